@@ -1,0 +1,313 @@
+package model
+
+import (
+	"errors"
+	"slices"
+	"testing"
+	"time"
+)
+
+// utc parses an RFC 3339 time, allowing a negative (astronomical) year,
+// which time.Parse does not.
+func utc(s string) Instant {
+	neg := s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		panic(err)
+	}
+	if neg {
+		t = time.Date(-t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+	}
+	return InstantOf(t)
+}
+
+func TestParseDateValid(t *testing.T) {
+	tests := []struct {
+		in        string
+		label     string
+		earliest  string // RFC 3339, "" for BeginningOfTime
+		latest    string // RFC 3339, "" for EndOfTime
+		precision Precision
+	}{
+		{"2017", "2017", "2017-01-01T00:00:00Z", "2017-12-31T23:59:59.999999999Z", PrecisionYear},
+		{"2017-08", "Aug 2017", "2017-08-01T00:00:00Z", "2017-08-31T23:59:59.999999999Z", PrecisionMonth},
+		{"2017-08-14", "14 Aug 2017", "2017-08-14T00:00:00Z", "2017-08-14T23:59:59.999999999Z", PrecisionDay},
+		{"2017-08-14T15:04:05Z", "14 Aug 2017 15:04:05 UTC", "2017-08-14T15:04:05Z", "2017-08-14T15:04:05.999999999Z", PrecisionSecond},
+		{"2017-08-14T15:04:05", "14 Aug 2017 15:04:05", "2017-08-14T15:04:05Z", "2017-08-14T15:04:05.999999999Z", PrecisionSecond},
+		{"2017-08-14T15:04:05+02:00", "14 Aug 2017 15:04:05 +02:00", "2017-08-14T13:04:05Z", "2017-08-14T13:04:05.999999999Z", PrecisionSecond},
+		{"2017-08-14T15:04:05-04", "14 Aug 2017 15:04:05 -04", "2017-08-14T19:04:05Z", "2017-08-14T19:04:05.999999999Z", PrecisionSecond},
+		{"2017-08-14T15:04:05.25Z", "14 Aug 2017 15:04:05.25 UTC", "2017-08-14T15:04:05.25Z", "2017-08-14T15:04:05.259999999Z", PrecisionSecond},
+		{"2021~", "c. 2021", "2021-01-01T00:00:00Z", "2021-12-31T23:59:59.999999999Z", PrecisionYear},
+		{"2021?", "2021?", "2021-01-01T00:00:00Z", "2021-12-31T23:59:59.999999999Z", PrecisionYear},
+		{"2021%", "c. 2021?", "2021-01-01T00:00:00Z", "2021-12-31T23:59:59.999999999Z", PrecisionYear},
+		{"2017-08-14~", "c. 14 Aug 2017", "2017-08-14T00:00:00Z", "2017-08-14T23:59:59.999999999Z", PrecisionDay},
+		{"201X", "2010s", "2010-01-01T00:00:00Z", "2019-12-31T23:59:59.999999999Z", PrecisionDecade},
+		{"20XX", "2000–2099", "2000-01-01T00:00:00Z", "2099-12-31T23:59:59.999999999Z", PrecisionCentury},
+		{"2017-XX", "2017 (month unknown)", "2017-01-01T00:00:00Z", "2017-12-31T23:59:59.999999999Z", PrecisionYear},
+		{"2017-XX-XX", "2017 (day unknown)", "2017-01-01T00:00:00Z", "2017-12-31T23:59:59.999999999Z", PrecisionYear},
+		{"2017-08-XX", "Aug 2017 (day unknown)", "2017-08-01T00:00:00Z", "2017-08-31T23:59:59.999999999Z", PrecisionMonth},
+		{"2001-21", "Spring 2001", "2001-03-01T00:00:00Z", "2001-05-31T23:59:59.999999999Z", PrecisionSeason},
+		{"2001-24", "Winter 2001", "2001-12-01T00:00:00Z", "2002-02-28T23:59:59.999999999Z", PrecisionSeason},
+		{"2016-02", "Feb 2016", "2016-02-01T00:00:00Z", "2016-02-29T23:59:59.999999999Z", PrecisionMonth},
+		{"2000-02-29", "29 Feb 2000", "2000-02-29T00:00:00Z", "2000-02-29T23:59:59.999999999Z", PrecisionDay},
+		{"2017-08/2021", "Aug 2017 – 2021", "2017-08-01T00:00:00Z", "2021-12-31T23:59:59.999999999Z", PrecisionYear},
+		{"2017-08/2017-09", "Aug – Sep 2017", "2017-08-01T00:00:00Z", "2017-09-30T23:59:59.999999999Z", PrecisionMonth},
+		{"2021/2022-02-01", "2021 – 1 Feb 2022", "2021-01-01T00:00:00Z", "2022-02-01T23:59:59.999999999Z", PrecisionYear},
+		{"2017-08-14/2017-08-20", "14 Aug – 20 Aug 2017", "2017-08-14T00:00:00Z", "2017-08-20T23:59:59.999999999Z", PrecisionDay},
+		{"../2021", "before 2021", "", "2021-12-31T23:59:59.999999999Z", PrecisionYear},
+		{"/2021", "before 2021", "", "2021-12-31T23:59:59.999999999Z", PrecisionYear},
+		{"2017-08/..", "after Aug 2017", "2017-08-01T00:00:00Z", "", PrecisionMonth},
+		{"2017-08/", "after Aug 2017", "2017-08-01T00:00:00Z", "", PrecisionMonth},
+		{"2004-06~/2006-06?", "c. Jun 2004 – Jun 2006?", "2004-06-01T00:00:00Z", "2006-06-30T23:59:59.999999999Z", PrecisionMonth},
+		{"-0043-03-15", "15 Mar 44 BCE", "-0043-03-15T00:00:00Z", "-0043-03-15T23:59:59.999999999Z", PrecisionDay},
+		{"0000", "1 BCE", "0000-01-01T00:00:00Z", "0000-12-31T23:59:59.999999999Z", PrecisionYear},
+		{"Y170000002", "170000002", "", "", PrecisionYear},
+		{"Y-170000002", "170000003 BCE", "", "", PrecisionYear},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			d, err := ParseDate(tt.in)
+			if err != nil {
+				t.Fatalf("ParseDate(%q): %v", tt.in, err)
+			}
+			if got := d.String(); got != tt.in {
+				t.Errorf("String() = %q, want %q", got, tt.in)
+			}
+			if got := d.Label(); got != tt.label {
+				t.Errorf("Label() = %q, want %q", got, tt.label)
+			}
+			if got := d.Precision(); got != tt.precision {
+				t.Errorf("Precision() = %v, want %v", got, tt.precision)
+			}
+			if tt.in[0] == 'Y' {
+				return // beyond time.Time's RFC 3339 range; bounds checked below
+			}
+			wantLo, wantHi := BeginningOfTime, EndOfTime
+			if tt.earliest != "" {
+				wantLo = utc(tt.earliest)
+			}
+			if tt.latest != "" {
+				wantHi = utc(tt.latest)
+			}
+			if got := d.Earliest(); got != wantLo {
+				t.Errorf("Earliest() = %v, want %v", got.Time(), wantLo.Time())
+			}
+			if got := d.Latest(); got != wantHi {
+				t.Errorf("Latest() = %v, want %v", got.Time(), wantHi.Time())
+			}
+		})
+	}
+}
+
+func TestParseDateWideYearBounds(t *testing.T) {
+	d := MustParseDate("Y170000002")
+	lo, hi := d.Earliest(), d.Latest()
+	if !lo.Before(hi) {
+		t.Fatalf("Earliest %v not before Latest %v", lo, hi)
+	}
+	if far := MustParseDate("9999"); !far.Latest().Before(lo) {
+		t.Errorf("year 9999 should end before Y170000002 starts")
+	}
+	if past := MustParseDate("Y-170000002"); !past.Latest().Before(MustParseDate("-9999").Earliest()) {
+		t.Errorf("Y-170000002 should end before -9999 starts")
+	}
+}
+
+func TestParseDateInvalid(t *testing.T) {
+	tests := []struct{ in, msg string }{
+		{"2017-13", `date "2017-13": month 13 out of range`},
+		{"2017-00", `date "2017-00": month 0 out of range`},
+		{"2017-02-29", `date "2017-02-29": day 29 out of range for Feb 2017`},
+		{"2017-04-31", `date "2017-04-31": day 31 out of range for Apr 2017`},
+		{"1900-02-29", `date "1900-02-29": day 29 out of range for Feb 1900`},
+		{"2017-8", `date "2017-8": the month needs two digits (01–12) or XX`},
+		{"17", `date "17": a year needs four digits (or Y and more digits)`},
+		{"20170", `date "20170": a year of more than four digits needs the Y prefix, like Y12345`},
+		{"Y2017", `date "Y2017": the Y prefix is for years of more than four digits; write the year plainly`},
+		{"Y", `date "Y": Y must be followed by the year's digits`},
+		{"Y01234567", `date "Y01234567": a Y-prefixed year has no leading zeros`},
+		{"Y12345678901", `date "Y12345678901": year beyond ±999999999 is not supported`},
+		{"2XXX", `date "2XXX": at most the last two digits of a year can be X`},
+		{"2X17", `date "2X17": a year needs four digits (or Y and more digits)`},
+		{"201X-08", `date "201X-08": a year with X digits cannot have a month`},
+		{"2017-X8", `date "2017-X8": the month needs two digits (01–12) or XX`},
+		{"2017-XX-14", `date "2017-XX-14": a day needs a known month (use XX for both)`},
+		{"2001-21-03", `date "2001-21-03": a season cannot have a day`},
+		{"2017-08T10:00:00", `date "2017-08T10:00:00": a time of day needs a full date before the T`},
+		{"2017-08-14T25:00:00", `date "2017-08-14T25:00:00": hour 25 out of range`},
+		{"2017-08-14T10:60:00", `date "2017-08-14T10:60:00": minute 60 out of range`},
+		{"2017-08-14T10:00:60", `date "2017-08-14T10:00:60": second 60 out of range`},
+		{"2017-08-14T10:00", `date "2017-08-14T10:00": a time of day is written hh:mm:ss`},
+		{"2017-08-14T10:00:00.", `date "2017-08-14T10:00:00.": a decimal point needs digits after it`},
+		{"2017-08-14T10:00:00.1234567890", `date "2017-08-14T10:00:00.1234567890": at most nine digits after the seconds' decimal point`},
+		{"2017-08-14T10:00:00+15:00", `date "2017-08-14T10:00:00+15:00": an offset from UTC is at most ±14:00`},
+		{"2017-08-14T10:00:00-00:00", `date "2017-08-14T10:00:00-00:00": an offset of zero is written Z or +00:00`},
+		{"2017-08-14T10:00:00+5", `date "2017-08-14T10:00:00+5": an offset from UTC is written ±hh or ±hh:mm`},
+		{"2017-08-14T10:00:00Z?", `date "2017-08-14T10:00:00Z?": a date with a time of day cannot be qualified`},
+		{"2017??", `date "2017??": unexpected "?" at position 6`},
+		{"2017 ", `date "2017 ": unexpected " " at position 5`},
+		{"-0000", `date "-0000": a negative year cannot be zero`},
+		{"..", `date "..": an open end needs an interval, like ../2021`},
+		{"/", `date "/": an interval needs at least one date`},
+		{"../..", `date "../..": an interval needs at least one date`},
+		{"2017/2018/2019", `date "2017/2018/2019": an interval has one '/'`},
+		{"2021/2017", `date "2021/2017": the interval ends before it starts`},
+		{"2017-13/2021", `date "2017-13/2021": start: month 13 out of range`},
+		{"2017/2021-13", `date "2017/2021-13": end: month 13 out of range`},
+		{"last year", `date "last year": a year needs four digits (or Y and more digits)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			_, err := ParseDate(tt.in)
+			if err == nil {
+				t.Fatalf("ParseDate(%q) succeeded, want error %q", tt.in, tt.msg)
+			}
+			var de *DateError
+			if !errors.As(err, &de) {
+				t.Errorf("error is %T, want *DateError", err)
+			}
+			if err.Error() != tt.msg {
+				t.Errorf("error = %q, want %q", err.Error(), tt.msg)
+			}
+		})
+	}
+}
+
+func TestUndated(t *testing.T) {
+	var d Date
+	if !d.IsZero() || d.String() != "" || d.Label() != "undated" {
+		t.Errorf("zero Date: IsZero %v String %q Label %q", d.IsZero(), d.String(), d.Label())
+	}
+	u, err := ParseDate("")
+	if err != nil || u != d {
+		t.Errorf(`ParseDate("") = %v, %v; want the zero Date`, u, err)
+	}
+	if d.Overlaps(MustParseDate("2017")) || MustParseDate("2017").Overlaps(d) {
+		t.Error("undated overlaps a date")
+	}
+	if MustParseDate("Y170000002").Compare(d) >= 0 {
+		t.Error("undated does not sort after the furthest date")
+	}
+}
+
+func TestOverlaps(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"2017", "2017-08", true},
+		{"2017-08", "2017", true},
+		{"2017", "2017-08-14T15:04:05Z", true},
+		{"2017-08", "2017-09", false},
+		{"2017-08/2021", "2019", true},
+		{"2017-08/2021", "2022", false},
+		{"../2021", "1900", true},
+		{"2017-08/..", "3000", true},
+		{"2017-08/..", "2017-07", false},
+		{"2017-12-31T23:59:59Z", "2018", false},
+		{"2017-12-31T23:30:00-01:00", "2018", true}, // 00:30 UTC on 1 Jan 2018
+		{"2001-24", "2002-02", true},
+		{"201X", "2019-12-31", true},
+		{"201X", "2020", false},
+		{"2021~", "2021-06", true},
+	}
+	for _, tt := range tests {
+		a, b := MustParseDate(tt.a), MustParseDate(tt.b)
+		if got := a.Overlaps(b); got != tt.want {
+			t.Errorf("%s overlaps %s = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		if got := b.Overlaps(a); got != tt.want {
+			t.Errorf("%s overlaps %s = %v, want %v (not symmetric)", tt.b, tt.a, got, tt.want)
+		}
+	}
+}
+
+func TestDateCompareOrder(t *testing.T) {
+	// Timeline order: earliest bound, then latest bound; undated last.
+	want := []string{
+		"../2021",
+		"-0043-03-15",
+		"2017",
+		"2017-08",
+		"2017-08/2021",
+		"2017-08/..",
+		"2017-08-14",
+		"2017-08-14T15:04:05Z",
+		"2021",
+		"2021/2022-02-01",
+		"2022-02-01",
+		"",
+	}
+	got := slices.Clone(want)
+	slices.Reverse(got)
+	slices.SortStableFunc(got, func(a, b string) int { return MustParseDate(a).Compare(MustParseDate(b)) })
+	if !slices.Equal(got, want) {
+		t.Errorf("order:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestDateParts(t *testing.T) {
+	y, mo, d, h, mi, s, ns := MustParseDate("2017-08-14T15:04:05.5Z").Parts()
+	if y != 2017 || mo != 8 || d != 14 || h != 15 || mi != 4 || s != 5 || ns != 500_000_000 {
+		t.Errorf("Parts = %d %d %d %d %d %d %d", y, mo, d, h, mi, s, ns)
+	}
+	y, mo, d, _, _, _, _ = MustParseDate("2017-08").Parts()
+	if y != 2017 || mo != 8 || d != 0 {
+		t.Errorf("Parts(2017-08) = %d %d %d, want no invented day", y, mo, d)
+	}
+	y, mo, _, _, _, _, _ = MustParseDate("../2021-03").Parts()
+	if y != 2021 || mo != 3 {
+		t.Errorf("Parts(../2021-03) = %d %d, want the known end", y, mo)
+	}
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{
+		"2017", "2017-08", "2017-08-14", "2017-08-14T15:04:05Z", "2017-08-14T15:04:05.123+05:30",
+		"2021?", "2021~", "2021%", "201X", "20XX", "2017-XX", "2017-XX-XX", "2017-08-XX",
+		"2001-21", "2017-08/2021", "../2021", "2017-08/..", "/2021", "2017/", "-0043", "Y170000002",
+		"Y-12345", "2017-13", "", "..", "/", "2017-08-14T15:04:05-04",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		if err != nil {
+			return
+		}
+		canon := d.String()
+		d2, err := ParseDate(canon)
+		if err != nil {
+			t.Fatalf("canonical %q of %q does not parse: %v", canon, s, err)
+		}
+		if d2 != d {
+			t.Fatalf("round trip of %q through %q changed the date", s, canon)
+		}
+		if canon != s {
+			t.Fatalf("%q parsed but is not canonical (%q)", s, canon)
+		}
+		if !d.IsZero() && d.Latest().Before(d.Earliest()) {
+			t.Fatalf("%q: latest before earliest", s)
+		}
+		_ = d.Label()
+	})
+}
+
+func TestInstantCivil(t *testing.T) {
+	for _, s := range []string{"2017-08-14", "2000-02-29", "1970-01-01", "1969-12-31", "-0043-03-15", "0000-01-01", "2400-12-31"} {
+		d := MustParseDate(s)
+		y, m, day, _, _, _, _ := d.Parts()
+		for _, i := range []Instant{d.Earliest(), d.Latest()} {
+			gy, gm, gd := i.Civil()
+			if gy != y || gm != m || gd != day {
+				t.Errorf("%s: Civil() = %d-%d-%d", s, gy, gm, gd)
+			}
+		}
+	}
+	if got := StartOfMonth(2017, 8); got != MustParseDate("2017-08").Earliest() {
+		t.Errorf("StartOfMonth(2017, 8) = %v", got.Time())
+	}
+}
