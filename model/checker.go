@@ -1,0 +1,136 @@
+package model
+
+import "fmt"
+
+// Known answers whether an id already exists outside the values being
+// checked, e.g. in the store an import goes into.
+type Known interface {
+	HasEvent(id string) bool
+	HasSource(id string) bool
+}
+
+// Checker is a Sink that validates what passes through it and forwards
+// valid values to the next Sink. It collects every problem with its place
+// (it is a Reporter), stops forwarding once it has found one, and checks
+// references (quote and date sources, link targets) when the read is Done,
+// because a file may name a source or event before it declares it.
+type Checker struct {
+	next     Sink
+	known    Known
+	problems Problems
+	sources  map[string]int // id → position
+	events   map[string]int // id → position
+	pending  []reference
+}
+
+// reference is a use of an id that was not declared when it was seen.
+type reference struct {
+	place, field, id string
+	event            bool // an event id; else a source id
+}
+
+// NewChecker returns a Checker forwarding to next (which may be nil) and
+// resolving references also against known (which may be nil).
+func NewChecker(next Sink, known Known) *Checker {
+	return &Checker{next: next, known: known, sources: map[string]int{}, events: map[string]int{}}
+}
+
+// Report implements Reporter.
+func (c *Checker) Report(p Problem) { c.problems.Add(p) }
+
+// Failed reports whether a problem has been found.
+func (c *Checker) Failed() bool { return c.problems.Len() > 0 }
+
+// Header implements Sink.
+func (c *Checker) Header(h Header) error {
+	if c.next == nil || c.Failed() {
+		return nil
+	}
+	return c.next.Header(h)
+}
+
+// Source implements Sink.
+func (c *Checker) Source(s Source, n int) error {
+	place := SourcePlace(s.ID, n)
+	bad := false
+	for _, m := range s.Check() {
+		c.Report(Problem{Place: place, Msg: m})
+		bad = true
+	}
+	if first, dup := c.sources[s.ID]; dup && !bad {
+		c.Report(Problem{Place: place, Msg: fmt.Sprintf("id %q: already used by source #%d", s.ID, first)})
+		bad = true
+	}
+	if bad {
+		return nil
+	}
+	c.sources[s.ID] = n
+	if c.next == nil || c.Failed() {
+		return nil
+	}
+	return c.next.Source(s, n)
+}
+
+// Event implements Sink.
+func (c *Checker) Event(e Event, n int) error {
+	place := EventPlace(e.ID, n)
+	for _, m := range e.Check() {
+		c.Report(Problem{Place: place, Msg: m})
+	}
+	if first, dup := c.events[e.ID]; dup && e.ID != "" {
+		c.Report(Problem{Place: place, Msg: fmt.Sprintf("id %q: already used by event #%d", e.ID, first)})
+	} else if e.ID != "" {
+		c.events[e.ID] = n
+	}
+	if e.DateSource != "" {
+		c.refer(place, "date_source", e.DateSource, false)
+	}
+	for i, q := range e.Quotes {
+		if q.Source != "" {
+			c.refer(place, fmt.Sprintf("quote #%d: source", i+1), q.Source, false)
+		}
+	}
+	for i, l := range e.Links {
+		if l.Event != "" && l.Event != e.ID {
+			c.refer(place, fmt.Sprintf("link #%d: event", i+1), l.Event, true)
+		}
+	}
+	if c.next == nil || c.Failed() {
+		return nil
+	}
+	return c.next.Event(e, n)
+}
+
+// refer checks a reference now if it can, or keeps it for Done.
+func (c *Checker) refer(place, field, id string, event bool) {
+	if c.resolves(id, event) {
+		return
+	}
+	c.pending = append(c.pending, reference{place, field, id, event})
+}
+
+func (c *Checker) resolves(id string, event bool) bool {
+	if event {
+		_, ok := c.events[id]
+		return ok || (c.known != nil && c.known.HasEvent(id))
+	}
+	_, ok := c.sources[id]
+	return ok || (c.known != nil && c.known.HasSource(id))
+}
+
+// Done checks the references still open and returns nil or *Problems with
+// every problem found.
+func (c *Checker) Done() error {
+	for _, r := range c.pending {
+		if c.resolves(r.id, r.event) {
+			continue
+		}
+		what := "source"
+		if r.event {
+			what = "event"
+		}
+		c.Report(Problem{Place: r.place, Msg: fmt.Sprintf("%s %q: no such %s", r.field, r.id, what)})
+	}
+	c.pending = nil
+	return c.problems.Err()
+}

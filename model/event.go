@@ -1,0 +1,76 @@
+package model
+
+import "time"
+
+// Event is one entry of a chronology: something that happened (or is said
+// to have happened), when, and who says so.
+type Event struct {
+	// ID is a stable slug, unique within the investigation.
+	ID string `json:"id"`
+	// Date is when it happened, as precisely as the sources allow. The zero
+	// Date means undated.
+	Date Date `json:"date,omitzero"`
+	// DateText is the words the source used for the date ("last year").
+	DateText string `json:"date_text,omitempty"`
+	// DateSource is the id of the source whose publication date anchors
+	// DateText: "last year" in an article of 1 Feb 2022 is 2021.
+	DateSource string `json:"date_source,omitempty"`
+	Title      string `json:"title"`
+	Summary    string `json:"summary,omitempty"`
+	// Status is the standing of the claim; empty when not yet assessed.
+	Status Status `json:"status,omitempty"`
+	// Actors are the people and organisations involved.
+	Actors []string `json:"actors,omitempty"`
+	Tags   []string `json:"tags,omitempty"`
+	Quotes []Quote  `json:"quotes,omitempty"`
+	Links  []Link   `json:"links,omitempty"`
+	// Notes are the investigator's own annotations.
+	Notes []Note `json:"notes,omitempty"`
+}
+
+// Quote is verbatim text from a source, with who said it and where.
+type Quote struct {
+	// Text is verbatim: never edited, only displayed safely.
+	Text    string `json:"text"`
+	Speaker string `json:"speaker,omitempty"`
+	// Source is the id of the Source the quote is taken from.
+	Source string `json:"source,omitempty"`
+	// Context says where the words were said or written ("in Miller's
+	// account to the Justice Department").
+	Context string `json:"context,omitempty"`
+	// Stance is the quote's stance toward the event's claim.
+	Stance Stance `json:"stance,omitempty"`
+}
+
+// Link relates an event to another event of the same investigation.
+type Link struct {
+	Rel   Rel    `json:"rel"`
+	Event string `json:"event"`
+}
+
+// Note is an annotation the investigator wrote.
+type Note struct {
+	Text string `json:"text"`
+	// At is when the note was written; zero when unknown.
+	At time.Time `json:"at,omitzero"`
+}
+
+// HasTag reports whether e carries tag.
+func (e *Event) HasTag(tag string) bool {
+	for _, t := range e.Tags {
+		if t == tag {
+			return true
+		}
+	}
+	return false
+}
+
+// HasActor reports whether actor is among e's actors.
+func (e *Event) HasActor(actor string) bool {
+	for _, a := range e.Actors {
+		if a == actor {
+			return true
+		}
+	}
+	return false
+}

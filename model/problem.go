@@ -1,0 +1,155 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Problem is one thing wrong with an investigation, with its place:
+// `event "fbi-tip" (#2): date "2017-13": month 13 out of range`.
+type Problem struct {
+	// Pos is where in the file the problem is, as "LINE:COL" or "LINE",
+	// when the reader knows.
+	Pos string
+	// Place names the value: `event "fbi-tip" (#2)`, `source "wapo" (#1)`.
+	Place string
+	// Msg says what is wrong with it, naming the field.
+	Msg string
+}
+
+func (p Problem) Error() string { return p.In("") }
+
+// In formats p as found in a file: `FILE:LINE:COL: msg` for a position,
+// `FILE: event "id" (#n): msg` for a value.
+func (p Problem) In(file string) string {
+	var b strings.Builder
+	b.WriteString(file)
+	if p.Pos != "" {
+		if file != "" {
+			b.WriteByte(':')
+		}
+		b.WriteString(p.Pos)
+	}
+	if p.Place != "" {
+		if b.Len() > 0 {
+			b.WriteString(": ")
+		}
+		b.WriteString(p.Place)
+	}
+	if b.Len() > 0 {
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Msg)
+	return b.String()
+}
+
+// EventPlace names an event by id and position (from 1) in its file.
+func EventPlace(id string, n int) string {
+	if id == "" {
+		return fmt.Sprintf("event #%d", n)
+	}
+	return fmt.Sprintf("event %q (#%d)", id, n)
+}
+
+// SourcePlace names a source by id and position (from 1) in its file.
+func SourcePlace(id string, n int) string {
+	if id == "" {
+		return fmt.Sprintf("source #%d", n)
+	}
+	return fmt.Sprintf("source %q (#%d)", id, n)
+}
+
+// maxProblems is how many problems are kept; beyond it only a count is.
+const maxProblems = 50
+
+// Problems is every problem found in a read, in the order found. It is
+// an error when not empty.
+type Problems struct {
+	List []Problem
+	// More counts problems found beyond those kept in List.
+	More int
+}
+
+// Add records p.
+func (ps *Problems) Add(p Problem) {
+	if len(ps.List) < maxProblems {
+		ps.List = append(ps.List, p)
+		return
+	}
+	ps.More++
+}
+
+// Len returns the number of problems found.
+func (ps *Problems) Len() int { return len(ps.List) + ps.More }
+
+// Err returns ps as an error, or nil when there are none.
+func (ps *Problems) Err() error {
+	if ps.Len() == 0 {
+		return nil
+	}
+	return ps
+}
+
+// Error lists the problems, one per line.
+func (ps *Problems) Error() string { return ps.In("") }
+
+// In lists the problems as found in a file, one per line.
+func (ps *Problems) In(file string) string {
+	var b strings.Builder
+	for i, p := range ps.List {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.In(file))
+	}
+	if ps.More > 0 {
+		fmt.Fprintf(&b, "\n… and %d more problems", ps.More)
+	}
+	return b.String()
+}
+
+// Reporter is implemented by Sinks that collect problems, so that a reader
+// can go on past a value it cannot read and report every problem in one
+// pass.
+type Reporter interface {
+	Report(p Problem)
+}
+
+// Report hands p to sink when it collects problems and returns nil so the
+// reader goes on; otherwise it returns p, and the reader stops.
+func Report(sink Sink, p Problem) error {
+	if r, ok := sink.(Reporter); ok {
+		r.Report(p)
+		return nil
+	}
+	return p
+}
+
+// InFile returns err as found in the named file: each problem it carries is
+// prefixed with the file name and position. Other errors get "FILE: ".
+func InFile(file string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &fileError{file: file, err: err}
+}
+
+type fileError struct {
+	file string
+	err  error
+}
+
+func (e *fileError) Unwrap() error { return e.err }
+
+func (e *fileError) Error() string {
+	var ps *Problems
+	var p Problem
+	switch {
+	case errors.As(e.err, &ps):
+		return ps.In(e.file)
+	case errors.As(e.err, &p):
+		return p.In(e.file)
+	}
+	return e.file + ": " + e.err.Error()
+}

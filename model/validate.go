@@ -1,0 +1,130 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Limits on identifiers and tags. Longer ones are almost certainly data in
+// the wrong column, and they would make every index key long.
+const (
+	MaxIDLen  = 128
+	MaxTagLen = 64
+)
+
+// CheckID returns what is wrong with an event or source id, or "".
+// Ids are stable slugs: letters, digits and - _ . : (no spaces).
+func CheckID(id string) string {
+	switch {
+	case id == "":
+		return "id: missing"
+	case len(id) > MaxIDLen:
+		return fmt.Sprintf("id %q…: longer than %d bytes", id[:32], MaxIDLen)
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		ok := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+			(i > 0 && (c == '-' || c == '_' || c == '.' || c == ':'))
+		if !ok {
+			return fmt.Sprintf("id %q: use letters, digits and - _ . : (starting with a letter or digit, no spaces)", id)
+		}
+	}
+	return ""
+}
+
+// CheckTag returns what is wrong with a tag, or "".
+func CheckTag(tag string) string {
+	switch {
+	case tag == "":
+		return "tag: empty"
+	case len(tag) > MaxTagLen:
+		return fmt.Sprintf("tag %q: longer than %d bytes", tag, MaxTagLen)
+	case !utf8.ValidString(tag):
+		return fmt.Sprintf("tag %q: not valid UTF-8", tag)
+	case strings.TrimSpace(tag) != tag:
+		return fmt.Sprintf("tag %q: starts or ends with a space", tag)
+	case strings.HasPrefix(tag, "#"):
+		return fmt.Sprintf("tag %q: write it without the #", tag)
+	}
+	for _, r := range tag {
+		if unicode.IsControl(r) || r == ';' || r == ',' {
+			return fmt.Sprintf("tag %q: has a control character, comma or semicolon", tag)
+		}
+	}
+	return ""
+}
+
+// Check returns every problem with e that can be seen without the rest of
+// the investigation (references are the Checker's job).
+func (e *Event) Check() []string {
+	var msgs []string
+	add := func(format string, args ...any) { msgs = append(msgs, fmt.Sprintf(format, args...)) }
+	if m := CheckID(e.ID); m != "" {
+		msgs = append(msgs, m)
+	}
+	if strings.TrimSpace(e.Title) == "" {
+		add("title: missing")
+	}
+	if !e.Status.Valid() {
+		add("status %q: %s", e.Status, notOneOf(Statuses))
+	}
+	if e.DateSource != "" && e.DateText == "" {
+		add("date_source %q: needs date_text, the words it anchors", e.DateSource)
+	}
+	for i, a := range e.Actors {
+		if strings.TrimSpace(a) == "" {
+			add("actor #%d: empty", i+1)
+		}
+	}
+	seen := make(map[string]bool, len(e.Tags))
+	for _, t := range e.Tags {
+		if m := CheckTag(t); m != "" {
+			msgs = append(msgs, m)
+		} else if seen[t] {
+			add("tag %q: listed twice", t)
+		}
+		seen[t] = true
+	}
+	for i, q := range e.Quotes {
+		if q.Text == "" {
+			add("quote #%d: text missing", i+1)
+		}
+		if !q.Stance.Valid() {
+			add("quote #%d: stance %q: %s", i+1, q.Stance, notOneOf(Stances))
+		}
+	}
+	for i, l := range e.Links {
+		switch {
+		case !l.Rel.Valid():
+			add("link #%d: rel %q: %s", i+1, l.Rel, notOneOf(Rels))
+		case l.Event == "":
+			add("link #%d: event missing", i+1)
+		case l.Event == e.ID:
+			add("link #%d: links the event to itself", i+1)
+		}
+	}
+	for i, n := range e.Notes {
+		if strings.TrimSpace(n.Text) == "" {
+			add("note #%d: empty", i+1)
+		}
+	}
+	return msgs
+}
+
+// Check returns every problem with s that can be seen on its own.
+func (s *Source) Check() []string {
+	if m := CheckID(s.ID); m != "" {
+		return []string{m}
+	}
+	return nil
+}
+
+// Validate checks a whole Timeline held in memory and returns nil or
+// *Problems.
+func Validate(t Timeline) error {
+	c := NewChecker(nil, nil)
+	_ = Feed(t, c)
+	return c.Done()
+}

@@ -1,0 +1,185 @@
+package model
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestCheckID(t *testing.T) {
+	tests := []struct{ id, want string }{
+		{"nso-denial", ""},
+		{"Event_1.a:b", ""},
+		{"", "id: missing"},
+		{"a b", `id "a b": use letters, digits and - _ . : (starting with a letter or digit, no spaces)`},
+		{"-lead", `id "-lead": use letters, digits and - _ . : (starting with a letter or digit, no spaces)`},
+		{"é", `id "é": use letters, digits and - _ . : (starting with a letter or digit, no spaces)`},
+		{strings.Repeat("a", 129), fmt.Sprintf("id %q…: longer than 128 bytes", strings.Repeat("a", 32))},
+	}
+	for _, tt := range tests {
+		if got := CheckID(tt.id); got != tt.want {
+			t.Errorf("CheckID(%q) = %q, want %q", tt.id, got, tt.want)
+		}
+	}
+}
+
+func TestCheckTag(t *testing.T) {
+	tests := []struct{ tag, want string }{
+		{"verify", ""},
+		{"follow-up", ""},
+		{"à vérifier", ""},
+		{"", "tag: empty"},
+		{" x", `tag " x": starts or ends with a space`},
+		{"#x", `tag "#x": write it without the #`},
+		{"a,b", `tag "a,b": has a control character, comma or semicolon`},
+		{"a\x1bb", `tag "a\x1bb": has a control character, comma or semicolon`},
+		{strings.Repeat("t", 65), fmt.Sprintf("tag %q: longer than 64 bytes", strings.Repeat("t", 65))},
+	}
+	for _, tt := range tests {
+		if got := CheckTag(tt.tag); got != tt.want {
+			t.Errorf("CheckTag(%q) = %q, want %q", tt.tag, got, tt.want)
+		}
+	}
+}
+
+func TestEventCheck(t *testing.T) {
+	e := Event{
+		ID: "x", Title: " ", Status: "rumour", DateSource: "wapo",
+		Actors: []string{"NSO", ""},
+		Tags:   []string{"a", "a", ""},
+		Quotes: []Quote{{Text: ""}, {Text: "q", Stance: "maybe"}},
+		Links:  []Link{{Rel: "causes", Event: "y"}, {Rel: Disputes}, {Rel: Related, Event: "x"}},
+		Notes:  []Note{{Text: ""}},
+	}
+	want := []string{
+		"title: missing",
+		`status "rumour": not one of confirmed, reported, alleged, disputed, denied`,
+		`date_source "wapo": needs date_text, the words it anchors`,
+		"actor #2: empty",
+		`tag "a": listed twice`,
+		"tag: empty",
+		"quote #1: text missing",
+		`quote #2: stance "maybe": not one of asserts, denies, context`,
+		`link #1: rel "causes": not one of disputes, disputed-by, supports, supported-by, follows, precedes, related`,
+		"link #2: event missing",
+		"link #3: links the event to itself",
+		"note #1: empty",
+	}
+	if got := e.Check(); !reflect.DeepEqual(got, want) {
+		t.Errorf("Check():\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	tl := Timeline{
+		Sources: []Source{{ID: "wapo"}, {ID: "wapo"}, {ID: "bad id"}},
+		Events: []Event{
+			{ID: "a", Title: "A", Links: []Link{{Rel: Follows, Event: "b"}}},
+			{ID: "b", Title: "B", Quotes: []Quote{{Text: "q", Source: "nyt"}}},
+			{ID: "a", Title: "again"},
+			{ID: "", Title: "no id"},
+			{ID: "c", Title: "C", Links: []Link{{Rel: Related, Event: "zz"}}},
+		},
+	}
+	err := Validate(tl)
+	want := []string{
+		`source "wapo" (#2): id "wapo": already used by source #1`,
+		`source "bad id" (#3): id "bad id": use letters, digits and - _ . : (starting with a letter or digit, no spaces)`,
+		`event "a" (#3): id "a": already used by event #1`,
+		`event #4: id: missing`,
+		// References are resolved at the end, since a file may name an
+		// event or source before it declares it.
+		`event "b" (#2): quote #1: source "nyt": no such source`,
+		`event "c" (#5): link #1: event "zz": no such event`,
+	}
+	if err == nil {
+		t.Fatal("Validate found nothing")
+	}
+	if got := strings.Split(err.Error(), "\n"); !reflect.DeepEqual(got, want) {
+		t.Errorf("Validate:\n got %q\nwant %q", got, want)
+	}
+}
+
+// knownIDs is a store's view of what already exists.
+type knownIDs map[string]bool
+
+func (k knownIDs) HasEvent(id string) bool  { return k["e:"+id] }
+func (k knownIDs) HasSource(id string) bool { return k["s:"+id] }
+
+func TestCheckerKnownAndForwarding(t *testing.T) {
+	var out Collect
+	c := NewChecker(&out, knownIDs{"e:stored": true, "s:wapo": true})
+	_ = c.Event(Event{ID: "a", Title: "A", Links: []Link{{Rel: Follows, Event: "stored"}}, Quotes: []Quote{{Text: "q", Source: "wapo"}}}, 1)
+	if err := c.Done(); err != nil {
+		t.Fatalf("references to stored ids: %v", err)
+	}
+	if len(out.Timeline.Events) != 1 {
+		t.Errorf("valid event not forwarded")
+	}
+	// Once a problem is found, nothing more is forwarded.
+	_ = c.Event(Event{ID: "b"}, 2)
+	_ = c.Event(Event{ID: "c", Title: "C"}, 3)
+	if len(out.Timeline.Events) != 1 {
+		t.Errorf("forwarded %d events after a problem", len(out.Timeline.Events))
+	}
+	if c.Done() == nil {
+		t.Error("no error for an event without a title")
+	}
+}
+
+func TestProblemsCap(t *testing.T) {
+	var ps Problems
+	for i := range maxProblems + 7 {
+		ps.Add(Problem{Place: EventPlace("", i+1), Msg: "title: missing"})
+	}
+	lines := strings.Split(ps.Error(), "\n")
+	if len(lines) != maxProblems+1 || lines[len(lines)-1] != "… and 7 more problems" {
+		t.Errorf("capped list ends %q after %d lines", lines[len(lines)-1], len(lines))
+	}
+	if ps.Len() != maxProblems+7 {
+		t.Errorf("Len = %d", ps.Len())
+	}
+}
+
+func TestProblemIn(t *testing.T) {
+	tests := []struct {
+		p    Problem
+		want string
+	}{
+		{Problem{Pos: "3:14", Msg: "invalid JSON"}, "f.json:3:14: invalid JSON"},
+		{Problem{Place: `event "x" (#2)`, Msg: "title: missing"}, `f.json: event "x" (#2): title: missing`},
+		{Problem{Msg: "empty"}, "f.json: empty"},
+	}
+	for _, tt := range tests {
+		if got := tt.p.In("f.json"); got != tt.want {
+			t.Errorf("In = %q, want %q", got, tt.want)
+		}
+	}
+}
+
+func TestOrderKeyAgreesWithCompare(t *testing.T) {
+	events := []Event{
+		{ID: "b", Date: MustParseDate("2017-08")},
+		{ID: "a", Date: MustParseDate("2017-08")},
+		{ID: "u"},
+		{ID: "t"},
+		{ID: "open", Date: MustParseDate("../2021")},
+		{ID: "bce", Date: MustParseDate("-0043")},
+		{ID: "iv", Date: MustParseDate("2017-08/2021")},
+		{ID: "t1", Date: MustParseDate("2017-08-01T00:00:00Z")},
+		{ID: "t2", Date: MustParseDate("2017-08-01T00:00:00.5Z")},
+		{ID: "far", Date: MustParseDate("Y170000002")},
+	}
+	for _, a := range events {
+		for _, b := range events {
+			ka, kb := OrderKey(a.Date, a.ID), OrderKey(b.Date, b.ID)
+			if got, want := strings.Compare(string(ka), string(kb)), CompareEvents(&a, &b); got != want {
+				t.Errorf("%s vs %s: keys compare %d, events %d", a.ID, b.ID, got, want)
+			}
+		}
+		if got := OrderKeyID(OrderKey(a.Date, a.ID)); got != a.ID {
+			t.Errorf("OrderKeyID = %q, want %q", got, a.ID)
+		}
+	}
+}
