@@ -1,0 +1,145 @@
+// Package termtext makes untrusted text safe to show on a terminal.
+//
+// Text from imported files is hostile until shown otherwise: an escape
+// sequence in a quote could set the clipboard (OSC 52), plant a link
+// (OSC 8), answer a terminal query with keystrokes, or rewrite what is on
+// screen (CR, BS), and bidirectional overrides can make text read
+// differently from what it is ("Trojan Source"). Every path that shows
+// imported text passes it through Text or Line first.
+//
+// Nothing is silently dropped: each control is replaced by a visible mark,
+// so the investigator sees that the source contained it. ESC becomes ␛
+// (which leaves the rest of its sequence harmless, shown as text), other C0
+// controls become their Control Pictures (␀ … ␟, ␡), and C1 controls,
+// bidirectional embedding, override and isolate controls, line and
+// paragraph separators and bytes that are not UTF-8 become <U+202E> or
+// <0xFF>. The marks are themselves safe, so sanitizing twice changes
+// nothing.
+package termtext
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Text returns s safe for a terminal, keeping newlines and tabs for the
+// caller to lay out.
+func Text(s string) string { return sanitize(s, false) }
+
+// Line returns s safe for a terminal on a single line: newlines and tabs
+// become spaces.
+func Line(s string) string { return sanitize(s, true) }
+
+// IsSafe reports whether s has nothing Text would change.
+func IsSafe(s string) bool { return firstUnsafe(s, false) < 0 }
+
+func sanitize(s string, oneLine bool) string {
+	i := firstUnsafe(s, oneLine)
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	b.WriteString(s[:i])
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '\n' || c == '\t':
+				if oneLine {
+					b.WriteByte(' ')
+				} else {
+					b.WriteByte(c)
+				}
+			case c < 0x20:
+				b.WriteRune(0x2400 + rune(c)) // ␀ … ␟, ESC is ␛
+			case c == 0x7f:
+				b.WriteRune('␡')
+			default:
+				b.WriteByte(c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteString("<0x")
+			b.WriteString(strings.ToUpper(strconv.FormatUint(uint64(c), 16)))
+			b.WriteByte('>')
+		case unsafeRune(r):
+			b.WriteString(mark(r))
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// firstUnsafe returns the index of the first byte sanitize would change,
+// or -1, so that safe text (nearly all of it) is returned without a copy.
+func firstUnsafe(s string, oneLine bool) int {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f {
+				if (c == '\n' || c == '\t') && !oneLine {
+					i++
+					continue
+				}
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && size == 1) || unsafeRune(r) {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// unsafeRune reports whether r is a non-ASCII rune a terminal must not get
+// raw: C1 controls, bidirectional embeddings, overrides and isolates, and
+// the line and paragraph separators some terminals act on.
+func unsafeRune(r rune) bool {
+	return (r >= 0x80 && r <= 0x9f) ||
+		(r >= 0x202a && r <= 0x202e) ||
+		(r >= 0x2066 && r <= 0x2069) ||
+		r == 0x2028 || r == 0x2029
+}
+
+func mark(r rune) string {
+	h := strings.ToUpper(strconv.FormatInt(int64(r), 16))
+	for len(h) < 4 {
+		h = "0" + h
+	}
+	return "<U+" + h + ">"
+}
+
+// EscapeJSON returns JSON text with every rune Text would mark written as a
+// \u escape instead: the same JSON value, safe to print. It expects valid
+// JSON, whose control characters below U+0020 are already escaped.
+func EscapeJSON(b []byte) []byte {
+	s := string(b)
+	if firstUnsafe(s, false) < 0 {
+		return b
+	}
+	var out strings.Builder
+	out.Grow(len(s) + 16)
+	for _, r := range s {
+		if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || unsafeRune(r) {
+			out.WriteString(`\u`)
+			h := strconv.FormatInt(int64(r), 16)
+			out.WriteString(strings.Repeat("0", 4-len(h)))
+			out.WriteString(h)
+			continue
+		}
+		out.WriteRune(r)
+	}
+	return []byte(out.String())
+}

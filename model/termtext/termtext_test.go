@@ -1,0 +1,93 @@
+package termtext
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestText(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"plain", "We drop bags of cash at your office", "We drop bags of cash at your office"},
+		{"unicode kept", "Miller’s 日本語 👩‍👩‍👧 é", "Miller’s 日本語 👩‍👩‍👧 é"},
+		{"rtl text kept", "שלום עולם", "שלום עולם"},
+		{"newline and tab kept", "a\nb\tc", "a\nb\tc"},
+		{"csi colour", "\x1b[31mred\x1b[0m", "␛[31mred␛[0m"},
+		{"osc 52 clipboard", "\x1b]52;c;cm0gLXJmIH4=\x07", "␛]52;c;cm0gLXJmIH4=␇"},
+		{"osc 8 link", "\x1b]8;;http://evil\x1b\\click\x1b]8;;\x1b\\", "␛]8;;http://evil␛\\click␛]8;;␛\\"},
+		{"dcs", "\x1bP+q544e\x1b\\", "␛P+q544e␛\\"},
+		{"apc pm sos", "\x1b_x\x1b^y\x1bXz", "␛_x␛^y␛Xz"},
+		{"unterminated", "\x1b]0;title", "␛]0;title"},
+		{"carriage return", "safe\rEVIL", "safe␍EVIL"},
+		{"backspace nul bel", "a\bb\x00c\x07", "a␈b␀c␇"},
+		{"del", "a\x7fb", "a␡b"},
+		{"c1 csi", "a\u009b31mb", "a<U+009B>31mb"},
+		{"c1 nel", "a\u0085b", "a<U+0085>b"},
+		{"raw 8-bit byte", "a\x9b31m", "a<0x9B>31m"},
+		{"invalid utf8", "a\xffb", "a<0xFF>b"},
+		{"bidi override", "access\u202e\u2066level", "access<U+202E><U+2066>level"},
+		{"bidi all", "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069", "<U+202A><U+202B><U+202C><U+202D><U+202E><U+2066><U+2067><U+2068><U+2069>"},
+		{"line separator", "a\u2028b", "a<U+2028>b"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Text(tt.in); got != tt.want {
+				t.Errorf("Text(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLine(t *testing.T) {
+	if got, want := Line("a\nb\tc\x1b"), "a b c␛"; got != want {
+		t.Errorf("Line = %q, want %q", got, want)
+	}
+}
+
+func TestSafeTextIsNotCopied(t *testing.T) {
+	s := strings.Repeat("safe text ", 100)
+	if got := Text(s); got != s {
+		t.Fatal("changed safe text")
+	}
+	if !IsSafe(s) || IsSafe("\x1b") {
+		t.Error("IsSafe is wrong")
+	}
+	if n := testing.AllocsPerRun(10, func() { _ = Text(s) }); n != 0 {
+		t.Errorf("Text allocates %v times on safe text", n)
+	}
+}
+
+// hasControl reports whether s holds anything a terminal could act on.
+func hasControl(s string, oneLine bool) bool {
+	if !utf8.ValidString(s) {
+		return true
+	}
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\t':
+			if oneLine {
+				return true
+			}
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || unsafeRune(r):
+			return true
+		}
+	}
+	return false
+}
+
+func FuzzText(f *testing.F) {
+	for _, s := range []string{"plain", "\x1b]52;c;x\x07", "\u009b", "\u202e", "\xff\xfe", "a\r\nb", "<U+202E>", "␛"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, oneLine := range []bool{false, true} {
+			out := sanitize(s, oneLine)
+			if hasControl(out, oneLine) {
+				t.Fatalf("sanitize(%q, %v) = %q still has a control", s, oneLine, out)
+			}
+			if again := sanitize(out, oneLine); again != out {
+				t.Fatalf("not idempotent: %q then %q", out, again)
+			}
+		}
+	})
+}
