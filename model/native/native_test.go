@@ -1,0 +1,255 @@
+package native
+
+import (
+	"bytes"
+	"errors"
+	"iter"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"chrono/model"
+)
+
+func readAll(t *testing.T, doc string) (model.Timeline, error) {
+	t.Helper()
+	var c model.Collect
+	chk := model.NewChecker(&c, nil)
+	err := Read(strings.NewReader(doc), chk)
+	if err == nil {
+		err = chk.Done()
+	}
+	return c.Timeline, err
+}
+
+func events(es []model.Event) iter.Seq2[model.Event, error] {
+	return func(yield func(model.Event, error) bool) {
+		for _, e := range es {
+			if !yield(e, nil) {
+				return
+			}
+		}
+	}
+}
+
+func TestReadExample(t *testing.T) {
+	doc, err := os.ReadFile("../../timeline.example.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl, err := readAll(t, string(doc))
+	if err != nil {
+		t.Fatalf("the example does not read: %v", err)
+	}
+	if len(tl.Events) < 12 || len(tl.Sources) < 1 || tl.Title == "" {
+		t.Fatalf("example read as %d events, %d sources, title %q", len(tl.Events), len(tl.Sources), tl.Title)
+	}
+	call := tl.Events[0]
+	if call.ID != "nso-mobileum-call" || call.Date.String() != "2017-08" || call.Status != model.Alleged {
+		t.Errorf("first event = %s %s %s", call.ID, call.Date, call.Status)
+	}
+}
+
+func TestWriteReadRoundTrip(t *testing.T) {
+	doc, err := os.ReadFile("../../timeline.example.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := readAll(t, string(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want.Events[0].Notes = []model.Note{{Text: "check the call logs"}}
+	var buf bytes.Buffer
+	if err := Write(&buf, want.Header, want.Sources, events(want.Events)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readAll(t, buf.String())
+	if err != nil {
+		t.Fatalf("export does not read back: %v\n%s", err, buf.String())
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("round trip changed the timeline")
+	}
+	if strings.HasSuffix(buf.String(), "\n\n") {
+		t.Errorf("output ends with a blank line")
+	}
+}
+
+func TestReadProblems(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		want      []string
+	}{
+		{
+			"bad date with its place",
+			`{"chrono":1,"events":[{"id":"a","title":"A"},{"id":"fbi-tip","date":"2017-13","title":"T"}]}`,
+			[]string{`event "fbi-tip" (#2): date "2017-13": month 13 out of range`},
+		},
+		{
+			"every problem of an event",
+			`{"chrono":1,"events":[{"id":"x","date":"2017-13","title":"","status":"rumour"}]}`,
+			[]string{
+				`event "x" (#1): date "2017-13": month 13 out of range`,
+				`event "x" (#1): title: missing`,
+				`event "x" (#1): status "rumour": not one of confirmed, reported, alleged, disputed, denied`,
+			},
+		},
+		{
+			"unknown field in an event",
+			`{"chrono":1,"events":[{"id":"x","dat":"2017","title":"T"}]}`,
+			[]string{`event "x" (#1): unknown field "dat"`},
+		},
+		{
+			"unknown field in a quote",
+			`{"chrono":1,"events":[{"id":"x","title":"T","quotes":[{"text":"q"},{"text":"r","spekaer":"M"}]}]}`,
+			[]string{`event "x" (#1): quote #2: unknown field "spekaer"`},
+		},
+		{
+			"unknown top-level field",
+			"{\"chrono\":1,\n \"evnets\":[],\"events\":[]}",
+			[]string{`2:2: unknown field "evnets" (the fields are chrono, title, description, sources, events)`},
+		},
+		{
+			"wrong type",
+			`{"chrono":1,"events":[{"id":"x","title":"T","tags":"a"}]}`,
+			[]string{`event "x" (#1): tags: want an array, found a string`},
+		},
+		{
+			"date not a string",
+			`{"chrono":1,"events":[{"id":"x","title":"T","date":2017}]}`,
+			[]string{`event "x" (#1): date: want an EDTF date string such as "2017-08", found a number`},
+		},
+		{
+			"duplicate ids",
+			`{"chrono":1,"events":[{"id":"x","title":"T"},{"id":"x","title":"U"}]}`,
+			[]string{`event "x" (#2): id "x": already used by event #1`},
+		},
+		{
+			"unknown references",
+			`{"chrono":1,"sources":[{"id":"wapo"}],"events":[{"id":"x","title":"T","date_text":"last year","date_source":"nyt","quotes":[{"text":"q","source":"wapo"},{"text":"r","source":"ft"}],"links":[{"rel":"disputes","event":"y"}]}]}`,
+			[]string{
+				`event "x" (#1): date_source "nyt": no such source`,
+				`event "x" (#1): quote #2: source "ft": no such source`,
+				`event "x" (#1): link #1: event "y": no such event`,
+			},
+		},
+		{
+			"forward references resolve",
+			`{"chrono":1,"events":[{"id":"x","title":"T","quotes":[{"text":"q","source":"wapo"}],"links":[{"rel":"disputes","event":"y"}]},{"id":"y","title":"U"}],"sources":[{"id":"wapo"}]}`,
+			nil,
+		},
+		{
+			"newer version",
+			`{"chrono":2,"events":[]}`,
+			[]string{`1:11: written by a newer chrono (format version 2; this chrono reads version 1): upgrade chrono to read it`},
+		},
+		{
+			"missing events",
+			`{"chrono":1}`,
+			[]string{`1:1: "events" missing: a chrono document lists its events, even if none: "events": []`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := readAll(t, tt.doc)
+			if tt.want == nil {
+				if err != nil {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatalf("no error, want %q", tt.want)
+			}
+			got := strings.Split(err.Error(), "\n")
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("problems:\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestReadSyntaxErrors(t *testing.T) {
+	tests := []struct{ name, doc, want string }{
+		{"bad token", "{\"chrono\": 1,\n  \"events\": [x]}", "2:14: invalid JSON"},
+		{"duplicate key", "{\"chrono\": 1, \"events\": [], \"events\": []}", "a key appears twice in the same object"},
+		{"trailing data", "{\"chrono\": 1, \"events\": []} {}", "1:29: unexpected data after the end of the document"},
+		{"cut short", "{\"chrono\": 1, \"events\": [{\"id\"", "the document ends too early"},
+		{"invalid utf-8", "{\"chrono\": 1, \"title\": \"\xff\", \"events\": []}", "invalid UTF-8"},
+		{"not an object", "[1, 2]", "1:1: a chrono document is a JSON object"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := readAll(t, tt.doc)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error = %v, want it to contain %q", err, tt.want)
+			}
+			var p model.Problem
+			if !errors.As(err, &p) || p.Pos == "" {
+				t.Errorf("error %v carries no position", err)
+			}
+		})
+	}
+}
+
+func TestInFile(t *testing.T) {
+	_, err := readAll(t, `{"chrono":1,"events":[{"id":"fbi-tip","date":"2017-13","title":"T"}]}`)
+	got := model.InFile("tips.json", err).Error()
+	if want := `tips.json: event "fbi-tip" (#1): date "2017-13": month 13 out of range`; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	_, err = readAll(t, "{\n  \"chrono\": 1,\n  \"events\": [,]}")
+	if got := model.InFile("tips.json", err).Error(); !strings.HasPrefix(got, "tips.json:3:14: ") {
+		t.Errorf("got %q, want tips.json:3:14: ...", got)
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	doc, err := os.ReadFile("../../timeline.example.json")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(doc))
+	f.Add(`{"chrono":1,"events":[{"id":"x","title":"T","date":"2017-13"}]}`)
+	f.Add(`{"chrono":1,"events":[{"id":"x","title":"T","quotes":[{"text":"q","source":"s"}]}],"sources":[{"id":"s"}]}`)
+	f.Add(`{"chrono":1,"events":[], "events":[]}`)
+	f.Fuzz(func(t *testing.T, doc string) {
+		var c model.Collect
+		chk := model.NewChecker(&c, nil)
+		if err := Read(strings.NewReader(doc), chk); err != nil {
+			return
+		}
+		if chk.Done() != nil {
+			return
+		}
+		// Whatever reads cleanly must write and read back to the same.
+		var buf bytes.Buffer
+		if err := Write(&buf, c.Timeline.Header, c.Timeline.Sources, events(c.Timeline.Events)); err != nil {
+			t.Fatalf("write: %v", err)
+		}
+		var back model.Collect
+		chk = model.NewChecker(&back, nil)
+		if err := Read(&buf, chk); err != nil {
+			t.Fatalf("read back: %v", err)
+		}
+		if err := chk.Done(); err != nil {
+			t.Fatalf("read back: %v", err)
+		}
+		if !reflect.DeepEqual(normalise(back.Timeline), normalise(c.Timeline)) {
+			t.Fatalf("round trip changed the timeline")
+		}
+	})
+}
+
+// normalise treats empty and nil slices alike, as JSON does.
+func normalise(t model.Timeline) model.Timeline {
+	if len(t.Sources) == 0 {
+		t.Sources = nil
+	}
+	if len(t.Events) == 0 {
+		t.Events = nil
+	}
+	return t
+}

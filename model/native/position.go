@@ -1,0 +1,66 @@
+package native
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"unicode/utf8"
+)
+
+// windowSize is how much of the input a positionReader keeps, in each of
+// its two windows, to turn a byte offset into a line and column. Decoders
+// report errors within the buffer they are working on, which is smaller.
+const windowSize = 512 << 10
+
+// positionReader passes its input through and remembers enough of it to
+// say which line and column a byte offset is on, without keeping the whole
+// input: it counts newlines as they go by and keeps the most recent bytes
+// in two windows that take turns, so remembering costs no copying.
+type positionReader struct {
+	r      io.Reader
+	prev   []byte // the window before cur
+	cur    []byte // the latest bytes, up to windowSize
+	prevAt int64  // offset of prev[0]
+	// linesBefore counts the newlines before prev[0].
+	linesBefore int
+	offset      int64 // bytes read so far
+}
+
+func newPositionReader(r io.Reader) *positionReader { return &positionReader{r: r} }
+
+func (p *positionReader) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	for rest := b[:n]; len(rest) > 0; {
+		if len(p.cur) == windowSize {
+			p.linesBefore += bytes.Count(p.prev, []byte{'\n'})
+			p.prevAt += int64(len(p.prev))
+			p.prev, p.cur = p.cur, p.prev[:0]
+		}
+		k := min(len(rest), windowSize-len(p.cur))
+		p.cur = append(p.cur, rest[:k]...)
+		rest = rest[k:]
+	}
+	p.offset += int64(n)
+	return n, err
+}
+
+// position returns "LINE:COL" for a byte offset (both from 1; the column
+// counts characters), or "byte N" when the offset is no longer remembered.
+func (p *positionReader) position(offset int64) string {
+	if offset < p.prevAt || offset > p.offset {
+		return fmt.Sprintf("byte %d", offset+1)
+	}
+	k := int(offset - p.prevAt)
+	var before []byte
+	if k <= len(p.prev) {
+		before = p.prev[:k]
+	} else {
+		before = append(p.prev[:len(p.prev):len(p.prev)], p.cur[:k-len(p.prev)]...)
+	}
+	line := p.linesBefore + bytes.Count(before, []byte{'\n'}) + 1
+	lineStart := bytes.LastIndexByte(before, '\n') + 1
+	if lineStart == 0 && p.prevAt > 0 {
+		return fmt.Sprintf("%d", line) // the line began before the remembered bytes
+	}
+	return fmt.Sprintf("%d:%d", line, utf8.RuneCount(before[lineStart:])+1)
+}

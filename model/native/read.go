@@ -1,0 +1,387 @@
+// Package native reads and writes chrono's own JSON format, the format of
+// timeline.example.json:
+//
+//	{"chrono": 1, "title": "...", "description": "...",
+//	 "sources": [{"id": "wapo", ...}],
+//	 "events": [{"id": "nso-mobileum-call", "date": "2017-08", ...}]}
+//
+// Reading is strict, because a typo must not vanish silently: unknown
+// fields, duplicate keys and invalid UTF-8 are errors. It is also
+// streaming: events go to a model.Sink one by one, so a file of any size
+// is read in constant memory.
+package native
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"chrono/model"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// Version is the version of the format this package reads and writes, the
+// value of the document's "chrono" member.
+const Version = 1
+
+// Read decodes a native document from r and sends its parts to sink.
+//
+// A syntax error stops the read; it is returned as a model.Problem whose
+// Pos is "LINE:COL". A value that is well-formed JSON but not a valid
+// source or event (a bad date, an unknown field, a number where a string
+// belongs) is reported to sink when sink is a model.Reporter, and the read
+// goes on so that every problem is found in one pass; otherwise it stops
+// the read.
+func Read(r io.Reader, sink model.Sink) error {
+	pr := newPositionReader(r)
+	rd := &reader{dec: jsontext.NewDecoder(pr), pos: pr, sink: sink}
+	rd.strict = json.JoinOptions(
+		json.RejectUnknownMembers(true),
+		json.WithUnmarshalers(json.UnmarshalFromFunc(rd.unmarshalDate)),
+	)
+	rd.lenient = json.WithUnmarshalers(json.UnmarshalFromFunc(rd.unmarshalDate))
+	return rd.document()
+}
+
+type reader struct {
+	dec     *jsontext.Decoder
+	pos     *positionReader
+	sink    model.Sink
+	strict  json.Options
+	lenient json.Options
+	// dateProblems collects bad dates met while decoding one value; the
+	// decoder goes on past them so that the rest of the value is checked.
+	dateProblems []string
+}
+
+// syntax turns a decoder error into a problem at its position.
+func (rd *reader) syntax(err error) error {
+	var se *jsontext.SyntacticError
+	if errors.As(err, &se) {
+		return model.Problem{Pos: rd.pos.position(se.ByteOffset), Msg: describeSyntax(se.Err)}
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		return model.Problem{Pos: rd.pos.position(rd.pos.offset), Msg: "the document ends too early (is the file cut short?)"}
+	}
+	return err
+}
+
+func describeSyntax(err error) string {
+	switch {
+	case errors.Is(err, jsontext.ErrDuplicateName):
+		return "a key appears twice in the same object"
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "the document ends too early (is the file cut short?)"
+	}
+	msg := err.Error()
+	msg = strings.TrimPrefix(msg, "jsontext: ")
+	return "invalid JSON: " + msg
+}
+
+// at returns the position of the next token: past the whitespace, commas
+// and colons the decoder has not consumed yet.
+func (rd *reader) at() string {
+	rd.dec.PeekKind()
+	off := rd.dec.InputOffset()
+	for _, c := range rd.dec.UnreadBuffer() {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != ',' && c != ':' {
+			break
+		}
+		off++
+	}
+	return rd.pos.position(off)
+}
+
+func (rd *reader) document() error {
+	start := rd.at()
+	tok, err := rd.dec.ReadToken()
+	if err != nil {
+		return rd.syntax(err)
+	}
+	if tok.Kind() != '{' {
+		return model.Problem{Pos: start, Msg: `a chrono document is a JSON object: {"chrono": 1, "title": ..., "events": [...]}`}
+	}
+	var h model.Header
+	sawEvents := false
+	for rd.dec.PeekKind() != '}' {
+		at := rd.at()
+		tok, err := rd.dec.ReadToken()
+		if err != nil {
+			return rd.syntax(err)
+		}
+		name := tok.String()
+		switch name {
+		case "chrono":
+			err = rd.version(rd.at())
+		case "title":
+			h.Title, err = rd.str(at, name)
+		case "description":
+			h.Description, err = rd.str(at, name)
+		case "sources":
+			err = rd.array(at, name, rd.source)
+		case "events":
+			sawEvents = true
+			err = rd.array(at, name, rd.event)
+		default:
+			if err = model.Report(rd.sink, model.Problem{Pos: at, Msg: fmt.Sprintf("unknown field %q (the fields are chrono, title, description, sources, events)", name)}); err == nil {
+				err = rd.skip()
+			}
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if _, err := rd.dec.ReadToken(); err != nil {
+		return rd.syntax(err)
+	}
+	if at := rd.at(); rd.dec.PeekKind() != 0 {
+		return model.Problem{Pos: at, Msg: "unexpected data after the end of the document"}
+	} else if _, err := rd.dec.ReadToken(); err != nil && err != io.EOF {
+		return rd.syntax(err)
+	}
+	if !sawEvents {
+		if err := model.Report(rd.sink, model.Problem{Pos: start, Msg: `"events" missing: a chrono document lists its events, even if none: "events": []`}); err != nil {
+			return err
+		}
+	}
+	return rd.sink.Header(h)
+}
+
+func (rd *reader) skip() error {
+	if err := rd.dec.SkipValue(); err != nil {
+		return rd.syntax(err)
+	}
+	return nil
+}
+
+func (rd *reader) version(at string) error {
+	tok, err := rd.dec.ReadToken()
+	if err != nil {
+		return rd.syntax(err)
+	}
+	if tok.Kind() != '0' {
+		return model.Problem{Pos: at, Msg: `"chrono" is the format version, a number: "chrono": 1`}
+	}
+	v, err := tok.Float()
+	switch {
+	case err != nil:
+		return model.Problem{Pos: at, Msg: fmt.Sprintf("format version %v is not a number chrono can read", tok)}
+	case v > Version:
+		return model.Problem{Pos: at, Msg: fmt.Sprintf("written by a newer chrono (format version %v; this chrono reads version %d): upgrade chrono to read it", tok, Version)}
+	case v != Version:
+		return model.Problem{Pos: at, Msg: fmt.Sprintf("format version %v is not one chrono knows (it reads version %d)", tok, Version)}
+	}
+	return nil
+}
+
+func (rd *reader) str(at, name string) (string, error) {
+	tok, err := rd.dec.ReadToken()
+	if err != nil {
+		return "", rd.syntax(err)
+	}
+	switch tok.Kind() {
+	case '"':
+		return tok.String(), nil
+	case 'n':
+		return "", nil
+	}
+	return "", model.Report(rd.sink, model.Problem{Pos: at, Msg: fmt.Sprintf("%q: want a string, found %s", name, kindName(tok.Kind()))})
+}
+
+// array reads an array whose elements each go to element with their
+// position from 1.
+func (rd *reader) array(at, name string, element func(v jsontext.Value, n int, at string) error) error {
+	switch rd.dec.PeekKind() {
+	case 'n':
+		return rd.skip()
+	case '[':
+	default:
+		if err := model.Report(rd.sink, model.Problem{Pos: at, Msg: fmt.Sprintf("%q: want an array, found %s", name, kindName(rd.dec.PeekKind()))}); err != nil {
+			return err
+		}
+		return rd.skip()
+	}
+	if _, err := rd.dec.ReadToken(); err != nil {
+		return rd.syntax(err)
+	}
+	for n := 1; rd.dec.PeekKind() != ']'; n++ {
+		at := rd.at()
+		v, err := rd.dec.ReadValue()
+		if err != nil {
+			return rd.syntax(err)
+		}
+		if err := element(v, n, at); err != nil {
+			return err
+		}
+	}
+	if _, err := rd.dec.ReadToken(); err != nil {
+		return rd.syntax(err)
+	}
+	return nil
+}
+
+func (rd *reader) event(v jsontext.Value, n int, at string) error {
+	var e model.Event
+	if v.Kind() != '{' {
+		return model.Report(rd.sink, model.Problem{Pos: at, Place: model.EventPlace("", n), Msg: fmt.Sprintf("an event is an object, found %s", kindName(v.Kind()))})
+	}
+	problems := rd.decode(v, &e)
+	for _, msg := range problems {
+		if err := model.Report(rd.sink, model.Problem{Place: model.EventPlace(e.ID, n), Msg: msg}); err != nil {
+			return err
+		}
+	}
+	return rd.sink.Event(e, n)
+}
+
+func (rd *reader) source(v jsontext.Value, n int, at string) error {
+	var s model.Source
+	if v.Kind() != '{' {
+		return model.Report(rd.sink, model.Problem{Pos: at, Place: model.SourcePlace("", n), Msg: fmt.Sprintf("a source is an object, found %s", kindName(v.Kind()))})
+	}
+	problems := rd.decode(v, &s)
+	for _, msg := range problems {
+		if err := model.Report(rd.sink, model.Problem{Place: model.SourcePlace(s.ID, n), Msg: msg}); err != nil {
+			return err
+		}
+	}
+	return rd.sink.Source(s, n)
+}
+
+// decode unmarshals one source or event strictly and returns what is
+// wrong with it. When the strict decode fails part way, a lenient one
+// fills in what it can, so that the value's id and the rest of its
+// problems are still known.
+func (rd *reader) decode(v jsontext.Value, into any) []string {
+	rd.dateProblems = rd.dateProblems[:0]
+	err := json.Unmarshal(v, into, rd.strict)
+	if err == nil {
+		return rd.dateProblems
+	}
+	problems := []string{describeSemantic(err)}
+	rd.dateProblems = rd.dateProblems[:0]
+	if json.Unmarshal(v, into, rd.lenient) != nil {
+		return problems // the value is unusable; its id may still be set
+	}
+	return append(problems, rd.dateProblems...)
+}
+
+// unmarshalDate reads an EDTF date and, when it is not valid, notes the
+// problem and leaves the date undated so that decoding goes on.
+func (rd *reader) unmarshalDate(dec *jsontext.Decoder, d *model.Date) error {
+	field := dec.StackPointer().LastToken()
+	tok, err := dec.ReadToken()
+	if err != nil {
+		return err
+	}
+	switch tok.Kind() {
+	case 'n':
+		*d = model.Date{}
+		return nil
+	case '"':
+	default:
+		rd.dateProblems = append(rd.dateProblems, fmt.Sprintf("%s: want an EDTF date string such as \"2017-08\", found %s", field, kindName(tok.Kind())))
+		return nil
+	}
+	parsed, err := model.ParseDate(tok.String())
+	if err != nil {
+		var de *model.DateError
+		if errors.As(err, &de) {
+			rd.dateProblems = append(rd.dateProblems, fmt.Sprintf("%s %q: %s", field, de.Text, de.Msg))
+		} else {
+			rd.dateProblems = append(rd.dateProblems, fmt.Sprintf("%s: %v", field, err))
+		}
+		*d = model.Date{}
+		return nil
+	}
+	*d = parsed
+	return nil
+}
+
+// describeSemantic says what is wrong with a well-formed value, naming the
+// field as a person would count it: `quote #1: unknown field "spekaer"`.
+func describeSemantic(err error) string {
+	var se *json.SemanticError
+	if !errors.As(err, &se) {
+		var syn *jsontext.SyntacticError
+		if errors.As(err, &syn) {
+			return describeSyntax(syn.Err)
+		}
+		return err.Error()
+	}
+	ptr := se.JSONPointer
+	if errors.Is(se.Err, json.ErrUnknownName) {
+		return fieldPath(ptr.Parent(), fmt.Sprintf("unknown field %q", ptr.LastToken()))
+	}
+	want := "a different type"
+	if se.GoType != nil {
+		want = goKind(se.GoType.Kind().String())
+	}
+	return fieldPath(ptr, fmt.Sprintf("want %s, found %s", want, kindName(se.JSONKind)))
+}
+
+// fieldPath prefixes msg with a JSON pointer written for people:
+// /quotes/0/stance becomes "quote #1: stance".
+func fieldPath(ptr jsontext.Pointer, msg string) string {
+	var parts []string
+	for tok := range ptr.Tokens() {
+		if n, ok := index(tok); ok && len(parts) > 0 {
+			parts[len(parts)-1] = fmt.Sprintf("%s #%d", strings.TrimSuffix(parts[len(parts)-1], "s"), n+1)
+			continue
+		}
+		parts = append(parts, tok)
+	}
+	if len(parts) == 0 {
+		return msg
+	}
+	return strings.Join(parts, ": ") + ": " + msg
+}
+
+func index(tok string) (int, bool) {
+	if tok == "" {
+		return 0, false
+	}
+	n := 0
+	for _, c := range tok {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+func kindName(k jsontext.Kind) string {
+	switch k {
+	case 'n':
+		return "null"
+	case 't', 'f':
+		return "a boolean"
+	case '"':
+		return "a string"
+	case '0':
+		return "a number"
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	}
+	return "nothing"
+}
+
+func goKind(k string) string {
+	switch k {
+	case "string":
+		return "a string"
+	case "slice", "array":
+		return "an array"
+	case "struct", "map":
+		return "an object"
+	case "bool":
+		return "a boolean"
+	}
+	return "a number"
+}
