@@ -1,0 +1,192 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+
+	"chrono/model"
+
+	"github.com/go-json-experiment/json"
+	bolt "go.etcd.io/bbolt"
+)
+
+// ImportResult counts what an import did.
+type ImportResult struct {
+	Events    int // events read
+	New       int // events that were not in the store
+	Updated   int // events that were, and changed
+	Unchanged int // events that were, identical
+	Sources   int // sources read
+}
+
+// Import is an import in progress: a model.Sink writing into one write
+// transaction, so that it is all or nothing. Send it a file's values (with
+// a model.Checker in front, which can ask it which ids the store already
+// holds), then Commit, or Rollback to leave the store as it was.
+type Import struct {
+	tx     *bolt.Tx
+	b      buckets
+	result ImportResult
+	header model.Header
+}
+
+// BeginImport starts an import. It holds the store's write transaction
+// until Commit or Rollback.
+func (s *Store) BeginImport() (*Import, error) {
+	if s.readOnly {
+		return nil, ErrReadOnly
+	}
+	tx, err := s.db.Begin(true)
+	if err != nil {
+		return nil, err
+	}
+	return &Import{tx: tx, b: bucketsOf(tx)}, nil
+}
+
+// HasEvent implements model.Known: links may point at events already in
+// the store.
+func (im *Import) HasEvent(id string) bool { return im.b.ids.Get([]byte(id)) != nil }
+
+// HasSource implements model.Known.
+func (im *Import) HasSource(id string) bool { return im.b.sources.Get([]byte(id)) != nil }
+
+// Header implements model.Sink. The store keeps its own title and
+// description once it has them; an import fills them in when empty.
+func (im *Import) Header(h model.Header) error {
+	im.header = h
+	return nil
+}
+
+// Source implements model.Sink; a source with the id of a stored one
+// replaces it.
+func (im *Import) Source(s model.Source, _ int) error {
+	im.result.Sources++
+	v, err := json.Marshal(s)
+	if err != nil {
+		return err
+	}
+	return im.b.sources.Put([]byte(s.ID), v)
+}
+
+// Event implements model.Sink. An event with the id of a stored one
+// replaces it, keeping the investigator's tags and notes on it.
+func (im *Import) Event(e model.Event, _ int) error {
+	im.result.Events++
+	if !im.HasEvent(e.ID) {
+		im.result.New++
+		return im.b.put(&e)
+	}
+	old, oldOrder, err := im.b.event(e.ID)
+	if err != nil {
+		return err
+	}
+	keepAnnotations(&e, &old)
+	if bytes.Equal(oldOrder, model.OrderKey(e.Date, e.ID)) && bytes.Equal(im.b.events.Get(oldOrder), encodeEvent(nil, &e)) {
+		im.result.Unchanged++
+		return nil
+	}
+	im.result.Updated++
+	return im.b.replace(&old, oldOrder, &e)
+}
+
+// keepAnnotations adds to e the tags and notes the stored version has and
+// the imported one lacks: re-importing a file never undoes triage.
+func keepAnnotations(e, stored *model.Event) {
+	for _, t := range stored.Tags {
+		if !slices.Contains(e.Tags, t) {
+			e.Tags = append(e.Tags, t)
+		}
+	}
+	kept := slices.Clone(stored.Notes)
+	for _, n := range e.Notes {
+		if !slices.ContainsFunc(kept, func(k model.Note) bool { return k.Text == n.Text && k.At.Equal(n.At) }) {
+			kept = append(kept, n)
+		}
+	}
+	e.Notes = kept
+}
+
+// Commit makes the import visible and durable.
+func (im *Import) Commit() (ImportResult, error) {
+	if err := im.fillHeader(); err != nil {
+		im.tx.Rollback()
+		return im.result, err
+	}
+	if err := im.tx.Commit(); err != nil {
+		return im.result, fmt.Errorf("saving the import: %w", err)
+	}
+	return im.result, nil
+}
+
+func (im *Import) fillHeader() error {
+	for _, f := range []struct {
+		key []byte
+		val string
+	}{{keyTitle, im.header.Title}, {keyDescription, im.header.Description}} {
+		if f.val != "" && len(im.b.meta.Get(f.key)) == 0 {
+			if err := im.b.meta.Put(f.key, []byte(f.val)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Rollback abandons the import; the store is as it was. It returns what
+// the import would have done, for a dry run.
+func (im *Import) Rollback() ImportResult {
+	im.tx.Rollback()
+	return im.result
+}
+
+// Result returns what the import has done so far.
+func (im *Import) Result() ImportResult { return im.result }
+
+// Input is one file to import: its name for messages, and how to read it
+// into a Sink (the format's reader).
+type Input struct {
+	Name string
+	Read func(model.Sink) error
+}
+
+// ImportAll imports inputs in one transaction, each checked by a
+// model.Checker that also knows the events and sources already stored, and
+// returns what each added. On any problem nothing is kept, and the error
+// names the input (model.InFile). A dry run reports and keeps nothing.
+func (s *Store) ImportAll(inputs []Input, dryRun bool) ([]ImportResult, error) {
+	im, err := s.BeginImport()
+	if err != nil {
+		return nil, err
+	}
+	results := make([]ImportResult, 0, len(inputs))
+	var before ImportResult
+	for _, in := range inputs {
+		chk := model.NewChecker(im, im)
+		err := in.Read(chk)
+		if err == nil {
+			err = chk.Done()
+		}
+		if err != nil {
+			im.Rollback()
+			return nil, model.InFile(in.Name, err)
+		}
+		now := im.result
+		results = append(results, ImportResult{
+			Events:    now.Events - before.Events,
+			New:       now.New - before.New,
+			Updated:   now.Updated - before.Updated,
+			Unchanged: now.Unchanged - before.Unchanged,
+			Sources:   now.Sources - before.Sources,
+		})
+		before = now
+	}
+	if dryRun {
+		im.Rollback()
+		return results, nil
+	}
+	if _, err := im.Commit(); err != nil {
+		return nil, err
+	}
+	return results, nil
+}

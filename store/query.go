@@ -1,0 +1,259 @@
+package store
+
+import (
+	"bytes"
+	"slices"
+
+	"chrono/model"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Query selects events. Within a field the values are alternatives (an
+// event matches if it has any of the tags); the fields combine (it must
+// match every field that is set). The zero Query selects every event.
+type Query struct {
+	Tags     []string
+	Statuses []model.Status
+	Actors   []string
+	// During selects events whose dates overlap it (undated events never
+	// do).
+	During model.Date
+}
+
+// IsZero reports whether q selects every event.
+func (q Query) IsZero() bool {
+	return len(q.Tags) == 0 && len(q.Statuses) == 0 && len(q.Actors) == 0 && q.During.IsZero()
+}
+
+// matches reports whether a stored event passes the filters that are not
+// served by an index, reading as little of it as it can.
+func (q Query) matches(order, value []byte) bool {
+	if !q.During.IsZero() {
+		earliest, latest, dated := model.OrderKeyBounds(order)
+		if !dated || earliest.Compare(q.During.Latest()) > 0 || latest.Compare(q.During.Earliest()) < 0 {
+			return false
+		}
+	}
+	if len(q.Statuses) > 0 && !slices.Contains(q.Statuses, valueStatus(value)) {
+		return false
+	}
+	if len(q.Actors) > 0 && !slices.ContainsFunc(valueActors(value), func(a string) bool { return slices.Contains(q.Actors, a) }) {
+		return false
+	}
+	return true
+}
+
+// candidates walks the events a query may select in timeline order (or
+// backward), with their values; the query's other filters are checked on
+// what it yields.
+type candidates interface {
+	// seek moves to the first candidate at or after from (nil: the first),
+	// or backward to the last before from (nil: the last).
+	seek(from []byte) (order, value []byte)
+	next() (order, value []byte)
+}
+
+// allEvents walks the events bucket.
+type allEvents struct {
+	c        *bolt.Cursor
+	backward bool
+}
+
+func (a *allEvents) seek(from []byte) ([]byte, []byte) {
+	switch {
+	case !a.backward && from == nil:
+		return a.c.First()
+	case !a.backward:
+		return a.c.Seek(from)
+	case from == nil:
+		return a.c.Last()
+	}
+	if k, _ := a.c.Seek(from); k == nil {
+		return a.c.Last()
+	}
+	return a.c.Prev()
+}
+
+func (a *allEvents) next() ([]byte, []byte) {
+	if a.backward {
+		return a.c.Prev()
+	}
+	return a.c.Next()
+}
+
+// taggedEvents walks the union of some tags' indexes, merging them in
+// timeline order and yielding an event with several of the tags once.
+type taggedEvents struct {
+	events   *bolt.Bucket
+	heads    []tagHead
+	backward bool
+}
+
+type tagHead struct {
+	c      *bolt.Cursor
+	prefix []byte // tag 0x00
+	order  []byte // current order key, nil when done
+}
+
+func newTaggedEvents(b buckets, tags []string, backward bool) *taggedEvents {
+	t := &taggedEvents{events: b.events, backward: backward}
+	for _, tag := range slices.Compact(slices.Sorted(slices.Values(tags))) {
+		t.heads = append(t.heads, tagHead{c: b.tags.Cursor(), prefix: tagKey(tag, nil)})
+	}
+	return t
+}
+
+// set records the cursor's key as the head's position if it is the tag's.
+func (h *tagHead) set(k []byte) {
+	if k != nil && bytes.HasPrefix(k, h.prefix) {
+		h.order = k[len(h.prefix):]
+	} else {
+		h.order = nil
+	}
+}
+
+func (t *taggedEvents) seek(from []byte) ([]byte, []byte) {
+	for i := range t.heads {
+		h := &t.heads[i]
+		k, _ := h.c.Seek(append(slices.Clip(h.prefix), from...))
+		if t.backward {
+			if from == nil {
+				// The last key of the tag is just before the next prefix.
+				end := append(slices.Clone(h.prefix[:len(h.prefix)-1]), 1)
+				k, _ = h.c.Seek(end)
+			}
+			if k == nil {
+				k, _ = h.c.Last()
+			} else {
+				k, _ = h.c.Prev()
+			}
+		}
+		h.set(k)
+	}
+	return t.current()
+}
+
+// current returns the smallest head (largest, backward) without moving.
+func (t *taggedEvents) current() ([]byte, []byte) {
+	var best []byte
+	for _, h := range t.heads {
+		if h.order == nil {
+			continue
+		}
+		if best == nil || (bytes.Compare(h.order, best) < 0) != t.backward {
+			best = h.order
+		}
+	}
+	if best == nil {
+		return nil, nil
+	}
+	return best, t.events.Get(best)
+}
+
+func (t *taggedEvents) next() ([]byte, []byte) {
+	cur, _ := t.current()
+	for i := range t.heads {
+		h := &t.heads[i]
+		if h.order == nil || !bytes.Equal(h.order, cur) {
+			continue
+		}
+		var k []byte
+		if t.backward {
+			k, _ = h.c.Prev()
+		} else {
+			k, _ = h.c.Next()
+		}
+		h.set(k)
+	}
+	return t.current()
+}
+
+func (q Query) candidates(b buckets, backward bool) candidates {
+	if len(q.Tags) > 0 {
+		return newTaggedEvents(b, q.Tags, backward)
+	}
+	return &allEvents{c: b.events.Cursor(), backward: backward}
+}
+
+// scan calls fn with the stored events q selects, in timeline order from
+// the first at or after from, or backward from the last before from,
+// until fn returns false. The slices are valid only during the call.
+func (q Query) scan(b buckets, from []byte, backward bool, fn func(order, value []byte) (bool, error)) error {
+	c := q.candidates(b, backward)
+	for order, value := c.seek(from); order != nil; order, value = c.next() {
+		if value == nil || !q.matches(order, value) {
+			continue
+		}
+		more, err := fn(order, value)
+		if err != nil || !more {
+			return err
+		}
+	}
+	return nil
+}
+
+// Scan calls fn with the events q selects, in timeline order starting at
+// the first whose order key is at or after from (nil: the beginning), or,
+// when backward, going back from the last before from (nil: the end). It
+// stops when fn returns false or an error. The order key passed to fn is
+// the event's model.OrderKey; fn may keep it.
+func (s *Store) Scan(q Query, from []byte, backward bool, fn func(order []byte, e model.Event) (bool, error)) error {
+	return s.view(func(b buckets) error {
+		return q.scan(b, from, backward, func(order, value []byte) (bool, error) {
+			e, err := decodeEvent(value)
+			if err != nil {
+				return false, err
+			}
+			return fn(bytes.Clone(order), e)
+		})
+	})
+}
+
+// Count returns how many events q selects, from the kept counts when one
+// answers the query and by scanning otherwise.
+func (s *Store) Count(q Query) (int, error) {
+	n := 0
+	err := s.view(func(b buckets) error {
+		switch {
+		case q.IsZero():
+			n = counter(b.counts, keyTotal)
+			return nil
+		case len(q.Tags) == 1 && len(q.Statuses) == 0 && len(q.Actors) == 0 && q.During.IsZero():
+			n = counter(b.counts, counterKey('t', q.Tags[0]))
+			return nil
+		case len(q.Tags) == 0 && len(q.Statuses) == 1 && len(q.Actors) == 0 && q.During.IsZero():
+			n = counter(b.counts, counterKey('s', string(q.Statuses[0])))
+			return nil
+		}
+		return q.scan(b, nil, false, func(_, _ []byte) (bool, error) {
+			n++
+			return true, nil
+		})
+	})
+	return n, err
+}
+
+// Position returns how many events come before the event with the given
+// order key in the unfiltered timeline: its index from 0. It sums the kept
+// monthly counts and scans only within the event's month.
+func (s *Store) Position(order []byte) (int, error) {
+	n := 0
+	err := s.view(func(b buckets) error {
+		p := periodOfKey(order)
+		prefix := []byte("p\x00")
+		c := b.counts.Cursor()
+		for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
+			if periodFromCountKey(k) >= p {
+				break
+			}
+			n += int(beUint64(v))
+		}
+		ec := b.events.Cursor()
+		for k, _ := ec.Seek(periodStartKey(p)); k != nil && bytes.Compare(k, order) < 0; k, _ = ec.Next() {
+			n++
+		}
+		return nil
+	})
+	return n, err
+}

@@ -1,0 +1,131 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"chrono/model"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// ErrNotFound means no event has the id asked for.
+var ErrNotFound = errors.New("no such event")
+
+// ErrReadOnly means a write was asked of a store opened read-only.
+var ErrReadOnly = errors.New("the store is open read-only")
+
+// buckets are the buckets of one transaction.
+type buckets struct {
+	tx                                              *bolt.Tx
+	meta, events, ids, tags, links, sources, counts *bolt.Bucket
+}
+
+func bucketsOf(tx *bolt.Tx) buckets {
+	return buckets{
+		tx:      tx,
+		meta:    tx.Bucket(bucketMeta),
+		events:  tx.Bucket(bucketEvents),
+		ids:     tx.Bucket(bucketIDs),
+		tags:    tx.Bucket(bucketTags),
+		links:   tx.Bucket(bucketLinks),
+		sources: tx.Bucket(bucketSources),
+		counts:  tx.Bucket(bucketCounts),
+	}
+}
+
+// event returns the stored event with an id, its order key and its value.
+func (b buckets) event(id string) (model.Event, []byte, error) {
+	order := b.ids.Get([]byte(id))
+	if order == nil {
+		return model.Event{}, nil, fmt.Errorf("%w %q", ErrNotFound, id)
+	}
+	v := b.events.Get(order)
+	if v == nil {
+		return model.Event{}, nil, fmt.Errorf("event %q: %w (its index entry points nowhere)", id, errCorrupt)
+	}
+	e, err := decodeEvent(v)
+	return e, order, err
+}
+
+// put writes e, which must not be stored yet, with its indexes and counts.
+func (b buckets) put(e *model.Event) error {
+	order := model.OrderKey(e.Date, e.ID)
+	if err := b.events.Put(order, encodeEvent(nil, e)); err != nil {
+		return err
+	}
+	if err := b.ids.Put([]byte(e.ID), order); err != nil {
+		return err
+	}
+	return b.index(e, order, 1)
+}
+
+// remove deletes a stored event, its indexes and counts.
+func (b buckets) remove(e *model.Event, order []byte) error {
+	if err := b.events.Delete(order); err != nil {
+		return err
+	}
+	if err := b.ids.Delete([]byte(e.ID)); err != nil {
+		return err
+	}
+	return b.index(e, order, -1)
+}
+
+// index adds (delta 1) or removes (delta -1) an event's index entries and
+// counts.
+func (b buckets) index(e *model.Event, order []byte, delta int) error {
+	change := func(bk *bolt.Bucket, key []byte) error {
+		if delta > 0 {
+			return bk.Put(key, nil)
+		}
+		return bk.Delete(key)
+	}
+	for _, t := range e.Tags {
+		if err := change(b.tags, tagKey(t, order)); err != nil {
+			return err
+		}
+		if err := bump(b.counts, counterKey('t', t), delta); err != nil {
+			return err
+		}
+	}
+	for i, a := range e.Actors {
+		if slices.Contains(e.Actors[:i], a) {
+			continue // count an actor once per event
+		}
+		if err := bump(b.counts, counterKey('a', a), delta); err != nil {
+			return err
+		}
+	}
+	for _, l := range e.Links {
+		if err := change(b.links, linkKey(l.Event, e.ID, l.Rel)); err != nil {
+			return err
+		}
+	}
+	if err := bump(b.counts, counterKey('s', string(e.Status)), delta); err != nil {
+		return err
+	}
+	if err := bump(b.counts, periodCountKey(periodOfKey(order)), delta); err != nil {
+		return err
+	}
+	return bump(b.counts, keyTotal, delta)
+}
+
+// replace swaps a stored event for a new version of it.
+func (b buckets) replace(old *model.Event, oldOrder []byte, e *model.Event) error {
+	if err := b.remove(old, oldOrder); err != nil {
+		return err
+	}
+	return b.put(e)
+}
+
+func (s *Store) update(fn func(b buckets) error) error {
+	if s.readOnly {
+		return ErrReadOnly
+	}
+	return s.db.Update(func(tx *bolt.Tx) error { return fn(bucketsOf(tx)) })
+}
+
+func (s *Store) view(fn func(b buckets) error) error {
+	return s.db.View(func(tx *bolt.Tx) error { return fn(bucketsOf(tx)) })
+}
