@@ -1,0 +1,498 @@
+// Command chrono is a terminal timeline browser for investigations.
+//
+// It keeps a chronology (events with uncertain dates, the claims' standing,
+// verbatim quotes traced to their sources) in a bbolt store, and lets you
+// import, list, show, tag and export it from the command line.
+package main
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"chrono/model"
+	"chrono/model/listing"
+	"chrono/model/native"
+	"chrono/model/termtext"
+	"chrono/store"
+
+	"github.com/spf13/cobra"
+)
+
+// example is the investigation an empty store is seeded with.
+//
+//go:embed timeline.example.json
+var example []byte
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+// usageError marks a mistake in how chrono was called (exit 2).
+type usageError struct{ error }
+
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...)}
+}
+
+// run is chrono with its arguments and streams; it returns the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "chrono: internal error: %s\nPlease report it, with the command that caused it.\n",
+				termtext.Text(fmt.Sprint(r)))
+			if os.Getenv("CHRONO_DEBUG") != "" {
+				stderr.Write(debug.Stack())
+			}
+			code = exitFailure
+		}
+	}()
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr}
+	root := c.commands()
+	if args == nil {
+		args = []string{} // cobra reads os.Args when given nil
+	}
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "chrono: %s\n", termtext.Text(err.Error()))
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintln(stderr, "Run 'chrono --help' for usage.")
+		return exitUsage
+	}
+	return exitFailure
+}
+
+// cli holds what every command needs.
+type cli struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	db             string
+}
+
+func (c *cli) commands() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "chrono",
+		Short: "A terminal timeline browser for investigations",
+		Long: `chrono keeps an investigation's chronology (events with uncertain dates,
+the standing of each claim, verbatim quotes traced to their sources) and
+lets you browse, tag, import and export it.
+
+Run with no command to open the investigation; an empty store is first
+seeded with the example investigation.`,
+		Args:          noArgs,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		RunE:          c.open,
+	}
+	root.PersistentFlags().StringVar(&c.db, "db", "", "the store file (default $CHRONO_DB, else $XDG_DATA_HOME/chrono/chrono.db)")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(c.importCommand(), c.exportCommand(), c.listCommand(), c.showCommand(), c.tagCommand(true), c.tagCommand(false))
+	root.CompletionOptions.DisableDefaultCmd = true
+	return root
+}
+
+func noArgs(cmd *cobra.Command, args []string) error {
+	switch {
+	case len(args) == 0:
+		return nil
+	case cmd.HasParent():
+		return usagef("%s takes no arguments, got %q", cmd.Name(), strings.Join(args, " "))
+	}
+	return usagef("unknown command %q", args[0])
+}
+
+// events counts events in words: "1 event", "13 events".
+func events(n int) string {
+	if n == 1 {
+		return "1 event"
+	}
+	return fmt.Sprintf("%d events", n)
+}
+
+func exactArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usagef("%s needs %s", cmd.Name(), what)
+		}
+		return nil
+	}
+}
+
+func minArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) < n {
+			return usagef("%s needs %s", cmd.Name(), what)
+		}
+		return nil
+	}
+}
+
+// dbPath is the store to use: --db, else $CHRONO_DB, else the XDG data
+// directory.
+func (c *cli) dbPath() (string, error) {
+	if c.db != "" {
+		return c.db, nil
+	}
+	if p := os.Getenv("CHRONO_DB"); p != "" {
+		return p, nil
+	}
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("no store given and no home directory to keep one in: use --db PATH (%v)", err)
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "chrono", "chrono.db"), nil
+}
+
+func (c *cli) openStore(readOnly bool) (*store.Store, error) {
+	path, err := c.dbPath()
+	if err != nil {
+		return nil, err
+	}
+	s, err := store.Open(path, store.Options{ReadOnly: readOnly})
+	if errors.Is(err, store.ErrNoStore) {
+		return nil, fmt.Errorf("%w; run chrono to start with the example investigation, or chrono import FILE", err)
+	}
+	return s, err
+}
+
+// open is chrono with no command: the investigation, seeded when empty.
+func (c *cli) open(cmd *cobra.Command, _ []string) error {
+	s, err := c.openStore(false)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if n, err := s.Count(store.Query{}); err != nil {
+		return err
+	} else if n == 0 {
+		res, err := s.ImportAll([]store.Input{nativeInput("timeline.example.json", bytes.NewReader(example))}, false)
+		if err != nil {
+			return fmt.Errorf("seeding the empty store: %w", err)
+		}
+		fmt.Fprintf(c.stderr, "seeded the empty store %s with the example investigation (%s)\n", s.Path(), events(res[0].Events))
+	}
+	return c.printList(s, store.Query{})
+}
+
+func (c *cli) importCommand() *cobra.Command {
+	var dryRun bool
+	cmd := &cobra.Command{
+		Use:   "import [--dry-run] FILE...",
+		Short: "Add the events of chrono JSON files to the store (- reads stdin)",
+		Long: `Import reads chrono JSON documents and adds their events and sources to the
+store. An event whose id is already stored is updated; the tags and notes
+on it are kept. The import is all or nothing: if any file has a problem,
+every problem is listed and the store is left as it was.`,
+		Args: minArgs(1, "at least one FILE (or - for stdin)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := c.openStore(false)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			var inputs []store.Input
+			for _, name := range args {
+				if name == "-" {
+					inputs = append(inputs, nativeInput("stdin", c.stdin))
+					continue
+				}
+				f, err := os.Open(name)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				inputs = append(inputs, nativeInput(name, f))
+			}
+			results, err := s.ImportAll(inputs, dryRun)
+			if err != nil {
+				return fmt.Errorf("nothing imported, the store is unchanged:\n%w", err)
+			}
+			verb := "imported"
+			if dryRun {
+				verb = "would import"
+			}
+			for i, r := range results {
+				line := fmt.Sprintf("%s %s (%d new, %d updated", verb, events(r.Events), r.New, r.Updated)
+				if r.Unchanged > 0 {
+					line += fmt.Sprintf(", %d unchanged", r.Unchanged)
+				}
+				fmt.Fprintf(c.stdout, "%s) from %s\n", line, termtext.Line(inputs[i].Name))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check the files and report what would change, without changing the store")
+	return cmd
+}
+
+// nativeInput is a native JSON file to import.
+func nativeInput(name string, r io.Reader) store.Input {
+	return store.Input{Name: name, Read: func(sink model.Sink) error { return native.Read(r, sink) }}
+}
+
+func (c *cli) exportCommand() *cobra.Command {
+	var format, output string
+	cmd := &cobra.Command{
+		Use:   "export [--format json] [-o FILE]",
+		Short: "Write the investigation as chrono JSON",
+		Long: `Export writes the whole investigation (title, sources, events with their
+tags and notes) as a chrono JSON document that imports back to the same
+content. Without -o it goes to stdout.`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if format != "json" {
+				return usagef("--format %q: chrono exports json", format)
+			}
+			s, err := c.openStore(true)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			h, err := s.Header()
+			if err != nil {
+				return err
+			}
+			sources, err := s.Sources()
+			if err != nil {
+				return err
+			}
+			n := 0
+			write := func(w io.Writer) error {
+				events := s.Events(store.Query{})
+				counted := func(yield func(model.Event, error) bool) {
+					for e, err := range events {
+						if err == nil {
+							n++
+						}
+						if !yield(e, err) {
+							return
+						}
+					}
+				}
+				return native.Write(w, h, sources, counted)
+			}
+			if err := writeOutput(output, c.stdout, write); err != nil {
+				return err
+			}
+			dest := "stdout"
+			if output != "" && output != "-" {
+				dest = output
+			}
+			fmt.Fprintf(c.stderr, "exported %s to %s\n", events(n), termtext.Line(dest))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "json", "the format to write: json")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "write to FILE instead of stdout")
+	return cmd
+}
+
+// writeOutput writes to stdout, or to a file that appears only when
+// complete: a failed export never leaves half a file behind.
+func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		return write(stdout)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+func (c *cli) listCommand() *cobra.Command {
+	var tags, statuses, actors []string
+	var during string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list [--tag T] [--status S] [--actor A] [--during EDTF] [--json]",
+		Short: "List events in timeline order",
+		Long: `List prints one line per event, in timeline order: date, status, id, title
+and tags. Repeating a flag widens it (--tag a --tag b lists events tagged a
+or b); different flags narrow each other. --during lists events whose dates
+overlap an EDTF date: --during 2017 finds an event of August 2017, and one
+known only to lie between 2016 and 2018.`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			q := store.Query{Tags: tags, Actors: actors}
+			for _, st := range statuses {
+				status, err := model.ParseStatus(st)
+				if err != nil {
+					return usagef("--status: %v", err)
+				}
+				q.Statuses = append(q.Statuses, status)
+			}
+			if during != "" {
+				d, err := model.ParseDate(during)
+				if err != nil {
+					return usagef("--during: %v", err)
+				}
+				q.During = d
+			}
+			s, err := c.openStore(true)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			if asJSON {
+				return c.printJSON(s, q)
+			}
+			return c.printList(s, q)
+		},
+	}
+	cmd.Flags().StringArrayVar(&tags, "tag", nil, "only events with this tag")
+	cmd.Flags().StringArrayVar(&statuses, "status", nil, "only events with this status (confirmed, reported, alleged, disputed, denied)")
+	cmd.Flags().StringArrayVar(&actors, "actor", nil, "only events involving this actor")
+	cmd.Flags().StringVar(&during, "during", "", "only events whose dates overlap this EDTF date")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one chrono JSON event object per line")
+	return cmd
+}
+
+func (c *cli) printList(s *store.Store, q store.Query) error {
+	lines := listing.NewLines(c.stdout)
+	for e, err := range s.Events(q) {
+		if err != nil {
+			return err
+		}
+		if err := lines.Write(&e); err != nil {
+			return err
+		}
+	}
+	return lines.Flush()
+}
+
+func (c *cli) printJSON(s *store.Store, q store.Query) error {
+	for e, err := range s.Events(q) {
+		if err != nil {
+			return err
+		}
+		b, err := native.MarshalEvent(e)
+		if err != nil {
+			return err
+		}
+		if _, err := c.stdout.Write(append(termtext.EscapeJSON(b), '\n')); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *cli) showCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "show ID",
+		Short: "Show an event with its quotes, their sources, links and notes",
+		Args:  exactArgs(1, "the ID of an event (see chrono list)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := c.openStore(true)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			d, err := s.Detail(args[0])
+			if errors.Is(err, store.ErrNotFound) {
+				return fmt.Errorf("no event %q; chrono list shows the ids", args[0])
+			}
+			if err != nil {
+				return err
+			}
+			return listing.Show(c.stdout, d, 80)
+		},
+	}
+}
+
+func (c *cli) tagCommand(add bool) *cobra.Command {
+	use, short := "tag ID TAG...", "Add tags to an event"
+	if !add {
+		use, short = "untag ID TAG...", "Remove tags from an event"
+	}
+	return &cobra.Command{
+		Use:   use,
+		Short: short,
+		Args:  minArgs(2, "an event ID and at least one TAG"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, tags := args[0], args[1:]
+			for i, t := range tags {
+				tags[i] = strings.TrimPrefix(t, "#")
+				if msg := model.CheckTag(tags[i]); msg != "" {
+					return usagef("%s", msg)
+				}
+			}
+			s, err := c.openStore(false)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			e, err := s.Event(id)
+			if errors.Is(err, store.ErrNotFound) {
+				return fmt.Errorf("no event %q; chrono list shows the ids", id)
+			}
+			if err != nil {
+				return err
+			}
+			if !add {
+				for _, t := range tags {
+					if !e.HasTag(t) {
+						return fmt.Errorf("event %s has no tag #%s (its tags: %s)", id, t, orNone(listing.Tags(e.Tags)))
+					}
+				}
+			}
+			var changes []store.Change
+			if add {
+				changes, err = s.Retag([]string{id}, tags, nil)
+			} else {
+				changes, err = s.Retag([]string{id}, nil, tags)
+			}
+			if err != nil {
+				return err
+			}
+			switch {
+			case len(changes) == 0:
+				fmt.Fprintf(c.stdout, "%s already has %s\n", id, listing.Tags(tags))
+			case add:
+				fmt.Fprintf(c.stdout, "tagged %s with %s\n", id, listing.Tags(tags))
+			default:
+				fmt.Fprintf(c.stdout, "removed %s from %s\n", listing.Tags(tags), id)
+			}
+			return nil
+		},
+	}
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
