@@ -9,11 +9,8 @@ import (
 	"chrono/model"
 )
 
-// Change is what a write did to one event: its versions before and after,
-// so that a caller can show the result and undo it.
-type Change struct {
-	Before, After model.Event
-}
+// Change is what a write did to one event (model.Change).
+type Change = model.Change
 
 // Retag adds and removes tags on events, all in one transaction: either
 // every event changes or none does. An event that already has (or lacks)

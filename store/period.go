@@ -15,16 +15,8 @@ const (
 	periodUndated   = math.MaxInt64
 )
 
-// Period is a count of events in one period of the timeline.
-type Period struct {
-	// Year and Month (1–12) of the period; both 0 for the open-start and
-	// undated periods, which Open and Undated tell apart.
-	Year    int64
-	Month   int
-	Open    bool // events whose start is open or unknown
-	Undated bool
-	Count   int
-}
+// Period is a count of events in one month (model.Period).
+type Period = model.Period
 
 func periodOfKey(order []byte) int64 {
 	earliest, dated := model.OrderKeyEarliest(order)

@@ -9,26 +9,12 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Query selects events. Within a field the values are alternatives (an
-// event matches if it has any of the tags); the fields combine (it must
-// match every field that is set). The zero Query selects every event.
-type Query struct {
-	Tags     []string
-	Statuses []model.Status
-	Actors   []string
-	// During selects events whose dates overlap it (undated events never
-	// do).
-	During model.Date
-}
-
-// IsZero reports whether q selects every event.
-func (q Query) IsZero() bool {
-	return len(q.Tags) == 0 && len(q.Statuses) == 0 && len(q.Actors) == 0 && q.During.IsZero()
-}
+// Query selects events (model.Query).
+type Query = model.Query
 
 // matches reports whether a stored event passes the filters that are not
 // served by an index, reading as little of it as it can.
-func (q Query) matches(order, value []byte) bool {
+func matches(q Query, order, value []byte) bool {
 	if !q.During.IsZero() {
 		earliest, latest, dated := model.OrderKeyBounds(order)
 		if !dated || earliest.Compare(q.During.Latest()) > 0 || latest.Compare(q.During.Earliest()) < 0 {
@@ -40,6 +26,10 @@ func (q Query) matches(order, value []byte) bool {
 	}
 	if len(q.Actors) > 0 && !slices.ContainsFunc(valueActors(value), func(a string) bool { return slices.Contains(q.Actors, a) }) {
 		return false
+	}
+	if q.Text != "" {
+		e, err := decodeEvent(value)
+		return err == nil && e.Contains(q.Text)
 	}
 	return true
 }
@@ -169,7 +159,7 @@ func (t *taggedEvents) next() ([]byte, []byte) {
 	return t.current()
 }
 
-func (q Query) candidates(b buckets, backward bool) candidates {
+func candidatesOf(q Query, b buckets, backward bool) candidates {
 	if len(q.Tags) > 0 {
 		return newTaggedEvents(b, q.Tags, backward)
 	}
@@ -179,10 +169,10 @@ func (q Query) candidates(b buckets, backward bool) candidates {
 // scan calls fn with the stored events q selects, in timeline order from
 // the first at or after from, or backward from the last before from,
 // until fn returns false. The slices are valid only during the call.
-func (q Query) scan(b buckets, from []byte, backward bool, fn func(order, value []byte) (bool, error)) error {
-	c := q.candidates(b, backward)
+func scan(q Query, b buckets, from []byte, backward bool, fn func(order, value []byte) (bool, error)) error {
+	c := candidatesOf(q, b, backward)
 	for order, value := c.seek(from); order != nil; order, value = c.next() {
-		if value == nil || !q.matches(order, value) {
+		if value == nil || !matches(q, order, value) {
 			continue
 		}
 		more, err := fn(order, value)
@@ -200,7 +190,7 @@ func (q Query) scan(b buckets, from []byte, backward bool, fn func(order, value 
 // the event's model.OrderKey; fn may keep it.
 func (s *Store) Scan(q Query, from []byte, backward bool, fn func(order []byte, e model.Event) (bool, error)) error {
 	return s.view(func(b buckets) error {
-		return q.scan(b, from, backward, func(order, value []byte) (bool, error) {
+		return scan(q, b, from, backward, func(order, value []byte) (bool, error) {
 			e, err := decodeEvent(value)
 			if err != nil {
 				return false, err
@@ -219,14 +209,14 @@ func (s *Store) Count(q Query) (int, error) {
 		case q.IsZero():
 			n = counter(b.counts, keyTotal)
 			return nil
-		case len(q.Tags) == 1 && len(q.Statuses) == 0 && len(q.Actors) == 0 && q.During.IsZero():
+		case len(q.Tags) == 1 && len(q.Statuses) == 0 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "":
 			n = counter(b.counts, counterKey('t', q.Tags[0]))
 			return nil
-		case len(q.Tags) == 0 && len(q.Statuses) == 1 && len(q.Actors) == 0 && q.During.IsZero():
+		case len(q.Tags) == 0 && len(q.Statuses) == 1 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "":
 			n = counter(b.counts, counterKey('s', string(q.Statuses[0])))
 			return nil
 		}
-		return q.scan(b, nil, false, func(_, _ []byte) (bool, error) {
+		return scan(q, b, nil, false, func(_, _ []byte) (bool, error) {
 			n++
 			return true, nil
 		})

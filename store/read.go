@@ -71,11 +71,8 @@ func (s *Store) Sources() ([]model.Source, error) {
 	return out, err
 }
 
-// Facet is a value of a tag, actor or status with how many events have it.
-type Facet struct {
-	Name  string
-	Count int
-}
+// Facet is a value of a tag, actor or status with its count (model.Facet).
+type Facet = model.Facet
 
 // Facets returns the kept counts of one kind: 't' for tags, 'a' for
 // actors, 's' for statuses; most frequent first, then by name.

@@ -1,0 +1,128 @@
+package model
+
+import (
+	"slices"
+	"strings"
+)
+
+// Query selects events. Within a field the values are alternatives (an
+// event matches if it has any of the tags); the fields combine (it must
+// match every field that is set). The zero Query selects every event.
+type Query struct {
+	Tags     []string
+	Statuses []Status
+	Actors   []string
+	// During selects events whose dates overlap it; undated events never
+	// do.
+	During Date
+	// Text selects events that contain it, ignoring case, in their title,
+	// summary, date text, actors, tags, quotes (text, speaker, context) or
+	// notes.
+	Text string
+}
+
+// IsZero reports whether q selects every event.
+func (q Query) IsZero() bool {
+	return len(q.Tags) == 0 && len(q.Statuses) == 0 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == ""
+}
+
+// Matches reports whether q selects e. Stores answer queries faster from
+// their indexes; this is what the answers must agree with.
+func (q Query) Matches(e *Event) bool {
+	switch {
+	case len(q.Tags) > 0 && !slices.ContainsFunc(q.Tags, e.HasTag):
+		return false
+	case len(q.Statuses) > 0 && !slices.Contains(q.Statuses, e.Status):
+		return false
+	case len(q.Actors) > 0 && !slices.ContainsFunc(q.Actors, e.HasActor):
+		return false
+	case !q.During.IsZero() && !e.Date.Overlaps(q.During):
+		return false
+	case q.Text != "" && !e.Contains(q.Text):
+		return false
+	}
+	return true
+}
+
+// Contains reports whether text appears in any of the fields a search
+// looks at, ignoring case.
+func (e *Event) Contains(text string) bool {
+	found := false
+	e.SearchFields(func(field string) bool {
+		found = ContainsFold(field, text)
+		return !found
+	})
+	return found
+}
+
+// SearchFields calls fn with each field a search looks at, until fn
+// returns false.
+func (e *Event) SearchFields(fn func(field string) bool) {
+	for _, f := range []string{e.Title, e.Summary, e.DateText} {
+		if !fn(f) {
+			return
+		}
+	}
+	for _, list := range [][]string{e.Actors, e.Tags} {
+		for _, f := range list {
+			if !fn(f) {
+				return
+			}
+		}
+	}
+	for _, q := range e.Quotes {
+		if !fn(q.Text) || !fn(q.Speaker) || !fn(q.Context) {
+			return
+		}
+	}
+	for _, n := range e.Notes {
+		if !fn(n.Text) {
+			return
+		}
+	}
+}
+
+// ContainsFold reports whether substr is in s, ignoring case.
+func ContainsFold(s, substr string) bool { return IndexFold(s, substr) >= 0 }
+
+// IndexFold returns the byte index of the first match of substr in s,
+// ignoring case (simple Unicode folding, as strings.EqualFold), or -1.
+func IndexFold(s, substr string) int {
+	if substr == "" {
+		return 0
+	}
+	n := len(substr)
+	for i := 0; i+n <= len(s); i++ {
+		if i > 0 && s[i]&0xC0 == 0x80 {
+			continue // not at the start of a character
+		}
+		if strings.EqualFold(s[i:i+n], substr) {
+			return i
+		}
+	}
+	return -1
+}
+
+// Facet is one value of a tag, actor or status with how many events have
+// it.
+type Facet struct {
+	Name  string
+	Count int
+}
+
+// Period is a count of events in one month of the timeline, by their
+// earliest bound. Two more periods sit at the ends of the timeline: events
+// whose start is open or unknown (Open), and undated events (Undated).
+type Period struct {
+	Year    int64 // astronomical year; 0 for the Open and Undated periods
+	Month   int   // 1–12; 0 for the Open and Undated periods
+	Open    bool
+	Undated bool
+	Count   int
+}
+
+// Change is what a write did to one event: its versions before and after,
+// so that a caller can show the result and undo it.
+type Change struct {
+	Before, After Event
+}
