@@ -110,6 +110,16 @@ type Facet struct {
 	Count int
 }
 
+// FacetKind says which field facets count.
+type FacetKind byte
+
+// Facet kinds.
+const (
+	FacetTags     FacetKind = 't'
+	FacetActors   FacetKind = 'a'
+	FacetStatuses FacetKind = 's'
+)
+
 // Period is a count of events in one month of the timeline, by their
 // earliest bound. Two more periods sit at the ends of the timeline: events
 // whose start is open or unknown (Open), and undated events (Undated).
@@ -125,4 +135,22 @@ type Period struct {
 // so that a caller can show the result and undo it.
 type Change struct {
 	Before, After Event
+}
+
+// Row is an event with its order key, as a store lists it.
+type Row struct {
+	Key   []byte
+	Event Event
+}
+
+// Window is a run of consecutive events of a view (the events a Query
+// selects, in timeline order): what a browser holds around its cursor
+// instead of the whole investigation.
+type Window struct {
+	Rows []Row
+	// Start is the position in the view of Rows[0], from 0.
+	Start int
+	// AtStart and AtEnd report whether the window reaches the view's first
+	// and last events.
+	AtStart, AtEnd bool
 }

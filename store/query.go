@@ -230,20 +230,26 @@ func (s *Store) Count(q Query) (int, error) {
 func (s *Store) Position(order []byte) (int, error) {
 	n := 0
 	err := s.view(func(b buckets) error {
-		p := periodOfKey(order)
-		prefix := []byte("p\x00")
-		c := b.counts.Cursor()
-		for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
-			if periodFromCountKey(k) >= p {
-				break
-			}
-			n += int(beUint64(v))
-		}
-		ec := b.events.Cursor()
-		for k, _ := ec.Seek(periodStartKey(p)); k != nil && bytes.Compare(k, order) < 0; k, _ = ec.Next() {
-			n++
-		}
+		n = position(b, order)
 		return nil
 	})
 	return n, err
+}
+
+func position(b buckets, order []byte) int {
+	n := 0
+	p := periodOfKey(order)
+	prefix := []byte("p\x00")
+	c := b.counts.Cursor()
+	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
+		if periodFromCountKey(k) >= p {
+			break
+		}
+		n += int(beUint64(v))
+	}
+	ec := b.events.Cursor()
+	for k, _ := ec.Seek(periodStartKey(p)); k != nil && bytes.Compare(k, order) < 0; k, _ = ec.Next() {
+		n++
+	}
+	return n
 }

@@ -74,12 +74,12 @@ func (s *Store) Sources() ([]model.Source, error) {
 // Facet is a value of a tag, actor or status with its count (model.Facet).
 type Facet = model.Facet
 
-// Facets returns the kept counts of one kind: 't' for tags, 'a' for
-// actors, 's' for statuses; most frequent first, then by name.
-func (s *Store) Facets(kind byte) ([]Facet, error) {
+// Facets returns the kept counts of one kind (tags, actors or statuses),
+// most frequent first, then by name.
+func (s *Store) Facets(kind model.FacetKind) ([]Facet, error) {
 	var out []Facet
 	err := s.view(func(b buckets) error {
-		prefix := []byte{kind, 0}
+		prefix := []byte{byte(kind), 0}
 		c := b.counts.Cursor()
 		for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
 			out = append(out, Facet{Name: string(k[2:]), Count: int(beUint64(v))})
@@ -92,24 +92,37 @@ func (s *Store) Facets(kind byte) ([]Facet, error) {
 	return out, err
 }
 
-// Facet kinds for Facets.
-const (
-	FacetTags     byte = 't'
-	FacetActors   byte = 'a'
-	FacetStatuses byte = 's'
-)
 
-// Periods returns how many events start in each month, in timeline order,
-// with the open-start and undated periods at the ends when they have any.
-func (s *Store) Periods() ([]Period, error) {
+// Periods returns how many events of the view q selects start in each
+// month, in timeline order, with the open-start and undated periods at the
+// ends when they have any. The unfiltered view is answered from the kept
+// counts; a filtered one by reading the order keys of its events.
+func (s *Store) Periods(q model.Query) ([]Period, error) {
 	var out []Period
 	err := s.view(func(b buckets) error {
-		prefix := []byte("p\x00")
-		c := b.counts.Cursor()
-		for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
-			out = append(out, periodValue(periodFromCountKey(k), int(beUint64(v))))
+		if q.IsZero() {
+			prefix := []byte("p\x00")
+			c := b.counts.Cursor()
+			for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
+				out = append(out, periodValue(periodFromCountKey(k), int(beUint64(v))))
+			}
+			return nil
 		}
-		return nil
+		last, n := int64(0), 0
+		err := scan(q, b, nil, false, func(order, _ []byte) (bool, error) {
+			p := periodOfKey(order)
+			if n > 0 && p != last {
+				out = append(out, periodValue(last, n))
+				n = 0
+			}
+			last = p
+			n++
+			return true, nil
+		})
+		if n > 0 {
+			out = append(out, periodValue(last, n))
+		}
+		return err
 	})
 	return out, err
 }
