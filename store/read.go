@@ -92,7 +92,6 @@ func (s *Store) Facets(kind model.FacetKind) ([]Facet, error) {
 	return out, err
 }
 
-
 // Periods returns how many events of the view q selects start in each
 // month, in timeline order, with the open-start and undated periods at the
 // ends when they have any. The unfiltered view is answered from the kept
