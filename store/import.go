@@ -52,9 +52,15 @@ func (im *Import) HasEvent(id string) bool { return im.b.ids.Get([]byte(id)) != 
 func (im *Import) HasSource(id string) bool { return im.b.sources.Get([]byte(id)) != nil }
 
 // Header implements model.Sink. The store keeps its own title and
-// description once it has them; an import fills them in when empty.
+// description once it has them; an import fills them in when empty, from
+// the first of its files that has them.
 func (im *Import) Header(h model.Header) error {
-	im.header = h
+	if im.header.Title == "" {
+		im.header.Title = h.Title
+	}
+	if im.header.Description == "" {
+		im.header.Description = h.Description
+	}
 	return nil
 }
 
