@@ -166,7 +166,8 @@ func sameYearCompactable(a, b point) bool {
 	return plain(a) && plain(b) && a.year == b.year && a.hasDay == b.hasDay
 }
 
-func yearLabel(y int64) string {
+// YearLabel names an astronomical year for people: 2017, or 44 BCE for -43.
+func YearLabel(y int64) string {
 	if y <= 0 {
 		return strconv.FormatInt(1-y, 10) + " BCE"
 	}
@@ -179,7 +180,7 @@ func (p point) label(withYear bool) string {
 		b.WriteString("c. ")
 	}
 	lo, hi := p.yearRange()
-	year := yearLabel(lo)
+	year := YearLabel(lo)
 	switch {
 	case p.yearX == 1 && lo > 0:
 		year = strconv.FormatInt(lo, 10) + "s"
