@@ -1,0 +1,142 @@
+// Package tui is chrono's terminal browser: a chronology pane over a
+// window of the timeline, a sources pane with the selected event's
+// quotes, and keys to filter, search, tag and annotate. It reads and
+// writes the investigation through the small Store interface, always in
+// commands, never in Update or View.
+package tui
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
+)
+
+// Options tune the browser.
+type Options struct {
+	// QuickTags are the tags digits 1–9 toggle; DefaultQuickTags when nil.
+	QuickTags []string
+	// Now stamps notes; time.Now when nil.
+	Now func() time.Time
+}
+
+type focus int
+
+const (
+	focusList focus = iota
+	focusDetail
+)
+
+type modal int
+
+const (
+	modalNone modal = iota
+	modalPrompt
+	modalPicker
+	modalNote
+	modalHelp
+)
+
+// Model is the browser's whole state. Update changes it only in answer to
+// messages; the store is read and written by the commands it returns.
+type Model struct {
+	store     Store
+	keys      KeyMap
+	quickTags []string
+	now       func() time.Time
+	tick      ticker
+	styles    Styles
+	help      help.Model
+
+	width, height int
+	lay           layout
+
+	header    model.Header
+	query     model.Query
+	gen       int // bumped whenever the view (query) changes
+	loading   bool
+	tl        timeline
+	allEvents int // events in the store, for "of 12 (40 total)"
+	ruler     ruler
+	detail    detailPane
+	focus     focus
+	zoomed    bool // the sources pane fills a narrow screen
+
+	tags, actors, statuses []model.Facet
+
+	modal  modal
+	prompt prompt
+	picker picker
+	note   noteEditor
+
+	search    string
+	searchSeq int
+
+	marks   map[string]bool
+	history []string // events left by following links, for backspace
+
+	// Writes run one at a time, in order, so that two quick changes to
+	// the same event reach the disk as they were made.
+	queue    []action
+	writing  bool
+	undo     []undoEntry
+	known    map[string]model.Event // the latest version this session wrote
+	quitting bool
+
+	status    string
+	statusErr bool
+	statusSeq int
+}
+
+// undoEntry is a tag change that can be taken back: the tags each event
+// had before it.
+type undoEntry struct {
+	tags   map[string][]string
+	phrase string
+}
+
+// New returns the browser over s.
+func New(s Store, opts Options) *Model {
+	qt := opts.QuickTags
+	if qt == nil {
+		qt = DefaultQuickTags
+	}
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	m := &Model{
+		store:     s,
+		keys:      DefaultKeyMap(qt),
+		quickTags: qt,
+		now:       now,
+		tick:      tea.Tick,
+		styles:    NewStyles(true),
+		help:      help.New(),
+		loading:   true,
+		marks:     map[string]bool{},
+		known:     map[string]model.Event{},
+		tl:        timeline{total: -1},
+		allEvents: -1,
+	}
+	m.help.Styles = m.styles.Help
+	return m
+}
+
+// Init asks for the terminal's background and loads the start of the
+// timeline with its counts.
+func (m *Model) Init() tea.Cmd {
+	return tea.Batch(
+		tea.RequestBackgroundColor,
+		loadHeader(m.store),
+		loadFacets(m.store),
+		jump(m.store, m.gen, m.query, nil, false, windowSize(m.tl.height)),
+		count(m.store, m.gen, m.query),
+		loadPeriods(m.store, m.gen, m.query),
+	)
+}
+
+// busy reports whether changes are still on their way to the disk.
+func (m *Model) busy() bool { return m.writing || len(m.queue) > 0 }

@@ -1,0 +1,245 @@
+package tui
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"runtime"
+	"time"
+
+	"chrono/model"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// Every read and write of the store happens here, in commands: Update
+// decides what to ask, and the answers come back as messages.
+
+// windowSize is how many rows a jump loads on each side of the cursor.
+func windowSize(height int) int { return max(3*height, 60) }
+
+func loadHeader(s Store) tea.Cmd {
+	return func() tea.Msg {
+		h, err := s.Header()
+		return headerMsg{header: h, err: err}
+	}
+}
+
+func loadFacets(s Store) tea.Cmd {
+	return func() tea.Msg {
+		var m facetsMsg
+		if m.tags, m.err = s.Facets(model.FacetTags); m.err != nil {
+			return m
+		}
+		if m.actors, m.err = s.Facets(model.FacetActors); m.err != nil {
+			return m
+		}
+		m.statuses, m.err = s.Facets(model.FacetStatuses)
+		return m
+	}
+}
+
+// jump loads a window of the view around anchor (nil: the start, or the
+// end when fromEnd).
+func jump(s Store, gen int, q model.Query, anchor []byte, fromEnd bool, n int) tea.Cmd {
+	return func() tea.Msg {
+		w, err := s.Window(q, anchor, fromEnd, n, n)
+		return windowMsg{gen: gen, w: w, anchor: anchor, fromEnd: fromEnd, err: err}
+	}
+}
+
+// jumpToEvent loads a window around one event. When the filters hide it,
+// they are dropped so that the event can be shown.
+func jumpToEvent(s Store, gen int, q model.Query, id string, n int) tea.Cmd {
+	return func() tea.Msg {
+		key, err := s.OrderKey(id)
+		if err != nil {
+			return windowMsg{gen: gen, err: err}
+		}
+		w, err := s.Window(q, key, false, n, n)
+		if err == nil && !holds(w, key) && !q.IsZero() {
+			w, err = s.Window(model.Query{}, key, false, n, n)
+			return windowMsg{gen: gen, w: w, anchor: key, focusID: id, cleared: true, err: err}
+		}
+		return windowMsg{gen: gen, w: w, anchor: key, focusID: id, err: err}
+	}
+}
+
+func holds(w model.Window, key []byte) bool {
+	for _, r := range w.Rows {
+		if bytes.Equal(r.Key, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// jumpYear loads the window at the first event of the next (or previous)
+// year that has events, counted from the year of the event at key.
+func jumpYear(s Store, gen int, q model.Query, key []byte, next bool, n int) tea.Cmd {
+	return func() tea.Msg {
+		earliest, dated := model.OrderKeyEarliest(key)
+		if !dated || earliest == model.BeginningOfTime {
+			return windowMsg{gen: gen, note: "no year to move from: this event has no start date", err: errNoMove}
+		}
+		year, _, _ := earliest.Civil()
+		if next {
+			anchor := model.OrderKeyAt(model.StartOfMonth(year+1, 1))
+			w, err := s.Window(q, anchor, false, n, n)
+			return windowMsg{gen: gen, w: w, anchor: anchor, err: err}
+		}
+		// The last event before this year says which year is previous.
+		prev, err := s.Window(q, model.OrderKeyAt(model.StartOfMonth(year, 1)), false, 1, 0)
+		if err != nil {
+			return windowMsg{gen: gen, err: err}
+		}
+		if len(prev.Rows) == 0 {
+			return windowMsg{gen: gen, note: "no earlier year", err: errNoMove}
+		}
+		var anchor []byte
+		if e, dated := model.OrderKeyEarliest(prev.Rows[0].Key); dated && e != model.BeginningOfTime {
+			y, _, _ := e.Civil()
+			anchor = model.OrderKeyAt(model.StartOfMonth(y, 1))
+		}
+		w, err := s.Window(q, anchor, false, n, n)
+		return windowMsg{gen: gen, w: w, anchor: anchor, err: err}
+	}
+}
+
+// errNoMove marks a jump that had nowhere to go; its note says why.
+var errNoMove = errors.New("no move")
+
+// extend loads more rows beyond one edge of the window.
+func extend(s Store, gen int, q model.Query, edge []byte, backward bool, n int) tea.Cmd {
+	return func() tea.Msg {
+		var w model.Window
+		var err error
+		if backward {
+			w, err = s.Window(q, edge, false, n, 0)
+		} else {
+			// The smallest key after edge: keys are unique, so edge+0x00.
+			w, err = s.Window(q, append(bytes.Clone(edge), 0), false, 0, n)
+		}
+		return extendMsg{gen: gen, backward: backward, edge: edge, w: w, err: err}
+	}
+}
+
+// count counts the view, and the whole store when the view is filtered.
+func count(s Store, gen int, q model.Query) tea.Cmd {
+	return func() tea.Msg {
+		n, err := s.Count(q)
+		all := n
+		if err == nil && !q.IsZero() {
+			all, err = s.Count(model.Query{})
+		}
+		return countMsg{gen: gen, n: n, all: all, err: err}
+	}
+}
+
+func loadPeriods(s Store, gen int, q model.Query) tea.Cmd {
+	return func() tea.Msg {
+		p, err := s.Periods(q)
+		return periodsMsg{gen: gen, periods: p, err: err}
+	}
+}
+
+func loadDetail(s Store, id string) tea.Cmd {
+	return func() tea.Msg {
+		d, err := s.Detail(id)
+		return detailMsg{id: id, detail: d, err: err}
+	}
+}
+
+// search finds the next event of the view that matches text after the
+// event at from (at or after it when inclusive), or the previous one
+// before it when backward, wrapping around the view once.
+func search(s Store, gen, seq int, q model.Query, text string, from []byte, backward, inclusive bool, n int) tea.Cmd {
+	return func() tea.Msg {
+		q.Text = text
+		anchor := from
+		if !backward && !inclusive && from != nil {
+			anchor = append(bytes.Clone(from), 0)
+		}
+		find := func(anchor []byte, fromEnd bool) (model.Window, error) {
+			if backward {
+				return s.Window(q, anchor, fromEnd, 1, 0)
+			}
+			return s.Window(q, anchor, false, 0, 1)
+		}
+		hit, err := find(anchor, false)
+		wrapped := false
+		if err == nil && len(hit.Rows) == 0 {
+			wrapped = true
+			hit, err = find(nil, backward)
+		}
+		if err != nil || len(hit.Rows) == 0 {
+			return searchMsg{gen: gen, seq: seq, err: err}
+		}
+		key := hit.Rows[0].Key
+		base := q
+		base.Text = ""
+		w, err := s.Window(base, key, false, n, n)
+		return searchMsg{gen: gen, seq: seq, found: true, w: w, anchor: key, wrapped: wrapped, err: err}
+	}
+}
+
+// write runs a change against the store; the result comes back as a
+// writeMsg whether it worked or not.
+func write(s Store, a action) tea.Cmd {
+	return func() tea.Msg {
+		var changes []model.Change
+		var err error
+		switch a.kind {
+		case actTag:
+			changes, err = s.Retag(a.ids, a.add, a.remove)
+		case actUndo:
+			changes, err = s.Restore(a.restore)
+		case actNote:
+			var c model.Change
+			c, err = s.AddNote(a.ids[0], a.note, a.at)
+			changes = []model.Change{c}
+		}
+		return writeMsg{action: a, changes: changes, err: err}
+	}
+}
+
+// expireStatus clears the status message seq after a while, by the
+// model's clock.
+func expireStatus(tick ticker, seq int, after time.Duration) tea.Cmd {
+	return tick(after, func(time.Time) tea.Msg { return statusExpiredMsg{seq: seq} })
+}
+
+// ticker is tea.Tick, or a stand-in for tests that must not wait.
+type ticker func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+
+// openURL hands a URL to the system's opener: $BROWSER, then xdg-open
+// (or open on macOS). It does not wait for the browser.
+func openURL(url string) tea.Cmd {
+	return func() tea.Msg {
+		var candidates [][]string
+		if b := os.Getenv("BROWSER"); b != "" {
+			candidates = append(candidates, []string{b})
+		}
+		if runtime.GOOS == "darwin" {
+			candidates = append(candidates, []string{"open"})
+		} else {
+			candidates = append(candidates, []string{"xdg-open"}, []string{"open"})
+		}
+		for _, c := range candidates {
+			path, err := exec.LookPath(c[0])
+			if err != nil {
+				continue
+			}
+			cmd := exec.Command(path, append(c[1:], url)...)
+			if err := cmd.Start(); err != nil {
+				continue
+			}
+			go cmd.Wait() // reap it; the browser lives on its own
+			return openedMsg{url: url}
+		}
+		return openedMsg{url: url, err: errNoOpener}
+	}
+}
+
+var errNoOpener = errors.New("no program to open it ($BROWSER, xdg-open, open)")

@@ -1,0 +1,273 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"chrono/model"
+)
+
+// detailPane is the sources pane: the selected event in full, its quotes
+// as blocks with their sources, its links and notes. Its lines are laid
+// out in Update (when the event, the width or the search changes), so
+// that View only slices them.
+type detailPane struct {
+	d      model.Detail
+	loaded bool // d.Sources and d.Related came from the store
+	lines  []string
+	items  []detailItem // the quotes and links, in the order shown
+	sel    int          // index into items; -1 when there are none
+	offset int          // first line on screen
+	width  int
+	height int
+}
+
+// detailItem is a quote or link the cursor of the pane can rest on.
+type detailItem struct {
+	quote       int // index into Event.Quotes, or -1
+	link        int // index into Detail.Related, or -1
+	first, last int // its lines
+}
+
+// show puts an event in the pane. Keeping the selection and scroll when
+// the same event comes back (a retag, the loaded detail) stops the pane
+// from jumping under the reader.
+func (p *detailPane) show(d model.Detail, loaded bool) {
+	same := p.d.Event.ID == d.Event.ID
+	p.d, p.loaded = d, loaded
+	if !same {
+		p.sel, p.offset = 0, 0
+	}
+}
+
+func (p *detailPane) id() string { return p.d.Event.ID }
+
+// quote returns the selected quote, or the event's first quote when a
+// link is selected.
+func (p *detailPane) quote() (model.Quote, bool) {
+	qs := p.d.Event.Quotes
+	if len(qs) == 0 {
+		return model.Quote{}, false
+	}
+	if p.sel >= 0 && p.sel < len(p.items) && p.items[p.sel].quote >= 0 {
+		return qs[p.items[p.sel].quote], true
+	}
+	return qs[0], true
+}
+
+// link returns the selected link, if a link is selected.
+func (p *detailPane) link() (model.Relation, bool) {
+	if p.sel < 0 || p.sel >= len(p.items) || p.items[p.sel].link < 0 {
+		return model.Relation{}, false
+	}
+	return p.d.Related[p.items[p.sel].link], true
+}
+
+// step moves the selection to the next or previous quote or link and
+// scrolls it into view.
+func (p *detailPane) step(delta int) {
+	if len(p.items) == 0 {
+		p.scroll(delta)
+		return
+	}
+	p.sel = max(0, min(p.sel+delta, len(p.items)-1))
+	it := p.items[p.sel]
+	if it.first < p.offset {
+		p.offset = it.first
+	}
+	if it.last >= p.offset+p.height {
+		p.offset = min(it.first, it.last-p.height+1)
+	}
+	p.clamp()
+}
+
+// scroll moves the view by delta lines.
+func (p *detailPane) scroll(delta int) {
+	p.offset += delta
+	p.clamp()
+}
+
+func (p *detailPane) clamp() {
+	p.offset = max(0, min(p.offset, len(p.lines)-p.height))
+}
+
+// margin is the blank column between the divider and the text.
+const margin = " "
+
+// view returns exactly height lines of width cells.
+func (p *detailPane) view() []string {
+	out := make([]string, 0, p.height)
+	end := min(p.offset+p.height, len(p.lines))
+	for i := p.offset; i < end; i++ {
+		out = append(out, margin+p.lines[i])
+	}
+	for len(out) < p.height {
+		out = append(out, "")
+	}
+	return out
+}
+
+// layout lays the event out for the pane's width.
+func (p *detailPane) layout(st *Styles, search string, focused bool) {
+	w := p.width - width(margin)
+	p.lines, p.items = p.lines[:0], p.items[:0]
+	if w <= 0 || p.d.Event.ID == "" {
+		p.clamp()
+		return
+	}
+	e := &p.d.Event
+	add := func(s string) { p.lines = append(p.lines, fit(s, w)) }
+	// text wraps untrusted text under an indent, marking search matches.
+	text := func(s string, style lipgloss.Style, indent string) {
+		for _, l := range wrap(s, w-width(indent)) {
+			add(indent + highlight(l, search, style, st.Match))
+		}
+	}
+	blank := func() {
+		if len(p.lines) > 0 && p.lines[len(p.lines)-1] != "" {
+			p.lines = append(p.lines, "")
+		}
+	}
+
+	text(e.Title, st.Heading, "")
+	facts := []string{e.Date.Label(), e.Status.Word()}
+	if e.DateText != "" {
+		facts = append(facts, "“"+line(e.DateText)+"”")
+	}
+	text(strings.Join(facts, " · "), st.Label, "")
+	if len(e.Actors) > 0 {
+		text("actors: "+strings.Join(e.Actors, ", "), st.Item, "")
+	}
+	if len(e.Tags) > 0 {
+		text(chips(e.Tags), st.Chip, "")
+	}
+	if e.Summary != "" {
+		blank()
+		text(e.Summary, st.Item, "")
+	}
+
+	if len(e.Quotes) > 0 {
+		blank()
+		add(st.Label.Render(plural(len(e.Quotes), "quote")))
+	}
+	for i, q := range e.Quotes {
+		if i > 0 {
+			p.lines = append(p.lines, "")
+		}
+		it := detailItem{quote: i, link: -1, first: len(p.lines)}
+		bar := st.QuoteBar.Render("│ ")
+		if len(p.items) == p.sel {
+			bar = st.QuoteBar.Bold(true).Render("┃ ")
+			if !focused {
+				bar = st.QuoteBar.Render("┃ ")
+			}
+		}
+		text("“"+q.Text+"”", st.Quote, bar)
+		if who := quoteAttribution(q); who != "" {
+			text(who, st.Label, bar)
+		}
+		src, ok := p.d.Sources[q.Source]
+		switch {
+		case ok:
+			text(sourceCitation(src), st.Label, bar)
+			if src.URL != "" {
+				text(src.URL, st.URL, bar)
+			}
+		case q.Source != "" && p.loaded:
+			text("source "+q.Source+" (not in the store)", st.Error, bar)
+		case q.Source != "":
+			text("source "+q.Source, st.Label, bar)
+		}
+		it.last = len(p.lines) - 1
+		p.items = append(p.items, it)
+	}
+
+	if len(p.d.Related) > 0 {
+		blank()
+		add(st.Label.Render("links · enter follows"))
+	}
+	for i, r := range p.d.Related {
+		it := detailItem{quote: -1, link: i, first: len(p.lines)}
+		title, ok := p.d.Titles[r.Event]
+		if !ok {
+			title = r.Event + " (not in the store)"
+		}
+		cursor := "  "
+		if len(p.items) == p.sel {
+			cursor = "› "
+		}
+		text(r.Rel.Phrase()+": "+title, st.Link, cursor)
+		it.last = len(p.lines) - 1
+		p.items = append(p.items, it)
+	}
+
+	if len(e.Notes) > 0 {
+		blank()
+		add(st.Label.Render(plural(len(e.Notes), "note")))
+	}
+	for _, n := range e.Notes {
+		if !n.At.IsZero() {
+			add(st.Muted.Render(n.At.Local().Format("2 Jan 2006 15:04")))
+		}
+		text(n.Text, st.Item, "  ")
+	}
+	if len(p.items) == 0 {
+		p.sel = -1
+	} else {
+		p.sel = max(0, min(p.sel, len(p.items)-1))
+	}
+	p.clamp()
+}
+
+// quoteAttribution is "— Tim Miller, in his account to the Justice
+// Department · denies".
+func quoteAttribution(q model.Quote) string {
+	var parts []string
+	if q.Speaker != "" {
+		parts = append(parts, q.Speaker)
+	}
+	if q.Context != "" {
+		parts = append(parts, q.Context)
+	}
+	s := strings.Join(parts, ", ")
+	if s != "" {
+		s = "— " + s
+	}
+	if q.Stance != "" {
+		if s != "" {
+			s += " · "
+		}
+		s += string(q.Stance)
+	}
+	return s
+}
+
+// sourceCitation is "The Washington Post · Craig Timberg · “Title” · 1 Feb
+// 2022".
+func sourceCitation(s model.Source) string {
+	var parts []string
+	for _, p := range []string{s.Publisher, s.Author} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if s.Title != "" {
+		parts = append(parts, "“"+s.Title+"”")
+	}
+	if !s.Published.IsZero() {
+		parts = append(parts, s.Published.Label())
+	}
+	if len(parts) == 0 {
+		return "source " + s.ID
+	}
+	return strings.Join(parts, " · ")
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}

@@ -1,0 +1,534 @@
+package tui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"chrono/model"
+)
+
+// order is the example's events in timeline order.
+var order = []string{
+	"nso-mobileum-call", "fbi-tip", "khashoggi-killed", "miller-contacts-lieu",
+	"lieu-criminal-referral", "lieu-interview", "no-comment-from-doj", "nso-denial",
+	"tye-statement", "pegasus-project", "commerce-entity-list", "apple-sues-nso", "post-publishes",
+}
+
+func TestMovementKeys(t *testing.T) {
+	tests := []struct {
+		keys []string
+		want string
+	}{
+		{nil, "nso-mobileum-call"},
+		{[]string{"j"}, "fbi-tip"},
+		{[]string{"down", "down"}, "khashoggi-killed"},
+		{[]string{"j", "j", "k"}, "fbi-tip"},
+		{[]string{"up"}, "nso-mobileum-call"}, // stops at the first
+		{[]string{"G"}, "post-publishes"},
+		{[]string{"end", "j"}, "post-publishes"}, // stops at the last
+		{[]string{"G", "g"}, "nso-mobileum-call"},
+		{[]string{"G", "home"}, "nso-mobileum-call"},
+		{[]string{"pgdown"}, order[11]}, // a page is 11 rows at 60×16
+		{[]string{"pgdown", "pgdown"}, "post-publishes"},
+		{[]string{"G", "pgup"}, order[1]},
+		{[]string{"ctrl+d"}, order[5]},
+		{[]string{"ctrl+d", "ctrl+u"}, order[0]},
+		{[]string{"]"}, "khashoggi-killed"},          // 2017 → 2018
+		{[]string{"]", "]"}, "miller-contacts-lieu"}, // 2018 → 2021
+		{[]string{"G", "["}, "miller-contacts-lieu"}, // 2022 → 2021
+		{[]string{"G", "[", "["}, "khashoggi-killed"},
+		{[]string{"[", "j"}, "fbi-tip"}, // no earlier year: stays
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.keys, " "), func(t *testing.T) {
+			d := newDriver(t, exampleStore(t), 60, 16)
+			d.keys(tt.keys...)
+			if got := d.selected(); got != tt.want {
+				t.Errorf("selected %s, want %s", got, tt.want)
+			}
+			if got, want := d.m.detail.id(), tt.want; got != want {
+				t.Errorf("sources pane shows %s, want %s", got, want)
+			}
+		})
+	}
+}
+
+func TestGoToDate(t *testing.T) {
+	tests := []struct{ date, want, status string }{
+		{"2021-07", "pegasus-project", ""},
+		{"2021", "miller-contacts-lieu", ""},
+		{"2018-10-02", "khashoggi-killed", ""},
+		{"2030", "post-publishes", ""}, // after the last: the last
+		{"2021-13", "nso-mobileum-call", "month 13"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.date, func(t *testing.T) {
+			d := newDriver(t, exampleStore(t), 120, 40)
+			d.keys(":")
+			d.typeText(tt.date)
+			d.keys("enter")
+			if got := d.selected(); got != tt.want {
+				t.Errorf("selected %s, want %s", got, tt.want)
+			}
+			if !strings.Contains(d.m.status, tt.status) || (tt.status != "") != d.m.statusErr {
+				t.Errorf("status %q (error %v), want one with %q", d.m.status, d.m.statusErr, tt.status)
+			}
+		})
+	}
+}
+
+func TestSourcesPaneKeys(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.keys("tab")
+	if d.m.focus != focusDetail {
+		t.Fatal("tab did not focus the sources pane")
+	}
+	// j and k step through the quotes, then the links.
+	d.keys("j")
+	if q, _ := d.m.detail.quote(); !strings.Contains(q.Text, "We drop bags of cash at your office") {
+		t.Errorf("second quote is %q", q.Text)
+	}
+	d.keys("j", "j")
+	r, ok := d.m.detail.link()
+	if !ok || r.Event != "nso-denial" || r.Rel != model.DisputedBy {
+		t.Fatalf("fourth item is %+v, %v; want the link disputed by nso-denial", r, ok)
+	}
+	if got := d.selected(); got != "nso-mobileum-call" {
+		t.Errorf("the chronology moved to %s", got)
+	}
+	// enter follows the link; backspace comes back.
+	d.keys("enter")
+	if got := d.selected(); got != "nso-denial" {
+		t.Fatalf("enter on the link selected %s", got)
+	}
+	d.keys("backspace")
+	if got := d.selected(); got != "nso-mobileum-call" {
+		t.Errorf("backspace went to %s", got)
+	}
+	d.keys("backspace")
+	if !strings.Contains(d.m.status, "nowhere") {
+		t.Errorf("backspace with no history: status %q", d.m.status)
+	}
+	// pgdown scrolls, g goes back to the top; esc leaves the pane.
+	d.keys("pgdown")
+	if d.m.detail.offset == 0 {
+		t.Error("pgdown did not scroll the sources pane")
+	}
+	d.keys("g")
+	if d.m.detail.offset != 0 {
+		t.Error("g did not go to the top of the sources pane")
+	}
+	d.keys("esc")
+	if d.m.focus != focusList {
+		t.Error("esc did not give the keys back to the chronology")
+	}
+}
+
+func TestFollowLinkHiddenByFilter(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.keys("f")
+	d.typeText("ss7")
+	d.keys("enter", "tab", "j", "j", "j", "enter")
+	if got := d.selected(); got != "nso-denial" {
+		t.Fatalf("selected %s, want nso-denial", got)
+	}
+	if !d.m.query.IsZero() || !strings.Contains(d.m.status, "filters cleared") {
+		t.Errorf("filters %+v, status %q: want them cleared to show the event", d.m.query, d.m.status)
+	}
+}
+
+func TestNarrowEnterAndEsc(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 60, 20)
+	d.keys("enter")
+	if !d.m.zoomed || !strings.Contains(d.screen(), "esc back") {
+		t.Fatal("enter did not open the sources full-screen")
+	}
+	d.keys("j") // moves in the sources, not the chronology
+	if d.selected() != "nso-mobileum-call" || d.m.detail.sel != 1 {
+		t.Errorf("j in the sources: selected %s, quote %d", d.selected(), d.m.detail.sel)
+	}
+	d.keys("esc")
+	if d.m.zoomed {
+		t.Error("esc did not return to the chronology")
+	}
+	// Widening the screen shows both panes.
+	d.keys("enter")
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	if d.m.zoomed || !d.m.lay.wide {
+		t.Error("a wide screen still shows one pane")
+	}
+}
+
+func TestSearchKeys(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.keys("/")
+	d.typeText("bags of cash")
+	d.keys("enter")
+	var hits []string
+	hits = append(hits, d.selected())
+	d.keys("n")
+	hits = append(hits, d.selected())
+	want := []string{"nso-mobileum-call", "lieu-interview"}
+	if !slices.Equal(hits, want) {
+		t.Errorf("n visits %v, want %v", hits, want)
+	}
+	d.keys("n")
+	if d.selected() != "nso-mobileum-call" || !strings.Contains(d.m.status, "wrapped") {
+		t.Errorf("n after the last: %s, status %q", d.selected(), d.m.status)
+	}
+	d.keys("N")
+	if d.selected() != "lieu-interview" {
+		t.Errorf("N before the first: %s", d.selected())
+	}
+	d.keys("esc")
+	if d.m.search != "" {
+		t.Error("esc did not clear the search")
+	}
+	d.keys("/")
+	d.typeText("no such words")
+	d.keys("enter")
+	if !d.m.statusErr || !strings.Contains(d.m.status, "no event matches") {
+		t.Errorf("status %q", d.m.status)
+	}
+}
+
+func TestFilterKeys(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	// Two tags (either) and a status (and).
+	d.keys("f")
+	d.typeText("doj")
+	d.keys("tab", "backspace", "backspace", "backspace")
+	d.typeText("whistle")
+	d.keys("tab", "enter")
+	if got := d.m.tl.total; got != 6 {
+		t.Errorf("#doj or #whistleblower: %d events, want 6", got)
+	}
+	d.keys("f")
+	d.typeText("confirmed")
+	d.keys("tab", "enter")
+	if got := d.m.tl.total; got != 0 {
+		t.Errorf("(#doj or #whistleblower) and confirmed: %d events, want 0", got)
+	}
+	if !strings.Contains(d.screen(), "no events match the filters") {
+		t.Error("an empty view does not say why")
+	}
+	d.keys("F")
+	if !d.m.query.IsZero() || d.m.tl.total != 13 {
+		t.Errorf("F left %+v, %d events", d.m.query, d.m.tl.total)
+	}
+	// esc in the picker changes nothing; esc in the browser clears.
+	d.keys("f", "tab", "esc")
+	if !d.m.query.IsZero() {
+		t.Error("esc in the picker applied it")
+	}
+	d.keys("f", "enter")
+	if d.m.query.IsZero() {
+		t.Fatal("enter on a row did not filter by it")
+	}
+	d.keys("esc")
+	if !d.m.query.IsZero() {
+		t.Error("esc did not clear the filters")
+	}
+}
+
+func TestTagKeys(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	d.keys("t")
+	d.typeText("verify, #key")
+	d.keys("enter")
+	if got := event(t, s, "nso-mobileum-call").Tags; !slices.Contains(got, "verify") || !slices.Contains(got, "key") {
+		t.Errorf("t: stored tags %v", got)
+	}
+	if !strings.Contains(d.m.status, "tagged #verify #key on 1 event") {
+		t.Errorf("status %q", d.m.status)
+	}
+	// Completion: tab takes the store's tag.
+	d.keys("j", "t")
+	d.typeText("cash-")
+	d.keys("tab", "enter")
+	if got := event(t, s, "fbi-tip").Tags; !slices.Contains(got, "cash-offer") {
+		t.Errorf("completed tag not stored: %v", got)
+	}
+	// T removes one of the event's tags.
+	d.keys("T")
+	d.typeText("fbi")
+	d.keys("enter")
+	if got := event(t, s, "fbi-tip").Tags; slices.Contains(got, "fbi") {
+		t.Errorf("T: stored tags %v", got)
+	}
+	// A bad tag is refused with a reason; nothing is written.
+	d.keys("t")
+	d.typeText("##x")
+	d.keys("enter")
+	if !d.m.statusErr {
+		t.Errorf("bad tag: status %q", d.m.status)
+	}
+	// esc at the prompt cancels.
+	before := event(t, s, "fbi-tip").Tags
+	d.keys("t")
+	d.typeText("never")
+	d.keys("esc")
+	if got := event(t, s, "fbi-tip").Tags; !slices.Equal(got, before) {
+		t.Errorf("esc at the prompt tagged: %v", got)
+	}
+}
+
+func TestQuickTagsToggle(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	d.keys("2")
+	if e := event(t, s, "nso-mobileum-call"); !e.HasTag("verify") {
+		t.Fatal("2 did not add #verify")
+	}
+	d.keys("2")
+	if e := event(t, s, "nso-mobileum-call"); e.HasTag("verify") {
+		t.Error("2 again did not remove #verify")
+	}
+	d.keys("1", "3")
+	e := event(t, s, "nso-mobileum-call")
+	if !e.HasTag("key") || !e.HasTag("follow-up") {
+		t.Errorf("1 and 3: tags %v", e.Tags)
+	}
+}
+
+func TestMarkedSetTagging(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	// space marks and moves on; the third event is left unmarked.
+	d.keys("space", "space", "j", "space")
+	if len(d.m.marks) != 3 || d.m.marks["khashoggi-killed"] {
+		t.Fatalf("marks %v", d.m.marks)
+	}
+	if !strings.Contains(d.screen(), "3 marked") {
+		t.Error("the header does not count the marks")
+	}
+	d.keys("2")
+	for _, id := range []string{"nso-mobileum-call", "fbi-tip", "miller-contacts-lieu"} {
+		if e := event(t, s, id); !e.HasTag("verify") {
+			t.Errorf("%s not tagged", id)
+		}
+	}
+	if e := event(t, s, "khashoggi-killed"); e.HasTag("verify") {
+		t.Error("an unmarked event was tagged")
+	}
+	if !strings.Contains(d.m.status, "tagged #verify on 3 events · u to undo") {
+		t.Errorf("status %q", d.m.status)
+	}
+	d.keys("T")
+	d.typeText("whistleblower")
+	d.keys("enter")
+	for _, id := range []string{"nso-mobileum-call", "fbi-tip", "miller-contacts-lieu"} {
+		if e := event(t, s, id); e.HasTag("whistleblower") {
+			t.Errorf("%s still has #whistleblower", id)
+		}
+	}
+	// space on a marked event unmarks it; esc unmarks all.
+	d.keys("k", "space")
+	if d.m.marks["miller-contacts-lieu"] || len(d.m.marks) != 2 {
+		t.Errorf("marks after unmark: %v", d.m.marks)
+	}
+	d.keys("esc")
+	if len(d.m.marks) != 0 {
+		t.Errorf("esc left marks %v", d.m.marks)
+	}
+}
+
+func TestUndoSeveralLevels(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	orig := event(t, s, "nso-mobileum-call").Tags
+	d.keys("1", "2")
+	d.keys("a")
+	d.typeText("a note that undo must keep")
+	d.keys("ctrl+s")
+	d.keys("u")
+	if got := event(t, s, "nso-mobileum-call"); got.HasTag("verify") || !got.HasTag("key") || len(got.Notes) != 1 {
+		t.Errorf("first u: tags %v, %d notes", got.Tags, len(got.Notes))
+	}
+	d.keys("u")
+	if got := event(t, s, "nso-mobileum-call"); !slices.Equal(got.Tags, orig) || len(got.Notes) != 1 {
+		t.Errorf("second u: tags %v, want %v; %d notes", got.Tags, orig, len(got.Notes))
+	}
+	if !strings.Contains(d.m.status, "undid: tagged #key") {
+		t.Errorf("status %q", d.m.status)
+	}
+	d.keys("u")
+	if !strings.Contains(d.m.status, "nothing to undo") {
+		t.Errorf("status %q", d.m.status)
+	}
+}
+
+func TestNoteKeys(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	d.keys("j", "a") // fbi-tip: short enough for its notes to show
+	d.typeText("first line")
+	d.keys("enter")
+	d.typeText("second line")
+	d.keys("ctrl+s")
+	notes := event(t, s, "fbi-tip").Notes
+	if len(notes) != 1 || notes[0].Text != "first line\nsecond line" || !notes[0].At.Equal(noted) {
+		t.Fatalf("notes %+v", notes)
+	}
+	if !strings.Contains(d.screen(), "second line") {
+		t.Error("the note is not in the sources pane")
+	}
+	// esc with text asks first; the second esc discards.
+	d.keys("a")
+	d.typeText("draft")
+	d.keys("esc")
+	if d.m.modal != modalNote || !strings.Contains(d.screen(), "esc again discards") {
+		t.Fatal("esc with text did not ask")
+	}
+	d.keys("esc")
+	if d.m.modal != modalNone || len(event(t, s, "fbi-tip").Notes) != 1 {
+		t.Error("the second esc did not discard")
+	}
+}
+
+func TestCopyQuote(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.keys("tab", "j", "y")
+	if len(d.clipboard) != 1 {
+		t.Fatalf("clipboard writes: %q", d.clipboard)
+	}
+	got := d.clipboard[0]
+	for _, want := range []string{"“We drop bags of cash at your office”", "— Omri Lavie", "The Washington Post", "Craig Timberg", "1 Feb 2022"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("copied %q, missing %q", got, want)
+		}
+	}
+	d.keys("G", "y") // an event without quotes
+	if len(d.clipboard) != 2 {
+		t.Logf("post-publishes has a quote")
+	}
+	d.keys(":")
+	d.typeText("2021-11-23")
+	d.keys("enter", "y")
+	if !strings.Contains(d.m.status, "no quote") {
+		t.Errorf("y without a quote: status %q", d.m.status)
+	}
+}
+
+func TestOpenSource(t *testing.T) {
+	t.Setenv("BROWSER", "true") // an opener that succeeds and does nothing
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.keys("o") // the Post's article has no URL in the example
+	if !strings.Contains(d.m.status, "no URL for the source The Washington Post") {
+		t.Errorf("status %q", d.m.status)
+	}
+	d.keys(":")
+	d.typeText("2021")
+	d.keys("enter", "j", "tab", "j", "o") // the referral's second quote
+	if !strings.Contains(d.m.status, "opened https://occupydemocrats.com/") {
+		t.Errorf("status %q", d.m.status)
+	}
+}
+
+func TestHelpAndQuit(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.keys("?")
+	if !strings.Contains(d.screen(), "toggle #follow-up") {
+		t.Error("? does not show the quick tags")
+	}
+	d.keys("j")
+	if d.m.modal != modalNone || d.selected() != "nso-mobileum-call" {
+		t.Error("a key did not just close the help")
+	}
+	d.keys("q")
+	if !d.quit {
+		t.Error("q did not quit")
+	}
+	d = newDriver(t, exampleStore(t), 120, 40)
+	d.keys("ctrl+c")
+	if !d.quit {
+		t.Error("ctrl+c did not quit")
+	}
+}
+
+func TestRollbackWhenTheStoreFails(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, failingStore{s}, 120, 40)
+	before := event(t, s, "nso-mobileum-call")
+	d.keys("2")
+	row, _ := d.m.tl.selected()
+	if row.Event.HasTag("verify") || slices.Contains(d.m.detail.d.Event.Tags, "verify") {
+		t.Error("the failed tag is still on screen")
+	}
+	if !d.m.statusErr || !strings.Contains(d.m.status, "disk full") {
+		t.Errorf("status %q", d.m.status)
+	}
+	d.keys("a")
+	d.typeText("lost")
+	d.keys("ctrl+s")
+	if len(d.m.detail.d.Event.Notes) != 0 {
+		t.Error("the failed note is still on screen")
+	}
+	if got := event(t, s, "nso-mobileum-call"); !slices.Equal(got.Tags, before.Tags) || len(got.Notes) != 0 {
+		t.Error("the store changed")
+	}
+	if len(d.m.undo) != 0 {
+		t.Error("a failed change can be undone")
+	}
+}
+
+func TestQuitWaitsForWrites(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	// Press 2 and q before the write's answer comes back.
+	_, write := d.m.Update(keyPress("2"))
+	d.send(keyPress("q"))
+	if d.quit || !d.m.quitting {
+		t.Fatal("q quit with a write in flight")
+	}
+	d.run(write)
+	if !d.quit {
+		t.Error("did not quit once the write was on disk")
+	}
+	if e := event(t, s, "nso-mobileum-call"); !e.HasTag("verify") {
+		t.Error("the change was lost")
+	}
+}
+
+func TestMouse(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.send(tea.MouseWheelMsg{X: 100, Y: 5, Button: tea.MouseWheelDown})
+	if d.m.detail.offset == 0 || d.selected() != order[0] {
+		t.Error("wheel over the sources did not scroll them, or moved the chronology")
+	}
+	// Rows start under the header, ruler and pane titles: line 3.
+	d.send(tea.MouseClickMsg{X: 10, Y: 5, Button: tea.MouseLeft})
+	if got := d.selected(); got != "khashoggi-killed" {
+		t.Errorf("click on the third row selected %s", got)
+	}
+	d.send(tea.MouseWheelMsg{X: 10, Y: 5, Button: tea.MouseWheelDown})
+	if got := d.selected(); got != order[5] {
+		t.Errorf("wheel down selected %s", got)
+	}
+}
+
+func TestUntrustedTextIsInert(t *testing.T) {
+	s := exampleStore(t)
+	// A note as an imported file could carry it: clipboard and screen
+	// escapes, a bell, a carriage return.
+	evil := "evil \x1b]52;c;aGk=\x07 \x1b[2J\rover"
+	if _, err := s.AddNote("fbi-tip", evil, noted); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, s, 120, 40)
+	d.keys("j")
+	view := d.m.View().Content
+	if !strings.Contains(ansi.Strip(view), "evil") {
+		t.Fatal("the note is not on screen")
+	}
+	for _, bad := range []string{"\x1b]52", "\x1b[2J", "\x07", "\r"} {
+		if strings.Contains(view, bad) {
+			t.Errorf("screen carries %q", bad)
+		}
+	}
+}

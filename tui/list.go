@@ -1,0 +1,99 @@
+package tui
+
+import (
+	"strings"
+
+	"chrono/model"
+)
+
+// dateWidth is the date column: wide enough for "2021 – 1 Feb 2022".
+const dateWidth = 17
+
+// listView renders the chronology pane: exactly height lines of at most
+// width cells. Each row reads without colour: › marks the cursor, ● a
+// marked event, and the status has its own sign.
+func (m *Model) listView(w, h int) []string {
+	lines := make([]string, 0, h)
+	st := m.styles
+	if m.tl.empty() {
+		msg := "no events"
+		switch {
+		case m.loading:
+			msg = "loading…"
+		case !m.query.IsZero():
+			msg = "no events match the filters · F clears them"
+		}
+		lines = append(lines, fit(st.Muted.Render(msg), w))
+	}
+	rows, first := m.tl.visible()
+	for i, r := range rows {
+		lines = append(lines, m.rowView(r.Event, first+i == m.tl.cur, w))
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return lines[:h]
+}
+
+// rowView renders one event as one line of w cells.
+func (m *Model) rowView(e model.Event, selected bool, w int) string {
+	st := m.styles
+	cursor, mark := " ", " "
+	if selected {
+		cursor = "›"
+	}
+	if m.marks[e.ID] {
+		mark = "●"
+	}
+	dw := dateWidth
+	if w < 60 {
+		dw = max(0, w/4)
+	}
+	date := pad(e.Date.Label(), dw)
+	status := e.Status.Mark()
+	title := line(e.Title)
+	var tags string
+	if len(e.Tags) > 0 {
+		tags = line(chips(e.Tags))
+	}
+	// cursor, mark, space, date, space, status, space: then the title,
+	// and the tags in a column of their own so that titles line up.
+	fixed := 2 + 1 + dw + 1 + 1 + 1
+	room := w - fixed
+	tagRoom := 0
+	if room > 36 {
+		tagRoom = room / 3
+	}
+	titleRoom := room - tagRoom
+	if tagRoom > 0 {
+		titleRoom -= 2
+	}
+	if selected {
+		// A selected row is one reversed span, readable without colour.
+		var b strings.Builder
+		b.WriteString(cursor + mark + " " + date + " " + status + " ")
+		b.WriteString(pad(title, max(titleRoom, 0)))
+		if tagRoom > 0 {
+			b.WriteString("  " + fit(tags, tagRoom))
+		}
+		style := st.SelectedBlurred
+		if m.focus == focusList {
+			style = st.Selected
+		}
+		return style.Render(pad(b.String(), w))
+	}
+	var b strings.Builder
+	b.WriteString(cursor)
+	b.WriteString(st.Mark.Render(mark))
+	b.WriteString(" ")
+	b.WriteString(st.Date.Render(date))
+	b.WriteString(" ")
+	b.WriteString(st.status(e.Status).Render(status))
+	b.WriteString(" ")
+	b.WriteString(fit(highlight(title, m.search, st.Item, st.Match), max(titleRoom, 0)))
+	if tagRoom > 0 {
+		b.WriteString(strings.Repeat(" ", max(0, titleRoom-min(width(title), titleRoom))+2))
+		b.WriteString(st.Chip.Render(fit(tags, tagRoom)))
+	}
+	return fit(b.String(), w)
+}

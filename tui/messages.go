@@ -1,0 +1,87 @@
+package tui
+
+import "chrono/model"
+
+// Messages carry the results of commands back to Update. Those that
+// answer a question about the current view carry the view's generation,
+// and Update drops them when the view has changed since they were asked.
+
+// windowMsg answers a jump: a fresh window, with the cursor on the event
+// at or after the anchor (or on focusID when set).
+type windowMsg struct {
+	gen     int
+	w       model.Window
+	anchor  []byte
+	fromEnd bool
+	focusID string
+	// cleared reports that the filters were dropped to show focusID.
+	cleared bool
+	note    string // a message for the status line
+	err     error
+}
+
+// extendMsg brings more rows to one side of the window.
+type extendMsg struct {
+	gen      int
+	backward bool
+	edge     []byte // the key the rows continue from
+	w        model.Window
+	err      error
+}
+
+// countMsg counts the view (n) and the store (all).
+type countMsg struct {
+	gen    int
+	n, all int
+	err    error
+}
+
+type periodsMsg struct {
+	gen     int
+	periods []model.Period
+	err     error
+}
+
+type detailMsg struct {
+	id     string
+	detail model.Detail
+	err    error
+}
+
+type headerMsg struct {
+	header model.Header
+	err    error
+}
+
+type facetsMsg struct {
+	tags, actors, statuses []model.Facet
+	err                    error
+}
+
+// writeMsg reports a write to the store: the changes it made, or the
+// error that undid it.
+type writeMsg struct {
+	action  action
+	changes []model.Change
+	err     error
+}
+
+// searchMsg answers a search step: where the next match is, if any.
+type searchMsg struct {
+	gen     int
+	seq     int
+	found   bool
+	w       model.Window
+	anchor  []byte
+	wrapped bool
+	err     error
+}
+
+// statusExpiredMsg clears a transient status message.
+type statusExpiredMsg struct{ seq int }
+
+// openedMsg reports the outcome of opening a URL.
+type openedMsg struct {
+	url string
+	err error
+}

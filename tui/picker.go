@@ -1,0 +1,193 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
+)
+
+// picker chooses filters from a frequency table of statuses, tags and
+// actors, each with how many events have it. Typing narrows the table;
+// choices within a kind are alternatives, kinds combine.
+type picker struct {
+	entries []pickerEntry
+	narrow  string
+	cur     int // index into shown()
+	offset  int
+	toggled bool // a choice was made or undone here
+	keys    pickerKeys
+}
+
+type pickerEntry struct {
+	kind   model.FacetKind
+	name   string
+	count  int
+	chosen bool
+}
+
+type pickerKeys struct {
+	Up, Down, Toggle, Apply, Cancel, Erase key.Binding
+}
+
+func newPickerKeys() pickerKeys {
+	return pickerKeys{
+		Up:     key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
+		Down:   key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
+		Toggle: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "choose")),
+		Apply:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Erase:  key.NewBinding(key.WithKeys("backspace"), key.WithHelp("backspace", "erase")),
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k pickerKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Toggle, k.Apply, k.Cancel}
+}
+
+// FullHelp implements help.KeyMap.
+func (k pickerKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+func newPicker(q model.Query, statuses, tags, actors []model.Facet) picker {
+	p := picker{keys: newPickerKeys()}
+	add := func(kind model.FacetKind, fs []model.Facet, chosen func(string) bool) {
+		for _, f := range fs {
+			p.entries = append(p.entries, pickerEntry{kind: kind, name: f.Name, count: f.Count, chosen: chosen(f.Name)})
+		}
+	}
+	add(model.FacetStatuses, statuses, func(s string) bool { return slices.Contains(q.Statuses, model.Status(s)) })
+	add(model.FacetTags, tags, func(s string) bool { return slices.Contains(q.Tags, s) })
+	add(model.FacetActors, actors, func(s string) bool { return slices.Contains(q.Actors, s) })
+	return p
+}
+
+// shown returns the indexes of the entries that match what was typed.
+func (p *picker) shown() []int {
+	var out []int
+	for i, e := range p.entries {
+		if p.narrow == "" || model.ContainsFold(e.name, p.narrow) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// update handles a key; it reports whether the picker is done and, if
+// so, whether its choice should be applied.
+func (p *picker) update(msg tea.KeyPressMsg, height int) (done, apply bool) {
+	shown := p.shown()
+	switch {
+	case key.Matches(msg, p.keys.Cancel):
+		return true, false
+	case key.Matches(msg, p.keys.Apply):
+		// enter on a row, with nothing chosen, means that row.
+		if !p.toggled && !p.anyChosen() && p.cur < len(shown) {
+			p.entries[shown[p.cur]].chosen = true
+		}
+		return true, true
+	case key.Matches(msg, p.keys.Up):
+		p.cur = max(0, p.cur-1)
+	case key.Matches(msg, p.keys.Down):
+		p.cur = max(0, min(p.cur+1, len(shown)-1))
+	case key.Matches(msg, p.keys.Toggle):
+		if p.cur < len(shown) {
+			e := &p.entries[shown[p.cur]]
+			e.chosen = !e.chosen
+			p.toggled = true
+			p.cur = min(p.cur+1, len(shown)-1)
+		}
+	case key.Matches(msg, p.keys.Erase):
+		if p.narrow != "" {
+			r := []rune(p.narrow)
+			p.narrow = string(r[:len(r)-1])
+			p.cur = 0
+		}
+	default:
+		if t := msg.Text; t != "" && !strings.ContainsFunc(t, func(r rune) bool { return r < ' ' }) {
+			p.narrow += t
+			p.cur = 0
+		}
+	}
+	p.follow(height)
+	return false, false
+}
+
+func (p *picker) follow(height int) {
+	if p.cur < p.offset {
+		p.offset = p.cur
+	}
+	if height > 0 && p.cur >= p.offset+height {
+		p.offset = p.cur - height + 1
+	}
+}
+
+func (p *picker) anyChosen() bool {
+	return slices.ContainsFunc(p.entries, func(e pickerEntry) bool { return e.chosen })
+}
+
+// query returns q with its tag, status and actor filters set to the
+// choices.
+func (p *picker) query(q model.Query) model.Query {
+	q.Tags, q.Statuses, q.Actors = nil, nil, nil
+	for _, e := range p.entries {
+		if !e.chosen {
+			continue
+		}
+		switch e.kind {
+		case model.FacetTags:
+			q.Tags = append(q.Tags, e.name)
+		case model.FacetStatuses:
+			q.Statuses = append(q.Statuses, model.Status(e.name))
+		case model.FacetActors:
+			q.Actors = append(q.Actors, e.name)
+		}
+	}
+	return q
+}
+
+var facetLabels = map[model.FacetKind]string{
+	model.FacetStatuses: "status",
+	model.FacetTags:     "tag",
+	model.FacetActors:   "actor",
+}
+
+// view renders the table in w×h cells: a line for what was typed, then
+// one line per entry.
+func (p *picker) view(st *Styles, w, h int) []string {
+	lines := make([]string, 0, h)
+	lines = append(lines, fit(st.Prompt.Render("filter › ")+line(p.narrow)+st.Muted.Render("  type to narrow · tab chooses · enter applies · esc cancels"), w))
+	shown := p.shown()
+	if len(shown) == 0 {
+		lines = append(lines, fit(st.Muted.Render("nothing matches"), w))
+	}
+	rows := max(h-1, 0)
+	for i := p.offset; i < len(shown) && i < p.offset+rows; i++ {
+		e := p.entries[shown[i]]
+		box := "[ ]"
+		if e.chosen {
+			box = "[x]"
+		}
+		name := line(e.name)
+		switch e.kind {
+		case model.FacetTags:
+			name = "#" + name
+		case model.FacetStatuses:
+			name = model.Status(e.name).Mark() + " " + name
+		}
+		row := fmt.Sprintf("%s %-6s %5d  %s", box, facetLabels[e.kind], e.count, name)
+		if i == p.cur {
+			lines = append(lines, st.Selected.Render(pad(row, w)))
+		} else {
+			lines = append(lines, fit(row, w))
+		}
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return lines[:h]
+}

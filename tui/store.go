@@ -1,0 +1,25 @@
+package tui
+
+import (
+	"time"
+
+	"chrono/model"
+)
+
+// Store is what the browser asks of an investigation's store. It reads
+// windows of the timeline around the cursor, never the whole of it.
+// *store.Store satisfies it; tests use fakes.
+type Store interface {
+	Header() (model.Header, error)
+	// Window returns events of the view q selects around anchor (see
+	// store.Store.Window).
+	Window(q model.Query, anchor []byte, fromEnd bool, before, after int) (model.Window, error)
+	Count(q model.Query) (int, error)
+	Periods(q model.Query) ([]model.Period, error)
+	Facets(kind model.FacetKind) ([]model.Facet, error)
+	Detail(id string) (model.Detail, error)
+	OrderKey(id string) ([]byte, error)
+	Retag(ids []string, add, remove []string) ([]model.Change, error)
+	Restore(events []model.Event) ([]model.Change, error)
+	AddNote(id, text string, at time.Time) (model.Change, error)
+}

@@ -1,0 +1,94 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/lipgloss/v2"
+
+	"chrono/model"
+)
+
+// Styles are every style of the browser, built once for the terminal's
+// background. Nothing that matters is said by colour alone: the selected
+// row is reversed, marks and statuses have their own signs, and matches
+// are underlined, so a monochrome terminal (NO_COLOR) reads the same.
+type Styles struct {
+	Title, Count, FilterBar         lipgloss.Style
+	PaneTitle, PaneTitleFocused     lipgloss.Style
+	Divider                         lipgloss.Style
+	Date, Muted, Chip               lipgloss.Style
+	Selected, SelectedBlurred, Mark lipgloss.Style
+	Status                          map[model.Status]lipgloss.Style
+	Match                           lipgloss.Style
+	Heading, Label, Quote, QuoteBar lipgloss.Style
+	Item, ItemSelected              lipgloss.Style
+	Link, URL                       lipgloss.Style
+	Ruler, RulerMarker              lipgloss.Style
+	Message, Error                  lipgloss.Style
+	Prompt                          lipgloss.Style
+	Overlay                         lipgloss.Style
+	Help                            help.Styles
+}
+
+// NewStyles returns the styles for a dark or light background.
+func NewStyles(isDark bool) Styles {
+	ld := lipgloss.LightDark(isDark)
+	var (
+		fg     = ld(lipgloss.Color("#1F1F1F"), lipgloss.Color("#E4E4E4"))
+		muted  = ld(lipgloss.Color("#6B6B6B"), lipgloss.Color("#8A8A8A"))
+		accent = ld(lipgloss.Color("#005FAF"), lipgloss.Color("#5FAFFF"))
+		chip   = ld(lipgloss.Color("#E6E6E6"), lipgloss.Color("#303030"))
+		match  = ld(lipgloss.Color("#875F00"), lipgloss.Color("#FFD75F"))
+		green  = ld(lipgloss.Color("#007F3F"), lipgloss.Color("#5FD787"))
+		yellow = ld(lipgloss.Color("#8A6A00"), lipgloss.Color("#E5C07B"))
+		purple = ld(lipgloss.Color("#87008A"), lipgloss.Color("#D787D7"))
+		red    = ld(lipgloss.Color("#AF0000"), lipgloss.Color("#FF6B6B"))
+	)
+	plain := lipgloss.NewStyle()
+	s := Styles{
+		Title:            plain.Bold(true).Foreground(fg),
+		Count:            plain.Foreground(muted),
+		FilterBar:        plain.Foreground(accent),
+		PaneTitle:        plain.Foreground(muted),
+		PaneTitleFocused: plain.Bold(true).Underline(true).Foreground(accent),
+		Divider:          plain.Foreground(muted),
+		Date:             plain.Foreground(muted),
+		Muted:            plain.Foreground(muted),
+		Chip:             plain.Foreground(accent).Background(chip),
+		Selected:         plain.Reverse(true).Bold(true),
+		SelectedBlurred:  plain.Reverse(true),
+		Mark:             plain.Bold(true).Foreground(accent),
+		Status: map[model.Status]lipgloss.Style{
+			model.Confirmed: plain.Foreground(green),
+			model.Reported:  plain.Foreground(fg),
+			model.Alleged:   plain.Foreground(yellow),
+			model.Disputed:  plain.Foreground(purple),
+			model.Denied:    plain.Foreground(red),
+			"":              plain.Foreground(muted),
+		},
+		Match:        plain.Underline(true).Bold(true).Foreground(match),
+		Heading:      plain.Bold(true).Foreground(fg),
+		Label:        plain.Foreground(muted),
+		Quote:        plain.Italic(true).Foreground(fg),
+		QuoteBar:     plain.Foreground(accent),
+		Item:         plain,
+		ItemSelected: plain.Reverse(true),
+		Link:         plain.Foreground(accent),
+		URL:          plain.Underline(true).Foreground(accent),
+		Ruler:        plain.Foreground(accent),
+		RulerMarker:  plain.Reverse(true).Foreground(accent),
+		Message:      plain.Foreground(green),
+		Error:        plain.Bold(true).Foreground(red),
+		Prompt:       plain.Bold(true).Foreground(accent),
+		Overlay:      plain.Foreground(fg),
+		Help:         help.DefaultStyles(isDark),
+	}
+	return s
+}
+
+// status returns the style of a status, plain for one it does not know.
+func (s Styles) status(st model.Status) lipgloss.Style {
+	if style, ok := s.Status[st]; ok {
+		return style
+	}
+	return lipgloss.NewStyle()
+}

@@ -1,0 +1,78 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"chrono/model"
+	"chrono/model/termtext"
+)
+
+// Text helpers. Every string from the investigation passes through
+// termtext before it is measured or styled here, and every line leaves
+// here no wider than the space it was given: widths are measured in
+// terminal cells, so wide characters (CJK, emoji) and combining marks
+// keep columns aligned.
+
+// width returns how many cells s takes on screen.
+func width(s string) int { return ansi.StringWidth(s) }
+
+// fit cuts s (which may be styled) to at most w cells, ending in … when
+// it cuts.
+func fit(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if width(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// pad fits s to w cells and fills the rest with spaces.
+func pad(s string, w int) string {
+	s = fit(s, w)
+	if n := w - width(s); n > 0 {
+		return s + strings.Repeat(" ", n)
+	}
+	return s
+}
+
+// line makes untrusted text safe and single-line.
+func line(s string) string { return termtext.Line(s) }
+
+// wrap makes untrusted text safe and wraps it to w cells, keeping its own
+// line breaks and laying out tabs as spaces.
+func wrap(s string, w int) []string {
+	s = strings.ReplaceAll(termtext.Text(s), "\t", "    ")
+	if w <= 0 {
+		return nil
+	}
+	var out []string
+	for _, l := range strings.Split(ansi.Wrap(s, w, ""), "\n") {
+		out = append(out, fit(l, w))
+	}
+	return out
+}
+
+// highlight styles s with base, and every case-insensitive occurrence of
+// query in it with match. s must already be safe.
+func highlight(s, query string, base, match lipgloss.Style) string {
+	if query == "" {
+		return base.Render(s)
+	}
+	var b strings.Builder
+	for s != "" {
+		i := model.IndexFold(s, query)
+		if i < 0 {
+			break
+		}
+		b.WriteString(base.Render(s[:i]))
+		b.WriteString(match.Render(s[i : i+len(query)]))
+		s = s[i+len(query):]
+	}
+	b.WriteString(base.Render(s))
+	return b.String()
+}

@@ -1,0 +1,175 @@
+package tui
+
+import (
+	"bytes"
+
+	"chrono/model"
+)
+
+// timeline is the chronology pane's state: a window of the view's rows
+// around the cursor, never the whole investigation. It is pure: it says
+// when it needs more rows, and Update asks the store.
+type timeline struct {
+	rows           []model.Row
+	start          int  // the view position of rows[0]
+	atStart, atEnd bool // the window reaches the view's first / last event
+	cur            int  // index in rows of the selected event
+	offset         int  // index in rows of the first visible row
+	height         int  // rows on screen
+	total          int  // events in the view; -1 until counted
+	// Requests in flight, so that a held key does not flood the store.
+	fetchingBack, fetchingFwd bool
+}
+
+// maxRows bounds the window; rows far from the cursor are dropped.
+func (t *timeline) maxRows() int { return max(12*t.height, 400) }
+
+func (t *timeline) empty() bool { return len(t.rows) == 0 }
+
+// selected returns the selected row, if any.
+func (t *timeline) selected() (model.Row, bool) {
+	if t.cur < 0 || t.cur >= len(t.rows) {
+		return model.Row{}, false
+	}
+	return t.rows[t.cur], true
+}
+
+// position returns the selected event's position in the view, from 0.
+func (t *timeline) position() int { return t.start + t.cur }
+
+// reset replaces the window with a freshly loaded one and puts the cursor
+// on the row at index cur.
+func (t *timeline) reset(w model.Window, cur int) {
+	t.rows = w.Rows
+	t.start = w.Start
+	t.atStart, t.atEnd = w.AtStart, w.AtEnd
+	t.fetchingBack, t.fetchingFwd = false, false
+	t.place(cur)
+}
+
+// place puts the cursor on the row at index cur, with some context above
+// it, as after a jump.
+func (t *timeline) place(cur int) {
+	t.cur = max(0, min(cur, len(t.rows)-1))
+	t.offset = t.cur - t.height/3
+	t.clampOffset()
+}
+
+// indexAt returns the index of the first row at or after key, or the last
+// row when all are before it.
+func (t *timeline) indexAt(key []byte) int {
+	for i, r := range t.rows {
+		if bytes.Compare(r.Key, key) >= 0 {
+			return i
+		}
+	}
+	return len(t.rows) - 1
+}
+
+// indexOf returns the index of the row of an event id, or -1.
+func (t *timeline) indexOf(id string) int {
+	for i, r := range t.rows {
+		if r.Event.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// move moves the cursor by delta rows within the loaded window.
+func (t *timeline) move(delta int) {
+	if t.empty() {
+		return
+	}
+	t.cur = max(0, min(t.cur+delta, len(t.rows)-1))
+	t.follow()
+}
+
+// follow scrolls so that the cursor stays on screen.
+func (t *timeline) follow() {
+	if t.cur < t.offset {
+		t.offset = t.cur
+	}
+	if t.cur >= t.offset+t.height {
+		t.offset = t.cur - t.height + 1
+	}
+	t.clampOffset()
+}
+
+func (t *timeline) clampOffset() {
+	t.offset = max(0, min(t.offset, len(t.rows)-t.height))
+	if t.cur < t.offset || t.cur >= t.offset+max(t.height, 1) {
+		t.offset = max(0, t.cur-max(t.height, 1)+1)
+	}
+}
+
+// setHeight changes how many rows are on screen.
+func (t *timeline) setHeight(h int) {
+	t.height = max(h, 0)
+	t.follow()
+}
+
+// needs reports which edges should be loaded further: when the cursor is
+// within a few screens of an edge that is not the view's own.
+func (t *timeline) needs() (back, fwd bool) {
+	if t.empty() {
+		return false, false
+	}
+	margin := max(2*t.height, 20)
+	back = !t.atStart && !t.fetchingBack && t.cur < margin
+	fwd = !t.atEnd && !t.fetchingFwd && len(t.rows)-1-t.cur < margin
+	return back, fwd
+}
+
+// extend adds rows loaded beyond an edge, when the edge is still where it
+// was asked from, and drops rows far behind the cursor.
+func (t *timeline) extend(m extendMsg) {
+	if m.backward {
+		t.fetchingBack = false
+		if t.empty() || !bytes.Equal(t.rows[0].Key, m.edge) {
+			return
+		}
+		n := len(m.w.Rows)
+		t.rows = append(m.w.Rows, t.rows...)
+		t.start -= n
+		t.cur += n
+		t.offset += n
+		t.atStart = m.w.AtStart
+		if extra := len(t.rows) - t.maxRows(); extra > 0 && len(t.rows)-1-t.cur > t.maxRows()/2 {
+			t.rows = t.rows[:len(t.rows)-extra]
+			t.atEnd = false
+		}
+		return
+	}
+	t.fetchingFwd = false
+	if t.empty() || !bytes.Equal(t.rows[len(t.rows)-1].Key, m.edge) {
+		return
+	}
+	t.rows = append(t.rows, m.w.Rows...)
+	t.atEnd = m.w.AtEnd
+	if extra := len(t.rows) - t.maxRows(); extra > 0 && t.cur > t.maxRows()/2 {
+		t.rows = t.rows[extra:]
+		t.start += extra
+		t.cur -= extra
+		t.offset = max(0, t.offset-extra)
+		t.atStart = false
+	}
+}
+
+// update replaces loaded versions of events with new ones.
+func (t *timeline) update(events []model.Event) {
+	for _, e := range events {
+		if i := t.indexOf(e.ID); i >= 0 {
+			t.rows[i].Event = e
+		}
+	}
+}
+
+// visible returns the rows on screen and the index of the first.
+func (t *timeline) visible() ([]model.Row, int) {
+	end := min(t.offset+t.height, len(t.rows))
+	if t.offset >= end {
+		return nil, t.offset
+	}
+	return t.rows[t.offset:end], t.offset
+}

@@ -1,0 +1,209 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
+)
+
+// statusFor is how long a message stays on the status line.
+const statusFor = 5 * time.Second
+
+// Update answers a message with the new state and the commands to run.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = max(msg.Width, 0), max(msg.Height, 0)
+		m.relayout()
+		return m, m.fill()
+	case tea.BackgroundColorMsg:
+		m.styles = NewStyles(msg.IsDark())
+		m.help.Styles = m.styles.Help
+		m.layoutDetail()
+		return m, nil
+	case tea.KeyPressMsg:
+		return m, m.key(msg)
+	case tea.MouseWheelMsg:
+		return m, m.wheel(msg)
+	case tea.MouseClickMsg:
+		return m, m.click(msg)
+	case headerMsg:
+		if msg.err != nil {
+			return m, m.fail(msg.err)
+		}
+		m.header = msg.header
+		return m, nil
+	case facetsMsg:
+		if msg.err != nil {
+			return m, m.fail(msg.err)
+		}
+		m.tags, m.actors, m.statuses = msg.tags, msg.actors, msg.statuses
+		return m, nil
+	case windowMsg:
+		return m, m.gotWindow(msg)
+	case extendMsg:
+		if msg.gen != m.gen {
+			return m, nil
+		}
+		if msg.err != nil {
+			m.tl.fetchingBack, m.tl.fetchingFwd = false, false
+			return m, m.fail(msg.err)
+		}
+		m.tl.extend(msg)
+		return m, m.fill()
+	case countMsg:
+		if msg.gen != m.gen {
+			return m, nil
+		}
+		if msg.err != nil {
+			return m, m.fail(msg.err)
+		}
+		m.tl.total, m.allEvents = msg.n, msg.all
+		return m, nil
+	case periodsMsg:
+		if msg.gen != m.gen {
+			return m, nil
+		}
+		if msg.err != nil {
+			return m, m.fail(msg.err)
+		}
+		m.ruler.periods = msg.periods
+		return m, nil
+	case detailMsg:
+		if msg.id != m.detail.id() {
+			return m, nil // the cursor has moved on
+		}
+		if msg.err != nil {
+			return m, m.fail(msg.err)
+		}
+		m.detail.show(msg.detail, true)
+		m.layoutDetail()
+		return m, nil
+	case searchMsg:
+		return m, m.gotSearch(msg)
+	case writeMsg:
+		return m, m.written(msg)
+	case statusExpiredMsg:
+		if msg.seq == m.statusSeq {
+			m.status, m.statusErr = "", false
+		}
+		return m, nil
+	case openedMsg:
+		if msg.err != nil {
+			return m, m.say(fmt.Sprintf("%v · the URL is %s", msg.err, msg.url))
+		}
+		return m, m.say("opened " + msg.url)
+	}
+	if m.modal == modalNote {
+		// The editor's own messages (cursor blink).
+		_, _, cmd := m.note.update(msg)
+		return m, cmd
+	}
+	if m.modal == modalPrompt {
+		var cmd tea.Cmd
+		m.prompt, cmd = m.prompt.update(msg)
+		return m, cmd
+	}
+	return m, nil
+}
+
+// gotWindow puts a freshly loaded window on screen.
+func (m *Model) gotWindow(msg windowMsg) tea.Cmd {
+	if msg.gen != m.gen {
+		return nil
+	}
+	m.loading = false
+	if errors.Is(msg.err, errNoMove) {
+		return m.say(msg.note)
+	}
+	if msg.err != nil {
+		return m.fail(msg.err)
+	}
+	var cmds []tea.Cmd
+	if msg.cleared {
+		m.query = model.Query{}
+		m.gen++
+		m.relayout()
+		cmds = append(cmds, m.say("filters cleared to show the linked event"), count(m.store, m.gen, m.query), loadPeriods(m.store, m.gen, m.query))
+	}
+	m.tl.reset(msg.w, 0)
+	switch {
+	case msg.focusID != "":
+		m.tl.place(max(0, m.tl.indexOf(msg.focusID)))
+	case msg.anchor != nil:
+		m.tl.place(m.tl.indexAt(msg.anchor))
+	case msg.fromEnd:
+		m.tl.place(len(m.tl.rows) - 1)
+	}
+	cmds = append(cmds, m.moved(), m.fill())
+	return tea.Batch(cmds...)
+}
+
+// moved follows the cursor with the sources pane.
+func (m *Model) moved() tea.Cmd {
+	row, ok := m.tl.selected()
+	if !ok {
+		m.detail.show(model.Detail{}, false)
+		m.layoutDetail()
+		return nil
+	}
+	if row.Event.ID == m.detail.id() {
+		return nil
+	}
+	m.detail.show(model.Detail{Event: row.Event}, false)
+	m.layoutDetail()
+	return loadDetail(m.store, row.Event.ID)
+}
+
+// fill asks for more rows when the cursor nears an edge of the window.
+func (m *Model) fill() tea.Cmd {
+	back, fwd := m.tl.needs()
+	n := windowSize(m.tl.height)
+	var cmds []tea.Cmd
+	if back {
+		m.tl.fetchingBack = true
+		cmds = append(cmds, extend(m.store, m.gen, m.query, m.tl.rows[0].Key, true, n))
+	}
+	if fwd {
+		m.tl.fetchingFwd = true
+		cmds = append(cmds, extend(m.store, m.gen, m.query, m.tl.rows[len(m.tl.rows)-1].Key, false, n))
+	}
+	return tea.Batch(cmds...)
+}
+
+// requery changes the view: everything that depends on it is asked again,
+// keeping the cursor on the same event when the new view has it.
+func (m *Model) requery(q model.Query) tea.Cmd {
+	m.query = q
+	m.gen++
+	m.loading = true
+	m.tl.total = -1
+	m.relayout()
+	var anchor []byte
+	if row, ok := m.tl.selected(); ok {
+		anchor = row.Key
+	}
+	return tea.Batch(
+		jump(m.store, m.gen, m.query, anchor, false, windowSize(m.tl.height)),
+		count(m.store, m.gen, m.query),
+		loadPeriods(m.store, m.gen, m.query),
+	)
+}
+
+// say shows a message on the status line for a while.
+func (m *Model) say(s string) tea.Cmd {
+	m.status, m.statusErr = s, false
+	m.statusSeq++
+	return expireStatus(m.tick, m.statusSeq, statusFor)
+}
+
+// fail shows an error on the status line until the next message.
+func (m *Model) fail(err error) tea.Cmd {
+	m.status, m.statusErr = err.Error(), true
+	m.statusSeq++
+	return nil
+}
