@@ -2,7 +2,8 @@
 //
 // It keeps a chronology (events with uncertain dates, the claims' standing,
 // verbatim quotes traced to their sources) in a bbolt store, and lets you
-// import, list, show, tag and export it from the command line.
+// browse it in the terminal, and import, list, show, tag and export it
+// from the command line.
 package main
 
 import (
@@ -21,7 +22,9 @@ import (
 	"chrono/model/native"
 	"chrono/model/termtext"
 	"chrono/store"
+	"chrono/tui"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 )
 
@@ -87,6 +90,7 @@ type cli struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	db             string
+	quickTags      []string
 }
 
 func (c *cli) commands() *cobra.Command {
@@ -97,14 +101,16 @@ func (c *cli) commands() *cobra.Command {
 the standing of each claim, verbatim quotes traced to their sources) and
 lets you browse, tag, import and export it.
 
-Run with no command to open the investigation; an empty store is first
-seeded with the example investigation.`,
+Run with no command to browse the investigation in the terminal (or, when
+the output is not a terminal, to print it); an empty store is first seeded
+with the example investigation.`,
 		Args:          noArgs,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		RunE:          c.open,
 	}
 	root.PersistentFlags().StringVar(&c.db, "db", "", "the store file (default $CHRONO_DB, else $XDG_DATA_HOME/chrono/chrono.db)")
+	root.Flags().StringSliceVar(&c.quickTags, "quick-tags", tui.DefaultQuickTags, "the tags digits 1-9 toggle in the browser, in order")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(c.importCommand(), c.exportCommand(), c.listCommand(), c.showCommand(), c.tagCommand(true), c.tagCommand(false))
 	root.CompletionOptions.DisableDefaultCmd = true
@@ -195,7 +201,18 @@ func (c *cli) open(cmd *cobra.Command, _ []string) error {
 		}
 		fmt.Fprintf(c.stderr, "seeded the empty store %s with the example investigation (%s)\n", s.Path(), events(res[0].Events))
 	}
-	return c.printList(s, store.Query{})
+	if !c.interactive() {
+		// In a pipe or a script the investigation is printed instead.
+		return c.printList(s, store.Query{})
+	}
+	return tui.Run(s, tui.Options{QuickTags: c.quickTags})
+}
+
+// interactive reports whether chrono talks to a person at a terminal.
+func (c *cli) interactive() bool {
+	in, ok1 := c.stdin.(*os.File)
+	out, ok2 := c.stdout.(*os.File)
+	return ok1 && ok2 && term.IsTerminal(in.Fd()) && term.IsTerminal(out.Fd())
 }
 
 func (c *cli) importCommand() *cobra.Command {
