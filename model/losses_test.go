@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-func TestReport(t *testing.T) {
+func TestLosses(t *testing.T) {
 	folded := Loss{"quote beyond the first per event folded into the text", "quotes beyond the first per event folded into the text"}
 	undated := Loss{"undated event skipped", "undated events skipped"}
 	var r Losses
