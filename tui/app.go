@@ -20,6 +20,9 @@ type Options struct {
 	QuickTags []string
 	// Now stamps notes; time.Now when nil.
 	Now func() time.Time
+	// Greeting is a first message for the status line, such as that the
+	// store was just seeded with the example.
+	Greeting string
 }
 
 type focus int
@@ -73,6 +76,12 @@ type Model struct {
 
 	search    string
 	searchSeq int
+	// The search is incremental: each key at the / prompt looks again from
+	// the event selected when / was pressed, and esc goes back to it.
+	searchFrom   []byte
+	searchFromID string
+	searchPrev   string
+	searchMiss   bool // the last search found nothing
 
 	marks   map[string]bool
 	history []string // events left by following links, for backspace
@@ -122,13 +131,19 @@ func New(s Store, opts Options) *Model {
 		allEvents: -1,
 	}
 	m.help.Styles = m.styles.Help
+	m.status = opts.Greeting
 	return m
 }
 
 // Init asks for the terminal's background and loads the start of the
 // timeline with its counts.
 func (m *Model) Init() tea.Cmd {
+	var greet tea.Cmd
+	if m.status != "" {
+		greet = m.say(m.status)
+	}
 	return tea.Batch(
+		greet,
 		tea.RequestBackgroundColor,
 		loadHeader(m.store),
 		loadFacets(m.store),

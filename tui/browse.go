@@ -68,6 +68,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	case key.Matches(msg, k.Search):
+		m.searchFrom, m.searchFromID, m.searchPrev = nil, "", m.search
+		if row, ok := m.tl.selected(); ok {
+			m.searchFrom, m.searchFromID = row.Key, row.Event.ID
+		}
 		m.openPrompt(promptSearch, "/", nil, nil)
 		return nil
 	case key.Matches(msg, k.GoTo):
@@ -257,14 +261,49 @@ func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
 	case "esc":
 		m.modal = modalNone
+		if m.prompt.kind == promptSearch {
+			return m.cancelSearch()
+		}
 		return nil
 	case "enter":
 		m.modal = modalNone
 		return m.submit(m.prompt.kind, strings.TrimSpace(m.prompt.input.Value()), m.prompt.ids)
 	}
+	before := m.prompt.input.Value()
 	var cmd tea.Cmd
 	m.prompt, cmd = m.prompt.update(msg)
+	if m.prompt.kind == promptSearch && m.prompt.input.Value() != before {
+		return tea.Batch(cmd, m.searchAsTyped(m.prompt.input.Value()))
+	}
 	return cmd
+}
+
+// searchAsTyped moves to the first match of what is typed so far, at or
+// after the event where the search began.
+func (m *Model) searchAsTyped(value string) tea.Cmd {
+	m.search = line(strings.TrimSpace(value))
+	m.searchSeq++ // an answer to an earlier key is stale
+	m.relayout()
+	if m.search == "" {
+		return m.returnToSearchStart()
+	}
+	return search(m.store, m.gen, m.searchSeq, m.query, m.search, m.searchFrom, false, true, windowSize(m.tl.height))
+}
+
+// cancelSearch is esc at the / prompt: the search as it was before, and
+// the cursor back where it was.
+func (m *Model) cancelSearch() tea.Cmd {
+	m.search = m.searchPrev
+	m.searchSeq++
+	m.relayout()
+	return m.returnToSearchStart()
+}
+
+func (m *Model) returnToSearchStart() tea.Cmd {
+	if row, ok := m.tl.selected(); !ok || m.searchFromID == "" || row.Event.ID == m.searchFromID {
+		return nil
+	}
+	return jumpToEvent(m.store, m.gen, m.query, m.searchFromID, windowSize(m.tl.height))
 }
 
 // submit acts on what was typed at a prompt.
@@ -324,6 +363,7 @@ func (m *Model) gotSearch(msg searchMsg) tea.Cmd {
 	if msg.err != nil {
 		return m.fail(msg.err)
 	}
+	m.searchMiss = !msg.found
 	if !msg.found {
 		return m.fail(fmt.Errorf("no event matches %q", m.search))
 	}

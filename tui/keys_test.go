@@ -532,3 +532,31 @@ func TestUntrustedTextIsInert(t *testing.T) {
 		}
 	}
 }
+
+func TestIncrementalSearch(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.keys("/")
+	d.typeText("khash")
+	if got := d.selected(); got != "khashoggi-killed" {
+		t.Fatalf("typing moved to %s, want khashoggi-killed before enter", got)
+	}
+	if !strings.Contains(d.screen(), "search: /khash") {
+		t.Error("the search being typed is not shown")
+	}
+	d.typeText("zz")
+	if !strings.Contains(d.screen(), "no match") || d.selected() != "khashoggi-killed" {
+		t.Errorf("no match: selected %s", d.selected())
+	}
+	// esc at the prompt goes back to where the search began.
+	d.keys("esc")
+	if got := d.selected(); got != "nso-mobileum-call" || d.m.search != "" {
+		t.Errorf("esc: selected %s, search %q", got, d.m.search)
+	}
+	// enter keeps the match and the search, for n and N.
+	d.keys("/")
+	d.typeText("tye")
+	d.keys("enter")
+	if got := d.selected(); got != "tye-statement" || d.m.search != "tye" {
+		t.Errorf("enter: selected %s, search %q", got, d.m.search)
+	}
+}

@@ -88,8 +88,18 @@ func (p *prompt) candidates() []string {
 	return out
 }
 
-// setWidth fits the input to a screen w cells wide.
-func (p *prompt) setWidth(w int) { p.input.SetWidth(max(w-width(p.input.Prompt)-1, 1)) }
+// missNote is what follows a search that finds nothing.
+const missNote = "  no match"
+
+// setWidth fits the input to a screen w cells wide, leaving a search room
+// to say it found nothing.
+func (p *prompt) setWidth(w int) {
+	room := w - width(p.input.Prompt) - 1
+	if p.kind == promptSearch {
+		room -= width(missNote)
+	}
+	p.input.SetWidth(max(room, 1))
+}
 
 // view renders the prompt in w cells, with the candidates after it.
 func (p *prompt) view(st *Styles, w int) string {

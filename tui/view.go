@@ -197,6 +197,8 @@ func (m *Model) detailTitle(zoomed bool) string {
 func (m *Model) statusView(w int) string {
 	st := &m.styles
 	switch {
+	case m.modal == modalPrompt && m.prompt.kind == promptSearch && m.searchMiss && m.search != "":
+		return fit(m.prompt.view(st, w)+st.Error.Render(missNote), w)
 	case m.modal == modalPrompt:
 		return m.prompt.view(st, w)
 	case m.status != "" && m.statusErr:
