@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"chrono/model"
@@ -52,18 +53,15 @@ func (m *Model) rowView(e model.Event, selected bool, w int) string {
 	date := pad(e.Date.Label(), dw)
 	status := e.Status.Mark()
 	title := line(e.Title)
-	var tags string
-	if len(e.Tags) > 0 {
-		tags = line(chips(e.Tags))
-	}
 	// cursor, mark, space, date, space, status, space: then the title,
 	// and the tags in a column of their own so that titles line up.
 	fixed := 2 + 1 + dw + 1 + 1 + 1
 	room := w - fixed
 	tagRoom := 0
 	if room > 36 {
-		tagRoom = room / 3
+		tagRoom = room / 4
 	}
+	tags := fitChips(e.Tags, tagRoom)
 	titleRoom := room - tagRoom
 	if tagRoom > 0 {
 		titleRoom -= 2
@@ -74,7 +72,7 @@ func (m *Model) rowView(e model.Event, selected bool, w int) string {
 		b.WriteString(cursor + mark + " " + date + " " + status + " ")
 		b.WriteString(pad(title, max(titleRoom, 0)))
 		if tagRoom > 0 {
-			b.WriteString("  " + fit(tags, tagRoom))
+			b.WriteString("  " + tags)
 		}
 		style := st.SelectedBlurred
 		if m.focus == focusList {
@@ -93,7 +91,39 @@ func (m *Model) rowView(e model.Event, selected bool, w int) string {
 	b.WriteString(fit(highlight(title, m.search, st.Item, st.Match), max(titleRoom, 0)))
 	if tagRoom > 0 {
 		b.WriteString(strings.Repeat(" ", max(0, titleRoom-min(width(title), titleRoom))+2))
-		b.WriteString(st.Chip.Render(fit(tags, tagRoom)))
+		b.WriteString(st.Chip.Render(tags))
 	}
 	return fit(b.String(), w)
+}
+
+// fitChips shows as many whole tags as fit in w cells and counts the rest:
+// "#ss7 +2" says more than "#ss7 #cash-of…".
+func fitChips(tags []string, w int) string {
+	if w <= 0 || len(tags) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for i, t := range tags {
+		chip := "#" + line(t)
+		if i > 0 {
+			chip = " " + chip
+		}
+		more := ""
+		if rest := len(tags) - i - 1; rest > 0 {
+			more = fmt.Sprintf(" +%d", rest)
+		}
+		if width(b.String())+width(chip)+width(more) <= w {
+			b.WriteString(chip)
+			continue
+		}
+		if i > 0 {
+			// The last round made sure this count fits.
+			return b.String() + fmt.Sprintf(" +%d", len(tags)-i)
+		}
+		if room := w - width(more); room >= 4 {
+			return fit(chip, room) + more
+		}
+		return fit(chip, w)
+	}
+	return b.String()
 }

@@ -64,14 +64,15 @@ func floorDiv(a, b int64) int64 {
 	return q
 }
 
-// view renders the ruler in w cells, marking the column of the selected
-// event's key (nil: no marker).
+// view renders the ruler in w cells, marking the period of the selected
+// event's key (nil: no marker). The periods are stretched over the width,
+// so that the ruler is a linear picture of the span: a month (or run of
+// years) may take several cells, all of the same height.
 func (r *ruler) view(st *Styles, w int, selected []byte) string {
 	if w <= 0 {
 		return ""
 	}
-	// Year labels at both ends when there is room for them and some bars.
-	b, ok := r.buckets(max(w-12, 1))
+	b, ok := r.buckets(w)
 	if !ok {
 		return fit(st.Muted.Render("no dated events in view"), w)
 	}
@@ -79,12 +80,11 @@ func (r *ruler) view(st *Styles, w int, selected []byte) string {
 	lastYear := floorDiv(b.first+int64(b.cols*b.months)-1, 12)
 	left, right := model.YearLabel(firstYear), model.YearLabel(lastYear)
 	room := w - width(left) - width(right) - 2
-	if room < b.cols || room < 4 {
-		left, right = "", ""
-		room = w
-		if b, ok = r.buckets(room); !ok {
-			return ""
-		}
+	if room < 4 {
+		left, right, room = "", "", w
+	}
+	if b, ok = r.buckets(room); !ok {
+		return ""
 	}
 	counts := make([]int, b.cols)
 	peak := 0
@@ -104,17 +104,20 @@ func (r *ruler) view(st *Styles, w int, selected []byte) string {
 		marker = int((monthIndex(y, m) - b.first) / int64(b.months))
 	}
 	var bar strings.Builder
-	for i, n := range counts {
-		c := "·"
+	for c := range room {
+		i := c * b.cols / room // the bucket under this cell
+		n := counts[i]
+		glyph := "·"
 		if n > 0 {
-			c = string(sparks[min(len(sparks)-1, (n*len(sparks)-1)/peak)])
+			glyph = string(sparks[min(len(sparks)-1, (n*len(sparks)-1)/peak)])
 		}
-		if i == marker {
-			bar.WriteString(st.RulerMarker.Render(c))
-		} else if n > 0 {
-			bar.WriteString(st.Ruler.Render(c))
-		} else {
-			bar.WriteString(st.Muted.Render(c))
+		switch {
+		case i == marker:
+			bar.WriteString(st.RulerMarker.Render(glyph))
+		case n > 0:
+			bar.WriteString(st.Ruler.Render(glyph))
+		default:
+			bar.WriteString(st.Muted.Render(glyph))
 		}
 	}
 	if left == "" {
