@@ -192,6 +192,7 @@ func (c *cli) open(cmd *cobra.Command, _ []string) error {
 		return err
 	}
 	defer s.Close()
+	var greeting string
 	if n, err := s.Count(store.Query{}); err != nil {
 		return err
 	} else if n == 0 {
@@ -199,13 +200,14 @@ func (c *cli) open(cmd *cobra.Command, _ []string) error {
 		if err != nil {
 			return fmt.Errorf("seeding the empty store: %w", err)
 		}
-		fmt.Fprintf(c.stderr, "seeded the empty store %s with the example investigation (%s)\n", s.Path(), events(res[0].Events))
+		greeting = fmt.Sprintf("seeded the empty store %s with the example investigation (%s)", s.Path(), events(res[0].Events))
+		fmt.Fprintln(c.stderr, greeting)
 	}
 	if !c.interactive() {
 		// In a pipe or a script the investigation is printed instead.
 		return c.printList(s, store.Query{})
 	}
-	return tui.Run(s, tui.Options{QuickTags: c.quickTags})
+	return tui.Run(s, tui.Options{QuickTags: c.quickTags, Greeting: termtext.Line(greeting)})
 }
 
 // interactive reports whether chrono talks to a person at a terminal.
