@@ -1,0 +1,98 @@
+package main
+
+import (
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestBrowserInTmux runs the built binary in a real terminal (tmux), tags
+// an event with the keyboard, quits, and checks from the command line that
+// the tag reached the store.
+func TestBrowserInTmux(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and drives it in tmux")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "chrono")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	db := filepath.Join(dir, "chrono.db")
+	tm := &tmux{t: t, socket: filepath.Join(dir, "tmux.sock")}
+	t.Cleanup(func() { tm.run("kill-server") })
+
+	tm.run("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40",
+		"-e", "CHRONO_DB="+db, "-e", "TERM=xterm-256color", "-e", "XDG_DATA_HOME="+dir, bin)
+	tm.waitFor("event 1 of 13")
+	tm.keys("j") // the FBI tip
+	tm.waitFor("event 2 of 13")
+	tm.keys("t")
+	tm.waitFor("tag this event:")
+	tm.keys("e2e-check", "Enter")
+	tm.waitFor("tagged #e2e-check on 1 event")
+	tm.keys("q")
+	tm.waitForExit()
+
+	out, err := exec.Command(bin, "--db", db, "list", "--tag", "e2e-check").CombinedOutput()
+	if err != nil {
+		t.Fatalf("chrono list: %v\n%s", err, out)
+	}
+	if lines := strings.Split(strings.TrimSpace(string(out)), "\n"); len(lines) != 1 || !strings.Contains(lines[0], "fbi-tip") {
+		t.Errorf("chrono list --tag e2e-check:\n%s\nwant the fbi-tip event alone", out)
+	}
+}
+
+// tmux drives one tmux server of the test's own.
+type tmux struct {
+	t      *testing.T
+	socket string
+}
+
+func (tm *tmux) run(args ...string) (string, error) {
+	out, err := exec.Command("tmux", append([]string{"-S", tm.socket}, args...)...).CombinedOutput()
+	return string(out), err
+}
+
+func (tm *tmux) keys(keys ...string) {
+	tm.t.Helper()
+	if out, err := tm.run(append([]string{"send-keys", "-t", "e2e"}, keys...)...); err != nil {
+		tm.t.Fatalf("send-keys %q: %v\n%s", keys, err, out)
+	}
+}
+
+func (tm *tmux) screen() string {
+	out, _ := tm.run("capture-pane", "-p", "-t", "e2e")
+	return out
+}
+
+// waitFor waits until the screen shows text.
+func (tm *tmux) waitFor(text string) {
+	tm.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		if strings.Contains(tm.screen(), text) {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	tm.t.Fatalf("the screen never showed %q; it shows:\n%s", text, tm.screen())
+}
+
+// waitForExit waits until the program has quit and its session is gone.
+func (tm *tmux) waitForExit() {
+	tm.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		if _, err := tm.run("has-session", "-t", "e2e"); err != nil {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	tm.t.Fatalf("chrono did not quit; the screen shows:\n%s", tm.screen())
+}
