@@ -251,7 +251,7 @@ func (m *Model) quit() tea.Cmd {
 
 func (m *Model) openPrompt(kind promptKind, label string, choices, ids []string) {
 	m.prompt = newPrompt(kind, label, choices, ids, &m.styles)
-	m.prompt.setWidth(m.width)
+	m.prompt.setWidth(&m.styles, m.width)
 	m.modal = modalPrompt
 }
 

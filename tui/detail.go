@@ -111,17 +111,17 @@ func (p *detailPane) view() []string {
 
 // layout lays the event out for the pane's width.
 func (p *detailPane) layout(st *Styles, search string, focused bool) {
-	w := p.width - width(margin)
+	w := p.width - st.width(margin)
 	p.lines, p.items = p.lines[:0], p.items[:0]
 	if w <= 0 || p.d.Event.ID == "" {
 		p.clamp()
 		return
 	}
 	e := &p.d.Event
-	add := func(s string) { p.lines = append(p.lines, fit(s, w)) }
+	add := func(s string) { p.lines = append(p.lines, st.fit(s, w)) }
 	// text wraps untrusted text under an indent, marking search matches.
 	text := func(s string, style lipgloss.Style, indent string) {
-		for _, l := range wrap(s, w-width(indent)) {
+		for _, l := range st.wrap(s, w-st.width(indent)) {
 			add(indent + highlight(l, search, style, st.Match))
 		}
 	}

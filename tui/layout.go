@@ -77,7 +77,7 @@ func (m *Model) relayout() {
 	m.layoutDetail()
 	m.help.SetWidth(w)
 	if m.modal == modalPrompt {
-		m.prompt.setWidth(w)
+		m.prompt.setWidth(&m.styles, w)
 	}
 	if m.modal == modalNote {
 		m.note.resize(m.noteWidth(), paneH)

@@ -15,7 +15,7 @@ const dateWidth = 17
 // marked event, and the status has its own sign.
 func (m *Model) listView(w, h int) []string {
 	lines := make([]string, 0, h)
-	st := m.styles
+	st := &m.styles
 	if m.tl.empty() {
 		msg := "no events"
 		switch {
@@ -24,7 +24,7 @@ func (m *Model) listView(w, h int) []string {
 		case !m.query.IsZero():
 			msg = "no events match the filters · F clears them"
 		}
-		lines = append(lines, fit(st.Muted.Render(msg), w))
+		lines = append(lines, st.fit(st.Muted.Render(msg), w))
 	}
 	rows, first := m.tl.visible()
 	for i, r := range rows {
@@ -38,7 +38,7 @@ func (m *Model) listView(w, h int) []string {
 
 // rowView renders one event as one line of w cells.
 func (m *Model) rowView(e model.Event, selected bool, w int) string {
-	st := m.styles
+	st := &m.styles
 	cursor, mark := " ", " "
 	if selected {
 		cursor = "›"
@@ -50,7 +50,7 @@ func (m *Model) rowView(e model.Event, selected bool, w int) string {
 	if w < 60 {
 		dw = max(0, w/4)
 	}
-	date := pad(e.Date.Label(), dw)
+	date := st.pad(e.Date.Label(), dw)
 	status := e.Status.Mark()
 	title := line(e.Title)
 	// cursor, mark, space, date, space, status, space: then the title,
@@ -61,7 +61,7 @@ func (m *Model) rowView(e model.Event, selected bool, w int) string {
 	if room > 36 {
 		tagRoom = room / 4
 	}
-	tags := fitChips(e.Tags, tagRoom)
+	tags := fitChips(st, e.Tags, tagRoom)
 	titleRoom := room - tagRoom
 	if tagRoom > 0 {
 		titleRoom -= 2
@@ -70,7 +70,7 @@ func (m *Model) rowView(e model.Event, selected bool, w int) string {
 		// A selected row is one reversed span, readable without colour.
 		var b strings.Builder
 		b.WriteString(cursor + mark + " " + date + " " + status + " ")
-		b.WriteString(pad(title, max(titleRoom, 0)))
+		b.WriteString(st.pad(title, max(titleRoom, 0)))
 		if tagRoom > 0 {
 			b.WriteString("  " + tags)
 		}
@@ -78,7 +78,7 @@ func (m *Model) rowView(e model.Event, selected bool, w int) string {
 		if m.focus == focusList {
 			style = st.Selected
 		}
-		return style.Render(pad(b.String(), w))
+		return style.Render(st.pad(b.String(), w))
 	}
 	var b strings.Builder
 	b.WriteString(cursor)
@@ -88,17 +88,17 @@ func (m *Model) rowView(e model.Event, selected bool, w int) string {
 	b.WriteString(" ")
 	b.WriteString(st.status(e.Status).Render(status))
 	b.WriteString(" ")
-	b.WriteString(fit(highlight(title, m.search, st.Item, st.Match), max(titleRoom, 0)))
+	b.WriteString(st.fit(highlight(title, m.search, st.Item, st.Match), max(titleRoom, 0)))
 	if tagRoom > 0 {
-		b.WriteString(strings.Repeat(" ", max(0, titleRoom-min(width(title), titleRoom))+2))
+		b.WriteString(strings.Repeat(" ", max(0, titleRoom-min(st.width(title), titleRoom))+2))
 		b.WriteString(st.Chip.Render(tags))
 	}
-	return fit(b.String(), w)
+	return st.fit(b.String(), w)
 }
 
 // fitChips shows as many whole tags as fit in w cells and counts the rest:
 // "#ss7 +2" says more than "#ss7 #cash-of…".
-func fitChips(tags []string, w int) string {
+func fitChips(st *Styles, tags []string, w int) string {
 	if w <= 0 || len(tags) == 0 {
 		return ""
 	}
@@ -112,7 +112,7 @@ func fitChips(tags []string, w int) string {
 		if rest := len(tags) - i - 1; rest > 0 {
 			more = fmt.Sprintf(" +%d", rest)
 		}
-		if width(b.String())+width(chip)+width(more) <= w {
+		if st.width(b.String())+st.width(chip)+st.width(more) <= w {
 			b.WriteString(chip)
 			continue
 		}
@@ -120,10 +120,10 @@ func fitChips(tags []string, w int) string {
 			// The last round made sure this count fits.
 			return b.String() + fmt.Sprintf(" +%d", len(tags)-i)
 		}
-		if room := w - width(more); room >= 4 {
-			return fit(chip, room) + more
+		if room := w - st.width(more); room >= 4 {
+			return st.fit(chip, room) + more
 		}
-		return fit(chip, w)
+		return st.fit(chip, w)
 	}
 	return b.String()
 }

@@ -3,6 +3,7 @@ package tui
 import "testing"
 
 func TestFitChips(t *testing.T) {
+	st := NewStyles(true)
 	tests := []struct {
 		tags []string
 		w    int
@@ -18,10 +19,10 @@ func TestFitChips(t *testing.T) {
 		{[]string{"whistleblower", "x"}, 5, "#whi…"},
 	}
 	for _, tt := range tests {
-		if got := fitChips(tt.tags, tt.w); got != tt.want {
+		if got := fitChips(&st, tt.tags, tt.w); got != tt.want {
 			t.Errorf("fitChips(%q, %d) = %q, want %q", tt.tags, tt.w, got, tt.want)
 		}
-		if got := width(fitChips(tt.tags, tt.w)); got > tt.w {
+		if got := st.width(fitChips(&st, tt.tags, tt.w)); got > tt.w {
 			t.Errorf("fitChips(%q, %d) is %d cells", tt.tags, tt.w, got)
 		}
 	}

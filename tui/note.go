@@ -80,9 +80,9 @@ func (n *noteEditor) view(st *Styles, w, h int) []string {
 	if n.confirming {
 		head = st.Error.Render("esc again discards the note · ctrl+s saves it")
 	}
-	lines := []string{fit(head, w)}
+	lines := []string{st.fit(head, w)}
 	for _, l := range strings.Split(n.area.View(), "\n") {
-		lines = append(lines, fit(l, w))
+		lines = append(lines, st.fit(l, w))
 	}
 	for len(lines) < h {
 		lines = append(lines, "")

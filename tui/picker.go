@@ -160,10 +160,10 @@ var facetLabels = map[model.FacetKind]string{
 // one line per entry.
 func (p *picker) view(st *Styles, w, h int) []string {
 	lines := make([]string, 0, h)
-	lines = append(lines, fit(st.Prompt.Render("filter › ")+line(p.narrow)+st.Muted.Render("  type to narrow · tab chooses · enter applies · esc cancels"), w))
+	lines = append(lines, st.fit(st.Prompt.Render("filter › ")+line(p.narrow)+st.Muted.Render("  type to narrow · tab chooses · enter applies · esc cancels"), w))
 	shown := p.shown()
 	if len(shown) == 0 {
-		lines = append(lines, fit(st.Muted.Render("nothing matches"), w))
+		lines = append(lines, st.fit(st.Muted.Render("nothing matches"), w))
 	}
 	rows := max(h-1, 0)
 	for i := p.offset; i < len(shown) && i < p.offset+rows; i++ {
@@ -181,9 +181,9 @@ func (p *picker) view(st *Styles, w, h int) []string {
 		}
 		row := fmt.Sprintf("%s %-6s %5d  %s", box, facetLabels[e.kind], e.count, name)
 		if i == p.cur {
-			lines = append(lines, st.Selected.Render(pad(row, w)))
+			lines = append(lines, st.Selected.Render(st.pad(row, w)))
 		} else {
-			lines = append(lines, fit(row, w))
+			lines = append(lines, st.fit(row, w))
 		}
 	}
 	for len(lines) < h {

@@ -93,10 +93,10 @@ const missNote = "  no match"
 
 // setWidth fits the input to a screen w cells wide, leaving a search room
 // to say it found nothing.
-func (p *prompt) setWidth(w int) {
-	room := w - width(p.input.Prompt) - 1
+func (p *prompt) setWidth(st *Styles, w int) {
+	room := w - st.width(p.input.Prompt) - 1
 	if p.kind == promptSearch {
-		room -= width(missNote)
+		room -= st.width(missNote)
 	}
 	p.input.SetWidth(max(room, 1))
 }
@@ -105,9 +105,9 @@ func (p *prompt) setWidth(w int) {
 func (p *prompt) view(st *Styles, w int) string {
 	s := p.input.View()
 	if p.kind == promptTag || p.kind == promptUntag {
-		if c := p.candidates(); len(c) > 0 && width(s) < w-4 {
+		if c := p.candidates(); len(c) > 0 && st.width(s) < w-4 {
 			s += "  " + st.Muted.Render(line(strings.Join(c, " ")))
 		}
 	}
-	return fit(s, w)
+	return st.fit(s, w)
 }

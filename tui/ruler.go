@@ -74,12 +74,12 @@ func (r *ruler) view(st *Styles, w int, selected []byte) string {
 	}
 	b, ok := r.buckets(w)
 	if !ok {
-		return fit(st.Muted.Render("no dated events in view"), w)
+		return st.fit(st.Muted.Render("no dated events in view"), w)
 	}
 	firstYear := floorDiv(b.first, 12)
 	lastYear := floorDiv(b.first+int64(b.cols*b.months)-1, 12)
 	left, right := model.YearLabel(firstYear), model.YearLabel(lastYear)
-	room := w - width(left) - width(right) - 2
+	room := w - st.width(left) - st.width(right) - 2
 	if room < 4 {
 		left, right, room = "", "", w
 	}
@@ -121,7 +121,7 @@ func (r *ruler) view(st *Styles, w int, selected []byte) string {
 		}
 	}
 	if left == "" {
-		return fit(bar.String(), w)
+		return st.fit(bar.String(), w)
 	}
-	return fit(st.Muted.Render(left)+" "+bar.String()+" "+st.Muted.Render(right), w)
+	return st.fit(st.Muted.Render(left)+" "+bar.String()+" "+st.Muted.Render(right), w)
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +10,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
+
+	"chrono/model"
+	"chrono/model/native"
+	"chrono/store"
 )
 
 func TestMain(m *testing.M) {
@@ -67,7 +72,8 @@ func TestScreens(t *testing.T) {
 	}
 }
 
-// checkSize asserts that a screen has exactly h lines of at most w cells.
+// checkSize asserts that a screen has exactly h lines of at most w cells,
+// measured as the renderer measures them unless told otherwise.
 func checkSize(t *testing.T, screen string, w, h int) {
 	t.Helper()
 	lines := strings.Split(screen, "\n")
@@ -78,7 +84,7 @@ func checkSize(t *testing.T, screen string, w, h int) {
 		t.Errorf("%d×%d: %d lines, want %d", w, h, len(lines), h)
 	}
 	for i, l := range lines {
-		if n := ansi.StringWidth(l); n > w {
+		if n := ansi.WcWidth.StringWidth(l); n > w {
 			t.Errorf("%d×%d: line %d is %d cells wide: %q", w, h, i+1, n, ansi.Strip(l))
 		}
 	}
@@ -105,6 +111,66 @@ func TestEverySize(t *testing.T) {
 				checkSize(t, d.m.View().Content, w, h)
 				if t.Failed() {
 					t.Fatalf("mode %s", name)
+				}
+			}
+		}
+	}
+}
+
+// TestWideTextKeepsColumns lays out titles, tags and quotes in scripts
+// whose characters take two cells or none, and checks that the panes'
+// divider stays in one column and no line overflows.
+func TestWideTextKeepsColumns(t *testing.T) {
+	s, err := store.Open(filepath.Join(t.TempDir(), "chrono.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	doc := `{"chrono": 1, "title": "調査 · investigation", "events": [
+	 {"id": "cjk", "date": "2020-01", "title": "東京で会議が開かれた、長いタイトルが続きます", "tags": ["証拠", "verify"],
+	  "quotes": [{"text": "私たちは何も知らなかった。これは長い引用で、折り返しが必要です。私たちは何も知らなかった。"}]},
+	 {"id": "emoji", "date": "2020-02", "title": "Family 👨‍👩‍👧‍👦 flag 🇺🇦 thumbs 👍🏽 and more text after them", "tags": ["🔥"]},
+	 {"id": "combining", "date": "2020-03", "title": "Cafe\u0301 Zoe\u0308 n\u0303 a\u0300 long combining title that goes on", "summary": "e\u0301e\u0301e\u0301"},
+	 {"id": "rtl", "date": "2020-04", "title": "مرحبا بالعالم hello עולם"}
+	]}`
+	in := store.Input{Name: "wide.json", Read: func(sink model.Sink) error { return native.Read(strings.NewReader(doc), sink) }}
+	if _, err := s.ImportAll([]store.Input{in}, false); err != nil {
+		t.Fatal(err)
+	}
+	// Terminals that cluster graphemes (mode 2027) measure emoji
+	// sequences differently from those that count code points.
+	for _, method := range []ansi.Method{ansi.WcWidth, ansi.GraphemeWidth} {
+		for _, size := range [][2]int{{120, 30}, {101, 20}} {
+			d := newDriver(t, s, size[0], size[1])
+			if method == ansi.GraphemeWidth {
+				d.send(tea.ModeReportMsg{Mode: ansi.ModeUnicodeCore, Value: ansi.ModeSet})
+			}
+			for _, keys := range [][]string{nil, {"j"}, {"j", "j"}, {"G"}} {
+				d.keys(keys...)
+				view := d.m.View().Content
+				lines := strings.Split(view, "\n")
+				if len(lines) != size[1] {
+					t.Errorf("%d lines, want %d", len(lines), size[1])
+				}
+				col := -1
+				for i, l := range strings.Split(ansi.Strip(view), "\n") {
+					if n := method.StringWidth(l); n > size[0] {
+						t.Errorf("line %d is %d cells wide", i+1, n)
+					}
+					at := strings.Index(l, "│")
+					if at < 0 || i < 2 || i >= size[1]-2 {
+						continue
+					}
+					c := method.StringWidth(l[:at])
+					if col < 0 {
+						col = c
+					}
+					if c != col {
+						t.Errorf("%dx%d after %v: line %d has the divider at column %d, want %d:\n%s", size[0], size[1], keys, i+1, c, col, l)
+					}
+				}
+				if col != d.m.lay.listW {
+					t.Errorf("%dx%d: divider at column %d, want %d", size[0], size[1], col, d.m.lay.listW)
 				}
 			}
 		}

@@ -3,6 +3,7 @@ package tui
 import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"chrono/model"
 )
@@ -27,6 +28,11 @@ type Styles struct {
 	Prompt                          lipgloss.Style
 	Overlay                         lipgloss.Style
 	Help                            help.Styles
+	// Cells is how the terminal measures text: code point by code point
+	// (wcwidth), unless it reports grapheme clustering (mode 2027), as
+	// Bubble Tea's renderer does. Laying out with the renderer's own
+	// measure keeps emoji sequences from pushing columns out of line.
+	Cells ansi.Method
 }
 
 // NewStyles returns the styles for a dark or light background.
@@ -81,6 +87,7 @@ func NewStyles(isDark bool) Styles {
 		Prompt:       plain.Bold(true).Foreground(accent),
 		Overlay:      plain.Foreground(fg),
 		Help:         help.DefaultStyles(isDark),
+		Cells:        ansi.WcWidth,
 	}
 	return s
 }

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"chrono/model"
 	"chrono/model/termtext"
@@ -12,29 +11,30 @@ import (
 
 // Text helpers. Every string from the investigation passes through
 // termtext before it is measured or styled here, and every line leaves
-// here no wider than the space it was given: widths are measured in
-// terminal cells, so wide characters (CJK, emoji) and combining marks
-// keep columns aligned.
+// here no wider than the space it was given. Widths are measured in
+// terminal cells the way the terminal will lay them out (Styles.Cells),
+// so wide characters (CJK, emoji) and combining marks keep columns
+// aligned.
 
 // width returns how many cells s takes on screen.
-func width(s string) int { return ansi.StringWidth(s) }
+func (st *Styles) width(s string) int { return st.Cells.StringWidth(s) }
 
 // fit cuts s (which may be styled) to at most w cells, ending in … when
 // it cuts.
-func fit(s string, w int) string {
+func (st *Styles) fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if width(s) <= w {
+	if st.width(s) <= w {
 		return s
 	}
-	return ansi.Truncate(s, w, "…")
+	return st.Cells.Truncate(s, w, "…")
 }
 
 // pad fits s to w cells and fills the rest with spaces.
-func pad(s string, w int) string {
-	s = fit(s, w)
-	if n := w - width(s); n > 0 {
+func (st *Styles) pad(s string, w int) string {
+	s = st.fit(s, w)
+	if n := w - st.width(s); n > 0 {
 		return s + strings.Repeat(" ", n)
 	}
 	return s
@@ -45,14 +45,14 @@ func line(s string) string { return termtext.Line(s) }
 
 // wrap makes untrusted text safe and wraps it to w cells, keeping its own
 // line breaks and laying out tabs as spaces.
-func wrap(s string, w int) []string {
+func (st *Styles) wrap(s string, w int) []string {
 	s = strings.ReplaceAll(termtext.Text(s), "\t", "    ")
 	if w <= 0 {
 		return nil
 	}
 	var out []string
-	for _, l := range strings.Split(ansi.Wrap(s, w, ""), "\n") {
-		out = append(out, fit(l, w))
+	for _, l := range strings.Split(st.Cells.Wrap(s, w, ""), "\n") {
+		out = append(out, st.fit(l, w))
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"chrono/model"
 )
@@ -20,8 +21,17 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = max(msg.Width, 0), max(msg.Height, 0)
 		m.relayout()
 		return m, m.fill()
+	case tea.ModeReportMsg:
+		if msg.Mode == ansi.ModeUnicodeCore && msg.Value != ansi.ModeNotRecognized && msg.Value != ansi.ModePermanentlyReset {
+			// The renderer now measures by grapheme cluster; so do we.
+			m.styles.Cells = ansi.GraphemeWidth
+			m.relayout()
+		}
+		return m, nil
 	case tea.BackgroundColorMsg:
+		cells := m.styles.Cells
 		m.styles = NewStyles(msg.IsDark())
+		m.styles.Cells = cells
 		m.help.Styles = m.styles.Help
 		m.layoutDetail()
 		return m, nil

@@ -45,13 +45,13 @@ func (m *Model) render() string {
 		lines = append(lines, m.statusView(w))
 	}
 	if m.lay.help {
-		lines = append(lines, fit(m.helpLine(), w))
+		lines = append(lines, st.fit(m.helpLine(), w))
 	}
 	if len(lines) > h {
 		lines = lines[:h]
 	}
 	for i := range lines {
-		lines[i] = fit(lines[i], w)
+		lines[i] = st.fit(lines[i], w)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -79,12 +79,12 @@ func (m *Model) headerView(w int) string {
 	if n := len(m.marks); n > 0 {
 		where = fmt.Sprintf("%d marked · %s", n, where)
 	}
-	room := w - width(where) - 2
+	room := w - st.width(where) - 2
 	if room < 8 {
-		return fit(st.Count.Render(where), w)
+		return st.fit(st.Count.Render(where), w)
 	}
-	left := fit(st.Title.Render(title), room)
-	gap := w - width(left) - width(where)
+	left := st.fit(st.Title.Render(title), room)
+	gap := w - st.width(left) - st.width(where)
 	return left + strings.Repeat(" ", max(gap, 1)) + st.Count.Render(where)
 }
 
@@ -119,11 +119,12 @@ func (m *Model) filterView(w int) string {
 		}
 		s += st.FilterBar.Render("search: /"+m.search) + st.Muted.Render("  (n/N next, esc clears)")
 	}
-	return fit(s, w)
+	return st.fit(s, w)
 }
 
 // bodyView is the panes, or the modal that takes their place.
 func (m *Model) bodyView(w, h int) []string {
+	st := &m.styles
 	if h <= 0 {
 		return nil
 	}
@@ -152,20 +153,21 @@ func (m *Model) bodyView(w, h int) []string {
 	div := m.styles.Divider.Render("│")
 	out := make([]string, h)
 	for i := range out {
-		out[i] = pad(left[i], m.lay.listW) + div + fit(right[i], m.lay.detailW)
+		out[i] = st.pad(left[i], m.lay.listW) + div + st.fit(right[i], m.lay.detailW)
 	}
 	return out
 }
 
 // paneView puts a title line over a pane's lines when there is room.
 func (m *Model) paneView(title string, focused bool, body []string, w, h int) []string {
+	st := &m.styles
 	out := make([]string, 0, h)
 	if m.lay.titles {
 		style := m.styles.PaneTitle
 		if focused {
 			style = m.styles.PaneTitleFocused
 		}
-		out = append(out, fit(style.Render(title), w))
+		out = append(out, st.fit(style.Render(title), w))
 	}
 	out = append(out, body...)
 	for len(out) < h {
@@ -198,15 +200,15 @@ func (m *Model) statusView(w int) string {
 	st := &m.styles
 	switch {
 	case m.modal == modalPrompt && m.prompt.kind == promptSearch && m.searchMiss && m.search != "":
-		return fit(m.prompt.view(st, w)+st.Error.Render(missNote), w)
+		return st.fit(m.prompt.view(st, w)+st.Error.Render(missNote), w)
 	case m.modal == modalPrompt:
 		return m.prompt.view(st, w)
 	case m.status != "" && m.statusErr:
-		return fit(st.Error.Render("✗ "+line(m.status)), w)
+		return st.fit(st.Error.Render("✗ "+line(m.status)), w)
 	case m.status != "":
-		return fit(st.Message.Render(line(m.status)), w)
+		return st.fit(st.Message.Render(line(m.status)), w)
 	case len(m.marks) > 0:
-		return fit(st.Muted.Render(plural(len(m.marks), "marked event")+" · t, T and 1–9 apply to them · esc unmarks"), w)
+		return st.fit(st.Muted.Render(plural(len(m.marks), "marked event")+" · t, T and 1–9 apply to them · esc unmarks"), w)
 	}
 	return ""
 }
@@ -228,11 +230,12 @@ func (m *Model) helpLine() string {
 
 // fullHelpView is the ? screen: every key, in columns.
 func (m *Model) fullHelpView(w, h int) []string {
-	out := []string{fit(m.styles.Heading.Render("Keys"), w), ""}
+	st := &m.styles
+	out := []string{st.fit(m.styles.Heading.Render("Keys"), w), ""}
 	for _, l := range strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n") {
-		out = append(out, fit(l, w))
+		out = append(out, st.fit(l, w))
 	}
-	out = append(out, "", fit(m.styles.Muted.Render("Statuses: "+statusLegend()), w))
+	out = append(out, "", st.fit(m.styles.Muted.Render("Statuses: "+statusLegend()), w))
 	for len(out) < h {
 		out = append(out, "")
 	}
