@@ -46,9 +46,11 @@ func (m *Model) rowView(e model.Event, selected bool, w int) string {
 	if m.marks[e.ID] {
 		mark = "●"
 	}
+	// The date is what the chronology is ordered by: titles give way
+	// first, and only on a very narrow pane does the date column shrink.
 	dw := dateWidth
-	if w < 60 {
-		dw = max(0, w/4)
+	if w < 44 {
+		dw = max(0, w/3)
 	}
 	date := st.pad(e.Date.Label(), dw)
 	status := e.Status.Mark()
