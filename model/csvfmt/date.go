@@ -1,0 +1,33 @@
+package csvfmt
+
+import (
+	"errors"
+
+	"chrono/model"
+)
+
+// parseDate reads a date cell, which is EDTF and never guarded, and
+// returns what is wrong with it or "".
+func parseDate(s string) (model.Date, string) {
+	d, err := model.ParseDate(s)
+	if err == nil {
+		return d, ""
+	}
+	msg := err.Error()
+	var de *model.DateError
+	if errors.As(err, &de) && looksReformatted(s) {
+		msg += ": a spreadsheet may have reformatted the date; write it in EDTF (2017-08-14) and format the date column as text"
+	}
+	return model.Date{}, msg
+}
+
+// looksReformatted reports whether s begins the way spreadsheets write
+// dates for people (14/08/2017, 8/14/17, 14.08.2017): one or two digits,
+// then a separator. EDTF years have four digits at least.
+func looksReformatted(s string) bool {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return (i == 1 || i == 2) && i < len(s) && (s[i] == '/' || s[i] == '.' || s[i] == '-')
+}
