@@ -1,0 +1,55 @@
+package markdown
+
+import (
+	"strings"
+
+	"chrono/model"
+)
+
+// sourceName names a source briefly, for an attribution: its publisher
+// (else its title, else its id) and publication date, linked to its URL
+// when it has one that may be a link: [The Washington Post, 1 Feb 2022](url).
+func sourceName(s model.Source) string {
+	name := oneLine(s.Publisher)
+	if name == "" {
+		name = oneLine(s.Title)
+	}
+	if name == "" {
+		name = "source " + code(s.ID)
+	}
+	if !s.Published.IsZero() {
+		name += ", " + inline(s.Published.Label())
+	}
+	if linkable(s.URL) {
+		return link(name, s.URL)
+	}
+	return name
+}
+
+// citation cites a source in full for the list of sources: publisher ·
+// author · “title” · date · URL. A URL that may not be a link is shown as
+// code, readable and inert.
+func citation(s model.Source) string {
+	var parts []string
+	for _, f := range []string{s.Publisher, s.Author} {
+		if f := oneLine(f); f != "" {
+			parts = append(parts, f)
+		}
+	}
+	if t := oneLine(s.Title); t != "" {
+		parts = append(parts, "“"+t+"”")
+	}
+	if !s.Published.IsZero() {
+		parts = append(parts, inline(s.Published.Label()))
+	}
+	switch {
+	case linkable(s.URL):
+		parts = append(parts, "<"+s.URL+">")
+	case s.URL != "":
+		parts = append(parts, code(s.URL))
+	}
+	if len(parts) == 0 {
+		return "source " + code(s.ID)
+	}
+	return strings.Join(parts, " · ")
+}

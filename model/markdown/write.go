@@ -1,0 +1,222 @@
+package markdown
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"iter"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"chrono/model"
+)
+
+// Write encodes an investigation as a Markdown chronology to w, streaming
+// its events, and returns how many it wrote. Events are expected in
+// timeline order, as a store gives them: a "##" section begins whenever
+// the year of an event's earliest bound changes, with a section for
+// events whose start is open before the years and one for undated events
+// after them. The sources the events cite are listed at the end; the
+// others are counted in losses (which may be nil).
+//
+// A link to another event shows that event's title when it was written
+// above, else only its id: a stream cannot look ahead. (Only the titles
+// are kept for this, not the events.)
+func Write(w io.Writer, h model.Header, sources []model.Source, events iter.Seq2[model.Event, error], losses *model.Losses) (int, error) {
+	if losses == nil {
+		losses = new(model.Losses)
+	}
+	wr := &writer{
+		w:      bufio.NewWriter(w),
+		byID:   make(map[string]model.Source, len(sources)),
+		cited:  map[string]bool{},
+		titles: map[string]string{},
+	}
+	for _, s := range sources {
+		if _, dup := wr.byID[s.ID]; !dup {
+			wr.byID[s.ID] = s
+		}
+	}
+	wr.header(h)
+	n := 0
+	var current section
+	for e, err := range events {
+		if err != nil {
+			return n, err
+		}
+		if s := sectionOf(e.Date); n == 0 || s != current {
+			current = s
+			wr.printf("\n## %s\n", s.title())
+		}
+		wr.event(&e)
+		n++
+		if wr.err != nil {
+			return n, wr.err
+		}
+	}
+	if n == 0 {
+		wr.printf("\n*No events.*\n")
+	}
+	wr.sources(sources, losses)
+	if wr.err != nil {
+		return n, wr.err
+	}
+	return n, wr.w.Flush()
+}
+
+// writer writes the document and remembers the first error.
+type writer struct {
+	w      *bufio.Writer
+	err    error
+	byID   map[string]model.Source
+	cited  map[string]bool   // ids of the sources the events cite
+	titles map[string]string // titles of the events written, by id, for links
+}
+
+func (w *writer) printf(format string, args ...any) {
+	if w.err == nil {
+		_, w.err = fmt.Fprintf(w.w, format, args...)
+	}
+}
+
+func (w *writer) header(h model.Header) {
+	title := oneLine(h.Title)
+	if title == "" {
+		title = "Chronology"
+	}
+	w.printf("# %s\n", title)
+	if strings.TrimSpace(h.Description) != "" {
+		w.printf("\n")
+		w.block("", "", h.Description)
+	}
+}
+
+// event writes one event: a heading with its date and status, its title,
+// summary and quotes, a list of its particulars, and its notes.
+func (w *writer) event(e *model.Event) {
+	heading := inline(e.Date.Label())
+	if e.DateText != "" {
+		heading += " (“" + oneLine(e.DateText) + "”)"
+	}
+	heading += " · " + oneLine(e.Status.Word())
+	w.printf("\n### %s\n", heading)
+	if title := oneLine(e.Title); title != "" {
+		w.printf("\n**%s**\n", title)
+	}
+	if strings.TrimSpace(e.Summary) != "" {
+		w.printf("\n")
+		w.block("", "", e.Summary)
+	}
+	for _, q := range e.Quotes {
+		w.quote(q)
+	}
+	w.particulars(e)
+	for _, n := range e.Notes {
+		lead := "*Investigator's note:* "
+		if !n.At.IsZero() {
+			lead = "*Investigator's note, " + n.At.UTC().Format("2 Jan 2006 15:04") + " UTC:* "
+		}
+		w.printf("\n")
+		w.block("", lead, n.Text)
+	}
+	w.titles[e.ID] = e.Title
+}
+
+// quote writes a quote as a blockquote, verbatim, then who said it, where,
+// its stance toward the claim, and its source.
+func (w *writer) quote(q model.Quote) {
+	w.printf("\n")
+	w.block("> ", "", q.Text)
+	var who []string
+	for _, s := range []string{q.Speaker, q.Context} {
+		if s := oneLine(s); s != "" {
+			who = append(who, s)
+		}
+	}
+	attribution := "— " + strings.Join(who, ", ")
+	if len(who) == 0 {
+		attribution = "— unattributed"
+	}
+	if q.Stance != "" {
+		attribution += " (" + oneLine(string(q.Stance)) + ")"
+	}
+	if src := w.source(q.Source); src != "" {
+		attribution += " · " + src
+	}
+	w.printf(">\n> %s\n", attribution)
+}
+
+// source names the source an event cites, and notes it as cited.
+func (w *writer) source(id string) string {
+	if id == "" {
+		return ""
+	}
+	s, ok := w.byID[id]
+	if !ok {
+		return "source " + code(id)
+	}
+	w.cited[id] = true
+	return sourceName(s)
+}
+
+// particulars writes an event's date source, actors, tags, links and id
+// as a list.
+func (w *writer) particulars(e *model.Event) {
+	var items []string
+	if src := w.source(e.DateSource); src != "" {
+		items = append(items, "Date source: "+src)
+	}
+	if len(e.Actors) > 0 {
+		actors := make([]string, len(e.Actors))
+		for i, a := range e.Actors {
+			actors[i] = oneLine(a)
+		}
+		items = append(items, "Actors: "+strings.Join(actors, " · "))
+	}
+	if len(e.Tags) > 0 {
+		chips := make([]string, len(e.Tags))
+		for i, t := range e.Tags {
+			chips[i] = code("#" + t) // in code, so that no renderer takes it for a heading
+		}
+		items = append(items, "Tags: "+strings.Join(chips, " "))
+	}
+	for _, l := range e.Links {
+		item := capitalize(oneLine(l.Rel.Phrase())) + ": "
+		if title, ok := w.titles[l.Event]; ok {
+			item += "“" + oneLine(title) + "” (" + code(l.Event) + ")"
+		} else {
+			item += code(l.Event)
+		}
+		items = append(items, item)
+	}
+	items = append(items, "Id: "+code(e.ID))
+	w.printf("\n")
+	for _, item := range items {
+		w.printf("- %s\n", item)
+	}
+}
+
+// sources lists the sources the events cited, in the order given.
+func (w *writer) sources(sources []model.Source, losses *model.Losses) {
+	listed := false
+	for _, s := range sources {
+		if !w.cited[s.ID] {
+			losses.Add(LostUncitedSource, 1)
+			continue
+		}
+		if !listed {
+			w.printf("\n## Sources\n\n")
+			listed = true
+		}
+		w.printf("- %s\n", citation(s))
+	}
+}
+
+func capitalize(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}

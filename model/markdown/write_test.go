@@ -1,0 +1,162 @@
+package markdown
+
+import (
+	"bytes"
+	"errors"
+	"iter"
+	"os"
+	"strings"
+	"testing"
+
+	"chrono/model"
+	"chrono/model/native"
+
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+// named gives a golden file the name of what it holds rather than of the
+// test: testdata/nso.golden.
+type named struct {
+	testing.TB
+	name string
+}
+
+func (n named) Name() string { return n.name }
+
+func events(es []model.Event) iter.Seq2[model.Event, error] {
+	return func(yield func(model.Event, error) bool) {
+		for _, e := range es {
+			if !yield(e, nil) {
+				return
+			}
+		}
+	}
+}
+
+func write(t *testing.T, h model.Header, sources []model.Source, es []model.Event) (string, *model.Losses) {
+	t.Helper()
+	var buf bytes.Buffer
+	var losses model.Losses
+	n, err := Write(&buf, h, sources, events(es), &losses)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != len(es) {
+		t.Errorf("wrote %d events, want %d", n, len(es))
+	}
+	return buf.String(), &losses
+}
+
+func TestWriteExample(t *testing.T) {
+	f, err := os.Open("../../timeline.example.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var c model.Collect
+	chk := model.NewChecker(&c, nil)
+	if err := native.Read(f, chk); err != nil {
+		t.Fatal(err)
+	}
+	if err := chk.Done(); err != nil {
+		t.Fatal(err)
+	}
+	tl := c.Timeline
+	out, losses := write(t, tl.Header, tl.Sources, tl.Events)
+	golden.RequireEqual(named{t, "nso"}, out)
+	if !losses.Empty() {
+		t.Errorf("the example lost %s", losses)
+	}
+}
+
+func TestWriteYearSections(t *testing.T) {
+	es := []model.Event{
+		{ID: "open", Title: "Open start", Date: model.MustParseDate("../2017")},
+		{ID: "call", Title: "The call", Date: model.MustParseDate("2017-08")},
+		{ID: "tip", Title: "The tip", Date: model.MustParseDate("2017-08/2021")},
+		{ID: "lieu", Title: "Lieu", Date: model.MustParseDate("2021")},
+		{ID: "denial", Title: "Denial", Date: model.MustParseDate("2021/2022-02-01")},
+		{ID: "later", Title: "Undated", Status: model.Alleged},
+	}
+	out, _ := write(t, model.Header{}, nil, es)
+	var headings []string
+	for l := range strings.SplitSeq(out, "\n") {
+		if strings.HasPrefix(l, "## ") || strings.HasPrefix(l, "### ") {
+			headings = append(headings, l)
+		}
+	}
+	want := []string{
+		"## Start unknown", "### before 2017 · not assessed",
+		"## 2017", "### Aug 2017 · not assessed", "### Aug 2017 – 2021 · not assessed",
+		"## 2021", "### 2021 · not assessed", "### 2021 – 1 Feb 2022 · not assessed",
+		"## Undated", "### undated · alleged",
+	}
+	if strings.Join(headings, "\n") != strings.Join(want, "\n") {
+		t.Errorf("headings:\n%s\nwant:\n%s", strings.Join(headings, "\n"), strings.Join(want, "\n"))
+	}
+	if !strings.HasPrefix(out, "# Chronology\n") {
+		t.Errorf("no title heading: %q", out[:min(len(out), 40)])
+	}
+}
+
+func TestWriteBCEYear(t *testing.T) {
+	out, _ := write(t, model.Header{Title: "Rome"}, nil, []model.Event{{ID: "ides", Title: "Ides", Date: model.MustParseDate("-0043-03-15")}})
+	if !strings.Contains(out, "\n## 44 BCE\n\n### 15 Mar 44 BCE · not assessed\n") {
+		t.Errorf("BCE section:\n%s", out)
+	}
+}
+
+func TestWriteParticulars(t *testing.T) {
+	sources := []model.Source{
+		{ID: "wapo", Publisher: "The Washington Post", URL: "https://www.washingtonpost.com/x_(y)", Published: model.MustParseDate("2022-02-01")},
+		{ID: "unused", Publisher: "Nobody"},
+	}
+	es := []model.Event{
+		{ID: "call", Title: "The call", Date: model.MustParseDate("2017-08"), DateText: "August 2017", DateSource: "wapo", Status: model.Alleged,
+			Tags: []string{"ss7", "a`b"}, Links: []model.Link{{Rel: model.DisputedBy, Event: "denial"}}},
+		{ID: "denial", Title: "The denial", Date: model.MustParseDate("2022-02-01"), Status: model.Denied,
+			Quotes: []model.Quote{{Text: "never done any business with", Speaker: "NSO Group", Source: "wapo", Stance: model.Denies}},
+			Links:  []model.Link{{Rel: model.Disputes, Event: "call"}},
+			Notes:  []model.Note{{Text: "ask for the statement\nin full"}}},
+	}
+	out, losses := write(t, model.Header{Title: "NSO"}, sources, es)
+	for _, want := range []string{
+		"### Aug 2017 (“August 2017”) · alleged\n",
+		"- Date source: [The Washington Post, 1 Feb 2022](https://www.washingtonpost.com/x_\\(y\\))\n",
+		"- Tags: `#ss7` ``#a`b``\n",
+		// The denial is below: only its id is known.
+		"- Disputed by: `denial`\n",
+		// The call is above: its title is known.
+		"- Disputes: “The call” (`call`)\n",
+		"> never done any business with\n>\n> — NSO Group (denies) · [The Washington Post, 1 Feb 2022](https://www.washingtonpost.com/x_\\(y\\))\n",
+		"*Investigator's note:* ask for the statement\\\nin full\n",
+		"## Sources\n\n- The Washington Post · 1 Feb 2022 · <https://www.washingtonpost.com/x_(y)>\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Nobody") || losses.Count(LostUncitedSource) != 1 {
+		t.Errorf("uncited source: counted %d\n%s", losses.Count(LostUncitedSource), out)
+	}
+}
+
+func TestWriteNoEvents(t *testing.T) {
+	out, _ := write(t, model.Header{Title: "Empty", Description: "Nothing yet."}, nil, nil)
+	if want := "# Empty\n\nNothing yet.\n\n*No events.*\n"; out != want {
+		t.Errorf("got %q, want %q", out, want)
+	}
+}
+
+func TestWriteStopsOnEventError(t *testing.T) {
+	boom := errors.New("store closed")
+	seq := func(yield func(model.Event, error) bool) {
+		if yield(model.Event{ID: "a", Title: "A"}, nil) {
+			yield(model.Event{}, boom)
+		}
+	}
+	n, err := Write(&bytes.Buffer{}, model.Header{}, nil, seq, nil)
+	if !errors.Is(err, boom) || n != 1 {
+		t.Errorf("Write = %d, %v; want 1, %v", n, err, boom)
+	}
+}
