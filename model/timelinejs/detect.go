@@ -1,0 +1,98 @@
+package timelinejs
+
+import (
+	"bytes"
+	"errors"
+
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// maxDetectSlides is how many slides Detect looks into for a start_date.
+const maxDetectSlides = 8
+
+// errFound stops a scan that has seen enough.
+var errFound = errors.New("found")
+
+// Detect reports whether head, the first bytes of a file (possibly cut off
+// mid-value), looks like a TimelineJS document: a JSON object with
+// "events", no "chrono" member (which marks chrono's own format), and a
+// sign of TimelineJS: a slide with a start_date (chrono's format has no
+// such field), a title that is a slide rather than a string, or eras. When
+// head is cut off before "events", the sign is enough.
+func Detect(head []byte) bool {
+	dec := jsontext.NewDecoder(bytes.NewReader(head))
+	if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '{' {
+		return false
+	}
+	events, sign, cut := false, false, false
+	for dec.PeekKind() != '}' {
+		tok, err := dec.ReadToken()
+		if err != nil {
+			cut = true
+			break
+		}
+		switch tok.String() {
+		case "chrono":
+			return false
+		case "events":
+			if dec.PeekKind() != '[' {
+				return false
+			}
+			events = true
+			err = scanSlides(dec)
+			if err == errFound {
+				return true
+			}
+		case "title":
+			sign = sign || dec.PeekKind() == '{'
+			err = dec.SkipValue()
+		case "eras":
+			sign = sign || dec.PeekKind() == '['
+			err = dec.SkipValue()
+		default:
+			err = dec.SkipValue()
+		}
+		if err != nil {
+			cut = true
+			break
+		}
+	}
+	// Cut off before "events", a title slide is sign enough.
+	return sign && (events || cut)
+}
+
+// scanSlides reads the events array and returns errFound when one of its
+// first slides has a start_date.
+func scanSlides(dec *jsontext.Decoder) error {
+	if _, err := dec.ReadToken(); err != nil {
+		return err
+	}
+	for i := 0; dec.PeekKind() != ']'; i++ {
+		if i >= maxDetectSlides || dec.PeekKind() != '{' {
+			if err := dec.SkipValue(); err != nil {
+				return err
+			}
+			continue
+		}
+		if _, err := dec.ReadToken(); err != nil {
+			return err
+		}
+		for dec.PeekKind() != '}' {
+			tok, err := dec.ReadToken()
+			if err != nil {
+				return err
+			}
+			if tok.String() == "start_date" {
+				return errFound
+			}
+			if err := dec.SkipValue(); err != nil {
+				return err
+			}
+		}
+		if _, err := dec.ReadToken(); err != nil {
+			return err
+		}
+	}
+	_, err := dec.ReadToken()
+	return err
+}

@@ -1,0 +1,68 @@
+// Package timelinejs reads and writes the JSON of Knight Lab's TimelineJS3,
+// the timeline format newsrooms publish with:
+//
+//	{"title": {"text": {"headline": "...", "text": "<p>...</p>"}},
+//	 "events": [{"start_date": {"year": 2017, "month": 8},
+//	             "text": {"headline": "...", "text": "<p>...</p>"},
+//	             "media": {"url": "...", "caption": "...", "credit": "..."},
+//	             "group": "ss7", "unique_id": "nso-mobileum-call"}],
+//	 "eras": [...], "scale": "human"}
+//
+// Every other tool loses date precision on the way through TimelineJS;
+// this package does not. A TimelineJS date's precision is the finest
+// field present, so {"year": 2017, "month": 8} reads as EDTF 2017-08 and
+// never as a made-up day, and chrono writes only the fields a date really
+// has. What TimelineJS cannot show with its fields (an approximate date, a
+// season, an open interval) goes into display_date as chrono's label, and
+// is counted as a loss.
+//
+// A slide's display_date is the event's date text. Writing puts the date
+// text beside the date's label, as chrono shows it: `2021 “last year”`;
+// reading takes back the words in the quotation marks, and a display_date
+// that only repeats the date's label is no date text.
+//
+// TimelineJS times have no offset from UTC: it shows them in the reader's
+// time zone. They read as chrono's local times, and a time written with an
+// offset is exported as written, its offset shown in display_date.
+//
+// # Years before the common era
+//
+// TimelineJS builds its dates with JavaScript's Date, which numbers years
+// astronomically (year 0 is 1 BCE), but it labels a negative year by
+// dropping the sign and adding "BCE": year -43 is shown as "43 BCE". People
+// write the year they see, so this package reads TimelineJS year -N as N
+// BCE, which is astronomical year 1-N (EDTF -0042), and writes chrono's
+// astronomical year Y ≤ 0 as Y-1. Year 0, which TimelineJS shows as "0",
+// reads as 1 BCE and is counted. Positive years are the same in both.
+//
+// # Ids
+//
+// A slide's unique_id becomes the event id when it is a valid chrono id,
+// and a slug of it otherwise. A slide without one gets a slug of its
+// headline, as TimelineJS gives it: lower case, accents dropped, words
+// joined with "-". Clashes are resolved the way TimelineJS resolves them,
+// in file order: the second "foo" becomes "foo-2", the third "foo-3".
+// Unlike TimelineJS, a slug may start with a digit (TimelineJS prefixes
+// "_", which chrono ids do not allow), a slide with no usable headline is
+// "slide-N" after its position rather than a random id, and the title
+// slide's id is not reserved, because the title may come after the events
+// in a file read as a stream.
+//
+// # Quotes and sources
+//
+// A slide's media becomes a quote: the caption is the quote's text, the
+// credit its speaker, and the url a source, one per distinct URL, named
+// after the URL's host ("occupydemocrats.com", then
+// "occupydemocrats.com-2" for another page of the same site). Writing puts
+// an event's first quote in media when its source has a URL, with the
+// source's details marked up in the credit so that they read back:
+//
+//	Gary Miller, <span class="chrono-context">to the Post</span>,
+//	<span class="chrono-author">Craig Timberg</span>,
+//	<cite data-source="wapo">The Washington Post</cite>,
+//	<time datetime="2022-02-01">1 Feb 2022</time>
+//
+// Other quotes, status, actors, further tags and links are written into
+// the slide's text for readers, and counted: they read back only as text.
+// Notes are the investigator's own and are never exported.
+package timelinejs

@@ -1,0 +1,147 @@
+package timelinejs
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"chrono/model"
+)
+
+// maxSlug leaves room in a slug for the "-N" that makes it unique.
+const maxSlug = model.MaxIDLen - 8
+
+// unaccent maps the accented letters TimelineJS's slugify knows to plain
+// ones; other letters outside a–z are dropped, as TimelineJS drops them.
+var unaccent = strings.NewReplacer(
+	"ã", "a", "à", "a", "á", "a", "ä", "a", "â", "a",
+	"ẽ", "e", "è", "e", "é", "e", "ë", "e", "ê", "e",
+	"ì", "i", "í", "i", "ï", "i", "î", "i",
+	"õ", "o", "ò", "o", "ó", "o", "ö", "o", "ô", "o",
+	"ù", "u", "ú", "u", "ü", "u", "û", "u",
+	"ñ", "n", "ç", "c",
+	"·", "-", "/", "-", "_", "-", ",", "-", ":", "-", ";", "-",
+)
+
+// slugify makes an id of text as TimelineJS makes one of a headline: lower
+// case, accents dropped, other characters but letters, digits, spaces and
+// dashes removed, and words joined with single dashes. Unlike TimelineJS
+// it trims dashes from both ends, so that the id starts with a letter or
+// digit, and it keeps ids short. It returns "" when nothing is left.
+func slugify(text string) string {
+	s := unaccent.Replace(strings.ToLower(strings.TrimSpace(text)))
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		case r == '-' || unicode.IsSpace(r):
+			dash = true
+		}
+		if b.Len() >= maxSlug {
+			break
+		}
+	}
+	return strings.TrimRight(b.String()[:min(b.Len(), maxSlug)], "-")
+}
+
+// idSet hands out ids unique within one kind (events or sources).
+type idSet struct {
+	used map[string]bool
+	next map[string]int // the next suffix to try for a root
+}
+
+// claim returns id when it is free, and otherwise the first free id-N
+// from id-2 on, as TimelineJS numbers duplicate ids; the result is taken.
+func (s *idSet) claim(id string) string {
+	if s.used == nil {
+		s.used, s.next = map[string]bool{}, map[string]int{}
+	}
+	if !s.used[id] {
+		s.used[id] = true
+		return id
+	}
+	n := max(s.next[id], 2)
+	for {
+		suffix := "-" + strconv.Itoa(n)
+		root := id[:min(len(id), model.MaxIDLen-len(suffix))]
+		if c := root + suffix; !s.used[c] {
+			s.next[id] = n + 1
+			s.used[c] = true
+			return c
+		}
+		n++
+	}
+}
+
+// taken reports whether id has been handed out.
+func (s *idSet) taken(id string) bool { return s.used[id] }
+
+// hostID makes a source id of a URL's host: "www.occupydemocrats.com"
+// gives "occupydemocrats.com". It returns "source" for a URL without one.
+func hostID(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Hostname() == "" {
+		return "source"
+	}
+	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	var b strings.Builder
+	for _, r := range host {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '-':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('-')
+		}
+	}
+	id := strings.TrimLeft(b.String(), ".-")
+	if len(id) > maxSlug {
+		id = id[:maxSlug]
+	}
+	if id == "" {
+		return "source"
+	}
+	return id
+}
+
+// tagOf makes a tag of a TimelineJS group: the group itself when it is a
+// valid tag, else a slug of it (lower case, words joined with dashes,
+// letters of any script kept). changed reports a slug; "" means no tag
+// can be made of it.
+func tagOf(group string) (tag string, changed bool) {
+	if group == "" {
+		return "", false
+	}
+	if model.CheckTag(group) == "" {
+		return group, false
+	}
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(group) {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			dash = true
+			continue
+		}
+		sep := dash && b.Len() > 0
+		if n := utf8.RuneLen(r); sep && b.Len()+1+n > model.MaxTagLen || b.Len()+n > model.MaxTagLen {
+			break
+		}
+		if sep {
+			b.WriteByte('-')
+		}
+		dash = false
+		b.WriteRune(r)
+	}
+	tag = b.String()
+	if model.CheckTag(tag) != "" {
+		return "", true
+	}
+	return tag, true
+}

@@ -1,0 +1,53 @@
+package timelinejs
+
+import "chrono/model"
+
+// What reading a TimelineJS document can lose or change. Each is counted
+// once per occurrence, so that nothing is dropped silently.
+var (
+	LossEra           = model.Loss{One: "era not imported", Many: "eras not imported"}
+	LossUnknownMember = model.Loss{One: "unknown member not imported", Many: "unknown members not imported"}
+	LossBackground    = model.Loss{One: "slide background not imported", Many: "slide backgrounds not imported"}
+	LossAutolink      = model.Loss{One: "autolink setting not imported", Many: "autolink settings not imported"}
+	LossScale         = model.Loss{One: "cosmological scale setting not imported", Many: "cosmological scale settings not imported"}
+	LossTitleField    = model.Loss{One: "title slide field other than its text not imported", Many: "title slide fields other than its text not imported"}
+	LossDateFormat    = model.Loss{One: "date format setting not imported", Many: "date format settings not imported"}
+	LossDateDisplay   = model.Loss{One: "start or end display_date beside the slide's display_date not imported", Many: "start or end display_dates beside the slide's display_date not imported"}
+	LossTimeNoSeconds = model.Loss{One: "time of day without seconds not imported (chrono times are to the second)", Many: "times of day without seconds not imported (chrono times are to the second)"}
+	LossYearZero      = model.Loss{One: "year 0 read as 1 BCE", Many: "years 0 read as 1 BCE"}
+	LossIDChanged     = model.Loss{One: "unique_id changed to a valid, unique id", Many: "unique_ids changed to valid, unique ids"}
+	LossNoHeadline    = model.Loss{One: "slide without a headline given a title from its content", Many: "slides without a headline given a title from their content"}
+	LossGroupChanged  = model.Loss{One: "group changed to make a valid tag", Many: "groups changed to make valid tags"}
+	LossGroupDropped  = model.Loss{One: "group not imported (no valid tag can be made of it)", Many: "groups not imported (no valid tag can be made of them)"}
+	LossMediaDisplay  = model.Loss{One: "media thumbnail, alt, link or title not imported", Many: "media thumbnails, alts, links or titles not imported"}
+	LossMediaEmbed    = model.Loss{One: "embedded HTML media not imported", Many: "embedded HTML media not imported"}
+	LossMediaNoText   = model.Loss{One: "media without a caption kept only as a source", Many: "media without a caption kept only as sources"}
+	LossMediaEmpty    = model.Loss{One: "media without a URL or caption not imported", Many: "media without a URL or caption not imported"}
+	LossCreditSource  = model.Loss{One: "source detail in a credit without a URL not imported", Many: "source details in credits without a URL not imported"}
+	LossSourceDetails = model.Loss{One: "source detail differing from the first use of its URL not imported", Many: "source details differing from the first use of their URL not imported"}
+	LossHTMLEmbed     = model.Loss{One: "image or embed in HTML text not imported", Many: "images or embeds in HTML text not imported"}
+)
+
+// What writing a TimelineJS document can lose. Things written into a
+// slide's text for readers are losses too: they read back only as text.
+var (
+	LossUndated        = model.Loss{One: "undated event skipped", Many: "undated events skipped"}
+	LossQuoteFolded    = model.Loss{One: "quote beyond the first per event folded into the text", Many: "quotes beyond the first per event folded into the text"}
+	LossQuoteNoURL     = model.Loss{One: "quote whose source has no URL folded into the text", Many: "quotes whose source has no URL folded into the text"}
+	LossQuoteStance    = model.Loss{One: "quote stance not exported", Many: "quote stances not exported"}
+	LossStatus         = model.Loss{One: "status written into the text", Many: "statuses written into the text"}
+	LossActors         = model.Loss{One: "actor written into the text", Many: "actors written into the text"}
+	LossTags           = model.Loss{One: "tag beyond the first written into the text", Many: "tags beyond the first written into the text"}
+	LossLinks          = model.Loss{One: "link written into the text", Many: "links written into the text"}
+	LossNotes          = model.Loss{One: "note not exported (notes are the investigator's own)", Many: "notes not exported (notes are the investigator's own)"}
+	LossDateSource     = model.Loss{One: "date source not exported", Many: "date sources not exported"}
+	LossEndBeforeStart = model.Loss{One: "interval TimelineJS would draw ending before it starts shown only in display_date", Many: "intervals TimelineJS would draw ending before they start shown only in display_date"}
+	LossOpenEnd        = model.Loss{One: "open or unknown interval end shown only in display_date", Many: "open or unknown interval ends shown only in display_date"}
+	LossQualifier      = model.Loss{One: "approximate or uncertain date shown only in display_date", Many: "approximate or uncertain dates shown only in display_date"}
+	LossSeason         = model.Loss{One: "season shown only in display_date", Many: "seasons shown only in display_date"}
+	LossUnspecified    = model.Loss{One: "date with unspecified digits shown only in display_date", Many: "dates with unspecified digits shown only in display_date"}
+	LossOffset         = model.Loss{One: "time zone offset shown only in display_date", Many: "time zone offsets shown only in display_date"}
+	LossFraction       = model.Loss{One: "fraction of a second written as milliseconds", Many: "fractions of a second written as milliseconds"}
+	LossDateTextMerged = model.Loss{One: "date text merged with a date label in display_date", Many: "date texts merged with a date label in display_date"}
+	LossSourceUnused   = model.Loss{One: "source not carried by any exported media", Many: "sources not carried by any exported media"}
+)

@@ -1,0 +1,250 @@
+package timelinejs
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"chrono/model"
+
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// Read decodes a TimelineJS document from r and sends the investigation to
+// sink: the title slide as the Header (at most once), then each source
+// and event with its position n, from 1, in the order of the file. A
+// source is sent before the first event that quotes it.
+//
+// A value it cannot convert (a month of 13, a slide without start_date) is
+// reported with model.Report, with its place and its "LINE:COL", and the
+// read goes on, so that every problem of a file is found in one pass; a
+// slide with a problem is not sent. A syntax error that leaves the rest
+// unreadable is returned as a model.Problem with its position. What has no
+// chrono equivalent (eras, backgrounds, unknown members) is counted in
+// losses, never dropped silently.
+func Read(r io.Reader, sink model.Sink, losses *model.Losses) error {
+	if losses == nil {
+		losses = &model.Losses{}
+	}
+	pr := newPositionReader(r)
+	rd := &reader{dec: jsontext.NewDecoder(pr), pos: pr, sink: sink, losses: losses, sources: map[string]model.Source{}}
+	return rd.document()
+}
+
+type reader struct {
+	dec    *jsontext.Decoder
+	pos    *positionReader
+	sink   model.Sink
+	losses *model.Losses
+
+	eventIDs  idSet
+	sourceIDs idSet
+	sources   map[string]model.Source // by URL
+	nSources  int
+}
+
+// offset returns where the next value starts: past the white space,
+// commas and colons the decoder has not consumed yet.
+func (rd *reader) offset() int64 {
+	rd.dec.PeekKind()
+	return skipSeparators(rd.dec.UnreadBuffer(), 0) + rd.dec.InputOffset()
+}
+
+// report hands a problem to the sink; a non-nil error stops the read.
+func (rd *reader) report(at int64, place, msg string) error {
+	return model.Report(rd.sink, model.Problem{Pos: rd.pos.position(at), Place: place, Msg: msg})
+}
+
+// syntax turns a decoder error into a problem at its position.
+func (rd *reader) syntax(err error) error {
+	var se *jsontext.SyntacticError
+	switch {
+	case errors.As(err, &se):
+		return model.Problem{Pos: rd.pos.position(se.ByteOffset), Msg: describeSyntax(se.Err)}
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+		return model.Problem{Pos: rd.pos.position(rd.pos.end()), Msg: "the document ends too early (is the file cut short?)"}
+	}
+	return err
+}
+
+func describeSyntax(err error) string {
+	switch {
+	case errors.Is(err, jsontext.ErrDuplicateName):
+		return "a key appears twice in the same object: keep one"
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "the document ends too early (is the file cut short?)"
+	}
+	return "invalid JSON: " + strings.TrimPrefix(err.Error(), "jsontext: ")
+}
+
+func (rd *reader) document() error {
+	start := rd.offset()
+	tok, err := rd.dec.ReadToken()
+	if err != nil {
+		return rd.syntax(err)
+	}
+	if tok.Kind() != '{' {
+		return model.Problem{Pos: rd.pos.position(start), Msg: `a TimelineJS document is a JSON object: {"title": {...}, "events": [...]}`}
+	}
+	sawEvents := false
+	for rd.dec.PeekKind() != '}' {
+		at := rd.offset()
+		tok, err := rd.dec.ReadToken()
+		if err != nil {
+			return rd.syntax(err)
+		}
+		switch name := tok.String(); name {
+		case "events":
+			sawEvents = true
+			err = rd.events()
+		case "title":
+			err = rd.title()
+		case "eras":
+			err = rd.eras(at)
+		case "scale":
+			err = rd.scale()
+		default:
+			rd.losses.Add(LossUnknownMember, 1)
+			err = rd.skip()
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if _, err := rd.dec.ReadToken(); err != nil {
+		return rd.syntax(err)
+	}
+	if at := rd.offset(); rd.dec.PeekKind() != 0 {
+		return model.Problem{Pos: rd.pos.position(at), Msg: "unexpected data after the end of the document"}
+	} else if _, err := rd.dec.ReadToken(); err != nil && err != io.EOF {
+		return rd.syntax(err)
+	}
+	if !sawEvents {
+		return rd.report(start, "", `"events" missing: a TimelineJS document lists its slides in "events": [...]`)
+	}
+	return nil
+}
+
+func (rd *reader) skip() error {
+	if err := rd.dec.SkipValue(); err != nil {
+		return rd.syntax(err)
+	}
+	return nil
+}
+
+// value reads the next value whole, with the offset where it starts.
+func (rd *reader) value() (jsontext.Value, int64, error) {
+	at := rd.offset()
+	v, err := rd.dec.ReadValue()
+	if err != nil {
+		return nil, at, rd.syntax(err)
+	}
+	return v, at, nil
+}
+
+// events reads the slides one at a time, so that a file of any length is
+// read in little memory.
+func (rd *reader) events() error {
+	at := rd.offset()
+	if k := rd.dec.PeekKind(); k != '[' {
+		if err := rd.report(at, "", fmt.Sprintf(`"events": want an array of slides, found %s`, kindName(k))); err != nil {
+			return err
+		}
+		return rd.skip()
+	}
+	if _, err := rd.dec.ReadToken(); err != nil {
+		return rd.syntax(err)
+	}
+	n := 0
+	for rd.dec.PeekKind() != ']' {
+		v, vat, err := rd.value()
+		if err != nil {
+			return err
+		}
+		n++
+		if err := rd.event(v, vat, n); err != nil {
+			return err
+		}
+	}
+	if _, err := rd.dec.ReadToken(); err != nil {
+		return rd.syntax(err)
+	}
+	if n == 0 {
+		return rd.report(at, "", `"events" is empty: TimelineJS needs at least one slide with a start_date`)
+	}
+	return nil
+}
+
+// title reads the title slide: its headline and text are the
+// investigation's title and description.
+func (rd *reader) title() error {
+	v, at, err := rd.value()
+	if err != nil {
+		return err
+	}
+	switch v.Kind() {
+	case 'n':
+		return nil
+	case '{':
+	default:
+		return rd.report(at, "title slide", "want an object, a slide without a date, found "+kindName(v.Kind()))
+	}
+	s := rd.parseSlide(v, at, true)
+	for _, p := range s.sortedProblems() {
+		if err := rd.report(p.at, "title slide", p.msg); err != nil {
+			return err
+		}
+	}
+	if len(s.problems) > 0 {
+		return nil
+	}
+	return rd.sink.Header(model.Header{Title: oneLine(s.headline), Description: s.text})
+}
+
+// eras are spans TimelineJS shades behind the slides; chrono has none.
+func (rd *reader) eras(at int64) error {
+	switch rd.dec.PeekKind() {
+	case 'n':
+		return rd.skip()
+	case '[':
+	default:
+		if err := rd.report(rd.offset(), "", `"eras": want an array, found `+kindName(rd.dec.PeekKind())); err != nil {
+			return err
+		}
+		return rd.skip()
+	}
+	if _, err := rd.dec.ReadToken(); err != nil {
+		return rd.syntax(err)
+	}
+	for rd.dec.PeekKind() != ']' {
+		if err := rd.skip(); err != nil {
+			return err
+		}
+		rd.losses.Add(LossEra, 1)
+	}
+	if _, err := rd.dec.ReadToken(); err != nil {
+		return rd.syntax(err)
+	}
+	return nil
+}
+
+// scale is "human" (the default) or "cosmological", which makes
+// TimelineJS show years only.
+func (rd *reader) scale() error {
+	v, at, err := rd.value()
+	if err != nil {
+		return err
+	}
+	s, ok := stringOf(v)
+	switch {
+	case !ok:
+		return rd.report(at, "", `"scale": want "human" or "cosmological", found `+kindName(v.Kind()))
+	case s == "" || s == "human":
+	case s == "cosmological":
+		rd.losses.Add(LossScale, 1)
+	default:
+		return rd.report(at, "", fmt.Sprintf(`"scale" %q: TimelineJS knows "human" and "cosmological"`, s))
+	}
+	return nil
+}

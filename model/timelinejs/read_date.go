@@ -1,0 +1,274 @@
+package timelinejs
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"chrono/model"
+)
+
+// datePart is one field of a TimelineJS date, with where it was found.
+type datePart struct {
+	v   int64
+	set bool
+	at  int64
+}
+
+// dateParts are the fields of a TimelineJS date, from the coarsest.
+var dateParts = [...]string{"year", "month", "day", "hour", "minute", "second", "millisecond"}
+
+// readDate reads a TimelineJS date object into an EDTF date at the
+// precision of its finest field: {"year": 2017, "month": 8} is 2017-08.
+// It returns the EDTF text, its display_date, and whether the object holds
+// a date at all ("end_date": {} does not). Problems are noted on s.
+func (rd *reader) readDate(s *slide, m *member) (edtf, display string, ok bool) {
+	field := m.name
+	if m.value.Kind() != '{' {
+		s.problem(m.at, fmt.Sprintf(`%s: want an object such as {"year": 2017, "month": 8}, found %s`, field, kindName(m.value.Kind())))
+		return "", "", false
+	}
+	var parts [len(dateParts)]datePart
+	bad := false
+	for _, f := range members(m.value, m.at) {
+		i := indexOf(dateParts[:], f.name)
+		switch {
+		case i >= 0:
+			v, set, msg := wholeNumber(f.value)
+			if msg != "" {
+				s.problem(f.at, fmt.Sprintf("%s: %s: %s", field, f.name, msg))
+				bad = true
+				continue
+			}
+			parts[i] = datePart{v: v, set: set, at: f.at}
+		case f.name == "display_date":
+			str, isString := stringOf(f.value)
+			if !isString {
+				s.problem(f.at, fmt.Sprintf("%s: display_date: want a string, found %s", field, kindName(f.value.Kind())))
+				bad = true
+				continue
+			}
+			display = oneLine(rd.text(str))
+		case f.name == "format" || f.name == "format_short":
+			if f.value.Kind() != 'n' {
+				rd.losses.Add(LossDateFormat, 1)
+			}
+		default:
+			rd.losses.Add(LossUnknownMember, 1)
+		}
+	}
+	if bad {
+		return "", display, false
+	}
+	empty := true
+	for _, p := range parts {
+		empty = empty && !p.set
+	}
+	if empty && field == "end_date" {
+		return "", display, false // an empty end is no end, as in spreadsheet exports
+	}
+	edtf, ok = rd.edtf(s, field, m.at, parts)
+	return edtf, display, ok
+}
+
+// edtf checks the fields of a date and writes them as EDTF.
+func (rd *reader) edtf(s *slide, field string, at int64, p [len(dateParts)]datePart) (string, bool) {
+	year, month, day, hour, minute, second, milli := p[0], p[1], p[2], p[3], p[4], p[5], p[6]
+	fail := func(at int64, format string, args ...any) (string, bool) {
+		s.problem(at, field+": "+fmt.Sprintf(format, args...))
+		return "", false
+	}
+	if !year.set {
+		return fail(at, `year missing: every date has one, e.g. {"year": 2017}`)
+	}
+	// Each field needs the one above it: chrono will not invent a month
+	// for a day, nor a day for a time.
+	for i := 1; i < len(p); i++ {
+		if p[i].set && !p[i-1].set {
+			return fail(p[i].at, "%s %d needs %s", dateParts[i], p[i].v, withArticle(dateParts[i-1]))
+		}
+	}
+	astro := astronomicalYear(year.v)
+	if year.v == 0 {
+		rd.losses.Add(LossYearZero, 1)
+	}
+	b := []byte(edtfYear(astro))
+	switch {
+	case !month.set:
+		return rd.parsed(s, field, year.at, string(b))
+	case month.v < 1 || month.v > 12:
+		return fail(month.at, "month %d out of range (1–12)", month.v)
+	}
+	b = fmt.Appendf(b, "-%02d", month.v)
+	if !day.set {
+		return rd.parsed(s, field, year.at, string(b))
+	}
+	if n := daysIn(astro, int(month.v)); day.v < 1 || day.v > int64(n) {
+		return fail(day.at, "day %d out of range (%s %s has %d days)", day.v, monthName(int(month.v)), model.YearLabel(astro), n)
+	}
+	b = fmt.Appendf(b, "-%02d", day.v)
+	switch {
+	case !hour.set:
+		return rd.parsed(s, field, year.at, string(b))
+	case hour.v < 0 || hour.v > 23:
+		return fail(hour.at, "hour %d out of range (0–23)", hour.v)
+	case minute.set && (minute.v < 0 || minute.v > 59):
+		return fail(minute.at, "minute %d out of range (0–59)", minute.v)
+	case !second.set:
+		// chrono times are to the second; keeping the day claims no more
+		// than the slide says.
+		rd.losses.Add(LossTimeNoSeconds, 1)
+		return rd.parsed(s, field, year.at, string(b))
+	case second.v < 0 || second.v > 59:
+		return fail(second.at, "second %d out of range (0–59)", second.v)
+	case milli.set && (milli.v < 0 || milli.v > 999):
+		return fail(milli.at, "millisecond %d out of range (0–999)", milli.v)
+	}
+	b = fmt.Appendf(b, "T%02d:%02d:%02d", hour.v, minute.v, second.v)
+	if milli.set {
+		b = fmt.Appendf(b, ".%03d", milli.v)
+	}
+	return rd.parsed(s, field, year.at, string(b))
+}
+
+// parsed checks EDTF text made from a date's fields; what can still be
+// wrong is the year's size.
+func (rd *reader) parsed(s *slide, field string, yearAt int64, edtf string) (string, bool) {
+	if _, err := model.ParseDate(edtf); err != nil {
+		msg := err.Error()
+		var de *model.DateError
+		if errors.As(err, &de) {
+			msg = de.Msg
+		}
+		s.problem(yearAt, field+": year: "+msg)
+		return "", false
+	}
+	return edtf, true
+}
+
+// astronomicalYear converts a TimelineJS year, whose negative years are
+// labelled as years BCE, to astronomical numbering: -43 (43 BCE) is -42.
+// Year 0, which TimelineJS labels "0", is taken as 1 BCE, as JavaScript's
+// Date takes it.
+func astronomicalYear(y int64) int64 {
+	if y < 0 {
+		return y + 1
+	}
+	return y
+}
+
+// edtfYear writes an astronomical year as EDTF: four digits, or Y and the
+// digits beyond that.
+func edtfYear(y int64) string {
+	switch {
+	case y > 9999 || y < -9999:
+		return "Y" + strconv.FormatInt(y, 10)
+	case y < 0:
+		return fmt.Sprintf("-%04d", -y)
+	}
+	return fmt.Sprintf("%04d", y)
+}
+
+// daysIn returns the number of days in a month of an astronomical year of
+// the proleptic Gregorian calendar.
+func daysIn(year int64, month int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+func withArticle(part string) string {
+	if part == "hour" {
+		return "an hour"
+	}
+	return "a " + part
+}
+
+func monthName(m int) string {
+	return [...]string{"January", "February", "March", "April", "May", "June", "July",
+		"August", "September", "October", "November", "December"}[m-1]
+}
+
+func indexOf(list []string, s string) int {
+	for i, v := range list {
+		if v == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// slideDate reads a slide's start_date and end_date into one date, an
+// interval when the end differs from the start (TimelineJS drops an end
+// equal to the start, and so does this), and returns it with the words
+// its display_date adds.
+func (rd *reader) slideDate(s *slide) (model.Date, string) {
+	if s.start == nil {
+		s.problem(s.at, `start_date missing: every slide but the title has one, e.g. "start_date": {"year": 2017}`)
+		return model.Date{}, ""
+	}
+	before := len(s.problems)
+	start, startDisplay, ok := rd.readDate(s, s.start)
+	var end, endDisplay string
+	if s.end != nil {
+		end, endDisplay, _ = rd.readDate(s, s.end)
+	}
+	if !ok || len(s.problems) > before {
+		return model.Date{}, ""
+	}
+	edtf := start
+	if end != "" && end != start {
+		edtf += "/" + end
+	}
+	d, err := model.ParseDate(edtf)
+	if err != nil {
+		// Each end is valid on its own, so the interval ends before it starts.
+		s.problem(s.end.at, "end_date: before start_date; swap them")
+		return model.Date{}, ""
+	}
+	text := s.display
+	switch {
+	case text != "":
+		// The slide's display_date is what TimelineJS shows in place of both.
+		rd.losses.Add(LossDateDisplay, count(startDisplay != "")+count(endDisplay != ""))
+	case startDisplay != "" && endDisplay != "":
+		text = startDisplay + " – " + endDisplay
+	case endDisplay != "":
+		text = endDisplay
+	default:
+		text = startDisplay
+	}
+	return d, dateText(text, d.Label())
+}
+
+func count(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// dateText takes what a slide's display_date says about its date: nothing
+// when it only repeats the date's label ("Aug 2017"), the words after the
+// label when it is written as chrono writes a date's text (`2021 “last
+// year”`), and otherwise the whole of it.
+func dateText(display, label string) string {
+	if display == "" || display == label {
+		return ""
+	}
+	const open, close = " “", "”"
+	if i := strings.Index(display, open); i >= 0 && display[:i] == label && strings.HasSuffix(display, close) {
+		if inner := display[i+len(open) : len(display)-len(close)]; inner != "" {
+			return inner
+		}
+	}
+	return display
+}

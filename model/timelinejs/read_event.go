@@ -1,0 +1,142 @@
+package timelinejs
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"chrono/model"
+
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// maxTitle is how long a title made from a slide's content may be.
+const maxTitle = 80
+
+// event converts the nth slide into an event and sends it, after the new
+// sources it quotes; a slide with a problem is reported instead.
+func (rd *reader) event(v jsontext.Value, at int64, n int) error {
+	if v.Kind() != '{' {
+		return rd.report(at, model.EventPlace("", n), "a slide is an object, found "+kindName(v.Kind()))
+	}
+	s := rd.parseSlide(v, at, false)
+	var e model.Event
+	e.ID = rd.eventID(s, n)
+	e.Date, e.DateText = rd.slideDate(s)
+	e.Summary = s.text
+	if s.group != "" {
+		switch tag, changed := tagOf(s.group); {
+		case tag == "":
+			rd.losses.Add(LossGroupDropped, 1)
+		default:
+			e.Tags = []string{tag}
+			if changed {
+				rd.losses.Add(LossGroupChanged, 1)
+			}
+		}
+	}
+	var newSource *model.Source
+	if s.media != nil {
+		var q *model.Quote
+		q, newSource = rd.media(s, s.media)
+		if q != nil {
+			e.Quotes = []model.Quote{*q}
+		}
+	}
+	e.Title = s.headline
+	if e.Title == "" {
+		e.Title = madeTitle(e)
+		rd.losses.Add(LossNoHeadline, 1)
+	}
+	if len(s.problems) > 0 {
+		place := model.EventPlace(e.ID, n)
+		for _, p := range s.sortedProblems() {
+			if err := rd.report(p.at, place, p.msg); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if newSource != nil {
+		rd.sources[newSource.URL] = *newSource
+		rd.nSources++
+		if err := rd.sink.Source(*newSource, rd.nSources); err != nil {
+			return err
+		}
+	}
+	return rd.sink.Event(e, n)
+}
+
+// eventID makes the nth slide's id: its unique_id when that is a valid
+// chrono id, else a slug of it or of the headline, else "slide-N"; made
+// unique as TimelineJS makes it (see the package documentation).
+func (rd *reader) eventID(s *slide, n int) string {
+	given := strings.TrimSpace(s.uniqueID)
+	id := given
+	if given == "" || model.CheckID(given) != "" {
+		id = slugify(given)
+	}
+	if id == "" {
+		id = slugify(s.headline)
+	}
+	if id == "" {
+		id = "slide-" + strconv.Itoa(n)
+	}
+	id = rd.eventIDs.claim(id)
+	if given != "" && id != given {
+		rd.losses.Add(LossIDChanged, 1)
+	}
+	return id
+}
+
+// madeTitle gives an event without a headline a title from the start of
+// its summary or quote, or its date, since chrono needs one.
+func madeTitle(e model.Event) string {
+	for _, s := range []string{e.Summary, quoteText(e)} {
+		if line := firstLine(s); line != "" {
+			return line
+		}
+	}
+	if e.Date.IsZero() {
+		return "Untitled"
+	}
+	return "Untitled, " + e.Date.Label()
+}
+
+func quoteText(e model.Event) string {
+	if len(e.Quotes) == 0 {
+		return ""
+	}
+	return e.Quotes[0].Text
+}
+
+// firstLine returns the first line of text with words in it, cut short at
+// a word with "…" when it is long.
+func firstLine(text string) string {
+	for _, l := range strings.Split(text, "\n") {
+		l = oneLine(l)
+		if l == "" {
+			continue
+		}
+		if utf8.RuneCountInString(l) <= maxTitle {
+			return l
+		}
+		cut := l[:runeOffset(l, maxTitle)]
+		if i := strings.LastIndexByte(cut, ' '); i > 0 {
+			cut = cut[:i]
+		}
+		return cut + "…"
+	}
+	return ""
+}
+
+// runeOffset returns the byte offset of the nth rune of s.
+func runeOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
+}

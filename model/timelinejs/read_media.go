@@ -1,0 +1,109 @@
+package timelinejs
+
+import (
+	"strings"
+
+	"chrono/model"
+)
+
+// media reads a slide's media as a quote: the caption is its text and the
+// credit its speaker (with the context and source details chrono writes
+// into a credit). A URL becomes a source, one per distinct URL; it returns
+// the source when the URL is new, for the caller to send. TimelineJS's
+// <blockquote> media, quote markup in place of a URL, is a quote too.
+func (rd *reader) media(s *slide, m *member) (*model.Quote, *model.Source) {
+	if m.value.Kind() != '{' {
+		s.problem(m.at, `media: want an object such as {"url": "...", "caption": "..."}, found `+kindName(m.value.Kind()))
+		return nil, nil
+	}
+	var url, caption, rawCredit, title string
+	for _, f := range members(m.value, m.at) {
+		str, ok := stringOf(f.value)
+		switch f.name {
+		case "url", "caption", "credit", "title":
+			if !ok {
+				s.problem(f.at, "media: "+f.name+": want a string, found "+kindName(f.value.Kind()))
+				continue
+			}
+			switch f.name {
+			case "url":
+				url = strings.TrimSpace(str)
+			case "caption":
+				caption = rd.text(str)
+			case "credit":
+				rawCredit = str
+			default:
+				title = oneLine(rd.text(str))
+			}
+		case "thumbnail", "alt", "link", "link_target":
+			if !ok || str != "" {
+				rd.losses.Add(LossMediaDisplay, 1)
+			}
+		default:
+			rd.losses.Add(LossUnknownMember, 1)
+		}
+	}
+	c, embeds := readCredit(rawCredit)
+	rd.losses.Add(LossHTMLEmbed, embeds)
+	context := c.context
+	if strings.HasPrefix(url, "<") {
+		// Markup in place of a URL: TimelineJS shows a <blockquote> as a
+		// quote, and anything else (an <iframe>) as an embed.
+		if title != "" {
+			rd.losses.Add(LossMediaDisplay, 1)
+		}
+		if strings.Contains(strings.ToLower(url), "<blockquote") {
+			if caption != "" {
+				context = oneLine(caption) // the caption says where it is from
+			}
+			caption = rd.text(url)
+		} else {
+			rd.losses.Add(LossMediaEmbed, 1)
+		}
+		url, title = "", ""
+	}
+	var q *model.Quote
+	if caption != "" {
+		q = &model.Quote{Text: caption, Speaker: c.speaker, Context: context}
+	}
+	if url == "" {
+		if q == nil && (c.speaker != "" || c.context != "" || title != "") {
+			rd.losses.Add(LossMediaEmpty, 1)
+		}
+		if c.publisher != "" || c.author != "" || !c.published.IsZero() {
+			rd.losses.Add(LossCreditSource, 1)
+		}
+		return q, nil
+	}
+	src := model.Source{ID: c.sourceID, URL: url, Title: title, Publisher: c.publisher, Author: c.author, Published: c.published}
+	var fresh *model.Source
+	if known, ok := rd.sources[url]; ok {
+		if differs(known, src) {
+			rd.losses.Add(LossSourceDetails, 1)
+		}
+		src = known
+	} else {
+		if c.sourceID != "" && model.CheckID(c.sourceID) == "" && !rd.sourceIDs.taken(c.sourceID) {
+			src.ID = rd.sourceIDs.claim(c.sourceID)
+		} else {
+			src.ID = rd.sourceIDs.claim(hostID(url))
+		}
+		fresh = &src
+	}
+	if q == nil {
+		rd.losses.Add(LossMediaNoText, 1)
+		return nil, fresh
+	}
+	q.Source = src.ID
+	return q, fresh
+}
+
+// differs reports whether a later use of a URL gives details of its
+// source, its id among them, that differ from the first.
+func differs(first, later model.Source) bool {
+	return later.ID != "" && later.ID != first.ID ||
+		later.Title != "" && later.Title != first.Title ||
+		later.Publisher != "" && later.Publisher != first.Publisher ||
+		later.Author != "" && later.Author != first.Author ||
+		!later.Published.IsZero() && later.Published != first.Published
+}

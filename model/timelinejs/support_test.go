@@ -1,0 +1,106 @@
+package timelinejs
+
+import (
+	"bytes"
+	"iter"
+	"os"
+	"strings"
+	"testing"
+
+	"chrono/model"
+	"chrono/model/native"
+)
+
+// readDoc reads a TimelineJS document through a Checker, as an import does.
+func readDoc(t testing.TB, doc string) (model.Timeline, *model.Losses, error) {
+	t.Helper()
+	var c model.Collect
+	var losses model.Losses
+	chk := model.NewChecker(&c, nil)
+	err := Read(strings.NewReader(doc), chk, &losses)
+	if err == nil {
+		err = chk.Done()
+	}
+	return c.Timeline, &losses, err
+}
+
+// mustRead reads a document that must read cleanly.
+func mustRead(t testing.TB, doc string) (model.Timeline, *model.Losses) {
+	t.Helper()
+	tl, losses, err := readDoc(t, doc)
+	if err != nil {
+		t.Fatalf("read: %v\n%s", err, doc)
+	}
+	return tl, losses
+}
+
+// export writes a timeline as TimelineJS and checks the output against
+// the rules of the format.
+func export(t testing.TB, tl model.Timeline) (string, *model.Losses) {
+	t.Helper()
+	var buf bytes.Buffer
+	var losses model.Losses
+	if _, err := Write(&buf, tl.Header, tl.Sources, seq(tl.Events), &losses); err != nil {
+		t.Fatalf("write: %v", err)
+	}
+	if bad := validate(buf.Bytes()); len(bad) > 0 {
+		t.Fatalf("the export breaks TimelineJS's rules:\n%s\n%s", strings.Join(bad, "\n"), buf.String())
+	}
+	return buf.String(), &losses
+}
+
+func seq(es []model.Event) iter.Seq2[model.Event, error] {
+	return func(yield func(model.Event, error) bool) {
+		for _, e := range es {
+			if !yield(e, nil) {
+				return
+			}
+		}
+	}
+}
+
+// example reads the NSO example investigation.
+func example(t testing.TB) model.Timeline {
+	t.Helper()
+	f, err := os.Open("../../timeline.example.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var c model.Collect
+	chk := model.NewChecker(&c, nil)
+	if err := native.Read(f, chk); err != nil {
+		t.Fatal(err)
+	}
+	if err := chk.Done(); err != nil {
+		t.Fatal(err)
+	}
+	return c.Timeline
+}
+
+// nativeText writes a timeline in chrono's own format, for golden files.
+func nativeText(t testing.TB, tl model.Timeline) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := native.Write(&buf, tl.Header, tl.Sources, seq(tl.Events)); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+func mustDate(t testing.TB, s string) model.Date {
+	t.Helper()
+	d, err := model.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// named gives a golden file a name of its own rather than the test's.
+type named struct {
+	testing.TB
+	name string
+}
+
+func (n named) Name() string { return n.name }

@@ -1,0 +1,168 @@
+package timelinejs
+
+import (
+	"errors"
+	"io"
+	"iter"
+
+	"chrono/model"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// ErrNoEvents is returned by Write when no event had a date: TimelineJS
+// places every slide on a time axis and refuses a timeline without one.
+var ErrNoEvents = errors.New("no dated event to export: TimelineJS shows only dated events and needs at least one; date an event and export again")
+
+// Types of the document Write produces, in the order TimelineJS's own
+// examples give the members.
+type (
+	tlSlide struct {
+		StartDate   tlDate   `json:"start_date"`
+		EndDate     *tlDate  `json:"end_date,omitempty"`
+		DisplayDate string   `json:"display_date,omitempty"`
+		Text        tlText   `json:"text"`
+		Media       *tlMedia `json:"media,omitempty"`
+		Group       string   `json:"group,omitempty"`
+		UniqueID    string   `json:"unique_id"`
+	}
+	tlTitle struct {
+		Text tlText `json:"text"`
+	}
+	tlText struct {
+		Headline string `json:"headline"`
+		Text     string `json:"text,omitempty"`
+	}
+	tlMedia struct {
+		URL     string `json:"url"`
+		Caption string `json:"caption,omitempty"`
+		Credit  string `json:"credit,omitempty"`
+		Title   string `json:"title,omitempty"`
+	}
+)
+
+// Write encodes an investigation as a TimelineJS document: the header as
+// the title slide, then a slide per dated event, written as the events
+// come so that an export of any size streams. It returns how many events
+// it wrote. What TimelineJS cannot carry is counted in losses; undated
+// events, which TimelineJS cannot place, are skipped and counted. The
+// output is indented and deterministic.
+func Write(w io.Writer, h model.Header, sources []model.Source, events iter.Seq2[model.Event, error], losses *model.Losses) (int, error) {
+	if losses == nil {
+		losses = &model.Losses{}
+	}
+	byID := make(map[string]model.Source, len(sources))
+	for _, s := range sources {
+		byID[s.ID] = s
+	}
+	carried := map[string]bool{}
+	enc := jsontext.NewEncoder(w, jsontext.Multiline(true), jsontext.WithIndent("  "))
+	if err := enc.WriteToken(jsontext.BeginObject); err != nil {
+		return 0, err
+	}
+	if h.Title != "" || h.Description != "" {
+		title := tlTitle{Text: tlText{Headline: escapeText(oneLine(h.Title)), Text: paragraphs(h.Description)}}
+		if err := writeMember(enc, "title", title); err != nil {
+			return 0, err
+		}
+	}
+	if err := writeTokens(enc, jsontext.String("events"), jsontext.BeginArray); err != nil {
+		return 0, err
+	}
+	n := 0
+	for e, err := range events {
+		if err != nil {
+			return n, err
+		}
+		if e.Date.IsZero() {
+			losses.Add(LossUndated, 1)
+			continue
+		}
+		if err := json.MarshalEncode(enc, eventSlide(e, byID, carried, losses)); err != nil {
+			return n, err
+		}
+		n++
+	}
+	if err := writeTokens(enc, jsontext.EndArray, jsontext.EndObject); err != nil {
+		return n, err
+	}
+	for _, s := range sources {
+		if !carried[s.ID] {
+			losses.Add(LossSourceUnused, 1)
+		}
+	}
+	if n == 0 {
+		return 0, ErrNoEvents
+	}
+	return n, nil
+}
+
+func writeTokens(enc *jsontext.Encoder, toks ...jsontext.Token) error {
+	for _, t := range toks {
+		if err := enc.WriteToken(t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeMember(enc *jsontext.Encoder, name string, v any) error {
+	if err := enc.WriteToken(jsontext.String(name)); err != nil {
+		return err
+	}
+	return json.MarshalEncode(enc, v)
+}
+
+// eventSlide converts a dated event into a slide, counting what it loses
+// and noting which sources it carries as media.
+func eventSlide(e model.Event, sources map[string]model.Source, carried map[string]bool, losses *model.Losses) tlSlide {
+	start, end, short := timelineDates(e.Date)
+	short.count(losses)
+	s := tlSlide{StartDate: start, EndDate: end, UniqueID: e.ID}
+	s.Text.Headline = escapeText(oneLine(e.Title))
+	switch label := e.Date.Label(); {
+	case e.DateText != "":
+		// chrono shows a date's words beside its label; so does this, in
+		// a form that reads back (see dateText).
+		s.DisplayDate = escapeText(label + " “" + oneLine(e.DateText) + "”")
+		if short.lost() {
+			losses.Add(LossDateTextMerged, 1)
+		}
+	case short.any() || e.Date.IsInterval():
+		s.DisplayDate = escapeText(label)
+	}
+	folded := e.Quotes
+	if len(e.Quotes) > 0 {
+		q := e.Quotes[0]
+		src, ok := sources[q.Source]
+		if ok && src.URL != "" {
+			s.Media = &tlMedia{URL: src.URL, Caption: inline(q.Text), Credit: writeCredit(q, src), Title: escapeText(oneLine(src.Title))}
+			carried[src.ID] = true
+			folded = e.Quotes[1:]
+		} else {
+			losses.Add(LossQuoteNoURL, 1)
+		}
+		losses.Add(LossQuoteFolded, len(e.Quotes)-1)
+	}
+	for _, q := range e.Quotes {
+		if q.Stance != "" {
+			losses.Add(LossQuoteStance, 1)
+		}
+	}
+	if len(e.Tags) > 0 {
+		s.Group = escapeText(e.Tags[0])
+		losses.Add(LossTags, len(e.Tags)-1)
+	}
+	if e.Status != "" {
+		losses.Add(LossStatus, 1)
+	}
+	if e.DateSource != "" {
+		losses.Add(LossDateSource, 1)
+	}
+	losses.Add(LossActors, len(e.Actors))
+	losses.Add(LossLinks, len(e.Links))
+	losses.Add(LossNotes, len(e.Notes))
+	s.Text.Text = slideText(e, folded, sources)
+	return s
+}
