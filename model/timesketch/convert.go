@@ -1,0 +1,230 @@
+package timesketch
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"chrono/model"
+)
+
+// converter gathers the problems of one record as it is converted.
+type converter struct {
+	rec      *record
+	problems []string
+}
+
+func (c *converter) fail(format string, args ...any) {
+	c.problems = append(c.problems, fmt.Sprintf(format, args...))
+}
+
+// str returns the string value of key; "" when there is none, or when it
+// is not a string, which is a problem.
+func (c *converter) str(key string) string {
+	v, ok := c.rec.get(key)
+	switch {
+	case !ok || (v.json && v.text == "null"):
+		return ""
+	case v.json:
+		c.fail("%s: want a string, found %s", key, kindName(v.text))
+		return ""
+	}
+	return v.text
+}
+
+// stamp is a record's timestamp.
+type stamp struct {
+	text    string // as written
+	us      int64  // microseconds since 1970-01-01T00:00:00Z
+	present bool   // the record has one
+	ok      bool   // it is usable (when not, that was reported)
+}
+
+// timestamp returns the record's timestamp.
+func (c *converter) timestamp() stamp {
+	v, present := c.rec.get(keyTimestamp)
+	if !present || (v.json && v.text == "null") {
+		return stamp{}
+	}
+	ts := stamp{text: v.text, present: true}
+	if v.json && kindName(v.text) != "a number" {
+		c.fail("timestamp: want a number of microseconds since 1970-01-01T00:00:00Z, found %s", kindName(v.text))
+		return ts
+	}
+	if ts.us, ts.ok = parseTimestamp(v.text); !ts.ok {
+		c.fail("timestamp %q: want whole microseconds since 1970-01-01T00:00:00Z, like 1502723045000000", v.text)
+	}
+	return ts
+}
+
+// list decodes one of chrono's list-valued keys into into.
+func (c *converter) list(key string, into any) {
+	v, ok := c.rec.get(key)
+	if !ok {
+		return
+	}
+	if msg := decodeList(key, v, c.rec.csv, into); msg != "" {
+		c.problems = append(c.problems, msg)
+	}
+}
+
+// convert turns one record into an event, and the sources it brings that
+// were not sent before. It returns every problem with the record; the
+// event is usable only when there are none.
+func (rd *reader) convert(rec *record) (model.Event, []model.Source, []string) {
+	c := &converter{rec: rec}
+	var e model.Event
+	id := c.str(keyID)
+	chrono := id != "" // written by chrono: its keys are its fields
+
+	e.Title = c.str(keyMessage)
+	if strings.TrimSpace(e.Title) == "" {
+		c.fail("message: missing: every Timesketch record needs one; it is the event's title")
+	}
+	desc := c.str(keyDesc)
+	if desc == "" {
+		c.fail(`timestamp_desc: missing: every Timesketch record says what its time is, such as "Event date"`)
+	}
+	dt := c.str(keyDatetime)
+	ts := c.timestamp()
+	keepTimestamp := rd.date(c, &e, chrono, dt, ts)
+
+	if v, ok := rec.get(keyTag); ok {
+		tags, msg := parseTags(v, rd.losses)
+		if msg != "" {
+			c.problems = append(c.problems, msg)
+		}
+		e.Tags = tags
+	}
+
+	var sources []model.Source
+	if chrono {
+		e.ID = id
+		e.DateText = c.str(keyDateText)
+		e.DateSource = c.str(keyDateSource)
+		e.Status = model.Status(c.str(keyStatus))
+		e.Summary = c.str(keySummary)
+		c.list(keyActors, &e.Actors)
+		c.list(keyQuotes, &e.Quotes)
+		c.list(keyLinks, &e.Links)
+		c.list(keyNotes, &e.Notes)
+		var all []model.Source
+		c.list(keySources, &all)
+		sources = rd.newSources(c, all)
+	} else {
+		when := dt
+		if when == "" {
+			when = ts.text
+		}
+		e.ID = rd.makeID(when, desc, e.Title)
+	}
+
+	// Everything else goes into the summary, so that nothing is lost.
+	var lines []string
+	for i, k := range rec.keys {
+		v := rec.vals[i]
+		switch {
+		case rec.csv && v.text == "":
+			continue // an empty cell says nothing: CSV cannot tell it from a missing one
+		case k == keyMessage, k == keyDatetime, k == keyTag:
+			continue
+		case k == keyTimestamp && !keepTimestamp:
+			continue
+		case k == keyDesc && !e.Date.IsZero() && desc == describe(e.Date):
+			continue // what chrono writes for this date: it says nothing more
+		case chrono && chronoKey(k):
+			continue
+		}
+		lines = append(lines, k+": "+v.text)
+	}
+	if len(lines) > 0 {
+		if e.Summary != "" {
+			e.Summary += "\n\n"
+		}
+		e.Summary += strings.Join(lines, "\n")
+	}
+	return e, sources, c.problems
+}
+
+// date sets e.Date from the record: from date_edtf in a record chrono
+// wrote, else from datetime, else from timestamp. It reports whether the
+// timestamp says something the date does not, and so belongs in the
+// summary.
+func (rd *reader) date(c *converter, e *model.Event, chrono bool, dt string, ts stamp) (keepTimestamp bool) {
+	var fromDT model.Date
+	dtOK := false
+	if dt != "" {
+		d, msg := parseDatetime(dt)
+		if msg != "" {
+			c.fail("datetime %q: %s", dt, msg)
+		} else {
+			fromDT, dtOK = d, true
+		}
+	}
+	edtf := ""
+	if chrono {
+		edtf = c.str(keyEDTF)
+	}
+	switch {
+	case edtf != "":
+		d, err := model.ParseDate(edtf)
+		if err != nil {
+			var de *model.DateError
+			if errors.As(err, &de) {
+				c.fail("date_edtf %q: %s", edtf, de.Msg)
+			} else {
+				c.fail("date_edtf %q: %v", edtf, err)
+			}
+			return false
+		}
+		e.Date = d
+		// datetime and timestamp were written from date_edtf: if they
+		// disagree, someone changed one, and chrono cannot tell which.
+		start := d.Earliest()
+		if start == model.BeginningOfTime {
+			return false
+		}
+		at, _, _, ok := earliest(d)
+		if !ok {
+			at = start.Time().Format("2006-01-02T15:04:05.999999999Z07:00")
+		}
+		if dtOK && fromDT.Earliest() != start {
+			c.fail("datetime %q disagrees with date_edtf %q, which starts at %s: correct one of them, or empty the datetime", dt, edtf, at)
+		}
+		if ts.ok && !sameMicros(start, ts.us) {
+			c.fail("timestamp %d disagrees with date_edtf %q, which starts at %s: correct one of them, or empty the timestamp", ts.us, edtf, at)
+		}
+		return false
+	case dtOK:
+		e.Date = fromDT
+		return ts.ok && !sameMicros(fromDT.Earliest(), ts.us)
+	case dt != "" || ts.present && !ts.ok:
+		return false // reported
+	case ts.ok:
+		e.Date = dateFromMicros(ts.us)
+		if e.Date.IsZero() {
+			c.fail("timestamp %d: not a date chrono can hold", ts.us)
+		}
+		return false
+	}
+	c.fail("datetime: missing: chrono needs each event's time, in ISO 8601 (2017-08-14T15:04:05+00:00) or as a timestamp in microseconds (Timesketch itself would drop this record without a word)")
+	return false
+}
+
+// newSources returns the sources of a record that were not sent before,
+// and reports a source that differs from the one of the same id sent
+// before: a source is the same on every row that cites it.
+func (rd *reader) newSources(c *converter, all []model.Source) []model.Source {
+	var out []model.Source
+	for _, s := range all {
+		if prev, seen := rd.sources[s.ID]; seen {
+			if prev.src != s {
+				c.fail("sources: source %q differs from the one on line %d: a source must read the same on every row that cites it", s.ID, prev.line)
+			}
+			continue
+		}
+		rd.sources[s.ID] = seenSource{src: s, line: c.rec.line}
+		out = append(out, s)
+	}
+	return out
+}

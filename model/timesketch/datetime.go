@@ -1,0 +1,231 @@
+package timesketch
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"chrono/model"
+)
+
+// notISO is what a datetime that is not ISO 8601 gets told.
+const notISO = "not an ISO 8601 date and time: write it as 2017-08-14 or 2017-08-14T15:04:05+00:00"
+
+// parseDatetime reads an ISO 8601 datetime as a date at the precision
+// written: 2017-08-14 is a day, 2017-08-14T15:04:05.5+02:00 a second with
+// its fraction and offset, and a time without an offset is local time.
+// It accepts the spellings Timesketch files use (a space for the T, a
+// comma for the decimal point, +0200 for +02:00) and writes them as EDTF;
+// -00:00, "UTC known, local offset unknown", becomes Z. The error is a
+// message without the datetime.
+func parseDatetime(s string) (model.Date, string) {
+	s = strings.TrimSpace(s)
+	var b strings.Builder
+	i := 0
+	digits := func(n int) bool {
+		if i+n > len(s) {
+			return false
+		}
+		for k := range n {
+			if c := s[i+k]; c < '0' || c > '9' {
+				return false
+			}
+		}
+		b.WriteString(s[i : i+n])
+		i += n
+		return true
+	}
+	accept := func(c byte) bool {
+		if i < len(s) && s[i] == c {
+			b.WriteByte(c)
+			i++
+			return true
+		}
+		return false
+	}
+	if !digits(4) {
+		return model.Date{}, notISO
+	}
+	day := false
+	if accept('-') {
+		if !digits(2) {
+			return model.Date{}, notISO
+		}
+		if accept('-') {
+			if !digits(2) {
+				return model.Date{}, notISO
+			}
+			day = true
+		}
+	}
+	if day && i < len(s) && (s[i] == 'T' || s[i] == 't' || s[i] == ' ') {
+		b.WriteByte('T')
+		i++
+		if !digits(2) || !accept(':') || !digits(2) {
+			return model.Date{}, notISO
+		}
+		if !accept(':') {
+			return model.Date{}, "a time of day needs its seconds: hh:mm:ss"
+		}
+		if !digits(2) {
+			return model.Date{}, notISO
+		}
+		if i < len(s) && (s[i] == '.' || s[i] == ',') {
+			b.WriteByte('.')
+			i++
+			start := i
+			for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+				i++
+			}
+			b.WriteString(s[start:i])
+		}
+		if msg := zone(&b, s, &i); msg != "" {
+			return model.Date{}, msg
+		}
+	}
+	if i != len(s) {
+		return model.Date{}, notISO
+	}
+	d, err := model.ParseDate(b.String())
+	if err != nil {
+		var de *model.DateError
+		if errors.As(err, &de) {
+			return model.Date{}, de.Msg
+		}
+		return model.Date{}, err.Error()
+	}
+	return d, ""
+}
+
+// zone copies an offset from UTC at s[*i:] to b in EDTF's spelling.
+func zone(b *strings.Builder, s string, i *int) string {
+	if *i == len(s) {
+		return "" // local time
+	}
+	switch c := s[*i]; c {
+	case 'Z', 'z':
+		b.WriteByte('Z')
+		*i++
+		return ""
+	case '+', '-':
+		rest := s[*i+1:]
+		var hh, mm string
+		switch {
+		case len(rest) == 2:
+			hh = rest
+		case len(rest) == 4:
+			hh, mm = rest[:2], rest[2:]
+		case len(rest) == 5 && rest[2] == ':':
+			hh, mm = rest[:2], rest[3:]
+		default:
+			return "an offset from UTC is written Z, ±hh:mm, ±hhmm or ±hh"
+		}
+		if !allDigits(hh) || !allDigits(mm) {
+			return "an offset from UTC is written Z, ±hh:mm, ±hhmm or ±hh"
+		}
+		*i = len(s)
+		if c == '-' && strings.Trim(hh+mm, "0") == "" {
+			b.WriteByte('Z')
+			return ""
+		}
+		b.WriteByte(c)
+		b.WriteString(hh)
+		if mm != "" {
+			b.WriteByte(':')
+			b.WriteString(mm)
+		}
+	}
+	return ""
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// parseTimestamp reads Timesketch's timestamp, whole microseconds since
+// 1970-01-01T00:00:00Z.
+func parseTimestamp(s string) (int64, bool) {
+	us, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	return us, err == nil
+}
+
+// dateFromMicros returns the second in UTC a timestamp falls in, with the
+// microseconds as a fraction when there are any.
+func dateFromMicros(us int64) model.Date {
+	sec, frac := us/1e6, us%1e6
+	if frac < 0 {
+		sec, frac = sec-1, frac+1e6
+	}
+	t := time.Unix(sec, 0).UTC()
+	var b []byte
+	switch y := t.Year(); {
+	case y >= 0 && y <= 9999:
+		b = fmt.Appendf(b, "%04d", y)
+	case y < 0 && y > -10000:
+		b = fmt.Appendf(b, "-%04d", -y)
+	default:
+		b = fmt.Appendf(b, "Y%d", y) // EDTF's form for years of more than four digits
+	}
+	b = fmt.Appendf(b, "-%02d-%02dT%02d:%02d:%02d", t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second())
+	if frac != 0 {
+		b = fmt.Appendf(b, ".%06d", frac)
+	}
+	b = append(b, 'Z')
+	d, err := model.ParseDate(string(b))
+	if err != nil {
+		// Every int64 of microseconds is a date chrono can hold; reaching
+		// here is a bug, and the caller reports the timestamp as unusable.
+		return model.Date{}
+	}
+	return d
+}
+
+// sameMicros reports whether timestamp us is instant i cut to the
+// microsecond, as a writer of both would have written it.
+func sameMicros(i model.Instant, us int64) bool {
+	sec, nsec := i.Unix()
+	usec, frac := us/1e6, us%1e6
+	if frac < 0 {
+		usec, frac = usec-1, frac+1e6
+	}
+	return sec == usec && int64(nsec/1000) == frac
+}
+
+// earliest returns the first instant of d for Timesketch: as RFC 3339 in
+// the offset of d's own time of day (+00:00 when it has none), and in
+// microseconds. ok is false when the start is open or unknown, or outside
+// the years 1–9999, which RFC 3339 cannot write; why says which loss.
+func earliest(d model.Date) (datetime string, us int64, why model.Loss, ok bool) {
+	start, ok := d.Start()
+	if !ok {
+		return "", 0, OpenStart, false
+	}
+	sec, nsec := start.Earliest().Unix()
+	offset := 0
+	if start.HasOffset() {
+		y, mo, day, h, mi, s, _ := start.Parts()
+		local := time.Date(int(y), time.Month(mo), day, h, mi, s, 0, time.UTC).Unix()
+		offset = int(local - sec)
+	}
+	t := time.Unix(sec, int64(nsec)).In(time.FixedZone("", offset))
+	if t.Year() < 1 || t.Year() > 9999 {
+		return "", 0, OutOfRange, false
+	}
+	// Fractions as Python, Timesketch's language, writes them: none, or
+	// six digits; nine when there are nanoseconds.
+	layout := "2006-01-02T15:04:05-07:00"
+	switch {
+	case nsec%1000 != 0:
+		layout = "2006-01-02T15:04:05.000000000-07:00"
+	case nsec != 0:
+		layout = "2006-01-02T15:04:05.000000-07:00"
+	}
+	return t.Format(layout), sec*1e6 + int64(nsec/1000), model.Loss{}, true
+}

@@ -1,0 +1,69 @@
+// Package timesketch reads and writes the import formats of Google
+// Timesketch, the forensic timeline tool: JSONL (one JSON object per line)
+// and CSV with a header row. Each record is one event:
+//
+//	message         what happened: the event's title
+//	datetime        when, in ISO 8601: 2017-08-14T15:04:05+00:00
+//	timestamp_desc  what kind of time it is: "File created"
+//	timestamp       optional: microseconds since 1970-01-01T00:00:00Z
+//	tag             optional: a JSON list, "a,b", or "-" for none
+//
+// Every other column (or member) is an attribute.
+//
+// Reading keeps a date at the precision written (2017-08-14 is a day;
+// 2017-08-14T15:04:05+02:00 a second, with its offset) and every attribute
+// in the event's summary, as "key: value" lines in the file's order, so
+// that nothing is lost. Timesketch records have no ids: each gets one made
+// from its datetime, timestamp_desc and message, so that importing the
+// same file again updates the events instead of duplicating them.
+//
+// Writing adds chrono's own keys (chrono_id, date_edtf, date_text,
+// date_source, status, summary, actors, quotes, sources, links, notes), so
+// that an export reads back to the same events. A record with a chrono_id
+// is read as chrono wrote it; in any other record those keys are ordinary
+// attributes, so that a web log's "status" column is not taken for the
+// standing of a claim.
+//
+// Timesketch needs a time for every event, so an export leaves out the
+// events it cannot place honestly (undated ones, those whose start is open
+// or unknown, and those outside the years 1–9999) and counts them in the
+// model.Losses it is given, with everything else the format cannot carry.
+package timesketch
+
+// The keys of a record: Timesketch's own, then chrono's.
+const (
+	keyMessage    = "message"
+	keyDatetime   = "datetime"
+	keyTimestamp  = "timestamp"
+	keyDesc       = "timestamp_desc"
+	keyTag        = "tag"
+	keyID         = "chrono_id"
+	keyEDTF       = "date_edtf"
+	keyDateText   = "date_text"
+	keyDateSource = "date_source"
+	keyStatus     = "status"
+	keySummary    = "summary"
+	keyActors     = "actors"
+	keyQuotes     = "quotes"
+	keySources    = "sources"
+	keyLinks      = "links"
+	keyNotes      = "notes"
+)
+
+// columns is the order in which both writers put the keys.
+var columns = []string{
+	keyMessage, keyDatetime, keyTimestamp, keyDesc, keyTag,
+	keyID, keyEDTF, keyDateText, keyDateSource, keyStatus, keySummary,
+	keyActors, keyQuotes, keySources, keyLinks, keyNotes,
+}
+
+// chronoKey reports whether key is one of the keys chrono adds to a
+// record, read as chrono's fields when the record has a chrono_id.
+func chronoKey(key string) bool {
+	switch key {
+	case keyID, keyEDTF, keyDateText, keyDateSource, keyStatus, keySummary,
+		keyActors, keyQuotes, keySources, keyLinks, keyNotes:
+		return true
+	}
+	return false
+}

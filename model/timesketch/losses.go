@@ -1,0 +1,42 @@
+package timesketch
+
+import "chrono/model"
+
+// What reading a Timesketch file can change.
+var (
+	// TagCleaned counts Timesketch tags that broke chrono's tag rules (a
+	// comma, semicolon or control character, a leading #, surrounding
+	// spaces, more than 64 bytes, invalid UTF-8) and were mended: bad
+	// characters become "-", the # and spaces go, a long tag is cut.
+	TagCleaned = model.Loss{One: "tag cleaned to fit chrono's tag rules", Many: "tags cleaned to fit chrono's tag rules"}
+	// TagDropped counts tags that were empty, or repeated on the same
+	// event, once cleaned.
+	TagDropped = model.Loss{One: "empty or repeated tag dropped", Many: "empty or repeated tags dropped"}
+)
+
+// What writing a Timesketch file cannot carry.
+var (
+	// Undated counts events left out because Timesketch needs a time for
+	// every event and chrono will not invent one.
+	Undated = model.Loss{One: "undated event skipped", Many: "undated events skipped"}
+	// OpenStart counts events whose date has an open or unknown start
+	// (../2021): their earliest instant is unbounded, and using the end
+	// instead would put them where they are known not to have begun.
+	OpenStart = model.Loss{One: "event with an open or unknown start skipped", Many: "events with an open or unknown start skipped"}
+	// OutOfRange counts events whose earliest instant is outside the
+	// years 1–9999, which RFC 3339 and Timesketch cannot write.
+	OutOfRange = model.Loss{One: "event dated outside the years 1–9999 skipped", Many: "events dated outside the years 1–9999 skipped"}
+	// TitleLeftOut and DescriptionLeftOut count the investigation's title
+	// and description: a Timesketch file has no place for them.
+	TitleLeftOut       = model.Loss{One: "investigation title left out", Many: "investigation titles left out"}
+	DescriptionLeftOut = model.Loss{One: "investigation description left out", Many: "investigation descriptions left out"}
+	// SourceLeftOut counts sources no written event cites: sources travel
+	// in the rows of the events that cite them.
+	SourceLeftOut = model.Loss{One: "source cited by no exported event left out", Many: "sources cited by no exported event left out"}
+	// LinkToSkipped counts links, written, to events that were skipped:
+	// they resolve only in a store that already has those events.
+	LinkToSkipped = model.Loss{One: "link to a skipped event", Many: "links to skipped events"}
+	// LineBreaksCSV counts events whose text has CR LF line breaks: CSV
+	// readers, chrono's included, read them back as LF.
+	LineBreaksCSV = model.Loss{One: "event with CR LF line breaks that CSV reads back as LF", Many: "events with CR LF line breaks that CSV reads back as LF"}
+)

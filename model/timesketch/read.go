@@ -1,0 +1,120 @@
+package timesketch
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"strconv"
+
+	"chrono/model"
+)
+
+// maxRecord bounds one JSONL line, so that a file that is not JSONL (or a
+// line that never ends) cannot take all memory.
+const maxRecord = 64 << 20
+
+// Read decodes Timesketch JSONL or CSV from r: JSONL when the first byte
+// that is not blank is '{', else CSV. It reads record by record and sends
+// each source and event to sink as soon as it is read, with its position
+// from 1, so memory does not grow with the file beyond a counter per
+// distinct made-up id (to number repeats) and the sources seen (to send
+// each once). It never sends a header: Timesketch has none.
+//
+// An empty (or blank) input has no records and is not an error. A record
+// it cannot convert is reported to sink with its line
+// (model.Report), and the read goes on so that every problem in the file
+// is found in one pass; such a record is not sent. An error that makes the
+// rest unreadable (no header row, a line longer than 64 MiB, a failing
+// reader) is returned. What reading changes is counted in losses.
+func Read(r io.Reader, sink model.Sink, losses *model.Losses) error {
+	if losses == nil {
+		losses = new(model.Losses)
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	blank, first, err := skipBlank(br)
+	if errors.Is(err, io.EOF) {
+		return nil // no records: what an export of no events is
+	}
+	if err != nil {
+		return err
+	}
+	rd := &reader{sink: sink, losses: losses, sources: map[string]seenSource{}, ids: map[uint64]int{}}
+	if first == '{' {
+		return rd.jsonl(br, blank)
+	}
+	return rd.csv(br, blank)
+}
+
+// reader is the state of one Read.
+type reader struct {
+	sink     model.Sink
+	losses   *model.Losses
+	events   int                   // records read: the position of the next event is events+1
+	nsources int                   // sources sent
+	sources  map[string]seenSource // every source sent, by id
+	ids      map[uint64]int        // how often each made-up id was made
+}
+
+// seenSource is a source as sent, and the line that defined it first.
+type seenSource struct {
+	src  model.Source
+	line int
+}
+
+var bom = []byte("\uFEFF")
+
+// skipBlank consumes a byte order mark and blank space up to the first
+// byte of content, and returns how many lines it passed and that byte;
+// io.EOF when there is none.
+func skipBlank(br *bufio.Reader) (lines int, first byte, err error) {
+	if b, _ := br.Peek(len(bom)); string(b) == string(bom) {
+		br.Discard(len(bom))
+	}
+	for {
+		c, err := br.ReadByte()
+		switch {
+		case err != nil:
+			return 0, 0, err
+		}
+		switch c {
+		case '\n':
+			lines++
+		case ' ', '\t', '\r':
+		default:
+			return lines, c, br.UnreadByte()
+		}
+	}
+}
+
+// record converts one record, reports what is wrong with it, and sends
+// what it yields.
+func (rd *reader) record(rec *record) error {
+	rd.events++
+	e, sources, problems := rd.convert(rec)
+	for _, msg := range problems {
+		if err := model.Report(rd.sink, model.Problem{Pos: strconv.Itoa(rec.line), Msg: msg}); err != nil {
+			return err
+		}
+	}
+	for _, s := range sources {
+		rd.nsources++
+		if err := rd.sink.Source(s, rd.nsources); err != nil {
+			return err
+		}
+	}
+	if len(problems) > 0 {
+		return nil
+	}
+	return rd.sink.Event(e, rd.events)
+}
+
+// report sends a problem of the file, not of one record, and says whether
+// to go on.
+func (rd *reader) report(pos, msg string) error {
+	return model.Report(rd.sink, model.Problem{Pos: pos, Msg: msg})
+}
+
+// fatal returns a problem that stops the read.
+func (rd *reader) fatal(line int, msg string) error {
+	return model.Problem{Pos: strconv.Itoa(line), Msg: msg}
+}

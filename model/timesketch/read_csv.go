@@ -1,0 +1,112 @@
+package timesketch
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// csv reads a header row naming the columns, in any order, then one
+// record per row (RFC 4180: a cell with commas, quotes or line breaks is
+// quoted). A row that is malformed or has the wrong number of cells is
+// reported with the line it starts on, and the next row is read. The
+// first line is line blank+1.
+func (rd *reader) csv(br *bufio.Reader, blank int) error {
+	cr := csv.NewReader(br)
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return rd.fatal(blank+pe.Line, "the header row: "+describeCSV(pe.Err))
+		}
+		return err
+	}
+	header = slices.Clone(header)
+	if msg := checkHeader(header); msg != "" {
+		return rd.fatal(blank+1, msg)
+	}
+	for {
+		cells, err := cr.Read()
+		var pe *csv.ParseError
+		switch {
+		case errors.Is(err, io.EOF):
+			return nil
+		case errors.Is(err, csv.ErrFieldCount):
+			errors.As(err, &pe)
+			rd.events++ // the row still counts, so positions match the file
+			msg := fmt.Sprintf("the row has %d cells but the header names %d columns: quote any cell with a comma in it", len(cells), len(header))
+			if err := rd.report(fmt.Sprint(blank+pe.StartLine), msg); err != nil {
+				return err
+			}
+			continue
+		case errors.As(err, &pe):
+			rd.events++
+			if err := rd.report(fmt.Sprintf("%d:%d", blank+pe.Line, pe.Column), describeCSV(pe.Err)); err != nil {
+				return err
+			}
+			continue
+		case err != nil:
+			return err
+		}
+		line, _ := cr.FieldPos(0)
+		rec := &record{line: blank + line, csv: true, keys: header, vals: make([]value, len(cells))}
+		bad := ""
+		for i, c := range cells {
+			if !utf8.ValidString(c) && bad == "" {
+				bad = header[i]
+			}
+			rec.vals[i] = value{text: c}
+		}
+		if bad != "" {
+			if err := rd.report(fmt.Sprint(rec.line), fmt.Sprintf("column %q: not valid UTF-8 (save the file as UTF-8)", bad)); err != nil {
+				return err
+			}
+			rd.events++ // the row still counts, so positions match the file
+			continue
+		}
+		if err := rd.record(rec); err != nil {
+			return err
+		}
+	}
+}
+
+// checkHeader says what is wrong with a header row, or "".
+func checkHeader(header []string) string {
+	seen := make(map[string]bool, len(header))
+	for _, h := range header {
+		if !utf8.ValidString(h) {
+			return fmt.Sprintf("column %q: not valid UTF-8 (save the file as UTF-8)", h)
+		}
+		if seen[h] {
+			return fmt.Sprintf("column %q appears twice in the header row", h)
+		}
+		seen[h] = true
+	}
+	var missing []string
+	for _, want := range []string{keyMessage, keyDatetime, keyDesc} {
+		if !seen[want] && !(want == keyDatetime && seen[keyTimestamp]) {
+			missing = append(missing, want)
+		}
+	}
+	if len(missing) > 0 {
+		return fmt.Sprintf("the header row has no %s column: a Timesketch CSV starts with a header row naming message, datetime and timestamp_desc", strings.Join(missing, " or "))
+	}
+	return ""
+}
+
+// describeCSV says what is wrong with CSV syntax and how to fix it.
+func describeCSV(err error) string {
+	switch {
+	case errors.Is(err, csv.ErrBareQuote):
+		return `invalid CSV: a " in a cell that is not quoted: quote the cell and double the " inside it ("say ""hi""")`
+	case errors.Is(err, csv.ErrQuote):
+		return `invalid CSV: a quoted cell is not closed, or its closing " is followed by more text: double any " inside a quoted cell`
+	}
+	return "invalid CSV: " + err.Error()
+}

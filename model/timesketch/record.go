@@ -1,0 +1,49 @@
+package timesketch
+
+// record is one Timesketch event as read: its keys and values in the
+// order of the file.
+type record struct {
+	line int  // where the record starts, from 1
+	csv  bool // the values are CSV cells: an empty cell is no value
+	keys []string
+	vals []value
+}
+
+// value is one value of a record.
+type value struct {
+	// text is the string, or the JSON text of a value that is not a
+	// string (JSONL only).
+	text string
+	json bool
+}
+
+// get returns the value of key; ok is false when the record has none.
+func (r *record) get(key string) (v value, ok bool) {
+	for i, k := range r.keys {
+		if k == key {
+			v = r.vals[i]
+			return v, !r.csv || v.text != ""
+		}
+	}
+	return value{}, false
+}
+
+// kindName names the kind of a JSON value for messages.
+func kindName(text string) string {
+	if text == "" {
+		return "nothing"
+	}
+	switch text[0] {
+	case 'n':
+		return "null"
+	case 't', 'f':
+		return "a boolean"
+	case '"':
+		return "a string"
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	}
+	return "a number"
+}

@@ -1,0 +1,96 @@
+package timesketch
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"chrono/model"
+
+	"github.com/go-json-experiment/json"
+)
+
+// tagForms is how a Timesketch tag value may be written, for messages.
+const tagForms = `write a JSON list ["a", "b"], a comma list a,b, or - for none`
+
+// parseTags reads a Timesketch tag value the way Timesketch does: a JSON
+// list (as JSON in JSONL, or as text "[...]"), "-" for none, a comma list,
+// or one tag. Spaces around the commas belong to the list, not the tags.
+// The tags are then made valid chrono tags, counting what that changes.
+func parseTags(v value, losses *model.Losses) ([]string, string) {
+	var raw []string
+	switch text := v.text; {
+	case v.json && text == "null":
+		return nil, ""
+	case v.json && text[0] != '[':
+		return nil, fmt.Sprintf("tag: want a list of strings, found %s", kindName(text))
+	case v.json:
+		if err := json.Unmarshal([]byte(text), &raw); err != nil {
+			return nil, "tag: want a list of strings: " + tagForms
+		}
+	case strings.HasPrefix(text, "[") && strings.HasSuffix(text, "]"):
+		if err := json.Unmarshal([]byte(text), &raw); err != nil {
+			return nil, fmt.Sprintf("tag %q: not a JSON list of strings: %s", text, tagForms)
+		}
+	case text == "-":
+		return nil, ""
+	default:
+		for t := range strings.SplitSeq(text, ",") {
+			if t = strings.TrimSpace(t); t != "" {
+				raw = append(raw, t)
+			}
+		}
+	}
+	tags := make([]string, 0, len(raw))
+	seen := make(map[string]bool, len(raw))
+	for _, t := range raw {
+		c := cleanTag(t)
+		if c != t && c != "" {
+			losses.Add(TagCleaned, 1)
+		}
+		if c == "" || seen[c] {
+			losses.Add(TagDropped, 1)
+			continue
+		}
+		seen[c] = true
+		tags = append(tags, c)
+	}
+	if len(tags) == 0 {
+		return nil, ""
+	}
+	return tags, ""
+}
+
+// cleanTag mends a tag to fit model.CheckTag, deterministically: invalid
+// UTF-8 becomes U+FFFD; control characters, commas and semicolons become
+// "-"; leading #s and surrounding spaces go; a tag longer than
+// model.MaxTagLen is cut at a character boundary. It returns "" when
+// nothing is left.
+func cleanTag(t string) string {
+	t = strings.ToValidUTF8(t, "\uFFFD")
+	t = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == ',' || r == ';' {
+			return '-'
+		}
+		return r
+	}, t)
+	for {
+		u := strings.TrimSpace(strings.TrimLeft(t, "#"))
+		if u == t {
+			break
+		}
+		t = u
+	}
+	if len(t) > model.MaxTagLen {
+		cut := model.MaxTagLen
+		for cut > 0 && !utf8.RuneStart(t[cut]) {
+			cut--
+		}
+		t = strings.TrimRightFunc(t[:cut], unicode.IsSpace)
+	}
+	if model.CheckTag(t) != "" {
+		return "" // not expected; dropping is the safe answer
+	}
+	return t
+}
