@@ -63,6 +63,10 @@ func TestCLI(t *testing.T) {
 		{"import", []string{"import testdata/import/new-events.json", "list --tag whistleblower", "show fbi-tip", "import --dry-run timeline.example.json"}},
 		{"import_errors", []string{"import testdata/import/bad-event.json", "import testdata/import/syntax-error.json", "import testdata/import/new-events.json testdata/import/bad-event.json", "list --tag whistleblower", "import testdata/import/missing.json"}},
 		{"usage", []string{"bogus", "list extra", "tag fbi-tip", "show", "--nope", "list --during 2017-13", "list --status rumour", "export --format xml"}},
+		{"interchange", []string{"import testdata/interchange/newsroom.json testdata/interchange/sketch.jsonl testdata/interchange/sheet.csv",
+			"list --during 2017", "show sheet-1", "import testdata/interchange/sketch-bad.csv", "import --format csv testdata/interchange/sketch.jsonl",
+			"export --format timelinejs --tag ss7", "export --format timesketch --status alleged", "export --format csv --tag verify", "export --format markdown --tag doj",
+			"export --format xml", "import --format xml x"}},
 		{"hostile", []string{"import testdata/import/hostile.json", "list --tag x", "show h", "list --json --tag x"}},
 	}
 	for _, tt := range tests {
@@ -115,7 +119,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if export.code != 0 {
 		t.Fatalf("export: %+v", export)
 	}
-	if !strings.Contains(export.stderr, "exported 13 events to stdout") {
+	if !strings.Contains(export.stderr, "exported 13 events to json") {
 		t.Errorf("export says %q", export.stderr)
 	}
 	other := newDB(t)

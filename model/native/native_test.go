@@ -253,3 +253,25 @@ func normalise(t model.Timeline) model.Timeline {
 	}
 	return t
 }
+
+func TestDetect(t *testing.T) {
+	tests := []struct {
+		head string
+		want bool
+	}{
+		{`{"chrono": 1, "events": []}`, true},
+		{"  \n{\"title\": \"x\", \"sources\": [{\"id\": \"a\"}], \"chrono\": 1", true},
+		{`{"title": "x", "chrono"`, true}, // cut off after the name
+		{`{"events": [{"start_date": {"year": 2017}}]}`, false},
+		{`{"message": "x", "datetime": "2017-08-14"}`, false},
+		{`[1, 2]`, false},
+		{`id,date,title`, false},
+		{``, false},
+		{`{"title": "a long title cut off`, false},
+	}
+	for _, tt := range tests {
+		if got := Detect([]byte(tt.head)); got != tt.want {
+			t.Errorf("Detect(%q) = %v, want %v", tt.head, got, tt.want)
+		}
+	}
+}

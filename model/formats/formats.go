@@ -1,0 +1,132 @@
+// Package formats is the table of the formats chrono reads and writes:
+// their names, how to recognise a file of each, and their readers and
+// writers. Each format lives in its own package; this one only lists them,
+// so that the command line and its help speak of every format the same way.
+package formats
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"iter"
+	"strings"
+
+	"chrono/model"
+	"chrono/model/csvfmt"
+	"chrono/model/markdown"
+	"chrono/model/native"
+	"chrono/model/timelinejs"
+	"chrono/model/timesketch"
+)
+
+// Reader decodes a file into a Sink, counting what it could not carry in
+// losses.
+type Reader func(r io.Reader, sink model.Sink, losses *model.Losses) error
+
+// Writer encodes an investigation, streaming its events, and returns how
+// many events it wrote; what the format cannot carry is counted in losses.
+type Writer func(w io.Writer, h model.Header, sources []model.Source, events iter.Seq2[model.Event, error], losses *model.Losses) (int, error)
+
+// Format is one format chrono speaks.
+type Format struct {
+	// Name is what --format takes.
+	Name string
+	// Title names the format for people.
+	Title string
+	// Variant, when set, names the variant a file's first bytes are in
+	// ("Timesketch JSONL"), for saying what was detected.
+	Variant func(head []byte) string
+	// Detect reports whether the first bytes of a file are in the format;
+	// nil for formats chrono only writes.
+	Detect func(head []byte) bool
+	// Read is nil for formats chrono only writes.
+	Read Reader
+	// Write is nil for formats chrono only reads.
+	Write Writer
+}
+
+// All lists the formats in the order detection tries them: the most
+// specific signature first.
+var All = []Format{
+	{Name: "json", Title: "chrono JSON", Detect: native.Detect, Read: readNative, Write: writeNative},
+	{Name: "timelinejs", Title: "TimelineJS JSON", Detect: timelinejs.Detect, Read: timelinejs.Read, Write: timelinejs.Write},
+	{Name: "timesketch", Title: "Timesketch JSONL or CSV", Variant: timesketchVariant, Detect: timesketch.Detect, Read: timesketch.Read, Write: timesketch.WriteJSONL},
+	{Name: "timesketch-csv", Title: "Timesketch CSV", Write: timesketch.WriteCSV},
+	{Name: "csv", Title: "chrono CSV", Detect: csvfmt.Detect, Read: csvfmt.Read, Write: csvfmt.Write},
+	{Name: "markdown", Title: "Markdown", Write: markdown.Write},
+}
+
+// Lookup returns the format with a name.
+func Lookup(name string) (Format, bool) {
+	for _, f := range All {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return Format{}, false
+}
+
+// Names lists the names of the formats that read (or write), for help
+// and errors: "json, timelinejs, timesketch, csv".
+func Names(reading bool) string {
+	var names []string
+	for _, f := range All {
+		if (reading && f.Read != nil) || (!reading && f.Write != nil) {
+			names = append(names, f.Name)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// sniffSize is how much of a file detection looks at.
+const sniffSize = 64 << 10
+
+// Detect recognises the format of what r holds from its first bytes, and
+// returns a reader that still yields all of it.
+func Detect(r io.Reader) (Format, io.Reader, error) {
+	br := bufio.NewReaderSize(r, sniffSize)
+	head, err := br.Peek(sniffSize)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return Format{}, br, err
+	}
+	for _, f := range All {
+		if f.Detect != nil && f.Detect(head) {
+			if f.Variant != nil {
+				f.Title = f.Variant(head)
+			}
+			return f, br, nil
+		}
+	}
+	if len(strings.TrimSpace(string(head))) == 0 {
+		return Format{}, br, fmt.Errorf("the file is empty")
+	}
+	return Format{}, br, fmt.Errorf("not a format chrono reads (%s); if it is one of them, say which with --format", Names(true))
+}
+
+// timesketchVariant tells Timesketch's JSONL from its CSV, as its reader
+// does: by a leading '{'.
+func timesketchVariant(head []byte) string {
+	if t := bytes.TrimLeft(head, " \t\r\n\ufeff"); len(t) > 0 && t[0] == '{' {
+		return "Timesketch JSONL"
+	}
+	return "Timesketch CSV"
+}
+
+func readNative(r io.Reader, sink model.Sink, _ *model.Losses) error { return native.Read(r, sink) }
+
+func writeNative(w io.Writer, h model.Header, sources []model.Source, events iter.Seq2[model.Event, error], _ *model.Losses) (int, error) {
+	n := 0
+	counted := func(yield func(model.Event, error) bool) {
+		for e, err := range events {
+			if err == nil {
+				n++
+			}
+			if !yield(e, err) {
+				return
+			}
+		}
+	}
+	err := native.Write(w, h, sources, counted)
+	return n, err
+}

@@ -1,0 +1,106 @@
+package formats
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"chrono/model"
+	"chrono/model/native"
+)
+
+// example reads the example investigation.
+func example(t *testing.T) model.Timeline {
+	t.Helper()
+	f, err := os.Open("../../timeline.example.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var c model.Collect
+	chk := model.NewChecker(&c, nil)
+	if err := native.Read(f, chk); err != nil {
+		t.Fatal(err)
+	}
+	if err := chk.Done(); err != nil {
+		t.Fatal(err)
+	}
+	return c.Timeline
+}
+
+// TestEveryFormatRoundTripsTheExample writes the example in each format
+// that chrono also reads, recognises the output as that format, reads it
+// back, and checks that no event's date changed precision or bounds.
+func TestEveryFormatRoundTripsTheExample(t *testing.T) {
+	tl := example(t)
+	for _, f := range All {
+		if f.Read == nil || f.Write == nil {
+			continue
+		}
+		t.Run(f.Name, func(t *testing.T) {
+			var buf bytes.Buffer
+			events := func(yield func(model.Event, error) bool) {
+				for _, e := range tl.Events {
+					if !yield(e, nil) {
+						return
+					}
+				}
+			}
+			var lost model.Losses
+			n, err := f.Write(&buf, tl.Header, tl.Sources, events, &lost)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n != len(tl.Events) {
+				t.Errorf("wrote %d of %d events (%s)", n, len(tl.Events), lost.String())
+			}
+			got, r, err := Detect(&buf)
+			if err != nil || got.Name != f.Name {
+				t.Fatalf("the %s export was detected as %q (%v)", f.Name, got.Name, err)
+			}
+			var back model.Collect
+			chk := model.NewChecker(&back, nil)
+			if err := got.Read(r, chk, &model.Losses{}); err != nil {
+				t.Fatal(err)
+			}
+			if err := chk.Done(); err != nil {
+				t.Fatal(err)
+			}
+			dates := map[string]model.Date{}
+			for _, e := range back.Timeline.Events {
+				dates[e.ID] = e.Date
+			}
+			for _, e := range tl.Events {
+				d, ok := dates[e.ID]
+				switch {
+				case !ok:
+					t.Errorf("event %s did not come back", e.ID)
+				case d.String() != e.Date.String():
+					t.Errorf("event %s: date %s came back as %s", e.ID, e.Date, d)
+				}
+			}
+		})
+	}
+}
+
+func TestDetectNames(t *testing.T) {
+	tests := []struct{ head, name, title string }{
+		{`{"chrono": 1, "events": []}`, "json", "chrono JSON"},
+		{`{"events": [{"start_date": {"year": 2017}, "text": {"headline": "x"}}]}`, "timelinejs", "TimelineJS JSON"},
+		{`{"message": "x", "datetime": "2017-08-14", "timestamp_desc": "d"}` + "\n", "timesketch", "Timesketch JSONL"},
+		{"message,datetime,timestamp_desc\nx,2017-08-14,d\n", "timesketch", "Timesketch CSV"},
+		{"id,date,title\na,2017,x\n", "csv", "chrono CSV"},
+	}
+	for _, tt := range tests {
+		f, _, err := Detect(strings.NewReader(tt.head))
+		if err != nil || f.Name != tt.name || f.Title != tt.title {
+			t.Errorf("Detect(%q) = %q %q, %v; want %q %q", tt.head, f.Name, f.Title, err, tt.name, tt.title)
+		}
+	}
+	for _, head := range []string{"", "   \n", "<html></html>", "[1,2,3]"} {
+		if f, _, err := Detect(strings.NewReader(head)); err == nil {
+			t.Errorf("Detect(%q) = %q, want an error", head, f.Name)
+		}
+	}
+}
