@@ -8,6 +8,8 @@ import (
 
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
+
+	"chrono/model/native"
 )
 
 // strict is how JSON cells are read, as the native format reads its
@@ -48,9 +50,9 @@ func describeJSON(err error, element string) string {
 		case se.Err != nil:
 			return path + se.Err.Error()
 		case path == "":
-			return fmt.Sprintf("want an array of %s objects, found %s", element, kindName(se.JSONKind))
+			return fmt.Sprintf("want an array of %s objects, found %s", element, native.KindName(se.JSONKind))
 		}
-		return fmt.Sprintf("%swant %s, found %s", path, want(se), kindName(se.JSONKind))
+		return fmt.Sprintf("%swant %s, found %s", path, want(se), native.KindName(se.JSONKind))
 	}
 	var syn *jsontext.SyntacticError
 	if errors.As(err, &syn) {
@@ -96,22 +98,4 @@ func want(se *json.SemanticError) string {
 		return "an object"
 	}
 	return "a " + se.GoType.Kind().String()
-}
-
-func kindName(k jsontext.Kind) string {
-	switch k {
-	case 'n':
-		return "null"
-	case 't', 'f':
-		return "a boolean"
-	case '"':
-		return "a string"
-	case '0':
-		return "a number"
-	case '{':
-		return "an object"
-	case '[':
-		return "an array"
-	}
-	return "nothing"
 }

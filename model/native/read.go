@@ -188,7 +188,7 @@ func (rd *reader) str(at, name string) (string, error) {
 	case 'n':
 		return "", nil
 	}
-	return "", model.Report(rd.sink, model.Problem{Pos: at, Msg: fmt.Sprintf("%q: want a string, found %s", name, kindName(tok.Kind()))})
+	return "", model.Report(rd.sink, model.Problem{Pos: at, Msg: fmt.Sprintf("%q: want a string, found %s", name, KindName(tok.Kind()))})
 }
 
 // array reads an array whose elements each go to element with their
@@ -199,7 +199,7 @@ func (rd *reader) array(at, name string, element func(v jsontext.Value, n int, a
 		return rd.skip()
 	case '[':
 	default:
-		if err := model.Report(rd.sink, model.Problem{Pos: at, Msg: fmt.Sprintf("%q: want an array, found %s", name, kindName(rd.dec.PeekKind()))}); err != nil {
+		if err := model.Report(rd.sink, model.Problem{Pos: at, Msg: fmt.Sprintf("%q: want an array, found %s", name, KindName(rd.dec.PeekKind()))}); err != nil {
 			return err
 		}
 		return rd.skip()
@@ -226,7 +226,7 @@ func (rd *reader) array(at, name string, element func(v jsontext.Value, n int, a
 func (rd *reader) event(v jsontext.Value, n int, at string) error {
 	var e model.Event
 	if v.Kind() != '{' {
-		return model.Report(rd.sink, model.Problem{Pos: at, Place: model.EventPlace("", n), Msg: fmt.Sprintf("an event is an object, found %s", kindName(v.Kind()))})
+		return model.Report(rd.sink, model.Problem{Pos: at, Place: model.EventPlace("", n), Msg: fmt.Sprintf("an event is an object, found %s", KindName(v.Kind()))})
 	}
 	problems := rd.decode(v, &e)
 	for _, msg := range problems {
@@ -240,7 +240,7 @@ func (rd *reader) event(v jsontext.Value, n int, at string) error {
 func (rd *reader) source(v jsontext.Value, n int, at string) error {
 	var s model.Source
 	if v.Kind() != '{' {
-		return model.Report(rd.sink, model.Problem{Pos: at, Place: model.SourcePlace("", n), Msg: fmt.Sprintf("a source is an object, found %s", kindName(v.Kind()))})
+		return model.Report(rd.sink, model.Problem{Pos: at, Place: model.SourcePlace("", n), Msg: fmt.Sprintf("a source is an object, found %s", KindName(v.Kind()))})
 	}
 	problems := rd.decode(v, &s)
 	for _, msg := range problems {
@@ -283,7 +283,7 @@ func (rd *reader) unmarshalDate(dec *jsontext.Decoder, d *model.Date) error {
 		return nil
 	case '"':
 	default:
-		rd.dateProblems = append(rd.dateProblems, fmt.Sprintf("%s: want an EDTF date string such as \"2017-08\", found %s", field, kindName(tok.Kind())))
+		rd.dateProblems = append(rd.dateProblems, fmt.Sprintf("%s: want an EDTF date string such as \"2017-08\", found %s", field, KindName(tok.Kind())))
 		return nil
 	}
 	parsed, err := model.ParseDate(tok.String())
@@ -320,7 +320,7 @@ func describeSemantic(err error) string {
 	if se.GoType != nil {
 		want = goKind(se.GoType.Kind().String())
 	}
-	return fieldPath(ptr, fmt.Sprintf("want %s, found %s", want, kindName(se.JSONKind)))
+	return fieldPath(ptr, fmt.Sprintf("want %s, found %s", want, KindName(se.JSONKind)))
 }
 
 // fieldPath prefixes msg with a JSON pointer written for people:
@@ -354,7 +354,8 @@ func index(tok string) (int, bool) {
 	return n, true
 }
 
-func kindName(k jsontext.Kind) string {
+// KindName names a JSON value's kind for messages: "a string", "null".
+func KindName(k jsontext.Kind) string {
 	switch k {
 	case 'n':
 		return "null"

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/go-json-experiment/json/jsontext"
+
+	"chrono/model/native"
 )
 
 // member is one member of a JSON object, with the offset in the input
@@ -105,23 +107,5 @@ func wholeNumber(v jsontext.Value) (n int64, set bool, msg string) {
 		}
 		return n, true, ""
 	}
-	return 0, true, "want a number or a numeric string, found " + kindName(v.Kind())
-}
-
-func kindName(k jsontext.Kind) string {
-	switch k {
-	case 'n':
-		return "null"
-	case 't', 'f':
-		return "a boolean"
-	case '"':
-		return "a string"
-	case '0':
-		return "a number"
-	case '{':
-		return "an object"
-	case '[':
-		return "an array"
-	}
-	return "nothing"
+	return 0, true, "want a number or a numeric string, found " + native.KindName(v.Kind())
 }

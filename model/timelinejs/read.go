@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"chrono/model"
+	"chrono/model/native"
 
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -148,7 +149,7 @@ func (rd *reader) value() (jsontext.Value, int64, error) {
 func (rd *reader) events() error {
 	at := rd.offset()
 	if k := rd.dec.PeekKind(); k != '[' {
-		if err := rd.report(at, "", fmt.Sprintf(`"events": want an array of slides, found %s`, kindName(k))); err != nil {
+		if err := rd.report(at, "", fmt.Sprintf(`"events": want an array of slides, found %s`, native.KindName(k))); err != nil {
 			return err
 		}
 		return rd.skip()
@@ -188,7 +189,7 @@ func (rd *reader) title() error {
 		return nil
 	case '{':
 	default:
-		return rd.report(at, "title slide", "want an object, a slide without a date, found "+kindName(v.Kind()))
+		return rd.report(at, "title slide", "want an object, a slide without a date, found "+native.KindName(v.Kind()))
 	}
 	s := rd.parseSlide(v, at, true)
 	for _, p := range s.sortedProblems() {
@@ -209,7 +210,7 @@ func (rd *reader) eras(at int64) error {
 		return rd.skip()
 	case '[':
 	default:
-		if err := rd.report(rd.offset(), "", `"eras": want an array, found `+kindName(rd.dec.PeekKind())); err != nil {
+		if err := rd.report(rd.offset(), "", `"eras": want an array, found `+native.KindName(rd.dec.PeekKind())); err != nil {
 			return err
 		}
 		return rd.skip()
@@ -239,7 +240,7 @@ func (rd *reader) scale() error {
 	s, ok := stringOf(v)
 	switch {
 	case !ok:
-		return rd.report(at, "", `"scale": want "human" or "cosmological", found `+kindName(v.Kind()))
+		return rd.report(at, "", `"scale": want "human" or "cosmological", found `+native.KindName(v.Kind()))
 	case s == "" || s == "human":
 	case s == "cosmological":
 		rd.losses.Add(LossScale, 1)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"chrono/model"
+	"chrono/model/native"
 )
 
 // datePart is one field of a TimelineJS date, with where it was found.
@@ -26,7 +27,7 @@ var dateParts = [...]string{"year", "month", "day", "hour", "minute", "second", 
 func (rd *reader) readDate(s *slide, m *member) (edtf, display string, ok bool) {
 	field := m.name
 	if m.value.Kind() != '{' {
-		s.problem(m.at, fmt.Sprintf(`%s: want an object such as {"year": 2017, "month": 8}, found %s`, field, kindName(m.value.Kind())))
+		s.problem(m.at, fmt.Sprintf(`%s: want an object such as {"year": 2017, "month": 8}, found %s`, field, native.KindName(m.value.Kind())))
 		return "", "", false
 	}
 	var parts [len(dateParts)]datePart
@@ -45,7 +46,7 @@ func (rd *reader) readDate(s *slide, m *member) (edtf, display string, ok bool) 
 		case f.name == "display_date":
 			str, isString := stringOf(f.value)
 			if !isString {
-				s.problem(f.at, fmt.Sprintf("%s: display_date: want a string, found %s", field, kindName(f.value.Kind())))
+				s.problem(f.at, fmt.Sprintf("%s: display_date: want a string, found %s", field, native.KindName(f.value.Kind())))
 				bad = true
 				continue
 			}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"chrono/model"
+	"chrono/model/native"
 
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -17,7 +18,7 @@ const maxTitle = 80
 // sources it quotes; a slide with a problem is reported instead.
 func (rd *reader) event(v jsontext.Value, at int64, n int) error {
 	if v.Kind() != '{' {
-		return rd.report(at, model.EventPlace("", n), "a slide is an object, found "+kindName(v.Kind()))
+		return rd.report(at, model.EventPlace("", n), "a slide is an object, found "+native.KindName(v.Kind()))
 	}
 	s := rd.parseSlide(v, at, false)
 	var e model.Event

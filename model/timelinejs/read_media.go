@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"chrono/model"
+	"chrono/model/native"
 )
 
 // media reads a slide's media as a quote: the caption is its text and the
@@ -13,7 +14,7 @@ import (
 // <blockquote> media, quote markup in place of a URL, is a quote too.
 func (rd *reader) media(s *slide, m *member) (*model.Quote, *model.Source) {
 	if m.value.Kind() != '{' {
-		s.problem(m.at, `media: want an object such as {"url": "...", "caption": "..."}, found `+kindName(m.value.Kind()))
+		s.problem(m.at, `media: want an object such as {"url": "...", "caption": "..."}, found `+native.KindName(m.value.Kind()))
 		return nil, nil
 	}
 	var url, caption, rawCredit, title string
@@ -22,7 +23,7 @@ func (rd *reader) media(s *slide, m *member) (*model.Quote, *model.Source) {
 		switch f.name {
 		case "url", "caption", "credit", "title":
 			if !ok {
-				s.problem(f.at, "media: "+f.name+": want a string, found "+kindName(f.value.Kind()))
+				s.problem(f.at, "media: "+f.name+": want a string, found "+native.KindName(f.value.Kind()))
 				continue
 			}
 			switch f.name {

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"chrono/model"
+	"chrono/model/native"
 
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -70,7 +71,7 @@ func (rd *reader) parseSlide(v jsontext.Value, at int64, title bool) *slide {
 			str, ok := stringOf(m.value)
 			switch {
 			case !ok:
-				s.problem(m.at, "display_date: want a string, found "+kindName(m.value.Kind()))
+				s.problem(m.at, "display_date: want a string, found "+native.KindName(m.value.Kind()))
 			case title && str != "":
 				unused(LossTitleField)
 			default:
@@ -80,7 +81,7 @@ func (rd *reader) parseSlide(v jsontext.Value, at int64, title bool) *slide {
 			str, ok := stringOf(m.value)
 			switch {
 			case !ok:
-				s.problem(m.at, "group: want a string, found "+kindName(m.value.Kind()))
+				s.problem(m.at, "group: want a string, found "+native.KindName(m.value.Kind()))
 			case title && str != "":
 				unused(LossTitleField)
 			default:
@@ -90,7 +91,7 @@ func (rd *reader) parseSlide(v jsontext.Value, at int64, title bool) *slide {
 			str, ok := stringOf(m.value)
 			switch {
 			case !ok:
-				s.problem(m.at, "unique_id: want a string, found "+kindName(m.value.Kind()))
+				s.problem(m.at, "unique_id: want a string, found "+native.KindName(m.value.Kind()))
 			case title && str != "":
 				unused(LossTitleField)
 			default:
@@ -110,7 +111,7 @@ func (rd *reader) parseSlide(v jsontext.Value, at int64, title bool) *slide {
 // slideText reads a slide's text: its headline and its text, both HTML.
 func (rd *reader) slideText(s *slide, m member) {
 	if m.value.Kind() != '{' {
-		s.problem(m.at, `text: want an object such as {"headline": "...", "text": "..."}, found `+kindName(m.value.Kind()))
+		s.problem(m.at, `text: want an object such as {"headline": "...", "text": "..."}, found `+native.KindName(m.value.Kind()))
 		return
 	}
 	for _, f := range members(m.value, m.at) {
@@ -119,7 +120,7 @@ func (rd *reader) slideText(s *slide, m member) {
 		case f.name != "headline" && f.name != "text":
 			rd.losses.Add(LossUnknownMember, 1)
 		case !ok:
-			s.problem(f.at, "text: "+f.name+": want a string, found "+kindName(f.value.Kind()))
+			s.problem(f.at, "text: "+f.name+": want a string, found "+native.KindName(f.value.Kind()))
 		case f.name == "headline":
 			s.headline = oneLine(rd.text(str))
 		default:
