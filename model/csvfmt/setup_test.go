@@ -7,20 +7,13 @@ import (
 	"testing"
 
 	"chrono/model"
+	"chrono/model/modeltest"
 )
 
 // readAll reads doc through a Checker, as an import does, and returns what
 // reached the end, the losses and every problem.
 func readAll(t testing.TB, doc string) (model.Timeline, *model.Losses, error) {
-	t.Helper()
-	var c model.Collect
-	var losses model.Losses
-	chk := model.NewChecker(&c, nil)
-	err := Read(strings.NewReader(doc), chk, &losses)
-	if err == nil {
-		err = chk.Done()
-	}
-	return c.Timeline, &losses, err
+	return modeltest.ReadFormat(Read, doc)
 }
 
 func readFixture(t *testing.T, name string) (model.Timeline, *model.Losses, error) {
@@ -32,15 +25,7 @@ func readFixture(t *testing.T, name string) (model.Timeline, *model.Losses, erro
 	return readAll(t, string(doc))
 }
 
-func events(es []model.Event) iter.Seq2[model.Event, error] {
-	return func(yield func(model.Event, error) bool) {
-		for _, e := range es {
-			if !yield(e, nil) {
-				return
-			}
-		}
-	}
-}
+func events(es []model.Event) iter.Seq2[model.Event, error] { return model.Seq(es) }
 
 // problems splits an error into its lines, or nil.
 func problems(err error) []string {

@@ -4,13 +4,12 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"os"
 	"slices"
 	"strings"
 	"testing"
 
 	"chrono/model"
-	"chrono/model/native"
+	"chrono/model/modeltest"
 
 	"github.com/charmbracelet/x/exp/golden"
 )
@@ -24,24 +23,7 @@ type named struct {
 
 func (n named) Name() string { return n.name }
 
-// example reads timeline.example.json, the NSO investigation.
-func example(t testing.TB) model.Timeline {
-	t.Helper()
-	f, err := os.Open("../../timeline.example.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var c model.Collect
-	chk := model.NewChecker(&c, nil)
-	if err := native.Read(f, chk); err != nil {
-		t.Fatal(err)
-	}
-	if err := chk.Done(); err != nil {
-		t.Fatal(err)
-	}
-	return c.Timeline
-}
+func example(t testing.TB) model.Timeline { return modeltest.Example(t) }
 
 func TestWriteExample(t *testing.T) {
 	tl := example(t)

@@ -2,38 +2,18 @@ package formats
 
 import (
 	"bytes"
-	"os"
 	"strings"
 	"testing"
 
 	"chrono/model"
-	"chrono/model/native"
+	"chrono/model/modeltest"
 )
-
-// example reads the example investigation.
-func example(t *testing.T) model.Timeline {
-	t.Helper()
-	f, err := os.Open("../../timeline.example.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var c model.Collect
-	chk := model.NewChecker(&c, nil)
-	if err := native.Read(f, chk); err != nil {
-		t.Fatal(err)
-	}
-	if err := chk.Done(); err != nil {
-		t.Fatal(err)
-	}
-	return c.Timeline
-}
 
 // TestEveryFormatRoundTripsTheExample writes the example in each format
 // that chrono also reads, recognises the output as that format, reads it
 // back, and checks that no event's date changed precision or bounds.
 func TestEveryFormatRoundTripsTheExample(t *testing.T) {
-	tl := example(t)
+	tl := modeltest.Example(t)
 	for _, f := range All {
 		if f.Read == nil || f.Write == nil {
 			continue

@@ -4,12 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"iter"
-	"os"
 	"strings"
 	"testing"
 
 	"chrono/model"
-	"chrono/model/native"
+	"chrono/model/modeltest"
 
 	"github.com/charmbracelet/x/exp/golden"
 )
@@ -23,15 +22,7 @@ type named struct {
 
 func (n named) Name() string { return n.name }
 
-func events(es []model.Event) iter.Seq2[model.Event, error] {
-	return func(yield func(model.Event, error) bool) {
-		for _, e := range es {
-			if !yield(e, nil) {
-				return
-			}
-		}
-	}
-}
+func events(es []model.Event) iter.Seq2[model.Event, error] { return model.Seq(es) }
 
 func write(t *testing.T, h model.Header, sources []model.Source, es []model.Event) (string, *model.Losses) {
 	t.Helper()
@@ -48,20 +39,7 @@ func write(t *testing.T, h model.Header, sources []model.Source, es []model.Even
 }
 
 func TestWriteExample(t *testing.T) {
-	f, err := os.Open("../../timeline.example.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var c model.Collect
-	chk := model.NewChecker(&c, nil)
-	if err := native.Read(f, chk); err != nil {
-		t.Fatal(err)
-	}
-	if err := chk.Done(); err != nil {
-		t.Fatal(err)
-	}
-	tl := c.Timeline
+	tl := modeltest.Example(t)
 	out, losses := write(t, tl.Header, tl.Sources, tl.Events)
 	golden.RequireEqual(named{t, "nso"}, out)
 	if !losses.Empty() {

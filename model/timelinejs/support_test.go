@@ -3,25 +3,17 @@ package timelinejs
 import (
 	"bytes"
 	"iter"
-	"os"
 	"strings"
 	"testing"
 
 	"chrono/model"
+	"chrono/model/modeltest"
 	"chrono/model/native"
 )
 
 // readDoc reads a TimelineJS document through a Checker, as an import does.
 func readDoc(t testing.TB, doc string) (model.Timeline, *model.Losses, error) {
-	t.Helper()
-	var c model.Collect
-	var losses model.Losses
-	chk := model.NewChecker(&c, nil)
-	err := Read(strings.NewReader(doc), chk, &losses)
-	if err == nil {
-		err = chk.Done()
-	}
-	return c.Timeline, &losses, err
+	return modeltest.ReadFormat(Read, doc)
 }
 
 // mustRead reads a document that must read cleanly.
@@ -49,34 +41,9 @@ func export(t testing.TB, tl model.Timeline) (string, *model.Losses) {
 	return buf.String(), &losses
 }
 
-func seq(es []model.Event) iter.Seq2[model.Event, error] {
-	return func(yield func(model.Event, error) bool) {
-		for _, e := range es {
-			if !yield(e, nil) {
-				return
-			}
-		}
-	}
-}
+func seq(es []model.Event) iter.Seq2[model.Event, error] { return model.Seq(es) }
 
-// example reads the NSO example investigation.
-func example(t testing.TB) model.Timeline {
-	t.Helper()
-	f, err := os.Open("../../timeline.example.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var c model.Collect
-	chk := model.NewChecker(&c, nil)
-	if err := native.Read(f, chk); err != nil {
-		t.Fatal(err)
-	}
-	if err := chk.Done(); err != nil {
-		t.Fatal(err)
-	}
-	return c.Timeline
-}
+func example(t testing.TB) model.Timeline { return modeltest.Example(t) }
 
 // nativeText writes a timeline in chrono's own format, for golden files.
 func nativeText(t testing.TB, tl model.Timeline) string {

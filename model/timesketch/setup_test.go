@@ -3,27 +3,17 @@ package timesketch
 import (
 	"bytes"
 	"iter"
-	"os"
-	"strings"
 	"testing"
 
 	"chrono/model"
-	"chrono/model/native"
+	"chrono/model/modeltest"
 )
 
 // read reads a Timesketch file as the command line does: through a
 // Checker into a Collect. err holds every problem, the reader's and the
 // Checker's.
 func read(t *testing.T, doc string) (model.Timeline, *model.Losses, error) {
-	t.Helper()
-	var c model.Collect
-	var losses model.Losses
-	chk := model.NewChecker(&c, nil)
-	err := Read(strings.NewReader(doc), chk, &losses)
-	if err == nil {
-		err = chk.Done()
-	}
-	return c.Timeline, &losses, err
+	return modeltest.ReadFormat(Read, doc)
 }
 
 // mustRead is read for input that must have no problems.
@@ -36,33 +26,9 @@ func mustRead(t *testing.T, doc string) (model.Timeline, *model.Losses) {
 	return tl, losses
 }
 
-func events(es []model.Event) iter.Seq2[model.Event, error] {
-	return func(yield func(model.Event, error) bool) {
-		for _, e := range es {
-			if !yield(e, nil) {
-				return
-			}
-		}
-	}
-}
+func events(es []model.Event) iter.Seq2[model.Event, error] { return model.Seq(es) }
 
-// example returns the example investigation, read with the native reader.
-func example(t testing.TB) model.Timeline {
-	t.Helper()
-	doc, err := os.ReadFile("../../timeline.example.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var c model.Collect
-	chk := model.NewChecker(&c, nil)
-	if err := native.Read(bytes.NewReader(doc), chk); err != nil {
-		t.Fatal(err)
-	}
-	if err := chk.Done(); err != nil {
-		t.Fatal(err)
-	}
-	return c.Timeline
-}
+func example(t testing.TB) model.Timeline { return modeltest.Example(t) }
 
 // writer is WriteJSONL or WriteCSV.
 type writer func(w *bytes.Buffer, tl model.Timeline, losses *model.Losses) (int, error)
