@@ -595,14 +595,7 @@ can be reproduced: chrono synth --events 1000000 > big.json`,
 				return usagef("--events %d: give a number of events, 0 or more", n)
 			}
 			w := bufio.NewWriterSize(c.stdout, 1<<16)
-			events := func(yield func(model.Event, error) bool) {
-				for e := range synth.Events(seed, n) {
-					if !yield(e, nil) {
-						return
-					}
-				}
-			}
-			if err := native.Write(w, synth.Header(n), synth.Sources(seed), events); err != nil {
+			if err := native.Write(w, synth.Header(n), synth.Sources(seed), synth.Events(seed, n)); err != nil {
 				return err
 			}
 			return w.Flush()

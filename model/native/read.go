@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"chrono/model"
@@ -35,26 +36,20 @@ const Version = 1
 // belongs) is reported to sink when sink is a model.Reporter, and the read
 // goes on so that every problem is found in one pass; otherwise it stops
 // the read.
+//
+// Events are decoded on every core and reach sink in the order of the
+// file, from the goroutine that called Read.
 func Read(r io.Reader, sink model.Sink) error {
 	pr := newPositionReader(r)
-	rd := &reader{dec: jsontext.NewDecoder(pr), pos: pr, sink: sink}
-	rd.strict = json.JoinOptions(
-		json.RejectUnknownMembers(true),
-		json.WithUnmarshalers(json.UnmarshalFromFunc(rd.unmarshalDate)),
-	)
-	rd.lenient = json.WithUnmarshalers(json.UnmarshalFromFunc(rd.unmarshalDate))
+	rd := &reader{dec: jsontext.NewDecoder(pr), pos: pr, sink: sink, values: newValueDecoder()}
 	return rd.document()
 }
 
 type reader struct {
-	dec     *jsontext.Decoder
-	pos     *positionReader
-	sink    model.Sink
-	strict  json.Options
-	lenient json.Options
-	// dateProblems collects bad dates met while decoding one value; the
-	// decoder goes on past them so that the rest of the value is checked.
-	dateProblems []string
+	dec    *jsontext.Decoder
+	pos    *positionReader
+	sink   model.Sink
+	values *valueDecoder // for the header and sources
 }
 
 // syntax turns a decoder error into a problem at its position.
@@ -81,9 +76,12 @@ func describeSyntax(err error) string {
 	return "invalid JSON: " + msg
 }
 
-// at returns the position of the next token: past the whitespace, commas
-// and colons the decoder has not consumed yet.
-func (rd *reader) at() string {
+// at returns the position of the next token.
+func (rd *reader) at() string { return rd.pos.position(rd.offset()) }
+
+// offset returns the input offset of the next token: past the whitespace,
+// commas and colons the decoder has not consumed yet.
+func (rd *reader) offset() int64 {
 	rd.dec.PeekKind()
 	off := rd.dec.InputOffset()
 	for _, c := range rd.dec.UnreadBuffer() {
@@ -92,7 +90,7 @@ func (rd *reader) at() string {
 		}
 		off++
 	}
-	return rd.pos.position(off)
+	return off
 }
 
 func (rd *reader) document() error {
@@ -124,7 +122,7 @@ func (rd *reader) document() error {
 			err = rd.array(at, name, rd.source)
 		case "events":
 			sawEvents = true
-			err = rd.array(at, name, rd.event)
+			err = rd.events(at, name)
 		default:
 			if err = model.Report(rd.sink, model.Problem{Pos: at, Msg: fmt.Sprintf("unknown field %q (the fields are chrono, title, description, sources, events)", name)}); err == nil {
 				err = rd.skip()
@@ -193,7 +191,7 @@ func (rd *reader) str(at, name string) (string, error) {
 
 // array reads an array whose elements each go to element with their
 // position from 1.
-func (rd *reader) array(at, name string, element func(v jsontext.Value, n int, at string) error) error {
+func (rd *reader) array(at, name string, element func(v jsontext.Value, n int, at func() string) error) error {
 	switch rd.dec.PeekKind() {
 	case 'n':
 		return rd.skip()
@@ -208,41 +206,43 @@ func (rd *reader) array(at, name string, element func(v jsontext.Value, n int, a
 		return rd.syntax(err)
 	}
 	for n := 1; rd.dec.PeekKind() != ']'; n++ {
-		at := rd.at()
+		at := rd.offset()
 		v, err := rd.dec.ReadValue()
 		if err != nil {
 			return rd.syntax(err)
 		}
-		if err := element(v, n, at); err != nil {
+		// The position is worked out only for a problem: counting lines
+		// for every value would cost more than decoding it.
+		if err := element(v, n, func() string { return rd.pos.position(at) }); err != nil {
 			return err
 		}
 	}
+	return rd.endArray()
+}
+
+func (rd *reader) endArray() error {
 	if _, err := rd.dec.ReadToken(); err != nil {
 		return rd.syntax(err)
 	}
 	return nil
 }
 
-func (rd *reader) event(v jsontext.Value, n int, at string) error {
-	var e model.Event
-	if v.Kind() != '{' {
-		return model.Report(rd.sink, model.Problem{Pos: at, Place: model.EventPlace("", n), Msg: fmt.Sprintf("an event is an object, found %s", KindName(v.Kind()))})
-	}
-	problems := rd.decode(v, &e)
+// deliver sends a decoded event to the sink, after its problems.
+func (rd *reader) deliver(e *model.Event, n int, problems []string) error {
 	for _, msg := range problems {
 		if err := model.Report(rd.sink, model.Problem{Place: model.EventPlace(e.ID, n), Msg: msg}); err != nil {
 			return err
 		}
 	}
-	return rd.sink.Event(e, n)
+	return rd.sink.Event(*e, n)
 }
 
-func (rd *reader) source(v jsontext.Value, n int, at string) error {
+func (rd *reader) source(v jsontext.Value, n int, at func() string) error {
 	var s model.Source
 	if v.Kind() != '{' {
-		return model.Report(rd.sink, model.Problem{Pos: at, Place: model.SourcePlace("", n), Msg: fmt.Sprintf("a source is an object, found %s", KindName(v.Kind()))})
+		return model.Report(rd.sink, model.Problem{Pos: at(), Place: model.SourcePlace("", n), Msg: fmt.Sprintf("a source is an object, found %s", KindName(v.Kind()))})
 	}
-	problems := rd.decode(v, &s)
+	problems := rd.values.decode(v, &s)
 	for _, msg := range problems {
 		if err := model.Report(rd.sink, model.Problem{Place: model.SourcePlace(s.ID, n), Msg: msg}); err != nil {
 			return err
@@ -251,27 +251,46 @@ func (rd *reader) source(v jsontext.Value, n int, at string) error {
 	return rd.sink.Source(s, n)
 }
 
+// valueDecoder decodes sources and events, one goroutine's worth: it
+// collects the problems of the value it is decoding.
+type valueDecoder struct {
+	strict, lenient json.Options
+	// dateProblems collects bad dates met while decoding one value; the
+	// decoder goes on past them so that the rest of the value is checked.
+	dateProblems []string
+}
+
+func newValueDecoder() *valueDecoder {
+	vd := &valueDecoder{}
+	vd.strict = json.JoinOptions(
+		json.RejectUnknownMembers(true),
+		json.WithUnmarshalers(json.UnmarshalFromFunc(vd.unmarshalDate)),
+	)
+	vd.lenient = json.WithUnmarshalers(json.UnmarshalFromFunc(vd.unmarshalDate))
+	return vd
+}
+
 // decode unmarshals one source or event strictly and returns what is
 // wrong with it. When the strict decode fails part way, a lenient one
 // fills in what it can, so that the value's id and the rest of its
 // problems are still known.
-func (rd *reader) decode(v jsontext.Value, into any) []string {
-	rd.dateProblems = rd.dateProblems[:0]
-	err := json.Unmarshal(v, into, rd.strict)
+func (vd *valueDecoder) decode(v jsontext.Value, into any) []string {
+	vd.dateProblems = vd.dateProblems[:0]
+	err := json.Unmarshal(v, into, vd.strict)
 	if err == nil {
-		return rd.dateProblems
+		return slices.Clone(vd.dateProblems)
 	}
 	problems := []string{describeSemantic(err)}
-	rd.dateProblems = rd.dateProblems[:0]
-	if json.Unmarshal(v, into, rd.lenient) != nil {
+	vd.dateProblems = vd.dateProblems[:0]
+	if json.Unmarshal(v, into, vd.lenient) != nil {
 		return problems // the value is unusable; its id may still be set
 	}
-	return append(problems, rd.dateProblems...)
+	return append(problems, vd.dateProblems...)
 }
 
 // unmarshalDate reads an EDTF date and, when it is not valid, notes the
 // problem and leaves the date undated so that decoding goes on.
-func (rd *reader) unmarshalDate(dec *jsontext.Decoder, d *model.Date) error {
+func (vd *valueDecoder) unmarshalDate(dec *jsontext.Decoder, d *model.Date) error {
 	field := dec.StackPointer().LastToken()
 	tok, err := dec.ReadToken()
 	if err != nil {
@@ -283,16 +302,16 @@ func (rd *reader) unmarshalDate(dec *jsontext.Decoder, d *model.Date) error {
 		return nil
 	case '"':
 	default:
-		rd.dateProblems = append(rd.dateProblems, fmt.Sprintf("%s: want an EDTF date string such as \"2017-08\", found %s", field, KindName(tok.Kind())))
+		vd.dateProblems = append(vd.dateProblems, fmt.Sprintf("%s: want an EDTF date string such as \"2017-08\", found %s", field, KindName(tok.Kind())))
 		return nil
 	}
 	parsed, err := model.ParseDate(tok.String())
 	if err != nil {
 		var de *model.DateError
 		if errors.As(err, &de) {
-			rd.dateProblems = append(rd.dateProblems, fmt.Sprintf("%s %q: %s", field, de.Text, de.Msg))
+			vd.dateProblems = append(vd.dateProblems, fmt.Sprintf("%s %q: %s", field, de.Text, de.Msg))
 		} else {
-			rd.dateProblems = append(rd.dateProblems, fmt.Sprintf("%s: %v", field, err))
+			vd.dateProblems = append(vd.dateProblems, fmt.Sprintf("%s: %v", field, err))
 		}
 		*d = model.Date{}
 		return nil

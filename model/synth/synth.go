@@ -47,12 +47,13 @@ func Header(n int) model.Header {
 }
 
 // Events yields n events in file order (not timeline order, as in real
-// files), the same for the same seed.
-func Events(seed uint64, n int) iter.Seq[model.Event] {
-	return func(yield func(model.Event) bool) {
+// files), the same for the same seed, as the format writers take them
+// (the error is always nil).
+func Events(seed uint64, n int) iter.Seq2[model.Event, error] {
+	return func(yield func(model.Event, error) bool) {
 		r := rand.New(rand.NewPCG(seed, 2))
 		for i := range n {
-			if !yield(event(r, i, n)) {
+			if !yield(event(r, i, n), nil) {
 				return
 			}
 		}

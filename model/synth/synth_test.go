@@ -3,7 +3,6 @@ package synth
 import (
 	"bytes"
 	"reflect"
-	"slices"
 	"testing"
 
 	"chrono/model"
@@ -14,14 +13,7 @@ import (
 func document(t testing.TB, seed uint64, n int) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	events := func(yield func(model.Event, error) bool) {
-		for e := range Events(seed, n) {
-			if !yield(e, nil) {
-				return
-			}
-		}
-	}
-	if err := native.Write(&buf, Header(n), Sources(seed), events); err != nil {
+	if err := native.Write(&buf, Header(n), Sources(seed), Events(seed, n)); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -36,8 +28,13 @@ func TestSameSeedSameInvestigation(t *testing.T) {
 		t.Error("another seed gives the same investigation")
 	}
 	// A longer run starts with the shorter one's events.
-	short := slices.Collect(Events(DefaultSeed, 50))
-	long := slices.Collect(Events(DefaultSeed, 100))
+	var short, long []model.Event
+	for e := range Events(DefaultSeed, 50) {
+		short = append(short, e)
+	}
+	for e := range Events(DefaultSeed, 100) {
+		long = append(long, e)
+	}
 	if !reflect.DeepEqual(short, long[:50]) {
 		t.Error("the first events depend on how many are asked for")
 	}

@@ -1,0 +1,131 @@
+package native
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+
+	"chrono/model"
+
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// batchSize is how many events a worker decodes at a time: enough to
+// make handing them over cheap, few enough to keep memory flat.
+const batchSize = 256
+
+// batch is a run of consecutive events: their raw JSON going out to a
+// worker, and the decoded events and their problems coming back.
+type batch struct {
+	first    int // the position of raw[0] in the file, from 1
+	raw      []jsontext.Value
+	events   []model.Event
+	problems [][]string
+	done     chan struct{}
+}
+
+// events reads the "events" array. The reading goroutine splits it into
+// values (which checks the JSON's syntax), workers decode them on every
+// core, and the reading goroutine hands them to the sink in file order,
+// so that the sink sees what a sequential read would show it.
+func (rd *reader) events(at, name string) error {
+	if rd.dec.PeekKind() != '[' {
+		return rd.array(at, name, func(jsontext.Value, int, func() string) error { return nil })
+	}
+	if _, err := rd.dec.ReadToken(); err != nil {
+		return rd.syntax(err)
+	}
+	workers := runtime.GOMAXPROCS(0)
+	work := make(chan *batch, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			vd := newValueDecoder()
+			for b := range work {
+				b.decode(vd)
+			}
+		})
+	}
+	defer wg.Wait()
+	defer close(work)
+
+	// Batches are delivered in the order they were sent; at most
+	// 2×workers are in flight.
+	var pending []*batch
+	deliver := func(b *batch) error {
+		<-b.done
+		for i := range b.events {
+			if err := rd.deliver(&b.events[i], b.first+i, b.problems[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	cur := &batch{first: 1, done: make(chan struct{})}
+	send := func() error {
+		if len(cur.raw) == 0 {
+			return nil
+		}
+		work <- cur
+		pending = append(pending, cur)
+		cur = &batch{first: cur.first + len(cur.raw), done: make(chan struct{})}
+		for len(pending) >= 2*workers {
+			if err := deliver(pending[0]); err != nil {
+				return err
+			}
+			pending = pending[1:]
+		}
+		return nil
+	}
+	for n := 1; rd.dec.PeekKind() != ']'; n++ {
+		off := rd.offset()
+		v, err := rd.dec.ReadValue()
+		if err != nil {
+			return rd.syntax(err)
+		}
+		if v.Kind() != '{' {
+			// Said now, where its position is known; the events before it
+			// reach the sink first.
+			if err := send(); err != nil {
+				return err
+			}
+			for _, b := range pending {
+				if err := deliver(b); err != nil {
+					return err
+				}
+			}
+			pending = pending[:0]
+			cur.first = n + 1
+			p := model.Problem{Pos: rd.pos.position(off), Place: model.EventPlace("", n), Msg: fmt.Sprintf("an event is an object, found %s", KindName(v.Kind()))}
+			if err := model.Report(rd.sink, p); err != nil {
+				return err
+			}
+			continue
+		}
+		cur.raw = append(cur.raw, v.Clone()) // the decoder reuses its buffer
+		if len(cur.raw) == batchSize {
+			if err := send(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := send(); err != nil {
+		return err
+	}
+	for _, b := range pending {
+		if err := deliver(b); err != nil {
+			return err
+		}
+	}
+	return rd.endArray()
+}
+
+func (b *batch) decode(vd *valueDecoder) {
+	b.events = make([]model.Event, len(b.raw))
+	b.problems = make([][]string, len(b.raw))
+	for i, v := range b.raw {
+		b.problems[i] = vd.decode(v, &b.events[i])
+	}
+	b.raw = nil
+	close(b.done)
+}
