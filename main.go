@@ -17,6 +17,8 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
+	"time"
 
 	"chrono/model"
 	"chrono/model/formats"
@@ -26,6 +28,7 @@ import (
 	"chrono/model/termtext"
 	"chrono/store"
 	"chrono/tui"
+	"chrono/tui/progress"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -67,6 +70,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr}
+	if f, ok := stderr.(*os.File); ok {
+		c.progressTo = f // tests' buffers get no progress lines
+	}
 	root := c.commands()
 	if args == nil {
 		args = []string{} // cobra reads os.Args when given nil
@@ -94,6 +100,9 @@ type cli struct {
 	stdout, stderr io.Writer
 	db             string
 	quickTags      []string
+	// progressTo is where long work reports its progress (stderr); nil
+	// keeps quiet.
+	progressTo io.Writer
 }
 
 func (c *cli) commands() *cobra.Command {
@@ -251,6 +260,8 @@ could not carry over is reported.`,
 			var inputs []store.Input
 			var detected []string      // what auto detection found, per input
 			var losses []*model.Losses // what each input could not carry
+			var read atomic.Int64      // bytes read of all inputs, for the meter
+			var totalSize int64
 			for _, name := range args {
 				var r io.Reader = c.stdin
 				if name == "-" {
@@ -263,6 +274,9 @@ could not carry over is reported.`,
 					defer f.Close()
 					r = f
 				}
+				size := sizeOf(r)
+				totalSize += max(size, 0)
+				r = &countingReader{r: r, n: &read}
 				f, note := formats.Format{}, ""
 				if fixed != nil {
 					f = *fixed
@@ -272,13 +286,46 @@ could not carry over is reported.`,
 					note = "detected " + f.Title
 				}
 				lost := &model.Losses{}
-				inputs = append(inputs, store.Input{Name: name, Read: func(sink model.Sink) error {
+				inputs = append(inputs, store.Input{Name: name, Size: size, Read: func(sink model.Sink) error {
 					return f.Read(r, sink, lost)
 				}})
 				detected = append(detected, note)
 				losses = append(losses, lost)
 			}
-			results, err := s.ImportAll(inputs, dryRun)
+			// A large import makes garbage fast: collecting it before the
+			// heap doubles keeps the import's memory flat.
+			defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemory))
+			opts := store.ImportOptions{DryRun: dryRun}
+			if c.progressTo != nil {
+				meter := progress.New(c.progressTo, c.stderrIsTerminal())
+				meter.Stage("reading", totalSize)
+				stop := make(chan struct{})
+				go func() { // the bytes read, as they go by
+					t := time.NewTicker(100 * time.Millisecond)
+					defer t.Stop()
+					for {
+						select {
+						case <-stop:
+							return
+						case <-t.C:
+							meter.Done(read.Load())
+						}
+					}
+				}()
+				building := false
+				opts.Progress = func(p store.Progress) {
+					meter.Events(int64(p.Events))
+					if p.Total > 0 {
+						if !building {
+							building = true
+							meter.Stage("writing the store", p.Total)
+						}
+						meter.Done(p.Written)
+					}
+				}
+				defer func() { close(stop); meter.Stop() }()
+			}
+			results, err := s.ImportWith(inputs, opts)
 			if err != nil {
 				return fmt.Errorf("nothing imported, the store is unchanged:\n%w", err)
 			}
@@ -303,6 +350,41 @@ could not carry over is reported.`,
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check the files and report what would change, without changing the store")
 	cmd.Flags().StringVar(&format, "format", "auto", "the files' format: auto (recognise it), "+formats.Names(true))
 	return cmd
+}
+
+// importMemory is the heap an import aims to stay within; past it the
+// garbage collector works harder rather than let memory grow.
+const importMemory = 192 << 20
+
+// sizeOf returns the size of a regular file, or -1 (a pipe, a terminal).
+func sizeOf(r io.Reader) int64 {
+	f, ok := r.(*os.File)
+	if !ok {
+		return -1
+	}
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return -1
+	}
+	return fi.Size()
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c *countingReader) Read(b []byte) (int, error) {
+	n, err := c.r.Read(b)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// stderrIsTerminal reports whether progress can be drawn in place.
+func (c *cli) stderrIsTerminal() bool {
+	f, ok := c.stderr.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
 }
 
 // joinNonEmpty joins the parts that are not empty.

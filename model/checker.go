@@ -1,6 +1,9 @@
 package model
 
-import "fmt"
+import (
+	"fmt"
+	"hash/maphash"
+)
 
 // Known answers whether an id already exists outside the values being
 // checked, e.g. in the store an import goes into.
@@ -14,14 +17,28 @@ type Known interface {
 // (it is a Reporter), stops forwarding once it has found one, and checks
 // references (quote and date sources, link targets) when the read is Done,
 // because a file may name a source or event before it declares it.
+//
+// One Checker can read several files as one import (NextFile): an id is
+// then unique across all of them.
 type Checker struct {
 	next     Sink
 	known    Known
 	problems Problems
 	sources  map[string]int // id → position
-	events   map[string]int // id → position
-	pending  []reference
+	// events holds a hash of each event id seen, with where it was seen:
+	// a million ids fit in a few tens of megabytes this way. Two ids with
+	// the same 64-bit hash would be taken for one (about one chance in
+	// 10^7 among a million ids); the message then names both places.
+	events  map[uint64]seenAt
+	seed    maphash.Seed
+	file    int32
+	files   []string
+	pending []reference
 }
+
+// seenAt is where an event id was seen: the file (an index into
+// Checker.files) and the position in it.
+type seenAt struct{ file, n int32 }
 
 // reference is a use of an id that was not declared when it was seen.
 type reference struct {
@@ -32,8 +49,19 @@ type reference struct {
 // NewChecker returns a Checker forwarding to next (which may be nil) and
 // resolving references also against known (which may be nil).
 func NewChecker(next Sink, known Known) *Checker {
-	return &Checker{next: next, known: known, sources: map[string]int{}, events: map[string]int{}}
+	return &Checker{next: next, known: known, sources: map[string]int{}, events: map[uint64]seenAt{}, seed: maphash.MakeSeed(), files: []string{""}}
 }
+
+// NextFile starts the next file of an import: the problems found so far
+// are dropped (Done has returned them), the ids stay known, so that an
+// event id used in an earlier file is reported as a duplicate.
+func (c *Checker) NextFile(name string) {
+	c.problems = Problems{}
+	c.files = append(c.files, name)
+	c.file = int32(len(c.files) - 1)
+}
+
+func (c *Checker) eventKey(id string) uint64 { return maphash.String(c.seed, id) }
 
 // Report implements Reporter.
 func (c *Checker) Report(p Problem) { c.problems.Add(p) }
@@ -77,10 +105,14 @@ func (c *Checker) Event(e Event, n int) error {
 	for _, m := range e.Check() {
 		c.Report(Problem{Place: place, Msg: m})
 	}
-	if first, dup := c.events[e.ID]; dup && e.ID != "" {
-		c.Report(Problem{Place: place, Msg: fmt.Sprintf("id %q: already used by event #%d", e.ID, first)})
+	if first, dup := c.events[c.eventKey(e.ID)]; dup && e.ID != "" {
+		where := fmt.Sprintf("event #%d", first.n)
+		if first.file != c.file {
+			where += " of " + c.files[first.file]
+		}
+		c.Report(Problem{Place: place, Msg: fmt.Sprintf("id %q: already used by %s", e.ID, where)})
 	} else if e.ID != "" {
-		c.events[e.ID] = n
+		c.events[c.eventKey(e.ID)] = seenAt{file: c.file, n: int32(n)}
 	}
 	if e.DateSource != "" {
 		c.refer(place, "date_source", e.DateSource, false)
@@ -111,7 +143,7 @@ func (c *Checker) refer(place, field, id string, event bool) {
 
 func (c *Checker) resolves(id string, event bool) bool {
 	if event {
-		_, ok := c.events[id]
+		_, ok := c.events[c.eventKey(id)]
 		return ok || (c.known != nil && c.known.HasEvent(id))
 	}
 	_, ok := c.sources[id]

@@ -183,3 +183,31 @@ func TestOrderKeyAgreesWithCompare(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckerAcrossFiles(t *testing.T) {
+	var out Collect
+	c := NewChecker(&out, nil)
+	c.NextFile("a.json")
+	if err := Feed(Timeline{Events: []Event{{ID: "one", Title: "One"}, {ID: "two", Title: "Two"}}}, c); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Done(); err != nil {
+		t.Fatal(err)
+	}
+	c.NextFile("b.json")
+	// A link may point into an earlier file; an id may not be reused.
+	b := Timeline{Events: []Event{
+		{ID: "three", Title: "Three", Links: []Link{{Rel: Follows, Event: "one"}}},
+		{ID: "two", Title: "Two again"},
+	}}
+	if err := Feed(b, c); err != nil {
+		t.Fatal(err)
+	}
+	err := c.Done()
+	if err == nil || !strings.Contains(err.Error(), `event "two" (#2): id "two": already used by event #2 of a.json`) {
+		t.Errorf("Done: %v", err)
+	}
+	if strings.Contains(err.Error(), "three") {
+		t.Errorf("the link into the earlier file was refused: %v", err)
+	}
+}

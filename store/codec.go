@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"chrono/model"
@@ -56,26 +57,28 @@ func appendStrings(b []byte, ss []string) []byte {
 
 // encodeEvent appends the stored form of e to dst.
 func encodeEvent(dst []byte, e *model.Event) []byte {
-	var text []byte
-	text = appendString(text, e.Title)
-	text = appendString(text, e.Summary)
-	text = appendString(text, e.DateText)
-	text = appendStrings(text, e.Actors)
-	text = appendStrings(text, e.Tags)
-	text = binary.AppendUvarint(text, uint64(len(e.Quotes)))
-	for _, q := range e.Quotes {
-		text = appendString(text, q.Text)
-		text = appendString(text, q.Speaker)
-		text = appendString(text, q.Context)
-	}
-	text = binary.AppendUvarint(text, uint64(len(e.Notes)))
-	for _, n := range e.Notes {
-		text = appendString(text, n.Text)
-	}
-
+	// The text section is written in place, after its length, which is
+	// worked out first: building it apart and copying it cost as much as
+	// the rest of an import's encoding.
+	n := textLen(e)
+	dst = slices.Grow(dst, n+len(e.ID)+64)
 	dst = append(dst, codecVersion, statusCode(e.Status))
-	dst = binary.AppendUvarint(dst, uint64(len(text)))
-	dst = append(dst, text...)
+	dst = binary.AppendUvarint(dst, uint64(n))
+	dst = appendString(dst, e.Title)
+	dst = appendString(dst, e.Summary)
+	dst = appendString(dst, e.DateText)
+	dst = appendStrings(dst, e.Actors)
+	dst = appendStrings(dst, e.Tags)
+	dst = binary.AppendUvarint(dst, uint64(len(e.Quotes)))
+	for _, q := range e.Quotes {
+		dst = appendString(dst, q.Text)
+		dst = appendString(dst, q.Speaker)
+		dst = appendString(dst, q.Context)
+	}
+	dst = binary.AppendUvarint(dst, uint64(len(e.Notes)))
+	for _, n := range e.Notes {
+		dst = appendString(dst, n.Text)
+	}
 	dst = appendString(dst, e.ID)
 	dst = appendString(dst, e.Date.String())
 	dst = appendString(dst, e.DateSource)
@@ -96,6 +99,35 @@ func encodeEvent(dst []byte, e *model.Event) []byte {
 		dst = appendString(dst, at)
 	}
 	return dst
+}
+
+// textLen is the length of an event's text section.
+func textLen(e *model.Event) int {
+	str := func(s string) int { return uvarintLen(len(s)) + len(s) }
+	n := str(e.Title) + str(e.Summary) + str(e.DateText)
+	for _, list := range [][]string{e.Actors, e.Tags} {
+		n += uvarintLen(len(list))
+		for _, s := range list {
+			n += str(s)
+		}
+	}
+	n += uvarintLen(len(e.Quotes))
+	for _, q := range e.Quotes {
+		n += str(q.Text) + str(q.Speaker) + str(q.Context)
+	}
+	n += uvarintLen(len(e.Notes))
+	for _, note := range e.Notes {
+		n += str(note.Text)
+	}
+	return n
+}
+
+func uvarintLen(v int) int {
+	n := 1
+	for ; v >= 0x80; v >>= 7 {
+		n++
+	}
+	return n
 }
 
 // errCorrupt reports a stored value chrono cannot read back.

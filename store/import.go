@@ -149,26 +149,99 @@ func (im *Import) Rollback() ImportResult {
 // Result returns what the import has done so far.
 func (im *Import) Result() ImportResult { return im.result }
 
-// Input is one file to import: its name for messages, and how to read it
-// into a Sink (the format's reader).
+// Input is one file to import: its name for messages, its size, and how
+// to read it into a Sink (the format's reader).
 type Input struct {
 	Name string
+	// Size is the input's size in bytes, or -1 when it is not known (a
+	// pipe). Large inputs are imported by building a new store file.
+	Size int64
 	Read func(model.Sink) error
 }
 
-// ImportAll imports inputs in one transaction, each checked by a
-// model.Checker that also knows the events and sources already stored, and
-// returns what each added. On any problem nothing is kept, and the error
-// names the input (model.InFile). A dry run reports and keeps nothing.
+// bulkSize is the total input size from which an import builds a new
+// store file rather than writing in one transaction: bbolt holds a
+// transaction's writes in memory, and writes keys in file order slowly.
+const bulkSize = 16 << 20
+
+// ImportOptions tune ImportWith.
+type ImportOptions struct {
+	// DryRun checks and reports, and keeps nothing.
+	DryRun bool
+	// Bulk builds a new store file whatever the size of the inputs.
+	Bulk bool
+	// Progress, when set, is told how far the import has gone: events
+	// read so far while reading, then records written out of a total
+	// while a large import builds the store.
+	Progress func(Progress)
+}
+
+// Progress is how far an import has gone.
+type Progress struct {
+	Events         int   // events read
+	Written, Total int64 // records written of the store being built
+}
+
+// importer is an import in progress, in one transaction or in bulk.
+type importer interface {
+	model.Sink
+	model.Known
+	Commit() (ImportResult, error)
+	Rollback() ImportResult
+	Result() ImportResult
+}
+
+// ImportAll imports inputs as one import: see ImportWith.
 func (s *Store) ImportAll(inputs []Input, dryRun bool) ([]ImportResult, error) {
-	im, err := s.BeginImport()
+	return s.ImportWith(inputs, ImportOptions{DryRun: dryRun})
+}
+
+// ImportWith imports inputs as one import, each checked by a model.Checker
+// that also knows the events and sources already stored, and returns what
+// each added. An event id may appear once in an import. On any problem
+// nothing is kept, and the error names the input (model.InFile). A dry run
+// reports and keeps nothing.
+//
+// Small imports are written in one transaction. Large ones (or those of
+// unknown size) are sorted and written into a new store file beside the
+// old, which replaces it only once complete: both ways, the store holds
+// either everything it held before or that and the whole import.
+func (s *Store) ImportWith(inputs []Input, opts ImportOptions) ([]ImportResult, error) {
+	bulk := opts.Bulk
+	var total int64
+	for _, in := range inputs {
+		if in.Size < 0 {
+			bulk = true
+		}
+		total += max(in.Size, 0)
+	}
+	bulk = bulk || total >= bulkSize
+	var im importer
+	var err error
+	if bulk {
+		var bi *bulkImport
+		bi, err = s.beginBulk(opts.DryRun)
+		if bi != nil && opts.Progress != nil {
+			bi.progress = func(written, total int64) {
+				opts.Progress(Progress{Events: bi.result.Events, Written: written, Total: total})
+			}
+		}
+		im = bi
+	} else {
+		im, err = s.BeginImport()
+	}
 	if err != nil {
 		return nil, err
 	}
+	var sink model.Sink = im
+	if opts.Progress != nil {
+		sink = &progressSink{Sink: im, report: opts.Progress}
+	}
 	results := make([]ImportResult, 0, len(inputs))
 	var before ImportResult
+	chk := model.NewChecker(sink, im)
 	for _, in := range inputs {
-		chk := model.NewChecker(im, im)
+		chk.NextFile(in.Name)
 		err := in.Read(chk)
 		if err == nil {
 			err = chk.Done()
@@ -177,7 +250,7 @@ func (s *Store) ImportAll(inputs []Input, dryRun bool) ([]ImportResult, error) {
 			im.Rollback()
 			return nil, model.InFile(in.Name, err)
 		}
-		now := im.result
+		now := im.Result()
 		results = append(results, ImportResult{
 			Events:    now.Events - before.Events,
 			New:       now.New - before.New,
@@ -187,7 +260,7 @@ func (s *Store) ImportAll(inputs []Input, dryRun bool) ([]ImportResult, error) {
 		})
 		before = now
 	}
-	if dryRun {
+	if opts.DryRun {
 		im.Rollback()
 		return results, nil
 	}
@@ -195,4 +268,20 @@ func (s *Store) ImportAll(inputs []Input, dryRun bool) ([]ImportResult, error) {
 		return nil, err
 	}
 	return results, nil
+}
+
+// progressSink counts events on their way to the import, and says how
+// many have gone by every so often.
+type progressSink struct {
+	model.Sink
+	report func(Progress)
+	n      int
+}
+
+func (p *progressSink) Event(e model.Event, n int) error {
+	p.n++
+	if p.n%4096 == 0 {
+		p.report(Progress{Events: p.n})
+	}
+	return p.Sink.Event(e, n)
 }

@@ -3,7 +3,6 @@ package store
 import (
 	"errors"
 	"fmt"
-	"slices"
 
 	"chrono/model"
 
@@ -75,40 +74,17 @@ func (b buckets) remove(e *model.Event, order []byte) error {
 // index adds (delta 1) or removes (delta -1) an event's index entries and
 // counts.
 func (b buckets) index(e *model.Event, order []byte, delta int) error {
-	change := func(bk *bolt.Bucket, key []byte) error {
+	err := indexEntries(e, order, func(bucket, key []byte) error {
+		bk := b.tx.Bucket(bucket)
 		if delta > 0 {
 			return bk.Put(key, nil)
 		}
 		return bk.Delete(key)
-	}
-	for _, t := range e.Tags {
-		if err := change(b.tags, tagKey(t, order)); err != nil {
-			return err
-		}
-		if err := bump(b.counts, counterKey('t', t), delta); err != nil {
-			return err
-		}
-	}
-	for i, a := range e.Actors {
-		if slices.Contains(e.Actors[:i], a) {
-			continue // count an actor once per event
-		}
-		if err := bump(b.counts, counterKey('a', a), delta); err != nil {
-			return err
-		}
-	}
-	for _, l := range e.Links {
-		if err := change(b.links, linkKey(l.Event, e.ID, l.Rel)); err != nil {
-			return err
-		}
-	}
-	if err := bump(b.counts, counterKey('s', string(e.Status)), delta); err != nil {
+	})
+	if err != nil {
 		return err
 	}
-	if err := bump(b.counts, periodCountKey(periodOfKey(order)), delta); err != nil {
-		return err
-	}
-	return bump(b.counts, keyTotal, delta)
+	return counters(e, order, func(key []byte) error { return bump(b.counts, key, delta) })
 }
 
 // replace swaps a stored event for a new version of it.

@@ -66,9 +66,10 @@ func (rd *reader) events(at, name string) error {
 		if len(cur.raw) == 0 {
 			return nil
 		}
-		work <- cur
+		next := &batch{first: cur.first + len(cur.raw), done: make(chan struct{})}
+		work <- cur // the worker owns it now
 		pending = append(pending, cur)
-		cur = &batch{first: cur.first + len(cur.raw), done: make(chan struct{})}
+		cur = next
 		for len(pending) >= 2*workers {
 			if err := deliver(pending[0]); err != nil {
 				return err
