@@ -52,15 +52,22 @@ func Header(n int) model.Header {
 func Events(seed uint64, n int) iter.Seq2[model.Event, error] {
 	return func(yield func(model.Event, error) bool) {
 		r := rand.New(rand.NewPCG(seed, 2))
+		// Links point only at dated events, so that an export to a format
+		// that must skip undated ones (Timesketch) imports back.
+		dated := make([]uint64, (n+63)/64)
 		for i := range n {
-			if !yield(event(r, i, n), nil) {
+			e := event(r, i, dated)
+			if !e.Date.IsZero() {
+				dated[i/64] |= 1 << (i % 64)
+			}
+			if !yield(e, nil) {
 				return
 			}
 		}
 	}
 }
 
-func event(r *rand.Rand, i, n int) model.Event {
+func event(r *rand.Rand, i int, dated []uint64) model.Event {
 	e := model.Event{
 		ID:      fmt.Sprintf("ev-%07d", i+1),
 		Date:    date(r),
@@ -91,7 +98,9 @@ func event(r *rand.Rand, i, n int) model.Event {
 		})
 	}
 	if i > 0 && r.IntN(8) == 0 {
-		e.Links = []model.Link{{Rel: model.Rels[r.IntN(len(model.Rels))], Event: fmt.Sprintf("ev-%07d", 1+r.IntN(i))}}
+		if to := r.IntN(i); dated[to/64]&(1<<(to%64)) != 0 {
+			e.Links = []model.Link{{Rel: model.Rels[r.IntN(len(model.Rels))], Event: fmt.Sprintf("ev-%07d", 1+to)}}
+		}
 	}
 	if r.IntN(10) == 0 {
 		e.Notes = []model.Note{{Text: sentence(r, 5, 15)}}
