@@ -27,7 +27,7 @@ import (
 var noted = time.Date(2026, 3, 4, 9, 30, 0, 0, time.UTC)
 
 type driver struct {
-	t         *testing.T
+	t         testing.TB
 	m         *Model
 	quit      bool
 	clipboard []string

@@ -21,6 +21,8 @@ type picker struct {
 	offset  int
 	toggled bool // a choice was made or undone here
 	keys    pickerKeys
+	// countWidth is the width of the widest count, so that they line up.
+	countWidth int
 }
 
 type pickerEntry struct {
@@ -63,6 +65,9 @@ func newPicker(q model.Query, statuses, tags, actors []model.Facet) picker {
 	add(model.FacetStatuses, statuses, func(s string) bool { return slices.Contains(q.Statuses, model.Status(s)) })
 	add(model.FacetTags, tags, func(s string) bool { return slices.Contains(q.Tags, s) })
 	add(model.FacetActors, actors, func(s string) bool { return slices.Contains(q.Actors, s) })
+	for _, e := range p.entries {
+		p.countWidth = max(p.countWidth, len(thousands(e.count)))
+	}
 	return p
 }
 
@@ -177,9 +182,9 @@ func (p *picker) view(st *Styles, w, h int) []string {
 		case model.FacetTags:
 			name = "#" + name
 		case model.FacetStatuses:
-			name = model.Status(e.name).Mark() + " " + name
+			name = model.Status(e.name).Mark() + " " + model.Status(e.name).Word()
 		}
-		row := fmt.Sprintf("%s %-6s %5d  %s", box, facetLabels[e.kind], e.count, name)
+		row := fmt.Sprintf("%s %-6s %*s  %s", box, facetLabels[e.kind], p.countWidth, thousands(e.count), name)
 		if i == p.cur {
 			lines = append(lines, st.Selected.Render(st.pad(row, w)))
 		} else {

@@ -69,11 +69,11 @@ func (m *Model) headerView(w int) string {
 	case m.tl.empty():
 		where = ""
 	case m.tl.total < 0:
-		where = fmt.Sprintf("event %d", m.tl.position()+1)
+		where = "event " + thousands(m.tl.position()+1)
 	default:
-		where = fmt.Sprintf("event %d of %d", m.tl.position()+1, m.tl.total)
+		where = "event " + thousands(m.tl.position()+1) + " of " + thousands(m.tl.total)
 		if !m.query.IsZero() && m.allEvents >= 0 {
-			where += fmt.Sprintf(" (%d in all)", m.allEvents)
+			where += " (" + thousands(m.allEvents) + " in all)"
 		}
 	}
 	if n := len(m.marks); n > 0 {

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"chrono/model"
 )
 
 // Meter tracks a piece of work and draws it. Its counters may be set from
@@ -107,9 +109,9 @@ func Line(stage string, done, total, events int64, elapsed time.Duration) string
 		parts[0] += fmt.Sprintf(" %d%%", min(done*100/total, 100))
 	}
 	if events > 0 {
-		parts = append(parts, group(events)+" events")
+		parts = append(parts, model.Thousands(events)+" events")
 		if secs := elapsed.Seconds(); secs > 0.5 {
-			parts = append(parts, group(int64(float64(events)/secs))+" events/s")
+			parts = append(parts, model.Thousands(int64(float64(events)/secs))+" events/s")
 		}
 	}
 	if total > 0 && done > 0 && done < total && elapsed > time.Second {
@@ -117,17 +119,4 @@ func Line(stage string, done, total, events int64, elapsed time.Duration) string
 		parts = append(parts, "about "+left.Round(time.Second).String()+" to go")
 	}
 	return strings.Join(parts, " · ")
-}
-
-// group writes n with thousands separated: 1,234,567.
-func group(n int64) string {
-	s := fmt.Sprint(n)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 && s[0] != '-' {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
 }

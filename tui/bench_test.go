@@ -1,0 +1,137 @@
+package tui
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
+	"chrono/model/native"
+	"chrono/model/synth"
+	"chrono/store"
+)
+
+// The browser's benchmarks run on synthetic investigations (chrono synth)
+// of 1,000, 100,000 and 1,000,000 events, imported once per run into a
+// directory of their own. Those of a million events are skipped under
+// -short. Each measures what the investigator waits for: Update, the
+// store reads its commands make, and the View that follows.
+
+var (
+	benchOnce   sync.Once
+	benchDir    string
+	benchStores sync.Map // n → path
+)
+
+var benchSizes = []int{1_000, 100_000, 1_000_000}
+
+func benchStore(b *testing.B, n int) *store.Store {
+	b.Helper()
+	if n >= 1_000_000 && testing.Short() {
+		b.Skip("a million events: not under -short")
+	}
+	benchOnce.Do(func() {
+		var err error
+		if benchDir, err = os.MkdirTemp("", "chrono-tui-bench-"); err != nil {
+			b.Fatal(err)
+		}
+	})
+	path, ok := benchStores.Load(n)
+	if !ok {
+		doc := filepath.Join(benchDir, fmt.Sprintf("synth-%d.json", n))
+		f, err := os.Create(doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		w := bufio.NewWriterSize(f, 1<<20)
+		if err := native.Write(w, synth.Header(n), synth.Sources(synth.DefaultSeed), synth.Events(synth.DefaultSeed, n)); err != nil {
+			b.Fatal(err)
+		}
+		w.Flush()
+		f.Close()
+		p := filepath.Join(benchDir, fmt.Sprintf("store-%d.db", n))
+		s, err := store.Open(p, store.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		in := store.Input{Name: doc, Size: -1, Read: func(sink model.Sink) error {
+			f, err := os.Open(doc)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			return native.Read(f, sink)
+		}}
+		if _, err := s.ImportAll([]store.Input{in}, false); err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+		os.Remove(doc)
+		benchStores.Store(n, p)
+		path = p
+	}
+	s, err := store.Open(path.(string), store.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	return s
+}
+
+// benchDriver is a driver for benchmarks: the same loop as the tests'.
+func benchDriver(b *testing.B, s Store) *driver {
+	d := &driver{t: b, m: New(s, Options{Now: time.Now})}
+	d.m.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+	d.run(d.m.Init())
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	return d
+}
+
+// BenchmarkOpen is the open-to-first-window path: the browser's model
+// starting on an open store, loading its first window, counts and ruler,
+// and drawing the first screen.
+func BenchmarkOpen(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			s := benchStore(b, n)
+			for b.Loop() {
+				d := benchDriver(b, s)
+				_ = d.m.View()
+			}
+		})
+	}
+}
+
+// BenchmarkKeys measures each movement key, from the middle of the
+// timeline: Update, the commands it makes, and the View after.
+func BenchmarkKeys(b *testing.B) {
+	keys := []struct {
+		name  string
+		press []string
+	}{
+		{"j", []string{"j"}}, {"k", []string{"k"}}, {"pgdown", []string{"pgdown"}}, {"pgup", []string{"pgup"}},
+		{"G", []string{"G"}}, {"g", []string{"g"}}, {"]", []string{"]"}}, {"[", []string{"["}},
+		{"goto", []string{":", "2", "0", "0", "9", "-", "0", "6", "enter"}},
+	}
+	for _, n := range benchSizes {
+		for _, k := range keys {
+			b.Run(fmt.Sprintf("events=%d/key=%s", n, k.name), func(b *testing.B) {
+				s := benchStore(b, n)
+				d := benchDriver(b, s)
+				d.keys(":")
+				d.typeText("2008")
+				d.keys("enter")
+				for b.Loop() {
+					d.keys(k.press...)
+					_ = d.m.View()
+				}
+			})
+		}
+	}
+}
