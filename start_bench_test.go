@@ -1,0 +1,170 @@
+//go:build linux
+
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// The start-up benchmarks run the built binary on a pseudo-terminal of
+// 120×40 and time, from the moment the process is started, until the
+// terminal has been sent the first screen, or the screen after G. They
+// need a store of a million synthetic events, built once per run in a
+// temporary directory (about half a minute); they are skipped under
+// -short.
+
+var (
+	startOnce sync.Once
+	startBin  string
+	startDB   string
+	startErr  error
+)
+
+func startFixture(b *testing.B) (bin, db string) {
+	if testing.Short() {
+		b.Skip("builds a store of a million events: not under -short")
+	}
+	startOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "chrono-start-")
+		if err != nil {
+			startErr = err
+			return
+		}
+		startBin = filepath.Join(dir, "chrono")
+		startDB = filepath.Join(dir, "chrono.db")
+		if out, err := exec.Command("go", "build", "-o", startBin, ".").CombinedOutput(); err != nil {
+			startErr = fmt.Errorf("go build: %v\n%s", err, out)
+			return
+		}
+		doc := filepath.Join(dir, "synth.json")
+		f, err := os.Create(doc)
+		if err != nil {
+			startErr = err
+			return
+		}
+		synth := exec.Command(startBin, "synth", "--events", "1000000")
+		synth.Stdout = f
+		err = synth.Run()
+		f.Close()
+		if err != nil {
+			startErr = err
+			return
+		}
+		if out, err := exec.Command(startBin, "--db", startDB, "import", doc).CombinedOutput(); err != nil {
+			startErr = fmt.Errorf("import: %v\n%s", err, out)
+		}
+		os.Remove(doc)
+	})
+	if startErr != nil {
+		b.Fatal(startErr)
+	}
+	return startBin, startDB
+}
+
+// BenchmarkFirstFrame times chrono from process start to its first
+// screen on the million-event store.
+func BenchmarkFirstFrame(b *testing.B) {
+	bin, db := startFixture(b)
+	for b.Loop() {
+		runOnPTY(b, bin, db, "", "event 1 of 1,000,000")
+	}
+}
+
+// BenchmarkLastEvent times chrono from process start until G (pressed at
+// once) has painted the last event.
+func BenchmarkLastEvent(b *testing.B) {
+	bin, db := startFixture(b)
+	for b.Loop() {
+		runOnPTY(b, bin, db, "G", "event 1,000,000 of 1,000,000")
+	}
+}
+
+// runOnPTY starts chrono on a new pseudo-terminal, types keys, waits for
+// want on the screen, and quits it.
+func runOnPTY(b *testing.B, bin, db, keys, want string) {
+	ptm, pts, err := openPTY(120, 40)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ptm.Close()
+	cmd := exec.Command(bin, "--db", db)
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color")
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = pts, pts, pts
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		b.Fatal(err)
+	}
+	pts.Close()
+	if keys != "" {
+		ptm.WriteString(keys)
+	}
+	var seen bytes.Buffer
+	buf := make([]byte, 64<<10)
+	ptm.SetReadDeadline(time.Now().Add(10 * time.Second))
+	for !strings.Contains(seen.String(), want) {
+		n, err := ptm.Read(buf)
+		if err != nil {
+			cmd.Process.Kill()
+			cmd.Wait()
+			b.Fatalf("waiting for %q: %v; the terminal got:\n%q", want, err, seen.String())
+		}
+		seen.Write(buf[:n])
+	}
+	b.ReportMetric(float64(time.Since(start).Microseconds())/1000, "ms")
+	b.StopTimer()
+	ptm.WriteString("q")
+	done := make(chan struct{})
+	go func() { // drain, so that chrono can finish writing
+		for {
+			if _, err := ptm.Read(buf); err != nil {
+				close(done)
+				return
+			}
+		}
+	}()
+	cmd.Wait()
+	ptm.Close()
+	<-done
+	b.StartTimer()
+}
+
+// openPTY opens a pseudo-terminal of the given size.
+func openPTY(cols, rows int) (ptm, pts *os.File, err error) {
+	ptm, err = os.OpenFile("/dev/ptmx", os.O_RDWR|syscall.O_NOCTTY, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	fd := int(ptm.Fd())
+	if err := unix.IoctlSetPointerInt(fd, unix.TIOCSPTLCK, 0); err != nil {
+		ptm.Close()
+		return nil, nil, err
+	}
+	n, err := unix.IoctlGetUint32(fd, unix.TIOCGPTN)
+	if err != nil {
+		ptm.Close()
+		return nil, nil, err
+	}
+	pts, err = os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|syscall.O_NOCTTY, 0)
+	if err != nil {
+		ptm.Close()
+		return nil, nil, err
+	}
+	if err := unix.IoctlSetWinsize(int(pts.Fd()), unix.TIOCSWINSZ, &unix.Winsize{Row: uint16(rows), Col: uint16(cols)}); err != nil {
+		ptm.Close()
+		pts.Close()
+		return nil, nil, err
+	}
+	return ptm, pts, nil
+}
