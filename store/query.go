@@ -13,64 +13,74 @@ import (
 type Query = model.Query
 
 // matches reports whether a stored event passes the filters that are not
-// served by an index, reading as little of it as it can.
-func matches(q Query, order, value []byte) bool {
+// served by an index, reading as little of it as it can: the value only
+// when a filter needs it.
+func matches(q Query, text *model.Matcher, order []byte, value func() []byte) bool {
 	if !q.During.IsZero() {
 		earliest, latest, dated := model.OrderKeyBounds(order)
 		if !dated || earliest.Compare(q.During.Latest()) > 0 || latest.Compare(q.During.Earliest()) < 0 {
 			return false
 		}
 	}
-	if len(q.Statuses) > 0 && !slices.Contains(q.Statuses, valueStatus(value)) {
+	if len(q.Statuses) > 0 && !slices.Contains(q.Statuses, valueStatus(value())) {
 		return false
 	}
-	if len(q.Actors) > 0 && !slices.ContainsFunc(valueActors(value), func(a string) bool { return slices.Contains(q.Actors, a) }) {
+	if len(q.Actors) > 0 && !slices.ContainsFunc(valueActors(value()), func(a string) bool { return slices.Contains(q.Actors, a) }) {
 		return false
 	}
 	if q.Text != "" {
-		e, err := decodeEvent(value)
-		return err == nil && e.Contains(q.Text)
+		return textContains(value(), text)
 	}
 	return true
 }
 
 // candidates walks the events a query may select in timeline order (or
-// backward), with their values; the query's other filters are checked on
-// what it yields.
+// backward), yielding their order keys; the query's other filters are
+// checked on what it yields.
 type candidates interface {
 	// seek moves to the first candidate at or after from (nil: the first),
 	// or backward to the last before from (nil: the last).
-	seek(from []byte) (order, value []byte)
-	next() (order, value []byte)
+	seek(from []byte) (order []byte)
+	next() (order []byte)
+	// value returns the current candidate's stored value.
+	value() []byte
 }
 
 // allEvents walks the events bucket.
 type allEvents struct {
 	c        *bolt.Cursor
 	backward bool
+	v        []byte
 }
 
-func (a *allEvents) seek(from []byte) ([]byte, []byte) {
+func (a *allEvents) set(k, v []byte) []byte {
+	a.v = v
+	return k
+}
+
+func (a *allEvents) seek(from []byte) []byte {
 	switch {
 	case !a.backward && from == nil:
-		return a.c.First()
+		return a.set(a.c.First())
 	case !a.backward:
-		return a.c.Seek(from)
+		return a.set(a.c.Seek(from))
 	case from == nil:
-		return a.c.Last()
+		return a.set(a.c.Last())
 	}
 	if k, _ := a.c.Seek(from); k == nil {
-		return a.c.Last()
+		return a.set(a.c.Last())
 	}
-	return a.c.Prev()
+	return a.set(a.c.Prev())
 }
 
-func (a *allEvents) next() ([]byte, []byte) {
+func (a *allEvents) next() []byte {
 	if a.backward {
-		return a.c.Prev()
+		return a.set(a.c.Prev())
 	}
-	return a.c.Next()
+	return a.set(a.c.Next())
 }
+
+func (a *allEvents) value() []byte { return a.v }
 
 // taggedEvents walks the union of some tags' indexes, merging them in
 // timeline order and yielding an event with several of the tags once.
@@ -103,7 +113,7 @@ func (h *tagHead) set(k []byte) {
 	}
 }
 
-func (t *taggedEvents) seek(from []byte) ([]byte, []byte) {
+func (t *taggedEvents) seek(from []byte) []byte {
 	for i := range t.heads {
 		h := &t.heads[i]
 		k, _ := h.c.Seek(append(slices.Clip(h.prefix), from...))
@@ -125,7 +135,7 @@ func (t *taggedEvents) seek(from []byte) ([]byte, []byte) {
 }
 
 // current returns the smallest head (largest, backward) without moving.
-func (t *taggedEvents) current() ([]byte, []byte) {
+func (t *taggedEvents) current() []byte {
 	var best []byte
 	for _, h := range t.heads {
 		if h.order == nil {
@@ -135,14 +145,20 @@ func (t *taggedEvents) current() ([]byte, []byte) {
 			best = h.order
 		}
 	}
-	if best == nil {
-		return nil, nil
-	}
-	return best, t.events.Get(best)
+	return best
 }
 
-func (t *taggedEvents) next() ([]byte, []byte) {
-	cur, _ := t.current()
+// value looks the current event up: only filters and readers that need
+// it pay for it.
+func (t *taggedEvents) value() []byte {
+	if cur := t.current(); cur != nil {
+		return t.events.Get(cur)
+	}
+	return nil
+}
+
+func (t *taggedEvents) next() []byte {
+	cur := t.current()
 	for i := range t.heads {
 		h := &t.heads[i]
 		if h.order == nil || !bytes.Equal(h.order, cur) {
@@ -169,13 +185,14 @@ func candidatesOf(q Query, b buckets, backward bool) candidates {
 // scan calls fn with the stored events q selects, in timeline order from
 // the first at or after from, or backward from the last before from,
 // until fn returns false. The slices are valid only during the call.
-func scan(q Query, b buckets, from []byte, backward bool, fn func(order, value []byte) (bool, error)) error {
+func scan(q Query, b buckets, from []byte, backward bool, fn func(order []byte, value func() []byte) (bool, error)) error {
 	c := candidatesOf(q, b, backward)
-	for order, value := c.seek(from); order != nil; order, value = c.next() {
-		if value == nil || !matches(q, order, value) {
+	text := model.NewMatcher(q.Text)
+	for order := c.seek(from); order != nil; order = c.next() {
+		if !matches(q, &text, order, c.value) {
 			continue
 		}
-		more, err := fn(order, value)
+		more, err := fn(order, c.value)
 		if err != nil || !more {
 			return err
 		}
@@ -190,8 +207,8 @@ func scan(q Query, b buckets, from []byte, backward bool, fn func(order, value [
 // the event's model.OrderKey; fn may keep it.
 func (s *Store) Scan(q Query, from []byte, backward bool, fn func(order []byte, e model.Event) (bool, error)) error {
 	return s.view(func(b buckets) error {
-		return scan(q, b, from, backward, func(order, value []byte) (bool, error) {
-			e, err := decodeEvent(value)
+		return scan(q, b, from, backward, func(order []byte, value func() []byte) (bool, error) {
+			e, err := decodeEvent(value())
 			if err != nil {
 				return false, err
 			}
@@ -216,7 +233,7 @@ func (s *Store) Count(q Query) (int, error) {
 			n = counter(b.counts, counterKey('s', string(q.Statuses[0])))
 			return nil
 		}
-		return scan(q, b, nil, false, func(_, _ []byte) (bool, error) {
+		return scan(q, b, nil, false, func([]byte, func() []byte) (bool, error) {
 			n++
 			return true, nil
 		})

@@ -381,3 +381,69 @@ func facetsOf(events []model.Event, field func(e *model.Event) []string) []model
 	slices.SortFunc(out, func(a, b model.Facet) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name)) })
 	return out
 }
+
+// TestCountFromAndFindInPieces answers counts and searches a few events
+// at a time, and checks the pieces add up to what Scan says.
+func TestCountFromAndFindInPieces(t *testing.T) {
+	s := newStore(t)
+	for _, q := range []Query{{}, {Text: "nso"}, {Tags: []string{"context"}, Text: "a"}, {Statuses: []model.Status{model.Reported}, Actors: []string{"Gary Miller"}}} {
+		var want [][]byte
+		if err := s.Scan(q, nil, false, func(order []byte, _ model.Event) (bool, error) {
+			want = append(want, order)
+			return true, nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		for _, limit := range []int{1, 2, 5, 1000} {
+			total := 0
+			var from []byte
+			for i := 0; ; i++ {
+				n, next, err := s.CountFrom(q, from, limit)
+				if err != nil {
+					t.Fatal(err)
+				}
+				total += n
+				if next == nil {
+					break
+				}
+				if i > 1000 {
+					t.Fatal("CountFrom does not end")
+				}
+				from = next
+			}
+			if total != len(want) {
+				t.Errorf("%+v, limit %d: counted %d, want %d", q, limit, total, len(want))
+			}
+			for _, backward := range []bool{false, true} {
+				var got [][]byte
+				var from []byte
+				for i := 0; i < 10000; i++ {
+					hit, next, err := s.Find(q, from, backward, limit)
+					if err != nil {
+						t.Fatal(err)
+					}
+					switch {
+					case hit != nil:
+						got = append(got, hit)
+						if backward {
+							from = hit
+						} else {
+							from = append(bytes.Clone(hit), 0)
+						}
+						continue
+					case next != nil:
+						from = next
+						continue
+					}
+					break
+				}
+				if backward {
+					slices.Reverse(got)
+				}
+				if !slices.EqualFunc(got, want, bytes.Equal) {
+					t.Errorf("%+v, limit %d, backward %v: found %d events, want %d", q, limit, backward, len(got), len(want))
+				}
+			}
+		}
+	}
+}

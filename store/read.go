@@ -108,7 +108,7 @@ func (s *Store) Periods(q model.Query) ([]Period, error) {
 			return nil
 		}
 		last, n := int64(0), 0
-		err := scan(q, b, nil, false, func(order, _ []byte) (bool, error) {
+		err := scan(q, b, nil, false, func(order []byte, _ func() []byte) (bool, error) {
 			p := periodOfKey(order)
 			if n > 0 && p != last {
 				out = append(out, periodValue(last, n))

@@ -51,8 +51,8 @@ func scanRows(q model.Query, b buckets, anchor []byte, backward bool, n int, out
 	if n <= 0 {
 		return nil
 	}
-	return scan(q, b, anchor, backward, func(order, value []byte) (bool, error) {
-		e, err := decodeEvent(value)
+	return scan(q, b, anchor, backward, func(order []byte, value func() []byte) (bool, error) {
+		e, err := decodeEvent(value())
 		if err != nil {
 			return false, err
 		}
@@ -67,7 +67,7 @@ func positionIn(q model.Query, b buckets, order []byte) (int, error) {
 		return position(b, order), nil
 	}
 	n := 0
-	err := scan(q, b, nil, false, func(k, _ []byte) (bool, error) {
+	err := scan(q, b, nil, false, func(k []byte, _ func() []byte) (bool, error) {
 		if string(k) >= string(order) {
 			return false, nil
 		}

@@ -82,6 +82,12 @@ type Model struct {
 	searchFromID string
 	searchPrev   string
 	searchMiss   bool // the last search found nothing
+	searching    bool // a search is looking for its next match
+	// The search's matches, counted in the background: countSeq tells
+	// the current count from one for an earlier search or view.
+	matches     int
+	matchesDone bool
+	countSeq    int
 
 	marks   map[string]bool
 	history []string // events left by following links, for backspace
@@ -148,7 +154,7 @@ func (m *Model) Init() tea.Cmd {
 		loadHeader(m.store),
 		loadFacets(m.store),
 		jump(m.store, m.gen, m.query, nil, false, windowSize(m.tl.height)),
-		count(m.store, m.gen, m.query),
+		count(m.store, m.gen, m.query, nil, 0),
 		loadPeriods(m.store, m.gen, m.query),
 	)
 }

@@ -135,3 +135,69 @@ func BenchmarkKeys(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFilter applies a filter by a tag that about a tenth of the
+// events carry, from the middle of the timeline, until the first screen,
+// the count and the ruler are all in.
+func BenchmarkFilter(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			s := benchStore(b, n)
+			for b.Loop() {
+				b.StopTimer()
+				d := benchDriver(b, s)
+				d.keys(":")
+				d.typeText("2008")
+				d.keys("enter", "f")
+				d.typeText("verify")
+				b.StartTimer()
+				d.keys("enter")
+				_ = d.m.View()
+			}
+		})
+	}
+}
+
+// BenchmarkSearch types a name that about one event in two hundred holds
+// at the search prompt (as one paste), until the first match is on
+// screen; the count of matches, which goes on in the background, is left
+// out (BenchmarkSearchCount measures it).
+func BenchmarkSearch(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			s := benchStore(b, n)
+			for b.Loop() {
+				b.StopTimer()
+				d := benchDriver(b, s)
+				d.drop = func(msg tea.Msg) bool { _, counting := msg.(matchesMsg); return counting }
+				d.keys("/")
+				b.StartTimer()
+				d.send(tea.KeyPressMsg{Text: "zofia weiss"})
+				_ = d.m.View()
+				if d.m.searchMiss {
+					b.Fatal("no match")
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkSearchCount counts the matches of the search, step by step
+// as the browser does, to the end of the timeline.
+func BenchmarkSearchCount(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			s := benchStore(b, n)
+			d := benchDriver(b, s)
+			d.keys("/")
+			d.send(tea.KeyPressMsg{Text: "zofia weiss"})
+			d.keys("enter")
+			for b.Loop() {
+				d.run(d.m.countSearch())
+				if !d.m.matchesDone || d.m.matches == 0 {
+					b.Fatal("the count did not finish")
+				}
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -285,9 +286,27 @@ func (m *Model) searchAsTyped(value string) tea.Cmd {
 	m.searchSeq++ // an answer to an earlier key is stale
 	m.relayout()
 	if m.search == "" {
+		m.countSeq++
 		return m.returnToSearchStart()
 	}
-	return search(m.store, m.gen, m.searchSeq, m.query, m.search, m.searchFrom, false, true, windowSize(m.tl.height))
+	m.searching = true
+	st := searchStep{from: m.searchFrom, origin: m.searchFrom}
+	return tea.Batch(
+		search(m.store, m.gen, m.searchSeq, m.query, m.search, st, windowSize(m.tl.height)),
+		m.countSearch(),
+	)
+}
+
+// countSearch starts counting the search's matches in the view.
+func (m *Model) countSearch() tea.Cmd {
+	m.countSeq++
+	m.matches, m.matchesDone = 0, false
+	if m.search == "" {
+		return nil
+	}
+	q := m.query
+	q.Text = m.search
+	return countMatches(m.store, m.gen, m.countSeq, q, nil, 0)
 }
 
 // cancelSearch is esc at the / prompt: the search as it was before, and
@@ -295,8 +314,9 @@ func (m *Model) searchAsTyped(value string) tea.Cmd {
 func (m *Model) cancelSearch() tea.Cmd {
 	m.search = m.searchPrev
 	m.searchSeq++
+	m.searching = false
 	m.relayout()
-	return m.returnToSearchStart()
+	return tea.Batch(m.returnToSearchStart(), m.countSearch())
 }
 
 func (m *Model) returnToSearchStart() tea.Cmd {
@@ -310,10 +330,15 @@ func (m *Model) returnToSearchStart() tea.Cmd {
 func (m *Model) submit(kind promptKind, value string, ids []string) tea.Cmd {
 	switch kind {
 	case promptSearch:
+		changed := line(value) != m.search
 		m.search = line(value)
 		m.relayout()
 		if m.search == "" {
+			m.countSeq++
 			return nil
+		}
+		if changed || (m.matches == 0 && !m.matchesDone) {
+			return tea.Batch(m.find(false, true), m.countSearch())
 		}
 		return m.find(false, true)
 	case promptGoTo:
@@ -348,18 +373,26 @@ func (m *Model) submit(kind promptKind, value string, ids []string) tea.Cmd {
 // find moves to the next (or previous) match of the search.
 func (m *Model) find(backward, inclusive bool) tea.Cmd {
 	m.searchSeq++
-	var from []byte
+	st := searchStep{backward: backward}
 	if row, ok := m.tl.selected(); ok {
-		from = row.Key
+		st.origin, st.from = row.Key, row.Key
+		if !backward && !inclusive {
+			st.from = append(bytes.Clone(row.Key), 0) // the smallest key after it
+		}
 	}
+	m.searching = true
 	m.layoutDetail()
-	return search(m.store, m.gen, m.searchSeq, m.query, m.search, from, backward, inclusive, windowSize(m.tl.height))
+	return search(m.store, m.gen, m.searchSeq, m.query, m.search, st, windowSize(m.tl.height))
 }
 
 func (m *Model) gotSearch(msg searchMsg) tea.Cmd {
 	if msg.gen != m.gen || msg.seq != m.searchSeq {
 		return nil
 	}
+	if msg.more != nil && msg.err == nil {
+		return search(m.store, m.gen, m.searchSeq, m.query, m.search, *msg.more, windowSize(m.tl.height))
+	}
+	m.searching = false
 	if msg.err != nil {
 		return m.fail(msg.err)
 	}

@@ -125,15 +125,33 @@ func extend(s Store, gen int, q model.Query, edge []byte, backward bool, n int) 
 	}
 }
 
-// count counts the view, and the whole store when the view is filtered.
-func count(s Store, gen int, q model.Query) tea.Cmd {
+// stepSize is how many events one step of a long count or search looks
+// at: a few tens of milliseconds of work, so that the screen shows it
+// growing and a changed question stops it soon.
+const stepSize = 25000
+
+// count counts the view from `from` on, a step at a time, adding to acc;
+// and the whole store when the view is filtered.
+func count(s Store, gen int, q model.Query, from []byte, acc int) tea.Cmd {
 	return func() tea.Msg {
-		n, err := s.Count(q)
-		all := n
-		if err == nil && !q.IsZero() {
-			all, err = s.Count(model.Query{})
+		n, next, err := s.CountFrom(q, from, stepSize)
+		all := -1
+		if err == nil && next == nil {
+			all = acc + n
+			if !q.IsZero() {
+				all, err = s.Count(model.Query{})
+			}
 		}
-		return countMsg{gen: gen, n: n, all: all, err: err}
+		return countMsg{gen: gen, n: acc + n, next: next, all: all, err: err}
+	}
+}
+
+// countMatches counts the events of the view that a search matches, a
+// step at a time.
+func countMatches(s Store, gen, seq int, q model.Query, from []byte, acc int) tea.Cmd {
+	return func() tea.Msg {
+		n, next, err := s.CountFrom(q, from, stepSize)
+		return matchesMsg{gen: gen, seq: seq, n: acc + n, next: next, err: err}
 	}
 }
 
@@ -151,37 +169,52 @@ func loadDetail(s Store, id string) tea.Cmd {
 	}
 }
 
-// search finds the next event of the view that matches text after the
-// event at from (at or after it when inclusive), or the previous one
-// before it when backward, wrapping around the view once.
-func search(s Store, gen, seq int, q model.Query, text string, from []byte, backward, inclusive bool, n int) tea.Cmd {
+// search looks for the next event of the view that matches text, a step
+// at a time (see find): from the event at from (inclusive) or after it,
+// or before it when backward, wrapping around the view once. When it
+// finds one it loads the window around it.
+func search(s Store, gen, seq int, q model.Query, text string, st searchStep, n int) tea.Cmd {
 	return func() tea.Msg {
 		q.Text = text
-		anchor := from
-		if !backward && !inclusive && from != nil {
-			anchor = append(bytes.Clone(from), 0)
-		}
-		find := func(anchor []byte, fromEnd bool) (model.Window, error) {
-			if backward {
-				return s.Window(q, anchor, fromEnd, 1, 0)
-			}
-			return s.Window(q, anchor, false, 0, 1)
-		}
-		hit, err := find(anchor, false)
-		wrapped := false
-		if err == nil && len(hit.Rows) == 0 {
-			wrapped = true
-			hit, err = find(nil, backward)
-		}
-		if err != nil || len(hit.Rows) == 0 {
+		hit, next, err := s.Find(q, st.from, st.backward, stepSize)
+		if err != nil {
 			return searchMsg{gen: gen, seq: seq, err: err}
 		}
-		key := hit.Rows[0].Key
+		if hit == nil {
+			st.from = next
+			if next == nil && !st.wrapped {
+				st.wrapped = true // on from the other end of the view
+				return searchMsg{gen: gen, seq: seq, more: &st}
+			}
+			if next == nil || st.passed(next) {
+				return searchMsg{gen: gen, seq: seq} // none but, perhaps, the origin
+			}
+			return searchMsg{gen: gen, seq: seq, more: &st}
+		}
 		base := q
 		base.Text = ""
-		w, err := s.Window(base, key, false, n, n)
-		return searchMsg{gen: gen, seq: seq, found: true, w: w, anchor: key, wrapped: wrapped, err: err}
+		w, err := s.Window(base, hit, false, n, n)
+		return searchMsg{gen: gen, seq: seq, found: true, w: w, anchor: hit, wrapped: st.wrapped, err: err}
 	}
+}
+
+// searchStep is where a search goes on from.
+type searchStep struct {
+	from     []byte // nil: the start (backward: the end) of the view
+	origin   []byte // where it began
+	backward bool
+	wrapped  bool // it has gone round the end of the view
+}
+
+// passed reports whether a wrapped search has come back past its origin.
+func (st searchStep) passed(key []byte) bool {
+	if !st.wrapped || st.origin == nil {
+		return false
+	}
+	if st.backward {
+		return bytes.Compare(key, st.origin) < 0
+	}
+	return bytes.Compare(key, st.origin) > 0
 }
 
 // write runs a change against the store; the result comes back as a

@@ -31,6 +31,9 @@ type driver struct {
 	m         *Model
 	quit      bool
 	clipboard []string
+	// drop, when set, says which messages never reach Update (so that a
+	// benchmark can leave out work that goes on in the background).
+	drop func(tea.Msg) bool
 }
 
 // newDriver opens the browser on s at w×h and waits for its first screen.
@@ -63,6 +66,9 @@ func (d *driver) run(cmd tea.Cmd) {
 		msg, ok := call(c)
 		if !ok {
 			d.t.Fatal("a command did not return: only timers wait, and tests have none")
+		}
+		if d.drop != nil && d.drop(msg) {
+			continue
 		}
 		switch msg := msg.(type) {
 		case nil:

@@ -29,11 +29,22 @@ type extendMsg struct {
 	err      error
 }
 
-// countMsg counts the view (n) and the store (all).
+// countMsg counts the view (n) and the store (all): n so far, and where
+// to go on while next is set.
 type countMsg struct {
 	gen    int
 	n, all int
+	next   []byte
 	err    error
+}
+
+// matchesMsg counts the search's matches: n so far, and where to go on
+// while next is set.
+type matchesMsg struct {
+	gen, seq int
+	n        int
+	next     []byte
+	err      error
 }
 
 type periodsMsg struct {
@@ -70,6 +81,7 @@ type writeMsg struct {
 type searchMsg struct {
 	gen     int
 	seq     int
+	more    *searchStep // not found yet: the next step
 	found   bool
 	w       model.Window
 	anchor  []byte

@@ -15,6 +15,11 @@ type Store interface {
 	// store.Store.Window).
 	Window(q model.Query, anchor []byte, fromEnd bool, before, after int) (model.Window, error)
 	Count(q model.Query) (int, error)
+	// CountFrom and Find answer a piece at a time, looking at no more than
+	// limit events (see store.Store): counts and searches that read every
+	// event stream into the screen, and stop when the question changes.
+	CountFrom(q model.Query, from []byte, limit int) (n int, next []byte, err error)
+	Find(q model.Query, from []byte, backward bool, limit int) (hit, next []byte, err error)
 	Periods(q model.Query) ([]model.Period, error)
 	Facets(kind model.FacetKind) ([]model.Facet, error)
 	Detail(id string) (model.Detail, error)

@@ -17,6 +17,7 @@ type timeline struct {
 	offset         int  // index in rows of the first visible row
 	height         int  // rows on screen
 	total          int  // events in the view; -1 until counted
+	counted        int  // while counting: how many so far
 	// Requests in flight, so that a held key does not flood the store.
 	fetchingBack, fetchingFwd bool
 }

@@ -72,7 +72,25 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			return m, m.fail(msg.err)
 		}
+		if msg.next != nil {
+			m.tl.counted = msg.n // so far: the header shows it growing
+			return m, count(m.store, m.gen, m.query, msg.next, msg.n)
+		}
 		m.tl.total, m.allEvents = msg.n, msg.all
+		return m, nil
+	case matchesMsg:
+		if msg.gen != m.gen || msg.seq != m.countSeq {
+			return m, nil
+		}
+		if msg.err != nil {
+			return m, m.fail(msg.err)
+		}
+		m.matches, m.matchesDone = msg.n, msg.next == nil
+		if msg.next != nil {
+			q := m.query
+			q.Text = m.search
+			return m, countMatches(m.store, m.gen, m.countSeq, q, msg.next, msg.n)
+		}
 		return m, nil
 	case periodsMsg:
 		if msg.gen != m.gen {
@@ -138,7 +156,7 @@ func (m *Model) gotWindow(msg windowMsg) tea.Cmd {
 		m.query = model.Query{}
 		m.gen++
 		m.relayout()
-		cmds = append(cmds, m.say("filters cleared to show the linked event"), count(m.store, m.gen, m.query), loadPeriods(m.store, m.gen, m.query))
+		cmds = append(cmds, m.say("filters cleared to show the linked event"), count(m.store, m.gen, m.query, nil, 0), loadPeriods(m.store, m.gen, m.query))
 	}
 	m.tl.reset(msg.w, 0)
 	switch {
@@ -191,7 +209,7 @@ func (m *Model) requery(q model.Query) tea.Cmd {
 	m.query = q
 	m.gen++
 	m.loading = true
-	m.tl.total = -1
+	m.tl.total, m.tl.counted = -1, 0
 	m.relayout()
 	var anchor []byte
 	if row, ok := m.tl.selected(); ok {
@@ -199,8 +217,9 @@ func (m *Model) requery(q model.Query) tea.Cmd {
 	}
 	return tea.Batch(
 		jump(m.store, m.gen, m.query, anchor, false, windowSize(m.tl.height)),
-		count(m.store, m.gen, m.query),
+		count(m.store, m.gen, m.query, nil, 0),
 		loadPeriods(m.store, m.gen, m.query),
+		m.countSearch(), // the matches in the new view
 	)
 }
 

@@ -68,6 +68,8 @@ func (m *Model) headerView(w int) string {
 	switch {
 	case m.tl.empty():
 		where = ""
+	case m.tl.total < 0 && m.tl.counted > 0:
+		where = "event " + thousands(m.tl.position()+1) + " of " + thousands(m.tl.counted) + "+ (counting…)"
 	case m.tl.total < 0:
 		where = "event " + thousands(m.tl.position()+1)
 	default:
@@ -117,9 +119,29 @@ func (m *Model) filterView(w int) string {
 		if s != "" {
 			s += "   "
 		}
-		s += st.FilterBar.Render("search: /"+m.search) + st.Muted.Render("  (n/N next, esc clears)")
+		s += st.FilterBar.Render("search: /"+m.search) + st.Muted.Render(" · "+m.matchesPhrase()+"  (n/N next, esc clears)")
 	}
 	return st.fit(s, w)
+}
+
+// matchesPhrase says how many events the search matches, or how many so
+// far while it counts.
+func (m *Model) matchesPhrase() string {
+	n := "1 match"
+	if m.matches != 1 {
+		n = thousands(m.matches) + " matches"
+	}
+	switch {
+	case m.searching && m.matchesDone && m.matches > 0:
+		return "searching… · " + n
+	case m.searching:
+		return "searching…"
+	case !m.matchesDone:
+		return n + " so far…"
+	case m.matches == 0:
+		return "no match"
+	}
+	return n
 }
 
 // bodyView is the panes, or the modal that takes their place.

@@ -1,0 +1,49 @@
+package model
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+func TestMatcherAgreesWithIndexFold(t *testing.T) {
+	tests := []struct{ text, s string }{
+		{"lieu", "Rep. Ted Lieu said"}, {"LIEU", "rep. ted lieu"}, {"lieu", "Lie u"},
+		{"k", "\u212a"}, {"kelvin", "\u212aelvin"}, {"s", "\u017f"}, {"sun", "SUN"},
+		{"kraków", "KRAKÓW"}, {"ó", "Ó"}, {"調査", "東京調査"}, {"", "anything"}, {"x", ""},
+		{"#ss7", "tag #SS7"}, {"7", "ss7"}, {"ab", "a"}, {"aa", "aAa"},
+	}
+	for _, tt := range tests {
+		want := IndexFold(tt.s, tt.text) >= 0
+		if got := NewMatcher(tt.text).In([]byte(tt.s)); got != want {
+			t.Errorf("NewMatcher(%q).In(%q) = %v, IndexFold says %v", tt.text, tt.s, got, want)
+		}
+	}
+	// Random strings over a small alphabet with awkward letters.
+	alphabet := []string{"a", "A", "b", "k", "K", "\u212a", "s", "S", "\u017f", "ó", "Ó", " ", "é"}
+	r := rand.New(rand.NewPCG(1, 2))
+	word := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	for range 20000 {
+		s, text := word(r.IntN(12)), word(1+r.IntN(3))
+		want := IndexFold(s, text) >= 0
+		if got := NewMatcher(text).In([]byte(s)); got != want {
+			t.Fatalf("NewMatcher(%q).In(%q) = %v, IndexFold says %v", text, s, got, want)
+		}
+	}
+}
+
+func FuzzMatcher(f *testing.F) {
+	f.Add("lieu", "Rep. Ted Lieu")
+	f.Add("k", "\u212a")
+	f.Fuzz(func(t *testing.T, text, s string) {
+		if got, want := NewMatcher(text).In([]byte(s)), IndexFold(s, text) >= 0; got != want {
+			t.Errorf("NewMatcher(%q).In(%q) = %v, IndexFold says %v", text, s, got, want)
+		}
+	})
+}
