@@ -25,6 +25,7 @@ type Meter struct {
 	now      func() time.Time
 
 	stage     atomic.Pointer[string]
+	stageAt   atomic.Int64 // when the stage began, in nanoseconds since start
 	done      atomic.Int64 // bytes (or records) done of total
 	total     atomic.Int64 // 0: not known
 	events    atomic.Int64
@@ -54,6 +55,7 @@ func newMeter(w io.Writer, terminal bool, every time.Duration) *Meter {
 // Stage names the part of the work under way and its size (0 when not
 // known), and starts counting it from zero.
 func (m *Meter) Stage(name string, total int64) {
+	m.stageAt.Store(int64(m.now().Sub(m.start)))
 	m.stage.Store(&name)
 	m.total.Store(total)
 	m.done.Store(0)
@@ -91,7 +93,8 @@ func (m *Meter) run() {
 }
 
 func (m *Meter) draw() {
-	line := Line(*m.stage.Load(), m.done.Load(), m.total.Load(), m.events.Load(), m.now().Sub(m.start))
+	elapsed := m.now().Sub(m.start)
+	line := Line(*m.stage.Load(), m.done.Load(), m.total.Load(), m.events.Load(), elapsed, elapsed-time.Duration(m.stageAt.Load()))
 	if !m.terminal {
 		fmt.Fprintln(m.w, line)
 		return
@@ -102,8 +105,9 @@ func (m *Meter) draw() {
 }
 
 // Line describes progress in words: "reading 45% · 412,000 events ·
-// 103,000 events/s · about 5s to go".
-func Line(stage string, done, total, events int64, elapsed time.Duration) string {
+// 103,000 events/s · about 5s to go". The rate is over the whole work,
+// the time to go over the stage.
+func Line(stage string, done, total, events int64, elapsed, inStage time.Duration) string {
 	parts := []string{stage}
 	if total > 0 {
 		parts[0] += fmt.Sprintf(" %d%%", min(done*100/total, 100))
@@ -114,8 +118,8 @@ func Line(stage string, done, total, events int64, elapsed time.Duration) string
 			parts = append(parts, model.Thousands(int64(float64(events)/secs))+" events/s")
 		}
 	}
-	if total > 0 && done > 0 && done < total && elapsed > time.Second {
-		left := time.Duration(float64(elapsed) * float64(total-done) / float64(done))
+	if total > 0 && done > 0 && done < total && inStage > time.Second {
+		left := time.Duration(float64(inStage) * float64(total-done) / float64(done))
 		parts = append(parts, "about "+left.Round(time.Second).String()+" to go")
 	}
 	return strings.Join(parts, " · ")

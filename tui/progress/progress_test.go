@@ -19,7 +19,7 @@ func TestLine(t *testing.T) {
 		{"writing the store", 1000, 1000, 1000000, 10 * time.Second, "writing the store 100% · 1,000,000 events · 100,000 events/s"},
 	}
 	for _, tt := range tests {
-		if got := Line(tt.stage, tt.done, tt.total, tt.events, tt.elapsed); got != tt.want {
+		if got := Line(tt.stage, tt.done, tt.total, tt.events, tt.elapsed, tt.elapsed); got != tt.want {
 			t.Errorf("Line(%q, %d, %d, %d, %v) = %q, want %q", tt.stage, tt.done, tt.total, tt.events, tt.elapsed, got, tt.want)
 		}
 	}
