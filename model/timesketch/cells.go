@@ -20,7 +20,7 @@ func decodeList(key string, v value, csv bool, into any) string {
 	if !v.json && !csv {
 		return fmt.Sprintf("%s: want a JSON list, found a string", key)
 	}
-	err := json.Unmarshal([]byte(v.text), into, json.RejectUnknownMembers(true))
+	err := json.Unmarshal(v.bytes(), into, json.RejectUnknownMembers(true))
 	if err == nil {
 		return ""
 	}

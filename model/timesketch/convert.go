@@ -68,14 +68,34 @@ func (c *converter) list(key string, into any) {
 	}
 }
 
-// convert turns one record into an event, and the sources it brings that
-// were not sent before. It returns every problem with the record; the
-// event is usable only when there are none.
-func (rd *reader) convert(rec *record) (model.Event, []model.Source, []string) {
+// result is one record as converted: all of it but what depends on the
+// records before it, which reader.commit adds in file order, so that the
+// conversion itself can run on any goroutine.
+type result struct {
+	line int // where the record starts, from 1
+	// syntax, when set, says why the line is not a JSON object, at column
+	// col; nothing else is set then.
+	syntax   string
+	col      int
+	event    model.Event // its ID is set by commit when the record has none
+	problems []string    // every problem but a source's redefinition
+	chrono   bool        // written by chrono: it has sources, not a made-up id
+	sources  []model.Source
+	id       madeID // the id made when the record has none
+	losses   tally
+}
+
+// convert turns one record into an event, the sources it brings and every
+// problem with it; the event is usable only when there are none. memo,
+// when not nil, decodes the sources.
+func convert(rec *record, memo *sourceMemo, out *result) {
 	c := &converter{rec: rec}
 	var e model.Event
 	id := c.str(keyID)
 	chrono := id != "" // written by chrono: its keys are its fields
+	if !chrono {
+		rec.listText()
+	}
 
 	e.Title = c.str(keyMessage)
 	if strings.TrimSpace(e.Title) == "" {
@@ -87,10 +107,11 @@ func (rd *reader) convert(rec *record) (model.Event, []model.Source, []string) {
 	}
 	dt := c.str(keyDatetime)
 	ts := c.timestamp()
-	keepTimestamp := rd.date(c, &e, chrono, dt, ts)
+	keepTimestamp := c.date(&e, chrono, dt, ts)
 
+	var losses tally
 	if v, ok := rec.get(keyTag); ok {
-		tags, msg := parseTags(v, rd.losses)
+		tags, msg := parseTags(v, &losses)
 		if msg != "" {
 			c.problems = append(c.problems, msg)
 		}
@@ -98,6 +119,7 @@ func (rd *reader) convert(rec *record) (model.Event, []model.Source, []string) {
 	}
 
 	var sources []model.Source
+	var made madeID
 	if chrono {
 		e.ID = id
 		e.DateText = c.str(keyDateText)
@@ -108,19 +130,17 @@ func (rd *reader) convert(rec *record) (model.Event, []model.Source, []string) {
 		c.list(keyQuotes, &e.Quotes)
 		c.list(keyLinks, &e.Links)
 		c.list(keyNotes, &e.Notes)
-		var all []model.Source
-		c.list(keySources, &all)
-		sources = rd.newSources(c, all)
+		sources = c.sources(memo)
 	} else {
 		when := dt
 		if when == "" {
 			when = ts.text
 		}
-		e.ID = rd.makeID(when, desc, e.Title)
+		made = makeID(when, desc, e.Title)
 	}
 
 	// Everything else goes into the summary, so that nothing is lost.
-	var lines []string
+	var rest strings.Builder
 	for i, k := range rec.keys {
 		v := rec.vals[i]
 		switch {
@@ -135,22 +155,27 @@ func (rd *reader) convert(rec *record) (model.Event, []model.Source, []string) {
 		case chrono && chronoKey(k):
 			continue
 		}
-		lines = append(lines, k+": "+v.text)
+		if rest.Len() > 0 {
+			rest.WriteByte('\n')
+		}
+		rest.WriteString(k)
+		rest.WriteString(": ")
+		rest.WriteString(v.text)
 	}
-	if len(lines) > 0 {
+	if rest.Len() > 0 {
 		if e.Summary != "" {
 			e.Summary += "\n\n"
 		}
-		e.Summary += strings.Join(lines, "\n")
+		e.Summary += rest.String()
 	}
-	return e, sources, c.problems
+	*out = result{line: rec.line, event: e, problems: c.problems, chrono: chrono, sources: sources, id: made, losses: losses}
 }
 
 // date sets e.Date from the record: from date_edtf in a record chrono
 // wrote, else from datetime, else from timestamp. It reports whether the
 // timestamp says something the date does not, and so belongs in the
 // summary.
-func (rd *reader) date(c *converter, e *model.Event, chrono bool, dt string, ts stamp) (keepTimestamp bool) {
+func (c *converter) date(e *model.Event, chrono bool, dt string, ts stamp) (keepTimestamp bool) {
 	var fromDT model.Date
 	dtOK := false
 	if dt != "" {
@@ -184,15 +209,19 @@ func (rd *reader) date(c *converter, e *model.Event, chrono bool, dt string, ts 
 		if start == model.BeginningOfTime {
 			return false
 		}
-		at, _, _, ok := earliest(d)
-		if !ok {
-			at = start.Time().Format("2006-01-02T15:04:05.999999999Z07:00")
+		// Where it starts, for the messages: written only when one is.
+		at := func() string {
+			at, _, _, ok := earliest(d)
+			if !ok {
+				at = start.Time().Format("2006-01-02T15:04:05.999999999Z07:00")
+			}
+			return at
 		}
 		if dtOK && fromDT.Earliest() != start {
-			c.fail("datetime %q disagrees with date_edtf %q, which starts at %s: correct one of them, or empty the datetime", dt, edtf, at)
+			c.fail("datetime %q disagrees with date_edtf %q, which starts at %s: correct one of them, or empty the datetime", dt, edtf, at())
 		}
 		if ts.ok && !sameMicros(start, ts.us) {
-			c.fail("timestamp %d disagrees with date_edtf %q, which starts at %s: correct one of them, or empty the timestamp", ts.us, edtf, at)
+			c.fail("timestamp %d disagrees with date_edtf %q, which starts at %s: correct one of them, or empty the timestamp", ts.us, edtf, at())
 		}
 		return false
 	case dtOK:
@@ -209,22 +238,4 @@ func (rd *reader) date(c *converter, e *model.Event, chrono bool, dt string, ts 
 	}
 	c.fail("datetime: missing: chrono needs each event's time, in ISO 8601 (2017-08-14T15:04:05+00:00) or as a timestamp in microseconds (Timesketch itself would drop this record without a word)")
 	return false
-}
-
-// newSources returns the sources of a record that were not sent before,
-// and reports a source that differs from the one of the same id sent
-// before: a source is the same on every row that cites it.
-func (rd *reader) newSources(c *converter, all []model.Source) []model.Source {
-	var out []model.Source
-	for _, s := range all {
-		if prev, seen := rd.sources[s.ID]; seen {
-			if prev.src != s {
-				c.fail("sources: source %q differs from the one on line %d: a source must read the same on every row that cites it", s.ID, prev.line)
-			}
-			continue
-		}
-		rd.sources[s.ID] = seenSource{src: s, line: c.rec.line}
-		out = append(out, s)
-	}
-	return out
 }

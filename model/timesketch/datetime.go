@@ -23,6 +23,7 @@ const notISO = "not an ISO 8601 date and time: write it as 2017-08-14 or 2017-08
 func parseDatetime(s string) (model.Date, string) {
 	s = strings.TrimSpace(s)
 	var b strings.Builder
+	b.Grow(len(s) + 1) // EDTF is as long, or one longer: +0200 is +02:00
 	i := 0
 	digits := func(n int) bool {
 		if i+n > len(s) {

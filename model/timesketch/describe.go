@@ -12,24 +12,30 @@ import (
 // Reading drops a timestamp_desc equal to it, since it says nothing the
 // date does not.
 func describe(d model.Date) string {
-	var words []string
-	if d.IsInterval() {
-		words = append(words, "interval")
-	}
 	approximate, uncertain := false, false
-	for _, end := range []func() (model.Date, bool){d.Start, d.End} {
-		if e, ok := end(); ok {
-			q := e.Qualifier()
+	qualify := func(end model.Date, ok bool) {
+		if ok {
+			q := end.Qualifier()
 			approximate = approximate || q == model.Approximate || q == model.UncertainApproximate
 			uncertain = uncertain || q == model.Uncertain || q == model.UncertainApproximate
 		}
 	}
+	qualify(d.Start())
+	qualify(d.End())
+	// Built in one piece: reading calls it for every record.
+	var b strings.Builder
+	b.Grow(64)
+	b.WriteString("Event date (")
+	if d.IsInterval() {
+		b.WriteString("interval, ")
+	}
 	if approximate {
-		words = append(words, "approximate")
+		b.WriteString("approximate, ")
 	}
 	if uncertain {
-		words = append(words, "uncertain")
+		b.WriteString("uncertain, ")
 	}
-	words = append(words, d.Precision().String()+" precision")
-	return "Event date (" + strings.Join(words, ", ") + ")"
+	b.WriteString(d.Precision().String())
+	b.WriteString(" precision)")
+	return b.String()
 }

@@ -14,11 +14,12 @@ import (
 const maxRecord = 64 << 20
 
 // Read decodes Timesketch JSONL or CSV from r: JSONL when the first byte
-// that is not blank is '{', else CSV. It reads record by record and sends
-// each source and event to sink as soon as it is read, with its position
-// from 1, so memory does not grow with the file beyond a counter per
-// distinct made-up id (to number repeats) and the sources seen (to send
-// each once). It never sends a header: Timesketch has none.
+// that is not blank is '{', else CSV. It sends each source and event to
+// sink in file order, from the calling goroutine, with its position from
+// 1, and all it has read before it reads more, so memory does not grow
+// with the file beyond a counter per distinct made-up id (to number
+// repeats) and the sources seen (to send each once). JSONL records are
+// converted on every core. It never sends a header: Timesketch has none.
 //
 // An empty (or blank) input has no records and is not an error. A record
 // it cannot convert is reported to sink with its line
@@ -84,28 +85,6 @@ func skipBlank(br *bufio.Reader) (lines int, first byte, err error) {
 			return lines, c, br.UnreadByte()
 		}
 	}
-}
-
-// record converts one record, reports what is wrong with it, and sends
-// what it yields.
-func (rd *reader) record(rec *record) error {
-	rd.events++
-	e, sources, problems := rd.convert(rec)
-	for _, msg := range problems {
-		if err := model.Report(rd.sink, model.Problem{Pos: strconv.Itoa(rec.line), Msg: msg}); err != nil {
-			return err
-		}
-	}
-	for _, s := range sources {
-		rd.nsources++
-		if err := rd.sink.Source(s, rd.nsources); err != nil {
-			return err
-		}
-	}
-	if len(problems) > 0 {
-		return nil
-	}
-	return rd.sink.Event(e, rd.events)
 }
 
 // report sends a problem of the file, not of one record, and says whether

@@ -1,123 +1,128 @@
 package timesketch
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
-	"strings"
-	"unicode/utf8"
-
-	"github.com/go-json-experiment/json/jsontext"
+	"runtime"
+	"sync"
 )
 
 // jsonl reads one JSON object per line; blank lines are allowed. A line
 // that is not a valid object is reported and the next is read: JSONL
 // lines stand alone. The first line is line blank+1.
-func (rd *reader) jsonl(br *bufio.Reader, blank int) error {
-	dec := jsontext.NewDecoder(bytes.NewReader(nil))
-	var buf []byte
-	for line := blank + 1; ; line++ {
-		text, err := readLine(br, buf)
-		buf = text
+//
+// The reading goroutine splits the input into lines, workers convert
+// them on every core, and the reading goroutine commits them in file
+// order, so that the sink sees what a sequential read would show it. It
+// hands over every line it has read before it reads more, so that the
+// records of a stream reach the sink as they come (and the lines, which
+// the workers read in place, stay valid until then).
+func (rd *reader) jsonl(r io.Reader, blank int) error {
+	workers := runtime.GOMAXPROCS(0)
+	work := make(chan *batch, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			p := newParser()
+			for b := range work {
+				b.convert(p)
+			}
+		})
+	}
+	defer wg.Wait()
+	defer close(work)
+
+	// Batches are committed in the order they were sent; at most
+	// 2×workers are in flight.
+	var pending []*batch
+	deliver := func(b *batch) error {
+		<-b.done
+		for i := range b.results {
+			if err := rd.commit(&b.results[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	cur := newBatch()
+	send := func() error {
+		if len(cur.lines) == 0 {
+			return nil
+		}
+		b := cur
+		cur = newBatch()
+		work <- b // the worker owns it now
+		pending = append(pending, b)
+		for len(pending) >= 2*workers {
+			b, pending = pending[0], pending[1:]
+			if err := deliver(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	var own *parser
+	flush := func() error {
+		if len(cur.lines) > 0 {
+			// The last lines are converted here, not handed over: this
+			// goroutine would only wait for them, and a stream that
+			// brings a record at a time would pay for handing it over.
+			if own == nil {
+				own = newParser()
+			}
+			cur.convert(own)
+			pending = append(pending, cur)
+			cur = newBatch()
+		}
+		for len(pending) > 0 {
+			var b *batch
+			b, pending = pending[0], pending[1:]
+			if err := deliver(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+
+	in := newLines(r)
+	limit := 0 // the bytes that close the current batch
+	for n := blank; ; {
+		text, err := in.next()
+		if errors.Is(err, errNeedMore) {
+			if err := flush(); err != nil {
+				return err
+			}
+			in.fill()
+			continue
+		}
+		n++
 		if err != nil && !errors.Is(err, io.EOF) {
+			if err := flush(); err != nil {
+				return err // the records before come first
+			}
 			if errors.Is(err, errLineTooLong) {
-				return rd.fatal(line, "a line longer than 64 MiB: is this really Timesketch JSONL?")
+				return rd.fatal(n, "a line longer than 64 MiB: is this really Timesketch JSONL?")
 			}
 			return err
 		}
 		if len(bytes.TrimSpace(text)) > 0 {
-			rec := &record{line: line}
-			if col, msg := parseObject(dec, text, rec); msg != "" {
-				rd.events++ // the line still counts, so positions match the file
-				if err := rd.report(fmt.Sprintf("%d:%d", line, col), msg); err != nil {
+			if len(cur.lines) == 0 {
+				// Batches small enough that every worker gets some of
+				// what is left to convert before the next read: all of
+				// it is handed over then.
+				limit = max(min(len(text)+in.buffered(), maxInFlight)/(2*workers), 1)
+			}
+			cur.add(text, n)
+			// The last lines before the next read are left for flush.
+			if len(cur.lines) == batchSize || cur.size >= limit && in.buffered() > 0 {
+				if err := send(); err != nil {
 					return err
 				}
-			} else if err := rd.record(rec); err != nil {
-				return err
 			}
 		}
 		if err != nil { // io.EOF: that was the last line
-			return nil
+			return flush()
 		}
 	}
-}
-
-var errLineTooLong = errors.New("line too long")
-
-// readLine reads up to and including the next newline into buf, growing
-// it as needed up to maxRecord.
-func readLine(br *bufio.Reader, buf []byte) ([]byte, error) {
-	buf = buf[:0]
-	for {
-		chunk, err := br.ReadSlice('\n')
-		buf = append(buf, chunk...)
-		if len(buf) > maxRecord {
-			return buf[:0], errLineTooLong
-		}
-		if !errors.Is(err, bufio.ErrBufferFull) {
-			return buf, err
-		}
-	}
-}
-
-// parseObject reads the members of a one-line JSON object into rec. A
-// problem comes back with its column.
-func parseObject(dec *jsontext.Decoder, text []byte, rec *record) (col int, msg string) {
-	dec.Reset(bytes.NewReader(text))
-	syntax := func(err error) (int, string) {
-		off := int(dec.InputOffset())
-		var se *jsontext.SyntacticError
-		if errors.As(err, &se) {
-			off = int(se.ByteOffset)
-			err = se.Err
-		}
-		off = min(max(off, 0), len(text))
-		col := utf8.RuneCount(text[:off]) + 1
-		switch {
-		case errors.Is(err, jsontext.ErrDuplicateName):
-			return col, "a key appears twice in the same object"
-		case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-			return col, "the line ends inside a JSON value (is the object split over several lines? JSONL has one per line)"
-		}
-		return col, "invalid JSON: " + strings.TrimPrefix(err.Error(), "jsontext: ")
-	}
-	tok, err := dec.ReadToken()
-	if err != nil {
-		return syntax(err)
-	}
-	if tok.Kind() != '{' {
-		return 1, `a Timesketch JSONL line is one JSON object: {"message": ..., "datetime": ..., "timestamp_desc": ...}`
-	}
-	for dec.PeekKind() != '}' {
-		tok, err := dec.ReadToken()
-		if err != nil {
-			return syntax(err)
-		}
-		name := tok.String() // before the next call voids the token
-		v, err := dec.ReadValue()
-		if err != nil {
-			return syntax(err)
-		}
-		val := value{text: string(v), json: true}
-		if v.Kind() == '"' {
-			s, _ := jsontext.AppendUnquote(nil, v) // the decoder has checked it
-			val = value{text: string(s)}
-		}
-		rec.keys = append(rec.keys, name)
-		rec.vals = append(rec.vals, val)
-	}
-	if _, err := dec.ReadToken(); err != nil {
-		return syntax(err)
-	}
-	end := int(dec.InputOffset())
-	end = len(text) - len(bytes.TrimLeft(text[end:], " \t\r\n"))
-	switch _, err := dec.ReadToken(); {
-	case err == nil:
-		return utf8.RuneCount(text[:end]) + 1, "more than one JSON value on the line: JSONL has one object per line"
-	case !errors.Is(err, io.EOF):
-		return syntax(err)
-	}
-	return 0, ""
 }

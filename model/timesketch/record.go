@@ -15,6 +15,39 @@ type value struct {
 	// string (JSONL only).
 	text string
 	json bool
+	// raw is the JSON text of a value that is not a string (JSONL only),
+	// as the decoder checked it, in the line: valid while the record is
+	// converted. chrono's list-valued keys, long in chrono's own records,
+	// are decoded from it, and get their text only in a record that is
+	// not chrono's (see record.listText).
+	raw []byte
+}
+
+// bytes returns the JSON text of v, or its text.
+func (v value) bytes() []byte {
+	if v.raw != nil {
+		return v.raw
+	}
+	return []byte(v.text)
+}
+
+// listKey reports whether key is one of chrono's list-valued keys.
+func listKey(key string) bool {
+	switch key {
+	case keyActors, keyQuotes, keySources, keyLinks, keyNotes:
+		return true
+	}
+	return false
+}
+
+// listText gives the values of chrono's list-valued keys their text, for
+// a record that is not chrono's: there they are ordinary attributes.
+func (r *record) listText() {
+	for i, v := range r.vals {
+		if v.raw != nil && v.text == "" {
+			r.vals[i].text = string(v.raw)
+		}
+	}
 }
 
 // get returns the value of key; ok is false when the record has none.

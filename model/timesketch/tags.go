@@ -18,7 +18,7 @@ const tagForms = `write a JSON list ["a", "b"], a comma list a,b, or - for none`
 // list (as JSON in JSONL, or as text "[...]"), "-" for none, a comma list,
 // or one tag. Spaces around the commas belong to the list, not the tags.
 // The tags are then made valid chrono tags, counting what that changes.
-func parseTags(v value, losses *model.Losses) ([]string, string) {
+func parseTags(v value, losses lossCounter) ([]string, string) {
 	var raw []string
 	switch text := v.text; {
 	case v.json && text == "null":
@@ -26,7 +26,7 @@ func parseTags(v value, losses *model.Losses) ([]string, string) {
 	case v.json && text[0] != '[':
 		return nil, fmt.Sprintf("tag: want a list of strings, found %s", kindName(text))
 	case v.json:
-		if err := json.Unmarshal([]byte(text), &raw); err != nil {
+		if err := json.Unmarshal(v.bytes(), &raw); err != nil {
 			return nil, "tag: want a list of strings: " + tagForms
 		}
 	case strings.HasPrefix(text, "[") && strings.HasSuffix(text, "]"):

@@ -1,0 +1,67 @@
+package timesketch
+
+import (
+	"fmt"
+	"strconv"
+
+	"chrono/model"
+)
+
+// record converts one record, reports what is wrong with it, and sends
+// what it yields.
+func (rd *reader) record(rec *record) error {
+	var r result
+	convert(rec, nil, &r)
+	return rd.commit(&r)
+}
+
+// commit finishes a converted record in file order, adding what depends
+// on the records before it (the sources sent, the numbering of made-up
+// ids, the count of records and of losses), reports what is wrong with
+// it, and sends what it yields.
+func (rd *reader) commit(r *result) error {
+	rd.events++
+	if r.syntax != "" {
+		return rd.report(fmt.Sprintf("%d:%d", r.line, r.col), r.syntax)
+	}
+	var sources []model.Source
+	if r.chrono {
+		sources = rd.newSources(r)
+	} else {
+		r.event.ID = rd.number(r.id)
+	}
+	r.losses.countIn(rd.losses)
+	for _, msg := range r.problems {
+		if err := model.Report(rd.sink, model.Problem{Pos: strconv.Itoa(r.line), Msg: msg}); err != nil {
+			return err
+		}
+	}
+	for _, s := range sources {
+		rd.nsources++
+		if err := rd.sink.Source(s, rd.nsources); err != nil {
+			return err
+		}
+	}
+	if len(r.problems) > 0 {
+		return nil
+	}
+	return rd.sink.Event(r.event, rd.events)
+}
+
+// newSources returns the sources of a record that were not sent before,
+// and reports a source that differs from the one of the same id sent
+// before: a source is the same on every row that cites it.
+func (rd *reader) newSources(r *result) []model.Source {
+	var out []model.Source
+	for _, s := range r.sources {
+		if prev, seen := rd.sources[s.ID]; seen {
+			if prev.src != s {
+				r.problems = append(r.problems, fmt.Sprintf("sources: source %q differs from the one on line %d: a source must read the same on every row that cites it", s.ID, prev.line))
+			}
+			continue
+		}
+		rd.sources[s.ID] = seenSource{src: s, line: r.line}
+		out = append(out, s)
+	}
+	return out
+}
