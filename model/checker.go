@@ -101,30 +101,32 @@ func (c *Checker) Source(s Source, n int) error {
 
 // Event implements Sink.
 func (c *Checker) Event(e Event, n int) error {
-	place := EventPlace(e.ID, n)
+	// The place is written out only for a problem: most events have none,
+	// and at a million events formatting it costs more than checking.
+	place := func() string { return EventPlace(e.ID, n) }
 	for _, m := range e.Check() {
-		c.Report(Problem{Place: place, Msg: m})
+		c.Report(Problem{Place: place(), Msg: m})
 	}
 	if first, dup := c.events[c.eventKey(e.ID)]; dup && e.ID != "" {
 		where := fmt.Sprintf("event #%d", first.n)
 		if first.file != c.file {
 			where += " of " + c.files[first.file]
 		}
-		c.Report(Problem{Place: place, Msg: fmt.Sprintf("id %q: already used by %s", e.ID, where)})
+		c.Report(Problem{Place: place(), Msg: fmt.Sprintf("id %q: already used by %s", e.ID, where)})
 	} else if e.ID != "" {
 		c.events[c.eventKey(e.ID)] = seenAt{file: c.file, n: int32(n)}
 	}
-	if e.DateSource != "" {
-		c.refer(place, "date_source", e.DateSource, false)
+	if e.DateSource != "" && !c.resolves(e.DateSource, false) {
+		c.later(place(), "date_source", e.DateSource, false)
 	}
 	for i, q := range e.Quotes {
-		if q.Source != "" {
-			c.refer(place, fmt.Sprintf("quote #%d: source", i+1), q.Source, false)
+		if q.Source != "" && !c.resolves(q.Source, false) {
+			c.later(place(), fmt.Sprintf("quote #%d: source", i+1), q.Source, false)
 		}
 	}
 	for i, l := range e.Links {
-		if l.Event != "" && l.Event != e.ID {
-			c.refer(place, fmt.Sprintf("link #%d: event", i+1), l.Event, true)
+		if l.Event != "" && l.Event != e.ID && !c.resolves(l.Event, true) {
+			c.later(place(), fmt.Sprintf("link #%d: event", i+1), l.Event, true)
 		}
 	}
 	if c.next == nil || c.Failed() {
@@ -133,11 +135,9 @@ func (c *Checker) Event(e Event, n int) error {
 	return c.next.Event(e, n)
 }
 
-// refer checks a reference now if it can, or keeps it for Done.
-func (c *Checker) refer(place, field, id string, event bool) {
-	if c.resolves(id, event) {
-		return
-	}
+// later keeps a reference that does not resolve yet, for Done: the file
+// may declare its target further on.
+func (c *Checker) later(place, field, id string, event bool) {
 	c.pending = append(c.pending, reference{place, field, id, event})
 }
 

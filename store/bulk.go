@@ -3,10 +3,8 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 
 	"chrono/model"
 
@@ -28,7 +26,7 @@ type bulkImport struct {
 	b      buckets
 	dir    string // the import's working directory
 	sort   *sorter
-	counts map[string]int // changes to the kept counts
+	counts map[counter]int // changes to the kept counts
 	dryRun bool
 	result ImportResult
 	header model.Header
@@ -47,7 +45,7 @@ func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
 	if err != nil {
 		return nil, err
 	}
-	bi := &bulkImport{s: s, tx: tx, b: bucketsOf(tx), counts: map[string]int{}, dryRun: dryRun}
+	bi := &bulkImport{s: s, tx: tx, b: bucketsOf(tx), counts: map[counter]int{}, dryRun: dryRun}
 	if !dryRun {
 		if bi.dir, err = tempDir(s.path); err != nil {
 			tx.Rollback()
@@ -127,7 +125,7 @@ func (bi *bulkImport) Event(e model.Event, _ int) error {
 	if err := indexEntries(&e, order, func(bucket, key []byte) error { return bi.add(bucket, key, nil, rankNew) }); err != nil {
 		return err
 	}
-	return counters(&e, order, func(key []byte) error { bi.counts[string(key)]++; return nil })
+	return counters(&e, order, func(c counter) error { bi.counts[c]++; return nil })
 }
 
 // remove takes out a stored event that the import replaces: its value,
@@ -139,7 +137,7 @@ func (bi *bulkImport) remove(old *model.Event, order []byte) error {
 	if err := indexEntries(old, order, func(bucket, key []byte) error { return bi.add(bucket, key, nil, rankDelete) }); err != nil {
 		return err
 	}
-	return counters(old, order, func(key []byte) error { bi.counts[string(key)]--; return nil })
+	return counters(old, order, func(c counter) error { bi.counts[c]--; return nil })
 }
 
 // Commit builds the new store and puts it in place.
@@ -173,19 +171,19 @@ func (bi *bulkImport) Commit() (ImportResult, error) {
 // finish adds the records of the counts and the header, which are known
 // only once every event has been read.
 func (bi *bulkImport) finish() error {
-	for _, key := range slices.Sorted(maps.Keys(bi.counts)) {
-		delta := bi.counts[key]
+	for c, delta := range bi.counts {
 		if delta == 0 {
 			continue
 		}
-		n := counter(bi.b.counts, []byte(key)) + delta
+		key := c.key()
+		n := countOf(bi.b.counts, key) + delta
 		if n <= 0 {
-			if err := bi.add(bucketCounts, []byte(key), nil, rankDelete); err != nil {
+			if err := bi.add(bucketCounts, key, nil, rankDelete); err != nil {
 				return err
 			}
 			continue
 		}
-		if err := bi.add(bucketCounts, []byte(key), binary.BigEndian.AppendUint64(nil, uint64(n)), rankNew); err != nil {
+		if err := bi.add(bucketCounts, key, binary.BigEndian.AppendUint64(nil, uint64(n)), rankNew); err != nil {
 			return err
 		}
 	}

@@ -29,12 +29,32 @@ func indexEntries(e *model.Event, order []byte, fn func(bucket []byte, key []byt
 	return nil
 }
 
-// counters calls fn with the key of each counter an event counts in: its
-// tags, its actors (each once), its status, the month of its earliest
-// bound, and the total.
-func counters(e *model.Event, order []byte, fn func(key []byte) error) error {
+// counter names one kept count: of a tag, actor or status ('t', 'a',
+// 's' and the name), of a month (kind 'p' and the period), or of all
+// events (kind 'n').
+type counter struct {
+	kind   byte
+	name   string
+	period int64
+}
+
+// key is the counter's key in counts/.
+func (c counter) key() []byte {
+	switch c.kind {
+	case 'p':
+		return periodCountKey(c.period)
+	case 'n':
+		return keyTotal
+	}
+	return counterKey(c.kind, c.name)
+}
+
+// counters calls fn with each counter an event counts in: its tags, its
+// actors (each once), its status, the month of its earliest bound, and
+// the total.
+func counters(e *model.Event, order []byte, fn func(counter) error) error {
 	for _, t := range e.Tags {
-		if err := fn(counterKey('t', t)); err != nil {
+		if err := fn(counter{kind: 't', name: t}); err != nil {
 			return err
 		}
 	}
@@ -42,15 +62,15 @@ func counters(e *model.Event, order []byte, fn func(key []byte) error) error {
 		if slices.Contains(e.Actors[:i], a) {
 			continue // an actor named twice is one actor
 		}
-		if err := fn(counterKey('a', a)); err != nil {
+		if err := fn(counter{kind: 'a', name: a}); err != nil {
 			return err
 		}
 	}
-	if err := fn(counterKey('s', string(e.Status))); err != nil {
+	if err := fn(counter{kind: 's', name: string(e.Status)}); err != nil {
 		return err
 	}
-	if err := fn(periodCountKey(periodOfKey(order))); err != nil {
+	if err := fn(counter{kind: 'p', period: periodOfKey(order)}); err != nil {
 		return err
 	}
-	return fn(keyTotal)
+	return fn(counter{kind: 'n'})
 }

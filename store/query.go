@@ -224,13 +224,13 @@ func (s *Store) Count(q Query) (int, error) {
 	err := s.view(func(b buckets) error {
 		switch {
 		case q.IsZero():
-			n = counter(b.counts, keyTotal)
+			n = countOf(b.counts, keyTotal)
 			return nil
 		case len(q.Tags) == 1 && len(q.Statuses) == 0 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "":
-			n = counter(b.counts, counterKey('t', q.Tags[0]))
+			n = countOf(b.counts, counterKey('t', q.Tags[0]))
 			return nil
 		case len(q.Tags) == 0 && len(q.Statuses) == 1 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "":
-			n = counter(b.counts, counterKey('s', string(q.Statuses[0])))
+			n = countOf(b.counts, counterKey('s', string(q.Statuses[0])))
 			return nil
 		}
 		return scan(q, b, nil, false, func([]byte, func() []byte) (bool, error) {

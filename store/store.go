@@ -164,8 +164,8 @@ func (s *Store) Path() string { return s.path }
 // Close releases the store.
 func (s *Store) Close() error { return s.db.Close() }
 
-// counter reads a uint64 counter; a missing one is 0.
-func counter(b *bolt.Bucket, key []byte) int {
+// countOf reads a uint64 counter; a missing one is 0.
+func countOf(b *bolt.Bucket, key []byte) int {
 	v := b.Get(key)
 	if len(v) != 8 {
 		return 0
@@ -176,7 +176,7 @@ func counter(b *bolt.Bucket, key []byte) int {
 // bump adds delta to a counter, deleting it when it reaches 0 so that
 // listing a kind of counter lists only what is in use.
 func bump(b *bolt.Bucket, key []byte, delta int) error {
-	n := counter(b, key) + delta
+	n := countOf(b, key) + delta
 	if n <= 0 {
 		return b.Delete(key)
 	}

@@ -84,7 +84,7 @@ func (b buckets) index(e *model.Event, order []byte, delta int) error {
 	if err != nil {
 		return err
 	}
-	return counters(e, order, func(key []byte) error { return bump(b.counts, key, delta) })
+	return counters(e, order, func(c counter) error { return bump(b.counts, c.key(), delta) })
 }
 
 // replace swaps a stored event for a new version of it.
