@@ -97,8 +97,12 @@ func build(path string, old *bolt.Tx, sorted []stream, sizeHint int64, progress 
 		}
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{
-		Timeout:         time.Second,
-		NoSync:          true, // synced once, at the end
+		Timeout: time.Second,
+		NoSync:  true, // synced once, at the end
+		// Pages of 16 KiB hold an event of about a kilobyte with little
+		// left over at the end of each page, and make fewer, larger
+		// writes; bbolt reads the page size of a file from the file.
+		PageSize:        16 << 10,
 		FreelistType:    bolt.FreelistMapType,
 		InitialMmapSize: int(min(max(sizeHint+sizeHint/4, 1<<24), 1<<40)),
 	})
