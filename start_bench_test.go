@@ -26,10 +26,21 @@ import (
 
 var (
 	startOnce sync.Once
+	startDir  string
 	startBin  string
 	startDB   string
 	startErr  error
 )
+
+// TestMain removes the start-up benchmarks' store, which outlives any one
+// benchmark and so cannot live in b.TempDir.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if startDir != "" {
+		os.RemoveAll(startDir)
+	}
+	os.Exit(code)
+}
 
 func startFixture(b *testing.B) (bin, db string) {
 	if testing.Short() {
@@ -41,6 +52,7 @@ func startFixture(b *testing.B) (bin, db string) {
 			startErr = err
 			return
 		}
+		startDir = dir
 		startBin = filepath.Join(dir, "chrono")
 		startDB = filepath.Join(dir, "chrono.db")
 		if out, err := exec.Command("go", "build", "-o", startBin, ".").CombinedOutput(); err != nil {
@@ -124,17 +136,35 @@ func runOnPTY(b *testing.B, bin, db, keys, want string) {
 	}
 	b.ReportMetric(float64(time.Since(start).Microseconds())/1000, "ms")
 	b.StopTimer()
+	ptm.SetReadDeadline(time.Now().Add(10 * time.Second))
 	ptm.WriteString("q")
+	var after bytes.Buffer // what chrono writes after q, kept for a hang
 	done := make(chan struct{})
 	go func() { // drain, so that chrono can finish writing
+		defer close(done)
 		for {
-			if _, err := ptm.Read(buf); err != nil {
-				close(done)
+			n, err := ptm.Read(buf)
+			after.Write(buf[:n])
+			if err != nil {
 				return
 			}
 		}
 	}()
-	cmd.Wait()
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	select {
+	case <-exited:
+	case <-time.After(10 * time.Second):
+		cmd.Process.Signal(syscall.SIGQUIT) // its goroutines, for the report
+		select {
+		case <-exited:
+		case <-time.After(5 * time.Second):
+			cmd.Process.Kill()
+			<-exited
+		}
+		<-done
+		b.Fatalf("chrono did not quit on q; after q the terminal got:\n%s", after.Bytes())
+	}
 	ptm.Close()
 	<-done
 	b.StartTimer()
