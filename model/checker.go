@@ -71,6 +71,9 @@ func (c *Checker) Failed() bool { return c.problems.Len() > 0 }
 
 // Header implements Sink.
 func (c *Checker) Header(h Header) error {
+	for _, m := range h.Check() {
+		c.Report(Problem{Place: "the investigation", Msg: m})
+	}
 	if c.next == nil || c.Failed() {
 		return nil
 	}

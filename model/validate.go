@@ -110,7 +110,7 @@ func (e *Event) Check() []string {
 			add("note #%d: empty", i+1)
 		}
 	}
-	return msgs
+	return append(msgs, e.checkSizes()...)
 }
 
 // Check returns every problem with s that can be seen on its own.
@@ -118,7 +118,7 @@ func (s *Source) Check() []string {
 	if m := CheckID(s.ID); m != "" {
 		return []string{m}
 	}
-	return nil
+	return s.checkSizes()
 }
 
 // Validate checks a whole Timeline held in memory and returns nil or

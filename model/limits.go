@@ -1,0 +1,85 @@
+package model
+
+import "fmt"
+
+// Limits on the size of what one event, source or header may hold. They
+// are far above anything written by hand or exported by a newsroom or
+// forensic tool, and they keep one hostile record from filling the memory
+// of every program that reads it back (the browser, an export, a search).
+const (
+	// MaxLineBytes caps one-line fields: titles, actors, speakers, dates
+	// as written, sources' names and URLs.
+	MaxLineBytes = 64 << 10
+	// MaxTextBytes caps running text: summaries, quotes, notes, the
+	// investigation's description.
+	MaxTextBytes = 1 << 20
+	// MaxItems caps each list an event holds: actors, tags, quotes, links
+	// and notes.
+	MaxItems = 10_000
+)
+
+// limits checks text fields against their caps and appends a message for
+// each that is over.
+type limits []string
+
+func (l *limits) line(field, s string) { l.check(field, s, MaxLineBytes) }
+func (l *limits) text(field, s string) { l.check(field, s, MaxTextBytes) }
+
+func (l *limits) check(field, s string, max int) {
+	if len(s) > max {
+		*l = append(*l, fmt.Sprintf("%s: %s bytes, more than the %s allowed; is this the right column, or a whole document pasted into one field?",
+			field, Thousands(int64(len(s))), Thousands(int64(max))))
+	}
+}
+
+func (l *limits) items(field string, n int) {
+	if n > MaxItems {
+		*l = append(*l, fmt.Sprintf("%s: %s entries, more than the %s allowed", field, Thousands(int64(n)), Thousands(MaxItems)))
+	}
+}
+
+// checkSizes returns a message for each field of e over its cap.
+func (e *Event) checkSizes() []string {
+	var l limits
+	l.line("title", e.Title)
+	l.line("date_text", e.DateText)
+	l.line("date_source", e.DateSource)
+	l.text("summary", e.Summary)
+	l.items("actors", len(e.Actors))
+	l.items("tags", len(e.Tags))
+	l.items("quotes", len(e.Quotes))
+	l.items("links", len(e.Links))
+	l.items("notes", len(e.Notes))
+	for i, a := range e.Actors {
+		l.line(fmt.Sprintf("actor #%d", i+1), a)
+	}
+	for i, q := range e.Quotes {
+		l.text(fmt.Sprintf("quote #%d: text", i+1), q.Text)
+		l.line(fmt.Sprintf("quote #%d: speaker", i+1), q.Speaker)
+		l.line(fmt.Sprintf("quote #%d: source", i+1), q.Source)
+		l.text(fmt.Sprintf("quote #%d: context", i+1), q.Context)
+	}
+	for i, n := range e.Notes {
+		l.text(fmt.Sprintf("note #%d", i+1), n.Text)
+	}
+	return l
+}
+
+// checkSizes returns a message for each field of s over its cap.
+func (s *Source) checkSizes() []string {
+	var l limits
+	l.line("publisher", s.Publisher)
+	l.line("author", s.Author)
+	l.line("title", s.Title)
+	l.line("url", s.URL)
+	return l
+}
+
+// Check returns what is wrong with an investigation's header: fields over
+// their caps.
+func (h *Header) Check() []string {
+	var l limits
+	l.line("title", h.Title)
+	l.text("description", h.Description)
+	return l
+}
