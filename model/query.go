@@ -137,6 +137,43 @@ type Change struct {
 	Before, After Event
 }
 
+// TagDelta is a change to one event's tags: what to add and what to take
+// away. Writing deltas rather than whole events means a tag another
+// process wrote meanwhile is kept.
+type TagDelta struct {
+	ID          string
+	Add, Remove []string
+}
+
+// Inverse returns the delta that takes c's change of tags back: the tags
+// it added go, the tags it removed return.
+func (c Change) Inverse() TagDelta {
+	d := TagDelta{ID: c.Before.ID}
+	for _, t := range c.After.Tags {
+		if !slices.Contains(c.Before.Tags, t) {
+			d.Remove = append(d.Remove, t)
+		}
+	}
+	for _, t := range c.Before.Tags {
+		if !slices.Contains(c.After.Tags, t) {
+			d.Add = append(d.Add, t)
+		}
+	}
+	return d
+}
+
+// Apply returns e's tags with d applied: removals first, then additions
+// not already there, in d's order.
+func (d TagDelta) Apply(tags []string) []string {
+	out := slices.DeleteFunc(slices.Clone(tags), func(t string) bool { return slices.Contains(d.Remove, t) })
+	for _, t := range d.Add {
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // Row is an event with its order key, as a store lists it.
 type Row struct {
 	Key   []byte

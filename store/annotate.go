@@ -16,28 +16,40 @@ type Change = model.Change
 // every event changes or none does. An event that already has (or lacks)
 // a tag is left as it is. It returns the events that changed.
 func (s *Store) Retag(ids []string, add, remove []string) ([]Change, error) {
-	for _, t := range add {
-		if msg := model.CheckTag(t); msg != "" {
-			return nil, fmt.Errorf("%s", msg)
+	deltas := make([]model.TagDelta, len(ids))
+	for i, id := range ids {
+		deltas[i] = model.TagDelta{ID: id, Add: add, Remove: remove}
+	}
+	return s.RetagEach(deltas)
+}
+
+// RetagEach applies a change of tags to each event, all in one
+// transaction, reading each event as it is now: a tag written by another
+// process since the caller read the event is kept. An undo is a list of
+// model.Change.Inverse deltas. It returns the events that changed.
+func (s *Store) RetagEach(deltas []model.TagDelta) ([]Change, error) {
+	for _, d := range deltas {
+		for _, t := range d.Add {
+			if msg := model.CheckTag(t); msg != "" {
+				return nil, fmt.Errorf("%s", msg)
+			}
 		}
 	}
 	var changes []Change
 	err := s.update(func(b buckets) error {
 		changes = changes[:0]
-		for _, id := range ids {
-			old, order, err := b.event(id)
+		for _, d := range deltas {
+			old, order, err := b.event(d.ID)
 			if err != nil {
 				return err
 			}
 			e := old
-			e.Tags = slices.DeleteFunc(slices.Clone(old.Tags), func(t string) bool { return slices.Contains(remove, t) })
-			for _, t := range add {
-				if !slices.Contains(e.Tags, t) {
-					e.Tags = append(e.Tags, t)
-				}
-			}
+			e.Tags = d.Apply(old.Tags)
 			if slices.Equal(e.Tags, old.Tags) {
 				continue
+			}
+			if err := checkEdit(&e); err != nil {
+				return err
 			}
 			if err := b.replace(&old, order, &e); err != nil {
 				return err
@@ -47,6 +59,15 @@ func (s *Store) Retag(ids []string, add, remove []string) ([]Change, error) {
 		return nil
 	})
 	return changes, err
+}
+
+// checkEdit refuses an edit that would leave an event invalid, such as one
+// tag or note too many.
+func checkEdit(e *model.Event) error {
+	if msgs := e.Check(); len(msgs) > 0 {
+		return fmt.Errorf("event %q: %s", e.ID, msgs[0])
+	}
+	return nil
 }
 
 // Restore puts events back to earlier versions of themselves (an undo),
@@ -83,6 +104,9 @@ func (s *Store) AddNote(id, text string, at time.Time) (Change, error) {
 		}
 		e := old
 		e.Notes = append(slices.Clone(old.Notes), model.Note{Text: text, At: at})
+		if err := checkEdit(&e); err != nil {
+			return err
+		}
 		c = Change{Before: old, After: e}
 		return b.replace(&old, order, &e)
 	})

@@ -256,3 +256,45 @@ func changeIDs(changes []Change) []string {
 	}
 	return out
 }
+
+// TestUndoKeepsOthersTags: undoing a tag change with the change's inverse
+// deltas takes back only that change; a tag another writer added to the
+// same events in between stays.
+func TestUndoKeepsOthersTags(t *testing.T) {
+	s := newStore(t)
+	ids := []string{"fbi-tip", "nso-denial"}
+	changes, err := s.Retag(ids, []string{"mine"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Retag(ids, []string{"theirs"}, nil); err != nil { // the other writer
+		t.Fatal(err)
+	}
+	var undo []model.TagDelta
+	for _, c := range changes {
+		undo = append(undo, c.Inverse())
+	}
+	if _, err := s.RetagEach(undo); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range ids {
+		tags := storedEvent(t, s, id).Tags
+		if slices.Contains(tags, "mine") || !slices.Contains(tags, "theirs") {
+			t.Errorf("%s after undo: tags %q, want theirs kept and mine gone", id, tags)
+		}
+	}
+	checkInvariants(t, s)
+}
+
+// TestEditsKeepToTheLimits: a note or tag that would put an event over a
+// limit is refused and changes nothing.
+func TestEditsKeepToTheLimits(t *testing.T) {
+	s := newStore(t)
+	before := storedEvent(t, s, "fbi-tip")
+	if _, err := s.AddNote("fbi-tip", strings.Repeat("x", model.MaxTextBytes+1), time.Now()); err == nil {
+		t.Error("AddNote took a note over MaxTextBytes")
+	}
+	if got := storedEvent(t, s, "fbi-tip"); !reflect.DeepEqual(got, before) {
+		t.Errorf("a refused note changed the event: %+v", got)
+	}
+}

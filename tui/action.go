@@ -26,10 +26,10 @@ type action struct {
 	add, remove []string
 	note        string
 	at          time.Time
-	restore     []model.Event // for undo: the versions to put back
-	before      []model.Event // what the loaded rows were, to roll back
-	undone      *undoEntry    // for undo: the entry to put back if it fails
-	done        string        // the status line once it is on disk
+	deltas      []model.TagDelta // for undo: the changes of tags that take it back
+	before      []model.Event    // what the loaded rows were, to roll back
+	undone      *undoEntry       // for undo: the entry to put back if it fails
+	done        string           // the status line once it is on disk
 }
 
 // retag returns e with tags added and removed, as the store would.

@@ -105,10 +105,12 @@ type Model struct {
 	statusSeq int
 }
 
-// undoEntry is a tag change that can be taken back: the tags each event
-// had before it.
+// undoEntry is a tag change that can be taken back: for each event it
+// changed, the delta that reverses it. Undo writes deltas, not whole
+// events, so that tags and notes written since (here or by another
+// process) stay.
 type undoEntry struct {
-	tags   map[string][]string
+	deltas []model.TagDelta
 	phrase string
 }
 

@@ -227,7 +227,7 @@ func write(s Store, a action) tea.Cmd {
 		case actTag:
 			changes, err = s.Retag(a.ids, a.add, a.remove)
 		case actUndo:
-			changes, err = s.Restore(a.restore)
+			changes, err = s.RetagEach(a.deltas)
 		case actNote:
 			var c model.Change
 			c, err = s.AddNote(a.ids[0], a.note, a.at)

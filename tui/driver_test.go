@@ -187,7 +187,7 @@ func (failingStore) Retag([]string, []string, []string) ([]model.Change, error) 
 	return nil, errDiskFull
 }
 
-func (failingStore) Restore([]model.Event) ([]model.Change, error) { return nil, errDiskFull }
+func (failingStore) RetagEach([]model.TagDelta) ([]model.Change, error) { return nil, errDiskFull }
 
 func (failingStore) AddNote(string, string, time.Time) (model.Change, error) {
 	return model.Change{}, errDiskFull

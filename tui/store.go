@@ -25,6 +25,7 @@ type Store interface {
 	Detail(id string) (model.Detail, error)
 	OrderKey(id string) ([]byte, error)
 	Retag(ids []string, add, remove []string) ([]model.Change, error)
-	Restore(events []model.Event) ([]model.Change, error)
+	// RetagEach changes each event's tags as it is in the store now.
+	RetagEach(deltas []model.TagDelta) ([]model.Change, error)
 	AddNote(id, text string, at time.Time) (model.Change, error)
 }

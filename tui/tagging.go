@@ -111,21 +111,14 @@ func (m *Model) undoLast() tea.Cmd {
 	}
 	u := m.undo[len(m.undo)-1]
 	m.undo = m.undo[:len(m.undo)-1]
-	a := action{kind: actUndo, done: "undid: " + u.phrase}
-	// Only the tags go back: a note written since stays.
-	for id, tags := range u.tags {
-		e, ok := m.latest(id)
-		if !ok {
-			continue
-		}
-		e.Tags = slices.Clone(tags)
-		a.ids = append(a.ids, id)
-		a.restore = append(a.restore, e)
+	a := action{kind: actUndo, done: "undid: " + u.phrase, deltas: u.deltas, undone: &u}
+	byID := make(map[string]model.TagDelta, len(u.deltas))
+	for _, d := range u.deltas {
+		a.ids = append(a.ids, d.ID)
+		byID[d.ID] = d
 	}
-	slices.SortFunc(a.restore, func(x, y model.Event) int { return model.CompareEvents(&x, &y) })
-	a.undone = &u
 	a.before = m.apply(a.ids, func(e model.Event) model.Event {
-		e.Tags = slices.Clone(u.tags[e.ID])
+		e.Tags = byID[e.ID].Apply(e.Tags)
 		return e
 	})
 	return m.enqueue(a)
@@ -206,9 +199,9 @@ func (m *Model) written(msg writeMsg) tea.Cmd {
 		case a.kind == actTag && len(msg.changes) == 0:
 			cmds = append(cmds, m.say("nothing changed: "+a.done))
 		case a.kind == actTag:
-			u := undoEntry{tags: map[string][]string{}, phrase: a.done}
+			u := undoEntry{phrase: a.done}
 			for _, c := range msg.changes {
-				u.tags[c.Before.ID] = c.Before.Tags
+				u.deltas = append(u.deltas, c.Inverse())
 			}
 			m.undo = append(m.undo, u)
 			cmds = append(cmds, m.say(a.done+" · u to undo"))
