@@ -30,9 +30,12 @@ func Read(r io.Reader, sink model.Sink, losses *model.Losses) error {
 	if losses == nil {
 		losses = new(model.Losses)
 	}
-	br := bufio.NewReader(r)
+	limit := model.NewRecordLimit(r)
+	br := bufio.NewReader(limit)
+	skipped := int64(0)
 	if head, err := br.Peek(len(bom)); err == nil && string(head) == bom {
 		_, _ = br.Discard(len(bom))
+		skipped = int64(len(bom))
 	}
 	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1 // a row of the wrong width is a problem of that row, not the end
@@ -49,10 +52,15 @@ func Read(r io.Reader, sink model.Sink, losses *model.Losses) error {
 		return err
 	}
 	rd := &reader{sink: sink, losses: losses, layout: l, sources: sourceSet{}}
+	line := 1 // where the last row began, for a row too long to read
 	for n := 0; ; {
+		limit.Start(skipped + cr.InputOffset())
 		rec, err := cr.Read()
 		if err == io.EOF {
 			return nil
+		}
+		if errors.Is(err, model.ErrRecordTooLarge) {
+			return model.Problem{Pos: strconv.Itoa(line + 1), Msg: "the row that begins on this line or soon after is " + err.Error()}
 		}
 		if err != nil {
 			return syntaxProblem(err)
@@ -60,7 +68,7 @@ func Read(r io.Reader, sink model.Sink, losses *model.Losses) error {
 		if blank(rec) {
 			continue // spreadsheets export empty rows below the data
 		}
-		line, _ := cr.FieldPos(0)
+		line, _ = cr.FieldPos(0)
 		n++
 		if err := rd.row(rec, line, n); err != nil {
 			return err

@@ -49,3 +49,19 @@ func ReadFormat(read func(io.Reader, model.Sink, *model.Losses) error, doc strin
 	tl, err := Read(func(r io.Reader, sink model.Sink) error { return read(r, sink, &losses) }, strings.NewReader(doc))
 	return tl, &losses, err
 }
+
+// Padded returns a reader of before, then n copies of the byte c, then
+// after: a document with one huge value, without holding it in memory.
+func Padded(before string, c byte, n int64, after string) io.Reader {
+	return io.MultiReader(strings.NewReader(before), io.LimitReader(repeat(c), n), strings.NewReader(after))
+}
+
+// repeat is an endless reader of one byte.
+type repeat byte
+
+func (r repeat) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(r)
+	}
+	return len(p), nil
+}

@@ -80,6 +80,7 @@ func (rd *reader) events(at, name string) error {
 	}
 	for n := 1; rd.dec.PeekKind() != ']'; n++ {
 		off := rd.offset()
+		rd.startRecord(off)
 		v, err := rd.dec.ReadValue()
 		if err != nil {
 			return rd.syntax(err)

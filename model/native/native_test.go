@@ -3,6 +3,7 @@ package native
 import (
 	"bytes"
 	"errors"
+	"io"
 	"iter"
 	"os"
 	"reflect"
@@ -274,4 +275,28 @@ func TestDetect(t *testing.T) {
 			t.Errorf("Detect(%q) = %v, want %v", tt.head, got, tt.want)
 		}
 	}
+}
+
+// TestValueTooLong: an event longer than model.MaxRecordBytes stops the
+// read, at the line and column it began, before it is held in memory.
+func TestValueTooLong(t *testing.T) {
+	doc := io.MultiReader(
+		strings.NewReader(`{"chrono": 1, "events": [{"id": "a", "date": "2020", "title": "t"},`+"\n  "+`{"id": "b", "date": "2020", "title": "`),
+		io.LimitReader(xs{}, model.MaxRecordBytes+2<<20),
+		strings.NewReader(`"}]}`))
+	err := Read(doc, model.NewChecker(nil, nil))
+	var p model.Problem
+	if !errors.As(err, &p) || p.Pos != "2:3" || !strings.Contains(p.Msg, "longer than 64 MiB") {
+		t.Errorf("got %v, want a problem at 2:3 saying the value is too long", err)
+	}
+}
+
+// xs is an endless reader of x.
+type xs struct{}
+
+func (xs) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = 'x'
+	}
+	return len(p), nil
 }

@@ -24,7 +24,15 @@ type positionReader struct {
 	// linesBefore counts the newlines before prev[0].
 	linesBefore int
 	offset      int64 // bytes read so far
+	// pinAt is an offset whose position is worked out before its window
+	// is dropped (pinPos), so that an error about a value longer than
+	// the windows can still say where the value began.
+	pinAt  int64
+	pinPos string
 }
+
+// pin asks for offset's position to stay known.
+func (p *positionReader) pin(offset int64) { p.pinAt, p.pinPos = offset, "" }
 
 func newPositionReader(r io.Reader) *positionReader { return &positionReader{r: r} }
 
@@ -32,6 +40,9 @@ func (p *positionReader) Read(b []byte) (int, error) {
 	n, err := p.r.Read(b)
 	for rest := b[:n]; len(rest) > 0; {
 		if len(p.cur) == windowSize {
+			if p.pinPos == "" && p.pinAt >= p.prevAt && p.pinAt < p.prevAt+int64(len(p.prev)+len(p.cur)) {
+				p.pinPos = p.position(p.pinAt)
+			}
 			p.linesBefore += bytes.Count(p.prev, []byte{'\n'})
 			p.prevAt += int64(len(p.prev))
 			p.prev, p.cur = p.cur, p.prev[:0]
@@ -47,6 +58,9 @@ func (p *positionReader) Read(b []byte) (int, error) {
 // position returns "LINE:COL" for a byte offset (both from 1; the column
 // counts characters), or "byte N" when the offset is no longer remembered.
 func (p *positionReader) position(offset int64) string {
+	if offset == p.pinAt && p.pinPos != "" {
+		return p.pinPos
+	}
 	if offset < p.prevAt || offset > p.offset {
 		return fmt.Sprintf("byte %d", offset+1)
 	}

@@ -40,20 +40,25 @@ const Version = 1
 // Events are decoded on every core and reach sink in the order of the
 // file, from the goroutine that called Read.
 func Read(r io.Reader, sink model.Sink) error {
-	pr := newPositionReader(r)
-	rd := &reader{dec: jsontext.NewDecoder(pr), pos: pr, sink: sink, values: newValueDecoder()}
+	limit := model.NewRecordLimit(r)
+	pr := newPositionReader(limit)
+	rd := &reader{dec: jsontext.NewDecoder(pr), pos: pr, limit: limit, sink: sink, values: newValueDecoder()}
 	return rd.document()
 }
 
 type reader struct {
 	dec    *jsontext.Decoder
 	pos    *positionReader
+	limit  *model.RecordLimit // started at each event and each member of the document
 	sink   model.Sink
 	values *valueDecoder // for the header and sources
 }
 
 // syntax turns a decoder error into a problem at its position.
 func (rd *reader) syntax(err error) error {
+	if errors.Is(err, model.ErrRecordTooLarge) {
+		return model.Problem{Pos: rd.pos.position(rd.limit.Started()), Msg: "the value that begins here is " + model.ErrRecordTooLarge.Error()}
+	}
 	var se *jsontext.SyntacticError
 	if errors.As(err, &se) {
 		return model.Problem{Pos: rd.pos.position(se.ByteOffset), Msg: describeSyntax(se.Err)}
@@ -74,6 +79,13 @@ func describeSyntax(err error) string {
 	msg := err.Error()
 	msg = strings.TrimPrefix(msg, "jsontext: ")
 	return "invalid JSON: " + msg
+}
+
+// startRecord marks where a value that must fit in model.MaxRecordBytes
+// begins.
+func (rd *reader) startRecord(offset int64) {
+	rd.limit.Start(offset)
+	rd.pos.pin(offset)
 }
 
 // at returns the position of the next token.
@@ -105,6 +117,7 @@ func (rd *reader) document() error {
 	var h model.Header
 	sawEvents := false
 	for rd.dec.PeekKind() != '}' {
+		rd.startRecord(rd.offset())
 		at := rd.at()
 		tok, err := rd.dec.ReadToken()
 		if err != nil {

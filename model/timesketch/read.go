@@ -11,7 +11,7 @@ import (
 
 // maxRecord bounds one JSONL line, so that a file that is not JSONL (or a
 // line that never ends) cannot take all memory.
-const maxRecord = 64 << 20
+const maxRecord = model.MaxRecordBytes
 
 // Read decodes Timesketch JSONL or CSV from r: JSONL when the first byte
 // that is not blank is '{', else CSV. It sends each source and event to
