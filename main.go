@@ -203,7 +203,11 @@ func (c *cli) open(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer func() {
+		if s != nil {
+			s.Close()
+		}
+	}()
 	var greeting string
 	if n, err := s.Count(store.Query{}); err != nil {
 		return err
@@ -219,7 +223,14 @@ func (c *cli) open(cmd *cobra.Command, _ []string) error {
 		// In a pipe or a script the investigation is printed instead.
 		return c.printList(s, store.Query{})
 	}
-	return tui.Run(s, tui.Options{QuickTags: c.quickTags, Greeting: termtext.Line(greeting)})
+	// The browser opens the store for each thing it does, so that other
+	// chrono commands can use it meanwhile.
+	path := s.Path()
+	err, s = s.Close(), nil
+	if err != nil {
+		return err
+	}
+	return tui.Run(store.NewShared(path, store.DefaultTimeout), tui.Options{QuickTags: c.quickTags, Greeting: termtext.Line(greeting)})
 }
 
 // interactive reports whether chrono talks to a person at a terminal.

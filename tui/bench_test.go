@@ -31,7 +31,7 @@ var (
 
 var benchSizes = []int{1_000, 100_000, 1_000_000}
 
-func benchStore(b *testing.B, n int) *store.Store {
+func benchStore(b *testing.B, n int) Store {
 	b.Helper()
 	if n >= 1_000_000 && testing.Short() {
 		b.Skip("a million events: not under -short")
@@ -76,12 +76,8 @@ func benchStore(b *testing.B, n int) *store.Store {
 		benchStores.Store(n, p)
 		path = p
 	}
-	s, err := store.Open(path.(string), store.Options{ReadOnly: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { s.Close() })
-	return s
+	// As chrono runs the browser: the store opened for each operation.
+	return store.NewShared(path.(string), store.DefaultTimeout)
 }
 
 // benchDriver is a driver for benchmarks: the same loop as the tests'.
