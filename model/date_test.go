@@ -264,15 +264,8 @@ func TestDateParts(t *testing.T) {
 	}
 }
 
+// FuzzParseDate's seed corpus is in testdata/fuzz/FuzzParseDate.
 func FuzzParseDate(f *testing.F) {
-	for _, s := range []string{
-		"2017", "2017-08", "2017-08-14", "2017-08-14T15:04:05Z", "2017-08-14T15:04:05.123+05:30",
-		"2021?", "2021~", "2021%", "201X", "20XX", "2017-XX", "2017-XX-XX", "2017-08-XX",
-		"2001-21", "2017-08/2021", "../2021", "2017-08/..", "/2021", "2017/", "-0043", "Y170000002",
-		"Y-12345", "2017-13", "", "..", "/", "2017-08-14T15:04:05-04",
-	} {
-		f.Add(s)
-	}
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := ParseDate(s)
 		if err != nil {
