@@ -240,25 +240,31 @@ func (s *Store) ImportWith(inputs []Input, opts ImportOptions) ([]ImportResult, 
 	results := make([]ImportResult, 0, len(inputs))
 	var before ImportResult
 	chk := model.NewChecker(sink, im)
-	for _, in := range inputs {
-		chk.NextFile(in.Name)
-		err := in.Read(chk)
-		if err == nil {
-			err = chk.Done()
+	err = s.guarded(func() error {
+		for _, in := range inputs {
+			chk.NextFile(in.Name)
+			err := in.Read(chk)
+			if err == nil {
+				err = chk.Done()
+			}
+			if err != nil {
+				return model.InFile(in.Name, err)
+			}
+			now := im.Result()
+			results = append(results, ImportResult{
+				Events:    now.Events - before.Events,
+				New:       now.New - before.New,
+				Updated:   now.Updated - before.Updated,
+				Unchanged: now.Unchanged - before.Unchanged,
+				Sources:   now.Sources - before.Sources,
+			})
+			before = now
 		}
-		if err != nil {
-			im.Rollback()
-			return nil, model.InFile(in.Name, err)
-		}
-		now := im.Result()
-		results = append(results, ImportResult{
-			Events:    now.Events - before.Events,
-			New:       now.New - before.New,
-			Updated:   now.Updated - before.Updated,
-			Unchanged: now.Unchanged - before.Unchanged,
-			Sources:   now.Sources - before.Sources,
-		})
-		before = now
+		return nil
+	})
+	if err != nil {
+		im.Rollback()
+		return nil, err
 	}
 	if opts.DryRun {
 		im.Rollback()

@@ -10,6 +10,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"os"
 	"path/filepath"
@@ -86,16 +87,29 @@ func Open(path string, opts Options) (*Store, error) {
 			return nil, fmt.Errorf("creating the directory for store %s: %w", path, err)
 		}
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{
-		Timeout:      timeout,
-		ReadOnly:     opts.ReadOnly,
-		FreelistType: bolt.FreelistMapType,
+	var db *bolt.DB
+	var file *os.File // to release the lock should bbolt panic on a damaged file
+	err = guardPath(path, func() (err error) {
+		db, err = bolt.Open(path, 0o600, &bolt.Options{
+			Timeout:      timeout,
+			ReadOnly:     opts.ReadOnly,
+			FreelistType: bolt.FreelistMapType,
+			OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+				f, err := os.OpenFile(name, flag, perm)
+				file = f
+				return f, err
+			},
+		})
+		return err
 	})
+	if errors.Is(err, ErrDamaged) && file != nil {
+		file.Close()
+	}
 	if err != nil {
 		return nil, openError(path, err)
 	}
 	s := &Store{db: db, path: path, readOnly: opts.ReadOnly}
-	if err := s.prepare(!exists); err != nil {
+	if err := s.guarded(func() error { return s.prepare(!exists) }); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -103,7 +117,8 @@ func Open(path string, opts Options) (*Store, error) {
 }
 
 // sniff refuses a file that cannot be a bbolt database before bbolt gets
-// to it (bbolt turns an empty file into a database).
+// to it (bbolt turns an empty file into a database), and one shorter than
+// its meta page says (bbolt would map it and fault on the missing pages).
 func sniff(path string, size int64) error {
 	if size == 0 {
 		return fmt.Errorf("%s is an empty file, %w; remove it or choose another --db", path, ErrNotChrono)
@@ -113,19 +128,112 @@ func sniff(path string, size int64) error {
 		return fmt.Errorf("store %s: %w", path, err)
 	}
 	defer f.Close()
-	var head [bboltMagicOffset + 4]byte
+	var head [pageHeaderSize + metaSize]byte
 	if _, err := io.ReadFull(f, head[:]); err != nil || binary.LittleEndian.Uint32(head[bboltMagicOffset:]) != bboltMagic {
 		return fmt.Errorf("%s is %w (it is not a bbolt database); check the --db path", path, ErrNotChrono)
+	}
+	pageSize := int64(binary.LittleEndian.Uint32(head[pageHeaderSize+8:]))
+	var second [pageHeaderSize + metaSize]byte
+	metas := [][]byte{head[pageHeaderSize:]}
+	if pageSize > 0 {
+		if _, err := f.ReadAt(second[:], pageSize); err == nil {
+			metas = append(metas, second[pageHeaderSize:])
+		}
+	}
+	var m meta
+	for _, b := range metas {
+		if c, ok := readMeta(b); ok && (!m.valid || c.txid >= m.txid) {
+			m = c
+		}
+	}
+	if !m.valid {
+		return fmt.Errorf("store %s is %w or %w (both its meta pages fail their checksum): nothing was changed; check the --db path, or restore it from a backup", path, ErrDamaged, ErrNotChrono)
+	}
+	if need := m.pages * m.pageSize; size < need {
+		return damaged(path, fmt.Sprintf("cut short: %d bytes of the %d it holds", size, need))
+	}
+	// bbolt reads the freelist as it opens, before there is a DB to
+	// close, and a panic there would leave the file mapped and locked.
+	if why := m.checkFreelist(f); why != "" {
+		return damaged(path, why)
 	}
 	return nil
 }
 
+// The parts of a bbolt meta page sniff reads: a page header, then magic,
+// version, page size, flags, root bucket (16 bytes), freelist page, page
+// count (the high-water mark), transaction id and an FNV-64a checksum of
+// what comes before it.
+const (
+	pageHeaderSize = 16
+	metaSize       = 64
+	metaFreelist   = 32
+	metaPages      = 40
+	metaTxID       = 48
+	metaChecksum   = 56
+
+	freelistPageFlag = 0x10
+	noFreelist       = 0xffffffffffffffff
+)
+
+// meta is what sniff reads of a bbolt meta page.
+type meta struct {
+	valid                     bool
+	pageSize, pages, freelist int64
+	txid                      uint64
+}
+
+// readMeta reads a meta page and checks its checksum.
+func readMeta(b []byte) (meta, bool) {
+	h := fnv.New64a()
+	h.Write(b[:metaChecksum])
+	if binary.LittleEndian.Uint32(b) != bboltMagic || h.Sum64() != binary.LittleEndian.Uint64(b[metaChecksum:]) {
+		return meta{}, false
+	}
+	return meta{
+		valid:    true,
+		pageSize: int64(binary.LittleEndian.Uint32(b[8:])),
+		pages:    int64(binary.LittleEndian.Uint64(b[metaPages:])),
+		freelist: int64(binary.LittleEndian.Uint64(b[metaFreelist:])),
+		txid:     binary.LittleEndian.Uint64(b[metaTxID:]),
+	}, true
+}
+
+// checkFreelist returns what is wrong with the freelist page, or "".
+func (m meta) checkFreelist(f *os.File) string {
+	if uint64(m.freelist) == noFreelist {
+		return ""
+	}
+	if m.freelist < 2 || m.freelist >= m.pages {
+		return fmt.Sprintf("its freelist is said to be on page %d of %d", m.freelist, m.pages)
+	}
+	var p [pageHeaderSize + 8]byte
+	if _, err := f.ReadAt(p[:], m.freelist*m.pageSize); err != nil {
+		return "its freelist page cannot be read: " + err.Error()
+	}
+	flags := binary.LittleEndian.Uint16(p[8:])
+	count := int64(binary.LittleEndian.Uint16(p[10:]))
+	overflow := int64(binary.LittleEndian.Uint32(p[12:]))
+	if flags != freelistPageFlag {
+		return fmt.Sprintf("page %d should hold its freelist but is of type %#x", m.freelist, flags)
+	}
+	if count == 0xffff {
+		count = 1 + int64(binary.LittleEndian.Uint64(p[pageHeaderSize:]))
+	}
+	if m.freelist+overflow >= m.pages || count < 0 || count > (overflow+1)*m.pageSize/8 {
+		return fmt.Sprintf("its freelist page %d is garbled", m.freelist)
+	}
+	return ""
+}
+
 func openError(path string, err error) error {
 	switch {
+	case errors.Is(err, ErrDamaged):
+		return err
 	case errors.Is(err, berrors.ErrTimeout):
 		return fmt.Errorf("store %s is %w: close it there (or wait for it to finish) and try again", path, ErrInUse)
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrVersionMismatch):
-		return fmt.Errorf("store %s is damaged or %w (%v); restore it from a backup", path, ErrNotChrono, err)
+		return fmt.Errorf("store %s is %w or %w (%v): nothing was changed; check the --db path, or restore it from a backup", path, ErrDamaged, ErrNotChrono, err)
 	}
 	return fmt.Errorf("opening store %s: %w", path, err)
 }

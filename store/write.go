@@ -99,9 +99,13 @@ func (s *Store) update(fn func(b buckets) error) error {
 	if s.readOnly {
 		return ErrReadOnly
 	}
-	return s.db.Update(func(tx *bolt.Tx) error { return fn(bucketsOf(tx)) })
+	return s.guarded(func() error {
+		return s.db.Update(func(tx *bolt.Tx) error { return fn(bucketsOf(tx)) })
+	})
 }
 
 func (s *Store) view(fn func(b buckets) error) error {
-	return s.db.View(func(tx *bolt.Tx) error { return fn(bucketsOf(tx)) })
+	return s.guarded(func() error {
+		return s.db.View(func(tx *bolt.Tx) error { return fn(bucketsOf(tx)) })
+	})
 }
