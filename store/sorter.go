@@ -412,5 +412,18 @@ func (m *merge) each(fn func(r *record) error) error {
 // so that it is on the same disk and the finished store can be moved into
 // place.
 func tempDir(storePath string) (string, error) {
-	return os.MkdirTemp(filepath.Dir(storePath), "."+filepath.Base(storePath)+".import-")
+	removeStaleImports(storePath)
+	return os.MkdirTemp(filepath.Dir(storePath), tempPrefix(storePath))
+}
+
+func tempPrefix(storePath string) string { return "." + filepath.Base(storePath) + ".import-" }
+
+// removeStaleImports removes what imports killed before they finished
+// left beside the store. It runs under the store's write lock, so no
+// import of this store is under way.
+func removeStaleImports(storePath string) {
+	stale, _ := filepath.Glob(filepath.Join(filepath.Dir(storePath), tempPrefix(storePath)+"*"))
+	for _, dir := range stale {
+		os.RemoveAll(dir)
+	}
 }
