@@ -264,14 +264,14 @@ func (s *Store) ImportWith(inputs []Input, opts ImportOptions) ([]ImportResult, 
 	})
 	if err != nil {
 		im.Rollback()
-		return nil, err
+		return nil, noRoom(s.path, err)
 	}
 	if opts.DryRun {
 		im.Rollback()
 		return results, nil
 	}
 	if _, err := im.Commit(); err != nil {
-		return nil, err
+		return nil, noRoom(s.path, err)
 	}
 	return results, nil
 }

@@ -99,9 +99,9 @@ func (s *Store) update(fn func(b buckets) error) error {
 	if s.readOnly {
 		return ErrReadOnly
 	}
-	return s.guarded(func() error {
+	return noRoom(s.path, s.guarded(func() error {
 		return s.db.Update(func(tx *bolt.Tx) error { return fn(bucketsOf(tx)) })
-	})
+	}))
 }
 
 func (s *Store) view(fn func(b buckets) error) error {
