@@ -124,7 +124,7 @@ with the example investigation.`,
 	root.PersistentFlags().StringVar(&c.db, "db", "", "the store file (default $CHRONO_DB, else $XDG_DATA_HOME/chrono/chrono.db)")
 	root.Flags().StringSliceVar(&c.quickTags, "quick-tags", tui.DefaultQuickTags, "the tags digits 1-9 toggle in the browser, in order")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(c.importCommand(), c.exportCommand(), c.listCommand(), c.showCommand(), c.tagCommand(true), c.tagCommand(false), c.synthCommand())
+	root.AddCommand(c.importCommand(), c.exportCommand(), c.listCommand(), c.showCommand(), c.tagCommand(true), c.tagCommand(false), c.backupCommand(), c.synthCommand())
 	root.CompletionOptions.DisableDefaultCmd = true
 	return root
 }
@@ -588,6 +588,37 @@ func (c *cli) printJSON(s *store.Store, q store.Query) error {
 		}
 	}
 	return nil
+}
+
+func (c *cli) backupCommand() *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "backup -o FILE",
+		Short: "Copy the store, consistently, even while it is in use",
+		Long: `Backup writes a copy of the store to FILE, a snapshot of one moment,
+while the browser or other commands may be using it. FILE must not exist.
+To restore, quit chrono and copy the backup over the store (see chrono
+--help for where the store is), or open it directly with --db FILE.`,
+		Args: exactArgs(0, "no arguments: the copy goes to -o FILE"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if out == "" {
+				return usagef("backup needs -o FILE, the file to write the copy to")
+			}
+			s, err := c.openStore(true)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			n, err := s.Backup(out)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(c.stderr, "backed up %s to %s (%s bytes)\n", s.Path(), out, model.Thousands(n))
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&out, "out", "o", "", "the file to write the copy to (it must not exist)")
+	return cmd
 }
 
 func (c *cli) showCommand() *cobra.Command {
