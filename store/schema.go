@@ -92,13 +92,23 @@ func initialise(tx *bolt.Tx) error {
 }
 
 // migrate brings a store at version v up to SchemaVersion.
-func migrate(tx *bolt.Tx, v uint64) error {
-	for ; v < SchemaVersion; v++ {
-		if err := migrations[v-1](tx); err != nil {
-			return fmt.Errorf("upgrading the store from schema %d: %w", v, err)
+func migrate(tx *bolt.Tx, v uint64) error { return runMigrations(tx, v, migrations) }
+
+// runMigrations runs steps[v-1:] in order, inside tx, and records the
+// version they lead to: len(steps)+1. The caller's transaction makes the
+// whole upgrade one step: should any migration fail, the store keeps its
+// old layout and version.
+func runMigrations(tx *bolt.Tx, v uint64, steps []migration) error {
+	target := uint64(len(steps)) + 1
+	if v < 1 || v > target {
+		return fmt.Errorf("no upgrade from schema %d to %d", v, target)
+	}
+	for ; v < target; v++ {
+		if err := steps[v-1](tx); err != nil {
+			return fmt.Errorf("upgrading the store from schema %d: %w; the store is unchanged", v, err)
 		}
 	}
-	return tx.Bucket(bucketMeta).Put(keySchema, binary.AppendUvarint(nil, SchemaVersion))
+	return tx.Bucket(bucketMeta).Put(keySchema, binary.AppendUvarint(nil, target))
 }
 
 // tagKey is the tags/ key of an event with a tag.
