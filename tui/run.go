@@ -17,7 +17,12 @@ func Run(s Store, opts Options) (err error) {
 		// NO_COLOR asks for no colour whatever its value (no-color.org).
 		popts = append(popts, tea.WithColorProfile(colorprofile.ASCII))
 	}
+	sizeOpts, watch := sizeOptions()
+	popts = append(popts, sizeOpts...)
 	p := tea.NewProgram(New(s, opts), popts...)
+	if watch != nil {
+		watch(p)
+	}
 	_, err = p.Run()
 	if errors.Is(err, tea.ErrProgramPanic) {
 		return fmt.Errorf("the browser stopped on an internal error; your saved changes are in the store: %w", err)

@@ -18,7 +18,7 @@ const statusFor = 5 * time.Second
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = max(msg.Width, 0), max(msg.Height, 0)
+		m.width, m.height = clampSize(msg.Width, msg.Height)
 		m.relayout()
 		return m, m.fill()
 	case tea.ModeReportMsg:
