@@ -19,13 +19,18 @@ func Run(s Store, opts Options) (err error) {
 	}
 	sizeOpts, watch := sizeOptions()
 	popts = append(popts, sizeOpts...)
-	p := tea.NewProgram(New(s, opts), popts...)
+	g := &guard{m: New(s, opts)}
+	p := tea.NewProgram(g, popts...)
+	g.quit = p.Quit
 	if watch != nil {
 		watch(p)
 	}
 	_, err = p.Run()
+	if gerr := g.err(); gerr != nil {
+		return gerr
+	}
 	if errors.Is(err, tea.ErrProgramPanic) {
-		return fmt.Errorf("the browser stopped on an internal error; your saved changes are in the store: %w", err)
+		return fmt.Errorf("the browser stopped on an internal error; every change it confirmed is saved in the store: %w", err)
 	}
 	return err
 }

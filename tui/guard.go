@@ -1,0 +1,121 @@
+package tui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model/termtext"
+)
+
+// guard runs the browser so that a panic anywhere in it (Update, View, or
+// a command) ends the program the ordinary way: Bubble Tea restores the
+// terminal, and Run returns an error whose message is safe to print. Bubble
+// Tea's own handler would print the panic's value raw, which may hold text
+// from the investigation, and a stack trace; the trace goes to a file
+// instead, for a bug report.
+type guard struct {
+	m     tea.Model
+	quit  func()  // ends the program from View, which cannot return a command
+	crash *crash // the first panic
+}
+
+// crash is a panic caught by the guard.
+type crash struct {
+	value any
+	stack []byte
+}
+
+// crashMsg carries a command's panic back to Update.
+type crashMsg struct{ crash *crash }
+
+func (g *guard) Init() (cmd tea.Cmd) {
+	defer g.recover(&cmd)
+	return g.wrap(g.m.Init())
+}
+
+func (g *guard) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
+	defer g.recover(&cmd)
+	if c, ok := msg.(crashMsg); ok {
+		g.note(c.crash)
+		return g, tea.Quit
+	}
+	if g.crash != nil {
+		return g, tea.Quit
+	}
+	next, cmd := g.m.Update(msg)
+	g.m = next
+	return g, g.wrap(cmd)
+}
+
+func (g *guard) View() (v tea.View) {
+	defer func() {
+		if r := recover(); r != nil {
+			g.note(&crash{value: r, stack: debug.Stack()})
+			if g.quit != nil {
+				g.quit()
+			}
+			v = tea.NewView("")
+		}
+	}()
+	if g.crash != nil {
+		return tea.NewView("")
+	}
+	return g.m.View()
+}
+
+// recover turns a panic in Init or Update into quitting.
+func (g *guard) recover(cmd *tea.Cmd) {
+	if r := recover(); r != nil {
+		g.note(&crash{value: r, stack: debug.Stack()})
+		*cmd = tea.Quit
+	}
+}
+
+func (g *guard) note(c *crash) {
+	if g.crash == nil {
+		g.crash = c
+	}
+}
+
+// wrap makes a command report its panic as a crashMsg, and so the
+// commands of a batch it returns.
+func (g *guard) wrap(cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = crashMsg{&crash{value: r, stack: debug.Stack()}}
+			}
+		}()
+		msg = cmd()
+		if batch, ok := msg.(tea.BatchMsg); ok {
+			wrapped := make(tea.BatchMsg, len(batch))
+			for i, c := range batch {
+				wrapped[i] = g.wrap(c)
+			}
+			return wrapped
+		}
+		return msg
+	}
+}
+
+// err describes the crash, if there was one, for the investigator.
+func (g *guard) err() error {
+	if g.crash == nil {
+		return nil
+	}
+	report := ""
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("chrono-crash-%s.txt", time.Now().Format("20060102-150405")))
+	if os.WriteFile(path, fmt.Appendf(nil, "%v\n\n%s", g.crash.value, g.crash.stack), 0o600) == nil {
+		report = "; the details are in " + path + " for a bug report"
+	}
+	return fmt.Errorf("the browser stopped on an internal error (%s); every change it confirmed is saved in the store%s",
+		termtext.Line(fmt.Sprint(g.crash.value)), report)
+}

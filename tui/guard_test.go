@@ -1,0 +1,97 @@
+package tui
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
+)
+
+// panickyStore panics, with hostile text, when the sources pane loads.
+type panickyStore struct{ Store }
+
+func (panickyStore) Detail(string) (model.Detail, error) {
+	panic("bad page \x1b]52;c;cm0gLXJmIH4=\x07 \u202eevil")
+}
+
+// panickyModel panics in View.
+type panickyModel struct{}
+
+func (panickyModel) Init() tea.Cmd                         { return nil }
+func (m panickyModel) Update(tea.Msg) (tea.Model, tea.Cmd) { return m, nil }
+func (panickyModel) View() tea.View                        { panic("view \x1b[2J") }
+
+// TestGuardEndsThePanickingBrowserCleanly: a panic in a command or in
+// View ends the program through tea.Quit (so the terminal is restored) and
+// becomes an error with no control characters in it; the stack goes to a
+// file.
+func TestGuardEndsThePanickingBrowserCleanly(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	g := &guard{m: New(panickyStore{exampleStore(t)}, Options{Now: func() time.Time { return noted }})}
+	quit := runGuard(t, g, tea.WindowSizeMsg{Width: 100, Height: 30})
+	if !quit {
+		t.Fatal("the browser went on after a command panicked")
+	}
+	checkCrashError(t, g)
+
+	quitCalled := false
+	g = &guard{m: panickyModel{}, quit: func() { quitCalled = true }}
+	_ = g.View()
+	if !quitCalled {
+		t.Error("a panic in View did not end the program")
+	}
+	checkCrashError(t, g)
+}
+
+// runGuard runs g as Bubble Tea would until it quits or nothing is left.
+func runGuard(t *testing.T, g *guard, first tea.Msg) (quit bool) {
+	t.Helper()
+	queue := []tea.Cmd{g.Init(), func() tea.Msg { return first }}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg, ok := call(c)
+		if !ok {
+			t.Fatal("a command did not return")
+		}
+		switch msg := msg.(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case tea.QuitMsg:
+			return true
+		default:
+			_, next := g.Update(msg)
+			_ = g.View()
+			queue = append(queue, next)
+		}
+	}
+	return false
+}
+
+func checkCrashError(t *testing.T, g *guard) {
+	t.Helper()
+	err := g.err()
+	if err == nil {
+		t.Fatal("no error after a panic")
+	}
+	msg := err.Error()
+	if strings.ContainsAny(msg, "\x1b\x07\u202e") || !strings.Contains(msg, "internal error") {
+		t.Errorf("error %q: want a sanitized internal error", msg)
+	}
+	i := strings.Index(msg, "details are in ")
+	if i < 0 {
+		t.Fatalf("error %q does not say where the details are", msg)
+	}
+	path := strings.TrimSuffix(msg[i+len("details are in "):], " for a bug report")
+	if b, err := os.ReadFile(path); err != nil || !strings.Contains(string(b), "goroutine") {
+		t.Errorf("the details file %s: %v", path, err)
+	}
+}
