@@ -54,7 +54,7 @@ func (m *Model) rowView(e model.Event, selected bool, w int) string {
 	}
 	date := st.pad(e.Date.Label(), dw)
 	status := e.Status.Mark()
-	title := line(e.Title)
+	title := line(clip(e.Title, w))
 	// cursor, mark, space, date, space, status, space: then the title,
 	// and the tags in a column of their own so that titles line up.
 	fixed := 2 + 1 + dw + 1 + 1 + 1

@@ -70,6 +70,9 @@ func (n *noteEditor) update(msg tea.Msg) (done, save bool, cmd tea.Cmd) {
 		}
 		n.confirming = false
 	}
+	if msg = cleanInput(msg, true); msg == nil {
+		return false, false, nil
+	}
 	n.area, cmd = n.area.Update(msg)
 	return false, false, cmd
 }

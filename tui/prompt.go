@@ -45,6 +45,9 @@ func newPrompt(kind promptKind, label string, choices, ids []string, st *Styles)
 }
 
 func (p prompt) update(msg tea.Msg) (prompt, tea.Cmd) {
+	if msg = cleanInput(msg, false); msg == nil {
+		return p, nil
+	}
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)
 	p.suggest()

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	tea "charm.land/bubbletea/v2"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -28,7 +29,19 @@ func (st *Styles) fit(s string, w int) string {
 	if st.width(s) <= w {
 		return s
 	}
-	return st.Cells.Truncate(s, w, "…")
+	// Truncate can count a sequence joined by ZWJ as one character where
+	// the cell-by-cell measure counts each part; cut again until the
+	// measure the terminal uses agrees.
+	out := st.Cells.Truncate(s, w, "…")
+	for n := w; n > 0; {
+		over := st.width(out) - w
+		if over <= 0 {
+			break
+		}
+		n = max(n-over, 0)
+		out = st.Cells.Truncate(s, n, "…")
+	}
+	return out
 }
 
 // pad fits s to w cells and fills the rest with spaces.
@@ -36,6 +49,43 @@ func (st *Styles) pad(s string, w int) string {
 	s = st.fit(s, w)
 	if n := w - st.width(s); n > 0 {
 		return s + strings.Repeat(" ", n)
+	}
+	return s
+}
+
+// cleanInput takes the control characters out of what is typed or pasted
+// into an input, keeping newlines and tabs when multiline; it returns nil
+// for a key that leaves nothing to insert.
+func cleanInput(msg tea.Msg, multiline bool) tea.Msg {
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		msg.Content = termtext.Strip(msg.Content, multiline)
+		return msg
+	case tea.KeyPressMsg:
+		if msg.Text != "" {
+			if msg.Text = termtext.Strip(msg.Text, false); msg.Text == "" {
+				return nil
+			}
+		}
+		return msg
+	}
+	return msg
+}
+
+// clip returns the start of s that can show in w cells, with room to
+// spare: every cell holds at least one rune, and a few zero-width ones are
+// allowed for. A frame then costs what the screen holds, however long the
+// text (a title may be 64 KiB).
+func clip(s string, w int) string {
+	limit := 4*max(w, 0) + 16
+	if len(s) <= limit {
+		return s
+	}
+	for i := range s {
+		if limit == 0 {
+			return s[:i]
+		}
+		limit--
 	}
 	return s
 }

@@ -31,6 +31,30 @@ func Text(s string) string { return sanitize(s, false) }
 // become spaces.
 func Line(s string) string { return sanitize(s, true) }
 
+// Strip returns s without the characters Text would mark: for text typed
+// or pasted by the investigator, where a control character is a slip, not
+// evidence. Newlines and tabs stay when keepLines is set.
+func Strip(s string, keepLines bool) string {
+	if firstUnsafe(s, !keepLines) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == '\n' || r == '\t':
+			if keepLines {
+				b.WriteRune(r)
+			}
+		case r < 0x20 || r == 0x7f || unsafeRune(r) || (r == utf8.RuneError && size == 1):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // IsSafe reports whether s has nothing Text would change.
 func IsSafe(s string) bool { return firstUnsafe(s, false) < 0 }
 
