@@ -20,7 +20,7 @@ import (
 // instead, for a bug report.
 type guard struct {
 	m     tea.Model
-	quit  func()  // ends the program from View, which cannot return a command
+	quit  func() // ends the program from View, which cannot return a command
 	crash *crash // the first panic
 }
 
