@@ -392,6 +392,12 @@ func (c *countingReader) Read(b []byte) (int, error) {
 	return n, err
 }
 
+// stdoutIsTerminal reports whether output goes to a person's screen.
+func (c *cli) stdoutIsTerminal() bool {
+	f, ok := c.stdout.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
 // stderrIsTerminal reports whether progress can be drawn in place.
 func (c *cli) stderrIsTerminal() bool {
 	f, ok := c.stderr.(*os.File)
@@ -457,6 +463,23 @@ Without -o it goes to stdout.`,
 			write := func(w io.Writer) (err error) {
 				n, err = f.Write(w, h, sources, s.Events(q), &lost)
 				return err
+			}
+			if (output == "" || output == "-") && c.stdoutIsTerminal() {
+				// The investigation's text goes out as it came, control
+				// characters and all: never raw to a terminal.
+				switch f.Shown {
+				case formats.ShownNever:
+					return usagef("%s carries text exactly as it came, control characters and all, so chrono does not print it to a terminal: use -o FILE, or a pipe", f.Title)
+				case formats.ShownEscaped:
+					plain := write
+					write = func(w io.Writer) error {
+						jw := termtext.NewJSONWriter(w)
+						if err := plain(jw); err != nil {
+							return err
+						}
+						return jw.Close()
+					}
+				}
 			}
 			if err := writeOutput(output, c.stdout, write); err != nil {
 				return err

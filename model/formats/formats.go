@@ -44,18 +44,36 @@ type Format struct {
 	Read Reader
 	// Write is nil for formats chrono only reads.
 	Write Writer
+	// Shown is how the written text may be sent to a terminal: the
+	// investigation's text goes out as it came, so control characters in
+	// it must be escaped, or were already made safe, or cannot be.
+	Shown Shown
 }
 
 // All lists the formats in the order detection tries them: the most
 // specific signature first.
 var All = []Format{
-	{Name: "json", Title: "chrono JSON", Detect: native.Detect, Read: readNative, Write: writeNative},
-	{Name: "timelinejs", Title: "TimelineJS JSON", Detect: timelinejs.Detect, Read: timelinejs.Read, Write: timelinejs.Write},
-	{Name: "timesketch", Title: "Timesketch JSONL or CSV", Variant: timesketchVariant, Detect: timesketch.Detect, Read: timesketch.Read, Write: timesketch.WriteJSONL},
-	{Name: "timesketch-csv", Title: "Timesketch CSV", Write: timesketch.WriteCSV},
-	{Name: "csv", Title: "chrono CSV", Detect: csvfmt.Detect, Read: csvfmt.Read, Write: csvfmt.Write},
-	{Name: "markdown", Title: "Markdown", Write: markdown.Write},
+	{Name: "json", Title: "chrono JSON", Detect: native.Detect, Read: readNative, Write: writeNative, Shown: ShownEscaped},
+	{Name: "timelinejs", Title: "TimelineJS JSON", Detect: timelinejs.Detect, Read: timelinejs.Read, Write: timelinejs.Write, Shown: ShownEscaped},
+	{Name: "timesketch", Title: "Timesketch JSONL or CSV", Variant: timesketchVariant, Detect: timesketch.Detect, Read: timesketch.Read, Write: timesketch.WriteJSONL, Shown: ShownEscaped},
+	{Name: "timesketch-csv", Title: "Timesketch CSV", Write: timesketch.WriteCSV, Shown: ShownNever},
+	{Name: "csv", Title: "chrono CSV", Detect: csvfmt.Detect, Read: csvfmt.Read, Write: csvfmt.Write, Shown: ShownNever},
+	{Name: "markdown", Title: "Markdown", Write: markdown.Write, Shown: ShownSafe},
 }
+
+// Shown says how a format's output may go to a terminal.
+type Shown int
+
+const (
+	// ShownEscaped: JSON, in which any character can be written as a \u
+	// escape without changing the value (termtext.JSONWriter).
+	ShownEscaped Shown = iota
+	// ShownSafe: the writer already made the text safe (Markdown).
+	ShownSafe
+	// ShownNever: the text goes out as it came, with no way to escape it
+	// (CSV); it goes to files and pipes only.
+	ShownNever
+)
 
 // Lookup returns the format with a name.
 func Lookup(name string) (Format, bool) {

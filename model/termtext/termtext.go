@@ -18,6 +18,7 @@
 package termtext
 
 import (
+	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -166,4 +167,43 @@ func EscapeJSON(b []byte) []byte {
 		out.WriteRune(r)
 	}
 	return []byte(out.String())
+}
+
+// JSONWriter passes JSON text through to w with every rune Text would
+// mark written as a \u escape, as EscapeJSON does, a write at a time.
+type JSONWriter struct {
+	w     io.Writer
+	carry []byte // the start of a rune split between writes
+}
+
+// NewJSONWriter returns a JSONWriter writing to w.
+func NewJSONWriter(w io.Writer) *JSONWriter { return &JSONWriter{w: w} }
+
+// Write implements io.Writer.
+func (j *JSONWriter) Write(p []byte) (int, error) {
+	data := append(j.carry, p...)
+	// Hold back an incomplete rune at the end for the next write.
+	end := len(data)
+	for i := max(end-utf8.UTFMax+1, 0); i < end; i++ {
+		if utf8.RuneStart(data[i]) && !utf8.FullRune(data[i:]) {
+			end = i
+			break
+		}
+	}
+	if _, err := j.w.Write(EscapeJSON(data[:end])); err != nil {
+		return 0, err
+	}
+	j.carry = append(j.carry[:0], data[end:]...)
+	return len(p), nil
+}
+
+// Close writes what is held back; a split rune at the very end is not
+// valid UTF-8 and is escaped as such by nothing, so it goes out marked.
+func (j *JSONWriter) Close() error {
+	if len(j.carry) == 0 {
+		return nil
+	}
+	_, err := j.w.Write([]byte(Text(string(j.carry))))
+	j.carry = nil
+	return err
 }

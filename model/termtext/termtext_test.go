@@ -91,3 +91,28 @@ func FuzzText(f *testing.F) {
 		}
 	})
 }
+
+// TestJSONWriterSplits: however the JSON arrives in writes, even with a
+// character split between them, the JSONWriter writes what EscapeJSON
+// makes of the whole.
+func TestJSONWriterSplits(t *testing.T) {
+	doc := "{\"t\":\"a\u009b2J \u202eevil é 漢 😀\u2028\"}\n"
+	want := string(EscapeJSON([]byte(doc)))
+	for cut := 0; cut <= len(doc); cut++ {
+		for cut2 := cut; cut2 <= len(doc); cut2++ {
+			var out strings.Builder
+			w := NewJSONWriter(&out)
+			for _, part := range []string{doc[:cut], doc[cut:cut2], doc[cut2:]} {
+				if n, err := w.Write([]byte(part)); n != len(part) || err != nil {
+					t.Fatalf("Write: %d, %v", n, err)
+				}
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if out.String() != want {
+				t.Fatalf("cut at %d and %d: %q, want %q", cut, cut2, out.String(), want)
+			}
+		}
+	}
+}

@@ -1,0 +1,126 @@
+package tui
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
+	"chrono/model/native"
+	"chrono/store"
+)
+
+// sgr matches the style sequences the browser itself writes; nothing
+// else may start with ESC.
+var sgr = regexp.MustCompile("\x1b\\[[0-9;:]*m")
+
+// hostileWriteStore fails every write with an error that quotes hostile
+// text, as an error about an event might.
+type hostileWriteStore struct{ Store }
+
+var errHostile = errors.New("event \x1b]52;c;eA==\x07 \u202eevil\u009b2J: disk full")
+
+func (hostileWriteStore) Retag([]string, []string, []string) ([]model.Change, error) {
+	return nil, errHostile
+}
+
+// TestHostileTextOnScreen drives the browser over the hostile fixture
+// through every place it shows imported text (the list, the sources pane,
+// search, the filter picker, the status line with an error, the window
+// title) and checks each frame: the text shows, made visible, and no byte
+// a terminal could act on is in it but the browser's own styles.
+func TestHostileTextOnScreen(t *testing.T) {
+	s := hostileFixtureStore(t)
+	d := &driver{t: t, m: New(hostileWriteStore{s}, Options{Now: func() time.Time { return noted }})}
+	d.m.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+	d.run(d.m.Init())
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 60})
+
+	var frames []string
+	shot := func(step string) {
+		v := d.m.View()
+		frames = append(frames, v.Content)
+		for what, text := range map[string]string{"frame": v.Content, "window title": v.WindowTitle} {
+			plain := sgr.ReplaceAllString(text, "")
+			if i := unsafeAt(plain); i >= 0 {
+				t.Errorf("after %s, the %s has %q: %q", step, what, plain[i:min(i+6, len(plain))], plain[max(i-30, 0):min(i+10, len(plain))])
+			}
+		}
+	}
+	shot("opening")
+	d.keys("tab")
+	for range 10 {
+		d.keys("pgdown")
+	}
+	shot("the sources pane")
+	d.keys("tab", "j")
+	shot("the second event")
+	d.keys("/")
+	d.typeText("owned")
+	d.keys("enter")
+	shot("a search")
+	d.keys("f")
+	shot("the filter picker")
+	d.keys("esc", "t")
+	d.typeText("flag")
+	d.keys("enter")
+	shot("a failed write")
+	if !strings.Contains(d.screen(), "disk full") {
+		t.Error("the failed write's error is not on screen")
+	}
+
+	all := strings.Join(frames, "\n")
+	for _, mark := range []string{"␛]52;c;", "␛[2J", "<U+009B>", "<U+202E>", "<U+2066>", "␛P+q", "␛_G", "␇"} {
+		if !strings.Contains(all, mark) {
+			t.Errorf("no frame shows %q: the text was dropped rather than shown", mark)
+		}
+	}
+	if title := d.m.View().WindowTitle; !strings.Contains(title, "␛]0;owned␇") {
+		t.Errorf("window title %q", title)
+	}
+}
+
+// unsafeAt returns where s has a byte a terminal could act on, or -1.
+func unsafeAt(s string) int {
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return i
+			}
+		case r == '\n':
+		case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f,
+			r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x2028, r == 0x2029:
+			return i
+		}
+	}
+	return -1
+}
+
+func hostileFixtureStore(t *testing.T) Store {
+	t.Helper()
+	s, err := store.Open(filepath.Join(t.TempDir(), "chrono.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	in := store.Input{Name: "hostile.json", Read: func(sink model.Sink) error {
+		f, err := os.Open("../testdata/hostile/hostile.json")
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return native.Read(f, sink)
+	}}
+	if _, err := s.ImportAll([]store.Input{in}, false); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
