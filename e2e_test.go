@@ -9,8 +9,9 @@ import (
 )
 
 // TestBrowserInTmux runs the built binary in a real terminal (tmux), tags
-// an event with the keyboard, quits, and checks from the command line that
-// the tag reached the store.
+// an event with the keyboard, and checks from the command line, while the
+// browser is still open, that the tag reached the store; a tag written
+// from the command line meanwhile survives an undo in the browser.
 func TestBrowserInTmux(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and drives it in tmux")
@@ -36,15 +37,33 @@ func TestBrowserInTmux(t *testing.T) {
 	tm.waitFor("tag this event:")
 	tm.keys("e2e-check", "Enter")
 	tm.waitFor("tagged #e2e-check on 1 event")
+
+	// With the browser open, the store is free for other commands: the
+	// tag is already on disk, and a tag written from here...
+	listTag := func(tag string) string {
+		out, err := exec.Command(bin, "--db", db, "list", "--tag", tag).CombinedOutput()
+		if err != nil {
+			t.Fatalf("chrono list --tag %s while the browser is open: %v\n%s", tag, err, out)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	if got := listTag("e2e-check"); len(strings.Split(got, "\n")) != 1 || !strings.Contains(got, "fbi-tip") {
+		t.Errorf("chrono list --tag e2e-check:\n%s\nwant the fbi-tip event alone", got)
+	}
+	if out, err := exec.Command(bin, "--db", db, "tag", "fbi-tip", "from-cli").CombinedOutput(); err != nil {
+		t.Fatalf("chrono tag while the browser is open: %v\n%s", err, out)
+	}
+	// ...outlives an undo in the browser, which takes back only its own.
+	tm.keys("u")
+	tm.waitFor("undid: tagged #e2e-check")
 	tm.keys("q")
 	tm.waitForExit()
 
-	out, err := exec.Command(bin, "--db", db, "list", "--tag", "e2e-check").CombinedOutput()
-	if err != nil {
-		t.Fatalf("chrono list: %v\n%s", err, out)
+	if got := listTag("e2e-check"); got != "" {
+		t.Errorf("after the undo, chrono list --tag e2e-check:\n%s\nwant nothing", got)
 	}
-	if lines := strings.Split(strings.TrimSpace(string(out)), "\n"); len(lines) != 1 || !strings.Contains(lines[0], "fbi-tip") {
-		t.Errorf("chrono list --tag e2e-check:\n%s\nwant the fbi-tip event alone", out)
+	if got := listTag("from-cli"); !strings.Contains(got, "fbi-tip") {
+		t.Errorf("the tag written from the command line was lost by the undo: %q", got)
 	}
 }
 
