@@ -111,3 +111,40 @@ func readEverything(s *Store) []error {
 	keep(err)
 	return errs
 }
+
+// TestNotTheStoresPanic: a panic that begins outside the store (here, in
+// the loop body of a caller of Events) goes on as it was, not reported as
+// a damaged file.
+func TestNotTheStoresPanic(t *testing.T) {
+	s := newStore(t)
+	defer func() {
+		if r := recover(); r != "the caller's own" {
+			t.Errorf("recovered %v, want the caller's panic", r)
+		}
+	}()
+	for range s.Events(Query{}) {
+		panic("the caller's own")
+	}
+}
+
+// TestFirstMetaPageDamaged: with the first meta page's page size garbled,
+// the file is still a store bbolt can open from its second meta page.
+func TestFirstMetaPageDamaged(t *testing.T) {
+	path := storeFile(t)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[pageHeaderSize+9] ^= 0xff // the page size's second byte
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer s.Close()
+	if n, err := s.Count(Query{}); err != nil || n != 13 {
+		t.Errorf("Count = %d, %v; want 13", n, err)
+	}
+}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"os"
 	"slices"
 	"testing"
 	"time"
@@ -44,5 +45,32 @@ func TestSharedHoldsNoLock(t *testing.T) {
 	}
 	if tags := d.Event.Tags; slices.Contains(tags, "mine") || !slices.Contains(tags, "theirs") {
 		t.Errorf("tags %q after the undo; want theirs kept and mine gone", tags)
+	}
+}
+
+// TestSharedWriteAfterTheFileIsReplaced: a write waiting for the lock
+// while a large import renames a new file over the store must land in
+// the new file, not in the old one the rename took away.
+func TestSharedWriteAfterTheFileIsReplaced(t *testing.T) {
+	path := storeFile(t)
+	replacement := storeFile(t) // another file, as a bulk import builds
+	holder := openAt(t, path, Options{})
+	sh := NewShared(path, 5*time.Second)
+	done := make(chan error, 1)
+	go func() {
+		_, err := sh.Retag([]string{"fbi-tip"}, []string{"late"}, nil)
+		done <- err
+	}()
+	time.Sleep(300 * time.Millisecond) // the write is waiting for the lock
+	if err := os.Rename(replacement, path); err != nil {
+		t.Fatal(err)
+	}
+	holder.Close()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	s := openAt(t, path, Options{ReadOnly: true})
+	if d, err := s.Detail("fbi-tip"); err != nil || !slices.Contains(d.Event.Tags, "late") {
+		t.Errorf("the tag written across the replacement: %v, %v; want it in the file now at the path", d.Event.Tags, err)
 	}
 }

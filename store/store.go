@@ -52,6 +52,7 @@ type Store struct {
 	db       *bolt.DB
 	path     string
 	readOnly bool
+	file     *os.File // bbolt's, to tell whether it is still the file at path
 }
 
 // bboltMagic is bbolt's file magic, at the same offset in both meta pages.
@@ -65,6 +66,27 @@ const (
 // newer chrono, is left untouched and reported. When another process holds
 // the store, Open gives up after Options.Timeout with ErrInUse.
 func Open(path string, opts Options) (*Store, error) {
+	for range 5 {
+		s, err := open(path, opts)
+		if err != nil {
+			return nil, err
+		}
+		// A large import replaces the file by renaming a new one over it.
+		// An open that was waiting for the lock of the old file gets it
+		// once the import lets go, and would read a file no longer there,
+		// or write to it and lose the write: open the new one instead.
+		if current, err := os.Stat(path); err == nil && s.file != nil {
+			if held, err := s.file.Stat(); err == nil && !os.SameFile(held, current) {
+				s.Close()
+				continue
+			}
+		}
+		return s, nil
+	}
+	return nil, fmt.Errorf("store %s: replaced again and again while opening it; try again", path)
+}
+
+func open(path string, opts Options) (*Store, error) {
 	timeout := opts.Timeout
 	if timeout == 0 {
 		timeout = DefaultTimeout
@@ -79,7 +101,7 @@ func Open(path string, opts Options) (*Store, error) {
 	case !exists && opts.ReadOnly:
 		return nil, fmt.Errorf("%w at %s", ErrNoStore, path)
 	case exists:
-		if err := sniff(path, fi.Size()); err != nil {
+		if err := sniff(path); err != nil {
 			return nil, err
 		}
 	default:
@@ -108,7 +130,7 @@ func Open(path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	s := &Store{db: db, path: path, readOnly: opts.ReadOnly}
+	s := &Store{db: db, path: path, readOnly: opts.ReadOnly, file: file}
 	if err := s.guarded(func() error { return s.prepare(!exists) }); err != nil {
 		db.Close()
 		return nil, err
@@ -119,37 +141,52 @@ func Open(path string, opts Options) (*Store, error) {
 // sniff refuses a file that cannot be a bbolt database before bbolt gets
 // to it (bbolt turns an empty file into a database), and one shorter than
 // its meta page says (bbolt would map it and fault on the missing pages).
-func sniff(path string, size int64) error {
-	if size == 0 {
-		return fmt.Errorf("%s is an empty file, %w; remove it or choose another --db", path, ErrNotChrono)
-	}
+func sniff(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("store %s: %w", path, err)
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Size() == 0 {
+		return fmt.Errorf("%s is an empty file, %w; remove it or choose another --db", path, ErrNotChrono)
+	}
 	var head [pageHeaderSize + metaSize]byte
 	if _, err := io.ReadFull(f, head[:]); err != nil || binary.LittleEndian.Uint32(head[bboltMagicOffset:]) != bboltMagic {
 		return fmt.Errorf("%s is %w (it is not a bbolt database); check the --db path", path, ErrNotChrono)
 	}
-	pageSize := int64(binary.LittleEndian.Uint32(head[pageHeaderSize+8:]))
-	var second [pageHeaderSize + metaSize]byte
-	metas := [][]byte{head[pageHeaderSize:]}
-	if pageSize > 0 {
-		if _, err := f.ReadAt(second[:], pageSize); err == nil {
-			metas = append(metas, second[pageHeaderSize:])
+	// The second meta page is one page in; when the first is damaged its
+	// page size cannot be trusted, so every size bbolt may use is tried,
+	// as bbolt does.
+	m, _ := readMeta(head[pageHeaderSize:])
+	offsets := []int64{}
+	if m.valid {
+		offsets = append(offsets, m.pageSize)
+	} else {
+		for size := int64(1024); size <= 64<<10; size *= 2 {
+			offsets = append(offsets, size)
 		}
 	}
-	var m meta
-	for _, b := range metas {
-		if c, ok := readMeta(b); ok && (!m.valid || c.txid >= m.txid) {
+	for _, off := range offsets {
+		var second [pageHeaderSize + metaSize]byte
+		if _, err := f.ReadAt(second[:], off); err != nil {
+			continue
+		}
+		if c, ok := readMeta(second[pageHeaderSize:]); ok && (!m.valid || c.txid >= m.txid) {
 			m = c
+			break
 		}
 	}
 	if !m.valid {
 		return fmt.Errorf("store %s is %w or %w (both its meta pages fail their checksum): nothing was changed; check the --db path, or restore it from a backup", path, ErrDamaged, ErrNotChrono)
 	}
-	if need := m.pages * m.pageSize; size < need {
+	// The size is taken after the meta page is read: a commit under way
+	// grows the file before it writes the meta page that counts the
+	// growth.
+	fi, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("store %s: %w", path, err)
+	}
+	if need, size := m.pages*m.pageSize, fi.Size(); size < need {
 		return damaged(path, fmt.Sprintf("cut short: %d bytes of the %d it holds", size, need))
 	}
 	// bbolt reads the freelist as it opens, before there is a DB to
