@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -262,15 +263,21 @@ func (s *Store) ImportWith(inputs []Input, opts ImportOptions) ([]ImportResult, 
 		}
 		return nil
 	})
+	// Committing a large import reads every page of the old store, and a
+	// small one writes its pages out: both can meet a damaged file.
+	rollback := func() { _ = s.guarded(func() error { im.Rollback(); return nil }) }
 	if err != nil {
-		im.Rollback()
+		rollback()
 		return nil, noRoom(s.path, err)
 	}
 	if opts.DryRun {
-		im.Rollback()
+		rollback()
 		return results, nil
 	}
-	if _, err := im.Commit(); err != nil {
+	if err := s.guarded(func() error { _, err := im.Commit(); return err }); err != nil {
+		if errors.Is(err, ErrDamaged) {
+			rollback()
+		}
 		return nil, noRoom(s.path, err)
 	}
 	return results, nil
