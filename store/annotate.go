@@ -48,7 +48,7 @@ func (s *Store) RetagEach(deltas []model.TagDelta) ([]Change, error) {
 			if slices.Equal(e.Tags, old.Tags) {
 				continue
 			}
-			if err := checkEdit(&e); err != nil {
+			if err := checkEdit(&old, &e); err != nil {
 				return err
 			}
 			if err := b.replace(&old, order, &e); err != nil {
@@ -61,11 +61,15 @@ func (s *Store) RetagEach(deltas []model.TagDelta) ([]Change, error) {
 	return changes, err
 }
 
-// checkEdit refuses an edit that would leave an event invalid, such as one
-// tag or note too many.
-func checkEdit(e *model.Event) error {
-	if msgs := e.Check(); len(msgs) > 0 {
-		return fmt.Errorf("event %q: %s", e.ID, msgs[0])
+// checkEdit refuses an edit that makes a problem the event did not have
+// before, such as one tag or note too many. An event stored before a
+// limit existed stays editable.
+func checkEdit(old, e *model.Event) error {
+	before := old.Check()
+	for _, msg := range e.Check() {
+		if !slices.Contains(before, msg) {
+			return fmt.Errorf("event %q: %s", e.ID, msg)
+		}
 	}
 	return nil
 }
@@ -104,7 +108,7 @@ func (s *Store) AddNote(id, text string, at time.Time) (Change, error) {
 		}
 		e := old
 		e.Notes = append(slices.Clone(old.Notes), model.Note{Text: text, At: at})
-		if err := checkEdit(&e); err != nil {
+		if err := checkEdit(&old, &e); err != nil {
 			return err
 		}
 		c = Change{Before: old, After: e}

@@ -298,3 +298,17 @@ func TestEditsKeepToTheLimits(t *testing.T) {
 		t.Errorf("a refused note changed the event: %+v", got)
 	}
 }
+
+// TestOldEventsOverALimitStayEditable: an event stored before a limit
+// existed can still be tagged; only an edit that adds a problem is refused.
+func TestOldEventsOverALimitStayEditable(t *testing.T) {
+	s := newStore(t)
+	big := storedEvent(t, s, "fbi-tip")
+	big.Summary = strings.Repeat("x", model.MaxTextBytes+1)
+	if _, err := s.Restore([]model.Event{big}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Retag([]string{"fbi-tip", "nso-denial"}, []string{"checked"}, nil); err != nil {
+		t.Errorf("tagging an event stored over a limit: %v", err)
+	}
+}
