@@ -28,14 +28,16 @@ func Read(r io.Reader, sink model.Sink, losses *model.Losses) error {
 	if losses == nil {
 		losses = &model.Losses{}
 	}
-	pr := newPositionReader(r)
-	rd := &reader{dec: jsontext.NewDecoder(pr), pos: pr, sink: sink, losses: losses, sources: map[string]model.Source{}}
+	limit := model.NewRecordLimit(r)
+	pr := newPositionReader(limit)
+	rd := &reader{dec: jsontext.NewDecoder(pr), pos: pr, limit: limit, sink: sink, losses: losses, sources: map[string]model.Source{}}
 	return rd.document()
 }
 
 type reader struct {
 	dec    *jsontext.Decoder
 	pos    *positionReader
+	limit  *model.RecordLimit // started at each slide and each member of the document
 	sink   model.Sink
 	losses *model.Losses
 
@@ -61,6 +63,8 @@ func (rd *reader) report(at int64, place, msg string) error {
 func (rd *reader) syntax(err error) error {
 	var se *jsontext.SyntacticError
 	switch {
+	case errors.Is(err, model.ErrRecordTooLarge):
+		return model.Problem{Pos: rd.pos.position(rd.limit.Started()), Msg: "the value that begins here is " + model.ErrRecordTooLarge.Error()}
 	case errors.As(err, &se):
 		return model.Problem{Pos: rd.pos.position(se.ByteOffset), Msg: describeSyntax(se.Err)}
 	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
@@ -91,6 +95,7 @@ func (rd *reader) document() error {
 	sawEvents := false
 	for rd.dec.PeekKind() != '}' {
 		at := rd.offset()
+		rd.limit.Start(at)
 		tok, err := rd.dec.ReadToken()
 		if err != nil {
 			return rd.syntax(err)
@@ -137,6 +142,7 @@ func (rd *reader) skip() error {
 // value reads the next value whole, with the offset where it starts.
 func (rd *reader) value() (jsontext.Value, int64, error) {
 	at := rd.offset()
+	rd.limit.Start(at)
 	v, err := rd.dec.ReadValue()
 	if err != nil {
 		return nil, at, rd.syntax(err)

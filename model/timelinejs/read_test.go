@@ -2,12 +2,14 @@ package timelinejs
 
 import (
 	"errors"
+	"io"
 	"os"
 	"slices"
 	"strings"
 	"testing"
 
 	"chrono/model"
+	"chrono/model/modeltest"
 
 	"github.com/charmbracelet/x/exp/golden"
 )
@@ -315,4 +317,14 @@ func TestReadSourcePerURL(t *testing.T) {
 		}
 	}
 	checkLosses(t, losses, map[model.Loss]int{LossSourceDetails: 1, LossNoHeadline: 3})
+}
+
+// TestSlideTooLong: a slide longer than model.MaxRecordBytes stops the
+// read before it is held in memory.
+func TestSlideTooLong(t *testing.T) {
+	doc := modeltest.Padded(`{"events": [{"start_date": {"year": 2017}, "text": {"headline": "`, 'x', model.MaxRecordBytes+2<<20, `"}}]}`)
+	_, err := modeltest.Read(func(r io.Reader, s model.Sink) error { return Read(r, s, nil) }, doc)
+	if err == nil || !strings.Contains(err.Error(), "longer than 64 MiB") {
+		t.Errorf("got %v, want an error saying the slide is too long", err)
+	}
 }

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"chrono/model"
 )
 
 // csv reads a header row naming the columns, in any order, then one
@@ -17,7 +19,8 @@ import (
 // reported with the line it starts on, and the next row is read. The
 // first line is line blank+1.
 func (rd *reader) csv(br *bufio.Reader, blank int) error {
-	cr := csv.NewReader(br)
+	limit := model.NewRecordLimit(br)
+	cr := csv.NewReader(limit)
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err != nil {
@@ -31,12 +34,16 @@ func (rd *reader) csv(br *bufio.Reader, blank int) error {
 	if msg := checkHeader(header); msg != "" {
 		return rd.fatal(blank+1, msg)
 	}
+	last := 1 // the line the last row began on, for a row too long to read
 	for {
+		limit.Start(cr.InputOffset())
 		cells, err := cr.Read()
 		var pe *csv.ParseError
 		switch {
 		case errors.Is(err, io.EOF):
 			return nil
+		case errors.Is(err, model.ErrRecordTooLarge):
+			return rd.fatal(blank+last+1, "the row that begins on this line or soon after is "+err.Error())
 		case errors.Is(err, csv.ErrFieldCount):
 			errors.As(err, &pe)
 			rd.events++ // the row still counts, so positions match the file
@@ -55,6 +62,7 @@ func (rd *reader) csv(br *bufio.Reader, blank int) error {
 			return err
 		}
 		line, _ := cr.FieldPos(0)
+		last = line
 		rec := &record{line: blank + line, csv: true, keys: header, vals: make([]value, len(cells))}
 		bad := ""
 		for i, c := range cells {
