@@ -3,9 +3,7 @@ package tui
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime/debug"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -57,7 +55,8 @@ func (g *guard) View() (v tea.View) {
 		if r := recover(); r != nil {
 			g.note(&crash{value: r, stack: debug.Stack()})
 			if g.quit != nil {
-				g.quit()
+				// View runs on the event loop, which Quit sends to.
+				go g.quit()
 			}
 			v = tea.NewView("")
 		}
@@ -112,9 +111,11 @@ func (g *guard) err() error {
 		return nil
 	}
 	report := ""
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("chrono-crash-%s.txt", time.Now().Format("20060102-150405")))
-	if os.WriteFile(path, fmt.Appendf(nil, "%v\n\n%s", g.crash.value, g.crash.stack), 0o600) == nil {
-		report = "; the details are in " + path + " for a bug report"
+	if f, err := os.CreateTemp("", "chrono-crash-*.txt"); err == nil {
+		_, werr := fmt.Fprintf(f, "%v\n\n%s", g.crash.value, g.crash.stack)
+		if f.Close() == nil && werr == nil {
+			report = "; the details are in " + f.Name() + " for a bug report"
+		}
 	}
 	return fmt.Errorf("the browser stopped on an internal error (%s); every change it confirmed is saved in the store%s",
 		termtext.Line(fmt.Sprint(g.crash.value)), report)

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -32,16 +33,17 @@ func (panickyModel) View() tea.View                        { panic("view \x1b[2J
 func TestGuardEndsThePanickingBrowserCleanly(t *testing.T) {
 	t.Setenv("TMPDIR", t.TempDir())
 	g := &guard{m: New(panickyStore{exampleStore(t)}, Options{Now: func() time.Time { return noted }})}
-	quit := runGuard(t, g, tea.WindowSizeMsg{Width: 100, Height: 30})
-	if !quit {
+	if !runGuard(t, g, tea.WindowSizeMsg{Width: 100, Height: 30}) {
 		t.Fatal("the browser went on after a command panicked")
 	}
 	checkCrashError(t, g)
 
-	quitCalled := false
-	g = &guard{m: panickyModel{}, quit: func() { quitCalled = true }}
+	quit := make(chan struct{})
+	g = &guard{m: panickyModel{}, quit: func() { close(quit) }}
 	_ = g.View()
-	if !quitCalled {
+	select {
+	case <-quit:
+	case <-time.After(5 * time.Second):
 		t.Error("a panic in View did not end the program")
 	}
 	checkCrashError(t, g)
@@ -94,4 +96,23 @@ func checkCrashError(t *testing.T, g *guard) {
 	if b, err := os.ReadFile(path); err != nil || !strings.Contains(string(b), "goroutine") {
 		t.Errorf("the details file %s: %v", path, err)
 	}
+}
+
+// TestGuardQuitsARealProgram: a panic in View ends a real Bubble Tea
+// program (View runs on its event loop, so quitting from there must not
+// wait on that loop).
+func TestGuardQuitsARealProgram(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	g := &guard{m: panickyModel{}}
+	p := tea.NewProgram(g, tea.WithInput(nil), tea.WithOutput(io.Discard), tea.WithWindowSize(80, 24))
+	g.quit = p.Quit
+	done := make(chan error, 1)
+	go func() { _, err := p.Run(); done <- err }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		p.Kill()
+		t.Fatal("the program did not end after View panicked")
+	}
+	checkCrashError(t, g)
 }

@@ -11,8 +11,8 @@ import (
 )
 
 // watchResizes tells p of the terminal's new size on every SIGWINCH, for
-// when Bubble Tea is not watching the terminal itself.
-func watchResizes(p *tea.Program) {
+// when Bubble Tea is not watching the terminal itself, until stop.
+func watchResizes(p *tea.Program) (stop func()) {
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGWINCH)
 	go func() {
@@ -21,4 +21,8 @@ func watchResizes(p *tea.Program) {
 			p.Send(tea.WindowSizeMsg{Width: w, Height: h})
 		}
 	}()
+	return func() {
+		signal.Stop(sig)
+		close(sig)
+	}
 }

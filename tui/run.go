@@ -12,18 +12,17 @@ import (
 // Run browses s in the terminal until the investigator quits. Every
 // change has reached the store when it returns.
 func Run(s Store, opts Options) (err error) {
-	var popts []tea.ProgramOption
+	popts, watch := sizeOptions()
 	if os.Getenv("NO_COLOR") != "" {
-		// NO_COLOR asks for no colour whatever its value (no-color.org).
+		// NO_COLOR asks for no colour whatever its value (no-color.org);
+		// last, so that it wins over a profile the size options detect.
 		popts = append(popts, tea.WithColorProfile(colorprofile.ASCII))
 	}
-	sizeOpts, watch := sizeOptions()
-	popts = append(popts, sizeOpts...)
 	g := &guard{m: New(s, opts)}
 	p := tea.NewProgram(g, popts...)
 	g.quit = p.Quit
 	if watch != nil {
-		watch(p)
+		defer watch(p)()
 	}
 	_, err = p.Run()
 	if gerr := g.err(); gerr != nil {

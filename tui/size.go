@@ -39,7 +39,7 @@ func clampResizes(_ tea.Model, msg tea.Msg) tea.Msg {
 // chrono gives Bubble Tea its output as a plain writer (which it does not
 // measure), a clamped size, the colours the terminal has, and the
 // terminal's resizes itself.
-func sizeOptions() (opts []tea.ProgramOption, watch func(*tea.Program)) {
+func sizeOptions() (opts []tea.ProgramOption, watch func(*tea.Program) (stop func())) {
 	opts = []tea.ProgramOption{tea.WithFilter(clampResizes)}
 	w, h := terminalSize(os.Stdout)
 	if w <= MaxWidth && h <= MaxHeight {
