@@ -49,6 +49,11 @@ type Model struct {
 	keys      KeyMap
 	quickTags []string
 	now       func() time.Time
+	// version is the store's version token as last seen, checked at
+	// most every versionEvery while the investigator works, so that what
+	// another process writes shows up.
+	version string
+	checked time.Time
 	tick      ticker
 	styles    Styles
 	help      help.Model
@@ -155,6 +160,7 @@ func (m *Model) Init() tea.Cmd {
 		tea.RequestBackgroundColor,
 		loadHeader(m.store),
 		loadFacets(m.store),
+		checkVersion(m.store),
 		jump(m.store, m.gen, m.query, nil, false, windowSize(m.tl.height)),
 		count(m.store, m.gen, m.query, nil, 0),
 		loadPeriods(m.store, m.gen, m.query),

@@ -19,6 +19,14 @@ import (
 // windowSize is how many rows a jump loads on each side of the cursor.
 func windowSize(height int) int { return max(3*height, 60) }
 
+// checkVersion asks the store for its version token.
+func checkVersion(s Store) tea.Cmd {
+	return func() tea.Msg {
+		v, err := s.Version()
+		return versionMsg{version: v, err: err}
+	}
+}
+
 func loadHeader(s Store) tea.Cmd {
 	return func() tea.Msg {
 		h, err := s.Header()

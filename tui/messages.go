@@ -59,6 +59,12 @@ type detailMsg struct {
 	err    error
 }
 
+// versionMsg is the store's version token (Store.Version).
+type versionMsg struct {
+	version string
+	err     error
+}
+
 type headerMsg struct {
 	header model.Header
 	err    error

@@ -28,4 +28,7 @@ type Store interface {
 	// RetagEach changes each event's tags as it is in the store now.
 	RetagEach(deltas []model.TagDelta) ([]model.Change, error)
 	AddNote(id, text string, at time.Time) (model.Change, error)
+	// Version changes whenever the store does, by this browser or by
+	// another process.
+	Version() (string, error)
 }

@@ -36,11 +36,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layoutDetail()
 		return m, nil
 	case tea.KeyPressMsg:
-		return m, m.key(msg)
+		return m, tea.Batch(m.key(msg), m.watch())
 	case tea.MouseWheelMsg:
-		return m, m.wheel(msg)
+		return m, tea.Batch(m.wheel(msg), m.watch())
 	case tea.MouseClickMsg:
-		return m, m.click(msg)
+		return m, tea.Batch(m.click(msg), m.watch())
+	case versionMsg:
+		return m, m.gotVersion(msg)
 	case headerMsg:
 		if msg.err != nil {
 			return m, m.fail(msg.err)
@@ -199,6 +201,41 @@ func (m *Model) fill() tea.Cmd {
 	if fwd {
 		m.tl.fetchingFwd = true
 		cmds = append(cmds, extend(m.store, m.gen, m.query, m.tl.rows[len(m.tl.rows)-1].Key, false, n))
+	}
+	return tea.Batch(cmds...)
+}
+
+// versionEvery is how often, at most, the browser asks whether the store
+// changed: only while the investigator works, so an idle browser costs
+// nothing.
+const versionEvery = 2 * time.Second
+
+// watch asks whether the store changed, if it is time to.
+func (m *Model) watch() tea.Cmd {
+	now := m.now()
+	if now.Sub(m.checked) < versionEvery {
+		return nil
+	}
+	m.checked = now
+	return checkVersion(m.store)
+}
+
+// gotVersion reloads what is on screen when the store changed since it
+// was last seen: another process imported, tagged or noted.
+func (m *Model) gotVersion(msg versionMsg) tea.Cmd {
+	switch {
+	case msg.err != nil:
+		return nil // a busy or missing store is said by the next read that fails
+	case m.version == "":
+		m.version = msg.version
+		return nil
+	case msg.version == m.version || m.busy():
+		return nil // while this browser writes, its own change is on its way
+	}
+	m.version = msg.version
+	cmds := []tea.Cmd{m.requery(m.query), loadHeader(m.store), loadFacets(m.store)}
+	if id := m.detail.id(); id != "" {
+		cmds = append(cmds, loadDetail(m.store, id))
 	}
 	return tea.Batch(cmds...)
 }

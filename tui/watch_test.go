@@ -1,0 +1,58 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
+	"chrono/store"
+)
+
+// TestBrowserSeesOtherWrites: what another process writes to the store
+// (here, through a second handle on the same file) shows up in the browser
+// once the investigator next works in it, and not before two seconds.
+func TestBrowserSeesOtherWrites(t *testing.T) {
+	s := exampleStore(t)
+	clock := noted
+	d := &driver{t: t, m: New(store.NewShared(s.Path(), time.Second), Options{Now: func() time.Time { return clock }})}
+	s.Close() // the browser opens the file for each read, as chrono runs it
+	d.m.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+	d.run(d.m.Init())
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 30})
+	d.keys("j") // the FBI tip
+
+	other, err := store.Open(d.m.store.(*store.Shared).Path(), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.Retag([]string{"fbi-tip"}, []string{"from-elsewhere"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	in := store.Input{Name: "more", Read: func(sink model.Sink) error {
+		return model.Feed(model.Timeline{Events: []model.Event{{ID: "late-news", Date: model.MustParseDate("2023"), Title: "Late news"}}}, sink)
+	}}
+	if _, err := other.ImportAll([]store.Input{in}, false); err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+
+	clock = clock.Add(time.Second)
+	d.keys("k", "j")
+	if strings.Contains(d.screen(), "of 14") {
+		t.Fatal("the browser asked the store again within two seconds")
+	}
+	clock = clock.Add(2 * time.Second)
+	d.keys("k", "j")
+	screen := d.screen()
+	for _, want := range []string{"event 2 of 14", "#from-elsewhere", "Chronology · 14 events"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("the screen does not show %q after another process wrote:\n%s", want, screen)
+		}
+	}
+	if d.selected() != "fbi-tip" {
+		t.Errorf("the cursor moved to %q", d.selected())
+	}
+}
