@@ -54,9 +54,9 @@ type Model struct {
 	// another process writes shows up.
 	version string
 	checked time.Time
-	tick      ticker
-	styles    Styles
-	help      help.Model
+	tick    ticker
+	styles  Styles
+	help    help.Model
 
 	width, height int
 	lay           layout
