@@ -64,15 +64,15 @@ func (rd *reader) csv(br *bufio.Reader, blank int) error {
 		line, _ := cr.FieldPos(0)
 		last = line
 		rec := &record{line: blank + line, csv: true, keys: header, vals: make([]value, len(cells))}
-		bad := ""
+		bad := -1 // the first column whose cell is not UTF-8 (its name may be "")
 		for i, c := range cells {
-			if !utf8.ValidString(c) && bad == "" {
-				bad = header[i]
+			if !utf8.ValidString(c) && bad < 0 {
+				bad = i
 			}
 			rec.vals[i] = value{text: c}
 		}
-		if bad != "" {
-			if err := rd.report(fmt.Sprint(rec.line), fmt.Sprintf("column %q: not valid UTF-8 (save the file as UTF-8)", bad)); err != nil {
+		if bad >= 0 {
+			if err := rd.report(fmt.Sprint(rec.line), fmt.Sprintf("column %d (%q): not valid UTF-8 (save the file as UTF-8)", bad+1, header[bad])); err != nil {
 				return err
 			}
 			rd.events++ // the row still counts, so positions match the file
