@@ -230,7 +230,9 @@ func (c *cli) open(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	return tui.Run(store.NewShared(path, store.DefaultTimeout), tui.Options{QuickTags: c.quickTags, Greeting: termtext.Line(greeting)})
+	shared := store.NewShared(path, store.DefaultTimeout)
+	defer shared.Close()
+	return tui.Run(shared, tui.Options{QuickTags: c.quickTags, Greeting: termtext.Line(greeting)})
 }
 
 // interactive reports whether chrono talks to a person at a terminal.

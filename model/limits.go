@@ -38,7 +38,9 @@ func (l *limits) items(field string, n int) {
 	}
 }
 
-// checkSizes returns a message for each field of e over its cap.
+// checkSizes returns a message for each field of e over its cap. Field
+// names with a number are only made for a field that is over: this runs
+// for every event of every import.
 func (e *Event) checkSizes() []string {
 	var l limits
 	l.line("title", e.Title)
@@ -51,16 +53,22 @@ func (e *Event) checkSizes() []string {
 	l.items("links", len(e.Links))
 	l.items("notes", len(e.Notes))
 	for i, a := range e.Actors {
-		l.line(fmt.Sprintf("actor #%d", i+1), a)
+		if len(a) > MaxLineBytes {
+			l.line(fmt.Sprintf("actor #%d", i+1), a)
+		}
 	}
 	for i, q := range e.Quotes {
-		l.text(fmt.Sprintf("quote #%d: text", i+1), q.Text)
-		l.line(fmt.Sprintf("quote #%d: speaker", i+1), q.Speaker)
-		l.line(fmt.Sprintf("quote #%d: source", i+1), q.Source)
-		l.text(fmt.Sprintf("quote #%d: context", i+1), q.Context)
+		if len(q.Text) > MaxTextBytes || len(q.Context) > MaxTextBytes || len(q.Speaker) > MaxLineBytes || len(q.Source) > MaxLineBytes {
+			l.text(fmt.Sprintf("quote #%d: text", i+1), q.Text)
+			l.line(fmt.Sprintf("quote #%d: speaker", i+1), q.Speaker)
+			l.line(fmt.Sprintf("quote #%d: source", i+1), q.Source)
+			l.text(fmt.Sprintf("quote #%d: context", i+1), q.Context)
+		}
 	}
 	for i, n := range e.Notes {
-		l.text(fmt.Sprintf("note #%d", i+1), n.Text)
+		if len(n.Text) > MaxTextBytes {
+			l.text(fmt.Sprintf("note #%d", i+1), n.Text)
+		}
 	}
 	return l
 }

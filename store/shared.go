@@ -1,27 +1,41 @@
 package store
 
 import (
+	"sync"
 	"time"
 
 	"chrono/model"
 )
 
-// Shared is a store that is opened for each operation and closed right
-// after, so that between operations it holds no lock: while a browser
+// Shared is a store that is opened for what it is asked and closed soon
+// after, so that between bursts of work it holds no lock: while a browser
 // sits on an investigation, chrono list, show, export and tag work on it
-// from another terminal. Reads share the store with other readers; a
-// write waits (up to Options.Timeout) for readers to finish, and reads
-// the events it changes as they are then, so that nothing another process
-// wrote is lost.
-//
-// Opening a store maps the file and reads its first pages, which costs
-// tens of microseconds, far below a frame.
+// from another terminal. Reads share the store with other readers, and
+// keep it open while they follow one another closely (a key held down, a
+// count going on), closing it once none has come for a moment. A write
+// waits for this process's reads, opens the store for writing alone (up
+// to Options.Timeout for other processes), and reads the events it
+// changes as they are then, so that nothing another process wrote is
+// lost.
 type Shared struct {
 	path    string
 	timeout time.Duration
+
+	// gate lets reads run together and a write alone: a process cannot
+	// take bbolt's write lock while it holds the read lock itself.
+	gate  sync.RWMutex
+	mu    sync.Mutex // guards what follows
+	ro    *Store     // open while reads follow one another
+	users int
+	idle  *time.Timer
 }
 
-// NewShared returns the store at path, opened per operation. The store
+// linger is how long the store stays open for reads after the last one:
+// long enough to span the reads of one key press or the steps of a count,
+// short enough that another process's write waits for it unnoticed.
+const linger = 100 * time.Millisecond
+
+// NewShared returns the store at path, opened as it is used. The store
 // must exist at the current schema (open it once with Open first).
 func NewShared(path string, timeout time.Duration) *Shared {
 	return &Shared{path: path, timeout: timeout}
@@ -30,24 +44,63 @@ func NewShared(path string, timeout time.Duration) *Shared {
 // Path returns the file the store is in.
 func (s *Shared) Path() string { return s.path }
 
-func (s *Shared) open(readOnly bool) (*Store, error) {
-	return Open(s.path, Options{ReadOnly: readOnly, Timeout: s.timeout})
+// acquire returns the store open for reading, opening it if need be.
+func (s *Shared) acquire() (*Store, error) {
+	s.gate.RLock()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ro == nil {
+		st, err := Open(s.path, Options{ReadOnly: true, Timeout: s.timeout})
+		if err != nil {
+			s.gate.RUnlock()
+			return nil, err
+		}
+		s.ro = st
+	}
+	if s.idle != nil {
+		s.idle.Stop()
+	}
+	s.users++
+	return s.ro, nil
+}
+
+// release ends a read; the store closes after linger without another.
+func (s *Shared) release() {
+	s.mu.Lock()
+	s.users--
+	if s.users == 0 {
+		s.idle = time.AfterFunc(linger, s.closeIdle)
+	}
+	s.mu.Unlock()
+	s.gate.RUnlock()
+}
+
+func (s *Shared) closeIdle() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.users == 0 && s.ro != nil {
+		s.ro.Close()
+		s.ro = nil
+	}
 }
 
 // read runs f on the store opened read-only.
 func read[T any](s *Shared, f func(*Store) (T, error)) (T, error) {
-	st, err := s.open(true)
+	st, err := s.acquire()
 	if err != nil {
 		var zero T
 		return zero, err
 	}
-	defer st.Close()
+	defer s.release()
 	return f(st)
 }
 
-// write runs f on the store opened for writing.
+// write runs f on the store opened for writing, alone.
 func write[T any](s *Shared, f func(*Store) (T, error)) (T, error) {
-	st, err := s.open(false)
+	s.gate.Lock()
+	defer s.gate.Unlock()
+	s.closeIdle() // no read is under way: the gate is ours
+	st, err := Open(s.path, Options{Timeout: s.timeout})
 	if err != nil {
 		var zero T
 		return zero, err
@@ -57,6 +110,14 @@ func write[T any](s *Shared, f func(*Store) (T, error)) (T, error) {
 		err = cerr
 	}
 	return v, err
+}
+
+// Close closes the store if a read left it open.
+func (s *Shared) Close() error {
+	s.gate.Lock()
+	defer s.gate.Unlock()
+	s.closeIdle()
+	return nil
 }
 
 // Header is Store.Header.
