@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"chrono/model/modeltest"
 )
 
 // TestExportToATerminal: exports to stdout on a terminal escape the
@@ -46,7 +48,7 @@ func TestExportToATerminal(t *testing.T) {
 		if !strings.Contains(shown, "Second") {
 			t.Errorf("%s: the export did not reach the terminal: %q", format, shown)
 		}
-		if bad := firstControl(shown); bad >= 0 {
+		if bad := modeltest.TerminalControl(shown, true); bad >= 0 {
 			t.Errorf("%s: the terminal got %q at byte %d", format, shown[bad:min(bad+8, len(shown))], bad)
 		}
 	}

@@ -6,7 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"unicode/utf8"
+
+	"chrono/model/modeltest"
 )
 
 // The hostile fixture holds every kind of control a terminal acts on
@@ -34,7 +35,7 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 	} {
 		r := chrono(t, db, "", args...)
 		for name, out := range map[string]string{"stdout": r.stdout, "stderr": r.stderr} {
-			if bad := firstControl(out); bad >= 0 {
+			if bad := modeltest.TerminalControl(out, true); bad >= 0 {
 				t.Errorf("chrono %q: %s has %q at byte %d: %q", args, name, out[bad:min(bad+8, len(out))], bad, out[max(bad-40, 0):min(bad+20, len(out))])
 			}
 		}
@@ -64,24 +65,6 @@ func TestHostileTextIsKeptExactly(t *testing.T) {
 	if !reflect.DeepEqual(in, out) {
 		t.Errorf("the export is not the document imported:\n%s", r.stdout)
 	}
-}
-
-// firstControl returns the index of the first byte a terminal could act
-// on, or -1.
-func firstControl(s string) int {
-	for i, r := range s {
-		switch {
-		case r == utf8.RuneError:
-			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
-				return i
-			}
-		case r == '\n' || r == '\t':
-		case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f,
-			r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x2028, r == 0x2029:
-			return i
-		}
-	}
-	return -1
 }
 
 // The fixture must hold what it says, or the test above proves nothing.

@@ -8,11 +8,11 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 
 	"chrono/model"
+	"chrono/model/modeltest"
 	"chrono/model/native"
 	"chrono/store"
 )
@@ -49,7 +49,7 @@ func TestHostileTextOnScreen(t *testing.T) {
 		frames = append(frames, v.Content)
 		for what, text := range map[string]string{"frame": v.Content, "window title": v.WindowTitle} {
 			plain := sgr.ReplaceAllString(text, "")
-			if i := unsafeAt(plain); i >= 0 {
+			if i := modeltest.TerminalControl(plain, false); i >= 0 {
 				t.Errorf("after %s, the %s has %q: %q", step, what, plain[i:min(i+6, len(plain))], plain[max(i-30, 0):min(i+10, len(plain))])
 			}
 		}
@@ -85,23 +85,6 @@ func TestHostileTextOnScreen(t *testing.T) {
 	if title := d.m.View().WindowTitle; !strings.Contains(title, "␛]0;owned␇") {
 		t.Errorf("window title %q", title)
 	}
-}
-
-// unsafeAt returns where s has a byte a terminal could act on, or -1.
-func unsafeAt(s string) int {
-	for i, r := range s {
-		switch {
-		case r == utf8.RuneError:
-			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
-				return i
-			}
-		case r == '\n':
-		case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f,
-			r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x2028, r == 0x2029:
-			return i
-		}
-	}
-	return -1
 }
 
 func hostileFixtureStore(t *testing.T) Store {

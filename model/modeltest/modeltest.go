@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"chrono/model"
 	"chrono/model/native"
@@ -64,4 +65,26 @@ func (r repeat) Read(p []byte) (int, error) {
 		p[i] = byte(r)
 	}
 	return len(p), nil
+}
+
+// TerminalControl returns the index in s of the first byte a terminal
+// could act on, or -1: C0 controls but newline (and tab, when tabs is
+// set), DEL, C1 controls, bidirectional embeddings, overrides and
+// isolates, line and paragraph separators, and bytes that are not UTF-8.
+// It is the list written out on its own, so that tests of the
+// sanitizer do not check it against itself.
+func TerminalControl(s string, tabs bool) int {
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return i
+			}
+		case r == '\n', r == '\t' && tabs:
+		case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f,
+			r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x2028, r == 0x2029:
+			return i
+		}
+	}
+	return -1
 }

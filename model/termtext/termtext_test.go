@@ -3,7 +3,8 @@ package termtext
 import (
 	"strings"
 	"testing"
-	"unicode/utf8"
+
+	"chrono/model/modeltest"
 )
 
 func TestText(t *testing.T) {
@@ -58,28 +59,12 @@ func TestSafeTextIsNotCopied(t *testing.T) {
 }
 
 // hasControl reports whether s holds anything a terminal could act on,
-// by the issue's own list rather than the package's.
+// by the issue's own list rather than the package's; on one line, newlines
+// and tabs too.
 func hasControl(s string, oneLine bool) bool {
-	if !utf8.ValidString(s) {
-		return true
-	}
-	for _, r := range s {
-		switch {
-		case r == '\n' || r == '\t':
-			if oneLine {
-				return true
-			}
-		case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f, // C0, DEL, C1: ESC begins every sequence
-			r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, // bidi embeddings, overrides, isolates
-			r == 0x2028, r == 0x2029: // line and paragraph separators
-			return true
-		}
-	}
-	return false
+	return modeltest.TerminalControl(s, true) >= 0 || (oneLine && strings.ContainsAny(s, "\n\t"))
 }
 
-// FuzzText checks Text, Line and Strip: nothing a terminal acts on is
-// left, and a second pass changes nothing. Seeds: testdata/fuzz/FuzzText.
 func FuzzText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, oneLine := range []bool{false, true} {
