@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -57,11 +58,7 @@ func panickedInStore() bool {
 }
 
 // storePackage is this package's import path, as frames name it.
-var storePackage = func() string {
-	pc, _, _, _ := runtime.Caller(0)
-	name := runtime.FuncForPC(pc).Name() // chrono/store.init.func1
-	return name[:strings.LastIndex(name[:strings.LastIndex(name, ".")], ".")]
-}()
+var storePackage = reflect.TypeFor[Store]().PkgPath()
 
 func damaged(path, why string) error {
 	return fmt.Errorf("store %s is %w (%s): nothing was changed; restore it from a backup (chrono backup -o FILE makes one)", path, ErrDamaged, why)
