@@ -47,3 +47,10 @@ func (l *RecordLimit) Read(p []byte) (int, error) {
 	l.read += int64(n)
 	return n, err
 }
+
+// What a reader says at the place a record over the limit began: a JSON
+// value's start is known exactly, a CSV row's only to the line.
+var (
+	ValueTooLarge = "the value that begins here is " + ErrRecordTooLarge.Error()
+	RowTooLarge   = "the row that begins on this line or soon after is " + ErrRecordTooLarge.Error()
+)

@@ -60,7 +60,7 @@ func Read(r io.Reader, sink model.Sink, losses *model.Losses) error {
 			return nil
 		}
 		if errors.Is(err, model.ErrRecordTooLarge) {
-			return model.Problem{Pos: strconv.Itoa(line + 1), Msg: "the row that begins on this line or soon after is " + err.Error()}
+			return model.Problem{Pos: strconv.Itoa(line + 1), Msg: model.RowTooLarge}
 		}
 		if err != nil {
 			return syntaxProblem(err)

@@ -57,7 +57,7 @@ type reader struct {
 // syntax turns a decoder error into a problem at its position.
 func (rd *reader) syntax(err error) error {
 	if errors.Is(err, model.ErrRecordTooLarge) {
-		return model.Problem{Pos: rd.pos.position(rd.limit.Started()), Msg: "the value that begins here is " + model.ErrRecordTooLarge.Error()}
+		return model.Problem{Pos: rd.pos.position(rd.limit.Started()), Msg: model.ValueTooLarge}
 	}
 	var se *jsontext.SyntacticError
 	if errors.As(err, &se) {

@@ -64,7 +64,7 @@ func (rd *reader) syntax(err error) error {
 	var se *jsontext.SyntacticError
 	switch {
 	case errors.Is(err, model.ErrRecordTooLarge):
-		return model.Problem{Pos: rd.pos.position(rd.limit.Started()), Msg: "the value that begins here is " + model.ErrRecordTooLarge.Error()}
+		return model.Problem{Pos: rd.pos.position(rd.limit.Started()), Msg: model.ValueTooLarge}
 	case errors.As(err, &se):
 		return model.Problem{Pos: rd.pos.position(se.ByteOffset), Msg: describeSyntax(se.Err)}
 	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
