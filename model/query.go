@@ -174,9 +174,10 @@ func (d TagDelta) Apply(tags []string) []string {
 	return out
 }
 
-// Row is an event with its order key, as a store lists it.
+// Row is an event with its position in timeline order, as a store lists
+// it.
 type Row struct {
-	Key   []byte
+	Pos   Position
 	Event Event
 }
 

@@ -152,7 +152,7 @@ func TestWritesToAMissingEventChangeNothing(t *testing.T) {
 			return err
 		},
 		"OrderKey": func() error {
-			_, err := s.OrderKey("no-such-event")
+			_, err := s.Position("no-such-event")
 			return err
 		},
 		"Detail": func() error {

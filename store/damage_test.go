@@ -97,7 +97,7 @@ func readEverything(s *Store) []error {
 		_, err := s.Detail(id)
 		keep(err)
 	}
-	_, err = s.Window(Query{}, nil, true, 20, 20)
+	_, err = s.Window(Query{}, model.Position{}, true, 20, 20)
 	keep(err)
 	for _, kind := range []model.FacetKind{model.FacetTags, model.FacetActors, model.FacetStatuses} {
 		_, err := s.Facets(kind)
@@ -105,9 +105,9 @@ func readEverything(s *Store) []error {
 	}
 	_, err = s.Periods(Query{})
 	keep(err)
-	_, _, err = s.Find(Query{Text: "cash"}, nil, false, 1000)
+	_, _, err = s.Find(Query{Text: "cash"}, model.Position{}, false, 1000)
 	keep(err)
-	_, _, err = s.CountFrom(Query{Tags: []string{"fbi"}}, nil, 1000)
+	_, _, err = s.CountFrom(Query{Tags: []string{"fbi"}}, model.Position{}, 1000)
 	keep(err)
 	return errs
 }

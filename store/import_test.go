@@ -239,8 +239,8 @@ func TestReimportKeepsTagsAndNotes(t *testing.T) {
 	if denial.Date.String() != "2022-01-31" || !denial.HasTag("flagged") {
 		t.Errorf("nso-denial: date %s, tags %v; want 2022-01-31 and flagged kept", denial.Date, denial.Tags)
 	}
-	if key, err := s.OrderKey("nso-denial"); err != nil || !bytes.Equal(key, model.OrderKey(denial.Date, denial.ID)) {
-		t.Errorf("OrderKey(nso-denial) = %q, %v; want the key of its new date", key, err)
+	if at, err := s.Position("nso-denial"); err != nil || !bytes.Equal(at.Key(), model.OrderKey(denial.Date, denial.ID)) {
+		t.Errorf("Position(nso-denial) = %q, %v; want the key of its new date", at.Key(), err)
 	}
 	if n, err := s.Count(Query{Tags: []string{"flagged"}}); err != nil || n != 2 {
 		t.Errorf("Count(flagged) = %d, %v; want 2", n, err)

@@ -201,18 +201,17 @@ func scan(q Query, b buckets, from []byte, backward bool, fn func(order []byte, 
 }
 
 // Scan calls fn with the events q selects, in timeline order starting at
-// the first whose order key is at or after from (nil: the beginning), or,
-// when backward, going back from the last before from (nil: the end). It
-// stops when fn returns false or an error. The order key passed to fn is
-// the event's model.OrderKey; fn may keep it.
-func (s *Store) Scan(q Query, from []byte, backward bool, fn func(order []byte, e model.Event) (bool, error)) error {
+// the first at or after from (zero: the beginning), or, when backward,
+// going back from the last before from (zero: the end). It stops when fn
+// returns false or an error.
+func (s *Store) Scan(q Query, from model.Position, backward bool, fn func(at model.Position, e model.Event) (bool, error)) error {
 	return s.view(func(b buckets) error {
-		return scan(q, b, from, backward, func(order []byte, value func() []byte) (bool, error) {
+		return scan(q, b, from.Key(), backward, func(order []byte, value func() []byte) (bool, error) {
 			e, err := decodeEvent(value())
 			if err != nil {
 				return false, err
 			}
-			return fn(bytes.Clone(order), e)
+			return fn(model.PositionOf(order), e)
 		})
 	})
 }
@@ -241,13 +240,13 @@ func (s *Store) Count(q Query) (int, error) {
 	return n, err
 }
 
-// Position returns how many events come before the event with the given
-// order key in the unfiltered timeline: its index from 0. It sums the kept
-// monthly counts and scans only within the event's month.
-func (s *Store) Position(order []byte) (int, error) {
+// Rank returns how many events come before the event at p in the
+// unfiltered timeline: its index from 0. It sums the kept monthly counts
+// and scans only within the event's month.
+func (s *Store) Rank(p model.Position) (int, error) {
 	n := 0
 	err := s.view(func(b buckets) error {
-		n = position(b, order)
+		n = position(b, p.Key())
 		return nil
 	})
 	return n, err

@@ -75,7 +75,7 @@ func TestTimelineOrder(t *testing.T) {
 func TestScanStops(t *testing.T) {
 	s := newStore(t)
 	var got []string
-	err := s.Scan(Query{}, nil, false, func(_ []byte, e model.Event) (bool, error) {
+	err := s.Scan(Query{}, model.Position{}, false, func(_ model.Position, e model.Event) (bool, error) {
 		got = append(got, e.ID)
 		return len(got) < 3, nil
 	})
@@ -84,7 +84,7 @@ func TestScanStops(t *testing.T) {
 	}
 	errStop := errors.New("stop")
 	got = nil
-	err = s.Scan(Query{Tags: []string{"context"}}, nil, true, func(_ []byte, e model.Event) (bool, error) {
+	err = s.Scan(Query{Tags: []string{"context"}}, model.Position{}, true, func(_ model.Position, e model.Event) (bool, error) {
 		got = append(got, e.ID)
 		return true, errStop
 	})
@@ -126,7 +126,7 @@ func TestWindow(t *testing.T) {
 					split++
 				}
 				lo, hi := max(0, split-before), min(len(view), split+after)
-				w, err := s.Window(v.q, anchor, false, before, after)
+				w, err := s.Window(v.q, model.PositionOf(anchor), false, before, after)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -134,7 +134,7 @@ func TestWindow(t *testing.T) {
 					w, view, lo, hi, before, after, split)
 			}
 			// From the end: the last events, after is ignored.
-			w, err := s.Window(v.q, nil, true, before, after)
+			w, err := s.Window(v.q, model.Position{}, true, before, after)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -154,8 +154,8 @@ func checkWindow(t *testing.T, what string, w model.Window, view []model.Event, 
 	var got []string
 	for _, r := range w.Rows {
 		got = append(got, r.Event.ID)
-		if !bytes.Equal(r.Key, model.OrderKey(r.Event.Date, r.Event.ID)) {
-			t.Errorf("%s: row %s has key %q, not its order key", what, r.Event.ID, r.Key)
+		if !bytes.Equal(r.Pos.Key(), model.OrderKey(r.Event.Date, r.Event.ID)) {
+			t.Errorf("%s: row %s has key %q, not its order key", what, r.Event.ID, r.Pos.Key())
 		}
 	}
 	if want := ids(view[lo:hi]); !slices.Equal(got, want) {
@@ -304,11 +304,11 @@ func checkViews(t *testing.T, s *Store, events []model.Event) {
 	}
 
 	for i, e := range events {
-		if n, err := s.Position(keys[i]); err != nil || n != i {
-			t.Errorf("Position(%s) = %d, %v; want %d", e.ID, n, err, i)
+		if n, err := s.Rank(model.PositionOf(keys[i])); err != nil || n != i {
+			t.Errorf("Rank(%s) = %d, %v; want %d", e.ID, n, err, i)
 		}
-		if key, err := s.OrderKey(e.ID); err != nil || !bytes.Equal(key, keys[i]) {
-			t.Errorf("OrderKey(%s) = %q, %v; want %q", e.ID, key, err, keys[i])
+		if at, err := s.Position(e.ID); err != nil || !bytes.Equal(at.Key(), keys[i]) {
+			t.Errorf("Position(%s) = %q, %v; want %q", e.ID, at.Key(), err, keys[i])
 		}
 	}
 }
@@ -327,8 +327,8 @@ func selected(q Query, events []model.Event) []model.Event {
 func scanIDs(t *testing.T, s *Store, q Query, from []byte, backward bool) []string {
 	t.Helper()
 	var out []string
-	err := s.Scan(q, from, backward, func(order []byte, e model.Event) (bool, error) {
-		if !bytes.Equal(order, model.OrderKey(e.Date, e.ID)) {
+	err := s.Scan(q, model.PositionOf(from), backward, func(at model.Position, e model.Event) (bool, error) {
+		if order := at.Key(); !bytes.Equal(order, model.OrderKey(e.Date, e.ID)) {
 			t.Errorf("Scan gave %s with key %q, not its order key", e.ID, order)
 		}
 		out = append(out, e.ID)
@@ -388,22 +388,22 @@ func TestCountFromAndFindInPieces(t *testing.T) {
 	s := newStore(t)
 	for _, q := range []Query{{}, {Text: "nso"}, {Tags: []string{"context"}, Text: "a"}, {Statuses: []model.Status{model.Reported}, Actors: []string{"Gary Miller"}}} {
 		var want [][]byte
-		if err := s.Scan(q, nil, false, func(order []byte, _ model.Event) (bool, error) {
-			want = append(want, order)
+		if err := s.Scan(q, model.Position{}, false, func(at model.Position, _ model.Event) (bool, error) {
+			want = append(want, at.Key())
 			return true, nil
 		}); err != nil {
 			t.Fatal(err)
 		}
 		for _, limit := range []int{1, 2, 5, 1000} {
 			total := 0
-			var from []byte
+			var from model.Position
 			for i := 0; ; i++ {
 				n, next, err := s.CountFrom(q, from, limit)
 				if err != nil {
 					t.Fatal(err)
 				}
 				total += n
-				if next == nil {
+				if next.IsZero() {
 					break
 				}
 				if i > 1000 {
@@ -416,22 +416,22 @@ func TestCountFromAndFindInPieces(t *testing.T) {
 			}
 			for _, backward := range []bool{false, true} {
 				var got [][]byte
-				var from []byte
+				var from model.Position
 				for i := 0; i < 10000; i++ {
 					hit, next, err := s.Find(q, from, backward, limit)
 					if err != nil {
 						t.Fatal(err)
 					}
 					switch {
-					case hit != nil:
-						got = append(got, hit)
+					case !hit.IsZero():
+						got = append(got, hit.Key())
 						if backward {
 							from = hit
 						} else {
-							from = append(bytes.Clone(hit), 0)
+							from = hit.After()
 						}
 						continue
-					case next != nil:
+					case !next.IsZero():
 						from = next
 						continue
 					}

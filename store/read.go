@@ -32,13 +32,16 @@ func (s *Store) Event(id string) (model.Event, error) {
 	return e, err
 }
 
-// OrderKey returns the order key of the event with an id.
-func (s *Store) OrderKey(id string) ([]byte, error) {
-	var order []byte
+// Position returns the position of the event with an id in timeline
+// order.
+func (s *Store) Position(id string) (model.Position, error) {
+	var order model.Position
 	err := s.view(func(b buckets) error {
-		if order = bytes.Clone(b.ids.Get([]byte(id))); order == nil {
+		k := b.ids.Get([]byte(id))
+		if k == nil {
 			return fmt.Errorf("%w %q", ErrNotFound, id)
 		}
+		order = model.PositionOf(k)
 		return nil
 	})
 	return order, err
@@ -157,7 +160,7 @@ func backlinks(b buckets, id string) ([]model.Incoming, error) {
 func (s *Store) Events(q Query) iter.Seq2[model.Event, error] {
 	return func(yield func(model.Event, error) bool) {
 		stopped := false
-		err := s.Scan(q, nil, false, func(_ []byte, e model.Event) (bool, error) {
+		err := s.Scan(q, model.Position{}, false, func(_ model.Position, e model.Event) (bool, error) {
 			if !yield(e, nil) {
 				stopped = true
 				return false, nil

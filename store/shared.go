@@ -126,8 +126,8 @@ func (s *Shared) Header() (model.Header, error) {
 }
 
 // Window is Store.Window.
-func (s *Shared) Window(q Query, anchor []byte, fromEnd bool, before, after int) (model.Window, error) {
-	return read(s, func(st *Store) (model.Window, error) { return st.Window(q, anchor, fromEnd, before, after) })
+func (s *Shared) Window(q Query, at model.Position, fromEnd bool, before, after int) (model.Window, error) {
+	return read(s, func(st *Store) (model.Window, error) { return st.Window(q, at, fromEnd, before, after) })
 }
 
 // Count is Store.Count.
@@ -136,7 +136,7 @@ func (s *Shared) Count(q Query) (int, error) {
 }
 
 // CountFrom is Store.CountFrom.
-func (s *Shared) CountFrom(q Query, from []byte, limit int) (n int, next []byte, err error) {
+func (s *Shared) CountFrom(q Query, from model.Position, limit int) (n int, next model.Position, err error) {
 	err = s.view(func(st *Store) (err error) {
 		n, next, err = st.CountFrom(q, from, limit)
 		return err
@@ -145,7 +145,7 @@ func (s *Shared) CountFrom(q Query, from []byte, limit int) (n int, next []byte,
 }
 
 // Find is Store.Find.
-func (s *Shared) Find(q Query, from []byte, backward bool, limit int) (hit, next []byte, err error) {
+func (s *Shared) Find(q Query, from model.Position, backward bool, limit int) (hit, next model.Position, err error) {
 	err = s.view(func(st *Store) (err error) {
 		hit, next, err = st.Find(q, from, backward, limit)
 		return err
@@ -173,9 +173,9 @@ func (s *Shared) Detail(id string) (model.Detail, error) {
 	return read(s, func(st *Store) (model.Detail, error) { return st.Detail(id) })
 }
 
-// OrderKey is Store.OrderKey.
-func (s *Shared) OrderKey(id string) ([]byte, error) {
-	return read(s, func(st *Store) ([]byte, error) { return st.OrderKey(id) })
+// Position is Store.Position.
+func (s *Shared) Position(id string) (model.Position, error) {
+	return read(s, func(st *Store) (model.Position, error) { return st.Position(id) })
 }
 
 // RetagEach is Store.RetagEach.

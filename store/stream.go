@@ -1,10 +1,6 @@
 package store
 
-import (
-	"bytes"
-
-	"chrono/model"
-)
+import "chrono/model"
 
 // Long questions (a search through every event, a count the store does
 // not keep) are answered a piece at a time, so that a browser can show
@@ -24,13 +20,14 @@ func countable(q Query) bool {
 
 // CountFrom counts the events q selects at or after from (nil: the
 // start), looking at no more than limit candidates, and returns where to
-// go on, or nil when the view is done. A count the store keeps is
+// go on, or the zero Position when the view is done. A count the store keeps is
 // answered at once, whatever the limit.
-func (s *Store) CountFrom(q Query, from []byte, limit int) (n int, next []byte, err error) {
+func (s *Store) CountFrom(q Query, at model.Position, limit int) (n int, next model.Position, err error) {
 	limit = max(limit, 1)
+	from := at.Key()
 	if from == nil && countable(q) {
 		n, err = s.Count(q)
-		return n, nil, err
+		return n, model.Position{}, err
 	}
 	err = s.view(func(b buckets) error {
 		if q.Text != "" {
@@ -41,7 +38,7 @@ func (s *Store) CountFrom(q Query, from []byte, limit int) (n int, next []byte, 
 		seen := 0
 		for order := c.seek(from); order != nil; order = c.next() {
 			if seen == limit {
-				next = bytes.Clone(order)
+				next = model.PositionOf(order)
 				return nil
 			}
 			seen++
@@ -56,11 +53,12 @@ func (s *Store) CountFrom(q Query, from []byte, limit int) (n int, next []byte, 
 
 // Find looks for the first event q selects at or after from (nil: the
 // start), or, when backward, the last before from (nil: the end), looking
-// at no more than limit candidates. It returns the event's order key, or
-// nil and where to go on (at or after next; backward, before it), or
-// both nil when the view holds no more.
-func (s *Store) Find(q Query, from []byte, backward bool, limit int) (hit, next []byte, err error) {
+// at no more than limit candidates. It returns the event's position, or
+// the zero Position and where to go on (at or after next; backward, before
+// it), or both zero when the view holds no more.
+func (s *Store) Find(q Query, at model.Position, backward bool, limit int) (hit, next model.Position, err error) {
 	limit = max(limit, 1)
+	from := at.Key()
 	err = s.view(func(b buckets) error {
 		if q.Text != "" {
 			defer release(b.tx)
@@ -72,15 +70,15 @@ func (s *Store) Find(q Query, from []byte, backward bool, limit int) (hit, next 
 		for order := c.seek(from); order != nil; order = c.next() {
 			if seen == limit {
 				if backward {
-					next = bytes.Clone(last)
+					next = model.PositionOf(last)
 				} else {
-					next = bytes.Clone(order)
+					next = model.PositionOf(order)
 				}
 				return nil
 			}
 			seen++
 			if matches(q, &text, order, c.value) {
-				hit = bytes.Clone(order)
+				hit = model.PositionOf(order)
 				return nil
 			}
 			last = order

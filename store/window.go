@@ -7,13 +7,14 @@ import (
 )
 
 // Window returns up to before events of the view q selects that come
-// before anchor and up to after events from anchor on, in timeline order,
-// with the position of the first in the view. A nil anchor is the start of
-// the view, or its end when fromEnd is set (then after is ignored). The
+// before at and up to after events from at on, in timeline order, with the
+// rank of the first in the view. The zero Position is the start of the
+// view, or its end when fromEnd is set (then after is ignored). The
 // position comes from the kept counts for the unfiltered view, and from a
 // count of the events before the window otherwise.
-func (s *Store) Window(q model.Query, anchor []byte, fromEnd bool, before, after int) (model.Window, error) {
+func (s *Store) Window(q model.Query, at model.Position, fromEnd bool, before, after int) (model.Window, error) {
 	var w model.Window
+	anchor := at.Key()
 	err := s.view(func(b buckets) error {
 		if fromEnd {
 			anchor, after = nil, 0
@@ -40,7 +41,7 @@ func (s *Store) Window(q model.Query, anchor []byte, fromEnd bool, before, after
 			return nil
 		}
 		var err error
-		w.Start, err = positionIn(q, b, w.Rows[0].Key)
+		w.Start, err = positionIn(q, b, w.Rows[0].Pos.Key())
 		return err
 	})
 	return w, err
@@ -56,7 +57,7 @@ func scanRows(q model.Query, b buckets, anchor []byte, backward bool, n int, out
 		if err != nil {
 			return false, err
 		}
-		*out = append(*out, model.Row{Key: slices.Clone(order), Event: e})
+		*out = append(*out, model.Row{Pos: model.PositionOf(order), Event: e})
 		return len(*out) < n, nil
 	})
 }

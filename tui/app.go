@@ -83,7 +83,7 @@ type Model struct {
 	searchSeq int
 	// The search is incremental: each key at the / prompt looks again from
 	// the event selected when / was pressed, and esc goes back to it.
-	searchFrom   []byte
+	searchFrom   model.Position
 	searchFromID string
 	searchPrev   string
 	searchMiss   bool // the last search found nothing
@@ -161,8 +161,8 @@ func (m *Model) Init() tea.Cmd {
 		loadHeader(m.store),
 		loadFacets(m.store),
 		checkVersion(m.store),
-		jump(m.store, m.gen, m.query, nil, false, windowSize(m.tl.height)),
-		count(m.store, m.gen, m.query, nil, 0),
+		jump(m.store, m.gen, m.query, model.Position{}, false, windowSize(m.tl.height)),
+		count(m.store, m.gen, m.query, model.Position{}, 0),
 		loadPeriods(m.store, m.gen, m.query),
 	)
 }

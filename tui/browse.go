@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
@@ -69,9 +68,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	case key.Matches(msg, k.Search):
-		m.searchFrom, m.searchFromID, m.searchPrev = nil, "", m.search
+		m.searchFrom, m.searchFromID, m.searchPrev = model.Position{}, "", m.search
 		if row, ok := m.tl.selected(); ok {
-			m.searchFrom, m.searchFromID = row.Key, row.Event.ID
+			m.searchFrom, m.searchFromID = row.Pos, row.Event.ID
 		}
 		m.openPrompt(promptSearch, "/", nil, nil)
 		return nil
@@ -94,7 +93,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		if !ok {
 			return nil
 		}
-		return jumpYear(m.store, m.gen, m.query, row.Key, key.Matches(msg, k.NextYear), windowSize(m.tl.height))
+		return jumpYear(m.store, m.gen, m.query, row.Pos, key.Matches(msg, k.NextYear), windowSize(m.tl.height))
 	case key.Matches(msg, k.Back):
 		return m.back()
 	case key.Matches(msg, k.Tag):
@@ -158,9 +157,9 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.HalfDown):
 		m.tl.move(max(h/2, 1))
 	case key.Matches(msg, k.Top):
-		return jump(m.store, m.gen, m.query, nil, false, windowSize(m.tl.height))
+		return jump(m.store, m.gen, m.query, model.Position{}, false, windowSize(m.tl.height))
 	case key.Matches(msg, k.Bottom):
-		return jump(m.store, m.gen, m.query, nil, true, windowSize(m.tl.height))
+		return jump(m.store, m.gen, m.query, model.Position{}, true, windowSize(m.tl.height))
 	case key.Matches(msg, k.Open):
 		if _, ok := m.tl.selected(); !ok {
 			return nil
@@ -306,7 +305,7 @@ func (m *Model) countSearch() tea.Cmd {
 	}
 	q := m.query
 	q.Text = m.search
-	return countMatches(m.store, m.gen, m.countSeq, q, nil, 0)
+	return countMatches(m.store, m.gen, m.countSeq, q, model.Position{}, 0)
 }
 
 // cancelSearch is esc at the / prompt: the search as it was before, and
@@ -349,9 +348,9 @@ func (m *Model) submit(kind promptKind, value string, ids []string) tea.Cmd {
 		if err != nil {
 			return m.fail(fmt.Errorf("go to %q: %v", line(value), err))
 		}
-		anchor := model.OrderKeyAt(d.Earliest())
+		anchor := model.PositionAt(d.Earliest())
 		if d.Earliest() == model.BeginningOfTime {
-			anchor = nil
+			anchor = model.Position{}
 		}
 		return jump(m.store, m.gen, m.query, anchor, false, windowSize(m.tl.height))
 	case promptTag, promptUntag:
@@ -375,9 +374,9 @@ func (m *Model) find(backward, inclusive bool) tea.Cmd {
 	m.searchSeq++
 	st := searchStep{backward: backward}
 	if row, ok := m.tl.selected(); ok {
-		st.origin, st.from = row.Key, row.Key
+		st.origin, st.from = row.Pos, row.Pos
 		if !backward && !inclusive {
-			st.from = append(bytes.Clone(row.Key), 0) // the smallest key after it
+			st.from = row.Pos.After()
 		}
 	}
 	m.searching = true

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"bytes"
 	"errors"
 	"os"
 	"os/exec"
@@ -48,9 +47,9 @@ func loadFacets(s Store) tea.Cmd {
 	}
 }
 
-// jump loads a window of the view around anchor (nil: the start, or the
+// jump loads a window of the view around anchor (zero: the start, or the
 // end when fromEnd).
-func jump(s Store, gen int, q model.Query, anchor []byte, fromEnd bool, n int) tea.Cmd {
+func jump(s Store, gen int, q model.Query, anchor model.Position, fromEnd bool, n int) tea.Cmd {
 	return func() tea.Msg {
 		w, err := s.Window(q, anchor, fromEnd, n, n)
 		return windowMsg{gen: gen, w: w, anchor: anchor, fromEnd: fromEnd, err: err}
@@ -61,7 +60,7 @@ func jump(s Store, gen int, q model.Query, anchor []byte, fromEnd bool, n int) t
 // they are dropped so that the event can be shown.
 func jumpToEvent(s Store, gen int, q model.Query, id string, n int) tea.Cmd {
 	return func() tea.Msg {
-		key, err := s.OrderKey(id)
+		key, err := s.Position(id)
 		if err != nil {
 			return windowMsg{gen: gen, err: err}
 		}
@@ -74,9 +73,9 @@ func jumpToEvent(s Store, gen int, q model.Query, id string, n int) tea.Cmd {
 	}
 }
 
-func holds(w model.Window, key []byte) bool {
+func holds(w model.Window, at model.Position) bool {
 	for _, r := range w.Rows {
-		if bytes.Equal(r.Key, key) {
+		if r.Pos == at {
 			return true
 		}
 	}
@@ -84,31 +83,31 @@ func holds(w model.Window, key []byte) bool {
 }
 
 // jumpYear loads the window at the first event of the next (or previous)
-// year that has events, counted from the year of the event at key.
-func jumpYear(s Store, gen int, q model.Query, key []byte, next bool, n int) tea.Cmd {
+// year that has events, counted from the year of the event at from.
+func jumpYear(s Store, gen int, q model.Query, from model.Position, next bool, n int) tea.Cmd {
 	return func() tea.Msg {
-		earliest, dated := model.OrderKeyEarliest(key)
+		earliest, _, dated := from.Bounds()
 		if !dated || earliest == model.BeginningOfTime {
 			return windowMsg{gen: gen, note: "no year to move from: this event has no start date", err: errNoMove}
 		}
 		year, _, _ := earliest.Civil()
 		if next {
-			anchor := model.OrderKeyAt(model.StartOfMonth(year+1, 1))
+			anchor := model.PositionAt(model.StartOfMonth(year+1, 1))
 			w, err := s.Window(q, anchor, false, n, n)
 			return windowMsg{gen: gen, w: w, anchor: anchor, err: err}
 		}
 		// The last event before this year says which year is previous.
-		prev, err := s.Window(q, model.OrderKeyAt(model.StartOfMonth(year, 1)), false, 1, 0)
+		prev, err := s.Window(q, model.PositionAt(model.StartOfMonth(year, 1)), false, 1, 0)
 		if err != nil {
 			return windowMsg{gen: gen, err: err}
 		}
 		if len(prev.Rows) == 0 {
 			return windowMsg{gen: gen, note: "no earlier year", err: errNoMove}
 		}
-		var anchor []byte
-		if e, dated := model.OrderKeyEarliest(prev.Rows[0].Key); dated && e != model.BeginningOfTime {
+		var anchor model.Position
+		if e, _, dated := prev.Rows[0].Pos.Bounds(); dated && e != model.BeginningOfTime {
 			y, _, _ := e.Civil()
-			anchor = model.OrderKeyAt(model.StartOfMonth(y, 1))
+			anchor = model.PositionAt(model.StartOfMonth(y, 1))
 		}
 		w, err := s.Window(q, anchor, false, n, n)
 		return windowMsg{gen: gen, w: w, anchor: anchor, err: err}
@@ -119,15 +118,14 @@ func jumpYear(s Store, gen int, q model.Query, key []byte, next bool, n int) tea
 var errNoMove = errors.New("no move")
 
 // extend loads more rows beyond one edge of the window.
-func extend(s Store, gen int, q model.Query, edge []byte, backward bool, n int) tea.Cmd {
+func extend(s Store, gen int, q model.Query, edge model.Position, backward bool, n int) tea.Cmd {
 	return func() tea.Msg {
 		var w model.Window
 		var err error
 		if backward {
 			w, err = s.Window(q, edge, false, n, 0)
 		} else {
-			// The smallest key after edge: keys are unique, so edge+0x00.
-			w, err = s.Window(q, append(bytes.Clone(edge), 0), false, 0, n)
+			w, err = s.Window(q, edge.After(), false, 0, n)
 		}
 		return extendMsg{gen: gen, backward: backward, edge: edge, w: w, err: err}
 	}
@@ -140,11 +138,11 @@ const stepSize = 25000
 
 // count counts the view from `from` on, a step at a time, adding to acc;
 // and the whole store when the view is filtered.
-func count(s Store, gen int, q model.Query, from []byte, acc int) tea.Cmd {
+func count(s Store, gen int, q model.Query, from model.Position, acc int) tea.Cmd {
 	return func() tea.Msg {
 		n, next, err := s.CountFrom(q, from, stepSize)
 		all := -1
-		if err == nil && next == nil {
+		if err == nil && next.IsZero() {
 			all = acc + n
 			if !q.IsZero() {
 				all, err = s.Count(model.Query{})
@@ -156,7 +154,7 @@ func count(s Store, gen int, q model.Query, from []byte, acc int) tea.Cmd {
 
 // countMatches counts the events of the view that a search matches, a
 // step at a time.
-func countMatches(s Store, gen, seq int, q model.Query, from []byte, acc int) tea.Cmd {
+func countMatches(s Store, gen, seq int, q model.Query, from model.Position, acc int) tea.Cmd {
 	return func() tea.Msg {
 		n, next, err := s.CountFrom(q, from, stepSize)
 		return matchesMsg{gen: gen, seq: seq, n: acc + n, next: next, err: err}
@@ -188,13 +186,13 @@ func search(s Store, gen, seq int, q model.Query, text string, st searchStep, n 
 		if err != nil {
 			return searchMsg{gen: gen, seq: seq, err: err}
 		}
-		if hit == nil {
+		if hit.IsZero() {
 			st.from = next
-			if next == nil && !st.wrapped {
+			if next.IsZero() && !st.wrapped {
 				st.wrapped = true // on from the other end of the view
 				return searchMsg{gen: gen, seq: seq, more: &st}
 			}
-			if next == nil || st.passed(next) {
+			if next.IsZero() || st.passed(next) {
 				return searchMsg{gen: gen, seq: seq} // none but, perhaps, the origin
 			}
 			return searchMsg{gen: gen, seq: seq, more: &st}
@@ -208,21 +206,21 @@ func search(s Store, gen, seq int, q model.Query, text string, st searchStep, n 
 
 // searchStep is where a search goes on from.
 type searchStep struct {
-	from     []byte // nil: the start (backward: the end) of the view
-	origin   []byte // where it began
+	from     model.Position // zero: the start (backward: the end) of the view
+	origin   model.Position // where it began
 	backward bool
 	wrapped  bool // it has gone round the end of the view
 }
 
 // passed reports whether a wrapped search has come back past its origin.
-func (st searchStep) passed(key []byte) bool {
-	if !st.wrapped || st.origin == nil {
+func (st searchStep) passed(at model.Position) bool {
+	if !st.wrapped || st.origin.IsZero() {
 		return false
 	}
 	if st.backward {
-		return bytes.Compare(key, st.origin) < 0
+		return at.Compare(st.origin) < 0
 	}
-	return bytes.Compare(key, st.origin) > 0
+	return at.Compare(st.origin) > 0
 }
 
 // write runs a change against the store; the result comes back as a

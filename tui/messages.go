@@ -11,7 +11,7 @@ import "chrono/model"
 type windowMsg struct {
 	gen     int
 	w       model.Window
-	anchor  []byte
+	anchor  model.Position
 	fromEnd bool
 	focusID string
 	// cleared reports that the filters were dropped to show focusID.
@@ -24,7 +24,7 @@ type windowMsg struct {
 type extendMsg struct {
 	gen      int
 	backward bool
-	edge     []byte // the key the rows continue from
+	edge     model.Position // where the rows continue from
 	w        model.Window
 	err      error
 }
@@ -34,7 +34,7 @@ type extendMsg struct {
 type countMsg struct {
 	gen    int
 	n, all int
-	next   []byte
+	next   model.Position
 	err    error
 }
 
@@ -43,7 +43,7 @@ type countMsg struct {
 type matchesMsg struct {
 	gen, seq int
 	n        int
-	next     []byte
+	next     model.Position
 	err      error
 }
 
@@ -90,7 +90,7 @@ type searchMsg struct {
 	more    *searchStep // not found yet: the next step
 	found   bool
 	w       model.Window
-	anchor  []byte
+	anchor  model.Position
 	wrapped bool
 	err     error
 }

@@ -68,7 +68,7 @@ func floorDiv(a, b int64) int64 {
 // event's key (nil: no marker). The periods are stretched over the width,
 // so that the ruler is a linear picture of the span: a month (or run of
 // years) may take several cells, all of the same height.
-func (r *ruler) view(st *Styles, w int, selected []byte) string {
+func (r *ruler) view(st *Styles, w int, selected model.Position) string {
 	if w <= 0 {
 		return ""
 	}
@@ -99,7 +99,7 @@ func (r *ruler) view(st *Styles, w int, selected []byte) string {
 		}
 	}
 	marker := -1
-	if earliest, dated := model.OrderKeyEarliest(selected); selected != nil && dated && earliest != model.BeginningOfTime {
+	if earliest, _, dated := selected.Bounds(); dated && earliest != model.BeginningOfTime {
 		y, m, _ := earliest.Civil()
 		marker = int((monthIndex(y, m) - b.first) / int64(b.months))
 	}

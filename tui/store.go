@@ -13,17 +13,17 @@ type Store interface {
 	Header() (model.Header, error)
 	// Window returns events of the view q selects around anchor (see
 	// store.Store.Window).
-	Window(q model.Query, anchor []byte, fromEnd bool, before, after int) (model.Window, error)
+	Window(q model.Query, at model.Position, fromEnd bool, before, after int) (model.Window, error)
 	Count(q model.Query) (int, error)
 	// CountFrom and Find answer a piece at a time, looking at no more than
 	// limit events (see store.Store): counts and searches that read every
 	// event stream into the screen, and stop when the question changes.
-	CountFrom(q model.Query, from []byte, limit int) (n int, next []byte, err error)
-	Find(q model.Query, from []byte, backward bool, limit int) (hit, next []byte, err error)
+	CountFrom(q model.Query, from model.Position, limit int) (n int, next model.Position, err error)
+	Find(q model.Query, from model.Position, backward bool, limit int) (hit, next model.Position, err error)
 	Periods(q model.Query) ([]model.Period, error)
 	Facets(kind model.FacetKind) ([]model.Facet, error)
 	Detail(id string) (model.Detail, error)
-	OrderKey(id string) ([]byte, error)
+	Position(id string) (model.Position, error)
 	Retag(ids []string, add, remove []string) ([]model.Change, error)
 	// RetagEach changes each event's tags as it is in the store now.
 	RetagEach(deltas []model.TagDelta) ([]model.Change, error)

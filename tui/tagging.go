@@ -213,7 +213,7 @@ func (m *Model) written(msg writeMsg) tea.Cmd {
 			if len(m.query.Tags) > 0 {
 				// The tag filter's counts changed; the rows stay put until
 				// the view is asked again.
-				cmds = append(cmds, count(m.store, m.gen, m.query, nil, 0), loadPeriods(m.store, m.gen, m.query))
+				cmds = append(cmds, count(m.store, m.gen, m.query, model.Position{}, 0), loadPeriods(m.store, m.gen, m.query))
 			}
 		}
 	}

@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"bytes"
-
 	"chrono/model"
 )
 
@@ -56,11 +54,11 @@ func (t *timeline) place(cur int) {
 	t.clampOffset()
 }
 
-// indexAt returns the index of the first row at or after key, or the last
+// indexAt returns the index of the first row at or after at, or the last
 // row when all are before it.
-func (t *timeline) indexAt(key []byte) int {
+func (t *timeline) indexAt(at model.Position) int {
 	for i, r := range t.rows {
-		if bytes.Compare(r.Key, key) >= 0 {
+		if r.Pos.Compare(at) >= 0 {
 			return i
 		}
 	}
@@ -127,7 +125,7 @@ func (t *timeline) needs() (back, fwd bool) {
 func (t *timeline) extend(m extendMsg) {
 	if m.backward {
 		t.fetchingBack = false
-		if t.empty() || !bytes.Equal(t.rows[0].Key, m.edge) {
+		if t.empty() || t.rows[0].Pos != m.edge {
 			return
 		}
 		n := len(m.w.Rows)
@@ -143,7 +141,7 @@ func (t *timeline) extend(m extendMsg) {
 		return
 	}
 	t.fetchingFwd = false
-	if t.empty() || !bytes.Equal(t.rows[len(t.rows)-1].Key, m.edge) {
+	if t.empty() || t.rows[len(t.rows)-1].Pos != m.edge {
 		return
 	}
 	t.rows = append(t.rows, m.w.Rows...)

@@ -74,7 +74,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			return m, m.fail(msg.err)
 		}
-		if msg.next != nil {
+		if !msg.next.IsZero() {
 			m.tl.counted = msg.n // so far: the header shows it growing
 			return m, count(m.store, m.gen, m.query, msg.next, msg.n)
 		}
@@ -87,8 +87,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			return m, m.fail(msg.err)
 		}
-		m.matches, m.matchesDone = msg.n, msg.next == nil
-		if msg.next != nil {
+		m.matches, m.matchesDone = msg.n, msg.next.IsZero()
+		if !msg.next.IsZero() {
 			q := m.query
 			q.Text = m.search
 			return m, countMatches(m.store, m.gen, m.countSeq, q, msg.next, msg.n)
@@ -158,13 +158,13 @@ func (m *Model) gotWindow(msg windowMsg) tea.Cmd {
 		m.query = model.Query{}
 		m.gen++
 		m.relayout()
-		cmds = append(cmds, m.say("filters cleared to show the linked event"), count(m.store, m.gen, m.query, nil, 0), loadPeriods(m.store, m.gen, m.query))
+		cmds = append(cmds, m.say("filters cleared to show the linked event"), count(m.store, m.gen, m.query, model.Position{}, 0), loadPeriods(m.store, m.gen, m.query))
 	}
 	m.tl.reset(msg.w, 0)
 	switch {
 	case msg.focusID != "":
 		m.tl.place(max(0, m.tl.indexOf(msg.focusID)))
-	case msg.anchor != nil:
+	case !msg.anchor.IsZero():
 		m.tl.place(m.tl.indexAt(msg.anchor))
 	case msg.fromEnd:
 		m.tl.place(len(m.tl.rows) - 1)
@@ -196,11 +196,11 @@ func (m *Model) fill() tea.Cmd {
 	var cmds []tea.Cmd
 	if back {
 		m.tl.fetchingBack = true
-		cmds = append(cmds, extend(m.store, m.gen, m.query, m.tl.rows[0].Key, true, n))
+		cmds = append(cmds, extend(m.store, m.gen, m.query, m.tl.rows[0].Pos, true, n))
 	}
 	if fwd {
 		m.tl.fetchingFwd = true
-		cmds = append(cmds, extend(m.store, m.gen, m.query, m.tl.rows[len(m.tl.rows)-1].Key, false, n))
+		cmds = append(cmds, extend(m.store, m.gen, m.query, m.tl.rows[len(m.tl.rows)-1].Pos, false, n))
 	}
 	return tea.Batch(cmds...)
 }
@@ -248,13 +248,13 @@ func (m *Model) requery(q model.Query) tea.Cmd {
 	m.loading = true
 	m.tl.total, m.tl.counted = -1, 0
 	m.relayout()
-	var anchor []byte
+	var anchor model.Position
 	if row, ok := m.tl.selected(); ok {
-		anchor = row.Key
+		anchor = row.Pos
 	}
 	return tea.Batch(
 		jump(m.store, m.gen, m.query, anchor, false, windowSize(m.tl.height)),
-		count(m.store, m.gen, m.query, nil, 0),
+		count(m.store, m.gen, m.query, model.Position{}, 0),
 		loadPeriods(m.store, m.gen, m.query),
 		m.countSearch(), // the matches in the new view
 	)

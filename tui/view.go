@@ -34,11 +34,11 @@ func (m *Model) render() string {
 		lines = append(lines, m.filterView(w))
 	}
 	if m.lay.ruler {
-		var key []byte
+		var at model.Position
 		if row, ok := m.tl.selected(); ok {
-			key = row.Key
+			at = row.Pos
 		}
-		lines = append(lines, m.ruler.view(st, w, key))
+		lines = append(lines, m.ruler.view(st, w, at))
 	}
 	lines = append(lines, m.bodyView(w, m.lay.bodyH)...)
 	if m.lay.status {
