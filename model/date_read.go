@@ -1,0 +1,269 @@
+package model
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// ReadDate reads a date as a person types it: EDTF ("2017-08/2021"), or
+// any form chrono shows ("Aug 2017", "August 2017", "14 Aug 2017",
+// "Aug 14, 2017", "2 Oct 2018 – 2021", "c. 2021", "2021?", "before 2021",
+// "after Aug 2017", "Summer 1943", "1990s", "44 BCE"). The empty string is
+// undated. What it cannot read is reported as ParseDate reports EDTF it
+// cannot read, so that the error says what EDTF would have been wrong.
+func ReadDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	if d, err := ParseDate(s); err == nil || looksEDTF(s) {
+		return d, err
+	}
+	if edtf, ok := humanToEDTF(s); ok {
+		if d, err := ParseDate(edtf); err == nil {
+			return d, nil
+		}
+	}
+	return ParseDate(s)
+}
+
+// looksEDTF reports whether s is written as EDTF, so that its own error
+// is the one to show: it has digits and only EDTF's characters.
+func looksEDTF(s string) bool {
+	digits := false
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = true
+		case strings.ContainsRune("-/.:+TXYZE?~%", r):
+		default:
+			return false
+		}
+	}
+	return digits
+}
+
+// humanToEDTF rewrites a date as people write it into EDTF.
+func humanToEDTF(s string) (string, bool) {
+	s = strings.Join(strings.Fields(s), " ")
+	lower := strings.ToLower(s)
+	for _, p := range []struct{ prefix, open string }{{"before ", "../"}, {"until ", "../"}, {"after ", ""}, {"since ", ""}} {
+		if rest, ok := strings.CutPrefix(lower, p.prefix); ok {
+			end, ok := humanPoint(rest, nil)
+			if !ok {
+				return "", false
+			}
+			if p.open == "" {
+				return end + "/..", true
+			}
+			return p.open + end, true
+		}
+	}
+	for _, sep := range []string{" – ", " — ", " - ", "–", "—", " to ", " until "} {
+		first, second, ok := strings.Cut(lower, sep)
+		if !ok {
+			continue
+		}
+		var endParts humanParts
+		end, ok := humanPoint(second, &endParts)
+		if !ok {
+			return "", false
+		}
+		// "14 – 20 Aug 2017", "Aug – Sep 2017": the start takes what it
+		// leaves out from the end (a lone "14" is a day, not the year 14).
+		start, ok := "", false
+		if len(strings.TrimSpace(first)) > 2 {
+			start, ok = humanPoint(first, nil)
+		}
+		if !ok {
+			start, ok = humanPoint(first+" "+endParts.after(first), nil)
+		}
+		if !ok {
+			return "", false
+		}
+		return start + "/" + end, true
+	}
+	return humanPoint(lower, nil)
+}
+
+// humanParts keeps the words of a date after its day and month, so that
+// the start of "14 – 20 Aug 2017" can borrow "Aug 2017".
+type humanParts struct {
+	month, year string
+}
+
+// after returns what a start written as first leaves out: the month and
+// year when it is only a day, the year when it has a month.
+func (p *humanParts) after(first string) string {
+	if _, err := strconv.Atoi(strings.TrimSpace(first)); err == nil && p.month != "" {
+		return p.month + " " + p.year
+	}
+	return p.year
+}
+
+// humanPoint reads one date as people write it, lower-cased, into EDTF.
+func humanPoint(s string, parts *humanParts) (string, bool) {
+	s = strings.TrimSpace(s)
+	qualifier := ""
+	for _, prefix := range []string{"c. ", "c.", "ca. ", "circa ", "about ", "around ", "approx. ", "~"} {
+		if rest, ok := strings.CutPrefix(s, prefix); ok {
+			s, qualifier = strings.TrimSpace(rest), "~"
+			break
+		}
+	}
+	if rest, ok := strings.CutSuffix(s, "?"); ok {
+		s = strings.TrimSpace(rest)
+		if qualifier == "~" {
+			qualifier = "%"
+		} else {
+			qualifier = "?"
+		}
+	}
+	unknown := ""
+	for _, u := range []string{"(month unknown)", "(day unknown)"} {
+		if rest, ok := strings.CutSuffix(s, u); ok {
+			s, unknown = strings.TrimSpace(rest), u
+		}
+	}
+	// "Aug 14, 2017" reads as "14 Aug 2017".
+	s = strings.ReplaceAll(s, ",", " ")
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return "", false
+	}
+	bce := false
+	if last := words[len(words)-1]; last == "bce" || last == "bc" || last == "b.c." {
+		bce, words = true, words[:len(words)-1]
+	}
+	var clock string
+	if n := len(words); n >= 2 && strings.Contains(words[n-1], ":") {
+		clock, words = words[n-1], words[:n-1]
+	} else if n >= 3 && words[n-1] == "utc" && strings.Contains(words[n-2], ":") {
+		clock, words = words[n-2]+"Z", words[:n-2]
+	} else if n >= 3 && (strings.HasPrefix(words[n-1], "+") || strings.HasPrefix(words[n-1], "-")) && strings.Contains(words[n-2], ":") {
+		clock, words = words[n-2]+words[n-1], words[:n-2]
+	}
+	if len(words) == 0 {
+		return "", false
+	}
+	year, ok := humanYear(words[len(words)-1], bce)
+	if !ok {
+		return "", false
+	}
+	words = words[:len(words)-1]
+	if parts != nil {
+		parts.year = year
+	}
+	var month, day string
+	for _, w := range words {
+		if m := monthOf(w); m != "" && month == "" {
+			month = m
+			if parts != nil {
+				parts.month = w
+			}
+			continue
+		}
+		if n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "st"), "nd"), "rd"), "th")); err == nil && n >= 1 && n <= 31 && day == "" {
+			day = pad2(n)
+			continue
+		}
+		return "", false
+	}
+	if strings.HasSuffix(year, "X") && (month != "" || day != "") {
+		return "", false
+	}
+	out := year
+	switch {
+	case unknown == "(month unknown)" && month == "" && day == "":
+		out += "-XX"
+	case unknown == "(day unknown)" && month == "" && day == "":
+		out += "-XX-XX"
+	case month != "":
+		out += "-" + month
+		switch {
+		case day != "":
+			out += "-" + day
+		case unknown == "(day unknown)":
+			out += "-XX"
+		}
+	case day != "":
+		return "", false
+	}
+	if clock != "" {
+		if day == "" {
+			return "", false
+		}
+		out += "T" + fullClock(clock)
+	}
+	return out + qualifier, true
+}
+
+// humanYear reads a year: "2017", "1990s" (a decade), "44" with bce.
+func humanYear(w string, bce bool) (string, bool) {
+	decade := false
+	if rest, ok := strings.CutSuffix(w, "s"); ok && !bce {
+		w, decade = strings.TrimSuffix(rest, "'"), true
+	}
+	for _, r := range w {
+		if !unicode.IsDigit(r) {
+			return "", false
+		}
+	}
+	y, err := strconv.ParseInt(w, 10, 64)
+	if err != nil || y > maxYear {
+		return "", false
+	}
+	if decade {
+		if y%10 != 0 || y < 1000 {
+			return "", false
+		}
+		return strconv.FormatInt(y/10, 10) + "X", true
+	}
+	if bce {
+		if y == 0 {
+			return "", false
+		}
+		y = 1 - y // astronomical: 1 BCE is year 0
+	}
+	if y < 0 {
+		return "-" + string(appendPadded(nil, -y, 4)), true
+	}
+	return string(appendPadded(nil, y, 4)), true
+}
+
+// monthOf returns the two-digit month (or EDTF season) a word names.
+func monthOf(w string) string {
+	w = strings.TrimSuffix(w, ".")
+	for i, name := range monthNames {
+		full := strings.ToLower(fullMonthNames[i])
+		if w == strings.ToLower(name) || w == full || (len(w) >= 3 && strings.HasPrefix(full, w)) {
+			return pad2(i + 1)
+		}
+	}
+	for i, name := range seasonNames {
+		if w == strings.ToLower(name) || (i == 2 && w == "fall") {
+			return strconv.Itoa(21 + i)
+		}
+	}
+	return ""
+}
+
+var fullMonthNames = [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+
+func pad2(n int) string { return string(appendPadded(nil, int64(n), 2)) }
+
+// fullClock writes a clock with seconds, as EDTF wants: "15:04" is
+// "15:04:00", and a zone stays as it is.
+func fullClock(c string) string {
+	c = strings.ToUpper(c)
+	i := strings.IndexAny(c, "Z+-")
+	zone := ""
+	if i >= 0 {
+		c, zone = c[:i], c[i:]
+	}
+	if strings.Count(c, ":") == 1 {
+		c += ":00"
+	}
+	if len(c) == 7 { // "9:30:00"
+		c = "0" + c
+	}
+	return c + zone
+}

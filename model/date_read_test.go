@@ -1,0 +1,124 @@
+package model
+
+import "testing"
+
+func TestReadDate(t *testing.T) {
+	for _, c := range []struct{ in, edtf, label string }{
+		{"2017-08/2021", "2017-08/2021", "Aug 2017 – 2021"},
+		{"Aug 2017", "2017-08", "Aug 2017"},
+		{"August 2017", "2017-08", "Aug 2017"},
+		{"august 2017", "2017-08", "Aug 2017"},
+		{"14 Aug 2017", "2017-08-14", "14 Aug 2017"},
+		{"Aug 14, 2017", "2017-08-14", "14 Aug 2017"},
+		{"14th August 2017", "2017-08-14", "14 Aug 2017"},
+		{"2 Oct 2018 – 2021", "2018-10-02/2021", "2 Oct 2018 – 2021"},
+		{"2 Oct 2018 - 2021", "2018-10-02/2021", "2 Oct 2018 – 2021"},
+		{"2018 to 2021", "2018/2021", "2018 – 2021"},
+		{"14 – 20 Aug 2017", "2017-08-14/2017-08-20", "14 Aug – 20 Aug 2017"},
+		{"Aug – Sep 2017", "2017-08/2017-09", "Aug – Sep 2017"},
+		{"c. 2021", "2021~", "c. 2021"},
+		{"2021?", "2021?", "2021?"},
+		{"c. 2021?", "2021%", "c. 2021?"},
+		{"before 2021", "../2021", "before 2021"},
+		{"after Aug 2017", "2017-08/..", "after Aug 2017"},
+		{"Summer 1943", "1943-22", "Summer 1943"},
+		{"fall 1943", "1943-23", "Autumn 1943"},
+		{"1990s", "199X", "1990s"},
+		{"44 BCE", "-0043", "44 BCE"},
+		{"2023 (month unknown)", "2023-XX", "2023 (month unknown)"},
+		{"Aug 2017 (day unknown)", "2017-08-XX", "Aug 2017 (day unknown)"},
+		{"4 Mar 2020 15:04", "2020-03-04T15:04:00", "4 Mar 2020 15:04:00"},
+		{"4 Mar 2020 15:04:05 UTC", "2020-03-04T15:04:05Z", "4 Mar 2020 15:04:05 UTC"},
+		{"  Aug   2017 ", "2017-08", "Aug 2017"},
+		{"", "", "undated"},
+	} {
+		d, err := ReadDate(c.in)
+		if err != nil {
+			t.Errorf("ReadDate(%q): %v", c.in, err)
+			continue
+		}
+		if d.String() != c.edtf || d.Label() != c.label {
+			t.Errorf("ReadDate(%q) = %q (%s), want %q (%s)", c.in, d.String(), d.Label(), c.edtf, c.label)
+		}
+	}
+}
+
+// Every label chrono shows reads back as the same date.
+func TestReadDateReadsLabels(t *testing.T) {
+	for _, edtf := range []string{"2017", "2017-08", "2017-08-14", "2017-08/2021", "2018-10-02/2021", "2021~", "2021?", "../2021", "2017-08/..", "1943-22", "199X", "-0043", "2023-XX", "2017-08-XX", "2017-08-14/2017-08-20"} {
+		want := MustParseDate(edtf)
+		got, err := ReadDate(want.Label())
+		if err != nil || got != want {
+			t.Errorf("ReadDate(%q) = %q, %v; want %q", want.Label(), got, err, edtf)
+		}
+	}
+}
+
+func TestReadDateRefuses(t *testing.T) {
+	for _, c := range []struct{ in, err string }{
+		{"2017-13", `date "2017-13": month 13 out of range`},
+		{"Smarch 2017", `date "Smarch 2017": `},
+		{"32 Aug 2017", `date "32 Aug 2017": `},
+		{"Aug", `date "Aug": `},
+		{"2021 – 2017", `date "2021 – 2017": `},
+	} {
+		_, err := ReadDate(c.in)
+		if err == nil || len(err.Error()) < len(c.err) || err.Error()[:len(c.err)] != c.err {
+			t.Errorf("ReadDate(%q) = %v, want an error starting %q", c.in, err, c.err)
+		}
+	}
+}
+
+func TestProposeDate(t *testing.T) {
+	for _, c := range []struct {
+		text, published, want string
+	}{
+		{"last year", "2022-02-01", "2021"},
+		{"Last year", "2022", "2021"},
+		{"this year", "2022-02-01", "2022"},
+		{"earlier this year", "2022-06-15", "2022-01/2022-06-15"},
+		{"next year", "2022-02-01", "2023"},
+		{"three years ago", "2022-02-01", "2019"},
+		{"5 years ago", "2022-02-01", "2017"},
+		{"last month", "2022-01-10", "2021-12"},
+		{"this month", "2022-02", "2022-02"},
+		{"yesterday", "2022-03-01", "2022-02-28"},
+		{"last week", "2022-02-01", "2022-01-19/2022-01-31"},
+		{"August 2017", "2022-02-01", "2017-08"},
+		{"“August 2017”", "2022-02-01", "2017-08"},
+	} {
+		d, ok := ProposeDate(c.text, MustParseDate(c.published))
+		if !ok || d.String() != c.want {
+			t.Errorf("ProposeDate(%q, %s) = %q, %v; want %q", c.text, c.published, d.String(), ok, c.want)
+		}
+	}
+	for _, c := range []struct{ text, published string }{
+		{"last month", "2022"},     // no month to count from
+		{"yesterday", "2022-02"},   // no day
+		{"last year", ""},          // no publication date
+		{"last year", "2021/2022"}, // an interval is not a point to count from
+		{"in the spring", "2022-02-01"},
+	} {
+		if d, ok := ProposeDate(c.text, MustParseDate(c.published)); ok {
+			t.Errorf("ProposeDate(%q, %q) = %q; want no proposal", c.text, c.published, d)
+		}
+	}
+}
+
+// FuzzReadDate: whatever is typed, ReadDate answers without panicking,
+// and a date it reads is one chrono can write as EDTF and read back.
+func FuzzReadDate(f *testing.F) {
+	for _, s := range []string{"Aug 2017", "14 – 20 Aug 2017", "c. 2021?", "before 2021", "4 Mar 2020 15:04 UTC", "1990s", "44 BCE", "2017-08/2021", "Aug 14, 2017"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ReadDate(s)
+		if err != nil {
+			return
+		}
+		back, err := ParseDate(d.String())
+		if err != nil || back != d {
+			t.Fatalf("ReadDate(%q) = %q, which reads back as %q, %v", s, d.String(), back, err)
+		}
+	})
+}

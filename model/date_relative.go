@@ -1,0 +1,102 @@
+package model
+
+import (
+	"strconv"
+	"strings"
+)
+
+// ProposeDate proposes the date a source's own words mean, read from
+// where the source stands in time: "last year" in an article published on
+// 1 Feb 2022 is 2021. A text that is itself a date ("August 2017") is
+// that date. It proposes no more precision than the words and the
+// publication date carry (a "last month" needs a published month), and
+// ok is false when it cannot tell; the investigator decides.
+func ProposeDate(text string, published Date) (d Date, ok bool) {
+	text = strings.ToLower(strings.Join(strings.Fields(strings.Trim(text, " .,;:“”\"'")), " "))
+	if text == "" {
+		return Date{}, false
+	}
+	if d, err := ReadDate(text); err == nil && !d.IsZero() {
+		return d, true
+	}
+	if published.IsZero() || published.IsInterval() {
+		return Date{}, false
+	}
+	year, month, day, _, _, _, _ := published.Parts()
+	prec := published.Precision()
+	date := func(edtf string) (Date, bool) {
+		d, err := ParseDate(edtf)
+		return d, err == nil
+	}
+	yearOf := func(y int64) string { return string(appendPadded(nil, y, 4)) }
+	switch text {
+	case "this year", "earlier this year", "this past year":
+		if text == "earlier this year" && prec >= PrecisionMonth {
+			return date(yearOf(year) + "-01/" + published.String())
+		}
+		return date(yearOf(year))
+	case "last year", "the previous year", "the year before", "a year earlier", "a year ago", "one year ago", "past year":
+		return date(yearOf(year - 1))
+	case "next year", "the following year", "the next year":
+		return date(yearOf(year + 1))
+	}
+	if n, ok := yearsAgo(text); ok {
+		return date(yearOf(year - int64(n)))
+	}
+	if prec < PrecisionMonth || month > 12 {
+		return Date{}, false
+	}
+	monthOf := func(y int64, m int) string {
+		for m < 1 {
+			y, m = y-1, m+12
+		}
+		for m > 12 {
+			y, m = y+1, m-12
+		}
+		return yearOf(y) + "-" + pad2(m)
+	}
+	switch text {
+	case "this month", "earlier this month":
+		return date(monthOf(year, month))
+	case "last month", "the previous month", "a month ago":
+		return date(monthOf(year, month-1))
+	case "next month":
+		return date(monthOf(year, month+1))
+	}
+	if prec < PrecisionDay {
+		return Date{}, false
+	}
+	at := daysFromCivil(year, month, day)
+	dayOf := func(days int64) string {
+		y, m, d := civilFromDays(at + days)
+		return yearOf(y) + "-" + pad2(m) + "-" + pad2(d)
+	}
+	switch text {
+	case "today", "this morning", "tonight", "this evening":
+		return date(dayOf(0))
+	case "yesterday", "last night":
+		return date(dayOf(-1))
+	case "tomorrow":
+		return date(dayOf(1))
+	case "last week", "a week ago":
+		return date(dayOf(-13) + "/" + dayOf(-1))
+	}
+	return Date{}, false
+}
+
+// yearsAgo reads "three years ago" and "3 years ago".
+func yearsAgo(text string) (int, bool) {
+	count, rest, ok := strings.Cut(text, " ")
+	if !ok || (rest != "years ago" && rest != "years earlier" && rest != "years before") {
+		return 0, false
+	}
+	if n, err := strconv.Atoi(count); err == nil && n > 0 && n < 1000 {
+		return n, true
+	}
+	for i, w := range []string{"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"} {
+		if count == w {
+			return i + 2, true
+		}
+	}
+	return 0, false
+}
