@@ -1,0 +1,71 @@
+package model
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// maxSlugLen keeps ids made from titles short enough to read and type.
+const maxSlugLen = 48
+
+// latinBase maps accented Latin letters to their base letters, so that an
+// id made from "Zürich" reads "zurich".
+var latinBase = strings.NewReplacer(
+	"à", "a", "á", "a", "â", "a", "ã", "a", "ä", "a", "å", "a", "ā", "a", "ą", "a", "æ", "ae",
+	"ç", "c", "ć", "c", "č", "c", "ď", "d", "đ", "d", "ð", "d",
+	"è", "e", "é", "e", "ê", "e", "ë", "e", "ē", "e", "ę", "e", "ě", "e",
+	"ğ", "g", "ì", "i", "í", "i", "î", "i", "ï", "i", "ī", "i", "ı", "i",
+	"ł", "l", "ñ", "n", "ń", "n", "ň", "n",
+	"ò", "o", "ó", "o", "ô", "o", "õ", "o", "ö", "o", "ø", "o", "ō", "o", "œ", "oe",
+	"ř", "r", "ś", "s", "š", "s", "ş", "s", "ß", "ss", "ť", "t", "ţ", "t", "þ", "th",
+	"ù", "u", "ú", "u", "û", "u", "ü", "u", "ū", "u", "ů", "u",
+	"ý", "y", "ÿ", "y", "ź", "z", "ż", "z", "ž", "z",
+)
+
+// Slug makes an id of a title: lower case, accents dropped, words of
+// letters and digits joined by dashes, cut at a word boundary to stay
+// short. It returns "" when the title has no letter or digit it can use.
+func Slug(title string) string {
+	s := latinBase.Replace(strings.ToLower(title))
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				if b.Len()+1 >= maxSlugLen {
+					return b.String()
+				}
+				b.WriteByte('-')
+			}
+			dash = false
+			if b.Len() >= maxSlugLen {
+				return strings.TrimRight(b.String(), "-")
+			}
+			b.WriteRune(r)
+		case r == '\'' || r == '’':
+			// "NSO's" is "nsos", not "nso-s".
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r):
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// NewID makes a new event's id from its title: its slug, or "event" when
+// the title gives none, with -2, -3, … added until taken says it is free.
+func NewID(title string, taken func(id string) bool) string {
+	root := Slug(title)
+	if root == "" {
+		root = "event"
+	}
+	if !taken(root) {
+		return root
+	}
+	for n := 2; ; n++ {
+		if id := root + "-" + strconv.Itoa(n); !taken(id) {
+			return id
+		}
+	}
+}
