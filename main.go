@@ -30,7 +30,6 @@ import (
 	"chrono/tui"
 	"chrono/tui/progress"
 
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 )
 
@@ -49,13 +48,6 @@ const (
 	exitFailure = 1
 	exitUsage   = 2
 )
-
-// usageError marks a mistake in how chrono was called (exit 2).
-type usageError struct{ error }
-
-func usagef(format string, args ...any) error {
-	return usageError{fmt.Errorf(format, args...)}
-}
 
 // run is chrono with its arguments and streams; it returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
@@ -129,74 +121,6 @@ with the example investigation.`,
 	return root
 }
 
-func noArgs(cmd *cobra.Command, args []string) error {
-	switch {
-	case len(args) == 0:
-		return nil
-	case cmd.HasParent():
-		return usagef("%s takes no arguments, got %q", cmd.Name(), strings.Join(args, " "))
-	}
-	return usagef("unknown command %q", args[0])
-}
-
-// events counts events in words: "1 event", "13 events".
-func events(n int) string {
-	if n == 1 {
-		return "1 event"
-	}
-	return fmt.Sprintf("%d events", n)
-}
-
-func exactArgs(n int, what string) cobra.PositionalArgs {
-	return func(cmd *cobra.Command, args []string) error {
-		if len(args) != n {
-			return usagef("%s needs %s", cmd.Name(), what)
-		}
-		return nil
-	}
-}
-
-func minArgs(n int, what string) cobra.PositionalArgs {
-	return func(cmd *cobra.Command, args []string) error {
-		if len(args) < n {
-			return usagef("%s needs %s", cmd.Name(), what)
-		}
-		return nil
-	}
-}
-
-// dbPath is the store to use: --db, else $CHRONO_DB, else the XDG data
-// directory.
-func (c *cli) dbPath() (string, error) {
-	if c.db != "" {
-		return c.db, nil
-	}
-	if p := os.Getenv("CHRONO_DB"); p != "" {
-		return p, nil
-	}
-	dir := os.Getenv("XDG_DATA_HOME")
-	if dir == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", fmt.Errorf("no store given and no home directory to keep one in: use --db PATH (%v)", err)
-		}
-		dir = filepath.Join(home, ".local", "share")
-	}
-	return filepath.Join(dir, "chrono", "chrono.db"), nil
-}
-
-func (c *cli) openStore(readOnly bool) (*store.Store, error) {
-	path, err := c.dbPath()
-	if err != nil {
-		return nil, err
-	}
-	s, err := store.Open(path, store.Options{ReadOnly: readOnly})
-	if errors.Is(err, store.ErrNoStore) {
-		return nil, fmt.Errorf("%w; run chrono to start with the example investigation, or chrono import FILE", err)
-	}
-	return s, err
-}
-
 // open is chrono with no command: the investigation, seeded when empty.
 func (c *cli) open(cmd *cobra.Command, _ []string) error {
 	s, err := c.openStore(false)
@@ -233,13 +157,6 @@ func (c *cli) open(cmd *cobra.Command, _ []string) error {
 	shared := store.NewShared(path, store.DefaultTimeout)
 	defer shared.Close()
 	return tui.Run(shared, tui.Options{QuickTags: c.quickTags, Greeting: termtext.Line(greeting)})
-}
-
-// interactive reports whether chrono talks to a person at a terminal.
-func (c *cli) interactive() bool {
-	in, ok1 := c.stdin.(*os.File)
-	out, ok2 := c.stdout.(*os.File)
-	return ok1 && ok2 && term.IsTerminal(in.Fd()) && term.IsTerminal(out.Fd())
 }
 
 func (c *cli) importCommand() *cobra.Command {
@@ -392,18 +309,6 @@ func (c *countingReader) Read(b []byte) (int, error) {
 	n, err := c.r.Read(b)
 	c.n.Add(int64(n))
 	return n, err
-}
-
-// stdoutIsTerminal reports whether output goes to a person's screen.
-func (c *cli) stdoutIsTerminal() bool {
-	f, ok := c.stdout.(*os.File)
-	return ok && term.IsTerminal(f.Fd())
-}
-
-// stderrIsTerminal reports whether progress can be drawn in place.
-func (c *cli) stderrIsTerminal() bool {
-	f, ok := c.stderr.(*os.File)
-	return ok && term.IsTerminal(f.Fd())
 }
 
 // joinNonEmpty joins the parts that are not empty.
