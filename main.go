@@ -7,7 +7,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	_ "embed"
 	"errors"
@@ -24,7 +23,6 @@ import (
 	"chrono/model/formats"
 	"chrono/model/listing"
 	"chrono/model/native"
-	"chrono/model/synth"
 	"chrono/model/termtext"
 	"chrono/store"
 	"chrono/tui"
@@ -116,7 +114,7 @@ with the example investigation.`,
 	root.PersistentFlags().StringVar(&c.db, "db", "", "the store file (default $CHRONO_DB, else $XDG_DATA_HOME/chrono/chrono.db)")
 	root.Flags().StringSliceVar(&c.quickTags, "quick-tags", tui.DefaultQuickTags, "the tags digits 1-9 toggle in the browser, in order")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(c.importCommand(), c.exportCommand(), c.listCommand(), c.showCommand(), c.tagCommand(true), c.tagCommand(false), c.backupCommand(), c.synthCommand())
+	root.AddCommand(c.importCommand(), c.exportCommand(), c.listCommand(), newShowCmd(c), newTagCmd(c), newUntagCmd(c), newBackupCmd(c), newSynthCmd(c))
 	root.CompletionOptions.DisableDefaultCmd = true
 	return root
 }
@@ -518,151 +516,4 @@ func (c *cli) printJSON(s *store.Store, q store.Query) error {
 		}
 	}
 	return nil
-}
-
-func (c *cli) backupCommand() *cobra.Command {
-	var out string
-	cmd := &cobra.Command{
-		Use:   "backup -o FILE",
-		Short: "Copy the store, consistently, even while it is in use",
-		Long: `Backup writes a copy of the store to FILE, a snapshot of one moment,
-while the browser or other commands may be using it. FILE must not exist.
-To restore, quit chrono and copy the backup over the store (see chrono
---help for where the store is), or open it directly with --db FILE.`,
-		Args: exactArgs(0, "no arguments: the copy goes to -o FILE"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if out == "" {
-				return usagef("backup needs -o FILE, the file to write the copy to")
-			}
-			s, err := c.openStore(true)
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			n, err := s.Backup(out)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(c.stderr, "backed up %s to %s (%s bytes)\n", s.Path(), out, model.Thousands(n))
-			return nil
-		},
-	}
-	cmd.Flags().StringVarP(&out, "out", "o", "", "the file to write the copy to (it must not exist)")
-	return cmd
-}
-
-func (c *cli) showCommand() *cobra.Command {
-	return &cobra.Command{
-		Use:   "show ID",
-		Short: "Show an event with its quotes, their sources, links and notes",
-		Args:  exactArgs(1, "the ID of an event (see chrono list)"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := c.openStore(true)
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			d, err := s.Detail(args[0])
-			if errors.Is(err, store.ErrNotFound) {
-				return fmt.Errorf("no event %q; chrono list shows the ids", args[0])
-			}
-			if err != nil {
-				return err
-			}
-			return listing.Show(c.stdout, d, 80)
-		},
-	}
-}
-
-func (c *cli) tagCommand(add bool) *cobra.Command {
-	use, short := "tag ID TAG...", "Add tags to an event"
-	if !add {
-		use, short = "untag ID TAG...", "Remove tags from an event"
-	}
-	return &cobra.Command{
-		Use:   use,
-		Short: short,
-		Args:  minArgs(2, "an event ID and at least one TAG"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			id, tags := args[0], args[1:]
-			for i, t := range tags {
-				tags[i] = strings.TrimPrefix(t, "#")
-				if msg := model.CheckTag(tags[i]); msg != "" {
-					return usagef("%s", msg)
-				}
-			}
-			s, err := c.openStore(false)
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			e, err := s.Event(id)
-			if errors.Is(err, store.ErrNotFound) {
-				return fmt.Errorf("no event %q; chrono list shows the ids", id)
-			}
-			if err != nil {
-				return err
-			}
-			if !add {
-				for _, t := range tags {
-					if !e.HasTag(t) {
-						return fmt.Errorf("event %s has no tag #%s (its tags: %s)", id, t, orNone(listing.Tags(e.Tags)))
-					}
-				}
-			}
-			var changes []store.Change
-			if add {
-				changes, err = s.Retag([]string{id}, tags, nil)
-			} else {
-				changes, err = s.Retag([]string{id}, nil, tags)
-			}
-			if err != nil {
-				return err
-			}
-			switch {
-			case len(changes) == 0:
-				fmt.Fprintf(c.stdout, "%s already has %s\n", id, listing.Tags(tags))
-			case add:
-				fmt.Fprintf(c.stdout, "tagged %s with %s\n", id, listing.Tags(tags))
-			default:
-				fmt.Fprintf(c.stdout, "removed %s from %s\n", listing.Tags(tags), id)
-			}
-			return nil
-		},
-	}
-}
-
-func (c *cli) synthCommand() *cobra.Command {
-	var n int
-	var seed uint64
-	cmd := &cobra.Command{
-		Use:   "synth --events N [--seed S]",
-		Short: "Write a synthetic investigation of N events as chrono JSON, for measurements",
-		Long: `Synth writes an invented investigation of N events to stdout as chrono
-JSON: dates from 1990 to 2025 at mixed precision, text in several scripts
-at about 1.1 KB per event, one to three quotes each, tags from a small
-vocabulary. The same seed gives the same file, so measurements made on it
-can be reproduced: chrono synth --events 1000000 > big.json`,
-		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if n < 0 {
-				return usagef("--events %d: give a number of events, 0 or more", n)
-			}
-			w := bufio.NewWriterSize(c.stdout, 1<<16)
-			if err := native.Write(w, synth.Header(n), synth.Sources(seed), synth.Events(seed, n)); err != nil {
-				return err
-			}
-			return w.Flush()
-		},
-	}
-	cmd.Flags().IntVar(&n, "events", 1000, "how many events")
-	cmd.Flags().Uint64Var(&seed, "seed", synth.DefaultSeed, "the generator's seed")
-	return cmd
-}
-
-func orNone(s string) string {
-	if s == "" {
-		return "none"
-	}
-	return s
 }
