@@ -327,7 +327,7 @@ func nativeInput(name string, r io.Reader) store.Input {
 
 func (c *cli) exportCommand() *cobra.Command {
 	var format, output string
-	var tags, statuses []string
+	var filter queryFlags
 	cmd := &cobra.Command{
 		Use:   "export [--format json|timelinejs|timesketch|timesketch-csv|csv|markdown] [--tag T] [--status S] [-o FILE]",
 		Short: "Write the investigation as chrono JSON, TimelineJS, Timesketch, CSV or Markdown",
@@ -346,7 +346,7 @@ Without -o it goes to stdout.`,
 			if !ok || f.Write == nil {
 				return usagef("--format %q: chrono exports %s", format, formats.Names(false))
 			}
-			q, err := query(tags, statuses, nil, "")
+			q, err := filter.query()
 			if err != nil {
 				return err
 			}
@@ -405,30 +405,9 @@ Without -o it goes to stdout.`,
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "json", "the format to write: "+formats.Names(false))
-	cmd.Flags().StringArrayVar(&tags, "tag", nil, "only events with this tag")
-	cmd.Flags().StringArrayVar(&statuses, "status", nil, "only events with this status (confirmed, reported, alleged, disputed, denied)")
+	filter.register(cmd, byTag|byStatus)
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to FILE instead of stdout")
 	return cmd
-}
-
-// query builds the filter of list and export from their flags.
-func query(tags, statuses, actors []string, during string) (store.Query, error) {
-	q := store.Query{Tags: tags, Actors: actors}
-	for _, st := range statuses {
-		status, err := model.ParseStatus(st)
-		if err != nil {
-			return q, usagef("--status: %v", err)
-		}
-		q.Statuses = append(q.Statuses, status)
-	}
-	if during != "" {
-		d, err := model.ParseDate(during)
-		if err != nil {
-			return q, usagef("--during: %v", err)
-		}
-		q.During = d
-	}
-	return q, nil
 }
 
 // writeOutput writes to stdout, or to a file that appears only when
@@ -453,8 +432,7 @@ func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) err
 }
 
 func (c *cli) listCommand() *cobra.Command {
-	var tags, statuses, actors []string
-	var during string
+	var filter queryFlags
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "list [--tag T] [--status S] [--actor A] [--during EDTF] [--json]",
@@ -466,7 +444,7 @@ overlap an EDTF date: --during 2017 finds an event of August 2017, and one
 known only to lie between 2016 and 2018.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			q, err := query(tags, statuses, actors, during)
+			q, err := filter.query()
 			if err != nil {
 				return err
 			}
@@ -481,10 +459,7 @@ known only to lie between 2016 and 2018.`,
 			return c.printList(s, q)
 		},
 	}
-	cmd.Flags().StringArrayVar(&tags, "tag", nil, "only events with this tag")
-	cmd.Flags().StringArrayVar(&statuses, "status", nil, "only events with this status (confirmed, reported, alleged, disputed, denied)")
-	cmd.Flags().StringArrayVar(&actors, "actor", nil, "only events involving this actor")
-	cmd.Flags().StringVar(&during, "during", "", "only events whose dates overlap this EDTF date")
+	filter.register(cmd, byTag|byStatus|byActor|byDuring)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one chrono JSON event object per line")
 	return cmd
 }
