@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"sync/atomic"
@@ -21,7 +20,6 @@ import (
 
 	"chrono/model"
 	"chrono/model/formats"
-	"chrono/model/listing"
 	"chrono/model/native"
 	"chrono/model/termtext"
 	"chrono/store"
@@ -114,7 +112,7 @@ with the example investigation.`,
 	root.PersistentFlags().StringVar(&c.db, "db", "", "the store file (default $CHRONO_DB, else $XDG_DATA_HOME/chrono/chrono.db)")
 	root.Flags().StringSliceVar(&c.quickTags, "quick-tags", tui.DefaultQuickTags, "the tags digits 1-9 toggle in the browser, in order")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(c.importCommand(), c.exportCommand(), c.listCommand(), newShowCmd(c), newTagCmd(c), newUntagCmd(c), newBackupCmd(c), newSynthCmd(c))
+	root.AddCommand(c.importCommand(), newExportCmd(c), newListCmd(c), newShowCmd(c), newTagCmd(c), newUntagCmd(c), newBackupCmd(c), newSynthCmd(c))
 	root.CompletionOptions.DisableDefaultCmd = true
 	return root
 }
@@ -323,172 +321,4 @@ func joinNonEmpty(sep string, parts ...string) string {
 // nativeInput is a native JSON file to import.
 func nativeInput(name string, r io.Reader) store.Input {
 	return store.Input{Name: name, Read: func(sink model.Sink) error { return native.Read(r, sink) }}
-}
-
-func (c *cli) exportCommand() *cobra.Command {
-	var format, output string
-	var filter queryFlags
-	cmd := &cobra.Command{
-		Use:   "export [--format json|timelinejs|timesketch|timesketch-csv|csv|markdown] [--tag T] [--status S] [-o FILE]",
-		Short: "Write the investigation as chrono JSON, TimelineJS, Timesketch, CSV or Markdown",
-		Long: `Export writes the investigation (title, sources, events with their tags
-and notes), or the events with a tag or status, in one of the formats
-chrono speaks. chrono JSON imports back to the same content; every other
-format says what it could not carry. Timesketch is written as JSONL, or
-as CSV with --format timesketch-csv or an output name ending in .csv.
-Without -o it goes to stdout.`,
-		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if format == "timesketch" && strings.HasSuffix(strings.ToLower(output), ".csv") {
-				format = "timesketch-csv"
-			}
-			f, ok := formats.Lookup(format)
-			if !ok || f.Write == nil {
-				return usagef("--format %q: chrono exports %s", format, formats.Names(false))
-			}
-			q, err := filter.query()
-			if err != nil {
-				return err
-			}
-			s, err := c.openStore(true)
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			h, err := s.Header()
-			if err != nil {
-				return err
-			}
-			sources, err := s.Sources()
-			if err != nil {
-				return err
-			}
-			var n int
-			var lost model.Losses
-			write := func(w io.Writer) (err error) {
-				n, err = f.Write(w, h, sources, s.Events(q), &lost)
-				return err
-			}
-			if (output == "" || output == "-") && c.stdoutIsTerminal() {
-				// The investigation's text goes out as it came, control
-				// characters and all: never raw to a terminal.
-				switch f.Shown {
-				case formats.ShownNever:
-					return usagef("%s carries text exactly as it came, control characters and all, so chrono does not print it to a terminal: use -o FILE, or a pipe", f.Title)
-				case formats.ShownEscaped:
-					plain := write
-					write = func(w io.Writer) error {
-						jw := termtext.NewJSONWriter(w)
-						if err := plain(jw); err != nil {
-							return err
-						}
-						return jw.Close()
-					}
-				}
-			}
-			if err := writeOutput(output, c.stdout, write); err != nil {
-				return err
-			}
-			dest := "stdout"
-			if output != "" && output != "-" {
-				dest = output
-			}
-			line := fmt.Sprintf("exported %s to %s", events(n), f.Name)
-			if dest != "stdout" {
-				line += " in " + termtext.Line(dest)
-			}
-			if !lost.Empty() {
-				line += " (" + lost.String() + ")"
-			}
-			fmt.Fprintln(c.stderr, line)
-			return nil
-		},
-	}
-	cmd.Flags().StringVar(&format, "format", "json", "the format to write: "+formats.Names(false))
-	filter.register(cmd, byTag|byStatus)
-	cmd.Flags().StringVarP(&output, "output", "o", "", "write to FILE instead of stdout")
-	return cmd
-}
-
-// writeOutput writes to stdout, or to a file that appears only when
-// complete: a failed export never leaves half a file behind.
-func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) error {
-	if path == "" || path == "-" {
-		return write(stdout)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}
-
-func (c *cli) listCommand() *cobra.Command {
-	var filter queryFlags
-	var asJSON bool
-	cmd := &cobra.Command{
-		Use:   "list [--tag T] [--status S] [--actor A] [--during EDTF] [--json]",
-		Short: "List events in timeline order",
-		Long: `List prints one line per event, in timeline order: date, status, id, title
-and tags. Repeating a flag widens it (--tag a --tag b lists events tagged a
-or b); different flags narrow each other. --during lists events whose dates
-overlap an EDTF date: --during 2017 finds an event of August 2017, and one
-known only to lie between 2016 and 2018.`,
-		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			q, err := filter.query()
-			if err != nil {
-				return err
-			}
-			s, err := c.openStore(true)
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			if asJSON {
-				return c.printJSON(s, q)
-			}
-			return c.printList(s, q)
-		},
-	}
-	filter.register(cmd, byTag|byStatus|byActor|byDuring)
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print one chrono JSON event object per line")
-	return cmd
-}
-
-func (c *cli) printList(s *store.Store, q store.Query) error {
-	lines := listing.NewLines(c.stdout)
-	for e, err := range s.Events(q) {
-		if err != nil {
-			return err
-		}
-		if err := lines.Write(&e); err != nil {
-			return err
-		}
-	}
-	return lines.Flush()
-}
-
-func (c *cli) printJSON(s *store.Store, q store.Query) error {
-	for e, err := range s.Events(q) {
-		if err != nil {
-			return err
-		}
-		b, err := native.MarshalEvent(e)
-		if err != nil {
-			return err
-		}
-		if _, err := c.stdout.Write(append(termtext.EscapeJSON(b), '\n')); err != nil {
-			return err
-		}
-	}
-	return nil
 }
