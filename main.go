@@ -15,8 +15,6 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
-	"sync/atomic"
-	"time"
 
 	"chrono/model"
 	"chrono/model/formats"
@@ -24,7 +22,6 @@ import (
 	"chrono/model/termtext"
 	"chrono/store"
 	"chrono/tui"
-	"chrono/tui/progress"
 
 	"github.com/spf13/cobra"
 )
@@ -186,7 +183,7 @@ could not carry over is reported.`,
 			var inputs []store.Input
 			var detected []string      // what auto detection found, per input
 			var losses []*model.Losses // what each input could not carry
-			var read atomic.Int64      // bytes read of all inputs, for the meter
+			var meter importMeter
 			var totalSize int64
 			for _, name := range args {
 				var r io.Reader = c.stdin
@@ -202,7 +199,7 @@ could not carry over is reported.`,
 				}
 				size := sizeOf(r)
 				totalSize += max(size, 0)
-				r = &countingReader{r: r, n: &read}
+				r = meter.count(r)
 				f, note := formats.Format{}, ""
 				if fixed != nil {
 					f = *fixed
@@ -223,33 +220,8 @@ could not carry over is reported.`,
 			defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemory))
 			opts := store.ImportOptions{DryRun: dryRun}
 			if c.progressTo != nil {
-				meter := progress.New(c.progressTo, c.stderrIsTerminal())
-				meter.Stage("reading", totalSize)
-				stop := make(chan struct{})
-				go func() { // the bytes read, as they go by
-					t := time.NewTicker(100 * time.Millisecond)
-					defer t.Stop()
-					for {
-						select {
-						case <-stop:
-							return
-						case <-t.C:
-							meter.Done(read.Load())
-						}
-					}
-				}()
-				building := false
-				opts.Progress = func(p store.Progress) {
-					meter.Events(int64(p.Events))
-					if p.Total > 0 {
-						if !building {
-							building = true
-							meter.Stage("writing the store", p.Total)
-						}
-						meter.Done(p.Written)
-					}
-				}
-				defer func() { close(stop); meter.Stop() }()
+				opts.Progress = meter.start(c.progressTo, c.stderrIsTerminal(), totalSize)
+				defer meter.stop()
 			}
 			results, err := s.ImportWith(inputs, opts)
 			if err != nil {
@@ -293,18 +265,6 @@ func sizeOf(r io.Reader) int64 {
 		return -1
 	}
 	return fi.Size()
-}
-
-// countingReader counts the bytes read through it.
-type countingReader struct {
-	r io.Reader
-	n *atomic.Int64
-}
-
-func (c *countingReader) Read(b []byte) (int, error) {
-	n, err := c.r.Read(b)
-	c.n.Add(int64(n))
-	return n, err
 }
 
 // joinNonEmpty joins the parts that are not empty.
