@@ -14,10 +14,8 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"strings"
 
 	"chrono/model"
-	"chrono/model/formats"
 	"chrono/model/native"
 	"chrono/model/termtext"
 	"chrono/store"
@@ -109,7 +107,7 @@ with the example investigation.`,
 	root.PersistentFlags().StringVar(&c.db, "db", "", "the store file (default $CHRONO_DB, else $XDG_DATA_HOME/chrono/chrono.db)")
 	root.Flags().StringSliceVar(&c.quickTags, "quick-tags", tui.DefaultQuickTags, "the tags digits 1-9 toggle in the browser, in order")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(c.importCommand(), newExportCmd(c), newListCmd(c), newShowCmd(c), newTagCmd(c), newUntagCmd(c), newBackupCmd(c), newSynthCmd(c))
+	root.AddCommand(newImportCmd(c), newExportCmd(c), newListCmd(c), newShowCmd(c), newTagCmd(c), newUntagCmd(c), newBackupCmd(c), newSynthCmd(c))
 	root.CompletionOptions.DisableDefaultCmd = true
 	return root
 }
@@ -150,132 +148,6 @@ func (c *cli) open(cmd *cobra.Command, _ []string) error {
 	shared := store.NewShared(path, store.DefaultTimeout)
 	defer shared.Close()
 	return tui.Run(shared, tui.Options{QuickTags: c.quickTags, Greeting: termtext.Line(greeting)})
-}
-
-func (c *cli) importCommand() *cobra.Command {
-	var dryRun bool
-	var format string
-	cmd := &cobra.Command{
-		Use:   "import [--format auto|json|timelinejs|timesketch|csv] [--dry-run] FILE...",
-		Short: "Add the events of files to the store (- reads stdin)",
-		Long: `Import reads chrono JSON, TimelineJS JSON, Timesketch JSONL or CSV, or
-chrono CSV, and adds their events and sources to the store. With --format
-auto (the default) the format is recognised from each file's content, and
-said. An event whose id is already stored is updated; the tags and notes
-on it are kept. The import is all or nothing: if any file has a problem,
-every problem is listed and the store is left as it was. Anything a format
-could not carry over is reported.`,
-		Args: minArgs(1, "at least one FILE (or - for stdin)"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			var fixed *formats.Format
-			if format != "auto" {
-				f, ok := formats.Lookup(format)
-				if !ok || f.Read == nil {
-					return usagef("--format %q: chrono reads auto, %s", format, formats.Names(true))
-				}
-				fixed = &f
-			}
-			s, err := c.openStore(false)
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			var inputs []store.Input
-			var detected []string      // what auto detection found, per input
-			var losses []*model.Losses // what each input could not carry
-			var meter importMeter
-			var totalSize int64
-			for _, name := range args {
-				var r io.Reader = c.stdin
-				if name == "-" {
-					name = "stdin"
-				} else {
-					f, err := os.Open(name)
-					if err != nil {
-						return err
-					}
-					defer f.Close()
-					r = f
-				}
-				size := sizeOf(r)
-				totalSize += max(size, 0)
-				r = meter.count(r)
-				f, note := formats.Format{}, ""
-				if fixed != nil {
-					f = *fixed
-				} else if f, r, err = formats.Detect(r); err != nil {
-					return fmt.Errorf("%s: %w", termtext.Line(name), err)
-				} else {
-					note = "detected " + f.Title
-				}
-				lost := &model.Losses{}
-				inputs = append(inputs, store.Input{Name: name, Size: size, Read: func(sink model.Sink) error {
-					return f.Read(r, sink, lost)
-				}})
-				detected = append(detected, note)
-				losses = append(losses, lost)
-			}
-			// A large import makes garbage fast: collecting it before the
-			// heap doubles keeps the import's memory flat.
-			defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemory))
-			opts := store.ImportOptions{DryRun: dryRun}
-			if c.progressTo != nil {
-				opts.Progress = meter.start(c.progressTo, c.stderrIsTerminal(), totalSize)
-				defer meter.stop()
-			}
-			results, err := s.ImportWith(inputs, opts)
-			if err != nil {
-				return fmt.Errorf("nothing imported, the store is unchanged:\n%w", err)
-			}
-			verb := "imported"
-			if dryRun {
-				verb = "would import"
-			}
-			for i, r := range results {
-				line := fmt.Sprintf("%s %s (%d new, %d updated", verb, events(r.Events), r.New, r.Updated)
-				if r.Unchanged > 0 {
-					line += fmt.Sprintf(", %d unchanged", r.Unchanged)
-				}
-				line = fmt.Sprintf("%s) from %s", line, termtext.Line(inputs[i].Name))
-				if n := joinNonEmpty("; ", detected[i], losses[i].String()); n != "" {
-					line += " (" + termtext.Line(n) + ")"
-				}
-				fmt.Fprintln(c.stdout, line)
-			}
-			return nil
-		},
-	}
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check the files and report what would change, without changing the store")
-	cmd.Flags().StringVar(&format, "format", "auto", "the files' format: auto (recognise it), "+formats.Names(true))
-	return cmd
-}
-
-// importMemory is the heap an import aims to stay within; past it the
-// garbage collector works harder rather than let memory grow.
-const importMemory = 192 << 20
-
-// sizeOf returns the size of a regular file, or -1 (a pipe, a terminal).
-func sizeOf(r io.Reader) int64 {
-	f, ok := r.(*os.File)
-	if !ok {
-		return -1
-	}
-	fi, err := f.Stat()
-	if err != nil || !fi.Mode().IsRegular() {
-		return -1
-	}
-	return fi.Size()
-}
-
-// joinNonEmpty joins the parts that are not empty.
-func joinNonEmpty(sep string, parts ...string) string {
-	var out []string
-	for _, p := range parts {
-		if p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, sep)
 }
 
 // nativeInput is a native JSON file to import.
