@@ -47,46 +47,59 @@ func newRetagCmd(c *cli, add bool, use, short string) *cobra.Command {
 // runTag adds or removes the tags, refusing a bad tag before the store is
 // opened and a missing one before anything is written.
 func runTag(opts *tagOptions) error {
-	id, tags := opts.id, opts.tags
-	for i, t := range tags {
-		tags[i] = strings.TrimPrefix(t, "#")
-		if msg := model.CheckTag(tags[i]); msg != "" {
-			return usagef("%s", msg)
-		}
+	tags, err := cleanTags(opts.tags)
+	if err != nil {
+		return err
 	}
 	s, err := opts.openStore(false)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	e, err := s.Event(id)
+	e, err := s.Event(opts.id)
 	if errors.Is(err, store.ErrNotFound) {
-		return fmt.Errorf("no event %q; chrono list shows the ids", id)
+		return fmt.Errorf("no event %q; chrono list shows the ids", opts.id)
 	}
 	if err != nil {
 		return err
 	}
 	var changes []store.Change
 	if opts.add {
-		changes, err = s.Retag([]string{id}, tags, nil)
-	} else {
-		if err := hasTags(e, tags); err != nil {
-			return err
-		}
-		changes, err = s.Retag([]string{id}, nil, tags)
+		changes, err = s.Retag([]string{opts.id}, tags, nil)
+	} else if err = hasTags(e, tags); err == nil {
+		changes, err = s.Retag([]string{opts.id}, nil, tags)
 	}
 	if err != nil {
 		return err
 	}
-	switch {
-	case len(changes) == 0:
-		fmt.Fprintf(opts.stdout, "%s already has %s\n", id, listing.Tags(tags))
-	case opts.add:
-		fmt.Fprintf(opts.stdout, "tagged %s with %s\n", id, listing.Tags(tags))
-	default:
-		fmt.Fprintf(opts.stdout, "removed %s from %s\n", listing.Tags(tags), id)
-	}
+	opts.report(tags, len(changes) > 0)
 	return nil
+}
+
+// cleanTags is the tags without the # a person may type before them,
+// each checked as the store would check it.
+func cleanTags(tags []string) ([]string, error) {
+	out := make([]string, len(tags))
+	for i, t := range tags {
+		out[i] = strings.TrimPrefix(t, "#")
+		if msg := model.CheckTag(out[i]); msg != "" {
+			return nil, usagef("%s", msg)
+		}
+	}
+	return out, nil
+}
+
+// report says what changed; a tag already there is no error, as running
+// the same command twice should not fail.
+func (o *tagOptions) report(tags []string, changed bool) {
+	switch {
+	case !changed:
+		fmt.Fprintf(o.stdout, "%s already has %s\n", o.id, listing.Tags(tags))
+	case o.add:
+		fmt.Fprintf(o.stdout, "tagged %s with %s\n", o.id, listing.Tags(tags))
+	default:
+		fmt.Fprintf(o.stdout, "removed %s from %s\n", listing.Tags(tags), o.id)
+	}
 }
 
 // hasTags says which tag e lacks, if any: untagging what is not there is
