@@ -1,0 +1,51 @@
+package main
+
+import (
+	"fmt"
+
+	"chrono/model"
+
+	"github.com/spf13/cobra"
+)
+
+// backupOptions is what chrono backup was asked for.
+type backupOptions struct {
+	*cli
+	out string
+}
+
+// newBackupCmd is chrono backup -o FILE: a copy of the store.
+func newBackupCmd(c *cli) *cobra.Command {
+	opts := &backupOptions{cli: c}
+	cmd := &cobra.Command{
+		Use:   "backup -o FILE",
+		Short: "Copy the store, consistently, even while it is in use",
+		Long: `Backup writes a copy of the store to FILE, a snapshot of one moment,
+while the browser or other commands may be using it. FILE must not exist.
+To restore, quit chrono and copy the backup over the store (see chrono
+--help for where the store is), or open it directly with --db FILE.`,
+		Args: exactArgs(0, "no arguments: the copy goes to -o FILE"),
+		RunE: func(*cobra.Command, []string) error { return runBackup(opts) },
+	}
+	cmd.Flags().StringVarP(&opts.out, "out", "o", "", "the file to write the copy to (it must not exist)")
+	return cmd
+}
+
+// runBackup copies the store to opts.out, read-only, so that the browser
+// and other readers may go on meanwhile.
+func runBackup(opts *backupOptions) error {
+	if opts.out == "" {
+		return usagef("backup needs -o FILE, the file to write the copy to")
+	}
+	s, err := opts.openStore(true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	n, err := s.Backup(opts.out)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.stderr, "backed up %s to %s (%s bytes)\n", s.Path(), opts.out, model.Thousands(n))
+	return nil
+}

@@ -1,0 +1,157 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"chrono/model"
+	"chrono/model/formats"
+	"chrono/model/termtext"
+
+	"github.com/spf13/cobra"
+)
+
+// exportOptions is what chrono export was asked for.
+type exportOptions struct {
+	*cli
+	format string
+	output string // "" or "-": stdout
+	filter queryFlags
+}
+
+// newExportCmd is chrono export: the investigation in any format chrono
+// writes.
+func newExportCmd(c *cli) *cobra.Command {
+	opts := &exportOptions{cli: c}
+	cmd := &cobra.Command{
+		Use:   "export [--format json|timelinejs|timesketch|timesketch-csv|csv|markdown] [--tag T] [--status S] [-o FILE]",
+		Short: "Write the investigation as chrono JSON, TimelineJS, Timesketch, CSV or Markdown",
+		Long: `Export writes the investigation (title, sources, events with their tags
+and notes), or the events with a tag or status, in one of the formats
+chrono speaks. chrono JSON imports back to the same content; every other
+format says what it could not carry. Timesketch is written as JSONL, or
+as CSV with --format timesketch-csv or an output name ending in .csv.
+Without -o it goes to stdout.`,
+		Args: noArgs,
+		RunE: func(*cobra.Command, []string) error { return runExport(opts) },
+	}
+	cmd.Flags().StringVar(&opts.format, "format", "json", "the format to write: "+formats.Names(false))
+	opts.filter.register(cmd, byTag|byStatus)
+	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to FILE instead of stdout")
+	return cmd
+}
+
+// runExport writes the header, the sources and the chosen events, then
+// says on stderr how many and what the format could not carry.
+func runExport(opts *exportOptions) error {
+	f, err := exportFormat(opts.format, opts.output)
+	if err != nil {
+		return err
+	}
+	q, err := opts.filter.query()
+	if err != nil {
+		return err
+	}
+	s, err := opts.openStore(true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	h, err := s.Header()
+	if err != nil {
+		return err
+	}
+	sources, err := s.Sources()
+	if err != nil {
+		return err
+	}
+	var n int
+	var lost model.Losses
+	write := func(w io.Writer) (err error) {
+		n, err = f.Write(w, h, sources, s.Events(q), &lost)
+		return err
+	}
+	if (opts.output == "" || opts.output == "-") && opts.stdoutIsTerminal() {
+		if write, err = forTerminal(f, write); err != nil {
+			return err
+		}
+	}
+	if err := writeOutput(opts.output, opts.stdout, write); err != nil {
+		return err
+	}
+	opts.report(f, n, &lost)
+	return nil
+}
+
+// exportFormat is the format asked for; Timesketch to a .csv file is
+// Timesketch CSV.
+func exportFormat(format, output string) (formats.Format, error) {
+	if format == "timesketch" && strings.HasSuffix(strings.ToLower(output), ".csv") {
+		format = "timesketch-csv"
+	}
+	f, ok := formats.Lookup(format)
+	if !ok || f.Write == nil {
+		return f, usagef("--format %q: chrono exports %s", format, formats.Names(false))
+	}
+	return f, nil
+}
+
+// forTerminal wraps write for a terminal: the investigation's text goes
+// out as it came, control characters and all, so never raw to a screen.
+// Formats that can escape them do; the others are refused.
+func forTerminal(f formats.Format, write func(io.Writer) error) (func(io.Writer) error, error) {
+	switch f.Shown {
+	case formats.ShownNever:
+		return nil, usagef("%s carries text exactly as it came, control characters and all, so chrono does not print it to a terminal: use -o FILE, or a pipe", f.Title)
+	case formats.ShownEscaped:
+		return func(w io.Writer) error {
+			jw := termtext.NewJSONWriter(w)
+			if err := write(jw); err != nil {
+				return err
+			}
+			return jw.Close()
+		}, nil
+	}
+	return write, nil
+}
+
+// report says on stderr, out of the way of the export on stdout, how many
+// events went where and what the format left out.
+func (o *exportOptions) report(f formats.Format, n int, lost *model.Losses) {
+	dest := "stdout"
+	if o.output != "" && o.output != "-" {
+		dest = o.output
+	}
+	line := fmt.Sprintf("exported %s to %s", events(n), f.Name)
+	if dest != "stdout" {
+		line += " in " + termtext.Line(dest)
+	}
+	if !lost.Empty() {
+		line += " (" + lost.String() + ")"
+	}
+	fmt.Fprintln(o.stderr, line)
+}
+
+// writeOutput writes to stdout, or to a file that appears only when
+// complete: a failed export never leaves half a file behind.
+func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		return write(stdout)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,235 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"chrono/model"
+	"chrono/model/formats"
+	"chrono/model/termtext"
+	"chrono/store"
+
+	"github.com/spf13/cobra"
+)
+
+// importOptions is what chrono import was asked for.
+type importOptions struct {
+	*cli
+	format string // "auto", or the name of a format chrono reads
+	dryRun bool
+	files  []string // "-" is stdin
+}
+
+// newImportCmd is chrono import FILE...: events and sources into the store.
+func newImportCmd(c *cli) *cobra.Command {
+	opts := &importOptions{cli: c}
+	cmd := &cobra.Command{
+		Use:   "import [--format auto|json|timelinejs|timesketch|csv] [--dry-run] FILE...",
+		Short: "Add the events of files to the store (- reads stdin)",
+		Long: `Import reads chrono JSON, TimelineJS JSON, Timesketch JSONL or CSV, or
+chrono CSV, and adds their events and sources to the store. With --format
+auto (the default) the format is recognised from each file's content, and
+said. An event whose id is already stored is updated; the tags and notes
+on it are kept. The import is all or nothing: if any file has a problem,
+every problem is listed and the store is left as it was. Anything a format
+could not carry over is reported.`,
+		Args: minArgs(1, "at least one FILE (or - for stdin)"),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.files = args
+			return runImport(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "check the files and report what would change, without changing the store")
+	cmd.Flags().StringVar(&opts.format, "format", "auto", "the files' format: auto (recognise it), "+formats.Names(true))
+	return cmd
+}
+
+// importMemory is the heap an import aims to stay within; past it the
+// garbage collector works harder rather than let memory grow.
+const importMemory = 192 << 20
+
+// runImport adds the files' events to the store, all or nothing, and says
+// what each file brought.
+func runImport(opts *importOptions) error {
+	fixed, err := importFormat(opts.format)
+	if err != nil {
+		return err
+	}
+	s, err := opts.openStore(false)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	var meter importMeter
+	inputs, err := opts.openInputs(fixed, &meter)
+	if err != nil {
+		return err
+	}
+	defer closeInputs(inputs)
+	// A large import makes garbage fast: collecting it before the heap
+	// doubles keeps the import's memory flat.
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemory))
+	storeOpts := store.ImportOptions{DryRun: opts.dryRun}
+	if opts.progressTo != nil {
+		storeOpts.Progress = meter.start(opts.progressTo, opts.stderrIsTerminal(), inputBytes(inputs))
+		defer meter.stop()
+	}
+	results, err := s.ImportWith(storeInputs(inputs), storeOpts)
+	if err != nil {
+		return fmt.Errorf("nothing imported, the store is unchanged:\n%w", err)
+	}
+	opts.report(inputs, results)
+	return nil
+}
+
+// importFormat is the format --format fixes for every file, or nil for
+// auto, which recognises each file's own.
+func importFormat(name string) (*formats.Format, error) {
+	if name == "auto" {
+		return nil, nil
+	}
+	f, ok := formats.Lookup(name)
+	if !ok || f.Read == nil {
+		return nil, usagef("--format %q: chrono reads auto, %s", name, formats.Names(true))
+	}
+	return &f, nil
+}
+
+// importInput is one file of an import: open, its format known, ready for
+// the store to read.
+type importInput struct {
+	store.Input
+	file     *os.File      // nil for stdin, which is not chrono's to close
+	detected string        // what auto detection found, said in the report
+	lost     *model.Losses // what the format could not carry, filled by Read
+}
+
+// openInputs opens every file and settles its format before anything is
+// imported, so that a missing file or an unknown format stops the import
+// before it starts.
+func (o *importOptions) openInputs(fixed *formats.Format, meter *importMeter) ([]importInput, error) {
+	var inputs []importInput
+	for _, name := range o.files {
+		in, err := o.openInput(name, fixed, meter)
+		if err != nil {
+			closeInputs(inputs)
+			return nil, err
+		}
+		inputs = append(inputs, in)
+	}
+	return inputs, nil
+}
+
+// openInput opens one file (- is stdin), its bytes counted by the meter.
+func (o *importOptions) openInput(name string, fixed *formats.Format, meter *importMeter) (importInput, error) {
+	in := importInput{lost: &model.Losses{}}
+	var r io.Reader = o.stdin
+	if name == "-" {
+		name = "stdin"
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			return importInput{}, err
+		}
+		in.file, r = f, f
+	}
+	in.Name, in.Size = name, sizeOf(r)
+	f, r, detected, err := inputFormat(meter.count(r), fixed)
+	if err != nil {
+		closeInputs([]importInput{in})
+		return importInput{}, fmt.Errorf("%s: %w", termtext.Line(name), err)
+	}
+	in.detected = detected
+	lost := in.lost
+	in.Read = func(sink model.Sink) error { return f.Read(r, sink, lost) }
+	return in, nil
+}
+
+// inputFormat is the fixed format, or the one recognised from r's first
+// bytes, with r to read from then (the bytes looked at put back), and
+// what was detected, to say so.
+func inputFormat(r io.Reader, fixed *formats.Format) (formats.Format, io.Reader, string, error) {
+	if fixed != nil {
+		return *fixed, r, "", nil
+	}
+	f, r, err := formats.Detect(r)
+	if err != nil {
+		return f, r, "", err
+	}
+	return f, r, "detected " + f.Title, nil
+}
+
+// closeInputs closes the files of inputs.
+func closeInputs(inputs []importInput) {
+	for _, in := range inputs {
+		if in.file != nil {
+			in.file.Close()
+		}
+	}
+}
+
+// storeInputs is inputs as the store takes them.
+func storeInputs(inputs []importInput) []store.Input {
+	out := make([]store.Input, len(inputs))
+	for i, in := range inputs {
+		out[i] = in.Input
+	}
+	return out
+}
+
+// inputBytes is the size of the inputs whose size is known, for the
+// meter.
+func inputBytes(inputs []importInput) int64 {
+	var n int64
+	for _, in := range inputs {
+		n += max(in.Size, 0)
+	}
+	return n
+}
+
+// sizeOf returns the size of a regular file, or -1 (a pipe, a terminal).
+func sizeOf(r io.Reader) int64 {
+	f, ok := r.(*os.File)
+	if !ok {
+		return -1
+	}
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return -1
+	}
+	return fi.Size()
+}
+
+// report says, a line per file, what the import did or would do, with the
+// format detected and what it could not carry.
+func (o *importOptions) report(inputs []importInput, results []store.ImportResult) {
+	verb := "imported"
+	if o.dryRun {
+		verb = "would import"
+	}
+	for i, r := range results {
+		line := fmt.Sprintf("%s %s (%d new, %d updated", verb, events(r.Events), r.New, r.Updated)
+		if r.Unchanged > 0 {
+			line += fmt.Sprintf(", %d unchanged", r.Unchanged)
+		}
+		line = fmt.Sprintf("%s) from %s", line, termtext.Line(inputs[i].Name))
+		if n := joinNonEmpty("; ", inputs[i].detected, inputs[i].lost.String()); n != "" {
+			line += " (" + termtext.Line(n) + ")"
+		}
+		fmt.Fprintln(o.stdout, line)
+	}
+}
+
+// joinNonEmpty joins the parts that are not empty.
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}

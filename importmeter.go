@@ -1,0 +1,86 @@
+package main
+
+import (
+	"io"
+	"sync/atomic"
+	"time"
+
+	"chrono/store"
+	"chrono/tui/progress"
+)
+
+// importMeter shows how far an import has gone: the bytes of its inputs
+// read, then, when a large import builds a new store file, the records
+// written. It counts from the first byte read, format detection
+// included, whether or not it is ever drawn.
+type importMeter struct {
+	read    atomic.Int64    // bytes read of all inputs
+	meter   *progress.Meter // nil until start
+	done    chan struct{}   // closed by stop, to end tick
+	writing bool            // the second stage has begun
+}
+
+// count returns r, counting the bytes read through it.
+func (m *importMeter) count(r io.Reader) io.Reader {
+	return &countingReader{r: r, n: &m.read}
+}
+
+// start draws the meter to w, in place when terminal, with total the
+// bytes of all inputs (0 when unknown), and returns what the store calls
+// with its progress. Call stop after the import.
+func (m *importMeter) start(w io.Writer, terminal bool, total int64) func(store.Progress) {
+	m.meter = progress.New(w, terminal)
+	m.meter.Stage("reading", total)
+	m.done = make(chan struct{})
+	go m.tick()
+	return m.storeProgress
+}
+
+// tick passes the bytes read to the meter as they go by: the readers run
+// in the store's goroutines, and counting there is cheaper than drawing.
+func (m *importMeter) tick() {
+	t := time.NewTicker(100 * time.Millisecond)
+	defer t.Stop()
+	for {
+		select {
+		case <-m.done:
+			return
+		case <-t.C:
+			m.meter.Done(m.read.Load())
+		}
+	}
+}
+
+// storeProgress follows the store: events read, then records written.
+func (m *importMeter) storeProgress(p store.Progress) {
+	m.meter.Events(int64(p.Events))
+	if p.Total > 0 {
+		if !m.writing {
+			m.writing = true
+			m.meter.Stage("writing the store", p.Total)
+		}
+		m.meter.Done(p.Written)
+	}
+}
+
+// stop ends the meter, if it was started.
+func (m *importMeter) stop() {
+	if m.meter == nil {
+		return
+	}
+	close(m.done)
+	m.meter.Stop()
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+// Read reads from r and adds what it read to n.
+func (c *countingReader) Read(b []byte) (int, error) {
+	n, err := c.r.Read(b)
+	c.n.Add(int64(n))
+	return n, err
+}

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"chrono/model/listing"
+	"chrono/model/native"
+	"chrono/model/termtext"
+	"chrono/store"
+
+	"github.com/spf13/cobra"
+)
+
+// listOptions is what chrono list was asked for.
+type listOptions struct {
+	*cli
+	filter queryFlags
+	asJSON bool
+}
+
+// newListCmd is chrono list: the events, a line each, in timeline order.
+func newListCmd(c *cli) *cobra.Command {
+	opts := &listOptions{cli: c}
+	cmd := &cobra.Command{
+		Use:   "list [--tag T] [--status S] [--actor A] [--during EDTF] [--json]",
+		Short: "List events in timeline order",
+		Long: `List prints one line per event, in timeline order: date, status, id, title
+and tags. Repeating a flag widens it (--tag a --tag b lists events tagged a
+or b); different flags narrow each other. --during lists events whose dates
+overlap an EDTF date: --during 2017 finds an event of August 2017, and one
+known only to lie between 2016 and 2018.`,
+		Args: noArgs,
+		RunE: func(*cobra.Command, []string) error { return runList(opts) },
+	}
+	opts.filter.register(cmd, byTag|byStatus|byActor|byDuring)
+	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print one chrono JSON event object per line")
+	return cmd
+}
+
+// runList prints the events the filter chooses.
+func runList(opts *listOptions) error {
+	q, err := opts.filter.query()
+	if err != nil {
+		return err
+	}
+	s, err := opts.openStore(true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if opts.asJSON {
+		return opts.printJSON(s, q)
+	}
+	return opts.printList(s, q)
+}
+
+// printList prints the events as aligned lines, for a person; chrono with
+// no command prints them so too when it has no terminal.
+func (c *cli) printList(s *store.Store, q store.Query) error {
+	lines := listing.NewLines(c.stdout)
+	for e, err := range s.Events(q) {
+		if err != nil {
+			return err
+		}
+		if err := lines.Write(&e); err != nil {
+			return err
+		}
+	}
+	return lines.Flush()
+}
+
+// printJSON prints the events as chrono JSON, an object a line, for
+// programs; what a terminal would act on is escaped.
+func (c *cli) printJSON(s *store.Store, q store.Query) error {
+	for e, err := range s.Events(q) {
+		if err != nil {
+			return err
+		}
+		b, err := native.MarshalEvent(e)
+		if err != nil {
+			return err
+		}
+		if _, err := c.stdout.Write(append(termtext.EscapeJSON(b), '\n')); err != nil {
+			return err
+		}
+	}
+	return nil
+}

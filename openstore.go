@@ -1,0 +1,22 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"chrono/store"
+)
+
+// openStore opens the store at dbPath for every command: the one place the
+// command line opens it, and says how to start when there is none.
+func (c *cli) openStore(readOnly bool) (*store.Store, error) {
+	path, err := c.dbPath()
+	if err != nil {
+		return nil, err
+	}
+	s, err := store.Open(path, store.Options{ReadOnly: readOnly})
+	if errors.Is(err, store.ErrNoStore) {
+		return nil, fmt.Errorf("%w; run chrono to start with the example investigation, or chrono import FILE", err)
+	}
+	return s, err
+}

@@ -1,0 +1,48 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"chrono/model/listing"
+	"chrono/store"
+
+	"github.com/spf13/cobra"
+)
+
+// showOptions is what chrono show was asked for.
+type showOptions struct {
+	*cli
+	id string
+}
+
+// newShowCmd is chrono show ID: one event in full.
+func newShowCmd(c *cli) *cobra.Command {
+	opts := &showOptions{cli: c}
+	return &cobra.Command{
+		Use:   "show ID",
+		Short: "Show an event with its quotes, their sources, links and notes",
+		Args:  exactArgs(1, "the ID of an event (see chrono list)"),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.id = args[0]
+			return runShow(opts)
+		},
+	}
+}
+
+// runShow prints the event with everything that stands behind it.
+func runShow(opts *showOptions) error {
+	s, err := opts.openStore(true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	d, err := s.Detail(opts.id)
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("no event %q; chrono list shows the ids", opts.id)
+	}
+	if err != nil {
+		return err
+	}
+	return listing.Show(opts.stdout, d, 80)
+}

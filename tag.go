@@ -1,0 +1,122 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"chrono/model"
+	"chrono/model/listing"
+	"chrono/store"
+
+	"github.com/spf13/cobra"
+)
+
+// tagOptions is what chrono tag or chrono untag was asked for.
+type tagOptions struct {
+	*cli
+	add  bool // tag; untag when false
+	id   string
+	tags []string
+}
+
+// newTagCmd is chrono tag ID TAG...: tags added to an event.
+func newTagCmd(c *cli) *cobra.Command {
+	return newRetagCmd(c, true, "tag ID TAG...", "Add tags to an event")
+}
+
+// newUntagCmd is chrono untag ID TAG...: tags taken from an event.
+func newUntagCmd(c *cli) *cobra.Command {
+	return newRetagCmd(c, false, "untag ID TAG...", "Remove tags from an event")
+}
+
+// newRetagCmd is tag and untag, which differ only in direction.
+func newRetagCmd(c *cli, add bool, use, short string) *cobra.Command {
+	opts := &tagOptions{cli: c, add: add}
+	return &cobra.Command{
+		Use:   use,
+		Short: short,
+		Args:  minArgs(2, "an event ID and at least one TAG"),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.id, opts.tags = args[0], args[1:]
+			return runTag(opts)
+		},
+	}
+}
+
+// runTag adds or removes the tags, refusing a bad tag before the store is
+// opened and a missing one before anything is written.
+func runTag(opts *tagOptions) error {
+	tags, err := cleanTags(opts.tags)
+	if err != nil {
+		return err
+	}
+	s, err := opts.openStore(false)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	e, err := s.Event(opts.id)
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("no event %q; chrono list shows the ids", opts.id)
+	}
+	if err != nil {
+		return err
+	}
+	var changes []store.Change
+	if opts.add {
+		changes, err = s.Retag([]string{opts.id}, tags, nil)
+	} else if err = hasTags(e, tags); err == nil {
+		changes, err = s.Retag([]string{opts.id}, nil, tags)
+	}
+	if err != nil {
+		return err
+	}
+	opts.report(tags, len(changes) > 0)
+	return nil
+}
+
+// cleanTags is the tags without the # a person may type before them,
+// each checked as the store would check it.
+func cleanTags(tags []string) ([]string, error) {
+	out := make([]string, len(tags))
+	for i, t := range tags {
+		out[i] = strings.TrimPrefix(t, "#")
+		if msg := model.CheckTag(out[i]); msg != "" {
+			return nil, usagef("%s", msg)
+		}
+	}
+	return out, nil
+}
+
+// report says what changed; a tag already there is no error, as running
+// the same command twice should not fail.
+func (o *tagOptions) report(tags []string, changed bool) {
+	switch {
+	case !changed:
+		fmt.Fprintf(o.stdout, "%s already has %s\n", o.id, listing.Tags(tags))
+	case o.add:
+		fmt.Fprintf(o.stdout, "tagged %s with %s\n", o.id, listing.Tags(tags))
+	default:
+		fmt.Fprintf(o.stdout, "removed %s from %s\n", listing.Tags(tags), o.id)
+	}
+}
+
+// hasTags says which tag e lacks, if any: untagging what is not there is
+// more likely a typo than a wish.
+func hasTags(e model.Event, tags []string) error {
+	for _, t := range tags {
+		if !e.HasTag(t) {
+			return fmt.Errorf("event %s has no tag #%s (its tags: %s)", e.ID, t, orNone(listing.Tags(e.Tags)))
+		}
+	}
+	return nil
+}
+
+// orNone is s, or "none" when there is nothing to say.
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
