@@ -191,7 +191,7 @@ func (c *cli) openStore(readOnly bool) (*store.Store, error) {
 		return nil, err
 	}
 	s, err := store.Open(path, store.Options{ReadOnly: readOnly})
-	if errors.Is(err, store.ErrNoStore) {
+	if errors.Is(err, model.ErrNoStore) {
 		return nil, fmt.Errorf("%w; run chrono to start with the example investigation, or chrono import FILE", err)
 	}
 	return s, err
@@ -209,23 +209,23 @@ func (c *cli) open(cmd *cobra.Command, _ []string) error {
 		}
 	}()
 	var greeting string
-	if n, err := s.Count(store.Query{}); err != nil {
+	if n, err := s.Count(model.Query{}); err != nil {
 		return err
 	} else if n == 0 {
-		res, err := s.ImportAll([]store.Input{nativeInput("timeline.example.json", bytes.NewReader(example))}, false)
+		res, err := s.Import([]model.Input{nativeInput("timeline.example.json", bytes.NewReader(example))}, model.ImportOptions{})
 		if err != nil {
 			return fmt.Errorf("seeding the empty store: %w", err)
 		}
-		greeting = fmt.Sprintf("seeded the empty store %s with the example investigation (%s)", s.Path(), events(res[0].Events))
+		greeting = fmt.Sprintf("seeded the empty store %s with the example investigation (%s)", s.Location(), events(res[0].Events))
 		fmt.Fprintln(c.stderr, greeting)
 	}
 	if !c.interactive() {
 		// In a pipe or a script the investigation is printed instead.
-		return c.printList(s, store.Query{})
+		return c.printList(s, model.Query{})
 	}
 	// The browser opens the store for each thing it does, so that other
 	// chrono commands can use it meanwhile.
-	path := s.Path()
+	path := s.Location()
 	err, s = s.Close(), nil
 	if err != nil {
 		return err
@@ -270,7 +270,7 @@ could not carry over is reported.`,
 				return err
 			}
 			defer s.Close()
-			var inputs []store.Input
+			var inputs []model.Input
 			var detected []string      // what auto detection found, per input
 			var losses []*model.Losses // what each input could not carry
 			var read atomic.Int64      // bytes read of all inputs, for the meter
@@ -299,7 +299,7 @@ could not carry over is reported.`,
 					note = "detected " + f.Title
 				}
 				lost := &model.Losses{}
-				inputs = append(inputs, store.Input{Name: name, Size: size, Read: func(sink model.Sink) error {
+				inputs = append(inputs, model.Input{Name: name, Size: size, Read: func(sink model.Sink) error {
 					return f.Read(r, sink, lost)
 				}})
 				detected = append(detected, note)
@@ -308,7 +308,7 @@ could not carry over is reported.`,
 			// A large import makes garbage fast: collecting it before the
 			// heap doubles keeps the import's memory flat.
 			defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemory))
-			opts := store.ImportOptions{DryRun: dryRun}
+			opts := model.ImportOptions{DryRun: dryRun}
 			if c.progressTo != nil {
 				meter := progress.New(c.progressTo, c.stderrIsTerminal())
 				meter.Stage("reading", totalSize)
@@ -326,7 +326,7 @@ could not carry over is reported.`,
 					}
 				}()
 				building := false
-				opts.Progress = func(p store.Progress) {
+				opts.Progress = func(p model.ImportProgress) {
 					meter.Events(int64(p.Events))
 					if p.Total > 0 {
 						if !building {
@@ -338,7 +338,7 @@ could not carry over is reported.`,
 				}
 				defer func() { close(stop); meter.Stop() }()
 			}
-			results, err := s.ImportWith(inputs, opts)
+			results, err := s.Import(inputs, opts)
 			if err != nil {
 				return fmt.Errorf("nothing imported, the store is unchanged:\n%w", err)
 			}
@@ -418,8 +418,8 @@ func joinNonEmpty(sep string, parts ...string) string {
 }
 
 // nativeInput is a native JSON file to import.
-func nativeInput(name string, r io.Reader) store.Input {
-	return store.Input{Name: name, Read: func(sink model.Sink) error { return native.Read(r, sink) }}
+func nativeInput(name string, r io.Reader) model.Input {
+	return model.Input{Name: name, Read: func(sink model.Sink) error { return native.Read(r, sink) }}
 }
 
 func (c *cli) exportCommand() *cobra.Command {
@@ -509,8 +509,8 @@ Without -o it goes to stdout.`,
 }
 
 // query builds the filter of list and export from their flags.
-func query(tags, statuses, actors []string, during string) (store.Query, error) {
-	q := store.Query{Tags: tags, Actors: actors}
+func query(tags, statuses, actors []string, during string) (model.Query, error) {
+	q := model.Query{Tags: tags, Actors: actors}
 	for _, st := range statuses {
 		status, err := model.ParseStatus(st)
 		if err != nil {
@@ -586,7 +586,7 @@ known only to lie between 2016 and 2018.`,
 	return cmd
 }
 
-func (c *cli) printList(s *store.Store, q store.Query) error {
+func (c *cli) printList(s *store.Store, q model.Query) error {
 	lines := listing.NewLines(c.stdout)
 	for e, err := range s.Events(q) {
 		if err != nil {
@@ -599,7 +599,7 @@ func (c *cli) printList(s *store.Store, q store.Query) error {
 	return lines.Flush()
 }
 
-func (c *cli) printJSON(s *store.Store, q store.Query) error {
+func (c *cli) printJSON(s *store.Store, q model.Query) error {
 	for e, err := range s.Events(q) {
 		if err != nil {
 			return err
@@ -638,7 +638,7 @@ To restore, quit chrono and copy the backup over the store (see chrono
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(c.stderr, "backed up %s to %s (%s bytes)\n", s.Path(), out, model.Thousands(n))
+			fmt.Fprintf(c.stderr, "backed up %s to %s (%s bytes)\n", s.Location(), out, model.Thousands(n))
 			return nil
 		},
 	}
@@ -658,7 +658,7 @@ func (c *cli) showCommand() *cobra.Command {
 			}
 			defer s.Close()
 			d, err := s.Detail(args[0])
-			if errors.Is(err, store.ErrNotFound) {
+			if errors.Is(err, model.ErrNotFound) {
 				return fmt.Errorf("no event %q; chrono list shows the ids", args[0])
 			}
 			if err != nil {
@@ -692,7 +692,7 @@ func (c *cli) tagCommand(add bool) *cobra.Command {
 			}
 			defer s.Close()
 			e, err := s.Event(id)
-			if errors.Is(err, store.ErrNotFound) {
+			if errors.Is(err, model.ErrNotFound) {
 				return fmt.Errorf("no event %q; chrono list shows the ids", id)
 			}
 			if err != nil {
@@ -705,7 +705,7 @@ func (c *cli) tagCommand(add bool) *cobra.Command {
 					}
 				}
 			}
-			var changes []store.Change
+			var changes []model.Change
 			if add {
 				changes, err = s.Retag([]string{id}, tags, nil)
 			} else {

@@ -9,13 +9,10 @@ import (
 	"chrono/model"
 )
 
-// Change is what a write did to one event (model.Change).
-type Change = model.Change
-
 // Retag adds and removes tags on events, all in one transaction: either
 // every event changes or none does. An event that already has (or lacks)
 // a tag is left as it is. It returns the events that changed.
-func (s *Store) Retag(ids []string, add, remove []string) ([]Change, error) {
+func (s *Store) Retag(ids []string, add, remove []string) ([]model.Change, error) {
 	deltas := make([]model.TagDelta, len(ids))
 	for i, id := range ids {
 		deltas[i] = model.TagDelta{ID: id, Add: add, Remove: remove}
@@ -27,7 +24,7 @@ func (s *Store) Retag(ids []string, add, remove []string) ([]Change, error) {
 // transaction, reading each event as it is now: a tag written by another
 // process since the caller read the event is kept. An undo is a list of
 // model.Change.Inverse deltas. It returns the events that changed.
-func (s *Store) RetagEach(deltas []model.TagDelta) ([]Change, error) {
+func (s *Store) RetagEach(deltas []model.TagDelta) ([]model.Change, error) {
 	for _, d := range deltas {
 		for _, t := range d.Add {
 			if msg := model.CheckTag(t); msg != "" {
@@ -35,7 +32,7 @@ func (s *Store) RetagEach(deltas []model.TagDelta) ([]Change, error) {
 			}
 		}
 	}
-	var changes []Change
+	var changes []model.Change
 	err := s.update(func(b buckets) error {
 		changes = changes[:0]
 		for _, d := range deltas {
@@ -54,7 +51,7 @@ func (s *Store) RetagEach(deltas []model.TagDelta) ([]Change, error) {
 			if err := b.replace(&old, order, &e); err != nil {
 				return err
 			}
-			changes = append(changes, Change{Before: old, After: e})
+			changes = append(changes, model.Change{Before: old, After: e})
 		}
 		return nil
 	})
@@ -76,8 +73,8 @@ func checkEdit(old, e *model.Event) error {
 
 // Restore puts events back to earlier versions of themselves (an undo),
 // in one transaction. Each event must still exist.
-func (s *Store) Restore(events []model.Event) ([]Change, error) {
-	var changes []Change
+func (s *Store) Restore(events []model.Event) ([]model.Change, error) {
+	var changes []model.Change
 	err := s.update(func(b buckets) error {
 		changes = changes[:0]
 		for i := range events {
@@ -88,7 +85,7 @@ func (s *Store) Restore(events []model.Event) ([]Change, error) {
 			if err := b.replace(&old, order, &events[i]); err != nil {
 				return err
 			}
-			changes = append(changes, Change{Before: old, After: events[i]})
+			changes = append(changes, model.Change{Before: old, After: events[i]})
 		}
 		return nil
 	})
@@ -96,11 +93,11 @@ func (s *Store) Restore(events []model.Event) ([]Change, error) {
 }
 
 // AddNote appends a note to an event.
-func (s *Store) AddNote(id, text string, at time.Time) (Change, error) {
+func (s *Store) AddNote(id, text string, at time.Time) (model.Change, error) {
 	if strings.TrimSpace(text) == "" {
-		return Change{}, fmt.Errorf("a note needs some text")
+		return model.Change{}, fmt.Errorf("a note needs some text")
 	}
-	var c Change
+	var c model.Change
 	err := s.update(func(b buckets) error {
 		old, order, err := b.event(id)
 		if err != nil {
@@ -111,7 +108,7 @@ func (s *Store) AddNote(id, text string, at time.Time) (Change, error) {
 		if err := checkEdit(&old, &e); err != nil {
 			return err
 		}
-		c = Change{Before: old, After: e}
+		c = model.Change{Before: old, After: e}
 		return b.replace(&old, order, &e)
 	})
 	return c, err

@@ -104,14 +104,14 @@ func TestRetagCanRemoveTheLastTag(t *testing.T) {
 	if e := storedEvent(t, s, "post-publishes"); len(e.Tags) != 0 {
 		t.Errorf("tags left: %q", e.Tags)
 	}
-	if n, err := s.Count(Query{Tags: []string{"post"}}); err != nil || n != 0 {
+	if n, err := s.Count(model.Query{Tags: []string{"post"}}); err != nil || n != 0 {
 		t.Errorf("Count(post) = %d, %v; want 0", n, err)
 	}
 	facets, err := s.Facets(model.FacetTags)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if slices.ContainsFunc(facets, func(f Facet) bool { return f.Name == "post" }) {
+	if slices.ContainsFunc(facets, func(f model.Facet) bool { return f.Name == "post" }) {
 		t.Errorf("the tag no event has is still a facet: %+v", facets)
 	}
 	checkInvariants(t, s)
@@ -163,8 +163,8 @@ func TestWritesToAMissingEventChangeNothing(t *testing.T) {
 	before := dumpOf(t, s)
 	for name, write := range writes {
 		err := write()
-		if !errors.Is(err, ErrNotFound) {
-			t.Errorf("%s: error %v, want ErrNotFound", name, err)
+		if !errors.Is(err, model.ErrNotFound) {
+			t.Errorf("%s: error %v, want model.ErrNotFound", name, err)
 			continue
 		}
 		if !strings.Contains(err.Error(), "no-such-event") {
@@ -228,7 +228,7 @@ func TestAddNote(t *testing.T) {
 			t.Errorf("%s: AddNote changed more than the notes: %+v", get.name, e)
 		}
 	}
-	if n, err := s.Count(Query{Text: "press office"}); err != nil || n != 1 {
+	if n, err := s.Count(model.Query{Text: "press office"}); err != nil || n != 1 {
 		t.Errorf("a search for the note's words finds %d events, %v; want 1", n, err)
 	}
 	checkInvariants(t, s)
@@ -249,7 +249,7 @@ func TestAddNote(t *testing.T) {
 	assertUnchanged(t, s, untouched)
 }
 
-func changeIDs(changes []Change) []string {
+func changeIDs(changes []model.Change) []string {
 	out := make([]string, len(changes))
 	for i, c := range changes {
 		out[i] = c.After.ID

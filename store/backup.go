@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"chrono/model"
+
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -49,8 +51,8 @@ func (s *Store) Backup(path string) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("backup to %s: the copy does not open: %w", path, err)
 	}
-	want, err1 := s.Count(Query{})
-	got, err2 := copied.Count(Query{})
+	want, err1 := s.Count(model.Query{})
+	got, err2 := copied.Count(model.Query{})
 	copied.Close()
 	switch {
 	case err1 != nil:

@@ -49,7 +49,7 @@ func TestBackup(t *testing.T) {
 func storedEvents(t *testing.T, s *Store) []model.Event {
 	t.Helper()
 	var events []model.Event
-	for e, err := range s.Events(Query{}) {
+	for e, err := range s.Events(model.Query{}) {
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -66,12 +66,12 @@ func synthDoc(b *testing.B, n int) string {
 }
 
 // fileInput imports a native document from a file, as the CLI does.
-func fileInput(b testing.TB, path string) Input {
+func fileInput(b testing.TB, path string) model.Input {
 	fi, err := os.Stat(path)
 	if err != nil {
 		b.Fatal(err)
 	}
-	return Input{Name: path, Size: fi.Size(), Read: func(sink model.Sink) error {
+	return model.Input{Name: path, Size: fi.Size(), Read: func(sink model.Sink) error {
 		f, err := os.Open(path)
 		if err != nil {
 			return err
@@ -93,7 +93,7 @@ func synthStore(b *testing.B, n int) string {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, err := s.ImportAll([]Input{fileInput(b, doc)}, false); err != nil {
+	if _, err := s.Import([]model.Input{fileInput(b, doc)}, model.ImportOptions{}); err != nil {
 		b.Fatal(err)
 	}
 	s.Close()
@@ -118,7 +118,7 @@ func BenchmarkImport(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if _, err := s.ImportAll([]Input{fileInput(b, doc)}, false); err != nil {
+				if _, err := s.Import([]model.Input{fileInput(b, doc)}, model.ImportOptions{}); err != nil {
 					b.Fatal(err)
 				}
 				s.Close()

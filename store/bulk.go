@@ -28,7 +28,7 @@ type bulkImport struct {
 	sort   *sorter
 	counts map[counter]int // changes to the kept counts
 	dryRun bool
-	result ImportResult
+	result model.ImportResult
 	header model.Header
 	// progress, when set, is told how many records the build has written
 	// out of how many it will write at most.
@@ -39,7 +39,7 @@ type bulkImport struct {
 
 func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
 	if s.readOnly {
-		return nil, ErrReadOnly
+		return nil, model.ErrReadOnly
 	}
 	tx, err := s.db.Begin(false)
 	if err != nil {
@@ -62,7 +62,7 @@ func (bi *bulkImport) HasEvent(id string) bool { return bi.b.ids.Get([]byte(id))
 // HasSource implements model.Known.
 func (bi *bulkImport) HasSource(id string) bool { return bi.b.sources.Get([]byte(id)) != nil }
 
-// Header implements model.Sink, as Import.Header.
+// Header implements model.Sink, as txImport.Header.
 func (bi *bulkImport) Header(h model.Header) error {
 	if bi.header.Title == "" {
 		bi.header.Title = h.Title
@@ -91,7 +91,7 @@ func (bi *bulkImport) Source(s model.Source, _ int) error {
 	return bi.add(bucketSources, []byte(s.ID), v, rankNew)
 }
 
-// Event implements model.Sink: as Import.Event, a stored event with the
+// Event implements model.Sink: as txImport.Event, a stored event with the
 // same id is replaced, keeping its tags and notes.
 func (bi *bulkImport) Event(e model.Event, _ int) error {
 	bi.result.Events++
@@ -141,7 +141,7 @@ func (bi *bulkImport) remove(old *model.Event, order []byte) error {
 }
 
 // Commit builds the new store and puts it in place.
-func (bi *bulkImport) Commit() (ImportResult, error) {
+func (bi *bulkImport) Commit() (model.ImportResult, error) {
 	defer bi.cleanUp()
 	if err := bi.finish(); err != nil {
 		return bi.result, err
@@ -201,7 +201,7 @@ func (bi *bulkImport) finish() error {
 }
 
 // Rollback abandons the import and returns what it would have done.
-func (bi *bulkImport) Rollback() ImportResult {
+func (bi *bulkImport) Rollback() model.ImportResult {
 	bi.cleanUp()
 	return bi.result
 }
@@ -220,4 +220,4 @@ func (bi *bulkImport) cleanUp() {
 }
 
 // Result returns what the import has done so far.
-func (bi *bulkImport) Result() ImportResult { return bi.result }
+func (bi *bulkImport) Result() model.ImportResult { return bi.result }

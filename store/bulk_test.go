@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"chrono/model"
 )
 
 // TestBulkImportMatchesTransaction imports the same files into two stores,
@@ -28,29 +30,29 @@ func TestBulkImportMatchesTransaction(t *testing.T) {
 	tests := []struct {
 		name   string
 		before func(t *testing.T, s *Store) // on a store with the example
-		inputs func(t *testing.T) []Input
+		inputs func(t *testing.T) []model.Input
 	}{
-		{"into an empty store", nil, func(t *testing.T) []Input {
-			return []Input{nativeInput("timeline.example.json", exampleDoc(t)), nativeInput("extra.json", []byte(extraDoc))}
+		{"into an empty store", nil, func(t *testing.T) []model.Input {
+			return []model.Input{nativeInput("timeline.example.json", exampleDoc(t)), nativeInput("extra.json", []byte(extraDoc))}
 		}},
-		{"updates keep tags and notes", annotate, func(t *testing.T) []Input {
-			return []Input{nativeInput("new.json", []byte(newEvents))}
+		{"updates keep tags and notes", annotate, func(t *testing.T) []model.Input {
+			return []model.Input{nativeInput("new.json", []byte(newEvents))}
 		}},
-		{"re-import changes nothing", annotate, func(t *testing.T) []Input {
-			return []Input{nativeInput("timeline.example.json", exampleDoc(t))}
+		{"re-import changes nothing", annotate, func(t *testing.T) []model.Input {
+			return []model.Input{nativeInput("timeline.example.json", exampleDoc(t))}
 		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			stores := [2]*Store{newEmptyStore(t), newEmptyStore(t)}
-			var results [2][]ImportResult
+			var results [2][]model.ImportResult
 			for i, s := range stores {
 				if tt.before != nil {
 					importDocs(t, s, nativeInput("timeline.example.json", exampleDoc(t)))
 					tt.before(t, s)
 				}
 				var err error
-				results[i], err = s.ImportWith(tt.inputs(t), ImportOptions{Bulk: i == 1})
+				results[i], err = s.Import(tt.inputs(t), model.ImportOptions{Bulk: i == 1})
 				if err != nil {
 					t.Fatalf("import (bulk %v): %v", i == 1, err)
 				}
@@ -71,14 +73,14 @@ func TestBulkImportIsAllOrNothing(t *testing.T) {
 	s := newStore(t)
 	before := dumpOf(t, s)
 	bad := `{"chrono": 1, "events": [{"id": "fine", "title": "Fine"}, {"id": "bad-date", "date": "2017-13", "title": "A bad month"}]}`
-	_, err := s.ImportWith([]Input{nativeInput("first.json", []byte(newEvents)), nativeInput("second.json", []byte(bad))}, ImportOptions{Bulk: true})
+	_, err := s.Import([]model.Input{nativeInput("first.json", []byte(newEvents)), nativeInput("second.json", []byte(bad))}, model.ImportOptions{Bulk: true})
 	if err == nil || !strings.Contains(err.Error(), "second.json") {
 		t.Fatalf("import: %v", err)
 	}
 	assertUnchanged(t, s, before)
 	assertNoLeftovers(t, s)
 
-	res, err := s.ImportWith([]Input{nativeInput("new.json", []byte(newEvents))}, ImportOptions{Bulk: true, DryRun: true})
+	res, err := s.Import([]model.Input{nativeInput("new.json", []byte(newEvents))}, model.ImportOptions{Bulk: true, DryRun: true})
 	if err != nil || len(res) != 1 || res[0].New != 2 || res[0].Updated != 1 {
 		t.Errorf("dry run: %+v, %v", res, err)
 	}
@@ -89,12 +91,12 @@ func TestBulkImportIsAllOrNothing(t *testing.T) {
 // assertNoLeftovers fails when an import left files beside the store.
 func assertNoLeftovers(t *testing.T, s *Store) {
 	t.Helper()
-	entries, err := os.ReadDir(filepath.Dir(s.Path()))
+	entries, err := os.ReadDir(filepath.Dir(s.Location()))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		if e.Name() != filepath.Base(s.Path()) {
+		if e.Name() != filepath.Base(s.Location()) {
 			t.Errorf("left beside the store: %s", e.Name())
 		}
 	}

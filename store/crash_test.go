@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"chrono/model"
+
 	"chrono/model/native"
 	"chrono/model/synth"
 
@@ -38,8 +40,8 @@ func TestImportHelper(t *testing.T) {
 		t.Fatal(err)
 	}
 	fmt.Println("importing")
-	opts := ImportOptions{Bulk: os.Getenv(importBulkEnv) != ""}
-	if _, err := s.ImportWith([]Input{fileInput(t, os.Getenv(importDocEnv))}, opts); err != nil {
+	opts := model.ImportOptions{Bulk: os.Getenv(importBulkEnv) != ""}
+	if _, err := s.Import([]model.Input{fileInput(t, os.Getenv(importDocEnv))}, opts); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -149,7 +151,7 @@ func check(t *testing.T, path string, want ...int) int {
 		t.Fatalf("bbolt's check: %v", err)
 	}
 	checkInvariants(t, s)
-	got, err := s.Count(Query{})
+	got, err := s.Count(model.Query{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,17 +1,14 @@
 package store
 
 import (
-	"errors"
 	"fmt"
 	"reflect"
 	"runtime"
 	"runtime/debug"
 	"strings"
-)
 
-// ErrDamaged means the store file is damaged: cut short, or changed by
-// something other than chrono.
-var ErrDamaged = errors.New("damaged")
+	"chrono/model"
+)
 
 // A damaged file can make bbolt fault while reading its memory map
 // (SIGBUS past the end of a file cut short) or panic on a page that makes
@@ -61,5 +58,5 @@ func panickedInStore() bool {
 var storePackage = reflect.TypeFor[Store]().PkgPath()
 
 func damaged(path, why string) error {
-	return fmt.Errorf("store %s is %w (%s): nothing was changed; restore it from a backup (chrono backup -o FILE makes one)", path, ErrDamaged, why)
+	return fmt.Errorf("store %s is %w (%s): nothing was changed; restore it from a backup (chrono backup -o FILE makes one)", path, model.ErrDamaged, why)
 }

@@ -67,7 +67,7 @@ func TestDamagedFiles(t *testing.T) {
 // checkDamageError: an error about a damaged file names it.
 func checkDamageError(t *testing.T, name, path string, err error) {
 	t.Helper()
-	if msg := err.Error(); !strings.Contains(msg, path) && !errors.Is(err, ErrDamaged) && !strings.Contains(msg, "event") {
+	if msg := err.Error(); !strings.Contains(msg, path) && !errors.Is(err, model.ErrDamaged) && !strings.Contains(msg, "event") {
 		t.Errorf("%s: error %q names neither the file nor an event", name, msg)
 	}
 }
@@ -83,10 +83,10 @@ func readEverything(s *Store) []error {
 	}
 	_, err := s.Header()
 	keep(err)
-	_, err = s.Count(Query{})
+	_, err = s.Count(model.Query{})
 	keep(err)
 	var ids []string
-	for e, err := range s.Events(Query{}) {
+	for e, err := range s.Events(model.Query{}) {
 		if err != nil {
 			keep(err)
 			break
@@ -97,17 +97,17 @@ func readEverything(s *Store) []error {
 		_, err := s.Detail(id)
 		keep(err)
 	}
-	_, err = s.Window(Query{}, model.Position{}, true, 20, 20)
+	_, err = s.Window(model.Query{}, model.Position{}, true, 20, 20)
 	keep(err)
 	for _, kind := range []model.FacetKind{model.FacetTags, model.FacetActors, model.FacetStatuses} {
 		_, err := s.Facets(kind)
 		keep(err)
 	}
-	_, err = s.Periods(Query{})
+	_, err = s.Periods(model.Query{})
 	keep(err)
-	_, _, err = s.Find(Query{Text: "cash"}, model.Position{}, false, 1000)
+	_, _, err = s.Find(model.Query{Text: "cash"}, model.Position{}, false, 1000)
 	keep(err)
-	_, _, err = s.CountFrom(Query{Tags: []string{"fbi"}}, model.Position{}, 1000)
+	_, _, err = s.CountFrom(model.Query{Tags: []string{"fbi"}}, model.Position{}, 1000)
 	keep(err)
 	return errs
 }
@@ -122,7 +122,7 @@ func TestNotTheStoresPanic(t *testing.T) {
 			t.Errorf("recovered %v, want the caller's panic", r)
 		}
 	}()
-	for range s.Events(Query{}) {
+	for range s.Events(model.Query{}) {
 		panic("the caller's own")
 	}
 }
@@ -144,7 +144,7 @@ func TestFirstMetaPageDamaged(t *testing.T) {
 		t.Fatalf("Open: %v", err)
 	}
 	defer s.Close()
-	if n, err := s.Count(Query{}); err != nil || n != 13 {
+	if n, err := s.Count(model.Query{}); err != nil || n != 13 {
 		t.Errorf("Count = %d, %v; want 13", n, err)
 	}
 }

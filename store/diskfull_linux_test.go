@@ -54,7 +54,7 @@ func TestFullDiskHelper(t *testing.T) {
 	defer s.Close()
 	switch os.Getenv(fullOpEnv) {
 	case "import", "bulk":
-		_, err = s.ImportWith([]Input{fileInput(t, os.Getenv(fullDocEnv))}, ImportOptions{Bulk: os.Getenv(fullOpEnv) == "bulk"})
+		_, err = s.Import([]model.Input{fileInput(t, os.Getenv(fullDocEnv))}, model.ImportOptions{Bulk: os.Getenv(fullOpEnv) == "bulk"})
 	case "note":
 		_, err = s.AddNote("fbi-tip", strings.Repeat("a long note ", 80_000), time.Now())
 	}

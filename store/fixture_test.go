@@ -51,10 +51,10 @@ func exampleDoc(t testing.TB) []byte {
 	return doc
 }
 
-// nativeInput is an Input reading a native document, as the CLI builds
+// nativeInput is a model.Input reading a native document, as the CLI builds
 // them.
-func nativeInput(name string, doc []byte) Input {
-	return Input{Name: name, Read: func(sink model.Sink) error { return native.Read(bytes.NewReader(doc), sink) }}
+func nativeInput(name string, doc []byte) model.Input {
+	return model.Input{Name: name, Read: func(sink model.Sink) error { return native.Read(bytes.NewReader(doc), sink) }}
 }
 
 // openAt opens (or creates) the store at path and closes it when the test
@@ -84,9 +84,9 @@ func newStore(t testing.TB) *Store {
 }
 
 // importDocs imports inputs, failing the test on any error.
-func importDocs(t testing.TB, s *Store, inputs ...Input) []ImportResult {
+func importDocs(t testing.TB, s *Store, inputs ...model.Input) []model.ImportResult {
 	t.Helper()
-	res, err := s.ImportAll(inputs, false)
+	res, err := s.Import(inputs, model.ImportOptions{})
 	if err != nil {
 		t.Fatalf("import: %v", err)
 	}
@@ -127,7 +127,7 @@ func storedEvent(t testing.TB, s *Store, id string) model.Event {
 func allEventsOf(t testing.TB, s *Store) []model.Event {
 	t.Helper()
 	var out []model.Event
-	for e, err := range s.Events(Query{}) {
+	for e, err := range s.Events(model.Query{}) {
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -12,50 +12,41 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// ImportResult counts what an import did.
-type ImportResult struct {
-	Events    int // events read
-	New       int // events that were not in the store
-	Updated   int // events that were, and changed
-	Unchanged int // events that were, identical
-	Sources   int // sources read
-}
-
-// Import is an import in progress: a model.Sink writing into one write
+// txImport is an import in progress: a model.Sink writing into one write
 // transaction, so that it is all or nothing. Send it a file's values (with
 // a model.Checker in front, which can ask it which ids the store already
 // holds), then Commit, or Rollback to leave the store as it was.
-type Import struct {
+type txImport struct {
 	tx     *bolt.Tx
 	b      buckets
-	result ImportResult
+	result model.ImportResult
 	header model.Header
 }
 
-// BeginImport starts an import. It holds the store's write transaction
+// beginImport starts an import. It holds the store's write transaction
 // until Commit or Rollback.
-func (s *Store) BeginImport() (*Import, error) {
+func (s *Store) beginImport() (*txImport, error) {
 	if s.readOnly {
-		return nil, ErrReadOnly
+		return nil, model.ErrReadOnly
 	}
 	tx, err := s.db.Begin(true)
 	if err != nil {
 		return nil, err
 	}
-	return &Import{tx: tx, b: bucketsOf(tx)}, nil
+	return &txImport{tx: tx, b: bucketsOf(tx)}, nil
 }
 
 // HasEvent implements model.Known: links may point at events already in
 // the store.
-func (im *Import) HasEvent(id string) bool { return im.b.ids.Get([]byte(id)) != nil }
+func (im *txImport) HasEvent(id string) bool { return im.b.ids.Get([]byte(id)) != nil }
 
 // HasSource implements model.Known.
-func (im *Import) HasSource(id string) bool { return im.b.sources.Get([]byte(id)) != nil }
+func (im *txImport) HasSource(id string) bool { return im.b.sources.Get([]byte(id)) != nil }
 
 // Header implements model.Sink. The store keeps its own title and
 // description once it has them; an import fills them in when empty, from
 // the first of its files that has them.
-func (im *Import) Header(h model.Header) error {
+func (im *txImport) Header(h model.Header) error {
 	if im.header.Title == "" {
 		im.header.Title = h.Title
 	}
@@ -67,7 +58,7 @@ func (im *Import) Header(h model.Header) error {
 
 // Source implements model.Sink; a source with the id of a stored one
 // replaces it.
-func (im *Import) Source(s model.Source, _ int) error {
+func (im *txImport) Source(s model.Source, _ int) error {
 	im.result.Sources++
 	v, err := json.Marshal(s)
 	if err != nil {
@@ -78,7 +69,7 @@ func (im *Import) Source(s model.Source, _ int) error {
 
 // Event implements model.Sink. An event with the id of a stored one
 // replaces it, keeping the investigator's tags and notes on it.
-func (im *Import) Event(e model.Event, _ int) error {
+func (im *txImport) Event(e model.Event, _ int) error {
 	im.result.Events++
 	if !im.HasEvent(e.ID) {
 		im.result.New++
@@ -115,7 +106,7 @@ func keepAnnotations(e, stored *model.Event) {
 }
 
 // Commit makes the import visible and durable.
-func (im *Import) Commit() (ImportResult, error) {
+func (im *txImport) Commit() (model.ImportResult, error) {
 	if err := im.fillHeader(); err != nil {
 		im.tx.Rollback()
 		return im.result, err
@@ -126,7 +117,7 @@ func (im *Import) Commit() (ImportResult, error) {
 	return im.result, nil
 }
 
-func (im *Import) fillHeader() error {
+func (im *txImport) fillHeader() error {
 	for _, f := range []struct {
 		key []byte
 		val string
@@ -142,62 +133,29 @@ func (im *Import) fillHeader() error {
 
 // Rollback abandons the import; the store is as it was. It returns what
 // the import would have done, for a dry run.
-func (im *Import) Rollback() ImportResult {
+func (im *txImport) Rollback() model.ImportResult {
 	im.tx.Rollback()
 	return im.result
 }
 
 // Result returns what the import has done so far.
-func (im *Import) Result() ImportResult { return im.result }
-
-// Input is one file to import: its name for messages, its size, and how
-// to read it into a Sink (the format's reader).
-type Input struct {
-	Name string
-	// Size is the input's size in bytes, or -1 when it is not known (a
-	// pipe). Large inputs are imported by building a new store file.
-	Size int64
-	Read func(model.Sink) error
-}
+func (im *txImport) Result() model.ImportResult { return im.result }
 
 // bulkSize is the total input size from which an import builds a new
 // store file rather than writing in one transaction: bbolt holds a
 // transaction's writes in memory, and writes keys in file order slowly.
 const bulkSize = 16 << 20
 
-// ImportOptions tune ImportWith.
-type ImportOptions struct {
-	// DryRun checks and reports, and keeps nothing.
-	DryRun bool
-	// Bulk builds a new store file whatever the size of the inputs.
-	Bulk bool
-	// Progress, when set, is told how far the import has gone: events
-	// read so far while reading, then records written out of a total
-	// while a large import builds the store.
-	Progress func(Progress)
-}
-
-// Progress is how far an import has gone.
-type Progress struct {
-	Events         int   // events read
-	Written, Total int64 // records written of the store being built
-}
-
 // importer is an import in progress, in one transaction or in bulk.
 type importer interface {
 	model.Sink
 	model.Known
-	Commit() (ImportResult, error)
-	Rollback() ImportResult
-	Result() ImportResult
+	Commit() (model.ImportResult, error)
+	Rollback() model.ImportResult
+	Result() model.ImportResult
 }
 
-// ImportAll imports inputs as one import: see ImportWith.
-func (s *Store) ImportAll(inputs []Input, dryRun bool) ([]ImportResult, error) {
-	return s.ImportWith(inputs, ImportOptions{DryRun: dryRun})
-}
-
-// ImportWith imports inputs as one import, each checked by a model.Checker
+// Import imports inputs as one import, each checked by a model.Checker
 // that also knows the events and sources already stored, and returns what
 // each added. An event id may appear once in an import. On any problem
 // nothing is kept, and the error names the input (model.InFile). A dry run
@@ -207,7 +165,7 @@ func (s *Store) ImportAll(inputs []Input, dryRun bool) ([]ImportResult, error) {
 // unknown size) are sorted and written into a new store file beside the
 // old, which replaces it only once complete: both ways, the store holds
 // either everything it held before or that and the whole import.
-func (s *Store) ImportWith(inputs []Input, opts ImportOptions) ([]ImportResult, error) {
+func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.ImportResult, error) {
 	bulk := opts.Bulk
 	var total int64
 	for _, in := range inputs {
@@ -224,12 +182,12 @@ func (s *Store) ImportWith(inputs []Input, opts ImportOptions) ([]ImportResult, 
 		bi, err = s.beginBulk(opts.DryRun)
 		if bi != nil && opts.Progress != nil {
 			bi.progress = func(written, total int64) {
-				opts.Progress(Progress{Events: bi.result.Events, Written: written, Total: total})
+				opts.Progress(model.ImportProgress{Events: bi.result.Events, Written: written, Total: total})
 			}
 		}
 		im = bi
 	} else {
-		im, err = s.BeginImport()
+		im, err = s.beginImport()
 	}
 	if err != nil {
 		return nil, err
@@ -238,8 +196,8 @@ func (s *Store) ImportWith(inputs []Input, opts ImportOptions) ([]ImportResult, 
 	if opts.Progress != nil {
 		sink = &progressSink{Sink: im, report: opts.Progress}
 	}
-	results := make([]ImportResult, 0, len(inputs))
-	var before ImportResult
+	results := make([]model.ImportResult, 0, len(inputs))
+	var before model.ImportResult
 	chk := model.NewChecker(sink, im)
 	err = s.guarded(func() error {
 		for _, in := range inputs {
@@ -252,7 +210,7 @@ func (s *Store) ImportWith(inputs []Input, opts ImportOptions) ([]ImportResult, 
 				return model.InFile(in.Name, err)
 			}
 			now := im.Result()
-			results = append(results, ImportResult{
+			results = append(results, model.ImportResult{
 				Events:    now.Events - before.Events,
 				New:       now.New - before.New,
 				Updated:   now.Updated - before.Updated,
@@ -275,7 +233,7 @@ func (s *Store) ImportWith(inputs []Input, opts ImportOptions) ([]ImportResult, 
 		return results, nil
 	}
 	if err := s.guarded(func() error { _, err := im.Commit(); return err }); err != nil {
-		if errors.Is(err, ErrDamaged) {
+		if errors.Is(err, model.ErrDamaged) {
 			rollback()
 		}
 		return nil, noRoom(s.path, err)
@@ -287,14 +245,14 @@ func (s *Store) ImportWith(inputs []Input, opts ImportOptions) ([]ImportResult, 
 // many have gone by every so often.
 type progressSink struct {
 	model.Sink
-	report func(Progress)
+	report func(model.ImportProgress)
 	n      int
 }
 
 func (p *progressSink) Event(e model.Event, n int) error {
 	p.n++
 	if p.n%4096 == 0 {
-		p.report(Progress{Events: p.n})
+		p.report(model.ImportProgress{Events: p.n})
 	}
 	return p.Sink.Event(e, n)
 }

@@ -57,15 +57,15 @@ func TestImportAllIsAllOrNothing(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newStore(t)
 			before := dumpOf(t, s)
-			n, err := s.Count(Query{})
+			n, err := s.Count(model.Query{})
 			if err != nil {
 				t.Fatal(err)
 			}
 
-			res, err := s.ImportAll([]Input{
+			res, err := s.Import([]model.Input{
 				nativeInput("first.json", []byte(newEvents)),
 				nativeInput("second.json", []byte(tt.doc)),
-			}, false)
+			}, model.ImportOptions{})
 			if err == nil {
 				t.Fatalf("import succeeded: %+v", res)
 			}
@@ -80,7 +80,7 @@ func TestImportAllIsAllOrNothing(t *testing.T) {
 			}
 
 			assertUnchanged(t, s, before)
-			if got, err := s.Count(Query{}); err != nil || got != n {
+			if got, err := s.Count(model.Query{}); err != nil || got != n {
 				t.Errorf("Count = %d, %v; want %d as before", got, err, n)
 			}
 			if _, err := s.Event("hearing-held"); err == nil {
@@ -96,16 +96,16 @@ func TestImportAllIsAllOrNothing(t *testing.T) {
 func TestImportDryRunKeepsNothing(t *testing.T) {
 	s := newEmptyStore(t)
 	before := dumpOf(t, s)
-	res, err := s.ImportAll([]Input{nativeInput("timeline.example.json", exampleDoc(t)), nativeInput("extra.json", []byte(extraDoc))}, true)
+	res, err := s.Import([]model.Input{nativeInput("timeline.example.json", exampleDoc(t)), nativeInput("extra.json", []byte(extraDoc))}, model.ImportOptions{DryRun: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []ImportResult{{Events: 13, New: 13, Sources: 2}, {Events: 7, New: 7, Sources: 1}}
+	want := []model.ImportResult{{Events: 13, New: 13, Sources: 2}, {Events: 7, New: 7, Sources: 1}}
 	if !reflect.DeepEqual(res, want) {
 		t.Errorf("dry run results = %+v, want %+v", res, want)
 	}
 	assertUnchanged(t, s, before)
-	if n, err := s.Count(Query{}); err != nil || n != 0 {
+	if n, err := s.Count(model.Query{}); err != nil || n != 0 {
 		t.Errorf("Count after a dry run = %d, %v; want 0", n, err)
 	}
 	if h, err := s.Header(); err != nil || h != (model.Header{}) {
@@ -115,11 +115,11 @@ func TestImportDryRunKeepsNothing(t *testing.T) {
 	// On a store that has them, a dry run sees what would be updated.
 	importDocs(t, s, nativeInput("timeline.example.json", exampleDoc(t)))
 	before = dumpOf(t, s)
-	res, err = s.ImportAll([]Input{nativeInput("new.json", []byte(newEvents))}, true)
+	res, err = s.Import([]model.Input{nativeInput("new.json", []byte(newEvents))}, model.ImportOptions{DryRun: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want = []ImportResult{{Events: 3, New: 2, Updated: 1, Sources: 1}}
+	want = []model.ImportResult{{Events: 3, New: 2, Updated: 1, Sources: 1}}
 	if !reflect.DeepEqual(res, want) {
 		t.Errorf("dry run results = %+v, want %+v", res, want)
 	}
@@ -160,12 +160,12 @@ func TestImportStoresWhatTheFileSays(t *testing.T) {
 func TestReimportIsIdempotent(t *testing.T) {
 	s := newEmptyStore(t)
 	first := importDocs(t, s, nativeInput("timeline.example.json", exampleDoc(t)))
-	if want := (ImportResult{Events: 13, New: 13, Sources: 2}); first[0] != want {
+	if want := (model.ImportResult{Events: 13, New: 13, Sources: 2}); first[0] != want {
 		t.Errorf("first import: %+v, want %+v", first[0], want)
 	}
 	before := dumpOf(t, s)
 	again := importDocs(t, s, nativeInput("timeline.example.json", exampleDoc(t)))
-	if want := (ImportResult{Events: 13, Unchanged: 13, Sources: 2}); again[0] != want {
+	if want := (model.ImportResult{Events: 13, Unchanged: 13, Sources: 2}); again[0] != want {
 		t.Errorf("second import: %+v, want %+v", again[0], want)
 	}
 	assertUnchanged(t, s, before)
@@ -185,7 +185,7 @@ func TestReimportKeepsTagsAndNotes(t *testing.T) {
 
 	// The original file again: nothing to change.
 	res := importDocs(t, s, nativeInput("timeline.example.json", exampleDoc(t)))
-	if want := (ImportResult{Events: 13, Unchanged: 13, Sources: 2}); res[0] != want {
+	if want := (model.ImportResult{Events: 13, Unchanged: 13, Sources: 2}); res[0] != want {
 		t.Errorf("re-import of the original: %+v, want %+v", res[0], want)
 	}
 	assertUnchanged(t, s, annotated)
@@ -201,11 +201,11 @@ func TestReimportKeepsTagsAndNotes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := native.Write(&export, h, sources, s.Events(Query{})); err != nil {
+	if err := native.Write(&export, h, sources, s.Events(model.Query{})); err != nil {
 		t.Fatal(err)
 	}
 	res = importDocs(t, s, nativeInput("export.json", export.Bytes()))
-	if want := (ImportResult{Events: 13, Unchanged: 13, Sources: 2}); res[0] != want {
+	if want := (model.ImportResult{Events: 13, Unchanged: 13, Sources: 2}); res[0] != want {
 		t.Errorf("re-import of an export: %+v, want %+v", res[0], want)
 	}
 	assertUnchanged(t, s, annotated)
@@ -222,7 +222,7 @@ func TestReimportKeepsTagsAndNotes(t *testing.T) {
 		t.Fatal("the example changed: update the edits this test makes to it")
 	}
 	res = importDocs(t, s, nativeInput("edited.json", []byte(edited)))
-	if want := (ImportResult{Events: 13, Updated: 2, Unchanged: 11, Sources: 2}); res[0] != want {
+	if want := (model.ImportResult{Events: 13, Updated: 2, Unchanged: 11, Sources: 2}); res[0] != want {
 		t.Errorf("import of an edited file: %+v, want %+v", res[0], want)
 	}
 	tip := storedEvent(t, s, "fbi-tip")
@@ -242,7 +242,7 @@ func TestReimportKeepsTagsAndNotes(t *testing.T) {
 	if at, err := s.Position("nso-denial"); err != nil || !bytes.Equal(at.Key(), model.OrderKey(denial.Date, denial.ID)) {
 		t.Errorf("Position(nso-denial) = %q, %v; want the key of its new date", at.Key(), err)
 	}
-	if n, err := s.Count(Query{Tags: []string{"flagged"}}); err != nil || n != 2 {
+	if n, err := s.Count(model.Query{Tags: []string{"flagged"}}); err != nil || n != 2 {
 		t.Errorf("Count(flagged) = %d, %v; want 2", n, err)
 	}
 	checkInvariants(t, s)
@@ -251,22 +251,22 @@ func TestReimportKeepsTagsAndNotes(t *testing.T) {
 // TestImportFillsTheHeaderOnce: the store takes the first title and
 // description it is given, from whichever file of whichever import.
 func TestImportFillsTheHeaderOnce(t *testing.T) {
-	titled := func(title, description string) Input {
+	titled := func(title, description string) model.Input {
 		doc := fmt.Sprintf(`{"chrono": 1, "title": %q, "description": %q, "events": []}`, title, description)
 		return nativeInput(title+".json", []byte(doc))
 	}
 	untitled := nativeInput("untitled.json", []byte(`{"chrono": 1, "events": []}`))
 	tests := []struct {
 		name    string
-		imports [][]Input
+		imports [][]model.Input
 		want    model.Header
 	}{
-		{"one file", [][]Input{{titled("A", "about A")}}, model.Header{Title: "A", Description: "about A"}},
-		{"titled file then untitled, together", [][]Input{{titled("A", "about A"), untitled}}, model.Header{Title: "A", Description: "about A"}},
-		{"untitled file then titled, together", [][]Input{{untitled, titled("B", "about B")}}, model.Header{Title: "B", Description: "about B"}},
-		{"two titled files together", [][]Input{{titled("A", "about A"), titled("B", "about B")}}, model.Header{Title: "A", Description: "about A"}},
-		{"a later import", [][]Input{{titled("A", "about A")}, {titled("B", "about B")}}, model.Header{Title: "A", Description: "about A"}},
-		{"a later import fills what is missing", [][]Input{{untitled}, {titled("B", "")}, {titled("C", "about C")}}, model.Header{Title: "B", Description: "about C"}},
+		{"one file", [][]model.Input{{titled("A", "about A")}}, model.Header{Title: "A", Description: "about A"}},
+		{"titled file then untitled, together", [][]model.Input{{titled("A", "about A"), untitled}}, model.Header{Title: "A", Description: "about A"}},
+		{"untitled file then titled, together", [][]model.Input{{untitled, titled("B", "about B")}}, model.Header{Title: "B", Description: "about B"}},
+		{"two titled files together", [][]model.Input{{titled("A", "about A"), titled("B", "about B")}}, model.Header{Title: "A", Description: "about A"}},
+		{"a later import", [][]model.Input{{titled("A", "about A")}, {titled("B", "about B")}}, model.Header{Title: "A", Description: "about A"}},
+		{"a later import fills what is missing", [][]model.Input{{untitled}, {titled("B", "")}, {titled("C", "about C")}}, model.Header{Title: "B", Description: "about C"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -285,7 +285,7 @@ func TestImportReplacesSources(t *testing.T) {
 	s := newStore(t)
 	doc := `{"chrono": 1, "sources": [{"id": "wapo", "publisher": "The Washington Post", "title": "Corrected headline"}], "events": []}`
 	res := importDocs(t, s, nativeInput("sources.json", []byte(doc)))
-	if want := (ImportResult{Sources: 1}); res[0] != want {
+	if want := (model.ImportResult{Sources: 1}); res[0] != want {
 		t.Errorf("result %+v, want %+v", res[0], want)
 	}
 	sources, err := s.Sources()

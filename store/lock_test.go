@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"chrono/model"
 )
 
 // The lock tests need a second process: TestLockHelper, run again from the
@@ -50,8 +52,8 @@ func TestOpenGivesUpWhenAnotherProcessHoldsTheStore(t *testing.T) {
 			s.Close()
 			t.Fatalf("Open(ReadOnly: %v) succeeded while another process holds the store", readOnly)
 		}
-		if !errors.Is(err, ErrInUse) {
-			t.Errorf("Open(ReadOnly: %v): error %q is not ErrInUse", readOnly, err)
+		if !errors.Is(err, model.ErrInUse) {
+			t.Errorf("Open(ReadOnly: %v): error %q is not model.ErrInUse", readOnly, err)
 		}
 		for _, want := range []string{"is in use by another chrono process", path} {
 			if !strings.Contains(err.Error(), want) {
@@ -66,7 +68,7 @@ func TestOpenGivesUpWhenAnotherProcessHoldsTheStore(t *testing.T) {
 	// Once the other process is gone, the store opens.
 	release()
 	s := openAt(t, path, Options{Timeout: 5 * time.Second})
-	if n, err := s.Count(Query{}); err != nil || n != 13 {
+	if n, err := s.Count(model.Query{}); err != nil || n != 13 {
 		t.Errorf("after the holder quit: Count = %d, %v; want 13", n, err)
 	}
 }
@@ -76,7 +78,7 @@ func TestReadersShareTheStore(t *testing.T) {
 	holdStore(t, path, true)
 
 	s := openAt(t, path, Options{ReadOnly: true, Timeout: 5 * time.Second})
-	if n, err := s.Count(Query{}); err != nil || n != 13 {
+	if n, err := s.Count(model.Query{}); err != nil || n != 13 {
 		t.Errorf("Count = %d, %v; want 13", n, err)
 	}
 	w, err := Open(path, Options{Timeout: 200 * time.Millisecond})
@@ -84,8 +86,8 @@ func TestReadersShareTheStore(t *testing.T) {
 		w.Close()
 		t.Fatal("a writer opened the store while another process reads it")
 	}
-	if !errors.Is(err, ErrInUse) {
-		t.Errorf("error %q is not ErrInUse", err)
+	if !errors.Is(err, model.ErrInUse) {
+		t.Errorf("error %q is not model.ErrInUse", err)
 	}
 }
 

@@ -23,8 +23,8 @@ func TestOpenNewStoreRecordsSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Path() != path {
-		t.Errorf("Path() = %q, want %q", s.Path(), path)
+	if s.Location() != path {
+		t.Errorf("Location() = %q, want %q", s.Location(), path)
 	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
@@ -77,7 +77,7 @@ func TestReopenKeepsTheInvestigation(t *testing.T) {
 	for _, opts := range []Options{{}, {ReadOnly: true}} {
 		s := openAt(t, path, opts)
 		assertUnchanged(t, s, before)
-		if n, err := s.Count(Query{}); err != nil || n != 13 {
+		if n, err := s.Count(model.Query{}); err != nil || n != 13 {
 			t.Errorf("reopened with %+v: Count = %d, %v; want 13", opts, n, err)
 		}
 		if e := storedEvent(t, s, "fbi-tip"); !e.HasTag("follow-up") {
@@ -103,10 +103,10 @@ func TestOpenRefusesForeignFiles(t *testing.T) {
 		make func(t *testing.T, path string)
 		want error
 	}{
-		{"empty file", writeFile(nil), ErrNotChrono},
-		{"short text file", writeFile([]byte("hello\n")), ErrNotChrono},
-		{"a chrono JSON document", func(t *testing.T, path string) { writeFile(exampleDoc(t))(t, path) }, ErrNotChrono},
-		{"random bytes", writeFile(randomBytes(16 << 10)), ErrNotChrono},
+		{"empty file", writeFile(nil), model.ErrNotChrono},
+		{"short text file", writeFile([]byte("hello\n")), model.ErrNotChrono},
+		{"a chrono JSON document", func(t *testing.T, path string) { writeFile(exampleDoc(t))(t, path) }, model.ErrNotChrono},
+		{"random bytes", writeFile(randomBytes(16 << 10)), model.ErrNotChrono},
 		{"random bytes with bbolt's magic", func(t *testing.T, path string) {
 			// Past the sniff, so bbolt itself must reject the file.
 			b := randomBytes(16 << 10)
@@ -114,7 +114,7 @@ func TestOpenRefusesForeignFiles(t *testing.T) {
 				binary.LittleEndian.PutUint32(b[page+bboltMagicOffset:], bboltMagic)
 			}
 			writeFile(b)(t, path)
-		}, ErrNotChrono},
+		}, model.ErrNotChrono},
 		{"bbolt file of another program", func(t *testing.T, path string) {
 			boltFile(t, path, func(tx *bolt.Tx) error {
 				b, err := tx.CreateBucket([]byte("settings"))
@@ -123,7 +123,7 @@ func TestOpenRefusesForeignFiles(t *testing.T) {
 				}
 				return b.Put([]byte("theme"), []byte("dark"))
 			})
-		}, ErrNotChrono},
+		}, model.ErrNotChrono},
 		{"bbolt file with a meta bucket that is not chrono's", func(t *testing.T, path string) {
 			boltFile(t, path, func(tx *bolt.Tx) error {
 				b, err := tx.CreateBucket(bucketMeta)
@@ -132,13 +132,13 @@ func TestOpenRefusesForeignFiles(t *testing.T) {
 				}
 				return b.Put(keySchema, binary.AppendUvarint(nil, 1))
 			})
-		}, ErrNotChrono},
+		}, model.ErrNotChrono},
 		{"chrono store with schema 0", func(t *testing.T, path string) {
 			chronoStoreWithSchema(t, path, 0)
-		}, ErrNotChrono},
+		}, model.ErrNotChrono},
 		{"chrono store from a newer chrono", func(t *testing.T, path string) {
 			chronoStoreWithSchema(t, path, SchemaVersion+1)
-		}, ErrNewerSchema},
+		}, model.ErrNewerSchema},
 	}
 	for _, tt := range tests {
 		for _, readOnly := range []bool{false, true} {
@@ -202,8 +202,8 @@ func TestOpenReadOnlyMissing(t *testing.T) {
 		s.Close()
 		t.Fatal("read-only Open of a missing store succeeded")
 	}
-	if !errors.Is(err, ErrNoStore) {
-		t.Errorf("error %q is not ErrNoStore", err)
+	if !errors.Is(err, model.ErrNoStore) {
+		t.Errorf("error %q is not model.ErrNoStore", err)
 	}
 	if !strings.Contains(err.Error(), path) {
 		t.Errorf("error %q does not name %s", err, path)
@@ -241,16 +241,16 @@ func TestReadOnlyStoreRefusesWrites(t *testing.T) {
 			_, err := ro.Restore([]model.Event{changed})
 			return err
 		},
-		"ImportAll": func() error {
-			_, err := ro.ImportAll([]Input{nativeInput("extra.json", []byte(extraDoc))}, false)
+		"Import": func() error {
+			_, err := ro.Import([]model.Input{nativeInput("extra.json", []byte(extraDoc))}, model.ImportOptions{})
 			return err
 		},
-		"ImportAll dry run": func() error {
-			_, err := ro.ImportAll([]Input{nativeInput("extra.json", []byte(extraDoc))}, true)
+		"Import dry run": func() error {
+			_, err := ro.Import([]model.Input{nativeInput("extra.json", []byte(extraDoc))}, model.ImportOptions{DryRun: true})
 			return err
 		},
-		"BeginImport": func() error {
-			im, err := ro.BeginImport()
+		"beginImport": func() error {
+			im, err := ro.beginImport()
 			if err == nil {
 				im.Rollback()
 			}
@@ -258,12 +258,12 @@ func TestReadOnlyStoreRefusesWrites(t *testing.T) {
 		},
 	}
 	for name, write := range writes {
-		if err := write(); !errors.Is(err, ErrReadOnly) {
-			t.Errorf("%s on a read-only store: error %v, want ErrReadOnly", name, err)
+		if err := write(); !errors.Is(err, model.ErrReadOnly) {
+			t.Errorf("%s on a read-only store: error %v, want model.ErrReadOnly", name, err)
 		}
 	}
 	assertUnchanged(t, ro, before)
-	if n, err := ro.Count(Query{}); err != nil || n != 13 {
+	if n, err := ro.Count(model.Query{}); err != nil || n != 13 {
 		t.Errorf("reading the read-only store: Count = %d, %v; want 13", n, err)
 	}
 }

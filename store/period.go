@@ -15,9 +15,6 @@ const (
 	periodUndated   = math.MaxInt64
 )
 
-// Period is a count of events in one month (model.Period).
-type Period = model.Period
-
 func periodOfKey(order []byte) int64 {
 	earliest, dated := model.OrderKeyEarliest(order)
 	switch {
@@ -61,13 +58,13 @@ func periodFromCountKey(k []byte) int64 {
 	return int64(binary.BigEndian.Uint64(k[2:]) ^ (1 << 63))
 }
 
-func periodValue(p int64, n int) Period {
+func periodValue(p int64, n int) model.Period {
 	switch p {
 	case periodOpenStart:
-		return Period{Open: true, Count: n}
+		return model.Period{Open: true, Count: n}
 	case periodUndated:
-		return Period{Undated: true, Count: n}
+		return model.Period{Undated: true, Count: n}
 	}
 	y, m := periodYearMonth(p)
-	return Period{Year: y, Month: m, Count: n}
+	return model.Period{Year: y, Month: m, Count: n}
 }

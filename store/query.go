@@ -9,13 +9,10 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Query selects events (model.Query).
-type Query = model.Query
-
 // matches reports whether a stored event passes the filters that are not
 // served by an index, reading as little of it as it can: the value only
 // when a filter needs it.
-func matches(q Query, text *model.Matcher, order []byte, value func() []byte) bool {
+func matches(q model.Query, text *model.Matcher, order []byte, value func() []byte) bool {
 	if !q.During.IsZero() {
 		earliest, latest, dated := model.OrderKeyBounds(order)
 		if !dated || earliest.Compare(q.During.Latest()) > 0 || latest.Compare(q.During.Earliest()) < 0 {
@@ -175,7 +172,7 @@ func (t *taggedEvents) next() []byte {
 	return t.current()
 }
 
-func candidatesOf(q Query, b buckets, backward bool) candidates {
+func candidatesOf(q model.Query, b buckets, backward bool) candidates {
 	if len(q.Tags) > 0 {
 		return newTaggedEvents(b, q.Tags, backward)
 	}
@@ -185,7 +182,7 @@ func candidatesOf(q Query, b buckets, backward bool) candidates {
 // scan calls fn with the stored events q selects, in timeline order from
 // the first at or after from, or backward from the last before from,
 // until fn returns false. The slices are valid only during the call.
-func scan(q Query, b buckets, from []byte, backward bool, fn func(order []byte, value func() []byte) (bool, error)) error {
+func scan(q model.Query, b buckets, from []byte, backward bool, fn func(order []byte, value func() []byte) (bool, error)) error {
 	c := candidatesOf(q, b, backward)
 	text := model.NewMatcher(q.Text)
 	for order := c.seek(from); order != nil; order = c.next() {
@@ -204,7 +201,7 @@ func scan(q Query, b buckets, from []byte, backward bool, fn func(order []byte, 
 // the first at or after from (zero: the beginning), or, when backward,
 // going back from the last before from (zero: the end). It stops when fn
 // returns false or an error.
-func (s *Store) Scan(q Query, from model.Position, backward bool, fn func(at model.Position, e model.Event) (bool, error)) error {
+func (s *Store) Scan(q model.Query, from model.Position, backward bool, fn func(at model.Position, e model.Event) (bool, error)) error {
 	return s.view(func(b buckets) error {
 		return scan(q, b, from.Key(), backward, func(order []byte, value func() []byte) (bool, error) {
 			e, err := decodeEvent(value())
@@ -218,7 +215,7 @@ func (s *Store) Scan(q Query, from model.Position, backward bool, fn func(at mod
 
 // Count returns how many events q selects, from the kept counts when one
 // answers the query and by scanning otherwise.
-func (s *Store) Count(q Query) (int, error) {
+func (s *Store) Count(q model.Query) (int, error) {
 	n := 0
 	err := s.view(func(b buckets) error {
 		switch {

@@ -16,36 +16,36 @@ import (
 // queries that select nothing.
 var views = []struct {
 	name string
-	q    Query
+	q    model.Query
 }{
-	{"everything", Query{}},
-	{"tag", Query{Tags: []string{"whistleblower"}}},
-	{"tag with a non-ASCII name", Query{Tags: []string{"antiquité"}}},
-	{"tags context or doj", Query{Tags: []string{"context", "doj"}}},
-	{"tags, one listed twice", Query{Tags: []string{"ss7", "context", "ss7"}}},
-	{"tag flagged", Query{Tags: []string{"flagged"}}},
-	{"tag nobody has", Query{Tags: []string{"no-such-tag"}}},
-	{"status", Query{Statuses: []model.Status{model.Confirmed}}},
-	{"statuses reported or alleged", Query{Statuses: []model.Status{model.Reported, model.Alleged}}},
-	{"not assessed", Query{Statuses: []model.Status{""}}},
-	{"actor", Query{Actors: []string{"Gary Miller"}}},
-	{"actors NSO Group or Ted Lieu", Query{Actors: []string{"NSO Group", "Ted Lieu"}}},
-	{"actor listed twice on an event", Query{Actors: []string{"Brutus"}}},
-	{"during a year", Query{During: model.MustParseDate("2021")}},
-	{"during an interval", Query{During: model.MustParseDate("2017-08-10/2018")}},
-	{"during an open interval", Query{During: model.MustParseDate("../2016")}},
-	{"during a month", Query{During: model.MustParseDate("2017-08")}},
+	{"everything", model.Query{}},
+	{"tag", model.Query{Tags: []string{"whistleblower"}}},
+	{"tag with a non-ASCII name", model.Query{Tags: []string{"antiquité"}}},
+	{"tags context or doj", model.Query{Tags: []string{"context", "doj"}}},
+	{"tags, one listed twice", model.Query{Tags: []string{"ss7", "context", "ss7"}}},
+	{"tag flagged", model.Query{Tags: []string{"flagged"}}},
+	{"tag nobody has", model.Query{Tags: []string{"no-such-tag"}}},
+	{"status", model.Query{Statuses: []model.Status{model.Confirmed}}},
+	{"statuses reported or alleged", model.Query{Statuses: []model.Status{model.Reported, model.Alleged}}},
+	{"not assessed", model.Query{Statuses: []model.Status{""}}},
+	{"actor", model.Query{Actors: []string{"Gary Miller"}}},
+	{"actors NSO Group or Ted Lieu", model.Query{Actors: []string{"NSO Group", "Ted Lieu"}}},
+	{"actor listed twice on an event", model.Query{Actors: []string{"Brutus"}}},
+	{"during a year", model.Query{During: model.MustParseDate("2021")}},
+	{"during an interval", model.Query{During: model.MustParseDate("2017-08-10/2018")}},
+	{"during an open interval", model.Query{During: model.MustParseDate("../2016")}},
+	{"during a month", model.Query{During: model.MustParseDate("2017-08")}},
 	// Overlapping is sharing an instant: these touch mid-august (the whole
 	// of 2017-08-14) at its first and at its last.
-	{"during, ending at an event's first instant", Query{During: model.MustParseDate("2017-08-10/2017-08-14T00:00:00.000000000Z")}},
-	{"during, starting at an event's last instant", Query{During: model.MustParseDate("2017-08-14T23:59:59.999999999Z/2017-08-20")}},
-	{"text", Query{Text: "CASH"}},
-	{"tag and status", Query{Tags: []string{"context"}, Statuses: []model.Status{model.Confirmed}}},
-	{"tags and actors", Query{Tags: []string{"khashoggi", "ss7"}, Actors: []string{"NSO Group"}}},
-	{"tag, actor and during", Query{Tags: []string{"whistleblower"}, Actors: []string{"Gary Miller"}, During: model.MustParseDate("2017/2021")}},
-	{"status and during", Query{Statuses: []model.Status{model.Reported}, During: model.MustParseDate("2021-06/2022")}},
-	{"tag and text", Query{Tags: []string{"context"}, Text: "nso"}},
-	{"everything filtered out", Query{Tags: []string{"ss7"}, Statuses: []model.Status{model.Denied}}},
+	{"during, ending at an event's first instant", model.Query{During: model.MustParseDate("2017-08-10/2017-08-14T00:00:00.000000000Z")}},
+	{"during, starting at an event's last instant", model.Query{During: model.MustParseDate("2017-08-14T23:59:59.999999999Z/2017-08-20")}},
+	{"text", model.Query{Text: "CASH"}},
+	{"tag and status", model.Query{Tags: []string{"context"}, Statuses: []model.Status{model.Confirmed}}},
+	{"tags and actors", model.Query{Tags: []string{"khashoggi", "ss7"}, Actors: []string{"NSO Group"}}},
+	{"tag, actor and during", model.Query{Tags: []string{"whistleblower"}, Actors: []string{"Gary Miller"}, During: model.MustParseDate("2017/2021")}},
+	{"status and during", model.Query{Statuses: []model.Status{model.Reported}, During: model.MustParseDate("2021-06/2022")}},
+	{"tag and text", model.Query{Tags: []string{"context"}, Text: "nso"}},
+	{"everything filtered out", model.Query{Tags: []string{"ss7"}, Statuses: []model.Status{model.Denied}}},
 }
 
 func TestViewsAgreeWithTheModel(t *testing.T) {
@@ -75,7 +75,7 @@ func TestTimelineOrder(t *testing.T) {
 func TestScanStops(t *testing.T) {
 	s := newStore(t)
 	var got []string
-	err := s.Scan(Query{}, model.Position{}, false, func(_ model.Position, e model.Event) (bool, error) {
+	err := s.Scan(model.Query{}, model.Position{}, false, func(_ model.Position, e model.Event) (bool, error) {
 		got = append(got, e.ID)
 		return len(got) < 3, nil
 	})
@@ -84,7 +84,7 @@ func TestScanStops(t *testing.T) {
 	}
 	errStop := errors.New("stop")
 	got = nil
-	err = s.Scan(Query{Tags: []string{"context"}}, model.Position{}, true, func(_ model.Position, e model.Event) (bool, error) {
+	err = s.Scan(model.Query{Tags: []string{"context"}}, model.Position{}, true, func(_ model.Position, e model.Event) (bool, error) {
 		got = append(got, e.ID)
 		return true, errStop
 	})
@@ -92,7 +92,7 @@ func TestScanStops(t *testing.T) {
 		t.Errorf("Scan with an error from fn: %v after %v; want errStop after one event", err, got)
 	}
 	got = nil
-	for e := range s.Events(Query{Tags: []string{"whistleblower"}}) {
+	for e := range s.Events(model.Query{Tags: []string{"whistleblower"}}) {
 		got = append(got, e.ID)
 		if len(got) == 2 {
 			break
@@ -314,7 +314,7 @@ func checkViews(t *testing.T, s *Store, events []model.Event) {
 }
 
 // selected returns the events q selects, by the model's definition.
-func selected(q Query, events []model.Event) []model.Event {
+func selected(q model.Query, events []model.Event) []model.Event {
 	var out []model.Event
 	for i := range events {
 		if q.Matches(&events[i]) {
@@ -324,7 +324,7 @@ func selected(q Query, events []model.Event) []model.Event {
 	return out
 }
 
-func scanIDs(t *testing.T, s *Store, q Query, from []byte, backward bool) []string {
+func scanIDs(t *testing.T, s *Store, q model.Query, from []byte, backward bool) []string {
 	t.Helper()
 	var out []string
 	err := s.Scan(q, model.PositionOf(from), backward, func(at model.Position, e model.Event) (bool, error) {
@@ -386,7 +386,7 @@ func facetsOf(events []model.Event, field func(e *model.Event) []string) []model
 // at a time, and checks the pieces add up to what Scan says.
 func TestCountFromAndFindInPieces(t *testing.T) {
 	s := newStore(t)
-	for _, q := range []Query{{}, {Text: "nso"}, {Tags: []string{"context"}, Text: "a"}, {Statuses: []model.Status{model.Reported}, Actors: []string{"Gary Miller"}}} {
+	for _, q := range []model.Query{{}, {Text: "nso"}, {Tags: []string{"context"}, Text: "a"}, {Statuses: []model.Status{model.Reported}, Actors: []string{"Gary Miller"}}} {
 		var want [][]byte
 		if err := s.Scan(q, model.Position{}, false, func(at model.Position, _ model.Event) (bool, error) {
 			want = append(want, at.Key())

@@ -20,7 +20,7 @@ func beUint64(v []byte) uint64 {
 	return binary.BigEndian.Uint64(v)
 }
 
-// Event returns the event with an id; the error wraps ErrNotFound when
+// Event returns the event with an id; the error wraps model.ErrNotFound when
 // there is none.
 func (s *Store) Event(id string) (model.Event, error) {
 	var e model.Event
@@ -39,7 +39,7 @@ func (s *Store) Position(id string) (model.Position, error) {
 	err := s.view(func(b buckets) error {
 		k := b.ids.Get([]byte(id))
 		if k == nil {
-			return fmt.Errorf("%w %q", ErrNotFound, id)
+			return fmt.Errorf("%w %q", model.ErrNotFound, id)
 		}
 		order = model.PositionOf(k)
 		return nil
@@ -74,22 +74,19 @@ func (s *Store) Sources() ([]model.Source, error) {
 	return out, err
 }
 
-// Facet is a value of a tag, actor or status with its count (model.Facet).
-type Facet = model.Facet
-
 // Facets returns the kept counts of one kind (tags, actors or statuses),
 // most frequent first, then by name.
-func (s *Store) Facets(kind model.FacetKind) ([]Facet, error) {
-	var out []Facet
+func (s *Store) Facets(kind model.FacetKind) ([]model.Facet, error) {
+	var out []model.Facet
 	err := s.view(func(b buckets) error {
 		prefix := []byte{byte(kind), 0}
 		c := b.counts.Cursor()
 		for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
-			out = append(out, Facet{Name: string(k[2:]), Count: int(beUint64(v))})
+			out = append(out, model.Facet{Name: string(k[2:]), Count: int(beUint64(v))})
 		}
 		return nil
 	})
-	slices.SortFunc(out, func(a, b Facet) int {
+	slices.SortFunc(out, func(a, b model.Facet) int {
 		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name))
 	})
 	return out, err
@@ -99,8 +96,8 @@ func (s *Store) Facets(kind model.FacetKind) ([]Facet, error) {
 // month, in timeline order, with the open-start and undated periods at the
 // ends when they have any. The unfiltered view is answered from the kept
 // counts; a filtered one by reading the order keys of its events.
-func (s *Store) Periods(q model.Query) ([]Period, error) {
-	var out []Period
+func (s *Store) Periods(q model.Query) ([]model.Period, error) {
+	var out []model.Period
 	err := s.view(func(b buckets) error {
 		if q.IsZero() {
 			prefix := []byte("p\x00")
@@ -157,7 +154,7 @@ func backlinks(b buckets, id string) ([]model.Incoming, error) {
 // Events iterates over the events q selects in timeline order, for
 // exports and listings of any size. It holds a read transaction while it
 // runs.
-func (s *Store) Events(q Query) iter.Seq2[model.Event, error] {
+func (s *Store) Events(q model.Query) iter.Seq2[model.Event, error] {
 	return func(yield func(model.Event, error) bool) {
 		stopped := false
 		err := s.Scan(q, model.Position{}, false, func(_ model.Position, e model.Event) (bool, error) {

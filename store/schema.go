@@ -68,11 +68,11 @@ var migrations = []migration{}
 func schemaOf(tx *bolt.Tx) (uint64, error) {
 	meta := tx.Bucket(bucketMeta)
 	if meta == nil || string(meta.Get(keyFormat)) != string(formatName) {
-		return 0, errNotChrono
+		return 0, model.ErrNotChrono
 	}
 	v, n := binary.Uvarint(meta.Get(keySchema))
 	if n <= 0 {
-		return 0, fmt.Errorf("%w: no schema version", errNotChrono)
+		return 0, fmt.Errorf("%w: no schema version", model.ErrNotChrono)
 	}
 	return v, nil
 }

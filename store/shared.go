@@ -1,6 +1,7 @@
 package store
 
 import (
+	"iter"
 	"sync"
 	"time"
 
@@ -41,8 +42,8 @@ func NewShared(path string, timeout time.Duration) *Shared {
 	return &Shared{path: path, timeout: timeout}
 }
 
-// Path returns the file the store is in.
-func (s *Shared) Path() string { return s.path }
+// Location returns the path of the file the store is in.
+func (s *Shared) Location() string { return s.path }
 
 // acquire returns the store open for reading, opening it if need be.
 func (s *Shared) acquire() (*Store, error) {
@@ -126,17 +127,17 @@ func (s *Shared) Header() (model.Header, error) {
 }
 
 // Window is Store.Window.
-func (s *Shared) Window(q Query, at model.Position, fromEnd bool, before, after int) (model.Window, error) {
+func (s *Shared) Window(q model.Query, at model.Position, fromEnd bool, before, after int) (model.Window, error) {
 	return read(s, func(st *Store) (model.Window, error) { return st.Window(q, at, fromEnd, before, after) })
 }
 
 // Count is Store.Count.
-func (s *Shared) Count(q Query) (int, error) {
+func (s *Shared) Count(q model.Query) (int, error) {
 	return read(s, func(st *Store) (int, error) { return st.Count(q) })
 }
 
 // CountFrom is Store.CountFrom.
-func (s *Shared) CountFrom(q Query, from model.Position, limit int) (n int, next model.Position, err error) {
+func (s *Shared) CountFrom(q model.Query, from model.Position, limit int) (n int, next model.Position, err error) {
 	err = s.view(func(st *Store) (err error) {
 		n, next, err = st.CountFrom(q, from, limit)
 		return err
@@ -145,7 +146,7 @@ func (s *Shared) CountFrom(q Query, from model.Position, limit int) (n int, next
 }
 
 // Find is Store.Find.
-func (s *Shared) Find(q Query, from model.Position, backward bool, limit int) (hit, next model.Position, err error) {
+func (s *Shared) Find(q model.Query, from model.Position, backward bool, limit int) (hit, next model.Position, err error) {
 	err = s.view(func(st *Store) (err error) {
 		hit, next, err = st.Find(q, from, backward, limit)
 		return err
@@ -159,13 +160,13 @@ func (s *Shared) view(f func(*Store) error) error {
 }
 
 // Periods is Store.Periods.
-func (s *Shared) Periods(q Query) ([]Period, error) {
-	return read(s, func(st *Store) ([]Period, error) { return st.Periods(q) })
+func (s *Shared) Periods(q model.Query) ([]model.Period, error) {
+	return read(s, func(st *Store) ([]model.Period, error) { return st.Periods(q) })
 }
 
 // Facets is Store.Facets.
-func (s *Shared) Facets(kind model.FacetKind) ([]Facet, error) {
-	return read(s, func(st *Store) ([]Facet, error) { return st.Facets(kind) })
+func (s *Shared) Facets(kind model.FacetKind) ([]model.Facet, error) {
+	return read(s, func(st *Store) ([]model.Facet, error) { return st.Facets(kind) })
 }
 
 // Detail is Store.Detail.
@@ -179,16 +180,60 @@ func (s *Shared) Position(id string) (model.Position, error) {
 }
 
 // RetagEach is Store.RetagEach.
-func (s *Shared) RetagEach(deltas []model.TagDelta) ([]Change, error) {
-	return write(s, func(st *Store) ([]Change, error) { return st.RetagEach(deltas) })
+func (s *Shared) RetagEach(deltas []model.TagDelta) ([]model.Change, error) {
+	return write(s, func(st *Store) ([]model.Change, error) { return st.RetagEach(deltas) })
 }
 
 // Retag is Store.Retag.
-func (s *Shared) Retag(ids []string, add, remove []string) ([]Change, error) {
-	return write(s, func(st *Store) ([]Change, error) { return st.Retag(ids, add, remove) })
+func (s *Shared) Retag(ids []string, add, remove []string) ([]model.Change, error) {
+	return write(s, func(st *Store) ([]model.Change, error) { return st.Retag(ids, add, remove) })
 }
 
 // AddNote is Store.AddNote.
-func (s *Shared) AddNote(id, text string, at time.Time) (Change, error) {
-	return write(s, func(st *Store) (Change, error) { return st.AddNote(id, text, at) })
+func (s *Shared) AddNote(id, text string, at time.Time) (model.Change, error) {
+	return write(s, func(st *Store) (model.Change, error) { return st.AddNote(id, text, at) })
+}
+
+// Sources is Store.Sources.
+func (s *Shared) Sources() ([]model.Source, error) {
+	return read(s, (*Store).Sources)
+}
+
+// Event is Store.Event.
+func (s *Shared) Event(id string) (model.Event, error) {
+	return read(s, func(st *Store) (model.Event, error) { return st.Event(id) })
+}
+
+// Events is Store.Events. The store stays open for reading until the loop
+// ends, so the loop's body must not write to it.
+func (s *Shared) Events(q model.Query) iter.Seq2[model.Event, error] {
+	return func(yield func(model.Event, error) bool) {
+		st, err := s.acquire()
+		if err != nil {
+			yield(model.Event{}, err)
+			return
+		}
+		defer s.release()
+		for e, err := range st.Events(q) {
+			if !yield(e, err) {
+				return
+			}
+		}
+	}
+}
+
+// Restore is Store.Restore.
+func (s *Shared) Restore(events []model.Event) ([]model.Change, error) {
+	return write(s, func(st *Store) ([]model.Change, error) { return st.Restore(events) })
+}
+
+// Import is Store.Import, with the store open for writing alone: a dry
+// run too, as a store open read-only refuses one.
+func (s *Shared) Import(inputs []model.Input, opts model.ImportOptions) ([]model.ImportResult, error) {
+	return write(s, func(st *Store) ([]model.ImportResult, error) { return st.Import(inputs, opts) })
+}
+
+// Backup is Store.Backup: a read, which other readers share.
+func (s *Shared) Backup(path string) (int64, error) {
+	return read(s, func(st *Store) (int64, error) { return st.Backup(path) })
 }

@@ -16,7 +16,7 @@ import (
 func TestSharedHoldsNoLock(t *testing.T) {
 	path := storeFile(t)
 	sh := NewShared(path, 200*time.Millisecond)
-	if n, err := sh.Count(Query{}); err != nil || n != 13 {
+	if n, err := sh.Count(model.Query{}); err != nil || n != 13 {
 		t.Fatalf("Count = %d, %v; want 13", n, err)
 	}
 	changes, err := sh.Retag([]string{"fbi-tip"}, []string{"mine"}, nil)
@@ -26,8 +26,8 @@ func TestSharedHoldsNoLock(t *testing.T) {
 
 	// Another process tags the event while the browser has it on screen.
 	release := holdStore(t, path, false)
-	if _, err := sh.Count(Query{}); !errors.Is(err, ErrInUse) {
-		t.Errorf("a read while another process writes: %v, want ErrInUse", err)
+	if _, err := sh.Count(model.Query{}); !errors.Is(err, model.ErrInUse) {
+		t.Errorf("a read while another process writes: %v, want model.ErrInUse", err)
 	}
 	release()
 	other := openAt(t, path, Options{Timeout: time.Second})

@@ -16,23 +16,11 @@ import (
 	"path/filepath"
 	"time"
 
+	"chrono/model"
+
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
 )
-
-// Errors Open can return, wrapped with the store's path.
-var (
-	// ErrInUse means another process holds the store.
-	ErrInUse = errors.New("in use by another chrono process")
-	// ErrNotChrono means the file is not a chrono store.
-	ErrNotChrono = errors.New("not a chrono store")
-	// ErrNewerSchema means a newer chrono wrote the store.
-	ErrNewerSchema = errors.New("written by a newer chrono")
-	// ErrNoStore means a read-only open found no store.
-	ErrNoStore = errors.New("no store")
-)
-
-var errNotChrono = ErrNotChrono
 
 // DefaultTimeout is how long Open waits for another process's lock.
 const DefaultTimeout = time.Second
@@ -55,6 +43,12 @@ type Store struct {
 	file     *os.File // bbolt's, to tell whether it is still the file at path
 }
 
+// Both ways of holding a store answer the whole contract.
+var (
+	_ model.Store = (*Store)(nil)
+	_ model.Store = (*Shared)(nil)
+)
+
 // bboltMagic is bbolt's file magic, at the same offset in both meta pages.
 const (
 	bboltMagic       = 0xED0CDAED
@@ -64,7 +58,7 @@ const (
 // Open opens the store at path, creating it (and its directory) when it
 // does not exist. A file that is not a chrono store, or was written by a
 // newer chrono, is left untouched and reported. When another process holds
-// the store, Open gives up after Options.Timeout with ErrInUse.
+// the store, Open gives up after Options.Timeout with model.ErrInUse.
 func Open(path string, opts Options) (*Store, error) {
 	for range 5 {
 		s, err := open(path, opts)
@@ -99,7 +93,7 @@ func open(path string, opts Options) (*Store, error) {
 	case exists && fi.IsDir():
 		return nil, fmt.Errorf("store %s is a directory; give the path of a store file", path)
 	case !exists && opts.ReadOnly:
-		return nil, fmt.Errorf("%w at %s", ErrNoStore, path)
+		return nil, fmt.Errorf("%w at %s", model.ErrNoStore, path)
 	case exists:
 		if err := sniff(path); err != nil {
 			return nil, err
@@ -124,7 +118,7 @@ func open(path string, opts Options) (*Store, error) {
 		})
 		return err
 	})
-	if errors.Is(err, ErrDamaged) && file != nil {
+	if errors.Is(err, model.ErrDamaged) && file != nil {
 		file.Close()
 	}
 	if err != nil {
@@ -148,11 +142,11 @@ func sniff(path string) error {
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err == nil && fi.Size() == 0 {
-		return fmt.Errorf("%s is an empty file, %w; remove it or choose another --db", path, ErrNotChrono)
+		return fmt.Errorf("%s is an empty file, %w; remove it or choose another --db", path, model.ErrNotChrono)
 	}
 	var head [pageHeaderSize + metaSize]byte
 	if _, err := io.ReadFull(f, head[:]); err != nil || binary.LittleEndian.Uint32(head[bboltMagicOffset:]) != bboltMagic {
-		return fmt.Errorf("%s is %w (it is not a bbolt database); check the --db path", path, ErrNotChrono)
+		return fmt.Errorf("%s is %w (it is not a bbolt database); check the --db path", path, model.ErrNotChrono)
 	}
 	// The second meta page is one page in; when the first is damaged its
 	// page size cannot be trusted, so every size bbolt may use is tried,
@@ -177,7 +171,7 @@ func sniff(path string) error {
 		}
 	}
 	if !m.valid {
-		return fmt.Errorf("store %s is %w or %w (both its meta pages fail their checksum): nothing was changed; check the --db path, or restore it from a backup", path, ErrDamaged, ErrNotChrono)
+		return fmt.Errorf("store %s is %w or %w (both its meta pages fail their checksum): nothing was changed; check the --db path, or restore it from a backup", path, model.ErrDamaged, model.ErrNotChrono)
 	}
 	// The size is taken after the meta page is read: a commit under way
 	// grows the file before it writes the meta page that counts the
@@ -265,12 +259,12 @@ func (m meta) checkFreelist(f *os.File) string {
 
 func openError(path string, err error) error {
 	switch {
-	case errors.Is(err, ErrDamaged):
+	case errors.Is(err, model.ErrDamaged):
 		return err
 	case errors.Is(err, berrors.ErrTimeout):
-		return fmt.Errorf("store %s is %w: close it there (or wait for it to finish) and try again", path, ErrInUse)
+		return fmt.Errorf("store %s is %w: close it there (or wait for it to finish) and try again", path, model.ErrInUse)
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrVersionMismatch):
-		return fmt.Errorf("store %s is %w or %w (%v): nothing was changed; check the --db path, or restore it from a backup", path, ErrDamaged, ErrNotChrono, err)
+		return fmt.Errorf("store %s is %w or %w (%v): nothing was changed; check the --db path, or restore it from a backup", path, model.ErrDamaged, model.ErrNotChrono, err)
 	}
 	return fmt.Errorf("opening store %s: %w", path, err)
 }
@@ -287,14 +281,14 @@ func (s *Store) prepare(created bool) error {
 		return err
 	})
 	switch {
-	case errors.Is(err, ErrNotChrono):
-		return fmt.Errorf("%s is a bbolt database but %w; check the --db path", s.path, ErrNotChrono)
+	case errors.Is(err, model.ErrNotChrono):
+		return fmt.Errorf("%s is a bbolt database but %w; check the --db path", s.path, model.ErrNotChrono)
 	case err != nil:
 		return fmt.Errorf("store %s: %w", s.path, err)
 	case v > SchemaVersion:
-		return fmt.Errorf("store %s was %w (schema %d; this chrono reads up to %d): upgrade chrono", s.path, ErrNewerSchema, v, SchemaVersion)
+		return fmt.Errorf("store %s was %w (schema %d; this chrono reads up to %d): upgrade chrono", s.path, model.ErrNewerSchema, v, SchemaVersion)
 	case v == 0:
-		return fmt.Errorf("%s: %w (schema 0)", s.path, ErrNotChrono)
+		return fmt.Errorf("%s: %w (schema 0)", s.path, model.ErrNotChrono)
 	case v < SchemaVersion && s.readOnly:
 		return fmt.Errorf("store %s needs upgrading from schema %d: open it once without read-only", s.path, v)
 	case v < SchemaVersion:
@@ -303,8 +297,8 @@ func (s *Store) prepare(created bool) error {
 	return nil
 }
 
-// Path returns the file the store is in.
-func (s *Store) Path() string { return s.path }
+// Location returns the path of the file the store is in.
+func (s *Store) Location() string { return s.path }
 
 // Close releases the store.
 func (s *Store) Close() error { return s.db.Close() }

@@ -8,7 +8,7 @@ import "chrono/model"
 
 // countable reports whether the kept counts answer how many events q
 // selects.
-func countable(q Query) bool {
+func countable(q model.Query) bool {
 	switch {
 	case q.IsZero():
 		return true
@@ -22,7 +22,7 @@ func countable(q Query) bool {
 // start), looking at no more than limit candidates, and returns where to
 // go on, or the zero Position when the view is done. A count the store keeps is
 // answered at once, whatever the limit.
-func (s *Store) CountFrom(q Query, at model.Position, limit int) (n int, next model.Position, err error) {
+func (s *Store) CountFrom(q model.Query, at model.Position, limit int) (n int, next model.Position, err error) {
 	limit = max(limit, 1)
 	from := at.Key()
 	if from == nil && countable(q) {
@@ -56,7 +56,7 @@ func (s *Store) CountFrom(q Query, at model.Position, limit int) (n int, next mo
 // at no more than limit candidates. It returns the event's position, or
 // the zero Position and where to go on (at or after next; backward, before
 // it), or both zero when the view holds no more.
-func (s *Store) Find(q Query, at model.Position, backward bool, limit int) (hit, next model.Position, err error) {
+func (s *Store) Find(q model.Query, at model.Position, backward bool, limit int) (hit, next model.Position, err error) {
 	limit = max(limit, 1)
 	from := at.Key()
 	err = s.view(func(b buckets) error {

@@ -1,19 +1,12 @@
 package store
 
 import (
-	"errors"
 	"fmt"
 
 	"chrono/model"
 
 	bolt "go.etcd.io/bbolt"
 )
-
-// ErrNotFound means no event has the id asked for.
-var ErrNotFound = errors.New("no such event")
-
-// ErrReadOnly means a write was asked of a store opened read-only.
-var ErrReadOnly = errors.New("the store is open read-only")
 
 // buckets are the buckets of one transaction.
 type buckets struct {
@@ -38,7 +31,7 @@ func bucketsOf(tx *bolt.Tx) buckets {
 func (b buckets) event(id string) (model.Event, []byte, error) {
 	order := b.ids.Get([]byte(id))
 	if order == nil {
-		return model.Event{}, nil, fmt.Errorf("%w %q", ErrNotFound, id)
+		return model.Event{}, nil, fmt.Errorf("%w %q", model.ErrNotFound, id)
 	}
 	v := b.events.Get(order)
 	if v == nil {
@@ -97,7 +90,7 @@ func (b buckets) replace(old *model.Event, oldOrder []byte, e *model.Event) erro
 
 func (s *Store) update(fn func(b buckets) error) error {
 	if s.readOnly {
-		return ErrReadOnly
+		return model.ErrReadOnly
 	}
 	return noRoom(s.path, s.guarded(func() error {
 		return s.db.Update(func(tx *bolt.Tx) error { return fn(bucketsOf(tx)) })

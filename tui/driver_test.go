@@ -171,8 +171,8 @@ func exampleStore(t testing.TB) *store.Store {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	in := store.Input{Name: "timeline.example.json", Read: func(sink model.Sink) error { return native.Read(f, sink) }}
-	if _, err := s.ImportAll([]store.Input{in}, false); err != nil {
+	in := model.Input{Name: "timeline.example.json", Read: func(sink model.Sink) error { return native.Read(f, sink) }}
+	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	return s
