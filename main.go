@@ -185,7 +185,7 @@ func (c *cli) dbPath() (string, error) {
 	return filepath.Join(dir, "chrono", "chrono.db"), nil
 }
 
-func (c *cli) openStore(readOnly bool) (*store.Store, error) {
+func (c *cli) openStore(readOnly bool) (model.Store, error) {
 	path, err := c.dbPath()
 	if err != nil {
 		return nil, err
@@ -230,7 +230,10 @@ func (c *cli) open(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	shared := store.NewShared(path, store.DefaultTimeout)
+	shared, err := store.Open(path, store.Options{Shared: true})
+	if err != nil {
+		return err
+	}
 	defer shared.Close()
 	return tui.Run(shared, tui.Options{QuickTags: c.quickTags, Greeting: termtext.Line(greeting)})
 }
@@ -586,7 +589,7 @@ known only to lie between 2016 and 2018.`,
 	return cmd
 }
 
-func (c *cli) printList(s *store.Store, q model.Query) error {
+func (c *cli) printList(s model.Store, q model.Query) error {
 	lines := listing.NewLines(c.stdout)
 	for e, err := range s.Events(q) {
 		if err != nil {
@@ -599,7 +602,7 @@ func (c *cli) printList(s *store.Store, q model.Query) error {
 	return lines.Flush()
 }
 
-func (c *cli) printJSON(s *store.Store, q model.Query) error {
+func (c *cli) printJSON(s model.Store, q model.Query) error {
 	for e, err := range s.Events(q) {
 		if err != nil {
 			return err

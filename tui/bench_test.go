@@ -77,7 +77,11 @@ func benchStore(b *testing.B, n int) Store {
 		path = p
 	}
 	// As chrono runs the browser: the store opened for each operation.
-	return store.NewShared(path.(string), store.DefaultTimeout)
+	shared, err := store.Open(path.(string), store.Options{Shared: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return shared
 }
 
 // benchDriver is a driver for benchmarks: the same loop as the tests'.

@@ -159,7 +159,7 @@ func event(t *testing.T, s Store, id string) model.Event {
 }
 
 // exampleStore is a store holding the example investigation.
-func exampleStore(t testing.TB) *store.Store {
+func exampleStore(t testing.TB) model.Store {
 	t.Helper()
 	s, err := store.Open(filepath.Join(t.TempDir(), "chrono.db"), store.Options{})
 	if err != nil {
