@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
-	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"chrono/model"
+	"chrono/store/storetest"
 )
 
 // codecEvents are events with every field the codec writes, in the forms
@@ -71,7 +71,7 @@ func TestCodecRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !sameEvent(got, e) {
+			if !storetest.SameEvent(got, e) {
 				t.Errorf("decoded\n%+v\nwant\n%+v", got, e)
 			}
 			// Empty lists come back as nil, the form the model reads.
@@ -195,34 +195,8 @@ func FuzzDecodeEvent(f *testing.F) {
 		if err != nil {
 			t.Fatalf("the re-encoded event does not decode: %v\n%+v", err, e)
 		}
-		if !sameEvent(again, e) {
+		if !storetest.SameEvent(again, e) {
 			t.Errorf("round trip changed the event:\n%+v\n%+v", e, again)
 		}
 	})
-}
-
-// sameEvent reports whether two events are equal as the store keeps them:
-// empty lists are nil, and note times are instants (their zone and
-// monotonic reading are not kept).
-func sameEvent(a, b model.Event) bool {
-	return reflect.DeepEqual(normalised(a), normalised(b))
-}
-
-func normalised(e model.Event) model.Event {
-	e.Actors = nilIfEmpty(e.Actors)
-	e.Tags = nilIfEmpty(e.Tags)
-	e.Quotes = nilIfEmpty(e.Quotes)
-	e.Links = nilIfEmpty(e.Links)
-	e.Notes = nilIfEmpty(slices.Clone(e.Notes))
-	for i := range e.Notes {
-		e.Notes[i].At = e.Notes[i].At.Round(0).UTC()
-	}
-	return e
-}
-
-func nilIfEmpty[S ~[]E, E any](s S) S {
-	if len(s) == 0 {
-		return nil
-	}
-	return s
 }

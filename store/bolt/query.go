@@ -237,18 +237,9 @@ func (s *Store) Count(q model.Query) (int, error) {
 	return n, err
 }
 
-// Rank returns how many events come before the event at p in the
-// unfiltered timeline: its index from 0. It sums the kept monthly counts
-// and scans only within the event's month.
-func (s *Store) Rank(p model.Position) (int, error) {
-	n := 0
-	err := s.view(func(b buckets) error {
-		n = position(b, p.Key())
-		return nil
-	})
-	return n, err
-}
-
+// position returns how many events come before the event at order in
+// the unfiltered timeline: its index from 0. It sums the kept monthly
+// counts and scans only within the event's month.
 func position(b buckets, order []byte) int {
 	n := 0
 	p := periodOfKey(order)

@@ -1,4 +1,4 @@
-package bolt
+package storetest
 
 import (
 	"bytes"
@@ -13,16 +13,7 @@ import (
 	"chrono/model/native"
 )
 
-// newEvents is a valid document that adds two events and changes one of
-// the example's: in an import that fails, none of it may be kept.
-const newEvents = `{"chrono": 1, "sources": [{"id": "hearing", "title": "Hearing transcript"}], "events": [
-  {"id": "hearing-held", "date": "2022-03-01", "title": "A hearing is held", "tags": ["congress"],
-   "quotes": [{"text": "we will look into it", "source": "hearing"}]},
-  {"id": "follow-up", "title": "A follow-up, undated", "links": [{"rel": "follows", "event": "hearing-held"}]},
-  {"id": "nso-denial", "date": "2022-02-01", "title": "NSO denies the claim, again", "status": "denied"}
-]}`
-
-func TestImportAllIsAllOrNothing(t *testing.T) {
+func testImportIsAllOrNothing(t *testing.T, s *suite) {
 	tests := []struct {
 		name string
 		doc  string
@@ -55,16 +46,16 @@ func TestImportAllIsAllOrNothing(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := newStore(t)
-			before := dumpOf(t, s)
-			n, err := s.Count(model.Query{})
+			st := s.seeded(t)
+			before := s.snapshot(t, st)
+			n, err := st.Count(model.Query{})
 			if err != nil {
 				t.Fatal(err)
 			}
 
-			res, err := s.Import([]model.Input{
-				nativeInput("first.json", []byte(newEvents)),
-				nativeInput("second.json", []byte(tt.doc)),
+			res, err := st.Import([]model.Input{
+				NativeInput("first.json", []byte(NewEvents)),
+				NativeInput("second.json", []byte(tt.doc)),
 			}, model.ImportOptions{})
 			if err == nil {
 				t.Fatalf("import succeeded: %+v", res)
@@ -79,24 +70,24 @@ func TestImportAllIsAllOrNothing(t *testing.T) {
 				t.Errorf("error blames the valid file:\n%s", msg)
 			}
 
-			assertUnchanged(t, s, before)
-			if got, err := s.Count(model.Query{}); err != nil || got != n {
+			s.assertUnchanged(t, st, before)
+			if got, err := st.Count(model.Query{}); err != nil || got != n {
 				t.Errorf("Count = %d, %v; want %d as before", got, err, n)
 			}
-			if _, err := s.Event("hearing-held"); err == nil {
+			if _, err := st.Event("hearing-held"); err == nil {
 				t.Error("an event of the valid file was kept")
 			}
-			if e := storedEvent(t, s, "nso-denial"); e.Title == "NSO denies the claim, again" {
+			if e := StoredEvent(t, st, "nso-denial"); e.Title == "NSO denies the claim, again" {
 				t.Error("the update of the valid file was kept")
 			}
 		})
 	}
 }
 
-func TestImportDryRunKeepsNothing(t *testing.T) {
-	s := newEmptyStore(t)
-	before := dumpOf(t, s)
-	res, err := s.Import([]model.Input{nativeInput("timeline.example.json", exampleDoc(t)), nativeInput("extra.json", []byte(extraDoc))}, model.ImportOptions{DryRun: true})
+func testImportDryRunKeepsNothing(t *testing.T, s *suite) {
+	st := s.empty(t)
+	before := s.snapshot(t, st)
+	res, err := st.Import([]model.Input{NativeInput("timeline.example.json", ExampleDoc(t)), NativeInput("extra.json", []byte(ExtraDoc))}, model.ImportOptions{DryRun: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,18 +95,18 @@ func TestImportDryRunKeepsNothing(t *testing.T) {
 	if !reflect.DeepEqual(res, want) {
 		t.Errorf("dry run results = %+v, want %+v", res, want)
 	}
-	assertUnchanged(t, s, before)
-	if n, err := s.Count(model.Query{}); err != nil || n != 0 {
+	s.assertUnchanged(t, st, before)
+	if n, err := st.Count(model.Query{}); err != nil || n != 0 {
 		t.Errorf("Count after a dry run = %d, %v; want 0", n, err)
 	}
-	if h, err := s.Header(); err != nil || h != (model.Header{}) {
+	if h, err := st.Header(); err != nil || h != (model.Header{}) {
 		t.Errorf("Header after a dry run = %+v, %v; want none", h, err)
 	}
 
 	// On a store that has them, a dry run sees what would be updated.
-	importDocs(t, s, nativeInput("timeline.example.json", exampleDoc(t)))
-	before = dumpOf(t, s)
-	res, err = s.Import([]model.Input{nativeInput("new.json", []byte(newEvents))}, model.ImportOptions{DryRun: true})
+	Import(t, st, NativeInput("timeline.example.json", ExampleDoc(t)))
+	before = s.snapshot(t, st)
+	res, err = st.Import([]model.Input{NativeInput("new.json", []byte(NewEvents))}, model.ImportOptions{DryRun: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,14 +114,14 @@ func TestImportDryRunKeepsNothing(t *testing.T) {
 	if !reflect.DeepEqual(res, want) {
 		t.Errorf("dry run results = %+v, want %+v", res, want)
 	}
-	assertUnchanged(t, s, before)
+	s.assertUnchanged(t, st, before)
 }
 
-func TestImportStoresWhatTheFileSays(t *testing.T) {
-	s := newStore(t)
-	checkInvariants(t, s)
-	want := inTimelineOrder(fixtureEvents(t))
-	got := allEventsOf(t, s)
+func testImportStoresWhatTheFileSays(t *testing.T, s *suite) {
+	st := s.seeded(t)
+	s.check(t, st)
+	want := InTimelineOrder(FixtureEvents(t))
+	got := AllEvents(t, st)
 	if len(got) != len(want) {
 		t.Fatalf("stored %d events, want %d", len(got), len(want))
 	}
@@ -142,13 +133,13 @@ func TestImportStoresWhatTheFileSays(t *testing.T) {
 	// The first header an import brings is kept; later ones do not
 	// replace it.
 	var c model.Collect
-	if err := native.Read(bytes.NewReader(exampleDoc(t)), &c); err != nil {
+	if err := native.Read(bytes.NewReader(ExampleDoc(t)), &c); err != nil {
 		t.Fatal(err)
 	}
-	if h, err := s.Header(); err != nil || h != c.Timeline.Header {
+	if h, err := st.Header(); err != nil || h != c.Timeline.Header {
 		t.Errorf("Header = %+v, %v; want the example's %+v", h, err, c.Timeline.Header)
 	}
-	sources, err := s.Sources()
+	sources, err := st.Sources()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,75 +148,75 @@ func TestImportStoresWhatTheFileSays(t *testing.T) {
 	}
 }
 
-func TestReimportIsIdempotent(t *testing.T) {
-	s := newEmptyStore(t)
-	first := importDocs(t, s, nativeInput("timeline.example.json", exampleDoc(t)))
+func testReimportIsIdempotent(t *testing.T, s *suite) {
+	st := s.empty(t)
+	first := Import(t, st, NativeInput("timeline.example.json", ExampleDoc(t)))
 	if want := (model.ImportResult{Events: 13, New: 13, Sources: 2}); first[0] != want {
 		t.Errorf("first import: %+v, want %+v", first[0], want)
 	}
-	before := dumpOf(t, s)
-	again := importDocs(t, s, nativeInput("timeline.example.json", exampleDoc(t)))
+	before := s.snapshot(t, st)
+	again := Import(t, st, NativeInput("timeline.example.json", ExampleDoc(t)))
 	if want := (model.ImportResult{Events: 13, Unchanged: 13, Sources: 2}); again[0] != want {
 		t.Errorf("second import: %+v, want %+v", again[0], want)
 	}
-	assertUnchanged(t, s, before)
+	s.assertUnchanged(t, st, before)
 }
 
-func TestReimportKeepsTagsAndNotes(t *testing.T) {
-	s := newEmptyStore(t)
-	importDocs(t, s, nativeInput("timeline.example.json", exampleDoc(t)))
-	if _, err := s.Retag([]string{"fbi-tip", "nso-denial"}, []string{"flagged"}, nil); err != nil {
+func testReimportKeepsTagsAndNotes(t *testing.T, s *suite) {
+	st := s.empty(t)
+	Import(t, st, NativeInput("timeline.example.json", ExampleDoc(t)))
+	if _, err := st.Retag([]string{"fbi-tip", "nso-denial"}, []string{"flagged"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	noteAt := time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
-	if _, err := s.AddNote("fbi-tip", "ask the FBI press office", noteAt); err != nil {
+	if _, err := st.AddNote("fbi-tip", "ask the FBI press office", noteAt); err != nil {
 		t.Fatal(err)
 	}
-	annotated := dumpOf(t, s)
+	annotated := s.snapshot(t, st)
 
 	// The original file again: nothing to change.
-	res := importDocs(t, s, nativeInput("timeline.example.json", exampleDoc(t)))
+	res := Import(t, st, NativeInput("timeline.example.json", ExampleDoc(t)))
 	if want := (model.ImportResult{Events: 13, Unchanged: 13, Sources: 2}); res[0] != want {
 		t.Errorf("re-import of the original: %+v, want %+v", res[0], want)
 	}
-	assertUnchanged(t, s, annotated)
+	s.assertUnchanged(t, st, annotated)
 
 	// An export (which carries the tags and notes) imports back unchanged,
 	// without doubling the note.
 	var export bytes.Buffer
-	sources, err := s.Sources()
+	sources, err := st.Sources()
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := s.Header()
+	h, err := st.Header()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := native.Write(&export, h, sources, s.Events(model.Query{})); err != nil {
+	if err := native.Write(&export, h, sources, st.Events(model.Query{})); err != nil {
 		t.Fatal(err)
 	}
-	res = importDocs(t, s, nativeInput("export.json", export.Bytes()))
+	res = Import(t, st, NativeInput("export.json", export.Bytes()))
 	if want := (model.ImportResult{Events: 13, Unchanged: 13, Sources: 2}); res[0] != want {
 		t.Errorf("re-import of an export: %+v, want %+v", res[0], want)
 	}
-	assertUnchanged(t, s, annotated)
+	s.assertUnchanged(t, st, annotated)
 
 	// A new version of the file changes a title and a date; the tags and
 	// notes stay.
-	edited := strings.Replace(string(exampleDoc(t)),
+	edited := strings.Replace(string(ExampleDoc(t)),
 		`"title": "Miller reports the call to an FBI tip line and gets no response"`,
 		`"title": "Miller tips off the FBI"`, 1)
 	edited = strings.Replace(edited, `"id": "nso-denial",
       "date": "2021/2022-02-01"`, `"id": "nso-denial",
       "date": "2022-01-31"`, 1)
-	if edited == string(exampleDoc(t)) || strings.Count(edited, "2022-01-31") != 1 {
+	if edited == string(ExampleDoc(t)) || strings.Count(edited, "2022-01-31") != 1 {
 		t.Fatal("the example changed: update the edits this test makes to it")
 	}
-	res = importDocs(t, s, nativeInput("edited.json", []byte(edited)))
+	res = Import(t, st, NativeInput("edited.json", []byte(edited)))
 	if want := (model.ImportResult{Events: 13, Updated: 2, Unchanged: 11, Sources: 2}); res[0] != want {
 		t.Errorf("import of an edited file: %+v, want %+v", res[0], want)
 	}
-	tip := storedEvent(t, s, "fbi-tip")
+	tip := StoredEvent(t, st, "fbi-tip")
 	if tip.Title != "Miller tips off the FBI" {
 		t.Errorf("title = %q, want the new one", tip.Title)
 	}
@@ -235,27 +226,27 @@ func TestReimportKeepsTagsAndNotes(t *testing.T) {
 	if len(tip.Notes) != 1 || tip.Notes[0].Text != "ask the FBI press office" || !tip.Notes[0].At.Equal(noteAt) {
 		t.Errorf("notes = %+v, want the one note added", tip.Notes)
 	}
-	denial := storedEvent(t, s, "nso-denial")
+	denial := StoredEvent(t, st, "nso-denial")
 	if denial.Date.String() != "2022-01-31" || !denial.HasTag("flagged") {
 		t.Errorf("nso-denial: date %s, tags %v; want 2022-01-31 and flagged kept", denial.Date, denial.Tags)
 	}
-	if at, err := s.Position("nso-denial"); err != nil || !bytes.Equal(at.Key(), model.OrderKey(denial.Date, denial.ID)) {
+	if at, err := st.Position("nso-denial"); err != nil || !bytes.Equal(at.Key(), model.OrderKey(denial.Date, denial.ID)) {
 		t.Errorf("Position(nso-denial) = %q, %v; want the key of its new date", at.Key(), err)
 	}
-	if n, err := s.Count(model.Query{Tags: []string{"flagged"}}); err != nil || n != 2 {
+	if n, err := st.Count(model.Query{Tags: []string{"flagged"}}); err != nil || n != 2 {
 		t.Errorf("Count(flagged) = %d, %v; want 2", n, err)
 	}
-	checkInvariants(t, s)
+	s.check(t, st)
 }
 
-// TestImportFillsTheHeaderOnce: the store takes the first title and
+// testImportFillsTheHeaderOnce: the store takes the first title and
 // description it is given, from whichever file of whichever import.
-func TestImportFillsTheHeaderOnce(t *testing.T) {
+func testImportFillsTheHeaderOnce(t *testing.T, s *suite) {
 	titled := func(title, description string) model.Input {
 		doc := fmt.Sprintf(`{"chrono": 1, "title": %q, "description": %q, "events": []}`, title, description)
-		return nativeInput(title+".json", []byte(doc))
+		return NativeInput(title+".json", []byte(doc))
 	}
-	untitled := nativeInput("untitled.json", []byte(`{"chrono": 1, "events": []}`))
+	untitled := NativeInput("untitled.json", []byte(`{"chrono": 1, "events": []}`))
 	tests := []struct {
 		name    string
 		imports [][]model.Input
@@ -270,25 +261,25 @@ func TestImportFillsTheHeaderOnce(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := newEmptyStore(t)
+			st := s.empty(t)
 			for _, inputs := range tt.imports {
-				importDocs(t, s, inputs...)
+				Import(t, st, inputs...)
 			}
-			if h, err := s.Header(); err != nil || h != tt.want {
+			if h, err := st.Header(); err != nil || h != tt.want {
 				t.Errorf("Header = %+v, %v; want %+v", h, err, tt.want)
 			}
 		})
 	}
 }
 
-func TestImportReplacesSources(t *testing.T) {
-	s := newStore(t)
+func testImportReplacesSources(t *testing.T, s *suite) {
+	st := s.seeded(t)
 	doc := `{"chrono": 1, "sources": [{"id": "wapo", "publisher": "The Washington Post", "title": "Corrected headline"}], "events": []}`
-	res := importDocs(t, s, nativeInput("sources.json", []byte(doc)))
+	res := Import(t, st, NativeInput("sources.json", []byte(doc)))
 	if want := (model.ImportResult{Sources: 1}); res[0] != want {
 		t.Errorf("result %+v, want %+v", res[0], want)
 	}
-	sources, err := s.Sources()
+	sources, err := st.Sources()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package bolt
+package storetest
 
 import (
 	"errors"
@@ -11,22 +11,22 @@ import (
 	"chrono/model"
 )
 
-func TestRetagThenRestoreUndoesIt(t *testing.T) {
-	s := newStore(t)
+func testRetagThenRestoreUndoesIt(t *testing.T, s *suite) {
+	st := s.seeded(t)
 	// khashoggi-killed loses context and gains both tags; fbi-tip only
 	// gains; commerce-entity-list loses its only tag and gains both;
 	// undated-rumour is tagged first, so that it does not change.
 	targets := []string{"khashoggi-killed", "fbi-tip", "commerce-entity-list", "undated-rumour"}
-	if _, err := s.Retag([]string{"undated-rumour"}, []string{"flagged", "à suivre"}, nil); err != nil {
+	if _, err := st.Retag([]string{"undated-rumour"}, []string{"flagged", "à suivre"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	before := map[string]model.Event{}
 	for _, id := range targets {
-		before[id] = storedEvent(t, s, id)
+		before[id] = StoredEvent(t, st, id)
 	}
-	untouched := dumpOf(t, s)
+	untouched := s.snapshot(t, st)
 
-	changes, err := s.Retag(targets, []string{"flagged", "à suivre"}, []string{"context"})
+	changes, err := st.Retag(targets, []string{"flagged", "à suivre"}, []string{"context"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +47,7 @@ func TestRetagThenRestoreUndoesIt(t *testing.T) {
 		if !slices.Equal(c.After.Tags, wantTags[id]) {
 			t.Errorf("%s: Change.After has tags %q, want %q", id, c.After.Tags, wantTags[id])
 		}
-		if got := storedEvent(t, s, id); !reflect.DeepEqual(got, c.After) {
+		if got := StoredEvent(t, st, id); !reflect.DeepEqual(got, c.After) {
 			t.Errorf("%s: stored %+v\nwant Change.After %+v", id, got, c.After)
 		}
 		// Nothing but the tags changes.
@@ -57,16 +57,16 @@ func TestRetagThenRestoreUndoesIt(t *testing.T) {
 			t.Errorf("%s: Retag changed more than the tags: %+v", id, c.After)
 		}
 	}
-	if e := storedEvent(t, s, "undated-rumour"); !reflect.DeepEqual(e, before["undated-rumour"]) {
+	if e := StoredEvent(t, st, "undated-rumour"); !reflect.DeepEqual(e, before["undated-rumour"]) {
 		t.Errorf("undated-rumour changed: %+v", e)
 	}
-	checkInvariants(t, s)
+	s.check(t, st)
 
 	var undo []model.Event
 	for _, c := range changes {
 		undo = append(undo, c.Before)
 	}
-	restored, err := s.Restore(undo)
+	restored, err := st.Restore(undo)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,91 +76,91 @@ func TestRetagThenRestoreUndoesIt(t *testing.T) {
 		}
 	}
 	for _, id := range targets {
-		if got := storedEvent(t, s, id); !reflect.DeepEqual(got, before[id]) {
+		if got := StoredEvent(t, st, id); !reflect.DeepEqual(got, before[id]) {
 			t.Errorf("%s after Restore: %+v\nwant %+v", id, got, before[id])
 		}
 	}
 	// Undone exactly: the indexes and counts too, down to the bytes.
-	assertUnchanged(t, s, untouched)
+	s.assertUnchanged(t, st, untouched)
 }
 
-func TestRetagThatChangesNothing(t *testing.T) {
-	s := newStore(t)
-	before := dumpOf(t, s)
+func testRetagThatChangesNothing(t *testing.T, s *suite) {
+	st := s.seeded(t)
+	before := s.snapshot(t, st)
 	// nso-denial already has denial and has no context.
-	changes, err := s.Retag([]string{"nso-denial"}, []string{"denial"}, []string{"context"})
+	changes, err := st.Retag([]string{"nso-denial"}, []string{"denial"}, []string{"context"})
 	if err != nil || len(changes) != 0 {
 		t.Errorf("Retag = %+v, %v; want no changes", changes, err)
 	}
-	assertUnchanged(t, s, before)
+	s.assertUnchanged(t, st, before)
 }
 
-func TestRetagCanRemoveTheLastTag(t *testing.T) {
-	s := newStore(t)
-	changes, err := s.Retag([]string{"post-publishes"}, nil, []string{"post"})
+func testRetagCanRemoveTheLastTag(t *testing.T, s *suite) {
+	st := s.seeded(t)
+	changes, err := st.Retag([]string{"post-publishes"}, nil, []string{"post"})
 	if err != nil || len(changes) != 1 {
 		t.Fatalf("Retag = %+v, %v; want one change", changes, err)
 	}
-	if e := storedEvent(t, s, "post-publishes"); len(e.Tags) != 0 {
+	if e := StoredEvent(t, st, "post-publishes"); len(e.Tags) != 0 {
 		t.Errorf("tags left: %q", e.Tags)
 	}
-	if n, err := s.Count(model.Query{Tags: []string{"post"}}); err != nil || n != 0 {
+	if n, err := st.Count(model.Query{Tags: []string{"post"}}); err != nil || n != 0 {
 		t.Errorf("Count(post) = %d, %v; want 0", n, err)
 	}
-	facets, err := s.Facets(model.FacetTags)
+	facets, err := st.Facets(model.FacetTags)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if slices.ContainsFunc(facets, func(f model.Facet) bool { return f.Name == "post" }) {
 		t.Errorf("the tag no event has is still a facet: %+v", facets)
 	}
-	checkInvariants(t, s)
+	s.check(t, st)
 }
 
-func TestRetagRefusesBadTags(t *testing.T) {
-	s := newStore(t)
-	before := dumpOf(t, s)
+func testRetagRefusesBadTags(t *testing.T, s *suite) {
+	st := s.seeded(t)
+	before := s.snapshot(t, st)
 	for _, tag := range []string{"", "#ss7", "a,b", "a;b", " padded", "tab\there", strings.Repeat("x", model.MaxTagLen+1)} {
-		if _, err := s.Retag([]string{"fbi-tip"}, []string{tag}, nil); err == nil {
+		if _, err := st.Retag([]string{"fbi-tip"}, []string{tag}, nil); err == nil {
 			t.Errorf("Retag accepted the tag %q", tag)
 		}
 	}
-	assertUnchanged(t, s, before)
+	s.assertUnchanged(t, st, before)
 }
 
-// TestWritesToAMissingEventChangeNothing: a write naming an event that is
+// testWritesToAMissingEventChangeNothing: a write naming an event that is
 // not there fails as a whole, even when the other events it names exist.
-func TestWritesToAMissingEventChangeNothing(t *testing.T) {
-	s := newStore(t)
-	tip := storedEvent(t, s, "fbi-tip")
+func testWritesToAMissingEventChangeNothing(t *testing.T, s *suite) {
+	st := s.seeded(t)
+	tip := StoredEvent(t, st, "fbi-tip")
 	tip.Title = "rewritten"
 	writes := map[string]func() error{
 		"Retag": func() error {
-			_, err := s.Retag([]string{"fbi-tip", "no-such-event", "nso-denial"}, []string{"flagged"}, nil)
+			_, err := st.Retag([]string{"fbi-tip", "no-such-event", "nso-denial"}, []string{"flagged"}, nil)
 			return err
 		},
 		"Restore": func() error {
-			_, err := s.Restore([]model.Event{tip, {ID: "no-such-event", Title: "a ghost"}})
+			_, err := st.Restore([]model.Event{tip, {ID: "no-such-event", Title: "a ghost"}})
 			return err
 		},
 		"AddNote": func() error {
-			_, err := s.AddNote("no-such-event", "a note", time.Now())
+			_, err := st.AddNote("no-such-event", "a note", time.Now())
 			return err
 		},
 		"Event": func() error {
-			_, err := s.Event("no-such-event")
+			_, err := st.Event("no-such-event")
 			return err
 		},
 		"OrderKey": func() error {
-			_, err := s.Position("no-such-event")
+			_, err := st.Position("no-such-event")
 			return err
 		},
 		"Detail": func() error {
-			_, err := s.Detail("no-such-event")
+			_, err := st.Detail("no-such-event")
 			return err
 		},
 	}
-	before := dumpOf(t, s)
+	before := s.snapshot(t, st)
 	for name, write := range writes {
 		err := write()
 		if !errors.Is(err, model.ErrNotFound) {
@@ -171,11 +171,11 @@ func TestWritesToAMissingEventChangeNothing(t *testing.T) {
 			t.Errorf("%s: error %q does not name the id", name, err)
 		}
 	}
-	assertUnchanged(t, s, before)
+	s.assertUnchanged(t, st, before)
 }
 
-func TestAddNote(t *testing.T) {
-	s := newStore(t)
+func testAddNote(t *testing.T, s *suite) {
+	st := s.seeded(t)
 	first := time.Date(2024, 2, 29, 23, 59, 59, 123456789, time.FixedZone("CET", 3600))
 	second := time.Now() // with a monotonic reading, which is not stored
 	notes := []struct {
@@ -186,19 +186,19 @@ func TestAddNote(t *testing.T) {
 		{"Second thoughts:\nthe date is a guess", second},
 		{"written at no known time", time.Time{}},
 	}
-	before := storedEvent(t, s, "fbi-tip")
-	untouched := dumpOf(t, s)
+	before := StoredEvent(t, st, "fbi-tip")
+	untouched := s.snapshot(t, st)
 	for i, n := range notes {
-		prev := storedEvent(t, s, "fbi-tip")
-		c, err := s.AddNote("fbi-tip", n.text, n.at)
+		prev := StoredEvent(t, st, "fbi-tip")
+		c, err := st.AddNote("fbi-tip", n.text, n.at)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !reflect.DeepEqual(c.Before, prev) {
 			t.Errorf("note %d: Change.Before = %+v, want the stored event", i+1, c.Before)
 		}
-		got := storedEvent(t, s, "fbi-tip")
-		if !sameEvent(got, c.After) {
+		got := StoredEvent(t, st, "fbi-tip")
+		if !SameEvent(got, c.After) {
 			t.Errorf("note %d: stored %+v\nwant Change.After %+v", i+1, got, c.After)
 		}
 	}
@@ -207,8 +207,8 @@ func TestAddNote(t *testing.T) {
 		name string
 		fn   func() (model.Event, error)
 	}{
-		{"Event", func() (model.Event, error) { return s.Event("fbi-tip") }},
-		{"Detail", func() (model.Event, error) { d, err := s.Detail("fbi-tip"); return d.Event, err }},
+		{"Event", func() (model.Event, error) { return st.Event("fbi-tip") }},
+		{"Detail", func() (model.Event, error) { d, err := st.Detail("fbi-tip"); return d.Event, err }},
 	} {
 		e, err := get.fn()
 		if err != nil {
@@ -228,25 +228,25 @@ func TestAddNote(t *testing.T) {
 			t.Errorf("%s: AddNote changed more than the notes: %+v", get.name, e)
 		}
 	}
-	if n, err := s.Count(model.Query{Text: "press office"}); err != nil || n != 1 {
+	if n, err := st.Count(model.Query{Text: "press office"}); err != nil || n != 1 {
 		t.Errorf("a search for the note's words finds %d events, %v; want 1", n, err)
 	}
-	checkInvariants(t, s)
+	s.check(t, st)
 
 	for _, blank := range []string{"", "   ", "\n\t"} {
-		if _, err := s.AddNote("fbi-tip", blank, first); err == nil {
+		if _, err := st.AddNote("fbi-tip", blank, first); err == nil {
 			t.Errorf("AddNote accepted the note %q", blank)
 		}
 	}
-	if e := storedEvent(t, s, "fbi-tip"); len(e.Notes) != len(notes) {
+	if e := StoredEvent(t, st, "fbi-tip"); len(e.Notes) != len(notes) {
 		t.Errorf("%d notes after adding blank ones, want %d", len(e.Notes), len(notes))
 	}
 
 	// Undoing the notes restores the event as it was imported.
-	if _, err := s.Restore([]model.Event{before}); err != nil {
+	if _, err := st.Restore([]model.Event{before}); err != nil {
 		t.Fatal(err)
 	}
-	assertUnchanged(t, s, untouched)
+	s.assertUnchanged(t, st, untouched)
 }
 
 func changeIDs(changes []model.Change) []string {
@@ -257,58 +257,58 @@ func changeIDs(changes []model.Change) []string {
 	return out
 }
 
-// TestUndoKeepsOthersTags: undoing a tag change with the change's inverse
+// testUndoKeepsOthersTags: undoing a tag change with the change's inverse
 // deltas takes back only that change; a tag another writer added to the
 // same events in between stays.
-func TestUndoKeepsOthersTags(t *testing.T) {
-	s := newStore(t)
+func testUndoKeepsOthersTags(t *testing.T, s *suite) {
+	st := s.seeded(t)
 	ids := []string{"fbi-tip", "nso-denial"}
-	changes, err := s.Retag(ids, []string{"mine"}, nil)
+	changes, err := st.Retag(ids, []string{"mine"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Retag(ids, []string{"theirs"}, nil); err != nil { // the other writer
+	if _, err := st.Retag(ids, []string{"theirs"}, nil); err != nil { // the other writer
 		t.Fatal(err)
 	}
 	var undo []model.TagDelta
 	for _, c := range changes {
 		undo = append(undo, c.Inverse())
 	}
-	if _, err := s.RetagEach(undo); err != nil {
+	if _, err := st.RetagEach(undo); err != nil {
 		t.Fatal(err)
 	}
 	for _, id := range ids {
-		tags := storedEvent(t, s, id).Tags
+		tags := StoredEvent(t, st, id).Tags
 		if slices.Contains(tags, "mine") || !slices.Contains(tags, "theirs") {
 			t.Errorf("%s after undo: tags %q, want theirs kept and mine gone", id, tags)
 		}
 	}
-	checkInvariants(t, s)
+	s.check(t, st)
 }
 
-// TestEditsKeepToTheLimits: a note or tag that would put an event over a
+// testEditsKeepToTheLimits: a note or tag that would put an event over a
 // limit is refused and changes nothing.
-func TestEditsKeepToTheLimits(t *testing.T) {
-	s := newStore(t)
-	before := storedEvent(t, s, "fbi-tip")
-	if _, err := s.AddNote("fbi-tip", strings.Repeat("x", model.MaxTextBytes+1), time.Now()); err == nil {
+func testEditsKeepToTheLimits(t *testing.T, s *suite) {
+	st := s.seeded(t)
+	before := StoredEvent(t, st, "fbi-tip")
+	if _, err := st.AddNote("fbi-tip", strings.Repeat("x", model.MaxTextBytes+1), time.Now()); err == nil {
 		t.Error("AddNote took a note over MaxTextBytes")
 	}
-	if got := storedEvent(t, s, "fbi-tip"); !reflect.DeepEqual(got, before) {
+	if got := StoredEvent(t, st, "fbi-tip"); !reflect.DeepEqual(got, before) {
 		t.Errorf("a refused note changed the event: %+v", got)
 	}
 }
 
-// TestOldEventsOverALimitStayEditable: an event stored before a limit
+// testOldEventsOverALimitStayEditable: an event stored before a limit
 // existed can still be tagged; only an edit that adds a problem is refused.
-func TestOldEventsOverALimitStayEditable(t *testing.T) {
-	s := newStore(t)
-	big := storedEvent(t, s, "fbi-tip")
+func testOldEventsOverALimitStayEditable(t *testing.T, s *suite) {
+	st := s.seeded(t)
+	big := StoredEvent(t, st, "fbi-tip")
 	big.Summary = strings.Repeat("x", model.MaxTextBytes+1)
-	if _, err := s.Restore([]model.Event{big}); err != nil {
+	if _, err := st.Restore([]model.Event{big}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Retag([]string{"fbi-tip", "nso-denial"}, []string{"checked"}, nil); err != nil {
+	if _, err := st.Retag([]string{"fbi-tip", "nso-denial"}, []string{"checked"}, nil); err != nil {
 		t.Errorf("tagging an event stored over a limit: %v", err)
 	}
 }
