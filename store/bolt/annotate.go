@@ -45,7 +45,7 @@ func (s *Store) RetagEach(deltas []model.TagDelta) ([]model.Change, error) {
 			if slices.Equal(e.Tags, old.Tags) {
 				continue
 			}
-			if err := checkEdit(&old, &e); err != nil {
+			if err := model.CheckEdit(&old, &e); err != nil {
 				return err
 			}
 			if err := b.replace(&old, order, &e); err != nil {
@@ -56,19 +56,6 @@ func (s *Store) RetagEach(deltas []model.TagDelta) ([]model.Change, error) {
 		return nil
 	})
 	return changes, err
-}
-
-// checkEdit refuses an edit that makes a problem the event did not have
-// before, such as one tag or note too many. An event stored before a
-// limit existed stays editable.
-func checkEdit(old, e *model.Event) error {
-	before := old.Check()
-	for _, msg := range e.Check() {
-		if !slices.Contains(before, msg) {
-			return fmt.Errorf("event %q: %s", e.ID, msg)
-		}
-	}
-	return nil
 }
 
 // Restore puts events back to earlier versions of themselves (an undo),
@@ -105,7 +92,7 @@ func (s *Store) AddNote(id, text string, at time.Time) (model.Change, error) {
 		}
 		e := old
 		e.Notes = append(slices.Clone(old.Notes), model.Note{Text: text, At: at})
-		if err := checkEdit(&old, &e); err != nil {
+		if err := model.CheckEdit(&old, &e); err != nil {
 			return err
 		}
 		c = model.Change{Before: old, After: e}

@@ -102,7 +102,7 @@ func (bi *bulkImport) Event(e model.Event, _ int) error {
 		if err != nil {
 			return err
 		}
-		keepAnnotations(&e, &old)
+		model.KeepAnnotations(&e, &old)
 		bi.enc = encodeEvent(bi.enc[:0], &e)
 		if bytes.Equal(oldOrder, order) && bytes.Equal(oldValue, bi.enc) {
 			bi.result.Unchanged++

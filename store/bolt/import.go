@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"slices"
 
 	"chrono/model"
 
@@ -79,30 +78,13 @@ func (im *txImport) Event(e model.Event, _ int) error {
 	if err != nil {
 		return err
 	}
-	keepAnnotations(&e, &old)
+	model.KeepAnnotations(&e, &old)
 	if bytes.Equal(oldOrder, model.OrderKey(e.Date, e.ID)) && bytes.Equal(im.b.events.Get(oldOrder), encodeEvent(nil, &e)) {
 		im.result.Unchanged++
 		return nil
 	}
 	im.result.Updated++
 	return im.b.replace(&old, oldOrder, &e)
-}
-
-// keepAnnotations adds to e the tags and notes the stored version has and
-// the imported one lacks: re-importing a file never undoes triage.
-func keepAnnotations(e, stored *model.Event) {
-	for _, t := range stored.Tags {
-		if !slices.Contains(e.Tags, t) {
-			e.Tags = append(e.Tags, t)
-		}
-	}
-	kept := slices.Clone(stored.Notes)
-	for _, n := range e.Notes {
-		if !slices.ContainsFunc(kept, func(k model.Note) bool { return k.Text == n.Text && k.At.Equal(n.At) }) {
-			kept = append(kept, n)
-		}
-	}
-	e.Notes = kept
 }
 
 // Commit makes the import visible and durable.
