@@ -15,28 +15,12 @@ import (
 // stays whole until the new one is complete and on disk, so an import
 // killed at any point leaves the store as it was.
 
-// letters name the buckets in sorted records.
-var letters = []struct {
-	letter byte
-	name   []byte
-}{
-	{'c', bucketCounts}, {'e', bucketEvents}, {'i', bucketIDs}, {'l', bucketLinks},
-	{'m', bucketMeta}, {'s', bucketSources}, {'t', bucketTags},
-}
-
-func letterOf(bucket []byte) byte {
-	for _, l := range letters {
-		if string(l.name) == string(bucket) {
-			return l.letter
-		}
-	}
-	panic("store: no letter for bucket " + string(bucket))
-}
-
+// bucketOfLetter returns the name of the bucket a sorted record's letter
+// stands for, or nil.
 func bucketOfLetter(letter byte) []byte {
-	for _, l := range letters {
-		if l.letter == letter {
-			return l.name
+	for _, bk := range allBuckets {
+		if bk.letter == letter {
+			return bk.name
 		}
 	}
 	return nil
@@ -90,9 +74,9 @@ const (
 func build(path string, old *bbolt.Tx, sorted []stream, sizeHint int64, progress func(written int64)) (err error) {
 	streams := sorted
 	if old != nil {
-		for _, l := range letters {
-			if b := old.Bucket(l.name); b != nil {
-				streams = append(streams, newCursorStream(b, l.letter))
+		for _, bk := range allBuckets {
+			if b := old.Bucket(bk.name); b != nil {
+				streams = append(streams, newCursorStream(b, bk.letter))
 			}
 		}
 	}

@@ -73,12 +73,12 @@ func (bi *bulkImport) Header(h model.Header) error {
 	return nil
 }
 
-func (bi *bulkImport) add(bucket []byte, key, value []byte, rank byte) error {
+func (bi *bulkImport) add(bk bucket, key, value []byte, rank byte) error {
 	if bi.sort == nil {
 		return nil // a dry run
 	}
 	bi.records++
-	return bi.sort.add(letterOf(bucket), key, value, rank)
+	return bi.sort.add(bk.letter, key, value, rank)
 }
 
 // Source implements model.Sink.
@@ -122,7 +122,7 @@ func (bi *bulkImport) Event(e model.Event, _ int) error {
 	if err := bi.add(bucketIDs, []byte(e.ID), order, rankNew); err != nil {
 		return err
 	}
-	if err := indexEntries(&e, order, func(bucket, key []byte) error { return bi.add(bucket, key, nil, rankNew) }); err != nil {
+	if err := indexEntries(&e, order, func(bk bucket, key []byte) error { return bi.add(bk, key, nil, rankNew) }); err != nil {
 		return err
 	}
 	return counters(&e, order, func(c counter) error { bi.counts[c]++; return nil })
@@ -134,7 +134,7 @@ func (bi *bulkImport) remove(old *model.Event, order []byte) error {
 	if err := bi.add(bucketEvents, bytes.Clone(order), nil, rankDelete); err != nil {
 		return err
 	}
-	if err := indexEntries(old, order, func(bucket, key []byte) error { return bi.add(bucket, key, nil, rankDelete) }); err != nil {
+	if err := indexEntries(old, order, func(bk bucket, key []byte) error { return bi.add(bk, key, nil, rankDelete) }); err != nil {
 		return err
 	}
 	return counters(old, order, func(c counter) error { bi.counts[c]--; return nil })

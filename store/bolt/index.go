@@ -15,7 +15,7 @@ import (
 // event stored under order has, besides ids/ (whose value is the order
 // key): one in tags/ per tag, one in links/ per link. Their values are
 // empty.
-func indexEntries(e *model.Event, order []byte, fn func(bucket []byte, key []byte) error) error {
+func indexEntries(e *model.Event, order []byte, fn func(bk bucket, key []byte) error) error {
 	for _, t := range e.Tags {
 		if err := fn(bucketTags, tagKey(t, order)); err != nil {
 			return err
@@ -29,11 +29,11 @@ func indexEntries(e *model.Event, order []byte, fn func(bucket []byte, key []byt
 	return nil
 }
 
-// counter names one kept count: of a tag, actor or status ('t', 'a',
-// 's' and the name), of a month (kind 'p' and the period), or of all
-// events (kind 'n').
+// counter names one kept count: of a tag, actor or status (its kind and
+// the name), of a month (counterPeriod and the period), or of all events
+// (counterTotal).
 type counter struct {
-	kind   byte
+	kind   counterKind
 	name   string
 	period int64
 }
@@ -41,9 +41,9 @@ type counter struct {
 // key is the counter's key in counts/.
 func (c counter) key() []byte {
 	switch c.kind {
-	case 'p':
+	case counterPeriod:
 		return periodCountKey(c.period)
-	case 'n':
+	case counterTotal:
 		return keyTotal
 	}
 	return counterKey(c.kind, c.name)
@@ -54,7 +54,7 @@ func (c counter) key() []byte {
 // the total.
 func counters(e *model.Event, order []byte, fn func(counter) error) error {
 	for _, t := range e.Tags {
-		if err := fn(counter{kind: 't', name: t}); err != nil {
+		if err := fn(counter{kind: counterTag, name: t}); err != nil {
 			return err
 		}
 	}
@@ -62,15 +62,15 @@ func counters(e *model.Event, order []byte, fn func(counter) error) error {
 		if slices.Contains(e.Actors[:i], a) {
 			continue // an actor named twice is one actor
 		}
-		if err := fn(counter{kind: 'a', name: a}); err != nil {
+		if err := fn(counter{kind: counterActor, name: a}); err != nil {
 			return err
 		}
 	}
-	if err := fn(counter{kind: 's', name: string(e.Status)}); err != nil {
+	if err := fn(counter{kind: counterStatus, name: string(e.Status)}); err != nil {
 		return err
 	}
-	if err := fn(counter{kind: 'p', period: periodOfKey(order)}); err != nil {
+	if err := fn(counter{kind: counterPeriod, period: periodOfKey(order)}); err != nil {
 		return err
 	}
-	return fn(counter{kind: 'n'})
+	return fn(counter{kind: counterTotal})
 }

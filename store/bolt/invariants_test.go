@@ -39,15 +39,15 @@ func checkInvariants(t testing.TB, s *Store) {
 			wantIDs[e.ID] = string(order)
 			for _, tag := range e.Tags {
 				wantTags[string(tagKey(tag, order))] = true
-				count(counterKey('t', tag))
+				count(counterKey(counterTag, tag))
 			}
 			for _, a := range slices.Compact(slices.Sorted(slices.Values(e.Actors))) {
-				count(counterKey('a', a))
+				count(counterKey(counterActor, a))
 			}
 			for _, l := range e.Links {
 				wantLinks[string(linkKey(l.Event, e.ID, l.Rel))] = true
 			}
-			count(counterKey('s', string(e.Status)))
+			count(counterKey(counterStatus, string(e.Status)))
 			count(periodCountKey(periodOfKey(order)))
 			count(keyTotal)
 			return nil

@@ -35,12 +35,12 @@ func TestOpenNewStoreRecordsSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = db.View(func(tx *bbolt.Tx) error {
-		for _, name := range allBuckets {
-			if tx.Bucket(name) == nil {
-				t.Errorf("bucket %s missing", name)
+		for _, bk := range allBuckets {
+			if tx.Bucket(bk.name) == nil {
+				t.Errorf("bucket %s missing", bk.name)
 			}
 		}
-		meta := tx.Bucket(bucketMeta)
+		meta := tx.Bucket(bucketMeta.name)
 		if meta == nil {
 			return nil
 		}
@@ -126,7 +126,7 @@ func TestOpenRefusesForeignFiles(t *testing.T) {
 		}, model.ErrNotChrono},
 		{"bbolt file with a meta bucket that is not chrono's", func(t *testing.T, path string) {
 			boltFile(t, path, func(tx *bbolt.Tx) error {
-				b, err := tx.CreateBucket(bucketMeta)
+				b, err := tx.CreateBucket(bucketMeta.name)
 				if err != nil {
 					return err
 				}
@@ -312,7 +312,7 @@ func chronoStoreWithSchema(t *testing.T, path string, v uint64) {
 	}
 	defer db.Close()
 	err = db.Update(func(tx *bbolt.Tx) error {
-		return tx.Bucket(bucketMeta).Put(keySchema, binary.AppendUvarint(nil, v))
+		return tx.Bucket(bucketMeta.name).Put(keySchema, binary.AppendUvarint(nil, v))
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -51,11 +51,11 @@ func periodYearMonth(p int64) (int64, int) {
 
 // periodCountKey is the counts/ key of a period.
 func periodCountKey(p int64) []byte {
-	return binary.BigEndian.AppendUint64([]byte("p\x00"), uint64(p)^(1<<63))
+	return binary.BigEndian.AppendUint64(counterPeriod.prefix(), uint64(p)^(1<<63))
 }
 
 func periodFromCountKey(k []byte) int64 {
-	return int64(binary.BigEndian.Uint64(k[2:]) ^ (1 << 63))
+	return int64(binary.BigEndian.Uint64(k[len(counterPeriod.prefix()):]) ^ (1 << 63))
 }
 
 func periodValue(p int64, n int) model.Period {

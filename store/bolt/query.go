@@ -117,7 +117,7 @@ func (t *taggedEvents) seek(from []byte) []byte {
 		if t.backward {
 			if from == nil {
 				// The last key of the tag is just before the next prefix.
-				end := append(slices.Clone(h.prefix[:len(h.prefix)-1]), 1)
+				end := append(slices.Clone(h.prefix[:len(h.prefix)-1]), keySep+1)
 				k, _ = h.c.Seek(end)
 			}
 			if k == nil {
@@ -223,10 +223,10 @@ func (s *Store) Count(q model.Query) (int, error) {
 			n = countOf(b.counts, keyTotal)
 			return nil
 		case len(q.Tags) == 1 && len(q.Statuses) == 0 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "":
-			n = countOf(b.counts, counterKey('t', q.Tags[0]))
+			n = countOf(b.counts, counterKey(counterTag, q.Tags[0]))
 			return nil
 		case len(q.Tags) == 0 && len(q.Statuses) == 1 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "":
-			n = countOf(b.counts, counterKey('s', string(q.Statuses[0])))
+			n = countOf(b.counts, counterKey(counterStatus, string(q.Statuses[0])))
 			return nil
 		}
 		return scan(q, b, nil, false, func([]byte, func() []byte) (bool, error) {
@@ -243,7 +243,7 @@ func (s *Store) Count(q model.Query) (int, error) {
 func position(b buckets, order []byte) int {
 	n := 0
 	p := periodOfKey(order)
-	prefix := []byte("p\x00")
+	prefix := counterPeriod.prefix()
 	c := b.counts.Cursor()
 	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
 		if periodFromCountKey(k) >= p {

@@ -27,3 +27,12 @@ func TestScanStops(t *testing.T) {
 		t.Errorf("Scan with an error from fn: %v after %v; want errStop after one event", err, got)
 	}
 }
+
+// TestFacetsOfNoKind: a kind of facet the store keeps no counts for is an
+// error, not the counts of something else.
+func TestFacetsOfNoKind(t *testing.T) {
+	s := newStore(t)
+	if facets, err := s.Facets(0); err == nil {
+		t.Errorf("Facets(0) = %+v, want an error", facets)
+	}
+}

@@ -74,15 +74,26 @@ func (s *Store) Sources() ([]model.Source, error) {
 	return out, err
 }
 
+// facetCounters are the counters that keep each kind of facet.
+var facetCounters = map[model.FacetKind]counterKind{
+	model.FacetTags:     counterTag,
+	model.FacetActors:   counterActor,
+	model.FacetStatuses: counterStatus,
+}
+
 // Facets returns the kept counts of one kind (tags, actors or statuses),
 // most frequent first, then by name.
 func (s *Store) Facets(kind model.FacetKind) ([]model.Facet, error) {
+	counted, ok := facetCounters[kind]
+	if !ok {
+		return nil, fmt.Errorf("no facets of kind %d", kind)
+	}
 	var out []model.Facet
 	err := s.view(func(b buckets) error {
-		prefix := []byte{byte(kind), 0}
+		prefix := counted.prefix()
 		c := b.counts.Cursor()
 		for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
-			out = append(out, model.Facet{Name: string(k[2:]), Count: int(beUint64(v))})
+			out = append(out, model.Facet{Name: string(k[len(prefix):]), Count: int(beUint64(v))})
 		}
 		return nil
 	})
@@ -100,7 +111,7 @@ func (s *Store) Periods(q model.Query) ([]model.Period, error) {
 	var out []model.Period
 	err := s.view(func(b buckets) error {
 		if q.IsZero() {
-			prefix := []byte("p\x00")
+			prefix := counterPeriod.prefix()
 			c := b.counts.Cursor()
 			for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
 				out = append(out, periodValue(periodFromCountKey(k), int(beUint64(v))))
@@ -139,10 +150,10 @@ func (s *Store) Backlinks(id string) ([]model.Incoming, error) {
 
 func backlinks(b buckets, id string) ([]model.Incoming, error) {
 	var out []model.Incoming
-	prefix := append([]byte(id), 0)
+	prefix := append([]byte(id), keySep)
 	c := b.links.Cursor()
 	for k, _ := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, _ = c.Next() {
-		from, rel, ok := bytes.Cut(k[len(prefix):], []byte{0})
+		from, rel, ok := bytes.Cut(k[len(prefix):], []byte{keySep})
 		if !ok {
 			return nil, fmt.Errorf("link %q: %w", k, errCorrupt)
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -58,7 +59,7 @@ func TestMigrationsRunInOrderInOneTransaction(t *testing.T) {
 		}
 		defer db.Close()
 		db.View(func(tx *bbolt.Tx) error {
-			v, _ = binary.Uvarint(tx.Bucket(bucketMeta).Get(keySchema))
+			v, _ = binary.Uvarint(tx.Bucket(bucketMeta.name).Get(keySchema))
 			return tx.ForEach(func(name []byte, _ *bbolt.Bucket) error {
 				if name[0] == 'm' && len(name) == 2 {
 					buckets = append(buckets, string(name))
@@ -89,3 +90,29 @@ func TestMigrationsRunInOrderInOneTransaction(t *testing.T) {
 }
 
 func slicesEqual[T comparable](a, b []T) bool { return slices.Equal(a, b) }
+
+// TestAllBucketsAreOpened: a transaction opens its buckets from
+// allBuckets, so a bucket missing from the list would be nil; and each
+// has a letter of its own in the bulk build's records.
+func TestAllBucketsAreOpened(t *testing.T) {
+	s := newEmptyStore(t)
+	err := s.view(func(b buckets) error {
+		v := reflect.ValueOf(b)
+		for i := range v.NumField() {
+			if f := v.Field(i); f.Kind() == reflect.Pointer && f.IsNil() {
+				t.Errorf("buckets.%s is not opened: is it in allBuckets?", v.Type().Field(i).Name)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	letters := map[byte]string{}
+	for _, bk := range allBuckets {
+		if other, ok := letters[bk.letter]; ok {
+			t.Errorf("buckets %s and %s have the same letter %q", other, bk.name, bk.letter)
+		}
+		letters[bk.letter] = string(bk.name)
+	}
+}

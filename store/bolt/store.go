@@ -325,14 +325,5 @@ func bump(b *bbolt.Bucket, key []byte, delta int) error {
 	return b.Put(key, binary.BigEndian.AppendUint64(nil, uint64(n)))
 }
 
-// counterKey is a counts/ key of a kind ('t', 'a', 's') and a name.
-func counterKey(kind byte, name string) []byte {
-	k := make([]byte, 0, 2+len(name))
-	k = append(k, kind, 0)
-	return append(k, name...)
-}
-
-var keyTotal = []byte("n")
-
 // hasPrefix is bytes.HasPrefix, named for cursor loops.
 func hasPrefix(k, prefix []byte) bool { return bytes.HasPrefix(k, prefix) }

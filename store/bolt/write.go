@@ -15,16 +15,11 @@ type buckets struct {
 }
 
 func bucketsOf(tx *bbolt.Tx) buckets {
-	return buckets{
-		tx:      tx,
-		meta:    tx.Bucket(bucketMeta),
-		events:  tx.Bucket(bucketEvents),
-		ids:     tx.Bucket(bucketIDs),
-		tags:    tx.Bucket(bucketTags),
-		links:   tx.Bucket(bucketLinks),
-		sources: tx.Bucket(bucketSources),
-		counts:  tx.Bucket(bucketCounts),
+	b := buckets{tx: tx}
+	for _, bk := range allBuckets {
+		*bk.in(&b) = tx.Bucket(bk.name)
 	}
+	return b
 }
 
 // event returns the stored event with an id, its order key and its value.
@@ -67,12 +62,11 @@ func (b buckets) remove(e *model.Event, order []byte) error {
 // index adds (delta 1) or removes (delta -1) an event's index entries and
 // counts.
 func (b buckets) index(e *model.Event, order []byte, delta int) error {
-	err := indexEntries(e, order, func(bucket, key []byte) error {
-		bk := b.tx.Bucket(bucket)
+	err := indexEntries(e, order, func(bk bucket, key []byte) error {
 		if delta > 0 {
-			return bk.Put(key, nil)
+			return (*bk.in(&b)).Put(key, nil)
 		}
-		return bk.Delete(key)
+		return (*bk.in(&b)).Delete(key)
 	})
 	if err != nil {
 		return err
