@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"chrono/store/bolt/internal/extsort"
+
 	bbolt "go.etcd.io/bbolt"
 )
 
@@ -27,11 +29,11 @@ func bucketOfLetter(letter byte) []byte {
 }
 
 // cursorStream reads one bucket of the old store as records of rank
-// rankOld.
+// extsort.RankOld.
 type cursorStream struct {
 	c      *bbolt.Cursor
 	letter byte
-	cur    record
+	cur    extsort.Record
 	end    bool
 }
 
@@ -46,14 +48,14 @@ func (cs *cursorStream) set(k, v []byte) {
 		cs.end = true
 		return
 	}
-	cs.cur.key = append(append(cs.cur.key[:0], cs.letter), k...)
-	cs.cur.value = v
-	cs.cur.rank = rankOld
+	cs.cur.Key = append(append(cs.cur.Key[:0], cs.letter), k...)
+	cs.cur.Value = v
+	cs.cur.Rank = extsort.RankOld
 }
 
-func (cs *cursorStream) head() (*record, bool) { return &cs.cur, !cs.end }
-func (cs *cursorStream) next() error           { cs.set(cs.c.Next()); return nil }
-func (cs *cursorStream) close()                {}
+func (cs *cursorStream) Head() (*extsort.Record, bool) { return &cs.cur, !cs.end }
+func (cs *cursorStream) Next() error                   { cs.set(cs.c.Next()); return nil }
+func (cs *cursorStream) Close()                        {}
 
 // txBudget and txRecords bound what one transaction of the build
 // writes: bbolt holds a transaction's writes in memory until it commits,
@@ -71,7 +73,7 @@ const (
 // sizeHint is about how large the new file will be: bbolt maps that much
 // from the start instead of mapping the file again as it grows (each time
 // copying what the open transaction has written).
-func build(path string, old *bbolt.Tx, sorted []stream, sizeHint int64, progress func(written int64)) (err error) {
+func build(path string, old *bbolt.Tx, sorted []extsort.Stream, sizeHint int64, progress func(written int64)) (err error) {
 	streams := sorted
 	if old != nil {
 		for _, bk := range allBuckets {
@@ -126,8 +128,8 @@ func build(path string, old *bbolt.Tx, sorted []stream, sizeHint int64, progress
 			tx.Rollback()
 		}
 	}()
-	err = newMerge(streams).each(func(r *record) error {
-		if tx != nil && (len(arena)+len(r.value) > txBudget || inTx == txRecords) {
+	err = extsort.NewMerge(streams).Each(func(r *extsort.Record) error {
+		if tx != nil && (len(arena)+len(r.Value) > txBudget || inTx == txRecords) {
 			if err := commit(); err != nil {
 				return err
 			}
@@ -138,8 +140,8 @@ func build(path string, old *bbolt.Tx, sorted []stream, sizeHint int64, progress
 				return err
 			}
 		}
-		if bucket == nil || r.key[0] != letter {
-			letter = r.key[0]
+		if bucket == nil || r.Key[0] != letter {
+			letter = r.Key[0]
 			name := bucketOfLetter(letter)
 			if name == nil {
 				return fmt.Errorf("building the store: unknown bucket letter %q", letter)
@@ -150,10 +152,10 @@ func build(path string, old *bbolt.Tx, sorted []stream, sizeHint int64, progress
 			bucket.FillPercent = 1.0
 		}
 		start := len(arena)
-		arena = append(arena, r.value...)
+		arena = append(arena, r.Value...)
 		written++
 		inTx++
-		return bucket.Put(r.key[1:], arena[start:len(arena):len(arena)])
+		return bucket.Put(r.Key[1:], arena[start:len(arena):len(arena)])
 	})
 	if err != nil {
 		return err

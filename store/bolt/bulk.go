@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"chrono/model"
+	"chrono/store/bolt/internal/extsort"
 
 	"github.com/go-json-experiment/json"
 	bbolt "go.etcd.io/bbolt"
@@ -25,7 +26,7 @@ type bulkImport struct {
 	tx     *bbolt.Tx // read transaction on the store as it was
 	b      buckets
 	dir    string // the import's working directory
-	sort   *sorter
+	sort   *extsort.Sorter
 	counts map[counter]int // changes to the kept counts
 	dryRun bool
 	result model.ImportResult
@@ -51,7 +52,7 @@ func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
 			tx.Rollback()
 			return nil, err
 		}
-		bi.sort = newSorter(bi.dir, sortMemory)
+		bi.sort = extsort.New(bi.dir, sortMemory)
 	}
 	return bi, nil
 }
@@ -73,12 +74,12 @@ func (bi *bulkImport) Header(h model.Header) error {
 	return nil
 }
 
-func (bi *bulkImport) add(bk bucket, key, value []byte, rank byte) error {
+func (bi *bulkImport) add(bk bucket, key, value []byte, rank extsort.Rank) error {
 	if bi.sort == nil {
 		return nil // a dry run
 	}
 	bi.records++
-	return bi.sort.add(bk.letter, key, value, rank)
+	return bi.sort.Add(bk.letter, key, value, rank)
 }
 
 // Source implements model.Sink.
@@ -88,7 +89,7 @@ func (bi *bulkImport) Source(s model.Source, _ int) error {
 	if err != nil {
 		return err
 	}
-	return bi.add(bucketSources, []byte(s.ID), v, rankNew)
+	return bi.add(bucketSources, []byte(s.ID), v, extsort.RankNew)
 }
 
 // Event implements model.Sink: as txImport.Event, a stored event with the
@@ -116,13 +117,13 @@ func (bi *bulkImport) Event(e model.Event, _ int) error {
 		bi.result.New++
 		bi.enc = encodeEvent(bi.enc[:0], &e)
 	}
-	if err := bi.add(bucketEvents, order, bi.enc, rankNew); err != nil {
+	if err := bi.add(bucketEvents, order, bi.enc, extsort.RankNew); err != nil {
 		return err
 	}
-	if err := bi.add(bucketIDs, []byte(e.ID), order, rankNew); err != nil {
+	if err := bi.add(bucketIDs, []byte(e.ID), order, extsort.RankNew); err != nil {
 		return err
 	}
-	if err := indexEntries(&e, order, func(bk bucket, key []byte) error { return bi.add(bk, key, nil, rankNew) }); err != nil {
+	if err := indexEntries(&e, order, func(bk bucket, key []byte) error { return bi.add(bk, key, nil, extsort.RankNew) }); err != nil {
 		return err
 	}
 	return counters(&e, order, func(c counter) error { bi.counts[c]++; return nil })
@@ -131,10 +132,10 @@ func (bi *bulkImport) Event(e model.Event, _ int) error {
 // remove takes out a stored event that the import replaces: its value,
 // its index entries and its counts.
 func (bi *bulkImport) remove(old *model.Event, order []byte) error {
-	if err := bi.add(bucketEvents, bytes.Clone(order), nil, rankDelete); err != nil {
+	if err := bi.add(bucketEvents, bytes.Clone(order), nil, extsort.RankDelete); err != nil {
 		return err
 	}
-	if err := indexEntries(old, order, func(bk bucket, key []byte) error { return bi.add(bk, key, nil, rankDelete) }); err != nil {
+	if err := indexEntries(old, order, func(bk bucket, key []byte) error { return bi.add(bk, key, nil, extsort.RankDelete) }); err != nil {
 		return err
 	}
 	return counters(old, order, func(c counter) error { bi.counts[c]--; return nil })
@@ -146,18 +147,18 @@ func (bi *bulkImport) Commit() (model.ImportResult, error) {
 	if err := bi.finish(); err != nil {
 		return bi.result, err
 	}
-	streams, err := bi.sort.streams()
+	streams, err := bi.sort.Streams()
 	if err != nil {
 		return bi.result, err
 	}
-	defer closeStreams(streams)
+	defer extsort.CloseStreams(streams)
 	built := filepath.Join(bi.dir, "store")
 	var progress func(int64)
 	if bi.progress != nil {
 		total := bi.records + int64(bi.tx.Size()/64) // a rough count of the old keys
 		progress = func(written int64) { bi.progress(written, max(total, written)) }
 	}
-	if err := build(built, bi.tx, streams, bi.sort.bytes+bi.tx.Size(), progress); err != nil {
+	if err := build(built, bi.tx, streams, bi.sort.Bytes()+bi.tx.Size(), progress); err != nil {
 		return bi.result, err
 	}
 	bi.tx.Rollback()
@@ -178,12 +179,12 @@ func (bi *bulkImport) finish() error {
 		key := c.key()
 		n := countOf(bi.b.counts, key) + delta
 		if n <= 0 {
-			if err := bi.add(bucketCounts, key, nil, rankDelete); err != nil {
+			if err := bi.add(bucketCounts, key, nil, extsort.RankDelete); err != nil {
 				return err
 			}
 			continue
 		}
-		if err := bi.add(bucketCounts, key, binary.BigEndian.AppendUint64(nil, uint64(n)), rankNew); err != nil {
+		if err := bi.add(bucketCounts, key, binary.BigEndian.AppendUint64(nil, uint64(n)), extsort.RankNew); err != nil {
 			return err
 		}
 	}
@@ -192,7 +193,7 @@ func (bi *bulkImport) finish() error {
 		val string
 	}{{keyTitle, bi.header.Title}, {keyDescription, bi.header.Description}} {
 		if f.val != "" && len(bi.b.meta.Get(f.key)) == 0 {
-			if err := bi.add(bucketMeta, f.key, []byte(f.val), rankNew); err != nil {
+			if err := bi.add(bucketMeta, f.key, []byte(f.val), extsort.RankNew); err != nil {
 				return err
 			}
 		}
@@ -212,7 +213,7 @@ func (bi *bulkImport) cleanUp() {
 		bi.tx = nil
 	}
 	if bi.sort != nil {
-		bi.sort.remove()
+		bi.sort.Remove()
 	}
 	if bi.dir != "" {
 		os.RemoveAll(bi.dir)
@@ -221,3 +222,23 @@ func (bi *bulkImport) cleanUp() {
 
 // Result returns what the import has done so far.
 func (bi *bulkImport) Result() model.ImportResult { return bi.result }
+
+// tempDir makes the directory a large import works in, beside the store
+// so that it is on the same disk and the finished store can be moved into
+// place.
+func tempDir(storePath string) (string, error) {
+	removeStaleImports(storePath)
+	return os.MkdirTemp(filepath.Dir(storePath), tempPrefix(storePath))
+}
+
+func tempPrefix(storePath string) string { return "." + filepath.Base(storePath) + ".import-" }
+
+// removeStaleImports removes what imports killed before they finished
+// left beside the store. It runs under the store's write lock, so no
+// import of this store is under way.
+func removeStaleImports(storePath string) {
+	stale, _ := filepath.Glob(filepath.Join(filepath.Dir(storePath), tempPrefix(storePath)+"*"))
+	for _, dir := range stale {
+		os.RemoveAll(dir)
+	}
+}

@@ -1,4 +1,15 @@
-package bolt
+// Package extsort sorts the records of a large import by key, more of
+// them than fit in memory: a Sorter holds records up to a limit, spills
+// them sorted to run files, and hands back the runs and what it still
+// holds as streams, which a Merge reads as one, in key order, keeping for
+// each key the record that wins.
+//
+// It is a package of its own, not a file of the store's, because it is a
+// whole algorithm with a small surface (Add, Streams, Merge) that knows
+// nothing of bbolt or of the store's layout: a record's key is opaque
+// bytes after a one-byte group (the store's bucket letter), and ranks say
+// which of a key's records wins. Its tests sort without a store.
+package extsort
 
 import (
 	"bufio"
@@ -8,7 +19,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 )
 
@@ -18,41 +28,44 @@ import (
 // write, spilling sorted runs to disk, and the build then writes each
 // bucket from first key to last.
 
-// Ranks say which record wins when several have the same key: the store's
-// old content, then what the import deletes, then what it writes.
+// Rank says which record wins when several have the same key.
+type Rank byte
+
+// Ranks, from the weakest: the store's old content, then what the import
+// deletes, then what it writes.
 const (
-	rankOld    byte = 0
-	rankDelete byte = 1
-	rankNew    byte = 2
+	RankOld    Rank = 0
+	RankDelete Rank = 1
+	RankNew    Rank = 2
 )
 
-// record is one key of the store being built: a bucket letter and the
+// Record is one key of the store being built: a bucket letter and the
 // key within the bucket, its value, and its rank.
-type record struct {
-	key   []byte // bucket letter, then the key
-	value []byte
-	rank  byte
+type Record struct {
+	Key   []byte // bucket letter, then the key
+	Value []byte
+	Rank  Rank
 }
 
-// compareRecords orders records by key, and records with the same key by
+// Compare orders records by key, and records with the same key by
 // rank, highest first, so that the first of a key is the one that wins.
-func compareRecords(a, b *record) int {
-	if c := bytes.Compare(a.key, b.key); c != 0 {
+func Compare(a, b *Record) int {
+	if c := bytes.Compare(a.Key, b.Key); c != 0 {
 		return c
 	}
-	return int(b.rank) - int(a.rank)
+	return int(b.Rank) - int(a.Rank)
 }
 
-// sorter collects records in memory up to a limit, then writes them
+// Sorter collects records in memory up to a limit, then writes them
 // sorted to a run file in dir; reading merges the runs.
 //
 // A full buffer is sorted and written by a goroutine of its own while the
 // other buffer fills, so that sorting overlaps reading the import.
-type sorter struct {
+type Sorter struct {
 	dir   string
 	limit int
-	arena []byte      // encoded records (see add)
-	offs  []sortEntry // where each record starts in arena
+	arena []byte      // encoded records (see Add)
+	offs  []sortEntry // where each Record starts in arena
 	runs  []string
 	bytes int64 // of all records added
 	// The buffer being spilled in the background, and the outcome.
@@ -61,17 +74,19 @@ type sorter struct {
 	spilling   chan error
 }
 
-// sortEntry is a record in the arena, with the first bytes of its key
+// sortEntry is a Record in the arena, with the first bytes of its key
 // as a number (most comparisons end there) and where its key is, so that
-// sorting never decodes a record.
+// sorting never decodes a Record.
 type sortEntry struct {
 	prefix uint64
-	off    int32 // the record's start
-	key    int32 // its key's start (after the bucket letter)
+	off    int32 // the Record's start
+	keyAt  int32 // its key's start (after the bucket letter)
 	keyLen int32
 }
 
-func newSorter(dir string, limit int) *sorter { return &sorter{dir: dir, limit: limit} }
+// New returns a Sorter that spills to run files in dir whenever it holds
+// limit bytes of records.
+func New(dir string, limit int) *Sorter { return &Sorter{dir: dir, limit: limit} }
 
 // keyPrefix is the first 8 bytes of a key, big-endian, zero-padded.
 func keyPrefix(bucket byte, key []byte) uint64 {
@@ -81,8 +96,9 @@ func keyPrefix(bucket byte, key []byte) uint64 {
 	return binary.BigEndian.Uint64(b[:])
 }
 
-// add adds a record for key in the bucket with the given letter.
-func (s *sorter) add(bucket byte, key, value []byte, rank byte) error {
+// Add adds a record for key in the bucket with the given letter. It
+// copies key and value.
+func (s *Sorter) Add(bucket byte, key, value []byte, rank Rank) error {
 	if s.arena == nil {
 		// Grown once, to the limit and a record's worth more: growing by
 		// appending would copy it again and again.
@@ -91,11 +107,11 @@ func (s *sorter) add(bucket byte, key, value []byte, rank byte) error {
 	off := len(s.arena)
 	s.arena = binary.AppendUvarint(s.arena, uint64(1+len(key)))
 	s.arena = append(s.arena, bucket)
-	s.offs = append(s.offs, sortEntry{prefix: keyPrefix(bucket, key), off: int32(off), key: int32(len(s.arena)), keyLen: int32(len(key))})
+	s.offs = append(s.offs, sortEntry{prefix: keyPrefix(bucket, key), off: int32(off), keyAt: int32(len(s.arena)), keyLen: int32(len(key))})
 	s.arena = append(s.arena, key...)
 	s.arena = binary.AppendUvarint(s.arena, uint64(len(value)))
 	s.arena = append(s.arena, value...)
-	s.arena = append(s.arena, rank)
+	s.arena = append(s.arena, byte(rank))
 	s.bytes += int64(len(key) + len(value))
 	if len(s.arena) >= s.limit {
 		return s.spillInBackground()
@@ -106,11 +122,11 @@ func (s *sorter) add(bucket byte, key, value []byte, rank byte) error {
 // spillInBackground hands the full buffer to a goroutine that sorts and
 // writes it, and goes on with the other buffer, once the goroutine has
 // finished with it.
-func (s *sorter) spillInBackground() error {
+func (s *Sorter) spillInBackground() error {
 	if err := s.wait(); err != nil {
 		return err
 	}
-	full := &sorter{dir: s.dir, arena: s.arena, offs: s.offs}
+	full := &Sorter{dir: s.dir, arena: s.arena, offs: s.offs}
 	s.arena, s.offs = s.spareArena[:0], s.spareOffs[:0]
 	if s.arena == nil {
 		s.arena = make([]byte, 0, cap(full.arena))
@@ -127,7 +143,7 @@ func (s *sorter) spillInBackground() error {
 }
 
 // wait waits for a background spill to finish.
-func (s *sorter) wait() error {
+func (s *Sorter) wait() error {
 	if s.spilling == nil {
 		return nil
 	}
@@ -136,22 +152,22 @@ func (s *sorter) wait() error {
 	return err
 }
 
-// at decodes the record that starts at off in buf.
-func recordAt(buf []byte, off int) (r record, end int) {
+// recordAt decodes the record that starts at off in buf.
+func recordAt(buf []byte, off int) (r Record, end int) {
 	kl, n := binary.Uvarint(buf[off:])
 	off += n
-	r.key = buf[off : off+int(kl)]
+	r.Key = buf[off : off+int(kl)]
 	off += int(kl)
 	vl, n := binary.Uvarint(buf[off:])
 	off += n
-	r.value = buf[off : off+int(vl)]
+	r.Value = buf[off : off+int(vl)]
 	off += int(vl)
-	r.rank = buf[off]
+	r.Rank = Rank(buf[off])
 	return r, off + 1
 }
 
 // sorted sorts the records in memory.
-func (s *sorter) sorted() {
+func (s *Sorter) sorted() {
 	slices.SortFunc(s.offs, func(a, b sortEntry) int {
 		if a.prefix != b.prefix {
 			if a.prefix < b.prefix {
@@ -159,17 +175,17 @@ func (s *sorter) sorted() {
 			}
 			return 1
 		}
-		if c := bytes.Compare(s.arena[a.key:a.key+a.keyLen], s.arena[b.key:b.key+b.keyLen]); c != 0 {
+		if c := bytes.Compare(s.arena[a.keyAt:a.keyAt+a.keyLen], s.arena[b.keyAt:b.keyAt+b.keyLen]); c != 0 {
 			return c
 		}
 		ra, _ := recordAt(s.arena, int(a.off))
 		rb, _ := recordAt(s.arena, int(b.off))
-		return compareRecords(&ra, &rb)
+		return Compare(&ra, &rb)
 	})
 }
 
 // spill writes the records in memory, sorted, to a new run file.
-func (s *sorter) spill() error {
+func (s *Sorter) spill() error {
 	if len(s.offs) == 0 {
 		return nil
 	}
@@ -198,23 +214,23 @@ func (s *sorter) spill() error {
 	return nil
 }
 
-// streams returns the sorted streams of everything added: one per run
-// file, and one for what is still in memory.
-func (s *sorter) streams() ([]stream, error) {
+// Streams returns the sorted streams of everything added: one per run
+// file, and one for what is still in memory. Add no more after it.
+func (s *Sorter) Streams() ([]Stream, error) {
 	if err := s.wait(); err != nil {
 		return nil, err
 	}
-	var out []stream
+	var out []Stream
 	for _, name := range s.runs {
 		f, err := os.Open(name)
 		if err != nil {
-			closeStreams(out)
+			CloseStreams(out)
 			return nil, err
 		}
 		rs := &runStream{f: f, r: bufio.NewReaderSize(f, 256<<10)}
-		if err := rs.next(); err != nil {
+		if err := rs.Next(); err != nil {
 			f.Close()
-			closeStreams(out)
+			CloseStreams(out)
 			return nil, err
 		}
 		out = append(out, rs)
@@ -222,13 +238,16 @@ func (s *sorter) streams() ([]stream, error) {
 	if len(s.offs) > 0 {
 		s.sorted()
 		out = append(out, &memStream{s: s, i: -1})
-		out[len(out)-1].next()
+		out[len(out)-1].Next()
 	}
 	return out, nil
 }
 
-// remove deletes the run files.
-func (s *sorter) remove() {
+// Bytes returns the size of the keys and values of every record added.
+func (s *Sorter) Bytes() int64 { return s.bytes }
+
+// Remove deletes the run files.
+func (s *Sorter) Remove() {
 	s.wait()
 	for _, name := range s.runs {
 		os.Remove(name)
@@ -236,31 +255,33 @@ func (s *sorter) remove() {
 	s.runs = nil
 }
 
-// stream is a source of records in order (compareRecords).
-type stream interface {
-	// head returns the current record; ok is false at the end.
-	head() (r *record, ok bool)
-	// next moves to the next record.
-	next() error
-	close()
+// Stream is a source of records in order (Compare).
+type Stream interface {
+	// Head returns the current record; ok is false at the end. The
+	// record is valid until Next.
+	Head() (r *Record, ok bool)
+	// Next moves to the next record.
+	Next() error
+	Close()
 }
 
-func closeStreams(ss []stream) {
+// CloseStreams closes every stream of ss.
+func CloseStreams(ss []Stream) {
 	for _, s := range ss {
-		s.close()
+		s.Close()
 	}
 }
 
-// memStream reads the records the sorter still holds, in order.
+// memStream reads the records the Sorter still holds, in order.
 type memStream struct {
-	s   *sorter
+	s   *Sorter
 	i   int
-	cur record
+	cur Record
 }
 
-func (m *memStream) head() (*record, bool) { return &m.cur, m.i < len(m.s.offs) }
+func (m *memStream) Head() (*Record, bool) { return &m.cur, m.i < len(m.s.offs) }
 
-func (m *memStream) next() error {
+func (m *memStream) Next() error {
 	m.i++
 	if m.i < len(m.s.offs) {
 		m.cur, _ = recordAt(m.s.arena, int(m.s.offs[m.i].off))
@@ -268,20 +289,20 @@ func (m *memStream) next() error {
 	return nil
 }
 
-func (m *memStream) close() {}
+func (m *memStream) Close() {}
 
 // runStream reads a run file.
 type runStream struct {
 	f   *os.File
 	r   *bufio.Reader
-	cur record
+	cur Record
 	end bool
 	buf []byte
 }
 
-func (rs *runStream) head() (*record, bool) { return &rs.cur, !rs.end }
+func (rs *runStream) Head() (*Record, bool) { return &rs.cur, !rs.end }
 
-func (rs *runStream) next() error {
+func (rs *runStream) Next() error {
 	kl, err := binary.ReadUvarint(rs.r)
 	if errors.Is(err, io.EOF) {
 		rs.end = true
@@ -302,7 +323,7 @@ func (rs *runStream) next() error {
 	if err != nil {
 		return err
 	}
-	rs.cur = record{key: key, value: rest[:vl], rank: rest[vl]}
+	rs.cur = Record{Key: key, Value: rest[:vl], Rank: Rank(rest[vl])}
 	return nil
 }
 
@@ -321,18 +342,19 @@ func (rs *runStream) read(n, keep int) ([]byte, error) {
 	return rs.buf[start:], nil
 }
 
-func (rs *runStream) close() { rs.f.Close() }
+func (rs *runStream) Close() { rs.f.Close() }
 
-// merge yields the records of several streams in order, one per key: the
-// one that wins (compareRecords), unless that one deletes the key.
-type merge struct {
-	heap []stream
+// Merge yields the records of several streams in order, one per key: the
+// one that wins (Compare), unless that one deletes the key.
+type Merge struct {
+	heap []Stream
 }
 
-func newMerge(ss []stream) *merge {
-	m := &merge{}
+// NewMerge returns the merge of ss, which it reads from their heads on.
+func NewMerge(ss []Stream) *Merge {
+	m := &Merge{}
 	for _, s := range ss {
-		if _, ok := s.head(); ok {
+		if _, ok := s.Head(); ok {
 			m.heap = append(m.heap, s)
 		}
 	}
@@ -342,13 +364,13 @@ func newMerge(ss []stream) *merge {
 	return m
 }
 
-func (m *merge) less(i, j int) bool {
-	a, _ := m.heap[i].head()
-	b, _ := m.heap[j].head()
-	return compareRecords(a, b) < 0
+func (m *Merge) less(i, j int) bool {
+	a, _ := m.heap[i].Head()
+	b, _ := m.heap[j].Head()
+	return Compare(a, b) < 0
 }
 
-func (m *merge) down(i int) {
+func (m *Merge) down(i int) {
 	for {
 		l := 2*i + 1
 		if l >= len(m.heap) {
@@ -366,12 +388,12 @@ func (m *merge) down(i int) {
 	}
 }
 
-// advance moves the stream at the top of the heap on.
-func (m *merge) advance() error {
-	if err := m.heap[0].next(); err != nil {
+// advance moves the Stream at the top of the heap on.
+func (m *Merge) advance() error {
+	if err := m.heap[0].Next(); err != nil {
 		return err
 	}
-	if _, ok := m.heap[0].head(); !ok {
+	if _, ok := m.heap[0].Head(); !ok {
 		last := len(m.heap) - 1
 		m.heap[0] = m.heap[last]
 		m.heap = m.heap[:last]
@@ -382,21 +404,21 @@ func (m *merge) advance() error {
 	return nil
 }
 
-// each calls fn with each key's winning record, in key order. The record
+// Each calls fn with each key's winning record, in key order. The record
 // is valid only during the call.
-func (m *merge) each(fn func(r *record) error) error {
+func (m *Merge) Each(fn func(r *Record) error) error {
 	var key []byte
 	for len(m.heap) > 0 {
-		top, _ := m.heap[0].head()
-		if key != nil && bytes.Equal(top.key, key) {
-			// A record that lost to the one before it.
+		top, _ := m.heap[0].Head()
+		if key != nil && bytes.Equal(top.Key, key) {
+			// A Record that lost to the one before it.
 			if err := m.advance(); err != nil {
 				return err
 			}
 			continue
 		}
-		key = append(key[:0], top.key...)
-		if top.rank != rankDelete {
+		key = append(key[:0], top.Key...)
+		if top.Rank != RankDelete {
 			if err := fn(top); err != nil {
 				return err
 			}
@@ -406,24 +428,4 @@ func (m *merge) each(fn func(r *record) error) error {
 		}
 	}
 	return nil
-}
-
-// tempDir makes the directory a large import works in, beside the store
-// so that it is on the same disk and the finished store can be moved into
-// place.
-func tempDir(storePath string) (string, error) {
-	removeStaleImports(storePath)
-	return os.MkdirTemp(filepath.Dir(storePath), tempPrefix(storePath))
-}
-
-func tempPrefix(storePath string) string { return "." + filepath.Base(storePath) + ".import-" }
-
-// removeStaleImports removes what imports killed before they finished
-// left beside the store. It runs under the store's write lock, so no
-// import of this store is under way.
-func removeStaleImports(storePath string) {
-	stale, _ := filepath.Glob(filepath.Join(filepath.Dir(storePath), tempPrefix(storePath)+"*"))
-	for _, dir := range stale {
-		os.RemoveAll(dir)
-	}
 }
