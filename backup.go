@@ -46,6 +46,6 @@ func runBackup(opts *backupOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.stderr, "backed up %s to %s (%s bytes)\n", s.Path(), opts.out, model.Thousands(n))
+	fmt.Fprintf(opts.stderr, "backed up %s to %s (%s bytes)\n", s.Location(), opts.out, model.Thousands(n))
 	return nil
 }

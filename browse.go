@@ -64,16 +64,19 @@ func runBrowse(opts *browseOptions) error {
 		return err
 	}
 	if !opts.interactive() {
-		return opts.printList(s, store.Query{})
+		return opts.printList(s, model.Query{})
 	}
 	// The browser opens the store for each thing it does, so that other
 	// chrono commands can use it meanwhile.
-	path := s.Path()
+	path := s.Location()
 	err, s = s.Close(), nil
 	if err != nil {
 		return err
 	}
-	shared := store.NewShared(path, store.DefaultTimeout)
+	shared, err := store.Open(path, store.Options{Shared: true})
+	if err != nil {
+		return err
+	}
 	defer shared.Close()
 	return tui.Run(shared, tui.Options{QuickTags: opts.quickTags, Greeting: termtext.Line(greeting)})
 }
@@ -81,21 +84,21 @@ func runBrowse(opts *browseOptions) error {
 // seed fills an empty store with the example investigation, so that a
 // first run has something to show, and returns the line that says so on
 // stderr, for the browser to repeat; "" when the store had events.
-func (o *browseOptions) seed(s *store.Store) (string, error) {
-	n, err := s.Count(store.Query{})
+func (o *browseOptions) seed(s model.Store) (string, error) {
+	n, err := s.Count(model.Query{})
 	if err != nil || n > 0 {
 		return "", err
 	}
-	res, err := s.ImportAll([]store.Input{nativeInput("timeline.example.json", bytes.NewReader(example))}, false)
+	res, err := s.Import([]model.Input{nativeInput("timeline.example.json", bytes.NewReader(example))}, model.ImportOptions{})
 	if err != nil {
 		return "", fmt.Errorf("seeding the empty store: %w", err)
 	}
-	greeting := fmt.Sprintf("seeded the empty store %s with the example investigation (%s)", s.Path(), events(res[0].Events))
+	greeting := fmt.Sprintf("seeded the empty store %s with the example investigation (%s)", s.Location(), events(res[0].Events))
 	fmt.Fprintln(o.stderr, greeting)
 	return greeting, nil
 }
 
 // nativeInput is a native JSON file to import.
-func nativeInput(name string, r io.Reader) store.Input {
-	return store.Input{Name: name, Read: func(sink model.Sink) error { return native.Read(r, sink) }}
+func nativeInput(name string, r io.Reader) model.Input {
+	return model.Input{Name: name, Read: func(sink model.Sink) error { return native.Read(r, sink) }}
 }

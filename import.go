@@ -10,7 +10,6 @@ import (
 	"chrono/model"
 	"chrono/model/formats"
 	"chrono/model/termtext"
-	"chrono/store"
 
 	"github.com/spf13/cobra"
 )
@@ -72,12 +71,12 @@ func runImport(opts *importOptions) error {
 	// A large import makes garbage fast: collecting it before the heap
 	// doubles keeps the import's memory flat.
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemory))
-	storeOpts := store.ImportOptions{DryRun: opts.dryRun}
+	storeOpts := model.ImportOptions{DryRun: opts.dryRun}
 	if opts.progressTo != nil {
 		storeOpts.Progress = meter.start(opts.progressTo, opts.stderrIsTerminal(), inputBytes(inputs))
 		defer meter.stop()
 	}
-	results, err := s.ImportWith(storeInputs(inputs), storeOpts)
+	results, err := s.Import(storeInputs(inputs), storeOpts)
 	if err != nil {
 		return fmt.Errorf("nothing imported, the store is unchanged:\n%w", err)
 	}
@@ -101,7 +100,7 @@ func importFormat(name string) (*formats.Format, error) {
 // importInput is one file of an import: open, its format known, ready for
 // the store to read.
 type importInput struct {
-	store.Input
+	model.Input
 	file     *os.File      // nil for stdin, which is not chrono's to close
 	detected string        // what auto detection found, said in the report
 	lost     *model.Losses // what the format could not carry, filled by Read
@@ -172,8 +171,8 @@ func closeInputs(inputs []importInput) {
 }
 
 // storeInputs is inputs as the store takes them.
-func storeInputs(inputs []importInput) []store.Input {
-	out := make([]store.Input, len(inputs))
+func storeInputs(inputs []importInput) []model.Input {
+	out := make([]model.Input, len(inputs))
 	for i, in := range inputs {
 		out[i] = in.Input
 	}
@@ -205,7 +204,7 @@ func sizeOf(r io.Reader) int64 {
 
 // report says, a line per file, what the import did or would do, with the
 // format detected and what it could not carry.
-func (o *importOptions) report(inputs []importInput, results []store.ImportResult) {
+func (o *importOptions) report(inputs []importInput, results []model.ImportResult) {
 	verb := "imported"
 	if o.dryRun {
 		verb = "would import"

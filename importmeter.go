@@ -5,7 +5,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"chrono/store"
+	"chrono/model"
 	"chrono/tui/progress"
 )
 
@@ -28,7 +28,7 @@ func (m *importMeter) count(r io.Reader) io.Reader {
 // start draws the meter to w, in place when terminal, with total the
 // bytes of all inputs (0 when unknown), and returns what the store calls
 // with its progress. Call stop after the import.
-func (m *importMeter) start(w io.Writer, terminal bool, total int64) func(store.Progress) {
+func (m *importMeter) start(w io.Writer, terminal bool, total int64) func(model.ImportProgress) {
 	m.meter = progress.New(w, terminal)
 	m.meter.Stage("reading", total)
 	m.done = make(chan struct{})
@@ -52,7 +52,7 @@ func (m *importMeter) tick() {
 }
 
 // storeProgress follows the store: events read, then records written.
-func (m *importMeter) storeProgress(p store.Progress) {
+func (m *importMeter) storeProgress(p model.ImportProgress) {
 	m.meter.Events(int64(p.Events))
 	if p.Total > 0 {
 		if !m.writing {

@@ -1,10 +1,10 @@
 package main
 
 import (
+	"chrono/model"
 	"chrono/model/listing"
 	"chrono/model/native"
 	"chrono/model/termtext"
-	"chrono/store"
 
 	"github.com/spf13/cobra"
 )
@@ -54,7 +54,7 @@ func runList(opts *listOptions) error {
 
 // printList prints the events as aligned lines, for a person; chrono with
 // no command prints them so too when it has no terminal.
-func (c *cli) printList(s *store.Store, q store.Query) error {
+func (c *cli) printList(s model.Store, q model.Query) error {
 	lines := listing.NewLines(c.stdout)
 	for e, err := range s.Events(q) {
 		if err != nil {
@@ -69,7 +69,7 @@ func (c *cli) printList(s *store.Store, q store.Query) error {
 
 // printJSON prints the events as chrono JSON, an object a line, for
 // programs; what a terminal would act on is escaped.
-func (c *cli) printJSON(s *store.Store, q store.Query) error {
+func (c *cli) printJSON(s model.Store, q model.Query) error {
 	for e, err := range s.Events(q) {
 		if err != nil {
 			return err

@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 
+	"chrono/model"
 	"chrono/model/listing"
-	"chrono/store"
 
 	"github.com/spf13/cobra"
 )
@@ -38,7 +38,7 @@ func runShow(opts *showOptions) error {
 	}
 	defer s.Close()
 	d, err := s.Detail(opts.id)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, model.ErrNotFound) {
 		return fmt.Errorf("no event %q; chrono list shows the ids", opts.id)
 	}
 	if err != nil {

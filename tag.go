@@ -7,7 +7,6 @@ import (
 
 	"chrono/model"
 	"chrono/model/listing"
-	"chrono/store"
 
 	"github.com/spf13/cobra"
 )
@@ -57,13 +56,13 @@ func runTag(opts *tagOptions) error {
 	}
 	defer s.Close()
 	e, err := s.Event(opts.id)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, model.ErrNotFound) {
 		return fmt.Errorf("no event %q; chrono list shows the ids", opts.id)
 	}
 	if err != nil {
 		return err
 	}
-	var changes []store.Change
+	var changes []model.Change
 	if opts.add {
 		changes, err = s.Retag([]string{opts.id}, tags, nil)
 	} else if err = hasTags(e, tags); err == nil {

@@ -110,14 +110,15 @@ type Facet struct {
 	Count int
 }
 
-// FacetKind says which field facets count.
-type FacetKind byte
+// FacetKind says which field facets count. Its values mean nothing
+// outside this process: stores keep their counts under keys of their own.
+type FacetKind int
 
-// Facet kinds.
+// Facet kinds; the zero FacetKind is none of them.
 const (
-	FacetTags     FacetKind = 't'
-	FacetActors   FacetKind = 'a'
-	FacetStatuses FacetKind = 's'
+	FacetTags FacetKind = iota + 1
+	FacetActors
+	FacetStatuses
 )
 
 // Period is a count of events in one month of the timeline, by their

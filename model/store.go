@@ -44,7 +44,9 @@ type Reader interface {
 	Detail(id string) (Detail, error)
 	// Position returns where the event with an id is in timeline order.
 	Position(id string) (Position, error)
-	// Events returns the events q selects, in timeline order.
+	// Events returns the events q selects, in timeline order. A store
+	// may keep a read open while the loop runs, so the loop's body must
+	// not write to the store.
 	Events(q Query) iter.Seq2[Event, error]
 	// Window returns up to before events of the view q selects that come
 	// before at and up to after events from at on, in timeline order. The

@@ -60,7 +60,7 @@ func benchStore(b *testing.B, n int) Store {
 		if err != nil {
 			b.Fatal(err)
 		}
-		in := store.Input{Name: doc, Size: -1, Read: func(sink model.Sink) error {
+		in := model.Input{Name: doc, Size: -1, Read: func(sink model.Sink) error {
 			f, err := os.Open(doc)
 			if err != nil {
 				return err
@@ -68,7 +68,7 @@ func benchStore(b *testing.B, n int) Store {
 			defer f.Close()
 			return native.Read(f, sink)
 		}}
-		if _, err := s.ImportAll([]store.Input{in}, false); err != nil {
+		if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
 			b.Fatal(err)
 		}
 		s.Close()
@@ -77,7 +77,11 @@ func benchStore(b *testing.B, n int) Store {
 		path = p
 	}
 	// As chrono runs the browser: the store opened for each operation.
-	return store.NewShared(path.(string), store.DefaultTimeout)
+	shared, err := store.Open(path.(string), store.Options{Shared: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return shared
 }
 
 // benchDriver is a driver for benchmarks: the same loop as the tests'.

@@ -159,7 +159,7 @@ func event(t *testing.T, s Store, id string) model.Event {
 }
 
 // exampleStore is a store holding the example investigation.
-func exampleStore(t testing.TB) *store.Store {
+func exampleStore(t testing.TB) model.Store {
 	t.Helper()
 	s, err := store.Open(filepath.Join(t.TempDir(), "chrono.db"), store.Options{})
 	if err != nil {
@@ -171,8 +171,8 @@ func exampleStore(t testing.TB) *store.Store {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	in := store.Input{Name: "timeline.example.json", Read: func(sink model.Sink) error { return native.Read(f, sink) }}
-	if _, err := s.ImportAll([]store.Input{in}, false); err != nil {
+	in := model.Input{Name: "timeline.example.json", Read: func(sink model.Sink) error { return native.Read(f, sink) }}
+	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	return s

@@ -94,7 +94,7 @@ func hostileFixtureStore(t *testing.T) Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	in := store.Input{Name: "hostile.json", Read: func(sink model.Sink) error {
+	in := model.Input{Name: "hostile.json", Read: func(sink model.Sink) error {
 		f, err := os.Open("../testdata/hostile/hostile.json")
 		if err != nil {
 			return err
@@ -102,7 +102,7 @@ func hostileFixtureStore(t *testing.T) Store {
 		defer f.Close()
 		return native.Read(f, sink)
 	}}
-	if _, err := s.ImportAll([]store.Input{in}, false); err != nil {
+	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	return s

@@ -181,8 +181,8 @@ func hostileStore(t *testing.T) Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	in := store.Input{Name: "hostile", Read: func(sink model.Sink) error { return model.Feed(tl, sink) }}
-	if _, err := s.ImportAll([]store.Input{in}, false); err != nil {
+	in := model.Input{Name: "hostile", Read: func(sink model.Sink) error { return model.Feed(tl, sink) }}
+	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	return s

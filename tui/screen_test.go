@@ -133,8 +133,8 @@ func TestWideTextKeepsColumns(t *testing.T) {
 	 {"id": "combining", "date": "2020-03", "title": "Cafe\u0301 Zoe\u0308 n\u0303 a\u0300 long combining title that goes on", "summary": "e\u0301e\u0301e\u0301"},
 	 {"id": "rtl", "date": "2020-04", "title": "مرحبا بالعالم hello עולם"}
 	]}`
-	in := store.Input{Name: "wide.json", Read: func(sink model.Sink) error { return native.Read(strings.NewReader(doc), sink) }}
-	if _, err := s.ImportAll([]store.Input{in}, false); err != nil {
+	in := model.Input{Name: "wide.json", Read: func(sink model.Sink) error { return native.Read(strings.NewReader(doc), sink) }}
+	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	// Terminals that cluster graphemes (mode 2027) measure emoji

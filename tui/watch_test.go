@@ -17,24 +17,28 @@ import (
 func TestBrowserSeesOtherWrites(t *testing.T) {
 	s := exampleStore(t)
 	clock := noted
-	d := &driver{t: t, m: New(store.NewShared(s.Path(), time.Second), Options{Now: func() time.Time { return clock }})}
+	shared, err := store.Open(s.Location(), store.Options{Shared: true, Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &driver{t: t, m: New(shared, Options{Now: func() time.Time { return clock }})}
 	s.Close() // the browser opens the file for each read, as chrono runs it
 	d.m.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
 	d.run(d.m.Init())
 	d.send(tea.WindowSizeMsg{Width: 120, Height: 30})
 	d.keys("j") // the FBI tip
 
-	other, err := store.Open(d.m.store.(*store.Shared).Path(), store.Options{})
+	other, err := store.Open(d.m.store.(model.Store).Location(), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := other.Retag([]string{"fbi-tip"}, []string{"from-elsewhere"}, nil); err != nil {
 		t.Fatal(err)
 	}
-	in := store.Input{Name: "more", Read: func(sink model.Sink) error {
+	in := model.Input{Name: "more", Read: func(sink model.Sink) error {
 		return model.Feed(model.Timeline{Events: []model.Event{{ID: "late-news", Date: model.MustParseDate("2023"), Title: "Late news"}}}, sink)
 	}}
-	if _, err := other.ImportAll([]store.Input{in}, false); err != nil {
+	if _, err := other.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	other.Close()

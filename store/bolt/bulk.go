@@ -1,0 +1,244 @@
+package bolt
+
+import (
+	"bytes"
+	"encoding/binary"
+	"os"
+	"path/filepath"
+
+	"chrono/model"
+	"chrono/store/bolt/internal/extsort"
+
+	"github.com/go-json-experiment/json"
+	bbolt "go.etcd.io/bbolt"
+)
+
+// sortMemory is how much of the import the sorter holds before it spills
+// a sorted run to disk.
+var sortMemory = 48 << 20
+
+// bulkImport is an import too large for one transaction: a model.Sink
+// that checks each value against the store (read in one long read
+// transaction), and turns it into sorted records; Commit builds a new
+// store file from the old content and the records, and swaps it in.
+type bulkImport struct {
+	s      *Store
+	tx     *bbolt.Tx // read transaction on the store as it was
+	b      buckets
+	dir    string // the import's working directory
+	sort   *extsort.Sorter
+	counts map[counter]int // changes to the kept counts
+	dryRun bool
+	result model.ImportResult
+	header model.Header
+	// progress, when set, is told how many records the build has written
+	// out of how many it will write at most.
+	progress func(written, total int64)
+	records  int64
+	enc      []byte
+}
+
+func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
+	if s.readOnly {
+		return nil, model.ErrReadOnly
+	}
+	tx, err := s.db.Begin(false)
+	if err != nil {
+		return nil, err
+	}
+	bi := &bulkImport{s: s, tx: tx, b: bucketsOf(tx), counts: map[counter]int{}, dryRun: dryRun}
+	if !dryRun {
+		if bi.dir, err = tempDir(s.path); err != nil {
+			tx.Rollback()
+			return nil, err
+		}
+		bi.sort = extsort.New(bi.dir, sortMemory)
+	}
+	return bi, nil
+}
+
+// HasEvent implements model.Known.
+func (bi *bulkImport) HasEvent(id string) bool { return bi.b.ids.Get([]byte(id)) != nil }
+
+// HasSource implements model.Known.
+func (bi *bulkImport) HasSource(id string) bool { return bi.b.sources.Get([]byte(id)) != nil }
+
+// Header implements model.Sink, as txImport.Header.
+func (bi *bulkImport) Header(h model.Header) error {
+	if bi.header.Title == "" {
+		bi.header.Title = h.Title
+	}
+	if bi.header.Description == "" {
+		bi.header.Description = h.Description
+	}
+	return nil
+}
+
+func (bi *bulkImport) add(bk bucket, key, value []byte, rank extsort.Rank) error {
+	if bi.sort == nil {
+		return nil // a dry run
+	}
+	bi.records++
+	return bi.sort.Add(bk.letter, key, value, rank)
+}
+
+// Source implements model.Sink.
+func (bi *bulkImport) Source(s model.Source, _ int) error {
+	bi.result.Sources++
+	v, err := json.Marshal(s)
+	if err != nil {
+		return err
+	}
+	return bi.add(bucketSources, []byte(s.ID), v, extsort.RankNew)
+}
+
+// Event implements model.Sink: as txImport.Event, a stored event with the
+// same id is replaced, keeping its tags and notes.
+func (bi *bulkImport) Event(e model.Event, _ int) error {
+	bi.result.Events++
+	order := model.OrderKey(e.Date, e.ID)
+	if oldOrder := bi.b.ids.Get([]byte(e.ID)); oldOrder != nil {
+		oldValue := bi.b.events.Get(oldOrder)
+		old, err := decodeEvent(oldValue)
+		if err != nil {
+			return err
+		}
+		model.KeepAnnotations(&e, &old)
+		bi.enc = encodeEvent(bi.enc[:0], &e)
+		if bytes.Equal(oldOrder, order) && bytes.Equal(oldValue, bi.enc) {
+			bi.result.Unchanged++
+			return nil
+		}
+		bi.result.Updated++
+		if err := bi.remove(&old, oldOrder); err != nil {
+			return err
+		}
+	} else {
+		bi.result.New++
+		bi.enc = encodeEvent(bi.enc[:0], &e)
+	}
+	if err := bi.add(bucketEvents, order, bi.enc, extsort.RankNew); err != nil {
+		return err
+	}
+	if err := bi.add(bucketIDs, []byte(e.ID), order, extsort.RankNew); err != nil {
+		return err
+	}
+	if err := indexEntries(&e, order, func(bk bucket, key []byte) error { return bi.add(bk, key, nil, extsort.RankNew) }); err != nil {
+		return err
+	}
+	return counters(&e, order, func(c counter) error { bi.counts[c]++; return nil })
+}
+
+// remove takes out a stored event that the import replaces: its value,
+// its index entries and its counts.
+func (bi *bulkImport) remove(old *model.Event, order []byte) error {
+	if err := bi.add(bucketEvents, bytes.Clone(order), nil, extsort.RankDelete); err != nil {
+		return err
+	}
+	if err := indexEntries(old, order, func(bk bucket, key []byte) error { return bi.add(bk, key, nil, extsort.RankDelete) }); err != nil {
+		return err
+	}
+	return counters(old, order, func(c counter) error { bi.counts[c]--; return nil })
+}
+
+// Commit builds the new store and puts it in place.
+func (bi *bulkImport) Commit() (model.ImportResult, error) {
+	defer bi.cleanUp()
+	if err := bi.finish(); err != nil {
+		return bi.result, err
+	}
+	streams, err := bi.sort.Streams()
+	if err != nil {
+		return bi.result, err
+	}
+	defer extsort.CloseStreams(streams)
+	built := filepath.Join(bi.dir, "store")
+	var progress func(int64)
+	if bi.progress != nil {
+		total := bi.records + int64(bi.tx.Size()/64) // a rough count of the old keys
+		progress = func(written int64) { bi.progress(written, max(total, written)) }
+	}
+	if err := build(built, bi.tx, streams, bi.sort.Bytes()+bi.tx.Size(), progress); err != nil {
+		return bi.result, err
+	}
+	bi.tx.Rollback()
+	bi.tx = nil
+	if err := bi.s.swap(built); err != nil {
+		return bi.result, err
+	}
+	return bi.result, nil
+}
+
+// finish adds the records of the counts and the header, which are known
+// only once every event has been read.
+func (bi *bulkImport) finish() error {
+	for c, delta := range bi.counts {
+		if delta == 0 {
+			continue
+		}
+		key := c.key()
+		n := countOf(bi.b.counts, key) + delta
+		if n <= 0 {
+			if err := bi.add(bucketCounts, key, nil, extsort.RankDelete); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := bi.add(bucketCounts, key, binary.BigEndian.AppendUint64(nil, uint64(n)), extsort.RankNew); err != nil {
+			return err
+		}
+	}
+	for _, f := range []struct {
+		key []byte
+		val string
+	}{{keyTitle, bi.header.Title}, {keyDescription, bi.header.Description}} {
+		if f.val != "" && len(bi.b.meta.Get(f.key)) == 0 {
+			if err := bi.add(bucketMeta, f.key, []byte(f.val), extsort.RankNew); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Rollback abandons the import and returns what it would have done.
+func (bi *bulkImport) Rollback() model.ImportResult {
+	bi.cleanUp()
+	return bi.result
+}
+
+func (bi *bulkImport) cleanUp() {
+	if bi.tx != nil {
+		bi.tx.Rollback()
+		bi.tx = nil
+	}
+	if bi.sort != nil {
+		bi.sort.Remove()
+	}
+	if bi.dir != "" {
+		os.RemoveAll(bi.dir)
+	}
+}
+
+// Result returns what the import has done so far.
+func (bi *bulkImport) Result() model.ImportResult { return bi.result }
+
+// tempDir makes the directory a large import works in, beside the store
+// so that it is on the same disk and the finished store can be moved into
+// place.
+func tempDir(storePath string) (string, error) {
+	removeStaleImports(storePath)
+	return os.MkdirTemp(filepath.Dir(storePath), tempPrefix(storePath))
+}
+
+func tempPrefix(storePath string) string { return "." + filepath.Base(storePath) + ".import-" }
+
+// removeStaleImports removes what imports killed before they finished
+// left beside the store. It runs under the store's write lock, so no
+// import of this store is under way.
+func removeStaleImports(storePath string) {
+	stale, _ := filepath.Glob(filepath.Join(filepath.Dir(storePath), tempPrefix(storePath)+"*"))
+	for _, dir := range stale {
+		os.RemoveAll(dir)
+	}
+}

@@ -1,0 +1,300 @@
+package bolt
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"chrono/model"
+)
+
+// codecVersion is the first byte of every stored event value.
+const codecVersion = 1
+
+// An event value is laid out so that filters and search need not decode it:
+//
+//	[version 1 byte] [status 1 byte] [text length uvarint]
+//	text:  title, summary, date_text, actors, tags, quotes (text, speaker,
+//	       context), notes (text)
+//	rest:  id, date (EDTF), date_source, quotes (source, stance), links
+//	       (rel, event), notes (at)
+//
+// Strings are a uvarint length and the bytes; lists are a uvarint count
+// and their items. The status byte is the index in model.Statuses plus 1
+// (0: not assessed), so a status filter reads one byte; the text section
+// holds every field search looks at, and nothing else.
+
+func statusCode(s model.Status) byte {
+	for i, v := range model.Statuses {
+		if v == s {
+			return byte(i + 1)
+		}
+	}
+	return 0
+}
+
+func statusOf(c byte) model.Status {
+	if c == 0 || int(c) > len(model.Statuses) {
+		return ""
+	}
+	return model.Statuses[c-1]
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+func appendStrings(b []byte, ss []string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(ss)))
+	for _, s := range ss {
+		b = appendString(b, s)
+	}
+	return b
+}
+
+// encodeEvent appends the stored form of e to dst.
+func encodeEvent(dst []byte, e *model.Event) []byte {
+	// The text section is written in place, after its length, which is
+	// worked out first: building it apart and copying it cost as much as
+	// the rest of an import's encoding.
+	n := textLen(e)
+	dst = slices.Grow(dst, n+len(e.ID)+64)
+	dst = append(dst, codecVersion, statusCode(e.Status))
+	dst = binary.AppendUvarint(dst, uint64(n))
+	dst = appendString(dst, e.Title)
+	dst = appendString(dst, e.Summary)
+	dst = appendString(dst, e.DateText)
+	dst = appendStrings(dst, e.Actors)
+	dst = appendStrings(dst, e.Tags)
+	dst = binary.AppendUvarint(dst, uint64(len(e.Quotes)))
+	for _, q := range e.Quotes {
+		dst = appendString(dst, q.Text)
+		dst = appendString(dst, q.Speaker)
+		dst = appendString(dst, q.Context)
+	}
+	dst = binary.AppendUvarint(dst, uint64(len(e.Notes)))
+	for _, n := range e.Notes {
+		dst = appendString(dst, n.Text)
+	}
+	dst = appendString(dst, e.ID)
+	dst = appendString(dst, e.Date.String())
+	dst = appendString(dst, e.DateSource)
+	for _, q := range e.Quotes {
+		dst = appendString(dst, q.Source)
+		dst = appendString(dst, string(q.Stance))
+	}
+	dst = binary.AppendUvarint(dst, uint64(len(e.Links)))
+	for _, l := range e.Links {
+		dst = appendString(dst, string(l.Rel))
+		dst = appendString(dst, l.Event)
+	}
+	for _, n := range e.Notes {
+		at := ""
+		if !n.At.IsZero() {
+			at = n.At.Format(time.RFC3339Nano)
+		}
+		dst = appendString(dst, at)
+	}
+	return dst
+}
+
+// textLen is the length of an event's text section.
+func textLen(e *model.Event) int {
+	str := func(s string) int { return uvarintLen(len(s)) + len(s) }
+	n := str(e.Title) + str(e.Summary) + str(e.DateText)
+	for _, list := range [][]string{e.Actors, e.Tags} {
+		n += uvarintLen(len(list))
+		for _, s := range list {
+			n += str(s)
+		}
+	}
+	n += uvarintLen(len(e.Quotes))
+	for _, q := range e.Quotes {
+		n += str(q.Text) + str(q.Speaker) + str(q.Context)
+	}
+	n += uvarintLen(len(e.Notes))
+	for _, note := range e.Notes {
+		n += str(note.Text)
+	}
+	return n
+}
+
+func uvarintLen(v int) int {
+	n := 1
+	for ; v >= 0x80; v >>= 7 {
+		n++
+	}
+	return n
+}
+
+// errCorrupt reports a stored value chrono cannot read back.
+var errCorrupt = errors.New("stored event is damaged")
+
+// decoder reads a stored value; the first failure sticks, so callers check
+// err once at the end.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.err = errCorrupt
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+// count reads a list length, refusing lengths the value cannot hold.
+func (d *decoder) count() int {
+	n := d.uvarint()
+	if n > uint64(len(d.b)) {
+		d.err = errCorrupt
+		return 0
+	}
+	return int(n)
+}
+
+func (d *decoder) string() string {
+	n := d.count()
+	if d.err != nil {
+		return ""
+	}
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
+}
+
+func (d *decoder) strings() []string {
+	n := d.count()
+	if n == 0 || d.err != nil {
+		return nil
+	}
+	ss := make([]string, n)
+	for i := range ss {
+		ss[i] = d.string()
+	}
+	return ss
+}
+
+// decodeEvent reads a value written by encodeEvent.
+func decodeEvent(v []byte) (model.Event, error) {
+	var e model.Event
+	if len(v) < 2 || v[0] != codecVersion {
+		return e, errCorrupt
+	}
+	e.Status = statusOf(v[1])
+	d := &decoder{b: v[2:]}
+	textLen := d.count()
+	if d.err != nil {
+		return e, d.err
+	}
+	rest := d.b[textLen:]
+	d.b = d.b[:textLen]
+	e.Title = d.string()
+	e.Summary = d.string()
+	e.DateText = d.string()
+	e.Actors = d.strings()
+	e.Tags = d.strings()
+	if n := d.count(); n > 0 {
+		e.Quotes = make([]model.Quote, n)
+		for i := range e.Quotes {
+			e.Quotes[i].Text = d.string()
+			e.Quotes[i].Speaker = d.string()
+			e.Quotes[i].Context = d.string()
+		}
+	}
+	if n := d.count(); n > 0 {
+		e.Notes = make([]model.Note, n)
+		for i := range e.Notes {
+			e.Notes[i].Text = d.string()
+		}
+	}
+	if d.err == nil && len(d.b) != 0 {
+		d.err = errCorrupt
+	}
+	d.b = rest
+	e.ID = d.string()
+	date := d.string()
+	e.DateSource = d.string()
+	for i := range e.Quotes {
+		e.Quotes[i].Source = d.string()
+		e.Quotes[i].Stance = model.Stance(d.string())
+	}
+	if n := d.count(); n > 0 {
+		e.Links = make([]model.Link, n)
+		for i := range e.Links {
+			e.Links[i].Rel = model.Rel(d.string())
+			e.Links[i].Event = d.string()
+		}
+	}
+	for i := range e.Notes {
+		if at := d.string(); at != "" && d.err == nil {
+			t, err := time.Parse(time.RFC3339Nano, at)
+			if err != nil {
+				d.err = errCorrupt
+			}
+			e.Notes[i].At = t
+		}
+	}
+	if d.err != nil {
+		return e, fmt.Errorf("event %q: %w", e.ID, d.err)
+	}
+	var err error
+	if e.Date, err = model.ParseDate(date); err != nil {
+		return e, fmt.Errorf("event %q: %w: %v", e.ID, errCorrupt, err)
+	}
+	if len(d.b) != 0 {
+		return e, fmt.Errorf("event %q: %w", e.ID, errCorrupt)
+	}
+	return e, nil
+}
+
+// valueStatus returns the status of a stored event without decoding it.
+func valueStatus(v []byte) model.Status {
+	if len(v) < 2 {
+		return ""
+	}
+	return statusOf(v[1])
+}
+
+// valueText returns the text section of a stored event: the fields search
+// reads, as a decoder positioned at the title.
+func valueText(v []byte) decoder {
+	if len(v) < 2 {
+		return decoder{err: errCorrupt}
+	}
+	d := decoder{b: v[2:]}
+	n := d.count()
+	if d.err != nil {
+		return d
+	}
+	d.b = d.b[:n]
+	return d
+}
+
+// skip passes over one string.
+func (d *decoder) skip() {
+	n := d.count()
+	if d.err == nil {
+		d.b = d.b[n:]
+	}
+}
+
+// valueActors returns the actors of a stored event, reading only as far
+// as them.
+func valueActors(v []byte) []string {
+	d := valueText(v)
+	d.skip() // title
+	d.skip() // summary
+	d.skip() // date_text
+	return d.strings()
+}

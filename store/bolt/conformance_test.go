@@ -1,0 +1,77 @@
+package bolt
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"chrono/model"
+	"chrono/store/storetest"
+)
+
+// TestConformance runs the store contract's suite against both ways of
+// holding a bbolt store: open for as long as it is used, and opened for
+// each burst of work. Besides the contract's answers, it checks after
+// every change that the indexes and counts agree with the events, and
+// that refused writes leave every byte of every bucket as it was.
+func TestConformance(t *testing.T) {
+	t.Run("Store", func(t *testing.T) {
+		storetest.Run(t, harness(func(t *testing.T) model.Store { return newEmptyStore(t) }))
+	})
+	t.Run("Shared", func(t *testing.T) {
+		storetest.Run(t, harness(func(t *testing.T) model.Store {
+			path := filepath.Join(t.TempDir(), "chrono.db")
+			s, err := Open(path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			sh := NewShared(path, time.Second)
+			t.Cleanup(func() { sh.Close() })
+			return sh
+		}))
+	})
+}
+
+func harness(open func(t *testing.T) model.Store) storetest.Harness {
+	return storetest.Harness{
+		Open: open,
+		Check: func(t testing.TB, s model.Store) {
+			t.Helper()
+			withStore(t, s, func(st *Store) { checkInvariants(t, st) })
+		},
+		Dump: func(t testing.TB, s model.Store) map[string]string {
+			t.Helper()
+			flat := map[string]string{}
+			withStore(t, s, func(st *Store) {
+				for bucket, kv := range dumpOf(t, st) {
+					for k, v := range kv {
+						flat[bucket+"/"+k] = v
+					}
+				}
+			})
+			return flat
+		},
+	}
+}
+
+// withStore runs f on the *Store behind s: itself, or, for a Shared one,
+// the file opened read-only for the moment.
+func withStore(t testing.TB, s model.Store, f func(*Store)) {
+	t.Helper()
+	switch s := s.(type) {
+	case *Store:
+		f(s)
+	case *Shared:
+		st, err := Open(s.Location(), Options{ReadOnly: true, Timeout: time.Second})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		f(st)
+	default:
+		t.Fatalf("not a bbolt store: %T", s)
+	}
+}

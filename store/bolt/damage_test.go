@@ -1,0 +1,150 @@
+package bolt
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"chrono/model"
+)
+
+// TestDamagedFiles opens copies of a store cut short or with a byte
+// flipped in every page, and reads everything from each: chrono must not
+// crash (bbolt faults on a file cut short and panics on nonsense pages),
+// must say which file is damaged and what to do, and must not change it.
+func TestDamagedFiles(t *testing.T) {
+	good, err := os.ReadFile(storeFile(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const page = 4096
+	type damage struct {
+		name string
+		data []byte
+	}
+	var cases []damage
+	for _, n := range []int{page + 100, 2 * page, len(good) / 2, len(good) - page, len(good) - 1} {
+		cases = append(cases, damage{"cut to " + model.Thousands(int64(n)) + " bytes", good[:n]})
+	}
+	for off := 0; off < len(good); off += page {
+		for _, at := range []int{0, 8, 16, 20, 40, 56, 100, 700, 2000, 4000} {
+			flipped := bytes.Clone(good)
+			flipped[off+at] ^= 0xff
+			cases = append(cases, damage{"byte " + model.Thousands(int64(off+at)) + " flipped", flipped})
+		}
+	}
+	dir := t.TempDir()
+	refused, failed := 0, 0
+	for _, c := range cases {
+		for _, readOnly := range []bool{true, false} {
+			path := filepath.Join(dir, "damaged.db")
+			if err := os.WriteFile(path, c.data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			s, err := Open(path, Options{ReadOnly: readOnly, Timeout: time.Second})
+			if err != nil {
+				refused++
+				checkDamageError(t, c.name, path, err)
+				if after, _ := os.ReadFile(path); !bytes.Equal(after, c.data) {
+					t.Errorf("%s: Open changed the file it refused", c.name)
+				}
+				continue
+			}
+			for _, err := range readEverything(s) {
+				failed++
+				checkDamageError(t, c.name, path, err)
+			}
+			s.Close()
+		}
+	}
+	t.Logf("%d damaged files: %d opens refused, %d reads failed with an error, none crashed", len(cases), refused, failed)
+}
+
+// checkDamageError: an error about a damaged file names it.
+func checkDamageError(t *testing.T, name, path string, err error) {
+	t.Helper()
+	if msg := err.Error(); !strings.Contains(msg, path) && !errors.Is(err, model.ErrDamaged) && !strings.Contains(msg, "event") {
+		t.Errorf("%s: error %q names neither the file nor an event", name, msg)
+	}
+}
+
+// readEverything runs every read the CLI and the browser make over the
+// whole store, and returns the errors.
+func readEverything(s *Store) []error {
+	var errs []error
+	keep := func(err error) {
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	_, err := s.Header()
+	keep(err)
+	_, err = s.Count(model.Query{})
+	keep(err)
+	var ids []string
+	for e, err := range s.Events(model.Query{}) {
+		if err != nil {
+			keep(err)
+			break
+		}
+		ids = append(ids, e.ID)
+	}
+	for _, id := range ids {
+		_, err := s.Detail(id)
+		keep(err)
+	}
+	_, err = s.Window(model.Query{}, model.Position{}, true, 20, 20)
+	keep(err)
+	for _, kind := range []model.FacetKind{model.FacetTags, model.FacetActors, model.FacetStatuses} {
+		_, err := s.Facets(kind)
+		keep(err)
+	}
+	_, err = s.Periods(model.Query{})
+	keep(err)
+	_, _, err = s.Find(model.Query{Text: "cash"}, model.Position{}, false, 1000)
+	keep(err)
+	_, _, err = s.CountFrom(model.Query{Tags: []string{"fbi"}}, model.Position{}, 1000)
+	keep(err)
+	return errs
+}
+
+// TestNotTheStoresPanic: a panic that begins outside the store (here, in
+// the loop body of a caller of Events) goes on as it was, not reported as
+// a damaged file.
+func TestNotTheStoresPanic(t *testing.T) {
+	s := newStore(t)
+	defer func() {
+		if r := recover(); r != "the caller's own" {
+			t.Errorf("recovered %v, want the caller's panic", r)
+		}
+	}()
+	for range s.Events(model.Query{}) {
+		panic("the caller's own")
+	}
+}
+
+// TestFirstMetaPageDamaged: with the first meta page's page size garbled,
+// the file is still a store bbolt can open from its second meta page.
+func TestFirstMetaPageDamaged(t *testing.T) {
+	path := storeFile(t)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[pageHeaderSize+9] ^= 0xff // the page size's second byte
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer s.Close()
+	if n, err := s.Count(model.Query{}); err != nil || n != 13 {
+		t.Errorf("Count = %d, %v; want 13", n, err)
+	}
+}

@@ -1,0 +1,115 @@
+package bolt
+
+import (
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"chrono/model"
+	"chrono/store/storetest"
+
+	bbolt "go.etcd.io/bbolt"
+)
+
+// The fixture is the conformance suite's (storetest); these are its
+// names in this package's own tests, which are about bbolt.
+const (
+	extraDoc  = storetest.ExtraDoc
+	newEvents = storetest.NewEvents
+)
+
+var (
+	exampleDoc  = storetest.ExampleDoc
+	nativeInput = storetest.NativeInput
+)
+
+// openAt opens (or creates) the store at path and closes it when the test
+// ends.
+func openAt(t testing.TB, path string, opts Options) *Store {
+	t.Helper()
+	s, err := Open(path, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// newEmptyStore opens a new store in the test's temporary directory.
+func newEmptyStore(t testing.TB) *Store {
+	t.Helper()
+	return openAt(t, filepath.Join(t.TempDir(), "chrono.db"), Options{})
+}
+
+// newStore opens a new store holding the example and extraDoc.
+func newStore(t testing.TB) *Store {
+	t.Helper()
+	s := newEmptyStore(t)
+	storetest.Seed(t, s)
+	return s
+}
+
+// importDocs imports inputs, failing the test on any error.
+func importDocs(t testing.TB, s *Store, inputs ...model.Input) []model.ImportResult {
+	t.Helper()
+	return storetest.Import(t, s, inputs...)
+}
+
+// storedEvent returns an event that must exist.
+func storedEvent(t testing.TB, s *Store, id string) model.Event {
+	t.Helper()
+	return storetest.StoredEvent(t, s, id)
+}
+
+// dump is every key and value of every bucket of a store: two equal dumps
+// mean two stores are identical, indexes and counts included, whatever
+// bbolt did to its pages.
+type dump map[string]map[string]string
+
+func dumpOf(t testing.TB, s *Store) dump {
+	t.Helper()
+	d := dump{}
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		return tx.ForEach(func(name []byte, b *bbolt.Bucket) error {
+			m := map[string]string{}
+			d[string(name)] = m
+			return b.ForEach(func(k, v []byte) error {
+				m[string(k)] = string(v)
+				return nil
+			})
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// assertUnchanged fails the test when the store differs from before.
+func assertUnchanged(t testing.TB, s *Store, before dump) {
+	t.Helper()
+	after := dumpOf(t, s)
+	if reflect.DeepEqual(before, after) {
+		return
+	}
+	for bucket := range mergeKeys(before, after) {
+		for k := range mergeKeys(before[bucket], after[bucket]) {
+			b, inB := before[bucket][k]
+			a, inA := after[bucket][k]
+			if b != a || inB != inA {
+				t.Errorf("store changed: %s/%q: before %q (present %v), after %q (present %v)", bucket, k, b, inB, a, inA)
+			}
+		}
+	}
+}
+
+func mergeKeys[V any](a, b map[string]V) map[string]bool {
+	out := map[string]bool{}
+	for k := range a {
+		out[k] = true
+	}
+	for k := range b {
+		out[k] = true
+	}
+	return out
+}

@@ -1,0 +1,240 @@
+package bolt
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+
+	"chrono/model"
+
+	"github.com/go-json-experiment/json"
+	bbolt "go.etcd.io/bbolt"
+)
+
+// txImport is an import in progress: a model.Sink writing into one write
+// transaction, so that it is all or nothing. Send it a file's values (with
+// a model.Checker in front, which can ask it which ids the store already
+// holds), then Commit, or Rollback to leave the store as it was.
+type txImport struct {
+	tx     *bbolt.Tx
+	b      buckets
+	result model.ImportResult
+	header model.Header
+}
+
+// beginImport starts an import. It holds the store's write transaction
+// until Commit or Rollback.
+func (s *Store) beginImport() (*txImport, error) {
+	if s.readOnly {
+		return nil, model.ErrReadOnly
+	}
+	tx, err := s.db.Begin(true)
+	if err != nil {
+		return nil, err
+	}
+	return &txImport{tx: tx, b: bucketsOf(tx)}, nil
+}
+
+// HasEvent implements model.Known: links may point at events already in
+// the store.
+func (im *txImport) HasEvent(id string) bool { return im.b.ids.Get([]byte(id)) != nil }
+
+// HasSource implements model.Known.
+func (im *txImport) HasSource(id string) bool { return im.b.sources.Get([]byte(id)) != nil }
+
+// Header implements model.Sink. The store keeps its own title and
+// description once it has them; an import fills them in when empty, from
+// the first of its files that has them.
+func (im *txImport) Header(h model.Header) error {
+	if im.header.Title == "" {
+		im.header.Title = h.Title
+	}
+	if im.header.Description == "" {
+		im.header.Description = h.Description
+	}
+	return nil
+}
+
+// Source implements model.Sink; a source with the id of a stored one
+// replaces it.
+func (im *txImport) Source(s model.Source, _ int) error {
+	im.result.Sources++
+	v, err := json.Marshal(s)
+	if err != nil {
+		return err
+	}
+	return im.b.sources.Put([]byte(s.ID), v)
+}
+
+// Event implements model.Sink. An event with the id of a stored one
+// replaces it, keeping the investigator's tags and notes on it.
+func (im *txImport) Event(e model.Event, _ int) error {
+	im.result.Events++
+	if !im.HasEvent(e.ID) {
+		im.result.New++
+		return im.b.put(&e)
+	}
+	old, oldOrder, err := im.b.event(e.ID)
+	if err != nil {
+		return err
+	}
+	model.KeepAnnotations(&e, &old)
+	if bytes.Equal(oldOrder, model.OrderKey(e.Date, e.ID)) && bytes.Equal(im.b.events.Get(oldOrder), encodeEvent(nil, &e)) {
+		im.result.Unchanged++
+		return nil
+	}
+	im.result.Updated++
+	return im.b.replace(&old, oldOrder, &e)
+}
+
+// Commit makes the import visible and durable.
+func (im *txImport) Commit() (model.ImportResult, error) {
+	if err := im.fillHeader(); err != nil {
+		im.tx.Rollback()
+		return im.result, err
+	}
+	if err := im.tx.Commit(); err != nil {
+		return im.result, fmt.Errorf("saving the import: %w", err)
+	}
+	return im.result, nil
+}
+
+func (im *txImport) fillHeader() error {
+	for _, f := range []struct {
+		key []byte
+		val string
+	}{{keyTitle, im.header.Title}, {keyDescription, im.header.Description}} {
+		if f.val != "" && len(im.b.meta.Get(f.key)) == 0 {
+			if err := im.b.meta.Put(f.key, []byte(f.val)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Rollback abandons the import; the store is as it was. It returns what
+// the import would have done, for a dry run.
+func (im *txImport) Rollback() model.ImportResult {
+	im.tx.Rollback()
+	return im.result
+}
+
+// Result returns what the import has done so far.
+func (im *txImport) Result() model.ImportResult { return im.result }
+
+// bulkSize is the total input size from which an import builds a new
+// store file rather than writing in one transaction: bbolt holds a
+// transaction's writes in memory, and writes keys in file order slowly.
+const bulkSize = 16 << 20
+
+// importer is an import in progress, in one transaction or in bulk.
+type importer interface {
+	model.Sink
+	model.Known
+	Commit() (model.ImportResult, error)
+	Rollback() model.ImportResult
+	Result() model.ImportResult
+}
+
+// Import imports inputs as one import, each checked by a model.Checker
+// that also knows the events and sources already stored, and returns what
+// each added. An event id may appear once in an import. On any problem
+// nothing is kept, and the error names the input (model.InFile). A dry run
+// reports and keeps nothing.
+//
+// Small imports are written in one transaction. Large ones (or those of
+// unknown size) are sorted and written into a new store file beside the
+// old, which replaces it only once complete: both ways, the store holds
+// either everything it held before or that and the whole import.
+func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.ImportResult, error) {
+	bulk := opts.Bulk
+	var total int64
+	for _, in := range inputs {
+		if in.Size < 0 {
+			bulk = true
+		}
+		total += max(in.Size, 0)
+	}
+	bulk = bulk || total >= bulkSize
+	var im importer
+	var err error
+	if bulk {
+		var bi *bulkImport
+		bi, err = s.beginBulk(opts.DryRun)
+		if bi != nil && opts.Progress != nil {
+			bi.progress = func(written, total int64) {
+				opts.Progress(model.ImportProgress{Events: bi.result.Events, Written: written, Total: total})
+			}
+		}
+		im = bi
+	} else {
+		im, err = s.beginImport()
+	}
+	if err != nil {
+		return nil, err
+	}
+	var sink model.Sink = im
+	if opts.Progress != nil {
+		sink = &progressSink{Sink: im, report: opts.Progress}
+	}
+	results := make([]model.ImportResult, 0, len(inputs))
+	var before model.ImportResult
+	chk := model.NewChecker(sink, im)
+	err = s.guarded(func() error {
+		for _, in := range inputs {
+			chk.NextFile(in.Name)
+			err := in.Read(chk)
+			if err == nil {
+				err = chk.Done()
+			}
+			if err != nil {
+				return model.InFile(in.Name, err)
+			}
+			now := im.Result()
+			results = append(results, model.ImportResult{
+				Events:    now.Events - before.Events,
+				New:       now.New - before.New,
+				Updated:   now.Updated - before.Updated,
+				Unchanged: now.Unchanged - before.Unchanged,
+				Sources:   now.Sources - before.Sources,
+			})
+			before = now
+		}
+		return nil
+	})
+	// Committing a large import reads every page of the old store, and a
+	// small one writes its pages out: both can meet a damaged file.
+	rollback := func() { _ = s.guarded(func() error { im.Rollback(); return nil }) }
+	if err != nil {
+		rollback()
+		return nil, noRoom(s.path, err)
+	}
+	if opts.DryRun {
+		rollback()
+		return results, nil
+	}
+	if err := s.guarded(func() error { _, err := im.Commit(); return err }); err != nil {
+		if errors.Is(err, model.ErrDamaged) {
+			rollback()
+		}
+		return nil, noRoom(s.path, err)
+	}
+	return results, nil
+}
+
+// progressSink counts events on their way to the import, and says how
+// many have gone by every so often.
+type progressSink struct {
+	model.Sink
+	report func(model.ImportProgress)
+	n      int
+}
+
+func (p *progressSink) Event(e model.Event, n int) error {
+	p.n++
+	if p.n%4096 == 0 {
+		p.report(model.ImportProgress{Events: p.n})
+	}
+	return p.Sink.Event(e, n)
+}

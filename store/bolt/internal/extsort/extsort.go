@@ -1,0 +1,431 @@
+// Package extsort sorts the records of a large import by key, more of
+// them than fit in memory: a Sorter holds records up to a limit, spills
+// them sorted to run files, and hands back the runs and what it still
+// holds as streams, which a Merge reads as one, in key order, keeping for
+// each key the record that wins.
+//
+// It is a package of its own, not a file of the store's, because it is a
+// whole algorithm with a small surface (Add, Streams, Merge) that knows
+// nothing of bbolt or of the store's layout: a record's key is opaque
+// bytes after a one-byte group (the store's bucket letter), and ranks say
+// which of a key's records wins. Its tests sort without a store.
+package extsort
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+)
+
+// A large import does not write into the store's B+trees in the order the
+// file gives its events (bbolt writes keys in random order several times
+// slower, and leaves its pages half full); it sorts every key it will
+// write, spilling sorted runs to disk, and the build then writes each
+// bucket from first key to last.
+
+// Rank says which record wins when several have the same key.
+type Rank byte
+
+// Ranks, from the weakest: the store's old content, then what the import
+// deletes, then what it writes.
+const (
+	RankOld    Rank = 0
+	RankDelete Rank = 1
+	RankNew    Rank = 2
+)
+
+// Record is one key of the store being built: a bucket letter and the
+// key within the bucket, its value, and its rank.
+type Record struct {
+	Key   []byte // bucket letter, then the key
+	Value []byte
+	Rank  Rank
+}
+
+// Compare orders records by key, and records with the same key by
+// rank, highest first, so that the first of a key is the one that wins.
+func Compare(a, b *Record) int {
+	if c := bytes.Compare(a.Key, b.Key); c != 0 {
+		return c
+	}
+	return int(b.Rank) - int(a.Rank)
+}
+
+// Sorter collects records in memory up to a limit, then writes them
+// sorted to a run file in dir; reading merges the runs.
+//
+// A full buffer is sorted and written by a goroutine of its own while the
+// other buffer fills, so that sorting overlaps reading the import.
+type Sorter struct {
+	dir   string
+	limit int
+	arena []byte      // encoded records (see Add)
+	offs  []sortEntry // where each Record starts in arena
+	runs  []string
+	bytes int64 // of all records added
+	// The buffer being spilled in the background, and the outcome.
+	spareArena []byte
+	spareOffs  []sortEntry
+	spilling   chan error
+}
+
+// sortEntry is a Record in the arena, with the first bytes of its key
+// as a number (most comparisons end there) and where its key is, so that
+// sorting never decodes a Record.
+type sortEntry struct {
+	prefix uint64
+	off    int32 // the Record's start
+	keyAt  int32 // its key's start (after the bucket letter)
+	keyLen int32
+}
+
+// New returns a Sorter that spills to run files in dir whenever it holds
+// limit bytes of records.
+func New(dir string, limit int) *Sorter { return &Sorter{dir: dir, limit: limit} }
+
+// keyPrefix is the first 8 bytes of a key, big-endian, zero-padded.
+func keyPrefix(bucket byte, key []byte) uint64 {
+	var b [8]byte
+	b[0] = bucket
+	copy(b[1:], key)
+	return binary.BigEndian.Uint64(b[:])
+}
+
+// Add adds a record for key in the bucket with the given letter. It
+// copies key and value.
+func (s *Sorter) Add(bucket byte, key, value []byte, rank Rank) error {
+	if s.arena == nil {
+		// Grown once, to the limit and a record's worth more: growing by
+		// appending would copy it again and again.
+		s.arena = make([]byte, 0, s.limit+64<<10)
+	}
+	off := len(s.arena)
+	s.arena = binary.AppendUvarint(s.arena, uint64(1+len(key)))
+	s.arena = append(s.arena, bucket)
+	s.offs = append(s.offs, sortEntry{prefix: keyPrefix(bucket, key), off: int32(off), keyAt: int32(len(s.arena)), keyLen: int32(len(key))})
+	s.arena = append(s.arena, key...)
+	s.arena = binary.AppendUvarint(s.arena, uint64(len(value)))
+	s.arena = append(s.arena, value...)
+	s.arena = append(s.arena, byte(rank))
+	s.bytes += int64(len(key) + len(value))
+	if len(s.arena) >= s.limit {
+		return s.spillInBackground()
+	}
+	return nil
+}
+
+// spillInBackground hands the full buffer to a goroutine that sorts and
+// writes it, and goes on with the other buffer, once the goroutine has
+// finished with it.
+func (s *Sorter) spillInBackground() error {
+	if err := s.wait(); err != nil {
+		return err
+	}
+	full := &Sorter{dir: s.dir, arena: s.arena, offs: s.offs}
+	s.arena, s.offs = s.spareArena[:0], s.spareOffs[:0]
+	if s.arena == nil {
+		s.arena = make([]byte, 0, cap(full.arena))
+	}
+	done := make(chan error, 1)
+	s.spilling = done
+	go func() {
+		err := full.spill()
+		s.runs = append(s.runs, full.runs...) // read only after wait
+		s.spareArena, s.spareOffs = full.arena, full.offs
+		done <- err
+	}()
+	return nil
+}
+
+// wait waits for a background spill to finish.
+func (s *Sorter) wait() error {
+	if s.spilling == nil {
+		return nil
+	}
+	err := <-s.spilling
+	s.spilling = nil
+	return err
+}
+
+// recordAt decodes the record that starts at off in buf.
+func recordAt(buf []byte, off int) (r Record, end int) {
+	kl, n := binary.Uvarint(buf[off:])
+	off += n
+	r.Key = buf[off : off+int(kl)]
+	off += int(kl)
+	vl, n := binary.Uvarint(buf[off:])
+	off += n
+	r.Value = buf[off : off+int(vl)]
+	off += int(vl)
+	r.Rank = Rank(buf[off])
+	return r, off + 1
+}
+
+// sorted sorts the records in memory.
+func (s *Sorter) sorted() {
+	slices.SortFunc(s.offs, func(a, b sortEntry) int {
+		if a.prefix != b.prefix {
+			if a.prefix < b.prefix {
+				return -1
+			}
+			return 1
+		}
+		if c := bytes.Compare(s.arena[a.keyAt:a.keyAt+a.keyLen], s.arena[b.keyAt:b.keyAt+b.keyLen]); c != 0 {
+			return c
+		}
+		ra, _ := recordAt(s.arena, int(a.off))
+		rb, _ := recordAt(s.arena, int(b.off))
+		return Compare(&ra, &rb)
+	})
+}
+
+// spill writes the records in memory, sorted, to a new run file.
+func (s *Sorter) spill() error {
+	if len(s.offs) == 0 {
+		return nil
+	}
+	s.sorted()
+	f, err := os.CreateTemp(s.dir, "run-*")
+	if err != nil {
+		return fmt.Errorf("sorting the import: %w", err)
+	}
+	s.runs = append(s.runs, f.Name())
+	w := bufio.NewWriterSize(f, 1<<20)
+	for _, e := range s.offs {
+		_, end := recordAt(s.arena, int(e.off))
+		if _, err := w.Write(s.arena[e.off:end]); err != nil {
+			f.Close()
+			return fmt.Errorf("sorting the import: %w", err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("sorting the import: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("sorting the import: %w", err)
+	}
+	s.arena, s.offs = s.arena[:0], s.offs[:0]
+	return nil
+}
+
+// Streams returns the sorted streams of everything added: one per run
+// file, and one for what is still in memory. Add no more after it.
+func (s *Sorter) Streams() ([]Stream, error) {
+	if err := s.wait(); err != nil {
+		return nil, err
+	}
+	var out []Stream
+	for _, name := range s.runs {
+		f, err := os.Open(name)
+		if err != nil {
+			CloseStreams(out)
+			return nil, err
+		}
+		rs := &runStream{f: f, r: bufio.NewReaderSize(f, 256<<10)}
+		if err := rs.Next(); err != nil {
+			f.Close()
+			CloseStreams(out)
+			return nil, err
+		}
+		out = append(out, rs)
+	}
+	if len(s.offs) > 0 {
+		s.sorted()
+		out = append(out, &memStream{s: s, i: -1})
+		out[len(out)-1].Next()
+	}
+	return out, nil
+}
+
+// Bytes returns the size of the keys and values of every record added.
+func (s *Sorter) Bytes() int64 { return s.bytes }
+
+// Remove deletes the run files.
+func (s *Sorter) Remove() {
+	s.wait()
+	for _, name := range s.runs {
+		os.Remove(name)
+	}
+	s.runs = nil
+}
+
+// Stream is a source of records in order (Compare).
+type Stream interface {
+	// Head returns the current record; ok is false at the end. The
+	// record is valid until Next.
+	Head() (r *Record, ok bool)
+	// Next moves to the next record.
+	Next() error
+	Close()
+}
+
+// CloseStreams closes every stream of ss.
+func CloseStreams(ss []Stream) {
+	for _, s := range ss {
+		s.Close()
+	}
+}
+
+// memStream reads the records the Sorter still holds, in order.
+type memStream struct {
+	s   *Sorter
+	i   int
+	cur Record
+}
+
+func (m *memStream) Head() (*Record, bool) { return &m.cur, m.i < len(m.s.offs) }
+
+func (m *memStream) Next() error {
+	m.i++
+	if m.i < len(m.s.offs) {
+		m.cur, _ = recordAt(m.s.arena, int(m.s.offs[m.i].off))
+	}
+	return nil
+}
+
+func (m *memStream) Close() {}
+
+// runStream reads a run file.
+type runStream struct {
+	f   *os.File
+	r   *bufio.Reader
+	cur Record
+	end bool
+	buf []byte
+}
+
+func (rs *runStream) Head() (*Record, bool) { return &rs.cur, !rs.end }
+
+func (rs *runStream) Next() error {
+	kl, err := binary.ReadUvarint(rs.r)
+	if errors.Is(err, io.EOF) {
+		rs.end = true
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("reading back the import's sorted keys: %w", err)
+	}
+	key, err := rs.read(int(kl), 0)
+	if err != nil {
+		return err
+	}
+	vl, err := binary.ReadUvarint(rs.r)
+	if err != nil {
+		return fmt.Errorf("reading back the import's sorted keys: %w", err)
+	}
+	rest, err := rs.read(int(vl)+1, len(key))
+	if err != nil {
+		return err
+	}
+	rs.cur = Record{Key: key, Value: rest[:vl], Rank: Rank(rest[vl])}
+	return nil
+}
+
+// read reads n bytes into rs.buf after the first keep bytes (which it
+// keeps) and returns them; the slices are valid until the next call of
+// next.
+func (rs *runStream) read(n, keep int) ([]byte, error) {
+	if keep == 0 {
+		rs.buf = rs.buf[:0]
+	}
+	start := len(rs.buf)
+	rs.buf = slices.Grow(rs.buf, n)[:start+n]
+	if _, err := io.ReadFull(rs.r, rs.buf[start:]); err != nil {
+		return nil, fmt.Errorf("reading back the import's sorted keys: %w", err)
+	}
+	return rs.buf[start:], nil
+}
+
+func (rs *runStream) Close() { rs.f.Close() }
+
+// Merge yields the records of several streams in order, one per key: the
+// one that wins (Compare), unless that one deletes the key.
+type Merge struct {
+	heap []Stream
+}
+
+// NewMerge returns the merge of ss, which it reads from their heads on.
+func NewMerge(ss []Stream) *Merge {
+	m := &Merge{}
+	for _, s := range ss {
+		if _, ok := s.Head(); ok {
+			m.heap = append(m.heap, s)
+		}
+	}
+	for i := len(m.heap)/2 - 1; i >= 0; i-- {
+		m.down(i)
+	}
+	return m
+}
+
+func (m *Merge) less(i, j int) bool {
+	a, _ := m.heap[i].Head()
+	b, _ := m.heap[j].Head()
+	return Compare(a, b) < 0
+}
+
+func (m *Merge) down(i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(m.heap) {
+			return
+		}
+		small := l
+		if r := l + 1; r < len(m.heap) && m.less(r, l) {
+			small = r
+		}
+		if !m.less(small, i) {
+			return
+		}
+		m.heap[i], m.heap[small] = m.heap[small], m.heap[i]
+		i = small
+	}
+}
+
+// advance moves the Stream at the top of the heap on.
+func (m *Merge) advance() error {
+	if err := m.heap[0].Next(); err != nil {
+		return err
+	}
+	if _, ok := m.heap[0].Head(); !ok {
+		last := len(m.heap) - 1
+		m.heap[0] = m.heap[last]
+		m.heap = m.heap[:last]
+	}
+	if len(m.heap) > 0 {
+		m.down(0)
+	}
+	return nil
+}
+
+// Each calls fn with each key's winning record, in key order. The record
+// is valid only during the call.
+func (m *Merge) Each(fn func(r *Record) error) error {
+	var key []byte
+	for len(m.heap) > 0 {
+		top, _ := m.heap[0].Head()
+		if key != nil && bytes.Equal(top.Key, key) {
+			// A Record that lost to the one before it.
+			if err := m.advance(); err != nil {
+				return err
+			}
+			continue
+		}
+		key = append(key[:0], top.Key...)
+		if top.Rank != RankDelete {
+			if err := fn(top); err != nil {
+				return err
+			}
+		}
+		if err := m.advance(); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,166 @@
+package extsort
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"testing"
+)
+
+// TestSortAndMerge adds records in a random order, with several records
+// for some keys, to sorters that spill after every few records or never,
+// and checks that the merge gives each key once, in order, with the value
+// of its strongest record, and leaves out the keys that one deletes.
+func TestSortAndMerge(t *testing.T) {
+	type want struct {
+		value string
+		rank  Rank
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	type add struct {
+		bucket     byte
+		key, value string
+		rank       Rank
+	}
+	var adds []add
+	wins := map[string]want{} // bucket letter and key → the winner
+	for i := range 2000 {
+		bucket := "cemt"[rng.IntN(4)]
+		key := fmt.Sprintf("key-%03d", rng.IntN(700))
+		if i%50 == 0 {
+			key = "" // an empty key sorts first in its bucket
+		}
+		rank := Rank(rng.IntN(3))
+		value := fmt.Sprintf("value %d", i)
+		if rank == RankDelete {
+			value = ""
+		}
+		adds = append(adds, add{bucket, key, value, rank})
+		full := string(bucket) + key
+		// Of records of the same rank for a key, any may win: keep the
+		// ranks apart by giving each key one record per rank at most.
+		if w, ok := wins[full]; ok && w.rank == rank {
+			adds = adds[:len(adds)-1]
+			continue
+		}
+		if w, ok := wins[full]; !ok || rank > w.rank {
+			wins[full] = want{value, rank}
+		}
+	}
+	var keys []string
+	for k, w := range wins {
+		if w.rank != RankDelete {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+
+	for _, limit := range []int{64, 1 << 10, 1 << 20} {
+		t.Run(fmt.Sprintf("limit %d", limit), func(t *testing.T) {
+			dir := t.TempDir()
+			s := New(dir, limit)
+			var size int64
+			for _, a := range adds {
+				key, value := []byte(a.key), []byte(a.value)
+				if err := s.Add(a.bucket, key, value, a.rank); err != nil {
+					t.Fatal(err)
+				}
+				size += int64(len(key) + len(value))
+				// Add copies: the caller may reuse its buffers.
+				for i := range key {
+					key[i] = 0xff
+				}
+				for i := range value {
+					value[i] = 0xff
+				}
+			}
+			if s.Bytes() != size {
+				t.Errorf("Bytes = %d, want %d", s.Bytes(), size)
+			}
+			streams, err := s.Streams()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if runs := len(streams); limit == 1<<20 && runs != 1 || limit == 64 && runs < 10 {
+				t.Errorf("limit %d: %d streams", limit, runs)
+			}
+			var got []string
+			err = NewMerge(streams).Each(func(r *Record) error {
+				k := string(r.Key)
+				got = append(got, k)
+				if w := wins[k]; string(r.Value) != w.value || r.Rank != w.rank {
+					t.Errorf("%q: value %q of rank %d, want %q of rank %d", k, r.Value, r.Rank, w.value, w.rank)
+				}
+				return nil
+			})
+			CloseStreams(streams)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, keys) {
+				t.Errorf("merged %d keys, want %d in order", len(got), len(keys))
+			}
+			s.Remove()
+			if left, _ := os.ReadDir(dir); len(left) > 0 {
+				t.Errorf("Remove left %d run files", len(left))
+			}
+		})
+	}
+}
+
+// sliceStream is a Stream over records in order.
+type sliceStream struct {
+	rs []Record
+	i  int
+}
+
+func (s *sliceStream) Head() (*Record, bool) {
+	if s.i >= len(s.rs) {
+		return nil, false
+	}
+	return &s.rs[s.i], true
+}
+func (s *sliceStream) Next() error { s.i++; return nil }
+func (s *sliceStream) Close()      {}
+
+// TestMergeOfOtherStreams: a merge reads any streams, such as the store's
+// old content beside the sorted records: a record of the import replaces
+// an old one, and a deletion removes it.
+func TestMergeOfOtherStreams(t *testing.T) {
+	old := &sliceStream{rs: []Record{
+		{Key: []byte("ea"), Value: []byte("old a"), Rank: RankOld},
+		{Key: []byte("eb"), Value: []byte("old b"), Rank: RankOld},
+		{Key: []byte("ec"), Value: []byte("old c"), Rank: RankOld},
+	}}
+	imported := &sliceStream{rs: []Record{
+		{Key: []byte("eb"), Rank: RankDelete},
+		{Key: []byte("ec"), Value: []byte("new c"), Rank: RankNew},
+		{Key: []byte("ed"), Value: []byte("new d"), Rank: RankNew},
+	}}
+	empty := &sliceStream{}
+	var got []string
+	err := NewMerge([]Stream{empty, imported, old}).Each(func(r *Record) error {
+		got = append(got, string(r.Key)+"="+string(r.Value))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"ea=old a", "ec=new c", "ed=new d"}; !slices.Equal(got, want) {
+		t.Errorf("merged %q, want %q", got, want)
+	}
+}
+
+func TestCompare(t *testing.T) {
+	a := &Record{Key: []byte("ea"), Rank: RankNew}
+	b := &Record{Key: []byte("ea"), Rank: RankOld}
+	c := &Record{Key: []byte("eb"), Rank: RankOld}
+	if Compare(a, b) >= 0 || Compare(b, a) <= 0 {
+		t.Error("of two records of a key, the stronger does not come first")
+	}
+	if Compare(b, c) >= 0 || Compare(a, c) >= 0 || !bytes.Equal(a.Key, b.Key) || Compare(a, a) != 0 {
+		t.Error("records are not in key order")
+	}
+}

@@ -1,0 +1,94 @@
+package bolt
+
+import (
+	"bytes"
+	"encoding/binary"
+	"maps"
+	"slices"
+	"testing"
+
+	"chrono/model"
+
+	bbolt "go.etcd.io/bbolt"
+)
+
+// checkInvariants rebuilds the ids, tags and links indexes and every kept
+// count from the events bucket alone, and fails the test where the store's
+// own differ: every write must keep them in step.
+func checkInvariants(t testing.TB, s *Store) {
+	t.Helper()
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		b := bucketsOf(tx)
+		if v, err := schemaOf(tx); err != nil || v != SchemaVersion {
+			t.Errorf("schema = %d, %v; want %d", v, err, SchemaVersion)
+		}
+		wantIDs := map[string]string{}
+		wantTags := map[string]bool{}
+		wantLinks := map[string]bool{}
+		wantCounts := map[string]int{}
+		count := func(k []byte) { wantCounts[string(k)]++ }
+		err := b.events.ForEach(func(order, v []byte) error {
+			e, err := decodeEvent(v)
+			if err != nil {
+				t.Errorf("event at %q: %v", order, err)
+				return nil
+			}
+			if want := model.OrderKey(e.Date, e.ID); !bytes.Equal(order, want) {
+				t.Errorf("event %q is stored under %q, want its order key %q", e.ID, order, want)
+			}
+			wantIDs[e.ID] = string(order)
+			for _, tag := range e.Tags {
+				wantTags[string(tagKey(tag, order))] = true
+				count(counterKey(counterTag, tag))
+			}
+			for _, a := range slices.Compact(slices.Sorted(slices.Values(e.Actors))) {
+				count(counterKey(counterActor, a))
+			}
+			for _, l := range e.Links {
+				wantLinks[string(linkKey(l.Event, e.ID, l.Rel))] = true
+			}
+			count(counterKey(counterStatus, string(e.Status)))
+			count(periodCountKey(periodOfKey(order)))
+			count(keyTotal)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		gotIDs := map[string]string{}
+		b.ids.ForEach(func(k, v []byte) error { gotIDs[string(k)] = string(v); return nil })
+		if !maps.Equal(gotIDs, wantIDs) {
+			t.Errorf("ids index = %q\nwant %q", gotIDs, wantIDs)
+		}
+		for name, want := range map[string]map[string]bool{"tags": wantTags, "links": wantLinks} {
+			got := map[string]bool{}
+			tx.Bucket([]byte(name)).ForEach(func(k, v []byte) error {
+				got[string(k)] = true
+				if len(v) != 0 {
+					t.Errorf("%s/%q has a value %q", name, k, v)
+				}
+				return nil
+			})
+			if !maps.Equal(got, want) {
+				t.Errorf("%s index = %q\nwant %q", name, slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(want)))
+			}
+		}
+		gotCounts := map[string]int{}
+		b.counts.ForEach(func(k, v []byte) error {
+			if len(v) != 8 {
+				t.Errorf("count %q is %d bytes, want 8", k, len(v))
+			}
+			gotCounts[string(k)] = int(binary.BigEndian.Uint64(v))
+			return nil
+		})
+		for k := range mergeKeys(gotCounts, wantCounts) {
+			if gotCounts[k] != wantCounts[k] {
+				t.Errorf("count %q = %d, want %d", k, gotCounts[k], wantCounts[k])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

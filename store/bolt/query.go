@@ -1,0 +1,259 @@
+package bolt
+
+import (
+	"bytes"
+	"slices"
+
+	"chrono/model"
+
+	bbolt "go.etcd.io/bbolt"
+)
+
+// matches reports whether a stored event passes the filters that are not
+// served by an index, reading as little of it as it can: the value only
+// when a filter needs it.
+func matches(q model.Query, text *model.Matcher, order []byte, value func() []byte) bool {
+	if !q.During.IsZero() {
+		earliest, latest, dated := model.OrderKeyBounds(order)
+		if !dated || earliest.Compare(q.During.Latest()) > 0 || latest.Compare(q.During.Earliest()) < 0 {
+			return false
+		}
+	}
+	if len(q.Statuses) > 0 && !slices.Contains(q.Statuses, valueStatus(value())) {
+		return false
+	}
+	if len(q.Actors) > 0 && !slices.ContainsFunc(valueActors(value()), func(a string) bool { return slices.Contains(q.Actors, a) }) {
+		return false
+	}
+	if q.Text != "" {
+		return textContains(value(), text)
+	}
+	return true
+}
+
+// candidates walks the events a query may select in timeline order (or
+// backward), yielding their order keys; the query's other filters are
+// checked on what it yields.
+type candidates interface {
+	// seek moves to the first candidate at or after from (nil: the first),
+	// or backward to the last before from (nil: the last).
+	seek(from []byte) (order []byte)
+	next() (order []byte)
+	// value returns the current candidate's stored value.
+	value() []byte
+}
+
+// allEvents walks the events bucket.
+type allEvents struct {
+	c        *bbolt.Cursor
+	backward bool
+	v        []byte
+}
+
+func (a *allEvents) set(k, v []byte) []byte {
+	a.v = v
+	return k
+}
+
+func (a *allEvents) seek(from []byte) []byte {
+	switch {
+	case !a.backward && from == nil:
+		return a.set(a.c.First())
+	case !a.backward:
+		return a.set(a.c.Seek(from))
+	case from == nil:
+		return a.set(a.c.Last())
+	}
+	if k, _ := a.c.Seek(from); k == nil {
+		return a.set(a.c.Last())
+	}
+	return a.set(a.c.Prev())
+}
+
+func (a *allEvents) next() []byte {
+	if a.backward {
+		return a.set(a.c.Prev())
+	}
+	return a.set(a.c.Next())
+}
+
+func (a *allEvents) value() []byte { return a.v }
+
+// taggedEvents walks the union of some tags' indexes, merging them in
+// timeline order and yielding an event with several of the tags once.
+type taggedEvents struct {
+	events   *bbolt.Bucket
+	heads    []tagHead
+	backward bool
+}
+
+type tagHead struct {
+	c      *bbolt.Cursor
+	prefix []byte // tag 0x00
+	order  []byte // current order key, nil when done
+}
+
+func newTaggedEvents(b buckets, tags []string, backward bool) *taggedEvents {
+	t := &taggedEvents{events: b.events, backward: backward}
+	for _, tag := range slices.Compact(slices.Sorted(slices.Values(tags))) {
+		t.heads = append(t.heads, tagHead{c: b.tags.Cursor(), prefix: tagKey(tag, nil)})
+	}
+	return t
+}
+
+// set records the cursor's key as the head's position if it is the tag's.
+func (h *tagHead) set(k []byte) {
+	if k != nil && bytes.HasPrefix(k, h.prefix) {
+		h.order = k[len(h.prefix):]
+	} else {
+		h.order = nil
+	}
+}
+
+func (t *taggedEvents) seek(from []byte) []byte {
+	for i := range t.heads {
+		h := &t.heads[i]
+		k, _ := h.c.Seek(append(slices.Clip(h.prefix), from...))
+		if t.backward {
+			if from == nil {
+				// The last key of the tag is just before the next prefix.
+				end := append(slices.Clone(h.prefix[:len(h.prefix)-1]), keySep+1)
+				k, _ = h.c.Seek(end)
+			}
+			if k == nil {
+				k, _ = h.c.Last()
+			} else {
+				k, _ = h.c.Prev()
+			}
+		}
+		h.set(k)
+	}
+	return t.current()
+}
+
+// current returns the smallest head (largest, backward) without moving.
+func (t *taggedEvents) current() []byte {
+	var best []byte
+	for _, h := range t.heads {
+		if h.order == nil {
+			continue
+		}
+		if best == nil || (bytes.Compare(h.order, best) < 0) != t.backward {
+			best = h.order
+		}
+	}
+	return best
+}
+
+// value looks the current event up: only filters and readers that need
+// it pay for it.
+func (t *taggedEvents) value() []byte {
+	if cur := t.current(); cur != nil {
+		return t.events.Get(cur)
+	}
+	return nil
+}
+
+func (t *taggedEvents) next() []byte {
+	cur := t.current()
+	for i := range t.heads {
+		h := &t.heads[i]
+		if h.order == nil || !bytes.Equal(h.order, cur) {
+			continue
+		}
+		var k []byte
+		if t.backward {
+			k, _ = h.c.Prev()
+		} else {
+			k, _ = h.c.Next()
+		}
+		h.set(k)
+	}
+	return t.current()
+}
+
+func candidatesOf(q model.Query, b buckets, backward bool) candidates {
+	if len(q.Tags) > 0 {
+		return newTaggedEvents(b, q.Tags, backward)
+	}
+	return &allEvents{c: b.events.Cursor(), backward: backward}
+}
+
+// scan calls fn with the stored events q selects, in timeline order from
+// the first at or after from, or backward from the last before from,
+// until fn returns false. The slices are valid only during the call.
+func scan(q model.Query, b buckets, from []byte, backward bool, fn func(order []byte, value func() []byte) (bool, error)) error {
+	c := candidatesOf(q, b, backward)
+	text := model.NewMatcher(q.Text)
+	for order := c.seek(from); order != nil; order = c.next() {
+		if !matches(q, &text, order, c.value) {
+			continue
+		}
+		more, err := fn(order, c.value)
+		if err != nil || !more {
+			return err
+		}
+	}
+	return nil
+}
+
+// Scan calls fn with the events q selects, in timeline order starting at
+// the first at or after from (zero: the beginning), or, when backward,
+// going back from the last before from (zero: the end). It stops when fn
+// returns false or an error.
+func (s *Store) Scan(q model.Query, from model.Position, backward bool, fn func(at model.Position, e model.Event) (bool, error)) error {
+	return s.view(func(b buckets) error {
+		return scan(q, b, from.Key(), backward, func(order []byte, value func() []byte) (bool, error) {
+			e, err := decodeEvent(value())
+			if err != nil {
+				return false, err
+			}
+			return fn(model.PositionOf(order), e)
+		})
+	})
+}
+
+// Count returns how many events q selects, from the kept counts when one
+// answers the query and by scanning otherwise.
+func (s *Store) Count(q model.Query) (int, error) {
+	n := 0
+	err := s.view(func(b buckets) error {
+		switch {
+		case q.IsZero():
+			n = countOf(b.counts, keyTotal)
+			return nil
+		case len(q.Tags) == 1 && len(q.Statuses) == 0 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "":
+			n = countOf(b.counts, counterKey(counterTag, q.Tags[0]))
+			return nil
+		case len(q.Tags) == 0 && len(q.Statuses) == 1 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "":
+			n = countOf(b.counts, counterKey(counterStatus, string(q.Statuses[0])))
+			return nil
+		}
+		return scan(q, b, nil, false, func([]byte, func() []byte) (bool, error) {
+			n++
+			return true, nil
+		})
+	})
+	return n, err
+}
+
+// position returns how many events come before the event at order in
+// the unfiltered timeline: its index from 0. It sums the kept monthly
+// counts and scans only within the event's month.
+func position(b buckets, order []byte) int {
+	n := 0
+	p := periodOfKey(order)
+	prefix := counterPeriod.prefix()
+	c := b.counts.Cursor()
+	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
+		if periodFromCountKey(k) >= p {
+			break
+		}
+		n += int(beUint64(v))
+	}
+	ec := b.events.Cursor()
+	for k, _ := ec.Seek(periodStartKey(p)); k != nil && bytes.Compare(k, order) < 0; k, _ = ec.Next() {
+		n++
+	}
+	return n
+}

@@ -1,0 +1,220 @@
+package bolt
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/binary"
+	"fmt"
+	"iter"
+	"slices"
+
+	"chrono/model"
+
+	"github.com/go-json-experiment/json"
+)
+
+func beUint64(v []byte) uint64 {
+	if len(v) != 8 {
+		return 0
+	}
+	return binary.BigEndian.Uint64(v)
+}
+
+// Event returns the event with an id; the error wraps model.ErrNotFound when
+// there is none.
+func (s *Store) Event(id string) (model.Event, error) {
+	var e model.Event
+	err := s.view(func(b buckets) error {
+		var err error
+		e, _, err = b.event(id)
+		return err
+	})
+	return e, err
+}
+
+// Position returns the position of the event with an id in timeline
+// order.
+func (s *Store) Position(id string) (model.Position, error) {
+	var order model.Position
+	err := s.view(func(b buckets) error {
+		k := b.ids.Get([]byte(id))
+		if k == nil {
+			return fmt.Errorf("%w %q", model.ErrNotFound, id)
+		}
+		order = model.PositionOf(k)
+		return nil
+	})
+	return order, err
+}
+
+// Header returns the investigation's title and description.
+func (s *Store) Header() (model.Header, error) {
+	var h model.Header
+	err := s.view(func(b buckets) error {
+		h.Title = string(b.meta.Get(keyTitle))
+		h.Description = string(b.meta.Get(keyDescription))
+		return nil
+	})
+	return h, err
+}
+
+// Sources returns every source, by id.
+func (s *Store) Sources() ([]model.Source, error) {
+	var out []model.Source
+	err := s.view(func(b buckets) error {
+		return b.sources.ForEach(func(k, v []byte) error {
+			var src model.Source
+			if err := json.Unmarshal(v, &src); err != nil {
+				return fmt.Errorf("source %q: %w: %v", k, errCorrupt, err)
+			}
+			out = append(out, src)
+			return nil
+		})
+	})
+	return out, err
+}
+
+// facetCounters are the counters that keep each kind of facet.
+var facetCounters = map[model.FacetKind]counterKind{
+	model.FacetTags:     counterTag,
+	model.FacetActors:   counterActor,
+	model.FacetStatuses: counterStatus,
+}
+
+// Facets returns the kept counts of one kind (tags, actors or statuses),
+// most frequent first, then by name.
+func (s *Store) Facets(kind model.FacetKind) ([]model.Facet, error) {
+	counted, ok := facetCounters[kind]
+	if !ok {
+		return nil, fmt.Errorf("no facets of kind %d", kind)
+	}
+	var out []model.Facet
+	err := s.view(func(b buckets) error {
+		prefix := counted.prefix()
+		c := b.counts.Cursor()
+		for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
+			out = append(out, model.Facet{Name: string(k[len(prefix):]), Count: int(beUint64(v))})
+		}
+		return nil
+	})
+	slices.SortFunc(out, func(a, b model.Facet) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name))
+	})
+	return out, err
+}
+
+// Periods returns how many events of the view q selects start in each
+// month, in timeline order, with the open-start and undated periods at the
+// ends when they have any. The unfiltered view is answered from the kept
+// counts; a filtered one by reading the order keys of its events.
+func (s *Store) Periods(q model.Query) ([]model.Period, error) {
+	var out []model.Period
+	err := s.view(func(b buckets) error {
+		if q.IsZero() {
+			prefix := counterPeriod.prefix()
+			c := b.counts.Cursor()
+			for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
+				out = append(out, periodValue(periodFromCountKey(k), int(beUint64(v))))
+			}
+			return nil
+		}
+		last, n := int64(0), 0
+		err := scan(q, b, nil, false, func(order []byte, _ func() []byte) (bool, error) {
+			p := periodOfKey(order)
+			if n > 0 && p != last {
+				out = append(out, periodValue(last, n))
+				n = 0
+			}
+			last = p
+			n++
+			return true, nil
+		})
+		if n > 0 {
+			out = append(out, periodValue(last, n))
+		}
+		return err
+	})
+	return out, err
+}
+
+// Backlinks returns the links other events make to the event with an id.
+func (s *Store) Backlinks(id string) ([]model.Incoming, error) {
+	var out []model.Incoming
+	err := s.view(func(b buckets) error {
+		var err error
+		out, err = backlinks(b, id)
+		return err
+	})
+	return out, err
+}
+
+func backlinks(b buckets, id string) ([]model.Incoming, error) {
+	var out []model.Incoming
+	prefix := append([]byte(id), keySep)
+	c := b.links.Cursor()
+	for k, _ := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, _ = c.Next() {
+		from, rel, ok := bytes.Cut(k[len(prefix):], []byte{keySep})
+		if !ok {
+			return nil, fmt.Errorf("link %q: %w", k, errCorrupt)
+		}
+		out = append(out, model.Incoming{From: string(from), Rel: model.Rel(rel)})
+	}
+	return out, nil
+}
+
+// Events iterates over the events q selects in timeline order, for
+// exports and listings of any size. It holds a read transaction while it
+// runs.
+func (s *Store) Events(q model.Query) iter.Seq2[model.Event, error] {
+	return func(yield func(model.Event, error) bool) {
+		stopped := false
+		err := s.Scan(q, model.Position{}, false, func(_ model.Position, e model.Event) (bool, error) {
+			if !yield(e, nil) {
+				stopped = true
+				return false, nil
+			}
+			return true, nil
+		})
+		if err != nil && !stopped {
+			yield(model.Event{}, err)
+		}
+	}
+}
+
+// Detail returns an event with the sources it cites, its links in both
+// directions and the titles of the linked events.
+func (s *Store) Detail(id string) (model.Detail, error) {
+	var d model.Detail
+	err := s.view(func(b buckets) error {
+		e, _, err := b.event(id)
+		if err != nil {
+			return err
+		}
+		d = model.Detail{Event: e, Sources: map[string]model.Source{}, Titles: map[string]string{}}
+		cited := []string{e.DateSource}
+		for _, q := range e.Quotes {
+			cited = append(cited, q.Source)
+		}
+		for _, sid := range cited {
+			if v := b.sources.Get([]byte(sid)); v != nil && sid != "" {
+				var src model.Source
+				if err := json.Unmarshal(v, &src); err != nil {
+					return fmt.Errorf("source %q: %w: %v", sid, errCorrupt, err)
+				}
+				d.Sources[sid] = src
+			}
+		}
+		incoming, err := backlinks(b, id)
+		if err != nil {
+			return err
+		}
+		d.Related = model.Relations(&e, incoming)
+		for _, r := range d.Related {
+			if other, _, err := b.event(r.Event); err == nil {
+				d.Titles[r.Event] = other.Title
+			}
+		}
+		return nil
+	})
+	return d, err
+}

@@ -1,0 +1,175 @@
+package bolt
+
+import (
+	"encoding/binary"
+	"fmt"
+
+	"chrono/model"
+
+	bbolt "go.etcd.io/bbolt"
+)
+
+// The layout of a store file, schema version 1. One file is one
+// investigation.
+//
+//	meta/
+//	  format       "chrono": marks the file as a chrono store
+//	  schema       uvarint schema version
+//	  title        the investigation's title
+//	  description  its description
+//	events/  order key → event value (codec.go)
+//	         The order key (model.OrderKey) sorts in timeline order, so a
+//	         cursor pages through the timeline without loading it.
+//	ids/     event id → order key
+//	tags/    tag 0x00 order key → nil: each tag's events in timeline order
+//	links/   target id 0x00 linking id 0x00 rel → nil: links seen from
+//	         the event they point at
+//	sources/ source id → source as JSON
+//	counts/  kept up to date on every write, so counting never scans:
+//	  n                    events
+//	  t 0x00 tag           events with the tag
+//	  a 0x00 actor         events with the actor
+//	  s 0x00 status        events with the status ("" for not assessed)
+//	  p 0x00 period        events whose earliest bound falls in a month
+//	                       (period.go); open starts and undated events
+//	                       have periods of their own at either end
+//
+// Counters are uint64 big-endian. The buckets, the keys of meta/ and the
+// bytes that build the other keys are named below, and nowhere else: the
+// order key is model's, and event values are the codec's.
+
+// bucket is one top-level bucket of a store file.
+type bucket struct {
+	name   []byte // its name in the file
+	letter byte   // what stands for it in the bulk build's sorted records (build.go)
+	// in is where a transaction's buckets (bucketsOf) keep it open.
+	in func(*buckets) **bbolt.Bucket
+}
+
+var (
+	bucketMeta    = bucket{[]byte("meta"), 'm', func(b *buckets) **bbolt.Bucket { return &b.meta }}       // the file's format and schema, the investigation's header
+	bucketEvents  = bucket{[]byte("events"), 'e', func(b *buckets) **bbolt.Bucket { return &b.events }}   // order key → event value
+	bucketIDs     = bucket{[]byte("ids"), 'i', func(b *buckets) **bbolt.Bucket { return &b.ids }}         // event id → order key
+	bucketTags    = bucket{[]byte("tags"), 't', func(b *buckets) **bbolt.Bucket { return &b.tags }}       // tag 0x00 order key → nil
+	bucketLinks   = bucket{[]byte("links"), 'l', func(b *buckets) **bbolt.Bucket { return &b.links }}     // target 0x00 linking id 0x00 rel → nil
+	bucketSources = bucket{[]byte("sources"), 's', func(b *buckets) **bbolt.Bucket { return &b.sources }} // source id → source as JSON
+	bucketCounts  = bucket{[]byte("counts"), 'c', func(b *buckets) **bbolt.Bucket { return &b.counts }}   // counter key → uint64
+)
+
+// allBuckets is every bucket of a store file: a new file is made with
+// them (initialise), a transaction opens them (bucketsOf), and the bulk
+// build copies them (build). A bucket added to the layout is added here.
+var allBuckets = []bucket{bucketMeta, bucketEvents, bucketIDs, bucketTags, bucketLinks, bucketSources, bucketCounts}
+
+// The keys of meta/, and the value of its format key.
+var (
+	keyFormat      = []byte("format")
+	keySchema      = []byte("schema")
+	keyTitle       = []byte("title")
+	keyDescription = []byte("description")
+
+	formatName = []byte("chrono")
+)
+
+// keySep ends each part of a composite key but the last (tags/, links/,
+// counts/), so that a seek to one tag's or id's keys never runs into a
+// longer one's.
+const keySep = 0x00
+
+// counterKind is the first byte of a counts/ key: what it counts.
+type counterKind byte
+
+const (
+	counterTotal  counterKind = 'n' // every event; the whole key is this byte
+	counterTag    counterKind = 't' // the events with a tag
+	counterActor  counterKind = 'a' // the events with an actor
+	counterStatus counterKind = 's' // the events with a status
+	counterPeriod counterKind = 'p' // the events starting in a period (period.go)
+)
+
+// prefix is what every counts/ key of the kind but the total starts
+// with: the kind and keySep.
+func (k counterKind) prefix() []byte { return []byte{byte(k), keySep} }
+
+// keyTotal is the counts/ key of the number of events.
+var keyTotal = []byte{byte(counterTotal)}
+
+// counterKey is the counts/ key of a kind of named count and a name.
+func counterKey(kind counterKind, name string) []byte {
+	return append(kind.prefix(), name...)
+}
+
+// SchemaVersion is the layout this chrono writes.
+const SchemaVersion = 1
+
+// migration upgrades a store from the version before it (its index in
+// migrations plus 1) to the next, inside the transaction that opens the
+// store. A change of layout adds one, with a test, and bumps SchemaVersion.
+type migration func(tx *bbolt.Tx) error
+
+// migrations[i] upgrades version i+1 to i+2.
+var migrations = []migration{}
+
+func schemaOf(tx *bbolt.Tx) (uint64, error) {
+	meta := tx.Bucket(bucketMeta.name)
+	if meta == nil || string(meta.Get(keyFormat)) != string(formatName) {
+		return 0, model.ErrNotChrono
+	}
+	v, n := binary.Uvarint(meta.Get(keySchema))
+	if n <= 0 {
+		return 0, fmt.Errorf("%w: no schema version", model.ErrNotChrono)
+	}
+	return v, nil
+}
+
+// initialise creates the buckets of an empty file and marks it ours.
+func initialise(tx *bbolt.Tx) error {
+	for _, bk := range allBuckets {
+		if _, err := tx.CreateBucketIfNotExists(bk.name); err != nil {
+			return err
+		}
+	}
+	meta := tx.Bucket(bucketMeta.name)
+	if err := meta.Put(keyFormat, formatName); err != nil {
+		return err
+	}
+	return meta.Put(keySchema, binary.AppendUvarint(nil, SchemaVersion))
+}
+
+// migrate brings a store at version v up to SchemaVersion.
+func migrate(tx *bbolt.Tx, v uint64) error { return runMigrations(tx, v, migrations) }
+
+// runMigrations runs steps[v-1:] in order, inside tx, and records the
+// version they lead to: len(steps)+1. The caller's transaction makes the
+// whole upgrade one step: should any migration fail, the store keeps its
+// old layout and version.
+func runMigrations(tx *bbolt.Tx, v uint64, steps []migration) error {
+	target := uint64(len(steps)) + 1
+	if v < 1 || v > target {
+		return fmt.Errorf("no upgrade from schema %d to %d", v, target)
+	}
+	for ; v < target; v++ {
+		if err := steps[v-1](tx); err != nil {
+			return fmt.Errorf("upgrading the store from schema %d: %w; the store is unchanged", v, err)
+		}
+	}
+	return tx.Bucket(bucketMeta.name).Put(keySchema, binary.AppendUvarint(nil, target))
+}
+
+// tagKey is the tags/ key of an event with a tag.
+func tagKey(tag string, order []byte) []byte {
+	k := make([]byte, 0, len(tag)+1+len(order))
+	k = append(k, tag...)
+	k = append(k, keySep)
+	return append(k, order...)
+}
+
+// linkKey is the links/ key of a link from one event to another.
+func linkKey(target, from string, rel model.Rel) []byte {
+	k := make([]byte, 0, len(target)+len(from)+len(rel)+2)
+	k = append(k, target...)
+	k = append(k, keySep)
+	k = append(k, from...)
+	k = append(k, keySep)
+	return append(k, rel...)
+}

@@ -1,0 +1,77 @@
+package bolt
+
+import (
+	"encoding/binary"
+
+	"chrono/model"
+)
+
+// textContains reports whether text the matcher looks for is in one of the
+// fields a search looks at (model.Event.SearchFields), read straight from
+// a stored value's text section (codec.go) without decoding the event.
+// Each field is searched on its own, so a match never runs from one field
+// into the next. A damaged value contains nothing.
+func textContains(v []byte, m *model.Matcher) bool {
+	if len(v) < 2 || v[0] != codecVersion {
+		return false
+	}
+	n, k := binary.Uvarint(v[2:])
+	if k <= 0 || uint64(len(v)-2-k) < n {
+		return false
+	}
+	t := textReader{b: v[2+k : 2+k+int(n)]}
+	found := false
+	field := func() bool { // reads a field; false to stop
+		f, ok := t.string()
+		if !ok {
+			return false
+		}
+		found = m.In(f)
+		return !found
+	}
+	if !field() || !field() || !field() { // title, summary, date text
+		return found
+	}
+	for range 2 { // actors, tags
+		for range t.count() {
+			if !field() {
+				return found
+			}
+		}
+	}
+	for range t.count() { // quotes: text, speaker, context
+		if !field() || !field() || !field() {
+			return found
+		}
+	}
+	for range t.count() { // notes
+		if !field() {
+			return found
+		}
+	}
+	return found
+}
+
+// textReader reads the strings and counts of a text section.
+type textReader struct{ b []byte }
+
+func (t *textReader) count() int {
+	n, k := binary.Uvarint(t.b)
+	if k <= 0 || n > uint64(len(t.b)) {
+		t.b = nil
+		return 0
+	}
+	t.b = t.b[k:]
+	return int(n)
+}
+
+func (t *textReader) string() ([]byte, bool) {
+	n, k := binary.Uvarint(t.b)
+	if k <= 0 || uint64(len(t.b)-k) < n {
+		t.b = nil
+		return nil, false
+	}
+	s := t.b[k : k+int(n)]
+	t.b = t.b[k+int(n):]
+	return s, true
+}

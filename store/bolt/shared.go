@@ -1,0 +1,239 @@
+package bolt
+
+import (
+	"iter"
+	"sync"
+	"time"
+
+	"chrono/model"
+)
+
+// Shared is a store that is opened for what it is asked and closed soon
+// after, so that between bursts of work it holds no lock: while a browser
+// sits on an investigation, chrono list, show, export and tag work on it
+// from another terminal. Reads share the store with other readers, and
+// keep it open while they follow one another closely (a key held down, a
+// count going on), closing it once none has come for a moment. A write
+// waits for this process's reads, opens the store for writing alone (up
+// to Options.Timeout for other processes), and reads the events it
+// changes as they are then, so that nothing another process wrote is
+// lost.
+type Shared struct {
+	path    string
+	timeout time.Duration
+
+	// gate lets reads run together and a write alone: a process cannot
+	// take bbolt's write lock while it holds the read lock itself.
+	gate  sync.RWMutex
+	mu    sync.Mutex // guards what follows
+	ro    *Store     // open while reads follow one another
+	users int
+	idle  *time.Timer
+}
+
+// linger is how long the store stays open for reads after the last one:
+// long enough to span the reads of one key press or the steps of a count,
+// short enough that another process's write waits for it unnoticed.
+const linger = 100 * time.Millisecond
+
+// NewShared returns the store at path, opened as it is used. The store
+// must exist at the current schema (open it once with Open first).
+func NewShared(path string, timeout time.Duration) *Shared {
+	return &Shared{path: path, timeout: timeout}
+}
+
+// Location returns the path of the file the store is in.
+func (s *Shared) Location() string { return s.path }
+
+// acquire returns the store open for reading, opening it if need be.
+func (s *Shared) acquire() (*Store, error) {
+	s.gate.RLock()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ro == nil {
+		st, err := Open(s.path, Options{ReadOnly: true, Timeout: s.timeout})
+		if err != nil {
+			s.gate.RUnlock()
+			return nil, err
+		}
+		s.ro = st
+	}
+	if s.idle != nil {
+		s.idle.Stop()
+	}
+	s.users++
+	return s.ro, nil
+}
+
+// release ends a read; the store closes after linger without another.
+func (s *Shared) release() {
+	s.mu.Lock()
+	s.users--
+	if s.users == 0 {
+		s.idle = time.AfterFunc(linger, s.closeIdle)
+	}
+	s.mu.Unlock()
+	s.gate.RUnlock()
+}
+
+func (s *Shared) closeIdle() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.users == 0 && s.ro != nil {
+		s.ro.Close()
+		s.ro = nil
+	}
+}
+
+// read runs f on the store opened read-only.
+func read[T any](s *Shared, f func(*Store) (T, error)) (T, error) {
+	st, err := s.acquire()
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	defer s.release()
+	return f(st)
+}
+
+// write runs f on the store opened for writing, alone.
+func write[T any](s *Shared, f func(*Store) (T, error)) (T, error) {
+	s.gate.Lock()
+	defer s.gate.Unlock()
+	s.closeIdle() // no read is under way: the gate is ours
+	st, err := Open(s.path, Options{Timeout: s.timeout})
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	v, err := f(st)
+	if cerr := st.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	return v, err
+}
+
+// Close closes the store if a read left it open.
+func (s *Shared) Close() error {
+	s.gate.Lock()
+	defer s.gate.Unlock()
+	s.closeIdle()
+	return nil
+}
+
+// Header is Store.Header.
+func (s *Shared) Header() (model.Header, error) {
+	return read(s, (*Store).Header)
+}
+
+// Window is Store.Window.
+func (s *Shared) Window(q model.Query, at model.Position, fromEnd bool, before, after int) (model.Window, error) {
+	return read(s, func(st *Store) (model.Window, error) { return st.Window(q, at, fromEnd, before, after) })
+}
+
+// Count is Store.Count.
+func (s *Shared) Count(q model.Query) (int, error) {
+	return read(s, func(st *Store) (int, error) { return st.Count(q) })
+}
+
+// CountFrom is Store.CountFrom.
+func (s *Shared) CountFrom(q model.Query, from model.Position, limit int) (n int, next model.Position, err error) {
+	err = s.view(func(st *Store) (err error) {
+		n, next, err = st.CountFrom(q, from, limit)
+		return err
+	})
+	return n, next, err
+}
+
+// Find is Store.Find.
+func (s *Shared) Find(q model.Query, from model.Position, backward bool, limit int) (hit, next model.Position, err error) {
+	err = s.view(func(st *Store) (err error) {
+		hit, next, err = st.Find(q, from, backward, limit)
+		return err
+	})
+	return hit, next, err
+}
+
+func (s *Shared) view(f func(*Store) error) error {
+	_, err := read(s, func(st *Store) (struct{}, error) { return struct{}{}, f(st) })
+	return err
+}
+
+// Periods is Store.Periods.
+func (s *Shared) Periods(q model.Query) ([]model.Period, error) {
+	return read(s, func(st *Store) ([]model.Period, error) { return st.Periods(q) })
+}
+
+// Facets is Store.Facets.
+func (s *Shared) Facets(kind model.FacetKind) ([]model.Facet, error) {
+	return read(s, func(st *Store) ([]model.Facet, error) { return st.Facets(kind) })
+}
+
+// Detail is Store.Detail.
+func (s *Shared) Detail(id string) (model.Detail, error) {
+	return read(s, func(st *Store) (model.Detail, error) { return st.Detail(id) })
+}
+
+// Position is Store.Position.
+func (s *Shared) Position(id string) (model.Position, error) {
+	return read(s, func(st *Store) (model.Position, error) { return st.Position(id) })
+}
+
+// RetagEach is Store.RetagEach.
+func (s *Shared) RetagEach(deltas []model.TagDelta) ([]model.Change, error) {
+	return write(s, func(st *Store) ([]model.Change, error) { return st.RetagEach(deltas) })
+}
+
+// Retag is Store.Retag.
+func (s *Shared) Retag(ids []string, add, remove []string) ([]model.Change, error) {
+	return write(s, func(st *Store) ([]model.Change, error) { return st.Retag(ids, add, remove) })
+}
+
+// AddNote is Store.AddNote.
+func (s *Shared) AddNote(id, text string, at time.Time) (model.Change, error) {
+	return write(s, func(st *Store) (model.Change, error) { return st.AddNote(id, text, at) })
+}
+
+// Sources is Store.Sources.
+func (s *Shared) Sources() ([]model.Source, error) {
+	return read(s, (*Store).Sources)
+}
+
+// Event is Store.Event.
+func (s *Shared) Event(id string) (model.Event, error) {
+	return read(s, func(st *Store) (model.Event, error) { return st.Event(id) })
+}
+
+// Events is Store.Events. The store stays open for reading until the loop
+// ends, so the loop's body must not write to it.
+func (s *Shared) Events(q model.Query) iter.Seq2[model.Event, error] {
+	return func(yield func(model.Event, error) bool) {
+		st, err := s.acquire()
+		if err != nil {
+			yield(model.Event{}, err)
+			return
+		}
+		defer s.release()
+		for e, err := range st.Events(q) {
+			if !yield(e, err) {
+				return
+			}
+		}
+	}
+}
+
+// Restore is Store.Restore.
+func (s *Shared) Restore(events []model.Event) ([]model.Change, error) {
+	return write(s, func(st *Store) ([]model.Change, error) { return st.Restore(events) })
+}
+
+// Import is Store.Import, with the store open for writing alone: a dry
+// run too, as a store open read-only refuses one.
+func (s *Shared) Import(inputs []model.Input, opts model.ImportOptions) ([]model.ImportResult, error) {
+	return write(s, func(st *Store) ([]model.ImportResult, error) { return st.Import(inputs, opts) })
+}
+
+// Backup is Store.Backup: a read, which other readers share.
+func (s *Shared) Backup(path string) (int64, error) {
+	return read(s, func(st *Store) (int64, error) { return st.Backup(path) })
+}

@@ -1,0 +1,76 @@
+package bolt
+
+import (
+	"errors"
+	"os"
+	"slices"
+	"testing"
+	"time"
+
+	"chrono/model"
+)
+
+// TestSharedHoldsNoLock: between its operations a Shared store leaves the
+// file free, so another process can read it and write to it, and what that
+// process writes is kept by the Shared store's next write.
+func TestSharedHoldsNoLock(t *testing.T) {
+	path := storeFile(t)
+	sh := NewShared(path, 200*time.Millisecond)
+	if n, err := sh.Count(model.Query{}); err != nil || n != 13 {
+		t.Fatalf("Count = %d, %v; want 13", n, err)
+	}
+	changes, err := sh.Retag([]string{"fbi-tip"}, []string{"mine"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Another process tags the event while the browser has it on screen.
+	release := holdStore(t, path, false)
+	if _, err := sh.Count(model.Query{}); !errors.Is(err, model.ErrInUse) {
+		t.Errorf("a read while another process writes: %v, want model.ErrInUse", err)
+	}
+	release()
+	other := openAt(t, path, Options{Timeout: time.Second})
+	if _, err := other.Retag([]string{"fbi-tip"}, []string{"theirs"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+
+	if _, err := sh.RetagEach([]model.TagDelta{changes[0].Inverse()}); err != nil {
+		t.Fatal(err)
+	}
+	d, err := sh.Detail("fbi-tip")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tags := d.Event.Tags; slices.Contains(tags, "mine") || !slices.Contains(tags, "theirs") {
+		t.Errorf("tags %q after the undo; want theirs kept and mine gone", tags)
+	}
+}
+
+// TestSharedWriteAfterTheFileIsReplaced: a write waiting for the lock
+// while a large import renames a new file over the store must land in
+// the new file, not in the old one the rename took away.
+func TestSharedWriteAfterTheFileIsReplaced(t *testing.T) {
+	path := storeFile(t)
+	replacement := storeFile(t) // another file, as a bulk import builds
+	holder := openAt(t, path, Options{})
+	sh := NewShared(path, 5*time.Second)
+	done := make(chan error, 1)
+	go func() {
+		_, err := sh.Retag([]string{"fbi-tip"}, []string{"late"}, nil)
+		done <- err
+	}()
+	time.Sleep(300 * time.Millisecond) // the write is waiting for the lock
+	if err := os.Rename(replacement, path); err != nil {
+		t.Fatal(err)
+	}
+	holder.Close()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	s := openAt(t, path, Options{ReadOnly: true})
+	if d, err := s.Detail("fbi-tip"); err != nil || !slices.Contains(d.Event.Tags, "late") {
+		t.Errorf("the tag written across the replacement: %v, %v; want it in the file now at the path", d.Event.Tags, err)
+	}
+}

@@ -1,0 +1,147 @@
+package bolt
+
+import (
+	"encoding/binary"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"os"
+
+	"chrono/model"
+)
+
+// Before bbolt opens a file, sniff reads its meta pages itself: bbolt
+// would turn an empty file into a database, and fault on a file shorter
+// than its meta page says. This is the one place that knows bbolt's file
+// format rather than its API.
+
+// bboltMagic is bbolt's file magic, at the same offset in both meta pages.
+const (
+	bboltMagic       = 0xED0CDAED
+	bboltMagicOffset = 16 // after the page header
+)
+
+// sniff refuses a file that cannot be a bbolt database before bbolt gets
+// to it (bbolt turns an empty file into a database), and one shorter than
+// its meta page says (bbolt would map it and fault on the missing pages).
+func sniff(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("store %s: %w", path, err)
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Size() == 0 {
+		return fmt.Errorf("%s is an empty file, %w; remove it or choose another --db", path, model.ErrNotChrono)
+	}
+	var head [pageHeaderSize + metaSize]byte
+	if _, err := io.ReadFull(f, head[:]); err != nil || binary.LittleEndian.Uint32(head[bboltMagicOffset:]) != bboltMagic {
+		return fmt.Errorf("%s is %w (it is not a bbolt database); check the --db path", path, model.ErrNotChrono)
+	}
+	// The second meta page is one page in; when the first is damaged its
+	// page size cannot be trusted, so every size bbolt may use is tried,
+	// as bbolt does.
+	m, _ := readMeta(head[pageHeaderSize:])
+	offsets := []int64{}
+	if m.valid {
+		offsets = append(offsets, m.pageSize)
+	} else {
+		for size := int64(1024); size <= 64<<10; size *= 2 {
+			offsets = append(offsets, size)
+		}
+	}
+	for _, off := range offsets {
+		var second [pageHeaderSize + metaSize]byte
+		if _, err := f.ReadAt(second[:], off); err != nil {
+			continue
+		}
+		if c, ok := readMeta(second[pageHeaderSize:]); ok && (!m.valid || c.txid >= m.txid) {
+			m = c
+			break
+		}
+	}
+	if !m.valid {
+		return fmt.Errorf("store %s is %w or %w (both its meta pages fail their checksum): nothing was changed; check the --db path, or restore it from a backup", path, model.ErrDamaged, model.ErrNotChrono)
+	}
+	// The size is taken after the meta page is read: a commit under way
+	// grows the file before it writes the meta page that counts the
+	// growth.
+	fi, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("store %s: %w", path, err)
+	}
+	if need, size := m.pages*m.pageSize, fi.Size(); size < need {
+		return damaged(path, fmt.Sprintf("cut short: %d bytes of the %d it holds", size, need))
+	}
+	// bbolt reads the freelist as it opens, before there is a DB to
+	// close, and a panic there would leave the file mapped and locked.
+	if why := m.checkFreelist(f); why != "" {
+		return damaged(path, why)
+	}
+	return nil
+}
+
+// The parts of a bbolt meta page sniff reads: a page header, then magic,
+// version, page size, flags, root bucket (16 bytes), freelist page, page
+// count (the high-water mark), transaction id and an FNV-64a checksum of
+// what comes before it.
+const (
+	pageHeaderSize = 16
+	metaSize       = 64
+	metaFreelist   = 32
+	metaPages      = 40
+	metaTxID       = 48
+	metaChecksum   = 56
+
+	freelistPageFlag = 0x10
+	noFreelist       = 0xffffffffffffffff
+)
+
+// meta is what sniff reads of a bbolt meta page.
+type meta struct {
+	valid                     bool
+	pageSize, pages, freelist int64
+	txid                      uint64
+}
+
+// readMeta reads a meta page and checks its checksum.
+func readMeta(b []byte) (meta, bool) {
+	h := fnv.New64a()
+	h.Write(b[:metaChecksum])
+	if binary.LittleEndian.Uint32(b) != bboltMagic || h.Sum64() != binary.LittleEndian.Uint64(b[metaChecksum:]) {
+		return meta{}, false
+	}
+	return meta{
+		valid:    true,
+		pageSize: int64(binary.LittleEndian.Uint32(b[8:])),
+		pages:    int64(binary.LittleEndian.Uint64(b[metaPages:])),
+		freelist: int64(binary.LittleEndian.Uint64(b[metaFreelist:])),
+		txid:     binary.LittleEndian.Uint64(b[metaTxID:]),
+	}, true
+}
+
+// checkFreelist returns what is wrong with the freelist page, or "".
+func (m meta) checkFreelist(f *os.File) string {
+	if uint64(m.freelist) == noFreelist {
+		return ""
+	}
+	if m.freelist < 2 || m.freelist >= m.pages {
+		return fmt.Sprintf("its freelist is said to be on page %d of %d", m.freelist, m.pages)
+	}
+	var p [pageHeaderSize + 8]byte
+	if _, err := f.ReadAt(p[:], m.freelist*m.pageSize); err != nil {
+		return "its freelist page cannot be read: " + err.Error()
+	}
+	flags := binary.LittleEndian.Uint16(p[8:])
+	count := int64(binary.LittleEndian.Uint16(p[10:]))
+	overflow := int64(binary.LittleEndian.Uint32(p[12:]))
+	if flags != freelistPageFlag {
+		return fmt.Sprintf("page %d should hold its freelist but is of type %#x", m.freelist, flags)
+	}
+	if count == 0xffff {
+		count = 1 + int64(binary.LittleEndian.Uint64(p[pageHeaderSize:]))
+	}
+	if m.freelist+overflow >= m.pages || count < 0 || count > (overflow+1)*m.pageSize/8 {
+		return fmt.Sprintf("its freelist page %d is garbled", m.freelist)
+	}
+	return ""
+}

@@ -1,0 +1,196 @@
+// Package bolt keeps an investigation in a bbolt file and answers the
+// questions of model.Store: events in timeline order from any point,
+// counts by tag, actor, status and month, and lookups by id. Every write
+// keeps the indexes and counts in step in the same transaction, so a
+// reader never has to scan to count.
+//
+// Callers open a store with package store, which picks this package for
+// a path; they see only model.Store.
+package bolt
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"chrono/model"
+
+	bbolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// DefaultTimeout is how long Open waits for another process's lock.
+const DefaultTimeout = time.Second
+
+// Options tune Open.
+type Options struct {
+	// ReadOnly opens without taking the write lock; other readers may
+	// share the store, and writes fail.
+	ReadOnly bool
+	// Timeout is how long to wait for another process's lock;
+	// DefaultTimeout when zero.
+	Timeout time.Duration
+}
+
+// Store is an open investigation.
+type Store struct {
+	db       *bbolt.DB
+	path     string
+	readOnly bool
+	file     *os.File // bbolt's, to tell whether it is still the file at path
+}
+
+// Both ways of holding a store answer the whole contract.
+var (
+	_ model.Store = (*Store)(nil)
+	_ model.Store = (*Shared)(nil)
+)
+
+// Open opens the store at path, creating it (and its directory) when it
+// does not exist. A file that is not a chrono store, or was written by a
+// newer chrono, is left untouched and reported. When another process holds
+// the store, Open gives up after Options.Timeout with model.ErrInUse.
+func Open(path string, opts Options) (*Store, error) {
+	for range 5 {
+		s, err := open(path, opts)
+		if err != nil {
+			return nil, err
+		}
+		// A large import replaces the file by renaming a new one over it.
+		// An open that was waiting for the lock of the old file gets it
+		// once the import lets go, and would read a file no longer there,
+		// or write to it and lose the write: open the new one instead.
+		if current, err := os.Stat(path); err == nil && s.file != nil {
+			if held, err := s.file.Stat(); err == nil && !os.SameFile(held, current) {
+				s.Close()
+				continue
+			}
+		}
+		return s, nil
+	}
+	return nil, fmt.Errorf("store %s: replaced again and again while opening it; try again", path)
+}
+
+func open(path string, opts Options) (*Store, error) {
+	timeout := opts.Timeout
+	if timeout == 0 {
+		timeout = DefaultTimeout
+	}
+	fi, err := os.Stat(path)
+	exists := err == nil
+	switch {
+	case err != nil && !errors.Is(err, os.ErrNotExist):
+		return nil, fmt.Errorf("store %s: %w", path, err)
+	case exists && fi.IsDir():
+		return nil, fmt.Errorf("store %s is a directory; give the path of a store file", path)
+	case !exists && opts.ReadOnly:
+		return nil, fmt.Errorf("%w at %s", model.ErrNoStore, path)
+	case exists:
+		if err := sniff(path); err != nil {
+			return nil, err
+		}
+	default:
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, fmt.Errorf("creating the directory for store %s: %w", path, err)
+		}
+	}
+	var db *bbolt.DB
+	var file *os.File // to release the lock should bbolt panic on a damaged file
+	err = guardPath(path, func() (err error) {
+		db, err = bbolt.Open(path, 0o600, &bbolt.Options{
+			Timeout:      timeout,
+			ReadOnly:     opts.ReadOnly,
+			FreelistType: bbolt.FreelistMapType,
+			OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+				f, err := os.OpenFile(name, flag, perm)
+				file = f
+				return f, err
+			},
+		})
+		return err
+	})
+	if errors.Is(err, model.ErrDamaged) && file != nil {
+		file.Close()
+	}
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	s := &Store{db: db, path: path, readOnly: opts.ReadOnly, file: file}
+	if err := s.guarded(func() error { return s.prepare(!exists) }); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func openError(path string, err error) error {
+	switch {
+	case errors.Is(err, model.ErrDamaged):
+		return err
+	case errors.Is(err, berrors.ErrTimeout):
+		return fmt.Errorf("store %s is %w: close it there (or wait for it to finish) and try again", path, model.ErrInUse)
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrVersionMismatch):
+		return fmt.Errorf("store %s is %w or %w (%v): nothing was changed; check the --db path, or restore it from a backup", path, model.ErrDamaged, model.ErrNotChrono, err)
+	}
+	return fmt.Errorf("opening store %s: %w", path, err)
+}
+
+// prepare checks (and for a new file, writes) the schema.
+func (s *Store) prepare(created bool) error {
+	if created {
+		return s.db.Update(initialise)
+	}
+	var v uint64
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		var err error
+		v, err = schemaOf(tx)
+		return err
+	})
+	switch {
+	case errors.Is(err, model.ErrNotChrono):
+		return fmt.Errorf("%s is a bbolt database but %w; check the --db path", s.path, model.ErrNotChrono)
+	case err != nil:
+		return fmt.Errorf("store %s: %w", s.path, err)
+	case v > SchemaVersion:
+		return fmt.Errorf("store %s was %w (schema %d; this chrono reads up to %d): upgrade chrono", s.path, model.ErrNewerSchema, v, SchemaVersion)
+	case v == 0:
+		return fmt.Errorf("%s: %w (schema 0)", s.path, model.ErrNotChrono)
+	case v < SchemaVersion && s.readOnly:
+		return fmt.Errorf("store %s needs upgrading from schema %d: open it once without read-only", s.path, v)
+	case v < SchemaVersion:
+		return s.db.Update(func(tx *bbolt.Tx) error { return migrate(tx, v) })
+	}
+	return nil
+}
+
+// Location returns the path of the file the store is in.
+func (s *Store) Location() string { return s.path }
+
+// Close releases the store.
+func (s *Store) Close() error { return s.db.Close() }
+
+// countOf reads a uint64 counter; a missing one is 0.
+func countOf(b *bbolt.Bucket, key []byte) int {
+	v := b.Get(key)
+	if len(v) != 8 {
+		return 0
+	}
+	return int(binary.BigEndian.Uint64(v))
+}
+
+// bump adds delta to a counter, deleting it when it reaches 0 so that
+// listing a kind of counter lists only what is in use.
+func bump(b *bbolt.Bucket, key []byte, delta int) error {
+	n := countOf(b, key) + delta
+	if n <= 0 {
+		return b.Delete(key)
+	}
+	return b.Put(key, binary.BigEndian.AppendUint64(nil, uint64(n)))
+}
+
+// hasPrefix is bytes.HasPrefix, named for cursor loops.
+func hasPrefix(k, prefix []byte) bool { return bytes.HasPrefix(k, prefix) }

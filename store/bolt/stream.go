@@ -1,0 +1,89 @@
+package bolt
+
+import "chrono/model"
+
+// Long questions (a search through every event, a count the store does
+// not keep) are answered a piece at a time, so that a browser can show
+// the answer as it grows and stop asking when the question changes.
+
+// countable reports whether the kept counts answer how many events q
+// selects.
+func countable(q model.Query) bool {
+	switch {
+	case q.IsZero():
+		return true
+	case q.Text != "" || !q.During.IsZero() || len(q.Actors) > 0:
+		return false
+	}
+	return len(q.Tags)+len(q.Statuses) == 1
+}
+
+// CountFrom counts the events q selects at or after from (nil: the
+// start), looking at no more than limit candidates, and returns where to
+// go on, or the zero Position when the view is done. A count the store keeps is
+// answered at once, whatever the limit.
+func (s *Store) CountFrom(q model.Query, at model.Position, limit int) (n int, next model.Position, err error) {
+	limit = max(limit, 1)
+	from := at.Key()
+	if from == nil && countable(q) {
+		n, err = s.Count(q)
+		return n, model.Position{}, err
+	}
+	err = s.view(func(b buckets) error {
+		if q.Text != "" {
+			defer release(b.tx)
+		}
+		c := candidatesOf(q, b, false)
+		text := model.NewMatcher(q.Text)
+		seen := 0
+		for order := c.seek(from); order != nil; order = c.next() {
+			if seen == limit {
+				next = model.PositionOf(order)
+				return nil
+			}
+			seen++
+			if matches(q, &text, order, c.value) {
+				n++
+			}
+		}
+		return nil
+	})
+	return n, next, err
+}
+
+// Find looks for the first event q selects at or after from (nil: the
+// start), or, when backward, the last before from (nil: the end), looking
+// at no more than limit candidates. It returns the event's position, or
+// the zero Position and where to go on (at or after next; backward, before
+// it), or both zero when the view holds no more.
+func (s *Store) Find(q model.Query, at model.Position, backward bool, limit int) (hit, next model.Position, err error) {
+	limit = max(limit, 1)
+	from := at.Key()
+	err = s.view(func(b buckets) error {
+		if q.Text != "" {
+			defer release(b.tx)
+		}
+		c := candidatesOf(q, b, backward)
+		text := model.NewMatcher(q.Text)
+		seen := 0
+		var last []byte
+		for order := c.seek(from); order != nil; order = c.next() {
+			if seen == limit {
+				if backward {
+					next = model.PositionOf(last)
+				} else {
+					next = model.PositionOf(order)
+				}
+				return nil
+			}
+			seen++
+			if matches(q, &text, order, c.value) {
+				hit = model.PositionOf(order)
+				return nil
+			}
+			last = order
+		}
+		return nil
+	})
+	return hit, next, err
+}

@@ -1,0 +1,79 @@
+package bolt
+
+import (
+	"slices"
+
+	"chrono/model"
+)
+
+// Window returns up to before events of the view q selects that come
+// before at and up to after events from at on, in timeline order, with the
+// rank of the first in the view. The zero Position is the start of the
+// view, or its end when fromEnd is set (then after is ignored). The
+// position comes from the kept counts for the unfiltered view, and from a
+// count of the events before the window otherwise.
+func (s *Store) Window(q model.Query, at model.Position, fromEnd bool, before, after int) (model.Window, error) {
+	var w model.Window
+	anchor := at.Key()
+	err := s.view(func(b buckets) error {
+		if fromEnd {
+			anchor, after = nil, 0
+		}
+		var back []model.Row
+		if before > 0 && (anchor != nil || fromEnd) {
+			if err := scanRows(q, b, anchor, true, before, &back); err != nil {
+				return err
+			}
+		}
+		w.AtStart = len(back) < before || (anchor == nil && !fromEnd)
+		slices.Reverse(back)
+		w.Rows = back
+		w.AtEnd = fromEnd
+		if !fromEnd {
+			var fwd []model.Row
+			if err := scanRows(q, b, anchor, false, after, &fwd); err != nil {
+				return err
+			}
+			w.AtEnd = len(fwd) < after
+			w.Rows = append(w.Rows, fwd...)
+		}
+		if len(w.Rows) == 0 {
+			return nil
+		}
+		var err error
+		w.Start, err = positionIn(q, b, w.Rows[0].Pos.Key())
+		return err
+	})
+	return w, err
+}
+
+// scanRows appends up to n decoded rows of q from anchor to out.
+func scanRows(q model.Query, b buckets, anchor []byte, backward bool, n int, out *[]model.Row) error {
+	if n <= 0 {
+		return nil
+	}
+	return scan(q, b, anchor, backward, func(order []byte, value func() []byte) (bool, error) {
+		e, err := decodeEvent(value())
+		if err != nil {
+			return false, err
+		}
+		*out = append(*out, model.Row{Pos: model.PositionOf(order), Event: e})
+		return len(*out) < n, nil
+	})
+}
+
+// positionIn returns how many events of q come before order.
+func positionIn(q model.Query, b buckets, order []byte) (int, error) {
+	if q.IsZero() {
+		return position(b, order), nil
+	}
+	n := 0
+	err := scan(q, b, nil, false, func(k []byte, _ func() []byte) (bool, error) {
+		if string(k) >= string(order) {
+			return false, nil
+		}
+		n++
+		return true, nil
+	})
+	return n, err
+}

@@ -1,0 +1,98 @@
+package bolt
+
+import (
+	"fmt"
+
+	"chrono/model"
+
+	bbolt "go.etcd.io/bbolt"
+)
+
+// buckets are the buckets of one transaction.
+type buckets struct {
+	tx                                              *bbolt.Tx
+	meta, events, ids, tags, links, sources, counts *bbolt.Bucket
+}
+
+func bucketsOf(tx *bbolt.Tx) buckets {
+	b := buckets{tx: tx}
+	for _, bk := range allBuckets {
+		*bk.in(&b) = tx.Bucket(bk.name)
+	}
+	return b
+}
+
+// event returns the stored event with an id, its order key and its value.
+func (b buckets) event(id string) (model.Event, []byte, error) {
+	order := b.ids.Get([]byte(id))
+	if order == nil {
+		return model.Event{}, nil, fmt.Errorf("%w %q", model.ErrNotFound, id)
+	}
+	v := b.events.Get(order)
+	if v == nil {
+		return model.Event{}, nil, fmt.Errorf("event %q: %w (its index entry points nowhere)", id, errCorrupt)
+	}
+	e, err := decodeEvent(v)
+	return e, order, err
+}
+
+// put writes e, which must not be stored yet, with its indexes and counts.
+func (b buckets) put(e *model.Event) error {
+	order := model.OrderKey(e.Date, e.ID)
+	if err := b.events.Put(order, encodeEvent(nil, e)); err != nil {
+		return err
+	}
+	if err := b.ids.Put([]byte(e.ID), order); err != nil {
+		return err
+	}
+	return b.index(e, order, 1)
+}
+
+// remove deletes a stored event, its indexes and counts.
+func (b buckets) remove(e *model.Event, order []byte) error {
+	if err := b.events.Delete(order); err != nil {
+		return err
+	}
+	if err := b.ids.Delete([]byte(e.ID)); err != nil {
+		return err
+	}
+	return b.index(e, order, -1)
+}
+
+// index adds (delta 1) or removes (delta -1) an event's index entries and
+// counts.
+func (b buckets) index(e *model.Event, order []byte, delta int) error {
+	err := indexEntries(e, order, func(bk bucket, key []byte) error {
+		if delta > 0 {
+			return (*bk.in(&b)).Put(key, nil)
+		}
+		return (*bk.in(&b)).Delete(key)
+	})
+	if err != nil {
+		return err
+	}
+	return counters(e, order, func(c counter) error { return bump(b.counts, c.key(), delta) })
+}
+
+// replace swaps a stored event for a new version of it.
+func (b buckets) replace(old *model.Event, oldOrder []byte, e *model.Event) error {
+	if err := b.remove(old, oldOrder); err != nil {
+		return err
+	}
+	return b.put(e)
+}
+
+func (s *Store) update(fn func(b buckets) error) error {
+	if s.readOnly {
+		return model.ErrReadOnly
+	}
+	return noRoom(s.path, s.guarded(func() error {
+		return s.db.Update(func(tx *bbolt.Tx) error { return fn(bucketsOf(tx)) })
+	}))
+}
+
+func (s *Store) view(fn func(b buckets) error) error {
+	return s.guarded(func() error {
+		return s.db.View(func(tx *bbolt.Tx) error { return fn(bucketsOf(tx)) })
+	})
+}

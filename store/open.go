@@ -1,0 +1,67 @@
+// Package store opens an investigation's store wherever it is kept, and
+// hands it back as a model.Store.
+//
+// The contract (model.Store, its errors and its types) lives in the
+// domain, and each way of keeping a store implements it in a package of
+// its own: store/bolt for a bbolt file. This package only chooses one by
+// the location it is given. Keeping the opener apart from the contract
+// keeps imports pointing one way: the CLI imports store, store imports
+// store/bolt (and the backends to come), and they all import model; the
+// browser imports model alone, so it cannot depend on how a store is
+// kept, and store/storetest checks every backend against the same
+// contract.
+package store
+
+import (
+	"errors"
+	"time"
+
+	"chrono/model"
+	"chrono/store/bolt"
+)
+
+// DefaultTimeout is how long Open waits for another process that holds
+// the store, when Options.Timeout is zero.
+const DefaultTimeout = bolt.DefaultTimeout
+
+// Options tune Open.
+type Options struct {
+	// ReadOnly opens without taking the write lock: other readers may
+	// share the store, and writes fail with model.ErrReadOnly. A
+	// read-only open never creates a store; it fails with
+	// model.ErrNoStore.
+	ReadOnly bool
+	// Timeout is how long to wait for another process that holds the
+	// store; DefaultTimeout when zero.
+	Timeout time.Duration
+	// Shared returns a store that is opened for each burst of work and
+	// closed soon after, so that other chrono processes can use it while
+	// this one keeps it for long (the browser): reads share the store,
+	// a write takes it alone. The store must already exist at the
+	// current schema (open it once without Shared first). Shared implies
+	// that writes are wanted, so it does not go with ReadOnly.
+	Shared bool
+}
+
+// Open opens the store at location. Today every location is the path of
+// a bbolt file, which Open creates (with its directory) when it does not
+// exist, unless ReadOnly; a postgres:// address will select a PostgreSQL
+// store. A file that is not a chrono store, or was written by a newer
+// chrono, is left untouched and reported (model.ErrNotChrono,
+// model.ErrNewerSchema), as is one that is damaged (model.ErrDamaged);
+// when another process holds the store, Open gives up after
+// Options.Timeout with model.ErrInUse.
+func Open(location string, opts Options) (model.Store, error) {
+	if opts.Shared {
+		if opts.ReadOnly {
+			return nil, errors.New("store: a shared store is opened for writing; do not ask for ReadOnly too")
+		}
+		return bolt.NewShared(location, opts.Timeout), nil
+	}
+	s, err := bolt.Open(location, bolt.Options{ReadOnly: opts.ReadOnly, Timeout: opts.Timeout})
+	if err != nil {
+		// A nil *bolt.Store in a model.Store would not be nil.
+		return nil, err
+	}
+	return s, nil
+}

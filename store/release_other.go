@@ -1,9 +1,0 @@
-//go:build !linux
-
-package store
-
-import bolt "go.etcd.io/bbolt"
-
-// release does nothing where the kernel is not told: the pages a search
-// read stay mapped until the kernel needs them.
-func release(*bolt.Tx) {}

@@ -1,0 +1,33 @@
+package storetest
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// testBackup: a backup goes to a new file, of the size Backup reports,
+// and never over one that exists. What a backup holds is for each
+// implementation to check, as only it can open one.
+func testBackup(t *testing.T, s *suite) {
+	st := s.seeded(t)
+	before := s.snapshot(t, st)
+	out := filepath.Join(t.TempDir(), "copy.db")
+	n, err := st.Backup(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(out); err != nil || fi.Size() != n {
+		t.Fatalf("backup wrote %d bytes, the file: %v %v", n, fi, err)
+	}
+	written, _ := os.ReadFile(out)
+	if _, err := st.Backup(out); err == nil || !strings.Contains(err.Error(), "already exists") {
+		t.Errorf("a second backup to the same file: %v, want a refusal", err)
+	}
+	if after, _ := os.ReadFile(out); !slices.Equal(written, after) {
+		t.Error("the refused backup changed the file")
+	}
+	s.assertUnchanged(t, st, before)
+}

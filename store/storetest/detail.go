@@ -1,0 +1,96 @@
+package storetest
+
+import (
+	"cmp"
+	"maps"
+	"reflect"
+	"slices"
+	"testing"
+
+	"chrono/model"
+)
+
+// testDetail checks, for every event, the sources it cites, its links in
+// both directions and the titles of the linked events, against what the
+// imported files say.
+func testDetail(t *testing.T, s *suite) {
+	st := s.seeded(t)
+	events := FixtureEvents(t)
+	titles := map[string]string{}
+	incoming := map[string][]model.Incoming{}
+	for _, e := range events {
+		titles[e.ID] = e.Title
+		for _, l := range e.Links {
+			incoming[l.Event] = append(incoming[l.Event], model.Incoming{From: e.ID, Rel: l.Rel})
+		}
+	}
+	sources := map[string]bool{}
+	stored, err := st.Sources()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range stored {
+		sources[src.ID] = true
+	}
+
+	for _, e := range events {
+		d, err := st.Detail(e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(d.Event, e) {
+			t.Errorf("%s: Detail.Event = %+v\nwant %+v", e.ID, d.Event, e)
+		}
+
+		var cited []string
+		for _, id := range append([]string{e.DateSource}, quoteSources(e)...) {
+			if sources[id] {
+				cited = append(cited, id)
+			}
+		}
+		if got, want := slices.Sorted(maps.Keys(d.Sources)), slices.Compact(slices.Sorted(slices.Values(cited))); !slices.Equal(got, want) {
+			t.Errorf("%s: Detail.Sources = %q, want %q", e.ID, got, want)
+		}
+		for id, src := range d.Sources {
+			if src.ID != id {
+				t.Errorf("%s: Detail.Sources[%q] is source %q", e.ID, id, src.ID)
+			}
+		}
+
+		in := slices.Clone(incoming[e.ID])
+		slices.SortFunc(in, func(a, b model.Incoming) int { return cmp.Or(cmp.Compare(a.From, b.From), cmp.Compare(a.Rel, b.Rel)) })
+		if want := model.Relations(&e, in); !slices.Equal(d.Related, want) {
+			t.Errorf("%s: Detail.Related = %+v, want %+v", e.ID, d.Related, want)
+		}
+		for _, r := range d.Related {
+			if d.Titles[r.Event] != titles[r.Event] {
+				t.Errorf("%s: Detail.Titles[%s] = %q, want %q", e.ID, r.Event, d.Titles[r.Event], titles[r.Event])
+			}
+		}
+	}
+
+	// The call and the denial link to each other (disputed-by, disputes):
+	// that shows once. The tip follows the call; the statement and the
+	// rumour support it.
+	d, err := st.Detail("nso-mobileum-call")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []model.Relation{
+		{Rel: model.DisputedBy, Event: "nso-denial"},
+		{Rel: model.Precedes, Event: "fbi-tip"},
+		{Rel: model.SupportedBy, Event: "tye-statement"},
+		{Rel: model.SupportedBy, Event: "undated-rumour"},
+	}
+	if !slices.Equal(d.Related, want) {
+		t.Errorf("nso-mobileum-call: Related = %+v, want %+v", d.Related, want)
+	}
+}
+
+func quoteSources(e model.Event) []string {
+	var out []string
+	for _, q := range e.Quotes {
+		out = append(out, q.Source)
+	}
+	return out
+}

@@ -1,0 +1,302 @@
+package storetest
+
+import (
+	"bytes"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"chrono/model"
+	"chrono/model/native"
+)
+
+func testImportIsAllOrNothing(t *testing.T, s *suite) {
+	tests := []struct {
+		name string
+		doc  string
+		want []string // in the error, besides the file name
+	}{
+		{"bad date",
+			`{"chrono": 1, "events": [{"id": "fine", "title": "Fine"}, {"id": "bad-date", "date": "2017-13", "title": "A bad month"}]}`,
+			[]string{`"bad-date"`, "2017-13"}},
+		{"unknown source",
+			`{"chrono": 1, "events": [{"id": "unsourced", "title": "Quoted", "quotes": [{"text": "words", "source": "nowhere"}]}]}`,
+			[]string{`"unsourced"`, `"nowhere"`, "no such source"}},
+		{"unknown date source",
+			`{"chrono": 1, "events": [{"id": "undated-source", "title": "T", "date": "2021", "date_text": "last year", "date_source": "nowhere"}]}`,
+			[]string{`"undated-source"`, `"nowhere"`}},
+		{"duplicate id",
+			`{"chrono": 1, "events": [{"id": "twice", "title": "One"}, {"id": "twice", "title": "Two"}]}`,
+			[]string{`"twice"`, "already used"}},
+		{"unknown field",
+			`{"chrono": 1, "events": [{"id": "typo", "title": "T", "sumary": "misspelt"}]}`,
+			[]string{`"typo"`, `"sumary"`}},
+		{"link to no event",
+			`{"chrono": 1, "events": [{"id": "dangling", "title": "T", "links": [{"rel": "follows", "event": "nothing-here"}]}]}`,
+			[]string{`"dangling"`, `"nothing-here"`, "no such event"}},
+		{"bad tag",
+			`{"chrono": 1, "events": [{"id": "hashtag", "title": "T", "tags": ["#ss7"]}]}`,
+			[]string{`"hashtag"`, "#ss7"}},
+		{"syntax error",
+			`{"chrono": 1, "events": [{"id": "cut", "title": "T"`,
+			[]string{"ends too early"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := s.seeded(t)
+			before := s.snapshot(t, st)
+			n, err := st.Count(model.Query{})
+			if err != nil {
+				t.Fatal(err)
+			}
+
+			res, err := st.Import([]model.Input{
+				NativeInput("first.json", []byte(NewEvents)),
+				NativeInput("second.json", []byte(tt.doc)),
+			}, model.ImportOptions{})
+			if err == nil {
+				t.Fatalf("import succeeded: %+v", res)
+			}
+			msg := err.Error()
+			for _, want := range append([]string{"second.json"}, tt.want...) {
+				if !strings.Contains(msg, want) {
+					t.Errorf("error does not mention %s:\n%s", want, msg)
+				}
+			}
+			if strings.Contains(msg, "first.json") {
+				t.Errorf("error blames the valid file:\n%s", msg)
+			}
+
+			s.assertUnchanged(t, st, before)
+			if got, err := st.Count(model.Query{}); err != nil || got != n {
+				t.Errorf("Count = %d, %v; want %d as before", got, err, n)
+			}
+			if _, err := st.Event("hearing-held"); err == nil {
+				t.Error("an event of the valid file was kept")
+			}
+			if e := StoredEvent(t, st, "nso-denial"); e.Title == "NSO denies the claim, again" {
+				t.Error("the update of the valid file was kept")
+			}
+		})
+	}
+}
+
+func testImportDryRunKeepsNothing(t *testing.T, s *suite) {
+	st := s.empty(t)
+	before := s.snapshot(t, st)
+	res, err := st.Import([]model.Input{NativeInput("timeline.example.json", ExampleDoc(t)), NativeInput("extra.json", []byte(ExtraDoc))}, model.ImportOptions{DryRun: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []model.ImportResult{{Events: 13, New: 13, Sources: 2}, {Events: 7, New: 7, Sources: 1}}
+	if !reflect.DeepEqual(res, want) {
+		t.Errorf("dry run results = %+v, want %+v", res, want)
+	}
+	s.assertUnchanged(t, st, before)
+	if n, err := st.Count(model.Query{}); err != nil || n != 0 {
+		t.Errorf("Count after a dry run = %d, %v; want 0", n, err)
+	}
+	if h, err := st.Header(); err != nil || h != (model.Header{}) {
+		t.Errorf("Header after a dry run = %+v, %v; want none", h, err)
+	}
+
+	// On a store that has them, a dry run sees what would be updated.
+	Import(t, st, NativeInput("timeline.example.json", ExampleDoc(t)))
+	before = s.snapshot(t, st)
+	res, err = st.Import([]model.Input{NativeInput("new.json", []byte(NewEvents))}, model.ImportOptions{DryRun: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = []model.ImportResult{{Events: 3, New: 2, Updated: 1, Sources: 1}}
+	if !reflect.DeepEqual(res, want) {
+		t.Errorf("dry run results = %+v, want %+v", res, want)
+	}
+	s.assertUnchanged(t, st, before)
+}
+
+func testImportStoresWhatTheFileSays(t *testing.T, s *suite) {
+	st := s.seeded(t)
+	s.check(t, st)
+	want := InTimelineOrder(FixtureEvents(t))
+	got := AllEvents(t, st)
+	if len(got) != len(want) {
+		t.Fatalf("stored %d events, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Errorf("stored event #%d:\n got %+v\nwant %+v", i+1, got[i], want[i])
+		}
+	}
+	// The first header an import brings is kept; later ones do not
+	// replace it.
+	var c model.Collect
+	if err := native.Read(bytes.NewReader(ExampleDoc(t)), &c); err != nil {
+		t.Fatal(err)
+	}
+	if h, err := st.Header(); err != nil || h != c.Timeline.Header {
+		t.Errorf("Header = %+v, %v; want the example's %+v", h, err, c.Timeline.Header)
+	}
+	sources, err := st.Sources()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sourceIDs(sources); !slices.Equal(got, []string{"desk-notes", "occupy-democrats", "wapo"}) {
+		t.Errorf("sources = %v", got)
+	}
+}
+
+func testReimportIsIdempotent(t *testing.T, s *suite) {
+	st := s.empty(t)
+	first := Import(t, st, NativeInput("timeline.example.json", ExampleDoc(t)))
+	if want := (model.ImportResult{Events: 13, New: 13, Sources: 2}); first[0] != want {
+		t.Errorf("first import: %+v, want %+v", first[0], want)
+	}
+	before := s.snapshot(t, st)
+	again := Import(t, st, NativeInput("timeline.example.json", ExampleDoc(t)))
+	if want := (model.ImportResult{Events: 13, Unchanged: 13, Sources: 2}); again[0] != want {
+		t.Errorf("second import: %+v, want %+v", again[0], want)
+	}
+	s.assertUnchanged(t, st, before)
+}
+
+func testReimportKeepsTagsAndNotes(t *testing.T, s *suite) {
+	st := s.empty(t)
+	Import(t, st, NativeInput("timeline.example.json", ExampleDoc(t)))
+	if _, err := st.Retag([]string{"fbi-tip", "nso-denial"}, []string{"flagged"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	noteAt := time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
+	if _, err := st.AddNote("fbi-tip", "ask the FBI press office", noteAt); err != nil {
+		t.Fatal(err)
+	}
+	annotated := s.snapshot(t, st)
+
+	// The original file again: nothing to change.
+	res := Import(t, st, NativeInput("timeline.example.json", ExampleDoc(t)))
+	if want := (model.ImportResult{Events: 13, Unchanged: 13, Sources: 2}); res[0] != want {
+		t.Errorf("re-import of the original: %+v, want %+v", res[0], want)
+	}
+	s.assertUnchanged(t, st, annotated)
+
+	// An export (which carries the tags and notes) imports back unchanged,
+	// without doubling the note.
+	var export bytes.Buffer
+	sources, err := st.Sources()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := st.Header()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := native.Write(&export, h, sources, st.Events(model.Query{})); err != nil {
+		t.Fatal(err)
+	}
+	res = Import(t, st, NativeInput("export.json", export.Bytes()))
+	if want := (model.ImportResult{Events: 13, Unchanged: 13, Sources: 2}); res[0] != want {
+		t.Errorf("re-import of an export: %+v, want %+v", res[0], want)
+	}
+	s.assertUnchanged(t, st, annotated)
+
+	// A new version of the file changes a title and a date; the tags and
+	// notes stay.
+	edited := strings.Replace(string(ExampleDoc(t)),
+		`"title": "Miller reports the call to an FBI tip line and gets no response"`,
+		`"title": "Miller tips off the FBI"`, 1)
+	edited = strings.Replace(edited, `"id": "nso-denial",
+      "date": "2021/2022-02-01"`, `"id": "nso-denial",
+      "date": "2022-01-31"`, 1)
+	if edited == string(ExampleDoc(t)) || strings.Count(edited, "2022-01-31") != 1 {
+		t.Fatal("the example changed: update the edits this test makes to it")
+	}
+	res = Import(t, st, NativeInput("edited.json", []byte(edited)))
+	if want := (model.ImportResult{Events: 13, Updated: 2, Unchanged: 11, Sources: 2}); res[0] != want {
+		t.Errorf("import of an edited file: %+v, want %+v", res[0], want)
+	}
+	tip := StoredEvent(t, st, "fbi-tip")
+	if tip.Title != "Miller tips off the FBI" {
+		t.Errorf("title = %q, want the new one", tip.Title)
+	}
+	if !tip.HasTag("flagged") || !tip.HasTag("whistleblower") {
+		t.Errorf("tags = %v, want the file's and flagged", tip.Tags)
+	}
+	if len(tip.Notes) != 1 || tip.Notes[0].Text != "ask the FBI press office" || !tip.Notes[0].At.Equal(noteAt) {
+		t.Errorf("notes = %+v, want the one note added", tip.Notes)
+	}
+	denial := StoredEvent(t, st, "nso-denial")
+	if denial.Date.String() != "2022-01-31" || !denial.HasTag("flagged") {
+		t.Errorf("nso-denial: date %s, tags %v; want 2022-01-31 and flagged kept", denial.Date, denial.Tags)
+	}
+	if at, err := st.Position("nso-denial"); err != nil || !bytes.Equal(at.Key(), model.OrderKey(denial.Date, denial.ID)) {
+		t.Errorf("Position(nso-denial) = %q, %v; want the key of its new date", at.Key(), err)
+	}
+	if n, err := st.Count(model.Query{Tags: []string{"flagged"}}); err != nil || n != 2 {
+		t.Errorf("Count(flagged) = %d, %v; want 2", n, err)
+	}
+	s.check(t, st)
+}
+
+// testImportFillsTheHeaderOnce: the store takes the first title and
+// description it is given, from whichever file of whichever import.
+func testImportFillsTheHeaderOnce(t *testing.T, s *suite) {
+	titled := func(title, description string) model.Input {
+		doc := fmt.Sprintf(`{"chrono": 1, "title": %q, "description": %q, "events": []}`, title, description)
+		return NativeInput(title+".json", []byte(doc))
+	}
+	untitled := NativeInput("untitled.json", []byte(`{"chrono": 1, "events": []}`))
+	tests := []struct {
+		name    string
+		imports [][]model.Input
+		want    model.Header
+	}{
+		{"one file", [][]model.Input{{titled("A", "about A")}}, model.Header{Title: "A", Description: "about A"}},
+		{"titled file then untitled, together", [][]model.Input{{titled("A", "about A"), untitled}}, model.Header{Title: "A", Description: "about A"}},
+		{"untitled file then titled, together", [][]model.Input{{untitled, titled("B", "about B")}}, model.Header{Title: "B", Description: "about B"}},
+		{"two titled files together", [][]model.Input{{titled("A", "about A"), titled("B", "about B")}}, model.Header{Title: "A", Description: "about A"}},
+		{"a later import", [][]model.Input{{titled("A", "about A")}, {titled("B", "about B")}}, model.Header{Title: "A", Description: "about A"}},
+		{"a later import fills what is missing", [][]model.Input{{untitled}, {titled("B", "")}, {titled("C", "about C")}}, model.Header{Title: "B", Description: "about C"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := s.empty(t)
+			for _, inputs := range tt.imports {
+				Import(t, st, inputs...)
+			}
+			if h, err := st.Header(); err != nil || h != tt.want {
+				t.Errorf("Header = %+v, %v; want %+v", h, err, tt.want)
+			}
+		})
+	}
+}
+
+func testImportReplacesSources(t *testing.T, s *suite) {
+	st := s.seeded(t)
+	doc := `{"chrono": 1, "sources": [{"id": "wapo", "publisher": "The Washington Post", "title": "Corrected headline"}], "events": []}`
+	res := Import(t, st, NativeInput("sources.json", []byte(doc)))
+	if want := (model.ImportResult{Sources: 1}); res[0] != want {
+		t.Errorf("result %+v, want %+v", res[0], want)
+	}
+	sources, err := st.Sources()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range sources {
+		if src.ID == "wapo" && (src.Title != "Corrected headline" || src.Author != "") {
+			t.Errorf("wapo = %+v, want the imported version", src)
+		}
+	}
+	if len(sources) != 3 {
+		t.Errorf("%d sources, want 3", len(sources))
+	}
+}
+
+func sourceIDs(sources []model.Source) []string {
+	out := make([]string, len(sources))
+	for i, s := range sources {
+		out[i] = s.ID
+	}
+	return out
+}
