@@ -3,15 +3,20 @@ package model
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
 // Problem is one thing wrong with an investigation, with its place:
 // `event "fbi-tip" (#2): date "2017-13": month 13 out of range`.
 type Problem struct {
-	// Pos is where in the file the problem is, as "LINE:COL" or "LINE",
-	// when the reader knows.
-	Pos string
+	// Line and Column are where in the file the problem is, from 1; the
+	// column counts characters. Either is zero when the reader does not
+	// know it: a CSV reader knows only the line.
+	Line, Column int
+	// Byte is where in the file the problem is, from 1, when the reader
+	// knows it only as a byte: one that has let go of the line it is on.
+	Byte int64
 	// Place names the value: `event "fbi-tip" (#2)`, `source "wapo" (#1)`.
 	Place string
 	// Msg says what is wrong with it, naming the field.
@@ -25,11 +30,11 @@ func (p Problem) Error() string { return p.In("") }
 func (p Problem) In(file string) string {
 	var b strings.Builder
 	b.WriteString(file)
-	if p.Pos != "" {
+	if p.Line > 0 || p.Byte > 0 {
 		if file != "" {
 			b.WriteByte(':')
 		}
-		b.WriteString(p.Pos)
+		p.writePos(&b)
 	}
 	if p.Place != "" {
 		if b.Len() > 0 {
@@ -42,6 +47,20 @@ func (p Problem) In(file string) string {
 	}
 	b.WriteString(p.Msg)
 	return b.String()
+}
+
+// writePos writes where p is: "LINE:COL", "LINE" or "byte N".
+func (p Problem) writePos(b *strings.Builder) {
+	if p.Line == 0 {
+		b.WriteString("byte ")
+		b.WriteString(strconv.FormatInt(p.Byte, 10))
+		return
+	}
+	b.WriteString(strconv.Itoa(p.Line))
+	if p.Column > 0 {
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(p.Column))
+	}
 }
 
 // EventPlace names an event by id and position (from 1) in its file.

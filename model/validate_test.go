@@ -147,7 +147,7 @@ func TestProblemIn(t *testing.T) {
 		p    Problem
 		want string
 	}{
-		{Problem{Pos: "3:14", Msg: "invalid JSON"}, "f.json:3:14: invalid JSON"},
+		{Problem{Line: 3, Column: 14, Msg: "invalid JSON"}, "f.json:3:14: invalid JSON"},
 		{Problem{Place: `event "x" (#2)`, Msg: "title: missing"}, `f.json: event "x" (#2): title: missing`},
 		{Problem{Msg: "empty"}, "f.json: empty"},
 	}

@@ -16,7 +16,7 @@ func TestRowTooLong(t *testing.T) {
 	doc := modeltest.Padded("id,date,title\na,2020,t\nb,2020,\"", 'x', model.MaxRecordBytes+2<<20, "\"\n")
 	_, err := modeltest.Read(func(r io.Reader, s model.Sink) error { return Read(r, s, nil) }, doc)
 	var p model.Problem
-	if !errors.As(err, &p) || p.Pos != "3" || !strings.Contains(p.Msg, "longer than 64 MiB") {
+	if !errors.As(err, &p) || p.Line != 3 || !strings.Contains(p.Msg, "longer than 64 MiB") {
 		t.Errorf("got %v, want a problem on line 3 saying the row is too long", err)
 	}
 }

@@ -56,7 +56,7 @@ func (rd *reader) offset() int64 {
 
 // report hands a problem to the sink; a non-nil error stops the read.
 func (rd *reader) report(at int64, place, msg string) error {
-	return model.Report(rd.sink, model.Problem{Pos: rd.pos.position(at), Place: place, Msg: msg})
+	return model.Report(rd.sink, rd.pos.position(at).problem(model.Problem{Place: place, Msg: msg}))
 }
 
 // syntax turns a decoder error into a problem at its position.
@@ -64,11 +64,11 @@ func (rd *reader) syntax(err error) error {
 	var se *jsontext.SyntacticError
 	switch {
 	case errors.Is(err, model.ErrRecordTooLarge):
-		return model.Problem{Pos: rd.pos.position(rd.limit.Started()), Msg: model.ValueTooLarge}
+		return rd.pos.position(rd.limit.Started()).problem(model.Problem{Msg: model.ValueTooLarge})
 	case errors.As(err, &se):
-		return model.Problem{Pos: rd.pos.position(se.ByteOffset), Msg: describeSyntax(se.Err)}
+		return rd.pos.position(se.ByteOffset).problem(model.Problem{Msg: describeSyntax(se.Err)})
 	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
-		return model.Problem{Pos: rd.pos.position(rd.pos.end()), Msg: "the document ends too early (is the file cut short?)"}
+		return rd.pos.position(rd.pos.end()).problem(model.Problem{Msg: "the document ends too early (is the file cut short?)"})
 	}
 	return err
 }
@@ -90,7 +90,7 @@ func (rd *reader) document() error {
 		return rd.syntax(err)
 	}
 	if tok.Kind() != '{' {
-		return model.Problem{Pos: rd.pos.position(start), Msg: `a TimelineJS document is a JSON object: {"title": {...}, "events": [...]}`}
+		return rd.pos.position(start).problem(model.Problem{Msg: `a TimelineJS document is a JSON object: {"title": {...}, "events": [...]}`})
 	}
 	sawEvents := false
 	for rd.dec.PeekKind() != '}' {
@@ -122,7 +122,7 @@ func (rd *reader) document() error {
 		return rd.syntax(err)
 	}
 	if at := rd.offset(); rd.dec.PeekKind() != 0 {
-		return model.Problem{Pos: rd.pos.position(at), Msg: "unexpected data after the end of the document"}
+		return rd.pos.position(at).problem(model.Problem{Msg: "unexpected data after the end of the document"})
 	} else if _, err := rd.dec.ReadToken(); err != nil && err != io.EOF {
 		return rd.syntax(err)
 	}
