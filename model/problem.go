@@ -17,9 +17,14 @@ type Problem struct {
 	// Byte is where in the file the problem is, from 1, when the reader
 	// knows it only as a byte: one that has let go of the line it is on.
 	Byte int64
-	// Place names the value: `event "fbi-tip" (#2)`, `source "wapo" (#1)`.
-	Place string
-	// Msg says what is wrong with it, naming the field.
+	// Part, ID and N name the value the problem is in: its kind, its id
+	// and its position among the values of its kind in the file, from 1,
+	// as in `event "fbi-tip" (#2)`. ID and N are zero when not known;
+	// Part is empty for a problem of the file as a whole.
+	Part Part
+	ID   string
+	N    int
+	// Msg says what is wrong, naming the field.
 	Msg string
 }
 
@@ -36,11 +41,11 @@ func (p Problem) In(file string) string {
 		}
 		p.writePos(&b)
 	}
-	if p.Place != "" {
+	if p.Part != "" {
 		if b.Len() > 0 {
 			b.WriteString(": ")
 		}
-		b.WriteString(p.Place)
+		b.WriteString(p.Part.name(p.ID, p.N))
 	}
 	if b.Len() > 0 {
 		b.WriteString(": ")
@@ -63,21 +68,34 @@ func (p Problem) writePos(b *strings.Builder) {
 	}
 }
 
-// EventPlace names an event by id and position (from 1) in its file.
-func EventPlace(id string, n int) string {
-	if id == "" {
-		return fmt.Sprintf("event #%d", n)
+// Part is the kind of value a Problem is in, as a message names it.
+// Formats may name their own, such as TimelineJS's title slide.
+type Part string
+
+// The parts of every investigation.
+const (
+	EventPart  Part = "event"
+	SourcePart Part = "source"
+	HeaderPart Part = "the investigation"
+)
+
+// name names the value of kind pt with an id and position, either of
+// which may be unknown: `event "fbi-tip" (#2)`, `event #2`.
+func (pt Part) name(id string, n int) string {
+	switch {
+	case id != "" && n > 0:
+		return fmt.Sprintf("%s %q (#%d)", pt, id, n)
+	case id != "":
+		return fmt.Sprintf("%s %q", pt, id)
+	case n > 0:
+		return fmt.Sprintf("%s #%d", pt, n)
 	}
-	return fmt.Sprintf("event %q (#%d)", id, n)
+	return string(pt)
 }
 
-// SourcePlace names a source by id and position (from 1) in its file.
-func SourcePlace(id string, n int) string {
-	if id == "" {
-		return fmt.Sprintf("source #%d", n)
-	}
-	return fmt.Sprintf("source %q (#%d)", id, n)
-}
+// EventPlace names an event by id and position (from 1) in its file, as
+// a Problem in it does.
+func EventPlace(id string, n int) string { return EventPart.name(id, n) }
 
 // maxProblems is how many problems are kept; beyond it only a count is.
 const maxProblems = 50

@@ -131,7 +131,7 @@ func TestCheckerKnownAndForwarding(t *testing.T) {
 func TestProblemsCap(t *testing.T) {
 	var ps Problems
 	for i := range maxProblems + 7 {
-		ps.Add(Problem{Place: EventPlace("", i+1), Msg: "title: missing"})
+		ps.Add(Problem{Part: EventPart, N: i + 1, Msg: "title: missing"})
 	}
 	lines := strings.Split(ps.Error(), "\n")
 	if len(lines) != maxProblems+1 || lines[len(lines)-1] != "… and 7 more problems" {
@@ -148,7 +148,7 @@ func TestProblemIn(t *testing.T) {
 		want string
 	}{
 		{Problem{Line: 3, Column: 14, Msg: "invalid JSON"}, "f.json:3:14: invalid JSON"},
-		{Problem{Place: `event "x" (#2)`, Msg: "title: missing"}, `f.json: event "x" (#2): title: missing`},
+		{Problem{Part: EventPart, ID: "x", N: 2, Msg: "title: missing"}, `f.json: event "x" (#2): title: missing`},
 		{Problem{Msg: "empty"}, "f.json: empty"},
 	}
 	for _, tt := range tests {

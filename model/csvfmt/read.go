@@ -185,5 +185,5 @@ func (rd *reader) row(rec []string, line, n int) error {
 }
 
 func (rd *reader) report(line, n int, id, msg string) error {
-	return model.Report(rd.sink, model.Problem{Line: line, Place: model.EventPlace(id, n), Msg: msg})
+	return model.Report(rd.sink, model.Problem{Line: line, Part: model.EventPart, ID: id, N: n, Msg: msg})
 }

@@ -98,7 +98,7 @@ func (rd *reader) events(at place, name string) error {
 			}
 			pending = pending[:0]
 			cur.first = n + 1
-			p := rd.pos.position(off).problem(model.Problem{Place: model.EventPlace("", n), Msg: fmt.Sprintf("an event is an object, found %s", KindName(v.Kind()))})
+			p := rd.pos.position(off).problem(model.Problem{Part: model.EventPart, N: n, Msg: fmt.Sprintf("an event is an object, found %s", KindName(v.Kind()))})
 			if err := model.Report(rd.sink, p); err != nil {
 				return err
 			}

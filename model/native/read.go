@@ -243,7 +243,7 @@ func (rd *reader) endArray() error {
 // deliver sends a decoded event to the sink, after its problems.
 func (rd *reader) deliver(e *model.Event, n int, problems []string) error {
 	for _, msg := range problems {
-		if err := model.Report(rd.sink, model.Problem{Place: model.EventPlace(e.ID, n), Msg: msg}); err != nil {
+		if err := model.Report(rd.sink, model.Problem{Part: model.EventPart, ID: e.ID, N: n, Msg: msg}); err != nil {
 			return err
 		}
 	}
@@ -253,11 +253,11 @@ func (rd *reader) deliver(e *model.Event, n int, problems []string) error {
 func (rd *reader) source(v jsontext.Value, n int, at func() place) error {
 	var s model.Source
 	if v.Kind() != '{' {
-		return model.Report(rd.sink, at().problem(model.Problem{Place: model.SourcePlace("", n), Msg: fmt.Sprintf("a source is an object, found %s", KindName(v.Kind()))}))
+		return model.Report(rd.sink, at().problem(model.Problem{Part: model.SourcePart, N: n, Msg: fmt.Sprintf("a source is an object, found %s", KindName(v.Kind()))}))
 	}
 	problems := rd.values.decode(v, &s)
 	for _, msg := range problems {
-		if err := model.Report(rd.sink, model.Problem{Place: model.SourcePlace(s.ID, n), Msg: msg}); err != nil {
+		if err := model.Report(rd.sink, model.Problem{Part: model.SourcePart, ID: s.ID, N: n, Msg: msg}); err != nil {
 			return err
 		}
 	}
