@@ -8,8 +8,12 @@ import (
 )
 
 // Problem is one thing wrong with an investigation, with its place:
-// `event "fbi-tip" (#2): date "2017-13": month 13 out of range`.
+// `tips.json: event "fbi-tip" (#2): date "2017-13": month 13 out of range`.
+// The place is kept in fields, as a reader knows it, and written out only
+// by Error.
 type Problem struct {
+	// File is the file the problem is in, when known: see InFile.
+	File string
 	// Line and Column are where in the file the problem is, from 1; the
 	// column counts characters. Either is zero when the reader does not
 	// know it: a CSV reader knows only the line.
@@ -28,15 +32,13 @@ type Problem struct {
 	Msg string
 }
 
-func (p Problem) Error() string { return p.In("") }
-
-// In formats p as found in a file: `FILE:LINE:COL: msg` for a position,
-// `FILE: event "id" (#n): msg` for a value.
-func (p Problem) In(file string) string {
+// Error writes p as `FILE:LINE:COL: msg` for a position in a file and
+// `FILE: event "id" (#n): msg` for a value, leaving out what is not known.
+func (p Problem) Error() string {
 	var b strings.Builder
-	b.WriteString(file)
+	b.WriteString(p.File)
 	if p.Line > 0 || p.Byte > 0 {
-		if file != "" {
+		if p.File != "" {
 			b.WriteByte(':')
 		}
 		p.writePos(&b)
@@ -129,16 +131,13 @@ func (ps *Problems) Err() error {
 }
 
 // Error lists the problems, one per line.
-func (ps *Problems) Error() string { return ps.In("") }
-
-// In lists the problems as found in a file, one per line.
-func (ps *Problems) In(file string) string {
+func (ps *Problems) Error() string {
 	var b strings.Builder
 	for i, p := range ps.List {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(p.In(file))
+		b.WriteString(p.Error())
 	}
 	if ps.More > 0 {
 		fmt.Fprintf(&b, "\n… and %d more problems", ps.More)
@@ -163,30 +162,26 @@ func Report(sink Sink, p Problem) error {
 	return p
 }
 
-// InFile returns err as found in the named file: each problem it carries is
-// prefixed with the file name and position. Other errors get "FILE: ".
+// InFile returns err as found in the named file. The Problems or Problem
+// it carries comes back with File set, so that each reads `FILE:LINE: msg`
+// (what wraps it is dropped: the problem says it all). Other errors come
+// back wrapped, reading "FILE: err".
 func InFile(file string, err error) error {
-	if err == nil {
-		return nil
-	}
-	return &fileError{file: file, err: err}
-}
-
-type fileError struct {
-	file string
-	err  error
-}
-
-func (e *fileError) Unwrap() error { return e.err }
-
-func (e *fileError) Error() string {
 	var ps *Problems
 	var p Problem
 	switch {
-	case errors.As(e.err, &ps):
-		return ps.In(e.file)
-	case errors.As(e.err, &p):
-		return p.In(e.file)
+	case err == nil:
+		return nil
+	case errors.As(err, &ps):
+		in := &Problems{List: make([]Problem, len(ps.List)), More: ps.More}
+		for i, p := range ps.List {
+			p.File = file
+			in.List[i] = p
+		}
+		return in
+	case errors.As(err, &p):
+		p.File = file
+		return p
 	}
-	return e.file + ": " + e.err.Error()
+	return fmt.Errorf("%s: %w", file, err)
 }

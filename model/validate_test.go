@@ -142,22 +142,6 @@ func TestProblemsCap(t *testing.T) {
 	}
 }
 
-func TestProblemIn(t *testing.T) {
-	tests := []struct {
-		p    Problem
-		want string
-	}{
-		{Problem{Line: 3, Column: 14, Msg: "invalid JSON"}, "f.json:3:14: invalid JSON"},
-		{Problem{Part: EventPart, ID: "x", N: 2, Msg: "title: missing"}, `f.json: event "x" (#2): title: missing`},
-		{Problem{Msg: "empty"}, "f.json: empty"},
-	}
-	for _, tt := range tests {
-		if got := tt.p.In("f.json"); got != tt.want {
-			t.Errorf("In = %q, want %q", got, tt.want)
-		}
-	}
-}
-
 func TestOrderKeyAgreesWithCompare(t *testing.T) {
 	events := []Event{
 		{ID: "b", Date: MustParseDate("2017-08")},
