@@ -28,8 +28,11 @@ type Problem struct {
 	Part Part
 	ID   string
 	N    int
-	// Msg says what is wrong, naming the field.
+	// Msg says what is wrong, naming the field; when empty, Err says it.
 	Msg string
+	// Err is the cause, when callers may need to tell it from others
+	// with errors.Is: ErrRecordTooLarge, for one.
+	Err error
 }
 
 // Error writes p as `FILE:LINE:COL: msg` for a position in a file and
@@ -52,9 +55,16 @@ func (p Problem) Error() string {
 	if b.Len() > 0 {
 		b.WriteString(": ")
 	}
-	b.WriteString(p.Msg)
+	if p.Msg == "" && p.Err != nil {
+		b.WriteString(p.Err.Error())
+	} else {
+		b.WriteString(p.Msg)
+	}
 	return b.String()
 }
+
+// Unwrap returns the cause, Err.
+func (p Problem) Unwrap() error { return p.Err }
 
 // writePos writes where p is: "LINE:COL", "LINE" or "byte N".
 func (p Problem) writePos(b *strings.Builder) {
@@ -143,6 +153,16 @@ func (ps *Problems) Error() string {
 		fmt.Fprintf(&b, "\n… and %d more problems", ps.More)
 	}
 	return b.String()
+}
+
+// Unwrap returns the problems kept in List, so that errors.Is and
+// errors.As look through each.
+func (ps *Problems) Unwrap() []error {
+	errs := make([]error, len(ps.List))
+	for i, p := range ps.List {
+		errs[i] = p
+	}
+	return errs
 }
 
 // Reporter is implemented by Sinks that collect problems, so that a reader

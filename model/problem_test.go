@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"testing"
 )
@@ -82,5 +83,54 @@ func TestInFile(t *testing.T) {
 	}
 	if err := InFile("f.json", io.ErrUnexpectedEOF); !errors.Is(err, io.ErrUnexpectedEOF) {
 		t.Errorf("%v does not wrap the error it was given", err)
+	}
+}
+
+// TestProblemCause checks that errors.Is and errors.As find a problem's
+// cause, and the problem itself, however it is carried: alone, among
+// Problems, in a file, wrapped.
+func TestProblemCause(t *testing.T) {
+	tooLarge := Problem{Line: 3, Msg: RowTooLarge, Err: ErrRecordTooLarge}
+	plain := Problem{Part: EventPart, ID: "x", N: 1, Msg: "title: missing"}
+	var both Problems
+	both.Add(plain)
+	both.Add(tooLarge)
+	var onlyPlain Problems
+	onlyPlain.Add(plain)
+	tests := []struct {
+		name     string
+		err      error
+		tooLarge bool // errors.Is(err, ErrRecordTooLarge)
+		first    Problem
+	}{
+		{"the problem", tooLarge, true, tooLarge},
+		{"a problem without a cause", plain, false, plain},
+		{"among problems", &both, true, plain},
+		{"not among problems", &onlyPlain, false, plain},
+		{"in a file", InFile("f.csv", &both), true, Problem{File: "f.csv", Part: EventPart, ID: "x", N: 1, Msg: "title: missing"}},
+		{"wrapped", fmt.Errorf("import: %w", tooLarge), true, tooLarge},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := errors.Is(tt.err, ErrRecordTooLarge); got != tt.tooLarge {
+				t.Errorf("errors.Is(%v, ErrRecordTooLarge) = %v", tt.err, got)
+			}
+			var p Problem
+			if !errors.As(tt.err, &p) || p != tt.first {
+				t.Errorf("errors.As found %+v, want %+v", p, tt.first)
+			}
+		})
+	}
+}
+
+// TestProblemErrText checks that a problem without a message says what
+// its cause says.
+func TestProblemErrText(t *testing.T) {
+	p := Problem{File: "f.csv", Line: 9, Err: ErrRecordTooLarge}
+	if got, want := p.Error(), "f.csv:9: "+ErrRecordTooLarge.Error(); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if errors.Unwrap(p) != ErrRecordTooLarge {
+		t.Errorf("Unwrap = %v", errors.Unwrap(p))
 	}
 }

@@ -59,7 +59,7 @@ func Read(r io.Reader, sink model.Sink, losses *model.Losses) error {
 			return nil
 		}
 		if errors.Is(err, model.ErrRecordTooLarge) {
-			return model.Problem{Line: line + 1, Msg: model.RowTooLarge}
+			return model.Problem{Line: line + 1, Msg: model.RowTooLarge, Err: model.ErrRecordTooLarge}
 		}
 		if err != nil {
 			return syntaxProblem(err)

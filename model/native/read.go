@@ -57,7 +57,7 @@ type reader struct {
 // syntax turns a decoder error into a problem at its position.
 func (rd *reader) syntax(err error) error {
 	if errors.Is(err, model.ErrRecordTooLarge) {
-		return rd.pos.position(rd.limit.Started()).problem(model.Problem{Msg: model.ValueTooLarge})
+		return rd.pos.position(rd.limit.Started()).problem(model.Problem{Msg: model.ValueTooLarge, Err: model.ErrRecordTooLarge})
 	}
 	var se *jsontext.SyntacticError
 	if errors.As(err, &se) {

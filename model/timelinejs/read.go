@@ -69,7 +69,7 @@ func (rd *reader) syntax(err error) error {
 	var se *jsontext.SyntacticError
 	switch {
 	case errors.Is(err, model.ErrRecordTooLarge):
-		return rd.pos.position(rd.limit.Started()).problem(model.Problem{Msg: model.ValueTooLarge})
+		return rd.pos.position(rd.limit.Started()).problem(model.Problem{Msg: model.ValueTooLarge, Err: model.ErrRecordTooLarge})
 	case errors.As(err, &se):
 		return rd.pos.position(se.ByteOffset).problem(model.Problem{Msg: describeSyntax(se.Err)})
 	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):

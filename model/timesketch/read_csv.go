@@ -43,7 +43,7 @@ func (rd *reader) csv(br *bufio.Reader, blank int) error {
 		case errors.Is(err, io.EOF):
 			return nil
 		case errors.Is(err, model.ErrRecordTooLarge):
-			return rd.fatal(blank+last+1, model.RowTooLarge)
+			return model.Problem{Line: blank + last + 1, Msg: model.RowTooLarge, Err: model.ErrRecordTooLarge}
 		case errors.Is(err, csv.ErrFieldCount):
 			errors.As(err, &pe)
 			rd.events++ // the row still counts, so positions match the file
