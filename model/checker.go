@@ -91,7 +91,7 @@ func (c *Checker) Source(s Source, n int) error {
 		bad = true
 	}
 	if first, dup := c.sources[s.ID]; dup && !bad {
-		c.Report(Problem{Part: SourcePart, ID: s.ID, N: n, Msg: fmt.Sprintf("id %q: already used by source #%d", s.ID, first)})
+		c.Report(Problem{Part: SourcePart, ID: s.ID, N: n, Msg: fmt.Sprintf("id %q: already used by source #%d", s.ID, first), Err: ErrDuplicateID})
 		bad = true
 	}
 	if bad {
@@ -114,7 +114,7 @@ func (c *Checker) Event(e Event, n int) error {
 		if first.file != c.file {
 			where += " of " + c.files[first.file]
 		}
-		c.Report(Problem{Part: EventPart, ID: e.ID, N: n, Msg: fmt.Sprintf("id %q: already used by %s", e.ID, where)})
+		c.Report(Problem{Part: EventPart, ID: e.ID, N: n, Msg: fmt.Sprintf("id %q: already used by %s", e.ID, where), Err: ErrDuplicateID})
 	} else if e.ID != "" {
 		c.events[c.eventKey(e.ID)] = seenAt{file: c.file, n: int32(n)}
 	}

@@ -31,7 +31,7 @@ type Problem struct {
 	// Msg says what is wrong, naming the field; when empty, Err says it.
 	Msg string
 	// Err is the cause, when callers may need to tell it from others
-	// with errors.Is: ErrRecordTooLarge, for one.
+	// with errors.Is: ErrRecordTooLarge or ErrDuplicateID.
 	Err error
 }
 
@@ -108,6 +108,11 @@ func (pt Part) name(id string, n int) string {
 // EventPlace names an event by id and position (from 1) in its file, as
 // a Problem in it does.
 func EventPlace(id string, n int) string { return EventPart.name(id, n) }
+
+// ErrDuplicateID is the cause of a problem with an event or source whose
+// id is already used earlier in the file or the import. Unlike other
+// problems it says nothing against the value itself, which may be valid.
+var ErrDuplicateID = errors.New("id already used")
 
 // maxProblems is how many problems are kept; beyond it only a count is.
 const maxProblems = 50

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -99,6 +100,19 @@ func TestValidate(t *testing.T) {
 	if got := strings.Split(err.Error(), "\n"); !reflect.DeepEqual(got, want) {
 		t.Errorf("Validate:\n got %q\nwant %q", got, want)
 	}
+	var ps *Problems
+	if !errors.As(err, &ps) {
+		t.Fatalf("Validate returned %T, not *Problems", err)
+	}
+	var dups []string
+	for _, p := range ps.List {
+		if errors.Is(p, ErrDuplicateID) {
+			dups = append(dups, p.Error())
+		}
+	}
+	if want := []string{want[0], want[2]}; !reflect.DeepEqual(dups, want) {
+		t.Errorf("duplicate ids:\n got %q\nwant %q", dups, want)
+	}
 }
 
 // knownIDs is a store's view of what already exists.
@@ -188,7 +202,7 @@ func TestCheckerAcrossFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := c.Done()
-	if err == nil || !strings.Contains(err.Error(), `event "two" (#2): id "two": already used by event #2 of a.json`) {
+	if !errors.Is(err, ErrDuplicateID) || !strings.Contains(err.Error(), `event "two" (#2): id "two": already used by event #2 of a.json`) {
 		t.Errorf("Done: %v", err)
 	}
 	if strings.Contains(err.Error(), "three") {
