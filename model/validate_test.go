@@ -72,6 +72,14 @@ func TestEventCheck(t *testing.T) {
 	}
 }
 
+// validate checks a whole Timeline held in memory, as an import of it
+// would, and returns nil or *Problems.
+func validate(t Timeline) error {
+	c := NewChecker(nil, nil)
+	_ = Feed(t, c)
+	return c.Done()
+}
+
 func TestValidate(t *testing.T) {
 	tl := Timeline{
 		Sources: []Source{{ID: "wapo"}, {ID: "wapo"}, {ID: "bad id"}},
@@ -83,7 +91,7 @@ func TestValidate(t *testing.T) {
 			{ID: "c", Title: "C", Links: []Link{{Rel: Related, Event: "zz"}}},
 		},
 	}
-	err := Validate(tl)
+	err := validate(tl)
 	want := []string{
 		`source "wapo" (#2): id "wapo": already used by source #1`,
 		`source "bad id" (#3): id "bad id": use letters, digits and - _ . : (starting with a letter or digit, no spaces)`,
@@ -95,14 +103,14 @@ func TestValidate(t *testing.T) {
 		`event "c" (#5): link #1: event "zz": no such event`,
 	}
 	if err == nil {
-		t.Fatal("Validate found nothing")
+		t.Fatal("validate found nothing")
 	}
 	if got := strings.Split(err.Error(), "\n"); !reflect.DeepEqual(got, want) {
-		t.Errorf("Validate:\n got %q\nwant %q", got, want)
+		t.Errorf("validate:\n got %q\nwant %q", got, want)
 	}
 	var ps *Problems
 	if !errors.As(err, &ps) {
-		t.Fatalf("Validate returned %T, not *Problems", err)
+		t.Fatalf("validate returned %T, not *Problems", err)
 	}
 	var dups []string
 	for _, p := range ps.List {
