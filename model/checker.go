@@ -40,10 +40,13 @@ type Checker struct {
 // Checker.files) and the position in it.
 type seenAt struct{ file, n int32 }
 
-// reference is a use of an id that was not declared when it was seen.
+// reference is a use of an id that was not declared when it was seen:
+// the nth event, whose field names id.
 type reference struct {
-	place, field, id string
-	event            bool // an event id; else a source id
+	from      string // the event's id
+	n         int
+	field, id string
+	event     bool // id is an event's; else a source's
 }
 
 // NewChecker returns a Checker forwarding to next (which may be nil) and
@@ -72,7 +75,7 @@ func (c *Checker) Failed() bool { return c.problems.Len() > 0 }
 // Header implements Sink.
 func (c *Checker) Header(h Header) error {
 	for _, m := range h.Check() {
-		c.Report(Problem{Place: "the investigation", Msg: m})
+		c.Report(Problem{Part: HeaderPart, Msg: m})
 	}
 	if c.next == nil || c.Failed() {
 		return nil
@@ -82,14 +85,13 @@ func (c *Checker) Header(h Header) error {
 
 // Source implements Sink.
 func (c *Checker) Source(s Source, n int) error {
-	place := SourcePlace(s.ID, n)
 	bad := false
 	for _, m := range s.Check() {
-		c.Report(Problem{Place: place, Msg: m})
+		c.Report(Problem{Part: SourcePart, ID: s.ID, N: n, Msg: m})
 		bad = true
 	}
 	if first, dup := c.sources[s.ID]; dup && !bad {
-		c.Report(Problem{Place: place, Msg: fmt.Sprintf("id %q: already used by source #%d", s.ID, first)})
+		c.Report(Problem{Part: SourcePart, ID: s.ID, N: n, Msg: fmt.Sprintf("id %q: already used by source #%d", s.ID, first), Err: ErrDuplicateID})
 		bad = true
 	}
 	if bad {
@@ -104,32 +106,29 @@ func (c *Checker) Source(s Source, n int) error {
 
 // Event implements Sink.
 func (c *Checker) Event(e Event, n int) error {
-	// The place is written out only for a problem: most events have none,
-	// and at a million events formatting it costs more than checking.
-	place := func() string { return EventPlace(e.ID, n) }
 	for _, m := range e.Check() {
-		c.Report(Problem{Place: place(), Msg: m})
+		c.Report(Problem{Part: EventPart, ID: e.ID, N: n, Msg: m})
 	}
 	if first, dup := c.events[c.eventKey(e.ID)]; dup && e.ID != "" {
 		where := fmt.Sprintf("event #%d", first.n)
 		if first.file != c.file {
 			where += " of " + c.files[first.file]
 		}
-		c.Report(Problem{Place: place(), Msg: fmt.Sprintf("id %q: already used by %s", e.ID, where)})
+		c.Report(Problem{Part: EventPart, ID: e.ID, N: n, Msg: fmt.Sprintf("id %q: already used by %s", e.ID, where), Err: ErrDuplicateID})
 	} else if e.ID != "" {
 		c.events[c.eventKey(e.ID)] = seenAt{file: c.file, n: int32(n)}
 	}
 	if e.DateSource != "" && !c.resolves(e.DateSource, false) {
-		c.later(place(), "date_source", e.DateSource, false)
+		c.later(e.ID, n, "date_source", e.DateSource, false)
 	}
 	for i, q := range e.Quotes {
 		if q.Source != "" && !c.resolves(q.Source, false) {
-			c.later(place(), fmt.Sprintf("quote #%d: source", i+1), q.Source, false)
+			c.later(e.ID, n, fmt.Sprintf("quote #%d: source", i+1), q.Source, false)
 		}
 	}
 	for i, l := range e.Links {
 		if l.Event != "" && l.Event != e.ID && !c.resolves(l.Event, true) {
-			c.later(place(), fmt.Sprintf("link #%d: event", i+1), l.Event, true)
+			c.later(e.ID, n, fmt.Sprintf("link #%d: event", i+1), l.Event, true)
 		}
 	}
 	if c.next == nil || c.Failed() {
@@ -140,8 +139,8 @@ func (c *Checker) Event(e Event, n int) error {
 
 // later keeps a reference that does not resolve yet, for Done: the file
 // may declare its target further on.
-func (c *Checker) later(place, field, id string, event bool) {
-	c.pending = append(c.pending, reference{place, field, id, event})
+func (c *Checker) later(from string, n int, field, id string, event bool) {
+	c.pending = append(c.pending, reference{from, n, field, id, event})
 }
 
 func (c *Checker) resolves(id string, event bool) bool {
@@ -164,7 +163,7 @@ func (c *Checker) Done() error {
 		if r.event {
 			what = "event"
 		}
-		c.Report(Problem{Place: r.place, Msg: fmt.Sprintf("%s %q: no such %s", r.field, r.id, what)})
+		c.Report(Problem{Part: EventPart, ID: r.from, N: r.n, Msg: fmt.Sprintf("%s %q: no such %s", r.field, r.id, what)})
 	}
 	c.pending = nil
 	return c.problems.Err()

@@ -21,7 +21,7 @@ func utc(s string) Instant {
 	if neg {
 		t = time.Date(-t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
 	}
-	return InstantOf(t)
+	return Instant{sec: t.Unix(), nsec: int32(t.Nanosecond())}
 }
 
 func TestParseDateValid(t *testing.T) {

@@ -21,11 +21,6 @@ var (
 	EndOfTime       = Instant{sec: math.MaxInt64, nsec: 999_999_999}
 )
 
-// InstantOf returns the Instant of t.
-func InstantOf(t time.Time) Instant {
-	return Instant{sec: t.Unix(), nsec: int32(t.Nanosecond())}
-}
-
 // Unix returns the instant as seconds and nanoseconds since the Unix epoch.
 func (i Instant) Unix() (sec int64, nsec int32) { return i.sec, i.nsec }
 

@@ -3,62 +3,116 @@ package model
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
 // Problem is one thing wrong with an investigation, with its place:
-// `event "fbi-tip" (#2): date "2017-13": month 13 out of range`.
+// `tips.json: event "fbi-tip" (#2): date "2017-13": month 13 out of range`.
+// The place is kept in fields, as a reader knows it, and written out only
+// by Error.
 type Problem struct {
-	// Pos is where in the file the problem is, as "LINE:COL" or "LINE",
-	// when the reader knows.
-	Pos string
-	// Place names the value: `event "fbi-tip" (#2)`, `source "wapo" (#1)`.
-	Place string
-	// Msg says what is wrong with it, naming the field.
+	// File is the file the problem is in, when known: see InFile.
+	File string
+	// Line and Column are where in the file the problem is, from 1; the
+	// column counts characters. Either is zero when the reader does not
+	// know it: a CSV reader knows only the line.
+	Line, Column int
+	// Byte is where in the file the problem is, from 1, when the reader
+	// knows it only as a byte: one that has let go of the line it is on.
+	Byte int64
+	// Part, ID and N name the value the problem is in: its kind, its id
+	// and its position among the values of its kind in the file, from 1,
+	// as in `event "fbi-tip" (#2)`. ID and N are zero when not known;
+	// Part is empty for a problem of the file as a whole.
+	Part Part
+	ID   string
+	N    int
+	// Msg says what is wrong, naming the field; when empty, Err says it.
 	Msg string
+	// Err is the cause, when callers may need to tell it from others
+	// with errors.Is: ErrRecordTooLarge or ErrDuplicateID.
+	Err error
 }
 
-func (p Problem) Error() string { return p.In("") }
-
-// In formats p as found in a file: `FILE:LINE:COL: msg` for a position,
-// `FILE: event "id" (#n): msg` for a value.
-func (p Problem) In(file string) string {
+// Error writes p as `FILE:LINE:COL: msg` for a position in a file and
+// `FILE: event "id" (#n): msg` for a value, leaving out what is not known.
+func (p Problem) Error() string {
 	var b strings.Builder
-	b.WriteString(file)
-	if p.Pos != "" {
-		if file != "" {
+	b.WriteString(p.File)
+	if p.Line > 0 || p.Byte > 0 {
+		if p.File != "" {
 			b.WriteByte(':')
 		}
-		b.WriteString(p.Pos)
+		p.writePos(&b)
 	}
-	if p.Place != "" {
+	if p.Part != "" {
 		if b.Len() > 0 {
 			b.WriteString(": ")
 		}
-		b.WriteString(p.Place)
+		b.WriteString(p.Part.name(p.ID, p.N))
 	}
 	if b.Len() > 0 {
 		b.WriteString(": ")
 	}
-	b.WriteString(p.Msg)
+	if p.Msg == "" && p.Err != nil {
+		b.WriteString(p.Err.Error())
+	} else {
+		b.WriteString(p.Msg)
+	}
 	return b.String()
 }
 
-// EventPlace names an event by id and position (from 1) in its file.
-func EventPlace(id string, n int) string {
-	if id == "" {
-		return fmt.Sprintf("event #%d", n)
+// Unwrap returns the cause, Err.
+func (p Problem) Unwrap() error { return p.Err }
+
+// writePos writes where p is: "LINE:COL", "LINE" or "byte N".
+func (p Problem) writePos(b *strings.Builder) {
+	if p.Line == 0 {
+		b.WriteString("byte ")
+		b.WriteString(strconv.FormatInt(p.Byte, 10))
+		return
 	}
-	return fmt.Sprintf("event %q (#%d)", id, n)
+	b.WriteString(strconv.Itoa(p.Line))
+	if p.Column > 0 {
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(p.Column))
+	}
 }
 
-// SourcePlace names a source by id and position (from 1) in its file.
-func SourcePlace(id string, n int) string {
-	if id == "" {
-		return fmt.Sprintf("source #%d", n)
+// Part is the kind of value a Problem is in, as a message names it.
+// Formats may name their own, such as TimelineJS's title slide.
+type Part string
+
+// The parts of every investigation.
+const (
+	EventPart  Part = "event"
+	SourcePart Part = "source"
+	HeaderPart Part = "the investigation"
+)
+
+// name names the value of kind pt with an id and position, either of
+// which may be unknown: `event "fbi-tip" (#2)`, `event #2`.
+func (pt Part) name(id string, n int) string {
+	switch {
+	case id != "" && n > 0:
+		return fmt.Sprintf("%s %q (#%d)", pt, id, n)
+	case id != "":
+		return fmt.Sprintf("%s %q", pt, id)
+	case n > 0:
+		return fmt.Sprintf("%s #%d", pt, n)
 	}
-	return fmt.Sprintf("source %q (#%d)", id, n)
+	return string(pt)
 }
+
+// EventPlace names an event by id and position (from 1) in its file, as
+// a Problem in it does.
+func EventPlace(id string, n int) string { return EventPart.name(id, n) }
+
+// ErrDuplicateID is the cause of a problem with an event or source whose
+// id is already used earlier in the file or the import. Unlike other
+// problems it says nothing against the value itself, which may be valid.
+var ErrDuplicateID = errors.New("id already used")
 
 // maxProblems is how many problems are kept; beyond it only a count is.
 const maxProblems = 50
@@ -92,21 +146,28 @@ func (ps *Problems) Err() error {
 }
 
 // Error lists the problems, one per line.
-func (ps *Problems) Error() string { return ps.In("") }
-
-// In lists the problems as found in a file, one per line.
-func (ps *Problems) In(file string) string {
+func (ps *Problems) Error() string {
 	var b strings.Builder
 	for i, p := range ps.List {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(p.In(file))
+		b.WriteString(p.Error())
 	}
 	if ps.More > 0 {
 		fmt.Fprintf(&b, "\n… and %d more problems", ps.More)
 	}
 	return b.String()
+}
+
+// Unwrap returns the problems kept in List, so that errors.Is and
+// errors.As look through each.
+func (ps *Problems) Unwrap() []error {
+	errs := make([]error, len(ps.List))
+	for i, p := range ps.List {
+		errs[i] = p
+	}
+	return errs
 }
 
 // Reporter is implemented by Sinks that collect problems, so that a reader
@@ -126,30 +187,26 @@ func Report(sink Sink, p Problem) error {
 	return p
 }
 
-// InFile returns err as found in the named file: each problem it carries is
-// prefixed with the file name and position. Other errors get "FILE: ".
+// InFile returns err as found in the named file. The Problems or Problem
+// it carries comes back with File set, so that each reads `FILE:LINE: msg`
+// (what wraps it is dropped: the problem says it all). Other errors come
+// back wrapped, reading "FILE: err".
 func InFile(file string, err error) error {
-	if err == nil {
-		return nil
-	}
-	return &fileError{file: file, err: err}
-}
-
-type fileError struct {
-	file string
-	err  error
-}
-
-func (e *fileError) Unwrap() error { return e.err }
-
-func (e *fileError) Error() string {
 	var ps *Problems
 	var p Problem
 	switch {
-	case errors.As(e.err, &ps):
-		return ps.In(e.file)
-	case errors.As(e.err, &p):
-		return p.In(e.file)
+	case err == nil:
+		return nil
+	case errors.As(err, &ps):
+		in := &Problems{List: make([]Problem, len(ps.List)), More: ps.More}
+		for i, p := range ps.List {
+			p.File = file
+			in.List[i] = p
+		}
+		return in
+	case errors.As(err, &p):
+		p.File = file
+		return p
 	}
-	return e.file + ": " + e.err.Error()
+	return fmt.Errorf("%s: %w", file, err)
 }

@@ -26,7 +26,7 @@ func Relations(e *Event, incoming []Incoming) []Relation {
 		}
 	}
 	for _, l := range e.Links {
-		add(Relation{Rel: l.Rel, Event: l.Event})
+		add(Relation(l))
 	}
 	for _, in := range incoming {
 		add(Relation{Rel: in.Rel.Inverse(), Event: in.From})

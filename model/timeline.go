@@ -1,7 +1,5 @@
 package model
 
-import "iter"
-
 // Source is a document quotes and dates are taken from.
 type Source struct {
 	ID        string `json:"id"`
@@ -73,17 +71,4 @@ func Feed(t Timeline, s Sink) error {
 		}
 	}
 	return nil
-}
-
-// Seq yields events one by one, as a store's reads do, for the format
-// writers, which take a stream so that an export of any size never holds
-// the whole investigation.
-func Seq(events []Event) iter.Seq2[Event, error] {
-	return func(yield func(Event, error) bool) {
-		for _, e := range events {
-			if !yield(e, nil) {
-				return
-			}
-		}
-	}
 }

@@ -120,11 +120,3 @@ func (s *Source) Check() []string {
 	}
 	return s.checkSizes()
 }
-
-// Validate checks a whole Timeline held in memory and returns nil or
-// *Problems.
-func Validate(t Timeline) error {
-	c := NewChecker(nil, nil)
-	_ = Feed(t, c)
-	return c.Done()
-}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -71,6 +72,14 @@ func TestEventCheck(t *testing.T) {
 	}
 }
 
+// validate checks a whole Timeline held in memory, as an import of it
+// would, and returns nil or *Problems.
+func validate(t Timeline) error {
+	c := NewChecker(nil, nil)
+	_ = Feed(t, c)
+	return c.Done()
+}
+
 func TestValidate(t *testing.T) {
 	tl := Timeline{
 		Sources: []Source{{ID: "wapo"}, {ID: "wapo"}, {ID: "bad id"}},
@@ -82,7 +91,7 @@ func TestValidate(t *testing.T) {
 			{ID: "c", Title: "C", Links: []Link{{Rel: Related, Event: "zz"}}},
 		},
 	}
-	err := Validate(tl)
+	err := validate(tl)
 	want := []string{
 		`source "wapo" (#2): id "wapo": already used by source #1`,
 		`source "bad id" (#3): id "bad id": use letters, digits and - _ . : (starting with a letter or digit, no spaces)`,
@@ -94,10 +103,23 @@ func TestValidate(t *testing.T) {
 		`event "c" (#5): link #1: event "zz": no such event`,
 	}
 	if err == nil {
-		t.Fatal("Validate found nothing")
+		t.Fatal("validate found nothing")
 	}
 	if got := strings.Split(err.Error(), "\n"); !reflect.DeepEqual(got, want) {
-		t.Errorf("Validate:\n got %q\nwant %q", got, want)
+		t.Errorf("validate:\n got %q\nwant %q", got, want)
+	}
+	var ps *Problems
+	if !errors.As(err, &ps) {
+		t.Fatalf("validate returned %T, not *Problems", err)
+	}
+	var dups []string
+	for _, p := range ps.List {
+		if errors.Is(p, ErrDuplicateID) {
+			dups = append(dups, p.Error())
+		}
+	}
+	if want := []string{want[0], want[2]}; !reflect.DeepEqual(dups, want) {
+		t.Errorf("duplicate ids:\n got %q\nwant %q", dups, want)
 	}
 }
 
@@ -131,7 +153,7 @@ func TestCheckerKnownAndForwarding(t *testing.T) {
 func TestProblemsCap(t *testing.T) {
 	var ps Problems
 	for i := range maxProblems + 7 {
-		ps.Add(Problem{Place: EventPlace("", i+1), Msg: "title: missing"})
+		ps.Add(Problem{Part: EventPart, N: i + 1, Msg: "title: missing"})
 	}
 	lines := strings.Split(ps.Error(), "\n")
 	if len(lines) != maxProblems+1 || lines[len(lines)-1] != "… and 7 more problems" {
@@ -139,22 +161,6 @@ func TestProblemsCap(t *testing.T) {
 	}
 	if ps.Len() != maxProblems+7 {
 		t.Errorf("Len = %d", ps.Len())
-	}
-}
-
-func TestProblemIn(t *testing.T) {
-	tests := []struct {
-		p    Problem
-		want string
-	}{
-		{Problem{Pos: "3:14", Msg: "invalid JSON"}, "f.json:3:14: invalid JSON"},
-		{Problem{Place: `event "x" (#2)`, Msg: "title: missing"}, `f.json: event "x" (#2): title: missing`},
-		{Problem{Msg: "empty"}, "f.json: empty"},
-	}
-	for _, tt := range tests {
-		if got := tt.p.In("f.json"); got != tt.want {
-			t.Errorf("In = %q, want %q", got, tt.want)
-		}
 	}
 }
 
@@ -204,7 +210,7 @@ func TestCheckerAcrossFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := c.Done()
-	if err == nil || !strings.Contains(err.Error(), `event "two" (#2): id "two": already used by event #2 of a.json`) {
+	if !errors.Is(err, ErrDuplicateID) || !strings.Contains(err.Error(), `event "two" (#2): id "two": already used by event #2 of a.json`) {
 		t.Errorf("Done: %v", err)
 	}
 	if strings.Contains(err.Error(), "three") {

@@ -72,7 +72,7 @@ func parseHeader(header []string) (layout, error) {
 			continue
 		}
 		if first := l.index[c]; first >= 0 {
-			return l, model.Problem{Pos: "1", Msg: fmt.Sprintf("column %q appears twice (columns %d and %d): keep one", columnNames[c], first+1, i+1)}
+			return l, model.Problem{Line: 1, Msg: fmt.Sprintf("column %q appears twice (columns %d and %d): keep one", columnNames[c], first+1, i+1)}
 		}
 		l.index[c] = i
 	}
@@ -84,7 +84,7 @@ func parseHeader(header []string) (layout, error) {
 		if len(header) == 1 && strings.Contains(header[0], ";") {
 			msg = "the header row is separated by semicolons: save the sheet as comma-separated CSV (" + HeaderRow + ")"
 		}
-		return l, model.Problem{Pos: "1", Msg: msg}
+		return l, model.Problem{Line: 1, Msg: msg}
 	}
 	return l, nil
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"unicode/utf8"
 
 	"chrono/model"
@@ -60,7 +59,7 @@ func Read(r io.Reader, sink model.Sink, losses *model.Losses) error {
 			return nil
 		}
 		if errors.Is(err, model.ErrRecordTooLarge) {
-			return model.Problem{Pos: strconv.Itoa(line + 1), Msg: model.RowTooLarge}
+			return model.Problem{Line: line + 1, Msg: model.RowTooLarge, Err: model.ErrRecordTooLarge}
 		}
 		if err != nil {
 			return syntaxProblem(err)
@@ -82,16 +81,15 @@ func syntaxProblem(err error) error {
 	if !errors.As(err, &pe) {
 		return err
 	}
-	pos := strconv.Itoa(pe.Line)
 	switch {
 	case errors.Is(pe.Err, csv.ErrBareQuote):
-		return model.Problem{Pos: pos, Msg: `a " inside a cell that does not begin with one: put the cell in quotes and double the quotes inside ("")`}
+		return model.Problem{Line: pe.Line, Msg: `a " inside a cell that does not begin with one: put the cell in quotes and double the quotes inside ("")`}
 	case errors.Is(pe.Err, csv.ErrQuote) && pe.Line != pe.StartLine:
-		return model.Problem{Pos: pos, Msg: fmt.Sprintf(`a quoted cell of the row that starts on line %d is not closed right: a " inside a quoted cell must be doubled (""), and the cell must end with "`, pe.StartLine)}
+		return model.Problem{Line: pe.Line, Msg: fmt.Sprintf(`a quoted cell of the row that starts on line %d is not closed right: a " inside a quoted cell must be doubled (""), and the cell must end with "`, pe.StartLine)}
 	case errors.Is(pe.Err, csv.ErrQuote):
-		return model.Problem{Pos: pos, Msg: `a quoted cell is not closed right: a " inside a quoted cell must be doubled (""), and the cell must end with "`}
+		return model.Problem{Line: pe.Line, Msg: `a quoted cell is not closed right: a " inside a quoted cell must be doubled (""), and the cell must end with "`}
 	}
-	return model.Problem{Pos: pos, Msg: "invalid CSV: " + pe.Err.Error()}
+	return model.Problem{Line: pe.Line, Msg: "invalid CSV: " + pe.Err.Error()}
 }
 
 func blank(rec []string) bool {
@@ -187,5 +185,5 @@ func (rd *reader) row(rec []string, line, n int) error {
 }
 
 func (rd *reader) report(line, n int, id, msg string) error {
-	return model.Report(rd.sink, model.Problem{Pos: strconv.Itoa(line), Place: model.EventPlace(id, n), Msg: msg})
+	return model.Report(rd.sink, model.Problem{Line: line, Part: model.EventPart, ID: id, N: n, Msg: msg})
 }

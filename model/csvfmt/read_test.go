@@ -151,7 +151,7 @@ func TestReadMissingColumn(t *testing.T) {
 		t.Errorf("error %v, want %q", err, want)
 	}
 	var p model.Problem
-	if !errors.As(err, &p) || p.Pos != "1" {
+	if !errors.As(err, &p) || p.Line != 1 {
 		t.Errorf("error %#v carries no line", err)
 	}
 }
@@ -270,7 +270,7 @@ func TestReadStopsWithoutReporter(t *testing.T) {
 	var c model.Collect
 	err := Read(strings.NewReader("id,title,date\nx,T,2017-13\ny,U,2018\n"), &c, nil)
 	var p model.Problem
-	if !errors.As(err, &p) || p.Pos != "2" {
+	if !errors.As(err, &p) || p.Line != 2 {
 		t.Fatalf("error %v, want the problem of line 2", err)
 	}
 	if len(c.Timeline.Events) != 0 {

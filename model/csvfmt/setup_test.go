@@ -25,7 +25,7 @@ func readFixture(t *testing.T, name string) (model.Timeline, *model.Losses, erro
 	return readAll(t, string(doc))
 }
 
-func events(es []model.Event) iter.Seq2[model.Event, error] { return model.Seq(es) }
+func events(es []model.Event) iter.Seq2[model.Event, error] { return modeltest.Seq(es) }
 
 // problems splits an error into its lines, or nil.
 func problems(err error) []string {

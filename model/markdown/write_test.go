@@ -22,7 +22,7 @@ type named struct {
 
 func (n named) Name() string { return n.name }
 
-func events(es []model.Event) iter.Seq2[model.Event, error] { return model.Seq(es) }
+func events(es []model.Event) iter.Seq2[model.Event, error] { return modeltest.Seq(es) }
 
 func write(t *testing.T, h model.Header, sources []model.Source, es []model.Event) (string, *model.Losses) {
 	t.Helper()

@@ -4,6 +4,7 @@ package modeltest
 
 import (
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -49,6 +50,19 @@ func ReadFormat(read func(io.Reader, model.Sink, *model.Losses) error, doc strin
 	var losses model.Losses
 	tl, err := Read(func(r io.Reader, sink model.Sink) error { return read(r, sink, &losses) }, strings.NewReader(doc))
 	return tl, &losses, err
+}
+
+// Seq yields events one by one, as a store's reads do, for the format
+// writers, which take a stream so that an export of any size never holds
+// the whole investigation.
+func Seq(events []model.Event) iter.Seq2[model.Event, error] {
+	return func(yield func(model.Event, error) bool) {
+		for _, e := range events {
+			if !yield(e, nil) {
+				return
+			}
+		}
+	}
 }
 
 // Padded returns a reader of before, then n copies of the byte c, then

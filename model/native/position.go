@@ -2,9 +2,10 @@ package native
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"unicode/utf8"
+
+	"chrono/model"
 )
 
 // windowSize is how much of the input a positionReader keeps, in each of
@@ -25,14 +26,28 @@ type positionReader struct {
 	linesBefore int
 	offset      int64 // bytes read so far
 	// pinAt is an offset whose position is worked out before its window
-	// is dropped (pinPos), so that an error about a value longer than
+	// is dropped (pinned), so that an error about a value longer than
 	// the windows can still say where the value began.
 	pinAt  int64
-	pinPos string
+	pinned place
+}
+
+// place is where a byte of the input is: its line and column (from 1,
+// the column in characters), its line alone when the line began before
+// the remembered bytes, or only the byte (from 1) once it is forgotten.
+type place struct {
+	line, column int
+	byte         int64
+}
+
+// problem returns p placed at pl.
+func (pl place) problem(p model.Problem) model.Problem {
+	p.Line, p.Column, p.Byte = pl.line, pl.column, pl.byte
+	return p
 }
 
 // pin asks for offset's position to stay known.
-func (p *positionReader) pin(offset int64) { p.pinAt, p.pinPos = offset, "" }
+func (p *positionReader) pin(offset int64) { p.pinAt, p.pinned = offset, place{} }
 
 func newPositionReader(r io.Reader) *positionReader { return &positionReader{r: r} }
 
@@ -40,8 +55,8 @@ func (p *positionReader) Read(b []byte) (int, error) {
 	n, err := p.r.Read(b)
 	for rest := b[:n]; len(rest) > 0; {
 		if len(p.cur) == windowSize {
-			if p.pinPos == "" && p.pinAt >= p.prevAt && p.pinAt < p.prevAt+int64(len(p.prev)+len(p.cur)) {
-				p.pinPos = p.position(p.pinAt)
+			if p.pinned == (place{}) && p.pinAt >= p.prevAt && p.pinAt < p.prevAt+int64(len(p.prev)+len(p.cur)) {
+				p.pinned = p.position(p.pinAt)
 			}
 			p.linesBefore += bytes.Count(p.prev, []byte{'\n'})
 			p.prevAt += int64(len(p.prev))
@@ -55,14 +70,14 @@ func (p *positionReader) Read(b []byte) (int, error) {
 	return n, err
 }
 
-// position returns "LINE:COL" for a byte offset (both from 1; the column
-// counts characters), or "byte N" when the offset is no longer remembered.
-func (p *positionReader) position(offset int64) string {
-	if offset == p.pinAt && p.pinPos != "" {
-		return p.pinPos
+// position returns the place of a byte offset: its line and column, or
+// only the byte when the offset is no longer remembered.
+func (p *positionReader) position(offset int64) place {
+	if offset == p.pinAt && p.pinned != (place{}) {
+		return p.pinned
 	}
 	if offset < p.prevAt || offset > p.offset {
-		return fmt.Sprintf("byte %d", offset+1)
+		return place{byte: offset + 1}
 	}
 	k := int(offset - p.prevAt)
 	var before []byte
@@ -74,7 +89,7 @@ func (p *positionReader) position(offset int64) string {
 	line := p.linesBefore + bytes.Count(before, []byte{'\n'}) + 1
 	lineStart := bytes.LastIndexByte(before, '\n') + 1
 	if lineStart == 0 && p.prevAt > 0 {
-		return fmt.Sprintf("%d", line) // the line began before the remembered bytes
+		return place{line: line} // the line began before the remembered bytes
 	}
-	return fmt.Sprintf("%d:%d", line, utf8.RuneCount(before[lineStart:])+1)
+	return place{line: line, column: utf8.RuneCount(before[lineStart:]) + 1}
 }

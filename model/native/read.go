@@ -30,8 +30,8 @@ const Version = 1
 
 // Read decodes a native document from r and sends its parts to sink.
 //
-// A syntax error stops the read; it is returned as a model.Problem whose
-// Pos is "LINE:COL". A value that is well-formed JSON but not a valid
+// A syntax error stops the read; it is returned as a model.Problem with
+// its line and column. A value that is well-formed JSON but not a valid
 // source or event (a bad date, an unknown field, a number where a string
 // belongs) is reported to sink when sink is a model.Reporter, and the read
 // goes on so that every problem is found in one pass; otherwise it stops
@@ -57,14 +57,14 @@ type reader struct {
 // syntax turns a decoder error into a problem at its position.
 func (rd *reader) syntax(err error) error {
 	if errors.Is(err, model.ErrRecordTooLarge) {
-		return model.Problem{Pos: rd.pos.position(rd.limit.Started()), Msg: model.ValueTooLarge}
+		return rd.pos.position(rd.limit.Started()).problem(model.Problem{Msg: model.ValueTooLarge, Err: model.ErrRecordTooLarge})
 	}
 	var se *jsontext.SyntacticError
 	if errors.As(err, &se) {
-		return model.Problem{Pos: rd.pos.position(se.ByteOffset), Msg: describeSyntax(se.Err)}
+		return rd.pos.position(se.ByteOffset).problem(model.Problem{Msg: describeSyntax(se.Err)})
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		return model.Problem{Pos: rd.pos.position(rd.pos.offset), Msg: "the document ends too early (is the file cut short?)"}
+		return rd.pos.position(rd.pos.offset).problem(model.Problem{Msg: "the document ends too early (is the file cut short?)"})
 	}
 	return err
 }
@@ -89,7 +89,7 @@ func (rd *reader) startRecord(offset int64) {
 }
 
 // at returns the position of the next token.
-func (rd *reader) at() string { return rd.pos.position(rd.offset()) }
+func (rd *reader) at() place { return rd.pos.position(rd.offset()) }
 
 // offset returns the input offset of the next token: past the whitespace,
 // commas and colons the decoder has not consumed yet.
@@ -112,7 +112,7 @@ func (rd *reader) document() error {
 		return rd.syntax(err)
 	}
 	if tok.Kind() != '{' {
-		return model.Problem{Pos: start, Msg: `a chrono document is a JSON object: {"chrono": 1, "title": ..., "events": [...]}`}
+		return start.problem(model.Problem{Msg: `a chrono document is a JSON object: {"chrono": 1, "title": ..., "events": [...]}`})
 	}
 	var h model.Header
 	sawEvents := false
@@ -137,7 +137,7 @@ func (rd *reader) document() error {
 			sawEvents = true
 			err = rd.events(at, name)
 		default:
-			if err = model.Report(rd.sink, model.Problem{Pos: at, Msg: fmt.Sprintf("unknown field %q (the fields are chrono, title, description, sources, events)", name)}); err == nil {
+			if err = model.Report(rd.sink, at.problem(model.Problem{Msg: fmt.Sprintf("unknown field %q (the fields are chrono, title, description, sources, events)", name)})); err == nil {
 				err = rd.skip()
 			}
 		}
@@ -149,12 +149,12 @@ func (rd *reader) document() error {
 		return rd.syntax(err)
 	}
 	if at := rd.at(); rd.dec.PeekKind() != 0 {
-		return model.Problem{Pos: at, Msg: "unexpected data after the end of the document"}
+		return at.problem(model.Problem{Msg: "unexpected data after the end of the document"})
 	} else if _, err := rd.dec.ReadToken(); err != nil && err != io.EOF {
 		return rd.syntax(err)
 	}
 	if !sawEvents {
-		if err := model.Report(rd.sink, model.Problem{Pos: start, Msg: `"events" missing: a chrono document lists its events, even if none: "events": []`}); err != nil {
+		if err := model.Report(rd.sink, start.problem(model.Problem{Msg: `"events" missing: a chrono document lists its events, even if none: "events": []`})); err != nil {
 			return err
 		}
 	}
@@ -168,27 +168,27 @@ func (rd *reader) skip() error {
 	return nil
 }
 
-func (rd *reader) version(at string) error {
+func (rd *reader) version(at place) error {
 	tok, err := rd.dec.ReadToken()
 	if err != nil {
 		return rd.syntax(err)
 	}
 	if tok.Kind() != '0' {
-		return model.Problem{Pos: at, Msg: `"chrono" is the format version, a number: "chrono": 1`}
+		return at.problem(model.Problem{Msg: `"chrono" is the format version, a number: "chrono": 1`})
 	}
 	v, err := tok.Float()
 	switch {
 	case err != nil:
-		return model.Problem{Pos: at, Msg: fmt.Sprintf("format version %v is not a number chrono can read", tok)}
+		return at.problem(model.Problem{Msg: fmt.Sprintf("format version %v is not a number chrono can read", tok)})
 	case v > Version:
-		return model.Problem{Pos: at, Msg: fmt.Sprintf("written by a newer chrono (format version %v; this chrono reads version %d): upgrade chrono to read it", tok, Version)}
+		return at.problem(model.Problem{Msg: fmt.Sprintf("written by a newer chrono (format version %v; this chrono reads version %d): upgrade chrono to read it", tok, Version)})
 	case v != Version:
-		return model.Problem{Pos: at, Msg: fmt.Sprintf("format version %v is not one chrono knows (it reads version %d)", tok, Version)}
+		return at.problem(model.Problem{Msg: fmt.Sprintf("format version %v is not one chrono knows (it reads version %d)", tok, Version)})
 	}
 	return nil
 }
 
-func (rd *reader) str(at, name string) (string, error) {
+func (rd *reader) str(at place, name string) (string, error) {
 	tok, err := rd.dec.ReadToken()
 	if err != nil {
 		return "", rd.syntax(err)
@@ -199,18 +199,18 @@ func (rd *reader) str(at, name string) (string, error) {
 	case 'n':
 		return "", nil
 	}
-	return "", model.Report(rd.sink, model.Problem{Pos: at, Msg: fmt.Sprintf("%q: want a string, found %s", name, KindName(tok.Kind()))})
+	return "", model.Report(rd.sink, at.problem(model.Problem{Msg: fmt.Sprintf("%q: want a string, found %s", name, KindName(tok.Kind()))}))
 }
 
 // array reads an array whose elements each go to element with their
 // position from 1.
-func (rd *reader) array(at, name string, element func(v jsontext.Value, n int, at func() string) error) error {
+func (rd *reader) array(at place, name string, element func(v jsontext.Value, n int, at func() place) error) error {
 	switch rd.dec.PeekKind() {
 	case 'n':
 		return rd.skip()
 	case '[':
 	default:
-		if err := model.Report(rd.sink, model.Problem{Pos: at, Msg: fmt.Sprintf("%q: want an array, found %s", name, KindName(rd.dec.PeekKind()))}); err != nil {
+		if err := model.Report(rd.sink, at.problem(model.Problem{Msg: fmt.Sprintf("%q: want an array, found %s", name, KindName(rd.dec.PeekKind()))})); err != nil {
 			return err
 		}
 		return rd.skip()
@@ -226,7 +226,7 @@ func (rd *reader) array(at, name string, element func(v jsontext.Value, n int, a
 		}
 		// The position is worked out only for a problem: counting lines
 		// for every value would cost more than decoding it.
-		if err := element(v, n, func() string { return rd.pos.position(at) }); err != nil {
+		if err := element(v, n, func() place { return rd.pos.position(at) }); err != nil {
 			return err
 		}
 	}
@@ -243,21 +243,21 @@ func (rd *reader) endArray() error {
 // deliver sends a decoded event to the sink, after its problems.
 func (rd *reader) deliver(e *model.Event, n int, problems []string) error {
 	for _, msg := range problems {
-		if err := model.Report(rd.sink, model.Problem{Place: model.EventPlace(e.ID, n), Msg: msg}); err != nil {
+		if err := model.Report(rd.sink, model.Problem{Part: model.EventPart, ID: e.ID, N: n, Msg: msg}); err != nil {
 			return err
 		}
 	}
 	return rd.sink.Event(*e, n)
 }
 
-func (rd *reader) source(v jsontext.Value, n int, at func() string) error {
+func (rd *reader) source(v jsontext.Value, n int, at func() place) error {
 	var s model.Source
 	if v.Kind() != '{' {
-		return model.Report(rd.sink, model.Problem{Pos: at(), Place: model.SourcePlace("", n), Msg: fmt.Sprintf("a source is an object, found %s", KindName(v.Kind()))})
+		return model.Report(rd.sink, at().problem(model.Problem{Part: model.SourcePart, N: n, Msg: fmt.Sprintf("a source is an object, found %s", KindName(v.Kind()))}))
 	}
 	problems := rd.values.decode(v, &s)
 	for _, msg := range problems {
-		if err := model.Report(rd.sink, model.Problem{Place: model.SourcePlace(s.ID, n), Msg: msg}); err != nil {
+		if err := model.Report(rd.sink, model.Problem{Part: model.SourcePart, ID: s.ID, N: n, Msg: msg}); err != nil {
 			return err
 		}
 	}

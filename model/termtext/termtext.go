@@ -56,9 +56,6 @@ func Strip(s string, keepLines bool) string {
 	return b.String()
 }
 
-// IsSafe reports whether s has nothing Text would change.
-func IsSafe(s string) bool { return firstUnsafe(s, false) < 0 }
-
 func sanitize(s string, oneLine bool) string {
 	i := firstUnsafe(s, oneLine)
 	if i < 0 {

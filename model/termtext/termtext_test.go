@@ -50,8 +50,8 @@ func TestSafeTextIsNotCopied(t *testing.T) {
 	if got := Text(s); got != s {
 		t.Fatal("changed safe text")
 	}
-	if !IsSafe(s) || IsSafe("\x1b") {
-		t.Error("IsSafe is wrong")
+	if firstUnsafe(s, false) >= 0 || firstUnsafe("\x1b", false) < 0 {
+		t.Error("firstUnsafe is wrong")
 	}
 	if n := testing.AllocsPerRun(10, func() { _ = Text(s) }); n != 0 {
 		t.Errorf("Text allocates %v times on safe text", n)

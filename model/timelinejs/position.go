@@ -2,9 +2,10 @@ package timelinejs
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"unicode/utf8"
+
+	"chrono/model"
 )
 
 // keepBytes is how much recent input a positionReader keeps to turn a byte
@@ -56,16 +57,29 @@ func (p *positionReader) forget(n int) {
 // end returns the offset just past the input read so far.
 func (p *positionReader) end() int64 { return p.start + int64(len(p.kept)) }
 
-// position returns "LINE:COL" for a byte offset (both from 1, the column
-// in characters), or "byte N" when the offset is no longer kept.
-func (p *positionReader) position(offset int64) string {
+// place is where a byte of the input is: its line and column (from 1,
+// the column in characters), or only the byte (from 1) once it is no
+// longer kept.
+type place struct {
+	line, column int
+	byte         int64
+}
+
+// problem returns p placed at pl.
+func (pl place) problem(p model.Problem) model.Problem {
+	p.Line, p.Column, p.Byte = pl.line, pl.column, pl.byte
+	return p
+}
+
+// position returns the place of a byte offset.
+func (p *positionReader) position(offset int64) place {
 	if offset < p.start || offset > p.end() {
-		return fmt.Sprintf("byte %d", offset+1)
+		return place{byte: offset + 1}
 	}
 	before := p.kept[:offset-p.start]
 	line := p.lines + bytes.Count(before, []byte{'\n'}) + 1
 	if i := bytes.LastIndexByte(before, '\n'); i >= 0 {
-		return fmt.Sprintf("%d:%d", line, utf8.RuneCount(before[i+1:])+1)
+		return place{line: line, column: utf8.RuneCount(before[i+1:]) + 1}
 	}
-	return fmt.Sprintf("%d:%d", line, p.column+utf8.RuneCount(before)+1)
+	return place{line: line, column: p.column + utf8.RuneCount(before) + 1}
 }

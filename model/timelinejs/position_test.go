@@ -30,22 +30,22 @@ func TestPosition(t *testing.T) {
 			if p.start == 0 {
 				t.Fatal("the reader kept everything; the test needs it to forget")
 			}
-			naive := func(off int) string {
+			naive := func(off int) place {
 				before := input[:off]
 				line := strings.Count(before, "\n") + 1
 				col := utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
-				return fmt.Sprintf("%d:%d", line, col)
+				return place{line: line, column: col}
 			}
 			for _, off := range []int{int(p.start), int(p.start) + 1, len(input) - 5000, len(input) - 1, len(input)} {
 				for off < len(input) && !utf8.RuneStart(input[off]) {
 					off++
 				}
 				if got, want := p.position(int64(off)), naive(off); got != want {
-					t.Errorf("offset %d: %s, want %s", off, got, want)
+					t.Errorf("offset %d: %+v, want %+v", off, got, want)
 				}
 			}
-			if got := p.position(0); got != "byte 1" {
-				t.Errorf("forgotten offset: %s, want byte 1", got)
+			if got := p.position(0); got != (place{byte: 1}) {
+				t.Errorf("forgotten offset: %+v, want byte 1", got)
 			}
 		})
 	}

@@ -54,9 +54,14 @@ func (rd *reader) offset() int64 {
 	return skipSeparators(rd.dec.UnreadBuffer(), 0) + rd.dec.InputOffset()
 }
 
-// report hands a problem to the sink; a non-nil error stops the read.
-func (rd *reader) report(at int64, place, msg string) error {
-	return model.Report(rd.sink, model.Problem{Pos: rd.pos.position(at), Place: place, Msg: msg})
+// titleSlide is the part of a TimelineJS document that holds the
+// investigation's title and description.
+const titleSlide model.Part = "title slide"
+
+// report hands p, placed at an offset, to the sink; a non-nil error stops
+// the read.
+func (rd *reader) report(at int64, p model.Problem) error {
+	return model.Report(rd.sink, rd.pos.position(at).problem(p))
 }
 
 // syntax turns a decoder error into a problem at its position.
@@ -64,11 +69,11 @@ func (rd *reader) syntax(err error) error {
 	var se *jsontext.SyntacticError
 	switch {
 	case errors.Is(err, model.ErrRecordTooLarge):
-		return model.Problem{Pos: rd.pos.position(rd.limit.Started()), Msg: model.ValueTooLarge}
+		return rd.pos.position(rd.limit.Started()).problem(model.Problem{Msg: model.ValueTooLarge, Err: model.ErrRecordTooLarge})
 	case errors.As(err, &se):
-		return model.Problem{Pos: rd.pos.position(se.ByteOffset), Msg: describeSyntax(se.Err)}
+		return rd.pos.position(se.ByteOffset).problem(model.Problem{Msg: describeSyntax(se.Err)})
 	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
-		return model.Problem{Pos: rd.pos.position(rd.pos.end()), Msg: "the document ends too early (is the file cut short?)"}
+		return rd.pos.position(rd.pos.end()).problem(model.Problem{Msg: "the document ends too early (is the file cut short?)"})
 	}
 	return err
 }
@@ -90,7 +95,7 @@ func (rd *reader) document() error {
 		return rd.syntax(err)
 	}
 	if tok.Kind() != '{' {
-		return model.Problem{Pos: rd.pos.position(start), Msg: `a TimelineJS document is a JSON object: {"title": {...}, "events": [...]}`}
+		return rd.pos.position(start).problem(model.Problem{Msg: `a TimelineJS document is a JSON object: {"title": {...}, "events": [...]}`})
 	}
 	sawEvents := false
 	for rd.dec.PeekKind() != '}' {
@@ -122,12 +127,12 @@ func (rd *reader) document() error {
 		return rd.syntax(err)
 	}
 	if at := rd.offset(); rd.dec.PeekKind() != 0 {
-		return model.Problem{Pos: rd.pos.position(at), Msg: "unexpected data after the end of the document"}
+		return rd.pos.position(at).problem(model.Problem{Msg: "unexpected data after the end of the document"})
 	} else if _, err := rd.dec.ReadToken(); err != nil && err != io.EOF {
 		return rd.syntax(err)
 	}
 	if !sawEvents {
-		return rd.report(start, "", `"events" missing: a TimelineJS document lists its slides in "events": [...]`)
+		return rd.report(start, model.Problem{Msg: `"events" missing: a TimelineJS document lists its slides in "events": [...]`})
 	}
 	return nil
 }
@@ -155,7 +160,7 @@ func (rd *reader) value() (jsontext.Value, int64, error) {
 func (rd *reader) events() error {
 	at := rd.offset()
 	if k := rd.dec.PeekKind(); k != '[' {
-		if err := rd.report(at, "", fmt.Sprintf(`"events": want an array of slides, found %s`, native.KindName(k))); err != nil {
+		if err := rd.report(at, model.Problem{Msg: fmt.Sprintf(`"events": want an array of slides, found %s`, native.KindName(k))}); err != nil {
 			return err
 		}
 		return rd.skip()
@@ -178,7 +183,7 @@ func (rd *reader) events() error {
 		return rd.syntax(err)
 	}
 	if n == 0 {
-		return rd.report(at, "", `"events" is empty: TimelineJS needs at least one slide with a start_date`)
+		return rd.report(at, model.Problem{Msg: `"events" is empty: TimelineJS needs at least one slide with a start_date`})
 	}
 	return nil
 }
@@ -195,11 +200,11 @@ func (rd *reader) title() error {
 		return nil
 	case '{':
 	default:
-		return rd.report(at, "title slide", "want an object, a slide without a date, found "+native.KindName(v.Kind()))
+		return rd.report(at, model.Problem{Part: titleSlide, Msg: "want an object, a slide without a date, found " + native.KindName(v.Kind())})
 	}
 	s := rd.parseSlide(v, at, true)
 	for _, p := range s.sortedProblems() {
-		if err := rd.report(p.at, "title slide", p.msg); err != nil {
+		if err := rd.report(p.at, model.Problem{Part: titleSlide, Msg: p.msg}); err != nil {
 			return err
 		}
 	}
@@ -216,7 +221,7 @@ func (rd *reader) eras(at int64) error {
 		return rd.skip()
 	case '[':
 	default:
-		if err := rd.report(rd.offset(), "", `"eras": want an array, found `+native.KindName(rd.dec.PeekKind())); err != nil {
+		if err := rd.report(rd.offset(), model.Problem{Msg: `"eras": want an array, found ` + native.KindName(rd.dec.PeekKind())}); err != nil {
 			return err
 		}
 		return rd.skip()
@@ -246,12 +251,12 @@ func (rd *reader) scale() error {
 	s, ok := stringOf(v)
 	switch {
 	case !ok:
-		return rd.report(at, "", `"scale": want "human" or "cosmological", found `+native.KindName(v.Kind()))
+		return rd.report(at, model.Problem{Msg: `"scale": want "human" or "cosmological", found ` + native.KindName(v.Kind())})
 	case s == "" || s == "human":
 	case s == "cosmological":
 		rd.losses.Add(LossScale, 1)
 	default:
-		return rd.report(at, "", fmt.Sprintf(`"scale" %q: TimelineJS knows "human" and "cosmological"`, s))
+		return rd.report(at, model.Problem{Msg: fmt.Sprintf(`"scale" %q: TimelineJS knows "human" and "cosmological"`, s)})
 	}
 	return nil
 }

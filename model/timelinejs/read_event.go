@@ -18,7 +18,7 @@ const maxTitle = 80
 // sources it quotes; a slide with a problem is reported instead.
 func (rd *reader) event(v jsontext.Value, at int64, n int) error {
 	if v.Kind() != '{' {
-		return rd.report(at, model.EventPlace("", n), "a slide is an object, found "+native.KindName(v.Kind()))
+		return rd.report(at, model.Problem{Part: model.EventPart, N: n, Msg: "a slide is an object, found " + native.KindName(v.Kind())})
 	}
 	s := rd.parseSlide(v, at, false)
 	var e model.Event
@@ -50,9 +50,8 @@ func (rd *reader) event(v jsontext.Value, at int64, n int) error {
 		rd.losses.Add(LossNoHeadline, 1)
 	}
 	if len(s.problems) > 0 {
-		place := model.EventPlace(e.ID, n)
 		for _, p := range s.sortedProblems() {
-			if err := rd.report(p.at, place, p.msg); err != nil {
+			if err := rd.report(p.at, model.Problem{Part: model.EventPart, ID: e.ID, N: n, Msg: p.msg}); err != nil {
 				return err
 			}
 		}

@@ -41,7 +41,7 @@ func export(t testing.TB, tl model.Timeline) (string, *model.Losses) {
 	return buf.String(), &losses
 }
 
-func seq(es []model.Event) iter.Seq2[model.Event, error] { return model.Seq(es) }
+func seq(es []model.Event) iter.Seq2[model.Event, error] { return modeltest.Seq(es) }
 
 func example(t testing.TB) model.Timeline { return modeltest.Example(t) }
 

@@ -2,7 +2,6 @@ package timesketch
 
 import (
 	"fmt"
-	"strconv"
 
 	"chrono/model"
 )
@@ -22,7 +21,7 @@ func (rd *reader) record(rec *record) error {
 func (rd *reader) commit(r *result) error {
 	rd.events++
 	if r.syntax != "" {
-		return rd.report(fmt.Sprintf("%d:%d", r.line, r.col), r.syntax)
+		return rd.report(r.line, r.col, r.syntax)
 	}
 	var sources []model.Source
 	if r.chrono {
@@ -32,7 +31,7 @@ func (rd *reader) commit(r *result) error {
 	}
 	r.losses.countIn(rd.losses)
 	for _, msg := range r.problems {
-		if err := model.Report(rd.sink, model.Problem{Pos: strconv.Itoa(r.line), Msg: msg}); err != nil {
+		if err := model.Report(rd.sink, model.Problem{Line: r.line, Msg: msg}); err != nil {
 			return err
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"errors"
 	"io"
-	"strconv"
 
 	"chrono/model"
 )
@@ -87,13 +86,13 @@ func skipBlank(br *bufio.Reader) (lines int, first byte, err error) {
 	}
 }
 
-// report sends a problem of the file, not of one record, and says whether
-// to go on.
-func (rd *reader) report(pos, msg string) error {
-	return model.Report(rd.sink, model.Problem{Pos: pos, Msg: msg})
+// report sends a problem of the file, not of one record, at a line and
+// column (zero when not known), and says whether to go on.
+func (rd *reader) report(line, col int, msg string) error {
+	return model.Report(rd.sink, model.Problem{Line: line, Column: col, Msg: msg})
 }
 
 // fatal returns a problem that stops the read.
 func (rd *reader) fatal(line int, msg string) error {
-	return model.Problem{Pos: strconv.Itoa(line), Msg: msg}
+	return model.Problem{Line: line, Msg: msg}
 }

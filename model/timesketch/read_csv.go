@@ -43,18 +43,18 @@ func (rd *reader) csv(br *bufio.Reader, blank int) error {
 		case errors.Is(err, io.EOF):
 			return nil
 		case errors.Is(err, model.ErrRecordTooLarge):
-			return rd.fatal(blank+last+1, model.RowTooLarge)
+			return model.Problem{Line: blank + last + 1, Msg: model.RowTooLarge, Err: model.ErrRecordTooLarge}
 		case errors.Is(err, csv.ErrFieldCount):
 			errors.As(err, &pe)
 			rd.events++ // the row still counts, so positions match the file
 			msg := fmt.Sprintf("the row has %d cells but the header names %d columns: quote any cell with a comma in it", len(cells), len(header))
-			if err := rd.report(fmt.Sprint(blank+pe.StartLine), msg); err != nil {
+			if err := rd.report(blank+pe.StartLine, 0, msg); err != nil {
 				return err
 			}
 			continue
 		case errors.As(err, &pe):
 			rd.events++
-			if err := rd.report(fmt.Sprintf("%d:%d", blank+pe.Line, pe.Column), describeCSV(pe.Err)); err != nil {
+			if err := rd.report(blank+pe.Line, pe.Column, describeCSV(pe.Err)); err != nil {
 				return err
 			}
 			continue
@@ -72,7 +72,7 @@ func (rd *reader) csv(br *bufio.Reader, blank int) error {
 			rec.vals[i] = value{text: c}
 		}
 		if bad >= 0 {
-			if err := rd.report(fmt.Sprint(rec.line), fmt.Sprintf("column %d (%q): not valid UTF-8 (save the file as UTF-8)", bad+1, header[bad])); err != nil {
+			if err := rd.report(rec.line, 0, fmt.Sprintf("column %d (%q): not valid UTF-8 (save the file as UTF-8)", bad+1, header[bad])); err != nil {
 				return err
 			}
 			rd.events++ // the row still counts, so positions match the file

@@ -6,6 +6,8 @@ import (
 	"io"
 	"runtime"
 	"sync"
+
+	"chrono/model"
 )
 
 // jsonl reads one JSON object per line; blank lines are allowed. A line
@@ -102,7 +104,7 @@ func (rd *reader) jsonl(r io.Reader, blank int) error {
 				return err // the records before come first
 			}
 			if errors.Is(err, errLineTooLong) {
-				return rd.fatal(n, "a line longer than 64 MiB: is this really Timesketch JSONL?")
+				return model.Problem{Line: n, Msg: "a line longer than 64 MiB: is this really Timesketch JSONL?", Err: model.ErrRecordTooLarge}
 			}
 			return err
 		}

@@ -239,7 +239,7 @@ func TestReadStopsWithoutReporter(t *testing.T) {
 	var c model.Collect
 	err := Read(strings.NewReader("message,datetime,timestamp_desc\nm,,d\nn,2017,d\n"), &c, nil)
 	var p model.Problem
-	if !errors.As(err, &p) || p.Pos != "2" {
+	if !errors.As(err, &p) || p.Line != 2 {
 		t.Fatalf("error %v, want the problem of line 2", err)
 	}
 	if len(c.Timeline.Events) != 0 {

@@ -26,7 +26,7 @@ func mustRead(t *testing.T, doc string) (model.Timeline, *model.Losses) {
 	return tl, losses
 }
 
-func events(es []model.Event) iter.Seq2[model.Event, error] { return model.Seq(es) }
+func events(es []model.Event) iter.Seq2[model.Event, error] { return modeltest.Seq(es) }
 
 func example(t testing.TB) model.Timeline { return modeltest.Example(t) }
 
