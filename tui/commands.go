@@ -73,6 +73,23 @@ func jumpToEvent(s Store, gen int, q model.Query, id string, n int) tea.Cmd {
 	}
 }
 
+// jumpAround loads the window of the view around an event's position as
+// the store has it now, with the cursor on it when the view holds it.
+func jumpAround(s Store, gen int, q model.Query, id string, n int) tea.Cmd {
+	return func() tea.Msg {
+		at, err := s.Position(id)
+		if err != nil {
+			return windowMsg{gen: gen, err: err}
+		}
+		w, err := s.Window(q, at, false, n, n)
+		msg := windowMsg{gen: gen, w: w, anchor: at, err: err}
+		if holds(w, at) {
+			msg.focusID = id
+		}
+		return msg
+	}
+}
+
 func holds(w model.Window, at model.Position) bool {
 	for _, r := range w.Rows {
 		if r.Pos == at {
@@ -175,11 +192,11 @@ func loadDetail(s Store, id string) tea.Cmd {
 	}
 }
 
-// search looks for the next event of the view that matches text, a step
+// searchFor looks for the next event of the view that matches text, a step
 // at a time (see find): from the event at from (inclusive) or after it,
 // or before it when backward, wrapping around the view once. When it
 // finds one it loads the window around it.
-func search(s Store, gen, seq int, q model.Query, text string, st searchStep, n int) tea.Cmd {
+func searchFor(s Store, gen, seq int, q model.Query, text string, st searchStep, n int) tea.Cmd {
 	return func() tea.Msg {
 		q.Text = text
 		hit, next, err := s.Find(q, st.from, st.backward, stepSize)
@@ -221,26 +238,6 @@ func (st searchStep) passed(at model.Position) bool {
 		return at.Compare(st.origin) < 0
 	}
 	return at.Compare(st.origin) > 0
-}
-
-// write runs a change against the store; the result comes back as a
-// writeMsg whether it worked or not.
-func write(s Store, a action) tea.Cmd {
-	return func() tea.Msg {
-		var changes []model.Change
-		var err error
-		switch a.kind {
-		case actTag:
-			changes, err = s.Retag(a.ids, a.add, a.remove)
-		case actUndo:
-			changes, err = s.RetagEach(a.deltas)
-		case actNote:
-			var c model.Change
-			c, err = s.AddNote(a.ids[0], a.note, a.at)
-			changes = []model.Change{c}
-		}
-		return writeMsg{action: a, changes: changes, err: err}
-	}
 }
 
 // expireStatus clears the status message seq after a while, by the

@@ -140,7 +140,7 @@ func (p *detailPane) layout(st *Styles, search string, focused bool) {
 		text("actors: "+strings.Join(e.Actors, ", "), st.Item, "")
 	}
 	if len(e.Tags) > 0 {
-		text(chips(e.Tags), st.Chip, "")
+		text(model.Hashtags(e.Tags), st.Chip, "")
 	}
 	if e.Summary != "" {
 		blank()

@@ -38,9 +38,7 @@ func (hostileWriteStore) Retag([]string, []string, []string) ([]model.Change, er
 // a terminal could act on is in it but the browser's own styles.
 func TestHostileTextOnScreen(t *testing.T) {
 	s := hostileFixtureStore(t)
-	d := &driver{t: t, m: New(hostileWriteStore{s}, Options{Now: func() time.Time { return noted }})}
-	d.m.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
-	d.run(d.m.Init())
+	d := startDriver(t, New(hostileWriteStore{s}, Options{Now: func() time.Time { return noted }}))
 	d.send(tea.WindowSizeMsg{Width: 120, Height: 60})
 
 	var frames []string

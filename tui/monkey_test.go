@@ -45,9 +45,7 @@ func TestMonkey(t *testing.T) {
 
 func monkey(t *testing.T, s Store, seed uint64, steps int, grapheme bool) {
 	rng := rand.New(rand.NewPCG(seed, 7))
-	d := &driver{t: t, m: New(s, Options{Now: func() time.Time { return noted }})}
-	d.m.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
-	d.run(d.m.Init())
+	d := startDriver(t, New(s, Options{Now: func() time.Time { return noted }}))
 	cells := ansi.WcWidth
 	if grapheme {
 		d.send(tea.ModeReportMsg{Mode: ansi.ModeUnicodeCore, Value: ansi.ModeSet})

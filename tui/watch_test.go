@@ -17,14 +17,13 @@ import (
 func TestBrowserSeesOtherWrites(t *testing.T) {
 	s := exampleStore(t)
 	clock := noted
-	d := &driver{t: t, m: New(store.NewShared(s.Path(), time.Second), Options{Now: func() time.Time { return clock }})}
+	shared := store.NewShared(s.Path(), time.Second)
 	s.Close() // the browser opens the file for each read, as chrono runs it
-	d.m.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
-	d.run(d.m.Init())
+	d := startDriver(t, New(shared, Options{Now: func() time.Time { return clock }}))
 	d.send(tea.WindowSizeMsg{Width: 120, Height: 30})
 	d.keys("j") // the FBI tip
 
-	other, err := store.Open(d.m.store.(*store.Shared).Path(), store.Options{})
+	other, err := store.Open(shared.Path(), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,199 @@
+package tui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
+)
+
+type focus int
+
+const (
+	focusList focus = iota
+	focusDetail
+)
+
+// browser is the first screen: the chronology over a window of the
+// view, and the sources pane of the selected event.
+type browser struct {
+	ctx       *shared
+	keys      browserKeys
+	quickTags []string
+
+	width, height int
+	lay           layout
+
+	query     model.Query
+	gen       int // bumped whenever the view (query) changes
+	loading   bool
+	tl        timeline
+	allEvents int // events in the store, for "of 12 (40 total)"
+	ruler     ruler
+	detail    detailPane
+	focus     focus
+	zoomed    bool // the sources pane fills a narrow screen
+	search    search
+
+	marks   map[string]bool
+	history []string               // events left by following links, for backspace
+	known   map[string]model.Event // the latest version written of events not loaded
+}
+
+func newBrowser(ctx *shared, quickTags []string) *browser {
+	return &browser{
+		ctx:       ctx,
+		keys:      newBrowserKeys(quickTags),
+		quickTags: quickTags,
+		loading:   true,
+		marks:     map[string]bool{},
+		known:     map[string]model.Event{},
+		tl:        timeline{total: -1},
+		allEvents: -1,
+	}
+}
+
+// Init loads the start of the timeline with its counts.
+func (b *browser) Init() tea.Cmd {
+	s := b.ctx.store
+	return tea.Batch(
+		jump(s, b.gen, b.query, model.Position{}, false, windowSize(b.tl.height)),
+		count(s, b.gen, b.query, model.Position{}, 0),
+		loadPeriods(s, b.gen, b.query),
+	)
+}
+
+// Update answers input, the store's answers, and the actions meant for
+// the chronology.
+func (b *browser) Update(msg tea.Msg) (Action, tea.Cmd) {
+	a, cmd := b.update(msg)
+	b.updateKeys()
+	return a, cmd
+}
+
+func (b *browser) update(msg tea.Msg) (Action, tea.Cmd) {
+	s := b.ctx.store
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		return nil, b.fill()
+	case tea.KeyPressMsg:
+		return b.key(msg)
+	case tea.MouseWheelMsg:
+		return nil, b.wheel(msg)
+	case tea.MouseClickMsg:
+		return nil, b.click(msg)
+	case windowMsg:
+		return nil, b.gotWindow(msg)
+	case extendMsg:
+		if msg.gen != b.gen {
+			return nil, nil
+		}
+		if msg.err != nil {
+			b.tl.fetchingBack, b.tl.fetchingFwd = false, false
+			return nil, fail(msg.err)
+		}
+		b.tl.extend(msg)
+		return nil, b.fill()
+	case countMsg:
+		if msg.gen != b.gen {
+			return nil, nil
+		}
+		if msg.err != nil {
+			return nil, fail(msg.err)
+		}
+		if !msg.next.IsZero() {
+			b.tl.counted = msg.n // so far: the header shows it growing
+			return nil, count(s, b.gen, b.query, msg.next, msg.n)
+		}
+		b.tl.total, b.allEvents = msg.n, msg.all
+		return nil, nil
+	case matchesMsg:
+		return nil, b.gotMatches(msg)
+	case periodsMsg:
+		if msg.gen != b.gen {
+			return nil, nil
+		}
+		if msg.err != nil {
+			return nil, fail(msg.err)
+		}
+		b.ruler.periods = msg.periods
+		return nil, nil
+	case detailMsg:
+		if msg.id != b.detail.id() {
+			return nil, nil // the cursor has moved on
+		}
+		if msg.err != nil {
+			return nil, fail(msg.err)
+		}
+		b.detail.show(msg.detail, true)
+		b.layoutDetail()
+		return nil, nil
+	case searchMsg:
+		return nil, b.gotSearch(msg)
+	case openedMsg:
+		if msg.err != nil {
+			return nil, say(msg.err.Error() + " · the URL is " + msg.url)
+		}
+		return nil, say("opened " + msg.url)
+	case showEventsMsg:
+		return nil, b.showWritten(msg)
+	case storeChangedMsg:
+		cmds := []tea.Cmd{b.requery(b.query)}
+		if id := b.detail.id(); id != "" {
+			cmds = append(cmds, loadDetail(s, id))
+		}
+		return nil, tea.Batch(cmds...)
+	case applyFilter:
+		return nil, b.requery(msg.q)
+	case goToDate:
+		return nil, jump(s, b.gen, b.query, msg.at, false, windowSize(b.tl.height))
+	case searchTyped:
+		return nil, b.searchAsTyped(msg.text)
+	case searchEntered:
+		return nil, b.submitSearch(msg.text)
+	case searchCancelled:
+		return nil, b.cancelSearch()
+	}
+	return nil, nil
+}
+
+// SetSize lays the screen out for w×h.
+func (b *browser) SetSize(w, h int) {
+	b.width, b.height = w, h
+	b.relayout()
+}
+
+// FullHeight is the header, the filter line when filtered, the ruler,
+// the pane titles and three rows.
+func (b *browser) FullHeight() int {
+	n := 6
+	if b.filtered() {
+		n++
+	}
+	return n
+}
+
+// Area is the body for a dialog that takes it, and the sources pane's
+// size for one that takes that.
+func (b *browser) Area(p place) (w, h int) {
+	if p == placePane {
+		return b.detail.width, b.detail.height
+	}
+	return b.width, b.lay.bodyH
+}
+
+// Latest returns the newest version of an event this screen knows.
+func (b *browser) Latest(id string) (model.Event, bool) {
+	if i := b.tl.indexOf(id); i >= 0 {
+		return b.tl.rows[i].Event, true
+	}
+	e, ok := b.known[id]
+	return e, ok
+}
+
+// Hint reminds of the marks.
+func (b *browser) Hint() string {
+	if len(b.marks) == 0 {
+		return ""
+	}
+	return plural(len(b.marks), "marked event") + " · t, T and 1–9 apply to them · esc unmarks"
+}
