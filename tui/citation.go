@@ -33,19 +33,7 @@ func citation(q model.Quote, src model.Source, known bool) string {
 		}
 		return b.String()
 	}
-	var where []string
-	for _, s := range []string{src.Publisher, src.Author} {
-		if s != "" {
-			where = append(where, line(s))
-		}
-	}
-	if src.Title != "" {
-		where = append(where, "“"+line(src.Title)+"”")
-	}
-	if !src.Published.IsZero() {
-		where = append(where, src.Published.Label())
-	}
-	if len(where) > 0 {
+	if where := model.CitationParts(src, line, asIs); len(where) > 0 {
 		b.WriteString(" " + strings.Join(where, ", ") + ".")
 	}
 	if u, ok := webURL(src.URL); ok {
