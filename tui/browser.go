@@ -195,5 +195,6 @@ func (b *browser) Hint() string {
 	if len(b.marks) == 0 {
 		return ""
 	}
-	return plural(len(b.marks), "marked event") + " · t, T and 1–9 apply to them · esc unmarks"
+	k := &b.keys
+	return plural(len(b.marks), "marked event") + " · " + keyOf(k.Tag) + ", " + keyOf(k.Untag) + " and 1–9 apply to them · " + keyOf(k.Escape) + " unmarks"
 }

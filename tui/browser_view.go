@@ -88,13 +88,13 @@ func (b *browser) filterView(w int) string {
 	}
 	var s string
 	if len(parts) > 0 {
-		s = st.FilterBar.Render("filter: "+strings.Join(parts, " · ")) + st.Muted.Render("  (F clears)")
+		s = st.FilterBar.Render("filter: "+strings.Join(parts, " · ")) + st.Muted.Render("  ("+keyOf(b.keys.ClearFilter)+" clears)")
 	}
 	if b.search.text != "" {
 		if s != "" {
 			s += "   "
 		}
-		s += st.FilterBar.Render("search: /"+b.search.text) + st.Muted.Render(" · "+b.search.phrase()+"  (n/N next, esc clears)")
+		s += st.FilterBar.Render("search: /"+b.search.text) + st.Muted.Render(" · "+b.search.phrase()+"  ("+keyOf(b.keys.NextMatch)+"/"+keyOf(b.keys.PrevMatch)+" next, "+keyOf(b.keys.Escape)+" clears)")
 	}
 	return st.fit(s, w)
 }
@@ -164,7 +164,7 @@ func (b *browser) detailTitle(zoomed bool) string {
 		t += " · " + plural(n, "quote")
 	}
 	if zoomed {
-		t += " · esc back"
+		t += " · " + keyOf(b.keys.Escape) + " back"
 	}
 	return t
 }

@@ -20,3 +20,7 @@ func (k globalKeys) ShortHelp() []key.Binding { return []key.Binding{k.Help, k.Q
 
 // FullHelp implements help.KeyMap.
 func (k globalKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// keyOf is a binding's key as its help names it, for a hint on screen
+// that says what to press: the hint follows the binding.
+func keyOf(b key.Binding) string { return b.Help().Key }

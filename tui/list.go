@@ -22,7 +22,7 @@ func (b *browser) listView(w, h int) []string {
 		case b.loading:
 			msg = "loading…"
 		case !b.query.IsZero():
-			msg = "no events match the filters · F clears them"
+			msg = "no events match the filters · " + keyOf(b.keys.ClearFilter) + " clears them"
 		}
 		lines = append(lines, st.fit(st.Muted.Render(msg), w))
 	}

@@ -102,7 +102,7 @@ func (n *noteEditor) View(w, h int) []string {
 	st := &n.ctx.styles
 	head := st.Prompt.Render("note on ") + st.Heading.Render(line(n.title))
 	if n.confirming {
-		head = st.Error.Render("esc again discards the note · ctrl+s saves it")
+		head = st.Error.Render(keyOf(n.keys.Cancel) + " again discards the note · " + keyOf(n.keys.Save) + " saves it")
 	}
 	lines := []string{st.fit(head, w)}
 	for _, l := range strings.Split(n.area.View(), "\n") {

@@ -188,7 +188,7 @@ var facetLabels = map[model.FacetKind]string{
 func (p *picker) View(w, h int) []string {
 	st := &p.ctx.styles
 	lines := make([]string, 0, h)
-	lines = append(lines, st.fit(st.Prompt.Render("filter › ")+line(p.narrow)+st.Muted.Render("  type to narrow · tab chooses · enter applies · esc cancels"), w))
+	lines = append(lines, st.fit(st.Prompt.Render("filter › ")+line(p.narrow)+st.Muted.Render("  type to narrow · "+keyOf(p.keys.Toggle)+" chooses · "+keyOf(p.keys.Apply)+" applies · "+keyOf(p.keys.Cancel)+" cancels"), w))
 	shown := p.shown()
 	if len(shown) == 0 {
 		lines = append(lines, st.fit(st.Muted.Render("nothing matches"), w))
