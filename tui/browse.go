@@ -45,38 +45,13 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 		return nil, jumpYear(ctx.store, b.gen, b.query, row.Pos, key.Matches(msg, k.NextYear), windowSize(b.tl.height))
 	case key.Matches(msg, k.Back):
 		return nil, b.back()
-	case key.Matches(msg, k.Tag):
-		ids := b.targets()
-		if len(ids) == 0 {
-			return nil, nil
-		}
-		return openDialog{newPrompt(ctx, promptTag, "tag "+b.targetPhrase(ids)+": ", facetNames(ctx.tags), ids, nil)}, nil
-	case key.Matches(msg, k.Untag):
-		ids := b.targets()
-		have := b.tagsOf(ids)
-		if len(have) == 0 {
-			return nil, say("no tags to remove")
-		}
-		return openDialog{newPrompt(ctx, promptUntag, "remove tag from "+b.targetPhrase(ids)+": ", have, ids, nil)}, nil
-	case key.Matches(msg, k.Mark):
-		return nil, b.toggleMark()
-	case key.Matches(msg, k.Undo):
-		return undoLast{}, nil
-	case key.Matches(msg, k.Note):
-		row, ok := b.tl.selected()
-		if !ok {
-			return nil, nil
-		}
-		return openDialog{newNoteEditor(ctx, row.Event.ID, row.Event.Title)}, nil
 	case key.Matches(msg, k.Copy):
 		return nil, b.copyQuote()
 	case key.Matches(msg, k.OpenURL):
 		return nil, b.openSource()
 	}
-	for i, bk := range k.QuickTags {
-		if key.Matches(msg, bk) {
-			return b.toggleQuickTag(b.quickTags[i]), nil
-		}
+	if a, cmd, ok := b.editKey(msg); ok {
+		return a, cmd
 	}
 	if b.focus == focusDetail || b.zoomed {
 		return nil, b.detailKey(msg)

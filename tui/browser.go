@@ -71,81 +71,19 @@ func (b *browser) Update(msg tea.Msg) (Action, tea.Cmd) {
 }
 
 func (b *browser) update(msg tea.Msg) (Action, tea.Cmd) {
-	s := b.ctx.store
 	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		return nil, b.fill()
 	case tea.KeyPressMsg:
 		return b.key(msg)
+	case tea.WindowSizeMsg:
+		return nil, b.fill()
 	case tea.MouseWheelMsg:
 		return nil, b.wheel(msg)
 	case tea.MouseClickMsg:
 		return nil, b.click(msg)
-	case windowMsg:
-		return nil, b.gotWindow(msg)
-	case extendMsg:
-		if msg.gen != b.gen {
-			return nil, nil
-		}
-		if msg.err != nil {
-			b.tl.fetchingBack, b.tl.fetchingFwd = false, false
-			return nil, fail(msg.err)
-		}
-		b.tl.extend(msg)
-		return nil, b.fill()
-	case countMsg:
-		if msg.gen != b.gen {
-			return nil, nil
-		}
-		if msg.err != nil {
-			return nil, fail(msg.err)
-		}
-		if !msg.next.IsZero() {
-			b.tl.counted = msg.n // so far: the header shows it growing
-			return nil, count(s, b.gen, b.query, msg.next, msg.n)
-		}
-		b.tl.total, b.allEvents = msg.n, msg.all
-		return nil, nil
-	case matchesMsg:
-		return nil, b.gotMatches(msg)
-	case periodsMsg:
-		if msg.gen != b.gen {
-			return nil, nil
-		}
-		if msg.err != nil {
-			return nil, fail(msg.err)
-		}
-		b.ruler.periods = msg.periods
-		return nil, nil
-	case detailMsg:
-		if msg.id != b.detail.id() {
-			return nil, nil // the cursor has moved on
-		}
-		if msg.err != nil {
-			return nil, fail(msg.err)
-		}
-		b.detail.show(msg.detail, true)
-		b.layoutDetail()
-		return nil, nil
-	case searchMsg:
-		return nil, b.gotSearch(msg)
-	case openedMsg:
-		if msg.err != nil {
-			return nil, say(msg.err.Error() + " · the URL is " + msg.url)
-		}
-		return nil, say("opened " + msg.url)
-	case showEventsMsg:
-		return nil, b.showWritten(msg)
-	case storeChangedMsg:
-		cmds := []tea.Cmd{b.requery(b.query)}
-		if id := b.detail.id(); id != "" {
-			cmds = append(cmds, loadDetail(s, id))
-		}
-		return nil, tea.Batch(cmds...)
 	case applyFilter:
 		return nil, b.requery(msg.q)
 	case goToDate:
-		return nil, jump(s, b.gen, b.query, msg.at, false, windowSize(b.tl.height))
+		return nil, jump(b.ctx.store, b.gen, b.query, msg.at, false, windowSize(b.tl.height))
 	case searchTyped:
 		return nil, b.searchAsTyped(msg.text)
 	case searchEntered:
@@ -153,7 +91,42 @@ func (b *browser) update(msg tea.Msg) (Action, tea.Cmd) {
 	case searchCancelled:
 		return nil, b.cancelSearch()
 	}
-	return nil, nil
+	return nil, b.answer(msg)
+}
+
+// answer takes the answers of the commands the browser asked for, and
+// what the root tells every screen.
+func (b *browser) answer(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case windowMsg:
+		return b.gotWindow(msg)
+	case extendMsg:
+		return b.gotExtend(msg)
+	case countMsg:
+		return b.gotCount(msg)
+	case matchesMsg:
+		return b.gotMatches(msg)
+	case periodsMsg:
+		return b.gotPeriods(msg)
+	case detailMsg:
+		return b.gotDetail(msg)
+	case searchMsg:
+		return b.gotSearch(msg)
+	case openedMsg:
+		if msg.err != nil {
+			return say(msg.err.Error() + " · the URL is " + msg.url)
+		}
+		return say("opened " + msg.url)
+	case showEventsMsg:
+		return b.showWritten(msg)
+	case storeChangedMsg:
+		cmds := []tea.Cmd{b.requery(b.query)}
+		if id := b.detail.id(); id != "" {
+			cmds = append(cmds, loadDetail(b.ctx.store, id))
+		}
+		return tea.Batch(cmds...)
+	}
+	return nil
 }
 
 // SetSize lays the screen out for w×h.

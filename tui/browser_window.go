@@ -40,6 +40,61 @@ func (b *browser) gotWindow(msg windowMsg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// gotExtend adds rows beyond an edge of the window.
+func (b *browser) gotExtend(msg extendMsg) tea.Cmd {
+	if msg.gen != b.gen {
+		return nil
+	}
+	if msg.err != nil {
+		b.tl.fetchingBack, b.tl.fetchingFwd = false, false
+		return fail(msg.err)
+	}
+	b.tl.extend(msg)
+	return b.fill()
+}
+
+// gotCount counts the view, going on while there is more to count.
+func (b *browser) gotCount(msg countMsg) tea.Cmd {
+	if msg.gen != b.gen {
+		return nil
+	}
+	if msg.err != nil {
+		return fail(msg.err)
+	}
+	if !msg.next.IsZero() {
+		b.tl.counted = msg.n // so far: the header shows it growing
+		return count(b.ctx.store, b.gen, b.query, msg.next, msg.n)
+	}
+	b.tl.total, b.allEvents = msg.n, msg.all
+	return nil
+}
+
+// gotPeriods puts the view's periods on the ruler.
+func (b *browser) gotPeriods(msg periodsMsg) tea.Cmd {
+	if msg.gen != b.gen {
+		return nil
+	}
+	if msg.err != nil {
+		return fail(msg.err)
+	}
+	b.ruler.periods = msg.periods
+	return nil
+}
+
+// gotDetail fills the sources pane with what the store has of the
+// selected event.
+func (b *browser) gotDetail(msg detailMsg) tea.Cmd {
+	if msg.id != b.detail.id() {
+		return nil // the cursor has moved on
+	}
+	if msg.err != nil {
+		return fail(msg.err)
+	}
+	b.detail.show(msg.detail, true)
+	b.layoutDetail()
+	return nil
+}
+
 // moved follows the cursor with the sources pane.
 func (b *browser) moved() tea.Cmd {
 	row, ok := b.tl.selected()

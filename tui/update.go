@@ -19,6 +19,42 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m *Model) route(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case tea.WindowSizeMsg, tea.ModeReportMsg, tea.BackgroundColorMsg:
+		return m.terminal(msg)
+	case tea.KeyPressMsg:
+		return tea.Batch(m.key(msg), m.watch())
+	case tea.MouseWheelMsg, tea.MouseClickMsg:
+		if m.dialog != nil {
+			return m.watch()
+		}
+		return tea.Batch(m.act(m.top().Update(msg)), m.watch())
+	case versionMsg:
+		if !m.watcher.changed(msg, m.writes.busy()) {
+			return nil
+		}
+		return tea.Batch(m.broadcast(storeChangedMsg{}), loadHeader(m.ctx.store), loadFacets(m.ctx.store))
+	case headerMsg, facetsMsg:
+		return m.investigation(msg)
+	case writeMsg:
+		return m.written(msg)
+	case statusMsg:
+		return m.say(msg)
+	case statusExpiredMsg:
+		m.status.expire(msg.seq)
+		return nil
+	}
+	cmd := m.broadcast(msg)
+	if m.dialog != nil {
+		// The dialog's own messages, such as its cursor's.
+		cmd = tea.Batch(cmd, m.act(m.dialog.Update(msg)))
+	}
+	return cmd
+}
+
+// terminal takes what the terminal says of itself: its size, how it
+// measures text, its background.
+func (m *Model) terminal(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.ctx.width, m.ctx.height = clampSize(msg.Width, msg.Height)
 		m.ctx.help.SetWidth(m.ctx.width)
@@ -38,18 +74,13 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		m.ctx.help.Styles = m.ctx.styles.Help
 		m.fit(true)
 		return nil
-	case tea.KeyPressMsg:
-		return tea.Batch(m.key(msg), m.watch())
-	case tea.MouseWheelMsg, tea.MouseClickMsg:
-		if m.dialog != nil {
-			return m.watch()
-		}
-		return tea.Batch(m.act(m.top().Update(msg)), m.watch())
-	case versionMsg:
-		if !m.watcher.changed(msg, m.writes.busy()) {
-			return nil
-		}
-		return tea.Batch(m.broadcast(storeChangedMsg{}), loadHeader(m.ctx.store), loadFacets(m.ctx.store))
+	}
+	return nil
+}
+
+// investigation takes what the screens share of the investigation.
+func (m *Model) investigation(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
 	case headerMsg:
 		if msg.err != nil {
 			return m.say(statusMsg{text: msg.err.Error(), err: true})
@@ -62,20 +93,8 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		}
 		m.ctx.tags, m.ctx.actors, m.ctx.statuses = msg.tags, msg.actors, msg.statuses
 		return nil
-	case writeMsg:
-		return m.written(msg)
-	case statusMsg:
-		return m.say(msg)
-	case statusExpiredMsg:
-		m.status.expire(msg.seq)
-		return nil
 	}
-	cmd := m.broadcast(msg)
-	if m.dialog != nil {
-		// The dialog's own messages, such as its cursor's.
-		cmd = tea.Batch(cmd, m.act(m.dialog.Update(msg)))
-	}
-	return cmd
+	return nil
 }
 
 // key gives a key press to the open dialog, else to the global keys,

@@ -4,10 +4,49 @@ import (
 	"fmt"
 	"slices"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"chrono/model"
 )
+
+// editKey handles the keys that change events: tags, marks, notes,
+// undo. It reports whether the key was one of them.
+func (b *browser) editKey(msg tea.KeyPressMsg) (Action, tea.Cmd, bool) {
+	k := &b.keys
+	ctx := b.ctx
+	switch {
+	case key.Matches(msg, k.Tag):
+		ids := b.targets()
+		if len(ids) == 0 {
+			return nil, nil, true
+		}
+		return openDialog{newPrompt(ctx, promptTag, "tag "+b.targetPhrase(ids)+": ", facetNames(ctx.tags), ids, nil)}, nil, true
+	case key.Matches(msg, k.Untag):
+		ids := b.targets()
+		have := b.tagsOf(ids)
+		if len(have) == 0 {
+			return nil, say("no tags to remove"), true
+		}
+		return openDialog{newPrompt(ctx, promptUntag, "remove tag from "+b.targetPhrase(ids)+": ", have, ids, nil)}, nil, true
+	case key.Matches(msg, k.Mark):
+		return nil, b.toggleMark(), true
+	case key.Matches(msg, k.Undo):
+		return undoLast{}, nil, true
+	case key.Matches(msg, k.Note):
+		row, ok := b.tl.selected()
+		if !ok {
+			return nil, nil, true
+		}
+		return openDialog{newNoteEditor(ctx, row.Event.ID, row.Event.Title)}, nil, true
+	}
+	for i, bk := range k.QuickTags {
+		if key.Matches(msg, bk) {
+			return b.toggleQuickTag(b.quickTags[i]), nil, true
+		}
+	}
+	return nil, nil, false
+}
 
 // targets are the events a tag key acts on: the marked ones, else the
 // selected one.
