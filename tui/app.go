@@ -1,8 +1,13 @@
 // Package tui is chrono's terminal browser: a chronology pane over a
 // window of the timeline, a sources pane with the selected event's
 // quotes, and keys to filter, search, tag and annotate. It reads and
-// writes the investigation through the small Store interface, always in
-// commands, never in Update or View.
+// writes the investigation through the store contract, model.Store,
+// always in commands, never in Update or View.
+//
+// The root Model only routes: screens stack up (the browser of the
+// chronology is the first), at most one dialog is open over them, and
+// what they mean comes back as actions the root acts on. Writes go
+// through one queue, as model.Edit values.
 package tui
 
 import (
@@ -25,102 +30,25 @@ type Options struct {
 	Greeting string
 }
 
-type focus int
-
-const (
-	focusList focus = iota
-	focusDetail
-)
-
-type modal int
-
-const (
-	modalNone modal = iota
-	modalPrompt
-	modalPicker
-	modalNote
-	modalHelp
-)
-
-// Model is the browser's whole state. Update changes it only in answer to
+// Model is the browser's root. Update changes it only in answer to
 // messages; the store is read and written by the commands it returns.
 type Model struct {
-	store     Store
-	keys      KeyMap
-	quickTags []string
-	now       func() time.Time
-	// version is the store's version token as last seen, checked at
-	// most every versionEvery while the investigator works, so that what
-	// another process writes shows up.
-	version string
-	checked time.Time
-	tick    ticker
-	styles  Styles
-	help    help.Model
+	ctx     *shared
+	screens []Screen // the top is the last
+	dialog  Dialog   // nil when none is open
+	// The footer's lines, as the terminal's height leaves room for, and
+	// the size the top screen was given.
+	statusOn, helpOn bool
+	screenW, screenH int
 
-	width, height int
-	lay           layout
-
-	header    model.Header
-	query     model.Query
-	gen       int // bumped whenever the view (query) changes
-	loading   bool
-	tl        timeline
-	allEvents int // events in the store, for "of 12 (40 total)"
-	ruler     ruler
-	detail    detailPane
-	focus     focus
-	zoomed    bool // the sources pane fills a narrow screen
-
-	tags, actors, statuses []model.Facet
-
-	modal  modal
-	prompt prompt
-	picker picker
-	note   noteEditor
-
-	search    string
-	searchSeq int
-	// The search is incremental: each key at the / prompt looks again from
-	// the event selected when / was pressed, and esc goes back to it.
-	searchFrom   model.Position
-	searchFromID string
-	searchPrev   string
-	searchMiss   bool // the last search found nothing
-	searching    bool // a search is looking for its next match
-	// The search's matches, counted in the background: countSeq tells
-	// the current count from one for an earlier search or view.
-	matches     int
-	matchesDone bool
-	countSeq    int
-
-	marks   map[string]bool
-	history []string // events left by following links, for backspace
-
-	// Writes run one at a time, in order, so that two quick changes to
-	// the same event reach the disk as they were made.
-	queue    []action
-	writing  bool
-	undo     []undoEntry
-	known    map[string]model.Event // the latest version this session wrote
+	status   statusLine
+	writes   writeQueue
+	watcher  storeWatcher
 	quitting bool
-
-	status    string
-	statusErr bool
-	statusSeq int
-}
-
-// undoEntry is a tag change that can be taken back: for each event it
-// changed, the delta that reverses it. Undo writes deltas, not whole
-// events, so that tags and notes written since (here or by another
-// process) stay.
-type undoEntry struct {
-	deltas []model.TagDelta
-	phrase string
 }
 
 // New returns the browser over s.
-func New(s Store, opts Options) *Model {
+func New(s model.Store, opts Options) *Model {
 	qt := opts.QuickTags
 	if qt == nil {
 		qt = DefaultQuickTags
@@ -129,43 +57,46 @@ func New(s Store, opts Options) *Model {
 	if now == nil {
 		now = time.Now
 	}
-	m := &Model{
-		store:     s,
-		keys:      DefaultKeyMap(qt),
-		quickTags: qt,
-		now:       now,
-		tick:      tea.Tick,
-		styles:    NewStyles(true),
-		help:      help.New(),
-		loading:   true,
-		marks:     map[string]bool{},
-		known:     map[string]model.Event{},
-		tl:        timeline{total: -1},
-		allEvents: -1,
+	ctx := &shared{
+		store:  s,
+		styles: NewStyles(true),
+		keys:   newGlobalKeys(),
+		now:    now,
+		tick:   tea.Tick,
+		help:   help.New(),
 	}
-	m.help.Styles = m.styles.Help
-	m.status = opts.Greeting
+	ctx.help.Styles = ctx.styles.Help
+	m := &Model{ctx: ctx, screens: []Screen{newBrowser(ctx, qt)}}
+	m.status.text = opts.Greeting
 	return m
 }
 
-// Init asks for the terminal's background and loads the start of the
-// timeline with its counts.
+// Init asks for the terminal's background, loads what the screens share
+// and starts the first screen.
 func (m *Model) Init() tea.Cmd {
 	var greet tea.Cmd
-	if m.status != "" {
-		greet = m.say(m.status)
+	if m.status.text != "" {
+		greet = m.status.show(statusMsg{text: m.status.text}, m.ctx.tick)
 	}
 	return tea.Batch(
 		greet,
 		tea.RequestBackgroundColor,
-		loadHeader(m.store),
-		loadFacets(m.store),
-		checkVersion(m.store),
-		jump(m.store, m.gen, m.query, model.Position{}, false, windowSize(m.tl.height)),
-		count(m.store, m.gen, m.query, model.Position{}, 0),
-		loadPeriods(m.store, m.gen, m.query),
+		loadHeader(m.ctx.store),
+		loadFacets(m.ctx.store),
+		checkVersion(m.ctx.store),
+		m.top().Init(),
 	)
 }
 
-// busy reports whether changes are still on their way to the disk.
-func (m *Model) busy() bool { return m.writing || len(m.queue) > 0 }
+// top is the screen on top.
+func (m *Model) top() Screen { return m.screens[len(m.screens)-1] }
+
+// latest returns the newest version of an event any screen holds.
+func (m *Model) latest(id string) (model.Event, bool) {
+	for i := len(m.screens) - 1; i >= 0; i-- {
+		if e, ok := m.screens[i].Latest(id); ok {
+			return e, true
+		}
+	}
+	return model.Event{}, false
+}

@@ -31,7 +31,7 @@ var (
 
 var benchSizes = []int{1_000, 100_000, 1_000_000}
 
-func benchStore(b *testing.B, n int) Store {
+func benchStore(b *testing.B, n int) model.Store {
 	b.Helper()
 	if n >= 1_000_000 && testing.Short() {
 		b.Skip("a million events: not under -short")
@@ -85,10 +85,8 @@ func benchStore(b *testing.B, n int) Store {
 }
 
 // benchDriver is a driver for benchmarks: the same loop as the tests'.
-func benchDriver(b *testing.B, s Store) *driver {
-	d := &driver{t: b, m: New(s, Options{Now: time.Now})}
-	d.m.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
-	d.run(d.m.Init())
+func benchDriver(b *testing.B, s model.Store) *driver {
+	d := startDriver(b, New(s, Options{Now: time.Now}))
 	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	return d
 }
@@ -174,7 +172,7 @@ func BenchmarkSearch(b *testing.B) {
 				b.StartTimer()
 				d.send(tea.KeyPressMsg{Text: "zofia weiss"})
 				_ = d.m.View()
-				if d.m.searchMiss {
+				if d.browser().search.miss {
 					b.Fatal("no match")
 				}
 			}
@@ -193,8 +191,8 @@ func BenchmarkSearchCount(b *testing.B) {
 			d.send(tea.KeyPressMsg{Text: "zofia weiss"})
 			d.keys("enter")
 			for b.Loop() {
-				d.run(d.m.countSearch())
-				if !d.m.matchesDone || d.m.matches == 0 {
+				d.run(d.browser().countSearch())
+				if s := d.browser().search; !s.matchesDone || s.matches == 0 {
 					b.Fatal("the count did not finish")
 				}
 			}

@@ -33,19 +33,7 @@ func citation(q model.Quote, src model.Source, known bool) string {
 		}
 		return b.String()
 	}
-	var where []string
-	for _, s := range []string{src.Publisher, src.Author} {
-		if s != "" {
-			where = append(where, line(s))
-		}
-	}
-	if src.Title != "" {
-		where = append(where, "“"+line(src.Title)+"”")
-	}
-	if !src.Published.IsZero() {
-		where = append(where, src.Published.Label())
-	}
-	if len(where) > 0 {
+	if where := model.CitationParts(src, line, asIs); len(where) > 0 {
 		b.WriteString(" " + strings.Join(where, ", ") + ".")
 	}
 	if u, ok := webURL(src.URL); ok {
@@ -69,36 +57,36 @@ func webURL(s string) (string, bool) {
 }
 
 // copyQuote puts the selected quote and its citation on the clipboard.
-func (m *Model) copyQuote() tea.Cmd {
-	q, ok := m.detail.quote()
+func (b *browser) copyQuote() tea.Cmd {
+	q, ok := b.detail.quote()
 	if !ok {
-		return m.say("this event has no quote to copy")
+		return say("this event has no quote to copy")
 	}
-	src, known := m.detail.d.Sources[q.Source]
-	return tea.Batch(tea.SetClipboard(citation(q, src, known)), m.say("copied the quote with its citation"))
+	src, known := b.detail.d.Sources[q.Source]
+	return tea.Batch(tea.SetClipboard(citation(q, src, known)), say("copied the quote with its citation"))
 }
 
 // openSource opens the selected quote's source in the browser, or says
 // why it cannot.
-func (m *Model) openSource() tea.Cmd {
-	q, ok := m.detail.quote()
+func (b *browser) openSource() tea.Cmd {
+	q, ok := b.detail.quote()
 	if !ok {
-		return m.say("this event has no quote, so no source to open")
+		return say("this event has no quote, so no source to open")
 	}
-	src, known := m.detail.d.Sources[q.Source]
+	src, known := b.detail.d.Sources[q.Source]
 	name := q.Source
 	if known && src.Publisher != "" {
 		name = src.Publisher
 	}
 	switch {
 	case !known:
-		return m.say("the source " + line(q.Source) + " is not loaded yet")
+		return say("the source " + line(q.Source) + " is not loaded yet")
 	case src.URL == "":
-		return m.say("no URL for the source " + line(name))
+		return say("no URL for the source " + line(name))
 	}
 	u, ok := webURL(src.URL)
 	if !ok {
-		return m.fail(errUnsafeURL(src.URL))
+		return fail(errUnsafeURL(src.URL))
 	}
 	return openURL(u)
 }

@@ -19,21 +19,21 @@ import (
 func windowSize(height int) int { return max(3*height, 60) }
 
 // checkVersion asks the store for its version token.
-func checkVersion(s Store) tea.Cmd {
+func checkVersion(s model.Store) tea.Cmd {
 	return func() tea.Msg {
 		v, err := s.Version()
 		return versionMsg{version: v, err: err}
 	}
 }
 
-func loadHeader(s Store) tea.Cmd {
+func loadHeader(s model.Store) tea.Cmd {
 	return func() tea.Msg {
 		h, err := s.Header()
 		return headerMsg{header: h, err: err}
 	}
 }
 
-func loadFacets(s Store) tea.Cmd {
+func loadFacets(s model.Store) tea.Cmd {
 	return func() tea.Msg {
 		var m facetsMsg
 		if m.tags, m.err = s.Facets(model.FacetTags); m.err != nil {
@@ -49,7 +49,7 @@ func loadFacets(s Store) tea.Cmd {
 
 // jump loads a window of the view around anchor (zero: the start, or the
 // end when fromEnd).
-func jump(s Store, gen int, q model.Query, anchor model.Position, fromEnd bool, n int) tea.Cmd {
+func jump(s model.Store, gen int, q model.Query, anchor model.Position, fromEnd bool, n int) tea.Cmd {
 	return func() tea.Msg {
 		w, err := s.Window(q, anchor, fromEnd, n, n)
 		return windowMsg{gen: gen, w: w, anchor: anchor, fromEnd: fromEnd, err: err}
@@ -58,7 +58,7 @@ func jump(s Store, gen int, q model.Query, anchor model.Position, fromEnd bool, 
 
 // jumpToEvent loads a window around one event. When the filters hide it,
 // they are dropped so that the event can be shown.
-func jumpToEvent(s Store, gen int, q model.Query, id string, n int) tea.Cmd {
+func jumpToEvent(s model.Store, gen int, q model.Query, id string, n int) tea.Cmd {
 	return func() tea.Msg {
 		key, err := s.Position(id)
 		if err != nil {
@@ -73,6 +73,23 @@ func jumpToEvent(s Store, gen int, q model.Query, id string, n int) tea.Cmd {
 	}
 }
 
+// jumpAround loads the window of the view around an event's position as
+// the store has it now, with the cursor on it when the view holds it.
+func jumpAround(s model.Store, gen int, q model.Query, id string, n int) tea.Cmd {
+	return func() tea.Msg {
+		at, err := s.Position(id)
+		if err != nil {
+			return windowMsg{gen: gen, err: err}
+		}
+		w, err := s.Window(q, at, false, n, n)
+		msg := windowMsg{gen: gen, w: w, anchor: at, err: err}
+		if holds(w, at) {
+			msg.focusID = id
+		}
+		return msg
+	}
+}
+
 func holds(w model.Window, at model.Position) bool {
 	for _, r := range w.Rows {
 		if r.Pos == at {
@@ -84,7 +101,7 @@ func holds(w model.Window, at model.Position) bool {
 
 // jumpYear loads the window at the first event of the next (or previous)
 // year that has events, counted from the year of the event at from.
-func jumpYear(s Store, gen int, q model.Query, from model.Position, next bool, n int) tea.Cmd {
+func jumpYear(s model.Store, gen int, q model.Query, from model.Position, next bool, n int) tea.Cmd {
 	return func() tea.Msg {
 		earliest, _, dated := from.Bounds()
 		if !dated || earliest == model.BeginningOfTime {
@@ -118,7 +135,7 @@ func jumpYear(s Store, gen int, q model.Query, from model.Position, next bool, n
 var errNoMove = errors.New("no move")
 
 // extend loads more rows beyond one edge of the window.
-func extend(s Store, gen int, q model.Query, edge model.Position, backward bool, n int) tea.Cmd {
+func extend(s model.Store, gen int, q model.Query, edge model.Position, backward bool, n int) tea.Cmd {
 	return func() tea.Msg {
 		var w model.Window
 		var err error
@@ -138,7 +155,7 @@ const stepSize = 25000
 
 // count counts the view from `from` on, a step at a time, adding to acc;
 // and the whole store when the view is filtered.
-func count(s Store, gen int, q model.Query, from model.Position, acc int) tea.Cmd {
+func count(s model.Store, gen int, q model.Query, from model.Position, acc int) tea.Cmd {
 	return func() tea.Msg {
 		n, next, err := s.CountFrom(q, from, stepSize)
 		all := -1
@@ -154,32 +171,32 @@ func count(s Store, gen int, q model.Query, from model.Position, acc int) tea.Cm
 
 // countMatches counts the events of the view that a search matches, a
 // step at a time.
-func countMatches(s Store, gen, seq int, q model.Query, from model.Position, acc int) tea.Cmd {
+func countMatches(s model.Store, gen, seq int, q model.Query, from model.Position, acc int) tea.Cmd {
 	return func() tea.Msg {
 		n, next, err := s.CountFrom(q, from, stepSize)
 		return matchesMsg{gen: gen, seq: seq, n: acc + n, next: next, err: err}
 	}
 }
 
-func loadPeriods(s Store, gen int, q model.Query) tea.Cmd {
+func loadPeriods(s model.Store, gen int, q model.Query) tea.Cmd {
 	return func() tea.Msg {
 		p, err := s.Periods(q)
 		return periodsMsg{gen: gen, periods: p, err: err}
 	}
 }
 
-func loadDetail(s Store, id string) tea.Cmd {
+func loadDetail(s model.Store, id string) tea.Cmd {
 	return func() tea.Msg {
 		d, err := s.Detail(id)
 		return detailMsg{id: id, detail: d, err: err}
 	}
 }
 
-// search looks for the next event of the view that matches text, a step
+// searchFor looks for the next event of the view that matches text, a step
 // at a time (see find): from the event at from (inclusive) or after it,
 // or before it when backward, wrapping around the view once. When it
 // finds one it loads the window around it.
-func search(s Store, gen, seq int, q model.Query, text string, st searchStep, n int) tea.Cmd {
+func searchFor(s model.Store, gen, seq int, q model.Query, text string, st searchStep, n int) tea.Cmd {
 	return func() tea.Msg {
 		q.Text = text
 		hit, next, err := s.Find(q, st.from, st.backward, stepSize)
@@ -221,26 +238,6 @@ func (st searchStep) passed(at model.Position) bool {
 		return at.Compare(st.origin) < 0
 	}
 	return at.Compare(st.origin) > 0
-}
-
-// write runs a change against the store; the result comes back as a
-// writeMsg whether it worked or not.
-func write(s Store, a action) tea.Cmd {
-	return func() tea.Msg {
-		var changes []model.Change
-		var err error
-		switch a.kind {
-		case actTag:
-			changes, err = s.Retag(a.ids, a.add, a.remove)
-		case actUndo:
-			changes, err = s.RetagEach(a.deltas)
-		case actNote:
-			var c model.Change
-			c, err = s.AddNote(a.ids[0], a.note, a.at)
-			changes = []model.Change{c}
-		}
-		return writeMsg{action: a, changes: changes, err: err}
-	}
 }
 
 // expireStatus clears the status message seq after a while, by the

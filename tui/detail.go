@@ -140,7 +140,7 @@ func (p *detailPane) layout(st *Styles, search string, focused bool) {
 		text("actors: "+strings.Join(e.Actors, ", "), st.Item, "")
 	}
 	if len(e.Tags) > 0 {
-		text(chips(e.Tags), st.Chip, "")
+		text(model.Hashtags(e.Tags), st.Chip, "")
 	}
 	if e.Summary != "" {
 		blank()
@@ -170,7 +170,7 @@ func (p *detailPane) layout(st *Styles, search string, focused bool) {
 		src, ok := p.d.Sources[q.Source]
 		switch {
 		case ok:
-			text(sourceCitation(src), st.Label, bar)
+			text(model.Citation(src, asIs), st.Label, bar)
 			if src.URL != "" {
 				text(src.URL, st.URL, bar)
 			}
@@ -243,27 +243,6 @@ func quoteAttribution(q model.Quote) string {
 	return s
 }
 
-// sourceCitation is "The Washington Post · Craig Timberg · “Title” · 1 Feb
-// 2022".
-func sourceCitation(s model.Source) string {
-	var parts []string
-	for _, p := range []string{s.Publisher, s.Author} {
-		if p != "" {
-			parts = append(parts, p)
-		}
-	}
-	if s.Title != "" {
-		parts = append(parts, "“"+s.Title+"”")
-	}
-	if !s.Published.IsZero() {
-		parts = append(parts, s.Published.Label())
-	}
-	if len(parts) == 0 {
-		return "source " + s.ID
-	}
-	return strings.Join(parts, " · ")
-}
-
 func plural(n int, what string) string {
 	if n == 1 {
 		return "1 " + what
@@ -273,3 +252,7 @@ func plural(n int, what string) string {
 
 // thousands writes a count as people read it: 1,000,000.
 func thousands(n int) string { return model.Thousands(int64(n)) }
+
+// asIs leaves text as it is: for text that is made safe where it is laid
+// out.
+func asIs(s string) string { return s }

@@ -37,12 +37,18 @@ type driver struct {
 }
 
 // newDriver opens the browser on s at w×h and waits for its first screen.
-func newDriver(t *testing.T, s Store, w, h int) *driver {
+func newDriver(t *testing.T, s model.Store, w, h int) *driver {
 	t.Helper()
-	d := &driver{t: t, m: New(s, Options{Now: func() time.Time { return noted }})}
-	d.m.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
-	d.run(d.m.Init())
+	d := startDriver(t, New(s, Options{Now: func() time.Time { return noted }}))
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
+	return d
+}
+
+// startDriver starts m, with a status line whose timer never fires.
+func startDriver(t testing.TB, m *Model) *driver {
+	d := &driver{t: t, m: m}
+	d.m.ctx.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+	d.run(d.m.Init())
 	return d
 }
 
@@ -139,17 +145,58 @@ func keyPress(k string) tea.KeyPressMsg {
 // screen is what the terminal shows, without styles.
 func (d *driver) screen() string { return ansi.Strip(d.m.View().Content) }
 
+// The tests read the browser through these accessors, not its fields.
+
 // selected is the id of the selected event.
 func (d *driver) selected() string {
-	row, ok := d.m.tl.selected()
+	row, ok := d.browser().tl.selected()
 	if !ok {
 		return ""
 	}
 	return row.Event.ID
 }
 
+// browser is the first screen.
+func (d *driver) browser() *browser { return d.m.screens[0].(*browser) }
+
+// status is the status line's message, and whether it is an error.
+func (d *driver) status() string  { return d.m.status.text }
+func (d *driver) statusErr() bool { return d.m.status.err }
+
+// openDialog is the dialog open, or nil.
+func (d *driver) openDialog() Dialog { return d.m.dialog }
+
+// focus is the pane with the keys.
+func (d *driver) focus() focus { return d.browser().focus }
+
+// marks are the marked events.
+func (d *driver) marks() map[string]bool { return d.browser().marks }
+
+// search is the search's text.
+func (d *driver) search() string { return d.browser().search.text }
+
+// query is the view's filters; total how many events it has (-1 until
+// counted).
+func (d *driver) query() model.Query { return d.browser().query }
+func (d *driver) total() int         { return d.browser().tl.total }
+
+// sources is the sources pane.
+func (d *driver) sources() *detailPane { return &d.browser().detail }
+
+// zoomed reports whether the sources fill a narrow screen; wide whether
+// both panes show; listW is the chronology's width.
+func (d *driver) zoomed() bool { return d.browser().zoomed }
+func (d *driver) wide() bool   { return d.browser().lay.wide }
+func (d *driver) listW() int   { return d.browser().lay.listW }
+
+// undoDepth is how many edits u can take back.
+func (d *driver) undoDepth() int { return len(d.m.writes.undo) }
+
+// quitting reports whether the browser waits for writes to quit.
+func (d *driver) quitting() bool { return d.m.quitting }
+
 // event reads an event back from the store.
-func event(t *testing.T, s Store, id string) model.Event {
+func event(t *testing.T, s model.Store, id string) model.Event {
 	t.Helper()
 	d, err := s.Detail(id)
 	if err != nil {
@@ -179,7 +226,7 @@ func exampleStore(t testing.TB) model.Store {
 }
 
 // failingStore writes nothing: every change fails, as on a full disk.
-type failingStore struct{ Store }
+type failingStore struct{ model.Store }
 
 var errDiskFull = errors.New("disk full")
 

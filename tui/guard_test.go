@@ -13,7 +13,7 @@ import (
 )
 
 // panickyStore panics, with hostile text, when the sources pane loads.
-type panickyStore struct{ Store }
+type panickyStore struct{ model.Store }
 
 func (panickyStore) Detail(string) (model.Detail, error) {
 	panic("bad page \x1b]52;c;cm0gLXJmIH4=\x07 \u202eevil")

@@ -23,7 +23,7 @@ var sgr = regexp.MustCompile("\x1b\\[[0-9;:]*m")
 
 // hostileWriteStore fails every write with an error that quotes hostile
 // text, as an error about an event might.
-type hostileWriteStore struct{ Store }
+type hostileWriteStore struct{ model.Store }
 
 var errHostile = errors.New("event \x1b]52;c;eA==\x07 \u202eevil\u009b2J: disk full")
 
@@ -38,9 +38,7 @@ func (hostileWriteStore) Retag([]string, []string, []string) ([]model.Change, er
 // a terminal could act on is in it but the browser's own styles.
 func TestHostileTextOnScreen(t *testing.T) {
 	s := hostileFixtureStore(t)
-	d := &driver{t: t, m: New(hostileWriteStore{s}, Options{Now: func() time.Time { return noted }})}
-	d.m.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
-	d.run(d.m.Init())
+	d := startDriver(t, New(hostileWriteStore{s}, Options{Now: func() time.Time { return noted }}))
 	d.send(tea.WindowSizeMsg{Width: 120, Height: 60})
 
 	var frames []string
@@ -87,7 +85,7 @@ func TestHostileTextOnScreen(t *testing.T) {
 	}
 }
 
-func hostileFixtureStore(t *testing.T) Store {
+func hostileFixtureStore(t *testing.T) model.Store {
 	t.Helper()
 	s, err := store.Open(filepath.Join(t.TempDir(), "chrono.db"), store.Options{})
 	if err != nil {

@@ -1,83 +1,26 @@
 package tui
 
-import (
-	"fmt"
+import "charm.land/bubbles/v2/key"
 
-	"charm.land/bubbles/v2/key"
-)
-
-// KeyMap is every key of the browser. The help screen (?) is built from
-// it, so a binding that exists is a binding that is documented.
-type KeyMap struct {
-	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
-	PrevYear, NextYear, GoTo                                  key.Binding
-	Focus, Open, Back, Escape                                 key.Binding
-	Search, NextMatch, PrevMatch                              key.Binding
-	Filter, ClearFilter                                       key.Binding
-	Tag, Untag, Mark, Undo, Note                              key.Binding
-	QuickTags                                                 []key.Binding
-	Copy, OpenURL                                             key.Binding
-	Help, Quit                                                key.Binding
+// globalKeys work on every screen: the help, and quitting. The footer
+// and the help end with them.
+type globalKeys struct {
+	Help, Quit key.Binding
 }
 
-// DefaultQuickTags are the tags the digit keys toggle unless told
-// otherwise.
-var DefaultQuickTags = []string{"key", "verify", "follow-up"}
-
-// DefaultKeyMap returns the browser's keys, with digits 1–9 toggling
-// quickTags in order.
-func DefaultKeyMap(quickTags []string) KeyMap {
-	k := KeyMap{
-		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:      key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDown:    key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-		HalfUp:      key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
-		HalfDown:    key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
-		Top:         key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first event")),
-		Bottom:      key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last event")),
-		PrevYear:    key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous year")),
-		NextYear:    key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next year")),
-		GoTo:        key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "go to a date")),
-		Focus:       key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "switch pane")),
-		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "sources / follow link")),
-		Back:        key.NewBinding(key.WithKeys("backspace"), key.WithHelp("backspace", "back after a link")),
-		Escape:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back / clear")),
-		Search:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
-		NextMatch:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
-		PrevMatch:   key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
-		Filter:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "filter")),
-		ClearFilter: key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "clear filters")),
-		Tag:         key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "add tags")),
-		Untag:       key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "remove a tag")),
-		Mark:        key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
-		Undo:        key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo tags")),
-		Note:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "annotate")),
-		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy quote")),
-		OpenURL:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open source")),
-		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
-	}
-	for i, t := range quickTags {
-		if i == 9 {
-			break
-		}
-		d := fmt.Sprint(i + 1)
-		k.QuickTags = append(k.QuickTags, key.NewBinding(key.WithKeys(d), key.WithHelp(d, "toggle #"+t)))
-	}
-	return k
-}
-
-// ShortHelp is the footer: the keys a newcomer needs first.
-func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.Focus, k.Search, k.Filter, k.Tag, k.Mark, k.Note, k.Help, k.Quit}
-}
-
-// FullHelp is the ? screen, in columns.
-func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom, k.PrevYear, k.NextYear, k.GoTo},
-		{k.Focus, k.Open, k.Back, k.Escape, k.Search, k.NextMatch, k.PrevMatch, k.Filter, k.ClearFilter, k.Copy, k.OpenURL},
-		append([]key.Binding{k.Tag, k.Untag, k.Mark, k.Undo, k.Note}, append(k.QuickTags, k.Help, k.Quit)...),
+func newGlobalKeys() globalKeys {
+	return globalKeys{
+		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
 }
+
+// ShortHelp implements help.KeyMap.
+func (k globalKeys) ShortHelp() []key.Binding { return []key.Binding{k.Help, k.Quit} }
+
+// FullHelp implements help.KeyMap.
+func (k globalKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// keyOf is a binding's key as its help names it, for a hint on screen
+// that says what to press: the hint follows the binding.
+func keyOf(b key.Binding) string { return b.Help().Key }

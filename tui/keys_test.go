@@ -50,7 +50,7 @@ func TestMovementKeys(t *testing.T) {
 			if got := d.selected(); got != tt.want {
 				t.Errorf("selected %s, want %s", got, tt.want)
 			}
-			if got, want := d.m.detail.id(), tt.want; got != want {
+			if got, want := d.sources().id(), tt.want; got != want {
 				t.Errorf("sources pane shows %s, want %s", got, want)
 			}
 		})
@@ -74,8 +74,8 @@ func TestGoToDate(t *testing.T) {
 			if got := d.selected(); got != tt.want {
 				t.Errorf("selected %s, want %s", got, tt.want)
 			}
-			if !strings.Contains(d.m.status, tt.status) || (tt.status != "") != d.m.statusErr {
-				t.Errorf("status %q (error %v), want one with %q", d.m.status, d.m.statusErr, tt.status)
+			if !strings.Contains(d.status(), tt.status) || (tt.status != "") != d.statusErr() {
+				t.Errorf("status %q (error %v), want one with %q", d.status(), d.statusErr(), tt.status)
 			}
 		})
 	}
@@ -84,16 +84,16 @@ func TestGoToDate(t *testing.T) {
 func TestSourcesPaneKeys(t *testing.T) {
 	d := newDriver(t, exampleStore(t), 120, 40)
 	d.keys("tab")
-	if d.m.focus != focusDetail {
+	if d.focus() != focusDetail {
 		t.Fatal("tab did not focus the sources pane")
 	}
 	// j and k step through the quotes, then the links.
 	d.keys("j")
-	if q, _ := d.m.detail.quote(); !strings.Contains(q.Text, "We drop bags of cash at your office") {
+	if q, _ := d.sources().quote(); !strings.Contains(q.Text, "We drop bags of cash at your office") {
 		t.Errorf("second quote is %q", q.Text)
 	}
 	d.keys("j", "j")
-	r, ok := d.m.detail.link()
+	r, ok := d.sources().link()
 	if !ok || r.Event != "nso-denial" || r.Rel != model.DisputedBy {
 		t.Fatalf("fourth item is %+v, %v; want the link disputed by nso-denial", r, ok)
 	}
@@ -110,20 +110,20 @@ func TestSourcesPaneKeys(t *testing.T) {
 		t.Errorf("backspace went to %s", got)
 	}
 	d.keys("backspace")
-	if !strings.Contains(d.m.status, "nowhere") {
-		t.Errorf("backspace with no history: status %q", d.m.status)
+	if !strings.Contains(d.status(), "nowhere") {
+		t.Errorf("backspace with no history: status %q", d.status())
 	}
 	// pgdown scrolls, g goes back to the top; esc leaves the pane.
 	d.keys("pgdown")
-	if d.m.detail.offset == 0 {
+	if d.sources().offset == 0 {
 		t.Error("pgdown did not scroll the sources pane")
 	}
 	d.keys("g")
-	if d.m.detail.offset != 0 {
+	if d.sources().offset != 0 {
 		t.Error("g did not go to the top of the sources pane")
 	}
 	d.keys("esc")
-	if d.m.focus != focusList {
+	if d.focus() != focusList {
 		t.Error("esc did not give the keys back to the chronology")
 	}
 }
@@ -136,29 +136,29 @@ func TestFollowLinkHiddenByFilter(t *testing.T) {
 	if got := d.selected(); got != "nso-denial" {
 		t.Fatalf("selected %s, want nso-denial", got)
 	}
-	if !d.m.query.IsZero() || !strings.Contains(d.m.status, "filters cleared") {
-		t.Errorf("filters %+v, status %q: want them cleared to show the event", d.m.query, d.m.status)
+	if !d.query().IsZero() || !strings.Contains(d.status(), "filters cleared") {
+		t.Errorf("filters %+v, status %q: want them cleared to show the event", d.query(), d.status())
 	}
 }
 
 func TestNarrowEnterAndEsc(t *testing.T) {
 	d := newDriver(t, exampleStore(t), 60, 20)
 	d.keys("enter")
-	if !d.m.zoomed || !strings.Contains(d.screen(), "esc back") {
+	if !d.zoomed() || !strings.Contains(d.screen(), "esc back") {
 		t.Fatal("enter did not open the sources full-screen")
 	}
 	d.keys("j") // moves in the sources, not the chronology
-	if d.selected() != "nso-mobileum-call" || d.m.detail.sel != 1 {
-		t.Errorf("j in the sources: selected %s, quote %d", d.selected(), d.m.detail.sel)
+	if d.selected() != "nso-mobileum-call" || d.sources().sel != 1 {
+		t.Errorf("j in the sources: selected %s, quote %d", d.selected(), d.sources().sel)
 	}
 	d.keys("esc")
-	if d.m.zoomed {
+	if d.zoomed() {
 		t.Error("esc did not return to the chronology")
 	}
 	// Widening the screen shows both panes.
 	d.keys("enter")
 	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
-	if d.m.zoomed || !d.m.lay.wide {
+	if d.zoomed() || !d.wide() {
 		t.Error("a wide screen still shows one pane")
 	}
 }
@@ -177,22 +177,22 @@ func TestSearchKeys(t *testing.T) {
 		t.Errorf("n visits %v, want %v", hits, want)
 	}
 	d.keys("n")
-	if d.selected() != "nso-mobileum-call" || !strings.Contains(d.m.status, "wrapped") {
-		t.Errorf("n after the last: %s, status %q", d.selected(), d.m.status)
+	if d.selected() != "nso-mobileum-call" || !strings.Contains(d.status(), "wrapped") {
+		t.Errorf("n after the last: %s, status %q", d.selected(), d.status())
 	}
 	d.keys("N")
 	if d.selected() != "lieu-interview" {
 		t.Errorf("N before the first: %s", d.selected())
 	}
 	d.keys("esc")
-	if d.m.search != "" {
+	if d.search() != "" {
 		t.Error("esc did not clear the search")
 	}
 	d.keys("/")
 	d.typeText("no such words")
 	d.keys("enter")
-	if !d.m.statusErr || !strings.Contains(d.m.status, "no event matches") {
-		t.Errorf("status %q", d.m.status)
+	if !d.statusErr() || !strings.Contains(d.status(), "no event matches") {
+		t.Errorf("status %q", d.status())
 	}
 }
 
@@ -204,33 +204,33 @@ func TestFilterKeys(t *testing.T) {
 	d.keys("tab", "backspace", "backspace", "backspace")
 	d.typeText("whistle")
 	d.keys("tab", "enter")
-	if got := d.m.tl.total; got != 6 {
+	if got := d.total(); got != 6 {
 		t.Errorf("#doj or #whistleblower: %d events, want 6", got)
 	}
 	d.keys("f")
 	d.typeText("confirmed")
 	d.keys("tab", "enter")
-	if got := d.m.tl.total; got != 0 {
+	if got := d.total(); got != 0 {
 		t.Errorf("(#doj or #whistleblower) and confirmed: %d events, want 0", got)
 	}
 	if !strings.Contains(d.screen(), "no events match the filters") {
 		t.Error("an empty view does not say why")
 	}
 	d.keys("F")
-	if !d.m.query.IsZero() || d.m.tl.total != 13 {
-		t.Errorf("F left %+v, %d events", d.m.query, d.m.tl.total)
+	if !d.query().IsZero() || d.total() != 13 {
+		t.Errorf("F left %+v, %d events", d.query(), d.total())
 	}
 	// esc in the picker changes nothing; esc in the browser clears.
 	d.keys("f", "tab", "esc")
-	if !d.m.query.IsZero() {
+	if !d.query().IsZero() {
 		t.Error("esc in the picker applied it")
 	}
 	d.keys("f", "enter")
-	if d.m.query.IsZero() {
+	if d.query().IsZero() {
 		t.Fatal("enter on a row did not filter by it")
 	}
 	d.keys("esc")
-	if !d.m.query.IsZero() {
+	if !d.query().IsZero() {
 		t.Error("esc did not clear the filters")
 	}
 }
@@ -244,8 +244,8 @@ func TestTagKeys(t *testing.T) {
 	if got := event(t, s, "nso-mobileum-call").Tags; !slices.Contains(got, "verify") || !slices.Contains(got, "key") {
 		t.Errorf("t: stored tags %v", got)
 	}
-	if !strings.Contains(d.m.status, "tagged #verify #key on 1 event") {
-		t.Errorf("status %q", d.m.status)
+	if !strings.Contains(d.status(), "tagged #verify #key on 1 event") {
+		t.Errorf("status %q", d.status())
 	}
 	// Completion: tab takes the store's tag.
 	d.keys("j", "t")
@@ -265,8 +265,8 @@ func TestTagKeys(t *testing.T) {
 	d.keys("t")
 	d.typeText("##x")
 	d.keys("enter")
-	if !d.m.statusErr {
-		t.Errorf("bad tag: status %q", d.m.status)
+	if !d.statusErr() {
+		t.Errorf("bad tag: status %q", d.status())
 	}
 	// esc at the prompt cancels.
 	before := event(t, s, "fbi-tip").Tags
@@ -301,8 +301,8 @@ func TestMarkedSetTagging(t *testing.T) {
 	d := newDriver(t, s, 120, 40)
 	// space marks and moves on; the third event is left unmarked.
 	d.keys("space", "space", "j", "space")
-	if len(d.m.marks) != 3 || d.m.marks["khashoggi-killed"] {
-		t.Fatalf("marks %v", d.m.marks)
+	if len(d.marks()) != 3 || d.marks()["khashoggi-killed"] {
+		t.Fatalf("marks %v", d.marks())
 	}
 	if !strings.Contains(d.screen(), "3 marked") {
 		t.Error("the header does not count the marks")
@@ -316,8 +316,8 @@ func TestMarkedSetTagging(t *testing.T) {
 	if e := event(t, s, "khashoggi-killed"); e.HasTag("verify") {
 		t.Error("an unmarked event was tagged")
 	}
-	if !strings.Contains(d.m.status, "tagged #verify on 3 events · u to undo") {
-		t.Errorf("status %q", d.m.status)
+	if !strings.Contains(d.status(), "tagged #verify on 3 events · u to undo") {
+		t.Errorf("status %q", d.status())
 	}
 	d.keys("T")
 	d.typeText("whistleblower")
@@ -329,12 +329,12 @@ func TestMarkedSetTagging(t *testing.T) {
 	}
 	// space on a marked event unmarks it; esc unmarks all.
 	d.keys("k", "space")
-	if d.m.marks["miller-contacts-lieu"] || len(d.m.marks) != 2 {
-		t.Errorf("marks after unmark: %v", d.m.marks)
+	if d.marks()["miller-contacts-lieu"] || len(d.marks()) != 2 {
+		t.Errorf("marks after unmark: %v", d.marks())
 	}
 	d.keys("esc")
-	if len(d.m.marks) != 0 {
-		t.Errorf("esc left marks %v", d.m.marks)
+	if len(d.marks()) != 0 {
+		t.Errorf("esc left marks %v", d.marks())
 	}
 }
 
@@ -354,12 +354,12 @@ func TestUndoSeveralLevels(t *testing.T) {
 	if got := event(t, s, "nso-mobileum-call"); !slices.Equal(got.Tags, orig) || len(got.Notes) != 1 {
 		t.Errorf("second u: tags %v, want %v; %d notes", got.Tags, orig, len(got.Notes))
 	}
-	if !strings.Contains(d.m.status, "undid: tagged #key") {
-		t.Errorf("status %q", d.m.status)
+	if !strings.Contains(d.status(), "undid: tagged #key") {
+		t.Errorf("status %q", d.status())
 	}
 	d.keys("u")
-	if !strings.Contains(d.m.status, "nothing to undo") {
-		t.Errorf("status %q", d.m.status)
+	if !strings.Contains(d.status(), "nothing to undo") {
+		t.Errorf("status %q", d.status())
 	}
 }
 
@@ -382,11 +382,11 @@ func TestNoteKeys(t *testing.T) {
 	d.keys("a")
 	d.typeText("draft")
 	d.keys("esc")
-	if d.m.modal != modalNote || !strings.Contains(d.screen(), "esc again discards") {
+	if _, open := d.openDialog().(*noteEditor); !open || !strings.Contains(d.screen(), "esc again discards") {
 		t.Fatal("esc with text did not ask")
 	}
 	d.keys("esc")
-	if d.m.modal != modalNone || len(event(t, s, "fbi-tip").Notes) != 1 {
+	if d.openDialog() != nil || len(event(t, s, "fbi-tip").Notes) != 1 {
 		t.Error("the second esc did not discard")
 	}
 }
@@ -410,8 +410,8 @@ func TestCopyQuote(t *testing.T) {
 	d.keys(":")
 	d.typeText("2021-11-23")
 	d.keys("enter", "y")
-	if !strings.Contains(d.m.status, "no quote") {
-		t.Errorf("y without a quote: status %q", d.m.status)
+	if !strings.Contains(d.status(), "no quote") {
+		t.Errorf("y without a quote: status %q", d.status())
 	}
 }
 
@@ -419,14 +419,14 @@ func TestOpenSource(t *testing.T) {
 	t.Setenv("BROWSER", "true") // an opener that succeeds and does nothing
 	d := newDriver(t, exampleStore(t), 120, 40)
 	d.keys("o") // the Post's article has no URL in the example
-	if !strings.Contains(d.m.status, "no URL for the source The Washington Post") {
-		t.Errorf("status %q", d.m.status)
+	if !strings.Contains(d.status(), "no URL for the source The Washington Post") {
+		t.Errorf("status %q", d.status())
 	}
 	d.keys(":")
 	d.typeText("2021")
 	d.keys("enter", "j", "tab", "j", "o") // the referral's second quote
-	if !strings.Contains(d.m.status, "opened https://occupydemocrats.com/") {
-		t.Errorf("status %q", d.m.status)
+	if !strings.Contains(d.status(), "opened https://occupydemocrats.com/") {
+		t.Errorf("status %q", d.status())
 	}
 }
 
@@ -437,7 +437,7 @@ func TestHelpAndQuit(t *testing.T) {
 		t.Error("? does not show the quick tags")
 	}
 	d.keys("j")
-	if d.m.modal != modalNone || d.selected() != "nso-mobileum-call" {
+	if d.openDialog() != nil || d.selected() != "nso-mobileum-call" {
 		t.Error("a key did not just close the help")
 	}
 	d.keys("q")
@@ -456,23 +456,23 @@ func TestRollbackWhenTheStoreFails(t *testing.T) {
 	d := newDriver(t, failingStore{s}, 120, 40)
 	before := event(t, s, "nso-mobileum-call")
 	d.keys("2")
-	row, _ := d.m.tl.selected()
-	if row.Event.HasTag("verify") || slices.Contains(d.m.detail.d.Event.Tags, "verify") {
+	row, _ := d.browser().tl.selected()
+	if row.Event.HasTag("verify") || slices.Contains(d.sources().d.Event.Tags, "verify") {
 		t.Error("the failed tag is still on screen")
 	}
-	if !d.m.statusErr || !strings.Contains(d.m.status, "disk full") {
-		t.Errorf("status %q", d.m.status)
+	if !d.statusErr() || !strings.Contains(d.status(), "disk full") {
+		t.Errorf("status %q", d.status())
 	}
 	d.keys("a")
 	d.typeText("lost")
 	d.keys("ctrl+s")
-	if len(d.m.detail.d.Event.Notes) != 0 {
+	if len(d.sources().d.Event.Notes) != 0 {
 		t.Error("the failed note is still on screen")
 	}
 	if got := event(t, s, "nso-mobileum-call"); !slices.Equal(got.Tags, before.Tags) || len(got.Notes) != 0 {
 		t.Error("the store changed")
 	}
-	if len(d.m.undo) != 0 {
+	if d.undoDepth() != 0 {
 		t.Error("a failed change can be undone")
 	}
 }
@@ -483,7 +483,7 @@ func TestQuitWaitsForWrites(t *testing.T) {
 	// Press 2 and q before the write's answer comes back.
 	_, write := d.m.Update(keyPress("2"))
 	d.send(keyPress("q"))
-	if d.quit || !d.m.quitting {
+	if d.quit || !d.quitting() {
 		t.Fatal("q quit with a write in flight")
 	}
 	d.run(write)
@@ -498,7 +498,7 @@ func TestQuitWaitsForWrites(t *testing.T) {
 func TestMouse(t *testing.T) {
 	d := newDriver(t, exampleStore(t), 120, 40)
 	d.send(tea.MouseWheelMsg{X: 100, Y: 5, Button: tea.MouseWheelDown})
-	if d.m.detail.offset == 0 || d.selected() != order[0] {
+	if d.sources().offset == 0 || d.selected() != order[0] {
 		t.Error("wheel over the sources did not scroll them, or moved the chronology")
 	}
 	// Rows start under the header, ruler and pane titles: line 3.
@@ -549,14 +549,14 @@ func TestIncrementalSearch(t *testing.T) {
 	}
 	// esc at the prompt goes back to where the search began.
 	d.keys("esc")
-	if got := d.selected(); got != "nso-mobileum-call" || d.m.search != "" {
-		t.Errorf("esc: selected %s, search %q", got, d.m.search)
+	if got := d.selected(); got != "nso-mobileum-call" || d.search() != "" {
+		t.Errorf("esc: selected %s, search %q", got, d.search())
 	}
 	// enter keeps the match and the search, for n and N.
 	d.keys("/")
 	d.typeText("tye")
 	d.keys("enter")
-	if got := d.selected(); got != "tye-statement" || d.m.search != "tye" {
-		t.Errorf("enter: selected %s, search %q", got, d.m.search)
+	if got := d.selected(); got != "tye-statement" || d.search() != "tye" {
+		t.Errorf("enter: selected %s, search %q", got, d.search())
 	}
 }

@@ -13,22 +13,22 @@ const dateWidth = 17
 // listView renders the chronology pane: exactly height lines of at most
 // width cells. Each row reads without colour: › marks the cursor, ● a
 // marked event, and the status has its own sign.
-func (m *Model) listView(w, h int) []string {
+func (b *browser) listView(w, h int) []string {
 	lines := make([]string, 0, h)
-	st := &m.styles
-	if m.tl.empty() {
+	st := &b.ctx.styles
+	if b.tl.empty() {
 		msg := "no events"
 		switch {
-		case m.loading:
+		case b.loading:
 			msg = "loading…"
-		case !m.query.IsZero():
-			msg = "no events match the filters · F clears them"
+		case !b.query.IsZero():
+			msg = "no events match the filters · " + keyOf(b.keys.ClearFilter) + " clears them"
 		}
 		lines = append(lines, st.fit(st.Muted.Render(msg), w))
 	}
-	rows, first := m.tl.visible()
+	rows, first := b.tl.visible()
 	for i, r := range rows {
-		lines = append(lines, m.rowView(r.Event, first+i == m.tl.cur, w))
+		lines = append(lines, b.rowView(r.Event, first+i == b.tl.cur, w))
 	}
 	for len(lines) < h {
 		lines = append(lines, "")
@@ -37,13 +37,13 @@ func (m *Model) listView(w, h int) []string {
 }
 
 // rowView renders one event as one line of w cells.
-func (m *Model) rowView(e model.Event, selected bool, w int) string {
-	st := &m.styles
+func (b *browser) rowView(e model.Event, selected bool, w int) string {
+	st := &b.ctx.styles
 	cursor, mark := " ", " "
 	if selected {
 		cursor = "›"
 	}
-	if m.marks[e.ID] {
+	if b.marks[e.ID] {
 		mark = "●"
 	}
 	// The date is what the chronology is ordered by: titles give way
@@ -70,32 +70,32 @@ func (m *Model) rowView(e model.Event, selected bool, w int) string {
 	}
 	if selected {
 		// A selected row is one reversed span, readable without colour.
-		var b strings.Builder
-		b.WriteString(cursor + mark + " " + date + " " + status + " ")
-		b.WriteString(st.pad(title, max(titleRoom, 0)))
+		var sb strings.Builder
+		sb.WriteString(cursor + mark + " " + date + " " + status + " ")
+		sb.WriteString(st.pad(title, max(titleRoom, 0)))
 		if tagRoom > 0 {
-			b.WriteString("  " + tags)
+			sb.WriteString("  " + tags)
 		}
 		style := st.SelectedBlurred
-		if m.focus == focusList {
+		if b.focus == focusList {
 			style = st.Selected
 		}
-		return style.Render(st.pad(b.String(), w))
+		return style.Render(st.pad(sb.String(), w))
 	}
-	var b strings.Builder
-	b.WriteString(cursor)
-	b.WriteString(st.Mark.Render(mark))
-	b.WriteString(" ")
-	b.WriteString(st.Date.Render(date))
-	b.WriteString(" ")
-	b.WriteString(st.status(e.Status).Render(status))
-	b.WriteString(" ")
-	b.WriteString(st.fit(highlight(title, m.search, st.Item, st.Match), max(titleRoom, 0)))
+	var sb strings.Builder
+	sb.WriteString(cursor)
+	sb.WriteString(st.Mark.Render(mark))
+	sb.WriteString(" ")
+	sb.WriteString(st.Date.Render(date))
+	sb.WriteString(" ")
+	sb.WriteString(st.status(e.Status).Render(status))
+	sb.WriteString(" ")
+	sb.WriteString(st.fit(highlight(title, b.search.text, st.Item, st.Match), max(titleRoom, 0)))
 	if tagRoom > 0 {
-		b.WriteString(strings.Repeat(" ", max(0, titleRoom-min(st.width(title), titleRoom))+2))
-		b.WriteString(st.Chip.Render(tags))
+		sb.WriteString(strings.Repeat(" ", max(0, titleRoom-min(st.width(title), titleRoom))+2))
+		sb.WriteString(st.Chip.Render(tags))
 	}
-	return st.fit(b.String(), w)
+	return st.fit(sb.String(), w)
 }
 
 // fitChips shows as many whole tags as fit in w cells and counts the rest:

@@ -75,14 +75,6 @@ type facetsMsg struct {
 	err                    error
 }
 
-// writeMsg reports a write to the store: the changes it made, or the
-// error that undid it.
-type writeMsg struct {
-	action  action
-	changes []model.Change
-	err     error
-}
-
 // searchMsg answers a search step: where the next match is, if any.
 type searchMsg struct {
 	gen     int
@@ -95,11 +87,30 @@ type searchMsg struct {
 	err     error
 }
 
-// statusExpiredMsg clears a transient status message.
-type statusExpiredMsg struct{ seq int }
-
 // openedMsg reports the outcome of opening a URL.
 type openedMsg struct {
 	url string
 	err error
 }
+
+// showEventsMsg puts new versions of events on every screen: an edit as
+// it will be, at once; as it was, when its write failed; or as written,
+// confirmed by the store.
+type showEventsMsg struct {
+	events   []model.Event
+	written  bool
+	retagged bool // the written edit changed tags
+}
+
+// afterOf returns the events as changes left them.
+func afterOf(changes []model.Change) []model.Event {
+	out := make([]model.Event, len(changes))
+	for i, c := range changes {
+		out[i] = c.After
+	}
+	return out
+}
+
+// storeChangedMsg tells the screens that another process changed the
+// store: what they show is to be read again.
+type storeChangedMsg struct{}

@@ -26,8 +26,8 @@ var monkeySizes = [][2]int{{0, 0}, {1, 1}, {3, 3}, {20, 5}, {80, 24}, {120, 40},
 
 func TestMonkey(t *testing.T) {
 	t.Setenv("BROWSER", "true") // o opens URLs with a command that does nothing
-	stores := map[string]func(t *testing.T) Store{
-		"example": func(t *testing.T) Store { return exampleStore(t) },
+	stores := map[string]func(t *testing.T) model.Store{
+		"example": func(t *testing.T) model.Store { return exampleStore(t) },
 		"hostile": hostileStore,
 	}
 	steps := 1500 // each: 6,000 messages in all
@@ -43,11 +43,9 @@ func TestMonkey(t *testing.T) {
 	}
 }
 
-func monkey(t *testing.T, s Store, seed uint64, steps int, grapheme bool) {
+func monkey(t *testing.T, s model.Store, seed uint64, steps int, grapheme bool) {
 	rng := rand.New(rand.NewPCG(seed, 7))
-	d := &driver{t: t, m: New(s, Options{Now: func() time.Time { return noted }})}
-	d.m.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
-	d.run(d.m.Init())
+	d := startDriver(t, New(s, Options{Now: func() time.Time { return noted }}))
 	cells := ansi.WcWidth
 	if grapheme {
 		d.send(tea.ModeReportMsg{Mode: ansi.ModeUnicodeCore, Value: ansi.ModeSet})
@@ -150,7 +148,7 @@ func hostileText(rng *rand.Rand, n int) string {
 // hostileStore is an investigation built to break a terminal UI:
 // 10,000-character titles and quotes, every script and control, empty
 // fields and undated events.
-func hostileStore(t *testing.T) Store {
+func hostileStore(t *testing.T) model.Store {
 	t.Helper()
 	rng := rand.New(rand.NewPCG(3, 4))
 	tl := model.Timeline{Header: model.Header{Title: "Hostile " + hostileText(rng, 200)}}

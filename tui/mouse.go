@@ -6,10 +6,7 @@ import tea "charm.land/bubbletea/v2"
 const wheelStep = 3
 
 // wheel scrolls the pane under the pointer.
-func (m *Model) wheel(msg tea.MouseWheelMsg) tea.Cmd {
-	if m.modal != modalNone {
-		return nil
-	}
+func (b *browser) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 	ev := msg.Mouse()
 	delta := wheelStep
 	switch ev.Button {
@@ -19,50 +16,50 @@ func (m *Model) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 	default:
 		return nil
 	}
-	if m.overDetail(ev.X) {
-		m.detail.scroll(delta)
+	if b.overDetail(ev.X) {
+		b.detail.scroll(delta)
 		return nil
 	}
-	m.tl.move(delta)
-	return tea.Batch(m.moved(), m.fill())
+	b.tl.move(delta)
+	return tea.Batch(b.moved(), b.fill())
 }
 
 // click selects the row under the pointer, or focuses the pane.
-func (m *Model) click(msg tea.MouseClickMsg) tea.Cmd {
+func (b *browser) click(msg tea.MouseClickMsg) tea.Cmd {
 	ev := msg.Mouse()
-	if m.modal != modalNone || ev.Button != tea.MouseLeft {
+	if ev.Button != tea.MouseLeft {
 		return nil
 	}
-	if m.overDetail(ev.X) {
-		if m.lay.wide {
-			m.focus = focusDetail
-			m.layoutDetail()
+	if b.overDetail(ev.X) {
+		if b.lay.wide {
+			b.focus = focusDetail
+			b.layoutDetail()
 		}
 		return nil
 	}
-	top := m.lay.bodyTop
-	if m.lay.titles {
+	top := b.lay.bodyTop
+	if b.lay.titles {
 		top++
 	}
 	row := ev.Y - top
-	if row < 0 || row >= m.tl.height {
+	if row < 0 || row >= b.tl.height {
 		return nil
 	}
-	i := m.tl.offset + row
-	if i >= len(m.tl.rows) {
+	i := b.tl.offset + row
+	if i >= len(b.tl.rows) {
 		return nil
 	}
-	m.focus = focusList
-	m.tl.cur = i
-	m.tl.follow()
-	m.layoutDetail()
-	return tea.Batch(m.moved(), m.fill())
+	b.focus = focusList
+	b.tl.cur = i
+	b.tl.follow()
+	b.layoutDetail()
+	return tea.Batch(b.moved(), b.fill())
 }
 
 // overDetail reports whether column x is in the sources pane.
-func (m *Model) overDetail(x int) bool {
-	if m.lay.wide {
-		return x > m.lay.listW
+func (b *browser) overDetail(x int) bool {
+	if b.lay.wide {
+		return x > b.lay.listW
 	}
-	return m.zoomed
+	return b.zoomed
 }

@@ -6,13 +6,18 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
 )
 
-// noteEditor is the multi-line input of a note. enter starts a new line;
-// ctrl+s saves; esc cancels, asking again before it throws text away.
+// noteEditor is the dialog that writes a note, in the sources pane.
+// enter starts a new line; ctrl+s saves; esc cancels, asking again before
+// it throws text away.
 type noteEditor struct {
+	ctx        *shared
 	id, title  string
 	area       textarea.Model
+	w, h       int
 	confirming bool // esc was pressed once with text in the editor
 	keys       noteKeys
 }
@@ -27,7 +32,7 @@ func (k noteKeys) ShortHelp() []key.Binding { return []key.Binding{k.Save, k.Can
 // FullHelp implements help.KeyMap.
 func (k noteKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
-func newNoteEditor(id, title string, w, h int) noteEditor {
+func newNoteEditor(ctx *shared, id, title string) *noteEditor {
 	a := textarea.New()
 	a.Placeholder = "a note on this event…"
 	a.ShowLineNumbers = false
@@ -38,15 +43,27 @@ func newNoteEditor(id, title string, w, h int) noteEditor {
 	s.Cursor.Blink = false // steady, as at the prompt
 	a.SetStyles(s)
 	a.Focus()
-	n := noteEditor{id: id, title: title, area: a, keys: noteKeys{
+	return &noteEditor{ctx: ctx, id: id, title: title, area: a, w: -1, keys: noteKeys{
 		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save note")),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}}
-	n.resize(w, h)
-	return n
 }
 
-func (n *noteEditor) resize(w, h int) {
+// Place implements Dialog: the sources pane.
+func (n *noteEditor) Place() place { return placePane }
+
+// ShortHelp implements help.KeyMap.
+func (n *noteEditor) ShortHelp() []key.Binding { return n.keys.ShortHelp() }
+
+// FullHelp implements help.KeyMap.
+func (n *noteEditor) FullHelp() [][]key.Binding { return n.keys.FullHelp() }
+
+// SetSize implements Dialog: the text under a title line.
+func (n *noteEditor) SetSize(w, h int) {
+	if w == n.w && h == n.h {
+		return
+	}
+	n.w, n.h = w, h
 	n.area.SetWidth(max(w, 4))
 	n.area.SetHeight(max(h-1, 1))
 }
@@ -54,34 +71,38 @@ func (n *noteEditor) resize(w, h int) {
 // text is the note as it will be saved: without blank lines around it.
 func (n *noteEditor) text() string { return strings.TrimSpace(n.area.Value()) }
 
-// update handles a message; it reports whether the editor is done and, if
-// so, whether to save.
-func (n *noteEditor) update(msg tea.Msg) (done, save bool, cmd tea.Cmd) {
+// Update implements Dialog: ctrl+s saves the note, esc discards it.
+func (n *noteEditor) Update(msg tea.Msg) (Action, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, n.keys.Save):
-			return true, n.text() != "", nil
+			if n.text() == "" {
+				return closeDialog{}, say("note discarded")
+			}
+			return writeEdit{model.AddNote{ID: n.id, Text: n.text(), At: n.ctx.now()}}, nil
 		case key.Matches(k, n.keys.Cancel):
 			if n.text() == "" || n.confirming {
-				return true, false, nil
+				return closeDialog{}, say("note discarded")
 			}
 			n.confirming = true
-			return false, false, nil
+			return nil, nil
 		}
 		n.confirming = false
 	}
 	if msg = cleanInput(msg, true); msg == nil {
-		return false, false, nil
+		return nil, nil
 	}
+	var cmd tea.Cmd
 	n.area, cmd = n.area.Update(msg)
-	return false, false, cmd
+	return nil, cmd
 }
 
-// view renders the editor in w×h cells: a title line, then the text.
-func (n *noteEditor) view(st *Styles, w, h int) []string {
+// View implements Dialog: a title line, then the text, in w×h cells.
+func (n *noteEditor) View(w, h int) []string {
+	st := &n.ctx.styles
 	head := st.Prompt.Render("note on ") + st.Heading.Render(line(n.title))
 	if n.confirming {
-		head = st.Error.Render("esc again discards the note · ctrl+s saves it")
+		head = st.Error.Render(keyOf(n.keys.Cancel) + " again discards the note · " + keyOf(n.keys.Save) + " saves it")
 	}
 	lines := []string{st.fit(head, w)}
 	for _, l := range strings.Split(n.area.View(), "\n") {

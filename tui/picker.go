@@ -11,10 +11,14 @@ import (
 	"chrono/model"
 )
 
-// picker chooses filters from a frequency table of statuses, tags and
-// actors, each with how many events have it. Typing narrows the table;
-// choices within a kind are alternatives, kinds combine.
+// picker is the dialog that chooses filters from a frequency table of
+// statuses, tags and actors, each with how many events have it. Typing
+// narrows the table; choices within a kind are alternatives, kinds
+// combine.
 type picker struct {
+	ctx     *shared
+	base    model.Query // the view's query, whose filters the choices replace
+	height  int         // rows on screen
 	entries []pickerEntry
 	narrow  string
 	cur     int // index into shown()
@@ -55,21 +59,37 @@ func (k pickerKeys) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (k pickerKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
-func newPicker(q model.Query, statuses, tags, actors []model.Facet) picker {
-	p := picker{keys: newPickerKeys()}
+func newPicker(ctx *shared, q model.Query) *picker {
+	p := &picker{ctx: ctx, base: q, keys: newPickerKeys()}
 	add := func(kind model.FacetKind, fs []model.Facet, chosen func(string) bool) {
 		for _, f := range fs {
 			p.entries = append(p.entries, pickerEntry{kind: kind, name: f.Name, count: f.Count, chosen: chosen(f.Name)})
 		}
 	}
-	add(model.FacetStatuses, statuses, func(s string) bool { return slices.Contains(q.Statuses, model.Status(s)) })
-	add(model.FacetTags, tags, func(s string) bool { return slices.Contains(q.Tags, s) })
-	add(model.FacetActors, actors, func(s string) bool { return slices.Contains(q.Actors, s) })
+	add(model.FacetStatuses, ctx.statuses, func(s string) bool { return slices.Contains(q.Statuses, model.Status(s)) })
+	add(model.FacetTags, ctx.tags, func(s string) bool { return slices.Contains(q.Tags, s) })
+	add(model.FacetActors, ctx.actors, func(s string) bool { return slices.Contains(q.Actors, s) })
 	for _, e := range p.entries {
 		p.countWidth = max(p.countWidth, len(thousands(e.count)))
 	}
+	p.updateKeys()
 	return p
 }
+
+// Place implements Dialog: the body.
+func (p *picker) Place() place { return placeBody }
+
+// ShortHelp implements help.KeyMap.
+func (p *picker) ShortHelp() []key.Binding { return p.keys.ShortHelp() }
+
+// FullHelp implements help.KeyMap.
+func (p *picker) FullHelp() [][]key.Binding { return p.keys.FullHelp() }
+
+// SetSize implements Dialog: a line for what was typed, then the rows.
+func (p *picker) SetSize(_, h int) { p.height = max(h-1, 1) }
+
+// updateKeys turns off erasing when nothing is typed.
+func (p *picker) updateKeys() { p.keys.Erase.SetEnabled(p.narrow != "") }
 
 // shown returns the indexes of the entries that match what was typed.
 func (p *picker) shown() []int {
@@ -82,44 +102,46 @@ func (p *picker) shown() []int {
 	return out
 }
 
-// update handles a key; it reports whether the picker is done and, if
-// so, whether its choice should be applied.
-func (p *picker) update(msg tea.KeyPressMsg, height int) (done, apply bool) {
+// Update implements Dialog: enter applies the choices, esc cancels.
+func (p *picker) Update(msg tea.Msg) (Action, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil, nil
+	}
+	defer p.updateKeys()
 	shown := p.shown()
 	switch {
-	case key.Matches(msg, p.keys.Cancel):
-		return true, false
-	case key.Matches(msg, p.keys.Apply):
+	case key.Matches(k, p.keys.Cancel):
+		return closeDialog{}, nil
+	case key.Matches(k, p.keys.Apply):
 		// enter on a row, with nothing chosen, means that row.
 		if !p.toggled && !p.anyChosen() && p.cur < len(shown) {
 			p.entries[shown[p.cur]].chosen = true
 		}
-		return true, true
-	case key.Matches(msg, p.keys.Up):
+		return applyFilter{q: p.query(p.base)}, nil
+	case key.Matches(k, p.keys.Up):
 		p.cur = max(0, p.cur-1)
-	case key.Matches(msg, p.keys.Down):
+	case key.Matches(k, p.keys.Down):
 		p.cur = max(0, min(p.cur+1, len(shown)-1))
-	case key.Matches(msg, p.keys.Toggle):
+	case key.Matches(k, p.keys.Toggle):
 		if p.cur < len(shown) {
 			e := &p.entries[shown[p.cur]]
 			e.chosen = !e.chosen
 			p.toggled = true
 			p.cur = min(p.cur+1, len(shown)-1)
 		}
-	case key.Matches(msg, p.keys.Erase):
-		if p.narrow != "" {
-			r := []rune(p.narrow)
-			p.narrow = string(r[:len(r)-1])
-			p.cur = 0
-		}
+	case key.Matches(k, p.keys.Erase):
+		r := []rune(p.narrow)
+		p.narrow = string(r[:len(r)-1])
+		p.cur = 0
 	default:
-		if t := msg.Text; t != "" && !strings.ContainsFunc(t, func(r rune) bool { return r < ' ' }) {
+		if t := k.Text; t != "" && !strings.ContainsFunc(t, func(r rune) bool { return r < ' ' }) {
 			p.narrow += t
 			p.cur = 0
 		}
 	}
-	p.follow(height)
-	return false, false
+	p.follow(p.height)
+	return nil, nil
 }
 
 func (p *picker) follow(height int) {
@@ -161,11 +183,12 @@ var facetLabels = map[model.FacetKind]string{
 	model.FacetActors:   "actor",
 }
 
-// view renders the table in w×h cells: a line for what was typed, then
-// one line per entry.
-func (p *picker) view(st *Styles, w, h int) []string {
+// View implements Dialog: the table in w×h cells, a line for what was
+// typed, then one line per entry.
+func (p *picker) View(w, h int) []string {
+	st := &p.ctx.styles
 	lines := make([]string, 0, h)
-	lines = append(lines, st.fit(st.Prompt.Render("filter › ")+line(p.narrow)+st.Muted.Render("  type to narrow · tab chooses · enter applies · esc cancels"), w))
+	lines = append(lines, st.fit(st.Prompt.Render("filter › ")+line(p.narrow)+st.Muted.Render("  type to narrow · "+keyOf(p.keys.Toggle)+" chooses · "+keyOf(p.keys.Apply)+" applies · "+keyOf(p.keys.Cancel)+" cancels"), w))
 	shown := p.shown()
 	if len(shown) == 0 {
 		lines = append(lines, st.fit(st.Muted.Render("nothing matches"), w))

@@ -1,11 +1,15 @@
 package tui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
 )
 
 type promptKind int
@@ -17,41 +21,142 @@ const (
 	promptUntag                    // T tags to remove
 )
 
-// prompt is the one-line input at the foot of the screen. For tags it
-// completes from the store's tags (tab takes the suggestion), and lists
-// the candidates for the word being typed.
+// prompt is the dialog of one line at the foot of the screen: a search,
+// a date to go to, or tags. For tags it completes from the store's tags
+// (tab takes the suggestion), and lists the candidates for the word
+// being typed.
 type prompt struct {
+	ctx     *shared
 	kind    promptKind
 	input   textinput.Model
 	choices []string // tags to complete from
 	ids     []string // the events a tag prompt applies to
+	search  *search  // a search prompt's search, to say when it finds nothing
+	keys    promptKeys
 }
 
-func newPrompt(kind promptKind, label string, choices, ids []string, st *Styles) prompt {
+type promptKeys struct {
+	Accept, Cancel, Complete key.Binding
+}
+
+// ShortHelp implements help.KeyMap.
+func (k promptKeys) ShortHelp() []key.Binding { return []key.Binding{k.Accept, k.Cancel, k.Complete} }
+
+// FullHelp implements help.KeyMap.
+func (k promptKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+func newPrompt(ctx *shared, kind promptKind, label string, choices, ids []string, s *search) *prompt {
 	in := textinput.New()
 	in.Prompt = label
-	s := in.Styles()
-	s.Focused.Prompt = st.Prompt
-	s.Blurred.Prompt = st.Prompt
+	st := in.Styles()
+	st.Focused.Prompt = ctx.styles.Prompt
+	st.Blurred.Prompt = ctx.styles.Prompt
 	// A steady cursor: a blinking one keeps a timer running for as long
 	// as the prompt is open, for nothing the reader needs.
-	s.Cursor.Blink = false
-	in.SetStyles(s)
+	st.Cursor.Blink = false
+	in.SetStyles(st)
 	in.ShowSuggestions = len(choices) > 0
 	in.Focus()
-	p := prompt{kind: kind, input: in, choices: choices, ids: ids}
+	p := &prompt{ctx: ctx, kind: kind, input: in, choices: choices, ids: ids, search: s, keys: promptKeys{
+		Accept:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "accept")),
+		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Complete: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "complete")),
+	}}
 	p.suggest()
 	return p
 }
 
-func (p prompt) update(msg tea.Msg) (prompt, tea.Cmd) {
+func (p *prompt) quietKeys() {}
+
+// Place implements Dialog: the status line.
+func (p *prompt) Place() place { return placeStatus }
+
+// ShortHelp implements help.KeyMap.
+func (p *prompt) ShortHelp() []key.Binding { return p.keys.ShortHelp() }
+
+// FullHelp implements help.KeyMap.
+func (p *prompt) FullHelp() [][]key.Binding { return p.keys.FullHelp() }
+
+// Update implements Dialog: enter acts on what was typed, esc cancels,
+// and each key at the search prompt searches again.
+func (p *prompt) Update(msg tea.Msg) (Action, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil, p.edit(msg)
+	}
+	switch {
+	case key.Matches(k, p.keys.Cancel):
+		if p.kind == promptSearch {
+			return searchCancelled{}, nil
+		}
+		return closeDialog{}, nil
+	case key.Matches(k, p.keys.Accept):
+		return p.submit(strings.TrimSpace(p.input.Value()))
+	}
+	before := p.input.Value()
+	cmd := p.edit(msg)
+	if p.kind == promptSearch && p.input.Value() != before {
+		return searchTyped{text: p.input.Value()}, cmd
+	}
+	return nil, cmd
+}
+
+// edit gives a message to the input.
+func (p *prompt) edit(msg tea.Msg) tea.Cmd {
 	if msg = cleanInput(msg, false); msg == nil {
-		return p, nil
+		return nil
 	}
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)
 	p.suggest()
-	return p, cmd
+	return cmd
+}
+
+// submit says what was typed means.
+func (p *prompt) submit(value string) (Action, tea.Cmd) {
+	switch p.kind {
+	case promptSearch:
+		return searchEntered{text: value}, nil
+	case promptGoTo:
+		if value == "" {
+			return closeDialog{}, nil
+		}
+		d, err := model.ParseDate(value)
+		if err != nil {
+			return closeDialog{}, fail(fmt.Errorf("go to %q: %v", line(value), err))
+		}
+		at := model.PositionAt(d.Earliest())
+		if d.Earliest() == model.BeginningOfTime {
+			at = model.Position{}
+		}
+		return goToDate{at: at}, nil
+	}
+	tags, err := parseTags(value)
+	switch {
+	case err != nil:
+		return closeDialog{}, fail(err)
+	case len(tags) == 0:
+		return closeDialog{}, nil
+	case p.kind == promptTag:
+		return writeEdit{model.Retag{Events: p.ids, Add: tags}}, nil
+	}
+	return writeEdit{model.Retag{Events: p.ids, Remove: tags}}, nil
+}
+
+// parseTags splits what was typed at the tag prompt: tags separated by
+// spaces or commas, with or without #.
+func parseTags(s string) ([]string, error) {
+	var tags []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '\t' }) {
+		t := strings.TrimPrefix(f, "#")
+		if msg := model.CheckTag(t); msg != "" {
+			return nil, fmt.Errorf("%s", msg)
+		}
+		if !slices.Contains(tags, t) {
+			tags = append(tags, t)
+		}
+	}
+	return tags, nil
 }
 
 // word splits the value into what is settled and the tag being typed.
@@ -94,9 +199,10 @@ func (p *prompt) candidates() []string {
 // missNote is what follows a search that finds nothing.
 const missNote = "  no match"
 
-// setWidth fits the input to a screen w cells wide, leaving a search room
-// to say it found nothing.
-func (p *prompt) setWidth(st *Styles, w int) {
+// SetSize implements Dialog: the input fits the line, leaving a search
+// room to say it found nothing.
+func (p *prompt) SetSize(w, _ int) {
+	st := &p.ctx.styles
 	room := w - st.width(p.input.Prompt) - 1
 	if p.kind == promptSearch {
 		room -= st.width(missNote)
@@ -104,13 +210,19 @@ func (p *prompt) setWidth(st *Styles, w int) {
 	p.input.SetWidth(max(room, 1))
 }
 
-// view renders the prompt in w cells, with the candidates after it.
-func (p *prompt) view(st *Styles, w int) string {
+// View implements Dialog: the prompt in w cells, with the tags that
+// complete the word after it, or that the search found nothing.
+func (p *prompt) View(w, _ int) []string {
+	st := &p.ctx.styles
 	s := p.input.View()
 	if p.kind == promptTag || p.kind == promptUntag {
 		if c := p.candidates(); len(c) > 0 && st.width(s) < w-4 {
 			s += "  " + st.Muted.Render(line(strings.Join(c, " ")))
 		}
 	}
-	return st.fit(s, w)
+	s = st.fit(s, w)
+	if p.kind == promptSearch && p.search.miss && p.search.text != "" {
+		s = st.fit(s+st.Error.Render(missNote), w)
+	}
+	return []string{s}
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"chrono/model"
 	"errors"
 	"fmt"
 	"os"
@@ -11,7 +12,7 @@ import (
 
 // Run browses s in the terminal until the investigator quits. Every
 // change has reached the store when it returns.
-func Run(s Store, opts Options) (err error) {
+func Run(s model.Store, opts Options) (err error) {
 	popts, watch := sizeOptions()
 	if os.Getenv("NO_COLOR") != "" {
 		// NO_COLOR asks for no colour whatever its value (no-color.org);

@@ -169,8 +169,8 @@ func TestWideTextKeepsColumns(t *testing.T) {
 						t.Errorf("%dx%d after %v: line %d has the divider at column %d, want %d:\n%s", size[0], size[1], keys, i+1, c, col, l)
 					}
 				}
-				if col != d.m.lay.listW {
-					t.Errorf("%dx%d: divider at column %d, want %d", size[0], size[1], col, d.m.lay.listW)
+				if col != d.listW() {
+					t.Errorf("%dx%d: divider at column %d, want %d", size[0], size[1], col, d.listW())
 				}
 			}
 		}

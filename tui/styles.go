@@ -21,12 +21,11 @@ type Styles struct {
 	Status                          map[model.Status]lipgloss.Style
 	Match                           lipgloss.Style
 	Heading, Label, Quote, QuoteBar lipgloss.Style
-	Item, ItemSelected              lipgloss.Style
+	Item                            lipgloss.Style
 	Link, URL                       lipgloss.Style
 	Ruler, RulerMarker              lipgloss.Style
 	Message, Error                  lipgloss.Style
 	Prompt                          lipgloss.Style
-	Overlay                         lipgloss.Style
 	Help                            help.Styles
 	// Cells is how the terminal measures text: code point by code point
 	// (wcwidth), unless it reports grapheme clustering (mode 2027), as
@@ -71,23 +70,21 @@ func NewStyles(isDark bool) Styles {
 			model.Denied:    plain.Foreground(red),
 			"":              plain.Foreground(muted),
 		},
-		Match:        plain.Underline(true).Bold(true).Foreground(match),
-		Heading:      plain.Bold(true).Foreground(fg),
-		Label:        plain.Foreground(muted),
-		Quote:        plain.Italic(true).Foreground(fg),
-		QuoteBar:     plain.Foreground(accent),
-		Item:         plain,
-		ItemSelected: plain.Reverse(true),
-		Link:         plain.Foreground(accent),
-		URL:          plain.Underline(true).Foreground(accent),
-		Ruler:        plain.Foreground(accent),
-		RulerMarker:  plain.Reverse(true).Foreground(accent),
-		Message:      plain.Foreground(green),
-		Error:        plain.Bold(true).Foreground(red),
-		Prompt:       plain.Bold(true).Foreground(accent),
-		Overlay:      plain.Foreground(fg),
-		Help:         help.DefaultStyles(isDark),
-		Cells:        ansi.WcWidth,
+		Match:       plain.Underline(true).Bold(true).Foreground(match),
+		Heading:     plain.Bold(true).Foreground(fg),
+		Label:       plain.Foreground(muted),
+		Quote:       plain.Italic(true).Foreground(fg),
+		QuoteBar:    plain.Foreground(accent),
+		Item:        plain,
+		Link:        plain.Foreground(accent),
+		URL:         plain.Underline(true).Foreground(accent),
+		Ruler:       plain.Foreground(accent),
+		RulerMarker: plain.Reverse(true).Foreground(accent),
+		Message:     plain.Foreground(green),
+		Error:       plain.Bold(true).Foreground(red),
+		Prompt:      plain.Bold(true).Foreground(accent),
+		Help:        help.DefaultStyles(isDark),
+		Cells:       ansi.WcWidth,
 	}
 	return s
 }

@@ -155,13 +155,30 @@ func (t *timeline) extend(m extendMsg) {
 	}
 }
 
-// update replaces loaded versions of events with new ones.
-func (t *timeline) update(events []model.Event) {
+// update replaces loaded versions of events with new ones, and returns
+// the ids of those that no longer sort where they are (their date
+// changed): the window must be loaded again around them.
+func (t *timeline) update(events []model.Event) (moved []string) {
 	for _, e := range events {
-		if i := t.indexOf(e.ID); i >= 0 {
-			t.rows[i].Event = e
+		i := t.indexOf(e.ID)
+		if i < 0 {
+			continue
+		}
+		t.rows[i].Event = e
+		if !t.sortsAt(i) {
+			moved = append(moved, e.ID)
 		}
 	}
+	return moved
+}
+
+// sortsAt reports whether the row at i is in order with its neighbours.
+func (t *timeline) sortsAt(i int) bool {
+	e := &t.rows[i].Event
+	if i > 0 && model.CompareEvents(&t.rows[i-1].Event, e) > 0 {
+		return false
+	}
+	return i+1 >= len(t.rows) || model.CompareEvents(e, &t.rows[i+1].Event) <= 0
 }
 
 // visible returns the rows on screen and the index of the first.

@@ -1,275 +1,261 @@
 package tui
 
 import (
-	"errors"
-	"fmt"
-	"time"
-
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"chrono/model"
 )
 
-// statusFor is how long a message stays on the status line.
-const statusFor = 5 * time.Second
-
-// Update answers a message with the new state and the commands to run.
+// Update answers a message with the new state and the commands to run:
+// the root's own messages here, input to the dialog or the top screen,
+// and the rest to every screen.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.route(msg)
+	m.fit(false)
+	return m, cmd
+}
+
+func (m *Model) route(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg, tea.ModeReportMsg, tea.BackgroundColorMsg:
+		return m.terminal(msg)
+	case tea.KeyPressMsg:
+		return tea.Batch(m.key(msg), m.watch())
+	case tea.MouseWheelMsg, tea.MouseClickMsg:
+		if m.dialog != nil {
+			return m.watch()
+		}
+		return tea.Batch(m.act(m.top().Update(msg)), m.watch())
+	case versionMsg:
+		if !m.watcher.changed(msg, m.writes.busy()) {
+			return nil
+		}
+		return tea.Batch(m.broadcast(storeChangedMsg{}), loadHeader(m.ctx.store), loadFacets(m.ctx.store))
+	case headerMsg, facetsMsg:
+		return m.investigation(msg)
+	case writeMsg:
+		return m.written(msg)
+	case statusMsg:
+		return m.say(msg)
+	case statusExpiredMsg:
+		m.status.expire(msg.seq)
+		return nil
+	}
+	cmd := m.broadcast(msg)
+	if m.dialog != nil {
+		// The dialog's own messages, such as its cursor's.
+		cmd = tea.Batch(cmd, m.act(m.dialog.Update(msg)))
+	}
+	return cmd
+}
+
+// terminal takes what the terminal says of itself: its size, how it
+// measures text, its background.
+func (m *Model) terminal(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = clampSize(msg.Width, msg.Height)
-		m.relayout()
-		return m, m.fill()
+		m.ctx.width, m.ctx.height = clampSize(msg.Width, msg.Height)
+		m.ctx.help.SetWidth(m.ctx.width)
+		m.fit(true)
+		return m.broadcast(msg)
 	case tea.ModeReportMsg:
 		if msg.Mode == ansi.ModeUnicodeCore && msg.Value != ansi.ModeNotRecognized && msg.Value != ansi.ModePermanentlyReset {
 			// The renderer now measures by grapheme cluster; so do we.
-			m.styles.Cells = ansi.GraphemeWidth
-			m.relayout()
+			m.ctx.styles.Cells = ansi.GraphemeWidth
+			m.fit(true)
 		}
-		return m, nil
+		return nil
 	case tea.BackgroundColorMsg:
-		cells := m.styles.Cells
-		m.styles = NewStyles(msg.IsDark())
-		m.styles.Cells = cells
-		m.help.Styles = m.styles.Help
-		m.layoutDetail()
-		return m, nil
-	case tea.KeyPressMsg:
-		return m, tea.Batch(m.key(msg), m.watch())
-	case tea.MouseWheelMsg:
-		return m, tea.Batch(m.wheel(msg), m.watch())
-	case tea.MouseClickMsg:
-		return m, tea.Batch(m.click(msg), m.watch())
-	case versionMsg:
-		return m, m.gotVersion(msg)
-	case headerMsg:
-		if msg.err != nil {
-			return m, m.fail(msg.err)
-		}
-		m.header = msg.header
-		return m, nil
-	case facetsMsg:
-		if msg.err != nil {
-			return m, m.fail(msg.err)
-		}
-		m.tags, m.actors, m.statuses = msg.tags, msg.actors, msg.statuses
-		return m, nil
-	case windowMsg:
-		return m, m.gotWindow(msg)
-	case extendMsg:
-		if msg.gen != m.gen {
-			return m, nil
-		}
-		if msg.err != nil {
-			m.tl.fetchingBack, m.tl.fetchingFwd = false, false
-			return m, m.fail(msg.err)
-		}
-		m.tl.extend(msg)
-		return m, m.fill()
-	case countMsg:
-		if msg.gen != m.gen {
-			return m, nil
-		}
-		if msg.err != nil {
-			return m, m.fail(msg.err)
-		}
-		if !msg.next.IsZero() {
-			m.tl.counted = msg.n // so far: the header shows it growing
-			return m, count(m.store, m.gen, m.query, msg.next, msg.n)
-		}
-		m.tl.total, m.allEvents = msg.n, msg.all
-		return m, nil
-	case matchesMsg:
-		if msg.gen != m.gen || msg.seq != m.countSeq {
-			return m, nil
-		}
-		if msg.err != nil {
-			return m, m.fail(msg.err)
-		}
-		m.matches, m.matchesDone = msg.n, msg.next.IsZero()
-		if !msg.next.IsZero() {
-			q := m.query
-			q.Text = m.search
-			return m, countMatches(m.store, m.gen, m.countSeq, q, msg.next, msg.n)
-		}
-		return m, nil
-	case periodsMsg:
-		if msg.gen != m.gen {
-			return m, nil
-		}
-		if msg.err != nil {
-			return m, m.fail(msg.err)
-		}
-		m.ruler.periods = msg.periods
-		return m, nil
-	case detailMsg:
-		if msg.id != m.detail.id() {
-			return m, nil // the cursor has moved on
-		}
-		if msg.err != nil {
-			return m, m.fail(msg.err)
-		}
-		m.detail.show(msg.detail, true)
-		m.layoutDetail()
-		return m, nil
-	case searchMsg:
-		return m, m.gotSearch(msg)
-	case writeMsg:
-		return m, m.written(msg)
-	case statusExpiredMsg:
-		if msg.seq == m.statusSeq {
-			m.status, m.statusErr = "", false
-		}
-		return m, nil
-	case openedMsg:
-		if msg.err != nil {
-			return m, m.say(fmt.Sprintf("%v · the URL is %s", msg.err, msg.url))
-		}
-		return m, m.say("opened " + msg.url)
-	}
-	if m.modal == modalNote {
-		// The editor's own messages (cursor blink).
-		_, _, cmd := m.note.update(msg)
-		return m, cmd
-	}
-	if m.modal == modalPrompt {
-		var cmd tea.Cmd
-		m.prompt, cmd = m.prompt.update(msg)
-		return m, cmd
-	}
-	return m, nil
-}
-
-// gotWindow puts a freshly loaded window on screen.
-func (m *Model) gotWindow(msg windowMsg) tea.Cmd {
-	if msg.gen != m.gen {
+		cells := m.ctx.styles.Cells
+		m.ctx.styles = NewStyles(msg.IsDark())
+		m.ctx.styles.Cells = cells
+		m.ctx.help.Styles = m.ctx.styles.Help
+		m.fit(true)
 		return nil
 	}
-	m.loading = false
-	if errors.Is(msg.err, errNoMove) {
-		return m.say(msg.note)
-	}
-	if msg.err != nil {
-		return m.fail(msg.err)
-	}
-	var cmds []tea.Cmd
-	if msg.cleared {
-		m.query = model.Query{}
-		m.gen++
-		m.relayout()
-		cmds = append(cmds, m.say("filters cleared to show the linked event"), count(m.store, m.gen, m.query, model.Position{}, 0), loadPeriods(m.store, m.gen, m.query))
-	}
-	m.tl.reset(msg.w, 0)
-	switch {
-	case msg.focusID != "":
-		m.tl.place(max(0, m.tl.indexOf(msg.focusID)))
-	case !msg.anchor.IsZero():
-		m.tl.place(m.tl.indexAt(msg.anchor))
-	case msg.fromEnd:
-		m.tl.place(len(m.tl.rows) - 1)
-	}
-	cmds = append(cmds, m.moved(), m.fill())
-	return tea.Batch(cmds...)
-}
-
-// moved follows the cursor with the sources pane.
-func (m *Model) moved() tea.Cmd {
-	row, ok := m.tl.selected()
-	if !ok {
-		m.detail.show(model.Detail{}, false)
-		m.layoutDetail()
-		return nil
-	}
-	if row.Event.ID == m.detail.id() {
-		return nil
-	}
-	m.detail.show(model.Detail{Event: row.Event}, false)
-	m.layoutDetail()
-	return loadDetail(m.store, row.Event.ID)
-}
-
-// fill asks for more rows when the cursor nears an edge of the window.
-func (m *Model) fill() tea.Cmd {
-	back, fwd := m.tl.needs()
-	n := windowSize(m.tl.height)
-	var cmds []tea.Cmd
-	if back {
-		m.tl.fetchingBack = true
-		cmds = append(cmds, extend(m.store, m.gen, m.query, m.tl.rows[0].Pos, true, n))
-	}
-	if fwd {
-		m.tl.fetchingFwd = true
-		cmds = append(cmds, extend(m.store, m.gen, m.query, m.tl.rows[len(m.tl.rows)-1].Pos, false, n))
-	}
-	return tea.Batch(cmds...)
-}
-
-// versionEvery is how often, at most, the browser asks whether the store
-// changed: only while the investigator works, so an idle browser costs
-// nothing.
-const versionEvery = 2 * time.Second
-
-// watch asks whether the store changed, if it is time to.
-func (m *Model) watch() tea.Cmd {
-	now := m.now()
-	if now.Sub(m.checked) < versionEvery {
-		return nil
-	}
-	m.checked = now
-	return checkVersion(m.store)
-}
-
-// gotVersion reloads what is on screen when the store changed since it
-// was last seen: another process imported, tagged or noted.
-func (m *Model) gotVersion(msg versionMsg) tea.Cmd {
-	switch {
-	case msg.err != nil:
-		return nil // a busy or missing store is said by the next read that fails
-	case m.version == "":
-		m.version = msg.version
-		return nil
-	case msg.version == m.version || m.busy():
-		return nil // while this browser writes, its own change is on its way
-	}
-	m.version = msg.version
-	cmds := []tea.Cmd{m.requery(m.query), loadHeader(m.store), loadFacets(m.store)}
-	if id := m.detail.id(); id != "" {
-		cmds = append(cmds, loadDetail(m.store, id))
-	}
-	return tea.Batch(cmds...)
-}
-
-// requery changes the view: everything that depends on it is asked again,
-// keeping the cursor on the same event when the new view has it.
-func (m *Model) requery(q model.Query) tea.Cmd {
-	m.query = q
-	m.gen++
-	m.loading = true
-	m.tl.total, m.tl.counted = -1, 0
-	m.relayout()
-	var anchor model.Position
-	if row, ok := m.tl.selected(); ok {
-		anchor = row.Pos
-	}
-	return tea.Batch(
-		jump(m.store, m.gen, m.query, anchor, false, windowSize(m.tl.height)),
-		count(m.store, m.gen, m.query, model.Position{}, 0),
-		loadPeriods(m.store, m.gen, m.query),
-		m.countSearch(), // the matches in the new view
-	)
-}
-
-// say shows a message on the status line for a while.
-func (m *Model) say(s string) tea.Cmd {
-	m.status, m.statusErr = s, false
-	m.statusSeq++
-	return expireStatus(m.tick, m.statusSeq, statusFor)
-}
-
-// fail shows an error on the status line until the next message.
-func (m *Model) fail(err error) tea.Cmd {
-	m.status, m.statusErr = err.Error(), true
-	m.statusSeq++
 	return nil
 }
+
+// investigation takes what the screens share of the investigation.
+func (m *Model) investigation(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case headerMsg:
+		if msg.err != nil {
+			return m.say(statusMsg{text: msg.err.Error(), err: true})
+		}
+		m.ctx.header = msg.header
+		return nil
+	case facetsMsg:
+		if msg.err != nil {
+			return m.say(statusMsg{text: msg.err.Error(), err: true})
+		}
+		m.ctx.tags, m.ctx.actors, m.ctx.statuses = msg.tags, msg.actors, msg.statuses
+		return nil
+	}
+	return nil
+}
+
+// key gives a key press to the open dialog, else to the global keys,
+// else to the top screen.
+func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	if m.quitting {
+		if msg.String() == "ctrl+c" {
+			return tea.Quit // a second ctrl+c does not wait for the disk
+		}
+		return nil
+	}
+	if m.dialog != nil {
+		return m.act(m.dialog.Update(msg))
+	}
+	switch k := m.ctx.keys; {
+	case key.Matches(msg, k.Quit):
+		return m.quit()
+	case key.Matches(msg, k.Help):
+		m.open(newHelpDialog(m.ctx, m.top()))
+		return nil
+	}
+	return m.act(m.top().Update(msg))
+}
+
+// act does what an action asks, after the commands that came with it.
+func (m *Model) act(a Action, cmd tea.Cmd) tea.Cmd {
+	switch a := a.(type) {
+	case nil:
+		return cmd
+	case closeDialog:
+		m.dialog = nil
+	case openDialog:
+		m.open(a.dialog)
+	case writeEdit:
+		m.dialog = nil
+		return tea.Batch(cmd, m.write(pendingWrite{edit: a.edit}))
+	case undoLast:
+		e, ok := m.writes.popUndo()
+		if !ok {
+			return tea.Batch(cmd, say("nothing to undo"))
+		}
+		return tea.Batch(cmd, m.write(pendingWrite{edit: e, undo: true}))
+	case pushScreen:
+		m.dialog = nil
+		m.screens = append(m.screens, a.screen)
+		m.fit(true)
+		return tea.Batch(cmd, a.screen.Init())
+	case popScreen:
+		if len(m.screens) > 1 {
+			m.screens = m.screens[:len(m.screens)-1]
+			m.fit(true)
+		}
+	case quitApp:
+		return tea.Batch(cmd, m.quit())
+	default:
+		if _, open := a.(keepsDialog); !open {
+			m.dialog = nil
+		}
+		return tea.Batch(cmd, m.act(m.top().Update(a)))
+	}
+	return cmd
+}
+
+// open opens a dialog, sized for its place.
+func (m *Model) open(d Dialog) {
+	m.dialog = d
+	m.fit(false)
+}
+
+// broadcast gives a message to every screen, the top first.
+func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for i := len(m.screens) - 1; i >= 0; i-- {
+		cmds = append(cmds, m.act(m.screens[i].Update(msg)))
+	}
+	return tea.Batch(cmds...)
+}
+
+// minScreen is the least a screen keeps: its header and three lines.
+const minScreen = 4
+
+// fit shares the terminal's height between the top screen and the
+// footer: the status line goes when the screen would keep less than
+// minScreen lines, the help line when it would lose any of its own. The
+// open dialog is sized for its place.
+func (m *Model) fit(force bool) {
+	w, h := m.ctx.width, m.ctx.height
+	s := m.top()
+	m.statusOn = h-1 >= minScreen
+	m.helpOn = m.statusOn && h-2 >= s.FullHeight()
+	sh := h
+	for _, on := range []bool{m.statusOn, m.helpOn} {
+		if on {
+			sh--
+		}
+	}
+	if force || w != m.screenW || sh != m.screenH {
+		m.screenW, m.screenH = w, sh
+		for _, s := range m.screens {
+			s.SetSize(w, sh)
+		}
+	}
+	if m.dialog != nil {
+		m.dialog.SetSize(m.area(m.dialog.Place()))
+	}
+}
+
+// area is the size of a dialog's place.
+func (m *Model) area(p place) (w, h int) {
+	if p == placeStatus {
+		return m.ctx.width, 1
+	}
+	return m.top().Area(p)
+}
+
+// write shows an edit on every screen at once and queues its write.
+func (m *Model) write(w pendingWrite) tea.Cmd {
+	var after []model.Event
+	for _, id := range w.edit.IDs() {
+		if e, ok := m.latest(id); ok {
+			w.before = append(w.before, e)
+			after = append(after, w.edit.Change(e))
+		}
+	}
+	return tea.Batch(m.broadcast(showEventsMsg{events: after}), m.writes.add(m.ctx.store, w))
+}
+
+// written takes a write's outcome: confirm it, or roll it back.
+func (m *Model) written(msg writeMsg) tea.Cmd {
+	status := m.writes.done(msg)
+	var cmds []tea.Cmd
+	if msg.err != nil {
+		cmds = append(cmds, m.broadcast(showEventsMsg{events: msg.write.before}))
+		// Stay, so that the investigator sees what was not saved.
+		m.quitting = false
+	} else {
+		retagged := retagged(msg.changes)
+		cmds = append(cmds, m.broadcast(showEventsMsg{events: afterOf(msg.changes), written: true, retagged: retagged}))
+		if retagged {
+			cmds = append(cmds, loadFacets(m.ctx.store))
+		}
+	}
+	cmds = append(cmds, m.say(status), m.writes.next(m.ctx.store))
+	if m.quitting && !m.writes.busy() {
+		return tea.Quit
+	}
+	return tea.Batch(cmds...)
+}
+
+// quit leaves once every change is on disk.
+func (m *Model) quit() tea.Cmd {
+	if m.writes.busy() {
+		m.quitting = true
+		m.status.text, m.status.err = "saving changes before quitting…", false
+		return nil
+	}
+	return tea.Quit
+}
+
+// watch asks whether the store changed, if it is time to.
+func (m *Model) watch() tea.Cmd { return m.watcher.watch(m.ctx.store, m.ctx.now()) }
+
+// say shows a message on the status line.
+func (m *Model) say(msg statusMsg) tea.Cmd { return m.status.show(msg, m.ctx.tick) }

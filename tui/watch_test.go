@@ -21,14 +21,12 @@ func TestBrowserSeesOtherWrites(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := &driver{t: t, m: New(shared, Options{Now: func() time.Time { return clock }})}
 	s.Close() // the browser opens the file for each read, as chrono runs it
-	d.m.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
-	d.run(d.m.Init())
+	d := startDriver(t, New(shared, Options{Now: func() time.Time { return clock }}))
 	d.send(tea.WindowSizeMsg{Width: 120, Height: 30})
 	d.keys("j") // the FBI tip
 
-	other, err := store.Open(d.m.store.(model.Store).Location(), store.Options{})
+	other, err := store.Open(shared.Location(), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

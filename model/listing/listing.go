@@ -114,7 +114,7 @@ func Show(w io.Writer, d model.Detail, width int) error {
 			p.wrapped("  ", "“"+termtext.Text(q.Text)+"”")
 			p.wrapped("    ", Attribution(q))
 			if src, ok := d.Sources[q.Source]; ok {
-				p.wrapped("    ", Citation(src))
+				p.wrapped("    ", model.Citation(src, termtext.Line))
 				if src.URL != "" {
 					p.line("    ", termtext.Line(src.URL))
 				}
@@ -181,24 +181,4 @@ func SourceName(s model.Source) string {
 		name += ", " + s.Published.Label()
 	}
 	return name
-}
-
-// Citation cites a source in full: publisher · author · “title” · date.
-func Citation(s model.Source) string {
-	var parts []string
-	for _, f := range []string{s.Publisher, s.Author} {
-		if f != "" {
-			parts = append(parts, termtext.Line(f))
-		}
-	}
-	if s.Title != "" {
-		parts = append(parts, "“"+termtext.Line(s.Title)+"”")
-	}
-	if !s.Published.IsZero() {
-		parts = append(parts, s.Published.Label())
-	}
-	if len(parts) == 0 {
-		return "source " + s.ID
-	}
-	return strings.Join(parts, " · ")
 }

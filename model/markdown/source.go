@@ -30,18 +30,7 @@ func sourceName(s model.Source) string {
 // author · “title” · date · URL. A URL that may not be a link is shown as
 // code, readable and inert.
 func citation(s model.Source) string {
-	var parts []string
-	for _, f := range []string{s.Publisher, s.Author} {
-		if f := oneLine(f); f != "" {
-			parts = append(parts, f)
-		}
-	}
-	if t := oneLine(s.Title); t != "" {
-		parts = append(parts, "“"+t+"”")
-	}
-	if !s.Published.IsZero() {
-		parts = append(parts, inline(s.Published.Label()))
-	}
+	parts := model.CitationParts(s, oneLine, inline)
 	switch {
 	case linkable(s.URL):
 		parts = append(parts, "<"+s.URL+">")

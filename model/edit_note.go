@@ -1,0 +1,34 @@
+package model
+
+import (
+	"slices"
+	"time"
+)
+
+// AddNote adds a note to an event. A note stays: it has no revert.
+type AddNote struct {
+	ID   string
+	Text string
+	At   time.Time
+}
+
+// IDs implements Edit.
+func (n AddNote) IDs() []string { return []string{n.ID} }
+
+// Change implements Edit.
+func (n AddNote) Change(e Event) Event {
+	e.Notes = append(slices.Clone(e.Notes), Note{Text: n.Text, At: n.At})
+	return e
+}
+
+// Apply implements Edit.
+func (n AddNote) Apply(w Writer) ([]Change, Edit, error) {
+	c, err := w.AddNote(n.ID, n.Text, n.At)
+	if err != nil {
+		return nil, nil, err
+	}
+	return []Change{c}, nil, nil
+}
+
+// Phrase implements Edit.
+func (n AddNote) Phrase() string { return "note saved" }

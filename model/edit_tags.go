@@ -1,0 +1,110 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Retag adds and removes tags on events: tagging and untagging.
+type Retag struct {
+	Events      []string
+	Add, Remove []string
+}
+
+// IDs implements Edit.
+func (r Retag) IDs() []string { return r.Events }
+
+// Change implements Edit: the tags as the store would leave them.
+func (r Retag) Change(e Event) Event {
+	e.Tags = TagDelta{Add: r.Add, Remove: r.Remove}.Apply(e.Tags)
+	return e
+}
+
+// Apply implements Edit. The revert puts back only what the store
+// changed, event by event.
+func (r Retag) Apply(w Writer) ([]Change, Edit, error) {
+	changes, err := w.Retag(r.Events, r.Add, r.Remove)
+	if err != nil || len(changes) == 0 {
+		return changes, nil, err
+	}
+	return changes, undoTags(changes, r.Phrase()), nil
+}
+
+// Phrase implements Edit: "tagged #verify on 3 events", "removed #key
+// from 1 event".
+func (r Retag) Phrase() string {
+	var parts []string
+	if len(r.Add) > 0 {
+		parts = append(parts, "tagged "+Hashtags(r.Add))
+	}
+	if len(r.Remove) > 0 {
+		parts = append(parts, "removed "+Hashtags(r.Remove))
+	}
+	what := "1 event"
+	if n := len(r.Events); n != 1 {
+		what = fmt.Sprintf("%d events", n)
+	}
+	verb := strings.Join(parts, ", ")
+	if len(r.Add) > 0 && len(r.Remove) == 0 {
+		return verb + " on " + what
+	}
+	return verb + " from " + what
+}
+
+// UndoTags takes back a change of tags, event by event: writing deltas
+// rather than whole events keeps the tags and notes written since, here
+// or by another process.
+type UndoTags struct {
+	Deltas []TagDelta
+	// Of is the phrase of the edit it takes back.
+	Of string
+}
+
+// undoTags is the edit that takes changes of tags back.
+func undoTags(changes []Change, of string) UndoTags {
+	u := UndoTags{Of: of}
+	for _, c := range changes {
+		u.Deltas = append(u.Deltas, c.Inverse())
+	}
+	return u
+}
+
+// IDs implements Edit.
+func (u UndoTags) IDs() []string {
+	ids := make([]string, len(u.Deltas))
+	for i, d := range u.Deltas {
+		ids[i] = d.ID
+	}
+	return ids
+}
+
+// Change implements Edit.
+func (u UndoTags) Change(e Event) Event {
+	for _, d := range u.Deltas {
+		if d.ID == e.ID {
+			e.Tags = d.Apply(e.Tags)
+		}
+	}
+	return e
+}
+
+// Apply implements Edit; the revert does again what was undone.
+func (u UndoTags) Apply(w Writer) ([]Change, Edit, error) {
+	changes, err := w.RetagEach(u.Deltas)
+	if err != nil || len(changes) == 0 {
+		return changes, nil, err
+	}
+	return changes, undoTags(changes, u.Phrase()), nil
+}
+
+// Phrase implements Edit: "undid: tagged #verify on 3 events".
+func (u UndoTags) Phrase() string { return "undid: " + u.Of }
+
+// Hashtags writes tags as they are typed and shown: "#verify #key".
+func Hashtags(tags []string) string {
+	out := make([]string, len(tags))
+	for i, t := range tags {
+		out[i] = "#" + t
+	}
+	return strings.Join(out, " ")
+}

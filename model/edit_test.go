@@ -1,0 +1,194 @@
+package model
+
+import (
+	"errors"
+	"reflect"
+	"slices"
+	"testing"
+	"time"
+)
+
+// memWriter keeps events in memory and writes them as a store would.
+type memWriter struct {
+	events map[string]Event
+	fail   error
+}
+
+func newMemWriter(events ...Event) *memWriter {
+	w := &memWriter{events: map[string]Event{}}
+	for _, e := range events {
+		w.events[e.ID] = e
+	}
+	return w
+}
+
+func (w *memWriter) Retag(ids []string, add, remove []string) ([]Change, error) {
+	deltas := make([]TagDelta, len(ids))
+	for i, id := range ids {
+		deltas[i] = TagDelta{ID: id, Add: add, Remove: remove}
+	}
+	return w.RetagEach(deltas)
+}
+
+func (w *memWriter) RetagEach(deltas []TagDelta) ([]Change, error) {
+	if w.fail != nil {
+		return nil, w.fail
+	}
+	var changes []Change
+	for _, d := range deltas {
+		before := w.events[d.ID]
+		after := before
+		after.Tags = d.Apply(before.Tags)
+		if slices.Equal(before.Tags, after.Tags) {
+			continue
+		}
+		w.events[d.ID] = after
+		changes = append(changes, Change{Before: before, After: after})
+	}
+	return changes, nil
+}
+
+func (w *memWriter) AddNote(id, text string, at time.Time) (Change, error) {
+	if w.fail != nil {
+		return Change{}, w.fail
+	}
+	before := w.events[id]
+	after := before
+	after.Notes = append(slices.Clone(before.Notes), Note{Text: text, At: at})
+	w.events[id] = after
+	return Change{Before: before, After: after}, nil
+}
+
+func (w *memWriter) Restore(events []Event) ([]Change, error) {
+	if w.fail != nil {
+		return nil, w.fail
+	}
+	var changes []Change
+	for _, e := range events {
+		changes = append(changes, Change{Before: w.events[e.ID], After: e})
+		w.events[e.ID] = e
+	}
+	return changes, nil
+}
+
+func TestEdits(t *testing.T) {
+	at := time.Date(2026, 3, 4, 9, 30, 0, 0, time.UTC)
+	a := Event{ID: "a", Tags: []string{"key"}}
+	b := Event{ID: "b", Tags: []string{"verify"}}
+	tests := []struct {
+		name       string
+		edit       Edit
+		ids        []string
+		phrase     string
+		want       map[string][]string // tags after, by event
+		wantNotes  int                 // notes on a after
+		revertible bool
+	}{
+		{
+			name: "tag", edit: Retag{Events: []string{"a", "b"}, Add: []string{"verify"}},
+			ids: []string{"a", "b"}, phrase: "tagged #verify on 2 events",
+			want: map[string][]string{"a": {"key", "verify"}, "b": {"verify"}}, revertible: true,
+		},
+		{
+			name: "untag", edit: Retag{Events: []string{"a"}, Remove: []string{"key"}},
+			ids: []string{"a"}, phrase: "removed #key from 1 event",
+			want: map[string][]string{"a": nil, "b": {"verify"}}, revertible: true,
+		},
+		{
+			name: "tag and untag", edit: Retag{Events: []string{"b"}, Add: []string{"x"}, Remove: []string{"verify"}},
+			ids: []string{"b"}, phrase: "tagged #x, removed #verify from 1 event",
+			want: map[string][]string{"a": {"key"}, "b": {"x"}}, revertible: true,
+		},
+		{
+			name: "tag that changes nothing", edit: Retag{Events: []string{"a"}, Add: []string{"key"}},
+			ids: []string{"a"}, phrase: "tagged #key on 1 event",
+			want: map[string][]string{"a": {"key"}, "b": {"verify"}},
+		},
+		{
+			name: "undo", edit: UndoTags{Deltas: []TagDelta{{ID: "a", Remove: []string{"key"}}, {ID: "b", Add: []string{"key"}}}, Of: "tagged #key on 2 events"},
+			ids: []string{"a", "b"}, phrase: "undid: tagged #key on 2 events",
+			want: map[string][]string{"a": nil, "b": {"verify", "key"}}, revertible: true,
+		},
+		{
+			name: "note", edit: AddNote{ID: "a", Text: "ask", At: at},
+			ids: []string{"a"}, phrase: "note saved",
+			want: map[string][]string{"a": {"key"}, "b": {"verify"}}, wantNotes: 1,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := newMemWriter(a, b)
+			if got := tt.edit.IDs(); !slices.Equal(got, tt.ids) {
+				t.Errorf("IDs %v, want %v", got, tt.ids)
+			}
+			if got := tt.edit.Phrase(); got != tt.phrase {
+				t.Errorf("Phrase %q, want %q", got, tt.phrase)
+			}
+			changes, revert, err := tt.edit.Apply(w)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for id, tags := range tt.want {
+				if got := w.events[id].Tags; !slices.Equal(got, tags) {
+					t.Errorf("%s: stored tags %v, want %v", id, got, tags)
+				}
+			}
+			if got := len(w.events["a"].Notes); got != tt.wantNotes {
+				t.Errorf("%d notes, want %d", got, tt.wantNotes)
+			}
+			// What is shown at once is what the store made.
+			for _, c := range changes {
+				if got := tt.edit.Change(c.Before); !reflect.DeepEqual(got, c.After) {
+					t.Errorf("Change(%s) = %+v, stored %+v", c.Before.ID, got, c.After)
+				}
+			}
+			if (revert != nil) != tt.revertible {
+				t.Fatalf("revert %v, want one: %v", revert, tt.revertible)
+			}
+			if revert == nil {
+				return
+			}
+			if got, want := revert.Phrase(), "undid: "+tt.phrase; got != want {
+				t.Errorf("revert's phrase %q, want %q", got, want)
+			}
+			if _, _, err := revert.Apply(w); err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range []Event{a, b} {
+				if got := w.events[e.ID].Tags; !slices.Equal(got, e.Tags) && len(got)+len(e.Tags) > 0 {
+					t.Errorf("%s after revert: tags %v, want %v", e.ID, got, e.Tags)
+				}
+			}
+		})
+	}
+}
+
+// TestRevertKeepsOthersTags: a tag written between an edit and its revert
+// stays.
+func TestRevertKeepsOthersTags(t *testing.T) {
+	w := newMemWriter(Event{ID: "a"})
+	_, revert, err := Retag{Events: []string{"a"}, Add: []string{"key"}}.Apply(w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Retag([]string{"a"}, []string{"elsewhere"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := revert.Apply(w); err != nil {
+		t.Fatal(err)
+	}
+	if got := w.events["a"].Tags; !slices.Equal(got, []string{"elsewhere"}) {
+		t.Errorf("tags %v, want [elsewhere]", got)
+	}
+}
+
+func TestEditFails(t *testing.T) {
+	full := errors.New("disk full")
+	for _, e := range []Edit{Retag{Events: []string{"a"}, Add: []string{"x"}}, UndoTags{Deltas: []TagDelta{{ID: "a", Add: []string{"x"}}}}, AddNote{ID: "a", Text: "x"}} {
+		w := newMemWriter(Event{ID: "a"})
+		w.fail = full
+		if _, revert, err := e.Apply(w); !errors.Is(err, full) || revert != nil {
+			t.Errorf("%T: err %v, revert %v", e, err, revert)
+		}
+	}
+}

@@ -1,0 +1,173 @@
+package tui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
+)
+
+type focus int
+
+const (
+	focusList focus = iota
+	focusDetail
+)
+
+// browser is the first screen: the chronology over a window of the
+// view, and the sources pane of the selected event.
+type browser struct {
+	ctx       *shared
+	keys      browserKeys
+	quickTags []string
+
+	width, height int
+	lay           layout
+
+	query     model.Query
+	gen       int // bumped whenever the view (query) changes
+	loading   bool
+	tl        timeline
+	allEvents int // events in the store, for "of 12 (40 total)"
+	ruler     ruler
+	detail    detailPane
+	focus     focus
+	zoomed    bool // the sources pane fills a narrow screen
+	search    search
+
+	marks   map[string]bool
+	history []string               // events left by following links, for backspace
+	known   map[string]model.Event // the latest version written of events not loaded
+}
+
+func newBrowser(ctx *shared, quickTags []string) *browser {
+	return &browser{
+		ctx:       ctx,
+		keys:      newBrowserKeys(quickTags),
+		quickTags: quickTags,
+		loading:   true,
+		marks:     map[string]bool{},
+		known:     map[string]model.Event{},
+		tl:        timeline{total: -1},
+		allEvents: -1,
+	}
+}
+
+// Init loads the start of the timeline with its counts.
+func (b *browser) Init() tea.Cmd {
+	s := b.ctx.store
+	return tea.Batch(
+		jump(s, b.gen, b.query, model.Position{}, false, windowSize(b.tl.height)),
+		count(s, b.gen, b.query, model.Position{}, 0),
+		loadPeriods(s, b.gen, b.query),
+	)
+}
+
+// Update answers input, the store's answers, and the actions meant for
+// the chronology.
+func (b *browser) Update(msg tea.Msg) (Action, tea.Cmd) {
+	a, cmd := b.update(msg)
+	b.updateKeys()
+	return a, cmd
+}
+
+func (b *browser) update(msg tea.Msg) (Action, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return b.key(msg)
+	case tea.WindowSizeMsg:
+		return nil, b.fill()
+	case tea.MouseWheelMsg:
+		return nil, b.wheel(msg)
+	case tea.MouseClickMsg:
+		return nil, b.click(msg)
+	case applyFilter:
+		return nil, b.requery(msg.q)
+	case goToDate:
+		return nil, jump(b.ctx.store, b.gen, b.query, msg.at, false, windowSize(b.tl.height))
+	case searchTyped:
+		return nil, b.searchAsTyped(msg.text)
+	case searchEntered:
+		return nil, b.submitSearch(msg.text)
+	case searchCancelled:
+		return nil, b.cancelSearch()
+	}
+	return nil, b.answer(msg)
+}
+
+// answer takes the answers of the commands the browser asked for, and
+// what the root tells every screen.
+func (b *browser) answer(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case windowMsg:
+		return b.gotWindow(msg)
+	case extendMsg:
+		return b.gotExtend(msg)
+	case countMsg:
+		return b.gotCount(msg)
+	case matchesMsg:
+		return b.gotMatches(msg)
+	case periodsMsg:
+		return b.gotPeriods(msg)
+	case detailMsg:
+		return b.gotDetail(msg)
+	case searchMsg:
+		return b.gotSearch(msg)
+	case openedMsg:
+		if msg.err != nil {
+			return say(msg.err.Error() + " · the URL is " + msg.url)
+		}
+		return say("opened " + msg.url)
+	case showEventsMsg:
+		return b.showWritten(msg)
+	case storeChangedMsg:
+		cmds := []tea.Cmd{b.requery(b.query)}
+		if id := b.detail.id(); id != "" {
+			cmds = append(cmds, loadDetail(b.ctx.store, id))
+		}
+		return tea.Batch(cmds...)
+	}
+	return nil
+}
+
+// SetSize lays the screen out for w×h.
+func (b *browser) SetSize(w, h int) {
+	b.width, b.height = w, h
+	b.relayout()
+}
+
+// FullHeight is the header, the filter line when filtered, the ruler,
+// the pane titles and three rows.
+func (b *browser) FullHeight() int {
+	n := 6
+	if b.filtered() {
+		n++
+	}
+	return n
+}
+
+// Area is the body for a dialog that takes it, and the sources pane's
+// size for one that takes that.
+func (b *browser) Area(p place) (w, h int) {
+	if p == placePane {
+		return b.detail.width, b.detail.height
+	}
+	return b.width, b.lay.bodyH
+}
+
+// Latest returns the newest version of an event this screen knows.
+func (b *browser) Latest(id string) (model.Event, bool) {
+	if i := b.tl.indexOf(id); i >= 0 {
+		return b.tl.rows[i].Event, true
+	}
+	e, ok := b.known[id]
+	return e, ok
+}
+
+// Hint reminds of the marks.
+func (b *browser) Hint() string {
+	if len(b.marks) == 0 {
+		return ""
+	}
+	k := &b.keys
+	return plural(len(b.marks), "marked event") + " · " + keyOf(k.Tag) + ", " + keyOf(k.Untag) + " and 1–9 apply to them · " + keyOf(k.Escape) + " unmarks"
+}

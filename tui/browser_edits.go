@@ -1,0 +1,125 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
+)
+
+// editKey handles the keys that change events: tags, marks, notes,
+// undo. It reports whether the key was one of them.
+func (b *browser) editKey(msg tea.KeyPressMsg) (Action, tea.Cmd, bool) {
+	k := &b.keys
+	ctx := b.ctx
+	switch {
+	case key.Matches(msg, k.Tag):
+		ids := b.targets()
+		if len(ids) == 0 {
+			return nil, nil, true
+		}
+		return openDialog{newPrompt(ctx, promptTag, "tag "+b.targetPhrase(ids)+": ", facetNames(ctx.tags), ids, nil)}, nil, true
+	case key.Matches(msg, k.Untag):
+		ids := b.targets()
+		have := b.tagsOf(ids)
+		if len(have) == 0 {
+			return nil, say("no tags to remove"), true
+		}
+		return openDialog{newPrompt(ctx, promptUntag, "remove tag from "+b.targetPhrase(ids)+": ", have, ids, nil)}, nil, true
+	case key.Matches(msg, k.Mark):
+		return nil, b.toggleMark(), true
+	case key.Matches(msg, k.Undo):
+		return undoLast{}, nil, true
+	case key.Matches(msg, k.Note):
+		row, ok := b.tl.selected()
+		if !ok {
+			return nil, nil, true
+		}
+		return openDialog{newNoteEditor(ctx, row.Event.ID, row.Event.Title)}, nil, true
+	}
+	for i, bk := range k.QuickTags {
+		if key.Matches(msg, bk) {
+			return b.toggleQuickTag(b.quickTags[i]), nil, true
+		}
+	}
+	return nil, nil, false
+}
+
+// targets are the events a tag key acts on: the marked ones, else the
+// selected one.
+func (b *browser) targets() []string {
+	if len(b.marks) > 0 {
+		ids := make([]string, 0, len(b.marks))
+		for _, r := range b.tl.rows { // in timeline order where loaded
+			if b.marks[r.Event.ID] {
+				ids = append(ids, r.Event.ID)
+			}
+		}
+		for id := range b.marks {
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+		return ids
+	}
+	if row, ok := b.tl.selected(); ok {
+		return []string{row.Event.ID}
+	}
+	return nil
+}
+
+func (b *browser) targetPhrase(ids []string) string {
+	if len(b.marks) > 0 {
+		return fmt.Sprintf("%s (marked)", plural(len(ids), "event"))
+	}
+	return "this event"
+}
+
+// tagsOf returns the tags the events carry, for T to offer.
+func (b *browser) tagsOf(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		e, _ := b.Latest(id)
+		for _, t := range e.Tags {
+			if !slices.Contains(out, t) {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+func (b *browser) toggleMark() tea.Cmd {
+	row, ok := b.tl.selected()
+	if !ok {
+		return nil
+	}
+	if b.marks[row.Event.ID] {
+		delete(b.marks, row.Event.ID)
+	} else {
+		b.marks[row.Event.ID] = true
+	}
+	b.tl.move(1)
+	return tea.Batch(b.moved(), b.fill())
+}
+
+// toggleQuickTag removes the tag when every target has it, else adds it.
+func (b *browser) toggleQuickTag(tag string) Action {
+	ids := b.targets()
+	if len(ids) == 0 {
+		return nil
+	}
+	all := true
+	for _, id := range ids {
+		if e, _ := b.Latest(id); !e.HasTag(tag) {
+			all = false
+		}
+	}
+	if all {
+		return writeEdit{model.Retag{Events: ids, Remove: []string{tag}}}
+	}
+	return writeEdit{model.Retag{Events: ids, Add: []string{tag}}}
+}

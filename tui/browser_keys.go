@@ -1,0 +1,98 @@
+package tui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+)
+
+// DefaultQuickTags are the tags the digit keys toggle unless told
+// otherwise.
+var DefaultQuickTags = []string{"key", "verify", "follow-up"}
+
+// browserKeys are the keys of the chronology and its sources pane. The
+// footer and the help are built from them, so a binding that exists is
+// a binding that is documented, and one that does nothing now is off.
+type browserKeys struct {
+	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
+	PrevYear, NextYear, GoTo                                  key.Binding
+	Focus, Open, Back, Escape                                 key.Binding
+	Search, NextMatch, PrevMatch                              key.Binding
+	Filter, ClearFilter                                       key.Binding
+	Tag, Untag, Mark, Undo, Note                              key.Binding
+	QuickTags                                                 []key.Binding
+	Copy, OpenURL                                             key.Binding
+}
+
+// newBrowserKeys returns the browser's keys, with digits 1–9 toggling
+// quickTags in order.
+func newBrowserKeys(quickTags []string) browserKeys {
+	k := browserKeys{
+		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:      key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDown:    key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		HalfUp:      key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
+		HalfDown:    key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
+		Top:         key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first event")),
+		Bottom:      key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last event")),
+		PrevYear:    key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous year")),
+		NextYear:    key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next year")),
+		GoTo:        key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "go to a date")),
+		Focus:       key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "switch pane")),
+		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "sources / follow link")),
+		Back:        key.NewBinding(key.WithKeys("backspace"), key.WithHelp("backspace", "back after a link")),
+		Escape:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back / clear")),
+		Search:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		NextMatch:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
+		PrevMatch:   key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+		Filter:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "filter")),
+		ClearFilter: key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "clear filters")),
+		Tag:         key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "add tags")),
+		Untag:       key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "remove a tag")),
+		Mark:        key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
+		Undo:        key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo tags")),
+		Note:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "annotate")),
+		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy quote")),
+		OpenURL:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open source")),
+	}
+	for i, t := range quickTags {
+		if i == 9 {
+			break
+		}
+		d := fmt.Sprint(i + 1)
+		k.QuickTags = append(k.QuickTags, key.NewBinding(key.WithKeys(d), key.WithHelp(d, "toggle #"+t)))
+	}
+	return k
+}
+
+// updateKeys turns off the keys that have nothing to act on: with no
+// event selected, nothing to open, mark, annotate or move a year from;
+// with no event selected or marked, nothing to tag.
+func (b *browser) updateKeys() {
+	_, selected := b.tl.selected()
+	targets := selected || len(b.marks) > 0
+	for _, k := range []*key.Binding{&b.keys.Open, &b.keys.Mark, &b.keys.Note, &b.keys.PrevYear, &b.keys.NextYear} {
+		k.SetEnabled(selected)
+	}
+	b.keys.Tag.SetEnabled(targets)
+	for i := range b.keys.QuickTags {
+		b.keys.QuickTags[i].SetEnabled(targets)
+	}
+}
+
+// ShortHelp is the footer: the keys a newcomer needs first.
+func (b *browser) ShortHelp() []key.Binding {
+	k := &b.keys
+	return []key.Binding{k.Down, k.Focus, k.Search, k.Filter, k.Tag, k.Mark, k.Note}
+}
+
+// FullHelp is the help, in columns.
+func (b *browser) FullHelp() [][]key.Binding {
+	k := &b.keys
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom, k.PrevYear, k.NextYear, k.GoTo},
+		{k.Focus, k.Open, k.Back, k.Escape, k.Search, k.NextMatch, k.PrevMatch, k.Filter, k.ClearFilter, k.Copy, k.OpenURL},
+		append([]key.Binding{k.Tag, k.Untag, k.Mark, k.Undo, k.Note}, k.QuickTags...),
+	}
+}

@@ -1,0 +1,170 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"chrono/model"
+)
+
+// View draws the browser: its header, the filter line and the ruler when
+// there is room, then the panes (or the dialog over them), in exactly
+// its height.
+func (b *browser) View(over Dialog) []string {
+	w, h := b.width, b.height
+	if w <= 0 || h <= 0 {
+		return nil
+	}
+	st := &b.ctx.styles
+	lines := make([]string, 0, h)
+	lines = append(lines, b.headerView(w))
+	if b.lay.filterBar {
+		lines = append(lines, b.filterView(w))
+	}
+	if b.lay.ruler {
+		var at model.Position
+		if row, ok := b.tl.selected(); ok {
+			at = row.Pos
+		}
+		lines = append(lines, b.ruler.view(st, w, at))
+	}
+	return append(lines, b.bodyView(w, b.lay.bodyH, over)...)
+}
+
+// headerView is the title on the left and where the cursor is on the
+// right: "event 3 of 12", with the total when filtered.
+func (b *browser) headerView(w int) string {
+	st := &b.ctx.styles
+	title := line(b.ctx.header.Title)
+	if title == "" {
+		title = "chrono"
+	}
+	var where string
+	switch {
+	case b.tl.empty():
+		where = ""
+	case b.tl.total < 0 && b.tl.counted > 0:
+		where = "event " + thousands(b.tl.position()+1) + " of " + thousands(b.tl.counted) + "+ (counting…)"
+	case b.tl.total < 0:
+		where = "event " + thousands(b.tl.position()+1)
+	default:
+		where = "event " + thousands(b.tl.position()+1) + " of " + thousands(b.tl.total)
+		if !b.query.IsZero() && b.allEvents >= 0 {
+			where += " (" + thousands(b.allEvents) + " in all)"
+		}
+	}
+	if n := len(b.marks); n > 0 {
+		where = fmt.Sprintf("%d marked · %s", n, where)
+	}
+	room := w - st.width(where) - 2
+	if room < 8 {
+		return st.fit(st.Count.Render(where), w)
+	}
+	left := st.fit(st.Title.Render(title), room)
+	gap := w - st.width(left) - st.width(where)
+	return left + strings.Repeat(" ", max(gap, 1)) + st.Count.Render(where)
+}
+
+// filterView lists the active filters and search.
+func (b *browser) filterView(w int) string {
+	st := &b.ctx.styles
+	q := b.query
+	var parts []string
+	if len(q.Statuses) > 0 {
+		var s []string
+		for _, x := range q.Statuses {
+			s = append(s, x.Mark()+" "+string(x))
+		}
+		parts = append(parts, strings.Join(s, " or "))
+	}
+	if len(q.Tags) > 0 {
+		parts = append(parts, strings.Join(strings.Split(model.Hashtags(q.Tags), " "), " or "))
+	}
+	if len(q.Actors) > 0 {
+		parts = append(parts, "actor "+line(strings.Join(q.Actors, " or ")))
+	}
+	if !q.During.IsZero() {
+		parts = append(parts, "during "+q.During.Label())
+	}
+	var s string
+	if len(parts) > 0 {
+		s = st.FilterBar.Render("filter: "+strings.Join(parts, " · ")) + st.Muted.Render("  ("+keyOf(b.keys.ClearFilter)+" clears)")
+	}
+	if b.search.text != "" {
+		if s != "" {
+			s += "   "
+		}
+		s += st.FilterBar.Render("search: /"+b.search.text) + st.Muted.Render(" · "+b.search.phrase()+"  ("+keyOf(b.keys.NextMatch)+"/"+keyOf(b.keys.PrevMatch)+" next, "+keyOf(b.keys.Escape)+" clears)")
+	}
+	return st.fit(s, w)
+}
+
+// bodyView is the panes, or the dialog over them.
+func (b *browser) bodyView(w, h int, over Dialog) []string {
+	st := &b.ctx.styles
+	if h <= 0 {
+		return nil
+	}
+	overPane := over != nil && over.Place() == placePane
+	if over != nil && over.Place() == placeBody {
+		return over.View(w, h)
+	}
+	if !b.lay.wide {
+		switch {
+		case overPane:
+			return over.View(w, h)
+		case b.zoomed:
+			return b.paneView(b.detailTitle(true), true, b.detail.view(), w, h)
+		}
+		return b.paneView(b.listTitle(), b.focus == focusList, b.listView(w, b.tl.height), w, h)
+	}
+	left := b.paneView(b.listTitle(), b.focus == focusList, b.listView(b.lay.listW, b.tl.height), b.lay.listW, h)
+	var right []string
+	if overPane {
+		right = over.View(b.lay.detailW, h)
+	} else {
+		right = b.paneView(b.detailTitle(false), b.focus == focusDetail, b.detail.view(), b.lay.detailW, h)
+	}
+	div := st.Divider.Render("│")
+	out := make([]string, h)
+	for i := range out {
+		out[i] = st.pad(left[i], b.lay.listW) + div + st.fit(right[i], b.lay.detailW)
+	}
+	return out
+}
+
+// paneView puts a title line over a pane's lines when there is roob.
+func (b *browser) paneView(title string, focused bool, body []string, w, h int) []string {
+	st := &b.ctx.styles
+	out := make([]string, 0, h)
+	if b.lay.titles {
+		style := b.ctx.styles.PaneTitle
+		if focused {
+			style = b.ctx.styles.PaneTitleFocused
+		}
+		out = append(out, st.fit(style.Render(title), w))
+	}
+	out = append(out, body...)
+	for len(out) < h {
+		out = append(out, "")
+	}
+	return out[:h]
+}
+
+func (b *browser) listTitle() string {
+	if b.tl.total >= 0 {
+		return "Chronology · " + plural(b.tl.total, "event")
+	}
+	return "Chronology"
+}
+
+func (b *browser) detailTitle(zoomed bool) string {
+	t := "Sources"
+	if n := len(b.detail.d.Event.Quotes); n > 0 {
+		t += " · " + plural(n, "quote")
+	}
+	if zoomed {
+		t += " · " + keyOf(b.keys.Escape) + " back"
+	}
+	return t
+}

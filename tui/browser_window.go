@@ -1,0 +1,202 @@
+package tui
+
+import (
+	"errors"
+
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
+)
+
+// gotWindow puts a freshly loaded window on screen.
+func (b *browser) gotWindow(msg windowMsg) tea.Cmd {
+	if msg.gen != b.gen {
+		return nil
+	}
+	b.loading = false
+	if errors.Is(msg.err, errNoMove) {
+		return say(msg.note)
+	}
+	if msg.err != nil {
+		return fail(msg.err)
+	}
+	var cmds []tea.Cmd
+	if msg.cleared {
+		b.query = model.Query{}
+		b.gen++
+		b.relayout()
+		cmds = append(cmds, say("filters cleared to show the linked event"), count(b.ctx.store, b.gen, b.query, model.Position{}, 0), loadPeriods(b.ctx.store, b.gen, b.query))
+	}
+	b.tl.reset(msg.w, 0)
+	switch {
+	case msg.focusID != "":
+		b.tl.place(max(0, b.tl.indexOf(msg.focusID)))
+	case !msg.anchor.IsZero():
+		b.tl.place(b.tl.indexAt(msg.anchor))
+	case msg.fromEnd:
+		b.tl.place(len(b.tl.rows) - 1)
+	}
+	cmds = append(cmds, b.moved(), b.fill())
+	return tea.Batch(cmds...)
+}
+
+// gotExtend adds rows beyond an edge of the window.
+func (b *browser) gotExtend(msg extendMsg) tea.Cmd {
+	if msg.gen != b.gen {
+		return nil
+	}
+	if msg.err != nil {
+		b.tl.fetchingBack, b.tl.fetchingFwd = false, false
+		return fail(msg.err)
+	}
+	b.tl.extend(msg)
+	return b.fill()
+}
+
+// gotCount counts the view, going on while there is more to count.
+func (b *browser) gotCount(msg countMsg) tea.Cmd {
+	if msg.gen != b.gen {
+		return nil
+	}
+	if msg.err != nil {
+		return fail(msg.err)
+	}
+	if !msg.next.IsZero() {
+		b.tl.counted = msg.n // so far: the header shows it growing
+		return count(b.ctx.store, b.gen, b.query, msg.next, msg.n)
+	}
+	b.tl.total, b.allEvents = msg.n, msg.all
+	return nil
+}
+
+// gotPeriods puts the view's periods on the ruler.
+func (b *browser) gotPeriods(msg periodsMsg) tea.Cmd {
+	if msg.gen != b.gen {
+		return nil
+	}
+	if msg.err != nil {
+		return fail(msg.err)
+	}
+	b.ruler.periods = msg.periods
+	return nil
+}
+
+// gotDetail fills the sources pane with what the store has of the
+// selected event.
+func (b *browser) gotDetail(msg detailMsg) tea.Cmd {
+	if msg.id != b.detail.id() {
+		return nil // the cursor has moved on
+	}
+	if msg.err != nil {
+		return fail(msg.err)
+	}
+	b.detail.show(msg.detail, true)
+	b.layoutDetail()
+	return nil
+}
+
+// moved follows the cursor with the sources pane.
+func (b *browser) moved() tea.Cmd {
+	row, ok := b.tl.selected()
+	if !ok {
+		b.detail.show(model.Detail{}, false)
+		b.layoutDetail()
+		return nil
+	}
+	if row.Event.ID == b.detail.id() {
+		return nil
+	}
+	b.detail.show(model.Detail{Event: row.Event}, false)
+	b.layoutDetail()
+	return loadDetail(b.ctx.store, row.Event.ID)
+}
+
+// fill asks for more rows when the cursor nears an edge of the window.
+func (b *browser) fill() tea.Cmd {
+	back, fwd := b.tl.needs()
+	n := windowSize(b.tl.height)
+	var cmds []tea.Cmd
+	if back {
+		b.tl.fetchingBack = true
+		cmds = append(cmds, extend(b.ctx.store, b.gen, b.query, b.tl.rows[0].Pos, true, n))
+	}
+	if fwd {
+		b.tl.fetchingFwd = true
+		cmds = append(cmds, extend(b.ctx.store, b.gen, b.query, b.tl.rows[len(b.tl.rows)-1].Pos, false, n))
+	}
+	return tea.Batch(cmds...)
+}
+
+// requery changes the view: everything that depends on it is asked again,
+// keeping the cursor on the same event when the new view has it.
+func (b *browser) requery(q model.Query) tea.Cmd {
+	var anchor model.Position
+	if row, ok := b.tl.selected(); ok {
+		anchor = row.Pos
+	}
+	b.reset(q)
+	return tea.Batch(
+		jump(b.ctx.store, b.gen, b.query, anchor, false, windowSize(b.tl.height)),
+		b.recount(),
+	)
+}
+
+// requeryAround asks the view again around an event whose place in it
+// changed, with the cursor on it.
+func (b *browser) requeryAround(id string) tea.Cmd {
+	b.reset(b.query)
+	return tea.Batch(
+		jumpAround(b.ctx.store, b.gen, b.query, id, windowSize(b.tl.height)),
+		b.recount(),
+	)
+}
+
+// reset starts a new generation of the view q selects: answers to the
+// old one are dropped.
+func (b *browser) reset(q model.Query) {
+	b.query = q
+	b.gen++
+	b.loading = true
+	b.tl.total, b.tl.counted = -1, 0
+	b.relayout()
+}
+
+// recount counts the view, its periods and the search's matches again.
+func (b *browser) recount() tea.Cmd {
+	return tea.Batch(
+		count(b.ctx.store, b.gen, b.query, model.Position{}, 0),
+		loadPeriods(b.ctx.store, b.gen, b.query),
+		b.countSearch(), // the matches in the new view
+	)
+}
+
+// showWritten puts new versions of events on screen: an edit shown at
+// once, rolled back, or confirmed by the store. A confirmed edit that
+// moved an event in the timeline loads the window again around it, and
+// one that changed tags counts a view filtered by tags again.
+func (b *browser) showWritten(msg showEventsMsg) tea.Cmd {
+	moved := b.tl.update(msg.events)
+	for _, e := range msg.events {
+		if e.ID == b.detail.id() {
+			d := b.detail.d
+			d.Event = e
+			b.detail.show(d, b.detail.loaded)
+			b.layoutDetail()
+		}
+	}
+	if !msg.written {
+		return nil
+	}
+	for _, e := range msg.events {
+		b.known[e.ID] = e
+	}
+	if len(moved) > 0 {
+		return b.requeryAround(moved[0])
+	}
+	if len(b.query.Tags) > 0 && msg.retagged {
+		// The tag filter's counts changed; the rows stay put until the
+		// view is asked again.
+		return tea.Batch(count(b.ctx.store, b.gen, b.query, model.Position{}, 0), loadPeriods(b.ctx.store, b.gen, b.query))
+	}
+	return nil
+}

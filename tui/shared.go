@@ -1,0 +1,39 @@
+package tui
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/help"
+
+	"chrono/model"
+)
+
+// shared is what every screen and dialog of one browser reads: the
+// store, the styles, the global keys, the clock, the terminal's size and
+// what is known of the investigation as a whole. The root owns it and
+// changes it only in Update; screens and dialogs hold a pointer to it.
+type shared struct {
+	store  model.Store
+	styles Styles
+	keys   globalKeys
+	now    func() time.Time
+	tick   ticker
+	help   help.Model
+
+	width, height int
+
+	header                 model.Header
+	tags, actors, statuses []model.Facet
+}
+
+// quietHelp is the help for keys that are a reminder rather than a menu
+// (at a prompt, over the help): one muted run, "enter accept · esc
+// cancel", cut by the screen's edge like any line.
+func (c *shared) quietHelp() help.Model {
+	h := c.help
+	h.ShortSeparator = " · "
+	h.Styles.ShortKey = h.Styles.ShortDesc
+	h.Styles.ShortSeparator = h.Styles.ShortDesc
+	h.SetWidth(0)
+	return h
+}
