@@ -21,7 +21,6 @@ var (
 	benchDirOnce sync.Once
 	benchDir     string
 	benchFiles   sync.Map // n → path of a synthetic document of n events
-	benchStores  sync.Map // n → path of a store holding it
 )
 
 func benchTemp(b *testing.B) string {
@@ -79,26 +78,6 @@ func fileInput(b testing.TB, path string) model.Input {
 		defer f.Close()
 		return native.Read(f, sink)
 	}}
-}
-
-// synthStore returns the path of a store holding a synthetic investigation
-// of n events; benchmarks open it read-only or copy it.
-func synthStore(b *testing.B, n int) string {
-	if p, ok := benchStores.Load(n); ok {
-		return p.(string)
-	}
-	doc := synthDoc(b, n)
-	path := filepath.Join(benchTemp(b), fmt.Sprintf("store-%d.db", n))
-	s, err := Open(path, Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := s.Import([]model.Input{fileInput(b, doc)}, model.ImportOptions{}); err != nil {
-		b.Fatal(err)
-	}
-	s.Close()
-	benchStores.Store(n, path)
-	return path
 }
 
 // BenchmarkImport imports a synthetic native document into a new store,

@@ -89,8 +89,6 @@ func TestMigrationsRunInOrderInOneTransaction(t *testing.T) {
 	}
 }
 
-func slicesEqual[T comparable](a, b []T) bool { return slices.Equal(a, b) }
-
 // TestAllBucketsAreOpened: a transaction opens its buckets from
 // allBuckets, so a bucket missing from the list would be nil; and each
 // has a letter of its own in the bulk build's records.

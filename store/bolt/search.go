@@ -29,8 +29,10 @@ func textContains(v []byte, m *model.Matcher) bool {
 		found = m.In(f)
 		return !found
 	}
-	if !field() || !field() || !field() { // title, summary, date text
-		return found
+	for range 3 { // title, summary, date text
+		if !field() {
+			return found
+		}
 	}
 	for range 2 { // actors, tags
 		for range t.count() {
@@ -39,8 +41,8 @@ func textContains(v []byte, m *model.Matcher) bool {
 			}
 		}
 	}
-	for range t.count() { // quotes: text, speaker, context
-		if !field() || !field() || !field() {
+	for range 3 * t.count() { // quotes: text, speaker, context
+		if !field() {
 			return found
 		}
 	}
