@@ -23,7 +23,11 @@ func (n AddNote) Change(e Event) Event {
 
 // Apply implements Edit.
 func (n AddNote) Apply(w Writer) ([]Change, Edit, error) {
-	c, err := w.AddNote(n.ID, n.Text, n.At)
+	var c Change
+	_, err := w.Write(OpNote, n.Phrase(), func(tx Tx) (err error) {
+		c, err = AddNoteTo(tx, n.ID, Note{Text: n.Text, At: n.At})
+		return err
+	})
 	if err != nil {
 		return nil, nil, err
 	}

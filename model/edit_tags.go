@@ -23,7 +23,7 @@ func (r Retag) Change(e Event) Event {
 // Apply implements Edit. The revert puts back only what the store
 // changed, event by event.
 func (r Retag) Apply(w Writer) ([]Change, Edit, error) {
-	changes, err := w.Retag(r.Events, r.Add, r.Remove)
+	changes, err := writeRetag(w, Retags(r.Events, r.Add, r.Remove), r.Phrase())
 	if err != nil || len(changes) == 0 {
 		return changes, nil, err
 	}
@@ -90,7 +90,7 @@ func (u UndoTags) Change(e Event) Event {
 
 // Apply implements Edit; the revert does again what was undone.
 func (u UndoTags) Apply(w Writer) ([]Change, Edit, error) {
-	changes, err := w.RetagEach(u.Deltas)
+	changes, err := writeRetag(w, u.Deltas, u.Phrase())
 	if err != nil || len(changes) == 0 {
 		return changes, nil, err
 	}

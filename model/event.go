@@ -53,6 +53,8 @@ type Note struct {
 	Text string `json:"text"`
 	// At is when the note was written; zero when unknown.
 	At time.Time `json:"at,omitzero"`
+	// Author is who wrote it; empty when unknown.
+	Author string `json:"author,omitempty"`
 }
 
 // HasTag reports whether e carries tag.

@@ -73,21 +73,81 @@ type Reader interface {
 	// Version changes whenever the store does, by this process or
 	// another.
 	Version() (string, error)
+	// Trash returns the events in the trash, most recently deleted
+	// first.
+	Trash() ([]Trashed, error)
+	// Journal returns entries of the journal, newest first, as q selects
+	// them.
+	Journal(q JournalQuery) ([]Entry, error)
+	// Entry returns the journal entry with a sequence number.
+	Entry(seq uint64) (Entry, error)
+	// Author is who this store's writes are attributed to.
+	Author() string
 }
 
-// Writer changes what is stored about events. Every write is on disk
-// when it returns without error, and reports what it did as Changes, so
-// that a caller can show the result and revert it.
+// Writer changes the investigation. Every change runs in one write
+// transaction through Write, is on disk when Write returns without error,
+// and is recorded in the journal in the same transaction, attributed to
+// the store's author: the operations themselves (adding, editing,
+// tagging, deleting, linking, reverting) are the domain's, written once
+// in model over Tx, and every store runs them alike.
 type Writer interface {
-	// Retag adds and removes tags on each of the events.
-	Retag(ids []string, add, remove []string) ([]Change, error)
-	// RetagEach changes each event's tags as it is in the store now, so
-	// that a tag another process wrote meanwhile is kept.
-	RetagEach(deltas []TagDelta) ([]Change, error)
-	// AddNote adds a note to an event.
-	AddNote(id, text string, at time.Time) (Change, error)
-	// Restore puts events back as they were, for undo.
-	Restore(events []Event) ([]Change, error)
+	// Write runs fn in one write transaction. When fn returns nil, what
+	// it changed is kept and recorded as one journal entry (Op, Phrase
+	// and the before and after of everything fn wrote), and the entry is
+	// returned; when fn fails, nothing is kept. A Write that changes
+	// nothing records nothing and returns an Entry with Seq 0.
+	Write(op Op, phrase string, fn func(tx Tx) error) (Entry, error)
+}
+
+// Tx is one write transaction: what the domain's operations read and
+// write. Reads see the transaction's own writes. Errors wrap ErrNotFound
+// for a missing event, source or trashed event.
+type Tx interface {
+	// Author is who the write is attributed to: the store's author.
+	Author() string
+	// Now is the time the write is recorded at.
+	Now() time.Time
+	// Header and SetHeader read and write the investigation's title and
+	// description.
+	Header() (Header, error)
+	SetHeader(h Header) error
+	// Event returns a stored (not trashed) event.
+	Event(id string) (Event, error)
+	// HasEvent reports whether an id is taken by a stored or trashed
+	// event, so that a new event never reuses one.
+	HasEvent(id string) (bool, error)
+	// PutEvent stores e, new or replacing the stored event with its id,
+	// keeping every index and count in step.
+	PutEvent(e Event) error
+	// Backlinks returns the links other stored events make to an event.
+	Backlinks(id string) ([]Incoming, error)
+	// TrashEvent moves a stored event to the trash: it leaves the
+	// timeline, its indexes and counts, and can be restored.
+	TrashEvent(id string) error
+	// Trashed returns an event in the trash.
+	Trashed(id string) (Trashed, error)
+	// RestoreEvent moves an event back from the trash to the timeline.
+	RestoreEvent(id string) error
+	// PurgeEvent removes an event from the trash for good.
+	PurgeEvent(id string) error
+	// Source returns a source.
+	Source(id string) (Source, error)
+	// PutSource stores s, new or replacing the source with its id.
+	PutSource(s Source) error
+	// DeleteSource removes a source.
+	DeleteSource(id string) error
+	// Citing counts the stored events whose quotes or date text cite a
+	// source.
+	Citing(sourceID string) (int, error)
+}
+
+// Trashed is an event in the trash, with when and by whom it was
+// deleted.
+type Trashed struct {
+	Event  Event     `json:"event"`
+	At     time.Time `json:"at"`
+	Author string    `json:"author,omitempty"`
 }
 
 // Importer brings whole files into a store.
@@ -156,4 +216,8 @@ var (
 	ErrNewerSchema = errors.New("written by a newer chrono")
 	// ErrDamaged means the store is damaged.
 	ErrDamaged = errors.New("damaged")
+	// ErrConflict means a change was based on a version of an event that
+	// is no longer the stored one: another change came first. See
+	// ConflictError.
+	ErrConflict = errors.New("changed meanwhile")
 )

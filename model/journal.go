@@ -1,0 +1,151 @@
+package model
+
+import (
+	"fmt"
+	"time"
+)
+
+// Op names the kind of change a journal entry records.
+type Op string
+
+// The operations a journal records.
+const (
+	OpImport  Op = "import"
+	OpNew     Op = "new"     // an investigation created
+	OpAdd     Op = "add"     // an event added
+	OpEdit    Op = "edit"    // an event's fields changed
+	OpDelete  Op = "delete"  // events moved to the trash
+	OpRestore Op = "restore" // events brought back from the trash
+	OpPurge   Op = "purge"   // the trash emptied
+	OpTag     Op = "tag"
+	OpUntag   Op = "untag"
+	OpNote    Op = "note" // a note added, edited or deleted
+	OpLink    Op = "link" // a link added or removed
+	OpQuote   Op = "quote"
+	OpSource  Op = "source"
+	OpTitle   Op = "title" // the investigation's title or description
+	OpUndo    Op = "undo"  // an entry reverted (undo, revert, redo)
+)
+
+// Entry is one change in an investigation's journal: who made it, when,
+// what it touched and enough of what was there before to reverse it.
+type Entry struct {
+	// Seq numbers entries from 1, in the order they were committed.
+	Seq    uint64    `json:"seq"`
+	At     time.Time `json:"at"`
+	Author string    `json:"author"`
+	Op     Op        `json:"op"`
+	// Phrase says what the change did: "tagged #verify on 3 events".
+	Phrase string `json:"phrase"`
+	// Events are the events the change touched, each with its versions
+	// before and after.
+	Events []EventChange `json:"events,omitempty"`
+	// Sources are the sources it added, changed or removed.
+	Sources []SourceChange `json:"sources,omitempty"`
+	// Header is the investigation's title and description before and
+	// after, when the change touched them.
+	Header *HeaderChange `json:"header,omitempty"`
+	// Reverts is the entry this one reverses (an undo or a revert).
+	Reverts uint64 `json:"reverts,omitempty"`
+}
+
+// Place says where an event is: on the timeline, in the trash, or gone.
+type Place string
+
+// The places of an event.
+const (
+	Absent     Place = ""         // not stored (before it was added, after the trash is emptied)
+	OnTimeline Place = "timeline" // on the timeline
+	InTrash    Place = "trash"    // deleted, restorable
+)
+
+// EventChange is what a change did to one event.
+type EventChange struct {
+	ID string `json:"id"`
+	// Before and After are the event's versions; nil where it was
+	// absent, and for an event an import added (the store holds it: the
+	// journal keeps no million copies).
+	Before *Event `json:"before,omitempty"`
+	After  *Event `json:"after,omitempty"`
+	// From and To are where the event was before and after.
+	From Place `json:"from,omitempty"`
+	To   Place `json:"to,omitempty"`
+}
+
+// SourceChange is what a change did to one source; nil where it was
+// absent.
+type SourceChange struct {
+	ID     string  `json:"id"`
+	Before *Source `json:"before,omitempty"`
+	After  *Source `json:"after,omitempty"`
+}
+
+// HeaderChange is the investigation's title and description before and
+// after a change.
+type HeaderChange struct {
+	Before Header `json:"before"`
+	After  Header `json:"after"`
+}
+
+// JournalQuery selects journal entries, newest first.
+type JournalQuery struct {
+	// Event keeps the entries that touched it.
+	Event string
+	// Since keeps entries made at or after its earliest instant.
+	Since Date
+	// Before keeps entries with a smaller Seq, for paging; 0 for none.
+	Before uint64
+	// Limit caps the entries returned; 0 for all.
+	Limit int
+}
+
+// Matches reports whether q selects e, leaving Limit aside.
+func (q JournalQuery) Matches(e *Entry) bool {
+	switch {
+	case q.Before != 0 && e.Seq >= q.Before:
+		return false
+	case !q.Since.IsZero() && e.At.Before(q.Since.Earliest().Time()):
+		return false
+	case q.Event != "" && !e.Touches(q.Event):
+		return false
+	}
+	return true
+}
+
+// Touches reports whether the entry changed the event with an id.
+func (e *Entry) Touches(id string) bool {
+	for i := range e.Events {
+		if e.Events[i].ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// ConflictError says that a change was based on a version of an event
+// that another change has replaced meanwhile; Current is the stored one,
+// so that the user can reload or edit again without losing what they
+// typed.
+type ConflictError struct {
+	ID      string
+	Current Event
+	// By names the later changes when a revert is refused.
+	By []Entry
+}
+
+func (e *ConflictError) Error() string {
+	if len(e.By) > 0 {
+		var names string
+		for i, b := range e.By {
+			if i > 0 {
+				names += ", "
+			}
+			names += fmt.Sprintf("#%d %s by %s", b.Seq, b.Phrase, b.Author)
+		}
+		return fmt.Sprintf("event %q: changed since, by %s: revert those first", e.ID, names)
+	}
+	return fmt.Sprintf("event %q: changed meanwhile by another change; reload it, or edit again on top of it", e.ID)
+}
+
+// Unwrap makes errors.Is(err, ErrConflict) hold.
+func (e *ConflictError) Unwrap() error { return ErrConflict }

@@ -1,0 +1,33 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+)
+
+// AddNoteTo adds a note to an event in tx, by tx's author when the note
+// names none.
+func AddNoteTo(tx Tx, id string, n Note) (Change, error) {
+	if n.Author == "" {
+		n.Author = tx.Author()
+	}
+	old, err := tx.Event(id)
+	if err != nil {
+		return Change{}, err
+	}
+	e := old
+	e.Notes = append(slices.Clone(old.Notes), n)
+	if err := CheckEdit(&old, &e); err != nil {
+		return Change{}, err
+	}
+	return Change{Before: old, After: e}, tx.PutEvent(e)
+}
+
+// noteIndex finds a note of an event by its number from 1, as chrono show
+// lists them.
+func noteIndex(e *Event, n int) (int, error) {
+	if n < 1 || n > len(e.Notes) {
+		return 0, fmt.Errorf("event %q: no note %d (it has %d)", e.ID, n, len(e.Notes))
+	}
+	return n - 1, nil
+}
