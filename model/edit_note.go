@@ -10,6 +10,8 @@ type AddNote struct {
 	ID   string
 	Text string
 	At   time.Time
+	// Author is who writes it; the store's author when empty.
+	Author string
 }
 
 // IDs implements Edit.
@@ -17,7 +19,7 @@ func (n AddNote) IDs() []string { return []string{n.ID} }
 
 // Change implements Edit.
 func (n AddNote) Change(e Event) Event {
-	e.Notes = append(slices.Clone(e.Notes), Note{Text: n.Text, At: n.At})
+	e.Notes = append(slices.Clone(e.Notes), Note{Text: n.Text, At: n.At, Author: n.Author})
 	return e
 }
 
@@ -25,7 +27,7 @@ func (n AddNote) Change(e Event) Event {
 func (n AddNote) Apply(w Writer) ([]Change, Edit, error) {
 	var c Change
 	_, err := w.Write(OpNote, n.Phrase(), func(tx Tx) (err error) {
-		c, err = AddNoteTo(tx, n.ID, Note{Text: n.Text, At: n.At})
+		c, err = AddNoteTo(tx, n.ID, Note{Text: n.Text, At: n.At, Author: n.Author})
 		return err
 	})
 	if err != nil {

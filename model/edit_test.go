@@ -8,69 +8,6 @@ import (
 	"time"
 )
 
-// memWriter keeps events in memory and writes them as a store would.
-type memWriter struct {
-	events map[string]Event
-	fail   error
-}
-
-func newMemWriter(events ...Event) *memWriter {
-	w := &memWriter{events: map[string]Event{}}
-	for _, e := range events {
-		w.events[e.ID] = e
-	}
-	return w
-}
-
-func (w *memWriter) Retag(ids []string, add, remove []string) ([]Change, error) {
-	deltas := make([]TagDelta, len(ids))
-	for i, id := range ids {
-		deltas[i] = TagDelta{ID: id, Add: add, Remove: remove}
-	}
-	return w.RetagEach(deltas)
-}
-
-func (w *memWriter) RetagEach(deltas []TagDelta) ([]Change, error) {
-	if w.fail != nil {
-		return nil, w.fail
-	}
-	var changes []Change
-	for _, d := range deltas {
-		before := w.events[d.ID]
-		after := before
-		after.Tags = d.Apply(before.Tags)
-		if slices.Equal(before.Tags, after.Tags) {
-			continue
-		}
-		w.events[d.ID] = after
-		changes = append(changes, Change{Before: before, After: after})
-	}
-	return changes, nil
-}
-
-func (w *memWriter) AddNote(id, text string, at time.Time) (Change, error) {
-	if w.fail != nil {
-		return Change{}, w.fail
-	}
-	before := w.events[id]
-	after := before
-	after.Notes = append(slices.Clone(before.Notes), Note{Text: text, At: at})
-	w.events[id] = after
-	return Change{Before: before, After: after}, nil
-}
-
-func (w *memWriter) Restore(events []Event) ([]Change, error) {
-	if w.fail != nil {
-		return nil, w.fail
-	}
-	var changes []Change
-	for _, e := range events {
-		changes = append(changes, Change{Before: w.events[e.ID], After: e})
-		w.events[e.ID] = e
-	}
-	return changes, nil
-}
-
 func TestEdits(t *testing.T) {
 	at := time.Date(2026, 3, 4, 9, 30, 0, 0, time.UTC)
 	a := Event{ID: "a", Tags: []string{"key"}}
@@ -110,7 +47,7 @@ func TestEdits(t *testing.T) {
 			want: map[string][]string{"a": nil, "b": {"verify", "key"}}, revertible: true,
 		},
 		{
-			name: "note", edit: AddNote{ID: "a", Text: "ask", At: at},
+			name: "note", edit: AddNote{ID: "a", Text: "ask", At: at, Author: "ana"},
 			ids: []string{"a"}, phrase: "note saved",
 			want: map[string][]string{"a": {"key"}, "b": {"verify"}}, wantNotes: 1,
 		},
@@ -171,7 +108,7 @@ func TestRevertKeepsOthersTags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := w.Retag([]string{"a"}, []string{"elsewhere"}, nil); err != nil {
+	if _, err := writeRetag(w, Retags([]string{"a"}, []string{"elsewhere"}, nil), "elsewhere"); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := revert.Apply(w); err != nil {

@@ -137,9 +137,15 @@ type Tx interface {
 	PutSource(s Source) error
 	// DeleteSource removes a source.
 	DeleteSource(id string) error
-	// Citing counts the stored events whose quotes or date text cite a
-	// source.
+	// Citing counts the quotes, and the date texts, of stored events
+	// that cite a source.
 	Citing(sourceID string) (int, error)
+	// Later returns the journal entries committed after seq, oldest
+	// first: what a revert must not undo silently.
+	Later(seq uint64) ([]Entry, error)
+	// Reverts marks the write as the reversal of entry seq (an undo, a
+	// revert or a redo), for the journal.
+	Reverts(seq uint64)
 }
 
 // Trashed is an event in the trash, with when and by whom it was

@@ -1,0 +1,260 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"time"
+)
+
+// memWriter is a store's writer in memory, for the domain's tests: it
+// runs each Write on a copy and keeps it only when fn succeeds, and
+// journals what fn wrote as a store does.
+type memWriter struct {
+	events  map[string]Event
+	trash   map[string]Trashed
+	sources map[string]Source
+	header  Header
+	journal []Entry
+	author  string
+	now     time.Time
+	fail    error // every Write fails with it
+}
+
+func newMemWriter(events ...Event) *memWriter {
+	w := &memWriter{events: map[string]Event{}, trash: map[string]Trashed{}, sources: map[string]Source{},
+		author: "ana", now: time.Date(2026, 3, 4, 9, 30, 0, 0, time.UTC), header: Header{Title: "Case"}}
+	for _, e := range events {
+		w.events[e.ID] = e
+	}
+	return w
+}
+
+func (w *memWriter) Write(op Op, phrase string, fn func(tx Tx) error) (Entry, error) {
+	if w.fail != nil {
+		return Entry{}, w.fail
+	}
+	tx := &memTx{w: w, events: maps.Clone(w.events), trash: maps.Clone(w.trash), sources: maps.Clone(w.sources), header: w.header}
+	if err := fn(tx); err != nil {
+		return Entry{}, err
+	}
+	e := Entry{Seq: uint64(len(w.journal) + 1), At: w.now, Author: w.author, Op: op, Phrase: phrase, Reverts: tx.reverts}
+	for _, id := range tx.touched {
+		c := EventChange{ID: id, From: w.place(id), To: tx.place(id)}
+		if b, ok := w.version(id); ok {
+			c.Before = &b
+		}
+		if a, ok := tx.version(id); ok {
+			c.After = &a
+		}
+		if c.From == c.To && c.Before != nil && c.After != nil && SameEvent(c.Before, c.After) {
+			continue
+		}
+		e.Events = append(e.Events, c)
+	}
+	for _, id := range tx.sourcesTouched {
+		c := SourceChange{ID: id}
+		if b, ok := w.sources[id]; ok {
+			c.Before = &b
+		}
+		if a, ok := tx.sources[id]; ok {
+			c.After = &a
+		}
+		e.Sources = append(e.Sources, c)
+	}
+	if tx.header != w.header {
+		e.Header = &HeaderChange{Before: w.header, After: tx.header}
+	}
+	w.events, w.trash, w.sources, w.header = tx.events, tx.trash, tx.sources, tx.header
+	if len(e.Events)+len(e.Sources) == 0 && e.Header == nil {
+		return Entry{}, nil
+	}
+	w.journal = append(w.journal, e)
+	return e, nil
+}
+
+func (w *memWriter) place(id string) Place {
+	if _, ok := w.events[id]; ok {
+		return OnTimeline
+	}
+	if _, ok := w.trash[id]; ok {
+		return InTrash
+	}
+	return Absent
+}
+
+func (w *memWriter) version(id string) (Event, bool) {
+	if e, ok := w.events[id]; ok {
+		return e, true
+	}
+	t, ok := w.trash[id]
+	return t.Event, ok
+}
+
+func (w *memWriter) Entry(seq uint64) (Entry, error) {
+	if seq < 1 || seq > uint64(len(w.journal)) {
+		return Entry{}, fmt.Errorf("no entry %d", seq)
+	}
+	return w.journal[seq-1], nil
+}
+
+// memTx is one Write's transaction.
+type memTx struct {
+	w                       *memWriter
+	events                  map[string]Event
+	trash                   map[string]Trashed
+	sources                 map[string]Source
+	header                  Header
+	touched, sourcesTouched []string
+	reverts                 uint64
+}
+
+func (tx *memTx) touch(id string) {
+	if !slices.Contains(tx.touched, id) {
+		tx.touched = append(tx.touched, id)
+	}
+}
+
+func (tx *memTx) place(id string) Place {
+	if _, ok := tx.events[id]; ok {
+		return OnTimeline
+	}
+	if _, ok := tx.trash[id]; ok {
+		return InTrash
+	}
+	return Absent
+}
+
+func (tx *memTx) version(id string) (Event, bool) {
+	if e, ok := tx.events[id]; ok {
+		return e, true
+	}
+	t, ok := tx.trash[id]
+	return t.Event, ok
+}
+
+func (tx *memTx) Author() string           { return tx.w.author }
+func (tx *memTx) Now() time.Time           { return tx.w.now }
+func (tx *memTx) Header() (Header, error)  { return tx.header, nil }
+func (tx *memTx) SetHeader(h Header) error { tx.header = h; return nil }
+func (tx *memTx) Reverts(seq uint64)       { tx.reverts = seq }
+
+func (tx *memTx) Event(id string) (Event, error) {
+	e, ok := tx.events[id]
+	if !ok {
+		return Event{}, fmt.Errorf("%w %q", ErrNotFound, id)
+	}
+	return e.Clone(), nil
+}
+
+func (tx *memTx) HasEvent(id string) (bool, error) { return tx.place(id) != Absent, nil }
+
+func (tx *memTx) PutEvent(e Event) error {
+	if _, ok := tx.trash[e.ID]; ok {
+		return fmt.Errorf("event %q: in the trash", e.ID)
+	}
+	tx.touch(e.ID)
+	tx.events[e.ID] = e.Clone()
+	return nil
+}
+
+func (tx *memTx) Backlinks(id string) ([]Incoming, error) {
+	var out []Incoming
+	for _, k := range slices.Sorted(maps.Keys(tx.events)) {
+		for _, l := range tx.events[k].Links {
+			if l.Event == id {
+				out = append(out, Incoming{From: k, Rel: l.Rel})
+			}
+		}
+	}
+	return out, nil
+}
+
+func (tx *memTx) TrashEvent(id string) error {
+	e, err := tx.Event(id)
+	if err != nil {
+		return err
+	}
+	tx.touch(id)
+	delete(tx.events, id)
+	tx.trash[id] = Trashed{Event: e, At: tx.w.now, Author: tx.w.author}
+	return nil
+}
+
+func (tx *memTx) Trashed(id string) (Trashed, error) {
+	t, ok := tx.trash[id]
+	if !ok {
+		return Trashed{}, fmt.Errorf("%w %q in the trash", ErrNotFound, id)
+	}
+	return t, nil
+}
+
+func (tx *memTx) RestoreEvent(id string) error {
+	t, err := tx.Trashed(id)
+	if err != nil {
+		return err
+	}
+	tx.touch(id)
+	delete(tx.trash, id)
+	tx.events[id] = t.Event
+	return nil
+}
+
+func (tx *memTx) PurgeEvent(id string) error {
+	if _, err := tx.Trashed(id); err != nil {
+		return err
+	}
+	tx.touch(id)
+	delete(tx.trash, id)
+	return nil
+}
+
+func (tx *memTx) Source(id string) (Source, error) {
+	s, ok := tx.sources[id]
+	if !ok {
+		return Source{}, fmt.Errorf("source %q: %w", id, ErrNotFound)
+	}
+	return s, nil
+}
+
+func (tx *memTx) PutSource(s Source) error {
+	if !slices.Contains(tx.sourcesTouched, s.ID) {
+		tx.sourcesTouched = append(tx.sourcesTouched, s.ID)
+	}
+	tx.sources[s.ID] = s
+	return nil
+}
+
+func (tx *memTx) DeleteSource(id string) error {
+	if _, ok := tx.sources[id]; !ok {
+		return errors.New("no source")
+	}
+	if !slices.Contains(tx.sourcesTouched, id) {
+		tx.sourcesTouched = append(tx.sourcesTouched, id)
+	}
+	delete(tx.sources, id)
+	return nil
+}
+
+func (tx *memTx) Citing(id string) (int, error) {
+	n := 0
+	for _, e := range tx.events {
+		for _, q := range e.Quotes {
+			if q.Source == id {
+				n++
+			}
+		}
+		if e.DateSource == id {
+			n++
+		}
+	}
+	return n, nil
+}
+
+func (tx *memTx) Later(seq uint64) ([]Entry, error) {
+	if seq >= uint64(len(tx.w.journal)) {
+		return nil, nil
+	}
+	return slices.Clone(tx.w.journal[seq:]), nil
+}

@@ -1,0 +1,226 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// The operations on events, written once over Tx: every store runs them
+// alike, inside its own transaction, and its journal records what they
+// wrote.
+
+// CheckEvent returns what is wrong with e as a whole event of tx's
+// investigation: its own problems, and references to sources and events
+// that do not exist. Each problem names the event and the field.
+func CheckEvent(tx Tx, e *Event) error {
+	var msgs []string
+	msgs = append(msgs, e.Check()...)
+	if e.DateSource != "" {
+		if _, err := tx.Source(e.DateSource); errors.Is(err, ErrNotFound) {
+			msgs = append(msgs, fmt.Sprintf("date_source %q: no such source", e.DateSource))
+		} else if err != nil {
+			return err
+		}
+	}
+	for i, q := range e.Quotes {
+		if q.Source == "" {
+			continue
+		}
+		if _, err := tx.Source(q.Source); errors.Is(err, ErrNotFound) {
+			msgs = append(msgs, fmt.Sprintf("quote #%d: source %q: no such source; add it first (chrono source add)", i+1, q.Source))
+		} else if err != nil {
+			return err
+		}
+	}
+	for i, l := range e.Links {
+		if l.Event == "" || l.Event == e.ID {
+			continue
+		}
+		if _, err := tx.Event(l.Event); errors.Is(err, ErrNotFound) {
+			msgs = append(msgs, fmt.Sprintf("link #%d: event %q: no such event", i+1, l.Event))
+		} else if err != nil {
+			return err
+		}
+	}
+	if len(msgs) == 0 {
+		return nil
+	}
+	return &EventError{ID: e.ID, Problems: msgs}
+}
+
+// EventError lists what is wrong with an event a user wrote.
+type EventError struct {
+	ID       string
+	Problems []string
+}
+
+func (e *EventError) Error() string {
+	id := e.ID
+	if id == "" {
+		id = "(new)"
+	}
+	return fmt.Sprintf("event %q: %s", id, strings.Join(e.Problems, "; "))
+}
+
+// AddEvent adds a new event. An event without an id gets one made from
+// its title (NewID); an id already in use, on the timeline or in the
+// trash, is refused. It returns the event as stored.
+func AddEvent(tx Tx, e Event) (Event, error) {
+	if e.ID == "" {
+		var err error
+		e.ID = NewID(e.Title, func(id string) bool {
+			taken, herr := tx.HasEvent(id)
+			if herr != nil {
+				err = herr
+			}
+			return taken || herr != nil
+		})
+		if err != nil {
+			return Event{}, err
+		}
+	} else if taken, err := tx.HasEvent(e.ID); err != nil {
+		return Event{}, err
+	} else if taken {
+		return Event{}, fmt.Errorf("event %q: id already in use (chrono show %s, or chrono trash); choose another", e.ID, e.ID)
+	}
+	if err := CheckEvent(tx, &e); err != nil {
+		return Event{}, err
+	}
+	return e, tx.PutEvent(e)
+}
+
+// EditEvent replaces base, the version of an event the user started
+// from, with e. When the stored event is no longer base (another change
+// came first) it is refused with a *ConflictError holding the stored
+// version, so that nothing the user typed is lost. An edit cannot change
+// the id.
+func EditEvent(tx Tx, base, e Event) (Change, error) {
+	if e.ID != base.ID {
+		return Change{}, fmt.Errorf("event %q: id: cannot be changed (add a new event and delete this one)", base.ID)
+	}
+	current, err := tx.Event(base.ID)
+	if err != nil {
+		return Change{}, err
+	}
+	if !SameEvent(&current, &base) {
+		return Change{}, &ConflictError{ID: base.ID, Current: current}
+	}
+	if SameEvent(&current, &e) {
+		return Change{Before: current, After: current}, nil
+	}
+	if err := CheckEvent(tx, &e); err != nil {
+		var ee *EventError
+		if !errors.As(err, &ee) || !CheckEditAllows(&current, ee) {
+			return Change{}, err
+		}
+	}
+	return Change{Before: current, After: e}, tx.PutEvent(e)
+}
+
+// CheckEditAllows reports whether every problem in ee was already a
+// problem of old, so that an event stored before a limit existed stays
+// editable.
+func CheckEditAllows(old *Event, ee *EventError) bool {
+	before := old.Check()
+	for _, p := range ee.Problems {
+		if !slices.Contains(before, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// UpdateEvent edits the stored event with an id by fn, reading it as it
+// is now: the change is applied on top of whatever was stored.
+func UpdateEvent(tx Tx, id string, fn func(e *Event) error) (Change, error) {
+	current, err := tx.Event(id)
+	if err != nil {
+		return Change{}, err
+	}
+	e := current.Clone()
+	if err := fn(&e); err != nil {
+		return Change{}, err
+	}
+	return EditEvent(tx, current, e)
+}
+
+// Deleted is an event moved to the trash, with the links other events
+// make to it, which stay (and point at nothing until it is restored).
+type Deleted struct {
+	ID       string
+	Title    string
+	LinkedBy []Incoming
+}
+
+// DeleteEvents moves events to the trash. Nothing is destroyed: the trash
+// can be restored from until it is emptied.
+func DeleteEvents(tx Tx, ids []string) ([]Deleted, error) {
+	var out []Deleted
+	for _, id := range ids {
+		e, err := tx.Event(id)
+		if err != nil {
+			return nil, err
+		}
+		in, err := tx.Backlinks(id)
+		if err != nil {
+			return nil, err
+		}
+		if err := tx.TrashEvent(id); err != nil {
+			return nil, err
+		}
+		out = append(out, Deleted{ID: id, Title: e.Title, LinkedBy: in})
+	}
+	return out, nil
+}
+
+// RestoreEvents brings events back from the trash.
+func RestoreEvents(tx Tx, ids []string) error {
+	for _, id := range ids {
+		if err := tx.RestoreEvent(id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// PurgeEvents removes events from the trash for good.
+func PurgeEvents(tx Tx, ids []string) error {
+	for _, id := range ids {
+		if err := tx.PurgeEvent(id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SetHeader changes the investigation's title and description.
+func SetHeader(tx Tx, h Header) error {
+	if strings.TrimSpace(h.Title) == "" {
+		return errors.New("investigation: title: missing")
+	}
+	return tx.SetHeader(h)
+}
+
+// Clone returns a copy of e that shares no slice with it.
+func (e Event) Clone() Event {
+	e.Actors = slices.Clone(e.Actors)
+	e.Tags = slices.Clone(e.Tags)
+	e.Quotes = slices.Clone(e.Quotes)
+	e.Links = slices.Clone(e.Links)
+	e.Notes = slices.Clone(e.Notes)
+	return e
+}
+
+// SameEvent reports whether a and b are the same version of an event:
+// every field equal, an empty list the same as none.
+func SameEvent(a, b *Event) bool {
+	return a.ID == b.ID && a.Date == b.Date && a.DateText == b.DateText && a.DateSource == b.DateSource &&
+		a.Title == b.Title && a.Summary == b.Summary && a.Status == b.Status &&
+		slices.Equal(a.Actors, b.Actors) && slices.Equal(a.Tags, b.Tags) &&
+		slices.Equal(a.Quotes, b.Quotes) && slices.Equal(a.Links, b.Links) &&
+		slices.EqualFunc(a.Notes, b.Notes, func(x, y Note) bool {
+			return x.Text == y.Text && x.At.Equal(y.At) && x.Author == y.Author
+		})
+}

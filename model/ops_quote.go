@@ -1,0 +1,67 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+)
+
+// AddQuote adds a quote to an event, at position at (from 1; 0 or past
+// the end: last).
+func AddQuote(tx Tx, id string, q Quote, at int) (Change, error) {
+	return UpdateEvent(tx, id, func(e *Event) error {
+		if at < 1 || at > len(e.Quotes) {
+			e.Quotes = append(e.Quotes, q)
+		} else {
+			e.Quotes = slices.Insert(e.Quotes, at-1, q)
+		}
+		return nil
+	})
+}
+
+// EditQuote replaces quote n (from 1) of an event.
+func EditQuote(tx Tx, id string, n int, q Quote) (Change, error) {
+	return UpdateEvent(tx, id, func(e *Event) error {
+		i, err := quoteIndex(e, n)
+		if err != nil {
+			return err
+		}
+		e.Quotes[i] = q
+		return nil
+	})
+}
+
+// RemoveQuote removes quote n (from 1) of an event.
+func RemoveQuote(tx Tx, id string, n int) (Change, error) {
+	return UpdateEvent(tx, id, func(e *Event) error {
+		i, err := quoteIndex(e, n)
+		if err != nil {
+			return err
+		}
+		e.Quotes = slices.Delete(e.Quotes, i, i+1)
+		return nil
+	})
+}
+
+// MoveQuote moves quote n (from 1) of an event to position to.
+func MoveQuote(tx Tx, id string, n, to int) (Change, error) {
+	return UpdateEvent(tx, id, func(e *Event) error {
+		i, err := quoteIndex(e, n)
+		if err != nil {
+			return err
+		}
+		j, err := quoteIndex(e, to)
+		if err != nil {
+			return err
+		}
+		q := e.Quotes[i]
+		e.Quotes = slices.Insert(slices.Delete(e.Quotes, i, i+1), j, q)
+		return nil
+	})
+}
+
+func quoteIndex(e *Event, n int) (int, error) {
+	if n < 1 || n > len(e.Quotes) {
+		return 0, fmt.Errorf("event %q: no quote %d (it has %d)", e.ID, n, len(e.Quotes))
+	}
+	return n - 1, nil
+}

@@ -1,0 +1,269 @@
+package model
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// write runs one operation as a Write of w, failing the test on error.
+func write(t *testing.T, w *memWriter, op Op, fn func(tx Tx) error) Entry {
+	t.Helper()
+	e, err := w.Write(op, string(op), fn)
+	if err != nil {
+		t.Fatalf("%s: %v", op, err)
+	}
+	return e
+}
+
+func exampleWriter() *memWriter {
+	w := newMemWriter(
+		Event{ID: "call", Title: "The call", Date: MustParseDate("2017-08"), Status: Alleged, Tags: []string{"ss7"}},
+		Event{ID: "tip", Title: "The tip", Links: []Link{{Rel: Follows, Event: "call"}}},
+	)
+	w.sources["post"] = Source{ID: "post", Publisher: "The Washington Post"}
+	return w
+}
+
+func TestAddEvent(t *testing.T) {
+	w := exampleWriter()
+	var got Event
+	e := write(t, w, OpAdd, func(tx Tx) (err error) {
+		got, err = AddEvent(tx, Event{Title: "The call", Date: MustParseDate("2017-08-14")})
+		return err
+	})
+	if got.ID != "the-call" || w.events["the-call"].Title != "The call" {
+		t.Errorf("added %q; stored %+v", got.ID, w.events["the-call"])
+	}
+	if len(e.Events) != 1 || e.Events[0].From != Absent || e.Events[0].To != OnTimeline || e.Author != "ana" {
+		t.Errorf("journal entry %+v", e)
+	}
+	write(t, w, OpDelete, func(tx Tx) error { _, err := DeleteEvents(tx, []string{"the-call"}); return err })
+	write(t, w, OpAdd, func(tx Tx) (err error) {
+		got, err = AddEvent(tx, Event{Title: "The call"})
+		return err
+	})
+	if got.ID != "the-call-2" {
+		t.Errorf("an id in the trash was reused: %q", got.ID)
+	}
+	for _, c := range []struct {
+		e    Event
+		want string
+	}{
+		{Event{ID: "call", Title: "x"}, `event "call": id already in use`},
+		{Event{Title: ""}, `title: missing`},
+		{Event{Title: "q", Quotes: []Quote{{Text: "x", Source: "nope"}}}, `quote #1: source "nope": no such source`},
+		{Event{Title: "l", Links: []Link{{Rel: Disputes, Event: "nope"}}}, `link #1: event "nope": no such event`},
+	} {
+		_, err := w.Write(OpAdd, "add", func(tx Tx) error { _, err := AddEvent(tx, c.e); return err })
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("AddEvent(%+v) = %v, want %q", c.e, err, c.want)
+		}
+	}
+}
+
+func TestEditEventConflict(t *testing.T) {
+	w := exampleWriter()
+	base := w.events["call"]
+	mine := base.Clone()
+	mine.Title = "The call, corrected"
+	// Another process changes the status first.
+	write(t, w, OpEdit, func(tx Tx) error {
+		_, err := UpdateEvent(tx, "call", func(e *Event) error { e.Status = Denied; return nil })
+		return err
+	})
+	_, err := w.Write(OpEdit, "edit", func(tx Tx) error { _, err := EditEvent(tx, base, mine); return err })
+	var ce *ConflictError
+	if !errors.As(err, &ce) || !errors.Is(err, ErrConflict) || ce.Current.Status != Denied {
+		t.Fatalf("edit on an old version: %v; want a conflict with the stored version", err)
+	}
+	if w.events["call"].Title != "The call" {
+		t.Error("the conflicting edit was written")
+	}
+	renamed := w.events["call"].Clone()
+	renamed.ID = "other"
+	if _, err := w.Write(OpEdit, "edit", func(tx Tx) error { _, err := EditEvent(tx, w.events["call"], renamed); return err }); err == nil {
+		t.Error("an edit changed the id")
+	}
+}
+
+func TestDeleteAndRestore(t *testing.T) {
+	w := exampleWriter()
+	var deleted []Deleted
+	write(t, w, OpDelete, func(tx Tx) (err error) { deleted, err = DeleteEvents(tx, []string{"call"}); return err })
+	if len(deleted) != 1 || len(deleted[0].LinkedBy) != 1 || deleted[0].LinkedBy[0].From != "tip" {
+		t.Errorf("deleted %+v; want the link from tip reported", deleted)
+	}
+	if _, ok := w.events["call"]; ok {
+		t.Fatal("still on the timeline")
+	}
+	if w.trash["call"].Event.Title != "The call" {
+		t.Fatal("not in the trash")
+	}
+	write(t, w, OpRestore, func(tx Tx) error { return RestoreEvents(tx, []string{"call"}) })
+	if w.events["call"].Title != "The call" || len(w.trash) != 0 {
+		t.Error("not restored")
+	}
+}
+
+func TestLinks(t *testing.T) {
+	w := exampleWriter()
+	write(t, w, OpLink, func(tx Tx) error { _, err := LinkEvents(tx, "call", Disputes, "tip"); return err })
+	if !slices.Contains(w.events["call"].Links, Link{Rel: Disputes, Event: "tip"}) {
+		t.Fatal("link not stored")
+	}
+	// A link stated by the other event is removed from it.
+	write(t, w, OpLink, func(tx Tx) error { _, err := UnlinkEvents(tx, "call", Precedes, "tip"); return err })
+	if len(w.events["tip"].Links) != 0 {
+		t.Errorf("tip's follows link stays: %v", w.events["tip"].Links)
+	}
+	for _, c := range []struct {
+		from string
+		rel  Rel
+		to   string
+	}{{"call", "likes", "tip"}, {"call", Disputes, "call"}, {"call", Disputes, "nope"}, {"call", Disputes, "tip"}} {
+		if _, err := w.Write(OpLink, "link", func(tx Tx) error { _, err := LinkEvents(tx, c.from, c.rel, c.to); return err }); err == nil {
+			t.Errorf("LinkEvents(%s %s %s) succeeded", c.from, c.rel, c.to)
+		}
+	}
+}
+
+func TestQuotes(t *testing.T) {
+	w := exampleWriter()
+	q := func(s string) Quote { return Quote{Text: s, Source: "post"} }
+	write(t, w, OpQuote, func(tx Tx) error { _, err := AddQuote(tx, "call", q("b"), 0); return err })
+	write(t, w, OpQuote, func(tx Tx) error { _, err := AddQuote(tx, "call", q("a"), 1); return err })
+	write(t, w, OpQuote, func(tx Tx) error { _, err := AddQuote(tx, "call", q("c"), 0); return err })
+	write(t, w, OpQuote, func(tx Tx) error { _, err := MoveQuote(tx, "call", 3, 1); return err })
+	write(t, w, OpQuote, func(tx Tx) error { _, err := EditQuote(tx, "call", 2, q("A")); return err })
+	write(t, w, OpQuote, func(tx Tx) error { _, err := RemoveQuote(tx, "call", 3); return err })
+	var got []string
+	for _, q := range w.events["call"].Quotes {
+		got = append(got, q.Text)
+	}
+	if !slices.Equal(got, []string{"c", "A"}) {
+		t.Errorf("quotes %v, want [c A]", got)
+	}
+	if _, err := w.Write(OpQuote, "q", func(tx Tx) error { _, err := RemoveQuote(tx, "call", 9); return err }); err == nil || !strings.Contains(err.Error(), "no quote 9 (it has 2)") {
+		t.Errorf("removing quote 9: %v", err)
+	}
+}
+
+func TestSources(t *testing.T) {
+	w := exampleWriter()
+	var s Source
+	write(t, w, OpSource, func(tx Tx) (err error) {
+		s, err = AddSource(tx, Source{Publisher: "Occupy Democrats", Title: "Ted Lieu"})
+		return err
+	})
+	if s.ID != "occupy-democrats-ted-lieu" {
+		t.Errorf("source id %q", s.ID)
+	}
+	write(t, w, OpQuote, func(tx Tx) error {
+		_, err := AddQuote(tx, "call", Quote{Text: "x", Source: "post"}, 0)
+		return err
+	})
+	_, err := w.Write(OpSource, "rm", func(tx Tx) error { return RemoveSource(tx, "post") })
+	if err == nil || !strings.Contains(err.Error(), `source "post": cited by 1 quote or date text`) {
+		t.Errorf("removing a cited source: %v", err)
+	}
+	write(t, w, OpSource, func(tx Tx) error { return RemoveSource(tx, s.ID) })
+	if _, ok := w.sources[s.ID]; ok {
+		t.Error("source not removed")
+	}
+}
+
+func TestNotes(t *testing.T) {
+	w := exampleWriter()
+	write(t, w, OpNote, func(tx Tx) error { _, err := AddNoteTo(tx, "call", Note{Text: "ask Tye"}); return err })
+	if n := w.events["call"].Notes; len(n) != 1 || n[0].Author != "ana" {
+		t.Fatalf("notes %+v: want one by ana", n)
+	}
+	write(t, w, OpNote, func(tx Tx) error { _, err := EditNote(tx, "call", 1, "ask Tye again"); return err })
+	if n := w.events["call"].Notes; n[0].Text != "ask Tye again" {
+		t.Errorf("note %q", n[0].Text)
+	}
+	write(t, w, OpNote, func(tx Tx) error { _, err := DeleteNote(tx, "call", 1); return err })
+	if n := w.events["call"].Notes; len(n) != 0 {
+		t.Errorf("notes %+v after delete", n)
+	}
+}
+
+func TestRevert(t *testing.T) {
+	edit := func(w *memWriter, fn func(e *Event)) Entry {
+		e, err := w.Write(OpEdit, "edit", func(tx Tx) error {
+			_, err := UpdateEvent(tx, "call", func(e *Event) error { fn(e); return nil })
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
+	t.Run("keeps later changes to other fields", func(t *testing.T) {
+		w := exampleWriter()
+		title := edit(w, func(e *Event) { e.Title = "Renamed" })
+		edit(w, func(e *Event) { e.Status = Denied })
+		u, err := Revert(w, title)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := w.events["call"]; got.Title != "The call" || got.Status != Denied {
+			t.Errorf("after revert: %q, %s", got.Title, got.Status)
+		}
+		if u.Reverts != title.Seq || u.Op != OpUndo {
+			t.Errorf("undo entry %+v", u)
+		}
+		// Reverting the undo is a redo.
+		if _, err := Revert(w, u); err != nil {
+			t.Fatal(err)
+		}
+		if got := w.events["call"].Title; got != "Renamed" {
+			t.Errorf("after redo: %q", got)
+		}
+	})
+	t.Run("refuses when later changes touched the same field", func(t *testing.T) {
+		w := exampleWriter()
+		first := edit(w, func(e *Event) { e.Title = "One" })
+		second := edit(w, func(e *Event) { e.Title = "Two" })
+		_, err := Revert(w, first)
+		var ce *ConflictError
+		if !errors.As(err, &ce) || len(ce.By) != 1 || ce.By[0].Seq != second.Seq || !strings.Contains(err.Error(), "#2 edit by ana") {
+			t.Errorf("revert under a later change: %v", err)
+		}
+		if w.events["call"].Title != "Two" {
+			t.Error("the refused revert changed the event")
+		}
+	})
+	t.Run("an added event goes to the trash, a deleted one comes back", func(t *testing.T) {
+		w := exampleWriter()
+		add := write(t, w, OpAdd, func(tx Tx) error { _, err := AddEvent(tx, Event{Title: "New"}); return err })
+		if _, err := Revert(w, add); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := w.trash["new"]; !ok {
+			t.Error("the undone add is not in the trash")
+		}
+		del := write(t, w, OpDelete, func(tx Tx) error { _, err := DeleteEvents(tx, []string{"tip"}); return err })
+		if _, err := Revert(w, del); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := w.events["tip"]; !ok {
+			t.Error("the undone delete is not back")
+		}
+	})
+	t.Run("sources and the title", func(t *testing.T) {
+		w := exampleWriter()
+		src := write(t, w, OpSource, func(tx Tx) error { _, err := AddSource(tx, Source{ID: "ap", Publisher: "AP"}); return err })
+		title := write(t, w, OpTitle, func(tx Tx) error { return SetHeader(tx, Header{Title: "New title"}) })
+		for _, e := range []Entry{title, src} {
+			if _, err := Revert(w, e); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, ok := w.sources["ap"]; ok || w.header.Title != "Case" {
+			t.Errorf("after reverts: sources %v, title %q", w.sources, w.header.Title)
+		}
+	})
+}

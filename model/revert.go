@@ -1,0 +1,206 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+)
+
+// Fields names the fields of an event that differ between a and b, by
+// their chrono JSON names.
+func Fields(a, b *Event) []string {
+	var out []string
+	add := func(name string, differ bool) {
+		if differ {
+			out = append(out, name)
+		}
+	}
+	add("date", a.Date != b.Date)
+	add("date_text", a.DateText != b.DateText)
+	add("date_source", a.DateSource != b.DateSource)
+	add("title", a.Title != b.Title)
+	add("summary", a.Summary != b.Summary)
+	add("status", a.Status != b.Status)
+	add("actors", !slices.Equal(a.Actors, b.Actors))
+	add("tags", !slices.Equal(a.Tags, b.Tags))
+	add("quotes", !slices.Equal(a.Quotes, b.Quotes))
+	add("links", !slices.Equal(a.Links, b.Links))
+	add("notes", !slices.EqualFunc(a.Notes, b.Notes, func(x, y Note) bool {
+		return x.Text == y.Text && x.At.Equal(y.At) && x.Author == y.Author
+	}))
+	return out
+}
+
+// setFields copies the named fields from src into dst.
+func setFields(dst *Event, src *Event, fields []string) {
+	for _, f := range fields {
+		switch f {
+		case "date":
+			dst.Date = src.Date
+		case "date_text":
+			dst.DateText = src.DateText
+		case "date_source":
+			dst.DateSource = src.DateSource
+		case "title":
+			dst.Title = src.Title
+		case "summary":
+			dst.Summary = src.Summary
+		case "status":
+			dst.Status = src.Status
+		case "actors":
+			dst.Actors = slices.Clone(src.Actors)
+		case "tags":
+			dst.Tags = slices.Clone(src.Tags)
+		case "quotes":
+			dst.Quotes = slices.Clone(src.Quotes)
+		case "links":
+			dst.Links = slices.Clone(src.Links)
+		case "notes":
+			dst.Notes = slices.Clone(src.Notes)
+		}
+	}
+}
+
+// changedFields are the fields an entry changed on an event; nil means
+// the entry does not say (an import's update, an add, a move), which
+// counts as every field.
+func (c *EventChange) changedFields() []string {
+	if c.Before == nil || c.After == nil || c.From != c.To {
+		return nil
+	}
+	return Fields(c.Before, c.After)
+}
+
+// overlaps reports whether two sets of changed fields meet; nil is every
+// field.
+func overlaps(a, b []string) bool {
+	if a == nil || b == nil {
+		return true
+	}
+	return slices.ContainsFunc(a, func(f string) bool { return slices.Contains(b, f) })
+}
+
+// RevertEntry reverses a journal entry in tx, on top of what is stored
+// now: an edit puts back the fields it changed (and only those, so that
+// later changes to other fields stay), an add or an import's new events
+// go to the trash, a delete is restored, a restore goes back to the
+// trash. It is refused, naming them, when later entries changed the same
+// fields of the same events, or the same sources or title; emptying the
+// trash cannot be reversed.
+func RevertEntry(tx Tx, e Entry) error {
+	later, err := tx.Later(e.Seq)
+	if err != nil {
+		return err
+	}
+	for i := len(e.Events) - 1; i >= 0; i-- {
+		c := &e.Events[i]
+		if err := checkLater(c, later); err != nil {
+			return err
+		}
+		if err := revertEvent(tx, c); err != nil {
+			return err
+		}
+	}
+	for i := len(e.Sources) - 1; i >= 0; i-- {
+		if err := revertSource(tx, &e.Sources[i]); err != nil {
+			return err
+		}
+	}
+	if e.Header != nil {
+		h, err := tx.Header()
+		if err != nil {
+			return err
+		}
+		if h != e.Header.After {
+			return fmt.Errorf("the investigation's title or description changed since; revert that first")
+		}
+		if err := tx.SetHeader(e.Header.Before); err != nil {
+			return err
+		}
+	}
+	tx.Reverts(e.Seq)
+	return nil
+}
+
+// checkLater refuses a revert of c when later entries changed the same
+// fields of its event.
+func checkLater(c *EventChange, later []Entry) error {
+	mine := c.changedFields()
+	var by []Entry
+	for _, l := range later {
+		for j := range l.Events {
+			lc := &l.Events[j]
+			if lc.ID == c.ID && overlaps(mine, lc.changedFields()) {
+				by = append(by, Entry{Seq: l.Seq, Phrase: l.Phrase, Author: l.Author, At: l.At, Op: l.Op})
+				break
+			}
+		}
+	}
+	if len(by) > 0 {
+		return &ConflictError{ID: c.ID, By: by}
+	}
+	return nil
+}
+
+func revertEvent(tx Tx, c *EventChange) error {
+	switch {
+	case c.From == Absent && c.To == OnTimeline:
+		return tx.TrashEvent(c.ID)
+	case c.From == OnTimeline && c.To == InTrash:
+		return tx.RestoreEvent(c.ID)
+	case c.From == InTrash && c.To == OnTimeline:
+		return tx.TrashEvent(c.ID)
+	case c.From == InTrash && c.To == Absent:
+		return fmt.Errorf("event %q: the trash was emptied of it; that cannot be undone", c.ID)
+	case c.From == OnTimeline && c.To == OnTimeline && c.Before != nil:
+		current, err := tx.Event(c.ID)
+		if err != nil {
+			return err
+		}
+		fields := c.changedFields()
+		if fields == nil {
+			return tx.PutEvent(*c.Before)
+		}
+		setFields(&current, c.Before, fields)
+		return tx.PutEvent(current)
+	}
+	return fmt.Errorf("event %q: the journal does not say how to reverse this change", c.ID)
+}
+
+func revertSource(tx Tx, c *SourceChange) error {
+	current, err := tx.Source(c.ID)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		if c.After != nil {
+			return fmt.Errorf("source %q: removed since; revert that first", c.ID)
+		}
+		return tx.PutSource(*c.Before)
+	case err != nil:
+		return err
+	case c.After == nil || current != *c.After:
+		return fmt.Errorf("source %q: changed since; revert that first", c.ID)
+	case c.Before == nil:
+		return RemoveSource(tx, c.ID)
+	}
+	return tx.PutSource(*c.Before)
+}
+
+// Revert reverses a journal entry as one write of w, recorded as an
+// undo. Reverting an undo does again what it undid (a redo).
+func Revert(w Writer, e Entry) (Entry, error) {
+	return w.Write(OpUndo, fmt.Sprintf("undid #%d: %s", e.Seq, e.Phrase), func(tx Tx) error {
+		return RevertEntry(tx, e)
+	})
+}
+
+// Undo reverses the latest change in the journal of s.
+func Undo(s Store) (Entry, error) {
+	last, err := s.Journal(JournalQuery{Limit: 1})
+	if err != nil {
+		return Entry{}, err
+	}
+	if len(last) == 0 {
+		return Entry{}, errors.New("nothing to undo: the journal is empty")
+	}
+	return Revert(s, last[0])
+}
