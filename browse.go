@@ -3,8 +3,11 @@ package main
 import (
 	"bytes"
 	_ "embed"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 
 	"chrono/model"
 	"chrono/model/native"
@@ -38,8 +41,10 @@ the standing of each claim, verbatim quotes traced to their sources) and
 lets you browse, tag, import and export it.
 
 Run with no command to browse the investigation in the terminal (or, when
-the output is not a terminal, to print it); an empty store is first seeded
-with the example investigation.`,
+the output is not a terminal, to print it). The first run without --db or
+CHRONO_DB creates the default store with the example investigation in it;
+a store named with --db or CHRONO_DB that does not exist yet is a new,
+empty investigation.`,
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error { return runBrowse(opts) },
 	}
@@ -47,9 +52,16 @@ with the example investigation.`,
 	return cmd
 }
 
-// runBrowse opens the investigation in the browser, seeding an empty
-// store first; in a pipe or a script it prints the listing instead.
+// runBrowse opens the investigation in the browser, seeding the default
+// store with the example when it does not exist yet; in a pipe or a
+// script it prints the listing instead.
 func runBrowse(opts *browseOptions) error {
+	path, isDefault, err := opts.storePath()
+	if err != nil {
+		return err
+	}
+	_, statErr := os.Stat(path)
+	fresh := isDefault && errors.Is(statErr, fs.ErrNotExist)
 	s, err := opts.openStore(false)
 	if err != nil {
 		return err
@@ -59,16 +71,18 @@ func runBrowse(opts *browseOptions) error {
 			s.Close()
 		}
 	}()
-	greeting, err := opts.seed(s)
-	if err != nil {
-		return err
+	var greeting string
+	if fresh {
+		if greeting, err = opts.seed(s); err != nil {
+			return err
+		}
 	}
 	if !opts.interactive() {
 		return opts.printList(s, model.Query{})
 	}
 	// The browser opens the store for each thing it does, so that other
 	// chrono commands can use it meanwhile.
-	path := s.Location()
+	path = s.Location()
 	err, s = s.Close(), nil
 	if err != nil {
 		return err
@@ -81,19 +95,15 @@ func runBrowse(opts *browseOptions) error {
 	return tui.Run(shared, tui.Options{QuickTags: opts.quickTags, Greeting: termtext.Line(greeting)})
 }
 
-// seed fills an empty store with the example investigation, so that a
-// first run has something to show, and returns the line that says so on
-// stderr, for the browser to repeat; "" when the store had events.
+// seed fills the new default store with the example investigation, so
+// that a first run has something to show, and returns the line that says
+// so on stderr, for the browser to repeat.
 func (o *browseOptions) seed(s model.Store) (string, error) {
-	n, err := s.Count(model.Query{})
-	if err != nil || n > 0 {
-		return "", err
-	}
 	res, err := s.Import([]model.Input{nativeInput("timeline.example.json", bytes.NewReader(example))}, model.ImportOptions{})
 	if err != nil {
-		return "", fmt.Errorf("seeding the empty store: %w", err)
+		return "", fmt.Errorf("seeding the new store with the example: %w", err)
 	}
-	greeting := fmt.Sprintf("seeded the empty store %s with the example investigation (%s)", s.Location(), events(res[0].Events))
+	greeting := fmt.Sprintf("created %s with the example investigation (%s); chrono new PATH starts your own", s.Location(), events(res[0].Events))
 	fmt.Fprintln(o.stderr, greeting)
 	return greeting, nil
 }

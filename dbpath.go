@@ -9,19 +9,27 @@ import (
 // dbPath is the store to use: --db, else $CHRONO_DB, else the XDG data
 // directory.
 func (c *cli) dbPath() (string, error) {
+	path, _, err := c.storePath()
+	return path, err
+}
+
+// storePath is dbPath, and whether it is the default store, the only one
+// chrono seeds with the example on its first run: a path the user names
+// is their investigation, new and empty until they fill it.
+func (c *cli) storePath() (path string, isDefault bool, err error) {
 	if c.db != "" {
-		return c.db, nil
+		return c.db, false, nil
 	}
 	if p := os.Getenv("CHRONO_DB"); p != "" {
-		return p, nil
+		return p, false, nil
 	}
 	dir := os.Getenv("XDG_DATA_HOME")
 	if dir == "" {
 		home, err := os.UserHomeDir()
 		if err != nil {
-			return "", fmt.Errorf("no store given and no home directory to keep one in: use --db PATH (%v)", err)
+			return "", false, fmt.Errorf("no store given and no home directory to keep one in: use --db PATH (%v)", err)
 		}
 		dir = filepath.Join(home, ".local", "share")
 	}
-	return filepath.Join(dir, "chrono", "chrono.db"), nil
+	return filepath.Join(dir, "chrono", "chrono.db"), true, nil
 }

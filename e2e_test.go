@@ -24,12 +24,14 @@ func TestBrowserInTmux(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	db := filepath.Join(dir, "chrono.db")
+	// The default store: the first run creates it with the example.
+	data := filepath.Join(dir, "data")
+	db := filepath.Join(data, "chrono", "chrono.db")
 	tm := &tmux{t: t, socket: filepath.Join(dir, "tmux.sock")}
 	t.Cleanup(func() { tm.run("kill-server") })
 
 	tm.run("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40",
-		"-e", "CHRONO_DB="+db, "-e", "TERM=xterm-256color", "-e", "XDG_DATA_HOME="+dir, bin)
+		"-e", "CHRONO_DB=", "-e", "TERM=xterm-256color", "-e", "XDG_DATA_HOME="+data, bin)
 	tm.waitFor("event 1 of 13")
 	tm.keys("j") // the FBI tip
 	tm.waitFor("event 2 of 13")

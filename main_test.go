@@ -73,7 +73,7 @@ func TestCLI(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			db := newDB(t)
 			if tt.name != "seed" {
-				chrono(t, db, "") // seed
+				chrono(t, db, "", "import", "timeline.example.json") // the example
 			}
 			var results []result
 			for _, step := range tt.steps {
@@ -91,7 +91,7 @@ func TestCLI(t *testing.T) {
 // TestCLIExitCodes pins the contract later tooling relies on.
 func TestCLIExitCodes(t *testing.T) {
 	db := newDB(t)
-	chrono(t, db, "")
+	chrono(t, db, "", "import", "timeline.example.json")
 	tests := []struct {
 		args string
 		code int
@@ -113,7 +113,7 @@ func TestCLIExitCodes(t *testing.T) {
 
 func TestExportImportRoundTrip(t *testing.T) {
 	db := newDB(t)
-	chrono(t, db, "")
+	chrono(t, db, "", "import", "timeline.example.json")
 	chrono(t, db, "", "tag", "nso-denial", "verify")
 	export := chrono(t, db, "", "export")
 	if export.code != 0 {
@@ -138,7 +138,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 
 func TestExportToFile(t *testing.T) {
 	db := newDB(t)
-	chrono(t, db, "")
+	chrono(t, db, "", "import", "timeline.example.json")
 	out := filepath.Join(t.TempDir(), "out.json")
 	if r := chrono(t, db, "", "export", "-o", out); r.code != 0 || r.stdout != "" {
 		t.Fatalf("export -o: %+v", r)
@@ -159,7 +159,7 @@ func TestExportToFile(t *testing.T) {
 
 func TestFailedImportLeavesStoreUnchanged(t *testing.T) {
 	db := newDB(t)
-	chrono(t, db, "")
+	chrono(t, db, "", "import", "timeline.example.json")
 	before := chrono(t, db, "", "export").stdout
 	bytesBefore, err := os.ReadFile(db)
 	if err != nil {
@@ -183,7 +183,7 @@ func TestFailedImportLeavesStoreUnchanged(t *testing.T) {
 
 func TestTagIsOnDiskWhenTagExits(t *testing.T) {
 	db := newDB(t)
-	chrono(t, db, "")
+	chrono(t, db, "", "import", "timeline.example.json")
 	if r := chrono(t, db, "", "tag", "nso-denial", "verify"); r.code != 0 {
 		t.Fatalf("tag: %+v", r)
 	}
@@ -200,7 +200,7 @@ func TestTagIsOnDiskWhenTagExits(t *testing.T) {
 
 func TestStoreInUse(t *testing.T) {
 	db := newDB(t)
-	chrono(t, db, "")
+	chrono(t, db, "", "import", "timeline.example.json")
 	s, err := store.Open(db, store.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -224,7 +224,7 @@ func TestDefaultStoreLocation(t *testing.T) {
 	if _, err := os.Stat(want); err != nil {
 		t.Errorf("no store at %s: %v", want, err)
 	}
-	if !strings.Contains(errOut.String(), "seeded the empty store "+want) {
+	if !strings.Contains(errOut.String(), "created "+want+" with the example investigation (13 events)") {
 		t.Errorf("seeding message: %q", errOut.String())
 	}
 }
