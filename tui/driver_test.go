@@ -122,6 +122,14 @@ func (d *driver) typeText(s string) {
 	}
 }
 
+// goTo goes to a date, as : then the date then enter do.
+func (d *driver) goTo(date string) {
+	d.t.Helper()
+	d.keys(":")
+	d.typeText(date)
+	d.keys("enter")
+}
+
 var namedKeys = map[string]rune{
 	"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "space": tea.KeySpace,
 	"backspace": tea.KeyBackspace, "up": tea.KeyUp, "down": tea.KeyDown,
