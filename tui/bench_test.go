@@ -99,6 +99,20 @@ func forEachSize(b *testing.B, bench func(b *testing.B, s model.Store)) {
 	}
 }
 
+// forEachFresh measures measure at each of benchSizes, on a new browser
+// each time, which prepare readies outside the timer.
+func forEachFresh(b *testing.B, prepare, measure func(d *driver)) {
+	forEachSize(b, func(b *testing.B, s model.Store) {
+		for b.Loop() {
+			b.StopTimer()
+			d := benchDriver(b, s)
+			prepare(d)
+			b.StartTimer()
+			measure(d)
+		}
+	})
+}
+
 // BenchmarkOpen is the open-to-first-window path: the browser's model
 // starting on an open store, loading its first window, counts and ruler,
 // and drawing the first screen.
@@ -141,17 +155,13 @@ func BenchmarkKeys(b *testing.B) {
 // events carry, from the middle of the timeline, until the first screen,
 // the count and the ruler are all in.
 func BenchmarkFilter(b *testing.B) {
-	forEachSize(b, func(b *testing.B, s model.Store) {
-		for b.Loop() {
-			b.StopTimer()
-			d := benchDriver(b, s)
-			d.goTo("2008")
-			d.keys("f")
-			d.typeText("verify")
-			b.StartTimer()
-			d.keys("enter")
-			_ = d.m.View()
-		}
+	forEachFresh(b, func(d *driver) {
+		d.goTo("2008")
+		d.keys("f")
+		d.typeText("verify")
+	}, func(d *driver) {
+		d.keys("enter")
+		_ = d.m.View()
 	})
 }
 
@@ -160,18 +170,14 @@ func BenchmarkFilter(b *testing.B) {
 // screen; the count of matches, which goes on in the background, is left
 // out (BenchmarkSearchCount measures it).
 func BenchmarkSearch(b *testing.B) {
-	forEachSize(b, func(b *testing.B, s model.Store) {
-		for b.Loop() {
-			b.StopTimer()
-			d := benchDriver(b, s)
-			d.drop = func(msg tea.Msg) bool { _, counting := msg.(matchesMsg); return counting }
-			d.keys("/")
-			b.StartTimer()
-			d.send(tea.KeyPressMsg{Text: "zofia weiss"})
-			_ = d.m.View()
-			if d.browser().search.miss {
-				b.Fatal("no match")
-			}
+	forEachFresh(b, func(d *driver) {
+		d.drop = func(msg tea.Msg) bool { _, counting := msg.(matchesMsg); return counting }
+		d.keys("/")
+	}, func(d *driver) {
+		d.send(tea.KeyPressMsg{Text: "zofia weiss"})
+		_ = d.m.View()
+		if d.browser().search.miss {
+			d.t.Fatal("no match")
 		}
 	})
 }
