@@ -37,15 +37,12 @@ func runBackup(opts *backupOptions) error {
 	if opts.out == "" {
 		return usagef("backup needs -o FILE, the file to write the copy to")
 	}
-	s, err := opts.openStore(true)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	n, err := s.Backup(opts.out)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(opts.stderr, "backed up %s to %s (%s bytes)\n", s.Location(), opts.out, model.Thousands(n))
-	return nil
+	return opts.withStore(true, func(s model.Store) error {
+		n, err := s.Backup(opts.out)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(opts.stderr, "backed up %s to %s (%s bytes)\n", s.Location(), opts.out, model.Thousands(n))
+		return nil
+	})
 }

@@ -55,11 +55,11 @@ func runExport(opts *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	s, err := opts.openStore(true)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
+	return opts.withStore(true, func(s model.Store) error { return opts.export(s, f, q) })
+}
+
+// export writes what q chooses from s in format f.
+func (o *exportOptions) export(s model.Store, f formats.Format, q model.Query) error {
 	h, err := s.Header()
 	if err != nil {
 		return err
@@ -74,15 +74,15 @@ func runExport(opts *exportOptions) error {
 		n, err = f.Write(w, h, sources, s.Events(q), &lost)
 		return err
 	}
-	if (opts.output == "" || opts.output == "-") && opts.stdoutIsTerminal() {
+	if (o.output == "" || o.output == "-") && o.stdoutIsTerminal() {
 		if write, err = forTerminal(f, write); err != nil {
 			return err
 		}
 	}
-	if err := writeOutput(opts.output, opts.stdout, write); err != nil {
+	if err := writeOutput(o.output, o.stdout, write); err != nil {
 		return err
 	}
-	opts.report(f, n, &lost)
+	o.report(f, n, &lost)
 	return nil
 }
 

@@ -57,13 +57,14 @@ func runImport(opts *importOptions) error {
 	if err != nil {
 		return err
 	}
-	s, err := opts.openStore(false)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
+	return opts.withStore(false, func(s model.Store) error { return opts.importInto(s, fixed) })
+}
+
+// importInto opens the files, in the format fixed or each in its own, and
+// imports them into s.
+func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 	var meter importMeter
-	inputs, err := opts.openInputs(fixed, &meter)
+	inputs, err := o.openInputs(fixed, &meter)
 	if err != nil {
 		return err
 	}
@@ -71,16 +72,16 @@ func runImport(opts *importOptions) error {
 	// A large import makes garbage fast: collecting it before the heap
 	// doubles keeps the import's memory flat.
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemory))
-	storeOpts := model.ImportOptions{DryRun: opts.dryRun}
-	if opts.progressTo != nil {
-		storeOpts.Progress = meter.start(opts.progressTo, opts.stderrIsTerminal(), inputBytes(inputs))
+	storeOpts := model.ImportOptions{DryRun: o.dryRun}
+	if o.progressTo != nil {
+		storeOpts.Progress = meter.start(o.progressTo, o.stderrIsTerminal(), inputBytes(inputs))
 		defer meter.stop()
 	}
 	results, err := s.Import(storeInputs(inputs), storeOpts)
 	if err != nil {
 		return fmt.Errorf("nothing imported, the store is unchanged:\n%w", err)
 	}
-	opts.report(inputs, results)
+	o.report(inputs, results)
 	return nil
 }
 

@@ -41,15 +41,12 @@ func runList(opts *listOptions) error {
 	if err != nil {
 		return err
 	}
-	s, err := opts.openStore(true)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	if opts.asJSON {
-		return opts.printJSON(s, q)
-	}
-	return opts.printList(s, q)
+	return opts.withStore(true, func(s model.Store) error {
+		if opts.asJSON {
+			return opts.printJSON(s, q)
+		}
+		return opts.printList(s, q)
+	})
 }
 
 // printList prints the events as aligned lines, for a person; chrono with

@@ -21,3 +21,24 @@ func (c *cli) openStore(readOnly bool) (model.Store, error) {
 	}
 	return s, err
 }
+
+// withStore runs use on the store, opened for as long as use runs: a
+// command that is done with the store lets go of it, for the browser and
+// other commands.
+func (c *cli) withStore(readOnly bool, use func(model.Store) error) error {
+	s, err := c.openStore(readOnly)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return use(s)
+}
+
+// eventErr is err from asking the store for event id, said as a person
+// would look for it when there is no such event.
+func eventErr(id string, err error) error {
+	if errors.Is(err, model.ErrNotFound) {
+		return fmt.Errorf("no event %q; chrono list shows the ids", id)
+	}
+	return err
+}

@@ -1,9 +1,6 @@
 package main
 
 import (
-	"errors"
-	"fmt"
-
 	"chrono/model"
 	"chrono/model/listing"
 
@@ -32,17 +29,11 @@ func newShowCmd(c *cli) *cobra.Command {
 
 // runShow prints the event with everything that stands behind it.
 func runShow(opts *showOptions) error {
-	s, err := opts.openStore(true)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	d, err := s.Detail(opts.id)
-	if errors.Is(err, model.ErrNotFound) {
-		return fmt.Errorf("no event %q; chrono list shows the ids", opts.id)
-	}
-	if err != nil {
-		return err
-	}
-	return listing.Show(opts.stdout, d, 80)
+	return opts.withStore(true, func(s model.Store) error {
+		d, err := s.Detail(opts.id)
+		if err != nil {
+			return eventErr(opts.id, err)
+		}
+		return listing.Show(opts.stdout, d, 80)
+	})
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -50,28 +49,25 @@ func runTag(opts *tagOptions) error {
 	if err != nil {
 		return err
 	}
-	s, err := opts.openStore(false)
+	return opts.withStore(false, func(s model.Store) error { return opts.retag(s, tags) })
+}
+
+// retag adds or removes the tags of the event in s.
+func (o *tagOptions) retag(s model.Store, tags []string) error {
+	e, err := s.Event(o.id)
 	if err != nil {
-		return err
-	}
-	defer s.Close()
-	e, err := s.Event(opts.id)
-	if errors.Is(err, model.ErrNotFound) {
-		return fmt.Errorf("no event %q; chrono list shows the ids", opts.id)
-	}
-	if err != nil {
-		return err
+		return eventErr(o.id, err)
 	}
 	var changes []model.Change
-	if opts.add {
-		changes, err = s.Retag([]string{opts.id}, tags, nil)
+	if o.add {
+		changes, err = s.Retag([]string{o.id}, tags, nil)
 	} else if err = hasTags(e, tags); err == nil {
-		changes, err = s.Retag([]string{opts.id}, nil, tags)
+		changes, err = s.Retag([]string{o.id}, nil, tags)
 	}
 	if err != nil {
 		return err
 	}
-	opts.report(tags, len(changes) > 0)
+	o.report(tags, len(changes) > 0)
 	return nil
 }
 

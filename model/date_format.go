@@ -46,6 +46,16 @@ func appendEnd(b []byte, bd bound, p point) []byte {
 	return p.appendEDTF(b)
 }
 
+// appendMonthOrDay appends -MM or -DD, or -XX when its digits are
+// unspecified.
+func appendMonthOrDay(b []byte, v int64, unspecified bool) []byte {
+	b = append(b, '-')
+	if unspecified {
+		return append(b, "XX"...)
+	}
+	return appendPadded(b, v, 2)
+}
+
 func appendPadded(b []byte, v int64, width int) []byte {
 	s := strconv.FormatInt(v, 10)
 	for range width - len(s) {
@@ -72,20 +82,10 @@ func (p point) appendEDTF(b []byte) []byte {
 		b = append(b, digits...)
 	}
 	if p.hasMonth {
-		b = append(b, '-')
-		if p.monthX {
-			b = append(b, "XX"...)
-		} else {
-			b = appendPadded(b, int64(p.month), 2)
-		}
+		b = appendMonthOrDay(b, int64(p.month), p.monthX)
 	}
 	if p.hasDay {
-		b = append(b, '-')
-		if p.dayX {
-			b = append(b, "XX"...)
-		} else {
-			b = appendPadded(b, int64(p.day), 2)
-		}
+		b = appendMonthOrDay(b, int64(p.day), p.dayX)
 	}
 	if p.hasTime {
 		b = append(b, 'T')

@@ -210,3 +210,17 @@ func InFile(file string, err error) error {
 	}
 	return fmt.Errorf("%s: %w", file, err)
 }
+
+// Place is where in a file a reader found something, as a Problem says it:
+// a line and column (from 1, the column in characters), a line alone, or
+// only a byte (from 1) once the reader has let go of the line it is on.
+type Place struct {
+	Line, Column int
+	Byte         int64
+}
+
+// Problem returns p placed at pl.
+func (pl Place) Problem(p Problem) Problem {
+	p.Line, p.Column, p.Byte = pl.Line, pl.Column, pl.Byte
+	return p
+}

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // maxSlugLen keeps ids made from titles short enough to read and type.
@@ -28,30 +29,56 @@ var latinBase = strings.NewReplacer(
 // short. It returns "" when the title has no letter or digit it can use.
 func Slug(title string) string {
 	s := latinBase.Replace(strings.ToLower(title))
-	var b strings.Builder
-	dash := false
+	w := DashedWords{Max: maxSlugLen}
 	for _, r := range s {
 		switch {
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				if b.Len()+1 >= maxSlugLen {
-					return b.String()
-				}
-				b.WriteByte('-')
+			if !w.Add(r) {
+				return w.String()
 			}
-			dash = false
-			if b.Len() >= maxSlugLen {
-				return strings.TrimRight(b.String(), "-")
-			}
-			b.WriteRune(r)
 		case r == '\'' || r == '’':
 			// "NSO's" is "nsos", not "nso-s".
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r):
-			dash = true
+			w.Break()
 		}
 	}
-	return b.String()
+	return w.String()
 }
+
+// DashedWords joins words with single dashes, a character at a time, as
+// ids and tags are made of text, within Max bytes: a dash is written only
+// between two words, so never first or last.
+type DashedWords struct {
+	Max     int // the most bytes the joined words may take
+	b       strings.Builder
+	pending bool
+}
+
+// Break ends the word: the next character added starts another, after a
+// dash.
+func (w *DashedWords) Break() { w.pending = true }
+
+// Add adds r, after a dash when it starts a word. It adds nothing and
+// returns false when that would pass Max: the words are then complete.
+func (w *DashedWords) Add(r rune) bool {
+	dash := w.pending && w.b.Len() > 0
+	n := utf8.RuneLen(r)
+	if dash {
+		n++
+	}
+	if w.b.Len()+n > w.Max {
+		return false
+	}
+	if dash {
+		w.b.WriteByte('-')
+	}
+	w.pending = false
+	w.b.WriteRune(r)
+	return true
+}
+
+// String returns the words joined.
+func (w *DashedWords) String() string { return w.b.String() }
 
 // NewID makes a new event's id from its title: its slug, or "event" when
 // the title gives none, with -2, -3, … added until taken says it is free.

@@ -91,19 +91,38 @@ func benchDriver(b *testing.B, s model.Store) *driver {
 	return d
 }
 
+// forEachSize runs bench as events=N on a store of N events, for each
+// of benchSizes.
+func forEachSize(b *testing.B, bench func(b *testing.B, s model.Store)) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) { bench(b, benchStore(b, n)) })
+	}
+}
+
+// forEachFresh measures measure at each of benchSizes, on a new browser
+// each time, which prepare readies outside the timer.
+func forEachFresh(b *testing.B, prepare, measure func(d *driver)) {
+	forEachSize(b, func(b *testing.B, s model.Store) {
+		for b.Loop() {
+			b.StopTimer()
+			d := benchDriver(b, s)
+			prepare(d)
+			b.StartTimer()
+			measure(d)
+		}
+	})
+}
+
 // BenchmarkOpen is the open-to-first-window path: the browser's model
 // starting on an open store, loading its first window, counts and ruler,
 // and drawing the first screen.
 func BenchmarkOpen(b *testing.B) {
-	for _, n := range benchSizes {
-		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
-			s := benchStore(b, n)
-			for b.Loop() {
-				d := benchDriver(b, s)
-				_ = d.m.View()
-			}
-		})
-	}
+	forEachSize(b, func(b *testing.B, s model.Store) {
+		for b.Loop() {
+			d := benchDriver(b, s)
+			_ = d.m.View()
+		}
+	})
 }
 
 // BenchmarkKeys measures each movement key, from the middle of the
@@ -122,9 +141,7 @@ func BenchmarkKeys(b *testing.B) {
 			b.Run(fmt.Sprintf("events=%d/key=%s", n, k.name), func(b *testing.B) {
 				s := benchStore(b, n)
 				d := benchDriver(b, s)
-				d.keys(":")
-				d.typeText("2008")
-				d.keys("enter")
+				d.goTo("2008")
 				for b.Loop() {
 					d.keys(k.press...)
 					_ = d.m.View()
@@ -138,22 +155,14 @@ func BenchmarkKeys(b *testing.B) {
 // events carry, from the middle of the timeline, until the first screen,
 // the count and the ruler are all in.
 func BenchmarkFilter(b *testing.B) {
-	for _, n := range benchSizes {
-		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
-			s := benchStore(b, n)
-			for b.Loop() {
-				b.StopTimer()
-				d := benchDriver(b, s)
-				d.keys(":")
-				d.typeText("2008")
-				d.keys("enter", "f")
-				d.typeText("verify")
-				b.StartTimer()
-				d.keys("enter")
-				_ = d.m.View()
-			}
-		})
-	}
+	forEachFresh(b, func(d *driver) {
+		d.goTo("2008")
+		d.keys("f")
+		d.typeText("verify")
+	}, func(d *driver) {
+		d.keys("enter")
+		_ = d.m.View()
+	})
 }
 
 // BenchmarkSearch types a name that about one event in two hundred holds
@@ -161,41 +170,31 @@ func BenchmarkFilter(b *testing.B) {
 // screen; the count of matches, which goes on in the background, is left
 // out (BenchmarkSearchCount measures it).
 func BenchmarkSearch(b *testing.B) {
-	for _, n := range benchSizes {
-		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
-			s := benchStore(b, n)
-			for b.Loop() {
-				b.StopTimer()
-				d := benchDriver(b, s)
-				d.drop = func(msg tea.Msg) bool { _, counting := msg.(matchesMsg); return counting }
-				d.keys("/")
-				b.StartTimer()
-				d.send(tea.KeyPressMsg{Text: "zofia weiss"})
-				_ = d.m.View()
-				if d.browser().search.miss {
-					b.Fatal("no match")
-				}
-			}
-		})
-	}
+	forEachFresh(b, func(d *driver) {
+		d.drop = func(msg tea.Msg) bool { _, counting := msg.(matchesMsg); return counting }
+		d.keys("/")
+	}, func(d *driver) {
+		d.send(tea.KeyPressMsg{Text: "zofia weiss"})
+		_ = d.m.View()
+		if d.browser().search.miss {
+			d.t.Fatal("no match")
+		}
+	})
 }
 
 // BenchmarkSearchCount counts the matches of the search, step by step
 // as the browser does, to the end of the timeline.
 func BenchmarkSearchCount(b *testing.B) {
-	for _, n := range benchSizes {
-		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
-			s := benchStore(b, n)
-			d := benchDriver(b, s)
-			d.keys("/")
-			d.send(tea.KeyPressMsg{Text: "zofia weiss"})
-			d.keys("enter")
-			for b.Loop() {
-				d.run(d.browser().countSearch())
-				if s := d.browser().search; !s.matchesDone || s.matches == 0 {
-					b.Fatal("the count did not finish")
-				}
+	forEachSize(b, func(b *testing.B, s model.Store) {
+		d := benchDriver(b, s)
+		d.keys("/")
+		d.send(tea.KeyPressMsg{Text: "zofia weiss"})
+		d.keys("enter")
+		for b.Loop() {
+			d.run(d.browser().countSearch())
+			if s := d.browser().search; !s.matchesDone || s.matches == 0 {
+				b.Fatal("the count did not finish")
 			}
-		})
-	}
+		}
+	})
 }

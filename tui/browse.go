@@ -62,20 +62,11 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 // listKey moves through the chronology.
 func (b *browser) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := &b.keys
-	h := max(b.tl.height, 1)
+	if n, ok := k.distance(msg, b.tl.height); ok {
+		b.tl.move(n)
+		return tea.Batch(b.moved(), b.fill())
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		b.tl.move(-1)
-	case key.Matches(msg, k.Down):
-		b.tl.move(1)
-	case key.Matches(msg, k.PageUp):
-		b.tl.move(-h)
-	case key.Matches(msg, k.PageDown):
-		b.tl.move(h)
-	case key.Matches(msg, k.HalfUp):
-		b.tl.move(-max(h/2, 1))
-	case key.Matches(msg, k.HalfDown):
-		b.tl.move(max(h/2, 1))
 	case key.Matches(msg, k.Top):
 		return jump(b.ctx.store, b.gen, b.query, model.Position{}, false, windowSize(b.tl.height))
 	case key.Matches(msg, k.Bottom):
@@ -91,29 +82,19 @@ func (b *browser) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		b.layoutDetail()
 		return nil
-	default:
-		return nil
 	}
-	return tea.Batch(b.moved(), b.fill())
+	return nil
 }
 
 // detailKey moves through the sources pane.
 func (b *browser) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := &b.keys
-	h := max(b.detail.height, 1)
+	n, move := k.distance(msg, b.detail.height)
 	switch {
-	case key.Matches(msg, k.Up):
-		b.detail.step(-1)
-	case key.Matches(msg, k.Down):
-		b.detail.step(1)
-	case key.Matches(msg, k.PageUp):
-		b.detail.scroll(-h)
-	case key.Matches(msg, k.PageDown):
-		b.detail.scroll(h)
-	case key.Matches(msg, k.HalfUp):
-		b.detail.scroll(-max(h/2, 1))
-	case key.Matches(msg, k.HalfDown):
-		b.detail.scroll(max(h/2, 1))
+	case move && key.Matches(msg, k.Up, k.Down):
+		b.detail.step(n) // up and down go from quote to link; pages scroll by lines
+	case move:
+		b.detail.scroll(n)
 	case key.Matches(msg, k.Top):
 		b.detail.offset, b.detail.sel = 0, 0
 	case key.Matches(msg, k.Bottom):

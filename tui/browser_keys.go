@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // DefaultQuickTags are the tags the digit keys toggle unless told
@@ -64,6 +65,23 @@ func newBrowserKeys(quickTags []string) browserKeys {
 		k.QuickTags = append(k.QuickTags, key.NewBinding(key.WithKeys(d), key.WithHelp(d, "toggle #"+t)))
 	}
 	return k
+}
+
+// distance is how many rows a movement key moves in a pane h rows high:
+// one, a page or half a page, up (negative) or down. ok is false for a
+// key that does not move by rows.
+func (k *browserKeys) distance(msg tea.KeyPressMsg, h int) (n int, ok bool) {
+	h = max(h, 1)
+	half := max(h/2, 1)
+	for _, m := range []struct {
+		b *key.Binding
+		n int
+	}{{&k.Up, -1}, {&k.Down, 1}, {&k.PageUp, -h}, {&k.PageDown, h}, {&k.HalfUp, -half}, {&k.HalfDown, half}} {
+		if key.Matches(msg, *m.b) {
+			return m.n, true
+		}
+	}
+	return 0, false
 }
 
 // updateKeys turns off the keys that have nothing to act on: with no

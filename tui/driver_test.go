@@ -62,7 +62,30 @@ func (d *driver) send(msg tea.Msg) {
 // run runs cmd and everything it leads to.
 func (d *driver) run(cmd tea.Cmd) {
 	d.t.Helper()
-	queue := []tea.Cmd{cmd}
+	runCmds(d.t, func(msg tea.Msg) (tea.Cmd, bool) {
+		if d.drop != nil && d.drop(msg) {
+			return nil, false
+		}
+		if _, quit := msg.(tea.QuitMsg); quit {
+			d.quit = true
+			return nil, false
+		}
+		if name := reflect.TypeOf(msg).Name(); name == "setClipboardMsg" {
+			d.clipboard = append(d.clipboard, fmt.Sprint(msg))
+			return nil, false
+		}
+		_, next := d.m.Update(msg)
+		return next, false
+	}, cmd)
+}
+
+// runCmds runs cmds and the commands their messages lead to, as Bubble
+// Tea would: the commands of a batch each in turn, and any other message
+// to handle, which returns the command it leads to, or stop to end the
+// run.
+func runCmds(t testing.TB, handle func(tea.Msg) (next tea.Cmd, stop bool), cmds ...tea.Cmd) {
+	t.Helper()
+	queue := cmds
 	for len(queue) > 0 {
 		c := queue[0]
 		queue = queue[1:]
@@ -71,23 +94,17 @@ func (d *driver) run(cmd tea.Cmd) {
 		}
 		msg, ok := call(c)
 		if !ok {
-			d.t.Fatal("a command did not return: only timers wait, and tests have none")
-		}
-		if d.drop != nil && d.drop(msg) {
-			continue
+			t.Fatal("a command did not return: only timers wait, and tests have none")
 		}
 		switch msg := msg.(type) {
 		case nil:
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
-		case tea.QuitMsg:
-			d.quit = true
 		default:
-			if name := reflect.TypeOf(msg).Name(); name == "setClipboardMsg" {
-				d.clipboard = append(d.clipboard, fmt.Sprint(msg))
-				continue
+			next, stop := handle(msg)
+			if stop {
+				return
 			}
-			_, next := d.m.Update(msg)
 			queue = append(queue, next)
 		}
 	}
@@ -120,6 +137,14 @@ func (d *driver) typeText(s string) {
 	for _, r := range s {
 		d.send(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
+}
+
+// goTo goes to a date, as : then the date then enter do.
+func (d *driver) goTo(date string) {
+	d.t.Helper()
+	d.keys(":")
+	d.typeText(date)
+	d.keys("enter")
 }
 
 var namedKeys = map[string]rune{

@@ -52,30 +52,15 @@ func TestGuardEndsThePanickingBrowserCleanly(t *testing.T) {
 // runGuard runs g as Bubble Tea would until it quits or nothing is left.
 func runGuard(t *testing.T, g *guard, first tea.Msg) (quit bool) {
 	t.Helper()
-	queue := []tea.Cmd{g.Init(), func() tea.Msg { return first }}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
+	runCmds(t, func(msg tea.Msg) (tea.Cmd, bool) {
+		if _, quit = msg.(tea.QuitMsg); quit {
+			return nil, true
 		}
-		msg, ok := call(c)
-		if !ok {
-			t.Fatal("a command did not return")
-		}
-		switch msg := msg.(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case tea.QuitMsg:
-			return true
-		default:
-			_, next := g.Update(msg)
-			_ = g.View()
-			queue = append(queue, next)
-		}
-	}
-	return false
+		_, next := g.Update(msg)
+		_ = g.View()
+		return next, false
+	}, g.Init(), func() tea.Msg { return first })
+	return quit
 }
 
 func checkCrashError(t *testing.T, g *guard) {

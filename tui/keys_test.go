@@ -68,9 +68,7 @@ func TestGoToDate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.date, func(t *testing.T) {
 			d := newDriver(t, exampleStore(t), 120, 40)
-			d.keys(":")
-			d.typeText(tt.date)
-			d.keys("enter")
+			d.goTo(tt.date)
 			if got := d.selected(); got != tt.want {
 				t.Errorf("selected %s, want %s", got, tt.want)
 			}
@@ -407,9 +405,8 @@ func TestCopyQuote(t *testing.T) {
 	if len(d.clipboard) != 2 {
 		t.Logf("post-publishes has a quote")
 	}
-	d.keys(":")
-	d.typeText("2021-11-23")
-	d.keys("enter", "y")
+	d.goTo("2021-11-23")
+	d.keys("y")
 	if !strings.Contains(d.status(), "no quote") {
 		t.Errorf("y without a quote: status %q", d.status())
 	}
@@ -422,9 +419,8 @@ func TestOpenSource(t *testing.T) {
 	if !strings.Contains(d.status(), "no URL for the source The Washington Post") {
 		t.Errorf("status %q", d.status())
 	}
-	d.keys(":")
-	d.typeText("2021")
-	d.keys("enter", "j", "tab", "j", "o") // the referral's second quote
+	d.goTo("2021")
+	d.keys("j", "tab", "j", "o") // the referral's second quote
 	if !strings.Contains(d.status(), "opened https://occupydemocrats.com/") {
 		t.Errorf("status %q", d.status())
 	}

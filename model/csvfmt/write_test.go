@@ -10,18 +10,7 @@ import (
 
 	"chrono/model"
 	"chrono/model/modeltest"
-
-	"github.com/charmbracelet/x/exp/golden"
 )
-
-// named gives a golden file the name of what it holds rather than of the
-// test: testdata/nso.golden.
-type named struct {
-	testing.TB
-	name string
-}
-
-func (n named) Name() string { return n.name }
 
 func example(t testing.TB) model.Timeline { return modeltest.Example(t) }
 
@@ -39,7 +28,7 @@ func TestWriteExample(t *testing.T) {
 	if first, _, _ := strings.Cut(buf.String(), "\n"); first != HeaderRow {
 		t.Errorf("header row %q, want %q", first, HeaderRow)
 	}
-	golden.RequireEqual(named{t, "nso"}, buf.Bytes())
+	modeltest.GoldenFile(t, "nso", buf.Bytes())
 	want := "1 investigation title not exported; 1 investigation description not exported; 2 date texts not exported; 2 date sources not exported; 10 links not exported"
 	if got := losses.String(); got != want {
 		t.Errorf("losses %q, want %q", got, want)

@@ -9,18 +9,7 @@ import (
 
 	"chrono/model"
 	"chrono/model/modeltest"
-
-	"github.com/charmbracelet/x/exp/golden"
 )
-
-// named gives a golden file the name of what it holds rather than of the
-// test: testdata/nso.golden.
-type named struct {
-	testing.TB
-	name string
-}
-
-func (n named) Name() string { return n.name }
 
 func events(es []model.Event) iter.Seq2[model.Event, error] { return modeltest.Seq(es) }
 
@@ -41,7 +30,7 @@ func write(t *testing.T, h model.Header, sources []model.Source, es []model.Even
 func TestWriteExample(t *testing.T) {
 	tl := modeltest.Example(t)
 	out, losses := write(t, tl.Header, tl.Sources, tl.Events)
-	golden.RequireEqual(named{t, "nso"}, out)
+	modeltest.GoldenFile(t, "nso", out)
 	if !losses.Empty() {
 		t.Errorf("the example lost %s", losses)
 	}

@@ -14,6 +14,8 @@ import (
 
 	"chrono/model"
 	"chrono/model/native"
+
+	"github.com/charmbracelet/x/exp/golden"
 )
 
 // Example returns the example investigation, timeline.example.json at the
@@ -102,3 +104,19 @@ func TerminalControl(s string, tabs bool) int {
 	}
 	return -1
 }
+
+// GoldenFile compares out with testdata/name.golden: a golden file named
+// for what it holds, which tests of several formats share, rather than
+// for the test.
+func GoldenFile[T []byte | string](t testing.TB, name string, out T) {
+	t.Helper()
+	golden.RequireEqual(namedTB{t, name}, out)
+}
+
+// namedTB is t under another name, which golden files take theirs from.
+type namedTB struct {
+	testing.TB
+	name string
+}
+
+func (n namedTB) Name() string { return n.name }

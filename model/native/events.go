@@ -28,9 +28,9 @@ type batch struct {
 // values (which checks the JSON's syntax), workers decode them on every
 // core, and the reading goroutine hands them to the sink in file order,
 // so that the sink sees what a sequential read would show it.
-func (rd *reader) events(at place, name string) error {
+func (rd *reader) events(at model.Place, name string) error {
 	if rd.dec.PeekKind() != '[' {
-		return rd.array(at, name, func(jsontext.Value, int, func() place) error { return nil })
+		return rd.array(at, name, func(jsontext.Value, int, func() model.Place) error { return nil })
 	}
 	if _, err := rd.dec.ReadToken(); err != nil {
 		return rd.syntax(err)
@@ -98,7 +98,7 @@ func (rd *reader) events(at place, name string) error {
 			}
 			pending = pending[:0]
 			cur.first = n + 1
-			p := rd.pos.position(off).problem(model.Problem{Part: model.EventPart, N: n, Msg: fmt.Sprintf("an event is an object, found %s", KindName(v.Kind()))})
+			p := rd.pos.position(off).Problem(model.Problem{Part: model.EventPart, N: n, Msg: fmt.Sprintf("an event is an object, found %s", KindName(v.Kind()))})
 			if err := model.Report(rd.sink, p); err != nil {
 				return err
 			}

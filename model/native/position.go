@@ -29,25 +29,11 @@ type positionReader struct {
 	// is dropped (pinned), so that an error about a value longer than
 	// the windows can still say where the value began.
 	pinAt  int64
-	pinned place
-}
-
-// place is where a byte of the input is: its line and column (from 1,
-// the column in characters), its line alone when the line began before
-// the remembered bytes, or only the byte (from 1) once it is forgotten.
-type place struct {
-	line, column int
-	byte         int64
-}
-
-// problem returns p placed at pl.
-func (pl place) problem(p model.Problem) model.Problem {
-	p.Line, p.Column, p.Byte = pl.line, pl.column, pl.byte
-	return p
+	pinned model.Place
 }
 
 // pin asks for offset's position to stay known.
-func (p *positionReader) pin(offset int64) { p.pinAt, p.pinned = offset, place{} }
+func (p *positionReader) pin(offset int64) { p.pinAt, p.pinned = offset, model.Place{} }
 
 func newPositionReader(r io.Reader) *positionReader { return &positionReader{r: r} }
 
@@ -55,7 +41,7 @@ func (p *positionReader) Read(b []byte) (int, error) {
 	n, err := p.r.Read(b)
 	for rest := b[:n]; len(rest) > 0; {
 		if len(p.cur) == windowSize {
-			if p.pinned == (place{}) && p.pinAt >= p.prevAt && p.pinAt < p.prevAt+int64(len(p.prev)+len(p.cur)) {
+			if p.pinned == (model.Place{}) && p.pinAt >= p.prevAt && p.pinAt < p.prevAt+int64(len(p.prev)+len(p.cur)) {
 				p.pinned = p.position(p.pinAt)
 			}
 			p.linesBefore += bytes.Count(p.prev, []byte{'\n'})
@@ -72,12 +58,12 @@ func (p *positionReader) Read(b []byte) (int, error) {
 
 // position returns the place of a byte offset: its line and column, or
 // only the byte when the offset is no longer remembered.
-func (p *positionReader) position(offset int64) place {
-	if offset == p.pinAt && p.pinned != (place{}) {
+func (p *positionReader) position(offset int64) model.Place {
+	if offset == p.pinAt && p.pinned != (model.Place{}) {
 		return p.pinned
 	}
 	if offset < p.prevAt || offset > p.offset {
-		return place{byte: offset + 1}
+		return model.Place{Byte: offset + 1}
 	}
 	k := int(offset - p.prevAt)
 	var before []byte
@@ -89,7 +75,7 @@ func (p *positionReader) position(offset int64) place {
 	line := p.linesBefore + bytes.Count(before, []byte{'\n'}) + 1
 	lineStart := bytes.LastIndexByte(before, '\n') + 1
 	if lineStart == 0 && p.prevAt > 0 {
-		return place{line: line} // the line began before the remembered bytes
+		return model.Place{Line: line} // the line began before the remembered bytes
 	}
-	return place{line: line, column: utf8.RuneCount(before[lineStart:]) + 1}
+	return model.Place{Line: line, Column: utf8.RuneCount(before[lineStart:]) + 1}
 }

@@ -57,14 +57,14 @@ type reader struct {
 // syntax turns a decoder error into a problem at its position.
 func (rd *reader) syntax(err error) error {
 	if errors.Is(err, model.ErrRecordTooLarge) {
-		return rd.pos.position(rd.limit.Started()).problem(model.Problem{Msg: model.ValueTooLarge, Err: model.ErrRecordTooLarge})
+		return rd.pos.position(rd.limit.Started()).Problem(model.Problem{Msg: model.ValueTooLarge, Err: model.ErrRecordTooLarge})
 	}
 	var se *jsontext.SyntacticError
 	if errors.As(err, &se) {
-		return rd.pos.position(se.ByteOffset).problem(model.Problem{Msg: describeSyntax(se.Err)})
+		return rd.pos.position(se.ByteOffset).Problem(model.Problem{Msg: describeSyntax(se.Err)})
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		return rd.pos.position(rd.pos.offset).problem(model.Problem{Msg: "the document ends too early (is the file cut short?)"})
+		return rd.pos.position(rd.pos.offset).Problem(model.Problem{Msg: "the document ends too early (is the file cut short?)"})
 	}
 	return err
 }
@@ -89,7 +89,7 @@ func (rd *reader) startRecord(offset int64) {
 }
 
 // at returns the position of the next token.
-func (rd *reader) at() place { return rd.pos.position(rd.offset()) }
+func (rd *reader) at() model.Place { return rd.pos.position(rd.offset()) }
 
 // offset returns the input offset of the next token: past the whitespace,
 // commas and colons the decoder has not consumed yet.
@@ -112,7 +112,7 @@ func (rd *reader) document() error {
 		return rd.syntax(err)
 	}
 	if tok.Kind() != '{' {
-		return start.problem(model.Problem{Msg: `a chrono document is a JSON object: {"chrono": 1, "title": ..., "events": [...]}`})
+		return start.Problem(model.Problem{Msg: `a chrono document is a JSON object: {"chrono": 1, "title": ..., "events": [...]}`})
 	}
 	var h model.Header
 	sawEvents := false
@@ -137,7 +137,7 @@ func (rd *reader) document() error {
 			sawEvents = true
 			err = rd.events(at, name)
 		default:
-			if err = model.Report(rd.sink, at.problem(model.Problem{Msg: fmt.Sprintf("unknown field %q (the fields are chrono, title, description, sources, events)", name)})); err == nil {
+			if err = model.Report(rd.sink, at.Problem(model.Problem{Msg: fmt.Sprintf("unknown field %q (the fields are chrono, title, description, sources, events)", name)})); err == nil {
 				err = rd.skip()
 			}
 		}
@@ -149,12 +149,12 @@ func (rd *reader) document() error {
 		return rd.syntax(err)
 	}
 	if at := rd.at(); rd.dec.PeekKind() != 0 {
-		return at.problem(model.Problem{Msg: "unexpected data after the end of the document"})
+		return at.Problem(model.Problem{Msg: "unexpected data after the end of the document"})
 	} else if _, err := rd.dec.ReadToken(); err != nil && err != io.EOF {
 		return rd.syntax(err)
 	}
 	if !sawEvents {
-		if err := model.Report(rd.sink, start.problem(model.Problem{Msg: `"events" missing: a chrono document lists its events, even if none: "events": []`})); err != nil {
+		if err := model.Report(rd.sink, start.Problem(model.Problem{Msg: `"events" missing: a chrono document lists its events, even if none: "events": []`})); err != nil {
 			return err
 		}
 	}
@@ -168,27 +168,27 @@ func (rd *reader) skip() error {
 	return nil
 }
 
-func (rd *reader) version(at place) error {
+func (rd *reader) version(at model.Place) error {
 	tok, err := rd.dec.ReadToken()
 	if err != nil {
 		return rd.syntax(err)
 	}
 	if tok.Kind() != '0' {
-		return at.problem(model.Problem{Msg: `"chrono" is the format version, a number: "chrono": 1`})
+		return at.Problem(model.Problem{Msg: `"chrono" is the format version, a number: "chrono": 1`})
 	}
 	v, err := tok.Float()
 	switch {
 	case err != nil:
-		return at.problem(model.Problem{Msg: fmt.Sprintf("format version %v is not a number chrono can read", tok)})
+		return at.Problem(model.Problem{Msg: fmt.Sprintf("format version %v is not a number chrono can read", tok)})
 	case v > Version:
-		return at.problem(model.Problem{Msg: fmt.Sprintf("written by a newer chrono (format version %v; this chrono reads version %d): upgrade chrono to read it", tok, Version)})
+		return at.Problem(model.Problem{Msg: fmt.Sprintf("written by a newer chrono (format version %v; this chrono reads version %d): upgrade chrono to read it", tok, Version)})
 	case v != Version:
-		return at.problem(model.Problem{Msg: fmt.Sprintf("format version %v is not one chrono knows (it reads version %d)", tok, Version)})
+		return at.Problem(model.Problem{Msg: fmt.Sprintf("format version %v is not one chrono knows (it reads version %d)", tok, Version)})
 	}
 	return nil
 }
 
-func (rd *reader) str(at place, name string) (string, error) {
+func (rd *reader) str(at model.Place, name string) (string, error) {
 	tok, err := rd.dec.ReadToken()
 	if err != nil {
 		return "", rd.syntax(err)
@@ -199,18 +199,18 @@ func (rd *reader) str(at place, name string) (string, error) {
 	case 'n':
 		return "", nil
 	}
-	return "", model.Report(rd.sink, at.problem(model.Problem{Msg: fmt.Sprintf("%q: want a string, found %s", name, KindName(tok.Kind()))}))
+	return "", model.Report(rd.sink, at.Problem(model.Problem{Msg: fmt.Sprintf("%q: want a string, found %s", name, KindName(tok.Kind()))}))
 }
 
 // array reads an array whose elements each go to element with their
 // position from 1.
-func (rd *reader) array(at place, name string, element func(v jsontext.Value, n int, at func() place) error) error {
+func (rd *reader) array(at model.Place, name string, element func(v jsontext.Value, n int, at func() model.Place) error) error {
 	switch rd.dec.PeekKind() {
 	case 'n':
 		return rd.skip()
 	case '[':
 	default:
-		if err := model.Report(rd.sink, at.problem(model.Problem{Msg: fmt.Sprintf("%q: want an array, found %s", name, KindName(rd.dec.PeekKind()))})); err != nil {
+		if err := model.Report(rd.sink, at.Problem(model.Problem{Msg: fmt.Sprintf("%q: want an array, found %s", name, KindName(rd.dec.PeekKind()))})); err != nil {
 			return err
 		}
 		return rd.skip()
@@ -226,7 +226,7 @@ func (rd *reader) array(at place, name string, element func(v jsontext.Value, n 
 		}
 		// The position is worked out only for a problem: counting lines
 		// for every value would cost more than decoding it.
-		if err := element(v, n, func() place { return rd.pos.position(at) }); err != nil {
+		if err := element(v, n, func() model.Place { return rd.pos.position(at) }); err != nil {
 			return err
 		}
 	}
@@ -250,10 +250,10 @@ func (rd *reader) deliver(e *model.Event, n int, problems []string) error {
 	return rd.sink.Event(*e, n)
 }
 
-func (rd *reader) source(v jsontext.Value, n int, at func() place) error {
+func (rd *reader) source(v jsontext.Value, n int, at func() model.Place) error {
 	var s model.Source
 	if v.Kind() != '{' {
-		return model.Report(rd.sink, at().problem(model.Problem{Part: model.SourcePart, N: n, Msg: fmt.Sprintf("a source is an object, found %s", KindName(v.Kind()))}))
+		return model.Report(rd.sink, at().Problem(model.Problem{Part: model.SourcePart, N: n, Msg: fmt.Sprintf("a source is an object, found %s", KindName(v.Kind()))}))
 	}
 	problems := rd.values.decode(v, &s)
 	for _, msg := range problems {

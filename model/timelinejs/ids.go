@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"chrono/model"
 )
@@ -32,24 +31,18 @@ var unaccent = strings.NewReplacer(
 // digit, and it keeps ids short. It returns "" when nothing is left.
 func slugify(text string) string {
 	s := unaccent.Replace(strings.ToLower(strings.TrimSpace(text)))
-	var b strings.Builder
-	dash := false
+	w := model.DashedWords{Max: maxSlug}
 	for _, r := range s {
 		switch {
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
+			if !w.Add(r) {
+				return w.String()
 			}
-			dash = false
-			b.WriteRune(r)
 		case r == '-' || unicode.IsSpace(r):
-			dash = true
-		}
-		if b.Len() >= maxSlug {
-			break
+			w.Break()
 		}
 	}
-	return strings.TrimRight(b.String()[:min(b.Len(), maxSlug)], "-")
+	return w.String()
 }
 
 // idSet hands out ids unique within one kind (events or sources).
@@ -122,24 +115,15 @@ func tagOf(group string) (tag string, changed bool) {
 	if model.CheckTag(group) == "" {
 		return group, false
 	}
-	var b strings.Builder
-	dash := false
+	w := model.DashedWords{Max: model.MaxTagLen}
 	for _, r := range strings.ToLower(group) {
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			dash = true
-			continue
-		}
-		sep := dash && b.Len() > 0
-		if n := utf8.RuneLen(r); sep && b.Len()+1+n > model.MaxTagLen || b.Len()+n > model.MaxTagLen {
+			w.Break()
+		} else if !w.Add(r) {
 			break
 		}
-		if sep {
-			b.WriteByte('-')
-		}
-		dash = false
-		b.WriteRune(r)
 	}
-	tag = b.String()
+	tag = w.String()
 	if model.CheckTag(tag) != "" {
 		return "", true
 	}

@@ -57,29 +57,15 @@ func (p *positionReader) forget(n int) {
 // end returns the offset just past the input read so far.
 func (p *positionReader) end() int64 { return p.start + int64(len(p.kept)) }
 
-// place is where a byte of the input is: its line and column (from 1,
-// the column in characters), or only the byte (from 1) once it is no
-// longer kept.
-type place struct {
-	line, column int
-	byte         int64
-}
-
-// problem returns p placed at pl.
-func (pl place) problem(p model.Problem) model.Problem {
-	p.Line, p.Column, p.Byte = pl.line, pl.column, pl.byte
-	return p
-}
-
 // position returns the place of a byte offset.
-func (p *positionReader) position(offset int64) place {
+func (p *positionReader) position(offset int64) model.Place {
 	if offset < p.start || offset > p.end() {
-		return place{byte: offset + 1}
+		return model.Place{Byte: offset + 1}
 	}
 	before := p.kept[:offset-p.start]
 	line := p.lines + bytes.Count(before, []byte{'\n'}) + 1
 	if i := bytes.LastIndexByte(before, '\n'); i >= 0 {
-		return place{line: line, column: utf8.RuneCount(before[i+1:]) + 1}
+		return model.Place{Line: line, Column: utf8.RuneCount(before[i+1:]) + 1}
 	}
-	return place{line: line, column: p.column + utf8.RuneCount(before) + 1}
+	return model.Place{Line: line, Column: p.column + utf8.RuneCount(before) + 1}
 }

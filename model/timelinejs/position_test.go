@@ -7,6 +7,8 @@ import (
 	"testing"
 	"testing/iotest"
 	"unicode/utf8"
+
+	"chrono/model"
 )
 
 // TestPosition checks line and column against a count from the start of
@@ -30,11 +32,11 @@ func TestPosition(t *testing.T) {
 			if p.start == 0 {
 				t.Fatal("the reader kept everything; the test needs it to forget")
 			}
-			naive := func(off int) place {
+			naive := func(off int) model.Place {
 				before := input[:off]
 				line := strings.Count(before, "\n") + 1
 				col := utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
-				return place{line: line, column: col}
+				return model.Place{Line: line, Column: col}
 			}
 			for _, off := range []int{int(p.start), int(p.start) + 1, len(input) - 5000, len(input) - 1, len(input)} {
 				for off < len(input) && !utf8.RuneStart(input[off]) {
@@ -44,7 +46,7 @@ func TestPosition(t *testing.T) {
 					t.Errorf("offset %d: %+v, want %+v", off, got, want)
 				}
 			}
-			if got := p.position(0); got != (place{byte: 1}) {
+			if got := p.position(0); got != (model.Place{Byte: 1}) {
 				t.Errorf("forgotten offset: %+v, want byte 1", got)
 			}
 		})

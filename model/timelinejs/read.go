@@ -61,7 +61,7 @@ const titleSlide model.Part = "title slide"
 // report hands p, placed at an offset, to the sink; a non-nil error stops
 // the read.
 func (rd *reader) report(at int64, p model.Problem) error {
-	return model.Report(rd.sink, rd.pos.position(at).problem(p))
+	return model.Report(rd.sink, rd.pos.position(at).Problem(p))
 }
 
 // syntax turns a decoder error into a problem at its position.
@@ -69,11 +69,11 @@ func (rd *reader) syntax(err error) error {
 	var se *jsontext.SyntacticError
 	switch {
 	case errors.Is(err, model.ErrRecordTooLarge):
-		return rd.pos.position(rd.limit.Started()).problem(model.Problem{Msg: model.ValueTooLarge, Err: model.ErrRecordTooLarge})
+		return rd.pos.position(rd.limit.Started()).Problem(model.Problem{Msg: model.ValueTooLarge, Err: model.ErrRecordTooLarge})
 	case errors.As(err, &se):
-		return rd.pos.position(se.ByteOffset).problem(model.Problem{Msg: describeSyntax(se.Err)})
+		return rd.pos.position(se.ByteOffset).Problem(model.Problem{Msg: describeSyntax(se.Err)})
 	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
-		return rd.pos.position(rd.pos.end()).problem(model.Problem{Msg: "the document ends too early (is the file cut short?)"})
+		return rd.pos.position(rd.pos.end()).Problem(model.Problem{Msg: "the document ends too early (is the file cut short?)"})
 	}
 	return err
 }
@@ -95,7 +95,7 @@ func (rd *reader) document() error {
 		return rd.syntax(err)
 	}
 	if tok.Kind() != '{' {
-		return rd.pos.position(start).problem(model.Problem{Msg: `a TimelineJS document is a JSON object: {"title": {...}, "events": [...]}`})
+		return rd.pos.position(start).Problem(model.Problem{Msg: `a TimelineJS document is a JSON object: {"title": {...}, "events": [...]}`})
 	}
 	sawEvents := false
 	for rd.dec.PeekKind() != '}' {
@@ -127,7 +127,7 @@ func (rd *reader) document() error {
 		return rd.syntax(err)
 	}
 	if at := rd.offset(); rd.dec.PeekKind() != 0 {
-		return rd.pos.position(at).problem(model.Problem{Msg: "unexpected data after the end of the document"})
+		return rd.pos.position(at).Problem(model.Problem{Msg: "unexpected data after the end of the document"})
 	} else if _, err := rd.dec.ReadToken(); err != nil && err != io.EOF {
 		return rd.syntax(err)
 	}

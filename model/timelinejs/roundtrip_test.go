@@ -9,14 +9,13 @@ import (
 	"testing"
 
 	"chrono/model"
-
-	"github.com/charmbracelet/x/exp/golden"
+	"chrono/model/modeltest"
 )
 
 // TestGoldenNSO pins the TimelineJS export of the NSO example.
 func TestGoldenNSO(t *testing.T) {
 	doc, _ := export(t, example(t))
-	golden.RequireEqual(named{t, "nso"}, doc)
+	modeltest.GoldenFile(t, "nso", doc)
 }
 
 // TestRoundTripNSO exports the NSO example to TimelineJS and reads it

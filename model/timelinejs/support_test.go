@@ -63,11 +63,3 @@ func mustDate(t testing.TB, s string) model.Date {
 	}
 	return d
 }
-
-// named gives a golden file a name of its own rather than the test's.
-type named struct {
-	testing.TB
-	name string
-}
-
-func (n named) Name() string { return n.name }

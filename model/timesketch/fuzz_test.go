@@ -58,12 +58,7 @@ func fuzzRead(t *testing.T, data []byte) {
 		known.sources[s.ID] = true
 	}
 	for _, w := range writers {
-		var buf bytes.Buffer
-		var lost model.Losses
-		n, err := w.write(&buf, tl, &lost)
-		if err != nil {
-			t.Fatalf("%s: %v", w.name, err)
-		}
+		buf, n, lost := w.mustWrite(t, tl)
 		var kept []model.Event
 		for _, e := range tl.Events {
 			if _, _, _, ok := earliest(e.Date); ok {
@@ -80,7 +75,7 @@ func fuzzRead(t *testing.T, data []byte) {
 		var back model.Collect
 		var backLost model.Losses
 		chk := model.NewChecker(&back, known)
-		if err := Read(&buf, chk, &backLost); err != nil {
+		if err := Read(buf, chk, &backLost); err != nil {
 			t.Fatalf("%s: read back: %v\n%s", w.name, err, buf.String())
 		}
 		if err := chk.Done(); err != nil {

@@ -1,5 +1,11 @@
 package timesketch
 
+import (
+	"chrono/model/native"
+
+	"github.com/go-json-experiment/json/jsontext"
+)
+
 // record is one Timesketch event as read: its keys and values in the
 // order of the file.
 type record struct {
@@ -61,22 +67,6 @@ func (r *record) get(key string) (v value, ok bool) {
 	return value{}, false
 }
 
-// kindName names the kind of a JSON value for messages.
-func kindName(text string) string {
-	if text == "" {
-		return "nothing"
-	}
-	switch text[0] {
-	case 'n':
-		return "null"
-	case 't', 'f':
-		return "a boolean"
-	case '"':
-		return "a string"
-	case '{':
-		return "an object"
-	case '[':
-		return "an array"
-	}
-	return "a number"
-}
+// kindName names the kind of a JSON value's text for messages, as the
+// native reader names them.
+func kindName(text string) string { return native.KindName(jsontext.Value(text).Kind()) }

@@ -1,7 +1,6 @@
 package timesketch
 
 import (
-	"bytes"
 	"slices"
 	"testing"
 	"time"
@@ -20,12 +19,7 @@ func TestExampleRoundTrip(t *testing.T) {
 	}
 	for _, w := range writers {
 		t.Run(w.name, func(t *testing.T) {
-			var buf bytes.Buffer
-			var lost model.Losses
-			n, err := w.write(&buf, want, &lost)
-			if err != nil {
-				t.Fatal(err)
-			}
+			buf, n, lost := w.mustWrite(t, want)
 			if n != len(want.Events) {
 				t.Errorf("wrote %d events, want %d", n, len(want.Events))
 			}
@@ -111,12 +105,7 @@ func TestAwkwardRoundTrip(t *testing.T) {
 	}
 	for _, w := range writers {
 		t.Run(w.name, func(t *testing.T) {
-			var buf bytes.Buffer
-			var lost model.Losses
-			n, err := w.write(&buf, want, &lost)
-			if err != nil {
-				t.Fatal(err)
-			}
+			buf, n, lost := w.mustWrite(t, want)
 			if n != len(want.Events)-len(skipped) {
 				t.Errorf("wrote %d events, want %d", n, len(want.Events)-len(skipped))
 			}
@@ -142,7 +131,7 @@ func TestAwkwardRoundTrip(t *testing.T) {
 			// check, as the loss said; read into a Collect directly.
 			var c model.Collect
 			var readLost model.Losses
-			if err := Read(&buf, &c, &readLost); err != nil {
+			if err := Read(buf, &c, &readLost); err != nil {
 				t.Fatal(err)
 			}
 			if !readLost.Empty() {

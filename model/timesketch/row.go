@@ -1,6 +1,8 @@
 package timesketch
 
 import (
+	"iter"
+
 	"chrono/model"
 
 	"github.com/go-json-experiment/json"
@@ -49,6 +51,29 @@ func newExporter(h model.Header, sources []model.Source, losses *model.Losses) *
 		x.sources[s.ID] = s
 	}
 	return x
+}
+
+// eachRow makes a row of each event, and hands write those that can be
+// written, as they come; it returns how many it wrote.
+func (x *exporter) eachRow(events iter.Seq2[model.Event, error], write func(r *row) error) (int, error) {
+	n := 0
+	for e, err := range events {
+		if err != nil {
+			return n, err
+		}
+		r, ok, err := x.row(e)
+		if err != nil {
+			return n, err
+		}
+		if !ok {
+			continue
+		}
+		if err := write(&r); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
 }
 
 // row returns e as a row; ok is false when e cannot be written, which is

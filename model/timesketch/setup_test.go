@@ -33,10 +33,25 @@ func example(t testing.TB) model.Timeline { return modeltest.Example(t) }
 // writer is WriteJSONL or WriteCSV.
 type writer func(w *bytes.Buffer, tl model.Timeline, losses *model.Losses) (int, error)
 
-var writers = []struct {
+// namedWriter is a writer with the name of its format.
+type namedWriter struct {
 	name  string
 	write writer
-}{
+}
+
+// mustWrite writes tl, failing the test on an error, and returns the
+// document, how many events it holds and what it lost.
+func (w namedWriter) mustWrite(t testing.TB, tl model.Timeline) (doc *bytes.Buffer, n int, lost *model.Losses) {
+	t.Helper()
+	doc, lost = new(bytes.Buffer), new(model.Losses)
+	n, err := w.write(doc, tl, lost)
+	if err != nil {
+		t.Fatalf("%s: %v", w.name, err)
+	}
+	return doc, n, lost
+}
+
+var writers = []namedWriter{
 	{"jsonl", func(w *bytes.Buffer, tl model.Timeline, l *model.Losses) (int, error) {
 		return WriteJSONL(w, tl.Header, tl.Sources, events(tl.Events), l)
 	}},

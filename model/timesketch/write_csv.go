@@ -26,30 +26,19 @@ func WriteCSV(w io.Writer, h model.Header, sources []model.Source, events iter.S
 	if err := cw.Write(columns); err != nil {
 		return 0, err
 	}
-	n := 0
-	for e, err := range events {
-		if err != nil {
-			return n, err
-		}
-		r, ok, err := x.row(e)
-		if err != nil {
-			return n, err
-		}
-		if !ok {
-			continue
-		}
+	n, err := x.eachRow(events, func(r *row) error {
 		cells, err := r.cells()
 		if err != nil {
-			return n, err
+			return err
 		}
 		// encoding/csv reads CR LF inside a quoted cell back as LF.
 		if strings.Contains(r.message, "\r\n") || strings.Contains(r.summary, "\r\n") || strings.Contains(r.dateText, "\r\n") {
 			x.losses.Add(LineBreaksCSV, 1)
 		}
-		if err := cw.Write(cells); err != nil {
-			return n, err
-		}
-		n++
+		return cw.Write(cells)
+	})
+	if err != nil {
+		return n, err
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {

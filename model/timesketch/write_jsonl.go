@@ -17,22 +17,9 @@ import (
 func WriteJSONL(w io.Writer, h model.Header, sources []model.Source, events iter.Seq2[model.Event, error], losses *model.Losses) (int, error) {
 	x := newExporter(h, sources, losses)
 	enc := jsontext.NewEncoder(w) // one line per top-level value
-	n := 0
-	for e, err := range events {
-		if err != nil {
-			return n, err
-		}
-		r, ok, err := x.row(e)
-		if err != nil {
-			return n, err
-		}
-		if !ok {
-			continue
-		}
-		if err := r.encode(enc); err != nil {
-			return n, err
-		}
-		n++
+	n, err := x.eachRow(events, func(r *row) error { return r.encode(enc) })
+	if err != nil {
+		return n, err
 	}
 	x.finish()
 	return n, nil

@@ -17,11 +17,7 @@ import (
 func TestWrite(t *testing.T) {
 	for _, w := range writers {
 		t.Run(w.name, func(t *testing.T) {
-			var buf bytes.Buffer
-			var lost model.Losses
-			if _, err := w.write(&buf, awkward(), &lost); err != nil {
-				t.Fatal(err)
-			}
+			buf, _, lost := w.mustWrite(t, awkward())
 			// CRs are spelled out so that no checkout can turn the golden
 			// file's CR LF into LF.
 			out := strings.ReplaceAll(buf.String(), "\r", `\r`)

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"chrono/model"
+	"chrono/store/storetest"
 )
 
 func TestBackup(t *testing.T) {
@@ -25,7 +25,7 @@ func TestBackup(t *testing.T) {
 		t.Fatalf("backup wrote %d bytes, the file: %v %v", n, fi, err)
 	}
 	copied := openAt(t, out, Options{ReadOnly: true})
-	if got, want := storedEvents(t, copied), storedEvents(t, s); !reflect.DeepEqual(got, want) {
+	if got, want := storetest.AllEvents(t, copied), storetest.AllEvents(t, s); !reflect.DeepEqual(got, want) {
 		t.Errorf("the copy holds other events than the store")
 	}
 	if d, err := copied.Detail("fbi-tip"); err != nil || !slices.Contains(d.Event.Tags, "checked") {
@@ -44,16 +44,4 @@ func TestBackup(t *testing.T) {
 	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".copy.db.backup-*")); len(left) > 0 {
 		t.Errorf("left behind: %q", left)
 	}
-}
-
-func storedEvents(t *testing.T, s *Store) []model.Event {
-	t.Helper()
-	var events []model.Event
-	for e, err := range s.Events(model.Query{}) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		events = append(events, e)
-	}
-	return events
 }

@@ -22,15 +22,14 @@ var sortMemory = 48 << 20
 // transaction), and turns it into sorted records; Commit builds a new
 // store file from the old content and the records, and swaps it in.
 type bulkImport struct {
+	importing
 	s      *Store
 	tx     *bbolt.Tx // read transaction on the store as it was
-	b      buckets
-	dir    string // the import's working directory
+	dir    string    // the import's working directory
 	sort   *extsort.Sorter
 	counts map[counter]int // changes to the kept counts
 	dryRun bool
 	result model.ImportResult
-	header model.Header
 	// progress, when set, is told how many records the build has written
 	// out of how many it will write at most.
 	progress func(written, total int64)
@@ -46,7 +45,7 @@ func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
 	if err != nil {
 		return nil, err
 	}
-	bi := &bulkImport{s: s, tx: tx, b: bucketsOf(tx), counts: map[counter]int{}, dryRun: dryRun}
+	bi := &bulkImport{importing: importing{b: bucketsOf(tx)}, s: s, tx: tx, counts: map[counter]int{}, dryRun: dryRun}
 	if !dryRun {
 		if bi.dir, err = tempDir(s.path); err != nil {
 			tx.Rollback()
@@ -55,23 +54,6 @@ func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
 		bi.sort = extsort.New(bi.dir, sortMemory)
 	}
 	return bi, nil
-}
-
-// HasEvent implements model.Known.
-func (bi *bulkImport) HasEvent(id string) bool { return bi.b.ids.Get([]byte(id)) != nil }
-
-// HasSource implements model.Known.
-func (bi *bulkImport) HasSource(id string) bool { return bi.b.sources.Get([]byte(id)) != nil }
-
-// Header implements model.Sink, as txImport.Header.
-func (bi *bulkImport) Header(h model.Header) error {
-	if bi.header.Title == "" {
-		bi.header.Title = h.Title
-	}
-	if bi.header.Description == "" {
-		bi.header.Description = h.Description
-	}
-	return nil
 }
 
 func (bi *bulkImport) add(bk bucket, key, value []byte, rank extsort.Rank) error {
@@ -188,17 +170,9 @@ func (bi *bulkImport) finish() error {
 			return err
 		}
 	}
-	for _, f := range []struct {
-		key []byte
-		val string
-	}{{keyTitle, bi.header.Title}, {keyDescription, bi.header.Description}} {
-		if f.val != "" && len(bi.b.meta.Get(f.key)) == 0 {
-			if err := bi.add(bucketMeta, f.key, []byte(f.val), extsort.RankNew); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return bi.newHeader(func(key []byte, val string) error {
+		return bi.add(bucketMeta, key, []byte(val), extsort.RankNew)
+	})
 }
 
 // Rollback abandons the import and returns what it would have done.

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -31,10 +30,7 @@ const (
 // TestImportHelper is the other process of TestKillDuringImport, not a
 // test of its own.
 func TestImportHelper(t *testing.T) {
-	path := os.Getenv(importStoreEnv)
-	if path == "" {
-		t.Skip("run by TestKillDuringImport in a process of its own")
-	}
+	path := childStore(t, importStoreEnv, "TestKillDuringImport")
 	s, err := Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -100,8 +96,7 @@ func TestKillDuringImport(t *testing.T) {
 // import ran.
 func runImport(t *testing.T, path, doc string, bulk bool, kill time.Duration) time.Duration {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestImportHelper$", "-test.count=1")
-	cmd.Env = append(os.Environ(), importStoreEnv+"="+path, importDocEnv+"="+doc)
+	cmd := childProcess("TestImportHelper", importStoreEnv+"="+path, importDocEnv+"="+doc)
 	if bulk {
 		cmd.Env = append(cmd.Env, importBulkEnv+"=1")
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"strings"
@@ -32,10 +31,7 @@ const (
 // TestFullDiskHelper is the other process of TestFullDisk, not a test of
 // its own.
 func TestFullDiskHelper(t *testing.T) {
-	path := os.Getenv(fullStoreEnv)
-	if path == "" {
-		t.Skip("run by TestFullDisk in a process of its own")
-	}
+	path := childStore(t, fullStoreEnv, "TestFullDisk")
 	fi, err := os.Stat(path)
 	if err != nil {
 		t.Fatal(err)
@@ -78,8 +74,7 @@ func TestFullDisk(t *testing.T) {
 		t.Run(op, func(t *testing.T) {
 			path := storeFile(t)
 			before := storedDetail(t, path, "fbi-tip")
-			cmd := exec.Command(os.Args[0], "-test.run=^TestFullDiskHelper$", "-test.count=1")
-			cmd.Env = append(os.Environ(), fullStoreEnv+"="+path, fullDocEnv+"="+doc, fullOpEnv+"="+op)
+			cmd := childProcess("TestFullDiskHelper", fullStoreEnv+"="+path, fullDocEnv+"="+doc, fullOpEnv+"="+op)
 			out, err := cmd.CombinedOutput()
 			if err != nil {
 				t.Fatalf("helper: %v\n%s", err, out)

@@ -1,6 +1,8 @@
 package bolt
 
 import (
+	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -47,6 +49,52 @@ func newStore(t testing.TB) *Store {
 	s := newEmptyStore(t)
 	storetest.Seed(t, s)
 	return s
+}
+
+// storeFile makes a closed store holding the example.
+func storeFile(t testing.TB) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "chrono.db")
+	writeExampleStore(t, path)
+	return path
+}
+
+// writeExampleStore makes a store at path holding the example, and closes
+// it, for a test that opens it its own way.
+func writeExampleStore(t testing.TB, path string) {
+	t.Helper()
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	importDocs(t, s, nativeInput("timeline.example.json", exampleDoc(t)))
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The tests that need a second process (one holding a lock, one killed
+// mid-import, one whose disk fills) run the test binary again: only the
+// helper test, told what to do by environment variables.
+
+// childProcess is the test binary running only the helper test named,
+// with env (KEY=value) added to the environment.
+func childProcess(helper string, env ...string) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], "-test.run=^"+helper+"$", "-test.count=1")
+	cmd.Env = append(os.Environ(), env...)
+	return cmd
+}
+
+// childStore is the store a helper test is to work on, from the variable
+// key; run on its own, as any test, the helper skips, saying which test
+// runs it.
+func childStore(t *testing.T, key, parent string) string {
+	t.Helper()
+	path := os.Getenv(key)
+	if path == "" {
+		t.Skip("run by " + parent + " in a process of its own")
+	}
+	return path
 }
 
 // importDocs imports inputs, failing the test on any error.

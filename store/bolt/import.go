@@ -16,9 +16,15 @@ import (
 // a model.Checker in front, which can ask it which ids the store already
 // holds), then Commit, or Rollback to leave the store as it was.
 type txImport struct {
+	importing
 	tx     *bbolt.Tx
-	b      buckets
 	result model.ImportResult
+}
+
+// importing is what the two ways of importing share: the store as it was,
+// to know what it holds, and the header the files bring.
+type importing struct {
+	b      buckets
 	header model.Header
 }
 
@@ -32,25 +38,41 @@ func (s *Store) beginImport() (*txImport, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &txImport{tx: tx, b: bucketsOf(tx)}, nil
+	return &txImport{importing: importing{b: bucketsOf(tx)}, tx: tx}, nil
 }
 
 // HasEvent implements model.Known: links may point at events already in
 // the store.
-func (im *txImport) HasEvent(id string) bool { return im.b.ids.Get([]byte(id)) != nil }
+func (in *importing) HasEvent(id string) bool { return in.b.ids.Get([]byte(id)) != nil }
 
 // HasSource implements model.Known.
-func (im *txImport) HasSource(id string) bool { return im.b.sources.Get([]byte(id)) != nil }
+func (in *importing) HasSource(id string) bool { return in.b.sources.Get([]byte(id)) != nil }
 
 // Header implements model.Sink. The store keeps its own title and
 // description once it has them; an import fills them in when empty, from
 // the first of its files that has them.
-func (im *txImport) Header(h model.Header) error {
-	if im.header.Title == "" {
-		im.header.Title = h.Title
+func (in *importing) Header(h model.Header) error {
+	if in.header.Title == "" {
+		in.header.Title = h.Title
 	}
-	if im.header.Description == "" {
-		im.header.Description = h.Description
+	if in.header.Description == "" {
+		in.header.Description = h.Description
+	}
+	return nil
+}
+
+// newHeader calls put with each field of the files' header that the store
+// has no value for yet.
+func (in *importing) newHeader(put func(key []byte, val string) error) error {
+	for _, f := range []struct {
+		key []byte
+		val string
+	}{{keyTitle, in.header.Title}, {keyDescription, in.header.Description}} {
+		if f.val != "" && len(in.b.meta.Get(f.key)) == 0 {
+			if err := put(f.key, f.val); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
@@ -100,17 +122,7 @@ func (im *txImport) Commit() (model.ImportResult, error) {
 }
 
 func (im *txImport) fillHeader() error {
-	for _, f := range []struct {
-		key []byte
-		val string
-	}{{keyTitle, im.header.Title}, {keyDescription, im.header.Description}} {
-		if f.val != "" && len(im.b.meta.Get(f.key)) == 0 {
-			if err := im.b.meta.Put(f.key, []byte(f.val)); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return im.newHeader(func(key []byte, val string) error { return im.b.meta.Put(key, []byte(val)) })
 }
 
 // Rollback abandons the import; the store is as it was. It returns what

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -27,10 +25,7 @@ const (
 // own: it opens the store named by CHRONO_STORE_TEST_HOLD, prints "locked"
 // and holds it until its stdin closes or it is killed.
 func TestLockHelper(t *testing.T) {
-	path := os.Getenv(holdEnv)
-	if path == "" {
-		t.Skip("run by the lock tests in a process of its own")
-	}
+	path := childStore(t, holdEnv, "the lock tests")
 	s, err := Open(path, Options{ReadOnly: os.Getenv(holdReadOnlyEnv) != ""})
 	if err != nil {
 		t.Fatal(err)
@@ -91,28 +86,12 @@ func TestReadersShareTheStore(t *testing.T) {
 	}
 }
 
-// storeFile makes a closed store holding the example.
-func storeFile(t *testing.T) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "chrono.db")
-	s, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	importDocs(t, s, nativeInput("timeline.example.json", exampleDoc(t)))
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 // holdStore starts a process holding the store at path and returns once it
 // has it. The returned release ends the process; the test's cleanup kills
 // it in any case.
 func holdStore(t *testing.T, path string, readOnly bool) (release func()) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestLockHelper$", "-test.count=1")
-	cmd.Env = append(os.Environ(), holdEnv+"="+path)
+	cmd := childProcess("TestLockHelper", holdEnv+"="+path)
 	if readOnly {
 		cmd.Env = append(cmd.Env, holdReadOnlyEnv+"=1")
 	}

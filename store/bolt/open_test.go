@@ -214,15 +214,7 @@ func TestOpenReadOnlyMissing(t *testing.T) {
 }
 
 func TestReadOnlyStoreRefusesWrites(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "chrono.db")
-	s, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	importDocs(t, s, nativeInput("timeline.example.json", exampleDoc(t)))
-	s.Close()
-
-	ro := openAt(t, path, Options{ReadOnly: true})
+	ro := openAt(t, storeFile(t), Options{ReadOnly: true})
 	before := dumpOf(t, ro)
 	call := storedEvent(t, ro, "nso-mobileum-call")
 	changed := call
@@ -298,14 +290,7 @@ func boltFile(t *testing.T, path string, fill func(tx *bbolt.Tx) error) {
 // rewrites its schema version behind chrono's back.
 func chronoStoreWithSchema(t *testing.T, path string, v uint64) {
 	t.Helper()
-	s, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	importDocs(t, s, nativeInput("timeline.example.json", exampleDoc(t)))
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
+	writeExampleStore(t, path)
 	db, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: time.Second})
 	if err != nil {
 		t.Fatal(err)

@@ -23,30 +23,13 @@ func countable(q model.Query) bool {
 // go on, or the zero Position when the view is done. A count the store keeps is
 // answered at once, whatever the limit.
 func (s *Store) CountFrom(q model.Query, at model.Position, limit int) (n int, next model.Position, err error) {
-	limit = max(limit, 1)
-	from := at.Key()
-	if from == nil && countable(q) {
+	if at.Key() == nil && countable(q) {
 		n, err = s.Count(q)
 		return n, model.Position{}, err
 	}
-	err = s.view(func(b buckets) error {
-		if q.Text != "" {
-			defer release(b.tx)
-		}
-		c := candidatesOf(q, b, false)
-		text := model.NewMatcher(q.Text)
-		seen := 0
-		for order := c.seek(from); order != nil; order = c.next() {
-			if seen == limit {
-				next = model.PositionOf(order)
-				return nil
-			}
-			seen++
-			if matches(q, &text, order, c.value) {
-				n++
-			}
-		}
-		return nil
+	next, err = s.step(q, at, false, limit, func([]byte) bool {
+		n++
+		return true
 	})
 	return n, next, err
 }
@@ -57,6 +40,19 @@ func (s *Store) CountFrom(q model.Query, at model.Position, limit int) (n int, n
 // the zero Position and where to go on (at or after next; backward, before
 // it), or both zero when the view holds no more.
 func (s *Store) Find(q model.Query, at model.Position, backward bool, limit int) (hit, next model.Position, err error) {
+	next, err = s.step(q, at, backward, limit, func(order []byte) bool {
+		hit = model.PositionOf(order)
+		return false
+	})
+	return hit, next, err
+}
+
+// step is one piece of a long question: it looks at no more than limit
+// candidates for q from at (forward, or backward), giving visit those q
+// selects until visit returns false. It returns where the next piece goes
+// on (at or after next; backward, before it), or the zero Position when
+// visit stopped or the candidates ran out.
+func (s *Store) step(q model.Query, at model.Position, backward bool, limit int, visit func(order []byte) (more bool)) (next model.Position, err error) {
 	limit = max(limit, 1)
 	from := at.Key()
 	err = s.view(func(b buckets) error {
@@ -70,20 +66,18 @@ func (s *Store) Find(q model.Query, at model.Position, backward bool, limit int)
 		for order := c.seek(from); order != nil; order = c.next() {
 			if seen == limit {
 				if backward {
-					next = model.PositionOf(last)
-				} else {
-					next = model.PositionOf(order)
+					order = last
 				}
+				next = model.PositionOf(order)
 				return nil
 			}
 			seen++
-			if matches(q, &text, order, c.value) {
-				hit = model.PositionOf(order)
+			if matches(q, &text, order, c.value) && !visit(order) {
 				return nil
 			}
 			last = order
 		}
 		return nil
 	})
-	return hit, next, err
+	return next, err
 }
