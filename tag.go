@@ -62,12 +62,14 @@ func runTag(opts *tagOptions) error {
 	if err != nil {
 		return err
 	}
-	var changes []model.Change
-	if opts.add {
-		changes, err = s.Retag([]string{opts.id}, tags, nil)
-	} else if err = hasTags(e, tags); err == nil {
-		changes, err = s.Retag([]string{opts.id}, nil, tags)
+	edit := model.Retag{Events: []string{opts.id}, Add: tags}
+	if !opts.add {
+		if err := hasTags(e, tags); err != nil {
+			return err
+		}
+		edit = model.Retag{Events: []string{opts.id}, Remove: tags}
 	}
+	changes, _, err := edit.Apply(s)
 	if err != nil {
 		return err
 	}

@@ -2,13 +2,15 @@ package model
 
 import (
 	"errors"
+	"maps"
 	"reflect"
 	"slices"
 	"testing"
 	"time"
 )
 
-// memWriter keeps events in memory and writes them as a store would.
+// memWriter keeps events in memory and writes them as a store would:
+// all of a Write or nothing.
 type memWriter struct {
 	events map[string]Event
 	fail   error
@@ -22,53 +24,42 @@ func newMemWriter(events ...Event) *memWriter {
 	return w
 }
 
+func (w *memWriter) Write(op Op, phrase string, fn func(tx Tx) error) (Entry, error) {
+	if w.fail != nil {
+		return Entry{}, w.fail
+	}
+	tx := &memTx{events: maps.Clone(w.events)}
+	if err := fn(tx); err != nil {
+		return Entry{}, err
+	}
+	w.events = tx.events
+	return Entry{Seq: 1, Op: op, Phrase: phrase}, nil
+}
+
 func (w *memWriter) Retag(ids []string, add, remove []string) ([]Change, error) {
-	deltas := make([]TagDelta, len(ids))
-	for i, id := range ids {
-		deltas[i] = TagDelta{ID: id, Add: add, Remove: remove}
-	}
-	return w.RetagEach(deltas)
+	return writeRetag(w, Retags(ids, add, remove), "retagged")
 }
 
-func (w *memWriter) RetagEach(deltas []TagDelta) ([]Change, error) {
-	if w.fail != nil {
-		return nil, w.fail
-	}
-	var changes []Change
-	for _, d := range deltas {
-		before := w.events[d.ID]
-		after := before
-		after.Tags = d.Apply(before.Tags)
-		if slices.Equal(before.Tags, after.Tags) {
-			continue
-		}
-		w.events[d.ID] = after
-		changes = append(changes, Change{Before: before, After: after})
-	}
-	return changes, nil
+// memTx is a Write's events; the tests need only events.
+type memTx struct {
+	Tx
+	events map[string]Event
 }
 
-func (w *memWriter) AddNote(id, text string, at time.Time) (Change, error) {
-	if w.fail != nil {
-		return Change{}, w.fail
+// Author is unknown, as for a store opened without one.
+func (tx *memTx) Author() string { return "" }
+
+func (tx *memTx) Event(id string) (Event, error) {
+	e, ok := tx.events[id]
+	if !ok {
+		return e, ErrNotFound
 	}
-	before := w.events[id]
-	after := before
-	after.Notes = append(slices.Clone(before.Notes), Note{Text: text, At: at})
-	w.events[id] = after
-	return Change{Before: before, After: after}, nil
+	return e, nil
 }
 
-func (w *memWriter) Restore(events []Event) ([]Change, error) {
-	if w.fail != nil {
-		return nil, w.fail
-	}
-	var changes []Change
-	for _, e := range events {
-		changes = append(changes, Change{Before: w.events[e.ID], After: e})
-		w.events[e.ID] = e
-	}
-	return changes, nil
+func (tx *memTx) PutEvent(e Event) error {
+	tx.events[e.ID] = e
+	return nil
 }
 
 func TestEdits(t *testing.T) {

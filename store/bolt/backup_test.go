@@ -9,11 +9,12 @@ import (
 	"testing"
 
 	"chrono/model"
+	"chrono/store/storetest"
 )
 
 func TestBackup(t *testing.T) {
 	s := newStore(t)
-	if _, err := s.Retag([]string{"fbi-tip"}, []string{"checked"}, nil); err != nil {
+	if _, err := storetest.Retag(s, []string{"fbi-tip"}, []string{"checked"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "copy.db")

@@ -2,6 +2,7 @@ package bolt
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -28,7 +29,7 @@ func TestConformance(t *testing.T) {
 			if err := s.Close(); err != nil {
 				t.Fatal(err)
 			}
-			sh := NewShared(path, time.Second)
+			sh := NewShared(path, Options{Timeout: time.Second})
 			t.Cleanup(func() { sh.Close() })
 			return sh
 		}))
@@ -53,6 +54,14 @@ func harness(open func(t *testing.T) model.Store) storetest.Harness {
 				}
 			})
 			return flat
+		},
+		InJournal: func(key string) bool {
+			for _, bk := range []bucket{bucketJournal, bucketHistory} {
+				if strings.HasPrefix(key, string(bk.name)+"/") {
+					return true
+				}
+			}
+			return false
 		},
 	}
 }

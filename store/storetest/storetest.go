@@ -30,6 +30,10 @@ type Harness struct {
 	// that a refused or undone write leaves nothing behind, down to what
 	// the contract does not show.
 	Dump func(t testing.TB, s model.Store) map[string]string
+	// InJournal, when set, tells the keys of Dump that keep the journal
+	// and its indexes: a write that is undone leaves its entry, and the
+	// undo's, behind, and the rest as it was.
+	InJournal func(key string) bool
 }
 
 // Run runs the conformance suite against stores h opens.
@@ -133,10 +137,28 @@ func (s *suite) snapshot(t testing.TB, st model.Store) snapshot {
 	return snap
 }
 
-// assertUnchanged fails the test when the store differs from before.
-func (s *suite) assertUnchanged(t testing.TB, st model.Store, before snapshot) {
+// assertUndone fails the test when the store differs from before but for
+// its journal: after writes that were undone.
+func (s *suite) assertUndone(t testing.TB, st model.Store, before snapshot) {
 	t.Helper()
 	after := s.snapshot(t, st)
+	if s.h.InJournal != nil {
+		before.Dump = maps.Clone(before.Dump)
+		maps.DeleteFunc(before.Dump, func(k, _ string) bool { return s.h.InJournal(k) })
+		maps.DeleteFunc(after.Dump, func(k, _ string) bool { return s.h.InJournal(k) })
+	}
+	s.compare(t, before, after)
+}
+
+// assertUnchanged fails the test when the store differs from before, its
+// journal included.
+func (s *suite) assertUnchanged(t testing.TB, st model.Store, before snapshot) {
+	t.Helper()
+	s.compare(t, before, s.snapshot(t, st))
+}
+
+func (s *suite) compare(t testing.TB, before, after snapshot) {
+	t.Helper()
 	if reflect.DeepEqual(before, after) {
 		return
 	}
