@@ -16,10 +16,12 @@ import (
 // a model.Checker in front, which can ask it which ids the store already
 // holds), then Commit, or Rollback to leave the store as it was.
 type txImport struct {
-	tx     *bbolt.Tx
-	b      buckets
-	result model.ImportResult
-	header model.Header
+	s       *Store
+	tx      *bbolt.Tx
+	b       buckets
+	result  model.ImportResult
+	header  model.Header
+	journal importJournal
 }
 
 // beginImport starts an import. It holds the store's write transaction
@@ -32,7 +34,8 @@ func (s *Store) beginImport() (*txImport, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &txImport{tx: tx, b: bucketsOf(tx)}, nil
+	b := bucketsOf(tx)
+	return &txImport{s: s, tx: tx, b: b, journal: importJournal{seq: lastSeq(b.journal) + 1}}, nil
 }
 
 // HasEvent implements model.Known: links may point at events already in
@@ -63,6 +66,9 @@ func (im *txImport) Source(s model.Source, _ int) error {
 	if err != nil {
 		return err
 	}
+	if err := im.journal.source(bytes.Clone(im.b.sources.Get([]byte(s.ID))), &s, v); err != nil {
+		return err
+	}
 	return im.b.sources.Put([]byte(s.ID), v)
 }
 
@@ -72,6 +78,12 @@ func (im *txImport) Event(e model.Event, _ int) error {
 	im.result.Events++
 	if !im.HasEvent(e.ID) {
 		im.result.New++
+		if err := im.journal.log.added(e.ID); err != nil {
+			return err
+		}
+		if err := im.b.history.Put(historyKey(e.ID, im.journal.seq), nil); err != nil {
+			return err
+		}
 		return im.b.put(&e)
 	}
 	old, oldOrder, err := im.b.event(e.ID)
@@ -79,19 +91,41 @@ func (im *txImport) Event(e model.Event, _ int) error {
 		return err
 	}
 	model.KeepAnnotations(&e, &old)
-	if bytes.Equal(oldOrder, model.OrderKey(e.Date, e.ID)) && bytes.Equal(im.b.events.Get(oldOrder), encodeEvent(nil, &e)) {
+	stored, err := currentValue(im.b.events.Get(oldOrder))
+	if err != nil {
+		return fmt.Errorf("event %q: %w", e.ID, err)
+	}
+	if bytes.Equal(oldOrder, model.OrderKey(e.Date, e.ID)) && bytes.Equal(stored, encodeEvent(nil, &e)) {
 		im.result.Unchanged++
 		return nil
 	}
 	im.result.Updated++
+	before := old
+	if err := im.journal.log.change(&model.EventChange{ID: e.ID, Before: &before, From: model.OnTimeline, To: model.OnTimeline}); err != nil {
+		return err
+	}
+	if err := im.b.history.Put(historyKey(e.ID, im.journal.seq), nil); err != nil {
+		return err
+	}
 	return im.b.replace(&old, oldOrder, &e)
 }
 
-// Commit makes the import visible and durable.
-func (im *txImport) Commit() (model.ImportResult, error) {
+// Commit records the import in the journal, as phrase says, and makes
+// it visible and durable.
+func (im *txImport) Commit(phrase string) (model.ImportResult, error) {
 	if err := im.fillHeader(); err != nil {
 		im.tx.Rollback()
 		return im.result, err
+	}
+	if im.journal.changed() {
+		v, err := im.journal.entry(im.s, phrase)
+		if err == nil {
+			err = im.b.journal.Put(seqKey(im.journal.seq), v)
+		}
+		if err != nil {
+			im.tx.Rollback()
+			return im.result, err
+		}
 	}
 	if err := im.tx.Commit(); err != nil {
 		return im.result, fmt.Errorf("saving the import: %w", err)
@@ -100,17 +134,36 @@ func (im *txImport) Commit() (model.ImportResult, error) {
 }
 
 func (im *txImport) fillHeader() error {
+	before := model.Header{Title: string(im.b.meta.Get(keyTitle)), Description: string(im.b.meta.Get(keyDescription))}
+	after := filledHeader(before, im.header)
+	if after == before {
+		return nil
+	}
+	im.journal.header = &model.HeaderChange{Before: before, After: after}
 	for _, f := range []struct {
-		key []byte
-		val string
-	}{{keyTitle, im.header.Title}, {keyDescription, im.header.Description}} {
-		if f.val != "" && len(im.b.meta.Get(f.key)) == 0 {
-			if err := im.b.meta.Put(f.key, []byte(f.val)); err != nil {
+		key       []byte
+		was, will string
+	}{{keyTitle, before.Title, after.Title}, {keyDescription, before.Description, after.Description}} {
+		if f.will != f.was {
+			if err := im.b.meta.Put(f.key, []byte(f.will)); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// filledHeader is the stored header with what an import brings where it
+// is empty: the store keeps its own title and description once it has
+// them.
+func filledHeader(stored, imported model.Header) model.Header {
+	if stored.Title == "" {
+		stored.Title = imported.Title
+	}
+	if stored.Description == "" {
+		stored.Description = imported.Description
+	}
+	return stored
 }
 
 // Rollback abandons the import; the store is as it was. It returns what
@@ -132,7 +185,7 @@ const bulkSize = 16 << 20
 type importer interface {
 	model.Sink
 	model.Known
-	Commit() (model.ImportResult, error)
+	Commit(phrase string) (model.ImportResult, error)
 	Rollback() model.ImportResult
 	Result() model.ImportResult
 }
@@ -214,7 +267,8 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 		rollback()
 		return results, nil
 	}
-	if err := s.guarded(func() error { _, err := im.Commit(); return err }); err != nil {
+	phrase := importPhrase(inputs, results)
+	if err := s.guarded(func() error { _, err := im.Commit(phrase); return err }); err != nil {
 		if errors.Is(err, model.ErrDamaged) {
 			rollback()
 		}

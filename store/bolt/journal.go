@@ -76,6 +76,12 @@ func (l *changeLog) write(p []byte) error {
 	return nil
 }
 
+// added records an event an import added.
+func (l *changeLog) added(id string) error {
+	l.rec = appendString(append(l.rec[:0], recordAdded), id)
+	return l.write(l.rec)
+}
+
 // change records what happened to an event, with its versions.
 func (l *changeLog) change(c *model.EventChange) error {
 	j, err := json.Marshal(c)
@@ -191,6 +197,57 @@ func decodeEvents(e *model.Entry, events []byte, n int, compressed bool) error {
 
 // errCorruptEntry reports a journal entry chrono cannot read back.
 var errCorruptEntry = fmt.Errorf("stored journal entry is damaged")
+
+// importJournal is what an import records as it goes: the events it
+// adds (by id alone) and updates (with their versions before), the
+// sources it adds or changes, and the header it fills in.
+type importJournal struct {
+	seq     uint64 // the entry's, known from the start: the import holds the write lock
+	log     changeLog
+	sources []model.SourceChange
+	header  *model.HeaderChange
+}
+
+func (j *importJournal) changed() bool {
+	return j.log.n > 0 || len(j.sources) > 0 || j.header != nil
+}
+
+// source records an imported source that is not as stored.
+func (j *importJournal) source(old []byte, s *model.Source, v []byte) error {
+	if bytes.Equal(old, v) {
+		return nil
+	}
+	c := model.SourceChange{ID: s.ID, After: s}
+	if old != nil {
+		before, err := decodeSource(s.ID, old)
+		if err != nil {
+			return err
+		}
+		c.Before = &before
+	}
+	j.sources = append(j.sources, c)
+	return nil
+}
+
+// entry returns the stored form of the import's entry.
+func (j *importJournal) entry(s *Store, phrase string) ([]byte, error) {
+	e := model.Entry{Seq: j.seq, At: clock().UTC().Round(0), Author: s.author, Op: model.OpImport,
+		Phrase: phrase, Sources: j.sources, Header: j.header}
+	return j.log.encode(&e)
+}
+
+// importPhrase says what an import did: "imported a.json: 13 new, 2
+// updated".
+func importPhrase(inputs []model.Input, results []model.ImportResult) string {
+	names := make([]string, len(inputs))
+	var added, updated int
+	for i, in := range inputs {
+		names[i] = in.Name
+		added += results[i].New
+		updated += results[i].Updated
+	}
+	return fmt.Sprintf("imported %s: %d new, %d updated", strings.Join(names, ", "), added, updated)
+}
 
 // lastSeq is the sequence number of the newest entry, 0 for none.
 func lastSeq(journal *bbolt.Bucket) uint64 {
