@@ -87,7 +87,11 @@ func runBrowse(opts *browseOptions) error {
 	if err != nil {
 		return err
 	}
-	shared, err := store.Open(path, store.Options{Shared: true})
+	author, err := opts.author()
+	if err != nil {
+		return err
+	}
+	shared, err := store.Open(path, store.Options{Shared: true, Author: author})
 	if err != nil {
 		return err
 	}

@@ -73,6 +73,7 @@ type cli struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	db             string // --db, shared by every command
+	authorFlag     string // --author, shared by every command
 	// progressTo is where long work reports its progress (stderr); nil
 	// keeps quiet.
 	progressTo io.Writer
@@ -85,6 +86,7 @@ func newRootCmd(c *cli) *cobra.Command {
 	root.SilenceErrors = true // run says them, with the exit code
 	root.SilenceUsage = true
 	root.PersistentFlags().StringVar(&c.db, "db", "", "the store file (default $CHRONO_DB, else $XDG_DATA_HOME/chrono/chrono.db)")
+	root.PersistentFlags().StringVar(&c.authorFlag, "author", "", "who your changes are attributed to (default $CHRONO_AUTHOR, else user@host)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newImportCmd(c), newExportCmd(c), newListCmd(c), newShowCmd(c), newTagCmd(c), newUntagCmd(c), newBackupCmd(c), newSynthCmd(c))
 	root.CompletionOptions.DisableDefaultCmd = true

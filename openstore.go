@@ -15,7 +15,11 @@ func (c *cli) openStore(readOnly bool) (model.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := store.Open(path, store.Options{ReadOnly: readOnly})
+	author, err := c.author()
+	if err != nil {
+		return nil, err
+	}
+	s, err := store.Open(path, store.Options{ReadOnly: readOnly, Author: author})
 	if errors.Is(err, model.ErrNoStore) {
 		return nil, fmt.Errorf("%w; run chrono to start with the example investigation, or chrono import FILE", err)
 	}

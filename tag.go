@@ -58,12 +58,14 @@ func (o *tagOptions) retag(s model.Store, tags []string) error {
 	if err != nil {
 		return eventErr(o.id, err)
 	}
-	var changes []model.Change
-	if o.add {
-		changes, err = s.Retag([]string{o.id}, tags, nil)
-	} else if err = hasTags(e, tags); err == nil {
-		changes, err = s.Retag([]string{o.id}, nil, tags)
+	edit := model.Retag{Events: []string{o.id}, Add: tags}
+	if !o.add {
+		if err := hasTags(e, tags); err != nil {
+			return err
+		}
+		edit = model.Retag{Events: []string{o.id}, Remove: tags}
 	}
+	changes, _, err := edit.Apply(s)
 	if err != nil {
 		return err
 	}

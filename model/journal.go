@@ -49,14 +49,14 @@ type Entry struct {
 	Reverts uint64 `json:"reverts,omitempty"`
 }
 
-// Place says where an event is: on the timeline, in the trash, or gone.
-type Place string
+// Whereabouts says where an event is: on the timeline, in the trash, or gone.
+type Whereabouts string
 
 // The places of an event.
 const (
-	Absent     Place = ""         // not stored (before it was added, after the trash is emptied)
-	OnTimeline Place = "timeline" // on the timeline
-	InTrash    Place = "trash"    // deleted, restorable
+	Absent     Whereabouts = ""         // not stored (before it was added, after the trash is emptied)
+	OnTimeline Whereabouts = "timeline" // on the timeline
+	InTrash    Whereabouts = "trash"    // deleted, restorable
 )
 
 // EventChange is what a change did to one event.
@@ -68,8 +68,8 @@ type EventChange struct {
 	Before *Event `json:"before,omitempty"`
 	After  *Event `json:"after,omitempty"`
 	// From and To are where the event was before and after.
-	From Place `json:"from,omitempty"`
-	To   Place `json:"to,omitempty"`
+	From Whereabouts `json:"from,omitempty"`
+	To   Whereabouts `json:"to,omitempty"`
 }
 
 // SourceChange is what a change did to one source; nil where it was

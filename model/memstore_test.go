@@ -74,7 +74,7 @@ func (w *memWriter) Write(op Op, phrase string, fn func(tx Tx) error) (Entry, er
 	return e, nil
 }
 
-func (w *memWriter) place(id string) Place {
+func (w *memWriter) place(id string) Whereabouts {
 	if _, ok := w.events[id]; ok {
 		return OnTimeline
 	}
@@ -116,7 +116,7 @@ func (tx *memTx) touch(id string) {
 	}
 }
 
-func (tx *memTx) place(id string) Place {
+func (tx *memTx) place(id string) Whereabouts {
 	if _, ok := tx.events[id]; ok {
 		return OnTimeline
 	}

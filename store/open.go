@@ -41,6 +41,9 @@ type Options struct {
 	// current schema (open it once without Shared first). Shared implies
 	// that writes are wanted, so it does not go with ReadOnly.
 	Shared bool
+	// Author is who the store's writes are attributed to, in the journal
+	// and on notes: a name, or user@host.
+	Author string
 }
 
 // Open opens the store at location. Today every location is the path of
@@ -56,9 +59,9 @@ func Open(location string, opts Options) (model.Store, error) {
 		if opts.ReadOnly {
 			return nil, errors.New("store: a shared store is opened for writing; do not ask for ReadOnly too")
 		}
-		return bolt.NewShared(location, opts.Timeout), nil
+		return bolt.NewShared(location, bolt.Options{Timeout: opts.Timeout, Author: opts.Author}), nil
 	}
-	s, err := bolt.Open(location, bolt.Options{ReadOnly: opts.ReadOnly, Timeout: opts.Timeout})
+	s, err := bolt.Open(location, bolt.Options{ReadOnly: opts.ReadOnly, Timeout: opts.Timeout, Author: opts.Author})
 	if err != nil {
 		// A nil *bolt.Store in a model.Store would not be nil.
 		return nil, err

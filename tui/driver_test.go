@@ -255,12 +255,6 @@ type failingStore struct{ model.Store }
 
 var errDiskFull = errors.New("disk full")
 
-func (failingStore) Retag([]string, []string, []string) ([]model.Change, error) {
-	return nil, errDiskFull
-}
-
-func (failingStore) RetagEach([]model.TagDelta) ([]model.Change, error) { return nil, errDiskFull }
-
-func (failingStore) AddNote(string, string, time.Time) (model.Change, error) {
-	return model.Change{}, errDiskFull
+func (failingStore) Write(model.Op, string, func(model.Tx) error) (model.Entry, error) {
+	return model.Entry{}, errDiskFull
 }

@@ -27,8 +27,8 @@ type hostileWriteStore struct{ model.Store }
 
 var errHostile = errors.New("event \x1b]52;c;eA==\x07 \u202eevil\u009b2J: disk full")
 
-func (hostileWriteStore) Retag([]string, []string, []string) ([]model.Change, error) {
-	return nil, errHostile
+func (hostileWriteStore) Write(model.Op, string, func(model.Tx) error) (model.Entry, error) {
+	return model.Entry{}, errHostile
 }
 
 // TestHostileTextOnScreen drives the browser over the hostile fixture

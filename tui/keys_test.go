@@ -513,7 +513,7 @@ func TestUntrustedTextIsInert(t *testing.T) {
 	// A note as an imported file could carry it: clipboard and screen
 	// escapes, a bell, a carriage return.
 	evil := "evil \x1b]52;c;aGk=\x07 \x1b[2J\rover"
-	if _, err := s.AddNote("fbi-tip", evil, noted); err != nil {
+	if _, _, err := (model.AddNote{ID: "fbi-tip", Text: evil, At: noted}).Apply(s); err != nil {
 		t.Fatal(err)
 	}
 	d := newDriver(t, s, 120, 40)

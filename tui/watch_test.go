@@ -30,7 +30,7 @@ func TestBrowserSeesOtherWrites(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := other.Retag([]string{"fbi-tip"}, []string{"from-elsewhere"}, nil); err != nil {
+	if _, _, err := (model.Retag{Events: []string{"fbi-tip"}, Add: []string{"from-elsewhere"}}).Apply(other); err != nil {
 		t.Fatal(err)
 	}
 	in := model.Input{Name: "more", Read: func(sink model.Sink) error {

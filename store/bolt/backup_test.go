@@ -13,7 +13,7 @@ import (
 
 func TestBackup(t *testing.T) {
 	s := newStore(t)
-	if _, err := s.Retag([]string{"fbi-tip"}, []string{"checked"}, nil); err != nil {
+	if _, err := storetest.Retag(s, []string{"fbi-tip"}, []string{"checked"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "copy.db")

@@ -3,6 +3,7 @@ package bolt
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"os"
 	"path/filepath"
 
@@ -22,19 +23,21 @@ var sortMemory = 48 << 20
 // transaction), and turns it into sorted records; Commit builds a new
 // store file from the old content and the records, and swaps it in.
 type bulkImport struct {
-	importing
 	s      *Store
 	tx     *bbolt.Tx // read transaction on the store as it was
-	dir    string    // the import's working directory
+	b      buckets
+	dir    string // the import's working directory
 	sort   *extsort.Sorter
 	counts map[counter]int // changes to the kept counts
 	dryRun bool
 	result model.ImportResult
+	header model.Header
 	// progress, when set, is told how many records the build has written
 	// out of how many it will write at most.
 	progress func(written, total int64)
 	records  int64
 	enc      []byte
+	journal  importJournal
 }
 
 func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
@@ -45,7 +48,8 @@ func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
 	if err != nil {
 		return nil, err
 	}
-	bi := &bulkImport{importing: importing{b: bucketsOf(tx)}, s: s, tx: tx, counts: map[counter]int{}, dryRun: dryRun}
+	bi := &bulkImport{s: s, tx: tx, b: bucketsOf(tx), counts: map[counter]int{}, dryRun: dryRun}
+	bi.journal.seq = lastSeq(bi.b.journal) + 1
 	if !dryRun {
 		if bi.dir, err = tempDir(s.path); err != nil {
 			tx.Rollback()
@@ -54,6 +58,23 @@ func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
 		bi.sort = extsort.New(bi.dir, sortMemory)
 	}
 	return bi, nil
+}
+
+// HasEvent implements model.Known.
+func (bi *bulkImport) HasEvent(id string) bool { return bi.b.ids.Get([]byte(id)) != nil }
+
+// HasSource implements model.Known.
+func (bi *bulkImport) HasSource(id string) bool { return bi.b.sources.Get([]byte(id)) != nil }
+
+// Header implements model.Sink, as txImport.Header.
+func (bi *bulkImport) Header(h model.Header) error {
+	if bi.header.Title == "" {
+		bi.header.Title = h.Title
+	}
+	if bi.header.Description == "" {
+		bi.header.Description = h.Description
+	}
+	return nil
 }
 
 func (bi *bulkImport) add(bk bucket, key, value []byte, rank extsort.Rank) error {
@@ -71,6 +92,11 @@ func (bi *bulkImport) Source(s model.Source, _ int) error {
 	if err != nil {
 		return err
 	}
+	if !bi.dryRun {
+		if err := bi.journal.source(bi.b.sources.Get([]byte(s.ID)), &s, v); err != nil {
+			return err
+		}
+	}
 	return bi.add(bucketSources, []byte(s.ID), v, extsort.RankNew)
 }
 
@@ -87,7 +113,11 @@ func (bi *bulkImport) Event(e model.Event, _ int) error {
 		}
 		model.KeepAnnotations(&e, &old)
 		bi.enc = encodeEvent(bi.enc[:0], &e)
-		if bytes.Equal(oldOrder, order) && bytes.Equal(oldValue, bi.enc) {
+		stored, err := currentValue(oldValue)
+		if err != nil {
+			return fmt.Errorf("event %q: %w", e.ID, err)
+		}
+		if bytes.Equal(oldOrder, order) && bytes.Equal(stored, bi.enc) {
 			bi.result.Unchanged++
 			return nil
 		}
@@ -95,9 +125,15 @@ func (bi *bulkImport) Event(e model.Event, _ int) error {
 		if err := bi.remove(&old, oldOrder); err != nil {
 			return err
 		}
+		if err := bi.journalUpdated(&old); err != nil {
+			return err
+		}
 	} else {
 		bi.result.New++
 		bi.enc = encodeEvent(bi.enc[:0], &e)
+		if err := bi.journalAdded(e.ID); err != nil {
+			return err
+		}
 	}
 	if err := bi.add(bucketEvents, order, bi.enc, extsort.RankNew); err != nil {
 		return err
@@ -109,6 +145,30 @@ func (bi *bulkImport) Event(e model.Event, _ int) error {
 		return err
 	}
 	return counters(&e, order, func(c counter) error { bi.counts[c]++; return nil })
+}
+
+// journalAdded records an event the import adds: its id in the entry,
+// and its history key.
+func (bi *bulkImport) journalAdded(id string) error {
+	if bi.dryRun {
+		return nil
+	}
+	if err := bi.journal.log.added(id); err != nil {
+		return err
+	}
+	return bi.add(bucketHistory, historyKey(id, bi.journal.seq), nil, extsort.RankNew)
+}
+
+// journalUpdated records an event the import replaces, as it was.
+func (bi *bulkImport) journalUpdated(old *model.Event) error {
+	if bi.dryRun {
+		return nil
+	}
+	err := bi.journal.log.change(&model.EventChange{ID: old.ID, Before: old, From: model.OnTimeline, To: model.OnTimeline})
+	if err != nil {
+		return err
+	}
+	return bi.add(bucketHistory, historyKey(old.ID, bi.journal.seq), nil, extsort.RankNew)
 }
 
 // remove takes out a stored event that the import replaces: its value,
@@ -123,10 +183,11 @@ func (bi *bulkImport) remove(old *model.Event, order []byte) error {
 	return counters(old, order, func(c counter) error { bi.counts[c]--; return nil })
 }
 
-// Commit builds the new store and puts it in place.
-func (bi *bulkImport) Commit() (model.ImportResult, error) {
+// Commit records the import in the journal, as phrase says, builds the
+// new store and puts it in place.
+func (bi *bulkImport) Commit(phrase string) (model.ImportResult, error) {
 	defer bi.cleanUp()
-	if err := bi.finish(); err != nil {
+	if err := bi.finish(phrase); err != nil {
 		return bi.result, err
 	}
 	streams, err := bi.sort.Streams()
@@ -151,9 +212,9 @@ func (bi *bulkImport) Commit() (model.ImportResult, error) {
 	return bi.result, nil
 }
 
-// finish adds the records of the counts and the header, which are known
-// only once every event has been read.
-func (bi *bulkImport) finish() error {
+// finish adds the records of the counts, the header and the journal
+// entry, which are known only once every event has been read.
+func (bi *bulkImport) finish(phrase string) error {
 	for c, delta := range bi.counts {
 		if delta == 0 {
 			continue
@@ -170,9 +231,29 @@ func (bi *bulkImport) finish() error {
 			return err
 		}
 	}
-	return bi.newHeader(func(key []byte, val string) error {
-		return bi.add(bucketMeta, key, []byte(val), extsort.RankNew)
-	})
+	before := model.Header{Title: string(bi.b.meta.Get(keyTitle)), Description: string(bi.b.meta.Get(keyDescription))}
+	after := filledHeader(before, bi.header)
+	if after != before {
+		bi.journal.header = &model.HeaderChange{Before: before, After: after}
+	}
+	for _, f := range []struct {
+		key       []byte
+		was, will string
+	}{{keyTitle, before.Title, after.Title}, {keyDescription, before.Description, after.Description}} {
+		if f.will != f.was {
+			if err := bi.add(bucketMeta, f.key, []byte(f.will), extsort.RankNew); err != nil {
+				return err
+			}
+		}
+	}
+	if !bi.journal.changed() {
+		return nil
+	}
+	v, err := bi.journal.entry(bi.s, phrase)
+	if err != nil {
+		return err
+	}
+	return bi.add(bucketJournal, seqKey(bi.journal.seq), v, extsort.RankNew)
 }
 
 // Rollback abandons the import and returns what it would have done.

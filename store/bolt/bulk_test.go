@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"chrono/model"
+	"chrono/store/storetest"
 )
 
 // TestBulkImportMatchesTransaction imports the same files into two stores,
@@ -18,12 +19,15 @@ func TestBulkImportMatchesTransaction(t *testing.T) {
 	// A tiny sort buffer, so that the records go through run files.
 	defer func(n int) { sortMemory = n }(sortMemory)
 	sortMemory = 512
+	// The same time in both stores' journals.
+	defer func(c func() time.Time) { clock = c }(clock)
+	clock = func() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC) }
 
 	annotate := func(t *testing.T, s *Store) {
-		if _, err := s.Retag([]string{"nso-denial", "fbi-tip"}, []string{"verify"}, []string{"denial"}); err != nil {
+		if _, err := storetest.Retag(s, []string{"nso-denial", "fbi-tip"}, []string{"verify"}, []string{"denial"}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.AddNote("nso-denial", "check the statement's date", time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)); err != nil {
+		if _, err := storetest.AddNote(s, "nso-denial", "check the statement's date", time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)); err != nil {
 			t.Fatal(err)
 		}
 	}

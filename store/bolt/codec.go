@@ -10,8 +10,11 @@ import (
 	"chrono/model"
 )
 
-// codecVersion is the first byte of every stored event value.
-const codecVersion = 1
+// codecVersion is the first byte of every stored event value. Version 2
+// added the notes' authors at the end; values of version 1 (stores from
+// before it) are read as notes by no one known, and are rewritten in
+// version 2 when the event next changes.
+const codecVersion = 2
 
 // An event value is laid out so that filters and search need not decode it:
 //
@@ -19,7 +22,7 @@ const codecVersion = 1
 //	text:  title, summary, date_text, actors, tags, quotes (text, speaker,
 //	       context), notes (text)
 //	rest:  id, date (EDTF), date_source, quotes (source, stance), links
-//	       (rel, event), notes (at)
+//	       (rel, event), notes (at), notes (author; from version 2)
 //
 // Strings are a uvarint length and the bytes; lists are a uvarint count
 // and their items. The status byte is the index in model.Statuses plus 1
@@ -97,6 +100,9 @@ func encodeEvent(dst []byte, e *model.Event) []byte {
 			at = n.At.Format(time.RFC3339Nano)
 		}
 		dst = appendString(dst, at)
+	}
+	for _, n := range e.Notes {
+		dst = appendString(dst, n.Author)
 	}
 	return dst
 }
@@ -188,9 +194,10 @@ func (d *decoder) strings() []string {
 // decodeEvent reads a value written by encodeEvent.
 func decodeEvent(v []byte) (model.Event, error) {
 	var e model.Event
-	if len(v) < 2 || v[0] != codecVersion {
+	if len(v) < 2 || v[0] < 1 || v[0] > codecVersion {
 		return e, errCorrupt
 	}
+	version := v[0]
 	e.Status = statusOf(v[1])
 	d := &decoder{b: v[2:]}
 	textLen := d.count()
@@ -245,6 +252,11 @@ func decodeEvent(v []byte) (model.Event, error) {
 			e.Notes[i].At = t
 		}
 	}
+	if version >= 2 {
+		for i := range e.Notes {
+			e.Notes[i].Author = d.string()
+		}
+	}
 	if d.err != nil {
 		return e, fmt.Errorf("event %q: %w", e.ID, d.err)
 	}
@@ -256,6 +268,20 @@ func decodeEvent(v []byte) (model.Event, error) {
 		return e, fmt.Errorf("event %q: %w", e.ID, errCorrupt)
 	}
 	return e, nil
+}
+
+// currentValue returns a stored value in the codec's current version, so
+// that comparing it with a new encoding tells a changed event from one
+// stored by an older chrono.
+func currentValue(v []byte) ([]byte, error) {
+	if len(v) > 0 && v[0] == codecVersion {
+		return v, nil
+	}
+	e, err := decodeEvent(v)
+	if err != nil {
+		return nil, err
+	}
+	return encodeEvent(nil, &e), nil
 }
 
 // valueStatus returns the status of a stored event without decoding it.

@@ -43,8 +43,8 @@ func codecEvents() []model.Event {
 				{Rel: model.Related, Event: "x"},
 			},
 			Notes: []model.Note{
-				{Text: "check the call logs", At: time.Date(2024, 2, 29, 23, 59, 59, 123456789, time.UTC)},
-				{Text: "no time known"},
+				{Text: "check the call logs", At: time.Date(2024, 2, 29, 23, 59, 59, 123456789, time.UTC), Author: "ana@desk-3"},
+				{Text: "no time known", Author: "Jürgen Müller"},
 				{Text: "from another zone", At: time.Date(1999, 12, 31, 23, 0, 0, 0, time.FixedZone("", -9*3600-30*60))},
 			},
 		},
@@ -103,6 +103,32 @@ func TestCodecRoundTrip(t *testing.T) {
 				t.Error("encodeEvent does not append to dst")
 			}
 		})
+	}
+}
+
+// TestCodecReadsVersion1: a value written before notes had authors reads
+// as the same event with notes by no one known, and compares equal to
+// the current encoding of that event.
+func TestCodecReadsVersion1(t *testing.T) {
+	for _, e := range codecEvents() {
+		for i := range e.Notes {
+			e.Notes[i].Author = ""
+		}
+		enc := encodeEvent(nil, &e)
+		// Version 1 is version 2 without the authors: one empty string,
+		// one byte, per note.
+		v1 := slices.Clone(enc[:len(enc)-len(e.Notes)])
+		v1[0] = 1
+		got, err := decodeEvent(v1)
+		if err != nil {
+			t.Fatalf("%s: %v", e.ID, err)
+		}
+		if !storetest.SameEvent(got, e) {
+			t.Errorf("%s: version 1 decoded as\n%+v\nwant\n%+v", e.ID, got, e)
+		}
+		if cur, err := currentValue(v1); err != nil || !bytes.Equal(cur, enc) {
+			t.Errorf("%s: currentValue of version 1 = %v; want the version 2 encoding", e.ID, err)
+		}
 	}
 }
 

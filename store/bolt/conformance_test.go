@@ -2,6 +2,7 @@ package bolt
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,7 +17,9 @@ import (
 // that refused writes leave every byte of every bucket as it was.
 func TestConformance(t *testing.T) {
 	t.Run("Store", func(t *testing.T) {
-		storetest.Run(t, harness(func(t *testing.T) model.Store { return newEmptyStore(t) }))
+		storetest.Run(t, harness(func(t *testing.T) model.Store {
+			return openAt(t, filepath.Join(t.TempDir(), "chrono.db"), Options{Author: "tester@conformance"})
+		}))
 	})
 	t.Run("Shared", func(t *testing.T) {
 		storetest.Run(t, harness(func(t *testing.T) model.Store {
@@ -28,7 +31,7 @@ func TestConformance(t *testing.T) {
 			if err := s.Close(); err != nil {
 				t.Fatal(err)
 			}
-			sh := NewShared(path, time.Second)
+			sh := NewShared(path, Options{Timeout: time.Second, Author: "tester@conformance"})
 			t.Cleanup(func() { sh.Close() })
 			return sh
 		}))
@@ -53,6 +56,25 @@ func harness(open func(t *testing.T) model.Store) storetest.Harness {
 				}
 			})
 			return flat
+		},
+		Reopen: func(t *testing.T, s model.Store, author string) model.Store {
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := s.(*Shared); ok {
+				sh := NewShared(s.Location(), Options{Timeout: time.Second, Author: author})
+				t.Cleanup(func() { sh.Close() })
+				return sh
+			}
+			return openAt(t, s.Location(), Options{Author: author})
+		},
+		InJournal: func(key string) bool {
+			for _, bk := range []bucket{bucketJournal, bucketHistory} {
+				if strings.HasPrefix(key, string(bk.name)+"/") {
+					return true
+				}
+			}
+			return false
 		},
 	}
 }

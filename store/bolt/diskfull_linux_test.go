@@ -14,6 +14,7 @@ import (
 	"chrono/model"
 	"chrono/model/native"
 	"chrono/model/synth"
+	"chrono/store/storetest"
 
 	"golang.org/x/sys/unix"
 )
@@ -52,7 +53,7 @@ func TestFullDiskHelper(t *testing.T) {
 	case "import", "bulk":
 		_, err = s.Import([]model.Input{fileInput(t, os.Getenv(fullDocEnv))}, model.ImportOptions{Bulk: os.Getenv(fullOpEnv) == "bulk"})
 	case "note":
-		_, err = s.AddNote("fbi-tip", strings.Repeat("a long note ", 80_000), time.Now())
+		_, err = storetest.AddNote(s, "fbi-tip", strings.Repeat("a long note ", 80_000), time.Now())
 	}
 	fmt.Printf("error: %v\n", err)
 }

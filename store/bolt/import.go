@@ -16,16 +16,12 @@ import (
 // a model.Checker in front, which can ask it which ids the store already
 // holds), then Commit, or Rollback to leave the store as it was.
 type txImport struct {
-	importing
-	tx     *bbolt.Tx
-	result model.ImportResult
-}
-
-// importing is what the two ways of importing share: the store as it was,
-// to know what it holds, and the header the files bring.
-type importing struct {
-	b      buckets
-	header model.Header
+	s       *Store
+	tx      *bbolt.Tx
+	b       buckets
+	result  model.ImportResult
+	header  model.Header
+	journal importJournal
 }
 
 // beginImport starts an import. It holds the store's write transaction
@@ -38,41 +34,26 @@ func (s *Store) beginImport() (*txImport, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &txImport{importing: importing{b: bucketsOf(tx)}, tx: tx}, nil
+	b := bucketsOf(tx)
+	return &txImport{s: s, tx: tx, b: b, journal: importJournal{seq: lastSeq(b.journal) + 1}}, nil
 }
 
 // HasEvent implements model.Known: links may point at events already in
 // the store.
-func (in *importing) HasEvent(id string) bool { return in.b.ids.Get([]byte(id)) != nil }
+func (im *txImport) HasEvent(id string) bool { return im.b.ids.Get([]byte(id)) != nil }
 
 // HasSource implements model.Known.
-func (in *importing) HasSource(id string) bool { return in.b.sources.Get([]byte(id)) != nil }
+func (im *txImport) HasSource(id string) bool { return im.b.sources.Get([]byte(id)) != nil }
 
 // Header implements model.Sink. The store keeps its own title and
 // description once it has them; an import fills them in when empty, from
 // the first of its files that has them.
-func (in *importing) Header(h model.Header) error {
-	if in.header.Title == "" {
-		in.header.Title = h.Title
+func (im *txImport) Header(h model.Header) error {
+	if im.header.Title == "" {
+		im.header.Title = h.Title
 	}
-	if in.header.Description == "" {
-		in.header.Description = h.Description
-	}
-	return nil
-}
-
-// newHeader calls put with each field of the files' header that the store
-// has no value for yet.
-func (in *importing) newHeader(put func(key []byte, val string) error) error {
-	for _, f := range []struct {
-		key []byte
-		val string
-	}{{keyTitle, in.header.Title}, {keyDescription, in.header.Description}} {
-		if f.val != "" && len(in.b.meta.Get(f.key)) == 0 {
-			if err := put(f.key, f.val); err != nil {
-				return err
-			}
-		}
+	if im.header.Description == "" {
+		im.header.Description = h.Description
 	}
 	return nil
 }
@@ -85,6 +66,9 @@ func (im *txImport) Source(s model.Source, _ int) error {
 	if err != nil {
 		return err
 	}
+	if err := im.journal.source(bytes.Clone(im.b.sources.Get([]byte(s.ID))), &s, v); err != nil {
+		return err
+	}
 	return im.b.sources.Put([]byte(s.ID), v)
 }
 
@@ -94,6 +78,12 @@ func (im *txImport) Event(e model.Event, _ int) error {
 	im.result.Events++
 	if !im.HasEvent(e.ID) {
 		im.result.New++
+		if err := im.journal.log.added(e.ID); err != nil {
+			return err
+		}
+		if err := im.b.history.Put(historyKey(e.ID, im.journal.seq), nil); err != nil {
+			return err
+		}
 		return im.b.put(&e)
 	}
 	old, oldOrder, err := im.b.event(e.ID)
@@ -101,19 +91,41 @@ func (im *txImport) Event(e model.Event, _ int) error {
 		return err
 	}
 	model.KeepAnnotations(&e, &old)
-	if bytes.Equal(oldOrder, model.OrderKey(e.Date, e.ID)) && bytes.Equal(im.b.events.Get(oldOrder), encodeEvent(nil, &e)) {
+	stored, err := currentValue(im.b.events.Get(oldOrder))
+	if err != nil {
+		return fmt.Errorf("event %q: %w", e.ID, err)
+	}
+	if bytes.Equal(oldOrder, model.OrderKey(e.Date, e.ID)) && bytes.Equal(stored, encodeEvent(nil, &e)) {
 		im.result.Unchanged++
 		return nil
 	}
 	im.result.Updated++
+	before := old
+	if err := im.journal.log.change(&model.EventChange{ID: e.ID, Before: &before, From: model.OnTimeline, To: model.OnTimeline}); err != nil {
+		return err
+	}
+	if err := im.b.history.Put(historyKey(e.ID, im.journal.seq), nil); err != nil {
+		return err
+	}
 	return im.b.replace(&old, oldOrder, &e)
 }
 
-// Commit makes the import visible and durable.
-func (im *txImport) Commit() (model.ImportResult, error) {
+// Commit records the import in the journal, as phrase says, and makes
+// it visible and durable.
+func (im *txImport) Commit(phrase string) (model.ImportResult, error) {
 	if err := im.fillHeader(); err != nil {
 		im.tx.Rollback()
 		return im.result, err
+	}
+	if im.journal.changed() {
+		v, err := im.journal.entry(im.s, phrase)
+		if err == nil {
+			err = im.b.journal.Put(seqKey(im.journal.seq), v)
+		}
+		if err != nil {
+			im.tx.Rollback()
+			return im.result, err
+		}
 	}
 	if err := im.tx.Commit(); err != nil {
 		return im.result, fmt.Errorf("saving the import: %w", err)
@@ -122,7 +134,36 @@ func (im *txImport) Commit() (model.ImportResult, error) {
 }
 
 func (im *txImport) fillHeader() error {
-	return im.newHeader(func(key []byte, val string) error { return im.b.meta.Put(key, []byte(val)) })
+	before := model.Header{Title: string(im.b.meta.Get(keyTitle)), Description: string(im.b.meta.Get(keyDescription))}
+	after := filledHeader(before, im.header)
+	if after == before {
+		return nil
+	}
+	im.journal.header = &model.HeaderChange{Before: before, After: after}
+	for _, f := range []struct {
+		key       []byte
+		was, will string
+	}{{keyTitle, before.Title, after.Title}, {keyDescription, before.Description, after.Description}} {
+		if f.will != f.was {
+			if err := im.b.meta.Put(f.key, []byte(f.will)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// filledHeader is the stored header with what an import brings where it
+// is empty: the store keeps its own title and description once it has
+// them.
+func filledHeader(stored, imported model.Header) model.Header {
+	if stored.Title == "" {
+		stored.Title = imported.Title
+	}
+	if stored.Description == "" {
+		stored.Description = imported.Description
+	}
+	return stored
 }
 
 // Rollback abandons the import; the store is as it was. It returns what
@@ -144,7 +185,7 @@ const bulkSize = 16 << 20
 type importer interface {
 	model.Sink
 	model.Known
-	Commit() (model.ImportResult, error)
+	Commit(phrase string) (model.ImportResult, error)
 	Rollback() model.ImportResult
 	Result() model.ImportResult
 }
@@ -226,7 +267,8 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 		rollback()
 		return results, nil
 	}
-	if err := s.guarded(func() error { _, err := im.Commit(); return err }); err != nil {
+	phrase := importPhrase(inputs, results)
+	if err := s.guarded(func() error { _, err := im.Commit(phrase); return err }); err != nil {
 		if errors.Is(err, model.ErrDamaged) {
 			rollback()
 		}

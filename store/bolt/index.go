@@ -50,8 +50,8 @@ func (c counter) key() []byte {
 }
 
 // counters calls fn with each counter an event counts in: its tags, its
-// actors (each once), its status, the month of its earliest bound, and
-// the total.
+// actors (each once), its status, the month of its earliest bound, the
+// sources it cites (each once), and the total.
 func counters(e *model.Event, order []byte, fn func(counter) error) error {
 	for _, t := range e.Tags {
 		if err := fn(counter{kind: counterTag, name: t}); err != nil {
@@ -72,5 +72,26 @@ func counters(e *model.Event, order []byte, fn func(counter) error) error {
 	if err := fn(counter{kind: counterPeriod, period: periodOfKey(order)}); err != nil {
 		return err
 	}
+	for _, src := range citedSources(e) {
+		if err := fn(counter{kind: counterCited, name: src}); err != nil {
+			return err
+		}
+	}
 	return fn(counter{kind: counterTotal})
+}
+
+// citedSources are the sources an event's quotes and date text cite, each
+// once, in the order they first appear.
+func citedSources(e *model.Event) []string {
+	var out []string
+	cite := func(src string) {
+		if src != "" && !slices.Contains(out, src) {
+			out = append(out, src)
+		}
+	}
+	cite(e.DateSource)
+	for _, q := range e.Quotes {
+		cite(q.Source)
+	}
+	return out
 }

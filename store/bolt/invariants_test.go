@@ -13,8 +13,10 @@ import (
 )
 
 // checkInvariants rebuilds the ids, tags and links indexes and every kept
-// count from the events bucket alone, and fails the test where the store's
-// own differ: every write must keep them in step.
+// count from the events bucket alone, and the history index from the
+// journal, and fails the test where the store's own differ: every write
+// must keep them in step. No event is both on the timeline and in the
+// trash.
 func checkInvariants(t testing.TB, s *Store) {
 	t.Helper()
 	err := s.db.View(func(tx *bbolt.Tx) error {
@@ -49,6 +51,9 @@ func checkInvariants(t testing.TB, s *Store) {
 			}
 			count(counterKey(counterStatus, string(e.Status)))
 			count(periodCountKey(periodOfKey(order)))
+			for _, src := range citedSources(&e) {
+				count(counterKey(counterCited, src))
+			}
 			count(keyTotal)
 			return nil
 		})
@@ -85,6 +90,29 @@ func checkInvariants(t testing.TB, s *Store) {
 			if gotCounts[k] != wantCounts[k] {
 				t.Errorf("count %q = %d, want %d", k, gotCounts[k], wantCounts[k])
 			}
+		}
+		b.trash.ForEach(func(k, _ []byte) error {
+			if _, ok := wantIDs[string(k)]; ok {
+				t.Errorf("event %q is both on the timeline and in the trash", k)
+			}
+			return nil
+		})
+		wantHistory := map[string]bool{}
+		b.journal.ForEach(func(k, v []byte) error {
+			e, err := decodeEntry(beUint64(k), v)
+			if err != nil {
+				t.Errorf("journal entry %x: %v", k, err)
+				return nil
+			}
+			for _, c := range e.Events {
+				wantHistory[string(historyKey(c.ID, e.Seq))] = true
+			}
+			return nil
+		})
+		gotHistory := map[string]bool{}
+		b.history.ForEach(func(k, _ []byte) error { gotHistory[string(k)] = true; return nil })
+		if !maps.Equal(gotHistory, wantHistory) {
+			t.Errorf("history index = %q\nwant %q", slices.Sorted(maps.Keys(gotHistory)), slices.Sorted(maps.Keys(wantHistory)))
 		}
 		return nil
 	})

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"chrono/model"
+	"chrono/store/storetest"
 
 	bbolt "go.etcd.io/bbolt"
 )
@@ -66,7 +67,7 @@ func TestReopenKeepsTheInvestigation(t *testing.T) {
 		t.Fatal(err)
 	}
 	importDocs(t, s, nativeInput("timeline.example.json", exampleDoc(t)))
-	if _, err := s.Retag([]string{"fbi-tip"}, []string{"follow-up"}, nil); err != nil {
+	if _, err := storetest.Retag(s, []string{"fbi-tip"}, []string{"follow-up"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	before := dumpOf(t, s)
@@ -222,15 +223,15 @@ func TestReadOnlyStoreRefusesWrites(t *testing.T) {
 
 	writes := map[string]func() error{
 		"Retag": func() error {
-			_, err := ro.Retag([]string{"nso-mobileum-call"}, []string{"flagged"}, []string{"ss7"})
+			_, err := storetest.Retag(ro, []string{"nso-mobileum-call"}, []string{"flagged"}, []string{"ss7"})
 			return err
 		},
 		"AddNote": func() error {
-			_, err := ro.AddNote("nso-mobileum-call", "a note", time.Now())
+			_, err := storetest.AddNote(ro, "nso-mobileum-call", "a note", time.Now())
 			return err
 		},
 		"Restore": func() error {
-			_, err := ro.Restore([]model.Event{changed})
+			_, err := storetest.Restore(ro, []model.Event{changed})
 			return err
 		},
 		"Import": func() error {

@@ -9,7 +9,7 @@ import (
 	bbolt "go.etcd.io/bbolt"
 )
 
-// The layout of a store file, schema version 1. One file is one
+// The layout of a store file, schema version 2. One file is one
 // investigation.
 //
 //	meta/
@@ -25,6 +25,12 @@ import (
 //	links/   target id 0x00 linking id 0x00 rel → nil: links seen from
 //	         the event they point at
 //	sources/ source id → source as JSON
+//	trash/   event id → the deleted event, when and by whom (journal.go):
+//	         out of events/ and every index and count, and restorable
+//	journal/ seq (uint64 big-endian, from 1) → entry (journal.go): every
+//	         change, in the order it was committed, with what it replaced
+//	history/ event id 0x00 seq → nil: the entries that touched each
+//	         event, so that an event's history never scans the journal
 //	counts/  kept up to date on every write, so counting never scans:
 //	  n                    events
 //	  t 0x00 tag           events with the tag
@@ -33,6 +39,8 @@ import (
 //	  p 0x00 period        events whose earliest bound falls in a month
 //	                       (period.go); open starts and undated events
 //	                       have periods of their own at either end
+//	  c 0x00 source id     events whose quotes or date_source cite the
+//	                       source (each event once)
 //
 // Counters are uint64 big-endian. The buckets, the keys of meta/ and the
 // bytes that build the other keys are named below, and nowhere else: the
@@ -54,12 +62,15 @@ var (
 	bucketLinks   = bucket{[]byte("links"), 'l', func(b *buckets) **bbolt.Bucket { return &b.links }}     // target 0x00 linking id 0x00 rel → nil
 	bucketSources = bucket{[]byte("sources"), 's', func(b *buckets) **bbolt.Bucket { return &b.sources }} // source id → source as JSON
 	bucketCounts  = bucket{[]byte("counts"), 'c', func(b *buckets) **bbolt.Bucket { return &b.counts }}   // counter key → uint64
+	bucketTrash   = bucket{[]byte("trash"), 'x', func(b *buckets) **bbolt.Bucket { return &b.trash }}     // event id → trashed value
+	bucketJournal = bucket{[]byte("journal"), 'j', func(b *buckets) **bbolt.Bucket { return &b.journal }} // seq → entry value
+	bucketHistory = bucket{[]byte("history"), 'h', func(b *buckets) **bbolt.Bucket { return &b.history }} // id 0x00 seq → nil
 )
 
 // allBuckets is every bucket of a store file: a new file is made with
 // them (initialise), a transaction opens them (bucketsOf), and the bulk
 // build copies them (build). A bucket added to the layout is added here.
-var allBuckets = []bucket{bucketMeta, bucketEvents, bucketIDs, bucketTags, bucketLinks, bucketSources, bucketCounts}
+var allBuckets = []bucket{bucketMeta, bucketEvents, bucketIDs, bucketTags, bucketLinks, bucketSources, bucketCounts, bucketTrash, bucketJournal, bucketHistory}
 
 // The keys of meta/, and the value of its format key.
 var (
@@ -85,6 +96,7 @@ const (
 	counterActor  counterKind = 'a' // the events with an actor
 	counterStatus counterKind = 's' // the events with a status
 	counterPeriod counterKind = 'p' // the events starting in a period (period.go)
+	counterCited  counterKind = 'c' // the events citing a source
 )
 
 // prefix is what every counts/ key of the kind but the total starts
@@ -100,7 +112,7 @@ func counterKey(kind counterKind, name string) []byte {
 }
 
 // SchemaVersion is the layout this chrono writes.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // migration upgrades a store from the version before it (its index in
 // migrations plus 1) to the next, inside the transaction that opens the
@@ -108,7 +120,39 @@ const SchemaVersion = 1
 type migration func(tx *bbolt.Tx) error
 
 // migrations[i] upgrades version i+1 to i+2.
-var migrations = []migration{}
+var migrations = []migration{addJournal}
+
+// addJournal (1 to 2) adds the trash, the journal and the history of each
+// event, all empty, and counts the events citing each source, reading
+// every event once.
+func addJournal(tx *bbolt.Tx) error {
+	for _, bk := range []bucket{bucketTrash, bucketJournal, bucketHistory} {
+		if _, err := tx.CreateBucketIfNotExists(bk.name); err != nil {
+			return err
+		}
+	}
+	counts := tx.Bucket(bucketCounts.name)
+	cited := map[string]int{}
+	err := tx.Bucket(bucketEvents.name).ForEach(func(order, v []byte) error {
+		e, err := decodeEvent(v)
+		if err != nil {
+			return fmt.Errorf("event at %q: %w", order, err)
+		}
+		for _, src := range citedSources(&e) {
+			cited[src]++
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for src, n := range cited {
+		if err := counts.Put(counterKey(counterCited, src), binary.BigEndian.AppendUint64(nil, uint64(n))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 func schemaOf(tx *bbolt.Tx) (uint64, error) {
 	meta := tx.Bucket(bucketMeta.name)
@@ -163,6 +207,17 @@ func tagKey(tag string, order []byte) []byte {
 	k = append(k, keySep)
 	return append(k, order...)
 }
+
+// historyKey is the history/ key of an entry that touched an event.
+func historyKey(id string, seq uint64) []byte {
+	k := make([]byte, 0, len(id)+9)
+	k = append(k, id...)
+	k = append(k, keySep)
+	return binary.BigEndian.AppendUint64(k, seq)
+}
+
+// seqKey is the journal/ key of an entry.
+func seqKey(seq uint64) []byte { return binary.BigEndian.AppendUint64(nil, seq) }
 
 // linkKey is the links/ key of a link from one event to another.
 func linkKey(target, from string, rel model.Rel) []byte {

@@ -8,13 +8,99 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"time"
+
+	"chrono/store/storetest"
 
 	bbolt "go.etcd.io/bbolt"
 )
 
 // migrationTests holds a test for each migration, by the version it
 // upgrades from. TestEveryMigrationIsTested keeps the two in step.
-var migrationTests = map[int]func(t *testing.T){}
+var migrationTests = map[int]func(t *testing.T){
+	1: testMigrationAddsTheJournal,
+}
+
+// testMigrationAddsTheJournal: a store of schema 1 (no trash, journal or
+// history, no counts of citing events, events in codec version 1) opens
+// at schema 2 with the same events, an empty journal and trash, and the
+// counts of citing events a store of schema 2 would have.
+func testMigrationAddsTheJournal(t *testing.T) {
+	path := storeFile(t)
+	s := openAt(t, path, Options{})
+	want := dumpOf(t, s)
+	s.Close()
+	// A store of schema 1 had no journal: it starts empty.
+	want[string(bucketJournal.name)] = map[string]string{}
+	want[string(bucketHistory.name)] = map[string]string{}
+	// Take the store back to schema 1.
+	db, err := bbolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bbolt.Tx) error {
+		for _, bk := range []bucket{bucketTrash, bucketJournal, bucketHistory} {
+			if err := tx.DeleteBucket(bk.name); err != nil {
+				return err
+			}
+		}
+		counts := tx.Bucket(bucketCounts.name)
+		c := counts.Cursor()
+		prefix := counterCited.prefix()
+		for k, _ := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, _ = c.Seek(prefix) {
+			if err := counts.Delete(k); err != nil {
+				return err
+			}
+		}
+		events := tx.Bucket(bucketEvents.name)
+		var v1 [][2][]byte
+		events.ForEach(func(k, v []byte) error {
+			e, err := decodeEvent(v)
+			if err != nil || len(e.Notes) > 0 {
+				return err // version 1 has no note authors: keep it simple
+			}
+			old := slices.Clone(v)
+			old[0] = 1
+			v1 = append(v1, [2][]byte{slices.Clone(k), old})
+			return nil
+		})
+		for _, kv := range v1 {
+			if err := events.Put(kv[0], kv[1]); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bucketMeta.name).Put(keySchema, binary.AppendUvarint(nil, 1))
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	s = openAt(t, path, Options{})
+	checkInvariants(t, s)
+	got := dumpOf(t, s)
+	for name := range mergeKeys(want, got) {
+		if name == string(bucketEvents.name) {
+			continue // version 1 values stay until the event changes
+		}
+		if !reflect.DeepEqual(got[name], want[name]) {
+			t.Errorf("bucket %s after the upgrade:\n%q\nwant\n%q", name, got[name], want[name])
+		}
+	}
+	if n := len(want[string(bucketCounts.name)]); n == 0 {
+		t.Fatal("the example has no counts")
+	}
+	for _, e := range storetest.AllEvents(t, s) {
+		if w := storedEvent(t, s, e.ID); !storetest.SameEvent(w, e) {
+			t.Errorf("%s: %+v after the upgrade", e.ID, w)
+		}
+	}
+	// Tagging an event of version 1 writes it in the current version.
+	if _, err := storetest.Retag(s, []string{"fbi-tip"}, []string{"checked"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, s)
+}
 
 func TestEveryMigrationIsTested(t *testing.T) {
 	if SchemaVersion != len(migrations)+1 {
@@ -47,10 +133,15 @@ func TestMigrationsRunInOrderInOneTransaction(t *testing.T) {
 			return nil
 		}
 	}
+	// The file is opened without Open, which would run the real
+	// migrations first.
 	upgrade := func(path string, from uint64, steps []migration) error {
-		s := openAt(t, path, Options{})
-		defer s.Close()
-		return s.db.Update(func(tx *bbolt.Tx) error { return runMigrations(tx, from, steps) })
+		db, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: time.Second})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		return db.Update(func(tx *bbolt.Tx) error { return runMigrations(tx, from, steps) })
 	}
 	versionAndBuckets := func(path string) (v uint64, buckets []string) {
 		db, err := bbolt.Open(path, 0o600, &bbolt.Options{ReadOnly: true})

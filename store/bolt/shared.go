@@ -21,6 +21,7 @@ import (
 type Shared struct {
 	path    string
 	timeout time.Duration
+	author  string
 
 	// gate lets reads run together and a write alone: a process cannot
 	// take bbolt's write lock while it holds the read lock itself.
@@ -36,14 +37,19 @@ type Shared struct {
 // short enough that another process's write waits for it unnoticed.
 const linger = 100 * time.Millisecond
 
-// NewShared returns the store at path, opened as it is used. The store
-// must exist at the current schema (open it once with Open first).
-func NewShared(path string, timeout time.Duration) *Shared {
-	return &Shared{path: path, timeout: timeout}
+// NewShared returns the store at path, opened as it is used, with the
+// Timeout and Author of opts (it is opened read-only for reads, and for
+// writing for writes, whatever opts.ReadOnly says). The store must exist
+// at the current schema (open it once with Open first).
+func NewShared(path string, opts Options) *Shared {
+	return &Shared{path: path, timeout: opts.Timeout, author: opts.Author}
 }
 
 // Location returns the path of the file the store is in.
 func (s *Shared) Location() string { return s.path }
+
+// Author is who the store's writes are attributed to.
+func (s *Shared) Author() string { return s.author }
 
 // acquire returns the store open for reading, opening it if need be.
 func (s *Shared) acquire() (*Store, error) {
@@ -101,7 +107,7 @@ func write[T any](s *Shared, f func(*Store) (T, error)) (T, error) {
 	s.gate.Lock()
 	defer s.gate.Unlock()
 	s.closeIdle() // no read is under way: the gate is ours
-	st, err := Open(s.path, Options{Timeout: s.timeout})
+	st, err := Open(s.path, Options{Timeout: s.timeout, Author: s.author})
 	if err != nil {
 		var zero T
 		return zero, err
@@ -179,19 +185,25 @@ func (s *Shared) Position(id string) (model.Position, error) {
 	return read(s, func(st *Store) (model.Position, error) { return st.Position(id) })
 }
 
-// RetagEach is Store.RetagEach.
-func (s *Shared) RetagEach(deltas []model.TagDelta) ([]model.Change, error) {
-	return write(s, func(st *Store) ([]model.Change, error) { return st.RetagEach(deltas) })
+// Write is Store.Write, with the store open for writing alone: fn reads
+// the events as they are then, so nothing another process wrote is lost.
+func (s *Shared) Write(op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
+	return write(s, func(st *Store) (model.Entry, error) { return st.Write(op, phrase, fn) })
 }
 
-// Retag is Store.Retag.
-func (s *Shared) Retag(ids []string, add, remove []string) ([]model.Change, error) {
-	return write(s, func(st *Store) ([]model.Change, error) { return st.Retag(ids, add, remove) })
+// Trash is Store.Trash.
+func (s *Shared) Trash() ([]model.Trashed, error) {
+	return read(s, (*Store).Trash)
 }
 
-// AddNote is Store.AddNote.
-func (s *Shared) AddNote(id, text string, at time.Time) (model.Change, error) {
-	return write(s, func(st *Store) (model.Change, error) { return st.AddNote(id, text, at) })
+// Journal is Store.Journal.
+func (s *Shared) Journal(q model.JournalQuery) ([]model.Entry, error) {
+	return read(s, func(st *Store) ([]model.Entry, error) { return st.Journal(q) })
+}
+
+// Entry is Store.Entry.
+func (s *Shared) Entry(seq uint64) (model.Entry, error) {
+	return read(s, func(st *Store) (model.Entry, error) { return st.Entry(seq) })
 }
 
 // Sources is Store.Sources.
@@ -220,11 +232,6 @@ func (s *Shared) Events(q model.Query) iter.Seq2[model.Event, error] {
 			}
 		}
 	}
-}
-
-// Restore is Store.Restore.
-func (s *Shared) Restore(events []model.Event) ([]model.Change, error) {
-	return write(s, func(st *Store) ([]model.Change, error) { return st.Restore(events) })
 }
 
 // Import is Store.Import, with the store open for writing alone: a dry

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"chrono/model"
+	"chrono/store/storetest"
 )
 
 // TestSharedHoldsNoLock: between its operations a Shared store leaves the
@@ -15,11 +16,11 @@ import (
 // process writes is kept by the Shared store's next write.
 func TestSharedHoldsNoLock(t *testing.T) {
 	path := storeFile(t)
-	sh := NewShared(path, 200*time.Millisecond)
+	sh := NewShared(path, Options{Timeout: 200 * time.Millisecond})
 	if n, err := sh.Count(model.Query{}); err != nil || n != 13 {
 		t.Fatalf("Count = %d, %v; want 13", n, err)
 	}
-	changes, err := sh.Retag([]string{"fbi-tip"}, []string{"mine"}, nil)
+	changes, err := storetest.Retag(sh, []string{"fbi-tip"}, []string{"mine"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,12 +32,12 @@ func TestSharedHoldsNoLock(t *testing.T) {
 	}
 	release()
 	other := openAt(t, path, Options{Timeout: time.Second})
-	if _, err := other.Retag([]string{"fbi-tip"}, []string{"theirs"}, nil); err != nil {
+	if _, err := storetest.Retag(other, []string{"fbi-tip"}, []string{"theirs"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	other.Close()
 
-	if _, err := sh.RetagEach([]model.TagDelta{changes[0].Inverse()}); err != nil {
+	if _, err := storetest.RetagEach(sh, []model.TagDelta{changes[0].Inverse()}); err != nil {
 		t.Fatal(err)
 	}
 	d, err := sh.Detail("fbi-tip")
@@ -55,10 +56,10 @@ func TestSharedWriteAfterTheFileIsReplaced(t *testing.T) {
 	path := storeFile(t)
 	replacement := storeFile(t) // another file, as a bulk import builds
 	holder := openAt(t, path, Options{})
-	sh := NewShared(path, 5*time.Second)
+	sh := NewShared(path, Options{Timeout: 5 * time.Second})
 	done := make(chan error, 1)
 	go func() {
-		_, err := sh.Retag([]string{"fbi-tip"}, []string{"late"}, nil)
+		_, err := storetest.Retag(sh, []string{"fbi-tip"}, []string{"late"}, nil)
 		done <- err
 	}()
 	time.Sleep(300 * time.Millisecond) // the write is waiting for the lock

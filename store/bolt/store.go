@@ -34,6 +34,9 @@ type Options struct {
 	// Timeout is how long to wait for another process's lock;
 	// DefaultTimeout when zero.
 	Timeout time.Duration
+	// Author is who the store's writes are attributed to in the journal
+	// and on notes.
+	Author string
 }
 
 // Store is an open investigation.
@@ -41,6 +44,7 @@ type Store struct {
 	db       *bbolt.DB
 	path     string
 	readOnly bool
+	author   string
 	file     *os.File // bbolt's, to tell whether it is still the file at path
 }
 
@@ -119,7 +123,7 @@ func open(path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	s := &Store{db: db, path: path, readOnly: opts.ReadOnly, file: file}
+	s := &Store{db: db, path: path, readOnly: opts.ReadOnly, author: opts.Author, file: file}
 	if err := s.guarded(func() error { return s.prepare(!exists) }); err != nil {
 		db.Close()
 		return nil, err
@@ -169,6 +173,9 @@ func (s *Store) prepare(created bool) error {
 
 // Location returns the path of the file the store is in.
 func (s *Store) Location() string { return s.path }
+
+// Author is who the store's writes are attributed to (Options.Author).
+func (s *Store) Author() string { return s.author }
 
 // Close releases the store.
 func (s *Store) Close() error { return s.db.Close() }

@@ -12,6 +12,7 @@ import (
 type buckets struct {
 	tx                                              *bbolt.Tx
 	meta, events, ids, tags, links, sources, counts *bbolt.Bucket
+	trash, journal, history                         *bbolt.Bucket
 }
 
 func bucketsOf(tx *bbolt.Tx) buckets {
@@ -80,15 +81,6 @@ func (b buckets) replace(old *model.Event, oldOrder []byte, e *model.Event) erro
 		return err
 	}
 	return b.put(e)
-}
-
-func (s *Store) update(fn func(b buckets) error) error {
-	if s.readOnly {
-		return model.ErrReadOnly
-	}
-	return noRoom(s.path, s.guarded(func() error {
-		return s.db.Update(func(tx *bbolt.Tx) error { return fn(bucketsOf(tx)) })
-	}))
 }
 
 func (s *Store) view(fn func(b buckets) error) error {

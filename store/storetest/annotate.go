@@ -17,7 +17,7 @@ func testRetagThenRestoreUndoesIt(t *testing.T, s *suite) {
 	// gains; commerce-entity-list loses its only tag and gains both;
 	// undated-rumour is tagged first, so that it does not change.
 	targets := []string{"khashoggi-killed", "fbi-tip", "commerce-entity-list", "undated-rumour"}
-	if _, err := st.Retag([]string{"undated-rumour"}, []string{"flagged", "à suivre"}, nil); err != nil {
+	if _, err := Retag(st, []string{"undated-rumour"}, []string{"flagged", "à suivre"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	before := map[string]model.Event{}
@@ -26,7 +26,7 @@ func testRetagThenRestoreUndoesIt(t *testing.T, s *suite) {
 	}
 	untouched := s.snapshot(t, st)
 
-	changes, err := st.Retag(targets, []string{"flagged", "à suivre"}, []string{"context"})
+	changes, err := Retag(st, targets, []string{"flagged", "à suivre"}, []string{"context"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func testRetagThenRestoreUndoesIt(t *testing.T, s *suite) {
 	for _, c := range changes {
 		undo = append(undo, c.Before)
 	}
-	restored, err := st.Restore(undo)
+	restored, err := Restore(st, undo)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,14 +81,14 @@ func testRetagThenRestoreUndoesIt(t *testing.T, s *suite) {
 		}
 	}
 	// Undone exactly: the indexes and counts too, down to the bytes.
-	s.assertUnchanged(t, st, untouched)
+	s.assertUndone(t, st, untouched)
 }
 
 func testRetagThatChangesNothing(t *testing.T, s *suite) {
 	st := s.seeded(t)
 	before := s.snapshot(t, st)
 	// nso-denial already has denial and has no context.
-	changes, err := st.Retag([]string{"nso-denial"}, []string{"denial"}, []string{"context"})
+	changes, err := Retag(st, []string{"nso-denial"}, []string{"denial"}, []string{"context"})
 	if err != nil || len(changes) != 0 {
 		t.Errorf("Retag = %+v, %v; want no changes", changes, err)
 	}
@@ -97,7 +97,7 @@ func testRetagThatChangesNothing(t *testing.T, s *suite) {
 
 func testRetagCanRemoveTheLastTag(t *testing.T, s *suite) {
 	st := s.seeded(t)
-	changes, err := st.Retag([]string{"post-publishes"}, nil, []string{"post"})
+	changes, err := Retag(st, []string{"post-publishes"}, nil, []string{"post"})
 	if err != nil || len(changes) != 1 {
 		t.Fatalf("Retag = %+v, %v; want one change", changes, err)
 	}
@@ -121,7 +121,7 @@ func testRetagRefusesBadTags(t *testing.T, s *suite) {
 	st := s.seeded(t)
 	before := s.snapshot(t, st)
 	for _, tag := range []string{"", "#ss7", "a,b", "a;b", " padded", "tab\there", strings.Repeat("x", model.MaxTagLen+1)} {
-		if _, err := st.Retag([]string{"fbi-tip"}, []string{tag}, nil); err == nil {
+		if _, err := Retag(st, []string{"fbi-tip"}, []string{tag}, nil); err == nil {
 			t.Errorf("Retag accepted the tag %q", tag)
 		}
 	}
@@ -136,15 +136,15 @@ func testWritesToAMissingEventChangeNothing(t *testing.T, s *suite) {
 	tip.Title = "rewritten"
 	writes := map[string]func() error{
 		"Retag": func() error {
-			_, err := st.Retag([]string{"fbi-tip", "no-such-event", "nso-denial"}, []string{"flagged"}, nil)
+			_, err := Retag(st, []string{"fbi-tip", "no-such-event", "nso-denial"}, []string{"flagged"}, nil)
 			return err
 		},
 		"Restore": func() error {
-			_, err := st.Restore([]model.Event{tip, {ID: "no-such-event", Title: "a ghost"}})
+			_, err := Restore(st, []model.Event{tip, {ID: "no-such-event", Title: "a ghost"}})
 			return err
 		},
 		"AddNote": func() error {
-			_, err := st.AddNote("no-such-event", "a note", time.Now())
+			_, err := AddNote(st, "no-such-event", "a note", time.Now())
 			return err
 		},
 		"Event": func() error {
@@ -190,7 +190,7 @@ func testAddNote(t *testing.T, s *suite) {
 	untouched := s.snapshot(t, st)
 	for i, n := range notes {
 		prev := StoredEvent(t, st, "fbi-tip")
-		c, err := st.AddNote("fbi-tip", n.text, n.at)
+		c, err := AddNote(st, "fbi-tip", n.text, n.at)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -234,7 +234,7 @@ func testAddNote(t *testing.T, s *suite) {
 	s.check(t, st)
 
 	for _, blank := range []string{"", "   ", "\n\t"} {
-		if _, err := st.AddNote("fbi-tip", blank, first); err == nil {
+		if _, err := AddNote(st, "fbi-tip", blank, first); err == nil {
 			t.Errorf("AddNote accepted the note %q", blank)
 		}
 	}
@@ -243,10 +243,10 @@ func testAddNote(t *testing.T, s *suite) {
 	}
 
 	// Undoing the notes restores the event as it was imported.
-	if _, err := st.Restore([]model.Event{before}); err != nil {
+	if _, err := Restore(st, []model.Event{before}); err != nil {
 		t.Fatal(err)
 	}
-	s.assertUnchanged(t, st, untouched)
+	s.assertUndone(t, st, untouched)
 }
 
 func changeIDs(changes []model.Change) []string {
@@ -263,18 +263,18 @@ func changeIDs(changes []model.Change) []string {
 func testUndoKeepsOthersTags(t *testing.T, s *suite) {
 	st := s.seeded(t)
 	ids := []string{"fbi-tip", "nso-denial"}
-	changes, err := st.Retag(ids, []string{"mine"}, nil)
+	changes, err := Retag(st, ids, []string{"mine"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.Retag(ids, []string{"theirs"}, nil); err != nil { // the other writer
+	if _, err := Retag(st, ids, []string{"theirs"}, nil); err != nil { // the other writer
 		t.Fatal(err)
 	}
 	var undo []model.TagDelta
 	for _, c := range changes {
 		undo = append(undo, c.Inverse())
 	}
-	if _, err := st.RetagEach(undo); err != nil {
+	if _, err := RetagEach(st, undo); err != nil {
 		t.Fatal(err)
 	}
 	for _, id := range ids {
@@ -291,7 +291,7 @@ func testUndoKeepsOthersTags(t *testing.T, s *suite) {
 func testEditsKeepToTheLimits(t *testing.T, s *suite) {
 	st := s.seeded(t)
 	before := StoredEvent(t, st, "fbi-tip")
-	if _, err := st.AddNote("fbi-tip", strings.Repeat("x", model.MaxTextBytes+1), time.Now()); err == nil {
+	if _, err := AddNote(st, "fbi-tip", strings.Repeat("x", model.MaxTextBytes+1), time.Now()); err == nil {
 		t.Error("AddNote took a note over MaxTextBytes")
 	}
 	if got := StoredEvent(t, st, "fbi-tip"); !reflect.DeepEqual(got, before) {
@@ -305,10 +305,10 @@ func testOldEventsOverALimitStayEditable(t *testing.T, s *suite) {
 	st := s.seeded(t)
 	big := StoredEvent(t, st, "fbi-tip")
 	big.Summary = strings.Repeat("x", model.MaxTextBytes+1)
-	if _, err := st.Restore([]model.Event{big}); err != nil {
+	if _, err := Restore(st, []model.Event{big}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.Retag([]string{"fbi-tip", "nso-denial"}, []string{"checked"}, nil); err != nil {
+	if _, err := Retag(st, []string{"fbi-tip", "nso-denial"}, []string{"checked"}, nil); err != nil {
 		t.Errorf("tagging an event stored over a limit: %v", err)
 	}
 }

@@ -165,11 +165,11 @@ func testReimportIsIdempotent(t *testing.T, s *suite) {
 func testReimportKeepsTagsAndNotes(t *testing.T, s *suite) {
 	st := s.empty(t)
 	Import(t, st, NativeInput("timeline.example.json", ExampleDoc(t)))
-	if _, err := st.Retag([]string{"fbi-tip", "nso-denial"}, []string{"flagged"}, nil); err != nil {
+	if _, err := Retag(st, []string{"fbi-tip", "nso-denial"}, []string{"flagged"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	noteAt := time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
-	if _, err := st.AddNote("fbi-tip", "ask the FBI press office", noteAt); err != nil {
+	if _, err := AddNote(st, "fbi-tip", "ask the FBI press office", noteAt); err != nil {
 		t.Fatal(err)
 	}
 	annotated := s.snapshot(t, st)

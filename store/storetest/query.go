@@ -86,7 +86,7 @@ func testEventsStops(t *testing.T, s *suite) {
 	if len(got) != 2 {
 		t.Errorf("breaking out of Events after 2 gave %v", got)
 	}
-	if _, err := st.Retag([]string{"fbi-tip"}, []string{"after-the-loop"}, nil); err != nil {
+	if _, err := Retag(st, []string{"fbi-tip"}, []string{"after-the-loop"}, nil); err != nil {
 		t.Errorf("a write after breaking out of Events: %v", err)
 	}
 }
@@ -178,7 +178,7 @@ func testCountsFollowWrites(t *testing.T, s *suite) {
 	original := FixtureEvents(t)
 
 	tagged := []string{"khashoggi-killed", "undated-aside", "open-start", "ides-of-march", "post-publishes"}
-	changes, err := st.Retag(tagged, []string{"flagged", "ss7"}, []string{"context"})
+	changes, err := Retag(st, tagged, []string{"flagged", "ss7"}, []string{"context"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,7 +199,7 @@ func testCountsFollowWrites(t *testing.T, s *suite) {
 	for _, c := range changes {
 		undo = append(undo, c.Before)
 	}
-	if _, err := st.Restore(undo); err != nil {
+	if _, err := Restore(st, undo); err != nil {
 		t.Fatal(err)
 	}
 	t.Run("after Restore", func(t *testing.T) { s.checkViews(t, st, original) })
@@ -209,7 +209,7 @@ func testCountsFollowWrites(t *testing.T, s *suite) {
 	moved.Date = model.MustParseDate("2016-02")
 	moved.Status = model.Disputed
 	moved.Actors = append(moved.Actors, "Tim Cook")
-	if _, err := st.Restore([]model.Event{moved}); err != nil {
+	if _, err := Restore(st, []model.Event{moved}); err != nil {
 		t.Fatal(err)
 	}
 	withMoved := slices.Clone(original)

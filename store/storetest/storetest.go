@@ -5,7 +5,9 @@
 // counts, searches, periods, facets, positions) against it, on a fixture
 // that meets every case of ordering and counting, before and after
 // writes; and it checks that writes and imports are all or nothing, keep
-// the investigator's tags and notes, and fail with model's errors.
+// the investigator's tags and notes, and fail with model's errors; that
+// each write and import is one journal entry, found by event, time and
+// page; and that the trash keeps every view and count in step.
 package storetest
 
 import (
@@ -19,7 +21,8 @@ import (
 
 // Harness is what the suite needs of an implementation.
 type Harness struct {
-	// Open returns a new, empty store, closed when the test ends.
+	// Open returns a new, empty store with an author, closed when the
+	// test ends.
 	Open func(t *testing.T) model.Store
 	// Check, when set, checks what only the implementation sees, such as
 	// its indexes and kept counts against its events; the suite calls it
@@ -30,6 +33,13 @@ type Harness struct {
 	// that a refused or undone write leaves nothing behind, down to what
 	// the contract does not show.
 	Dump func(t testing.TB, s model.Store) map[string]string
+	// InJournal, when set, tells the keys of Dump that keep the journal
+	// and its indexes: a write that is undone leaves its entry, and the
+	// undo's, behind, and the rest as it was.
+	InJournal func(key string) bool
+	// Reopen, when set, closes s and opens the same investigation again
+	// as another process would, with another author.
+	Reopen func(t *testing.T, s model.Store, author string) model.Store
 }
 
 // Run runs the conformance suite against stores h opens.
@@ -62,6 +72,13 @@ func Run(t *testing.T, h Harness) {
 		{"ImportFillsTheHeaderOnce", testImportFillsTheHeaderOnce},
 		{"ImportReplacesSources", testImportReplacesSources},
 		{"Backup", testBackup},
+		{"WriteIsAllOrNothing", testWriteIsAllOrNothing},
+		{"WriteRecordsOneEntry", testWriteRecordsOneEntry},
+		{"JournalQueries", testJournalQueries},
+		{"TrashRestorePurge", testTrashRestorePurge},
+		{"SourcesAndHeaderAreJournaled", testSourcesAndHeaderAreJournaled},
+		{"ImportIsOneEntry", testImportIsOneEntry},
+		{"TwoStoresOnOneFile", testTwoStoresOnOneFile},
 	} {
 		t.Run(test.name, func(t *testing.T) { test.fn(t, &suite{h}) })
 	}
@@ -133,10 +150,28 @@ func (s *suite) snapshot(t testing.TB, st model.Store) snapshot {
 	return snap
 }
 
-// assertUnchanged fails the test when the store differs from before.
-func (s *suite) assertUnchanged(t testing.TB, st model.Store, before snapshot) {
+// assertUndone fails the test when the store differs from before but for
+// its journal: after writes that were undone.
+func (s *suite) assertUndone(t testing.TB, st model.Store, before snapshot) {
 	t.Helper()
 	after := s.snapshot(t, st)
+	if s.h.InJournal != nil {
+		before.Dump = maps.Clone(before.Dump)
+		maps.DeleteFunc(before.Dump, func(k, _ string) bool { return s.h.InJournal(k) })
+		maps.DeleteFunc(after.Dump, func(k, _ string) bool { return s.h.InJournal(k) })
+	}
+	s.compare(t, before, after)
+}
+
+// assertUnchanged fails the test when the store differs from before, its
+// journal included.
+func (s *suite) assertUnchanged(t testing.TB, st model.Store, before snapshot) {
+	t.Helper()
+	s.compare(t, before, s.snapshot(t, st))
+}
+
+func (s *suite) compare(t testing.TB, before, after snapshot) {
+	t.Helper()
 	if reflect.DeepEqual(before, after) {
 		return
 	}

@@ -1,0 +1,41 @@
+package main
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestAuthor(t *testing.T) {
+	tests := []struct {
+		flag, env string
+		want      string // "" for user@host
+		usage     bool
+	}{
+		{flag: "ana", env: "bo", want: "ana"},
+		{flag: "  ana  ", want: "ana"},
+		{env: "bo", want: "bo"},
+		{flag: "   ", env: "bo", want: "bo"},
+		{},
+		{flag: "evil\x1b[2J", usage: true},
+		{env: "tab\there", usage: true},
+	}
+	for _, tt := range tests {
+		t.Setenv("CHRONO_AUTHOR", tt.env)
+		c := &cli{authorFlag: tt.flag}
+		got, err := c.author()
+		var ue usageError
+		switch {
+		case tt.usage:
+			if !errors.As(err, &ue) {
+				t.Errorf("--author %q, $CHRONO_AUTHOR %q: %q, %v; want a usage error", tt.flag, tt.env, got, err)
+			}
+		case err != nil:
+			t.Errorf("--author %q, $CHRONO_AUTHOR %q: %v", tt.flag, tt.env, err)
+		case tt.want == "" && (got != userAtHost() || !strings.Contains(got, "@")):
+			t.Errorf("no author given: %q, want user@host (%q)", got, userAtHost())
+		case tt.want != "" && got != tt.want:
+			t.Errorf("--author %q, $CHRONO_AUTHOR %q: %q, want %q", tt.flag, tt.env, got, tt.want)
+		}
+	}
+}

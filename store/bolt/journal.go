@@ -1,0 +1,401 @@
+package bolt
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"chrono/model"
+
+	"github.com/go-json-experiment/json"
+	bbolt "go.etcd.io/bbolt"
+)
+
+// A journal entry is stored as JSON, in two parts:
+//
+//	[format 1 byte] [compressed 1 byte: 0 or 1] [uvarint event count]
+//	[uvarint head length] [head: the entry without its events, as JSON]
+//	[events: one record per event the entry touched, in order,
+//	 flate-compressed when the compressed byte is 1]
+//
+// An event record is 'c', a uvarint length and the model.EventChange as
+// JSON; or 'a', a uvarint length and an id, for an event an import added
+// (from absent to the timeline, with no copy: the store holds it).
+//
+// JSON because an entry is written once and read seldom, holds whole
+// events and sources in the form exports and model already define, and
+// gains fields as model does without a codec version; entries are small
+// beside the events they describe. The records keep a million-event
+// import's entry small (an id each, compressed) and quick to read back,
+// and let an import write its entry as it goes rather than hold it.
+const entryFormat = 1
+
+// Kinds of event record in an entry.
+const (
+	recordChange = 'c'
+	recordAdded  = 'a'
+)
+
+// compressFrom is the size of an entry's events from which they are
+// compressed: below it, flate's setup costs more than it saves.
+const compressFrom = 32 << 10
+
+// changeLog is the events of an entry as they are written, compressed
+// once they grow large, so that an import of a million events keeps only
+// a few megabytes of them in memory.
+type changeLog struct {
+	n   int
+	buf bytes.Buffer // the records; once compressing, compressed
+	zw  *flate.Writer
+	rec []byte
+}
+
+func (l *changeLog) write(p []byte) error {
+	l.n++
+	if l.zw == nil && l.buf.Len()+len(p) > compressFrom {
+		raw := bytes.Clone(l.buf.Bytes())
+		l.buf.Reset()
+		zw, err := flate.NewWriter(&l.buf, flate.BestSpeed)
+		if err != nil {
+			return err
+		}
+		l.zw = zw
+		if _, err := zw.Write(raw); err != nil {
+			return err
+		}
+	}
+	if l.zw != nil {
+		_, err := l.zw.Write(p)
+		return err
+	}
+	l.buf.Write(p)
+	return nil
+}
+
+// added records an event an import added.
+func (l *changeLog) added(id string) error {
+	l.rec = appendString(append(l.rec[:0], recordAdded), id)
+	return l.write(l.rec)
+}
+
+// change records what happened to an event, with its versions.
+func (l *changeLog) change(c *model.EventChange) error {
+	j, err := json.Marshal(c)
+	if err != nil {
+		return fmt.Errorf("event %q: %w", c.ID, err)
+	}
+	l.rec = appendString(append(l.rec[:0], recordChange), string(j))
+	return l.write(l.rec)
+}
+
+// encode returns the stored form of an entry whose events are the log's
+// (e.Events is not written).
+func (l *changeLog) encode(e *model.Entry) ([]byte, error) {
+	compressed := byte(0)
+	if l.zw != nil {
+		if err := l.zw.Close(); err != nil {
+			return nil, err
+		}
+		compressed = 1
+	}
+	head := *e
+	head.Events = nil
+	j, err := json.Marshal(&head)
+	if err != nil {
+		return nil, fmt.Errorf("journal entry #%d: %w", e.Seq, err)
+	}
+	v := make([]byte, 0, 2+2*binary.MaxVarintLen64+len(j)+l.buf.Len())
+	v = append(v, entryFormat, compressed)
+	v = binary.AppendUvarint(v, uint64(l.n))
+	v = appendString(v, string(j))
+	return append(v, l.buf.Bytes()...), nil
+}
+
+// decodeEntryHead reads an entry without its events, and returns them
+// still encoded, with their number and whether they are compressed.
+func decodeEntryHead(seq uint64, v []byte) (e model.Entry, events []byte, n int, compressed bool, err error) {
+	damaged := func(why string) error {
+		return fmt.Errorf("journal entry #%d: %w (%s)", seq, errCorruptEntry, why)
+	}
+	if len(v) < 2 || v[0] != entryFormat || v[1] > 1 {
+		return e, nil, 0, false, damaged("unknown format")
+	}
+	d := decoder{b: v[2:]}
+	n = d.count()
+	head := d.count()
+	if d.err != nil {
+		return e, nil, 0, false, damaged("cut short")
+	}
+	if err := json.Unmarshal(d.b[:head], &e); err != nil {
+		return e, nil, 0, false, damaged(err.Error())
+	}
+	e.Seq = seq
+	return e, d.b[head:], n, v[1] == 1, nil
+}
+
+// decodeEntry reads a stored entry, events and all.
+func decodeEntry(seq uint64, v []byte) (model.Entry, error) {
+	e, events, n, compressed, err := decodeEntryHead(seq, v)
+	if err != nil {
+		return e, err
+	}
+	return e, decodeEvents(&e, events, n, compressed)
+}
+
+// decodeEvents reads an entry's event records into e.Events.
+func decodeEvents(e *model.Entry, events []byte, n int, compressed bool) error {
+	damaged := func(why string) error {
+		return fmt.Errorf("journal entry #%d: %w (%s)", e.Seq, errCorruptEntry, why)
+	}
+	if compressed {
+		var err error
+		if events, err = io.ReadAll(flate.NewReader(bytes.NewReader(events))); err != nil {
+			return damaged(err.Error())
+		}
+	}
+	if n > len(events) {
+		return damaged("more events than bytes")
+	}
+	// One string for all the ids an import added, each a part of it:
+	// a million of them are then one allocation, not a million.
+	all := string(events)
+	e.Events = make([]model.EventChange, 0, n)
+	at := 0
+	for range n {
+		if at >= len(all) {
+			return damaged("cut short")
+		}
+		kind := all[at]
+		size, w := binary.Uvarint(events[at+1:])
+		if w <= 0 || size > uint64(len(all)-at-1-w) {
+			return damaged("cut short")
+		}
+		body := all[at+1+w : at+1+w+int(size)]
+		at += 1 + w + int(size)
+		switch kind {
+		case recordAdded:
+			e.Events = append(e.Events, model.EventChange{ID: body, To: model.OnTimeline})
+		case recordChange:
+			var c model.EventChange
+			if err := json.Unmarshal([]byte(body), &c); err != nil {
+				return damaged(err.Error())
+			}
+			e.Events = append(e.Events, c)
+		default:
+			return damaged(fmt.Sprintf("event record of kind %q", kind))
+		}
+	}
+	if at != len(all) {
+		return damaged("bytes after the last event")
+	}
+	return nil
+}
+
+// errCorruptEntry reports a journal entry chrono cannot read back.
+var errCorruptEntry = fmt.Errorf("stored journal entry is damaged")
+
+// importJournal is what an import records as it goes: the events it
+// adds (by id alone) and updates (with their versions before), the
+// sources it adds or changes, and the header it fills in.
+type importJournal struct {
+	seq     uint64 // the entry's, known from the start: the import holds the write lock
+	log     changeLog
+	sources []model.SourceChange
+	header  *model.HeaderChange
+}
+
+func (j *importJournal) changed() bool {
+	return j.log.n > 0 || len(j.sources) > 0 || j.header != nil
+}
+
+// source records an imported source that is not as stored.
+func (j *importJournal) source(old []byte, s *model.Source, v []byte) error {
+	if bytes.Equal(old, v) {
+		return nil
+	}
+	c := model.SourceChange{ID: s.ID, After: s}
+	if old != nil {
+		before, err := decodeSource(s.ID, old)
+		if err != nil {
+			return err
+		}
+		c.Before = &before
+	}
+	j.sources = append(j.sources, c)
+	return nil
+}
+
+// entry returns the stored form of the import's entry.
+func (j *importJournal) entry(s *Store, phrase string) ([]byte, error) {
+	e := model.Entry{Seq: j.seq, At: clock().UTC().Round(0), Author: s.author, Op: model.OpImport,
+		Phrase: phrase, Sources: j.sources, Header: j.header}
+	return j.log.encode(&e)
+}
+
+// importPhrase says what an import did: "imported a.json: 13 new, 2
+// updated".
+func importPhrase(inputs []model.Input, results []model.ImportResult) string {
+	names := make([]string, len(inputs))
+	var added, updated int
+	for i, in := range inputs {
+		names[i] = in.Name
+		added += results[i].New
+		updated += results[i].Updated
+	}
+	return fmt.Sprintf("imported %s: %d new, %d updated", strings.Join(names, ", "), added, updated)
+}
+
+// lastSeq is the sequence number of the newest entry, 0 for none.
+func lastSeq(journal *bbolt.Bucket) uint64 {
+	k, _ := journal.Cursor().Last()
+	return beUint64(k)
+}
+
+// recordEntry stores an entry whose events are in l, under the next
+// sequence number, with the history key of each event it touched, and
+// returns the sequence number.
+func recordEntry(b buckets, e *model.Entry, l *changeLog, ids []string) (uint64, error) {
+	e.Seq = lastSeq(b.journal) + 1
+	v, err := l.encode(e)
+	if err != nil {
+		return 0, err
+	}
+	if err := b.journal.Put(seqKey(e.Seq), v); err != nil {
+		return 0, err
+	}
+	for _, id := range ids {
+		if err := b.history.Put(historyKey(id, e.Seq), nil); err != nil {
+			return 0, err
+		}
+	}
+	return e.Seq, nil
+}
+
+// Journal returns the entries q selects, newest first. The entries of
+// one event come from its history keys; the others from the end of the
+// journal backwards, so that the first page of either reads no more
+// than it returns.
+func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
+	var out []model.Entry
+	err := s.view(func(b buckets) error {
+		var since = q.Since.Earliest().Time()
+		take := func(seq uint64, v []byte) (bool, error) {
+			if v == nil {
+				return false, fmt.Errorf("journal entry #%d: %w (the history of an event names it, the journal has not)", seq, errCorruptEntry)
+			}
+			e, events, n, compressed, err := decodeEntryHead(seq, v)
+			if err != nil {
+				return false, err
+			}
+			if !q.Since.IsZero() && e.At.Before(since) {
+				return true, nil
+			}
+			if err := decodeEvents(&e, events, n, compressed); err != nil {
+				return false, err
+			}
+			if !q.Matches(&e) {
+				return true, nil
+			}
+			out = append(out, e)
+			return q.Limit <= 0 || len(out) < q.Limit, nil
+		}
+		if q.Event != "" {
+			prefix := append([]byte(q.Event), keySep)
+			var seqs []uint64
+			c := b.history.Cursor()
+			for k, _ := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, _ = c.Next() {
+				if len(k) != len(prefix)+8 {
+					continue // a longer id's key, past its separator
+				}
+				seqs = append(seqs, binary.BigEndian.Uint64(k[len(prefix):]))
+			}
+			for _, seq := range slices.Backward(seqs) {
+				if q.Before != 0 && seq >= q.Before {
+					continue
+				}
+				more, err := take(seq, b.journal.Get(seqKey(seq)))
+				if err != nil || !more {
+					return err
+				}
+			}
+			return nil
+		}
+		c := b.journal.Cursor()
+		var k, v []byte
+		if q.Before == 0 {
+			k, v = c.Last()
+		} else if k, _ = c.Seek(seqKey(q.Before)); k == nil {
+			k, v = c.Last()
+		} else {
+			k, v = c.Prev()
+		}
+		for ; k != nil; k, v = c.Prev() {
+			more, err := take(beUint64(k), v)
+			if err != nil || !more {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Entry returns the journal entry with a sequence number.
+func (s *Store) Entry(seq uint64) (model.Entry, error) {
+	var e model.Entry
+	err := s.view(func(b buckets) error {
+		v := b.journal.Get(seqKey(seq))
+		if v == nil {
+			return notFound(fmt.Sprintf("no journal entry #%d in %s (the journal goes up to #%d)", seq, s.path, lastSeq(b.journal)))
+		}
+		var err error
+		e, err = decodeEntry(seq, v)
+		return err
+	})
+	return e, err
+}
+
+// Trash returns the events in the trash, most recently deleted first.
+func (s *Store) Trash() ([]model.Trashed, error) {
+	var out []model.Trashed
+	err := s.view(func(b buckets) error {
+		return b.trash.ForEach(func(k, v []byte) error {
+			t, err := decodeTrashed(v)
+			if err != nil {
+				return fmt.Errorf("event %q in the trash: %w", k, err)
+			}
+			out = append(out, t)
+			return nil
+		})
+	})
+	slices.SortStableFunc(out, func(a, b model.Trashed) int {
+		if c := b.At.Compare(a.At); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Event.ID, b.Event.ID)
+	})
+	return out, err
+}
+
+// A trashed event is stored as JSON: deleting is rare, and the trash is
+// read whole, never searched.
+func encodeTrashed(t *model.Trashed) ([]byte, error) { return json.Marshal(t) }
+
+func decodeTrashed(v []byte) (model.Trashed, error) {
+	var t model.Trashed
+	if err := json.Unmarshal(v, &t); err != nil {
+		return t, fmt.Errorf("%w: %v", errCorrupt, err)
+	}
+	return t, nil
+}
+
+// notFound is a lookup that found nothing: it says what was missing, and
+// is model.ErrNotFound to errors.Is.
+type notFound string
+
+func (e notFound) Error() string { return string(e) }
+func (e notFound) Unwrap() error { return model.ErrNotFound }

@@ -1,0 +1,134 @@
+package bolt
+
+import (
+	"fmt"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"chrono/model"
+)
+
+// synthStores holds, by size, the path of a store holding a synthetic
+// investigation and then journalEdits tagging changes: built once per
+// run, shared by the benchmarks that only read and write a little.
+var synthStores sync.Map
+
+const journalEdits = 60
+
+// synthStore returns the path of a store of n synthetic events.
+func synthStore(b *testing.B, n int) string {
+	if p, ok := synthStores.Load(n); ok {
+		return p.(string)
+	}
+	doc := synthDoc(b, n)
+	path := filepath.Join(benchTemp(b), fmt.Sprintf("synth-%d.db", n))
+	s, err := Open(path, Options{Author: "bench"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Import([]model.Input{fileInput(b, doc)}, model.ImportOptions{}); err != nil {
+		b.Fatal(err)
+	}
+	for i := range journalEdits {
+		if _, err := retagOne(s, synthID(i), fmt.Sprintf("edit-%d", i)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	synthStores.Store(n, path)
+	return path
+}
+
+// synthID is the id of the synthetic event i (from 0).
+func synthID(i int) string { return fmt.Sprintf("ev-%07d", i+1) }
+
+func retagOne(s *Store, id, tag string) (model.Entry, error) {
+	return s.Write(model.OpTag, "tagged #"+tag, func(tx model.Tx) error {
+		_, err := model.RetagEach(tx, model.Retags([]string{id}, []string{tag}, nil))
+		return err
+	})
+}
+
+// BenchmarkWriteEdit is one edit as the browser makes it: a Write that
+// reads an event, changes it, and puts it back, journaled.
+func BenchmarkWriteEdit(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			skipHuge(b, n)
+			s, err := Open(synthStore(b, n), Options{Author: "bench"})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			id := synthID(n / 2)
+			i := 0
+			for b.Loop() {
+				_, err := s.Write(model.OpEdit, "edited", func(tx model.Tx) error {
+					e, err := tx.Event(id)
+					if err != nil {
+						return err
+					}
+					e.Title = fmt.Sprintf("edited %d", i)
+					return tx.PutEvent(e)
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
+}
+
+// BenchmarkJournalFirstPage reads the first page of the journal, as a
+// history screen opens.
+func BenchmarkJournalFirstPage(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			skipHuge(b, n)
+			s, err := Open(synthStore(b, n), Options{ReadOnly: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			for b.Loop() {
+				entries, err := s.Journal(model.JournalQuery{Limit: 50})
+				if err != nil || len(entries) != 50 {
+					b.Fatalf("%d entries, %v", len(entries), err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkJournalOfEvent reads the history of one event: an edit, and
+// the import that added it with every other event.
+func BenchmarkJournalOfEvent(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			skipHuge(b, n)
+			s, err := Open(synthStore(b, n), Options{ReadOnly: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			for _, q := range []struct {
+				name string
+				q    model.JournalQuery
+			}{
+				{"edit", model.JournalQuery{Event: synthID(0), Limit: 1}},
+				{"edit and import", model.JournalQuery{Event: synthID(0)}},
+			} {
+				b.Run(q.name, func(b *testing.B) {
+					for b.Loop() {
+						entries, err := s.Journal(q.q)
+						if err != nil || len(entries) == 0 {
+							b.Fatalf("%d entries, %v", len(entries), err)
+						}
+					}
+				})
+			}
+		})
+	}
+}

@@ -1,0 +1,401 @@
+package bolt
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"time"
+
+	"chrono/model"
+
+	"github.com/go-json-experiment/json"
+	bbolt "go.etcd.io/bbolt"
+)
+
+// writeTx is model.Tx over one bbolt write transaction. It remembers,
+// for each event, source and the header it writes, what was there when
+// it first wrote it; at the end the entry compares that with what is
+// there then, so that a Write that puts things back as they were records
+// nothing for them.
+type writeTx struct {
+	b      buckets
+	author string
+	now    time.Time
+
+	events      map[string]*model.EventChange // Before and From as first seen
+	eventOrder  []string
+	sources     map[string]*model.SourceChange // Before as first seen
+	sourceOrder []string
+	header      *model.Header // before, once written
+	reverts     uint64        // the entry this write reverses, if any
+}
+
+var _ model.Tx = (*writeTx)(nil)
+
+// clock tells the time writes are recorded at; tests that compare two
+// stores byte for byte stop it.
+var clock = time.Now
+
+// errNothingWritten rolls back a Write that changed nothing, so that it
+// leaves no trace.
+var errNothingWritten = errors.New("nothing written")
+
+// Write runs fn in one write transaction and records what it changed as
+// one journal entry in the same transaction: both are kept, or neither.
+func (s *Store) Write(op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
+	if s.readOnly {
+		return model.Entry{}, fmt.Errorf("store %s: %w", s.path, model.ErrReadOnly)
+	}
+	var entry model.Entry
+	err := noRoom(s.path, s.guarded(func() error {
+		return s.db.Update(func(tx *bbolt.Tx) error {
+			t := &writeTx{
+				b:       bucketsOf(tx),
+				author:  s.author,
+				now:     clock().UTC().Round(0),
+				events:  map[string]*model.EventChange{},
+				sources: map[string]*model.SourceChange{},
+			}
+			if err := fn(t); err != nil {
+				return err
+			}
+			var err error
+			entry, err = t.record(op, phrase)
+			if err == nil && entry.Seq == 0 {
+				return errNothingWritten
+			}
+			return err
+		})
+	}))
+	if errors.Is(err, errNothingWritten) {
+		return model.Entry{}, nil
+	}
+	return entry, err
+}
+
+// record stores the journal entry of what the transaction changed, and
+// returns it; an entry with Seq 0 when nothing changed.
+func (t *writeTx) record(op model.Op, phrase string) (model.Entry, error) {
+	e := model.Entry{At: t.now, Author: t.author, Op: op, Phrase: phrase, Reverts: t.reverts}
+	for _, id := range t.eventOrder {
+		c := t.events[id]
+		after, place, err := t.where(id)
+		if err != nil {
+			return e, err
+		}
+		c.To = place
+		if place != model.Absent {
+			c.After = &after
+		}
+		if c.From == c.To && sameEvent(c.Before, c.After) {
+			continue
+		}
+		e.Events = append(e.Events, *c)
+	}
+	for _, id := range t.sourceOrder {
+		c := t.sources[id]
+		if v := t.b.sources.Get([]byte(id)); v != nil {
+			src, err := decodeSource(id, v)
+			if err != nil {
+				return e, err
+			}
+			c.After = &src
+		}
+		if sameSource(c.Before, c.After) {
+			continue
+		}
+		e.Sources = append(e.Sources, *c)
+	}
+	if t.header != nil {
+		if now := t.readHeader(); now != *t.header {
+			e.Header = &model.HeaderChange{Before: *t.header, After: now}
+		}
+	}
+	if len(e.Events) == 0 && len(e.Sources) == 0 && e.Header == nil {
+		return model.Entry{}, nil
+	}
+	var l changeLog
+	ids := make([]string, len(e.Events))
+	for i := range e.Events {
+		if err := l.change(&e.Events[i]); err != nil {
+			return e, err
+		}
+		ids[i] = e.Events[i].ID
+	}
+	_, err := recordEntry(t.b, &e, &l, ids)
+	return e, err
+}
+
+func sameEvent(a, b *model.Event) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return bytes.Equal(encodeEvent(nil, a), encodeEvent(nil, b))
+}
+
+func sameSource(a, b *model.Source) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	ja, erra := json.Marshal(a)
+	jb, errb := json.Marshal(b)
+	return erra == nil && errb == nil && bytes.Equal(ja, jb)
+}
+
+// where returns an event and where it is: on the timeline, in the trash,
+// or absent.
+func (t *writeTx) where(id string) (model.Event, model.Whereabouts, error) {
+	if t.b.ids.Get([]byte(id)) != nil {
+		e, _, err := t.b.event(id)
+		return e, model.OnTimeline, err
+	}
+	if v := t.b.trash.Get([]byte(id)); v != nil {
+		tr, err := decodeTrashed(v)
+		if err != nil {
+			return model.Event{}, model.InTrash, fmt.Errorf("event %q in the trash: %w", id, err)
+		}
+		return tr.Event, model.InTrash, nil
+	}
+	return model.Event{}, model.Absent, nil
+}
+
+// touch remembers an event as it is before the transaction first writes
+// it.
+func (t *writeTx) touch(id string) error {
+	if _, ok := t.events[id]; ok {
+		return nil
+	}
+	e, place, err := t.where(id)
+	if err != nil {
+		return err
+	}
+	c := &model.EventChange{ID: id, From: place}
+	if place != model.Absent {
+		c.Before = &e
+	}
+	t.events[id] = c
+	t.eventOrder = append(t.eventOrder, id)
+	return nil
+}
+
+// Author implements model.Tx.
+func (t *writeTx) Author() string { return t.author }
+
+// Now implements model.Tx.
+func (t *writeTx) Now() time.Time { return t.now }
+
+func (t *writeTx) readHeader() model.Header {
+	return model.Header{
+		Title:       string(t.b.meta.Get(keyTitle)),
+		Description: string(t.b.meta.Get(keyDescription)),
+	}
+}
+
+// Header implements model.Tx.
+func (t *writeTx) Header() (model.Header, error) { return t.readHeader(), nil }
+
+// SetHeader implements model.Tx.
+func (t *writeTx) SetHeader(h model.Header) error {
+	if t.header == nil {
+		before := t.readHeader()
+		t.header = &before
+	}
+	for _, f := range []struct {
+		key []byte
+		val string
+	}{{keyTitle, h.Title}, {keyDescription, h.Description}} {
+		var err error
+		if f.val == "" {
+			err = t.b.meta.Delete(f.key)
+		} else {
+			err = t.b.meta.Put(f.key, []byte(f.val))
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Event implements model.Tx.
+func (t *writeTx) Event(id string) (model.Event, error) {
+	e, _, err := t.b.event(id)
+	return e, err
+}
+
+// HasEvent implements model.Tx.
+func (t *writeTx) HasEvent(id string) (bool, error) {
+	return t.b.ids.Get([]byte(id)) != nil || t.b.trash.Get([]byte(id)) != nil, nil
+}
+
+// PutEvent implements model.Tx. It refuses what would break the store:
+// an id that is not one, and an id of an event in the trash (which would
+// then be in two places).
+func (t *writeTx) PutEvent(e model.Event) error {
+	if msg := model.CheckID(e.ID); msg != "" {
+		return fmt.Errorf("event %q: %s", e.ID, msg)
+	}
+	if t.b.trash.Get([]byte(e.ID)) != nil {
+		return fmt.Errorf("event %q is in the trash: restore it, or purge it, before writing an event with its id", e.ID)
+	}
+	if err := t.touch(e.ID); err != nil {
+		return err
+	}
+	if t.b.ids.Get([]byte(e.ID)) == nil {
+		return t.b.put(&e)
+	}
+	old, order, err := t.b.event(e.ID)
+	if err != nil {
+		return err
+	}
+	return t.b.replace(&old, order, &e)
+}
+
+// Backlinks implements model.Tx.
+func (t *writeTx) Backlinks(id string) ([]model.Incoming, error) { return backlinks(t.b, id) }
+
+// TrashEvent implements model.Tx.
+func (t *writeTx) TrashEvent(id string) error {
+	e, order, err := t.b.event(id)
+	if err != nil {
+		return err
+	}
+	if err := t.touch(id); err != nil {
+		return err
+	}
+	if err := t.b.remove(&e, order); err != nil {
+		return err
+	}
+	v, err := encodeTrashed(&model.Trashed{Event: e, At: t.now, Author: t.author})
+	if err != nil {
+		return fmt.Errorf("event %q: %w", id, err)
+	}
+	return t.b.trash.Put([]byte(id), v)
+}
+
+// Trashed implements model.Tx.
+func (t *writeTx) Trashed(id string) (model.Trashed, error) {
+	v := t.b.trash.Get([]byte(id))
+	if v == nil {
+		return model.Trashed{}, notFound(fmt.Sprintf("no event %q in the trash", id))
+	}
+	tr, err := decodeTrashed(v)
+	if err != nil {
+		return tr, fmt.Errorf("event %q in the trash: %w", id, err)
+	}
+	return tr, nil
+}
+
+// RestoreEvent implements model.Tx.
+func (t *writeTx) RestoreEvent(id string) error {
+	tr, err := t.Trashed(id)
+	if err != nil {
+		return err
+	}
+	if t.b.ids.Get([]byte(id)) != nil {
+		return fmt.Errorf("event %q is both in the trash and on the timeline: purge the one in the trash, or delete the other first", id)
+	}
+	if err := t.touch(id); err != nil {
+		return err
+	}
+	if err := t.b.trash.Delete([]byte(id)); err != nil {
+		return err
+	}
+	return t.b.put(&tr.Event)
+}
+
+// PurgeEvent implements model.Tx.
+func (t *writeTx) PurgeEvent(id string) error {
+	if _, err := t.Trashed(id); err != nil {
+		return err
+	}
+	if err := t.touch(id); err != nil {
+		return err
+	}
+	return t.b.trash.Delete([]byte(id))
+}
+
+// Source implements model.Tx.
+func (t *writeTx) Source(id string) (model.Source, error) {
+	v := t.b.sources.Get([]byte(id))
+	if v == nil {
+		return model.Source{}, notFound(fmt.Sprintf("no source %q", id))
+	}
+	return decodeSource(id, v)
+}
+
+func decodeSource(id string, v []byte) (model.Source, error) {
+	var src model.Source
+	if err := json.Unmarshal(v, &src); err != nil {
+		return src, fmt.Errorf("source %q: %w: %v", id, errCorrupt, err)
+	}
+	return src, nil
+}
+
+// touchSource remembers a source as it is before the transaction first
+// writes it.
+func (t *writeTx) touchSource(id string) error {
+	if _, ok := t.sources[id]; ok {
+		return nil
+	}
+	c := &model.SourceChange{ID: id}
+	if v := t.b.sources.Get([]byte(id)); v != nil {
+		src, err := decodeSource(id, v)
+		if err != nil {
+			return err
+		}
+		c.Before = &src
+	}
+	t.sources[id] = c
+	t.sourceOrder = append(t.sourceOrder, id)
+	return nil
+}
+
+// PutSource implements model.Tx.
+func (t *writeTx) PutSource(s model.Source) error {
+	if msg := model.CheckID(s.ID); msg != "" {
+		return fmt.Errorf("source %q: %s", s.ID, msg)
+	}
+	v, err := json.Marshal(s)
+	if err != nil {
+		return fmt.Errorf("source %q: %w", s.ID, err)
+	}
+	if err := t.touchSource(s.ID); err != nil {
+		return err
+	}
+	return t.b.sources.Put([]byte(s.ID), v)
+}
+
+// DeleteSource implements model.Tx.
+func (t *writeTx) DeleteSource(id string) error {
+	if t.b.sources.Get([]byte(id)) == nil {
+		return notFound(fmt.Sprintf("no source %q", id))
+	}
+	if err := t.touchSource(id); err != nil {
+		return err
+	}
+	return t.b.sources.Delete([]byte(id))
+}
+
+// Citing implements model.Tx, from the kept count.
+func (t *writeTx) Citing(sourceID string) (int, error) {
+	return countOf(t.b.counts, counterKey(counterCited, sourceID)), nil
+}
+
+// Later implements model.Tx: the entries after seq, oldest first, read in
+// the transaction so that a revert sees every change before it.
+func (t *writeTx) Later(seq uint64) ([]model.Entry, error) {
+	var out []model.Entry
+	c := t.b.journal.Cursor()
+	for k, v := c.Seek(seqKey(seq + 1)); k != nil; k, v = c.Next() {
+		e, err := decodeEntry(beUint64(k), v)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// Reverts implements model.Tx.
+func (t *writeTx) Reverts(seq uint64) { t.reverts = seq }
