@@ -151,12 +151,12 @@ func testImportStoresWhatTheFileSays(t *testing.T, s *suite) {
 func testReimportIsIdempotent(t *testing.T, s *suite) {
 	st := s.empty(t)
 	first := Import(t, st, NativeInput("timeline.example.json", ExampleDoc(t)))
-	if want := (model.ImportResult{Events: 13, New: 13, Sources: 2}); first[0] != want {
+	if want := (model.ImportResult{Events: 13, New: 13, Sources: 2}); !reflect.DeepEqual(first[0], want) {
 		t.Errorf("first import: %+v, want %+v", first[0], want)
 	}
 	before := s.snapshot(t, st)
 	again := Import(t, st, NativeInput("timeline.example.json", ExampleDoc(t)))
-	if want := (model.ImportResult{Events: 13, Unchanged: 13, Sources: 2}); again[0] != want {
+	if want := (model.ImportResult{Events: 13, Unchanged: 13, Sources: 2}); !reflect.DeepEqual(again[0], want) {
 		t.Errorf("second import: %+v, want %+v", again[0], want)
 	}
 	s.assertUnchanged(t, st, before)
@@ -176,7 +176,7 @@ func testReimportKeepsTagsAndNotes(t *testing.T, s *suite) {
 
 	// The original file again: nothing to change.
 	res := Import(t, st, NativeInput("timeline.example.json", ExampleDoc(t)))
-	if want := (model.ImportResult{Events: 13, Unchanged: 13, Sources: 2}); res[0] != want {
+	if want := (model.ImportResult{Events: 13, Unchanged: 13, Sources: 2}); !reflect.DeepEqual(res[0], want) {
 		t.Errorf("re-import of the original: %+v, want %+v", res[0], want)
 	}
 	s.assertUnchanged(t, st, annotated)
@@ -196,7 +196,7 @@ func testReimportKeepsTagsAndNotes(t *testing.T, s *suite) {
 		t.Fatal(err)
 	}
 	res = Import(t, st, NativeInput("export.json", export.Bytes()))
-	if want := (model.ImportResult{Events: 13, Unchanged: 13, Sources: 2}); res[0] != want {
+	if want := (model.ImportResult{Events: 13, Unchanged: 13, Sources: 2}); !reflect.DeepEqual(res[0], want) {
 		t.Errorf("re-import of an export: %+v, want %+v", res[0], want)
 	}
 	s.assertUnchanged(t, st, annotated)
@@ -213,7 +213,7 @@ func testReimportKeepsTagsAndNotes(t *testing.T, s *suite) {
 		t.Fatal("the example changed: update the edits this test makes to it")
 	}
 	res = Import(t, st, NativeInput("edited.json", []byte(edited)))
-	if want := (model.ImportResult{Events: 13, Updated: 2, Unchanged: 11, Sources: 2}); res[0] != want {
+	if want := (model.ImportResult{Events: 13, Updated: 2, Unchanged: 11, Sources: 2}); !reflect.DeepEqual(res[0], want) {
 		t.Errorf("import of an edited file: %+v, want %+v", res[0], want)
 	}
 	tip := StoredEvent(t, st, "fbi-tip")
@@ -276,7 +276,7 @@ func testImportReplacesSources(t *testing.T, s *suite) {
 	st := s.seeded(t)
 	doc := `{"chrono": 1, "sources": [{"id": "wapo", "publisher": "The Washington Post", "title": "Corrected headline"}], "events": []}`
 	res := Import(t, st, NativeInput("sources.json", []byte(doc)))
-	if want := (model.ImportResult{Sources: 1}); res[0] != want {
+	if want := (model.ImportResult{Sources: 1}); !reflect.DeepEqual(res[0], want) {
 		t.Errorf("result %+v, want %+v", res[0], want)
 	}
 	sources, err := st.Sources()
