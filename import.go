@@ -142,6 +142,7 @@ func (o *importOptions) openInput(name string, fixed *formats.Format, meter *imp
 		return importInput{}, fmt.Errorf("%s: %w", termtext.Line(name), err)
 	}
 	in.detected = detected
+	in.Carries = f.Carries
 	lost := in.lost
 	in.Read = func(sink model.Sink) error { return f.Read(r, sink, lost) }
 	return in, nil
