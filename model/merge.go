@@ -25,6 +25,12 @@ func MergeEvent(stored, incoming Event, fields FieldSet) Event {
 	if fields.Has(FieldDateSource) {
 		out.DateSource = incoming.DateSource
 	}
+	// A date source anchors the date text: a record that clears the
+	// text without saying the source (TimelineJS has no place for it)
+	// takes the source with it, or the event would be invalid.
+	if out.DateText == "" && !fields.Has(FieldDateSource) {
+		out.DateSource = ""
+	}
 	if fields.Has(FieldTitle) {
 		out.Title = incoming.Title
 	}

@@ -40,6 +40,9 @@ func TestMergeEvent(t *testing.T) {
 			e.Tags = []string{"ss7", "flagged"}
 			e.Notes = []Note{{Text: "mine", At: at}, {Text: "theirs"}}
 		})},
+		{"clearing the date text clears the source it anchors", FieldDateText, with(func(e *Event) {
+			e.DateText, e.DateSource = "", ""
+		})},
 		{"every field is a replace that keeps tags and notes", AllFields, Event{
 			ID: "e", Date: MustParseDate("2017-09"), Title: "Corrected",
 			Tags: []string{"ss7", "flagged"}, Notes: []Note{{Text: "mine", At: at}, {Text: "theirs"}},
@@ -52,6 +55,12 @@ func TestMergeEvent(t *testing.T) {
 				t.Errorf("MergeEvent(%s) =\n%+v\nwant\n%+v", tt.fields, got, tt.want)
 			}
 		})
+	}
+	for fields := range FieldSet(AllFields + 1) {
+		merged := MergeEvent(stored, incoming, fields)
+		if msgs := merged.Check(); len(msgs) > 0 {
+			t.Errorf("MergeEvent(%s) makes an invalid event: %v", fields, msgs)
+		}
 	}
 	if stored.Tags[0] != "flagged" || len(stored.Tags) != 1 || len(incoming.Tags) != 1 {
 		t.Errorf("MergeEvent changed its arguments: %v %v", stored.Tags, incoming.Tags)
