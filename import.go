@@ -17,24 +17,29 @@ import (
 // importOptions is what chrono import was asked for.
 type importOptions struct {
 	*cli
-	format string // "auto", or the name of a format chrono reads
-	dryRun bool
-	files  []string // "-" is stdin
+	format  string // "auto", or the name of a format chrono reads
+	dryRun  bool
+	replace bool     // updated events become the file's version whole
+	files   []string // "-" is stdin
 }
 
 // newImportCmd is chrono import FILE...: events and sources into the store.
 func newImportCmd(c *cli) *cobra.Command {
 	opts := &importOptions{cli: c}
 	cmd := &cobra.Command{
-		Use:   "import [--format auto|json|timelinejs|timesketch|csv] [--dry-run] FILE...",
+		Use:   "import [--format auto|json|timelinejs|timesketch|csv] [--dry-run] [--replace] FILE...",
 		Short: "Add the events of files to the store (- reads stdin)",
 		Long: `Import reads chrono JSON, TimelineJS JSON, Timesketch JSONL or CSV, or
 chrono CSV, and adds their events and sources to the store. With --format
 auto (the default) the format is recognised from each file's content, and
-said. An event whose id is already stored is updated; the tags and notes
-on it are kept. The import is all or nothing: if any file has a problem,
-every problem is listed and the store is left as it was. Anything a format
-could not carry over is reported.`,
+said. An event whose id is already stored is updated with what the file
+has for it: a field the format has no place for (links in CSV, say), or
+that a chrono JSON record leaves out, keeps its stored value, while one
+given empty ("", [] or null) is cleared. With --replace the event becomes
+the file's version whole. Either way the tags and notes on it are kept.
+--dry-run lists what each update would change. The import is all or
+nothing: if any file has a problem, every problem is listed and the store
+is left as it was. Anything a format could not carry over is reported.`,
 		Args: minArgs(1, "at least one FILE (or - for stdin)"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.files = args
@@ -42,6 +47,7 @@ could not carry over is reported.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "check the files and report what would change, without changing the store")
+	cmd.Flags().BoolVar(&opts.replace, "replace", false, "replace updated events whole with the file's version (tags and notes are still kept), instead of taking only the fields the file has")
 	cmd.Flags().StringVar(&opts.format, "format", "auto", "the files' format: auto (recognise it), "+formats.Names(true))
 	return cmd
 }
@@ -72,7 +78,7 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 	// A large import makes garbage fast: collecting it before the heap
 	// doubles keeps the import's memory flat.
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemory))
-	storeOpts := model.ImportOptions{DryRun: o.dryRun}
+	storeOpts := model.ImportOptions{DryRun: o.dryRun, Replace: o.replace}
 	if o.progressTo != nil {
 		storeOpts.Progress = meter.start(o.progressTo, o.stderrIsTerminal(), inputBytes(inputs))
 		defer meter.stop()
@@ -143,6 +149,7 @@ func (o *importOptions) openInput(name string, fixed *formats.Format, meter *imp
 		return importInput{}, fmt.Errorf("%s: %w", termtext.Line(name), err)
 	}
 	in.detected = detected
+	in.Carries = f.Carries
 	lost := in.lost
 	in.Read = func(sink model.Sink) error { return f.Read(r, sink, lost) }
 	return in, nil
@@ -204,22 +211,69 @@ func sizeOf(r io.Reader) int64 {
 }
 
 // report says, a line per file, what the import did or would do, with the
-// format detected and what it could not carry.
+// format detected and what it could not carry; a dry run then lists what
+// each update would change.
 func (o *importOptions) report(inputs []importInput, results []model.ImportResult) {
-	verb := "imported"
+	verb, clear := "imported", "cleared"
 	if o.dryRun {
-		verb = "would import"
+		verb, clear = "would import", "would clear"
 	}
 	for i, r := range results {
 		line := fmt.Sprintf("%s %s (%d new, %d updated", verb, events(r.Events), r.New, r.Updated)
 		if r.Unchanged > 0 {
 			line += fmt.Sprintf(", %d unchanged", r.Unchanged)
 		}
+		if c := clears(r); c != "" {
+			line += "; " + clear + " " + c
+		}
 		line = fmt.Sprintf("%s) from %s", line, termtext.Line(inputs[i].Name))
 		if n := joinNonEmpty("; ", inputs[i].detected, inputs[i].lost.String()); n != "" {
 			line += " (" + termtext.Line(n) + ")"
 		}
 		fmt.Fprintln(o.stdout, line)
+		if o.dryRun {
+			o.listUpdates(r)
+		}
+	}
+}
+
+// clears says how many updated events lose all their quotes, links or
+// status: "the quotes of 1 event, the status of 2".
+func clears(r model.ImportResult) string {
+	var parts []string
+	for _, c := range []struct {
+		what string
+		n    int
+	}{{"quotes", r.ClearsQuotes}, {"links", r.ClearsLinks}, {"status", r.ClearsStatus}} {
+		if c.n > 0 {
+			parts = append(parts, fmt.Sprintf("the %s of %s", c.what, events(c.n)))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// changeWidth is how many characters of a value a dry run shows.
+const changeWidth = 40
+
+// listUpdates writes, under a dry run's line, each updated event with a
+// line per field that would change: "    status      alleged → (none)".
+// The values come from the files and the store, so they are made safe
+// for the terminal.
+func (o *importOptions) listUpdates(r model.ImportResult) {
+	value := func(s string) string {
+		if s == "" {
+			return "(none)"
+		}
+		return termtext.Line(model.Shorten(s, changeWidth))
+	}
+	for _, u := range r.Updates {
+		fmt.Fprintf(o.stdout, "  %s\n", termtext.Line(u.ID))
+		for _, c := range u.Changes {
+			fmt.Fprintf(o.stdout, "    %-11s  %s → %s\n", c.Field, value(c.Before), value(c.After))
+		}
+	}
+	if more := r.Updated - len(r.Updates); more > 0 && len(r.Updates) > 0 {
+		fmt.Fprintf(o.stdout, "  and %d more updated (a dry run lists the first %d)\n", more, model.MaxListedUpdates)
 	}
 }
 

@@ -61,6 +61,8 @@ func TestCLI(t *testing.T) {
 		{"show", []string{"show nso-mobileum-call", "show nso-denial", "show miller-contacts-lieu"}},
 		{"tag", []string{"tag fbi-tip verify #key", "tag fbi-tip verify", "list --tag verify", "untag fbi-tip key", "untag fbi-tip nope", "tag nobody verify", "tag fbi-tip bad,tag"}},
 		{"import", []string{"import testdata/import/new-events.json", "list --tag whistleblower", "show fbi-tip", "import --dry-run timeline.example.json"}},
+		{"reimport", []string{"import --dry-run testdata/import/corrected-title.json", "import testdata/import/corrected-title.json", "show nso-mobileum-call",
+			"import --dry-run testdata/import/clears.json", "import --dry-run --replace testdata/import/corrected-title.json", "import --replace testdata/import/corrected-title.json", "show nso-mobileum-call"}},
 		{"import_errors", []string{"import testdata/import/bad-event.json", "import testdata/import/syntax-error.json", "import testdata/import/new-events.json testdata/import/bad-event.json", "list --tag whistleblower", "import testdata/import/missing.json"}},
 		{"usage", []string{"bogus", "list extra", "tag fbi-tip", "show", "--nope", "list --during 2017-13", "list --status rumour", "export --format xml"}},
 		{"interchange", []string{"import testdata/interchange/newsroom.json testdata/interchange/sketch.jsonl testdata/interchange/sheet.csv",

@@ -106,6 +106,23 @@ func (c *Checker) Source(s Source, n int) error {
 
 // Event implements Sink.
 func (c *Checker) Event(e Event, n int) error {
+	if c.check(&e, n) {
+		return c.next.Event(e, n)
+	}
+	return nil
+}
+
+// EventFields implements FieldSink: the fields a record carried go on
+// with it, to a next Sink that wants them.
+func (c *Checker) EventFields(e Event, n int, present FieldSet) error {
+	if c.check(&e, n) {
+		return SendEvent(c.next, e, n, present)
+	}
+	return nil
+}
+
+// check checks an event and reports whether it goes on to the next Sink.
+func (c *Checker) check(e *Event, n int) bool {
 	for _, m := range e.Check() {
 		c.Report(Problem{Part: EventPart, ID: e.ID, N: n, Msg: m})
 	}
@@ -131,10 +148,7 @@ func (c *Checker) Event(e Event, n int) error {
 			c.later(e.ID, n, fmt.Sprintf("link #%d: event", i+1), l.Event, true)
 		}
 	}
-	if c.next == nil || c.Failed() {
-		return nil
-	}
-	return c.next.Event(e, n)
+	return c.next != nil && !c.Failed()
 }
 
 // later keeps a reference that does not resolve yet, for Done: the file

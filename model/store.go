@@ -174,6 +174,10 @@ type Input struct {
 	// pipe). Stores may import large inputs differently.
 	Size int64
 	Read func(Sink) error
+	// Carries is the fields the input's format has a place for: an
+	// updated event keeps the stored value of every other, and of those a
+	// record leaves out (FieldSink). Zero means every field.
+	Carries FieldSet
 }
 
 // ImportOptions tune an import.
@@ -183,6 +187,10 @@ type ImportOptions struct {
 	// Bulk asks for the store's way with large imports whatever the size
 	// of the inputs.
 	Bulk bool
+	// Replace makes an updated event the file's version whole, keeping
+	// only the stored tags and notes (KeepAnnotations), instead of
+	// taking from the file only the fields it carries (MergeEvent).
+	Replace bool
 	// Progress, when set, is told how far the import has gone.
 	Progress func(ImportProgress)
 }
@@ -201,6 +209,12 @@ type ImportResult struct {
 	Updated   int // events that were, and changed
 	Unchanged int // events that were, identical
 	Sources   int // sources read
+	// Of the updated events, how many lose all their quotes, links or
+	// status: the evidence an import should rarely take away.
+	ClearsQuotes, ClearsLinks, ClearsStatus int
+	// Updates lists, on a dry run, what each update would change, in
+	// the order of the file (at most MaxListedUpdates of them).
+	Updates []EventUpdate
 }
 
 // Errors every store reports the same way, wrapped with what they are

@@ -42,6 +42,30 @@ type unknownColumn struct {
 	loss  model.Loss
 }
 
+// Carries is the event fields chrono CSV has columns for. The rest (date
+// text, date source, links, notes) an update keeps as stored.
+const Carries = model.FieldDate | model.FieldTitle | model.FieldSummary | model.FieldStatus |
+	model.FieldActors | model.FieldTags | model.FieldQuotes
+
+// columnFields are the event fields the columns hold; id and sources_json
+// hold none.
+var columnFields = [numColumns]model.FieldSet{
+	colDate: model.FieldDate, colTitle: model.FieldTitle, colSummary: model.FieldSummary,
+	colStatus: model.FieldStatus, colActors: model.FieldActors, colTags: model.FieldTags, colQuotes: model.FieldQuotes,
+}
+
+// fields returns the event fields the file's columns hold: a sheet
+// without a status column leaves the stored statuses as they are.
+func (l *layout) fields() model.FieldSet {
+	var s model.FieldSet
+	for c, i := range l.index {
+		if i >= 0 {
+			s |= columnFields[c]
+		}
+	}
+	return s
+}
+
 // headerName normalises a header cell: spreadsheet users retype headers
 // with spaces and capitals, which change nothing.
 func headerName(cell string) string { return strings.ToLower(strings.TrimSpace(cell)) }

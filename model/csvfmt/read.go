@@ -181,7 +181,7 @@ func (rd *reader) row(rec []string, line, n int) error {
 			return err
 		}
 	}
-	return rd.sink.Event(e, n)
+	return model.SendEvent(rd.sink, e, n, rd.layout.fields())
 }
 
 func (rd *reader) report(line, n int, id, msg string) error {

@@ -44,6 +44,10 @@ type Format struct {
 	Read Reader
 	// Write is nil for formats chrono only reads.
 	Write Writer
+	// Carries is the event fields the format has a place for, which an
+	// import's update takes from a record; it keeps the stored value of
+	// every other. Zero for formats chrono only writes.
+	Carries model.FieldSet
 	// Shown is how the written text may be sent to a terminal: the
 	// investigation's text goes out as it came, so control characters in
 	// it must be escaped, or were already made safe, or cannot be.
@@ -53,11 +57,11 @@ type Format struct {
 // All lists the formats in the order detection tries them: the most
 // specific signature first.
 var All = []Format{
-	{Name: "json", Title: "chrono JSON", Detect: native.Detect, Read: readNative, Write: writeNative, Shown: ShownEscaped},
-	{Name: "timelinejs", Title: "TimelineJS JSON", Detect: timelinejs.Detect, Read: timelinejs.Read, Write: timelinejs.Write, Shown: ShownEscaped},
-	{Name: "timesketch", Title: "Timesketch JSONL or CSV", Variant: timesketchVariant, Detect: timesketch.Detect, Read: timesketch.Read, Write: timesketch.WriteJSONL, Shown: ShownEscaped},
+	{Name: "json", Title: "chrono JSON", Detect: native.Detect, Read: readNative, Write: writeNative, Carries: model.AllFields, Shown: ShownEscaped},
+	{Name: "timelinejs", Title: "TimelineJS JSON", Detect: timelinejs.Detect, Read: timelinejs.Read, Write: timelinejs.Write, Carries: timelinejs.Carries, Shown: ShownEscaped},
+	{Name: "timesketch", Title: "Timesketch JSONL or CSV", Variant: timesketchVariant, Detect: timesketch.Detect, Read: timesketch.Read, Write: timesketch.WriteJSONL, Carries: timesketch.Carries, Shown: ShownEscaped},
 	{Name: "timesketch-csv", Title: "Timesketch CSV", Write: timesketch.WriteCSV, Shown: ShownNever},
-	{Name: "csv", Title: "chrono CSV", Detect: csvfmt.Detect, Read: csvfmt.Read, Write: csvfmt.Write, Shown: ShownNever},
+	{Name: "csv", Title: "chrono CSV", Detect: csvfmt.Detect, Read: csvfmt.Read, Write: csvfmt.Write, Carries: csvfmt.Carries, Shown: ShownNever},
 	{Name: "markdown", Title: "Markdown", Write: markdown.Write, Shown: ShownSafe},
 }
 

@@ -1,6 +1,7 @@
 package native
 
 import (
+	"bytes"
 	"fmt"
 	"runtime"
 	"sync"
@@ -21,7 +22,11 @@ type batch struct {
 	raw      []jsontext.Value
 	events   []model.Event
 	problems [][]string
-	done     chan struct{}
+	// present holds the fields each event's record has, when the sink
+	// asks for them (fields is set).
+	fields  bool
+	present []model.FieldSet
+	done    chan struct{}
 }
 
 // events reads the "events" array. The reading goroutine splits it into
@@ -55,18 +60,23 @@ func (rd *reader) events(at model.Place, name string) error {
 	deliver := func(b *batch) error {
 		<-b.done
 		for i := range b.events {
-			if err := rd.deliver(&b.events[i], b.first+i, b.problems[i]); err != nil {
+			present := model.AllFields
+			if b.fields {
+				present = b.present[i]
+			}
+			if err := rd.deliver(&b.events[i], b.first+i, b.problems[i], present); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	cur := &batch{first: 1, done: make(chan struct{})}
+	_, fields := rd.sink.(model.FieldSink)
+	cur := &batch{first: 1, fields: fields, done: make(chan struct{})}
 	send := func() error {
 		if len(cur.raw) == 0 {
 			return nil
 		}
-		next := &batch{first: cur.first + len(cur.raw), done: make(chan struct{})}
+		next := &batch{first: cur.first + len(cur.raw), fields: fields, done: make(chan struct{})}
 		work <- cur // the worker owns it now
 		pending = append(pending, cur)
 		cur = next
@@ -125,9 +135,41 @@ func (rd *reader) events(at model.Place, name string) error {
 func (b *batch) decode(vd *valueDecoder) {
 	b.events = make([]model.Event, len(b.raw))
 	b.problems = make([][]string, len(b.raw))
+	if b.fields {
+		b.present = make([]model.FieldSet, len(b.raw))
+	}
 	for i, v := range b.raw {
 		b.problems[i] = vd.decode(v, &b.events[i])
+		if b.fields {
+			b.present[i] = fieldsOf(v)
+		}
 	}
 	b.raw = nil
 	close(b.done)
+}
+
+// fieldsOf returns the event fields an event's object has as members,
+// whatever their values: a member set to "", [] or null is there, and
+// clears the stored value on an update, while a member left out keeps
+// it. The object has been decoded already, so a syntax error cannot
+// occur here; were one to, the fields read so far are returned.
+func fieldsOf(v jsontext.Value) model.FieldSet {
+	var present model.FieldSet
+	dec := jsontext.NewDecoder(bytes.NewReader(v))
+	if _, err := dec.ReadToken(); err != nil {
+		return present
+	}
+	for dec.PeekKind() == '"' {
+		name, err := dec.ReadToken()
+		if err != nil {
+			return present
+		}
+		if f, ok := model.FieldByName(name.String()); ok {
+			present |= f
+		}
+		if err := dec.SkipValue(); err != nil {
+			return present
+		}
+	}
+	return present
 }

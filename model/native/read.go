@@ -37,6 +37,10 @@ const Version = 1
 // goes on so that every problem is found in one pass; otherwise it stops
 // the read.
 //
+// When sink is a model.FieldSink, each event goes to it with the fields
+// its object has as members (an explicit "", [] or null among them), so
+// that an update keeps the stored value of a field the record leaves out.
+//
 // Events are decoded on every core and reach sink in the order of the
 // file, from the goroutine that called Read.
 func Read(r io.Reader, sink model.Sink) error {
@@ -240,14 +244,15 @@ func (rd *reader) endArray() error {
 	return nil
 }
 
-// deliver sends a decoded event to the sink, after its problems.
-func (rd *reader) deliver(e *model.Event, n int, problems []string) error {
+// deliver sends a decoded event to the sink, after its problems, with
+// the fields its record has.
+func (rd *reader) deliver(e *model.Event, n int, problems []string, present model.FieldSet) error {
 	for _, msg := range problems {
 		if err := model.Report(rd.sink, model.Problem{Part: model.EventPart, ID: e.ID, N: n, Msg: msg}); err != nil {
 			return err
 		}
 	}
-	return rd.sink.Event(*e, n)
+	return model.SendEvent(rd.sink, *e, n, present)
 }
 
 func (rd *reader) source(v jsontext.Value, n int, at func() model.Place) error {

@@ -2,6 +2,16 @@ package timelinejs
 
 import "chrono/model"
 
+// Carries is the event fields a TimelineJS slide holds as they are, which
+// an update takes from it: the date, the date text (display_date), the
+// title (headline) and the tags (group, one tag, added to the stored
+// ones). The slide's text is the summary followed by what TimelineJS has
+// no field for (status, actors, quotes, tags, links), so it is not the
+// summary, and media holds only one quote, without its stance: an update
+// keeps the stored summary, quotes, status, actors, links, date source
+// and notes. A new event takes everything a slide has.
+const Carries = model.FieldDate | model.FieldDateText | model.FieldTitle | model.FieldTags
+
 // What reading a TimelineJS document can lose or change. Each is counted
 // once per occurrence, so that nothing is dropped silently.
 var (

@@ -45,7 +45,9 @@ func (rd *reader) event(v jsontext.Value, at int64, n int) error {
 		}
 	}
 	e.Title = s.headline
+	present := Carries
 	if e.Title == "" {
+		present &^= model.FieldTitle // made up: no reason to change a stored title
 		e.Title = madeTitle(e)
 		rd.losses.Add(LossNoHeadline, 1)
 	}
@@ -64,7 +66,7 @@ func (rd *reader) event(v jsontext.Value, at int64, n int) error {
 			return err
 		}
 	}
-	return rd.sink.Event(e, n)
+	return model.SendEvent(rd.sink, e, n, present)
 }
 
 // eventID makes the nth slide's id: its unique_id when that is a valid

@@ -44,7 +44,11 @@ func (rd *reader) commit(r *result) error {
 	if len(r.problems) > 0 {
 		return nil
 	}
-	return rd.sink.Event(r.event, rd.events)
+	present := Carries
+	if !r.chrono {
+		present = foreignCarries
+	}
+	return model.SendEvent(rd.sink, r.event, rd.events, present)
 }
 
 // newSources returns the sources of a record that were not sent before,

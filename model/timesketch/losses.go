@@ -2,6 +2,15 @@ package timesketch
 
 import "chrono/model"
 
+// Carries is the event fields a Timesketch record chrono wrote holds:
+// every one, in chrono's own keys.
+const Carries = model.AllFields
+
+// foreignCarries is what a record chrono did not write holds: a title
+// (message), a date, tags, and the other keys as the summary's lines. An
+// update keeps every other field as stored.
+const foreignCarries = model.FieldDate | model.FieldTitle | model.FieldSummary | model.FieldTags
+
 // What reading a Timesketch file can change.
 var (
 	// TagCleaned counts Timesketch tags that broke chrono's tag rules (a

@@ -100,9 +100,9 @@ func (bi *bulkImport) Source(s model.Source, _ int) error {
 	return bi.add(bucketSources, []byte(s.ID), v, extsort.RankNew)
 }
 
-// Event implements model.Sink: as txImport.Event, a stored event with the
-// same id is replaced, keeping its tags and notes.
-func (bi *bulkImport) Event(e model.Event, _ int) error {
+// EventFields implements model.FieldSink: as txImport.EventFields, a
+// stored event with the same id is updated with the fields in present.
+func (bi *bulkImport) EventFields(e model.Event, _ int, present model.FieldSet) error {
 	bi.result.Events++
 	order := model.OrderKey(e.Date, e.ID)
 	if oldOrder := bi.b.ids.Get([]byte(e.ID)); oldOrder != nil {
@@ -111,7 +111,8 @@ func (bi *bulkImport) Event(e model.Event, _ int) error {
 		if err != nil {
 			return err
 		}
-		model.KeepAnnotations(&e, &old)
+		e = model.MergeEvent(old, e, present)
+		order = model.OrderKey(e.Date, e.ID) // the date may be the stored one
 		bi.enc = encodeEvent(bi.enc[:0], &e)
 		stored, err := currentValue(oldValue)
 		if err != nil {
@@ -121,7 +122,7 @@ func (bi *bulkImport) Event(e model.Event, _ int) error {
 			bi.result.Unchanged++
 			return nil
 		}
-		bi.result.Updated++
+		bi.result.CountUpdate(&old, &e, bi.dryRun)
 		if err := bi.remove(&old, oldOrder); err != nil {
 			return err
 		}

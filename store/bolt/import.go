@@ -22,6 +22,7 @@ type txImport struct {
 	result  model.ImportResult
 	header  model.Header
 	journal importJournal
+	list    bool // a dry run: list what each update changes
 }
 
 // beginImport starts an import. It holds the store's write transaction
@@ -72,9 +73,10 @@ func (im *txImport) Source(s model.Source, _ int) error {
 	return im.b.sources.Put([]byte(s.ID), v)
 }
 
-// Event implements model.Sink. An event with the id of a stored one
-// replaces it, keeping the investigator's tags and notes on it.
-func (im *txImport) Event(e model.Event, _ int) error {
+// EventFields implements model.FieldSink. An event with the id of a
+// stored one updates it: the fields in present are taken from e, the
+// others kept, and so are the investigator's tags and notes.
+func (im *txImport) EventFields(e model.Event, _ int, present model.FieldSet) error {
 	im.result.Events++
 	if !im.HasEvent(e.ID) {
 		im.result.New++
@@ -90,7 +92,7 @@ func (im *txImport) Event(e model.Event, _ int) error {
 	if err != nil {
 		return err
 	}
-	model.KeepAnnotations(&e, &old)
+	e = model.MergeEvent(old, e, present)
 	stored, err := currentValue(im.b.events.Get(oldOrder))
 	if err != nil {
 		return fmt.Errorf("event %q: %w", e.ID, err)
@@ -99,7 +101,7 @@ func (im *txImport) Event(e model.Event, _ int) error {
 		im.result.Unchanged++
 		return nil
 	}
-	im.result.Updated++
+	im.result.CountUpdate(&old, &e, im.list)
 	before := old
 	if err := im.journal.log.change(&model.EventChange{ID: e.ID, Before: &before, From: model.OnTimeline, To: model.OnTimeline}); err != nil {
 		return err
@@ -183,7 +185,7 @@ const bulkSize = 16 << 20
 
 // importer is an import in progress, in one transaction or in bulk.
 type importer interface {
-	model.Sink
+	model.FieldSink
 	model.Known
 	Commit(phrase string) (model.ImportResult, error)
 	Rollback() model.ImportResult
@@ -222,14 +224,19 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 		}
 		im = bi
 	} else {
-		im, err = s.beginImport()
+		var ti *txImport
+		if ti, err = s.beginImport(); ti != nil {
+			ti.list = opts.DryRun
+		}
+		im = ti
 	}
 	if err != nil {
 		return nil, err
 	}
-	var sink model.Sink = im
+	carry := &carrying{next: im, replace: opts.Replace}
+	var sink model.Sink = carry
 	if opts.Progress != nil {
-		sink = &progressSink{Sink: im, report: opts.Progress}
+		sink = &progressSink{Sink: carry, report: opts.Progress}
 	}
 	results := make([]model.ImportResult, 0, len(inputs))
 	var before model.ImportResult
@@ -237,6 +244,7 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 	err = s.guarded(func() error {
 		for _, in := range inputs {
 			chk.NextFile(in.Name)
+			carry.carries = in.Carries
 			err := in.Read(chk)
 			if err == nil {
 				err = chk.Done()
@@ -245,13 +253,7 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 				return model.InFile(in.Name, err)
 			}
 			now := im.Result()
-			results = append(results, model.ImportResult{
-				Events:    now.Events - before.Events,
-				New:       now.New - before.New,
-				Updated:   now.Updated - before.Updated,
-				Unchanged: now.Unchanged - before.Unchanged,
-				Sources:   now.Sources - before.Sources,
-			})
+			results = append(results, now.Since(before))
 			before = now
 		}
 		return nil

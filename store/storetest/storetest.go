@@ -69,6 +69,7 @@ func Run(t *testing.T, h Harness) {
 		{"ImportStoresWhatTheFileSays", testImportStoresWhatTheFileSays},
 		{"ReimportIsIdempotent", testReimportIsIdempotent},
 		{"ReimportKeepsTagsAndNotes", testReimportKeepsTagsAndNotes},
+		{"ReimportMerges", testReimportMerges},
 		{"ImportFillsTheHeaderOnce", testImportFillsTheHeaderOnce},
 		{"ImportReplacesSources", testImportReplacesSources},
 		{"Backup", testBackup},

@@ -1,0 +1,114 @@
+package model
+
+import (
+	"fmt"
+	"math/bits"
+	"strings"
+)
+
+// FieldSet is a set of an event's fields, named as chrono JSON names
+// them. An import uses it to say which fields a record carries: an update
+// takes those from the record and keeps the stored value of every other,
+// so that a format with no place for links, say, never erases them.
+type FieldSet uint16
+
+// The fields of an event, in the order chrono JSON writes them. The id is
+// not one: it says which event a record is.
+const (
+	FieldDate FieldSet = 1 << iota
+	FieldDateText
+	FieldDateSource
+	FieldTitle
+	FieldSummary
+	FieldStatus
+	FieldActors
+	FieldTags
+	FieldQuotes
+	FieldLinks
+	FieldNotes
+
+	// AllFields is every field of an event.
+	AllFields = FieldNotes<<1 - 1
+)
+
+// fieldNames are the fields' chrono JSON names, one per bit in order.
+var fieldNames = [...]string{"date", "date_text", "date_source", "title", "summary", "status", "actors", "tags", "quotes", "links", "notes"}
+
+// FieldByName returns the field a chrono JSON name names.
+func FieldByName(name string) (FieldSet, bool) {
+	for i, n := range fieldNames {
+		if n == name {
+			return 1 << i, true
+		}
+	}
+	return 0, false
+}
+
+// Has reports whether s holds every field of f.
+func (s FieldSet) Has(f FieldSet) bool { return s&f == f }
+
+// Len returns how many fields s holds.
+func (s FieldSet) Len() int { return bits.OnesCount16(uint16(s & AllFields)) }
+
+// Names returns the names of the fields in s, in chrono JSON's order.
+func (s FieldSet) Names() []string {
+	var out []string
+	for i, n := range fieldNames {
+		if s&(1<<i) != 0 {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// String lists the fields' names separated by commas ("date,title"),
+// "all" for every field and "none" for none; ParseFieldSet reads it back.
+func (s FieldSet) String() string {
+	switch s & AllFields {
+	case 0:
+		return "none"
+	case AllFields:
+		return "all"
+	}
+	return strings.Join(s.Names(), ",")
+}
+
+// ParseFieldSet reads a list of field names separated by commas, or "all"
+// or "none", as String writes it. Spaces around names are ignored.
+func ParseFieldSet(text string) (FieldSet, error) {
+	switch strings.TrimSpace(text) {
+	case "all":
+		return AllFields, nil
+	case "none", "":
+		return 0, nil
+	}
+	var s FieldSet
+	for name := range strings.SplitSeq(text, ",") {
+		f, ok := FieldByName(strings.TrimSpace(name))
+		if !ok {
+			return 0, fmt.Errorf("field %q: not an event field (the fields are %s)", strings.TrimSpace(name), strings.Join(fieldNames[:], ", "))
+		}
+		s |= f
+	}
+	return s, nil
+}
+
+// FieldSink is a Sink that is told which fields each event's record
+// carried. Readers that know it (chrono JSON, where a field may be left
+// out of a record, and CSV, whose columns may be) send events to a
+// FieldSink through SendEvent; a Sink that is not one gets Event.
+type FieldSink interface {
+	Sink
+	// EventFields is Event, with the fields the record carried: an
+	// update keeps the stored value of every other.
+	EventFields(e Event, n int, present FieldSet) error
+}
+
+// SendEvent sends e to sink with the fields its record carried: through
+// EventFields when sink is a FieldSink, else through Event.
+func SendEvent(sink Sink, e Event, n int, present FieldSet) error {
+	if fs, ok := sink.(FieldSink); ok {
+		return fs.EventFields(e, n, present)
+	}
+	return sink.Event(e, n)
+}

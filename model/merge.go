@@ -1,0 +1,235 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// MergeEvent returns what an import makes of a stored event when a record
+// brings a new version of it: the stored event with the fields in fields
+// taken from incoming, then the stored tags and notes kept as
+// KeepAnnotations keeps them. A field the record did not carry (its
+// format has no place for it, or a chrono JSON record left it out) keeps
+// its stored value; a carried field that is empty clears it.
+func MergeEvent(stored, incoming Event, fields FieldSet) Event {
+	out := stored
+	out.ID = incoming.ID
+	if fields.Has(FieldDate) {
+		out.Date = incoming.Date
+	}
+	if fields.Has(FieldDateText) {
+		out.DateText = incoming.DateText
+	}
+	if fields.Has(FieldDateSource) {
+		out.DateSource = incoming.DateSource
+	}
+	// A date source anchors the date text: a record that clears the
+	// text without saying the source (TimelineJS has no place for it)
+	// takes the source with it, or the event would be invalid.
+	if out.DateText == "" && !fields.Has(FieldDateSource) {
+		out.DateSource = ""
+	}
+	if fields.Has(FieldTitle) {
+		out.Title = incoming.Title
+	}
+	if fields.Has(FieldSummary) {
+		out.Summary = incoming.Summary
+	}
+	if fields.Has(FieldStatus) {
+		out.Status = incoming.Status
+	}
+	if fields.Has(FieldActors) {
+		out.Actors = incoming.Actors
+	}
+	if fields.Has(FieldQuotes) {
+		out.Quotes = incoming.Quotes
+	}
+	if fields.Has(FieldLinks) {
+		out.Links = incoming.Links
+	}
+	// Tags and notes are cloned: KeepAnnotations appends to them, and
+	// neither stored nor incoming may change under the caller.
+	out.Tags = slices.Clone(stored.Tags)
+	if fields.Has(FieldTags) {
+		out.Tags = slices.Clone(incoming.Tags)
+	}
+	out.Notes = slices.Clone(stored.Notes)
+	if fields.Has(FieldNotes) {
+		out.Notes = slices.Clone(incoming.Notes)
+	}
+	KeepAnnotations(&out, &stored)
+	return out
+}
+
+// FieldChange is one field an update changes, with its value before and
+// after as text for people: a list's items joined, a date in EDTF, ""
+// for a field that is or becomes empty. Values are shortened to
+// MaxChangeText characters, so that a dry run of a large import holds
+// little.
+type FieldChange struct {
+	Field         string // the chrono JSON name
+	Before, After string
+}
+
+// Cleared reports whether the change empties the field.
+func (c FieldChange) Cleared() bool { return c.After == "" && c.Before != "" }
+
+// EventUpdate is what an import would change of one stored event.
+type EventUpdate struct {
+	ID      string
+	Changes []FieldChange
+}
+
+// MaxChangeText bounds the text of a FieldChange's values, in characters.
+const MaxChangeText = 200
+
+// EventChanges lists the fields that differ between two versions of an
+// event, in chrono JSON's order.
+func EventChanges(before, after *Event) []FieldChange {
+	var out []FieldChange
+	for i, name := range fieldNames {
+		f := FieldSet(1) << i
+		if fieldEqual(before, after, f) {
+			continue
+		}
+		out = append(out, FieldChange{Field: name, Before: Shorten(fieldText(before, f), MaxChangeText), After: Shorten(fieldText(after, f), MaxChangeText)})
+	}
+	return out
+}
+
+// fieldEqual reports whether a and b have the same value of field f.
+func fieldEqual(a, b *Event, f FieldSet) bool {
+	switch f {
+	case FieldDate:
+		return a.Date.String() == b.Date.String()
+	case FieldDateText:
+		return a.DateText == b.DateText
+	case FieldDateSource:
+		return a.DateSource == b.DateSource
+	case FieldTitle:
+		return a.Title == b.Title
+	case FieldSummary:
+		return a.Summary == b.Summary
+	case FieldStatus:
+		return a.Status == b.Status
+	case FieldActors:
+		return slices.Equal(a.Actors, b.Actors)
+	case FieldTags:
+		return slices.Equal(a.Tags, b.Tags)
+	case FieldQuotes:
+		return slices.Equal(a.Quotes, b.Quotes)
+	case FieldLinks:
+		return slices.Equal(a.Links, b.Links)
+	case FieldNotes:
+		return slices.EqualFunc(a.Notes, b.Notes, func(x, y Note) bool { return x.Text == y.Text && x.At.Equal(y.At) })
+	}
+	return true
+}
+
+// fieldText writes the value of field f of e for people, on one line
+// once sanitized: "" when the field is empty.
+func fieldText(e *Event, f FieldSet) string {
+	switch f {
+	case FieldDate:
+		if e.Date.IsZero() {
+			return ""
+		}
+		return e.Date.String()
+	case FieldDateText:
+		return e.DateText
+	case FieldDateSource:
+		return e.DateSource
+	case FieldTitle:
+		return e.Title
+	case FieldSummary:
+		return e.Summary
+	case FieldStatus:
+		return string(e.Status)
+	case FieldActors:
+		return strings.Join(e.Actors, "; ")
+	case FieldTags:
+		return strings.Join(e.Tags, "; ")
+	case FieldQuotes:
+		if len(e.Quotes) == 0 {
+			return ""
+		}
+		return counted(len(e.Quotes), "quote") + ": “" + e.Quotes[0].Text + "”"
+	case FieldLinks:
+		parts := make([]string, len(e.Links))
+		for i, l := range e.Links {
+			parts[i] = string(l.Rel) + " " + l.Event
+		}
+		return strings.Join(parts, "; ")
+	case FieldNotes:
+		if len(e.Notes) == 0 {
+			return ""
+		}
+		return counted(len(e.Notes), "note") + ": " + e.Notes[0].Text
+	}
+	return ""
+}
+
+func counted(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// Shorten cuts s to at most n characters, the last of them an ellipsis
+// when it was longer. Line breaks and runs of spaces become one space,
+// so that a value fits on a line.
+func Shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n || n < 1 {
+		return s
+	}
+	r := []rune(s)[:n-1]
+	return strings.TrimRight(string(r), " ") + "…"
+}
+
+// CountUpdate counts an import's update of a stored event from before to
+// after, and the fields it clears that are an investigation's evidence
+// (quotes, links, status); when list is set (a dry run) and fewer than
+// MaxListedUpdates are listed, it lists the update's changes.
+func (r *ImportResult) CountUpdate(before, after *Event, list bool) {
+	r.Updated++
+	if len(before.Quotes) > 0 && len(after.Quotes) == 0 {
+		r.ClearsQuotes++
+	}
+	if len(before.Links) > 0 && len(after.Links) == 0 {
+		r.ClearsLinks++
+	}
+	if before.Status != "" && after.Status == "" {
+		r.ClearsStatus++
+	}
+	if list && len(r.Updates) < MaxListedUpdates {
+		r.Updates = append(r.Updates, EventUpdate{ID: after.ID, Changes: EventChanges(before, after)})
+	}
+}
+
+// MaxListedUpdates bounds how many updates a dry run lists, so that a dry
+// run of a large import holds little; the rest are only counted.
+const MaxListedUpdates = 1000
+
+// Since returns what r counts beyond earlier, a result r grew from: what
+// one input of an import did, from the totals before and after it.
+func (r ImportResult) Since(earlier ImportResult) ImportResult {
+	var updates []EventUpdate
+	if len(r.Updates) > len(earlier.Updates) {
+		updates = slices.Clip(r.Updates[len(earlier.Updates):])
+	}
+	return ImportResult{
+		Events:       r.Events - earlier.Events,
+		New:          r.New - earlier.New,
+		Updated:      r.Updated - earlier.Updated,
+		Unchanged:    r.Unchanged - earlier.Unchanged,
+		Sources:      r.Sources - earlier.Sources,
+		ClearsQuotes: r.ClearsQuotes - earlier.ClearsQuotes,
+		ClearsLinks:  r.ClearsLinks - earlier.ClearsLinks,
+		ClearsStatus: r.ClearsStatus - earlier.ClearsStatus,
+		Updates:      updates,
+	}
+}

@@ -1,0 +1,55 @@
+package bolt
+
+import "chrono/model"
+
+// carrying passes an input's events on to an import with the fields the
+// import takes from each: those its record carried (model.FieldSink) and
+// its format has a place for (model.Input.Carries), or every field when
+// the import replaces events whole (model.ImportOptions.Replace).
+type carrying struct {
+	next    model.FieldSink
+	carries model.FieldSet // of the input being read; zero: every field
+	replace bool
+}
+
+// fields returns what an update takes from a record that carried present.
+func (c *carrying) fields(present model.FieldSet) model.FieldSet {
+	if c.replace {
+		return model.AllFields
+	}
+	if c.carries != 0 {
+		present &= c.carries
+	}
+	return present
+}
+
+// Header implements model.Sink.
+func (c *carrying) Header(h model.Header) error { return c.next.Header(h) }
+
+// Source implements model.Sink.
+func (c *carrying) Source(s model.Source, n int) error { return c.next.Source(s, n) }
+
+// Event implements model.Sink: the record carried what its format does.
+func (c *carrying) Event(e model.Event, n int) error {
+	return c.next.EventFields(e, n, c.fields(model.AllFields))
+}
+
+// EventFields implements model.FieldSink.
+func (c *carrying) EventFields(e model.Event, n int, present model.FieldSet) error {
+	return c.next.EventFields(e, n, c.fields(present))
+}
+
+// EventFields implements model.FieldSink, counting as Event does.
+func (p *progressSink) EventFields(e model.Event, n int, present model.FieldSet) error {
+	p.n++
+	if p.n%4096 == 0 {
+		p.report(model.ImportProgress{Events: p.n})
+	}
+	return model.SendEvent(p.Sink, e, n, present)
+}
+
+// Event implements model.Sink: an event whose record carried every field.
+func (im *txImport) Event(e model.Event, n int) error { return im.EventFields(e, n, model.AllFields) }
+
+// Event implements model.Sink: an event whose record carried every field.
+func (bi *bulkImport) Event(e model.Event, n int) error { return bi.EventFields(e, n, model.AllFields) }
