@@ -88,7 +88,10 @@ func newRootCmd(c *cli) *cobra.Command {
 	root.PersistentFlags().StringVar(&c.db, "db", "", "the store file (default $CHRONO_DB, else $XDG_DATA_HOME/chrono/chrono.db)")
 	root.PersistentFlags().StringVar(&c.authorFlag, "author", "", "who your changes are attributed to (default $CHRONO_AUTHOR, else user@host)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newImportCmd(c), newExportCmd(c), newListCmd(c), newShowCmd(c), newTagCmd(c), newUntagCmd(c), newBackupCmd(c), newSynthCmd(c))
+	root.AddCommand(newNewCmd(c), newImportCmd(c), newExportCmd(c), newListCmd(c), newShowCmd(c),
+		newAddCmd(c), newEditCmd(c), newRmCmd(c), newTrashCmd(c), newRestoreCmd(c),
+		newTagCmd(c), newUntagCmd(c), newNoteCmd(c), newQuoteCmd(c), newSourceCmd(c), newLinkCmd(c, false), newLinkCmd(c, true),
+		newLogCmd(c), newUndoCmd(c), newRevertCmd(c), newBackupCmd(c), newSynthCmd(c))
 	root.CompletionOptions.DisableDefaultCmd = true
 	return root
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -18,11 +19,13 @@ func ReadDate(s string) (Date, error) {
 		return d, err
 	}
 	if edtf, ok := humanToEDTF(s); ok {
-		if d, err := ParseDate(edtf); err == nil {
+		d, err := ParseDate(edtf)
+		if err == nil {
 			return d, nil
 		}
+		return Date{}, &DateError{Text: s, Msg: strings.TrimPrefix(err.Error(), fmt.Sprintf("date %q: ", edtf))}
 	}
-	return ParseDate(s)
+	return Date{}, &DateError{Text: s, Msg: "not a date chrono reads: write EDTF (2017-08, 2017-08/2021) or as chrono shows dates (Aug 2017, 14 Aug 2017, 2 Oct 2018 – 2021)"}
 }
 
 // looksEDTF reports whether s is written as EDTF, so that its own error

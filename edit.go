@@ -1,0 +1,183 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"chrono/model"
+
+	"github.com/spf13/cobra"
+)
+
+// editOptions is what chrono edit was asked for.
+type editOptions struct {
+	*cli
+	id            string
+	sets          []string
+	investigation bool
+}
+
+// newEditCmd is chrono edit: an event's fields, or the investigation's
+// title and description.
+func newEditCmd(c *cli) *cobra.Command {
+	opts := &editOptions{cli: c}
+	cmd := &cobra.Command{
+		Use:   "edit ID [--set FIELD=VALUE]...",
+		Short: "Edit an event in $EDITOR, or set its fields",
+		Long: `Edit the event ID. With --set, each FIELD=VALUE sets one field, for scripts:
+title, date, status, summary, date_text, date_source, actors and tags (the
+last two comma-separated); an empty VALUE clears the field. Without --set,
+the whole event (quotes, links and notes too) opens as chrono JSON in
+$VISUAL or $EDITOR (else vi); it is saved when you leave the editor, if it
+is valid, and reopened with the problems at the top if it is not.
+
+With --investigation, --set title=... and --set description=... change the
+investigation's own title and description.`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if opts.investigation {
+				return noArgs(cmd, args)
+			}
+			return exactArgs(1, "the ID of an event (see chrono list), or --investigation")(cmd, args)
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			if opts.investigation {
+				return runEditInvestigation(opts)
+			}
+			opts.id = args[0]
+			if len(opts.sets) == 0 {
+				return runEditInEditor(opts)
+			}
+			return runEditSet(opts)
+		},
+	}
+	cmd.Flags().StringArrayVar(&opts.sets, "set", nil, "FIELD=VALUE to set (repeat for more)")
+	cmd.Flags().BoolVar(&opts.investigation, "investigation", false, "edit the investigation's title and description")
+	return cmd
+}
+
+// runEditSet sets the fields on the event as it is stored now.
+func runEditSet(opts *editOptions) error {
+	sets, err := parseSets(opts.sets)
+	if err != nil {
+		return err
+	}
+	e, err := opts.write(model.OpEdit, "edited "+opts.id, func(tx model.Tx) error {
+		_, err := model.UpdateEvent(tx, opts.id, func(e *model.Event) error {
+			for _, s := range sets {
+				if err := setField(e, s.field, s.value); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(opts.stdout, entryLine(e))
+	return nil
+}
+
+// runEditInvestigation sets the investigation's title and description.
+func runEditInvestigation(opts *editOptions) error {
+	sets, err := parseSets(opts.sets)
+	if err != nil {
+		return err
+	}
+	if len(sets) == 0 {
+		return usagef("edit --investigation needs --set title=... or --set description=...")
+	}
+	e, err := opts.write(model.OpTitle, "changed the investigation's title or description", func(tx model.Tx) error {
+		h, err := tx.Header()
+		if err != nil {
+			return err
+		}
+		for _, s := range sets {
+			switch s.field {
+			case "title":
+				h.Title = s.value
+			case "description":
+				h.Description = s.value
+			default:
+				return usagef("--set %s: the investigation has a title and a description", s.field)
+			}
+		}
+		return model.SetHeader(tx, h)
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(opts.stdout, entryLine(e))
+	return nil
+}
+
+// fieldSet is one --set FIELD=VALUE.
+type fieldSet struct{ field, value string }
+
+func parseSets(sets []string) ([]fieldSet, error) {
+	out := make([]fieldSet, 0, len(sets))
+	for _, s := range sets {
+		field, value, ok := strings.Cut(s, "=")
+		if !ok {
+			return nil, usagef("--set %q: write FIELD=VALUE", s)
+		}
+		out = append(out, fieldSet{strings.TrimSpace(field), value})
+	}
+	return out, nil
+}
+
+// settable are the fields --set knows, for its errors.
+const settable = "title, date, status, summary, date_text, date_source, actors, tags"
+
+// setField sets one field of e from text, as --set gives it.
+func setField(e *model.Event, field, value string) error {
+	switch field {
+	case "title":
+		e.Title = value
+	case "summary":
+		e.Summary = value
+	case "date_text":
+		e.DateText = value
+	case "date_source":
+		e.DateSource = value
+	case "date":
+		d, err := model.ReadDate(value)
+		if err != nil {
+			return usagef("--set date: %v", err)
+		}
+		e.Date = d
+	case "status":
+		if value == "" {
+			e.Status = ""
+			return nil
+		}
+		st, err := model.ParseStatus(value)
+		if err != nil {
+			return usagef("--set status: %v", err)
+		}
+		e.Status = st
+	case "actors":
+		e.Actors = splitList(value)
+	case "tags":
+		tags, err := cleanTags(splitList(value))
+		if err != nil {
+			return err
+		}
+		e.Tags = tags
+	default:
+		return usagef("--set %s: chrono edit sets %s (quotes, links and notes: chrono edit %s without --set)", field, settable, e.ID)
+	}
+	return nil
+}
+
+// splitList reads a comma-separated list, without empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, item := range strings.Split(s, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
+}

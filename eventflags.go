@@ -1,0 +1,82 @@
+package main
+
+import (
+	"strings"
+
+	"chrono/model"
+
+	"github.com/spf13/cobra"
+)
+
+// eventFlags are an event's fields as flags, for chrono add; a flag not
+// given leaves its field as it is.
+type eventFlags struct {
+	cmd                                             *cobra.Command
+	title, date, status, summary, dateText, dateSrc string
+	actors, tags                                    []string
+}
+
+// register declares the flags on cmd.
+func (f *eventFlags) register(cmd *cobra.Command) {
+	f.cmd = cmd
+	fl := cmd.Flags()
+	fl.StringVar(&f.title, "title", "", "what happened, in a line")
+	fl.StringVar(&f.date, "date", "", "when: EDTF or as chrono shows dates (Aug 2017)")
+	fl.StringVar(&f.status, "status", "", "the claim's standing: "+strings.Join(statusNames(), ", "))
+	fl.StringArrayVar(&f.actors, "actor", nil, "a person or organisation involved (repeat for more)")
+	fl.StringArrayVar(&f.tags, "tag", nil, "a tag (repeat for more)")
+	fl.StringVar(&f.summary, "summary", "", "what the sources say, in a paragraph")
+	fl.StringVar(&f.dateText, "date-text", "", "the source's own words for the date (\"last year\")")
+	fl.StringVar(&f.dateSrc, "date-source", "", "the id of the source whose publication date anchors --date-text")
+}
+
+// apply sets the fields whose flags were given on e.
+func (f *eventFlags) apply(e *model.Event) error {
+	changed := f.cmd.Flags().Changed
+	if changed("title") {
+		e.Title = f.title
+	}
+	if changed("date") {
+		d, err := model.ReadDate(f.date)
+		if err != nil {
+			return usagef("--date: %v", err)
+		}
+		e.Date = d
+	}
+	if changed("status") {
+		s, err := model.ParseStatus(f.status)
+		if err != nil {
+			return usagef("--status: %v", err)
+		}
+		e.Status = s
+	}
+	if changed("actor") {
+		e.Actors = f.actors
+	}
+	if changed("tag") {
+		tags, err := cleanTags(f.tags)
+		if err != nil {
+			return err
+		}
+		e.Tags = tags
+	}
+	if changed("summary") {
+		e.Summary = f.summary
+	}
+	if changed("date-text") {
+		e.DateText = f.dateText
+	}
+	if changed("date-source") {
+		e.DateSource = f.dateSrc
+	}
+	return nil
+}
+
+// statusNames lists the statuses for help.
+func statusNames() []string {
+	out := make([]string, len(model.Statuses))
+	for i, s := range model.Statuses {
+		out[i] = string(s)
+	}
+	return out
+}

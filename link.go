@@ -1,0 +1,54 @@
+package main
+
+import (
+	"fmt"
+
+	"chrono/model"
+
+	"github.com/spf13/cobra"
+)
+
+// newLinkCmd is chrono link ID REL ID, and chrono unlink when unlink.
+func newLinkCmd(c *cli, unlink bool) *cobra.Command {
+	use, short := "link ID REL ID", "Link an event to another: a disputes b, a supports b, a follows b, …"
+	if unlink {
+		use, short = "unlink ID REL ID", "Remove a link between two events"
+	}
+	return &cobra.Command{
+		Use:   use,
+		Short: short,
+		Long:  short + "\n\nRelations: " + relNames() + ".",
+		Args:  exactArgs(3, "an event ID, a relation ("+relNames()+") and another event ID"),
+		RunE: func(_ *cobra.Command, args []string) error {
+			from, rel, to := args[0], model.Rel(args[1]), args[2]
+			if !rel.Valid() {
+				return usagef("relation %q: use one of %s", rel, relNames())
+			}
+			op, verb := model.LinkEvents, "linked"
+			if unlink {
+				op, verb = model.UnlinkEvents, "unlinked"
+			}
+			e, err := c.write(model.OpLink, fmt.Sprintf("%s %s %s %s", verb, from, rel, to), func(tx model.Tx) error {
+				_, err := op(tx, from, rel, to)
+				return err
+			})
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(c.stdout, entryLine(e))
+			return nil
+		},
+	}
+}
+
+// relNames lists the relations for help and errors.
+func relNames() string {
+	var s string
+	for i, r := range model.Rels {
+		if i > 0 {
+			s += ", "
+		}
+		s += string(r)
+	}
+	return s
+}

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"fmt"
+
+	"chrono/model"
+	"chrono/model/termtext"
+
+	"github.com/go-json-experiment/json"
+	"github.com/spf13/cobra"
+)
+
+// logOptions is what chrono log was asked for.
+type logOptions struct {
+	*cli
+	id, since string
+	asJSON    bool
+	limit     int
+}
+
+// newLogCmd is chrono log [ID]: the journal, newest first.
+func newLogCmd(c *cli) *cobra.Command {
+	opts := &logOptions{cli: c}
+	cmd := &cobra.Command{
+		Use:   "log [ID]",
+		Short: "Show the history of changes, newest first (of one event with ID)",
+		Long: `Show the journal of changes, newest first: each change's number, time,
+author, what it did and the events it touched. With ID, only the changes
+to that event. chrono undo takes back the latest; chrono revert N an
+earlier one.`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usagef("log takes at most one event ID")
+			}
+			return nil
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.id = args[0]
+			}
+			return runLog(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print each entry as a line of JSON, with the versions before and after")
+	cmd.Flags().StringVar(&opts.since, "since", "", "only changes made from this date on (EDTF or as chrono shows dates)")
+	cmd.Flags().IntVarP(&opts.limit, "number", "n", 0, "show at most `N` changes")
+	return cmd
+}
+
+// logPage is how many entries are read at a time: the first page is on
+// the screen before the rest is read.
+const logPage = 200
+
+// runLog prints the journal a page at a time.
+func runLog(opts *logOptions) error {
+	q := model.JournalQuery{Event: opts.id, Limit: logPage}
+	if opts.since != "" {
+		d, err := model.ReadDate(opts.since)
+		if err != nil {
+			return usagef("--since: %v", err)
+		}
+		q.Since = d
+	}
+	s, err := opts.openStore(true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	printed := 0
+	for {
+		entries, err := s.Journal(q)
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			if opts.limit > 0 && printed == opts.limit {
+				return nil
+			}
+			if err := opts.print(e); err != nil {
+				return err
+			}
+			printed++
+		}
+		if len(entries) < q.Limit {
+			break
+		}
+		q.Before = entries[len(entries)-1].Seq
+	}
+	if printed == 0 && opts.id != "" {
+		if _, err := s.Event(opts.id); err != nil {
+			return explain(err)
+		}
+	}
+	return nil
+}
+
+// print writes one entry.
+func (o *logOptions) print(e model.Entry) error {
+	if o.asJSON {
+		b, err := json.Marshal(e)
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(o.stdout, "%s\n", b)
+		return err
+	}
+	fmt.Fprintf(o.stdout, "#%-5d %s  %-16s %s\n", e.Seq, e.At.Local().Format("2006-01-02 15:04:05"), termtext.Line(e.Author), termtext.Line(e.Phrase))
+	const shown = 5
+	for i, c := range e.Events {
+		if i == shown {
+			fmt.Fprintf(o.stdout, "       … and %s more\n", model.Thousands(int64(len(e.Events)-shown)))
+			break
+		}
+		fmt.Fprintf(o.stdout, "       %s %s\n", c.ID, changeWords(c))
+	}
+	return nil
+}
+
+// changeWords says what a change did to one event.
+func changeWords(c model.EventChange) string {
+	switch {
+	case c.From == model.Absent && c.To == model.OnTimeline:
+		return "added"
+	case c.To == model.InTrash:
+		return "moved to the trash"
+	case c.From == model.InTrash && c.To == model.OnTimeline:
+		return "restored"
+	case c.To == model.Absent:
+		return "removed for good"
+	case c.Before != nil && c.After != nil:
+		return "changed: " + joinNonEmpty(", ", model.Fields(c.Before, c.After)...)
+	}
+	return "changed"
+}

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"chrono/model"
+
+	"github.com/spf13/cobra"
+)
+
+// newNoteCmd is chrono note ID TEXT: a note on an event.
+func newNoteCmd(c *cli) *cobra.Command {
+	var edit, del int
+	cmd := &cobra.Command{
+		Use:   "note ID TEXT",
+		Short: "Add a note to an event (TEXT - reads it from stdin)",
+		Long: `Add a note to an event, signed with your name (--author, $CHRONO_AUTHOR, else
+user@host). TEXT - reads the note from stdin. --edit N replaces note N's
+text, --delete N removes note N (chrono show lists them in order).`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if del > 0 {
+				return exactArgs(1, "the event's ID")(cmd, args)
+			}
+			return exactArgs(2, "an event ID and the note's TEXT (- reads it from stdin)")(cmd, args)
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			id := args[0]
+			var text string
+			if len(args) > 1 {
+				text = args[1]
+				if text == "-" {
+					b, err := io.ReadAll(io.LimitReader(c.stdin, model.MaxTextBytes+1))
+					if err != nil {
+						return err
+					}
+					text = strings.TrimRight(string(b), "\n")
+				}
+				if strings.TrimSpace(text) == "" {
+					return usagef("the note is empty")
+				}
+			}
+			var phrase string
+			var fn func(tx model.Tx) error
+			switch {
+			case del > 0:
+				phrase = fmt.Sprintf("deleted note %d of %s", del, id)
+				fn = func(tx model.Tx) error { _, err := model.DeleteNote(tx, id, del); return err }
+			case edit > 0:
+				phrase = fmt.Sprintf("edited note %d of %s", edit, id)
+				fn = func(tx model.Tx) error { _, err := model.EditNote(tx, id, edit, text); return err }
+			default:
+				phrase = "added a note to " + id
+				fn = func(tx model.Tx) error {
+					_, err := model.AddNoteTo(tx, id, model.Note{Text: text, At: tx.Now()})
+					return err
+				}
+			}
+			e, err := c.write(model.OpNote, phrase, fn)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(c.stdout, entryLine(e))
+			return nil
+		},
+	}
+	cmd.Flags().IntVar(&edit, "edit", 0, "replace the text of note `N`")
+	cmd.Flags().IntVar(&del, "delete", 0, "remove note `N`")
+	return cmd
+}

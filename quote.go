@@ -1,0 +1,88 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"chrono/model"
+
+	"github.com/spf13/cobra"
+)
+
+// newQuoteCmd is chrono quote, with its subcommands.
+func newQuoteCmd(c *cli) *cobra.Command {
+	cmd := &cobra.Command{Use: "quote", Short: "Add or remove an event's verbatim quotes", Args: noArgs}
+	cmd.AddCommand(newQuoteAddCmd(c), newQuoteRmCmd(c))
+	return cmd
+}
+
+// newQuoteAddCmd is chrono quote add ID --text T ...
+func newQuoteAddCmd(c *cli) *cobra.Command {
+	var q model.Quote
+	var stance string
+	var at int
+	cmd := &cobra.Command{
+		Use:   "add ID --text TEXT [--speaker S] [--source ID] [--context C] [--stance S]",
+		Short: "Add a verbatim quote to an event (--text - reads it from stdin)",
+		Args:  exactArgs(1, "the event's ID"),
+		RunE: func(_ *cobra.Command, args []string) error {
+			id := args[0]
+			if q.Text == "-" {
+				b, err := io.ReadAll(io.LimitReader(c.stdin, model.MaxTextBytes+1))
+				if err != nil {
+					return err
+				}
+				q.Text = strings.TrimRight(string(b), "\n")
+			}
+			if q.Text == "" {
+				return usagef("quote add needs --text: the quote, verbatim")
+			}
+			q.Stance = model.Stance(stance)
+			if !q.Stance.Valid() {
+				return usagef("--stance %q: use asserts, denies or context", stance)
+			}
+			e, err := c.write(model.OpQuote, "added a quote to "+id, func(tx model.Tx) error {
+				_, err := model.AddQuote(tx, id, q, at)
+				return err
+			})
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(c.stdout, entryLine(e))
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&q.Text, "text", "", "the quote, verbatim (- reads it from stdin)")
+	f.StringVar(&q.Speaker, "speaker", "", "who said or wrote it")
+	f.StringVar(&q.Source, "source", "", "the id of the source it is taken from (chrono source list)")
+	f.StringVar(&q.Context, "context", "", "where it was said or written")
+	f.StringVar(&stance, "stance", "", "its stance on the event's claim: asserts, denies or context")
+	f.IntVar(&at, "at", 0, "its place among the event's quotes, from 1 (default: last)")
+	return cmd
+}
+
+// newQuoteRmCmd is chrono quote rm ID N.
+func newQuoteRmCmd(c *cli) *cobra.Command {
+	return &cobra.Command{
+		Use:   "rm ID N",
+		Short: "Remove quote N (from 1, as chrono show lists them) of an event",
+		Args:  exactArgs(2, "the event's ID and the number of the quote"),
+		RunE: func(_ *cobra.Command, args []string) error {
+			var n int
+			if _, err := fmt.Sscanf(args[1], "%d", &n); err != nil || n < 1 {
+				return usagef("quote rm: %q is not a quote number (1, 2, …)", args[1])
+			}
+			e, err := c.write(model.OpQuote, fmt.Sprintf("removed quote %d of %s", n, args[0]), func(tx model.Tx) error {
+				_, err := model.RemoveQuote(tx, args[0], n)
+				return err
+			})
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(c.stdout, entryLine(e))
+			return nil
+		},
+	}
+}

@@ -1,0 +1,184 @@
+package main
+
+import (
+	"fmt"
+	"text/tabwriter"
+
+	"chrono/model"
+	"chrono/model/termtext"
+
+	"github.com/spf13/cobra"
+)
+
+// newSourceCmd is chrono source, with its subcommands.
+func newSourceCmd(c *cli) *cobra.Command {
+	cmd := &cobra.Command{Use: "source", Short: "List, add, edit and remove the investigation's sources", Args: noArgs}
+	cmd.AddCommand(newSourceListCmd(c), newSourceAddCmd(c, false), newSourceAddCmd(c, true), newSourceRmCmd(c))
+	return cmd
+}
+
+// sourceFlags are a source's fields as flags.
+type sourceFlags struct {
+	s         model.Source
+	published string
+}
+
+func (f *sourceFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&f.s.Publisher, "publisher", "", "who published it (The Washington Post)")
+	fl.StringVar(&f.s.Author, "author", "", "who wrote it")
+	fl.StringVar(&f.s.Title, "title", "", "its title")
+	fl.StringVar(&f.s.URL, "url", "", "where it is")
+	fl.StringVar(&f.published, "published", "", "when it was published (EDTF or as chrono shows dates)")
+}
+
+// apply sets the given flags' fields on s.
+func (f *sourceFlags) apply(cmd *cobra.Command, s *model.Source) error {
+	ch := cmd.Flags().Changed
+	if ch("publisher") {
+		s.Publisher = f.s.Publisher
+	}
+	if ch("author") {
+		s.Author = f.s.Author
+	}
+	if ch("title") {
+		s.Title = f.s.Title
+	}
+	if ch("url") {
+		s.URL = f.s.URL
+	}
+	if ch("published") {
+		d, err := model.ReadDate(f.published)
+		if err != nil {
+			return usagef("--published: %v", err)
+		}
+		s.Published = d
+	}
+	return nil
+}
+
+// newSourceAddCmd is chrono source add, or chrono source edit ID.
+func newSourceAddCmd(c *cli, edit bool) *cobra.Command {
+	var f sourceFlags
+	var id string
+	cmd := &cobra.Command{
+		Use:   "add [--id ID] --publisher P --title T ...",
+		Short: "Add a source; prints its id",
+		Args:  noArgs,
+	}
+	if edit {
+		cmd.Use, cmd.Short, cmd.Args = "edit ID --title T ...", "Change a source's fields", exactArgs(1, "the source's ID (chrono source list)")
+	}
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		if edit {
+			id = args[0]
+		}
+		var out model.Source
+		phrase := "added a source"
+		switch {
+		case edit:
+			phrase = "edited source " + id
+		case id != "":
+			phrase = "added source " + id
+		}
+		e, err := c.write(model.OpSource, phrase, func(tx model.Tx) error {
+			if !edit {
+				s := model.Source{ID: id}
+				if err := f.apply(cmd, &s); err != nil {
+					return err
+				}
+				var err error
+				out, err = model.AddSource(tx, s)
+				return err
+			}
+			s, err := tx.Source(id)
+			if err != nil {
+				return err
+			}
+			if err := f.apply(cmd, &s); err != nil {
+				return err
+			}
+			out = s
+			return model.EditSource(tx, s)
+		})
+		if err != nil {
+			return err
+		}
+		if edit {
+			fmt.Fprintln(c.stdout, entryLine(e))
+		} else {
+			fmt.Fprintln(c.stdout, out.ID)
+		}
+		return nil
+	}
+	if !edit {
+		cmd.Flags().StringVar(&id, "id", "", "the source's id (default: made from its publisher and title)")
+	}
+	f.register(cmd)
+	return cmd
+}
+
+// newSourceListCmd is chrono source list.
+func newSourceListCmd(c *cli) *cobra.Command {
+	return &cobra.Command{
+		Use:   "list",
+		Short: "List the sources, with how many quotes cite each",
+		Args:  noArgs,
+		RunE: func(*cobra.Command, []string) error {
+			s, err := c.openStore(true)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			sources, err := s.Sources()
+			if err != nil {
+				return err
+			}
+			cites := map[string]int{}
+			for e, err := range s.Events(model.Query{}) {
+				if err != nil {
+					return err
+				}
+				for _, q := range e.Quotes {
+					cites[q.Source]++
+				}
+			}
+			w := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+			for _, src := range sources {
+				pub := ""
+				if !src.Published.IsZero() {
+					pub = src.Published.Label()
+				}
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", src.ID, termtext.Line(src.Publisher), termtext.Line(src.Title), pub, quotes(cites[src.ID]), termtext.Line(src.URL))
+			}
+			return w.Flush()
+		},
+	}
+}
+
+// newSourceRmCmd is chrono source rm ID.
+func newSourceRmCmd(c *cli) *cobra.Command {
+	return &cobra.Command{
+		Use:   "rm ID",
+		Short: "Remove a source no quote cites",
+		Args:  exactArgs(1, "the source's ID (chrono source list)"),
+		RunE: func(_ *cobra.Command, args []string) error {
+			e, err := c.write(model.OpSource, "removed source "+args[0], func(tx model.Tx) error {
+				return model.RemoveSource(tx, args[0])
+			})
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(c.stdout, entryLine(e))
+			return nil
+		},
+	}
+}
+
+// quotes says how many quotes: "1 quote", "3 quotes".
+func quotes(n int) string {
+	if n == 1 {
+		return "1 quote"
+	}
+	return fmt.Sprintf("%d quotes", n)
+}

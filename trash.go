@@ -1,0 +1,143 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"chrono/model"
+	"chrono/model/termtext"
+
+	"github.com/spf13/cobra"
+)
+
+// trashOptions is what chrono rm, trash and restore were asked for.
+type trashOptions struct {
+	*cli
+	ids   []string
+	empty bool
+}
+
+// newRmCmd is chrono rm ID...: events to the trash.
+func newRmCmd(c *cli) *cobra.Command {
+	opts := &trashOptions{cli: c}
+	return &cobra.Command{
+		Use:   "rm ID...",
+		Short: "Move events to the trash (chrono restore brings them back)",
+		Args:  minArgs(1, "the ID of at least one event"),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.ids = args
+			return runRm(opts)
+		},
+	}
+}
+
+// runRm moves the events to the trash and names the links left pointing
+// at them.
+func runRm(opts *trashOptions) error {
+	var deleted []model.Deleted
+	e, err := opts.write(model.OpDelete, "deleted "+events(len(opts.ids)), func(tx model.Tx) (err error) {
+		deleted, err = model.DeleteEvents(tx, opts.ids)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	for _, d := range deleted {
+		fmt.Fprintf(opts.stdout, "moved %s to the trash: %s\n", d.ID, termtext.Line(d.Title))
+		for _, in := range d.LinkedBy {
+			fmt.Fprintf(opts.stdout, "  still linked from %s (%s)\n", in.From, in.Rel)
+		}
+	}
+	fmt.Fprintf(opts.stderr, "chrono restore %s brings them back; chrono undo takes back #%d\n", strings.Join(opts.ids, " "), e.Seq)
+	return nil
+}
+
+// newTrashCmd is chrono trash: what is in it, or emptying it.
+func newTrashCmd(c *cli) *cobra.Command {
+	opts := &trashOptions{cli: c}
+	cmd := &cobra.Command{
+		Use:   "trash",
+		Short: "List the deleted events, or empty the trash for good",
+		Args:  noArgs,
+		RunE: func(*cobra.Command, []string) error {
+			if opts.empty {
+				return runEmptyTrash(opts)
+			}
+			return runTrash(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.empty, "empty", false, "remove every event in the trash for good (this cannot be undone)")
+	return cmd
+}
+
+// runTrash lists the trash, most recently deleted first.
+func runTrash(opts *trashOptions) error {
+	s, err := opts.openStore(true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	trash, err := s.Trash()
+	if err != nil {
+		return err
+	}
+	if len(trash) == 0 {
+		fmt.Fprintln(opts.stderr, "the trash is empty")
+		return nil
+	}
+	for _, t := range trash {
+		fmt.Fprintf(opts.stdout, "%s  %-24s %s  (deleted by %s)\n", t.At.Local().Format("2006-01-02 15:04"), t.Event.ID,
+			termtext.Line(t.Event.Title), termtext.Line(t.Author))
+	}
+	return nil
+}
+
+// runEmptyTrash removes every event in the trash.
+func runEmptyTrash(opts *trashOptions) error {
+	s, err := opts.openStore(false)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	trash, err := s.Trash()
+	if err != nil {
+		return err
+	}
+	ids := make([]string, len(trash))
+	for i, t := range trash {
+		ids[i] = t.Event.ID
+	}
+	if len(ids) == 0 {
+		fmt.Fprintln(opts.stderr, "the trash is empty")
+		return nil
+	}
+	e, err := s.Write(model.OpPurge, "emptied the trash of "+events(len(ids)), func(tx model.Tx) error {
+		return model.PurgeEvents(tx, ids)
+	})
+	if err != nil {
+		return explain(err)
+	}
+	fmt.Fprintln(opts.stdout, entryLine(e))
+	return nil
+}
+
+// newRestoreCmd is chrono restore ID...: events back from the trash.
+func newRestoreCmd(c *cli) *cobra.Command {
+	opts := &trashOptions{cli: c}
+	return &cobra.Command{
+		Use:   "restore ID...",
+		Short: "Bring events back from the trash",
+		Args:  minArgs(1, "the ID of at least one event in the trash (see chrono trash)"),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.ids = args
+			e, err := opts.write(model.OpRestore, "restored "+events(len(args)), func(tx model.Tx) error {
+				return model.RestoreEvents(tx, args)
+			})
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(opts.stdout, entryLine(e))
+			return nil
+		},
+	}
+}

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+
+	"chrono/model"
+
+	"github.com/spf13/cobra"
+)
+
+// newUndoCmd is chrono undo: the latest change taken back.
+func newUndoCmd(c *cli) *cobra.Command {
+	return &cobra.Command{
+		Use:   "undo",
+		Short: "Take back the latest change (run again to redo it)",
+		Args:  noArgs,
+		RunE: func(*cobra.Command, []string) error {
+			s, err := c.openStore(false)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			e, err := model.Undo(s)
+			if err != nil {
+				return explain(err)
+			}
+			fmt.Fprintln(c.stdout, entryLine(e))
+			return nil
+		},
+	}
+}
+
+// newRevertCmd is chrono revert SEQ: an earlier change taken back.
+func newRevertCmd(c *cli) *cobra.Command {
+	return &cobra.Command{
+		Use:   "revert N",
+		Short: "Take back change N of chrono log, unless later changes touched the same fields",
+		Args:  exactArgs(1, "the number of a change (see chrono log)"),
+		RunE: func(_ *cobra.Command, args []string) error {
+			seq, err := strconv.ParseUint(args[0], 10, 64)
+			if err != nil || seq == 0 {
+				return usagef("revert: %q is not a change number (see chrono log)", args[0])
+			}
+			s, err := c.openStore(false)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			entry, err := s.Entry(seq)
+			if err != nil {
+				return err
+			}
+			e, err := model.Revert(s, entry)
+			if err != nil {
+				return explain(err)
+			}
+			fmt.Fprintln(c.stdout, entryLine(e))
+			return nil
+		},
+	}
+}

@@ -1,0 +1,43 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"chrono/model"
+)
+
+// write opens the store for writing and runs fn as one change, recorded
+// in the journal as op with phrase; the change is on disk when it returns
+// without error.
+func (c *cli) write(op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
+	s, err := c.openStore(false)
+	if err != nil {
+		return model.Entry{}, err
+	}
+	defer s.Close()
+	e, err := s.Write(op, phrase, fn)
+	return e, explain(err)
+}
+
+// explain adds to an error what the user can do about it.
+func explain(err error) error {
+	var ce *model.ConflictError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &ce):
+		return err
+	case errors.Is(err, model.ErrNotFound):
+		return fmt.Errorf("%w; chrono list shows the ids (chrono trash, the deleted ones)", err)
+	}
+	return err
+}
+
+// entryLine says what a change did and where it is in the journal.
+func entryLine(e model.Entry) string {
+	if e.Seq == 0 {
+		return "nothing changed"
+	}
+	return fmt.Sprintf("%s (#%d)", e.Phrase, e.Seq)
+}
