@@ -39,6 +39,15 @@ func (b *browser) editKey(msg tea.KeyPressMsg) (Action, tea.Cmd, bool) {
 			return nil, nil, true
 		}
 		return openDialog{newNoteEditor(ctx, row.Event.ID, row.Event.Title)}, nil, true
+	case key.Matches(msg, k.Add):
+		return openDialog{newEventForm(ctx, nil)}, loadSources(ctx.store), true
+	case key.Matches(msg, k.Edit):
+		row, ok := b.tl.selected()
+		if !ok {
+			return nil, nil, true
+		}
+		e, _ := b.Latest(row.Event.ID)
+		return openDialog{newEventForm(ctx, &e)}, loadSources(ctx.store), true
 	}
 	for i, bk := range k.QuickTags {
 		if key.Matches(msg, bk) {

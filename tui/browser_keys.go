@@ -22,6 +22,8 @@ type browserKeys struct {
 	Tag, Untag, Mark, Undo, Note                              key.Binding
 	QuickTags                                                 []key.Binding
 	Copy, OpenURL                                             key.Binding
+	// Authoring: events, their quotes and links, the sources.
+	Add, Edit key.Binding
 }
 
 // newBrowserKeys returns the browser's keys, with digits 1–9 toggling
@@ -55,6 +57,8 @@ func newBrowserKeys(quickTags []string) browserKeys {
 		Note:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "annotate")),
 		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy quote")),
 		OpenURL:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open source")),
+		Add:         key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "add an event")),
+		Edit:        key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "edit the event")),
 	}
 	for i, t := range quickTags {
 		if i == 9 {
@@ -72,7 +76,7 @@ func newBrowserKeys(quickTags []string) browserKeys {
 func (b *browser) updateKeys() {
 	_, selected := b.tl.selected()
 	targets := selected || len(b.marks) > 0
-	for _, k := range []*key.Binding{&b.keys.Open, &b.keys.Mark, &b.keys.Note, &b.keys.PrevYear, &b.keys.NextYear} {
+	for _, k := range []*key.Binding{&b.keys.Open, &b.keys.Mark, &b.keys.Note, &b.keys.PrevYear, &b.keys.NextYear, &b.keys.Edit} {
 		k.SetEnabled(selected)
 	}
 	b.keys.Tag.SetEnabled(targets)
@@ -81,9 +85,13 @@ func (b *browser) updateKeys() {
 	}
 }
 
-// ShortHelp is the footer: the keys a newcomer needs first.
+// ShortHelp is the footer: the keys a newcomer needs first; in an
+// investigation with no events, the key that adds one.
 func (b *browser) ShortHelp() []key.Binding {
 	k := &b.keys
+	if b.noEvents() {
+		return []key.Binding{k.Add}
+	}
 	return []key.Binding{k.Down, k.Focus, k.Search, k.Filter, k.Tag, k.Mark, k.Note}
 }
 

@@ -1,0 +1,31 @@
+package tui
+
+import (
+	"fmt"
+
+	"chrono/model"
+)
+
+// The authoring actions: what the forms, the editor round trip and the
+// keys of the sources pane mean to write. Each carries what its write
+// needs and no more; the root acts on them in one place (Model.act).
+type (
+	// saveEvent saves an event: base is the event as it was when the
+	// editing began, so that a write can tell whether someone changed it
+	// meanwhile; nil when the event is new.
+	saveEvent struct {
+		base  *model.Event
+		event model.Event
+	}
+)
+
+// authoring is an action that writes the investigation; what says what
+// it would do, for the status line.
+type authoring interface{ what() string }
+
+func (a saveEvent) what() string {
+	if a.base == nil {
+		return fmt.Sprintf("add event %q", a.event.ID)
+	}
+	return fmt.Sprintf("save event %q", a.event.ID)
+}
