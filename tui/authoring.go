@@ -17,6 +17,19 @@ type (
 		base  *model.Event
 		event model.Event
 	}
+	// linkEvents links event from to event to: from rel to, as in
+	// "nso-denial disputes nso-mobileum-call".
+	linkEvents struct {
+		from string
+		rel  model.Rel
+		to   string
+	}
+	// unlinkEvents removes the link from rel to of event from.
+	unlinkEvents struct {
+		from string
+		rel  model.Rel
+		to   string
+	}
 )
 
 // authoring is an action that writes the investigation; what says what
@@ -28,4 +41,11 @@ func (a saveEvent) what() string {
 		return fmt.Sprintf("add event %q", a.event.ID)
 	}
 	return fmt.Sprintf("save event %q", a.event.ID)
+}
+
+func (a linkEvents) what() string {
+	return fmt.Sprintf("link %q %s %q", a.from, a.rel.Phrase(), a.to)
+}
+func (a unlinkEvents) what() string {
+	return fmt.Sprintf("unlink %q %s %q", a.from, a.rel.Phrase(), a.to)
 }

@@ -48,6 +48,15 @@ func (b *browser) editKey(msg tea.KeyPressMsg) (Action, tea.Cmd, bool) {
 		}
 		e, _ := b.Latest(row.Event.ID)
 		return openDialog{newEventForm(ctx, &e)}, loadSources(ctx.store), true
+	case key.Matches(msg, k.Link):
+		row, ok := b.tl.selected()
+		if !ok {
+			return nil, nil, true
+		}
+		p, cmd := newLinkPicker(ctx, row.Event)
+		return openDialog{p}, cmd, true
+	case key.Matches(msg, k.Remove):
+		return b.removeItem(), nil, true
 	}
 	for i, bk := range k.QuickTags {
 		if key.Matches(msg, bk) {
@@ -131,4 +140,22 @@ func (b *browser) toggleQuickTag(tag string) Action {
 		return writeEdit{model.Retag{Events: ids, Remove: []string{tag}}}
 	}
 	return writeEdit{model.Retag{Events: ids, Add: []string{tag}}}
+}
+
+// removeItem removes the quote or link selected in the sources pane. A
+// link another event makes to this one is removed from that event.
+func (b *browser) removeItem() Action {
+	it, ok := b.detail.item()
+	if !ok {
+		return nil
+	}
+	e := &b.detail.d.Event
+	if it.link >= 0 {
+		r := b.detail.d.Related[it.link]
+		if slices.Contains(e.Links, model.Link(r)) {
+			return unlinkEvents{from: e.ID, rel: r.Rel, to: r.Event}
+		}
+		return unlinkEvents{from: r.Event, rel: r.Rel.Inverse(), to: e.ID}
+	}
+	return nil
 }
