@@ -64,6 +64,7 @@ func New(s model.Store, opts Options) *Model {
 		keys:     newGlobalKeys(),
 		now:      now,
 		tick:     tea.Tick,
+		exec:     tea.ExecProcess,
 		help:     help.New(),
 	}
 	ctx.help.Styles = ctx.styles.Help

@@ -48,6 +48,13 @@ func (b *browser) editKey(msg tea.KeyPressMsg) (Action, tea.Cmd, bool) {
 		}
 		e, _ := b.Latest(row.Event.ID)
 		return openDialog{newEventForm(ctx, &e)}, loadSources(ctx.store), true
+	case key.Matches(msg, k.Editor):
+		row, ok := b.tl.selected()
+		if !ok {
+			return nil, nil, true
+		}
+		e, _ := b.Latest(row.Event.ID)
+		return nil, startEditing(e), true
 	case key.Matches(msg, k.Link):
 		row, ok := b.tl.selected()
 		if !ok {

@@ -23,7 +23,7 @@ type browserKeys struct {
 	QuickTags                                                 []key.Binding
 	Copy, OpenURL                                             key.Binding
 	// Authoring: events, their quotes and links, the sources.
-	Add, Edit, Link, Remove key.Binding
+	Add, Edit, Editor, Link, Remove key.Binding
 }
 
 // newBrowserKeys returns the browser's keys, with digits 1–9 toggling
@@ -59,6 +59,7 @@ func newBrowserKeys(quickTags []string) browserKeys {
 		OpenURL:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open source")),
 		Add:         key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "add an event")),
 		Edit:        key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "edit the event")),
+		Editor:      key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "edit as JSON in $EDITOR")),
 		Link:        key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "link to an event")),
 		Remove:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "remove quote/link")),
 	}
@@ -78,7 +79,7 @@ func newBrowserKeys(quickTags []string) browserKeys {
 func (b *browser) updateKeys() {
 	_, selected := b.tl.selected()
 	targets := selected || len(b.marks) > 0
-	for _, k := range []*key.Binding{&b.keys.Open, &b.keys.Mark, &b.keys.Note, &b.keys.PrevYear, &b.keys.NextYear, &b.keys.Edit, &b.keys.Link} {
+	for _, k := range []*key.Binding{&b.keys.Open, &b.keys.Mark, &b.keys.Note, &b.keys.PrevYear, &b.keys.NextYear, &b.keys.Edit, &b.keys.Editor, &b.keys.Link} {
 		k.SetEnabled(selected)
 	}
 	// The keys of the sources pane act on its selected quote or link.

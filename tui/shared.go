@@ -21,6 +21,7 @@ type shared struct {
 	keys     globalKeys
 	now      func() time.Time
 	tick     ticker
+	exec     execer // runs the editor with the terminal
 	help     help.Model
 
 	width, height int
