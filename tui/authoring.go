@@ -17,6 +17,16 @@ type (
 		base  *model.Event
 		event model.Event
 	}
+	// removeQuote removes quote n of event id.
+	removeQuote struct {
+		id string
+		n  int
+	}
+	// moveQuote moves quote n of event id to index to.
+	moveQuote struct {
+		id    string
+		n, to int
+	}
 	// linkEvents links event from to event to: from rel to, as in
 	// "nso-denial disputes nso-mobileum-call".
 	linkEvents struct {
@@ -48,4 +58,8 @@ func (a linkEvents) what() string {
 }
 func (a unlinkEvents) what() string {
 	return fmt.Sprintf("unlink %q %s %q", a.from, a.rel.Phrase(), a.to)
+}
+func (a removeQuote) what() string { return fmt.Sprintf("remove quote %d of %q", a.n+1, a.id) }
+func (a moveQuote) what() string {
+	return fmt.Sprintf("move quote %d of %q to %d", a.n+1, a.id, a.to+1)
 }

@@ -64,6 +64,16 @@ func (b *browser) editKey(msg tea.KeyPressMsg) (Action, tea.Cmd, bool) {
 		return openDialog{p}, cmd, true
 	case key.Matches(msg, k.Remove):
 		return b.removeItem(), nil, true
+	case key.Matches(msg, k.QuoteUp, k.QuoteDown):
+		it, ok := b.detail.item()
+		if !ok || it.quote < 0 {
+			return nil, nil, true
+		}
+		to := it.quote + 1
+		if key.Matches(msg, k.QuoteUp) {
+			to = it.quote - 1
+		}
+		return moveQuote{id: b.detail.id(), n: it.quote, to: to}, nil, true
 	}
 	for i, bk := range k.QuickTags {
 		if key.Matches(msg, bk) {
@@ -164,5 +174,5 @@ func (b *browser) removeItem() Action {
 		}
 		return unlinkEvents{from: r.Event, rel: r.Rel.Inverse(), to: e.ID}
 	}
-	return nil
+	return removeQuote{id: e.ID, n: it.quote}
 }

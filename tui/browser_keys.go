@@ -23,7 +23,7 @@ type browserKeys struct {
 	QuickTags                                                 []key.Binding
 	Copy, OpenURL                                             key.Binding
 	// Authoring: events, their quotes and links, the sources.
-	Add, Edit, Editor, Link, Remove key.Binding
+	Add, Edit, Editor, Link, Remove, QuoteUp, QuoteDown key.Binding
 }
 
 // newBrowserKeys returns the browser's keys, with digits 1–9 toggling
@@ -62,6 +62,8 @@ func newBrowserKeys(quickTags []string) browserKeys {
 		Editor:      key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "edit as JSON in $EDITOR")),
 		Link:        key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "link to an event")),
 		Remove:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "remove quote/link")),
+		QuoteUp:     key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "move quote up")),
+		QuoteDown:   key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "move quote down")),
 	}
 	for i, t := range quickTags {
 		if i == 9 {
@@ -86,6 +88,12 @@ func (b *browser) updateKeys() {
 	_, item := b.detail.item()
 	inPane := b.focus == focusDetail || b.zoomed
 	b.keys.Remove.SetEnabled(inPane && item)
+	q := -1
+	if it, ok := b.detail.item(); ok && inPane {
+		q = it.quote
+	}
+	b.keys.QuoteUp.SetEnabled(q > 0)
+	b.keys.QuoteDown.SetEnabled(q >= 0 && q < len(b.detail.d.Event.Quotes)-1)
 	b.keys.Tag.SetEnabled(targets)
 	for i := range b.keys.QuickTags {
 		b.keys.QuickTags[i].SetEnabled(targets)
@@ -96,7 +104,8 @@ func (b *browser) updateKeys() {
 // investigation with no events, the key that adds one.
 func (b *browser) ShortHelp() []key.Binding {
 	k := &b.keys
-	if b.noEvents() {
+	switch {
+	case b.noEvents():
 		return []key.Binding{k.Add}
 	}
 	return []key.Binding{k.Down, k.Focus, k.Search, k.Filter, k.Tag, k.Mark, k.Note}
