@@ -107,6 +107,9 @@ func (b *browser) ShortHelp() []key.Binding {
 	switch {
 	case b.noEvents():
 		return []key.Binding{k.Add}
+	case b.focus == focusDetail || b.zoomed:
+		// In the sources pane, what acts on the selected quote or link.
+		return []key.Binding{k.Down, k.Focus, k.Remove, k.QuoteUp, k.QuoteDown, k.Copy}
 	}
 	return []key.Binding{k.Down, k.Focus, k.Search, k.Filter, k.Tag, k.Mark, k.Note}
 }
@@ -118,5 +121,6 @@ func (b *browser) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom, k.PrevYear, k.NextYear, k.GoTo},
 		{k.Focus, k.Open, k.Back, k.Escape, k.Search, k.NextMatch, k.PrevMatch, k.Filter, k.ClearFilter, k.Copy, k.OpenURL},
 		append([]key.Binding{k.Tag, k.Untag, k.Mark, k.Undo, k.Note}, k.QuickTags...),
+		{k.Add, k.Edit, k.Editor, k.Link, k.Remove, k.QuoteUp, k.QuoteDown},
 	}
 }
