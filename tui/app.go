@@ -58,12 +58,14 @@ func New(s model.Store, opts Options) *Model {
 		now = time.Now
 	}
 	ctx := &shared{
-		store:  s,
-		styles: NewStyles(true),
-		keys:   newGlobalKeys(),
-		now:    now,
-		tick:   tea.Tick,
-		help:   help.New(),
+		store:    s,
+		location: s.Location(),
+		styles:   NewStyles(true),
+		keys:     newGlobalKeys(),
+		now:      now,
+		tick:     tea.Tick,
+		exec:     tea.ExecProcess,
+		help:     help.New(),
 	}
 	ctx.help.Styles = ctx.styles.Help
 	m := &Model{ctx: ctx, screens: []Screen{newBrowser(ctx, qt)}}

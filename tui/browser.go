@@ -90,6 +90,8 @@ func (b *browser) update(msg tea.Msg) (Action, tea.Cmd) {
 		return nil, b.submitSearch(msg.text)
 	case searchCancelled:
 		return nil, b.cancelSearch()
+	case editorOpenMsg, editorExitMsg, editorReadMsg:
+		return b.editorStep(msg)
 	}
 	return nil, b.answer(msg)
 }

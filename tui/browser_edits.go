@@ -39,6 +39,41 @@ func (b *browser) editKey(msg tea.KeyPressMsg) (Action, tea.Cmd, bool) {
 			return nil, nil, true
 		}
 		return openDialog{newNoteEditor(ctx, row.Event.ID, row.Event.Title)}, nil, true
+	case key.Matches(msg, k.Add):
+		return openDialog{newEventForm(ctx, nil)}, loadSources(ctx.store), true
+	case key.Matches(msg, k.Edit):
+		row, ok := b.tl.selected()
+		if !ok {
+			return nil, nil, true
+		}
+		e, _ := b.Latest(row.Event.ID)
+		return openDialog{newEventForm(ctx, &e)}, loadSources(ctx.store), true
+	case key.Matches(msg, k.Editor):
+		row, ok := b.tl.selected()
+		if !ok {
+			return nil, nil, true
+		}
+		e, _ := b.Latest(row.Event.ID)
+		return nil, startEditing(e), true
+	case key.Matches(msg, k.Link):
+		row, ok := b.tl.selected()
+		if !ok {
+			return nil, nil, true
+		}
+		p, cmd := newLinkPicker(ctx, row.Event)
+		return openDialog{p}, cmd, true
+	case key.Matches(msg, k.Remove):
+		return b.removeItem(), nil, true
+	case key.Matches(msg, k.QuoteUp, k.QuoteDown):
+		it, ok := b.detail.item()
+		if !ok || it.quote < 0 {
+			return nil, nil, true
+		}
+		to := it.quote + 1
+		if key.Matches(msg, k.QuoteUp) {
+			to = it.quote - 1
+		}
+		return moveQuote{id: b.detail.id(), n: it.quote, to: to}, nil, true
 	}
 	for i, bk := range k.QuickTags {
 		if key.Matches(msg, bk) {
@@ -122,4 +157,22 @@ func (b *browser) toggleQuickTag(tag string) Action {
 		return writeEdit{model.Retag{Events: ids, Remove: []string{tag}}}
 	}
 	return writeEdit{model.Retag{Events: ids, Add: []string{tag}}}
+}
+
+// removeItem removes the quote or link selected in the sources pane. A
+// link another event makes to this one is removed from that event.
+func (b *browser) removeItem() Action {
+	it, ok := b.detail.item()
+	if !ok {
+		return nil
+	}
+	e := &b.detail.d.Event
+	if it.link >= 0 {
+		r := b.detail.d.Related[it.link]
+		if slices.Contains(e.Links, model.Link(r)) {
+			return unlinkEvents{from: e.ID, rel: r.Rel, to: r.Event}
+		}
+		return unlinkEvents{from: r.Event, rel: r.Rel.Inverse(), to: e.ID}
+	}
+	return removeQuote{id: e.ID, n: it.quote}
 }

@@ -23,6 +23,8 @@ type browserKeys struct {
 	Tag, Untag, Mark, Undo, Note                              key.Binding
 	QuickTags                                                 []key.Binding
 	Copy, OpenURL                                             key.Binding
+	// Authoring: events, their quotes and links, the sources.
+	Add, Edit, Editor, Link, Remove, QuoteUp, QuoteDown key.Binding
 }
 
 // newBrowserKeys returns the browser's keys, with digits 1–9 toggling
@@ -56,6 +58,13 @@ func newBrowserKeys(quickTags []string) browserKeys {
 		Note:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "annotate")),
 		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy quote")),
 		OpenURL:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open source")),
+		Add:         key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "add an event")),
+		Edit:        key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "edit the event")),
+		Editor:      key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "edit as JSON in $EDITOR")),
+		Link:        key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "link to an event")),
+		Remove:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "remove quote/link")),
+		QuoteUp:     key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "move quote up")),
+		QuoteDown:   key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "move quote down")),
 	}
 	for i, t := range quickTags {
 		if i == 9 {
@@ -90,18 +99,36 @@ func (k *browserKeys) distance(msg tea.KeyPressMsg, h int) (n int, ok bool) {
 func (b *browser) updateKeys() {
 	_, selected := b.tl.selected()
 	targets := selected || len(b.marks) > 0
-	for _, k := range []*key.Binding{&b.keys.Open, &b.keys.Mark, &b.keys.Note, &b.keys.PrevYear, &b.keys.NextYear} {
+	for _, k := range []*key.Binding{&b.keys.Open, &b.keys.Mark, &b.keys.Note, &b.keys.PrevYear, &b.keys.NextYear, &b.keys.Edit, &b.keys.Editor, &b.keys.Link} {
 		k.SetEnabled(selected)
 	}
+	// The keys of the sources pane act on its selected quote or link.
+	_, item := b.detail.item()
+	inPane := b.focus == focusDetail || b.zoomed
+	b.keys.Remove.SetEnabled(inPane && item)
+	q := -1
+	if it, ok := b.detail.item(); ok && inPane {
+		q = it.quote
+	}
+	b.keys.QuoteUp.SetEnabled(q > 0)
+	b.keys.QuoteDown.SetEnabled(q >= 0 && q < len(b.detail.d.Event.Quotes)-1)
 	b.keys.Tag.SetEnabled(targets)
 	for i := range b.keys.QuickTags {
 		b.keys.QuickTags[i].SetEnabled(targets)
 	}
 }
 
-// ShortHelp is the footer: the keys a newcomer needs first.
+// ShortHelp is the footer: the keys a newcomer needs first; in an
+// investigation with no events, the key that adds one.
 func (b *browser) ShortHelp() []key.Binding {
 	k := &b.keys
+	switch {
+	case b.noEvents():
+		return []key.Binding{k.Add}
+	case b.focus == focusDetail || b.zoomed:
+		// In the sources pane, what acts on the selected quote or link.
+		return []key.Binding{k.Down, k.Focus, k.Remove, k.QuoteUp, k.QuoteDown, k.Copy}
+	}
 	return []key.Binding{k.Down, k.Focus, k.Search, k.Filter, k.Tag, k.Mark, k.Note}
 }
 
@@ -112,5 +139,6 @@ func (b *browser) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom, k.PrevYear, k.NextYear, k.GoTo},
 		{k.Focus, k.Open, k.Back, k.Escape, k.Search, k.NextMatch, k.PrevMatch, k.Filter, k.ClearFilter, k.Copy, k.OpenURL},
 		append([]key.Binding{k.Tag, k.Untag, k.Mark, k.Undo, k.Note}, k.QuickTags...),
+		{k.Add, k.Edit, k.Editor, k.Link, k.Remove, k.QuoteUp, k.QuoteDown},
 	}
 }

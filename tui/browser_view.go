@@ -109,6 +109,9 @@ func (b *browser) bodyView(w, h int, over Dialog) []string {
 	if over != nil && over.Place() == placeBody {
 		return over.View(w, h)
 	}
+	if b.noEvents() && over == nil {
+		return b.emptyView(w, h)
+	}
 	if !b.lay.wide {
 		switch {
 		case overPane:

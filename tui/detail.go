@@ -64,6 +64,14 @@ func (p *detailPane) link() (model.Relation, bool) {
 	return p.d.Related[p.items[p.sel].link], true
 }
 
+// item returns the selected quote or link.
+func (p *detailPane) item() (detailItem, bool) {
+	if p.sel < 0 || p.sel >= len(p.items) {
+		return detailItem{}, false
+	}
+	return p.items[p.sel], true
+}
+
 // step moves the selection to the next or previous quote or link and
 // scrolls it into view.
 func (p *detailPane) step(delta int) {

@@ -151,6 +151,7 @@ var namedKeys = map[string]rune{
 	"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "space": tea.KeySpace,
 	"backspace": tea.KeyBackspace, "up": tea.KeyUp, "down": tea.KeyDown,
 	"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "home": tea.KeyHome, "end": tea.KeyEnd,
+	"left": tea.KeyLeft, "right": tea.KeyRight,
 }
 
 func keyPress(k string) tea.KeyPressMsg {
@@ -159,6 +160,9 @@ func keyPress(k string) tea.KeyPressMsg {
 			return tea.KeyPressMsg{Code: c, Text: " "}
 		}
 		return tea.KeyPressMsg{Code: c}
+	}
+	if k == "shift+tab" {
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
 	}
 	if rest, ok := strings.CutPrefix(k, "ctrl+"); ok {
 		return tea.KeyPressMsg{Code: []rune(rest)[0], Mod: tea.ModCtrl}
@@ -247,6 +251,17 @@ func exampleStore(t testing.TB) model.Store {
 	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
+	return s
+}
+
+// emptyStore is a new store with no events.
+func emptyStore(t testing.TB) model.Store {
+	t.Helper()
+	s, err := store.Open(filepath.Join(t.TempDir(), "chrono.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
 	return s
 }
 

@@ -65,6 +65,9 @@ func (d *helpDialog) View(w, h int) []string {
 		out = append(out, st.fit(l, w))
 	}
 	out = append(out, "", st.fit(st.Muted.Render("Statuses: "+statusLegend()), w))
+	if l := d.ctx.location; l != "" {
+		out = append(out, "", st.fit(st.Muted.Render("Store: ")+line(l), w))
+	}
 	for len(out) < h {
 		out = append(out, "")
 	}

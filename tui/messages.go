@@ -114,3 +114,16 @@ func afterOf(changes []model.Change) []model.Event {
 // storeChangedMsg tells the screens that another process changed the
 // store: what they show is to be read again.
 type storeChangedMsg struct{}
+
+// sourcesMsg brings the investigation's sources, for the forms that
+// choose one and the sources screen.
+type sourcesMsg struct {
+	sources []model.Source
+	err     error
+}
+
+// eventIDMsg brings a new event's id, free in the store.
+type eventIDMsg struct {
+	id  string
+	err error
+}

@@ -13,12 +13,16 @@ import (
 // what is known of the investigation as a whole. The root owns it and
 // changes it only in Update; screens and dialogs hold a pointer to it.
 type shared struct {
-	store  model.Store
-	styles Styles
-	keys   globalKeys
-	now    func() time.Time
-	tick   ticker
-	help   help.Model
+	store model.Store
+	// location is where the store is (Store.Location), read once: the
+	// help and the window title name it.
+	location string
+	styles   Styles
+	keys     globalKeys
+	now      func() time.Time
+	tick     ticker
+	exec     execer // runs the editor with the terminal
+	help     help.Model
 
 	width, height int
 

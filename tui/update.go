@@ -110,6 +110,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return m.act(m.dialog.Update(msg))
 	}
 	switch k := m.ctx.keys; {
+	case key.Matches(msg, k.Quit) && msg.String() == "q" && len(m.screens) > 1:
+		// q leaves a screen pushed on top, as it leaves a pager; ctrl+c
+		// still quits.
+		return m.act(popScreen{}, nil)
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Help):
@@ -149,6 +153,11 @@ func (m *Model) act(a Action, cmd tea.Cmd) tea.Cmd {
 		}
 	case quitApp:
 		return tea.Batch(cmd, m.quit())
+	case authoring:
+		// The store cannot write these yet: say so, in this one place,
+		// which the writes replace.
+		m.dialog = nil
+		return tea.Batch(cmd, m.say(statusMsg{text: "not saved: " + a.what(), err: true}))
 	default:
 		if _, open := a.(keepsDialog); !open {
 			m.dialog = nil

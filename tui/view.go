@@ -13,10 +13,7 @@ func (m *Model) View() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
-	v.WindowTitle = "chrono"
-	if t := m.ctx.header.Title; t != "" {
-		v.WindowTitle = "chrono · " + line(t)
-	}
+	v.WindowTitle = m.windowTitle()
 	return v
 }
 
@@ -67,4 +64,18 @@ func (m *Model) helpLine() string {
 		return h.ShortHelpView(m.dialog.ShortHelp())
 	}
 	return m.ctx.help.ShortHelpView(slices.Concat(m.top().ShortHelp(), m.ctx.keys.ShortHelp()))
+}
+
+// windowTitle names the investigation and the store it is kept in, so
+// that two browsers on two stores can be told apart: "chrono · NSO Group
+// and the bags of cash · ~/cases/nso.db".
+func (m *Model) windowTitle() string {
+	t := "chrono"
+	if h := m.ctx.header.Title; h != "" {
+		t += " · " + line(h)
+	}
+	if l := m.ctx.location; l != "" {
+		t += " · " + line(l)
+	}
+	return t
 }

@@ -1,0 +1,83 @@
+package tui
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// fakeEditor sets EDITOR to a script that runs each of steps in turn,
+// one per time the editor opens, on the file ($1); it returns the file
+// where the script keeps each text it was given.
+func fakeEditor(t *testing.T, d *driver, steps ...string) (seen string) {
+	t.Helper()
+	dir := t.TempDir()
+	seen = filepath.Join(dir, "seen")
+	script := "#!/bin/sh\nn=$(cat " + dir + "/n 2>/dev/null || echo 0)\nn=$((n+1))\necho $n > " + dir + "/n\ncat \"$1\" >> " + seen + "\necho '=====' >> " + seen + "\ncase $n in\n"
+	for i, s := range steps {
+		script += "  " + string(rune('1'+i)) + ") " + s + " ;;\n"
+	}
+	script += "esac\n"
+	path := filepath.Join(dir, "editor")
+	if err := os.WriteFile(path, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("VISUAL", "")
+	t.Setenv("EDITOR", path)
+	// The driver runs the editor at once, with no terminal to hand over.
+	d.m.ctx.exec = func(c *exec.Cmd, fn tea.ExecCallback) tea.Cmd {
+		return func() tea.Msg { return fn(c.Run()) }
+	}
+	return seen
+}
+
+func TestEditorRoundTrip(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	fakeEditor(t, d, `sed -i 's/"title": "NSO offers/"title": "NSO offered/' "$1"`)
+	d.keys("ctrl+e")
+	if want := `not saved: save event "nso-mobileum-call"`; d.status() != want {
+		t.Errorf("status %q, want %q", d.status(), want)
+	}
+}
+
+func TestEditorUnchanged(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	fakeEditor(t, d, "true")
+	d.keys("ctrl+e")
+	if d.status() != "unchanged: nothing to save" {
+		t.Errorf("status %q", d.status())
+	}
+}
+
+func TestEditorReopensWithProblems(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	seen := fakeEditor(t, d,
+		`sed -i 's/"date": "2017-08"/"date": "2017-13"/' "$1"`, // a month that is not
+		`sed -i 's/"date": "2017-13"/"date": "2017-09"/' "$1"`, // fixed, problems left on top
+	)
+	d.keys("ctrl+e")
+	if want := `not saved: save event "nso-mobileum-call"`; d.status() != want {
+		t.Errorf("status %q, want %q", d.status(), want)
+	}
+	b, _ := os.ReadFile(seen)
+	texts := strings.Split(string(b), "=====\n")
+	if len(texts) != 3 {
+		t.Fatalf("the editor opened %d times, want 2", len(texts)-1)
+	}
+	if !strings.HasPrefix(texts[1], "// chrono could not read this event") || !strings.Contains(texts[1], "2017-13") {
+		t.Errorf("the second time, the text does not start with its problems:\n%s", texts[1])
+	}
+}
+
+func TestEditorGivenUp(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	fakeEditor(t, d, `sed -i 's/"title": ".*"/"titel": "x"/' "$1"`, "true")
+	d.keys("ctrl+e")
+	if d.status() != "edit given up: nothing saved" {
+		t.Errorf("status %q", d.status())
+	}
+}

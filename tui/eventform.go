@@ -1,0 +1,474 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
+	"chrono/model/termtext"
+)
+
+// eventForm is the dialog that adds an event or edits the selected one,
+// over the body: it takes every key while open (a screen would lose q and
+// ? to the root), and the footer shows its keys from its bindings. It
+// ends in a saveEvent action; the event as it was when the editing began
+// travels with it as base, so that a write can tell a conflict.
+//
+// The date is read as it is typed, and what chrono makes of it shows
+// under it; the source's words for the date, read from the publication
+// date of the source that anchors them, propose a date to take.
+type eventForm struct {
+	ctx  *shared
+	base *model.Event // nil when adding
+	keys eventFormKeys
+
+	inputs  [fieldCount]textinput.Model // the one-line fields
+	summary textarea.Model
+	status  int // index into formStatuses
+	source  int // 0: none, else 1 + index into sources
+	sources []model.Source
+	focus   formField
+	w, h    int
+
+	// What the fields were filled with, as stored and as shown: a stored
+	// text that is not safe to show is shown made safe, and kept as it
+	// was unless it is edited.
+	stored, shown [fieldCount]string
+	initial       string // the fields as they were filled, to tell a change
+
+	reading  string // what chrono reads in the date field
+	readErr  bool
+	proposal model.Date // the date the source's words propose; zero when none
+	proposed string     // what the form says of the date text
+	problem  string     // why the last save was refused
+	confirm  bool       // esc was pressed once with changes typed
+	waiting  bool       // saving a new event waits for its id
+}
+
+// formField is a field of the event form, in the order of the form.
+type formField int
+
+const (
+	fieldDate formField = iota
+	fieldDateText
+	fieldSource
+	fieldTitle
+	fieldStatus
+	fieldActors
+	fieldTags
+	fieldSummary
+	fieldCount
+)
+
+var fieldLabels = [fieldCount]string{"Date", "Date text", "Anchored by", "Title", "Status", "Actors", "Tags", "Summary"}
+
+// formStatuses are the status field's choices: not assessed, then
+// model.Statuses.
+var formStatuses = append([]model.Status{""}, model.Statuses...)
+
+type eventFormKeys struct {
+	Next, Prev, Choose, Propose, Save, Cancel key.Binding
+}
+
+// ShortHelp implements help.KeyMap.
+func (k eventFormKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Next, k.Prev, k.Choose, k.Propose, k.Save, k.Cancel}
+}
+
+// FullHelp implements help.KeyMap.
+func (k eventFormKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+func newEventFormKeys() eventFormKeys {
+	return eventFormKeys{
+		Next:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
+		Prev:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous")),
+		Choose:  key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "choose")),
+		Propose: key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "take the proposed date")),
+		Save:    key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+var fieldPlaceholders = map[formField]string{
+	fieldDate:     "Aug 2017, 14 Aug 2017, 2017-08/2021, or empty: undated",
+	fieldDateText: "the source's own words, such as “last year”",
+	fieldTitle:    "what happened, in a line",
+	fieldActors:   "people and organisations, separated by commas",
+	fieldTags:     "tags, separated by spaces or commas",
+}
+
+// newEventForm returns the form adding an event (base nil) or editing
+// base. The sources come later (sourcesMsg).
+func newEventForm(ctx *shared, base *model.Event) *eventForm {
+	f := &eventForm{ctx: ctx, keys: newEventFormKeys(), w: -1}
+	for fld, ph := range fieldPlaceholders {
+		in := textinput.New()
+		in.Prompt = ""
+		in.Placeholder = ph
+		st := in.Styles()
+		st.Cursor.Blink = false // steady, as at the prompt
+		in.SetStyles(st)
+		f.inputs[fld] = in
+	}
+	f.summary = textarea.New()
+	f.summary.Placeholder = "what the sources say happened"
+	f.summary.ShowLineNumbers = false
+	f.summary.Prompt = ""
+	f.summary.CharLimit = 0
+	f.summary.MaxHeight = 0
+	st := f.summary.Styles()
+	st.Cursor.Blink = false
+	f.summary.SetStyles(st)
+	if base != nil {
+		b := *base
+		f.base = &b
+		f.fill(b)
+	}
+	f.initial = f.snapshot()
+	f.focusOn(fieldDate)
+	f.read()
+	f.updateKeys()
+	return f
+}
+
+// fill puts an event's fields in the form.
+func (f *eventForm) fill(e model.Event) {
+	set := func(fld formField, v string) {
+		f.stored[fld], f.shown[fld] = v, line(v)
+		f.inputs[fld].SetValue(f.shown[fld])
+	}
+	set(fieldDate, dateInput(e.Date))
+	set(fieldDateText, e.DateText)
+	set(fieldTitle, e.Title)
+	set(fieldActors, strings.Join(e.Actors, ", "))
+	set(fieldTags, strings.Join(e.Tags, " "))
+	f.stored[fieldSummary] = e.Summary
+	f.shown[fieldSummary] = strings.ReplaceAll(termtext.Text(e.Summary), "\t", "    ")
+	f.summary.SetValue(f.shown[fieldSummary])
+	f.status = max(slices.Index(formStatuses, e.Status), 0)
+}
+
+// dateInput is a date as the form shows it to be edited: as chrono
+// writes it for people when that reads back the same, else as EDTF.
+func dateInput(d model.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	if back, err := model.ReadDate(d.Label()); err == nil && back.String() == d.String() {
+		return d.Label()
+	}
+	return d.String()
+}
+
+// value is a field's text as it is to be stored.
+func (f *eventForm) value(fld formField) string {
+	v := f.inputs[fld].Value()
+	if fld == fieldSummary {
+		v = f.summary.Value()
+	}
+	if v == f.shown[fld] && f.stored[fld] != "" {
+		return f.stored[fld]
+	}
+	return v
+}
+
+// snapshot is every field as typed, to tell whether anything changed.
+func (f *eventForm) snapshot() string {
+	var b strings.Builder
+	for fld := range fieldCount {
+		switch fld {
+		case fieldSource:
+			fmt.Fprintf(&b, "%s\x00", f.sourceID())
+		case fieldStatus:
+			fmt.Fprintf(&b, "%d\x00", f.status)
+		default:
+			b.WriteString(f.value(fld) + "\x00")
+		}
+	}
+	return b.String()
+}
+
+func (f *eventForm) changed() bool { return f.snapshot() != f.initial }
+
+// sourceID is the id of the source chosen to anchor the date text.
+func (f *eventForm) sourceID() string {
+	if f.source > 0 && f.source <= len(f.sources) {
+		return f.sources[f.source-1].ID
+	}
+	if f.base != nil && len(f.sources) == 0 {
+		return f.base.DateSource // not loaded yet
+	}
+	return ""
+}
+
+// Place implements Dialog: the body.
+func (f *eventForm) Place() place { return placeBody }
+
+// ShortHelp implements help.KeyMap.
+func (f *eventForm) ShortHelp() []key.Binding { return f.keys.ShortHelp() }
+
+// FullHelp implements help.KeyMap.
+func (f *eventForm) FullHelp() [][]key.Binding { return f.keys.FullHelp() }
+
+// focusOn moves the cursor to a field.
+func (f *eventForm) focusOn(fld formField) {
+	f.focus = fld
+	for i := range f.inputs {
+		f.inputs[i].Blur()
+	}
+	f.summary.Blur()
+	switch fld {
+	case fieldSummary:
+		f.summary.Focus()
+	case fieldSource, fieldStatus:
+	default:
+		f.inputs[fld].Focus()
+	}
+}
+
+// updateKeys turns on ←/→ on the fields that choose, and ctrl+y when
+// there is a proposal to take.
+func (f *eventForm) updateKeys() {
+	f.keys.Choose.SetEnabled(f.focus == fieldSource || f.focus == fieldStatus)
+	f.keys.Propose.SetEnabled(!f.proposal.IsZero())
+}
+
+// Update implements Dialog.
+func (f *eventForm) Update(msg tea.Msg) (Action, tea.Cmd) {
+	a, cmd := f.update(msg)
+	f.updateKeys()
+	return a, cmd
+}
+
+func (f *eventForm) update(msg tea.Msg) (Action, tea.Cmd) {
+	switch msg := msg.(type) {
+	case sourcesMsg:
+		if msg.err != nil {
+			return nil, fail(msg.err)
+		}
+		f.setSources(msg.sources)
+		return nil, nil
+	case eventIDMsg:
+		if !f.waiting {
+			return nil, nil
+		}
+		f.waiting = false
+		if msg.err != nil {
+			return nil, fail(msg.err)
+		}
+		e, _ := f.event()
+		e.ID = msg.id
+		return saveEvent{event: e}, nil
+	case tea.KeyPressMsg:
+		return f.key(msg)
+	}
+	return nil, f.edit(msg)
+}
+
+// setSources gives the anchoring field its choices, keeping the chosen
+// one. Filling the choices is not a change of the investigator's.
+func (f *eventForm) setSources(ss []model.Source) {
+	unchanged := !f.changed()
+	id := f.sourceID()
+	f.sources = ss
+	f.source = 0
+	for i, s := range ss {
+		if s.ID == id {
+			f.source = i + 1
+		}
+	}
+	if unchanged {
+		f.initial = f.snapshot()
+	}
+	f.read()
+}
+
+func (f *eventForm) key(k tea.KeyPressMsg) (Action, tea.Cmd) {
+	if f.waiting {
+		return nil, nil
+	}
+	keys := &f.keys
+	if !key.Matches(k, keys.Cancel) {
+		f.confirm = false
+	}
+	switch {
+	case key.Matches(k, keys.Cancel):
+		if !f.changed() || f.confirm {
+			return closeDialog{}, nil
+		}
+		f.confirm = true
+		return nil, nil
+	case key.Matches(k, keys.Save):
+		return f.save()
+	case key.Matches(k, keys.Next):
+		f.focusOn((f.focus + 1) % fieldCount)
+		return nil, nil
+	case key.Matches(k, keys.Prev):
+		f.focusOn((f.focus + fieldCount - 1) % fieldCount)
+		return nil, nil
+	case key.Matches(k, keys.Propose):
+		f.inputs[fieldDate].SetValue(dateInput(f.proposal))
+		f.inputs[fieldDate].CursorEnd()
+		f.read()
+		return nil, nil
+	case key.Matches(k, keys.Choose):
+		step := 1
+		if k.String() == "left" {
+			step = -1
+		}
+		if f.focus == fieldStatus {
+			f.status = (f.status + step + len(formStatuses)) % len(formStatuses)
+		} else {
+			n := len(f.sources) + 1
+			f.source = (f.source + step + n) % n
+			f.read()
+		}
+		return nil, nil
+	case k.String() == "enter" && f.focus != fieldSummary:
+		f.focusOn((f.focus + 1) % fieldCount)
+		return nil, nil
+	}
+	return nil, f.edit(k)
+}
+
+// edit gives a message to the field with the cursor.
+func (f *eventForm) edit(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	switch f.focus {
+	case fieldSource, fieldStatus:
+		return nil
+	case fieldSummary:
+		if msg = cleanInput(msg, true); msg == nil {
+			return nil
+		}
+		f.summary, cmd = f.summary.Update(msg)
+	default:
+		if msg = cleanInput(msg, false); msg == nil {
+			return nil
+		}
+		f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
+		f.read()
+	}
+	return cmd
+}
+
+// read reads the date as typed, and what the date text proposes.
+func (f *eventForm) read() {
+	typed := strings.TrimSpace(f.inputs[fieldDate].Value())
+	d, err := model.ReadDate(typed)
+	switch {
+	case err != nil:
+		f.reading, f.readErr = err.Error(), true
+	case d.IsZero():
+		f.reading, f.readErr = "undated", false
+	case typed == d.String():
+		f.reading, f.readErr = d.Label(), false
+	default:
+		f.reading, f.readErr = d.Label()+" (EDTF "+d.String()+")", false
+	}
+	f.proposal, f.proposed = model.Date{}, ""
+	text := strings.TrimSpace(f.value(fieldDateText))
+	if text == "" {
+		return
+	}
+	var published model.Date
+	if f.source > 0 && f.source <= len(f.sources) {
+		published = f.sources[f.source-1].Published
+	}
+	p, ok := model.ProposeDate(text, published)
+	switch {
+	case !ok && published.IsZero():
+		f.proposed = "choose the source these words are from, to read them from its date"
+	case !ok:
+		f.proposed = "chrono cannot tell a date from these words"
+	case err == nil && p.String() == d.String():
+		f.proposed = "the date agrees with these words"
+	default:
+		f.proposal = p
+		f.proposed = "proposes " + p.Label()
+		if !published.IsZero() {
+			f.proposed += ", read in a source published " + published.Label()
+		}
+		f.proposed += " · " + keyOf(f.keys.Propose) + " takes it"
+	}
+}
+
+// errUnreadableDate stops a save while the date cannot be read.
+var errUnreadableDate = errors.New("date: chrono cannot read it (see under the field)")
+
+// event is the event the form describes, or why it cannot be saved.
+func (f *eventForm) event() (model.Event, error) {
+	var e model.Event
+	if f.base != nil {
+		e = *f.base
+		e.Quotes, e.Links, e.Notes = slices.Clone(e.Quotes), slices.Clone(e.Links), slices.Clone(e.Notes)
+	}
+	d, err := model.ReadDate(f.inputs[fieldDate].Value())
+	if err != nil {
+		return e, errUnreadableDate
+	}
+	e.Date = d
+	e.DateText = strings.TrimSpace(f.value(fieldDateText))
+	e.DateSource = f.sourceID()
+	if e.DateText == "" {
+		e.DateSource = ""
+	}
+	e.Title = strings.TrimSpace(f.value(fieldTitle))
+	e.Status = formStatuses[f.status]
+	e.Actors = nil
+	for a := range strings.SplitSeq(f.value(fieldActors), ",") {
+		if a = strings.TrimSpace(a); a != "" && !slices.Contains(e.Actors, a) {
+			e.Actors = append(e.Actors, a)
+		}
+	}
+	if e.Tags, err = parseTags(f.value(fieldTags)); err != nil {
+		return e, err
+	}
+	e.Summary = strings.TrimSpace(f.value(fieldSummary))
+	probe := e
+	if probe.ID == "" {
+		probe.ID = "new" // the id comes when it is saved
+	}
+	if msgs := probe.Check(); len(msgs) > 0 {
+		return e, errors.New(msgs[0])
+	}
+	return e, nil
+}
+
+// save checks the event and says to save it; a new event first gets an
+// id from its title, free in the store.
+func (f *eventForm) save() (Action, tea.Cmd) {
+	e, err := f.event()
+	if err != nil {
+		f.problem = err.Error()
+		return nil, nil
+	}
+	f.problem = ""
+	if f.base == nil {
+		f.waiting = true
+		return nil, newEventID(f.ctx.store, e.Title)
+	}
+	return saveEvent{base: f.base, event: e}, nil
+}
+
+// SetSize implements Dialog: the one-line fields take the width after the
+// labels, the summary the lines left.
+func (f *eventForm) SetSize(w, h int) {
+	if w == f.w && h == f.h {
+		return
+	}
+	f.w, f.h = w, h
+	fw := max(w-formLabelWidth, 1)
+	for i := range f.inputs {
+		f.inputs[i].SetWidth(max(fw-1, 1)) // and a cell for the cursor
+	}
+	f.summary.SetWidth(fw)
+	f.summary.SetHeight(max(h-formFixedLines, 1))
+}

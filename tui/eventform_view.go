@@ -1,0 +1,117 @@
+package tui
+
+import (
+	"strings"
+
+	"chrono/model"
+)
+
+// formLabelWidth is the column of the labels: "› Anchored by ".
+const formLabelWidth = 14
+
+// formFixedLines are the lines of the event form above the summary: the
+// heading and a blank line, the fields, the reading of the date and the
+// proposal of the date text.
+const formFixedLines = 11
+
+// View implements Dialog: a heading, then each field under the one
+// before, the summary taking the lines left.
+func (f *eventForm) View(w, h int) []string {
+	st := &f.ctx.styles
+	out := make([]string, 0, h)
+	add := func(s string) { out = append(out, st.fit(s, w)) }
+	add(f.heading())
+	add("")
+	pad := strings.Repeat(" ", formLabelWidth)
+	for fld := range fieldCount {
+		switch fld {
+		case fieldSource:
+			add(f.label(fld) + f.choiceView(fld, f.sourceName()))
+			note := ""
+			if f.proposed != "" {
+				style := st.Muted
+				if !f.proposal.IsZero() {
+					style = st.Prompt
+				}
+				note = pad + style.Render(f.proposed)
+			}
+			add(note)
+		case fieldStatus:
+			s := formStatuses[f.status]
+			word := s.Word()
+			if s != "" {
+				word = s.Mark() + " " + word
+			}
+			add(f.label(fld) + f.choiceView(fld, word))
+		case fieldSummary:
+			for i, l := range strings.Split(f.summary.View(), "\n") {
+				lead := pad
+				if i == 0 {
+					lead = f.label(fld)
+				}
+				add(lead + l)
+			}
+		default:
+			add(f.label(fld) + f.inputs[fld].View())
+		}
+		if fld == fieldDate {
+			style := st.Muted
+			if f.readErr {
+				style = st.Error
+			}
+			add(pad + style.Render(line(f.reading)))
+		}
+	}
+	for len(out) < h {
+		out = append(out, "")
+	}
+	return out[:max(h, 0)]
+}
+
+// heading says what the form does, or what stops it.
+func (f *eventForm) heading() string {
+	st := &f.ctx.styles
+	switch {
+	case f.confirm:
+		return st.Error.Render(keyOf(f.keys.Cancel) + " again discards the changes · " + keyOf(f.keys.Save) + " saves them")
+	case f.waiting:
+		return st.Muted.Render("saving…")
+	case f.problem != "":
+		return st.Error.Render("✗ " + line(f.problem))
+	case f.base == nil:
+		return st.Heading.Render("New event")
+	}
+	return st.Prompt.Render("Edit ") + st.Heading.Render(line(f.base.Title))
+}
+
+// label is a field's label, marked when the cursor is in it.
+func (f *eventForm) label(fld formField) string {
+	st := &f.ctx.styles
+	if fld == f.focus {
+		return st.Prompt.Render(st.pad("› "+fieldLabels[fld], formLabelWidth))
+	}
+	return st.Label.Render(st.pad("  "+fieldLabels[fld], formLabelWidth))
+}
+
+// choiceView shows a choice, with the arrows that change it when the
+// cursor is on it.
+func (f *eventForm) choiceView(fld formField, s string) string {
+	if fld == f.focus {
+		return "‹ " + s + " ›"
+	}
+	return s
+}
+
+// sourceName is the source chosen to anchor the date text.
+func (f *eventForm) sourceName() string {
+	if f.source == 0 || f.source > len(f.sources) {
+		if id := f.sourceID(); id != "" {
+			return line(id)
+		}
+		return "none"
+	}
+	s := f.sources[f.source-1]
+	// Clipped first: a source's title may be long, and the line is cut
+	// to the screen anyway.
+	return line(s.ID) + " · " + model.Citation(s, func(t string) string { return line(clip(t, f.w)) })
+}
