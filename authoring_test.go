@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -10,7 +12,7 @@ import (
 
 // clockTimes are the times chrono prints for changes, which differ at
 // every run.
-var clockTimes = regexp.MustCompile(`\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?`)
+var clockTimes = regexp.MustCompile(`\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?|\d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d`)
 
 // TestCLIAuthoring writes an investigation from nothing on the command
 // line, and checks every step's output, including its errors, against
@@ -31,6 +33,7 @@ func TestCLIAuthoring(t *testing.T) {
 			"quote|add|nso-offers-mobileum-bags-of-cash|--text|We drop bags of cash at your office|--speaker|Omri Lavie|--source|post|--stance|asserts",
 			"link|miller-tips-off-the-fbi|follows|nso-offers-mobileum-bags-of-cash",
 			"note|miller-tips-off-the-fbi|ask Tye for the tip's date",
+			"show|miller-tips-off-the-fbi",
 			"edit|nso-offers-mobileum-bags-of-cash|--set|date=14 Aug 2017|--set|status=disputed",
 			"show|nso-offers-mobileum-bags-of-cash",
 			"source|list",
@@ -99,5 +102,45 @@ func TestCLIAuthoring(t *testing.T) {
 			}
 			golden.RequireEqual(t, clockTimes.ReplaceAllString(transcript(db, steps, results), "TIME"))
 		})
+	}
+}
+
+// TestEditInEditor runs chrono edit ID with a scripted editor: a first
+// pass that breaks the JSON is reopened with the problems on top, a
+// second that fixes it is saved, and an editor that changes nothing
+// writes nothing.
+func TestEditInEditor(t *testing.T) {
+	t.Setenv("CHRONO_AUTHOR", "ana")
+	db := newDB(t)
+	chrono(t, db, "", "import", "timeline.example.json")
+	dir := t.TempDir()
+	script := filepath.Join(dir, "editor")
+	// Pass 1 breaks the file; pass 2 checks the problems are on top and
+	// writes a good title.
+	os.WriteFile(script, []byte(`#!/bin/sh
+n=$(cat "`+dir+`/n" 2>/dev/null || echo 0); n=$((n+1)); echo $n > "`+dir+`/n"
+if [ $n = 1 ]; then sed -i 's/"title": "/"title": 12, "x": "/' "$1"; exit 0; fi
+grep -q '^// ' "$1" || exit 3
+sed -i 's/"title": 12, "x": "/"title": "Corrected: /' "$1"
+`), 0o755)
+	t.Setenv("VISUAL", script)
+	r := chrono(t, db, "", "edit", "nso-denial")
+	if r.code != 0 || !strings.Contains(r.stdout, "edited nso-denial") {
+		t.Fatalf("edit: %+v", r)
+	}
+	show := chrono(t, db, "", "show", "nso-denial")
+	if !strings.Contains(show.stdout, "Corrected: NSO denies") {
+		t.Errorf("the edit is not stored:\n%s", show.stdout)
+	}
+	if n, _ := os.ReadFile(filepath.Join(dir, "n")); strings.TrimSpace(string(n)) != "2" {
+		t.Errorf("the editor ran %q times, want 2", n)
+	}
+	log := chrono(t, db, "", "log", "nso-denial")
+	if !strings.Contains(log.stdout, "ana") || !strings.Contains(log.stdout, "changed: title") {
+		t.Errorf("log:\n%s", log.stdout)
+	}
+	t.Setenv("VISUAL", "true")
+	if r := chrono(t, db, "", "edit", "nso-denial"); r.code != 0 || !strings.Contains(r.stderr, "no change") {
+		t.Errorf("an unchanged file: %+v", r)
 	}
 }

@@ -1,6 +1,110 @@
 package main
 
-// runEditInEditor opens the event in $EDITOR; see newEditCmd.
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+
+	"chrono/model"
+	"chrono/model/native"
+)
+
+// runEditInEditor opens the event, whole, as chrono JSON in $VISUAL or
+// $EDITOR (else vi). When the editor exits the text is read as strictly
+// as an import: unchanged, nothing is written; unreadable, the editor
+// opens again on the same text with the problems on top, as kubectl edit
+// does, until it reads or the user empties the file; readable, it is
+// saved over the version the editor was opened on, so that a change made
+// meanwhile is refused, never overwritten.
 func runEditInEditor(opts *editOptions) error {
-	return usagef("edit %s: give --set FIELD=VALUE", opts.id)
+	s, err := opts.openStore(true)
+	if err != nil {
+		return err
+	}
+	base, err := s.Event(opts.id)
+	s.Close()
+	if err != nil {
+		return explain(err)
+	}
+	var b bytes.Buffer
+	if err := native.WriteEvent(&b, base); err != nil {
+		return err
+	}
+	original := b.Bytes()
+	f, err := os.CreateTemp("", "chrono-"+model.Slug(base.ID)+"-*.json")
+	if err != nil {
+		return err
+	}
+	path := f.Name()
+	defer os.Remove(path)
+	f.Close()
+	text := original
+	for {
+		if err := os.WriteFile(path, text, 0o600); err != nil {
+			return err
+		}
+		if err := opts.runEditor(path); err != nil {
+			return fmt.Errorf("editor: %w; nothing saved", err)
+		}
+		edited, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if bytes.Equal(edited, original) {
+			fmt.Fprintln(opts.stderr, "no change")
+			return nil
+		}
+		e, err := native.ReadEvent(edited)
+		if native.IsEmptyEvent(err) {
+			fmt.Fprintln(opts.stderr, "the file was emptied: nothing saved")
+			return nil
+		}
+		if err == nil && e.ID != base.ID {
+			err = fmt.Errorf(`id: %q cannot become %q (add a new event and delete this one)`, base.ID, e.ID)
+		}
+		if err != nil {
+			text = native.WithProblems(native.StripComments(edited), err)
+			continue
+		}
+		entry, err := opts.write(model.OpEdit, "edited "+base.ID, func(tx model.Tx) error {
+			_, err := model.EditEvent(tx, base, e)
+			return err
+		})
+		var ce *model.ConflictError
+		if errors.As(err, &ce) {
+			kept, werr := os.CreateTemp("", "chrono-"+model.Slug(base.ID)+"-mine-*.json")
+			if werr == nil {
+				kept.Write(edited)
+				kept.Close()
+				return fmt.Errorf("%w; your version is kept in %s", err, kept.Name())
+			}
+			return err
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(opts.stdout, entryLine(entry))
+		return nil
+	}
+}
+
+// runEditor runs $VISUAL, else $EDITOR, else vi, on path, with the
+// terminal.
+func (c *cli) runEditor(path string) error {
+	words := strings.Fields(os.Getenv("VISUAL"))
+	if len(words) == 0 {
+		words = strings.Fields(os.Getenv("EDITOR"))
+	}
+	if len(words) == 0 {
+		words = []string{"vi"}
+	}
+	cmd := exec.Command(words[0], append(words[1:], path)...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = c.stdin, c.stdout, c.stderr
+	if f, ok := c.stdin.(*os.File); ok {
+		cmd.Stdin = f
+	}
+	return cmd.Run()
 }

@@ -139,6 +139,9 @@ func Show(w io.Writer, d model.Detail, width int) error {
 		p.line("", "Notes")
 		for _, n := range e.Notes {
 			text := termtext.Text(n.Text)
+			if n.Author != "" {
+				text += " — " + termtext.Line(n.Author)
+			}
 			if !n.At.IsZero() {
 				text = n.At.Format("2 Jan 2006 15:04") + "  " + text
 			}
