@@ -47,13 +47,19 @@ earlier one.`,
 	return cmd
 }
 
+// logShown is how many of an entry's events a line lists.
+const logShown = 5
+
 // logPage is how many entries are read at a time: the first page is on
 // the screen before the rest is read.
 const logPage = 200
 
 // runLog prints the journal a page at a time.
 func runLog(opts *logOptions) error {
-	q := model.JournalQuery{Event: opts.id, Limit: logPage}
+	q := model.JournalQuery{Event: opts.id, Limit: logPage, MostEvents: logShown}
+	if opts.asJSON {
+		q.MostEvents = 0 // JSON is for programs: every event, whole
+	}
 	if opts.since != "" {
 		d, err := model.ReadDate(opts.since)
 		if err != nil {
@@ -105,13 +111,14 @@ func (o *logOptions) print(e model.Entry) error {
 		return err
 	}
 	fmt.Fprintf(o.stdout, "#%-5d %s  %-16s %s\n", e.Seq, e.At.Local().Format("2006-01-02 15:04:05"), termtext.Line(e.Author), termtext.Line(e.Phrase))
-	const shown = 5
 	for i, c := range e.Events {
-		if i == shown {
-			fmt.Fprintf(o.stdout, "       … and %s more\n", model.Thousands(int64(len(e.Events)-shown)))
+		if i == logShown {
 			break
 		}
 		fmt.Fprintf(o.stdout, "       %s %s\n", c.ID, changeWords(c))
+	}
+	if n := max(e.Touched, len(e.Events)); n > logShown {
+		fmt.Fprintf(o.stdout, "       … and %s more\n", model.Thousands(int64(n-logShown)))
 	}
 	return nil
 }

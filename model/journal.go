@@ -47,6 +47,9 @@ type Entry struct {
 	Header *HeaderChange `json:"header,omitempty"`
 	// Reverts is the entry this one reverses (an undo or a revert).
 	Reverts uint64 `json:"reverts,omitempty"`
+	// Touched is how many events the entry touched, when Events holds
+	// fewer (JournalQuery.MostEvents); 0 when Events holds them all.
+	Touched int `json:"touched,omitempty"`
 }
 
 // Whereabouts says where an event is: on the timeline, in the trash, or gone.
@@ -97,6 +100,10 @@ type JournalQuery struct {
 	Before uint64
 	// Limit caps the entries returned; 0 for all.
 	Limit int
+	// MostEvents keeps at most this many of each entry's events, for a
+	// listing that shows only the first few of an import's million; 0
+	// keeps them all. It does not narrow an Event query's matching.
+	MostEvents int
 }
 
 // Matches reports whether q selects e, leaving Limit aside.

@@ -103,7 +103,7 @@ func (l *changeLog) encode(e *model.Entry) ([]byte, error) {
 		compressed = 1
 	}
 	head := *e
-	head.Events = nil
+	head.Events, head.Touched = nil, 0
 	j, err := json.Marshal(&head)
 	if err != nil {
 		return nil, fmt.Errorf("journal entry #%d: %w", e.Seq, err)
@@ -144,6 +144,62 @@ func decodeEntry(seq uint64, v []byte) (model.Entry, error) {
 		return e, err
 	}
 	return e, decodeEvents(&e, events, n, compressed)
+}
+
+// decodeSomeEvents reads the first most of an entry's event records into
+// e.Events (all when most is 0 or more than there are), and says in
+// e.Touched how many there are when it leaves some out: the first page of
+// chrono log reads a few ids of a million-event import, not all of them.
+func decodeSomeEvents(e *model.Entry, events []byte, n int, compressed bool, most int) error {
+	if most <= 0 || most >= n {
+		return decodeEvents(e, events, n, compressed)
+	}
+	if compressed {
+		// Records are read from the start of the stream; flate gives
+		// back no more than is asked of it, a buffer at a time.
+		r := flate.NewReader(bytes.NewReader(events))
+		var got []byte
+		buf := make([]byte, 4<<10)
+		for {
+			if k, ok := recordsIn(got, most); ok {
+				events = got[:k]
+				break
+			}
+			m, err := r.Read(buf)
+			got = append(got, buf[:m]...)
+			if err == io.EOF {
+				events = got
+				break
+			}
+			if err != nil {
+				return fmt.Errorf("journal entry #%d: %w (%v)", e.Seq, errCorruptEntry, err)
+			}
+		}
+	} else if k, ok := recordsIn(events, most); ok {
+		events = events[:k]
+	}
+	if err := decodeEvents(e, events, most, false); err != nil {
+		return err
+	}
+	e.Touched = n
+	return nil
+}
+
+// recordsIn returns the length of the first n event records in b, and
+// whether b holds that many whole.
+func recordsIn(b []byte, n int) (int, bool) {
+	at := 0
+	for range n {
+		if at >= len(b) {
+			return 0, false
+		}
+		size, w := binary.Uvarint(b[at+1:])
+		if w <= 0 || uint64(len(b)-at-1-w) < size {
+			return 0, false
+		}
+		at += 1 + w + int(size)
+	}
+	return at, true
 }
 
 // decodeEvents reads an entry's event records into e.Events.
@@ -294,7 +350,11 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 			if !q.Since.IsZero() && e.At.Before(since) {
 				return true, nil
 			}
-			if err := decodeEvents(&e, events, n, compressed); err != nil {
+			most := q.MostEvents
+			if q.Event != "" {
+				most = 0 // the event asked for may be anywhere among them
+			}
+			if err := decodeSomeEvents(&e, events, n, compressed, most); err != nil {
 				return false, err
 			}
 			if !q.Matches(&e) {

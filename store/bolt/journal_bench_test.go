@@ -92,10 +92,53 @@ func BenchmarkJournalFirstPage(b *testing.B) {
 				b.Fatal(err)
 			}
 			defer s.Close()
+			for _, q := range []struct {
+				name string
+				q    model.JournalQuery
+			}{
+				// The edits fill the page; chrono log's page reaches the
+				// import and lists the first few events of each entry.
+				{"edits", model.JournalQuery{Limit: 50}},
+				{"as chrono log, with the import", model.JournalQuery{Limit: journalEdits + 1, MostEvents: 5}},
+			} {
+				b.Run(q.name, func(b *testing.B) {
+					for b.Loop() {
+						entries, err := s.Journal(q.q)
+						if err != nil || len(entries) != q.q.Limit {
+							b.Fatalf("%d entries, %v", len(entries), err)
+						}
+					}
+				})
+			}
+		})
+	}
+}
+
+// BenchmarkUndo takes back an edit, as u in the browser and chrono undo
+// do: the journal entry is read and reversed in one Write.
+func BenchmarkUndo(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			skipHuge(b, n)
+			s, err := Open(synthStore(b, n), Options{Author: "bench"})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			id := synthID(n / 3)
 			for b.Loop() {
-				entries, err := s.Journal(model.JournalQuery{Limit: 50})
-				if err != nil || len(entries) != 50 {
-					b.Fatalf("%d entries, %v", len(entries), err)
+				b.StopTimer()
+				e, err := retagOne(s, id, "undo-me")
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				entry, err := s.Entry(e.Seq)
+				if err == nil {
+					_, err = model.Revert(s, entry)
+				}
+				if err != nil {
+					b.Fatal(err)
 				}
 			}
 		})
