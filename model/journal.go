@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -48,7 +49,7 @@ type Entry struct {
 	// Reverts is the entry this one reverses (an undo or a revert).
 	Reverts uint64 `json:"reverts,omitempty"`
 	// Touched is how many events the entry touched, when Events holds
-	// fewer (JournalQuery.MostEvents); 0 when Events holds them all.
+	// fewer (JournalQuery.MostEvents and Event); 0 when it holds them all.
 	Touched int `json:"touched,omitempty"`
 }
 
@@ -92,7 +93,8 @@ type HeaderChange struct {
 
 // JournalQuery selects journal entries, newest first.
 type JournalQuery struct {
-	// Event keeps the entries that touched it.
+	// Event keeps the entries that touched it, each with that event's
+	// changes alone (Touched says how many events the entry touched).
 	Event string
 	// Since keeps entries made at or after its earliest instant.
 	Since Date
@@ -117,6 +119,23 @@ func (q JournalQuery) Matches(e *Entry) bool {
 		return false
 	}
 	return true
+}
+
+// Trim returns e as a journal read for q gives it: with an Event query,
+// that event's changes alone; with MostEvents, no more than that many;
+// and Touched saying how many there were when some are left out.
+func (q JournalQuery) Trim(e Entry) Entry {
+	n := len(e.Events)
+	switch {
+	case q.Event != "":
+		e.Events = slices.DeleteFunc(slices.Clone(e.Events), func(c EventChange) bool { return c.ID != q.Event })
+	case q.MostEvents > 0 && n > q.MostEvents:
+		e.Events = e.Events[:q.MostEvents]
+	}
+	if len(e.Events) < n {
+		e.Touched = n
+	}
+	return e
 }
 
 // Touches reports whether the entry changed the event with an id.

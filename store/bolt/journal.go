@@ -204,6 +204,14 @@ func recordsIn(b []byte, n int) (int, bool) {
 
 // decodeEvents reads an entry's event records into e.Events.
 func decodeEvents(e *model.Entry, events []byte, n int, compressed bool) error {
+	return decodeEventsOf(e, events, n, compressed, "")
+}
+
+// decodeEventsOf is decodeEvents keeping only the changes of one event
+// when only is set (with e.Touched the number of all), so that an event's
+// history does not build a record for each of the million events an
+// import added with it.
+func decodeEventsOf(e *model.Entry, events []byte, n int, compressed bool, only string) error {
 	damaged := func(why string) error {
 		return fmt.Errorf("journal entry #%d: %w (%s)", e.Seq, errCorruptEntry, why)
 	}
@@ -219,7 +227,9 @@ func decodeEvents(e *model.Entry, events []byte, n int, compressed bool) error {
 	// One string for all the ids an import added, each a part of it:
 	// a million of them are then one allocation, not a million.
 	all := string(events)
-	e.Events = make([]model.EventChange, 0, n)
+	if only == "" {
+		e.Events = make([]model.EventChange, 0, n)
+	}
 	at := 0
 	for range n {
 		if at >= len(all) {
@@ -234,6 +244,9 @@ func decodeEvents(e *model.Entry, events []byte, n int, compressed bool) error {
 		at += 1 + w + int(size)
 		switch kind {
 		case recordAdded:
+			if only != "" && body != only {
+				continue
+			}
 			e.Events = append(e.Events, model.EventChange{ID: body, To: model.OnTimeline})
 		case recordChange:
 			var c model.EventChange
@@ -247,6 +260,12 @@ func decodeEvents(e *model.Entry, events []byte, n int, compressed bool) error {
 	}
 	if at != len(all) {
 		return damaged("bytes after the last event")
+	}
+	if only != "" {
+		e.Events = slices.DeleteFunc(e.Events, func(c model.EventChange) bool { return c.ID != only })
+		if len(e.Events) < n {
+			e.Touched = n
+		}
 	}
 	return nil
 }
@@ -350,11 +369,14 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 			if !q.Since.IsZero() && e.At.Before(since) {
 				return true, nil
 			}
-			most := q.MostEvents
 			if q.Event != "" {
-				most = 0 // the event asked for may be anywhere among them
+				// The history keys say the entry touched the event; of its
+				// events, the one asked about is the one to show.
+				err = decodeEventsOf(&e, events, n, compressed, q.Event)
+			} else {
+				err = decodeSomeEvents(&e, events, n, compressed, q.MostEvents)
 			}
-			if err := decodeSomeEvents(&e, events, n, compressed, most); err != nil {
+			if err != nil {
 				return false, err
 			}
 			if !q.Matches(&e) {

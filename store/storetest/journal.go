@@ -193,6 +193,7 @@ func testJournalQueries(t *testing.T, s *suite) {
 		{Limit: 3},
 		{Event: "fbi-tip"},
 		{Event: "fbi-tip", Limit: 2},
+		{MostEvents: 1},
 		{Event: "nso-denial"},
 		{Event: "no-such-event"},
 		{Before: all[len(all)-2].Seq},
@@ -206,7 +207,7 @@ func testJournalQueries(t *testing.T, s *suite) {
 		var want []model.Entry
 		for _, e := range slices.Backward(all) {
 			if q.Matches(&e) && (q.Limit == 0 || len(want) < q.Limit) {
-				want = append(want, e)
+				want = append(want, q.Trim(e))
 			}
 		}
 		got, err := st.Journal(q)
