@@ -32,6 +32,8 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 		{"export", "--format", "markdown"},
 		{"import", "testdata/hostile/hostile-bad.json"}, {"show", "bad\x1b]52;c;eA==\x07"}, {"tag", "h1", "\x1b[31m"},
 		{"list", "--actor", "\x1b]0;owned\x07"},
+		{"note", "h1", "\x1b[2J\u202enote"}, {"edit", "h1", "--set", "title=\x1b]0;t\x07"},
+		{"log"}, {"log", "--json"}, {"log", "h1"}, {"source", "list"}, {"rm", "h1"}, {"trash"}, {"undo"},
 	} {
 		r := chrono(t, db, "", args...)
 		for name, out := range map[string]string{"stdout": r.stdout, "stderr": r.stderr} {

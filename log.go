@@ -107,7 +107,7 @@ func (o *logOptions) print(e model.Entry) error {
 		if err != nil {
 			return err
 		}
-		_, err = fmt.Fprintf(o.stdout, "%s\n", b)
+		_, err = o.stdout.Write(append(termtext.EscapeJSON(b), '\n'))
 		return err
 	}
 	fmt.Fprintf(o.stdout, "#%-5d %s  %-16s %s\n", e.Seq, e.At.Local().Format("2006-01-02 15:04:05"), termtext.Line(e.Author), termtext.Line(e.Phrase))

@@ -47,10 +47,10 @@ type Entry struct {
 	// after, when the change touched them.
 	Header *HeaderChange `json:"header,omitempty"`
 	// Reverts is the entry this one reverses (an undo or a revert).
-	Reverts uint64 `json:"reverts,omitempty"`
+	Reverts uint64 `json:"reverts,omitzero"`
 	// Touched is how many events the entry touched, when Events holds
 	// fewer (JournalQuery.MostEvents and Event); 0 when it holds them all.
-	Touched int `json:"touched,omitempty"`
+	Touched int `json:"touched,omitzero"`
 }
 
 // Whereabouts says where an event is: on the timeline, in the trash, or gone.
