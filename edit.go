@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"strings"
 
 	"chrono/model"
@@ -61,7 +60,7 @@ func runEditSet(opts *editOptions) error {
 	if err != nil {
 		return err
 	}
-	e, err := opts.write(model.OpEdit, "edited "+opts.id, func(tx model.Tx) error {
+	return opts.change(model.OpEdit, "edited "+opts.id, func(tx model.Tx) error {
 		_, err := model.UpdateEvent(tx, opts.id, func(e *model.Event) error {
 			for _, s := range sets {
 				if err := setField(e, s.field, s.value); err != nil {
@@ -72,11 +71,6 @@ func runEditSet(opts *editOptions) error {
 		})
 		return err
 	})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(opts.stdout, entryLine(e))
-	return nil
 }
 
 // runEditInvestigation sets the investigation's title and description.
@@ -88,7 +82,7 @@ func runEditInvestigation(opts *editOptions) error {
 	if len(sets) == 0 {
 		return usagef("edit --investigation needs --set title=... or --set description=...")
 	}
-	e, err := opts.write(model.OpTitle, "changed the investigation's title or description", func(tx model.Tx) error {
+	return opts.change(model.OpTitle, "changed the investigation's title or description", func(tx model.Tx) error {
 		h, err := tx.Header()
 		if err != nil {
 			return err
@@ -105,11 +99,6 @@ func runEditInvestigation(opts *editOptions) error {
 		}
 		return model.SetHeader(tx, h)
 	})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(opts.stdout, entryLine(e))
-	return nil
 }
 
 // fieldSet is one --set FIELD=VALUE.

@@ -28,15 +28,10 @@ func newLinkCmd(c *cli, unlink bool) *cobra.Command {
 			if unlink {
 				op, verb = model.UnlinkEvents, "unlinked"
 			}
-			e, err := c.write(model.OpLink, fmt.Sprintf("%s %s %s %s", verb, from, rel, to), func(tx model.Tx) error {
+			return c.change(model.OpLink, fmt.Sprintf("%s %s %s %s", verb, from, rel, to), func(tx model.Tx) error {
 				_, err := op(tx, from, rel, to)
 				return err
 			})
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(c.stdout, entryLine(e))
-			return nil
 		},
 	}
 }

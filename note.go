@@ -57,12 +57,7 @@ text, --delete N removes note N (chrono show lists them in order).`,
 					return err
 				}
 			}
-			e, err := c.write(model.OpNote, phrase, fn)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(c.stdout, entryLine(e))
-			return nil
+			return c.change(model.OpNote, phrase, fn)
 		},
 	}
 	cmd.Flags().IntVar(&edit, "edit", 0, "replace the text of note `N`")

@@ -42,15 +42,10 @@ func newQuoteAddCmd(c *cli) *cobra.Command {
 			if !q.Stance.Valid() {
 				return usagef("--stance %q: use asserts, denies or context", stance)
 			}
-			e, err := c.write(model.OpQuote, "added a quote to "+id, func(tx model.Tx) error {
+			return c.change(model.OpQuote, "added a quote to "+id, func(tx model.Tx) error {
 				_, err := model.AddQuote(tx, id, q, at)
 				return err
 			})
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(c.stdout, entryLine(e))
-			return nil
 		},
 	}
 	f := cmd.Flags()
@@ -74,15 +69,10 @@ func newQuoteRmCmd(c *cli) *cobra.Command {
 			if _, err := fmt.Sscanf(args[1], "%d", &n); err != nil || n < 1 {
 				return usagef("quote rm: %q is not a quote number (1, 2, …)", args[1])
 			}
-			e, err := c.write(model.OpQuote, fmt.Sprintf("removed quote %d of %s", n, args[0]), func(tx model.Tx) error {
+			return c.change(model.OpQuote, fmt.Sprintf("removed quote %d of %s", n, args[0]), func(tx model.Tx) error {
 				_, err := model.RemoveQuote(tx, args[0], n)
 				return err
 			})
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(c.stdout, entryLine(e))
-			return nil
 		},
 	}
 }

@@ -163,14 +163,9 @@ func newSourceRmCmd(c *cli) *cobra.Command {
 		Short: "Remove a source no quote cites",
 		Args:  exactArgs(1, "the source's ID (chrono source list)"),
 		RunE: func(_ *cobra.Command, args []string) error {
-			e, err := c.write(model.OpSource, "removed source "+args[0], func(tx model.Tx) error {
+			return c.change(model.OpSource, "removed source "+args[0], func(tx model.Tx) error {
 				return model.RemoveSource(tx, args[0])
 			})
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(c.stdout, entryLine(e))
-			return nil
 		},
 	}
 }

@@ -130,14 +130,9 @@ func newRestoreCmd(c *cli) *cobra.Command {
 		Args:  minArgs(1, "the ID of at least one event in the trash (see chrono trash)"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.ids = args
-			e, err := opts.write(model.OpRestore, "restored "+events(len(args)), func(tx model.Tx) error {
+			return opts.change(model.OpRestore, "restored "+events(len(args)), func(tx model.Tx) error {
 				return model.RestoreEvents(tx, args)
 			})
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(opts.stdout, entryLine(e))
-			return nil
 		},
 	}
 }

@@ -20,6 +20,17 @@ func (c *cli) write(op model.Op, phrase string, fn func(tx model.Tx) error) (mod
 	return e, explain(err)
 }
 
+// change is write, then the line that says what it did (or nothing
+// changed), for the commands whose output is just that.
+func (c *cli) change(op model.Op, phrase string, fn func(tx model.Tx) error) error {
+	e, err := c.write(op, phrase, fn)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(c.stdout, entryLine(e))
+	return nil
+}
+
 // explain adds to an error what the user can do about it.
 func explain(err error) error {
 	var ce *model.ConflictError
