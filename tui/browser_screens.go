@@ -74,6 +74,19 @@ func (b *browser) screensUpdate(msg tea.Msg) (Action, tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		switch {
+		case key.Matches(msg, k.AddQuote):
+			row, ok := b.tl.selected()
+			if !ok {
+				return nil, nil, true
+			}
+			e, _ := b.Latest(row.Event.ID)
+			return openDialog{newQuoteForm(b.ctx, e, 0)}, loadSources(b.ctx.store), true
+		case key.Matches(msg, k.EditQuote):
+			it, ok := b.detail.item()
+			if !ok || it.quote < 0 || it.quote >= len(b.detail.d.Event.Quotes) {
+				return nil, nil, true
+			}
+			return openDialog{newQuoteForm(b.ctx, b.detail.d.Event, it.quote+1)}, loadSources(b.ctx.store), true
 		case key.Matches(msg, k.Sources):
 			return pushScreen{newSourcesScreen(b.ctx)}, nil, true
 		case key.Matches(msg, k.Trash):

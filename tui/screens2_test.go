@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"chrono/model"
@@ -38,6 +39,23 @@ var quoteSourceTrashScreens = []authoringScreen{
 		d.typeText("March 2022")
 	}},
 	{"source-edit", false, func(d *driver) { d.keys("S", "e") }},
+	{"quote-add", false, func(d *driver) {
+		d.keys("Q")
+		d.send(tea.PasteMsg{Content: "We would drop bags of cash\nat your office."})
+		d.keys("tab")
+		d.typeText("Omri Lavie")
+	}},
+	{"quote-source", false, func(d *driver) {
+		d.keys("Q", "tab", "tab")
+		d.typeText("post")
+	}},
+	{"quote-new-source", false, func(d *driver) {
+		d.keys("Q", "tab", "tab")
+		d.typeText("guardian")
+		d.keys("enter", "tab")
+		d.typeText("The Guardian")
+	}},
+	{"quote-edit", false, func(d *driver) { d.keys("enter", "e", "tab", "tab", "tab", "tab") }},
 }
 
 // TestTrashAndRestore: d asks, then moves the event to the trash and out
@@ -135,4 +153,61 @@ func (s stamped) Trash() ([]model.Trashed, error) {
 		tr[i].At, tr[i].Author = noted, "ana"
 	}
 	return tr, err
+}
+
+// TestQuoteForm: Q adds a pasted quote citing a source chosen by typing;
+// one made on the spot is written with it; e edits the selected one.
+func TestQuoteForm(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	id := d.selected()
+	before := len(event(t, s, id).Quotes)
+	d.keys("Q")
+	d.send(tea.PasteMsg{Content: "We would drop\nbags of cash.\x1b[31m"})
+	d.keys("tab")
+	d.typeText("Omri Lavie")
+	d.keys("tab")
+	d.typeText("washington")
+	d.keys("tab", "tab", "right", "ctrl+s")
+	if d.statusErr() || d.openDialog() != nil {
+		t.Fatalf("not saved: %q, %T", d.status(), d.openDialog())
+	}
+	qs := event(t, s, id).Quotes
+	if len(qs) != before+1 {
+		t.Fatalf("%d quotes, want %d", len(qs), before+1)
+	}
+	want := model.Quote{Text: "We would drop\nbags of cash.[31m", Speaker: "Omri Lavie", Source: "wapo", Stance: model.Asserts}
+	if got := qs[len(qs)-1]; got != want {
+		t.Errorf("added %+v, want %+v", got, want)
+	}
+
+	// A new source, made from the source field.
+	d.keys("Q")
+	d.typeText("No comment.")
+	d.keys("tab", "tab")
+	d.typeText("guardian")
+	d.keys("enter", "tab")
+	d.typeText("The Guardian")
+	d.keys("ctrl+s") // the source form: back to the quote
+	if _, open := d.openDialog().(*quoteForm); !open {
+		t.Fatalf("after the source form: %T", d.openDialog())
+	}
+	d.keys("ctrl+s")
+	qs = event(t, s, id).Quotes
+	if got := qs[len(qs)-1]; got.Text != "No comment." || got.Source == "" || sourceOf(t, s, got.Source).Publisher != "The Guardian" {
+		t.Fatalf("added %+v", got)
+	}
+
+	// e edits the quote selected in the sources pane.
+	d.keys("enter", "e", "tab")
+	d.typeText("Omri Lavie, ")
+	d.keys("ctrl+s")
+	if got := event(t, s, id).Quotes[0].Speaker; got != "The Washington PostOmri Lavie," {
+		t.Errorf("edited speaker %q (status %q)", got, d.status())
+	}
+	// An empty quote is refused in the form, naming the field.
+	d.keys("Q", "ctrl+s")
+	if f, ok := d.openDialog().(*quoteForm); !ok || !strings.Contains(f.problem, "quote #") {
+		t.Errorf("empty quote: %T %+v", d.openDialog(), d.openDialog())
+	}
 }

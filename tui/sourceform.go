@@ -30,6 +30,8 @@ type sourceForm struct {
 	readErr       bool
 	problem       string
 	confirm       bool
+	// heading replaces "New source" for a source made for something.
+	heading string
 
 	save   func(base *model.Source, s model.Source) Action
 	cancel Action
@@ -260,6 +262,8 @@ func (f *sourceForm) View(w, h int) []string {
 		add(st.Error.Render(keyOf(f.keys.Cancel) + " again discards the changes · " + keyOf(f.keys.Save) + " saves them"))
 	case f.problem != "":
 		add(st.Error.Render("✗ " + line(f.problem)))
+	case f.base == nil && f.heading != "":
+		add(st.Heading.Render(f.heading))
 	case f.base == nil:
 		add(st.Heading.Render("New source"))
 	default:
