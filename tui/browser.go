@@ -39,6 +39,9 @@ type browser struct {
 	known   map[string]model.Event // the latest version written of events not loaded
 	// trashing are the events on their way to the trash.
 	trashing map[string]bool
+	// standing is what other events say of loaded events, read with
+	// their rows.
+	standing map[string]standing
 }
 
 func newBrowser(ctx *shared, quickTags []string) *browser {
@@ -50,6 +53,7 @@ func newBrowser(ctx *shared, quickTags []string) *browser {
 		marks:     map[string]bool{},
 		known:     map[string]model.Event{},
 		trashing:  map[string]bool{},
+		standing:  map[string]standing{},
 		tl:        timeline{total: -1},
 		allEvents: -1,
 	}
@@ -70,7 +74,7 @@ func (b *browser) Init() tea.Cmd {
 func (b *browser) Update(msg tea.Msg) (Action, tea.Cmd) {
 	a, cmd := b.update(msg)
 	b.updateKeys()
-	return a, cmd
+	return a, tea.Batch(cmd, b.takeStanding(msg))
 }
 
 func (b *browser) update(msg tea.Msg) (Action, tea.Cmd) {
