@@ -36,6 +36,11 @@ func (s standing) sign() string {
 	return " "
 }
 
+// standingLegend is what the help says of the signs.
+func standingLegend() string {
+	return disputedSign + " disputed by another event  " + supportedSign + " supported by another event"
+}
+
 // standingOf reads an event's standing from its links in both directions:
 // its own ("disputed-by x") and those other events make to it ("x
 // disputes this"), as the store's Detail gives them.
