@@ -37,6 +37,11 @@ type browser struct {
 	marks   map[string]bool
 	history []string               // events left by following links, for backspace
 	known   map[string]model.Event // the latest version written of events not loaded
+	// trashing are the events on their way to the trash.
+	trashing map[string]bool
+	// standing is what other events say of loaded events, read with
+	// their rows.
+	standing map[string]standing
 }
 
 func newBrowser(ctx *shared, quickTags []string) *browser {
@@ -47,6 +52,8 @@ func newBrowser(ctx *shared, quickTags []string) *browser {
 		loading:   true,
 		marks:     map[string]bool{},
 		known:     map[string]model.Event{},
+		trashing:  map[string]bool{},
+		standing:  map[string]standing{},
 		tl:        timeline{total: -1},
 		allEvents: -1,
 	}
@@ -67,10 +74,13 @@ func (b *browser) Init() tea.Cmd {
 func (b *browser) Update(msg tea.Msg) (Action, tea.Cmd) {
 	a, cmd := b.update(msg)
 	b.updateKeys()
-	return a, cmd
+	return a, tea.Batch(cmd, b.takeStanding(msg))
 }
 
 func (b *browser) update(msg tea.Msg) (Action, tea.Cmd) {
+	if a, cmd, ok := b.screensUpdate(msg); ok {
+		return a, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		return b.key(msg)
@@ -120,7 +130,7 @@ func (b *browser) answer(msg tea.Msg) tea.Cmd {
 		}
 		return say("opened " + msg.url)
 	case showEventsMsg:
-		return b.showWritten(msg)
+		return tea.Batch(b.showWritten(msg), b.settleMoves(msg))
 	case storeChangedMsg:
 		cmds := []tea.Cmd{b.requery(b.query)}
 		if id := b.detail.id(); id != "" {

@@ -25,6 +25,8 @@ type browserKeys struct {
 	Copy, OpenURL                                             key.Binding
 	// Authoring: events, their quotes and links, the sources.
 	Add, Edit, Editor, Link, Remove, QuoteUp, QuoteDown key.Binding
+	// Quotes and the screens of the sources and the trash.
+	AddQuote, EditQuote, Sources, Delete, Trash key.Binding
 }
 
 // newBrowserKeys returns the browser's keys, with digits 1–9 toggling
@@ -65,6 +67,11 @@ func newBrowserKeys(quickTags []string) browserKeys {
 		Remove:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "remove quote/link")),
 		QuoteUp:     key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "move quote up")),
 		QuoteDown:   key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "move quote down")),
+		AddQuote:    key.NewBinding(key.WithKeys("Q"), key.WithHelp("Q", "add a quote")),
+		EditQuote:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit the quote")),
+		Sources:     key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "sources")),
+		Delete:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "move to the trash")),
+		Trash:       key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "the trash")),
 	}
 	for i, t := range quickTags {
 		if i == 9 {
@@ -116,6 +123,7 @@ func (b *browser) updateKeys() {
 	for i := range b.keys.QuickTags {
 		b.keys.QuickTags[i].SetEnabled(targets)
 	}
+	b.updateScreenKeys(selected, targets)
 }
 
 // ShortHelp is the footer: the keys a newcomer needs first; in an
@@ -139,6 +147,6 @@ func (b *browser) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom, k.PrevYear, k.NextYear, k.GoTo},
 		{k.Focus, k.Open, k.Back, k.Escape, k.Search, k.NextMatch, k.PrevMatch, k.Filter, k.ClearFilter, k.Copy, k.OpenURL},
 		append([]key.Binding{k.Tag, k.Untag, k.Mark, k.Undo, k.Note}, k.QuickTags...),
-		{k.Add, k.Edit, k.Editor, k.Link, k.Remove, k.QuoteUp, k.QuoteDown},
+		{k.Add, k.Edit, k.Editor, k.Link, k.Remove, k.QuoteUp, k.QuoteDown, k.AddQuote, k.EditQuote, k.Delete, k.Sources, k.Trash},
 	}
 }

@@ -50,16 +50,16 @@ func loadFacets(s model.Store) tea.Cmd {
 // jump loads a window of the view around anchor (zero: the start, or the
 // end when fromEnd).
 func jump(s model.Store, gen int, q model.Query, anchor model.Position, fromEnd bool, n int) tea.Cmd {
-	return func() tea.Msg {
+	return withStanding(s, func() tea.Msg {
 		w, err := s.Window(q, anchor, fromEnd, n, n)
 		return windowMsg{gen: gen, w: w, anchor: anchor, fromEnd: fromEnd, err: err}
-	}
+	})
 }
 
 // jumpToEvent loads a window around one event. When the filters hide it,
 // they are dropped so that the event can be shown.
 func jumpToEvent(s model.Store, gen int, q model.Query, id string, n int) tea.Cmd {
-	return func() tea.Msg {
+	return withStanding(s, func() tea.Msg {
 		key, err := s.Position(id)
 		if err != nil {
 			return windowMsg{gen: gen, err: err}
@@ -70,13 +70,13 @@ func jumpToEvent(s model.Store, gen int, q model.Query, id string, n int) tea.Cm
 			return windowMsg{gen: gen, w: w, anchor: key, focusID: id, cleared: true, err: err}
 		}
 		return windowMsg{gen: gen, w: w, anchor: key, focusID: id, err: err}
-	}
+	})
 }
 
 // jumpAround loads the window of the view around an event's position as
 // the store has it now, with the cursor on it when the view holds it.
 func jumpAround(s model.Store, gen int, q model.Query, id string, n int) tea.Cmd {
-	return func() tea.Msg {
+	return withStanding(s, func() tea.Msg {
 		at, err := s.Position(id)
 		if err != nil {
 			return windowMsg{gen: gen, err: err}
@@ -87,7 +87,7 @@ func jumpAround(s model.Store, gen int, q model.Query, id string, n int) tea.Cmd
 			msg.focusID = id
 		}
 		return msg
-	}
+	})
 }
 
 func holds(w model.Window, at model.Position) bool {
@@ -102,7 +102,7 @@ func holds(w model.Window, at model.Position) bool {
 // jumpYear loads the window at the first event of the next (or previous)
 // year that has events, counted from the year of the event at from.
 func jumpYear(s model.Store, gen int, q model.Query, from model.Position, next bool, n int) tea.Cmd {
-	return func() tea.Msg {
+	return withStanding(s, func() tea.Msg {
 		earliest, _, dated := from.Bounds()
 		if !dated || earliest == model.BeginningOfTime {
 			return windowMsg{gen: gen, note: "no year to move from: this event has no start date", err: errNoMove}
@@ -128,7 +128,7 @@ func jumpYear(s model.Store, gen int, q model.Query, from model.Position, next b
 		}
 		w, err := s.Window(q, anchor, false, n, n)
 		return windowMsg{gen: gen, w: w, anchor: anchor, err: err}
-	}
+	})
 }
 
 // errNoMove marks a jump that had nowhere to go; its note says why.
@@ -136,7 +136,7 @@ var errNoMove = errors.New("no move")
 
 // extend loads more rows beyond one edge of the window.
 func extend(s model.Store, gen int, q model.Query, edge model.Position, backward bool, n int) tea.Cmd {
-	return func() tea.Msg {
+	return withStanding(s, func() tea.Msg {
 		var w model.Window
 		var err error
 		if backward {
@@ -145,7 +145,7 @@ func extend(s model.Store, gen int, q model.Query, edge model.Position, backward
 			w, err = s.Window(q, edge.After(), false, 0, n)
 		}
 		return extendMsg{gen: gen, backward: backward, edge: edge, w: w, err: err}
-	}
+	})
 }
 
 // stepSize is how many events one step of a long count or search looks
@@ -197,7 +197,7 @@ func loadDetail(s model.Store, id string) tea.Cmd {
 // or before it when backward, wrapping around the view once. When it
 // finds one it loads the window around it.
 func searchFor(s model.Store, gen, seq int, q model.Query, text string, st searchStep, n int) tea.Cmd {
-	return func() tea.Msg {
+	return withStanding(s, func() tea.Msg {
 		q.Text = text
 		hit, next, err := s.Find(q, st.from, st.backward, stepSize)
 		if err != nil {
@@ -218,7 +218,7 @@ func searchFor(s model.Store, gen, seq int, q model.Query, text string, st searc
 		base.Text = ""
 		w, err := s.Window(base, hit, false, n, n)
 		return searchMsg{gen: gen, seq: seq, found: true, w: w, anchor: hit, wrapped: st.wrapped, err: err}
-	}
+	})
 }
 
 // searchStep is where a search goes on from.

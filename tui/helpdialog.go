@@ -65,6 +65,7 @@ func (d *helpDialog) View(w, h int) []string {
 		out = append(out, st.fit(l, w))
 	}
 	out = append(out, "", st.fit(st.Muted.Render("Statuses: "+statusLegend()), w))
+	out = append(out, st.fit(st.Muted.Render("Links:    "+standingLegend()), w))
 	if l := d.ctx.location; l != "" {
 		out = append(out, "", st.fit(st.Muted.Render("Store: ")+line(l), w))
 	}

@@ -12,7 +12,8 @@ const dateWidth = 17
 
 // listView renders the chronology pane: exactly height lines of at most
 // width cells. Each row reads without colour: › marks the cursor, ● a
-// marked event, and the status has its own sign.
+// marked event, the status has its own sign, and ! or + after it say that
+// another event disputes or supports it.
 func (b *browser) listView(w, h int) []string {
 	lines := make([]string, 0, h)
 	st := &b.ctx.styles
@@ -54,13 +55,15 @@ func (b *browser) rowView(e model.Event, selected bool, w int) string {
 	}
 	date := st.pad(e.Date.Label(), dw)
 	status := e.Status.Mark()
+	sign := b.standing[e.ID].sign()
 	title := line(clip(e.Title, w))
-	// cursor, mark, space, date, space, status, space: then the title,
-	// and the tags in a column of their own so that titles line up.
-	fixed := 2 + 1 + dw + 1 + 1 + 1
+	// cursor, mark, space, date, space, status, what others say of it
+	// (disputed, supported), space: then the title, and the tags in a
+	// column of their own so that titles line up.
+	fixed := 2 + 1 + dw + 1 + 1 + 1 + 1
 	room := w - fixed
 	tagRoom := 0
-	if room > 36 {
+	if room > 35 {
 		tagRoom = room / 4
 	}
 	tags := fitChips(st, e.Tags, tagRoom)
@@ -71,7 +74,7 @@ func (b *browser) rowView(e model.Event, selected bool, w int) string {
 	if selected {
 		// A selected row is one reversed span, readable without colour.
 		var sb strings.Builder
-		sb.WriteString(cursor + mark + " " + date + " " + status + " ")
+		sb.WriteString(cursor + mark + " " + date + " " + status + sign + " ")
 		sb.WriteString(st.pad(title, max(titleRoom, 0)))
 		if tagRoom > 0 {
 			sb.WriteString("  " + tags)
@@ -89,6 +92,7 @@ func (b *browser) rowView(e model.Event, selected bool, w int) string {
 	sb.WriteString(st.Date.Render(date))
 	sb.WriteString(" ")
 	sb.WriteString(st.status(e.Status).Render(status))
+	sb.WriteString(st.Mark.Render(sign))
 	sb.WriteString(" ")
 	sb.WriteString(st.fit(highlight(title, b.search.text, st.Item, st.Match), max(titleRoom, 0)))
 	if tagRoom > 0 {

@@ -17,7 +17,9 @@ type windowMsg struct {
 	// cleared reports that the filters were dropped to show focusID.
 	cleared bool
 	note    string // a message for the status line
-	err     error
+	// standing is what other events say of the rows' events.
+	standing map[string]standing
+	err      error
 }
 
 // extendMsg brings more rows to one side of the window.
@@ -26,6 +28,7 @@ type extendMsg struct {
 	backward bool
 	edge     model.Position // where the rows continue from
 	w        model.Window
+	standing map[string]standing
 	err      error
 }
 
@@ -84,7 +87,9 @@ type searchMsg struct {
 	w       model.Window
 	anchor  model.Position
 	wrapped bool
-	err     error
+	// standing is what other events say of the rows' events.
+	standing map[string]standing
+	err      error
 }
 
 // openedMsg reports the outcome of opening a URL.

@@ -1,0 +1,168 @@
+package model
+
+import "fmt"
+
+// SaveQuote adds a quote to an event (N 0) or replaces its quote N (from
+// 1). Base is that quote as it was when the editing began: when another
+// change came first, the save is refused rather than overwriting it. With
+// NewSource set, the source is added first, in the same write, and the
+// quote cites it: a source made on the spot for a quote is kept only with
+// the quote.
+type SaveQuote struct {
+	Event     string
+	N         int
+	Base      Quote
+	Quote     Quote
+	NewSource *Source
+}
+
+// IDs implements Edit.
+func (s SaveQuote) IDs() []string { return []string{s.Event} }
+
+// Change implements Edit: the quote shows at once, citing the new source
+// by the id it asks for (a source without one gets it when written).
+func (s SaveQuote) Change(e Event) Event {
+	if e.ID != s.Event {
+		return e
+	}
+	c := e.Clone()
+	q := s.Quote
+	if s.NewSource != nil {
+		q.Source = s.NewSource.ID
+	}
+	if s.put(&c, q) != nil {
+		return e
+	}
+	return c
+}
+
+// put adds or replaces the quote in e.
+func (s SaveQuote) put(e *Event, q Quote) error {
+	if s.N == 0 {
+		e.Quotes = append(e.Quotes, q)
+		return nil
+	}
+	i, err := quoteIndex(e, s.N)
+	if err != nil {
+		return err
+	}
+	if e.Quotes[i] != s.Base {
+		return fmt.Errorf("event %q: quote %d: %w; open it again to see the change", e.ID, s.N, ErrConflict)
+	}
+	e.Quotes[i] = q
+	return nil
+}
+
+// Apply implements Edit.
+func (s SaveQuote) Apply(w Writer) ([]Change, Edit, error) {
+	return journaled(w, OpQuote, s.Phrase(), func(tx Tx) error {
+		q := s.Quote
+		if s.NewSource != nil {
+			src, err := AddSource(tx, *s.NewSource)
+			if err != nil {
+				return err
+			}
+			q.Source = src.ID
+		}
+		_, err := UpdateEvent(tx, s.Event, func(e *Event) error { return s.put(e, q) })
+		return err
+	})
+}
+
+// Phrase implements Edit.
+func (s SaveQuote) Phrase() string {
+	what := "added a quote to " + s.Event
+	if s.N > 0 {
+		what = fmt.Sprintf("saved quote %d of %s", s.N, s.Event)
+	}
+	if s.NewSource != nil {
+		what += ", citing a new source"
+	}
+	return what
+}
+
+// SaveSource adds a source (Base nil) or saves an edit of one: Base is
+// the source as it was when the editing began, so that a change another
+// made meanwhile is refused rather than overwritten.
+type SaveSource struct {
+	Base   *Source
+	Source Source
+}
+
+// IDs implements Edit: a source is no event.
+func (s SaveSource) IDs() []string { return nil }
+
+// Change implements Edit.
+func (s SaveSource) Change(e Event) Event { return e }
+
+// Apply implements Edit.
+func (s SaveSource) Apply(w Writer) ([]Change, Edit, error) {
+	return journaled(w, OpSource, s.Phrase(), func(tx Tx) error {
+		if s.Base == nil {
+			_, err := AddSource(tx, s.Source)
+			return err
+		}
+		if s.Source.ID != s.Base.ID {
+			return fmt.Errorf("source %q: id: cannot be changed (add a new source)", s.Base.ID)
+		}
+		current, err := tx.Source(s.Base.ID)
+		if err != nil {
+			return err
+		}
+		if current != *s.Base {
+			return fmt.Errorf("source %q: %w; open it again to see the change", s.Base.ID, ErrConflict)
+		}
+		return EditSource(tx, s.Source)
+	})
+}
+
+// Phrase implements Edit.
+func (s SaveSource) Phrase() string {
+	name := s.Source.ID
+	if name == "" {
+		name = quoteTitle(Citation(s.Source, func(t string) string { return t }))
+	}
+	if s.Base == nil {
+		return "added source " + name
+	}
+	return "saved source " + name
+}
+
+// DropSource removes a source that nothing cites (RemoveSource): a cited
+// one is refused with the count.
+type DropSource struct{ ID string }
+
+// IDs implements Edit.
+func (d DropSource) IDs() []string { return nil }
+
+// Change implements Edit.
+func (d DropSource) Change(e Event) Event { return e }
+
+// Apply implements Edit.
+func (d DropSource) Apply(w Writer) ([]Change, Edit, error) {
+	return journaled(w, OpSource, d.Phrase(), func(tx Tx) error { return RemoveSource(tx, d.ID) })
+}
+
+// Phrase implements Edit.
+func (d DropSource) Phrase() string { return "removed source " + d.ID }
+
+// Purge empties events out of the trash for good: it cannot be undone,
+// so it has no revert.
+type Purge struct{ Events []string }
+
+// IDs implements Edit: the events are in the trash, on no screen.
+func (p Purge) IDs() []string { return nil }
+
+// Change implements Edit.
+func (p Purge) Change(e Event) Event { return e }
+
+// Apply implements Edit.
+func (p Purge) Apply(w Writer) ([]Change, Edit, error) {
+	changes, _, err := journaled(w, OpPurge, p.Phrase(), func(tx Tx) error { return PurgeEvents(tx, p.Events) })
+	return changes, nil, err
+}
+
+// Phrase implements Edit.
+func (p Purge) Phrase() string {
+	return "emptied the trash of " + countEvents(len(p.Events)) + " (for good)"
+}

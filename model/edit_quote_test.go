@@ -1,0 +1,91 @@
+package model
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// TestSaveQuote: a quote is added, or replaced while it is as it was; a
+// new source is written with it, in the same entry, and cited.
+func TestSaveQuote(t *testing.T) {
+	said := Quote{Text: "bags of cash", Speaker: "Lavie"}
+	w := newMemWriter(Event{ID: "call", Title: "The call", Quotes: []Quote{said}})
+
+	add := SaveQuote{Event: "call", Quote: Quote{Text: "we deny it"}, NewSource: &Source{Publisher: "The Post", Title: "Denial"}}
+	if got := add.Change(w.events["call"]); len(got.Quotes) != 2 {
+		t.Fatalf("shown %+v", got.Quotes)
+	}
+	if _, revert, err := add.Apply(w); err != nil || revert == nil {
+		t.Fatalf("add: %v, revert %v", err, revert)
+	}
+	q := w.events["call"].Quotes[1]
+	if q.Text != "we deny it" || q.Source == "" {
+		t.Fatalf("added %+v", q)
+	}
+	if _, ok := w.sources[q.Source]; !ok || len(w.journal) != 1 {
+		t.Fatalf("source %q not written in the quote's entry (%d entries)", q.Source, len(w.journal))
+	}
+
+	edit := SaveQuote{Event: "call", N: 1, Base: said, Quote: Quote{Text: "bags of cash", Speaker: "Omri Lavie"}}
+	if _, _, err := edit.Apply(w); err != nil {
+		t.Fatal(err)
+	}
+	if got := w.events["call"].Quotes[0].Speaker; got != "Omri Lavie" {
+		t.Errorf("speaker %q", got)
+	}
+	// The same edit again: its base is no longer the stored quote.
+	if _, _, err := edit.Apply(w); !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), `event "call": quote 1`) {
+		t.Errorf("stale edit: %v", err)
+	}
+	// A new source the store refuses leaves no quote either.
+	bad := SaveQuote{Event: "call", Quote: Quote{Text: "x"}, NewSource: &Source{ID: "Bad Id"}}
+	if _, _, err := bad.Apply(w); err == nil || len(w.events["call"].Quotes) != 2 {
+		t.Errorf("bad source: %v, %d quotes", err, len(w.events["call"].Quotes))
+	}
+}
+
+// TestSourceEdits: a source is added, saved against its base, and
+// removed only while nothing cites it.
+func TestSourceEdits(t *testing.T) {
+	w := newMemWriter(Event{ID: "call", Title: "The call", Quotes: []Quote{{Text: "x", Source: "post"}}})
+	post := Source{ID: "post", Publisher: "The Post"}
+	if _, _, err := (SaveSource{Source: post}).Apply(w); err != nil {
+		t.Fatal(err)
+	}
+	renamed := post
+	renamed.Title = "Denial"
+	if _, _, err := (SaveSource{Base: &post, Source: renamed}).Apply(w); err != nil || w.sources["post"].Title != "Denial" {
+		t.Fatalf("edit: %v, %+v", err, w.sources["post"])
+	}
+	if _, _, err := (SaveSource{Base: &post, Source: renamed}).Apply(w); !errors.Is(err, ErrConflict) {
+		t.Errorf("stale edit: %v", err)
+	}
+	if _, _, err := (DropSource{ID: "post"}).Apply(w); err == nil || !strings.Contains(err.Error(), "cited by 1") {
+		t.Errorf("cited source removed: %v", err)
+	}
+	if _, _, err := (SaveSource{Source: Source{ID: "tip"}}).Apply(w); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := (DropSource{ID: "tip"}).Apply(w); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := w.sources["tip"]; ok {
+		t.Error("tip not removed")
+	}
+}
+
+// TestPurge: the trash is emptied in one entry with no revert.
+func TestPurge(t *testing.T) {
+	w := newMemWriter(Event{ID: "call", Title: "The call"})
+	if _, _, err := (Trash{Events: []string{"call"}}).Apply(w); err != nil {
+		t.Fatal(err)
+	}
+	_, revert, err := Purge{Events: []string{"call"}}.Apply(w)
+	if err != nil || revert != nil {
+		t.Fatalf("purge: %v, revert %v", err, revert)
+	}
+	if _, ok := w.trash["call"]; ok || w.journal[len(w.journal)-1].Op != OpPurge {
+		t.Error("not purged, or not journaled as a purge")
+	}
+}

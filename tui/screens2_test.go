@@ -1,0 +1,213 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"chrono/model"
+)
+
+// TestQuoteSourceTrashScreens compares the screens of quotes, sources and
+// the trash, each at 120×40 and 80×24, with
+// testdata/TestQuoteSourceTrashScreens/*.golden.
+func TestQuoteSourceTrashScreens(t *testing.T) {
+	for _, tt := range quoteSourceTrashScreens {
+		for _, size := range [][2]int{{120, 40}, {80, 24}} {
+			t.Run(tt.name+"-"+sizeName(size), func(t *testing.T) {
+				d := newDriver(t, placed{stamped{exampleStore(t)}}, size[0], size[1])
+				tt.do(d)
+				checkSize(t, d.m.View().Content, size[0], size[1])
+				golden.RequireEqual(t, d.screen())
+			})
+		}
+	}
+}
+
+var quoteSourceTrashScreens = []authoringScreen{
+	{"trash-confirm", false, func(d *driver) { d.keys("j", "d") }},
+	{"trash-empty", false, func(d *driver) { d.keys("D") }},
+	{"trash", false, func(d *driver) { d.keys("j", "d", "y", "space", "space", "d", "y", "D") }},
+	{"trash-purge-confirm", false, func(d *driver) { d.keys("d", "y", "D", "X") }},
+	{"sources", false, func(d *driver) { d.keys("S", "j") }},
+	{"source-add", false, func(d *driver) {
+		d.keys("S", "a", "tab")
+		d.typeText("The Guardian")
+		d.keys("tab", "tab", "tab", "tab")
+		d.typeText("March 2022")
+	}},
+	{"source-edit", false, func(d *driver) { d.keys("S", "e") }},
+	{"quote-add", false, func(d *driver) {
+		d.keys("Q")
+		d.send(tea.PasteMsg{Content: "We would drop bags of cash\nat your office."})
+		d.keys("tab")
+		d.typeText("Omri Lavie")
+	}},
+	{"quote-source", false, func(d *driver) {
+		d.keys("Q", "tab", "tab")
+		d.typeText("post")
+	}},
+	{"quote-new-source", false, func(d *driver) {
+		d.keys("Q", "tab", "tab")
+		d.typeText("guardian")
+		d.keys("enter", "tab")
+		d.typeText("The Guardian")
+	}},
+	{"quote-edit", false, func(d *driver) { d.keys("enter", "e", "tab", "tab", "tab", "tab") }},
+}
+
+// TestTrashAndRestore: d asks, then moves the event to the trash and out
+// of the chronology; the trash screen restores it.
+func TestTrashAndRestore(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	d.keys("j")
+	id := d.selected()
+	d.keys("d")
+	if _, ok := d.openDialog().(*confirmDialog); !ok {
+		t.Fatalf("d opened %T, want the confirmation", d.openDialog())
+	}
+	d.keys("y")
+	if d.selected() == id || d.total() != 12 {
+		t.Fatalf("after the trash: selected %q, %d events", d.selected(), d.total())
+	}
+	if tr, _ := s.Trash(); len(tr) != 1 || tr[0].Event.ID != id {
+		t.Fatalf("trash %+v", tr)
+	}
+	d.keys("D", "r")
+	if tr, _ := s.Trash(); len(tr) != 0 {
+		t.Fatalf("not restored: %+v", tr)
+	}
+	if !strings.Contains(d.screen(), "the trash is empty") {
+		t.Error("the trash screen still lists it")
+	}
+	d.keys("esc")
+	if d.total() != 13 {
+		t.Errorf("back in the chronology: %d events", d.total())
+	}
+	// Emptying the trash asks, and then the events are gone for good.
+	d.keys("d", "y", "D", "X", "y")
+	if tr, _ := s.Trash(); len(tr) != 0 {
+		t.Fatalf("not emptied: %+v", tr)
+	}
+	if j, _ := s.Journal(model.JournalQuery{Limit: 1}); len(j) != 1 || j[0].Op != model.OpPurge {
+		t.Errorf("journal %+v", j)
+	}
+}
+
+// TestSourcesScreen: a source is added and edited through the form; a
+// cited one is not removed, and the store's reason shows.
+func TestSourcesScreen(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	d.keys("S", "a")
+	d.typeText("guardian")
+	d.keys("tab")
+	d.typeText("The Guardian")
+	d.keys("ctrl+s")
+	if d.statusErr() {
+		t.Fatal(d.status())
+	}
+	src := sourceOf(t, s, "guardian")
+	if src.Publisher != "The Guardian" {
+		t.Fatalf("added %+v", src)
+	}
+	d.keys("g") // guardian, the first by id
+	d.keys("e", "tab", "tab")
+	d.typeText("Ruling")
+	d.keys("ctrl+s")
+	if got := sourceOf(t, s, "guardian"); got.Title != "Ruling" || !strings.Contains(d.screen(), "Ruling") {
+		t.Errorf("edited %+v", got)
+	}
+	d.keys("G", "x") // wapo, cited
+	if !d.statusErr() || !strings.Contains(d.status(), "cited by") {
+		t.Errorf("removing a cited source: %q", d.status())
+	}
+}
+
+func sourceOf(t *testing.T, s model.Store, id string) model.Source {
+	t.Helper()
+	ss, err := s.Sources()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range ss {
+		if src.ID == id {
+			return src
+		}
+	}
+	t.Fatalf("no source %q in %+v", id, ss)
+	return model.Source{}
+}
+
+// stamped says every event in the trash was deleted by ana when the
+// tests' notes are written, so that the screens do not change with the
+// clock.
+type stamped struct{ model.Store }
+
+func (s stamped) Trash() ([]model.Trashed, error) {
+	tr, err := s.Store.Trash()
+	for i := range tr {
+		tr[i].At, tr[i].Author = noted, "ana"
+	}
+	return tr, err
+}
+
+// TestQuoteForm: Q adds a pasted quote citing a source chosen by typing;
+// one made on the spot is written with it; e edits the selected one.
+func TestQuoteForm(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	id := d.selected()
+	before := len(event(t, s, id).Quotes)
+	d.keys("Q")
+	d.send(tea.PasteMsg{Content: "We would drop\nbags of cash.\x1b[31m"})
+	d.keys("tab")
+	d.typeText("Omri Lavie")
+	d.keys("tab")
+	d.typeText("washington")
+	d.keys("tab", "tab", "right", "ctrl+s")
+	if d.statusErr() || d.openDialog() != nil {
+		t.Fatalf("not saved: %q, %T", d.status(), d.openDialog())
+	}
+	qs := event(t, s, id).Quotes
+	if len(qs) != before+1 {
+		t.Fatalf("%d quotes, want %d", len(qs), before+1)
+	}
+	want := model.Quote{Text: "We would drop\nbags of cash.[31m", Speaker: "Omri Lavie", Source: "wapo", Stance: model.Asserts}
+	if got := qs[len(qs)-1]; got != want {
+		t.Errorf("added %+v, want %+v", got, want)
+	}
+
+	// A new source, made from the source field.
+	d.keys("Q")
+	d.typeText("No comment.")
+	d.keys("tab", "tab")
+	d.typeText("guardian")
+	d.keys("enter", "tab")
+	d.typeText("The Guardian")
+	d.keys("ctrl+s") // the source form: back to the quote
+	if _, open := d.openDialog().(*quoteForm); !open {
+		t.Fatalf("after the source form: %T", d.openDialog())
+	}
+	d.keys("ctrl+s")
+	qs = event(t, s, id).Quotes
+	if got := qs[len(qs)-1]; got.Text != "No comment." || got.Source == "" || sourceOf(t, s, got.Source).Publisher != "The Guardian" {
+		t.Fatalf("added %+v", got)
+	}
+
+	// e edits the quote selected in the sources pane.
+	d.keys("enter", "e", "tab")
+	d.typeText("Omri Lavie, ")
+	d.keys("ctrl+s")
+	if got := event(t, s, id).Quotes[0].Speaker; got != "The Washington PostOmri Lavie," {
+		t.Errorf("edited speaker %q (status %q)", got, d.status())
+	}
+	// An empty quote is refused in the form, naming the field.
+	d.keys("Q", "ctrl+s")
+	if f, ok := d.openDialog().(*quoteForm); !ok || !strings.Contains(f.problem, "quote #") {
+		t.Errorf("empty quote: %T %+v", d.openDialog(), d.openDialog())
+	}
+}

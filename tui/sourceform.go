@@ -1,0 +1,296 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
+)
+
+// sourceForm adds a source or edits one, over the body. What saving
+// means is its owner's: a write from the sources screen, or the source a
+// quote will cite, from the quote dialog (which then writes both at
+// once).
+type sourceForm struct {
+	ctx  *shared
+	base *model.Source // nil when adding
+	keys sourceFormKeys
+
+	inputs [srcFieldCount]textinput.Model
+	// What the fields were filled with, as stored and as shown: a stored
+	// text that is not safe to show is kept as it was unless edited.
+	stored, shown [srcFieldCount]string
+	initial       string
+	focus         srcField
+	reading       string // what chrono reads in the date field
+	readErr       bool
+	problem       string
+	confirm       bool
+	// heading replaces "New source" for a source made for something.
+	heading string
+
+	save   func(base *model.Source, s model.Source) Action
+	cancel Action
+	w, h   int
+}
+
+type srcField int
+
+const (
+	srcID srcField = iota
+	srcPublisher
+	srcAuthor
+	srcTitle
+	srcURL
+	srcPublished
+	srcFieldCount
+)
+
+var srcLabels = [srcFieldCount]string{"Id", "Publisher", "Author", "Title", "URL", "Published"}
+
+var srcPlaceholders = [srcFieldCount]string{
+	"made from the publisher and title when left empty",
+	"The Washington Post",
+	"who wrote it",
+	"the article's or document's title",
+	"https://…",
+	"1 Feb 2022: anchors the dates its quotes give in words",
+}
+
+type sourceFormKeys struct{ Next, Prev, Save, Cancel key.Binding }
+
+// ShortHelp implements help.KeyMap.
+func (k sourceFormKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Next, k.Prev, k.Save, k.Cancel}
+}
+
+// FullHelp implements help.KeyMap.
+func (k sourceFormKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// newSourceForm returns the form adding a source (base nil) or editing
+// base; save says what saving means, cancel what leaving without it does.
+func newSourceForm(ctx *shared, base *model.Source, save func(*model.Source, model.Source) Action, cancel Action) *sourceForm {
+	f := &sourceForm{ctx: ctx, save: save, cancel: cancel, w: -1, keys: sourceFormKeys{
+		Next:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
+		Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous")),
+		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}}
+	for fld := range srcFieldCount {
+		in := textinput.New()
+		in.Prompt = ""
+		in.Placeholder = srcPlaceholders[fld]
+		st := in.Styles()
+		st.Cursor.Blink = false
+		in.SetStyles(st)
+		f.inputs[fld] = in
+	}
+	first := srcID
+	if base != nil {
+		b := *base
+		f.base = &b
+		for fld, v := range [srcFieldCount]string{b.ID, b.Publisher, b.Author, b.Title, b.URL, dateInput(b.Published)} {
+			f.stored[fld], f.shown[fld] = v, line(v)
+			f.inputs[fld].SetValue(f.shown[fld])
+		}
+		first = srcPublisher // the id stays
+	}
+	f.initial = f.snapshot()
+	f.focusOn(first)
+	f.read()
+	return f
+}
+
+func (f *sourceForm) value(fld srcField) string {
+	v := f.inputs[fld].Value()
+	if v == f.shown[fld] && f.stored[fld] != "" {
+		return f.stored[fld]
+	}
+	return strings.TrimSpace(v)
+}
+
+func (f *sourceForm) snapshot() string {
+	var b strings.Builder
+	for fld := range srcFieldCount {
+		b.WriteString(f.value(fld) + "\x00")
+	}
+	return b.String()
+}
+
+func (f *sourceForm) focusOn(fld srcField) {
+	if f.base != nil && fld == srcID {
+		fld = srcPublisher
+	}
+	f.focus = fld
+	for i := range f.inputs {
+		f.inputs[i].Blur()
+	}
+	f.inputs[fld].Focus()
+}
+
+// step moves the cursor to the next field (d 1) or the one before (-1),
+// passing over the id of a source being edited.
+func (f *sourceForm) step(d int) {
+	next := (f.focus + srcField(d) + srcFieldCount) % srcFieldCount
+	if f.base != nil && next == srcID {
+		next = (next + srcField(d) + srcFieldCount) % srcFieldCount
+	}
+	f.focusOn(next)
+}
+
+// read says what chrono reads in the date field.
+func (f *sourceForm) read() {
+	d, err := model.ReadDate(f.inputs[srcPublished].Value())
+	switch {
+	case err != nil:
+		f.reading, f.readErr = err.Error(), true
+	case d.IsZero():
+		f.reading, f.readErr = "no date", false
+	default:
+		f.reading, f.readErr = d.Label(), false
+	}
+}
+
+// Place implements Dialog: the body.
+func (f *sourceForm) Place() place { return placeBody }
+
+// SetSize implements Dialog.
+func (f *sourceForm) SetSize(w, h int) {
+	if w == f.w && h == f.h {
+		return
+	}
+	f.w, f.h = w, h
+	for i := range f.inputs {
+		f.inputs[i].SetWidth(max(w-formLabelWidth-1, 1))
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (f *sourceForm) ShortHelp() []key.Binding { return f.keys.ShortHelp() }
+
+// FullHelp implements help.KeyMap.
+func (f *sourceForm) FullHelp() [][]key.Binding { return f.keys.FullHelp() }
+
+// Update implements Dialog.
+func (f *sourceForm) Update(msg tea.Msg) (Action, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil, f.edit(msg)
+	}
+	keys := &f.keys
+	if !key.Matches(k, keys.Cancel) {
+		f.confirm = false
+	}
+	switch {
+	case key.Matches(k, keys.Cancel):
+		if f.snapshot() == f.initial || f.confirm {
+			return f.cancel, nil
+		}
+		f.confirm = true
+		return nil, nil
+	case key.Matches(k, keys.Save):
+		s, err := f.source()
+		if err != nil {
+			f.problem = err.Error()
+			return nil, nil
+		}
+		return f.save(f.base, s), nil
+	case key.Matches(k, keys.Next) || k.String() == "enter":
+		f.step(1)
+		return nil, nil
+	case key.Matches(k, keys.Prev):
+		f.step(-1)
+		return nil, nil
+	}
+	return nil, f.edit(k)
+}
+
+func (f *sourceForm) edit(msg tea.Msg) tea.Cmd {
+	if msg = cleanInput(msg, false); msg == nil {
+		return nil
+	}
+	var cmd tea.Cmd
+	f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
+	if f.focus == srcPublished {
+		f.read()
+	}
+	return cmd
+}
+
+// source is the source the form describes, or why it cannot be saved.
+func (f *sourceForm) source() (model.Source, error) {
+	s := model.Source{
+		ID:        f.value(srcID),
+		Publisher: f.value(srcPublisher),
+		Author:    f.value(srcAuthor),
+		Title:     f.value(srcTitle),
+		URL:       f.value(srcURL),
+	}
+	d, err := model.ReadDate(f.inputs[srcPublished].Value())
+	if err != nil {
+		return s, errors.New("published: chrono cannot read the date (see under the field)")
+	}
+	s.Published = d
+	if s.Publisher == "" && s.Title == "" && s.ID == "" {
+		return s, errors.New("publisher or title: give at least one, to tell the source by")
+	}
+	probe := s
+	if probe.ID == "" {
+		probe.ID = "new" // the id comes when it is saved
+	}
+	if msgs := probe.Check(); len(msgs) > 0 {
+		name := s.ID
+		if name == "" {
+			name = "(new)"
+		}
+		return s, errors.New("source " + name + ": " + msgs[0])
+	}
+	return s, nil
+}
+
+// View implements Dialog: a heading, then the fields one under another.
+func (f *sourceForm) View(w, h int) []string {
+	st := &f.ctx.styles
+	out := make([]string, 0, h)
+	add := func(s string) { out = append(out, st.fit(s, w)) }
+	switch {
+	case f.confirm:
+		add(st.Error.Render(keyOf(f.keys.Cancel) + " again discards the changes · " + keyOf(f.keys.Save) + " saves them"))
+	case f.problem != "":
+		add(st.Error.Render("✗ " + line(f.problem)))
+	case f.base == nil && f.heading != "":
+		add(st.Heading.Render(f.heading))
+	case f.base == nil:
+		add(st.Heading.Render("New source"))
+	default:
+		add(st.Prompt.Render("Edit source ") + st.Heading.Render(line(f.base.ID)))
+	}
+	add("")
+	pad := strings.Repeat(" ", formLabelWidth)
+	for fld := range srcFieldCount {
+		label := st.Label.Render(st.pad("  "+srcLabels[fld], formLabelWidth))
+		if fld == f.focus {
+			label = st.Prompt.Render(st.pad("› "+srcLabels[fld], formLabelWidth))
+		}
+		if fld == srcID && f.base != nil {
+			add(label + line(f.base.ID) + st.Muted.Render(" (an id cannot change)"))
+			continue
+		}
+		add(label + f.inputs[fld].View())
+		if fld == srcPublished {
+			style := st.Muted
+			if f.readErr {
+				style = st.Error
+			}
+			add(pad + style.Render(line(f.reading)))
+		}
+	}
+	for len(out) < h {
+		out = append(out, "")
+	}
+	return out[:max(h, 0)]
+}

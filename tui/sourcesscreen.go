@@ -1,0 +1,242 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
+)
+
+// sourcesScreen lists the investigation's sources with how many quotes
+// cite each; a source form adds or edits one, and a source is removed
+// only while nothing cites it (the store refuses otherwise, and says how
+// many cite it).
+type sourcesScreen struct {
+	ctx     *shared
+	keys    sourcesKeys
+	sources []model.Source
+	cites   map[string]int
+	loaded  bool
+	rows    rowCursor
+	w, h    int
+}
+
+type sourcesKeys struct {
+	listKeys
+	Add, Edit, Remove, Undo key.Binding
+}
+
+// sourcesListMsg brings the sources and how many quotes cite each.
+type sourcesListMsg struct {
+	sources []model.Source
+	cites   map[string]int
+	err     error
+}
+
+// loadSourceList reads the sources, and counts the quotes citing each by
+// walking the events: fine at the scale of an investigation's sources
+// pane. The store keeps a count per source (Tx.Citing, which also counts
+// date texts); a Reader method could expose it later and spare the walk.
+func loadSourceList(s model.Store) tea.Cmd {
+	return func() tea.Msg {
+		ss, err := s.Sources()
+		if err != nil {
+			return sourcesListMsg{err: err}
+		}
+		cites := map[string]int{}
+		for e, err := range s.Events(model.Query{}) {
+			if err != nil {
+				return sourcesListMsg{err: err}
+			}
+			for _, q := range e.Quotes {
+				if q.Source != "" {
+					cites[q.Source]++
+				}
+			}
+		}
+		return sourcesListMsg{sources: ss, cites: cites}
+	}
+}
+
+func newSourcesScreen(ctx *shared) *sourcesScreen {
+	return &sourcesScreen{ctx: ctx, keys: sourcesKeys{
+		listKeys: newListKeys(),
+		Add:      key.NewBinding(key.WithKeys("a", "A"), key.WithHelp("a", "add a source")),
+		Edit:     key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e/enter", "edit")),
+		Remove:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "remove")),
+		Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+	}}
+}
+
+// Init implements Screen.
+func (s *sourcesScreen) Init() tea.Cmd { return loadSourceList(s.ctx.store) }
+
+// Update implements Screen.
+func (s *sourcesScreen) Update(msg tea.Msg) (Action, tea.Cmd) {
+	a, cmd := s.update(msg)
+	_, ok := s.selected()
+	s.keys.Edit.SetEnabled(ok)
+	s.keys.Remove.SetEnabled(ok)
+	return a, cmd
+}
+
+func (s *sourcesScreen) update(msg tea.Msg) (Action, tea.Cmd) {
+	switch msg := msg.(type) {
+	case sourcesListMsg:
+		if msg.err != nil {
+			return nil, fail(fmt.Errorf("reading the sources: %w", msg.err))
+		}
+		s.sources, s.cites, s.loaded = msg.sources, msg.cites, true
+		s.rows.resize(len(s.sources), s.h-listFrameTop)
+		return nil, nil
+	case showEventsMsg:
+		if msg.written {
+			return nil, loadSourceList(s.ctx.store) // a source or a quote may have changed
+		}
+		return nil, nil
+	case storeChangedMsg:
+		return nil, loadSourceList(s.ctx.store)
+	case tea.KeyPressMsg:
+		return s.key(msg)
+	}
+	return nil, nil
+}
+
+func (s *sourcesScreen) selected() (model.Source, bool) {
+	if s.rows.cur < 0 || s.rows.cur >= len(s.sources) {
+		return model.Source{}, false
+	}
+	return s.sources[s.rows.cur], true
+}
+
+// saveSource is what the source form of this screen saves: a write.
+func saveSource(base *model.Source, src model.Source) Action {
+	return writeEdit{model.SaveSource{Base: base, Source: src}}
+}
+
+func (s *sourcesScreen) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
+	k := &s.keys
+	if k.moveKey(msg, &s.rows) {
+		return nil, nil
+	}
+	src, ok := s.selected()
+	switch {
+	case key.Matches(msg, k.Back):
+		return popScreen{}, nil
+	case key.Matches(msg, k.Undo):
+		return undoLast{}, nil
+	case key.Matches(msg, k.Add):
+		return openDialog{newSourceForm(s.ctx, nil, saveSource, closeDialog{})}, nil
+	case !ok:
+		return nil, nil
+	case key.Matches(msg, k.Edit):
+		return openDialog{newSourceForm(s.ctx, &src, saveSource, closeDialog{})}, nil
+	case key.Matches(msg, k.Remove):
+		if s.cites[src.ID] > 0 {
+			// The store refuses, and its error says how many cite it.
+			return writeEdit{model.DropSource{ID: src.ID}}, nil
+		}
+		return openDialog{newConfirm(s.ctx, "Remove source "+line(src.ID)+"?", "remove it", []string{
+			"  " + line(model.Citation(src, func(t string) string { return clip(t, s.w) })),
+			"",
+			"No quote cites it. " + keyOf(k.Undo) + " undoes this.",
+		}, writeEdit{model.DropSource{ID: src.ID}})}, nil
+	}
+	return nil, nil
+}
+
+// SetSize implements Screen.
+func (s *sourcesScreen) SetSize(w, h int) {
+	s.w, s.h = w, h
+	s.rows.resize(len(s.sources), h-listFrameTop)
+}
+
+// FullHeight implements Screen: the frame and three rows.
+func (s *sourcesScreen) FullHeight() int { return listFrameTop + 3 }
+
+// Area implements Screen: a dialog takes everything under the header.
+func (s *sourcesScreen) Area(place) (w, h int) { return s.w, max(s.h-1, 0) }
+
+// Latest implements Screen: this screen holds no event.
+func (s *sourcesScreen) Latest(string) (model.Event, bool) { return model.Event{}, false }
+
+// Hint implements Screen: the selected source's id and URL, which a
+// narrow screen has no column for.
+func (s *sourcesScreen) Hint() string {
+	src, ok := s.selected()
+	if !ok {
+		return ""
+	}
+	h := "id " + line(src.ID)
+	if src.URL != "" {
+		h += " · " + line(clip(src.URL, s.w))
+	}
+	return h
+}
+
+// ShortHelp implements help.KeyMap.
+func (s *sourcesScreen) ShortHelp() []key.Binding {
+	k := &s.keys
+	return []key.Binding{k.Down, k.Add, k.Edit, k.Remove, k.Back}
+}
+
+// FullHelp implements help.KeyMap.
+func (s *sourcesScreen) FullHelp() [][]key.Binding {
+	k := &s.keys
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Add, k.Edit, k.Remove, k.Undo, k.Back},
+	}
+}
+
+// sourceColumns are the widths of the publisher, author, title and URL
+// columns in w cells, after the quotes and the date; the URL has one
+// only on a wide screen.
+func sourceColumns(w int) (pub, author, title, url int) {
+	rest := max(w-2-6-1-12-1-3, 0) // cursor, quotes, date, the gaps
+	if w >= wideLayout {
+		return rest * 22 / 100, rest * 18 / 100, rest * 34 / 100, rest - rest*22/100 - rest*18/100 - rest*34/100
+	}
+	return rest * 30 / 100, rest * 22 / 100, rest - rest*30/100 - rest*22/100, 0
+}
+
+// View implements Screen.
+func (s *sourcesScreen) View(over Dialog) []string {
+	st := &s.ctx.styles
+	what := "Sources · " + strconv.Itoa(len(s.sources))
+	empty := "no sources yet · " + keyOf(s.keys.Add) + " adds one"
+	if !s.loaded {
+		what, empty = "Sources", "loading…"
+	}
+	pub, author, title, url := sourceColumns(s.w)
+	cols := func(n, date, p, a, t, u string) string {
+		r := st.pad(n, 6) + " " + st.pad(date, 12) + " " + st.pad(p, pub) + " " + st.pad(a, author) + " " + st.pad(t, title)
+		if url > 0 {
+			r += " " + st.pad(u, url)
+		}
+		return r
+	}
+	titles := "  " + cols("Quotes", "Published", "Publisher", "Author", "Title", "URL")
+	return listFrame(s.ctx, s.w, s.h, what, titles, &s.rows, over, empty, func(i int, selected bool) string {
+		src := s.sources[i]
+		n := ""
+		if c := s.cites[src.ID]; c > 0 {
+			n = fmt.Sprintf("%6d", c)
+		} else {
+			n = fmt.Sprintf("%6s", "·")
+		}
+		text := func(t string, w int) string { return line(clip(t, w)) }
+		p := text(src.Publisher, pub)
+		if p == "" && src.Title == "" {
+			p = line(src.ID)
+		}
+		row := cols(n, src.Published.Label(), p, text(src.Author, author), text(src.Title, title), text(src.URL, url))
+		if selected {
+			return st.Selected.Render(st.pad("› "+row, s.w))
+		}
+		return st.fit("  "+row, s.w)
+	})
+}

@@ -1,0 +1,148 @@
+package tui
+
+import (
+	"errors"
+
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
+)
+
+// standing is what other events say of an event: that one disputes it,
+// or supports it. The chronology shows it in a column of its own, next to
+// the status, with a sign that reads without colour.
+type standing uint8
+
+const (
+	disputedByOther  standing = 1 << iota // another event disputes it
+	supportedByOther                      // another event supports it
+)
+
+// The signs of the standing column; a dispute outweighs support. They
+// are none of the status marks (✓ • ? ± ✗).
+const (
+	disputedSign  = "!"
+	supportedSign = "+"
+)
+
+// sign is the standing's one-cell sign, a space when there is none.
+func (s standing) sign() string {
+	switch {
+	case s&disputedByOther != 0:
+		return disputedSign
+	case s&supportedByOther != 0:
+		return supportedSign
+	}
+	return " "
+}
+
+// standingLegend is what the help says of the signs.
+func standingLegend() string {
+	return disputedSign + " disputed by another event  " + supportedSign + " supported by another event"
+}
+
+// standingOf reads an event's standing from its links in both directions:
+// its own ("disputed-by x") and those other events make to it ("x
+// disputes this"), as the store's Detail gives them.
+func standingOf(related []model.Relation) standing {
+	var s standing
+	for _, r := range related {
+		switch r.Rel {
+		case model.DisputedBy:
+			s |= disputedByOther
+		case model.SupportedBy:
+			s |= supportedByOther
+		}
+	}
+	return s
+}
+
+// standings reads the standing of each row's event. It runs in the
+// commands that load rows, never in View.
+func standings(s model.Store, rows []model.Row) (map[string]standing, error) {
+	out := make(map[string]standing, len(rows))
+	for _, r := range rows {
+		d, err := s.Detail(r.Event.ID)
+		if errors.Is(err, model.ErrNotFound) {
+			continue // gone meanwhile, to the trash: its row goes too
+		}
+		if err != nil {
+			return out, err
+		}
+		out[r.Event.ID] = standingOf(d.Related) // 0 too: a sign that went
+	}
+	return out, nil
+}
+
+// standingMsg brings the standing of events read again after a write.
+type standingMsg struct {
+	standing map[string]standing
+	err      error
+}
+
+// withStanding runs a command that loads rows (a jump, an extension, a
+// search's hit) and reads their standing with them, so that the rows come
+// on screen with their signs.
+func withStanding(s model.Store, cmd tea.Cmd) tea.Cmd {
+	return func() tea.Msg {
+		msg := cmd()
+		switch m := msg.(type) {
+		case windowMsg:
+			if m.err == nil {
+				m.standing, m.err = standings(s, m.w.Rows)
+			}
+			return m
+		case extendMsg:
+			if m.err == nil {
+				m.standing, m.err = standings(s, m.w.Rows)
+			}
+			return m
+		case searchMsg:
+			if m.err == nil && m.found {
+				m.standing, m.err = standings(s, m.w.Rows)
+			}
+			return m
+		}
+		return msg
+	}
+}
+
+// loadStanding reads the standing of rows again: after a write, which may
+// have linked or unlinked them.
+func loadStanding(s model.Store, rows []model.Row) tea.Cmd {
+	return func() tea.Msg {
+		st, err := standings(s, rows)
+		return standingMsg{standing: st, err: err}
+	}
+}
+
+// takeStanding keeps the standing that comes with rows, or after a write,
+// and after a write asks for it again.
+func (b *browser) takeStanding(msg tea.Msg) tea.Cmd {
+	var got map[string]standing
+	switch m := msg.(type) {
+	case windowMsg:
+		got = m.standing
+	case extendMsg:
+		got = m.standing
+	case searchMsg:
+		got = m.standing
+	case standingMsg:
+		if m.err != nil {
+			return fail(m.err)
+		}
+		got = m.standing
+	case showEventsMsg:
+		if m.written && len(b.tl.rows) > 0 {
+			return loadStanding(b.ctx.store, b.tl.rows)
+		}
+	}
+	for id, s := range got {
+		if s == 0 {
+			delete(b.standing, id)
+		} else {
+			b.standing[id] = s
+		}
+	}
+	return nil
+}
