@@ -33,6 +33,8 @@ func (b *browser) editKey(msg tea.KeyPressMsg) (Action, tea.Cmd, bool) {
 		return nil, b.toggleMark(), true
 	case key.Matches(msg, k.Undo):
 		return undoLast{}, nil, true
+	case key.Matches(msg, k.Redo):
+		return redoLast{}, nil, true
 	case key.Matches(msg, k.Note):
 		row, ok := b.tl.selected()
 		if !ok {

@@ -287,19 +287,3 @@ func loadSources(s model.Store) tea.Cmd {
 		return sourcesMsg{sources: ss, err: err}
 	}
 }
-
-// newEventID makes a new event's id from its title, one no event in the
-// store has. The write checks again: another process may take it first.
-func newEventID(s model.Store, title string) tea.Cmd {
-	return func() tea.Msg {
-		var err error
-		id := model.NewID(title, func(id string) bool {
-			_, e := s.Event(id)
-			if e != nil && !errors.Is(e, model.ErrNotFound) {
-				err = e
-			}
-			return e == nil
-		})
-		return eventIDMsg{id: id, err: err}
-	}
-}

@@ -36,11 +36,15 @@ func fakeEditor(t *testing.T, d *driver, steps ...string) (seen string) {
 }
 
 func TestEditorRoundTrip(t *testing.T) {
-	d := newDriver(t, exampleStore(t), 120, 40)
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
 	fakeEditor(t, d, `sed -i 's/"title": "NSO offers/"title": "NSO offered/' "$1"`)
 	d.keys("ctrl+e")
-	if want := `not saved: save event "nso-mobileum-call"`; d.status() != want {
-		t.Errorf("status %q, want %q", d.status(), want)
+	if want := `saved “NSO offered Mobileum`; !strings.HasPrefix(d.status(), want) {
+		t.Errorf("status %q, want %q…", d.status(), want)
+	}
+	if e := event(t, s, "nso-mobileum-call"); !strings.HasPrefix(e.Title, "NSO offered") {
+		t.Errorf("stored title %q", e.Title)
 	}
 }
 
@@ -54,14 +58,15 @@ func TestEditorUnchanged(t *testing.T) {
 }
 
 func TestEditorReopensWithProblems(t *testing.T) {
-	d := newDriver(t, exampleStore(t), 120, 40)
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
 	seen := fakeEditor(t, d,
 		`sed -i 's/"date": "2017-08"/"date": "2017-13"/' "$1"`, // a month that is not
 		`sed -i 's/"date": "2017-13"/"date": "2017-09"/' "$1"`, // fixed, problems left on top
 	)
 	d.keys("ctrl+e")
-	if want := `not saved: save event "nso-mobileum-call"`; d.status() != want {
-		t.Errorf("status %q, want %q", d.status(), want)
+	if got := event(t, s, "nso-mobileum-call").Date.String(); got != "2017-09" {
+		t.Errorf("stored date %s, want 2017-09; status %q", got, d.status())
 	}
 	b, _ := os.ReadFile(seen)
 	texts := strings.Split(string(b), "=====\n")

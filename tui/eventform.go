@@ -49,7 +49,6 @@ type eventForm struct {
 	proposed string     // what the form says of the date text
 	problem  string     // why the last save was refused
 	confirm  bool       // esc was pressed once with changes typed
-	waiting  bool       // saving a new event waits for its id
 }
 
 // formField is a field of the event form, in the order of the form.
@@ -255,17 +254,6 @@ func (f *eventForm) update(msg tea.Msg) (Action, tea.Cmd) {
 		}
 		f.setSources(msg.sources)
 		return nil, nil
-	case eventIDMsg:
-		if !f.waiting {
-			return nil, nil
-		}
-		f.waiting = false
-		if msg.err != nil {
-			return nil, fail(msg.err)
-		}
-		e, _ := f.event()
-		e.ID = msg.id
-		return saveEvent{event: e}, nil
 	case tea.KeyPressMsg:
 		return f.key(msg)
 	}
@@ -291,9 +279,6 @@ func (f *eventForm) setSources(ss []model.Source) {
 }
 
 func (f *eventForm) key(k tea.KeyPressMsg) (Action, tea.Cmd) {
-	if f.waiting {
-		return nil, nil
-	}
 	keys := &f.keys
 	if !key.Matches(k, keys.Cancel) {
 		f.confirm = false
@@ -442,8 +427,8 @@ func (f *eventForm) event() (model.Event, error) {
 	return e, nil
 }
 
-// save checks the event and says to save it; a new event first gets an
-// id from its title, free in the store.
+// save checks the event and says to save it; a new event has no id yet:
+// the write makes one from its title, free in the store.
 func (f *eventForm) save() (Action, tea.Cmd) {
 	e, err := f.event()
 	if err != nil {
@@ -451,10 +436,6 @@ func (f *eventForm) save() (Action, tea.Cmd) {
 		return nil, nil
 	}
 	f.problem = ""
-	if f.base == nil {
-		f.waiting = true
-		return nil, newEventID(f.ctx.store, e.Title)
-	}
 	return saveEvent{base: f.base, event: e}, nil
 }
 

@@ -64,7 +64,7 @@ func TestEventFormAdds(t *testing.T) {
 		t.Fatalf("ctrl+s: %T, want saveEvent", a)
 	}
 	e := a.event
-	if a.base != nil || e.ID != "apple-sues-nso-2" || e.Status != "confirmed" || e.Date.String() != "2017-08/2021" ||
+	if a.base != nil || e.ID != "" || e.Status != "confirmed" || e.Date.String() != "2017-08/2021" ||
 		strings.Join(e.Actors, "|") != "Apple|NSO Group" || strings.Join(e.Tags, "|") != "context|lawsuit" {
 		t.Errorf("saveEvent = %+v", a)
 	}
@@ -121,14 +121,55 @@ func TestEventFormAsksBeforeDiscarding(t *testing.T) {
 	}
 }
 
-// TestAuthoringNotSavedYet checks what the root says of an authoring
-// action until the store writes them: it is not saved.
-func TestAuthoringNotSavedYet(t *testing.T) {
-	d := newDriver(t, exampleStore(t), 120, 40)
+// TestEventFormSaves: ctrl+s writes the edit, and the status line says
+// so.
+func TestEventFormSaves(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
 	d.keys("E", "tab", "tab", "tab")
 	d.typeText("!")
 	d.keys("ctrl+s")
-	if d.openDialog() != nil || !strings.HasPrefix(d.status(), `not saved: save event "nso-mobileum-call"`) || !d.statusErr() {
+	if d.openDialog() != nil || !strings.HasPrefix(d.status(), `saved “NSO offers`) || d.statusErr() {
 		t.Errorf("status %q (error %v), dialog %T", d.status(), d.statusErr(), d.openDialog())
+	}
+	if e := event(t, s, "nso-mobileum-call"); !strings.HasSuffix(e.Title, "!") {
+		t.Errorf("stored title %q", e.Title)
+	}
+}
+
+// TestEventFormAddsAndSelects: a new event gets its id from its title
+// when it is written; the status line says it, and the cursor is on the
+// event, wherever its date puts it.
+func TestEventFormAddsAndSelects(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	d.keys("A")
+	d.typeText("2019-05")
+	d.keys("tab", "tab", "tab")
+	d.typeText("Apple sues NSO") // a title taken: the id gets -2
+	d.keys("ctrl+s")
+	if want := "added “Apple sues NSO” as apple-sues-nso-2 · u to undo"; d.status() != want {
+		t.Errorf("status %q, want %q", d.status(), want)
+	}
+	if got := d.selected(); got != "apple-sues-nso-2" {
+		t.Errorf("selected %q, want the new event", got)
+	}
+	if e := event(t, s, "apple-sues-nso-2"); e.Date.String() != "2019-05" {
+		t.Errorf("stored %+v", e)
+	}
+	if d.total() != 14 {
+		t.Errorf("the view counts %d events, want 14", d.total())
+	}
+	// Undo takes it to the trash, and off the chronology.
+	d.keys("u")
+	if _, err := s.Event("apple-sues-nso-2"); err == nil {
+		t.Error("undo left the new event on the timeline")
+	}
+	if d.selected() == "apple-sues-nso-2" || d.total() != 13 {
+		t.Errorf("after undo: selected %q, %d events", d.selected(), d.total())
+	}
+	d.keys("U")
+	if _, err := s.Event("apple-sues-nso-2"); err != nil || d.selected() != "apple-sues-nso-2" {
+		t.Errorf("redo: %v, selected %q", err, d.selected())
 	}
 }

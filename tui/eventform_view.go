@@ -74,8 +74,6 @@ func (f *eventForm) heading() string {
 	switch {
 	case f.confirm:
 		return st.Error.Render(keyOf(f.keys.Cancel) + " again discards the changes · " + keyOf(f.keys.Save) + " saves them")
-	case f.waiting:
-		return st.Muted.Render("saving…")
 	case f.problem != "":
 		return st.Error.Render("✗ " + line(f.problem))
 	case f.base == nil:

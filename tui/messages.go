@@ -121,9 +121,3 @@ type sourcesMsg struct {
 	sources []model.Source
 	err     error
 }
-
-// eventIDMsg brings a new event's id, free in the store.
-type eventIDMsg struct {
-	id  string
-	err error
-}
