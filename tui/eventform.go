@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -49,6 +50,11 @@ type eventForm struct {
 	proposed string     // what the form says of the date text
 	problem  string     // why the last save was refused
 	confirm  bool       // esc was pressed once with changes typed
+	// conflict is set when a save met a change made meanwhile; rest is
+	// what the fields the form does not show (quotes, links, notes) are
+	// taken from when it is not base.
+	conflict *formConflict
+	rest     *model.Event
 }
 
 // formField is a field of the event form, in the order of the form.
@@ -74,11 +80,13 @@ var formStatuses = append([]model.Status{""}, model.Statuses...)
 
 type eventFormKeys struct {
 	Next, Prev, Choose, Propose, Save, Cancel key.Binding
+	// Reload and Keep answer a conflict.
+	Reload, Keep key.Binding
 }
 
 // ShortHelp implements help.KeyMap.
 func (k eventFormKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Next, k.Prev, k.Choose, k.Propose, k.Save, k.Cancel}
+	return []key.Binding{k.Reload, k.Keep, k.Next, k.Prev, k.Choose, k.Propose, k.Save, k.Cancel}
 }
 
 // FullHelp implements help.KeyMap.
@@ -92,6 +100,8 @@ func newEventFormKeys() eventFormKeys {
 		Propose: key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "take the proposed date")),
 		Save:    key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
 		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Reload:  key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "reload the stored version")),
+		Keep:    key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "keep yours over it")),
 	}
 }
 
@@ -237,6 +247,8 @@ func (f *eventForm) focusOn(fld formField) {
 func (f *eventForm) updateKeys() {
 	f.keys.Choose.SetEnabled(f.focus == fieldSource || f.focus == fieldStatus)
 	f.keys.Propose.SetEnabled(!f.proposal.IsZero())
+	f.keys.Reload.SetEnabled(f.conflict != nil)
+	f.keys.Keep.SetEnabled(f.conflict != nil)
 }
 
 // Update implements Dialog.
@@ -292,6 +304,12 @@ func (f *eventForm) key(k tea.KeyPressMsg) (Action, tea.Cmd) {
 		return nil, nil
 	case key.Matches(k, keys.Save):
 		return f.save()
+	case key.Matches(k, keys.Reload):
+		f.reload()
+		return nil, nil
+	case key.Matches(k, keys.Keep):
+		f.keep()
+		return nil, nil
 	case key.Matches(k, keys.Next):
 		f.focusOn((f.focus + 1) % fieldCount)
 		return nil, nil
@@ -391,8 +409,8 @@ var errUnreadableDate = errors.New("date: chrono cannot read it (see under the f
 // event is the event the form describes, or why it cannot be saved.
 func (f *eventForm) event() (model.Event, error) {
 	var e model.Event
-	if f.base != nil {
-		e = *f.base
+	if from := cmp.Or(f.rest, f.base); from != nil {
+		e = *from
 		e.Quotes, e.Links, e.Notes = slices.Clone(e.Quotes), slices.Clone(e.Links), slices.Clone(e.Notes)
 	}
 	d, err := model.ReadDate(f.inputs[fieldDate].Value())

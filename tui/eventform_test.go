@@ -3,6 +3,8 @@ package tui
 import (
 	"strings"
 	"testing"
+
+	"chrono/model"
 )
 
 // formAction presses a key in the open dialog and returns the action it
@@ -171,5 +173,59 @@ func TestEventFormAddsAndSelects(t *testing.T) {
 	d.keys("U")
 	if _, err := s.Event("apple-sues-nso-2"); err != nil || d.selected() != "apple-sues-nso-2" {
 		t.Errorf("redo: %v, selected %q", err, d.selected())
+	}
+}
+
+// conflictAtSave opens the form on nso-mobileum-call, types a new title,
+// lets another process change the event's status meanwhile, and saves.
+func conflictAtSave(t *testing.T) (*driver, model.Store, model.Event) {
+	t.Helper()
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	d.keys("E", "tab", "tab", "tab")
+	d.typeText(" (typed)")
+	meddle(t, s, "nso-mobileum-call")
+	other := event(t, s, "nso-mobileum-call")
+	d.keys("ctrl+s")
+	f, ok := d.openDialog().(*eventForm)
+	if !ok {
+		t.Fatalf("the form did not open again on the conflict; status %q", d.status())
+	}
+	if !strings.Contains(d.screen(), "✗ event nso-mobileum-call changed meanwhile: status · ctrl+r reloads it · ctrl+o keeps yours") {
+		t.Errorf("the conflict is not said:\n%s", d.screen())
+	}
+	if got := f.value(fieldTitle); !strings.HasSuffix(got, " (typed)") {
+		t.Errorf("the title typed is lost: %q", got)
+	}
+	return d, s, other
+}
+
+func TestEventFormConflictReload(t *testing.T) {
+	d, s, other := conflictAtSave(t)
+	d.keys("ctrl+r")
+	f := d.openDialog().(*eventForm)
+	if got := f.value(fieldTitle); got != other.Title || formStatuses[f.status] != model.Confirmed {
+		t.Errorf("reload: title %q, status %q", got, formStatuses[f.status])
+	}
+	d.typeText("!") // the cursor is still in the title
+	d.keys("ctrl+s")
+	if e := event(t, s, "nso-mobileum-call"); e.Title != other.Title+"!" || e.Status != model.Confirmed {
+		t.Errorf("saved after reload: %q, %q; status line %q", e.Title, e.Status, d.status())
+	}
+}
+
+func TestEventFormConflictKeep(t *testing.T) {
+	d, s, other := conflictAtSave(t)
+	d.keys("ctrl+o")
+	if strings.Contains(d.screen(), "✗ event nso-mobileum-call changed meanwhile") {
+		t.Error("the conflict is still said after keeping")
+	}
+	d.keys("ctrl+s")
+	e := event(t, s, "nso-mobileum-call")
+	if e.Title != other.Title+" (typed)" || e.Status != model.Confirmed {
+		t.Errorf("kept: title %q, status %q (the other change's status must stay); status line %q", e.Title, e.Status, d.status())
+	}
+	if d.openDialog() != nil {
+		t.Error("the form is still open")
 	}
 }

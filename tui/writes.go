@@ -101,6 +101,9 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 			verb = "redo"
 		}
 		return statusMsg{text: fmt.Sprintf("cannot %s %s: %v", verb, w.what, msg.err), err: true}
+	case msg.err != nil && w.save != nil && errors.As(msg.err, &conflict):
+		// The form opens again on what was typed, and says the rest.
+		return statusMsg{text: fmt.Sprintf("not saved: event %q changed meanwhile", conflict.ID), err: true}
 	case msg.err != nil:
 		if w.undo {
 			q.undo = append(q.undo, undoable{w.edit, w.what})
@@ -220,5 +223,21 @@ func (m *Model) undo(redo bool) tea.Cmd {
 // another change came first (model.ConflictError): on what was typed,
 // with the stored version beside it, so that nothing typed is lost.
 func (m *Model) conflicted(msg writeMsg) tea.Cmd {
-	return nil
+	var ce *model.ConflictError
+	w := msg.write
+	if w.save == nil || w.save.base == nil || !errors.As(msg.err, &ce) || m.dialog != nil {
+		return nil
+	}
+	f, cmd := w.form, tea.Cmd(nil)
+	if f == nil {
+		// Saved from $EDITOR: a form on the same base, showing what was
+		// typed (the quotes, links and notes typed come along).
+		f, cmd = newEventForm(m.ctx, w.save.base), loadSources(m.ctx.store)
+		typed := w.save.event
+		f.rest = &typed
+		f.load(typed)
+	}
+	f.conflicted(w.save.event, ce.Current)
+	m.open(f)
+	return cmd
 }
