@@ -25,6 +25,7 @@ type browserKeys struct {
 	Copy, OpenURL                                             key.Binding
 	// Authoring: events, their quotes and links, the sources.
 	Add, Edit, Editor, Link, Remove, QuoteUp, QuoteDown key.Binding
+	EditNote                                            key.Binding
 }
 
 // newBrowserKeys returns the browser's keys, with digits 1–9 toggling
@@ -63,7 +64,8 @@ func newBrowserKeys(quickTags []string) browserKeys {
 		Edit:        key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "edit the event")),
 		Editor:      key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "edit as JSON in $EDITOR")),
 		Link:        key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "link to an event")),
-		Remove:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "remove quote/link")),
+		Remove:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "remove")),
+		EditNote:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit note")),
 		QuoteUp:     key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "move quote up")),
 		QuoteDown:   key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "move quote down")),
 	}
@@ -107,6 +109,8 @@ func (b *browser) updateKeys() {
 	_, item := b.detail.item()
 	inPane := b.focus == focusDetail || b.zoomed
 	b.keys.Remove.SetEnabled(inPane && item)
+	_, note := b.detail.note()
+	b.keys.EditNote.SetEnabled(inPane && note)
 	q := -1
 	if it, ok := b.detail.item(); ok && inPane {
 		q = it.quote
@@ -130,7 +134,7 @@ func (b *browser) ShortHelp() []key.Binding {
 		keys = []key.Binding{k.Add}
 	case b.focus == focusDetail || b.zoomed:
 		// In the sources pane, what acts on the selected quote or link.
-		keys = []key.Binding{k.Down, k.Focus, k.Remove, k.QuoteUp, k.QuoteDown, k.Copy}
+		keys = []key.Binding{k.Down, k.Focus, k.Remove, k.EditNote, k.QuoteUp, k.QuoteDown, k.Copy}
 	default:
 		keys = []key.Binding{k.Down, k.Focus, k.Search, k.Filter, k.Tag, k.Mark, k.Note}
 	}
@@ -150,6 +154,6 @@ func (b *browser) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom, k.PrevYear, k.NextYear, k.GoTo},
 		{k.Focus, k.Open, k.Back, k.Escape, k.Search, k.NextMatch, k.PrevMatch, k.Filter, k.ClearFilter, k.Copy, k.OpenURL},
 		append([]key.Binding{k.Tag, k.Untag, k.Mark, k.Undo, k.Redo, k.Note}, k.QuickTags...),
-		{k.Add, k.Edit, k.Editor, k.Link, k.Remove, k.QuoteUp, k.QuoteDown},
+		{k.Add, k.Edit, k.Editor, k.Link, k.Remove, k.EditNote, k.QuoteUp, k.QuoteDown},
 	}
 }

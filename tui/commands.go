@@ -185,10 +185,15 @@ func loadPeriods(s model.Store, gen int, q model.Query) tea.Cmd {
 	}
 }
 
+// loadDetail reads an event whole, and its latest changes.
 func loadDetail(s model.Store, id string) tea.Cmd {
 	return func() tea.Msg {
 		d, err := s.Detail(id)
-		return detailMsg{id: id, detail: d, err: err}
+		if err != nil {
+			return detailMsg{id: id, err: err}
+		}
+		h, err := s.Journal(model.JournalQuery{Event: id, Limit: historyShown})
+		return detailMsg{id: id, detail: d, history: h, err: err}
 	}
 }
 

@@ -33,7 +33,7 @@ func TestRemoveLinkFromEitherSide(t *testing.T) {
 	if l := event(t, s, "nso-mobileum-call").Links; slices.Contains(l, model.Link{Rel: model.DisputedBy, Event: "nso-denial"}) {
 		t.Errorf("the link is still stored: %v", l)
 	}
-	d.keys("j", "x") // a link the FBI tip makes to this event
+	d.keys("x") // the next: a link the FBI tip makes to this event
 	if want := `unlinked fbi-tip follows nso-mobileum-call · u to undo`; d.status() != want {
 		t.Errorf("x on a link made to the event: %q, want %q", d.status(), want)
 	}

@@ -53,10 +53,12 @@ type periodsMsg struct {
 	err     error
 }
 
+// detailMsg brings the selected event whole, with its latest changes.
 type detailMsg struct {
-	id     string
-	detail model.Detail
-	err    error
+	id      string
+	detail  model.Detail
+	history []model.Entry
+	err     error
 }
 
 // versionMsg is the store's version token (Store.Version).
