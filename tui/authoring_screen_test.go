@@ -66,6 +66,11 @@ var authoringScreens = []authoringScreen{
 		meddle(d.t, d.m.ctx.store, "nso-mobileum-call")
 		d.keys("ctrl+s")
 	}},
+	{"title-dialog", false, func(d *driver) {
+		d.keys("I")
+		d.typeText(", 2017–2022")
+		d.keys("tab")
+	}},
 	{"event-discard", false, func(d *driver) {
 		d.keys("E", "tab", "tab", "tab")
 		d.typeText(" (edited)")

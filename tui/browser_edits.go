@@ -66,6 +66,8 @@ func (b *browser) editKey(msg tea.KeyPressMsg) (Action, tea.Cmd, bool) {
 		return openDialog{p}, cmd, true
 	case key.Matches(msg, k.Remove):
 		return b.removeItem(), nil, true
+	case key.Matches(msg, k.Retitle):
+		return openDialog{newTitleDialog(ctx)}, nil, true
 	case key.Matches(msg, k.EditNote):
 		i, ok := b.detail.note()
 		if !ok {

@@ -25,7 +25,7 @@ type browserKeys struct {
 	Copy, OpenURL                                             key.Binding
 	// Authoring: events, their quotes and links, the sources.
 	Add, Edit, Editor, Link, Remove, QuoteUp, QuoteDown key.Binding
-	EditNote                                            key.Binding
+	EditNote, Retitle                                   key.Binding
 }
 
 // newBrowserKeys returns the browser's keys, with digits 1–9 toggling
@@ -66,6 +66,7 @@ func newBrowserKeys(quickTags []string) browserKeys {
 		Link:        key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "link to an event")),
 		Remove:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "remove")),
 		EditNote:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit note")),
+		Retitle:     key.NewBinding(key.WithKeys("I"), key.WithHelp("I", "title and description")),
 		QuoteUp:     key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "move quote up")),
 		QuoteDown:   key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "move quote down")),
 	}
@@ -154,6 +155,6 @@ func (b *browser) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom, k.PrevYear, k.NextYear, k.GoTo},
 		{k.Focus, k.Open, k.Back, k.Escape, k.Search, k.NextMatch, k.PrevMatch, k.Filter, k.ClearFilter, k.Copy, k.OpenURL},
 		append([]key.Binding{k.Tag, k.Untag, k.Mark, k.Undo, k.Redo, k.Note}, k.QuickTags...),
-		{k.Add, k.Edit, k.Editor, k.Link, k.Remove, k.EditNote, k.QuoteUp, k.QuoteDown},
+		{k.Add, k.Edit, k.Editor, k.Link, k.Remove, k.EditNote, k.QuoteUp, k.QuoteDown, k.Retitle},
 	}
 }
