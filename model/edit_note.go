@@ -5,7 +5,8 @@ import (
 	"time"
 )
 
-// AddNote adds a note to an event. A note stays: it has no revert.
+// AddNote adds a note to an event; reverting its journal entry takes it
+// back.
 type AddNote struct {
 	ID   string
 	Text string
@@ -26,14 +27,14 @@ func (n AddNote) Change(e Event) Event {
 // Apply implements Edit.
 func (n AddNote) Apply(w Writer) ([]Change, Edit, error) {
 	var c Change
-	_, err := w.Write(OpNote, n.Phrase(), func(tx Tx) (err error) {
+	e, err := w.Write(OpNote, n.Phrase(), func(tx Tx) (err error) {
 		c, err = AddNoteTo(tx, n.ID, Note{Text: n.Text, At: n.At, Author: n.Author})
 		return err
 	})
 	if err != nil {
 		return nil, nil, err
 	}
-	return []Change{c}, nil, nil
+	return []Change{c}, revertOf(e), nil
 }
 
 // Phrase implements Edit.

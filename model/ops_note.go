@@ -34,24 +34,35 @@ func noteIndex(e *Event, n int) (int, error) {
 
 // EditNote replaces the text of note n (from 1) of an event.
 func EditNote(tx Tx, id string, n int, text string) (Change, error) {
-	return UpdateEvent(tx, id, func(e *Event) error {
+	return UpdateEvent(tx, id, editingNote(n, text))
+}
+
+// editingNote replaces the text of note n (from 1) of the event it is
+// given.
+func editingNote(n int, text string) func(e *Event) error {
+	return func(e *Event) error {
 		i, err := noteIndex(e, n)
 		if err != nil {
 			return err
 		}
 		e.Notes[i].Text = text
 		return nil
-	})
+	}
 }
 
 // DeleteNote removes note n (from 1) of an event.
 func DeleteNote(tx Tx, id string, n int) (Change, error) {
-	return UpdateEvent(tx, id, func(e *Event) error {
+	return UpdateEvent(tx, id, deletingNote(n))
+}
+
+// deletingNote removes note n (from 1) of the event it is given.
+func deletingNote(n int) func(e *Event) error {
+	return func(e *Event) error {
 		i, err := noteIndex(e, n)
 		if err != nil {
 			return err
 		}
 		e.Notes = slices.Delete(e.Notes, i, i+1)
 		return nil
-	})
+	}
 }

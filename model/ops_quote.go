@@ -32,19 +32,30 @@ func EditQuote(tx Tx, id string, n int, q Quote) (Change, error) {
 
 // RemoveQuote removes quote n (from 1) of an event.
 func RemoveQuote(tx Tx, id string, n int) (Change, error) {
-	return UpdateEvent(tx, id, func(e *Event) error {
+	return UpdateEvent(tx, id, removingQuote(n))
+}
+
+// removingQuote removes quote n (from 1) of the event it is given.
+func removingQuote(n int) func(e *Event) error {
+	return func(e *Event) error {
 		i, err := quoteIndex(e, n)
 		if err != nil {
 			return err
 		}
 		e.Quotes = slices.Delete(e.Quotes, i, i+1)
 		return nil
-	})
+	}
 }
 
 // MoveQuote moves quote n (from 1) of an event to position to.
 func MoveQuote(tx Tx, id string, n, to int) (Change, error) {
-	return UpdateEvent(tx, id, func(e *Event) error {
+	return UpdateEvent(tx, id, movingQuote(n, to))
+}
+
+// movingQuote moves quote n (from 1) of the event it is given to
+// position to.
+func movingQuote(n, to int) func(e *Event) error {
+	return func(e *Event) error {
 		i, err := quoteIndex(e, n)
 		if err != nil {
 			return err
@@ -56,7 +67,7 @@ func MoveQuote(tx Tx, id string, n, to int) (Change, error) {
 		q := e.Quotes[i]
 		e.Quotes = slices.Insert(slices.Delete(e.Quotes, i, i+1), j, q)
 		return nil
-	})
+	}
 }
 
 func quoteIndex(e *Event, n int) (int, error) {

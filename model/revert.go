@@ -31,6 +31,11 @@ func Fields(a, b *Event) []string {
 	return out
 }
 
+// CopyFields copies the fields named, by their chrono JSON names as
+// Fields names them, from src into dst: the change made on one version
+// of an event, carried onto another.
+func CopyFields(dst, src *Event, fields []string) { setFields(dst, src, fields) }
+
 // setFields copies the named fields from src into dst.
 func setFields(dst *Event, src *Event, fields []string) {
 	for _, f := range fields {

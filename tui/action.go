@@ -23,6 +23,8 @@ type (
 	writeEdit struct{ edit model.Edit }
 	// undoLast takes the last edit back.
 	undoLast struct{}
+	// redoLast makes the last edit undone again.
+	redoLast struct{}
 	// pushScreen puts a screen on top.
 	pushScreen struct{ screen Screen }
 	// popScreen goes back to the screen below.

@@ -48,7 +48,7 @@ type authoring interface{ what() string }
 
 func (a saveEvent) what() string {
 	if a.base == nil {
-		return fmt.Sprintf("add event %q", a.event.ID)
+		return fmt.Sprintf("add event %q", a.event.Title)
 	}
 	return fmt.Sprintf("save event %q", a.event.ID)
 }

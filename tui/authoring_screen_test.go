@@ -60,6 +60,17 @@ var authoringScreens = []authoringScreen{
 		d.typeText("NSO")
 		d.keys("tab", "down")
 	}},
+	{"event-conflict", false, func(d *driver) {
+		d.keys("E", "tab", "tab", "tab")
+		d.typeText(" (typed)")
+		meddle(d.t, d.m.ctx.store, "nso-mobileum-call")
+		d.keys("ctrl+s")
+	}},
+	{"title-dialog", false, func(d *driver) {
+		d.keys("I")
+		d.typeText(", 2017–2022")
+		d.keys("tab")
+	}},
 	{"event-discard", false, func(d *driver) {
 		d.keys("E", "tab", "tab", "tab")
 		d.typeText(" (edited)")
@@ -68,3 +79,15 @@ var authoringScreens = []authoringScreen{
 }
 
 func sizeName(size [2]int) string { return fmt.Sprintf("%dx%d", size[0], size[1]) }
+
+// meddle changes an event's status as another process would, behind the
+// browser's back.
+func meddle(t testing.TB, s model.Store, id string) {
+	t.Helper()
+	if _, err := s.Write(model.OpEdit, "set elsewhere", func(tx model.Tx) error {
+		_, err := model.UpdateEvent(tx, id, func(e *model.Event) error { e.Status = model.Confirmed; return nil })
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -131,6 +131,11 @@ func (b *browser) answer(msg tea.Msg) tea.Cmd {
 		return say("opened " + msg.url)
 	case showEventsMsg:
 		return tea.Batch(b.showWritten(msg), b.settleMoves(msg))
+	case placedMsg:
+		if msg.focus != "" {
+			return b.requeryAround(msg.focus)
+		}
+		return b.requery(b.query)
 	case storeChangedMsg:
 		cmds := []tea.Cmd{b.requery(b.query)}
 		if id := b.detail.id(); id != "" {

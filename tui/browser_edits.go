@@ -33,6 +33,8 @@ func (b *browser) editKey(msg tea.KeyPressMsg) (Action, tea.Cmd, bool) {
 		return nil, b.toggleMark(), true
 	case key.Matches(msg, k.Undo):
 		return undoLast{}, nil, true
+	case key.Matches(msg, k.Redo):
+		return redoLast{}, nil, true
 	case key.Matches(msg, k.Note):
 		row, ok := b.tl.selected()
 		if !ok {
@@ -64,6 +66,15 @@ func (b *browser) editKey(msg tea.KeyPressMsg) (Action, tea.Cmd, bool) {
 		return openDialog{p}, cmd, true
 	case key.Matches(msg, k.Remove):
 		return b.removeItem(), nil, true
+	case key.Matches(msg, k.Retitle):
+		return openDialog{newTitleDialog(ctx)}, nil, true
+	case key.Matches(msg, k.EditNote):
+		i, ok := b.detail.note()
+		if !ok {
+			return nil, nil, true
+		}
+		e := &b.detail.d.Event
+		return openDialog{editNote(ctx, e.ID, e.Title, i+1, e.Notes[i].Text)}, nil, true
 	case key.Matches(msg, k.QuoteUp, k.QuoteDown):
 		it, ok := b.detail.item()
 		if !ok || it.quote < 0 {
@@ -160,13 +171,18 @@ func (b *browser) toggleQuickTag(tag string) Action {
 }
 
 // removeItem removes the quote or link selected in the sources pane. A
-// link another event makes to this one is removed from that event.
+// link another event makes to this one is removed from that event; a
+// note is deleted once the investigator says yes.
 func (b *browser) removeItem() Action {
 	it, ok := b.detail.item()
 	if !ok {
 		return nil
 	}
 	e := &b.detail.d.Event
+	if it.note >= 0 {
+		q := fmt.Sprintf("delete note %d of %s? ", it.note+1, e.ID)
+		return openDialog{newConfirm(b.ctx, q, "delete it", nil, writeEdit{model.DropNote{ID: e.ID, N: it.note + 1}})}
+	}
 	if it.link >= 0 {
 		r := b.detail.d.Related[it.link]
 		if slices.Contains(e.Links, model.Link(r)) {

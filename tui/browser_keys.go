@@ -20,11 +20,12 @@ type browserKeys struct {
 	Focus, Open, Back, Escape                                 key.Binding
 	Search, NextMatch, PrevMatch                              key.Binding
 	Filter, ClearFilter                                       key.Binding
-	Tag, Untag, Mark, Undo, Note                              key.Binding
+	Tag, Untag, Mark, Undo, Redo, Note                        key.Binding
 	QuickTags                                                 []key.Binding
 	Copy, OpenURL                                             key.Binding
 	// Authoring: events, their quotes and links, the sources.
 	Add, Edit, Editor, Link, Remove, QuoteUp, QuoteDown key.Binding
+	EditNote, Retitle                                   key.Binding
 	// Quotes and the screens of the sources and the trash.
 	AddQuote, EditQuote, Sources, Delete, Trash key.Binding
 }
@@ -56,7 +57,8 @@ func newBrowserKeys(quickTags []string) browserKeys {
 		Tag:         key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "add tags")),
 		Untag:       key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "remove a tag")),
 		Mark:        key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
-		Undo:        key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo tags")),
+		Undo:        key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+		Redo:        key.NewBinding(key.WithKeys("U", "ctrl+r"), key.WithHelp("U", "redo")),
 		Note:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "annotate")),
 		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy quote")),
 		OpenURL:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open source")),
@@ -64,7 +66,9 @@ func newBrowserKeys(quickTags []string) browserKeys {
 		Edit:        key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "edit the event")),
 		Editor:      key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "edit as JSON in $EDITOR")),
 		Link:        key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "link to an event")),
-		Remove:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "remove quote/link")),
+		Remove:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "remove")),
+		EditNote:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit note")),
+		Retitle:     key.NewBinding(key.WithKeys("I"), key.WithHelp("I", "title and description")),
 		QuoteUp:     key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "move quote up")),
 		QuoteDown:   key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "move quote down")),
 		AddQuote:    key.NewBinding(key.WithKeys("Q"), key.WithHelp("Q", "add a quote")),
@@ -113,6 +117,8 @@ func (b *browser) updateKeys() {
 	_, item := b.detail.item()
 	inPane := b.focus == focusDetail || b.zoomed
 	b.keys.Remove.SetEnabled(inPane && item)
+	_, note := b.detail.note()
+	b.keys.EditNote.SetEnabled(inPane && note)
 	q := -1
 	if it, ok := b.detail.item(); ok && inPane {
 		q = it.quote
@@ -127,17 +133,27 @@ func (b *browser) updateKeys() {
 }
 
 // ShortHelp is the footer: the keys a newcomer needs first; in an
-// investigation with no events, the key that adds one.
+// investigation with no events, the key that adds one; and undo and redo
+// while this session has changes to take back or make again.
 func (b *browser) ShortHelp() []key.Binding {
 	k := &b.keys
+	var keys []key.Binding
 	switch {
 	case b.noEvents():
-		return []key.Binding{k.Add}
+		keys = []key.Binding{k.Add}
 	case b.focus == focusDetail || b.zoomed:
 		// In the sources pane, what acts on the selected quote or link.
-		return []key.Binding{k.Down, k.Focus, k.Remove, k.QuoteUp, k.QuoteDown, k.Copy}
+		keys = []key.Binding{k.Down, k.Focus, k.Remove, k.EditNote, k.QuoteUp, k.QuoteDown, k.Copy}
+	default:
+		keys = []key.Binding{k.Down, k.Focus, k.Search, k.Filter, k.Tag, k.Mark, k.Note}
 	}
-	return []key.Binding{k.Down, k.Focus, k.Search, k.Filter, k.Tag, k.Mark, k.Note}
+	if b.ctx.undos > 0 {
+		keys = append(keys, k.Undo)
+	}
+	if b.ctx.redos > 0 {
+		keys = append(keys, k.Redo)
+	}
+	return keys
 }
 
 // FullHelp is the help, in columns.
@@ -146,7 +162,7 @@ func (b *browser) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom, k.PrevYear, k.NextYear, k.GoTo},
 		{k.Focus, k.Open, k.Back, k.Escape, k.Search, k.NextMatch, k.PrevMatch, k.Filter, k.ClearFilter, k.Copy, k.OpenURL},
-		append([]key.Binding{k.Tag, k.Untag, k.Mark, k.Undo, k.Note}, k.QuickTags...),
-		{k.Add, k.Edit, k.Editor, k.Link, k.Remove, k.QuoteUp, k.QuoteDown, k.AddQuote, k.EditQuote, k.Delete, k.Sources, k.Trash},
+		append([]key.Binding{k.Tag, k.Untag, k.Mark, k.Undo, k.Redo, k.Note}, k.QuickTags...),
+		{k.Add, k.Edit, k.Editor, k.Link, k.Remove, k.EditNote, k.QuoteUp, k.QuoteDown, k.AddQuote, k.EditQuote, k.Delete, k.Sources, k.Trash, k.Retitle},
 	}
 }

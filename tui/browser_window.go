@@ -91,6 +91,7 @@ func (b *browser) gotDetail(msg detailMsg) tea.Cmd {
 		return fail(msg.err)
 	}
 	b.detail.show(msg.detail, true)
+	b.detail.history = msg.history
 	b.layoutDetail()
 	return nil
 }
@@ -187,9 +188,19 @@ func (b *browser) showWritten(msg showEventsMsg) tea.Cmd {
 	if !msg.written {
 		return nil
 	}
+	var cmds []tea.Cmd
 	for _, e := range msg.events {
 		b.known[e.ID] = e
+		if e.ID == b.detail.id() {
+			cmds = append(cmds, loadDetail(b.ctx.store, e.ID)) // its history has grown
+		}
 	}
+	return tea.Batch(append(cmds, b.afterWrite(msg, moved))...)
+}
+
+// afterWrite asks again what a confirmed write changed: the window
+// around an event it moved, the counts of a view filtered by tags.
+func (b *browser) afterWrite(msg showEventsMsg, moved []string) tea.Cmd {
 	if len(moved) > 0 {
 		return b.requeryAround(moved[0])
 	}

@@ -185,10 +185,15 @@ func loadPeriods(s model.Store, gen int, q model.Query) tea.Cmd {
 	}
 }
 
+// loadDetail reads an event whole, and its latest changes.
 func loadDetail(s model.Store, id string) tea.Cmd {
 	return func() tea.Msg {
 		d, err := s.Detail(id)
-		return detailMsg{id: id, detail: d, err: err}
+		if err != nil {
+			return detailMsg{id: id, err: err}
+		}
+		h, err := s.Journal(model.JournalQuery{Event: id, Limit: historyShown})
+		return detailMsg{id: id, detail: d, history: h, err: err}
 	}
 }
 
@@ -285,21 +290,5 @@ func loadSources(s model.Store) tea.Cmd {
 	return func() tea.Msg {
 		ss, err := s.Sources()
 		return sourcesMsg{sources: ss, err: err}
-	}
-}
-
-// newEventID makes a new event's id from its title, one no event in the
-// store has. The write checks again: another process may take it first.
-func newEventID(s model.Store, title string) tea.Cmd {
-	return func() tea.Msg {
-		var err error
-		id := model.NewID(title, func(id string) bool {
-			_, e := s.Event(id)
-			if e != nil && !errors.Is(e, model.ErrNotFound) {
-				err = e
-			}
-			return e == nil
-		})
-		return eventIDMsg{id: id, err: err}
 	}
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -9,26 +10,32 @@ import (
 )
 
 // detailPane is the sources pane: the selected event in full, its quotes
-// as blocks with their sources, its links and notes. Its lines are laid
-// out in Update (when the event, the width or the search changes), so
-// that View only slices them.
+// as blocks with their sources, its links and notes, and its latest
+// changes from the journal. Its lines are laid out in Update (when the
+// event, the width or the search changes), so that View only slices them.
 type detailPane struct {
-	d      model.Detail
-	loaded bool // d.Sources and d.Related came from the store
-	lines  []string
-	items  []detailItem // the quotes and links, in the order shown
-	sel    int          // index into items; -1 when there are none
-	offset int          // first line on screen
-	width  int
-	height int
+	d       model.Detail
+	loaded  bool          // d.Sources and d.Related came from the store
+	history []model.Entry // the event's latest changes, newest first
+	lines   []string
+	items   []detailItem // the quotes, links and notes, in the order shown
+	sel     int          // index into items; -1 when there are none
+	offset  int          // first line on screen
+	width   int
+	height  int
 }
 
-// detailItem is a quote or link the cursor of the pane can rest on.
+// detailItem is a quote, link or note the cursor of the pane can rest
+// on.
 type detailItem struct {
 	quote       int // index into Event.Quotes, or -1
 	link        int // index into Detail.Related, or -1
+	note        int // index into Event.Notes, or -1
 	first, last int // its lines
 }
+
+// historyShown is how many of an event's latest changes the pane shows.
+const historyShown = 5
 
 // show puts an event in the pane. Keeping the selection and scroll when
 // the same event comes back (a retag, the loaded detail) stops the pane
@@ -38,6 +45,7 @@ func (p *detailPane) show(d model.Detail, loaded bool) {
 	p.d, p.loaded = d, loaded
 	if !same {
 		p.sel, p.offset = 0, 0
+		p.history = nil
 	}
 }
 
@@ -64,7 +72,16 @@ func (p *detailPane) link() (model.Relation, bool) {
 	return p.d.Related[p.items[p.sel].link], true
 }
 
-// item returns the selected quote or link.
+// note returns the index of the selected note, if a note is selected.
+func (p *detailPane) note() (int, bool) {
+	it, ok := p.item()
+	if !ok || it.note < 0 {
+		return 0, false
+	}
+	return it.note, true
+}
+
+// item returns the selected quote, link or note.
 func (p *detailPane) item() (detailItem, bool) {
 	if p.sel < 0 || p.sel >= len(p.items) {
 		return detailItem{}, false
@@ -163,7 +180,7 @@ func (p *detailPane) layout(st *Styles, search string, focused bool) {
 		if i > 0 {
 			p.lines = append(p.lines, "")
 		}
-		it := detailItem{quote: i, link: -1, first: len(p.lines)}
+		it := detailItem{quote: i, link: -1, note: -1, first: len(p.lines)}
 		bar := st.QuoteBar.Render("│ ")
 		if len(p.items) == p.sel {
 			bar = st.QuoteBar.Bold(true).Render("┃ ")
@@ -196,7 +213,7 @@ func (p *detailPane) layout(st *Styles, search string, focused bool) {
 		add(st.Label.Render("links · enter follows"))
 	}
 	for i, r := range p.d.Related {
-		it := detailItem{quote: -1, link: i, first: len(p.lines)}
+		it := detailItem{quote: -1, link: i, note: -1, first: len(p.lines)}
 		title, ok := p.d.Titles[r.Event]
 		if !ok {
 			title = r.Event + " (not in the store)"
@@ -214,11 +231,29 @@ func (p *detailPane) layout(st *Styles, search string, focused bool) {
 		blank()
 		add(st.Label.Render(plural(len(e.Notes), "note")))
 	}
-	for _, n := range e.Notes {
-		if !n.At.IsZero() {
-			add(st.Muted.Render(n.At.Local().Format("2 Jan 2006 15:04")))
+	for i, n := range e.Notes {
+		if i > 0 {
+			p.lines = append(p.lines, "")
 		}
-		text(n.Text, st.Item, "  ")
+		it := detailItem{quote: -1, link: -1, note: i, first: len(p.lines)}
+		cursor := "  "
+		if len(p.items) == p.sel {
+			cursor = "› "
+		}
+		text(n.Text, st.Item, cursor)
+		if by := noteByline(n); by != "" {
+			text(by, st.Muted, "  ")
+		}
+		it.last = len(p.lines) - 1
+		p.items = append(p.items, it)
+	}
+
+	if len(p.history) > 0 {
+		blank()
+		add(st.Label.Render("latest changes"))
+	}
+	for _, h := range p.history {
+		text(historyLine(h, e.ID), st.Muted, "")
 	}
 	if len(p.items) == 0 {
 		p.sel = -1
@@ -226,6 +261,60 @@ func (p *detailPane) layout(st *Styles, search string, focused bool) {
 		p.sel = max(0, min(p.sel, len(p.items)-1))
 	}
 	p.clamp()
+}
+
+// noteByline is who wrote a note and when: "— ana, 4 Mar 2026".
+func noteByline(n model.Note) string {
+	var parts []string
+	if n.Author != "" {
+		parts = append(parts, n.Author)
+	}
+	if !n.At.IsZero() {
+		parts = append(parts, n.At.Local().Format("2 Jan 2006"))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "— " + strings.Join(parts, ", ")
+}
+
+// historyLine is one change of the event id, from the journal: "#12 ana
+// · 4 Mar 2026 15:04 · edited: date, status".
+func historyLine(e model.Entry, id string) string {
+	what := string(e.Op)
+	for _, c := range e.Events {
+		if c.ID != id {
+			continue
+		}
+		what = changeWord(e, c)
+		if c.From == c.To && c.Before != nil && c.After != nil {
+			if f := model.Fields(c.Before, c.After); len(f) > 0 {
+				what += ": " + strings.Join(f, ", ")
+			}
+		}
+	}
+	s := fmt.Sprintf("#%d", e.Seq)
+	if e.Author != "" {
+		s += " " + e.Author
+	}
+	return s + " · " + e.At.Local().Format("2 Jan 2006 15:04") + " · " + what
+}
+
+// changeWord says what a journal entry did to an event.
+func changeWord(e model.Entry, c model.EventChange) string {
+	switch {
+	case e.Op == model.OpImport:
+		return "imported"
+	case e.Reverts != 0:
+		return fmt.Sprintf("undid #%d", e.Reverts)
+	case c.From == model.Absent && c.To == model.OnTimeline:
+		return "added"
+	case c.To == model.InTrash:
+		return "deleted"
+	case c.From == model.InTrash && c.To == model.OnTimeline:
+		return "restored"
+	}
+	return "edited"
 }
 
 // quoteAttribution is "— Tim Miller, in his account to the Justice

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
 )
 
 // fakeEditor sets EDITOR to a script that runs each of steps in turn,
@@ -36,11 +38,15 @@ func fakeEditor(t *testing.T, d *driver, steps ...string) (seen string) {
 }
 
 func TestEditorRoundTrip(t *testing.T) {
-	d := newDriver(t, exampleStore(t), 120, 40)
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
 	fakeEditor(t, d, `sed -i 's/"title": "NSO offers/"title": "NSO offered/' "$1"`)
 	d.keys("ctrl+e")
-	if want := `not saved: save event "nso-mobileum-call"`; d.status() != want {
-		t.Errorf("status %q, want %q", d.status(), want)
+	if want := `saved “NSO offered Mobileum`; !strings.HasPrefix(d.status(), want) {
+		t.Errorf("status %q, want %q…", d.status(), want)
+	}
+	if e := event(t, s, "nso-mobileum-call"); !strings.HasPrefix(e.Title, "NSO offered") {
+		t.Errorf("stored title %q", e.Title)
 	}
 }
 
@@ -54,14 +60,15 @@ func TestEditorUnchanged(t *testing.T) {
 }
 
 func TestEditorReopensWithProblems(t *testing.T) {
-	d := newDriver(t, exampleStore(t), 120, 40)
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
 	seen := fakeEditor(t, d,
 		`sed -i 's/"date": "2017-08"/"date": "2017-13"/' "$1"`, // a month that is not
 		`sed -i 's/"date": "2017-13"/"date": "2017-09"/' "$1"`, // fixed, problems left on top
 	)
 	d.keys("ctrl+e")
-	if want := `not saved: save event "nso-mobileum-call"`; d.status() != want {
-		t.Errorf("status %q, want %q", d.status(), want)
+	if got := event(t, s, "nso-mobileum-call").Date.String(); got != "2017-09" {
+		t.Errorf("stored date %s, want 2017-09; status %q", got, d.status())
 	}
 	b, _ := os.ReadFile(seen)
 	texts := strings.Split(string(b), "=====\n")
@@ -79,5 +86,43 @@ func TestEditorGivenUp(t *testing.T) {
 	d.keys("ctrl+e")
 	if d.status() != "edit given up: nothing saved" {
 		t.Errorf("status %q", d.status())
+	}
+}
+
+// meddlingStore lets another process change an event just before the
+// browser's first write.
+type meddlingStore struct {
+	model.Store
+	t    testing.TB
+	id   string
+	done bool
+}
+
+func (m *meddlingStore) Write(op model.Op, phrase string, fn func(model.Tx) error) (model.Entry, error) {
+	if !m.done {
+		m.done = true
+		meddle(m.t, m.Store, m.id)
+	}
+	return m.Store.Write(op, phrase, fn)
+}
+
+// TestEditorConflict: an edit from $EDITOR that meets a change made
+// meanwhile opens the form on what was typed, quotes included.
+func TestEditorConflict(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, &meddlingStore{Store: s, t: t, id: "nso-mobileum-call"}, 120, 40)
+	fakeEditor(t, d, `sed -i -e 's/"title": "NSO offers/"title": "NSO offered/' -e 's/We drop bags/We drop sacks/' "$1"`)
+	d.keys("ctrl+e")
+	f, ok := d.openDialog().(*eventForm)
+	if !ok {
+		t.Fatalf("no form on the conflict; status %q", d.status())
+	}
+	if got := f.value(fieldTitle); !strings.HasPrefix(got, "NSO offered") {
+		t.Errorf("the title typed is lost: %q", got)
+	}
+	d.keys("ctrl+o", "ctrl+s")
+	e := event(t, s, "nso-mobileum-call")
+	if !strings.HasPrefix(e.Title, "NSO offered") || e.Status != model.Confirmed || !strings.Contains(e.Quotes[1].Text, "sacks") {
+		t.Errorf("saved %q, %q, quote %q; status line %q", e.Title, e.Status, e.Quotes[1].Text, d.status())
 	}
 }

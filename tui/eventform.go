@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -49,7 +50,11 @@ type eventForm struct {
 	proposed string     // what the form says of the date text
 	problem  string     // why the last save was refused
 	confirm  bool       // esc was pressed once with changes typed
-	waiting  bool       // saving a new event waits for its id
+	// conflict is set when a save met a change made meanwhile; rest is
+	// what the fields the form does not show (quotes, links, notes) are
+	// taken from when it is not base.
+	conflict *formConflict
+	rest     *model.Event
 }
 
 // formField is a field of the event form, in the order of the form.
@@ -75,11 +80,13 @@ var formStatuses = append([]model.Status{""}, model.Statuses...)
 
 type eventFormKeys struct {
 	Next, Prev, Choose, Propose, Save, Cancel key.Binding
+	// Reload and Keep answer a conflict.
+	Reload, Keep key.Binding
 }
 
 // ShortHelp implements help.KeyMap.
 func (k eventFormKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Next, k.Prev, k.Choose, k.Propose, k.Save, k.Cancel}
+	return []key.Binding{k.Reload, k.Keep, k.Next, k.Prev, k.Choose, k.Propose, k.Save, k.Cancel}
 }
 
 // FullHelp implements help.KeyMap.
@@ -93,6 +100,8 @@ func newEventFormKeys() eventFormKeys {
 		Propose: key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "take the proposed date")),
 		Save:    key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
 		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Reload:  key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "reload the stored version")),
+		Keep:    key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "keep yours over it")),
 	}
 }
 
@@ -238,6 +247,8 @@ func (f *eventForm) focusOn(fld formField) {
 func (f *eventForm) updateKeys() {
 	f.keys.Choose.SetEnabled(f.focus == fieldSource || f.focus == fieldStatus)
 	f.keys.Propose.SetEnabled(!f.proposal.IsZero())
+	f.keys.Reload.SetEnabled(f.conflict != nil)
+	f.keys.Keep.SetEnabled(f.conflict != nil)
 }
 
 // Update implements Dialog.
@@ -255,17 +266,6 @@ func (f *eventForm) update(msg tea.Msg) (Action, tea.Cmd) {
 		}
 		f.setSources(msg.sources)
 		return nil, nil
-	case eventIDMsg:
-		if !f.waiting {
-			return nil, nil
-		}
-		f.waiting = false
-		if msg.err != nil {
-			return nil, fail(msg.err)
-		}
-		e, _ := f.event()
-		e.ID = msg.id
-		return saveEvent{event: e}, nil
 	case tea.KeyPressMsg:
 		return f.key(msg)
 	}
@@ -291,9 +291,6 @@ func (f *eventForm) setSources(ss []model.Source) {
 }
 
 func (f *eventForm) key(k tea.KeyPressMsg) (Action, tea.Cmd) {
-	if f.waiting {
-		return nil, nil
-	}
 	keys := &f.keys
 	if !key.Matches(k, keys.Cancel) {
 		f.confirm = false
@@ -307,6 +304,12 @@ func (f *eventForm) key(k tea.KeyPressMsg) (Action, tea.Cmd) {
 		return nil, nil
 	case key.Matches(k, keys.Save):
 		return f.save()
+	case key.Matches(k, keys.Reload):
+		f.reload()
+		return nil, nil
+	case key.Matches(k, keys.Keep):
+		f.keep()
+		return nil, nil
 	case key.Matches(k, keys.Next):
 		f.focusOn((f.focus + 1) % fieldCount)
 		return nil, nil
@@ -406,8 +409,8 @@ var errUnreadableDate = errors.New("date: chrono cannot read it (see under the f
 // event is the event the form describes, or why it cannot be saved.
 func (f *eventForm) event() (model.Event, error) {
 	var e model.Event
-	if f.base != nil {
-		e = *f.base
+	if from := cmp.Or(f.rest, f.base); from != nil {
+		e = *from
 		e.Quotes, e.Links, e.Notes = slices.Clone(e.Quotes), slices.Clone(e.Links), slices.Clone(e.Notes)
 	}
 	d, err := model.ReadDate(f.inputs[fieldDate].Value())
@@ -442,8 +445,8 @@ func (f *eventForm) event() (model.Event, error) {
 	return e, nil
 }
 
-// save checks the event and says to save it; a new event first gets an
-// id from its title, free in the store.
+// save checks the event and says to save it; a new event has no id yet:
+// the write makes one from its title, free in the store.
 func (f *eventForm) save() (Action, tea.Cmd) {
 	e, err := f.event()
 	if err != nil {
@@ -451,10 +454,6 @@ func (f *eventForm) save() (Action, tea.Cmd) {
 		return nil, nil
 	}
 	f.problem = ""
-	if f.base == nil {
-		f.waiting = true
-		return nil, newEventID(f.ctx.store, e.Title)
-	}
 	return saveEvent{base: f.base, event: e}, nil
 }
 

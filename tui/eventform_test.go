@@ -3,6 +3,8 @@ package tui
 import (
 	"strings"
 	"testing"
+
+	"chrono/model"
 )
 
 // formAction presses a key in the open dialog and returns the action it
@@ -64,7 +66,7 @@ func TestEventFormAdds(t *testing.T) {
 		t.Fatalf("ctrl+s: %T, want saveEvent", a)
 	}
 	e := a.event
-	if a.base != nil || e.ID != "apple-sues-nso-2" || e.Status != "confirmed" || e.Date.String() != "2017-08/2021" ||
+	if a.base != nil || e.ID != "" || e.Status != "confirmed" || e.Date.String() != "2017-08/2021" ||
 		strings.Join(e.Actors, "|") != "Apple|NSO Group" || strings.Join(e.Tags, "|") != "context|lawsuit" {
 		t.Errorf("saveEvent = %+v", a)
 	}
@@ -121,14 +123,109 @@ func TestEventFormAsksBeforeDiscarding(t *testing.T) {
 	}
 }
 
-// TestAuthoringNotSavedYet checks what the root says of an authoring
-// action until the store writes them: it is not saved.
-func TestAuthoringNotSavedYet(t *testing.T) {
-	d := newDriver(t, exampleStore(t), 120, 40)
+// TestEventFormSaves: ctrl+s writes the edit, and the status line says
+// so.
+func TestEventFormSaves(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
 	d.keys("E", "tab", "tab", "tab")
 	d.typeText("!")
 	d.keys("ctrl+s")
-	if d.openDialog() != nil || !strings.HasPrefix(d.status(), `not saved: save event "nso-mobileum-call"`) || !d.statusErr() {
+	if d.openDialog() != nil || !strings.HasPrefix(d.status(), `saved “NSO offers`) || d.statusErr() {
 		t.Errorf("status %q (error %v), dialog %T", d.status(), d.statusErr(), d.openDialog())
+	}
+	if e := event(t, s, "nso-mobileum-call"); !strings.HasSuffix(e.Title, "!") {
+		t.Errorf("stored title %q", e.Title)
+	}
+}
+
+// TestEventFormAddsAndSelects: a new event gets its id from its title
+// when it is written; the status line says it, and the cursor is on the
+// event, wherever its date puts it.
+func TestEventFormAddsAndSelects(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	d.keys("A")
+	d.typeText("2019-05")
+	d.keys("tab", "tab", "tab")
+	d.typeText("Apple sues NSO") // a title taken: the id gets -2
+	d.keys("ctrl+s")
+	if want := "added “Apple sues NSO” as apple-sues-nso-2 · u to undo"; d.status() != want {
+		t.Errorf("status %q, want %q", d.status(), want)
+	}
+	if got := d.selected(); got != "apple-sues-nso-2" {
+		t.Errorf("selected %q, want the new event", got)
+	}
+	if e := event(t, s, "apple-sues-nso-2"); e.Date.String() != "2019-05" {
+		t.Errorf("stored %+v", e)
+	}
+	if d.total() != 14 {
+		t.Errorf("the view counts %d events, want 14", d.total())
+	}
+	// Undo takes it to the trash, and off the chronology.
+	d.keys("u")
+	if _, err := s.Event("apple-sues-nso-2"); err == nil {
+		t.Error("undo left the new event on the timeline")
+	}
+	if d.selected() == "apple-sues-nso-2" || d.total() != 13 {
+		t.Errorf("after undo: selected %q, %d events", d.selected(), d.total())
+	}
+	d.keys("U")
+	if _, err := s.Event("apple-sues-nso-2"); err != nil || d.selected() != "apple-sues-nso-2" {
+		t.Errorf("redo: %v, selected %q", err, d.selected())
+	}
+}
+
+// conflictAtSave opens the form on nso-mobileum-call, types a new title,
+// lets another process change the event's status meanwhile, and saves.
+func conflictAtSave(t *testing.T) (*driver, model.Store, model.Event) {
+	t.Helper()
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	d.keys("E", "tab", "tab", "tab")
+	d.typeText(" (typed)")
+	meddle(t, s, "nso-mobileum-call")
+	other := event(t, s, "nso-mobileum-call")
+	d.keys("ctrl+s")
+	f, ok := d.openDialog().(*eventForm)
+	if !ok {
+		t.Fatalf("the form did not open again on the conflict; status %q", d.status())
+	}
+	if !strings.Contains(d.screen(), "✗ event nso-mobileum-call changed meanwhile: status · ctrl+r reloads it · ctrl+o keeps yours") {
+		t.Errorf("the conflict is not said:\n%s", d.screen())
+	}
+	if got := f.value(fieldTitle); !strings.HasSuffix(got, " (typed)") {
+		t.Errorf("the title typed is lost: %q", got)
+	}
+	return d, s, other
+}
+
+func TestEventFormConflictReload(t *testing.T) {
+	d, s, other := conflictAtSave(t)
+	d.keys("ctrl+r")
+	f := d.openDialog().(*eventForm)
+	if got := f.value(fieldTitle); got != other.Title || formStatuses[f.status] != model.Confirmed {
+		t.Errorf("reload: title %q, status %q", got, formStatuses[f.status])
+	}
+	d.typeText("!") // the cursor is still in the title
+	d.keys("ctrl+s")
+	if e := event(t, s, "nso-mobileum-call"); e.Title != other.Title+"!" || e.Status != model.Confirmed {
+		t.Errorf("saved after reload: %q, %q; status line %q", e.Title, e.Status, d.status())
+	}
+}
+
+func TestEventFormConflictKeep(t *testing.T) {
+	d, s, other := conflictAtSave(t)
+	d.keys("ctrl+o")
+	if strings.Contains(d.screen(), "✗ event nso-mobileum-call changed meanwhile") {
+		t.Error("the conflict is still said after keeping")
+	}
+	d.keys("ctrl+s")
+	e := event(t, s, "nso-mobileum-call")
+	if e.Title != other.Title+" (typed)" || e.Status != model.Confirmed {
+		t.Errorf("kept: title %q, status %q (the other change's status must stay); status line %q", e.Title, e.Status, d.status())
+	}
+	if d.openDialog() != nil {
+		t.Error("the form is still open")
 	}
 }

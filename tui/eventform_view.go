@@ -74,8 +74,8 @@ func (f *eventForm) heading() string {
 	switch {
 	case f.confirm:
 		return st.Error.Render(keyOf(f.keys.Cancel) + " again discards the changes · " + keyOf(f.keys.Save) + " saves them")
-	case f.waiting:
-		return st.Muted.Render("saving…")
+	case f.conflict != nil:
+		return st.Error.Render("✗ " + line(f.conflict.say()) + " · " + keyOf(f.keys.Reload) + " reloads it · " + keyOf(f.keys.Keep) + " keeps yours")
 	case f.problem != "":
 		return st.Error.Render("✗ " + line(f.problem))
 	case f.base == nil:

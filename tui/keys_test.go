@@ -342,22 +342,70 @@ func TestUndoSeveralLevels(t *testing.T) {
 	orig := event(t, s, "nso-mobileum-call").Tags
 	d.keys("1", "2")
 	d.keys("a")
-	d.typeText("a note that undo must keep")
+	d.typeText("a note undo takes back")
 	d.keys("ctrl+s")
 	d.keys("u")
-	if got := event(t, s, "nso-mobileum-call"); got.HasTag("verify") || !got.HasTag("key") || len(got.Notes) != 1 {
+	if got := event(t, s, "nso-mobileum-call"); !got.HasTag("verify") || len(got.Notes) != 0 {
 		t.Errorf("first u: tags %v, %d notes", got.Tags, len(got.Notes))
 	}
 	d.keys("u")
-	if got := event(t, s, "nso-mobileum-call"); !slices.Equal(got.Tags, orig) || len(got.Notes) != 1 {
-		t.Errorf("second u: tags %v, want %v; %d notes", got.Tags, orig, len(got.Notes))
+	if got := event(t, s, "nso-mobileum-call"); got.HasTag("verify") || !got.HasTag("key") {
+		t.Errorf("second u: tags %v", got.Tags)
 	}
-	if !strings.Contains(d.status(), "undid: tagged #key") {
-		t.Errorf("status %q", d.status())
+	d.keys("u")
+	if got := event(t, s, "nso-mobileum-call"); !slices.Equal(got.Tags, orig) {
+		t.Errorf("third u: tags %v, want %v", got.Tags, orig)
+	}
+	if want := "undid: tagged #key on 1 event · U to redo"; d.status() != want {
+		t.Errorf("status %q, want %q", d.status(), want)
 	}
 	d.keys("u")
 	if !strings.Contains(d.status(), "nothing to undo") {
 		t.Errorf("status %q", d.status())
+	}
+	// Redo, several levels, with U or ctrl+r.
+	d.keys("U", "ctrl+r")
+	if got := event(t, s, "nso-mobileum-call"); !got.HasTag("key") || !got.HasTag("verify") || len(got.Notes) != 0 {
+		t.Errorf("two redos: tags %v, %d notes", got.Tags, len(got.Notes))
+	}
+	if want := "redid: tagged #verify on 1 event · u to undo"; d.status() != want {
+		t.Errorf("status %q, want %q", d.status(), want)
+	}
+	if !strings.Contains(d.screen(), "u undo • U redo") {
+		t.Errorf("the footer does not offer undo and redo:\n%s", d.screen())
+	}
+	// A new change ends what redo can do.
+	d.keys("3", "U")
+	if got := event(t, s, "nso-mobileum-call"); len(got.Notes) != 0 || d.status() != "nothing to redo" {
+		t.Errorf("redo after a new change: %d notes, status %q", len(got.Notes), d.status())
+	}
+	d.keys("u", "u", "u")
+	if got := event(t, s, "nso-mobileum-call"); !slices.Equal(got.Tags, orig) {
+		t.Errorf("undo after redo: tags %v, want %v", got.Tags, orig)
+	}
+}
+
+// TestUndoAfterLaterChanges: undo of a change that a later change (here
+// another process's) touched is refused, naming it, and leaves the store
+// as it is.
+func TestUndoAfterLaterChanges(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	d.keys("tab", "J") // moves the first quote down
+	if _, _, err := (model.DropQuote{ID: "nso-mobileum-call", N: 1}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	quotes := event(t, s, "nso-mobileum-call").Quotes
+	d.keys("u")
+	if !d.statusErr() || !strings.HasPrefix(d.status(), "cannot undo moved quote 1 of nso-mobileum-call to 2: ") ||
+		!strings.Contains(d.status(), "removed quote 1 of nso-mobileum-call") {
+		t.Errorf("status %q", d.status())
+	}
+	if got := event(t, s, "nso-mobileum-call").Quotes; !slices.Equal(got, quotes) {
+		t.Errorf("quotes changed: %v", got)
+	}
+	if d.undoDepth() != 0 {
+		t.Error("the refused undo is still to do")
 	}
 }
 

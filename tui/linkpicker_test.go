@@ -1,8 +1,11 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"chrono/model"
 )
 
 func TestLinkPickerLinks(t *testing.T) {
@@ -20,14 +23,36 @@ func TestLinkPickerLinks(t *testing.T) {
 }
 
 func TestRemoveLinkFromEitherSide(t *testing.T) {
-	d := newDriver(t, exampleStore(t), 120, 40)
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
 	d.keys("tab", "j", "j", "j") // the first link, the event's own
 	d.keys("x")
-	if want := `not saved: unlink "nso-mobileum-call" disputed by "nso-denial"`; d.status() != want {
+	if want := `unlinked nso-mobileum-call disputed by nso-denial · u to undo`; d.status() != want {
 		t.Errorf("x on an own link: %q, want %q", d.status(), want)
 	}
-	d.keys("j", "x") // a link the FBI tip makes to this event
-	if want := `not saved: unlink "fbi-tip" follows "nso-mobileum-call"`; d.status() != want {
+	if l := event(t, s, "nso-mobileum-call").Links; slices.Contains(l, model.Link{Rel: model.DisputedBy, Event: "nso-denial"}) {
+		t.Errorf("the link is still stored: %v", l)
+	}
+	d.keys("x") // the next: a link the FBI tip makes to this event
+	if want := `unlinked fbi-tip follows nso-mobileum-call · u to undo`; d.status() != want {
 		t.Errorf("x on a link made to the event: %q, want %q", d.status(), want)
+	}
+	if l := event(t, s, "fbi-tip").Links; slices.Contains(l, model.Link{Rel: model.Follows, Event: "nso-mobileum-call"}) {
+		t.Errorf("the FBI tip's link is still stored: %v", l)
+	}
+	d.keys("u", "u")
+	if l := event(t, s, "nso-mobileum-call").Links; !slices.Contains(l, model.Link{Rel: model.DisputedBy, Event: "nso-denial"}) {
+		t.Errorf("undo did not put the link back: %v", l)
+	}
+}
+
+func TestLinkPickerSaves(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	d.keys("L")
+	d.typeText("Apple sues")
+	d.keys("enter")
+	if l := event(t, s, "nso-mobileum-call").Links; !slices.Contains(l, model.Link{Rel: model.Disputes, Event: "apple-sues-nso"}) {
+		t.Errorf("links %v; status %q", l, d.status())
 	}
 }

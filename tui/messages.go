@@ -56,10 +56,12 @@ type periodsMsg struct {
 	err     error
 }
 
+// detailMsg brings the selected event whole, with its latest changes.
 type detailMsg struct {
-	id     string
-	detail model.Detail
-	err    error
+	id      string
+	detail  model.Detail
+	history []model.Entry
+	err     error
 }
 
 // versionMsg is the store's version token (Store.Version).
@@ -125,10 +127,4 @@ type storeChangedMsg struct{}
 type sourcesMsg struct {
 	sources []model.Source
 	err     error
-}
-
-// eventIDMsg brings a new event's id, free in the store.
-type eventIDMsg struct {
-	id  string
-	err error
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -16,6 +17,8 @@ import (
 type noteEditor struct {
 	ctx        *shared
 	id, title  string
+	n          int    // the note edited, from 1; 0 for a new note
+	was        string // its text before the edit
 	area       textarea.Model
 	w, h       int
 	confirming bool // esc was pressed once with text in the editor
@@ -68,6 +71,15 @@ func (n *noteEditor) SetSize(w, h int) {
 	n.area.SetHeight(max(h-1, 1))
 }
 
+// editNote is the note editor on note n (from 1) of an event, filled
+// with its text.
+func editNote(ctx *shared, id, title string, n int, text string) *noteEditor {
+	e := newNoteEditor(ctx, id, title)
+	e.n, e.was = n, text
+	e.area.SetValue(text)
+	return e
+}
+
 // text is the note as it will be saved: without blank lines around it.
 func (n *noteEditor) text() string { return strings.TrimSpace(n.area.Value()) }
 
@@ -76,12 +88,17 @@ func (n *noteEditor) Update(msg tea.Msg) (Action, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, n.keys.Save):
-			if n.text() == "" {
+			switch {
+			case n.n > 0 && (n.text() == "" || n.text() == strings.TrimSpace(n.was)):
+				return closeDialog{}, say("note unchanged")
+			case n.n > 0:
+				return writeEdit{model.ReviseNote{ID: n.id, N: n.n, Text: n.text()}}, nil
+			case n.text() == "":
 				return closeDialog{}, say("note discarded")
 			}
 			return writeEdit{model.AddNote{ID: n.id, Text: n.text(), At: n.ctx.now()}}, nil
 		case key.Matches(k, n.keys.Cancel):
-			if n.text() == "" || n.confirming {
+			if n.text() == "" || n.text() == strings.TrimSpace(n.was) || n.confirming {
 				return closeDialog{}, say("note discarded")
 			}
 			n.confirming = true
@@ -101,6 +118,9 @@ func (n *noteEditor) Update(msg tea.Msg) (Action, tea.Cmd) {
 func (n *noteEditor) View(w, h int) []string {
 	st := &n.ctx.styles
 	head := st.Prompt.Render("note on ") + st.Heading.Render(line(n.title))
+	if n.n > 0 {
+		head = st.Prompt.Render(fmt.Sprintf("note %d on ", n.n)) + st.Heading.Render(line(n.title))
+	}
 	if n.confirming {
 		head = st.Error.Render(keyOf(n.keys.Cancel) + " again discards the note · " + keyOf(n.keys.Save) + " saves it")
 	}

@@ -3,21 +3,29 @@ package tui
 import "testing"
 
 func TestQuoteKeysInTheSourcesPane(t *testing.T) {
-	d := newDriver(t, exampleStore(t), 120, 40)
+	s := exampleStore(t)
+	quotes := event(t, s, "nso-mobileum-call").Quotes
+	d := newDriver(t, s, 120, 40)
 	d.keys("tab", "K") // the first quote cannot go up
 	if d.status() != "" {
 		t.Errorf("K on the first quote: %q", d.status())
 	}
 	d.keys("J")
-	if want := `not saved: move quote 1 of "nso-mobileum-call" to 2`; d.status() != want {
+	if want := `moved quote 1 of nso-mobileum-call to 2 · u to undo`; d.status() != want {
 		t.Errorf("J: %q, want %q", d.status(), want)
 	}
+	if got := event(t, s, "nso-mobileum-call").Quotes; got[1] != quotes[0] {
+		t.Errorf("J: the first quote is not second: %v", got)
+	}
 	d.keys("j", "K")
-	if want := `not saved: move quote 2 of "nso-mobileum-call" to 1`; d.status() != want {
+	if want := `moved quote 2 of nso-mobileum-call to 1 · u to undo`; d.status() != want {
 		t.Errorf("K: %q, want %q", d.status(), want)
 	}
 	d.keys("x")
-	if want := `not saved: remove quote 2 of "nso-mobileum-call"`; d.status() != want {
+	if want := `removed quote 2 of nso-mobileum-call · u to undo`; d.status() != want {
 		t.Errorf("x: %q, want %q", d.status(), want)
+	}
+	if got := event(t, s, "nso-mobileum-call").Quotes; len(got) != len(quotes)-1 {
+		t.Errorf("x: %d quotes, want %d", len(got), len(quotes)-1)
 	}
 }

@@ -28,6 +28,9 @@ type shared struct {
 
 	header                 model.Header
 	tags, actors, statuses []model.Facet
+	// undos and redos count the changes of this session that undo can
+	// take back and redo make again.
+	undos, redos int
 }
 
 // quietHelp is the help for keys that are a reminder rather than a menu

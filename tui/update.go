@@ -13,6 +13,7 @@ import (
 // and the rest to every screen.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.route(msg)
+	m.ctx.undos, m.ctx.redos = len(m.writes.undo), len(m.writes.redo)
 	m.fit(false)
 	return m, cmd
 }
@@ -136,11 +137,9 @@ func (m *Model) act(a Action, cmd tea.Cmd) tea.Cmd {
 		m.dialog = nil
 		return tea.Batch(cmd, m.write(pendingWrite{edit: a.edit}))
 	case undoLast:
-		e, ok := m.writes.popUndo()
-		if !ok {
-			return tea.Batch(cmd, say("nothing to undo"))
-		}
-		return tea.Batch(cmd, m.write(pendingWrite{edit: e, undo: true}))
+		return tea.Batch(cmd, m.undo(false))
+	case redoLast:
+		return tea.Batch(cmd, m.undo(true))
 	case pushScreen:
 		m.dialog = nil
 		m.screens = append(m.screens, a.screen)
@@ -154,10 +153,7 @@ func (m *Model) act(a Action, cmd tea.Cmd) tea.Cmd {
 	case quitApp:
 		return tea.Batch(cmd, m.quit())
 	case authoring:
-		// The store cannot write these yet: say so, in this one place,
-		// which the writes replace.
-		m.dialog = nil
-		return tea.Batch(cmd, m.say(statusMsg{text: "not saved: " + a.what(), err: true}))
+		return tea.Batch(cmd, m.author(a))
 	default:
 		if _, open := a.(keepsDialog); !open {
 			m.dialog = nil
@@ -239,11 +235,19 @@ func (m *Model) written(msg writeMsg) tea.Cmd {
 		cmds = append(cmds, m.broadcast(showEventsMsg{events: msg.write.before}))
 		// Stay, so that the investigator sees what was not saved.
 		m.quitting = false
+		cmds = append(cmds, m.conflicted(msg))
 	} else {
 		retagged := retagged(msg.changes)
 		cmds = append(cmds, m.broadcast(showEventsMsg{events: afterOf(msg.changes), written: true, retagged: retagged}))
-		if retagged {
+		focus, moved, header := placement(msg.revert)
+		if moved {
+			cmds = append(cmds, m.broadcast(placedMsg{focus: focus}))
+		}
+		if retagged || moved {
 			cmds = append(cmds, loadFacets(m.ctx.store))
+		}
+		if header {
+			cmds = append(cmds, loadHeader(m.ctx.store))
 		}
 	}
 	cmds = append(cmds, m.say(status), m.writes.next(m.ctx.store))

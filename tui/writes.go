@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 
@@ -12,18 +13,34 @@ import (
 // writeQueue writes edits one at a time, in order, so that two quick
 // changes to the same event reach the disk as they were made. An edit
 // shows at once; when its write fails, the events go back to how they
-// were. The reverts of confirmed edits are kept for undo.
+// were. The reverts of confirmed edits are kept for undo, and the
+// reverts of undos for redo, several levels of each.
 type writeQueue struct {
 	queue   []pendingWrite
 	writing bool
-	undo    []model.Edit // reverts, the newest last
+	undo    []undoable // the newest last
+	redo    []undoable // the newest last; a new change empties it
+}
+
+// undoable is the edit that takes a change back (or makes it again), and
+// what the change was, for the status line.
+type undoable struct {
+	edit model.Edit
+	what string
 }
 
 // pendingWrite is an edit on its way to the disk.
 type pendingWrite struct {
 	edit   model.Edit
 	before []model.Event // what the events were on screen, to roll back
-	undo   bool          // it takes back an earlier edit
+	// undo and redo mark an edit that takes back an earlier change or
+	// makes it again; what says what that change was.
+	undo, redo bool
+	what       string
+	// save is the event saved, and form the form it was typed in (nil
+	// from $EDITOR): a save refused by a conflict opens the form again.
+	save *saveEvent
+	form *eventForm
 }
 
 // writeMsg reports a write to the store: the changes it made and the
@@ -34,6 +51,11 @@ type writeMsg struct {
 	revert  model.Edit
 	err     error
 }
+
+// placedMsg tells the screens that a write added events to the timeline
+// or took them from it: the view is to be asked again, with the cursor on
+// focus when it is set.
+type placedMsg struct{ focus string }
 
 // busy reports whether changes are still on their way to the disk.
 func (q *writeQueue) busy() bool { return q.writing || len(q.queue) > 0 }
@@ -54,35 +76,67 @@ func (q *writeQueue) next(s model.Store) tea.Cmd {
 	return write(s, w)
 }
 
-// popUndo takes the revert of the last confirmed edit.
-func (q *writeQueue) popUndo() (model.Edit, bool) {
-	if len(q.undo) == 0 {
-		return nil, false
+// pop takes the newest of a stack of undoables.
+func pop(stack *[]undoable) (undoable, bool) {
+	s := *stack
+	if len(s) == 0 {
+		return undoable{}, false
 	}
-	e := q.undo[len(q.undo)-1]
-	q.undo = q.undo[:len(q.undo)-1]
-	return e, true
+	u := s[len(s)-1]
+	*stack = s[:len(s)-1]
+	return u, true
 }
 
 // done takes a write's outcome and returns what the status line says.
 func (q *writeQueue) done(msg writeMsg) statusMsg {
 	q.writing = false
 	w := msg.write
+	var conflict *model.ConflictError
 	switch {
+	case msg.err != nil && (w.undo || w.redo) && errors.As(msg.err, &conflict):
+		// Later changes touched the same fields: this one cannot be taken
+		// back (or made again) without undoing them, so it leaves the stack.
+		verb := "undo"
+		if w.redo {
+			verb = "redo"
+		}
+		return statusMsg{text: fmt.Sprintf("cannot %s %s: %v", verb, w.what, msg.err), err: true}
+	case msg.err != nil && w.save != nil && errors.As(msg.err, &conflict):
+		// The form opens again on what was typed, and says the rest.
+		return statusMsg{text: fmt.Sprintf("not saved: event %q changed meanwhile", conflict.ID), err: true}
 	case msg.err != nil:
 		if w.undo {
-			q.undo = append(q.undo, w.edit)
+			q.undo = append(q.undo, undoable{w.edit, w.what})
+		}
+		if w.redo {
+			q.redo = append(q.redo, undoable{w.edit, w.what})
 		}
 		return statusMsg{text: fmt.Errorf("not saved, change undone on screen: %w", msg.err).Error(), err: true}
 	case w.undo:
-		return statusMsg{text: w.edit.Phrase()}
-	case len(msg.changes) == 0:
+		if msg.revert != nil {
+			q.redo = append(q.redo, undoable{msg.revert, w.what})
+			return statusMsg{text: "undid: " + w.what + " · U to redo"}
+		}
+		return statusMsg{text: "undid: " + w.what}
+	case w.redo:
+		if msg.revert != nil {
+			q.undo = append(q.undo, undoable{msg.revert, w.what})
+			return statusMsg{text: "redid: " + w.what + " · u to undo"}
+		}
+		return statusMsg{text: "redid: " + w.what}
+	case len(msg.changes) == 0 && msg.revert == nil:
 		return statusMsg{text: "nothing changed: " + w.edit.Phrase()}
-	case msg.revert != nil:
-		q.undo = append(q.undo, msg.revert)
-		return statusMsg{text: w.edit.Phrase() + " · u to undo"}
 	}
-	return statusMsg{text: w.edit.Phrase()}
+	what := w.edit.Phrase()
+	if focus, _, _ := placement(msg.revert); w.save != nil && w.save.base == nil && focus != "" {
+		what += " as " + focus
+	}
+	if msg.revert == nil {
+		return statusMsg{text: what}
+	}
+	q.undo = append(q.undo, undoable{msg.revert, what})
+	q.redo = nil
+	return statusMsg{text: what + " · u to undo"}
 }
 
 // write makes an edit through the store; the result comes back as a
@@ -94,6 +148,28 @@ func write(s model.Store, w pendingWrite) tea.Cmd {
 	}
 }
 
+// placement reads in a journaled write's revert what the write did beyond
+// changing events in place: whether it added events to the timeline or
+// took them from it (moved), with the first it brought (focus), and
+// whether it changed the investigation's title or description.
+func placement(revert model.Edit) (focus string, moved, header bool) {
+	r, ok := revert.(model.RevertEdit)
+	if !ok {
+		return "", false, false
+	}
+	// The revert's entry is the write's own: its changes say what it did.
+	for _, c := range r.Entry.Events {
+		if c.From == c.To {
+			continue
+		}
+		moved = true
+		if c.To == model.OnTimeline && focus == "" {
+			focus = c.ID
+		}
+	}
+	return focus, moved, r.Entry.Header != nil
+}
+
 // retagged reports whether a write changed tags, so that the counts of
 // tags are read again.
 func retagged(changes []model.Change) bool {
@@ -103,4 +179,65 @@ func retagged(changes []model.Change) bool {
 		}
 	}
 	return false
+}
+
+// author writes what an authoring action means, as the model's edit of
+// the same change. The form that saved an event goes with its write, to
+// open again if the save meets a conflict.
+func (m *Model) author(a authoring) tea.Cmd {
+	form, _ := m.dialog.(*eventForm)
+	m.dialog = nil
+	w := pendingWrite{}
+	switch a := a.(type) {
+	case saveEvent:
+		w.edit, w.save, w.form = model.SaveEvent{Base: a.base, Event: a.event}, &a, form
+	case linkEvents:
+		w.edit = model.AddLink{From: a.from, Rel: a.rel, To: a.to}
+	case unlinkEvents:
+		w.edit = model.RemoveLink{From: a.from, Rel: a.rel, To: a.to}
+	case removeQuote:
+		w.edit = model.DropQuote{ID: a.id, N: a.n + 1}
+	case moveQuote:
+		w.edit = model.ShiftQuote{ID: a.id, N: a.n + 1, To: a.to + 1}
+	default:
+		return m.say(statusMsg{text: "not saved: " + a.what(), err: true})
+	}
+	return m.write(w)
+}
+
+// undo takes back the newest change this session made, or makes the
+// newest change undone again (redo).
+func (m *Model) undo(redo bool) tea.Cmd {
+	stack, none := &m.writes.undo, "nothing to undo"
+	if redo {
+		stack, none = &m.writes.redo, "nothing to redo"
+	}
+	u, ok := pop(stack)
+	if !ok {
+		return say(none)
+	}
+	return m.write(pendingWrite{edit: u.edit, undo: !redo, redo: redo, what: u.what})
+}
+
+// conflicted opens the event form again when a save was refused because
+// another change came first (model.ConflictError): on what was typed,
+// with the stored version beside it, so that nothing typed is lost.
+func (m *Model) conflicted(msg writeMsg) tea.Cmd {
+	var ce *model.ConflictError
+	w := msg.write
+	if w.save == nil || w.save.base == nil || !errors.As(msg.err, &ce) || m.dialog != nil {
+		return nil
+	}
+	f, cmd := w.form, tea.Cmd(nil)
+	if f == nil {
+		// Saved from $EDITOR: a form on the same base, showing what was
+		// typed (the quotes, links and notes typed come along).
+		f, cmd = newEventForm(m.ctx, w.save.base), loadSources(m.ctx.store)
+		typed := w.save.event
+		f.rest = &typed
+		f.load(typed)
+	}
+	f.conflicted(w.save.event, ce.Current)
+	m.open(f)
+	return cmd
 }

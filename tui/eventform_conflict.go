@@ -1,0 +1,72 @@
+package tui
+
+import (
+	"strings"
+
+	"chrono/model"
+)
+
+// formConflict is what the event form knows when its save met a change
+// made meanwhile (model.ConflictError): what was typed, and the version
+// stored now.
+type formConflict struct {
+	typed, current model.Event
+	fields         []string // the fields the other change made
+}
+
+// say names the event and the fields the other change made.
+func (c *formConflict) say() string {
+	s := "event " + c.current.ID + " changed meanwhile"
+	if len(c.fields) > 0 {
+		s += ": " + strings.Join(c.fields, ", ")
+	}
+	return s
+}
+
+// conflicted shows the form's save refused: typed is what was saved,
+// current the stored version. The fields keep what was typed until
+// reload or keep.
+func (f *eventForm) conflicted(typed, current model.Event) {
+	c := &formConflict{typed: typed, current: current}
+	if f.base != nil {
+		c.fields = model.Fields(f.base, &current)
+	}
+	f.conflict, f.problem, f.confirm = c, "", false
+	f.updateKeys()
+}
+
+// reload takes the stored version into the form, dropping what was typed.
+func (f *eventForm) reload() {
+	cur := f.conflict.current
+	f.base, f.rest, f.conflict = &cur, nil, nil
+	f.load(cur)
+	f.initial = f.snapshot()
+}
+
+// keep edits again on top of the stored version: the fields that were
+// typed keep what was typed, the others take what the other change made,
+// and the next save goes through (unless yet another change comes first).
+func (f *eventForm) keep() {
+	c := f.conflict
+	cur := c.current
+	merged := cur.Clone()
+	if f.base != nil {
+		model.CopyFields(&merged, &c.typed, model.Fields(f.base, &c.typed))
+	}
+	f.base, f.rest, f.conflict = &cur, &merged, nil
+	f.load(cur)
+	f.initial = f.snapshot()
+	f.load(merged)
+}
+
+// load puts an event in the form: its fields, and its anchoring source.
+func (f *eventForm) load(e model.Event) {
+	f.fill(e)
+	f.source = 0
+	for i, s := range f.sources {
+		if s.ID == e.DateSource {
+			f.source = i + 1
+		}
+	}
+	f.read()
+}

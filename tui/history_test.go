@@ -1,0 +1,134 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"chrono/model"
+	"chrono/model/native"
+	"chrono/store"
+)
+
+// Journal stamps the journal's entries with times of their own, the same
+// on every run, for the screens that show an event's latest changes.
+func (p placed) Journal(q model.JournalQuery) ([]model.Entry, error) {
+	es, err := p.Store.Journal(q)
+	for i := range es {
+		es[i].At = noted.Add(time.Duration(es[i].Seq) * time.Minute)
+	}
+	return es, err
+}
+
+func TestHistoryInTheSourcesPane(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, placed{s}, 120, 40)
+	d.keys("j", "E", "tab", "tab", "tab") // fbi-tip, short enough for its history to show
+	d.typeText(" (filed)")
+	d.keys("tab", "right", "ctrl+s")
+	if !strings.Contains(d.screen(), "latest changes") || !strings.Contains(d.screen(), "#2 · 4 Mar 2026 09:32 · edited: title, status") {
+		t.Errorf("the edit is not in the history:\n%s", d.screen())
+	}
+	if h := d.sources().history; len(h) != 2 || h[1].Op != model.OpImport {
+		t.Errorf("history %+v", h)
+	}
+	d.keys("u")
+	if !strings.Contains(d.screen(), "#3 · 4 Mar 2026 09:33 · undid #2: title, status") {
+		t.Errorf("the undo is not in the history:\n%s", d.screen())
+	}
+}
+
+// exampleStoreBy is the example investigation in a store whose writes are
+// attributed to author.
+func exampleStoreBy(t testing.TB, author string) model.Store {
+	t.Helper()
+	s, err := store.Open(filepath.Join(t.TempDir(), "chrono.db"), store.Options{Author: author})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	f, err := os.Open("../timeline.example.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	in := model.Input{Name: "timeline.example.json", Read: func(sink model.Sink) error { return native.Read(f, sink) }}
+	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// annotated is fbi-tip with two notes by ana, and the sources pane on the
+// second, scrolled to its end: the notes, then the latest changes.
+func annotated(d *driver) {
+	d.keys("j", "a")
+	d.typeText("Ask the FBI for the tip's log.")
+	d.keys("ctrl+s", "a")
+	d.typeText("Miller says he called twice.")
+	d.keys("ctrl+s", "enter")
+	for range len(d.sources().items) - 1 {
+		d.keys("j")
+	}
+	d.keys("G")
+}
+
+func TestNoteEditAndDelete(t *testing.T) {
+	s := exampleStoreBy(t, "ana")
+	d := newDriver(t, placed{s}, 120, 40)
+	annotated(d)
+	if !strings.Contains(d.screen(), "— ana, 4 Mar 2026") {
+		t.Errorf("the notes do not say who wrote them:\n%s", d.screen())
+	}
+	if i, ok := d.sources().note(); !ok || i != 1 {
+		t.Fatalf("selected note %d, %v; want the second", i, ok)
+	}
+	d.keys("e")
+	ed, ok := d.openDialog().(*noteEditor)
+	if !ok || ed.area.Value() != "Miller says he called twice." {
+		t.Fatalf("e: dialog %T, not filled with the note", d.openDialog())
+	}
+	d.typeText(" Both unanswered.")
+	d.keys("ctrl+s")
+	notes := event(t, s, "fbi-tip").Notes
+	if len(notes) != 2 || notes[1].Text != "Miller says he called twice. Both unanswered." || notes[1].Author != "ana" {
+		t.Fatalf("notes after the edit %+v; status %q", notes, d.status())
+	}
+	if d.status() != "edited note 2 of fbi-tip · u to undo" {
+		t.Errorf("status %q", d.status())
+	}
+	// x asks first: n keeps the note, y deletes it.
+	d.keys("x")
+	if _, ok := d.openDialog().(*confirmDialog); !ok || !strings.Contains(d.screen(), "delete note 2 of fbi-tip?") {
+		t.Fatalf("x did not ask:\n%s", d.screen())
+	}
+	d.keys("n")
+	if d.openDialog() != nil || len(event(t, s, "fbi-tip").Notes) != 2 {
+		t.Fatal("n did not keep the note")
+	}
+	d.keys("x", "y")
+	if notes := event(t, s, "fbi-tip").Notes; len(notes) != 1 || notes[0].Text != "Ask the FBI for the tip's log." {
+		t.Fatalf("notes after the delete %+v", notes)
+	}
+	d.keys("u")
+	if notes := event(t, s, "fbi-tip").Notes; len(notes) != 2 {
+		t.Errorf("undo did not bring the note back: %+v", notes)
+	}
+}
+
+// TestPaneScreens compares the sources pane with notes and history, at
+// 120×40 and 80×24, with testdata/TestPaneScreens/*.golden.
+func TestPaneScreens(t *testing.T) {
+	for _, size := range [][2]int{{120, 40}, {80, 24}} {
+		t.Run("notes-history-"+sizeName(size), func(t *testing.T) {
+			d := newDriver(t, placed{exampleStoreBy(t, "ana")}, size[0], size[1])
+			annotated(d)
+			checkSize(t, d.m.View().Content, size[0], size[1])
+			golden.RequireEqual(t, d.screen())
+		})
+	}
+}

@@ -1,0 +1,175 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
+	"chrono/model/termtext"
+)
+
+// titleDialog edits the investigation's title and description, in the
+// sources pane: the title on one line, the description under it. ctrl+s
+// saves (model.Retitle); esc cancels, asking again before it throws
+// changes away.
+type titleDialog struct {
+	ctx        *shared
+	was        model.Header
+	title      textinput.Model
+	desc       textarea.Model
+	onDesc     bool // the cursor is in the description
+	problem    string
+	confirming bool
+	w, h       int
+	keys       titleKeys
+}
+
+type titleKeys struct {
+	Next, Save, Cancel key.Binding
+}
+
+// ShortHelp implements help.KeyMap.
+func (k titleKeys) ShortHelp() []key.Binding { return []key.Binding{k.Next, k.Save, k.Cancel} }
+
+// FullHelp implements help.KeyMap.
+func (k titleKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+func newTitleDialog(ctx *shared) *titleDialog {
+	d := &titleDialog{ctx: ctx, was: ctx.header, w: -1, keys: titleKeys{
+		Next:   key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "title / description")),
+		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}}
+	d.title = textinput.New()
+	d.title.Prompt = ""
+	d.title.Placeholder = "what the investigation is about, in a line"
+	st := d.title.Styles()
+	st.Cursor.Blink = false // steady, as at the prompt
+	d.title.SetStyles(st)
+	d.title.SetValue(line(d.was.Title))
+	d.desc = textarea.New()
+	d.desc.Placeholder = "what it looks into, and how"
+	d.desc.ShowLineNumbers = false
+	d.desc.Prompt = "│ "
+	d.desc.CharLimit = 0
+	d.desc.MaxHeight = 0
+	ast := d.desc.Styles()
+	ast.Cursor.Blink = false
+	d.desc.SetStyles(ast)
+	d.desc.SetValue(strings.ReplaceAll(termtext.Text(d.was.Description), "\t", "    "))
+	d.title.Focus()
+	return d
+}
+
+// Place implements Dialog: the sources pane.
+func (d *titleDialog) Place() place { return placePane }
+
+// ShortHelp implements help.KeyMap.
+func (d *titleDialog) ShortHelp() []key.Binding { return d.keys.ShortHelp() }
+
+// FullHelp implements help.KeyMap.
+func (d *titleDialog) FullHelp() [][]key.Binding { return d.keys.FullHelp() }
+
+// SetSize implements Dialog: the description takes the lines under the
+// heading and the title.
+func (d *titleDialog) SetSize(w, h int) {
+	if w == d.w && h == d.h {
+		return
+	}
+	d.w, d.h = w, h
+	d.title.SetWidth(max(w-d.ctx.styles.width(titleLabel)-1, 1))
+	d.desc.SetWidth(max(w, 4))
+	d.desc.SetHeight(max(h-4, 1))
+}
+
+// titleLabel labels the title's line.
+const titleLabel = "Title "
+
+// header is the title and description as typed; a stored text not safe
+// to show is kept as it was unless it is edited.
+func (d *titleDialog) header() model.Header {
+	h := model.Header{Title: strings.TrimSpace(d.title.Value()), Description: strings.TrimSpace(d.desc.Value())}
+	if h.Title == strings.TrimSpace(line(d.was.Title)) {
+		h.Title = d.was.Title
+	}
+	if h.Description == strings.TrimSpace(strings.ReplaceAll(termtext.Text(d.was.Description), "\t", "    ")) {
+		h.Description = d.was.Description
+	}
+	return h
+}
+
+// Update implements Dialog.
+func (d *titleDialog) Update(msg tea.Msg) (Action, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		if !key.Matches(k, d.keys.Cancel) {
+			d.confirming = false
+		}
+		switch {
+		case key.Matches(k, d.keys.Save):
+			h := d.header()
+			switch {
+			case h.Title == "":
+				d.problem = "investigation: title: missing"
+				return nil, nil
+			case h == d.was:
+				return closeDialog{}, say("title and description unchanged")
+			}
+			return writeEdit{model.Retitle{Header: h}}, nil
+		case key.Matches(k, d.keys.Cancel):
+			if d.header() == d.was || d.confirming {
+				return closeDialog{}, nil
+			}
+			d.confirming = true
+			return nil, nil
+		case key.Matches(k, d.keys.Next):
+			d.onDesc = !d.onDesc
+			if d.onDesc {
+				d.title.Blur()
+				return nil, d.desc.Focus()
+			}
+			d.desc.Blur()
+			return nil, d.title.Focus()
+		}
+	}
+	var cmd tea.Cmd
+	if d.onDesc {
+		if msg = cleanInput(msg, true); msg == nil {
+			return nil, nil
+		}
+		d.desc, cmd = d.desc.Update(msg)
+	} else {
+		if msg = cleanInput(msg, false); msg == nil {
+			return nil, nil
+		}
+		d.title, cmd = d.title.Update(msg)
+	}
+	return nil, cmd
+}
+
+// View implements Dialog: a heading, the title, then the description.
+func (d *titleDialog) View(w, h int) []string {
+	st := &d.ctx.styles
+	head := st.Heading.Render("The investigation")
+	switch {
+	case d.confirming:
+		head = st.Error.Render(keyOf(d.keys.Cancel) + " again discards the changes · " + keyOf(d.keys.Save) + " saves them")
+	case d.problem != "":
+		head = st.Error.Render("✗ " + line(d.problem))
+	}
+	label := st.Label.Render(titleLabel)
+	if !d.onDesc {
+		label = st.Prompt.Render(titleLabel)
+	}
+	lines := []string{st.fit(head, w), "", st.fit(label+d.title.View(), w), ""}
+	for _, l := range strings.Split(d.desc.View(), "\n") {
+		lines = append(lines, st.fit(l, w))
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return lines[:max(h, 0)]
+}
