@@ -124,7 +124,7 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 			return statusMsg{text: "redid: " + w.what + " · u to undo"}
 		}
 		return statusMsg{text: "redid: " + w.what}
-	case len(msg.changes) == 0 && msg.revert == nil:
+	case len(msg.changes) == 0 && msg.revert == nil && !isPurge(w.edit):
 		return statusMsg{text: "nothing changed: " + w.edit.Phrase()}
 	}
 	what := w.edit.Phrase()
@@ -137,6 +137,13 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 	q.undo = append(q.undo, undoable{msg.revert, what})
 	q.redo = nil
 	return statusMsg{text: what + " · u to undo"}
+}
+
+// isPurge tells emptying the trash, which changes no event in place and
+// has no revert, from a write that changed nothing.
+func isPurge(e model.Edit) bool {
+	_, ok := e.(model.Purge)
+	return ok
 }
 
 // write makes an edit through the store; the result comes back as a
