@@ -87,6 +87,9 @@ func (b *browser) gotDetail(msg detailMsg) tea.Cmd {
 	if msg.id != b.detail.id() {
 		return nil // the cursor has moved on
 	}
+	if errors.Is(msg.err, model.ErrNotFound) {
+		return nil // it left the timeline (the trash, another process): the requery moves on
+	}
 	if msg.err != nil {
 		return fail(msg.err)
 	}
