@@ -23,15 +23,14 @@ var sortMemory = 48 << 20
 // transaction), and turns it into sorted records; Commit builds a new
 // store file from the old content and the records, and swaps it in.
 type bulkImport struct {
+	importSink
 	s      *Store
 	tx     *bbolt.Tx // read transaction on the store as it was
-	b      buckets
-	dir    string // the import's working directory
+	dir    string    // the import's working directory
 	sort   *extsort.Sorter
 	counts map[counter]int // changes to the kept counts
 	dryRun bool
 	result model.ImportResult
-	header model.Header
 	// progress, when set, is told how many records the build has written
 	// out of how many it will write at most.
 	progress func(written, total int64)
@@ -48,7 +47,7 @@ func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
 	if err != nil {
 		return nil, err
 	}
-	bi := &bulkImport{s: s, tx: tx, b: bucketsOf(tx), counts: map[counter]int{}, dryRun: dryRun}
+	bi := &bulkImport{importSink: importSink{b: bucketsOf(tx)}, s: s, tx: tx, counts: map[counter]int{}, dryRun: dryRun}
 	bi.journal.seq = lastSeq(bi.b.journal) + 1
 	if !dryRun {
 		if bi.dir, err = tempDir(s.path); err != nil {
@@ -58,23 +57,6 @@ func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
 		bi.sort = extsort.New(bi.dir, sortMemory)
 	}
 	return bi, nil
-}
-
-// HasEvent implements model.Known.
-func (bi *bulkImport) HasEvent(id string) bool { return bi.b.ids.Get([]byte(id)) != nil }
-
-// HasSource implements model.Known.
-func (bi *bulkImport) HasSource(id string) bool { return bi.b.sources.Get([]byte(id)) != nil }
-
-// Header implements model.Sink, as txImport.Header.
-func (bi *bulkImport) Header(h model.Header) error {
-	if bi.header.Title == "" {
-		bi.header.Title = h.Title
-	}
-	if bi.header.Description == "" {
-		bi.header.Description = h.Description
-	}
-	return nil
 }
 
 func (bi *bulkImport) add(bk bucket, key, value []byte, rank extsort.Rank) error {

@@ -16,11 +16,10 @@ import (
 // a model.Checker in front, which can ask it which ids the store already
 // holds), then Commit, or Rollback to leave the store as it was.
 type txImport struct {
+	importSink
 	s       *Store
 	tx      *bbolt.Tx
-	b       buckets
 	result  model.ImportResult
-	header  model.Header
 	journal importJournal
 	list    bool // a dry run: list what each update changes
 }
@@ -36,25 +35,32 @@ func (s *Store) beginImport() (*txImport, error) {
 		return nil, err
 	}
 	b := bucketsOf(tx)
-	return &txImport{s: s, tx: tx, b: b, journal: importJournal{seq: lastSeq(b.journal) + 1}}, nil
+	return &txImport{importSink: importSink{b: b}, s: s, tx: tx, journal: importJournal{seq: lastSeq(b.journal) + 1}}, nil
+}
+
+// importSink is what both imports do alike: they answer the checker
+// from the store's buckets, and gather the header the files bring.
+type importSink struct {
+	b      buckets
+	header model.Header
 }
 
 // HasEvent implements model.Known: links may point at events already in
 // the store.
-func (im *txImport) HasEvent(id string) bool { return im.b.ids.Get([]byte(id)) != nil }
+func (is *importSink) HasEvent(id string) bool { return is.b.ids.Get([]byte(id)) != nil }
 
 // HasSource implements model.Known.
-func (im *txImport) HasSource(id string) bool { return im.b.sources.Get([]byte(id)) != nil }
+func (is *importSink) HasSource(id string) bool { return is.b.sources.Get([]byte(id)) != nil }
 
 // Header implements model.Sink. The store keeps its own title and
 // description once it has them; an import fills them in when empty, from
 // the first of its files that has them.
-func (im *txImport) Header(h model.Header) error {
-	if im.header.Title == "" {
-		im.header.Title = h.Title
+func (is *importSink) Header(h model.Header) error {
+	if is.header.Title == "" {
+		is.header.Title = h.Title
 	}
-	if im.header.Description == "" {
-		im.header.Description = h.Description
+	if is.header.Description == "" {
+		is.header.Description = h.Description
 	}
 	return nil
 }
