@@ -36,7 +36,6 @@ type bulkImport struct {
 	progress func(written, total int64)
 	records  int64
 	enc      []byte
-	journal  importJournal
 }
 
 func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
@@ -214,20 +213,8 @@ func (bi *bulkImport) finish(phrase string) error {
 			return err
 		}
 	}
-	before := model.Header{Title: string(bi.b.meta.Get(keyTitle)), Description: string(bi.b.meta.Get(keyDescription))}
-	after := filledHeader(before, bi.header)
-	if after != before {
-		bi.journal.header = &model.HeaderChange{Before: before, After: after}
-	}
-	for _, f := range []struct {
-		key       []byte
-		was, will string
-	}{{keyTitle, before.Title, after.Title}, {keyDescription, before.Description, after.Description}} {
-		if f.will != f.was {
-			if err := bi.add(bucketMeta, f.key, []byte(f.will), extsort.RankNew); err != nil {
-				return err
-			}
-		}
+	if err := bi.fillHeader(func(key, value []byte) error { return bi.add(bucketMeta, key, value, extsort.RankNew) }); err != nil {
+		return err
 	}
 	if !bi.journal.changed() {
 		return nil
