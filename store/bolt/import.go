@@ -145,7 +145,7 @@ func (im *txImport) Commit(phrase string) (model.ImportResult, error) {
 // fillHeader journals what the import fills in of the store's header,
 // and hands put each meta key whose value that changes.
 func (is *importSink) fillHeader(put func(key, value []byte) error) error {
-	before := model.Header{Title: string(is.b.meta.Get(keyTitle)), Description: string(is.b.meta.Get(keyDescription))}
+	before := is.b.header()
 	after := filledHeader(before, is.header)
 	if after == before {
 		return nil
