@@ -117,10 +117,15 @@ type memTx struct {
 	reverts                 uint64
 }
 
-func (tx *memTx) touch(id string) {
-	if !slices.Contains(tx.touched, id) {
-		tx.touched = append(tx.touched, id)
+// touch and touchSource note an event or source the Write journals, once.
+func (tx *memTx) touch(id string)       { tx.touched = appendNew(tx.touched, id) }
+func (tx *memTx) touchSource(id string) { tx.sourcesTouched = appendNew(tx.sourcesTouched, id) }
+
+func appendNew(ids []string, id string) []string {
+	if slices.Contains(ids, id) {
+		return ids
 	}
+	return append(ids, id)
 }
 
 func (tx *memTx) Author() string           { return tx.w.author }
@@ -208,9 +213,7 @@ func (tx *memTx) Source(id string) (Source, error) {
 }
 
 func (tx *memTx) PutSource(s Source) error {
-	if !slices.Contains(tx.sourcesTouched, s.ID) {
-		tx.sourcesTouched = append(tx.sourcesTouched, s.ID)
-	}
+	tx.touchSource(s.ID)
 	tx.sources[s.ID] = s
 	return nil
 }
@@ -219,9 +222,7 @@ func (tx *memTx) DeleteSource(id string) error {
 	if _, ok := tx.sources[id]; !ok {
 		return errors.New("no source")
 	}
-	if !slices.Contains(tx.sourcesTouched, id) {
-		tx.sourcesTouched = append(tx.sourcesTouched, id)
-	}
+	tx.touchSource(id)
 	delete(tx.sources, id)
 	return nil
 }
