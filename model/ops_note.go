@@ -1,9 +1,6 @@
 package model
 
-import (
-	"fmt"
-	"slices"
-)
+import "slices"
 
 // AddNoteTo adds a note to an event in tx, by tx's author when the note
 // names none.
@@ -23,19 +20,10 @@ func AddNoteTo(tx Tx, id string, n Note) (Change, error) {
 	return Change{Before: old, After: e}, tx.PutEvent(e)
 }
 
-// noteIndex finds a note of an event by its number from 1, as chrono show
-// lists them.
-func noteIndex(e *Event, n int) (int, error) {
-	if n < 1 || n > len(e.Notes) {
-		return 0, fmt.Errorf("event %q: no note %d (it has %d)", e.ID, n, len(e.Notes))
-	}
-	return n - 1, nil
-}
-
 // EditNote replaces the text of note n (from 1) of an event.
 func EditNote(tx Tx, id string, n int, text string) (Change, error) {
 	return UpdateEvent(tx, id, func(e *Event) error {
-		i, err := noteIndex(e, n)
+		i, err := itemIndex(e, e.Notes, n, "note")
 		if err != nil {
 			return err
 		}
@@ -47,7 +35,7 @@ func EditNote(tx Tx, id string, n int, text string) (Change, error) {
 // DeleteNote removes note n (from 1) of an event.
 func DeleteNote(tx Tx, id string, n int) (Change, error) {
 	return UpdateEvent(tx, id, func(e *Event) error {
-		i, err := noteIndex(e, n)
+		i, err := itemIndex(e, e.Notes, n, "note")
 		if err != nil {
 			return err
 		}
