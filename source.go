@@ -125,33 +125,30 @@ func newSourceListCmd(c *cli) *cobra.Command {
 		Short: "List the sources, with how many quotes cite each",
 		Args:  noArgs,
 		RunE: func(*cobra.Command, []string) error {
-			s, err := c.openStore(true)
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			sources, err := s.Sources()
-			if err != nil {
-				return err
-			}
-			cites := map[string]int{}
-			for e, err := range s.Events(model.Query{}) {
+			return c.withStore(true, func(s model.Store) error {
+				sources, err := s.Sources()
 				if err != nil {
 					return err
 				}
-				for _, q := range e.Quotes {
-					cites[q.Source]++
+				cites := map[string]int{}
+				for e, err := range s.Events(model.Query{}) {
+					if err != nil {
+						return err
+					}
+					for _, q := range e.Quotes {
+						cites[q.Source]++
+					}
 				}
-			}
-			w := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
-			for _, src := range sources {
-				pub := ""
-				if !src.Published.IsZero() {
-					pub = src.Published.Label()
+				w := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+				for _, src := range sources {
+					pub := ""
+					if !src.Published.IsZero() {
+						pub = src.Published.Label()
+					}
+					fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", src.ID, termtext.Line(src.Publisher), termtext.Line(src.Title), pub, quotes(cites[src.ID]), termtext.Line(src.URL))
 				}
-				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", src.ID, termtext.Line(src.Publisher), termtext.Line(src.Title), pub, quotes(cites[src.ID]), termtext.Line(src.URL))
-			}
-			return w.Flush()
+				return w.Flush()
+			})
 		},
 	}
 }

@@ -70,55 +70,45 @@ func newTrashCmd(c *cli) *cobra.Command {
 	return cmd
 }
 
+// withTrash runs use on the store and what is in its trash, or says
+// that the trash is empty.
+func (opts *trashOptions) withTrash(readOnly bool, use func(model.Store, []model.Trashed) error) error {
+	return opts.withStore(readOnly, func(s model.Store) error {
+		trash, err := s.Trash()
+		if err != nil {
+			return err
+		}
+		if len(trash) == 0 {
+			fmt.Fprintln(opts.stderr, "the trash is empty")
+			return nil
+		}
+		return use(s, trash)
+	})
+}
+
 // runTrash lists the trash, most recently deleted first.
 func runTrash(opts *trashOptions) error {
-	s, err := opts.openStore(true)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	trash, err := s.Trash()
-	if err != nil {
-		return err
-	}
-	if len(trash) == 0 {
-		fmt.Fprintln(opts.stderr, "the trash is empty")
+	return opts.withTrash(true, func(_ model.Store, trash []model.Trashed) error {
+		for _, t := range trash {
+			fmt.Fprintf(opts.stdout, "%s  %-24s %s  (deleted by %s)\n", t.At.Local().Format("2006-01-02 15:04"), t.Event.ID,
+				termtext.Line(t.Event.Title), termtext.Line(t.Author))
+		}
 		return nil
-	}
-	for _, t := range trash {
-		fmt.Fprintf(opts.stdout, "%s  %-24s %s  (deleted by %s)\n", t.At.Local().Format("2006-01-02 15:04"), t.Event.ID,
-			termtext.Line(t.Event.Title), termtext.Line(t.Author))
-	}
-	return nil
+	})
 }
 
 // runEmptyTrash removes every event in the trash.
 func runEmptyTrash(opts *trashOptions) error {
-	s, err := opts.openStore(false)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	trash, err := s.Trash()
-	if err != nil {
-		return err
-	}
-	ids := make([]string, len(trash))
-	for i, t := range trash {
-		ids[i] = t.Event.ID
-	}
-	if len(ids) == 0 {
-		fmt.Fprintln(opts.stderr, "the trash is empty")
-		return nil
-	}
-	e, err := s.Write(model.OpPurge, "emptied the trash of "+events(len(ids)), func(tx model.Tx) error {
-		return model.PurgeEvents(tx, ids)
+	return opts.withTrash(false, func(s model.Store, trash []model.Trashed) error {
+		ids := make([]string, len(trash))
+		for i, t := range trash {
+			ids[i] = t.Event.ID
+		}
+		e, err := s.Write(model.OpPurge, "emptied the trash of "+events(len(ids)), func(tx model.Tx) error {
+			return model.PurgeEvents(tx, ids)
+		})
+		return opts.said(e, explain(err))
 	})
-	if err != nil {
-		return explain(err)
-	}
-	fmt.Fprintln(opts.stdout, entryLine(e))
-	return nil
 }
 
 // newRestoreCmd is chrono restore ID...: events back from the trash.

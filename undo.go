@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"strconv"
 
 	"chrono/model"
@@ -16,17 +15,10 @@ func newUndoCmd(c *cli) *cobra.Command {
 		Short: "Take back the latest change (run again to redo it)",
 		Args:  noArgs,
 		RunE: func(*cobra.Command, []string) error {
-			s, err := c.openStore(false)
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			e, err := model.Undo(s)
-			if err != nil {
-				return explain(err)
-			}
-			fmt.Fprintln(c.stdout, entryLine(e))
-			return nil
+			return c.withStore(false, func(s model.Store) error {
+				e, err := model.Undo(s)
+				return c.said(e, explain(err))
+			})
 		},
 	}
 }
@@ -42,21 +34,14 @@ func newRevertCmd(c *cli) *cobra.Command {
 			if err != nil || seq == 0 {
 				return usagef("revert: %q is not a change number (see chrono log)", args[0])
 			}
-			s, err := c.openStore(false)
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			entry, err := s.Entry(seq)
-			if err != nil {
-				return err
-			}
-			e, err := model.Revert(s, entry)
-			if err != nil {
-				return explain(err)
-			}
-			fmt.Fprintln(c.stdout, entryLine(e))
-			return nil
+			return c.withStore(false, func(s model.Store) error {
+				entry, err := s.Entry(seq)
+				if err != nil {
+					return err
+				}
+				e, err := model.Revert(s, entry)
+				return c.said(e, explain(err))
+			})
 		},
 	}
 }

@@ -23,7 +23,12 @@ func (c *cli) write(op model.Op, phrase string, fn func(tx model.Tx) error) (mod
 // change is write, then the line that says what it did (or nothing
 // changed), for the commands whose output is just that.
 func (c *cli) change(op model.Op, phrase string, fn func(tx model.Tx) error) error {
-	e, err := c.write(op, phrase, fn)
+	return c.said(c.write(op, phrase, fn))
+}
+
+// said prints the line that says what change e did, unless making it
+// failed with err.
+func (c *cli) said(e model.Entry, err error) error {
 	if err != nil {
 		return err
 	}

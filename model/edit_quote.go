@@ -42,7 +42,7 @@ func (s SaveQuote) put(e *Event, q Quote) error {
 		e.Quotes = append(e.Quotes, q)
 		return nil
 	}
-	i, err := quoteIndex(e, s.N)
+	i, err := itemIndex(e, e.Quotes, s.N, "quote")
 	if err != nil {
 		return err
 	}

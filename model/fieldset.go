@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"math/bits"
+	"slices"
 	"strings"
 )
 
@@ -91,6 +92,44 @@ func ParseFieldSet(text string) (FieldSet, error) {
 		s |= f
 	}
 	return s, nil
+}
+
+// copyFields copies the fields in f from src into dst, the lists cloned
+// so that dst never shares them with src.
+func copyFields(dst, src *Event, f FieldSet) {
+	if f.Has(FieldDate) {
+		dst.Date = src.Date
+	}
+	if f.Has(FieldDateText) {
+		dst.DateText = src.DateText
+	}
+	if f.Has(FieldDateSource) {
+		dst.DateSource = src.DateSource
+	}
+	if f.Has(FieldTitle) {
+		dst.Title = src.Title
+	}
+	if f.Has(FieldSummary) {
+		dst.Summary = src.Summary
+	}
+	if f.Has(FieldStatus) {
+		dst.Status = src.Status
+	}
+	if f.Has(FieldActors) {
+		dst.Actors = slices.Clone(src.Actors)
+	}
+	if f.Has(FieldTags) {
+		dst.Tags = slices.Clone(src.Tags)
+	}
+	if f.Has(FieldQuotes) {
+		dst.Quotes = slices.Clone(src.Quotes)
+	}
+	if f.Has(FieldLinks) {
+		dst.Links = slices.Clone(src.Links)
+	}
+	if f.Has(FieldNotes) {
+		dst.Notes = slices.Clone(src.Notes)
+	}
 }
 
 // FieldSink is a Sink that is told which fields each event's record

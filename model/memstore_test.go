@@ -12,19 +12,47 @@ import (
 // runs each Write on a copy and keeps it only when fn succeeds, and
 // journals what fn wrote as a store does.
 type memWriter struct {
-	events  map[string]Event
-	trash   map[string]Trashed
-	sources map[string]Source
-	header  Header
+	memContent
 	journal []Entry
 	author  string
 	now     time.Time
 	fail    error // every Write fails with it
 }
 
+// memContent is what a memWriter holds, and what a memTx changes a copy
+// of.
+type memContent struct {
+	events  map[string]Event
+	trash   map[string]Trashed
+	sources map[string]Source
+	header  Header
+}
+
+func (c *memContent) clone() memContent {
+	return memContent{events: maps.Clone(c.events), trash: maps.Clone(c.trash), sources: maps.Clone(c.sources), header: c.header}
+}
+
+func (c *memContent) place(id string) Whereabouts {
+	if _, ok := c.events[id]; ok {
+		return OnTimeline
+	}
+	if _, ok := c.trash[id]; ok {
+		return InTrash
+	}
+	return Absent
+}
+
+func (c *memContent) version(id string) (Event, bool) {
+	if e, ok := c.events[id]; ok {
+		return e, true
+	}
+	t, ok := c.trash[id]
+	return t.Event, ok
+}
+
 func newMemWriter(events ...Event) *memWriter {
-	w := &memWriter{events: map[string]Event{}, trash: map[string]Trashed{}, sources: map[string]Source{},
-		author: "ana", now: time.Date(2026, 3, 4, 9, 30, 0, 0, time.UTC), header: Header{Title: "Case"}}
+	w := &memWriter{memContent: memContent{events: map[string]Event{}, trash: map[string]Trashed{}, sources: map[string]Source{}, header: Header{Title: "Case"}},
+		author: "ana", now: time.Date(2026, 3, 4, 9, 30, 0, 0, time.UTC)}
 	for _, e := range events {
 		w.events[e.ID] = e
 	}
@@ -35,7 +63,7 @@ func (w *memWriter) Write(op Op, phrase string, fn func(tx Tx) error) (Entry, er
 	if w.fail != nil {
 		return Entry{}, w.fail
 	}
-	tx := &memTx{w: w, events: maps.Clone(w.events), trash: maps.Clone(w.trash), sources: maps.Clone(w.sources), header: w.header}
+	tx := &memTx{w: w, memContent: w.clone()}
 	if err := fn(tx); err != nil {
 		return Entry{}, err
 	}
@@ -66,30 +94,12 @@ func (w *memWriter) Write(op Op, phrase string, fn func(tx Tx) error) (Entry, er
 	if tx.header != w.header {
 		e.Header = &HeaderChange{Before: w.header, After: tx.header}
 	}
-	w.events, w.trash, w.sources, w.header = tx.events, tx.trash, tx.sources, tx.header
+	w.memContent = tx.memContent
 	if len(e.Events)+len(e.Sources) == 0 && e.Header == nil {
 		return Entry{}, nil
 	}
 	w.journal = append(w.journal, e)
 	return e, nil
-}
-
-func (w *memWriter) place(id string) Whereabouts {
-	if _, ok := w.events[id]; ok {
-		return OnTimeline
-	}
-	if _, ok := w.trash[id]; ok {
-		return InTrash
-	}
-	return Absent
-}
-
-func (w *memWriter) version(id string) (Event, bool) {
-	if e, ok := w.events[id]; ok {
-		return e, true
-	}
-	t, ok := w.trash[id]
-	return t.Event, ok
 }
 
 func (w *memWriter) Entry(seq uint64) (Entry, error) {
@@ -101,37 +111,21 @@ func (w *memWriter) Entry(seq uint64) (Entry, error) {
 
 // memTx is one Write's transaction.
 type memTx struct {
+	memContent
 	w                       *memWriter
-	events                  map[string]Event
-	trash                   map[string]Trashed
-	sources                 map[string]Source
-	header                  Header
 	touched, sourcesTouched []string
 	reverts                 uint64
 }
 
-func (tx *memTx) touch(id string) {
-	if !slices.Contains(tx.touched, id) {
-		tx.touched = append(tx.touched, id)
-	}
-}
+// touch and touchSource note an event or source the Write journals, once.
+func (tx *memTx) touch(id string)       { tx.touched = appendNew(tx.touched, id) }
+func (tx *memTx) touchSource(id string) { tx.sourcesTouched = appendNew(tx.sourcesTouched, id) }
 
-func (tx *memTx) place(id string) Whereabouts {
-	if _, ok := tx.events[id]; ok {
-		return OnTimeline
+func appendNew(ids []string, id string) []string {
+	if slices.Contains(ids, id) {
+		return ids
 	}
-	if _, ok := tx.trash[id]; ok {
-		return InTrash
-	}
-	return Absent
-}
-
-func (tx *memTx) version(id string) (Event, bool) {
-	if e, ok := tx.events[id]; ok {
-		return e, true
-	}
-	t, ok := tx.trash[id]
-	return t.Event, ok
+	return append(ids, id)
 }
 
 func (tx *memTx) Author() string           { return tx.w.author }
@@ -219,9 +213,7 @@ func (tx *memTx) Source(id string) (Source, error) {
 }
 
 func (tx *memTx) PutSource(s Source) error {
-	if !slices.Contains(tx.sourcesTouched, s.ID) {
-		tx.sourcesTouched = append(tx.sourcesTouched, s.ID)
-	}
+	tx.touchSource(s.ID)
 	tx.sources[s.ID] = s
 	return nil
 }
@@ -230,9 +222,7 @@ func (tx *memTx) DeleteSource(id string) error {
 	if _, ok := tx.sources[id]; !ok {
 		return errors.New("no source")
 	}
-	if !slices.Contains(tx.sourcesTouched, id) {
-		tx.sourcesTouched = append(tx.sourcesTouched, id)
-	}
+	tx.touchSource(id)
 	delete(tx.sources, id)
 	return nil
 }

@@ -16,48 +16,16 @@ import (
 func MergeEvent(stored, incoming Event, fields FieldSet) Event {
 	out := stored
 	out.ID = incoming.ID
-	if fields.Has(FieldDate) {
-		out.Date = incoming.Date
-	}
-	if fields.Has(FieldDateText) {
-		out.DateText = incoming.DateText
-	}
-	if fields.Has(FieldDateSource) {
-		out.DateSource = incoming.DateSource
-	}
+	// Tags and notes are cloned: KeepAnnotations appends to them, and
+	// neither stored nor incoming may change under the caller.
+	out.Tags = slices.Clone(stored.Tags)
+	out.Notes = slices.Clone(stored.Notes)
+	copyFields(&out, &incoming, fields)
 	// A date source anchors the date text: a record that clears the
 	// text without saying the source (TimelineJS has no place for it)
 	// takes the source with it, or the event would be invalid.
 	if out.DateText == "" && !fields.Has(FieldDateSource) {
 		out.DateSource = ""
-	}
-	if fields.Has(FieldTitle) {
-		out.Title = incoming.Title
-	}
-	if fields.Has(FieldSummary) {
-		out.Summary = incoming.Summary
-	}
-	if fields.Has(FieldStatus) {
-		out.Status = incoming.Status
-	}
-	if fields.Has(FieldActors) {
-		out.Actors = incoming.Actors
-	}
-	if fields.Has(FieldQuotes) {
-		out.Quotes = incoming.Quotes
-	}
-	if fields.Has(FieldLinks) {
-		out.Links = incoming.Links
-	}
-	// Tags and notes are cloned: KeepAnnotations appends to them, and
-	// neither stored nor incoming may change under the caller.
-	out.Tags = slices.Clone(stored.Tags)
-	if fields.Has(FieldTags) {
-		out.Tags = slices.Clone(incoming.Tags)
-	}
-	out.Notes = slices.Clone(stored.Notes)
-	if fields.Has(FieldNotes) {
-		out.Notes = slices.Clone(incoming.Notes)
 	}
 	KeepAnnotations(&out, &stored)
 	return out

@@ -146,6 +146,16 @@ func UpdateEvent(tx Tx, id string, fn func(e *Event) error) (Change, error) {
 	return EditEvent(tx, current, e)
 }
 
+// itemIndex finds item n of one of e's lists, numbered from 1 as chrono
+// show lists an event's notes and quotes; what names the items in the
+// error.
+func itemIndex[T any](e *Event, items []T, n int, what string) (int, error) {
+	if n < 1 || n > len(items) {
+		return 0, fmt.Errorf("event %q: no %s %d (it has %d)", e.ID, what, n, len(items))
+	}
+	return n - 1, nil
+}
+
 // Deleted is an event moved to the trash, with the links other events
 // make to it, which stay (and point at nothing until it is restored).
 type Deleted struct {

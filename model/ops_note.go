@@ -1,9 +1,6 @@
 package model
 
-import (
-	"fmt"
-	"slices"
-)
+import "slices"
 
 // AddNoteTo adds a note to an event in tx, by tx's author when the note
 // names none.
@@ -23,15 +20,6 @@ func AddNoteTo(tx Tx, id string, n Note) (Change, error) {
 	return Change{Before: old, After: e}, tx.PutEvent(e)
 }
 
-// noteIndex finds a note of an event by its number from 1, as chrono show
-// lists them.
-func noteIndex(e *Event, n int) (int, error) {
-	if n < 1 || n > len(e.Notes) {
-		return 0, fmt.Errorf("event %q: no note %d (it has %d)", e.ID, n, len(e.Notes))
-	}
-	return n - 1, nil
-}
-
 // EditNote replaces the text of note n (from 1) of an event.
 func EditNote(tx Tx, id string, n int, text string) (Change, error) {
 	return UpdateEvent(tx, id, editingNote(n, text))
@@ -41,7 +29,7 @@ func EditNote(tx Tx, id string, n int, text string) (Change, error) {
 // given.
 func editingNote(n int, text string) func(e *Event) error {
 	return func(e *Event) error {
-		i, err := noteIndex(e, n)
+		i, err := itemIndex(e, e.Notes, n, "note")
 		if err != nil {
 			return err
 		}
@@ -58,7 +46,7 @@ func DeleteNote(tx Tx, id string, n int) (Change, error) {
 // deletingNote removes note n (from 1) of the event it is given.
 func deletingNote(n int) func(e *Event) error {
 	return func(e *Event) error {
-		i, err := noteIndex(e, n)
+		i, err := itemIndex(e, e.Notes, n, "note")
 		if err != nil {
 			return err
 		}

@@ -1,9 +1,6 @@
 package model
 
-import (
-	"fmt"
-	"slices"
-)
+import "slices"
 
 // AddQuote adds a quote to an event, at position at (from 1; 0 or past
 // the end: last).
@@ -21,7 +18,7 @@ func AddQuote(tx Tx, id string, q Quote, at int) (Change, error) {
 // EditQuote replaces quote n (from 1) of an event.
 func EditQuote(tx Tx, id string, n int, q Quote) (Change, error) {
 	return UpdateEvent(tx, id, func(e *Event) error {
-		i, err := quoteIndex(e, n)
+		i, err := itemIndex(e, e.Quotes, n, "quote")
 		if err != nil {
 			return err
 		}
@@ -38,7 +35,7 @@ func RemoveQuote(tx Tx, id string, n int) (Change, error) {
 // removingQuote removes quote n (from 1) of the event it is given.
 func removingQuote(n int) func(e *Event) error {
 	return func(e *Event) error {
-		i, err := quoteIndex(e, n)
+		i, err := itemIndex(e, e.Quotes, n, "quote")
 		if err != nil {
 			return err
 		}
@@ -56,11 +53,11 @@ func MoveQuote(tx Tx, id string, n, to int) (Change, error) {
 // position to.
 func movingQuote(n, to int) func(e *Event) error {
 	return func(e *Event) error {
-		i, err := quoteIndex(e, n)
+		i, err := itemIndex(e, e.Quotes, n, "quote")
 		if err != nil {
 			return err
 		}
-		j, err := quoteIndex(e, to)
+		j, err := itemIndex(e, e.Quotes, to, "quote")
 		if err != nil {
 			return err
 		}
@@ -68,11 +65,4 @@ func movingQuote(n, to int) func(e *Event) error {
 		e.Quotes = slices.Insert(slices.Delete(e.Quotes, i, i+1), j, q)
 		return nil
 	}
-}
-
-func quoteIndex(e *Event, n int) (int, error) {
-	if n < 1 || n > len(e.Quotes) {
-		return 0, fmt.Errorf("event %q: no quote %d (it has %d)", e.ID, n, len(e.Quotes))
-	}
-	return n - 1, nil
 }

@@ -38,30 +38,9 @@ func CopyFields(dst, src *Event, fields []string) { setFields(dst, src, fields) 
 
 // setFields copies the named fields from src into dst.
 func setFields(dst *Event, src *Event, fields []string) {
-	for _, f := range fields {
-		switch f {
-		case "date":
-			dst.Date = src.Date
-		case "date_text":
-			dst.DateText = src.DateText
-		case "date_source":
-			dst.DateSource = src.DateSource
-		case "title":
-			dst.Title = src.Title
-		case "summary":
-			dst.Summary = src.Summary
-		case "status":
-			dst.Status = src.Status
-		case "actors":
-			dst.Actors = slices.Clone(src.Actors)
-		case "tags":
-			dst.Tags = slices.Clone(src.Tags)
-		case "quotes":
-			dst.Quotes = slices.Clone(src.Quotes)
-		case "links":
-			dst.Links = slices.Clone(src.Links)
-		case "notes":
-			dst.Notes = slices.Clone(src.Notes)
+	for _, name := range fields {
+		if f, ok := FieldByName(name); ok {
+			copyFields(dst, src, f)
 		}
 	}
 }

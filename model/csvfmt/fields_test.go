@@ -5,18 +5,8 @@ import (
 	"testing"
 
 	"chrono/model"
+	"chrono/model/modeltest"
 )
-
-// fieldRecorder is a model.FieldSink that keeps the fields of each event.
-type fieldRecorder struct {
-	model.Collect
-	present []model.FieldSet
-}
-
-func (r *fieldRecorder) EventFields(e model.Event, n int, present model.FieldSet) error {
-	r.present = append(r.present, present)
-	return r.Event(e, n)
-}
 
 func TestReadSaysWhichColumnsTheFileHas(t *testing.T) {
 	tests := []struct {
@@ -28,12 +18,12 @@ func TestReadSaysWhichColumnsTheFileHas(t *testing.T) {
 		{"Title, ID ,status,reviewer\nT,a,,me\n", model.FieldTitle | model.FieldStatus},
 	}
 	for _, tt := range tests {
-		var rec fieldRecorder
+		var rec modeltest.FieldRecorder
 		if err := Read(strings.NewReader(tt.csv), &rec, &model.Losses{}); err != nil {
 			t.Fatalf("%q: %v", tt.csv, err)
 		}
-		if len(rec.present) != 1 || rec.present[0] != tt.want {
-			t.Errorf("%q: fields %v, want %s", tt.csv, rec.present, tt.want)
+		if len(rec.Present) != 1 || rec.Present[0] != tt.want {
+			t.Errorf("%q: fields %v, want %s", tt.csv, rec.Present, tt.want)
 		}
 	}
 	if Carries.Has(model.FieldLinks) || Carries.Has(model.FieldDateText) || Carries.Has(model.FieldDateSource) || Carries.Has(model.FieldNotes) {

@@ -120,3 +120,17 @@ type namedTB struct {
 }
 
 func (n namedTB) Name() string { return n.name }
+
+// FieldRecorder is a model.FieldSink that keeps the events, and the
+// fields each one's record carried, for a reader's tests to check what
+// it says it carries.
+type FieldRecorder struct {
+	model.Collect
+	Present []model.FieldSet
+}
+
+// EventFields keeps e and the fields its record carried.
+func (r *FieldRecorder) EventFields(e model.Event, n int, present model.FieldSet) error {
+	r.Present = append(r.Present, present)
+	return r.Event(e, n)
+}

@@ -23,21 +23,19 @@ var sortMemory = 48 << 20
 // transaction), and turns it into sorted records; Commit builds a new
 // store file from the old content and the records, and swaps it in.
 type bulkImport struct {
+	importSink
 	s      *Store
 	tx     *bbolt.Tx // read transaction on the store as it was
-	b      buckets
-	dir    string // the import's working directory
+	dir    string    // the import's working directory
 	sort   *extsort.Sorter
 	counts map[counter]int // changes to the kept counts
 	dryRun bool
 	result model.ImportResult
-	header model.Header
 	// progress, when set, is told how many records the build has written
 	// out of how many it will write at most.
 	progress func(written, total int64)
 	records  int64
 	enc      []byte
-	journal  importJournal
 }
 
 func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
@@ -48,7 +46,7 @@ func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
 	if err != nil {
 		return nil, err
 	}
-	bi := &bulkImport{s: s, tx: tx, b: bucketsOf(tx), counts: map[counter]int{}, dryRun: dryRun}
+	bi := &bulkImport{importSink: importSink{b: bucketsOf(tx)}, s: s, tx: tx, counts: map[counter]int{}, dryRun: dryRun}
 	bi.journal.seq = lastSeq(bi.b.journal) + 1
 	if !dryRun {
 		if bi.dir, err = tempDir(s.path); err != nil {
@@ -58,23 +56,6 @@ func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
 		bi.sort = extsort.New(bi.dir, sortMemory)
 	}
 	return bi, nil
-}
-
-// HasEvent implements model.Known.
-func (bi *bulkImport) HasEvent(id string) bool { return bi.b.ids.Get([]byte(id)) != nil }
-
-// HasSource implements model.Known.
-func (bi *bulkImport) HasSource(id string) bool { return bi.b.sources.Get([]byte(id)) != nil }
-
-// Header implements model.Sink, as txImport.Header.
-func (bi *bulkImport) Header(h model.Header) error {
-	if bi.header.Title == "" {
-		bi.header.Title = h.Title
-	}
-	if bi.header.Description == "" {
-		bi.header.Description = h.Description
-	}
-	return nil
 }
 
 func (bi *bulkImport) add(bk bucket, key, value []byte, rank extsort.Rank) error {
@@ -232,20 +213,8 @@ func (bi *bulkImport) finish(phrase string) error {
 			return err
 		}
 	}
-	before := model.Header{Title: string(bi.b.meta.Get(keyTitle)), Description: string(bi.b.meta.Get(keyDescription))}
-	after := filledHeader(before, bi.header)
-	if after != before {
-		bi.journal.header = &model.HeaderChange{Before: before, After: after}
-	}
-	for _, f := range []struct {
-		key       []byte
-		was, will string
-	}{{keyTitle, before.Title, after.Title}, {keyDescription, before.Description, after.Description}} {
-		if f.will != f.was {
-			if err := bi.add(bucketMeta, f.key, []byte(f.will), extsort.RankNew); err != nil {
-				return err
-			}
-		}
+	if err := bi.fillHeader(func(key, value []byte) error { return bi.add(bucketMeta, key, value, extsort.RankNew) }); err != nil {
+		return err
 	}
 	if !bi.journal.changed() {
 		return nil

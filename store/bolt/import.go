@@ -16,13 +16,11 @@ import (
 // a model.Checker in front, which can ask it which ids the store already
 // holds), then Commit, or Rollback to leave the store as it was.
 type txImport struct {
-	s       *Store
-	tx      *bbolt.Tx
-	b       buckets
-	result  model.ImportResult
-	header  model.Header
-	journal importJournal
-	list    bool // a dry run: list what each update changes
+	importSink
+	s      *Store
+	tx     *bbolt.Tx
+	result model.ImportResult
+	list   bool // a dry run: list what each update changes
 }
 
 // beginImport starts an import. It holds the store's write transaction
@@ -36,25 +34,34 @@ func (s *Store) beginImport() (*txImport, error) {
 		return nil, err
 	}
 	b := bucketsOf(tx)
-	return &txImport{s: s, tx: tx, b: b, journal: importJournal{seq: lastSeq(b.journal) + 1}}, nil
+	return &txImport{importSink: importSink{b: b, journal: importJournal{seq: lastSeq(b.journal) + 1}}, s: s, tx: tx}, nil
+}
+
+// importSink is what both imports do alike: they answer the checker
+// from the store's buckets, and gather the header the files bring into
+// the journal entry.
+type importSink struct {
+	b       buckets
+	header  model.Header
+	journal importJournal
 }
 
 // HasEvent implements model.Known: links may point at events already in
 // the store.
-func (im *txImport) HasEvent(id string) bool { return im.b.ids.Get([]byte(id)) != nil }
+func (is *importSink) HasEvent(id string) bool { return is.b.ids.Get([]byte(id)) != nil }
 
 // HasSource implements model.Known.
-func (im *txImport) HasSource(id string) bool { return im.b.sources.Get([]byte(id)) != nil }
+func (is *importSink) HasSource(id string) bool { return is.b.sources.Get([]byte(id)) != nil }
 
 // Header implements model.Sink. The store keeps its own title and
 // description once it has them; an import fills them in when empty, from
 // the first of its files that has them.
-func (im *txImport) Header(h model.Header) error {
-	if im.header.Title == "" {
-		im.header.Title = h.Title
+func (is *importSink) Header(h model.Header) error {
+	if is.header.Title == "" {
+		is.header.Title = h.Title
 	}
-	if im.header.Description == "" {
-		im.header.Description = h.Description
+	if is.header.Description == "" {
+		is.header.Description = h.Description
 	}
 	return nil
 }
@@ -115,7 +122,7 @@ func (im *txImport) EventFields(e model.Event, _ int, present model.FieldSet) er
 // Commit records the import in the journal, as phrase says, and makes
 // it visible and durable.
 func (im *txImport) Commit(phrase string) (model.ImportResult, error) {
-	if err := im.fillHeader(); err != nil {
+	if err := im.fillHeader(im.b.meta.Put); err != nil {
 		im.tx.Rollback()
 		return im.result, err
 	}
@@ -135,19 +142,21 @@ func (im *txImport) Commit(phrase string) (model.ImportResult, error) {
 	return im.result, nil
 }
 
-func (im *txImport) fillHeader() error {
-	before := model.Header{Title: string(im.b.meta.Get(keyTitle)), Description: string(im.b.meta.Get(keyDescription))}
-	after := filledHeader(before, im.header)
+// fillHeader journals what the import fills in of the store's header,
+// and hands put each meta key whose value that changes.
+func (is *importSink) fillHeader(put func(key, value []byte) error) error {
+	before := is.b.header()
+	after := filledHeader(before, is.header)
 	if after == before {
 		return nil
 	}
-	im.journal.header = &model.HeaderChange{Before: before, After: after}
+	is.journal.header = &model.HeaderChange{Before: before, After: after}
 	for _, f := range []struct {
 		key       []byte
 		was, will string
 	}{{keyTitle, before.Title, after.Title}, {keyDescription, before.Description, after.Description}} {
 		if f.will != f.was {
-			if err := im.b.meta.Put(f.key, []byte(f.will)); err != nil {
+			if err := put(f.key, []byte(f.will)); err != nil {
 				return err
 			}
 		}

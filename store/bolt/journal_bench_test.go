@@ -50,128 +50,109 @@ func retagOne(s *Store, id, tag string) (model.Entry, error) {
 	})
 }
 
-// BenchmarkWriteEdit is one edit as the browser makes it: a Write that
-// reads an event, changes it, and puts it back, journaled.
-func BenchmarkWriteEdit(b *testing.B) {
+// onSynthStores runs bench on a store of each size of sizes, opened with
+// opts: n is how many events it holds.
+func onSynthStores(b *testing.B, opts Options, bench func(b *testing.B, s *Store, n int)) {
 	for _, n := range sizes {
 		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
 			skipHuge(b, n)
-			s, err := Open(synthStore(b, n), Options{Author: "bench"})
+			s, err := Open(synthStore(b, n), opts)
 			if err != nil {
 				b.Fatal(err)
 			}
 			defer s.Close()
-			id := synthID(n / 2)
-			i := 0
+			bench(b, s, n)
+		})
+	}
+}
+
+// journalQuery is a reading of the journal a benchmark makes, by name.
+type journalQuery struct {
+	name string
+	q    model.JournalQuery
+}
+
+// benchJournal reads each query's entries from s, a sub-benchmark each,
+// and fails when ok says they are not what the query asks for.
+func benchJournal(b *testing.B, s *Store, queries []journalQuery, ok func(q model.JournalQuery, entries int) bool) {
+	for _, q := range queries {
+		b.Run(q.name, func(b *testing.B) {
 			for b.Loop() {
-				_, err := s.Write(model.OpEdit, "edited", func(tx model.Tx) error {
-					e, err := tx.Event(id)
-					if err != nil {
-						return err
-					}
-					e.Title = fmt.Sprintf("edited %d", i)
-					return tx.PutEvent(e)
-				})
-				if err != nil {
-					b.Fatal(err)
+				entries, err := s.Journal(q.q)
+				if err != nil || !ok(q.q, len(entries)) {
+					b.Fatalf("%d entries, %v", len(entries), err)
 				}
-				i++
 			}
 		})
 	}
+}
+
+// BenchmarkWriteEdit is one edit as the browser makes it: a Write that
+// reads an event, changes it, and puts it back, journaled.
+func BenchmarkWriteEdit(b *testing.B) {
+	onSynthStores(b, Options{Author: "bench"}, func(b *testing.B, s *Store, n int) {
+		id := synthID(n / 2)
+		i := 0
+		for b.Loop() {
+			_, err := s.Write(model.OpEdit, "edited", func(tx model.Tx) error {
+				e, err := tx.Event(id)
+				if err != nil {
+					return err
+				}
+				e.Title = fmt.Sprintf("edited %d", i)
+				return tx.PutEvent(e)
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+			i++
+		}
+	})
 }
 
 // BenchmarkJournalFirstPage reads the first page of the journal, as a
 // history screen opens.
 func BenchmarkJournalFirstPage(b *testing.B) {
-	for _, n := range sizes {
-		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
-			skipHuge(b, n)
-			s, err := Open(synthStore(b, n), Options{ReadOnly: true})
-			if err != nil {
-				b.Fatal(err)
-			}
-			defer s.Close()
-			for _, q := range []struct {
-				name string
-				q    model.JournalQuery
-			}{
-				// The edits fill the page; chrono log's page reaches the
-				// import and lists the first few events of each entry.
-				{"edits", model.JournalQuery{Limit: 50}},
-				{"as chrono log, with the import", model.JournalQuery{Limit: journalEdits + 1, MostEvents: 5}},
-			} {
-				b.Run(q.name, func(b *testing.B) {
-					for b.Loop() {
-						entries, err := s.Journal(q.q)
-						if err != nil || len(entries) != q.q.Limit {
-							b.Fatalf("%d entries, %v", len(entries), err)
-						}
-					}
-				})
-			}
-		})
-	}
+	onSynthStores(b, Options{ReadOnly: true}, func(b *testing.B, s *Store, _ int) {
+		benchJournal(b, s, []journalQuery{
+			// The edits fill the page; chrono log's page reaches the
+			// import and lists the first few events of each entry.
+			{"edits", model.JournalQuery{Limit: 50}},
+			{"as chrono log, with the import", model.JournalQuery{Limit: journalEdits + 1, MostEvents: 5}},
+		}, func(q model.JournalQuery, entries int) bool { return entries == q.Limit })
+	})
 }
 
 // BenchmarkUndo takes back an edit, as u in the browser and chrono undo
 // do: the journal entry is read and reversed in one Write.
 func BenchmarkUndo(b *testing.B) {
-	for _, n := range sizes {
-		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
-			skipHuge(b, n)
-			s, err := Open(synthStore(b, n), Options{Author: "bench"})
+	onSynthStores(b, Options{Author: "bench"}, func(b *testing.B, s *Store, n int) {
+		id := synthID(n / 3)
+		for b.Loop() {
+			b.StopTimer()
+			e, err := retagOne(s, id, "undo-me")
 			if err != nil {
 				b.Fatal(err)
 			}
-			defer s.Close()
-			id := synthID(n / 3)
-			for b.Loop() {
-				b.StopTimer()
-				e, err := retagOne(s, id, "undo-me")
-				if err != nil {
-					b.Fatal(err)
-				}
-				b.StartTimer()
-				entry, err := s.Entry(e.Seq)
-				if err == nil {
-					_, err = model.Revert(s, entry)
-				}
-				if err != nil {
-					b.Fatal(err)
-				}
+			b.StartTimer()
+			entry, err := s.Entry(e.Seq)
+			if err == nil {
+				_, err = model.Revert(s, entry)
 			}
-		})
-	}
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 // BenchmarkJournalOfEvent reads the history of one event: an edit, and
 // the import that added it with every other event.
 func BenchmarkJournalOfEvent(b *testing.B) {
-	for _, n := range sizes {
-		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
-			skipHuge(b, n)
-			s, err := Open(synthStore(b, n), Options{ReadOnly: true})
-			if err != nil {
-				b.Fatal(err)
-			}
-			defer s.Close()
-			for _, q := range []struct {
-				name string
-				q    model.JournalQuery
-			}{
-				{"edit", model.JournalQuery{Event: synthID(0), Limit: 1}},
-				{"edit and import", model.JournalQuery{Event: synthID(0)}},
-			} {
-				b.Run(q.name, func(b *testing.B) {
-					for b.Loop() {
-						entries, err := s.Journal(q.q)
-						if err != nil || len(entries) == 0 {
-							b.Fatalf("%d entries, %v", len(entries), err)
-						}
-					}
-				})
-			}
-		})
-	}
+	onSynthStores(b, Options{ReadOnly: true}, func(b *testing.B, s *Store, _ int) {
+		benchJournal(b, s, []journalQuery{
+			{"edit", model.JournalQuery{Event: synthID(0), Limit: 1}},
+			{"edit and import", model.JournalQuery{Event: synthID(0)}},
+		}, func(_ model.JournalQuery, entries int) bool { return entries > 0 })
+	})
 }

@@ -51,11 +51,15 @@ func (s *Store) Position(id string) (model.Position, error) {
 func (s *Store) Header() (model.Header, error) {
 	var h model.Header
 	err := s.view(func(b buckets) error {
-		h.Title = string(b.meta.Get(keyTitle))
-		h.Description = string(b.meta.Get(keyDescription))
+		h = b.header()
 		return nil
 	})
 	return h, err
+}
+
+// header reads the investigation's title and description from meta/.
+func (b buckets) header() model.Header {
+	return model.Header{Title: string(b.meta.Get(keyTitle)), Description: string(b.meta.Get(keyDescription))}
 }
 
 // Sources returns every source, by id.

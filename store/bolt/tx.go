@@ -107,7 +107,7 @@ func (t *writeTx) record(op model.Op, phrase string) (model.Entry, error) {
 		e.Sources = append(e.Sources, *c)
 	}
 	if t.header != nil {
-		if now := t.readHeader(); now != *t.header {
+		if now := t.b.header(); now != *t.header {
 			e.Header = &model.HeaderChange{Before: *t.header, After: now}
 		}
 	}
@@ -184,20 +184,13 @@ func (t *writeTx) Author() string { return t.author }
 // Now implements model.Tx.
 func (t *writeTx) Now() time.Time { return t.now }
 
-func (t *writeTx) readHeader() model.Header {
-	return model.Header{
-		Title:       string(t.b.meta.Get(keyTitle)),
-		Description: string(t.b.meta.Get(keyDescription)),
-	}
-}
-
 // Header implements model.Tx.
-func (t *writeTx) Header() (model.Header, error) { return t.readHeader(), nil }
+func (t *writeTx) Header() (model.Header, error) { return t.b.header(), nil }
 
 // SetHeader implements model.Tx.
 func (t *writeTx) SetHeader(h model.Header) error {
 	if t.header == nil {
-		before := t.readHeader()
+		before := t.b.header()
 		t.header = &before
 	}
 	for _, f := range []struct {

@@ -377,12 +377,7 @@ func testTrashRestorePurge(t *testing.T, s *suite) {
 	}
 
 	restored, err := st.Write(model.OpRestore, "restored", func(tx model.Tx) error {
-		for _, id := range trashed {
-			if err := tx.RestoreEvent(id); err != nil {
-				return err
-			}
-		}
-		return nil
+		return model.RestoreEvents(tx, trashed)
 	})
 	if err != nil {
 		t.Fatal(err)
