@@ -42,6 +42,10 @@ type Reader interface {
 	// Detail returns an event with what is needed to show it whole: the
 	// sources its quotes cite and the events that link to it.
 	Detail(id string) (Detail, error)
+	// IncomingLinks returns, by id, the links other events make to each
+	// of the events, in one read of an index: cheap enough for every row
+	// of a window.
+	IncomingLinks(ids []string) (map[string][]Incoming, error)
 	// Position returns where the event with an id is in timeline order.
 	Position(id string) (Position, error)
 	// Events returns the events q selects, in timeline order. A store

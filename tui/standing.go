@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"errors"
-
 	tea "charm.land/bubbletea/v2"
 
 	"chrono/model"
@@ -57,19 +55,22 @@ func standingOf(related []model.Relation) standing {
 	return s
 }
 
-// standings reads the standing of each row's event. It runs in the
-// commands that load rows, never in View.
+// standings reads the standing of each row's event: its own links are
+// on the row, and the links other events make to it come from the
+// store's index, for every row in one read. It runs in the commands that
+// load rows, never in View.
 func standings(s model.Store, rows []model.Row) (map[string]standing, error) {
+	ids := make([]string, len(rows))
+	for i, r := range rows {
+		ids[i] = r.Event.ID
+	}
+	incoming, err := s.IncomingLinks(ids)
 	out := make(map[string]standing, len(rows))
+	if err != nil {
+		return out, err
+	}
 	for _, r := range rows {
-		d, err := s.Detail(r.Event.ID)
-		if errors.Is(err, model.ErrNotFound) {
-			continue // gone meanwhile, to the trash: its row goes too
-		}
-		if err != nil {
-			return out, err
-		}
-		out[r.Event.ID] = standingOf(d.Related) // 0 too: a sign that went
+		out[r.Event.ID] = standingOf(model.Relations(&r.Event, incoming[r.Event.ID])) // 0 too: a sign that went
 	}
 	return out, nil
 }

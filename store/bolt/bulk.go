@@ -138,7 +138,7 @@ func (bi *bulkImport) journalAdded(id string) error {
 	if err := bi.journal.log.added(id); err != nil {
 		return err
 	}
-	return bi.add(bucketHistory, historyKey(id, bi.journal.seq), nil, extsort.RankNew)
+	return bi.add(bucketHistory, historyKey(id, bi.journal.seq), historyAdded, extsort.RankNew)
 }
 
 // journalUpdated records an event the import replaces, as it was.

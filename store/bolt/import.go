@@ -90,7 +90,7 @@ func (im *txImport) EventFields(e model.Event, _ int, present model.FieldSet) er
 		if err := im.journal.log.added(e.ID); err != nil {
 			return err
 		}
-		if err := im.b.history.Put(historyKey(e.ID, im.journal.seq), nil); err != nil {
+		if err := im.b.history.Put(historyKey(e.ID, im.journal.seq), historyAdded); err != nil {
 			return err
 		}
 		return im.b.put(&e)

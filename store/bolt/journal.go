@@ -330,6 +330,12 @@ func lastSeq(journal *bbolt.Bucket) uint64 {
 	return beUint64(k)
 }
 
+// historyAdded is the value of a history key for an event an import
+// added: the entry's record of it is known without reading the entry's
+// million ids, so the history of such an event reads only the entry's
+// head.
+var historyAdded = []byte{recordAdded}
+
 // recordEntry stores an entry whose events are in l, under the next
 // sequence number, with the history key of each event it touched, and
 // returns the sequence number.
@@ -358,7 +364,7 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 	var out []model.Entry
 	err := s.view(func(b buckets) error {
 		var since = q.Since.Earliest().Time()
-		take := func(seq uint64, v []byte) (bool, error) {
+		take := func(seq uint64, v []byte, added bool) (bool, error) {
 			if v == nil {
 				return false, fmt.Errorf("journal entry #%d: %w (the history of an event names it, the journal has not)", seq, errCorruptEntry)
 			}
@@ -369,7 +375,14 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 			if !q.Since.IsZero() && e.At.Before(since) {
 				return true, nil
 			}
-			if q.Event != "" {
+			if added {
+				// The history key says the entry added the event: its
+				// record is known, and the entry's other ids unread.
+				e.Events = []model.EventChange{{ID: q.Event, To: model.OnTimeline}}
+				if n > 1 {
+					e.Touched = n
+				}
+			} else if q.Event != "" {
 				// The history keys say the entry touched the event; of its
 				// events, the one asked about is the one to show.
 				err = decodeEventsOf(&e, events, n, compressed, q.Event)
@@ -387,19 +400,23 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 		}
 		if q.Event != "" {
 			prefix := append([]byte(q.Event), keySep)
-			var seqs []uint64
+			type hit struct {
+				seq   uint64
+				added bool // the entry added the event, as an import does
+			}
+			var seqs []hit
 			c := b.history.Cursor()
-			for k, _ := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, _ = c.Next() {
+			for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
 				if len(k) != len(prefix)+8 {
 					continue // a longer id's key, past its separator
 				}
-				seqs = append(seqs, binary.BigEndian.Uint64(k[len(prefix):]))
+				seqs = append(seqs, hit{binary.BigEndian.Uint64(k[len(prefix):]), bytes.Equal(v, historyAdded)})
 			}
-			for _, seq := range slices.Backward(seqs) {
-				if q.Before != 0 && seq >= q.Before {
+			for _, h := range slices.Backward(seqs) {
+				if q.Before != 0 && h.seq >= q.Before {
 					continue
 				}
-				more, err := take(seq, b.journal.Get(seqKey(seq)))
+				more, err := take(h.seq, b.journal.Get(seqKey(h.seq)), h.added)
 				if err != nil || !more {
 					return err
 				}
@@ -416,7 +433,7 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 			k, v = c.Prev()
 		}
 		for ; k != nil; k, v = c.Prev() {
-			more, err := take(beUint64(k), v)
+			more, err := take(beUint64(k), v, false)
 			if err != nil || !more {
 				return err
 			}

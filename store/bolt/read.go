@@ -152,6 +152,23 @@ func (s *Store) Backlinks(id string) ([]model.Incoming, error) {
 	return out, err
 }
 
+// IncomingLinks returns, by id, the links other events make to each of
+// the events, in one read transaction.
+func (s *Store) IncomingLinks(ids []string) (map[string][]model.Incoming, error) {
+	out := make(map[string][]model.Incoming, len(ids))
+	err := s.view(func(b buckets) error {
+		for _, id := range ids {
+			in, err := backlinks(b, id)
+			if err != nil {
+				return err
+			}
+			out[id] = in
+		}
+		return nil
+	})
+	return out, err
+}
+
 func backlinks(b buckets, id string) ([]model.Incoming, error) {
 	var out []model.Incoming
 	prefix := append([]byte(id), keySep)

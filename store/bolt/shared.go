@@ -175,6 +175,11 @@ func (s *Shared) Facets(kind model.FacetKind) ([]model.Facet, error) {
 	return read(s, func(st *Store) ([]model.Facet, error) { return st.Facets(kind) })
 }
 
+// IncomingLinks is Store.IncomingLinks.
+func (s *Shared) IncomingLinks(ids []string) (map[string][]model.Incoming, error) {
+	return read(s, func(st *Store) (map[string][]model.Incoming, error) { return st.IncomingLinks(ids) })
+}
+
 // Detail is Store.Detail.
 func (s *Shared) Detail(id string) (model.Detail, error) {
 	return read(s, func(st *Store) (model.Detail, error) { return st.Detail(id) })
