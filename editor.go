@@ -74,12 +74,17 @@ func runEditInEditor(opts *editOptions) error {
 			return err
 		})
 		var ce *model.ConflictError
-		if errors.As(err, &ce) {
-			kept, werr := os.CreateTemp("", "chrono-"+model.Slug(base.ID)+"-mine-*.json")
-			if werr == nil {
-				kept.Write(edited)
-				kept.Close()
-				return fmt.Errorf("%w; your version is kept in %s", err, kept.Name())
+		var ee *model.EventError
+		switch {
+		case errors.As(err, &ee):
+			// Readable but not a valid event of this investigation (a
+			// source or a linked event that is not there): back to the
+			// editor, as for text that does not read.
+			text = native.WithProblems(native.StripComments(edited), err)
+			continue
+		case errors.As(err, &ce):
+			if kept, kerr := keep(base.ID, edited); kerr == nil {
+				return fmt.Errorf("%w; your version is kept in %s", err, kept)
 			}
 			return err
 		}
@@ -107,4 +112,18 @@ func (c *cli) runEditor(path string) error {
 		cmd.Stdin = f
 	}
 	return cmd.Run()
+}
+
+// keep writes what the user typed to a file of its own, so that a save
+// that is refused loses nothing, and returns its path.
+func keep(id string, text []byte) (string, error) {
+	f, err := os.CreateTemp("", "chrono-"+model.Slug(id)+"-mine-*.json")
+	if err != nil {
+		return "", err
+	}
+	_, err = f.Write(text)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return f.Name(), err
 }

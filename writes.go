@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"chrono/model"
+	"chrono/model/termtext"
 )
 
 // write opens the store for writing and runs fn as one change, recorded
@@ -55,5 +56,5 @@ func entryLine(e model.Entry) string {
 	if e.Seq == 0 {
 		return "nothing changed"
 	}
-	return fmt.Sprintf("%s (#%d)", e.Phrase, e.Seq)
+	return fmt.Sprintf("%s (#%d)", termtext.Line(e.Phrase), e.Seq)
 }

@@ -141,16 +141,10 @@ func (b *browser) settleMoves(msg showEventsMsg) tea.Cmd {
 	if !msg.written {
 		return nil // shown at once, or rolled back: the rows stay
 	}
-	moved := false
 	for _, e := range msg.events {
-		if b.trashing[e.ID] {
-			delete(b.trashing, e.ID)
-			moved = true
-		}
+		delete(b.trashing, e.ID)
 	}
-	if !moved {
-		return nil
-	}
-	// The cursor moves to a neighbour, whose sources the pane then reads.
-	return b.requery(b.query)
+	// The write's placement (placedMsg) requeries the view, and the
+	// cursor moves to a neighbour: nothing more to load here.
+	return nil
 }

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"slices"
+
 	tea "charm.land/bubbletea/v2"
 
 	"chrono/model"
@@ -135,7 +137,9 @@ func (b *browser) takeStanding(msg tea.Msg) tea.Cmd {
 		got = m.standing
 	case showEventsMsg:
 		if m.written && len(b.tl.rows) > 0 {
-			return loadStanding(b.ctx.store, b.tl.rows)
+			// The command runs beside Update, which changes rows in place:
+			// it reads a copy.
+			return loadStanding(b.ctx.store, slices.Clone(b.tl.rows))
 		}
 	}
 	for id, s := range got {

@@ -85,6 +85,9 @@ func (bi *bulkImport) Source(s model.Source, _ int) error {
 // stored event with the same id is updated with the fields in present.
 func (bi *bulkImport) EventFields(e model.Event, _ int, present model.FieldSet) error {
 	bi.result.Events++
+	if err := bi.notTrashed(e.ID); err != nil {
+		return err
+	}
 	order := model.OrderKey(e.Date, e.ID)
 	if oldOrder := bi.b.ids.Get([]byte(e.ID)); oldOrder != nil {
 		oldValue := bi.b.events.Get(oldOrder)

@@ -50,6 +50,16 @@ type importSink struct {
 // the store.
 func (is *importSink) HasEvent(id string) bool { return is.b.ids.Get([]byte(id)) != nil }
 
+// notTrashed refuses an event whose id is in the trash: on the timeline
+// and in the trash at once, it could be restored over itself, or its
+// trashed version lost to an undo of the import.
+func (is *importSink) notTrashed(id string) error {
+	if is.b.trash.Get([]byte(id)) != nil {
+		return fmt.Errorf("event %q is in the trash: restore it first (chrono restore %s), or empty the trash, then import again", id, id)
+	}
+	return nil
+}
+
 // HasSource implements model.Known.
 func (is *importSink) HasSource(id string) bool { return is.b.sources.Get([]byte(id)) != nil }
 
@@ -85,6 +95,9 @@ func (im *txImport) Source(s model.Source, _ int) error {
 // others kept, and so are the investigator's tags and notes.
 func (im *txImport) EventFields(e model.Event, _ int, present model.FieldSet) error {
 	im.result.Events++
+	if err := im.notTrashed(e.ID); err != nil {
+		return err
+	}
 	if !im.HasEvent(e.ID) {
 		im.result.New++
 		if err := im.journal.log.added(e.ID); err != nil {

@@ -564,3 +564,27 @@ func testTwoStoresOnOneFile(t *testing.T, s *suite) {
 		t.Errorf("tags %q; want both stores'", tags)
 	}
 }
+
+// testImportRefusesTrashedIDs: an import that brings an event whose id is
+// in the trash is refused whole, in one transaction and in bulk, so that
+// no event is ever on the timeline and in the trash at once.
+func testImportRefusesTrashedIDs(t *testing.T, s *suite) {
+	for _, bulk := range []bool{false, true} {
+		st := s.empty(t)
+		Import(t, st, NativeInput("timeline.example.json", ExampleDoc(t)))
+		if _, err := st.Write(model.OpDelete, "deleted", func(tx model.Tx) error { return tx.TrashEvent("fbi-tip") }); err != nil {
+			t.Fatal(err)
+		}
+		before, _ := st.Count(model.Query{})
+		_, err := st.Import([]model.Input{NativeInput("timeline.example.json", ExampleDoc(t))}, model.ImportOptions{Bulk: bulk})
+		if err == nil || !strings.Contains(err.Error(), `event "fbi-tip" is in the trash`) {
+			t.Errorf("bulk %v: import of a trashed id: %v", bulk, err)
+		}
+		if after, _ := st.Count(model.Query{}); after != before {
+			t.Errorf("bulk %v: the refused import changed the count from %d to %d", bulk, before, after)
+		}
+		if trash, _ := st.Trash(); len(trash) != 1 {
+			t.Errorf("bulk %v: the trash holds %d events, want 1", bulk, len(trash))
+		}
+	}
+}

@@ -77,6 +77,7 @@ func Run(t *testing.T, h Harness) {
 		{"WriteRecordsOneEntry", testWriteRecordsOneEntry},
 		{"JournalQueries", testJournalQueries},
 		{"TrashRestorePurge", testTrashRestorePurge},
+		{"ImportRefusesTrashedIDs", testImportRefusesTrashedIDs},
 		{"SourcesAndHeaderAreJournaled", testSourcesAndHeaderAreJournaled},
 		{"ImportIsOneEntry", testImportIsOneEntry},
 		{"TwoStoresOnOneFile", testTwoStoresOnOneFile},
