@@ -118,23 +118,9 @@ var fieldPlaceholders = map[formField]string{
 func newEventForm(ctx *shared, base *model.Event) *eventForm {
 	f := &eventForm{ctx: ctx, keys: newEventFormKeys(), w: -1}
 	for fld, ph := range fieldPlaceholders {
-		in := textinput.New()
-		in.Prompt = ""
-		in.Placeholder = ph
-		st := in.Styles()
-		st.Cursor.Blink = false // steady, as at the prompt
-		in.SetStyles(st)
-		f.inputs[fld] = in
+		f.inputs[fld] = newFieldInput(ph)
 	}
-	f.summary = textarea.New()
-	f.summary.Placeholder = "what the sources say happened"
-	f.summary.ShowLineNumbers = false
-	f.summary.Prompt = ""
-	f.summary.CharLimit = 0
-	f.summary.MaxHeight = 0
-	st := f.summary.Styles()
-	st.Cursor.Blink = false
-	f.summary.SetStyles(st)
+	f.summary = newFieldArea("what the sources say happened", "")
 	if base != nil {
 		b := *base
 		f.base = &b
@@ -311,10 +297,10 @@ func (f *eventForm) key(k tea.KeyPressMsg) (Action, tea.Cmd) {
 		f.keep()
 		return nil, nil
 	case key.Matches(k, keys.Next):
-		f.focusOn((f.focus + 1) % fieldCount)
+		f.focusOn(stepRound(f.focus, 1, fieldCount))
 		return nil, nil
 	case key.Matches(k, keys.Prev):
-		f.focusOn((f.focus + fieldCount - 1) % fieldCount)
+		f.focusOn(stepRound(f.focus, -1, fieldCount))
 		return nil, nil
 	case key.Matches(k, keys.Propose):
 		f.inputs[fieldDate].SetValue(dateInput(f.proposal))
@@ -327,15 +313,14 @@ func (f *eventForm) key(k tea.KeyPressMsg) (Action, tea.Cmd) {
 			step = -1
 		}
 		if f.focus == fieldStatus {
-			f.status = (f.status + step + len(formStatuses)) % len(formStatuses)
+			f.status = stepRound(f.status, step, len(formStatuses))
 		} else {
-			n := len(f.sources) + 1
-			f.source = (f.source + step + n) % n
+			f.source = stepRound(f.source, step, len(f.sources)+1)
 			f.read()
 		}
 		return nil, nil
 	case k.String() == "enter" && f.focus != fieldSummary:
-		f.focusOn((f.focus + 1) % fieldCount)
+		f.focusOn(stepRound(f.focus, 1, fieldCount))
 		return nil, nil
 	}
 	return nil, f.edit(k)
@@ -464,10 +449,10 @@ func (f *eventForm) SetSize(w, h int) {
 		return
 	}
 	f.w, f.h = w, h
-	fw := max(w-formLabelWidth, 1)
+	iw, aw := fieldWidths(w)
 	for i := range f.inputs {
-		f.inputs[i].SetWidth(max(fw-1, 1)) // and a cell for the cursor
+		f.inputs[i].SetWidth(iw)
 	}
-	f.summary.SetWidth(fw)
+	f.summary.SetWidth(aw)
 	f.summary.SetHeight(max(h-formFixedLines, 1))
 }

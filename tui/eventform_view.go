@@ -6,9 +6,6 @@ import (
 	"chrono/model"
 )
 
-// formLabelWidth is the column of the labels: "› Anchored by ".
-const formLabelWidth = 14
-
 // formFixedLines are the lines of the event form above the summary: the
 // heading and a blank line, the fields, the reading of the date and the
 // proposal of the date text.
@@ -44,12 +41,8 @@ func (f *eventForm) View(w, h int) []string {
 			}
 			add(f.label(fld) + f.choiceView(fld, word))
 		case fieldSummary:
-			for i, l := range strings.Split(f.summary.View(), "\n") {
-				lead := pad
-				if i == 0 {
-					lead = f.label(fld)
-				}
-				add(lead + l)
+			for _, l := range labelledLines(f.label(fld), f.summary.View()) {
+				add(l)
 			}
 		default:
 			add(f.label(fld) + f.inputs[fld].View())
@@ -86,11 +79,7 @@ func (f *eventForm) heading() string {
 
 // label is a field's label, marked when the cursor is in it.
 func (f *eventForm) label(fld formField) string {
-	st := &f.ctx.styles
-	if fld == f.focus {
-		return st.Prompt.Render(st.pad("› "+fieldLabels[fld], formLabelWidth))
-	}
-	return st.Label.Render(st.pad("  "+fieldLabels[fld], formLabelWidth))
+	return fieldLabel(&f.ctx.styles, fieldLabels[fld], fld == f.focus)
 }
 
 // choiceView shows a choice, with the arrows that change it when the

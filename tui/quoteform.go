@@ -102,27 +102,13 @@ func newQuoteForm(ctx *shared, e model.Event, n int) *quoteForm {
 		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}}
-	f.text = textarea.New()
-	f.text.Placeholder = "the words as the source gives them; paste them here"
-	f.text.ShowLineNumbers = false
-	f.text.Prompt = ""
-	f.text.CharLimit = 0
-	f.text.MaxHeight = 0
-	st := f.text.Styles()
-	st.Cursor.Blink = false
-	f.text.SetStyles(st)
+	f.text = newFieldArea("the words as the source gives them; paste them here", "")
 	for fld, ph := range map[quoteField]string{
 		quoteSpeaker: "who said or wrote them",
 		quoteSource:  "type words of the source, or pick “new source…”",
 		quoteContext: "where they were said, such as “in his account to the Justice Department”",
 	} {
-		in := textinput.New()
-		in.Prompt = ""
-		in.Placeholder = ph
-		st := in.Styles()
-		st.Cursor.Blink = false
-		in.SetStyles(st)
-		f.inputs[fld] = in
+		f.inputs[fld] = newFieldInput(ph)
 	}
 	if n > 0 && n <= len(e.Quotes) {
 		q := e.Quotes[n-1]
@@ -249,11 +235,11 @@ func (f *quoteForm) SetSize(w, h int) {
 		return
 	}
 	f.w, f.h = w, h
-	fw := max(w-formLabelWidth, 1)
+	iw, aw := fieldWidths(w)
 	for i := range f.inputs {
-		f.inputs[i].SetWidth(max(fw-1, 1))
+		f.inputs[i].SetWidth(iw)
 	}
-	f.text.SetWidth(fw)
+	f.text.SetWidth(aw)
 	f.text.SetHeight(max(h-quoteFixedLines, 1))
 }
 
@@ -308,20 +294,18 @@ func (f *quoteForm) update(msg tea.Msg) (Action, tea.Cmd) {
 	case key.Matches(k, keys.Prev):
 		return nil, f.leave(-1)
 	case key.Matches(k, keys.Pick):
-		n := len(f.candidates())
 		step := 1
 		if k.String() == "up" {
 			step = -1
 		}
-		f.cand = (f.cand + step + n) % n
+		f.cand = stepRound(f.cand, step, len(f.candidates()))
 		return nil, nil
 	case key.Matches(k, keys.Choose):
-		n := len(quoteStances)
 		step := 1
 		if k.String() == "left" {
 			step = -1
 		}
-		f.stance = (f.stance + step + n) % n
+		f.stance = stepRound(f.stance, step, len(quoteStances))
 		return nil, nil
 	case k.String() == "enter" && f.focus != quoteText:
 		return nil, f.leave(1)
@@ -350,7 +334,7 @@ func (f *quoteForm) leave(d int) tea.Cmd {
 			}
 		}
 	}
-	f.focusOn((f.focus + quoteField(d) + quoteFieldCount) % quoteFieldCount)
+	f.focusOn(stepRound(f.focus, d, quoteFieldCount))
 	return nil
 }
 

@@ -21,12 +21,8 @@ func (f *quoteForm) View(w, h int) []string {
 	add(f.heading())
 	add("")
 	pad := strings.Repeat(" ", formLabelWidth)
-	for i, l := range strings.Split(f.text.View(), "\n") {
-		lead := pad
-		if i == 0 {
-			lead = f.label(quoteText)
-		}
-		add(lead + l)
+	for _, l := range labelledLines(f.label(quoteText), f.text.View()) {
+		add(l)
 	}
 	add(f.label(quoteSpeaker) + f.inputs[quoteSpeaker].View())
 	if f.focus == quoteSource {
@@ -83,11 +79,7 @@ func (f *quoteForm) heading() string {
 }
 
 func (f *quoteForm) label(fld quoteField) string {
-	st := &f.ctx.styles
-	if fld == f.focus {
-		return st.Prompt.Render(st.pad("› "+quoteLabels[fld], formLabelWidth))
-	}
-	return st.Label.Render(st.pad("  "+quoteLabels[fld], formLabelWidth))
+	return fieldLabel(&f.ctx.styles, quoteLabels[fld], fld == f.focus)
 }
 
 // candidateName is an entry of the source field's list.

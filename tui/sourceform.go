@@ -81,13 +81,7 @@ func newSourceForm(ctx *shared, base *model.Source, save func(*model.Source, mod
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}}
 	for fld := range srcFieldCount {
-		in := textinput.New()
-		in.Prompt = ""
-		in.Placeholder = srcPlaceholders[fld]
-		st := in.Styles()
-		st.Cursor.Blink = false
-		in.SetStyles(st)
-		f.inputs[fld] = in
+		f.inputs[fld] = newFieldInput(srcPlaceholders[fld])
 	}
 	first := srcID
 	if base != nil {
@@ -135,9 +129,9 @@ func (f *sourceForm) focusOn(fld srcField) {
 // step moves the cursor to the next field (d 1) or the one before (-1),
 // passing over the id of a source being edited.
 func (f *sourceForm) step(d int) {
-	next := (f.focus + srcField(d) + srcFieldCount) % srcFieldCount
+	next := stepRound(f.focus, d, srcFieldCount)
 	if f.base != nil && next == srcID {
-		next = (next + srcField(d) + srcFieldCount) % srcFieldCount
+		next = stepRound(next, d, srcFieldCount)
 	}
 	f.focusOn(next)
 }
@@ -164,8 +158,9 @@ func (f *sourceForm) SetSize(w, h int) {
 		return
 	}
 	f.w, f.h = w, h
+	iw, _ := fieldWidths(w)
 	for i := range f.inputs {
-		f.inputs[i].SetWidth(max(w-formLabelWidth-1, 1))
+		f.inputs[i].SetWidth(iw)
 	}
 }
 
@@ -272,10 +267,7 @@ func (f *sourceForm) View(w, h int) []string {
 	add("")
 	pad := strings.Repeat(" ", formLabelWidth)
 	for fld := range srcFieldCount {
-		label := st.Label.Render(st.pad("  "+srcLabels[fld], formLabelWidth))
-		if fld == f.focus {
-			label = st.Prompt.Render(st.pad("› "+srcLabels[fld], formLabelWidth))
-		}
+		label := fieldLabel(st, srcLabels[fld], fld == f.focus)
 		if fld == srcID && f.base != nil {
 			add(label + line(f.base.ID) + st.Muted.Render(" (an id cannot change)"))
 			continue

@@ -44,22 +44,9 @@ func newTitleDialog(ctx *shared) *titleDialog {
 		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}}
-	d.title = textinput.New()
-	d.title.Prompt = ""
-	d.title.Placeholder = "what the investigation is about, in a line"
-	st := d.title.Styles()
-	st.Cursor.Blink = false // steady, as at the prompt
-	d.title.SetStyles(st)
+	d.title = newFieldInput("what the investigation is about, in a line")
 	d.title.SetValue(line(d.was.Title))
-	d.desc = textarea.New()
-	d.desc.Placeholder = "what it looks into, and how"
-	d.desc.ShowLineNumbers = false
-	d.desc.Prompt = "│ "
-	d.desc.CharLimit = 0
-	d.desc.MaxHeight = 0
-	ast := d.desc.Styles()
-	ast.Cursor.Blink = false
-	d.desc.SetStyles(ast)
+	d.desc = newFieldArea("what it looks into, and how", "│ ")
 	d.desc.SetValue(strings.ReplaceAll(termtext.Text(d.was.Description), "\t", "    "))
 	d.title.Focus()
 	return d
