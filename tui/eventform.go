@@ -49,7 +49,7 @@ type eventForm struct {
 	proposal model.Date // the date the source's words propose; zero when none
 	proposed string     // what the form says of the date text
 	problem  string     // why the last save was refused
-	confirm  bool       // esc was pressed once with changes typed
+	discard  discardGuard
 	// conflict is set when a save met a change made meanwhile; rest is
 	// what the fields the form does not show (quotes, links, notes) are
 	// taken from when it is not base.
@@ -79,7 +79,8 @@ var fieldLabels = [fieldCount]string{"Date", "Date text", "Anchored by", "Title"
 var formStatuses = append([]model.Status{""}, model.Statuses...)
 
 type eventFormKeys struct {
-	Next, Prev, Choose, Propose, Save, Cancel key.Binding
+	formKeys
+	Choose, Propose key.Binding
 	// Reload and Keep answer a conflict.
 	Reload, Keep key.Binding
 }
@@ -94,14 +95,11 @@ func (k eventFormKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.Sho
 
 func newEventFormKeys() eventFormKeys {
 	return eventFormKeys{
-		Next:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
-		Prev:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous")),
-		Choose:  key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "choose")),
-		Propose: key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "take the proposed date")),
-		Save:    key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
-		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-		Reload:  key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "reload the stored version")),
-		Keep:    key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "keep yours over it")),
+		formKeys: newFormKeys(),
+		Choose:   key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "choose")),
+		Propose:  key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "take the proposed date")),
+		Reload:   key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "reload the stored version")),
+		Keep:     key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "keep yours over it")),
 	}
 }
 
@@ -278,16 +276,13 @@ func (f *eventForm) setSources(ss []model.Source) {
 
 func (f *eventForm) key(k tea.KeyPressMsg) (Action, tea.Cmd) {
 	keys := &f.keys
-	if !key.Matches(k, keys.Cancel) {
-		f.confirm = false
-	}
-	switch {
-	case key.Matches(k, keys.Cancel):
-		if !f.changed() || f.confirm {
+	if esc, leave := f.discard.press(k, keys.Cancel, f.changed); esc {
+		if leave {
 			return closeDialog{}, nil
 		}
-		f.confirm = true
 		return nil, nil
+	}
+	switch {
 	case key.Matches(k, keys.Save):
 		return f.save()
 	case key.Matches(k, keys.Reload):

@@ -65,8 +65,8 @@ func (f *eventForm) View(w, h int) []string {
 func (f *eventForm) heading() string {
 	st := &f.ctx.styles
 	switch {
-	case f.confirm:
-		return st.Error.Render(keyOf(f.keys.Cancel) + " again discards the changes · " + keyOf(f.keys.Save) + " saves them")
+	case f.discard.asking:
+		return f.discard.ask(st, f.keys.Cancel, f.keys.Save)
 	case f.conflict != nil:
 		return st.Error.Render("✗ " + line(f.conflict.say()) + " · " + keyOf(f.keys.Reload) + " reloads it · " + keyOf(f.keys.Keep) + " keeps yours")
 	case f.problem != "":

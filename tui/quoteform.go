@@ -42,7 +42,7 @@ type quoteForm struct {
 	stored, shown [quoteFieldCount]string
 	initial       string
 	problem       string
-	confirm       bool
+	discard       discardGuard
 	w, h          int
 }
 
@@ -73,7 +73,8 @@ const quoteCandidates = 4
 const quoteFixedLines = 2 + 1 + 1 + quoteCandidates + 1 + 1
 
 type quoteFormKeys struct {
-	Next, Prev, Pick, Choose, Save, Cancel key.Binding
+	formKeys
+	Pick, Choose key.Binding
 }
 
 // ShortHelp implements help.KeyMap.
@@ -95,12 +96,9 @@ type (
 // quote n (from 1). The sources come later (sourcesMsg).
 func newQuoteForm(ctx *shared, e model.Event, n int) *quoteForm {
 	f := &quoteForm{ctx: ctx, event: e.Clone(), n: n, w: -1, keys: quoteFormKeys{
-		Next:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
-		Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous")),
-		Pick:   key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "pick a source")),
-		Choose: key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "choose")),
-		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		formKeys: newFormKeys(),
+		Pick:     key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "pick a source")),
+		Choose:   key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "choose")),
 	}}
 	f.text = newFieldArea("the words as the source gives them; paste them here", "")
 	for fld, ph := range map[quoteField]string{
@@ -277,16 +275,13 @@ func (f *quoteForm) update(msg tea.Msg) (Action, tea.Cmd) {
 		return nil, f.edit(msg)
 	}
 	keys := &f.keys
-	if !key.Matches(k, keys.Cancel) {
-		f.confirm = false
-	}
-	switch {
-	case key.Matches(k, keys.Cancel):
-		if !f.changed() || f.confirm {
+	if esc, leave := f.discard.press(k, keys.Cancel, f.changed); esc {
+		if leave {
 			return closeDialog{}, nil
 		}
-		f.confirm = true
 		return nil, nil
+	}
+	switch {
 	case key.Matches(k, keys.Save):
 		return f.save()
 	case key.Matches(k, keys.Next):

@@ -68,8 +68,8 @@ func (f *quoteForm) heading() string {
 	st := &f.ctx.styles
 	title := line(clip(f.event.Title, f.w))
 	switch {
-	case f.confirm:
-		return st.Error.Render(keyOf(f.keys.Cancel) + " again discards the changes · " + keyOf(f.keys.Save) + " saves them")
+	case f.discard.asking:
+		return f.discard.ask(st, f.keys.Cancel, f.keys.Save)
 	case f.problem != "":
 		return st.Error.Render("✗ " + line(f.problem))
 	case f.n > 0:

@@ -18,7 +18,7 @@ import (
 type sourceForm struct {
 	ctx  *shared
 	base *model.Source // nil when adding
-	keys sourceFormKeys
+	keys formKeys
 
 	inputs [srcFieldCount]textinput.Model
 	// What the fields were filled with, as stored and as shown: a stored
@@ -29,7 +29,7 @@ type sourceForm struct {
 	reading       string // what chrono reads in the date field
 	readErr       bool
 	problem       string
-	confirm       bool
+	discard       discardGuard
 	// heading replaces "New source" for a source made for something.
 	heading string
 
@@ -61,25 +61,10 @@ var srcPlaceholders = [srcFieldCount]string{
 	"1 Feb 2022: anchors the dates its quotes give in words",
 }
 
-type sourceFormKeys struct{ Next, Prev, Save, Cancel key.Binding }
-
-// ShortHelp implements help.KeyMap.
-func (k sourceFormKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Next, k.Prev, k.Save, k.Cancel}
-}
-
-// FullHelp implements help.KeyMap.
-func (k sourceFormKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
-
 // newSourceForm returns the form adding a source (base nil) or editing
 // base; save says what saving means, cancel what leaving without it does.
 func newSourceForm(ctx *shared, base *model.Source, save func(*model.Source, model.Source) Action, cancel Action) *sourceForm {
-	f := &sourceForm{ctx: ctx, save: save, cancel: cancel, w: -1, keys: sourceFormKeys{
-		Next:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
-		Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous")),
-		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-	}}
+	f := &sourceForm{ctx: ctx, save: save, cancel: cancel, w: -1, keys: newFormKeys()}
 	for fld := range srcFieldCount {
 		f.inputs[fld] = newFieldInput(srcPlaceholders[fld])
 	}
@@ -177,16 +162,14 @@ func (f *sourceForm) Update(msg tea.Msg) (Action, tea.Cmd) {
 		return nil, f.edit(msg)
 	}
 	keys := &f.keys
-	if !key.Matches(k, keys.Cancel) {
-		f.confirm = false
-	}
-	switch {
-	case key.Matches(k, keys.Cancel):
-		if f.snapshot() == f.initial || f.confirm {
+	changed := func() bool { return f.snapshot() != f.initial }
+	if esc, leave := f.discard.press(k, keys.Cancel, changed); esc {
+		if leave {
 			return f.cancel, nil
 		}
-		f.confirm = true
 		return nil, nil
+	}
+	switch {
 	case key.Matches(k, keys.Save):
 		s, err := f.source()
 		if err != nil {
@@ -253,8 +236,8 @@ func (f *sourceForm) View(w, h int) []string {
 	out := make([]string, 0, h)
 	add := func(s string) { out = append(out, st.fit(s, w)) }
 	switch {
-	case f.confirm:
-		add(st.Error.Render(keyOf(f.keys.Cancel) + " again discards the changes · " + keyOf(f.keys.Save) + " saves them"))
+	case f.discard.asking:
+		add(f.discard.ask(st, f.keys.Cancel, f.keys.Save))
 	case f.problem != "":
 		add(st.Error.Render("✗ " + line(f.problem)))
 	case f.base == nil && f.heading != "":
