@@ -13,7 +13,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"chrono/model"
-	"chrono/model/termtext"
 )
 
 // eventForm is the dialog that adds an event or edits the selected one,
@@ -143,7 +142,7 @@ func (f *eventForm) fill(e model.Event) {
 	set(fieldActors, strings.Join(e.Actors, ", "))
 	set(fieldTags, strings.Join(e.Tags, " "))
 	f.stored[fieldSummary] = e.Summary
-	f.shown[fieldSummary] = strings.ReplaceAll(termtext.Text(e.Summary), "\t", "    ")
+	f.shown[fieldSummary] = areaText(e.Summary)
 	f.summary.SetValue(f.shown[fieldSummary])
 	f.status = max(slices.Index(formStatuses, e.Status), 0)
 }
@@ -166,10 +165,7 @@ func (f *eventForm) value(fld formField) string {
 	if fld == fieldSummary {
 		v = f.summary.Value()
 	}
-	if v == f.shown[fld] && f.stored[fld] != "" {
-		return f.stored[fld]
-	}
-	return v
+	return keptText(v, f.shown[fld], f.stored[fld])
 }
 
 // snapshot is every field as typed, to tell whether anything changed.

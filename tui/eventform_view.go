@@ -48,17 +48,10 @@ func (f *eventForm) View(w, h int) []string {
 			add(f.label(fld) + f.inputs[fld].View())
 		}
 		if fld == fieldDate {
-			style := st.Muted
-			if f.readErr {
-				style = st.Error
-			}
-			add(pad + style.Render(line(f.reading)))
+			add(readingLine(st, f.reading, f.readErr))
 		}
 	}
-	for len(out) < h {
-		out = append(out, "")
-	}
-	return out[:max(h, 0)]
+	return fillLines(out, h)
 }
 
 // heading says what the form does, or what stops it.

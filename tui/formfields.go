@@ -5,6 +5,8 @@ import (
 
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
+
+	"chrono/model/termtext"
 )
 
 // formLabelWidth is the column of the labels: "› Anchored by ".
@@ -72,4 +74,38 @@ func labelledLines(label, view string) []string {
 // past either end.
 func stepRound[T ~int](at T, d int, n T) T {
 	return (at + T(d)%n + n) % n
+}
+
+// areaText is a stored text as a field of several lines shows it: made
+// safe to show, tabs as spaces.
+func areaText(s string) string {
+	return strings.ReplaceAll(termtext.Text(s), "\t", "    ")
+}
+
+// keptText is what a field is to store: the stored text while the field
+// shows it unchanged (a text not safe to show is shown made safe, and
+// kept as it was unless it is edited), else what was typed.
+func keptText(typed, shown, stored string) string {
+	if typed == shown && stored != "" {
+		return stored
+	}
+	return typed
+}
+
+// readingLine is what chrono reads in a date field, under it: in red
+// when it cannot read it.
+func readingLine(st *Styles, reading string, bad bool) string {
+	style := st.Muted
+	if bad {
+		style = st.Error
+	}
+	return strings.Repeat(" ", formLabelWidth) + style.Render(line(reading))
+}
+
+// fillLines are a form's lines, h of them: blank ones under the fields.
+func fillLines(out []string, h int) []string {
+	for len(out) < h {
+		out = append(out, "")
+	}
+	return out[:max(h, 0)]
 }

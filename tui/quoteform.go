@@ -12,7 +12,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"chrono/model"
-	"chrono/model/termtext"
 )
 
 // quoteForm is the dialog that adds a quote to an event or edits one of
@@ -110,7 +109,7 @@ func newQuoteForm(ctx *shared, e model.Event, n int) *quoteForm {
 	}
 	if n > 0 && n <= len(e.Quotes) {
 		q := e.Quotes[n-1]
-		f.stored[quoteText], f.shown[quoteText] = q.Text, strings.ReplaceAll(termtext.Text(q.Text), "\t", "    ")
+		f.stored[quoteText], f.shown[quoteText] = q.Text, areaText(q.Text)
 		f.text.SetValue(f.shown[quoteText])
 		for fld, v := range map[quoteField]string{quoteSpeaker: q.Speaker, quoteContext: q.Context} {
 			f.stored[fld], f.shown[fld] = v, line(v)
@@ -132,10 +131,7 @@ func (f *quoteForm) value(fld quoteField) string {
 	if fld == quoteText {
 		v = f.text.Value()
 	}
-	if v == f.shown[fld] && f.stored[fld] != "" {
-		return f.stored[fld]
-	}
-	return v
+	return keptText(v, f.shown[fld], f.stored[fld])
 }
 
 func (f *quoteForm) snapshot() string {

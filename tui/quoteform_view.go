@@ -57,10 +57,7 @@ func (f *quoteForm) View(w, h int) []string {
 		word = "‹ " + word + " ›"
 	}
 	add(f.label(quoteStance) + word)
-	for len(out) < h {
-		out = append(out, "")
-	}
-	return out[:max(h, 0)]
+	return fillLines(out, h)
 }
 
 // heading says what the form does, or what stops it.

@@ -248,7 +248,6 @@ func (f *sourceForm) View(w, h int) []string {
 		add(st.Prompt.Render("Edit source ") + st.Heading.Render(line(f.base.ID)))
 	}
 	add("")
-	pad := strings.Repeat(" ", formLabelWidth)
 	for fld := range srcFieldCount {
 		label := fieldLabel(st, srcLabels[fld], fld == f.focus)
 		if fld == srcID && f.base != nil {
@@ -257,15 +256,8 @@ func (f *sourceForm) View(w, h int) []string {
 		}
 		add(label + f.inputs[fld].View())
 		if fld == srcPublished {
-			style := st.Muted
-			if f.readErr {
-				style = st.Error
-			}
-			add(pad + style.Render(line(f.reading)))
+			add(readingLine(st, f.reading, f.readErr))
 		}
 	}
-	for len(out) < h {
-		out = append(out, "")
-	}
-	return out[:max(h, 0)]
+	return fillLines(out, h)
 }

@@ -9,7 +9,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"chrono/model"
-	"chrono/model/termtext"
 )
 
 // titleDialog edits the investigation's title and description, in the
@@ -48,7 +47,7 @@ func newTitleDialog(ctx *shared) *titleDialog {
 	d.title = newFieldInput("what the investigation is about, in a line")
 	d.title.SetValue(line(d.was.Title))
 	d.desc = newFieldArea("what it looks into, and how", "│ ")
-	d.desc.SetValue(strings.ReplaceAll(termtext.Text(d.was.Description), "\t", "    "))
+	d.desc.SetValue(areaText(d.was.Description))
 	d.title.Focus()
 	return d
 }
@@ -84,7 +83,7 @@ func (d *titleDialog) header() model.Header {
 	if h.Title == strings.TrimSpace(line(d.was.Title)) {
 		h.Title = d.was.Title
 	}
-	if h.Description == strings.TrimSpace(strings.ReplaceAll(termtext.Text(d.was.Description), "\t", "    ")) {
+	if h.Description == strings.TrimSpace(areaText(d.was.Description)) {
 		h.Description = d.was.Description
 	}
 	return h
@@ -154,8 +153,5 @@ func (d *titleDialog) View(w, h int) []string {
 	for _, l := range strings.Split(d.desc.View(), "\n") {
 		lines = append(lines, st.fit(l, w))
 	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return lines[:max(h, 0)]
+	return fillLines(lines, h)
 }
