@@ -13,7 +13,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"chrono/model"
-	"chrono/model/termtext"
 )
 
 // eventForm is the dialog that adds an event or edits the selected one,
@@ -49,7 +48,7 @@ type eventForm struct {
 	proposal model.Date // the date the source's words propose; zero when none
 	proposed string     // what the form says of the date text
 	problem  string     // why the last save was refused
-	confirm  bool       // esc was pressed once with changes typed
+	discard  discardGuard
 	// conflict is set when a save met a change made meanwhile; rest is
 	// what the fields the form does not show (quotes, links, notes) are
 	// taken from when it is not base.
@@ -79,7 +78,8 @@ var fieldLabels = [fieldCount]string{"Date", "Date text", "Anchored by", "Title"
 var formStatuses = append([]model.Status{""}, model.Statuses...)
 
 type eventFormKeys struct {
-	Next, Prev, Choose, Propose, Save, Cancel key.Binding
+	formKeys
+	Choose, Propose key.Binding
 	// Reload and Keep answer a conflict.
 	Reload, Keep key.Binding
 }
@@ -94,14 +94,11 @@ func (k eventFormKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.Sho
 
 func newEventFormKeys() eventFormKeys {
 	return eventFormKeys{
-		Next:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
-		Prev:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous")),
-		Choose:  key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "choose")),
-		Propose: key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "take the proposed date")),
-		Save:    key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
-		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-		Reload:  key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "reload the stored version")),
-		Keep:    key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "keep yours over it")),
+		formKeys: newFormKeys(),
+		Choose:   key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "choose")),
+		Propose:  key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "take the proposed date")),
+		Reload:   key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "reload the stored version")),
+		Keep:     key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "keep yours over it")),
 	}
 }
 
@@ -118,23 +115,9 @@ var fieldPlaceholders = map[formField]string{
 func newEventForm(ctx *shared, base *model.Event) *eventForm {
 	f := &eventForm{ctx: ctx, keys: newEventFormKeys(), w: -1}
 	for fld, ph := range fieldPlaceholders {
-		in := textinput.New()
-		in.Prompt = ""
-		in.Placeholder = ph
-		st := in.Styles()
-		st.Cursor.Blink = false // steady, as at the prompt
-		in.SetStyles(st)
-		f.inputs[fld] = in
+		f.inputs[fld] = newFieldInput(ph)
 	}
-	f.summary = textarea.New()
-	f.summary.Placeholder = "what the sources say happened"
-	f.summary.ShowLineNumbers = false
-	f.summary.Prompt = ""
-	f.summary.CharLimit = 0
-	f.summary.MaxHeight = 0
-	st := f.summary.Styles()
-	st.Cursor.Blink = false
-	f.summary.SetStyles(st)
+	f.summary = newFieldArea("what the sources say happened", "")
 	if base != nil {
 		b := *base
 		f.base = &b
@@ -159,7 +142,7 @@ func (f *eventForm) fill(e model.Event) {
 	set(fieldActors, strings.Join(e.Actors, ", "))
 	set(fieldTags, strings.Join(e.Tags, " "))
 	f.stored[fieldSummary] = e.Summary
-	f.shown[fieldSummary] = strings.ReplaceAll(termtext.Text(e.Summary), "\t", "    ")
+	f.shown[fieldSummary] = areaText(e.Summary)
 	f.summary.SetValue(f.shown[fieldSummary])
 	f.status = max(slices.Index(formStatuses, e.Status), 0)
 }
@@ -182,10 +165,7 @@ func (f *eventForm) value(fld formField) string {
 	if fld == fieldSummary {
 		v = f.summary.Value()
 	}
-	if v == f.shown[fld] && f.stored[fld] != "" {
-		return f.stored[fld]
-	}
-	return v
+	return keptText(v, f.shown[fld], f.stored[fld])
 }
 
 // snapshot is every field as typed, to tell whether anything changed.
@@ -292,16 +272,13 @@ func (f *eventForm) setSources(ss []model.Source) {
 
 func (f *eventForm) key(k tea.KeyPressMsg) (Action, tea.Cmd) {
 	keys := &f.keys
-	if !key.Matches(k, keys.Cancel) {
-		f.confirm = false
-	}
-	switch {
-	case key.Matches(k, keys.Cancel):
-		if !f.changed() || f.confirm {
+	if esc, leave := f.discard.press(k, keys.Cancel, f.changed); esc {
+		if leave {
 			return closeDialog{}, nil
 		}
-		f.confirm = true
 		return nil, nil
+	}
+	switch {
 	case key.Matches(k, keys.Save):
 		return f.save()
 	case key.Matches(k, keys.Reload):
@@ -311,10 +288,10 @@ func (f *eventForm) key(k tea.KeyPressMsg) (Action, tea.Cmd) {
 		f.keep()
 		return nil, nil
 	case key.Matches(k, keys.Next):
-		f.focusOn((f.focus + 1) % fieldCount)
+		f.focusOn(stepRound(f.focus, 1, fieldCount))
 		return nil, nil
 	case key.Matches(k, keys.Prev):
-		f.focusOn((f.focus + fieldCount - 1) % fieldCount)
+		f.focusOn(stepRound(f.focus, -1, fieldCount))
 		return nil, nil
 	case key.Matches(k, keys.Propose):
 		f.inputs[fieldDate].SetValue(dateInput(f.proposal))
@@ -327,15 +304,14 @@ func (f *eventForm) key(k tea.KeyPressMsg) (Action, tea.Cmd) {
 			step = -1
 		}
 		if f.focus == fieldStatus {
-			f.status = (f.status + step + len(formStatuses)) % len(formStatuses)
+			f.status = stepRound(f.status, step, len(formStatuses))
 		} else {
-			n := len(f.sources) + 1
-			f.source = (f.source + step + n) % n
+			f.source = stepRound(f.source, step, len(f.sources)+1)
 			f.read()
 		}
 		return nil, nil
 	case k.String() == "enter" && f.focus != fieldSummary:
-		f.focusOn((f.focus + 1) % fieldCount)
+		f.focusOn(stepRound(f.focus, 1, fieldCount))
 		return nil, nil
 	}
 	return nil, f.edit(k)
@@ -464,10 +440,10 @@ func (f *eventForm) SetSize(w, h int) {
 		return
 	}
 	f.w, f.h = w, h
-	fw := max(w-formLabelWidth, 1)
+	iw, aw := fieldWidths(w)
 	for i := range f.inputs {
-		f.inputs[i].SetWidth(max(fw-1, 1)) // and a cell for the cursor
+		f.inputs[i].SetWidth(iw)
 	}
-	f.summary.SetWidth(fw)
+	f.summary.SetWidth(aw)
 	f.summary.SetHeight(max(h-formFixedLines, 1))
 }

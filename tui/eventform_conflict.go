@@ -31,7 +31,7 @@ func (f *eventForm) conflicted(typed, current model.Event) {
 	if f.base != nil {
 		c.fields = model.Fields(f.base, &current)
 	}
-	f.conflict, f.problem, f.confirm = c, "", false
+	f.conflict, f.problem, f.discard = c, "", discardGuard{}
 	f.updateKeys()
 }
 

@@ -6,9 +6,6 @@ import (
 	"chrono/model"
 )
 
-// formLabelWidth is the column of the labels: "› Anchored by ".
-const formLabelWidth = 14
-
 // formFixedLines are the lines of the event form above the summary: the
 // heading and a blank line, the fields, the reading of the date and the
 // proposal of the date text.
@@ -44,36 +41,25 @@ func (f *eventForm) View(w, h int) []string {
 			}
 			add(f.label(fld) + f.choiceView(fld, word))
 		case fieldSummary:
-			for i, l := range strings.Split(f.summary.View(), "\n") {
-				lead := pad
-				if i == 0 {
-					lead = f.label(fld)
-				}
-				add(lead + l)
+			for _, l := range labelledLines(f.label(fld), f.summary.View()) {
+				add(l)
 			}
 		default:
 			add(f.label(fld) + f.inputs[fld].View())
 		}
 		if fld == fieldDate {
-			style := st.Muted
-			if f.readErr {
-				style = st.Error
-			}
-			add(pad + style.Render(line(f.reading)))
+			add(readingLine(st, f.reading, f.readErr))
 		}
 	}
-	for len(out) < h {
-		out = append(out, "")
-	}
-	return out[:max(h, 0)]
+	return fillLines(out, h)
 }
 
 // heading says what the form does, or what stops it.
 func (f *eventForm) heading() string {
 	st := &f.ctx.styles
 	switch {
-	case f.confirm:
-		return st.Error.Render(keyOf(f.keys.Cancel) + " again discards the changes · " + keyOf(f.keys.Save) + " saves them")
+	case f.discard.asking:
+		return f.discard.ask(st, f.keys.Cancel, f.keys.Save)
 	case f.conflict != nil:
 		return st.Error.Render("✗ " + line(f.conflict.say()) + " · " + keyOf(f.keys.Reload) + " reloads it · " + keyOf(f.keys.Keep) + " keeps yours")
 	case f.problem != "":
@@ -86,11 +72,7 @@ func (f *eventForm) heading() string {
 
 // label is a field's label, marked when the cursor is in it.
 func (f *eventForm) label(fld formField) string {
-	st := &f.ctx.styles
-	if fld == f.focus {
-		return st.Prompt.Render(st.pad("› "+fieldLabels[fld], formLabelWidth))
-	}
-	return st.Label.Render(st.pad("  "+fieldLabels[fld], formLabelWidth))
+	return fieldLabel(&f.ctx.styles, fieldLabels[fld], fld == f.focus)
 }
 
 // choiceView shows a choice, with the arrows that change it when the

@@ -12,7 +12,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"chrono/model"
-	"chrono/model/termtext"
 )
 
 // quoteForm is the dialog that adds a quote to an event or edits one of
@@ -42,7 +41,7 @@ type quoteForm struct {
 	stored, shown [quoteFieldCount]string
 	initial       string
 	problem       string
-	confirm       bool
+	discard       discardGuard
 	w, h          int
 }
 
@@ -73,7 +72,8 @@ const quoteCandidates = 4
 const quoteFixedLines = 2 + 1 + 1 + quoteCandidates + 1 + 1
 
 type quoteFormKeys struct {
-	Next, Prev, Pick, Choose, Save, Cancel key.Binding
+	formKeys
+	Pick, Choose key.Binding
 }
 
 // ShortHelp implements help.KeyMap.
@@ -95,38 +95,21 @@ type (
 // quote n (from 1). The sources come later (sourcesMsg).
 func newQuoteForm(ctx *shared, e model.Event, n int) *quoteForm {
 	f := &quoteForm{ctx: ctx, event: e.Clone(), n: n, w: -1, keys: quoteFormKeys{
-		Next:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
-		Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous")),
-		Pick:   key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "pick a source")),
-		Choose: key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "choose")),
-		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		formKeys: newFormKeys(),
+		Pick:     key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "pick a source")),
+		Choose:   key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "choose")),
 	}}
-	f.text = textarea.New()
-	f.text.Placeholder = "the words as the source gives them; paste them here"
-	f.text.ShowLineNumbers = false
-	f.text.Prompt = ""
-	f.text.CharLimit = 0
-	f.text.MaxHeight = 0
-	st := f.text.Styles()
-	st.Cursor.Blink = false
-	f.text.SetStyles(st)
+	f.text = newFieldArea("the words as the source gives them; paste them here", "")
 	for fld, ph := range map[quoteField]string{
 		quoteSpeaker: "who said or wrote them",
 		quoteSource:  "type words of the source, or pick “new source…”",
 		quoteContext: "where they were said, such as “in his account to the Justice Department”",
 	} {
-		in := textinput.New()
-		in.Prompt = ""
-		in.Placeholder = ph
-		st := in.Styles()
-		st.Cursor.Blink = false
-		in.SetStyles(st)
-		f.inputs[fld] = in
+		f.inputs[fld] = newFieldInput(ph)
 	}
 	if n > 0 && n <= len(e.Quotes) {
 		q := e.Quotes[n-1]
-		f.stored[quoteText], f.shown[quoteText] = q.Text, strings.ReplaceAll(termtext.Text(q.Text), "\t", "    ")
+		f.stored[quoteText], f.shown[quoteText] = q.Text, areaText(q.Text)
 		f.text.SetValue(f.shown[quoteText])
 		for fld, v := range map[quoteField]string{quoteSpeaker: q.Speaker, quoteContext: q.Context} {
 			f.stored[fld], f.shown[fld] = v, line(v)
@@ -148,10 +131,7 @@ func (f *quoteForm) value(fld quoteField) string {
 	if fld == quoteText {
 		v = f.text.Value()
 	}
-	if v == f.shown[fld] && f.stored[fld] != "" {
-		return f.stored[fld]
-	}
-	return v
+	return keptText(v, f.shown[fld], f.stored[fld])
 }
 
 func (f *quoteForm) snapshot() string {
@@ -249,11 +229,11 @@ func (f *quoteForm) SetSize(w, h int) {
 		return
 	}
 	f.w, f.h = w, h
-	fw := max(w-formLabelWidth, 1)
+	iw, aw := fieldWidths(w)
 	for i := range f.inputs {
-		f.inputs[i].SetWidth(max(fw-1, 1))
+		f.inputs[i].SetWidth(iw)
 	}
-	f.text.SetWidth(fw)
+	f.text.SetWidth(aw)
 	f.text.SetHeight(max(h-quoteFixedLines, 1))
 }
 
@@ -291,16 +271,13 @@ func (f *quoteForm) update(msg tea.Msg) (Action, tea.Cmd) {
 		return nil, f.edit(msg)
 	}
 	keys := &f.keys
-	if !key.Matches(k, keys.Cancel) {
-		f.confirm = false
-	}
-	switch {
-	case key.Matches(k, keys.Cancel):
-		if !f.changed() || f.confirm {
+	if esc, leave := f.discard.press(k, keys.Cancel, f.changed); esc {
+		if leave {
 			return closeDialog{}, nil
 		}
-		f.confirm = true
 		return nil, nil
+	}
+	switch {
 	case key.Matches(k, keys.Save):
 		return f.save()
 	case key.Matches(k, keys.Next):
@@ -308,20 +285,18 @@ func (f *quoteForm) update(msg tea.Msg) (Action, tea.Cmd) {
 	case key.Matches(k, keys.Prev):
 		return nil, f.leave(-1)
 	case key.Matches(k, keys.Pick):
-		n := len(f.candidates())
 		step := 1
 		if k.String() == "up" {
 			step = -1
 		}
-		f.cand = (f.cand + step + n) % n
+		f.cand = stepRound(f.cand, step, len(f.candidates()))
 		return nil, nil
 	case key.Matches(k, keys.Choose):
-		n := len(quoteStances)
 		step := 1
 		if k.String() == "left" {
 			step = -1
 		}
-		f.stance = (f.stance + step + n) % n
+		f.stance = stepRound(f.stance, step, len(quoteStances))
 		return nil, nil
 	case k.String() == "enter" && f.focus != quoteText:
 		return nil, f.leave(1)
@@ -350,7 +325,7 @@ func (f *quoteForm) leave(d int) tea.Cmd {
 			}
 		}
 	}
-	f.focusOn((f.focus + quoteField(d) + quoteFieldCount) % quoteFieldCount)
+	f.focusOn(stepRound(f.focus, d, quoteFieldCount))
 	return nil
 }
 

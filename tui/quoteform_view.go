@@ -21,12 +21,8 @@ func (f *quoteForm) View(w, h int) []string {
 	add(f.heading())
 	add("")
 	pad := strings.Repeat(" ", formLabelWidth)
-	for i, l := range strings.Split(f.text.View(), "\n") {
-		lead := pad
-		if i == 0 {
-			lead = f.label(quoteText)
-		}
-		add(lead + l)
+	for _, l := range labelledLines(f.label(quoteText), f.text.View()) {
+		add(l)
 	}
 	add(f.label(quoteSpeaker) + f.inputs[quoteSpeaker].View())
 	if f.focus == quoteSource {
@@ -61,10 +57,7 @@ func (f *quoteForm) View(w, h int) []string {
 		word = "‹ " + word + " ›"
 	}
 	add(f.label(quoteStance) + word)
-	for len(out) < h {
-		out = append(out, "")
-	}
-	return out[:max(h, 0)]
+	return fillLines(out, h)
 }
 
 // heading says what the form does, or what stops it.
@@ -72,8 +65,8 @@ func (f *quoteForm) heading() string {
 	st := &f.ctx.styles
 	title := line(clip(f.event.Title, f.w))
 	switch {
-	case f.confirm:
-		return st.Error.Render(keyOf(f.keys.Cancel) + " again discards the changes · " + keyOf(f.keys.Save) + " saves them")
+	case f.discard.asking:
+		return f.discard.ask(st, f.keys.Cancel, f.keys.Save)
 	case f.problem != "":
 		return st.Error.Render("✗ " + line(f.problem))
 	case f.n > 0:
@@ -83,11 +76,7 @@ func (f *quoteForm) heading() string {
 }
 
 func (f *quoteForm) label(fld quoteField) string {
-	st := &f.ctx.styles
-	if fld == f.focus {
-		return st.Prompt.Render(st.pad("› "+quoteLabels[fld], formLabelWidth))
-	}
-	return st.Label.Render(st.pad("  "+quoteLabels[fld], formLabelWidth))
+	return fieldLabel(&f.ctx.styles, quoteLabels[fld], fld == f.focus)
 }
 
 // candidateName is an entry of the source field's list.

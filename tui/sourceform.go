@@ -18,7 +18,7 @@ import (
 type sourceForm struct {
 	ctx  *shared
 	base *model.Source // nil when adding
-	keys sourceFormKeys
+	keys formKeys
 
 	inputs [srcFieldCount]textinput.Model
 	// What the fields were filled with, as stored and as shown: a stored
@@ -29,7 +29,7 @@ type sourceForm struct {
 	reading       string // what chrono reads in the date field
 	readErr       bool
 	problem       string
-	confirm       bool
+	discard       discardGuard
 	// heading replaces "New source" for a source made for something.
 	heading string
 
@@ -61,33 +61,12 @@ var srcPlaceholders = [srcFieldCount]string{
 	"1 Feb 2022: anchors the dates its quotes give in words",
 }
 
-type sourceFormKeys struct{ Next, Prev, Save, Cancel key.Binding }
-
-// ShortHelp implements help.KeyMap.
-func (k sourceFormKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Next, k.Prev, k.Save, k.Cancel}
-}
-
-// FullHelp implements help.KeyMap.
-func (k sourceFormKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
-
 // newSourceForm returns the form adding a source (base nil) or editing
 // base; save says what saving means, cancel what leaving without it does.
 func newSourceForm(ctx *shared, base *model.Source, save func(*model.Source, model.Source) Action, cancel Action) *sourceForm {
-	f := &sourceForm{ctx: ctx, save: save, cancel: cancel, w: -1, keys: sourceFormKeys{
-		Next:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
-		Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous")),
-		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-	}}
+	f := &sourceForm{ctx: ctx, save: save, cancel: cancel, w: -1, keys: newFormKeys()}
 	for fld := range srcFieldCount {
-		in := textinput.New()
-		in.Prompt = ""
-		in.Placeholder = srcPlaceholders[fld]
-		st := in.Styles()
-		st.Cursor.Blink = false
-		in.SetStyles(st)
-		f.inputs[fld] = in
+		f.inputs[fld] = newFieldInput(srcPlaceholders[fld])
 	}
 	first := srcID
 	if base != nil {
@@ -135,9 +114,9 @@ func (f *sourceForm) focusOn(fld srcField) {
 // step moves the cursor to the next field (d 1) or the one before (-1),
 // passing over the id of a source being edited.
 func (f *sourceForm) step(d int) {
-	next := (f.focus + srcField(d) + srcFieldCount) % srcFieldCount
+	next := stepRound(f.focus, d, srcFieldCount)
 	if f.base != nil && next == srcID {
-		next = (next + srcField(d) + srcFieldCount) % srcFieldCount
+		next = stepRound(next, d, srcFieldCount)
 	}
 	f.focusOn(next)
 }
@@ -164,8 +143,9 @@ func (f *sourceForm) SetSize(w, h int) {
 		return
 	}
 	f.w, f.h = w, h
+	iw, _ := fieldWidths(w)
 	for i := range f.inputs {
-		f.inputs[i].SetWidth(max(w-formLabelWidth-1, 1))
+		f.inputs[i].SetWidth(iw)
 	}
 }
 
@@ -182,16 +162,14 @@ func (f *sourceForm) Update(msg tea.Msg) (Action, tea.Cmd) {
 		return nil, f.edit(msg)
 	}
 	keys := &f.keys
-	if !key.Matches(k, keys.Cancel) {
-		f.confirm = false
-	}
-	switch {
-	case key.Matches(k, keys.Cancel):
-		if f.snapshot() == f.initial || f.confirm {
+	changed := func() bool { return f.snapshot() != f.initial }
+	if esc, leave := f.discard.press(k, keys.Cancel, changed); esc {
+		if leave {
 			return f.cancel, nil
 		}
-		f.confirm = true
 		return nil, nil
+	}
+	switch {
 	case key.Matches(k, keys.Save):
 		s, err := f.source()
 		if err != nil {
@@ -258,8 +236,8 @@ func (f *sourceForm) View(w, h int) []string {
 	out := make([]string, 0, h)
 	add := func(s string) { out = append(out, st.fit(s, w)) }
 	switch {
-	case f.confirm:
-		add(st.Error.Render(keyOf(f.keys.Cancel) + " again discards the changes · " + keyOf(f.keys.Save) + " saves them"))
+	case f.discard.asking:
+		add(f.discard.ask(st, f.keys.Cancel, f.keys.Save))
 	case f.problem != "":
 		add(st.Error.Render("✗ " + line(f.problem)))
 	case f.base == nil && f.heading != "":
@@ -270,27 +248,16 @@ func (f *sourceForm) View(w, h int) []string {
 		add(st.Prompt.Render("Edit source ") + st.Heading.Render(line(f.base.ID)))
 	}
 	add("")
-	pad := strings.Repeat(" ", formLabelWidth)
 	for fld := range srcFieldCount {
-		label := st.Label.Render(st.pad("  "+srcLabels[fld], formLabelWidth))
-		if fld == f.focus {
-			label = st.Prompt.Render(st.pad("› "+srcLabels[fld], formLabelWidth))
-		}
+		label := fieldLabel(st, srcLabels[fld], fld == f.focus)
 		if fld == srcID && f.base != nil {
 			add(label + line(f.base.ID) + st.Muted.Render(" (an id cannot change)"))
 			continue
 		}
 		add(label + f.inputs[fld].View())
 		if fld == srcPublished {
-			style := st.Muted
-			if f.readErr {
-				style = st.Error
-			}
-			add(pad + style.Render(line(f.reading)))
+			add(readingLine(st, f.reading, f.readErr))
 		}
 	}
-	for len(out) < h {
-		out = append(out, "")
-	}
-	return out[:max(h, 0)]
+	return fillLines(out, h)
 }

@@ -9,7 +9,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"chrono/model"
-	"chrono/model/termtext"
 )
 
 // titleDialog edits the investigation's title and description, in the
@@ -17,15 +16,15 @@ import (
 // saves (model.Retitle); esc cancels, asking again before it throws
 // changes away.
 type titleDialog struct {
-	ctx        *shared
-	was        model.Header
-	title      textinput.Model
-	desc       textarea.Model
-	onDesc     bool // the cursor is in the description
-	problem    string
-	confirming bool
-	w, h       int
-	keys       titleKeys
+	ctx     *shared
+	was     model.Header
+	title   textinput.Model
+	desc    textarea.Model
+	onDesc  bool // the cursor is in the description
+	problem string
+	discard discardGuard
+	w, h    int
+	keys    titleKeys
 }
 
 type titleKeys struct {
@@ -39,28 +38,16 @@ func (k titleKeys) ShortHelp() []key.Binding { return []key.Binding{k.Next, k.Sa
 func (k titleKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 func newTitleDialog(ctx *shared) *titleDialog {
+	fk := newFormKeys()
 	d := &titleDialog{ctx: ctx, was: ctx.header, w: -1, keys: titleKeys{
 		Next:   key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "title / description")),
-		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Save:   fk.Save,
+		Cancel: fk.Cancel,
 	}}
-	d.title = textinput.New()
-	d.title.Prompt = ""
-	d.title.Placeholder = "what the investigation is about, in a line"
-	st := d.title.Styles()
-	st.Cursor.Blink = false // steady, as at the prompt
-	d.title.SetStyles(st)
+	d.title = newFieldInput("what the investigation is about, in a line")
 	d.title.SetValue(line(d.was.Title))
-	d.desc = textarea.New()
-	d.desc.Placeholder = "what it looks into, and how"
-	d.desc.ShowLineNumbers = false
-	d.desc.Prompt = "│ "
-	d.desc.CharLimit = 0
-	d.desc.MaxHeight = 0
-	ast := d.desc.Styles()
-	ast.Cursor.Blink = false
-	d.desc.SetStyles(ast)
-	d.desc.SetValue(strings.ReplaceAll(termtext.Text(d.was.Description), "\t", "    "))
+	d.desc = newFieldArea("what it looks into, and how", "│ ")
+	d.desc.SetValue(areaText(d.was.Description))
 	d.title.Focus()
 	return d
 }
@@ -96,7 +83,7 @@ func (d *titleDialog) header() model.Header {
 	if h.Title == strings.TrimSpace(line(d.was.Title)) {
 		h.Title = d.was.Title
 	}
-	if h.Description == strings.TrimSpace(strings.ReplaceAll(termtext.Text(d.was.Description), "\t", "    ")) {
+	if h.Description == strings.TrimSpace(areaText(d.was.Description)) {
 		h.Description = d.was.Description
 	}
 	return h
@@ -105,8 +92,12 @@ func (d *titleDialog) header() model.Header {
 // Update implements Dialog.
 func (d *titleDialog) Update(msg tea.Msg) (Action, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
-		if !key.Matches(k, d.keys.Cancel) {
-			d.confirming = false
+		changed := func() bool { return d.header() != d.was }
+		if esc, leave := d.discard.press(k, d.keys.Cancel, changed); esc {
+			if leave {
+				return closeDialog{}, nil
+			}
+			return nil, nil
 		}
 		switch {
 		case key.Matches(k, d.keys.Save):
@@ -119,12 +110,6 @@ func (d *titleDialog) Update(msg tea.Msg) (Action, tea.Cmd) {
 				return closeDialog{}, say("title and description unchanged")
 			}
 			return writeEdit{model.Retitle{Header: h}}, nil
-		case key.Matches(k, d.keys.Cancel):
-			if d.header() == d.was || d.confirming {
-				return closeDialog{}, nil
-			}
-			d.confirming = true
-			return nil, nil
 		case key.Matches(k, d.keys.Next):
 			d.onDesc = !d.onDesc
 			if d.onDesc {
@@ -155,8 +140,8 @@ func (d *titleDialog) View(w, h int) []string {
 	st := &d.ctx.styles
 	head := st.Heading.Render("The investigation")
 	switch {
-	case d.confirming:
-		head = st.Error.Render(keyOf(d.keys.Cancel) + " again discards the changes · " + keyOf(d.keys.Save) + " saves them")
+	case d.discard.asking:
+		head = d.discard.ask(st, d.keys.Cancel, d.keys.Save)
 	case d.problem != "":
 		head = st.Error.Render("✗ " + line(d.problem))
 	}
@@ -168,8 +153,5 @@ func (d *titleDialog) View(w, h int) []string {
 	for _, l := range strings.Split(d.desc.View(), "\n") {
 		lines = append(lines, st.fit(l, w))
 	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return lines[:max(h, 0)]
+	return fillLines(lines, h)
 }

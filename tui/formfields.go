@@ -1,0 +1,111 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+
+	"chrono/model/termtext"
+)
+
+// formLabelWidth is the column of the labels: "› Anchored by ".
+const formLabelWidth = 14
+
+// newFieldInput is a one-line field of a form: no prompt, and a steady
+// cursor, as at the prompt.
+func newFieldInput(placeholder string) textinput.Model {
+	in := textinput.New()
+	in.Prompt = ""
+	in.Placeholder = placeholder
+	st := in.Styles()
+	st.Cursor.Blink = false
+	in.SetStyles(st)
+	return in
+}
+
+// newFieldArea is a field of a form that takes several lines, pasted
+// text whole: no line numbers, no limit, a steady cursor.
+func newFieldArea(placeholder, prompt string) textarea.Model {
+	a := textarea.New()
+	a.Placeholder = placeholder
+	a.ShowLineNumbers = false
+	a.Prompt = prompt
+	a.CharLimit = 0
+	a.MaxHeight = 0
+	st := a.Styles()
+	st.Cursor.Blink = false
+	a.SetStyles(st)
+	return a
+}
+
+// fieldWidths are the widths of a form's fields in w cells: the labels
+// take their column, and a one-line field leaves a cell for the cursor.
+func fieldWidths(w int) (input, area int) {
+	area = max(w-formLabelWidth, 1)
+	return max(area-1, 1), area
+}
+
+// fieldLabel is a field's label in the column of the labels, marked when
+// the cursor is in the field.
+func fieldLabel(st *Styles, name string, focused bool) string {
+	if focused {
+		return st.Prompt.Render(st.pad("› "+name, formLabelWidth))
+	}
+	return st.Label.Render(st.pad("  "+name, formLabelWidth))
+}
+
+// labelledLines are the lines of a field that takes several: the label
+// beside the first, the column of the labels blank beside the others.
+func labelledLines(label, view string) []string {
+	pad := strings.Repeat(" ", formLabelWidth)
+	lines := strings.Split(view, "\n")
+	for i, l := range lines {
+		lead := pad
+		if i == 0 {
+			lead = label
+		}
+		lines[i] = lead + l
+	}
+	return lines
+}
+
+// stepRound is the field, or choice, d steps from at among n, going round
+// past either end.
+func stepRound[T ~int](at T, d int, n T) T {
+	return (at + T(d)%n + n) % n
+}
+
+// areaText is a stored text as a field of several lines shows it: made
+// safe to show, tabs as spaces.
+func areaText(s string) string {
+	return strings.ReplaceAll(termtext.Text(s), "\t", "    ")
+}
+
+// keptText is what a field is to store: the stored text while the field
+// shows it unchanged (a text not safe to show is shown made safe, and
+// kept as it was unless it is edited), else what was typed.
+func keptText(typed, shown, stored string) string {
+	if typed == shown && stored != "" {
+		return stored
+	}
+	return typed
+}
+
+// readingLine is what chrono reads in a date field, under it: in red
+// when it cannot read it.
+func readingLine(st *Styles, reading string, bad bool) string {
+	style := st.Muted
+	if bad {
+		style = st.Error
+	}
+	return strings.Repeat(" ", formLabelWidth) + style.Render(line(reading))
+}
+
+// fillLines are a form's lines, h of them: blank ones under the fields.
+func fillLines(out []string, h int) []string {
+	for len(out) < h {
+		out = append(out, "")
+	}
+	return out[:max(h, 0)]
+}

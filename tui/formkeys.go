@@ -1,0 +1,53 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// formKeys are the keys every form has: to the next field and back, to
+// save, and to leave.
+type formKeys struct {
+	Next, Prev, Save, Cancel key.Binding
+}
+
+func newFormKeys() formKeys {
+	return formKeys{
+		Next:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
+		Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous")),
+		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k formKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Next, k.Prev, k.Save, k.Cancel}
+}
+
+// FullHelp implements help.KeyMap.
+func (k formKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// discardGuard is a form's cancel key: it leaves at once when nothing
+// was changed, and else asks first; the form says so in its heading
+// while asking.
+type discardGuard struct{ asking bool }
+
+// press takes a key: whether it is cancel, and whether the form is to
+// close on it. Any other key stops the asking.
+func (g *discardGuard) press(k tea.KeyPressMsg, cancel key.Binding, changed func() bool) (isCancel, leave bool) {
+	if !key.Matches(k, cancel) {
+		g.asking = false
+		return false, false
+	}
+	if !changed() || g.asking {
+		return true, true
+	}
+	g.asking = true
+	return true, false
+}
+
+// ask is the heading of a form asking before it throws changes away.
+func (g *discardGuard) ask(st *Styles, cancel, save key.Binding) string {
+	return st.Error.Render(keyOf(cancel) + " again discards the changes · " + keyOf(save) + " saves them")
+}
