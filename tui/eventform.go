@@ -133,8 +133,7 @@ func newEventForm(ctx *shared, base *model.Event) *eventForm {
 // fill puts an event's fields in the form.
 func (f *eventForm) fill(e model.Event) {
 	set := func(fld formField, v string) {
-		f.stored[fld], f.shown[fld] = v, line(v)
-		f.inputs[fld].SetValue(f.shown[fld])
+		f.stored[fld], f.shown[fld] = fillInput(&f.inputs[fld], v)
 	}
 	set(fieldDate, dateInput(e.Date))
 	set(fieldDateText, e.DateText)

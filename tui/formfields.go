@@ -76,6 +76,13 @@ func stepRound[T ~int](at T, d int, n T) T {
 	return (at + T(d)%n + n) % n
 }
 
+// fillInput puts a stored text in a one-line field, made safe to show,
+// and gives it as stored and as shown.
+func fillInput(in *textinput.Model, v string) (stored, shown string) {
+	in.SetValue(line(v))
+	return v, line(v)
+}
+
 // areaText is a stored text as a field of several lines shows it: made
 // safe to show, tabs as spaces.
 func areaText(s string) string {

@@ -112,8 +112,7 @@ func newQuoteForm(ctx *shared, e model.Event, n int) *quoteForm {
 		f.stored[quoteText], f.shown[quoteText] = q.Text, areaText(q.Text)
 		f.text.SetValue(f.shown[quoteText])
 		for fld, v := range map[quoteField]string{quoteSpeaker: q.Speaker, quoteContext: q.Context} {
-			f.stored[fld], f.shown[fld] = v, line(v)
-			f.inputs[fld].SetValue(f.shown[fld])
+			f.stored[fld], f.shown[fld] = fillInput(&f.inputs[fld], v)
 		}
 		f.sourceID = q.Source
 		f.stance = max(slices.Index(quoteStances, q.Stance), 0)

@@ -73,8 +73,7 @@ func newSourceForm(ctx *shared, base *model.Source, save func(*model.Source, mod
 		b := *base
 		f.base = &b
 		for fld, v := range [srcFieldCount]string{b.ID, b.Publisher, b.Author, b.Title, b.URL, dateInput(b.Published)} {
-			f.stored[fld], f.shown[fld] = v, line(v)
-			f.inputs[fld].SetValue(f.shown[fld])
+			f.stored[fld], f.shown[fld] = fillInput(&f.inputs[fld], v)
 		}
 		first = srcPublisher // the id stays
 	}
