@@ -385,6 +385,24 @@ func TestUndoSeveralLevels(t *testing.T) {
 	}
 }
 
+// TestUndoWhileSaving: u pressed before the change just made is on disk
+// waits for it, and takes back that change, not the one before it.
+func TestUndoWhileSaving(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	orig := event(t, s, "nso-mobileum-call").Tags
+	d.keys("1")
+	_, saving := d.m.Update(keyPress("2")) // the write of #verify, not yet run
+	d.keys("u")
+	d.run(saving)
+	if got := event(t, s, "nso-mobileum-call"); got.HasTag("verify") || !got.HasTag("key") {
+		t.Errorf("u while saving: tags %v, want #key without #verify (was %v)", got.Tags, orig)
+	}
+	if want := "undid: tagged #verify on 1 event · U to redo"; d.status() != want {
+		t.Errorf("status %q, want %q", d.status(), want)
+	}
+}
+
 // TestUndoAfterLaterChanges: undo of a change that a later change (here
 // another process's) touched is refused, naming it, and leaves the store
 // as it is.

@@ -233,8 +233,10 @@ func (m *Model) written(msg writeMsg) tea.Cmd {
 	var cmds []tea.Cmd
 	if msg.err != nil {
 		cmds = append(cmds, m.broadcast(showEventsMsg{events: msg.write.before}))
-		// Stay, so that the investigator sees what was not saved.
+		// Stay, so that the investigator sees what was not saved; an undo
+		// asked for meanwhile meant this change, which is not there.
 		m.quitting = false
+		m.writes.held = nil
 		cmds = append(cmds, m.conflicted(msg))
 	} else {
 		retagged := retagged(msg.changes)
@@ -251,6 +253,9 @@ func (m *Model) written(msg writeMsg) tea.Cmd {
 		}
 	}
 	cmds = append(cmds, m.say(status), m.writes.next(m.ctx.store))
+	if redo, ok := m.writes.release(); ok {
+		cmds = append(cmds, m.undo(redo))
+	}
 	if m.quitting && !m.writes.busy() {
 		return tea.Quit
 	}

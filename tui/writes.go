@@ -20,6 +20,10 @@ type writeQueue struct {
 	writing bool
 	undo    []undoable // the newest last
 	redo    []undoable // the newest last; a new change empties it
+	// held are undos (false) and redos (true) asked for while a write was
+	// on its way: they wait for it, so that u takes back the change just
+	// made and not the one before it.
+	held []bool
 }
 
 // undoable is the edit that takes a change back (or makes it again), and
@@ -57,8 +61,22 @@ type writeMsg struct {
 // focus when it is set.
 type placedMsg struct{ focus string }
 
-// busy reports whether changes are still on their way to the disk.
-func (q *writeQueue) busy() bool { return q.writing || len(q.queue) > 0 }
+// saving reports whether writes are still on their way to the disk.
+func (q *writeQueue) saving() bool { return q.writing || len(q.queue) > 0 }
+
+// busy reports whether changes are still to be made: writes on their way
+// or undos waiting for them.
+func (q *writeQueue) busy() bool { return q.saving() || len(q.held) > 0 }
+
+// release takes the oldest held undo once every write is on disk.
+func (q *writeQueue) release() (redo, ok bool) {
+	if q.saving() || len(q.held) == 0 {
+		return false, false
+	}
+	redo = q.held[0]
+	q.held = q.held[1:]
+	return redo, true
+}
 
 // add queues a write and starts it when none is running.
 func (q *writeQueue) add(s model.Store, w pendingWrite) tea.Cmd {
@@ -215,6 +233,10 @@ func (m *Model) author(a authoring) tea.Cmd {
 // undo takes back the newest change this session made, or makes the
 // newest change undone again (redo).
 func (m *Model) undo(redo bool) tea.Cmd {
+	if m.writes.saving() {
+		m.writes.held = append(m.writes.held, redo)
+		return nil
+	}
 	stack, none := &m.writes.undo, "nothing to undo"
 	if redo {
 		stack, none = &m.writes.redo, "nothing to redo"
