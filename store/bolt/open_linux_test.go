@@ -1,0 +1,90 @@
+package bolt
+
+import (
+	"errors"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"chrono/model"
+)
+
+// TestOpenRefusesWhatIsNotAFile: a named pipe, a device or a socket at
+// the store's path (or a symbolic link to one) is refused at once, named
+// for what it is, rather than read: a pipe would hang the open until
+// something wrote to it, and /dev/zero would read as an empty file.
+func TestOpenRefusesWhatIsNotAFile(t *testing.T) {
+	fifo := func(t *testing.T) string {
+		path := filepath.Join(t.TempDir(), "chrono.db")
+		if err := syscall.Mkfifo(path, 0o600); err != nil {
+			t.Skipf("no named pipes here: %v", err)
+		}
+		return path
+	}
+	tests := []struct {
+		name, want string
+		make       func(t *testing.T) string
+	}{
+		{"named pipe", "named pipe", fifo},
+		{"link to a named pipe", "named pipe", func(t *testing.T) string {
+			link := filepath.Join(t.TempDir(), "link.db")
+			if err := os.Symlink(fifo(t), link); err != nil {
+				t.Fatal(err)
+			}
+			return link
+		}},
+		{"/dev/zero", "device", func(*testing.T) string { return "/dev/zero" }},
+		{"/dev/urandom", "device", func(*testing.T) string { return "/dev/urandom" }},
+		{"socket", "socket", func(t *testing.T) string {
+			dir, err := os.MkdirTemp("", "sock") // short: a socket's path is limited
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { os.RemoveAll(dir) })
+			path := filepath.Join(dir, "s")
+			l, err := net.Listen("unix", path)
+			if err != nil {
+				t.Skipf("no Unix sockets here: %v", err)
+			}
+			t.Cleanup(func() { l.Close() })
+			return path
+		}},
+	}
+	for _, tt := range tests {
+		for mode, opts := range map[string]Options{"write": {}, "read-only": {ReadOnly: true}, "no-create": {NoCreate: true}} {
+			t.Run(tt.name+"/"+mode, func(t *testing.T) {
+				path := tt.make(t)
+				if _, err := os.Stat(path); err != nil {
+					t.Skipf("%s: %v", path, err)
+				}
+				done := make(chan error, 1)
+				go func() {
+					s, err := Open(path, opts)
+					if err == nil {
+						s.Close()
+					}
+					done <- err
+				}()
+				var err error
+				select {
+				case err = <-done:
+				case <-time.After(5 * time.Second):
+					t.Fatalf("Open(%s, %+v) still waiting after 5s", path, opts)
+				}
+				if err == nil {
+					t.Fatalf("Open(%s, %+v) succeeded", path, opts)
+				}
+				if !errors.Is(err, model.ErrNotChrono) {
+					t.Errorf("error %q is not model.ErrNotChrono", err)
+				}
+				if msg := err.Error(); !strings.Contains(msg, path) || !strings.Contains(msg, tt.want) {
+					t.Errorf("error %q does not say %s is a %s", msg, path, tt.want)
+				}
+			})
+		}
+	}
+}
