@@ -62,7 +62,7 @@ func runBrowse(opts *browseOptions) error {
 	}
 	_, statErr := os.Stat(path)
 	fresh := isDefault && errors.Is(statErr, fs.ErrNotExist)
-	s, err := opts.openStore(false)
+	s, err := opts.createStore()
 	if err != nil {
 		return err
 	}

@@ -31,6 +31,11 @@ type Options struct {
 	// read-only open never creates a store; it fails with
 	// model.ErrNoStore.
 	ReadOnly bool
+	// NoCreate opens only a store that exists: a missing one fails with
+	// model.ErrNoStore and nothing is made, not even its directory. Only
+	// what starts an investigation (an import, a new event, the
+	// browser's first run) leaves it false.
+	NoCreate bool
 	// Timeout is how long to wait for another process that holds the
 	// store; DefaultTimeout when zero.
 	Timeout time.Duration
@@ -61,7 +66,7 @@ func Open(location string, opts Options) (model.Store, error) {
 		}
 		return bolt.NewShared(location, bolt.Options{Timeout: opts.Timeout, Author: opts.Author}), nil
 	}
-	s, err := bolt.Open(location, bolt.Options{ReadOnly: opts.ReadOnly, Timeout: opts.Timeout, Author: opts.Author})
+	s, err := bolt.Open(location, bolt.Options{ReadOnly: opts.ReadOnly, NoCreate: opts.NoCreate, Timeout: opts.Timeout, Author: opts.Author})
 	if err != nil {
 		// A nil *bolt.Store in a model.Store would not be nil.
 		return nil, err

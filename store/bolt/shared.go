@@ -107,7 +107,7 @@ func write[T any](s *Shared, f func(*Store) (T, error)) (T, error) {
 	s.gate.Lock()
 	defer s.gate.Unlock()
 	s.closeIdle() // no read is under way: the gate is ours
-	st, err := Open(s.path, Options{Timeout: s.timeout, Author: s.author})
+	st, err := Open(s.path, Options{NoCreate: true, Timeout: s.timeout, Author: s.author})
 	if err != nil {
 		var zero T
 		return zero, err
