@@ -101,8 +101,14 @@ func runBrowse(opts *browseOptions) error {
 
 // seed fills the new default store with the example investigation, so
 // that a first run has something to show, and returns the line that says
-// so on stderr, for the browser to repeat.
+// so on stderr, for the browser to repeat. A store that holds any event,
+// even in the trash, is left alone, and nothing is said: another chrono
+// may have filled it between the browser finding no store and opening
+// one, and the example must not be mixed into that investigation.
 func (o *browseOptions) seed(s model.Store) (string, error) {
+	if has, err := holdsEvents(s); err != nil || has {
+		return "", err
+	}
 	res, err := s.Import([]model.Input{nativeInput("timeline.example.json", bytes.NewReader(example))}, model.ImportOptions{})
 	if err != nil {
 		return "", fmt.Errorf("seeding the new store with the example: %w", err)
@@ -110,6 +116,16 @@ func (o *browseOptions) seed(s model.Store) (string, error) {
 	greeting := fmt.Sprintf("created %s with the example investigation (%s); chrono new PATH starts your own", s.Location(), events(res[0].Events))
 	fmt.Fprintln(o.stderr, greeting)
 	return greeting, nil
+}
+
+// holdsEvents reports whether s holds an event, live or in the trash,
+// asking for the events themselves rather than trusting a count.
+func holdsEvents(s model.Store) (bool, error) {
+	for _, err := range s.Events(model.Query{}) {
+		return true, err
+	}
+	trash, err := s.Trash()
+	return len(trash) > 0, err
 }
 
 // nativeInput is a native JSON file to import.

@@ -6,14 +6,8 @@ import (
 	"path/filepath"
 )
 
-// dbPath is the store to use: --db, else $CHRONO_DB, else the XDG data
-// directory.
-func (c *cli) dbPath() (string, error) {
-	path, _, err := c.storePath()
-	return path, err
-}
-
-// storePath is dbPath, and whether it is the default store, the only one
+// storePath is the store to use: --db, else $CHRONO_DB, else the XDG
+// data directory; and whether it is the default store, the only one
 // chrono seeds with the example on its first run: a path the user names
 // is their investigation, new and empty until they fill it.
 func (c *cli) storePath() (path string, isDefault bool, err error) {
