@@ -66,3 +66,31 @@ func openRegular(name string, flag int, perm fs.FileMode) (*os.File, error) {
 	}
 	return f, nil
 }
+
+// readOnlyError is a write refused because the store cannot be written,
+// and why; it is model.ErrReadOnly.
+type readOnlyError struct{ path, why string }
+
+func (e *readOnlyError) Error() string {
+	return fmt.Sprintf("store %s is read-only (%s): nothing was changed", e.path, e.why)
+}
+
+func (e *readOnlyError) Unwrap() error { return model.ErrReadOnly }
+
+// fileExists reports whether there is a file at path.
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// refuseWrite is the error for a write to the store at path that cannot
+// be made: why the file cannot be written, else fallback.
+func refuseWrite(path, fallback string) error {
+	why := fallback
+	if fi, err := os.Stat(path); err == nil {
+		if w := unwritable(path, fi); w != "" {
+			why = w
+		}
+	}
+	return &readOnlyError{path, why}
+}

@@ -13,8 +13,10 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"chrono/model"
@@ -60,7 +62,9 @@ var (
 // Open opens the store at path, creating it (and its directory) when it
 // does not exist unless Options.NoCreate or ReadOnly. What is at path
 // must be a regular file: a named pipe, a device or a socket is refused
-// unread (model.ErrNotChrono). A file that is not a chrono store, or was written by a
+// unread (model.ErrNotChrono). A file this process may not write opens
+// only with ReadOnly; otherwise Open fails with model.ErrReadOnly, saying
+// why (its mode, an immutable file, a read-only file system). A file that is not a chrono store, or was written by a
 // newer chrono, is left untouched and reported. When another process holds
 // the store, Open gives up after Options.Timeout with model.ErrInUse.
 func Open(path string, opts Options) (*Store, error) {
@@ -104,6 +108,12 @@ func open(path string, opts Options) (*Store, error) {
 		if err := sniff(path); err != nil {
 			return nil, err
 		}
+		if opts.ReadOnly {
+			break
+		}
+		if why := unwritable(path, fi); why != "" {
+			return nil, &readOnlyError{path, why}
+		}
 	default:
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return nil, fmt.Errorf("creating the directory for store %s: %w", path, err)
@@ -142,6 +152,10 @@ func openError(path string, err error) error {
 	switch {
 	case errors.Is(err, model.ErrDamaged), errors.Is(err, model.ErrNotChrono):
 		return err
+	case (errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)) && fileExists(path):
+		// The file changed since it was looked at, or the system said
+		// yes to access(2) and no to open(2).
+		return refuseWrite(path, err.Error())
 	case errors.Is(err, berrors.ErrTimeout):
 		return fmt.Errorf("store %s is %w: close it there (or wait for it to finish) and try again", path, model.ErrInUse)
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrVersionMismatch):
