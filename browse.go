@@ -53,8 +53,9 @@ empty investigation.`,
 }
 
 // runBrowse opens the investigation in the browser, seeding the default
-// store with the example when it does not exist yet; in a pipe or a
-// script it prints the listing instead.
+// store with the example when it does not exist yet, and read-only when
+// it cannot be written; in a pipe or a script it prints the listing
+// instead.
 func runBrowse(opts *browseOptions) error {
 	path, isDefault, err := opts.storePath()
 	if err != nil {
@@ -63,6 +64,13 @@ func runBrowse(opts *browseOptions) error {
 	_, statErr := os.Stat(path)
 	fresh := isDefault && errors.Is(statErr, fs.ErrNotExist)
 	s, err := opts.createStore()
+	// A store that cannot be written (a backup on write-protected media)
+	// is browsed read-only, and the browser says why it cannot change it.
+	var readOnly string
+	if errors.Is(err, model.ErrReadOnly) {
+		readOnly = termtext.Line(err.Error())
+		s, err = opts.openStore(true)
+	}
 	if err != nil {
 		return err
 	}
@@ -91,12 +99,12 @@ func runBrowse(opts *browseOptions) error {
 	if err != nil {
 		return err
 	}
-	shared, err := store.Open(path, store.Options{Shared: true, Author: author})
+	shared, err := store.Open(path, store.Options{Shared: true, ReadOnly: readOnly != "", Author: author})
 	if err != nil {
 		return err
 	}
 	defer shared.Close()
-	return tui.Run(shared, tui.Options{QuickTags: opts.quickTags, Greeting: termtext.Line(greeting)})
+	return tui.Run(shared, tui.Options{QuickTags: opts.quickTags, Greeting: termtext.Line(greeting), ReadOnly: readOnly})
 }
 
 // seed fills the new default store with the example investigation, so

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // TestStoreThatIsNotAFile: a named pipe at --db, or a link to one, or a
@@ -34,5 +37,80 @@ func TestStoreThatIsNotAFile(t *testing.T) {
 				t.Fatalf("chrono --db %s %s still running after 5s", db, strings.Join(args, " "))
 			}
 		}
+	}
+}
+
+// makeUnwritable makes the file at path one this process may not write,
+// and returns what chrono should say of it: mode 0444 for a user, or the
+// immutable flag for root, whom a file's mode does not stop.
+func makeUnwritable(t *testing.T, path string) string {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		if err := os.Chmod(path, 0o444); err != nil {
+			t.Fatal(err)
+		}
+		return "file mode 0444"
+	}
+	if err := setImmutable(path, true); err != nil {
+		t.Skipf("running as root, whom mode 0444 does not stop, on a file system that cannot mark %s immutable: %v", path, err)
+	}
+	t.Cleanup(func() { setImmutable(path, false) })
+	return "immutable"
+}
+
+// fsImmutable is FS_IMMUTABLE_FL of linux/fs.h.
+const fsImmutable = 0x10
+
+// setImmutable sets or clears a file's immutable flag (chattr +i).
+func setImmutable(path string, on bool) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	flags, err := unix.IoctlGetUint32(int(f.Fd()), unix.FS_IOC_GETFLAGS)
+	if err != nil {
+		return err
+	}
+	if on {
+		flags |= fsImmutable
+	} else {
+		flags &^= fsImmutable
+	}
+	return unix.IoctlSetPointerInt(int(f.Fd()), unix.FS_IOC_SETFLAGS, int(flags))
+}
+
+// TestReadOnlyStore: a store the user may not write (a backup on
+// write-protected media) is read by list, show, export, log and the
+// browser, and each command that would change it says that it is
+// read-only and why, and changes nothing.
+func TestReadOnlyStore(t *testing.T) {
+	db := newDB(t)
+	if r := chrono(t, db, "", "import", "timeline.example.json"); r.code != 0 {
+		t.Fatalf("import: %s", r.stderr)
+	}
+	why := makeUnwritable(t, db)
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"list"}, {"show", "fbi-tip"}, {"export"}, {"log"}, {"trash"}, {}} {
+		if r := chrono(t, db, "", args...); r.code != 0 {
+			t.Errorf("chrono %s on a read-only store: exit %d: %s", strings.Join(args, " "), r.code, r.stderr)
+		}
+	}
+	for _, args := range [][]string{{"tag", "fbi-tip", "x"}, {"add", "--title", "a call"}, {"import", "timeline.example.json"}, {"rm", "fbi-tip"}, {"undo"}} {
+		r := chrono(t, db, "", args...)
+		want := "store " + db + " is read-only ("
+		if r.code != 1 || !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, why) || !strings.Contains(r.stderr, "nothing was changed") {
+			t.Errorf("chrono %s on a read-only store: exit %d, stderr %q; want it to say %s%s): nothing was changed", strings.Join(args, " "), r.code, r.stderr, want, why)
+		}
+	}
+	after, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(before, after) {
+		t.Error("the read-only store changed")
 	}
 }
