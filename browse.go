@@ -43,8 +43,9 @@ lets you browse, tag, import and export it.
 Run with no command to browse the investigation in the terminal (or, when
 the output is not a terminal, to print it). The first run without --db or
 CHRONO_DB creates the default store with the example investigation in it;
-a store named with --db or CHRONO_DB that does not exist yet is a new,
-empty investigation.`,
+a store named with --db or CHRONO_DB that does not exist yet opens in the
+browser as a new, empty investigation (printed to a pipe, chrono says
+there is no store there). A store that cannot be written opens read-only.`,
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error { return runBrowse(opts) },
 	}
@@ -55,7 +56,7 @@ empty investigation.`,
 // runBrowse opens the investigation in the browser, seeding the default
 // store with the example when it does not exist yet, and read-only when
 // it cannot be written; in a pipe or a script it prints the listing
-// instead.
+// instead, making no store but the default one.
 func runBrowse(opts *browseOptions) error {
 	path, isDefault, err := opts.storePath()
 	if err != nil {
@@ -63,11 +64,16 @@ func runBrowse(opts *browseOptions) error {
 	}
 	_, statErr := os.Stat(path)
 	fresh := isDefault && errors.Is(statErr, fs.ErrNotExist)
-	s, err := opts.createStore()
-	// A store that cannot be written (a backup on write-protected media)
-	// is browsed read-only, and the browser says why it cannot change it.
+	var s model.Store
 	var readOnly string
-	if errors.Is(err, model.ErrReadOnly) {
+	if !isDefault && !opts.interactive() {
+		// In a pipe, chrono --db PATH only lists, and says as list does
+		// that a mistyped path holds no store.
+		s, err = opts.openStore(true)
+	} else if s, err = opts.createStore(); errors.Is(err, model.ErrReadOnly) {
+		// A store that cannot be written (a backup on write-protected
+		// media) is browsed read-only, and the browser says why it
+		// cannot change it.
 		readOnly = termtext.Line(err.Error())
 		s, err = opts.openStore(true)
 	}

@@ -25,16 +25,17 @@ func runIn(t *testing.T, env map[string]string, args ...string) result {
 }
 
 // TestOnlyCreatingCommandsCreateAStore: a mistyped --db given to a
-// command that reads or changes a store says there is none there, and
-// leaves nothing behind, not even a directory; import, add and new
-// start a store where there is none.
+// command that reads or changes a store (chrono itself too, when it only
+// prints the listing to a pipe) says there is none there, and leaves
+// nothing behind, not even a directory; import and add start a store
+// where there is none.
 func TestOnlyCreatingCommandsCreateAStore(t *testing.T) {
 	example, err := filepath.Abs("timeline.example.json")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, args := range [][]string{
-		{"list"}, {"show", "x"}, {"export"}, {"log"}, {"trash"}, {"backup", "-o", filepath.Join(t.TempDir(), "b.db")},
+		{}, {"list"}, {"show", "x"}, {"export"}, {"log"}, {"trash"}, {"backup", "-o", filepath.Join(t.TempDir(), "b.db")},
 		{"tag", "x", "y"}, {"untag", "x", "y"}, {"import", "--dry-run", example},
 		{"edit", "x", "--set", "title=y"}, {"rm", "x"}, {"restore", "x"}, {"note", "x", "a note"},
 		{"link", "x", "supports", "y"}, {"undo"}, {"source", "rm", "x"},
