@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"syscall"
 
 	"chrono/model"
 )
@@ -12,12 +11,6 @@ import (
 // A store is a regular file. Anything else at its path is refused before
 // it is read: a named pipe would hang the open until something wrote to
 // it, and a device such as /dev/zero would read as an empty file.
-
-// openFlags are added to every open of the store's file: a named pipe
-// put at the path after it was looked at opens at once rather than
-// waiting for a writer, and is then refused for what it is. They change
-// nothing for a regular file.
-const openFlags = syscall.O_NONBLOCK
 
 // notAFile is the error for what is at path when it is not a regular
 // file (fi is what os.Stat says of it), or nil when it is one.

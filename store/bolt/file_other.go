@@ -7,6 +7,9 @@ import (
 	"io/fs"
 )
 
+// openFlags are added to every open of the store's file: none here.
+const openFlags = 0
+
 // unwritable says why this process may not write the file at path (fi
 // is what os.Stat says of it), or "" when it may: here, only the file's
 // read-only attribute is known.

@@ -9,6 +9,12 @@ import (
 	"syscall"
 )
 
+// openFlags are added to every open of the store's file: a named pipe
+// put at the path after it was looked at opens at once rather than
+// waiting for a writer, and is then refused for what it is. They change
+// nothing for a regular file.
+const openFlags = syscall.O_NONBLOCK
+
 // wOK is W_OK of access(2), the same on every Unix.
 const wOK = 0x2
 
