@@ -114,3 +114,20 @@ func TestReadOnlyStore(t *testing.T) {
 		t.Error("the read-only store changed")
 	}
 }
+
+// TestReadOnlyDefaultStore: chrono on a default store that cannot be
+// written opens it read-only, as the browser does any such store, rather
+// than failing to open it for writing; and does not seed it.
+func TestReadOnlyDefaultStore(t *testing.T) {
+	data := t.TempDir()
+	db := filepath.Join(data, "chrono", "chrono.db")
+	env := map[string]string{"XDG_DATA_HOME": data}
+	if r := runIn(t, env, "add", "--title", "a call"); r.code != 0 {
+		t.Fatalf("add: %s", r.stderr)
+	}
+	makeUnwritable(t, db)
+	r := runIn(t, env)
+	if r.code != 0 || !strings.Contains(r.stdout, "a call") || strings.Contains(r.stderr, "example") {
+		t.Errorf("chrono on a read-only default store: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+}
