@@ -44,7 +44,7 @@ func runAdd(opts *addOptions) error {
 		return err
 	}
 	var added model.Event
-	_, err := opts.write(model.OpAdd, "added "+e.Title, func(tx model.Tx) (err error) {
+	_, err := opts.writeCreating(model.OpAdd, "added "+e.Title, func(tx model.Tx) (err error) {
 		added, err = model.AddEvent(tx, e)
 		return err
 	})

@@ -43,8 +43,9 @@ lets you browse, tag, import and export it.
 Run with no command to browse the investigation in the terminal (or, when
 the output is not a terminal, to print it). The first run without --db or
 CHRONO_DB creates the default store with the example investigation in it;
-a store named with --db or CHRONO_DB that does not exist yet is a new,
-empty investigation.`,
+a store named with --db or CHRONO_DB that does not exist yet opens in the
+browser as a new, empty investigation (printed to a pipe, chrono says
+there is no store there). A store that cannot be written opens read-only.`,
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error { return runBrowse(opts) },
 	}
@@ -53,8 +54,9 @@ empty investigation.`,
 }
 
 // runBrowse opens the investigation in the browser, seeding the default
-// store with the example when it does not exist yet; in a pipe or a
-// script it prints the listing instead.
+// store with the example when it does not exist yet, and read-only when
+// it cannot be written; in a pipe or a script it prints the listing
+// instead, making no store but the default one.
 func runBrowse(opts *browseOptions) error {
 	path, isDefault, err := opts.storePath()
 	if err != nil {
@@ -62,7 +64,19 @@ func runBrowse(opts *browseOptions) error {
 	}
 	_, statErr := os.Stat(path)
 	fresh := isDefault && errors.Is(statErr, fs.ErrNotExist)
-	s, err := opts.openStore(false)
+	var s model.Store
+	var readOnly string
+	if !isDefault && !opts.interactive() {
+		// In a pipe, chrono --db PATH only lists, and says as list does
+		// that a mistyped path holds no store.
+		s, err = opts.openStore(true)
+	} else if s, err = opts.createStore(); errors.Is(err, model.ErrReadOnly) {
+		// A store that cannot be written (a backup on write-protected
+		// media) is browsed read-only, and the browser says why it
+		// cannot change it.
+		readOnly = termtext.Line(err.Error())
+		s, err = opts.openStore(true)
+	}
 	if err != nil {
 		return err
 	}
@@ -91,18 +105,24 @@ func runBrowse(opts *browseOptions) error {
 	if err != nil {
 		return err
 	}
-	shared, err := store.Open(path, store.Options{Shared: true, Author: author})
+	shared, err := store.Open(path, store.Options{Shared: true, ReadOnly: readOnly != "", Author: author})
 	if err != nil {
 		return err
 	}
 	defer shared.Close()
-	return tui.Run(shared, tui.Options{QuickTags: opts.quickTags, Greeting: termtext.Line(greeting)})
+	return tui.Run(shared, tui.Options{QuickTags: opts.quickTags, Greeting: termtext.Line(greeting), ReadOnly: readOnly})
 }
 
 // seed fills the new default store with the example investigation, so
 // that a first run has something to show, and returns the line that says
-// so on stderr, for the browser to repeat.
+// so on stderr, for the browser to repeat. A store that holds any event,
+// even in the trash, is left alone, and nothing is said: another chrono
+// may have filled it between the browser finding no store and opening
+// one, and the example must not be mixed into that investigation.
 func (o *browseOptions) seed(s model.Store) (string, error) {
+	if has, err := holdsEvents(s); err != nil || has {
+		return "", err
+	}
 	res, err := s.Import([]model.Input{nativeInput("timeline.example.json", bytes.NewReader(example))}, model.ImportOptions{})
 	if err != nil {
 		return "", fmt.Errorf("seeding the new store with the example: %w", err)
@@ -110,6 +130,16 @@ func (o *browseOptions) seed(s model.Store) (string, error) {
 	greeting := fmt.Sprintf("created %s with the example investigation (%s); chrono new PATH starts your own", s.Location(), events(res[0].Events))
 	fmt.Fprintln(o.stderr, greeting)
 	return greeting, nil
+}
+
+// holdsEvents reports whether s holds an event, live or in the trash,
+// asking for the events themselves rather than trusting a count.
+func holdsEvents(s model.Store) (bool, error) {
+	for _, err := range s.Events(model.Query{}) {
+		return true, err
+	}
+	trash, err := s.Trash()
+	return len(trash) > 0, err
 }
 
 // nativeInput is a native JSON file to import.

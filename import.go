@@ -63,7 +63,17 @@ func runImport(opts *importOptions) error {
 	if err != nil {
 		return err
 	}
-	return opts.withStore(false, func(s model.Store) error { return opts.importInto(s, fixed) })
+	// A dry run changes nothing, a missing store included.
+	open := opts.createStore
+	if opts.dryRun {
+		open = func() (model.Store, error) { return opts.openStore(false) }
+	}
+	s, err := open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return opts.importInto(s, fixed)
 }
 
 // importInto opens the files, in the format fixed or each in its own, and

@@ -73,6 +73,7 @@ type cli struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	db             string // --db, shared by every command
+	dbGiven        bool   // --db was given, if empty
 	authorFlag     string // --author, shared by every command
 	// progressTo is where long work reports its progress (stderr); nil
 	// keeps quiet.
@@ -88,6 +89,7 @@ func newRootCmd(c *cli) *cobra.Command {
 	root.PersistentFlags().StringVar(&c.db, "db", "", "the store file (default $CHRONO_DB, else $XDG_DATA_HOME/chrono/chrono.db)")
 	root.PersistentFlags().StringVar(&c.authorFlag, "author", "", "who your changes are attributed to (default $CHRONO_AUTHOR, else user@host)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) { c.dbGiven = cmd.Flags().Changed("db") }
 	root.AddCommand(newNewCmd(c), newImportCmd(c), newExportCmd(c), newListCmd(c), newShowCmd(c),
 		newAddCmd(c), newEditCmd(c), newRmCmd(c), newTrashCmd(c), newRestoreCmd(c),
 		newTagCmd(c), newUntagCmd(c), newNoteCmd(c), newQuoteCmd(c), newSourceCmd(c), newLinkCmd(c, false), newLinkCmd(c, true),

@@ -8,20 +8,37 @@ import (
 	"chrono/store"
 )
 
-// openStore opens the store at dbPath for every command: the one place the
-// command line opens it, and says how to start when there is none.
+// openStore opens the store at dbPath for the commands that read or
+// change a store: the one place the command line opens one. It never
+// makes a store, so that a mistyped --db says there is none there rather
+// than leaving an empty one behind; createStore is for the commands that
+// start one.
 func (c *cli) openStore(readOnly bool) (model.Store, error) {
-	path, err := c.dbPath()
+	return c.open(store.Options{ReadOnly: readOnly, NoCreate: true})
+}
+
+// createStore opens the store at dbPath for writing, making it when
+// there is none: for import, add and the browser's first run.
+func (c *cli) createStore() (model.Store, error) {
+	return c.open(store.Options{})
+}
+
+// open opens the store at dbPath with opts, and says how to start when
+// there is none.
+func (c *cli) open(opts store.Options) (model.Store, error) {
+	path, isDefault, err := c.storePath()
 	if err != nil {
 		return nil, err
 	}
-	author, err := c.author()
-	if err != nil {
+	if opts.Author, err = c.author(); err != nil {
 		return nil, err
 	}
-	s, err := store.Open(path, store.Options{ReadOnly: readOnly, Author: author})
-	if errors.Is(err, model.ErrNoStore) {
+	s, err := store.Open(path, opts)
+	switch {
+	case errors.Is(err, model.ErrNoStore) && isDefault:
 		return nil, fmt.Errorf("%w; run chrono to start with the example investigation, or chrono import FILE", err)
+	case errors.Is(err, model.ErrNoStore):
+		return nil, fmt.Errorf("%w; check the path, or start an investigation there with chrono new %s (or chrono add, or chrono import FILE)", err, path)
 	}
 	return s, err
 }

@@ -12,7 +12,17 @@ import (
 // in the journal as op with phrase; the change is on disk when it returns
 // without error.
 func (c *cli) write(op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
-	s, err := c.openStore(false)
+	return writeIn(func() (model.Store, error) { return c.openStore(false) }, op, phrase, fn)
+}
+
+// writeCreating is write to a store made when there is none (chrono add).
+func (c *cli) writeCreating(op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
+	return writeIn(c.createStore, op, phrase, fn)
+}
+
+// writeIn is write to the store open returns.
+func writeIn(open func() (model.Store, error), op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
+	s, err := open()
 	if err != nil {
 		return model.Entry{}, err
 	}

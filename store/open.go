@@ -13,7 +13,6 @@
 package store
 
 import (
-	"errors"
 	"time"
 
 	"chrono/model"
@@ -31,6 +30,11 @@ type Options struct {
 	// read-only open never creates a store; it fails with
 	// model.ErrNoStore.
 	ReadOnly bool
+	// NoCreate opens only a store that exists: a missing one fails with
+	// model.ErrNoStore and nothing is made, not even its directory. Only
+	// what starts an investigation (an import, a new event, the
+	// browser's first run) leaves it false.
+	NoCreate bool
 	// Timeout is how long to wait for another process that holds the
 	// store; DefaultTimeout when zero.
 	Timeout time.Duration
@@ -38,8 +42,9 @@ type Options struct {
 	// closed soon after, so that other chrono processes can use it while
 	// this one keeps it for long (the browser): reads share the store,
 	// a write takes it alone. The store must already exist at the
-	// current schema (open it once without Shared first). Shared implies
-	// that writes are wanted, so it does not go with ReadOnly.
+	// current schema (open it once without Shared first). With ReadOnly
+	// too it never opens the store for writing, and refuses every write
+	// with model.ErrReadOnly: for a store that cannot be written.
 	Shared bool
 	// Author is who the store's writes are attributed to, in the journal
 	// and on notes: a name, or user@host.
@@ -48,20 +53,25 @@ type Options struct {
 
 // Open opens the store at location. Today every location is the path of
 // a bbolt file, which Open creates (with its directory) when it does not
-// exist, unless ReadOnly; a postgres:// address will select a PostgreSQL
-// store. A file that is not a chrono store, or was written by a newer
-// chrono, is left untouched and reported (model.ErrNotChrono,
-// model.ErrNewerSchema), as is one that is damaged (model.ErrDamaged);
-// when another process holds the store, Open gives up after
-// Options.Timeout with model.ErrInUse.
+// exist, unless ReadOnly or NoCreate (then model.ErrNoStore); a
+// postgres:// address will select a PostgreSQL store.
+//
+// What is at the path must be a regular file: a named pipe, a device, a
+// socket or a directory is refused unread, named for what it is (a named
+// pipe would hang the open, /dev/zero read as an empty file). A file
+// that is not a chrono store, or was written by a newer chrono, is left
+// untouched and reported (model.ErrNotChrono, model.ErrNewerSchema), as
+// is one that is damaged (model.ErrDamaged). A file this process may not
+// write (its mode, an immutable file, a read-only file system) opens
+// with ReadOnly; without it Open fails with model.ErrReadOnly, saying
+// why, and the caller may open it read-only instead. When another
+// process holds the store, Open gives up after Options.Timeout with
+// model.ErrInUse.
 func Open(location string, opts Options) (model.Store, error) {
 	if opts.Shared {
-		if opts.ReadOnly {
-			return nil, errors.New("store: a shared store is opened for writing; do not ask for ReadOnly too")
-		}
-		return bolt.NewShared(location, bolt.Options{Timeout: opts.Timeout, Author: opts.Author}), nil
+		return bolt.NewShared(location, bolt.Options{ReadOnly: opts.ReadOnly, Timeout: opts.Timeout, Author: opts.Author}), nil
 	}
-	s, err := bolt.Open(location, bolt.Options{ReadOnly: opts.ReadOnly, Timeout: opts.Timeout, Author: opts.Author})
+	s, err := bolt.Open(location, bolt.Options{ReadOnly: opts.ReadOnly, NoCreate: opts.NoCreate, Timeout: opts.Timeout, Author: opts.Author})
 	if err != nil {
 		// A nil *bolt.Store in a model.Store would not be nil.
 		return nil, err

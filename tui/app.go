@@ -28,6 +28,11 @@ type Options struct {
 	// Greeting is a first message for the status line, such as that the
 	// store was just seeded with the example.
 	Greeting string
+	// ReadOnly, when set, says why the store cannot be changed (a file
+	// the user may not write, a backup on write-protected media): the
+	// header says read-only, and every key that would change the
+	// investigation says this instead.
+	ReadOnly string
 }
 
 // Model is the browser's root. Update changes it only in answer to
@@ -66,6 +71,7 @@ func New(s model.Store, opts Options) *Model {
 		tick:     tea.Tick,
 		exec:     tea.ExecProcess,
 		help:     help.New(),
+		readOnly: opts.ReadOnly,
 	}
 	ctx.help.Styles = ctx.styles.Help
 	m := &Model{ctx: ctx, screens: []Screen{newBrowser(ctx, qt)}}

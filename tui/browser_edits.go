@@ -55,6 +55,10 @@ func (b *browser) editKey(msg tea.KeyPressMsg) (Action, tea.Cmd, bool) {
 		if !ok {
 			return nil, nil, true
 		}
+		if ctx.readOnly != "" {
+			// Refused now, rather than after the editing.
+			return nil, ctx.refused(), true
+		}
 		e, _ := b.Latest(row.Event.ID)
 		return nil, startEditing(e), true
 	case key.Matches(msg, k.Link):

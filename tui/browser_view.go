@@ -56,6 +56,7 @@ func (b *browser) headerView(w int) string {
 	if n := len(b.marks); n > 0 {
 		where = fmt.Sprintf("%d marked · %s", n, where)
 	}
+	where = b.ctx.withReadOnly(where)
 	room := w - st.width(where) - 2
 	if room < 8 {
 		return st.fit(st.Count.Render(where), w)

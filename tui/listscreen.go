@@ -95,6 +95,7 @@ func listFrame(ctx *shared, w, h int, what, titles string, c *rowCursor, over Di
 	if title == "" {
 		title = "chrono"
 	}
+	what = ctx.withReadOnly(what)
 	room := w - st.width(what) - 2
 	if room < 8 {
 		out = append(out, st.fit(st.Count.Render(what), w))

@@ -17,6 +17,8 @@ type shared struct {
 	// location is where the store is (Store.Location), read once: the
 	// help and the window title name it.
 	location string
+	// readOnly says why the store cannot be changed; "" when it can.
+	readOnly string
 	styles   Styles
 	keys     globalKeys
 	now      func() time.Time

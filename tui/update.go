@@ -126,6 +126,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 
 // act does what an action asks, after the commands that came with it.
 func (m *Model) act(a Action, cmd tea.Cmd) tea.Cmd {
+	if m.ctx.readOnly != "" && changesStore(a) {
+		return m.refuse()
+	}
 	switch a := a.(type) {
 	case nil:
 		return cmd

@@ -214,6 +214,27 @@ func TestOpenReadOnlyMissing(t *testing.T) {
 	}
 }
 
+func TestOpenNoCreateMissing(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "missing")
+	path := filepath.Join(dir, "chrono.db")
+	s, err := Open(path, Options{NoCreate: true})
+	if err == nil {
+		s.Close()
+		t.Fatal("Open with NoCreate of a missing store succeeded")
+	}
+	if !errors.Is(err, model.ErrNoStore) || !strings.Contains(err.Error(), path) {
+		t.Errorf("error %q is not model.ErrNoStore naming %s", err, path)
+	}
+	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("Open with NoCreate made %s (stat: %v)", dir, err)
+	}
+	// A store that exists opens for writing.
+	s = openAt(t, storeFile(t), Options{NoCreate: true})
+	if _, err := storetest.Retag(s, []string{"nso-mobileum-call"}, []string{"flagged"}, nil); err != nil {
+		t.Errorf("writing a store opened with NoCreate: %v", err)
+	}
+}
+
 func TestReadOnlyStoreRefusesWrites(t *testing.T) {
 	ro := openAt(t, storeFile(t), Options{ReadOnly: true})
 	before := dumpOf(t, ro)

@@ -19,9 +19,10 @@ import (
 // changes as they are then, so that nothing another process wrote is
 // lost.
 type Shared struct {
-	path    string
-	timeout time.Duration
-	author  string
+	path     string
+	timeout  time.Duration
+	author   string
+	readOnly bool // writes are refused
 
 	// gate lets reads run together and a write alone: a process cannot
 	// take bbolt's write lock while it holds the read lock itself.
@@ -38,11 +39,13 @@ type Shared struct {
 const linger = 100 * time.Millisecond
 
 // NewShared returns the store at path, opened as it is used, with the
-// Timeout and Author of opts (it is opened read-only for reads, and for
-// writing for writes, whatever opts.ReadOnly says). The store must exist
-// at the current schema (open it once with Open first).
+// Timeout and Author of opts: read-only for reads, and for writing for
+// writes, unless opts.ReadOnly, which refuses every write with
+// model.ErrReadOnly (saying why, for a file that cannot be written) and
+// never opens the store for writing. The store must exist at the
+// current schema (open it once with Open first).
 func NewShared(path string, opts Options) *Shared {
-	return &Shared{path: path, timeout: opts.Timeout, author: opts.Author}
+	return &Shared{path: path, timeout: opts.Timeout, author: opts.Author, readOnly: opts.ReadOnly}
 }
 
 // Location returns the path of the file the store is in.
@@ -104,10 +107,14 @@ func read[T any](s *Shared, f func(*Store) (T, error)) (T, error) {
 
 // write runs f on the store opened for writing, alone.
 func write[T any](s *Shared, f func(*Store) (T, error)) (T, error) {
+	if s.readOnly {
+		var zero T
+		return zero, refuseWrite(s.path, "opened read-only")
+	}
 	s.gate.Lock()
 	defer s.gate.Unlock()
 	s.closeIdle() // no read is under way: the gate is ours
-	st, err := Open(s.path, Options{Timeout: s.timeout, Author: s.author})
+	st, err := Open(s.path, Options{NoCreate: true, Timeout: s.timeout, Author: s.author})
 	if err != nil {
 		var zero T
 		return zero, err

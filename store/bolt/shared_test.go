@@ -75,3 +75,19 @@ func TestSharedWriteAfterTheFileIsReplaced(t *testing.T) {
 		t.Errorf("the tag written across the replacement: %v, %v; want it in the file now at the path", d.Event.Tags, err)
 	}
 }
+
+// TestSharedWriteToARemovedStore: a store removed while the browser has
+// it open is not made again, empty, by its next write.
+func TestSharedWriteToARemovedStore(t *testing.T) {
+	path := storeFile(t)
+	sh := NewShared(path, Options{Timeout: 200 * time.Millisecond})
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := storetest.Retag(sh, []string{"fbi-tip"}, []string{"mine"}, nil); !errors.Is(err, model.ErrNoStore) {
+		t.Errorf("a write to the removed store: %v, want model.ErrNoStore", err)
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the write made %s again (stat: %v)", path, err)
+	}
+}

@@ -2,6 +2,7 @@ package bolt
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -25,8 +26,10 @@ const (
 // to it (bbolt turns an empty file into a database), and one shorter than
 // its meta page says (bbolt would map it and fault on the missing pages).
 func sniff(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
+	f, err := openRegular(path, os.O_RDONLY, 0)
+	if errors.Is(err, model.ErrNotChrono) {
+		return err
+	} else if err != nil {
 		return fmt.Errorf("store %s: %w", path, err)
 	}
 	defer f.Close()

@@ -13,8 +13,10 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"chrono/model"
@@ -29,8 +31,11 @@ const DefaultTimeout = time.Second
 // Options tune Open.
 type Options struct {
 	// ReadOnly opens without taking the write lock; other readers may
-	// share the store, and writes fail.
+	// share the store, and writes fail. It implies NoCreate.
 	ReadOnly bool
+	// NoCreate opens only a store that exists: a missing one fails with
+	// model.ErrNoStore, and nothing is made, not even its directory.
+	NoCreate bool
 	// Timeout is how long to wait for another process's lock;
 	// DefaultTimeout when zero.
 	Timeout time.Duration
@@ -55,7 +60,11 @@ var (
 )
 
 // Open opens the store at path, creating it (and its directory) when it
-// does not exist. A file that is not a chrono store, or was written by a
+// does not exist unless Options.NoCreate or ReadOnly. What is at path
+// must be a regular file: a named pipe, a device or a socket is refused
+// unread (model.ErrNotChrono). A file this process may not write opens
+// only with ReadOnly; otherwise Open fails with model.ErrReadOnly, saying
+// why (its mode, an immutable file, a read-only file system). A file that is not a chrono store, or was written by a
 // newer chrono, is left untouched and reported. When another process holds
 // the store, Open gives up after Options.Timeout with model.ErrInUse.
 func Open(path string, opts Options) (*Store, error) {
@@ -91,11 +100,19 @@ func open(path string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	case exists && fi.IsDir():
 		return nil, fmt.Errorf("store %s is a directory; give the path of a store file", path)
-	case !exists && opts.ReadOnly:
+	case exists && !fi.Mode().IsRegular():
+		return nil, notAFile(path, fi)
+	case !exists && (opts.ReadOnly || opts.NoCreate):
 		return nil, fmt.Errorf("%w at %s", model.ErrNoStore, path)
 	case exists:
 		if err := sniff(path); err != nil {
 			return nil, err
+		}
+		if opts.ReadOnly {
+			break
+		}
+		if why := unwritable(path, fi); why != "" {
+			return nil, &readOnlyError{path, why}
 		}
 	default:
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
@@ -110,7 +127,7 @@ func open(path string, opts Options) (*Store, error) {
 			ReadOnly:     opts.ReadOnly,
 			FreelistType: bbolt.FreelistMapType,
 			OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
-				f, err := os.OpenFile(name, flag, perm)
+				f, err := openRegular(name, flag, perm)
 				file = f
 				return f, err
 			},
@@ -133,8 +150,12 @@ func open(path string, opts Options) (*Store, error) {
 
 func openError(path string, err error) error {
 	switch {
-	case errors.Is(err, model.ErrDamaged):
+	case errors.Is(err, model.ErrDamaged), errors.Is(err, model.ErrNotChrono):
 		return err
+	case (errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)) && fileExists(path):
+		// The file changed since it was looked at, or the system said
+		// yes to access(2) and no to open(2).
+		return refuseWrite(path, err.Error())
 	case errors.Is(err, berrors.ErrTimeout):
 		return fmt.Errorf("store %s is %w: close it there (or wait for it to finish) and try again", path, model.ErrInUse)
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrVersionMismatch):
