@@ -3,6 +3,7 @@ package bolt
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -147,4 +148,36 @@ func TestFirstMetaPageDamaged(t *testing.T) {
 	if n, err := s.Count(model.Query{}); err != nil || n != 13 {
 		t.Errorf("Count = %d, %v; want 13", n, err)
 	}
+}
+
+// TestCallersPanicInTheLibraryGoesOn: a caller's loop body that panics
+// inside the standard library is still the caller's panic, though the
+// store's frames lie beneath it.
+func TestCallersPanicInTheLibraryGoesOn(t *testing.T) {
+	s := newStore(t)
+	defer func() {
+		if r := recover(); r == nil || strings.Contains(fmt.Sprint(r), "damaged") {
+			t.Errorf("recovered %v, want the caller's panic from strings.Repeat", r)
+		}
+	}()
+	n := -1
+	for range s.Events(model.Query{}) {
+		_ = strings.Repeat("x", n)
+	}
+}
+
+// TestImportParsersPanicGoesOn: a panic in an import's parser is the
+// parser's, not the store's. (The store is not closed after: the panic
+// left its write transaction open.)
+func TestImportParsersPanicGoesOn(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "chrono.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if r := recover(); r != "the parser's own" {
+			t.Errorf("recovered %v, want the parser's panic", r)
+		}
+	}()
+	s.Import([]model.Input{{Name: "x.json", Read: func(model.Sink) error { panic("the parser's own") }}}, model.ImportOptions{})
 }
