@@ -227,13 +227,15 @@ func checkIndexes(b buckets, add func(where, event, format string, args ...any))
 		name := string(ix.bk.name)
 		_ = (*ix.bk.in(&b)).ForEach(func(k, v []byte) error {
 			if _, ok := ix.want[string(k)]; !ok {
-				add(name, eventOfKey(ix.bk, k), "the %s index has an entry %q no event accounts for", name, k)
+				event, what := describeIndexKey(ix.bk, k)
+				add(name, event, "the %s index has an entry (%s) no event accounts for", name, what)
 			}
 			delete(ix.want, string(k))
 			return nil
 		})
 		for _, k := range slices.Sorted(maps.Keys(ix.want)) {
-			add(name, ix.want[k], "the %s index lacks the entry %q", name, k)
+			event, what := describeIndexKey(ix.bk, []byte(k))
+			add(name, event, "the %s index lacks the entry (%s)", name, what)
 		}
 	}
 	_ = b.counts.ForEach(func(k, v []byte) error {
@@ -299,17 +301,19 @@ func wantIDsOnTimeline(b buckets, id string) ([]byte, bool) {
 	return v, v != nil
 }
 
-// eventOfKey is the event an index key names, where the key says: the
-// linking event of a links key.
-func eventOfKey(bk bucket, k []byte) string {
-	if bk.letter != bucketLinks.letter {
-		return ""
+// describeIndexKey says for a person what a tags or links key holds,
+// and the event it is of: the tagged event, or the linking one.
+func describeIndexKey(bk bucket, k []byte) (event, what string) {
+	if bk.letter == bucketTags.letter {
+		tag, order, _ := bytes.Cut(k, []byte{keySep})
+		event = model.OrderKeyID(order)
+		return event, fmt.Sprintf("tag %q of event %q", tag, event)
 	}
 	parts := bytes.SplitN(k, []byte{keySep}, 3)
-	if len(parts) < 2 {
-		return ""
+	if len(parts) < 3 {
+		return "", fmt.Sprintf("%q", k)
 	}
-	return string(parts[1])
+	return string(parts[1]), fmt.Sprintf("link %q from event %q to %q", parts[2], parts[1], parts[0])
 }
 
 // historySeq is the journal entry a history key names.
