@@ -89,7 +89,12 @@ func readsForStore(pkg string) bool {
 
 // packageOf is the import path of the package of a function, as frames
 // name it: "encoding/binary.Uvarint", "chrono/store/bolt.(*Store).view.func1".
+// The type arguments of a generic function's name may hold paths of
+// their own, and are cut off first.
 func packageOf(function string) string {
+	if i := strings.IndexByte(function, '['); i >= 0 {
+		function = function[:i]
+	}
 	slash := strings.LastIndexByte(function, '/')
 	dot := strings.IndexByte(function[slash+1:], '.')
 	if dot < 0 {

@@ -193,3 +193,21 @@ func TestImportParsersPanicGoesOn(t *testing.T) {
 	}()
 	s.Import([]model.Input{{Name: "x.json", Read: func(model.Sink) error { panic("the parser's own") }}}, model.ImportOptions{})
 }
+
+// TestPackageOf: the package of each kind of frame the guard walks.
+func TestPackageOf(t *testing.T) {
+	for fn, want := range map[string]string{
+		"encoding/binary.Uvarint": "encoding/binary",
+		"bytes.Compare":           "bytes",
+		"cmpbody":                 "cmpbody",
+		"go.etcd.io/bbolt.(*Cursor).nsearch.func2":                         "go.etcd.io/bbolt",
+		"chrono/store/bolt.(*Store).view.func1":                            "chrono/store/bolt",
+		"chrono/store/bolt.read[go.shape.struct { chrono/model.X }]":       "chrono/store/bolt",
+		"github.com/go-json-experiment/json/jsontext.(*Decoder).ReadToken": "github.com/go-json-experiment/json/jsontext",
+		"main.run": "main",
+	} {
+		if got := packageOf(fn); got != want {
+			t.Errorf("packageOf(%q) = %q, want %q", fn, got, want)
+		}
+	}
+}
