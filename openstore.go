@@ -45,14 +45,17 @@ func (c *cli) open(opts store.Options) (model.Store, error) {
 
 // withStore runs use on the store, opened for as long as use runs: a
 // command that is done with the store lets go of it, for the browser and
-// other commands.
+// other commands. When use finds the store damaged, the whole store is
+// checked and what else is wrong listed.
 func (c *cli) withStore(readOnly bool, use func(model.Store) error) error {
 	s, err := c.openStore(readOnly)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	return use(s)
+	err = use(s)
+	checkDamaged(c.stderr, s, err)
+	return err
 }
 
 // eventErr is err from asking the store for event id, said as a person

@@ -1,12 +1,14 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"runtime/debug"
 
 	tea "charm.land/bubbletea/v2"
 
+	"chrono/model"
 	"chrono/model/termtext"
 )
 
@@ -16,10 +18,17 @@ import (
 // Tea's own handler would print the panic's value raw, which may hold text
 // from the investigation, and a stack trace; the trace goes to a file
 // instead, for a bug report.
+//
+// Damage to the store is not a crash: a command that panics with it (a
+// fault in the store's memory map, or an error that is model.ErrDamaged)
+// says so on the status line, in the damage message's form, and the
+// browser goes on; the store's own guard turns nearly all such into
+// errors first, and this is the last net.
 type guard struct {
-	m     tea.Model
-	quit  func() // ends the program from View, which cannot return a command
-	crash *crash // the first panic
+	m        tea.Model
+	quit     func() // ends the program from View, which cannot return a command
+	crash    *crash // the first panic
+	location string // the store's, for the damage message
 }
 
 // crash is a panic caught by the guard.
@@ -90,6 +99,10 @@ func (g *guard) wrap(cmd tea.Cmd) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
+				if damage := damageOf(r, g.location); damage != "" {
+					msg = statusMsg{text: damage, err: true}
+					return
+				}
 				msg = crashMsg{&crash{value: r, stack: debug.Stack()}}
 			}
 		}()
@@ -103,6 +116,20 @@ func (g *guard) wrap(cmd tea.Cmd) tea.Cmd {
 		}
 		return msg
 	}
+}
+
+// damageOf is what to say of a panic that is the store's damage, or ""
+// when it is not. A fault at an address can only be one: under
+// debug.SetPanicOnFault, which only the store sets, while it reads its
+// memory map.
+func damageOf(r any, location string) string {
+	if err, ok := r.(error); ok && errors.Is(err, model.ErrDamaged) {
+		return termtext.Line(err.Error())
+	}
+	if _, ok := r.(interface{ Addr() uintptr }); ok {
+		return termtext.Line(fmt.Sprintf("store %s is %v (reading it faulted: %v): nothing was changed; restore it from a backup (chrono backup -o FILE makes one)", location, model.ErrDamaged, r))
+	}
+	return ""
 }
 
 // err describes the crash, if there was one, for the investigator.

@@ -19,7 +19,7 @@ func Run(s model.Store, opts Options) (err error) {
 		// last, so that it wins over a profile the size options detect.
 		popts = append(popts, tea.WithColorProfile(colorprofile.ASCII))
 	}
-	g := &guard{m: New(s, opts)}
+	g := &guard{m: New(s, opts), location: s.Location()}
 	p := tea.NewProgram(g, popts...)
 	g.quit = p.Quit
 	if watch != nil {

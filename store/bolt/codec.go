@@ -1,8 +1,8 @@
 package bolt
 
 import (
+	"cmp"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -136,14 +136,24 @@ func uvarintLen(v int) int {
 	return n
 }
 
-// errCorrupt reports a stored value chrono cannot read back.
-var errCorrupt = errors.New("stored event is damaged")
-
 // decoder reads a stored value; the first failure sticks, so callers check
-// err once at the end.
+// err once at the end. what names the part being read, for the error.
 type decoder struct {
-	b   []byte
-	err error
+	b    []byte
+	what string
+	err  error
+}
+
+// at names the part read next.
+func (d *decoder) at(what string) *decoder {
+	d.what = what
+	return d
+}
+
+func (d *decoder) fail(format string, args ...any) {
+	if d.err == nil {
+		d.err = corruption(d.what + " " + fmt.Sprintf(format, args...))
+	}
 }
 
 func (d *decoder) uvarint() uint64 {
@@ -152,7 +162,7 @@ func (d *decoder) uvarint() uint64 {
 	}
 	v, n := binary.Uvarint(d.b)
 	if n <= 0 {
-		d.err = errCorrupt
+		d.fail("is cut short")
 		return 0
 	}
 	d.b = d.b[n:]
@@ -163,7 +173,7 @@ func (d *decoder) uvarint() uint64 {
 func (d *decoder) count() int {
 	n := d.uvarint()
 	if n > uint64(len(d.b)) {
-		d.err = errCorrupt
+		d.fail("claims %d with %d bytes left", n, len(d.b))
 		return 0
 	}
 	return int(n)
@@ -191,81 +201,96 @@ func (d *decoder) strings() []string {
 	return ss
 }
 
-// decodeEvent reads a value written by encodeEvent.
+// decodeEvent reads a value written by encodeEvent. Its error says which
+// event (by the id the value holds, when that much can be read) and which
+// field cannot be read; it is errCorrupt to errors.Is.
 func decodeEvent(v []byte) (model.Event, error) {
 	var e model.Event
-	if len(v) < 2 || v[0] < 1 || v[0] > codecVersion {
-		return e, errCorrupt
+	if len(v) < 2 {
+		return e, corruptf("an event's stored value is %d bytes", len(v))
 	}
 	version := v[0]
+	if version < 1 || version > codecVersion {
+		return e, corruptf("an event's stored value has codec version %d (this chrono reads 1 to %d)", version, codecVersion)
+	}
 	e.Status = statusOf(v[1])
 	d := &decoder{b: v[2:]}
-	textLen := d.count()
+	textLen := d.at("its text section's length").count()
 	if d.err != nil {
-		return e, d.err
+		return e, fmt.Errorf("an event: %w", d.err)
 	}
 	rest := d.b[textLen:]
 	d.b = d.b[:textLen]
-	e.Title = d.string()
-	e.Summary = d.string()
-	e.DateText = d.string()
-	e.Actors = d.strings()
-	e.Tags = d.strings()
-	if n := d.count(); n > 0 {
+	e.Title = d.at("its title").string()
+	e.Summary = d.at("its summary").string()
+	e.DateText = d.at("its date_text").string()
+	e.Actors = d.at("its actors").strings()
+	e.Tags = d.at("its tags").strings()
+	if n := d.at("its quotes").count(); n > 0 {
 		e.Quotes = make([]model.Quote, n)
 		for i := range e.Quotes {
-			e.Quotes[i].Text = d.string()
-			e.Quotes[i].Speaker = d.string()
-			e.Quotes[i].Context = d.string()
+			e.Quotes[i].Text = d.at(fmt.Sprintf("its quote %d's text", i+1)).string()
+			e.Quotes[i].Speaker = d.at(fmt.Sprintf("its quote %d's speaker", i+1)).string()
+			e.Quotes[i].Context = d.at(fmt.Sprintf("its quote %d's context", i+1)).string()
 		}
 	}
-	if n := d.count(); n > 0 {
+	if n := d.at("its notes").count(); n > 0 {
 		e.Notes = make([]model.Note, n)
 		for i := range e.Notes {
-			e.Notes[i].Text = d.string()
+			e.Notes[i].Text = d.at(fmt.Sprintf("its note %d's text", i+1)).string()
 		}
 	}
-	if d.err == nil && len(d.b) != 0 {
-		d.err = errCorrupt
+	if len(d.b) != 0 {
+		d.at("its text section").fail("has %d bytes to spare", len(d.b))
 	}
+	// The id comes first after the text section: read it even when the
+	// text is damaged, to say which event is.
+	textErr := d.err
+	d.err = nil
 	d.b = rest
-	e.ID = d.string()
-	date := d.string()
-	e.DateSource = d.string()
-	for i := range e.Quotes {
-		e.Quotes[i].Source = d.string()
-		e.Quotes[i].Stance = model.Stance(d.string())
+	e.ID = d.at("its id").string()
+	if d.err != nil {
+		return e, fmt.Errorf("an event: %w", cmp.Or(textErr, d.err))
 	}
-	if n := d.count(); n > 0 {
+	d.err = textErr
+	date := d.at("its date").string()
+	e.DateSource = d.at("its date_source").string()
+	for i := range e.Quotes {
+		e.Quotes[i].Source = d.at(fmt.Sprintf("its quote %d's source", i+1)).string()
+		e.Quotes[i].Stance = model.Stance(d.at(fmt.Sprintf("its quote %d's stance", i+1)).string())
+	}
+	if n := d.at("its links").count(); n > 0 {
 		e.Links = make([]model.Link, n)
 		for i := range e.Links {
-			e.Links[i].Rel = model.Rel(d.string())
-			e.Links[i].Event = d.string()
+			e.Links[i].Rel = model.Rel(d.at(fmt.Sprintf("its link %d's rel", i+1)).string())
+			e.Links[i].Event = d.at(fmt.Sprintf("its link %d's event", i+1)).string()
 		}
 	}
 	for i := range e.Notes {
-		if at := d.string(); at != "" && d.err == nil {
+		if at := d.at(fmt.Sprintf("its note %d's time", i+1)).string(); at != "" && d.err == nil {
 			t, err := time.Parse(time.RFC3339Nano, at)
 			if err != nil {
-				d.err = errCorrupt
+				d.fail("%q is not a time", at)
 			}
 			e.Notes[i].At = t
 		}
 	}
 	if version >= 2 {
 		for i := range e.Notes {
-			e.Notes[i].Author = d.string()
+			e.Notes[i].Author = d.at(fmt.Sprintf("its note %d's author", i+1)).string()
 		}
+	}
+	if d.err == nil {
+		var err error
+		if e.Date, err = model.ParseDate(date); err != nil {
+			d.at("its date").fail("%q is not a date (%v)", date, err)
+		}
+	}
+	if d.err == nil && len(d.b) != 0 {
+		d.at("its value").fail("has %d bytes after the end", len(d.b))
 	}
 	if d.err != nil {
 		return e, fmt.Errorf("event %q: %w", e.ID, d.err)
-	}
-	var err error
-	if e.Date, err = model.ParseDate(date); err != nil {
-		return e, fmt.Errorf("event %q: %w: %v", e.ID, errCorrupt, err)
-	}
-	if len(d.b) != 0 {
-		return e, fmt.Errorf("event %q: %w", e.ID, errCorrupt)
 	}
 	return e, nil
 }
@@ -296,10 +321,10 @@ func valueStatus(v []byte) model.Status {
 // reads, as a decoder positioned at the title.
 func valueText(v []byte) decoder {
 	if len(v) < 2 {
-		return decoder{err: errCorrupt}
+		return decoder{err: corruptf("an event's stored value is %d bytes", len(v))}
 	}
 	d := decoder{b: v[2:]}
-	n := d.count()
+	n := d.at("its text section's length").count()
 	if d.err != nil {
 		return d
 	}

@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"runtime"
@@ -11,9 +12,11 @@ import (
 )
 
 // A damaged file can make bbolt fault while reading its memory map
-// (SIGBUS past the end of a file cut short) or panic on a page that makes
-// no sense. guarded turns both into an error that names the file and says
-// what to do, instead of a crash. A panic that starts elsewhere (in an
+// (SIGBUS past the end of a file cut short, SIGSEGV where a page points
+// outside the map) or panic on a page that makes no sense, and a value
+// that cannot be read back fails to decode. guarded turns all of them
+// into one error that names the file and says what to do, instead of a
+// crash or a bare decoding error. A panic that starts elsewhere (in an
 // import's parser, or in the loop body of a caller of Events) is not the
 // file's fault, and goes on.
 func (s *Store) guarded(fn func() error) (err error) {
@@ -24,29 +27,47 @@ func guardPath(path string, fn func() error) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			if !panickedInStore() {
+			if !fromStoredBytes(r) {
 				panic(r)
 			}
 			err = damaged(path, fmt.Sprint(r))
 		}
 	}()
-	return fn()
+	err = fn()
+	if errors.Is(err, errCorrupt) && !errors.Is(err, model.ErrDamaged) {
+		err = damaged(path, err.Error())
+	}
+	return err
 }
 
-// panickedInStore reports whether the panic being recovered began in
-// bbolt or in this package (which reads values from the memory map).
-func panickedInStore() bool {
-	pcs := make([]uintptr, 64)
+// fromStoredBytes reports whether the panic being recovered came from
+// reading the file: raised by bbolt or this package, or by the standard
+// library or the JSON decoder on bytes one of them handed it
+// (bytes.Compare in bbolt's search, binary.Uvarint in the codec,
+// json.Unmarshal of a source). The stack is walked from the panic down,
+// past those library frames, to the first frame of code that chose to
+// run: bbolt's or this package's means the file; any other (a caller's
+// loop body, an import's parser, a test) means the panic is that code's.
+//
+// A fault at an address (not nil) comes from reading memory that is not
+// there; in chrono only a store's memory map is read that way, so it is
+// the file's even when model's decoding of a date, which the JSON decoder
+// calls on stored bytes, is where it surfaced.
+func fromStoredBytes(r any) bool {
+	_, fault := r.(interface{ Addr() uintptr })
+	pcs := make([]uintptr, 128)
 	frames := runtime.CallersFrames(pcs[:runtime.Callers(1, pcs)])
 	inPanic := false
 	for {
 		f, more := frames.Next()
+		pkg := packageOf(f.Function)
 		switch {
 		case f.Function == "runtime.gopanic" || f.Function == "runtime.sigpanic" || strings.HasPrefix(f.Function, "runtime.panic"):
 			inPanic = true
-		case inPanic && !strings.HasPrefix(f.Function, "runtime."):
-			return strings.HasPrefix(f.Function, "go.etcd.io/bbolt") ||
-				(strings.HasPrefix(f.Function, storePackage+".") && !strings.HasSuffix(f.File, "_test.go"))
+		case !inPanic || pkg == "runtime" || readsForStore(pkg) || (fault && pkg == modelPackage):
+		default:
+			return pkg == "go.etcd.io/bbolt" || strings.HasPrefix(pkg, "go.etcd.io/bbolt/") ||
+				(pkg == storePackage && !strings.HasSuffix(f.File, "_test.go"))
 		}
 		if !more {
 			return false
@@ -54,9 +75,61 @@ func panickedInStore() bool {
 	}
 }
 
-// storePackage is this package's import path, as frames name it.
-var storePackage = reflect.TypeFor[Store]().PkgPath()
+// readsForStore reports whether a package is one that bbolt and this
+// package pass stored bytes to without handing over control: the
+// standard library and the JSON decoder. Frames of this module and of a
+// main package are never such.
+func readsForStore(pkg string) bool {
+	if strings.HasPrefix(pkg, "github.com/go-json-experiment/json") {
+		return true
+	}
+	first, _, _ := strings.Cut(pkg, "/")
+	return !strings.Contains(first, ".") && first != moduleRoot && pkg != "main"
+}
 
+// packageOf is the import path of the package of a function, as frames
+// name it: "encoding/binary.Uvarint", "chrono/store/bolt.(*Store).view.func1".
+// The type arguments of a generic function's name may hold paths of
+// their own, and are cut off first.
+func packageOf(function string) string {
+	if i := strings.IndexByte(function, '['); i >= 0 {
+		function = function[:i]
+	}
+	slash := strings.LastIndexByte(function, '/')
+	dot := strings.IndexByte(function[slash+1:], '.')
+	if dot < 0 {
+		return function
+	}
+	return function[:slash+1+dot]
+}
+
+var (
+	// storePackage is this package's import path, as frames name it.
+	storePackage = reflect.TypeFor[Store]().PkgPath()
+	// modelPackage is model's, whose date decoding the JSON decoder calls.
+	modelPackage = reflect.TypeFor[model.Event]().PkgPath()
+	// moduleRoot is the first element of this module's import paths.
+	moduleRoot, _, _ = strings.Cut(storePackage, "/")
+)
+
+// damaged is the error of a damaged store file: what is damaged (why),
+// and what to do.
 func damaged(path, why string) error {
 	return fmt.Errorf("store %s is %w (%s): nothing was changed; restore it from a backup (chrono backup -o FILE makes one)", path, model.ErrDamaged, why)
 }
+
+// errCorrupt is what errors about stored bytes that cannot be read are
+// to errors.Is; guarded turns them into damaged's error, which names the
+// file.
+var errCorrupt = errors.New("stored data cannot be read")
+
+// corruption is an error about stored bytes that cannot be read, saying
+// what and why (`event "x": its tags are cut short`); it is errCorrupt to
+// errors.Is.
+type corruption string
+
+func (c corruption) Error() string        { return string(c) }
+func (c corruption) Is(target error) bool { return target == errCorrupt }
+
+// corruptf is a corruption, formatted.
+func corruptf(format string, args ...any) error { return corruption(fmt.Sprintf(format, args...)) }

@@ -3,6 +3,7 @@ package bolt
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,11 +65,23 @@ func TestDamagedFiles(t *testing.T) {
 	t.Logf("%d damaged files: %d opens refused, %d reads failed with an error, none crashed", len(cases), refused, failed)
 }
 
-// checkDamageError: an error about a damaged file names it.
+// checkDamageError: an error about a damaged file names it, says it is
+// damaged (or perhaps not a store at all) and what to do. An event the
+// list has and its id does not find is for the check to tell.
 func checkDamageError(t *testing.T, name, path string, err error) {
 	t.Helper()
-	if msg := err.Error(); !strings.Contains(msg, path) && !errors.Is(err, model.ErrDamaged) && !strings.Contains(msg, "event") {
-		t.Errorf("%s: error %q names neither the file nor an event", name, msg)
+	msg := err.Error()
+	switch {
+	case errors.Is(err, model.ErrNotFound):
+		return
+	case errors.Is(err, model.ErrNotChrono) && !errors.Is(err, model.ErrDamaged):
+		if !strings.Contains(msg, path) {
+			t.Errorf("%s: error %q does not name the file %s", name, msg, path)
+		}
+		return
+	}
+	if !errors.Is(err, model.ErrDamaged) || !strings.Contains(msg, "store "+path+" is damaged") || !strings.Contains(msg, "nothing was changed; restore it from a backup") {
+		t.Errorf("%s: error %q does not say the file %s is damaged and what to do", name, msg, path)
 	}
 }
 
@@ -146,5 +159,55 @@ func TestFirstMetaPageDamaged(t *testing.T) {
 	defer s.Close()
 	if n, err := s.Count(model.Query{}); err != nil || n != 13 {
 		t.Errorf("Count = %d, %v; want 13", n, err)
+	}
+}
+
+// TestCallersPanicInTheLibraryGoesOn: a caller's loop body that panics
+// inside the standard library is still the caller's panic, though the
+// store's frames lie beneath it.
+func TestCallersPanicInTheLibraryGoesOn(t *testing.T) {
+	s := newStore(t)
+	defer func() {
+		if r := recover(); r == nil || strings.Contains(fmt.Sprint(r), "damaged") {
+			t.Errorf("recovered %v, want the caller's panic from strings.Repeat", r)
+		}
+	}()
+	n := -1
+	for range s.Events(model.Query{}) {
+		_ = strings.Repeat("x", n)
+	}
+}
+
+// TestImportParsersPanicGoesOn: a panic in an import's parser is the
+// parser's, not the store's. (The store is not closed after: the panic
+// left its write transaction open.)
+func TestImportParsersPanicGoesOn(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "chrono.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if r := recover(); r != "the parser's own" {
+			t.Errorf("recovered %v, want the parser's panic", r)
+		}
+	}()
+	s.Import([]model.Input{{Name: "x.json", Read: func(model.Sink) error { panic("the parser's own") }}}, model.ImportOptions{})
+}
+
+// TestPackageOf: the package of each kind of frame the guard walks.
+func TestPackageOf(t *testing.T) {
+	for fn, want := range map[string]string{
+		"encoding/binary.Uvarint": "encoding/binary",
+		"bytes.Compare":           "bytes",
+		"cmpbody":                 "cmpbody",
+		"go.etcd.io/bbolt.(*Cursor).nsearch.func2":                         "go.etcd.io/bbolt",
+		"chrono/store/bolt.(*Store).view.func1":                            "chrono/store/bolt",
+		"chrono/store/bolt.read[go.shape.struct { chrono/model.X }]":       "chrono/store/bolt",
+		"github.com/go-json-experiment/json/jsontext.(*Decoder).ReadToken": "github.com/go-json-experiment/json/jsontext",
+		"main.run": "main",
+	} {
+		if got := packageOf(fn); got != want {
+			t.Errorf("packageOf(%q) = %q, want %q", fn, got, want)
+		}
 	}
 }

@@ -119,7 +119,7 @@ func (l *changeLog) encode(e *model.Entry) ([]byte, error) {
 // still encoded, with their number and whether they are compressed.
 func decodeEntryHead(seq uint64, v []byte) (e model.Entry, events []byte, n int, compressed bool, err error) {
 	damaged := func(why string) error {
-		return fmt.Errorf("journal entry #%d: %w (%s)", seq, errCorruptEntry, why)
+		return corruptf("journal entry #%d: %s", seq, why)
 	}
 	if len(v) < 2 || v[0] != entryFormat || v[1] > 1 {
 		return e, nil, 0, false, damaged("unknown format")
@@ -172,7 +172,7 @@ func decodeSomeEvents(e *model.Entry, events []byte, n int, compressed bool, mos
 				break
 			}
 			if err != nil {
-				return fmt.Errorf("journal entry #%d: %w (%v)", e.Seq, errCorruptEntry, err)
+				return corruptf("journal entry #%d: its events cannot be uncompressed (%v)", e.Seq, err)
 			}
 		}
 	} else if k, ok := recordsIn(events, most); ok {
@@ -213,7 +213,7 @@ func decodeEvents(e *model.Entry, events []byte, n int, compressed bool) error {
 // import added with it.
 func decodeEventsOf(e *model.Entry, events []byte, n int, compressed bool, only string) error {
 	damaged := func(why string) error {
-		return fmt.Errorf("journal entry #%d: %w (%s)", e.Seq, errCorruptEntry, why)
+		return corruptf("journal entry #%d: %s", e.Seq, why)
 	}
 	if compressed {
 		var err error
@@ -269,9 +269,6 @@ func decodeEventsOf(e *model.Entry, events []byte, n int, compressed bool, only 
 	}
 	return nil
 }
-
-// errCorruptEntry reports a journal entry chrono cannot read back.
-var errCorruptEntry = fmt.Errorf("stored journal entry is damaged")
 
 // importJournal is what an import records as it goes: the events it
 // adds (by id alone) and updates (with their versions before), the
@@ -366,7 +363,7 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 		var since = q.Since.Earliest().Time()
 		take := func(seq uint64, v []byte, added bool) (bool, error) {
 			if v == nil {
-				return false, fmt.Errorf("journal entry #%d: %w (the history of an event names it, the journal has not)", seq, errCorruptEntry)
+				return false, corruptf("journal entry #%d: the history of an event names it, the journal has not", seq)
 			}
 			e, events, n, compressed, err := decodeEntryHead(seq, v)
 			if err != nil {
@@ -487,7 +484,7 @@ func encodeTrashed(t *model.Trashed) ([]byte, error) { return json.Marshal(t) }
 func decodeTrashed(v []byte) (model.Trashed, error) {
 	var t model.Trashed
 	if err := json.Unmarshal(v, &t); err != nil {
-		return t, fmt.Errorf("%w: %v", errCorrupt, err)
+		return t, corruptf("its stored value is not readable JSON (%v)", err)
 	}
 	return t, nil
 }

@@ -9,8 +9,6 @@ import (
 	"slices"
 
 	"chrono/model"
-
-	"github.com/go-json-experiment/json"
 )
 
 func beUint64(v []byte) uint64 {
@@ -67,9 +65,9 @@ func (s *Store) Sources() ([]model.Source, error) {
 	var out []model.Source
 	err := s.view(func(b buckets) error {
 		return b.sources.ForEach(func(k, v []byte) error {
-			var src model.Source
-			if err := json.Unmarshal(v, &src); err != nil {
-				return fmt.Errorf("source %q: %w: %v", k, errCorrupt, err)
+			src, err := decodeSource(string(k), v)
+			if err != nil {
+				return err
 			}
 			out = append(out, src)
 			return nil
@@ -176,7 +174,7 @@ func backlinks(b buckets, id string) ([]model.Incoming, error) {
 	for k, _ := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, _ = c.Next() {
 		from, rel, ok := bytes.Cut(k[len(prefix):], []byte{keySep})
 		if !ok {
-			return nil, fmt.Errorf("link %q: %w", k, errCorrupt)
+			return nil, corruptf("links index entry %q has no rel", k)
 		}
 		out = append(out, model.Incoming{From: string(from), Rel: model.Rel(rel)})
 	}
@@ -218,9 +216,9 @@ func (s *Store) Detail(id string) (model.Detail, error) {
 		}
 		for _, sid := range cited {
 			if v := b.sources.Get([]byte(sid)); v != nil && sid != "" {
-				var src model.Source
-				if err := json.Unmarshal(v, &src); err != nil {
-					return fmt.Errorf("source %q: %w: %v", sid, errCorrupt, err)
+				src, err := decodeSource(sid, v)
+				if err != nil {
+					return err
 				}
 				d.Sources[sid] = src
 			}

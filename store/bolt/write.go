@@ -31,7 +31,7 @@ func (b buckets) event(id string) (model.Event, []byte, error) {
 	}
 	v := b.events.Get(order)
 	if v == nil {
-		return model.Event{}, nil, fmt.Errorf("event %q: %w (its index entry points nowhere)", id, errCorrupt)
+		return model.Event{}, nil, corruptf("event %q: the ids index has it, the events bucket has not (chrono check --store lists all such)", id)
 	}
 	e, err := decodeEvent(v)
 	return e, order, err

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	bbolt "go.etcd.io/bbolt"
+)
+
+// TestCheckStore: chrono check --store says a sound store agrees with
+// itself; on a store whose event damage removed while its ids entry
+// stayed (the list one short of the count, silently) it lists the
+// mismatches with their bucket and event and exits 1, and a command that
+// meets the damage says the store is damaged and lists them too.
+func TestCheckStore(t *testing.T) {
+	db := newDB(t)
+	if r := chrono(t, db, "", "import", "timeline.example.json"); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	r := chrono(t, db, "", "check", "--store")
+	if want := "store " + db + ": 13 events, all indexes and counts agree\n"; r.code != 0 || r.stdout != want {
+		t.Errorf("check of a sound store: %+v\nwant %q", r, want)
+	}
+
+	const id = "khashoggi-killed"
+	raw, err := bbolt.Open(db, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = raw.Update(func(tx *bbolt.Tx) error {
+		return tx.Bucket([]byte("events")).Delete(tx.Bucket([]byte("ids")).Get([]byte(id)))
+	})
+	raw.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	r = chrono(t, db, "", "check", "--store")
+	if r.code != 1 || !strings.Contains(r.stdout, `ids, event "`+id+`": the ids index has the event, the events bucket has not`) ||
+		!strings.Contains(r.stdout, "counts: the count of all events is 13, the events make it 12") ||
+		!strings.Contains(r.stderr, "chrono: store "+db+" is damaged (") {
+		t.Errorf("check of a damaged store: %+v", r)
+	}
+
+	r = chrono(t, db, "", "show", id)
+	if r.code != 1 || !strings.HasPrefix(r.stderr, "chrono check --store finds:\n") ||
+		!strings.Contains(r.stderr, `chrono: store `+db+` is damaged (event "`+id+`": `) ||
+		!strings.Contains(r.stderr, "nothing was changed; restore it from a backup") {
+		t.Errorf("show of the lost event: %+v", r)
+	}
+}

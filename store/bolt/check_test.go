@@ -1,0 +1,150 @@
+package bolt
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"chrono/model"
+
+	bbolt "go.etcd.io/bbolt"
+)
+
+// TestCheckSoundStore: a store that writes kept in step checks clean.
+func TestCheckSoundStore(t *testing.T) {
+	s := newStore(t)
+	r, err := s.Check()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, _ := s.Count(model.Query{})
+	if !r.OK() || r.Events != n || r.Location != s.Location() {
+		t.Errorf("Check = %+v; want no mismatches and %d events at %s", r, n, s.Location())
+	}
+}
+
+// damageRaw changes a closed store with raw bbolt, behind chrono's back,
+// and opens it again.
+func damageRaw(t *testing.T, s *Store, change func(b buckets) error) *Store {
+	t.Helper()
+	path := s.Location()
+	s.Close()
+	db, err := bbolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bbolt.Tx) error { return change(bucketsOf(tx)) }); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	return openAt(t, path, Options{})
+}
+
+// TestEventLostFromEvents: an event whose value damage removed while its
+// ids entry stayed is no longer silent: the count and the list disagree,
+// reading the event says the store is damaged, and the check names the
+// event and the bucket.
+func TestEventLostFromEvents(t *testing.T) {
+	s := newStore(t)
+	const id = "khashoggi-killed"
+	s = damageRaw(t, s, func(b buckets) error { return b.events.Delete(b.ids.Get([]byte(id))) })
+	_, err := s.Detail(id)
+	if !errors.Is(err, model.ErrDamaged) || !strings.Contains(err.Error(), "store "+s.Location()+" is damaged (event \""+id+"\"") ||
+		!strings.HasSuffix(err.Error(), "nothing was changed; restore it from a backup (chrono backup -o FILE makes one)") {
+		t.Errorf("Detail: %v\nwant: store %s is damaged (event %q: ...): nothing was changed; restore it from a backup ...", err, s.Location(), id)
+	}
+	r, err := s.Check()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasMismatch(r, "ids", id) || !hasMismatch(r, "counts", "") {
+		t.Errorf("Check found %+v; want the ids entry of %q and the counts", r.Mismatches, id)
+	}
+}
+
+// TestCheckFindsEachIndex: an entry added to or taken from each index
+// and count behind chrono's back is found, with its bucket.
+func TestCheckFindsEachIndex(t *testing.T) {
+	for _, c := range []struct {
+		bucket string
+		change func(b buckets) error
+	}{
+		{"ids", func(b buckets) error { return b.ids.Delete([]byte("khashoggi-killed")) }},
+		{"ids", func(b buckets) error { return b.ids.Put([]byte("ghost"), []byte("nowhere")) }},
+		{"tags", func(b buckets) error { return b.tags.Put(tagKey("ghost", []byte("nowhere")), nil) }},
+		{"links", func(b buckets) error { return b.links.Put(linkKey("khashoggi-killed", "ghost", "cites"), nil) }},
+		{"counts", func(b buckets) error { return bump(b.counts, keyTotal, 1) }},
+		{"counts", func(b buckets) error { return b.counts.Delete(counterKey(counterTag, "fbi")) }},
+		{"sources", func(b buckets) error { return b.sources.Put([]byte("bad"), []byte("{not json")) }},
+		{"trash", func(b buckets) error { return b.trash.Put([]byte("khashoggi-killed"), []byte("{}")) }},
+		{"history", func(b buckets) error { return b.history.Put(historyKey("khashoggi-killed", 999), nil) }},
+		{"events", func(b buckets) error {
+			return b.events.Put(b.ids.Get([]byte("khashoggi-killed")), []byte{codecVersion, 0, 200})
+		}},
+	} {
+		s := damageRaw(t, newStore(t), c.change)
+		r, err := s.Check()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !hasMismatch(r, c.bucket, "") {
+			t.Errorf("damage in %s: Check found %+v", c.bucket, r.Mismatches)
+		}
+	}
+}
+
+func hasMismatch(r model.CheckReport, where, event string) bool {
+	return slices.ContainsFunc(r.Mismatches, func(m model.Mismatch) bool {
+		return m.Where == where && (event == "" || m.Event == event)
+	})
+}
+
+// TestDamagedValuesSayWhere: a stored value that cannot be read is said
+// as the store's damage, in one form: the file, what is damaged (which
+// event, source, trashed event or journal entry, and which part of it),
+// and what to do.
+func TestDamagedValuesSayWhere(t *testing.T) {
+	const id = "khashoggi-killed"
+	for _, c := range []struct {
+		what   string
+		change func(b buckets) error
+		read   func(s *Store) error
+	}{
+		{`event "` + id + `": its `, func(b buckets) error {
+			order := b.ids.Get([]byte(id))
+			v := b.events.Get(order)
+			return b.events.Put(order, slices.Clone(v[:len(v)-1]))
+		}, func(s *Store) error { _, err := s.Detail(id); return err }},
+		{`event "` + id + `": its `, func(b buckets) error {
+			order := b.ids.Get([]byte(id))
+			v := b.events.Get(order)
+			return b.events.Put(order, slices.Clone(v[:len(v)-1]))
+		}, func(s *Store) error {
+			for _, err := range s.Events(model.Query{}) {
+				if err != nil {
+					return err
+				}
+			}
+			return nil
+		}},
+		{`source "wapo": its stored value is not readable JSON`, func(b buckets) error {
+			return b.sources.Put([]byte("wapo"), []byte(`{"id": "wapo", "title": `))
+		}, func(s *Store) error { _, err := s.Sources(); return err }},
+		{`event "gone" in the trash: its stored value is not readable JSON`, func(b buckets) error {
+			return b.trash.Put([]byte("gone"), []byte(`{"event": `))
+		}, func(s *Store) error { _, err := s.Trash(); return err }},
+		{`journal entry #1: `, func(b buckets) error {
+			return b.journal.Put(seqKey(1), []byte{9, 9})
+		}, func(s *Store) error { _, err := s.Entry(1); return err }},
+	} {
+		s := damageRaw(t, newStore(t), c.change)
+		err := c.read(s)
+		want := "store " + s.Location() + " is damaged (" + c.what
+		if !errors.Is(err, model.ErrDamaged) || !strings.HasPrefix(fmt.Sprint(err), want) ||
+			!strings.HasSuffix(err.Error(), "): nothing was changed; restore it from a backup (chrono backup -o FILE makes one)") {
+			t.Errorf("got  %v\nwant %s...): nothing was changed; restore it from a backup (chrono backup -o FILE makes one)", err, want)
+		}
+	}
+}
