@@ -91,7 +91,7 @@ func runBrowse(opts *browseOptions) error {
 	if err != nil {
 		return err
 	}
-	shared, err := store.Open(path, store.Options{Shared: true, Author: author})
+	shared, err := store.Open(path, store.Options{Shared: true, Author: author, AcceptRollback: opts.acceptRollback})
 	if err != nil {
 		return err
 	}

@@ -19,7 +19,7 @@ func (c *cli) openStore(readOnly bool) (model.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := store.Open(path, store.Options{ReadOnly: readOnly, Author: author})
+	s, err := store.Open(path, store.Options{ReadOnly: readOnly, Author: author, AcceptRollback: c.acceptRollback})
 	if errors.Is(err, model.ErrNoStore) {
 		return nil, fmt.Errorf("%w; run chrono to start with the example investigation, or chrono import FILE", err)
 	}
