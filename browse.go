@@ -105,7 +105,7 @@ func runBrowse(opts *browseOptions) error {
 	if err != nil {
 		return err
 	}
-	shared, err := store.Open(path, store.Options{Shared: true, ReadOnly: readOnly != "", Author: author})
+	shared, err := store.Open(path, store.Options{Shared: true, ReadOnly: readOnly != "", Author: author, AcceptRollback: opts.acceptRollback})
 	if err != nil {
 		return err
 	}

@@ -33,6 +33,7 @@ func (c *cli) open(opts store.Options) (model.Store, error) {
 	if opts.Author, err = c.author(); err != nil {
 		return nil, err
 	}
+	opts.AcceptRollback = c.acceptRollback
 	s, err := store.Open(path, opts)
 	switch {
 	case errors.Is(err, model.ErrNoStore) && isDefault:

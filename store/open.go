@@ -49,6 +49,10 @@ type Options struct {
 	// Author is who the store's writes are attributed to, in the journal
 	// and on notes: a name, or user@host.
 	Author string
+	// AcceptRollback lets writes go on in a store whose newest meta page
+	// is damaged, so that it reads as it was before its last change
+	// (writes are refused otherwise, with model.ErrDamaged).
+	AcceptRollback bool
 }
 
 // Open opens the store at location. Today every location is the path of
@@ -69,9 +73,9 @@ type Options struct {
 // model.ErrInUse.
 func Open(location string, opts Options) (model.Store, error) {
 	if opts.Shared {
-		return bolt.NewShared(location, bolt.Options{ReadOnly: opts.ReadOnly, Timeout: opts.Timeout, Author: opts.Author}), nil
+		return bolt.NewShared(location, bolt.Options{ReadOnly: opts.ReadOnly, Timeout: opts.Timeout, Author: opts.Author, AcceptRollback: opts.AcceptRollback}), nil
 	}
-	s, err := bolt.Open(location, bolt.Options{ReadOnly: opts.ReadOnly, NoCreate: opts.NoCreate, Timeout: opts.Timeout, Author: opts.Author})
+	s, err := bolt.Open(location, bolt.Options{ReadOnly: opts.ReadOnly, NoCreate: opts.NoCreate, Timeout: opts.Timeout, Author: opts.Author, AcceptRollback: opts.AcceptRollback})
 	if err != nil {
 		// A nil *bolt.Store in a model.Store would not be nil.
 		return nil, err

@@ -42,6 +42,11 @@ func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
 	if s.readOnly {
 		return nil, model.ErrReadOnly
 	}
+	if !dryRun {
+		if err := s.writable(); err != nil {
+			return nil, err
+		}
+	}
 	tx, err := s.db.Begin(false)
 	if err != nil {
 		return nil, err
@@ -194,6 +199,7 @@ func (bi *bulkImport) Commit(phrase string) (model.ImportResult, error) {
 	if err := bi.s.swap(built); err != nil {
 		return bi.result, err
 	}
+	bi.s.guard.dirty = true // the new file was built without the closed key
 	return bi.result, nil
 }
 
@@ -217,6 +223,10 @@ func (bi *bulkImport) finish(phrase string) error {
 		}
 	}
 	if err := bi.fillHeader(func(key, value []byte) error { return bi.add(bucketMeta, key, value, extsort.RankNew) }); err != nil {
+		return err
+	}
+	// Until Close, the new store is being written to (guard.go).
+	if err := bi.add(bucketMeta, keyClosed, nil, extsort.RankDelete); err != nil {
 		return err
 	}
 	if !bi.journal.changed() {

@@ -25,12 +25,21 @@ type txImport struct {
 
 // beginImport starts an import. It holds the store's write transaction
 // until Commit or Rollback.
-func (s *Store) beginImport() (*txImport, error) {
+func (s *Store) beginImport(dryRun bool) (*txImport, error) {
 	if s.readOnly {
 		return nil, model.ErrReadOnly
 	}
+	if !dryRun {
+		if err := s.writable(); err != nil {
+			return nil, err
+		}
+	}
 	tx, err := s.db.Begin(true)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.clearClosed(tx); err != nil {
+		tx.Rollback()
 		return nil, err
 	}
 	b := bucketsOf(tx)
@@ -152,6 +161,7 @@ func (im *txImport) Commit(phrase string) (model.ImportResult, error) {
 	if err := im.tx.Commit(); err != nil {
 		return im.result, fmt.Errorf("saving the import: %w", err)
 	}
+	im.s.guard.dirty = true
 	return im.result, nil
 }
 
@@ -247,7 +257,7 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 		im = bi
 	} else {
 		var ti *txImport
-		if ti, err = s.beginImport(); ti != nil {
+		if ti, err = s.beginImport(opts.DryRun); ti != nil {
 			ti.list = opts.DryRun
 		}
 		im = ti

@@ -264,7 +264,7 @@ func TestReadOnlyStoreRefusesWrites(t *testing.T) {
 			return err
 		},
 		"beginImport": func() error {
-			im, err := ro.beginImport()
+			im, err := ro.beginImport(false)
 			if err == nil {
 				im.Rollback()
 			}

@@ -17,6 +17,8 @@ import (
 //	  schema       uvarint schema version
 //	  title        the investigation's title
 //	  description  its description
+//	  closed       present while no writer is at work (guard.go): set
+//	               on Close, cleared by the first write of a session
 //	events/  order key → event value (codec.go)
 //	         The order key (model.OrderKey) sorts in timeline order, so a
 //	         cursor pages through the timeline without loading it.
@@ -78,6 +80,7 @@ var (
 	keySchema      = []byte("schema")
 	keyTitle       = []byte("title")
 	keyDescription = []byte("description")
+	keyClosed      = []byte("closed")
 
 	formatName = []byte("chrono")
 )

@@ -19,10 +19,15 @@ import (
 // changes as they are then, so that nothing another process wrote is
 // lost.
 type Shared struct {
-	path     string
-	timeout  time.Duration
-	author   string
-	readOnly bool // writes are refused
+	path           string
+	timeout        time.Duration
+	author         string
+	readOnly       bool // writes are refused
+	acceptRollback bool
+	// sound: the check before a process's first write (guard.go) has
+	// passed, so later writes check only what the store's closed key
+	// asks for. Guarded by gate.
+	sound bool
 
 	// gate lets reads run together and a write alone: a process cannot
 	// take bbolt's write lock while it holds the read lock itself.
@@ -45,7 +50,7 @@ const linger = 100 * time.Millisecond
 // never opens the store for writing. The store must exist at the
 // current schema (open it once with Open first).
 func NewShared(path string, opts Options) *Shared {
-	return &Shared{path: path, timeout: opts.Timeout, author: opts.Author, readOnly: opts.ReadOnly}
+	return &Shared{path: path, timeout: opts.Timeout, author: opts.Author, readOnly: opts.ReadOnly, acceptRollback: opts.AcceptRollback}
 }
 
 // Location returns the path of the file the store is in.
@@ -114,12 +119,17 @@ func write[T any](s *Shared, f func(*Store) (T, error)) (T, error) {
 	s.gate.Lock()
 	defer s.gate.Unlock()
 	s.closeIdle() // no read is under way: the gate is ours
-	st, err := Open(s.path, Options{NoCreate: true, Timeout: s.timeout, Author: s.author})
+	st, err := Open(s.path, Options{NoCreate: true, Timeout: s.timeout, Author: s.author, AcceptRollback: s.acceptRollback})
 	if err != nil {
 		var zero T
 		return zero, err
 	}
+	// Each burst is a session of its own, which sets the store's closed
+	// key again as it ends; the check of what every write touches is made
+	// once in the process.
+	st.guard.sound = s.sound
 	v, err := f(st)
+	s.sound = st.guard.sound
 	if cerr := st.Close(); err == nil && cerr != nil {
 		err = cerr
 	}

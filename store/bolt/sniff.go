@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
-	"io"
 	"os"
 
 	"chrono/model"
@@ -25,62 +24,43 @@ const (
 // sniff refuses a file that cannot be a bbolt database before bbolt gets
 // to it (bbolt turns an empty file into a database), and one shorter than
 // its meta page says (bbolt would map it and fault on the missing pages).
-func sniff(path string) error {
+// It returns what is wrong with a meta page that fails its checksum while
+// the other holds (metaPair.lost), for writes to refuse.
+func sniff(path string) (metaPair, error) {
 	f, err := openRegular(path, os.O_RDONLY, 0)
 	if errors.Is(err, model.ErrNotChrono) {
-		return err
+		return metaPair{}, err
 	} else if err != nil {
-		return fmt.Errorf("store %s: %w", path, err)
+		return metaPair{}, fmt.Errorf("store %s: %w", path, err)
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err == nil && fi.Size() == 0 {
-		return fmt.Errorf("%s is an empty file, %w; remove it or choose another --db", path, model.ErrNotChrono)
+		return metaPair{}, fmt.Errorf("%s is an empty file, %w; remove it or choose another --db", path, model.ErrNotChrono)
 	}
-	var head [pageHeaderSize + metaSize]byte
-	if _, err := io.ReadFull(f, head[:]); err != nil || binary.LittleEndian.Uint32(head[bboltMagicOffset:]) != bboltMagic {
-		return fmt.Errorf("%s is %w (it is not a bbolt database); check the --db path", path, model.ErrNotChrono)
+	mp, ok := readMetaPages(f)
+	switch {
+	case !ok:
+		return mp, fmt.Errorf("%s is %w (it is not a bbolt database); check the --db path", path, model.ErrNotChrono)
+	case !mp.valid():
+		return mp, fmt.Errorf("store %s is %w or %w (both its meta pages fail their checksum): nothing was changed; check the --db path, or restore it from a backup", path, model.ErrDamaged, model.ErrNotChrono)
 	}
-	// The second meta page is one page in; when the first is damaged its
-	// page size cannot be trusted, so every size bbolt may use is tried,
-	// as bbolt does.
-	m, _ := readMeta(head[pageHeaderSize:])
-	offsets := []int64{}
-	if m.valid {
-		offsets = append(offsets, m.pageSize)
-	} else {
-		for size := int64(1024); size <= 64<<10; size *= 2 {
-			offsets = append(offsets, size)
-		}
-	}
-	for _, off := range offsets {
-		var second [pageHeaderSize + metaSize]byte
-		if _, err := f.ReadAt(second[:], off); err != nil {
-			continue
-		}
-		if c, ok := readMeta(second[pageHeaderSize:]); ok && (!m.valid || c.txid >= m.txid) {
-			m = c
-			break
-		}
-	}
-	if !m.valid {
-		return fmt.Errorf("store %s is %w or %w (both its meta pages fail their checksum): nothing was changed; check the --db path, or restore it from a backup", path, model.ErrDamaged, model.ErrNotChrono)
-	}
+	m := mp.current()
 	// The size is taken after the meta page is read: a commit under way
 	// grows the file before it writes the meta page that counts the
 	// growth.
 	fi, err := f.Stat()
 	if err != nil {
-		return fmt.Errorf("store %s: %w", path, err)
+		return mp, fmt.Errorf("store %s: %w", path, err)
 	}
 	if need, size := m.pages*m.pageSize, fi.Size(); size < need {
-		return damaged(path, fmt.Sprintf("cut short: %d bytes of the %d it holds", size, need))
+		return mp, damaged(path, fmt.Sprintf("cut short: %d bytes of the %d it holds", size, need))
 	}
 	// bbolt reads the freelist as it opens, before there is a DB to
 	// close, and a panic there would leave the file mapped and locked.
 	if why := m.checkFreelist(f); why != "" {
-		return damaged(path, why)
+		return mp, damaged(path, why)
 	}
-	return nil
+	return mp, nil
 }
 
 // The parts of a bbolt meta page sniff reads: a page header, then magic,
@@ -103,7 +83,7 @@ const (
 type meta struct {
 	valid                     bool
 	pageSize, pages, freelist int64
-	txid                      uint64
+	txid                      uint64 // read even when the page fails its checksum
 }
 
 // readMeta reads a meta page and checks its checksum.
@@ -111,7 +91,7 @@ func readMeta(b []byte) (meta, bool) {
 	h := fnv.New64a()
 	h.Write(b[:metaChecksum])
 	if binary.LittleEndian.Uint32(b) != bboltMagic || h.Sum64() != binary.LittleEndian.Uint64(b[metaChecksum:]) {
-		return meta{}, false
+		return meta{txid: binary.LittleEndian.Uint64(b[metaTxID:])}, false
 	}
 	return meta{
 		valid:    true,

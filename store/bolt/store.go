@@ -42,6 +42,10 @@ type Options struct {
 	// Author is who the store's writes are attributed to in the journal
 	// and on notes.
 	Author string
+	// AcceptRollback lets writes go on in a store whose newest meta page
+	// is damaged, which reads as it was before its last change: the
+	// first write makes that the store for good.
+	AcceptRollback bool
 }
 
 // Store is an open investigation.
@@ -51,6 +55,7 @@ type Store struct {
 	readOnly bool
 	author   string
 	file     *os.File // bbolt's, to tell whether it is still the file at path
+	guard    writeGuard
 }
 
 // Both ways of holding a store answer the whole contract.
@@ -95,6 +100,7 @@ func open(path string, opts Options) (*Store, error) {
 	}
 	fi, err := os.Stat(path)
 	exists := err == nil
+	var metas metaPair
 	switch {
 	case err != nil && !errors.Is(err, os.ErrNotExist):
 		return nil, fmt.Errorf("store %s: %w", path, err)
@@ -105,7 +111,7 @@ func open(path string, opts Options) (*Store, error) {
 	case !exists && (opts.ReadOnly || opts.NoCreate):
 		return nil, fmt.Errorf("%w at %s", model.ErrNoStore, path)
 	case exists:
-		if err := sniff(path); err != nil {
+		if metas, err = sniff(path); err != nil {
 			return nil, err
 		}
 		if opts.ReadOnly {
@@ -141,6 +147,7 @@ func open(path string, opts Options) (*Store, error) {
 		return nil, openError(path, err)
 	}
 	s := &Store{db: db, path: path, readOnly: opts.ReadOnly, author: opts.Author, file: file}
+	s.guard = writeGuard{lost: metas.lost(), acceptRollback: opts.AcceptRollback, dirty: !exists}
 	if err := s.guarded(func() error { return s.prepare(!exists) }); err != nil {
 		db.Close()
 		return nil, err
@@ -187,6 +194,11 @@ func (s *Store) prepare(created bool) error {
 	case v < SchemaVersion && s.readOnly:
 		return fmt.Errorf("store %s needs upgrading from schema %d: open it once without read-only", s.path, v)
 	case v < SchemaVersion:
+		// An older layout lacks buckets, so only the meta pages are
+		// checked before it is upgraded (guard.go).
+		if err := s.rolledBack(); err != nil {
+			return err
+		}
 		return s.db.Update(func(tx *bbolt.Tx) error { return migrate(tx, v) })
 	}
 	return nil
@@ -198,8 +210,12 @@ func (s *Store) Location() string { return s.path }
 // Author is who the store's writes are attributed to (Options.Author).
 func (s *Store) Author() string { return s.author }
 
-// Close releases the store.
-func (s *Store) Close() error { return s.db.Close() }
+// Close releases the store, marking it closed when this session wrote to
+// it (guard.go).
+func (s *Store) Close() error {
+	s.markClosed()
+	return s.db.Close()
+}
 
 // countOf reads a uint64 counter; a missing one is 0.
 func countOf(b *bbolt.Bucket, key []byte) int {

@@ -43,12 +43,9 @@ var errNothingWritten = errors.New("nothing written")
 // Write runs fn in one write transaction and records what it changed as
 // one journal entry in the same transaction: both are kept, or neither.
 func (s *Store) Write(op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
-	if s.readOnly {
-		return model.Entry{}, fmt.Errorf("store %s: %w", s.path, model.ErrReadOnly)
-	}
 	var entry model.Entry
 	err := noRoom(s.path, s.guarded(func() error {
-		return s.db.Update(func(tx *bbolt.Tx) error {
+		return s.update(func(tx *bbolt.Tx) error {
 			t := &writeTx{
 				b:       bucketsOf(tx),
 				author:  s.author,
