@@ -63,6 +63,7 @@ func runImport(opts *importOptions) error {
 	if err != nil {
 		return err
 	}
+	defer opts.clearOnSignal()()
 	return opts.withStore(false, func(s model.Store) error { return opts.importInto(s, fixed) })
 }
 
