@@ -37,6 +37,7 @@ func runBackup(opts *backupOptions) error {
 	if opts.out == "" {
 		return usagef("backup needs -o FILE, the file to write the copy to")
 	}
+	defer opts.clearOnSignal()()
 	return opts.withStore(true, func(s model.Store) error {
 		n, err := s.Backup(opts.out)
 		if err != nil {

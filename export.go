@@ -3,14 +3,14 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"chrono/model"
 	"chrono/model/formats"
 	"chrono/model/termtext"
+	"chrono/store/outfile"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 )
 
@@ -55,6 +55,9 @@ func runExport(opts *exportOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.output != "" && opts.output != "-" {
+		defer opts.clearOnSignal()()
+	}
 	return opts.withStore(true, func(s model.Store) error { return opts.export(s, f, q) })
 }
 
@@ -74,12 +77,16 @@ func (o *exportOptions) export(s model.Store, f formats.Format, q model.Query) e
 		n, err = f.Write(w, h, sources, s.Events(q), &lost)
 		return err
 	}
-	if (o.output == "" || o.output == "-") && o.stdoutIsTerminal() {
-		if write, err = forTerminal(f, write); err != nil {
+	// A screen gets the export as forTerminal allows, whether it is
+	// stdout or a name for a terminal (-o /dev/stdout, -o /dev/tty).
+	onScreen := func(w io.Writer) error {
+		write, err := forTerminal(f, write)
+		if err != nil {
 			return err
 		}
+		return write(w)
 	}
-	if err := writeOutput(o.output, o.stdout, write); err != nil {
+	if err := o.writeOutput(write, onScreen); err != nil {
 		return err
 	}
 	o.report(f, n, &lost)
@@ -135,23 +142,27 @@ func (o *exportOptions) report(f formats.Format, n int, lost *model.Losses) {
 	fmt.Fprintln(o.stderr, line)
 }
 
-// writeOutput writes to stdout, or to a file that appears only when
-// complete: a failed export never leaves half a file behind.
-func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) error {
-	if path == "" || path == "-" {
-		return write(stdout)
+// writeOutput writes to stdout, or to the file -o names as package
+// outfile does: a file appears only when complete (a failed export never
+// leaves half a file behind), and a pipe or a device is written through.
+// What goes to a terminal is written by onScreen.
+func (o *exportOptions) writeOutput(write, onScreen func(io.Writer) error) error {
+	if o.output == "" || o.output == "-" {
+		if o.stdoutIsTerminal() {
+			return onScreen(o.stdout)
+		}
+		return write(o.stdout)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	f, err := outfile.Create(o.output, 0o666)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
+	defer f.Abort()
+	if f.Through() != nil && term.IsTerminal(f.Through().Fd()) {
+		write = onScreen
+	}
+	if err := write(f); err != nil {
 		return err
 	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return f.Commit()
 }

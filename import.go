@@ -73,7 +73,10 @@ func runImport(opts *importOptions) error {
 		return err
 	}
 	defer s.Close()
-	return opts.importInto(s, fixed)
+	defer opts.clearOnSignal()()
+	err = opts.importInto(s, fixed)
+	checkDamaged(opts.stderr, s, err)
+	return err
 }
 
 // importInto opens the files, in the format fixed or each in its own, and

@@ -1,77 +1,126 @@
 package bolt
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
-	"path/filepath"
 
 	"chrono/model"
+	"chrono/store/outfile"
 
 	bbolt "go.etcd.io/bbolt"
 )
 
 // Backup writes a consistent copy of the store to path, which must not
 // exist yet: a snapshot of one read transaction, so it can be taken while
-// the store is in use. The copy is written beside path and renamed into
-// place only once complete and synced, then opened to check that it is a
-// whole store; it returns the copy's size.
+// the store is in use. The copy is written beside path, synced, and read
+// back whole (every page, every event) before it takes the name: a file
+// called a backup always is one. It gets the store's mode less the umask,
+// and Backup returns its size.
 func (s *Store) Backup(path string) (int64, error) {
 	if _, err := os.Lstat(path); err == nil {
 		return 0, fmt.Errorf("%s already exists: give a new file name (a backup never overwrites)", path)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".backup-")
+	perm := fs.FileMode(0o600)
+	if fi, err := os.Stat(s.path); err == nil {
+		perm = fi.Mode().Perm()
+	}
+	out, err := outfile.CreateNew(path, perm)
 	if err != nil {
 		return 0, fmt.Errorf("backup: %w", err)
 	}
-	defer os.Remove(tmp.Name()) // after the rename, there is nothing to remove
-	var n int64
+	defer out.Abort() // after Commit, there is nothing to remove
+	var n, events int64
 	err = s.guarded(func() error {
 		return s.db.View(func(tx *bbolt.Tx) error {
 			var err error
-			n, err = tx.WriteTo(tmp)
+			if n, err = tx.WriteTo(out); err == nil {
+				events = int64(countOf(tx.Bucket(bucketCounts.name), keyTotal))
+			}
 			return err
 		})
 	})
 	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
+		err = out.Sync()
 	}
 	if err != nil {
 		return 0, noRoom(path, fmt.Errorf("backup to %s: %w", path, err))
 	}
-	if err := os.Chmod(tmp.Name(), 0o600); err != nil {
-		return 0, err
+	if err := verifyBackup(out.TempName(), events); err != nil {
+		return 0, fmt.Errorf("backup to %s: %w: no backup was made; the store %s may be damaged too (chrono export -o FILE saves what can be read)", path, err, s.path)
 	}
-	// Checked before it takes the name, so that a file called a backup
-	// always is one.
-	copied, err := Open(tmp.Name(), Options{ReadOnly: true})
-	if err != nil {
-		return 0, fmt.Errorf("backup to %s: the copy does not open: %w", path, err)
-	}
-	want, err1 := s.Count(model.Query{})
-	got, err2 := copied.Count(model.Query{})
-	copied.Close()
-	switch {
-	case err1 != nil:
-		return 0, err1
-	case err2 != nil:
-		return 0, fmt.Errorf("backup to %s: the copy does not read: %w", path, err2)
-	case got != want:
-		// Another process may have imported meanwhile; the copy is the
-		// snapshot of its moment, but say so rather than guess.
-		return 0, fmt.Errorf("backup to %s: the copy holds %d events and the store now %d; try again", path, got, want)
-	}
-	// A link fails, rather than replace, if path appeared meanwhile; where
-	// the file system has no links, a rename does.
-	if err := os.Link(tmp.Name(), path); errors.Is(err, os.ErrExist) {
-		return 0, fmt.Errorf("%s already exists: give a new file name (a backup never overwrites)", path)
-	} else if err != nil {
-		if err := os.Rename(tmp.Name(), path); err != nil {
-			return 0, fmt.Errorf("backup: %w", err)
+	if err := out.Commit(); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return 0, fmt.Errorf("%s already exists: give a new file name (a backup never overwrites)", path)
 		}
+		return 0, fmt.Errorf("backup: %w", err)
 	}
 	return n, nil
+}
+
+// verifyBackup reads the copy at path whole: every key and value of every
+// bucket, every event decoded and found by its id, then bbolt's own check
+// of the pages (that each is reachable once, or free, and keys in order).
+// events is how many events the store counted in the snapshot.
+func verifyBackup(path string, events int64) error {
+	db, err := bbolt.Open(path, 0o600, &bbolt.Options{ReadOnly: true, Timeout: DefaultTimeout})
+	if err != nil {
+		return fmt.Errorf("the copy is %w (%v)", model.ErrDamaged, err)
+	}
+	defer db.Close()
+	var why error
+	err = guardPath(path, func() error {
+		return db.View(func(tx *bbolt.Tx) error {
+			// Read in this goroutine first, where a fault on a page past
+			// the end is caught; tx.Check reads in one of its own.
+			if why = readBackupWhole(tx, events); why != nil {
+				return nil
+			}
+			for err := range tx.Check() { // drained: it reads until closed
+				if why == nil {
+					why = err
+				}
+			}
+			return nil
+		})
+	})
+	if err == nil && why != nil {
+		err = fmt.Errorf("the copy is %w (%v)", model.ErrDamaged, why)
+	}
+	if err != nil && !errors.Is(err, model.ErrDamaged) {
+		err = fmt.Errorf("the copy is %w (%v)", model.ErrDamaged, err)
+	}
+	return err
+}
+
+// readBackupWhole walks every bucket of tx and decodes every event.
+func readBackupWhole(tx *bbolt.Tx, events int64) error {
+	for _, bk := range allBuckets {
+		b := tx.Bucket(bk.name)
+		if b == nil {
+			return fmt.Errorf("bucket %s is missing", bk.name)
+		}
+		c := b.Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		}
+	}
+	evs, ids := tx.Bucket(bucketEvents.name), tx.Bucket(bucketIDs.name)
+	var n int64
+	c := evs.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		e, err := decodeEvent(v)
+		if err != nil {
+			return fmt.Errorf("event at key %x: %w", k, err)
+		}
+		if !bytes.Equal(ids.Get([]byte(e.ID)), k) {
+			return fmt.Errorf("event %q: its index entry is not where it is", e.ID)
+		}
+		n++
+	}
+	if n != events || int64(ids.Stats().KeyN) != events {
+		return fmt.Errorf("%d events read, %d ids, and %d counted", n, ids.Stats().KeyN, events)
+	}
+	return nil
 }

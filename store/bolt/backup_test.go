@@ -1,6 +1,8 @@
 package bolt
 
 import (
+	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -8,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"chrono/model"
 	"chrono/store/storetest"
 )
 
@@ -43,5 +46,59 @@ func TestBackup(t *testing.T) {
 	}
 	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".copy.db.backup-*")); len(left) > 0 {
 		t.Errorf("left behind: %q", left)
+	}
+}
+
+// TestBackupOfADamagedStore: a backup is made only once every page of the
+// copy has been read. Of stores with a byte flipped in a page, those that
+// open are backed up or refused; every backup made reads whole, and the
+// damage the counts do not see is refused.
+func TestBackupOfADamagedStore(t *testing.T) {
+	good, err := os.ReadFile(storeFile(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const page = 4096
+	dir := t.TempDir()
+	refused := 0
+	for off := 2 * page; off < len(good); off += page {
+		for _, at := range []int{16, 40, 100, 700, 2000} {
+			damaged := bytes.Clone(good)
+			damaged[off+at] ^= 0xff
+			path := filepath.Join(dir, "damaged.db")
+			if err := os.WriteFile(path, damaged, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			s, err := Open(path, Options{ReadOnly: true})
+			if err != nil {
+				continue
+			}
+			out := filepath.Join(dir, "backup.db")
+			_, err = s.Backup(out)
+			s.Close()
+			if err != nil {
+				refused++
+				if !errors.Is(err, model.ErrDamaged) || !strings.Contains(err.Error(), out) {
+					t.Errorf("byte %d: the refusal %q names not the backup, or says not damaged", off+at, err)
+				}
+				if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+					t.Errorf("byte %d: a refused backup left %d files", off+at, len(entries)-1)
+				}
+				continue
+			}
+			copied, err := Open(out, Options{ReadOnly: true})
+			if err != nil {
+				t.Errorf("byte %d: the backup made does not open: %v", off+at, err)
+			} else {
+				if errs := readEverything(copied); len(errs) > 0 {
+					t.Errorf("byte %d: a backup was made of a damaged store: %v", off+at, errs[0])
+				}
+				copied.Close()
+			}
+			os.Remove(out)
+		}
+	}
+	if refused == 0 {
+		t.Error("no damaged store was refused a backup")
 	}
 }

@@ -2,11 +2,10 @@ package bolt
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
 	"chrono/store/bolt/internal/extsort"
+	"chrono/store/outfile"
 
 	bbolt "go.etcd.io/bbolt"
 )
@@ -166,16 +165,18 @@ func build(path string, old *bbolt.Tx, sorted []extsort.Stream, sizeHint int64, 
 	return db.Sync()
 }
 
-// swap moves the newly built file over the store's and reopens the store
-// on it. The rename is atomic: another process sees the old store or the
-// new one, never a mix.
+// swap moves the newly built file over the store's (the file its path
+// stands for, so that a link to the store stays a link) and reopens the
+// store on it. The rename is atomic: another process sees the old store or
+// the new one, never a mix. The new file keeps the old one's mode and,
+// where the process may, its owner and group.
 func (s *Store) swap(built string) error {
-	if err := os.Rename(built, s.path); err != nil {
-		return fmt.Errorf("putting the new store in place: %w", err)
+	target, err := outfile.Resolve(s.path)
+	if err == nil {
+		err = outfile.Replace(built, target)
 	}
-	if d, err := os.Open(filepath.Dir(s.path)); err == nil {
-		d.Sync() // make the rename itself durable
-		d.Close()
+	if err != nil {
+		return fmt.Errorf("putting the new store in place of %s: %w", s.path, err)
 	}
 	old := s.db
 	db, err := bbolt.Open(s.path, 0o600, &bbolt.Options{Timeout: DefaultTimeout, FreelistType: bbolt.FreelistMapType})

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"chrono/model"
 	"chrono/store/bolt/internal/extsort"
+	"chrono/store/outfile"
 
 	"github.com/go-json-experiment/json"
 	bbolt "go.etcd.io/bbolt"
@@ -254,29 +256,55 @@ func (bi *bulkImport) cleanUp() {
 		bi.sort.Remove()
 	}
 	if bi.dir != "" {
-		os.RemoveAll(bi.dir)
+		outfile.RemoveTemp(bi.dir)
 	}
 }
 
 // Result returns what the import has done so far.
 func (bi *bulkImport) Result() model.ImportResult { return bi.result }
 
-// tempDir makes the directory a large import works in, beside the store
-// so that it is on the same disk and the finished store can be moved into
-// place.
+// tempDir makes the directory a large import works in, beside the file
+// the store's path stands for (links followed), so that it is on the same
+// disk and the finished store can be moved over that file.
 func tempDir(storePath string) (string, error) {
-	removeStaleImports(storePath)
-	return os.MkdirTemp(filepath.Dir(storePath), tempPrefix(storePath))
+	target, err := outfile.Resolve(storePath)
+	if err != nil {
+		return "", err
+	}
+	dir, err := outfile.TempDir(target, outfile.Import)
+	if err != nil {
+		return "", fmt.Errorf("making the import's working directory beside %s: %w", target, err)
+	}
+	return dir, nil
 }
 
-func tempPrefix(storePath string) string { return "." + filepath.Base(storePath) + ".import-" }
-
-// removeStaleImports removes what imports killed before they finished
-// left beside the store. It runs under the store's write lock, so no
-// import of this store is under way.
+// removeStaleImports removes what imports of this store killed before
+// they finished left beside it: directories named for this store alone
+// (by exact prefix, never a pattern made of its name), of processes no
+// longer running. Those named as chrono named them before it kept the
+// process id are removed too: this runs under the store's write lock,
+// so no import of this store is under way.
 func removeStaleImports(storePath string) {
-	stale, _ := filepath.Glob(filepath.Join(filepath.Dir(storePath), tempPrefix(storePath)+"*"))
-	for _, dir := range stale {
-		os.RemoveAll(dir)
+	target, err := outfile.Resolve(storePath)
+	if err != nil {
+		return
 	}
+	outfile.RemoveStale(target, outfile.Import)
+	dir := filepath.Dir(target)
+	entries, _ := os.ReadDir(dir)
+	legacy := "." + filepath.Base(target) + ".import-"
+	for _, e := range entries {
+		if rest, ok := strings.CutPrefix(e.Name(), legacy); ok && e.IsDir() && allDigits(rest) {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -85,7 +85,7 @@ func TestKillDuringImport(t *testing.T) {
 		// The next import clears what killed ones left beside the store.
 		runImport(t, path, doc, bulk, -1)
 		check(t, path, 13+n)
-		if left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), tempPrefix(path)+"*")); len(left) > 0 {
+		if left := leftBeside(path); len(left) > 0 {
 			t.Errorf("left beside the store after an import: %q", left)
 		}
 	}

@@ -90,7 +90,7 @@ func TestFullDisk(t *testing.T) {
 			if after := storedDetail(t, path, "fbi-tip"); len(after.Event.Notes) != len(before.Event.Notes) {
 				t.Errorf("the event has %d notes after the failed write, want %d", len(after.Event.Notes), len(before.Event.Notes))
 			}
-			if left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), tempPrefix(path)+"*")); len(left) > 0 {
+			if left := leftBeside(path); len(left) > 0 {
 				t.Errorf("left beside the store: %q", left)
 			}
 		})

@@ -235,6 +235,11 @@ type importer interface {
 // old, which replaces it only once complete: both ways, the store holds
 // either everything it held before or that and the whole import.
 func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.ImportResult, error) {
+	if !s.readOnly {
+		// Every import, small or a dry run, clears what a killed large
+		// one left.
+		removeStaleImports(s.path)
+	}
 	bulk := opts.Bulk
 	var total int64
 	for _, in := range inputs {

@@ -1,0 +1,176 @@
+package outfile
+
+import (
+	"errors"
+	"io/fs"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestLeftoverNames(t *testing.T) {
+	target := "/d/[a].db"
+	tests := []struct {
+		name      string
+		kind      string
+		anyTarget bool
+		pid       int
+		ok        bool
+	}{
+		{".[a].db.chrono-import-12-34", Import, false, 12, true},
+		{".[a].db.chrono-import-12-34", kindOut, true, 0, false},
+		{".a.db.chrono-import-12-34", Import, false, 0, false},
+		{".[a].db.chrono-import-12-34.x", Import, false, 0, false},
+		{".[a].db.chrono-import-12-", Import, false, 0, false},
+		{".[a].db.chrono-import--34", Import, false, 0, false},
+		{".[a].db.x.chrono-import-12-34", Import, false, 0, false},
+		{".[a].db.chrono-out-5-6", kindOut, false, 5, true},
+		{".other.json.chrono-out-5-6", kindOut, true, 5, true},
+		{".other.json.chrono-out-5-6", kindOut, false, 0, false},
+		{"other.json.chrono-out-5-6", kindOut, true, 0, false},
+		{".chrono-out-5-6", kindOut, true, 0, false},
+	}
+	for _, tt := range tests {
+		pid, ok := leftoverPID(tt.name, target, tt.kind, tt.anyTarget)
+		if pid != tt.pid || ok != tt.ok {
+			t.Errorf("leftoverPID(%q, %s, any %v) = %d, %v; want %d, %v", tt.name, tt.kind, tt.anyTarget, pid, ok, tt.pid, tt.ok)
+		}
+	}
+}
+
+// write creates path with Create, writes text and commits.
+func write(path, text string) error {
+	f, err := Create(path, 0o666)
+	if err != nil {
+		return err
+	}
+	defer f.Abort()
+	if _, err := f.Write([]byte(text)); err != nil {
+		return err
+	}
+	return f.Commit()
+}
+
+func TestCreateRefusesWhatIsNoFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := write(dir, "x"); err == nil || !strings.Contains(err.Error(), dir+" is a directory") {
+		t.Errorf("a directory: %v", err)
+	}
+	sock := filepath.Join(dir, "s")
+	l, err := net.Listen("unix", sock)
+	if err != nil {
+		t.Skipf("no Unix sockets: %v", err)
+	}
+	defer l.Close()
+	if err := write(sock, "x"); err == nil || !strings.Contains(err.Error(), sock+" is a socket") {
+		t.Errorf("a socket: %v", err)
+	}
+	loop := filepath.Join(dir, "loop")
+	os.Symlink("loop", loop)
+	if err := write(loop, "x"); err == nil || !strings.Contains(err.Error(), loop) {
+		t.Errorf("a link to itself: %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("the refusals left %d files", len(entries)-2)
+	}
+}
+
+// TestCommitSyncsBeforeAndAfterTheRename: the file is synced before it
+// takes the name, and its directory after, so that after a power loss the
+// name holds the whole file or the one before.
+func TestCommitSyncsBeforeAndAfterTheRename(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.json")
+	var synced []string
+	defer func(f func(*os.File) error) { syncFile = f }(syncFile)
+	syncFile = func(f *os.File) error {
+		// What the name holds when each sync is made.
+		b, _ := os.ReadFile(path)
+		synced = append(synced, filepath.Base(f.Name())+"="+string(b))
+		return f.Sync()
+	}
+	if err := write(path, "new"); err != nil {
+		t.Fatal(err)
+	}
+	if len(synced) != 2 || !strings.HasPrefix(synced[0], ".out.json.chrono-out-") || !strings.HasSuffix(synced[0], "=") ||
+		synced[1] != filepath.Base(dir)+"=new" {
+		t.Errorf("synced %q; want the temporary file before the rename, the directory after", synced)
+	}
+}
+
+func TestCreateNewNeverReplaces(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "backup.db")
+	f, err := CreateNew(path, 0o600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write([]byte("copy"))
+	os.WriteFile(path, []byte("appeared meanwhile"), 0o600)
+	if err := f.Commit(); err == nil || !strings.Contains(err.Error(), path) {
+		t.Errorf("Commit over a file that appeared: %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "appeared meanwhile" {
+		t.Errorf("the file that appeared holds %q", b)
+	}
+	if _, err := CreateNew(path, 0o600); err == nil || !strings.Contains(err.Error(), "already exists") {
+		t.Errorf("CreateNew of an existing file: %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("left %d files besides", len(entries)-1)
+	}
+}
+
+func TestAbortAndRemovePending(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.json")
+	os.WriteFile(path, []byte("before"), 0o644)
+	f, err := Create(path, 0o666)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write([]byte("half"))
+	f.Abort()
+	g, err := Create(path, 0o666)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.Write([]byte("half"))
+	work, err := TempDir(path, Import)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(work, "run"), []byte("x"), 0o600)
+	RemovePending() // as a signal would
+	if err := g.Commit(); err == nil {
+		t.Error("Commit after RemovePending succeeded")
+	}
+	if b, _ := os.ReadFile(path); string(b) != "before" {
+		t.Errorf("the file holds %q, want it as it was", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("left %d files beside it", len(entries)-1)
+	}
+}
+
+func TestReplaceKeepsMode(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "store.db")
+	os.WriteFile(path, []byte("old"), 0o600)
+	os.Chmod(path, 0o640|fs.ModeSetgid)
+	built := filepath.Join(dir, "built")
+	os.WriteFile(built, []byte("new"), 0o600)
+	if err := Replace(built, path); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil || fi.Mode()&(fs.ModePerm|fs.ModeSetgid) != 0o640|fs.ModeSetgid {
+		t.Errorf("mode %v (%v), want setgid -rw-r-----", fi.Mode(), err)
+	}
+	if err := Replace(filepath.Join(dir, "gone"), path); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Replace of a file not there: %v", err)
+	}
+}
