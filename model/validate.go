@@ -2,9 +2,12 @@ package model
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"chrono/model/invisible"
 )
 
 // Limits on identifiers and tags. Longer ones are almost certainly data in
@@ -52,6 +55,47 @@ func CheckTag(tag string) string {
 		if unicode.IsControl(r) || r == ';' || r == ',' {
 			return fmt.Sprintf("tag %q: has a control character, comma or semicolon", tag)
 		}
+		if what := hidden(r); what != "" {
+			return fmt.Sprintf("tag %s: U+%04X %s; tags may not hold invisible characters", quoteShown(tag), r, what)
+		}
+	}
+	return ""
+}
+
+// quoteShown is %q with every character that does not show escaped as
+// well, the printable invisible ones (U+3164 HANGUL FILLER) included.
+func quoteShown(s string) string {
+	q := strconv.Quote(s)
+	var b strings.Builder
+	for _, r := range q {
+		switch {
+		case !HiddenInTag(r):
+			b.WriteRune(r)
+		case r > 0xFFFF:
+			fmt.Fprintf(&b, `\U%08x`, r)
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+	}
+	return b.String()
+}
+
+// HiddenInTag reports whether a tag may not hold r because it does not
+// show: a tag is a name to tell apart from others, and one that holds a
+// character that does not show looks like another (the joiners too, which
+// in a tag join nothing worth a look-alike).
+func HiddenInTag(r rune) bool { return hidden(r) != "" }
+
+// hidden says how r does not show, or "" when it does.
+func hidden(r rune) string {
+	if r < 0x80 {
+		return ""
+	}
+	if name, ok := invisible.Name(r); ok {
+		return name + " is invisible"
+	}
+	if unicode.Is(unicode.Cf, r) || r == 0x2028 || r == 0x2029 {
+		return "is a formatting character, not shown as itself"
 	}
 	return ""
 }
