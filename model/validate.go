@@ -55,8 +55,8 @@ func CheckTag(tag string) string {
 		if unicode.IsControl(r) || r == ';' || r == ',' {
 			return fmt.Sprintf("tag %q: has a control character, comma or semicolon", tag)
 		}
-		if what := hidden(r); what != "" {
-			return fmt.Sprintf("tag %s: U+%04X %s; tags may not hold invisible characters", quoteShown(tag), r, what)
+		if name, ok := invisible.Name(r); ok {
+			return fmt.Sprintf("tag %s: U+%04X %s is invisible; tags may not hold invisible characters", quoteShown(tag), r, name)
 		}
 	}
 	return ""
@@ -81,23 +81,14 @@ func quoteShown(s string) string {
 }
 
 // HiddenInTag reports whether a tag may not hold r because it does not
-// show: a tag is a name to tell apart from others, and one that holds a
-// character that does not show looks like another (the joiners too, which
-// in a tag join nothing worth a look-alike).
-func HiddenInTag(r rune) bool { return hidden(r) != "" }
-
-// hidden says how r does not show, or "" when it does.
-func hidden(r rune) string {
-	if r < 0x80 {
-		return ""
-	}
-	if name, ok := invisible.Name(r); ok {
-		return name + " is invisible"
-	}
-	if unicode.Is(unicode.Cf, r) || r == 0x2028 || r == 0x2029 {
-		return "is a formatting character, not shown as itself"
-	}
-	return ""
+// show (package invisible): a tag is a name to tell apart from others, and
+// one that holds a character that does not show looks like another (the
+// joiners too, which in a tag join nothing worth a look-alike). Controls
+// that act on the text around them, bidirectional overrides among them,
+// are marked wherever they are shown, and so stay.
+func HiddenInTag(r rune) bool {
+	_, ok := invisible.Name(r)
+	return ok
 }
 
 // Check returns every problem with e that can be seen without the rest of

@@ -64,8 +64,8 @@ func parseTags(v value, losses lossCounter) ([]string, string) {
 
 // cleanTag mends a tag to fit model.CheckTag, deterministically: invalid
 // UTF-8 becomes U+FFFD; control characters, commas and semicolons become
-// "-"; characters that do not show (invisible and formatting ones) go, as
-// they only make the tag look like another; leading #s and surrounding
+// "-"; invisible characters go, as they only make the tag look like
+// another; leading #s and surrounding
 // spaces go; a tag longer than
 // model.MaxTagLen is cut at a character boundary. It returns "" when
 // nothing is left.
