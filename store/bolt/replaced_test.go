@@ -54,7 +54,13 @@ func TestOpenWhileBulkImportsReplaceTheFile(t *testing.T) {
 					return
 				default:
 				}
-				s, err := Open(path, Options{ReadOnly: readOnly})
+				opts := Options{ReadOnly: readOnly}
+				if readOnly {
+					// Long enough that a slow import, on a busy machine,
+					// does not keep a reader out.
+					opts.Timeout = 5 * time.Second
+				}
+				s, err := Open(path, opts)
 				mu.Lock()
 				switch {
 				case err == nil:
