@@ -38,10 +38,17 @@ func (l *RecordLimit) Start(offset int64) { l.start = offset }
 // Started returns where the record under way began.
 func (l *RecordLimit) Started() int64 { return l.start }
 
-// Read implements io.Reader.
+// Read implements io.Reader. It passes no more of a record than the
+// limit and the slack, however much a decoder asks for at once: a
+// decoder whose buffer has grown with a large record asks for as much
+// again, and would hold it all before hearing the record is too large.
 func (l *RecordLimit) Read(p []byte) (int, error) {
-	if l.read-l.start > MaxRecordBytes+recordSlack {
+	left := l.start + MaxRecordBytes + recordSlack + 1 - l.read
+	if left <= 0 {
 		return 0, ErrRecordTooLarge
+	}
+	if int64(len(p)) > left {
+		p = p[:left]
 	}
 	n, err := l.r.Read(p)
 	l.read += int64(n)

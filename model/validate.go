@@ -2,9 +2,12 @@ package model
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"chrono/model/invisible"
 )
 
 // Limits on identifiers and tags. Longer ones are almost certainly data in
@@ -52,8 +55,40 @@ func CheckTag(tag string) string {
 		if unicode.IsControl(r) || r == ';' || r == ',' {
 			return fmt.Sprintf("tag %q: has a control character, comma or semicolon", tag)
 		}
+		if name, ok := invisible.Name(r); ok {
+			return fmt.Sprintf("tag %s: U+%04X %s is invisible; tags may not hold invisible characters", quoteShown(tag), r, name)
+		}
 	}
 	return ""
+}
+
+// quoteShown is %q with every character that does not show escaped as
+// well, the printable invisible ones (U+3164 HANGUL FILLER) included.
+func quoteShown(s string) string {
+	q := strconv.Quote(s)
+	var b strings.Builder
+	for _, r := range q {
+		switch {
+		case !HiddenInTag(r):
+			b.WriteRune(r)
+		case r > 0xFFFF:
+			fmt.Fprintf(&b, `\U%08x`, r)
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+	}
+	return b.String()
+}
+
+// HiddenInTag reports whether a tag may not hold r because it does not
+// show (package invisible): a tag is a name to tell apart from others, and
+// one that holds a character that does not show looks like another (the
+// joiners too, which in a tag join nothing worth a look-alike). Controls
+// that act on the text around them, bidirectional overrides among them,
+// are marked wherever they are shown, and so stay.
+func HiddenInTag(r rune) bool {
+	_, ok := invisible.Name(r)
+	return ok
 }
 
 // Check returns every problem with e that can be seen without the rest of

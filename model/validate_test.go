@@ -36,6 +36,23 @@ func TestCheckTag(t *testing.T) {
 		{"a,b", `tag "a,b": has a control character, comma or semicolon`},
 		{"a\x1bb", `tag "a\x1bb": has a control character, comma or semicolon`},
 		{strings.Repeat("t", 65), fmt.Sprintf("tag %q: longer than 64 bytes", strings.Repeat("t", 65))},
+		// Invisible characters make a tag that looks like another.
+		{"key\u200b", `tag "key\u200b": U+200B ZERO WIDTH SPACE is invisible; tags may not hold invisible characters`},
+		{"a\u200fb", `tag "a\u200fb": U+200F RIGHT-TO-LEFT MARK is invisible; tags may not hold invisible characters`},
+		{"a\u200eb", `tag "a\u200eb": U+200E LEFT-TO-RIGHT MARK is invisible; tags may not hold invisible characters`},
+		{"a\u061cb", `tag "a\u061cb": U+061C ARABIC LETTER MARK is invisible; tags may not hold invisible characters`},
+		{"\ufeffkey", `tag "\ufeffkey": U+FEFF ZERO WIDTH NO-BREAK SPACE is invisible; tags may not hold invisible characters`},
+		{"a\u00adb", `tag "a\u00adb": U+00AD SOFT HYPHEN is invisible; tags may not hold invisible characters`},
+		{"a\u2060b", `tag "a\u2060b": U+2060 WORD JOINER is invisible; tags may not hold invisible characters`},
+		{"a\u2062b", `tag "a\u2062b": U+2062 INVISIBLE TIMES is invisible; tags may not hold invisible characters`},
+		{"a\u180eb", `tag "a\u180eb": U+180E MONGOLIAN VOWEL SEPARATOR is invisible; tags may not hold invisible characters`},
+		{"a\u3164b", `tag "a\u3164b": U+3164 HANGUL FILLER is invisible; tags may not hold invisible characters`},
+		{"x\U000e0061", `tag "x\U000e0061": U+E0061 TAG CHARACTER is invisible; tags may not hold invisible characters`},
+		// Even where they join: a tag is a name to tell apart, not text.
+		{"👩\u200d👩", `tag "👩\u200d👩": U+200D ZERO WIDTH JOINER is invisible; tags may not hold invisible characters`},
+		{"می\u200cخواهم", `tag "می\u200cخواهم": U+200C ZERO WIDTH NON-JOINER is invisible; tags may not hold invisible characters`},
+		{"🔥", ""},
+		{"日本語", ""},
 	}
 	for _, tt := range tests {
 		if got := CheckTag(tt.tag); got != tt.want {

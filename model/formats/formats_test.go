@@ -2,6 +2,7 @@ package formats
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 
@@ -82,5 +83,47 @@ func TestDetectNames(t *testing.T) {
 		if f, _, err := Detect(strings.NewReader(head)); err == nil {
 			t.Errorf("Detect(%q) = %q, want an error", head, f.Name)
 		}
+	}
+}
+
+// TestDetectedFaultsAtTheirPlace: a Timesketch JSONL file with a fault in
+// its first line (bytes that are not UTF-8, a line longer than detection
+// looks at, or longer than any record may be, broken JSON) is still
+// recognised from what can be read, so that its reader reports the fault
+// where it is instead of the file being called a format chrono does not
+// read.
+func TestDetectedFaultsAtTheirPlace(t *testing.T) {
+	valid := `{"message": "m", "datetime": "2017-08-14", "timestamp_desc": "d"}` + "\n"
+	long := strings.Repeat("x", 60<<10) // as long as a title may be
+
+	tests := []struct {
+		name string
+		doc  io.Reader
+		want string // the start of the error, "" for none
+	}{
+		{"not UTF-8 before datetime", strings.NewReader(`{"message": "caf` + "\xe9" + `", "datetime": "2017-08-14", "timestamp_desc": "d"}` + "\n" + valid), "1:17: "},
+		{"not UTF-8 in a name", strings.NewReader(`{"message": "m", "` + "\xe9" + `": 1, "datetime": "2017-08-14", "timestamp_desc": "d"}` + "\n"), "1:19: "},
+		{"first line longer than detection looks", strings.NewReader(`{"message": "` + long + `", "note": "` + long + `", "datetime": "2017-08-14", "timestamp_desc": "d"}` + "\n" + valid), ""},
+		{"first line broken", strings.NewReader(`{"message": "m", "datetime": }` + "\n" + valid), "1:30: "},
+		{"first line longer than a record may be", modeltest.NewEndless(`{"message": "`, 'x'), "1: "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, r, err := Detect(tt.doc)
+			if err != nil || f.Name != "timesketch" {
+				t.Fatalf("detected %q, %v; want timesketch", f.Name, err)
+			}
+			chk := model.NewChecker(&model.Collect{}, nil)
+			err = f.Read(r, chk, &model.Losses{})
+			if err == nil {
+				err = chk.Done()
+			}
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("read: %v", err)
+			case tt.want != "" && (err == nil || !strings.HasPrefix(err.Error(), tt.want)):
+				t.Errorf("read: %v; want an error at %s", err, tt.want)
+			}
+		})
 	}
 }

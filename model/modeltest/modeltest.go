@@ -73,6 +73,31 @@ func Padded(before string, c byte, n int64, after string) io.Reader {
 	return io.MultiReader(strings.NewReader(before), io.LimitReader(repeat(c), n), strings.NewReader(after))
 }
 
+// Endless is a reader of a document's beginning, then one byte without
+// end, that counts what is read from it: a reader given a record that
+// never ends must give up having read no more than the limit allows.
+type Endless struct {
+	r io.Reader
+	N int64 // bytes read so far
+}
+
+// NewEndless returns a reader of before, then c without end.
+func NewEndless(before string, c byte) *Endless {
+	return &Endless{r: io.MultiReader(strings.NewReader(before), repeat(c))}
+}
+
+// Read implements io.Reader.
+func (e *Endless) Read(p []byte) (int, error) {
+	n, err := e.r.Read(p)
+	e.N += int64(n)
+	return n, err
+}
+
+// MaxOverRecord is how far past the start of a record too large a reader
+// may have read when it refuses it: model.MaxRecordBytes and what its
+// decoder and buffers read ahead.
+const MaxOverRecord = model.MaxRecordBytes + 2<<20
+
 // repeat is an endless reader of one byte.
 type repeat byte
 

@@ -271,18 +271,44 @@ func TestDetect(t *testing.T) {
 	}
 }
 
-// TestValueTooLong: an event longer than model.MaxRecordBytes stops the
-// read, at the line and column it began, before it is held in memory.
+// TestValueTooLong: an event, a source or a member of the document longer
+// than model.MaxRecordBytes stops the read, at the line and column it
+// began, having read no more than the limit and the decoder's read-ahead
+// of it: however large the value, it is never held whole.
 func TestValueTooLong(t *testing.T) {
-	doc := io.MultiReader(
-		strings.NewReader(`{"chrono": 1, "events": [{"id": "a", "date": "2020", "title": "t"},`+"\n  "+`{"id": "b", "date": "2020", "title": "`),
-		io.LimitReader(xs{}, model.MaxRecordBytes+2<<20),
-		strings.NewReader(`"}]}`))
-	err := Read(doc, model.NewChecker(nil, nil))
-	var p model.Problem
-	if !errors.As(err, &p) || p.Line != 2 || p.Column != 3 || !errors.Is(err, model.ErrRecordTooLarge) {
-		t.Errorf("got %v, want a problem at 2:3 saying the value is too long", err)
+	tests := []struct {
+		name, before string
+		line, column int
+	}{
+		{"event", `{"chrono": 1, "events": [{"id": "a", "date": "2020", "title": "t"},` + "\n  " + `{"id": "b", "date": "2020", "title": "`, 2, 3},
+		{"source", `{"chrono": 1, "sources": [{"id": "a", "publisher": "p"},` + "\n  " + `{"id": "b", "publisher": "`, 2, 3},
+		{"member", `{"chrono": 1,` + "\n " + `"description": "`, 2, 2},
 	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := &counted{r: io.MultiReader(strings.NewReader(tt.before), xs{})}
+			err := Read(doc, model.NewChecker(nil, nil))
+			var p model.Problem
+			if !errors.As(err, &p) || p.Line != tt.line || p.Column != tt.column || !errors.Is(err, model.ErrRecordTooLarge) {
+				t.Errorf("got %v, want a problem at %d:%d saying the value is too long", err, tt.line, tt.column)
+			}
+			if max := int64(len(tt.before) + model.MaxRecordBytes + 2<<20); doc.n > max {
+				t.Errorf("read %d bytes before refusing the value, more than the limit and its slack (%d)", doc.n, max)
+			}
+		})
+	}
+}
+
+// counted counts the bytes read through it.
+type counted struct {
+	r io.Reader
+	n int64
+}
+
+func (c *counted) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // xs is an endless reader of x.

@@ -53,7 +53,7 @@ func Read(r io.Reader, sink model.Sink) error {
 type reader struct {
 	dec    *jsontext.Decoder
 	pos    *positionReader
-	limit  *model.RecordLimit // started at each event and each member of the document
+	limit  *model.RecordLimit // started at each event, each source and each member of the document
 	sink   model.Sink
 	values *valueDecoder // for the header and sources
 }
@@ -224,6 +224,7 @@ func (rd *reader) array(at model.Place, name string, element func(v jsontext.Val
 	}
 	for n := 1; rd.dec.PeekKind() != ']'; n++ {
 		at := rd.offset()
+		rd.startRecord(at)
 		v, err := rd.dec.ReadValue()
 		if err != nil {
 			return rd.syntax(err)

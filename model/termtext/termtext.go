@@ -22,6 +22,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"chrono/model/invisible"
 )
 
 // Text returns s safe for a terminal, keeping newlines and tabs for the
@@ -40,6 +42,7 @@ func Strip(s string, keepLines bool) string {
 		return s
 	}
 	var b strings.Builder
+	prev := rune(-1) // the last rune kept
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
@@ -47,10 +50,12 @@ func Strip(s string, keepLines bool) string {
 		case r == '\n' || r == '\t':
 			if keepLines {
 				b.WriteRune(r)
+				prev = r
 			}
-		case r < 0x20 || r == 0x7f || unsafeRune(r) || (r == utf8.RuneError && size == 1):
+		case r < 0x20 || r == 0x7f || (r == utf8.RuneError && size == 1) || marked(r, prev):
 		default:
 			b.WriteRune(r)
+			prev = r
 		}
 	}
 	return b.String()
@@ -64,9 +69,14 @@ func sanitize(s string, oneLine bool) string {
 	var b strings.Builder
 	b.Grow(len(s) + 16)
 	b.WriteString(s[:i])
+	prev := rune(-1) // the last rune shown as it is, or -1 after a mark
+	if i > 0 {
+		prev, _ = utf8.DecodeLastRuneInString(s[:i])
+	}
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
+			prev = rune(c)
 			switch {
 			case c == '\n' || c == '\t':
 				if oneLine {
@@ -76,8 +86,10 @@ func sanitize(s string, oneLine bool) string {
 				}
 			case c < 0x20:
 				b.WriteRune(0x2400 + rune(c)) // ␀ … ␟, ESC is ␛
+				prev = -1
 			case c == 0x7f:
 				b.WriteRune('␡')
+				prev = -1
 			default:
 				b.WriteByte(c)
 			}
@@ -90,10 +102,13 @@ func sanitize(s string, oneLine bool) string {
 			b.WriteString("<0x")
 			b.WriteString(strings.ToUpper(strconv.FormatUint(uint64(c), 16)))
 			b.WriteByte('>')
-		case unsafeRune(r):
+			prev = -1
+		case marked(r, prev):
 			b.WriteString(mark(r))
+			prev = -1
 		default:
 			b.WriteString(s[i : i+size])
+			prev = r
 		}
 		i += size
 	}
@@ -102,28 +117,40 @@ func sanitize(s string, oneLine bool) string {
 
 // firstUnsafe returns the index of the first byte sanitize would change,
 // or -1, so that safe text (nearly all of it) is returned without a copy.
-func firstUnsafe(s string, oneLine bool) int {
+func firstUnsafe(s string, oneLine bool) int { return firstUnsafeAfter(s, oneLine, -1) }
+
+// firstUnsafeAfter is firstUnsafe for text that comes after prev, the
+// rune before it as shown, or -1.
+func firstUnsafeAfter(s string, oneLine bool, prev rune) int {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c < 0x20 || c == 0x7f {
 				if (c == '\n' || c == '\t') && !oneLine {
+					prev = rune(c)
 					i++
 					continue
 				}
 				return i
 			}
+			prev = rune(c)
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && size == 1) || unsafeRune(r) {
+		if (r == utf8.RuneError && size == 1) || marked(r, prev) {
 			return i
 		}
+		prev = r
 		i += size
 	}
 	return -1
 }
+
+// marked reports whether a rune outside ASCII is shown as a mark when it
+// comes after prev (the rune before it as shown, or -1): a control, or an
+// invisible character.
+func marked(r, prev rune) bool { return unsafeRune(r) || invisible.Marked(r, prev) }
 
 // unsafeRune reports whether r is a non-ASCII rune a terminal must not get
 // raw: C1 controls, bidirectional embeddings, overrides and isolates, and
@@ -147,23 +174,35 @@ func mark(r rune) string {
 // \u escape instead: the same JSON value, safe to print. It expects valid
 // JSON, whose control characters below U+0020 are already escaped.
 func EscapeJSON(b []byte) []byte {
+	out, _ := escapeJSON(b, -1)
+	return out
+}
+
+// escapeJSON is EscapeJSON for text that comes after prev (the rune before
+// it as written, or -1), and returns the last rune written likewise.
+func escapeJSON(b []byte, prev rune) ([]byte, rune) {
 	s := string(b)
-	if firstUnsafe(s, false) < 0 {
-		return b
+	if firstUnsafeAfter(s, false, prev) < 0 {
+		if r, size := utf8.DecodeLastRuneInString(s); size > 0 {
+			prev = r
+		}
+		return b, prev
 	}
 	var out strings.Builder
 	out.Grow(len(s) + 16)
 	for _, r := range s {
-		if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || unsafeRune(r) {
+		if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= utf8.RuneSelf && marked(r, prev) {
 			out.WriteString(`\u`)
 			h := strconv.FormatInt(int64(r), 16)
 			out.WriteString(strings.Repeat("0", 4-len(h)))
 			out.WriteString(h)
+			prev = -1
 			continue
 		}
 		out.WriteRune(r)
+		prev = r
 	}
-	return []byte(out.String())
+	return []byte(out.String()), prev
 }
 
 // JSONWriter passes JSON text through to w with every rune Text would
@@ -171,10 +210,11 @@ func EscapeJSON(b []byte) []byte {
 type JSONWriter struct {
 	w     io.Writer
 	carry []byte // the start of a rune split between writes
+	prev  rune   // the last rune written, as escapeJSON takes it
 }
 
 // NewJSONWriter returns a JSONWriter writing to w.
-func NewJSONWriter(w io.Writer) *JSONWriter { return &JSONWriter{w: w} }
+func NewJSONWriter(w io.Writer) *JSONWriter { return &JSONWriter{w: w, prev: -1} }
 
 // Write implements io.Writer.
 func (j *JSONWriter) Write(p []byte) (int, error) {
@@ -187,9 +227,11 @@ func (j *JSONWriter) Write(p []byte) (int, error) {
 			break
 		}
 	}
-	if _, err := j.w.Write(EscapeJSON(data[:end])); err != nil {
+	out, prev := escapeJSON(data[:end], j.prev)
+	if _, err := j.w.Write(out); err != nil {
 		return 0, err
 	}
+	j.prev = prev
 	j.carry = append(j.carry[:0], data[end:]...)
 	return len(p), nil
 }

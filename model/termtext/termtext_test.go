@@ -29,6 +29,26 @@ func TestText(t *testing.T) {
 		{"bidi override", "access\u202e\u2066level", "access<U+202E><U+2066>level"},
 		{"bidi all", "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069", "<U+202A><U+202B><U+202C><U+202D><U+202E><U+2066><U+2067><U+2068><U+2069>"},
 		{"line separator", "a\u2028b", "a<U+2028>b"},
+		// Invisible characters, which make look-alikes.
+		{"zero width space", "key\u200b", "key<U+200B>"},
+		{"directional marks", "#a\u200fb\u200ec\u061cd", "#a<U+200F>b<U+200E>c<U+061C>d"},
+		{"byte order mark inside", "a\ufeffb", "a<U+FEFF>b"},
+		{"soft hyphen", "pass\u00adword", "pass<U+00AD>word"},
+		{"word joiner and invisible operators", "a\u2060\u2061\u2062\u2063\u2064b", "a<U+2060><U+2061><U+2062><U+2063><U+2064>b"},
+		{"deprecated format characters", "\u206a\u206b\u206c\u206d\u206e\u206f", "<U+206A><U+206B><U+206C><U+206D><U+206E><U+206F>"},
+		{"mongolian vowel separator", "a\u180eb", "a<U+180E>b"},
+		{"hangul fillers", "a\u3164b\uffa0c", "a<U+3164>b<U+FFA0>c"},
+		{"annotation characters", "a\ufff9b\ufffac\ufffb", "a<U+FFF9>b<U+FFFA>c<U+FFFB>"},
+		{"tag characters smuggled", "ok\U000e0069\U000e0067", "ok<U+E0069><U+E0067>"},
+		// The joiners join emoji and letters: kept there, marked where
+		// they join nothing.
+		{"joiner in emoji kept", "👨\u200d👩\u200d👧", "👨\u200d👩\u200d👧"},
+		{"joiner after a skin tone kept", "👍🏽\u200d", "👍🏽\u200d"},
+		{"non-joiner in persian kept", "می\u200cخواهم", "می\u200cخواهم"},
+		{"joiner after latin marked", "key\u200d", "key<U+200D>"},
+		{"non-joiner first marked", "\u200ckey", "<U+200C>key"},
+		{"joiner after a mark marked", "é\u200b\u200d", "é<U+200B><U+200D>"},
+		{"flag of scotland kept", "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f", "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -90,7 +110,7 @@ func FuzzText(f *testing.F) {
 // character split between them, the JSONWriter writes what EscapeJSON
 // makes of the whole.
 func TestJSONWriterSplits(t *testing.T) {
-	doc := "{\"t\":\"a\u009b2J \u202eevil é 漢 😀\u2028\"}\n"
+	doc := "{\"t\":\"a\u009b2J \u202eevil é 漢 😀\u2028 👩\u200d👧 k\u200d\u200b\"}\n"
 	want := string(EscapeJSON([]byte(doc)))
 	for cut := 0; cut <= len(doc); cut++ {
 		for cut2 := cut; cut2 <= len(doc); cut2++ {
@@ -108,5 +128,17 @@ func TestJSONWriterSplits(t *testing.T) {
 				t.Fatalf("cut at %d and %d: %q, want %q", cut, cut2, out.String(), want)
 			}
 		}
+	}
+}
+
+// TestInvisibleStrippedAndEscaped: what Text marks, Strip drops and
+// EscapeJSON writes as a \u escape, the joiners alike.
+func TestInvisibleStrippedAndEscaped(t *testing.T) {
+	in := "key\u200b 👩\u200d👧 a\u200db \u202e"
+	if got, want := Strip(in, false), "key 👩\u200d👧 ab "; got != want {
+		t.Errorf("Strip = %q, want %q", got, want)
+	}
+	if got, want := string(EscapeJSON([]byte(in))), `key\u200b 👩`+"\u200d"+`👧 a\u200db \u202e`; got != want {
+		t.Errorf("EscapeJSON = %q, want %q", got, want)
 	}
 }

@@ -31,6 +31,12 @@ func TestDetect(t *testing.T) {
 		{"other csv", "id,date,title\n", false},
 		{"empty", " \n", false},
 		{"binary", "\x00\x01\x02", false},
+		{"jsonl not UTF-8 before datetime", "{\"message\":\"caf\xe9\",\"datetime\":\"2017\"}\n", true},
+		{"jsonl broken first line", "{\"message\":}\n{\"message\":\"m\",\"datetime\":\"d\"}\n", true},
+		{"pretty-printed json", "{\n  \"message\": \"m\",\n  \"datetime\": \"d\"\n}\n", false},
+		{"jsonl first line longer than the head", (`{"message":"` + strings.Repeat("x", 64<<10))[:64<<10], true},
+		{"other json first line longer than the head", (`{"tag":"` + strings.Repeat("x", 64<<10))[:64<<10], false},
+		{"jsonl cut in the message, short", `{"message":"m`, false},
 	}
 	for _, tt := range tests {
 		if got := Detect([]byte(tt.head)); got != tt.want {

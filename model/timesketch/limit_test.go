@@ -10,19 +10,20 @@ import (
 )
 
 // TestRecordTooLong: a CSV row or a JSONL line longer than
-// model.MaxRecordBytes stops the read with the line it began on, and
-// errors.Is tells it from other problems.
+// model.MaxRecordBytes stops the read with the line it began on, having
+// read no more than the limit and the read-ahead of it, and errors.Is
+// tells it from other problems.
 func TestRecordTooLong(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads 64 MiB")
 	}
 	tests := []struct {
 		name string
-		doc  io.Reader
+		doc  *modeltest.Endless
 		line int
 	}{
-		{"csv", modeltest.Padded("message,datetime,timestamp_desc\nm,2020,d\nm,2020,\"", 'x', model.MaxRecordBytes+2<<20, "\"\n"), 3},
-		{"jsonl", modeltest.Padded(`{"message": "m", "datetime": "2020", "timestamp_desc": "d"}`+"\n"+`{"message": "`, 'x', model.MaxRecordBytes+2<<20, "\"}\n"), 2},
+		{"csv", modeltest.NewEndless("message,datetime,timestamp_desc\nm,2020,d\nm,2020,\"", 'x'), 3},
+		{"jsonl", modeltest.NewEndless(`{"message": "m", "datetime": "2020", "timestamp_desc": "d"}`+"\n"+`{"message": "`, 'x'), 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -30,6 +31,9 @@ func TestRecordTooLong(t *testing.T) {
 			var p model.Problem
 			if !errors.As(err, &p) || p.Line != tt.line || !errors.Is(err, model.ErrRecordTooLarge) {
 				t.Errorf("got %v, want a problem on line %d saying the record is too long", err, tt.line)
+			}
+			if tt.doc.N > modeltest.MaxOverRecord+100 {
+				t.Errorf("read %d bytes before refusing the record, more than the limit and its slack", tt.doc.N)
 			}
 		})
 	}

@@ -64,14 +64,19 @@ func parseTags(v value, losses lossCounter) ([]string, string) {
 
 // cleanTag mends a tag to fit model.CheckTag, deterministically: invalid
 // UTF-8 becomes U+FFFD; control characters, commas and semicolons become
-// "-"; leading #s and surrounding spaces go; a tag longer than
+// "-"; invisible characters go, as they only make the tag look like
+// another; leading #s and surrounding
+// spaces go; a tag longer than
 // model.MaxTagLen is cut at a character boundary. It returns "" when
 // nothing is left.
 func cleanTag(t string) string {
 	t = strings.ToValidUTF8(t, "\uFFFD")
 	t = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || r == ',' || r == ';' {
+		switch {
+		case unicode.IsControl(r) || r == ',' || r == ';':
 			return '-'
+		case model.HiddenInTag(r):
+			return -1
 		}
 		return r
 	}, t)

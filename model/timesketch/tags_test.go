@@ -22,6 +22,10 @@ func TestCleanTag(t *testing.T) {
 		{long, strings.Repeat("a", 63)},
 		{strings.Repeat("a", 63) + " b", strings.Repeat("a", 63)},
 		{"Zeugenaussage über Bargeld", "Zeugenaussage über Bargeld"},
+		{"key\u200b", "key"},
+		{"#a\u200fb", "ab"},
+		{"\ufeffx\u00ad\u2060y", "xy"},
+		{"\u200b", ""},
 	}
 	for _, tt := range tests {
 		got := cleanTag(tt.in)

@@ -73,24 +73,7 @@ var (
 // newer chrono, is left untouched and reported. When another process holds
 // the store, Open gives up after Options.Timeout with model.ErrInUse.
 func Open(path string, opts Options) (*Store, error) {
-	for range 5 {
-		s, err := open(path, opts)
-		if err != nil {
-			return nil, err
-		}
-		// A large import replaces the file by renaming a new one over it.
-		// An open that was waiting for the lock of the old file gets it
-		// once the import lets go, and would read a file no longer there,
-		// or write to it and lose the write: open the new one instead.
-		if current, err := os.Stat(path); err == nil && s.file != nil {
-			if held, err := s.file.Stat(); err == nil && !os.SameFile(held, current) {
-				s.Close()
-				continue
-			}
-		}
-		return s, nil
-	}
-	return nil, fmt.Errorf("store %s: replaced again and again while opening it; try again", path)
+	return openCurrent(path, opts)
 }
 
 func open(path string, opts Options) (*Store, error) {

@@ -1,0 +1,52 @@
+package bolt
+
+import (
+	"os"
+	"time"
+
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// openCurrent opens the store at path as Open does, for a writer until it
+// holds the file the path names.
+//
+// A bulk import replaces the file by renaming a new one over it. An open
+// that was waiting for the lock of the old file gets it once the import
+// lets go. A reader keeps it: the old file stays whole for as long as it is
+// open, a snapshot of the store as it was when the reader came. A writer
+// would write to a file no longer there and lose the write, so it opens the
+// new one instead, again and again while imports follow one another, and
+// gives up as it does waiting for a lock: after Options.Timeout in all,
+// with model.ErrInUse.
+func openCurrent(path string, opts Options) (*Store, error) {
+	timeout := opts.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	deadline := time.Now().Add(timeout)
+	for {
+		s, err := open(path, opts)
+		if err != nil || opts.ReadOnly || !replaced(path, s.file) {
+			return s, err
+		}
+		s.Close()
+		opts.Timeout = time.Until(deadline)
+		if opts.Timeout <= 0 {
+			return nil, openError(path, berrors.ErrTimeout)
+		}
+	}
+}
+
+// replaced tells whether path now names another file than held, the one
+// the store has open.
+func replaced(path string, held *os.File) bool {
+	if held == nil {
+		return false
+	}
+	current, err := os.Stat(path)
+	if err != nil {
+		return false
+	}
+	fi, err := held.Stat()
+	return err == nil && !os.SameFile(fi, current)
+}
