@@ -69,9 +69,11 @@ var (
 // must be a regular file: a named pipe, a device or a socket is refused
 // unread (model.ErrNotChrono). A file this process may not write opens
 // only with ReadOnly; otherwise Open fails with model.ErrReadOnly, saying
-// why (its mode, an immutable file, a read-only file system). A file that is not a chrono store, or was written by a
-// newer chrono, is left untouched and reported. When another process holds
-// the store, Open gives up after Options.Timeout with model.ErrInUse.
+// why (its mode, an immutable file, a read-only file system). A file
+// that is not a chrono store, or was written by a newer chrono, is left
+// untouched and reported. When another process holds the store, Open
+// gives up after Options.Timeout with model.ErrInUse; a writer that finds
+// the file replaced meanwhile opens the new one (openCurrent).
 func Open(path string, opts Options) (*Store, error) {
 	return openCurrent(path, opts)
 }
