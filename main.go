@@ -59,12 +59,23 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		return exitOK
 	}
 	fmt.Fprintf(stderr, "chrono: %s\n", termtext.Text(err.Error()))
+	var ec exitCoder
+	if errors.As(err, &ec) {
+		return ec.ExitCode()
+	}
 	var ue usageError
 	if errors.As(err, &ue) {
 		fmt.Fprintln(stderr, "Run 'chrono --help' for usage.")
 		return exitUsage
 	}
 	return exitFailure
+}
+
+// exitCoder is an error with an exit code of its own, such as the
+// 128+n of a browser a signal ended, as shells expect.
+type exitCoder interface {
+	error
+	ExitCode() int
 }
 
 // cli holds what every command needs: the streams, the store's path and

@@ -50,6 +50,12 @@ type Model struct {
 	writes   writeQueue
 	watcher  storeWatcher
 	quitting bool
+	// stopped is set when a signal ends the browser, and unsaved is then
+	// the first change that failed on its way out; forced is set by a
+	// second ctrl+c, which does not wait for the disk.
+	stopped bool
+	unsaved error
+	forced  bool
 }
 
 // New returns the browser over s.
@@ -76,6 +82,7 @@ func New(s model.Store, opts Options) *Model {
 	ctx.help.Styles = ctx.styles.Help
 	m := &Model{ctx: ctx, screens: []Screen{newBrowser(ctx, qt)}}
 	m.status.text = opts.Greeting
+	m.writes.gate = &writeGate{}
 	return m
 }
 

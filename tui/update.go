@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"fmt"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -43,6 +45,11 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 	case statusExpiredMsg:
 		m.status.expire(msg.seq)
 		return nil
+	case stopMsg:
+		// As q: the changes on their way are written first.
+		m.stopped = true
+		m.dialog = nil
+		return m.quit()
 	}
 	cmd := m.broadcast(msg)
 	if m.dialog != nil {
@@ -103,6 +110,7 @@ func (m *Model) investigation(msg tea.Msg) tea.Cmd {
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if m.quitting {
 		if msg.String() == "ctrl+c" {
+			m.forced = true
 			return tea.Quit // a second ctrl+c does not wait for the disk
 		}
 		return nil
@@ -236,9 +244,16 @@ func (m *Model) written(msg writeMsg) tea.Cmd {
 	var cmds []tea.Cmd
 	if msg.err != nil {
 		cmds = append(cmds, m.broadcast(showEventsMsg{events: msg.write.before}))
-		// Stay, so that the investigator sees what was not saved; an undo
-		// asked for meanwhile meant this change, which is not there.
-		m.quitting = false
+		// Stay, so that the investigator sees what was not saved (unless a
+		// signal ends the browser: then Run says it); an undo asked for
+		// meanwhile meant this change, which is not there.
+		if m.stopped {
+			if m.unsaved == nil {
+				m.unsaved = fmt.Errorf("%s: %w", msg.write.edit.Phrase(), msg.err)
+			}
+		} else {
+			m.quitting = false
+		}
 		m.writes.held = nil
 		cmds = append(cmds, m.conflicted(msg))
 	} else {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync/atomic"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -24,6 +25,10 @@ type writeQueue struct {
 	// on its way: they wait for it, so that u takes back the change just
 	// made and not the one before it.
 	held []bool
+	// current is the write on its way; gate lets it start only while the
+	// browser runs (nil lets every write start).
+	current pendingWrite
+	gate    *writeGate
 }
 
 // undoable is the edit that takes a change back (or makes it again), and
@@ -45,6 +50,9 @@ type pendingWrite struct {
 	// from $EDITOR): a save refused by a conflict opens the form again.
 	save *saveEvent
 	form *eventForm
+	// started is set when the write begins, so that one the browser did
+	// not get to start is written when it ends.
+	started *atomic.Bool
 }
 
 // writeMsg reports a write to the store: the changes it made and the
@@ -91,7 +99,9 @@ func (q *writeQueue) next(s model.Store) tea.Cmd {
 	w := q.queue[0]
 	q.queue = q.queue[1:]
 	q.writing = true
-	return write(s, w)
+	w.started = new(atomic.Bool)
+	q.current = w
+	return write(s, w, q.gate)
 }
 
 // pop takes the newest of a stack of undoables.
@@ -166,9 +176,16 @@ func isPurge(e model.Edit) bool {
 
 // write makes an edit through the store; the result comes back as a
 // writeMsg whether it worked or not.
-func write(s model.Store, w pendingWrite) tea.Cmd {
+func write(s model.Store, w pendingWrite, gate *writeGate) tea.Cmd {
 	return func() tea.Msg {
+		if gate != nil && !gate.begin() {
+			return writeMsg{write: w, err: errNotStarted}
+		}
+		w.started.Store(true)
 		changes, revert, err := w.edit.Apply(s)
+		if gate != nil {
+			gate.end(err)
+		}
 		return writeMsg{write: w, changes: changes, revert: revert, err: err}
 	}
 }
