@@ -94,7 +94,7 @@ func (b *browser) gotDetail(msg detailMsg) tea.Cmd {
 		return fail(msg.err)
 	}
 	b.detail.show(msg.detail, true)
-	b.detail.history = msg.history
+	b.detail.setHistory(msg.history)
 	b.layoutDetail()
 	return nil
 }
