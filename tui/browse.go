@@ -96,9 +96,9 @@ func (b *browser) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 	case move:
 		b.detail.scroll(n)
 	case key.Matches(msg, k.Top):
-		b.detail.offset, b.detail.sel = 0, 0
+		b.detail.home()
 	case key.Matches(msg, k.Bottom):
-		b.detail.scroll(len(b.detail.lines))
+		b.detail.end()
 	case key.Matches(msg, k.Open):
 		return b.followLink()
 	default:

@@ -30,6 +30,7 @@ type browser struct {
 	allEvents int // events in the store, for "of 12 (40 total)"
 	ruler     ruler
 	detail    detailPane
+	recent    recentDetails // the last events read whole, kept while the store is unchanged
 	focus     focus
 	zoomed    bool // the sources pane fills a narrow screen
 	search    search
@@ -139,7 +140,7 @@ func (b *browser) answer(msg tea.Msg) tea.Cmd {
 	case storeChangedMsg:
 		cmds := []tea.Cmd{b.requery(b.query)}
 		if id := b.detail.id(); id != "" {
-			cmds = append(cmds, loadDetail(b.ctx.store, id))
+			cmds = append(cmds, loadDetail(b.ctx.store, id, detailMsg{}))
 		}
 		return tea.Batch(cmds...)
 	}

@@ -93,8 +93,9 @@ func (b *browser) gotDetail(msg detailMsg) tea.Cmd {
 	if msg.err != nil {
 		return fail(msg.err)
 	}
+	b.recent.keep(msg)
 	b.detail.show(msg.detail, true)
-	b.detail.history = msg.history
+	b.detail.setHistory(msg.history)
 	b.layoutDetail()
 	return nil
 }
@@ -112,7 +113,7 @@ func (b *browser) moved() tea.Cmd {
 	}
 	b.detail.show(model.Detail{Event: row.Event}, false)
 	b.layoutDetail()
-	return loadDetail(b.ctx.store, row.Event.ID)
+	return loadDetail(b.ctx.store, row.Event.ID, b.recent.of(row.Event.ID))
 }
 
 // fill asks for more rows when the cursor nears an edge of the window.
@@ -195,7 +196,7 @@ func (b *browser) showWritten(msg showEventsMsg) tea.Cmd {
 	for _, e := range msg.events {
 		b.known[e.ID] = e
 		if e.ID == b.detail.id() {
-			cmds = append(cmds, loadDetail(b.ctx.store, e.ID)) // its history has grown
+			cmds = append(cmds, loadDetail(b.ctx.store, e.ID, detailMsg{})) // its history has grown
 		}
 	}
 	return tea.Batch(append(cmds, b.afterWrite(msg, moved))...)

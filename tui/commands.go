@@ -185,15 +185,25 @@ func loadPeriods(s model.Store, gen int, q model.Query) tea.Cmd {
 	}
 }
 
-// loadDetail reads an event whole, and its latest changes.
-func loadDetail(s model.Store, id string) tea.Cmd {
+// loadDetail reads an event whole, and its latest changes, unless kept
+// holds them as they still are: read at the store's present version.
+// The version is asked first, so that a change made during the read
+// makes the next one read again.
+func loadDetail(s model.Store, id string, kept detailMsg) tea.Cmd {
 	return func() tea.Msg {
+		v, verr := s.Version()
+		if verr != nil {
+			v = ""
+		}
+		if v != "" && kept.id == id && kept.version == v && kept.err == nil {
+			return kept
+		}
 		d, err := s.Detail(id)
 		if err != nil {
 			return detailMsg{id: id, err: err}
 		}
 		h, err := s.Journal(model.JournalQuery{Event: id, Limit: historyShown})
-		return detailMsg{id: id, detail: d, history: h, err: err}
+		return detailMsg{id: id, detail: d, history: h, version: v, err: err}
 	}
 }
 

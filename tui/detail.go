@@ -11,27 +11,97 @@ import (
 
 // detailPane is the sources pane: the selected event in full, its quotes
 // as blocks with their sources, its links and notes, and its latest
-// changes from the journal. Its lines are laid out in Update (when the
-// event, the width or the search changes), so that View only slices them.
+// changes from the journal. An event may hold thousands of quotes of
+// pages each, so the pane is laid out a block at a time (the event's
+// heading, a quote, a link, a note ...) and only the blocks on screen:
+// its place is a block and a line within it, and the blocks it has laid
+// out are kept until what they show changes. The lines on screen are put
+// together in Update, so that View only reads them.
 type detailPane struct {
 	d       model.Detail
 	loaded  bool          // d.Sources and d.Related came from the store
 	history []model.Entry // the event's latest changes, newest first
-	lines   []string
-	items   []detailItem // the quotes, links and notes, in the order shown
-	sel     int          // index into items; -1 when there are none
-	offset  int          // first line on screen
+	sel     int           // index of the selected item; -1 when there are none
+	top     paneLine      // the first line on screen
 	width   int
 	height  int
+
+	// What the blocks were laid out for: when one changes, every block
+	// is laid out again as it comes on screen.
+	st      *Styles
+	search  string
+	focused bool
+	w       int  // the text's width
+	stale   bool // the event, its detail or its history changed
+
+	blocks detailBlocks
+	cache  map[int]laidBlock
+	shown  []string // the lines on screen
+	laid   int      // lines laid out so far, which the tests bound
+}
+
+// paneLine is a line of the pane: the line within a block.
+type paneLine struct{ blk, line int }
+
+func (a paneLine) before(b paneLine) bool {
+	return a.blk < b.blk || a.blk == b.blk && a.line < b.line
+}
+
+// laidBlock is a block's lines, and whether they show it selected.
+type laidBlock struct {
+	lines    []string
+	selected bool
+}
+
+// detailBlocks numbers the pane's blocks: the event's heading, the
+// quotes' heading, each quote, the links' heading, each link, the notes'
+// heading, each note, and the latest changes. A heading of no items is a
+// block of no lines.
+type detailBlocks struct{ quotes, links, notes int }
+
+func (b detailBlocks) count() int { return b.quotes + b.links + b.notes + 5 }
+func (b detailBlocks) items() int { return b.quotes + b.links + b.notes }
+
+// The blocks that are not items.
+const blockHead = 0
+
+func (b detailBlocks) quotesHead() int { return 1 }
+func (b detailBlocks) linksHead() int  { return 2 + b.quotes }
+func (b detailBlocks) notesHead() int  { return 3 + b.quotes + b.links }
+func (b detailBlocks) historyBlk() int { return 4 + b.quotes + b.links + b.notes }
+
+// block is the block of item i.
+func (b detailBlocks) block(i int) int {
+	switch {
+	case i < b.quotes:
+		return 2 + i
+	case i < b.quotes+b.links:
+		return 3 + i
+	}
+	return 4 + i
+}
+
+// item is the item block k shows, if it shows one.
+func (b detailBlocks) item(k int) (detailItem, int, bool) {
+	switch {
+	case k >= 2 && k < b.linksHead():
+		return detailItem{quote: k - 2, link: -1, note: -1}, k - 2, true
+	case k > b.linksHead() && k < b.notesHead():
+		i := k - b.linksHead() - 1
+		return detailItem{quote: -1, link: i, note: -1}, b.quotes + i, true
+	case k > b.notesHead() && k < b.historyBlk():
+		i := k - b.notesHead() - 1
+		return detailItem{quote: -1, link: -1, note: i}, b.quotes + b.links + i, true
+	}
+	return detailItem{}, 0, false
 }
 
 // detailItem is a quote, link or note the cursor of the pane can rest
 // on.
 type detailItem struct {
-	quote       int // index into Event.Quotes, or -1
-	link        int // index into Detail.Related, or -1
-	note        int // index into Event.Notes, or -1
-	first, last int // its lines
+	quote int // index into Event.Quotes, or -1
+	link  int // index into Detail.Related, or -1
+	note  int // index into Event.Notes, or -1
 }
 
 // historyShown is how many of an event's latest changes the pane shows.
@@ -43,13 +113,22 @@ const historyShown = 5
 func (p *detailPane) show(d model.Detail, loaded bool) {
 	same := p.d.Event.ID == d.Event.ID
 	p.d, p.loaded = d, loaded
+	p.stale = true
 	if !same {
-		p.sel, p.offset = 0, 0
+		p.sel, p.top = 0, paneLine{}
 		p.history = nil
 	}
 }
 
+// setHistory shows the event's latest changes.
+func (p *detailPane) setHistory(h []model.Entry) {
+	p.history, p.stale = h, true
+}
+
 func (p *detailPane) id() string { return p.d.Event.ID }
+
+// count is how many quotes, links and notes the pane shows.
+func (p *detailPane) count() int { return p.blocks.items() }
 
 // quote returns the selected quote, or the event's first quote when a
 // link is selected.
@@ -58,18 +137,19 @@ func (p *detailPane) quote() (model.Quote, bool) {
 	if len(qs) == 0 {
 		return model.Quote{}, false
 	}
-	if p.sel >= 0 && p.sel < len(p.items) && p.items[p.sel].quote >= 0 {
-		return qs[p.items[p.sel].quote], true
+	if it, ok := p.item(); ok && it.quote >= 0 && it.quote < len(qs) {
+		return qs[it.quote], true
 	}
 	return qs[0], true
 }
 
 // link returns the selected link, if a link is selected.
 func (p *detailPane) link() (model.Relation, bool) {
-	if p.sel < 0 || p.sel >= len(p.items) || p.items[p.sel].link < 0 {
+	it, ok := p.item()
+	if !ok || it.link < 0 || it.link >= len(p.d.Related) {
 		return model.Relation{}, false
 	}
-	return p.d.Related[p.items[p.sel].link], true
+	return p.d.Related[it.link], true
 }
 
 // note returns the index of the selected note, if a note is selected.
@@ -83,38 +163,122 @@ func (p *detailPane) note() (int, bool) {
 
 // item returns the selected quote, link or note.
 func (p *detailPane) item() (detailItem, bool) {
-	if p.sel < 0 || p.sel >= len(p.items) {
+	if p.sel < 0 || p.sel >= p.count() {
 		return detailItem{}, false
 	}
-	return p.items[p.sel], true
+	it, _, _ := p.blocks.item(p.blocks.block(p.sel))
+	return it, true
 }
 
 // step moves the selection to the next or previous quote or link and
 // scrolls it into view.
 func (p *detailPane) step(delta int) {
-	if len(p.items) == 0 {
+	if p.count() == 0 {
 		p.scroll(delta)
 		return
 	}
-	p.sel = max(0, min(p.sel+delta, len(p.items)-1))
-	it := p.items[p.sel]
-	if it.first < p.offset {
-		p.offset = it.first
+	p.sel = max(0, min(p.sel+delta, p.count()-1))
+	k := p.blocks.block(p.sel)
+	lines := p.lines(k)
+	first, last := paneLine{k, p.lead(k)}, paneLine{k, len(lines) - 1}
+	if first.before(p.top) {
+		p.top = first
 	}
-	if it.last >= p.offset+p.height {
-		p.offset = min(it.first, it.last-p.height+1)
+	if !last.before(p.forward(p.top, p.height)) {
+		p.top = p.back(paneLine{k, len(lines)}, p.height)
+		if first.before(p.top) {
+			p.top = first
+		}
 	}
 	p.clamp()
 }
 
 // scroll moves the view by delta lines.
 func (p *detailPane) scroll(delta int) {
-	p.offset += delta
+	if delta >= 0 {
+		p.top = p.forward(p.top, delta)
+	} else {
+		p.top = p.back(p.top, -delta)
+	}
 	p.clamp()
 }
 
+// home goes to the top of the pane and its first item.
+func (p *detailPane) home() {
+	p.top, p.sel = paneLine{}, 0
+	p.clamp()
+}
+
+// end scrolls to the bottom of the pane.
+func (p *detailPane) end() {
+	p.top = paneLine{p.nblocks(), 0}
+	p.clamp()
+}
+
+// atTop reports whether the pane shows its first line.
+func (p *detailPane) atTop() bool { return !(paneLine{}).before(p.top) }
+
+// nblocks is how many blocks the pane has: none when there is nothing
+// to show or no room.
+func (p *detailPane) nblocks() int {
+	if p.w <= 0 || p.d.Event.ID == "" {
+		return 0
+	}
+	return p.blocks.count()
+}
+
+// forward is the paneLine n lines after at, or the end.
+func (p *detailPane) forward(at paneLine, n int) paneLine {
+	for at.blk < p.nblocks() {
+		rest := len(p.lines(at.blk)) - at.line
+		if n < rest {
+			at.line += n
+			return at
+		}
+		n -= max(rest, 0)
+		at = paneLine{at.blk + 1, 0}
+	}
+	return paneLine{p.nblocks(), 0}
+}
+
+// back is the paneLine n lines before at, or the first line.
+func (p *detailPane) back(at paneLine, n int) paneLine {
+	for n > 0 {
+		if at.line >= n {
+			at.line -= n
+			return at
+		}
+		n -= at.line
+		if at.blk == 0 {
+			return paneLine{}
+		}
+		at.blk--
+		at.line = len(p.lines(at.blk))
+	}
+	return at
+}
+
+// clamp keeps a screen of lines below the top when the pane has them,
+// and puts together the lines on screen.
 func (p *detailPane) clamp() {
-	p.offset = max(0, min(p.offset, len(p.lines)-p.height))
+	if p.top.blk >= p.nblocks() {
+		p.top = paneLine{p.nblocks(), 0}
+	} else if n := len(p.lines(p.top.blk)); p.top.line >= n {
+		p.top.line = max(n-1, 0)
+	}
+	if p.forward(p.top, p.height).blk >= p.nblocks() {
+		p.top = p.back(paneLine{p.nblocks(), 0}, p.height)
+	}
+	p.shown = p.shown[:0]
+	for at := p.top; at.blk < p.nblocks() && len(p.shown) < p.height; at = (paneLine{at.blk + 1, 0}) {
+		lines := p.lines(at.blk)
+		for _, l := range lines[min(at.line, len(lines)):] {
+			if len(p.shown) == p.height {
+				break
+			}
+			p.shown = append(p.shown, l)
+		}
+	}
 }
 
 // margin is the blank column between the divider and the text.
@@ -123,9 +287,8 @@ const margin = " "
 // view returns exactly height lines of width cells.
 func (p *detailPane) view() []string {
 	out := make([]string, 0, p.height)
-	end := min(p.offset+p.height, len(p.lines))
-	for i := p.offset; i < end; i++ {
-		out = append(out, margin+p.lines[i])
+	for _, l := range p.shown {
+		out = append(out, margin+l)
 	}
 	for len(out) < p.height {
 		out = append(out, "")
@@ -133,58 +296,154 @@ func (p *detailPane) view() []string {
 	return out
 }
 
-// layout lays the event out for the pane's width.
+// layout readies the pane for its width, the search and its focus:
+// blocks laid out for anything else are dropped, to be laid out again as
+// they come on screen.
 func (p *detailPane) layout(st *Styles, search string, focused bool) {
 	w := p.width - st.width(margin)
-	p.lines, p.items = p.lines[:0], p.items[:0]
-	if w <= 0 || p.d.Event.ID == "" {
-		p.clamp()
-		return
+	if p.stale || st != p.st || search != p.search || w != p.w {
+		p.cache = nil
 	}
+	if focused != p.focused && p.cache != nil {
+		delete(p.cache, p.blocks.block(p.sel))
+	}
+	p.st, p.search, p.focused, p.w, p.stale = st, search, focused, w, false
 	e := &p.d.Event
-	add := func(s string) { p.lines = append(p.lines, st.fit(s, w)) }
+	p.blocks = detailBlocks{quotes: len(e.Quotes), links: len(p.d.Related), notes: len(e.Notes)}
+	if p.nblocks() == 0 {
+		p.blocks = detailBlocks{}
+	} else if p.count() == 0 {
+		p.sel = -1
+	} else {
+		p.sel = max(0, min(p.sel, p.count()-1))
+	}
+	p.clamp()
+}
+
+// keptBlocks bounds the blocks kept laid out: a few screens of them.
+func (p *detailPane) keptBlocks() int { return 4*p.height + 16 }
+
+// lines returns block k laid out, from what is kept when it can.
+func (p *detailPane) lines(k int) []string {
+	if k < 0 || k >= p.nblocks() {
+		return nil
+	}
+	_, i, isItem := p.blocks.item(k)
+	selected := isItem && i == p.sel
+	if b, ok := p.cache[k]; ok && b.selected == selected {
+		return b.lines
+	}
+	if p.cache == nil || len(p.cache) >= p.keptBlocks() {
+		p.cache = map[int]laidBlock{}
+	}
+	lines := p.layBlock(k, selected)
+	p.laid += len(lines)
+	p.cache[k] = laidBlock{lines: lines, selected: selected}
+	return lines
+}
+
+// lead is how many blank lines come before block k's item: the space
+// between one quote or note and the next.
+func (p *detailPane) lead(k int) int {
+	it, _, ok := p.blocks.item(k)
+	if ok && (it.quote > 0 || it.note > 0) {
+		return 1
+	}
+	return 0
+}
+
+// opens reports whether a section's heading, block k, follows a line of
+// text, and so a blank line first. The block before it is an item's or a
+// heading's, or the event's heading: one block's lines at most.
+func (p *detailPane) opens(k int) bool {
+	for j := k - 1; j >= blockHead; j-- {
+		if l := p.lines(j); len(l) > 0 {
+			return l[len(l)-1] != ""
+		}
+	}
+	return false
+}
+
+// layBlock lays block k out for the pane's width.
+func (p *detailPane) layBlock(k int, selected bool) []string {
+	st, search, w := p.st, p.search, p.w
+	e := &p.d.Event
+	var lines []string
+	add := func(s string) { lines = append(lines, st.fit(s, w)) }
 	// text wraps untrusted text under an indent, marking search matches.
 	text := func(s string, style lipgloss.Style, indent string) {
 		for _, l := range st.wrap(s, w-st.width(indent)) {
 			add(indent + highlight(l, search, style, st.Match))
 		}
 	}
-	blank := func() {
-		if len(p.lines) > 0 && p.lines[len(p.lines)-1] != "" {
-			p.lines = append(p.lines, "")
+	heading := func(s string) {
+		if p.opens(k) {
+			lines = append(lines, "")
 		}
+		add(st.Label.Render(s))
 	}
-
-	text(e.Title, st.Heading, "")
-	facts := []string{e.Date.Label(), e.Status.Word()}
-	if e.DateText != "" {
-		facts = append(facts, "“"+line(e.DateText)+"”")
+	cursor := "  "
+	if selected {
+		cursor = "› "
 	}
-	text(strings.Join(facts, " · "), st.Label, "")
-	if len(e.Actors) > 0 {
-		text("actors: "+strings.Join(e.Actors, ", "), st.Item, "")
-	}
-	if len(e.Tags) > 0 {
-		text(model.Hashtags(e.Tags), st.Chip, "")
-	}
-	if e.Summary != "" {
-		blank()
-		text(e.Summary, st.Item, "")
-	}
-
-	if len(e.Quotes) > 0 {
-		blank()
-		add(st.Label.Render(plural(len(e.Quotes), "quote")))
-	}
-	for i, q := range e.Quotes {
-		if i > 0 {
-			p.lines = append(p.lines, "")
+	if k == blockHead {
+		text(e.Title, st.Heading, "")
+		facts := []string{e.Date.Label(), e.Status.Word()}
+		if e.DateText != "" {
+			facts = append(facts, "“"+line(e.DateText)+"”")
 		}
-		it := detailItem{quote: i, link: -1, note: -1, first: len(p.lines)}
+		text(strings.Join(facts, " · "), st.Label, "")
+		if len(e.Actors) > 0 {
+			text("actors: "+strings.Join(e.Actors, ", "), st.Item, "")
+		}
+		if len(e.Tags) > 0 {
+			text(model.Hashtags(e.Tags), st.Chip, "")
+		}
+		if e.Summary != "" {
+			if len(lines) > 0 && lines[len(lines)-1] != "" {
+				lines = append(lines, "")
+			}
+			text(e.Summary, st.Item, "")
+		}
+		return lines
+	}
+	b := p.blocks
+	switch k {
+	case b.quotesHead():
+		if b.quotes > 0 {
+			heading(plural(b.quotes, "quote"))
+		}
+		return lines
+	case b.linksHead():
+		if b.links > 0 {
+			heading("links · enter follows")
+		}
+		return lines
+	case b.notesHead():
+		if b.notes > 0 {
+			heading(plural(b.notes, "note"))
+		}
+		return lines
+	case b.historyBlk():
+		if len(p.history) > 0 {
+			heading("latest changes")
+		}
+		for _, h := range p.history {
+			text(historyLine(h, e.ID), st.Muted, "")
+		}
+		return lines
+	}
+	it, _, _ := b.item(k)
+	switch {
+	case it.quote >= 0:
+		q := e.Quotes[it.quote]
+		if it.quote > 0 {
+			lines = append(lines, "")
+		}
 		bar := st.QuoteBar.Render("│ ")
-		if len(p.items) == p.sel {
+		if selected {
 			bar = st.QuoteBar.Bold(true).Render("┃ ")
-			if !focused {
+			if !p.focused {
 				bar = st.QuoteBar.Render("┃ ")
 			}
 		}
@@ -204,63 +463,24 @@ func (p *detailPane) layout(st *Styles, search string, focused bool) {
 		case q.Source != "":
 			text("source "+q.Source, st.Label, bar)
 		}
-		it.last = len(p.lines) - 1
-		p.items = append(p.items, it)
-	}
-
-	if len(p.d.Related) > 0 {
-		blank()
-		add(st.Label.Render("links · enter follows"))
-	}
-	for i, r := range p.d.Related {
-		it := detailItem{quote: -1, link: i, note: -1, first: len(p.lines)}
+	case it.link >= 0:
+		r := p.d.Related[it.link]
 		title, ok := p.d.Titles[r.Event]
 		if !ok {
 			title = r.Event + " (not in the store)"
 		}
-		cursor := "  "
-		if len(p.items) == p.sel {
-			cursor = "› "
-		}
 		text(r.Rel.Phrase()+": "+title, st.Link, cursor)
-		it.last = len(p.lines) - 1
-		p.items = append(p.items, it)
-	}
-
-	if len(e.Notes) > 0 {
-		blank()
-		add(st.Label.Render(plural(len(e.Notes), "note")))
-	}
-	for i, n := range e.Notes {
-		if i > 0 {
-			p.lines = append(p.lines, "")
-		}
-		it := detailItem{quote: -1, link: -1, note: i, first: len(p.lines)}
-		cursor := "  "
-		if len(p.items) == p.sel {
-			cursor = "› "
+	case it.note >= 0:
+		n := e.Notes[it.note]
+		if it.note > 0 {
+			lines = append(lines, "")
 		}
 		text(n.Text, st.Item, cursor)
 		if by := noteByline(n); by != "" {
 			text(by, st.Muted, "  ")
 		}
-		it.last = len(p.lines) - 1
-		p.items = append(p.items, it)
 	}
-
-	if len(p.history) > 0 {
-		blank()
-		add(st.Label.Render("latest changes"))
-	}
-	for _, h := range p.history {
-		text(historyLine(h, e.ID), st.Muted, "")
-	}
-	if len(p.items) == 0 {
-		p.sel = -1
-	} else {
-		p.sel = max(0, min(p.sel, len(p.items)-1))
-	}
-	p.clamp()
+	return lines
 }
 
 // noteByline is who wrote a note and when: "— ana, 4 Mar 2026".

@@ -158,3 +158,26 @@ func BenchmarkHeavyEvent(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkHeavyEventFirstVisit measures j onto the heavy event when the
+// browser has not read it whole yet (it keeps the last two events it
+// read): the key, the read of its 56 MB and the View.
+func BenchmarkHeavyEventFirstVisit(b *testing.B) {
+	s := heavyStore(b)
+	d := benchDriver(b, s)
+	d.goTo("2008-06-15")
+	for d.selected() != heavyID {
+		d.keys("j")
+	}
+	for b.Loop() {
+		b.StopTimer()
+		d.keys("k")
+		d.browser().recent = recentDetails{}
+		runtime.GC()
+		b.StartTimer()
+		d.keys("j")
+		_ = d.m.View()
+	}
+	b.ReportMetric(heapMB(), "heap-MB")
+	runtime.KeepAlive(d)
+}

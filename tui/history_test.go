@@ -71,7 +71,7 @@ func annotated(d *driver) {
 	d.keys("ctrl+s", "a")
 	d.typeText("Miller says he called twice.")
 	d.keys("ctrl+s", "enter")
-	for range len(d.sources().items) - 1 {
+	for range d.sources().count() - 1 {
 		d.keys("j")
 	}
 	d.keys("G")

@@ -113,11 +113,11 @@ func TestSourcesPaneKeys(t *testing.T) {
 	}
 	// pgdown scrolls, g goes back to the top; esc leaves the pane.
 	d.keys("pgdown")
-	if d.sources().offset == 0 {
+	if d.sources().atTop() {
 		t.Error("pgdown did not scroll the sources pane")
 	}
 	d.keys("g")
-	if d.sources().offset != 0 {
+	if !d.sources().atTop() {
 		t.Error("g did not go to the top of the sources pane")
 	}
 	d.keys("esc")
@@ -560,7 +560,7 @@ func TestQuitWaitsForWrites(t *testing.T) {
 func TestMouse(t *testing.T) {
 	d := newDriver(t, exampleStore(t), 120, 40)
 	d.send(tea.MouseWheelMsg{X: 100, Y: 5, Button: tea.MouseWheelDown})
-	if d.sources().offset == 0 || d.selected() != order[0] {
+	if d.sources().atTop() || d.selected() != order[0] {
 		t.Error("wheel over the sources did not scroll them, or moved the chronology")
 	}
 	// Rows start under the header, ruler and pane titles: line 3.

@@ -61,6 +61,7 @@ type detailMsg struct {
 	id      string
 	detail  model.Detail
 	history []model.Entry
+	version string // the store's version before it was read; "" if unknown
 	err     error
 }
 
