@@ -100,7 +100,7 @@ func (b *browser) copySelected() tea.Cmd {
 	src, known := b.detail.d.Sources[q.Source]
 	var m marking
 	text := citation(q, src, known, m.line)
-	return copyText(b.ctx.clip, text, "the quote with its citation", m.marked)
+	return copyText(b.ctx.clip, text, "the quote", m.marked)
 }
 
 // copyEvent reads the event id for its date and copies its citation.
@@ -111,7 +111,7 @@ func copyEvent(s model.Store, clip clipboard, id string) tea.Cmd {
 			return statusMsg{text: fmt.Sprintf("event %q: %v", id, err), err: true}
 		}
 		var m marking
-		return copied(clip, eventCitation(e, m.line), "the citation of event "+line(id), m.marked)
+		return copied(clip, eventCitation(e, m.line), "the citation of "+line(id), m.marked)
 	}
 }
 

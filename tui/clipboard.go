@@ -74,20 +74,23 @@ func copyText(clip clipboard, text, what string, marked bool) tea.Cmd {
 	return func() tea.Msg { return copied(clip, text, what, marked) }
 }
 
-// copied does copyText's work and returns the message that follows.
+// copied does copyText's work and returns the message that follows. The
+// message puts first what a narrow status line must not lose: how the
+// text was sent and whether that is known to have worked.
 func copied(clip clipboard, text, what string, marked bool) tea.Msg {
 	note := ""
 	if marked {
-		note = " · not byte-for-byte the stored text: its control characters are copied as visible marks"
+		note = " · not byte-for-byte: its control characters are copied as visible marks"
 	}
 	program, err := clip(text)
 	if err == nil {
-		return statusMsg{text: "copied " + what + " (" + program + ")" + note}
+		return statusMsg{text: "copied " + what + " with " + program + note}
 	}
-	why := "no wl-copy, xclip, xsel or pbcopy to use"
-	if !errors.Is(err, errNoClipboardProgram) {
-		why = program + " failed: " + err.Error()
+	sent := "sent " + what + " by OSC 52; if the terminal ignores it, nothing was copied"
+	if errors.Is(err, errNoClipboardProgram) {
+		note += " · no wl-copy, xclip, xsel or pbcopy to copy with"
+	} else {
+		sent = program + " failed (" + err.Error() + "), so " + sent
 	}
-	return tea.BatchMsg{tea.SetClipboard(text), say("sent " + what + " to the terminal's clipboard (OSC 52); " +
-		"if your terminal does not accept it, nothing was copied (" + why + ")" + note)}
+	return tea.BatchMsg{tea.SetClipboard(text), say(sent + note)}
 }
