@@ -80,7 +80,7 @@ func copyText(clip clipboard, text, what string, marked bool) tea.Cmd {
 func copied(clip clipboard, text, what string, marked bool) tea.Msg {
 	note := ""
 	if marked {
-		note = " · not byte-for-byte: its control characters are copied as visible marks"
+		note = " · not byte-for-byte: its control and invisible characters are copied as visible marks"
 	}
 	program, err := clip(text)
 	if err == nil {

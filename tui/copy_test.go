@@ -3,6 +3,7 @@ package tui
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -91,7 +92,7 @@ func fakeClipboard(t *testing.T, name string, code int) string {
 	t.Helper()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "copied")
-	script := "#!/bin/sh\n/bin/cat > '" + out + "'\nexit " + string(rune('0'+code)) + "\n"
+	script := "#!/bin/sh\n/bin/cat > '" + out + "'\nexit " + strconv.Itoa(code) + "\n"
 	if err := os.WriteFile(filepath.Join(dir, name), []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
