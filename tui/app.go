@@ -76,6 +76,7 @@ func New(s model.Store, opts Options) *Model {
 		now:      now,
 		tick:     tea.Tick,
 		exec:     tea.ExecProcess,
+		clip:     systemClipboard,
 		help:     help.New(),
 		readOnly: opts.ReadOnly,
 	}

@@ -46,9 +46,9 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 	case key.Matches(msg, k.Back):
 		return nil, b.back()
 	case key.Matches(msg, k.Copy):
-		return nil, b.copyQuote()
+		return nil, b.copySelected()
 	case key.Matches(msg, k.OpenURL):
-		return nil, b.openSource()
+		return nil, b.openSelected()
 	}
 	if a, cmd, ok := b.editKey(msg); ok {
 		return a, cmd

@@ -1,12 +1,14 @@
 package tui
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
 	"chrono/model"
+	"chrono/model/termtext"
 )
 
 // citation is a quote as it should be pasted into a draft: the verbatim
@@ -14,7 +16,7 @@ import (
 //
 //	“…” — Tim Miller, in his account to the Justice Department. The
 //	Washington Post, Craig Timberg, 1 Feb 2022.
-func citation(q model.Quote, src model.Source, known bool) string {
+func citation(q model.Quote, src model.Source, known bool, line func(string) string) string {
 	var b strings.Builder
 	b.WriteString("“" + line(q.Text) + "”")
 	var who []string
@@ -56,14 +58,76 @@ func webURL(s string) (string, bool) {
 	return s, true
 }
 
-// copyQuote puts the selected quote and its citation on the clipboard.
-func (b *browser) copyQuote() tea.Cmd {
-	q, ok := b.detail.quote()
-	if !ok {
-		return say("this event has no quote to copy")
+// eventCitation is a linked event as it should be pasted into a draft:
+// its title, its date and its id, by which chrono finds it again.
+//
+//	NSO denies doing business with Mobileum (2021 – 1 Feb 2022; event nso-denial)
+func eventCitation(e model.Event, line func(string) string) string {
+	return line(e.Title) + " (" + e.Date.Label() + "; event " + line(e.ID) + ")"
+}
+
+// marking makes text safe as line does and remembers whether that changed
+// anything but line breaks: the copy then is not the stored text.
+type marking struct{ marked bool }
+
+func (m *marking) line(s string) string {
+	if !m.marked && termtext.Text(s) != s {
+		m.marked = true
 	}
+	return line(s)
+}
+
+// selectHint says what to select in the sources pane for y and o.
+const selectHint = "select a quote or a link with j/k in the sources pane"
+
+// copySelected copies what the sources pane has selected: a quote with
+// its citation, or a link's event's citation.
+func (b *browser) copySelected() tea.Cmd {
+	it, ok := b.detail.item()
+	switch {
+	case !ok:
+		return say("this event has no quote or link to copy")
+	case it.link >= 0:
+		r, _ := b.detail.link()
+		if _, known := b.detail.d.Titles[r.Event]; !known {
+			return fail(fmt.Errorf("event %q is not in the store, so there is no citation to copy", r.Event))
+		}
+		return copyEvent(b.ctx.store, b.ctx.clip, r.Event)
+	case it.quote < 0:
+		return say("nothing to copy on a note · " + selectHint)
+	}
+	q, _ := b.detail.quote()
 	src, known := b.detail.d.Sources[q.Source]
-	return tea.Batch(tea.SetClipboard(citation(q, src, known)), say("copied the quote with its citation"))
+	var m marking
+	text := citation(q, src, known, m.line)
+	return copyText(b.ctx.clip, text, "the quote", m.marked)
+}
+
+// copyEvent reads the event id for its date and copies its citation.
+func copyEvent(s model.Store, clip clipboard, id string) tea.Cmd {
+	return func() tea.Msg {
+		e, err := s.Event(id)
+		if err != nil {
+			return statusMsg{text: fmt.Sprintf("event %q: %v", id, err), err: true}
+		}
+		var m marking
+		return copied(clip, eventCitation(e, m.line), "the citation of "+line(id), m.marked)
+	}
+}
+
+// openSelected acts on what the sources pane has selected: it opens a
+// quote's source in the browser, or follows a link to its event.
+func (b *browser) openSelected() tea.Cmd {
+	it, ok := b.detail.item()
+	switch {
+	case !ok:
+		return say("this event has no quote, so no source to open")
+	case it.link >= 0:
+		return b.followLink()
+	case it.quote < 0:
+		return say("nothing to open on a note · " + selectHint)
+	}
+	return b.openSource()
 }
 
 // openSource opens the selected quote's source in the browser, or says

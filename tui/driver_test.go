@@ -48,6 +48,9 @@ func newDriver(t *testing.T, s model.Store, w, h int) *driver {
 func startDriver(t testing.TB, m *Model) *driver {
 	d := &driver{t: t, m: m}
 	d.m.ctx.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+	// Nor does y reach the clipboard of whoever runs the tests: it
+	// writes OSC 52, which the driver keeps.
+	d.m.ctx.clip = func(string) (string, error) { return "", errNoClipboardProgram }
 	d.run(d.m.Init())
 	return d
 }

@@ -23,7 +23,8 @@ type shared struct {
 	keys     globalKeys
 	now      func() time.Time
 	tick     ticker
-	exec     execer // runs the editor with the terminal
+	exec     execer    // runs the editor with the terminal
+	clip     clipboard // the system's clipboard program, for y
 	help     help.Model
 
 	width, height int
