@@ -63,6 +63,10 @@ func runExport(opts *exportOptions) error {
 
 // export writes what q chooses from s in format f.
 func (o *exportOptions) export(s model.Store, f formats.Format, q model.Query) error {
+	q, err := resolve(s, q, o.stderr)
+	if err != nil {
+		return err
+	}
 	h, err := s.Header()
 	if err != nil {
 		return err
