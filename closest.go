@@ -42,28 +42,52 @@ func closestNames(what, name string, held []string) string {
 	return fmt.Sprintf("; %ss: %s", what, list)
 }
 
-// editDistance is the Levenshtein distance between a and b, in
-// characters.
+// nearest is the names closest to name, a typing slip away (at most two
+// edits; two letters swapped count as one), the closest only.
+func nearest(name string, names []string) []string {
+	best, out := 2, []string(nil)
+	if utf8.RuneCountInString(name) <= 3 {
+		best = 1 // two edits make any short word of another
+	}
+	for _, n := range names {
+		switch d := editDistance(name, n); {
+		case d > best:
+		case d < best || out == nil:
+			best, out = d, []string{n}
+		case d == best:
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// editDistance is how many characters must be inserted, deleted,
+// replaced or swapped with the next to make b of a (the optimal string
+// alignment distance): lsit is one from list.
 func editDistance(a, b string) int {
 	if !utf8.ValidString(a) || !utf8.ValidString(b) {
 		return max(len(a), len(b))
 	}
 	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
 		for j := 1; j <= len(rb); j++ {
 			cost := 1
 			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(rb)]
+	return d[len(ra)][len(rb)]
 }
