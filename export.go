@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -19,6 +20,7 @@ type exportOptions struct {
 	*cli
 	format string
 	output string // "" or "-": stdout
+	force  bool   // replace a file -o names
 	filter queryFlags
 }
 
@@ -34,13 +36,15 @@ and notes), or the events with a tag or status, in one of the formats
 chrono speaks. chrono JSON imports back to the same content; every other
 format says what it could not carry. Timesketch is written as JSONL, or
 as CSV with --format timesketch-csv or an output name ending in .csv.
-Without -o it goes to stdout.`,
+Without -o it goes to stdout. -o refuses to replace a file that exists
+unless --force is given; a pipe or a device is written to as it is.`,
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error { return runExport(opts) },
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "json", "the format to write: "+formats.Names(false))
 	opts.filter.register(cmd, byTag|byStatus)
-	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to FILE instead of stdout")
+	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to FILE instead of stdout (a new file, unless --force)")
+	cmd.Flags().BoolVar(&opts.force, "force", false, "replace the file -o names if it exists")
 	return cmd
 }
 
@@ -63,6 +67,10 @@ func runExport(opts *exportOptions) error {
 
 // export writes what q chooses from s in format f.
 func (o *exportOptions) export(s model.Store, f formats.Format, q model.Query) error {
+	q, err := resolve(s, q, o.stderr)
+	if err != nil {
+		return err
+	}
 	h, err := s.Header()
 	if err != nil {
 		return err
@@ -144,8 +152,9 @@ func (o *exportOptions) report(f formats.Format, n int, lost *model.Losses) {
 
 // writeOutput writes to stdout, or to the file -o names as package
 // outfile does: a file appears only when complete (a failed export never
-// leaves half a file behind), and a pipe or a device is written through.
-// What goes to a terminal is written by onScreen.
+// leaves half a file behind), replaces one only when forced, and a pipe
+// or a device is written through. What goes to a terminal is written by
+// onScreen.
 func (o *exportOptions) writeOutput(write, onScreen func(io.Writer) error) error {
 	if o.output == "" || o.output == "-" {
 		if o.stdoutIsTerminal() {
@@ -153,7 +162,14 @@ func (o *exportOptions) writeOutput(write, onScreen func(io.Writer) error) error
 		}
 		return write(o.stdout)
 	}
-	f, err := outfile.Create(o.output, 0o666)
+	create := outfile.CreateNoReplace
+	if o.force {
+		create = outfile.Create
+	}
+	f, err := create(o.output, 0o666)
+	if errors.Is(err, outfile.ErrExists) {
+		return fmt.Errorf("%w: give --force to replace it, or another file name", err)
+	}
 	if err != nil {
 		return err
 	}

@@ -42,6 +42,10 @@ func runList(opts *listOptions) error {
 		return err
 	}
 	return opts.withStore(true, func(s model.Store) error {
+		q, err := resolve(s, q, opts.stderr)
+		if err != nil {
+			return err
+		}
 		if opts.asJSON {
 			return opts.printJSON(s, q)
 		}

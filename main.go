@@ -54,7 +54,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	if err == nil {
 		return exitOK
 	}
@@ -65,7 +65,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	}
 	var ue usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintln(stderr, "Run 'chrono --help' for usage.")
+		fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", cmd.CommandPath())
 		return exitUsage
 	}
 	return exitFailure
@@ -107,6 +107,8 @@ func newRootCmd(c *cli) *cobra.Command {
 		newAddCmd(c), newEditCmd(c), newRmCmd(c), newTrashCmd(c), newRestoreCmd(c),
 		newTagCmd(c), newUntagCmd(c), newNoteCmd(c), newQuoteCmd(c), newSourceCmd(c), newLinkCmd(c, false), newLinkCmd(c, true),
 		newLogCmd(c), newUndoCmd(c), newRevertCmd(c), newBackupCmd(c), newCheckCmd(c), newSynthCmd(c))
-	root.CompletionOptions.DisableDefaultCmd = true
+	root.Version = version()
+	root.SetVersionTemplate("chrono {{.Version}}\n")
+	completeFromStore(c, root)
 	return root
 }

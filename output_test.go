@@ -32,7 +32,7 @@ func TestExportThroughASymlink(t *testing.T) {
 	if err := os.Symlink("real/out.json", link); err != nil {
 		t.Fatal(err)
 	}
-	if r := chrono(t, db, "", "export", "-o", link); r.code != 0 {
+	if r := chrono(t, db, "", "export", "--force", "-o", link); r.code != 0 {
 		t.Fatalf("export -o link: %+v", r)
 	}
 	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
@@ -67,7 +67,7 @@ func TestExportOverAHardLink(t *testing.T) {
 	if err := os.Link(out, other); err != nil {
 		t.Skipf("no hard links here: %v", err)
 	}
-	if r := chrono(t, db, "", "export", "-o", out); r.code != 0 {
+	if r := chrono(t, db, "", "export", "--force", "-o", out); r.code != 0 {
 		t.Fatalf("export: %+v", r)
 	}
 	if b, _ := os.ReadFile(other); string(b) != "old" {
@@ -146,4 +146,35 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 	for n := range want {
 		t.Errorf("%s lacks %s", dir, n)
 	}
+}
+
+// TestExportRefusesToOverwrite: -o an existing file is refused, the file
+// untouched, unless --force; as backup -o refuses.
+func TestExportRefusesToOverwrite(t *testing.T) {
+	db := exampleDB(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.json")
+	if err := os.WriteFile(out, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := chrono(t, db, "", "export", "-o", out)
+	if r.code != 1 || !strings.Contains(r.stderr, out+" already exists") || !strings.Contains(r.stderr, "--force") {
+		t.Errorf("export -o an existing file: exit %d, %q; want a refusal naming it and --force", r.code, r.stderr)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "old" {
+		t.Errorf("the refused file holds %.20q, want it as it was", b)
+	}
+	// Through a link to an existing file, too.
+	link := filepath.Join(dir, "link.json")
+	os.Symlink("out.json", link)
+	if r := chrono(t, db, "", "export", "-o", link); r.code != 1 {
+		t.Errorf("export -o a link to an existing file: exit %d, %q; want a refusal", r.code, r.stderr)
+	}
+	if r := chrono(t, db, "", "export", "--force", "-o", out); r.code != 0 {
+		t.Fatalf("export --force: %+v", r)
+	}
+	if b, _ := os.ReadFile(out); !strings.Contains(string(b), `"events"`) {
+		t.Errorf("export --force: the file holds %.20q, want the export", b)
+	}
+	assertOnly(t, dir, "link.json", "out.json")
 }

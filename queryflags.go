@@ -1,6 +1,11 @@
 package main
 
 import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
 	"chrono/model"
 
 	"github.com/spf13/cobra"
@@ -24,17 +29,20 @@ const (
 	byDuring
 )
 
+// noStatus is what --status calls the events not yet assessed.
+const noStatus = "none"
+
 // register adds the filter flags asked for to cmd.
 func (f *queryFlags) register(cmd *cobra.Command, which queryFilter) {
 	fs := cmd.Flags()
 	if which&byTag != 0 {
-		fs.StringArrayVar(&f.tags, "tag", nil, "only events with this tag")
+		fs.StringArrayVar(&f.tags, "tag", nil, "only events with this tag (any case; a leading # is dropped)")
 	}
 	if which&byStatus != 0 {
-		fs.StringArrayVar(&f.statuses, "status", nil, "only events with this status (confirmed, reported, alleged, disputed, denied)")
+		fs.StringArrayVar(&f.statuses, "status", nil, "only events with this status (confirmed, reported, alleged, disputed, denied, or none: not assessed)")
 	}
 	if which&byActor != 0 {
-		fs.StringArrayVar(&f.actors, "actor", nil, "only events involving this actor")
+		fs.StringArrayVar(&f.actors, "actor", nil, "only events involving this actor (any case)")
 	}
 	if which&byDuring != 0 {
 		fs.StringVar(&f.during, "during", "", "only events whose dates overlap this EDTF date")
@@ -42,11 +50,15 @@ func (f *queryFlags) register(cmd *cobra.Command, which queryFilter) {
 }
 
 // query is the filter the flags ask for; a status or date chrono cannot
-// read is a usage error.
+// read is a usage error. Tags and actors are as typed until resolve
+// finds how the store spells them.
 func (f *queryFlags) query() (model.Query, error) {
-	q := model.Query{Tags: f.tags, Actors: f.actors}
+	q := model.Query{Actors: f.actors}
+	for _, t := range f.tags {
+		q.Tags = append(q.Tags, strings.TrimPrefix(t, "#"))
+	}
 	for _, st := range f.statuses {
-		status, err := model.ParseStatus(st)
+		status, err := parseStatusFlag(st)
 		if err != nil {
 			return q, usagef("--status: %v", err)
 		}
@@ -60,4 +72,110 @@ func (f *queryFlags) query() (model.Query, error) {
 		q.During = d
 	}
 	return q, nil
+}
+
+// parseStatusFlag reads a status in any case, or none for the events not
+// yet assessed.
+func parseStatusFlag(s string) (model.Status, error) {
+	lower := strings.ToLower(s)
+	if lower == noStatus {
+		return "", nil
+	}
+	if st, err := model.ParseStatus(lower); err == nil {
+		return st, nil
+	}
+	return "", fmt.Errorf("status %q: not one of %s or %s", s, statusWords(model.Statuses), noStatus)
+}
+
+// statusWords lists statuses as --status takes them.
+func statusWords(sts []model.Status) string {
+	words := make([]string, len(sts))
+	for i, st := range sts {
+		words[i] = statusWord(st)
+	}
+	return strings.Join(words, ", ")
+}
+
+// statusWord is a status as --status takes it.
+func statusWord(st model.Status) string {
+	if st == "" {
+		return noStatus
+	}
+	return string(st)
+}
+
+// resolve gives q's tags and actors the spellings s holds, matching them
+// in any case, and says on warn which tag, actor or status the store does
+// not hold: a filter that quietly matches nothing looks like an empty
+// answer. A name s lacks stays in q, so that q still selects nothing.
+func resolve(s model.Reader, q model.Query, warn io.Writer) (model.Query, error) {
+	var err error
+	if q.Tags, err = resolveNames(s, model.FacetTags, "tag", q.Tags, warn); err != nil {
+		return q, err
+	}
+	if q.Actors, err = resolveNames(s, model.FacetActors, "actor", q.Actors, warn); err != nil {
+		return q, err
+	}
+	if len(q.Statuses) == 0 {
+		return q, nil
+	}
+	facets, err := s.Facets(model.FacetStatuses)
+	if err != nil {
+		return q, err
+	}
+	var held []model.Status
+	for _, st := range append(slices.Clone(model.Statuses), "") {
+		if slices.ContainsFunc(facets, func(f model.Facet) bool { return f.Count > 0 && f.Name == string(st) }) {
+			held = append(held, st)
+		}
+	}
+	for _, st := range q.Statuses {
+		switch {
+		case slices.Contains(held, st):
+		case len(held) == 0:
+			fmt.Fprintf(warn, "no status %q in this investigation, which has no events\n", statusWord(st))
+		default:
+			fmt.Fprintf(warn, "no status %q in this investigation; statuses: %s\n", statusWord(st), statusWords(held))
+		}
+	}
+	return q, nil
+}
+
+// resolveNames returns the names of a kind (tags, actors) s holds that
+// equal one of given but for case, and each of given s holds in no case,
+// saying so on warn with the names closest to it.
+func resolveNames(s model.Reader, kind model.FacetKind, what string, given []string, warn io.Writer) ([]string, error) {
+	if len(given) == 0 {
+		return given, nil
+	}
+	facets, err := s.Facets(kind)
+	if err != nil {
+		return nil, err
+	}
+	var held []string
+	for _, f := range facets {
+		if f.Count > 0 {
+			held = append(held, f.Name) // most frequent first
+		}
+	}
+	var out []string
+	add := func(name string) {
+		if !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	for _, name := range given {
+		found := false
+		for _, h := range held {
+			if strings.EqualFold(h, name) {
+				add(h)
+				found = true
+			}
+		}
+		if !found {
+			add(name)
+			fmt.Fprintf(warn, "no %s %q in this investigation%s\n", what, name, closestNames(what, name, held))
+		}
+	}
+	return out, nil
 }

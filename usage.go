@@ -24,6 +24,15 @@ func noArgs(cmd *cobra.Command, args []string) error {
 	case cmd.HasParent():
 		return usagef("%s takes no arguments, got %q", cmd.Name(), strings.Join(args, " "))
 	}
+	var names []string
+	for _, sub := range cmd.Commands() {
+		if sub.IsAvailableCommand() {
+			names = append(names, sub.Name())
+		}
+	}
+	if near := nearest(args[0], names); len(near) > 0 {
+		return usagef("unknown command %q; did you mean %s?", args[0], strings.Join(near, " or "))
+	}
 	return usagef("unknown command %q", args[0])
 }
 

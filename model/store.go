@@ -46,6 +46,10 @@ type Reader interface {
 	// of the events, in one read of an index: cheap enough for every row
 	// of a window.
 	IncomingLinks(ids []string) (map[string][]Incoming, error)
+	// IDs returns the ids of stored events that begin with prefix, in
+	// byte order, at most limit of them: what a shell completes an id
+	// from, without reading the events.
+	IDs(prefix string, limit int) ([]string, error)
 	// Position returns where the event with an id is in timeline order.
 	Position(id string) (Position, error)
 	// Events returns the events q selects, in timeline order. A store

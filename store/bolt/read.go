@@ -45,6 +45,20 @@ func (s *Store) Position(id string) (model.Position, error) {
 	return order, err
 }
 
+// IDs returns the ids of stored events that begin with prefix, in byte
+// order, at most limit of them, from the ids index alone.
+func (s *Store) IDs(prefix string, limit int) ([]string, error) {
+	var out []string
+	err := s.view(func(b buckets) error {
+		c := b.ids.Cursor()
+		for k, _ := c.Seek([]byte(prefix)); k != nil && hasPrefix(k, []byte(prefix)) && len(out) < limit; k, _ = c.Next() {
+			out = append(out, string(k))
+		}
+		return nil
+	})
+	return out, err
+}
+
 // Header returns the investigation's title and description.
 func (s *Store) Header() (model.Header, error) {
 	var h model.Header

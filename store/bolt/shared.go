@@ -187,6 +187,11 @@ func (s *Shared) Periods(q model.Query) ([]model.Period, error) {
 	return read(s, func(st *Store) ([]model.Period, error) { return st.Periods(q) })
 }
 
+// IDs is Store.IDs.
+func (s *Shared) IDs(prefix string, limit int) ([]string, error) {
+	return read(s, func(st *Store) ([]string, error) { return st.IDs(prefix, limit) })
+}
+
 // Facets is Store.Facets.
 func (s *Shared) Facets(kind model.FacetKind) ([]model.Facet, error) {
 	return read(s, func(st *Store) ([]model.Facet, error) { return st.Facets(kind) })

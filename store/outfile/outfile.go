@@ -68,6 +68,27 @@ func Create(path string, perm fs.FileMode) (*File, error) {
 	return of, of.start(perm)
 }
 
+// ErrExists means a file is already where CreateNoReplace was to write.
+var ErrExists = errors.New("already exists")
+
+// CreateNoReplace is Create for a caller that must not replace a file:
+// a regular file already at path (or where its links lead) is refused
+// with ErrExists, and Commit fails rather than replace one that appeared
+// meanwhile. A pipe, a terminal or a device is written through, as by
+// Create: writing to it replaces nothing.
+func CreateNoReplace(path string, perm fs.FileMode) (*File, error) {
+	of, err := Create(path, perm)
+	if err != nil || of.tmp == "" {
+		return of, err
+	}
+	if of.keep != nil {
+		of.Abort()
+		return nil, fmt.Errorf("%s %w", path, ErrExists)
+	}
+	of.link = true
+	return of, nil
+}
+
 // CreateNew starts writing path, which must not exist: Commit fails
 // rather than replace a file that appeared meanwhile. The new file gets
 // perm less the umask.

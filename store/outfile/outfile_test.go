@@ -174,3 +174,40 @@ func TestReplaceKeepsMode(t *testing.T) {
 		t.Errorf("Replace of a file not there: %v", err)
 	}
 }
+
+// TestCreateNoReplace: a file already there is refused, one that appears
+// meanwhile kept, and a device written through as Create does.
+func TestCreateNoReplace(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.json")
+	os.WriteFile(path, []byte("there"), 0o600)
+	if _, err := CreateNoReplace(path, 0o666); !errors.Is(err, ErrExists) || !strings.Contains(err.Error(), path) {
+		t.Errorf("CreateNoReplace of an existing file: %v", err)
+	}
+	link := filepath.Join(dir, "link.json")
+	os.Symlink("out.json", link)
+	if _, err := CreateNoReplace(link, 0o666); !errors.Is(err, ErrExists) {
+		t.Errorf("CreateNoReplace through a link to an existing file: %v", err)
+	}
+	fresh := filepath.Join(dir, "fresh.json")
+	f, err := CreateNoReplace(fresh, 0o666)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write([]byte("export"))
+	os.WriteFile(fresh, []byte("appeared meanwhile"), 0o600)
+	if err := f.Commit(); err == nil {
+		t.Errorf("Commit over a file that appeared meanwhile succeeded")
+	}
+	if b, _ := os.ReadFile(fresh); string(b) != "appeared meanwhile" {
+		t.Errorf("the file that appeared holds %q", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 3 {
+		t.Errorf("left %d files besides", len(entries)-3)
+	}
+	if f, err := CreateNoReplace(os.DevNull, 0o666); err != nil || f.Through() == nil {
+		t.Errorf("CreateNoReplace of %s: %v; want it written through", os.DevNull, err)
+	} else {
+		f.Abort()
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"chrono/model"
@@ -292,6 +293,31 @@ func (s *suite) checkViews(t *testing.T, st model.Store, events []model.Event) {
 		}
 		if want := facetsOf(events, field); !slices.Equal(got, want) {
 			t.Errorf("Facets(%v) = %+v\nwant %+v", kind, got, want)
+		}
+	}
+
+	// IDs lists the ids that begin with a prefix, in byte order, up to
+	// a limit: what a shell completes an id from.
+	var ids []string
+	for _, e := range events {
+		ids = append(ids, e.ID)
+	}
+	slices.Sort(ids)
+	for _, prefix := range []string{"", ids[0][:1], ids[len(ids)-1], "zz-none"} {
+		var want []string
+		for _, id := range ids {
+			if strings.HasPrefix(id, prefix) {
+				want = append(want, id)
+			}
+		}
+		for _, limit := range []int{len(ids) + 1, 2} {
+			got, err := st.IDs(prefix, limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if w := want[:min(len(want), limit)]; !slices.Equal(got, w) {
+				t.Errorf("IDs(%q, %d) = %q, want %q", prefix, limit, got, w)
+			}
 		}
 	}
 

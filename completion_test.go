@@ -1,0 +1,91 @@
+package main
+
+import (
+	"runtime/debug"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+// TestCLICompletion checks what the shells are offered (cobra's
+// __complete, which the scripts of chrono completion call): event ids,
+// tags, actors, statuses, relations and formats from the store. Update
+// with go test -run TestCLICompletion -update.
+func TestCLICompletion(t *testing.T) {
+	steps := [][]string{
+		{"__complete", "show", "nso-"},
+		{"__complete", "show", "nso-denial", ""},
+		{"__complete", "tag", "fbi-tip", "wh"},
+		{"__complete", "untag", "fbi-tip", ""},
+		{"__complete", "link", "fbi-tip", "dis"},
+		{"__complete", "list", "--tag", "d"},
+		{"__complete", "list", "--actor", "ted"},
+		{"__complete", "list", "--status", ""},
+		{"__complete", "export", "--format", ""},
+		{"__complete", "import", "--format", ""},
+		{"__complete", "--db", "$DB", "restore", ""},
+	}
+	db := exampleDB(t)
+	chrono(t, db, "", "rm", "apple-sues-nso")
+	var shown []string
+	var results []result
+	for _, args := range steps {
+		for i := range args {
+			args[i] = strings.ReplaceAll(args[i], "$DB", db)
+		}
+		shown = append(shown, shellWords(args))
+		results = append(results, chrono(t, db, "", args...))
+	}
+	golden.RequireEqual(t, transcript(db, shown, results))
+
+	for _, shell := range []string{"bash", "zsh", "fish"} {
+		if r := chrono(t, db, "", "completion", shell); r.code != 0 || !strings.Contains(r.stdout, "__complete") {
+			t.Errorf("completion %s: exit %d, %q, %d bytes", shell, r.code, r.stderr, len(r.stdout))
+		}
+	}
+}
+
+// TestCLIHelpPointers: a mistyped command gets a suggestion, and a usage
+// error points to the help of the command that was used.
+func TestCLIHelpPointers(t *testing.T) {
+	db := exampleDB(t)
+	for _, tt := range []struct {
+		args string
+		want []string
+	}{
+		{"lsit", []string{`unknown command "lsit"`, "did you mean list?", "Run 'chrono --help' for usage."}},
+		{"list extra", []string{"Run 'chrono list --help' for usage."}},
+		{"list --nope", []string{"Run 'chrono list --help' for usage."}},
+		{"quote rm x", []string{"Run 'chrono quote rm --help' for usage."}},
+		{"--nope", []string{"Run 'chrono --help' for usage."}},
+	} {
+		r := chrono(t, db, "", strings.Fields(tt.args)...)
+		for _, w := range tt.want {
+			if r.code != exitUsage || !strings.Contains(r.stderr, w) {
+				t.Errorf("chrono %s: exit %d, %q; want %q", tt.args, r.code, r.stderr, w)
+			}
+		}
+	}
+}
+
+// TestVersion: --version says the module's version and the revision it
+// was built from, as the build recorded them.
+func TestVersion(t *testing.T) {
+	r := chrono(t, newDB(t), "", "--version")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "chrono ") {
+		t.Errorf("--version: %+v", r)
+	}
+	info := &debug.BuildInfo{Main: debug.Module{Path: "chrono", Version: "v1.2.0"}, Settings: []debug.BuildSetting{
+		{Key: "vcs.revision", Value: "0123456789abcdef0123"}, {Key: "vcs.time", Value: "2025-01-02T03:04:05Z"}, {Key: "vcs.modified", Value: "true"},
+	}}
+	if got, want := versionOf(info), "v1.2.0 (0123456789ab, 2025-01-02T03:04:05Z, modified)"; got != want {
+		t.Errorf("versionOf = %q, want %q", got, want)
+	}
+	if got, want := versionOf(&debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}), "(devel)"; got != want {
+		t.Errorf("versionOf a build without VCS = %q, want %q", got, want)
+	}
+	if got, want := versionOf(nil), "unknown"; got != want {
+		t.Errorf("versionOf no build info = %q, want %q", got, want)
+	}
+}

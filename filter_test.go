@@ -1,0 +1,55 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+// TestCLIFilters checks that filters match what a person types: tags and
+// actors in any case, a tag with its #, a status in any case or none, and
+// that a name the investigation does not hold is said on stderr. Update
+// with go test -run TestCLIFilters -update.
+func TestCLIFilters(t *testing.T) {
+	steps := [][]string{
+		{"list", "--actor", "ted lieu"},
+		{"list", "--tag", "DOJ"},
+		{"list", "--tag", "#doj", "--tag", "Denial"},
+		{"list", "--tag", "nosuch"},
+		{"list", "--tag", "whistleblowr"},
+		{"list", "--actor", "Ted Lieux"},
+		{"list", "--status", "Confirmed", "--tag", "Context"},
+		{"list", "--status", "denied"},
+		{"list", "--status", "none"},
+		{"add", "--title", "Not yet assessed", "--date", "2019"},
+		{"list", "--status", "none"},
+		{"list", "--status", "NONE", "--status", "confirmed", "--during", "2018/2019"},
+		{"export", "--format", "csv", "--tag", "#DOJ", "--status", "Reported"},
+		{"export", "--format", "csv", "--tag", "nosuch"},
+	}
+	db := exampleDB(t)
+	var shown []string
+	var results []result
+	for _, args := range steps {
+		shown = append(shown, shellWords(args))
+		results = append(results, chrono(t, db, "", args...))
+	}
+	golden.RequireEqual(t, transcript(db, shown, results))
+}
+
+// shellWords is args as a shell would take them back: a word with a
+// space, or a #, quoted.
+func shellWords(args []string) string {
+	var b strings.Builder
+	for i, a := range args {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		if strings.ContainsAny(a, " #'\"") {
+			a = "'" + a + "'"
+		}
+		b.WriteString(a)
+	}
+	return b.String()
+}
