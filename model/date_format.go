@@ -195,7 +195,9 @@ func (p point) label(withYear bool) string {
 	case p.monthX:
 		b.WriteString(year)
 		if p.dayX {
-			b.WriteString(" (day unknown)")
+			// 2017-XX-XX: neither is known, and saying only the day
+			// would suggest the month is.
+			b.WriteString(" (month and day unknown)")
 		} else {
 			b.WriteString(" (month unknown)")
 		}
