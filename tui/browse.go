@@ -18,10 +18,13 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 	case key.Matches(msg, k.Escape):
 		return nil, b.escape()
 	case key.Matches(msg, k.Focus):
+		// On a narrow screen the other pane is the full-screen sources.
 		if b.lay.wide {
 			b.focus = 1 - b.focus
-			b.layoutDetail()
+		} else {
+			b.zoomed = !b.zoomed
 		}
+		b.layoutDetail()
 		return nil, nil
 	case key.Matches(msg, k.Search):
 		b.search.begin(b.tl.selected())

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"chrono/model"
 	"chrono/model/native"
 	"chrono/store"
@@ -44,5 +46,48 @@ func TestDateColumnFitsTheWidestDate(t *testing.T) {
 				t.Errorf("at %d columns, no %q on screen:\n%s", w, label, screen)
 			}
 		}
+	}
+}
+
+// A screen narrowed with the sources pane focused shows the sources, so
+// that j and k move what is on screen; widened again, the pane keeps the
+// keys.
+func TestResizeKeepsTheFocusedPaneOnScreen(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.keys("tab")
+	d.send(tea.WindowSizeMsg{Width: 60, Height: 20})
+	if !strings.Contains(d.screen(), "Sources") {
+		t.Fatalf("narrowed with the sources focused, the screen shows no sources:\n%s", d.screen())
+	}
+	before := d.screen()
+	d.keys("j")
+	if d.screen() == before {
+		t.Errorf("j changed nothing on screen:\n%s", before)
+	}
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	if d.focus() != focusDetail {
+		t.Error("widened again, the sources pane lost the keys")
+	}
+}
+
+// On a narrow screen, tab switches between the chronology and the
+// sources as it does between the panes of a wide one.
+func TestNarrowTab(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 60, 20)
+	d.keys("tab")
+	if !d.zoomed() {
+		t.Fatal("tab on a narrow screen did not show the sources")
+	}
+	d.keys("j")
+	if d.selected() != order[0] || d.sources().sel != 1 {
+		t.Errorf("j after tab: selected %s, item %d; want the second quote of %s", d.selected(), d.sources().sel, order[0])
+	}
+	d.keys("tab")
+	if d.zoomed() || d.focus() != focusList {
+		t.Error("tab again did not return to the chronology")
+	}
+	d.keys("j")
+	if d.selected() != order[1] {
+		t.Errorf("j in the chronology selected %s", d.selected())
 	}
 }
