@@ -66,7 +66,11 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 func (b *browser) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := &b.keys
 	if n, ok := k.distance(msg, b.tl.height); ok {
-		b.tl.move(n)
+		if k.pages(msg) {
+			b.tl.page(n)
+		} else {
+			b.tl.move(n)
+		}
 		return tea.Batch(b.moved(), b.fill())
 	}
 	switch {

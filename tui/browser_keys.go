@@ -36,8 +36,8 @@ func newBrowserKeys(quickTags []string) browserKeys {
 	k := browserKeys{
 		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:      key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDown:    key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		PageUp:      key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup/ctrl+b", "page up")),
+		PageDown:    key.NewBinding(key.WithKeys("pgdown", "ctrl+f"), key.WithHelp("pgdn/ctrl+f", "page down")),
 		HalfUp:      key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
 		HalfDown:    key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
 		Top:         key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first event")),
@@ -85,6 +85,12 @@ func newBrowserKeys(quickTags []string) browserKeys {
 		k.QuickTags = append(k.QuickTags, key.NewBinding(key.WithKeys(d), key.WithHelp(d, "toggle #"+t)))
 	}
 	return k
+}
+
+// pages reports whether a movement key pages: the view moves with the
+// cursor, as in less and vim, rather than the cursor within the view.
+func (k *browserKeys) pages(msg tea.KeyPressMsg) bool {
+	return key.Matches(msg, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown)
 }
 
 // distance is how many rows a movement key moves in a pane h rows high:

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -89,5 +90,61 @@ func TestNarrowTab(t *testing.T) {
 	d.keys("j")
 	if d.selected() != order[1] {
 		t.Errorf("j in the chronology selected %s", d.selected())
+	}
+}
+
+// years is a store with an event in each of n years from 1901, titled
+// "event 1" and on.
+func years(t testing.TB, n int) model.Store {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString(`{"chrono": 1, "title": "Years", "events": [`)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"id": "e%d", "date": "%d", "title": "event %d"}`, i+1, 1901+i, i+1)
+	}
+	b.WriteString("]}")
+	return storeOf(t, b.String())
+}
+
+// firstRow is the title of the chronology's first row on screen.
+func firstRow(d *driver) string {
+	rows, _ := d.browser().tl.visible()
+	if len(rows) == 0 {
+		return ""
+	}
+	return rows[0].Event.Title
+}
+
+// pgdown and pgup page the view, as less, vim and k9s do: the cursor
+// keeps its line on the screen, and the rows move by a page.
+func TestPageKeysPageTheView(t *testing.T) {
+	d := newDriver(t, years(t, 200), 80, 24)
+	h := d.browser().tl.height
+	for _, k := range []string{"pgdown", "ctrl+f"} {
+		d.keys("g", "j", "j")
+		d.keys(k)
+		if got, want := firstRow(d), fmt.Sprintf("event %d", h+1); got != want {
+			t.Errorf("%s: the first row is %q, want %q", k, got, want)
+		}
+		if got, want := d.selected(), fmt.Sprintf("e%d", h+3); got != want {
+			t.Errorf("%s: selected %s, want %s (the same line on screen)", k, got, want)
+		}
+	}
+	for _, k := range []string{"pgup", "ctrl+b"} {
+		d.keys("g", "j", "j", "pgdown", "pgdown", k)
+		if got, want := firstRow(d), fmt.Sprintf("event %d", h+1); got != want {
+			t.Errorf("%s: the first row is %q, want %q", k, got, want)
+		}
+		if got, want := d.selected(), fmt.Sprintf("e%d", h+3); got != want {
+			t.Errorf("%s: selected %s, want %s (the same line on screen)", k, got, want)
+		}
+	}
+	// At the end, a page goes as far as there is.
+	d.keys("G", "pgdown")
+	if got := d.selected(); got != "e200" {
+		t.Errorf("pgdown at the end selected %s", got)
 	}
 }
