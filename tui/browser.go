@@ -93,7 +93,7 @@ func (b *browser) update(msg tea.Msg) (Action, tea.Cmd) {
 	case applyFilter:
 		return nil, b.requery(msg.q)
 	case goToDate:
-		return nil, jump(b.ctx.store, b.gen, b.query, msg.at, false, windowSize(b.tl.height))
+		return nil, jumpToDate(b.ctx.store, b.gen, b.query, msg.at, msg.label, windowSize(b.tl.height))
 	case searchTyped:
 		return nil, b.searchAsTyped(msg.text)
 	case searchEntered:

@@ -148,3 +148,26 @@ func TestPageKeysPageTheView(t *testing.T) {
 		t.Errorf("pgdown at the end selected %s", got)
 	}
 }
+
+// ] on the last year says so, as [ on the first does; a date after the
+// last event says that nothing is on or after it, and stays.
+func TestNoMoveSaysSo(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.keys("[")
+	if !strings.Contains(d.status(), "no earlier year") {
+		t.Errorf("[ on the first year: status %q", d.status())
+	}
+	d.keys("G", "]")
+	if got := d.selected(); got != "post-publishes" || !strings.Contains(d.status(), "no later year") {
+		t.Errorf("] on the last year: selected %s, status %q", got, d.status())
+	}
+	d.keys("g")
+	d.goTo("2030")
+	if got := d.selected(); got != order[0] || !strings.Contains(d.status(), "no event on or after 2030") {
+		t.Errorf(":2030 selected %s, status %q; want it to stay and say so", got, d.status())
+	}
+	d.goTo("2022-03")
+	if got := d.selected(); got != order[0] || !strings.Contains(d.status(), "no event on or after Mar 2022") {
+		t.Errorf(":2022-03 selected %s, status %q; want it to stay and say so", got, d.status())
+	}
+}
