@@ -304,3 +304,15 @@ func TestInstantCivil(t *testing.T) {
 		t.Errorf("StartOfMonth(2017, 8) = %v", got.Time())
 	}
 }
+
+func TestMonthLabel(t *testing.T) {
+	for _, c := range []struct {
+		y     int64
+		month int
+		want  string
+	}{{2017, 8, "Aug 2017"}, {-43, 3, "Mar 44 BCE"}, {2021, 0, "2021"}} {
+		if got := MonthLabel(c.y, c.month); got != c.want {
+			t.Errorf("MonthLabel(%d, %d) = %q, want %q", c.y, c.month, got, c.want)
+		}
+	}
+}

@@ -171,3 +171,77 @@ func TestNoMoveSaysSo(t *testing.T) {
 		t.Errorf(":2022-03 selected %s, status %q; want it to stay and say so", got, d.status())
 	}
 }
+
+// rulerLine is the ruler's line on the browser's screen (under the
+// header, and the filter line when filtered).
+func rulerLine(d *driver) string {
+	lines := strings.Split(d.screen(), "\n")
+	if d.browser().lay.filterBar {
+		return lines[2]
+	}
+	return lines[1]
+}
+
+// The ruler's labels say where the span starts and ends, to the month.
+func TestRulerLabels(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	r := rulerLine(d)
+	if !strings.HasPrefix(r, "Aug 2017 ") || !strings.HasSuffix(strings.TrimRight(r, " "), " Feb 2022") {
+		t.Errorf("the ruler reads %q; want it from Aug 2017 to Feb 2022", r)
+	}
+}
+
+// The ruler marks the whole span of the selected event: Aug 2017 – 2021
+// is marked from August 2017 to the end of 2021, 2021 only over 2021.
+func TestRulerMarksTheSpan(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	cases := []struct {
+		keys     []string
+		from, to string
+	}{
+		{[]string{"j"}, "Aug 2017", "Dec 2021"},           // fbi-tip, 2017-08/2021
+		{[]string{"j", "j", "j"}, "Jan 2021", "Dec 2021"}, // miller-contacts-lieu, 2021
+		{[]string{"j", "j"}, "Oct 2018", "Oct 2018"},      // khashoggi-killed, 2018-10-02
+	}
+	for _, c := range cases {
+		d.keys("g")
+		d.keys(c.keys...)
+		b := d.browser()
+		row, _ := b.tl.selected()
+		bk, ok := b.ruler.buckets(100)
+		if !ok {
+			t.Fatal("no buckets")
+		}
+		lo, hi := b.ruler.marked(bk, row.Pos)
+		from, to := bucketMonths(bk, lo), bucketMonths(bk, hi)
+		if from != c.from || to != c.to {
+			t.Errorf("%s: the ruler marks %s to %s, want %s to %s", row.Event.ID, from, to, c.from, c.to)
+		}
+	}
+}
+
+// bucketMonths names the month a bucket of months starts (when months
+// are the buckets); the last month of the bucket when it spans years.
+func bucketMonths(b bucketing, i int) string {
+	if i < 0 {
+		return "none"
+	}
+	m := b.first + int64(i*b.months)
+	if b.months > 1 {
+		m += int64(b.months - 1)
+	}
+	return model.MonthLabel(floorDiv(m, 12), int(m-floorDiv(m, 12)*12)+1)
+}
+
+// Under a filter the ruler shows where the filtered events fall on the
+// whole investigation's span, not one period stretched over every cell.
+func TestRulerUnderAFilter(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.keys("f")
+	d.typeText("cong")
+	d.keys("enter")
+	r := rulerLine(d)
+	if !strings.HasPrefix(r, "Aug 2017 ") || !strings.Contains(r, "·") {
+		t.Errorf("filtered, the ruler reads %q; want the investigation's span with the filtered events' density", r)
+	}
+}
