@@ -26,6 +26,18 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 		}
 		b.layoutDetail()
 		return nil, nil
+	case key.Matches(msg, k.ToList, k.ToSources):
+		toSources := key.Matches(msg, k.ToSources)
+		switch {
+		case !b.lay.wide:
+			b.zoomed = toSources // the other pane is the full-screen sources
+		case toSources:
+			b.focus = focusDetail
+		default:
+			b.focus = focusList
+		}
+		b.layoutDetail()
+		return nil, nil
 	case key.Matches(msg, k.Search):
 		b.search.begin(b.tl.selected())
 		return openDialog{newPrompt(ctx, promptSearch, "/", nil, nil, &b.search)}, nil

@@ -33,6 +33,7 @@ type browser struct {
 	focus     focus
 	zoomed    bool // the sources pane fills a narrow screen
 	search    search
+	lastClick click // for telling a double click
 
 	marks   map[string]bool
 	history []string               // events left by following links, for backspace

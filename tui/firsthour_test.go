@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -243,5 +244,79 @@ func TestRulerUnderAFilter(t *testing.T) {
 	r := rulerLine(d)
 	if !strings.HasPrefix(r, "Aug 2017 ") || !strings.Contains(r, "·") {
 		t.Errorf("filtered, the ruler reads %q; want the investigation's span with the filtered events' density", r)
+	}
+}
+
+// ctrl+z suspends chrono as it does any terminal program; on resuming
+// the screen is as it was.
+func TestSuspend(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 80, 24)
+	d.keys("j")
+	before := d.screen()
+	_, cmd := d.m.Update(keyPress("ctrl+z"))
+	if !slices.ContainsFunc(messages(cmd), func(m tea.Msg) bool { _, ok := m.(tea.SuspendMsg); return ok }) {
+		t.Fatal("ctrl+z did not suspend")
+	}
+	d.send(tea.ResumeMsg{})
+	if d.screen() != before || d.quit {
+		t.Errorf("after resuming the screen is\n%s\nwant\n%s", d.screen(), before)
+	}
+}
+
+// h and l, ← and →, move between the panes, as in lazygit and vim
+// windows; on a narrow screen, into and out of the full-screen sources.
+func TestPaneKeys(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	for _, k := range [][2]string{{"l", "h"}, {"right", "left"}} {
+		d.keys(k[0])
+		if d.focus() != focusDetail {
+			t.Errorf("%s did not focus the sources pane", k[0])
+		}
+		d.keys(k[1])
+		if d.focus() != focusList {
+			t.Errorf("%s did not focus the chronology", k[1])
+		}
+	}
+	d = newDriver(t, exampleStore(t), 60, 20)
+	d.keys("l")
+	if !d.zoomed() {
+		t.Error("l on a narrow screen did not show the sources")
+	}
+	d.keys("h")
+	if d.zoomed() {
+		t.Error("h on a narrow screen did not return to the chronology")
+	}
+}
+
+// A click on a link in the sources pane selects it; a double click
+// follows it.
+func TestClickOnALink(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 160, 45)
+	p := d.sources()
+	link := -1
+	for i, it := range p.items {
+		if it.link >= 0 {
+			link = i
+			break
+		}
+	}
+	if link < 0 {
+		t.Fatal("the first event shows no link")
+	}
+	// The pane's lines start under the header, the ruler and its title.
+	x, y := d.listW()+5, 3+p.items[link].first-p.offset
+	if y >= 3+p.height {
+		t.Fatalf("the link is off screen at line %d", y)
+	}
+	d.send(tea.MouseClickMsg{X: x, Y: y, Button: tea.MouseLeft})
+	if r, ok := p.link(); !ok || r.Event != "nso-denial" {
+		t.Fatalf("a click on the link selected item %d (%+v)", p.sel, r)
+	}
+	if d.focus() != focusDetail || d.selected() != order[0] {
+		t.Errorf("after the click: focus %v, selected %s", d.focus(), d.selected())
+	}
+	d.send(tea.MouseClickMsg{X: x, Y: y, Button: tea.MouseLeft})
+	if got := d.selected(); got != "nso-denial" {
+		t.Errorf("a double click on the link selected %s, want nso-denial", got)
 	}
 }
