@@ -174,6 +174,15 @@ func YearLabel(y int64) string {
 	return strconv.FormatInt(y, 10)
 }
 
+// MonthLabel names a month of an astronomical year as dates name it:
+// Aug 2017.
+func MonthLabel(y int64, month int) string {
+	if month < 1 || month > 12 {
+		return YearLabel(y)
+	}
+	return monthNames[month-1] + " " + YearLabel(y)
+}
+
 func (p point) label(withYear bool) string {
 	var b strings.Builder
 	if p.qualifier == Approximate || p.qualifier == UncertainApproximate {
@@ -195,7 +204,9 @@ func (p point) label(withYear bool) string {
 	case p.monthX:
 		b.WriteString(year)
 		if p.dayX {
-			b.WriteString(" (day unknown)")
+			// 2017-XX-XX: neither is known, and saying only the day
+			// would suggest the month is.
+			b.WriteString(" (month and day unknown)")
 		} else {
 			b.WriteString(" (month unknown)")
 		}

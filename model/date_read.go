@@ -121,9 +121,10 @@ func humanPoint(s string, parts *humanParts) (string, bool) {
 		}
 	}
 	unknown := ""
-	for _, u := range []string{"(month unknown)", "(day unknown)"} {
+	for _, u := range []string{"(month and day unknown)", "(month unknown)", "(day unknown)"} {
 		if rest, ok := strings.CutSuffix(s, u); ok {
 			s, unknown = strings.TrimSpace(rest), u
+			break
 		}
 	}
 	// "Aug 14, 2017" reads as "14 Aug 2017".
@@ -177,7 +178,9 @@ func humanPoint(s string, parts *humanParts) (string, bool) {
 	switch {
 	case unknown == "(month unknown)" && month == "" && day == "":
 		out += "-XX"
-	case unknown == "(day unknown)" && month == "" && day == "":
+	case unknown != "" && unknown != "(month unknown)" && month == "" && day == "":
+		// "(day unknown)" with no month is how such dates were labelled
+		// before: read it still.
 		out += "-XX-XX"
 	case month != "":
 		out += "-" + month

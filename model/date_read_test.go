@@ -27,6 +27,8 @@ func TestReadDate(t *testing.T) {
 		{"44 BCE", "-0043", "44 BCE"},
 		{"2023 (month unknown)", "2023-XX", "2023 (month unknown)"},
 		{"Aug 2017 (day unknown)", "2017-08-XX", "Aug 2017 (day unknown)"},
+		{"2023 (month and day unknown)", "2023-XX-XX", "2023 (month and day unknown)"},
+		{"2023 (day unknown)", "2023-XX-XX", "2023 (month and day unknown)"}, // as labelled before
 		{"4 Mar 2020 15:04", "2020-03-04T15:04:00", "4 Mar 2020 15:04:00"},
 		{"4 Mar 2020 15:04:05 UTC", "2020-03-04T15:04:05Z", "4 Mar 2020 15:04:05 UTC"},
 		{"  Aug   2017 ", "2017-08", "Aug 2017"},

@@ -47,7 +47,7 @@ func TestParseDateValid(t *testing.T) {
 		{"201X", "2010s", "2010-01-01T00:00:00Z", "2019-12-31T23:59:59.999999999Z", PrecisionDecade},
 		{"20XX", "2000–2099", "2000-01-01T00:00:00Z", "2099-12-31T23:59:59.999999999Z", PrecisionCentury},
 		{"2017-XX", "2017 (month unknown)", "2017-01-01T00:00:00Z", "2017-12-31T23:59:59.999999999Z", PrecisionYear},
-		{"2017-XX-XX", "2017 (day unknown)", "2017-01-01T00:00:00Z", "2017-12-31T23:59:59.999999999Z", PrecisionYear},
+		{"2017-XX-XX", "2017 (month and day unknown)", "2017-01-01T00:00:00Z", "2017-12-31T23:59:59.999999999Z", PrecisionYear},
 		{"2017-08-XX", "Aug 2017 (day unknown)", "2017-08-01T00:00:00Z", "2017-08-31T23:59:59.999999999Z", PrecisionMonth},
 		{"2001-21", "Spring 2001", "2001-03-01T00:00:00Z", "2001-05-31T23:59:59.999999999Z", PrecisionSeason},
 		{"2001-24", "Winter 2001", "2001-12-01T00:00:00Z", "2002-02-28T23:59:59.999999999Z", PrecisionSeason},
@@ -302,5 +302,17 @@ func TestInstantCivil(t *testing.T) {
 	}
 	if got := StartOfMonth(2017, 8); got != MustParseDate("2017-08").Earliest() {
 		t.Errorf("StartOfMonth(2017, 8) = %v", got.Time())
+	}
+}
+
+func TestMonthLabel(t *testing.T) {
+	for _, c := range []struct {
+		y     int64
+		month int
+		want  string
+	}{{2017, 8, "Aug 2017"}, {-43, 3, "Mar 44 BCE"}, {2021, 0, "2021"}} {
+		if got := MonthLabel(c.y, c.month); got != c.want {
+			t.Errorf("MonthLabel(%d, %d) = %q, want %q", c.y, c.month, got, c.want)
+		}
 	}
 }

@@ -37,8 +37,12 @@ type (
 type (
 	// applyFilter changes the view to q.
 	applyFilter struct{ q model.Query }
-	// goToDate moves to the first event at or after a position.
-	goToDate struct{ at model.Position }
+	// goToDate moves to the first event at or after a position; label
+	// is the date as people read it, for saying when there is none.
+	goToDate struct {
+		at    model.Position
+		label string
+	}
 	// searchTyped is the search as typed so far; the prompt stays open.
 	searchTyped struct{ text string }
 	// searchEntered keeps the search and moves to its match.

@@ -18,10 +18,25 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 	case key.Matches(msg, k.Escape):
 		return nil, b.escape()
 	case key.Matches(msg, k.Focus):
+		// On a narrow screen the other pane is the full-screen sources.
 		if b.lay.wide {
 			b.focus = 1 - b.focus
-			b.layoutDetail()
+		} else {
+			b.zoomed = !b.zoomed
 		}
+		b.layoutDetail()
+		return nil, nil
+	case key.Matches(msg, k.ToList, k.ToSources):
+		toSources := key.Matches(msg, k.ToSources)
+		switch {
+		case !b.lay.wide:
+			b.zoomed = toSources // the other pane is the full-screen sources
+		case toSources:
+			b.focus = focusDetail
+		default:
+			b.focus = focusList
+		}
+		b.layoutDetail()
 		return nil, nil
 	case key.Matches(msg, k.Search):
 		b.search.begin(b.tl.selected())
@@ -63,7 +78,11 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 func (b *browser) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := &b.keys
 	if n, ok := k.distance(msg, b.tl.height); ok {
-		b.tl.move(n)
+		if k.pages(msg) {
+			b.tl.page(n)
+		} else {
+			b.tl.move(n)
+		}
 		return tea.Batch(b.moved(), b.fill())
 	}
 	switch {

@@ -34,6 +34,7 @@ type browser struct {
 	focus     focus
 	zoomed    bool // the sources pane fills a narrow screen
 	search    search
+	lastClick click // for telling a double click
 
 	marks   map[string]bool
 	history []string               // events left by following links, for backspace
@@ -94,7 +95,7 @@ func (b *browser) update(msg tea.Msg) (Action, tea.Cmd) {
 	case applyFilter:
 		return nil, b.requery(msg.q)
 	case goToDate:
-		return nil, jump(b.ctx.store, b.gen, b.query, msg.at, false, windowSize(b.tl.height))
+		return nil, jumpToDate(b.ctx.store, b.gen, b.query, msg.at, msg.label, windowSize(b.tl.height))
 	case searchTyped:
 		return nil, b.searchAsTyped(msg.text)
 	case searchEntered:

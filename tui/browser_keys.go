@@ -17,7 +17,7 @@ var DefaultQuickTags = []string{"key", "verify", "follow-up"}
 type browserKeys struct {
 	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
 	PrevYear, NextYear, GoTo                                  key.Binding
-	Focus, Open, Back, Escape                                 key.Binding
+	Focus, ToList, ToSources, Open, Back, Escape              key.Binding
 	Search, NextMatch, PrevMatch                              key.Binding
 	Filter, ClearFilter                                       key.Binding
 	Tag, Untag, Mark, Undo, Redo, Note                        key.Binding
@@ -36,8 +36,8 @@ func newBrowserKeys(quickTags []string) browserKeys {
 	k := browserKeys{
 		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:      key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDown:    key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		PageUp:      key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup/ctrl+b", "page up")),
+		PageDown:    key.NewBinding(key.WithKeys("pgdown", "ctrl+f"), key.WithHelp("pgdn/ctrl+f", "page down")),
 		HalfUp:      key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
 		HalfDown:    key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
 		Top:         key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first event")),
@@ -46,6 +46,8 @@ func newBrowserKeys(quickTags []string) browserKeys {
 		NextYear:    key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next year")),
 		GoTo:        key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "go to a date")),
 		Focus:       key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "switch pane")),
+		ToList:      key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "chronology pane")),
+		ToSources:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "sources pane")),
 		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "sources / follow link")),
 		Back:        key.NewBinding(key.WithKeys("backspace"), key.WithHelp("backspace", "back after a link")),
 		Escape:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back / clear")),
@@ -87,6 +89,12 @@ func newBrowserKeys(quickTags []string) browserKeys {
 	return k
 }
 
+// pages reports whether a movement key pages: the view moves with the
+// cursor, as in less and vim, rather than the cursor within the view.
+func (k *browserKeys) pages(msg tea.KeyPressMsg) bool {
+	return key.Matches(msg, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown)
+}
+
 // distance is how many rows a movement key moves in a pane h rows high:
 // one, a page or half a page, up (negative) or down. ok is false for a
 // key that does not move by rows.
@@ -116,6 +124,8 @@ func (b *browser) updateKeys() {
 	// The keys of the sources pane act on its selected quote or link.
 	_, item := b.detail.item()
 	inPane := b.focus == focusDetail || b.zoomed
+	b.keys.ToList.SetEnabled(inPane)
+	b.keys.ToSources.SetEnabled(!inPane && selected)
 	b.keys.Remove.SetEnabled(inPane && item)
 	_, note := b.detail.note()
 	b.keys.EditNote.SetEnabled(inPane && note)
@@ -161,7 +171,7 @@ func (b *browser) FullHelp() [][]key.Binding {
 	k := &b.keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom, k.PrevYear, k.NextYear, k.GoTo},
-		{k.Focus, k.Open, k.Back, k.Escape, k.Search, k.NextMatch, k.PrevMatch, k.Filter, k.ClearFilter, k.Copy, k.OpenURL},
+		{k.Focus, k.ToList, k.ToSources, k.Open, k.Back, k.Escape, k.Search, k.NextMatch, k.PrevMatch, k.Filter, k.ClearFilter, k.Copy, k.OpenURL},
 		append([]key.Binding{k.Tag, k.Untag, k.Mark, k.Undo, k.Redo, k.Note}, k.QuickTags...),
 		{k.Add, k.Edit, k.Editor, k.Link, k.Remove, k.EditNote, k.QuoteUp, k.QuoteDown, k.AddQuote, k.EditQuote, k.Delete, k.Sources, k.Trash, k.Retitle},
 	}

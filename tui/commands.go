@@ -99,6 +99,23 @@ func holds(w model.Window, at model.Position) bool {
 	return false
 }
 
+// jumpToDate loads the window at the first event at or after at; when
+// there is none, the cursor stays and the status line says so.
+func jumpToDate(s model.Store, gen int, q model.Query, at model.Position, label string, n int) tea.Cmd {
+	return withStanding(s, func() tea.Msg {
+		w, err := s.Window(q, at, false, n, n)
+		if err == nil && !at.IsZero() && len(w.Rows) > 0 && !reaches(w, at) {
+			return windowMsg{gen: gen, note: "no event on or after " + line(label), err: errNoMove}
+		}
+		return windowMsg{gen: gen, w: w, anchor: at, err: err}
+	})
+}
+
+// reaches reports whether a window has a row at or after at.
+func reaches(w model.Window, at model.Position) bool {
+	return len(w.Rows) > 0 && w.Rows[len(w.Rows)-1].Pos.Compare(at) >= 0
+}
+
 // jumpYear loads the window at the first event of the next (or previous)
 // year that has events, counted from the year of the event at from.
 func jumpYear(s model.Store, gen int, q model.Query, from model.Position, next bool, n int) tea.Cmd {
@@ -111,6 +128,9 @@ func jumpYear(s model.Store, gen int, q model.Query, from model.Position, next b
 		if next {
 			anchor := model.PositionAt(model.StartOfMonth(year+1, 1))
 			w, err := s.Window(q, anchor, false, n, n)
+			if err == nil && !reaches(w, anchor) {
+				return windowMsg{gen: gen, note: "no later year", err: errNoMove}
+			}
 			return windowMsg{gen: gen, w: w, anchor: anchor, err: err}
 		}
 		// The last event before this year says which year is previous.
@@ -181,7 +201,11 @@ func countMatches(s model.Store, gen, seq int, q model.Query, from model.Positio
 func loadPeriods(s model.Store, gen int, q model.Query) tea.Cmd {
 	return func() tea.Msg {
 		p, err := s.Periods(q)
-		return periodsMsg{gen: gen, periods: p, err: err}
+		msg := periodsMsg{gen: gen, periods: p, err: err}
+		if err == nil && !q.IsZero() {
+			msg.span, msg.err = s.Periods(model.Query{})
+		}
+		return msg
 	}
 }
 

@@ -22,7 +22,7 @@ type helpDialog struct {
 func newHelpDialog(ctx *shared, keys help.KeyMap) *helpDialog {
 	cols := keys.FullHelp()
 	if n := len(cols); n > 0 {
-		cols[n-1] = slices.Concat(cols[n-1], ctx.keys.ShortHelp())
+		cols[n-1] = slices.Concat(cols[n-1], ctx.keys.FullHelp()[0])
 	} else {
 		cols = ctx.keys.FullHelp()
 	}

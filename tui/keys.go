@@ -1,25 +1,35 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"runtime"
 
-// globalKeys work on every screen: the help, and quitting. The footer
-// and the help end with them.
+	"charm.land/bubbles/v2/key"
+)
+
+// globalKeys work on every screen: the help, quitting, and suspending.
+// The footer ends with the first two, the help with all.
 type globalKeys struct {
-	Help, Quit key.Binding
+	Help, Quit, Suspend key.Binding
 }
 
 func newGlobalKeys() globalKeys {
-	return globalKeys{
-		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+	k := globalKeys{
+		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Suspend: key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend (fg resumes)")),
 	}
+	// Windows has no job control to suspend to.
+	k.Suspend.SetEnabled(runtime.GOOS != "windows")
+	return k
 }
 
 // ShortHelp implements help.KeyMap.
 func (k globalKeys) ShortHelp() []key.Binding { return []key.Binding{k.Help, k.Quit} }
 
 // FullHelp implements help.KeyMap.
-func (k globalKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+func (k globalKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Help, k.Quit, k.Suspend}}
+}
 
 // keyOf is a binding's key as its help names it, for a hint on screen
 // that says what to press: the hint follows the binding.

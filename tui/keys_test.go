@@ -62,7 +62,7 @@ func TestGoToDate(t *testing.T) {
 		{"2021-07", "pegasus-project", ""},
 		{"2021", "miller-contacts-lieu", ""},
 		{"2018-10-02", "khashoggi-killed", ""},
-		{"2030", "post-publishes", ""}, // after the last: the last
+		{"2030", "nso-mobileum-call", ""}, // after the last: stays, and says so (TestNoMoveSaysSo)
 		{"2021-13", "nso-mobileum-call", "month 13"},
 	}
 	for _, tt := range tests {

@@ -54,10 +54,18 @@ func (b *browser) relayout() {
 	}
 	l.wide = w >= wideLayout
 	l.listW = w
+	// The pane with the keys stays on screen across a resize: a narrow
+	// screen shows the focused sources full-screen, and a wide one gives
+	// the keys to the sources it showed full-screen.
 	if l.wide {
 		l.listW = w * 11 / 20
 		l.detailW = w - l.listW - 1 // the divider
+		if b.zoomed {
+			b.focus = focusDetail
+		}
 		b.zoomed = false
+	} else if b.focus == focusDetail {
+		b.focus, b.zoomed = focusList, true
 	}
 	b.lay = l
 

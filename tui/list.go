@@ -7,8 +7,20 @@ import (
 	"chrono/model"
 )
 
-// dateWidth is the date column: wide enough for "2021 – 1 Feb 2022".
+// dateWidth is a date column wide enough for "2021 – 1 Feb 2022".
 const dateWidth = 17
+
+// minDateWidth is the least the chronology's date column takes, so that
+// titles do not shift as days and months scroll by: "14 Aug 2017".
+const minDateWidth = 11
+
+// minTitleWidth is what a title keeps before the date column gives way.
+const minTitleWidth = 10
+
+// rowChrome is a row's cells besides the date and the title: cursor,
+// mark, space, space after the date, status, what others say of it,
+// space.
+const rowChrome = 2 + 1 + 1 + 1 + 1 + 1
 
 // listView renders the chronology pane: exactly height lines of at most
 // width cells. Each row reads without colour: › marks the cursor, ● a
@@ -28,8 +40,9 @@ func (b *browser) listView(w, h int) []string {
 		lines = append(lines, st.fit(st.Muted.Render(msg), w))
 	}
 	rows, first := b.tl.visible()
+	dw := b.dateColumn(rows, w)
 	for i, r := range rows {
-		lines = append(lines, b.rowView(r.Event, first+i == b.tl.cur, w))
+		lines = append(lines, b.rowView(r.Event, first+i == b.tl.cur, w, dw))
 	}
 	for len(lines) < h {
 		lines = append(lines, "")
@@ -37,8 +50,21 @@ func (b *browser) listView(w, h int) []string {
 	return lines[:h]
 }
 
-// rowView renders one event as one line of w cells.
-func (b *browser) rowView(e model.Event, selected bool, w int) string {
+// dateColumn is the width of the date column for rows in a pane w cells
+// wide: the widest of their dates, since the date is what a timeline is
+// read by; only when a title would keep less than minTitleWidth does the
+// date give way.
+func (b *browser) dateColumn(rows []model.Row, w int) int {
+	st := &b.ctx.styles
+	dw := minDateWidth
+	for _, r := range rows {
+		dw = max(dw, st.width(r.Event.Date.Label()))
+	}
+	return max(0, min(dw, w-rowChrome-minTitleWidth))
+}
+
+// rowView renders one event as one line of w cells, its date in dw.
+func (b *browser) rowView(e model.Event, selected bool, w, dw int) string {
 	st := &b.ctx.styles
 	cursor, mark := " ", " "
 	if selected {
@@ -47,12 +73,6 @@ func (b *browser) rowView(e model.Event, selected bool, w int) string {
 	if b.marks[e.ID] {
 		mark = "●"
 	}
-	// The date is what the chronology is ordered by: titles give way
-	// first, and only on a very narrow pane does the date column shrink.
-	dw := dateWidth
-	if w < 44 {
-		dw = max(0, w/3)
-	}
 	date := st.pad(e.Date.Label(), dw)
 	status := e.Status.Mark()
 	sign := b.standing[e.ID].sign()
@@ -60,8 +80,7 @@ func (b *browser) rowView(e model.Event, selected bool, w int) string {
 	// cursor, mark, space, date, space, status, what others say of it
 	// (disputed, supported), space: then the title, and the tags in a
 	// column of their own so that titles line up.
-	fixed := 2 + 1 + dw + 1 + 1 + 1 + 1
-	room := w - fixed
+	room := w - rowChrome - dw
 	tagRoom := 0
 	if room > 35 {
 		tagRoom = room / 4

@@ -53,7 +53,10 @@ type matchesMsg struct {
 type periodsMsg struct {
 	gen     int
 	periods []model.Period
-	err     error
+	// span is the whole investigation's periods when the view is
+	// filtered: the ruler's span.
+	span []model.Period
+	err  error
 }
 
 // detailMsg brings the selected event whole, with its latest changes.

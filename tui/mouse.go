@@ -1,6 +1,10 @@
 package tui
 
-import tea "charm.land/bubbletea/v2"
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
 
 // wheelStep is how many rows or lines a wheel notch scrolls.
 const wheelStep = 3
@@ -33,15 +37,10 @@ func (b *browser) click(msg tea.MouseClickMsg) tea.Cmd {
 	if b.overDetail(ev.X) {
 		if b.lay.wide {
 			b.focus = focusDetail
-			b.layoutDetail()
 		}
-		return nil
+		return b.clickSources(ev.Y)
 	}
-	top := b.lay.bodyTop
-	if b.lay.titles {
-		top++
-	}
-	row := ev.Y - top
+	row := ev.Y - b.paneTop()
 	if row < 0 || row >= b.tl.height {
 		return nil
 	}
@@ -54,6 +53,51 @@ func (b *browser) click(msg tea.MouseClickMsg) tea.Cmd {
 	b.tl.follow()
 	b.layoutDetail()
 	return tea.Batch(b.moved(), b.fill())
+}
+
+// paneTop is the screen line of the panes' first row.
+func (b *browser) paneTop() int {
+	if b.lay.titles {
+		return b.lay.bodyTop + 1
+	}
+	return b.lay.bodyTop
+}
+
+// click is where and when the last click in the sources pane was.
+type click struct {
+	at   time.Time
+	id   string // the event shown
+	item int
+}
+
+// doubleClick is the longest time between the clicks of a double click.
+const doubleClick = 400 * time.Millisecond
+
+// clickSources selects the quote, link or note under screen line y of the
+// sources pane; a second click on a link soon after follows it.
+func (b *browser) clickSources(y int) tea.Cmd {
+	defer b.layoutDetail()
+	p := &b.detail
+	row := y - b.paneTop()
+	if row < 0 || row >= p.height {
+		return nil
+	}
+	at := p.offset + row
+	for i, it := range p.items {
+		if at < it.first || at > it.last {
+			continue
+		}
+		now := b.ctx.now()
+		last := b.lastClick
+		b.lastClick = click{at: now, id: p.id(), item: i}
+		p.sel = i
+		if last.id == p.id() && last.item == i && now.Sub(last.at) <= doubleClick && it.link >= 0 {
+			b.lastClick = click{}
+			return b.followLink()
+		}
+		return nil
+	}
+	return nil
 }
 
 // overDetail reports whether column x is in the sources pane.

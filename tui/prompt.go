@@ -129,7 +129,7 @@ func (p *prompt) submit(value string) (Action, tea.Cmd) {
 		if d.Earliest() == model.BeginningOfTime {
 			at = model.Position{}
 		}
-		return goToDate{at: at}, nil
+		return goToDate{at: at, label: d.Label()}, nil
 	}
 	tags, err := parseTags(value)
 	switch {

@@ -7,10 +7,14 @@ import (
 )
 
 // ruler is the density line under the header: how many events of the view
-// fall in each period of the timeline's span, as a sparkline between the
-// span's first and last year, with the selected event's period marked.
+// fall in each period of the investigation's span, as a sparkline between
+// the span's first and last month, with the selected event's span marked.
 type ruler struct {
 	periods []model.Period // the view's months with events, in order
+	// span is the whole investigation's months when the view is filtered,
+	// so that a filtered view reads in its place and not stretched over
+	// the width; nil when the view is the whole.
+	span []model.Period
 }
 
 // sparks are the eight heights of a bar; an empty period is a dot, so the
@@ -29,9 +33,26 @@ func monthIndex(year int64, month int) int64 { return year*12 + int64(month-1) }
 // buckets chooses months when the span fits the width, else years, else
 // runs of years.
 func (r *ruler) buckets(w int) (bucketing, bool) {
-	var lo, hi int64
-	found := false
-	for _, p := range r.periods {
+	lo, hi, found := r.bounds()
+	if !found || w <= 0 {
+		return bucketing{}, false
+	}
+	if span := hi - lo + 1; span <= int64(w) {
+		return bucketing{first: lo, months: 1, cols: int(span)}, true
+	}
+	firstYear, lastYear := floorDiv(lo, 12), floorDiv(hi, 12)
+	years := lastYear - firstYear + 1
+	per := (years + int64(w) - 1) / int64(w)
+	return bucketing{first: firstYear * 12, months: int(per * 12), cols: int((years + per - 1) / per)}, true
+}
+
+// bounds returns the first and last months of the span with events.
+func (r *ruler) bounds() (lo, hi int64, found bool) {
+	periods := r.periods
+	if r.span != nil {
+		periods = r.span
+	}
+	for _, p := range periods {
 		if p.Open || p.Undated || p.Count == 0 {
 			continue
 		}
@@ -44,16 +65,41 @@ func (r *ruler) buckets(w int) (bucketing, bool) {
 		}
 		found = true
 	}
-	if !found || w <= 0 {
-		return bucketing{}, false
+	return lo, hi, found
+}
+
+// monthLabel names a month index: the year alone at a year's edge (its
+// first month for the start of a span, its last for the end), else the
+// month, so that a span starting in August 2017 reads "Aug 2017".
+func monthLabel(m int64, end bool) string {
+	y := floorDiv(m, 12)
+	month := int(m-y*12) + 1
+	if (!end && month == 1) || (end && month == 12) {
+		return model.YearLabel(y)
 	}
-	if span := hi - lo + 1; span <= int64(w) {
-		return bucketing{first: lo, months: 1, cols: int(span)}, true
+	return model.MonthLabel(y, month)
+}
+
+// marked returns the first and last buckets of the selected event's
+// span, or -1, -1 when it has none on the ruler (undated, or open at
+// both ends).
+func (r *ruler) marked(b bucketing, selected model.Position) (from, to int) {
+	earliest, latest, dated := selected.Bounds()
+	if !dated || (earliest == model.BeginningOfTime && latest == model.EndOfTime) {
+		return -1, -1
 	}
-	firstYear, lastYear := floorDiv(lo, 12), floorDiv(hi, 12)
-	years := lastYear - firstYear + 1
-	per := (years + int64(w) - 1) / int64(w)
-	return bucketing{first: firstYear * 12, months: int(per * 12), cols: int((years + per - 1) / per)}, true
+	bucket := func(i model.Instant, open int) int {
+		if i.IsUnbounded() {
+			return open
+		}
+		y, m, _ := i.Civil()
+		return int(floorDiv(monthIndex(y, m)-b.first, int64(b.months)))
+	}
+	from, to = bucket(earliest, 0), bucket(latest, b.cols-1)
+	if to < 0 || from >= b.cols {
+		return -1, -1
+	}
+	return max(from, 0), min(to, b.cols-1)
 }
 
 func floorDiv(a, b int64) int64 {
@@ -76,10 +122,14 @@ func (r *ruler) view(st *Styles, w int, selected model.Position) string {
 	if !ok {
 		return st.fit(st.Muted.Render("no dated events in view"), w)
 	}
-	firstYear := floorDiv(b.first, 12)
-	lastYear := floorDiv(b.first+int64(b.cols*b.months)-1, 12)
-	left, right := model.YearLabel(firstYear), model.YearLabel(lastYear)
+	lo, hi, _ := r.bounds()
+	left, right := monthLabel(lo, false), monthLabel(hi, true)
 	room := w - st.width(left) - st.width(right) - 2
+	if room < 4 {
+		// A narrow ruler keeps the years rather than no labels.
+		left, right = model.YearLabel(floorDiv(lo, 12)), model.YearLabel(floorDiv(hi, 12))
+		room = w - st.width(left) - st.width(right) - 2
+	}
 	if room < 4 {
 		left, right, room = "", "", w
 	}
@@ -98,11 +148,7 @@ func (r *ruler) view(st *Styles, w int, selected model.Position) string {
 			peak = max(peak, counts[i])
 		}
 	}
-	marker := -1
-	if earliest, _, dated := selected.Bounds(); dated && earliest != model.BeginningOfTime {
-		y, m, _ := earliest.Civil()
-		marker = int((monthIndex(y, m) - b.first) / int64(b.months))
-	}
+	from, to := r.marked(b, selected)
 	var bar strings.Builder
 	for c := range room {
 		i := c * b.cols / room // the bucket under this cell
@@ -112,7 +158,7 @@ func (r *ruler) view(st *Styles, w int, selected model.Position) string {
 			glyph = string(sparks[min(len(sparks)-1, (n*len(sparks)-1)/peak)])
 		}
 		switch {
-		case i == marker:
+		case i >= from && i <= to && from >= 0:
 			bar.WriteString(st.RulerMarker.Render(glyph))
 		case n > 0:
 			bar.WriteString(st.Ruler.Render(glyph))

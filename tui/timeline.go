@@ -84,6 +84,18 @@ func (t *timeline) move(delta int) {
 	t.follow()
 }
 
+// page moves the view and the cursor by delta rows, so that the cursor
+// keeps its line on the screen; at an edge of the window the cursor goes
+// as far as there is.
+func (t *timeline) page(delta int) {
+	if t.empty() {
+		return
+	}
+	t.cur = max(0, min(t.cur+delta, len(t.rows)-1))
+	t.offset = max(0, min(t.offset+delta, len(t.rows)-t.height))
+	t.follow()
+}
+
 // follow scrolls so that the cursor stays on screen.
 func (t *timeline) follow() {
 	if t.cur < t.offset {

@@ -26,6 +26,9 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return m.terminal(msg)
 	case tea.KeyPressMsg:
 		return tea.Batch(m.key(msg), m.watch())
+	case tea.ResumeMsg:
+		// Another process may have changed the store meanwhile.
+		return m.watch()
 	case tea.MouseWheelMsg, tea.MouseClickMsg:
 		if m.dialog != nil {
 			return m.watch()
@@ -114,6 +117,11 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 			return tea.Quit // a second ctrl+c does not wait for the disk
 		}
 		return nil
+	}
+	if key.Matches(msg, m.ctx.keys.Suspend) {
+		// Before the dialog: a terminal program suspends wherever it is,
+		// and whatever is open is there on resuming.
+		return tea.Suspend
 	}
 	if m.dialog != nil {
 		return m.act(m.dialog.Update(msg))
