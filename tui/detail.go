@@ -170,6 +170,20 @@ func (p *detailPane) item() (detailItem, bool) {
 	return it, true
 }
 
+// itemAt is the index of the quote, link or note on screen line row of
+// the pane (its blank lead line aside), if one is there.
+func (p *detailPane) itemAt(row int) (int, bool) {
+	if row < 0 || row >= len(p.shown) {
+		return 0, false
+	}
+	at := p.forward(p.top, row)
+	_, i, ok := p.blocks.item(at.blk)
+	if !ok || at.line < p.lead(at.blk) {
+		return 0, false
+	}
+	return i, true
+}
+
 // step moves the selection to the next or previous quote or link and
 // scrolls it into view.
 func (p *detailPane) step(delta int) {

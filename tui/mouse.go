@@ -82,20 +82,19 @@ func (b *browser) clickSources(y int) tea.Cmd {
 	if row < 0 || row >= p.height {
 		return nil
 	}
-	at := p.offset + row
-	for i, it := range p.items {
-		if at < it.first || at > it.last {
-			continue
-		}
-		now := b.ctx.now()
-		last := b.lastClick
-		b.lastClick = click{at: now, id: p.id(), item: i}
-		p.sel = i
-		if last.id == p.id() && last.item == i && now.Sub(last.at) <= doubleClick && it.link >= 0 {
+	i, ok := p.itemAt(row)
+	if !ok {
+		return nil
+	}
+	now := b.ctx.now()
+	last := b.lastClick
+	b.lastClick = click{at: now, id: p.id(), item: i}
+	p.sel = i
+	if last.id == p.id() && last.item == i && now.Sub(last.at) <= doubleClick {
+		if _, isLink := p.link(); isLink {
 			b.lastClick = click{}
 			return b.followLink()
 		}
-		return nil
 	}
 	return nil
 }
