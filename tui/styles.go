@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"image/color"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -34,17 +36,21 @@ type Styles struct {
 	Cells ansi.Method
 }
 
-// NewStyles returns the styles for a dark or light background.
+// NewStyles returns the styles for a dark or light background. Every
+// colour of text meets WCAG AA (a contrast of 4.5:1 or more) on the
+// backgrounds terminals commonly ship with, from black to Solarized's
+// and One Dark's for a dark palette, from white to Solarized light's
+// for a light one.
 func NewStyles(isDark bool) Styles {
 	ld := lipgloss.LightDark(isDark)
 	var (
 		fg     = ld(lipgloss.Color("#1F1F1F"), lipgloss.Color("#E4E4E4"))
-		muted  = ld(lipgloss.Color("#6B6B6B"), lipgloss.Color("#8A8A8A"))
+		muted  = ld(lipgloss.Color("#5F5F5F"), lipgloss.Color("#A0A0A0"))
 		accent = ld(lipgloss.Color("#005FAF"), lipgloss.Color("#5FAFFF"))
 		chip   = ld(lipgloss.Color("#E6E6E6"), lipgloss.Color("#303030"))
 		match  = ld(lipgloss.Color("#875F00"), lipgloss.Color("#FFD75F"))
-		green  = ld(lipgloss.Color("#007F3F"), lipgloss.Color("#5FD787"))
-		yellow = ld(lipgloss.Color("#8A6A00"), lipgloss.Color("#E5C07B"))
+		green  = ld(lipgloss.Color("#006B35"), lipgloss.Color("#5FD787"))
+		yellow = ld(lipgloss.Color("#755800"), lipgloss.Color("#E5C07B"))
 		purple = ld(lipgloss.Color("#87008A"), lipgloss.Color("#D787D7"))
 		red    = ld(lipgloss.Color("#AF0000"), lipgloss.Color("#FF6B6B"))
 	)
@@ -83,10 +89,27 @@ func NewStyles(isDark bool) Styles {
 		Message:     plain.Foreground(green),
 		Error:       plain.Bold(true).Foreground(red),
 		Prompt:      plain.Bold(true).Foreground(accent),
-		Help:        help.DefaultStyles(isDark),
+		Help:        helpStyles(fg, muted),
 		Cells:       ansi.WcWidth,
 	}
 	return s
+}
+
+// helpStyles are the footer's and the help's: keys in the text colour,
+// what they do and the separators muted. Bubbles' own greys fall far
+// short of a readable contrast on either background.
+func helpStyles(key, desc color.Color) help.Styles {
+	k := lipgloss.NewStyle().Foreground(key)
+	d := lipgloss.NewStyle().Foreground(desc)
+	return help.Styles{
+		Ellipsis:       d,
+		ShortKey:       k,
+		ShortDesc:      d,
+		ShortSeparator: d,
+		FullKey:        k,
+		FullDesc:       d,
+		FullSeparator:  d,
+	}
 }
 
 // status returns the style of a status, plain for one it does not know.
