@@ -4,6 +4,8 @@ import (
 	"image/color"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -29,6 +31,11 @@ type Styles struct {
 	Message, Error                  lipgloss.Style
 	Prompt                          lipgloss.Style
 	Help                            help.Styles
+	// Input and Area are the prompts' and forms' text fields, in the
+	// palette's colours (Bubbles' own are for a dark background, with
+	// placeholders and completions at 2.9:1 on black).
+	Input textinput.Styles
+	Area  textarea.Styles
 	// Cells is how the terminal measures text: code point by code point
 	// (wcwidth), unless it reports grapheme clustering (mode 2027), as
 	// Bubble Tea's renderer does. Laying out with the renderer's own
@@ -90,6 +97,8 @@ func NewStyles(isDark bool) Styles {
 		Error:       plain.Bold(true).Foreground(red),
 		Prompt:      plain.Bold(true).Foreground(accent),
 		Help:        helpStyles(fg, muted),
+		Input:       inputStyles(isDark, muted),
+		Area:        areaStyles(isDark, muted, accent),
 		Cells:       ansi.WcWidth,
 	}
 	return s
@@ -110,6 +119,38 @@ func helpStyles(key, desc color.Color) help.Styles {
 		FullDesc:       d,
 		FullSeparator:  d,
 	}
+}
+
+// inputStyles are a one-line field's: placeholders, completions and a
+// field without the cursor muted, and a steady cursor, as a blinking one
+// keeps a timer running for nothing the reader needs. Prompts take
+// Styles.Prompt where they have one.
+func inputStyles(isDark bool, muted color.Color) textinput.Styles {
+	st := textinput.DefaultStyles(isDark)
+	m := lipgloss.NewStyle().Foreground(muted)
+	for _, s := range []*textinput.StyleState{&st.Focused, &st.Blurred} {
+		s.Placeholder, s.Suggestion, s.Prompt = m, m, m
+	}
+	st.Blurred.Text = m
+	st.Cursor.Blink = false
+	return st
+}
+
+// areaStyles are a field of several lines': as inputStyles, and the
+// cursor's line and a selection in the terminal's own colours (reversed
+// for a selection) rather than on a black band.
+func areaStyles(isDark bool, muted, accent color.Color) textarea.Styles {
+	st := textarea.DefaultStyles(isDark)
+	m := lipgloss.NewStyle().Foreground(muted)
+	for _, s := range []*textarea.StyleState{&st.Focused, &st.Blurred} {
+		s.Placeholder, s.LineNumber, s.CursorLineNumber, s.EndOfBuffer = m, m, m, m
+		s.Prompt = lipgloss.NewStyle().Foreground(accent)
+		s.Selection = lipgloss.NewStyle().Reverse(true)
+	}
+	st.Focused.CursorLine = lipgloss.NewStyle()
+	st.Blurred.CursorLine, st.Blurred.Text = m, m
+	st.Cursor.Blink = false
+	return st
 }
 
 // status returns the style of a status, plain for one it does not know.
