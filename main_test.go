@@ -56,7 +56,7 @@ func TestCLI(t *testing.T) {
 		steps []string // each split on spaces; a step "|x" feeds stdin x
 	}{
 		{"seed", []string{"", ""}},
-		{"list", []string{"list", "list --during 2017", "list --during 2022-02-01 --status confirmed", "list --tag doj --tag denial", "list --actor Mobileum --status alleged"}},
+		{"list", []string{"list", "list --during 2017", "list --during 2022-02-01 --status confirmed", "list --tag doj --tag denial", "list --actor Mobileum --status denied"}},
 		{"list_json", []string{"list --json --tag denial"}},
 		{"show", []string{"show nso-mobileum-call", "show nso-denial", "show miller-contacts-lieu"}},
 		{"tag", []string{"tag fbi-tip verify #key", "tag fbi-tip verify", "list --tag verify", "untag fbi-tip key", "untag fbi-tip nope", "tag nobody verify", "tag fbi-tip bad,tag"}},

@@ -33,6 +33,10 @@ type Options struct {
 	// header says read-only, and every key that would change the
 	// investigation says this instead.
 	ReadOnly string
+	// LightBackground starts the browser with the palette for a light
+	// background, as COLORFGBG says; the terminal's answer to the
+	// background query, when it gives one, wins.
+	LightBackground bool
 }
 
 // Model is the browser's root. Update changes it only in answer to
@@ -71,7 +75,7 @@ func New(s model.Store, opts Options) *Model {
 	ctx := &shared{
 		store:    s,
 		location: s.Location(),
-		styles:   NewStyles(true),
+		styles:   NewStyles(!opts.LightBackground),
 		keys:     newGlobalKeys(),
 		now:      now,
 		tick:     tea.Tick,

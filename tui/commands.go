@@ -2,9 +2,6 @@ package tui
 
 import (
 	"errors"
-	"os"
-	"os/exec"
-	"runtime"
 	"time"
 
 	"chrono/model"
@@ -287,37 +284,6 @@ func expireStatus(tick ticker, seq int, after time.Duration) tea.Cmd {
 
 // ticker is tea.Tick, or a stand-in for tests that must not wait.
 type ticker func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
-
-// openURL hands a URL to the system's opener: $BROWSER, then xdg-open
-// (or open on macOS). It does not wait for the browser.
-func openURL(url string) tea.Cmd {
-	return func() tea.Msg {
-		var candidates [][]string
-		if b := os.Getenv("BROWSER"); b != "" {
-			candidates = append(candidates, []string{b})
-		}
-		if runtime.GOOS == "darwin" {
-			candidates = append(candidates, []string{"open"})
-		} else {
-			candidates = append(candidates, []string{"xdg-open"}, []string{"open"})
-		}
-		for _, c := range candidates {
-			path, err := exec.LookPath(c[0])
-			if err != nil {
-				continue
-			}
-			cmd := exec.Command(path, append(c[1:], url)...)
-			if err := cmd.Start(); err != nil {
-				continue
-			}
-			go cmd.Wait() // reap it; the browser lives on its own
-			return openedMsg{url: url}
-		}
-		return openedMsg{url: url, err: errNoOpener}
-	}
-}
-
-var errNoOpener = errors.New("no program to open it ($BROWSER, xdg-open, open)")
 
 // loadSources reads the investigation's sources.
 func loadSources(s model.Store) tea.Cmd {

@@ -115,9 +115,9 @@ var fieldPlaceholders = map[formField]string{
 func newEventForm(ctx *shared, base *model.Event) *eventForm {
 	f := &eventForm{ctx: ctx, keys: newEventFormKeys(), w: -1}
 	for fld, ph := range fieldPlaceholders {
-		f.inputs[fld] = newFieldInput(ph)
+		f.inputs[fld] = newFieldInput(&ctx.styles, ph)
 	}
-	f.summary = newFieldArea("what the sources say happened", "")
+	f.summary = newFieldArea(&ctx.styles, "what the sources say happened", "")
 	if base != nil {
 		b := *base
 		f.base = &b

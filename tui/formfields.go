@@ -12,30 +12,26 @@ import (
 // formLabelWidth is the column of the labels: "› Anchored by ".
 const formLabelWidth = 14
 
-// newFieldInput is a one-line field of a form: no prompt, and a steady
-// cursor, as at the prompt.
-func newFieldInput(placeholder string) textinput.Model {
+// newFieldInput is a one-line field of a form: no prompt, and the
+// palette's styles (a steady cursor, as at the prompt).
+func newFieldInput(st *Styles, placeholder string) textinput.Model {
 	in := textinput.New()
 	in.Prompt = ""
 	in.Placeholder = placeholder
-	st := in.Styles()
-	st.Cursor.Blink = false
-	in.SetStyles(st)
+	in.SetStyles(st.Input)
 	return in
 }
 
 // newFieldArea is a field of a form that takes several lines, pasted
 // text whole: no line numbers, no limit, a steady cursor.
-func newFieldArea(placeholder, prompt string) textarea.Model {
+func newFieldArea(st *Styles, placeholder, prompt string) textarea.Model {
 	a := textarea.New()
 	a.Placeholder = placeholder
 	a.ShowLineNumbers = false
 	a.Prompt = prompt
 	a.CharLimit = 0
 	a.MaxHeight = 0
-	st := a.Styles()
-	st.Cursor.Blink = false
-	a.SetStyles(st)
+	a.SetStyles(st.Area)
 	return a
 }
 

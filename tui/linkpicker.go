@@ -62,7 +62,7 @@ func newLinkPicker(ctx *shared, from model.Event) (*linkPicker, tea.Cmd) {
 	in := textinput.New()
 	in.Prompt = "to › "
 	in.Placeholder = "type words of the other event's title"
-	st := in.Styles()
+	st := ctx.styles.Input
 	st.Focused.Prompt = ctx.styles.Prompt
 	st.Cursor.Blink = false
 	in.SetStyles(st)

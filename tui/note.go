@@ -42,9 +42,7 @@ func newNoteEditor(ctx *shared, id, title string) *noteEditor {
 	a.Prompt = "│ "
 	a.CharLimit = 0
 	a.MaxHeight = 0
-	s := a.Styles()
-	s.Cursor.Blink = false // steady, as at the prompt
-	a.SetStyles(s)
+	a.SetStyles(ctx.styles.Area)
 	a.Focus()
 	return &noteEditor{ctx: ctx, id: id, title: title, area: a, w: -1, keys: noteKeys{
 		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save note")),

@@ -48,7 +48,7 @@ func (k promptKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortH
 func newPrompt(ctx *shared, kind promptKind, label string, choices, ids []string, s *search) *prompt {
 	in := textinput.New()
 	in.Prompt = label
-	st := in.Styles()
+	st := ctx.styles.Input
 	st.Focused.Prompt = ctx.styles.Prompt
 	st.Blurred.Prompt = ctx.styles.Prompt
 	// A steady cursor: a blinking one keeps a timer running for as long

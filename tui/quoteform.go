@@ -99,13 +99,13 @@ func newQuoteForm(ctx *shared, e model.Event, n int) *quoteForm {
 		Pick:     key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "pick a source")),
 		Choose:   key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "choose")),
 	}}
-	f.text = newFieldArea("the words as the source gives them; paste them here", "")
+	f.text = newFieldArea(&ctx.styles, "the words as the source gives them; paste them here", "")
 	for fld, ph := range map[quoteField]string{
 		quoteSpeaker: "who said or wrote them",
 		quoteSource:  "type words of the source, or pick “new source…”",
 		quoteContext: "where they were said, such as “in his account to the Justice Department”",
 	} {
-		f.inputs[fld] = newFieldInput(ph)
+		f.inputs[fld] = newFieldInput(&ctx.styles, ph)
 	}
 	if n > 0 && n <= len(e.Quotes) {
 		q := e.Quotes[n-1]

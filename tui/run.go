@@ -27,6 +27,9 @@ func Run(s model.Store, opts Options) (err error) {
 		// last, so that it wins over a profile the size options detect.
 		popts = append(popts, tea.WithColorProfile(colorprofile.ASCII))
 	}
+	if light, ok := lightFromColorFGBG(os.Getenv("COLORFGBG")); ok {
+		opts.LightBackground = light
+	}
 	m := New(s, opts)
 	g := &guard{m: m, location: s.Location()}
 	var ends *stops // set before the program runs, and so before a hangup

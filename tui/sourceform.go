@@ -66,7 +66,7 @@ var srcPlaceholders = [srcFieldCount]string{
 func newSourceForm(ctx *shared, base *model.Source, save func(*model.Source, model.Source) Action, cancel Action) *sourceForm {
 	f := &sourceForm{ctx: ctx, save: save, cancel: cancel, w: -1, keys: newFormKeys()}
 	for fld := range srcFieldCount {
-		f.inputs[fld] = newFieldInput(srcPlaceholders[fld])
+		f.inputs[fld] = newFieldInput(&ctx.styles, srcPlaceholders[fld])
 	}
 	first := srcID
 	if base != nil {

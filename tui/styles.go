@@ -1,7 +1,11 @@
 package tui
 
 import (
+	"image/color"
+
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -27,6 +31,11 @@ type Styles struct {
 	Message, Error                  lipgloss.Style
 	Prompt                          lipgloss.Style
 	Help                            help.Styles
+	// Input and Area are the prompts' and forms' text fields, in the
+	// palette's colours (Bubbles' own are for a dark background, with
+	// placeholders and completions at 2.9:1 on black).
+	Input textinput.Styles
+	Area  textarea.Styles
 	// Cells is how the terminal measures text: code point by code point
 	// (wcwidth), unless it reports grapheme clustering (mode 2027), as
 	// Bubble Tea's renderer does. Laying out with the renderer's own
@@ -34,17 +43,21 @@ type Styles struct {
 	Cells ansi.Method
 }
 
-// NewStyles returns the styles for a dark or light background.
+// NewStyles returns the styles for a dark or light background. Every
+// colour of text meets WCAG AA (a contrast of 4.5:1 or more) on the
+// backgrounds terminals commonly ship with, from black to Solarized's
+// and One Dark's for a dark palette, from white to Solarized light's
+// for a light one.
 func NewStyles(isDark bool) Styles {
 	ld := lipgloss.LightDark(isDark)
 	var (
 		fg     = ld(lipgloss.Color("#1F1F1F"), lipgloss.Color("#E4E4E4"))
-		muted  = ld(lipgloss.Color("#6B6B6B"), lipgloss.Color("#8A8A8A"))
+		muted  = ld(lipgloss.Color("#5F5F5F"), lipgloss.Color("#A0A0A0"))
 		accent = ld(lipgloss.Color("#005FAF"), lipgloss.Color("#5FAFFF"))
 		chip   = ld(lipgloss.Color("#E6E6E6"), lipgloss.Color("#303030"))
 		match  = ld(lipgloss.Color("#875F00"), lipgloss.Color("#FFD75F"))
-		green  = ld(lipgloss.Color("#007F3F"), lipgloss.Color("#5FD787"))
-		yellow = ld(lipgloss.Color("#8A6A00"), lipgloss.Color("#E5C07B"))
+		green  = ld(lipgloss.Color("#006B35"), lipgloss.Color("#5FD787"))
+		yellow = ld(lipgloss.Color("#755800"), lipgloss.Color("#E5C07B"))
 		purple = ld(lipgloss.Color("#87008A"), lipgloss.Color("#D787D7"))
 		red    = ld(lipgloss.Color("#AF0000"), lipgloss.Color("#FF6B6B"))
 	)
@@ -83,10 +96,61 @@ func NewStyles(isDark bool) Styles {
 		Message:     plain.Foreground(green),
 		Error:       plain.Bold(true).Foreground(red),
 		Prompt:      plain.Bold(true).Foreground(accent),
-		Help:        help.DefaultStyles(isDark),
+		Help:        helpStyles(fg, muted),
+		Input:       inputStyles(isDark, muted),
+		Area:        areaStyles(isDark, muted, accent),
 		Cells:       ansi.WcWidth,
 	}
 	return s
+}
+
+// helpStyles are the footer's and the help's: keys in the text colour,
+// what they do and the separators muted. Bubbles' own greys fall far
+// short of a readable contrast on either background.
+func helpStyles(key, desc color.Color) help.Styles {
+	k := lipgloss.NewStyle().Foreground(key)
+	d := lipgloss.NewStyle().Foreground(desc)
+	return help.Styles{
+		Ellipsis:       d,
+		ShortKey:       k,
+		ShortDesc:      d,
+		ShortSeparator: d,
+		FullKey:        k,
+		FullDesc:       d,
+		FullSeparator:  d,
+	}
+}
+
+// inputStyles are a one-line field's: placeholders, completions and a
+// field without the cursor muted, and a steady cursor, as a blinking one
+// keeps a timer running for nothing the reader needs. Prompts take
+// Styles.Prompt where they have one.
+func inputStyles(isDark bool, muted color.Color) textinput.Styles {
+	st := textinput.DefaultStyles(isDark)
+	m := lipgloss.NewStyle().Foreground(muted)
+	for _, s := range []*textinput.StyleState{&st.Focused, &st.Blurred} {
+		s.Placeholder, s.Suggestion, s.Prompt = m, m, m
+	}
+	st.Blurred.Text = m
+	st.Cursor.Blink = false
+	return st
+}
+
+// areaStyles are a field of several lines': as inputStyles, and the
+// cursor's line and a selection in the terminal's own colours (reversed
+// for a selection) rather than on a black band.
+func areaStyles(isDark bool, muted, accent color.Color) textarea.Styles {
+	st := textarea.DefaultStyles(isDark)
+	m := lipgloss.NewStyle().Foreground(muted)
+	for _, s := range []*textarea.StyleState{&st.Focused, &st.Blurred} {
+		s.Placeholder, s.LineNumber, s.CursorLineNumber, s.EndOfBuffer = m, m, m, m
+		s.Prompt = lipgloss.NewStyle().Foreground(accent)
+		s.Selection = lipgloss.NewStyle().Reverse(true)
+	}
+	st.Focused.CursorLine = lipgloss.NewStyle()
+	st.Blurred.CursorLine, st.Blurred.Text = m, m
+	st.Cursor.Blink = false
+	return st
 }
 
 // status returns the style of a status, plain for one it does not know.

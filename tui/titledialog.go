@@ -44,9 +44,9 @@ func newTitleDialog(ctx *shared) *titleDialog {
 		Save:   fk.Save,
 		Cancel: fk.Cancel,
 	}}
-	d.title = newFieldInput("what the investigation is about, in a line")
+	d.title = newFieldInput(&ctx.styles, "what the investigation is about, in a line")
 	d.title.SetValue(line(d.was.Title))
-	d.desc = newFieldArea("what it looks into, and how", "│ ")
+	d.desc = newFieldArea(&ctx.styles, "what it looks into, and how", "│ ")
 	d.desc.SetValue(areaText(d.was.Description))
 	d.title.Focus()
 	return d

@@ -47,7 +47,7 @@ func TestReadExample(t *testing.T) {
 		t.Fatalf("example read as %d events, %d sources, title %q", len(tl.Events), len(tl.Sources), tl.Title)
 	}
 	call := tl.Events[0]
-	if call.ID != "nso-mobileum-call" || call.Date.String() != "2017-08" || call.Status != model.Alleged {
+	if call.ID != "nso-mobileum-call" || call.Date.String() != "2017-08" || call.Status != model.Denied {
 		t.Errorf("first event = %s %s %s", call.ID, call.Date, call.Status)
 	}
 }

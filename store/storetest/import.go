@@ -115,7 +115,7 @@ func testImportDryRunKeepsNothing(t *testing.T, s *suite) {
 	want = []model.ImportResult{{Events: 3, New: 2, Updated: 1, Sources: 1, Updates: []model.EventUpdate{{ID: "nso-denial", Changes: []model.FieldChange{
 		{Field: "date", Before: "2021/2022-02-01", After: "2022-02-01"},
 		{Field: "title", Before: "NSO denies doing business with Mobileum or paying in cash", After: "NSO denies the claim, again"},
-		{Field: "status", Before: "reported", After: "denied"},
+		{Field: "status", Before: "disputed", After: "denied"},
 	}}}}}
 	if !reflect.DeepEqual(res, want) {
 		t.Errorf("dry run results = %+v, want %+v", res, want)
