@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -63,7 +62,13 @@ func (m *Model) helpLine() string {
 		}
 		return h.ShortHelpView(m.dialog.ShortHelp())
 	}
-	return m.ctx.help.ShortHelpView(slices.Concat(m.top().ShortHelp(), m.ctx.keys.ShortHelp()))
+	global := m.ctx.keys.ShortHelp()
+	if len(m.screens) > 1 {
+		// q is the screen's own key there (back); the help says how to
+		// quit from it.
+		global = global[:1]
+	}
+	return footer(&m.ctx.styles, m.ctx.help, m.top().ShortHelp(), global, m.ctx.width)
 }
 
 // windowTitle names the investigation and the store it is kept in, so
