@@ -126,7 +126,11 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Help):
-		m.open(newHelpDialog(m.ctx, m.top()))
+		global := m.ctx.keys.ShortHelp()
+		if len(m.screens) > 1 {
+			global = m.ctx.keys.onTop()
+		}
+		m.open(newHelpDialog(m.ctx, m.top(), global))
 		return nil
 	}
 	return m.act(m.top().Update(msg))
