@@ -10,7 +10,8 @@ import (
 const statusFor = 5 * time.Second
 
 // statusLine is the last message for the investigator: a message goes
-// after a while, an error stays until the next message.
+// after a while or at the next key, an error stays until the next key,
+// so that neither reads as the outcome of a later action.
 type statusLine struct {
 	text string
 	err  bool
@@ -48,12 +49,17 @@ func (s *statusLine) show(msg statusMsg, tick ticker) tea.Cmd {
 	return expireStatus(tick, s.seq, statusFor)
 }
 
-// expire clears the message seq, unless another has come since.
+// expire clears the message seq, unless another has come since; an
+// error waits for a key.
 func (s *statusLine) expire(seq int) {
-	if seq == s.seq {
+	if seq == s.seq && !s.err {
 		s.text, s.err = "", false
 	}
 }
+
+// clear empties the line as the investigator acts; a timer set for what
+// it showed then finds a later seq, or nothing to clear.
+func (s *statusLine) clear() { s.text, s.err = "", false }
 
 // view renders the line in w cells, or the screen's hint when there is
 // no message.

@@ -27,6 +27,9 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		return tea.Batch(m.key(msg), m.watch())
 	case tea.MouseWheelMsg, tea.MouseClickMsg:
+		if _, click := msg.(tea.MouseClickMsg); click && !m.quitting {
+			m.status.clear()
+		}
 		if m.dialog != nil {
 			return m.watch()
 		}
@@ -115,6 +118,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
+	m.status.clear()
 	if m.dialog != nil {
 		return m.act(m.dialog.Update(msg))
 	}

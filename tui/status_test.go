@@ -1,0 +1,54 @@
+package tui
+
+import (
+	"errors"
+	"testing"
+)
+
+// TestStatusClearsOnTheNextKey checks that a message and an error both
+// go at the next key, so that an old failure never reads as the outcome
+// of a later action, and that a key that says something says it.
+func TestStatusClearsOnTheNextKey(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.run(fail(errors.New("could not save: disk full")))
+	if d.status() == "" || !d.statusErr() {
+		t.Fatalf("status %q (error %v): want the error", d.status(), d.statusErr())
+	}
+	d.keys("j")
+	if d.status() != "" || d.statusErr() {
+		t.Errorf("after j the status still says %q (error %v)", d.status(), d.statusErr())
+	}
+	d.run(say("copied the quote with its citation"))
+	d.keys("k")
+	if d.status() != "" {
+		t.Errorf("after k the status still says %q", d.status())
+	}
+	d.keys("[")
+	if d.status() == "" {
+		t.Error("[ on the first year says nothing")
+	}
+}
+
+// TestStatusExpires checks that a message goes after a while and an error
+// does not, and that the timer of an earlier message leaves a later one.
+func TestStatusExpires(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.run(say("first"))
+	first := d.m.status.seq
+	d.run(say("second"))
+	d.send(statusExpiredMsg{seq: first})
+	if d.status() != "second" {
+		t.Errorf("the first message's timer cleared the second: status %q", d.status())
+	}
+	d.send(statusExpiredMsg{seq: d.m.status.seq})
+	if d.status() != "" {
+		t.Errorf("the second message outlived its timer: status %q", d.status())
+	}
+	d.run(fail(errors.New("could not save: disk full")))
+	for seq := range d.m.status.seq + 2 {
+		d.send(statusExpiredMsg{seq: seq})
+	}
+	if !d.statusErr() {
+		t.Error("a timer cleared an error")
+	}
+}
