@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -50,5 +51,35 @@ func TestStatusExpires(t *testing.T) {
 	}
 	if !d.statusErr() {
 		t.Error("a timer cleared an error")
+	}
+}
+
+// TestLongStatusWraps checks that a message longer than the terminal is
+// wide is read whole, on more lines, and that when opening a source finds
+// no program to open it with, y copies the URL that it gives instead.
+func TestLongStatusWraps(t *testing.T) {
+	const url = "https://occupydemocrats.com/2022/02/01/ted-lieu-calls-on-doj-to-probe-surveillance-company-allegedly-bribing-mobile-phone-operators/"
+	d := newDriver(t, exampleStore(t), 80, 24)
+	d.send(openedMsg{url: url, err: errNoOpener})
+	lines := strings.Split(d.screen(), "\n")
+	var joined string
+	for _, l := range lines[len(lines)-5:] {
+		joined += strings.TrimRight(l, " ")
+	}
+	if !strings.Contains(joined, url) || !strings.Contains(joined, "no program to open it") {
+		t.Errorf("the message is cut:\n%s", d.screen())
+	}
+	checkSize(t, d.m.View().Content, 80, 24)
+	d.keys("y")
+	if n := len(d.clipboard); n != 1 || !strings.Contains(d.clipboard[0], url) {
+		t.Errorf("y after the URL: clipboard %q, want the URL", d.clipboard)
+	}
+	if !strings.Contains(d.status(), "copied") {
+		t.Errorf("status %q: want it to say the URL was copied", d.status())
+	}
+	// The offer goes with the message: y then copies the quote again.
+	d.keys("y")
+	if n := len(d.clipboard); n != 2 || strings.Contains(d.clipboard[1], url) {
+		t.Errorf("the second y copied %q, want the quote", d.clipboard[1:])
 	}
 }

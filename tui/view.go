@@ -30,7 +30,7 @@ func (m *Model) render() string {
 	}
 	lines := m.top().View(over)
 	if m.statusOn {
-		lines = append(lines, m.statusView(w))
+		lines = append(lines, m.statusView(w)...)
 	}
 	if m.helpOn {
 		lines = append(lines, st.fit(m.helpLine(), w))
@@ -45,12 +45,15 @@ func (m *Model) render() string {
 }
 
 // statusView is the prompt while one is open, else the status line.
-func (m *Model) statusView(w int) string {
-	if m.dialog != nil && m.dialog.Place() == placeStatus {
-		return m.dialog.View(w, 1)[0]
+func (m *Model) statusView(w int) []string {
+	if m.prompting() {
+		return m.dialog.View(w, 1)[:1]
 	}
-	return m.status.view(&m.ctx.styles, w, m.top().Hint())
+	return m.status.view(&m.ctx.styles, w, m.statusN, m.top().Hint())
 }
+
+// prompting reports whether a prompt has the status line.
+func (m *Model) prompting() bool { return m.dialog != nil && m.dialog.Place() == placeStatus }
 
 // helpLine is the short help of what has the keys: the open dialog, else
 // the top screen and the global keys.
