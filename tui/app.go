@@ -46,8 +46,10 @@ type Model struct {
 	screens []Screen // the top is the last
 	dialog  Dialog   // nil when none is open
 	// The footer's lines, as the terminal's height leaves room for, and
-	// the size the top screen was given.
+	// the size the top screen was given. statusN is how many lines the
+	// status line takes while it is on: more than one for a long message.
 	statusOn, helpOn bool
+	statusN          int
 	screenW, screenH int
 
 	status   statusLine

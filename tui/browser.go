@@ -128,7 +128,7 @@ func (b *browser) answer(msg tea.Msg) tea.Cmd {
 		return b.gotSearch(msg)
 	case openedMsg:
 		if msg.err != nil {
-			return say(msg.err.Error() + " · the URL is " + msg.url)
+			return offerCopy(msg.err, "the URL", msg.url)
 		}
 		return say("opened " + msg.url)
 	case showEventsMsg:

@@ -6,9 +6,10 @@ import (
 )
 
 // formKeys are the keys every form has: to the next field and back, to
-// save, and to leave.
+// save, and to leave. Interrupt is ctrl+c, which in an editor says how to
+// leave rather than quit and lose what is typed.
 type formKeys struct {
-	Next, Prev, Save, Cancel key.Binding
+	Next, Prev, Save, Cancel, Interrupt key.Binding
 }
 
 func newFormKeys() formKeys {
@@ -17,7 +18,15 @@ func newFormKeys() formKeys {
 		Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous")),
 		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		// Interrupt has no help: it is the answer to a habit, not a menu.
+		Interrupt: key.NewBinding(key.WithKeys("ctrl+c")),
 	}
+}
+
+// howToLeave is what ctrl+c says in an editor: that it does not quit, and
+// the keys that save and that throw the text away.
+func howToLeave(save, cancel key.Binding) tea.Cmd {
+	return say("ctrl+c does not quit while you edit: " + keyOf(save) + " saves, " + keyOf(cancel) + " discards")
 }
 
 // ShortHelp implements help.KeyMap.

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -12,22 +13,42 @@ import (
 )
 
 // helpDialog shows every key of the screen under it, and the global
-// keys, in columns. Any key closes it; the quit key quits.
+// keys, laid out in the space there is: its columns side by side as far
+// as they fit, the rest in rows below, and the whole scrolled when it is
+// taller than the screen. The store open is named on its first line, so
+// that it shows at every size. q or esc closes it, as in less; ctrl+c
+// quits; the scroll keys scroll while there is more than fits; any other
+// key closes it.
 type helpDialog struct {
 	ctx     *shared
 	columns [][]key.Binding
-	close   key.Binding
+	keys    helpKeys
+	// laid out by SetSize: the body under the first line, and where its
+	// view starts.
+	body []string
+	w, h int
+	top  int
 }
 
-func newHelpDialog(ctx *shared, keys help.KeyMap) *helpDialog {
+type helpKeys struct {
+	Down, Up, PageDown, PageUp, Close, Quit key.Binding
+}
+
+func newHelpDialog(ctx *shared, keys help.KeyMap, global []key.Binding) *helpDialog {
 	cols := keys.FullHelp()
 	if n := len(cols); n > 0 {
-		cols[n-1] = slices.Concat(cols[n-1], ctx.keys.FullHelp()[0])
+		cols[n-1] = slices.Concat(cols[n-1], global)
 	} else {
-		cols = ctx.keys.FullHelp()
+		cols = [][]key.Binding{global}
 	}
-	return &helpDialog{ctx: ctx, columns: cols,
-		close: key.NewBinding(key.WithKeys("esc"), key.WithHelp("any key", "closes the help"))}
+	return &helpDialog{ctx: ctx, columns: cols, w: -1, keys: helpKeys{
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/↑", "scroll")),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "space", "ctrl+f"), key.WithHelp("pgdn", "page")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page back")),
+		Close:    key.NewBinding(key.WithKeys("esc", "q", "?"), key.WithHelp("any key", "closes the help")),
+		Quit:     key.NewBinding(key.WithKeys("ctrl+c")),
+	}}
 }
 
 func (d *helpDialog) quietKeys() {}
@@ -35,11 +56,116 @@ func (d *helpDialog) quietKeys() {}
 // Place implements Dialog: the body.
 func (d *helpDialog) Place() place { return placeBody }
 
-// SetSize implements Dialog; the help is laid out as it is drawn.
-func (d *helpDialog) SetSize(int, int) {}
+// helpGap is the space between two columns of keys.
+const helpGap = 3
+
+// SetSize implements Dialog: it lays the help out for the width, and
+// turns the scroll keys on when it is taller than the height.
+func (d *helpDialog) SetSize(w, h int) {
+	d.w, d.h = w, h
+	st := &d.ctx.styles
+	d.body = append([]string{""}, d.keyRows(w)...)
+	d.body = append(d.body, "")
+	for _, l := range st.wrap("Statuses: "+statusLegend(), w) {
+		d.body = append(d.body, st.Muted.Render(l))
+	}
+	for _, l := range st.wrap("Links:    "+standingLegend(), w) {
+		d.body = append(d.body, st.Muted.Render(l))
+	}
+	scroll := len(d.body) > d.rows()+1
+	for _, b := range []*key.Binding{&d.keys.Down, &d.keys.Up, &d.keys.PageDown, &d.keys.PageUp} {
+		b.SetEnabled(scroll)
+	}
+	if scroll {
+		d.keys.Close.SetHelp("esc/q", "close")
+	} else {
+		d.keys.Close.SetHelp("any key", "closes the help")
+	}
+	d.scroll(0)
+}
+
+// rows is how many lines of the body show at once: all under the first
+// line but the last, which says how much is below.
+func (d *helpDialog) rows() int { return max(d.h-2, 1) }
+
+// scroll moves the view of the body by n lines, within it.
+func (d *helpDialog) scroll(n int) {
+	if !d.keys.Down.Enabled() {
+		d.top = 0
+		return
+	}
+	d.top = min(max(d.top+n, 0), len(d.body)-d.rows())
+}
+
+// keyRows lays the columns of keys out side by side as far as w allows,
+// and the rest in bands below, a blank line between.
+func (d *helpDialog) keyRows(w int) []string {
+	st := &d.ctx.styles
+	hs := d.ctx.help.Styles
+	type block struct {
+		lines []string
+		width int
+	}
+	var blocks []block
+	for _, col := range d.columns {
+		var on []key.Binding
+		kw := 0
+		for _, b := range col {
+			if b.Enabled() {
+				on = append(on, b)
+				kw = max(kw, st.width(b.Help().Key))
+			}
+		}
+		if len(on) == 0 {
+			continue
+		}
+		var bl block
+		for _, b := range on {
+			l := hs.FullKey.Render(st.pad(b.Help().Key, kw)) + " " + hs.FullDesc.Render(b.Help().Desc)
+			bl.lines = append(bl.lines, l)
+			bl.width = max(bl.width, st.width(l))
+		}
+		blocks = append(blocks, bl)
+	}
+	var out []string
+	for len(blocks) > 0 {
+		n, used := 1, blocks[0].width
+		for n < len(blocks) && used+helpGap+blocks[n].width <= w {
+			used += helpGap + blocks[n].width
+			n++
+		}
+		band := blocks[:n]
+		blocks = blocks[n:]
+		height := 0
+		for _, b := range band {
+			height = max(height, len(b.lines))
+		}
+		if len(out) > 0 {
+			out = append(out, "")
+		}
+		for i := range height {
+			var l strings.Builder
+			for j, b := range band {
+				cell := ""
+				if i < len(b.lines) {
+					cell = b.lines[i]
+				}
+				if j < len(band)-1 {
+					cell = st.pad(cell, b.width+helpGap)
+				}
+				l.WriteString(cell)
+			}
+			out = append(out, strings.TrimRight(l.String(), " "))
+		}
+	}
+	return out
+}
 
 // ShortHelp implements help.KeyMap.
-func (d *helpDialog) ShortHelp() []key.Binding { return []key.Binding{d.close} }
+func (d *helpDialog) ShortHelp() []key.Binding {
+	k := &d.keys
+	return []key.Binding{k.Down, k.PageDown, k.Close}
+}
 
 // FullHelp implements help.KeyMap.
 func (d *helpDialog) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
@@ -47,32 +173,50 @@ func (d *helpDialog) FullHelp() [][]key.Binding { return [][]key.Binding{d.Short
 // Update implements Dialog.
 func (d *helpDialog) Update(msg tea.Msg) (Action, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
-	switch {
-	case !ok:
+	if !ok {
 		return nil, nil
-	case key.Matches(k, d.ctx.keys.Quit):
-		return quitApp{}, nil
 	}
-	return closeDialog{}, nil
+	page := max(d.rows()-1, 1)
+	switch {
+	case key.Matches(k, d.keys.Quit):
+		return quitApp{}, nil
+	case key.Matches(k, d.keys.Down):
+		d.scroll(1)
+	case key.Matches(k, d.keys.Up):
+		d.scroll(-1)
+	case key.Matches(k, d.keys.PageDown):
+		d.scroll(page)
+	case key.Matches(k, d.keys.PageUp):
+		d.scroll(-page)
+	default:
+		return closeDialog{}, nil
+	}
+	return nil, nil
 }
 
-// View implements Dialog: every key, in columns, and what the status
-// signs mean.
+// View implements Dialog: the store open, then every key, then what the
+// signs mean, from the line the view is scrolled to.
 func (d *helpDialog) View(w, h int) []string {
 	st := &d.ctx.styles
-	out := []string{st.fit(st.Heading.Render("Keys"), w), ""}
-	for _, l := range strings.Split(d.ctx.help.FullHelpView(d.columns), "\n") {
+	first := st.Heading.Render("Keys")
+	if l := d.ctx.location; l != "" {
+		first += "   " + st.Muted.Render("Store: ") + line(l)
+	}
+	out := []string{st.fit(first, w)}
+	body := d.body[min(d.top, len(d.body)):]
+	if d.keys.Down.Enabled() {
+		body = body[:min(d.rows(), len(body))]
+	}
+	for _, l := range body {
 		out = append(out, st.fit(l, w))
 	}
-	out = append(out, "", st.fit(st.Muted.Render("Statuses: "+statusLegend()), w))
-	out = append(out, st.fit(st.Muted.Render("Links:    "+standingLegend()), w))
-	if l := d.ctx.location; l != "" {
-		out = append(out, "", st.fit(st.Muted.Render("Store: ")+line(l), w))
+	if below := len(d.body) - d.top - len(body); below > 0 {
+		out = append(out, st.fit(st.Muted.Render(fmt.Sprintf("↓ %d more", below)), w))
 	}
 	for len(out) < h {
 		out = append(out, "")
 	}
-	return out[:h]
+	return out[:max(h, 0)]
 }
 
 func statusLegend() string {

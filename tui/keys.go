@@ -26,6 +26,14 @@ func newGlobalKeys() globalKeys {
 // ShortHelp implements help.KeyMap.
 func (k globalKeys) ShortHelp() []key.Binding { return []key.Binding{k.Help, k.Quit} }
 
+// onTop is the global keys for a screen pushed over the browser, where
+// q goes back (as it leaves a pager) and only ctrl+c quits.
+func (k globalKeys) onTop() []key.Binding {
+	quit := k.Quit
+	quit.SetHelp("ctrl+c", "quit")
+	return []key.Binding{k.Help, quit}
+}
+
 // FullHelp implements help.KeyMap.
 func (k globalKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Help, k.Quit, k.Suspend}}

@@ -338,7 +338,7 @@ func TestMarkedSetTagging(t *testing.T) {
 
 func TestUndoSeveralLevels(t *testing.T) {
 	s := exampleStore(t)
-	d := newDriver(t, s, 120, 40)
+	d := newDriver(t, s, 160, 40) // wide enough for every key of the footer
 	orig := event(t, s, "nso-mobileum-call").Tags
 	d.keys("1", "2")
 	d.keys("a")

@@ -26,7 +26,7 @@ type noteEditor struct {
 }
 
 type noteKeys struct {
-	Save, Cancel key.Binding
+	Save, Cancel, Interrupt key.Binding
 }
 
 // ShortHelp implements help.KeyMap.
@@ -45,8 +45,9 @@ func newNoteEditor(ctx *shared, id, title string) *noteEditor {
 	a.SetStyles(ctx.styles.Area)
 	a.Focus()
 	return &noteEditor{ctx: ctx, id: id, title: title, area: a, w: -1, keys: noteKeys{
-		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save note")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Save:      key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save note")),
+		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Interrupt: newFormKeys().Interrupt,
 	}}
 }
 
@@ -85,6 +86,8 @@ func (n *noteEditor) text() string { return strings.TrimSpace(n.area.Value()) }
 func (n *noteEditor) Update(msg tea.Msg) (Action, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
+		case key.Matches(k, n.keys.Interrupt):
+			return nil, howToLeave(n.keys.Save, n.keys.Cancel)
 		case key.Matches(k, n.keys.Save):
 			switch {
 			case n.n > 0 && (n.text() == "" || n.text() == strings.TrimSpace(n.was)):

@@ -270,6 +270,9 @@ func (f *quoteForm) update(msg tea.Msg) (Action, tea.Cmd) {
 		return nil, f.edit(msg)
 	}
 	keys := &f.keys
+	if key.Matches(k, keys.Interrupt) {
+		return nil, howToLeave(keys.Save, keys.Cancel)
+	}
 	if esc, leave := f.discard.press(k, keys.Cancel, f.changed); esc {
 		if leave {
 			return closeDialog{}, nil

@@ -47,6 +47,7 @@ func TestScreens(t *testing.T) {
 		}},
 		{"filter-picker", 120, 40, func(d *driver) { d.keys("f", "down", "tab") }},
 		{"help", 120, 40, func(d *driver) { d.keys("?") }},
+		{"help-80x24", 80, 24, func(d *driver) { d.keys("?", "pgdown") }},
 		{"narrow", 60, 20, func(d *driver) {}},
 		{"narrow-sources", 60, 20, func(d *driver) { d.keys("enter") }},
 		{"search", 120, 40, func(d *driver) {

@@ -162,6 +162,9 @@ func (f *sourceForm) Update(msg tea.Msg) (Action, tea.Cmd) {
 	}
 	keys := &f.keys
 	changed := func() bool { return f.snapshot() != f.initial }
+	if key.Matches(k, keys.Interrupt) {
+		return nil, howToLeave(keys.Save, keys.Cancel)
+	}
 	if esc, leave := f.discard.press(k, keys.Cancel, changed); esc {
 		if leave {
 			return f.cancel, nil

@@ -1,8 +1,10 @@
 package tui
 
 import (
+	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -10,18 +12,33 @@ import (
 const statusFor = 5 * time.Second
 
 // statusLine is the last message for the investigator: a message goes
-// after a while, an error stays until the next message.
+// after a while or at the next key, an error stays until the next key,
+// so that neither reads as the outcome of a later action.
 type statusLine struct {
 	text string
 	err  bool
 	seq  int // tells the message a timer was set for from a later one
+	// offer is what the next key may do with the message; nil for none.
+	offer *offer
+}
+
+// statusRows is the most lines a message takes: a long one (a path, a
+// URL) wraps rather than losing its end at the terminal's edge.
+const statusRows = 3
+
+// offer is a use a message gives a key until the next key: y copies the
+// URL of a source that could not be opened.
+type offer struct {
+	key key.Binding
+	do  tea.Cmd
 }
 
 // statusMsg asks the root to show a message; screens and dialogs say
 // things through it (say, fail).
 type statusMsg struct {
-	text string
-	err  bool
+	text  string
+	err   bool
+	offer *offer
 }
 
 // statusExpiredMsg clears a transient status message.
@@ -37,10 +54,21 @@ func fail(err error) tea.Cmd {
 	return func() tea.Msg { return statusMsg{text: err.Error(), err: true} }
 }
 
+// offerCopy is an error that gives text to copy, last, where it wraps
+// onto lines of its own, and has y copy it: a URL there is no program to
+// open, which a line cut by the terminal's edge would lose.
+func offerCopy(err error, what, text string) tea.Cmd {
+	y := key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy"))
+	return func() tea.Msg {
+		return statusMsg{text: err.Error() + " · " + keyOf(y) + " copies " + what + ": " + text, err: true,
+			offer: &offer{key: y, do: tea.Batch(tea.SetClipboard(text), say("copied "+what))}}
+	}
+}
+
 // show puts a message or an error on the line; a message goes after
 // statusFor, by tick.
 func (s *statusLine) show(msg statusMsg, tick ticker) tea.Cmd {
-	s.text, s.err = msg.text, msg.err
+	s.text, s.err, s.offer = msg.text, msg.err, msg.offer
 	s.seq++
 	if msg.err {
 		return nil
@@ -48,23 +76,84 @@ func (s *statusLine) show(msg statusMsg, tick ticker) tea.Cmd {
 	return expireStatus(tick, s.seq, statusFor)
 }
 
-// expire clears the message seq, unless another has come since.
+// expire clears the message seq, unless another has come since; an
+// error waits for a key.
 func (s *statusLine) expire(seq int) {
-	if seq == s.seq {
-		s.text, s.err = "", false
+	if seq == s.seq && !s.err {
+		s.clear()
 	}
 }
 
-// view renders the line in w cells, or the screen's hint when there is
-// no message.
-func (s *statusLine) view(st *Styles, w int, hint string) string {
-	switch {
-	case s.text != "" && s.err:
-		return st.fit(st.Error.Render("✗ "+line(s.text)), w)
-	case s.text != "":
-		return st.fit(st.Message.Render(line(s.text)), w)
-	case hint != "":
-		return st.fit(st.Muted.Render(hint), w)
+// clear empties the line as the investigator acts; a timer set for what
+// it showed then finds a later seq, or nothing to clear.
+func (s *statusLine) clear() { s.text, s.err, s.offer = "", false, nil }
+
+// take gives k to the message's offer: the command it runs, or false when
+// the message offers nothing for k.
+func (s *statusLine) take(k tea.KeyPressMsg) (tea.Cmd, bool) {
+	if s.offer == nil || !key.Matches(k, s.offer.key) {
+		return nil, false
 	}
-	return ""
+	return s.offer.do, true
+}
+
+// rows is how many lines the message needs in w cells, up to statusRows.
+func (s *statusLine) rows(st *Styles, w int) int {
+	return min(max(len(s.wrapped(st, w)), 1), statusRows)
+}
+
+// wrapped is the message, with its sign, in lines of w cells: words as
+// they fit, and a word longer than a line (a URL, a path) cut only where
+// the width forces it, never at its hyphens, so that it reads whole.
+func (s *statusLine) wrapped(st *Styles, w int) []string {
+	if s.text == "" || w <= 0 {
+		return nil
+	}
+	text := line(s.text)
+	if s.err {
+		text = "✗ " + text
+	}
+	var out []string
+	var cur string
+	for _, word := range strings.Fields(text) {
+		switch {
+		case cur == "":
+		case st.width(cur)+1+st.width(word) <= w:
+			cur += " " + word
+			continue
+		default:
+			out = append(out, cur)
+		}
+		cur = word
+		if st.width(word) > w {
+			parts := strings.Split(st.Cells.Hardwrap(word, w, false), "\n")
+			out = append(out, parts[:len(parts)-1]...)
+			cur = parts[len(parts)-1]
+		}
+	}
+	return append(out, cur)
+}
+
+// view renders the message in n lines of w cells, its end cut if it
+// needs more, or the screen's hint when there is no message.
+func (s *statusLine) view(st *Styles, w, n int, hint string) []string {
+	out := make([]string, 0, n)
+	style := st.Message
+	if s.err {
+		style = st.Error
+	}
+	lines := s.wrapped(st, w)
+	if len(lines) > n {
+		lines = append(lines[:n-1], lines[n-1]+" "+strings.Join(lines[n:], " "))
+	}
+	for _, l := range lines {
+		out = append(out, st.fit(style.Render(l), w))
+	}
+	if len(out) == 0 && hint != "" {
+		out = append(out, st.fit(st.Muted.Render(hint), w))
+	}
+	for len(out) < n {
+		out = append(out, "")
+	}
+	return out
 }

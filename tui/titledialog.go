@@ -28,7 +28,7 @@ type titleDialog struct {
 }
 
 type titleKeys struct {
-	Next, Save, Cancel key.Binding
+	Next, Save, Cancel, Interrupt key.Binding
 }
 
 // ShortHelp implements help.KeyMap.
@@ -42,7 +42,7 @@ func newTitleDialog(ctx *shared) *titleDialog {
 	d := &titleDialog{ctx: ctx, was: ctx.header, w: -1, keys: titleKeys{
 		Next:   key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "title / description")),
 		Save:   fk.Save,
-		Cancel: fk.Cancel,
+		Cancel: fk.Cancel, Interrupt: fk.Interrupt,
 	}}
 	d.title = newFieldInput(&ctx.styles, "what the investigation is about, in a line")
 	d.title.SetValue(line(d.was.Title))
@@ -93,6 +93,9 @@ func (d *titleDialog) header() model.Header {
 func (d *titleDialog) Update(msg tea.Msg) (Action, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		changed := func() bool { return d.header() != d.was }
+		if key.Matches(k, d.keys.Interrupt) {
+			return nil, howToLeave(d.keys.Save, d.keys.Cancel)
+		}
 		if esc, leave := d.discard.press(k, d.keys.Cancel, changed); esc {
 			if leave {
 				return closeDialog{}, nil

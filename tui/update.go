@@ -30,6 +30,9 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		// Another process may have changed the store meanwhile.
 		return m.watch()
 	case tea.MouseWheelMsg, tea.MouseClickMsg:
+		if _, click := msg.(tea.MouseClickMsg); click && !m.quitting {
+			m.status.clear()
+		}
 		if m.dialog != nil {
 			return m.watch()
 		}
@@ -123,7 +126,12 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		// and whatever is open is there on resuming.
 		return tea.Suspend
 	}
-	if m.dialog != nil {
+	offered, taken := m.status.take(msg)
+	m.status.clear()
+	switch {
+	case taken && m.dialog == nil:
+		return offered
+	case m.dialog != nil:
 		return m.act(m.dialog.Update(msg))
 	}
 	switch k := m.ctx.keys; {
@@ -134,7 +142,11 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Help):
-		m.open(newHelpDialog(m.ctx, m.top()))
+		global := m.ctx.keys.FullHelp()[0]
+		if len(m.screens) > 1 {
+			global = append(m.ctx.keys.onTop(), m.ctx.keys.Suspend)
+		}
+		m.open(newHelpDialog(m.ctx, m.top(), global))
 		return nil
 	}
 	return m.act(m.top().Update(msg))
@@ -202,7 +214,8 @@ const minScreen = 4
 
 // fit shares the terminal's height between the top screen and the
 // footer: the status line goes when the screen would keep less than
-// minScreen lines, the help line when it would lose any of its own. The
+// minScreen lines, the help line when it would lose any of its own; a
+// long message takes more lines while the screen keeps minScreen. The
 // open dialog is sized for its place.
 func (m *Model) fit(force bool) {
 	w, h := m.ctx.width, m.ctx.height
@@ -210,10 +223,16 @@ func (m *Model) fit(force bool) {
 	m.statusOn = h-1 >= minScreen
 	m.helpOn = m.statusOn && h-2 >= s.FullHeight()
 	sh := h
-	for _, on := range []bool{m.statusOn, m.helpOn} {
-		if on {
-			sh--
+	if m.helpOn {
+		sh--
+	}
+	m.statusN = 0
+	if m.statusOn {
+		m.statusN = 1
+		if !m.prompting() {
+			m.statusN = max(min(m.status.rows(&m.ctx.styles, w), sh-minScreen), 1)
 		}
+		sh -= m.statusN
 	}
 	if force || w != m.screenW || sh != m.screenH {
 		m.screenW, m.screenH = w, sh

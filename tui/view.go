@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -31,7 +30,7 @@ func (m *Model) render() string {
 	}
 	lines := m.top().View(over)
 	if m.statusOn {
-		lines = append(lines, m.statusView(w))
+		lines = append(lines, m.statusView(w)...)
 	}
 	if m.helpOn {
 		lines = append(lines, st.fit(m.helpLine(), w))
@@ -46,12 +45,15 @@ func (m *Model) render() string {
 }
 
 // statusView is the prompt while one is open, else the status line.
-func (m *Model) statusView(w int) string {
-	if m.dialog != nil && m.dialog.Place() == placeStatus {
-		return m.dialog.View(w, 1)[0]
+func (m *Model) statusView(w int) []string {
+	if m.prompting() {
+		return m.dialog.View(w, 1)[:1]
 	}
-	return m.status.view(&m.ctx.styles, w, m.top().Hint())
+	return m.status.view(&m.ctx.styles, w, m.statusN, m.top().Hint())
 }
+
+// prompting reports whether a prompt has the status line.
+func (m *Model) prompting() bool { return m.dialog != nil && m.dialog.Place() == placeStatus }
 
 // helpLine is the short help of what has the keys: the open dialog, else
 // the top screen and the global keys.
@@ -63,7 +65,13 @@ func (m *Model) helpLine() string {
 		}
 		return h.ShortHelpView(m.dialog.ShortHelp())
 	}
-	return m.ctx.help.ShortHelpView(slices.Concat(m.top().ShortHelp(), m.ctx.keys.ShortHelp()))
+	global := m.ctx.keys.ShortHelp()
+	if len(m.screens) > 1 {
+		// q is the screen's own key there (back); the help says how to
+		// quit from it.
+		global = global[:1]
+	}
+	return footer(&m.ctx.styles, m.ctx.help, m.top().ShortHelp(), global, m.ctx.width)
 }
 
 // windowTitle names the investigation and the store it is kept in, so

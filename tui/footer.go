@@ -1,0 +1,56 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+)
+
+// footer is the help line of a screen: as many of its own keys as fit in
+// w cells, then the global keys, which stay at every width that has room
+// for them, so that the way to the help and out is always on screen. A
+// "…" says that keys were left out; the help (?) has them all.
+func footer(st *Styles, h help.Model, own, global []key.Binding, w int) string {
+	sep := h.Styles.ShortSeparator.Inline(true).Render(h.ShortSeparator)
+	more := " " + h.Styles.Ellipsis.Inline(true).Render(h.Ellipsis)
+	g := strings.Join(helpItems(h, global), sep)
+	room := w - st.width(g) - st.width(sep)
+	items := helpItems(h, own)
+	var b strings.Builder
+	for i, it := range items {
+		need := st.width(it)
+		if i > 0 {
+			need += st.width(sep)
+		}
+		if i < len(items)-1 {
+			need += st.width(more) // room to say that more were left out
+		}
+		if st.width(b.String())+need > room {
+			if b.Len() > 0 || st.width(more) <= room {
+				b.WriteString(more)
+			}
+			break
+		}
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(it)
+	}
+	if b.Len() == 0 {
+		return g
+	}
+	return strings.TrimPrefix(b.String(), " ") + sep + g
+}
+
+// helpItems renders the enabled bindings as the short help does: the key,
+// then what it does.
+func helpItems(h help.Model, bs []key.Binding) []string {
+	var out []string
+	for _, b := range bs {
+		if b.Enabled() {
+			out = append(out, h.Styles.ShortKey.Inline(true).Render(b.Help().Key)+" "+h.Styles.ShortDesc.Inline(true).Render(b.Help().Desc))
+		}
+	}
+	return out
+}

@@ -1,0 +1,32 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCtrlCInAnEditorSaysHow checks that ctrl+c in the note editor and
+// the forms, which keep what is typed rather than quit, says how to save
+// it and how to throw it away, and keeps the text.
+func TestCtrlCInAnEditorSaysHow(t *testing.T) {
+	for _, open := range []string{"a", "E", "A", "I", "Q"} {
+		d := newDriver(t, exampleStore(t), 120, 40)
+		d.keys(open)
+		dialog := d.openDialog()
+		if dialog == nil {
+			t.Fatalf("%s opened nothing", open)
+		}
+		d.typeText("draft")
+		d.keys("ctrl+c")
+		if d.quit || d.openDialog() != dialog {
+			t.Errorf("%s then ctrl+c: quit %v, dialog %T; want the editor kept", open, d.quit, d.openDialog())
+			continue
+		}
+		if st := d.status(); !strings.Contains(st, "ctrl+s") || !strings.Contains(st, "esc") {
+			t.Errorf("%s then ctrl+c: status %q; want how to save and how to discard", open, st)
+		}
+		if !strings.Contains(d.screen(), "draft") {
+			t.Errorf("%s then ctrl+c: the text typed is gone:\n%s", open, d.screen())
+		}
+	}
+}
