@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"chrono/model"
+	"chrono/model/listing"
 )
 
 // detailPane is the sources pane: the selected event in full, its quotes
@@ -370,10 +371,28 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 	e := &p.d.Event
 	var lines []string
 	add := func(s string) { lines = append(lines, st.fit(s, w)) }
-	// text wraps untrusted text under an indent, marking search matches.
-	text := func(s string, style lipgloss.Style, indent string) {
-		for _, l := range st.wrap(s, w-st.width(indent)) {
+	// item wraps untrusted text under an indent, marking search matches;
+	// its first line's indent may hold a cursor, shown once.
+	item := func(s string, style lipgloss.Style, first, rest string) {
+		for i, l := range st.wrap(s, w-st.width(rest)) {
+			indent := rest
+			if i == 0 {
+				indent = first
+			}
 			add(indent + highlight(l, search, style, st.Match))
+		}
+	}
+	text := func(s string, style lipgloss.Style, indent string) { item(s, style, indent, indent) }
+	// address shows a URL whole: broken only where the width forces it,
+	// and one hyperlink over its lines when it is a web address.
+	address := func(u string, indent string) {
+		web, ok := webURL(u)
+		for _, l := range st.breakURL(u, w-st.width(indent)) {
+			l = highlight(l, search, st.URL, st.Match)
+			if ok {
+				l = hyperlink(web, l)
+			}
+			add(indent + l)
 		}
 	}
 	heading := func(s string) {
@@ -390,7 +409,11 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 		text(e.Title, st.Heading, "")
 		facts := []string{e.Date.Label(), e.Status.Word()}
 		if e.DateText != "" {
-			facts = append(facts, "“"+line(e.DateText)+"”")
+			said := "“" + line(e.DateText) + "”"
+			if src, ok := p.d.Sources[e.DateSource]; ok {
+				said += " in " + listing.SourceName(src) // the date the words are read against
+			}
+			facts = append(facts, said)
 		}
 		text(strings.Join(facts, " · "), st.Label, "")
 		if len(e.Actors) > 0 {
@@ -456,7 +479,7 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 		case ok:
 			text(model.Citation(src, asIs), st.Label, bar)
 			if src.URL != "" {
-				text(src.URL, st.URL, bar)
+				address(src.URL, bar)
 			}
 		case q.Source != "" && p.loaded:
 			text("source "+q.Source+" (not in the store)", st.Error, bar)
@@ -469,13 +492,13 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 		if !ok {
 			title = r.Event + " (not in the store)"
 		}
-		text(r.Rel.Phrase()+": "+title, st.Link, cursor)
+		item(r.Rel.Phrase()+": "+title, st.Link, cursor, "  ")
 	case it.note >= 0:
 		n := e.Notes[it.note]
 		if it.note > 0 {
 			lines = append(lines, "")
 		}
-		text(n.Text, st.Item, cursor)
+		item(n.Text, st.Item, cursor, "  ")
 		if by := noteByline(n); by != "" {
 			text(by, st.Muted, "  ")
 		}
@@ -538,7 +561,9 @@ func changeWord(e model.Entry, c model.EventChange) string {
 }
 
 // quoteAttribution is "— Tim Miller, in his account to the Justice
-// Department · denies".
+// Department · denies". A stance with no one to take it is "—
+// unattributed · denies", as chrono show has it: a stance alone on a
+// line reads as a stray word.
 func quoteAttribution(q model.Quote) string {
 	var parts []string
 	if q.Speaker != "" {
@@ -547,15 +572,15 @@ func quoteAttribution(q model.Quote) string {
 	if q.Context != "" {
 		parts = append(parts, q.Context)
 	}
-	s := strings.Join(parts, ", ")
-	if s != "" {
-		s = "— " + s
+	if len(parts) == 0 && q.Stance == "" {
+		return ""
+	}
+	s := "— " + strings.Join(parts, ", ")
+	if len(parts) == 0 {
+		s = "— unattributed"
 	}
 	if q.Stance != "" {
-		if s != "" {
-			s += " · "
-		}
-		s += string(q.Stance)
+		s += " · " + string(q.Stance)
 	}
 	return s
 }
