@@ -25,7 +25,8 @@ type detailPane struct {
 	sel     int           // index of the selected item; -1 when there are none
 	top     paneLine      // the first line on screen
 	width   int
-	height  int
+	height  int  // the lines of text on screen
+	foot    bool // a last line under them says what is below
 
 	// What the blocks were laid out for: when one changes, every block
 	// is laid out again as it comes on screen.
@@ -38,6 +39,7 @@ type detailPane struct {
 	blocks detailBlocks
 	cache  map[int]laidBlock
 	shown  []string // the lines on screen
+	below  string   // what is below them, for the foot
 	laid   int      // lines laid out so far, which the tests bound
 }
 
@@ -280,19 +282,86 @@ func (p *detailPane) clamp() {
 			p.shown = append(p.shown, l)
 		}
 	}
+	p.below = p.sayBelow()
+}
+
+// resize gives the pane its width and height. A pane of a few lines
+// keeps its last for a line that says what is below, so that a pane cut
+// off at its foot never looks like the whole event.
+func (p *detailPane) resize(w, h int) {
+	p.width, p.height, p.foot = w, h, false
+	if h >= 3 {
+		p.height, p.foot = h-1, true
+	}
+}
+
+// size is the pane's width and height, with its foot.
+func (p *detailPane) size() (w, h int) {
+	if p.foot {
+		return p.width, p.height + 1
+	}
+	return p.width, p.height
+}
+
+// sayBelow puts into words what is below the lines on screen: how many
+// quotes, links and notes have not begun on screen, counted from the
+// blocks without laying them out, or the latest changes when only they
+// are still to come.
+func (p *detailPane) sayBelow() string {
+	next := p.forward(p.top, p.height) // the first line below the screen
+	if !p.foot || next.blk >= p.nblocks() {
+		return ""
+	}
+	from := next.blk // the first block none of whose text is on screen
+	for _, l := range p.lines(next.blk)[:next.line] {
+		if l != "" {
+			from++
+			break
+		}
+	}
+	b := p.blocks
+	count := func(first, n int) int { return max(0, first+n-max(first, from)) }
+	var parts []string
+	for _, c := range []struct {
+		n    int
+		what string
+	}{
+		{count(b.quotesHead()+1, b.quotes), "quote"},
+		{count(b.linksHead()+1, b.links), "link"},
+		{count(b.notesHead()+1, b.notes), "note"},
+	} {
+		if c.n > 0 {
+			parts = append(parts, plural(c.n, c.what))
+		}
+	}
+	if len(parts) == 0 && from <= b.historyBlk() && len(p.history) > 0 {
+		parts = append(parts, "latest changes")
+	}
+	if len(parts) == 0 {
+		return "↓ more"
+	}
+	return "↓ more: " + strings.Join(parts, " · ")
 }
 
 // margin is the blank column between the divider and the text.
 const margin = " "
 
-// view returns exactly height lines of width cells.
+// view returns exactly the pane's lines, of width cells at most.
 func (p *detailPane) view() []string {
-	out := make([]string, 0, p.height)
+	_, h := p.size()
+	out := make([]string, 0, h)
 	for _, l := range p.shown {
 		out = append(out, margin+l)
 	}
 	for len(out) < p.height {
 		out = append(out, "")
+	}
+	if p.foot {
+		below := ""
+		if p.below != "" && p.st != nil {
+			below = margin + p.st.fit(p.st.Muted.Render(p.below), p.w)
+		}
+		out = append(out, below)
 	}
 	return out
 }
