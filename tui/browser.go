@@ -168,7 +168,7 @@ func (b *browser) FullHeight() int {
 // size for one that takes that.
 func (b *browser) Area(p place) (w, h int) {
 	if p == placePane {
-		return b.detail.width, b.detail.height
+		return b.detail.size()
 	}
 	return b.width, b.lay.bodyH
 }

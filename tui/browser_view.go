@@ -167,6 +167,9 @@ func (b *browser) detailTitle(zoomed bool) string {
 	if n := len(b.detail.d.Event.Quotes); n > 0 {
 		t += " · " + plural(n, "quote")
 	}
+	if n := len(b.detail.d.Related); n > 0 {
+		t += " · " + plural(n, "link")
+	}
 	if zoomed {
 		t += " · " + keyOf(b.keys.Escape) + " back"
 	}

@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"chrono/model"
+	"chrono/model/listing"
 )
 
 // detailPane is the sources pane: the selected event in full, its quotes
@@ -24,7 +25,8 @@ type detailPane struct {
 	sel     int           // index of the selected item; -1 when there are none
 	top     paneLine      // the first line on screen
 	width   int
-	height  int
+	height  int  // the lines of text on screen
+	foot    bool // a last line under them says what is below
 
 	// What the blocks were laid out for: when one changes, every block
 	// is laid out again as it comes on screen.
@@ -37,6 +39,7 @@ type detailPane struct {
 	blocks detailBlocks
 	cache  map[int]laidBlock
 	shown  []string // the lines on screen
+	below  string   // what is below them, for the foot
 	laid   int      // lines laid out so far, which the tests bound
 }
 
@@ -293,19 +296,86 @@ func (p *detailPane) clamp() {
 			p.shown = append(p.shown, l)
 		}
 	}
+	p.below = p.sayBelow()
+}
+
+// resize gives the pane its width and height. A pane of a few lines
+// keeps its last for a line that says what is below, so that a pane cut
+// off at its foot never looks like the whole event.
+func (p *detailPane) resize(w, h int) {
+	p.width, p.height, p.foot = w, h, false
+	if h >= 3 {
+		p.height, p.foot = h-1, true
+	}
+}
+
+// size is the pane's width and height, with its foot.
+func (p *detailPane) size() (w, h int) {
+	if p.foot {
+		return p.width, p.height + 1
+	}
+	return p.width, p.height
+}
+
+// sayBelow puts into words what is below the lines on screen: how many
+// quotes, links and notes have not begun on screen, counted from the
+// blocks without laying them out, or the latest changes when only they
+// are still to come.
+func (p *detailPane) sayBelow() string {
+	next := p.forward(p.top, p.height) // the first line below the screen
+	if !p.foot || next.blk >= p.nblocks() {
+		return ""
+	}
+	from := next.blk // the first block none of whose text is on screen
+	for _, l := range p.lines(next.blk)[:next.line] {
+		if l != "" {
+			from++
+			break
+		}
+	}
+	b := p.blocks
+	count := func(first, n int) int { return max(0, first+n-max(first, from)) }
+	var parts []string
+	for _, c := range []struct {
+		n    int
+		what string
+	}{
+		{count(b.quotesHead()+1, b.quotes), "quote"},
+		{count(b.linksHead()+1, b.links), "link"},
+		{count(b.notesHead()+1, b.notes), "note"},
+	} {
+		if c.n > 0 {
+			parts = append(parts, plural(c.n, c.what))
+		}
+	}
+	if len(parts) == 0 && from <= b.historyBlk() && len(p.history) > 0 {
+		parts = append(parts, "latest changes")
+	}
+	if len(parts) == 0 {
+		return "↓ more"
+	}
+	return "↓ more: " + strings.Join(parts, " · ")
 }
 
 // margin is the blank column between the divider and the text.
 const margin = " "
 
-// view returns exactly height lines of width cells.
+// view returns exactly the pane's lines, of width cells at most.
 func (p *detailPane) view() []string {
-	out := make([]string, 0, p.height)
+	_, h := p.size()
+	out := make([]string, 0, h)
 	for _, l := range p.shown {
 		out = append(out, margin+l)
 	}
 	for len(out) < p.height {
 		out = append(out, "")
+	}
+	if p.foot {
+		below := ""
+		if p.below != "" && p.st != nil {
+			below = margin + p.st.fit(p.st.Muted.Render(p.below), p.w)
+		}
+		out = append(out, below)
 	}
 	return out
 }
@@ -384,10 +454,28 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 	e := &p.d.Event
 	var lines []string
 	add := func(s string) { lines = append(lines, st.fit(s, w)) }
-	// text wraps untrusted text under an indent, marking search matches.
-	text := func(s string, style lipgloss.Style, indent string) {
-		for _, l := range st.wrap(s, w-st.width(indent)) {
+	// item wraps untrusted text under an indent, marking search matches;
+	// its first line's indent may hold a cursor, shown once.
+	item := func(s string, style lipgloss.Style, first, rest string) {
+		for i, l := range st.wrap(s, w-st.width(rest)) {
+			indent := rest
+			if i == 0 {
+				indent = first
+			}
 			add(indent + highlight(l, search, style, st.Match))
+		}
+	}
+	text := func(s string, style lipgloss.Style, indent string) { item(s, style, indent, indent) }
+	// address shows a URL whole: broken only where the width forces it,
+	// and one hyperlink over its lines when it is a web address.
+	address := func(u string, indent string) {
+		web, ok := webURL(u)
+		for _, l := range st.breakURL(u, w-st.width(indent)) {
+			l = highlight(l, search, st.URL, st.Match)
+			if ok {
+				l = hyperlink(web, l)
+			}
+			add(indent + l)
 		}
 	}
 	heading := func(s string) {
@@ -404,7 +492,11 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 		text(e.Title, st.Heading, "")
 		facts := []string{e.Date.Label(), e.Status.Word()}
 		if e.DateText != "" {
-			facts = append(facts, "“"+line(e.DateText)+"”")
+			said := "“" + line(e.DateText) + "”"
+			if src, ok := p.d.Sources[e.DateSource]; ok {
+				said += " in " + listing.SourceName(src) // the date the words are read against
+			}
+			facts = append(facts, said)
 		}
 		text(strings.Join(facts, " · "), st.Label, "")
 		if len(e.Actors) > 0 {
@@ -470,7 +562,7 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 		case ok:
 			text(model.Citation(src, asIs), st.Label, bar)
 			if src.URL != "" {
-				text(src.URL, st.URL, bar)
+				address(src.URL, bar)
 			}
 		case q.Source != "" && p.loaded:
 			text("source "+q.Source+" (not in the store)", st.Error, bar)
@@ -483,13 +575,13 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 		if !ok {
 			title = r.Event + " (not in the store)"
 		}
-		text(r.Rel.Phrase()+": "+title, st.Link, cursor)
+		item(r.Rel.Phrase()+": "+title, st.Link, cursor, "  ")
 	case it.note >= 0:
 		n := e.Notes[it.note]
 		if it.note > 0 {
 			lines = append(lines, "")
 		}
-		text(n.Text, st.Item, cursor)
+		item(n.Text, st.Item, cursor, "  ")
 		if by := noteByline(n); by != "" {
 			text(by, st.Muted, "  ")
 		}
@@ -552,7 +644,9 @@ func changeWord(e model.Entry, c model.EventChange) string {
 }
 
 // quoteAttribution is "— Tim Miller, in his account to the Justice
-// Department · denies".
+// Department · denies". A stance with no one to take it is "—
+// unattributed · denies", as chrono show has it: a stance alone on a
+// line reads as a stray word.
 func quoteAttribution(q model.Quote) string {
 	var parts []string
 	if q.Speaker != "" {
@@ -561,15 +655,15 @@ func quoteAttribution(q model.Quote) string {
 	if q.Context != "" {
 		parts = append(parts, q.Context)
 	}
-	s := strings.Join(parts, ", ")
-	if s != "" {
-		s = "— " + s
+	if len(parts) == 0 && q.Stance == "" {
+		return ""
+	}
+	s := "— " + strings.Join(parts, ", ")
+	if len(parts) == 0 {
+		s = "— unattributed"
 	}
 	if q.Stance != "" {
-		if s != "" {
-			s += " · "
-		}
-		s += string(q.Stance)
+		s += " · " + string(q.Stance)
 	}
 	return s
 }

@@ -429,7 +429,7 @@ func TestUndoAfterLaterChanges(t *testing.T) {
 
 func TestNoteKeys(t *testing.T) {
 	s := exampleStore(t)
-	d := newDriver(t, s, 120, 40)
+	d := newDriver(t, s, 160, 45)
 	d.keys("j", "a") // fbi-tip: short enough for its notes to show
 	d.typeText("first line")
 	d.keys("enter")

@@ -75,11 +75,10 @@ func (b *browser) relayout() {
 	}
 	paneH = max(paneH, 0)
 	b.tl.setHeight(paneH)
-	b.detail.height = paneH
 	if l.wide {
-		b.detail.width = l.detailW
+		b.detail.resize(l.detailW, paneH)
 	} else {
-		b.detail.width = w
+		b.detail.resize(w, paneH)
 	}
 	b.layoutDetail()
 }

@@ -1,8 +1,11 @@
 package tui
 
 import (
-	tea "charm.land/bubbletea/v2"
+	"fmt"
+	"hash/fnv"
 	"strings"
+
+	tea "charm.land/bubbletea/v2"
 
 	"charm.land/lipgloss/v2"
 
@@ -105,6 +108,33 @@ func (st *Styles) wrap(s string, w int) []string {
 		out = append(out, st.fit(l, w))
 	}
 	return out
+}
+
+// breakURL makes an untrusted URL safe and single-line and breaks it
+// into lines of w cells: only where the width forces it, never at its
+// hyphens or slashes, so that what shows is the URL and can be copied.
+func (st *Styles) breakURL(s string, w int) []string {
+	if w <= 0 {
+		return nil
+	}
+	var out []string
+	for _, l := range strings.Split(st.Cells.Hardwrap(line(s), w, true), "\n") {
+		out = append(out, st.fit(l, w))
+	}
+	return out
+}
+
+// hyperlink makes text, already styled, a link to a web address (OSC 8),
+// which a terminal that knows hyperlinks lets the reader follow and
+// ignores otherwise. The id, the same on every line of one URL, keeps a
+// URL broken over lines one link. The sequence ends in ST rather than
+// BEL, so that no bell is ever written. Only what webURL accepts may be
+// given: an http or https URL of printable ASCII, which cannot end the
+// sequence early.
+func hyperlink(web, text string) string {
+	h := fnv.New64a()
+	h.Write([]byte(web))
+	return fmt.Sprintf("\x1b]8;id=chrono-%x;%s\x1b\\%s\x1b]8;;\x1b\\", h.Sum64(), web, text)
 }
 
 // highlight styles s with base, and every case-insensitive occurrence of
