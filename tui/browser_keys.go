@@ -133,6 +133,14 @@ func (b *browser) updateKeys() {
 	if it, ok := b.detail.item(); ok && inPane {
 		q = it.quote
 	}
+	// y and o act on what the pane has selected, and say so.
+	if _, onLink := b.detail.link(); onLink && inPane {
+		b.keys.Copy.SetHelp("y", "copy linked event")
+		b.keys.OpenURL.SetHelp("o", "go to linked event")
+	} else {
+		b.keys.Copy.SetHelp("y", "copy quote")
+		b.keys.OpenURL.SetHelp("o", "open source")
+	}
 	b.keys.QuoteUp.SetEnabled(q > 0)
 	b.keys.QuoteDown.SetEnabled(q >= 0 && q < len(b.detail.d.Event.Quotes)-1)
 	b.keys.Tag.SetEnabled(targets)

@@ -24,6 +24,9 @@ func TestCopyAndOpenActOnTheSelection(t *testing.T) {
 	s := exampleStore(t)
 	d := newDriver(t, s, 120, 40)
 	d.keys("tab", "j", "j", "j") // past nso-mobileum-call's three quotes to its link
+	if k := d.browser().keys; k.Copy.Help().Desc != "copy linked event" || k.OpenURL.Help().Desc != "go to linked event" {
+		t.Errorf("on a link, y and o say %q and %q", k.Copy.Help().Desc, k.OpenURL.Help().Desc)
+	}
 	d.keys("y")
 	if len(d.clipboard) != 1 {
 		t.Fatalf("clipboard writes: %q", d.clipboard)
