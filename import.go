@@ -30,9 +30,11 @@ func newImportCmd(c *cli) *cobra.Command {
 		Use:   "import [--format auto|json|timelinejs|timesketch|csv] [--dry-run] [--replace] FILE...",
 		Short: "Add the events of files to the store (- reads stdin)",
 		Long: `Import reads chrono JSON, TimelineJS JSON, Timesketch JSONL or CSV, or
-chrono CSV, and adds their events and sources to the store. With --format
-auto (the default) the format is recognised from each file's content, and
-said. An event whose id is already stored is updated with what the file
+chrono CSV, and adds their events and sources to the store. chrono JSON is
+a document or the JSON Lines of events that chrono list --json prints (an
+event a line, no sources: a quote's source must be in the store already).
+With --format auto (the default) the format is recognised from each file's
+content, and said. An event whose id is already stored is updated with what the file
 has for it: a field the format has no place for (links in CSV, say), or
 that a chrono JSON record leaves out, keeps its stored value, while one
 given empty ("", [] or null) is cleared. With --replace the event becomes

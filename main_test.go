@@ -64,6 +64,8 @@ func TestCLI(t *testing.T) {
 		{"reimport", []string{"import --dry-run testdata/import/corrected-title.json", "import testdata/import/corrected-title.json", "show nso-mobileum-call",
 			"import --dry-run testdata/import/clears.json", "import --dry-run --replace testdata/import/corrected-title.json", "import --replace testdata/import/corrected-title.json", "show nso-mobileum-call"}},
 		{"import_errors", []string{"import testdata/import/bad-event.json", "import testdata/import/syntax-error.json", "import testdata/import/new-events.json testdata/import/bad-event.json", "list --tag whistleblower", "import testdata/import/missing.json"}},
+		{"import_problems", []string{"import --dry-run testdata/import/bad-event.json", "import testdata/import/no-version.json", "import --format json testdata/import/no-version.json",
+			"import testdata/import/misspelt.json", "import testdata/import/dup-ids.csv"}},
 		{"usage", []string{"bogus", "list extra", "tag fbi-tip", "show", "--nope", "list --during 2017-13", "list --status rumour", "export --format xml"}},
 		{"interchange", []string{"import testdata/interchange/newsroom.json testdata/interchange/sketch.jsonl testdata/interchange/sheet.csv",
 			"list --during 2017", "show sheet-1", "import testdata/interchange/sketch-bad.csv", "import --format csv testdata/interchange/sketch.jsonl",
