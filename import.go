@@ -99,7 +99,12 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 		defer meter.stop()
 	}
 	results, err := s.Import(storeInputs(inputs), storeOpts)
-	if err != nil {
+	switch {
+	case err != nil && o.dryRun:
+		// A dry run never changes the store: say what a real import
+		// would meet.
+		return fmt.Errorf("the import would stop at these problems, importing nothing:\n%w", err)
+	case err != nil:
 		return fmt.Errorf("nothing imported, the store is unchanged:\n%w", err)
 	}
 	o.report(inputs, results)
