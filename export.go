@@ -20,6 +20,7 @@ type exportOptions struct {
 	format string
 	output string // "" or "-": stdout
 	filter queryFlags
+	notes  bool // Markdown keeps the private notes
 }
 
 // newExportCmd is chrono export: the investigation in any format chrono
@@ -34,6 +35,8 @@ and notes), or the events with a tag or status, in one of the formats
 chrono speaks. chrono JSON imports back to the same content; every other
 format says what it could not carry. Timesketch is written as JSONL, or
 as CSV with --format timesketch-csv or an output name ending in .csv.
+Markdown is a draft for a story: it names linked events by their titles
+and leaves the investigator's private notes out unless --notes is given.
 Without -o it goes to stdout.`,
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error { return runExport(opts) },
@@ -41,6 +44,7 @@ Without -o it goes to stdout.`,
 	cmd.Flags().StringVar(&opts.format, "format", "json", "the format to write: "+formats.Names(false))
 	opts.filter.register(cmd, byTag|byStatus)
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to FILE instead of stdout")
+	cmd.Flags().BoolVar(&opts.notes, "notes", false, "Markdown: include the investigator's private notes, which a draft leaves out")
 	return cmd
 }
 
@@ -73,6 +77,7 @@ func (o *exportOptions) export(s model.Store, f formats.Format, q model.Query) e
 	}
 	var n int
 	var lost model.Losses
+	f = o.markdownDraft(f, s)
 	write := func(w io.Writer) (err error) {
 		n, err = f.Write(w, h, sources, s.Events(q), &lost)
 		return err

@@ -66,6 +66,7 @@ func TestCLI(t *testing.T) {
 		{"import_errors", []string{"import testdata/import/bad-event.json", "import testdata/import/syntax-error.json", "import testdata/import/new-events.json testdata/import/bad-event.json", "list --tag whistleblower", "import testdata/import/missing.json"}},
 		{"import_problems", []string{"import --dry-run testdata/import/bad-event.json", "import testdata/import/no-version.json", "import --format json testdata/import/no-version.json",
 			"import testdata/import/misspelt.json", "import testdata/import/dup-ids.csv"}},
+		{"markdown_draft", []string{"import testdata/import/noted.json", "export --format markdown --tag draft", "export --format markdown --notes --tag draft"}},
 		{"usage", []string{"bogus", "list extra", "tag fbi-tip", "show", "--nope", "list --during 2017-13", "list --status rumour", "export --format xml"}},
 		{"interchange", []string{"import testdata/interchange/newsroom.json testdata/interchange/sketch.jsonl testdata/interchange/sheet.csv",
 			"list --during 2017", "show sheet-1", "import testdata/interchange/sketch-bad.csv", "import --format csv testdata/interchange/sketch.jsonl",
