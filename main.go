@@ -108,5 +108,6 @@ func newRootCmd(c *cli) *cobra.Command {
 		newTagCmd(c), newUntagCmd(c), newNoteCmd(c), newQuoteCmd(c), newSourceCmd(c), newLinkCmd(c, false), newLinkCmd(c, true),
 		newLogCmd(c), newUndoCmd(c), newRevertCmd(c), newBackupCmd(c), newCheckCmd(c), newSynthCmd(c))
 	root.CompletionOptions.DisableDefaultCmd = true
+	nameFlagsOnce(root)
 	return root
 }
