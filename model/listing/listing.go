@@ -137,15 +137,25 @@ func Show(w io.Writer, d model.Detail, width int) error {
 	if len(e.Notes) > 0 {
 		p.blank()
 		p.line("", "Notes")
-		for _, n := range e.Notes {
-			text := termtext.Text(n.Text)
-			if n.Author != "" {
-				text += " — " + termtext.Line(n.Author)
+		for i, n := range e.Notes {
+			if i > 0 {
+				p.blank()
 			}
+			// When and who head the note on a line of their own, so that
+			// every line of its text stands indented under them.
+			var by []string
 			if !n.At.IsZero() {
-				text = n.At.Format("2 Jan 2006 15:04") + "  " + text
+				by = append(by, n.At.Format("2 Jan 2006 15:04"))
 			}
-			p.wrapped("  ", text)
+			if n.Author != "" {
+				by = append(by, termtext.Line(n.Author))
+			}
+			indent := "  "
+			if len(by) > 0 {
+				p.line(indent, strings.Join(by, " — "))
+				indent = "    "
+			}
+			p.wrapped(indent, termtext.Text(n.Text))
 		}
 	}
 	return p.err
