@@ -32,9 +32,9 @@ var long = []model.Event{
 	{ID: "short", Date: model.MustParseDate("2022-02-01"), Title: "Short"},
 }
 
-// TestLinesFitTheWidth: on a terminal of 80 columns each line fits it,
-// the title shortened with an ellipsis and the tags kept; columns stay
-// aligned.
+// TestLinesFitTheWidth: on a terminal each line fits its width, the
+// title shortened with an ellipsis, and the tags kept while the title
+// keeps a fair part; columns stay aligned.
 func TestLinesFitTheWidth(t *testing.T) {
 	got := lines(t, 80, long...)
 	for _, l := range got {
@@ -42,8 +42,14 @@ func TestLinesFitTheWidth(t *testing.T) {
 			t.Errorf("line %d wide: %q", w, l)
 		}
 	}
-	if !strings.Contains(got[0], "…  #ss7 #cash-offer") || !strings.HasPrefix(got[0], "Aug 2017    alleged  nso-mobileum-call  NSO offers") {
+	// Too little room for the tags and a fair part of the title: the
+	// tags go first.
+	if !strings.HasSuffix(got[0], "…") || !strings.HasPrefix(got[0], "Aug 2017    alleged  nso-mobileum-call  NSO offers Mobileum") {
 		t.Errorf("first line %q", got[0])
+	}
+	// Wider, the title gives way and the tags stay.
+	if wide := lines(t, 100, long...); !strings.HasSuffix(wide[0], "…  #ss7 #cash-offer") || ansi.StringWidth(wide[0]) != 100 {
+		t.Errorf("first line at 100: %q", wide[0])
 	}
 	if got[1] != "1 Feb 2022  -        short              Short" {
 		t.Errorf("second line %q", got[1])

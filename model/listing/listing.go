@@ -19,9 +19,10 @@ import (
 // of any length streams.
 const flushEvery = 256
 
-// minTitle is the fewest columns a title is shortened to before the line
-// itself is cut instead.
-const minTitle = 12
+// minTitle is the fewest columns a title is shortened to to keep the
+// tags; narrower, the line is cut instead, tags first: the title says
+// more.
+const minTitle = 24
 
 // Lines writes one aligned line per event: date label, status, id, title
 // and #tags.
@@ -84,13 +85,14 @@ func (l *Lines) Flush() error {
 }
 
 // fit makes a line of its parts no wider than l.Width: the title gives
-// way first, down to minTitle columns; past that the line is cut.
+// way first, down to minTitle columns; past that the line is cut, which
+// drops the tags before the rest of the title.
 func (l *Lines) fit(prefix, title, chips string) string {
 	line := prefix + title + chips
 	if l.Width <= 0 || ansi.StringWidth(line) <= l.Width {
 		return line
 	}
-	if room := l.Width - ansi.StringWidth(prefix) - ansi.StringWidth(chips); room >= minTitle {
+	if room := l.Width - ansi.StringWidth(prefix) - ansi.StringWidth(chips); room >= min(minTitle, ansi.StringWidth(title)) {
 		return prefix + ansi.Truncate(title, room, "…") + chips
 	}
 	return ansi.Truncate(line, l.Width, "…")
