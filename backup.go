@@ -27,7 +27,11 @@ To restore, quit chrono and copy the backup over the store (see chrono
 		Args: exactArgs(0, "no arguments: the copy goes to -o FILE"),
 		RunE: func(*cobra.Command, []string) error { return runBackup(opts) },
 	}
-	cmd.Flags().StringVarP(&opts.out, "out", "o", "", "the file to write the copy to (it must not exist)")
+	cmd.Flags().StringVarP(&opts.out, "output", "o", "", "the file to write the copy to (it must not exist)")
+	// --output, as export names it; --out, its old name, stays for
+	// scripts, out of the help.
+	cmd.Flags().StringVar(&opts.out, "out", "", "the old name of --output")
+	cmd.Flags().MarkHidden("out")
 	return cmd
 }
 

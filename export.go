@@ -22,6 +22,7 @@ type exportOptions struct {
 	output string // "" or "-": stdout
 	force  bool   // replace a file -o names
 	filter queryFlags
+	notes  bool // Markdown keeps the private notes
 }
 
 // newExportCmd is chrono export: the investigation in any format chrono
@@ -29,13 +30,15 @@ type exportOptions struct {
 func newExportCmd(c *cli) *cobra.Command {
 	opts := &exportOptions{cli: c}
 	cmd := &cobra.Command{
-		Use:   "export [--format json|timelinejs|timesketch|timesketch-csv|csv|markdown] [--tag T] [--status S] [-o FILE]",
+		Use:   "export [--format json|timelinejs|timesketch|timesketch-csv|csv|markdown] [--tag T] [--status S] [--notes] [-o FILE [--force]]",
 		Short: "Write the investigation as chrono JSON, TimelineJS, Timesketch, CSV or Markdown",
 		Long: `Export writes the investigation (title, sources, events with their tags
 and notes), or the events with a tag or status, in one of the formats
 chrono speaks. chrono JSON imports back to the same content; every other
 format says what it could not carry. Timesketch is written as JSONL, or
 as CSV with --format timesketch-csv or an output name ending in .csv.
+Markdown is a draft for a story: it names linked events by their titles
+and leaves the investigator's private notes out unless --notes is given.
 Without -o it goes to stdout. -o refuses to replace a file that exists
 unless --force is given; a pipe or a device is written to as it is.`,
 		Args: noArgs,
@@ -45,6 +48,7 @@ unless --force is given; a pipe or a device is written to as it is.`,
 	opts.filter.register(cmd, byTag|byStatus)
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to FILE instead of stdout (a new file, unless --force)")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "replace the file -o names if it exists")
+	cmd.Flags().BoolVar(&opts.notes, "notes", false, "Markdown: include the investigator's private notes, which a draft leaves out")
 	return cmd
 }
 
@@ -81,6 +85,7 @@ func (o *exportOptions) export(s model.Store, f formats.Format, q model.Query) e
 	}
 	var n int
 	var lost model.Losses
+	f = o.markdownDraft(f, s)
 	write := func(w io.Writer) (err error) {
 		n, err = f.Write(w, h, sources, s.Events(q), &lost)
 		return err

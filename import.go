@@ -30,9 +30,11 @@ func newImportCmd(c *cli) *cobra.Command {
 		Use:   "import [--format auto|json|timelinejs|timesketch|csv] [--dry-run] [--replace] FILE...",
 		Short: "Add the events of files to the store (- reads stdin)",
 		Long: `Import reads chrono JSON, TimelineJS JSON, Timesketch JSONL or CSV, or
-chrono CSV, and adds their events and sources to the store. With --format
-auto (the default) the format is recognised from each file's content, and
-said. An event whose id is already stored is updated with what the file
+chrono CSV, and adds their events and sources to the store. chrono JSON is
+a document or the JSON Lines of events that chrono list --json prints (an
+event a line, no sources: a quote's source must be in the store already).
+With --format auto (the default) the format is recognised from each file's
+content, and said. An event whose id is already stored is updated with what the file
 has for it: a field the format has no place for (links in CSV, say), or
 that a chrono JSON record leaves out, keeps its stored value, while one
 given empty ("", [] or null) is cleared. With --replace the event becomes
@@ -97,7 +99,12 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 		defer meter.stop()
 	}
 	results, err := s.Import(storeInputs(inputs), storeOpts)
-	if err != nil {
+	switch {
+	case err != nil && o.dryRun:
+		// A dry run never changes the store: say what a real import
+		// would meet.
+		return fmt.Errorf("the import would stop at these problems, importing nothing:\n%w", err)
+	case err != nil:
 		return fmt.Errorf("nothing imported, the store is unchanged:\n%w", err)
 	}
 	o.report(inputs, results)

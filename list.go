@@ -57,6 +57,7 @@ func runList(opts *listOptions) error {
 // no command prints them so too when it has no terminal.
 func (c *cli) printList(s model.Store, q model.Query) error {
 	lines := listing.NewLines(c.stdout)
+	lines.Width = c.terminalWidth() // a pipe gets whole lines
 	for e, err := range s.Events(q) {
 		if err != nil {
 			return err

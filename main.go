@@ -110,5 +110,6 @@ func newRootCmd(c *cli) *cobra.Command {
 	root.Version = version()
 	root.SetVersionTemplate("chrono {{.Version}}\n")
 	completeFromStore(c, root)
+	nameFlagsOnce(root)
 	return root
 }

@@ -24,3 +24,17 @@ func (c *cli) stderrIsTerminal() bool {
 	f, ok := c.stderr.(*os.File)
 	return ok && term.IsTerminal(f.Fd())
 }
+
+// terminalWidth is the width of the terminal output goes to, or 0 when
+// it goes to a pipe or a file, whose lines are never cut.
+func (c *cli) terminalWidth() int {
+	f, ok := c.stdout.(*os.File)
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return 0
+	}
+	w, _, err := term.GetSize(f.Fd())
+	if err != nil {
+		return 0
+	}
+	return w
+}

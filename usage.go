@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // usageError marks a mistake in how chrono was called (exit 2).
@@ -36,14 +37,28 @@ func noArgs(cmd *cobra.Command, args []string) error {
 	return usagef("unknown command %q", args[0])
 }
 
-// exactArgs wants n arguments, and says what they are when they are not.
+// exactArgs wants n arguments, and says what they are when they are not:
+// too few are missing something, too many are more than it takes.
 func exactArgs(n int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
-		if len(args) != n {
+		switch {
+		case len(args) > n && n == 0:
+			return usagef("%s takes %s; got %q", cmd.Name(), what, strings.Join(args, " "))
+		case len(args) > n:
+			return usagef("%s takes %s, %s; got %d: %q", cmd.Name(), arguments(n), what, len(args), strings.Join(args, " "))
+		case len(args) < n:
 			return usagef("%s needs %s", cmd.Name(), what)
 		}
 		return nil
 	}
+}
+
+// arguments counts arguments in words: "one argument", "2 arguments".
+func arguments(n int) string {
+	if n == 1 {
+		return "one argument"
+	}
+	return fmt.Sprintf("%d arguments", n)
 }
 
 // minArgs wants n arguments or more, and says what they are when they are
@@ -54,5 +69,21 @@ func minArgs(n int, what string) cobra.PositionalArgs {
 			return usagef("%s needs %s", cmd.Name(), what)
 		}
 		return nil
+	}
+}
+
+// nameFlagsOnce keeps cobra from ending a usage line with "[flags]" when
+// the line names the command's flags itself: "list [--tag T] [--json]".
+// A command whose line leaves out one of its flags keeps the mark.
+func nameFlagsOnce(cmd *cobra.Command) {
+	named := true
+	cmd.LocalNonPersistentFlags().VisitAll(func(f *pflag.Flag) {
+		if !f.Hidden && f.Name != "help" && !strings.Contains(cmd.Use, "--"+f.Name) && (f.Shorthand == "" || !strings.Contains(cmd.Use, "-"+f.Shorthand+" ")) {
+			named = false
+		}
+	})
+	cmd.DisableFlagsInUseLine = named && strings.Contains(cmd.Use, "-")
+	for _, sub := range cmd.Commands() {
+		nameFlagsOnce(sub)
 	}
 }

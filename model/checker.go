@@ -34,6 +34,9 @@ type Checker struct {
 	file    int32
 	files   []string
 	pending []reference
+	// at is where the event being checked begins, when its reader says
+	// (Locator); its problems carry it.
+	at Place
 }
 
 // seenAt is where an event id was seen: the file (an index into
@@ -45,6 +48,7 @@ type seenAt struct{ file, n int32 }
 type reference struct {
 	from      string // the event's id
 	n         int
+	at        Place // where the event begins
 	field, id string
 	event     bool // id is an event's; else a source's
 }
@@ -121,31 +125,36 @@ func (c *Checker) EventFields(e Event, n int, present FieldSet) error {
 	return nil
 }
 
+// EventAt implements Locator: the next event's problems carry its place.
+func (c *Checker) EventAt(_ int, at Place) { c.at = at }
+
 // check checks an event and reports whether it goes on to the next Sink.
 func (c *Checker) check(e *Event, n int) bool {
+	at := c.at
+	c.at = Place{} // a reader that placed one event need not place all
 	for _, m := range e.Check() {
-		c.Report(Problem{Part: EventPart, ID: e.ID, N: n, Msg: m})
+		c.Report(at.Problem(Problem{Part: EventPart, ID: e.ID, N: n, Msg: m}))
 	}
 	if first, dup := c.events[c.eventKey(e.ID)]; dup && e.ID != "" {
 		where := fmt.Sprintf("event #%d", first.n)
 		if first.file != c.file {
 			where += " of " + c.files[first.file]
 		}
-		c.Report(Problem{Part: EventPart, ID: e.ID, N: n, Msg: fmt.Sprintf("id %q: already used by %s", e.ID, where), Err: ErrDuplicateID})
+		c.Report(at.Problem(Problem{Part: EventPart, ID: e.ID, N: n, Msg: fmt.Sprintf("id %q: already used by %s", e.ID, where), Err: ErrDuplicateID}))
 	} else if e.ID != "" {
 		c.events[c.eventKey(e.ID)] = seenAt{file: c.file, n: int32(n)}
 	}
 	if e.DateSource != "" && !c.resolves(e.DateSource, false) {
-		c.later(e.ID, n, "date_source", e.DateSource, false)
+		c.later(e.ID, n, at, "date_source", e.DateSource, false)
 	}
 	for i, q := range e.Quotes {
 		if q.Source != "" && !c.resolves(q.Source, false) {
-			c.later(e.ID, n, fmt.Sprintf("quote #%d: source", i+1), q.Source, false)
+			c.later(e.ID, n, at, fmt.Sprintf("quote #%d: source", i+1), q.Source, false)
 		}
 	}
 	for i, l := range e.Links {
 		if l.Event != "" && l.Event != e.ID && !c.resolves(l.Event, true) {
-			c.later(e.ID, n, fmt.Sprintf("link #%d: event", i+1), l.Event, true)
+			c.later(e.ID, n, at, fmt.Sprintf("link #%d: event", i+1), l.Event, true)
 		}
 	}
 	return c.next != nil && !c.Failed()
@@ -153,8 +162,8 @@ func (c *Checker) check(e *Event, n int) bool {
 
 // later keeps a reference that does not resolve yet, for Done: the file
 // may declare its target further on.
-func (c *Checker) later(from string, n int, field, id string, event bool) {
-	c.pending = append(c.pending, reference{from, n, field, id, event})
+func (c *Checker) later(from string, n int, at Place, field, id string, event bool) {
+	c.pending = append(c.pending, reference{from, n, at, field, id, event})
 }
 
 func (c *Checker) resolves(id string, event bool) bool {
@@ -167,7 +176,8 @@ func (c *Checker) resolves(id string, event bool) bool {
 }
 
 // Done checks the references still open and returns nil or *Problems with
-// every problem found.
+// every problem found, in the order of the file: a reference to nothing
+// comes after the other problems of its event, before those of the next.
 func (c *Checker) Done() error {
 	for _, r := range c.pending {
 		if c.resolves(r.id, r.event) {
@@ -177,7 +187,7 @@ func (c *Checker) Done() error {
 		if r.event {
 			what = "event"
 		}
-		c.Report(Problem{Part: EventPart, ID: r.from, N: r.n, Msg: fmt.Sprintf("%s %q: no such %s", r.field, r.id, what)})
+		c.problems.insertAfterEvent(r.at.Problem(Problem{Part: EventPart, ID: r.from, N: r.n, Msg: fmt.Sprintf("%s %q: no such %s", r.field, r.id, what)}))
 	}
 	c.pending = nil
 	return c.problems.Err()

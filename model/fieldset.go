@@ -151,3 +151,12 @@ func SendEvent(sink Sink, e Event, n int, present FieldSet) error {
 	}
 	return sink.Event(e, n)
 }
+
+// Locator is a Sink that is told where in its file each event begins,
+// so that what it finds wrong with the event later (a missing title, a
+// duplicate id, a source no file declares) carries the event's line and
+// column as a reader's own problems do. Readers that know it call
+// EventAt just before sending the nth event.
+type Locator interface {
+	EventAt(n int, at Place)
+}

@@ -134,6 +134,29 @@ func (ps *Problems) Add(p Problem) {
 	ps.More++
 }
 
+// insertAfterEvent records p, a problem of the event #p.N found after
+// the read, before the problems of the events that follow it in the
+// file, so that the list keeps the file's order.
+func (ps *Problems) insertAfterEvent(p Problem) {
+	i := len(ps.List)
+	for i > 0 && ps.List[i-1].Part == EventPart && ps.List[i-1].N > p.N {
+		i--
+	}
+	if i == len(ps.List) || len(ps.List) < maxProblems {
+		ps.Add(p)
+		if i < len(ps.List)-1 {
+			copy(ps.List[i+1:], ps.List[i:len(ps.List)-1])
+			ps.List[i] = p
+		}
+		return
+	}
+	// The list is full: p displaces the last problem, which the file has
+	// after it.
+	copy(ps.List[i+1:], ps.List[i:len(ps.List)-1])
+	ps.List[i] = p
+	ps.More++
+}
+
 // Len returns the number of problems found.
 func (ps *Problems) Len() int { return len(ps.List) + ps.More }
 

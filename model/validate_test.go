@@ -112,11 +112,11 @@ func TestValidate(t *testing.T) {
 	want := []string{
 		`source "wapo" (#2): id "wapo": already used by source #1`,
 		`source "bad id" (#3): id "bad id": use letters, digits and - _ . : (starting with a letter or digit, no spaces)`,
+		// References are resolved at the end, since a file may name an
+		// event or source before it declares it, and said in file order.
+		`event "b" (#2): quote #1: source "nyt": no such source`,
 		`event "a" (#3): id "a": already used by event #1`,
 		`event #4: id: missing`,
-		// References are resolved at the end, since a file may name an
-		// event or source before it declares it.
-		`event "b" (#2): quote #1: source "nyt": no such source`,
 		`event "c" (#5): link #1: event "zz": no such event`,
 	}
 	if err == nil {
@@ -135,7 +135,7 @@ func TestValidate(t *testing.T) {
 			dups = append(dups, p.Error())
 		}
 	}
-	if want := []string{want[0], want[2]}; !reflect.DeepEqual(dups, want) {
+	if want := []string{want[0], want[3]}; !reflect.DeepEqual(dups, want) {
 		t.Errorf("duplicate ids:\n got %q\nwant %q", dups, want)
 	}
 }

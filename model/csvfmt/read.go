@@ -181,6 +181,9 @@ func (rd *reader) row(rec []string, line, n int) error {
 			return err
 		}
 	}
+	if l, ok := rd.sink.(model.Locator); ok {
+		l.EventAt(n, model.Place{Line: line}) // a duplicate id says its row's line
+	}
 	return model.SendEvent(rd.sink, e, n, rd.layout.fields())
 }
 

@@ -167,9 +167,9 @@ func TestReadProblems(t *testing.T) {
 			head + "x,2017-13,,,rumour,,#a,,\ny,2018,Y,,,,,,\n",
 			[]string{
 				`2: event "x" (#1): date "2017-13": month 13 out of range`,
-				`event "x" (#1): title: missing`,
-				`event "x" (#1): status "rumour": not one of confirmed, reported, alleged, disputed, denied`,
-				`event "x" (#1): tag "#a": write it without the #`,
+				`2: event "x" (#1): title: missing`,
+				`2: event "x" (#1): status "rumour": not one of confirmed, reported, alleged, disputed, denied`,
+				`2: event "x" (#1): tag "#a": write it without the #`,
 			},
 		},
 		{
@@ -205,7 +205,7 @@ func TestReadProblems(t *testing.T) {
 		{
 			"unknown source",
 			head + `x,,T,,,,,"[{""text"":""q"",""source"":""ft""}]",` + "\n",
-			[]string{`event "x" (#1): quote #1: source "ft": no such source`},
+			[]string{`2: event "x" (#1): quote #1: source "ft": no such source`},
 		},
 		{
 			"row of the wrong width",
@@ -221,9 +221,14 @@ func TestReadProblems(t *testing.T) {
 			[]string{`2: event "x" (#1): title: not valid UTF-8: save the file as UTF-8 (in a spreadsheet, as CSV UTF-8)`},
 		},
 		{
+			"missing title and a source no row declares, on their lines",
+			head + "x,,T,,,,,,\ny,,,,,,,\"[{\"\"text\"\": \"\"q\"\", \"\"source\"\": \"\"nyt\"\"}]\",\n",
+			[]string{`3: event "y" (#2): title: missing`, `3: event "y" (#2): quote #1: source "nyt": no such source`},
+		},
+		{
 			"duplicate ids",
 			head + "x,,T,,,,,,\nx,,U,,,,,,\n",
-			[]string{`event "x" (#2): id "x": already used by event #1`},
+			[]string{`3: event "x" (#2): id "x": already used by event #1`},
 		},
 	}
 	for _, tt := range tests {

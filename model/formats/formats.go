@@ -57,7 +57,7 @@ type Format struct {
 // All lists the formats in the order detection tries them: the most
 // specific signature first.
 var All = []Format{
-	{Name: "json", Title: "chrono JSON", Detect: native.Detect, Read: readNative, Write: writeNative, Carries: model.AllFields, Shown: ShownEscaped},
+	{Name: "json", Title: "chrono JSON", Variant: nativeVariant, Detect: detectNative, Read: readNative, Write: writeNative, Carries: model.AllFields, Shown: ShownEscaped},
 	{Name: "timelinejs", Title: "TimelineJS JSON", Detect: timelinejs.Detect, Read: timelinejs.Read, Write: timelinejs.Write, Carries: timelinejs.Carries, Shown: ShownEscaped},
 	{Name: "timesketch", Title: "Timesketch JSONL or CSV", Variant: timesketchVariant, Detect: timesketch.Detect, Read: timesketch.Read, Write: timesketch.WriteJSONL, Carries: timesketch.Carries, Shown: ShownEscaped},
 	{Name: "timesketch-csv", Title: "Timesketch CSV", Write: timesketch.WriteCSV, Shown: ShownNever},
@@ -123,6 +123,9 @@ func Detect(r io.Reader) (Format, io.Reader, error) {
 	if len(strings.TrimSpace(string(head))) == 0 {
 		return Format{}, br, fmt.Errorf("the file is empty")
 	}
+	if miss := native.NearMiss(head); miss != "" {
+		return Format{}, br, fmt.Errorf("not chrono JSON: %s", miss)
+	}
 	return Format{}, br, fmt.Errorf("not a format chrono reads (%s); if it is one of them, say which with --format", Names(true))
 }
 
@@ -133,6 +136,18 @@ func timesketchVariant(head []byte) string {
 		return "Timesketch JSONL"
 	}
 	return "Timesketch CSV"
+}
+
+// detectNative recognises chrono JSON: a document, or JSON Lines of
+// events as `chrono list --json` prints them.
+func detectNative(head []byte) bool { return native.Detect(head) || native.DetectLines(head) }
+
+// nativeVariant tells chrono JSON Lines from a chrono JSON document.
+func nativeVariant(head []byte) string {
+	if native.Detect(head) {
+		return "chrono JSON"
+	}
+	return "chrono JSON Lines"
 }
 
 func readNative(r io.Reader, sink model.Sink, _ *model.Losses) error { return native.Read(r, sink) }

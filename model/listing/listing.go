@@ -8,7 +8,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"chrono/model"
 	"chrono/model/termtext"
@@ -18,17 +19,30 @@ import (
 // of any length streams.
 const flushEvery = 256
 
+// minTitle is the fewest columns a title is shortened to to keep the
+// tags; narrower, the line is cut instead, tags first: the title says
+// more.
+const minTitle = 24
+
 // Lines writes one aligned line per event: date label, status, id, title
 // and #tags.
 type Lines struct {
-	tw *tabwriter.Writer
-	n  int
+	// Width, when not zero, is the width of the terminal the lines go to:
+	// a line wider is fitted to it, its title shortened with an ellipsis
+	// first. Zero (a pipe, a file) keeps every line whole.
+	Width int
+	w     io.Writer
+	rows  []row
+}
+
+// row is one event's line before alignment.
+type row struct {
+	cells        [3]string // date, status, id: aligned in columns
+	title, chips string
 }
 
 // NewLines returns a Lines writing to w. Call Flush at the end.
-func NewLines(w io.Writer) *Lines {
-	return &Lines{tw: tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)}
-}
+func NewLines(w io.Writer) *Lines { return &Lines{w: w} }
 
 // Write writes the line of one event.
 func (l *Lines) Write(e *model.Event) error {
@@ -36,30 +50,53 @@ func (l *Lines) Write(e *model.Event) error {
 	if status == "" {
 		status = "-"
 	}
-	var b strings.Builder
-	b.WriteString(e.Date.Label())
-	b.WriteByte('\t')
-	b.WriteString(status)
-	b.WriteByte('\t')
-	b.WriteString(e.ID)
-	b.WriteByte('\t')
-	b.WriteString(termtext.Line(e.Title))
+	r := row{cells: [3]string{e.Date.Label(), status, e.ID}, title: termtext.Line(e.Title)}
 	if len(e.Tags) > 0 {
-		b.WriteString("  ")
-		b.WriteString(Tags(e.Tags))
+		r.chips = "  " + Tags(e.Tags)
 	}
-	b.WriteByte('\n')
-	if _, err := io.WriteString(l.tw, b.String()); err != nil {
-		return err
-	}
-	if l.n++; l.n%flushEvery == 0 {
-		return l.tw.Flush()
+	l.rows = append(l.rows, r)
+	if len(l.rows) == flushEvery {
+		return l.Flush()
 	}
 	return nil
 }
 
 // Flush writes out the lines still buffered for alignment.
-func (l *Lines) Flush() error { return l.tw.Flush() }
+func (l *Lines) Flush() error {
+	var widths [3]int
+	for _, r := range l.rows {
+		for i, c := range r.cells {
+			widths[i] = max(widths[i], ansi.StringWidth(c))
+		}
+	}
+	var b strings.Builder
+	for _, r := range l.rows {
+		var prefix strings.Builder
+		for i, c := range r.cells {
+			prefix.WriteString(c)
+			prefix.WriteString(strings.Repeat(" ", widths[i]-ansi.StringWidth(c)+2))
+		}
+		b.WriteString(l.fit(prefix.String(), r.title, r.chips))
+		b.WriteByte('\n')
+	}
+	l.rows = l.rows[:0]
+	_, err := io.WriteString(l.w, b.String())
+	return err
+}
+
+// fit makes a line of its parts no wider than l.Width: the title gives
+// way first, down to minTitle columns; past that the line is cut, which
+// drops the tags before the rest of the title.
+func (l *Lines) fit(prefix, title, chips string) string {
+	line := prefix + title + chips
+	if l.Width <= 0 || ansi.StringWidth(line) <= l.Width {
+		return line
+	}
+	if room := l.Width - ansi.StringWidth(prefix) - ansi.StringWidth(chips); room >= min(minTitle, ansi.StringWidth(title)) {
+		return prefix + ansi.Truncate(title, room, "…") + chips
+	}
+	return ansi.Truncate(line, l.Width, "…")
+}
 
 // Tags formats tags as "#a #b", safe for a terminal.
 func Tags(tags []string) string {
@@ -137,15 +174,25 @@ func Show(w io.Writer, d model.Detail, width int) error {
 	if len(e.Notes) > 0 {
 		p.blank()
 		p.line("", "Notes")
-		for _, n := range e.Notes {
-			text := termtext.Text(n.Text)
-			if n.Author != "" {
-				text += " — " + termtext.Line(n.Author)
+		for i, n := range e.Notes {
+			if i > 0 {
+				p.blank()
 			}
+			// When and who head the note on a line of their own, so that
+			// every line of its text stands indented under them.
+			var by []string
 			if !n.At.IsZero() {
-				text = n.At.Format("2 Jan 2006 15:04") + "  " + text
+				by = append(by, n.At.Format("2 Jan 2006 15:04"))
 			}
-			p.wrapped("  ", text)
+			if n.Author != "" {
+				by = append(by, termtext.Line(n.Author))
+			}
+			indent := "  "
+			if len(by) > 0 {
+				p.line(indent, strings.Join(by, " — "))
+				indent = "    "
+			}
+			p.wrapped(indent, termtext.Text(n.Text))
 		}
 	}
 	return p.err

@@ -15,6 +15,9 @@ type printer struct {
 }
 
 func (p *printer) line(indent, s string) {
+	if s == "" {
+		indent = "" // no trailing spaces on a blank line
+	}
 	if p.err == nil {
 		_, p.err = io.WriteString(p.w, indent+s+"\n")
 	}

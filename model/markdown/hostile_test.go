@@ -44,7 +44,7 @@ func hostile() (model.Header, []model.Source, []model.Event) {
 
 func TestWriteHostileTextIsInert(t *testing.T) {
 	h, sources, es := hostile()
-	out, _ := write(t, h, sources, es)
+	out, _ := writeWith(t, Options{Notes: true}, h, sources, es) // notes are text from the data too
 
 	for i, r := range out {
 		switch {

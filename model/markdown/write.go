@@ -12,18 +12,41 @@ import (
 	"chrono/model"
 )
 
-// Write encodes an investigation as a Markdown chronology to w, streaming
-// its events, and returns how many it wrote. Events are expected in
-// timeline order, as a store gives them: a "##" section begins whenever
-// the year of an event's earliest bound changes, with a section for
-// events whose start is open before the years and one for undated events
-// after them. The sources the events cite are listed at the end; the
-// others are counted in losses (which may be nil).
-//
-// A link to another event shows that event's title when it was written
-// above, else only its id: a stream cannot look ahead. (Only the titles
-// are kept for this, not the events.)
+// Options tune what Write puts in the chronology.
+type Options struct {
+	// Notes keeps the investigator's notes. They are private: a draft
+	// for a story leaves them out unless asked, and counts them as lost.
+	Notes bool
+	// Title returns the title of an event by id, so that a link names
+	// an event that is not written above it (later in the timeline, or
+	// left out of the export) by its title. Nil knows only the events
+	// written above; an event it does not know is named by its id.
+	Title func(id string) (string, bool)
+}
+
+// Write is a Writer with no Options: a draft without notes.
 func Write(w io.Writer, h model.Header, sources []model.Source, events iter.Seq2[model.Event, error], losses *model.Losses) (int, error) {
+	return Writer(Options{})(w, h, sources, events, losses)
+}
+
+// Writer returns a writer of the investigation as a Markdown chronology,
+// streaming its events, that returns how many it wrote. Events are
+// expected in timeline order, as a store gives them: a "##" section
+// begins whenever the year of an event's earliest bound changes, with a
+// section for events whose start is open before the years and one for
+// undated events after them. The sources the events cite are listed at
+// the end; the others are counted in losses (which may be nil), as are
+// the notes left out.
+//
+// A link to another event shows that event's title, from those written
+// above (only the titles are kept) or else from opts.Title.
+func Writer(opts Options) func(io.Writer, model.Header, []model.Source, iter.Seq2[model.Event, error], *model.Losses) (int, error) {
+	return func(w io.Writer, h model.Header, sources []model.Source, events iter.Seq2[model.Event, error], losses *model.Losses) (int, error) {
+		return writeMarkdown(w, h, sources, events, losses, opts)
+	}
+}
+
+func writeMarkdown(w io.Writer, h model.Header, sources []model.Source, events iter.Seq2[model.Event, error], losses *model.Losses, opts Options) (int, error) {
 	if losses == nil {
 		losses = new(model.Losses)
 	}
@@ -32,6 +55,8 @@ func Write(w io.Writer, h model.Header, sources []model.Source, events iter.Seq2
 		byID:   make(map[string]model.Source, len(sources)),
 		cited:  map[string]bool{},
 		titles: map[string]string{},
+		opts:   opts,
+		losses: losses,
 	}
 	for _, s := range sources {
 		if _, dup := wr.byID[s.ID]; !dup {
@@ -72,6 +97,8 @@ type writer struct {
 	byID   map[string]model.Source
 	cited  map[string]bool   // ids of the sources the events cite
 	titles map[string]string // titles of the events written, by id, for links
+	opts   Options
+	losses *model.Losses
 }
 
 func (w *writer) printf(format string, args ...any) {
@@ -112,7 +139,13 @@ func (w *writer) event(e *model.Event) {
 		w.quote(q)
 	}
 	w.particulars(e)
+	if !w.opts.Notes {
+		w.losses.Add(LostNote, len(e.Notes))
+	}
 	for _, n := range e.Notes {
+		if !w.opts.Notes {
+			break
+		}
 		lead := "*Investigator's note:* "
 		if !n.At.IsZero() {
 			lead = "*Investigator's note, " + n.At.UTC().Format("2 Jan 2006 15:04") + " UTC:* "
@@ -183,8 +216,8 @@ func (w *writer) particulars(e *model.Event) {
 	}
 	for _, l := range e.Links {
 		item := capitalize(oneLine(l.Rel.Phrase())) + ": "
-		if title, ok := w.titles[l.Event]; ok {
-			item += "“" + oneLine(title) + "” (" + code(l.Event) + ")"
+		if title, ok := w.title(l.Event); ok {
+			item += "“" + oneLine(title) + "”"
 		} else {
 			item += code(l.Event)
 		}
@@ -195,6 +228,18 @@ func (w *writer) particulars(e *model.Event) {
 	for _, item := range items {
 		w.printf("- %s\n", item)
 	}
+}
+
+// title returns the title of the event with an id, from those written
+// above or else from the options.
+func (w *writer) title(id string) (string, bool) {
+	if t, ok := w.titles[id]; ok {
+		return t, true
+	}
+	if w.opts.Title != nil {
+		return w.opts.Title(id)
+	}
+	return "", false
 }
 
 // sources lists the sources the events cited, in the order given.

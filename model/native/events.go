@@ -20,6 +20,7 @@ const batchSize = 256
 type batch struct {
 	first    int // the position of raw[0] in the file, from 1
 	raw      []jsontext.Value
+	places   []model.Place // where each value begins
 	events   []model.Event
 	problems [][]string
 	// present holds the fields each event's record has, when the sink
@@ -29,10 +30,7 @@ type batch struct {
 	done    chan struct{}
 }
 
-// events reads the "events" array. The reading goroutine splits it into
-// values (which checks the JSON's syntax), workers decode them on every
-// core, and the reading goroutine hands them to the sink in file order,
-// so that the sink sees what a sequential read would show it.
+// events reads the "events" array.
 func (rd *reader) events(at model.Place, name string) error {
 	if rd.dec.PeekKind() != '[' {
 		return rd.array(at, name, func(jsontext.Value, int, func() model.Place) error { return nil })
@@ -40,6 +38,18 @@ func (rd *reader) events(at model.Place, name string) error {
 	if _, err := rd.dec.ReadToken(); err != nil {
 		return rd.syntax(err)
 	}
+	if err := rd.eventValues(func() bool { return rd.dec.PeekKind() != ']' }); err != nil {
+		return err
+	}
+	return rd.endArray()
+}
+
+// eventValues reads events while more says there are more. The reading
+// goroutine splits them into values (which checks the JSON's syntax),
+// workers decode them on every core, and the reading goroutine hands them
+// to the sink in file order, so that the sink sees what a sequential read
+// would show it.
+func (rd *reader) eventValues(more func() bool) error {
 	workers := runtime.GOMAXPROCS(0)
 	work := make(chan *batch, workers)
 	var wg sync.WaitGroup
@@ -64,7 +74,7 @@ func (rd *reader) events(at model.Place, name string) error {
 			if b.fields {
 				present = b.present[i]
 			}
-			if err := rd.deliver(&b.events[i], b.first+i, b.problems[i], present); err != nil {
+			if err := rd.deliver(&b.events[i], b.first+i, b.places[i], b.problems[i], present); err != nil {
 				return err
 			}
 		}
@@ -88,16 +98,19 @@ func (rd *reader) events(at model.Place, name string) error {
 		}
 		return nil
 	}
-	for n := 1; rd.dec.PeekKind() != ']'; n++ {
+	places := tracker{p: rd.pos, at: -1}
+	for n := 1; more(); n++ {
 		off := rd.offset()
 		rd.startRecord(off)
+		// Placed now, while the bytes before it are remembered: a
+		// problem found when it is decoded says where it begins.
+		at := places.place(off)
 		v, err := rd.dec.ReadValue()
 		if err != nil {
 			return rd.syntax(err)
 		}
 		if v.Kind() != '{' {
-			// Said now, where its position is known; the events before it
-			// reach the sink first.
+			// Said now; the events before it reach the sink first.
 			if err := send(); err != nil {
 				return err
 			}
@@ -108,13 +121,14 @@ func (rd *reader) events(at model.Place, name string) error {
 			}
 			pending = pending[:0]
 			cur.first = n + 1
-			p := rd.pos.position(off).Problem(model.Problem{Part: model.EventPart, N: n, Msg: fmt.Sprintf("an event is an object, found %s", KindName(v.Kind()))})
+			p := at.Problem(model.Problem{Part: model.EventPart, N: n, Msg: fmt.Sprintf("an event is an object, found %s", KindName(v.Kind()))})
 			if err := model.Report(rd.sink, p); err != nil {
 				return err
 			}
 			continue
 		}
 		cur.raw = append(cur.raw, v.Clone()) // the decoder reuses its buffer
+		cur.places = append(cur.places, at)
 		if len(cur.raw) == batchSize {
 			if err := send(); err != nil {
 				return err
@@ -129,7 +143,7 @@ func (rd *reader) events(at model.Place, name string) error {
 			return err
 		}
 	}
-	return rd.endArray()
+	return nil
 }
 
 func (b *batch) decode(vd *valueDecoder) {

@@ -86,54 +86,54 @@ func TestReadProblems(t *testing.T) {
 		{
 			"bad date with its place",
 			`{"chrono":1,"events":[{"id":"a","title":"A"},{"id":"fbi-tip","date":"2017-13","title":"T"}]}`,
-			[]string{`event "fbi-tip" (#2): date "2017-13": month 13 out of range`},
+			[]string{`1:46: event "fbi-tip" (#2): date "2017-13": month 13 out of range`},
 		},
 		{
 			"every problem of an event",
 			`{"chrono":1,"events":[{"id":"x","date":"2017-13","title":"","status":"rumour"}]}`,
 			[]string{
-				`event "x" (#1): date "2017-13": month 13 out of range`,
-				`event "x" (#1): title: missing`,
-				`event "x" (#1): status "rumour": not one of confirmed, reported, alleged, disputed, denied`,
+				`1:23: event "x" (#1): date "2017-13": month 13 out of range`,
+				`1:23: event "x" (#1): title: missing`,
+				`1:23: event "x" (#1): status "rumour": not one of confirmed, reported, alleged, disputed, denied`,
 			},
 		},
 		{
 			"unknown field in an event",
 			`{"chrono":1,"events":[{"id":"x","dat":"2017","title":"T"}]}`,
-			[]string{`event "x" (#1): unknown field "dat"`},
+			[]string{`1:23: event "x" (#1): unknown field "dat" (did you mean "date"?)`},
 		},
 		{
 			"unknown field in a quote",
 			`{"chrono":1,"events":[{"id":"x","title":"T","quotes":[{"text":"q"},{"text":"r","spekaer":"M"}]}]}`,
-			[]string{`event "x" (#1): quote #2: unknown field "spekaer"`},
+			[]string{`1:23: event "x" (#1): quote #2: unknown field "spekaer" (did you mean "speaker"?)`},
 		},
 		{
 			"unknown top-level field",
 			"{\"chrono\":1,\n \"evnets\":[],\"events\":[]}",
-			[]string{`2:2: unknown field "evnets" (the fields are chrono, title, description, sources, events)`},
+			[]string{`2:2: unknown field "evnets" (did you mean "events"?)`},
 		},
 		{
 			"wrong type",
 			`{"chrono":1,"events":[{"id":"x","title":"T","tags":"a"}]}`,
-			[]string{`event "x" (#1): tags: want an array, found a string`},
+			[]string{`1:23: event "x" (#1): tags: want an array, found a string`},
 		},
 		{
 			"date not a string",
 			`{"chrono":1,"events":[{"id":"x","title":"T","date":2017}]}`,
-			[]string{`event "x" (#1): date: want an EDTF date string such as "2017-08", found a number`},
+			[]string{`1:23: event "x" (#1): date: want an EDTF date string such as "2017-08", found a number`},
 		},
 		{
 			"duplicate ids",
 			`{"chrono":1,"events":[{"id":"x","title":"T"},{"id":"x","title":"U"}]}`,
-			[]string{`event "x" (#2): id "x": already used by event #1`},
+			[]string{`1:46: event "x" (#2): id "x": already used by event #1`},
 		},
 		{
 			"unknown references",
 			`{"chrono":1,"sources":[{"id":"wapo"}],"events":[{"id":"x","title":"T","date_text":"last year","date_source":"nyt","quotes":[{"text":"q","source":"wapo"},{"text":"r","source":"ft"}],"links":[{"rel":"disputes","event":"y"}]}]}`,
 			[]string{
-				`event "x" (#1): date_source "nyt": no such source`,
-				`event "x" (#1): quote #2: source "ft": no such source`,
-				`event "x" (#1): link #1: event "y": no such event`,
+				`1:49: event "x" (#1): date_source "nyt": no such source`,
+				`1:49: event "x" (#1): quote #2: source "ft": no such source`,
+				`1:49: event "x" (#1): link #1: event "y": no such event`,
 			},
 		},
 		{
@@ -198,7 +198,7 @@ func TestReadSyntaxErrors(t *testing.T) {
 func TestInFile(t *testing.T) {
 	_, err := readAll(t, `{"chrono":1,"events":[{"id":"fbi-tip","date":"2017-13","title":"T"}]}`)
 	got := model.InFile("tips.json", err).Error()
-	if want := `tips.json: event "fbi-tip" (#1): date "2017-13": month 13 out of range`; got != want {
+	if want := `tips.json:1:23: event "fbi-tip" (#1): date "2017-13": month 13 out of range`; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 	_, err = readAll(t, "{\n  \"chrono\": 1,\n  \"events\": [,]}")

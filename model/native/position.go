@@ -79,3 +79,45 @@ func (p *positionReader) position(offset int64) model.Place {
 	}
 	return model.Place{Line: line, Column: utf8.RuneCount(before[lineStart:]) + 1}
 }
+
+// tracker turns the offsets of successive values into places, counting
+// only the bytes between one and the next, so that placing every event
+// of a file costs one pass over it, whatever the length of its lines.
+type tracker struct {
+	p    *positionReader
+	at   int64 // the offset last placed; -1 before the first
+	last model.Place
+}
+
+// place returns the place of offset, which is at or after the last one
+// placed.
+func (t *tracker) place(offset int64) model.Place {
+	p := t.p
+	if t.at < p.prevAt || offset < t.at || offset > p.offset || t.last.Line == 0 {
+		// The bytes between are gone, or nothing was placed yet: start
+		// afresh.
+		t.at, t.last = offset, p.position(offset)
+		return t.last
+	}
+	between := p.bytes(t.at, offset)
+	if nl := bytes.Count(between, []byte{'\n'}); nl > 0 {
+		t.last.Line += nl
+		t.last.Column = utf8.RuneCount(between[bytes.LastIndexByte(between, '\n')+1:]) + 1
+	} else if t.last.Column > 0 { // else the line began before the remembered bytes
+		t.last.Column += utf8.RuneCount(between)
+	}
+	t.at = offset
+	return t.last
+}
+
+// bytes returns the remembered input from offset from to offset to.
+func (p *positionReader) bytes(from, to int64) []byte {
+	i, j := int(from-p.prevAt), int(to-p.prevAt)
+	switch {
+	case j <= len(p.prev):
+		return p.prev[i:j]
+	case i >= len(p.prev):
+		return p.cur[i-len(p.prev) : j-len(p.prev)]
+	}
+	return append(p.prev[i:len(p.prev):len(p.prev)], p.cur[:j-len(p.prev)]...)
+}

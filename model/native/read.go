@@ -12,9 +12,12 @@
 package native
 
 import (
+	"bufio"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -43,11 +46,35 @@ const Version = 1
 //
 // Events are decoded on every core and reach sink in the order of the
 // file, from the goroutine that called Read.
+//
+// Read also reads chrono JSON Lines (DetectLines), events an object a
+// line as `chrono list --json` prints them, with no header and no
+// sources: a quote's source must then be in the store already.
 func Read(r io.Reader, sink model.Sink) error {
-	limit := model.NewRecordLimit(r)
+	br := bufio.NewReaderSize(r, headSize)
+	head, _ := br.Peek(headSize) // an error comes back to the read
+	limit := model.NewRecordLimit(br)
 	pr := newPositionReader(limit)
 	rd := &reader{dec: jsontext.NewDecoder(pr), pos: pr, limit: limit, sink: sink, values: newValueDecoder()}
+	if DetectLines(head) {
+		return rd.lines()
+	}
 	return rd.document()
+}
+
+// headSize is how much of the input Read looks at to tell a document
+// from JSON Lines.
+const headSize = 64 << 10
+
+// lines reads JSON Lines of events to the end of the input.
+func (rd *reader) lines() error {
+	if err := rd.eventValues(func() bool { return rd.dec.PeekKind() != 0 }); err != nil {
+		return err
+	}
+	if _, err := rd.dec.ReadToken(); err != io.EOF {
+		return rd.syntax(err)
+	}
+	return nil
 }
 
 type reader struct {
@@ -119,7 +146,7 @@ func (rd *reader) document() error {
 		return start.Problem(model.Problem{Msg: `a chrono document is a JSON object: {"chrono": 1, "title": ..., "events": [...]}`})
 	}
 	var h model.Header
-	sawEvents := false
+	sawEvents, sawVersion := false, false
 	for rd.dec.PeekKind() != '}' {
 		rd.startRecord(rd.offset())
 		at := rd.at()
@@ -130,6 +157,7 @@ func (rd *reader) document() error {
 		name := tok.String()
 		switch name {
 		case "chrono":
+			sawVersion = true
 			err = rd.version(rd.at())
 		case "title":
 			h.Title, err = rd.str(at, name)
@@ -141,7 +169,11 @@ func (rd *reader) document() error {
 			sawEvents = true
 			err = rd.events(at, name)
 		default:
-			if err = model.Report(rd.sink, at.Problem(model.Problem{Msg: fmt.Sprintf("unknown field %q (the fields are chrono, title, description, sources, events)", name)})); err == nil {
+			msg := fmt.Sprintf("unknown field %q (the fields are %s)", name, strings.Join(documentFields, ", "))
+			if near := model.Suggest(name, documentFields); near != "" {
+				msg = fmt.Sprintf("unknown field %q (did you mean %q?)", name, near)
+			}
+			if err = model.Report(rd.sink, at.Problem(model.Problem{Msg: msg})); err == nil {
 				err = rd.skip()
 			}
 		}
@@ -156,6 +188,11 @@ func (rd *reader) document() error {
 		return at.Problem(model.Problem{Msg: "unexpected data after the end of the document"})
 	} else if _, err := rd.dec.ReadToken(); err != nil && err != io.EOF {
 		return rd.syntax(err)
+	}
+	if !sawVersion {
+		if err := model.Report(rd.sink, start.Problem(model.Problem{Msg: missingVersion})); err != nil {
+			return err
+		}
 	}
 	if !sawEvents {
 		if err := model.Report(rd.sink, start.Problem(model.Problem{Msg: `"events" missing: a chrono document lists its events, even if none: "events": []`})); err != nil {
@@ -246,12 +283,15 @@ func (rd *reader) endArray() error {
 }
 
 // deliver sends a decoded event to the sink, after its problems, with
-// the fields its record has.
-func (rd *reader) deliver(e *model.Event, n int, problems []string, present model.FieldSet) error {
+// where it begins and the fields its record has.
+func (rd *reader) deliver(e *model.Event, n int, at model.Place, problems []string, present model.FieldSet) error {
 	for _, msg := range problems {
-		if err := model.Report(rd.sink, model.Problem{Part: model.EventPart, ID: e.ID, N: n, Msg: msg}); err != nil {
+		if err := model.Report(rd.sink, at.Problem(model.Problem{Part: model.EventPart, ID: e.ID, N: n, Msg: msg})); err != nil {
 			return err
 		}
+	}
+	if l, ok := rd.sink.(model.Locator); ok {
+		l.EventAt(n, at)
 	}
 	return model.SendEvent(rd.sink, *e, n, present)
 }
@@ -263,7 +303,7 @@ func (rd *reader) source(v jsontext.Value, n int, at func() model.Place) error {
 	}
 	problems := rd.values.decode(v, &s)
 	for _, msg := range problems {
-		if err := model.Report(rd.sink, model.Problem{Part: model.SourcePart, ID: s.ID, N: n, Msg: msg}); err != nil {
+		if err := model.Report(rd.sink, at().Problem(model.Problem{Part: model.SourcePart, ID: s.ID, N: n, Msg: msg})); err != nil {
 			return err
 		}
 	}
@@ -352,13 +392,33 @@ func describeSemantic(err error) string {
 	}
 	ptr := se.JSONPointer
 	if errors.Is(se.Err, json.ErrUnknownName) {
-		return fieldPath(ptr.Parent(), fmt.Sprintf("unknown field %q", ptr.LastToken()))
+		msg := fmt.Sprintf("unknown field %q", ptr.LastToken())
+		if near := model.Suggest(ptr.LastToken(), memberNames(se.GoType)); near != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", near)
+		}
+		return fieldPath(ptr.Parent(), msg)
 	}
 	want := "a different type"
 	if se.GoType != nil {
 		want = goKind(se.GoType.Kind().String())
 	}
 	return fieldPath(ptr, fmt.Sprintf("want %s, found %s", want, KindName(se.JSONKind)))
+}
+
+// memberNames lists the JSON members of a struct type, for suggesting
+// one in place of a misspelt field.
+func memberNames(t reflect.Type) []string {
+	if t == nil || t.Kind() != reflect.Struct {
+		return nil
+	}
+	var names []string
+	for f := range t.Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if f.IsExported() && name != "-" {
+			names = append(names, cmp.Or(name, f.Name))
+		}
+	}
+	return names
 }
 
 // fieldPath prefixes msg with a JSON pointer written for people:
