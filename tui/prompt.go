@@ -140,7 +140,22 @@ func (p *prompt) submit(value string) (Action, tea.Cmd) {
 	case p.kind == promptTag:
 		return writeEdit{model.Retag{Events: p.ids, Add: tags}}, nil
 	}
+	// Removing a tag no event has is more likely a typo than a wish:
+	// refused, naming the tags there are.
+	for _, t := range tags {
+		if !slices.Contains(p.choices, t) {
+			return closeDialog{}, fail(fmt.Errorf("no #%s to remove from %s (tags: %s)", line(t), p.whose(), line(model.Hashtags(p.choices))))
+		}
+	}
 	return writeEdit{model.Retag{Events: p.ids, Remove: tags}}, nil
+}
+
+// whose names the events a tag prompt applies to.
+func (p *prompt) whose() string {
+	if len(p.ids) == 1 {
+		return p.ids[0]
+	}
+	return plural(len(p.ids), "event")
 }
 
 // parseTags splits what was typed at the tag prompt: tags separated by
