@@ -71,19 +71,34 @@ func (b *browser) rowView(e model.Event, selected bool, w int) string {
 	if tagRoom > 0 {
 		titleRoom -= 2
 	}
-	if selected {
-		// A selected row is one reversed span, readable without colour.
-		var sb strings.Builder
-		sb.WriteString(cursor + mark + " " + date + " " + status + sign + " ")
-		sb.WriteString(st.pad(title, max(titleRoom, 0)))
-		if tagRoom > 0 {
-			sb.WriteString("  " + tags)
+	// A row the search matches outside its title says where, so that a
+	// match in a quote or a note is not taken for a miss.
+	where := ""
+	if q := b.search.text; q != "" && titleRoom > 24 {
+		if in := e.MatchIn(q); in != "" && in != "title" {
+			where = "  in " + in
+			titleRoom -= st.width(where)
 		}
+	}
+	titleRoom = max(titleRoom, 0)
+	if selected {
+		// A selected row is one reversed span, readable without colour;
+		// the search's match in it is underlined as well.
 		style := st.SelectedBlurred
 		if b.focus == focusList {
 			style = st.Selected
 		}
-		return style.Render(st.pad(sb.String(), w))
+		var sb strings.Builder
+		sb.WriteString(style.Render(cursor + mark + " " + date + " " + status + sign + " "))
+		t := st.fit(highlight(title, b.search.text, style, style.Underline(true)), titleRoom)
+		sb.WriteString(t + style.Render(strings.Repeat(" ", max(0, titleRoom-st.width(t)))+where))
+		if tagRoom > 0 {
+			sb.WriteString(style.Render("  " + tags))
+		}
+		if n := w - st.width(sb.String()); n > 0 {
+			sb.WriteString(style.Render(strings.Repeat(" ", n)))
+		}
+		return st.fit(sb.String(), w)
 	}
 	var sb strings.Builder
 	sb.WriteString(cursor)
@@ -94,9 +109,14 @@ func (b *browser) rowView(e model.Event, selected bool, w int) string {
 	sb.WriteString(st.status(e.Status).Render(status))
 	sb.WriteString(st.Mark.Render(sign))
 	sb.WriteString(" ")
-	sb.WriteString(st.fit(highlight(title, b.search.text, st.Item, st.Match), max(titleRoom, 0)))
+	sb.WriteString(st.fit(highlight(title, b.search.text, st.Item, st.Match), titleRoom))
+	pad := max(0, titleRoom-min(st.width(title), titleRoom))
+	if where != "" {
+		sb.WriteString(strings.Repeat(" ", pad) + st.Muted.Render(where))
+		pad = 0
+	}
 	if tagRoom > 0 {
-		sb.WriteString(strings.Repeat(" ", max(0, titleRoom-min(st.width(title), titleRoom))+2))
+		sb.WriteString(strings.Repeat(" ", pad+2))
 		sb.WriteString(st.Chip.Render(tags))
 	}
 	return st.fit(sb.String(), w)
