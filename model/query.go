@@ -19,11 +19,13 @@ type Query struct {
 	// when it has none (FindFold), in their title, summary, date text,
 	// actors, tags, quotes (text, speaker, context) or notes.
 	Text string
+	// Untagged selects events with no tags; Noted, events with notes.
+	Untagged, Noted bool
 }
 
 // IsZero reports whether q selects every event.
 func (q Query) IsZero() bool {
-	return len(q.Tags) == 0 && len(q.Statuses) == 0 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == ""
+	return len(q.Tags) == 0 && len(q.Statuses) == 0 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "" && !q.Untagged && !q.Noted
 }
 
 // Matches reports whether q selects e. Stores answer queries faster from
@@ -37,6 +39,10 @@ func (q Query) Matches(e *Event) bool {
 	case len(q.Actors) > 0 && !slices.ContainsFunc(q.Actors, e.HasActor):
 		return false
 	case !q.During.IsZero() && !e.Date.Overlaps(q.During):
+		return false
+	case q.Untagged && len(e.Tags) > 0:
+		return false
+	case q.Noted && len(e.Notes) == 0:
 		return false
 	case q.Text != "" && !e.Contains(q.Text):
 		return false

@@ -10,10 +10,13 @@ import (
 // dateWidth is the date column: wide enough for "2021 – 1 Feb 2022".
 const dateWidth = 17
 
+// noteSign marks an event with notes, after its standing.
+const noteSign = "✎"
+
 // listView renders the chronology pane: exactly height lines of at most
 // width cells. Each row reads without colour: › marks the cursor, ● a
-// marked event, the status has its own sign, and ! or + after it say that
-// another event disputes or supports it.
+// marked event, the status has its own sign, ! or + after it say that
+// another event disputes or supports it, and ✎ that it has notes.
 func (b *browser) listView(w, h int) []string {
 	lines := make([]string, 0, h)
 	st := &b.ctx.styles
@@ -56,14 +59,18 @@ func (b *browser) rowView(e model.Event, selected bool, w int) string {
 	date := st.pad(e.Date.Label(), dw)
 	status := e.Status.Mark()
 	sign := b.standing[e.ID].sign()
+	noted := " "
+	if len(e.Notes) > 0 {
+		noted = noteSign
+	}
 	title := line(clip(e.Title, w))
 	// cursor, mark, space, date, space, status, what others say of it
-	// (disputed, supported), space: then the title, and the tags in a
-	// column of their own so that titles line up.
-	fixed := 2 + 1 + dw + 1 + 1 + 1 + 1
+	// (disputed, supported), notes, space: then the title, and the tags in
+	// a column of their own so that titles line up.
+	fixed := 2 + 1 + dw + 1 + 1 + 1 + 1 + 1
 	room := w - fixed
 	tagRoom := 0
-	if room > 35 {
+	if room > 34 {
 		tagRoom = room / 4
 	}
 	tags := fitChips(st, e.Tags, tagRoom)
@@ -89,7 +96,7 @@ func (b *browser) rowView(e model.Event, selected bool, w int) string {
 			style = st.Selected
 		}
 		var sb strings.Builder
-		sb.WriteString(style.Render(cursor + mark + " " + date + " " + status + sign + " "))
+		sb.WriteString(style.Render(cursor + mark + " " + date + " " + status + sign + noted + " "))
 		t := st.fit(highlight(title, b.search.text, style, style.Underline(true)), titleRoom)
 		sb.WriteString(t + style.Render(strings.Repeat(" ", max(0, titleRoom-st.width(t)))+where))
 		if tagRoom > 0 {
@@ -108,6 +115,7 @@ func (b *browser) rowView(e model.Event, selected bool, w int) string {
 	sb.WriteString(" ")
 	sb.WriteString(st.status(e.Status).Render(status))
 	sb.WriteString(st.Mark.Render(sign))
+	sb.WriteString(st.Muted.Render(noted))
 	sb.WriteString(" ")
 	sb.WriteString(st.fit(highlight(title, b.search.text, st.Item, st.Match), titleRoom))
 	pad := max(0, titleRoom-min(st.width(title), titleRoom))
