@@ -97,7 +97,7 @@ func (b *browser) editKey(msg tea.KeyPressMsg) (Action, tea.Cmd, bool) {
 		}
 	}
 	if key.Matches(msg, k.NoQuickTag) {
-		return nil, say(fmt.Sprintf("no tag on %s: start chrono with --quick-tags to give the digits 1–9 tags (now %s)", msg.String(), quickTagList(b.quickTags))), true
+		return nil, say(fmt.Sprintf("no tag on %s · %s · --quick-tags sets them", msg.String(), quickTagList(b.quickTags))), true
 	}
 	return nil, nil, false
 }
@@ -204,12 +204,12 @@ func (b *browser) removeItem() Action {
 // quickTagList names the quick tags, for a digit that has none.
 func quickTagList(tags []string) string {
 	if len(tags) == 0 {
-		return "none"
+		return "no quick tags"
 	}
 	var b strings.Builder
 	for i, t := range tags {
 		if i > 0 {
-			b.WriteString(", ")
+			b.WriteString(" ")
 		}
 		fmt.Fprintf(&b, "%d #%s", i+1, line(t))
 	}
