@@ -58,6 +58,11 @@ there is no store there). A store that cannot be written opens read-only.`,
 // it cannot be written; in a pipe or a script it prints the listing
 // instead, making no store but the default one.
 func runBrowse(opts *browseOptions) error {
+	quick, err := tui.QuickTags(opts.quickTags)
+	if err != nil {
+		return usagef("--quick-tags: %v", err)
+	}
+	opts.quickTags = quick
 	path, isDefault, err := opts.storePath()
 	if err != nil {
 		return err

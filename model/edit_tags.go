@@ -51,6 +51,43 @@ func (r Retag) Phrase() string {
 	return verb + " from " + what
 }
 
+// Outcome says what the edit did, given the events it changed: how many
+// took the change and how many had it already, or, when none did, that
+// nothing needed changing ("nso-call already has #verify", "tagged #key on
+// 1 event; 1 already had it"). Phrase says what it was asked to do.
+func (r Retag) Outcome(changes []Change) string {
+	n, total := len(changes), len(r.Events)
+	if len(r.Add) > 0 && len(r.Remove) > 0 || total == 0 {
+		return r.Phrase()
+	}
+	tags, add := r.Add, len(r.Add) > 0
+	if !add {
+		tags = r.Remove
+	}
+	it := "it"
+	if len(tags) > 1 {
+		it = "them"
+	}
+	switch {
+	case n == 0 && add && total == 1:
+		return r.Events[0] + " already has " + Hashtags(tags)
+	case n == 0 && add:
+		return fmt.Sprintf("all %d events already have %s", total, Hashtags(tags))
+	case n == 0 && total == 1:
+		return r.Events[0] + " has no " + Hashtags(tags)
+	case n == 0:
+		return fmt.Sprintf("none of the %d events has %s", total, Hashtags(tags))
+	}
+	done := Retag{Events: r.Events[:n], Add: r.Add, Remove: r.Remove}.Phrase()
+	switch {
+	case n == total:
+		return done
+	case add:
+		return fmt.Sprintf("%s; %d already had %s", done, total-n, it)
+	}
+	return fmt.Sprintf("%s; %d did not have %s", done, total-n, it)
+}
+
 // UndoTags takes back a change of tags, event by event: writing deltas
 // rather than whole events keeps the tags and notes written since, here
 // or by another process.

@@ -20,7 +20,7 @@ func TestMatcherAgreesWithIndexFold(t *testing.T) {
 		}
 	}
 	// Random strings over a small alphabet with awkward letters.
-	alphabet := []string{"a", "A", "b", "k", "K", "\u212a", "s", "S", "\u017f", "ó", "Ó", " ", "é"}
+	alphabet := []string{"a", "A", "b", "k", "K", "\u212a", "s", "S", "\u017f", "ó", "Ó", " ", "é", "ü", "u", "\u0308", "o", "ł"}
 	r := rand.New(rand.NewPCG(1, 2))
 	word := func(n int) string {
 		var b strings.Builder
@@ -46,4 +46,16 @@ func FuzzMatcher(f *testing.F) {
 			t.Errorf("NewMatcher(%q).In(%q) = %v, IndexFold says %v", text, s, got, want)
 		}
 	})
+}
+
+// BenchmarkMatcher looks for a name that is not there in a paragraph of
+// English with a few accented names, as a search through a store does.
+func BenchmarkMatcher(b *testing.B) {
+	text := []byte(strings.Repeat("Miller reports the call to an FBI tip line; Łukasz Żak and Zoë Müller said nothing. ", 8))
+	m := NewMatcher("zofia weiss")
+	for b.Loop() {
+		if m.In(text) {
+			b.Fatal("found")
+		}
+	}
 }

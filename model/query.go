@@ -15,15 +15,17 @@ type Query struct {
 	// During selects events whose dates overlap it; undated events never
 	// do.
 	During Date
-	// Text selects events that contain it, ignoring case, in their title,
-	// summary, date text, actors, tags, quotes (text, speaker, context) or
-	// notes.
+	// Text selects events that contain it, ignoring case, and accents
+	// when it has none (FindFold), in their title, summary, date text,
+	// actors, tags, quotes (text, speaker, context) or notes.
 	Text string
+	// Untagged selects events with no tags; Noted, events with notes.
+	Untagged, Noted bool
 }
 
 // IsZero reports whether q selects every event.
 func (q Query) IsZero() bool {
-	return len(q.Tags) == 0 && len(q.Statuses) == 0 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == ""
+	return len(q.Tags) == 0 && len(q.Statuses) == 0 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "" && !q.Untagged && !q.Noted
 }
 
 // Matches reports whether q selects e. Stores answer queries faster from
@@ -37,6 +39,10 @@ func (q Query) Matches(e *Event) bool {
 	case len(q.Actors) > 0 && !slices.ContainsFunc(q.Actors, e.HasActor):
 		return false
 	case !q.During.IsZero() && !e.Date.Overlaps(q.During):
+		return false
+	case q.Untagged && len(e.Tags) > 0:
+		return false
+	case q.Noted && len(e.Notes) == 0:
 		return false
 	case q.Text != "" && !e.Contains(q.Text):
 		return false
@@ -58,39 +64,67 @@ func (e *Event) Contains(text string) bool {
 // SearchFields calls fn with each field a search looks at, until fn
 // returns false.
 func (e *Event) SearchFields(fn func(field string) bool) {
-	for _, f := range []string{e.Title, e.Summary, e.DateText} {
-		if !fn(f) {
+	e.searchFields(func(_, field string) bool { return fn(field) })
+}
+
+// MatchIn says where a search for text first finds it in e: "title",
+// "summary", "date", "actor", "tag", "quote" (its text, speaker or
+// context) or "note"; "" when it is not in e.
+func (e *Event) MatchIn(text string) string {
+	where := ""
+	e.searchFields(func(kind, field string) bool {
+		if ContainsFold(field, text) {
+			where = kind
+		}
+		return where == ""
+	})
+	return where
+}
+
+// searchFields calls fn with each field a search looks at and what kind
+// of field it is, until fn returns false.
+func (e *Event) searchFields(fn func(kind, field string) bool) {
+	for _, f := range []struct{ kind, text string }{{"title", e.Title}, {"summary", e.Summary}, {"date", e.DateText}} {
+		if !fn(f.kind, f.text) {
 			return
 		}
 	}
-	for _, list := range [][]string{e.Actors, e.Tags} {
-		for _, f := range list {
-			if !fn(f) {
+	for _, list := range []struct {
+		kind string
+		all  []string
+	}{{"actor", e.Actors}, {"tag", e.Tags}} {
+		for _, f := range list.all {
+			if !fn(list.kind, f) {
 				return
 			}
 		}
 	}
 	for _, q := range e.Quotes {
-		if !fn(q.Text) || !fn(q.Speaker) || !fn(q.Context) {
+		if !fn("quote", q.Text) || !fn("quote", q.Speaker) || !fn("quote", q.Context) {
 			return
 		}
 	}
 	for _, n := range e.Notes {
-		if !fn(n.Text) {
+		if !fn("note", n.Text) {
 			return
 		}
 	}
 }
 
-// ContainsFold reports whether substr is in s, ignoring case.
+// ContainsFold reports whether substr is in s, ignoring case, and accents
+// too when substr has none (FindFold).
 func ContainsFold(s, substr string) bool { return IndexFold(s, substr) >= 0 }
 
-// IndexFold returns the byte index of the first match of substr in s,
-// ignoring case (simple Unicode folding, as strings.EqualFold), or -1.
+// IndexFold returns the byte index of the first match of substr in s, as
+// FindFold finds it, or -1.
 func IndexFold(s, substr string) int {
-	if substr == "" {
-		return 0
-	}
+	i, _ := FindFold(s, substr)
+	return i
+}
+
+// indexCase returns the byte index of the first match of substr in s,
+// ignoring case (simple Unicode folding, as strings.EqualFold), or -1.
+func indexCase(s, substr string) int {
 	n := len(substr)
 	for i := 0; i+n <= len(s); i++ {
 		if i > 0 && s[i]&0xC0 == 0x80 {

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -94,6 +95,9 @@ func (b *browser) editKey(msg tea.KeyPressMsg) (Action, tea.Cmd, bool) {
 		if key.Matches(msg, bk) {
 			return b.toggleQuickTag(b.quickTags[i]), nil, true
 		}
+	}
+	if key.Matches(msg, k.NoQuickTag) {
+		return nil, say(fmt.Sprintf("no tag on %s · %s · --quick-tags sets them", msg.String(), quickTagList(b.quickTags))), true
 	}
 	return nil, nil, false
 }
@@ -195,4 +199,19 @@ func (b *browser) removeItem() Action {
 		return unlinkEvents{from: r.Event, rel: r.Rel.Inverse(), to: e.ID}
 	}
 	return removeQuote{id: e.ID, n: it.quote}
+}
+
+// quickTagList names the quick tags, for a digit that has none.
+func quickTagList(tags []string) string {
+	if len(tags) == 0 {
+		return "no quick tags"
+	}
+	var b strings.Builder
+	for i, t := range tags {
+		if i > 0 {
+			b.WriteString(" ")
+		}
+		fmt.Fprintf(&b, "%d #%s", i+1, line(t))
+	}
+	return b.String()
 }

@@ -1,10 +1,16 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
+	"slices"
+	"strings"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
 )
 
 // DefaultQuickTags are the tags the digit keys toggle unless told
@@ -22,7 +28,9 @@ type browserKeys struct {
 	Filter, ClearFilter                                       key.Binding
 	Tag, Untag, Mark, Undo, Redo, Note                        key.Binding
 	QuickTags                                                 []key.Binding
-	Copy, OpenURL                                             key.Binding
+	// NoQuickTag is the digits with no tag, which say so.
+	NoQuickTag    key.Binding
+	Copy, OpenURL key.Binding
 	// Authoring: events, their quotes and links, the sources.
 	Add, Edit, Editor, Link, Remove, QuoteUp, QuoteDown key.Binding
 	EditNote, Retitle                                   key.Binding
@@ -86,6 +94,12 @@ func newBrowserKeys(quickTags []string) browserKeys {
 		d := fmt.Sprint(i + 1)
 		k.QuickTags = append(k.QuickTags, key.NewBinding(key.WithKeys(d), key.WithHelp(d, "toggle #"+t)))
 	}
+	var free []string
+	for i := len(k.QuickTags); i < 9; i++ {
+		free = append(free, fmt.Sprint(i+1))
+	}
+	k.NoQuickTag = key.NewBinding(key.WithKeys(free...))
+	k.NoQuickTag.SetEnabled(len(free) > 0)
 	return k
 }
 
@@ -93,6 +107,31 @@ func newBrowserKeys(quickTags []string) browserKeys {
 // cursor, as in less and vim, rather than the cursor within the view.
 func (k *browserKeys) pages(msg tea.KeyPressMsg) bool {
 	return key.Matches(msg, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown)
+}
+
+// QuickTags checks the tags the digits are to toggle as a tag typed
+// anywhere is checked, taking off a leading # as chrono tag does: no more
+// than nine, none twice, and none with a space, which the t prompt would
+// read as two tags.
+func QuickTags(tags []string) ([]string, error) {
+	if len(tags) > 9 {
+		return nil, fmt.Errorf("%d tags, but only the digits 1–9 toggle tags", len(tags))
+	}
+	out := make([]string, 0, len(tags))
+	for _, t := range tags {
+		t = strings.TrimPrefix(t, "#")
+		if msg := model.CheckTag(t); msg != "" {
+			return nil, errors.New(msg)
+		}
+		if strings.ContainsFunc(t, unicode.IsSpace) {
+			return nil, fmt.Errorf("tag %q: has a space, which the t prompt reads as two tags; use - instead", t)
+		}
+		if slices.Contains(out, t) {
+			return nil, fmt.Errorf("tag %q: given twice", t)
+		}
+		out = append(out, t)
+	}
+	return out, nil
 }
 
 // distance is how many rows a movement key moves in a pane h rows high:

@@ -87,6 +87,12 @@ func (b *browser) filterView(w int) string {
 	if !q.During.IsZero() {
 		parts = append(parts, "during "+q.During.Label())
 	}
+	if q.Untagged {
+		parts = append(parts, shapeUntagged)
+	}
+	if q.Noted {
+		parts = append(parts, shapeNoted)
+	}
 	var s string
 	if len(parts) > 0 {
 		s = st.FilterBar.Render("filter: "+strings.Join(parts, " · ")) + st.Muted.Render("  ("+keyOf(b.keys.ClearFilter)+" clears)")

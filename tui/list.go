@@ -19,13 +19,16 @@ const minTitleWidth = 10
 
 // rowChrome is a row's cells besides the date and the title: cursor,
 // mark, space, space after the date, status, what others say of it,
-// space.
-const rowChrome = 2 + 1 + 1 + 1 + 1 + 1
+// notes, space.
+const rowChrome = 2 + 1 + 1 + 1 + 1 + 1 + 1
+
+// noteSign marks an event with notes, after its standing.
+const noteSign = "✎"
 
 // listView renders the chronology pane: exactly height lines of at most
 // width cells. Each row reads without colour: › marks the cursor, ● a
-// marked event, the status has its own sign, and ! or + after it say that
-// another event disputes or supports it.
+// marked event, the status has its own sign, ! or + after it say that
+// another event disputes or supports it, and ✎ that it has notes.
 func (b *browser) listView(w, h int) []string {
 	lines := make([]string, 0, h)
 	st := &b.ctx.styles
@@ -76,13 +79,17 @@ func (b *browser) rowView(e model.Event, selected bool, w, dw int) string {
 	date := st.pad(e.Date.Label(), dw)
 	status := e.Status.Mark()
 	sign := b.standing[e.ID].sign()
+	noted := " "
+	if len(e.Notes) > 0 {
+		noted = noteSign
+	}
 	title := line(clip(e.Title, w))
 	// cursor, mark, space, date, space, status, what others say of it
-	// (disputed, supported), space: then the title, and the tags in a
-	// column of their own so that titles line up.
+	// (disputed, supported), notes, space: then the title, and the tags in
+	// a column of their own so that titles line up.
 	room := w - rowChrome - dw
 	tagRoom := 0
-	if room > 35 {
+	if room > 34 {
 		tagRoom = room / 4
 	}
 	tags := fitChips(st, e.Tags, tagRoom)
@@ -90,19 +97,34 @@ func (b *browser) rowView(e model.Event, selected bool, w, dw int) string {
 	if tagRoom > 0 {
 		titleRoom -= 2
 	}
-	if selected {
-		// A selected row is one reversed span, readable without colour.
-		var sb strings.Builder
-		sb.WriteString(cursor + mark + " " + date + " " + status + sign + " ")
-		sb.WriteString(st.pad(title, max(titleRoom, 0)))
-		if tagRoom > 0 {
-			sb.WriteString("  " + tags)
+	// A row the search matches outside its title says where, so that a
+	// match in a quote or a note is not taken for a miss.
+	where := ""
+	if q := b.search.text; q != "" && titleRoom > 24 {
+		if in := e.MatchIn(q); in != "" && in != "title" {
+			where = "  in " + in
+			titleRoom -= st.width(where)
 		}
+	}
+	titleRoom = max(titleRoom, 0)
+	if selected {
+		// A selected row is one reversed span, readable without colour;
+		// the search's match in it is underlined as well.
 		style := st.SelectedBlurred
 		if b.focus == focusList {
 			style = st.Selected
 		}
-		return style.Render(st.pad(sb.String(), w))
+		var sb strings.Builder
+		sb.WriteString(style.Render(cursor + mark + " " + date + " " + status + sign + noted + " "))
+		t := st.fit(highlight(title, b.search.text, style, style.Underline(true)), titleRoom)
+		sb.WriteString(t + style.Render(strings.Repeat(" ", max(0, titleRoom-st.width(t)))+where))
+		if tagRoom > 0 {
+			sb.WriteString(style.Render("  " + tags))
+		}
+		if n := w - st.width(sb.String()); n > 0 {
+			sb.WriteString(style.Render(strings.Repeat(" ", n)))
+		}
+		return st.fit(sb.String(), w)
 	}
 	var sb strings.Builder
 	sb.WriteString(cursor)
@@ -112,10 +134,16 @@ func (b *browser) rowView(e model.Event, selected bool, w, dw int) string {
 	sb.WriteString(" ")
 	sb.WriteString(st.status(e.Status).Render(status))
 	sb.WriteString(st.Mark.Render(sign))
+	sb.WriteString(st.Muted.Render(noted))
 	sb.WriteString(" ")
-	sb.WriteString(st.fit(highlight(title, b.search.text, st.Item, st.Match), max(titleRoom, 0)))
+	sb.WriteString(st.fit(highlight(title, b.search.text, st.Item, st.Match), titleRoom))
+	pad := max(0, titleRoom-min(st.width(title), titleRoom))
+	if where != "" {
+		sb.WriteString(strings.Repeat(" ", pad) + st.Muted.Render(where))
+		pad = 0
+	}
 	if tagRoom > 0 {
-		sb.WriteString(strings.Repeat(" ", max(0, titleRoom-min(st.width(title), titleRoom))+2))
+		sb.WriteString(strings.Repeat(" ", pad+2))
 		sb.WriteString(st.Chip.Render(tags))
 	}
 	return st.fit(sb.String(), w)

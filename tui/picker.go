@@ -34,7 +34,18 @@ type pickerEntry struct {
 	name   string
 	count  int
 	chosen bool
+	// shape is set on the entries that are not a facet: "untagged",
+	// "with notes", or "during" for a date range typed as EDTF.
+	shape  string
+	during model.Date
 }
+
+// The entries that are not facets.
+const (
+	shapeUntagged = "untagged"
+	shapeNoted    = "with notes"
+	shapeDuring   = "during"
+)
 
 type pickerKeys struct {
 	Up, Down, Toggle, Apply, Cancel, Erase key.Binding
@@ -66,11 +77,19 @@ func newPicker(ctx *shared, q model.Query) *picker {
 			p.entries = append(p.entries, pickerEntry{kind: kind, name: f.Name, count: f.Count, chosen: chosen(f.Name)})
 		}
 	}
+	// A date range shows first once one is typed (or chosen before); the
+	// events with no tags or with notes follow the statuses.
+	p.entries = append(p.entries, pickerEntry{shape: shapeDuring, name: q.During.Label(), during: q.During, chosen: !q.During.IsZero()})
 	add(model.FacetStatuses, ctx.statuses, func(s string) bool { return slices.Contains(q.Statuses, model.Status(s)) })
+	p.entries = append(p.entries,
+		pickerEntry{shape: shapeUntagged, name: shapeUntagged, chosen: q.Untagged},
+		pickerEntry{shape: shapeNoted, name: shapeNoted, chosen: q.Noted})
 	add(model.FacetTags, ctx.tags, func(s string) bool { return slices.Contains(q.Tags, s) })
 	add(model.FacetActors, ctx.actors, func(s string) bool { return slices.Contains(q.Actors, s) })
 	for _, e := range p.entries {
-		p.countWidth = max(p.countWidth, len(thousands(e.count)))
+		if e.shape == "" {
+			p.countWidth = max(p.countWidth, len(thousands(e.count)))
+		}
 	}
 	p.updateKeys()
 	return p
@@ -95,11 +114,32 @@ func (p *picker) updateKeys() { p.keys.Erase.SetEnabled(p.narrow != "") }
 func (p *picker) shown() []int {
 	var out []int
 	for i, e := range p.entries {
-		if p.narrow == "" || model.ContainsFold(e.name, p.narrow) {
+		switch {
+		case e.shape == shapeDuring:
+			if !e.during.IsZero() {
+				out = append(out, i)
+			}
+		case p.narrow == "" || model.ContainsFold(e.name, p.narrow):
 			out = append(out, i)
 		}
 	}
 	return out
+}
+
+// typedDate offers what is typed as a date range when it reads as one
+// (2021, 2017-08/2018), in place of a range not chosen.
+func (p *picker) typedDate() {
+	e := &p.entries[0]
+	if e.chosen {
+		return
+	}
+	e.during, e.name = model.Date{}, ""
+	if !strings.ContainsAny(p.narrow, "0123456789") {
+		return
+	}
+	if d, err := model.ParseDate(strings.TrimSpace(p.narrow)); err == nil && !d.IsZero() {
+		e.during, e.name = d, d.Label()
+	}
 }
 
 // Update implements Dialog: enter applies the choices, esc cancels.
@@ -134,10 +174,12 @@ func (p *picker) Update(msg tea.Msg) (Action, tea.Cmd) {
 		r := []rune(p.narrow)
 		p.narrow = string(r[:len(r)-1])
 		p.cur = 0
+		p.typedDate()
 	default:
 		if t := k.Text; t != "" && !strings.ContainsFunc(t, func(r rune) bool { return r < ' ' }) {
 			p.narrow += t
 			p.cur = 0
+			p.typedDate()
 		}
 	}
 	p.follow(p.height)
@@ -157,12 +199,22 @@ func (p *picker) anyChosen() bool {
 	return slices.ContainsFunc(p.entries, func(e pickerEntry) bool { return e.chosen })
 }
 
-// query returns q with its tag, status and actor filters set to the
-// choices.
+// query returns q with its filters set to the choices.
 func (p *picker) query(q model.Query) model.Query {
-	q.Tags, q.Statuses, q.Actors = nil, nil, nil
+	q.Tags, q.Statuses, q.Actors, q.During, q.Untagged, q.Noted = nil, nil, nil, model.Date{}, false, false
 	for _, e := range p.entries {
 		if !e.chosen {
+			continue
+		}
+		switch e.shape {
+		case shapeDuring:
+			q.During = e.during
+			continue
+		case shapeUntagged:
+			q.Untagged = true
+			continue
+		case shapeNoted:
+			q.Noted = true
 			continue
 		}
 		switch e.kind {
@@ -207,7 +259,15 @@ func (p *picker) View(w, h int) []string {
 		case model.FacetStatuses:
 			name = model.Status(e.name).Mark() + " " + model.Status(e.name).Word()
 		}
-		row := fmt.Sprintf("%s %-6s %*s  %s", box, facetLabels[e.kind], p.countWidth, thousands(e.count), name)
+		label, count := facetLabels[e.kind], thousands(e.count)
+		if e.shape != "" {
+			// Not counted: the store keeps no count of them.
+			label, count = "events", ""
+			if e.shape == shapeDuring {
+				label, name = "date", "during "+name
+			}
+		}
+		row := fmt.Sprintf("%s %-6s %*s  %s", box, label, p.countWidth, count, name)
 		if i == p.cur {
 			lines = append(lines, st.Selected.Render(st.pad(row, w)))
 		} else {

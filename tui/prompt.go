@@ -33,10 +33,15 @@ type prompt struct {
 	ids     []string // the events a tag prompt applies to
 	search  *search  // a search prompt's search, to say when it finds nothing
 	keys    promptKeys
+	// cycle is the tags tab goes through in turn, after head; at is the
+	// one shown, -1 when tab has not been pressed since the last edit.
+	cycle []string
+	head  string
+	at    int
 }
 
 type promptKeys struct {
-	Accept, Cancel, Complete key.Binding
+	Accept, Cancel, Complete, Back key.Binding
 }
 
 // ShortHelp implements help.KeyMap.
@@ -55,14 +60,16 @@ func newPrompt(ctx *shared, kind promptKind, label string, choices, ids []string
 	// as the prompt is open, for nothing the reader needs.
 	st.Cursor.Blink = false
 	in.SetStyles(st)
-	in.ShowSuggestions = len(choices) > 0
 	in.Focus()
-	p := &prompt{ctx: ctx, kind: kind, input: in, choices: choices, ids: ids, search: s, keys: promptKeys{
+	p := &prompt{ctx: ctx, kind: kind, input: in, choices: choices, ids: ids, search: s, at: -1, keys: promptKeys{
 		Accept:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "accept")),
 		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		Complete: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "complete")),
+		Back:     key.NewBinding(key.WithKeys("shift+tab")),
 	}}
-	p.suggest()
+	// Only tags complete: a search or a date has nothing to complete from.
+	p.keys.Complete.SetEnabled(len(choices) > 0)
+	p.keys.Back.SetEnabled(len(choices) > 0)
 	return p
 }
 
@@ -92,6 +99,12 @@ func (p *prompt) Update(msg tea.Msg) (Action, tea.Cmd) {
 		return closeDialog{}, nil
 	case key.Matches(k, p.keys.Accept):
 		return p.submit(strings.TrimSpace(p.input.Value()))
+	case key.Matches(k, p.keys.Complete):
+		p.complete(1)
+		return nil, nil
+	case key.Matches(k, p.keys.Back):
+		p.complete(-1)
+		return nil, nil
 	}
 	before := p.input.Value()
 	cmd := p.edit(msg)
@@ -108,8 +121,36 @@ func (p *prompt) edit(msg tea.Msg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)
-	p.suggest()
+	if p.at >= 0 && !p.cycling() {
+		p.at = -1 // typing ends the cycle
+	}
 	return cmd
+}
+
+// complete puts the next (step 1) or previous (-1) tag that completes the
+// word in its place: the first tab takes the first candidate, each tab
+// after it the next, round the candidates.
+func (p *prompt) complete(step int) {
+	if p.cycling() {
+		p.at = (p.at + step + len(p.cycle)) % len(p.cycle)
+	} else {
+		c := p.candidates()
+		if len(c) == 0 {
+			return
+		}
+		p.head, _ = p.word()
+		p.cycle, p.at = c, 0
+		if step < 0 {
+			p.at = len(c) - 1
+		}
+	}
+	p.input.SetValue(p.head + p.cycle[p.at])
+	p.input.CursorEnd()
+}
+
+// cycling reports whether what is typed is the tag tab last put there.
+func (p *prompt) cycling() bool {
+	return p.at >= 0 && p.at < len(p.cycle) && p.input.Value() == p.head+p.cycle[p.at]
 }
 
 // submit says what was typed means.
@@ -140,7 +181,22 @@ func (p *prompt) submit(value string) (Action, tea.Cmd) {
 	case p.kind == promptTag:
 		return writeEdit{model.Retag{Events: p.ids, Add: tags}}, nil
 	}
+	// Removing a tag no event has is more likely a typo than a wish:
+	// refused, naming the tags there are.
+	for _, t := range tags {
+		if !slices.Contains(p.choices, t) {
+			return closeDialog{}, fail(fmt.Errorf("no #%s to remove from %s (tags: %s)", line(t), p.whose(), line(model.Hashtags(p.choices))))
+		}
+	}
 	return writeEdit{model.Retag{Events: p.ids, Remove: tags}}, nil
+}
+
+// whose names the events a tag prompt applies to.
+func (p *prompt) whose() string {
+	if len(p.ids) == 1 {
+		return p.ids[0]
+	}
+	return plural(len(p.ids), "event")
 }
 
 // parseTags splits what was typed at the tag prompt: tags separated by
@@ -164,23 +220,6 @@ func (p *prompt) word() (head, word string) {
 	v := p.input.Value()
 	i := strings.LastIndexAny(v, " ,") + 1
 	return v[:i], strings.TrimPrefix(v[i:], "#")
-}
-
-// suggest completes the word being typed: textinput matches whole values
-// by prefix, so each suggestion is the settled part plus a tag.
-func (p *prompt) suggest() {
-	if len(p.choices) == 0 {
-		return
-	}
-	head, _ := p.word()
-	typed := strings.Fields(strings.NewReplacer(",", " ", "#", "").Replace(head))
-	sugg := make([]string, 0, len(p.choices))
-	for _, c := range p.choices {
-		if !slices.Contains(typed, c) {
-			sugg = append(sugg, head+c)
-		}
-	}
-	p.input.SetSuggestions(sugg)
 }
 
 // candidates are the tags that complete the word being typed.
@@ -214,15 +253,55 @@ func (p *prompt) SetSize(w, _ int) {
 // complete the word after it, or that the search found nothing.
 func (p *prompt) View(w, _ int) []string {
 	st := &p.ctx.styles
-	s := p.input.View()
-	if p.kind == promptTag || p.kind == promptUntag {
-		if c := p.candidates(); len(c) > 0 && st.width(s) < w-4 {
-			s += "  " + st.Muted.Render(line(strings.Join(c, " ")))
-		}
+	var s string
+	if len(p.choices) > 0 {
+		s = p.withCandidates(w)
+	} else {
+		s = p.input.View()
 	}
 	s = st.fit(s, w)
 	if p.kind == promptSearch && p.search.miss && p.search.text != "" {
 		s = st.fit(s+st.Error.Render(missNote), w)
 	}
 	return []string{s}
+}
+
+// withCandidates is a tag prompt's input as wide as what is typed, then
+// the tags that complete the word, the one tab put there reversed; when
+// they do not all fit, they start at that one.
+func (p *prompt) withCandidates(w int) string {
+	st := &p.ctx.styles
+	in := p.input // a copy: View changes nothing
+	if typed := st.width(in.Value()) + 1; typed < in.Width() {
+		in.SetWidth(typed)
+	}
+	s := in.View()
+	c, at := p.candidates(), -1
+	if p.cycling() {
+		c, at = p.cycle, p.at
+	}
+	if len(c) == 0 {
+		return s
+	}
+	room := w - st.width(s) - 2
+	from := 0
+	if at > 0 && st.width(strings.Join(c[:at+1], " ")) > room {
+		from = at
+	}
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString(st.Muted.Render("…"))
+	}
+	for i := from; i < len(c); i++ {
+		if b.Len() > 0 {
+			b.WriteString(" ")
+		}
+		t := line(c[i])
+		if i == at {
+			b.WriteString(st.Selected.Render(t))
+		} else {
+			b.WriteString(st.Muted.Render(t))
+		}
+	}
+	return s + "  " + b.String()
 }

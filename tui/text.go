@@ -137,21 +137,22 @@ func hyperlink(web, text string) string {
 	return fmt.Sprintf("\x1b]8;id=chrono-%x;%s\x1b\\%s\x1b]8;;\x1b\\", h.Sum64(), web, text)
 }
 
-// highlight styles s with base, and every case-insensitive occurrence of
-// query in it with match. s must already be safe.
+// highlight styles s with base, and every occurrence of query in it with
+// match, found as a search finds it (ignoring case, and accents when the
+// query has none). s must already be safe.
 func highlight(s, query string, base, match lipgloss.Style) string {
 	if query == "" {
 		return base.Render(s)
 	}
 	var b strings.Builder
 	for s != "" {
-		i := model.IndexFold(s, query)
-		if i < 0 {
+		i, end := model.FindFold(s, query)
+		if i < 0 || end == i {
 			break
 		}
 		b.WriteString(base.Render(s[:i]))
-		b.WriteString(match.Render(s[i : i+len(query)]))
-		s = s[i+len(query):]
+		b.WriteString(match.Render(s[i:end]))
+		s = s[end:]
 	}
 	b.WriteString(base.Render(s))
 	return b.String()

@@ -153,9 +153,15 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 		}
 		return statusMsg{text: "redid: " + w.what}
 	case len(msg.changes) == 0 && msg.revert == nil && !isPurge(w.edit):
+		if o, ok := w.edit.(outcome); ok {
+			return statusMsg{text: o.Outcome(nil)}
+		}
 		return statusMsg{text: "nothing changed: " + w.edit.Phrase()}
 	}
 	what := w.edit.Phrase()
+	if o, ok := w.edit.(outcome); ok {
+		what = o.Outcome(msg.changes)
+	}
 	if focus, _, _ := placement(msg.revert); w.save != nil && w.save.base == nil && focus != "" {
 		what += " as " + focus
 	}
@@ -165,6 +171,13 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 	q.undo = append(q.undo, undoable{msg.revert, what})
 	q.redo = nil
 	return statusMsg{text: what + " · u to undo"}
+}
+
+// outcome is an edit that can say what it did from the changes it made,
+// where what it was asked to do would mislead (tagging events that had
+// the tag already).
+type outcome interface {
+	Outcome(changes []model.Change) string
 }
 
 // isPurge tells emptying the trash, which changes no event in place and

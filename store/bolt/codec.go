@@ -58,6 +58,33 @@ func appendStrings(b []byte, ss []string) []byte {
 	return b
 }
 
+// valueShapeMatches reports whether a stored event has no tags (when
+// untagged is asked for) and has notes (when noted is), reading only its
+// text section's counts. A damaged value matches nothing.
+func valueShapeMatches(v []byte, untagged, noted bool) bool {
+	d := valueText(v)
+	d.skip()              // title
+	d.skip()              // summary
+	d.skip()              // date_text
+	for range d.count() { // actors
+		d.skip()
+	}
+	tags := d.count()
+	if d.err != nil || untagged && tags > 0 {
+		return false
+	}
+	if !noted {
+		return true
+	}
+	for range tags {
+		d.skip()
+	}
+	for range 3 * d.count() { // quotes: text, speaker, context
+		d.skip()
+	}
+	return d.count() > 0 && d.err == nil
+}
+
 // encodeEvent appends the stored form of e to dst.
 func encodeEvent(dst []byte, e *model.Event) []byte {
 	// The text section is written in place, after its length, which is

@@ -25,6 +25,9 @@ func matches(q model.Query, text *model.Matcher, order []byte, value func() []by
 	if len(q.Actors) > 0 && !slices.ContainsFunc(valueActors(value()), func(a string) bool { return slices.Contains(q.Actors, a) }) {
 		return false
 	}
+	if (q.Untagged || q.Noted) && !valueShapeMatches(value(), q.Untagged, q.Noted) {
+		return false
+	}
 	if q.Text != "" {
 		return textContains(value(), text)
 	}
@@ -222,10 +225,10 @@ func (s *Store) Count(q model.Query) (int, error) {
 		case q.IsZero():
 			n = countOf(b.counts, keyTotal)
 			return nil
-		case len(q.Tags) == 1 && len(q.Statuses) == 0 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "":
+		case len(q.Tags) == 1 && len(q.Statuses) == 0 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "" && !q.Untagged && !q.Noted:
 			n = countOf(b.counts, counterKey(counterTag, q.Tags[0]))
 			return nil
-		case len(q.Tags) == 0 && len(q.Statuses) == 1 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "":
+		case len(q.Tags) == 0 && len(q.Statuses) == 1 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "" && !q.Untagged && !q.Noted:
 			n = countOf(b.counts, counterKey(counterStatus, string(q.Statuses[0])))
 			return nil
 		}

@@ -16,7 +16,8 @@ import (
 // and counts meet every case: a BCE date, open and unknown starts, two
 // events with the same bounds (ordered by id), a second event in an
 // example month, an event not assessed, an actor listed twice, a link and
-// a quote into the example, and undated events.
+// a quote into the example, notes on an untagged event and on one with a
+// quote, and undated events.
 const ExtraDoc = `{
   "chrono": 1,
   "title": "a second title, which the store does not take",
@@ -29,12 +30,13 @@ const ExtraDoc = `{
     {"id": "unknown-start", "date": "/2016", "title": "Some time before 2017, Mobileum sells SS7 security",
      "status": "reported", "actors": ["Mobileum"], "tags": ["ss7", "context"]},
     {"id": "a-same-month", "date": "2017-08", "title": "Same bounds as the call; sorts before it by id",
-     "actors": ["Gary Miller"]},
+     "actors": ["Gary Miller"], "notes": [{"text": "ask who else was on the call"}]},
     {"id": "mid-august", "date": "2017-08-14", "title": "A day in the month of the call",
      "status": "reported", "tags": ["whistleblower"], "actors": ["Mobileum"]},
     {"id": "undated-rumour", "title": "A rumour with no date yet", "tags": ["whistleblower"],
      "actors": ["Gary Miller"], "links": [{"rel": "supports", "event": "nso-mobileum-call"}],
-     "quotes": [{"text": "they said cash", "speaker": "anonymous", "source": "desk-notes", "stance": "asserts"}]},
+     "quotes": [{"text": "they said cash", "speaker": "anonymous", "source": "desk-notes", "stance": "asserts"}],
+     "notes": [{"text": "heard twice"}, {"text": "check the second source"}]},
     {"id": "undated-aside", "title": "An aside, disputed, undated", "status": "disputed", "tags": ["context"]}
   ]
 }`

@@ -46,6 +46,10 @@ var views = []struct {
 	{"tag, actor and during", model.Query{Tags: []string{"whistleblower"}, Actors: []string{"Gary Miller"}, During: model.MustParseDate("2017/2021")}},
 	{"status and during", model.Query{Statuses: []model.Status{model.Reported}, During: model.MustParseDate("2021-06/2022")}},
 	{"tag and text", model.Query{Tags: []string{"context"}, Text: "nso"}},
+	{"untagged", model.Query{Untagged: true}},
+	{"with notes", model.Query{Noted: true}},
+	{"untagged, with notes, not assessed", model.Query{Untagged: true, Noted: true, Statuses: []model.Status{""}}},
+	{"tag and with notes", model.Query{Tags: []string{"whistleblower"}, Noted: true}},
 	{"everything filtered out", model.Query{Tags: []string{"ss7"}, Statuses: []model.Status{model.Denied}}},
 }
 

@@ -1,0 +1,100 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+)
+
+// promptValue is what is typed at the open prompt.
+func promptValue(t *testing.T, d *driver) string {
+	t.Helper()
+	p, ok := d.openDialog().(*prompt)
+	if !ok {
+		t.Fatalf("no prompt open: %T", d.openDialog())
+	}
+	return p.input.Value()
+}
+
+// The search and go-to prompts complete nothing, so they do not offer
+// tab.
+func TestPromptsOfferOnlyWhatTheyDo(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	for _, k := range []string{"/", ":"} {
+		d.keys(k)
+		if s := d.screen(); strings.Contains(s, "complete") {
+			t.Errorf("%s prompt offers completion:\n%s", k, s)
+		}
+		d.keys("esc")
+	}
+	d.keys("t")
+	if s := d.screen(); !strings.Contains(s, "tab complete") {
+		t.Errorf("t prompt does not offer completion:\n%s", s)
+	}
+}
+
+// At t, tab takes the first tag that completes the word, and tab again
+// the next, in turn; the candidates show after the input.
+func TestTagPromptCyclesCandidates(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.keys("t")
+	p := d.openDialog().(*prompt)
+	all := p.candidates()
+	if len(all) < 3 {
+		t.Fatalf("the example has too few tags to cycle: %v", all)
+	}
+	last := d.screen()
+	if !strings.Contains(lastLine(last), all[0]) || !strings.Contains(lastLine(last), all[1]) {
+		t.Errorf("the candidates do not show:\n%s", lastLine(last))
+	}
+	d.typeText("x ")
+	for i := range len(all) + 1 {
+		d.keys("tab")
+		if got, want := promptValue(t, d), "x "+all[i%len(all)]; got != want {
+			t.Fatalf("tab %d: %q, want %q", i+1, got, want)
+		}
+	}
+	d.keys("shift+tab")
+	lastTag := all[len(all)-1]
+	if got, want := promptValue(t, d), "x "+lastTag; got != want {
+		t.Errorf("shift+tab: %q, want %q", got, want)
+	}
+	// Typing ends the cycle: tab completes the next word, from the tags
+	// not typed yet.
+	d.typeText(" ")
+	d.keys("tab")
+	if got := promptValue(t, d); got != "x "+lastTag+" "+all[0] {
+		t.Errorf("tab after typing: %q", got)
+	}
+}
+
+// At T, tab on an empty input offers the event's own tags.
+func TestUntagPromptOffersTheEventsTags(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	tags := event(t, s, d.selected()).Tags
+	if len(tags) < 2 {
+		t.Fatalf("the first event has too few tags: %v", tags)
+	}
+	d.keys("T", "tab")
+	if got := promptValue(t, d); got != tags[0] {
+		t.Errorf("tab at T: %q, want %q", got, tags[0])
+	}
+	d.keys("tab")
+	if got := promptValue(t, d); got != tags[1] {
+		t.Errorf("tab again at T: %q, want %q", got, tags[1])
+	}
+	if l := lastLine(d.screen()); !strings.Contains(l, tags[1]) {
+		t.Errorf("the candidates do not show: %q", l)
+	}
+}
+
+// lastLine is the screen's status line, where prompts are.
+func lastLine(screen string) string {
+	lines := strings.Split(strings.TrimRight(screen, "\n"), "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		if strings.Contains(lines[i], ":") {
+			return lines[i]
+		}
+	}
+	return ""
+}
