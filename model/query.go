@@ -21,17 +21,28 @@ type Query struct {
 	Text string
 	// Untagged selects events with no tags; Noted, events with notes.
 	Untagged, Noted bool
+	// Linked selects events with a link of one of these relations as the
+	// event sees it: its own links, and those other events make to it
+	// turned around (DisputedBy selects an event another one disputes).
+	Linked []Rel
 }
 
 // IsZero reports whether q selects every event.
 func (q Query) IsZero() bool {
-	return len(q.Tags) == 0 && len(q.Statuses) == 0 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "" && !q.Untagged && !q.Noted
+	return len(q.Tags) == 0 && len(q.Statuses) == 0 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "" && !q.Untagged && !q.Noted && len(q.Linked) == 0
 }
 
-// Matches reports whether q selects e. Stores answer queries faster from
-// their indexes; this is what the answers must agree with.
-func (q Query) Matches(e *Event) bool {
+// Matches reports whether q selects e, seeing only e's own links (a
+// Linked filter needs those others make to it too: MatchesIn).
+func (q Query) Matches(e *Event) bool { return q.MatchesIn(e, nil) }
+
+// MatchesIn reports whether q selects e, given the links other events
+// make to it. Stores answer queries faster from their indexes; this is
+// what the answers must agree with.
+func (q Query) MatchesIn(e *Event, incoming []Incoming) bool {
 	switch {
+	case len(q.Linked) > 0 && !q.linked(e, incoming):
+		return false
 	case len(q.Tags) > 0 && !slices.ContainsFunc(q.Tags, e.HasTag):
 		return false
 	case len(q.Statuses) > 0 && !slices.Contains(q.Statuses, e.Status):
@@ -226,4 +237,20 @@ type Window struct {
 	// AtStart and AtEnd report whether the window reaches the view's first
 	// and last events.
 	AtStart, AtEnd bool
+}
+
+// linked reports whether e has a link of a relation q.Linked names, its
+// own or one another event makes to it, turned around.
+func (q Query) linked(e *Event, incoming []Incoming) bool {
+	for _, l := range e.Links {
+		if slices.Contains(q.Linked, l.Rel) {
+			return true
+		}
+	}
+	for _, in := range incoming {
+		if slices.Contains(q.Linked, in.Rel.Inverse()) {
+			return true
+		}
+	}
+	return false
 }

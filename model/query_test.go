@@ -29,7 +29,10 @@ func TestQueryMatches(t *testing.T) {
 		Actors: []string{"NSO Group", "Mobileum"}, Tags: []string{"ss7"},
 		Quotes: []Quote{{Text: "We drop bags of cash at your office", Speaker: "Omri Lavie"}},
 		Notes:  []Note{{Text: "ask Mobileum for the minutes"}},
+		Links:  []Link{{Rel: Precedes, Event: "tip"}},
 	}
+	// The denial disputes the call: the call is disputed by it.
+	incoming := []Incoming{{From: "denial", Rel: Disputes}}
 	tests := []struct {
 		name string
 		q    Query
@@ -49,10 +52,18 @@ func TestQueryMatches(t *testing.T) {
 		{"text in a note", Query{Text: "minutes"}, true},
 		{"text absent", Query{Text: "cheque"}, false},
 		{"fields combine", Query{Tags: []string{"ss7"}, Statuses: []Status{Denied}}, false},
+		{"linked: its own link", Query{Linked: []Rel{Precedes}}, true},
+		{"linked: a link made to it, turned around", Query{Linked: []Rel{DisputedBy}}, true},
+		{"linked: not as the other event states it", Query{Linked: []Rel{Disputes}}, false},
+		{"linked: no such link", Query{Linked: []Rel{SupportedBy}}, false},
+		{"linked: any of several", Query{Linked: []Rel{SupportedBy, DisputedBy}}, true},
 	}
 	for _, tt := range tests {
-		if got := tt.q.Matches(&call); got != tt.want {
-			t.Errorf("%s: Matches = %v, want %v", tt.name, got, tt.want)
+		if got := tt.q.MatchesIn(&call, incoming); got != tt.want {
+			t.Errorf("%s: MatchesIn = %v, want %v", tt.name, got, tt.want)
 		}
+	}
+	if (Query{Linked: []Rel{DisputedBy}}).Matches(&call) {
+		t.Error("Matches saw a link made to the event without being given it")
 	}
 }

@@ -93,6 +93,13 @@ func (b *browser) filterView(w int) string {
 	if q.Noted {
 		parts = append(parts, shapeNoted)
 	}
+	if len(q.Linked) > 0 {
+		names := make([]string, len(q.Linked))
+		for i, r := range q.Linked {
+			names[i] = linkedName(r)
+		}
+		parts = append(parts, strings.Join(names, " or "))
+	}
 	var s string
 	if len(parts) > 0 {
 		s = st.FilterBar.Render("filter: "+strings.Join(parts, " · ")) + st.Muted.Render("  ("+keyOf(b.keys.ClearFilter)+" clears)")

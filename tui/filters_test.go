@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -41,6 +42,43 @@ func TestFilterPickerShapesAndDates(t *testing.T) {
 	}
 	if !strings.Contains(d.screen(), "during 2021") {
 		t.Errorf("the filter bar does not say during 2021")
+	}
+}
+
+// The picker selects events by how others stand to them: disputed by
+// another event is the call that NSO's denial disputes, though the call
+// itself states no such link.
+func TestFilterPickerLinks(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	d.keys("f")
+	d.typeText("disputed by")
+	d.keys("enter")
+	q := d.query()
+	if !slices.Equal(q.Linked, []model.Rel{model.DisputedBy}) {
+		t.Fatalf("query %+v, want the events disputed by another", q)
+	}
+	var want []string
+	for e, err := range s.Events(model.Query{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		in, err := s.IncomingLinks([]string{e.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if q.MatchesIn(&e, in[e.ID]) {
+			want = append(want, e.ID)
+		}
+	}
+	if len(want) == 0 || !slices.Contains(want, "nso-mobileum-call") {
+		t.Fatalf("the example's disputed events are %q; the test needs the call among them", want)
+	}
+	if d.total() != len(want) || d.selected() != want[0] {
+		t.Errorf("%d events, at %s; want %d (%q)", d.total(), d.selected(), len(want), want)
+	}
+	if !strings.Contains(d.screen(), "filter: disputed by another event") {
+		t.Errorf("the filter bar does not say what it selects:\n%s", d.screen())
 	}
 }
 

@@ -38,6 +38,7 @@ type pickerEntry struct {
 	// "with notes", or "during" for a date range typed as EDTF.
 	shape  string
 	during model.Date
+	rel    model.Rel // for shapeLinked
 }
 
 // The entries that are not facets.
@@ -45,6 +46,7 @@ const (
 	shapeUntagged = "untagged"
 	shapeNoted    = "with notes"
 	shapeDuring   = "during"
+	shapeLinked   = "linked"
 )
 
 type pickerKeys struct {
@@ -84,6 +86,11 @@ func newPicker(ctx *shared, q model.Query) *picker {
 	p.entries = append(p.entries,
 		pickerEntry{shape: shapeUntagged, name: shapeUntagged, chosen: q.Untagged},
 		pickerEntry{shape: shapeNoted, name: shapeNoted, chosen: q.Noted})
+	// Then the events by how others stand to them and they to others:
+	// disputed by another event, supporting one, following one ...
+	for _, r := range model.Rels {
+		p.entries = append(p.entries, pickerEntry{shape: shapeLinked, name: linkedName(r), rel: r, chosen: slices.Contains(q.Linked, r)})
+	}
 	add(model.FacetTags, ctx.tags, func(s string) bool { return slices.Contains(q.Tags, s) })
 	add(model.FacetActors, ctx.actors, func(s string) bool { return slices.Contains(q.Actors, s) })
 	for _, e := range p.entries {
@@ -201,7 +208,7 @@ func (p *picker) anyChosen() bool {
 
 // query returns q with its filters set to the choices.
 func (p *picker) query(q model.Query) model.Query {
-	q.Tags, q.Statuses, q.Actors, q.During, q.Untagged, q.Noted = nil, nil, nil, model.Date{}, false, false
+	q.Tags, q.Statuses, q.Actors, q.During, q.Untagged, q.Noted, q.Linked = nil, nil, nil, model.Date{}, false, false, nil
 	for _, e := range p.entries {
 		if !e.chosen {
 			continue
@@ -215,6 +222,9 @@ func (p *picker) query(q model.Query) model.Query {
 			continue
 		case shapeNoted:
 			q.Noted = true
+			continue
+		case shapeLinked:
+			q.Linked = append(q.Linked, e.rel)
 			continue
 		}
 		switch e.kind {
@@ -278,4 +288,13 @@ func (p *picker) View(w, h int) []string {
 		lines = append(lines, "")
 	}
 	return lines[:h]
+}
+
+// linkedName is how the picker and the filter bar name the events with a
+// link of relation r, as they see it: "disputed by another event".
+func linkedName(r model.Rel) string {
+	if r == model.Related {
+		return "related to another event"
+	}
+	return r.Phrase() + " another event"
 }

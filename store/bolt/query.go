@@ -9,31 +9,6 @@ import (
 	bbolt "go.etcd.io/bbolt"
 )
 
-// matches reports whether a stored event passes the filters that are not
-// served by an index, reading as little of it as it can: the value only
-// when a filter needs it.
-func matches(q model.Query, text *model.Matcher, order []byte, value func() []byte) bool {
-	if !q.During.IsZero() {
-		earliest, latest, dated := model.OrderKeyBounds(order)
-		if !dated || earliest.Compare(q.During.Latest()) > 0 || latest.Compare(q.During.Earliest()) < 0 {
-			return false
-		}
-	}
-	if len(q.Statuses) > 0 && !slices.Contains(q.Statuses, valueStatus(value())) {
-		return false
-	}
-	if len(q.Actors) > 0 && !slices.ContainsFunc(valueActors(value()), func(a string) bool { return slices.Contains(q.Actors, a) }) {
-		return false
-	}
-	if (q.Untagged || q.Noted) && !valueShapeMatches(value(), q.Untagged, q.Noted) {
-		return false
-	}
-	if q.Text != "" {
-		return textContains(value(), text)
-	}
-	return true
-}
-
 // candidates walks the events a query may select in timeline order (or
 // backward), yielding their order keys; the query's other filters are
 // checked on what it yields.
@@ -187,9 +162,12 @@ func candidatesOf(q model.Query, b buckets, backward bool) candidates {
 // until fn returns false. The slices are valid only during the call.
 func scan(q model.Query, b buckets, from []byte, backward bool, fn func(order []byte, value func() []byte) (bool, error)) error {
 	c := candidatesOf(q, b, backward)
-	text := model.NewMatcher(q.Text)
+	f, err := newFilter(q, b)
+	if err != nil {
+		return err
+	}
 	for order := c.seek(from); order != nil; order = c.next() {
-		if !matches(q, &text, order, c.value) {
+		if !f.matches(order, c.value) {
 			continue
 		}
 		more, err := fn(order, c.value)
@@ -225,10 +203,10 @@ func (s *Store) Count(q model.Query) (int, error) {
 		case q.IsZero():
 			n = countOf(b.counts, keyTotal)
 			return nil
-		case len(q.Tags) == 1 && len(q.Statuses) == 0 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "" && !q.Untagged && !q.Noted:
+		case len(q.Tags) == 1 && len(q.Statuses) == 0 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "" && !q.Untagged && !q.Noted && len(q.Linked) == 0:
 			n = countOf(b.counts, counterKey(counterTag, q.Tags[0]))
 			return nil
-		case len(q.Tags) == 0 && len(q.Statuses) == 1 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "" && !q.Untagged && !q.Noted:
+		case len(q.Tags) == 0 && len(q.Statuses) == 1 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "" && !q.Untagged && !q.Noted && len(q.Linked) == 0:
 			n = countOf(b.counts, counterKey(counterStatus, string(q.Statuses[0])))
 			return nil
 		}

@@ -12,7 +12,7 @@ func countable(q model.Query) bool {
 	switch {
 	case q.IsZero():
 		return true
-	case q.Text != "" || !q.During.IsZero() || len(q.Actors) > 0 || q.Untagged || q.Noted:
+	case q.Text != "" || !q.During.IsZero() || len(q.Actors) > 0 || q.Untagged || q.Noted || len(q.Linked) > 0:
 		return false
 	}
 	return len(q.Tags)+len(q.Statuses) == 1
@@ -60,7 +60,10 @@ func (s *Store) step(q model.Query, at model.Position, backward bool, limit int,
 			defer release(b.tx)
 		}
 		c := candidatesOf(q, b, backward)
-		text := model.NewMatcher(q.Text)
+		f, err := newFilter(q, b)
+		if err != nil {
+			return err
+		}
 		seen := 0
 		var last []byte
 		for order := c.seek(from); order != nil; order = c.next() {
@@ -72,7 +75,7 @@ func (s *Store) step(q model.Query, at model.Position, backward bool, limit int,
 				return nil
 			}
 			seen++
-			if matches(q, &text, order, c.value) && !visit(order) {
+			if f.matches(order, c.value) && !visit(order) {
 				return nil
 			}
 			last = order
