@@ -2,14 +2,13 @@ package main
 
 import (
 	"bytes"
+	"chrono/store/storetest"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
-
-	"golang.org/x/sys/unix"
 )
 
 // TestStoreThatIsNotAFile: a named pipe at --db, or a link to one, or a
@@ -40,46 +39,6 @@ func TestStoreThatIsNotAFile(t *testing.T) {
 	}
 }
 
-// makeUnwritable makes the file at path one this process may not write,
-// and returns what chrono should say of it: mode 0444 for a user, or the
-// immutable flag for root, whom a file's mode does not stop.
-func makeUnwritable(t *testing.T, path string) string {
-	t.Helper()
-	if os.Geteuid() != 0 {
-		if err := os.Chmod(path, 0o444); err != nil {
-			t.Fatal(err)
-		}
-		return "file mode 0444"
-	}
-	if err := setImmutable(path, true); err != nil {
-		t.Skipf("running as root, whom mode 0444 does not stop, on a file system that cannot mark %s immutable: %v", path, err)
-	}
-	t.Cleanup(func() { setImmutable(path, false) })
-	return "immutable"
-}
-
-// fsImmutable is FS_IMMUTABLE_FL of linux/fs.h.
-const fsImmutable = 0x10
-
-// setImmutable sets or clears a file's immutable flag (chattr +i).
-func setImmutable(path string, on bool) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	flags, err := unix.IoctlGetUint32(int(f.Fd()), unix.FS_IOC_GETFLAGS)
-	if err != nil {
-		return err
-	}
-	if on {
-		flags |= fsImmutable
-	} else {
-		flags &^= fsImmutable
-	}
-	return unix.IoctlSetPointerInt(int(f.Fd()), unix.FS_IOC_SETFLAGS, int(flags))
-}
-
 // TestReadOnlyStore: a store the user may not write (a backup on
 // write-protected media) is read by list, show, export, log and the
 // browser, and each command that would change it says that it is
@@ -89,7 +48,7 @@ func TestReadOnlyStore(t *testing.T) {
 	if r := chrono(t, db, "", "import", "timeline.example.json"); r.code != 0 {
 		t.Fatalf("import: %s", r.stderr)
 	}
-	why := makeUnwritable(t, db)
+	why := storetest.MakeUnwritable(t, db)
 	before, err := os.ReadFile(db)
 	if err != nil {
 		t.Fatal(err)
@@ -125,7 +84,7 @@ func TestReadOnlyDefaultStore(t *testing.T) {
 	if r := runIn(t, env, "add", "--title", "a call"); r.code != 0 {
 		t.Fatalf("add: %s", r.stderr)
 	}
-	makeUnwritable(t, db)
+	storetest.MakeUnwritable(t, db)
 	r := runIn(t, env)
 	if r.code != 0 || !strings.Contains(r.stdout, "a call") || strings.Contains(r.stderr, "example") {
 		t.Errorf("chrono on a read-only default store: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
