@@ -14,14 +14,7 @@ import (
 // restored, a change undone; then checks with chrono show, log and export
 // that all of it is on disk, attributed and in order.
 func TestAuthoringInTmux(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "chrono")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	dir, bin := tmuxChrono(t)
 	db := filepath.Join(dir, "case.db")
 	cli := func(args ...string) string {
 		t.Helper()

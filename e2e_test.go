@@ -13,17 +13,7 @@ import (
 // browser is still open, that the tag reached the store; a tag written
 // from the command line meanwhile survives an undo in the browser.
 func TestBrowserInTmux(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary and drives it in tmux")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "chrono")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	dir, bin := tmuxChrono(t)
 	// The default store: the first run creates it with the example.
 	data := filepath.Join(dir, "data")
 	db := filepath.Join(data, "chrono", "chrono.db")

@@ -12,17 +12,7 @@ import (
 // (tmux): every line fits, its title cut with an ellipsis rather than
 // wrapped mid-word; piped, the same list keeps its lines whole.
 func TestListFitsTheTerminal(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary and runs it in tmux")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "chrono")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	dir, bin := tmuxChrono(t)
 	db := filepath.Join(dir, "chrono.db")
 	if out, err := exec.Command(bin, "--db", db, "import", "timeline.example.json").CombinedOutput(); err != nil {
 		t.Fatalf("import: %v\n%s", err, out)

@@ -14,19 +14,6 @@ import (
 	"chrono/model/modeltest"
 )
 
-// buildChrono builds the binary into a temporary directory.
-func buildChrono(t *testing.T) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
-	bin := filepath.Join(t.TempDir(), "chrono")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
-
 // TestExportToAPipe: -o a named pipe writes into it, and leaves it a pipe.
 func TestExportToAPipe(t *testing.T) {
 	db := exampleDB(t)

@@ -33,12 +33,16 @@ var (
 	startErr  error
 )
 
-// TestMain removes the start-up benchmarks' store, which outlives any one
-// benchmark and so cannot live in b.TempDir.
+// TestMain removes the start-up benchmarks' store and the end-to-end
+// tests' binary, which outlive any one test and so cannot live in a
+// TempDir.
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if startDir != "" {
 		os.RemoveAll(startDir)
+	}
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
 	}
 	os.Exit(code)
 }

@@ -17,16 +17,7 @@ import (
 // The tag reaches the store, the terminal is left as it was found, and
 // the exit status is 128 and the signal's number, as shells expect.
 func TestBrowserStoppedBySignal(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary and drives it in tmux")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
-	bin := filepath.Join(t.TempDir(), "chrono")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	_, bin := tmuxChrono(t)
 	for _, tc := range []struct {
 		name   string
 		hangup bool // the terminal closes, rather than a kill
