@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"chrono/model"
 	"chrono/model/termtext"
 )
 
@@ -28,7 +29,7 @@ func closestNames(what, name string, held []string) string {
 		if lower != "" && strings.Contains(hl, lower) {
 			return 0 // a part of the name: "lieu" for Ted Lieu
 		}
-		return editDistance(lower, hl)
+		return model.EditDistance(lower, hl)
 	}
 	slices.SortStableFunc(byCloseness, func(a, b string) int { return cmp.Compare(distance(a), distance(b)) })
 	shown := byCloseness[:min(len(byCloseness), closestShown)]
@@ -50,7 +51,7 @@ func nearest(name string, names []string) []string {
 		best = 1 // two edits make any short word of another
 	}
 	for _, n := range names {
-		switch d := editDistance(name, n); {
+		switch d := model.EditDistance(name, n); {
 		case d > best:
 		case d < best || out == nil:
 			best, out = d, []string{n}
@@ -59,35 +60,4 @@ func nearest(name string, names []string) []string {
 		}
 	}
 	return out
-}
-
-// editDistance is how many characters must be inserted, deleted,
-// replaced or swapped with the next to make b of a (the optimal string
-// alignment distance): lsit is one from list.
-func editDistance(a, b string) int {
-	if !utf8.ValidString(a) || !utf8.ValidString(b) {
-		return max(len(a), len(b))
-	}
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
 }

@@ -1,5 +1,7 @@
 package model
 
+import "unicode/utf8"
+
 // Suggest returns the name among names that word is most likely a
 // misspelling of, as `did you mean "status"?` offers it: the nearest by
 // edits (a letter added, dropped, changed, or two swapped), and no
@@ -7,7 +9,7 @@ package model
 func Suggest(word string, names []string) string {
 	best, bestD := "", 0
 	for _, n := range names {
-		d := editDistance(word, n)
+		d := EditDistance(word, n)
 		if d == 0 || d > max(1, len([]rune(n))/3) {
 			continue
 		}
@@ -18,9 +20,13 @@ func Suggest(word string, names []string) string {
 	return best
 }
 
-// editDistance is the optimal string alignment distance between a and
-// b: Levenshtein's, with a swap of two neighbouring letters one edit.
-func editDistance(a, b string) int {
+// EditDistance is the optimal string alignment distance between a and
+// b: Levenshtein's, with a swap of two neighbouring letters one edit
+// (lsit is one from list). Text that is not UTF-8 is as far as it is long.
+func EditDistance(a, b string) int {
+	if !utf8.ValidString(a) || !utf8.ValidString(b) {
+		return max(len(a), len(b))
+	}
 	x, y := []rune(a), []rune(b)
 	// d[i][j] is the distance between x[:i] and y[:j].
 	d := make([][]int, len(x)+1)

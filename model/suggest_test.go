@@ -20,3 +20,22 @@ func TestSuggest(t *testing.T) {
 		}
 	}
 }
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"list", "list", 0},
+		{"lsit", "list", 1}, // a swap is one edit
+		{"staus", "status", 1},
+		{"", "log", 3},
+		{"café", "cafe", 1},
+		{"\xff\xfe", "ab", 2}, // not UTF-8: as far as it is long
+	}
+	for _, tt := range tests {
+		if got := EditDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("EditDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
