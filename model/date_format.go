@@ -163,7 +163,15 @@ func (d Date) Label() string {
 		case d.endEnd != boundKnown:
 			return "after " + d.start.label(true)
 		}
-		return d.start.label(!sameYearCompactable(d.start, d.end)) + " – " + d.end.label(true)
+		start, end := d.start.label(!sameYearCompactable(d.start, d.end)), d.end.label(true)
+		// "538.8 – 251.902 million years ago": the end says the unit for
+		// both, when the start has nothing before or after its figure.
+		for _, unit := range []string{" million years ago", " billion years ago"} {
+			if figure, ok := strings.CutSuffix(start, unit); ok && d.start.qualifier == Certain && strings.HasSuffix(end, unit) {
+				return figure + " – " + end
+			}
+		}
+		return start + " – " + end
 	}
 	return "undated"
 }

@@ -80,6 +80,14 @@ func humanToEDTF(s string) (string, bool) {
 			start, ok = humanPoint(first+" "+endParts.after(first), nil)
 		}
 		if !ok {
+			// "538.8 – 251.902 million years ago"
+			for _, unit := range []string{" million years ago", " billion years ago"} {
+				if strings.HasSuffix(second, unit) {
+					start, ok = humanPoint(first+unit, nil)
+				}
+			}
+		}
+		if !ok {
 			return "", false
 		}
 		return start + "/" + end, true

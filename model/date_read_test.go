@@ -48,7 +48,8 @@ func TestReadDate(t *testing.T) {
 // Every label chrono shows reads back as the same date.
 func TestReadDateReadsLabels(t *testing.T) {
 	for _, edtf := range []string{"2017", "2017-08", "2017-08-14", "2017-08/2021", "2018-10-02/2021", "2021~", "2021?", "../2021", "2017-08/..", "1943-22", "199X", "-0043", "2023-XX", "2017-08-XX", "2017-08-14/2017-08-20",
-		"Y-13799999999", "Y-64999999~", "-9999", "Y-12344", "Y12345", "Y-13812345678", "Y-64999999/2017"} {
+		"Y-13799999999", "Y-64999999~", "-9999", "Y-12344", "Y12345", "Y-13812345678", "Y-64999999/2017",
+		"Y-538799999/Y-251901999", "Y-538799999~/Y-251901999", "Y-4599999999/Y-64999999"} {
 		want := MustParseDate(edtf)
 		got, err := ReadDate(want.Label())
 		if err != nil || got != want {

@@ -63,7 +63,7 @@ func TestReadFixtures(t *testing.T) {
 			},
 			check: func(t *testing.T, tl model.Timeline) {
 				want := []string{"13.8 billion years ago", "13.79963 billion years ago", "4.6 billion years ago",
-					"538.8 million years ago – 251.902 million years ago", "66 million years ago", "315,000 BCE", "3500 BCE", "17 Aug 2017"}
+					"538.8 – 251.902 million years ago", "66 million years ago", "315,000 BCE", "3500 BCE", "17 Aug 2017"}
 				for i, e := range tl.Events {
 					if got := e.Date.Label(); i < len(want) && got != want[i] {
 						t.Errorf("%s is labelled %q, want %q", e.ID, got, want[i])
