@@ -4,7 +4,10 @@ package model
 // levels 0 and 1: a year, season, month or day, optionally with a time of
 // day; qualified as uncertain (?), approximate (~) or both (%); with
 // unspecified digits (201X, 2017-XX); or an interval between two such dates
-// whose ends may be open (..) or unknown (empty).
+// whose ends may be open (..) or unknown (empty). Of level 2 it has the
+// years of deep time: exponential years (Y-138E8, 13.8 billion years
+// before year 0) and a year's significant digits (1950S2: a year from 1900
+// to 1999, estimated as 1950).
 //
 // The zero Date is "undated": an event whose date is not known yet. It sorts
 // after every dated event and overlaps nothing.
@@ -82,7 +85,7 @@ const (
 
 // point is one EDTF date (not an interval).
 type point struct {
-	year   int32 // astronomical numbering: 0 is 1 BCE, -1 is 2 BCE
+	year   int64 // astronomical numbering: 0 is 1 BCE, -1 is 2 BCE
 	month  uint8 // 0: absent; 1–12; 21–24: spring, summer, autumn, winter
 	day    uint8 // 0: absent
 	hour   uint8
@@ -98,8 +101,10 @@ type point struct {
 	zone             zone
 	offset           int16 // minutes east of UTC
 	qualifier        Qualifier
-	wideYear         bool // written with EDTF's Y prefix
-	hasMonth, hasDay bool // the month (or season) or the day is present, even if unspecified
+	wideYear         bool  // written with EDTF's Y prefix
+	exp              uint8 // the exponent of a year written Y-138E8; 0 when written whole
+	sig              uint8 // the significant digits of a year written 1950S2; 0 when all are
+	hasMonth, hasDay bool  // the month (or season) or the day is present, even if unspecified
 }
 
 // IsZero reports whether d is undated.
@@ -247,6 +252,15 @@ func (d Date) Compare(o Date) int {
 }
 
 func (p point) precision() Precision {
+	if p.sig > 0 {
+		switch lo, hi := p.yearRange(); {
+		case hi-lo >= 99:
+			return PrecisionCentury
+		case hi > lo:
+			return PrecisionDecade
+		}
+		return PrecisionYear
+	}
 	switch {
 	case p.yearX == 2:
 		return PrecisionCentury
@@ -266,7 +280,24 @@ func (p point) precision() Precision {
 
 // yearRange returns the first and last year p can mean.
 func (p point) yearRange() (lo, hi int64) {
-	y := int64(p.year)
+	y := p.year
+	if p.sig > 0 {
+		// 1950S2 is 1900 to 1999: the digits after the significant ones
+		// can be anything; -1950S2 is -1999 to -1900.
+		mag := y
+		if y < 0 {
+			mag = -y
+		}
+		unit := int64(1)
+		for n := decimalDigits(mag); n > int(p.sig); n-- {
+			unit *= 10
+		}
+		first := mag - mag%unit
+		if y < 0 {
+			return -(first + unit - 1), -first
+		}
+		return first, first + unit - 1
+	}
 	if p.yearX == 0 {
 		return y, y
 	}
@@ -279,6 +310,15 @@ func (p point) yearRange() (lo, hi int64) {
 		return y - (span - 1), y
 	}
 	return y, y + span - 1
+}
+
+// decimalDigits counts the digits of n ≥ 0.
+func decimalDigits(n int64) int {
+	d := 1
+	for ; n >= 10; n /= 10 {
+		d++
+	}
+	return d
 }
 
 // seasons maps EDTF season codes 21–24 to the months they span: spring,

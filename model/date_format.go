@@ -65,11 +65,19 @@ func appendPadded(b []byte, v int64, width int) []byte {
 }
 
 func (p point) appendEDTF(b []byte) []byte {
-	y := int64(p.year)
+	y := p.year
 	switch {
 	case p.wideYear:
 		b = append(b, 'Y')
-		b = strconv.AppendInt(b, y, 10)
+		mantissa := y
+		for range p.exp {
+			mantissa /= 10
+		}
+		b = strconv.AppendInt(b, mantissa, 10)
+		if p.exp > 0 {
+			b = append(b, 'E')
+			b = strconv.AppendInt(b, int64(p.exp), 10)
+		}
 	default:
 		if y < 0 {
 			b = append(b, '-')
@@ -80,6 +88,10 @@ func (p point) appendEDTF(b []byte) []byte {
 			digits[len(digits)-1-k] = 'X'
 		}
 		b = append(b, digits...)
+	}
+	if p.sig > 0 {
+		b = append(b, 'S')
+		b = strconv.AppendInt(b, int64(p.sig), 10)
 	}
 	if p.hasMonth {
 		b = appendMonthOrDay(b, int64(p.month), p.monthX)
@@ -151,7 +163,15 @@ func (d Date) Label() string {
 		case d.endEnd != boundKnown:
 			return "after " + d.start.label(true)
 		}
-		return d.start.label(!sameYearCompactable(d.start, d.end)) + " – " + d.end.label(true)
+		start, end := d.start.label(!sameYearCompactable(d.start, d.end)), d.end.label(true)
+		// "538.8 – 251.902 million years ago": the end says the unit for
+		// both, when the start has nothing before or after its figure.
+		for _, unit := range []string{" million years ago", " billion years ago"} {
+			if figure, ok := strings.CutSuffix(start, unit); ok && d.start.qualifier == Certain && strings.HasSuffix(end, unit) {
+				return figure + " – " + end
+			}
+		}
+		return start + " – " + end
 	}
 	return "undated"
 }
@@ -166,12 +186,69 @@ func sameYearCompactable(a, b point) bool {
 	return plain(a) && plain(b) && a.year == b.year && a.hasDay == b.hasDay
 }
 
-// YearLabel names an astronomical year for people: 2017, or 44 BCE for -43.
+// YearLabel names an astronomical year for people: 2017, 44 BCE for -43,
+// 10,000 BCE for -9999, and a year of deep time, a million years or more
+// before year 0 and round to a thousand years, as years ago: 65 million
+// years ago, 251.902 million years ago, 13.8 billion years ago. As with
+// geology's "Ma", the figure is the year BCE as written (or its
+// astronomical magnitude, a year apart): the years since year 0 are not
+// added, being below what such a figure says.
 func YearLabel(y int64) string {
-	if y <= 0 {
-		return strconv.FormatInt(1-y, 10) + " BCE"
+	if ago, ok := deepTime(y); ok {
+		return ago
 	}
-	return strconv.FormatInt(y, 10)
+	return calendarYear(y)
+}
+
+// calendarYear names a year as a calendar does, with its digits grouped
+// beyond four: 2017, 44 BCE, 12,345, 10,000 BCE.
+func calendarYear(y int64) string {
+	if y <= 0 {
+		return groupDigits(1-y) + " BCE"
+	}
+	return groupDigits(y)
+}
+
+// groupDigits writes n ≥ 0 with commas between thousands when it has more
+// than four digits, as people write long years.
+func groupDigits(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	if len(s) <= 4 {
+		return s
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// deepTime names a year a million or more years before year 0 as people
+// read deep time, when its BCE number or its magnitude is round to a
+// thousand years, so that the figure is exact: 65 million years ago, 13.8
+// billion years ago.
+func deepTime(y int64) (string, bool) {
+	if y > -1_000_000 {
+		return "", false
+	}
+	for _, n := range []int64{1 - y, -y} {
+		if n%1000 != 0 {
+			continue
+		}
+		unit, name, width := int64(1_000_000), " million", 6
+		if n >= 1_000_000_000 {
+			unit, name, width = 1_000_000_000, " billion", 9
+		}
+		s := strconv.FormatInt(n/unit, 10)
+		if frac := strings.TrimRight(string(appendPadded(nil, n%unit, width)), "0"); frac != "" {
+			s += "." + frac
+		}
+		return s + name + " years ago", true
+	}
+	return "", false
 }
 
 // MonthLabel names a month of an astronomical year as dates name it:
@@ -180,7 +257,7 @@ func MonthLabel(y int64, month int) string {
 	if month < 1 || month > 12 {
 		return YearLabel(y)
 	}
-	return monthNames[month-1] + " " + YearLabel(y)
+	return monthNames[month-1] + " " + calendarYear(y)
 }
 
 func (p point) label(withYear bool) string {
@@ -189,8 +266,14 @@ func (p point) label(withYear bool) string {
 		b.WriteString("c. ")
 	}
 	lo, hi := p.yearRange()
-	year := YearLabel(lo)
+	year := calendarYear(lo)
 	switch {
+	case p.sig > 0:
+		// The year as written is the estimate; its digits say how far
+		// to trust it.
+		year = YearLabel(p.year) + " (to " + strconv.Itoa(int(p.sig)) + " significant digits)"
+	case !p.hasMonth && p.yearX == 0:
+		year = YearLabel(lo)
 	case p.yearX == 1 && lo > 0:
 		year = strconv.FormatInt(lo, 10) + "s"
 	case p.yearX > 0 && lo > 0:

@@ -6,8 +6,10 @@ import (
 )
 
 // maxYear bounds the years chrono accepts, so that every date has an exact
-// Instant. EDTF allows longer Y-prefixed years; no investigation needs them.
-const maxYear = 999_999_999
+// Instant, whose seconds reach about 292 billion years either way. It is
+// far beyond the 13.8 billion years of the universe that cosmological
+// timelines start with.
+const maxYear = 100_000_000_000
 
 // DateError reports a date that is not valid EDTF, with the text as given.
 type DateError struct {
@@ -139,6 +141,8 @@ func parsePoint(s string) (point, string) {
 			return p, "the month is either two digits or XX"
 		case p.yearX > 0:
 			return p, "a year with X digits cannot have a month"
+		case p.sig > 0:
+			return p, "a year with significant digits cannot have a month"
 		case xs == 2:
 			p.monthX = true
 		case v >= 21 && v <= 24:
@@ -162,7 +166,7 @@ func parsePoint(s string) (point, string) {
 				p.dayX = true
 			case p.monthX:
 				return p, "a day needs a known month (use XX for both)"
-			case v < 1 || int(v) > daysIn(int64(p.year), int(p.month)):
+			case v < 1 || int(v) > daysIn(p.year, int(p.month)):
 				return p, fmt.Sprintf("day %d out of range for %s %d", v, monthNames[p.month-1], p.year)
 			default:
 				p.day = uint8(v)
@@ -198,30 +202,80 @@ func parsePoint(s string) (point, string) {
 }
 
 func (p *point) parseYear(sc *scanner) string {
+	if msg := p.parseYearDigits(sc); msg != "" {
+		return msg
+	}
+	if !sc.accept('S') {
+		return ""
+	}
+	// EDTF level 2's significant digits: 1950S2 is a year from 1900 to
+	// 1999, estimated as 1950.
+	v, n, msg := sc.number(99)
+	mag := p.year
+	if mag < 0 {
+		mag = -mag
+	}
+	switch {
+	case msg != "" || n == 0 || v == 0 || sc.s[sc.i-n] == '0':
+		return "S must be followed by the number of significant digits, like 1950S2"
+	case p.yearX > 0:
+		return "a year with X digits cannot have significant digits"
+	case int(v) > decimalDigits(mag):
+		return fmt.Sprintf("%d significant digits is more than the year has", v)
+	}
+	p.sig = uint8(v)
+	return ""
+}
+
+// number reads decimal digits while their value is at most limit; it
+// returns the value and how many digits were read.
+func (sc *scanner) number(limit int64) (v int64, n int, msg string) {
+	for !sc.done() && sc.peek() >= '0' && sc.peek() <= '9' {
+		v = v*10 + int64(sc.peek()-'0')
+		sc.i++
+		n++
+		if v > limit {
+			return v, n, "too large"
+		}
+	}
+	return v, n, ""
+}
+
+func (p *point) parseYearDigits(sc *scanner) string {
 	if sc.accept('Y') {
 		p.wideYear = true
 		neg := sc.accept('-')
 		start := sc.i
-		var v int64
-		for !sc.done() && sc.peek() >= '0' && sc.peek() <= '9' {
-			v = v*10 + int64(sc.peek()-'0')
-			sc.i++
-			if v > maxYear {
-				return fmt.Sprintf("year beyond ±%d is not supported", maxYear)
-			}
-		}
-		switch n := sc.i - start; {
+		tooFar := fmt.Sprintf("year beyond ±%d (100 billion) is not supported", int64(maxYear))
+		v, n, msg := sc.number(maxYear)
+		switch {
+		case msg != "":
+			return tooFar
 		case n == 0:
 			return "Y must be followed by the year's digits"
-		case n <= 4:
-			return "the Y prefix is for years of more than four digits; write the year plainly"
 		case sc.s[start] == '0':
 			return "a Y-prefixed year has no leading zeros"
+		}
+		if sc.accept('E') {
+			// EDTF level 2's exponential year: Y-138E8 is -13800000000.
+			e, en, msg := sc.number(99)
+			if msg != "" || en == 0 || e == 0 || sc.s[sc.i-en] == '0' {
+				return "E must be followed by the exponent, like Y-138E8"
+			}
+			for range e {
+				if v *= 10; v > maxYear {
+					return tooFar
+				}
+			}
+			p.exp = uint8(e)
+		}
+		if v <= 9999 {
+			return "the Y prefix is for years of more than four digits; write the year plainly"
 		}
 		if neg {
 			v = -v
 		}
-		p.year = int32(v)
+		p.year = v
 		return ""
 	}
 	neg := sc.accept('-')
@@ -240,7 +294,7 @@ func (p *point) parseYear(sc *scanner) string {
 	if neg {
 		v = -v
 	}
-	p.year = int32(v)
+	p.year = v
 	p.yearX = uint8(xs)
 	return ""
 }

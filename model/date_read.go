@@ -80,6 +80,14 @@ func humanToEDTF(s string) (string, bool) {
 			start, ok = humanPoint(first+" "+endParts.after(first), nil)
 		}
 		if !ok {
+			// "538.8 – 251.902 million years ago"
+			for _, unit := range []string{" million years ago", " billion years ago"} {
+				if strings.HasSuffix(second, unit) {
+					start, ok = humanPoint(first+unit, nil)
+				}
+			}
+		}
+		if !ok {
 			return "", false
 		}
 		return start + "/" + end, true
@@ -127,7 +135,14 @@ func humanPoint(s string, parts *humanParts) (string, bool) {
 			break
 		}
 	}
-	// "Aug 14, 2017" reads as "14 Aug 2017".
+	if year, ok := humanYearsAgo(s); ok {
+		if unknown != "" {
+			return "", false
+		}
+		return year + qualifier, true
+	}
+	// "10,000 BCE" is a year; "Aug 14, 2017" reads as "14 Aug 2017".
+	s = ungroupDigits(s)
 	s = strings.ReplaceAll(s, ",", " ")
 	words := strings.Fields(s)
 	if len(words) == 0 {
@@ -229,11 +244,67 @@ func humanYear(w string, bce bool) (string, bool) {
 		}
 		y = 1 - y // astronomical: 1 BCE is year 0
 	}
-	if y < 0 {
-		return "-" + string(appendPadded(nil, -y, 4)), true
-	}
-	return string(appendPadded(nil, y, 4)), true
+	return edtfYear(y), true
 }
+
+// edtfYear writes an astronomical year as EDTF: four digits, or Y and
+// all of them.
+func edtfYear(y int64) string {
+	switch {
+	case y > 9999 || y < -9999:
+		return "Y" + strconv.FormatInt(y, 10)
+	case y < 0:
+		return "-" + string(appendPadded(nil, -y, 4))
+	}
+	return string(appendPadded(nil, y, 4))
+}
+
+// humanYearsAgo reads deep time as chrono shows it, "13.8 billion years
+// ago", into an EDTF year. Like TimelineJS's year -13800000000, the figure
+// is taken as the year BCE.
+func humanYearsAgo(s string) (string, bool) {
+	for _, u := range []struct {
+		suffix string
+		digits int
+	}{{" million years ago", 6}, {" billion years ago", 9}} {
+		figure, ok := strings.CutSuffix(s, u.suffix)
+		if !ok {
+			continue
+		}
+		whole, frac, _ := strings.Cut(strings.TrimSpace(figure), ".")
+		if whole == "" || len(whole) > 3 || len(frac) > u.digits || !allDigits(whole) || !allDigits(frac) {
+			return "", false
+		}
+		n, _ := strconv.ParseInt(whole+frac+strings.Repeat("0", u.digits-len(frac)), 10, 64)
+		return edtfYear(1 - n), true
+	}
+	return "", false
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// ungroupDigits drops the commas that group a number's digits in
+// threes: "13,812,345,679 BCE" is "13812345679 BCE".
+func ungroupDigits(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == ',' && i > 0 && i+3 < len(s) && isDigit(s[i-1]) &&
+			isDigit(s[i+1]) && isDigit(s[i+2]) && isDigit(s[i+3]) && (i+4 == len(s) || !isDigit(s[i+4])) {
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // monthOf returns the two-digit month (or EDTF season) a word names.
 func monthOf(w string) string {

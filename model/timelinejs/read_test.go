@@ -55,6 +55,23 @@ func TestReadFixtures(t *testing.T) {
 			},
 		},
 		{
+			file: "cosmology",
+			dates: map[string]string{
+				"big-bang": "Y-13799999999", "dark-ages": "Y-13799629999", "solar-system": "Y-4599999999",
+				"paleozoic": "Y-538799999/Y-251901999", "chicxulub": "Y-65999999", "homo-sapiens": "Y-314999",
+				"wheel": "-3499", "gw170817": "2017-08-17",
+			},
+			check: func(t *testing.T, tl model.Timeline) {
+				want := []string{"13.8 billion years ago", "13.79963 billion years ago", "4.6 billion years ago",
+					"538.8 – 251.902 million years ago", "66 million years ago", "315,000 BCE", "3500 BCE", "17 Aug 2017"}
+				for i, e := range tl.Events {
+					if got := e.Date.Label(); i < len(want) && got != want[i] {
+						t.Errorf("%s is labelled %q, want %q", e.ID, got, want[i])
+					}
+				}
+			},
+		},
+		{
 			file: "interval",
 			dates: map[string]string{
 				"interval": "2017-08/2021", "same-end": "2018-05-01", "empty-end": "2019",
@@ -224,8 +241,8 @@ func TestReadProblems(t *testing.T) {
 		},
 		{
 			"year beyond chrono's range",
-			`{"events": [{"start_date": {"year": -13800000000}, "unique_id": "big-bang"}]}`,
-			[]string{`1:37: event "big-bang" (#1): start_date: year: year beyond ±999999999 is not supported`},
+			`{"events": [{"start_date": {"year": -200000000000}, "unique_id": "beyond"}]}`,
+			[]string{`1:37: event "beyond" (#1): start_date: year: year beyond ±100000000000 (100 billion) is not supported`},
 		},
 		{
 			"missing events",

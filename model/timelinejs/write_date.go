@@ -111,7 +111,8 @@ func timelineDate(d model.Date, short *dateShortfall) tlDate {
 	out := tlDate{Year: timelineYear(y)}
 	edtf := d.String()
 	short.qualifier = short.qualifier || d.Qualifier() != model.Certain
-	short.unspecified = short.unspecified || strings.ContainsRune(edtf, 'X')
+	// A year's significant digits (1950S2) leave its last digits unspecified.
+	short.unspecified = short.unspecified || strings.ContainsAny(edtf, "XS")
 	switch d.Precision() {
 	case model.PrecisionSeason:
 		short.season = true

@@ -78,6 +78,11 @@ func TestWriteDates(t *testing.T) {
 		{"0001", `{"year":1}`, "", "", nil, ""},
 		{"Y12345", `{"year":12345}`, "", "", nil, ""},
 		{"Y-12345", `{"year":-12346}`, "", "", nil, ""},
+		// Deep time: the year as a number, whatever EDTF form it had; the
+		// range of a year's significant digits only in words.
+		{"Y-13799999999", `{"year":-13800000000}`, "", "", nil, ""},
+		{"Y-138E8", `{"year":-13800000001}`, "", "", nil, "Y-13800000000"},
+		{"1950S2", `{"year":1900}`, "", "1950 (to 2 significant digits)", &LossUnspecified, "1900"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.edtf, func(t *testing.T) {

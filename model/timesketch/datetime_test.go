@@ -88,6 +88,11 @@ func TestEarliest(t *testing.T) {
 		{date: "0000", why: OutOfRange},
 		{date: "-0043-03-15", why: OutOfRange},
 		{date: "Y10000", why: OutOfRange},
+		{date: "Y-13799999999", why: OutOfRange},
+		{date: "Y-138E8S3", why: OutOfRange},
+		{date: "Y-100000000000", why: OutOfRange},
+		{date: "Y100000000000", why: OutOfRange},
+		{date: "Y-64999999/2017", why: OutOfRange},
 		{date: "0001-01-01T00:30:00+01:00", datetime: "0001-01-01T00:30:00+01:00", us: -62135598600000000},
 	}
 	for _, tt := range tests {

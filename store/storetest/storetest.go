@@ -50,6 +50,7 @@ func Run(t *testing.T, h Harness) {
 	}{
 		{"ViewsAgreeWithTheModel", testViewsAgreeWithTheModel},
 		{"TimelineOrder", testTimelineOrder},
+		{"DeepTime", testDeepTime},
 		{"EventsStops", testEventsStops},
 		{"Window", testWindow},
 		{"CountsFollowWrites", testCountsFollowWrites},
