@@ -105,28 +105,54 @@ func Names(reading bool) string {
 const sniffSize = 64 << 10
 
 // Detect recognises the format of what r holds from its first bytes, and
-// returns a reader that still yields all of it.
+// returns a reader that still yields all of it. When those bytes end
+// inside a first line that is an object and no format recognises them,
+// it looks at that whole line (within the record limit) before it gives
+// up.
 func Detect(r io.Reader) (Format, io.Reader, error) {
 	br := bufio.NewReaderSize(r, sniffSize)
 	head, err := br.Peek(sniffSize)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return Format{}, br, err
 	}
+	if f, ok := detect(head); ok {
+		return f, br, nil
+	}
+	line, ok, err := wholeFirstLine(br, head)
+	var rest io.Reader = br
+	if line != nil {
+		rest = io.MultiReader(bytes.NewReader(line), br)
+		head = line[:min(len(head), len(line))] // reading on reused the buffer under head
+	}
+	if err != nil {
+		return Format{}, rest, err
+	}
+	if ok {
+		if f, ok := detect(line); ok {
+			return f, rest, nil
+		}
+	}
+	if len(strings.TrimSpace(string(head))) == 0 {
+		return Format{}, rest, fmt.Errorf("the file is empty")
+	}
+	if miss := native.NearMiss(head); miss != "" {
+		return Format{}, rest, fmt.Errorf("not chrono JSON: %s", miss)
+	}
+	return Format{}, rest, fmt.Errorf("not a format chrono reads (%s); if it is one of them, say which with --format", Names(true))
+}
+
+// detect returns the first format that recognises head, named for its
+// variant.
+func detect(head []byte) (Format, bool) {
 	for _, f := range All {
 		if f.Detect != nil && f.Detect(head) {
 			if f.Variant != nil {
 				f.Title = f.Variant(head)
 			}
-			return f, br, nil
+			return f, true
 		}
 	}
-	if len(strings.TrimSpace(string(head))) == 0 {
-		return Format{}, br, fmt.Errorf("the file is empty")
-	}
-	if miss := native.NearMiss(head); miss != "" {
-		return Format{}, br, fmt.Errorf("not chrono JSON: %s", miss)
-	}
-	return Format{}, br, fmt.Errorf("not a format chrono reads (%s); if it is one of them, say which with --format", Names(true))
+	return Format{}, false
 }
 
 // timesketchVariant tells Timesketch's JSONL from its CSV, as its reader

@@ -12,6 +12,7 @@ import (
 type converter struct {
 	rec      *record
 	problems []string
+	losses   tally
 }
 
 func (c *converter) fail(format string, args ...any) {
@@ -35,7 +36,7 @@ func (c *converter) str(key string) string {
 // stamp is a record's timestamp.
 type stamp struct {
 	text    string // as written
-	us      int64  // microseconds since 1970-01-01T00:00:00Z
+	n       int64  // units since 1970-01-01T00:00:00Z: see timestampUnit
 	present bool   // the record has one
 	ok      bool   // it is usable (when not, that was reported)
 }
@@ -43,19 +44,39 @@ type stamp struct {
 // timestamp returns the record's timestamp.
 func (c *converter) timestamp() stamp {
 	v, present := c.rec.get(keyTimestamp)
-	if !present || (v.json && v.text == "null") {
-		return stamp{}
+	if !present || (v.json && v.text == "null") || (!v.json && blank(v.text)) {
+		return stamp{} // blank space is no timestamp, as Timesketch reads it
 	}
 	ts := stamp{text: v.text, present: true}
 	if v.json && kindName(v.text) != "a number" {
 		c.fail("timestamp: want a number of microseconds since 1970-01-01T00:00:00Z, found %s", kindName(v.text))
 		return ts
 	}
-	if ts.us, ts.ok = parseTimestamp(v.text); !ts.ok {
+	if ts.n, ts.ok = parseTimestamp(v.text); !ts.ok {
 		c.fail("timestamp %q: want whole microseconds since 1970-01-01T00:00:00Z, like 1502723045000000", v.text)
 	}
 	return ts
 }
+
+// datetime returns the record's datetime as written: a string, or the
+// text of a JSON number (epoch microseconds, to Timesketch); "" when there
+// is none or it is blank space, as Timesketch reads it. bad says that it
+// is of another kind, which is reported.
+func (c *converter) datetime() (dt string, bad bool) {
+	v, ok := c.rec.get(keyDatetime)
+	switch {
+	case !ok || (v.json && v.text == "null"):
+		return "", false
+	case v.json && kindName(v.text) != "a number":
+		c.fail("%s: want a string, found %s", keyDatetime, kindName(v.text))
+		return "", true
+	case blank(v.text):
+		return "", false
+	}
+	return v.text, false
+}
+
+func blank(s string) bool { return strings.TrimSpace(s) == "" }
 
 // list decodes one of chrono's list-valued keys into into.
 func (c *converter) list(key string, into any) {
@@ -97,21 +118,23 @@ func convert(rec *record, memo *sourceMemo, out *result) {
 		rec.listText()
 	}
 
+	// A value of the wrong kind is one problem, not also a missing one.
+	n := len(c.problems)
 	e.Title = c.str(keyMessage)
-	if strings.TrimSpace(e.Title) == "" {
+	if len(c.problems) == n && strings.TrimSpace(e.Title) == "" {
 		c.fail("message: missing: every Timesketch record needs one; it is the event's title")
 	}
+	n = len(c.problems)
 	desc := c.str(keyDesc)
-	if desc == "" {
+	if len(c.problems) == n && desc == "" {
 		c.fail(`timestamp_desc: missing: every Timesketch record says what its time is, such as "Event date"`)
 	}
-	dt := c.str(keyDatetime)
+	dt, dtBad := c.datetime()
 	ts := c.timestamp()
-	keepTimestamp := c.date(&e, chrono, dt, ts)
+	keepTimestamp := c.date(&e, chrono, dt, dtBad, ts)
 
-	var losses tally
 	if v, ok := rec.get(keyTag); ok {
-		tags, msg := parseTags(v, &losses)
+		tags, msg := parseTags(v, &c.losses)
 		if msg != "" {
 			c.problems = append(c.problems, msg)
 		}
@@ -168,22 +191,28 @@ func convert(rec *record, memo *sourceMemo, out *result) {
 		}
 		e.Summary += rest.String()
 	}
-	*out = result{line: rec.line, event: e, problems: c.problems, chrono: chrono, sources: sources, id: made, losses: losses}
+	*out = result{line: rec.line, event: e, problems: c.problems, chrono: chrono, sources: sources, id: made, losses: c.losses}
 }
 
 // date sets e.Date from the record: from date_edtf in a record chrono
 // wrote, else from datetime, else from timestamp. It reports whether the
 // timestamp says something the date does not, and so belongs in the
 // summary.
-func (c *converter) date(e *model.Event, chrono bool, dt string, ts stamp) (keepTimestamp bool) {
+func (c *converter) date(e *model.Event, chrono bool, dt string, dtBad bool, ts stamp) (keepTimestamp bool) {
 	var fromDT model.Date
 	dtOK := false
 	if dt != "" {
-		d, msg := parseDatetime(dt)
+		d, msg, epoch := epochDatetime(strings.TrimSpace(dt))
+		if !epoch {
+			d, msg = parseDatetime(dt)
+		}
 		if msg != "" {
 			c.fail("datetime %q: %s", dt, msg)
 		} else {
 			fromDT, dtOK = d, true
+		}
+		if epoch && dtOK && !chrono {
+			c.losses.Add(DatetimeMicros, 1)
 		}
 	}
 	edtf := ""
@@ -220,19 +249,25 @@ func (c *converter) date(e *model.Event, chrono bool, dt string, ts stamp) (keep
 		if dtOK && fromDT.Earliest() != start {
 			c.fail("datetime %q disagrees with date_edtf %q, which starts at %s: correct one of them, or empty the datetime", dt, edtf, at())
 		}
-		if ts.ok && !sameMicros(start, ts.us) {
-			c.fail("timestamp %d disagrees with date_edtf %q, which starts at %s: correct one of them, or empty the timestamp", ts.us, edtf, at())
+		if ts.ok && !sameMicros(start, ts.n) { // chrono writes microseconds
+			c.fail("timestamp %d disagrees with date_edtf %q, which starts at %s: correct one of them, or empty the timestamp", ts.n, edtf, at())
 		}
 		return false
 	case dtOK:
 		e.Date = fromDT
-		return ts.ok && !sameMicros(fromDT.Earliest(), ts.us)
-	case dt != "" || ts.present && !ts.ok:
+		// A timestamp in another unit that agrees says nothing more.
+		start := fromDT.Earliest()
+		return ts.ok && !sameMicros(start, ts.n) && !sameInstant(start, ts.n, timestampUnit(ts.n))
+	case dt != "" || dtBad || ts.present && !ts.ok:
 		return false // reported
 	case ts.ok:
-		e.Date = dateFromMicros(ts.us)
+		u := timestampUnit(ts.n)
+		e.Date = dateFromEpoch(ts.n, u)
 		if e.Date.IsZero() {
-			c.fail("timestamp %d: not a date chrono can hold", ts.us)
+			c.fail("timestamp %d: not a date chrono can hold", ts.n)
+		}
+		if u != micros {
+			c.losses.Add(u.inferred(), 1)
 		}
 		return false
 	}

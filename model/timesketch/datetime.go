@@ -2,7 +2,6 @@ package timesketch
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -150,53 +149,11 @@ func allDigits(s string) bool {
 	return true
 }
 
-// parseTimestamp reads Timesketch's timestamp, whole microseconds since
-// 1970-01-01T00:00:00Z.
+// parseTimestamp reads Timesketch's timestamp, a whole number of units
+// since 1970-01-01T00:00:00Z (see timestampUnit).
 func parseTimestamp(s string) (int64, bool) {
-	us, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
-	return us, err == nil
-}
-
-// dateFromMicros returns the second in UTC a timestamp falls in, with the
-// microseconds as a fraction when there are any.
-func dateFromMicros(us int64) model.Date {
-	sec, frac := us/1e6, us%1e6
-	if frac < 0 {
-		sec, frac = sec-1, frac+1e6
-	}
-	t := time.Unix(sec, 0).UTC()
-	var b []byte
-	switch y := t.Year(); {
-	case y >= 0 && y <= 9999:
-		b = fmt.Appendf(b, "%04d", y)
-	case y < 0 && y > -10000:
-		b = fmt.Appendf(b, "-%04d", -y)
-	default:
-		b = fmt.Appendf(b, "Y%d", y) // EDTF's form for years of more than four digits
-	}
-	b = fmt.Appendf(b, "-%02d-%02dT%02d:%02d:%02d", t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second())
-	if frac != 0 {
-		b = fmt.Appendf(b, ".%06d", frac)
-	}
-	b = append(b, 'Z')
-	d, err := model.ParseDate(string(b))
-	if err != nil {
-		// Every int64 of microseconds is a date chrono can hold; reaching
-		// here is a bug, and the caller reports the timestamp as unusable.
-		return model.Date{}
-	}
-	return d
-}
-
-// sameMicros reports whether timestamp us is instant i cut to the
-// microsecond, as a writer of both would have written it.
-func sameMicros(i model.Instant, us int64) bool {
-	sec, nsec := i.Unix()
-	usec, frac := us/1e6, us%1e6
-	if frac < 0 {
-		usec, frac = usec-1, frac+1e6
-	}
-	return sec == usec && int64(nsec/1000) == frac
+	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	return n, err == nil
 }
 
 // earliest returns the first instant of d for Timesketch: as RFC 3339 in

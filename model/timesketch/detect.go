@@ -16,7 +16,8 @@ import (
 // detection, reports a fault where it is: bytes that are not UTF-8 do not
 // hide the members around them; a first line that is not a whole object
 // gives way to the next that is; and a first line longer than the head
-// is JSONL when the members read so far are Timesketch's.
+// is JSONL when the members read so far are Timesketch's. (When they
+// are not, the caller may give the whole first line, however long.)
 func Detect(head []byte) bool {
 	cut := len(head) >= headSize
 	head = bytes.TrimPrefix(head, bom)

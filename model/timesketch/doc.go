@@ -8,7 +8,10 @@
 //	timestamp       optional: microseconds since 1970-01-01T00:00:00Z
 //	tag             optional: a JSON list, "a,b", or "-" for none
 //
-// Every other column (or member) is an attribute.
+// Every other column (or member) is an attribute. Dates are read as
+// Timesketch's importer reads them: a timestamp that dates a record is in
+// the unit its size says (see timestampUnit), a datetime may be epoch
+// microseconds, and a cell of blank space is empty.
 //
 // Reading keeps a date at the precision written (2017-08-14 is a day;
 // 2017-08-14T15:04:05+02:00 a second, with its offset) and every attribute

@@ -23,6 +23,21 @@ var (
 	TagDropped = model.Loss{One: "empty or repeated tag dropped", Many: "empty or repeated tags dropped"}
 )
 
+// What reading a Timesketch file infers, as Timesketch does: a number
+// of seconds since 1970 and one of microseconds look alike, and only
+// their size tells them apart (see timestampUnit).
+var (
+	// TimestampSeconds, TimestampMillis and TimestampNanos count the
+	// records dated by a timestamp read in a unit other than the
+	// microseconds Timesketch documents.
+	TimestampSeconds = model.Loss{One: "timestamp read as seconds, from its size", Many: "timestamps read as seconds, from their size"}
+	TimestampMillis  = model.Loss{One: "timestamp read as milliseconds, from its size", Many: "timestamps read as milliseconds, from their size"}
+	TimestampNanos   = model.Loss{One: "timestamp read as nanoseconds, from its size", Many: "timestamps read as nanoseconds, from their size"}
+	// DatetimeMicros counts datetimes written as epoch microseconds
+	// instead of ISO 8601, which Timesketch's importer also reads.
+	DatetimeMicros = model.Loss{One: "datetime read as epoch microseconds", Many: "datetimes read as epoch microseconds"}
+)
+
 // What writing a Timesketch file cannot carry.
 var (
 	// Undated counts events left out because Timesketch needs a time for

@@ -76,9 +76,9 @@ func TestRead(t *testing.T) {
 			func(t *testing.T, e model.Event, _ *model.Losses) {
 				wantDate(t, e, "2017-08-14T15:04:05.000042Z", model.PrecisionSecond)
 			}},
-		{"timestamp before 1970", `{"message":"m","timestamp":-1,"timestamp_desc":"d"}`,
+		{"timestamp before 1970", `{"message":"m","timestamp":-631152000000001,"timestamp_desc":"d"}`,
 			func(t *testing.T, e model.Event, _ *model.Losses) {
-				wantDate(t, e, "1969-12-31T23:59:59.999999Z", model.PrecisionSecond)
+				wantDate(t, e, "1949-12-31T23:59:59.999999Z", model.PrecisionSecond)
 			}},
 		{"tag as a JSON list", `{"message":"m","datetime":"2017","timestamp_desc":"d","tag":["a","b"]}`,
 			func(t *testing.T, e model.Event, _ *model.Losses) { wantTags(t, e, "a", "b") }},
@@ -208,6 +208,12 @@ func TestReadProblems(t *testing.T) {
 			[]string{`2: sources: source "s" differs from the one on line 1: a source must read the same on every row that cites it`}},
 		{"bad source date", `{"message":"m","datetime":"2017","timestamp_desc":"d","chrono_id":"a","sources":[{"id":"s","published":"2022-13"}]}`,
 			[]string{`1: sources: source #1: published: "2022-13": month 13 out of range`}},
+		{"message not a string", `{"message":42,"datetime":"2017","timestamp_desc":"d"}`,
+			[]string{`1: message: want a string, found a number`}},
+		{"timestamp_desc not a string", `{"message":"m","datetime":"2017","timestamp_desc":["d"]}`,
+			[]string{`1: timestamp_desc: want a string, found an array`}},
+		{"datetime neither a string nor a number", `{"message":"m","datetime":true,"timestamp_desc":"d"}`,
+			[]string{`1: datetime: want a string, found a boolean`}},
 		{"header without timestamp_desc", "message,datetime\nm,2017\n",
 			[]string{`1: the header row has no timestamp_desc column: a Timesketch CSV starts with a header row naming message, datetime and timestamp_desc`}},
 	}

@@ -1,7 +1,10 @@
 package timesketch
 
 import (
+	"encoding/json"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -155,6 +158,75 @@ func TestAwkwardRoundTrip(t *testing.T) {
 			}
 			if !sameSources(got.Sources, want.Sources[:1]) {
 				t.Errorf("sources %+v, want only wapo", got.Sources)
+			}
+		})
+	}
+}
+
+// TestForeignRoundTrip reads a Timesketch file chrono did not write, in
+// every shape of date Timesketch reads, writes it back as Timesketch, and
+// checks that each record keeps its instant (the timestamp written is the
+// one Timesketch would have computed) and, read again, its date.
+func TestForeignRoundTrip(t *testing.T) {
+	records := []struct {
+		datetime, timestamp string // as written; "" for none
+		us                  int64  // the instant Timesketch gives it, in microseconds
+	}{
+		{"", "1658689261", 1658689261000000},
+		{"", "1658689261123", 1658689261123000},
+		{"", "1658689261123456", 1658689261123456},
+		{"", "1658689261123456789", 1658689261123456},
+		{"", "-631152000000000", -631152000000000},
+		{"2017-08-14T15:04:05+02:00", "", 1502715845000000},
+		{"1502723045000042", "", 1502723045000042},
+		{"2017-08-14", "", 1502668800000000},
+		{" ", "1502723045", 1502723045000000},
+		{"2017-08-14T15:04:05.5Z", "1502723045", 1502723045500000},
+	}
+	var jsonl, csv strings.Builder
+	csv.WriteString("message,datetime,timestamp,timestamp_desc\n")
+	for i, r := range records {
+		fmt.Fprintf(&jsonl, `{"message":"r%d"`, i)
+		if r.datetime != "" {
+			fmt.Fprintf(&jsonl, `,"datetime":%q`, r.datetime)
+		}
+		if r.timestamp != "" {
+			fmt.Fprintf(&jsonl, `,"timestamp":%s`, r.timestamp)
+		}
+		jsonl.WriteString(`,"timestamp_desc":"Content Modification Time"}` + "\n")
+		fmt.Fprintf(&csv, "r%d,%s,%s,Content Modification Time\n", i, r.datetime, r.timestamp)
+	}
+	for name, doc := range map[string]string{"jsonl": jsonl.String(), "csv": csv.String()} {
+		t.Run(name, func(t *testing.T) {
+			first, _ := mustRead(t, doc)
+			if len(first.Events) != len(records) {
+				t.Fatalf("read %d events, want %d", len(first.Events), len(records))
+			}
+			for _, w := range writers {
+				buf, n, lost := w.mustWrite(t, first)
+				if n != len(records) || !lost.Empty() {
+					t.Fatalf("%s: wrote %d of %d (%s)", w.name, n, len(records), lost)
+				}
+				if w.name == "jsonl" {
+					for i, line := range strings.Split(strings.TrimSpace(buf.String()), "\n") {
+						var out struct {
+							Datetime  string `json:"datetime"`
+							Timestamp int64  `json:"timestamp"`
+						}
+						if err := json.Unmarshal([]byte(line), &out); err != nil {
+							t.Fatal(err)
+						}
+						if out.Timestamp != records[i].us {
+							t.Errorf("record %d (%q, %q): written as %s, timestamp %d; want timestamp %d", i, records[i].datetime, records[i].timestamp, out.Datetime, out.Timestamp, records[i].us)
+						}
+					}
+				}
+				again, _ := mustRead(t, buf.String())
+				for i, e := range first.Events {
+					if g := again.Events[i]; g.Date != e.Date || g.ID != e.ID {
+						t.Errorf("%s: record %d: %s (%s) came back as %s (%s)", w.name, i, e.Date, e.ID, g.Date, g.ID)
+					}
+				}
 			}
 		})
 	}

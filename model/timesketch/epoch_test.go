@@ -1,0 +1,128 @@
+package timesketch
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"chrono/model"
+)
+
+// TestTimestampUnit checks that a timestamp that dates a record is read
+// in the unit its size says, as Timesketch reads it, in JSONL and CSV,
+// and that every record read in a unit other than microseconds is
+// counted.
+func TestTimestampUnit(t *testing.T) {
+	tests := []struct {
+		name string
+		ts   string
+		want string
+		loss model.Loss
+	}{
+		{"seconds", "1658689261", "2022-07-24T19:01:01Z", TimestampSeconds},
+		{"milliseconds", "1658689261123", "2022-07-24T19:01:01.123Z", TimestampMillis},
+		{"microseconds", "1658689261123456", "2022-07-24T19:01:01.123456Z", model.Loss{}},
+		{"nanoseconds", "1658689261123456789", "2022-07-24T19:01:01.123456789Z", TimestampNanos},
+		{"seconds, the largest", "100000000000", "5138-11-16T09:46:40Z", TimestampSeconds},
+		{"milliseconds, the smallest", "100000000001", "1973-03-03T09:46:40.001Z", TimestampMillis},
+		{"microseconds, the smallest", "100000000000001", "1973-03-03T09:46:40.000001Z", model.Loss{}},
+		{"nanoseconds, the smallest", "100000000000000001", "1973-03-03T09:46:40.000000001Z", TimestampNanos},
+		{"seconds before 1970", "-86400", "1969-12-31T00:00:00Z", TimestampSeconds},
+		{"microseconds before 1970", "-631152000000000", "1950-01-01T00:00:00Z", model.Loss{}},
+	}
+	for _, tt := range tests {
+		for _, doc := range []string{
+			`{"message":"m","timestamp":` + tt.ts + `,"timestamp_desc":"d"}` + "\n",
+			"message,datetime,timestamp,timestamp_desc\nm,," + tt.ts + ",d\n",
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				tl, losses := mustRead(t, doc)
+				if len(tl.Events) != 1 {
+					t.Fatalf("read %d events, want 1", len(tl.Events))
+				}
+				wantDate(t, tl.Events[0], tt.want, model.PrecisionSecond)
+				var want []string
+				if tt.loss != (model.Loss{}) {
+					want = []string{"1 " + tt.loss.One}
+				}
+				if got := losses.Lines(); !slices.Equal(got, want) {
+					t.Errorf("losses %q, want %q", got, want)
+				}
+			})
+		}
+	}
+
+	// Counted once per record, in the import's message.
+	doc := "message,datetime,timestamp,timestamp_desc\na,,1658689261,d\nb,,1658689262,d\nc,,1658689261123,d\nd,,1658689261123456,d\n"
+	_, losses := mustRead(t, doc)
+	want := []string{"2 " + TimestampSeconds.Many, "1 " + TimestampMillis.One}
+	if got := losses.Lines(); !slices.Equal(got, want) {
+		t.Errorf("losses %q, want %q", got, want)
+	}
+}
+
+// TestTimestampBesideDatetime checks that a timestamp in another unit
+// that agrees with the datetime says nothing more, and is not kept.
+func TestTimestampBesideDatetime(t *testing.T) {
+	for _, ts := range []string{"1658689261", "1658689261000", "1658689261000000", "1658689261000000000"} {
+		tl, losses := mustRead(t, `{"message":"m","datetime":"2022-07-24T19:01:01Z","timestamp":`+ts+`,"timestamp_desc":"d"}`)
+		if e := tl.Events[0]; e.Summary != "timestamp_desc: d" {
+			t.Errorf("timestamp %s: summary %q", ts, e.Summary)
+		}
+		if !losses.Empty() {
+			t.Errorf("timestamp %s: losses %s: the datetime dated the record", ts, losses)
+		}
+	}
+	tl, _ := mustRead(t, `{"message":"m","datetime":"2022-07-24T19:01:01Z","timestamp":1658689262,"timestamp_desc":"d"}`)
+	if e := tl.Events[0]; e.Summary != "timestamp: 1658689262\ntimestamp_desc: d" {
+		t.Errorf("a timestamp that disagrees: summary %q", e.Summary)
+	}
+}
+
+// TestDatetimeMicros checks that epoch microseconds in the datetime are
+// read, as Timesketch's importer reads them, and counted.
+func TestDatetimeMicros(t *testing.T) {
+	for _, doc := range []string{
+		"message,datetime,timestamp_desc\nm,1502723045000042,d\n",
+		`{"message":"m","datetime":"1502723045000042","timestamp_desc":"d"}`,
+		`{"message":"m","datetime":1502723045000042,"timestamp_desc":"d"}`,
+	} {
+		tl, losses := mustRead(t, doc)
+		wantDate(t, tl.Events[0], "2017-08-14T15:04:05.000042Z", model.PrecisionSecond)
+		if got, want := losses.String(), "1 "+DatetimeMicros.One; got != want {
+			t.Errorf("%s: losses %q, want %q", doc, got, want)
+		}
+	}
+	// A smaller number is not microseconds to Timesketch: saying where a
+	// number belongs is more use than "not ISO 8601".
+	_, _, err := read(t, "message,datetime,timestamp_desc\nm,1502723045,d\n")
+	want := `2: datetime "1502723045": ` + smallEpoch
+	if err == nil || err.Error() != want {
+		t.Errorf("error %v, want %q", err, want)
+	}
+}
+
+// TestBlankDateCells checks that a datetime or timestamp of blank space
+// is empty, and the other decides.
+func TestBlankDateCells(t *testing.T) {
+	for _, doc := range []string{
+		"message,datetime,timestamp,timestamp_desc\nm,  ,1502723045000000,d\n",
+		"message,datetime,timestamp,timestamp_desc\nm,2017-08-14T15:04:05Z,\t ,d\n",
+		`{"message":"m","datetime":" ","timestamp":1502723045000000,"timestamp_desc":"d"}`,
+		`{"message":"m","datetime":"2017-08-14T15:04:05Z","timestamp":"  ","timestamp_desc":"d"}`,
+	} {
+		tl, _, err := read(t, doc)
+		if err != nil {
+			t.Errorf("%s: %v", doc, err)
+			continue
+		}
+		wantDate(t, tl.Events[0], "2017-08-14T15:04:05Z", model.PrecisionSecond)
+		if s := tl.Events[0].Summary; s != "timestamp_desc: d" {
+			t.Errorf("%s: summary %q", doc, s)
+		}
+	}
+	_, _, err := read(t, "message,datetime,timestamp,timestamp_desc\nm, , ,d\n")
+	if err == nil || !strings.Contains(err.Error(), "datetime: missing") || strings.Count(err.Error(), "\n") != 0 {
+		t.Errorf("both blank: error %v, want datetime: missing alone", err)
+	}
+}
