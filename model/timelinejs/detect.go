@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 
+	"chrono/model"
+
 	"github.com/go-json-experiment/json/jsontext"
 )
 
@@ -18,9 +20,10 @@ var errFound = errors.New("found")
 // "events", no "chrono" member (which marks chrono's own format), and a
 // sign of TimelineJS: a slide with a start_date (chrono's format has no
 // such field), a title that is a slide rather than a string, or eras. When
-// head is cut off before "events", the sign is enough.
+// head is cut off before "events", the sign is enough. A leading byte
+// order mark is skipped, as Read skips it.
 func Detect(head []byte) bool {
-	dec := jsontext.NewDecoder(bytes.NewReader(head))
+	dec := jsontext.NewDecoder(bytes.NewReader(model.TrimByteOrderMark(head)))
 	if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '{' {
 		return false
 	}

@@ -12,7 +12,8 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 )
 
-// Read decodes a TimelineJS document from r and sends the investigation to
+// Read decodes a TimelineJS document from r (after a UTF-8 byte order
+// mark, which Windows editors write) and sends the investigation to
 // sink: the title slide as the Header (at most once), then each source
 // and event with its position n, from 1, in the order of the file. A
 // source is sent before the first event that quotes it.
@@ -28,7 +29,7 @@ func Read(r io.Reader, sink model.Sink, losses *model.Losses) error {
 	if losses == nil {
 		losses = &model.Losses{}
 	}
-	limit := model.NewRecordLimit(r)
+	limit := model.NewRecordLimit(model.SkipByteOrderMark(r))
 	pr := newPositionReader(limit)
 	rd := &reader{dec: jsontext.NewDecoder(pr), pos: pr, limit: limit, sink: sink, losses: losses, sources: map[string]model.Source{}}
 	return rd.document()
