@@ -11,7 +11,8 @@ import (
 // credit its speaker (with the context and source details chrono writes
 // into a credit). A URL becomes a source, one per distinct URL; it returns
 // the source when the URL is new, for the caller to send. TimelineJS's
-// <blockquote> media, quote markup in place of a URL, is a quote too.
+// <blockquote> media, quote markup in place of a URL, is a quote too: its
+// <cite> names the speaker, and the caption says where it is from.
 func (rd *reader) media(s *slide, m *member) (*model.Quote, *model.Source) {
 	if m.value.Kind() != '{' {
 		s.problem(m.at, `media: want an object such as {"url": "...", "caption": "..."}, found `+native.KindName(m.value.Kind()))
@@ -54,10 +55,26 @@ func (rd *reader) media(s *slide, m *member) (*model.Quote, *model.Source) {
 			rd.losses.Add(LossMediaDisplay, 1)
 		}
 		if strings.Contains(strings.ToLower(url), "<blockquote") {
-			if caption != "" {
-				context = oneLine(caption) // the caption says where it is from
+			// The <cite> is the attribution: the speaker, then what follows
+			// the name. The caption says where it is from; a credit beside
+			// a cite is part of that too.
+			quote, cite := splitCite(url)
+			speaker, citeContext := attribution(rd.text(cite))
+			var contexts []string
+			add := func(s string) {
+				if s = oneLine(s); s != "" {
+					contexts = append(contexts, s)
+				}
 			}
-			caption = rd.text(url)
+			add(citeContext)
+			add(caption)
+			if speaker != "" {
+				add(c.speaker)
+				c.speaker = speaker
+			}
+			add(c.context)
+			context = strings.Join(contexts, "; ")
+			caption = rd.text(quote)
 		} else {
 			rd.losses.Add(LossMediaEmbed, 1)
 		}
