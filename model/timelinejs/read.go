@@ -117,8 +117,7 @@ func (rd *reader) document() error {
 		case "scale":
 			err = rd.scale()
 		default:
-			rd.losses.Add(LossUnknownMember, 1)
-			err = rd.skip()
+			err = rd.unknown()
 		}
 		if err != nil {
 			return err
@@ -136,6 +135,16 @@ func (rd *reader) document() error {
 		return rd.report(start, model.Problem{Msg: `"events" missing: a TimelineJS document lists its slides in "events": [...]`})
 	}
 	return nil
+}
+
+// unknown reads a member TimelineJS does not have, counting it when it
+// carries something.
+func (rd *reader) unknown() error {
+	v, _, err := rd.value()
+	if err == nil && carries(v) {
+		rd.losses.Add(LossUnknownMember, 1)
+	}
+	return err
 }
 
 func (rd *reader) skip() error {

@@ -52,11 +52,13 @@ func (rd *reader) readDate(s *slide, m *member) (edtf, display string, ok bool) 
 			}
 			display = oneLine(rd.text(str))
 		case f.name == "format" || f.name == "format_short":
-			if f.value.Kind() != 'n' {
+			if carries(f.value) {
 				rd.losses.Add(LossDateFormat, 1)
 			}
 		default:
-			rd.losses.Add(LossUnknownMember, 1)
+			if carries(f.value) {
+				rd.losses.Add(LossUnknownMember, 1)
+			}
 		}
 	}
 	if bad {

@@ -38,11 +38,13 @@ func (rd *reader) media(s *slide, m *member) (*model.Quote, *model.Source) {
 				title = oneLine(rd.text(str))
 			}
 		case "thumbnail", "alt", "link", "link_target":
-			if !ok || str != "" {
+			if carries(f.value) {
 				rd.losses.Add(LossMediaDisplay, 1)
 			}
 		default:
-			rd.losses.Add(LossUnknownMember, 1)
+			if carries(f.value) {
+				rd.losses.Add(LossUnknownMember, 1)
+			}
 		}
 	}
 	c, embeds := readCredit(rawCredit)
