@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"chrono/model"
 	"chrono/model/native"
@@ -259,19 +258,12 @@ func count(b bool) int {
 	return 0
 }
 
-// dateText takes what a slide's display_date says about its date: nothing
-// when it only repeats the date's label ("Aug 2017"), the words after the
-// label when it is written as chrono writes a date's text (`2021 “last
-// year”`), and otherwise the whole of it.
+// dateText takes what a slide's display_date says about its date: all of
+// it, as it was, unless it only repeats the date's label ("Aug 2017"), as
+// chrono writes a date TimelineJS's fields cannot show exactly.
 func dateText(display, label string) string {
-	if display == "" || display == label {
+	if display == label {
 		return ""
-	}
-	const open, close = " “", "”"
-	if i := strings.Index(display, open); i >= 0 && display[:i] == label && strings.HasSuffix(display, close) {
-		if inner := display[i+len(open) : len(display)-len(close)]; inner != "" {
-			return inner
-		}
 	}
 	return display
 }
