@@ -72,6 +72,7 @@ func TestDetectNames(t *testing.T) {
 		{`{"message": "x", "datetime": "2017-08-14", "timestamp_desc": "d"}` + "\n", "timesketch", "Timesketch JSONL"},
 		{"message,datetime,timestamp_desc\nx,2017-08-14,d\n", "timesketch", "Timesketch CSV"},
 		{"id,date,title\na,2017,x\n", "csv", "chrono CSV"},
+		{`{"timeline": {"headline": "T", "date": [{"startDate": "2011,12,10", "headline": "x"}]}}`, "timelinejs", "TimelineJS2 JSON"},
 	}
 	for _, tt := range tests {
 		f, _, err := Detect(strings.NewReader(tt.head))

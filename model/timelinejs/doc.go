@@ -8,6 +8,10 @@
 //	             "group": "ss7", "unique_id": "nso-mobileum-call"}],
 //	 "eras": [...], "scale": "human"}
 //
+// TimelineJS2's older shape, {"timeline": {"headline": ..., "date": [...]}}
+// with dates as "YYYY,MM,DD" strings, is read too: its slides map onto
+// the same events (see timelinejs2.go). chrono writes TimelineJS3.
+//
 // Every other tool loses date precision on the way through TimelineJS;
 // this package does not. A TimelineJS date's precision is the finest
 // field present, so {"year": 2017, "month": 8} reads as EDTF 2017-08 and

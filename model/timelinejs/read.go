@@ -110,6 +110,11 @@ func (rd *reader) document() error {
 		case "events":
 			sawEvents = true
 			err = rd.events()
+		case "timeline":
+			// TimelineJS2's shape; its own problems are reported in it.
+			var found bool
+			found, err = rd.timeline2()
+			sawEvents = sawEvents || found || err == nil
 		case "title":
 			err = rd.title()
 		case "eras":

@@ -25,6 +25,10 @@ var dateParts = [...]string{"year", "month", "day", "hour", "minute", "second", 
 // a date at all ("end_date": {} does not). Problems are noted on s.
 func (rd *reader) readDate(s *slide, m *member) (edtf, display string, ok bool) {
 	field := m.name
+	if field == "startDate" || field == "endDate" {
+		edtf, ok = rd.readDate2(s, m)
+		return edtf, "", ok
+	}
 	if m.value.Kind() != '{' {
 		s.problem(m.at, fmt.Sprintf(`%s: want an object such as {"year": 2017, "month": 8}, found %s`, field, native.KindName(m.value.Kind())))
 		return "", "", false

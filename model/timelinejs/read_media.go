@@ -21,6 +21,9 @@ func (rd *reader) media(s *slide, m *member) (*model.Quote, *model.Source) {
 	var url, caption, rawCredit, title string
 	for _, f := range members(m.value, m.at) {
 		str, ok := stringOf(f.value)
+		if m.name == "asset" && f.name == "media" {
+			f.name = "url" // TimelineJS2's asset names its URL "media"
+		}
 		switch f.name {
 		case "url", "caption", "credit", "title":
 			if !ok {
