@@ -72,6 +72,7 @@ func TestDetectNames(t *testing.T) {
 		{`{"message": "x", "datetime": "2017-08-14", "timestamp_desc": "d"}` + "\n", "timesketch", "Timesketch JSONL"},
 		{"message,datetime,timestamp_desc\nx,2017-08-14,d\n", "timesketch", "Timesketch CSV"},
 		{"id,date,title\na,2017,x\n", "csv", "chrono CSV"},
+		{`{"timeline": {"headline": "T", "date": [{"startDate": "2011,12,10", "headline": "x"}]}}`, "timelinejs", "TimelineJS2 JSON"},
 	}
 	for _, tt := range tests {
 		f, _, err := Detect(strings.NewReader(tt.head))
@@ -125,5 +126,29 @@ func TestDetectedFaultsAtTheirPlace(t *testing.T) {
 				t.Errorf("read: %v; want an error at %s", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestDetectByteOrderMark: every format chrono reads is recognised after
+// the UTF-8 byte order mark Windows editors write.
+func TestDetectByteOrderMark(t *testing.T) {
+	tests := []struct{ head, name string }{
+		{`{"chrono": 1, "events": []}`, "json"},
+		{`{"id": "a", "title": "x"}` + "\n", "json"},
+		{`{"events": [{"start_date": {"year": 2017}, "text": {"headline": "x"}}]}`, "timelinejs"},
+		{`{"message": "x", "datetime": "2017-08-14", "timestamp_desc": "d"}` + "\n", "timesketch"},
+		{"message,datetime,timestamp_desc\nx,2017-08-14,d\n", "timesketch"},
+		{"id,date,title\na,2017,x\n", "csv"},
+	}
+	for _, tt := range tests {
+		f, r, err := Detect(strings.NewReader("\uFEFF" + tt.head))
+		if err != nil || f.Name != tt.name {
+			t.Errorf("Detect(BOM %q) = %q, %v; want %q", tt.head, f.Name, err, tt.name)
+			continue
+		}
+		var c model.Collect
+		if err := f.Read(r, &c, nil); err != nil {
+			t.Errorf("%s after a BOM: %v", tt.name, err)
+		}
 	}
 }

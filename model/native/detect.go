@@ -11,8 +11,9 @@ import (
 
 // Detect reports whether head, the first bytes of a file (perhaps cut off
 // mid-value), is a chrono document: a JSON object with a "chrono" member
-// at its top level.
+// at its top level, after a byte order mark if there is one.
 func Detect(head []byte) bool {
+	head = model.TrimByteOrderMark(head)
 	dec := jsontext.NewDecoder(bytes.NewReader(head))
 	if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '{' {
 		return false
@@ -36,6 +37,7 @@ func Detect(head []byte) bool {
 // members must all be event fields (as far as head goes), "id" among
 // them; a chrono document's "chrono", "events" or "sources" rule it out.
 func DetectLines(head []byte) bool {
+	head = model.TrimByteOrderMark(head)
 	dec := jsontext.NewDecoder(bytes.NewReader(head))
 	if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '{' {
 		return false
@@ -67,6 +69,7 @@ var documentFields = []string{"chrono", "title", "description", "sources", "even
 // chrono JSON when it is nearly that: an object of a chrono document's
 // members with no "chrono" member. It returns "" for anything else.
 func NearMiss(head []byte) string {
+	head = model.TrimByteOrderMark(head)
 	dec := jsontext.NewDecoder(bytes.NewReader(head))
 	if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '{' {
 		return ""

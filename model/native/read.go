@@ -52,6 +52,7 @@ const Version = 1
 // sources: a quote's source must then be in the store already.
 func Read(r io.Reader, sink model.Sink) error {
 	br := bufio.NewReaderSize(r, headSize)
+	model.SkipByteOrderMark(br)
 	head, _ := br.Peek(headSize) // an error comes back to the read
 	limit := model.NewRecordLimit(br)
 	pr := newPositionReader(limit)

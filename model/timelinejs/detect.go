@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 
+	"chrono/model"
+
 	"github.com/go-json-experiment/json/jsontext"
 )
 
@@ -14,13 +16,15 @@ const maxDetectSlides = 8
 var errFound = errors.New("found")
 
 // Detect reports whether head, the first bytes of a file (possibly cut off
-// mid-value), looks like a TimelineJS document: a JSON object with
+// mid-value), looks like a TimelineJS document, or TimelineJS2's
+// {"timeline": {...}} (see timeline2): a JSON object with
 // "events", no "chrono" member (which marks chrono's own format), and a
 // sign of TimelineJS: a slide with a start_date (chrono's format has no
 // such field), a title that is a slide rather than a string, or eras. When
-// head is cut off before "events", the sign is enough.
+// head is cut off before "events", the sign is enough. A leading byte
+// order mark is skipped, as Read skips it.
 func Detect(head []byte) bool {
-	dec := jsontext.NewDecoder(bytes.NewReader(head))
+	dec := jsontext.NewDecoder(bytes.NewReader(model.TrimByteOrderMark(head)))
 	if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '{' {
 		return false
 	}
@@ -43,6 +47,11 @@ func Detect(head []byte) bool {
 			if err == errFound {
 				return true
 			}
+		case "timeline":
+			if dec.PeekKind() != '{' {
+				return false
+			}
+			return isTimeline2(dec)
 		case "title":
 			sign = sign || dec.PeekKind() == '{'
 			err = dec.SkipValue()
@@ -95,4 +104,55 @@ func scanSlides(dec *jsontext.Decoder) error {
 	}
 	_, err := dec.ReadToken()
 	return err
+}
+
+// isTimeline2 reports whether the object dec is at is TimelineJS2's
+// "timeline": it lists its slides in "date", or has a member only
+// TimelineJS2 has; cut off before either, a title (headline, text or
+// type) is sign enough.
+func isTimeline2(dec *jsontext.Decoder) bool {
+	if _, err := dec.ReadToken(); err != nil {
+		return false
+	}
+	title := false
+	for dec.PeekKind() != '}' {
+		tok, err := dec.ReadToken()
+		if err != nil {
+			return title
+		}
+		switch tok.String() {
+		case "date":
+			return dec.PeekKind() == '['
+		case "startDate", "era", "asset":
+			return true
+		case "headline", "text", "type":
+			title = true
+		}
+		if err := dec.SkipValue(); err != nil {
+			return title
+		}
+	}
+	return false
+}
+
+// Variant names the version of TimelineJS head is in, for saying what
+// was detected: "TimelineJS2 JSON" for the older {"timeline": {...}}.
+func Variant(head []byte) string {
+	dec := jsontext.NewDecoder(bytes.NewReader(model.TrimByteOrderMark(head)))
+	if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '{' {
+		return "TimelineJS JSON"
+	}
+	for dec.PeekKind() != '}' {
+		tok, err := dec.ReadToken()
+		if err != nil {
+			break
+		}
+		if tok.String() == "timeline" {
+			return "TimelineJS2 JSON"
+		}
+		if err := dec.SkipValue(); err != nil {
+			break
+		}
+	}
+	return "TimelineJS JSON"
 }

@@ -8,18 +8,25 @@
 //	             "group": "ss7", "unique_id": "nso-mobileum-call"}],
 //	 "eras": [...], "scale": "human"}
 //
+// TimelineJS2's older shape, {"timeline": {"headline": ..., "date": [...]}}
+// with dates as "YYYY,MM,DD" strings, is read too: its slides map onto
+// the same events (see timelinejs2.go). chrono writes TimelineJS3.
+//
 // Every other tool loses date precision on the way through TimelineJS;
 // this package does not. A TimelineJS date's precision is the finest
 // field present, so {"year": 2017, "month": 8} reads as EDTF 2017-08 and
 // never as a made-up day, and chrono writes only the fields a date really
 // has. What TimelineJS cannot show with its fields (an approximate date, a
-// season, an open interval) goes into display_date as chrono's label, and
-// is counted as a loss.
+// season, an open interval, a time of midnight) goes into display_date as
+// chrono's label, and is counted.
 //
-// A slide's display_date is the event's date text. Writing puts the date
-// text beside the date's label, as chrono shows it: `2021 “last year”`;
-// reading takes back the words in the quotation marks, and a display_date
-// that only repeats the date's label is no date text.
+// A slide's display_date is the event's date text, kept as it was: it is
+// written back as it was read, and TimelineJS shows it in place of the
+// date. A display_date that only repeats chrono's label of the date is no
+// date text. An event without date text whose date the fields show gets
+// no display_date, so that TimelineJS labels the date itself, in the
+// reader's language. Date text beside a date the fields cannot show is
+// written after the label, `c. 2021 “about then”`, and counted.
 //
 // TimelineJS times have no offset from UTC: it shows them in the reader's
 // time zone. They read as chrono's local times, and a time written with an

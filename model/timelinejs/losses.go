@@ -57,6 +57,7 @@ var (
 	LossSeason         = model.Loss{One: "season shown only in display_date", Many: "seasons shown only in display_date"}
 	LossUnspecified    = model.Loss{One: "date with unspecified digits shown only in display_date", Many: "dates with unspecified digits shown only in display_date"}
 	LossOffset         = model.Loss{One: "time zone offset shown only in display_date", Many: "time zone offsets shown only in display_date"}
+	LossMidnight       = model.Loss{One: "time of midnight shown in display_date (TimelineJS shows 00:00:00 as the day)", Many: "times of midnight shown in display_date (TimelineJS shows 00:00:00 as the day)"}
 	LossFraction       = model.Loss{One: "fraction of a second written as milliseconds", Many: "fractions of a second written as milliseconds"}
 	LossDateTextMerged = model.Loss{One: "date text merged with a date label in display_date", Many: "date texts merged with a date label in display_date"}
 	LossSourceUnused   = model.Loss{One: "source not carried by any exported media", Many: "sources not carried by any exported media"}

@@ -109,3 +109,40 @@ func wholeNumber(v jsontext.Value) (n int64, set bool, msg string) {
 	}
 	return 0, true, "want a number or a numeric string, found " + native.KindName(v.Kind())
 }
+
+// carries reports whether a member's value holds anything: null, a string
+// of only spaces, and an object or array of such values hold nothing, and
+// leaving them out loses nothing. Templates and spreadsheet exports write
+// every member, most of them empty.
+func carries(v jsontext.Value) bool {
+	switch v.Kind() {
+	case 'n':
+		return false
+	case '"':
+		s, ok := stringOf(v)
+		return !ok || strings.TrimSpace(s) != ""
+	case '{':
+		for _, m := range members(v, 0) {
+			if carries(m.value) {
+				return true
+			}
+		}
+		return false
+	case '[':
+		dec := jsontext.NewDecoder(bytes.NewReader(v))
+		if _, err := dec.ReadToken(); err != nil {
+			return true
+		}
+		for dec.PeekKind() != ']' {
+			e, err := dec.ReadValue()
+			if err != nil {
+				return true
+			}
+			if carries(e) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}

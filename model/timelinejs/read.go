@@ -12,7 +12,8 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 )
 
-// Read decodes a TimelineJS document from r and sends the investigation to
+// Read decodes a TimelineJS document from r (after a UTF-8 byte order
+// mark, which Windows editors write) and sends the investigation to
 // sink: the title slide as the Header (at most once), then each source
 // and event with its position n, from 1, in the order of the file. A
 // source is sent before the first event that quotes it.
@@ -28,7 +29,7 @@ func Read(r io.Reader, sink model.Sink, losses *model.Losses) error {
 	if losses == nil {
 		losses = &model.Losses{}
 	}
-	limit := model.NewRecordLimit(r)
+	limit := model.NewRecordLimit(model.SkipByteOrderMark(r))
 	pr := newPositionReader(limit)
 	rd := &reader{dec: jsontext.NewDecoder(pr), pos: pr, limit: limit, sink: sink, losses: losses, sources: map[string]model.Source{}}
 	return rd.document()
@@ -109,6 +110,11 @@ func (rd *reader) document() error {
 		case "events":
 			sawEvents = true
 			err = rd.events()
+		case "timeline":
+			// TimelineJS2's shape; its own problems are reported in it.
+			var found bool
+			found, err = rd.timeline2()
+			sawEvents = sawEvents || found || err == nil
 		case "title":
 			err = rd.title()
 		case "eras":
@@ -116,8 +122,7 @@ func (rd *reader) document() error {
 		case "scale":
 			err = rd.scale()
 		default:
-			rd.losses.Add(LossUnknownMember, 1)
-			err = rd.skip()
+			err = rd.unknown()
 		}
 		if err != nil {
 			return err
@@ -135,6 +140,16 @@ func (rd *reader) document() error {
 		return rd.report(start, model.Problem{Msg: `"events" missing: a TimelineJS document lists its slides in "events": [...]`})
 	}
 	return nil
+}
+
+// unknown reads a member TimelineJS does not have, counting it when it
+// carries something.
+func (rd *reader) unknown() error {
+	v, _, err := rd.value()
+	if err == nil && carries(v) {
+		rd.losses.Add(LossUnknownMember, 1)
+	}
+	return err
 }
 
 func (rd *reader) skip() error {

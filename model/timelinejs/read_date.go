@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"chrono/model"
 	"chrono/model/native"
@@ -26,6 +25,10 @@ var dateParts = [...]string{"year", "month", "day", "hour", "minute", "second", 
 // a date at all ("end_date": {} does not). Problems are noted on s.
 func (rd *reader) readDate(s *slide, m *member) (edtf, display string, ok bool) {
 	field := m.name
+	if field == "startDate" || field == "endDate" {
+		edtf, ok = rd.readDate2(s, m)
+		return edtf, "", ok
+	}
 	if m.value.Kind() != '{' {
 		s.problem(m.at, fmt.Sprintf(`%s: want an object such as {"year": 2017, "month": 8}, found %s`, field, native.KindName(m.value.Kind())))
 		return "", "", false
@@ -52,11 +55,13 @@ func (rd *reader) readDate(s *slide, m *member) (edtf, display string, ok bool) 
 			}
 			display = oneLine(rd.text(str))
 		case f.name == "format" || f.name == "format_short":
-			if f.value.Kind() != 'n' {
+			if carries(f.value) {
 				rd.losses.Add(LossDateFormat, 1)
 			}
 		default:
-			rd.losses.Add(LossUnknownMember, 1)
+			if carries(f.value) {
+				rd.losses.Add(LossUnknownMember, 1)
+			}
 		}
 	}
 	if bad {
@@ -257,19 +262,12 @@ func count(b bool) int {
 	return 0
 }
 
-// dateText takes what a slide's display_date says about its date: nothing
-// when it only repeats the date's label ("Aug 2017"), the words after the
-// label when it is written as chrono writes a date's text (`2021 “last
-// year”`), and otherwise the whole of it.
+// dateText takes what a slide's display_date says about its date: all of
+// it, as it was, unless it only repeats the date's label ("Aug 2017"), as
+// chrono writes a date TimelineJS's fields cannot show exactly.
 func dateText(display, label string) string {
-	if display == "" || display == label {
+	if display == label {
 		return ""
-	}
-	const open, close = " “", "”"
-	if i := strings.Index(display, open); i >= 0 && display[:i] == label && strings.HasSuffix(display, close) {
-		if inner := display[i+len(open) : len(display)-len(close)]; inner != "" {
-			return inner
-		}
 	}
 	return display
 }

@@ -20,7 +20,12 @@ func (rd *reader) event(v jsontext.Value, at int64, n int) error {
 	if v.Kind() != '{' {
 		return rd.report(at, model.Problem{Part: model.EventPart, N: n, Msg: "a slide is an object, found " + native.KindName(v.Kind())})
 	}
-	s := rd.parseSlide(v, at, false)
+	return rd.sendSlide(rd.parseSlide(v, at, false), n)
+}
+
+// sendSlide converts the nth slide into an event and sends it, after the
+// new sources it quotes; a slide with a problem is reported instead.
+func (rd *reader) sendSlide(s *slide, n int) error {
 	var e model.Event
 	e.ID = rd.eventID(s, n)
 	e.Date, e.DateText = rd.slideDate(s)

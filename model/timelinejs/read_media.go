@@ -11,7 +11,8 @@ import (
 // credit its speaker (with the context and source details chrono writes
 // into a credit). A URL becomes a source, one per distinct URL; it returns
 // the source when the URL is new, for the caller to send. TimelineJS's
-// <blockquote> media, quote markup in place of a URL, is a quote too.
+// <blockquote> media, quote markup in place of a URL, is a quote too: its
+// <cite> names the speaker, and the caption says where it is from.
 func (rd *reader) media(s *slide, m *member) (*model.Quote, *model.Source) {
 	if m.value.Kind() != '{' {
 		s.problem(m.at, `media: want an object such as {"url": "...", "caption": "..."}, found `+native.KindName(m.value.Kind()))
@@ -20,6 +21,9 @@ func (rd *reader) media(s *slide, m *member) (*model.Quote, *model.Source) {
 	var url, caption, rawCredit, title string
 	for _, f := range members(m.value, m.at) {
 		str, ok := stringOf(f.value)
+		if m.name == "asset" && f.name == "media" {
+			f.name = "url" // TimelineJS2's asset names its URL "media"
+		}
 		switch f.name {
 		case "url", "caption", "credit", "title":
 			if !ok {
@@ -37,11 +41,13 @@ func (rd *reader) media(s *slide, m *member) (*model.Quote, *model.Source) {
 				title = oneLine(rd.text(str))
 			}
 		case "thumbnail", "alt", "link", "link_target":
-			if !ok || str != "" {
+			if carries(f.value) {
 				rd.losses.Add(LossMediaDisplay, 1)
 			}
 		default:
-			rd.losses.Add(LossUnknownMember, 1)
+			if carries(f.value) {
+				rd.losses.Add(LossUnknownMember, 1)
+			}
 		}
 	}
 	c, embeds := readCredit(rawCredit)
@@ -54,10 +60,26 @@ func (rd *reader) media(s *slide, m *member) (*model.Quote, *model.Source) {
 			rd.losses.Add(LossMediaDisplay, 1)
 		}
 		if strings.Contains(strings.ToLower(url), "<blockquote") {
-			if caption != "" {
-				context = oneLine(caption) // the caption says where it is from
+			// The <cite> is the attribution: the speaker, then what follows
+			// the name. The caption says where it is from; a credit beside
+			// a cite is part of that too.
+			quote, cite := splitCite(url)
+			speaker, citeContext := attribution(rd.text(cite))
+			var contexts []string
+			add := func(s string) {
+				if s = oneLine(s); s != "" {
+					contexts = append(contexts, s)
+				}
 			}
-			caption = rd.text(url)
+			add(citeContext)
+			add(caption)
+			if speaker != "" {
+				add(c.speaker)
+				c.speaker = speaker
+			}
+			add(c.context)
+			context = strings.Join(contexts, "; ")
+			caption = rd.text(quote)
 		} else {
 			rd.losses.Add(LossMediaEmbed, 1)
 		}

@@ -40,7 +40,10 @@ func (s *slide) sortedProblems() []problem {
 // counts; everything else is counted as not imported.
 func (rd *reader) parseSlide(v jsontext.Value, at int64, title bool) *slide {
 	s := &slide{at: at}
-	unused := func(l model.Loss) {
+	unused := func(l model.Loss, v jsontext.Value) {
+		if !carries(v) {
+			return // an empty member loses nothing
+		}
 		if title {
 			l = LossTitleField
 		}
@@ -53,7 +56,7 @@ func (rd *reader) parseSlide(v jsontext.Value, at int64, title bool) *slide {
 		switch m.name {
 		case "start_date", "end_date", "media":
 			if title {
-				unused(LossTitleField)
+				unused(LossTitleField, m.value)
 				continue
 			}
 			mm := m
@@ -73,7 +76,7 @@ func (rd *reader) parseSlide(v jsontext.Value, at int64, title bool) *slide {
 			case !ok:
 				s.problem(m.at, "display_date: want a string, found "+native.KindName(m.value.Kind()))
 			case title && str != "":
-				unused(LossTitleField)
+				unused(LossTitleField, m.value)
 			default:
 				s.display = oneLine(rd.text(str))
 			}
@@ -83,7 +86,7 @@ func (rd *reader) parseSlide(v jsontext.Value, at int64, title bool) *slide {
 			case !ok:
 				s.problem(m.at, "group: want a string, found "+native.KindName(m.value.Kind()))
 			case title && str != "":
-				unused(LossTitleField)
+				unused(LossTitleField, m.value)
 			default:
 				s.group, s.groupAt = oneLine(rd.text(str)), m.at
 			}
@@ -93,16 +96,16 @@ func (rd *reader) parseSlide(v jsontext.Value, at int64, title bool) *slide {
 			case !ok:
 				s.problem(m.at, "unique_id: want a string, found "+native.KindName(m.value.Kind()))
 			case title && str != "":
-				unused(LossTitleField)
+				unused(LossTitleField, m.value)
 			default:
 				s.uniqueID, s.uniqueAt = str, m.at
 			}
 		case "background":
-			unused(LossBackground)
+			unused(LossBackground, m.value)
 		case "autolink":
-			unused(LossAutolink)
+			unused(LossAutolink, m.value)
 		default:
-			rd.losses.Add(LossUnknownMember, 1)
+			unused(LossUnknownMember, m.value)
 		}
 	}
 	return s
@@ -118,7 +121,9 @@ func (rd *reader) slideText(s *slide, m member) {
 		str, ok := stringOf(f.value)
 		switch {
 		case f.name != "headline" && f.name != "text":
-			rd.losses.Add(LossUnknownMember, 1)
+			if carries(f.value) {
+				rd.losses.Add(LossUnknownMember, 1)
+			}
 		case !ok:
 			s.problem(f.at, "text: "+f.name+": want a string, found "+native.KindName(f.value.Kind()))
 		case f.name == "headline":

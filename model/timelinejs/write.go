@@ -121,16 +121,22 @@ func eventSlide(e model.Event, sources map[string]model.Source, carried map[stri
 	short.count(losses)
 	s := tlSlide{StartDate: start, EndDate: end, UniqueID: e.ID}
 	s.Text.Headline = escapeText(oneLine(e.Title))
+	// display_date replaces TimelineJS's own, localised rendering of the
+	// date: it is written only for the date text, which is the file's own
+	// display_date when the event came from TimelineJS, and for what the
+	// fields cannot show.
 	switch label := e.Date.Label(); {
-	case e.DateText != "":
-		// chrono shows a date's words beside its label; so does this, in
-		// a form that reads back (see dateText).
+	case e.DateText != "" && short.lost():
+		// The words alone would hide what the fields lost.
 		s.DisplayDate = escapeText(label + " “" + oneLine(e.DateText) + "”")
-		if short.lost() {
-			losses.Add(LossDateTextMerged, 1)
-		}
-	case short.any() || e.Date.IsInterval():
+		losses.Add(LossDateTextMerged, 1)
+	case e.DateText != "":
+		s.DisplayDate = escapeText(oneLine(e.DateText))
+	case short.any():
 		s.DisplayDate = escapeText(label)
+		if short.midnight && !short.lost() {
+			losses.Add(LossMidnight, 1)
+		}
 	}
 	folded := e.Quotes
 	if len(e.Quotes) > 0 {

@@ -1,0 +1,75 @@
+package timelinejs
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"chrono/model"
+)
+
+// TestReadTimelineJS2: TimelineJS2's older shape, {"timeline": {...}} with
+// its slides in "date" and dates as "YYYY,MM,DD" strings, maps onto the
+// same events: it is recognised and read, at each date's precision.
+func TestReadTimelineJS2(t *testing.T) {
+	doc, err := os.ReadFile("testdata/timelinejs2.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !Detect(doc) {
+		t.Error("Detect does not recognise a TimelineJS2 file")
+	}
+	if !Detect(doc[:120]) {
+		t.Error("Detect does not recognise a TimelineJS2 file cut off in its title")
+	}
+	tl, losses := mustRead(t, string(doc))
+	want := model.Header{Title: "A TimelineJS2 timeline", Description: `The older shape: one object under "timeline".`}
+	if tl.Header != want {
+		t.Errorf("header %+v, want %+v", tl.Header, want)
+	}
+	var dates []string
+	for _, e := range tl.Events {
+		dates = append(dates, e.ID+" "+e.Date.String())
+	}
+	wantDates := []string{
+		"dates-as-strings-of-comma-separated-parts 2011-12-10/2011-12-11",
+		"a-month 2012-01",
+		"years 2012/2013",
+		"a-time-of-day 2012-03-04T15:30:20",
+		"a-year-as-a-number 1999",
+	}
+	if !slices.Equal(dates, wantDates) {
+		t.Errorf("events\n %q\nwant\n %q", dates, wantDates)
+	}
+	e := tl.Events[0]
+	if e.Summary != "Two days." || !slices.Equal(e.Tags, []string{"Protests"}) {
+		t.Errorf("first event %+v", e)
+	}
+	if q := e.Quotes; len(q) != 1 || q[0].Text != "What she said." || q[0].Speaker != "Jane Roe" || q[0].Source != "example.org" {
+		t.Errorf("quotes %+v, want the asset's caption by Jane Roe from example.org", q)
+	}
+	if q := tl.Events[4].Quotes; len(q) != 1 || q[0].Text != "Words." || q[0].Speaker != "A. Speaker" {
+		t.Errorf("blockquote asset read as %+v", q)
+	}
+	// The title slide's date is TimelineJS2's alone; the era is an era.
+	checkLosses(t, losses, map[model.Loss]int{LossTitleField: 1, LossEra: 1})
+}
+
+// TestTimelineJS2Problems: a TimelineJS2 date chrono cannot read is
+// reported at its place, saying what shape it reads.
+func TestTimelineJS2Problems(t *testing.T) {
+	doc := `{"timeline": {"headline": "T", "date": [{"startDate": "1/25/2012", "headline": "Slashes"}, {"startDate": "2012,13", "headline": "Month 13"}]}}`
+	_, _, err := readDoc(t, doc)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	got := strings.Split(err.Error(), "\n")
+	want := []string{
+		`1:55: event "slashes" (#1): startDate: "1/25/2012": chrono reads TimelineJS2 dates as "YYYY,MM,DD" (with optional ",hh,mm,ss"), or a year`,
+		`1:106: event "month-13" (#2): startDate: month 13 out of range (1–12)`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems\n %q\nwant\n %q", got, want)
+	}
+}
