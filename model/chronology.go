@@ -29,8 +29,9 @@ type Placed struct {
 	// EarliestFrom and LatestFrom name the event whose own date set each
 	// bound, when a constraint moved it; empty when the event's date did.
 	EarliestFrom, LatestFrom string
-	// Depth is the length of the longest chain of constraints that ends
-	// at the event: it orders events the dates cannot tell apart.
+	// Depth is the length of the longest chain of constraints among
+	// events with the same narrowed span that ends at the event: it
+	// orders events the dates cannot tell apart.
 	Depth int
 	// unplaced is an undated event no constraint involves: it comes last.
 	unplaced bool
@@ -77,10 +78,10 @@ type Conflict struct {
 //     one comes before it. Open-ended events come after every bounded
 //     one.
 //  3. Events known to have happened by the same instant: the earlier
-//     narrowed earliest instant first; then the one a longer chain of
-//     constraints leads to after; then the more precisely dated; then by
-//     title. Ids decide only between events with the same span,
-//     precision and title.
+//     narrowed earliest instant first. Events with the same narrowed span:
+//     one a longer chain of constraints among them leads to comes after;
+//     then the more precisely dated first; then by title. Ids decide only
+//     between events with the same span, precision and title.
 //  4. An undated event no constraint touches comes after all others.
 //
 // Every constraint outside a cycle holds in the result: its earlier event
@@ -190,7 +191,6 @@ func (g *constraintGraph) narrow(events []Event, placed []Placed) ([][]string, [
 					pv.Span.Earliest = pu.Span.Earliest
 					pv.EarliestFrom = cmp.Or(pu.EarliestFrom, events[u].ID)
 				}
-				pv.Depth = max(pv.Depth, pu.Depth+1)
 			}
 		}
 	}
@@ -204,6 +204,17 @@ func (g *constraintGraph) narrow(events []Event, placed []Placed) ([][]string, [
 				if pv.Span.Latest.Compare(pu.Span.Latest) < 0 {
 					pu.Span.Latest = pv.Span.Latest
 					pu.LatestFrom = cmp.Or(pv.LatestFrom, events[v].ID)
+				}
+			}
+		}
+	}
+	// Depth, once the spans are final: only a constraint between events
+	// with the same span is left for it to order.
+	for _, members := range slices.Backward(comps) {
+		for _, u := range members {
+			for _, v := range g.edges[u] {
+				if comp[v] != comp[u] && placed[u].Span == placed[v].Span {
+					placed[v].Depth = max(placed[v].Depth, placed[u].Depth+1)
 				}
 			}
 		}

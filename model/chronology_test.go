@@ -70,6 +70,8 @@ func TestOrder(t *testing.T) {
 			"call tip lieu referral interview"},
 		{"the chain orders events with the same span, against their titles",
 			[]Event{{ID: "x", Title: "A second", Date: MustParseDate("2021"), Links: []Link{{Follows, "y"}}}, {ID: "y", Title: "B first", Date: MustParseDate("2021")}}, "y x"},
+		{"only a chain among events of the same span orders them",
+			evs("z-first 2021", "b 2021 follows:z-first", "c 2021", "far 2019 precedes:c"), "far c z-first b"},
 		{"a denial comes after what it denies",
 			evs("denial 2021 disputes:claim", "claim 2021"), "claim denial"},
 		{"disputed-by states it from the other side",
@@ -107,8 +109,8 @@ func TestOrderNarrowedSpans(t *testing.T) {
 		}
 	}
 	want := Span{MustParseDate("2019").Earliest(), MustParseDate("2021").Latest()}
-	if b.Span != want || b.EarliestFrom != "a" || b.LatestFrom != "c" || b.Depth != 1 || !b.Narrowed() {
-		t.Errorf("b placed %+v, want span %v from a and c at depth 1", b, want)
+	if b.Span != want || b.EarliestFrom != "a" || b.LatestFrom != "c" || b.Depth != 0 || !b.Narrowed() {
+		t.Errorf("b placed %+v, want span %v from a and c at depth 0", b, want)
 	}
 }
 
@@ -119,8 +121,7 @@ func TestOrderCycles(t *testing.T) {
 	if want := [][]string{{"a", "b", "c"}}; !slices.EqualFunc(ch.Cycles, want, slices.Equal) {
 		t.Errorf("cycles %v, want %v", ch.Cycles, want)
 	}
-	// a is after d, which precedes it; b and c are dated as a is.
-	if got := orderIDs(ch); got != "d b c e a" {
+	if got := orderIDs(ch); got != "d a b c e" {
 		t.Errorf("order %q", got)
 	}
 	two := Order(evs("x 2021 follows:y", "y 2021 follows:x"))
