@@ -14,29 +14,45 @@ import (
 // checkOptions is what chrono check was asked for.
 type checkOptions struct {
 	*cli
-	store bool
+	store, chronology bool
 }
 
-// newCheckCmd is chrono check --store: whether the store agrees with
-// itself.
+// newCheckCmd is chrono check: whether the store agrees with itself, and
+// whether what the chronology says can all be true.
 func newCheckCmd(c *cli) *cobra.Command {
 	opts := &checkOptions{cli: c}
 	cmd := &cobra.Command{
-		Use:   "check --store",
-		Short: "Check that the store's file is sound and its indexes and counts agree",
-		Long: `Check --store reads the whole store, read-only: it checks the file's pages
-(bbolt's own check), that every stored value can be read, and that every
-index and kept count agrees with the events. It says so when all agree,
-and otherwise lists each mismatch, with its place (the bucket, and the
-event when there is one), and exits 1. Nothing is changed.
+		Use:   "check [--store] [--chronology]",
+		Short: "Check the store, and what in the chronology cannot all be true",
+		Long: `Check reads the whole store, read-only, and changes nothing. Without
+flags it does both checks below; a flag asks for that one alone.
+
+--store checks the file's pages (bbolt's own check), that every stored
+value can be read, and that every index and kept count agrees with the
+events. It says so when all agree, and otherwise lists each mismatch,
+with its place (the bucket, and the event when there is one), and exits 1.
+
+--chronology lists what the events' dates, links and sources say that
+cannot all be true, naming the events: an event that precedes another
+(precedes, follows, disputes) but whose earliest instant is after the
+other's latest; a cycle of such links; an event dated after the
+publication of the source its date text is anchored to; a quote from a
+source published before the event it is said to describe (quotes with
+stance context are not counted). It exits 1 when there is any.
 
 A damaged store is best restored from a backup (chrono backup -o FILE makes
 one of a sound store). What a damaged store can still read can be kept with
 chrono export -o FILE, imported into a new store.`,
 		Args: exactArgs(0, "no arguments: it checks the store --db names"),
-		RunE: func(*cobra.Command, []string) error { return runCheck(opts) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !cmd.Flags().Changed("store") && !cmd.Flags().Changed("chronology") {
+				opts.store, opts.chronology = true, true
+			}
+			return runCheck(opts)
+		},
 	}
-	cmd.Flags().BoolVar(&opts.store, "store", true, "check the store (the default, and for now the only thing to check)")
+	cmd.Flags().BoolVar(&opts.store, "store", false, "check the store's file, indexes and counts")
+	cmd.Flags().BoolVar(&opts.chronology, "chronology", false, "check that the events' dates, links and sources can all be true")
 	return cmd
 }
 
@@ -44,14 +60,27 @@ chrono export -o FILE, imported into a new store.`,
 // It opens the store itself, not with withStore, which would check a
 // damaged store a second time.
 func runCheck(opts *checkOptions) error {
-	if !opts.store {
-		return usagef("check needs --store: the store is all it checks")
+	if !opts.store && !opts.chronology {
+		return usagef("check has nothing to check: give --store, --chronology or neither (both)")
 	}
 	s, err := opts.openStore(true)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	if opts.store {
+		if err := checkStore(opts, s); err != nil {
+			return err
+		}
+	}
+	if opts.chronology {
+		return checkChronology(opts, s)
+	}
+	return nil
+}
+
+// checkStore checks that the store agrees with itself.
+func checkStore(opts *checkOptions, s model.Store) error {
 	c, ok := s.(model.StoreChecker)
 	if !ok {
 		return fmt.Errorf("store %s cannot be checked: its kind of store has no check", s.Location())
@@ -66,6 +95,35 @@ func runCheck(opts *checkOptions) error {
 	}
 	writeMismatches(opts.stdout, r)
 	return checkFailed(r)
+}
+
+// checkChronology lists what the chronology says that cannot all be
+// true. It reads every event: a check reads the whole store anyway.
+func checkChronology(opts *checkOptions, s model.Store) error {
+	sources, err := s.Sources()
+	if err != nil {
+		return err
+	}
+	var events []model.Event
+	for e, err := range s.Events(model.Query{}) {
+		if err != nil {
+			return err
+		}
+		events = append(events, e)
+	}
+	found := model.Contradictions(events, sources, nil)
+	if len(found) == 0 {
+		fmt.Fprintf(opts.stdout, "chronology: %s events; their dates, links and sources can all be true\n", model.Thousands(int64(len(events))))
+		return nil
+	}
+	for _, c := range found {
+		fmt.Fprintf(opts.stdout, "%s\n", termtext.Line(c.What))
+	}
+	n := "1 thing"
+	if len(found) != 1 {
+		n = model.Thousands(int64(len(found))) + " things"
+	}
+	return fmt.Errorf("the chronology says %s that cannot all be true (listed above): correct the dates, links or sources concerned; nothing was changed", n)
 }
 
 // writeMismatches lists what a check found, one mismatch a line; what a

@@ -2,10 +2,15 @@ package main
 
 import (
 	"bytes"
+	"fmt"
+	"strings"
 	"testing"
+	"time"
 
 	"chrono/model"
 	"chrono/model/native"
+
+	"github.com/charmbracelet/x/exp/golden"
 )
 
 // TestExampleStatuses: the example investigation gives each event the
@@ -39,4 +44,41 @@ func TestExampleStatuses(t *testing.T) {
 			t.Errorf("%s is %q, want %q", id, got, st)
 		}
 	}
+}
+
+// TestExampleOrder: the example reads in the order the article tells it,
+// with its honest dates: the call, then the context up to Apple's
+// lawsuit, then what the article dates only loosely (the FBI tip, the
+// outreach "last year"), then the referral and what came to the Post
+// before its article, and last the article itself. The listing gives
+// each event's stated date and, where the links narrow it, the span they
+// leave. Update with go test -run TestExampleOrder -update.
+func TestExampleOrder(t *testing.T) {
+	var c model.Collect
+	if err := native.Read(bytes.NewReader(example), &c); err != nil {
+		t.Fatal(err)
+	}
+	ch := model.Order(c.Timeline.Events)
+	var b strings.Builder
+	for _, p := range ch.Events {
+		fmt.Fprintf(&b, "%-19s %-24s %s\n", p.Event.Date.Label(), p.Event.ID, p.Event.Title)
+		if p.Narrowed() {
+			fmt.Fprintf(&b, "%19s narrowed to %s – %s (%s)\n", "", p.Span.Earliest.Time().Format(time.RFC3339), p.Span.Latest.Time().Format(time.RFC3339), narrowedBy(p))
+		}
+	}
+	if len(ch.Cycles) > 0 || len(ch.Conflicts) > 0 {
+		fmt.Fprintf(&b, "cycles %v, conflicts %v\n", ch.Cycles, ch.Conflicts)
+	}
+	golden.RequireEqual(t, b.String())
+}
+
+func narrowedBy(p model.Placed) string {
+	var why []string
+	if p.EarliestFrom != "" {
+		why = append(why, "not before "+p.EarliestFrom)
+	}
+	if p.LatestFrom != "" {
+		why = append(why, "not after "+p.LatestFrom)
+	}
+	return strings.Join(why, ", ")
 }

@@ -72,6 +72,7 @@ func TestCLI(t *testing.T) {
 			"list --during 2017", "show sheet-1", "import testdata/interchange/sketch-bad.csv", "import --format csv testdata/interchange/sketch.jsonl",
 			"export --format timelinejs --tag ss7", "export --format timesketch --status alleged", "export --format csv --tag verify", "export --format markdown --tag doj",
 			"export --format xml", "import --format xml x"}},
+		{"check", []string{"check", "import testdata/check/contradictions.json", "check --chronology", "check --store", "check"}},
 		{"hostile", []string{"import testdata/import/hostile.json", "list --tag x", "show h", "list --json --tag x"}},
 	}
 	for _, tt := range tests {

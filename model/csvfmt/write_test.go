@@ -29,7 +29,7 @@ func TestWriteExample(t *testing.T) {
 		t.Errorf("header row %q, want %q", first, HeaderRow)
 	}
 	modeltest.GoldenFile(t, "nso", buf.Bytes())
-	want := "1 investigation title not exported; 1 investigation description not exported; 2 date texts not exported; 2 date sources not exported; 10 links not exported"
+	want := "1 investigation title not exported; 1 investigation description not exported; 2 date texts not exported; 2 date sources not exported; 14 links not exported"
 	if got := losses.String(); got != want {
 		t.Errorf("losses %q, want %q", got, want)
 	}

@@ -1,0 +1,103 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Contradiction is something in an investigation that cannot all be
+// true: dates and links, or dates and sources, that disagree. It names
+// the events concerned; which of them is wrong is for the reader to find.
+type Contradiction struct {
+	Events []string // the events concerned, the one it is about first
+	What   string
+}
+
+// Contradictions finds what in events and sources cannot all be true:
+//   - an order the links state that the dates make impossible: A precedes
+//     B, but A's earliest instant is after B's latest;
+//   - a cycle of order: links that put events each before the next and
+//     the last before the first;
+//   - an event dated after the publication of the source its date text is
+//     anchored to ("last year" in an article cannot be later than it);
+//   - a quote from a source published before the event it is said to
+//     describe (quotes with stance context, which may be background, are
+//     not counted).
+//
+// Ch is Order(events), passed in when the caller has it; nil computes it.
+func Contradictions(events []Event, sources []Source, ch *Chronology) []Contradiction {
+	if ch == nil {
+		o := Order(events)
+		ch = &o
+	}
+	byID := make(map[string]*Event, len(events))
+	for i := range events {
+		byID[events[i].ID] = &events[i]
+	}
+	published := make(map[string]Date, len(sources))
+	for _, s := range sources {
+		if !s.Published.IsZero() {
+			published[s.ID] = s.Published
+		}
+	}
+	var out []Contradiction
+	for _, c := range ch.Conflicts {
+		a, b := byID[c.Before], byID[c.After]
+		how := fmt.Sprintf("%s comes before %s through their links", quoteID(c.Before), quoteID(c.After))
+		if c.Link.From != "" {
+			how = c.Link.Phrase()
+		}
+		out = append(out, Contradiction{
+			Events: []string{c.Before, c.After},
+			What: fmt.Sprintf("%s, but %s is dated %s and %s %s: %s's earliest instant is after %s's latest",
+				how, quoteID(c.Before), dateWords(a.Date), quoteID(c.After), dateWords(b.Date), quoteID(c.Before), quoteID(c.After)),
+		})
+	}
+	for _, cy := range ch.Cycles {
+		ids := make([]string, len(cy), len(cy)+1)
+		for i, id := range cy {
+			ids[i] = quoteID(id)
+		}
+		ids = append(ids, ids[0])
+		out = append(out, Contradiction{
+			Events: cy,
+			What:   "a cycle of order, each before the next: " + strings.Join(ids, " before "),
+		})
+	}
+	for i := range events {
+		e := &events[i]
+		if e.Date.IsZero() {
+			continue
+		}
+		if p, ok := published[e.DateSource]; ok && e.Date.Earliest().Compare(p.Latest()) > 0 {
+			text := ""
+			if e.DateText != "" {
+				text = fmt.Sprintf(" (%q)", e.DateText)
+			}
+			out = append(out, Contradiction{
+				Events: []string{e.ID},
+				What: fmt.Sprintf("%s is dated %s, after the publication of source %s (%s) that its date text%s is anchored to",
+					quoteID(e.ID), dateWords(e.Date), quoteID(e.DateSource), p, text),
+			})
+		}
+		for j, q := range e.Quotes {
+			p, ok := published[q.Source]
+			if !ok || q.Stance == Context || p.Latest().Compare(e.Date.Earliest()) >= 0 {
+				continue
+			}
+			out = append(out, Contradiction{
+				Events: []string{e.ID},
+				What: fmt.Sprintf("%s quotes source %s (quote #%d), published %s, before the event it is said to describe (dated %s)",
+					quoteID(e.ID), quoteID(q.Source), j+1, p, dateWords(e.Date)),
+			})
+		}
+	}
+	return out
+}
+
+func dateWords(d Date) string {
+	if d.IsZero() {
+		return "undated"
+	}
+	return d.String()
+}
