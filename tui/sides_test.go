@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/exp/golden"
 )
@@ -45,5 +46,21 @@ func TestSidesScreens(t *testing.T) {
 				golden.RequireEqual(t, b.String())
 			})
 		}
+	}
+}
+
+// TestSidesWheel: the wheel scrolls the side under the pointer, and that
+// side takes the keys.
+func TestSidesWheel(t *testing.T) {
+	d := newDriver(t, placed{exampleStore(t)}, 80, 16) // both sides taller than the screen
+	d.keys("C")
+	s := d.m.top().(*sidesScreen)
+	d.send(tea.MouseWheelMsg{X: 10, Y: 10, Button: tea.MouseWheelDown})
+	if s.focus != sideFor || s.top[sideFor] != wheelStep {
+		t.Errorf("wheel over the left side: focus %d, tops %v", s.focus, s.top)
+	}
+	d.send(tea.MouseWheelMsg{X: 60, Y: 10, Button: tea.MouseWheelDown})
+	if s.focus != sideAgainst || s.top[sideAgainst] != wheelStep || s.top[sideFor] != wheelStep {
+		t.Errorf("wheel over the right side: focus %d, tops %v", s.focus, s.top)
 	}
 }

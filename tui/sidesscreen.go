@@ -92,8 +92,27 @@ func (s *sidesScreen) Update(msg tea.Msg) (Action, tea.Cmd) {
 		return nil, loadSides(s.ctx.store, s.id)
 	case tea.KeyPressMsg:
 		return s.key(msg)
+	case tea.MouseWheelMsg:
+		s.wheel(msg.Mouse())
 	}
 	return nil, nil
+}
+
+// wheel scrolls the side under the pointer, which takes the keys.
+func (s *sidesScreen) wheel(m tea.Mouse) {
+	lw, _ := s.widths()
+	switch m.Button {
+	case tea.MouseWheelUp, tea.MouseWheelDown:
+		s.focus = sideFor
+		if m.X > lw {
+			s.focus = sideAgainst
+		}
+		n := wheelStep
+		if m.Button == tea.MouseWheelUp {
+			n = -n
+		}
+		s.scroll(n)
+	}
 }
 
 func (s *sidesScreen) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
