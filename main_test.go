@@ -59,6 +59,7 @@ func TestCLI(t *testing.T) {
 		{"list", []string{"list", "list --during 2017", "list --during 2022-02-01 --status confirmed", "list --tag doj --tag denial", "list --actor Mobileum --status denied"}},
 		{"list_json", []string{"list --json --tag denial"}},
 		{"show", []string{"show nso-mobileum-call", "show nso-denial", "show miller-contacts-lieu"}},
+		{"show_sides", []string{"show --sides nso-mobileum-call", "show --sides khashoggi-killed", "show --sides nobody"}},
 		{"tag", []string{"tag fbi-tip verify #key", "tag fbi-tip verify", "list --tag verify", "untag fbi-tip key", "untag fbi-tip nope", "tag nobody verify", "tag fbi-tip bad,tag"}},
 		{"import", []string{"import testdata/import/new-events.json", "list --tag whistleblower", "show fbi-tip", "import --dry-run timeline.example.json"}},
 		{"reimport", []string{"import --dry-run testdata/import/corrected-title.json", "import testdata/import/corrected-title.json", "show nso-mobileum-call",

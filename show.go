@@ -11,12 +11,14 @@ import (
 type showOptions struct {
 	*cli
 	id string
+	// sides shows the accounts of the event's claim instead.
+	sides bool
 }
 
 // newShowCmd is chrono show ID: one event in full.
 func newShowCmd(c *cli) *cobra.Command {
 	opts := &showOptions{cli: c}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "show ID",
 		Short: "Show an event with its quotes, their sources, links and notes",
 		Args:  exactArgs(1, "the ID of an event (see chrono list)"),
@@ -25,11 +27,20 @@ func newShowCmd(c *cli) *cobra.Command {
 			return runShow(opts)
 		},
 	}
+	cmd.Flags().BoolVar(&opts.sides, "sides", false, "show what asserts the event's claim and what denies or disputes it")
+	return cmd
 }
 
 // runShow prints the event with everything that stands behind it.
 func runShow(opts *showOptions) error {
 	return opts.withStore(true, func(s model.Store) error {
+		if opts.sides {
+			sides, err := model.ReadSides(s, opts.id)
+			if err != nil {
+				return eventErr(opts.id, err)
+			}
+			return listing.ShowSides(opts.stdout, sides, 80)
+		}
 		d, err := s.Detail(opts.id)
 		if err != nil {
 			return eventErr(opts.id, err)

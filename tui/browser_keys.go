@@ -36,6 +36,8 @@ type browserKeys struct {
 	EditNote, Retitle                                   key.Binding
 	// Quotes and the screens of the sources and the trash.
 	AddQuote, EditQuote, Sources, Delete, Trash key.Binding
+	// Sides puts the accounts of the selected event's claim side by side.
+	Sides key.Binding
 }
 
 // newBrowserKeys returns the browser's keys, with digits 1–9 toggling
@@ -86,6 +88,7 @@ func newBrowserKeys(quickTags []string) browserKeys {
 		Sources:     key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "sources")),
 		Delete:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "move to the trash")),
 		Trash:       key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "the trash")),
+		Sides:       key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "accounts side by side")),
 	}
 	for i, t := range quickTags {
 		if i == 9 {
@@ -157,7 +160,7 @@ func (k *browserKeys) distance(msg tea.KeyPressMsg, h int) (n int, ok bool) {
 func (b *browser) updateKeys() {
 	_, selected := b.tl.selected()
 	targets := selected || len(b.marks) > 0
-	for _, k := range []*key.Binding{&b.keys.Open, &b.keys.Mark, &b.keys.Note, &b.keys.PrevYear, &b.keys.NextYear, &b.keys.Edit, &b.keys.Editor, &b.keys.Link} {
+	for _, k := range []*key.Binding{&b.keys.Open, &b.keys.Mark, &b.keys.Note, &b.keys.PrevYear, &b.keys.NextYear, &b.keys.Edit, &b.keys.Editor, &b.keys.Link, &b.keys.Sides} {
 		k.SetEnabled(selected)
 	}
 	// The keys of the sources pane act on its selected quote or link.
@@ -218,7 +221,7 @@ func (b *browser) FullHelp() [][]key.Binding {
 	k := &b.keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom, k.PrevYear, k.NextYear, k.GoTo},
-		{k.Focus, k.ToList, k.ToSources, k.Open, k.Back, k.Escape, k.Search, k.NextMatch, k.PrevMatch, k.Filter, k.ClearFilter, k.Copy, k.OpenURL},
+		{k.Focus, k.ToList, k.ToSources, k.Open, k.Back, k.Escape, k.Search, k.NextMatch, k.PrevMatch, k.Filter, k.ClearFilter, k.Copy, k.OpenURL, k.Sides},
 		append([]key.Binding{k.Tag, k.Untag, k.Mark, k.Undo, k.Redo, k.Note}, k.QuickTags...),
 		{k.Add, k.Edit, k.Editor, k.Link, k.Remove, k.EditNote, k.QuoteUp, k.QuoteDown, k.AddQuote, k.EditQuote, k.Delete, k.Sources, k.Trash, k.Retitle},
 	}

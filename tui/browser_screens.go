@@ -91,6 +91,12 @@ func (b *browser) screensUpdate(msg tea.Msg) (Action, tea.Cmd, bool) {
 			return pushScreen{newSourcesScreen(b.ctx)}, nil, true
 		case key.Matches(msg, k.Trash):
 			return pushScreen{newTrashScreen(b.ctx)}, nil, true
+		case key.Matches(msg, k.Sides):
+			row, ok := b.tl.selected()
+			if !ok {
+				return nil, nil, true
+			}
+			return pushScreen{newSidesScreen(b.ctx, row.Event.ID)}, nil, true
 		case key.Matches(msg, k.Delete):
 			ids := b.targets()
 			if len(ids) == 0 {

@@ -74,6 +74,12 @@ func TestHostileTextOnScreen(t *testing.T) {
 		t.Error("the failed write's error is not on screen")
 	}
 
+	d.keys("esc", "g", "C")
+	shot("the accounts side by side")
+	if !strings.Contains(d.screen(), "disputed by: Second") {
+		t.Error("the accounts side by side do not show the disputing event")
+	}
+
 	all := strings.Join(frames, "\n")
 	for _, mark := range []string{"␛]52;c;", "␛[2J", "<U+009B>", "<U+202E>", "<U+2066>", "␛P+q", "␛_G", "␇"} {
 		if !strings.Contains(all, mark) {

@@ -28,7 +28,8 @@ const noteSign = "✎"
 // listView renders the chronology pane: exactly height lines of at most
 // width cells. Each row reads without colour: › marks the cursor, ● a
 // marked event, the status has its own sign, ! or + after it say that
-// another event disputes or supports it, and ✎ that it has notes.
+// another event disputes or supports it (* both), and ✎ that it has
+// notes.
 func (b *browser) listView(w, h int) []string {
 	lines := make([]string, 0, h)
 	st := &b.ctx.styles

@@ -91,18 +91,7 @@ func listFrame(ctx *shared, w, h int, what, titles string, c *rowCursor, over Di
 	}
 	st := &ctx.styles
 	out := make([]string, 0, h)
-	title := line(ctx.header.Title)
-	if title == "" {
-		title = "chrono"
-	}
-	what = ctx.withReadOnly(what)
-	room := w - st.width(what) - 2
-	if room < 8 {
-		out = append(out, st.fit(st.Count.Render(what), w))
-	} else {
-		left := st.fit(st.Title.Render(title), room)
-		out = append(out, left+strings.Repeat(" ", max(w-st.width(left)-st.width(what), 1))+st.Count.Render(what))
-	}
+	out = append(out, frameHeader(ctx, w, what))
 	if over != nil {
 		return append(out, over.View(w, h-1)...)
 	}
@@ -118,4 +107,21 @@ func listFrame(ctx *shared, w, h int, what, titles string, c *rowCursor, over Di
 		out = append(out, "")
 	}
 	return out[:h]
+}
+
+// frameHeader is the first line of a screen pushed over the browser: the
+// investigation's title on the left, what the screen shows on the right.
+func frameHeader(ctx *shared, w int, what string) string {
+	st := &ctx.styles
+	title := line(ctx.header.Title)
+	if title == "" {
+		title = "chrono"
+	}
+	what = ctx.withReadOnly(what)
+	room := w - st.width(what) - 2
+	if room < 8 {
+		return st.fit(st.Count.Render(what), w)
+	}
+	left := st.fit(st.Title.Render(title), room)
+	return left + strings.Repeat(" ", max(w-st.width(left)-st.width(what), 1)) + st.Count.Render(what)
 }

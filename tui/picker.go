@@ -269,6 +269,16 @@ func (p *picker) View(w, h int) []string {
 		case model.FacetStatuses:
 			name = model.Status(e.name).Mark() + " " + model.Status(e.name).Word()
 		}
+		// The links the chronology marks carry its sign: what the filter
+		// selects is what the rows show.
+		switch {
+		case e.shape == shapeLinked && e.rel == model.DisputedBy:
+			name = disputedSign + " " + name
+		case e.shape == shapeLinked && e.rel == model.SupportedBy:
+			name = supportedSign + " " + name
+		case e.shape == shapeLinked:
+			name = "  " + name
+		}
 		label, count := facetLabels[e.kind], thousands(e.count)
 		if e.shape != "" {
 			// Not counted: the store keeps no count of them.

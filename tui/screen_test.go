@@ -108,6 +108,7 @@ func TestEverySize(t *testing.T) {
 		"picker":  {"f"},
 		"prompt":  {"t"},
 		"note":    {"a"},
+		"sides":   {"C", "G", "tab", "G"},
 	}
 	for name, keys := range modes {
 		d := newDriver(t, s, 80, 24)

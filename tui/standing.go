@@ -18,16 +18,21 @@ const (
 	supportedByOther                      // another event supports it
 )
 
-// The signs of the standing column; a dispute outweighs support. They
-// are none of the status marks (✓ • ? ± ✗).
+// The signs of the standing column, none of the status marks (✓ • ? ±
+// ✗). An event disputed by one event and supported by another has a sign
+// of its own: either alone would hide the other side, which the accounts
+// side by side (C) show.
 const (
 	disputedSign  = "!"
 	supportedSign = "+"
+	contestedSign = "*"
 )
 
 // sign is the standing's one-cell sign, a space when there is none.
 func (s standing) sign() string {
 	switch {
+	case s&disputedByOther != 0 && s&supportedByOther != 0:
+		return contestedSign
 	case s&disputedByOther != 0:
 		return disputedSign
 	case s&supportedByOther != 0:
@@ -38,7 +43,8 @@ func (s standing) sign() string {
 
 // standingLegend is what the help says of the signs.
 func standingLegend() string {
-	return disputedSign + " disputed by another event  " + supportedSign + " supported by another event"
+	return disputedSign + " disputed by another event  " + supportedSign + " supported by another event  " +
+		contestedSign + " both"
 }
 
 // standingOf reads an event's standing from its links in both directions:

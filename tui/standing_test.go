@@ -8,11 +8,13 @@ import (
 
 // TestStanding: the rows come with what other events say of them, read
 // from links in both directions, and read again after a write links
-// them.
+// them; an event both disputed and supported, as the call is, says both
+// with a sign of its own, so that the support is not lost under the
+// dispute.
 func TestStanding(t *testing.T) {
 	d := newDriver(t, exampleStore(t), 120, 40)
 	b := d.browser()
-	if got := b.standing["nso-mobileum-call"]; got != disputedByOther|supportedByOther || got.sign() != disputedSign {
+	if got := b.standing["nso-mobileum-call"]; got != disputedByOther|supportedByOther || got.sign() != contestedSign {
 		t.Errorf("the call: standing %b, sign %q", got, got.sign())
 	}
 	if got := b.standing["fbi-tip"]; got != 0 || got.sign() != " " {

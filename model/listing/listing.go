@@ -232,3 +232,65 @@ func SourceName(s model.Source) string {
 	}
 	return name
 }
+
+// ShowSides writes the accounts of an event's claim, what asserts it
+// and then what denies or disputes it, each quote with who said it and
+// the source that dates it: the text of the browser's side-by-side view.
+// It weighs nothing.
+func ShowSides(w io.Writer, s model.Sides, width int) error {
+	width = max(width, 40)
+	e := &s.Event
+	p := &printer{w: w, width: width}
+	p.line("", termtext.Line(e.Title))
+	p.field("id", e.ID)
+	p.field("date", e.Date.Label())
+	p.field("status", e.Status.Word())
+	if s.Aside > 0 {
+		what := "quotes take"
+		if s.Aside == 1 {
+			what = "quote takes"
+		}
+		p.field("aside", fmt.Sprintf("%d %s no side", s.Aside, what))
+	}
+	side := func(head, none string, accounts []model.Account) {
+		p.blank()
+		p.line("", fmt.Sprintf("%s (%d)", head, len(accounts)))
+		if len(accounts) == 0 {
+			p.wrapped("  ", none)
+		}
+		quote := func(indent string, q model.Quote) {
+			p.wrapped(indent, "“"+termtext.Text(q.Text)+"”")
+			p.wrapped(indent+"  ", Attribution(q))
+			switch src, ok := s.Sources[q.Source]; {
+			case ok:
+				p.wrapped(indent+"  ", SourceName(src))
+			case q.Source != "":
+				p.line(indent+"  ", "source "+q.Source+" (not in the store)")
+			default:
+				p.line(indent+"  ", "no source given")
+			}
+		}
+		for i, a := range accounts {
+			if i > 0 {
+				p.blank()
+			}
+			if a.Rel == "" {
+				quote("  ", a.Quotes[0])
+				continue
+			}
+			title := termtext.Line(a.Event.Title)
+			if a.Missing {
+				p.wrapped("  ", fmt.Sprintf("%s %s: %s (not in the store)", a.Rel.Phrase(), a.Event.ID, title))
+				continue
+			}
+			p.wrapped("  ", fmt.Sprintf("%s %s: %s", a.Rel.Phrase(), a.Event.ID, title))
+			p.line("    ", a.Event.Date.Label()+" · "+a.Event.Status.Word())
+			for _, q := range a.Quotes {
+				quote("    ", q)
+			}
+		}
+	}
+	side("Asserts it", "Nothing: no quote of the event asserts it, and no event supports it.", s.For)
+	side("Denies or disputes it", "Nothing: no quote of the event denies it, and no event disputes it.", s.Against)
+	return p.err
+}

@@ -1,0 +1,40 @@
+package listing
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"chrono/model"
+	"chrono/model/modeltest"
+)
+
+// TestShowSidesIsSafe: every text of the accounts, the other event's
+// title, the quotes, the speakers and the source, comes out visible and
+// with nothing a terminal would act on.
+func TestShowSidesIsSafe(t *testing.T) {
+	evil := "\x1b]52;c;eA==\x07\x1b[2J\u009b2J"
+	q := model.Quote{Text: "said " + evil, Speaker: "who " + evil, Context: "ctx " + evil, Source: "src", Stance: model.Asserts}
+	s := model.Sides{
+		Event: model.Event{ID: "a", Title: "A " + evil},
+		For:   []model.Account{{Quotes: []model.Quote{q}}},
+		Against: []model.Account{
+			{Rel: model.DisputedBy, Event: model.Event{ID: "b", Title: "B " + evil}, Quotes: []model.Quote{q}},
+			{Rel: model.DisputedBy, Event: model.Event{ID: "c", Title: "C " + evil}, Missing: true},
+		},
+		Sources: map[string]model.Source{"src": {ID: "src", Publisher: "pub " + evil}},
+	}
+	var b bytes.Buffer
+	if err := ShowSides(&b, s, 80); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if i := modeltest.TerminalControl(out, false); i >= 0 {
+		t.Errorf("terminal control at %d: %q", i, out[max(i-20, 0):min(i+10, len(out))])
+	}
+	for _, want := range []string{"disputed by b: B", "not in the store", "pub ", "who ", "␛]52;c;"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("%q missing from:\n%s", want, out)
+		}
+	}
+}
