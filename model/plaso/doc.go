@@ -25,7 +25,8 @@
 // summary, named as in the header, short only when it says more than
 // desc, timezone only when it is not UTC. The version column, always 2,
 // is not carried. A date of 00/00/0000 (Plaso could not write the time)
-// is imported undated, and a local time that a daylight saving change
+// and a row of type "Not a time" (Plaso's event without a time, written
+// at 1970-01-01) are imported undated, and a local time that a daylight saving change
 // repeats is read at its first occurrence; both are counted.
 //
 // Zone names are looked up in the system's time zone database, and in a

@@ -117,6 +117,11 @@ func (rd *l2tcsv) row(line int, cells []string) error {
 	var e model.Event
 	var problems []string
 	date, msg := rd.date(cells[colDate], cells[colTime], cells[colTimezone])
+	if strings.TrimSpace(cells[colType]) == notATime && !date.IsZero() {
+		// Plaso's event without a time, written at the epoch.
+		date = model.Date{}
+		rd.losses.Add(NotATime, 1)
+	}
 	if msg != "" {
 		problems = append(problems, msg)
 	}
@@ -139,8 +144,8 @@ func (rd *l2tcsv) row(line int, cells []string) error {
 		switch {
 		case c == "", i == colDate, i == colTime, i == colDesc, i == colNotes:
 			continue
-		case i == colTimezone && date.HasOffset() && strings.EqualFold(c, "UTC"):
-			continue // the date says it
+		case i == colTimezone && strings.EqualFold(c, "UTC"):
+			continue // the date's offset says it
 		case i == colShort && saysNoMore(c, e.Title):
 			continue
 		case i == colVersion && c == "2":
@@ -224,6 +229,9 @@ func (rd *l2tcsv) date(d, t, tz string) (model.Date, string) {
 	if !ok {
 		return model.Date{}, fmt.Sprintf("time %q: want HH:MM:SS, as l2tcsv writes it: 18:17:01", t)
 	}
+	if hour > 23 || minute > 59 || second > 59 {
+		return model.Date{}, fmt.Sprintf("time %q: no such time of day", t)
+	}
 	loc, msg := rd.zones.lookup(strings.TrimSpace(tz))
 	if msg != "" {
 		return model.Date{}, msg
@@ -233,9 +241,6 @@ func (rd *l2tcsv) date(d, t, tz string) (model.Date, string) {
 		return model.Date{}, fmt.Sprintf("date %q: no such day", d)
 	}
 	if at.Hour() != hour || at.Minute() != minute || at.Second() != second {
-		if hour > 23 || minute > 59 || second > 59 {
-			return model.Date{}, fmt.Sprintf("time %q: no such time of day", t)
-		}
 		return model.Date{}, fmt.Sprintf("time %s %s in %s: a time the clock skipped that night (a daylight saving change); correct the row", d, t, loc)
 	}
 	if first, repeated := firstOccurrence(at); repeated {
