@@ -74,4 +74,3 @@ func fuzzRead(t *testing.T, data []byte) {
 func lostEvents(l *model.Losses) int {
 	return l.Count(timesketch.Undated) + l.Count(timesketch.OpenStart) + l.Count(timesketch.OutOfRange)
 }
-
