@@ -11,7 +11,9 @@
 // the date at microsecond precision, the labels the tags, and every other
 // key a "key: value" line of the summary, objects as their JSON text.
 // Only an event tag's members other than its labels (an old comment) are
-// not carried, and are counted.
+// not carried, and are counted. An event Plaso says has no time (its
+// timestamp_desc "Not a time", its timestamp 0) is imported undated, not
+// dated 1970, and counted.
 //
 // l2tcsv is the classic CSV of log2timeline, 17 columns with a header
 // row: date (MM/DD/YYYY), time (HH:MM:SS), timezone (UTC or a zone name

@@ -7,18 +7,16 @@ import "chrono/model"
 // other field as stored.
 const Carries = model.FieldDate | model.FieldTitle | model.FieldSummary | model.FieldTags
 
-// notATime is the timestamp_desc Plaso gives an event that has no time.
-const notATime = "Not a time"
+// NotATime counts events whose time Plaso says is "Not a time", written
+// at 1970-01-01T00:00:00Z (timestamp 0): they are imported undated, not
+// dated 1970.
+var NotATime = model.Loss{One: `event of type "Not a time" imported undated`, Many: `events of type "Not a time" imported undated`}
 
 // What reading l2tcsv changes.
 var (
 	// NoDate counts rows dated 00/00/0000, Plaso's mark for a timestamp
 	// it could not write: they are imported undated.
 	NoDate = model.Loss{One: "l2tcsv row dated 00/00/0000 imported undated", Many: "l2tcsv rows dated 00/00/0000 imported undated"}
-	// NotATime counts rows whose type is "Not a time": Plaso's events that
-	// have no time, written at 1970-01-01 00:00:00. They are imported
-	// undated, not dated 1970.
-	NotATime = model.Loss{One: `l2tcsv row of type "Not a time" imported undated`, Many: `l2tcsv rows of type "Not a time" imported undated`}
 	// RepeatedHour counts local times that a daylight saving change
 	// repeats (02:30 twice in one night): l2tcsv does not say which was
 	// meant, and the first is taken.

@@ -24,7 +24,7 @@ func Read(r io.Reader, sink model.Sink, losses *model.Losses) error {
 		return err
 	}
 	if t := trim(head); len(t) > 0 && t[0] == '{' {
-		return timesketch.Read(br, sink, losses)
+		return timesketch.Read(br, newUndatedSink(sink, losses), losses)
 	}
 	return readL2TCSV(br, sink, losses)
 }
