@@ -15,8 +15,10 @@
 // timestamp_desc "Not a time", its timestamp 0) is imported undated, not
 // dated 1970, and counted.
 //
-// l2tcsv is the classic CSV of log2timeline, 17 columns with a header
-// row: date (MM/DD/YYYY), time (HH:MM:SS), timezone (UTC or a zone name
+// l2tcsv is the classic CSV of log2timeline, a row a line, 17 columns
+// with a header row, nothing quoted (psort turns a comma in a value into
+// a space, so a quote in a value is text; a file a spreadsheet saved again
+// with quoted cells reads the same): date (MM/DD/YYYY), time (HH:MM:SS), timezone (UTC or a zone name
 // such as Europe/Amsterdam), MACB, source, sourcetype, type, user, host,
 // short, desc, version, filename, inode, notes, format and extra. The
 // date, time and timezone are the date, at second precision with the

@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -46,58 +45,82 @@ type l2tcsv struct {
 	events int            // rows read: the position of the next event is events+1
 }
 
-// readL2TCSV reads the header row, then one event per row. psort writes no
-// quotes (it turns commas in a value into spaces), so a quote inside a
-// cell is text; a file a spreadsheet saved again, with quoted cells, reads
-// the same. A row that is not 17 cells, or not UTF-8, or whose date
-// cannot be read, is reported with its line, and the next row is read.
+// readL2TCSV reads the header row, then one event per row, a row a line.
+// psort quotes nothing (it turns commas in a value into spaces), so a row
+// with 16 commas is split at them and a quote in it is text: a Windows
+// command line "C:\...\svchost.exe" -k netsvcs is read as written. A row
+// a spreadsheet saved again, with RFC 4180 quoting, is read as CSV. A row
+// that is not 17 cells, or not UTF-8, or whose date cannot be read, is
+// reported with its line, and the next row is read.
 func readL2TCSV(br *bufio.Reader, sink model.Sink, losses *model.Losses) error {
 	if b, _ := br.Peek(len(bom)); string(b) == string(bom) {
 		br.Discard(len(bom))
 	}
-	limit := model.NewRecordLimit(br)
-	cr := csv.NewReader(limit)
-	cr.LazyQuotes = true
-	cr.FieldsPerRecord = -1 // a short row is reported here, in l2tcsv's words
-	cr.ReuseRecord = true
-	header, err := cr.Read()
-	switch {
-	case errors.Is(err, io.EOF):
-		return nil
-	case errors.Is(err, model.ErrRecordTooLarge):
-		return model.Problem{Line: 1, Msg: model.RowTooLarge, Err: model.ErrRecordTooLarge}
-	case err != nil:
-		return model.Problem{Line: 1, Msg: "the header row: invalid CSV: " + err.Error()}
-	case !isHeader(header):
-		return model.Problem{Line: 1, Msg: "the header row is not l2tcsv's: it names the 17 columns " + strings.Join(columns, ",")}
-	}
+	sc := bufio.NewScanner(br)
+	sc.Buffer(make([]byte, 0, 64<<10), model.MaxRecordBytes)
 	rd := &l2tcsv{sink: sink, losses: losses, zones: zones{}, ids: map[uint64]int{}}
-	last := 1 // the line the last row began on, for a row too long to read
-	for {
-		limit.Start(cr.InputOffset())
-		cells, err := cr.Read()
-		var pe *csv.ParseError
-		switch {
-		case errors.Is(err, io.EOF):
-			return nil
-		case errors.Is(err, model.ErrRecordTooLarge):
-			return model.Problem{Line: last + 1, Msg: model.RowTooLarge, Err: model.ErrRecordTooLarge}
-		case errors.As(err, &pe):
-			rd.events++ // the row still counts, so positions match the file
-			if err := rd.report(pe.Line, pe.Column, "invalid CSV: "+pe.Err.Error()); err != nil {
+	header := true
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimSuffix(sc.Text(), "\r")
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		cells, msg := splitRow(text)
+		if header {
+			if msg != "" || !isHeader(cells) {
+				return model.Problem{Line: line, Msg: "the header row is not l2tcsv's: it names the 17 columns " + strings.Join(columns, ",")}
+			}
+			header = false
+			continue
+		}
+		rd.events++ // a row that is reported still counts, so positions match the file
+		if msg != "" {
+			if err := rd.report(line, 0, msg); err != nil {
 				return err
 			}
 			continue
-		case err != nil:
-			return err
 		}
-		line, _ := cr.FieldPos(0)
-		last = line
-		rd.events++
 		if err := rd.row(line, cells); err != nil {
 			return err
 		}
 	}
+	if err := sc.Err(); errors.Is(err, bufio.ErrTooLong) {
+		return model.Problem{Line: line + 1, Msg: model.RowTooLarge, Err: model.ErrRecordTooLarge}
+	} else if err != nil {
+		return err
+	}
+	return nil
+}
+
+// splitRow splits a line into its cells: at its commas when it has
+// l2tcsv's 16 and no cell is quoted as CSV quotes it, else as a line of
+// CSV.
+func splitRow(text string) ([]string, string) {
+	if strings.Count(text, ",") == len(columns)-1 {
+		cells := strings.Split(text, ",")
+		if !slices.ContainsFunc(cells, csvQuoted) {
+			return cells, ""
+		}
+	}
+	cr := csv.NewReader(strings.NewReader(text))
+	cr.FieldsPerRecord = -1
+	cells, err := cr.Read()
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return nil, fmt.Sprintf("invalid CSV at column %d: %v: psort quotes nothing; a spreadsheet quotes a cell whole and doubles the \" inside it", pe.Column, pe.Err)
+	}
+	if err != nil {
+		return nil, "invalid CSV: " + err.Error()
+	}
+	return cells, ""
+}
+
+// csvQuoted reports whether a cell is in CSV's quoted form: "...", with
+// every " inside doubled.
+func csvQuoted(c string) bool {
+	return len(c) >= 2 && c[0] == '"' && c[len(c)-1] == '"' && !strings.Contains(strings.ReplaceAll(c[1:len(c)-1], `""`, ""), `"`)
 }
 
 func (rd *l2tcsv) report(line, col int, msg string) error {

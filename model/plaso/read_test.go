@@ -175,3 +175,24 @@ func TestJSONLineEventTagCommentCounted(t *testing.T) {
 		t.Errorf("losses %q", lost.String())
 	}
 }
+
+// TestL2TCSVQuotesAreText: psort writes no quotes, so a value that starts
+// with one (a Windows command line) is text, and the rows after it are
+// read as rows; a row a spreadsheet saved again, quoted, reads the same.
+func TestL2TCSVQuotesAreText(t *testing.T) {
+	cmd := `"C:\Windows\system32\svchost.exe" -k netsvcs`
+	row := "06/27/2012,18:17:01,UTC,M...,REG,Services,Content Modification Time,-,host,-," + cmd + ",2,SYSTEM,-,-,winreg,-\n"
+	quoted := `06/27/2012,18:17:01,UTC,M...,REG,Services,Content Modification Time,-,host,-,"""C:\Windows\system32\svchost.exe"" -k netsvcs",2,SYSTEM,-,-,winreg,"a: 1, b: 2"` + "\n"
+	events, problems, _ := read(t, l2tHeader+row+row+quoted)
+	if problems != "" || len(events) != 3 {
+		t.Fatalf("problems %q, %d events; want 3", problems, len(events))
+	}
+	for i, e := range events {
+		if e.Title != cmd {
+			t.Errorf("event %d: title %q, want %q", i+1, e.Title, cmd)
+		}
+	}
+	if !strings.Contains(events[2].Summary, "extra: a: 1, b: 2") {
+		t.Errorf("the quoted row's extra: %q", events[2].Summary)
+	}
+}
