@@ -9,7 +9,9 @@
 // event tag object whose labels are the tags. It is read as Timesketch
 // JSONL is (package timesketch): the message is the title, the timestamp
 // the date at microsecond precision, the labels the tags, and every other
-// key a "key: value" line of the summary, objects as their JSON text.
+// key a "key: value" line of the summary, objects as their JSON text,
+// but for Plaso's container markers (__container_type__: event,
+// __type__: AttributeContainer), the same on every event.
 // Only an event tag's members other than its labels (an old comment) are
 // not carried, and are counted. An event Plaso says has no time (its
 // timestamp_desc "Not a time", its timestamp 0) is imported undated, not

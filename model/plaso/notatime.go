@@ -20,7 +20,8 @@ var epoch = func() model.Instant {
 
 // undatedSink passes a json_line read on to a sink, undating the events
 // Plaso says have no time ("timestamp_desc: Not a time" at timestamp 0)
-// rather than dating them 1970, and counting them. It is a FieldSink and
+// rather than dating them 1970, and counting them, and leaving Plaso's
+// container markers out of the summary. It is a FieldSink and
 // a Locator whatever the sink is, and passes those on as the sink takes
 // them.
 type undatedSink struct {
@@ -44,7 +45,15 @@ func newUndatedSink(sink model.Sink, losses *model.Losses) model.Sink {
 	return &u
 }
 
+// markers are the lines Plaso's container markers make at the start of a
+// json_line event's summary (its keys are sorted): the same on every
+// event, they say nothing about it.
+var markers = [...]string{"__container_type__: event\n", "__type__: AttributeContainer\n"}
+
 func (u *undatedSink) undate(e *model.Event) {
+	for _, m := range markers {
+		e.Summary = strings.TrimPrefix(e.Summary, m)
+	}
 	if !e.Date.IsZero() && e.Date.Earliest() == epoch && strings.Contains("\n"+e.Summary+"\n", "\ntimestamp_desc: "+notATime+"\n") {
 		e.Date = model.Date{}
 		u.losses.Add(NotATime, 1)

@@ -174,6 +174,11 @@ func TestJSONLineEventTagCommentCounted(t *testing.T) {
 	if lost.String() != `1 Plaso event tag comment or other member left out; 1 event of type "Not a time" imported undated` || !events[3].Date.IsZero() {
 		t.Errorf("losses %q", lost.String())
 	}
+	for _, e := range events {
+		if strings.Contains(e.Summary, "__container_type__: event") || strings.Contains(e.Summary, "__type__: AttributeContainer") {
+			t.Errorf("Plaso's container markers are in the summary: %q", e.Summary)
+		}
+	}
 }
 
 // TestL2TCSVQuotesAreText: psort writes no quotes, so a value that starts
