@@ -27,10 +27,10 @@ type importOptions struct {
 func newImportCmd(c *cli) *cobra.Command {
 	opts := &importOptions{cli: c}
 	cmd := &cobra.Command{
-		Use:   "import [--format auto|json|timelinejs|timesketch|csv] [--dry-run] [--replace] FILE...",
+		Use:   "import [--format auto|json|timelinejs|plaso|timesketch|csv] [--dry-run] [--replace] FILE...",
 		Short: "Add the events of files to the store (- reads stdin)",
-		Long: `Import reads chrono JSON, TimelineJS JSON, Timesketch JSONL or CSV, or
-chrono CSV, and adds their events and sources to the store. chrono JSON is
+		Long: `Import reads chrono JSON, TimelineJS JSON, Plaso's json_line or l2tcsv,
+Timesketch JSONL or CSV, or chrono CSV, and adds their events and sources to the store. chrono JSON is
 a document or the JSON Lines of events that chrono list --json prints (an
 event a line, no sources: a quote's source must be in the store already).
 With --format auto (the default) the format is recognised from each file's

@@ -16,6 +16,7 @@ import (
 	"chrono/model/csvfmt"
 	"chrono/model/markdown"
 	"chrono/model/native"
+	"chrono/model/plaso"
 	"chrono/model/timelinejs"
 	"chrono/model/timesketch"
 )
@@ -59,6 +60,7 @@ type Format struct {
 var All = []Format{
 	{Name: "json", Title: "chrono JSON", Variant: nativeVariant, Detect: detectNative, Read: readNative, Write: writeNative, Carries: model.AllFields, Shown: ShownEscaped},
 	{Name: "timelinejs", Title: "TimelineJS JSON", Variant: timelinejs.Variant, Detect: timelinejs.Detect, Read: timelinejs.Read, Write: timelinejs.Write, Carries: timelinejs.Carries, Shown: ShownEscaped},
+	{Name: "plaso", Title: "Plaso json_line or l2tcsv", Variant: plaso.Variant, Detect: plaso.Detect, Read: plaso.Read, Carries: plaso.Carries, Shown: ShownEscaped},
 	{Name: "timesketch", Title: "Timesketch JSONL or CSV", Variant: timesketchVariant, Detect: timesketch.Detect, Read: timesketch.Read, Write: timesketch.WriteJSONL, Carries: timesketch.Carries, Shown: ShownEscaped},
 	{Name: "timesketch-csv", Title: "Timesketch CSV", Write: timesketch.WriteCSV, Shown: ShownNever},
 	{Name: "csv", Title: "chrono CSV", Detect: csvfmt.Detect, Read: csvfmt.Read, Write: csvfmt.Write, Carries: csvfmt.Carries, Shown: ShownNever},

@@ -106,6 +106,15 @@ type result struct {
 	losses   tally
 }
 
+// unit is the unit of timestamp n: microseconds for a file that always
+// writes them, else the one its size says.
+func (c *converter) unit(n int64) unit {
+	if c.rec.micros {
+		return micros
+	}
+	return timestampUnit(n)
+}
+
 // convert turns one record into an event, the sources it brings and every
 // problem with it; the event is usable only when there are none. memo,
 // when not nil, decodes the sources.
@@ -257,11 +266,11 @@ func (c *converter) date(e *model.Event, chrono bool, dt string, dtBad bool, ts 
 		e.Date = fromDT
 		// A timestamp in another unit that agrees says nothing more.
 		start := fromDT.Earliest()
-		return ts.ok && !sameMicros(start, ts.n) && !sameInstant(start, ts.n, timestampUnit(ts.n))
+		return ts.ok && !sameMicros(start, ts.n) && !sameInstant(start, ts.n, c.unit(ts.n))
 	case dt != "" || dtBad || ts.present && !ts.ok:
 		return false // reported
 	case ts.ok:
-		u := timestampUnit(ts.n)
+		u := c.unit(ts.n)
 		e.Date = dateFromEpoch(ts.n, u)
 		if e.Date.IsZero() {
 			c.fail("timestamp %d: not a date chrono can hold", ts.n)

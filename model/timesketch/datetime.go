@@ -156,6 +156,20 @@ func parseTimestamp(s string) (int64, bool) {
 	return n, err == nil
 }
 
+// appendDigits appends n, which is not negative, in width digits,
+// zero-padded.
+func appendDigits(b []byte, n, width int) []byte {
+	start := len(b)
+	for range width {
+		b = append(b, '0')
+	}
+	for i := len(b) - 1; i >= start && n > 0; i-- {
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return b
+}
+
 // earliest returns the first instant of d for Timesketch: as RFC 3339 in
 // the offset of d's own time of day (+00:00 when it has none), and in
 // microseconds. ok is false when the start is open or unknown, or outside

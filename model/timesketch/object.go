@@ -13,19 +13,20 @@ import (
 // parser reads JSONL lines into records. It keeps its buffers from line
 // to line, so each goroutine that reads lines has its own.
 type parser struct {
+	micros  bool // see record.micros
 	dec     *jsontext.Decoder
 	rec     record
 	unquote []byte
 	memo    *sourceMemo
 }
 
-func newParser() *parser {
-	return &parser{dec: jsontext.NewDecoder(new(bytes.Buffer)), memo: newSourceMemo()}
+func newParser(micros bool) *parser {
+	return &parser{micros: micros, dec: jsontext.NewDecoder(new(bytes.Buffer)), memo: newSourceMemo()}
 }
 
 // line converts the JSON object on one line, the line numbered n.
 func (p *parser) line(text []byte, n int, out *result) {
-	p.rec = record{line: n, keys: p.rec.keys[:0], vals: p.rec.vals[:0]}
+	p.rec = record{line: n, micros: p.micros, keys: p.rec.keys[:0], vals: p.rec.vals[:0]}
 	if col, msg := p.object(text); msg != "" {
 		*out = result{line: n, syntax: msg, col: col}
 	} else {

@@ -27,6 +27,17 @@ const maxRecord = model.MaxRecordBytes
 // rest unreadable (no header row, a line longer than 64 MiB, a failing
 // reader) is returned. What reading changes is counted in losses.
 func Read(r io.Reader, sink model.Sink, losses *model.Losses) error {
+	return readIn(r, sink, losses, false)
+}
+
+// ReadMicros is Read for files whose timestamps are always microseconds,
+// whatever their size, as Plaso writes them: an event of 1970 stays in
+// 1970 rather than being read in another unit.
+func ReadMicros(r io.Reader, sink model.Sink, losses *model.Losses) error {
+	return readIn(r, sink, losses, true)
+}
+
+func readIn(r io.Reader, sink model.Sink, losses *model.Losses, micros bool) error {
 	if losses == nil {
 		losses = new(model.Losses)
 	}
@@ -38,7 +49,7 @@ func Read(r io.Reader, sink model.Sink, losses *model.Losses) error {
 	if err != nil {
 		return err
 	}
-	rd := &reader{sink: sink, losses: losses, sources: map[string]seenSource{}, ids: map[uint64]int{}}
+	rd := &reader{sink: sink, losses: losses, sources: map[string]seenSource{}, ids: map[uint64]int{}, micros: micros}
 	if first == '{' {
 		return rd.jsonl(br, blank)
 	}
@@ -53,6 +64,7 @@ type reader struct {
 	nsources int                   // sources sent
 	sources  map[string]seenSource // every source sent, by id
 	ids      map[uint64]int        // how often each made-up id was made
+	micros   bool                  // see record.micros
 }
 
 // seenSource is a source as sent, and the line that defined it first.

@@ -63,7 +63,7 @@ func (rd *reader) csv(br *bufio.Reader, blank int) error {
 		}
 		line, _ := cr.FieldPos(0)
 		last = line
-		rec := &record{line: blank + line, csv: true, keys: header, vals: make([]value, len(cells))}
+		rec := &record{line: blank + line, csv: true, micros: rd.micros, keys: header, vals: make([]value, len(cells))}
 		bad := -1 // the first column whose cell is not UTF-8 (its name may be "")
 		for i, c := range cells {
 			if !utf8.ValidString(c) && bad < 0 {

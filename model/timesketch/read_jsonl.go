@@ -26,7 +26,7 @@ func (rd *reader) jsonl(r io.Reader, blank int) error {
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			p := newParser()
+			p := newParser(rd.micros)
 			for b := range work {
 				b.convert(p)
 			}
@@ -71,7 +71,7 @@ func (rd *reader) jsonl(r io.Reader, blank int) error {
 			// goroutine would only wait for them, and a stream that
 			// brings a record at a time would pay for handing it over.
 			if own == nil {
-				own = newParser()
+				own = newParser(rd.micros)
 			}
 			cur.convert(own)
 			pending = append(pending, cur)

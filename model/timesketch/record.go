@@ -11,6 +11,9 @@ import (
 type record struct {
 	line int  // where the record starts, from 1
 	csv  bool // the values are CSV cells: an empty cell is no value
+	// micros: the timestamp is microseconds whatever its size, as Plaso
+	// writes it, rather than in the unit its size says.
+	micros bool
 	keys []string
 	vals []value
 }

@@ -16,13 +16,23 @@ const tagForms = `write a JSON list ["a", "b"], a comma list a,b, or - for none`
 
 // parseTags reads a Timesketch tag value the way Timesketch does: a JSON
 // list (as JSON in JSONL, or as text "[...]"), "-" for none, a comma list,
-// or one tag. Spaces around the commas belong to the list, not the tags.
+// or one tag; in JSONL also Plaso's event tag object, whose labels are
+// the tags. Spaces around the commas belong to the list, not the tags.
 // The tags are then made valid chrono tags, counting what that changes.
 func parseTags(v value, losses lossCounter) ([]string, string) {
 	var raw []string
 	switch text := v.text; {
 	case v.json && text == "null":
 		return nil, ""
+	case v.json && text[0] == '{':
+		labels, msg, ok := eventTagLabels(v.bytes(), losses)
+		if !ok {
+			return nil, "tag: want a list of strings, found an object"
+		}
+		if msg != "" {
+			return nil, msg
+		}
+		raw = labels
 	case v.json && text[0] != '[':
 		return nil, fmt.Sprintf("tag: want a list of strings, found %s", kindName(text))
 	case v.json:

@@ -1,0 +1,43 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestImportPlaso imports psort's json_line and l2tcsv outputs as found,
+// saying what was detected and what was not carried, and exports them to
+// Timesketch with every date.
+func TestImportPlaso(t *testing.T) {
+	l2t := "date,time,timezone,MACB,source,sourcetype,type,user,host,short,desc,version,filename,inode,notes,format,extra\n" +
+		"06/27/2012,18:17:01,Europe/Amsterdam,M...,FILE,Log,Content Modification Time,-,ubuntu,-,session closed,2,syslog.1,-,Malware,syslog,-\n" +
+		"00/00/0000,00:00:00,UTC,....,REG,Registry Key,Not a time,-,-,-,no time,2,SYSTEM,-,-,winreg,-\n"
+	tests := []struct {
+		name, doc, want string
+	}{
+		{"events.l2t.csv", l2t, "imported 2 events (2 new, 0 updated) from FILE (detected Plaso l2tcsv; 1 l2tcsv row dated 00/00/0000 imported undated)"},
+		{"events.jsonl", `{"__container_type__": "event", "__type__": "AttributeContainer", "data_type": "syslog:line", "message": "session closed", "parser": "syslog", "tag": {"__type__": "EventTag", "comment": "see report", "labels": ["Malware"]}, "timestamp": 1340821021000000, "timestamp_desc": "Content Modification Time"}` + "\n",
+			"imported 1 event (1 new, 0 updated) from FILE (detected Plaso json_line; 1 Plaso event tag comment or other member left out)"},
+	}
+	for _, tt := range tests {
+		dir := t.TempDir()
+		db := filepath.Join(dir, "chrono.db")
+		file := filepath.Join(dir, tt.name)
+		if err := os.WriteFile(file, []byte(tt.doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if r := chrono(t, db, "", "new", db); r.code != 0 {
+			t.Fatal(r.stderr)
+		}
+		r := chrono(t, db, "", "import", file)
+		if want := strings.ReplaceAll(tt.want, "FILE", file); r.code != 0 || !strings.Contains(r.stdout+r.stderr, want) {
+			t.Errorf("%s: exit %d, %q %q; want %q", tt.name, r.code, r.stdout, r.stderr, want)
+		}
+		r = chrono(t, db, "", "export", "--format", "timesketch")
+		if r.code != 0 || !strings.Contains(r.stdout, `"datetime":"2012-06-27T`) || !strings.Contains(r.stdout, `"tag":["Malware"]`) {
+			t.Errorf("%s: export: exit %d, %q %q", tt.name, r.code, r.stdout, r.stderr)
+		}
+	}
+}

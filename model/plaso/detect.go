@@ -1,0 +1,87 @@
+package plaso
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strings"
+
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+var bom = []byte("\uFEFF")
+
+// columns is l2tcsv's header row.
+var columns = []string{
+	"date", "time", "timezone", "MACB", "source", "sourcetype", "type",
+	"user", "host", "short", "desc", "version", "filename", "inode", "notes",
+	"format", "extra",
+}
+
+// Detect reports whether head, the first bytes of a file, is psort's
+// json_line (a first object whose __container_type__ is "event") or
+// l2tcsv (l2tcsv's header row).
+func Detect(head []byte) bool { return detectJSONLine(head) || detectL2TCSV(head) }
+
+// Variant names the output head is in: "Plaso json_line" or "Plaso l2tcsv".
+func Variant(head []byte) string {
+	if t := trim(head); len(t) > 0 && t[0] == '{' {
+		return "Plaso json_line"
+	}
+	return "Plaso l2tcsv"
+}
+
+func trim(head []byte) []byte {
+	return bytes.TrimLeft(bytes.TrimPrefix(head, bom), " \t\r\n")
+}
+
+// detectJSONLine reads the members of the first line's object as far as
+// they can be read (the line may be cut): Plaso writes its keys sorted,
+// so the marker comes first.
+func detectJSONLine(head []byte) bool {
+	head = trim(head)
+	if len(head) == 0 || head[0] != '{' {
+		return false
+	}
+	line, _, _ := bytes.Cut(head, []byte{'\n'})
+	dec := jsontext.NewDecoder(bytes.NewReader(line), jsontext.AllowInvalidUTF8(true), jsontext.AllowDuplicateNames(true))
+	if _, err := dec.ReadToken(); err != nil {
+		return false
+	}
+	for {
+		tok, err := dec.ReadToken()
+		if err != nil || tok.Kind() != '"' {
+			return false
+		}
+		if tok.String() != "__container_type__" {
+			if dec.SkipValue() != nil {
+				return false
+			}
+			continue
+		}
+		v, err := dec.ReadToken()
+		return err == nil && v.Kind() == '"' && v.String() == "event"
+	}
+}
+
+func detectL2TCSV(head []byte) bool {
+	head = trim(head)
+	if len(head) == 0 || head[0] == '{' {
+		return false
+	}
+	header, err := csv.NewReader(bytes.NewReader(head)).Read()
+	return err == nil && isHeader(header)
+}
+
+// isHeader reports whether a row is l2tcsv's header, in any case and with
+// spaces around the names, as spreadsheets may leave it.
+func isHeader(row []string) bool {
+	if len(row) != len(columns) {
+		return false
+	}
+	for i, c := range columns {
+		if !strings.EqualFold(strings.TrimSpace(row[i]), c) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,40 @@
+// Package plaso reads the outputs of Plaso's psort, the forensic
+// timeline tool, that chrono can take directly: json_line and l2tcsv.
+//
+// json_line is one JSON object per line, with the keys sorted: Plaso's
+// container markers (__container_type__, __type__), then the event's
+// attributes, among them message, timestamp (microseconds since
+// 1970-01-01T00:00:00Z, in UTC), timestamp_desc, display_name, parser,
+// data_type, pathspec (an object) and, when the event is tagged, tag: an
+// event tag object whose labels are the tags. It is read as Timesketch
+// JSONL is (package timesketch): the message is the title, the timestamp
+// the date at microsecond precision, the labels the tags, and every other
+// key a "key: value" line of the summary, objects as their JSON text,
+// but for Plaso's container markers (__container_type__: event,
+// __type__: AttributeContainer), the same on every event.
+// Only an event tag's members other than its labels (an old comment) are
+// not carried, and are counted. An event Plaso says has no time (its
+// timestamp_desc "Not a time", its timestamp 0) is imported undated, not
+// dated 1970, and counted.
+//
+// l2tcsv is the classic CSV of log2timeline, a row a line, 17 columns
+// with a header row, nothing quoted (psort turns a comma in a value into
+// a space, so a quote in a value is text; a file a spreadsheet saved again
+// with quoted cells reads the same): date (MM/DD/YYYY), time (HH:MM:SS), timezone (UTC or a zone name
+// such as Europe/Amsterdam), MACB, source, sourcetype, type, user, host,
+// short, desc, version, filename, inode, notes, format and extra. The
+// date, time and timezone are the date, at second precision with the
+// offset the zone had then; desc is the title (short when desc is
+// empty); notes are the tags when they are Plaso labels (letters, digits
+// and _, separated by spaces), else an attribute; every other column
+// that holds something ("-" is nothing) is a "key: value" line of the
+// summary, named as in the header, short only when it says more than
+// desc, timezone only when it is not UTC. The version column, always 2,
+// is not carried. A date of 00/00/0000 (Plaso could not write the time)
+// and a row of type "Not a time" (Plaso's event without a time, written
+// at 1970-01-01) are imported undated, and a local time that a daylight saving change
+// repeats is read at its first occurrence; both are counted.
+//
+// Zone names are looked up in the system's time zone database, and in a
+// copy built into chrono where the system has none.
+package plaso

@@ -1,0 +1,321 @@
+package plaso
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"chrono/model"
+	"chrono/model/timesketch"
+)
+
+// The l2tcsv columns chrono reads into fields; the others are attributes.
+const (
+	colDate = iota
+	colTime
+	colTimezone
+	colMACB
+	colSource
+	colSourcetype
+	colType
+	colUser
+	colHost
+	colShort
+	colDesc
+	colVersion
+	colFilename
+	colInode
+	colNotes
+	colFormat
+	colExtra
+)
+
+// l2tcsv is the state of one l2tcsv read.
+type l2tcsv struct {
+	sink   model.Sink
+	losses *model.Losses
+	zones  zones
+	ids    map[uint64]int // how often each made-up id was made
+	events int            // rows read: the position of the next event is events+1
+}
+
+// readL2TCSV reads the header row, then one event per row, a row a line.
+// psort quotes nothing (it turns commas in a value into spaces), so a row
+// with 16 commas is split at them and a quote in it is text: a Windows
+// command line "C:\...\svchost.exe" -k netsvcs is read as written. A row
+// a spreadsheet saved again, with RFC 4180 quoting, is read as CSV. A row
+// that is not 17 cells, or not UTF-8, or whose date cannot be read, is
+// reported with its line, and the next row is read.
+func readL2TCSV(br *bufio.Reader, sink model.Sink, losses *model.Losses) error {
+	if b, _ := br.Peek(len(bom)); string(b) == string(bom) {
+		br.Discard(len(bom))
+	}
+	sc := bufio.NewScanner(br)
+	sc.Buffer(make([]byte, 0, 64<<10), model.MaxRecordBytes)
+	rd := &l2tcsv{sink: sink, losses: losses, zones: zones{}, ids: map[uint64]int{}}
+	header := true
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimSuffix(sc.Text(), "\r")
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		cells, msg := splitRow(text)
+		if header {
+			if msg != "" || !isHeader(cells) {
+				return model.Problem{Line: line, Msg: "the header row is not l2tcsv's: it names the 17 columns " + strings.Join(columns, ",")}
+			}
+			header = false
+			continue
+		}
+		rd.events++ // a row that is reported still counts, so positions match the file
+		if msg != "" {
+			if err := rd.report(line, 0, msg); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := rd.row(line, cells); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); errors.Is(err, bufio.ErrTooLong) {
+		return model.Problem{Line: line + 1, Msg: model.RowTooLarge, Err: model.ErrRecordTooLarge}
+	} else if err != nil {
+		return err
+	}
+	return nil
+}
+
+// splitRow splits a line into its cells: at its commas when it has
+// l2tcsv's 16 and no cell is quoted as CSV quotes it, else as a line of
+// CSV.
+func splitRow(text string) ([]string, string) {
+	if strings.Count(text, ",") == len(columns)-1 {
+		cells := strings.Split(text, ",")
+		if !slices.ContainsFunc(cells, csvQuoted) {
+			return cells, ""
+		}
+	}
+	cr := csv.NewReader(strings.NewReader(text))
+	cr.FieldsPerRecord = -1
+	cells, err := cr.Read()
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return nil, fmt.Sprintf("invalid CSV at column %d: %v: psort quotes nothing; a spreadsheet quotes a cell whole and doubles the \" inside it", pe.Column, pe.Err)
+	}
+	if err != nil {
+		return nil, "invalid CSV: " + err.Error()
+	}
+	return cells, ""
+}
+
+// csvQuoted reports whether a cell is in CSV's quoted form: "...", with
+// every " inside doubled.
+func csvQuoted(c string) bool {
+	return len(c) >= 2 && c[0] == '"' && c[len(c)-1] == '"' && !strings.Contains(strings.ReplaceAll(c[1:len(c)-1], `""`, ""), `"`)
+}
+
+func (rd *l2tcsv) report(line, col int, msg string) error {
+	return model.Report(rd.sink, model.Problem{Line: line, Column: col, Msg: msg})
+}
+
+// row converts one row and sends it, or reports what is wrong with it.
+func (rd *l2tcsv) row(line int, cells []string) error {
+	if len(cells) != len(columns) {
+		return rd.report(line, 0, fmt.Sprintf("the row has %d cells, l2tcsv has 17: is a comma in a value not quoted?", len(cells)))
+	}
+	for i, c := range cells {
+		if !utf8.ValidString(c) {
+			return rd.report(line, 0, fmt.Sprintf("column %d (%s): not valid UTF-8 (save the file as UTF-8)", i+1, columns[i]))
+		}
+	}
+	var e model.Event
+	var problems []string
+	date, msg := rd.date(cells[colDate], cells[colTime], cells[colTimezone])
+	if strings.TrimSpace(cells[colType]) == notATime && !date.IsZero() {
+		// Plaso's event without a time, written at the epoch.
+		date = model.Date{}
+		rd.losses.Add(NotATime, 1)
+	}
+	if msg != "" {
+		problems = append(problems, msg)
+	}
+	e.Date = date
+	e.Title = value(cells[colDesc])
+	if e.Title == "" {
+		e.Title = value(cells[colShort])
+	}
+	if strings.TrimSpace(e.Title) == "" {
+		problems = append(problems, "desc: missing: every l2tcsv row says what happened; it is the event's title")
+	}
+	notes := value(cells[colNotes])
+	if labels, ok := plasoLabels(notes); ok {
+		e.Tags = labels
+		notes = ""
+	}
+	var summary strings.Builder
+	for i, c := range cells {
+		c = value(c)
+		switch {
+		case c == "", i == colDate, i == colTime, i == colDesc, i == colNotes:
+			continue
+		case i == colTimezone && strings.EqualFold(c, "UTC"):
+			continue // the date's offset says it
+		case i == colShort && saysNoMore(c, e.Title):
+			continue
+		case i == colVersion && c == "2":
+			continue // the format's version, not the event's
+		}
+		timesketch.AppendAttribute(&summary, columns[i], c)
+	}
+	if notes != "" {
+		timesketch.AppendAttribute(&summary, columns[colNotes], notes)
+	}
+	e.Summary = summary.String()
+	for _, msg := range problems {
+		if err := rd.report(line, 0, msg); err != nil {
+			return err
+		}
+	}
+	if len(problems) > 0 {
+		return nil
+	}
+	key, id := timesketch.RecordID(cells[colDate]+" "+cells[colTime]+" "+cells[colTimezone], cells[colType], e.Title)
+	rd.ids[key]++
+	if n := rd.ids[key]; n > 1 {
+		id += "-" + strconv.Itoa(n)
+	}
+	e.ID = id
+	return model.SendEvent(rd.sink, e, rd.events, Carries)
+}
+
+// value is a cell's text; "-", psort's mark for none, is "".
+func value(c string) string {
+	if c = strings.TrimSpace(c); c == "-" {
+		return ""
+	}
+	return c
+}
+
+// saysNoMore reports whether short, psort's shortened desc, is desc or
+// its start cut with "...".
+func saysNoMore(short, desc string) bool {
+	return short == desc || strings.HasSuffix(short, "...") && strings.HasPrefix(desc, strings.TrimSuffix(short, "..."))
+}
+
+// plasoLabels reads notes as Plaso writes an event tag: its labels
+// (letters, digits, _) separated by spaces. ok is false for notes of any
+// other kind, which are kept as written.
+func plasoLabels(notes string) (labels []string, ok bool) {
+	if notes == "" {
+		return nil, false
+	}
+	for l := range strings.FieldsSeq(notes) {
+		for _, r := range l {
+			if !(r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+				return nil, false
+			}
+		}
+		if len(l) > model.MaxTagLen || model.CheckTag(l) != "" {
+			return nil, false
+		}
+		if !slices.Contains(labels, l) {
+			labels = append(labels, l)
+		}
+	}
+	return labels, true
+}
+
+// date reads a row's date (MM/DD/YYYY), time (HH:MM:SS) and timezone as
+// a date at second precision with the zone's offset then. 00/00/0000 is
+// no date, counted; a time that does not exist in the zone (skipped by a
+// clock change) is a problem; one that occurs twice is read at the first.
+func (rd *l2tcsv) date(d, t, tz string) (model.Date, string) {
+	d, t = strings.TrimSpace(d), strings.TrimSpace(t)
+	if d == "00/00/0000" {
+		rd.losses.Add(NoDate, 1)
+		return model.Date{}, ""
+	}
+	month, day, year, ok := fields(d, '/', 2, 2, 4)
+	if !ok {
+		return model.Date{}, fmt.Sprintf("date %q: want MM/DD/YYYY, as l2tcsv writes it: 06/27/2012", d)
+	}
+	hour, minute, second, ok := fields(t, ':', 2, 2, 2)
+	if !ok {
+		return model.Date{}, fmt.Sprintf("time %q: want HH:MM:SS, as l2tcsv writes it: 18:17:01", t)
+	}
+	if hour > 23 || minute > 59 || second > 59 {
+		return model.Date{}, fmt.Sprintf("time %q: no such time of day", t)
+	}
+	loc, msg := rd.zones.lookup(strings.TrimSpace(tz))
+	if msg != "" {
+		return model.Date{}, msg
+	}
+	at := time.Date(year, time.Month(month), day, hour, minute, second, 0, loc)
+	if at.Year() != year || int(at.Month()) != month || at.Day() != day {
+		return model.Date{}, fmt.Sprintf("date %q: no such day", d)
+	}
+	if at.Hour() != hour || at.Minute() != minute || at.Second() != second {
+		return model.Date{}, fmt.Sprintf("time %s %s in %s: a time the clock skipped that night (a daylight saving change); correct the row", d, t, loc)
+	}
+	if first, repeated := firstOccurrence(at); repeated {
+		at = first
+		rd.losses.Add(RepeatedHour, 1)
+	}
+	date, err := model.ParseDate(at.Format("2006-01-02T15:04:05Z07:00"))
+	if err != nil {
+		return model.Date{}, fmt.Sprintf("date %s %s %s: %v", d, t, tz, err)
+	}
+	return date, ""
+}
+
+// firstOccurrence returns the first instant that shows the same wall
+// clock as at in its zone, and whether there are two (the hour a clock
+// change turns back).
+func firstOccurrence(at time.Time) (time.Time, bool) {
+	_, off := at.Zone()
+	for _, probe := range []time.Duration{-24 * time.Hour, 24 * time.Hour} {
+		_, other := at.Add(probe).Zone()
+		if other == off {
+			continue
+		}
+		alt := at.Add(time.Duration(off-other) * time.Second)
+		if alt.Format(time.DateTime) == at.Format(time.DateTime) {
+			if alt.Before(at) {
+				return alt, true
+			}
+			return at, true
+		}
+	}
+	return at, false
+}
+
+// fields reads three numbers of fixed widths separated by sep.
+func fields(s string, sep byte, w1, w2, w3 int) (a, b, c int, ok bool) {
+	if len(s) != w1+w2+w3+2 || s[w1] != sep || s[w1+1+w2] != sep {
+		return 0, 0, 0, false
+	}
+	num := func(t string) (int, bool) {
+		n := 0
+		for i := range len(t) {
+			if t[i] < '0' || t[i] > '9' {
+				return 0, false
+			}
+			n = n*10 + int(t[i]-'0')
+		}
+		return n, true
+	}
+	var ok1, ok2, ok3 bool
+	a, ok1 = num(s[:w1])
+	b, ok2 = num(s[w1+1 : w1+1+w2])
+	c, ok3 = num(s[w1+1+w2+1:])
+	return a, b, c, ok1 && ok2 && ok3
+}

@@ -1,0 +1,24 @@
+package plaso
+
+import "chrono/model"
+
+// Carries is the event fields a Plaso event holds: a title, a date, tags,
+// and every other attribute as the summary's lines. An update keeps every
+// other field as stored.
+const Carries = model.FieldDate | model.FieldTitle | model.FieldSummary | model.FieldTags
+
+// NotATime counts events whose time Plaso says is "Not a time", written
+// at 1970-01-01T00:00:00Z (timestamp 0): they are imported undated, not
+// dated 1970.
+var NotATime = model.Loss{One: `event of type "Not a time" imported undated`, Many: `events of type "Not a time" imported undated`}
+
+// What reading l2tcsv changes.
+var (
+	// NoDate counts rows dated 00/00/0000, Plaso's mark for a timestamp
+	// it could not write: they are imported undated.
+	NoDate = model.Loss{One: "l2tcsv row dated 00/00/0000 imported undated", Many: "l2tcsv rows dated 00/00/0000 imported undated"}
+	// RepeatedHour counts local times that a daylight saving change
+	// repeats (02:30 twice in one night): l2tcsv does not say which was
+	// meant, and the first is taken.
+	RepeatedHour = model.Loss{One: "l2tcsv time in an hour a clock change repeats read at its first occurrence", Many: "l2tcsv times in an hour a clock change repeats read at their first occurrence"}
+)

@@ -1,0 +1,80 @@
+package plaso
+
+import (
+	"strings"
+
+	"chrono/model"
+)
+
+// notATime is the timestamp_desc Plaso gives an event that has no time.
+const notATime = "Not a time"
+
+// epoch is where Plaso puts an event that has no time: timestamp 0.
+var epoch = func() model.Instant {
+	d, err := model.ParseDate("1970-01-01T00:00:00Z")
+	if err != nil {
+		panic(err) // a constant that parses
+	}
+	return d.Earliest()
+}()
+
+// undatedSink passes a json_line read on to a sink, undating the events
+// Plaso says have no time ("timestamp_desc: Not a time" at timestamp 0)
+// rather than dating them 1970, and counting them, and leaving Plaso's
+// container markers out of the summary. It is a FieldSink and
+// a Locator whatever the sink is, and passes those on as the sink takes
+// them.
+type undatedSink struct {
+	model.Sink
+	losses *model.Losses
+}
+
+// reportingSink is an undatedSink for a sink that collects problems.
+type reportingSink struct {
+	undatedSink
+	model.Reporter
+}
+
+// newUndatedSink wraps sink, keeping whether it collects problems: a
+// reader goes on past a problem only when it does (model.Report).
+func newUndatedSink(sink model.Sink, losses *model.Losses) model.Sink {
+	u := undatedSink{Sink: sink, losses: losses}
+	if r, ok := sink.(model.Reporter); ok {
+		return &reportingSink{undatedSink: u, Reporter: r}
+	}
+	return &u
+}
+
+// markers are the lines Plaso's container markers make at the start of a
+// json_line event's summary (its keys are sorted): the same on every
+// event, they say nothing about it.
+var markers = [...]string{"__container_type__: event\n", "__type__: AttributeContainer\n"}
+
+func (u *undatedSink) undate(e *model.Event) {
+	for _, m := range markers {
+		e.Summary = strings.TrimPrefix(e.Summary, m)
+	}
+	if !e.Date.IsZero() && e.Date.Earliest() == epoch && strings.Contains("\n"+e.Summary+"\n", "\ntimestamp_desc: "+notATime+"\n") {
+		e.Date = model.Date{}
+		u.losses.Add(NotATime, 1)
+	}
+}
+
+// Event implements model.Sink.
+func (u *undatedSink) Event(e model.Event, n int) error {
+	u.undate(&e)
+	return u.Sink.Event(e, n)
+}
+
+// EventFields implements model.FieldSink.
+func (u *undatedSink) EventFields(e model.Event, n int, present model.FieldSet) error {
+	u.undate(&e)
+	return model.SendEvent(u.Sink, e, n, present)
+}
+
+// EventAt implements model.Locator.
+func (u *undatedSink) EventAt(n int, at model.Place) {
+	if l, ok := u.Sink.(model.Locator); ok {
+		l.EventAt(n, at)
+	}
+}

@@ -1,0 +1,221 @@
+package plaso
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"chrono/model"
+)
+
+// read reads doc with a Checker and returns the events, the problems and
+// the losses.
+func read(t *testing.T, doc string) ([]model.Event, string, *model.Losses) {
+	t.Helper()
+	var c model.Collect
+	chk := model.NewChecker(&c, nil)
+	var lost model.Losses
+	if err := Read(strings.NewReader(doc), chk, &lost); err != nil {
+		return nil, err.Error(), &lost
+	}
+	problems := ""
+	if err := chk.Done(); err != nil {
+		problems = err.Error()
+	}
+	return c.Timeline.Events, problems, &lost
+}
+
+const l2tHeader = "date,time,timezone,MACB,source,sourcetype,type,user,host,short,desc,version,filename,inode,notes,format,extra\n"
+
+func l2tRow(date, tm, tz, notes string) string {
+	return date + "," + tm + "," + tz + ",M...,FILE,Log,Content Modification Time,-,host,-,something happened,2,f.log,-," + notes + ",syslog,-\n"
+}
+
+func TestL2TCSVDates(t *testing.T) {
+	tests := []struct {
+		date, time, tz string
+		want           string // the date as EDTF, or "" when undated
+		problem        string
+		noDate, repeat int
+	}{
+		{date: "06/27/2012", time: "18:17:01", tz: "UTC", want: "2012-06-27T18:17:01Z"},
+		{date: "01/15/2020", time: "08:00:00", tz: "Europe/Amsterdam", want: "2020-01-15T08:00:00+01:00"},
+		{date: "07/15/2020", time: "08:00:00", tz: "Europe/Amsterdam", want: "2020-07-15T08:00:00+02:00"},
+		{date: "07/15/2020", time: "08:00:00", tz: "America/New_York", want: "2020-07-15T08:00:00-04:00"},
+		{date: "07/15/2020", time: "08:00:00", tz: "Asia/Kolkata", want: "2020-07-15T08:00:00+05:30"},
+		{date: "00/00/0000", time: "00:00:00", tz: "UTC", noDate: 1},
+		// 02:30 on 25 October 2020 happened twice in Amsterdam: first at
+		// +02:00, an hour later at +01:00.
+		{date: "10/25/2020", time: "02:30:00", tz: "Europe/Amsterdam", want: "2020-10-25T02:30:00+02:00", repeat: 1},
+		{date: "03/29/2020", time: "02:30:00", tz: "Europe/Amsterdam", problem: "a time the clock skipped"},
+		{date: "02/30/2020", time: "08:00:00", tz: "UTC", problem: `date "02/30/2020": no such day`},
+		{date: "2020-02-03", time: "08:00:00", tz: "UTC", problem: "want MM/DD/YYYY"},
+		{date: "02/03/2020", time: "8:00", tz: "UTC", problem: "want HH:MM:SS"},
+		{date: "02/03/2020", time: "25:00:00", tz: "UTC", problem: "no such time of day"},
+		{date: "02/03/2020", time: "08:00:00", tz: "Mars/Olympus", problem: `timezone "Mars/Olympus": not a zone chrono knows`},
+		{date: "02/03/2020", time: "08:00:00", tz: "Local", problem: `timezone "Local": not a zone name`},
+		{date: "02/03/2020", time: "08:00:00", tz: "-", problem: "timezone: missing"},
+	}
+	for _, tt := range tests {
+		events, problems, lost := read(t, l2tHeader+l2tRow(tt.date, tt.time, tt.tz, "-"))
+		switch {
+		case tt.problem != "":
+			if !strings.Contains(problems, tt.problem) || len(events) != 0 {
+				t.Errorf("%s %s %s: problems %q, %d events; want a problem with %q", tt.date, tt.time, tt.tz, problems, len(events), tt.problem)
+			}
+			continue
+		case problems != "" || len(events) != 1:
+			t.Errorf("%s %s %s: problems %q, %d events", tt.date, tt.time, tt.tz, problems, len(events))
+			continue
+		}
+		got := ""
+		if !events[0].Date.IsZero() {
+			got = events[0].Date.String()
+		}
+		want := tt.want
+		if want != "" {
+			d, err := model.ParseDate(want)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want = d.String()
+		}
+		if got != want || lost.Count(NoDate) != tt.noDate || lost.Count(RepeatedHour) != tt.repeat {
+			t.Errorf("%s %s %s: %q, losses %q; want %q", tt.date, tt.time, tt.tz, got, lost.String(), want)
+		}
+		zone := strings.Contains(events[0].Summary, "timezone: "+tt.tz)
+		if zone != (tt.tz != "UTC") {
+			t.Errorf("%s %s %s: summary %q: the zone name is kept unless UTC", tt.date, tt.time, tt.tz, events[0].Summary)
+		}
+	}
+}
+
+func TestL2TCSVNotATimeIsUndated(t *testing.T) {
+	row := strings.Replace(l2tRow("01/01/1970", "00:00:00", "UTC", "-"), "Content Modification Time", "Not a time", 1)
+	events, problems, lost := read(t, l2tHeader+row)
+	if problems != "" || len(events) != 1 || !events[0].Date.IsZero() || lost.Count(NotATime) != 1 {
+		t.Errorf("problems %q, events %+v, losses %q: want one undated event, counted", problems, events, lost.String())
+	}
+}
+
+func TestL2TCSVNotes(t *testing.T) {
+	tests := []struct {
+		notes string
+		tags  []string
+		line  string // the summary line the notes make, when not tags
+	}{
+		{notes: "Malware Printed", tags: []string{"Malware", "Printed"}},
+		{notes: "a a b", tags: []string{"a", "b"}},
+		{notes: "-"},
+		{notes: "seen in report; ask Anna", line: "notes: seen in report; ask Anna"},
+	}
+	for _, tt := range tests {
+		events, problems, _ := read(t, l2tHeader+l2tRow("06/27/2012", "18:17:01", "UTC", tt.notes))
+		if problems != "" || len(events) != 1 {
+			t.Fatalf("notes %q: problems %q", tt.notes, problems)
+		}
+		e := events[0]
+		if strings.Join(e.Tags, "|") != strings.Join(tt.tags, "|") {
+			t.Errorf("notes %q: tags %q, want %q", tt.notes, e.Tags, tt.tags)
+		}
+		if tt.line != "" && !strings.Contains(e.Summary, tt.line) {
+			t.Errorf("notes %q: summary %q has no line %q", tt.notes, e.Summary, tt.line)
+		}
+	}
+}
+
+func TestL2TCSVProblems(t *testing.T) {
+	tests := []struct{ doc, want string }{
+		{l2tHeader + "06/27/2012,18:17:01,UTC\n", "2: the row has 3 cells, l2tcsv has 17"},
+		{l2tHeader + "06/27/2012,18:17:01,UTC,M...,FILE,Log,type,-,host,-,-,2,f,-,-,syslog,-\n", "2: desc: missing"},
+		{"date,time\n", "1: the header row is not l2tcsv's"},
+		{l2tHeader + l2tRow("06/27/2012", "18:17:01", "UTC", "-") + l2tRow("13/27/2012", "18:17:01", "UTC", "-"), `3: date "13/27/2012": no such day`},
+	}
+	for _, tt := range tests {
+		_, problems, _ := read(t, tt.doc)
+		if !strings.Contains(problems, tt.want) {
+			t.Errorf("%q: problems %q, want %q", tt.doc, problems, tt.want)
+		}
+	}
+}
+
+// TestL2TCSVRepeatsGetTheirOwnIDs: psort writes the same row twice for
+// two events alike in all it shows; both are kept, and reading the file
+// again gives the same ids.
+func TestL2TCSVRepeatsGetTheirOwnIDs(t *testing.T) {
+	doc := l2tHeader + strings.Repeat(l2tRow("06/27/2012", "18:17:01", "UTC", "-"), 2)
+	a, problems, _ := read(t, doc)
+	b, _, _ := read(t, doc)
+	if problems != "" || len(a) != 2 || a[0].ID == a[1].ID || a[0].ID != b[0].ID || a[1].ID != b[1].ID {
+		t.Errorf("problems %q; ids %v then %v", problems, ids(a), ids(b))
+	}
+}
+
+func ids(events []model.Event) []string {
+	var out []string
+	for _, e := range events {
+		out = append(out, e.ID)
+	}
+	return out
+}
+
+// TestJSONLineEventTagCommentCounted: what an event tag holds besides its
+// labels is counted as not carried.
+func TestJSONLineEventTagCommentCounted(t *testing.T) {
+	doc, err := os.ReadFile("testdata/plaso.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	extra := `{"__container_type__": "event", "__type__": "AttributeContainer", "data_type": "x", "message": "m", "parser": "p", "tag": {"__type__": "EventTag", "comment": "from the report", "labels": ["a"]}, "timestamp": 0, "timestamp_desc": "Not a time"}` + "\n"
+	events, problems, lost := read(t, string(doc)+extra)
+	if problems != "" || len(events) != 4 {
+		t.Fatalf("problems %q, %d events", problems, len(events))
+	}
+	if lost.String() != `1 Plaso event tag comment or other member left out; 1 event of type "Not a time" imported undated` || !events[3].Date.IsZero() {
+		t.Errorf("losses %q", lost.String())
+	}
+	for _, e := range events {
+		if strings.Contains(e.Summary, "__container_type__: event") || strings.Contains(e.Summary, "__type__: AttributeContainer") {
+			t.Errorf("Plaso's container markers are in the summary: %q", e.Summary)
+		}
+	}
+}
+
+// TestL2TCSVQuotesAreText: psort writes no quotes, so a value that starts
+// with one (a Windows command line) is text, and the rows after it are
+// read as rows; a row a spreadsheet saved again, quoted, reads the same.
+func TestL2TCSVQuotesAreText(t *testing.T) {
+	cmd := `"C:\Windows\system32\svchost.exe" -k netsvcs`
+	row := "06/27/2012,18:17:01,UTC,M...,REG,Services,Content Modification Time,-,host,-," + cmd + ",2,SYSTEM,-,-,winreg,-\n"
+	quoted := `06/27/2012,18:17:01,UTC,M...,REG,Services,Content Modification Time,-,host,-,"""C:\Windows\system32\svchost.exe"" -k netsvcs",2,SYSTEM,-,-,winreg,"a: 1, b: 2"` + "\n"
+	events, problems, _ := read(t, l2tHeader+row+row+quoted)
+	if problems != "" || len(events) != 3 {
+		t.Fatalf("problems %q, %d events; want 3", problems, len(events))
+	}
+	for i, e := range events {
+		if e.Title != cmd {
+			t.Errorf("event %d: title %q, want %q", i+1, e.Title, cmd)
+		}
+	}
+	if !strings.Contains(events[2].Summary, "extra: a: 1, b: 2") {
+		t.Errorf("the quoted row's extra: %q", events[2].Summary)
+	}
+}
+
+// TestJSONLineTimestampsAreMicroseconds: Plaso writes microseconds
+// whatever the number's size, so an event of January 1970 stays there
+// rather than being read in the unit a Timesketch file of that size
+// would have.
+func TestJSONLineTimestampsAreMicroseconds(t *testing.T) {
+	doc := `{"data_type": "x", "message": "boot", "parser": "p", "timestamp": 86400000000, "timestamp_desc": "Creation Time"}` + "\n"
+	events, problems, lost := read(t, doc)
+	if problems != "" || len(events) != 1 {
+		t.Fatalf("problems %q, %d events", problems, len(events))
+	}
+	if got := events[0].Date.String(); got != "1970-01-02T00:00:00Z" {
+		t.Errorf("dated %s, want 1970-01-02T00:00:00Z", got)
+	}
+	if lost.String() != "" {
+		t.Errorf("losses %q, want none", lost.String())
+	}
+}

@@ -1,0 +1,55 @@
+package timesketch
+
+import (
+	"strings"
+
+	"chrono/model"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// TagMemberLeftOut counts members of a Plaso event tag other than its
+// labels that said something (the comment older Plaso versions kept):
+// chrono's tags are labels only.
+var TagMemberLeftOut = model.Loss{One: "Plaso event tag comment or other member left out", Many: "Plaso event tag comments or other members left out"}
+
+// eventTagLabels reads the tag object Plaso's json_line writes,
+// {"__type__": "EventTag", "labels": [...]}, and returns its labels; ok
+// is false when the object is not one. Its type markers, and the
+// references to the tagged event (this record) that older versions
+// wrote, say nothing; any other member that holds something is counted
+// as left out.
+func eventTagLabels(checked []byte, losses lossCounter) (labels []string, msg string, ok bool) {
+	var members map[string]jsontext.Value
+	if json.Unmarshal(checked, &members) != nil {
+		return nil, "", false
+	}
+	raw, hasLabels := members["labels"]
+	typ, container := members["__type__"], members["__container_type__"]
+	if !hasLabels && string(typ) != `"EventTag"` && string(container) != `"event_tag"` {
+		return nil, "", false
+	}
+	const where = "tag: the labels of a Plaso event tag: want a list of strings"
+	if hasLabels && raw.Kind() != 'n' {
+		if raw.Kind() != '[' {
+			return nil, where + ", found " + kindName(string(raw)), true
+		}
+		if json.Unmarshal(raw, &labels) != nil {
+			return nil, where, true
+		}
+	}
+	for name, v := range members {
+		switch {
+		case name == "labels", name == "__type__", name == "__container_type__",
+			strings.HasPrefix(name, "_event"), strings.HasPrefix(name, "event_"):
+			continue
+		}
+		switch string(v) {
+		case "null", `""`, "[]", "{}":
+			continue
+		}
+		losses.Add(TagMemberLeftOut, 1)
+	}
+	return labels, "", true
+}

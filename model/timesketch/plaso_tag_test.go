@@ -1,0 +1,36 @@
+package timesketch
+
+import (
+	"slices"
+	"testing"
+
+	"chrono/model"
+)
+
+// TestParsePlasoEventTag reads the event tag object Plaso's json_line
+// writes as the tag: its labels are the tags.
+func TestParsePlasoEventTag(t *testing.T) {
+	tests := []struct {
+		text    string
+		want    []string
+		leftOut int
+		msg     string
+	}{
+		{text: `{"__type__": "EventTag", "labels": ["Malware", "Printed"]}`, want: []string{"Malware", "Printed"}},
+		{text: `{"__container_type__": "event_tag", "__type__": "AttributeContainer", "labels": ["a"]}`, want: []string{"a"}},
+		{text: `{"__type__": "EventTag", "_event_row_identifier": 4, "event_uuid": "x", "labels": ["a"]}`, want: []string{"a"}},
+		{text: `{"__type__": "EventTag", "comment": "seen in the report", "labels": ["a"]}`, want: []string{"a"}, leftOut: 1},
+		{text: `{"__type__": "EventTag", "comment": "", "labels": []}`},
+		{text: `{"__type__": "EventTag"}`},
+		{text: `{"labels": "a"}`, msg: `tag: the labels of a Plaso event tag: want a list of strings, found a string`},
+		{text: `{"labels": [1]}`, msg: `tag: the labels of a Plaso event tag: want a list of strings`},
+		{text: `{"x": 1}`, msg: "tag: want a list of strings, found an object"},
+	}
+	for _, tt := range tests {
+		var l model.Losses
+		got, msg := parseTags(value{text: tt.text, json: true}, &l)
+		if !slices.Equal(got, tt.want) || msg != tt.msg || l.Count(TagMemberLeftOut) != tt.leftOut {
+			t.Errorf("parseTags(%s) = %q, %q, losses %q; want %q, %q, %d left out", tt.text, got, msg, l.String(), tt.want, tt.msg, tt.leftOut)
+		}
+	}
+}
