@@ -14,8 +14,8 @@ type record struct {
 	// micros: the timestamp is microseconds whatever its size, as Plaso
 	// writes it, rather than in the unit its size says.
 	micros bool
-	keys []string
-	vals []value
+	keys   []string
+	vals   []value
 }
 
 // value is one value of a record.
