@@ -153,6 +153,9 @@ func (rd *reader) eventValues(more func() bool) error {
 // events' JSON passes through them without being allocated anew.
 var rawBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
+// maxPooledBatch is the largest buffer kept for another batch.
+const maxPooledBatch = 4 << 20
+
 // add appends a value to the batch.
 func (b *batch) add(v jsontext.Value) {
 	if b.raw == nil {
@@ -179,10 +182,12 @@ func (b *batch) decode(vd *valueDecoder) {
 			b.present[i] = fieldsOf(v)
 		}
 	}
-	if b.raw != nil {
-		rawBuffers.Put(b.raw) // what was decoded holds copies, not the JSON
-		b.raw = nil
+	// What was decoded holds copies, not the JSON. A buffer grown for
+	// events near the record limit is left to the collector.
+	if b.raw != nil && cap(*b.raw) <= maxPooledBatch {
+		rawBuffers.Put(b.raw)
 	}
+	b.raw = nil
 	close(b.done)
 }
 
