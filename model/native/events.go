@@ -18,8 +18,11 @@ const batchSize = 256
 // batch is a run of consecutive events: their raw JSON going out to a
 // worker, and the decoded events and their problems coming back.
 type batch struct {
-	first    int // the position of raw[0] in the file, from 1
-	raw      []jsontext.Value
+	first int // the position of the first value in the file, from 1
+	// raw holds the values one after another, each ending at its ends;
+	// its buffer comes from rawBuffers and goes back once decoded.
+	raw      *[]byte
+	ends     []int
 	places   []model.Place // where each value begins
 	events   []model.Event
 	problems [][]string
@@ -83,10 +86,10 @@ func (rd *reader) eventValues(more func() bool) error {
 	_, fields := rd.sink.(model.FieldSink)
 	cur := &batch{first: 1, fields: fields, done: make(chan struct{})}
 	send := func() error {
-		if len(cur.raw) == 0 {
+		if len(cur.ends) == 0 {
 			return nil
 		}
-		next := &batch{first: cur.first + len(cur.raw), fields: fields, done: make(chan struct{})}
+		next := &batch{first: cur.first + len(cur.ends), fields: fields, done: make(chan struct{})}
 		work <- cur // the worker owns it now
 		pending = append(pending, cur)
 		cur = next
@@ -127,9 +130,9 @@ func (rd *reader) eventValues(more func() bool) error {
 			}
 			continue
 		}
-		cur.raw = append(cur.raw, v.Clone()) // the decoder reuses its buffer
+		cur.add(v) // copied: the decoder reuses its buffer
 		cur.places = append(cur.places, at)
-		if len(cur.raw) == batchSize {
+		if len(cur.ends) == batchSize {
 			if err := send(); err != nil {
 				return err
 			}
@@ -146,17 +149,43 @@ func (rd *reader) eventValues(more func() bool) error {
 	return nil
 }
 
-func (b *batch) decode(vd *valueDecoder) {
-	b.events = make([]model.Event, len(b.raw))
-	b.problems = make([][]string, len(b.raw))
-	if b.fields {
-		b.present = make([]model.FieldSet, len(b.raw))
+// rawBuffers holds the buffers of decoded batches for the next: the
+// events' JSON passes through them without being allocated anew.
+var rawBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxPooledBatch is the largest buffer kept for another batch.
+const maxPooledBatch = 4 << 20
+
+// add appends a value to the batch.
+func (b *batch) add(v jsontext.Value) {
+	if b.raw == nil {
+		b.raw = rawBuffers.Get().(*[]byte)
+		*b.raw = (*b.raw)[:0]
 	}
-	for i, v := range b.raw {
+	*b.raw = append(*b.raw, v...)
+	b.ends = append(b.ends, len(*b.raw))
+}
+
+func (b *batch) decode(vd *valueDecoder) {
+	n := len(b.ends)
+	b.events = make([]model.Event, n)
+	b.problems = make([][]string, n)
+	if b.fields {
+		b.present = make([]model.FieldSet, n)
+	}
+	start := 0
+	for i, end := range b.ends {
+		v := jsontext.Value((*b.raw)[start:end:end])
+		start = end
 		b.problems[i] = vd.decode(v, &b.events[i])
 		if b.fields {
 			b.present[i] = fieldsOf(v)
 		}
+	}
+	// What was decoded holds copies, not the JSON. A buffer grown for
+	// events near the record limit is left to the collector.
+	if b.raw != nil && cap(*b.raw) <= maxPooledBatch {
+		rawBuffers.Put(b.raw)
 	}
 	b.raw = nil
 	close(b.done)
@@ -165,9 +194,52 @@ func (b *batch) decode(vd *valueDecoder) {
 // fieldsOf returns the event fields an event's object has as members,
 // whatever their values: a member set to "", [] or null is there, and
 // clears the stored value on an update, while a member left out keeps
-// it. The object has been decoded already, so a syntax error cannot
-// occur here; were one to, the fields read so far are returned.
+// it.
+//
+// The object has been read whole already, so its syntax is known good:
+// the member names are found by scanning its bytes, which costs a
+// fraction of decoding it again. A name with an escape in it is left
+// to the decoder.
 func fieldsOf(v jsontext.Value) model.FieldSet {
+	var present model.FieldSet
+	depth := 0
+	name := false // the next string is a member name of the event
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; c {
+		case '{', '[':
+			depth++
+			name = c == '{' && depth == 1
+		case '}', ']':
+			depth--
+		case ',':
+			name = depth == 1
+		case '"':
+			j, escaped := i+1, false
+			for ; j < len(v) && v[j] != '"'; j++ {
+				if v[j] == '\\' {
+					escaped = true
+					j++
+				}
+			}
+			if name {
+				if escaped {
+					return decodedFieldsOf(v)
+				}
+				if f, ok := model.FieldByName(string(v[i+1 : min(j, len(v))])); ok {
+					present |= f
+				}
+				name = false
+			}
+			i = j
+		}
+	}
+	return present
+}
+
+// decodedFieldsOf is fieldsOf by decoding the object's members. A syntax
+// error cannot occur here; were one to, the fields read so far are
+// returned.
+func decodedFieldsOf(v jsontext.Value) model.FieldSet {
 	var present model.FieldSet
 	dec := jsontext.NewDecoder(bytes.NewReader(v))
 	if _, err := dec.ReadToken(); err != nil {

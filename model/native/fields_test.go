@@ -53,3 +53,24 @@ func TestReadThroughACheckerKeepsTheFields(t *testing.T) {
 		t.Errorf("fields %s, want title,status", got)
 	}
 }
+
+// TestFieldsOfScansAsTheDecoderReads holds the scan of an event's member
+// names to what decoding the object finds, on objects whose nested
+// values, strings and escapes could mislead a scan.
+func TestFieldsOfScansAsTheDecoderReads(t *testing.T) {
+	for _, v := range []string{
+		`{}`,
+		`{"id": "a", "title": "T"}`,
+		` { "id" : "a" , "summary" : null , "links" : [ ] } `,
+		`{"id": "a", "quotes": [{"text": "x", "title": "not a field of the event"}], "tags": ["date"]}`,
+		`{"id": "a", "notes": [{"text": "\"title\": {", "date": ["}", "]"]}], "status": "disputed"}`,
+		`{"id": "a", "summary": "a \\ \"quoted\", \"actors\": [", "actors": ["B"]}`,
+		`{"id": "a", "t\u0069tle": "escaped name", "date": "2017"}`,
+		`{"id": "a", "links": [[{"date": 1}], {"title": [null, {"x": {}}]}], "date_text": "x"}`,
+		`{"id": "é€😀", "titlé": "not a field", "date_source": "s"}`,
+	} {
+		if got, want := fieldsOf([]byte(v)), decodedFieldsOf([]byte(v)); got != want {
+			t.Errorf("fieldsOf(%s) = %v, want %v", v, got.Names(), want.Names())
+		}
+	}
+}

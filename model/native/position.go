@@ -30,6 +30,7 @@ type positionReader struct {
 	// the windows can still say where the value began.
 	pinAt  int64
 	pinned model.Place
+	tail   []byte // scratch for position
 }
 
 // pin asks for offset's position to stay known.
@@ -65,19 +66,28 @@ func (p *positionReader) position(offset int64) model.Place {
 	if offset < p.prevAt || offset > p.offset {
 		return model.Place{Byte: offset + 1}
 	}
+	// The bytes before offset are in prev, or in all of prev and the
+	// start of cur: they are looked at where they are, not copied, as
+	// this runs each time the windows turn.
 	k := int(offset - p.prevAt)
-	var before []byte
+	first, second := p.prev, []byte(nil)
 	if k <= len(p.prev) {
-		before = p.prev[:k]
+		first = p.prev[:k]
 	} else {
-		before = append(p.prev[:len(p.prev):len(p.prev)], p.cur[:k-len(p.prev)]...)
+		second = p.cur[:k-len(p.prev)]
 	}
-	line := p.linesBefore + bytes.Count(before, []byte{'\n'}) + 1
-	lineStart := bytes.LastIndexByte(before, '\n') + 1
-	if lineStart == 0 && p.prevAt > 0 {
+	line := p.linesBefore + bytes.Count(first, []byte{'\n'}) + bytes.Count(second, []byte{'\n'}) + 1
+	if i := bytes.LastIndexByte(second, '\n'); i >= 0 {
+		return model.Place{Line: line, Column: utf8.RuneCount(second[i+1:]) + 1}
+	}
+	i := bytes.LastIndexByte(first, '\n')
+	if i < 0 && p.prevAt > 0 {
 		return model.Place{Line: line} // the line began before the remembered bytes
 	}
-	return model.Place{Line: line, Column: utf8.RuneCount(before[lineStart:]) + 1}
+	// A character may straddle the windows: the line's tail is counted
+	// whole, in a buffer kept for it.
+	p.tail = append(append(p.tail[:0], first[i+1:]...), second...)
+	return model.Place{Line: line, Column: utf8.RuneCount(p.tail) + 1}
 }
 
 // tracker turns the offsets of successive values into places, counting

@@ -78,7 +78,7 @@ type Sorter struct {
 // as a number (most comparisons end there) and where its key is, so that
 // sorting never decodes a Record.
 type sortEntry struct {
-	prefix uint64
+	prefix [2]uint64
 	off    int32 // the Record's start
 	keyAt  int32 // its key's start (after the bucket letter)
 	keyLen int32
@@ -88,12 +88,15 @@ type sortEntry struct {
 // limit bytes of records.
 func New(dir string, limit int) *Sorter { return &Sorter{dir: dir, limit: limit} }
 
-// keyPrefix is the first 8 bytes of a key, big-endian, zero-padded.
-func keyPrefix(bucket byte, key []byte) uint64 {
-	var b [8]byte
+// keyPrefix is the first 16 bytes of a key, big-endian, zero-padded: as
+// far as an order key's date, so that the events of one day, and the
+// entries of one tag, are told apart before their keys are compared
+// whole.
+func keyPrefix(bucket byte, key []byte) [2]uint64 {
+	var b [16]byte
 	b[0] = bucket
 	copy(b[1:], key)
-	return binary.BigEndian.Uint64(b[:])
+	return [2]uint64{binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:])}
 }
 
 // Add adds a record for key in the bucket with the given letter. It
@@ -169,11 +172,13 @@ func recordAt(buf []byte, off int) (r Record, end int) {
 // sorted sorts the records in memory.
 func (s *Sorter) sorted() {
 	slices.SortFunc(s.offs, func(a, b sortEntry) int {
-		if a.prefix != b.prefix {
-			if a.prefix < b.prefix {
-				return -1
+		for i := range a.prefix {
+			if a.prefix[i] != b.prefix[i] {
+				if a.prefix[i] < b.prefix[i] {
+					return -1
+				}
+				return 1
 			}
-			return 1
 		}
 		if c := bytes.Compare(s.arena[a.keyAt:a.keyAt+a.keyLen], s.arena[b.keyAt:b.keyAt+b.keyLen]); c != 0 {
 			return c
