@@ -168,8 +168,7 @@ func (r *ruler) view(st *Styles, w int, selected model.Position) string {
 	if w <= 0 {
 		return ""
 	}
-	b, ok := r.buckets(w)
-	if !ok {
+	if _, ok := r.buckets(w); !ok {
 		return st.fit(st.Muted.Render("no dated events in view"), w)
 	}
 	lo, hi, _ := r.bounds()
@@ -183,7 +182,8 @@ func (r *ruler) view(st *Styles, w int, selected model.Position) string {
 	if room < 4 {
 		left, right, room = "", "", w
 	}
-	if b, ok = r.buckets(room); !ok {
+	b, ok := r.buckets(room)
+	if !ok {
 		return ""
 	}
 	counts := r.weights(b)

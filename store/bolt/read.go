@@ -175,24 +175,25 @@ func keptPeriods(counts *bbolt.Bucket) []model.Period {
 		p, months := spanFromCountKey(k)
 		spans = append(spans, span{p, months, int(beUint64(v))})
 	}
-	var out []model.Period
+	out := make([]model.Period, 0, len(spans)+512)
 	prefix = counterPeriod.prefix()
 	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
 		p, n := periodFromCountKey(k), int(beUint64(v))
-		var these []span
-		for len(spans) > 0 && spans[0].p <= p {
-			if spans[0].p == p {
-				these = append(these, spans[0])
-				n -= spans[0].n
-			}
-			spans = spans[1:]
+		for len(spans) > 0 && spans[0].p < p {
+			spans = spans[1:] // a span count with no month count: not a period
+		}
+		i := 0
+		for i < len(spans) && spans[i].p == p {
+			n -= spans[i].n
+			i++
 		}
 		if n > 0 {
 			out = append(out, periodValue(p, 1, n))
 		}
-		for _, sp := range these {
+		for _, sp := range spans[:i] {
 			out = append(out, periodValue(p, sp.months, sp.n))
 		}
+		spans = spans[i:]
 	}
 	return out
 }
