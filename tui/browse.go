@@ -199,9 +199,9 @@ func facetNames(fs []model.Facet) []string {
 func zoneSaid(z model.Zone) string {
 	switch z.String() {
 	case "utc":
-		return "times with an offset in UTC · times without one stay local where they happened"
+		return "times with an offset in UTC; times without one are never converted"
 	case "local":
-		return "times with an offset in your zone · times without one stay local where they happened"
+		return "times with an offset in your zone; times without one are never converted"
 	}
 	return "times as written"
 }
