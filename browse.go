@@ -27,6 +27,7 @@ var example []byte
 type browseOptions struct {
 	*cli
 	quickTags []string
+	tz        tzFlag
 }
 
 // newBrowseCmd is chrono with no command, the browser; being what chrono
@@ -50,6 +51,7 @@ there is no store there). A store that cannot be written opens read-only.`,
 		RunE: func(*cobra.Command, []string) error { return runBrowse(opts) },
 	}
 	cmd.Flags().StringSliceVar(&opts.quickTags, "quick-tags", tui.DefaultQuickTags, "the tags digits 1-9 toggle in the browser, in order")
+	opts.tz.register(cmd)
 	return cmd
 }
 
@@ -63,6 +65,10 @@ func runBrowse(opts *browseOptions) error {
 		return usagef("--quick-tags: %v", err)
 	}
 	opts.quickTags = quick
+	zone, err := opts.tz.zone()
+	if err != nil {
+		return err
+	}
 	path, isDefault, err := opts.storePath()
 	if err != nil {
 		return err
@@ -97,7 +103,7 @@ func runBrowse(opts *browseOptions) error {
 		}
 	}
 	if !opts.interactive() {
-		return opts.printList(s, model.Query{})
+		return opts.printList(s, model.Query{}, zone)
 	}
 	// The browser opens the store for each thing it does, so that other
 	// chrono commands can use it meanwhile.
@@ -115,7 +121,7 @@ func runBrowse(opts *browseOptions) error {
 		return err
 	}
 	defer shared.Close()
-	return tui.Run(shared, tui.Options{QuickTags: opts.quickTags, Greeting: termtext.Line(greeting), ReadOnly: readOnly})
+	return tui.Run(shared, tui.Options{QuickTags: opts.quickTags, Greeting: termtext.Line(greeting), ReadOnly: readOnly, Zone: zone})
 }
 
 // seed fills the new default store with the example investigation, so

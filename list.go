@@ -14,30 +14,38 @@ type listOptions struct {
 	*cli
 	filter queryFlags
 	asJSON bool
+	tz     tzFlag
 }
 
 // newListCmd is chrono list: the events, a line each, in timeline order.
 func newListCmd(c *cli) *cobra.Command {
 	opts := &listOptions{cli: c}
 	cmd := &cobra.Command{
-		Use:   "list [--tag T] [--status S] [--actor A] [--during EDTF] [--json]",
+		Use:   "list [--tag T] [--status S] [--actor A] [--during EDTF] [--tz ZONE] [--json]",
 		Short: "List events in timeline order",
 		Long: `List prints one line per event, in timeline order: date, status, id, title
 and tags. Repeating a flag widens it (--tag a --tag b lists events tagged a
 or b); different flags narrow each other. --during lists events whose dates
 overlap an EDTF date: --during 2017 finds an event of August 2017, and one
-known only to lie between 2016 and 2018.`,
+known only to lie between 2016 and 2018. --tz utc or --tz local shows times
+written with an offset in UTC or in your zone; a time written without one
+is the local time where it happened, and is never converted.`,
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error { return runList(opts) },
 	}
 	opts.filter.register(cmd, byTag|byStatus|byActor|byDuring)
 	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print one chrono JSON event object per line")
+	opts.tz.register(cmd)
 	return cmd
 }
 
 // runList prints the events the filter chooses.
 func runList(opts *listOptions) error {
 	q, err := opts.filter.query()
+	if err != nil {
+		return err
+	}
+	zone, err := opts.tz.zone()
 	if err != nil {
 		return err
 	}
@@ -49,14 +57,16 @@ func runList(opts *listOptions) error {
 		if opts.asJSON {
 			return opts.printJSON(s, q)
 		}
-		return opts.printList(s, q)
+		return opts.printList(s, q, zone)
 	})
 }
 
-// printList prints the events as aligned lines, for a person; chrono with
-// no command prints them so too when it has no terminal.
-func (c *cli) printList(s model.Store, q model.Query) error {
+// printList prints the events as aligned lines, for a person, their
+// times in zone; chrono with no command prints them so too when it has
+// no terminal.
+func (c *cli) printList(s model.Store, q model.Query, zone model.Zone) error {
 	lines := listing.NewLines(c.stdout)
+	lines.Zone = zone
 	lines.Width = c.terminalWidth() // a pipe gets whole lines
 	for e, err := range s.Events(q) {
 		if err != nil {

@@ -13,13 +13,14 @@ type showOptions struct {
 	id string
 	// sides shows the accounts of the event's claim instead.
 	sides bool
+	tz    tzFlag
 }
 
 // newShowCmd is chrono show ID: one event in full.
 func newShowCmd(c *cli) *cobra.Command {
 	opts := &showOptions{cli: c}
 	cmd := &cobra.Command{
-		Use:   "show ID",
+		Use:   "show ID [--sides] [--tz ZONE]",
 		Short: "Show an event with its quotes, their sources, links and notes",
 		Args:  exactArgs(1, "the ID of an event (see chrono list)"),
 		RunE: func(_ *cobra.Command, args []string) error {
@@ -28,11 +29,16 @@ func newShowCmd(c *cli) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&opts.sides, "sides", false, "show what asserts the event's claim and what denies or disputes it")
+	opts.tz.register(cmd)
 	return cmd
 }
 
 // runShow prints the event with everything that stands behind it.
 func runShow(opts *showOptions) error {
+	zone, err := opts.tz.zone()
+	if err != nil {
+		return err
+	}
 	return opts.withStore(true, func(s model.Store) error {
 		if opts.sides {
 			sides, err := model.ReadSides(s, opts.id)
@@ -45,6 +51,6 @@ func runShow(opts *showOptions) error {
 		if err != nil {
 			return eventErr(opts.id, err)
 		}
-		return listing.Show(opts.stdout, d, 80)
+		return listing.Show(opts.stdout, d, 80, zone)
 	})
 }

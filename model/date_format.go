@@ -152,18 +152,22 @@ func (p point) appendZone(b []byte, utc string) []byte {
 
 // Label returns d for people: "Aug 2017", "14 Aug 2017", "c. 2021",
 // "2021?", "Aug 2017 – 2021", "before 2021", "after Aug 2017", "undated".
-func (d Date) Label() string {
+func (d Date) Label() string { return d.label(false) }
+
+// label is Label; there says after a time written without an offset
+// that it is the local time where it happened.
+func (d Date) label(there bool) string {
 	switch d.form {
 	case formSingle:
-		return d.start.label(true)
+		return d.start.label(true, there)
 	case formInterval:
 		switch {
 		case d.startEnd != boundKnown:
-			return "before " + d.end.label(true)
+			return "before " + d.end.label(true, there)
 		case d.endEnd != boundKnown:
-			return "after " + d.start.label(true)
+			return "after " + d.start.label(true, there)
 		}
-		start, end := d.start.label(!sameYearCompactable(d.start, d.end)), d.end.label(true)
+		start, end := d.start.label(!sameYearCompactable(d.start, d.end), there), d.end.label(true, there)
 		// "538.8 – 251.902 million years ago": the end says the unit for
 		// both, when the start has nothing before or after its figure.
 		for _, unit := range []string{" million years ago", " billion years ago"} {
@@ -260,7 +264,11 @@ func MonthLabel(y int64, month int) string {
 	return monthNames[month-1] + " " + calendarYear(y)
 }
 
-func (p point) label(withYear bool) string {
+// localTimeThere follows a time of day written without an offset, in a
+// label for reading (Date.LabelIn).
+const localTimeThere = " (local time there)"
+
+func (p point) label(withYear, there bool) string {
 	var b strings.Builder
 	if p.qualifier == Approximate || p.qualifier == UncertainApproximate {
 		b.WriteString("c. ")
@@ -317,6 +325,11 @@ func (p point) label(withYear bool) string {
 				b.WriteString(" ")
 			}
 			b.Write(p.appendZone(nil, " UTC"))
+			if there && p.zone == zoneLocal {
+				// No offset: the clock where it happened, which no
+				// zone converts.
+				b.WriteString(localTimeThere)
+			}
 		}
 	}
 	if p.qualifier == Uncertain || p.qualifier == UncertainApproximate {

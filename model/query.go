@@ -167,14 +167,34 @@ const (
 )
 
 // Period is a count of events in one month of the timeline, by their
-// earliest bound. Two more periods sit at the ends of the timeline: events
-// whose start is open or unknown (Open), and undated events (Undated).
+// earliest bound, and by how many months they may fall in. Two more
+// periods sit at the ends of the timeline: events whose start is open or
+// unknown (Open), and undated events (Undated).
 type Period struct {
-	Year    int64 // astronomical year; 0 for the Open and Undated periods
-	Month   int   // 1–12; 0 for the Open and Undated periods
+	Year  int64 // astronomical year; 0 for the Open and Undated periods
+	Month int   // 1–12; 0 for the Open and Undated periods
+	// Months is how many months, from this one on, each event counted
+	// here may fall in: 1 for events known to the month (and for those
+	// with an open end, which are counted where they are known to start),
+	// 13 for 2021/2022-01. A picture of density spreads them over those
+	// months rather than stacking them where they start. 0 for the Open
+	// and Undated periods.
+	Months  int
 	Open    bool
 	Undated bool
 	Count   int
+}
+
+// MonthsOf returns how many calendar months, counted in UTC, the span
+// from earliest to latest covers: 1 within a month, and 1 when either
+// end is open.
+func MonthsOf(earliest, latest Instant) int {
+	if earliest.IsUnbounded() || latest.IsUnbounded() || latest.Compare(earliest) < 0 {
+		return 1
+	}
+	y1, m1, _ := earliest.Civil()
+	y2, m2, _ := latest.Civil()
+	return int((y2*12 + int64(m2)) - (y1*12 + int64(m1)) + 1)
 }
 
 // Change is what a write did to one event: its versions before and after,

@@ -74,7 +74,8 @@ type Reader interface {
 	// more.
 	Find(q Query, from Position, backward bool, limit int) (hit, next Position, err error)
 	// Periods counts the events q selects by month of their earliest
-	// bound.
+	// bound and by how many months they may fall in (Period.Months), in
+	// that order.
 	Periods(q Query) ([]Period, error)
 	// Facets counts events by tag, actor or status.
 	Facets(kind FacetKind) ([]Facet, error)

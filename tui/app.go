@@ -37,6 +37,12 @@ type Options struct {
 	// background, as COLORFGBG says; the terminal's answer to the
 	// background query, when it gives one, wins.
 	LightBackground bool
+	// Zone is where times written with an offset are shown at first; a
+	// key cycles it.
+	Zone model.Zone
+	// Local is the reader's zone, which the key's local shows; time.Local
+	// when nil.
+	Local *time.Location
 }
 
 // Model is the browser's root. Update changes it only in answer to
@@ -85,6 +91,11 @@ func New(s model.Store, opts Options) *Model {
 		clip:     systemClipboard,
 		help:     help.New(),
 		readOnly: opts.ReadOnly,
+		zone:     opts.Zone,
+		local:    opts.Local,
+	}
+	if ctx.local == nil {
+		ctx.local = time.Local
 	}
 	ctx.help.Styles = ctx.styles.Help
 	m := &Model{ctx: ctx, screens: []Screen{newBrowser(ctx, qt)}}

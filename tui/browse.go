@@ -43,6 +43,10 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 		return openDialog{newPrompt(ctx, promptSearch, "/", nil, nil, &b.search)}, nil
 	case key.Matches(msg, k.GoTo):
 		return openDialog{newPrompt(ctx, promptGoTo, "go to date (EDTF, e.g. 2021 or 2017-08): ", nil, nil, nil)}, nil
+	case key.Matches(msg, k.Zone):
+		ctx.zone = ctx.zone.Next(ctx.local)
+		b.layoutDetail()
+		return nil, say(zoneSaid(ctx.zone))
 	case key.Matches(msg, k.NextMatch, k.PrevMatch):
 		if b.search.text == "" {
 			return nil, say("no search · / searches")
@@ -189,4 +193,15 @@ func facetNames(fs []model.Facet) []string {
 		out[i] = f.Name
 	}
 	return out
+}
+
+// zoneSaid is what the status line says when the zone key changes it.
+func zoneSaid(z model.Zone) string {
+	switch z.String() {
+	case "utc":
+		return "times with an offset in UTC; times without one are never converted"
+	case "local":
+		return "times with an offset in your zone; times without one are never converted"
+	}
+	return "times as written"
 }

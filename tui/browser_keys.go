@@ -22,7 +22,7 @@ var DefaultQuickTags = []string{"key", "verify", "follow-up"}
 // a binding that is documented, and one that does nothing now is off.
 type browserKeys struct {
 	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
-	PrevYear, NextYear, GoTo                                  key.Binding
+	PrevYear, NextYear, GoTo, Zone                            key.Binding
 	Focus, ToList, ToSources, Open, Back, Escape              key.Binding
 	Search, NextMatch, PrevMatch                              key.Binding
 	Filter, ClearFilter                                       key.Binding
@@ -55,6 +55,7 @@ func newBrowserKeys(quickTags []string) browserKeys {
 		PrevYear:    key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous year")),
 		NextYear:    key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next year")),
 		GoTo:        key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "go to a date")),
+		Zone:        key.NewBinding(key.WithKeys("Z"), key.WithHelp("Z", "time zone")),
 		Focus:       key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "switch pane")),
 		ToList:      key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "chronology pane")),
 		ToSources:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "sources pane")),
@@ -220,7 +221,7 @@ func (b *browser) ShortHelp() []key.Binding {
 func (b *browser) FullHelp() [][]key.Binding {
 	k := &b.keys
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom, k.PrevYear, k.NextYear, k.GoTo},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom, k.PrevYear, k.NextYear, k.GoTo, k.Zone},
 		{k.Focus, k.ToList, k.ToSources, k.Open, k.Back, k.Escape, k.Search, k.NextMatch, k.PrevMatch, k.Filter, k.ClearFilter, k.Copy, k.OpenURL, k.Sides},
 		append([]key.Binding{k.Tag, k.Untag, k.Mark, k.Undo, k.Redo, k.Note}, k.QuickTags...),
 		{k.Add, k.Edit, k.Editor, k.Link, k.Remove, k.EditNote, k.QuoteUp, k.QuoteDown, k.AddQuote, k.EditQuote, k.Delete, k.Sources, k.Trash, k.Retitle},

@@ -33,6 +33,7 @@ type detailPane struct {
 	st      *Styles
 	search  string
 	focused bool
+	zone    model.Zone
 	w       int  // the text's width
 	stale   bool // the event, its detail or its history changed
 
@@ -383,11 +384,12 @@ func (p *detailPane) view() []string {
 // layout readies the pane for its width, the search and its focus:
 // blocks laid out for anything else are dropped, to be laid out again as
 // they come on screen.
-func (p *detailPane) layout(st *Styles, search string, focused bool) {
+func (p *detailPane) layout(st *Styles, search string, focused bool, zone model.Zone) {
 	w := p.width - st.width(margin)
-	if p.stale || st != p.st || search != p.search || w != p.w {
+	if p.stale || st != p.st || search != p.search || w != p.w || zone != p.zone {
 		p.cache = nil
 	}
+	p.zone = zone
 	if focused != p.focused && p.cache != nil {
 		delete(p.cache, p.blocks.block(p.sel))
 	}
@@ -490,7 +492,13 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 	}
 	if k == blockHead {
 		text(e.Title, st.Heading, "")
-		facts := []string{e.Date.Label(), e.Status.Word()}
+		// The time as written stays beside the one in the chosen zone:
+		// it is what the source says.
+		date := e.Date.LabelIn(p.zone)
+		if written := e.Date.LabelIn(model.ZoneWritten); written != date {
+			date += " (written " + written + ")"
+		}
+		facts := []string{date, e.Status.Word()}
 		if e.DateText != "" {
 			said := "“" + line(e.DateText) + "”"
 			if src, ok := p.d.Sources[e.DateSource]; ok {

@@ -85,7 +85,7 @@ func (b *browser) relayout() {
 
 // layoutDetail lays the sources pane out again.
 func (b *browser) layoutDetail() {
-	b.detail.layout(&b.ctx.styles, b.search.text, b.focus == focusDetail || b.zoomed)
+	b.detail.layout(&b.ctx.styles, b.search.text, b.focus == focusDetail || b.zoomed, b.ctx.zone)
 }
 
 // filtered reports whether the view is narrower than the whole store.

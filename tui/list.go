@@ -62,7 +62,7 @@ func (b *browser) dateColumn(rows []model.Row, w int) int {
 	st := &b.ctx.styles
 	dw := minDateWidth
 	for _, r := range rows {
-		dw = max(dw, st.width(r.Event.Date.Label()))
+		dw = max(dw, st.width(r.Event.Date.LabelIn(b.ctx.zone)))
 	}
 	return max(0, min(dw, w-rowChrome-minTitleWidth))
 }
@@ -77,7 +77,7 @@ func (b *browser) rowView(e model.Event, selected bool, w, dw int) string {
 	if b.marks[e.ID] {
 		mark = "●"
 	}
-	date := st.pad(e.Date.Label(), dw)
+	date := st.pad(e.Date.LabelIn(b.ctx.zone), dw)
 	status := e.Status.Mark()
 	sign := b.standing[e.ID].sign()
 	noted := " "

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"math"
 	"strings"
 
 	"chrono/model"
@@ -9,6 +10,9 @@ import (
 // ruler is the density line under the header: how many events of the view
 // fall in each period of the investigation's span, as a sparkline between
 // the span's first and last month, with the selected event's span marked.
+// An event that may fall in several months counts in each of them for
+// its share (a year's event a twelfth in each month), never whole where
+// its span starts.
 type ruler struct {
 	periods []model.Period // the view's months with events, in order
 	// span is the whole investigation's months when the view is filtered,
@@ -46,7 +50,8 @@ func (r *ruler) buckets(w int) (bucketing, bool) {
 	return bucketing{first: firstYear * 12, months: int(per * 12), cols: int((years + per - 1) / per)}, true
 }
 
-// bounds returns the first and last months of the span with events.
+// bounds returns the first and last months of the span with events: the
+// first an event starts in, the last one may fall in.
 func (r *ruler) bounds() (lo, hi int64, found bool) {
 	periods := r.periods
 	if r.span != nil {
@@ -60,8 +65,8 @@ func (r *ruler) bounds() (lo, hi int64, found bool) {
 		if !found || m < lo {
 			lo = m
 		}
-		if !found || m > hi {
-			hi = m
+		if last := m + int64(max(p.Months, 1)) - 1; !found || last > hi {
+			hi = last
 		}
 		found = true
 	}
@@ -102,6 +107,51 @@ func (r *ruler) marked(b bucketing, selected model.Position) (from, to int) {
 	return max(from, 0), min(to, b.cols-1)
 }
 
+// weights returns how many events fall in each bucket: an event that
+// may fall in several months adds its share to each, one over the number
+// of months. The cost is constant per period, whatever its span.
+func (r *ruler) weights(b bucketing) []float64 {
+	out := make([]float64, b.cols)
+	// whole[i] is added to every bucket from i on: a span's full
+	// buckets take their share as a run, not one by one.
+	whole := make([]float64, b.cols+1)
+	per := int64(b.months)
+	for _, p := range r.periods {
+		if p.Open || p.Undated || p.Count == 0 {
+			continue
+		}
+		months := int64(max(p.Months, 1))
+		first := monthIndex(p.Year, p.Month) - b.first
+		last := first + months - 1
+		share := float64(p.Count) / float64(months)
+		// Clip to the buckets on the ruler.
+		first, last = max(first, 0), min(last, int64(b.cols)*per-1)
+		if first > last {
+			continue
+		}
+		bf, bl := first/per, last/per
+		if bf == bl {
+			out[bf] += share * float64(last-first+1)
+			continue
+		}
+		out[bf] += share * float64((bf+1)*per-first)
+		out[bl] += share * float64(last-bl*per+1)
+		if bf+1 < bl {
+			whole[bf+1] += share * float64(per)
+			whole[bl] -= share * float64(per)
+		}
+	}
+	run := 0.0
+	for i := range out {
+		run += whole[i]
+		out[i] += run
+		if out[i] < 1e-9 {
+			out[i] = 0 // what is left of a run's rounding, not an event
+		}
+	}
+	return out
+}
+
 func floorDiv(a, b int64) int64 {
 	q := a / b
 	if (a%b != 0) && ((a < 0) != (b < 0)) {
@@ -118,8 +168,7 @@ func (r *ruler) view(st *Styles, w int, selected model.Position) string {
 	if w <= 0 {
 		return ""
 	}
-	b, ok := r.buckets(w)
-	if !ok {
+	if _, ok := r.buckets(w); !ok {
 		return st.fit(st.Muted.Render("no dated events in view"), w)
 	}
 	lo, hi, _ := r.bounds()
@@ -133,20 +182,14 @@ func (r *ruler) view(st *Styles, w int, selected model.Position) string {
 	if room < 4 {
 		left, right, room = "", "", w
 	}
-	if b, ok = r.buckets(room); !ok {
+	b, ok := r.buckets(room)
+	if !ok {
 		return ""
 	}
-	counts := make([]int, b.cols)
-	peak := 0
-	for _, p := range r.periods {
-		if p.Open || p.Undated {
-			continue
-		}
-		i := int((monthIndex(p.Year, p.Month) - b.first) / int64(b.months))
-		if i >= 0 && i < len(counts) {
-			counts[i] += p.Count
-			peak = max(peak, counts[i])
-		}
+	counts := r.weights(b)
+	peak := 0.0
+	for _, n := range counts {
+		peak = max(peak, n)
 	}
 	from, to := r.marked(b, selected)
 	var bar strings.Builder
@@ -155,7 +198,7 @@ func (r *ruler) view(st *Styles, w int, selected model.Position) string {
 		n := counts[i]
 		glyph := "·"
 		if n > 0 {
-			glyph = string(sparks[min(len(sparks)-1, (n*len(sparks)-1)/peak)])
+			glyph = string(sparks[min(len(sparks)-1, int(math.Ceil(n*float64(len(sparks))/peak))-1)])
 		}
 		switch {
 		case i >= from && i <= to && from >= 0:

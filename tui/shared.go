@@ -28,6 +28,10 @@ type shared struct {
 	help     help.Model
 
 	width, height int
+	// zone is where times written with an offset are shown; local is
+	// the reader's zone, for the zone key's local.
+	zone  model.Zone
+	local *time.Location
 
 	header                 model.Header
 	tags, actors, statuses []model.Facet

@@ -31,8 +31,10 @@ type Lines struct {
 	// a line wider is fitted to it, its title shortened with an ellipsis
 	// first. Zero (a pipe, a file) keeps every line whole.
 	Width int
-	w     io.Writer
-	rows  []row
+	// Zone is where times written with an offset are shown.
+	Zone model.Zone
+	w    io.Writer
+	rows []row
 }
 
 // row is one event's line before alignment.
@@ -50,7 +52,7 @@ func (l *Lines) Write(e *model.Event) error {
 	if status == "" {
 		status = "-"
 	}
-	r := row{cells: [3]string{e.Date.Label(), status, e.ID}, title: termtext.Line(e.Title)}
+	r := row{cells: [3]string{e.Date.LabelIn(l.Zone), status, e.ID}, title: termtext.Line(e.Title)}
 	if len(e.Tags) > 0 {
 		r.chips = "  " + Tags(e.Tags)
 	}
@@ -107,14 +109,18 @@ func Tags(tags []string) string {
 	return strings.Join(parts, " ")
 }
 
-// Show writes a whole event, wrapped to width columns.
-func Show(w io.Writer, d model.Detail, width int) error {
+// Show writes a whole event, wrapped to width columns, its times in
+// zone and, when that changes them, as written too.
+func Show(w io.Writer, d model.Detail, width int, zone model.Zone) error {
 	width = max(width, 40)
 	e := &d.Event
 	p := &printer{w: w, width: width}
 	p.line("", termtext.Line(e.Title))
 	p.field("id", e.ID)
-	date := e.Date.Label()
+	date := e.Date.LabelIn(zone)
+	if written := e.Date.LabelIn(model.ZoneWritten); written != date {
+		date += "  (written " + written + ")"
+	}
 	if !e.Date.IsZero() {
 		date += "  (EDTF " + e.Date.String() + ")"
 	}

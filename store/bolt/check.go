@@ -345,6 +345,10 @@ func describeCount(k []byte) string {
 	case counterPeriod:
 		y, m := periodYearMonth(periodFromCountKey(k))
 		return fmt.Sprintf("of events in %04d-%02d", y, m)
+	case counterSpan:
+		p, months := spanFromCountKey(k)
+		y, m := periodYearMonth(p)
+		return fmt.Sprintf("of events from %04d-%02d spanning %d months", y, m, months)
 	}
 	return fmt.Sprintf("%q", k)
 }

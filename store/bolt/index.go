@@ -36,6 +36,7 @@ type counter struct {
 	kind   counterKind
 	name   string
 	period int64
+	months int // of counterSpan
 }
 
 // key is the counter's key in counts/.
@@ -43,6 +44,8 @@ func (c counter) key() []byte {
 	switch c.kind {
 	case counterPeriod:
 		return periodCountKey(c.period)
+	case counterSpan:
+		return spanCountKey(c.period, c.months)
 	case counterTotal:
 		return keyTotal
 	}
@@ -50,7 +53,8 @@ func (c counter) key() []byte {
 }
 
 // counters calls fn with each counter an event counts in: its tags, its
-// actors (each once), its status, the month of its earliest bound, the
+// actors (each once), its status, the month of its earliest bound (and
+// with it the months it spans, when more than one), the
 // sources it cites (each once), and the total.
 func counters(e *model.Event, order []byte, fn func(counter) error) error {
 	for _, t := range e.Tags {
@@ -69,8 +73,14 @@ func counters(e *model.Event, order []byte, fn func(counter) error) error {
 	if err := fn(counter{kind: counterStatus, name: string(e.Status)}); err != nil {
 		return err
 	}
-	if err := fn(counter{kind: counterPeriod, period: periodOfKey(order)}); err != nil {
+	p, months := spanOfKey(order)
+	if err := fn(counter{kind: counterPeriod, period: p}); err != nil {
 		return err
+	}
+	if months > 1 {
+		if err := fn(counter{kind: counterSpan, period: p, months: months}); err != nil {
+			return err
+		}
 	}
 	for _, src := range citedSources(e) {
 		if err := fn(counter{kind: counterCited, name: src}); err != nil {

@@ -51,6 +51,11 @@ func checkInvariants(t testing.TB, s *Store) {
 			}
 			count(counterKey(counterStatus, string(e.Status)))
 			count(periodCountKey(periodOfKey(order)))
+			if e.Date.Earliest() != model.BeginningOfTime && !e.Date.IsZero() {
+				if months := model.MonthsOf(e.Date.Earliest(), e.Date.Latest()); months > 1 {
+					count(spanCountKey(periodOfKey(order), months))
+				}
+			}
 			for _, src := range citedSources(&e) {
 				count(counterKey(counterCited, src))
 			}

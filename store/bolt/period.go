@@ -39,6 +39,33 @@ func periodStartKey(p int64) []byte {
 	return model.OrderKeyAt(model.StartOfMonth(y, m))
 }
 
+// spanOfKey returns the period an order key counts in and how many
+// months its event may fall in (model.MonthsOf); 0 months for the open
+// start and undated periods.
+func spanOfKey(order []byte) (int64, int) {
+	p := periodOfKey(order)
+	if p == periodOpenStart || p == periodUndated {
+		return p, 0
+	}
+	earliest, latest, _ := model.OrderKeyBounds(order)
+	return p, model.MonthsOf(earliest, latest)
+}
+
+// spanCountKey is the counts/ key of the events starting in period p
+// that may fall in any of months months (more than one).
+func spanCountKey(p int64, months int) []byte {
+	k := binary.BigEndian.AppendUint64(counterSpan.prefix(), uint64(p)^(1<<63))
+	return binary.BigEndian.AppendUint32(k, uint32(months))
+}
+
+func spanFromCountKey(k []byte) (p int64, months int) {
+	k = k[len(counterSpan.prefix()):]
+	if len(k) != 12 {
+		return 0, 0
+	}
+	return int64(binary.BigEndian.Uint64(k) ^ (1 << 63)), int(binary.BigEndian.Uint32(k[8:]))
+}
+
 func periodYearMonth(p int64) (int64, int) {
 	y := p / 12
 	m := p % 12
@@ -58,7 +85,7 @@ func periodFromCountKey(k []byte) int64 {
 	return int64(binary.BigEndian.Uint64(k[len(counterPeriod.prefix()):]) ^ (1 << 63))
 }
 
-func periodValue(p int64, n int) model.Period {
+func periodValue(p int64, months, n int) model.Period {
 	switch p {
 	case periodOpenStart:
 		return model.Period{Open: true, Count: n}
@@ -66,5 +93,5 @@ func periodValue(p int64, n int) model.Period {
 		return model.Period{Undated: true, Count: n}
 	}
 	y, m := periodYearMonth(p)
-	return model.Period{Year: y, Month: m, Count: n}
+	return model.Period{Year: y, Month: m, Months: max(months, 1), Count: n}
 }

@@ -6,9 +6,12 @@ import (
 	"encoding/binary"
 	"fmt"
 	"iter"
+	"maps"
 	"slices"
 
 	"chrono/model"
+
+	bbolt "go.etcd.io/bbolt"
 )
 
 func beUint64(v []byte) uint64 {
@@ -120,37 +123,79 @@ func (s *Store) Facets(kind model.FacetKind) ([]model.Facet, error) {
 }
 
 // Periods returns how many events of the view q selects start in each
-// month, in timeline order, with the open-start and undated periods at the
-// ends when they have any. The unfiltered view is answered from the kept
-// counts; a filtered one by reading the order keys of its events.
+// month, and how many months they may fall in, in timeline order, with
+// the open-start and undated periods at the ends when they have any. The
+// unfiltered view is answered from the kept counts; a filtered one by
+// reading the order keys of its events.
 func (s *Store) Periods(q model.Query) ([]model.Period, error) {
 	var out []model.Period
 	err := s.view(func(b buckets) error {
 		if q.IsZero() {
-			prefix := counterPeriod.prefix()
-			c := b.counts.Cursor()
-			for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
-				out = append(out, periodValue(periodFromCountKey(k), int(beUint64(v))))
-			}
+			out = keptPeriods(b.counts)
 			return nil
 		}
-		last, n := int64(0), 0
-		err := scan(q, b, nil, false, func(order []byte, _ func() []byte) (bool, error) {
-			p := periodOfKey(order)
-			if n > 0 && p != last {
-				out = append(out, periodValue(last, n))
-				n = 0
+		// Within a month the events come in the order of their earliest
+		// instant, not of their months, so each month's are gathered
+		// before they go out.
+		last, started := int64(0), false
+		byMonths := map[int]int{}
+		flush := func() {
+			for _, months := range slices.Sorted(maps.Keys(byMonths)) {
+				out = append(out, periodValue(last, months, byMonths[months]))
 			}
-			last = p
-			n++
+			clear(byMonths)
+		}
+		err := scan(q, b, nil, false, func(order []byte, _ func() []byte) (bool, error) {
+			p, months := spanOfKey(order)
+			if started && p != last {
+				flush()
+			}
+			last, started = p, true
+			byMonths[months]++
 			return true, nil
 		})
-		if n > 0 {
-			out = append(out, periodValue(last, n))
-		}
+		flush()
 		return err
 	})
 	return out, err
+}
+
+// keptPeriods reads the periods of the whole timeline from the kept
+// counts: each month's events less those spanning more months, then
+// those by how many.
+func keptPeriods(counts *bbolt.Bucket) []model.Period {
+	type span struct {
+		p         int64
+		months, n int
+	}
+	var spans []span
+	prefix := counterSpan.prefix()
+	c := counts.Cursor()
+	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
+		p, months := spanFromCountKey(k)
+		spans = append(spans, span{p, months, int(beUint64(v))})
+	}
+	out := make([]model.Period, 0, len(spans)+512)
+	prefix = counterPeriod.prefix()
+	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
+		p, n := periodFromCountKey(k), int(beUint64(v))
+		for len(spans) > 0 && spans[0].p < p {
+			spans = spans[1:] // a span count with no month count: not a period
+		}
+		i := 0
+		for i < len(spans) && spans[i].p == p {
+			n -= spans[i].n
+			i++
+		}
+		if n > 0 {
+			out = append(out, periodValue(p, 1, n))
+		}
+		for _, sp := range spans[:i] {
+			out = append(out, periodValue(p, sp.months, sp.n))
+		}
+		spans = spans[i:]
+	}
+	return out
 }
 
 // Backlinks returns the links other events make to the event with an id.

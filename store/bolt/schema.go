@@ -9,7 +9,7 @@ import (
 	bbolt "go.etcd.io/bbolt"
 )
 
-// The layout of a store file, schema version 2. One file is one
+// The layout of a store file, schema version 3. One file is one
 // investigation.
 //
 //	meta/
@@ -43,6 +43,9 @@ import (
 //	                       have periods of their own at either end
 //	  c 0x00 source id     events whose quotes or date_source cite the
 //	                       source (each event once)
+//	  r 0x00 period months those of a period's events that may fall in
+//	                       more than one month: months (uint32) is how
+//	                       many, so that density spreads them (period.go)
 //
 // Counters are uint64 big-endian. The buckets, the keys of meta/ and the
 // bytes that build the other keys are named below, and nowhere else: the
@@ -100,6 +103,7 @@ const (
 	counterStatus counterKind = 's' // the events with a status
 	counterPeriod counterKind = 'p' // the events starting in a period (period.go)
 	counterCited  counterKind = 'c' // the events citing a source
+	counterSpan   counterKind = 'r' // the events starting in a period and spanning more months (period.go)
 )
 
 // prefix is what every counts/ key of the kind but the total starts
@@ -115,7 +119,7 @@ func counterKey(kind counterKind, name string) []byte {
 }
 
 // SchemaVersion is the layout this chrono writes.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // migration upgrades a store from the version before it (its index in
 // migrations plus 1) to the next, inside the transaction that opens the
@@ -123,7 +127,7 @@ const SchemaVersion = 2
 type migration func(tx *bbolt.Tx) error
 
 // migrations[i] upgrades version i+1 to i+2.
-var migrations = []migration{addJournal}
+var migrations = []migration{addJournal, countSpans}
 
 // addJournal (1 to 2) adds the trash, the journal and the history of each
 // event, all empty, and counts the events citing each source, reading
@@ -151,6 +155,26 @@ func addJournal(tx *bbolt.Tx) error {
 	}
 	for src, n := range cited {
 		if err := counts.Put(counterKey(counterCited, src), binary.BigEndian.AppendUint64(nil, uint64(n))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// countSpans (2 to 3) counts the events that may fall in more than one
+// month by the month they start in and the months they span, reading
+// the order keys only.
+func countSpans(tx *bbolt.Tx) error {
+	counts := tx.Bucket(bucketCounts.name)
+	spans := map[[2]int64]int{}
+	c := tx.Bucket(bucketEvents.name).Cursor()
+	for order, _ := c.First(); order != nil; order, _ = c.Next() {
+		if p, months := spanOfKey(order); months > 1 {
+			spans[[2]int64{p, int64(months)}]++
+		}
+	}
+	for s, n := range spans {
+		if err := counts.Put(spanCountKey(s[0], int(s[1])), binary.BigEndian.AppendUint64(nil, uint64(n))); err != nil {
 			return err
 		}
 	}

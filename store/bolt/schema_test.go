@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -19,6 +20,47 @@ import (
 // upgrades from. TestEveryMigrationIsTested keeps the two in step.
 var migrationTests = map[int]func(t *testing.T){
 	1: testMigrationAddsTheJournal,
+	2: testMigrationCountsSpans,
+}
+
+// testMigrationCountsSpans: a store of schema 2 (no counts of events by
+// the months they span) opens at schema 3 with the counts a store of
+// schema 3 would have, and everything else as it was.
+func testMigrationCountsSpans(t *testing.T) {
+	path := storeFile(t)
+	s := openAt(t, path, Options{})
+	want := dumpOf(t, s)
+	s.Close()
+	if !slices.ContainsFunc(slices.Collect(maps.Keys(want[string(bucketCounts.name)])), func(k string) bool { return k[0] == byte(counterSpan) }) {
+		t.Fatal("the example has no events spanning months")
+	}
+	db, err := bbolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bbolt.Tx) error {
+		counts := tx.Bucket(bucketCounts.name)
+		c := counts.Cursor()
+		prefix := counterSpan.prefix()
+		for k, _ := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, _ = c.Seek(prefix) {
+			if err := counts.Delete(k); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bucketMeta.name).Put(keySchema, binary.AppendUvarint(nil, 2))
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s = openAt(t, path, Options{})
+	checkInvariants(t, s)
+	got := dumpOf(t, s)
+	for name := range mergeKeys(want, got) {
+		if !reflect.DeepEqual(got[name], want[name]) {
+			t.Errorf("bucket %s after the upgrade:\n%q\nwant\n%q", name, got[name], want[name])
+		}
+	}
 }
 
 // testMigrationAddsTheJournal: a store of schema 1 (no trash, journal or

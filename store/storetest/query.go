@@ -419,8 +419,8 @@ func eventIDs(t *testing.T, st model.Store, q model.Query) []string {
 }
 
 // periodsOf counts events in timeline order by the month of their
-// earliest bound, with open starts and undated events in periods of their
-// own, as Periods documents it.
+// earliest bound and the months they may fall in, with open starts and
+// undated events in periods of their own, as Periods documents it.
 func periodsOf(events []model.Event) []model.Period {
 	var out []model.Period
 	for _, e := range events {
@@ -432,14 +432,32 @@ func periodsOf(events []model.Event) []model.Period {
 			p.Open = true
 		default:
 			p.Year, p.Month, _ = earliest.Civil()
+			p.Months = model.MonthsOf(earliest, e.Date.Latest())
 		}
-		if n := len(out); n > 0 && out[n-1].Year == p.Year && out[n-1].Month == p.Month && out[n-1].Open == p.Open && out[n-1].Undated == p.Undated {
-			out[n-1].Count++
+		i := slices.IndexFunc(out, func(o model.Period) bool {
+			return o.Year == p.Year && o.Month == p.Month && o.Months == p.Months && o.Open == p.Open && o.Undated == p.Undated
+		})
+		if i >= 0 {
+			out[i].Count++
 			continue
 		}
 		p.Count = 1
 		out = append(out, p)
 	}
+	// Open starts first, then by month and, within a month, those of
+	// fewer months first; undated last.
+	rank := func(p model.Period) int {
+		switch {
+		case p.Open:
+			return 0
+		case p.Undated:
+			return 2
+		}
+		return 1
+	}
+	slices.SortFunc(out, func(a, b model.Period) int {
+		return cmp.Or(cmp.Compare(rank(a), rank(b)), cmp.Compare(a.Year, b.Year), cmp.Compare(a.Month, b.Month), cmp.Compare(a.Months, b.Months))
+	})
 	return out
 }
 

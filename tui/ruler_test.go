@@ -1,0 +1,97 @@
+package tui
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"chrono/model"
+)
+
+// The example's six events dated 2021 or 2021/2022-02-01 may fall in any
+// month of their spans: the ruler spreads them there and shows no spike
+// in January 2021, where they only start.
+func TestRulerSpreadsTheExample(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	r := rulerLine(d)
+	bar := strings.TrimSuffix(strings.TrimPrefix(strings.TrimRight(r, " "), "Aug 2017 "), " Feb 2022")
+	cells := []rune(bar)
+	// Aug 2017 to Feb 2022 is 55 months over the cells; January 2021 is
+	// the 42nd month.
+	for c, glyph := range cells {
+		if c*55/len(cells) == 41 && glyph == '█' {
+			t.Errorf("the ruler peaks in January 2021, where six imprecise events only start:\n%s", r)
+			break
+		}
+	}
+	golden.RequireEqual(t, []byte(r+"\n"))
+}
+
+// Each event weighs one, spread evenly over the months it may fall in
+// and summed per bucket, whatever the buckets' size.
+func TestRulerWeights(t *testing.T) {
+	month := func(y int64, m, months, n int) model.Period {
+		return model.Period{Year: y, Month: m, Months: months, Count: n}
+	}
+	cases := []struct {
+		name    string
+		periods []model.Period
+		b       bucketing
+		want    []float64
+	}{
+		{"a month's events stay in their month",
+			[]model.Period{month(2020, 2, 1, 3)},
+			bucketing{first: monthIndex(2020, 1), months: 1, cols: 3},
+			[]float64{0, 3, 0}},
+		{"a year's event is a twelfth in each month",
+			[]model.Period{month(2021, 1, 12, 6)},
+			bucketing{first: monthIndex(2021, 1), months: 1, cols: 12},
+			[]float64{.5, .5, .5, .5, .5, .5, .5, .5, .5, .5, .5, .5}},
+		{"2021/2022-02 over 14 months, in years",
+			[]model.Period{month(2021, 1, 14, 7)},
+			bucketing{first: monthIndex(2021, 1), months: 12, cols: 2},
+			[]float64{6, 1}},
+		{"a span over runs of years, whole runs between partial ends",
+			[]model.Period{month(2000, 7, 48, 48)}, // Jul 2000 to Jun 2004
+			bucketing{first: monthIndex(2000, 1), months: 24, cols: 3},
+			[]float64{18, 24, 6}},
+		{"open and undated periods are not on the ruler",
+			[]model.Period{{Open: true, Count: 4}, month(2020, 1, 1, 1), {Undated: true, Count: 9}},
+			bucketing{first: monthIndex(2020, 1), months: 1, cols: 1},
+			[]float64{1}},
+		{"a span running past the ruler counts only its share on it",
+			[]model.Period{month(2019, 11, 4, 4)}, // Nov 2019 to Feb 2020
+			bucketing{first: monthIndex(2020, 1), months: 1, cols: 1},
+			[]float64{1}},
+		{"spans and precise events add up",
+			[]model.Period{month(2020, 1, 1, 2), month(2020, 1, 2, 2), month(2020, 2, 1, 1)},
+			bucketing{first: monthIndex(2020, 1), months: 1, cols: 3},
+			[]float64{3, 2, 0}},
+	}
+	for _, c := range cases {
+		r := ruler{periods: c.periods}
+		got := r.weights(c.b)
+		if len(got) != len(c.want) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+			continue
+		}
+		for i := range got {
+			if math.Abs(got[i]-c.want[i]) > 1e-9 {
+				t.Errorf("%s: %v, want %v", c.name, got, c.want)
+				break
+			}
+		}
+	}
+}
+
+// The ruler runs to the last month an event may fall in, not the last
+// one an event starts in.
+func TestRulerBoundsReachTheEndOfSpans(t *testing.T) {
+	r := ruler{periods: []model.Period{{Year: 2021, Month: 1, Months: 14, Count: 1}}}
+	lo, hi, ok := r.bounds()
+	if !ok || lo != monthIndex(2021, 1) || hi != monthIndex(2022, 2) {
+		t.Errorf("bounds = %d, %d, %v; want Jan 2021 to Feb 2022", lo, hi, ok)
+	}
+}
