@@ -173,9 +173,18 @@ func (rd *reader) value() (jsontext.Value, int64, error) {
 // events reads the slides one at a time, so that a file of any length is
 // read in little memory.
 func (rd *reader) events() error {
+	return rd.slideArray("events", "TimelineJS needs at least one slide with a start_date", func(v jsontext.Value, at int64) *slide {
+		return rd.parseSlide(v, at, false)
+	})
+}
+
+// slideArray reads the array of slides in member name (TimelineJS3's
+// "events", TimelineJS2's "date"), one slide at a time, each parsed by
+// parse and sent; an empty array is a problem, said with need.
+func (rd *reader) slideArray(name, need string, parse func(v jsontext.Value, at int64) *slide) error {
 	at := rd.offset()
 	if k := rd.dec.PeekKind(); k != '[' {
-		if err := rd.report(at, model.Problem{Msg: fmt.Sprintf(`"events": want an array of slides, found %s`, native.KindName(k))}); err != nil {
+		if err := rd.report(at, model.Problem{Msg: fmt.Sprintf("%q: want an array of slides, found %s", name, native.KindName(k))}); err != nil {
 			return err
 		}
 		return rd.skip()
@@ -190,7 +199,12 @@ func (rd *reader) events() error {
 			return err
 		}
 		n++
-		if err := rd.event(v, vat, n); err != nil {
+		if v.Kind() != '{' {
+			err = rd.report(vat, model.Problem{Part: model.EventPart, N: n, Msg: "a slide is an object, found " + native.KindName(v.Kind())})
+		} else {
+			err = rd.sendSlide(parse(v, vat), n)
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -198,7 +212,7 @@ func (rd *reader) events() error {
 		return rd.syntax(err)
 	}
 	if n == 0 {
-		return rd.report(at, model.Problem{Msg: `"events" is empty: TimelineJS needs at least one slide with a start_date`})
+		return rd.report(at, model.Problem{Msg: fmt.Sprintf("%q is empty: %s", name, need)})
 	}
 	return nil
 }

@@ -6,22 +6,10 @@ import (
 	"unicode/utf8"
 
 	"chrono/model"
-	"chrono/model/native"
-
-	"github.com/go-json-experiment/json/jsontext"
 )
 
 // maxTitle is how long a title made from a slide's content may be.
 const maxTitle = 80
-
-// event converts the nth slide into an event and sends it, after the new
-// sources it quotes; a slide with a problem is reported instead.
-func (rd *reader) event(v jsontext.Value, at int64, n int) error {
-	if v.Kind() != '{' {
-		return rd.report(at, model.Problem{Part: model.EventPart, N: n, Msg: "a slide is an object, found " + native.KindName(v.Kind())})
-	}
-	return rd.sendSlide(rd.parseSlide(v, at, false), n)
-}
 
 // sendSlide converts the nth slide into an event and sends it, after the
 // new sources it quotes; a slide with a problem is reported instead.

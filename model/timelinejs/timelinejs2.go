@@ -104,39 +104,7 @@ func (rd *reader) timeline2() (bool, error) {
 
 // slides2 reads TimelineJS2's "date" array of slides, one at a time.
 func (rd *reader) slides2() error {
-	at := rd.offset()
-	if k := rd.dec.PeekKind(); k != '[' {
-		if err := rd.report(at, model.Problem{Msg: `"date": want an array of slides, found ` + native.KindName(k)}); err != nil {
-			return err
-		}
-		return rd.skip()
-	}
-	if _, err := rd.dec.ReadToken(); err != nil {
-		return rd.syntax(err)
-	}
-	n := 0
-	for rd.dec.PeekKind() != ']' {
-		v, vat, err := rd.value()
-		if err != nil {
-			return err
-		}
-		n++
-		if v.Kind() != '{' {
-			err = rd.report(vat, model.Problem{Part: model.EventPart, N: n, Msg: "a slide is an object, found " + native.KindName(v.Kind())})
-		} else {
-			err = rd.sendSlide(rd.parseSlide2(v, vat), n)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	if _, err := rd.dec.ReadToken(); err != nil {
-		return rd.syntax(err)
-	}
-	if n == 0 {
-		return rd.report(at, model.Problem{Msg: `"date" is empty: a timeline needs at least one slide with a startDate`})
-	}
-	return nil
+	return rd.slideArray("date", "a timeline needs at least one slide with a startDate", rd.parseSlide2)
 }
 
 // parseSlide2 reads a TimelineJS2 slide into the slide TimelineJS3's
