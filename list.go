@@ -21,7 +21,7 @@ type listOptions struct {
 func newListCmd(c *cli) *cobra.Command {
 	opts := &listOptions{cli: c}
 	cmd := &cobra.Command{
-		Use:   "list [--tag T] [--status S] [--actor A] [--during EDTF] [--tz ZONE] [--json]",
+		Use:   "list [--tag T] [--status S] [--actor A] [--during EDTF] [--linked REL] [--tz ZONE] [--json]",
 		Short: "List events in timeline order",
 		Long: `List prints one line per event, in timeline order: date, status, id, title
 and tags. Repeating a flag widens it (--tag a --tag b lists events tagged a
@@ -33,7 +33,7 @@ is the local time where it happened, and is never converted.`,
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error { return runList(opts) },
 	}
-	opts.filter.register(cmd, byTag|byStatus|byActor|byDuring)
+	opts.filter.register(cmd, byTag|byStatus|byActor|byDuring|byLinked)
 	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print one chrono JSON event object per line")
 	opts.tz.register(cmd)
 	return cmd

@@ -56,7 +56,7 @@ func TestCLI(t *testing.T) {
 		steps []string // each split on spaces; a step "|x" feeds stdin x
 	}{
 		{"seed", []string{"", ""}},
-		{"list", []string{"list", "list --during 2017", "list --during 2022-02-01 --status confirmed", "list --tag doj --tag denial", "list --actor Mobileum --status denied"}},
+		{"list", []string{"list", "list --during 2017", "list --during 2022-02-01 --status confirmed", "list --tag doj --tag denial", "list --actor Mobileum --status denied", "list --linked disputed-by", "list --linked supports --linked Follows"}},
 		{"list_json", []string{"list --json --tag denial"}},
 		{"show", []string{"show nso-mobileum-call", "show nso-denial", "show miller-contacts-lieu"}},
 		{"show_sides", []string{"show --sides nso-mobileum-call", "show --sides khashoggi-killed", "show --sides nobody"}},
@@ -68,7 +68,7 @@ func TestCLI(t *testing.T) {
 		{"import_problems", []string{"import --dry-run testdata/import/bad-event.json", "import testdata/import/no-version.json", "import --format json testdata/import/no-version.json",
 			"import testdata/import/misspelt.json", "import testdata/import/dup-ids.csv"}},
 		{"markdown_draft", []string{"import testdata/import/noted.json", "export --format markdown --tag draft", "export --format markdown --notes --tag draft"}},
-		{"usage", []string{"bogus", "list extra", "tag fbi-tip", "show", "show fbi-tip nso-denial", "backup -o x extra", "--nope", "list --during 2017-13", "list --status rumour", "export --format xml"}},
+		{"usage", []string{"bogus", "list extra", "tag fbi-tip", "show", "show fbi-tip nso-denial", "backup -o x extra", "--nope", "list --during 2017-13", "list --status rumour", "list --linked refutes", "export --format xml"}},
 		{"interchange", []string{"import testdata/interchange/newsroom.json testdata/interchange/sketch.jsonl testdata/interchange/sheet.csv",
 			"list --during 2017", "show sheet-1", "import testdata/interchange/sketch-bad.csv", "import --format csv testdata/interchange/sketch.jsonl",
 			"export --format timelinejs --tag ss7", "export --format timesketch --status alleged", "export --format csv --tag verify", "export --format markdown --tag doj",

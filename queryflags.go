@@ -16,6 +16,7 @@ import (
 type queryFlags struct {
 	tags, statuses, actors []string
 	during                 string
+	linked                 []string
 }
 
 // queryFilter names the filter flags a command offers.
@@ -27,6 +28,7 @@ const (
 	byStatus
 	byActor
 	byDuring
+	byLinked
 )
 
 // noStatus is what --status calls the events not yet assessed.
@@ -47,6 +49,9 @@ func (f *queryFlags) register(cmd *cobra.Command, which queryFilter) {
 	if which&byDuring != 0 {
 		fs.StringVar(&f.during, "during", "", "only events whose dates overlap this EDTF date")
 	}
+	if which&byLinked != 0 {
+		fs.StringArrayVar(&f.linked, "linked", nil, "only events with a link of this relation as they see it (disputed-by: another event disputes them; "+relWords()+")")
+	}
 }
 
 // query is the filter the flags ask for; a status or date chrono cannot
@@ -63,6 +68,13 @@ func (f *queryFlags) query() (model.Query, error) {
 			return q, usagef("--status: %v", err)
 		}
 		q.Statuses = append(q.Statuses, status)
+	}
+	for _, r := range f.linked {
+		rel := model.Rel(strings.ToLower(r))
+		if !rel.Valid() {
+			return q, usagef("--linked: relation %q: not one of %s", r, relWords())
+		}
+		q.Linked = append(q.Linked, rel)
 	}
 	if f.during != "" {
 		d, err := model.ParseDate(f.during)
@@ -178,4 +190,13 @@ func resolveNames(s model.Reader, kind model.FacetKind, what string, given []str
 		}
 	}
 	return out, nil
+}
+
+// relWords lists the relations --linked takes.
+func relWords() string {
+	words := make([]string, len(model.Rels))
+	for i, r := range model.Rels {
+		words[i] = string(r)
+	}
+	return strings.Join(words, ", ")
 }
