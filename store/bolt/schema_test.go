@@ -39,13 +39,8 @@ func testMigrationCountsSpans(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = db.Update(func(tx *bbolt.Tx) error {
-		counts := tx.Bucket(bucketCounts.name)
-		c := counts.Cursor()
-		prefix := counterSpan.prefix()
-		for k, _ := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, _ = c.Seek(prefix) {
-			if err := counts.Delete(k); err != nil {
-				return err
-			}
+		if err := deleteCounters(tx, counterSpan); err != nil {
+			return err
 		}
 		return tx.Bucket(bucketMeta.name).Put(keySchema, binary.AppendUvarint(nil, 2))
 	})
@@ -86,13 +81,8 @@ func testMigrationAddsTheJournal(t *testing.T) {
 				return err
 			}
 		}
-		counts := tx.Bucket(bucketCounts.name)
-		c := counts.Cursor()
-		prefix := counterCited.prefix()
-		for k, _ := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, _ = c.Seek(prefix) {
-			if err := counts.Delete(k); err != nil {
-				return err
-			}
+		if err := deleteCounters(tx, counterCited); err != nil {
+			return err
 		}
 		events := tx.Bucket(bucketEvents.name)
 		var v1 [][2][]byte
@@ -246,4 +236,18 @@ func TestAllBucketsAreOpened(t *testing.T) {
 		}
 		letters[bk.letter] = string(bk.name)
 	}
+}
+
+// deleteCounters removes every count of one kind, as a store of a schema
+// before it had none.
+func deleteCounters(tx *bbolt.Tx, kind counterKind) error {
+	counts := tx.Bucket(bucketCounts.name)
+	c := counts.Cursor()
+	prefix := kind.prefix()
+	for k, _ := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, _ = c.Seek(prefix) {
+		if err := counts.Delete(k); err != nil {
+			return err
+		}
+	}
+	return nil
 }
