@@ -34,11 +34,6 @@ func (b *browser) View(over Dialog) []string {
 // headerView is the title on the left and where the cursor is on the
 // right: "event 3 of 12", with the total when filtered.
 func (b *browser) headerView(w int) string {
-	st := &b.ctx.styles
-	title := line(b.ctx.header.Title)
-	if title == "" {
-		title = "chrono"
-	}
 	var where string
 	switch {
 	case b.tl.empty():
@@ -56,14 +51,7 @@ func (b *browser) headerView(w int) string {
 	if n := len(b.marks); n > 0 {
 		where = fmt.Sprintf("%d marked · %s", n, where)
 	}
-	where = b.ctx.withReadOnly(where)
-	room := w - st.width(where) - 2
-	if room < 8 {
-		return st.fit(st.Count.Render(where), w)
-	}
-	left := st.fit(st.Title.Render(title), room)
-	gap := w - st.width(left) - st.width(where)
-	return left + strings.Repeat(" ", max(gap, 1)) + st.Count.Render(where)
+	return frameHeader(b.ctx, w, where)
 }
 
 // filterView lists the active filters and search.

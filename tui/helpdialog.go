@@ -26,7 +26,7 @@ type helpDialog struct {
 	// laid out by SetSize: the body under the first line, and where its
 	// view starts.
 	body []string
-	w, h int
+	h    int
 	top  int
 }
 
@@ -41,7 +41,7 @@ func newHelpDialog(ctx *shared, keys help.KeyMap, global []key.Binding) *helpDia
 	} else {
 		cols = [][]key.Binding{global}
 	}
-	return &helpDialog{ctx: ctx, columns: cols, w: -1, keys: helpKeys{
+	return &helpDialog{ctx: ctx, columns: cols, keys: helpKeys{
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/↑", "scroll")),
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
 		PageDown: key.NewBinding(key.WithKeys("pgdown", "space", "ctrl+f"), key.WithHelp("pgdn", "page")),
@@ -62,7 +62,7 @@ const helpGap = 3
 // SetSize implements Dialog: it lays the help out for the width, and
 // turns the scroll keys on when it is taller than the height.
 func (d *helpDialog) SetSize(w, h int) {
-	d.w, d.h = w, h
+	d.h = h
 	st := &d.ctx.styles
 	d.body = append([]string{""}, d.keyRows(w)...)
 	d.body = append(d.body, "")

@@ -109,8 +109,9 @@ func listFrame(ctx *shared, w, h int, what, titles string, c *rowCursor, over Di
 	return out[:h]
 }
 
-// frameHeader is the first line of a screen pushed over the browser: the
-// investigation's title on the left, what the screen shows on the right.
+// frameHeader is the first line of the browser and of every screen pushed
+// over it: the investigation's title on the left, where the reader is or
+// what the screen shows on the right.
 func frameHeader(ctx *shared, w int, what string) string {
 	st := &ctx.styles
 	title := line(ctx.header.Title)
