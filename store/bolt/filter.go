@@ -12,10 +12,11 @@ import (
 type filter struct {
 	q    model.Query
 	text model.Matcher
-	// linkedTo holds the events other events link to with a relation
-	// that, turned around, q.Linked names: read once from the links
-	// index, which holds far fewer entries than there are events.
-	linkedTo map[string]bool
+	// linked holds the events with a link q.Linked names, their own or
+	// one made to them turned around: read once from the links index,
+	// which holds every link both ways and far fewer entries than there
+	// are events.
+	linked map[string]bool
 }
 
 func newFilter(q model.Query, b buckets) (*filter, error) {
@@ -23,16 +24,19 @@ func newFilter(q model.Query, b buckets) (*filter, error) {
 	if len(q.Linked) == 0 {
 		return f, nil
 	}
-	f.linkedTo = map[string]bool{}
+	f.linked = map[string]bool{}
 	c := b.links.Cursor()
 	for k, _ := c.First(); k != nil; k, _ = c.Next() {
 		target, rest, ok := bytes.Cut(k, []byte{keySep})
-		_, rel, ok2 := bytes.Cut(rest, []byte{keySep})
+		from, rel, ok2 := bytes.Cut(rest, []byte{keySep})
 		if !ok || !ok2 {
 			return nil, corruptf("links index entry %q has no rel", k)
 		}
+		if slices.Contains(q.Linked, model.Rel(rel)) {
+			f.linked[string(from)] = true
+		}
 		if slices.Contains(q.Linked, model.Rel(rel).Inverse()) {
-			f.linkedTo[string(target)] = true
+			f.linked[string(target)] = true
 		}
 	}
 	return f, nil
@@ -57,21 +61,11 @@ func (f *filter) matches(order []byte, value func() []byte) bool {
 	if (q.Untagged || q.Noted) && !valueShapeMatches(value(), q.Untagged, q.Noted) {
 		return false
 	}
-	if len(q.Linked) > 0 && !f.linked(value()) {
+	if len(q.Linked) > 0 && !f.linked[model.OrderKeyID(order)] {
 		return false
 	}
 	if q.Text != "" {
 		return textContains(value(), &f.text)
 	}
 	return true
-}
-
-// linked reports whether the stored event has a link q.Linked names, its
-// own or one made to it. A value that does not decode selects nothing.
-func (f *filter) linked(v []byte) bool {
-	e, err := decodeEvent(v)
-	if err != nil {
-		return false
-	}
-	return f.linkedTo[e.ID] || slices.ContainsFunc(e.Links, func(l model.Link) bool { return slices.Contains(f.q.Linked, l.Rel) })
 }
