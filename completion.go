@@ -158,11 +158,7 @@ func (c *cli) completionStore(cmd *cobra.Command) (model.Store, error) {
 // offer is what the store holds of a kind that begins with toComplete.
 func (c *cli) offer(cmd *cobra.Command, kind completionKind, args []string, toComplete string) []cobra.Completion {
 	if kind == completeRels {
-		var rels []string
-		for _, r := range model.Rels {
-			rels = append(rels, string(r))
-		}
-		return withPrefix(rels, toComplete)
+		return withPrefix(relList(), toComplete)
 	}
 	if kind == completeTags {
 		return c.offerFacets(cmd, model.FacetTags, toComplete)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"chrono/model"
 
@@ -37,13 +38,13 @@ func newLinkCmd(c *cli, unlink bool) *cobra.Command {
 }
 
 // relNames lists the relations for help and errors.
-func relNames() string {
-	var s string
+func relNames() string { return strings.Join(relList(), ", ") }
+
+// relList is every relation, as the command line takes them.
+func relList() []string {
+	out := make([]string, len(model.Rels))
 	for i, r := range model.Rels {
-		if i > 0 {
-			s += ", "
-		}
-		s += string(r)
+		out[i] = string(r)
 	}
-	return s
+	return out
 }

@@ -50,7 +50,7 @@ func (f *queryFlags) register(cmd *cobra.Command, which queryFilter) {
 		fs.StringVar(&f.during, "during", "", "only events whose dates overlap this EDTF date")
 	}
 	if which&byLinked != 0 {
-		fs.StringArrayVar(&f.linked, "linked", nil, "only events with a link of this relation as they see it (disputed-by: another event disputes them; "+relWords()+")")
+		fs.StringArrayVar(&f.linked, "linked", nil, "only events with a link of this relation as they see it (disputed-by: another event disputes them; "+relNames()+")")
 	}
 }
 
@@ -72,7 +72,7 @@ func (f *queryFlags) query() (model.Query, error) {
 	for _, r := range f.linked {
 		rel := model.Rel(strings.ToLower(r))
 		if !rel.Valid() {
-			return q, usagef("--linked: relation %q: not one of %s", r, relWords())
+			return q, usagef("--linked: relation %q: not one of %s", r, relNames())
 		}
 		q.Linked = append(q.Linked, rel)
 	}
@@ -190,13 +190,4 @@ func resolveNames(s model.Reader, kind model.FacetKind, what string, given []str
 		}
 	}
 	return out, nil
-}
-
-// relWords lists the relations --linked takes.
-func relWords() string {
-	words := make([]string, len(model.Rels))
-	for i, r := range model.Rels {
-		words[i] = string(r)
-	}
-	return strings.Join(words, ", ")
 }

@@ -2,13 +2,12 @@ package plaso
 
 import (
 	"bytes"
+	"chrono/model"
 	"encoding/csv"
 	"strings"
 
 	"github.com/go-json-experiment/json/jsontext"
 )
-
-var bom = []byte("\uFEFF")
 
 // columns is l2tcsv's header row.
 var columns = []string{
@@ -31,7 +30,7 @@ func Variant(head []byte) string {
 }
 
 func trim(head []byte) []byte {
-	return bytes.TrimLeft(bytes.TrimPrefix(head, bom), " \t\r\n")
+	return bytes.TrimLeft(model.TrimByteOrderMark(head), " \t\r\n")
 }
 
 // detectJSONLine reads the members of the first line's object as far as

@@ -53,9 +53,7 @@ type l2tcsv struct {
 // that is not 17 cells, or not UTF-8, or whose date cannot be read, is
 // reported with its line, and the next row is read.
 func readL2TCSV(br *bufio.Reader, sink model.Sink, losses *model.Losses) error {
-	if b, _ := br.Peek(len(bom)); string(b) == string(bom) {
-		br.Discard(len(bom))
-	}
+	model.SkipByteOrderMark(br) // a *bufio.Reader is read on in place
 	sc := bufio.NewScanner(br)
 	sc.Buffer(make([]byte, 0, 64<<10), model.MaxRecordBytes)
 	rd := &l2tcsv{sink: sink, losses: losses, zones: zones{}, ids: map[uint64]int{}}

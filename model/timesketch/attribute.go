@@ -4,8 +4,8 @@ import "strings"
 
 // AppendAttribute adds a key and its value to a summary as Read carries
 // a record's keys that chrono has no field for: a "key: value" line, in
-// the order they come. It is for readers of formats derived from
-// Timesketch's (Plaso's), so that their attributes read the same.
+// the order they come; readers of formats derived from Timesketch's
+// (Plaso's) use it too, so that their attributes read the same.
 func AppendAttribute(summary *strings.Builder, key, value string) {
 	if summary.Len() > 0 {
 		summary.WriteByte('\n')

@@ -187,12 +187,7 @@ func convert(rec *record, memo *sourceMemo, out *result) {
 		case chrono && chronoKey(k):
 			continue
 		}
-		if rest.Len() > 0 {
-			rest.WriteByte('\n')
-		}
-		rest.WriteString(k)
-		rest.WriteString(": ")
-		rest.WriteString(v.text)
+		AppendAttribute(&rest, k, v.text)
 	}
 	if rest.Len() > 0 {
 		if e.Summary != "" {
