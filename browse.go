@@ -107,16 +107,11 @@ func runBrowse(opts *browseOptions) error {
 	}
 	// The browser opens the store for each thing it does, so that other
 	// chrono commands can use it meanwhile.
-	path = s.Location()
 	err, s = s.Close(), nil
 	if err != nil {
 		return err
 	}
-	author, err := opts.author()
-	if err != nil {
-		return err
-	}
-	shared, err := store.Open(path, store.Options{Shared: true, ReadOnly: readOnly != "", Author: author, AcceptRollback: opts.acceptRollback})
+	shared, err := opts.open(store.Options{Shared: true, ReadOnly: readOnly != ""})
 	if err != nil {
 		return err
 	}
