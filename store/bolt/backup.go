@@ -52,7 +52,7 @@ func (s *Store) Backup(path string) (int64, error) {
 		return 0, fmt.Errorf("backup to %s: %w: no backup was made; the store %s may be damaged too (chrono export -o FILE saves what can be read)", path, err, s.path)
 	}
 	if err := out.Commit(); err != nil {
-		if errors.Is(err, fs.ErrExist) {
+		if errors.Is(err, outfile.ErrExists) {
 			return 0, fmt.Errorf("%s already exists: give a new file name (a backup never overwrites)", path)
 		}
 		return 0, fmt.Errorf("backup: %w", err)
@@ -78,10 +78,8 @@ func verifyBackup(path string, events int64) error {
 			if why = readBackupWhole(tx, events); why != nil {
 				return nil
 			}
-			for err := range tx.Check() { // drained: it reads until closed
-				if why == nil {
-					why = err
-				}
+			if p := firstProblem(tx.Check()); p != "" {
+				why = errors.New(p)
 			}
 			return nil
 		})
@@ -101,6 +99,9 @@ func readBackupWhole(tx *bbolt.Tx, events int64) error {
 		b := tx.Bucket(bk.name)
 		if b == nil {
 			return fmt.Errorf("bucket %s is missing", bk.name)
+		}
+		if bytes.Equal(bk.name, bucketEvents.name) {
+			continue // read below, every event decoded
 		}
 		c := b.Cursor()
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {

@@ -45,7 +45,7 @@ func place(tmp, target string, keep fs.FileInfo) error {
 func placeNew(tmp, target string) error {
 	switch err := os.Link(tmp, target); {
 	case errors.Is(err, fs.ErrExist):
-		return fmt.Errorf("%s appeared meanwhile, and is left as it is", target)
+		return fmt.Errorf("%s %w: it appeared meanwhile, and is left as it is", target, ErrExists)
 	case err == nil:
 		os.Remove(tmp)
 	default:
