@@ -34,7 +34,8 @@ type browser struct {
 	focus     focus
 	zoomed    bool // the sources pane fills a narrow screen
 	search    search
-	lastClick click // for telling a double click
+	places    matchPlaces // where the search finds its text, by row
+	lastClick click       // for telling a double click
 
 	marks   map[string]bool
 	history []string               // events left by following links, for backspace
@@ -76,6 +77,13 @@ func (b *browser) Init() tea.Cmd {
 func (b *browser) Update(msg tea.Msg) (Action, tea.Cmd) {
 	a, cmd := b.update(msg)
 	b.updateKeys()
+	rows, _ := b.tl.visible()
+	switch msg.(type) {
+	case windowMsg, showEventsMsg:
+		b.places.refresh(b.search.text, rows, true)
+	default:
+		b.places.refresh(b.search.text, rows, false)
+	}
 	return a, tea.Batch(cmd, b.takeStanding(msg))
 }
 

@@ -102,7 +102,7 @@ func (b *browser) rowView(e model.Event, selected bool, w, dw int) string {
 	// match in a quote or a note is not taken for a miss.
 	where := ""
 	if q := b.search.text; q != "" && titleRoom > 24 {
-		if in := e.MatchIn(q); in != "" && in != "title" {
+		if in := b.places.of(e.ID); in != "" && in != "title" {
 			where = "  in " + in
 			titleRoom -= st.width(where)
 		}
