@@ -136,7 +136,7 @@ func (b *browser) answer(msg tea.Msg) tea.Cmd {
 		return b.gotSearch(msg)
 	case openedMsg:
 		if msg.err != nil {
-			return offerCopy(msg.err, "the URL", msg.url)
+			return offerCopy(b.ctx.clip, msg.err, "the URL", msg.url)
 		}
 		return say("opened " + msg.url)
 	case showEventsMsg:

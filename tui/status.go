@@ -57,11 +57,13 @@ func fail(err error) tea.Cmd {
 // offerCopy is an error that gives text to copy, last, where it wraps
 // onto lines of its own, and has y copy it: a URL there is no program to
 // open, which a line cut by the terminal's edge would lose.
-func offerCopy(err error, what, text string) tea.Cmd {
+func offerCopy(clip clipboard, err error, what, text string) tea.Cmd {
 	y := key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy"))
 	return func() tea.Msg {
+		// The copy goes the way y's other copies go, and its message says
+		// only what is known to have worked.
 		return statusMsg{text: err.Error() + " · " + keyOf(y) + " copies " + what + ": " + text, err: true,
-			offer: &offer{key: y, do: tea.Batch(tea.SetClipboard(text), say("copied "+what))}}
+			offer: &offer{key: y, do: copyText(clip, text, what, false)}}
 	}
 }
 
