@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -217,5 +218,37 @@ func TestAxisFilterAndClick(t *testing.T) {
 	d.send(tea.MouseClickMsg{X: 10, Y: b.paneTop() + 1 + 1, Button: tea.MouseLeft})
 	if got := d.selected(); got != want {
 		t.Errorf("click on the second line selected %s, want %s", got, want)
+	}
+}
+
+// BenchmarkAxisKeys measures each movement and zoom key on the time
+// axis, from the middle of the timeline: Update, the commands it makes,
+// and the View after.
+func BenchmarkAxisKeys(b *testing.B) {
+	keys := []string{"j", "k", "pgdown", "pgup", "G", "g", "+", "-", "b"}
+	for _, n := range benchSizes {
+		for _, k := range keys {
+			b.Run(fmt.Sprintf("events=%d/key=%s", n, k), func(b *testing.B) {
+				d := benchDriver(b, benchStore(b, n))
+				d.goTo("2008")
+				d.keys("v")
+				in := true
+				for b.Loop() {
+					press := k
+					// The zoom goes in and out in turn, so that every
+					// press changes it.
+					if k == "+" || k == "-" {
+						if in {
+							press = "+"
+						} else {
+							press = "-"
+						}
+						in = !in
+					}
+					d.keys(press)
+					_ = d.m.View()
+				}
+			})
+		}
 	}
 }

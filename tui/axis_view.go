@@ -170,7 +170,14 @@ func (b *browser) axisRow(e model.Event, selected bool, lane string, laneW, barW
 		t := titled(c0-1, title)
 		return head + gap(0, c0-1-st.width(t)) + t + " " + bar + gap(c1, barW)
 	}
-	return head + gap(0, c0) + bar + gap(c1, barW)
+	if c1-c0 < barW-least {
+		return head + gap(0, c0) + bar + gap(c1, barW)
+	}
+	// The bar fills the axis: the title goes over its start, so that
+	// the line still says which event it is.
+	t := titled(barW/2, title)
+	from0 := min(c1, st.width(t)+1)
+	return head + t + " " + a.bar(st, from, to, from0, c1, b.isPrecise(e.Date), barW) + gap(c1, barW)
 }
 
 // style is the text style of a row: reversed when selected, bold when
