@@ -14,6 +14,9 @@ import (
 func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 	k := &b.keys
 	ctx := b.ctx
+	if cmd, ok := b.axisKey(msg); ok {
+		return nil, cmd
+	}
 	switch {
 	case key.Matches(msg, k.Escape):
 		return nil, b.escape()

@@ -36,6 +36,7 @@ type browser struct {
 	search    search
 	places    matchPlaces // where the search finds its text, by row
 	lastClick click       // for telling a double click
+	axis      axis        // the chronology drawn as a time axis
 
 	marks   map[string]bool
 	history []string               // events left by following links, for backspace
@@ -51,6 +52,7 @@ func newBrowser(ctx *shared, quickTags []string) *browser {
 	return &browser{
 		ctx:       ctx,
 		keys:      newBrowserKeys(quickTags),
+		axis:      newAxis(),
 		quickTags: quickTags,
 		loading:   true,
 		marks:     map[string]bool{},
@@ -77,6 +79,10 @@ func (b *browser) Init() tea.Cmd {
 func (b *browser) Update(msg tea.Msg) (Action, tea.Cmd) {
 	a, cmd := b.update(msg)
 	b.updateKeys()
+	b.axis.updateKeys()
+	if row, ok := b.tl.selected(); ok {
+		b.axis.follow(row, b.lay.listW)
+	}
 	rows, _ := b.tl.visible()
 	switch msg.(type) {
 	case windowMsg, showEventsMsg:
