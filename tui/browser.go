@@ -46,6 +46,11 @@ type browser struct {
 	// standing is what other events say of loaded events, read with
 	// their rows.
 	standing map[string]standing
+	// problems are the events with a chronology problem, worked out
+	// once per load and write (loadProblems); problemsSeq drops answers
+	// a later write has overtaken.
+	problems    map[string]bool
+	problemsSeq int
 }
 
 func newBrowser(ctx *shared, quickTags []string) *browser {
@@ -71,6 +76,7 @@ func (b *browser) Init() tea.Cmd {
 		jump(s, b.gen, b.query, model.Position{}, false, windowSize(b.tl.height)),
 		count(s, b.gen, b.query, model.Position{}, 0),
 		loadPeriods(s, b.gen, b.query),
+		b.checkProblems(),
 	)
 }
 
@@ -146,14 +152,20 @@ func (b *browser) answer(msg tea.Msg) tea.Cmd {
 		}
 		return say("opened " + msg.url)
 	case showEventsMsg:
-		return tea.Batch(b.showWritten(msg), b.settleMoves(msg))
+		var check tea.Cmd
+		if msg.written {
+			check = b.checkProblems()
+		}
+		return tea.Batch(b.showWritten(msg), b.settleMoves(msg), check)
+	case problemsMsg:
+		return b.gotProblems(msg)
 	case placedMsg:
 		if msg.focus != "" {
-			return b.requeryAround(msg.focus)
+			return tea.Batch(b.requeryAround(msg.focus), b.checkProblems())
 		}
-		return b.requery(b.query)
+		return tea.Batch(b.requery(b.query), b.checkProblems())
 	case storeChangedMsg:
-		cmds := []tea.Cmd{b.requery(b.query)}
+		cmds := []tea.Cmd{b.requery(b.query), b.checkProblems()}
 		if id := b.detail.id(); id != "" {
 			cmds = append(cmds, loadDetail(b.ctx.store, id, detailMsg{}))
 		}

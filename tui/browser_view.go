@@ -88,6 +88,9 @@ func (b *browser) filterView(w int) string {
 		}
 		parts = append(parts, strings.Join(names, " or "))
 	}
+	if q.ByID {
+		parts = append(parts, problemSign+" "+shapeProblem)
+	}
 	var s string
 	if len(parts) > 0 {
 		s = st.FilterBar.Render("filter: "+strings.Join(parts, " · ")) + st.Muted.Render("  ("+keyOf(b.keys.ClearFilter)+" clears)")
