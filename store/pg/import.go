@@ -21,19 +21,19 @@ const importBatch = 2000
 // nothing. It is a model.FieldSink behind a model.Checker, and answers
 // the checker's questions (model.Known) from the database.
 type txImport struct {
-	s       *Store
-	tx      pgx.Tx
-	seq     uint64
-	list    bool
-	replace bool
-	carries model.FieldSet
-	header  model.Header
-	result  model.ImportResult
-	pending []pendingEvent
-	inBatch map[string]bool
+	s        *Store
+	tx       pgx.Tx
+	seq      uint64
+	list     bool
+	replace  bool
+	carries  model.FieldSet
+	header   model.Header
+	result   model.ImportResult
+	pending  []pendingEvent
+	inBatch  map[string]bool
 	linkRows [][]any
-	changes []model.EventChange
-	sources []model.SourceChange
+	changes  []model.EventChange
+	sources  []model.SourceChange
 }
 
 type pendingEvent struct {
