@@ -125,7 +125,7 @@ func startServer() (stop func(), err error) {
 		}
 	}
 	data := filepath.Join(dir, "data")
-	if out, err := run("initdb", "-D", data, "-U", "chrono", "--auth=trust", "-E", "UTF8", "--no-locale").CombinedOutput(); err != nil {
+	if out, err := run("initdb", "-D", data, "-U", "chrono", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync").CombinedOutput(); err != nil {
 		cleanup()
 		return nil, fmt.Errorf("initdb: %v: %s", err, out)
 	}

@@ -79,6 +79,20 @@ var ctx = context.Background()
 // and opens the investigation opts names, creating it unless ReadOnly or
 // NoCreate. No error it returns holds the password.
 func Open(url string, opts Options) (*Store, error) {
+	s, err := connect(url, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.prepare(opts); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// connect reads the address and connects, without looking at the
+// schema.
+func connect(url string, opts Options) (*Store, error) {
 	addr := parseAddress(url)
 	cfg, err := pgx.ParseConfig(url)
 	if err != nil {
@@ -100,10 +114,6 @@ func Open(url string, opts Options) (*Store, error) {
 	s := &Store{cfg: cfg, name: name, addr: addr, author: opts.Author, readOnly: opts.ReadOnly,
 		loc: fmt.Sprintf("%s (investigation %s)", addr.safe, name)}
 	if _, err := s.conn(); err != nil {
-		return nil, err
-	}
-	if err := s.prepare(opts); err != nil {
-		s.Close()
 		return nil, err
 	}
 	return s, nil
