@@ -15,9 +15,6 @@ import (
 // clock tells the time writes are recorded at.
 var clock = time.Now
 
-// errNothingWritten rolls back a Write that changed nothing.
-var errNothingWritten = errors.New("nothing written")
-
 // Channel is the channel every commit notifies, with the investigation's
 // row id and the journal entry's sequence number ("3:1207") as payload.
 const Channel = "chrono_journal"
