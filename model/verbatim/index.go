@@ -7,7 +7,7 @@ import (
 )
 
 // Index is a text prepared for checking many quotes against it: its
-// normalised form is built once.
+// normalised form is built once, when a quote is first not verbatim.
 type Index struct {
 	text string
 	n    *normal
@@ -18,7 +18,7 @@ type Index struct {
 
 // NewIndex prepares text for checking quotes against it.
 func NewIndex(text string) *Index {
-	return &Index{text: text, n: normalise(text, charRules)}
+	return &Index{text: text}
 }
 
 // Check checks a quote against text. To check many quotes against one
@@ -44,6 +44,9 @@ func (x *Index) Check(quote string) Result {
 func (x *Index) check(q string) Result {
 	if q == "" {
 		return Result{}
+	}
+	if x.n == nil {
+		x.n = normalise(x.text, charRules)
 	}
 	if s, ok := x.findNormal(normString(q, charRules)); ok {
 		return Result{State: Normalised, Rules: needed(q, x.text[s.Start:s.End]), Span: s, Parts: []Span{s}}

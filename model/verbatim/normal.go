@@ -118,10 +118,17 @@ func (b *builder) feed(s string, base int) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c > ' ' && c < utf8.RuneSelf {
-			// The common case: a run of printable ASCII, unchanged.
+			// The common case: a run of printable ASCII, with single
+			// spaces between words, unchanged.
 			j := i + 1
-			for j < len(s) && s[j] > ' ' && s[j] < utf8.RuneSelf {
-				j++
+			for j < len(s) {
+				if c := s[j]; c > ' ' && c < utf8.RuneSelf {
+					j++
+				} else if c == ' ' && j+1 < len(s) && s[j+1] > ' ' && s[j+1] < utf8.RuneSelf {
+					j += 2
+				} else {
+					break
+				}
 			}
 			b.flushSpace()
 			b.emit(s[i:j], base+i)

@@ -18,9 +18,6 @@ const (
 // the quote's shape instead.
 const charRules = Quotes | Whitespace | SoftHyphen | NFC
 
-// allRules is every rule.
-const allRules = charRules | Ellipsis
-
 var ruleNames = []struct {
 	rule Rules
 	name string
