@@ -1,0 +1,151 @@
+package verbatim
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestCheck: each state and each rule, with the range found; a rule is
+// named only when the match needed it.
+func TestCheck(t *testing.T) {
+	const article = "NSO co-founder Omri Lavie allegedly said, “We drop bags of cash at your office,” the newspaper reports.\n\n" +
+		"Miller contacted Congressman\nLieu last year on account of the lawmaker’s documented interest.\n\n" +
+		"A state\u00ADment from NSO claims it has “never done any business with” Mobileum.\r\n\r\n" +
+		"The Caf\u0065\u0301 Society met in the  Cafe\u0301 Royal, with \"plain quotes\".\u2029Next paragraph, after a paragraph separator."
+	for _, tc := range []struct {
+		name, quote string
+		state       State
+		rules       Rules
+		want        string   // the text at Span
+		parts       []string // the text at each part, when several
+	}{
+		{"verbatim", "We drop bags of cash at your office", Verbatim, 0, "We drop bags of cash at your office", nil},
+		{"verbatim with typographic quotes", "“We drop bags of cash at your office,”", Verbatim, 0, "“We drop bags of cash at your office,”", nil},
+		{"surrounding white space is not the quote's", "  bags of cash\n", Verbatim, 0, "bags of cash", nil},
+		{"straight quotes for typographic", `"We drop bags of cash at your office,"`, Normalised, Quotes, "“We drop bags of cash at your office,”", nil},
+		{"straight apostrophe", "the lawmaker's documented interest", Normalised, Quotes, "the lawmaker’s documented interest", nil},
+		{"typographic for straight", "“plain quotes”", Normalised, Quotes, `"plain quotes"`, nil},
+		{"a paragraph break for a space", "documented interest. A", Normalised, Whitespace, "documented interest.\n\nA", nil},
+		{"a line break for a space", "Miller contacted Congressman Lieu last year", Normalised, Whitespace, "Miller contacted Congressman\nLieu last year", nil},
+		{"double spaces", "met in the Café Royal", Normalised, Whitespace | NFC, "met in the  Cafe\u0301 Royal", nil},
+		{"soft hyphen", "A statement from NSO", Normalised, SoftHyphen, "A state\u00ADment from NSO", nil},
+		{"decomposed in the text", "The Café Society", Normalised, NFC, "The Cafe\u0301 Society", nil},
+		{"decomposed in the quote", "The Cafe\u0301 Society", Verbatim, 0, "The Cafe\u0301 Society", nil},
+		{"CRLF paragraphs", "with” Mobileum. The Café", Normalised, Whitespace | NFC, "with” Mobileum.\r\n\r\nThe Cafe\u0301", nil},
+		{"rules together", `Lieu last year on account of the lawmaker's documented`, Normalised, 0, "", nil},
+		{"ellipsis", "We drop … at your office", Normalised, Ellipsis, "We drop bags of cash at your office", []string{"We drop", "at your office"}},
+		{"three dots", "Omri Lavie...said", Normalised, Ellipsis, "Omri Lavie allegedly said", []string{"Omri Lavie", "said"}},
+		{"bracketed ellipsis", "NSO co-founder […] said, [...] bags of cash", Normalised, Ellipsis, "NSO co-founder Omri Lavie allegedly said, “We drop bags of cash", []string{"NSO co-founder", "said,", "bags of cash"}},
+		{"ellipsis and quotes", `said, "We drop … office,"`, Normalised, Ellipsis | Quotes, "said, “We drop bags of cash at your office,”", []string{"said, “We drop", "office,”"}},
+		{"leading ellipsis", "… bags of cash", Normalised, Ellipsis, "bags of cash", []string{"bags of cash"}},
+		{"an ellipsis across a paragraph", "the newspaper reports … Miller contacted", NotFound, 0, "", nil},
+		{"an ellipsis across a paragraph separator", "Royal … Next paragraph", NotFound, 0, "", nil},
+		{"not inside a word", "ash at your", NotFound, 0, "", nil},
+		{"not a longer word's start", "bags of ca", NotFound, 0, "", nil},
+		{"letter case counts", "we drop bags of cash", NotFound, 0, "", nil},
+		{"dashes count", "NSO co–founder", NotFound, 0, "", nil},
+		{"empty", "  ", NotFound, 0, "", nil},
+		{"only an ellipsis", "…", NotFound, 0, "", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.name == "rules together" {
+				tc.rules, tc.want = Quotes|Whitespace, "Lieu last year on account of the lawmaker’s documented"
+				tc.quote = "Lieu  last year on account of the lawmaker's documented"
+			}
+			for _, r := range []Result{Check(tc.quote, article), NewIndex(article).Check(tc.quote)} {
+				if r.State != tc.state || r.Rules != tc.rules {
+					t.Fatalf("%q: %v (%v), want %v (%v)", tc.quote, r.State, r.Rules, tc.state, tc.rules)
+				}
+				if tc.state == NotFound {
+					if r.Span != (Span{}) || r.Parts != nil {
+						t.Errorf("not found, but a range %v %v", r.Span, r.Parts)
+					}
+					continue
+				}
+				if got := article[r.Span.Start:r.Span.End]; got != tc.want {
+					t.Errorf("range %v is %q, want %q", r.Span, got, tc.want)
+				}
+				want := tc.parts
+				if want == nil {
+					want = []string{tc.want}
+				}
+				var got []string
+				for _, p := range r.Parts {
+					got = append(got, article[p.Start:p.End])
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("parts %q, want %q", got, want)
+				}
+			}
+		})
+	}
+}
+
+// TestNearMiss: a quote not found comes with the closest passage and a
+// word diff that shows the difference at once.
+func TestNearMiss(t *testing.T) {
+	const article = "Miller said the company was interested. “We drop bags of cash at your office,” Lavie allegedly said.\n\n" +
+		"After reporting the incident to an FBI tip line and getting no response, Miller contacted Congressman Lieu last year.\n\n" +
+		"The Post reports. While the Justice Department declined to comment, John Tye reminded the public."
+	for _, tc := range []struct {
+		quote, passage, diff string
+	}{
+		{"We drop bags of money at your office", "We drop bags of cash at your office", "We drop bags of [-money-]{+cash+} at your office"},
+		{"we drop bags of cash at your office", "We drop bags of cash at your office", "[-we-]{+We+} drop bags of cash at your office"},
+		{"After reporting the incident to the FBI and getting no response", "After reporting the incident to an FBI tip line and getting no response",
+			"After reporting the incident to [-the-]{+an+} FBI {+tip line+} and getting no response"},
+		{"Miller contacted Lieu last year", "Miller contacted Congressman Lieu last year", "Miller contacted {+Congressman+} Lieu last year"},
+		{"the Justice Department declined to comment on any potential investigation", "the Justice Department declined to comment, John Tye reminded",
+			"the Justice Department declined to comment [-on any potential investigation-]{+, John Tye reminded+}"},
+		{"bags of cash, at your office", "bags of cash at your office", "bags of cash[-,-] at your office"},
+	} {
+		r := Check(tc.quote, article)
+		if r.State != NotFound {
+			t.Fatalf("%q: %v, want not found", tc.quote, r.State)
+		}
+		if got := article[r.Closest.Start:r.Closest.End]; got != tc.passage {
+			t.Errorf("%q: closest %q, want %q", tc.quote, got, tc.passage)
+		}
+		if got := DiffString(r.Diff); got != tc.diff {
+			t.Errorf("%q: diff\n%s\nwant\n%s", tc.quote, got, tc.diff)
+		}
+	}
+	if r := Check("entirely unrelated words", article); r.State != NotFound || r.Closest != (Span{}) || r.Diff != nil {
+		t.Errorf("no word in common: %+v", r)
+	}
+}
+
+// TestLongText: a text far longer than a quote, with the quote near its
+// end and near misses before it, finds the quote where it is.
+func TestLongText(t *testing.T) {
+	var b strings.Builder
+	for range 2000 {
+		b.WriteString("Filler words of the article that say nothing in particular about bags.\n\n")
+	}
+	at := b.Len()
+	b.WriteString("He said “we drop bags of cash at your office” to them.")
+	text := b.String()
+	x := NewIndex(text)
+	r := x.Check(`we drop bags of cash at your office`)
+	if r.State != Verbatim || r.Span.Start <= at {
+		t.Errorf("verbatim: %+v", r)
+	}
+	r = x.Check(`"we drop bags of cash at your office"`)
+	if r.State != Normalised || r.Rules != Quotes || text[r.Span.Start:r.Span.End] != "“we drop bags of cash at your office”" {
+		t.Errorf("normalised: %+v", r)
+	}
+	r = x.Check(`we drop bags of money at your office`)
+	if r.State != NotFound || DiffString(r.Diff) != "we drop bags of [-money-]{+cash+} at your office" {
+		t.Errorf("near miss: %+v %s", r, DiffString(r.Diff))
+	}
+}
+
+func TestRulesNames(t *testing.T) {
+	if got := (Quotes | NFC | Ellipsis).String(); got != "quotes, nfc, ellipsis" {
+		t.Errorf("%q", got)
+	}
+	if got := Rules(0).String(); got != "none" {
+		t.Errorf("%q", got)
+	}
+}

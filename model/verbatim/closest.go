@@ -1,0 +1,287 @@
+package verbatim
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxDiffWords bounds the words of a quote that the closest passage is
+// sought for, and diffed: the diff costs their square.
+const maxDiffWords = 400
+
+// maxAnchors is how many of a quote's words are sought in the text to
+// place it.
+const maxAnchors = 8
+
+// maxAnchorHits bounds the places a word may anchor a quote: a word
+// found more often ("the") says little about where the quote is, and
+// costs votes.
+const maxAnchorHits = 2000
+
+// token is a word, or one punctuation character, of a normalised text.
+type token struct {
+	start, end int
+	// space says white space comes before the token.
+	space bool
+}
+
+// tokenize splits a normalised text into tokens: runs of word
+// characters (with the apostrophes and hyphens inside them), and each
+// other character alone.
+func tokenize(s string) []token {
+	var ts []token
+	space := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = true
+			i += size
+			continue
+		}
+		j := i + size
+		if isWord(r) {
+			for j < len(s) {
+				r, n := utf8.DecodeRuneInString(s[j:])
+				if isWord(r) {
+					j += n
+					continue
+				}
+				if r == '\'' || r == '-' {
+					if r2, _ := utf8.DecodeRuneInString(s[j+n:]); j+n < len(s) && isWord(r2) {
+						j += n
+						continue
+					}
+				}
+				break
+			}
+		}
+		ts = append(ts, token{i, j, space})
+		space = false
+		i = j
+	}
+	return ts
+}
+
+// lowerASCII folds ASCII letters, keeping every offset where it was.
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// closest is the not-found result for a normalised quote: the passage
+// of the text its words best line up with, and the diff against it. The
+// quote's words vote for where the passage starts (a word at offset i of
+// the quote found at offset j of the text votes for j-i); the start with
+// most votes within a band wins, and a word diff over a window there
+// finds the passage's ends. Only the window is split into words.
+func (x *Index) closest(nq string) Result {
+	qs := tokenize(nq)
+	if len(qs) > maxDiffWords {
+		qs = qs[:maxDiffWords]
+		nq = nq[:qs[len(qs)-1].end]
+	}
+	if x.lower == "" {
+		x.lower = lowerASCII(x.n.s)
+	}
+	lq := lowerASCII(nq)
+	// Where each of the quote's words is in it.
+	at := map[string][]int{}
+	var words []string
+	for _, t := range qs {
+		w := lq[t.start:t.end]
+		if r, _ := utf8.DecodeRuneInString(w); !isWord(r) {
+			continue
+		}
+		if at[w] == nil {
+			words = append(words, w)
+		}
+		at[w] = append(at[w], t.start)
+	}
+	// The longest words are the rarest and the quickest to look for; a
+	// few of them place the quote, and the diff sees the rest.
+	sort.SliceStable(words, func(i, j int) bool { return len(words[i]) > len(words[j]) })
+	words = words[:min(len(words), maxAnchors)]
+	votes := map[int]int{}
+	for _, w := range words {
+		var hits []int
+		for from := 0; len(hits) <= maxAnchorHits; {
+			i := strings.Index(x.lower[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			if atEdges(x.lower, w, i) {
+				hits = append(hits, i)
+			}
+			from = i + len(w)
+		}
+		if len(hits) > maxAnchorHits {
+			continue
+		}
+		for _, j := range hits {
+			for _, i := range at[w] {
+				votes[j-i]++
+			}
+		}
+	}
+	if len(votes) == 0 {
+		return Result{}
+	}
+	diags := make([]int, 0, len(votes))
+	for d := range votes {
+		diags = append(diags, d)
+	}
+	sort.Ints(diags)
+	band := max(24, len(nq)/5)
+	best, bestVotes, sum := 0, -1, 0
+	for lo, hi := 0, 0; hi < len(diags); hi++ {
+		sum += votes[diags[hi]]
+		for diags[hi]-diags[lo] > 2*band {
+			sum -= votes[diags[lo]]
+			lo++
+		}
+		if sum > bestVotes {
+			best, bestVotes = diags[lo], sum
+		}
+	}
+	// The window is the winning band with room for the quote, widened to
+	// white space so that no word is cut.
+	s := x.n.s
+	from := max(0, best-band)
+	for from > 0 && s[from-1] != ' ' {
+		from--
+	}
+	to := min(len(s), best+len(nq)+2*band)
+	for to < len(s) && s[to] != ' ' {
+		to++
+	}
+	ts := tokenize(s[from:to])
+	for i := range ts {
+		ts[i].start += from
+		ts[i].end += from
+	}
+	if len(ts) == 0 {
+		return Result{}
+	}
+	ops := diffTokens(nq, qs, s, ts)
+	// The passage runs from the first text token matched, less the
+	// quote's words before it, to the last, plus those after it.
+	qa, ta, qb, tb := -1, -1, -1, -1
+	for _, o := range ops {
+		if o.op == Same {
+			if qa < 0 {
+				qa, ta = o.q, o.t
+			}
+			qb, tb = o.q, o.t
+		}
+	}
+	if qa < 0 {
+		return Result{}
+	}
+	win := ts[max(0, ta-qa):min(len(ts), tb+len(qs)-qb)]
+	ops = diffTokens(nq, qs, s, win)
+	sp := x.span(win[0].start, win[len(win)-1].end)
+	return Result{Closest: sp, Diff: changes(ops, nq, qs, s, win)}
+}
+
+// tokOp is one token of a diff: the quote's token q and the text's t,
+// -1 where a side has none.
+type tokOp struct {
+	op   Op
+	q, t int
+}
+
+// diffTokens is the longest common subsequence diff of two token lists,
+// by their exact text.
+func diffTokens(a string, as []token, b string, bs []token) []tokOp {
+	n, m := len(as), len(bs)
+	// lcs[i][j] is the longest common subsequence of as[i:] and bs[j:].
+	lcs := make([][]int32, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int32, m+1)
+	}
+	eq := func(i, j int) bool { return a[as[i].start:as[i].end] == b[bs[j].start:bs[j].end] }
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if eq(i, j) {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var ops []tokOp
+	i, j := 0, 0
+	for i < n && j < m {
+		switch {
+		case eq(i, j):
+			ops = append(ops, tokOp{Same, i, j})
+			i++
+			j++
+		case lcs[i+1][j] >= lcs[i][j+1]:
+			ops = append(ops, tokOp{Removed, i, -1})
+			i++
+		default:
+			ops = append(ops, tokOp{Added, -1, j})
+			j++
+		}
+	}
+	for ; i < n; i++ {
+		ops = append(ops, tokOp{Removed, i, -1})
+	}
+	for ; j < m; j++ {
+		ops = append(ops, tokOp{Added, -1, j})
+	}
+	return ops
+}
+
+// changes joins a token diff into runs of words.
+func changes(ops []tokOp, a string, as []token, b string, bs []token) []Change {
+	var cs []Change
+	for _, o := range ops {
+		var t token
+		var s string
+		if o.op == Added {
+			t, s = bs[o.t], b
+		} else {
+			t, s = as[o.q], a
+		}
+		word := s[t.start:t.end]
+		if n := len(cs); n > 0 && cs[n-1].Op == o.op {
+			if t.space {
+				cs[n-1].Text += " "
+			}
+			cs[n-1].Text += word
+			continue
+		}
+		cs = append(cs, Change{Op: o.op, Text: word, Space: t.space && len(cs) > 0})
+	}
+	return cs
+}
+
+// DiffString writes a diff as one line, as git's word diff does: words
+// only in the quote as [-words-], words only in the text as {+words+}.
+func DiffString(cs []Change) string {
+	var b strings.Builder
+	for i, c := range cs {
+		if c.Space && !(c.Op == Added && i > 0 && cs[i-1].Op == Removed) {
+			b.WriteByte(' ')
+		}
+		switch c.Op {
+		case Removed:
+			b.WriteString("[-" + c.Text + "-]")
+		case Added:
+			b.WriteString("{+" + c.Text + "+}")
+		default:
+			b.WriteString(c.Text)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,34 @@
+// Package verbatim checks that a quote is in a source's text, and where.
+//
+// A quote is found verbatim when its bytes are in the text as they are.
+// Otherwise it may be found after normalisation, by these rules and no
+// others; the Result names each rule the match needed:
+//
+//   - Quotes: typographic quotation marks and apostrophes (‘ ’ ‚ ‛ and
+//     “ ” „ ‟) count as the straight ones (' and ").
+//   - Whitespace: any run of white space, line breaks included (and the
+//     no-break space), counts as one space. A quote's leading and
+//     trailing white space is not part of it.
+//   - SoftHyphen: soft hyphens (U+00AD), invisible unless a line breaks
+//     there, are ignored.
+//   - NFC: text is compared in Unicode Normalization Form C, so that "é"
+//     as one code point and as "e" with a combining accent are alike.
+//   - Ellipsis: "…", "...", "[…]" or "[...]" in the quote stands for a
+//     stretch of the source left out, within one paragraph (paragraphs
+//     are separated by a blank line or U+2029). The parts around it must
+//     be found in order, in the same paragraph.
+//
+// Nothing else counts: not letter case, not other punctuation, not
+// hyphens, dashes or spelling. A match begins and ends at word edges: a
+// quote that begins or ends with a letter or digit is not found inside a
+// longer word ("rape" is not in "grape").
+//
+// When a quote is not found, Result gives the closest passage of the
+// text and a word-level diff of the quote against it, so that a reader
+// sees at once that "bags of money" is not "bags of cash". The passage
+// is found by anchoring the quote's words in the text, not by an edit
+// distance over the whole text, so that it stays cheap on long texts.
+//
+// Check builds what it needs for one text each time; to check many
+// quotes against one text, build an Index once with NewIndex.
+package verbatim

@@ -1,0 +1,48 @@
+package verbatim
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzCheck: no input panics, every range is within the text and in
+// order, a verbatim range holds the quote, and a normalised one without
+// an ellipsis holds what normalises to the quote.
+func FuzzCheck(f *testing.F) {
+	f.Add("bags of cash", "“We drop bags of cash at your office”")
+	f.Add(`"We drop … office"`, "“We drop bags of cash at your office”\n\nNext.")
+	f.Add("Cafe\u0301", "Caf\u00e9 a\u00ADb  c\r\n\r\n")
+	f.Add("a…b…c", "a x b\u2029c")
+	f.Add("\xff", "\xfe\xff e\u0301\u0302")
+	f.Fuzz(func(t *testing.T, quote, text string) {
+		r := Check(quote, text)
+		valid := func(s Span) {
+			if s.Start < 0 || s.Start > s.End || s.End > len(text) {
+				t.Fatalf("range %v outside the text of %d bytes", s, len(text))
+			}
+		}
+		valid(r.Span)
+		valid(r.Closest)
+		last := r.Span.Start
+		for _, p := range r.Parts {
+			valid(p)
+			if p.Start < last {
+				t.Fatalf("parts out of order: %v", r.Parts)
+			}
+			last = p.End
+		}
+		switch r.State {
+		case Verbatim:
+			if text[r.Span.Start:r.Span.End] != strings.TrimSpace(quote) {
+				t.Fatalf("verbatim range %v holds %q", r.Span, text[r.Span.Start:r.Span.End])
+			}
+		case Normalised:
+			if r.Rules&Ellipsis == 0 && normString(text[r.Span.Start:r.Span.End], charRules) != normString(quote, charRules) {
+				t.Fatalf("normalised range %v holds %q, not %q", r.Span, text[r.Span.Start:r.Span.End], quote)
+			}
+		}
+		if r2 := NewIndex(text).Check(quote); r2.State != r.State || r2.Span != r.Span {
+			t.Fatalf("Check and Index.Check differ: %+v, %+v", r, r2)
+		}
+	})
+}

@@ -1,0 +1,237 @@
+package verbatim
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Index is a text prepared for checking many quotes against it: its
+// normalised form is built once, when a quote is first not verbatim.
+type Index struct {
+	text string
+	n    *normal
+	// lower is the normalised text with ASCII letters folded, made when
+	// a quote is first not found: where its words are sought.
+	lower string
+}
+
+// NewIndex prepares text for checking quotes against it.
+func NewIndex(text string) *Index {
+	return &Index{text: text}
+}
+
+// Check checks a quote against text. To check many quotes against one
+// text, NewIndex once and Index.Check each is faster.
+func Check(quote, text string) Result {
+	q := strings.TrimSpace(quote)
+	if s, ok := findVerbatim(q, text); ok {
+		return Result{State: Verbatim, Span: s, Parts: []Span{s}}
+	}
+	return NewIndex(text).check(q)
+}
+
+// Check checks a quote against the index's text.
+func (x *Index) Check(quote string) Result {
+	q := strings.TrimSpace(quote)
+	if s, ok := findVerbatim(q, x.text); ok {
+		return Result{State: Verbatim, Span: s, Parts: []Span{s}}
+	}
+	return x.check(q)
+}
+
+// check is Check once the quote is known not to be verbatim.
+func (x *Index) check(q string) Result {
+	if q == "" {
+		return Result{}
+	}
+	if x.n == nil {
+		x.n = normalise(x.text, charRules)
+	}
+	if s, ok := x.findNormal(normString(q, charRules)); ok {
+		return Result{State: Normalised, Rules: needed(q, x.text[s.Start:s.End]), Span: s, Parts: []Span{s}}
+	}
+	if parts, ok := splitEllipsis(q); ok {
+		if r, ok := x.findParts(parts); ok {
+			return r
+		}
+	}
+	return x.closest(normString(q, charRules))
+}
+
+// findVerbatim looks for q's bytes in text, at word edges.
+func findVerbatim(q, text string) (Span, bool) {
+	if q == "" {
+		return Span{}, false
+	}
+	for from := 0; from <= len(text)-len(q); {
+		i := strings.Index(text[from:], q)
+		if i < 0 {
+			break
+		}
+		i += from
+		if atEdges(text, q, i) {
+			return Span{i, i + len(q)}, true
+		}
+		from = i + 1
+	}
+	return Span{}, false
+}
+
+// findNormal looks for a normalised quote in the normalised text.
+func (x *Index) findNormal(nq string) (Span, bool) {
+	i, ok := x.find(nq, 0, len(x.n.s))
+	if !ok {
+		return Span{}, false
+	}
+	return x.span(i, i+len(nq)), true
+}
+
+// find looks for p in the normalised text between from and limit, at
+// word edges, and returns its offset there.
+func (x *Index) find(p string, from, limit int) (int, bool) {
+	s := x.n.s
+	if p == "" {
+		return 0, false
+	}
+	for from <= limit-len(p) {
+		i := strings.Index(s[from:limit], p)
+		if i < 0 {
+			break
+		}
+		i += from
+		if atEdges(s, p, i) {
+			return i, true
+		}
+		from = i + 1
+	}
+	return 0, false
+}
+
+// span maps a range of the normalised text back to the original. The
+// end is where the next normalised character came from, less the soft
+// hyphens and white space just before it.
+func (x *Index) span(start, end int) Span {
+	s := Span{x.n.orig(start), x.n.orig(end)}
+	for s.End > s.Start {
+		r, size := utf8.DecodeLastRuneInString(x.text[s.Start:s.End])
+		if r != '\u00AD' && !unicode.IsSpace(r) {
+			break
+		}
+		s.End -= size
+	}
+	return s
+}
+
+// findParts looks for a quote's parts around its ellipses in order,
+// within one paragraph.
+func (x *Index) findParts(parts []string) (Result, bool) {
+	np := make([]string, len(parts))
+	for i, p := range parts {
+		np[i] = normString(p, charRules)
+	}
+	s := x.n.s
+	for from := 0; from < len(s); {
+		first, ok := x.find(np[0], from, len(s))
+		if !ok {
+			return Result{}, false
+		}
+		limit := x.n.paraAfter(first)
+		if first+len(np[0]) > limit {
+			from = first + 1
+			continue
+		}
+		at := []int{first}
+		pos := first + len(np[0])
+		for _, p := range np[1:] {
+			i, ok := x.find(p, pos, limit)
+			if !ok {
+				// A later start in this paragraph leaves less room for
+				// this part: go on from the next paragraph.
+				break
+			}
+			at = append(at, i)
+			pos = i + len(p)
+		}
+		if len(at) < len(np) {
+			from = limit + 1
+			continue
+		}
+		r := Result{State: Normalised, Rules: Ellipsis}
+		for i, a := range at {
+			sp := x.span(a, a+len(np[i]))
+			r.Parts = append(r.Parts, sp)
+			r.Rules |= needed(parts[i], x.text[sp.Start:sp.End])
+		}
+		r.Span = Span{r.Parts[0].Start, r.Parts[len(r.Parts)-1].End}
+		return r, true
+	}
+	return Result{}, false
+}
+
+// needed is the character rules without which quote and passage differ.
+func needed(quote, passage string) Rules {
+	var r Rules
+	for _, rule := range []Rules{Quotes, Whitespace, SoftHyphen, NFC} {
+		if normString(quote, charRules&^rule) != normString(passage, charRules&^rule) {
+			r |= rule
+		}
+	}
+	return r
+}
+
+// ellipses are the marks that stand for a stretch left out, longest
+// first where one begins another.
+var ellipses = []string{"[…]", "[...]", "…", "..."}
+
+// splitEllipsis splits a quote at its ellipses into the parts that must
+// be found; ok is false when it has no ellipsis, or nothing around one.
+func splitEllipsis(q string) (parts []string, ok bool) {
+	found := false
+	rest := q
+	for {
+		at, n := -1, 0
+		for _, e := range ellipses {
+			if i := strings.Index(rest, e); i >= 0 && (at < 0 || i < at) {
+				at, n = i, len(e)
+			}
+		}
+		if at < 0 {
+			break
+		}
+		found = true
+		if p := strings.TrimSpace(rest[:at]); p != "" {
+			parts = append(parts, p)
+		}
+		rest = rest[at+n:]
+	}
+	if p := strings.TrimSpace(rest); p != "" {
+		parts = append(parts, p)
+	}
+	return parts, found && len(parts) > 0
+}
+
+// atEdges says whether p at offset i of s begins and ends at word
+// edges: a part that begins (ends) with a word character may not follow
+// (precede) another.
+func atEdges(s, p string, i int) bool {
+	first, _ := utf8.DecodeRuneInString(p)
+	last, _ := utf8.DecodeLastRuneInString(p)
+	if isWord(first) {
+		if r, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && isWord(r) {
+			return false
+		}
+	}
+	if isWord(last) {
+		if r, _ := utf8.DecodeRuneInString(s[i+len(p):]); i+len(p) < len(s) && isWord(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isWord says whether r is part of a word: a letter, digit, combining
+// mark, or the soft hyphen that may sit inside one.
+func isWord(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '\u00AD'
+}

@@ -1,0 +1,193 @@
+package verbatim
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// normal is a text under some of the character rules, with the way back
+// to the original's byte offsets, so that a match found in it can be
+// shown in the original.
+type normal struct {
+	s string
+	// marks map offsets back: from normalised offset n on, byte p of s
+	// came from byte o+(p-n) of the original, until the next mark. Most
+	// text maps to itself, so marks are few: one where a rule changed
+	// the length.
+	marks []mark
+	// paras are the offsets in s of the spaces that stand for paragraph
+	// breaks, in order (only under the Whitespace rule).
+	paras   []int
+	origLen int
+}
+
+type mark struct{ n, o int }
+
+// orig is the offset in the original of byte p of the normalised text;
+// the original's length for the end.
+func (m *normal) orig(p int) int {
+	if p >= len(m.s) {
+		return m.origLen
+	}
+	i := sort.Search(len(m.marks), func(i int) bool { return m.marks[i].n > p }) - 1
+	if i < 0 {
+		return p
+	}
+	return m.marks[i].o + p - m.marks[i].n
+}
+
+// paraAfter is the offset of the first paragraph break at or after p,
+// or the end of the text.
+func (m *normal) paraAfter(p int) int {
+	i := sort.SearchInts(m.paras, p)
+	if i == len(m.paras) {
+		return len(m.s)
+	}
+	return m.paras[i]
+}
+
+// normalise applies rules to s.
+func normalise(s string, rules Rules) *normal {
+	b := builder{rules: rules}
+	b.out = make([]byte, 0, len(s)+len(s)/64)
+	if rules&NFC != 0 && !norm.NFC.IsNormalString(s) {
+		// Only text that needs composing pays for the segment walk; a
+		// composed segment's characters map to its start, or its end
+		// after the first, so that offsets stay in order.
+		var it norm.Iter
+		it.InitString(norm.NFC, s)
+		for !it.Done() {
+			start := it.Pos()
+			seg := it.Next()
+			end := it.Pos()
+			if string(seg) == s[start:end] {
+				b.feed(s[start:end], start)
+				continue
+			}
+			o := start
+			for len(seg) > 0 {
+				r, size := utf8.DecodeRune(seg)
+				b.char(r, string(seg[:size]), o)
+				seg = seg[size:]
+				o = end
+			}
+		}
+	} else {
+		b.feed(s, 0)
+	}
+	b.flushSpace()
+	return &normal{s: string(b.out), marks: b.marks, paras: b.paras, origLen: len(s)}
+}
+
+// normString is s under rules, without its leading and trailing white
+// space: how a quote, or a passage, reads for comparison.
+func normString(s string, rules Rules) string {
+	return strings.TrimSpace(normalise(s, rules).s)
+}
+
+// builder writes a normalised text and its marks.
+type builder struct {
+	rules Rules
+	out   []byte
+	marks []mark
+	delta int
+	paras []int
+	// A run of white space is written as one space when the next
+	// character comes, so that the run's line breaks can be counted.
+	inSpace    bool
+	spaceAt    int
+	lineBreaks int
+	prevCR     bool
+}
+
+// emit writes bytes that came from offset o of the original.
+func (b *builder) emit(bs string, o int) {
+	if d := o - len(b.out); d != b.delta {
+		b.marks = append(b.marks, mark{len(b.out), o})
+		b.delta = d
+	}
+	b.out = append(b.out, bs...)
+}
+
+// feed normalises s, which is at offset base of the original.
+func (b *builder) feed(s string, base int) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c > ' ' && c < utf8.RuneSelf {
+			// The common case: a run of printable ASCII, with single
+			// spaces between words, unchanged.
+			j := i + 1
+			for j < len(s) {
+				if c := s[j]; c > ' ' && c < utf8.RuneSelf {
+					j++
+				} else if c == ' ' && j+1 < len(s) && s[j+1] > ' ' && s[j+1] < utf8.RuneSelf {
+					j += 2
+				} else {
+					break
+				}
+			}
+			b.flushSpace()
+			b.emit(s[i:j], base+i)
+			i = j
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		raw := s[i : i+size]
+		if r == utf8.RuneError && size == 1 {
+			raw = "\uFFFD"
+		}
+		b.char(r, raw, base+i)
+		i += size
+	}
+}
+
+// char normalises one character, raw in the original at offset o.
+func (b *builder) char(r rune, raw string, o int) {
+	if b.rules&Whitespace != 0 && unicode.IsSpace(r) {
+		if !b.inSpace {
+			b.inSpace, b.spaceAt, b.lineBreaks = true, o, 0
+		}
+		switch r {
+		case '\n':
+			if !b.prevCR {
+				b.lineBreaks++
+			}
+		case '\r', '\v', '\f', '\u0085', '\u2028':
+			b.lineBreaks++
+		case '\u2029':
+			b.lineBreaks += 2
+		}
+		b.prevCR = r == '\r'
+		return
+	}
+	b.prevCR = false
+	if b.rules&SoftHyphen != 0 && r == '\u00AD' {
+		return
+	}
+	b.flushSpace()
+	if b.rules&Quotes != 0 {
+		switch r {
+		case '‘', '’', '‚', '‛':
+			raw = "'"
+		case '“', '”', '„', '‟':
+			raw = `"`
+		}
+	}
+	b.emit(raw, o)
+}
+
+// flushSpace writes the space that stands for a run of white space.
+func (b *builder) flushSpace() {
+	if !b.inSpace {
+		return
+	}
+	if b.lineBreaks >= 2 {
+		b.paras = append(b.paras, len(b.out))
+	}
+	b.emit(" ", b.spaceAt)
+	b.inSpace = false
+}

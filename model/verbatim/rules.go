@@ -1,0 +1,50 @@
+package verbatim
+
+import "strings"
+
+// Rules is a set of normalisation rules: those a match needed.
+type Rules uint8
+
+// The normalisation rules, each documented in the package comment.
+const (
+	Quotes Rules = 1 << iota
+	Whitespace
+	SoftHyphen
+	NFC
+	Ellipsis
+)
+
+// charRules are the rules that normalise characters; Ellipsis is about
+// the quote's shape instead.
+const charRules = Quotes | Whitespace | SoftHyphen | NFC
+
+var ruleNames = []struct {
+	rule Rules
+	name string
+}{
+	{Quotes, "quotes"},
+	{Whitespace, "whitespace"},
+	{SoftHyphen, "soft-hyphen"},
+	{NFC, "nfc"},
+	{Ellipsis, "ellipsis"},
+}
+
+// Names lists the rules in the set by name, in a fixed order: "quotes",
+// "whitespace", "soft-hyphen", "nfc", "ellipsis".
+func (r Rules) Names() []string {
+	var names []string
+	for _, n := range ruleNames {
+		if r&n.rule != 0 {
+			names = append(names, n.name)
+		}
+	}
+	return names
+}
+
+// String is the rules' names joined by ", ", or "none".
+func (r Rules) String() string {
+	if r == 0 {
+		return "none"
+	}
+	return strings.Join(r.Names(), ", ")
+}

@@ -1,0 +1,71 @@
+package tui
+
+import (
+	"errors"
+	"io"
+	"strings"
+	"testing"
+
+	"chrono/model"
+)
+
+// textStore keeps snapshots' texts in memory: what the source view
+// reads, without the store that keeps them.
+type textStore struct {
+	model.Store
+	texts map[string][]string
+}
+
+func (s textStore) Snapshots(source string) ([]model.Snapshot, error) {
+	var out []model.Snapshot
+	for i := range s.texts[source] {
+		out = append(out, model.Snapshot{Source: source, N: i + 1})
+	}
+	return out, nil
+}
+
+func (s textStore) SnapshotText(source string, n int) (io.ReadCloser, error) {
+	return io.NopCloser(strings.NewReader(s.texts[source][n-1])), nil
+}
+
+// TestOpenQuoteInSource: a quote opens in its source's latest snapshot,
+// highlighted where it is, or at the closest passage with the diff in
+// the title when it is not there; a source without snapshots, and a
+// store that keeps none, say so.
+func TestOpenQuoteInSource(t *testing.T) {
+	st := NewStyles(true)
+	s := textStore{texts: map[string][]string{"wapo": {"an older text", sourceText}, "bare": nil}}
+	open := func(q model.Quote) (*sourceView, error) {
+		m := openQuoteInSource(s, &st, q)().(sourceViewMsg)
+		if m.view != nil {
+			m.view.SetSize(120, 14)
+		}
+		return m.view, m.err
+	}
+
+	v, err := open(model.Quote{Text: `"We drop bags of cash at your office,"`, Source: "wapo"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := v.screen(); !strings.HasPrefix(got, "wapo · snapshot 2 of 2 · normalised (quotes)\n") ||
+		!strings.Contains(got, "said, ⟦“We drop bags of") {
+		t.Errorf("normalised:\n%s", got)
+	}
+
+	v, err = open(model.Quote{Text: "We drop bags of money at your office", Source: "wapo"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := v.screen(); !strings.HasPrefix(got, "wapo · snapshot 2 of 2 · not found, the closest passage: We drop bags of [-money-]{+cash+} at your office\n") ||
+		!strings.Contains(got, "⟦We drop bags of") {
+		t.Errorf("not found:\n%s", got)
+	}
+
+	if _, err := open(model.Quote{Text: "x", Source: "bare"}); err == nil || err.Error() != `source "bare" has no snapshot to show the quote in: chrono source attach bare FILE keeps one` {
+		t.Errorf("no snapshot: %v", err)
+	}
+	m := openQuoteInSource(nil, &st, model.Quote{Text: "x", Source: "wapo"})().(sourceViewMsg)
+	if !errors.Is(m.err, errNoSnapshots) {
+		t.Errorf("a store without snapshots: %v", m.err)
+	}
+}

@@ -1,0 +1,317 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"strings"
+
+	"chrono/model"
+	"chrono/model/termtext"
+	"chrono/model/verbatim"
+
+	"github.com/go-json-experiment/json"
+	"github.com/spf13/cobra"
+)
+
+// snapshotReader is what chrono verify reads of a store that keeps
+// snapshots of its sources.
+type snapshotReader interface {
+	Snapshots(sourceID string) ([]model.Snapshot, error)
+	SnapshotText(sourceID string, n int) (io.ReadCloser, error)
+	SnapshotOriginal(sourceID string, n int) (io.ReadCloser, error)
+}
+
+// verifyOptions is what chrono verify was asked for.
+type verifyOptions struct {
+	*cli
+	asJSON bool
+}
+
+// newVerifyCmd is chrono verify: whether every quote is in its source's
+// snapshot, and every snapshot is the bytes its hash says.
+func newVerifyCmd(c *cli) *cobra.Command {
+	opts := &verifyOptions{cli: c}
+	cmd := &cobra.Command{
+		Use:   "verify [--json]",
+		Short: "Check every quote against its source's snapshot, and every snapshot against its hash",
+		Long: `Verify checks, read-only, every quote whose source has a snapshot against
+the text of the source's latest snapshot, and says for each quote whether
+it is there verbatim, there after normalisation (naming the rules it
+needed: quotes, whitespace, soft-hyphen, nfc, ellipsis), or not found,
+with the closest passage and a word diff ([-in the quote-]{+in the
+source+}). It lists the quotes whose source has no snapshot to check
+against, and checks every snapshot's SHA-256 against its original bytes.
+
+It exits 1 when a quote is not found or a snapshot does not match its
+hash, so that it can be run before publication.`,
+		Args: exactArgs(0, "no arguments: it checks every quote of the store --db names"),
+		RunE: func(*cobra.Command, []string) error {
+			return c.withStore(true, func(s model.Store) error { return verifyStore(opts, s) })
+		},
+	}
+	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print the report as one JSON document")
+	return cmd
+}
+
+// quoteCheck is what verify found of one quote.
+type quoteCheck struct {
+	Event  string `json:"event"`
+	Quote  int    `json:"quote"` // 1, 2, ... in the event
+	Source string `json:"source,omitempty"`
+	// Snapshot is the snapshot checked against; 0 when none.
+	Snapshot int      `json:"snapshot,omitzero"`
+	State    string   `json:"state"` // verbatim, normalised, not found, no snapshot, no source
+	Rules    []string `json:"rules,omitempty"`
+	// Range is the byte range in the snapshot's text, start and end: of
+	// the quote, or of the closest passage when not found.
+	Range   *[2]int `json:"range,omitempty"`
+	Closest string  `json:"closest,omitempty"`
+	Diff    string  `json:"diff,omitempty"`
+}
+
+// snapshotCheck is what verify found of one snapshot's bytes.
+type snapshotCheck struct {
+	Source   string `json:"source"`
+	Snapshot int    `json:"snapshot"`
+	SHA256   string `json:"sha256"`
+	OK       bool   `json:"ok"`
+	// Problem says what does not match, or why the bytes could not be
+	// read.
+	Problem string `json:"problem,omitempty"`
+}
+
+// verifyReport is chrono verify's report.
+type verifyReport struct {
+	Store string `json:"store"`
+	// Snapshots is false when the store keeps no snapshots at all.
+	KeepsSnapshots bool            `json:"keeps_snapshots"`
+	Snapshots      []snapshotCheck `json:"snapshots"`
+	Quotes         []quoteCheck    `json:"quotes"`
+}
+
+// The states of a quote with nothing to check it against.
+const (
+	stateNoSnapshot = "no snapshot"
+	stateNoSource   = "no source"
+)
+
+// verifyStore checks s's quotes and snapshots and reports.
+func verifyStore(opts *verifyOptions, s model.Store) error {
+	rep, err := verifyQuotes(s)
+	if err != nil {
+		return err
+	}
+	if opts.asJSON {
+		b, err := json.Marshal(rep)
+		if err != nil {
+			return err
+		}
+		if _, err := opts.stdout.Write(append(termtext.EscapeJSON(b), '\n')); err != nil {
+			return err
+		}
+	} else {
+		writeVerify(opts.stdout, rep)
+	}
+	return verifyFailed(rep)
+}
+
+// verifyQuotes checks every quote of s against the latest snapshot of
+// its source, one source's text in memory at a time, and every
+// snapshot's bytes against its hash.
+func verifyQuotes(s model.Store) (verifyReport, error) {
+	rep := verifyReport{Store: s.Location(), Snapshots: []snapshotCheck{}, Quotes: []quoteCheck{}}
+	bySource := map[string][]int{}
+	var texts []string
+	for e, err := range s.Events(model.Query{}) {
+		if err != nil {
+			return rep, err
+		}
+		for i, q := range e.Quotes {
+			st := stateNoSnapshot
+			if q.Source == "" {
+				st = stateNoSource
+			}
+			bySource[q.Source] = append(bySource[q.Source], len(rep.Quotes))
+			texts = append(texts, q.Text)
+			rep.Quotes = append(rep.Quotes, quoteCheck{Event: e.ID, Quote: i + 1, Source: q.Source, State: st})
+		}
+	}
+	sr, ok := s.(snapshotReader)
+	if !ok {
+		return rep, nil
+	}
+	rep.KeepsSnapshots = true
+	sources, err := s.Sources()
+	if err != nil {
+		return rep, err
+	}
+	// One source's snapshot text is held at a time.
+	for _, src := range sources {
+		snaps, err := sr.Snapshots(src.ID)
+		if err != nil {
+			return rep, fmt.Errorf("source %q: reading its snapshots: %w", src.ID, err)
+		}
+		for _, sn := range snaps {
+			rep.Snapshots = append(rep.Snapshots, checkSnapshotHash(sr, src.ID, sn))
+		}
+		if len(snaps) == 0 || len(bySource[src.ID]) == 0 {
+			continue
+		}
+		latest := snaps[len(snaps)-1]
+		text, err := readSnapshotText(sr, src.ID, latest.N)
+		if err != nil {
+			return rep, err
+		}
+		x := verbatim.NewIndex(text)
+		for _, qi := range bySource[src.ID] {
+			checkQuote(&rep.Quotes[qi], x, text, texts[qi], latest.N)
+		}
+	}
+	return rep, nil
+}
+
+// checkQuote fills in what checking a quote against a snapshot's text
+// found.
+func checkQuote(qc *quoteCheck, x *verbatim.Index, text, quote string, n int) {
+	r := x.Check(quote)
+	qc.Snapshot = n
+	qc.State = r.State.String()
+	qc.Rules = r.Rules.Names()
+	qc.Range = &[2]int{r.Span.Start, r.Span.End}
+	if r.State == verbatim.NotFound {
+		qc.Range = &[2]int{r.Closest.Start, r.Closest.End}
+		qc.Closest = text[r.Closest.Start:r.Closest.End]
+		qc.Diff = verbatim.DiffString(r.Diff)
+	}
+}
+
+// readSnapshotText reads a snapshot's text whole: the index is built
+// over it.
+func readSnapshotText(sr snapshotReader, source string, n int) (string, error) {
+	rc, err := sr.SnapshotText(source, n)
+	if err != nil {
+		return "", fmt.Errorf("source %q, snapshot %d: reading its text: %w", source, n, err)
+	}
+	defer rc.Close()
+	var b strings.Builder
+	if _, err := io.Copy(&b, rc); err != nil {
+		return "", fmt.Errorf("source %q, snapshot %d: reading its text: %w", source, n, err)
+	}
+	return b.String(), nil
+}
+
+// checkSnapshotHash streams a snapshot's original bytes through SHA-256
+// and compares the sum and size with those kept.
+func checkSnapshotHash(sr snapshotReader, source string, sn model.Snapshot) snapshotCheck {
+	c := snapshotCheck{Source: source, Snapshot: sn.N, SHA256: sn.SHA256}
+	rc, err := sr.SnapshotOriginal(source, sn.N)
+	if err != nil {
+		c.Problem = "its original bytes cannot be read: " + err.Error()
+		return c
+	}
+	defer rc.Close()
+	h := sha256.New()
+	size, err := io.Copy(h, rc)
+	if err != nil {
+		c.Problem = "its original bytes cannot be read: " + err.Error()
+		return c
+	}
+	got := hex.EncodeToString(h.Sum(nil))
+	switch {
+	case got != strings.ToLower(sn.SHA256):
+		c.Problem = fmt.Sprintf("its original bytes have SHA-256 %s, not the %s kept with it", got, sn.SHA256)
+	case size != sn.Size:
+		c.Problem = fmt.Sprintf("its original bytes are %d bytes, not the %d kept with it", size, sn.Size)
+	default:
+		c.OK = true
+	}
+	return c
+}
+
+// writeVerify writes the report for a person.
+func writeVerify(w io.Writer, rep verifyReport) {
+	if !rep.KeepsSnapshots {
+		fmt.Fprintf(w, "no snapshots in this store: no quote can be checked\n")
+	}
+	for _, c := range rep.Snapshots {
+		if c.OK {
+			fmt.Fprintf(w, "source %s, snapshot %d: SHA-256 %s matches its bytes\n", termtext.Line(c.Source), c.Snapshot, termtext.Line(c.SHA256))
+		} else {
+			fmt.Fprintf(w, "source %s, snapshot %d: MISMATCH: %s\n", termtext.Line(c.Source), c.Snapshot, termtext.Line(c.Problem))
+		}
+	}
+	var unchecked, bare []string
+	seen := map[string]bool{}
+	for _, q := range rep.Quotes {
+		switch q.State {
+		case stateNoSnapshot, stateNoSource:
+			unchecked = append(unchecked, fmt.Sprintf("%s quote %d", q.Event, q.Quote))
+			if src := q.Source; !seen[src] {
+				seen[src] = true
+				if src == "" {
+					src = "(none given)"
+				}
+				bare = append(bare, termtext.Line(src))
+			}
+			continue
+		}
+		fmt.Fprintf(w, "%s quote %d (%s, snapshot %d): %s", q.Event, q.Quote, termtext.Line(q.Source), q.Snapshot, q.State)
+		if len(q.Rules) > 0 {
+			fmt.Fprintf(w, " (%s)", strings.Join(q.Rules, ", "))
+		}
+		fmt.Fprintln(w)
+		if q.State == verbatim.NotFound.String() {
+			if q.Diff == "" {
+				fmt.Fprintf(w, "    no word of it is in the snapshot\n")
+			} else {
+				fmt.Fprintf(w, "    closest: %s\n    diff:    %s\n", termtext.Line(q.Closest), termtext.Line(q.Diff))
+			}
+		}
+	}
+	if len(unchecked) > 0 {
+		fmt.Fprintf(w, "no snapshot to check against (%s; source %s): %s\n", plural(len(unchecked), "quote"), strings.Join(bare, ", "), strings.Join(unchecked, ", "))
+	}
+	var states = map[string]int{}
+	for _, q := range rep.Quotes {
+		states[q.State]++
+	}
+	fmt.Fprintf(w, "%s: %d verbatim, %d normalised, %d not found, %d unchecked; each against its source's latest snapshot\n",
+		plural(len(rep.Quotes), "quote"), states["verbatim"], states["normalised"], states["not found"], len(unchecked))
+}
+
+// verifyFailed is the error when a quote is not found or a snapshot
+// does not match its hash.
+func verifyFailed(rep verifyReport) error {
+	var missing, bad int
+	for _, q := range rep.Quotes {
+		if q.State == verbatim.NotFound.String() {
+			missing++
+		}
+	}
+	for _, c := range rep.Snapshots {
+		if !c.OK {
+			bad++
+		}
+	}
+	if missing == 0 && bad == 0 {
+		return nil
+	}
+	var what []string
+	if missing > 0 {
+		what = append(what, plural(missing, "quote")+" not found in its source's snapshot")
+	}
+	if bad > 0 {
+		what = append(what, plural(bad, "snapshot")+" not matching its hash")
+	}
+	return fmt.Errorf("verify found %s (listed above): correct the quote from the source, or attach the source again if its snapshot was altered", strings.Join(what, " and "))
+}
+
+// plural is n things, with its s.
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%s %ss", model.Thousands(int64(n)), thing)
+}

@@ -1,0 +1,159 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"chrono/model"
+	"chrono/store"
+
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/go-json-experiment/json"
+)
+
+// snapStore is a store with snapshots of its sources kept in memory:
+// what chrono verify reads, without the store that keeps them.
+type snapStore struct {
+	model.Store
+	snaps map[string][]fakeSnap
+}
+
+type fakeSnap struct {
+	model.Snapshot
+	text, original string
+}
+
+func (s *snapStore) Snapshots(source string) ([]model.Snapshot, error) {
+	var out []model.Snapshot
+	for _, f := range s.snaps[source] {
+		out = append(out, f.Snapshot)
+	}
+	return out, nil
+}
+
+func (s *snapStore) snap(source string, n int) (fakeSnap, error) {
+	for _, f := range s.snaps[source] {
+		if f.N == n {
+			return f, nil
+		}
+	}
+	return fakeSnap{}, fmt.Errorf("source %q has no snapshot %d: %w", source, n, model.ErrNotFound)
+}
+
+func (s *snapStore) SnapshotText(source string, n int) (io.ReadCloser, error) {
+	f, err := s.snap(source, n)
+	return io.NopCloser(strings.NewReader(f.text)), err
+}
+
+func (s *snapStore) SnapshotOriginal(source string, n int) (io.ReadCloser, error) {
+	f, err := s.snap(source, n)
+	return io.NopCloser(strings.NewReader(f.original)), err
+}
+
+// plainSnap is snapshot n of a source whose original is its text, with
+// the hash of what was attached.
+func plainSnap(source string, n int, attached, kept string) fakeSnap {
+	sum := sha256.Sum256([]byte(attached))
+	return fakeSnap{
+		Snapshot: model.Snapshot{Source: source, N: n, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(attached)),
+			MediaType: "text/plain", Taken: time.Date(2022, 2, n, 9, 0, 0, 0, time.UTC), Origin: "article.txt", TextSize: int64(len(kept))},
+		text: kept, original: kept,
+	}
+}
+
+// exampleStore is the example investigation in a new store, opened
+// read-only.
+func exampleStore(t *testing.T) model.Store {
+	t.Helper()
+	db := newDB(t)
+	if r := chrono(t, db, "", "import", "timeline.example.json"); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	s, err := store.Open(db, store.Options{ReadOnly: true, NoCreate: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// TestVerifyNoSnapshots: a store that keeps no snapshots says so, lists
+// every quote as having none to check against, and exits 0.
+func TestVerifyNoSnapshots(t *testing.T) {
+	db := newDB(t)
+	if r := chrono(t, db, "", "import", "timeline.example.json"); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	r := chrono(t, db, "", "verify")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "no snapshots in this store: no quote can be checked\n") ||
+		!strings.Contains(r.stdout, "no snapshot to check against (17 quotes; source wapo, occupy-democrats): nso-mobileum-call quote 1, ") ||
+		!strings.HasSuffix(r.stdout, "17 quotes: 0 verbatim, 0 normalised, 0 not found, 17 unchecked; each against its source's latest snapshot\n") {
+		t.Errorf("verify: %+v", r)
+	}
+}
+
+// wapoText is a text of The Washington Post's quotes of the example as
+// a snapshot might have them: one across a line break, one with a soft
+// hyphen, one with typographic quotes, and "bags of money" where the
+// example quotes "bags of cash".
+const wapoText = "The mobile-phone security expert Gary Miller alleges that the offer came during a conference call\n" +
+	"in August 2017 between NSO Group officials and representatives of his employer at the time, Mobileum, " +
+	"a California-based company that provides security services to cellular companies worldwide.\n\n" +
+	"NSO co-founder Omri Lavie allegedly said, “We drop bags of money at your office,” the newspaper reports.\n\n" +
+	"“They stated explicitly that their product was designed for surveillance and it was designed to surveil not the good guys but the bad guys,” Miller said.\n\n" +
+	"A statement from NSO claims that it has “never done any business with” Mobileum, that it “does not do busi\u00ADness using cash as a form of payment,” " +
+	"and is not “aware of any DOJ investigation,” The Post reports."
+
+// TestVerifySnapshots: each quote whose source has a snapshot is checked
+// against the latest, with the rules it needed or the diff that shows
+// why it is not found; a snapshot whose bytes are not those its hash
+// was taken of is named; both exit 1. The same text with the quote put
+// right, and the snapshot's bytes intact, verifies.
+func TestVerifySnapshots(t *testing.T) {
+	s := exampleStore(t)
+	fake := &snapStore{Store: s, snaps: map[string][]fakeSnap{
+		"wapo": {
+			plainSnap("wapo", 1, "the page as it was", "the page as it was later altered"),
+			plainSnap("wapo", 2, wapoText, wapoText),
+		},
+	}}
+	var out bytes.Buffer
+	err := verifyStore(&verifyOptions{cli: &cli{stdout: &out}}, fake)
+	if err == nil || err.Error() != "verify found 1 quote not found in its source's snapshot and 1 snapshot not matching its hash (listed above): correct the quote from the source, or attach the source again if its snapshot was altered" {
+		t.Errorf("error: %v", err)
+	}
+	golden.RequireEqual(t, out.String())
+
+	out.Reset()
+	if err := verifyStore(&verifyOptions{cli: &cli{stdout: &out}, asJSON: true}, fake); err == nil {
+		t.Error("--json: no error")
+	}
+	var rep verifyReport
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatalf("--json: %v\n%s", err, out.String())
+	}
+	if len(rep.Quotes) != 17 || len(rep.Snapshots) != 2 || rep.Snapshots[0].OK || !rep.Snapshots[1].OK {
+		t.Errorf("--json: %+v", rep)
+	}
+	for _, q := range rep.Quotes {
+		if q.Event == "nso-mobileum-call" && q.Quote == 2 {
+			if q.State != "not found" || q.Diff != "We drop bags of [-cash-]{+money+} at your office" || q.Range == nil ||
+				wapoText[q.Range[0]:q.Range[1]] != "We drop bags of money at your office" || q.Closest != "We drop bags of money at your office" {
+				t.Errorf("--json, the misquote: %+v", q)
+			}
+		}
+	}
+
+	fixed := strings.Replace(wapoText, "bags of money", "bags of cash", 1)
+	fake.snaps["wapo"] = []fakeSnap{plainSnap("wapo", 1, fixed, fixed)}
+	out.Reset()
+	if err := verifyStore(&verifyOptions{cli: &cli{stdout: &out}}, fake); err != nil {
+		t.Errorf("put right: %v\n%s", err, out.String())
+	}
+}
