@@ -106,7 +106,7 @@ func newRootCmd(c *cli) *cobra.Command {
 	root.AddCommand(newNewCmd(c), newImportCmd(c), newExportCmd(c), newListCmd(c), newShowCmd(c),
 		newAddCmd(c), newEditCmd(c), newRmCmd(c), newTrashCmd(c), newRestoreCmd(c),
 		newTagCmd(c), newUntagCmd(c), newNoteCmd(c), newQuoteCmd(c), newSourceCmd(c), newLinkCmd(c, false), newLinkCmd(c, true),
-		newLogCmd(c), newUndoCmd(c), newRevertCmd(c), newBackupCmd(c), newCheckCmd(c), newSynthCmd(c))
+		newLogCmd(c), newUndoCmd(c), newRevertCmd(c), newBackupCmd(c), newCheckCmd(c), newVerifyCmd(c), newSynthCmd(c))
 	root.Version = version()
 	root.SetVersionTemplate("chrono {{.Version}}\n")
 	completeFromStore(c, root)
