@@ -31,7 +31,7 @@ func verifyJournal(c *cli, s model.Store, asJSON bool) error {
 	} else {
 		fmt.Fprintf(c.stdout, "journal: the chain breaks at entry #%d (%s): %s\n", r.Break.Seq, r.Break.Fault, r.Break.What)
 		if r.Entries > 0 {
-			fmt.Fprintf(c.stdout, "journal: the %s before it hold; head %s\n", entries(r.Entries), headLine(r.Head))
+			fmt.Fprintf(c.stdout, "journal: up to entry #%d the chain holds; head %s\n", r.Head.Seq, headLine(r.Head))
 		}
 	}
 	if r.OK() {

@@ -55,7 +55,7 @@ func TestVerifyJournal(t *testing.T) {
 	}
 	r = chrono(t, db, "", "verify", "--journal")
 	if r.code != 1 || !strings.HasPrefix(r.stdout, "journal: the chain breaks at entry #2 (content): entry #2's content does not match its hash") ||
-		!strings.Contains(r.stdout, "journal: the 1 entry before it hold") ||
+		!strings.Contains(r.stdout, "journal: up to entry #1 the chain holds; head #1 ") ||
 		!strings.Contains(r.stderr, "altered outside chrono at entry #2 (content)") {
 		t.Errorf("verify --journal of an altered entry: %+v", r)
 	}
