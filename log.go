@@ -16,6 +16,7 @@ type logOptions struct {
 	id, since string
 	asJSON    bool
 	limit     int
+	head      bool
 }
 
 // newLogCmd is chrono log [ID]: the journal, newest first.
@@ -27,7 +28,13 @@ func newLogCmd(c *cli) *cobra.Command {
 		Long: `Show the journal of changes, newest first: each change's number, time,
 author, what it did and the events it touched. With ID, only the changes
 to that event. chrono undo takes back the latest; chrono revert N an
-earlier one.`,
+earlier one.
+
+--head prints the journal's chain head instead: the newest entry's
+number and the first 16 hex digits of its hash, a value to write in a
+notebook, email to an editor or timestamp elsewhere; the second line is
+the whole SHA-256. chrono verify --journal shows later that the journal
+still leads to it.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return usagef("log takes at most one event ID")
@@ -38,12 +45,16 @@ earlier one.`,
 			if len(args) == 1 {
 				opts.id = args[0]
 			}
+			if opts.head {
+				return runLogHead(opts)
+			}
 			return runLog(opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print each entry as a line of JSON, with the versions before and after")
 	cmd.Flags().StringVar(&opts.since, "since", "", "only changes made from this date on (EDTF or as chrono shows dates)")
 	cmd.Flags().IntVarP(&opts.limit, "number", "n", 0, "show at most `N` changes")
+	cmd.Flags().BoolVar(&opts.head, "head", false, "print the journal's chain head: the newest change's number and hash")
 	return cmd
 }
 

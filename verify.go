@@ -26,7 +26,7 @@ type snapshotReader interface {
 // verifyOptions is what chrono verify was asked for.
 type verifyOptions struct {
 	*cli
-	asJSON bool
+	journal, asJSON bool
 }
 
 // newVerifyCmd is chrono verify: whether every quote is in its source's
@@ -34,8 +34,8 @@ type verifyOptions struct {
 func newVerifyCmd(c *cli) *cobra.Command {
 	opts := &verifyOptions{cli: c}
 	cmd := &cobra.Command{
-		Use:   "verify [--json]",
-		Short: "Check every quote against its source's snapshot, and every snapshot against its hash",
+		Use:   "verify [--journal] [--json]",
+		Short: "Check every quote against its source's snapshot, every snapshot against its hash, or the journal's chain",
 		Long: `Verify checks, read-only, every quote whose source has a snapshot against
 the text of the source's latest snapshot, and says for each quote whether
 it is there verbatim, there after normalisation (naming the rules it
@@ -45,12 +45,28 @@ source+}). It lists the quotes whose source has no snapshot to check
 against, and checks every snapshot's SHA-256 against its original bytes.
 
 It exits 1 when a quote is not found or a snapshot does not match its
-hash, so that it can be run before publication.`,
+hash, so that it can be run before publication.
+
+--journal instead walks the journal's hash chain from the first change to
+the newest: each entry holds the SHA-256 of its content and of the entry
+before it. When the chain holds, it prints how many entries there are and
+the head (as chrono log --head does). Otherwise it names the first entry
+where the chain breaks and what differs (its content and its hash, or its
+link to the entry before it, or a missing entry), and exits 1. The chain
+shows that the journal agrees with itself; it cannot show that someone
+with the file did not rewrite all of it. A head noted elsewhere (chrono
+log --head) and compared with today's does.`,
 		Args: exactArgs(0, "no arguments: it checks every quote of the store --db names"),
 		RunE: func(*cobra.Command, []string) error {
-			return c.withStore(true, func(s model.Store) error { return verifyStore(opts, s) })
+			return c.withStore(true, func(s model.Store) error {
+				if opts.journal {
+					return verifyJournal(opts.cli, s, opts.asJSON)
+				}
+				return verifyStore(opts, s)
+			})
 		},
 	}
+	cmd.Flags().BoolVar(&opts.journal, "journal", false, "walk the journal's hash chain and report the first entry where it breaks")
 	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print the report as one JSON document")
 	return cmd
 }

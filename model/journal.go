@@ -51,6 +51,12 @@ type Entry struct {
 	// Touched is how many events the entry touched, when Events holds
 	// fewer (JournalQuery.MostEvents and Event); 0 when it holds them all.
 	Touched int `json:"touched,omitzero"`
+	// Hash and Prev are the entry's link in the journal's hash chain
+	// (JournalVerifier): the SHA-256 of its content and the Hash of the
+	// entry before it, in lowercase hex; Prev is all zeros for the first.
+	// A store fills them in; they are not part of the content hashed.
+	Hash string `json:"hash,omitempty"`
+	Prev string `json:"prev,omitempty"`
 }
 
 // Whereabouts says where an event is: on the timeline, in the trash, or gone.

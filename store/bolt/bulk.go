@@ -234,7 +234,7 @@ func (bi *bulkImport) finish(phrase string) error {
 	if !bi.journal.changed() {
 		return nil
 	}
-	v, err := bi.journal.entry(bi.s, phrase)
+	v, err := bi.journal.entry(bi.s, phrase, bi.b.journal)
 	if err != nil {
 		return err
 	}

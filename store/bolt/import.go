@@ -149,7 +149,7 @@ func (im *txImport) Commit(phrase string) (model.ImportResult, error) {
 		return im.result, err
 	}
 	if im.journal.changed() {
-		v, err := im.journal.entry(im.s, phrase)
+		v, err := im.journal.entry(im.s, phrase, im.b.journal)
 		if err == nil {
 			err = im.b.journal.Put(seqKey(im.journal.seq), v)
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"slices"
@@ -15,9 +16,11 @@ import (
 	bbolt "go.etcd.io/bbolt"
 )
 
-// A journal entry is stored as JSON, in two parts:
+// A journal entry is stored as JSON, in two parts, behind its link in
+// the journal's hash chain (chain.go):
 //
-//	[format 1 byte] [compressed 1 byte: 0 or 1] [uvarint event count]
+//	[format 1 byte: 2] [hash 32 bytes] [prev 32 bytes]
+//	[compressed 1 byte: 0 or 1] [uvarint event count]
 //	[uvarint head length] [head: the entry without its events, as JSON]
 //	[events: one record per event the entry touched, in order,
 //	 flate-compressed when the compressed byte is 1]
@@ -32,7 +35,7 @@ import (
 // beside the events they describe. The records keep a million-event
 // import's entry small (an id each, compressed) and quick to read back,
 // and let an import write its entry as it goes rather than hold it.
-const entryFormat = 1
+const entryFormat = 2
 
 // Kinds of event record in an entry.
 const (
@@ -93,8 +96,9 @@ func (l *changeLog) change(c *model.EventChange) error {
 }
 
 // encode returns the stored form of an entry whose events are the log's
-// (e.Events is not written).
-func (l *changeLog) encode(e *model.Entry) ([]byte, error) {
+// (e.Events is not written), linked to the entry before it, whose hash
+// is prev, and sets e.Hash and e.Prev.
+func (l *changeLog) encode(e *model.Entry, prev []byte) ([]byte, error) {
 	compressed := byte(0)
 	if l.zw != nil {
 		if err := l.zw.Close(); err != nil {
@@ -103,16 +107,22 @@ func (l *changeLog) encode(e *model.Entry) ([]byte, error) {
 		compressed = 1
 	}
 	head := *e
-	head.Events, head.Touched = nil, 0
+	head.Events, head.Touched, head.Hash, head.Prev = nil, 0, "", ""
 	j, err := json.Marshal(&head)
 	if err != nil {
 		return nil, fmt.Errorf("journal entry #%d: %w", e.Seq, err)
 	}
-	v := make([]byte, 0, 2+2*binary.MaxVarintLen64+len(j)+l.buf.Len())
-	v = append(v, entryFormat, compressed)
+	v := make([]byte, 0, chainFields+1+2*binary.MaxVarintLen64+len(j)+l.buf.Len())
+	v = append(v, entryFormat)
+	v = append(v, make([]byte, hashSize)...)
+	v = append(v, prev...)
+	v = append(v, compressed)
 	v = binary.AppendUvarint(v, uint64(l.n))
 	v = appendString(v, string(j))
-	return append(v, l.buf.Bytes()...), nil
+	v = append(v, l.buf.Bytes()...)
+	seal(e.Seq, v)
+	e.Hash, e.Prev = hex.EncodeToString(entryHash(v)), hex.EncodeToString(entryPrev(v))
+	return v, nil
 }
 
 // decodeEntryHead reads an entry without its events, and returns them
@@ -121,10 +131,11 @@ func decodeEntryHead(seq uint64, v []byte) (e model.Entry, events []byte, n int,
 	damaged := func(why string) error {
 		return corruptf("journal entry #%d: %s", seq, why)
 	}
-	if len(v) < 2 || v[0] != entryFormat || v[1] > 1 {
+	if len(v) < chainFields+1 || v[0] != entryFormat || v[chainFields] > 1 {
 		return e, nil, 0, false, damaged("unknown format")
 	}
-	d := decoder{b: v[2:]}
+	compressed = v[chainFields] == 1
+	d := decoder{b: v[chainFields+1:]}
 	n = d.count()
 	head := d.count()
 	if d.err != nil {
@@ -134,7 +145,8 @@ func decodeEntryHead(seq uint64, v []byte) (e model.Entry, events []byte, n int,
 		return e, nil, 0, false, damaged(err.Error())
 	}
 	e.Seq = seq
-	return e, d.b[head:], n, v[1] == 1, nil
+	e.Hash, e.Prev = hex.EncodeToString(entryHash(v)), hex.EncodeToString(entryPrev(v))
+	return e, d.b[head:], n, compressed, nil
 }
 
 // decodeEntry reads a stored entry, events and all.
@@ -301,11 +313,16 @@ func (j *importJournal) source(old []byte, s *model.Source, v []byte) error {
 	return nil
 }
 
-// entry returns the stored form of the import's entry.
-func (j *importJournal) entry(s *Store, phrase string) ([]byte, error) {
+// entry returns the stored form of the import's entry, linked to the
+// newest entry of journal.
+func (j *importJournal) entry(s *Store, phrase string, journal *bbolt.Bucket) ([]byte, error) {
 	e := model.Entry{Seq: j.seq, At: clock().UTC().Round(0), Author: s.author, Op: model.OpImport,
 		Phrase: phrase, Sources: j.sources, Header: j.header}
-	return j.log.encode(&e)
+	prev, err := chainHead(journal)
+	if err != nil {
+		return nil, err
+	}
+	return j.log.encode(&e, prev)
 }
 
 // importPhrase says what an import did: "imported a.json: 13 new, 2
@@ -338,7 +355,11 @@ var historyAdded = []byte{recordAdded}
 // returns the sequence number.
 func recordEntry(b buckets, e *model.Entry, l *changeLog, ids []string) (uint64, error) {
 	e.Seq = lastSeq(b.journal) + 1
-	v, err := l.encode(e)
+	prev, err := chainHead(b.journal)
+	if err != nil {
+		return 0, err
+	}
+	v, err := l.encode(e, prev)
 	if err != nil {
 		return 0, err
 	}

@@ -9,7 +9,7 @@ import (
 	bbolt "go.etcd.io/bbolt"
 )
 
-// The layout of a store file, schema version 3. One file is one
+// The layout of a store file, schema version 4. One file is one
 // investigation.
 //
 //	meta/
@@ -30,7 +30,8 @@ import (
 //	trash/   event id → the deleted event, when and by whom (journal.go):
 //	         out of events/ and every index and count, and restorable
 //	journal/ seq (uint64 big-endian, from 1) → entry (journal.go): every
-//	         change, in the order it was committed, with what it replaced
+//	         change, in the order it was committed, with what it replaced;
+//	         a hash chain (chain.go), never deleted from
 //	history/ event id 0x00 seq → nil: the entries that touched each
 //	         event, so that an event's history never scans the journal
 //	counts/  kept up to date on every write, so counting never scans:
@@ -119,7 +120,7 @@ func counterKey(kind counterKind, name string) []byte {
 }
 
 // SchemaVersion is the layout this chrono writes.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // migration upgrades a store from the version before it (its index in
 // migrations plus 1) to the next, inside the transaction that opens the
@@ -127,7 +128,7 @@ const SchemaVersion = 3
 type migration func(tx *bbolt.Tx) error
 
 // migrations[i] upgrades version i+1 to i+2.
-var migrations = []migration{addJournal, countSpans}
+var migrations = []migration{addJournal, countSpans, chainJournal}
 
 // addJournal (1 to 2) adds the trash, the journal and the history of each
 // event, all empty, and counts the events citing each source, reading

@@ -1,0 +1,46 @@
+package main
+
+import (
+	"fmt"
+
+	"chrono/model"
+
+	"github.com/go-json-experiment/json"
+)
+
+// runLogHead prints the journal's chain head: "#42 3f2a9c0b1d4e5f60",
+// short enough to copy by hand, then the whole hash on a line of its own;
+// with --json, {"seq":42,"hash":"…"}. It reads the newest entry alone: it
+// says where the chain ends, and chrono verify --journal whether it holds.
+func runLogHead(opts *logOptions) error {
+	if opts.id != "" || opts.since != "" || opts.limit != 0 {
+		return usagef("--head prints the journal's newest entry: give it no ID, --since or -n")
+	}
+	s, err := opts.openStore(true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	last, err := s.Journal(model.JournalQuery{Limit: 1, MostEvents: 1})
+	if err != nil {
+		return err
+	}
+	var head model.ChainHead
+	if len(last) == 1 {
+		head = model.ChainHead{Seq: last[0].Seq, Hash: last[0].Hash}
+	}
+	if opts.asJSON {
+		b, err := json.Marshal(head)
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(opts.stdout, "%s\n", b)
+		return err
+	}
+	if head.Seq == 0 {
+		_, err = fmt.Fprintln(opts.stdout, "no changes yet: the journal has no head")
+		return err
+	}
+	_, err = fmt.Fprintf(opts.stdout, "%s\nsha256 %s\n", head.Short(), head.Hash)
+	return err
+}

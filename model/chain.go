@@ -1,0 +1,80 @@
+package model
+
+import "fmt"
+
+// JournalVerifier is a store whose journal is a hash chain that it can
+// walk: each entry holds the SHA-256 of the entry before it and of its own
+// content, so that an entry altered, removed or moved after it was written
+// no longer matches.
+type JournalVerifier interface {
+	// VerifyJournal walks the chain from the first entry to the newest
+	// and reports the first place where it breaks, or the head when it
+	// holds. A broken chain is a report, not an error; the error is for
+	// a store that cannot be read.
+	VerifyJournal() (ChainReport, error)
+}
+
+// ChainHead names the newest entry of a journal's chain and its hash:
+// written down elsewhere (a notebook, an email, a timestamping service),
+// it shows later that nothing up to that entry has been rewritten since.
+type ChainHead struct {
+	Seq uint64 `json:"seq"`
+	// Hash is the entry's SHA-256, 64 lowercase hex digits; empty for an
+	// empty journal.
+	Hash string `json:"hash"`
+}
+
+// ShortHashDigits is how many hex digits of the head's hash Short shows:
+// 64 bits, short enough to copy by hand, and more than anyone can match
+// by rewriting the journal until its hash begins alike.
+const ShortHashDigits = 16
+
+// Short is the head as one copies it by hand: "#42 3f2a9c0b1d4e5f60".
+func (h ChainHead) Short() string {
+	hash := h.Hash
+	if len(hash) > ShortHashDigits {
+		hash = hash[:ShortHashDigits]
+	}
+	return fmt.Sprintf("#%d %s", h.Seq, hash)
+}
+
+// ChainReport is what walking a journal's chain found.
+type ChainReport struct {
+	// Entries is how many entries hold together from the first: all of
+	// them when the chain holds.
+	Entries uint64 `json:"entries"`
+	// Head is the newest entry when the chain holds; the last sound one
+	// before the break otherwise.
+	Head ChainHead `json:"head"`
+	// Break is where the chain first fails; nil when it holds.
+	Break *ChainBreak `json:"break,omitempty"`
+}
+
+// OK reports whether the chain holds from its first entry to its head.
+func (r ChainReport) OK() bool { return r.Break == nil }
+
+// ChainFault is what is wrong with an entry of a chain.
+type ChainFault string
+
+// The ways a chain breaks.
+const (
+	// ChainContent: the entry's bytes do not hash to the hash it holds:
+	// it was altered, or moved under another number.
+	ChainContent ChainFault = "content"
+	// ChainLink: the entry's link does not name the hash of the entry
+	// before it: one before it was altered, removed or put in its place.
+	ChainLink ChainFault = "link"
+	// ChainMissing: numbers are missing from the sequence.
+	ChainMissing ChainFault = "missing"
+	// ChainUnreadable: the entry is not in a form that holds hashes.
+	ChainUnreadable ChainFault = "unreadable"
+)
+
+// ChainBreak is the first place where a chain fails.
+type ChainBreak struct {
+	// Seq is the entry's sequence number.
+	Seq   uint64     `json:"seq"`
+	Fault ChainFault `json:"fault"`
+	// What says what differs, with the hashes concerned.
+	What string `json:"what"`
+}

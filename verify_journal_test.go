@@ -1,0 +1,95 @@
+package main
+
+import (
+	"bytes"
+	"encoding/binary"
+	"regexp"
+	"strings"
+	"testing"
+
+	"chrono/store/bolt"
+
+	bbolt "go.etcd.io/bbolt"
+)
+
+// TestVerifyJournal: a clean journal verifies, with the head log --head
+// prints; an entry altered in the file makes verify --journal name it and
+// exit 1.
+func TestVerifyJournal(t *testing.T) {
+	db := newDB(t)
+	for _, args := range [][]string{
+		{"import", "timeline.example.json"},
+		{"tag", "fbi-tip", "checked"},
+		{"undo"},
+	} {
+		if r := chrono(t, db, "", args...); r.code != 0 {
+			t.Fatalf("%v: %+v", args, r)
+		}
+	}
+	head := chrono(t, db, "", "log", "--head")
+	m := regexp.MustCompile(`^#3 ([0-9a-f]{16})\nsha256 ([0-9a-f]{64})\n$`).FindStringSubmatch(head.stdout)
+	if head.code != 0 || m == nil || !strings.HasPrefix(m[2], m[1]) {
+		t.Fatalf("log --head: %+v; want #3, 16 hex digits, and the whole hash", head)
+	}
+	if r := chrono(t, db, "", "log", "--head", "--json"); r.code != 0 || r.stdout != `{"seq":3,"hash":"`+m[2]+`"}`+"\n" {
+		t.Errorf("log --head --json: %+v", r)
+	}
+	r := chrono(t, db, "", "verify", "--journal")
+	if want := "journal: 3 entries, the chain holds; head #3 " + m[1] + " (sha256 " + m[2] + ")\n"; r.code != 0 || r.stdout != want {
+		t.Errorf("verify --journal of a clean store: %+v\nwant %q", r, want)
+	}
+
+	raw, err := bbolt.Open(db, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = raw.Update(func(tx *bbolt.Tx) error {
+		journal := tx.Bucket([]byte("journal"))
+		key := binary.BigEndian.AppendUint64(nil, 2)
+		v := bytes.Replace(bytes.Clone(journal.Get(key)), []byte(`"checked`), []byte(`"chequed`), 1)
+		return journal.Put(key, v)
+	})
+	raw.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r = chrono(t, db, "", "verify", "--journal")
+	if r.code != 1 || !strings.HasPrefix(r.stdout, "journal: the chain breaks at entry #2 (content): entry #2's content does not match its hash") ||
+		!strings.Contains(r.stdout, "journal: up to entry #1 the chain holds; head #1 ") ||
+		!strings.Contains(r.stderr, "altered outside chrono at entry #2 (content)") {
+		t.Errorf("verify --journal of an altered entry: %+v", r)
+	}
+	r = chrono(t, db, "", "verify", "--journal", "--json")
+	if r.code != 1 || !strings.Contains(r.stdout, `"break":{"seq":2,"fault":"content"`) {
+		t.Errorf("verify --journal --json of an altered entry: %+v", r)
+	}
+	// The head still names the newest entry: the chain up to it is what
+	// verify says it is.
+	if r := chrono(t, db, "", "log", "--head"); r.stdout != head.stdout {
+		t.Errorf("log --head after the change: %q; want %q", r.stdout, head.stdout)
+	}
+}
+
+func TestLogHeadRefusesOtherFlagsAndReadsAnEmptyJournal(t *testing.T) {
+	db := newDB(t)
+	s, err := bolt.Open(db, bolt.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if r := chrono(t, db, "", "log", "--head", "-n", "2"); r.code != 2 || !strings.Contains(r.stderr, "--head prints the journal's newest entry") {
+		t.Errorf("log --head -n 2: %+v", r)
+	}
+	if r := chrono(t, db, "", "verify"); r.code != 2 || !strings.Contains(r.stderr, "give --journal") {
+		t.Errorf("verify without --journal: %+v", r)
+	}
+	if r := chrono(t, db, "", "log", "--head"); r.code != 0 || r.stdout != "no changes yet: the journal has no head\n" {
+		t.Errorf("log --head of an empty journal: %+v", r)
+	}
+	if r := chrono(t, db, "", "log", "--head", "--json"); r.code != 0 || r.stdout != `{"seq":0,"hash":""}`+"\n" {
+		t.Errorf("log --head --json of an empty journal: %+v", r)
+	}
+	if r := chrono(t, db, "", "verify", "--journal"); r.code != 0 || r.stdout != "journal: 0 entries, the chain holds; head none (the journal is empty)\n" {
+		t.Errorf("verify --journal of an empty journal: %+v", r)
+	}
+}
