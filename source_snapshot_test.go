@@ -122,3 +122,78 @@ func TestSeedSnapshot(t *testing.T) {
 		t.Error("the article is not printed back byte for byte")
 	}
 }
+
+// TestSnapshotsExportImport: chrono JSON carries snapshots only with
+// --with-snapshots, and imports them back identically, from a file or
+// stdin; every other export reports them not carried; a snapshot whose
+// bytes do not match its hash is refused and nothing is imported.
+func TestSnapshotsExportImport(t *testing.T) {
+	db := newDB(t)
+	chrono(t, db, "", "import", "timeline.example.json")
+	dir := t.TempDir()
+	page := filepath.Join(dir, "page.html")
+	os.WriteFile(page, []byte("<article><p>bags of cash</p></article>"), 0o600)
+	chrono(t, db, "", "source", "attach", "wapo", page)
+	chrono(t, db, "one\ntwo\n", "source", "attach", "wapo", "-", "--taken", "2026-01-02")
+	chrono(t, db, "", "undo")
+	chrono(t, db, "three\n", "source", "attach", "wapo", "-")
+
+	plain := chrono(t, db, "", "export")
+	if strings.Contains(plain.stdout, `"snapshots"`) || !strings.Contains(plain.stderr, "2 snapshots of sources not carried") {
+		t.Errorf("export without --with-snapshots: %s", plain.stderr)
+	}
+	for _, format := range []string{"csv", "markdown", "timelinejs", "timesketch"} {
+		r := chrono(t, db, "", "export", "--format", format, "-o", filepath.Join(dir, "out."+format))
+		if !strings.Contains(r.stderr, "2 snapshots of sources not carried") {
+			t.Errorf("%s export: %q", format, r.stderr)
+		}
+	}
+	if r := chrono(t, db, "", "export", "--format", "csv", "--with-snapshots"); r.code != 2 {
+		t.Errorf("--with-snapshots with csv: %+v", r)
+	}
+	full := chrono(t, db, "", "export", "--with-snapshots")
+	if full.code != 0 || !strings.Contains(full.stdout, `"snapshots"`) {
+		t.Fatalf("export --with-snapshots: %+v", full)
+	}
+	file := filepath.Join(dir, "with.json")
+	os.WriteFile(file, []byte(full.stdout), 0o600)
+	show := chrono(t, db, "", "source", "show", "wapo").stdout
+
+	fromFile := newDB(t)
+	if r := chrono(t, fromFile, "", "import", file); r.code != 0 || !strings.Contains(r.stdout, "kept 2 snapshots") {
+		t.Fatalf("import: %+v", r)
+	}
+	fromStdin := newDB(t)
+	if r := chrono(t, fromStdin, full.stdout, "import", "-"); r.code != 0 || !strings.Contains(r.stdout, "kept 2 snapshots") {
+		t.Fatalf("import from stdin: %+v", r)
+	}
+	for _, other := range []string{fromFile, fromStdin} {
+		if got := chrono(t, other, "", "source", "show", "wapo").stdout; got != show {
+			t.Errorf("snapshots after the import:\n%s\nwant\n%s", got, show)
+		}
+		if got := chrono(t, other, "", "export", "--with-snapshots").stdout; got != full.stdout {
+			t.Error("export → import → export changed the document")
+		}
+		if got := chrono(t, other, "", "source", "text", "wapo", "--snapshot", "1").stdout; got != "bags of cash" {
+			t.Errorf("text %q", got)
+		}
+	}
+	if r := chrono(t, fromFile, "", "import", file); r.code != 0 || strings.Contains(r.stdout, "kept") {
+		t.Errorf("importing the same file again: %+v", r)
+	}
+
+	// One byte of a snapshot changed: its hash no longer matches.
+	tampered := strings.Replace(full.stdout, `"original": "PGFydGljbGU+`, `"original": "PGFydGljbGX+`, 1)
+	if tampered == full.stdout {
+		t.Fatal("the test's edit did not apply")
+	}
+	os.WriteFile(file, []byte(tampered), 0o600)
+	bad := newDB(t)
+	r := chrono(t, bad, "", "import", file)
+	if r.code == 0 || !strings.Contains(r.stderr, `snapshot 1 of source "wapo": its bytes do not have the SHA-256`) || !strings.Contains(r.stderr, "nothing imported") {
+		t.Fatalf("tampered import: %+v", r)
+	}
+	if l := chrono(t, bad, "", "list"); strings.TrimSpace(l.stdout) != "" {
+		t.Errorf("events imported after all:\n%s", l.stdout)
+	}
+}

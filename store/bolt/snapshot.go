@@ -163,9 +163,15 @@ func (t *writeTx) PutSnapshot(s *model.Snapshot, original, text io.Reader) error
 	if err != nil {
 		return err
 	}
-	s.N = 1
+	next := 1
 	if len(metas) > 0 {
-		s.N = metas[len(metas)-1].N + 1
+		next = metas[len(metas)-1].N + 1
+	}
+	switch {
+	case s.N == 0:
+		s.N = next
+	case s.N < next:
+		return fmt.Errorf("source %q has a snapshot %d already (or a later one); it is not replaced", s.Source, s.N)
 	}
 	m := snapshotMeta{Snapshot: *s}
 	m.Original, m.Size, m.SHA256, err = storeStream(t.b.snapshots, s.Source, s.N, partOriginal, original)
