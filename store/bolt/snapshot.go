@@ -136,7 +136,7 @@ func (w *pieceWriter) flush() error {
 // and their SHA-256.
 func storeStream(b *bbolt.Bucket, source string, n int, part byte, r io.Reader) (pieces int, size int64, sum string, err error) {
 	pw := &pieceWriter{b: b, source: source, n: n, part: part}
-	fw, err := flate.NewWriter(pw, flate.DefaultCompression)
+	fw, err := flate.NewWriter(pw, flate.BestSpeed)
 	if err != nil {
 		return 0, 0, "", err
 	}
