@@ -135,9 +135,9 @@ func importFormat(name string) (*formats.Format, error) {
 // the store to read.
 type importInput struct {
 	model.Input
-	file     *os.File      // nil for stdin, which is not chrono's to close
-	detected string        // what auto detection found, said in the report
-	lost     *model.Losses // what the format could not carry, filled by Read
+	file     *os.File       // nil for stdin, which is not chrono's to close
+	detected string         // what auto detection found, said in the report
+	lost     *model.Losses  // what the format could not carry, filled by Read
 	snaps    *snapshotInput // a chrono JSON input's snapshots, read apart
 }
 
