@@ -33,7 +33,7 @@ type exportOptions struct {
 func newExportCmd(c *cli) *cobra.Command {
 	opts := &exportOptions{cli: c}
 	cmd := &cobra.Command{
-		Use:   "export [--format json|timelinejs|timesketch|timesketch-csv|csv|markdown] [--tag T] [--status S] [--notes] [-o FILE [--force]]",
+		Use:   "export [--format json|timelinejs|timesketch|timesketch-csv|csv|markdown] [--tag T] [--status S] [--notes] [--with-snapshots] [-o FILE [--force]]",
 		Short: "Write the investigation as chrono JSON, TimelineJS, Timesketch, CSV or Markdown",
 		Long: `Export writes the investigation (title, sources, events with their tags
 and notes), or the events with a tag or status, in one of the formats

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -9,6 +10,8 @@ import (
 	"chrono/model"
 	"chrono/model/native"
 	"chrono/model/termtext"
+
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // snapshotInput is where an import reads a chrono JSON input's snapshots
@@ -28,6 +31,12 @@ func (si *snapshotInput) check() (int, error) {
 		n++
 		return d.Check()
 	})
+	var syntax *jsontext.SyntacticError
+	if errors.As(err, &syntax) {
+		// The import reads the whole document and says where it
+		// breaks, better than this pass can.
+		return 0, nil
+	}
 	return n, err
 }
 

@@ -57,7 +57,11 @@ func newSourceAttachCmd(c *cli) *cobra.Command {
 		if url != "" {
 			origin = url
 		}
-		content, err := readable.Open(name, mediaType, in, snapshotLimits)
+		shown := name
+		if name == "-" {
+			shown = "stdin"
+		}
+		content, err := readable.Open(shown, mediaType, in, snapshotLimits)
 		if err != nil {
 			return err
 		}

@@ -197,3 +197,12 @@ func TestSnapshotsExportImport(t *testing.T) {
 		t.Errorf("events imported after all:\n%s", l.stdout)
 	}
 }
+
+// TestSourceAttachStdinNamed: an error about stdin calls it stdin.
+func TestSourceAttachStdinNamed(t *testing.T) {
+	db := newDB(t)
+	chrono(t, db, "", "import", "timeline.example.json")
+	if r := chrono(t, db, "caf\xe9", "source", "attach", "wapo", "-"); !strings.Contains(r.stderr, "chrono: stdin: not UTF-8 at byte 3") {
+		t.Errorf("%+v", r)
+	}
+}

@@ -143,7 +143,7 @@ func withDeadline(name string, limit time.Duration, extract func() ([]byte, erro
 	select {
 	case r := <-done:
 		if r.err == nil && !utf8.Valid(r.text) {
-			return nil, fmt.Errorf("%s: its text is not valid UTF-8", name)
+			return nil, fmt.Errorf("%s: its text is not valid UTF-8 (another character set?); convert it to UTF-8 first (iconv -t UTF-8)", name)
 		}
 		return r.text, r.err
 	case <-t.C:
