@@ -7,11 +7,14 @@ import (
 	"errors"
 	"io"
 	"math/rand/v2"
+	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"chrono/model"
+
+	bbolt "go.etcd.io/bbolt"
 )
 
 const exampleSource = "wapo"
@@ -174,5 +177,48 @@ func TestSnapshotNeedsASource(t *testing.T) {
 	})
 	if !errors.Is(err, model.ErrNotFound) {
 		t.Fatalf("error %v", err)
+	}
+}
+
+// TestMissingSnapshotsBucketIsDamage: a store that has lost its
+// snapshots/ bucket is damaged: neither an attach nor an import rebuilds
+// it empty, which would lose the evidence silently.
+func TestMissingSnapshotsBucketIsDamage(t *testing.T) {
+	path := storeFile(t)
+	rawUpdate(t, path, func(tx *bbolt.Tx) error { return tx.DeleteBucket(bucketSnapshots.name) })
+	before, _ := os.ReadFile(path)
+	s := openAt(t, path, Options{})
+	_, err := s.Write(model.OpSnapshot, "attached", func(tx model.Tx) error {
+		return tx.PutSnapshot(&model.Snapshot{Source: exampleSource}, strings.NewReader("x"), nil)
+	})
+	checkRefused(t, path, before, err, "its snapshots bucket is missing")
+	_, err = s.Import([]model.Input{nativeInput("extra.json", []byte(extraDoc))}, model.ImportOptions{Bulk: true})
+	checkRefused(t, path, before, err, "its snapshots bucket is missing")
+}
+
+// TestSnapshotMissingPieceIsDamage: a piece of a snapshot gone from the
+// store is reported, naming the snapshot, not read as a shorter text.
+func TestSnapshotMissingPieceIsDamage(t *testing.T) {
+	s := newStore(t)
+	rnd := rand.New(rand.NewPCG(3, 4))
+	text := make([]byte, 300<<10)
+	for i := range text {
+		text[i] = byte('a' + rnd.IntN(26))
+	}
+	attach(t, s, text, nil)
+	path := s.Location()
+	s.Close()
+	rawUpdate(t, path, func(tx *bbolt.Tx) error {
+		return tx.Bucket(bucketSnapshots.name).Delete(pieceKey(exampleSource, 1, partOriginal, 1))
+	})
+	s = openAt(t, path, Options{})
+	r, err := s.SnapshotText(exampleSource, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	_, err = io.ReadAll(r)
+	if err == nil || !strings.Contains(err.Error(), `snapshot 1 of source "wapo": piece 1 is missing`) {
+		t.Fatalf("read a text with a piece missing: %v", err)
 	}
 }

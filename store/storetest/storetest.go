@@ -82,6 +82,7 @@ func Run(t *testing.T, h Harness) {
 		{"SourcesAndHeaderAreJournaled", testSourcesAndHeaderAreJournaled},
 		{"ImportIsOneEntry", testImportIsOneEntry},
 		{"TwoStoresOnOneFile", testTwoStoresOnOneFile},
+		{"Snapshots", testSnapshots},
 	} {
 		t.Run(test.name, func(t *testing.T) { test.fn(t, &suite{h}) })
 	}
