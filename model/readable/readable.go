@@ -110,6 +110,15 @@ func Detect(name string, head []byte) (string, error) {
 	case "text/plain":
 		return model.MediaText, nil
 	}
+	// Text with control characters (kept, and made safe when shown) is
+	// still text: UTF-8 without NUL bytes.
+	// (A character cut at the end of what was looked at is UTF-8 too;
+	// the rest is checked as it streams.)
+	if !bytes.Contains(head, []byte{0}) {
+		if i := invalidAt(head); i < 0 || i > len(head)-utf8.UTFMax {
+			return model.MediaText, nil
+		}
+	}
 	return "", fmt.Errorf("%s: neither text, Markdown, HTML nor PDF by its name or its first bytes; say which with --type", name)
 }
 

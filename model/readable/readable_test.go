@@ -207,3 +207,17 @@ func FuzzHTML(f *testing.F) {
 		}
 	})
 }
+
+// TestDetectTextWithControls: a text holding escape sequences and bells
+// is text (made safe when shown), not binary; NUL bytes are binary.
+func TestDetectTextWithControls(t *testing.T) {
+	for head, want := range map[string]string{
+		"safe \x1b[31mred\x1b[0m \x1b]0;t\x07 text": model.MediaText,
+		"cut at the end é"[:17]:                       model.MediaText,
+		"nul\x00":                                     "",
+	} {
+		if got, _ := Detect("stdin", []byte(head)); got != want {
+			t.Errorf("%q: %q, want %q", head, got, want)
+		}
+	}
+}
