@@ -213,8 +213,8 @@ func FuzzHTML(f *testing.F) {
 func TestDetectTextWithControls(t *testing.T) {
 	for head, want := range map[string]string{
 		"safe \x1b[31mred\x1b[0m \x1b]0;t\x07 text": model.MediaText,
-		"cut at the end é"[:17]:                       model.MediaText,
-		"nul\x00":                                     "",
+		"cut at the end é"[:17]:                     model.MediaText,
+		"nul\x00":                                   "",
 	} {
 		if got, _ := Detect("stdin", []byte(head)); got != want {
 			t.Errorf("%q: %q, want %q", head, got, want)
