@@ -8,6 +8,7 @@ import (
 
 	"chrono/model"
 	"chrono/model/formats"
+	"chrono/model/native"
 	"chrono/model/termtext"
 	"chrono/store/outfile"
 
@@ -23,6 +24,8 @@ type exportOptions struct {
 	force  bool   // replace a file -o names
 	filter queryFlags
 	notes  bool // Markdown keeps the private notes
+	// withSnapshots carries the sources' snapshots (chrono JSON only).
+	withSnapshots bool
 }
 
 // newExportCmd is chrono export: the investigation in any format chrono
@@ -30,7 +33,7 @@ type exportOptions struct {
 func newExportCmd(c *cli) *cobra.Command {
 	opts := &exportOptions{cli: c}
 	cmd := &cobra.Command{
-		Use:   "export [--format json|timelinejs|timesketch|timesketch-csv|csv|markdown] [--tag T] [--status S] [--notes] [-o FILE [--force]]",
+		Use:   "export [--format json|timelinejs|timesketch|timesketch-csv|csv|markdown] [--tag T] [--status S] [--notes] [--with-snapshots] [-o FILE [--force]]",
 		Short: "Write the investigation as chrono JSON, TimelineJS, Timesketch, CSV or Markdown",
 		Long: `Export writes the investigation (title, sources, events with their tags
 and notes), or the events with a tag or status, in one of the formats
@@ -49,6 +52,7 @@ unless --force is given; a pipe or a device is written to as it is.`,
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to FILE instead of stdout (a new file, unless --force)")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "replace the file -o names if it exists")
 	cmd.Flags().BoolVar(&opts.notes, "notes", false, "Markdown: include the investigator's private notes, which a draft leaves out")
+	cmd.Flags().BoolVar(&opts.withSnapshots, "with-snapshots", false, "chrono JSON: carry the sources' snapshots, base64 with their hashes")
 	return cmd
 }
 
@@ -58,6 +62,9 @@ func runExport(opts *exportOptions) error {
 	f, err := exportFormat(opts.format, opts.output)
 	if err != nil {
 		return err
+	}
+	if opts.withSnapshots && f.Name != "json" {
+		return usagef("--with-snapshots: only chrono JSON (--format json) carries snapshots")
 	}
 	q, err := opts.filter.query()
 	if err != nil {
@@ -89,6 +96,25 @@ func (o *exportOptions) export(s model.Store, f formats.Format, q model.Query) e
 	write := func(w io.Writer) (err error) {
 		n, err = f.Write(w, h, sources, s.Events(q), &lost)
 		return err
+	}
+	if o.withSnapshots {
+		write = func(w io.Writer) error {
+			counted := func(yield func(model.Event, error) bool) {
+				for e, err := range s.Events(q) {
+					if err == nil {
+						n++
+					}
+					if !yield(e, err) {
+						return
+					}
+				}
+			}
+			return native.WriteWithSnapshots(w, h, sources, counted, snapshotDocs(s, sources))
+		}
+	} else if kept, err := countSnapshots(s, sources); err != nil {
+		return err
+	} else {
+		lost.Add(lostSnapshots, kept)
 	}
 	// A screen gets the export as forTerminal allows, whether it is
 	// stdout or a name for a terminal (-o /dev/stdout, -o /dev/tty).

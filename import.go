@@ -98,6 +98,10 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 		storeOpts.Progress = meter.start(o.progressTo, o.stderrIsTerminal(), inputBytes(inputs))
 		defer meter.stop()
 	}
+	snaps, err := checkSnapshotInputs(inputs)
+	if err != nil {
+		return fmt.Errorf("nothing imported, the store is unchanged:\n%w", err)
+	}
 	results, err := s.Import(storeInputs(inputs), storeOpts)
 	switch {
 	case err != nil && o.dryRun:
@@ -108,7 +112,10 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 		return fmt.Errorf("nothing imported, the store is unchanged:\n%w", err)
 	}
 	o.report(inputs, results)
-	return nil
+	if o.dryRun {
+		return nil
+	}
+	return o.restoreSnapshots(s, snaps)
 }
 
 // importFormat is the format --format fixes for every file, or nil for
@@ -128,9 +135,10 @@ func importFormat(name string) (*formats.Format, error) {
 // the store to read.
 type importInput struct {
 	model.Input
-	file     *os.File      // nil for stdin, which is not chrono's to close
-	detected string        // what auto detection found, said in the report
-	lost     *model.Losses // what the format could not carry, filled by Read
+	file     *os.File       // nil for stdin, which is not chrono's to close
+	detected string         // what auto detection found, said in the report
+	lost     *model.Losses  // what the format could not carry, filled by Read
+	snaps    *snapshotInput // a chrono JSON input's snapshots, read apart
 }
 
 // openInputs opens every file and settles its format before anything is
@@ -170,6 +178,17 @@ func (o *importOptions) openInput(name string, fixed *formats.Format, meter *imp
 	}
 	in.detected = detected
 	in.Carries = f.Carries
+	if f.Name == "json" {
+		in.snaps = &snapshotInput{name: name, path: name}
+		if in.file == nil {
+			// stdin is read once: a copy is kept for its snapshots.
+			spool, err := os.CreateTemp("", "chrono-import-*.json")
+			if err != nil {
+				return importInput{}, err
+			}
+			in.snaps.spool, r = spool, io.TeeReader(r, spool)
+		}
+	}
 	lost := in.lost
 	in.Read = func(sink model.Sink) error { return f.Read(r, sink, lost) }
 	return in, nil
@@ -194,6 +213,9 @@ func closeInputs(inputs []importInput) {
 	for _, in := range inputs {
 		if in.file != nil {
 			in.file.Close()
+		}
+		if in.snaps != nil {
+			in.snaps.close()
 		}
 	}
 }

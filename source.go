@@ -13,7 +13,8 @@ import (
 // newSourceCmd is chrono source, with its subcommands.
 func newSourceCmd(c *cli) *cobra.Command {
 	cmd := &cobra.Command{Use: "source", Short: "List, add, edit and remove the investigation's sources", Args: noArgs}
-	cmd.AddCommand(newSourceListCmd(c), newSourceAddCmd(c, false), newSourceAddCmd(c, true), newSourceRmCmd(c))
+	cmd.AddCommand(newSourceListCmd(c), newSourceAddCmd(c, false), newSourceAddCmd(c, true), newSourceRmCmd(c),
+		newSourceAttachCmd(c), newSourceShowCmd(c), newSourceTextCmd(c))
 	return cmd
 }
 
@@ -29,6 +30,7 @@ func (f *sourceFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.s.Author, "author", "", "who wrote it")
 	fl.StringVar(&f.s.Title, "title", "", "its title")
 	fl.StringVar(&f.s.URL, "url", "", "where it is")
+	fl.StringVar(&f.s.Archive, "archive", "", "an archived copy of it (a Wayback Machine or archive.today link)")
 	fl.StringVar(&f.published, "published", "", "when it was published (EDTF or as chrono shows dates)")
 }
 
@@ -46,6 +48,9 @@ func (f *sourceFlags) apply(cmd *cobra.Command, s *model.Source) error {
 	}
 	if ch("url") {
 		s.URL = f.s.URL
+	}
+	if ch("archive") {
+		s.Archive = f.s.Archive
 	}
 	if ch("published") {
 		d, err := model.ReadDate(f.published)

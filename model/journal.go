@@ -26,6 +26,8 @@ const (
 	OpSource  Op = "source"
 	OpTitle   Op = "title" // the investigation's title or description
 	OpUndo    Op = "undo"  // an entry reverted (undo, revert, redo)
+
+	OpSnapshot Op = "snapshot" // a snapshot of a source's content kept
 )
 
 // Entry is one change in an investigation's journal: who made it, when,
@@ -46,6 +48,8 @@ type Entry struct {
 	// Header is the investigation's title and description before and
 	// after, when the change touched them.
 	Header *HeaderChange `json:"header,omitempty"`
+	// Snapshots are the snapshots it kept or withdrew, by hash.
+	Snapshots []SnapshotRef `json:"snapshots,omitempty"`
 	// Reverts is the entry this one reverses (an undo or a revert).
 	Reverts uint64 `json:"reverts,omitzero"`
 	// Touched is how many events the entry touched, when Events holds

@@ -80,6 +80,7 @@ func (s *Source) checkSizes() []string {
 	l.line("author", s.Author)
 	l.line("title", s.Title)
 	l.line("url", s.URL)
+	l.line("archive", s.Archive)
 	return l
 }
 

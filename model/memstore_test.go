@@ -1,8 +1,11 @@
 package model
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"slices"
 	"time"
@@ -26,10 +29,22 @@ type memContent struct {
 	trash   map[string]Trashed
 	sources map[string]Source
 	header  Header
+	// snapshots are each source's, by number; withdrawn ones marked.
+	snapshots map[string][]memSnapshot
+}
+
+// memSnapshot is a snapshot a memWriter keeps.
+type memSnapshot struct {
+	Snapshot
+	withdrawn bool
 }
 
 func (c *memContent) clone() memContent {
-	return memContent{events: maps.Clone(c.events), trash: maps.Clone(c.trash), sources: maps.Clone(c.sources), header: c.header}
+	snaps := map[string][]memSnapshot{}
+	for k, v := range c.snapshots {
+		snaps[k] = slices.Clone(v)
+	}
+	return memContent{events: maps.Clone(c.events), trash: maps.Clone(c.trash), sources: maps.Clone(c.sources), header: c.header, snapshots: snaps}
 }
 
 func (c *memContent) place(id string) Whereabouts {
@@ -51,7 +66,7 @@ func (c *memContent) version(id string) (Event, bool) {
 }
 
 func newMemWriter(events ...Event) *memWriter {
-	w := &memWriter{memContent: memContent{events: map[string]Event{}, trash: map[string]Trashed{}, sources: map[string]Source{}, header: Header{Title: "Case"}},
+	w := &memWriter{memContent: memContent{events: map[string]Event{}, trash: map[string]Trashed{}, sources: map[string]Source{}, header: Header{Title: "Case"}, snapshots: map[string][]memSnapshot{}},
 		author: "ana", now: time.Date(2026, 3, 4, 9, 30, 0, 0, time.UTC)}
 	for _, e := range events {
 		w.events[e.ID] = e
@@ -94,8 +109,9 @@ func (w *memWriter) Write(op Op, phrase string, fn func(tx Tx) error) (Entry, er
 	if tx.header != w.header {
 		e.Header = &HeaderChange{Before: w.header, After: tx.header}
 	}
+	e.Snapshots = tx.snaps
 	w.memContent = tx.memContent
-	if len(e.Events)+len(e.Sources) == 0 && e.Header == nil {
+	if len(e.Events)+len(e.Sources)+len(e.Snapshots) == 0 && e.Header == nil {
 		return Entry{}, nil
 	}
 	w.journal = append(w.journal, e)
@@ -115,6 +131,39 @@ type memTx struct {
 	w                       *memWriter
 	touched, sourcesTouched []string
 	reverts                 uint64
+	snaps                   []SnapshotRef
+}
+
+func (tx *memTx) PutSnapshot(s *Snapshot, original, text io.Reader) error {
+	if _, ok := tx.sources[s.Source]; !ok {
+		return fmt.Errorf("source %q: %w", s.Source, ErrNotFound)
+	}
+	h := sha256.New()
+	n, err := io.Copy(h, original)
+	if err != nil {
+		return err
+	}
+	s.N, s.Size, s.SHA256, s.TextSize = len(tx.snapshots[s.Source])+1, n, hex.EncodeToString(h.Sum(nil)), n
+	if text != nil {
+		if s.TextSize, err = io.Copy(io.Discard, text); err != nil {
+			return err
+		}
+	}
+	tx.snapshots[s.Source] = append(tx.snapshots[s.Source], memSnapshot{Snapshot: *s})
+	tx.snaps = append(tx.snaps, s.Ref())
+	return nil
+}
+
+func (tx *memTx) WithdrawSnapshot(source string, n int, withdrawn bool) error {
+	list := tx.snapshots[source]
+	if n < 1 || n > len(list) || list[n-1].withdrawn == withdrawn {
+		return fmt.Errorf("no snapshot %d to change", n)
+	}
+	list[n-1].withdrawn = withdrawn
+	r := list[n-1].Ref()
+	r.Withdrawn = withdrawn
+	tx.snaps = append(tx.snaps, r)
+	return nil
 }
 
 // touch and touchSource note an event or source the Write journals, once.

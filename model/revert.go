@@ -90,6 +90,11 @@ func RevertEntry(tx Tx, e Entry) error {
 			return err
 		}
 	}
+	for i := len(e.Snapshots) - 1; i >= 0; i-- {
+		if err := revertSnapshot(tx, e.Snapshots[i]); err != nil {
+			return err
+		}
+	}
 	if e.Header != nil {
 		h, err := tx.Header()
 		if err != nil {

@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Snapshot is one kept copy of a source's content.
 type Snapshot struct {
@@ -12,4 +15,35 @@ type Snapshot struct {
 	Taken     time.Time // when it was attached (or the time given by the user)
 	Origin    string    // a file name, a URL given by the user, or "stdin"
 	TextSize  int64     // bytes of the extracted readable text (UTF-8)
+}
+
+// The media types a snapshot may have.
+const (
+	MediaText     = "text/plain"
+	MediaHTML     = "text/html"
+	MediaMarkdown = "text/markdown"
+	MediaPDF      = "application/pdf"
+)
+
+// SnapshotRef is how the journal names a snapshot: by its source, its
+// number and the hash of its bytes. Withdrawn is set when the change took
+// the snapshot away (an undone attach) rather than kept it.
+type SnapshotRef struct {
+	Source    string `json:"source"`
+	N         int    `json:"n"`
+	SHA256    string `json:"sha256"`
+	Withdrawn bool   `json:"withdrawn,omitempty"`
+}
+
+// Ref is the journal's name for s.
+func (s *Snapshot) Ref() SnapshotRef { return SnapshotRef{Source: s.Source, N: s.N, SHA256: s.SHA256} }
+
+// revertSnapshot reverses what an entry did to a snapshot: an attach is
+// withdrawn, a withdrawal brought back. The bytes stay in the store while
+// withdrawn, so that an undone attach can be redone.
+func revertSnapshot(tx Tx, r SnapshotRef) error {
+	if err := tx.WithdrawSnapshot(r.Source, r.N, !r.Withdrawn); err != nil {
+		return fmt.Errorf("snapshot %d of source %q: %w", r.N, r.Source, err)
+	}
+	return nil
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"io"
 	"iter"
 	"time"
 )
@@ -92,6 +93,12 @@ type Reader interface {
 	Entry(seq uint64) (Entry, error)
 	// Author is who this store's writes are attributed to.
 	Author() string
+	// Snapshots lists a source's snapshots, oldest first; empty when it has none.
+	Snapshots(sourceID string) ([]Snapshot, error)
+	// SnapshotText streams snapshot n's extracted readable text (UTF-8, NFC not applied).
+	SnapshotText(sourceID string, n int) (io.ReadCloser, error)
+	// SnapshotOriginal streams snapshot n's original bytes, as attached.
+	SnapshotOriginal(sourceID string, n int) (io.ReadCloser, error)
 }
 
 // Writer changes the investigation. Every change runs in one write
@@ -152,6 +159,16 @@ type Tx interface {
 	// Later returns the journal entries committed after seq, oldest
 	// first: what a revert must not undo silently.
 	Later(seq uint64) ([]Entry, error)
+	// PutSnapshot keeps a new snapshot of the source s.Source, streaming
+	// original, and text (nil: the text is the original itself), in
+	// pieces. It sets SHA256, Size and TextSize from what it stored, and
+	// s.N to the next number unless it is set (an import's), when it must
+	// come after the source's last.
+	// An error from either reader fails the write: nothing is kept.
+	PutSnapshot(s *Snapshot, original, text io.Reader) error
+	// WithdrawSnapshot takes snapshot n of a source out of the list
+	// (withdrawn) or brings it back; its bytes stay, for an undo's redo.
+	WithdrawSnapshot(sourceID string, n int, withdrawn bool) error
 	// Reverts marks the write as the reversal of entry seq (an undo, a
 	// revert or a redo), for the journal.
 	Reverts(seq uint64)

@@ -7,6 +7,9 @@ type Source struct {
 	Author    string `json:"author,omitempty"`
 	Title     string `json:"title,omitempty"`
 	URL       string `json:"url,omitempty"`
+	// Archive is a kept copy of the page at URL elsewhere (a Wayback
+	// Machine or archive.today link).
+	Archive string `json:"archive,omitempty"`
 	// Published is when the source was published: the anchor for relative
 	// dates ("last year") quoted from it.
 	Published Date `json:"published,omitzero"`

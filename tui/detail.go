@@ -585,6 +585,9 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 			if src.URL != "" {
 				address(src.URL, bar)
 			}
+			if src.Archive != "" {
+				address(src.Archive, bar)
+			}
 		case q.Source != "" && p.loaded:
 			text("source "+q.Source+" (not in the store)", st.Error, bar)
 		case q.Source != "":

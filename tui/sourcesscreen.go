@@ -174,6 +174,9 @@ func (s *sourcesScreen) Hint() string {
 	if src.URL != "" {
 		h += " · " + line(clip(src.URL, s.w))
 	}
+	if src.Archive != "" {
+		h += " · archived " + line(clip(src.Archive, s.w))
+	}
 	return h
 }
 

@@ -161,6 +161,9 @@ func Show(w io.Writer, d model.Detail, width int, zone model.Zone) error {
 				if src.URL != "" {
 					p.line("    ", termtext.Line(src.URL))
 				}
+				if src.Archive != "" {
+					p.line("    ", "archived "+termtext.Line(src.Archive))
+				}
 			} else if q.Source != "" {
 				p.line("    ", "source "+q.Source)
 			}

@@ -63,7 +63,7 @@ func DetectLines(head []byte) bool {
 }
 
 // documentFields are the members of a chrono document.
-var documentFields = []string{"chrono", "title", "description", "sources", "events"}
+var documentFields = []string{"chrono", "title", "description", "sources", "events", "snapshots"}
 
 // NearMiss says what keeps head, the first bytes of a file, from being
 // chrono JSON when it is nearly that: an object of a chrono document's

@@ -169,6 +169,10 @@ func (rd *reader) document() error {
 		case "events":
 			sawEvents = true
 			err = rd.events(at, name)
+		case "snapshots":
+			// Snapshots are not the sink's: the importer reads them
+			// with ReadSnapshots.
+			err = rd.skip()
 		default:
 			msg := fmt.Sprintf("unknown field %q (the fields are %s)", name, strings.Join(documentFields, ", "))
 			if near := model.Suggest(name, documentFields); near != "" {

@@ -15,6 +15,10 @@ import (
 // is indented for people and for diffs, and reads back with Read to the
 // same content.
 func Write(w io.Writer, h model.Header, sources []model.Source, events iter.Seq2[model.Event, error]) error {
+	return write(w, h, sources, events, nil)
+}
+
+func write(w io.Writer, h model.Header, sources []model.Source, events iter.Seq2[model.Event, error], snapshots iter.Seq2[SnapshotDoc, error]) error {
 	enc := jsontext.NewEncoder(w, jsontext.Multiline(true), jsontext.WithIndent("  "))
 	write := func(tokens ...jsontext.Token) error {
 		for _, t := range tokens {
@@ -56,7 +60,15 @@ func Write(w io.Writer, h model.Header, sources []model.Source, events iter.Seq2
 			return err
 		}
 	}
-	return write(jsontext.EndArray, jsontext.EndObject) // the encoder ends the document with a newline
+	if err := write(jsontext.EndArray); err != nil {
+		return err
+	}
+	if snapshots != nil {
+		if err := writeSnapshots(enc, snapshots); err != nil {
+			return err
+		}
+	}
+	return write(jsontext.EndObject) // the encoder ends the document with a newline
 }
 
 // MarshalEvent encodes one event as a single line of native JSON, the form

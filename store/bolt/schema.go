@@ -9,7 +9,7 @@ import (
 	bbolt "go.etcd.io/bbolt"
 )
 
-// The layout of a store file, schema version 4. One file is one
+// The layout of a store file, schema version 5. One file is one
 // investigation.
 //
 //	meta/
@@ -34,6 +34,8 @@ import (
 //	         a hash chain (chain.go), never deleted from
 //	history/ event id 0x00 seq → nil: the entries that touched each
 //	         event, so that an event's history never scans the journal
+//	snapshots/ source id 0x00 n ... → kept copies of sources' content,
+//	         deflated, in pieces (snapshot.go)
 //	counts/  kept up to date on every write, so counting never scans:
 //	  n                    events
 //	  t 0x00 tag           events with the tag
@@ -71,12 +73,14 @@ var (
 	bucketTrash   = bucket{[]byte("trash"), 'x', func(b *buckets) **bbolt.Bucket { return &b.trash }}     // event id → trashed value
 	bucketJournal = bucket{[]byte("journal"), 'j', func(b *buckets) **bbolt.Bucket { return &b.journal }} // seq → entry value
 	bucketHistory = bucket{[]byte("history"), 'h', func(b *buckets) **bbolt.Bucket { return &b.history }} // id 0x00 seq → nil
+
+	bucketSnapshots = bucket{[]byte("snapshots"), 'p', func(b *buckets) **bbolt.Bucket { return &b.snapshots }} // source 0x00 n part … → snapshot (snapshot.go)
 )
 
 // allBuckets is every bucket of a store file: a new file is made with
 // them (initialise), a transaction opens them (bucketsOf), and the bulk
 // build copies them (build). A bucket added to the layout is added here.
-var allBuckets = []bucket{bucketMeta, bucketEvents, bucketIDs, bucketTags, bucketLinks, bucketSources, bucketCounts, bucketTrash, bucketJournal, bucketHistory}
+var allBuckets = []bucket{bucketMeta, bucketEvents, bucketIDs, bucketTags, bucketLinks, bucketSources, bucketCounts, bucketTrash, bucketJournal, bucketHistory, bucketSnapshots}
 
 // The keys of meta/, and the value of its format key.
 var (
@@ -120,7 +124,7 @@ func counterKey(kind counterKind, name string) []byte {
 }
 
 // SchemaVersion is the layout this chrono writes.
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 // migration upgrades a store from the version before it (its index in
 // migrations plus 1) to the next, inside the transaction that opens the
@@ -128,13 +132,13 @@ const SchemaVersion = 4
 type migration func(tx *bbolt.Tx) error
 
 // migrations[i] upgrades version i+1 to i+2.
-var migrations = []migration{addJournal, countSpans, chainJournal}
+var migrations = []migration{addJournal, countSpans, chainJournal, addSnapshots}
 
 // addJournal (1 to 2) adds the trash, the journal and the history of each
 // event, all empty, and counts the events citing each source, reading
 // every event once.
 func addJournal(tx *bbolt.Tx) error {
-	for _, bk := range []bucket{bucketTrash, bucketJournal, bucketHistory} {
+	for _, bk := range []bucket{bucketTrash, bucketJournal, bucketHistory, bucketSnapshots} {
 		if _, err := tx.CreateBucketIfNotExists(bk.name); err != nil {
 			return err
 		}

@@ -26,8 +26,9 @@ type writeTx struct {
 	eventOrder  []string
 	sources     map[string]*model.SourceChange // Before as first seen
 	sourceOrder []string
-	header      *model.Header // before, once written
-	reverts     uint64        // the entry this write reverses, if any
+	header      *model.Header       // before, once written
+	reverts     uint64              // the entry this write reverses, if any
+	snapshots   []model.SnapshotRef // kept or withdrawn
 }
 
 var _ model.Tx = (*writeTx)(nil)
@@ -108,7 +109,8 @@ func (t *writeTx) record(op model.Op, phrase string) (model.Entry, error) {
 			e.Header = &model.HeaderChange{Before: *t.header, After: now}
 		}
 	}
-	if len(e.Events) == 0 && len(e.Sources) == 0 && e.Header == nil {
+	e.Snapshots = t.snapshots
+	if len(e.Events) == 0 && len(e.Sources) == 0 && e.Header == nil && len(e.Snapshots) == 0 {
 		return model.Entry{}, nil
 	}
 	var l changeLog
@@ -360,6 +362,9 @@ func (t *writeTx) PutSource(s model.Source) error {
 func (t *writeTx) DeleteSource(id string) error {
 	if t.b.sources.Get([]byte(id)) == nil {
 		return notFound(fmt.Sprintf("no source %q", id))
+	}
+	if hasSnapshots(t.b.snapshots, id) {
+		return fmt.Errorf("source %q has snapshots of its content, kept as evidence; it stays", id)
 	}
 	if err := t.touchSource(id); err != nil {
 		return err

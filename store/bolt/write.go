@@ -12,7 +12,7 @@ import (
 type buckets struct {
 	tx                                              *bbolt.Tx
 	meta, events, ids, tags, links, sources, counts *bbolt.Bucket
-	trash, journal, history                         *bbolt.Bucket
+	trash, journal, history, snapshots              *bbolt.Bucket
 }
 
 func bucketsOf(tx *bbolt.Tx) buckets {

@@ -83,6 +83,7 @@ func Run(t *testing.T, h Harness) {
 		{"ImportIsOneEntry", testImportIsOneEntry},
 		{"TwoStoresOnOneFile", testTwoStoresOnOneFile},
 		{"EveryWriteExtendsTheChain", testEveryWriteExtendsTheChain},
+		{"Snapshots", testSnapshots},
 	} {
 		t.Run(test.name, func(t *testing.T) { test.fn(t, &suite{h}) })
 	}

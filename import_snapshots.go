@@ -1,0 +1,166 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"chrono/model"
+	"chrono/model/native"
+	"chrono/model/termtext"
+
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// snapshotInput is where an import reads a chrono JSON input's snapshots
+// from: the file again, or the copy of stdin kept while it was imported.
+type snapshotInput struct {
+	name  string
+	path  string
+	spool *os.File // stdin's copy, removed when the import ends
+}
+
+// check reads every snapshot of the input and checks its bytes
+// against its hash and sizes, before anything is imported, and returns
+// how many there are.
+func (si *snapshotInput) check() (int, error) {
+	n := 0
+	err := si.each(func(d native.SnapshotDoc) error {
+		n++
+		return d.Check()
+	})
+	var syntax *jsontext.SyntacticError
+	if errors.As(err, &syntax) {
+		// The import reads the whole document and says where it
+		// breaks, better than this pass can.
+		return 0, nil
+	}
+	return n, err
+}
+
+func (si *snapshotInput) each(fn func(native.SnapshotDoc) error) error {
+	var r io.Reader
+	if si.spool != nil {
+		if _, err := si.spool.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		r = si.spool
+	} else {
+		f, err := os.Open(si.path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		r = f
+	}
+	if err := native.ReadSnapshots(r, fn); err != nil {
+		return fmt.Errorf("%s: %w", termtext.Line(si.name), err)
+	}
+	return nil
+}
+
+func (si *snapshotInput) close() {
+	if si.spool != nil {
+		si.spool.Close()
+		os.Remove(si.spool.Name())
+	}
+}
+
+// restoreSnapshots keeps the inputs' snapshots in s as one change, each
+// under its number, with its bytes checked again as they are stored; one
+// the store holds already, with the same hash, is left as it is.
+func restoreSnapshots(s model.Store, inputs []*snapshotInput) (int, error) {
+	// What the store holds is read before the write: a read inside it
+	// could wait on the write's own transaction.
+	type key struct {
+		source string
+		n      int
+	}
+	have := map[key]string{}
+	sources, err := s.Sources()
+	if err != nil {
+		return 0, err
+	}
+	for _, src := range sources {
+		snaps, err := s.Snapshots(src.ID)
+		if err != nil {
+			return 0, err
+		}
+		for _, h := range snaps {
+			have[key{h.Source, h.N}] = h.SHA256
+		}
+	}
+	kept := 0
+	_, err = s.Write(model.OpSnapshot, "imported snapshots", func(tx model.Tx) error {
+		for _, si := range inputs {
+			err := si.each(func(d native.SnapshotDoc) error {
+				if err := d.Check(); err != nil {
+					return err
+				}
+				if have[key{d.Source, d.N}] == d.SHA256 {
+					return nil
+				}
+				snap := d.Snapshot()
+				var text io.Reader
+				if d.Text != nil {
+					text = bytes.NewReader(d.Text)
+				}
+				if err := tx.PutSnapshot(&snap, bytes.NewReader(d.Original), text); err != nil {
+					return fmt.Errorf("%s: snapshot %d of source %q: %w", termtext.Line(si.name), d.N, d.Source, err)
+				}
+				kept++
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return kept, err
+}
+
+// checkSnapshotInputs checks the snapshots of the inputs that are files
+// before anything is imported, and returns the inputs whose snapshots are
+// to be restored after (stdin's are checked then, as they are kept).
+func checkSnapshotInputs(inputs []importInput) ([]*snapshotInput, error) {
+	var out []*snapshotInput
+	for _, in := range inputs {
+		switch {
+		case in.snaps == nil:
+		case in.snaps.spool != nil:
+			out = append(out, in.snaps)
+		default:
+			n, err := in.snaps.check()
+			if err != nil {
+				return nil, err
+			}
+			if n > 0 {
+				out = append(out, in.snaps)
+			}
+		}
+	}
+	return out, nil
+}
+
+// restoreSnapshots keeps the snapshots of the imported inputs and says
+// how many.
+func (o *importOptions) restoreSnapshots(s model.Store, inputs []*snapshotInput) error {
+	if len(inputs) == 0 {
+		return nil
+	}
+	n, err := restoreSnapshots(s, inputs)
+	if err != nil {
+		return fmt.Errorf("the events were imported, but no snapshot was kept:\n%w", err)
+	}
+	if n > 0 {
+		what := "snapshots"
+		if n == 1 {
+			what = "snapshot"
+		}
+		fmt.Fprintf(o.stdout, "kept %d %s\n", n, what)
+	}
+	return nil
+}

@@ -1,0 +1,116 @@
+package native
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"iter"
+	"time"
+
+	"chrono/model"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// SnapshotDoc is a snapshot as chrono JSON carries it (export
+// --with-snapshots): its record, and its original bytes and, when they
+// differ from those, its text, both base64.
+type SnapshotDoc struct {
+	Source    string    `json:"source"`
+	N         int       `json:"n"`
+	SHA256    string    `json:"sha256"`
+	Size      int64     `json:"size"`
+	MediaType string    `json:"media_type"`
+	Taken     time.Time `json:"taken"`
+	Origin    string    `json:"origin,omitempty"`
+	TextSize  int64     `json:"text_size"`
+	Original  []byte    `json:"original"`
+	Text      []byte    `json:"text,omitempty"`
+}
+
+// Snapshot is the record the document carries.
+func (d *SnapshotDoc) Snapshot() model.Snapshot {
+	return model.Snapshot{Source: d.Source, N: d.N, SHA256: d.SHA256, Size: d.Size, MediaType: d.MediaType, Taken: d.Taken, Origin: d.Origin, TextSize: d.TextSize}
+}
+
+// Check verifies the bytes against the record: the hash and size of the
+// original, the size of the text.
+func (d *SnapshotDoc) Check() error {
+	sum := sha256.Sum256(d.Original)
+	text := int64(len(d.Text))
+	if d.Text == nil {
+		text = int64(len(d.Original))
+	}
+	switch {
+	case hex.EncodeToString(sum[:]) != d.SHA256:
+		return fmt.Errorf("snapshot %d of source %q: its bytes do not have the SHA-256 it records (%s); the file was altered or damaged", d.N, d.Source, d.SHA256)
+	case int64(len(d.Original)) != d.Size:
+		return fmt.Errorf("snapshot %d of source %q: %d bytes, not the %d it records", d.N, d.Source, len(d.Original), d.Size)
+	case text != d.TextSize:
+		return fmt.Errorf("snapshot %d of source %q: a text of %d bytes, not the %d it records", d.N, d.Source, text, d.TextSize)
+	}
+	return nil
+}
+
+// WriteWithSnapshots is Write, with the snapshots after the events.
+func WriteWithSnapshots(w io.Writer, h model.Header, sources []model.Source, events iter.Seq2[model.Event, error], snapshots iter.Seq2[SnapshotDoc, error]) error {
+	return write(w, h, sources, events, snapshots)
+}
+
+func writeSnapshots(enc *jsontext.Encoder, snapshots iter.Seq2[SnapshotDoc, error]) error {
+	if err := enc.WriteToken(jsontext.String("snapshots")); err != nil {
+		return err
+	}
+	if err := enc.WriteToken(jsontext.BeginArray); err != nil {
+		return err
+	}
+	for d, err := range snapshots {
+		if err != nil {
+			return err
+		}
+		if err := json.MarshalEncode(enc, &d); err != nil {
+			return err
+		}
+	}
+	return enc.WriteToken(jsontext.EndArray)
+}
+
+// ReadSnapshots calls fn with each snapshot of a chrono document, one at
+// a time, skipping everything else; a document without snapshots calls
+// it never.
+func ReadSnapshots(r io.Reader, fn func(SnapshotDoc) error) error {
+	dec := jsontext.NewDecoder(r)
+	if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '{' {
+		return fmt.Errorf("not a chrono document")
+	}
+	for dec.PeekKind() != '}' {
+		tok, err := dec.ReadToken()
+		if err != nil {
+			return err
+		}
+		if tok.String() != "snapshots" {
+			if err := dec.SkipValue(); err != nil {
+				return err
+			}
+			continue
+		}
+		if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '[' {
+			return fmt.Errorf(`"snapshots" is not an array`)
+		}
+		for dec.PeekKind() != ']' {
+			var d SnapshotDoc
+			if err := json.UnmarshalDecode(dec, &d); err != nil {
+				return fmt.Errorf("snapshots: %w", err)
+			}
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+		if _, err := dec.ReadToken(); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,251 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+	"unicode/utf8"
+
+	"chrono/model"
+	"chrono/model/readable"
+	"chrono/model/termtext"
+
+	"github.com/spf13/cobra"
+)
+
+// snapshotLimits are the limits an attach reads with; tests lower them.
+var snapshotLimits = readable.DefaultLimits
+
+// newSourceAttachCmd is chrono source attach SOURCE-ID FILE.
+func newSourceAttachCmd(c *cli) *cobra.Command {
+	var url, taken, mediaType string
+	cmd := &cobra.Command{
+		Use:   "attach SOURCE-ID FILE",
+		Short: "Keep a snapshot of a source's content (text, Markdown, HTML or PDF; - reads stdin)",
+		Args:  exactArgs(2, "the source's ID and a FILE (or - for stdin)"),
+	}
+	cmd.Flags().StringVar(&url, "url", "", "where the content came from (recorded as the snapshot's origin)")
+	cmd.Flags().StringVar(&taken, "taken", "", "when it was taken (RFC 3339 or YYYY-MM-DD; default: now)")
+	cmd.Flags().StringVar(&mediaType, "type", "", "its media type: text/plain, text/markdown, text/html or application/pdf (default: from its name and bytes)")
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		id, name := args[0], args[1]
+		var at time.Time
+		if taken != "" {
+			var err error
+			if at, err = readTaken(taken); err != nil {
+				return err
+			}
+		}
+		var in io.Reader = c.stdin
+		origin := "stdin"
+		if name != "-" {
+			f, err := os.Open(name)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() && fi.Mode()&os.ModeNamedPipe == 0 {
+				return fmt.Errorf("%s is not a file", name)
+			}
+			in, origin = f, filepath.Base(name)
+		}
+		if url != "" {
+			origin = url
+		}
+		shown := name
+		if name == "-" {
+			shown = "stdin"
+		}
+		content, err := readable.Open(shown, mediaType, in, snapshotLimits)
+		if err != nil {
+			return err
+		}
+		snap := model.Snapshot{Source: id, MediaType: content.MediaType, Taken: at.UTC(), Origin: origin}
+		e, err := c.write(model.OpSnapshot, "kept a snapshot of source "+id, func(tx model.Tx) error {
+			if snap.Taken.IsZero() {
+				snap.Taken = tx.Now()
+			}
+			return tx.PutSnapshot(&snap, content.Original, content.Text)
+		})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "%s: snapshot %d, %s, %s, sha256 %s\n", entryLine(e), snap.N, snap.MediaType, sizes(snap), snap.SHA256)
+		return nil
+	}
+	return cmd
+}
+
+// readTaken reads --taken: an RFC 3339 time, or a day (taken at midnight
+// UTC).
+func readTaken(s string) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, nil
+	}
+	return time.Time{}, usagef("--taken %q: give a time as 2026-05-01T09:30:00Z, or a day as 2026-05-01", s)
+}
+
+// sizes says a snapshot's sizes: "12345 bytes" or "12345 bytes, text 3210".
+func sizes(s model.Snapshot) string {
+	if s.TextSize == s.Size && s.MediaType != model.MediaHTML && s.MediaType != model.MediaPDF {
+		return fmt.Sprintf("%d bytes", s.Size)
+	}
+	return fmt.Sprintf("%d bytes, text %d", s.Size, s.TextSize)
+}
+
+// newSourceShowCmd is chrono source show SOURCE-ID.
+func newSourceShowCmd(c *cli) *cobra.Command {
+	return &cobra.Command{
+		Use:   "show SOURCE-ID",
+		Short: "Show a source and its snapshots",
+		Args:  exactArgs(1, "the source's ID (chrono source list)"),
+		RunE: func(_ *cobra.Command, args []string) error {
+			return c.withStore(true, func(s model.Store) error {
+				src, err := findSource(s, args[0])
+				if err != nil {
+					return err
+				}
+				snaps, err := s.Snapshots(src.ID)
+				if err != nil {
+					return err
+				}
+				w := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+				field := func(name, v string) {
+					if v != "" {
+						fmt.Fprintf(w, "%s\t%s\n", name, termtext.Line(v))
+					}
+				}
+				field("id", src.ID)
+				field("publisher", src.Publisher)
+				field("author", src.Author)
+				field("title", src.Title)
+				if !src.Published.IsZero() {
+					field("published", src.Published.Label())
+				}
+				field("url", src.URL)
+				field("archive", src.Archive)
+				if err := w.Flush(); err != nil {
+					return err
+				}
+				if len(snaps) == 0 {
+					fmt.Fprintln(c.stdout, "no snapshots (chrono source attach "+src.ID+" FILE keeps one)")
+					return nil
+				}
+				fmt.Fprintln(c.stdout, "\nsnapshots")
+				w = tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+				for _, sn := range snaps {
+					fmt.Fprintf(w, "  %d\t%s\t%s\t%s\t%s\t%s\n", sn.N, sn.Taken.UTC().Format(time.RFC3339), sn.MediaType, sizes(sn), sn.SHA256, termtext.Line(sn.Origin))
+				}
+				return w.Flush()
+			})
+		},
+	}
+}
+
+// findSource returns the source with an id.
+func findSource(s model.Reader, id string) (model.Source, error) {
+	sources, err := s.Sources()
+	if err != nil {
+		return model.Source{}, err
+	}
+	for _, src := range sources {
+		if src.ID == id {
+			return src, nil
+		}
+	}
+	return model.Source{}, fmt.Errorf("no source %q (chrono source list lists them)", id)
+}
+
+// newSourceTextCmd is chrono source text SOURCE-ID [--snapshot N].
+func newSourceTextCmd(c *cli) *cobra.Command {
+	var n int
+	var original bool
+	cmd := &cobra.Command{
+		Use:   "text SOURCE-ID [--snapshot N]",
+		Short: "Print a snapshot's text (the latest unless --snapshot)",
+		Args:  exactArgs(1, "the source's ID (chrono source list)"),
+	}
+	cmd.Flags().IntVar(&n, "snapshot", 0, "which snapshot (chrono source show lists them; default: the latest)")
+	cmd.Flags().BoolVar(&original, "original", false, "print the original bytes as attached, not the text (never to a terminal)")
+	cmd.RunE = func(_ *cobra.Command, args []string) error {
+		id := args[0]
+		return c.withStore(true, func(s model.Store) error {
+			if n == 0 {
+				snaps, err := s.Snapshots(id)
+				if err != nil {
+					return err
+				}
+				if len(snaps) == 0 {
+					if _, err := findSource(s, id); err != nil {
+						return err
+					}
+					return fmt.Errorf("source %q has no snapshots; chrono source attach %s FILE keeps one", id, id)
+				}
+				n = snaps[len(snaps)-1].N
+			}
+			open := s.SnapshotText
+			if original {
+				if c.stdoutIsTerminal() {
+					return usagef("--original prints the bytes as attached; send them to a file (> FILE), not the terminal")
+				}
+				open = s.SnapshotOriginal
+			}
+			r, err := open(id, n)
+			if err != nil {
+				return err
+			}
+			defer r.Close()
+			if original || !c.stdoutIsTerminal() {
+				_, err = io.Copy(c.stdout, r)
+				return err
+			}
+			return copySanitised(c.stdout, r)
+		})
+	}
+	return cmd
+}
+
+// copySanitised copies text to a terminal a piece at a time, each piece
+// cut at a character's end and made safe by termtext.
+func copySanitised(w io.Writer, r io.Reader) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	buf := make([]byte, 64<<10)
+	var carry []byte
+	for {
+		n, err := br.Read(buf[len(carry):])
+		copy(buf, carry)
+		piece := buf[:len(carry)+n]
+		end := len(piece)
+		if err == nil {
+			for i := len(piece) - 1; i >= 0 && i >= len(piece)-utf8.UTFMax; i-- {
+				if utf8.RuneStart(piece[i]) {
+					if !utf8.FullRune(piece[i:]) {
+						end = i
+					}
+					break
+				}
+			}
+		}
+		if _, werr := io.WriteString(w, termtext.Text(string(piece[:end]))); werr != nil {
+			return werr
+		}
+		carry = append(carry[:0], piece[end:]...)
+		if err == io.EOF {
+			if !strings.HasSuffix(string(piece[:end]), "\n") {
+				fmt.Fprintln(w)
+			}
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}

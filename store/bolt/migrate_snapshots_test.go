@@ -1,0 +1,43 @@
+package bolt
+
+import (
+	"encoding/binary"
+	"reflect"
+	"testing"
+
+	bbolt "go.etcd.io/bbolt"
+)
+
+func init() { migrationTests[4] = testMigrationAddsSnapshots }
+
+// testMigrationAddsSnapshots: a store of schema 4 (no snapshots/) opens
+// at schema 5 with an empty snapshots/ bucket, everything else as it was,
+// and takes a snapshot.
+func testMigrationAddsSnapshots(t *testing.T) {
+	path := storeFile(t)
+	s := openAt(t, path, Options{})
+	want := dumpOf(t, s)
+	s.Close()
+	db, err := bbolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bbolt.Tx) error {
+		if err := tx.DeleteBucket(bucketSnapshots.name); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketMeta.name).Put(keySchema, binary.AppendUvarint(nil, 4))
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s = openAt(t, path, Options{})
+	got := dumpOf(t, s)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("after the upgrade:\n%q\nwant\n%q", got, want)
+	}
+	if _, err := s.Snapshots("nso-bags-of-cash"); err != nil {
+		t.Fatal(err)
+	}
+}
