@@ -19,13 +19,17 @@ type shared struct {
 	location string
 	// readOnly says why the store cannot be changed; "" when it can.
 	readOnly string
-	styles   Styles
-	keys     globalKeys
-	now      func() time.Time
-	tick     ticker
-	exec     execer    // runs the editor with the terminal
-	clip     clipboard // the system's clipboard program, for y
-	help     help.Model
+	// role is what this session may change; remote is set for a browser
+	// served over SSH, which runs no program on the server.
+	role   Role
+	remote bool
+	styles Styles
+	keys   globalKeys
+	now    func() time.Time
+	tick   ticker
+	exec   execer    // runs the editor with the terminal
+	clip   clipboard // the system's clipboard program, for y
+	help   help.Model
 
 	width, height int
 	// zone is where times written with an offset are shown; local is

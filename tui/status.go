@@ -20,6 +20,8 @@ type statusLine struct {
 	seq  int // tells the message a timer was set for from a later one
 	// offer is what the next key may do with the message; nil for none.
 	offer *offer
+	// link makes the message a hyperlink (OSC 8) to this URL.
+	link string
 }
 
 // statusRows is the most lines a message takes: a long one (a path, a
@@ -39,6 +41,7 @@ type statusMsg struct {
 	text  string
 	err   bool
 	offer *offer
+	link  string
 }
 
 // statusExpiredMsg clears a transient status message.
@@ -68,7 +71,7 @@ func offerCopy(err error, what, text string) tea.Cmd {
 // show puts a message or an error on the line; a message goes after
 // statusFor, by tick.
 func (s *statusLine) show(msg statusMsg, tick ticker) tea.Cmd {
-	s.text, s.err, s.offer = msg.text, msg.err, msg.offer
+	s.text, s.err, s.offer, s.link = msg.text, msg.err, msg.offer, msg.link
 	s.seq++
 	if msg.err {
 		return nil
@@ -86,7 +89,7 @@ func (s *statusLine) expire(seq int) {
 
 // clear empties the line as the investigator acts; a timer set for what
 // it showed then finds a later seq, or nothing to clear.
-func (s *statusLine) clear() { s.text, s.err, s.offer = "", false, nil }
+func (s *statusLine) clear() { s.text, s.err, s.offer, s.link = "", false, nil, "" }
 
 // take gives k to the message's offer: the command it runs, or false when
 // the message offers nothing for k.
@@ -141,6 +144,9 @@ func (s *statusLine) view(st *Styles, w, n int, hint string) []string {
 	style := st.Message
 	if s.err {
 		style = st.Error
+	}
+	if s.link != "" {
+		style = style.Hyperlink(s.link)
 	}
 	lines := s.wrapped(st, w)
 	if len(lines) > n {

@@ -157,6 +157,9 @@ func (m *Model) act(a Action, cmd tea.Cmd) tea.Cmd {
 	if m.ctx.readOnly != "" && changesStore(a) {
 		return m.refuse()
 	}
+	if need := needs(a); !m.ctx.role.allows(need) {
+		return m.ctx.refusedFor(need)
+	}
 	switch a := a.(type) {
 	case nil:
 		return cmd

@@ -1,0 +1,138 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// roleDriver is a browser on the example with role r, served remotely
+// when remote.
+func roleDriver(t *testing.T, r Role, remote bool) *driver {
+	t.Helper()
+	d := startDriver(t, New(exampleStore(t), Options{Now: func() time.Time { return noted }, Role: r, Remote: remote}))
+	if remote {
+		d.m.ctx.clip = terminalClipboard // the driver's stand-in is for local browsers
+	}
+	d.send(tea.WindowSizeMsg{Width: 160, Height: 45})
+	return d
+}
+
+func TestReadRoleCannotChangeAnything(t *testing.T) {
+	d := roleDriver(t, RoleRead, false)
+	before := event(t, d.m.ctx.store, d.selected())
+	for _, k := range []string{"t", "1", "a", "u", "A", "E", "L", "I", "d"} {
+		d.m.status.clear()
+		d.keys(k)
+		if d.openDialog() != nil {
+			t.Errorf("%s opened %T for the read role", k, d.openDialog())
+			d.keys("esc")
+		}
+		if !strings.Contains(d.status(), "your role is read") || !d.statusErr() {
+			t.Errorf("%s said %q; want the role's refusal", k, d.status())
+		}
+	}
+	if after := event(t, d.m.ctx.store, before.ID); !slices.Equal(after.Tags, before.Tags) || len(after.Notes) != len(before.Notes) {
+		t.Errorf("the read role changed %s: tags %q -> %q", before.ID, before.Tags, after.Tags)
+	}
+	d.keys("?")
+	help := d.screen()
+	for _, gone := range []string{"add tags", "annotate", "add an event", "toggle #"} {
+		if strings.Contains(help, gone) {
+			t.Errorf("the read role's help offers %q", gone)
+		}
+	}
+	if !strings.Contains(help, "search") {
+		t.Error("the read role's help lost search")
+	}
+	d.keys("esc")
+	// Reading goes on.
+	for _, k := range []string{"/", "f"} {
+		d.keys(k)
+		if d.openDialog() == nil {
+			t.Errorf("%s opened nothing for the read role", k)
+		}
+		d.keys("esc")
+	}
+}
+
+func TestAnnotateRoleTagsButDoesNotEdit(t *testing.T) {
+	d := roleDriver(t, RoleAnnotate, false)
+	d.keys("t")
+	if _, ok := d.openDialog().(*prompt); !ok {
+		t.Fatalf("t opened %T for the annotate role", d.openDialog())
+	}
+	d.keys("esc")
+	for _, k := range []string{"A", "E", "d"} {
+		d.m.status.clear()
+		d.keys(k)
+		if d.openDialog() != nil || !strings.Contains(d.status(), "needs the edit role") {
+			t.Errorf("%s: dialog %T, status %q", k, d.openDialog(), d.status())
+		}
+	}
+	if strings.Contains(d.screen(), "add an event") {
+		t.Error("the footer offers adding an event to the annotate role")
+	}
+}
+
+func TestEditRoleCannotEmptyTheTrash(t *testing.T) {
+	d := roleDriver(t, RoleEdit, false)
+	id := d.selected()
+	d.keys("d")
+	if c, ok := d.openDialog().(*confirmDialog); ok {
+		_ = c
+		d.keys("y")
+	}
+	d.keys("D") // the trash
+	d.m.status.clear()
+	d.keys("X") // empty it
+	if _, ok := d.openDialog().(*confirmDialog); ok {
+		t.Errorf("the edit role was asked to confirm emptying the trash")
+	}
+	if !strings.Contains(d.status(), "needs the admin role") {
+		t.Errorf("emptying the trash with the edit role said %q", d.status())
+	}
+	trash, err := d.m.ctx.store.Trash()
+	if err != nil || len(trash) != 1 || trash[0].Event.ID != id {
+		t.Errorf("the trash: %v, %v; want %s in it", trash, err, id)
+	}
+}
+
+func TestRemoteRunsNoProgram(t *testing.T) {
+	// A $BROWSER that would leave a mark, were it run.
+	mark := filepath.Join(t.TempDir(), "ran")
+	t.Setenv("BROWSER", "touch "+mark+" %s")
+	d := roleDriver(t, RoleAdmin, true)
+	d.goTo("2021")
+	d.keys("j", "tab", "j", "o") // the referral's second quote
+	if d.m.status.link != "https://occupydemocrats.com/" && !strings.HasPrefix(d.m.status.link, "https://occupydemocrats.com/") {
+		t.Errorf("o over SSH: link %q, status %q", d.m.status.link, d.status())
+	}
+	if len(d.clipboard) != 1 || !strings.Contains(d.clipboard[0], "occupydemocrats.com") {
+		t.Errorf("o over SSH sent %q by OSC 52", d.clipboard)
+	}
+	if !strings.Contains(d.m.View().Content, "\x1b]8;") {
+		t.Error("the URL is not an OSC 8 hyperlink on screen")
+	}
+	d.keys("y")
+	if len(d.clipboard) != 2 || strings.Contains(d.status(), "xclip") {
+		t.Errorf("y over SSH: clipboard %q, status %q", d.clipboard, d.status())
+	}
+	d.keys("tab", "ctrl+e")
+	if !strings.Contains(d.status(), "no editor runs on the server") {
+		t.Errorf("ctrl+e over SSH said %q", d.status())
+	}
+	d.keys("ctrl+z")
+	if _, err := os.Stat(mark); err == nil {
+		t.Error("a program ran on the server")
+	}
+	d.keys("?")
+	if help := d.screen(); strings.Contains(help, "$EDITOR") || strings.Contains(help, "suspend") {
+		t.Error("the help over SSH offers $EDITOR or suspending")
+	}
+}
