@@ -1,0 +1,329 @@
+package sshd
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"chrono/model"
+	"chrono/model/native"
+	"chrono/store"
+)
+
+// A served investigation for the tests: the example, in a temporary
+// store, served on loopback to the keys of users.
+type served struct {
+	t        *testing.T
+	addr     string
+	srv      *Server
+	db       string
+	users    string
+	hostKey  gossh.PublicKey
+	shutdown func()
+}
+
+func exampleDB(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "nso.db")
+	s, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	f, err := os.Open("../../timeline.example.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	in := model.Input{Name: "timeline.example.json", Read: func(sink model.Sink) error { return native.Read(f, sink) }}
+	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func serve(t *testing.T, users string, limits Limits) *served {
+	t.Helper()
+	dir := t.TempDir()
+	sv := &served{t: t, db: exampleDB(t), users: filepath.Join(dir, "users")}
+	if err := os.WriteFile(sv.users, []byte(users), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	host, _, err := HostKey(filepath.Join(dir, "host_ed25519"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sv.hostKey = host.PublicKey()
+	shared, err := store.Open(sv.db, store.Options{Shared: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(Config{
+		HostKey:        host,
+		UsersFile:      sv.users,
+		Investigations: []Investigation{{Name: "nso", Path: sv.db}},
+		Open: func(_ Investigation, author string) (model.Store, error) {
+			return shared.(interface{ As(string) model.Store }).As(author), nil
+		},
+		Exec: func(inv Investigation, args []string, stdout, _ io.Writer) int {
+			fmt.Fprintf(stdout, "ran %s on %s\n", strings.Join(args, " "), inv.Name)
+			return 0
+		},
+		Limits: limits,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sv.addr, sv.srv = ln.Addr().String(), srv
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close(); shared.Close() })
+	return sv
+}
+
+// dial connects with auth.
+func (sv *served) dial(auth ...gossh.AuthMethod) (*gossh.Client, error) {
+	return gossh.Dial("tcp", sv.addr, &gossh.ClientConfig{
+		User: "anyone", Auth: auth, HostKeyCallback: gossh.FixedHostKey(sv.hostKey), Timeout: 5 * time.Second,
+	})
+}
+
+func (sv *served) connect(key gossh.Signer) *gossh.Client {
+	sv.t.Helper()
+	c, err := sv.dial(gossh.PublicKeys(key))
+	if err != nil {
+		sv.t.Fatal(err)
+	}
+	sv.t.Cleanup(func() { c.Close() })
+	return c
+}
+
+// screen is what a browser session has written, read as it comes.
+type screen struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (s *screen) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.Write(p)
+}
+
+func (s *screen) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.String()
+}
+
+// waitFor waits up to 10s for the screen to show text.
+func (s *screen) waitFor(t *testing.T, text string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(s.String(), text) {
+		if time.Now().After(deadline) {
+			got := s.String()
+			t.Fatalf("the screen never showed %q; it ends:\n%q", text, got[max(0, len(got)-1500):])
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// browse opens the browser in a terminal of 120×40.
+func browse(t *testing.T, c *gossh.Client) (*gossh.Session, io.Writer, *screen, *screen) {
+	t.Helper()
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, errs := &screen{}, &screen{}
+	sess.Stdout, sess.Stderr = out, errs
+	in, err := sess.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestPty("xterm-256color", 40, 120, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	out.waitFor(t, "event 1 of")
+	return sess, in, out, errs
+}
+
+// journal is the store's journal, newest first.
+func journal(t *testing.T, db string) []model.Entry {
+	t.Helper()
+	s, err := store.Open(db, store.Options{ReadOnly: true, Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	entries, err := s.Journal(model.JournalQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return entries
+}
+
+func usersLine(name, role, key string) string { return name + " " + role + " " + key + "\n" }
+
+func TestUnknownKeyAndPasswordsAreRefused(t *testing.T) {
+	_, ana := newKey(t)
+	sv := serve(t, usersLine("ana", "edit", ana), DefaultLimits())
+	stranger, _ := newKey(t)
+	if _, err := sv.dial(gossh.PublicKeys(stranger)); err == nil || !strings.Contains(err.Error(), "unable to authenticate") {
+		t.Errorf("an unknown key: %v", err)
+	}
+	if _, err := sv.dial(gossh.Password("secret")); err == nil {
+		t.Error("a password was accepted")
+	}
+	answer := gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })
+	if _, err := sv.dial(answer); err == nil {
+		t.Error("keyboard-interactive was accepted")
+	}
+	if _, err := sv.dial(); err == nil {
+		t.Error("no authentication was accepted")
+	}
+}
+
+func TestReadKeyCannotTag(t *testing.T) {
+	reader, readLine := newKey(t)
+	annotator, annotateLine := newKey(t)
+	sv := serve(t, usersLine("rita", "read", readLine)+usersLine("bo", "annotate", annotateLine), DefaultLimits())
+	before := len(journal(t, sv.db))
+
+	sess, in, out, _ := browse(t, sv.connect(reader))
+	io.WriteString(in, "1")
+	out.waitFor(t, "your role is read")
+	io.WriteString(in, "t")
+	io.WriteString(in, "q")
+	sess.Wait()
+	if n := len(journal(t, sv.db)); n != before {
+		t.Fatalf("the read key changed the store: %d journal entries, was %d", n, before)
+	}
+
+	// The same keys with the annotate role tag, as bo.
+	sess, in, _, _ = browse(t, sv.connect(annotator))
+	io.WriteString(in, "1")
+	deadline := time.Now().Add(10 * time.Second)
+	for len(journal(t, sv.db)) == before && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	io.WriteString(in, "q")
+	sess.Wait()
+	entries := journal(t, sv.db)
+	if len(entries) != before+1 || entries[0].Author != "bo" {
+		t.Fatalf("after bo's tag: %d entries (was %d), newest by %q", len(entries), before, entries[0].Author)
+	}
+}
+
+func TestOnlyTheReadOnlyCommandsRun(t *testing.T) {
+	key, line := newKey(t)
+	sv := serve(t, usersLine("ana", "admin", line), DefaultLimits())
+	c := sv.connect(key)
+	run := func(cmd string) (string, string, error) {
+		sess, err := c.NewSession()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer sess.Close()
+		var out, errs bytes.Buffer
+		sess.Stdout, sess.Stderr = &out, &errs
+		err = sess.Run(cmd)
+		return out.String(), errs.String(), err
+	}
+	if out, _, err := run("list --tag verify"); err != nil || out != "ran list --tag verify on nso\n" {
+		t.Errorf("list: %q, %v", out, err)
+	}
+	for _, cmd := range []string{"sh -c id", "id", "tag nso-denial x", "rm nso-denial", "serve", ""} {
+		out, errs, err := run(cmd)
+		var exit *gossh.ExitError
+		if !errors.As(err, &exit) || exit.ExitStatus() != 2 || out != "" || !strings.Contains(errs, "chrono") {
+			t.Errorf("%q: out %q, err %q, %v", cmd, out, errs, err)
+		}
+	}
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestSubsystem("sftp"); err == nil {
+		t.Error("the sftp subsystem was granted")
+	}
+	sess.Close()
+	if conn, err := c.Dial("tcp", sv.addr); err == nil {
+		conn.Close()
+		t.Error("local port forwarding was allowed")
+	}
+	if ln, err := c.Listen("tcp", "127.0.0.1:0"); err == nil {
+		ln.Close()
+		t.Error("remote port forwarding was allowed")
+	}
+}
+
+func TestRemovedKeysSessionsEnd(t *testing.T) {
+	ana, anaLine := newKey(t)
+	_, boLine := newKey(t)
+	sv := serve(t, usersLine("ana", "edit", anaLine)+usersLine("bo", "read", boLine), DefaultLimits())
+	sess, _, _, errs := browse(t, sv.connect(ana))
+	ended := make(chan error, 1)
+	go func() { ended <- sess.Wait() }()
+	// A different size too, so that a file system with coarse times sees
+	// the change.
+	if err := os.WriteFile(sv.users, []byte("# ana left\n"+usersLine("bo", "read", boLine)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-ended:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the removed key's session is still open after 5s")
+	}
+	if !strings.Contains(errs.String(), "your key was removed") {
+		t.Errorf("the session ended saying %q", errs.String())
+	}
+	if _, err := sv.dial(gossh.PublicKeys(ana)); err == nil {
+		t.Error("the removed key connected again")
+	}
+}
+
+func TestLimitsSayWhichWasReached(t *testing.T) {
+	key, line := newKey(t)
+	l := DefaultLimits()
+	l.PerKey, l.Idle = 1, 1500*time.Millisecond
+	sv := serve(t, usersLine("ana", "read", line), l)
+	c := sv.connect(key)
+	first, _, _, errs := browse(t, c)
+	second, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var secondErr bytes.Buffer
+	second.Stderr = &secondErr
+	if err := second.Run("list"); err == nil || !strings.Contains(secondErr.String(), "sessions open, the most one key may") {
+		t.Errorf("a second session over the limit: %v, %q", err, secondErr.String())
+	}
+	done := make(chan error, 1)
+	go func() { done <- first.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the idle session did not end")
+	}
+	if !strings.Contains(errs.String(), "no key was pressed for 1.5s") {
+		t.Errorf("the idle session ended saying %q", errs.String())
+	}
+}
