@@ -327,3 +327,64 @@ func TestLimitsSayWhichWasReached(t *testing.T) {
 		t.Errorf("the idle session ended saying %q", errs.String())
 	}
 }
+
+// TestAStalledClientBlocksNoOne: a client that stops reading fills its
+// connection's window, and its browser stops where it writes; another
+// person's session goes on tagging, and a local chrono can still open
+// the store for writing.
+func TestAStalledClientBlocksNoOne(t *testing.T) {
+	slow, slowLine := newKey(t)
+	bo, boLine := newKey(t)
+	l := DefaultLimits()
+	l.KeysPerSecond = 0
+	sv := serve(t, usersLine("sam", "annotate", slowLine)+usersLine("bo", "annotate", boLine), l)
+	before := len(journal(t, sv.db))
+
+	c := sv.connect(slow)
+	stalled, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := stalled.StdoutPipe(); err != nil { // never read
+		t.Fatal(err)
+	}
+	in, err := stalled.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := stalled.RequestPty("xterm-256color", 60, 200, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := stalled.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	// Enough redrawing to fill the window the client never reads, then
+	// nothing: the client has stalled. (Keys kept coming would keep the
+	// store open for their reads.)
+	for range 300 {
+		if _, err := io.WriteString(in, "jjjjk?"+"\x1b"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	time.Sleep(3 * time.Second)
+
+	sess, keys, _, _ := browse(t, sv.connect(bo))
+	io.WriteString(keys, "1")
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		if entries := journal(t, sv.db); len(entries) > before && entries[0].Author == "bo" {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if entries := journal(t, sv.db); len(entries) <= before || entries[0].Author != "bo" {
+		t.Fatalf("bo's tag did not land while sam's client stalled: %d entries (was %d)", len(entries), before)
+	}
+	io.WriteString(keys, "q")
+	sess.Wait()
+	local, err := store.Open(sv.db, store.Options{Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatalf("a local chrono cannot open the store while a client stalls: %v", err)
+	}
+	local.Close()
+}
