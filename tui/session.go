@@ -47,3 +47,8 @@ func (x *Session) Finish() error {
 // Notice is a message for the status line of a session's browser, sent
 // by the server (a limit reached): an error when err.
 func Notice(text string, err bool) tea.Msg { return statusMsg{text: text, err: err} }
+
+// Changed tells a session's browser that its store is now at version (as
+// Store.Version gives it), changed by another session or process: what
+// is on screen is read again, as when the browser notices it itself.
+func Changed(version string) tea.Msg { return versionMsg{version: version} }

@@ -79,6 +79,25 @@ type session struct {
 	key   gossh.PublicKey
 	inv   string // "" until the browser has one
 	ended chan string
+	// changes carries the newest version of the session's store, for
+	// its browser to read again; the server never waits for a session.
+	changes chan string
+}
+
+// changed offers the session a new version of its store, replacing one
+// it has not taken yet.
+func (x *session) changed(version string) {
+	for {
+		select {
+		case x.changes <- version:
+			return
+		default:
+		}
+		select {
+		case <-x.changes:
+		default:
+		}
+	}
 }
 
 // end asks the session to end, saying why; a second reason is dropped.
@@ -137,6 +156,9 @@ func New(cfg Config) (*Server, error) {
 // Serve accepts connections on ln until Close.
 func (s *Server) Serve(ln net.Listener) error {
 	go s.watch()
+	for _, inv := range s.cfg.Investigations {
+		go s.watchStore(inv)
+	}
 	err := s.srv.Serve(ln)
 	if errors.Is(err, ssh.ErrServerClosed) {
 		return nil
@@ -240,7 +262,7 @@ func (s *Server) handle(sess ssh.Session) {
 		sess.Exit(1)
 		return
 	}
-	x := &session{user: user, key: key, ended: make(chan string, 1)}
+	x := &session{user: user, key: key, ended: make(chan string, 1), changes: make(chan string, 1)}
 	release, refused := s.admit(x)
 	if refused != "" {
 		fmt.Fprintln(sess.Stderr(), "chrono: "+refused)
@@ -335,6 +357,18 @@ func (s *Server) browse(sess ssh.Session, x *session, invs []Investigation, role
 	keyMu.Unlock()
 	why := make(chan string, 1)
 	stop := make(chan struct{})
+	go func() {
+		// Apart from the limits' loop: Send waits for a program that is
+		// stuck writing to a stalled client.
+		for {
+			select {
+			case <-stop:
+				return
+			case v := <-x.changes:
+				p.Send(tui.Changed(v))
+			}
+		}
+	}()
 	go func() {
 		tick := time.NewTicker(pollEvery)
 		defer tick.Stop()

@@ -388,3 +388,47 @@ func TestAStalledClientBlocksNoOne(t *testing.T) {
 	}
 	local.Close()
 }
+
+// TestChangesReachOtherSessionsUnasked: a tag made in one session, and
+// a change by a chrono command on the server, appear on another
+// session's screen with no key pressed there.
+func TestChangesReachOtherSessionsUnasked(t *testing.T) {
+	ana, anaLine := newKey(t)
+	rita, ritaLine := newKey(t)
+	sv := serve(t, usersLine("ana", "annotate", anaLine)+usersLine("rita", "read", ritaLine), DefaultLimits())
+	_, _, watcher, _ := browse(t, sv.connect(rita))
+	_, tagger, _, _ := browse(t, sv.connect(ana))
+	time.Sleep(300 * time.Millisecond) // both settled
+	seen := len(watcher.String())
+	io.WriteString(tagger, "1") // #key on the first event
+	deadline := time.Now().Add(3 * time.Second)
+	for !strings.Contains(watcher.String()[seen:], "#key") {
+		if time.Now().After(deadline) {
+			t.Fatalf("ana's tag never reached rita's screen")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+
+	// A chrono command on the server: here, the store opened as one.
+	seen = len(watcher.String())
+	local, err := store.Open(sv.db, store.Options{Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := local.Header()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.Title = "Renamed by the desk"
+	if _, _, err := (model.Retitle{Header: h}).Apply(local); err != nil {
+		t.Fatal(err)
+	}
+	local.Close()
+	deadline = time.Now().Add(3 * time.Second)
+	for !strings.Contains(watcher.String()[seen:], "Renamed by the desk") {
+		if time.Now().After(deadline) {
+			t.Fatalf("the local change never reached rita's screen")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
