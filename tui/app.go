@@ -52,6 +52,10 @@ type Options struct {
 	// clipboard program, no suspending); copies and URLs go to the
 	// reader's terminal.
 	Remote bool
+	// Selected, when set, is told the id of the event selected each time
+	// it changes ("" for none), from a command: a server tells the other
+	// sessions (Presence).
+	Selected func(id string)
 }
 
 // Model is the browser's root. Update changes it only in answer to
@@ -104,6 +108,7 @@ func New(s model.Store, opts Options) *Model {
 		local:    opts.Local,
 		role:     opts.Role,
 		remote:   opts.Remote,
+		selected: opts.Selected,
 	}
 	if opts.Remote {
 		ctx.exec = refuseExec

@@ -136,3 +136,29 @@ func TestRemoteRunsNoProgram(t *testing.T) {
 		t.Error("the help over SSH offers $EDITOR or suspending")
 	}
 }
+
+func TestPresenceShowsWhoElseIsIn(t *testing.T) {
+	var told []string
+	d := startDriver(t, New(exampleStore(t), Options{Now: func() time.Time { return noted }, Remote: true, Selected: func(id string) { told = append(told, id) }}))
+	d.send(tea.WindowSizeMsg{Width: 160, Height: 45})
+	first := d.selected()
+	if len(told) == 0 || told[len(told)-1] != first {
+		t.Fatalf("the browser told %q; want %q last", told, first)
+	}
+	d.keys("j")
+	if told[len(told)-1] != d.selected() || len(told) != 2 {
+		t.Errorf("after j the browser told %q", told)
+	}
+	d.send(Presence([]string{"ana", "bo"}, map[string][]string{d.selected(): {"ana"}}))
+	header, _, _ := strings.Cut(d.screen(), "\n")
+	if !strings.Contains(header, "with ana, bo") {
+		t.Errorf("the header does not say who else is in: %q", header)
+	}
+	if !strings.Contains(d.screen(), "Sources · ana here too") {
+		t.Errorf("the sources pane does not say ana has the event selected:\n%s", d.screen())
+	}
+	d.keys("k")
+	if strings.Contains(d.screen(), "ana here too") {
+		t.Error("ana is said to be on an event she has not selected")
+	}
+}

@@ -23,13 +23,17 @@ type shared struct {
 	// served over SSH, which runs no program on the server.
 	role   Role
 	remote bool
-	styles Styles
-	keys   globalKeys
-	now    func() time.Time
-	tick   ticker
-	exec   execer    // runs the editor with the terminal
-	clip   clipboard // the system's clipboard program, for y
-	help   help.Model
+	// selected is told the event selected (Options.Selected); presence
+	// is who else is in.
+	selected func(id string)
+	presence presence
+	styles   Styles
+	keys     globalKeys
+	now      func() time.Time
+	tick     ticker
+	exec     execer    // runs the editor with the terminal
+	clip     clipboard // the system's clipboard program, for y
+	help     help.Model
 
 	width, height int
 	// zone is where times written with an offset are shown; local is

@@ -82,6 +82,10 @@ type session struct {
 	// changes carries the newest version of the session's store, for
 	// its browser to read again; the server never waits for a session.
 	changes chan string
+	// selected is the event the session's browser has selected; presence
+	// carries who else is in, as the browser's message.
+	selected string
+	presence chan tea.Msg
 }
 
 // changed offers the session a new version of its store, replacing one
@@ -262,7 +266,7 @@ func (s *Server) handle(sess ssh.Session) {
 		sess.Exit(1)
 		return
 	}
-	x := &session{user: user, key: key, ended: make(chan string, 1), changes: make(chan string, 1)}
+	x := &session{user: user, key: key, ended: make(chan string, 1), changes: make(chan string, 1), presence: make(chan tea.Msg, 1)}
 	release, refused := s.admit(x)
 	if refused != "" {
 		fmt.Fprintln(sess.Stderr(), "chrono: "+refused)
@@ -366,6 +370,8 @@ func (s *Server) browse(sess ssh.Session, x *session, invs []Investigation, role
 				return
 			case v := <-x.changes:
 				p.Send(tui.Changed(v))
+			case msg := <-x.presence:
+				p.Send(msg)
 			}
 		}
 	}()
@@ -409,6 +415,10 @@ func (s *Server) browse(sess ssh.Session, x *session, invs []Investigation, role
 	}()
 	_, runErr := p.Run()
 	close(stop)
+	s.mu.Lock()
+	x.inv = ""
+	s.tellPresence()
+	s.mu.Unlock()
 	p.Kill()
 	code := 0
 	if err := m.finish(); err != nil {
@@ -445,6 +455,12 @@ func (s *Server) open(x *session, inv Investigation, role tui.Role) (*tui.Sessio
 	s.logf("%s opened %s (%s)", x.user, inv.Name, role)
 	opts := s.cfg.Browser
 	opts.Role = role
+	opts.Selected = func(id string) {
+		s.mu.Lock()
+		x.selected = id
+		s.tellPresence()
+		s.mu.Unlock()
+	}
 	return tui.NewSession(limitedStore{Store: st, role: role, writes: writes, limit: l.WritesPerMinute}, opts), nil
 }
 

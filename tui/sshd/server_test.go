@@ -432,3 +432,25 @@ func TestChangesReachOtherSessionsUnasked(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+func TestPresence(t *testing.T) {
+	ana, anaLine := newKey(t)
+	bo, boLine := newKey(t)
+	sv := serve(t, usersLine("ana", "read", anaLine)+usersLine("bo", "read", boLine), DefaultLimits())
+	_, _, anaScreen, _ := browse(t, sv.connect(ana))
+	boSess, boKeys, _, _ := browse(t, sv.connect(bo))
+	anaScreen.waitFor(t, "with bo")
+	anaScreen.waitFor(t, "bo here too") // both on the first event
+	seen := len(anaScreen.String())
+	io.WriteString(boKeys, "q")
+	boSess.Wait()
+	deadline := time.Now().Add(3 * time.Second)
+	// The screen is drawn by differences: bo's leaving redraws the
+	// header and the pane's title without him.
+	for after := ""; after == "" || strings.Contains(after, "bo"); after = anaScreen.String()[seen:] {
+		if time.Now().After(deadline) {
+			t.Fatalf("ana's header still says bo is in after bo left: %q", anaScreen.String()[seen:])
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
