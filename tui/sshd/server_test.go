@@ -454,3 +454,107 @@ func TestPresence(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+func TestSeveralInvestigations(t *testing.T) {
+	ana, anaLine := newKey(t)
+	bo, boLine := newKey(t)
+	dir := t.TempDir()
+	leaks := exampleDB(t)
+	users := filepath.Join(dir, "users")
+	os.WriteFile(users, []byte(usersLine("ana", "read", anaLine)+usersLine("bo", "edit:leaks", boLine)), 0o600)
+	host, _, err := HostKey(filepath.Join(dir, "host"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	invs := []Investigation{{Name: "nso", Path: exampleDB(t)}, {Name: "leaks", Path: leaks}}
+	shared := map[string]model.Store{}
+	for _, inv := range invs {
+		s, err := store.Open(inv.Path, store.Options{Shared: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		shared[inv.Name] = s
+	}
+	srv, err := New(Config{HostKey: host, UsersFile: users, Investigations: invs, Limits: DefaultLimits(),
+		Open: func(inv Investigation, author string) (model.Store, error) {
+			return shared[inv.Name].(interface{ As(string) model.Store }).As(author), nil
+		},
+		Exec: func(inv Investigation, args []string, stdout, _ io.Writer) int {
+			fmt.Fprintf(stdout, "ran %s on %s\n", strings.Join(args, " "), inv.Name)
+			return 0
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	sv := &served{t: t, addr: ln.Addr().String(), hostKey: host.PublicKey()}
+
+	// ana may see both: a picker first.
+	sess, err := sv.connect(ana).NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := &screen{}
+	sess.Stdout = out
+	in, _ := sess.StdinPipe()
+	sess.RequestPty("xterm", 40, 120, gossh.TerminalModes{})
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	out.waitFor(t, "Which investigation?")
+	out.waitFor(t, "leaks (read)")
+	io.WriteString(in, "j\r")
+	out.waitFor(t, "event 1 of 13")
+	io.WriteString(in, "q")
+	sess.Wait()
+
+	// bo sees leaks alone: no picker, and commands run on it unnamed.
+	c := sv.connect(bo)
+	run, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := run.Output("list")
+	if err != nil || string(got) != "ran list on leaks\n" {
+		t.Errorf("bo's list: %q, %v", got, err)
+	}
+	// ana names one first.
+	run, err = sv.connect(ana).NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err = run.Output("nso show fbi-tip")
+	if err != nil || string(got) != "ran show fbi-tip on nso\n" {
+		t.Errorf("ana's show: %q, %v", got, err)
+	}
+}
+
+func TestMaxSessionEndsASession(t *testing.T) {
+	key, line := newKey(t)
+	l := DefaultLimits()
+	l.Idle, l.MaxSession = 0, 1500*time.Millisecond
+	sv := serve(t, usersLine("ana", "read", line), l)
+	sess, in, _, errs := browse(t, sv.connect(key))
+	done := make(chan error, 1)
+	go func() { done <- sess.Wait() }()
+	tick := time.NewTicker(200 * time.Millisecond) // busy, never idle
+	defer tick.Stop()
+	for {
+		select {
+		case <-done:
+			if !strings.Contains(errs.String(), "the session lasted 1.5s, the longest the server allows") {
+				t.Errorf("the session ended saying %q", errs.String())
+			}
+			return
+		case <-tick.C:
+			io.WriteString(in, "j")
+		case <-time.After(10 * time.Second):
+			t.Fatal("the session outlived its limit")
+		}
+	}
+}
