@@ -163,3 +163,13 @@ func (b *browser) refusedKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	return nil
 }
+
+// offered is b as a screen's help shows it: off when the role does not
+// allow what it needs. The key itself stays on, so that pressing it says
+// why it is refused (act checks every action against the role).
+func (c *shared) offered(need Role, b key.Binding) key.Binding {
+	if !c.role.allows(need) {
+		b.SetEnabled(false)
+	}
+	return b
+}

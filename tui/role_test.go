@@ -51,6 +51,16 @@ func TestReadRoleCannotChangeAnything(t *testing.T) {
 		t.Error("the read role's help lost search")
 	}
 	d.keys("esc")
+	d.keys("S") // the sources screen
+	if strings.Contains(d.screen(), "add a source") {
+		t.Error("the read role's sources screen offers adding a source")
+	}
+	d.m.status.clear()
+	d.keys("a")
+	if d.openDialog() != nil || !strings.Contains(d.status(), "needs the edit role") {
+		t.Errorf("a on the sources screen: %T, %q", d.openDialog(), d.status())
+	}
+	d.keys("q")
 	// Reading goes on.
 	for _, k := range []string{"/", "f"} {
 		d.keys(k)
@@ -96,6 +106,9 @@ func TestEditRoleCannotEmptyTheTrash(t *testing.T) {
 	}
 	if !strings.Contains(d.status(), "needs the admin role") {
 		t.Errorf("emptying the trash with the edit role said %q", d.status())
+	}
+	if screen := d.screen(); strings.Contains(screen, "empty the trash") || !strings.Contains(screen, "restore") {
+		t.Errorf("the edit role's trash offers emptying it, or not restoring:\n%s", screen)
 	}
 	trash, err := d.m.ctx.store.Trash()
 	if err != nil || len(trash) != 1 || trash[0].Event.ID != id {
