@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"chrono/model/termtext"
 	"chrono/tui"
 )
 
@@ -35,7 +36,7 @@ func (m *sessionModel) Init() tea.Cmd {
 func (m *sessionModel) choose(i int) tea.Cmd {
 	b, err := m.open(i)
 	if err != nil {
-		m.problem = err.Error()
+		m.problem = termtext.Line(err.Error())
 		return nil
 	}
 	m.browser, m.inner = b, b.Model()

@@ -23,13 +23,12 @@ import (
 // A served investigation for the tests: the example, in a temporary
 // store, served on loopback to the keys of users.
 type served struct {
-	t        *testing.T
-	addr     string
-	srv      *Server
-	db       string
-	users    string
-	hostKey  gossh.PublicKey
-	shutdown func()
+	t       *testing.T
+	addr    string
+	srv     *Server
+	db      string
+	users   string
+	hostKey gossh.PublicKey
 }
 
 func exampleDB(t *testing.T) string {
