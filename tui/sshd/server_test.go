@@ -557,3 +557,17 @@ func TestMaxSessionEndsASession(t *testing.T) {
 		}
 	}
 }
+
+func TestTooManyKeysAreDroppedAndSaidSo(t *testing.T) {
+	key, line := newKey(t)
+	l := DefaultLimits()
+	l.KeysPerSecond = 5
+	sv := serve(t, usersLine("ana", "read", line), l)
+	_, in, out, _ := browse(t, sv.connect(key))
+	io.WriteString(in, strings.Repeat("j", 40))
+	out.waitFor(t, "more than 5 keys a second")
+	time.Sleep(300 * time.Millisecond)
+	if strings.Contains(out.String(), "event 13 of") { // the last of 13
+		t.Error("every one of 40 keys was taken")
+	}
+}
