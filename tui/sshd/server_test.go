@@ -23,7 +23,7 @@ import (
 // A served investigation for the tests: the example, in a temporary
 // store, served on loopback to the keys of users.
 type served struct {
-	t       *testing.T
+	t       testing.TB
 	addr    string
 	srv     *Server
 	db      string
@@ -31,7 +31,7 @@ type served struct {
 	hostKey gossh.PublicKey
 }
 
-func exampleDB(t *testing.T) string {
+func exampleDB(t testing.TB) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "nso.db")
 	s, err := store.Open(path, store.Options{})
@@ -51,7 +51,7 @@ func exampleDB(t *testing.T) string {
 	return path
 }
 
-func serve(t *testing.T, users string, limits Limits) *served {
+func serve(t testing.TB, users string, limits Limits) *served {
 	t.Helper()
 	dir := t.TempDir()
 	sv := &served{t: t, db: exampleDB(t), users: filepath.Join(dir, "users")}
@@ -129,7 +129,7 @@ func (s *screen) String() string {
 }
 
 // waitFor waits up to 10s for the screen to show text.
-func (s *screen) waitFor(t *testing.T, text string) {
+func (s *screen) waitFor(t testing.TB, text string) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for !strings.Contains(s.String(), text) {
@@ -142,7 +142,7 @@ func (s *screen) waitFor(t *testing.T, text string) {
 }
 
 // browse opens the browser in a terminal of 120×40.
-func browse(t *testing.T, c *gossh.Client) (*gossh.Session, io.Writer, *screen, *screen) {
+func browse(t testing.TB, c *gossh.Client) (*gossh.Session, io.Writer, *screen, *screen) {
 	t.Helper()
 	sess, err := c.NewSession()
 	if err != nil {
@@ -165,7 +165,7 @@ func browse(t *testing.T, c *gossh.Client) (*gossh.Session, io.Writer, *screen, 
 }
 
 // journal is the store's journal, newest first.
-func journal(t *testing.T, db string) []model.Entry {
+func journal(t testing.TB, db string) []model.Entry {
 	t.Helper()
 	s, err := store.Open(db, store.Options{ReadOnly: true, Timeout: 5 * time.Second})
 	if err != nil {
