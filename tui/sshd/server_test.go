@@ -51,7 +51,7 @@ func exampleDB(t testing.TB) string {
 	return path
 }
 
-func serve(t testing.TB, users string, limits Limits) *served {
+func serve(t testing.TB, users string, limits Limits, tune ...func(*Config)) *served {
 	t.Helper()
 	dir := t.TempDir()
 	sv := &served{t: t, db: exampleDB(t), users: filepath.Join(dir, "users")}
@@ -67,7 +67,7 @@ func serve(t testing.TB, users string, limits Limits) *served {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := New(Config{
+	cfg := Config{
 		HostKey:        host,
 		UsersFile:      sv.users,
 		Investigations: []Investigation{{Name: "nso", Path: sv.db}},
@@ -79,7 +79,11 @@ func serve(t testing.TB, users string, limits Limits) *served {
 			return 0
 		},
 		Limits: limits,
-	})
+	}
+	for _, f := range tune {
+		f(&cfg)
+	}
+	srv, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -569,5 +573,27 @@ func TestTooManyKeysAreDroppedAndSaidSo(t *testing.T) {
 	time.Sleep(300 * time.Millisecond)
 	if strings.Contains(out.String(), "event 13 of") { // the last of 13
 		t.Error("every one of 40 keys was taken")
+	}
+}
+
+func TestAUsersFileWithAMistakeKeepsTheListAsItWas(t *testing.T) {
+	key, line := newKey(t)
+	var log screen
+	sv := serve(t, usersLine("ana", "read", line), DefaultLimits(), func(c *Config) { c.Log = &log })
+	os.WriteFile(sv.users, []byte(usersLine("ana", "reader", line)+"# half written\n"), 0o600)
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(log.String(), "keeping the users as they were") {
+		if time.Now().After(deadline) {
+			t.Fatalf("the mistake was not logged: %q", log.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if !strings.Contains(log.String(), sv.users+":1:5: role \"reader\"") {
+		t.Errorf("the log does not say where: %q", log.String())
+	}
+	if c, err := sv.dial(gossh.PublicKeys(key)); err != nil {
+		t.Errorf("ana's key was dropped with the file that has a mistake: %v", err)
+	} else {
+		c.Close()
 	}
 }
