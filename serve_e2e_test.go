@@ -54,46 +54,53 @@ func TestServeWithOpenSSH(t *testing.T) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	server := exec.CommandContext(ctx, bin, "serve", "--listen", "127.0.0.1:0", "--users", users, "--db", db, "--host-key", hostKey)
-	server.Env = append(os.Environ(), "HOME="+dir, "XDG_DATA_HOME="+dir)
-	stdout, err := server.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
 	var logs bytes.Buffer
-	server.Stderr = &logs
-	if err := server.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer server.Process.Kill()
-	lines := bufio.NewScanner(stdout)
-	var addr, fingerprint string
-	for lines.Scan() && (addr == "" || fingerprint == "") {
-		l := lines.Text()
-		if a, ok := strings.CutPrefix(l, "chrono serve: listening on "); ok {
-			addr = a
-		}
-		if i := strings.Index(l, "SHA256:"); strings.HasPrefix(l, "host key ") && i >= 0 {
-			fingerprint = l[i:]
-		}
-	}
-	go func() {
-		for lines.Scan() {
-		}
-	}()
-	if addr == "" || fingerprint == "" {
-		t.Fatalf("the server did not say where it listens and its fingerprint; log: %s", logs.String())
-	}
-	host, port, _ := strings.Cut(addr, ":")
-	hostPub, err := exec.Command(keygen, "-y", "-f", hostKey).Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if out, _ := exec.Command(keygen, "-l", "-f", hostKey).Output(); !strings.Contains(string(out), fingerprint) {
-		t.Errorf("the printed fingerprint %s is not ssh-keygen's: %s", fingerprint, out)
-	}
+	var host, port string
 	knownHosts := filepath.Join(dir, "known_hosts")
-	os.WriteFile(knownHosts, []byte("["+host+"]:"+port+" "+string(hostPub)), 0o600)
+	// start starts the server, and has ssh trust its key where it listens.
+	start := func() *exec.Cmd {
+		server := exec.CommandContext(ctx, bin, "serve", "--listen", "127.0.0.1:0", "--users", users, "--db", db, "--host-key", hostKey)
+		server.Env = append(os.Environ(), "HOME="+dir, "XDG_DATA_HOME="+dir)
+		stdout, err := server.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		logs.Reset()
+		server.Stderr = &logs
+		if err := server.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { server.Process.Kill() })
+		lines := bufio.NewScanner(stdout)
+		var addr, fingerprint string
+		for lines.Scan() && (addr == "" || fingerprint == "") {
+			l := lines.Text()
+			if a, ok := strings.CutPrefix(l, "chrono serve: listening on "); ok {
+				addr = a
+			}
+			if i := strings.Index(l, "SHA256:"); strings.HasPrefix(l, "host key ") && i >= 0 {
+				fingerprint = l[i:]
+			}
+		}
+		go func() {
+			for lines.Scan() {
+			}
+		}()
+		if addr == "" || fingerprint == "" {
+			t.Fatalf("the server did not say where it listens and its fingerprint; log: %s", logs.String())
+		}
+		host, port, _ = strings.Cut(addr, ":")
+		hostPub, err := exec.Command(keygen, "-y", "-f", hostKey).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out, _ := exec.Command(keygen, "-l", "-f", hostKey).Output(); !strings.Contains(string(out), fingerprint) {
+			t.Errorf("the printed fingerprint %s is not ssh-keygen's: %s", fingerprint, out)
+		}
+		os.WriteFile(knownHosts, []byte("["+host+"]:"+port+" "+string(hostPub)), 0o600)
+		return server
+	}
+	server := start()
 	sshArgs := func(id string, more ...string) []string {
 		return append([]string{"-F", "none", "-p", port, "-i", id, "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes",
 			"-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=" + knownHosts, "-o", "LogLevel=ERROR", host}, more...)
@@ -166,5 +173,39 @@ func TestServeWithOpenSSH(t *testing.T) {
 	}
 	if r := chrono(t, db, "", "check", "--store"); r.code != 0 {
 		t.Errorf("the store after the server: %+v", r)
+	}
+
+	// Killed while a session tags, key after key: the client is
+	// disconnected, and the store is whole.
+	server = start()
+	browser = exec.CommandContext(ctx, ssh, sshArgs(key, "-tt")...)
+	if in, err = browser.StdinPipe(); err != nil {
+		t.Fatal(err)
+	}
+	screen.Reset()
+	browser.Stdout, browser.Stderr = &screen, &screen
+	if err := browser.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(2 * time.Second)
+	for range 10 {
+		in.Write([]byte("1"))
+		time.Sleep(30 * time.Millisecond)
+	}
+	server.Process.Kill()
+	server.Wait()
+	done = make(chan error, 1)
+	go func() { done <- browser.Wait() }()
+	select {
+	case err := <-done:
+		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 255 {
+			t.Errorf("ssh after the server was killed: %v", err)
+		}
+	case <-time.After(20 * time.Second):
+		browser.Process.Kill()
+		t.Fatal("the client was not disconnected when the server was killed")
+	}
+	if r := chrono(t, db, "", "check", "--store"); r.code != 0 {
+		t.Errorf("the store after the server was killed mid-write: %+v", r)
 	}
 }
