@@ -31,7 +31,18 @@ const (
 )
 
 // run is chrono with its arguments and streams; it returns the exit code.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr}
+	if f, ok := stderr.(*os.File); ok {
+		c.progressTo = f // tests' buffers get no progress lines
+	}
+	return execute(c, newRootCmd(c), args)
+}
+
+// execute runs root on args, for c, and returns the exit code: the one
+// place a command's error or panic becomes what the user reads.
+func execute(c *cli, root *cobra.Command, args []string) (code int) {
+	stdin, stdout, stderr := c.stdin, c.stdout, c.stderr
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(stderr, "chrono: internal error: %s\nPlease report it, with the command that caused it.\n",
@@ -42,11 +53,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			code = exitFailure
 		}
 	}()
-	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr}
-	if f, ok := stderr.(*os.File); ok {
-		c.progressTo = f // tests' buffers get no progress lines
-	}
-	root := newRootCmd(c)
 	if args == nil {
 		args = []string{} // cobra reads os.Args when given nil
 	}
@@ -108,7 +114,7 @@ func newRootCmd(c *cli) *cobra.Command {
 	root.AddCommand(newNewCmd(c), newImportCmd(c), newExportCmd(c), newListCmd(c), newShowCmd(c),
 		newAddCmd(c), newEditCmd(c), newRmCmd(c), newTrashCmd(c), newRestoreCmd(c),
 		newTagCmd(c), newUntagCmd(c), newNoteCmd(c), newQuoteCmd(c), newSourceCmd(c), newLinkCmd(c, false), newLinkCmd(c, true),
-		newLogCmd(c), newInvestigationsCmd(c), newUndoCmd(c), newRevertCmd(c), newBackupCmd(c), newCheckCmd(c), newVerifyCmd(c), newSynthCmd(c))
+		newLogCmd(c), newInvestigationsCmd(c), newUndoCmd(c), newRevertCmd(c), newBackupCmd(c), newCheckCmd(c), newVerifyCmd(c), newSynthCmd(c), newServeCmd(c))
 	root.Version = version()
 	root.SetVersionTemplate("chrono {{.Version}}\n")
 	completeFromStore(c, root)

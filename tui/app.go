@@ -43,6 +43,19 @@ type Options struct {
 	// Local is the reader's zone, which the key's local shows; time.Local
 	// when nil.
 	Local *time.Location
+	// Role is what the investigator may change; RoleAdmin, everything,
+	// when zero. Keys the role does not allow leave the help and say so
+	// when pressed.
+	Role Role
+	// Remote serves the browser to a terminal elsewhere (over SSH): no
+	// program runs on this machine for it (no editor, no opener, no
+	// clipboard program, no suspending); copies and URLs go to the
+	// reader's terminal.
+	Remote bool
+	// Selected, when set, is told the id of the event selected each time
+	// it changes ("" for none), from a command: a server tells the other
+	// sessions (Presence).
+	Selected func(id string)
 }
 
 // Model is the browser's root. Update changes it only in answer to
@@ -93,12 +106,22 @@ func New(s model.Store, opts Options) *Model {
 		readOnly: opts.ReadOnly,
 		zone:     opts.Zone,
 		local:    opts.Local,
+		role:     opts.Role,
+		remote:   opts.Remote,
+		selected: opts.Selected,
+	}
+	if opts.Remote {
+		ctx.exec = refuseExec
+		ctx.clip = terminalClipboard
+		ctx.keys.Suspend.SetEnabled(false)
 	}
 	if ctx.local == nil {
 		ctx.local = time.Local
 	}
 	ctx.help.Styles = ctx.styles.Help
-	m := &Model{ctx: ctx, screens: []Screen{newBrowser(ctx, qt)}}
+	b := newBrowser(ctx, qt)
+	b.restrictKeys()
+	m := &Model{ctx: ctx, screens: []Screen{b}}
 	m.status.text = opts.Greeting
 	m.writes.gate = &writeGate{}
 	return m

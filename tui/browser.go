@@ -100,6 +100,11 @@ func (b *browser) Update(msg tea.Msg) (Action, tea.Cmd) {
 }
 
 func (b *browser) update(msg tea.Msg) (Action, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		if refused := b.refusedKey(k); refused != nil {
+			return nil, refused
+		}
+	}
 	if a, cmd, ok := b.screensUpdate(msg); ok {
 		return a, cmd
 	}

@@ -191,6 +191,7 @@ func (b *browser) updateKeys() {
 		b.keys.QuickTags[i].SetEnabled(targets)
 	}
 	b.updateScreenKeys(selected, targets)
+	b.restrictKeys()
 }
 
 // ShortHelp is the footer: the keys a newcomer needs first; in an

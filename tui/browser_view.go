@@ -167,7 +167,7 @@ func (b *browser) listTitle() string {
 }
 
 func (b *browser) detailTitle(zoomed bool) string {
-	t := "Sources"
+	t := "Sources" + b.ctx.alsoSelecting(b.detail.d.Event.ID)
 	if n := len(b.detail.d.Event.Quotes); n > 0 {
 		t += " · " + plural(n, "quote")
 	}

@@ -152,7 +152,7 @@ func (b *browser) openSource() tea.Cmd {
 	if !ok {
 		return fail(errUnsafeURL(src.URL))
 	}
-	return openURL(u)
+	return b.ctx.openURL(u)
 }
 
 type errUnsafeURL string

@@ -87,9 +87,11 @@ func copied(clip clipboard, text, what string, marked bool) tea.Msg {
 		return statusMsg{text: "copied " + what + " with " + program + note}
 	}
 	sent := "sent " + what + " by OSC 52; if the terminal ignores it, nothing was copied"
-	if errors.Is(err, errNoClipboardProgram) {
+	switch {
+	case errors.Is(err, errClientClipboard):
+	case errors.Is(err, errNoClipboardProgram):
 		note += " · no wl-copy, xclip, xsel or pbcopy to copy with"
-	} else {
+	default:
 		sent = program + " failed (" + err.Error() + "), so " + sent
 	}
 	return tea.BatchMsg{tea.SetClipboard(text), say(sent + note)}

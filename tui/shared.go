@@ -19,6 +19,14 @@ type shared struct {
 	location string
 	// readOnly says why the store cannot be changed; "" when it can.
 	readOnly string
+	// role is what this session may change; remote is set for a browser
+	// served over SSH, which runs no program on the server.
+	role   Role
+	remote bool
+	// selected is told the event selected (Options.Selected); presence
+	// is who else is in.
+	selected func(id string)
+	presence presence
 	styles   Styles
 	keys     globalKeys
 	now      func() time.Time

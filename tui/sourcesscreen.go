@@ -182,16 +182,16 @@ func (s *sourcesScreen) Hint() string {
 
 // ShortHelp implements help.KeyMap.
 func (s *sourcesScreen) ShortHelp() []key.Binding {
-	k := &s.keys
-	return []key.Binding{k.Down, k.Add, k.Edit, k.Remove, k.Back}
+	k, c := &s.keys, s.ctx
+	return []key.Binding{k.Down, c.offered(RoleEdit, k.Add), c.offered(RoleEdit, k.Edit), c.offered(RoleEdit, k.Remove), k.Back}
 }
 
 // FullHelp implements help.KeyMap.
 func (s *sourcesScreen) FullHelp() [][]key.Binding {
-	k := &s.keys
+	k, c := &s.keys, s.ctx
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Add, k.Edit, k.Remove, k.Undo, k.Back},
+		{c.offered(RoleEdit, k.Add), c.offered(RoleEdit, k.Edit), c.offered(RoleEdit, k.Remove), c.offered(RoleAnnotate, k.Undo), k.Back},
 	}
 }
 

@@ -25,6 +25,8 @@ type statusLine struct {
 	// so that View does not wrap it again each frame.
 	lines []string
 	width int
+	// link makes the message a hyperlink (OSC 8) to this URL.
+	link string
 }
 
 // statusRows is the most lines a message takes: a long one (a path, a
@@ -44,6 +46,7 @@ type statusMsg struct {
 	text  string
 	err   bool
 	offer *offer
+	link  string
 }
 
 // statusExpiredMsg clears a transient status message.
@@ -77,6 +80,7 @@ func offerCopy(clip clipboard, err error, what, text string) tea.Cmd {
 func (s *statusLine) show(msg statusMsg, tick ticker) tea.Cmd {
 	s.set(msg.text, msg.err)
 	s.offer = msg.offer
+	s.link = msg.link
 	s.seq++
 	if msg.err {
 		return nil
@@ -94,7 +98,7 @@ func (s *statusLine) expire(seq int) {
 
 // clear empties the line as the investigator acts; a timer set for what
 // it showed then finds a later seq, or nothing to clear.
-func (s *statusLine) clear() { s.set("", false); s.offer = nil }
+func (s *statusLine) clear() { s.set("", false); s.offer, s.link = nil, "" }
 
 // set puts text on the line, to be wrapped again.
 func (s *statusLine) set(text string, err bool) {
@@ -159,6 +163,9 @@ func (s *statusLine) view(st *Styles, w, n int, hint string) []string {
 	style := st.Message
 	if s.err {
 		style = st.Error
+	}
+	if s.link != "" {
+		style = style.Hyperlink(s.link)
 	}
 	lines := s.lines
 	if s.width != w || lines == nil {

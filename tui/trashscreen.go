@@ -149,8 +149,8 @@ func (t *trashScreen) Hint() string {
 
 // ShortHelp implements help.KeyMap.
 func (t *trashScreen) ShortHelp() []key.Binding {
-	k := &t.keys
-	return []key.Binding{k.Down, k.Restore, k.Empty, k.Back}
+	k, c := &t.keys, t.ctx
+	return []key.Binding{k.Down, c.offered(RoleEdit, k.Restore), c.offered(RoleAdmin, k.Empty), k.Back}
 }
 
 // FullHelp implements help.KeyMap.
@@ -158,7 +158,7 @@ func (t *trashScreen) FullHelp() [][]key.Binding {
 	k := &t.keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Restore, k.Empty, k.Back},
+		{t.ctx.offered(RoleEdit, k.Restore), t.ctx.offered(RoleAdmin, k.Empty), k.Back},
 	}
 }
 

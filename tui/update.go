@@ -15,6 +15,7 @@ import (
 // and the rest to every screen.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.route(msg)
+	cmd = tea.Batch(cmd, m.tellSelected())
 	m.ctx.undos, m.ctx.redos = len(m.writes.undo), len(m.writes.redo)
 	m.fit(false)
 	return m, cmd
@@ -44,6 +45,9 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return tea.Batch(m.broadcast(storeChangedMsg{}), loadHeader(m.ctx.store), loadFacets(m.ctx.store))
 	case headerMsg, facetsMsg:
 		return m.investigation(msg)
+	case presenceMsg:
+		m.takePresence(msg)
+		return nil
 	case writeMsg:
 		return m.written(msg)
 	case statusMsg:
@@ -156,6 +160,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) act(a Action, cmd tea.Cmd) tea.Cmd {
 	if m.ctx.readOnly != "" && changesStore(a) {
 		return m.refuse()
+	}
+	if need := needs(a); !m.ctx.role.allows(need) {
+		return m.ctx.refusedFor(need)
 	}
 	switch a := a.(type) {
 	case nil:

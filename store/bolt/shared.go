@@ -110,8 +110,9 @@ func read[T any](s *Shared, f func(*Store) (T, error)) (T, error) {
 	return f(st)
 }
 
-// write runs f on the store opened for writing, alone.
-func write[T any](s *Shared, f func(*Store) (T, error)) (T, error) {
+// write runs f on the store opened for writing, alone, its changes
+// attributed to author.
+func write[T any](s *Shared, author string, f func(*Store) (T, error)) (T, error) {
 	if s.readOnly {
 		var zero T
 		return zero, refuseWrite(s.path, "opened read-only")
@@ -119,7 +120,7 @@ func write[T any](s *Shared, f func(*Store) (T, error)) (T, error) {
 	s.gate.Lock()
 	defer s.gate.Unlock()
 	s.closeIdle() // no read is under way: the gate is ours
-	st, err := Open(s.path, Options{NoCreate: true, Timeout: s.timeout, Author: s.author, AcceptRollback: s.acceptRollback})
+	st, err := Open(s.path, Options{NoCreate: true, Timeout: s.timeout, Author: author, AcceptRollback: s.acceptRollback})
 	if err != nil {
 		var zero T
 		return zero, err
@@ -215,7 +216,7 @@ func (s *Shared) Position(id string) (model.Position, error) {
 // Write is Store.Write, with the store open for writing alone: fn reads
 // the events as they are then, so nothing another process wrote is lost.
 func (s *Shared) Write(op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
-	return write(s, func(st *Store) (model.Entry, error) { return st.Write(op, phrase, fn) })
+	return write(s, s.author, func(st *Store) (model.Entry, error) { return st.Write(op, phrase, fn) })
 }
 
 // Trash is Store.Trash.
@@ -264,10 +265,34 @@ func (s *Shared) Events(q model.Query) iter.Seq2[model.Event, error] {
 // Import is Store.Import, with the store open for writing alone: a dry
 // run too, as a store open read-only refuses one.
 func (s *Shared) Import(inputs []model.Input, opts model.ImportOptions) ([]model.ImportResult, error) {
-	return write(s, func(st *Store) ([]model.ImportResult, error) { return st.Import(inputs, opts) })
+	return write(s, s.author, func(st *Store) ([]model.ImportResult, error) { return st.Import(inputs, opts) })
 }
 
 // Backup is Store.Backup: a read, which other readers share.
 func (s *Shared) Backup(path string) (int64, error) {
 	return read(s, func(st *Store) (int64, error) { return st.Backup(path) })
+}
+
+// As is the store with its writes attributed to author, sharing this
+// one's reads and its turn at writing: a server's sessions of one
+// investigation, each its own person's.
+func (s *Shared) As(author string) model.Store { return &sharedAs{Shared: s, author: author} }
+
+// sharedAs is a Shared whose writes are someone else's.
+type sharedAs struct {
+	*Shared
+	author string
+}
+
+// Author is who the store's writes are attributed to.
+func (s *sharedAs) Author() string { return s.author }
+
+// Write is Shared.Write, attributed to s's author.
+func (s *sharedAs) Write(op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
+	return write(s.Shared, s.author, func(st *Store) (model.Entry, error) { return st.Write(op, phrase, fn) })
+}
+
+// Import is Shared.Import, attributed to s's author.
+func (s *sharedAs) Import(inputs []model.Input, opts model.ImportOptions) ([]model.ImportResult, error) {
+	return write(s.Shared, s.author, func(st *Store) ([]model.ImportResult, error) { return st.Import(inputs, opts) })
 }

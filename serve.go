@@ -1,0 +1,292 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"chrono/model"
+	"chrono/store"
+	"chrono/tui"
+	"chrono/tui/sshd"
+)
+
+// serveOptions is what chrono serve was asked for.
+type serveOptions struct {
+	*cli
+	listen, hostKey, users string
+	dbs                    []string
+	unit                   bool
+	limits                 sshd.Limits
+	quickTags              []string
+}
+
+// newServeCmd is chrono serve: the browser over SSH, for a team.
+func newServeCmd(c *cli) *cobra.Command {
+	opts := &serveOptions{cli: c, limits: sshd.DefaultLimits()}
+	cmd := &cobra.Command{
+		Use:   "serve --users FILE --db PATH [--db PATH...] [--listen ADDR] [--host-key FILE]",
+		Short: "Serve the browser over SSH to the people a users file lists",
+		Long: `Serve lets a team browse and annotate investigations with nothing to
+install: ssh -p 2222 HOST opens the same browser as chrono, at their
+terminal, as the person whose key they connect with; every change they
+make is attributed to them in the journal.
+
+--users FILE lists the people, one key a line: NAME ROLE KEY, KEY as in
+authorized_keys (ssh-ed25519 AAAA… comment). ROLE is read (browse, search,
+copy), annotate (and tags and notes), edit (and events, quotes, links,
+sources, the trash) or admin (and emptying the trash); ROLE:NAME gives the
+role in the investigation NAME only. # starts a comment. The file is read
+again when it changes: a removed key's sessions end within seconds.
+
+--db names a store; give it more than once, or a directory of .db files,
+to serve several investigations, each by its file's name: people pick one
+on connecting. Only public keys are accepted (no passwords); no shell and
+no program runs for a client, no port or agent forwarding, no SFTP. A
+client may run list, show and export: ssh -p 2222 HOST -- list --tag verify
+(with several investigations, name one first: -- NAME list).
+
+The host key is made on the first start (ed25519, mode 0600) and kept;
+its fingerprint is printed, for people to check on their first connection.
+--systemd-unit prints a unit file for running it as a service.`,
+		Args: noArgs,
+		RunE: func(*cobra.Command, []string) error { return runServe(opts) },
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.listen, "listen", ":2222", "the address to listen on")
+	fl.StringVar(&opts.hostKey, "host-key", "", "the server's private key, made when missing (default $XDG_DATA_HOME/chrono/host_ed25519)")
+	fl.StringVar(&opts.users, "users", "", "the people who may connect, one NAME ROLE KEY a line")
+	fl.StringArrayVar(&opts.dbs, "db", nil, "a store to serve, or a directory of them (repeat for several)")
+	fl.BoolVar(&opts.unit, "systemd-unit", false, "print a systemd unit file for chrono serve, and exit")
+	fl.DurationVar(&opts.limits.Idle, "idle-timeout", opts.limits.Idle, "end a browser no key was pressed in for this long (0: never)")
+	fl.DurationVar(&opts.limits.MaxSession, "max-session", opts.limits.MaxSession, "end any session this long after it began (0: never)")
+	fl.IntVar(&opts.limits.Total, "max-sessions", opts.limits.Total, "sessions open at once, everyone's together")
+	fl.IntVar(&opts.limits.PerKey, "max-per-key", opts.limits.PerKey, "sessions one key may have open at once")
+	fl.StringSliceVar(&opts.quickTags, "quick-tags", tui.DefaultQuickTags, "the tags digits 1-9 toggle in the browser, in order")
+	return cmd
+}
+
+// runServe serves until SIGINT or SIGTERM, then lets the sessions make
+// their last changes.
+func runServe(opts *serveOptions) error {
+	if opts.unit {
+		_, err := io.WriteString(opts.stdout, systemdUnit)
+		return err
+	}
+	if opts.users == "" {
+		return usagef("--users FILE: who may connect (NAME ROLE KEY a line); see chrono serve --help")
+	}
+	if len(opts.dbs) == 0 {
+		return usagef("--db PATH: the store to serve (or a directory of stores)")
+	}
+	quick, err := tui.QuickTags(opts.quickTags)
+	if err != nil {
+		return usagef("--quick-tags: %v", err)
+	}
+	invs, err := serveInvestigations(opts.dbs)
+	if err != nil {
+		return err
+	}
+	stores := map[string]model.Store{}
+	for _, inv := range invs {
+		s, err := opts.serveStore(inv.Path)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		stores[inv.Name] = s
+	}
+	keyPath := opts.hostKey
+	if keyPath == "" {
+		db, _, err := (&cli{}).storePath()
+		if err != nil {
+			return err
+		}
+		keyPath = filepath.Join(filepath.Dir(db), "host_ed25519")
+	}
+	signer, created, err := sshd.HostKey(keyPath)
+	if err != nil {
+		return err
+	}
+	srv, err := sshd.New(sshd.Config{
+		HostKey:        signer,
+		UsersFile:      opts.users,
+		Investigations: invs,
+		Open: func(inv sshd.Investigation, author string) (model.Store, error) {
+			as, ok := stores[inv.Name].(interface{ As(string) model.Store })
+			if !ok {
+				return nil, fmt.Errorf("investigation %s: its store cannot attribute changes to each person", inv.Name)
+			}
+			return as.As(author), nil
+		},
+		Exec:    serveExec,
+		Browser: tui.Options{QuickTags: quick},
+		Limits:  opts.limits,
+		Log:     opts.stderr,
+	})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", opts.listen)
+	if err != nil {
+		return fmt.Errorf("--listen %s: %w", opts.listen, err)
+	}
+	made := ""
+	if created {
+		made = ", made now"
+	}
+	fmt.Fprintf(opts.stdout, "chrono serve: listening on %s\nhost key %s%s: %s\n", ln.Addr(), keyPath, made, sshd.Fingerprint(signer.PublicKey()))
+	for _, inv := range invs {
+		fmt.Fprintf(opts.stdout, "investigation %s: %s\n", inv.Name, inv.Path)
+	}
+	fmt.Fprintf(opts.stdout, "users: %s (read again when it changes)\n", opts.users)
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	fmt.Fprintln(opts.stderr, "chrono serve: stopping; sessions save their last changes")
+	wait, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(wait); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	srv.Close()
+	return nil
+}
+
+// serveStore opens the store at path for the server: once for writing,
+// which brings it to the current schema and says whether it can be
+// written, then shared, opened for each burst of work, so that a stalled
+// session never holds it and local chrono commands use it meanwhile.
+func (o *serveOptions) serveStore(path string) (model.Store, error) {
+	readOnly := false
+	s, err := store.Open(path, store.Options{NoCreate: true})
+	if errors.Is(err, model.ErrReadOnly) {
+		readOnly = true
+		s, err = store.Open(path, store.Options{NoCreate: true, ReadOnly: true})
+	}
+	if err != nil {
+		return nil, fmt.Errorf("--db %s: %w", path, err)
+	}
+	if err := s.Close(); err != nil {
+		return nil, err
+	}
+	return store.Open(path, store.Options{Shared: true, ReadOnly: readOnly, AcceptRollback: o.acceptRollback})
+}
+
+// serveInvestigations are the stores --db names, each named by its file:
+// a directory gives each .db file in it.
+func serveInvestigations(paths []string) ([]sshd.Investigation, error) {
+	var invs []sshd.Investigation
+	seen := map[string]string{}
+	add := func(path string) error {
+		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		if other, ok := seen[name]; ok {
+			return fmt.Errorf("--db: two investigations named %s (%s and %s); rename one", name, other, path)
+		}
+		seen[name] = path
+		invs = append(invs, sshd.Investigation{Name: name, Path: path})
+		return nil
+	}
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("--db %s: %w", p, err)
+		}
+		if !fi.IsDir() {
+			if err := add(p); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			return nil, fmt.Errorf("--db %s: %w", p, err)
+		}
+		var names []string
+		for _, e := range entries {
+			if e.Type().IsRegular() && filepath.Ext(e.Name()) == ".db" {
+				names = append(names, e.Name())
+			}
+		}
+		if len(names) == 0 {
+			return nil, fmt.Errorf("--db %s: no .db store in the directory", p)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			if err := add(filepath.Join(p, n)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return invs, nil
+}
+
+// serveExec runs a read-only command for a client, on inv, writing to
+// the session: chrono's own list, show and export, with no --db (the
+// investigation is the server's to choose) and no -o (nothing is
+// written on the server).
+func serveExec(inv sshd.Investigation, args []string, stdout, stderr io.Writer) int {
+	c := &cli{stdin: strings.NewReader(""), stdout: stdout, stderr: stderr, db: inv.Path, dbGiven: true}
+	root := &cobra.Command{Use: "chrono", SilenceErrors: true, SilenceUsage: true}
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	export := newExportCmd(c)
+	exportRun := export.RunE
+	export.RunE = func(cmd *cobra.Command, args []string) error {
+		if cmd.Flags().Changed("output") || cmd.Flags().Changed("force") {
+			return usagef("-o: over SSH, export writes to your terminal and no file on the server; redirect ssh's output instead")
+		}
+		return exportRun(cmd, args)
+	}
+	root.AddCommand(newListCmd(c), newShowCmd(c), export)
+	return execute(c, root, args)
+}
+
+// systemdUnit is what chrono serve --systemd-unit prints: a service for
+// a user of its own, with the stores and the host key on the server's
+// disk, restarted when it stops.
+const systemdUnit = `# /etc/systemd/system/chrono-serve.service
+# Run: useradd --system --home /var/lib/chrono chrono; put the stores in
+# /var/lib/chrono/stores and the users file at /etc/chrono/users; then
+# systemctl enable --now chrono-serve. Back up with chrono backup (a
+# timer or cron job as the chrono user), which reads while people work.
+[Unit]
+Description=chrono serve: investigations over SSH
+After=network-online.target
+Wants=network-online.target
+
+[Service]
+User=chrono
+Group=chrono
+ExecStart=/usr/local/bin/chrono serve --listen :2222 --users /etc/chrono/users --db /var/lib/chrono/stores --host-key /var/lib/chrono/host_ed25519
+Restart=on-failure
+# SIGTERM lets sessions save their last changes first.
+KillSignal=SIGTERM
+TimeoutStopSec=20
+NoNewPrivileges=yes
+ProtectSystem=strict
+ProtectHome=yes
+PrivateTmp=yes
+ReadWritePaths=/var/lib/chrono
+StateDirectory=chrono
+
+[Install]
+WantedBy=multi-user.target
+`

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"chrono/tui/sshd"
+)
+
+func TestServeExecRunsTheReadOnlyCommands(t *testing.T) {
+	db := exampleDB(t)
+	inv := sshd.Investigation{Name: "nso", Path: db}
+	local := chrono(t, db, "", "list", "--tag", "denial")
+	var out, errs bytes.Buffer
+	if code := serveExec(inv, []string{"list", "--tag", "denial"}, &out, &errs); code != 0 || out.String() != local.stdout {
+		t.Errorf("list over SSH: exit %d, %q, %q; locally %q", code, out.String(), errs.String(), local.stdout)
+	}
+	other := exampleDB(t)
+	written := filepath.Join(t.TempDir(), "out.md")
+	for _, args := range [][]string{
+		{"list", "--db", other},
+		{"export", "--format", "markdown", "-o", written},
+		{"tag", "nso-denial", "x"},
+		{"serve", "--users", "x"},
+		{"import", "timeline.example.json"},
+	} {
+		out.Reset()
+		errs.Reset()
+		code := serveExec(inv, args, &out, &errs)
+		if code == 0 || out.Len() > 0 || !strings.HasPrefix(errs.String(), "chrono: ") {
+			t.Errorf("%q over SSH: exit %d, out %q, err %q", args, code, out.String(), errs.String())
+		}
+	}
+	if _, err := os.Stat(written); err == nil {
+		t.Error("export -o wrote a file on the server")
+	}
+	if r := chrono(t, db, "", "log"); strings.Contains(r.stdout, "#x") {
+		t.Error("a command over SSH tagged")
+	}
+}
+
+func TestServeSaysWhatItNeeds(t *testing.T) {
+	db := exampleDB(t)
+	if r := chrono(t, db, "", "serve", "--db", db); r.code != exitUsage || !strings.Contains(r.stderr, "--users FILE") {
+		t.Errorf("serve without --users: %+v", r)
+	}
+	users := filepath.Join(t.TempDir(), "users")
+	os.WriteFile(users, []byte("ana writer ssh-ed25519 AAAA\n"), 0o600)
+	if r := chrono(t, db, "", "serve", "--db", db, "--users", users, "--listen", "127.0.0.1:0", "--host-key", filepath.Join(t.TempDir(), "k")); r.code != exitFailure || !strings.Contains(r.stderr, users+":1:5: role \"writer\"") {
+		t.Errorf("serve with a bad users file: %+v", r)
+	}
+	r := chrono(t, db, "", "serve", "--systemd-unit")
+	if r.code != 0 || !strings.Contains(r.stdout, "[Service]") || !strings.Contains(r.stdout, "ExecStart=/usr/local/bin/chrono serve") {
+		t.Errorf("--systemd-unit: %+v", r)
+	}
+}
+
+func TestServeInvestigationsFromADirectory(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"nso.db", "leaks.db", "notes.txt"} {
+		os.WriteFile(filepath.Join(dir, n), nil, 0o600)
+	}
+	invs, err := serveInvestigations([]string{dir})
+	if err != nil || len(invs) != 2 || invs[0].Name != "leaks" || invs[1].Name != "nso" {
+		t.Errorf("a directory: %v, %v", invs, err)
+	}
+	if _, err := serveInvestigations([]string{dir, filepath.Join(dir, "nso.db")}); err == nil || !strings.Contains(err.Error(), "two investigations named nso") {
+		t.Errorf("nso twice: %v", err)
+	}
+}

@@ -1,0 +1,175 @@
+package tui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
+)
+
+// Role is what a person may change in the investigation they browse:
+// each role may do what the ones before it may, and more. A browser run
+// at its own terminal is RoleAdmin, the zero value; one served to a
+// colleague has the role their key was given.
+type Role int
+
+// The roles, from the most to the least allowed.
+const (
+	// RoleAdmin may do everything, emptying the trash included.
+	RoleAdmin Role = iota
+	// RoleEdit may add, edit, link and trash events, quotes and sources.
+	RoleEdit
+	// RoleAnnotate may tag and write notes.
+	RoleAnnotate
+	// RoleRead may browse, search and copy, and change nothing.
+	RoleRead
+)
+
+var roleNames = [...]string{RoleAdmin: "admin", RoleEdit: "edit", RoleAnnotate: "annotate", RoleRead: "read"}
+
+// String is the role's name as a users file writes it.
+func (r Role) String() string {
+	if r < 0 || int(r) >= len(roleNames) {
+		return fmt.Sprintf("Role(%d)", int(r))
+	}
+	return roleNames[r]
+}
+
+// ParseRole reads a role's name: read, annotate, edit or admin.
+func ParseRole(s string) (Role, error) {
+	for r, name := range roleNames {
+		if s == name {
+			return Role(r), nil
+		}
+	}
+	return 0, fmt.Errorf("role %q: a role is read, annotate, edit or admin", s)
+}
+
+// allows reports whether r may do what needs the role need.
+func (r Role) allows(need Role) bool { return r <= need }
+
+// needs is the least role that may take an action: RoleRead for one
+// that changes nothing.
+func needs(a Action) Role {
+	switch a := a.(type) {
+	case undoLast, redoLast:
+		// A session undoes only what it did, which its role allowed.
+		return RoleAnnotate
+	case writeEdit:
+		return editNeeds(a.edit)
+	case authoring, trashEvents:
+		return RoleEdit
+	case openDialog:
+		switch d := a.dialog.(type) {
+		case *noteEditor:
+			return RoleAnnotate
+		case *eventForm, *quoteForm, *sourceForm, *titleDialog, *linkPicker:
+			return RoleEdit
+		case *confirmDialog:
+			return needs(d.yes)
+		case *prompt:
+			if d.kind == promptTag || d.kind == promptUntag {
+				return RoleAnnotate
+			}
+		}
+	}
+	return RoleRead
+}
+
+// editNeeds is the least role that may make an edit.
+func editNeeds(e model.Edit) Role {
+	switch e.(type) {
+	case model.Retag, model.UndoTags, model.AddNote, model.ReviseNote, model.DropNote:
+		return RoleAnnotate
+	case model.Purge, model.RevertEdit:
+		return RoleAdmin
+	}
+	return RoleEdit
+}
+
+// refusedFor says on the status line that the session's role does not
+// allow what was asked.
+func (c *shared) refusedFor(need Role) tea.Cmd {
+	text := fmt.Sprintf("your role is %s: %s needs the %s role; ask the investigation's admin", c.role, roleWork(need), need)
+	return func() tea.Msg { return statusMsg{text: text, err: true} }
+}
+
+// roleWork names what a role adds, for the refusal.
+func roleWork(r Role) string {
+	switch r {
+	case RoleAnnotate:
+		return "tagging and notes"
+	case RoleEdit:
+		return "editing events, quotes, links and sources"
+	}
+	return "emptying the trash and reverting"
+}
+
+// roleKeys are the browser's keys that need more than read, by the role
+// they need; the help and the footer lose the keys a session's role does
+// not allow.
+func roleKeys(k *browserKeys) map[Role][]*key.Binding {
+	annotate := []*key.Binding{&k.Tag, &k.Untag, &k.Undo, &k.Redo, &k.Note, &k.EditNote}
+	for i := range k.QuickTags {
+		annotate = append(annotate, &k.QuickTags[i])
+	}
+	return map[Role][]*key.Binding{
+		RoleAnnotate: annotate,
+		RoleEdit:     {&k.Add, &k.Edit, &k.Editor, &k.Link, &k.Remove, &k.QuoteUp, &k.QuoteDown, &k.AddQuote, &k.EditQuote, &k.Delete, &k.Retitle},
+	}
+}
+
+// restrictKeys turns off the keys the session's role does not allow,
+// after updateKeys has turned on what has something to act on.
+func (b *browser) restrictKeys() {
+	for need, keys := range roleKeys(&b.keys) {
+		if b.ctx.role.allows(need) {
+			continue
+		}
+		for _, k := range keys {
+			k.SetEnabled(false)
+		}
+	}
+	if b.ctx.remote {
+		// No program runs on the server for a remote session.
+		b.keys.Editor.SetEnabled(false)
+	}
+}
+
+// refusedKey is the refusal of a key the role does not allow, or nil
+// when msg is not one (or is also a key the role allows, here).
+func (b *browser) refusedKey(msg tea.KeyPressMsg) tea.Cmd {
+	all := newBrowserKeys(b.quickTags)
+	for need, keys := range roleKeys(&all) {
+		if b.ctx.role.allows(need) {
+			continue
+		}
+		for _, k := range keys {
+			if !key.Matches(msg, *k) {
+				continue
+			}
+			for _, col := range b.FullHelp() {
+				if key.Matches(msg, col...) {
+					return nil // the same key does something allowed here
+				}
+			}
+			return b.ctx.refusedFor(need)
+		}
+	}
+	if b.ctx.remote && key.Matches(msg, all.Editor) {
+		return say("no editor runs on the server: " + keyOf(all.Edit) + " edits the event in a form")
+	}
+	return nil
+}
+
+// offered is b as a screen's help shows it: off when the role does not
+// allow what it needs. The key itself stays on, so that pressing it says
+// why it is refused (act checks every action against the role).
+func (c *shared) offered(need Role, b key.Binding) key.Binding {
+	if !c.role.allows(need) {
+		b.SetEnabled(false)
+	}
+	return b
+}

@@ -1,0 +1,177 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// roleDriver is a browser on the example with role r, served remotely
+// when remote.
+func roleDriver(t *testing.T, r Role, remote bool) *driver {
+	t.Helper()
+	d := startDriver(t, New(exampleStore(t), Options{Now: func() time.Time { return noted }, Role: r, Remote: remote}))
+	if remote {
+		d.m.ctx.clip = terminalClipboard // the driver's stand-in is for local browsers
+	}
+	d.send(tea.WindowSizeMsg{Width: 160, Height: 45})
+	return d
+}
+
+func TestReadRoleCannotChangeAnything(t *testing.T) {
+	d := roleDriver(t, RoleRead, false)
+	before := event(t, d.m.ctx.store, d.selected())
+	for _, k := range []string{"t", "1", "a", "u", "A", "E", "L", "I", "d"} {
+		d.m.status.clear()
+		d.keys(k)
+		if d.openDialog() != nil {
+			t.Errorf("%s opened %T for the read role", k, d.openDialog())
+			d.keys("esc")
+		}
+		if !strings.Contains(d.status(), "your role is read") || !d.statusErr() {
+			t.Errorf("%s said %q; want the role's refusal", k, d.status())
+		}
+	}
+	if after := event(t, d.m.ctx.store, before.ID); !slices.Equal(after.Tags, before.Tags) || len(after.Notes) != len(before.Notes) {
+		t.Errorf("the read role changed %s: tags %q -> %q", before.ID, before.Tags, after.Tags)
+	}
+	d.keys("?")
+	help := d.screen()
+	for _, gone := range []string{"add tags", "annotate", "add an event", "toggle #"} {
+		if strings.Contains(help, gone) {
+			t.Errorf("the read role's help offers %q", gone)
+		}
+	}
+	if !strings.Contains(help, "search") {
+		t.Error("the read role's help lost search")
+	}
+	d.keys("esc")
+	d.keys("S") // the sources screen
+	if strings.Contains(d.screen(), "add a source") {
+		t.Error("the read role's sources screen offers adding a source")
+	}
+	d.m.status.clear()
+	d.keys("a")
+	if d.openDialog() != nil || !strings.Contains(d.status(), "needs the edit role") {
+		t.Errorf("a on the sources screen: %T, %q", d.openDialog(), d.status())
+	}
+	d.keys("q")
+	// Reading goes on.
+	for _, k := range []string{"/", "f"} {
+		d.keys(k)
+		if d.openDialog() == nil {
+			t.Errorf("%s opened nothing for the read role", k)
+		}
+		d.keys("esc")
+	}
+}
+
+func TestAnnotateRoleTagsButDoesNotEdit(t *testing.T) {
+	d := roleDriver(t, RoleAnnotate, false)
+	d.keys("t")
+	if _, ok := d.openDialog().(*prompt); !ok {
+		t.Fatalf("t opened %T for the annotate role", d.openDialog())
+	}
+	d.keys("esc")
+	for _, k := range []string{"A", "E", "d"} {
+		d.m.status.clear()
+		d.keys(k)
+		if d.openDialog() != nil || !strings.Contains(d.status(), "needs the edit role") {
+			t.Errorf("%s: dialog %T, status %q", k, d.openDialog(), d.status())
+		}
+	}
+	if strings.Contains(d.screen(), "add an event") {
+		t.Error("the footer offers adding an event to the annotate role")
+	}
+}
+
+func TestEditRoleCannotEmptyTheTrash(t *testing.T) {
+	d := roleDriver(t, RoleEdit, false)
+	id := d.selected()
+	d.keys("d")
+	if c, ok := d.openDialog().(*confirmDialog); ok {
+		_ = c
+		d.keys("y")
+	}
+	d.keys("D") // the trash
+	d.m.status.clear()
+	d.keys("X") // empty it
+	if _, ok := d.openDialog().(*confirmDialog); ok {
+		t.Errorf("the edit role was asked to confirm emptying the trash")
+	}
+	if !strings.Contains(d.status(), "needs the admin role") {
+		t.Errorf("emptying the trash with the edit role said %q", d.status())
+	}
+	if screen := d.screen(); strings.Contains(screen, "empty the trash") || !strings.Contains(screen, "restore") {
+		t.Errorf("the edit role's trash offers emptying it, or not restoring:\n%s", screen)
+	}
+	trash, err := d.m.ctx.store.Trash()
+	if err != nil || len(trash) != 1 || trash[0].Event.ID != id {
+		t.Errorf("the trash: %v, %v; want %s in it", trash, err, id)
+	}
+}
+
+func TestRemoteRunsNoProgram(t *testing.T) {
+	// A $BROWSER that would leave a mark, were it run.
+	mark := filepath.Join(t.TempDir(), "ran")
+	t.Setenv("BROWSER", "touch "+mark+" %s")
+	d := roleDriver(t, RoleAdmin, true)
+	d.goTo("2021")
+	d.keys("j", "tab", "j", "o") // the referral's second quote
+	if d.m.status.link != "https://occupydemocrats.com/" && !strings.HasPrefix(d.m.status.link, "https://occupydemocrats.com/") {
+		t.Errorf("o over SSH: link %q, status %q", d.m.status.link, d.status())
+	}
+	if len(d.clipboard) != 1 || !strings.Contains(d.clipboard[0], "occupydemocrats.com") {
+		t.Errorf("o over SSH sent %q by OSC 52", d.clipboard)
+	}
+	if !strings.Contains(d.m.View().Content, "\x1b]8;") {
+		t.Error("the URL is not an OSC 8 hyperlink on screen")
+	}
+	d.keys("y")
+	if len(d.clipboard) != 2 || strings.Contains(d.status(), "xclip") {
+		t.Errorf("y over SSH: clipboard %q, status %q", d.clipboard, d.status())
+	}
+	d.keys("tab", "ctrl+e")
+	if !strings.Contains(d.status(), "no editor runs on the server") {
+		t.Errorf("ctrl+e over SSH said %q", d.status())
+	}
+	d.keys("ctrl+z")
+	if _, err := os.Stat(mark); err == nil {
+		t.Error("a program ran on the server")
+	}
+	d.keys("?")
+	if help := d.screen(); strings.Contains(help, "$EDITOR") || strings.Contains(help, "suspend") {
+		t.Error("the help over SSH offers $EDITOR or suspending")
+	}
+}
+
+func TestPresenceShowsWhoElseIsIn(t *testing.T) {
+	var told []string
+	d := startDriver(t, New(exampleStore(t), Options{Now: func() time.Time { return noted }, Remote: true, Selected: func(id string) { told = append(told, id) }}))
+	d.send(tea.WindowSizeMsg{Width: 160, Height: 45})
+	first := d.selected()
+	if len(told) == 0 || told[len(told)-1] != first {
+		t.Fatalf("the browser told %q; want %q last", told, first)
+	}
+	d.keys("j")
+	if told[len(told)-1] != d.selected() || len(told) != 2 {
+		t.Errorf("after j the browser told %q", told)
+	}
+	d.send(Presence([]string{"ana", "bo"}, map[string][]string{d.selected(): {"ana"}}))
+	header, _, _ := strings.Cut(d.screen(), "\n")
+	if !strings.Contains(header, "with ana, bo") {
+		t.Errorf("the header does not say who else is in: %q", header)
+	}
+	if !strings.Contains(d.screen(), "Sources · ana here too") {
+		t.Errorf("the sources pane does not say ana has the event selected:\n%s", d.screen())
+	}
+	d.keys("k")
+	if strings.Contains(d.screen(), "ana here too") {
+		t.Error("ana is said to be on an event she has not selected")
+	}
+}

@@ -1,0 +1,54 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
+)
+
+// Session is a browser served to a terminal elsewhere, over SSH: the
+// program that runs it belongs to the server, which gives it the
+// connection's input and output and tells it the terminal's size. It is
+// always Remote.
+type Session struct {
+	m *Model
+	g *guard
+	s model.Store
+}
+
+// NewSession returns a browser of s for a remote terminal.
+func NewSession(s model.Store, opts Options) *Session {
+	opts.Remote = true
+	m := New(s, opts)
+	return &Session{m: m, g: &guard{m: m, location: s.Location()}, s: s}
+}
+
+// Model is what the session's program runs.
+func (x *Session) Model() tea.Model { return x.g }
+
+// Started gives the session its program, which a crash in View ends.
+func (x *Session) Started(p *tea.Program) { x.g.quit = p.Quit }
+
+// Finish makes the changes still on their way once the program has
+// ended, and says what went wrong: a crash, or a change not saved.
+func (x *Session) Finish() error {
+	if err := x.g.err(); err != nil {
+		return err
+	}
+	if unsaved := errors.Join(x.m.unsaved, x.m.writes.finish(x.s)); unsaved != nil {
+		return fmt.Errorf("a change was not saved: %w", unsaved)
+	}
+	return nil
+}
+
+// Notice is a message for the status line of a session's browser, sent
+// by the server (a limit reached): an error when err.
+func Notice(text string, err bool) tea.Msg { return statusMsg{text: text, err: err} }
+
+// Changed tells a session's browser that its store is now at version (as
+// Store.Version gives it), changed by another session or process: what
+// is on screen is read again, as when the browser notices it itself.
+func Changed(version string) tea.Msg { return versionMsg{version: version} }

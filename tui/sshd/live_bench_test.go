@@ -1,0 +1,34 @@
+package sshd
+
+import (
+	"io"
+	"testing"
+	"time"
+)
+
+// BenchmarkLiveUpdate is the time from a key that tags in one session to
+// the change drawn in another, over loopback SSH: the tag written, the
+// file seen changed (every liveEvery), the other browser told and its
+// screen read again and sent.
+func BenchmarkLiveUpdate(b *testing.B) {
+	ana, anaLine := newKey(b)
+	rita, ritaLine := newKey(b)
+	sv := serve(b, usersLine("ana", "annotate", anaLine)+usersLine("rita", "read", ritaLine), DefaultLimits())
+	_, _, watcher, _ := browse(b, sv.connect(rita))
+	_, tagger, _, _ := browse(b, sv.connect(ana))
+	time.Sleep(500 * time.Millisecond)
+	for b.Loop() {
+		seen := len(watcher.String())
+		io.WriteString(tagger, "1")
+		deadline := time.Now().Add(5 * time.Second)
+		for len(watcher.String()) == seen {
+			if time.Now().After(deadline) {
+				b.Fatal("the change never reached the other session")
+			}
+			time.Sleep(time.Millisecond)
+		}
+		b.StopTimer()
+		time.Sleep(100 * time.Millisecond) // the rest of the redraw
+		b.StartTimer()
+	}
+}

@@ -1,0 +1,108 @@
+package sshd
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model/termtext"
+	"chrono/tui"
+)
+
+// sessionModel is what a session's program runs: the investigations to
+// pick from when the key may see more than one, then the browser.
+type sessionModel struct {
+	invs    []Investigation
+	roles   []tui.Role
+	open    func(i int) (*tui.Session, error)
+	program *tea.Program
+
+	cur     int
+	problem string
+	size    tea.WindowSizeMsg
+	browser *tui.Session
+	inner   tea.Model
+}
+
+func (m *sessionModel) Init() tea.Cmd {
+	if len(m.invs) == 1 {
+		return m.choose(0)
+	}
+	return nil
+}
+
+// choose opens the browser on the i-th investigation.
+func (m *sessionModel) choose(i int) tea.Cmd {
+	b, err := m.open(i)
+	if err != nil {
+		m.problem = termtext.Line(err.Error())
+		return nil
+	}
+	m.browser, m.inner = b, b.Model()
+	if m.program != nil {
+		b.Started(m.program)
+	}
+	size := m.size
+	cmd := m.inner.Init()
+	if size.Width > 0 {
+		cmd = tea.Batch(cmd, func() tea.Msg { return size })
+	}
+	return cmd
+}
+
+func (m *sessionModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if s, ok := msg.(tea.WindowSizeMsg); ok {
+		m.size = s
+	}
+	if m.inner != nil {
+		var cmd tea.Cmd
+		m.inner, cmd = m.inner.Update(msg)
+		return m, cmd
+	}
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return m, nil
+	}
+	switch k.String() {
+	case "up", "k":
+		m.cur = max(m.cur-1, 0)
+	case "down", "j":
+		m.cur = min(m.cur+1, len(m.invs)-1)
+	case "enter":
+		return m, m.choose(m.cur)
+	case "q", "ctrl+c", "esc":
+		return m, tea.Quit
+	}
+	return m, nil
+}
+
+func (m *sessionModel) View() tea.View {
+	if m.inner != nil {
+		return m.inner.View()
+	}
+	var b strings.Builder
+	b.WriteString("Which investigation?\n\n")
+	for i, inv := range m.invs {
+		mark := "  "
+		if i == m.cur {
+			mark = "> "
+		}
+		fmt.Fprintf(&b, "%s%s (%s)\n", mark, inv.Name, m.roles[i])
+	}
+	b.WriteString("\n↑/↓ choose · enter open · q quit\n")
+	if m.problem != "" {
+		b.WriteString("\n✗ " + m.problem + "\n")
+	}
+	v := tea.NewView(b.String())
+	v.AltScreen = true
+	return v
+}
+
+// finish makes the browser's last changes, once the program has ended.
+func (m *sessionModel) finish() error {
+	if m.browser == nil {
+		return nil
+	}
+	return m.browser.Finish()
+}

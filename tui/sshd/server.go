@@ -1,0 +1,536 @@
+package sshd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2"
+	bm "charm.land/wish/v2/bubbletea"
+	gossh "golang.org/x/crypto/ssh"
+
+	"chrono/model"
+	"chrono/tui"
+)
+
+// Investigation is a store the server serves, by the name people pick
+// it by (and a users file's ROLE:NAME names).
+type Investigation struct {
+	Name, Path string
+}
+
+// Config is what a Server serves, and to whom.
+type Config struct {
+	HostKey gossh.Signer
+	// UsersFile lists the people and their keys (ParseUsers); it is read
+	// again when it changes.
+	UsersFile      string
+	Investigations []Investigation
+	// Open returns the store of an investigation for one session, its
+	// changes attributed to author.
+	Open func(inv Investigation, author string) (model.Store, error)
+	// Exec runs one of ExecCommands on an investigation, its output to
+	// stdout and stderr, and returns its exit code. No shell runs.
+	Exec func(inv Investigation, args []string, stdout, stderr io.Writer) int
+	// Browser tunes each session's browser; Role and Remote are the
+	// server's to set.
+	Browser tui.Options
+	Limits  Limits
+	// Log is where connections are logged; nil for nowhere.
+	Log io.Writer
+}
+
+// ExecCommands are the commands a client may run (ssh host -- list):
+// chrono's read-only ones.
+var ExecCommands = []string{"list", "show", "export"}
+
+// pollEvery is how often the users file is looked at, and a session's
+// limits checked: a removed key's sessions end within it.
+const pollEvery = time.Second
+
+// Server serves the browser over SSH.
+type Server struct {
+	cfg Config
+	srv *ssh.Server
+
+	mu       sync.Mutex
+	users    Users
+	stamp    fileStamp
+	sessions map[*session]struct{}
+	perKey   map[string]int // open sessions by key fingerprint
+	keys     map[string]*bucket
+	writes   map[string]*bucket
+	done     chan struct{}
+	closing  sync.Once
+}
+
+// session is one open connection's session.
+type session struct {
+	user  string
+	key   gossh.PublicKey
+	inv   string // "" until the browser has one
+	ended chan string
+	// changes carries the newest version of the session's store, for
+	// its browser to read again; the server never waits for a session.
+	changes chan string
+	// selected is the event the session's browser has selected; presence
+	// carries who else is in, as the browser's message.
+	selected string
+	presence chan tea.Msg
+}
+
+// changed offers the session a new version of its store, replacing one
+// it has not taken yet.
+func (x *session) changed(version string) {
+	for {
+		select {
+		case x.changes <- version:
+			return
+		default:
+		}
+		select {
+		case <-x.changes:
+		default:
+		}
+	}
+}
+
+// end asks the session to end, saying why; a second reason is dropped.
+func (x *session) end(why string) {
+	select {
+	case x.ended <- why:
+	default:
+	}
+}
+
+// New reads the users file and makes the server; Serve starts it.
+func New(cfg Config) (*Server, error) {
+	if cfg.HostKey == nil {
+		return nil, errors.New("no host key")
+	}
+	s := &Server{cfg: cfg, sessions: map[*session]struct{}{}, perKey: map[string]int{}, keys: map[string]*bucket{}, writes: map[string]*bucket{}, done: make(chan struct{})}
+	users, stamp, err := s.readUsers()
+	if err != nil {
+		return nil, err
+	}
+	s.users, s.stamp = users, stamp
+	l := cfg.Limits
+	srv, err := wish.NewServer(
+		func(srv *ssh.Server) error { srv.HostSigners = []ssh.Signer{cfg.HostKey}; return nil },
+		wish.WithPublicKeyAuth(func(_ ssh.Context, key ssh.PublicKey) bool {
+			_, ok := s.currentUsers().Known(key)
+			return ok
+		}),
+		func(srv *ssh.Server) error {
+			srv.Handler = s.handle
+			srv.Version = "chrono"
+			srv.HandshakeTimeout = 30 * time.Second
+			// Backstops: the session's own limits end it first, and say so.
+			if l.Idle > 0 {
+				srv.IdleTimeout = l.Idle + time.Minute
+			}
+			if l.MaxSession > 0 {
+				srv.MaxTimeout = l.MaxSession + time.Minute
+			}
+			// No subsystem (SFTP), no forwarding: the defaults refuse them;
+			// say so here, so that no later default changes it.
+			srv.SubsystemHandlers = map[string]ssh.SubsystemHandler{}
+			srv.RequestHandlers = map[string]ssh.RequestHandler{}
+			srv.LocalPortForwardingCallback = nil
+			srv.ReversePortForwardingCallback = nil
+			return nil
+		},
+	)
+	if err != nil {
+		return nil, err
+	}
+	s.srv = srv
+	return s, nil
+}
+
+// Serve accepts connections on ln until Close.
+func (s *Server) Serve(ln net.Listener) error {
+	go s.watch()
+	for _, inv := range s.cfg.Investigations {
+		go s.watchStore(inv)
+	}
+	err := s.srv.Serve(ln)
+	if errors.Is(err, ssh.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// Close ends every session and stops listening.
+func (s *Server) Close() error {
+	s.closing.Do(func() { close(s.done) })
+	return s.srv.Close()
+}
+
+// Shutdown stops listening and lets the sessions end, until ctx is done.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.closing.Do(func() { close(s.done) })
+	s.mu.Lock()
+	for x := range s.sessions {
+		x.end("the server is stopping")
+	}
+	s.mu.Unlock()
+	return s.srv.Shutdown(ctx)
+}
+
+func (s *Server) currentUsers() Users {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.users
+}
+
+func (s *Server) logf(format string, args ...any) {
+	if s.cfg.Log != nil {
+		fmt.Fprintf(s.cfg.Log, time.Now().Format(time.DateTime)+" "+format+"\n", args...)
+	}
+}
+
+// names are the served investigations' names.
+func (s *Server) names() []string {
+	var out []string
+	for _, inv := range s.cfg.Investigations {
+		out = append(out, inv.Name)
+	}
+	return out
+}
+
+// visible are the investigations key may see, with its role in each.
+func (s *Server) visible(key gossh.PublicKey) (invs []Investigation, roles []tui.Role) {
+	users := s.currentUsers()
+	for _, inv := range s.cfg.Investigations {
+		if _, role, ok := users.Role(key, inv.Name); ok {
+			invs, roles = append(invs, inv), append(roles, role)
+		}
+	}
+	return invs, roles
+}
+
+// admit counts a session of key in, or says which limit it reaches.
+func (s *Server) admit(x *session) (release func(), refused string) {
+	fp := Fingerprint(x.key)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	l := s.cfg.Limits
+	switch {
+	case l.Total > 0 && len(s.sessions) >= l.Total:
+		return nil, fmt.Sprintf("the server has %d sessions open, its most; try again later", l.Total)
+	case l.PerKey > 0 && s.perKey[fp] >= l.PerKey:
+		return nil, fmt.Sprintf("your key has %d sessions open, the most one key may; close one first", l.PerKey)
+	}
+	s.sessions[x] = struct{}{}
+	s.perKey[fp]++
+	return func() {
+		s.mu.Lock()
+		delete(s.sessions, x)
+		s.perKey[fp]--
+		s.mu.Unlock()
+	}, ""
+}
+
+// personal is the user's bucket in m, made with mk.
+func (s *Server) personal(m map[string]*bucket, user string, mk func() *bucket) *bucket {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b := m[user]
+	if b == nil {
+		b = mk()
+		m[user] = b
+	}
+	return b
+}
+
+// handle is every session: the browser, or a read-only command.
+func (s *Server) handle(sess ssh.Session) {
+	key := sess.PublicKey()
+	if key == nil {
+		sess.Exit(1)
+		return
+	}
+	user, ok := s.currentUsers().Known(key)
+	if !ok {
+		fmt.Fprintln(sess.Stderr(), "chrono: your key is not among the server's users")
+		sess.Exit(1)
+		return
+	}
+	x := &session{user: user, key: key, ended: make(chan string, 1), changes: make(chan string, 1), presence: make(chan tea.Msg, 1)}
+	release, refused := s.admit(x)
+	if refused != "" {
+		fmt.Fprintln(sess.Stderr(), "chrono: "+refused)
+		s.logf("%s refused: %s", user, refused)
+		sess.Exit(1)
+		return
+	}
+	defer release()
+	invs, roles := s.visible(key)
+	if len(invs) == 0 {
+		fmt.Fprintln(sess.Stderr(), "chrono: your key may see none of the investigations served here")
+		sess.Exit(1)
+		return
+	}
+	_, _, pty := sess.Pty()
+	if len(sess.Command()) > 0 || !pty {
+		sess.Exit(s.exec(sess, user, invs))
+		return
+	}
+	sess.Exit(s.browse(sess, x, invs, roles))
+}
+
+// exec runs a read-only command for the session, never a shell.
+func (s *Server) exec(sess ssh.Session, user string, invs []Investigation) int {
+	args := sess.Command()
+	stderr := sess.Stderr()
+	usage := "chrono serves the browser to a terminal (ssh -t), and runs " + strings.Join(ExecCommands, ", ") + ": ssh HOST -- list --tag verify"
+	if len(invs) > 1 {
+		usage = "chrono serves the browser to a terminal (ssh -t), and runs " + strings.Join(ExecCommands, ", ") + " on an investigation named first: ssh HOST -- " + invs[0].Name + " list"
+	}
+	inv := invs[0]
+	if len(invs) > 1 && len(args) > 0 {
+		i := slices.IndexFunc(invs, func(v Investigation) bool { return v.Name == args[0] })
+		if i < 0 {
+			var names []string
+			for _, v := range invs {
+				names = append(names, v.Name)
+			}
+			fmt.Fprintf(stderr, "chrono: name the investigation first, one of: %s\n%s\n", strings.Join(names, ", "), usage)
+			return 2
+		}
+		inv, args = invs[i], args[1:]
+	}
+	if len(args) == 0 {
+		fmt.Fprintln(stderr, "chrono: "+usage)
+		return 2
+	}
+	if !slices.Contains(ExecCommands, args[0]) {
+		fmt.Fprintf(stderr, "chrono: %q is not run over SSH: no shell, no program; %s\n", args[0], usage)
+		s.logf("%s refused exec %q", user, sess.RawCommand())
+		return 2
+	}
+	s.logf("%s ran %s on %s", user, strings.Join(args, " "), inv.Name)
+	return s.cfg.Exec(inv, args, sess, stderr)
+}
+
+// browse runs the browser for the session until it quits or a limit
+// ends it.
+func (s *Server) browse(sess ssh.Session, x *session, invs []Investigation, roles []tui.Role) int {
+	_, windows, _ := sess.Pty()
+	l := s.cfg.Limits
+	m := &sessionModel{invs: invs, roles: roles, open: func(i int) (*tui.Session, error) {
+		return s.open(x, invs[i], roles[i])
+	}}
+	keys := s.personal(s.keys, x.user, func() *bucket { return newBucket(max(l.KeysPerSecond, 1), time.Second) })
+	var lastKey time.Time
+	var keyMu sync.Mutex
+	slowed := false
+	opts := append(bm.MakeOptions(sess), tea.WithoutSignalHandler(), tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
+		if _, ok := msg.(tea.KeyPressMsg); !ok {
+			return msg
+		}
+		now := time.Now()
+		keyMu.Lock()
+		lastKey = now
+		keyMu.Unlock()
+		if l.KeysPerSecond > 0 && !keys.allow(now) {
+			if slowed {
+				return nil
+			}
+			slowed = true
+			return tui.Notice(fmt.Sprintf("more than %d keys a second: keys are being dropped; slow down", l.KeysPerSecond), true)
+		}
+		slowed = false
+		return msg
+	}))
+	p := tea.NewProgram(m, opts...)
+	m.program = p
+	begun := time.Now()
+	keyMu.Lock()
+	lastKey = begun
+	keyMu.Unlock()
+	why := make(chan string, 1)
+	stop := make(chan struct{})
+	go func() {
+		// Apart from the limits' loop: Send waits for a program that is
+		// stuck writing to a stalled client.
+		for {
+			select {
+			case <-stop:
+				return
+			case v := <-x.changes:
+				p.Send(tui.Changed(v))
+			case msg := <-x.presence:
+				p.Send(msg)
+			}
+		}
+	}()
+	go func() {
+		tick := time.NewTicker(pollEvery)
+		defer tick.Stop()
+		for {
+			var reason string
+			select {
+			case <-stop:
+				return
+			case w, ok := <-windows:
+				if ok {
+					p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+				}
+				continue
+			case reason = <-x.ended:
+			case <-sess.Context().Done():
+				p.Quit()
+				return
+			case now := <-tick.C:
+				keyMu.Lock()
+				idle := now.Sub(lastKey)
+				keyMu.Unlock()
+				switch {
+				case l.Idle > 0 && idle >= l.Idle:
+					reason = fmt.Sprintf("no key was pressed for %s, the most the server allows", l.Idle)
+				case l.MaxSession > 0 && now.Sub(begun) >= l.MaxSession:
+					reason = fmt.Sprintf("the session lasted %s, the longest the server allows; connect again", l.MaxSession)
+				default:
+					continue
+				}
+			}
+			why <- reason
+			p.Quit()
+			// A client that stops reading cannot hold the session: its
+			// connection is closed if the program cannot end.
+			time.AfterFunc(5*time.Second, func() { sess.Close() })
+			return
+		}
+	}()
+	_, runErr := p.Run()
+	close(stop)
+	s.mu.Lock()
+	x.inv = ""
+	s.tellPresence()
+	s.mu.Unlock()
+	p.Kill()
+	code := 0
+	if err := m.finish(); err != nil {
+		fmt.Fprintf(sess.Stderr(), "chrono: %s\r\n", err)
+		code = 1
+	}
+	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
+		s.logf("%s: %v", x.user, runErr)
+	}
+	select {
+	case reason := <-why:
+		fmt.Fprintf(sess.Stderr(), "chrono: session ended: %s\r\n", reason)
+		s.logf("%s's session ended: %s", x.user, reason)
+		code = 1
+	default:
+	}
+	return code
+}
+
+// open opens inv's store for the session's browser.
+func (s *Server) open(x *session, inv Investigation, role tui.Role) (*tui.Session, error) {
+	st, err := s.cfg.Open(inv, x.user)
+	if err != nil {
+		return nil, err
+	}
+	l := s.cfg.Limits
+	writes := s.personal(s.writes, x.user, func() *bucket { return newBucket(max(l.WritesPerMinute, 1), time.Minute) })
+	if l.WritesPerMinute <= 0 {
+		writes = newBucket(1<<30, time.Nanosecond)
+	}
+	s.mu.Lock()
+	x.inv = inv.Name
+	s.mu.Unlock()
+	s.logf("%s opened %s (%s)", x.user, inv.Name, role)
+	opts := s.cfg.Browser
+	opts.Role = role
+	opts.Selected = func(id string) {
+		s.mu.Lock()
+		x.selected = id
+		s.tellPresence()
+		s.mu.Unlock()
+	}
+	return tui.NewSession(limitedStore{Store: st, role: role, writes: writes, limit: l.WritesPerMinute}, opts), nil
+}
+
+// fileStamp tells a changed file from the one read.
+type fileStamp struct {
+	mod  time.Time
+	size int64
+}
+
+func (s *Server) readUsers() (Users, fileStamp, error) {
+	fi, err := os.Stat(s.cfg.UsersFile)
+	if err != nil {
+		return nil, fileStamp{}, fmt.Errorf("users file: %w", err)
+	}
+	data, err := os.ReadFile(s.cfg.UsersFile)
+	if err != nil {
+		return nil, fileStamp{}, fmt.Errorf("users file: %w", err)
+	}
+	users, err := ParseUsers(s.cfg.UsersFile, data, s.names())
+	return users, fileStamp{fi.ModTime(), fi.Size()}, err
+}
+
+// watch reads the users file again when it changes, and ends the
+// sessions of keys it no longer lists (or whose role changed).
+func (s *Server) watch() {
+	tick := time.NewTicker(pollEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-s.done:
+			return
+		case <-tick.C:
+		}
+		fi, err := os.Stat(s.cfg.UsersFile)
+		s.mu.Lock()
+		same := err == nil && fi.ModTime().Equal(s.stamp.mod) && fi.Size() == s.stamp.size
+		s.mu.Unlock()
+		if same {
+			continue
+		}
+		users, stamp, err := s.readUsers()
+		if err != nil {
+			// A file half written, or with a mistake: the list as it was
+			// stays, and the log says why.
+			s.logf("%v; keeping the users as they were", err)
+			s.mu.Lock()
+			s.stamp = stamp
+			s.mu.Unlock()
+			continue
+		}
+		s.mu.Lock()
+		old := s.users
+		s.users, s.stamp = users, stamp
+		for x := range s.sessions {
+			_, gone := users.Known(x.key)
+			gone = !gone
+			changed := false
+			if x.inv != "" {
+				_, was, _ := old.Role(x.key, x.inv)
+				_, r, ok := users.Role(x.key, x.inv)
+				changed = !ok || r != was
+			}
+			switch {
+			case gone:
+				x.end("your key was removed from the server's users")
+			case changed:
+				x.end("your role changed; connect again")
+			}
+		}
+		s.mu.Unlock()
+		s.logf("users file read again: %d keys", len(users))
+	}
+}

@@ -1,0 +1,599 @@
+package sshd
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"chrono/model"
+	"chrono/model/native"
+	"chrono/store"
+)
+
+// A served investigation for the tests: the example, in a temporary
+// store, served on loopback to the keys of users.
+type served struct {
+	t       testing.TB
+	addr    string
+	srv     *Server
+	db      string
+	users   string
+	hostKey gossh.PublicKey
+}
+
+func exampleDB(t testing.TB) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "nso.db")
+	s, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	f, err := os.Open("../../timeline.example.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	in := model.Input{Name: "timeline.example.json", Read: func(sink model.Sink) error { return native.Read(f, sink) }}
+	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func serve(t testing.TB, users string, limits Limits, tune ...func(*Config)) *served {
+	t.Helper()
+	dir := t.TempDir()
+	sv := &served{t: t, db: exampleDB(t), users: filepath.Join(dir, "users")}
+	if err := os.WriteFile(sv.users, []byte(users), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	host, _, err := HostKey(filepath.Join(dir, "host_ed25519"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sv.hostKey = host.PublicKey()
+	shared, err := store.Open(sv.db, store.Options{Shared: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := Config{
+		HostKey:        host,
+		UsersFile:      sv.users,
+		Investigations: []Investigation{{Name: "nso", Path: sv.db}},
+		Open: func(_ Investigation, author string) (model.Store, error) {
+			return shared.(interface{ As(string) model.Store }).As(author), nil
+		},
+		Exec: func(inv Investigation, args []string, stdout, _ io.Writer) int {
+			fmt.Fprintf(stdout, "ran %s on %s\n", strings.Join(args, " "), inv.Name)
+			return 0
+		},
+		Limits: limits,
+	}
+	for _, f := range tune {
+		f(&cfg)
+	}
+	srv, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sv.addr, sv.srv = ln.Addr().String(), srv
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close(); shared.Close() })
+	return sv
+}
+
+// dial connects with auth.
+func (sv *served) dial(auth ...gossh.AuthMethod) (*gossh.Client, error) {
+	return gossh.Dial("tcp", sv.addr, &gossh.ClientConfig{
+		User: "anyone", Auth: auth, HostKeyCallback: gossh.FixedHostKey(sv.hostKey), Timeout: 5 * time.Second,
+	})
+}
+
+func (sv *served) connect(key gossh.Signer) *gossh.Client {
+	sv.t.Helper()
+	c, err := sv.dial(gossh.PublicKeys(key))
+	if err != nil {
+		sv.t.Fatal(err)
+	}
+	sv.t.Cleanup(func() { c.Close() })
+	return c
+}
+
+// screen is what a browser session has written, read as it comes.
+type screen struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (s *screen) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.Write(p)
+}
+
+func (s *screen) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.String()
+}
+
+// waitFor waits up to 10s for the screen to show text.
+func (s *screen) waitFor(t testing.TB, text string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(s.String(), text) {
+		if time.Now().After(deadline) {
+			got := s.String()
+			t.Fatalf("the screen never showed %q; it ends:\n%q", text, got[max(0, len(got)-1500):])
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// browse opens the browser in a terminal of 120×40.
+func browse(t testing.TB, c *gossh.Client) (*gossh.Session, io.Writer, *screen, *screen) {
+	t.Helper()
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, errs := &screen{}, &screen{}
+	sess.Stdout, sess.Stderr = out, errs
+	in, err := sess.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestPty("xterm-256color", 40, 120, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	out.waitFor(t, "event 1 of")
+	return sess, in, out, errs
+}
+
+// journal is the store's journal, newest first.
+func journal(t testing.TB, db string) []model.Entry {
+	t.Helper()
+	s, err := store.Open(db, store.Options{ReadOnly: true, Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	entries, err := s.Journal(model.JournalQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return entries
+}
+
+func usersLine(name, role, key string) string { return name + " " + role + " " + key + "\n" }
+
+func TestUnknownKeyAndPasswordsAreRefused(t *testing.T) {
+	_, ana := newKey(t)
+	sv := serve(t, usersLine("ana", "edit", ana), DefaultLimits())
+	stranger, _ := newKey(t)
+	if _, err := sv.dial(gossh.PublicKeys(stranger)); err == nil || !strings.Contains(err.Error(), "unable to authenticate") {
+		t.Errorf("an unknown key: %v", err)
+	}
+	if _, err := sv.dial(gossh.Password("secret")); err == nil {
+		t.Error("a password was accepted")
+	}
+	answer := gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })
+	if _, err := sv.dial(answer); err == nil {
+		t.Error("keyboard-interactive was accepted")
+	}
+	if _, err := sv.dial(); err == nil {
+		t.Error("no authentication was accepted")
+	}
+}
+
+func TestReadKeyCannotTag(t *testing.T) {
+	reader, readLine := newKey(t)
+	annotator, annotateLine := newKey(t)
+	sv := serve(t, usersLine("rita", "read", readLine)+usersLine("bo", "annotate", annotateLine), DefaultLimits())
+	before := len(journal(t, sv.db))
+
+	sess, in, out, _ := browse(t, sv.connect(reader))
+	io.WriteString(in, "1")
+	out.waitFor(t, "your role is read")
+	io.WriteString(in, "t")
+	io.WriteString(in, "q")
+	sess.Wait()
+	if n := len(journal(t, sv.db)); n != before {
+		t.Fatalf("the read key changed the store: %d journal entries, was %d", n, before)
+	}
+
+	// The same keys with the annotate role tag, as bo.
+	sess, in, _, _ = browse(t, sv.connect(annotator))
+	io.WriteString(in, "1")
+	deadline := time.Now().Add(10 * time.Second)
+	for len(journal(t, sv.db)) == before && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	io.WriteString(in, "q")
+	sess.Wait()
+	entries := journal(t, sv.db)
+	if len(entries) != before+1 || entries[0].Author != "bo" {
+		t.Fatalf("after bo's tag: %d entries (was %d), newest by %q", len(entries), before, entries[0].Author)
+	}
+}
+
+func TestOnlyTheReadOnlyCommandsRun(t *testing.T) {
+	key, line := newKey(t)
+	sv := serve(t, usersLine("ana", "admin", line), DefaultLimits())
+	c := sv.connect(key)
+	run := func(cmd string) (string, string, error) {
+		sess, err := c.NewSession()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer sess.Close()
+		var out, errs bytes.Buffer
+		sess.Stdout, sess.Stderr = &out, &errs
+		err = sess.Run(cmd)
+		return out.String(), errs.String(), err
+	}
+	if out, _, err := run("list --tag verify"); err != nil || out != "ran list --tag verify on nso\n" {
+		t.Errorf("list: %q, %v", out, err)
+	}
+	for _, cmd := range []string{"sh -c id", "id", "tag nso-denial x", "rm nso-denial", "serve", ""} {
+		out, errs, err := run(cmd)
+		var exit *gossh.ExitError
+		if !errors.As(err, &exit) || exit.ExitStatus() != 2 || out != "" || !strings.Contains(errs, "chrono") {
+			t.Errorf("%q: out %q, err %q, %v", cmd, out, errs, err)
+		}
+	}
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestSubsystem("sftp"); err == nil {
+		t.Error("the sftp subsystem was granted")
+	}
+	sess.Close()
+	if conn, err := c.Dial("tcp", sv.addr); err == nil {
+		conn.Close()
+		t.Error("local port forwarding was allowed")
+	}
+	if ln, err := c.Listen("tcp", "127.0.0.1:0"); err == nil {
+		ln.Close()
+		t.Error("remote port forwarding was allowed")
+	}
+}
+
+func TestRemovedKeysSessionsEnd(t *testing.T) {
+	ana, anaLine := newKey(t)
+	_, boLine := newKey(t)
+	sv := serve(t, usersLine("ana", "edit", anaLine)+usersLine("bo", "read", boLine), DefaultLimits())
+	sess, _, _, errs := browse(t, sv.connect(ana))
+	ended := make(chan error, 1)
+	go func() { ended <- sess.Wait() }()
+	// A different size too, so that a file system with coarse times sees
+	// the change.
+	if err := os.WriteFile(sv.users, []byte("# ana left\n"+usersLine("bo", "read", boLine)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-ended:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the removed key's session is still open after 5s")
+	}
+	if !strings.Contains(errs.String(), "your key was removed") {
+		t.Errorf("the session ended saying %q", errs.String())
+	}
+	if _, err := sv.dial(gossh.PublicKeys(ana)); err == nil {
+		t.Error("the removed key connected again")
+	}
+}
+
+func TestLimitsSayWhichWasReached(t *testing.T) {
+	key, line := newKey(t)
+	l := DefaultLimits()
+	l.PerKey, l.Idle = 1, 1500*time.Millisecond
+	sv := serve(t, usersLine("ana", "read", line), l)
+	c := sv.connect(key)
+	first, _, _, errs := browse(t, c)
+	second, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var secondErr bytes.Buffer
+	second.Stderr = &secondErr
+	if err := second.Run("list"); err == nil || !strings.Contains(secondErr.String(), "sessions open, the most one key may") {
+		t.Errorf("a second session over the limit: %v, %q", err, secondErr.String())
+	}
+	done := make(chan error, 1)
+	go func() { done <- first.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the idle session did not end")
+	}
+	if !strings.Contains(errs.String(), "no key was pressed for 1.5s") {
+		t.Errorf("the idle session ended saying %q", errs.String())
+	}
+}
+
+// TestAStalledClientBlocksNoOne: a client that stops reading fills its
+// connection's window, and its browser stops where it writes; another
+// person's session goes on tagging, and a local chrono can still open
+// the store for writing.
+func TestAStalledClientBlocksNoOne(t *testing.T) {
+	slow, slowLine := newKey(t)
+	bo, boLine := newKey(t)
+	l := DefaultLimits()
+	l.KeysPerSecond = 0
+	sv := serve(t, usersLine("sam", "annotate", slowLine)+usersLine("bo", "annotate", boLine), l)
+	before := len(journal(t, sv.db))
+
+	c := sv.connect(slow)
+	stalled, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := stalled.StdoutPipe(); err != nil { // never read
+		t.Fatal(err)
+	}
+	in, err := stalled.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := stalled.RequestPty("xterm-256color", 60, 200, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := stalled.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	// Enough redrawing to fill the window the client never reads, then
+	// nothing: the client has stalled. (Keys kept coming would keep the
+	// store open for their reads.)
+	for range 300 {
+		if _, err := io.WriteString(in, "jjjjk?"+"\x1b"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	time.Sleep(3 * time.Second)
+
+	sess, keys, _, _ := browse(t, sv.connect(bo))
+	io.WriteString(keys, "1")
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		if entries := journal(t, sv.db); len(entries) > before && entries[0].Author == "bo" {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if entries := journal(t, sv.db); len(entries) <= before || entries[0].Author != "bo" {
+		t.Fatalf("bo's tag did not land while sam's client stalled: %d entries (was %d)", len(entries), before)
+	}
+	io.WriteString(keys, "q")
+	sess.Wait()
+	local, err := store.Open(sv.db, store.Options{Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatalf("a local chrono cannot open the store while a client stalls: %v", err)
+	}
+	local.Close()
+}
+
+// TestChangesReachOtherSessionsUnasked: a tag made in one session, and
+// a change by a chrono command on the server, appear on another
+// session's screen with no key pressed there.
+func TestChangesReachOtherSessionsUnasked(t *testing.T) {
+	ana, anaLine := newKey(t)
+	rita, ritaLine := newKey(t)
+	sv := serve(t, usersLine("ana", "annotate", anaLine)+usersLine("rita", "read", ritaLine), DefaultLimits())
+	_, _, watcher, _ := browse(t, sv.connect(rita))
+	_, tagger, _, _ := browse(t, sv.connect(ana))
+	time.Sleep(300 * time.Millisecond) // both settled
+	seen := len(watcher.String())
+	io.WriteString(tagger, "1") // #key on the first event
+	deadline := time.Now().Add(3 * time.Second)
+	for !strings.Contains(watcher.String()[seen:], "#key") {
+		if time.Now().After(deadline) {
+			t.Fatalf("ana's tag never reached rita's screen")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+
+	// A chrono command on the server: here, the store opened as one.
+	seen = len(watcher.String())
+	local, err := store.Open(sv.db, store.Options{Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := local.Header()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.Title = "Renamed by the desk"
+	if _, _, err := (model.Retitle{Header: h}).Apply(local); err != nil {
+		t.Fatal(err)
+	}
+	local.Close()
+	deadline = time.Now().Add(3 * time.Second)
+	for !strings.Contains(watcher.String()[seen:], "Renamed by the desk") {
+		if time.Now().After(deadline) {
+			t.Fatalf("the local change never reached rita's screen")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func TestPresence(t *testing.T) {
+	ana, anaLine := newKey(t)
+	bo, boLine := newKey(t)
+	sv := serve(t, usersLine("ana", "read", anaLine)+usersLine("bo", "read", boLine), DefaultLimits())
+	_, _, anaScreen, _ := browse(t, sv.connect(ana))
+	boSess, boKeys, _, _ := browse(t, sv.connect(bo))
+	anaScreen.waitFor(t, "with bo")
+	anaScreen.waitFor(t, "bo here too") // both on the first event
+	seen := len(anaScreen.String())
+	io.WriteString(boKeys, "q")
+	boSess.Wait()
+	deadline := time.Now().Add(3 * time.Second)
+	// The screen is drawn by differences: bo's leaving redraws the
+	// header and the pane's title without him.
+	for after := ""; after == "" || strings.Contains(after, "bo"); after = anaScreen.String()[seen:] {
+		if time.Now().After(deadline) {
+			t.Fatalf("ana's header still says bo is in after bo left: %q", anaScreen.String()[seen:])
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func TestSeveralInvestigations(t *testing.T) {
+	ana, anaLine := newKey(t)
+	bo, boLine := newKey(t)
+	dir := t.TempDir()
+	leaks := exampleDB(t)
+	users := filepath.Join(dir, "users")
+	os.WriteFile(users, []byte(usersLine("ana", "read", anaLine)+usersLine("bo", "edit:leaks", boLine)), 0o600)
+	host, _, err := HostKey(filepath.Join(dir, "host"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	invs := []Investigation{{Name: "nso", Path: exampleDB(t)}, {Name: "leaks", Path: leaks}}
+	shared := map[string]model.Store{}
+	for _, inv := range invs {
+		s, err := store.Open(inv.Path, store.Options{Shared: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		shared[inv.Name] = s
+	}
+	srv, err := New(Config{HostKey: host, UsersFile: users, Investigations: invs, Limits: DefaultLimits(),
+		Open: func(inv Investigation, author string) (model.Store, error) {
+			return shared[inv.Name].(interface{ As(string) model.Store }).As(author), nil
+		},
+		Exec: func(inv Investigation, args []string, stdout, _ io.Writer) int {
+			fmt.Fprintf(stdout, "ran %s on %s\n", strings.Join(args, " "), inv.Name)
+			return 0
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	sv := &served{t: t, addr: ln.Addr().String(), hostKey: host.PublicKey()}
+
+	// ana may see both: a picker first.
+	sess, err := sv.connect(ana).NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := &screen{}
+	sess.Stdout = out
+	in, _ := sess.StdinPipe()
+	sess.RequestPty("xterm", 40, 120, gossh.TerminalModes{})
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	out.waitFor(t, "Which investigation?")
+	out.waitFor(t, "leaks (read)")
+	io.WriteString(in, "j\r")
+	out.waitFor(t, "event 1 of 13")
+	io.WriteString(in, "q")
+	sess.Wait()
+
+	// bo sees leaks alone: no picker, and commands run on it unnamed.
+	c := sv.connect(bo)
+	run, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := run.Output("list")
+	if err != nil || string(got) != "ran list on leaks\n" {
+		t.Errorf("bo's list: %q, %v", got, err)
+	}
+	// ana names one first.
+	run, err = sv.connect(ana).NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err = run.Output("nso show fbi-tip")
+	if err != nil || string(got) != "ran show fbi-tip on nso\n" {
+		t.Errorf("ana's show: %q, %v", got, err)
+	}
+}
+
+func TestMaxSessionEndsASession(t *testing.T) {
+	key, line := newKey(t)
+	l := DefaultLimits()
+	l.Idle, l.MaxSession = 0, 1500*time.Millisecond
+	sv := serve(t, usersLine("ana", "read", line), l)
+	sess, in, _, errs := browse(t, sv.connect(key))
+	done := make(chan error, 1)
+	go func() { done <- sess.Wait() }()
+	tick := time.NewTicker(200 * time.Millisecond) // busy, never idle
+	defer tick.Stop()
+	for {
+		select {
+		case <-done:
+			if !strings.Contains(errs.String(), "the session lasted 1.5s, the longest the server allows") {
+				t.Errorf("the session ended saying %q", errs.String())
+			}
+			return
+		case <-tick.C:
+			io.WriteString(in, "j")
+		case <-time.After(10 * time.Second):
+			t.Fatal("the session outlived its limit")
+		}
+	}
+}
+
+func TestTooManyKeysAreDroppedAndSaidSo(t *testing.T) {
+	key, line := newKey(t)
+	l := DefaultLimits()
+	l.KeysPerSecond = 5
+	sv := serve(t, usersLine("ana", "read", line), l)
+	_, in, out, _ := browse(t, sv.connect(key))
+	io.WriteString(in, strings.Repeat("j", 40))
+	out.waitFor(t, "more than 5 keys a second")
+	time.Sleep(300 * time.Millisecond)
+	if strings.Contains(out.String(), "event 13 of") { // the last of 13
+		t.Error("every one of 40 keys was taken")
+	}
+}
+
+func TestAUsersFileWithAMistakeKeepsTheListAsItWas(t *testing.T) {
+	key, line := newKey(t)
+	var log screen
+	sv := serve(t, usersLine("ana", "read", line), DefaultLimits(), func(c *Config) { c.Log = &log })
+	os.WriteFile(sv.users, []byte(usersLine("ana", "reader", line)+"# half written\n"), 0o600)
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(log.String(), "keeping the users as they were") {
+		if time.Now().After(deadline) {
+			t.Fatalf("the mistake was not logged: %q", log.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if !strings.Contains(log.String(), sv.users+":1:5: role \"reader\"") {
+		t.Errorf("the log does not say where: %q", log.String())
+	}
+	if c, err := sv.dial(gossh.PublicKeys(key)); err != nil {
+		t.Errorf("ana's key was dropped with the file that has a mistake: %v", err)
+	} else {
+		c.Close()
+	}
+}
