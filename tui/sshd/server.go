@@ -144,6 +144,7 @@ func New(cfg Config) (*Server, error) {
 			// No subsystem (SFTP), no forwarding: the defaults refuse them;
 			// say so here, so that no later default changes it.
 			srv.SubsystemHandlers = map[string]ssh.SubsystemHandler{}
+			srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": noAgentSessions}
 			srv.RequestHandlers = map[string]ssh.RequestHandler{}
 			srv.LocalPortForwardingCallback = nil
 			srv.ReversePortForwardingCallback = nil
