@@ -23,9 +23,13 @@ type browser struct {
 	width, height int
 	lay           layout
 
-	query     model.Query
-	gen       int // bumped whenever the view (query) changes
-	loading   bool
+	query   model.Query
+	gen     int // bumped whenever the view (query) changes
+	loading bool
+	// rereading: the window is being read again for a change made
+	// elsewhere, and keys still move the cursor in the rows on screen;
+	// the new window keeps the cursor where they took it.
+	rereading bool
 	tl        timeline
 	allEvents int // events in the store, for "of 12 (40 total)"
 	ruler     ruler
@@ -171,6 +175,7 @@ func (b *browser) answer(msg tea.Msg) tea.Cmd {
 		return tea.Batch(b.requery(b.query), b.checkProblems())
 	case storeChangedMsg:
 		cmds := []tea.Cmd{b.requery(b.query), b.checkProblems()}
+		b.rereading = true
 		if id := b.detail.id(); id != "" {
 			cmds = append(cmds, loadDetail(b.ctx.store, id, detailMsg{}))
 		}

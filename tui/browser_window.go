@@ -14,6 +14,10 @@ func (b *browser) gotWindow(msg windowMsg) tea.Cmd {
 		return nil
 	}
 	b.loading = false
+	if row, ok := b.tl.selected(); ok && b.rereading && msg.focusID == "" && !msg.fromEnd {
+		msg.anchor = row.Pos
+	}
+	b.rereading = false
 	if errors.Is(msg.err, errNoMove) {
 		return say(msg.note)
 	}
@@ -163,6 +167,7 @@ func (b *browser) reset(q model.Query) {
 	b.query = q
 	b.gen++
 	b.loading = true
+	b.rereading = false
 	b.tl.total, b.tl.counted = -1, 0
 	b.relayout()
 }
