@@ -17,7 +17,9 @@ import (
 // waits for this process's reads, opens the store for writing alone (up
 // to Options.Timeout for other processes), and reads the events it
 // changes as they are then, so that nothing another process wrote is
-// lost.
+// lost. A writer in another process that asks for its turn (turn_linux.go)
+// is let in at the end of the reads under way, so that sessions reading
+// without a pause do not keep it out.
 type Shared struct {
 	path           string
 	timeout        time.Duration
@@ -36,6 +38,11 @@ type Shared struct {
 	ro    *Store     // open while reads follow one another
 	users int
 	idle  *time.Timer
+	// yielding: another process asked to write (turn_linux.go); new
+	// reads wait, on drained, for those under way to end and the store
+	// to close, and then for the writer to have its turn.
+	yielding bool
+	drained  sync.Cond
 }
 
 // linger is how long the store stays open for reads after the last one:
@@ -50,7 +57,9 @@ const linger = 100 * time.Millisecond
 // never opens the store for writing. The store must exist at the
 // current schema (open it once with Open first).
 func NewShared(path string, opts Options) *Shared {
-	return &Shared{path: path, timeout: opts.Timeout, author: opts.Author, readOnly: opts.ReadOnly, acceptRollback: opts.AcceptRollback}
+	s := &Shared{path: path, timeout: opts.Timeout, author: opts.Author, readOnly: opts.ReadOnly, acceptRollback: opts.AcceptRollback}
+	s.drained.L = &s.mu
+	return s
 }
 
 // Location returns the path of the file the store is in.
@@ -64,7 +73,21 @@ func (s *Shared) acquire() (*Store, error) {
 	s.gate.RLock()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.ro != nil && (s.yielding || turnWanted(s.ro.file)) {
+		// Reads that follow one another closely would keep the store
+		// open for ever: a writer that asked goes first.
+		s.yielding = true
+		for s.users > 0 {
+			s.drained.Wait()
+		}
+		s.closeLocked()
+	}
 	if s.ro == nil {
+		timeout := s.timeout
+		if timeout == 0 {
+			timeout = DefaultTimeout
+		}
+		waitTurn(s.path, timeout)
 		st, err := Open(s.path, Options{ReadOnly: true, Timeout: s.timeout})
 		if err != nil {
 			s.gate.RUnlock()
@@ -83,7 +106,12 @@ func (s *Shared) acquire() (*Store, error) {
 func (s *Shared) release() {
 	s.mu.Lock()
 	s.users--
-	if s.users == 0 {
+	switch {
+	case s.users > 0:
+	case s.ro != nil && (s.yielding || turnWanted(s.ro.file)):
+		s.closeLocked() // a writer waits for the file
+		s.drained.Broadcast()
+	default:
 		s.idle = time.AfterFunc(linger, s.closeIdle)
 	}
 	s.mu.Unlock()
@@ -93,9 +121,15 @@ func (s *Shared) release() {
 func (s *Shared) closeIdle() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.closeLocked()
+}
+
+// closeLocked closes the store if no read is under way; s.mu is held.
+func (s *Shared) closeLocked() {
 	if s.users == 0 && s.ro != nil {
 		s.ro.Close()
 		s.ro = nil
+		s.yielding = false
 	}
 }
 
@@ -245,7 +279,8 @@ func (s *Shared) Event(id string) (model.Event, error) {
 }
 
 // Events is Store.Events. The store stays open for reading until the loop
-// ends, so the loop's body must not write to it.
+// ends, so the loop's body must not use it: a write would wait for the
+// loop, and so would a read once another process asks to write.
 func (s *Shared) Events(q model.Query) iter.Seq2[model.Event, error] {
 	return func(yield func(model.Event, error) bool) {
 		st, err := s.acquire()

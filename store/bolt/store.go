@@ -112,6 +112,10 @@ func open(path string, opts Options) (*Store, error) {
 	}
 	var db *bbolt.DB
 	var file *os.File // to release the lock should bbolt panic on a damaged file
+	turned := func() {}
+	if exists && !opts.ReadOnly {
+		turned = askTurn(path) // readers of a Shared store let go (turn_linux.go)
+	}
 	err = guardPath(path, func() (err error) {
 		db, err = bbolt.Open(path, 0o600, &bbolt.Options{
 			Timeout:      timeout,
@@ -125,6 +129,7 @@ func open(path string, opts Options) (*Store, error) {
 		})
 		return err
 	})
+	turned()
 	if errors.Is(err, model.ErrDamaged) && file != nil {
 		file.Close()
 	}
