@@ -86,6 +86,7 @@ type session struct {
 	// carries who else is in, as the browser's message.
 	selected string
 	presence chan tea.Msg
+	told     presenceTold // guarded by the server's mu, as selected is
 }
 
 // changed offers the session a new version of its store, replacing one
@@ -452,6 +453,7 @@ func (s *Server) open(x *session, inv Investigation, role tui.Role) (*tui.Sessio
 	}
 	s.mu.Lock()
 	x.inv = inv.Name
+	x.told = presenceTold{} // a new browser, told nothing yet
 	s.mu.Unlock()
 	s.logf("%s opened %s (%s)", x.user, inv.Name, role)
 	opts := s.cfg.Browser
