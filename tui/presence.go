@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -31,16 +32,38 @@ type presence struct {
 	told string
 }
 
-// withOthers puts who else is in before where, the right of a header.
-func (c *shared) withOthers(where string) string {
-	if len(c.presence.others) == 0 {
+// withOthers puts who else is in before where, the right of a header w
+// cells wide: as many names as leave where and a little of the title in
+// view, and how many more ("with ana, bo +47"), so that a crowd never
+// pushes where the cursor is off the header.
+func (c *shared) withOthers(where string, w int) string {
+	names := c.presence.others
+	if len(names) == 0 {
 		return where
 	}
-	with := "with " + line(strings.Join(c.presence.others, ", "))
-	if where == "" {
-		return with
+	sep := ""
+	if where != "" {
+		sep = " · "
 	}
-	return with + " · " + where
+	room := w - c.styles.width(where+sep) - 10 // the title keeps 8, and a gap
+	with := ""
+	for n := len(names); n > 0; n-- {
+		with = "with " + line(strings.Join(names[:n], ", "))
+		if n < len(names) {
+			with += fmt.Sprintf(" +%d", len(names)-n)
+		}
+		if c.styles.width(with) <= room {
+			return with + sep + where
+		}
+	}
+	others := "others"
+	if len(names) == 1 {
+		others = "other"
+	}
+	if with = fmt.Sprintf("with %d %s", len(names), others); c.styles.width(with) <= room {
+		return with + sep + where
+	}
+	return where
 }
 
 // alsoSelecting is who else has event id selected, for the sources

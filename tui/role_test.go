@@ -1,8 +1,10 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -173,5 +175,24 @@ func TestPresenceShowsWhoElseIsIn(t *testing.T) {
 	d.keys("k")
 	if strings.Contains(d.screen(), "ana here too") {
 		t.Error("ana is said to be on an event she has not selected")
+	}
+}
+
+// TestPresenceOfACrowdLeavesWhere: with 49 others in, the header names
+// as many as fit and counts the rest; where the cursor is stays in view.
+func TestPresenceOfACrowdLeavesWhere(t *testing.T) {
+	d := startDriver(t, New(exampleStore(t), Options{Now: func() time.Time { return noted }, Remote: true}))
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	var crowd []string
+	for i := range 49 {
+		crowd = append(crowd, fmt.Sprintf("reporter%02d", i))
+	}
+	d.send(Presence(crowd, nil))
+	header, _, _ := strings.Cut(d.screen(), "\n")
+	if !strings.Contains(header, "event 1 of") {
+		t.Errorf("the crowd pushed where the cursor is off the header: %q", header)
+	}
+	if !strings.Contains(header, "with reporter00, reporter01") || !regexp.MustCompile(`reporter\d\d \+\d+ · event`).MatchString(header) {
+		t.Errorf("the header does not name the first and count the rest: %q", header)
 	}
 }
