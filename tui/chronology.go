@@ -36,7 +36,7 @@ type problemsMsg struct {
 // event at a time, and only when some source has one.
 func loadProblems(s model.Store, seq int) tea.Cmd {
 	return func() tea.Msg {
-		ids, err := problemEvents(s)
+		ids, err := sharedProblems(s)
 		return problemsMsg{seq: seq, ids: ids, err: err}
 	}
 }
