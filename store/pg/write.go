@@ -58,6 +58,8 @@ func (s *Store) begin() (pgx.Tx, error) {
 // one journal entry in the same transaction, and notifies listeners of
 // it when it commits: both are kept, or neither.
 func (s *Store) Write(op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	tx, err := s.begin()
 	if err != nil {
 		return model.Entry{}, err
