@@ -232,13 +232,9 @@ func (s *Store) Events(q model.Query) iter.Seq2[model.Event, error] {
 func (s *Store) read(fn func(db querier) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, err := s.conn()
+	tx, err := s.beginTx(txReadOnly)
 	if err != nil {
 		return err
-	}
-	tx, err := c.BeginTx(ctx, txReadOnly)
-	if err != nil {
-		return s.fail(err)
 	}
 	defer tx.Rollback(ctx)
 	if err := fn(tx); err != nil {

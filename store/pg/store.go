@@ -143,6 +143,30 @@ func (s *Store) conn() (*pgx.Conn, error) {
 	return c, nil
 }
 
+// beginTx starts a transaction, connecting again once when the server
+// dropped the connection (a restart, a stop): the first question after
+// a restart is answered, and one while the server is down is told it is
+// unreachable, rather than failing with the dropped connection's last
+// words. Only the BEGIN is tried again, before anything else was sent.
+func (s *Store) beginTx(opts pgx.TxOptions) (pgx.Tx, error) {
+	c, err := s.conn()
+	if err != nil {
+		return nil, err
+	}
+	tx, err := c.BeginTx(ctx, opts)
+	if err != nil && c.IsClosed() {
+		s.c = nil
+		if c, err = s.conn(); err != nil {
+			return nil, err
+		}
+		tx, err = c.BeginTx(ctx, opts)
+	}
+	if err != nil {
+		return nil, s.fail(err)
+	}
+	return tx, nil
+}
+
 // prepare brings the schema up to date and finds (or makes) the
 // investigation.
 func (s *Store) prepare(opts Options) error {

@@ -34,13 +34,9 @@ func (s *Store) begin() (pgx.Tx, error) {
 	if s.readOnly {
 		return nil, fmt.Errorf("%s: %w", s.loc, model.ErrReadOnly)
 	}
-	c, err := s.conn()
+	tx, err := s.beginTx(pgx.TxOptions{})
 	if err != nil {
 		return nil, err
-	}
-	tx, err := c.Begin(ctx)
-	if err != nil {
-		return nil, s.fail(err)
 	}
 	var id int64
 	err = tx.QueryRow(ctx, `SELECT id FROM investigations WHERE id = $1 FOR UPDATE`, s.inv).Scan(&id)
