@@ -158,11 +158,27 @@ func startServer() (stop func(), err error) {
 	return stop, nil
 }
 
-// start starts the server and waits until it takes connections.
+// start starts the server and waits until it takes connections. After
+// a kill the old server's backends may hold its memory for a moment, and
+// the new one refuses to start: it is tried again until it does.
 func (c *cluster) start() error {
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		err := c.spawn(deadline)
+		if err == nil || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+// spawn runs the server once and waits until it takes connections, or
+// fails.
+func (c *cluster) spawn(deadline time.Time) error {
 	srv := c.run("postgres", "-D", c.data, "-k", c.dir, "-c", "listen_addresses=", "-c", "fsync=off",
 		"-c", "synchronous_commit=off", "-c", "full_page_writes=off")
 	logf, _ := os.OpenFile(filepath.Join(c.dir, "server.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	defer logf.Close()
 	srv.Stdout, srv.Stderr = logf, logf
 	srv.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := srv.Start(); err != nil {
@@ -171,7 +187,7 @@ func (c *cluster) start() error {
 	c.srv, c.exited = srv, make(chan struct{})
 	go func(exited chan struct{}) { srv.Wait(); close(exited) }(c.exited)
 	admin := "postgres:///postgres?host=" + url.QueryEscape(c.dir) + "&user=chrono"
-	for deadline := time.Now().Add(30 * time.Second); ; {
+	for {
 		// The socket file is not enough: after a kill the old one is
 		// still there until the new server takes its place.
 		if c.run("psql", "-X", "-q", "-d", admin, "-c", "SELECT 1").Run() == nil {
@@ -179,7 +195,8 @@ func (c *cluster) start() error {
 		}
 		select {
 		case <-c.exited:
-			return fmt.Errorf("postgres exited as it started (see server.log)")
+			log, _ := os.ReadFile(filepath.Join(c.dir, "server.log"))
+			return fmt.Errorf("postgres exited as it started: %s", tail(string(log), 800))
 		default:
 		}
 		if time.Now().After(deadline) {
@@ -191,17 +208,14 @@ func (c *cluster) start() error {
 }
 
 // halt stops the server with sig (SIGINT is PostgreSQL's fast shutdown,
-// SIGKILL a crash: then the whole process group goes, as a crashed
-// machine's would) and waits for it.
+// SIGKILL a crash) and waits for it.
 func (c *cluster) halt(sig syscall.Signal) {
-	switch pid := c.postmaster(); {
-	case sig == syscall.SIGKILL:
-		_ = syscall.Kill(-c.srv.Process.Pid, syscall.SIGKILL)
-	case pid > 0:
-		// To the postmaster itself: runuser, between us and it, does
-		// not pass SIGINT on.
+	// To the postmaster itself: runuser, between us and it, does not
+	// pass SIGINT on, and must stay to reap it. Its backends see it
+	// gone and end themselves.
+	if pid := c.postmaster(); pid > 0 {
 		_ = syscall.Kill(pid, sig)
-	default:
+	} else {
 		_ = c.srv.Process.Signal(sig)
 	}
 	select {
@@ -209,10 +223,6 @@ func (c *cluster) halt(sig syscall.Signal) {
 	case <-time.After(30 * time.Second):
 		_ = syscall.Kill(-c.srv.Process.Pid, syscall.SIGKILL)
 		<-c.exited
-	}
-	if sig == syscall.SIGKILL {
-		// The children go with the group, but may take a moment.
-		time.Sleep(200 * time.Millisecond)
 	}
 }
 
@@ -241,4 +251,12 @@ func restartServer(t testing.TB, sig syscall.Signal, while func()) {
 	if err := theCluster.start(); err != nil {
 		t.Fatalf("restarting the server: %v", err)
 	}
+}
+
+// tail is the end of a server's log, for a message.
+func tail(s string, n int) string {
+	if len(s) > n {
+		return s[len(s)-n:]
+	}
+	return s
 }
