@@ -75,6 +75,10 @@ type versionMsg struct {
 	err     error
 }
 
+// noticeMsg is a notice from a store that says when it changes
+// (model.Notifier), which Run passes on as it comes.
+type noticeMsg struct{ model.Notice }
+
 type headerMsg struct {
 	header model.Header
 	err    error

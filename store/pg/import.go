@@ -48,6 +48,8 @@ type pendingEvent struct {
 // but the stored tags and notes). On any problem nothing is kept. A dry run reports and keeps
 // nothing.
 func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.ImportResult, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	tx, err := s.begin()
 	if err != nil {
 		return nil, err

@@ -34,13 +34,9 @@ func (s *Store) begin() (pgx.Tx, error) {
 	if s.readOnly {
 		return nil, fmt.Errorf("%s: %w", s.loc, model.ErrReadOnly)
 	}
-	c, err := s.conn()
+	tx, err := s.beginTx(pgx.TxOptions{})
 	if err != nil {
 		return nil, err
-	}
-	tx, err := c.Begin(ctx)
-	if err != nil {
-		return nil, s.fail(err)
 	}
 	var id int64
 	err = tx.QueryRow(ctx, `SELECT id FROM investigations WHERE id = $1 FOR UPDATE`, s.inv).Scan(&id)
@@ -58,6 +54,8 @@ func (s *Store) begin() (pgx.Tx, error) {
 // one journal entry in the same transaction, and notifies listeners of
 // it when it commits: both are kept, or neither.
 func (s *Store) Write(op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	tx, err := s.begin()
 	if err != nil {
 		return model.Entry{}, err
