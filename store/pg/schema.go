@@ -28,6 +28,7 @@ type migration struct {
 var migrations = []migration{
 	{"the tables of investigations, events, links, sources, the trash and the journal", createTables},
 	{"the journal's hash chain", chainJournal},
+	{"the tables of snapshots", createSnapshots},
 }
 
 // schemaLock is the advisory lock chronos take while they migrate, so

@@ -95,6 +95,7 @@ type writeTx struct {
 	sources     map[string]*model.SourceChange
 	sourceOrder []string
 	header      *model.Header
+	snapshots   []model.SnapshotRef // kept or withdrawn
 	reverts     uint64
 }
 
@@ -140,7 +141,8 @@ func (t *writeTx) record(op model.Op, phrase string) (model.Entry, error) {
 			e.Header = &model.HeaderChange{Before: *t.header, After: now}
 		}
 	}
-	if len(e.Events) == 0 && len(e.Sources) == 0 && e.Header == nil {
+	e.Snapshots = t.snapshots
+	if len(e.Events) == 0 && len(e.Sources) == 0 && e.Header == nil && len(e.Snapshots) == 0 {
 		return model.Entry{}, nil
 	}
 	ids := make([]string, len(e.Events))
@@ -458,6 +460,12 @@ func (t *writeTx) PutSource(src model.Source) error {
 // DeleteSource implements model.Tx.
 func (t *writeTx) DeleteSource(id string) error {
 	if _, err := t.Source(id); err != nil {
+		return err
+	}
+	if has, err := t.hasSnapshots(id); err != nil || has {
+		if err == nil {
+			err = fmt.Errorf("source %q has snapshots of its content, kept as evidence; it stays", id)
+		}
 		return err
 	}
 	if err := t.touchSource(id); err != nil {
