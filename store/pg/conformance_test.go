@@ -52,7 +52,9 @@ var dumpTables = []struct{ table, key, cols string }{
 	{"links", "target || '/' || source || '/' || rel", "''"},
 	{"sources", "id", "body"},
 	{"trash", "id", "at, body"},
-	{"journal", "seq::text", "at, body"},
+	{"journal", "seq::text", "at, body, hash, prev"},
+	{"snapshots", "source || '/' || n", "meta"},
+	{"snapshot_pieces", "source || '/' || n || '/' || part || '/' || i", "data"},
 	{"history", "id || '/' || seq", "''"},
 }
 

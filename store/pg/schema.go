@@ -27,6 +27,8 @@ type migration struct {
 // added.
 var migrations = []migration{
 	{"the tables of investigations, events, links, sources, the trash and the journal", createTables},
+	{"the journal's hash chain", chainJournal},
+	{"the tables of snapshots", createSnapshots},
 }
 
 // schemaLock is the advisory lock chronos take while they migrate, so

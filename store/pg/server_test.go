@@ -40,6 +40,9 @@ func TestMain(m *testing.M) {
 	if stop != nil {
 		stop()
 	}
+	if bench.dir != "" {
+		os.RemoveAll(bench.dir)
+	}
 	os.Exit(code)
 }
 

@@ -2,6 +2,7 @@ package pg
 
 import (
 	"bytes"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"time"
@@ -94,6 +95,7 @@ type writeTx struct {
 	sources     map[string]*model.SourceChange
 	sourceOrder []string
 	header      *model.Header
+	snapshots   []model.SnapshotRef // kept or withdrawn
 	reverts     uint64
 }
 
@@ -139,7 +141,8 @@ func (t *writeTx) record(op model.Op, phrase string) (model.Entry, error) {
 			e.Header = &model.HeaderChange{Before: *t.header, After: now}
 		}
 	}
-	if len(e.Events) == 0 && len(e.Sources) == 0 && e.Header == nil {
+	e.Snapshots = t.snapshots
+	if len(e.Events) == 0 && len(e.Sources) == 0 && e.Header == nil && len(e.Snapshots) == 0 {
 		return model.Entry{}, nil
 	}
 	ids := make([]string, len(e.Events))
@@ -156,24 +159,29 @@ func (t *writeTx) record(op model.Op, phrase string) (model.Entry, error) {
 // commit. The investigation's row lock, held since begin, makes the
 // number the next one.
 func recordEntry(tx pgx.Tx, s *Store, e *model.Entry, ids []string) (uint64, error) {
-	var last int64
-	if err := tx.QueryRow(ctx, `SELECT coalesce(max(seq), 0) FROM journal WHERE inv = $1`, s.inv).Scan(&last); err != nil {
+	last, prev, err := chainHead(tx, s.inv)
+	if err != nil {
 		return 0, err
 	}
-	e.Seq = uint64(last + 1)
-	body, err := json.Marshal(e)
+	e.Seq = last + 1
+	head := *e
+	head.Hash, head.Prev = "", ""
+	body, err := json.Marshal(&head)
 	if err != nil {
 		return 0, fmt.Errorf("journal entry #%d: %w", e.Seq, err)
 	}
-	if _, err := tx.Exec(ctx, `INSERT INTO journal (inv, seq, at, body) VALUES ($1, $2, $3, $4)`, s.inv, last+1, e.At, body); err != nil {
+	hash := contentHash(e.Seq, prev, body)
+	if _, err := tx.Exec(ctx, `INSERT INTO journal (inv, seq, at, body, hash, prev) VALUES ($1, $2, $3, $4, $5, $6)`,
+		s.inv, int64(e.Seq), e.At, body, hash, prev); err != nil {
 		return 0, err
 	}
+	e.Hash, e.Prev = hex.EncodeToString(hash), hex.EncodeToString(prev)
 	if len(ids) > 0 {
 		if _, err := tx.Exec(ctx, `INSERT INTO history (inv, id, seq) SELECT $1, unnest($2::text[]), $3 ON CONFLICT DO NOTHING`, s.inv, ids, last+1); err != nil {
 			return 0, err
 		}
 	}
-	if _, err := tx.Exec(ctx, `SELECT pg_notify($1, $2)`, Channel, fmt.Sprintf("%d:%d", s.inv, last+1)); err != nil {
+	if _, err := tx.Exec(ctx, `SELECT pg_notify($1, $2)`, Channel, fmt.Sprintf("%d:%d", s.inv, e.Seq)); err != nil {
 		return 0, err
 	}
 	return e.Seq, nil
@@ -454,6 +462,12 @@ func (t *writeTx) DeleteSource(id string) error {
 	if _, err := t.Source(id); err != nil {
 		return err
 	}
+	if has, err := t.hasSnapshots(id); err != nil || has {
+		if err == nil {
+			err = fmt.Errorf("source %q has snapshots of its content, kept as evidence; it stays", id)
+		}
+		return err
+	}
 	if err := t.touchSource(id); err != nil {
 		return err
 	}
@@ -470,7 +484,7 @@ func (t *writeTx) Citing(sourceID string) (int, error) {
 
 // Later implements model.Tx: the entries after seq, oldest first.
 func (t *writeTx) Later(seq uint64) ([]model.Entry, error) {
-	rows, err := t.tx.Query(ctx, `SELECT seq, body FROM journal WHERE inv = $1 AND seq > $2 ORDER BY seq`, t.s.inv, int64(seq))
+	rows, err := t.tx.Query(ctx, `SELECT seq, body, hash, prev FROM journal WHERE inv = $1 AND seq > $2 ORDER BY seq`, t.s.inv, int64(seq))
 	if err != nil {
 		return nil, err
 	}
@@ -478,11 +492,11 @@ func (t *writeTx) Later(seq uint64) ([]model.Entry, error) {
 	var out []model.Entry
 	for rows.Next() {
 		var n int64
-		var body []byte
-		if err := rows.Scan(&n, &body); err != nil {
+		var body, hash, prev []byte
+		if err := rows.Scan(&n, &body, &hash, &prev); err != nil {
 			return nil, err
 		}
-		e, err := decodeEntry(n, body)
+		e, err := decodeEntry(n, body, hash, prev)
 		if err != nil {
 			return nil, err
 		}
