@@ -12,13 +12,6 @@ import (
 	"chrono/model/verbatim"
 )
 
-// snapshotTexts is what the source view reads of a store that keeps
-// snapshots of its sources.
-type snapshotTexts interface {
-	Snapshots(sourceID string) ([]model.Snapshot, error)
-	SnapshotText(sourceID string, n int) (io.ReadCloser, error)
-}
-
 // sourceViewMsg brings a source view made ready at a quote, or why
 // there is none.
 type sourceViewMsg struct {
@@ -36,18 +29,11 @@ func openQuoteInSource(s model.Store, st *Styles, q model.Quote) tea.Cmd {
 	}
 }
 
-// errNoSnapshots says a store keeps no snapshots.
-var errNoSnapshots = errors.New("no snapshots in this store")
-
 func quoteInSource(s model.Store, st *Styles, q model.Quote) (*sourceView, error) {
 	if q.Source == "" {
 		return nil, errors.New("the quote names no source to show it in")
 	}
-	sr, ok := s.(snapshotTexts)
-	if !ok {
-		return nil, errNoSnapshots
-	}
-	snaps, err := sr.Snapshots(q.Source)
+	snaps, err := s.Snapshots(q.Source)
 	if err != nil {
 		return nil, fmt.Errorf("source %q: %w", q.Source, err)
 	}
@@ -55,7 +41,7 @@ func quoteInSource(s model.Store, st *Styles, q model.Quote) (*sourceView, error
 		return nil, fmt.Errorf("source %q has no snapshot to show the quote in: chrono source attach %s FILE keeps one", q.Source, q.Source)
 	}
 	latest := snaps[len(snaps)-1]
-	rc, err := sr.SnapshotText(q.Source, latest.N)
+	rc, err := s.SnapshotText(q.Source, latest.N)
 	if err != nil {
 		return nil, fmt.Errorf("source %q, snapshot %d: %w", q.Source, latest.N, err)
 	}
