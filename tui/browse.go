@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"maps"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -146,7 +147,7 @@ func (b *browser) showInSource() tea.Cmd {
 	if !ok || it.quote < 0 || it.quote >= len(b.detail.d.Event.Quotes) {
 		return nil
 	}
-	return openQuoteInSource(b.ctx.store, &b.ctx.styles, b.detail.d.Event.Quotes[it.quote])
+	return openQuoteInSource(b.ctx.store, &b.ctx.styles, b.detail.d.Event.Quotes[it.quote], maps.Clone(b.indexes))
 }
 
 // escape backs out of one thing: the full-screen sources, the sources

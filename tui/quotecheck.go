@@ -72,6 +72,8 @@ func (m quoteMark) words() string {
 // check builds it again.
 type sourceIndex struct {
 	latest model.Snapshot
+	count  int    // the snapshots the source has
+	text   string // the latest's text
 	// mu guards x: an Index builds its normalised text the first time a
 	// quote is not verbatim, and two commands may check at once.
 	mu sync.Mutex
@@ -108,25 +110,32 @@ func (k quoteIndexes) merge(built quoteIndexes) {
 
 // latestSnapshot is a source's latest snapshot, if it has one.
 func latestSnapshot(s model.Store, source string) (model.Snapshot, bool, error) {
+	snap, _, err := latestOf(s, source)
+	return snap, err == nil && snap.N != 0, err
+}
+
+// latestOf is a source's latest snapshot (N 0 when none) and how many it
+// has.
+func latestOf(s model.Store, source string) (model.Snapshot, int, error) {
 	snaps, err := s.Snapshots(source)
 	if err != nil {
-		return model.Snapshot{}, false, fmt.Errorf("source %q: reading its snapshots: %w", source, err)
+		return model.Snapshot{}, 0, fmt.Errorf("source %q: reading its snapshots: %w", source, err)
 	}
 	if len(snaps) == 0 {
-		return model.Snapshot{}, false, nil
+		return model.Snapshot{}, 0, nil
 	}
-	return snaps[len(snaps)-1], true, nil
+	return snaps[len(snaps)-1], len(snaps), nil
 }
 
 // indexOf returns the index of source's latest snapshot: the one kept
 // when it is of that snapshot, else one built from its text. nil when
 // the source has no snapshot.
 func indexOf(s model.Store, kept quoteIndexes, source string) (si *sourceIndex, built bool, err error) {
-	latest, ok, err := latestSnapshot(s, source)
-	if err != nil || !ok {
+	latest, count, err := latestOf(s, source)
+	if err != nil || count == 0 {
 		return nil, false, err
 	}
-	if si := kept[source]; si != nil && si.latest.N == latest.N && si.latest.SHA256 == latest.SHA256 {
+	if si := kept[source]; si != nil && si.latest.N == latest.N && si.latest.SHA256 == latest.SHA256 && si.count == count {
 		return si, false, nil
 	}
 	rc, err := s.SnapshotText(source, latest.N)
@@ -138,7 +147,8 @@ func indexOf(s model.Store, kept quoteIndexes, source string) (si *sourceIndex, 
 	if _, err := io.Copy(&b, rc); err != nil {
 		return nil, false, fmt.Errorf("source %q, snapshot %d: %w", source, latest.N, err)
 	}
-	return &sourceIndex{latest: latest, x: verbatim.NewIndex(b.String())}, true, nil
+	text := b.String()
+	return &sourceIndex{latest: latest, count: count, text: text, x: verbatim.NewIndex(text)}, true, nil
 }
 
 // markQuote checks q against si (nil when its source has no snapshot).

@@ -1,6 +1,9 @@
 package tui
 
 import (
+	"errors"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -251,4 +254,30 @@ func TestUnverifiedFilterFollowsWrites(t *testing.T) {
 	if q := d.query(); !q.ByID || len(q.IDs) != 0 || d.total() != 0 {
 		t.Errorf("after the fix: %+v, %d events", q, d.total())
 	}
+}
+
+// TestExampleVerifiedScreen: with the article it is drawn from attached
+// to its sources, every quote of the example's first event shows as
+// verbatim. Update with go test ./tui -run TestExampleVerifiedScreen
+// -update.
+func TestExampleVerifiedScreen(t *testing.T) {
+	article, err := os.ReadFile("../../shared/seed/nso-bags-of-cash.txt")
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skip("the example's article is not here")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := exampleStore(t)
+	for _, src := range []string{"wapo", "occupy-democrats"} {
+		attach(t, s, src, string(article))
+	}
+	d := newDriver(t, placed{s}, 160, 45)
+	d.keys("enter")
+	for _, l := range quoteLines(d) {
+		if !strings.HasPrefix(l, signVerbatim+" verbatim in snapshot 1") {
+			t.Errorf("a quote of the example is not verbatim: %s", l)
+		}
+	}
+	golden.RequireEqual(t, d.screen())
 }

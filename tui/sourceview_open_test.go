@@ -34,7 +34,7 @@ func TestOpenQuoteInSource(t *testing.T) {
 	st := NewStyles(true)
 	s := textStore{texts: map[string][]string{"wapo": {"an older text", sourceText}, "bare": nil}}
 	open := func(q model.Quote) (*sourceView, error) {
-		m := openQuoteInSource(s, &st, q)().(sourceViewMsg)
+		m := openQuoteInSource(s, &st, q, nil)().(sourceViewMsg)
 		if m.view != nil {
 			m.view.SetSize(120, 14)
 		}
