@@ -97,6 +97,8 @@ func (b *browser) gotDetail(msg detailMsg) tea.Cmd {
 	b.detail.show(msg.detail, true)
 	b.detail.setHistory(msg.history)
 	b.detail.setChronology(msg.chron)
+	b.detail.setMarks(msg.marks)
+	b.indexes.merge(msg.built)
 	b.layoutDetail()
 	return nil
 }
@@ -114,7 +116,7 @@ func (b *browser) moved() tea.Cmd {
 	}
 	b.detail.show(model.Detail{Event: row.Event}, false)
 	b.layoutDetail()
-	return loadDetail(b.ctx.store, row.Event.ID, b.recent.of(row.Event.ID))
+	return b.loadDetail(row.Event.ID, b.recent.of(row.Event.ID))
 }
 
 // fill asks for more rows when the cursor nears an edge of the window.
@@ -161,6 +163,9 @@ func (b *browser) requeryAround(id string) tea.Cmd {
 // old one are dropped.
 func (b *browser) reset(q model.Query) {
 	b.query = q
+	if !q.ByID {
+		b.idSets = 0
+	}
 	b.gen++
 	b.loading = true
 	b.tl.total, b.tl.counted = -1, 0
@@ -197,7 +202,7 @@ func (b *browser) showWritten(msg showEventsMsg) tea.Cmd {
 	for _, e := range msg.events {
 		b.known[e.ID] = e
 		if e.ID == b.detail.id() {
-			cmds = append(cmds, loadDetail(b.ctx.store, e.ID, detailMsg{})) // its history has grown
+			cmds = append(cmds, b.loadDetail(e.ID, detailMsg{})) // its history has grown
 		}
 	}
 	return tea.Batch(append(cmds, b.afterWrite(msg, moved))...)

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"maps"
 	"time"
 
 	"chrono/model"
@@ -210,7 +211,7 @@ func loadPeriods(s model.Store, gen int, q model.Query) tea.Cmd {
 // holds them as they still are: read at the store's present version.
 // The version is asked first, so that a change made during the read
 // makes the next one read again.
-func loadDetail(s model.Store, id string, kept detailMsg) tea.Cmd {
+func loadDetail(s model.Store, id string, kept detailMsg, indexes quoteIndexes) tea.Cmd {
 	return func() tea.Msg {
 		v, verr := s.Version()
 		if verr != nil {
@@ -228,8 +229,18 @@ func loadDetail(s model.Store, id string, kept detailMsg) tea.Cmd {
 			return detailMsg{id: id, err: err}
 		}
 		chron, err := chronologyOf(s, d.Event)
-		return detailMsg{id: id, detail: d, history: h, chron: chron, version: v, err: err}
+		if err != nil {
+			return detailMsg{id: id, err: err}
+		}
+		marks, built, err := checkQuotes(s, indexes, d.Event.Quotes)
+		return detailMsg{id: id, detail: d, history: h, chron: chron, marks: marks, built: built, version: v, err: err}
 	}
+}
+
+// loadDetail reads event id for the sources pane, checking its quotes
+// with the indexes the browser keeps.
+func (b *browser) loadDetail(id string, kept detailMsg) tea.Cmd {
+	return loadDetail(b.ctx.store, id, kept, maps.Clone(b.indexes))
 }
 
 // searchFor looks for the next event of the view that matches text, a step

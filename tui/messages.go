@@ -65,6 +65,10 @@ type detailMsg struct {
 	detail  model.Detail
 	history []model.Entry
 	chron   chronologyNote
+	// marks are the event's quotes checked against their sources;
+	// built the sources' indexes made to check them.
+	marks   []quoteMark
+	built   quoteIndexes
 	version string // the store's version before it was read; "" if unknown
 	err     error
 }
