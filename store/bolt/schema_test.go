@@ -21,6 +21,7 @@ import (
 var migrationTests = map[int]func(t *testing.T){
 	1: testMigrationAddsTheJournal,
 	2: testMigrationCountsSpans,
+	3: testMigrationPlacesInOrder,
 }
 
 // testMigrationCountsSpans: a store of schema 2 (no counts of events by
