@@ -87,6 +87,7 @@ type cli struct {
 	dbGiven        bool   // --db was given, if empty
 	authorFlag     string // --author, shared by every command
 	acceptRollback bool   // --accept-rollback, shared by every command
+	investigation  string // --investigation, of a PostgreSQL database
 	// progressTo is where long work reports its progress (stderr); nil
 	// keeps quiet.
 	progressTo io.Writer
@@ -101,12 +102,13 @@ func newRootCmd(c *cli) *cobra.Command {
 	root.PersistentFlags().StringVar(&c.db, "db", "", "the store file (default $CHRONO_DB, else $XDG_DATA_HOME/chrono/chrono.db)")
 	root.PersistentFlags().StringVar(&c.authorFlag, "author", "", "who your changes are attributed to (default $CHRONO_AUTHOR, else user@host)")
 	root.PersistentFlags().BoolVar(&c.acceptRollback, "accept-rollback", false, "write to a store whose newest meta page is damaged, keeping it as it reads (without its last change)")
+	root.PersistentFlags().StringVar(&c.investigation, "investigation", "", "the investigation in a postgres:// database (default $CHRONO_INVESTIGATION, else default)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) { c.dbGiven = cmd.Flags().Changed("db") }
 	root.AddCommand(newNewCmd(c), newImportCmd(c), newExportCmd(c), newListCmd(c), newShowCmd(c),
 		newAddCmd(c), newEditCmd(c), newRmCmd(c), newTrashCmd(c), newRestoreCmd(c),
 		newTagCmd(c), newUntagCmd(c), newNoteCmd(c), newQuoteCmd(c), newSourceCmd(c), newLinkCmd(c, false), newLinkCmd(c, true),
-		newLogCmd(c), newUndoCmd(c), newRevertCmd(c), newBackupCmd(c), newCheckCmd(c), newSynthCmd(c))
+		newLogCmd(c), newInvestigationsCmd(c), newUndoCmd(c), newRevertCmd(c), newBackupCmd(c), newCheckCmd(c), newSynthCmd(c))
 	root.Version = version()
 	root.SetVersionTemplate("chrono {{.Version}}\n")
 	completeFromStore(c, root)

@@ -34,6 +34,7 @@ func (c *cli) open(opts store.Options) (model.Store, error) {
 		return nil, err
 	}
 	opts.AcceptRollback = c.acceptRollback
+	opts.Investigation = c.investigationName()
 	s, err := store.Open(path, opts)
 	switch {
 	case errors.Is(err, model.ErrNoStore) && isDefault:

@@ -34,12 +34,7 @@ func Contradictions(events []Event, sources []Source, ch *Chronology) []Contradi
 	for i := range events {
 		byID[events[i].ID] = &events[i]
 	}
-	published := make(map[string]Date, len(sources))
-	for _, s := range sources {
-		if !s.Published.IsZero() {
-			published[s.ID] = s.Published
-		}
-	}
+	published := PublishedDates(sources)
 	var out []Contradiction
 	for _, c := range ch.Conflicts {
 		a, b := byID[c.Before], byID[c.After]
@@ -65,32 +60,54 @@ func Contradictions(events []Event, sources []Source, ch *Chronology) []Contradi
 		})
 	}
 	for i := range events {
-		e := &events[i]
-		if e.Date.IsZero() {
+		out = append(out, SourceContradictions(&events[i], published)...)
+	}
+	return out
+}
+
+// PublishedDates returns the publication date of each source that has
+// one, by id: what SourceContradictions checks an event against.
+func PublishedDates(sources []Source) map[string]Date {
+	published := make(map[string]Date, len(sources))
+	for _, s := range sources {
+		if !s.Published.IsZero() {
+			published[s.ID] = s.Published
+		}
+	}
+	return published
+}
+
+// SourceContradictions returns what the sources' publication dates make
+// impossible in one event, as Contradictions finds it: a date after the
+// publication of the source its date text is anchored to, and quotes
+// from sources published before the event. It needs no other event, so a
+// caller can check events one at a time.
+func SourceContradictions(e *Event, published map[string]Date) []Contradiction {
+	if e.Date.IsZero() {
+		return nil
+	}
+	var out []Contradiction
+	if p, ok := published[e.DateSource]; ok && e.Date.Earliest().Compare(p.Latest()) > 0 {
+		text := ""
+		if e.DateText != "" {
+			text = fmt.Sprintf(" (%q)", e.DateText)
+		}
+		out = append(out, Contradiction{
+			Events: []string{e.ID},
+			What: fmt.Sprintf("%s is dated %s, after the publication of source %s (%s) that its date text%s is anchored to",
+				quoteID(e.ID), dateWords(e.Date), quoteID(e.DateSource), p, text),
+		})
+	}
+	for j, q := range e.Quotes {
+		p, ok := published[q.Source]
+		if !ok || q.Stance == Context || p.Latest().Compare(e.Date.Earliest()) >= 0 {
 			continue
 		}
-		if p, ok := published[e.DateSource]; ok && e.Date.Earliest().Compare(p.Latest()) > 0 {
-			text := ""
-			if e.DateText != "" {
-				text = fmt.Sprintf(" (%q)", e.DateText)
-			}
-			out = append(out, Contradiction{
-				Events: []string{e.ID},
-				What: fmt.Sprintf("%s is dated %s, after the publication of source %s (%s) that its date text%s is anchored to",
-					quoteID(e.ID), dateWords(e.Date), quoteID(e.DateSource), p, text),
-			})
-		}
-		for j, q := range e.Quotes {
-			p, ok := published[q.Source]
-			if !ok || q.Stance == Context || p.Latest().Compare(e.Date.Earliest()) >= 0 {
-				continue
-			}
-			out = append(out, Contradiction{
-				Events: []string{e.ID},
-				What: fmt.Sprintf("%s quotes source %s (quote #%d), published %s, before the event it is said to describe (dated %s)",
-					quoteID(e.ID), quoteID(q.Source), j+1, p, dateWords(e.Date)),
-			})
-		}
+		out = append(out, Contradiction{
+			Events: []string{e.ID},
+			What: fmt.Sprintf("%s quotes source %s (quote #%d), published %s, before the event it is said to describe (dated %s)",
+				quoteID(e.ID), quoteID(q.Source), j+1, p, dateWords(e.Date)),
+		})
 	}
 	return out
 }

@@ -25,11 +25,16 @@ type Query struct {
 	// event sees it: its own links, and those other events make to it
 	// turned around (DisputedBy selects an event another one disputes).
 	Linked []Rel
+	// ByID selects only the events IDs names (none when it names none):
+	// a set the caller worked out, such as the events with a chronology
+	// problem.
+	ByID bool
+	IDs  []string
 }
 
 // IsZero reports whether q selects every event.
 func (q Query) IsZero() bool {
-	return len(q.Tags) == 0 && len(q.Statuses) == 0 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "" && !q.Untagged && !q.Noted && len(q.Linked) == 0
+	return len(q.Tags) == 0 && len(q.Statuses) == 0 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "" && !q.Untagged && !q.Noted && len(q.Linked) == 0 && !q.ByID
 }
 
 // Matches reports whether q selects e, seeing only e's own links (a
@@ -41,6 +46,8 @@ func (q Query) Matches(e *Event) bool { return q.MatchesIn(e, nil) }
 // what the answers must agree with.
 func (q Query) MatchesIn(e *Event, incoming []Incoming) bool {
 	switch {
+	case q.ByID && !slices.Contains(q.IDs, e.ID):
+		return false
 	case len(q.Linked) > 0 && !q.linked(e, incoming):
 		return false
 	case len(q.Tags) > 0 && !slices.ContainsFunc(q.Tags, e.HasTag):

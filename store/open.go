@@ -17,6 +17,7 @@ import (
 
 	"chrono/model"
 	"chrono/store/bolt"
+	"chrono/store/pg"
 )
 
 // DefaultTimeout is how long Open waits for another process that holds
@@ -53,6 +54,9 @@ type Options struct {
 	// is damaged, so that it reads as it was before its last change
 	// (writes are refused otherwise, with model.ErrDamaged).
 	AcceptRollback bool
+	// Investigation names the investigation in a PostgreSQL database
+	// ("default" when empty); a bbolt file holds one and ignores it.
+	Investigation string
 }
 
 // Open opens the store at location. Today every location is the path of
@@ -71,7 +75,20 @@ type Options struct {
 // why, and the caller may open it read-only instead. When another
 // process holds the store, Open gives up after Options.Timeout with
 // model.ErrInUse.
+//
+// A postgres:// or postgresql:// location is a PostgreSQL database, and
+// Options.Investigation the investigation in it (package pg). Such a
+// store serves several processes at once, so Shared opens it as usual
+// (but never creates it).
 func Open(location string, opts Options) (model.Store, error) {
+	if pg.IsAddress(location) {
+		s, err := pg.Open(location, pg.Options{Investigation: opts.Investigation, ReadOnly: opts.ReadOnly,
+			NoCreate: opts.NoCreate || opts.Shared, Author: opts.Author, Timeout: opts.Timeout})
+		if err != nil {
+			return nil, err
+		}
+		return s, nil
+	}
 	if opts.Shared {
 		return bolt.NewShared(location, bolt.Options{ReadOnly: opts.ReadOnly, Timeout: opts.Timeout, Author: opts.Author, AcceptRollback: opts.AcceptRollback}), nil
 	}

@@ -14,6 +14,9 @@ import (
 func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 	k := &b.keys
 	ctx := b.ctx
+	if cmd, ok := b.axisKey(msg); ok {
+		return nil, cmd
+	}
 	switch {
 	case key.Matches(msg, k.Escape):
 		return nil, b.escape()
@@ -53,7 +56,9 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 		}
 		return nil, b.find(key.Matches(msg, k.PrevMatch), false)
 	case key.Matches(msg, k.Filter):
-		return openDialog{newPicker(ctx, b.query)}, loadFacets(ctx.store) // counts may have changed since
+		p := newPicker(ctx, b.query)
+		p.offerProblems(b.problems)
+		return openDialog{p}, loadFacets(ctx.store) // counts may have changed since
 	case key.Matches(msg, k.ClearFilter):
 		return nil, b.clearFilters()
 	case key.Matches(msg, k.PrevYear, k.NextYear):

@@ -36,6 +36,7 @@ type browser struct {
 	search    search
 	places    matchPlaces // where the search finds its text, by row
 	lastClick click       // for telling a double click
+	axis      axis        // the chronology drawn as a time axis
 
 	marks   map[string]bool
 	history []string               // events left by following links, for backspace
@@ -45,12 +46,18 @@ type browser struct {
 	// standing is what other events say of loaded events, read with
 	// their rows.
 	standing map[string]standing
+	// problems are the events with a chronology problem, worked out
+	// once per load and write (loadProblems); problemsSeq drops answers
+	// a later write has overtaken.
+	problems    map[string]bool
+	problemsSeq int
 }
 
 func newBrowser(ctx *shared, quickTags []string) *browser {
 	return &browser{
 		ctx:       ctx,
 		keys:      newBrowserKeys(quickTags),
+		axis:      newAxis(),
 		quickTags: quickTags,
 		loading:   true,
 		marks:     map[string]bool{},
@@ -69,6 +76,7 @@ func (b *browser) Init() tea.Cmd {
 		jump(s, b.gen, b.query, model.Position{}, false, windowSize(b.tl.height)),
 		count(s, b.gen, b.query, model.Position{}, 0),
 		loadPeriods(s, b.gen, b.query),
+		b.checkProblems(),
 	)
 }
 
@@ -77,6 +85,10 @@ func (b *browser) Init() tea.Cmd {
 func (b *browser) Update(msg tea.Msg) (Action, tea.Cmd) {
 	a, cmd := b.update(msg)
 	b.updateKeys()
+	b.axis.updateKeys()
+	if row, ok := b.tl.selected(); ok {
+		b.axis.follow(row, b.lay.listW)
+	}
 	rows, _ := b.tl.visible()
 	switch msg.(type) {
 	case windowMsg, showEventsMsg:
@@ -136,18 +148,24 @@ func (b *browser) answer(msg tea.Msg) tea.Cmd {
 		return b.gotSearch(msg)
 	case openedMsg:
 		if msg.err != nil {
-			return offerCopy(msg.err, "the URL", msg.url)
+			return offerCopy(b.ctx.clip, msg.err, "the URL", msg.url)
 		}
 		return say("opened " + msg.url)
 	case showEventsMsg:
-		return tea.Batch(b.showWritten(msg), b.settleMoves(msg))
+		var check tea.Cmd
+		if msg.written {
+			check = b.checkProblems()
+		}
+		return tea.Batch(b.showWritten(msg), b.settleMoves(msg), check)
+	case problemsMsg:
+		return b.gotProblems(msg)
 	case placedMsg:
 		if msg.focus != "" {
-			return b.requeryAround(msg.focus)
+			return tea.Batch(b.requeryAround(msg.focus), b.checkProblems())
 		}
-		return b.requery(b.query)
+		return tea.Batch(b.requery(b.query), b.checkProblems())
 	case storeChangedMsg:
-		cmds := []tea.Cmd{b.requery(b.query)}
+		cmds := []tea.Cmd{b.requery(b.query), b.checkProblems()}
 		if id := b.detail.id(); id != "" {
 			cmds = append(cmds, loadDetail(b.ctx.store, id, detailMsg{}))
 		}

@@ -88,6 +88,9 @@ func (b *browser) filterView(w int) string {
 		}
 		parts = append(parts, strings.Join(names, " or "))
 	}
+	if q.ByID {
+		parts = append(parts, problemSign+" "+shapeProblem)
+	}
 	var s string
 	if len(parts) > 0 {
 		s = st.FilterBar.Render("filter: "+strings.Join(parts, " · ")) + st.Muted.Render("  ("+keyOf(b.keys.ClearFilter)+" clears)")
@@ -121,9 +124,9 @@ func (b *browser) bodyView(w, h int, over Dialog) []string {
 		case b.zoomed:
 			return b.paneView(b.detailTitle(true), true, b.detail.view(), w, h)
 		}
-		return b.paneView(b.listTitle(), b.focus == focusList, b.listView(w, b.tl.height), w, h)
+		return b.paneView(b.listTitle(), b.focus == focusList, b.chronologyView(w), w, h)
 	}
-	left := b.paneView(b.listTitle(), b.focus == focusList, b.listView(b.lay.listW, b.tl.height), b.lay.listW, h)
+	left := b.paneView(b.listTitle(), b.focus == focusList, b.chronologyView(b.lay.listW), b.lay.listW, h)
 	var right []string
 	if overPane {
 		right = over.View(b.lay.detailW, h)
@@ -158,9 +161,9 @@ func (b *browser) paneView(title string, focused bool, body []string, w, h int) 
 
 func (b *browser) listTitle() string {
 	if b.tl.total >= 0 {
-		return "Chronology · " + plural(b.tl.total, "event")
+		return "Chronology · " + plural(b.tl.total, "event") + b.axis.title()
 	}
-	return "Chronology"
+	return "Chronology" + b.axis.title()
 }
 
 func (b *browser) detailTitle(zoomed bool) string {

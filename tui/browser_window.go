@@ -96,6 +96,7 @@ func (b *browser) gotDetail(msg detailMsg) tea.Cmd {
 	b.recent.keep(msg)
 	b.detail.show(msg.detail, true)
 	b.detail.setHistory(msg.history)
+	b.detail.setChronology(msg.chron)
 	b.layoutDetail()
 	return nil
 }

@@ -226,7 +226,11 @@ func loadDetail(s model.Store, id string, kept detailMsg) tea.Cmd {
 			return detailMsg{id: id, err: err}
 		}
 		h, err := s.Journal(model.JournalQuery{Event: id, Limit: historyShown})
-		return detailMsg{id: id, detail: d, history: h, version: v, err: err}
+		if err != nil {
+			return detailMsg{id: id, err: err}
+		}
+		chron, err := chronologyOf(s, d.Event)
+		return detailMsg{id: id, detail: d, history: h, chron: chron, version: v, err: err}
 	}
 }
 

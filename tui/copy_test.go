@@ -193,3 +193,28 @@ func TestClipboardCommandFitsTheSession(t *testing.T) {
 		}
 	}
 }
+
+// TestCopyOfferedURLThroughAClipboardProgram checks that y, offered by a
+// URL there was no program to open, copies as every y does: through the
+// clipboard program, saying so, and not by OSC 52 claimed as copied.
+func TestCopyOfferedURLThroughAClipboardProgram(t *testing.T) {
+	if _, err := os.Stat("/bin/cat"); err != nil {
+		t.Skip("no /bin/cat for the stand-in clipboard program")
+	}
+	out := fakeClipboard(t, "xclip", 0)
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.browser().ctx.clip = systemClipboard
+	const url = "https://example.org/story"
+	d.send(openedMsg{url: url, err: errNoOpener})
+	d.keys("y")
+	copied, err := os.ReadFile(out)
+	if err != nil || string(copied) != url {
+		t.Fatalf("xclip got %q (%v), want the URL", copied, err)
+	}
+	if len(d.clipboard) != 0 {
+		t.Errorf("OSC 52 was written as well: %q", d.clipboard)
+	}
+	if st := d.status(); !strings.HasPrefix(st, "copied the URL with xclip") {
+		t.Errorf("status %q", st)
+	}
+}

@@ -22,8 +22,9 @@ type detailPane struct {
 	d       model.Detail
 	loaded  bool          // d.Sources and d.Related came from the store
 	history []model.Entry // the event's latest changes, newest first
-	sel     int           // index of the selected item; -1 when there are none
-	top     paneLine      // the first line on screen
+	chron   chronologyNote
+	sel     int      // index of the selected item; -1 when there are none
+	top     paneLine // the first line on screen
 	width   int
 	height  int  // the lines of text on screen
 	foot    bool // a last line under them says what is below
@@ -121,7 +122,13 @@ func (p *detailPane) show(d model.Detail, loaded bool) {
 	if !same {
 		p.sel, p.top = 0, paneLine{}
 		p.history = nil
+		p.chron = chronologyNote{}
 	}
+}
+
+// setChronology shows why the event is where it is, and its problems.
+func (p *detailPane) setChronology(c chronologyNote) {
+	p.chron, p.stale = c, true
 }
 
 // setHistory shows the event's latest changes.
@@ -512,6 +519,12 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 		}
 		if len(e.Tags) > 0 {
 			text(model.Hashtags(e.Tags), st.Chip, "")
+		}
+		for _, s := range p.chron.placed {
+			text(s, st.Label, "")
+		}
+		for _, s := range p.chron.problems {
+			text(problemSign+" "+s, st.Error, "")
 		}
 		if e.Summary != "" {
 			if len(lines) > 0 && lines[len(lines)-1] != "" {

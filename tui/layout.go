@@ -74,7 +74,11 @@ func (b *browser) relayout() {
 		paneH--
 	}
 	paneH = max(paneH, 0)
-	b.tl.setHeight(paneH)
+	b.axis.scale = 0
+	if b.axis.on && paneH > 1 {
+		b.axis.scale = 1 // the time axis's scale
+	}
+	b.tl.setHeight(paneH - b.axis.scale)
 	if l.wide {
 		b.detail.resize(l.detailW, paneH)
 	} else {

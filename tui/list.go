@@ -28,8 +28,8 @@ const noteSign = "✎"
 // listView renders the chronology pane: exactly height lines of at most
 // width cells. Each row reads without colour: › marks the cursor, ● a
 // marked event, the status has its own sign, ! or + after it say that
-// another event disputes or supports it (* both), and ✎ that it has
-// notes.
+// another event disputes or supports it (* both), ✎ that it has
+// notes, and ↯ that it has a chronology problem.
 func (b *browser) listView(w, h int) []string {
 	lines := make([]string, 0, h)
 	st := &b.ctx.styles
@@ -64,7 +64,15 @@ func (b *browser) dateColumn(rows []model.Row, w int) int {
 	for _, r := range rows {
 		dw = max(dw, st.width(r.Event.Date.LabelIn(b.ctx.zone)))
 	}
-	return max(0, min(dw, w-rowChrome-minTitleWidth))
+	return max(0, min(dw, w-b.rowChrome()-minTitleWidth))
+}
+
+// rowChrome is rowChrome with the problems' column while there is one.
+func (b *browser) rowChrome() int {
+	if len(b.problems) > 0 {
+		return rowChrome + 1
+	}
+	return rowChrome
 }
 
 // rowView renders one event as one line of w cells, its date in dw.
@@ -84,11 +92,20 @@ func (b *browser) rowView(e model.Event, selected bool, w, dw int) string {
 	if len(e.Notes) > 0 {
 		noted = noteSign
 	}
+	problem := ""
+	if len(b.problems) > 0 {
+		// After the notes, before the title: one cell while the
+		// investigation has a problem.
+		problem = " "
+		if b.problems[e.ID] {
+			problem = problemSign
+		}
+	}
 	title := line(clip(e.Title, w))
 	// cursor, mark, space, date, space, status, what others say of it
 	// (disputed, supported), notes, space: then the title, and the tags in
 	// a column of their own so that titles line up.
-	room := w - rowChrome - dw
+	room := w - b.rowChrome() - dw
 	tagRoom := 0
 	if room > 34 {
 		tagRoom = room / 4
@@ -116,7 +133,7 @@ func (b *browser) rowView(e model.Event, selected bool, w, dw int) string {
 			style = st.Selected
 		}
 		var sb strings.Builder
-		sb.WriteString(style.Render(cursor + mark + " " + date + " " + status + sign + noted + " "))
+		sb.WriteString(style.Render(cursor + mark + " " + date + " " + status + sign + noted + problem + " "))
 		t := st.fit(highlight(title, b.search.text, style, style.Underline(true)), titleRoom)
 		sb.WriteString(t + style.Render(strings.Repeat(" ", max(0, titleRoom-st.width(t)))+where))
 		if tagRoom > 0 {
@@ -136,6 +153,7 @@ func (b *browser) rowView(e model.Event, selected bool, w, dw int) string {
 	sb.WriteString(st.status(e.Status).Render(status))
 	sb.WriteString(st.Mark.Render(sign))
 	sb.WriteString(st.Muted.Render(noted))
+	sb.WriteString(st.Error.Render(problem))
 	sb.WriteString(" ")
 	sb.WriteString(st.fit(highlight(title, b.search.text, st.Item, st.Match), titleRoom))
 	pad := max(0, titleRoom-min(st.width(title), titleRoom))

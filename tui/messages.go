@@ -64,6 +64,7 @@ type detailMsg struct {
 	id      string
 	detail  model.Detail
 	history []model.Entry
+	chron   chronologyNote
 	version string // the store's version before it was read; "" if unknown
 	err     error
 }

@@ -40,12 +40,8 @@ func (b *browser) click(msg tea.MouseClickMsg) tea.Cmd {
 		}
 		return b.clickSources(ev.Y)
 	}
-	row := ev.Y - b.paneTop()
-	if row < 0 || row >= b.tl.height {
-		return nil
-	}
-	i := b.tl.offset + row
-	if i >= len(b.tl.rows) {
+	i, ok := b.lineRow(ev.Y - b.paneTop())
+	if !ok {
 		return nil
 	}
 	b.focus = focusList

@@ -27,6 +27,9 @@ type picker struct {
 	keys    pickerKeys
 	// countWidth is the width of the widest count, so that they line up.
 	countWidth int
+	// problems are the events with a chronology problem, for the entry
+	// that selects them.
+	problems []string
 }
 
 type pickerEntry struct {
@@ -47,6 +50,7 @@ const (
 	shapeNoted    = "with notes"
 	shapeDuring   = "during"
 	shapeLinked   = "linked"
+	shapeProblem  = "with a chronology problem"
 )
 
 type pickerKeys struct {
@@ -209,6 +213,7 @@ func (p *picker) anyChosen() bool {
 // query returns q with its filters set to the choices.
 func (p *picker) query(q model.Query) model.Query {
 	q.Tags, q.Statuses, q.Actors, q.During, q.Untagged, q.Noted, q.Linked = nil, nil, nil, model.Date{}, false, false, nil
+	q.ByID, q.IDs = false, nil
 	for _, e := range p.entries {
 		if !e.chosen {
 			continue
@@ -225,6 +230,9 @@ func (p *picker) query(q model.Query) model.Query {
 			continue
 		case shapeLinked:
 			q.Linked = append(q.Linked, e.rel)
+			continue
+		case shapeProblem:
+			q.ByID, q.IDs = true, p.problems
 			continue
 		}
 		switch e.kind {
@@ -278,9 +286,11 @@ func (p *picker) View(w, h int) []string {
 			name = supportedSign + " " + name
 		case e.shape == shapeLinked:
 			name = "  " + name
+		case e.shape == shapeProblem:
+			name = problemSign + " " + name
 		}
 		label, count := facetLabels[e.kind], thousands(e.count)
-		if e.shape != "" {
+		if e.shape != "" && e.shape != shapeProblem {
 			// Not counted: the store keeps no count of them.
 			label, count = "events", ""
 			if e.shape == shapeDuring {
@@ -307,4 +317,23 @@ func linkedName(r model.Rel) string {
 		return "related to another event"
 	}
 	return r.Phrase() + " another event"
+}
+
+// offerProblems adds the entry that selects the events with a chronology
+// problem, after those chosen by their links, while there are any (or
+// the view is filtered to them).
+func (p *picker) offerProblems(problems map[string]bool) {
+	if len(problems) == 0 && !p.base.ByID {
+		return
+	}
+	p.problems = problemIDs(problems)
+	at := len(p.entries)
+	for i, e := range p.entries {
+		if e.shape == shapeLinked {
+			at = i + 1
+		}
+	}
+	e := pickerEntry{shape: shapeProblem, name: shapeProblem, count: len(problems), chosen: p.base.ByID}
+	p.entries = slices.Insert(p.entries, at, e)
+	p.countWidth = max(p.countWidth, len(thousands(e.count)))
 }

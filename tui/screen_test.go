@@ -109,6 +109,7 @@ func TestEverySize(t *testing.T) {
 		"prompt":  {"t"},
 		"note":    {"a"},
 		"sides":   {"C", "G", "tab", "G"},
+		"axis":    {"v", "+"},
 	}
 	for name, keys := range modes {
 		d := newDriver(t, s, 80, 24)

@@ -199,15 +199,15 @@ func (s *sidesScreen) side(accounts []model.Account, w int, none string) []strin
 	quote := func(q model.Quote, indent string, stance bool) {
 		bar := indent + st.QuoteBar.Render("│ ")
 		text("“"+q.Text+"”", st.Quote, bar)
-		who := "— " + q.Speaker
-		if q.Speaker == "" {
-			who = "— speaker not named"
+		said := q
+		if !stance {
+			said.Stance = ""
 		}
-		if q.Context != "" {
-			who += ", " + q.Context
-		}
-		if stance && q.Stance != "" {
-			who += " · " + string(q.Stance)
+		// Said as the sources pane says it, always a line: a quote on a
+		// side of a dispute without a speaker is seen to have none.
+		who := quoteAttribution(said)
+		if who == "" {
+			who = "— unattributed"
 		}
 		text(who, st.Label, bar)
 		src, ok := s.sides.Sources[q.Source]

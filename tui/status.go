@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -20,6 +21,10 @@ type statusLine struct {
 	seq  int // tells the message a timer was set for from a later one
 	// offer is what the next key may do with the message; nil for none.
 	offer *offer
+	// lines is the message wrapped to width cells, made in Update (rows)
+	// so that View does not wrap it again each frame.
+	lines []string
+	width int
 }
 
 // statusRows is the most lines a message takes: a long one (a path, a
@@ -57,18 +62,21 @@ func fail(err error) tea.Cmd {
 // offerCopy is an error that gives text to copy, last, where it wraps
 // onto lines of its own, and has y copy it: a URL there is no program to
 // open, which a line cut by the terminal's edge would lose.
-func offerCopy(err error, what, text string) tea.Cmd {
+func offerCopy(clip clipboard, err error, what, text string) tea.Cmd {
 	y := key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy"))
 	return func() tea.Msg {
+		// The copy goes the way y's other copies go, and its message says
+		// only what is known to have worked.
 		return statusMsg{text: err.Error() + " · " + keyOf(y) + " copies " + what + ": " + text, err: true,
-			offer: &offer{key: y, do: tea.Batch(tea.SetClipboard(text), say("copied "+what))}}
+			offer: &offer{key: y, do: copyText(clip, text, what, false)}}
 	}
 }
 
 // show puts a message or an error on the line; a message goes after
 // statusFor, by tick.
 func (s *statusLine) show(msg statusMsg, tick ticker) tea.Cmd {
-	s.text, s.err, s.offer = msg.text, msg.err, msg.offer
+	s.set(msg.text, msg.err)
+	s.offer = msg.offer
 	s.seq++
 	if msg.err {
 		return nil
@@ -86,7 +94,13 @@ func (s *statusLine) expire(seq int) {
 
 // clear empties the line as the investigator acts; a timer set for what
 // it showed then finds a later seq, or nothing to clear.
-func (s *statusLine) clear() { s.text, s.err, s.offer = "", false, nil }
+func (s *statusLine) clear() { s.set("", false); s.offer = nil }
+
+// set puts text on the line, to be wrapped again.
+func (s *statusLine) set(text string, err bool) {
+	s.text, s.err = text, err
+	s.lines, s.width = nil, 0
+}
 
 // take gives k to the message's offer: the command it runs, or false when
 // the message offers nothing for k.
@@ -98,8 +112,12 @@ func (s *statusLine) take(k tea.KeyPressMsg) (tea.Cmd, bool) {
 }
 
 // rows is how many lines the message needs in w cells, up to statusRows.
+// It keeps the wrapped lines for view.
 func (s *statusLine) rows(st *Styles, w int) int {
-	return min(max(len(s.wrapped(st, w)), 1), statusRows)
+	if s.width != w || s.lines == nil {
+		s.lines, s.width = s.wrapped(st, w), w
+	}
+	return min(max(len(s.lines), 1), statusRows)
 }
 
 // wrapped is the message, with its sign, in lines of w cells: words as
@@ -142,8 +160,12 @@ func (s *statusLine) view(st *Styles, w, n int, hint string) []string {
 	if s.err {
 		style = st.Error
 	}
-	lines := s.wrapped(st, w)
+	lines := s.lines
+	if s.width != w || lines == nil {
+		lines = s.wrapped(st, w)
+	}
 	if len(lines) > n {
+		lines = slices.Clone(lines)
 		lines = append(lines[:n-1], lines[n-1]+" "+strings.Join(lines[n:], " "))
 	}
 	for _, l := range lines {

@@ -311,7 +311,7 @@ func (m *Model) written(msg writeMsg) tea.Cmd {
 func (m *Model) quit() tea.Cmd {
 	if m.writes.busy() {
 		m.quitting = true
-		m.status.text, m.status.err = "saving changes before quitting…", false
+		m.status.set("saving changes before quitting…", false)
 		return nil
 	}
 	return tea.Quit

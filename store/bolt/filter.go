@@ -17,10 +17,17 @@ type filter struct {
 	// which holds every link both ways and far fewer entries than there
 	// are events.
 	linked map[string]bool
+	ids    map[string]bool // q.IDs, when q.ByID
 }
 
 func newFilter(q model.Query, b buckets) (*filter, error) {
 	f := &filter{q: q, text: model.NewMatcher(q.Text)}
+	if q.ByID {
+		f.ids = make(map[string]bool, len(q.IDs))
+		for _, id := range q.IDs {
+			f.ids[id] = true
+		}
+	}
 	if len(q.Linked) == 0 {
 		return f, nil
 	}
@@ -59,6 +66,9 @@ func (f *filter) matches(order []byte, value func() []byte) bool {
 		return false
 	}
 	if (q.Untagged || q.Noted) && !valueShapeMatches(value(), q.Untagged, q.Noted) {
+		return false
+	}
+	if q.ByID && !f.ids[model.OrderKeyID(order)] {
 		return false
 	}
 	if len(q.Linked) > 0 && !f.linked[model.OrderKeyID(order)] {

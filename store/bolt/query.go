@@ -203,10 +203,10 @@ func (s *Store) Count(q model.Query) (int, error) {
 		case q.IsZero():
 			n = countOf(b.counts, keyTotal)
 			return nil
-		case len(q.Tags) == 1 && len(q.Statuses) == 0 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "" && !q.Untagged && !q.Noted && len(q.Linked) == 0:
+		case len(q.Tags) == 1 && len(q.Statuses) == 0 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "" && !q.Untagged && !q.Noted && len(q.Linked) == 0 && !q.ByID:
 			n = countOf(b.counts, counterKey(counterTag, q.Tags[0]))
 			return nil
-		case len(q.Tags) == 0 && len(q.Statuses) == 1 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "" && !q.Untagged && !q.Noted && len(q.Linked) == 0:
+		case len(q.Tags) == 0 && len(q.Statuses) == 1 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "" && !q.Untagged && !q.Noted && len(q.Linked) == 0 && !q.ByID:
 			n = countOf(b.counts, counterKey(counterStatus, string(q.Statuses[0])))
 			return nil
 		}

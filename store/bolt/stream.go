@@ -12,7 +12,7 @@ func countable(q model.Query) bool {
 	switch {
 	case q.IsZero():
 		return true
-	case q.Text != "" || !q.During.IsZero() || len(q.Actors) > 0 || q.Untagged || q.Noted || len(q.Linked) > 0:
+	case q.Text != "" || !q.During.IsZero() || len(q.Actors) > 0 || q.Untagged || q.Noted || len(q.Linked) > 0 || q.ByID:
 		return false
 	}
 	return len(q.Tags)+len(q.Statuses) == 1

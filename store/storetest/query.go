@@ -54,6 +54,9 @@ var views = []struct {
 	{"supporting or supported", model.Query{Linked: []model.Rel{model.Supports, model.SupportedBy}}},
 	{"following another, tagged", model.Query{Linked: []model.Rel{model.Follows}, Tags: []string{"whistleblower"}}},
 	{"everything filtered out", model.Query{Tags: []string{"ss7"}, Statuses: []model.Status{model.Denied}}},
+	{"chosen by id", model.Query{ByID: true, IDs: []string{"undated-aside", "mid-august", "ides-of-march", "not-an-event"}}},
+	{"chosen by id, tagged", model.Query{ByID: true, IDs: []string{"mid-august", "ides-of-march"}, Tags: []string{"context"}}},
+	{"chosen by id, none named", model.Query{ByID: true}},
 }
 
 func testViewsAgreeWithTheModel(t *testing.T, s *suite) {

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"chrono/model/termtext"
+	"chrono/store"
+
+	"github.com/spf13/cobra"
+)
+
+// investigationName is the investigation to open in a PostgreSQL
+// database: --investigation, else $CHRONO_INVESTIGATION; empty for the
+// store's default.
+func (c *cli) investigationName() string {
+	if c.investigation != "" {
+		return c.investigation
+	}
+	return os.Getenv("CHRONO_INVESTIGATION")
+}
+
+// newInvestigationsCmd is chrono investigations: those a PostgreSQL
+// database holds.
+func newInvestigationsCmd(c *cli) *cobra.Command {
+	return &cobra.Command{
+		Use:   "investigations",
+		Short: "List the investigations of a PostgreSQL database",
+		Long: `Investigations lists the investigations the PostgreSQL database named by
+--db (or CHRONO_DB, a postgres:// address) holds: name, events and title, a
+line each. --investigation NAME (or CHRONO_INVESTIGATION) chooses one for
+the other commands; the first import or chrono new into a name creates it.`,
+		Args: noArgs,
+		RunE: func(*cobra.Command, []string) error {
+			path, _, err := c.storePath()
+			if err != nil {
+				return err
+			}
+			list, err := store.Investigations(path)
+			if err != nil {
+				return err
+			}
+			for _, i := range list {
+				fmt.Fprintf(c.stdout, "%s\t%d events\t%s\n", termtext.Line(i.Name), i.Events, termtext.Line(i.Title))
+			}
+			return nil
+		},
+	}
+}

@@ -1,0 +1,144 @@
+package pg
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"chrono/model"
+	"chrono/store/storetest"
+)
+
+// TestConformance runs the store contract's suite against the
+// PostgreSQL store, each test in an investigation of its own in one
+// database. Besides the contract's answers, it checks after every change
+// that the columns and the links table agree with the events, and that
+// refused writes leave every row of the investigation as it was.
+func TestConformance(t *testing.T) {
+	needServer(t)
+	storetest.Run(t, storetest.Harness{
+		Open: func(t *testing.T) model.Store { return newStore(t, "tester@conformance") },
+		Check: func(t testing.TB, s model.Store) {
+			t.Helper()
+			checkColumns(t, s.(*Store))
+		},
+		Dump: func(t testing.TB, s model.Store) map[string]string {
+			t.Helper()
+			return dump(t, s.(*Store))
+		},
+		InJournal: func(key string) bool {
+			return strings.HasPrefix(key, "journal/") || strings.HasPrefix(key, "history/")
+		},
+		Reopen: func(t *testing.T, s model.Store, author string) model.Store {
+			st := s.(*Store)
+			if err := st.Close(); err != nil {
+				t.Fatal(err)
+			}
+			again, err := Open(server.url, Options{Investigation: st.name, Author: author})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { again.Close() })
+			return again
+		},
+	})
+}
+
+// dumpTables are the tables of an investigation and the columns that
+// name a row.
+var dumpTables = []struct{ table, key, cols string }{
+	{"events", "id", "ord, body, status, actors, tags, noted, period, months, cites"},
+	{"links", "target || '/' || source || '/' || rel", "''"},
+	{"sources", "id", "body"},
+	{"trash", "id", "at, body"},
+	{"journal", "seq::text", "at, body"},
+	{"history", "id || '/' || seq", "''"},
+}
+
+// dump returns every row of the investigation, by table and key, and its
+// header.
+func dump(t testing.TB, s *Store) map[string]string {
+	t.Helper()
+	c, err := s.conn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, tb := range dumpTables {
+		rows, err := c.Query(ctx, fmt.Sprintf(`SELECT %s, row(%s)::text FROM %s WHERE inv = $1`, tb.key, tb.cols, tb.table), s.inv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var k, v string
+			if err := rows.Scan(&k, &v); err != nil {
+				t.Fatal(err)
+			}
+			out[tb.table+"/"+k] = v
+		}
+		rows.Close()
+		if rows.Err() != nil {
+			t.Fatal(rows.Err())
+		}
+	}
+	h, err := s.Header()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out["investigations/title"], out["investigations/description"] = h.Title, h.Description
+	return out
+}
+
+// checkColumns checks that every event's columns are those its body
+// gives, and the links table holds exactly the events' links.
+func checkColumns(t testing.TB, s *Store) {
+	t.Helper()
+	c, err := s.conn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := c.Query(ctx, `SELECT id, ord, body, status, actors, tags, noted, period, months, cites FROM events WHERE inv = $1`, s.inv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for rows.Next() {
+		var got row
+		if err := rows.Scan(&got.id, &got.ord, &got.body, &got.status, &got.actors, &got.tags, &got.noted, &got.period, &got.months, &got.cites); err != nil {
+			t.Fatal(err)
+		}
+		e, err := decodeEvent(got.id, got.body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := rowOf(&e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(r) != fmt.Sprint(got) {
+			t.Errorf("event %q: the row holds\n%v\nits body gives\n%v", got.id, got, r)
+		}
+		for _, l := range e.Links {
+			want = append(want, l.Event+"/"+e.ID+"/"+string(l.Rel))
+		}
+	}
+	rows.Close()
+	rows, err = c.Query(ctx, `SELECT target || '/' || source || '/' || rel FROM links WHERE inv = $1`, s.inv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var have []string
+	for rows.Next() {
+		var k string
+		rows.Scan(&k)
+		have = append(have, k)
+	}
+	rows.Close()
+	slices.Sort(want)
+	want = slices.Compact(want)
+	slices.Sort(have)
+	if !slices.Equal(want, have) {
+		t.Errorf("the links table holds %q; the events' links are %q", have, want)
+	}
+}

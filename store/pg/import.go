@@ -1,0 +1,345 @@
+package pg
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"chrono/model"
+
+	"github.com/go-json-experiment/json"
+	"github.com/jackc/pgx/v5"
+)
+
+// importBatch is how many events an import gathers before it writes
+// them: one query finds which are stored, one COPY puts them in a
+// staging table, and one statement set moves them into place.
+const importBatch = 2000
+
+// txImport is an import in progress, in one transaction: all or
+// nothing. It is a model.FieldSink behind a model.Checker, and answers
+// the checker's questions (model.Known) from the database.
+type txImport struct {
+	s        *Store
+	tx       pgx.Tx
+	seq      uint64
+	list     bool
+	replace  bool
+	carries  model.FieldSet
+	header   model.Header
+	result   model.ImportResult
+	pending  []pendingEvent
+	inBatch  map[string]bool
+	linkRows [][]any
+	changes  []model.EventChange
+	sources  []model.SourceChange
+}
+
+type pendingEvent struct {
+	e       model.Event
+	present model.FieldSet
+}
+
+// Import imports inputs as one import in one transaction, each checked
+// by a model.Checker that also knows what the investigation holds, and
+// returns what each added. An event already stored is merged as the
+// bbolt store merges it (model.MergeEvent: with Replace, every field
+// but the stored tags and notes). On any problem nothing is kept. A dry run reports and keeps
+// nothing.
+func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.ImportResult, error) {
+	tx, err := s.begin()
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback(ctx)
+	_, err = tx.Exec(ctx, `CREATE TEMP TABLE chrono_staging (
+		id text COLLATE "C", ord bytea, body bytea, status text COLLATE "C", actors text[] COLLATE "C",
+		tags text[] COLLATE "C", noted boolean, period bigint, months bigint, cites text[] COLLATE "C") ON COMMIT DROP`)
+	if err != nil {
+		return nil, s.fail(err)
+	}
+	var last int64
+	if err := tx.QueryRow(ctx, `SELECT coalesce(max(seq), 0) FROM journal WHERE inv = $1`, s.inv).Scan(&last); err != nil {
+		return nil, s.fail(err)
+	}
+	im := &txImport{s: s, tx: tx, seq: uint64(last + 1), list: opts.DryRun, replace: opts.Replace, inBatch: map[string]bool{}}
+	results := make([]model.ImportResult, 0, len(inputs))
+	var before model.ImportResult
+	chk := model.NewChecker(im, im)
+	for _, in := range inputs {
+		chk.NextFile(in.Name)
+		im.carries = in.Carries
+		err := in.Read(chk)
+		if err == nil {
+			err = chk.Done()
+		}
+		if err == nil {
+			err = im.flush()
+		}
+		if err != nil {
+			return nil, s.fail(model.InFile(in.Name, err))
+		}
+		if opts.Progress != nil {
+			opts.Progress(model.ImportProgress{Events: im.result.Events})
+		}
+		results = append(results, im.result.Since(before))
+		before = im.result
+	}
+	if opts.DryRun {
+		return results, nil
+	}
+	if err := im.commit(inputs, results); err != nil {
+		return nil, s.fail(err)
+	}
+	return results, nil
+}
+
+// HasEvent implements model.Known.
+func (im *txImport) HasEvent(id string) bool {
+	if im.inBatch[id] {
+		return true
+	}
+	var n int
+	err := im.tx.QueryRow(ctx, `SELECT count(*) FROM events WHERE inv = $1 AND id = $2`, im.s.inv, id).Scan(&n)
+	return err == nil && n > 0
+}
+
+// HasSource implements model.Known.
+func (im *txImport) HasSource(id string) bool {
+	var n int
+	err := im.tx.QueryRow(ctx, `SELECT count(*) FROM sources WHERE inv = $1 AND id = $2`, im.s.inv, id).Scan(&n)
+	return err == nil && n > 0
+}
+
+// Header implements model.Sink: the investigation keeps its own title
+// and description once it has them; an import fills them in when empty.
+func (im *txImport) Header(h model.Header) error {
+	if im.header.Title == "" {
+		im.header.Title = h.Title
+	}
+	if im.header.Description == "" {
+		im.header.Description = h.Description
+	}
+	return nil
+}
+
+// Source implements model.Sink; a source with the id of a stored one
+// replaces it.
+func (im *txImport) Source(src model.Source, _ int) error {
+	im.result.Sources++
+	body, err := json.Marshal(src)
+	if err != nil {
+		return err
+	}
+	var old []byte
+	err = im.tx.QueryRow(ctx, `SELECT body FROM sources WHERE inv = $1 AND id = $2`, im.s.inv, src.ID).Scan(&old)
+	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		return err
+	}
+	if !bytes.Equal(old, body) {
+		c := model.SourceChange{ID: src.ID, After: &src}
+		if old != nil {
+			b, err := decodeSource(src.ID, old)
+			if err != nil {
+				return err
+			}
+			c.Before = &b
+		}
+		im.sources = append(im.sources, c)
+	}
+	_, err = im.tx.Exec(ctx, `INSERT INTO sources (inv, id, body) VALUES ($1, $2, $3) ON CONFLICT (inv, id) DO UPDATE SET body = EXCLUDED.body`, im.s.inv, src.ID, body)
+	return err
+}
+
+// Event implements model.Sink.
+func (im *txImport) Event(e model.Event, n int) error { return im.EventFields(e, n, model.AllFields) }
+
+// EventFields implements model.FieldSink: the event waits for its batch.
+func (im *txImport) EventFields(e model.Event, _ int, present model.FieldSet) error {
+	switch {
+	case im.replace:
+		present = model.AllFields
+	case im.carries != 0:
+		present &= im.carries
+	}
+	im.pending = append(im.pending, pendingEvent{e, present})
+	im.inBatch[e.ID] = true
+	if len(im.pending) >= importBatch {
+		return im.flush()
+	}
+	return nil
+}
+
+// flush writes the pending events: it reads the stored versions of the
+// batch's ids in one query, merges, copies the new rows into the
+// staging table, and moves them into the events table with their links
+// and history in one statement each.
+func (im *txImport) flush() error {
+	if len(im.pending) == 0 {
+		return nil
+	}
+	defer func() {
+		im.pending = im.pending[:0]
+		clear(im.inBatch)
+	}()
+	ids := make([]string, len(im.pending))
+	for i, p := range im.pending {
+		ids[i] = p.e.ID
+	}
+	trashed := map[string]bool{}
+	rows, err := im.tx.Query(ctx, `SELECT id FROM trash WHERE inv = $1 AND id = ANY($2::text[])`, im.s.inv, ids)
+	if err != nil {
+		return err
+	}
+	tids, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return err
+	}
+	for _, id := range tids {
+		trashed[id] = true
+	}
+	stored := map[string][2][]byte{}
+	rows, err = im.tx.Query(ctx, `SELECT id, ord, body FROM events WHERE inv = $1 AND id = ANY($2::text[])`, im.s.inv, ids)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id string
+		var ord, body []byte
+		if err := rows.Scan(&id, &ord, &body); err != nil {
+			rows.Close()
+			return err
+		}
+		stored[id] = [2][]byte{ord, body}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	var write [][]any
+	var history, linked []string
+	for _, p := range im.pending {
+		e := p.e
+		im.result.Events++
+		if trashed[e.ID] {
+			return fmt.Errorf("event %q is in the trash: restore it first (chrono restore %s), or empty the trash, then import again", e.ID, e.ID)
+		}
+		old, ok := stored[e.ID]
+		if !ok {
+			im.result.New++
+			im.changes = append(im.changes, model.EventChange{ID: e.ID, To: model.OnTimeline})
+		} else {
+			before, err := decodeEvent(e.ID, old[1])
+			if err != nil {
+				return err
+			}
+			e = model.MergeEvent(before, e, p.present)
+			r, err := rowOf(&e)
+			if err != nil {
+				return err
+			}
+			if bytes.Equal(r.ord, old[0]) && same(&before, &e) {
+				im.result.Unchanged++
+				continue
+			}
+			im.result.CountUpdate(&before, &e, im.list)
+			im.changes = append(im.changes, model.EventChange{ID: e.ID, Before: &before, From: model.OnTimeline, To: model.OnTimeline})
+			linked = append(linked, e.ID)
+		}
+		history = append(history, e.ID)
+		r, err := rowOf(&e)
+		if err != nil {
+			return err
+		}
+		write = append(write, []any{r.id, r.ord, r.body, r.status, r.actors, r.tags, r.noted, r.period, r.months, r.cites})
+		for _, l := range e.Links {
+			im.linkRows = append(im.linkRows, []any{im.s.inv, l.Event, e.ID, string(l.Rel)})
+		}
+	}
+	if len(write) == 0 {
+		return nil
+	}
+	if _, err := im.tx.Exec(ctx, `TRUNCATE chrono_staging`); err != nil {
+		return err
+	}
+	if _, err := im.tx.CopyFrom(ctx, pgx.Identifier{"chrono_staging"},
+		[]string{"id", "ord", "body", "status", "actors", "tags", "noted", "period", "months", "cites"}, pgx.CopyFromRows(write)); err != nil {
+		return err
+	}
+	if _, err := im.tx.Exec(ctx, `INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites)
+		SELECT $1, id, ord, body, status, actors, tags, noted, period, months, cites FROM chrono_staging
+		ON CONFLICT (inv, id) DO UPDATE SET ord = EXCLUDED.ord, body = EXCLUDED.body, status = EXCLUDED.status,
+			actors = EXCLUDED.actors, tags = EXCLUDED.tags, noted = EXCLUDED.noted, period = EXCLUDED.period,
+			months = EXCLUDED.months, cites = EXCLUDED.cites, version = events.version + 1`, im.s.inv); err != nil {
+		return err
+	}
+	if len(linked) > 0 {
+		if _, err := im.tx.Exec(ctx, `DELETE FROM links WHERE inv = $1 AND source = ANY($2::text[])`, im.s.inv, linked); err != nil {
+			return err
+		}
+	}
+	if len(im.linkRows) > 0 {
+		if _, err := im.tx.Exec(ctx, `INSERT INTO links (inv, target, source, rel) SELECT $1, t, s, r FROM unnest($2::text[], $3::text[], $4::text[]) AS x(t, s, r) ON CONFLICT DO NOTHING`,
+			im.s.inv, column(im.linkRows, 1), column(im.linkRows, 2), column(im.linkRows, 3)); err != nil {
+			return err
+		}
+		im.linkRows = im.linkRows[:0]
+	}
+	_, err = im.tx.Exec(ctx, `INSERT INTO history (inv, id, seq) SELECT $1, unnest($2::text[]), $3 ON CONFLICT DO NOTHING`, im.s.inv, history, int64(im.seq))
+	return err
+}
+
+func column(rows [][]any, i int) []string {
+	out := make([]string, len(rows))
+	for j, r := range rows {
+		out[j] = r[i].(string)
+	}
+	return out
+}
+
+// commit fills in the header, records the import's journal entry and
+// commits.
+func (im *txImport) commit(inputs []model.Input, results []model.ImportResult) error {
+	stored, err := im.s.header(im.tx)
+	if err != nil {
+		return err
+	}
+	after := stored
+	if after.Title == "" {
+		after.Title = im.header.Title
+	}
+	if after.Description == "" {
+		after.Description = im.header.Description
+	}
+	e := model.Entry{At: clock().UTC().Round(0), Author: im.s.author, Op: model.OpImport,
+		Phrase: importPhrase(inputs, results), Events: im.changes, Sources: im.sources}
+	if after != stored {
+		e.Header = &model.HeaderChange{Before: stored, After: after}
+		if _, err := im.tx.Exec(ctx, `UPDATE investigations SET title = $2, description = $3 WHERE id = $1`, im.s.inv, after.Title, after.Description); err != nil {
+			return err
+		}
+	}
+	if len(e.Events) > 0 || len(e.Sources) > 0 || e.Header != nil {
+		if _, err := recordEntry(im.tx, im.s, &e, nil); err != nil {
+			return err
+		}
+	}
+	if err := im.tx.Commit(ctx); err != nil {
+		return fmt.Errorf("saving the import: %w", err)
+	}
+	return nil
+}
+
+// importPhrase says what an import did: "imported a.json: 13 new, 2
+// updated".
+func importPhrase(inputs []model.Input, results []model.ImportResult) string {
+	names := make([]string, len(inputs))
+	var added, updated int
+	for i, in := range inputs {
+		names[i] = in.Name
+		added += results[i].New
+		updated += results[i].Updated
+	}
+	return fmt.Sprintf("imported %s: %d new, %d updated", strings.Join(names, ", "), added, updated)
+}

@@ -1,0 +1,423 @@
+package pg
+
+import (
+	"cmp"
+	"fmt"
+	"iter"
+	"slices"
+
+	"chrono/model"
+)
+
+// plan is a query as the database answers it: the parts of model.Query
+// that columns answer exactly (tags, statuses, actors, untagged, noted)
+// as SQL conditions, and the rest (dates, text, links) checked here on
+// each candidate with model.Query.Matches, the definition every store
+// agrees with. The search is a substring search that ignores case and
+// accents (model.ContainsFold): it is evaluated here over the candidate
+// rows, so that it finds exactly what the bbolt store finds.
+type plan struct {
+	q      model.Query
+	where  string // " AND ..." conditions on the events table
+	args   []any  // $1 is the investigation
+	inGo   bool   // some part is checked here
+	linked map[string]bool
+}
+
+func (p *plan) arg(v any) string {
+	p.args = append(p.args, v)
+	return fmt.Sprintf("$%d", len(p.args))
+}
+
+func (s *Store) plan(db querier, q model.Query) (*plan, error) {
+	p := &plan{q: q, args: []any{s.inv}}
+	if len(q.Tags) > 0 {
+		p.where += " AND tags && " + p.arg(q.Tags) + "::text[]"
+	}
+	if len(q.Statuses) > 0 {
+		st := make([]string, len(q.Statuses))
+		for i, x := range q.Statuses {
+			st[i] = string(x)
+		}
+		p.where += " AND status = ANY(" + p.arg(st) + "::text[])"
+	}
+	if len(q.Actors) > 0 {
+		p.where += " AND actors && " + p.arg(q.Actors) + "::text[]"
+	}
+	if q.Untagged {
+		p.where += " AND cardinality(tags) = 0"
+	}
+	if q.Noted {
+		p.where += " AND noted"
+	}
+	p.inGo = !q.During.IsZero() || q.Text != "" || len(q.Linked) > 0
+	if len(q.Linked) > 0 {
+		// The events with a link q.Linked names, their own or one made
+		// to them turned around, from the links table, which holds far
+		// fewer rows than there are events.
+		p.linked = map[string]bool{}
+		rows, err := db.Query(ctx, `SELECT target, source, rel FROM links WHERE inv = $1`, s.inv)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var target, source, rel string
+			if err := rows.Scan(&target, &source, &rel); err != nil {
+				return nil, err
+			}
+			if slices.Contains(q.Linked, model.Rel(rel)) {
+				p.linked[source] = true
+			}
+			if slices.Contains(q.Linked, model.Rel(rel).Inverse()) {
+				p.linked[target] = true
+			}
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
+}
+
+// keeps reports whether a candidate the conditions let through matches
+// the rest of the query.
+func (p *plan) keeps(id string, body []byte) (bool, error) {
+	if !p.inGo {
+		return true, nil
+	}
+	if p.linked != nil && !p.linked[id] {
+		return false, nil
+	}
+	e, err := decodeEvent(id, body)
+	if err != nil {
+		return false, err
+	}
+	q := p.q
+	q.Linked = nil
+	return q.Matches(&e), nil
+}
+
+// candidate is one row a walk reads.
+type candidate struct {
+	ord, body []byte
+}
+
+// batch is how many rows a walk reads in one query.
+const batch = 256
+
+// walk calls fn with the events p selects, in timeline order from the
+// first at or after from (nil: the start), or backward from the last
+// before from (nil: the end), reading a page of rows at a time by their
+// order key (keyset pagination on events_order). It looks at no more
+// than limit candidates (0: no limit) and returns where the next piece
+// goes on (at or after next; backward, before it), or nil when fn stopped
+// or the candidates ran out. The body is read only when withBody is set
+// or p needs it.
+func (s *Store) walk(db querier, p *plan, from []byte, backward bool, limit int, withBody bool, fn func(c candidate) (bool, error)) (next []byte, err error) {
+	cols := "ord, NULL::bytea"
+	if withBody || p.inGo {
+		cols = "ord, body"
+	}
+	order, op := "ASC", ">="
+	if backward {
+		order, op = "DESC", "<"
+	}
+	seen := 0
+	var last []byte
+	for {
+		args := append([]any(nil), p.args...)
+		where := p.where
+		if from != nil {
+			args = append(args, from)
+			where += fmt.Sprintf(" AND ord %s $%d", op, len(args))
+		}
+		n := batch
+		if limit > 0 {
+			n = min(n, limit-seen+1)
+		}
+		args = append(args, n)
+		rows, err := db.Query(ctx, fmt.Sprintf(`SELECT %s FROM events WHERE inv = $1%s ORDER BY ord %s LIMIT $%d`, cols, where, order, len(args)), args...)
+		if err != nil {
+			return nil, err
+		}
+		var page []candidate
+		for rows.Next() {
+			var c candidate
+			if err := rows.Scan(&c.ord, &c.body); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			page = append(page, c)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		for _, c := range page {
+			if limit > 0 && seen == limit {
+				if backward {
+					return last, nil
+				}
+				return c.ord, nil
+			}
+			seen++
+			last = c.ord
+			ok, err := p.keeps(model.OrderKeyID(c.ord), c.body)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				continue
+			}
+			more, err := fn(c)
+			if err != nil || !more {
+				return nil, err
+			}
+		}
+		if len(page) < n {
+			return nil, nil
+		}
+		// The next page starts after the last row of this one.
+		from, op = last, ">"
+		if backward {
+			op = "<"
+		}
+	}
+}
+
+// Events iterates over the events q selects in timeline order, a page of
+// rows at a time: each page is read in a query of its own, so a long
+// loop holds no transaction open.
+func (s *Store) Events(q model.Query) iter.Seq2[model.Event, error] {
+	return func(yield func(model.Event, error) bool) {
+		c, err := s.conn()
+		if err != nil {
+			yield(model.Event{}, err)
+			return
+		}
+		p, err := s.plan(c, q)
+		if err != nil {
+			yield(model.Event{}, s.fail(err))
+			return
+		}
+		stopped := false
+		_, err = s.walk(c, p, nil, false, 0, true, func(r candidate) (bool, error) {
+			e, err := decodeEvent(model.OrderKeyID(r.ord), r.body)
+			if err != nil {
+				return false, err
+			}
+			if !yield(e, nil) {
+				stopped = true
+				return false, nil
+			}
+			return true, nil
+		})
+		if err != nil && !stopped {
+			yield(model.Event{}, s.fail(err))
+		}
+	}
+}
+
+// read runs fn on the connection in one read-only transaction at
+// repeatable read, so that the queries of one answer see one state.
+func (s *Store) read(fn func(db querier) error) error {
+	c, err := s.conn()
+	if err != nil {
+		return err
+	}
+	tx, err := c.BeginTx(ctx, txReadOnly)
+	if err != nil {
+		return s.fail(err)
+	}
+	defer tx.Rollback(ctx)
+	if err := fn(tx); err != nil {
+		return s.fail(err)
+	}
+	return s.fail(tx.Commit(ctx))
+}
+
+// Count returns how many events q selects: counted by the database when
+// its conditions answer the whole query.
+func (s *Store) Count(q model.Query) (int, error) {
+	n := 0
+	err := s.read(func(db querier) error {
+		p, err := s.plan(db, q)
+		if err != nil {
+			return err
+		}
+		n, err = s.countBefore(db, p, nil)
+		return err
+	})
+	return n, err
+}
+
+// countBefore counts the events p selects before ord (nil: all).
+func (s *Store) countBefore(db querier, p *plan, ord []byte) (int, error) {
+	n := 0
+	if !p.inGo {
+		args := append([]any(nil), p.args...)
+		where := p.where
+		if ord != nil {
+			args = append(args, ord)
+			where += fmt.Sprintf(" AND ord < $%d", len(args))
+		}
+		err := db.QueryRow(ctx, `SELECT count(*) FROM events WHERE inv = $1`+where, args...).Scan(&n)
+		return n, err
+	}
+	if ord != nil {
+		// Walk back from ord: what comes before it is all there is.
+		_, err := s.walk(db, p, ord, true, 0, false, func(candidate) (bool, error) { n++; return true, nil })
+		return n, err
+	}
+	_, err := s.walk(db, p, nil, false, 0, false, func(candidate) (bool, error) { n++; return true, nil })
+	return n, err
+}
+
+// CountFrom counts the events q selects at or after from, looking at no
+// more than limit candidates, and returns where to go on (zero when the
+// view is done). A count the database answers alone is answered at once.
+func (s *Store) CountFrom(q model.Query, from model.Position, limit int) (n int, next model.Position, err error) {
+	err = s.read(func(db querier) error {
+		p, err := s.plan(db, q)
+		if err != nil {
+			return err
+		}
+		if from.IsZero() && !p.inGo {
+			n, err = s.countBefore(db, p, nil)
+			return err
+		}
+		k, err := s.walk(db, p, from.Key(), false, max(limit, 1), false, func(candidate) (bool, error) { n++; return true, nil })
+		if k != nil {
+			next = model.PositionOf(k)
+		}
+		return err
+	})
+	return n, next, err
+}
+
+// Find looks for the first event q selects at or after from, or, when
+// backward, the last before from (zero: the end), looking at no more
+// than limit candidates.
+func (s *Store) Find(q model.Query, from model.Position, backward bool, limit int) (hit, next model.Position, err error) {
+	err = s.read(func(db querier) error {
+		p, err := s.plan(db, q)
+		if err != nil {
+			return err
+		}
+		k, err := s.walk(db, p, from.Key(), backward, max(limit, 1), false, func(c candidate) (bool, error) {
+			hit = model.PositionOf(c.ord)
+			return false, nil
+		})
+		if k != nil {
+			next = model.PositionOf(k)
+		}
+		return err
+	})
+	return hit, next, err
+}
+
+// Window returns up to before events of the view q selects that come
+// before at and up to after events from at on, in timeline order, with
+// the rank of the first in the view.
+func (s *Store) Window(q model.Query, at model.Position, fromEnd bool, before, after int) (model.Window, error) {
+	var w model.Window
+	anchor := at.Key()
+	err := s.read(func(db querier) error {
+		p, err := s.plan(db, q)
+		if err != nil {
+			return err
+		}
+		if fromEnd {
+			anchor, after = nil, 0
+		}
+		rowsOf := func(backward bool, n int) ([]model.Row, error) {
+			var out []model.Row
+			if n <= 0 {
+				return nil, nil
+			}
+			_, err := s.walk(db, p, anchor, backward, 0, true, func(c candidate) (bool, error) {
+				e, err := decodeEvent(model.OrderKeyID(c.ord), c.body)
+				if err != nil {
+					return false, err
+				}
+				out = append(out, model.Row{Pos: model.PositionOf(c.ord), Event: e})
+				return len(out) < n, nil
+			})
+			return out, err
+		}
+		var back []model.Row
+		if before > 0 && (anchor != nil || fromEnd) {
+			if back, err = rowsOf(true, before); err != nil {
+				return err
+			}
+		}
+		w.AtStart = len(back) < before || (anchor == nil && !fromEnd)
+		slices.Reverse(back)
+		w.Rows = back
+		w.AtEnd = fromEnd
+		if !fromEnd {
+			fwd, err := rowsOf(false, after)
+			if err != nil {
+				return err
+			}
+			w.AtEnd = len(fwd) < after
+			w.Rows = append(w.Rows, fwd...)
+		}
+		if len(w.Rows) == 0 {
+			return nil
+		}
+		w.Start, err = s.countBefore(db, p, w.Rows[0].Pos.Key())
+		return err
+	})
+	return w, err
+}
+
+// Periods counts the events q selects by month of their earliest bound
+// and by how many months they may fall in, in that order: grouped by the
+// database, or, for a query checked here, as the walk finds them.
+func (s *Store) Periods(q model.Query) ([]model.Period, error) {
+	type span struct{ p, months int64 }
+	counts := map[span]int{}
+	err := s.read(func(db querier) error {
+		p, err := s.plan(db, q)
+		if err != nil {
+			return err
+		}
+		if p.inGo {
+			_, err := s.walk(db, p, nil, false, 0, false, func(c candidate) (bool, error) {
+				pd, months := spanOfKey(c.ord)
+				counts[span{pd, int64(months)}]++
+				return true, nil
+			})
+			return err
+		}
+		rows, err := db.Query(ctx, `SELECT period, months, count(*) FROM events WHERE inv = $1`+p.where+` GROUP BY period, months`, p.args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var sp span
+			var n int
+			if err := rows.Scan(&sp.p, &sp.months, &n); err != nil {
+				return err
+			}
+			counts[sp] = n
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, err
+	}
+	keys := make([]span, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b span) int { return cmp.Or(cmp.Compare(a.p, b.p), cmp.Compare(a.months, b.months)) })
+	out := make([]model.Period, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, periodValue(k.p, int(k.months), counts[k]))
+	}
+	return out, nil
+}

@@ -1,0 +1,388 @@
+package pg
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"chrono/model"
+
+	"github.com/go-json-experiment/json"
+	"github.com/jackc/pgx/v5"
+)
+
+var txReadOnly = pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}
+
+// notFound is a lookup that found nothing: it says what was missing, and
+// is model.ErrNotFound to errors.Is.
+type notFound string
+
+func (e notFound) Error() string { return string(e) }
+func (e notFound) Unwrap() error { return model.ErrNotFound }
+
+// Header returns the investigation's title and description.
+func (s *Store) Header() (model.Header, error) {
+	var h model.Header
+	err := s.read(func(db querier) (err error) {
+		h, err = s.header(db)
+		return err
+	})
+	return h, err
+}
+
+func (s *Store) header(db querier) (model.Header, error) {
+	var h model.Header
+	err := db.QueryRow(ctx, `SELECT title, description FROM investigations WHERE id = $1`, s.inv).Scan(&h.Title, &h.Description)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return h, fmt.Errorf("%w: the investigation %q was removed from the database", model.ErrNoStore, s.name)
+	}
+	return h, err
+}
+
+// Sources returns every source, by id.
+func (s *Store) Sources() ([]model.Source, error) {
+	var out []model.Source
+	err := s.read(func(db querier) error {
+		rows, err := db.Query(ctx, `SELECT id, body FROM sources WHERE inv = $1 ORDER BY id`, s.inv)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id string
+			var body []byte
+			if err := rows.Scan(&id, &body); err != nil {
+				return err
+			}
+			src, err := decodeSource(id, body)
+			if err != nil {
+				return err
+			}
+			out = append(out, src)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+func decodeSource(id string, v []byte) (model.Source, error) {
+	var src model.Source
+	if err := json.Unmarshal(v, &src); err != nil {
+		return src, fmt.Errorf("source %q: its stored value is not readable JSON (%v): %w", id, err, model.ErrDamaged)
+	}
+	return src, nil
+}
+
+// event reads a stored event and its order key.
+func (s *Store) event(db querier, id string) (model.Event, []byte, error) {
+	var ord, body []byte
+	err := db.QueryRow(ctx, `SELECT ord, body FROM events WHERE inv = $1 AND id = $2`, s.inv, id).Scan(&ord, &body)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return model.Event{}, nil, fmt.Errorf("%w %q", model.ErrNotFound, id)
+	}
+	if err != nil {
+		return model.Event{}, nil, err
+	}
+	e, err := decodeEvent(id, body)
+	return e, ord, err
+}
+
+// Event returns the event with an id.
+func (s *Store) Event(id string) (model.Event, error) {
+	var e model.Event
+	err := s.read(func(db querier) (err error) {
+		e, _, err = s.event(db, id)
+		return err
+	})
+	return e, err
+}
+
+// Position returns where the event with an id is in timeline order.
+func (s *Store) Position(id string) (model.Position, error) {
+	var p model.Position
+	err := s.read(func(db querier) error {
+		var ord []byte
+		err := db.QueryRow(ctx, `SELECT ord FROM events WHERE inv = $1 AND id = $2`, s.inv, id).Scan(&ord)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return fmt.Errorf("%w %q", model.ErrNotFound, id)
+		}
+		p = model.PositionOf(ord)
+		return err
+	})
+	return p, err
+}
+
+// IDs returns the ids of stored events that begin with prefix, in byte
+// order, at most limit of them.
+func (s *Store) IDs(prefix string, limit int) ([]string, error) {
+	var out []string
+	err := s.read(func(db querier) error {
+		rows, err := db.Query(ctx, `SELECT id FROM events WHERE inv = $1 AND id >= $2 AND left(id, length($2)) = $2 ORDER BY id LIMIT $3`, s.inv, prefix, max(limit, 0))
+		if err != nil {
+			return err
+		}
+		out, err = pgx.CollectRows(rows, pgx.RowTo[string])
+		return err
+	})
+	return out, err
+}
+
+// backlinks returns the links other stored events make to the events
+// with ids, by id, in the order of the links' sources and relations.
+func (s *Store) backlinks(db querier, ids []string) (map[string][]model.Incoming, error) {
+	out := make(map[string][]model.Incoming, len(ids))
+	rows, err := db.Query(ctx, `SELECT target, source, rel FROM links WHERE inv = $1 AND target = ANY($2::text[]) ORDER BY target, source, rel`, s.inv, ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var target, source, rel string
+		if err := rows.Scan(&target, &source, &rel); err != nil {
+			return nil, err
+		}
+		out[target] = append(out[target], model.Incoming{From: source, Rel: model.Rel(rel)})
+	}
+	return out, rows.Err()
+}
+
+// IncomingLinks returns, by id, the links other events make to each of
+// the events, in one query.
+func (s *Store) IncomingLinks(ids []string) (map[string][]model.Incoming, error) {
+	var out map[string][]model.Incoming
+	err := s.read(func(db querier) (err error) {
+		out, err = s.backlinks(db, ids)
+		for _, id := range ids {
+			if _, ok := out[id]; !ok {
+				out[id] = nil
+			}
+		}
+		return err
+	})
+	return out, err
+}
+
+// Detail returns an event with the sources it cites, its links in both
+// directions and the titles of the linked events.
+func (s *Store) Detail(id string) (model.Detail, error) {
+	var d model.Detail
+	err := s.read(func(db querier) error {
+		e, _, err := s.event(db, id)
+		if err != nil {
+			return err
+		}
+		d = model.Detail{Event: e, Sources: map[string]model.Source{}, Titles: map[string]string{}}
+		cited := []string{e.DateSource}
+		for _, q := range e.Quotes {
+			cited = append(cited, q.Source)
+		}
+		for _, sid := range cited {
+			if sid == "" {
+				continue
+			}
+			var body []byte
+			err := db.QueryRow(ctx, `SELECT body FROM sources WHERE inv = $1 AND id = $2`, s.inv, sid).Scan(&body)
+			if errors.Is(err, pgx.ErrNoRows) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			if d.Sources[sid], err = decodeSource(sid, body); err != nil {
+				return err
+			}
+		}
+		in, err := s.backlinks(db, []string{id})
+		if err != nil {
+			return err
+		}
+		d.Related = model.Relations(&e, in[id])
+		for _, r := range d.Related {
+			if other, _, err := s.event(db, r.Event); err == nil {
+				d.Titles[r.Event] = other.Title
+			}
+		}
+		return nil
+	})
+	return d, err
+}
+
+// Facets counts events by tag, actor or status, most frequent first,
+// then by name: counted by the database, exact.
+func (s *Store) Facets(kind model.FacetKind) ([]model.Facet, error) {
+	var sql string
+	switch kind {
+	case model.FacetTags:
+		sql = `SELECT t, count(*) FROM events, unnest(tags) AS t WHERE inv = $1 GROUP BY t`
+	case model.FacetActors:
+		sql = `SELECT a, count(*) FROM events, unnest(actors) AS a WHERE inv = $1 GROUP BY a`
+	case model.FacetStatuses:
+		sql = `SELECT status, count(*) FROM events WHERE inv = $1 GROUP BY status`
+	default:
+		return nil, fmt.Errorf("no facets of kind %d", kind)
+	}
+	var out []model.Facet
+	err := s.read(func(db querier) error {
+		rows, err := db.Query(ctx, sql, s.inv)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var f model.Facet
+			if err := rows.Scan(&f.Name, &f.Count); err != nil {
+				return err
+			}
+			out = append(out, f)
+		}
+		return rows.Err()
+	})
+	slices.SortFunc(out, func(a, b model.Facet) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name))
+	})
+	return out, err
+}
+
+// Version changes whenever the investigation does: every change is a
+// journal entry, committed with it.
+func (s *Store) Version() (string, error) {
+	var seq int64
+	err := s.read(func(db querier) error {
+		return db.QueryRow(ctx, `SELECT coalesce(max(seq), 0) FROM journal WHERE inv = $1`, s.inv).Scan(&seq)
+	})
+	return fmt.Sprintf("%d/%d", s.inv, seq), err
+}
+
+// Trash returns the events in the trash, most recently deleted first.
+func (s *Store) Trash() ([]model.Trashed, error) {
+	var out []model.Trashed
+	err := s.read(func(db querier) error {
+		rows, err := db.Query(ctx, `SELECT id, body FROM trash WHERE inv = $1`, s.inv)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id string
+			var body []byte
+			if err := rows.Scan(&id, &body); err != nil {
+				return err
+			}
+			t, err := decodeTrashed(id, body)
+			if err != nil {
+				return err
+			}
+			out = append(out, t)
+		}
+		return rows.Err()
+	})
+	slices.SortStableFunc(out, func(a, b model.Trashed) int {
+		if c := b.At.Compare(a.At); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Event.ID, b.Event.ID)
+	})
+	return out, err
+}
+
+func decodeTrashed(id string, v []byte) (model.Trashed, error) {
+	var t model.Trashed
+	if err := json.Unmarshal(v, &t); err != nil {
+		return t, fmt.Errorf("event %q in the trash: its stored value is not readable JSON (%v): %w", id, err, model.ErrDamaged)
+	}
+	return t, nil
+}
+
+func decodeEntry(seq int64, v []byte) (model.Entry, error) {
+	var e model.Entry
+	if err := json.Unmarshal(v, &e); err != nil {
+		return e, fmt.Errorf("journal entry #%d: its stored value is not readable JSON (%v): %w", seq, err, model.ErrDamaged)
+	}
+	e.Seq = uint64(seq)
+	return e, nil
+}
+
+// Journal returns the entries q selects, newest first: an event's from
+// the history table, the others from the end of the journal backwards, a
+// page at a time.
+func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
+	var out []model.Entry
+	err := s.read(func(db querier) error {
+		before := int64(1) << 62
+		if q.Before != 0 {
+			before = int64(q.Before)
+		}
+		for {
+			var rows pgx.Rows
+			var err error
+			if q.Event != "" {
+				rows, err = db.Query(ctx, `SELECT j.seq, j.body FROM history h JOIN journal j ON j.inv = h.inv AND j.seq = h.seq
+					WHERE h.inv = $1 AND h.id = $2 AND h.seq < $3 ORDER BY h.seq DESC LIMIT $4`, s.inv, q.Event, before, batch)
+			} else {
+				rows, err = db.Query(ctx, `SELECT seq, body FROM journal WHERE inv = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3`, s.inv, before, batch)
+			}
+			if err != nil {
+				return err
+			}
+			type raw struct {
+				seq  int64
+				body []byte
+			}
+			var page []raw
+			for rows.Next() {
+				var r raw
+				if err := rows.Scan(&r.seq, &r.body); err != nil {
+					rows.Close()
+					return err
+				}
+				page = append(page, r)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			for _, r := range page {
+				e, err := decodeEntry(r.seq, r.body)
+				if err != nil {
+					return err
+				}
+				before = r.seq
+				if !q.Matches(&e) {
+					continue
+				}
+				out = append(out, q.Trim(e))
+				if q.Limit > 0 && len(out) >= q.Limit {
+					return nil
+				}
+			}
+			if len(page) < batch {
+				return nil
+			}
+		}
+	})
+	return out, err
+}
+
+// Entry returns the journal entry with a sequence number.
+func (s *Store) Entry(seq uint64) (model.Entry, error) {
+	var e model.Entry
+	err := s.read(func(db querier) error {
+		var body []byte
+		err := db.QueryRow(ctx, `SELECT body FROM journal WHERE inv = $1 AND seq = $2`, s.inv, int64(seq)).Scan(&body)
+		if errors.Is(err, pgx.ErrNoRows) {
+			var last int64
+			if err := db.QueryRow(ctx, `SELECT coalesce(max(seq), 0) FROM journal WHERE inv = $1`, s.inv).Scan(&last); err != nil {
+				return err
+			}
+			return notFound(fmt.Sprintf("no journal entry #%d in %s (the journal goes up to #%d)", seq, s.loc, last))
+		}
+		if err != nil {
+			return err
+		}
+		e, err = decodeEntry(int64(seq), body)
+		return err
+	})
+	return e, err
+}

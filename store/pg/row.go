@@ -1,0 +1,112 @@
+package pg
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"chrono/model"
+
+	"github.com/go-json-experiment/json"
+)
+
+// row is an event as the events table keeps it: the event as JSON, and
+// what filters and counts read without decoding it.
+type row struct {
+	id, status     string
+	ord, body      []byte
+	actors, tags   []string
+	cites          []string
+	noted          bool
+	period, months int64
+}
+
+// A period is a calendar month, numbered year*12 + month-1, that events
+// are counted in by their earliest bound, as the bbolt store counts them.
+// Two more periods sit at the ends of the timeline: events with an open
+// or unknown start, and undated events.
+const (
+	periodOpenStart = math.MinInt64
+	periodUndated   = math.MaxInt64
+)
+
+func rowOf(e *model.Event) (row, error) {
+	body, err := json.Marshal(e)
+	if err != nil {
+		return row{}, fmt.Errorf("event %q: %w", e.ID, err)
+	}
+	r := row{id: e.ID, status: string(e.Status), ord: model.OrderKey(e.Date, e.ID), body: body,
+		tags: nonNil(e.Tags), noted: len(e.Notes) > 0}
+	for i, a := range e.Actors {
+		if !slices.Contains(e.Actors[:i], a) {
+			r.actors = append(r.actors, a)
+		}
+	}
+	r.actors = nonNil(r.actors)
+	cite := func(src string) {
+		if src != "" && !slices.Contains(r.cites, src) {
+			r.cites = append(r.cites, src)
+		}
+	}
+	cite(e.DateSource)
+	for _, q := range e.Quotes {
+		cite(q.Source)
+	}
+	r.cites = nonNil(r.cites)
+	var months int
+	r.period, months = spanOfKey(r.ord)
+	r.months = int64(months)
+	return r, nil
+}
+
+// nonNil keeps an empty list from being stored as NULL.
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func decodeEvent(id string, body []byte) (model.Event, error) {
+	var e model.Event
+	if err := json.Unmarshal(body, &e); err != nil {
+		return e, fmt.Errorf("event %q: its stored value is not readable JSON (%v): %w", id, err, model.ErrDamaged)
+	}
+	return e, nil
+}
+
+// spanOfKey returns the period an order key counts in and how many months
+// its event may fall in (model.MonthsOf); 0 months for the open start and
+// undated periods.
+func spanOfKey(order []byte) (int64, int) {
+	earliest, latest, dated := model.OrderKeyBounds(order)
+	switch {
+	case !dated:
+		return periodUndated, 0
+	case earliest == model.BeginningOfTime:
+		return periodOpenStart, 0
+	}
+	y, m, _ := earliest.Civil()
+	return y*12 + int64(m-1), model.MonthsOf(earliest, latest)
+}
+
+func periodYearMonth(p int64) (int64, int) {
+	y := p / 12
+	m := p % 12
+	if m < 0 {
+		y--
+		m += 12
+	}
+	return y, int(m) + 1
+}
+
+func periodValue(p int64, months, n int) model.Period {
+	switch p {
+	case periodOpenStart:
+		return model.Period{Open: true, Count: n}
+	case periodUndated:
+		return model.Period{Undated: true, Count: n}
+	}
+	y, m := periodYearMonth(p)
+	return model.Period{Year: y, Month: m, Months: max(months, 1), Count: n}
+}

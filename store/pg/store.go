@@ -1,0 +1,203 @@
+// Package pg keeps investigations in a PostgreSQL database and answers
+// the questions of model.Store, as store/bolt does for a file: one
+// database holds many investigations, each named, and every row carries
+// the investigation it belongs to.
+//
+// Events are kept with their order key (model.OrderKey) in a column with
+// a unique index, so that windows, finds and counts walk the timeline by
+// keyset pagination (WHERE ord > $last ORDER BY ord LIMIT n), never by
+// OFFSET. Their tags, actors, status and month are kept in columns
+// beside the event, so that counts come from the database exact.
+//
+// Callers open a store with package store, which picks this package for
+// a postgres:// or postgresql:// address; they see only model.Store.
+package pg
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"chrono/model"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+// DefaultInvestigation is the investigation a store opens when none is
+// named.
+const DefaultInvestigation = "default"
+
+// Options tune Open.
+type Options struct {
+	// Investigation names the investigation in the database;
+	// DefaultInvestigation when empty.
+	Investigation string
+	// ReadOnly refuses every write with model.ErrReadOnly, and never
+	// creates the schema or the investigation.
+	ReadOnly bool
+	// NoCreate opens only an investigation that exists: a missing one
+	// fails with model.ErrNoStore.
+	NoCreate bool
+	// Author is who the store's writes are attributed to.
+	Author string
+	// Timeout bounds connecting to the server; 10 seconds when zero.
+	Timeout time.Duration
+}
+
+// Store is an open investigation in a PostgreSQL database. It holds one
+// connection, made again when the server drops it (conn).
+type Store struct {
+	cfg      *pgx.ConnConfig
+	c        *pgx.Conn
+	inv      int64 // the investigation's row
+	name     string
+	loc      string // the address without its password, and the investigation
+	addr     address
+	author   string
+	readOnly bool
+}
+
+var _ model.Store = (*Store)(nil)
+
+// querier is a connection or a transaction.
+type querier interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+// ctx is the context of the store's queries: a store is used by one
+// goroutine at a time, and a query is cut short by the connection's own
+// deadlines, not by its caller.
+var ctx = context.Background()
+
+// Open connects to the database at url (postgres:// or postgresql://,
+// with TLS settings as libpq reads them, and a password from the URL,
+// PGPASSWORD or PGPASSFILE), creates or upgrades chrono's schema there,
+// and opens the investigation opts names, creating it unless ReadOnly or
+// NoCreate. No error it returns holds the password.
+func Open(url string, opts Options) (*Store, error) {
+	s, err := connect(url, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.prepare(opts); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// connect reads the address and connects, without looking at the
+// schema.
+func connect(url string, opts Options) (*Store, error) {
+	addr := parseAddress(url)
+	cfg, err := pgx.ParseConfig(url)
+	if err != nil {
+		return nil, addr.errorf("the database address %s is not one PostgreSQL reads: %w", addr.safe, err)
+	}
+	if opts.Timeout == 0 {
+		opts.Timeout = 10 * time.Second
+	}
+	if cfg.ConnectTimeout == 0 || cfg.ConnectTimeout > opts.Timeout {
+		cfg.ConnectTimeout = opts.Timeout
+	}
+	name := opts.Investigation
+	if name == "" {
+		name = DefaultInvestigation
+	}
+	if msg := checkName(name); msg != "" {
+		return nil, fmt.Errorf("investigation %q: %s", name, msg)
+	}
+	s := &Store{cfg: cfg, name: name, addr: addr, author: opts.Author, readOnly: opts.ReadOnly,
+		loc: fmt.Sprintf("%s (investigation %s)", addr.safe, name)}
+	if _, err := s.conn(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// conn returns the store's connection, connecting again when the server
+// dropped the last one (a restart, a network cut): a store outlives its
+// server's restarts, and the next question after one is answered.
+func (s *Store) conn() (*pgx.Conn, error) {
+	if s.c != nil && !s.c.IsClosed() {
+		return s.c, nil
+	}
+	c, err := pgx.ConnectConfig(ctx, s.cfg)
+	if err != nil {
+		return nil, s.addr.errorf("the database %s is unreachable: %w; check the address and that the server is running", s.addr.safe, err)
+	}
+	s.c = c
+	return c, nil
+}
+
+// prepare brings the schema up to date and finds (or makes) the
+// investigation.
+func (s *Store) prepare(opts Options) error {
+	c := s.c
+	if err := migrate(c, s.readOnly); err != nil {
+		return s.fail(err)
+	}
+	err := c.QueryRow(ctx, `SELECT id FROM investigations WHERE name = $1`, s.name).Scan(&s.inv)
+	switch {
+	case err == nil:
+		return nil
+	case !errors.Is(err, pgx.ErrNoRows):
+		return s.fail(err)
+	case opts.ReadOnly || opts.NoCreate:
+		return fmt.Errorf("%w: no investigation %q in %s (chrono investigations lists them)", model.ErrNoStore, s.name, s.addr.safe)
+	}
+	// Two chronos may create it at once: the second finds the first's.
+	_, err = c.Exec(ctx, `INSERT INTO investigations (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, s.name)
+	if err == nil {
+		err = c.QueryRow(ctx, `SELECT id FROM investigations WHERE name = $1`, s.name).Scan(&s.inv)
+	}
+	return s.fail(err)
+}
+
+// fail says where an error happened, with the password taken out of
+// anything the driver or the server put in it; nil stays nil.
+func (s *Store) fail(err error) error {
+	if err == nil {
+		return nil
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "42501" {
+		return s.addr.errorf("%s: %w (the role needs the rights the README lists)", s.loc, err)
+	}
+	return s.addr.errorf("%s: %w", s.loc, err)
+}
+
+// Location returns the database's address without its password, and the
+// investigation.
+func (s *Store) Location() string { return s.loc }
+
+// Author is who the store's writes are attributed to.
+func (s *Store) Author() string { return s.author }
+
+// Close releases the connection.
+func (s *Store) Close() error {
+	if s.c == nil {
+		return nil
+	}
+	c := s.c
+	s.c = nil
+	return s.addr.redact(c.Close(ctx))
+}
+
+// checkName refuses an investigation name that could not be typed or
+// shown safely.
+func checkName(name string) string {
+	if len(name) > 200 {
+		return "a name is at most 200 bytes"
+	}
+	for _, r := range name {
+		if r < ' ' || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return "a name holds no control characters"
+		}
+	}
+	return ""
+}

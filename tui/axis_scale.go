@@ -1,0 +1,100 @@
+package tui
+
+import (
+	"fmt"
+	"time"
+
+	"chrono/model"
+)
+
+// zoom is how much time one cell of the time axis holds.
+type zoom int
+
+// The zooms, widest first: a cell is a year, a month, a day, an hour or
+// five minutes, and a label marks each decade, year, month, day or hour.
+const (
+	zoomDecades zoom = iota
+	zoomYears
+	zoomMonths
+	zoomDays
+	zoomHours
+	zoomCount
+)
+
+var zoomNames = [...]string{"decades", "years", "months", "days", "hours"}
+
+func (z zoom) String() string { return zoomNames[z] }
+
+// fixedCell is the seconds in a cell of the zooms whose cells are all
+// alike; the decades' years and the years' months are counted on the
+// calendar.
+var fixedCell = [...]int64{zoomMonths: 86400, zoomDays: 3600, zoomHours: 300}
+
+// cellOf is where an instant falls on the axis at a zoom, in cells from
+// the zoom's origin (year 0, month 0 of year 0, or the Unix epoch), with
+// the fraction of its cell. It is meaningless for the unbounded instants.
+func (z zoom) cellOf(i model.Instant) float64 {
+	sec, nsec := i.Unix()
+	switch z {
+	case zoomDecades, zoomYears:
+		y, m, _ := i.Civil()
+		if z == zoomDecades {
+			m = 1
+		}
+		from := model.StartOfMonth(y, m)
+		var to model.Instant
+		switch {
+		case z == zoomDecades:
+			to = model.StartOfMonth(y+1, 1)
+		case m == 12:
+			to = model.StartOfMonth(y+1, 1)
+		default:
+			to = model.StartOfMonth(y, m+1)
+		}
+		f, _ := from.Unix()
+		t, _ := to.Unix()
+		frac := (float64(sec-f) + float64(nsec)/1e9) / float64(t-f)
+		if z == zoomDecades {
+			return float64(y) + frac
+		}
+		return float64(monthIndex(y, m)) + frac
+	}
+	per := fixedCell[z]
+	return float64(floorDiv(sec, per)) + (float64(sec-floorDiv(sec, per)*per)+float64(nsec)/1e9)/float64(per)
+}
+
+// cellTime is the UTC time a cell of the fixed zooms starts at.
+func (z zoom) cellTime(c int64) time.Time { return time.Unix(c*fixedCell[z], 0).UTC() }
+
+// tick returns the label of the cell c when a major division of the
+// zoom begins there (a decade, a year, a month, a day, an hour), so that
+// the scale reads where the axis is.
+func (z zoom) tick(c int64) (string, bool) {
+	switch z {
+	case zoomDecades:
+		return yearLabel(c), floorMod(c, 10) == 0
+	case zoomYears:
+		return yearLabel(floorDiv(c, 12)), floorMod(c, 12) == 0
+	case zoomMonths:
+		t := z.cellTime(c)
+		return t.Format("Jan 2006"), t.Day() == 1
+	case zoomDays:
+		t := z.cellTime(c)
+		return t.Format("2 Jan 2006"), t.Hour() == 0
+	}
+	t := z.cellTime(c)
+	if t.Hour() == 0 {
+		return t.Format("2 Jan 15:04"), t.Minute() == 0
+	}
+	return t.Format("15:04"), t.Minute() == 0
+}
+
+// yearLabel names an astronomical year as the dates do: 0 is 1 BCE.
+func yearLabel(y int64) string {
+	if y <= 0 {
+		return fmt.Sprintf("%d BCE", 1-y)
+	}
+	return fmt.Sprint(y)
+}
+
+func floorMod(a, b int64) int64 { return a - floorDiv(a, b)*b }

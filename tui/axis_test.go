@@ -1,0 +1,254 @@
+package tui
+
+import (
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"chrono/model"
+	"chrono/store"
+)
+
+// TestAxisScreens compares the example on the time axis with
+// testdata/TestAxisScreens/*.golden at 120×40 and 80×24: lanes by each
+// grouping at two zooms (years, then months around the selected event),
+// and in the styles a monochrome terminal (NO_COLOR) shows, where the
+// solid, shaded and open bars and the cursor must read without colour.
+func TestAxisScreens(t *testing.T) {
+	tests := []struct {
+		name    string
+		keys    []string
+		nocolor bool
+	}{
+		{"actor-years", []string{"v"}, false},
+		{"actor-months", []string{"v", "+"}, false},
+		{"tag-years", []string{"v", "b"}, false},
+		{"tag-months", []string{"v", "b", "+"}, false},
+		{"source-years", []string{"v", "b", "b"}, false},
+		{"source-months", []string{"v", "b", "b", "+"}, false},
+		{"status-years", []string{"v", "b", "b", "b"}, false},
+		{"status-months", []string{"v", "b", "b", "b", "+"}, false},
+		{"actor-years-nocolor", []string{"v", "j", "j", "j"}, true},
+		{"decades-bottom-nocolor", []string{"v", "-", "G"}, true},
+	}
+	for _, tt := range tests {
+		for _, size := range [][2]int{{120, 40}, {80, 24}} {
+			t.Run(tt.name+"-"+sizeName(size), func(t *testing.T) {
+				d := newDriver(t, placed{exampleStore(t)}, size[0], size[1])
+				d.keys(tt.keys...)
+				out := d.m.View().Content
+				checkSize(t, out, size[0], size[1])
+				if !tt.nocolor {
+					golden.RequireEqual(t, d.screen())
+					return
+				}
+				var b strings.Builder
+				w := &colorprofile.Writer{Forward: &b, Profile: colorprofile.ASCII}
+				if _, err := w.WriteString(out); err != nil {
+					t.Fatal(err)
+				}
+				golden.RequireEqual(t, b.String())
+			})
+		}
+	}
+}
+
+// axisStore holds one event of each shape the axis draws: a day, a year,
+// intervals open at either end, and an undated event.
+func axisStore(t *testing.T) model.Store {
+	t.Helper()
+	tl := model.Timeline{Header: model.Header{Title: "Shapes"}}
+	for _, e := range []struct{ id, date string }{
+		{"open-start", "../2019-02"}, {"day", "2019-03-05"}, {"year", "2019"},
+		{"open-end", "2019-06/.."}, {"undated", ""},
+	} {
+		ev := model.Event{ID: e.id, Title: "the " + e.id + " event", Actors: []string{"someone"}}
+		if e.date != "" {
+			ev.Date = model.MustParseDate(e.date)
+		}
+		tl.Events = append(tl.Events, ev)
+	}
+	s, err := store.Open(filepath.Join(t.TempDir(), "axis.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	in := model.Input{Name: "axis", Read: func(sink model.Sink) error { return model.Feed(tl, sink) }}
+	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// axisLine is the line of the axis that draws an event's title (the
+// chronology pane's part of it).
+func axisLine(t *testing.T, d *driver, title string) string {
+	t.Helper()
+	for _, l := range strings.Split(d.screen(), "\n") {
+		if l, _, _ = strings.Cut(l, "│"); strings.Contains(l, title) {
+			return l
+		}
+	}
+	t.Fatalf("no line shows %q:\n%s", title, d.screen())
+	return ""
+}
+
+// cursorLine is the line the cursor is on.
+func cursorLine(d *driver) string {
+	for _, l := range strings.Split(d.screen(), "\n") {
+		if strings.HasPrefix(l, "›") {
+			return l
+		}
+	}
+	return ""
+}
+
+// TestAxisBarsReadWithoutColour: a day is solid (a half block at the
+// months of the years zoom), a year shaded over its months, open ends
+// arrows at the edges, and an undated event says so; each by its sign,
+// not its colour.
+func TestAxisBarsReadWithoutColour(t *testing.T) {
+	d := newDriver(t, axisStore(t), 120, 30)
+	d.keys("v")
+	if l := axisLine(t, d, "the day event"); !strings.ContainsAny(l, barLeft+barRight+barSolid) || strings.Contains(l, barShade) {
+		t.Errorf("a day at the years zoom is not a solid half block:\n%s", l)
+	}
+	if l := axisLine(t, d, "the year event"); strings.Count(l, barShade) < 10 || strings.ContainsAny(l, barSolid+barLeft+barRight) {
+		t.Errorf("a year at the years zoom is not shaded over its months:\n%s", l)
+	}
+	if l := axisLine(t, d, "the open-e"); !strings.Contains(l, barOpenOn) {
+		t.Errorf("an open end is not an arrow:\n%s", l)
+	}
+	if l := axisLine(t, d, "the open-start event"); !strings.Contains(l, barOpenPast) {
+		t.Errorf("an open start is not an arrow:\n%s", l)
+	}
+	if l := axisLine(t, d, "the undated event"); !strings.Contains(l, "undated") {
+		t.Errorf("an undated event does not say so:\n%s", l)
+	}
+	// At the decades zoom a year is one cell, known to the cell: solid.
+	d.keys("-")
+	if l := axisLine(t, d, "the year event"); strings.Contains(l, barShade) {
+		t.Errorf("a year at the decades zoom is shaded:\n%s", l)
+	}
+}
+
+// TestAxisKeepsTheSelection: the cursor moves among events as in the
+// list, the sources pane follows it, and the list takes the selection
+// back.
+func TestAxisKeepsTheSelection(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.keys("v", "j", "j", "j")
+	want := d.selected()
+	if want == "" || d.sources().id() != want {
+		t.Fatalf("on the axis the sources show %q, the cursor is on %q", d.sources().id(), want)
+	}
+	row, _ := d.browser().tl.selected()
+	if l := cursorLine(d); !strings.Contains(l, row.Event.Title[:15]) {
+		t.Errorf("the cursor is not on %s:\n%s", want, l)
+	}
+	d.keys("v")
+	if d.selected() != want || d.browser().axis.on {
+		t.Errorf("back on the list: selected %q, want %q", d.selected(), want)
+	}
+	if l := cursorLine(d); !strings.Contains(l, row.Event.Title[:15]) {
+		t.Errorf("the list lost the cursor:\n%s", l)
+	}
+}
+
+// TestAxisZoomAndLanes: the zoom goes from decades to hours and says
+// when it can go no further; the lanes cycle; neither key acts on the
+// list.
+func TestAxisZoomAndLanes(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.keys("+", "b")
+	if a := d.browser().axis; a.zoom != zoomYears || a.lanes != lanesByActor {
+		t.Errorf("the list took the axis's keys: zoom %v, lanes %v", a.zoom, a.lanes)
+	}
+	d.keys("v", "-")
+	if z := d.browser().axis.zoom; z != zoomDecades {
+		t.Errorf("zoom out from years: %v", z)
+	}
+	d.keys("-")
+	if !strings.Contains(d.status(), "widest") {
+		t.Errorf("zoom out from decades says %q", d.status())
+	}
+	d.keys("+", "+", "+", "+", "+")
+	if z := d.browser().axis.zoom; z != zoomHours || !strings.Contains(d.status(), "closest") {
+		t.Errorf("zoom in to the end: %v, %q", z, d.status())
+	}
+	var seen []laneKind
+	for range 4 {
+		d.keys("b")
+		seen = append(seen, d.browser().axis.lanes)
+	}
+	if !reflect.DeepEqual(seen, []laneKind{lanesByTag, lanesBySource, lanesByStatus, lanesByActor}) {
+		t.Errorf("lanes cycle %v", seen)
+	}
+}
+
+// TestAxisFilterAndClick: a filter narrows the axis as it does the
+// list, and a click selects the event drawn on the line clicked, though
+// the lanes put the rows out of timeline order.
+func TestAxisFilterAndClick(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.keys("f")
+	d.typeText("cong")
+	d.keys("enter", "v")
+	screen := d.screen()
+	if strings.Contains(screen, "Apple sues") || !strings.Contains(screen, "criminal referral") {
+		t.Errorf("the filter does not narrow the axis:\n%s", screen)
+	}
+	d.keys("F")
+	// Lanes by actor: the second line is NSO's denial, grouped under
+	// NSO Group with the first event, though it comes late in time.
+	b := d.browser()
+	rows, first := b.tl.visible()
+	order, _ := b.axis.lanes.laneOrder(rows)
+	want := rows[order[1]].Event.ID
+	if order[1] == 1 {
+		t.Fatal("the example's lanes by actor do not reorder the rows")
+	}
+	_ = first
+	d.send(tea.MouseClickMsg{X: 10, Y: b.paneTop() + 1 + 1, Button: tea.MouseLeft})
+	if got := d.selected(); got != want {
+		t.Errorf("click on the second line selected %s, want %s", got, want)
+	}
+}
+
+// BenchmarkAxisKeys measures each movement and zoom key on the time
+// axis, from the middle of the timeline: Update, the commands it makes,
+// and the View after.
+func BenchmarkAxisKeys(b *testing.B) {
+	keys := []string{"j", "k", "pgdown", "pgup", "G", "g", "+", "-", "b"}
+	for _, n := range benchSizes {
+		for _, k := range keys {
+			b.Run(fmt.Sprintf("events=%d/key=%s", n, k), func(b *testing.B) {
+				d := benchDriver(b, benchStore(b, n))
+				d.goTo("2008")
+				d.keys("v")
+				in := true
+				for b.Loop() {
+					press := k
+					// The zoom goes in and out in turn, so that every
+					// press changes it.
+					if k == "+" || k == "-" {
+						if in {
+							press = "+"
+						} else {
+							press = "-"
+						}
+						in = !in
+					}
+					d.keys(press)
+					_ = d.m.View()
+				}
+			})
+		}
+	}
+}

@@ -1,0 +1,278 @@
+package tui
+
+import (
+	"math"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"chrono/model"
+)
+
+// The axis's signs, each readable without colour: a date known to a
+// cell or better is solid, with half blocks where it covers half a cell;
+// a span the event may fall anywhere in is shaded; an open end is an
+// arrow at the edge; a division of the scale is a dot where no bar is.
+const (
+	barSolid    = "█"
+	barLeft     = "▌"
+	barRight    = "▐"
+	barShade    = "░"
+	barOpenPast = "◀"
+	barOpenOn   = "▶"
+	axisTick    = "·"
+)
+
+// chronologyView is the chronology pane: the list, or the time axis.
+func (b *browser) chronologyView(w int) []string {
+	if b.axis.on {
+		return b.axisView(w, b.tl.height+b.axis.scale)
+	}
+	return b.listView(w, b.tl.height)
+}
+
+// axisTitle is what the pane's title adds on the axis.
+func (a *axis) title() string {
+	if !a.on {
+		return ""
+	}
+	return " · time axis in " + a.zoom.String() + " · lanes by " + a.lanes.String()
+}
+
+// axisView draws the time axis: the scale, then the rows on screen one
+// a line, grouped in lanes, exactly h lines of at most w cells.
+func (b *browser) axisView(w, h int) []string {
+	st := &b.ctx.styles
+	a := &b.axis
+	laneW, barW := axisWidth(w)
+	lines := make([]string, 0, h)
+	ticks := make([]bool, barW)
+	if a.scale > 0 {
+		lines = append(lines, st.fit("  "+st.pad(st.Muted.Render(clip("by "+a.lanes.String(), laneW)), laneW)+" "+a.scaleView(st, barW, ticks), w))
+	} else {
+		a.scaleView(st, barW, ticks)
+	}
+	if b.tl.empty() {
+		msg := "no events"
+		if b.loading {
+			msg = "loading…"
+		}
+		lines = append(lines, st.fit(st.Muted.Render(msg), w))
+	}
+	rows, first := b.tl.visible()
+	order, _ := a.lanes.laneOrder(rows)
+	prev := ""
+	for _, i := range order {
+		r := &rows[i]
+		lane := a.lanes.laneOf(&r.Event)
+		name := ""
+		if lane != prev {
+			name = lane
+		}
+		prev = lane
+		lines = append(lines, b.axisRow(r.Event, first+i == b.tl.cur, line(name), laneW, barW, ticks))
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return lines[:h]
+}
+
+// scaleView is the scale over the bars: the label of each division that
+// has room, and the left edge's own when the first division is far in;
+// ticks gets the columns divisions begin at.
+func (a *axis) scaleView(st *Styles, w int, ticks []bool) string {
+	buf := []byte(strings.Repeat(" ", w))
+	end := -1
+	for x := range w {
+		label, tick := a.zoom.tick(a.left + int64(x))
+		if !tick {
+			continue
+		}
+		ticks[x] = true
+		if end < 0 && x > 0 {
+			// The left edge says where it is, when there is room before
+			// the first division.
+			if edge, _ := a.zoom.tick(a.left); len(edge)+1 < x {
+				copy(buf, edge)
+			}
+		}
+		if x > end && x+len(label) <= w {
+			copy(buf[x:], label)
+			end = x + len(label)
+		}
+	}
+	if end < 0 {
+		edge, _ := a.zoom.tick(a.left)
+		copy(buf, clip(edge, w))
+	}
+	return st.Ruler.Render(string(buf))
+}
+
+// axisRow draws one event: cursor, mark, its lane's name on the lane's
+// first line, then its bar with its title beside it; an event off the
+// axis says where it is with an arrow, and an undated one says so.
+func (b *browser) axisRow(e model.Event, selected bool, lane string, laneW, barW int, ticks []bool) string {
+	st := &b.ctx.styles
+	a := &b.axis
+	cursor, mark := " ", " "
+	if selected {
+		cursor = "›"
+	}
+	if b.marks[e.ID] {
+		mark = "●"
+	}
+	text := style(st, selected, b.focus == focusList)
+	head := cursor + st.Mark.Render(mark) + st.pad(st.Muted.Render(clip(lane, laneW)), laneW) + " "
+	if selected {
+		head = text.Render(cursor+mark) + st.pad(text.Render(clip(lane, laneW)), laneW) + " "
+	}
+	title := line(e.Title)
+	if signs := strings.TrimSpace(e.Status.Mark() + b.standing[e.ID].sign()); signs != "" {
+		title = signs + " " + title
+	}
+	titled := func(room int, s string) string {
+		match := st.Match
+		if selected {
+			match = text.Underline(true)
+		}
+		return st.fit(highlight(s, b.search.text, text, match), room)
+	}
+	if e.Date.IsZero() {
+		return head + titled(barW, "undated · "+title)
+	}
+	from, to := a.barCells(e.Date)
+	left, right := float64(a.left), float64(a.left+int64(barW))
+	switch {
+	case to < left:
+		return head + st.Muted.Render("← "+e.Date.LabelIn(b.ctx.zone)+" ") + titled(max(0, barW-st.width("← "+e.Date.LabelIn(b.ctx.zone)+" ")), title)
+	case from >= right:
+		s := titled(barW, title+"  "+e.Date.LabelIn(b.ctx.zone)+" →")
+		return head + strings.Repeat(" ", max(0, barW-st.width(s))) + s
+	}
+	c0 := max(0, int(math.Floor(from-left)))
+	c1 := min(barW, int(math.Ceil(to-left)))
+	if math.IsInf(from, -1) {
+		c0 = 0
+	}
+	if math.IsInf(to, 1) {
+		c1 = barW
+	}
+	c1 = max(c1, c0+1)
+	bar := a.bar(st, from, to, c0, c1, b.isPrecise(e.Date), barW)
+	gap := func(x0, x1 int) string { return tickGap(st, ticks, x0, x1) }
+	const least = 6 // a title is worth showing from a few cells
+	switch {
+	case barW-c1-1 >= least:
+		t := titled(barW-c1-1, title)
+		return head + gap(0, c0) + bar + " " + t + gap(c1+1+st.width(t), barW)
+	case c0-1 >= least:
+		t := titled(c0-1, title)
+		return head + gap(0, c0-1-st.width(t)) + t + " " + bar + gap(c1, barW)
+	}
+	if c1-c0 < barW-least {
+		return head + gap(0, c0) + bar + gap(c1, barW)
+	}
+	// The bar fills the axis: the title goes over its start, so that
+	// the line still says which event it is.
+	t := titled(barW/2, title)
+	from0 := min(c1, st.width(t)+1)
+	return head + t + " " + a.bar(st, from, to, from0, c1, b.isPrecise(e.Date), barW) + gap(c1, barW)
+}
+
+// style is the text style of a row: reversed when selected, bold when
+// the chronology has the keys.
+func style(st *Styles, selected, focused bool) lipgloss.Style {
+	switch {
+	case selected && focused:
+		return st.Selected
+	case selected:
+		return st.SelectedBlurred
+	}
+	return st.Item
+}
+
+// tickGap is the empty cells x0 to x1 of the axis, with the scale's
+// divisions dotted.
+func tickGap(st *Styles, ticks []bool, x0, x1 int) string {
+	if x1 <= x0 {
+		return ""
+	}
+	var sb strings.Builder
+	for x := x0; x < x1; x++ {
+		if x < len(ticks) && ticks[x] {
+			sb.WriteString(axisTick)
+		} else {
+			sb.WriteByte(' ')
+		}
+	}
+	return st.Muted.Render(sb.String())
+}
+
+// bar draws the cells c0 to c1 of a bar from cell from to cell to: a
+// precise one in solid and half blocks, an uncertain one shaded, open
+// ends as arrows.
+func (a *axis) bar(st *Styles, from, to float64, c0, c1 int, precise bool, barW int) string {
+	var sb strings.Builder
+	left := float64(a.left)
+	for x := c0; x < c1; x++ {
+		c := left + float64(x)
+		switch {
+		case x == 0 && math.IsInf(from, -1):
+			sb.WriteString(barOpenPast)
+		case x == barW-1 && math.IsInf(to, 1):
+			sb.WriteString(barOpenOn)
+		case !precise:
+			sb.WriteString(barShade)
+		default:
+			l := from < c+0.5 && to >= c
+			r := to > c+0.5 && from < c+1
+			switch {
+			case l && r:
+				sb.WriteString(barSolid)
+			case r:
+				sb.WriteString(barRight)
+			default:
+				sb.WriteString(barLeft)
+			}
+		}
+	}
+	if precise {
+		return st.Ruler.Render(sb.String())
+	}
+	return st.Muted.Render(sb.String())
+}
+
+// isPrecise reports whether a date is known to a cell of the axis or
+// better, and certain: a single date no wider than a cell, or an
+// interval whose two ends are; anything else is a span the event may
+// fall anywhere in, and is drawn as such.
+func (b *browser) isPrecise(d model.Date) bool {
+	exact := func(d model.Date, ok bool) bool {
+		if !ok || d.Qualifier() != model.Certain {
+			return false
+		}
+		from, to := b.axis.barCells(d)
+		return to-from <= 1
+	}
+	if !d.IsInterval() {
+		return exact(d, true)
+	}
+	return exact(d.Start()) && exact(d.End())
+}
+
+// lineRow is the index in the window of the row drawn on line y of the
+// chronology pane (from its first row), for a click.
+func (b *browser) lineRow(y int) (int, bool) {
+	if !b.axis.on {
+		i := b.tl.offset + y
+		return i, y >= 0 && y < b.tl.height && i < len(b.tl.rows)
+	}
+	y -= b.axis.scale
+	rows, first := b.tl.visible()
+	if y < 0 || y >= len(rows) {
+		return 0, false
+	}
+	order, _ := b.axis.lanes.laneOrder(rows)
+	return first + order[y], true
+}

@@ -1,0 +1,254 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
+)
+
+// problemSign marks a row whose event has a chronology problem (what
+// chrono check --chronology reports): ↯, the sign of a contradiction,
+// none of the status marks or the signs of what others say of it. Its
+// column is there only while the investigation has a problem, so that a
+// chronology that can all be true keeps its rows' room.
+const problemSign = "↯"
+
+// orderRels are the relations that state an order between events, both
+// ways: an event's own links and those made to it.
+var orderRels = []model.Rel{model.Precedes, model.Follows, model.Disputes, model.DisputedBy}
+
+// problemsMsg brings the events with a chronology problem.
+type problemsMsg struct {
+	seq int
+	ids map[string]bool
+	err error
+}
+
+// loadProblems works out which events have a chronology problem, once
+// when the browser opens and again after each write, never on a key.
+// Orders (conflicts, cycles) can only involve linked events, which the
+// links index lists without reading the others, so they are checked
+// among those alone; the sources' publication dates are checked one
+// event at a time, and only when some source has one.
+func loadProblems(s model.Store, seq int) tea.Cmd {
+	return func() tea.Msg {
+		ids, err := problemEvents(s)
+		return problemsMsg{seq: seq, ids: ids, err: err}
+	}
+}
+
+func problemEvents(s model.Store) (map[string]bool, error) {
+	sources, err := s.Sources()
+	if err != nil {
+		return nil, err
+	}
+	var linked []model.Event
+	for e, err := range s.Events(model.Query{Linked: orderRels}) {
+		if err != nil {
+			return nil, err
+		}
+		linked = append(linked, e)
+	}
+	out := map[string]bool{}
+	for _, c := range model.Contradictions(linked, nil, nil) {
+		for _, id := range c.Events {
+			out[id] = true
+		}
+	}
+	published := model.PublishedDates(sources)
+	if len(published) == 0 {
+		return out, nil
+	}
+	for e, err := range s.Events(model.Query{}) {
+		if err != nil {
+			return nil, err
+		}
+		if len(model.SourceContradictions(&e, published)) > 0 {
+			out[e.ID] = true
+		}
+	}
+	return out, nil
+}
+
+// gotProblems keeps the events with a problem, and filters the view to
+// the new set when it is filtered to them.
+func (b *browser) gotProblems(msg problemsMsg) tea.Cmd {
+	if msg.seq != b.problemsSeq {
+		return nil
+	}
+	if msg.err != nil {
+		return fail(msg.err)
+	}
+	b.problems = msg.ids
+	if b.query.ByID {
+		q := b.query
+		q.IDs = problemIDs(b.problems)
+		if !slices.Equal(q.IDs, b.query.IDs) {
+			return b.requery(q)
+		}
+	}
+	return nil
+}
+
+// checkProblems asks again which events have a problem.
+func (b *browser) checkProblems() tea.Cmd {
+	b.problemsSeq++
+	return loadProblems(b.ctx.store, b.problemsSeq)
+}
+
+// problemIDs are the ids of a set, sorted, for a query.
+func problemIDs(set map[string]bool) []string {
+	ids := make([]string, 0, len(set))
+	for id := range set {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// chronologyNote is what the sources pane says of the selected event's
+// place in the chronology: why a constraint moved it and to what span,
+// and what about it cannot all be true.
+type chronologyNote struct {
+	placed   []string
+	problems []string
+}
+
+// maxGroup bounds the linked group read for the sources pane: a chain of
+// links longer than this is read only this far.
+const maxGroup = 10000
+
+// chronologyOf reads the selected event's linked group (the events its
+// order links reach, both ways) and places it among them with the
+// model's propagation: it runs in the command that loads the pane.
+func chronologyOf(s model.Store, e model.Event) (chronologyNote, error) {
+	var note chronologyNote
+	sources, err := s.Sources()
+	if err != nil {
+		return note, err
+	}
+	group, err := linkedGroup(s, e)
+	if err != nil {
+		return note, err
+	}
+	if len(group) > 1 {
+		titles := make(map[string]string, len(group))
+		for i := range group {
+			titles[group[i].ID] = group[i].Title
+		}
+		ch := model.Order(group)
+		for _, p := range ch.Events {
+			if p.Event.ID == e.ID && p.Narrowed() {
+				note.placed = placedLines(&e, group, p, titles)
+			}
+		}
+		for _, c := range model.Contradictions(group, nil, &ch) {
+			if slices.Contains(c.Events, e.ID) {
+				note.problems = append(note.problems, c.What)
+			}
+		}
+	}
+	for _, c := range model.SourceContradictions(&e, model.PublishedDates(sources)) {
+		note.problems = append(note.problems, c.What)
+	}
+	return note, nil
+}
+
+// linkedGroup returns e and the events its order links reach, either
+// way, read through the store.
+func linkedGroup(s model.Store, e model.Event) ([]model.Event, error) {
+	group := []model.Event{e}
+	seen := map[string]bool{e.ID: true}
+	for i := 0; i < len(group) && len(group) < maxGroup; i++ {
+		var next []string
+		for _, l := range group[i].Links {
+			if slices.Contains(orderRels, l.Rel) && !seen[l.Event] {
+				next = append(next, l.Event)
+			}
+		}
+		in, err := s.IncomingLinks([]string{group[i].ID})
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range in[group[i].ID] {
+			if slices.Contains(orderRels, l.Rel) && !seen[l.From] {
+				next = append(next, l.From)
+			}
+		}
+		for _, id := range next {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			o, err := s.Event(id)
+			if err != nil {
+				continue // a link to an event not in the store places nothing
+			}
+			group = append(group, o)
+		}
+	}
+	return group, nil
+}
+
+// placedLines say why e is where it is: "after “T”, which it follows",
+// and the span the constraints narrowed its date to.
+func placedLines(e *model.Event, group []model.Event, p model.Placed, titles map[string]string) []string {
+	var out []string
+	why := func(word, from string) {
+		if from == "" {
+			return
+		}
+		out = append(out, "placed "+word+" “"+line(titles[from])+"”, "+relationTo(e, group, from))
+	}
+	why("after", p.EarliestFrom)
+	why("before", p.LatestFrom)
+	switch {
+	case p.Span.Earliest.Compare(p.Span.Latest) > 0:
+		out = append(out, "its links leave it no date: no earlier than "+spanLabel(model.Span{Earliest: p.Span.Earliest, Latest: p.Span.Earliest})+
+			" and no later than "+spanLabel(model.Span{Earliest: p.Span.Latest, Latest: p.Span.Latest}))
+	case model.SpanOf(e.Date) != p.Span:
+		out = append(out, "its links narrow it to "+spanLabel(p.Span))
+	}
+	return out
+}
+
+// relationTo says how e's links put it against other: "which it
+// follows", as e sees the link, or through a chain of them.
+func relationTo(e *model.Event, group []model.Event, other string) string {
+	for _, l := range e.Links {
+		if l.Event == other && slices.Contains(orderRels, l.Rel) {
+			return "which it " + l.Rel.Phrase()
+		}
+	}
+	for i := range group {
+		if group[i].ID != other {
+			continue
+		}
+		for _, l := range group[i].Links {
+			if l.Event == e.ID && slices.Contains(orderRels, l.Rel) {
+				return "which it " + l.Rel.Inverse().Phrase()
+			}
+		}
+	}
+	return "through the links between them"
+}
+
+// spanLabel names a narrowed span by its bounds, to the day.
+func spanLabel(s model.Span) string {
+	bound := func(i model.Instant) string {
+		if i.IsUnbounded() {
+			return "…"
+		}
+		y, m, d := i.Civil()
+		return fmt.Sprintf("%d %s", d, model.MonthLabel(y, m))
+	}
+	from, to := bound(s.Earliest), bound(s.Latest)
+	if from == to {
+		return from
+	}
+	return strings.Join([]string{from, to}, " – ")
+}

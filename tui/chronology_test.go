@@ -1,0 +1,155 @@
+package tui
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"chrono/model"
+	"chrono/model/native"
+	"chrono/store"
+)
+
+// chronologyDoc has what cannot all be true (an order the dates make
+// impossible, a date after the source it is read from), events a link
+// moves, and one that is fine.
+const chronologyDoc = `{
+  "chrono": 1,
+  "sources": [{"id": "report", "publisher": "The Post", "title": "The report", "published": "2019-05"}],
+  "events": [
+    {"id": "outreach", "date": "2017-08", "title": "Miller reaches out to reporters"},
+    {"id": "referral", "date": "2017", "title": "Miller takes his account to Rep. Ted Lieu",
+     "links": [{"rel": "follows", "event": "outreach"}]},
+    {"id": "letter", "date": "2017", "title": "Lieu writes to the FCC",
+     "links": [{"rel": "follows", "event": "referral"}]},
+    {"id": "memo-leaked", "date": "2022-03", "title": "The memo leaks",
+     "links": [{"rel": "precedes", "event": "memo-written"}]},
+    {"id": "memo-written", "date": "2021-06", "title": "The memo is written"},
+    {"id": "next-year", "date": "2023", "date_text": "next year", "date_source": "report",
+     "title": "Dated after the report it is read from"},
+    {"id": "hearing", "date": "2019-01", "title": "A hearing, which is fine"}
+  ]
+}`
+
+func chronologyStore(t testing.TB) model.Store {
+	t.Helper()
+	s, err := store.Open(filepath.Join(t.TempDir(), "chrono.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	in := model.Input{Name: "chronology.json", Read: func(sink model.Sink) error {
+		return native.Read(strings.NewReader(chronologyDoc), sink)
+	}}
+	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// chronologyRow returns the chronology's line for the event titled title.
+func chronologyRow(t *testing.T, d *driver, title string) string {
+	t.Helper()
+	for l := range strings.SplitSeq(d.screen(), "\n") {
+		if strings.Contains(l, title) {
+			return l
+		}
+	}
+	t.Fatalf("no row %q on screen:\n%s", title, d.screen())
+	return ""
+}
+
+// The rows of events with a chronology problem carry ↯, and only those.
+func TestProblemMarks(t *testing.T) {
+	d := newDriver(t, placed{chronologyStore(t)}, 160, 45)
+	for title, want := range map[string]bool{
+		"The memo leaks":                           true,
+		"The memo is written":                      true,
+		"Dated after the report it is read from":   true,
+		"A hearing, which is fine":                 false,
+		"Miller takes his account to Rep. Ted Lie": false,
+	} {
+		if got := strings.Contains(chronologyRow(t, d, title), problemSign); got != want {
+			t.Errorf("row %q has the problem sign: %v, want %v", title, got, want)
+		}
+	}
+}
+
+// The filter selects the events with a problem, and says so.
+func TestProblemFilter(t *testing.T) {
+	d := newDriver(t, placed{chronologyStore(t)}, 160, 45)
+	d.keys("f")
+	d.typeText("chronology")
+	d.keys("enter")
+	q := d.query()
+	if !q.ByID || !slices.Equal(q.IDs, []string{"memo-leaked", "memo-written", "next-year"}) {
+		t.Fatalf("query = %+v, want the three events with a problem", q)
+	}
+	if d.total() != 3 {
+		t.Errorf("the filtered view has %d events, want 3", d.total())
+	}
+	if !strings.Contains(d.screen(), "filter: "+problemSign+" with a chronology problem") {
+		t.Errorf("the filter line does not name the filter:\n%s", d.screen())
+	}
+}
+
+// The sources pane says why an event a link moved is where it is, and
+// what about an event cannot all be true.
+func TestSourcesPaneChronology(t *testing.T) {
+	cases := []struct{ id, want string }{
+		{"referral", "placed after “Miller reaches out to reporters”, which it follows"},
+		{"referral", "its links narrow it to 1 Aug 2017 – 31 Dec 2017"},
+		{"letter", "placed after “Miller reaches out to reporters”, through the links"},
+		{"memo-written", problemSign + ` "memo-leaked" precedes "memo-written"`},
+		{"next-year", problemSign + ` "next-year" is dated 2023, after the publication of source "report"`},
+	}
+	for _, c := range cases {
+		d := newDriver(t, placed{chronologyStore(t)}, 160, 45)
+		for d.selected() != c.id {
+			before := d.selected()
+			d.keys("j")
+			if d.selected() == before {
+				t.Fatalf("no event %s", c.id)
+			}
+		}
+		pane := strings.Join(d.sources().view(), "\n")
+		if !strings.Contains(pane, c.want) {
+			t.Errorf("%s: the sources pane does not say %q:\n%s", c.id, c.want, pane)
+		}
+	}
+}
+
+// A fixed event is clean: nothing said of its place.
+func TestSourcesPaneNothingToSay(t *testing.T) {
+	d := newDriver(t, placed{chronologyStore(t)}, 160, 45)
+	for d.selected() != "outreach" {
+		d.keys("j")
+	}
+	pane := strings.Join(d.sources().view(), "\n")
+	if strings.Contains(pane, "placed") || strings.Contains(pane, problemSign) {
+		t.Errorf("the sources pane of an event nothing moved says:\n%s", pane)
+	}
+}
+
+func TestChronologyScreens(t *testing.T) {
+	tests := []struct {
+		name string
+		w, h int
+		keys []string
+	}{
+		{"list", 80, 24, nil},
+		{"sources", 160, 45, []string{"j", "j", "j", "j"}},
+		{"picker", 80, 24, []string{"f"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := newDriver(t, placed{chronologyStore(t)}, tt.w, tt.h)
+			d.keys(tt.keys...)
+			checkSize(t, d.m.View().Content, tt.w, tt.h)
+			golden.RequireEqual(t, d.screen())
+		})
+	}
+}
