@@ -10,7 +10,8 @@ import (
 )
 
 // plan is a query as the database answers it: the parts of model.Query
-// that columns answer exactly (tags, statuses, actors, untagged, noted)
+// that columns answer exactly (tags, statuses, actors, untagged, noted,
+// ids)
 // as SQL conditions, and the rest (dates, text, links) checked here on
 // each candidate with model.Query.Matches, the definition every store
 // agrees with. The search is a substring search that ignores case and
@@ -49,6 +50,9 @@ func (s *Store) plan(db querier, q model.Query) (*plan, error) {
 	}
 	if q.Noted {
 		p.where += " AND noted"
+	}
+	if q.ByID {
+		p.where += " AND id = ANY(" + p.arg(nonNil(q.IDs)) + "::text[])"
 	}
 	p.inGo = !q.During.IsZero() || q.Text != "" || len(q.Linked) > 0
 	if len(q.Linked) > 0 {
