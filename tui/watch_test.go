@@ -69,7 +69,7 @@ func TestBrowserTakesNotices(t *testing.T) {
 	s := exampleStore(t)
 	d := startDriver(t, New(s, Options{Now: func() time.Time { return noted }}))
 	d.send(tea.WindowSizeMsg{Width: 120, Height: 30})
-	d.keys("j") // the FBI tip
+	d.to("fbi-tip")
 	retag := func(tag string) {
 		t.Helper()
 		if _, _, err := (model.Retag{Events: []string{"fbi-tip"}, Add: []string{tag}}).Apply(s); err != nil {
