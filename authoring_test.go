@@ -58,7 +58,7 @@ func TestCLIAuthoring(t *testing.T) {
 			"undo",
 			"undo",
 			"show|second",
-			"edit|--investigation|--set|title=Renamed case",
+			"edit|--header|--set|title=Renamed case",
 			"rm|first",
 			"trash|--empty",
 			"trash",

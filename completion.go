@@ -131,7 +131,7 @@ func (c *cli) flagCompleters(cmd *cobra.Command, path string) {
 	register("status", fixed(statuses))
 	switch path {
 	case "export":
-		register("format", fixed(strings.Split(formats.Names(false), ", ")))
+		register("format", fixed(append(strings.Split(formats.Names(false), ", "), evidenceFormat)))
 	case "import":
 		register("format", fixed(append([]string{"auto"}, strings.Split(formats.Names(true), ", ")...)))
 	}

@@ -11,9 +11,12 @@ import (
 // editOptions is what chrono edit was asked for.
 type editOptions struct {
 	*cli
-	id            string
-	sets          []string
-	investigation bool
+	id   string
+	sets []string
+	// header edits the investigation's title and description (--header;
+	// not --investigation, which names the investigation of a database
+	// for every command).
+	header bool
 }
 
 // newEditCmd is chrono edit: an event's fields, or the investigation's
@@ -30,17 +33,17 @@ the whole event (quotes, links and notes too) opens as chrono JSON in
 $VISUAL or $EDITOR (else vi); it is saved when you leave the editor, if it
 is valid, and reopened with the problems at the top if it is not.
 
-With --investigation, --set title=... and --set description=... change the
+With --header, --set title=... and --set description=... change the
 investigation's own title and description.`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if opts.investigation {
+			if opts.header {
 				return noArgs(cmd, args)
 			}
-			return exactArgs(1, "the ID of an event (see chrono list), or --investigation")(cmd, args)
+			return exactArgs(1, "the ID of an event (see chrono list), or --header")(cmd, args)
 		},
 		RunE: func(_ *cobra.Command, args []string) error {
-			if opts.investigation {
-				return runEditInvestigation(opts)
+			if opts.header {
+				return runEditHeader(opts)
 			}
 			opts.id = args[0]
 			if len(opts.sets) == 0 {
@@ -50,7 +53,7 @@ investigation's own title and description.`,
 		},
 	}
 	cmd.Flags().StringArrayVar(&opts.sets, "set", nil, "FIELD=VALUE to set (repeat for more)")
-	cmd.Flags().BoolVar(&opts.investigation, "investigation", false, "edit the investigation's title and description")
+	cmd.Flags().BoolVar(&opts.header, "header", false, "edit the investigation's title and description")
 	return cmd
 }
 
@@ -73,14 +76,14 @@ func runEditSet(opts *editOptions) error {
 	})
 }
 
-// runEditInvestigation sets the investigation's title and description.
-func runEditInvestigation(opts *editOptions) error {
+// runEditHeader sets the investigation's title and description.
+func runEditHeader(opts *editOptions) error {
 	sets, err := parseSets(opts.sets)
 	if err != nil {
 		return err
 	}
 	if len(sets) == 0 {
-		return usagef("edit --investigation needs --set title=... or --set description=...")
+		return usagef("edit --header needs --set title=... or --set description=...")
 	}
 	return opts.change(model.OpTitle, "changed the investigation's title or description", func(tx model.Tx) error {
 		h, err := tx.Header()

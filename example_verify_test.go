@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"strings"
 	"testing"
 
 	"chrono/model"
@@ -55,5 +56,28 @@ func TestExampleQuotesVerify(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("the example has no quotes")
+	}
+}
+
+// TestExampleVerifiesWithItsArticle: the article attached to the
+// example's sources (the Post's report as the syndicated rewrite quotes
+// it, and the rewrite itself), chrono verify finds every quote verbatim
+// and exits 0.
+func TestExampleVerifiesWithItsArticle(t *testing.T) {
+	if _, err := os.Stat(exampleArticle); errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("the example's article %s is not here", exampleArticle)
+	}
+	db := newDB(t)
+	if r := chrono(t, db, "", "import", "timeline.example.json"); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	for _, src := range []string{"wapo", "occupy-democrats"} {
+		if r := chrono(t, db, "", "source", "attach", src, exampleArticle); r.code != 0 {
+			t.Fatalf("attach to %s: %+v", src, r)
+		}
+	}
+	r := chrono(t, db, "", "verify")
+	if r.code != 0 || !strings.HasSuffix(r.stdout, "17 quotes: 17 verbatim, 0 normalised, 0 not found, 0 unchecked; each against its source's latest snapshot\n") {
+		t.Errorf("verify: %+v", r)
 	}
 }

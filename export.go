@@ -33,8 +33,8 @@ type exportOptions struct {
 func newExportCmd(c *cli) *cobra.Command {
 	opts := &exportOptions{cli: c}
 	cmd := &cobra.Command{
-		Use:   "export [--format json|timelinejs|timesketch|timesketch-csv|csv|markdown] [--tag T] [--status S] [--notes] [--with-snapshots] [-o FILE [--force]]",
-		Short: "Write the investigation as chrono JSON, TimelineJS, Timesketch, CSV or Markdown",
+		Use:   "export [--format json|timelinejs|timesketch|timesketch-csv|csv|markdown|evidence] [--tag T] [--status S] [--notes] [--with-snapshots] [-o FILE [--force]]",
+		Short: "Write the investigation as chrono JSON, TimelineJS, Timesketch, CSV, Markdown or an evidence directory",
 		Long: `Export writes the investigation (title, sources, events with their tags
 and notes), or the events with a tag or status, in one of the formats
 chrono speaks. chrono JSON imports back to the same content; every other
@@ -43,11 +43,19 @@ as CSV with --format timesketch-csv or an output name ending in .csv.
 Markdown is a draft for a story: it names linked events by their titles
 and leaves the investigator's private notes out unless --notes is given.
 Without -o it goes to stdout. -o refuses to replace a file that exists
-unless --force is given; a pipe or a device is written to as it is.`,
+unless --force is given; a pipe or a device is written to as it is.
+
+--format evidence -o DIR writes a directory to be read without chrono:
+index.html (every event, quote and source, each snapshot's hash, each
+quote's check against its source's latest snapshot, linked to the passage
+in the snapshot's text, and the journal's chain head), the snapshots'
+text and original bytes, journal.jsonl, and SHA256SUMS, which
+sha256sum -c checks. The pages work offline and carry no script. DIR must
+not exist or be empty; the directory appears whole or not at all.`,
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error { return runExport(opts) },
 	}
-	cmd.Flags().StringVar(&opts.format, "format", "json", "the format to write: "+formats.Names(false))
+	cmd.Flags().StringVar(&opts.format, "format", "json", "the format to write: "+formats.Names(false)+", "+evidenceFormat+" (a directory)")
 	opts.filter.register(cmd, byTag|byStatus)
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to FILE instead of stdout (a new file, unless --force)")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "replace the file -o names if it exists")
@@ -59,6 +67,9 @@ unless --force is given; a pipe or a device is written to as it is.`,
 // runExport writes the header, the sources and the chosen events, then
 // says on stderr how many and what the format could not carry.
 func runExport(opts *exportOptions) error {
+	if opts.format == evidenceFormat {
+		return runExportEvidence(opts)
+	}
 	f, err := exportFormat(opts.format, opts.output)
 	if err != nil {
 		return err

@@ -15,14 +15,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// snapshotReader is what chrono verify reads of a store that keeps
-// snapshots of its sources.
-type snapshotReader interface {
-	Snapshots(sourceID string) ([]model.Snapshot, error)
-	SnapshotText(sourceID string, n int) (io.ReadCloser, error)
-	SnapshotOriginal(sourceID string, n int) (io.ReadCloser, error)
-}
-
 // verifyOptions is what chrono verify was asked for.
 type verifyOptions struct {
 	*cli
@@ -100,11 +92,9 @@ type snapshotCheck struct {
 
 // verifyReport is chrono verify's report.
 type verifyReport struct {
-	Store string `json:"store"`
-	// Snapshots is false when the store keeps no snapshots at all.
-	KeepsSnapshots bool            `json:"keeps_snapshots"`
-	Snapshots      []snapshotCheck `json:"snapshots"`
-	Quotes         []quoteCheck    `json:"quotes"`
+	Store     string          `json:"store"`
+	Snapshots []snapshotCheck `json:"snapshots"`
+	Quotes    []quoteCheck    `json:"quotes"`
 }
 
 // The states of a quote with nothing to check it against.
@@ -154,29 +144,24 @@ func verifyQuotes(s model.Store) (verifyReport, error) {
 			rep.Quotes = append(rep.Quotes, quoteCheck{Event: e.ID, Quote: i + 1, Source: q.Source, State: st})
 		}
 	}
-	sr, ok := s.(snapshotReader)
-	if !ok {
-		return rep, nil
-	}
-	rep.KeepsSnapshots = true
 	sources, err := s.Sources()
 	if err != nil {
 		return rep, err
 	}
 	// One source's snapshot text is held at a time.
 	for _, src := range sources {
-		snaps, err := sr.Snapshots(src.ID)
+		snaps, err := s.Snapshots(src.ID)
 		if err != nil {
 			return rep, fmt.Errorf("source %q: reading its snapshots: %w", src.ID, err)
 		}
 		for _, sn := range snaps {
-			rep.Snapshots = append(rep.Snapshots, checkSnapshotHash(sr, src.ID, sn))
+			rep.Snapshots = append(rep.Snapshots, checkSnapshotHash(s, src.ID, sn))
 		}
 		if len(snaps) == 0 || len(bySource[src.ID]) == 0 {
 			continue
 		}
 		latest := snaps[len(snaps)-1]
-		text, err := readSnapshotText(sr, src.ID, latest.N)
+		text, err := readSnapshotText(s, src.ID, latest.N)
 		if err != nil {
 			return rep, err
 		}
@@ -205,7 +190,7 @@ func checkQuote(qc *quoteCheck, x *verbatim.Index, text, quote string, n int) {
 
 // readSnapshotText reads a snapshot's text whole: the index is built
 // over it.
-func readSnapshotText(sr snapshotReader, source string, n int) (string, error) {
+func readSnapshotText(sr model.Reader, source string, n int) (string, error) {
 	rc, err := sr.SnapshotText(source, n)
 	if err != nil {
 		return "", fmt.Errorf("source %q, snapshot %d: reading its text: %w", source, n, err)
@@ -220,7 +205,7 @@ func readSnapshotText(sr snapshotReader, source string, n int) (string, error) {
 
 // checkSnapshotHash streams a snapshot's original bytes through SHA-256
 // and compares the sum and size with those kept.
-func checkSnapshotHash(sr snapshotReader, source string, sn model.Snapshot) snapshotCheck {
+func checkSnapshotHash(sr model.Reader, source string, sn model.Snapshot) snapshotCheck {
 	c := snapshotCheck{Source: source, Snapshot: sn.N, SHA256: sn.SHA256}
 	rc, err := sr.SnapshotOriginal(source, sn.N)
 	if err != nil {
@@ -248,9 +233,6 @@ func checkSnapshotHash(sr snapshotReader, source string, sn model.Snapshot) snap
 
 // writeVerify writes the report for a person.
 func writeVerify(w io.Writer, rep verifyReport) {
-	if !rep.KeepsSnapshots {
-		fmt.Fprintf(w, "no snapshots in this store: no quote can be checked\n")
-	}
 	for _, c := range rep.Snapshots {
 		if c.OK {
 			fmt.Fprintf(w, "source %s, snapshot %d: SHA-256 %s matches its bytes\n", termtext.Line(c.Source), c.Snapshot, termtext.Line(c.SHA256))

@@ -36,7 +36,11 @@ type (
 // The top screen's actions.
 type (
 	// applyFilter changes the view to q.
-	applyFilter struct{ q model.Query }
+	applyFilter struct {
+		q model.Query
+		// sets are the sets of events q.IDs stands for, when q.ByID.
+		sets idSet
+	}
 	// goToDate moves to the first event at or after a position; label
 	// is the date as people read it, for saying when there is none.
 	goToDate struct {

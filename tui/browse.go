@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"maps"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -57,7 +58,7 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 		return nil, b.find(key.Matches(msg, k.PrevMatch), false)
 	case key.Matches(msg, k.Filter):
 		p := newPicker(ctx, b.query)
-		p.offerProblems(b.problems)
+		p.offerSets(b.idSets, b.set)
 		return openDialog{p}, loadFacets(ctx.store) // counts may have changed since
 	case key.Matches(msg, k.ClearFilter):
 		return nil, b.clearFilters()
@@ -73,6 +74,8 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 		return nil, b.copySelected()
 	case key.Matches(msg, k.OpenURL):
 		return nil, b.openSelected()
+	case key.Matches(msg, k.InSource):
+		return nil, b.showInSource()
 	}
 	if a, cmd, ok := b.editKey(msg); ok {
 		return a, cmd
@@ -134,6 +137,17 @@ func (b *browser) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	b.layoutDetail()
 	return nil
+}
+
+// showInSource opens the quote selected in the sources pane in the
+// latest snapshot of its source: at the quote, highlighted, or at the
+// passage closest to it with the difference.
+func (b *browser) showInSource() tea.Cmd {
+	it, ok := b.detail.item()
+	if !ok || it.quote < 0 || it.quote >= len(b.detail.d.Event.Quotes) {
+		return nil
+	}
+	return openQuoteInSource(b.ctx.store, &b.ctx.styles, b.detail.d.Event.Quotes[it.quote], maps.Clone(b.indexes))
 }
 
 // escape backs out of one thing: the full-screen sources, the sources

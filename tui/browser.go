@@ -55,6 +55,15 @@ type browser struct {
 	// a later write has overtaken.
 	problems    map[string]bool
 	problemsSeq int
+	// notFound and unchecked are the events with a quote not found in
+	// its source's latest snapshot, and with one that has no snapshot to
+	// check against, worked out with problems (loadQuoteSets).
+	notFound, unchecked map[string]bool
+	// idSets are the sets the view's ByID filter selects.
+	idSets idSet
+	// indexes are the latest snapshots of the sources the pane showed
+	// last, made ready to check their quotes.
+	indexes quoteIndexes
 }
 
 func newBrowser(ctx *shared, quickTags []string) *browser {
@@ -68,6 +77,7 @@ func newBrowser(ctx *shared, quickTags []string) *browser {
 		known:     map[string]model.Event{},
 		trashing:  map[string]bool{},
 		standing:  map[string]standing{},
+		indexes:   quoteIndexes{},
 		tl:        timeline{total: -1},
 		allEvents: -1,
 	}
@@ -122,7 +132,13 @@ func (b *browser) update(msg tea.Msg) (Action, tea.Cmd) {
 	case tea.MouseClickMsg:
 		return nil, b.click(msg)
 	case applyFilter:
+		b.idSets = msg.sets
 		return nil, b.requery(msg.q)
+	case sourceViewMsg:
+		if msg.err != nil {
+			return nil, fail(msg.err)
+		}
+		return openDialog{msg.view}, nil
 	case goToDate:
 		return nil, jumpToDate(b.ctx.store, b.gen, b.query, msg.at, msg.label, windowSize(b.tl.height))
 	case searchTyped:
@@ -168,6 +184,8 @@ func (b *browser) answer(msg tea.Msg) tea.Cmd {
 		return tea.Batch(b.showWritten(msg), b.settleMoves(msg), check)
 	case problemsMsg:
 		return b.gotProblems(msg)
+	case quoteSetsMsg:
+		return b.gotQuoteSets(msg)
 	case placedMsg:
 		if msg.focus != "" {
 			return tea.Batch(b.requeryAround(msg.focus), b.checkProblems())
@@ -177,7 +195,7 @@ func (b *browser) answer(msg tea.Msg) tea.Cmd {
 		cmds := []tea.Cmd{b.requery(b.query), b.checkProblems()}
 		b.rereading = true
 		if id := b.detail.id(); id != "" {
-			cmds = append(cmds, loadDetail(b.ctx.store, id, detailMsg{}))
+			cmds = append(cmds, b.loadDetail(id, detailMsg{}))
 		}
 		return tea.Batch(cmds...)
 	}

@@ -31,6 +31,8 @@ type browserKeys struct {
 	// NoQuickTag is the digits with no tag, which say so.
 	NoQuickTag    key.Binding
 	Copy, OpenURL key.Binding
+	// InSource shows the selected quote in its source's latest snapshot.
+	InSource key.Binding
 	// Authoring: events, their quotes and links, the sources.
 	Add, Edit, Editor, Link, Remove, QuoteUp, QuoteDown key.Binding
 	EditNote, Retitle                                   key.Binding
@@ -75,6 +77,7 @@ func newBrowserKeys(quickTags []string) browserKeys {
 		Note:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "annotate")),
 		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy quote")),
 		OpenURL:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open source")),
+		InSource:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "show in source")),
 		Add:         key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "add an event")),
 		Edit:        key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "edit the event")),
 		Editor:      key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "edit as JSON in $EDITOR")),
@@ -184,6 +187,7 @@ func (b *browser) updateKeys() {
 		b.keys.Copy.SetHelp("y", "copy quote")
 		b.keys.OpenURL.SetHelp("o", "open source")
 	}
+	b.keys.InSource.SetEnabled(q >= 0 && b.detail.d.Event.Quotes[q].Source != "")
 	b.keys.QuoteUp.SetEnabled(q > 0)
 	b.keys.QuoteDown.SetEnabled(q >= 0 && q < len(b.detail.d.Event.Quotes)-1)
 	b.keys.Tag.SetEnabled(targets)
@@ -205,7 +209,7 @@ func (b *browser) ShortHelp() []key.Binding {
 		keys = []key.Binding{k.Add}
 	case b.focus == focusDetail || b.zoomed:
 		// In the sources pane, what acts on the selected quote or link.
-		keys = []key.Binding{k.Down, k.Focus, k.Remove, k.EditNote, k.QuoteUp, k.QuoteDown, k.Copy}
+		keys = []key.Binding{k.Down, k.Focus, k.InSource, k.Remove, k.EditNote, k.QuoteUp, k.QuoteDown, k.Copy}
 	default:
 		keys = []key.Binding{k.Down, k.Focus, k.Search, k.Filter, k.Tag, k.Mark, k.Note}
 	}
@@ -223,7 +227,7 @@ func (b *browser) FullHelp() [][]key.Binding {
 	k := &b.keys
 	return [][]key.Binding{
 		append([]key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom, k.PrevYear, k.NextYear, k.GoTo, k.Zone}, b.axis.bindings()...),
-		{k.Focus, k.ToList, k.ToSources, k.Open, k.Back, k.Escape, k.Search, k.NextMatch, k.PrevMatch, k.Filter, k.ClearFilter, k.Copy, k.OpenURL, k.Sides},
+		{k.Focus, k.ToList, k.ToSources, k.Open, k.Back, k.Escape, k.Search, k.NextMatch, k.PrevMatch, k.Filter, k.ClearFilter, k.Copy, k.OpenURL, k.InSource, k.Sides},
 		append([]key.Binding{k.Tag, k.Untag, k.Mark, k.Undo, k.Redo, k.Note}, k.QuickTags...),
 		{k.Add, k.Edit, k.Editor, k.Link, k.Remove, k.EditNote, k.QuoteUp, k.QuoteDown, k.AddQuote, k.EditQuote, k.Delete, k.Sources, k.Trash, k.Retitle},
 	}

@@ -89,7 +89,13 @@ func (b *browser) filterView(w int) string {
 		parts = append(parts, strings.Join(names, " or "))
 	}
 	if q.ByID {
-		parts = append(parts, problemSign+" "+shapeProblem)
+		var names []string
+		for _, set := range []idSet{setProblems, setNotFound, setUnchecked} {
+			if b.idSets&set != 0 {
+				names = append(names, setSign(set)+" "+setName(set))
+			}
+		}
+		parts = append(parts, strings.Join(names, " or "))
 	}
 	var s string
 	if len(parts) > 0 {

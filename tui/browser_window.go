@@ -101,6 +101,8 @@ func (b *browser) gotDetail(msg detailMsg) tea.Cmd {
 	b.detail.show(msg.detail, true)
 	b.detail.setHistory(msg.history)
 	b.detail.setChronology(msg.chron)
+	b.detail.setMarks(msg.marks)
+	b.indexes.merge(msg.built)
 	b.layoutDetail()
 	return nil
 }
@@ -118,7 +120,7 @@ func (b *browser) moved() tea.Cmd {
 	}
 	b.detail.show(model.Detail{Event: row.Event}, false)
 	b.layoutDetail()
-	return loadDetail(b.ctx.store, row.Event.ID, b.recent.of(row.Event.ID))
+	return b.loadDetail(row.Event.ID, b.recent.of(row.Event.ID))
 }
 
 // fill asks for more rows when the cursor nears an edge of the window.
@@ -165,6 +167,9 @@ func (b *browser) requeryAround(id string) tea.Cmd {
 // old one are dropped.
 func (b *browser) reset(q model.Query) {
 	b.query = q
+	if !q.ByID {
+		b.idSets = 0
+	}
 	b.gen++
 	b.loading = true
 	b.rereading = false
@@ -183,10 +188,11 @@ func (b *browser) recount() tea.Cmd {
 
 // showWritten puts new versions of events on screen: an edit shown at
 // once, rolled back, or confirmed by the store. A confirmed edit that
-// moved an event in the timeline loads the window again around it, and
+// may have moved events in the timeline (timeline.update) loads the
+// window again around the event, and
 // one that changed tags counts a view filtered by tags again.
 func (b *browser) showWritten(msg showEventsMsg) tea.Cmd {
-	moved := b.tl.update(msg.events)
+	b.tl.update(msg.events)
 	for _, e := range msg.events {
 		if e.ID == b.detail.id() {
 			d := b.detail.d
@@ -198,11 +204,12 @@ func (b *browser) showWritten(msg showEventsMsg) tea.Cmd {
 	if !msg.written {
 		return nil
 	}
+	moved := b.tl.placed(msg.events)
 	var cmds []tea.Cmd
 	for _, e := range msg.events {
 		b.known[e.ID] = e
 		if e.ID == b.detail.id() {
-			cmds = append(cmds, loadDetail(b.ctx.store, e.ID, detailMsg{})) // its history has grown
+			cmds = append(cmds, b.loadDetail(e.ID, detailMsg{})) // its history has grown
 		}
 	}
 	return tea.Batch(append(cmds, b.afterWrite(msg, moved))...)

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -84,20 +85,14 @@ func (b *browser) gotProblems(msg problemsMsg) tea.Cmd {
 		return fail(msg.err)
 	}
 	b.problems = msg.ids
-	if b.query.ByID {
-		q := b.query
-		q.IDs = problemIDs(b.problems)
-		if !slices.Equal(q.IDs, b.query.IDs) {
-			return b.requery(q)
-		}
-	}
-	return nil
+	return b.refilter()
 }
 
-// checkProblems asks again which events have a problem.
+// checkProblems asks again which events have a problem, and which have
+// quotes that are not verified.
 func (b *browser) checkProblems() tea.Cmd {
 	b.problemsSeq++
-	return loadProblems(b.ctx.store, b.problemsSeq)
+	return tea.Batch(loadProblems(b.ctx.store, b.problemsSeq), loadQuoteSets(b.ctx.store, b.problemsSeq, maps.Clone(b.indexes)))
 }
 
 // problemIDs are the ids of a set, sorted, for a query.

@@ -23,11 +23,15 @@ type detailPane struct {
 	loaded  bool          // d.Sources and d.Related came from the store
 	history []model.Entry // the event's latest changes, newest first
 	chron   chronologyNote
-	sel     int      // index of the selected item; -1 when there are none
-	top     paneLine // the first line on screen
-	width   int
-	height  int  // the lines of text on screen
-	foot    bool // a last line under them says what is below
+	marks   []quoteMark // the quotes checked against their sources
+	// snapshots says some source has a snapshot: until then no quote is
+	// said to have none to be checked against.
+	snapshots bool
+	sel       int      // index of the selected item; -1 when there are none
+	top       paneLine // the first line on screen
+	width     int
+	height    int  // the lines of text on screen
+	foot      bool // a last line under them says what is below
 
 	// What the blocks were laid out for: when one changes, every block
 	// is laid out again as it comes on screen.
@@ -123,7 +127,23 @@ func (p *detailPane) show(d model.Detail, loaded bool) {
 		p.sel, p.top = 0, paneLine{}
 		p.history = nil
 		p.chron = chronologyNote{}
+		p.marks = nil
 	}
+}
+
+// setMarks shows what checking the quotes against their sources found.
+func (p *detailPane) setMarks(m []quoteMark) {
+	p.marks, p.stale = m, true
+}
+
+// mark is what checking quote i found, if it is known for the quote as
+// it is now.
+func (p *detailPane) mark(i int) (quoteMark, bool) {
+	qs := p.d.Event.Quotes
+	if i < 0 || i >= len(p.marks) || i >= len(qs) || !p.marks[i].of(qs[i]) {
+		return quoteMark{}, false
+	}
+	return p.marks[i], true
 }
 
 // setChronology shows why the event is where it is, and its problems.
@@ -592,6 +612,13 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 			text("source "+q.Source+" (not in the store)", st.Error, bar)
 		case q.Source != "":
 			text("source "+q.Source, st.Label, bar)
+		}
+		if m, ok := p.mark(it.quote); ok && (p.snapshots || m.state < quoteNoSnapshot) {
+			style := st.Muted
+			if m.state == quoteNotFound {
+				style = st.Error
+			}
+			text(m.words(), style, bar)
 		}
 	case it.link >= 0:
 		r := p.d.Related[it.link]

@@ -65,6 +65,10 @@ type detailMsg struct {
 	detail  model.Detail
 	history []model.Entry
 	chron   chronologyNote
+	// marks are the event's quotes checked against their sources;
+	// built the sources' indexes made to check them.
+	marks   []quoteMark
+	built   quoteIndexes
 	version string // the store's version before it was read; "" if unknown
 	err     error
 }
@@ -74,6 +78,10 @@ type versionMsg struct {
 	version string
 	err     error
 }
+
+// noticeMsg is a notice from a store that says when it changes
+// (model.Notifier), which Run passes on as it comes.
+type noticeMsg struct{ model.Notice }
 
 type headerMsg struct {
 	header model.Header

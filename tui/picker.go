@@ -27,9 +27,10 @@ type picker struct {
 	keys    pickerKeys
 	// countWidth is the width of the widest count, so that they line up.
 	countWidth int
-	// problems are the events with a chronology problem, for the entry
-	// that selects them.
-	problems []string
+	// sets are the events of the sets worked out in the background (a
+	// chronology problem, unverified quotes), for the entries that
+	// select them.
+	sets map[idSet][]string
 }
 
 type pickerEntry struct {
@@ -42,6 +43,7 @@ type pickerEntry struct {
 	shape  string
 	during model.Date
 	rel    model.Rel // for shapeLinked
+	set    idSet     // for shapeSet
 }
 
 // The entries that are not facets.
@@ -50,6 +52,7 @@ const (
 	shapeNoted    = "with notes"
 	shapeDuring   = "during"
 	shapeLinked   = "linked"
+	shapeSet      = "set"
 	shapeProblem  = "with a chronology problem"
 )
 
@@ -169,7 +172,8 @@ func (p *picker) Update(msg tea.Msg) (Action, tea.Cmd) {
 		if !p.toggled && !p.anyChosen() && p.cur < len(shown) {
 			p.entries[shown[p.cur]].chosen = true
 		}
-		return applyFilter{q: p.query(p.base)}, nil
+		q, sets := p.query(p.base)
+		return applyFilter{q: q, sets: sets}, nil
 	case key.Matches(k, p.keys.Up):
 		p.cur = max(0, p.cur-1)
 	case key.Matches(k, p.keys.Down):
@@ -210,8 +214,10 @@ func (p *picker) anyChosen() bool {
 	return slices.ContainsFunc(p.entries, func(e pickerEntry) bool { return e.chosen })
 }
 
-// query returns q with its filters set to the choices.
-func (p *picker) query(q model.Query) model.Query {
+// query returns q with its filters set to the choices, and the sets of
+// events its ids stand for. Sets chosen together are alternatives.
+func (p *picker) query(q model.Query) (model.Query, idSet) {
+	var sets idSet
 	q.Tags, q.Statuses, q.Actors, q.During, q.Untagged, q.Noted, q.Linked = nil, nil, nil, model.Date{}, false, false, nil
 	q.ByID, q.IDs = false, nil
 	for _, e := range p.entries {
@@ -231,8 +237,10 @@ func (p *picker) query(q model.Query) model.Query {
 		case shapeLinked:
 			q.Linked = append(q.Linked, e.rel)
 			continue
-		case shapeProblem:
-			q.ByID, q.IDs = true, p.problems
+		case shapeSet:
+			sets |= e.set
+			q.ByID = true
+			q.IDs = append(q.IDs, p.sets[e.set]...)
 			continue
 		}
 		switch e.kind {
@@ -244,7 +252,11 @@ func (p *picker) query(q model.Query) model.Query {
 			q.Actors = append(q.Actors, e.name)
 		}
 	}
-	return q
+	if sets&(sets-1) != 0 { // more than one: their union, once each
+		slices.Sort(q.IDs)
+		q.IDs = slices.Compact(q.IDs)
+	}
+	return q, sets
 }
 
 var facetLabels = map[model.FacetKind]string{
@@ -286,11 +298,11 @@ func (p *picker) View(w, h int) []string {
 			name = supportedSign + " " + name
 		case e.shape == shapeLinked:
 			name = "  " + name
-		case e.shape == shapeProblem:
-			name = problemSign + " " + name
+		case e.shape == shapeSet:
+			name = setSign(e.set) + " " + name
 		}
 		label, count := facetLabels[e.kind], thousands(e.count)
-		if e.shape != "" && e.shape != shapeProblem {
+		if e.shape != "" && e.shape != shapeSet {
 			// Not counted: the store keeps no count of them.
 			label, count = "events", ""
 			if e.shape == shapeDuring {
@@ -319,21 +331,52 @@ func linkedName(r model.Rel) string {
 	return r.Phrase() + " another event"
 }
 
-// offerProblems adds the entry that selects the events with a chronology
-// problem, after those chosen by their links, while there are any (or
-// the view is filtered to them).
-func (p *picker) offerProblems(problems map[string]bool) {
-	if len(problems) == 0 && !p.base.ByID {
-		return
-	}
-	p.problems = problemIDs(problems)
+// offerSets adds the entries that select the sets of events worked out
+// in the background (with a chronology problem, with a quote not found
+// in its source, with one that has no snapshot to check), after those
+// chosen by their links, while a set has events (or the view is filtered
+// to it). chosen are the sets the view is filtered to; of gives a set's
+// events.
+func (p *picker) offerSets(chosen idSet, of func(idSet) map[string]bool) {
+	p.sets = map[idSet][]string{}
 	at := len(p.entries)
 	for i, e := range p.entries {
 		if e.shape == shapeLinked {
 			at = i + 1
 		}
 	}
-	e := pickerEntry{shape: shapeProblem, name: shapeProblem, count: len(problems), chosen: p.base.ByID}
-	p.entries = slices.Insert(p.entries, at, e)
-	p.countWidth = max(p.countWidth, len(thousands(e.count)))
+	for _, set := range []idSet{setProblems, setNotFound, setUnchecked} {
+		ids := of(set)
+		on := p.base.ByID && chosen&set != 0
+		if len(ids) == 0 && !on {
+			continue
+		}
+		p.sets[set] = problemIDs(ids)
+		e := pickerEntry{shape: shapeSet, set: set, name: setName(set), count: len(ids), chosen: on}
+		p.entries = slices.Insert(p.entries, at, e)
+		at++
+		p.countWidth = max(p.countWidth, len(thousands(e.count)))
+	}
+}
+
+// setName is how the picker and the filter line name a set.
+func setName(s idSet) string {
+	switch s {
+	case setNotFound:
+		return nameNotFound
+	case setUnchecked:
+		return nameUnchecked
+	}
+	return shapeProblem
+}
+
+// setSign is the sign a set's events carry where they show.
+func setSign(s idSet) string {
+	switch s {
+	case setNotFound:
+		return signNotFound
+	case setUnchecked:
+		return signNoSnapshot
+	}
+	return problemSign
 }

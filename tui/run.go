@@ -39,6 +39,9 @@ func Run(s model.Store, opts Options) (err error) {
 	}
 	p := tea.NewProgram(g, popts...)
 	g.quit = p.Quit
+	if n, ok := s.(model.Notifier); ok {
+		go passNotices(n.Changes(), p)
+	}
 	if watch != nil {
 		defer watch(p)()
 	}
@@ -66,4 +69,12 @@ func Run(s model.Store, opts Options) (err error) {
 		return fmt.Errorf("the browser stopped on an internal error; every change it confirmed is saved in the store: %w", err)
 	}
 	return err
+}
+
+// passNotices gives the browser each notice of a store that says when
+// it changes, as it comes, until the store is closed.
+func passNotices(notices <-chan model.Notice, p *tea.Program) {
+	for n := range notices {
+		p.Send(noticeMsg{n})
+	}
 }

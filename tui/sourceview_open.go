@@ -3,21 +3,12 @@ package tui
 import (
 	"errors"
 	"fmt"
-	"io"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
 	"chrono/model"
 	"chrono/model/verbatim"
 )
-
-// snapshotTexts is what the source view reads of a store that keeps
-// snapshots of its sources.
-type snapshotTexts interface {
-	Snapshots(sourceID string) ([]model.Snapshot, error)
-	SnapshotText(sourceID string, n int) (io.ReadCloser, error)
-}
 
 // sourceViewMsg brings a source view made ready at a quote, or why
 // there is none.
@@ -26,47 +17,31 @@ type sourceViewMsg struct {
 	err  error
 }
 
-// openQuoteInSource reads the text of the latest snapshot of a quote's
-// source, finds the quote in it (or the passage closest to it) and its
-// line starts, all away from Update, and brings the view ready to show.
-func openQuoteInSource(s model.Store, st *Styles, q model.Quote) tea.Cmd {
+// openQuoteInSource finds a quote in the latest snapshot of its source
+// (or the passage closest to it) and its text's line starts, all away
+// from Update, and brings the view ready to show. The source's index
+// kept by the browser spares reading the text again while it is still
+// the latest.
+func openQuoteInSource(s model.Store, st *Styles, q model.Quote, kept quoteIndexes) tea.Cmd {
 	return func() tea.Msg {
-		v, err := quoteInSource(s, st, q)
+		v, err := quoteInSource(s, st, q, kept)
 		return sourceViewMsg{view: v, err: err}
 	}
 }
 
-// errNoSnapshots says a store keeps no snapshots.
-var errNoSnapshots = errors.New("no snapshots in this store")
-
-func quoteInSource(s model.Store, st *Styles, q model.Quote) (*sourceView, error) {
+func quoteInSource(s model.Store, st *Styles, q model.Quote, kept quoteIndexes) (*sourceView, error) {
 	if q.Source == "" {
 		return nil, errors.New("the quote names no source to show it in")
 	}
-	sr, ok := s.(snapshotTexts)
-	if !ok {
-		return nil, errNoSnapshots
-	}
-	snaps, err := sr.Snapshots(q.Source)
+	si, _, err := indexOf(s, kept, q.Source)
 	if err != nil {
-		return nil, fmt.Errorf("source %q: %w", q.Source, err)
+		return nil, err
 	}
-	if len(snaps) == 0 {
+	if si == nil {
 		return nil, fmt.Errorf("source %q has no snapshot to show the quote in: chrono source attach %s FILE keeps one", q.Source, q.Source)
 	}
-	latest := snaps[len(snaps)-1]
-	rc, err := sr.SnapshotText(q.Source, latest.N)
-	if err != nil {
-		return nil, fmt.Errorf("source %q, snapshot %d: %w", q.Source, latest.N, err)
-	}
-	defer rc.Close()
-	var b strings.Builder
-	if _, err := io.Copy(&b, rc); err != nil {
-		return nil, fmt.Errorf("source %q, snapshot %d: %w", q.Source, latest.N, err)
-	}
-	text := b.String()
-	r := verbatim.Check(q.Text, text)
-	title := fmt.Sprintf("%s · snapshot %d of %d · %s", q.Source, latest.N, len(snaps), r.State)
+	r := si.check(q.Text)
+	title := fmt.Sprintf("%s · snapshot %d of %d · %s", q.Source, si.latest.N, si.count, r.State)
 	span, parts := r.Span, r.Parts
 	switch {
 	case r.State == verbatim.Normalised:
@@ -75,7 +50,7 @@ func quoteInSource(s model.Store, st *Styles, q model.Quote) (*sourceView, error
 		title += ", the closest passage: " + verbatim.DiffString(r.Diff)
 		span, parts = r.Closest, nil
 	}
-	v := newSourceView(st, title, text, span, parts)
-	v.lines = lineStarts(text)
+	v := newSourceView(st, title, si.text, span, parts)
+	v.lines = lineStarts(si.text)
 	return v, nil
 }

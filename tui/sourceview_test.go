@@ -2,12 +2,17 @@ package tui
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"chrono/model"
 	"chrono/model/verbatim"
 )
 
@@ -125,5 +130,39 @@ func BenchmarkSourceViewOpen(b *testing.B) {
 		v.Update(v.Init()())
 		v.SetSize(160, 45)
 		_ = v.View(160, 45)
+	}
+}
+
+// bigSnapshot serves a text of 50 MB as the only snapshot of every
+// source, in place of the store's own.
+type bigSnapshot struct {
+	model.Store
+	text string
+}
+
+func (s bigSnapshot) Snapshots(source string) ([]model.Snapshot, error) {
+	return []model.Snapshot{{Source: source, N: 1, SHA256: "big"}}, nil
+}
+
+func (s bigSnapshot) SnapshotText(string, int) (io.ReadCloser, error) {
+	return io.NopCloser(strings.NewReader(s.text)), nil
+}
+
+// BenchmarkSourceViewOpenAtKey: s in the sources pane on a quote near
+// the end of a 50 MB snapshot, to the view drawn at it (the text read,
+// the quote found, the lines found), then esc.
+func BenchmarkSourceViewOpenAtKey(b *testing.B) {
+	para := strings.Repeat("Words of an article that go on for a while, as articles do. ", 8) + "\n\n"
+	text := strings.Repeat(para, 50<<20/len(para)) + "We drop bags of cash at your office.\n"
+	d := startDriver(b, New(bigSnapshot{quotesStore(b, true), text}, Options{Now: func() time.Time { return noted }}))
+	d.send(tea.WindowSizeMsg{Width: 160, Height: 45})
+	d.keys("enter")
+	for b.Loop() {
+		d.keys("s")
+		if _, ok := d.openDialog().(*sourceView); !ok {
+			b.Fatalf("s opened %T: %s", d.openDialog(), d.status())
+		}
+		_ = d.m.View()
+		d.keys("esc")
 	}
 }

@@ -42,7 +42,9 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		if !m.watcher.changed(msg, m.writes.busy()) {
 			return nil
 		}
-		return tea.Batch(m.broadcast(storeChangedMsg{}), loadHeader(m.ctx.store), loadFacets(m.ctx.store))
+		return m.reload()
+	case noticeMsg:
+		return m.noticed(msg.Notice)
 	case headerMsg, facetsMsg:
 		return m.investigation(msg)
 	case presenceMsg:

@@ -18,6 +18,9 @@ const versionEvery = 2 * time.Second
 type storeWatcher struct {
 	version string
 	checked time.Time
+	// lost is set while a store that says when it changes
+	// (model.Notifier) says it cannot be reached.
+	lost bool
 }
 
 // watch asks for the version, if it is time to.
@@ -44,4 +47,32 @@ func (w *storeWatcher) changed(msg versionMsg, busy bool) bool {
 	}
 	w.version = msg.version
 	return true
+}
+
+// noticed takes a notice of a store that says when it changes
+// (model.Notifier): a change has the version asked at once, rather than
+// at the next key; a store that cannot be reached is said once, and what
+// is on screen stays as it is (reads fail, and say so, until it is
+// back); a store that is back is read again whole, since what changed
+// meanwhile went unnoticed.
+func (m *Model) noticed(n model.Notice) tea.Cmd {
+	switch {
+	case n.Err != nil:
+		if m.watcher.lost {
+			return nil
+		}
+		m.watcher.lost = true
+		return m.say(statusMsg{text: n.Err.Error() + " · what is on screen stays as it was", err: true})
+	case m.watcher.lost:
+		m.watcher.lost = false
+		m.watcher.version = ""
+		return tea.Batch(m.say(statusMsg{text: "the store is back: read again"}), m.reload(), checkVersion(m.ctx.store))
+	}
+	return checkVersion(m.ctx.store)
+}
+
+// reload has every screen read what it shows again, with what the
+// screens share of the investigation.
+func (m *Model) reload() tea.Cmd {
+	return tea.Batch(m.broadcast(storeChangedMsg{}), loadHeader(m.ctx.store), loadFacets(m.ctx.store))
 }

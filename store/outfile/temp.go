@@ -15,6 +15,9 @@ import (
 const (
 	kindOut = "out"    // a file Create or CreateNew writes
 	Import  = "import" // the working directory of a large import
+	// Evidence is the directory an evidence export is written in
+	// before it is renamed into place.
+	Evidence = "evidence"
 )
 
 // tempPrefix is how the temporary names of kind for target begin: the

@@ -3,20 +3,26 @@ package pg
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"os"
 	"path/filepath"
 
 	"chrono/model"
 	"chrono/store/bolt"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // Backup writes the investigation to path as a bbolt store file any
-// chrono opens, built by the bbolt store's own bulk import from one read
-// of the investigation (its header, sources and events), and returns its
-// size. path must not exist: the file is built beside it and linked to
-// its name only once complete, so a backup never overwrites. The copy
-// starts its own journal with the import that made it; the trash and the
-// investigation's journal stay in the database.
+// chrono opens, and returns its size. Everything is read in one
+// read-only transaction at repeatable read, so the copy is of one
+// moment while others write: the header, sources and events go through
+// the bbolt store's own bulk import, then the investigation's journal
+// (each entry chained anew in the file's form: the file's chain verifies,
+// its hashes are not the database's) and trash replace the journal that
+// import began. path must not exist: the file is built beside it and
+// linked to its name only once complete, so a backup never overwrites.
+// Snapshots of sources stay in the database.
 func (s *Store) Backup(path string) (int64, error) {
 	if _, err := os.Lstat(path); err == nil {
 		return 0, fmt.Errorf("%s already exists: give a new file name (a backup never overwrites)", path)
@@ -27,15 +33,7 @@ func (s *Store) Backup(path string) (int64, error) {
 	}
 	defer os.RemoveAll(tmp)
 	built := filepath.Join(tmp, "chrono.db")
-	b, err := bolt.Open(built, bolt.Options{Author: s.author})
-	if err != nil {
-		return 0, fmt.Errorf("backup to %s: %w", path, err)
-	}
-	_, err = b.Import([]model.Input{{Name: s.loc, Size: -1, Read: s.send}}, model.ImportOptions{Bulk: true})
-	if cerr := b.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err := s.read(func(db querier) error { return s.backupTo(db, built) }); err != nil {
 		return 0, fmt.Errorf("backup to %s: %w", path, err)
 	}
 	if err := os.Link(built, path); err != nil {
@@ -51,16 +49,44 @@ func (s *Store) Backup(path string) (int64, error) {
 	return fi.Size(), nil
 }
 
-// send reads the investigation into a sink, as an export would.
-func (s *Store) send(sink model.Sink) error {
-	h, err := s.Header()
+// backupTo builds the bbolt file at built from what db reads.
+func (s *Store) backupTo(db querier, built string) error {
+	b, err := bolt.Open(built, bolt.Options{Author: s.author})
+	if err != nil {
+		return err
+	}
+	_, err = b.Import([]model.Input{{Name: s.loc, Size: -1, Read: func(sink model.Sink) error { return s.send(db, sink) }}}, model.ImportOptions{Bulk: true})
+	if err == nil {
+		err = b.RestoreHistory(s.entries(db), s.trashed(db))
+	}
+	if cerr := b.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// send reads the investigation into a sink, as an export would, its
+// events a page at a time in their order.
+func (s *Store) send(db querier, sink model.Sink) error {
+	h, err := s.header(db)
 	if err != nil {
 		return err
 	}
 	if err := sink.Header(h); err != nil {
 		return err
 	}
-	srcs, err := s.Sources()
+	rows, err := db.Query(ctx, `SELECT id, body FROM sources WHERE inv = $1 ORDER BY id`, s.inv)
+	if err != nil {
+		return err
+	}
+	srcs, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (model.Source, error) {
+		var id string
+		var body []byte
+		if err := r.Scan(&id, &body); err != nil {
+			return model.Source{}, err
+		}
+		return decodeSource(id, body)
+	})
 	if err != nil {
 		return err
 	}
@@ -70,7 +96,11 @@ func (s *Store) send(sink model.Sink) error {
 		}
 	}
 	i := 0
-	for e, err := range s.Events(model.Query{}) {
+	for r, err := range pages(db, `SELECT ord, id, body FROM events WHERE inv = $1 AND ord > $2 ORDER BY ord LIMIT $3`, s.inv, []byte{}) {
+		if err != nil {
+			return err
+		}
+		e, err := decodeEvent(r.id, r.body)
 		if err != nil {
 			return err
 		}
@@ -80,4 +110,87 @@ func (s *Store) send(sink model.Sink) error {
 		i++
 	}
 	return nil
+}
+
+// entries reads the journal in order, a page at a time.
+func (s *Store) entries(db querier) iter.Seq2[model.Entry, error] {
+	return func(yield func(model.Entry, error) bool) {
+		for r, err := range pages(db, `SELECT seq, '', body, hash, prev FROM journal WHERE inv = $1 AND seq > $2 ORDER BY seq LIMIT $3`, s.inv, int64(0)) {
+			var e model.Entry
+			if err == nil {
+				e, err = decodeEntry(r.key.(int64), r.body, r.hash, r.prev)
+			}
+			if !yield(e, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// trashed reads the trash, a page at a time.
+func (s *Store) trashed(db querier) iter.Seq2[model.Trashed, error] {
+	return func(yield func(model.Trashed, error) bool) {
+		for r, err := range pages(db, `SELECT id AS k, id, body FROM trash WHERE inv = $1 AND id > $2 ORDER BY id LIMIT $3`, s.inv, "") {
+			var t model.Trashed
+			if err == nil {
+				t, err = decodeTrashed(r.id, r.body)
+			}
+			if !yield(t, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// pageRow is a row pages reads: its key, its name, its body and, for the
+// journal, its link.
+type pageRow struct {
+	key              any
+	id               string
+	body, hash, prev []byte
+}
+
+// pages runs a keyset query (its parameters: the investigation, the key
+// after which to read, how many rows) page by page from first, and
+// yields its rows: a table of any length is read in pages of batch rows.
+func pages[K any](db querier, sql string, inv int64, first K) iter.Seq2[pageRow, error] {
+	return func(yield func(pageRow, error) bool) {
+		after := first
+		for {
+			rows, err := db.Query(ctx, sql, inv, after, batch)
+			if err != nil {
+				yield(pageRow{}, err)
+				return
+			}
+			var page []pageRow
+			for rows.Next() {
+				var r pageRow
+				var key K
+				dest := []any{&key, &r.id, &r.body}
+				if len(rows.FieldDescriptions()) == 5 {
+					dest = append(dest, &r.hash, &r.prev)
+				}
+				if err := rows.Scan(dest...); err != nil {
+					rows.Close()
+					yield(pageRow{}, err)
+					return
+				}
+				r.key, after = key, key
+				page = append(page, r)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				yield(pageRow{}, err)
+				return
+			}
+			for _, r := range page {
+				if !yield(r, nil) {
+					return
+				}
+			}
+			if len(page) < batch {
+				return
+			}
+		}
+	}
 }

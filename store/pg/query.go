@@ -10,7 +10,8 @@ import (
 )
 
 // plan is a query as the database answers it: the parts of model.Query
-// that columns answer exactly (tags, statuses, actors, untagged, noted)
+// that columns answer exactly (tags, statuses, actors, untagged, noted,
+// ids)
 // as SQL conditions, and the rest (dates, text, links) checked here on
 // each candidate with model.Query.Matches, the definition every store
 // agrees with. The search is a substring search that ignores case and
@@ -49,6 +50,10 @@ func (s *Store) plan(db querier, q model.Query) (*plan, error) {
 	}
 	if q.Noted {
 		p.where += " AND noted"
+	}
+	if q.ByID {
+		// The primary key answers it: none when it names none.
+		p.where += " AND id = ANY(" + p.arg(append([]string{}, q.IDs...)) + "::text[])"
 	}
 	p.inGo = !q.During.IsZero() || q.Text != "" || len(q.Linked) > 0
 	if len(q.Linked) > 0 {
@@ -191,30 +196,33 @@ func (s *Store) walk(db querier, p *plan, from []byte, backward bool, limit int,
 // loop holds no transaction open.
 func (s *Store) Events(q model.Query) iter.Seq2[model.Event, error] {
 	return func(yield func(model.Event, error) bool) {
-		c, err := s.conn()
-		if err != nil {
-			yield(model.Event{}, err)
-			return
-		}
-		p, err := s.plan(c, q)
-		if err != nil {
-			yield(model.Event{}, s.fail(err))
-			return
-		}
-		stopped := false
-		_, err = s.walk(c, p, nil, false, 0, true, func(r candidate) (bool, error) {
-			e, err := decodeEvent(model.OrderKeyID(r.ord), r.body)
+		var from []byte
+		for {
+			var page []model.Event
+			err := s.read(func(db querier) error {
+				p, err := s.plan(db, q)
+				if err != nil {
+					return err
+				}
+				from, err = s.walk(db, p, from, false, batch, true, func(r candidate) (bool, error) {
+					e, err := decodeEvent(model.OrderKeyID(r.ord), r.body)
+					page = append(page, e)
+					return err == nil, err
+				})
+				return err
+			})
 			if err != nil {
-				return false, err
+				yield(model.Event{}, err)
+				return
 			}
-			if !yield(e, nil) {
-				stopped = true
-				return false, nil
+			for _, e := range page {
+				if !yield(e, nil) {
+					return
+				}
 			}
-			return true, nil
-		})
-		if err != nil && !stopped {
-			yield(model.Event{}, s.fail(err))
+			if from == nil {
+				return
+			}
 		}
 	}
 }
@@ -222,13 +230,11 @@ func (s *Store) Events(q model.Query) iter.Seq2[model.Event, error] {
 // read runs fn on the connection in one read-only transaction at
 // repeatable read, so that the queries of one answer see one state.
 func (s *Store) read(fn func(db querier) error) error {
-	c, err := s.conn()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	tx, err := s.beginTx(txReadOnly)
 	if err != nil {
 		return err
-	}
-	tx, err := c.BeginTx(ctx, txReadOnly)
-	if err != nil {
-		return s.fail(err)
 	}
 	defer tx.Rollback(ctx)
 	if err := fn(tx); err != nil {

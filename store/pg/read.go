@@ -2,6 +2,7 @@ package pg
 
 import (
 	"cmp"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"slices"
@@ -295,12 +296,14 @@ func decodeTrashed(id string, v []byte) (model.Trashed, error) {
 	return t, nil
 }
 
-func decodeEntry(seq int64, v []byte) (model.Entry, error) {
+// decodeEntry reads a stored entry, with its link in the journal's chain.
+func decodeEntry(seq int64, v, hash, prev []byte) (model.Entry, error) {
 	var e model.Entry
 	if err := json.Unmarshal(v, &e); err != nil {
 		return e, fmt.Errorf("journal entry #%d: its stored value is not readable JSON (%v): %w", seq, err, model.ErrDamaged)
 	}
 	e.Seq = uint64(seq)
+	e.Hash, e.Prev = hex.EncodeToString(hash), hex.EncodeToString(prev)
 	return e, nil
 }
 
@@ -318,22 +321,22 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 			var rows pgx.Rows
 			var err error
 			if q.Event != "" {
-				rows, err = db.Query(ctx, `SELECT j.seq, j.body FROM history h JOIN journal j ON j.inv = h.inv AND j.seq = h.seq
+				rows, err = db.Query(ctx, `SELECT j.seq, j.body, j.hash, j.prev FROM history h JOIN journal j ON j.inv = h.inv AND j.seq = h.seq
 					WHERE h.inv = $1 AND h.id = $2 AND h.seq < $3 ORDER BY h.seq DESC LIMIT $4`, s.inv, q.Event, before, batch)
 			} else {
-				rows, err = db.Query(ctx, `SELECT seq, body FROM journal WHERE inv = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3`, s.inv, before, batch)
+				rows, err = db.Query(ctx, `SELECT seq, body, hash, prev FROM journal WHERE inv = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3`, s.inv, before, batch)
 			}
 			if err != nil {
 				return err
 			}
 			type raw struct {
-				seq  int64
-				body []byte
+				seq              int64
+				body, hash, prev []byte
 			}
 			var page []raw
 			for rows.Next() {
 				var r raw
-				if err := rows.Scan(&r.seq, &r.body); err != nil {
+				if err := rows.Scan(&r.seq, &r.body, &r.hash, &r.prev); err != nil {
 					rows.Close()
 					return err
 				}
@@ -344,7 +347,7 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 				return err
 			}
 			for _, r := range page {
-				e, err := decodeEntry(r.seq, r.body)
+				e, err := decodeEntry(r.seq, r.body, r.hash, r.prev)
 				if err != nil {
 					return err
 				}
@@ -369,8 +372,8 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 func (s *Store) Entry(seq uint64) (model.Entry, error) {
 	var e model.Entry
 	err := s.read(func(db querier) error {
-		var body []byte
-		err := db.QueryRow(ctx, `SELECT body FROM journal WHERE inv = $1 AND seq = $2`, s.inv, int64(seq)).Scan(&body)
+		var body, hash, prev []byte
+		err := db.QueryRow(ctx, `SELECT body, hash, prev FROM journal WHERE inv = $1 AND seq = $2`, s.inv, int64(seq)).Scan(&body, &hash, &prev)
 		if errors.Is(err, pgx.ErrNoRows) {
 			var last int64
 			if err := db.QueryRow(ctx, `SELECT coalesce(max(seq), 0) FROM journal WHERE inv = $1`, s.inv).Scan(&last); err != nil {
@@ -381,7 +384,7 @@ func (s *Store) Entry(seq uint64) (model.Entry, error) {
 		if err != nil {
 			return err
 		}
-		e, err = decodeEntry(int64(seq), body)
+		e, err = decodeEntry(int64(seq), body, hash, prev)
 		return err
 	})
 	return e, err

@@ -40,6 +40,9 @@ func TestMain(m *testing.M) {
 	if stop != nil {
 		stop()
 	}
+	if bench.dir != "" {
+		os.RemoveAll(bench.dir)
+	}
 	os.Exit(code)
 }
 
@@ -92,6 +95,17 @@ func version(dir string) int {
 	return n
 }
 
+// cluster is the test run's server: its directory, how to run its
+// programs, and the server's process while it runs.
+type cluster struct {
+	dir, data string
+	run       func(name string, args ...string) *exec.Cmd
+	srv       *exec.Cmd
+	exited    chan struct{}
+}
+
+var theCluster *cluster
+
 // startServer makes and starts the cluster, and returns how to stop it.
 func startServer() (stop func(), err error) {
 	bin, err := pgBin()
@@ -124,49 +138,128 @@ func startServer() (stop func(), err error) {
 			return cmd
 		}
 	}
-	data := filepath.Join(dir, "data")
-	if out, err := run("initdb", "-D", data, "-U", "chrono", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync").CombinedOutput(); err != nil {
+	c := &cluster{dir: dir, data: filepath.Join(dir, "data"), run: run}
+	if out, err := run("initdb", "-D", c.data, "-U", "chrono", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync").CombinedOutput(); err != nil {
 		cleanup()
 		return nil, fmt.Errorf("initdb: %v: %s", err, out)
 	}
-	srv := run("postgres", "-D", data, "-k", dir, "-c", "listen_addresses=", "-c", "fsync=off",
-		"-c", "synchronous_commit=off", "-c", "full_page_writes=off")
-	logf, _ := os.Create(filepath.Join(dir, "server.log"))
-	srv.Stdout, srv.Stderr = logf, logf
-	srv.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	if err := srv.Start(); err != nil {
+	if err := c.start(); err != nil {
 		cleanup()
-		return nil, fmt.Errorf("starting postgres: %v", err)
+		return nil, err
 	}
 	stop = func() {
-		// SIGINT is PostgreSQL's fast shutdown.
-		_ = srv.Process.Signal(syscall.SIGINT)
-		done := make(chan struct{})
-		go func() { srv.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(30 * time.Second):
-			_ = srv.Process.Kill()
-			<-done
-		}
+		c.halt(syscall.SIGINT)
 		cleanup()
-	}
-	sock := filepath.Join(dir, ".s.PGSQL.5432")
-	for deadline := time.Now().Add(30 * time.Second); ; {
-		if _, err := os.Stat(sock); err == nil {
-			break
-		}
-		if time.Now().After(deadline) {
-			stop()
-			return nil, fmt.Errorf("postgres did not start within 30 s")
-		}
-		time.Sleep(50 * time.Millisecond)
 	}
 	admin := "postgres:///postgres?host=" + url.QueryEscape(dir) + "&user=chrono"
 	if out, err := run("psql", "-X", "-q", "-d", admin, "-c", "CREATE DATABASE chrono").CombinedOutput(); err != nil {
 		stop()
 		return nil, fmt.Errorf("creating the database: %v: %s", err, out)
 	}
+	theCluster = c
 	server.url = "postgres:///chrono?host=" + url.QueryEscape(dir) + "&user=chrono"
 	return stop, nil
+}
+
+// start starts the server and waits until it takes connections. After
+// a kill the old server's backends may hold its memory for a moment, and
+// the new one refuses to start: it is tried again until it does.
+func (c *cluster) start() error {
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		err := c.spawn(deadline)
+		if err == nil || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+// spawn runs the server once and waits until it takes connections, or
+// fails.
+func (c *cluster) spawn(deadline time.Time) error {
+	srv := c.run("postgres", "-D", c.data, "-k", c.dir, "-c", "listen_addresses=", "-c", "fsync=off",
+		"-c", "synchronous_commit=off", "-c", "full_page_writes=off")
+	logf, _ := os.OpenFile(filepath.Join(c.dir, "server.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	defer logf.Close()
+	srv.Stdout, srv.Stderr = logf, logf
+	srv.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := srv.Start(); err != nil {
+		return fmt.Errorf("starting postgres: %v", err)
+	}
+	c.srv, c.exited = srv, make(chan struct{})
+	go func(exited chan struct{}) { srv.Wait(); close(exited) }(c.exited)
+	admin := "postgres:///postgres?host=" + url.QueryEscape(c.dir) + "&user=chrono"
+	for {
+		// The socket file is not enough: after a kill the old one is
+		// still there until the new server takes its place.
+		if c.run("psql", "-X", "-q", "-d", admin, "-c", "SELECT 1").Run() == nil {
+			return nil
+		}
+		select {
+		case <-c.exited:
+			log, _ := os.ReadFile(filepath.Join(c.dir, "server.log"))
+			return fmt.Errorf("postgres exited as it started: %s", tail(string(log), 800))
+		default:
+		}
+		if time.Now().After(deadline) {
+			c.halt(syscall.SIGKILL)
+			return fmt.Errorf("postgres did not start within 30 s")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// halt stops the server with sig (SIGINT is PostgreSQL's fast shutdown,
+// SIGKILL a crash) and waits for it.
+func (c *cluster) halt(sig syscall.Signal) {
+	// To the postmaster itself: runuser, between us and it, does not
+	// pass SIGINT on, and must stay to reap it. Its backends see it
+	// gone and end themselves.
+	if pid := c.postmaster(); pid > 0 {
+		_ = syscall.Kill(pid, sig)
+	} else {
+		_ = c.srv.Process.Signal(sig)
+	}
+	select {
+	case <-c.exited:
+	case <-time.After(30 * time.Second):
+		_ = syscall.Kill(-c.srv.Process.Pid, syscall.SIGKILL)
+		<-c.exited
+	}
+}
+
+// postmaster returns the server's process id, from the first line of
+// postmaster.pid; 0 when it cannot be read.
+func (c *cluster) postmaster() int {
+	b, err := os.ReadFile(filepath.Join(c.data, "postmaster.pid"))
+	if err != nil {
+		return 0
+	}
+	line, _, _ := strings.Cut(string(b), "\n")
+	pid, _ := strconv.Atoi(strings.TrimSpace(line))
+	return pid
+}
+
+// restartServer stops the test cluster with sig, runs while (if any)
+// with the server down, and starts it again; the test fails if it does
+// not come back.
+func restartServer(t testing.TB, sig syscall.Signal, while func()) {
+	t.Helper()
+	needServer(t)
+	theCluster.halt(sig)
+	if while != nil {
+		while()
+	}
+	if err := theCluster.start(); err != nil {
+		t.Fatalf("restarting the server: %v", err)
+	}
+}
+
+// tail is the end of a server's log, for a message.
+func tail(s string, n int) string {
+	if len(s) > n {
+		return s[len(s)-n:]
+	}
+	return s
 }

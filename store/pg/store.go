@@ -3,7 +3,7 @@
 // database holds many investigations, each named, and every row carries
 // the investigation it belongs to.
 //
-// Events are kept with their order key (model.OrderKey) in a column with
+// Events are kept with their order key (order.go) in a column with
 // a unique index, so that windows, finds and counts walk the timeline by
 // keyset pagination (WHERE ord > $last ORDER BY ord LIMIT n), never by
 // OFFSET. Their tags, actors, status and month are kept in columns
@@ -17,6 +17,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"chrono/model"
@@ -47,8 +48,15 @@ type Options struct {
 }
 
 // Store is an open investigation in a PostgreSQL database. It holds one
-// connection, made again when the server drops it (conn).
+// connection, made again when the server drops it (conn), and, once
+// Changes is called, another that listens for other writers' commits.
+//
+// Unlike a bbolt store, a Store is safe for use by several goroutines at
+// once (the browser reads in several commands at a time): its calls take
+// the connection in turn (mu), each for one transaction, or for one page
+// of Events.
 type Store struct {
+	mu       sync.Mutex // held while a call uses c
 	cfg      *pgx.ConnConfig
 	c        *pgx.Conn
 	inv      int64 // the investigation's row
@@ -57,6 +65,7 @@ type Store struct {
 	addr     address
 	author   string
 	readOnly bool
+	listen   listener
 }
 
 var _ model.Store = (*Store)(nil)
@@ -134,6 +143,30 @@ func (s *Store) conn() (*pgx.Conn, error) {
 	return c, nil
 }
 
+// beginTx starts a transaction, connecting again once when the server
+// dropped the connection (a restart, a stop): the first question after
+// a restart is answered, and one while the server is down is told it is
+// unreachable, rather than failing with the dropped connection's last
+// words. Only the BEGIN is tried again, before anything else was sent.
+func (s *Store) beginTx(opts pgx.TxOptions) (pgx.Tx, error) {
+	c, err := s.conn()
+	if err != nil {
+		return nil, err
+	}
+	tx, err := c.BeginTx(ctx, opts)
+	if err != nil && c.IsClosed() {
+		s.c = nil
+		if c, err = s.conn(); err != nil {
+			return nil, err
+		}
+		tx, err = c.BeginTx(ctx, opts)
+	}
+	if err != nil {
+		return nil, s.fail(err)
+	}
+	return tx, nil
+}
+
 // prepare brings the schema up to date and finds (or makes) the
 // investigation.
 func (s *Store) prepare(opts Options) error {
@@ -178,8 +211,11 @@ func (s *Store) Location() string { return s.loc }
 // Author is who the store's writes are attributed to.
 func (s *Store) Author() string { return s.author }
 
-// Close releases the connection.
+// Close releases the connections, and closes the channel of Changes.
 func (s *Store) Close() error {
+	s.stopListening()
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.c == nil {
 		return nil
 	}

@@ -2,8 +2,11 @@ package pg
 
 import (
 	"bytes"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"chrono/model"
@@ -34,13 +37,9 @@ func (s *Store) begin() (pgx.Tx, error) {
 	if s.readOnly {
 		return nil, fmt.Errorf("%s: %w", s.loc, model.ErrReadOnly)
 	}
-	c, err := s.conn()
+	tx, err := s.beginTx(pgx.TxOptions{})
 	if err != nil {
 		return nil, err
-	}
-	tx, err := c.Begin(ctx)
-	if err != nil {
-		return nil, s.fail(err)
 	}
 	var id int64
 	err = tx.QueryRow(ctx, `SELECT id FROM investigations WHERE id = $1 FOR UPDATE`, s.inv).Scan(&id)
@@ -58,14 +57,19 @@ func (s *Store) begin() (pgx.Tx, error) {
 // one journal entry in the same transaction, and notifies listeners of
 // it when it commits: both are kept, or neither.
 func (s *Store) Write(op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	tx, err := s.begin()
 	if err != nil {
 		return model.Entry{}, err
 	}
 	defer tx.Rollback(ctx)
 	t := &writeTx{s: s, tx: tx, now: clock().UTC().Round(0),
-		events: map[string]*model.EventChange{}, sources: map[string]*model.SourceChange{}}
+		events: map[string]*model.EventChange{}, sources: map[string]*model.SourceChange{}, regroup: map[string]bool{}}
 	if err := fn(t); err != nil {
+		return model.Entry{}, s.fail(err)
+	}
+	if err := settle(tx, s.inv, slices.Sorted(maps.Keys(t.regroup))); err != nil {
 		return model.Entry{}, s.fail(err)
 	}
 	entry, err := t.record(op, phrase)
@@ -96,7 +100,11 @@ type writeTx struct {
 	sources     map[string]*model.SourceChange
 	sourceOrder []string
 	header      *model.Header
+	snapshots   []model.SnapshotRef // kept or withdrawn
 	reverts     uint64
+	// regroup holds the events whose linked groups settle places again
+	// before the transaction commits.
+	regroup map[string]bool
 }
 
 var _ model.Tx = (*writeTx)(nil)
@@ -141,7 +149,8 @@ func (t *writeTx) record(op model.Op, phrase string) (model.Entry, error) {
 			e.Header = &model.HeaderChange{Before: *t.header, After: now}
 		}
 	}
-	if len(e.Events) == 0 && len(e.Sources) == 0 && e.Header == nil {
+	e.Snapshots = t.snapshots
+	if len(e.Events) == 0 && len(e.Sources) == 0 && e.Header == nil && len(e.Snapshots) == 0 {
 		return model.Entry{}, nil
 	}
 	ids := make([]string, len(e.Events))
@@ -158,24 +167,29 @@ func (t *writeTx) record(op model.Op, phrase string) (model.Entry, error) {
 // commit. The investigation's row lock, held since begin, makes the
 // number the next one.
 func recordEntry(tx pgx.Tx, s *Store, e *model.Entry, ids []string) (uint64, error) {
-	var last int64
-	if err := tx.QueryRow(ctx, `SELECT coalesce(max(seq), 0) FROM journal WHERE inv = $1`, s.inv).Scan(&last); err != nil {
+	last, prev, err := chainHead(tx, s.inv)
+	if err != nil {
 		return 0, err
 	}
-	e.Seq = uint64(last + 1)
-	body, err := json.Marshal(e)
+	e.Seq = last + 1
+	head := *e
+	head.Hash, head.Prev = "", ""
+	body, err := json.Marshal(&head)
 	if err != nil {
 		return 0, fmt.Errorf("journal entry #%d: %w", e.Seq, err)
 	}
-	if _, err := tx.Exec(ctx, `INSERT INTO journal (inv, seq, at, body) VALUES ($1, $2, $3, $4)`, s.inv, last+1, e.At, body); err != nil {
+	hash := contentHash(e.Seq, prev, body)
+	if _, err := tx.Exec(ctx, `INSERT INTO journal (inv, seq, at, body, hash, prev) VALUES ($1, $2, $3, $4, $5, $6)`,
+		s.inv, int64(e.Seq), e.At, body, hash, prev); err != nil {
 		return 0, err
 	}
+	e.Hash, e.Prev = hex.EncodeToString(hash), hex.EncodeToString(prev)
 	if len(ids) > 0 {
 		if _, err := tx.Exec(ctx, `INSERT INTO history (inv, id, seq) SELECT $1, unnest($2::text[]), $3 ON CONFLICT DO NOTHING`, s.inv, ids, last+1); err != nil {
 			return 0, err
 		}
 	}
-	if _, err := tx.Exec(ctx, `SELECT pg_notify($1, $2)`, Channel, fmt.Sprintf("%d:%d", s.inv, last+1)); err != nil {
+	if _, err := tx.Exec(ctx, `SELECT pg_notify($1, $2)`, Channel, fmt.Sprintf("%d:%d", s.inv, e.Seq)); err != nil {
 		return 0, err
 	}
 	return e.Seq, nil
@@ -228,6 +242,18 @@ func (t *writeTx) touch(id string) error {
 	t.events[id] = c
 	t.eventOrder = append(t.eventOrder, id)
 	return nil
+}
+
+// mark records that id's linked group, as it is now and as the write
+// leaves it, must be placed again: the events its order links name now
+// are read before the write replaces or removes them.
+func (t *writeTx) mark(id string) error {
+	t.regroup[id] = true
+	linked, err := linkedIDs(t.tx, t.s.inv, []string{id})
+	for _, other := range linked {
+		t.regroup[other] = true
+	}
+	return err
 }
 
 // Author implements model.Tx.
@@ -284,6 +310,9 @@ func (t *writeTx) PutEvent(e model.Event) error {
 		return err
 	}
 	if err := t.touch(e.ID); err != nil {
+		return err
+	}
+	if err := t.mark(e.ID); err != nil {
 		return err
 	}
 	return putEvent(t.tx, t.s.inv, &e)
@@ -349,6 +378,9 @@ func (t *writeTx) TrashEvent(id string) error {
 	if err := t.touch(id); err != nil {
 		return err
 	}
+	if err := t.mark(id); err != nil {
+		return err
+	}
 	if err := removeEvent(t.tx, t.s.inv, id); err != nil {
 		return err
 	}
@@ -388,6 +420,7 @@ func (t *writeTx) RestoreEvent(id string) error {
 	if _, err := t.tx.Exec(ctx, `DELETE FROM trash WHERE inv = $1 AND id = $2`, t.s.inv, id); err != nil {
 		return err
 	}
+	t.regroup[id] = true
 	return putEvent(t.tx, t.s.inv, &tr.Event)
 }
 
@@ -456,6 +489,12 @@ func (t *writeTx) DeleteSource(id string) error {
 	if _, err := t.Source(id); err != nil {
 		return err
 	}
+	if has, err := t.hasSnapshots(id); err != nil || has {
+		if err == nil {
+			err = fmt.Errorf("source %q has snapshots of its content, kept as evidence; it stays", id)
+		}
+		return err
+	}
 	if err := t.touchSource(id); err != nil {
 		return err
 	}
@@ -472,7 +511,7 @@ func (t *writeTx) Citing(sourceID string) (int, error) {
 
 // Later implements model.Tx: the entries after seq, oldest first.
 func (t *writeTx) Later(seq uint64) ([]model.Entry, error) {
-	rows, err := t.tx.Query(ctx, `SELECT seq, body FROM journal WHERE inv = $1 AND seq > $2 ORDER BY seq`, t.s.inv, int64(seq))
+	rows, err := t.tx.Query(ctx, `SELECT seq, body, hash, prev FROM journal WHERE inv = $1 AND seq > $2 ORDER BY seq`, t.s.inv, int64(seq))
 	if err != nil {
 		return nil, err
 	}
@@ -480,11 +519,11 @@ func (t *writeTx) Later(seq uint64) ([]model.Entry, error) {
 	var out []model.Entry
 	for rows.Next() {
 		var n int64
-		var body []byte
-		if err := rows.Scan(&n, &body); err != nil {
+		var body, hash, prev []byte
+		if err := rows.Scan(&n, &body, &hash, &prev); err != nil {
 			return nil, err
 		}
-		e, err := decodeEntry(n, body)
+		e, err := decodeEntry(n, body, hash, prev)
 		if err != nil {
 			return nil, err
 		}

@@ -1,0 +1,24 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestEditHeaderBesideInvestigation: edit's flag for the investigation's
+// title and description is --header, so that the root's --investigation
+// NAME (which chooses the investigation of a database) means the same on
+// edit as on every other command.
+func TestEditHeaderBesideInvestigation(t *testing.T) {
+	db := newDB(t)
+	if r := chrono(t, db, "", "new", db); r.code != 0 {
+		t.Fatalf("new: %+v", r)
+	}
+	r := chrono(t, db, "", "edit", "--investigation", "default", "--header", "--set", "title=Renamed case")
+	if r.code != 0 {
+		t.Fatalf("edit --investigation default --header: exit %d: %s", r.code, r.stderr)
+	}
+	if r := chrono(t, db, "", "log"); !strings.Contains(r.stdout, "changed the investigation's title") {
+		t.Fatalf("the log does not show the new title:\n%s%s", r.stdout, r.stderr)
+	}
+}

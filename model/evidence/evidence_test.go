@@ -1,0 +1,181 @@
+package evidence
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"chrono/model"
+
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+var exported = time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC)
+
+// smallStore is an investigation with a quote in each state: verbatim,
+// normalised, through an ellipsis, not found, against a source with no
+// snapshot, and with no source; a source with two snapshots (quotes are
+// checked against the latest) and one whose bytes do not match its hash.
+func smallStore() chained {
+	f := &fakeStore{header: model.Header{Title: "Harbour contract", Description: "Who knew what,\nand when."}}
+	f.sources = []model.Source{
+		{ID: "herald", Publisher: "The Herald", Author: "A. Writer", Title: "Mayor signs harbour deal", URL: "https://herald.example/deal", Archive: "https://web.archive.org/web/2024/https://herald.example/deal", Published: model.MustParseDate("2021-03-05")},
+		{ID: "wire", Publisher: "Wire Service", Title: "Deal reported"},
+		{ID: "ledger", Title: "Ledger page"},
+	}
+	f.attach("herald", model.MediaText, "An early draft of the article.\n", "", "")
+	f.attach("herald", model.MediaHTML, "<html><body><p>The contract was signed on Tuesday.</p></body></html>",
+		"The contract was signed on Tuesday. The mayor said “no comment” to reporters.\n\nAn aide carried two bags of cash into the office late that evening.\n", "")
+	f.attach("ledger", model.MediaText, "Paid: 40,000.\n", "", strings.Repeat("0", 64))
+	f.events = []model.Event{
+		{ID: "contract-signed", Date: model.MustParseDate("2021-03-02"), Title: "Contract signed", Summary: "The mayor signs.", Status: model.Confirmed,
+			Actors: []string{"Mayor"}, Tags: []string{"contract"},
+			Quotes: []model.Quote{
+				{Text: "The contract was signed on Tuesday.", Source: "herald", Speaker: "The Herald"},
+				{Text: `The mayor said "no comment"`, Source: "herald"},
+				{Text: "An aide carried … into the office", Source: "herald"},
+			}},
+		{ID: "bags", Date: model.MustParseDate("2021-03-02"), DateText: "that evening", Title: "Bags carried in", Status: model.Alleged,
+			Quotes: []model.Quote{
+				{Text: "two bags of money", Source: "herald", Context: "the Herald's account"},
+				{Text: "a deal was done", Source: "wire"},
+				{Text: "said in the corridor"},
+			},
+			Links: []model.Link{{Rel: model.Rel("follows"), Event: "contract-signed"}},
+			Notes: []model.Note{{Text: "Ask the aide.", Author: "ana", At: exported}}},
+		{ID: "paid", Title: "Payment", Quotes: []model.Quote{{Text: "Paid: 40,000.", Source: "ledger"}}},
+	}
+	f.journal = []model.Entry{
+		{Seq: 1, At: exported, Author: "ana", Op: model.OpNew, Phrase: "created", Hash: strings.Repeat("a", 64), Prev: strings.Repeat("0", 64)},
+		{Seq: 2, At: exported, Author: "ana", Op: model.OpImport, Phrase: "imported 3 events", Hash: strings.Repeat("b", 64), Prev: strings.Repeat("a", 64)},
+	}
+	f.chain = &model.ChainReport{Entries: 2, Head: model.ChainHead{Seq: 2, Hash: strings.Repeat("b", 64)}}
+	return chained{f}
+}
+
+func export(t *testing.T, r model.Reader) (string, Report) {
+	t.Helper()
+	dir := t.TempDir()
+	rep, err := Write(dir, r, Options{Now: exported})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, rep
+}
+
+func read(t *testing.T, dir, rel string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestGolden: the pages of a small investigation, with a quote in each
+// state, are as they were reviewed.
+func TestGolden(t *testing.T) {
+	dir, rep := export(t, smallStore())
+	if rep.Events != 3 || rep.Quotes != 7 || rep.Snapshots != 3 || rep.NotFound != 1 || rep.Mismatched != 1 || rep.Entries != 2 {
+		t.Errorf("report %+v", rep)
+	}
+	t.Run("index", func(t *testing.T) { golden.RequireEqual(t, []byte(read(t, dir, "index.html"))) })
+	t.Run("latest", func(t *testing.T) { golden.RequireEqual(t, []byte(read(t, dir, "snapshots/herald-2.txt.html"))) })
+	t.Run("earlier", func(t *testing.T) { golden.RequireEqual(t, []byte(read(t, dir, "snapshots/herald-1.txt.html"))) })
+	t.Run("journal", func(t *testing.T) { golden.RequireEqual(t, []byte(read(t, dir, "journal.jsonl"))) })
+	t.Run("manifest", func(t *testing.T) { golden.RequireEqual(t, []byte(read(t, dir, "SHA256SUMS"))) })
+
+	// The original bytes are kept as they came, under the hash kept
+	// with them; an HTML page as text.
+	if got := read(t, dir, "snapshots/herald-2.original.html.txt"); got != smallStore().snaps["herald"][1].original {
+		t.Errorf("original: %q", got)
+	}
+}
+
+// checkManifest checks every line of SHA256SUMS against its file, and
+// that it lists every other file in the directory.
+func checkManifest(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	f, err := os.Open(filepath.Join(dir, "SHA256SUMS"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sums := map[string]string{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		hash, name, ok := strings.Cut(sc.Text(), "  ")
+		if !ok || len(hash) != 64 {
+			t.Fatalf("manifest line %q is not HASH  NAME", sc.Text())
+		}
+		sum := sha256.Sum256([]byte(read(t, dir, name)))
+		if got := hex.EncodeToString(sum[:]); got != hash {
+			t.Errorf("%s: SHA-256 %s, the manifest says %s", name, got, hash)
+		}
+		sums[name] = hash
+	}
+	err = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		if rel = filepath.ToSlash(rel); rel != "SHA256SUMS" && sums[rel] == "" {
+			t.Errorf("%s is not in the manifest", rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sums
+}
+
+// TestManifest: SHA256SUMS holds the right sum of every other file, as Go
+// and sha256sum -c check it, and each snapshot's original file has the
+// hash the investigation kept with it.
+func TestManifest(t *testing.T) {
+	dir, _ := export(t, smallStore())
+	sums := checkManifest(t, dir)
+	// index.html, journal.jsonl, and three files of each of 3 snapshots.
+	if len(sums) != 11 {
+		t.Errorf("the manifest lists %d files, want 11", len(sums))
+	}
+	if got, want := sums["snapshots/herald-2.original.html.txt"], smallStore().snaps["herald"][1].meta.SHA256; got != want {
+		t.Errorf("the original's sum is %s, its snapshot's %s", got, want)
+	}
+	// A file altered after the export no longer checks.
+	if err := os.WriteFile(filepath.Join(dir, "snapshots/herald-2.txt"), []byte("altered"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sha256sum(t, dir, false)
+}
+
+// sha256sum runs sha256sum -c on dir's manifest, wanting it to pass or
+// not.
+func sha256sum(t *testing.T, dir string, pass bool) {
+	t.Helper()
+	if _, err := exec.LookPath("sha256sum"); err != nil {
+		if os.Getenv("CHRONO_REQUIRE_SERVICES") == "1" {
+			t.Fatal("sha256sum is not installed, and CHRONO_REQUIRE_SERVICES=1")
+		}
+		t.Skip("sha256sum is not installed (coreutils)")
+	}
+	cmd := exec.Command("sha256sum", "--strict", "-c", "SHA256SUMS")
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if (err == nil) != pass {
+		t.Errorf("sha256sum -c: %v, want pass %v\n%s", err, pass, out)
+	}
+}
+
+// TestSha256sum: sha256sum -c checks the manifest of an export.
+func TestSha256sum(t *testing.T) {
+	dir, _ := export(t, smallStore())
+	sha256sum(t, dir, true)
+}

@@ -1,0 +1,204 @@
+package pg
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+
+	"chrono/model"
+	"chrono/model/native"
+	"chrono/model/synth"
+)
+
+// Benchmarks at scale work on a synthetic investigation (chrono synth)
+// of benchEvents() events, 1,000,000 unless CHRONO_BENCH_EVENTS says
+// otherwise, imported once per run into the test cluster; the document
+// is written into a temporary directory, never into the repository.
+// Under -short they are skipped.
+
+func benchEvents(b *testing.B) int {
+	if testing.Short() {
+		b.Skip("benchmarks at scale: not under -short")
+	}
+	needServer(b)
+	if v := os.Getenv("CHRONO_BENCH_EVENTS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			b.Fatalf("CHRONO_BENCH_EVENTS=%q: not a number of events", v)
+		}
+		return n
+	}
+	return 1_000_000
+}
+
+var bench struct {
+	once  sync.Once
+	dir   string
+	doc   string
+	store *Store
+	err   error
+}
+
+// benchDoc writes the synthetic document of n events once.
+func benchDoc(b *testing.B, n int) string {
+	path := filepath.Join(bench.dir, fmt.Sprintf("synth-%d.json", n))
+	if _, err := os.Stat(path); err == nil {
+		return path
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	w := bufio.NewWriterSize(f, 1<<20)
+	if err := native.Write(w, synth.Header(n), synth.Sources(synth.DefaultSeed), synth.Events(synth.DefaultSeed, n)); err != nil {
+		b.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+func docInput(b testing.TB, path string) model.Input {
+	fi, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return model.Input{Name: path, Size: fi.Size(), Read: func(sink model.Sink) error {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return native.Read(bufio.NewReaderSize(f, 1<<20), sink)
+	}}
+}
+
+// benchStore returns the investigation of the benchmarks, imported once.
+func benchStore(b *testing.B) *Store {
+	n := benchEvents(b)
+	bench.once.Do(func() {
+		if bench.dir, bench.err = os.MkdirTemp("", "chrono-pg-bench-"); bench.err != nil {
+			return
+		}
+		bench.doc = benchDoc(b, n)
+		if bench.store, bench.err = Open(server.url, Options{Investigation: fmt.Sprintf("bench-%d", n), Author: "bench"}); bench.err != nil {
+			return
+		}
+		_, bench.err = bench.store.Import([]model.Input{docInput(b, bench.doc)}, model.ImportOptions{})
+	})
+	if bench.err != nil {
+		b.Fatal(bench.err)
+	}
+	return bench.store
+}
+
+// BenchmarkImport imports the synthetic document into a new
+// investigation, end to end: decode, check, COPY, move into place,
+// commit.
+func BenchmarkImport(b *testing.B) {
+	n := benchEvents(b)
+	benchStore(b) // the document, and a first import out of the timing
+	i := 0
+	for b.Loop() {
+		i++
+		s, err := Open(server.url, Options{Investigation: fmt.Sprintf("bench-import-%d-%d", n, i), Author: "bench"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Import([]model.Input{docInput(b, bench.doc)}, model.ImportOptions{}); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		c, _ := s.conn()
+		c.Exec(ctx, `DELETE FROM investigations WHERE id = $1`, s.inv)
+		s.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "events/s")
+}
+
+// BenchmarkFirstWindow reads what the browser's first screen shows: the
+// first window of the timeline, its count and its months.
+func BenchmarkFirstWindow(b *testing.B) {
+	s := benchStore(b)
+	for b.Loop() {
+		w, err := s.Window(model.Query{}, model.Position{}, false, 0, 60)
+		if err != nil || len(w.Rows) != 60 {
+			b.Fatal(len(w.Rows), err)
+		}
+		if _, err := s.Count(model.Query{}); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Periods(model.Query{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkMovement reads what a movement key reads: the window at a
+// position in the middle of the timeline (a page down, a jump to a
+// date), with a page before it.
+func BenchmarkMovement(b *testing.B) {
+	s := benchStore(b)
+	at := model.PositionAt(model.MustParseDate("2008-06").Earliest())
+	for b.Loop() {
+		w, err := s.Window(model.Query{}, at, false, 60, 60)
+		if err != nil || len(w.Rows) != 120 {
+			b.Fatal(len(w.Rows), err)
+		}
+	}
+}
+
+// BenchmarkTag tags one event and untags it, each a write with its
+// journal entry, its link in the chain and its notice: two writes per
+// iteration, reported per write.
+func BenchmarkTag(b *testing.B) {
+	s := benchStore(b)
+	w, err := s.Window(model.Query{}, model.PositionAt(model.MustParseDate("2008-06").Earliest()), false, 0, 1)
+	if err != nil || len(w.Rows) != 1 {
+		b.Fatal(err)
+	}
+	id := w.Rows[0].Event.ID
+	for b.Loop() {
+		for _, d := range []model.TagDelta{{ID: id, Add: []string{"bench"}}, {ID: id, Remove: []string{"bench"}}} {
+			if _, err := s.Write(model.OpTag, "bench", func(tx model.Tx) error {
+				_, err := model.RetagEach(tx, []model.TagDelta{d})
+				return err
+			}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(b.Elapsed().Seconds()*1000/float64(2*b.N), "ms/write")
+}
+
+// BenchmarkSearchFirstMatch finds the first event holding a name about
+// one event in two hundred holds, from the middle of the timeline, as
+// the browser's search does (a step of candidates at a time).
+func BenchmarkSearchFirstMatch(b *testing.B) {
+	s := benchStore(b)
+	q := model.Query{Text: "zofia weiss"}
+	from := model.PositionAt(model.MustParseDate("2008-06").Earliest())
+	for b.Loop() {
+		pos := from
+		for {
+			hit, next, err := s.Find(q, pos, false, 5000)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if hit != (model.Position{}) {
+				break
+			}
+			if next == (model.Position{}) {
+				b.Fatal("no match")
+			}
+			pos = next
+		}
+	}
+}

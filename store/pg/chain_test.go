@@ -1,0 +1,143 @@
+package pg
+
+import (
+	"strings"
+	"testing"
+
+	"chrono/model"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// sqlHead recomputes an investigation's chain in SQL alone, as the
+// README tells anyone to, and returns the head's hash in hex.
+func sqlHead(t *testing.T, c *pgx.Conn, inv int64) string {
+	t.Helper()
+	rows, err := c.Query(ctx, `SELECT seq, encode(sha256(int8send(seq) || prev || body), 'hex'), encode(hash, 'hex'), encode(prev, 'hex')
+		FROM journal WHERE inv = $1 ORDER BY seq`, inv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	prev := strings.Repeat("0", 64)
+	for rows.Next() {
+		var seq int64
+		var sum, hash, link string
+		if err := rows.Scan(&seq, &sum, &hash, &link); err != nil {
+			t.Fatal(err)
+		}
+		if sum != hash || link != prev {
+			t.Fatalf("entry #%d: sha256 %s, hash %s, link %s, previous hash %s", seq, sum, hash, link, prev)
+		}
+		prev = hash
+	}
+	if rows.Err() != nil {
+		t.Fatal(rows.Err())
+	}
+	return prev
+}
+
+// TestMigrationChainsTheJournal: a database whose journals were written
+// before the chain (schema 1) has each investigation's entries chained
+// in order by the second step, their bodies unchanged, so that the
+// chain verifies, SQL alone recomputes the same head, and the next write
+// links to it.
+func TestMigrationChainsTheJournal(t *testing.T) {
+	url := freshDatabase(t)
+	c, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	if err := migrateTo(c, false, migrations[:1]); err != nil {
+		t.Fatal(err)
+	}
+	var bodies []string
+	for _, name := range []string{"a", "b"} {
+		var inv int64
+		if err := c.QueryRow(ctx, `INSERT INTO investigations (name) VALUES ($1) RETURNING id`, name).Scan(&inv); err != nil {
+			t.Fatal(err)
+		}
+		for seq := 1; seq <= 3; seq++ {
+			body := `{"seq":` + string(rune('0'+seq)) + `,"at":"2024-01-0` + string(rune('0'+seq)) + `T00:00:00Z","author":"old","op":"tag","phrase":"tagged ` + name + `"}`
+			bodies = append(bodies, body)
+			if _, err := c.Exec(ctx, `INSERT INTO journal (inv, seq, at, body) VALUES ($1, $2, now(), $3)`, inv, seq, []byte(body)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	s, err := Open(url, Options{Investigation: "b", Author: "new"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	r, err := s.VerifyJournal()
+	if err != nil || !r.OK() || r.Entries != 3 || r.Head.Seq != 3 {
+		t.Fatalf("after the migration: %+v, %v", r, err)
+	}
+	if got := sqlHead(t, c, s.inv); got != r.Head.Hash {
+		t.Errorf("SQL recomputes the head %s, VerifyJournal gives %s", got, r.Head.Hash)
+	}
+	var kept []string
+	rows, _ := c.Query(ctx, `SELECT convert_from(body, 'UTF8') FROM journal ORDER BY inv, seq`)
+	for rows.Next() {
+		var b string
+		rows.Scan(&b)
+		kept = append(kept, b)
+	}
+	rows.Close()
+	if strings.Join(kept, "\n") != strings.Join(bodies, "\n") {
+		t.Errorf("the bodies changed:\n%s\nwant\n%s", kept, bodies)
+	}
+	e, err := s.Write(model.OpTitle, "titled", func(tx model.Tx) error { return tx.SetHeader(model.Header{Title: "after"}) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Seq != 4 || e.Prev != r.Head.Hash {
+		t.Errorf("the next entry #%d links to %s; want #4 linked to %s", e.Seq, e.Prev, r.Head.Hash)
+	}
+	if r, err := s.VerifyJournal(); err != nil || !r.OK() || r.Entries != 4 {
+		t.Errorf("after the next write: %+v, %v", r, err)
+	}
+}
+
+// TestVerifyFindsTampering: an entry changed in the database directly,
+// one removed, or one whose link was rewritten, is named by
+// VerifyJournal with what differs.
+func TestVerifyFindsTampering(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		tamper string
+		seq    uint64
+		fault  model.ChainFault
+	}{
+		{"altered", `UPDATE journal SET body = convert_to(replace(convert_from(body, 'UTF8'), 'second', 'forged'), 'UTF8') WHERE inv = $1 AND seq = 2`, 2, model.ChainContent},
+		{"removed", `DELETE FROM journal WHERE inv = $1 AND seq = 2`, 2, model.ChainMissing},
+		{"rehashed", `UPDATE journal SET body = convert_to(replace(convert_from(body, 'UTF8'), 'second', 'forged'), 'UTF8'),
+			hash = sha256(int8send(seq) || prev || convert_to(replace(convert_from(body, 'UTF8'), 'second', 'forged'), 'UTF8')) WHERE inv = $1 AND seq = 2`, 3, model.ChainLink},
+		{"unchained", `UPDATE journal SET hash = '' WHERE inv = $1 AND seq = 1`, 1, model.ChainUnreadable},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newStore(t, "a")
+			for _, title := range []string{"first", "second", "third"} {
+				if _, err := s.Write(model.OpTitle, title, func(tx model.Tx) error { return tx.SetHeader(model.Header{Title: title}) }); err != nil {
+					t.Fatal(err)
+				}
+			}
+			c, err := s.conn()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := c.Exec(ctx, tc.tamper, s.inv); err != nil {
+				t.Fatal(err)
+			}
+			r, err := s.VerifyJournal()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.OK() || r.Break.Seq != tc.seq || r.Break.Fault != tc.fault || r.Entries != tc.seq-1 {
+				t.Errorf("VerifyJournal: %+v %+v; want a %s break at #%d", r, r.Break, tc.fault, tc.seq)
+			}
+		})
+	}
+}

@@ -1,0 +1,88 @@
+package pg
+
+import (
+	"testing"
+	"time"
+
+	"chrono/model"
+)
+
+// setTitle commits one change to s.
+func setTitle(t testing.TB, s *Store, title string) model.Entry {
+	t.Helper()
+	e, err := s.Write(model.OpTitle, "retitle", func(tx model.Tx) error {
+		return tx.SetHeader(model.Header{Title: title})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// notice waits for the next notice on ch, failing after limit.
+func notice(t testing.TB, ch <-chan model.Notice, limit time.Duration) model.Notice {
+	t.Helper()
+	select {
+	case n, ok := <-ch:
+		if !ok {
+			t.Fatal("the channel of changes was closed")
+		}
+		return n
+	case <-time.After(limit):
+		t.Fatalf("no notice within %v", limit)
+	}
+	return model.Notice{}
+}
+
+// TestChangesFromAnotherStore: two stores on one investigation (two
+// browsers on two machines); what one commits, the other is told of
+// without asking, with the journal entry's number, and the commits of
+// another investigation in the same database are not passed on. How
+// soon is BenchmarkNoticeLatency's to measure.
+func TestChangesFromAnotherStore(t *testing.T) {
+	a := newStore(t, "a@one")
+	b, err := Open(server.url, Options{Investigation: a.name, Author: "b@two"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := b.Changes()
+	other := newStore(t, "c@three")
+	time.Sleep(100 * time.Millisecond) // the listener is listening
+	setTitle(t, other, "elsewhere")
+	e := setTitle(t, a, "Seen from b")
+	n := notice(t, ch, 5*time.Second)
+	if n.Err != nil || n.Seq != e.Seq {
+		t.Fatalf("notice %+v, want entry #%d of the investigation", n, e.Seq)
+	}
+	if h, err := b.Header(); err != nil || h.Title != "Seen from b" {
+		t.Fatalf("b reads %q, %v after the notice", h.Title, err)
+	}
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := <-ch; ok {
+		t.Fatal("the channel stays open after Close")
+	}
+}
+
+// BenchmarkNoticeLatency measures how long a commit takes to reach
+// another store of the investigation: from Write being called to the
+// notice read (the issue asks for 200 ms at most).
+func BenchmarkNoticeLatency(b *testing.B) {
+	a := newStore(b, "a@one")
+	other, err := Open(server.url, Options{Investigation: a.name, Author: "b@two"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer other.Close()
+	ch := other.Changes()
+	time.Sleep(100 * time.Millisecond)
+	var worst time.Duration
+	for i := 0; b.Loop(); i++ {
+		start := time.Now()
+		setTitle(b, a, start.String())
+		notice(b, ch, 5*time.Second)
+		worst = max(worst, time.Since(start))
+	}
+	b.ReportMetric(float64(worst.Microseconds())/1000, "worst-ms")
+}

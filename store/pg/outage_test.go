@@ -1,0 +1,45 @@
+package pg
+
+import (
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestServerStopsAndComesBack: the server stops while a browser's store
+// is open. The store says it is unreachable, with nothing of the
+// password; what was confirmed before is there afterwards; and when the
+// server is back the store says so and answers the next question on its
+// own, with no reopening.
+func TestServerStopsAndComesBack(t *testing.T) {
+	a := newStore(t, "a@one")
+	ch := a.Changes()
+	time.Sleep(100 * time.Millisecond)
+	confirmed := setTitle(t, a, "confirmed before the stop")
+	if n := notice(t, ch, 5*time.Second); n.Err != nil || n.Seq != confirmed.Seq {
+		t.Fatalf("notice %+v before the stop", n)
+	}
+
+	restartServer(t, syscall.SIGINT, func() {
+		n := notice(t, ch, 5*time.Second)
+		if n.Err == nil || !strings.Contains(n.Err.Error(), "unreachable") {
+			t.Errorf("notice %+v when the server stopped, want one saying it is unreachable", n)
+		}
+		if _, err := a.Header(); err == nil || !strings.Contains(err.Error(), "unreachable") {
+			t.Errorf("a read with the server stopped: %v, want one saying it is unreachable", err)
+		}
+	})
+
+	if n := notice(t, ch, 10*time.Second); n.Err != nil {
+		t.Fatalf("notice %+v once the server is back, want one saying it is", n)
+	}
+	h, err := a.Header()
+	if err != nil || h.Title != "confirmed before the stop" {
+		t.Fatalf("the first read after the server is back: %q, %v", h.Title, err)
+	}
+	again := setTitle(t, a, "after")
+	if n := notice(t, ch, 5*time.Second); n.Err != nil || n.Seq != again.Seq {
+		t.Fatalf("notice %+v after the server came back, want entry #%d", n, again.Seq)
+	}
+}

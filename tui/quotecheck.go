@@ -1,0 +1,206 @@
+package tui
+
+import (
+	"fmt"
+	"io"
+	"maps"
+	"strings"
+	"sync"
+
+	"chrono/model"
+	"chrono/model/verbatim"
+)
+
+// The signs of a quote checked against its source's latest snapshot, as
+// the sources pane shows them beside words: they read without colour,
+// and none is a status sign of the rows.
+const (
+	signVerbatim   = "="
+	signNormalised = "≈"
+	signNotFound   = "≠"
+	signNoSnapshot = "∅"
+)
+
+// quoteState is what checking a quote found.
+type quoteState uint8
+
+const (
+	quoteVerbatim quoteState = iota + 1
+	quoteNormalised
+	quoteNotFound
+	quoteNoSnapshot // its source has no snapshot
+	quoteNoSource   // it names no source
+)
+
+// quoteMark is what checking one quote against the latest snapshot of
+// its source found. It keeps the quote's words and source, so that a mark
+// never shows beside another quote (one moved, or edited meanwhile).
+type quoteMark struct {
+	text, source string
+	state        quoteState
+	snapshot     int
+	rules        verbatim.Rules
+	diff         string // not found: the quote against the closest passage
+}
+
+// of reports whether the mark is of quote q.
+func (m quoteMark) of(q model.Quote) bool { return m.text == q.Text && m.source == q.Source }
+
+// words say the mark: its sign, then what it means.
+func (m quoteMark) words() string {
+	switch m.state {
+	case quoteVerbatim:
+		return fmt.Sprintf("%s verbatim in snapshot %d", signVerbatim, m.snapshot)
+	case quoteNormalised:
+		return fmt.Sprintf("%s normalised in snapshot %d: %s", signNormalised, m.snapshot, m.rules)
+	case quoteNotFound:
+		if m.diff == "" {
+			return fmt.Sprintf("%s not found in snapshot %d: no word of it is there", signNotFound, m.snapshot)
+		}
+		return fmt.Sprintf("%s not found in snapshot %d; the closest passage:\n%s", signNotFound, m.snapshot, m.diff)
+	case quoteNoSnapshot:
+		return signNoSnapshot + " no snapshot to check it against"
+	case quoteNoSource:
+		return signNoSnapshot + " no source to check it against"
+	}
+	return ""
+}
+
+// sourceIndex is a source's latest snapshot made ready for checking
+// quotes, built once and used while that snapshot is still the source's
+// latest: an attach or a withdrawal changes the latest, and the next
+// check builds it again.
+type sourceIndex struct {
+	latest model.Snapshot
+	count  int    // the snapshots the source has
+	text   string // the latest's text
+	// mu guards x: an Index builds its normalised text the first time a
+	// quote is not verbatim, and two commands may check at once.
+	mu sync.Mutex
+	x  *verbatim.Index
+}
+
+// check checks a quote against the index.
+func (si *sourceIndex) check(q string) verbatim.Result {
+	si.mu.Lock()
+	defer si.mu.Unlock()
+	return si.x.Check(q)
+}
+
+// quoteIndexes are the sources' indexes kept by the browser, by source
+// id. A command gets a copy, and brings back the indexes it built.
+type quoteIndexes map[string]*sourceIndex
+
+// keptIndexes bounds the sources whose indexes the browser keeps: each
+// holds its snapshot's text.
+const keptIndexes = 16
+
+// merge keeps the indexes built by a command, within keptIndexes.
+func (k quoteIndexes) merge(built quoteIndexes) {
+	for id := range k {
+		if len(k)+len(built) <= keptIndexes {
+			break
+		}
+		if _, ok := built[id]; !ok {
+			delete(k, id)
+		}
+	}
+	maps.Copy(k, built)
+}
+
+// latestSnapshot is a source's latest snapshot, if it has one.
+func latestSnapshot(s model.Store, source string) (model.Snapshot, bool, error) {
+	snap, _, err := latestOf(s, source)
+	return snap, err == nil && snap.N != 0, err
+}
+
+// latestOf is a source's latest snapshot (N 0 when none) and how many it
+// has.
+func latestOf(s model.Store, source string) (model.Snapshot, int, error) {
+	snaps, err := s.Snapshots(source)
+	if err != nil {
+		return model.Snapshot{}, 0, fmt.Errorf("source %q: reading its snapshots: %w", source, err)
+	}
+	if len(snaps) == 0 {
+		return model.Snapshot{}, 0, nil
+	}
+	return snaps[len(snaps)-1], len(snaps), nil
+}
+
+// indexOf returns the index of source's latest snapshot: the one kept
+// when it is of that snapshot, else one built from its text. nil when
+// the source has no snapshot.
+func indexOf(s model.Store, kept quoteIndexes, source string) (si *sourceIndex, built bool, err error) {
+	latest, count, err := latestOf(s, source)
+	if err != nil || count == 0 {
+		return nil, false, err
+	}
+	if si := kept[source]; si != nil && si.latest.N == latest.N && si.latest.SHA256 == latest.SHA256 && si.count == count {
+		return si, false, nil
+	}
+	rc, err := s.SnapshotText(source, latest.N)
+	if err != nil {
+		return nil, false, fmt.Errorf("source %q, snapshot %d: %w", source, latest.N, err)
+	}
+	defer rc.Close()
+	var b strings.Builder
+	if _, err := io.Copy(&b, rc); err != nil {
+		return nil, false, fmt.Errorf("source %q, snapshot %d: %w", source, latest.N, err)
+	}
+	text := b.String()
+	return &sourceIndex{latest: latest, count: count, text: text, x: verbatim.NewIndex(text)}, true, nil
+}
+
+// markQuote checks q against si (nil when its source has no snapshot).
+func markQuote(q model.Quote, si *sourceIndex) quoteMark {
+	m := quoteMark{text: q.Text, source: q.Source}
+	switch {
+	case q.Source == "":
+		m.state = quoteNoSource
+		return m
+	case si == nil:
+		m.state = quoteNoSnapshot
+		return m
+	}
+	r := si.check(q.Text)
+	m.snapshot, m.rules = si.latest.N, r.Rules
+	switch r.State {
+	case verbatim.Verbatim:
+		m.state = quoteVerbatim
+	case verbatim.Normalised:
+		m.state = quoteNormalised
+	default:
+		m.state, m.diff = quoteNotFound, verbatim.DiffString(r.Diff)
+	}
+	return m
+}
+
+// checkQuotes checks an event's quotes, each against the latest snapshot
+// of its source, with the indexes kept where they still hold; it brings
+// back the indexes it built. It runs in the command that loads the
+// sources pane.
+func checkQuotes(s model.Store, kept quoteIndexes, quotes []model.Quote) ([]quoteMark, quoteIndexes, error) {
+	if len(quotes) == 0 {
+		return nil, nil, nil
+	}
+	built := quoteIndexes{}
+	of := map[string]*sourceIndex{}
+	marks := make([]quoteMark, len(quotes))
+	for i, q := range quotes {
+		si, seen := of[q.Source]
+		if !seen && q.Source != "" {
+			var fresh bool
+			var err error
+			si, fresh, err = indexOf(s, kept, q.Source)
+			if err != nil {
+				return nil, nil, err
+			}
+			of[q.Source] = si
+			if fresh {
+				built[q.Source] = si
+			}
+		}
+		marks[i] = markQuote(q, si)
+	}
+	return marks, built, nil
+}
