@@ -50,6 +50,7 @@ func Run(t *testing.T, h Harness) {
 	}{
 		{"ViewsAgreeWithTheModel", testViewsAgreeWithTheModel},
 		{"TimelineOrder", testTimelineOrder},
+		{"OrderFollowsLinks", testOrderFollowsLinks},
 		{"DeepTime", testDeepTime},
 		{"EventsStops", testEventsStops},
 		{"Window", testWindow},
