@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"sync"
 	"testing"
+	"time"
 
 	"chrono/model"
 	"chrono/model/native"
@@ -62,6 +63,11 @@ func pgBenchStore(b *testing.B) model.Store {
 	if pgBench.err != nil {
 		b.Fatal(pgBench.err)
 	}
+	// Each read is waited for, however long it takes: what is measured
+	// here is how long.
+	was := patience
+	patience = 10 * time.Minute
+	b.Cleanup(func() { patience = was })
 	s, err := store.Open(pgBench.cluster.URL(), store.Options{Shared: true, Investigation: name})
 	if err != nil {
 		b.Fatal(err)
