@@ -125,19 +125,22 @@ func BenchmarkOpen(b *testing.B) {
 	})
 }
 
+// movementKeys are the keys the movement benchmarks press, each from
+// the middle of the timeline.
+var movementKeys = []struct {
+	name  string
+	press []string
+}{
+	{"j", []string{"j"}}, {"k", []string{"k"}}, {"pgdown", []string{"pgdown"}}, {"pgup", []string{"pgup"}},
+	{"G", []string{"G"}}, {"g", []string{"g"}}, {"]", []string{"]"}}, {"[", []string{"["}},
+	{"goto", []string{":", "2", "0", "0", "9", "-", "0", "6", "enter"}},
+}
+
 // BenchmarkKeys measures each movement key, from the middle of the
 // timeline: Update, the commands it makes, and the View after.
 func BenchmarkKeys(b *testing.B) {
-	keys := []struct {
-		name  string
-		press []string
-	}{
-		{"j", []string{"j"}}, {"k", []string{"k"}}, {"pgdown", []string{"pgdown"}}, {"pgup", []string{"pgup"}},
-		{"G", []string{"G"}}, {"g", []string{"g"}}, {"]", []string{"]"}}, {"[", []string{"["}},
-		{"goto", []string{":", "2", "0", "0", "9", "-", "0", "6", "enter"}},
-	}
 	for _, n := range benchSizes {
-		for _, k := range keys {
+		for _, k := range movementKeys {
 			b.Run(fmt.Sprintf("events=%d/key=%s", n, k.name), func(b *testing.B) {
 				s := benchStore(b, n)
 				d := benchDriver(b, s)

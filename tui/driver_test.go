@@ -113,6 +113,10 @@ func runCmds(t testing.TB, handle func(tea.Msg) (next tea.Cmd, stop bool), cmds 
 	}
 }
 
+// patience is how long call waits for a command before taking it for
+// hung: 5 seconds, more for benchmarks on a store whose reads are slow.
+var patience = 5 * time.Second
+
 // call runs a command, giving up on one that hangs.
 func call(c tea.Cmd) (tea.Msg, bool) {
 	ch := make(chan tea.Msg, 1)
@@ -120,7 +124,7 @@ func call(c tea.Cmd) (tea.Msg, bool) {
 	select {
 	case msg := <-ch:
 		return msg, true
-	case <-time.After(5 * time.Second):
+	case <-time.After(patience):
 		return nil, false
 	}
 }

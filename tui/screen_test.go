@@ -18,7 +18,9 @@ import (
 
 func TestMain(m *testing.M) {
 	time.Local = time.UTC // notes show their time in the local zone
-	os.Exit(m.Run())
+	code := m.Run()
+	stopPGBench()
+	os.Exit(code)
 }
 
 // TestScreens compares whole screens with testdata/TestScreens/*.golden

@@ -279,11 +279,13 @@ func (im *txImport) flush() error {
 		return err
 	}
 	// The groups the written events were in, by the links they had, and
-	// those they are in now, are placed again at commit.
-	if err := im.markLinked(history); err != nil {
-		return err
-	}
+	// those they are in now, are placed again at commit. Only a stored
+	// event loses links here, so only those are looked up before: the
+	// links made to the others stay, and are found after.
 	if len(linked) > 0 {
+		if err := im.markLinked(linked); err != nil {
+			return err
+		}
 		if _, err := im.tx.Exec(ctx, `DELETE FROM links WHERE inv = $1 AND source = ANY($2::text[])`, im.s.inv, linked); err != nil {
 			return err
 		}

@@ -1,0 +1,155 @@
+package tui
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"chrono/model"
+	"chrono/model/native"
+	"chrono/model/synth"
+	"chrono/store"
+	"chrono/store/pg/pgtest"
+)
+
+// The browser's benchmarks on a PostgreSQL store: the same keys as
+// BenchmarkKeys and BenchmarkOpen, each measured from the press through
+// the store reads its commands make to the View after, on an
+// investigation of a throwaway cluster (package pgtest). Its size is
+// CHRONO_BENCH_EVENTS, a million when unset; it is imported once per
+// run. Skipped under -short, and when PostgreSQL is not installed.
+
+var pgBench struct {
+	once    sync.Once
+	cluster *pgtest.Cluster
+	missing error // why there is no server
+	err     error // why the investigation could not be made
+	dir     string
+}
+
+// pgBenchEvents is the size of the benchmarks' investigation.
+func pgBenchEvents(b *testing.B) int {
+	if v := os.Getenv("CHRONO_BENCH_EVENTS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			b.Fatalf("CHRONO_BENCH_EVENTS=%q: not a number of events", v)
+		}
+		return n
+	}
+	return 1_000_000
+}
+
+// pgBenchStore opens the benchmarks' investigation as chrono opens it for
+// the browser, making the cluster and the investigation on first use.
+func pgBenchStore(b *testing.B) model.Store {
+	b.Helper()
+	if testing.Short() {
+		b.Skip("benchmarks on PostgreSQL at scale: not under -short")
+	}
+	n := pgBenchEvents(b)
+	name := fmt.Sprintf("bench-%d", n)
+	pgBench.once.Do(func() {
+		if pgBench.cluster, pgBench.missing = pgtest.Start(); pgBench.missing != nil {
+			return
+		}
+		pgBench.err = pgBenchImport(pgBench.cluster.URL(), name, n)
+	})
+	pgtest.Need(b, pgBench.missing)
+	if pgBench.err != nil {
+		b.Fatal(pgBench.err)
+	}
+	// Each read is waited for, however long it takes: what is measured
+	// here is how long.
+	was := patience
+	patience = 10 * time.Minute
+	b.Cleanup(func() { patience = was })
+	s, err := store.Open(pgBench.cluster.URL(), store.Options{Shared: true, Investigation: name})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	return s
+}
+
+// pgBenchImport imports a synthetic investigation of n events.
+func pgBenchImport(url, name string, n int) error {
+	var err error
+	if pgBench.dir, err = os.MkdirTemp("", "chrono-tui-pg-bench-"); err != nil {
+		return err
+	}
+	doc := filepath.Join(pgBench.dir, "synth.json")
+	f, err := os.Create(doc)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	err = native.Write(w, synth.Header(n), synth.Sources(synth.DefaultSeed), synth.Events(synth.DefaultSeed, n))
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	s, err := store.Open(url, store.Options{Investigation: name, Author: "bench"})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	in := model.Input{Name: doc, Size: -1, Read: func(sink model.Sink) error {
+		f, err := os.Open(doc)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return native.Read(bufio.NewReaderSize(f, 1<<20), sink)
+	}}
+	_, err = s.Import([]model.Input{in}, model.ImportOptions{})
+	os.Remove(doc)
+	return err
+}
+
+// stopPGBench stops the benchmarks' cluster, if they started one.
+func stopPGBench() {
+	if pgBench.cluster != nil {
+		pgBench.cluster.Stop()
+	}
+	if pgBench.dir != "" {
+		os.RemoveAll(pgBench.dir)
+	}
+}
+
+// BenchmarkPostgresOpen is BenchmarkOpen on PostgreSQL: the browser
+// starting, loading its first window, counts and ruler, and drawing the
+// first screen.
+func BenchmarkPostgresOpen(b *testing.B) {
+	s := pgBenchStore(b)
+	for b.Loop() {
+		d := benchDriver(b, s)
+		_ = d.m.View()
+	}
+}
+
+// BenchmarkPostgresKeys is BenchmarkKeys on PostgreSQL: each movement
+// key from the middle of the timeline, Update, the store reads of the
+// commands it makes, and the View after.
+func BenchmarkPostgresKeys(b *testing.B) {
+	for _, k := range movementKeys {
+		b.Run("key="+k.name, func(b *testing.B) {
+			s := pgBenchStore(b)
+			d := benchDriver(b, s)
+			d.goTo("2008")
+			for b.Loop() {
+				d.keys(k.press...)
+				_ = d.m.View()
+			}
+		})
+	}
+}
