@@ -57,7 +57,8 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 	defer tx.Rollback(ctx)
 	_, err = tx.Exec(ctx, `CREATE TEMP TABLE chrono_staging (
 		id text COLLATE "C", ord bytea, body bytea, status text COLLATE "C", actors text[] COLLATE "C",
-		tags text[] COLLATE "C", noted boolean, period bigint, months bigint, cites text[] COLLATE "C") ON COMMIT DROP`)
+		tags text[] COLLATE "C", noted boolean, period bigint, months bigint, cites text[] COLLATE "C",
+		search text COLLATE "C") ON COMMIT DROP`)
 	if err != nil {
 		return nil, s.fail(err)
 	}
@@ -254,7 +255,7 @@ func (im *txImport) flush() error {
 		if err != nil {
 			return err
 		}
-		write = append(write, []any{r.id, r.ord, r.body, r.status, r.actors, r.tags, r.noted, r.period, r.months, r.cites})
+		write = append(write, []any{r.id, r.ord, r.body, r.status, r.actors, r.tags, r.noted, r.period, r.months, r.cites, r.search})
 		for _, l := range e.Links {
 			im.linkRows = append(im.linkRows, []any{im.s.inv, l.Event, e.ID, string(l.Rel)})
 		}
@@ -266,14 +267,14 @@ func (im *txImport) flush() error {
 		return err
 	}
 	if _, err := im.tx.CopyFrom(ctx, pgx.Identifier{"chrono_staging"},
-		[]string{"id", "ord", "body", "status", "actors", "tags", "noted", "period", "months", "cites"}, pgx.CopyFromRows(write)); err != nil {
+		[]string{"id", "ord", "body", "status", "actors", "tags", "noted", "period", "months", "cites", "search"}, pgx.CopyFromRows(write)); err != nil {
 		return err
 	}
-	if _, err := im.tx.Exec(ctx, `INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites)
-		SELECT $1, id, ord, body, status, actors, tags, noted, period, months, cites FROM chrono_staging
+	if _, err := im.tx.Exec(ctx, `INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites, search)
+		SELECT $1, id, ord, body, status, actors, tags, noted, period, months, cites, search FROM chrono_staging
 		ON CONFLICT (inv, id) DO UPDATE SET ord = EXCLUDED.ord, body = EXCLUDED.body, status = EXCLUDED.status,
 			actors = EXCLUDED.actors, tags = EXCLUDED.tags, noted = EXCLUDED.noted, period = EXCLUDED.period,
-			months = EXCLUDED.months, cites = EXCLUDED.cites, version = events.version + 1`, im.s.inv); err != nil {
+			months = EXCLUDED.months, cites = EXCLUDED.cites, search = EXCLUDED.search, version = events.version + 1`, im.s.inv); err != nil {
 		return err
 	}
 	if len(linked) > 0 {

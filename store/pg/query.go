@@ -11,12 +11,10 @@ import (
 
 // plan is a query as the database answers it: the parts of model.Query
 // that columns answer exactly (tags, statuses, actors, untagged, noted,
-// ids)
-// as SQL conditions, and the rest (dates, text, links) checked here on
-// each candidate with model.Query.Matches, the definition every store
-// agrees with. The search is a substring search that ignores case and
-// accents (model.ContainsFold): it is evaluated here over the candidate
-// rows, so that it finds exactly what the bbolt store finds.
+// ids) as SQL conditions, and the rest (dates, text, links) checked here
+// on each candidate with model.Query.Matches, the definition every store
+// agrees with. The database narrows a search's candidates by the events'
+// search key (search.go), which selects every match and may select more.
 type plan struct {
 	q      model.Query
 	where  string // " AND ..." conditions on the events table
@@ -54,6 +52,11 @@ func (s *Store) plan(db querier, q model.Query) (*plan, error) {
 	if q.ByID {
 		// The primary key answers it: none when it names none.
 		p.where += " AND id = ANY(" + p.arg(append([]string{}, q.IDs...)) + "::text[])"
+	}
+	if q.Text != "" {
+		if pat := searchPattern(q.Text); pat != "" {
+			p.where += " AND search LIKE " + p.arg(pat)
+		}
 	}
 	p.inGo = !q.During.IsZero() || q.Text != "" || len(q.Linked) > 0
 	if len(q.Linked) > 0 {

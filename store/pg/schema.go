@@ -29,6 +29,7 @@ var migrations = []migration{
 	{"the tables of investigations, events, links, sources, the trash and the journal", createTables},
 	{"the journal's hash chain", chainJournal},
 	{"the tables of snapshots", createSnapshots},
+	{"the events' search key and its trigram index", addSearchKey},
 }
 
 // schemaLock is the advisory lock chronos take while they migrate, so
