@@ -51,6 +51,7 @@ func Run(t *testing.T, h Harness) {
 		{"ViewsAgreeWithTheModel", testViewsAgreeWithTheModel},
 		{"TimelineOrder", testTimelineOrder},
 		{"DeepTime", testDeepTime},
+		{"SearchAgreesWithTheModel", testSearchAgreesWithTheModel},
 		{"EventsStops", testEventsStops},
 		{"Window", testWindow},
 		{"CountsFollowWrites", testCountsFollowWrites},
