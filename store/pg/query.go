@@ -7,6 +7,8 @@ import (
 	"slices"
 
 	"chrono/model"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // plan is a query as the database answers it: the parts of model.Query
@@ -16,11 +18,14 @@ import (
 // agrees with. The database narrows a search's candidates by the events'
 // search key (search.go), which selects every match and may select more.
 type plan struct {
-	q      model.Query
-	where  string // " AND ..." conditions on the events table
-	args   []any  // $1 is the investigation
-	inGo   bool   // some part is checked here
-	linked map[string]bool
+	q     model.Query
+	where string // " AND ..." conditions on the events table
+	args  []any  // $1 is the investigation
+	inGo  bool   // some part is checked here
+	// planEach is set for a search: its queries are planned with the
+	// values they are run with (search.go).
+	planEach bool
+	linked   map[string]bool
 }
 
 func (p *plan) arg(v any) string {
@@ -56,6 +61,7 @@ func (s *Store) plan(db querier, q model.Query) (*plan, error) {
 	if q.Text != "" {
 		if pat := searchPattern(q.Text); pat != "" {
 			p.where += " AND search LIKE " + p.arg(pat)
+			p.planEach = true
 		}
 	}
 	p.inGo = !q.During.IsZero() || q.Text != "" || len(q.Linked) > 0
@@ -145,7 +151,11 @@ func (s *Store) walk(db querier, p *plan, from []byte, backward bool, limit int,
 			n = min(n, limit-seen+1)
 		}
 		args = append(args, n)
-		rows, err := db.Query(ctx, fmt.Sprintf(`SELECT %s FROM events WHERE inv = $1%s ORDER BY ord %s LIMIT $%d`, cols, where, order, len(args)), args...)
+		sql := fmt.Sprintf(`SELECT %s FROM events WHERE inv = $1%s ORDER BY ord %s LIMIT $%d`, cols, where, order, len(args))
+		if p.planEach {
+			args = append([]any{pgx.QueryExecModeExec}, args...)
+		}
+		rows, err := db.Query(ctx, sql, args...)
 		if err != nil {
 			return nil, err
 		}

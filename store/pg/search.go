@@ -25,6 +25,13 @@ import (
 // create it. When it cannot be had, the search is the same LIKE, read
 // over the rows of the investigation by the database.
 
+// A prepared statement that has run a few times may be given a plan for
+// any values, made without the pattern, the order key to start from or
+// the number of rows, which may walk the order index row by row where
+// the trigram index finds a rare word at once. A search's queries are
+// therefore planned anew each time, with their values (pgx's
+// QueryExecModeExec, an unnamed statement).
+
 // addSearchKey is the fourth step: the search column, filled for the
 // events stored, and its trigram index when pg_trgm can be had.
 func addSearchKey(tx pgx.Tx) error {
