@@ -25,12 +25,19 @@ import (
 // create it. When it cannot be had, the search is the same LIKE, read
 // over the rows of the investigation by the database.
 
+// A walk over a search's events first looks at the lookRows rows next to
+// where it starts, in order, the database testing each key: a word one
+// event in a few hundred holds is found there at once, where the
+// trigram index would read every row that has its trigrams. Only then
+// does it ask the index, for the rarer words, in pages as any walk.
+//
 // A prepared statement that has run a few times may be given a plan for
 // any values, made without the pattern, the order key to start from or
 // the number of rows, which may walk the order index row by row where
 // the trigram index finds a rare word at once. A search's queries are
 // therefore planned anew each time, with their values (pgx's
 // QueryExecModeExec, an unnamed statement).
+var lookRows = 1000
 
 // addSearchKey is the fourth step: the search column, filled for the
 // events stored, and its trigram index when pg_trgm can be had.

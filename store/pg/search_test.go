@@ -1,9 +1,11 @@
 package pg
 
 import (
+	"fmt"
 	"testing"
 
 	"chrono/model"
+	"chrono/store/storetest"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -78,5 +80,19 @@ func TestSearchKeyStep(t *testing.T) {
 		if n, err := s.Count(model.Query{Text: text}); err != nil || n != 1 {
 			t.Errorf("search for %q after the step: %d, %v; want 1", text, n, err)
 		}
+	}
+}
+
+// TestSearchPastTheFirstLook: a search's walk that goes on past its first
+// look, to the trigram index, finds what the model finds; the suite's
+// investigations are smaller than a first look.
+func TestSearchPastTheFirstLook(t *testing.T) {
+	needServer(t)
+	for _, n := range []int{1, 3} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			defer func(n int) { lookRows = n }(lookRows)
+			lookRows = n
+			storetest.RunSearch(t, harness())
+		})
 	}
 }
