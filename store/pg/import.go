@@ -95,8 +95,21 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 	if err := im.commit(inputs, results); err != nil {
 		return nil, s.fail(err)
 	}
+	if im.result.New+im.result.Updated >= analyzeAfter {
+		// The planner's statistics are refreshed now rather than when
+		// autovacuum comes by: without them, it takes a table just
+		// loaded for a few hundred rows, and sorts a search's first look
+		// out of every row after it rather than reading the thousand it
+		// needs by the order index. A role that does not own the table
+		// may not; the database then only warns, and autovacuum will.
+		tx.Conn().Exec(ctx, `ANALYZE events`)
+	}
 	return results, nil
 }
+
+// analyzeAfter is how many events an import writes for the planner's
+// statistics of them to be refreshed at once.
+const analyzeAfter = 10_000
 
 // HasEvent implements model.Known.
 func (im *txImport) HasEvent(id string) bool {
