@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -81,4 +83,50 @@ func narrowedBy(p model.Placed) string {
 		why = append(why, "not after "+p.LatestFrom)
 	}
 	return strings.Join(why, ", ")
+}
+
+// TestExampleListsInOrder: chrono list, the JSON export and the store
+// give the example in the order the model places it (TestExampleOrder),
+// links and all, not by earliest instant and id.
+func TestExampleListsInOrder(t *testing.T) {
+	var c model.Collect
+	if err := native.Read(bytes.NewReader(example), &c); err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, p := range model.Order(c.Timeline.Events).Events {
+		want = append(want, p.Event.ID)
+	}
+	db := newDB(t)
+	if r := chrono(t, db, "", "import", "timeline.example.json"); r.code != 0 {
+		t.Fatalf("import: %s", r.stderr)
+	}
+	r := chrono(t, db, "", "list", "--json")
+	if r.code != 0 {
+		t.Fatalf("list --json: %s", r.stderr)
+	}
+	var listed []string
+	for line := range strings.Lines(r.stdout) {
+		var e struct{ ID string }
+		if err := json.Unmarshal([]byte(line), &e); err != nil {
+			t.Fatalf("list --json line %q: %v", line, err)
+		}
+		listed = append(listed, e.ID)
+	}
+	if !slices.Equal(listed, want) {
+		t.Errorf("chrono list --json:\n got %q\nwant %q", listed, want)
+	}
+	r = chrono(t, db, "", "list")
+	var plain []string
+	for line := range strings.Lines(r.stdout) {
+		for _, id := range want {
+			if strings.Contains(line, " "+id+" ") {
+				plain = append(plain, id)
+				break
+			}
+		}
+	}
+	if !slices.Equal(plain, want) {
+		t.Errorf("chrono list:\n got %q\nwant %q\n%s", plain, want, r.stdout)
+	}
 }

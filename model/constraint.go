@@ -45,3 +45,13 @@ func (c Constraint) Phrase() string {
 }
 
 func quoteID(id string) string { return strconv.Quote(id) }
+
+// Orders reports whether a link of relation r states an order between
+// its events (see Constraints).
+func (r Rel) Orders() bool {
+	switch r {
+	case Precedes, Follows, Disputes, DisputedBy:
+		return true
+	}
+	return false
+}

@@ -90,16 +90,21 @@ func TestDeepTimeOrder(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("Compare order:\n got %q\nwant %q", got, want)
 	}
-	slices.Reverse(got)
-	slices.SortStableFunc(got, func(a, b string) int {
-		return slices.Compare(OrderKey(MustParseDate(a), "e"), OrderKey(MustParseDate(b), "e"))
+	key := func(s string) []byte { return OrderKey(&Event{ID: "e", Date: MustParseDate(s)}) }
+	byEvents := slices.Clone(want)
+	slices.SortStableFunc(byEvents, func(a, b string) int {
+		ea, eb := Event{ID: "e", Date: MustParseDate(a)}, Event{ID: "e", Date: MustParseDate(b)}
+		return CompareEvents(&ea, &eb)
 	})
-	if !slices.Equal(got, want) {
-		t.Errorf("OrderKey order:\n got %q\nwant %q", got, want)
+	got = slices.Clone(want)
+	slices.Reverse(got)
+	slices.SortStableFunc(got, func(a, b string) int { return slices.Compare(key(a), key(b)) })
+	if !slices.Equal(got, byEvents) {
+		t.Errorf("OrderKey order:\n got %q\nwant %q", got, byEvents)
 	}
 	for _, s := range want[1 : len(want)-1] {
 		d := MustParseDate(s)
-		lo, hi, dated := OrderKeyBounds(OrderKey(d, "e"))
+		lo, hi, dated := OrderKeyBounds(OrderKey(&Event{ID: "e", Date: d}))
 		if !dated || lo != d.Earliest() || hi != d.Latest() || lo.IsUnbounded() || hi.IsUnbounded() {
 			t.Errorf("%s: order key bounds %v %v %v", s, lo, hi, dated)
 		}

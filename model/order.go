@@ -5,30 +5,73 @@ import (
 	"encoding/binary"
 )
 
-// orderPrefixLen is the length of an order key before the event id.
-const orderPrefixLen = 24
+// An order key sorts as Order places events, so that a store's index
+// keeps the chronology's order and a cursor pages through it:
+//
+//	latest    12 bytes: the narrowed span's latest instant
+//	earliest  12 bytes: the narrowed span's earliest instant
+//	          (the 24 bytes are all 0xFF for an undated event no
+//	          constraint involves: it comes last)
+//	depth      4 bytes: Placed.Depth
+//	precision  1 byte:  0xFF less the date's precision, the more precise first
+//	title      the title, each 0x00 written 0x00 0xFF, ended by 0x00 0x01
+//	id         the event id, ended by 0x00 (an id has no 0x00)
+//	stated    24 bytes, only when the span above is not the one the date
+//	          states: the date's own earliest and latest instant (all
+//	          0xFF when undated). It comes after the id, so it never
+//	          decides the order; it lets a store filter and count by the
+//	          date an event states without reading the event.
+const (
+	orderPrefixLen = 24
+	orderHeadLen   = orderPrefixLen + 4 + 1
+)
 
-// OrderKey returns bytes that sort the way events sort on the timeline:
-// by earliest bound, then latest bound, then id; undated events last. Two
-// events have the same key only when they have the same id and the same
-// date bounds. Stores use it as the key of their chronological index.
-func OrderKey(d Date, id string) []byte {
-	return AppendOrderKey(make([]byte, 0, orderPrefixLen+len(id)), d, id)
+// OrderKey returns the order key of an event no constraint moves: Order
+// of it alone. Stores use it for every event outside a linked group, and
+// (Placed).OrderKey for those in one.
+func OrderKey(e *Event) []byte {
+	p := Placed{Event: e, Span: SpanOf(e.Date), unplaced: e.Date.IsZero()}
+	return p.OrderKey()
 }
 
-// AppendOrderKey appends the OrderKey of (d, id) to dst.
-func AppendOrderKey(dst []byte, d Date, id string) []byte {
-	if d.IsZero() {
+// OrderKey returns the bytes that sort p where Order places it among the
+// events it was placed with: two order keys compare as comparePlaced
+// compares their events. Two events have the same key only when they
+// have the same id.
+func (p *Placed) OrderKey() []byte {
+	e := p.Event
+	dst := make([]byte, 0, orderHeadLen+len(e.Title)+len(e.ID)+3)
+	if p.unplaced {
 		dst = append(dst, undatedPrefix[:]...)
 	} else {
-		dst = appendInstant(dst, d.Earliest())
-		dst = appendInstant(dst, d.Latest())
+		dst = appendInstant(dst, p.Span.Latest)
+		dst = appendInstant(dst, p.Span.Earliest)
 	}
-	return append(dst, id...)
+	dst = binary.BigEndian.AppendUint32(dst, uint32(min(p.Depth, 1<<31)))
+	dst = append(dst, 0xFF-byte(e.Date.Precision()))
+	for i := 0; i < len(e.Title); i++ {
+		if e.Title[i] == 0 {
+			dst = append(dst, 0, 0xFF)
+		} else {
+			dst = append(dst, e.Title[i])
+		}
+	}
+	dst = append(dst, 0, 1)
+	dst = append(dst, e.ID...)
+	dst = append(dst, 0)
+	switch stated := SpanOf(e.Date); {
+	case e.Date.IsZero() && !p.unplaced:
+		dst = append(dst, undatedPrefix[:]...)
+	case p.Span != stated:
+		dst = appendInstant(dst, stated.Earliest)
+		dst = appendInstant(dst, stated.Latest)
+	}
+	return dst
 }
 
-// OrderKeyAt returns the smallest order key of an event whose earliest
-// bound is at or after i: seeking to it finds the first such event.
+// OrderKeyAt returns the smallest order key of an event whose narrowed
+// span's latest instant is at or after i: seeking to it finds the first
+// event not known to have happened before i.
 func OrderKeyAt(i Instant) []byte {
 	return appendInstant(make([]byte, 0, orderPrefixLen), i)
 }
@@ -40,7 +83,8 @@ var undatedPrefix = [orderPrefixLen]byte{
 	0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
 }
 
-// UndatedOrderKey is the smallest order key of an undated event.
+// UndatedOrderKey is the smallest order key of an undated event no
+// constraint involves.
 func UndatedOrderKey() []byte { return bytes.Clone(undatedPrefix[:]) }
 
 func appendInstant(dst []byte, i Instant) []byte {
@@ -48,25 +92,60 @@ func appendInstant(dst []byte, i Instant) []byte {
 	return binary.BigEndian.AppendUint32(dst, uint32(i.nsec))
 }
 
-// OrderKeyID returns the event id at the end of an order key.
+// orderKeyTail returns the id and what follows it in an order key, and
+// false when key is not one.
+func orderKeyTail(key []byte) (id, stated []byte, ok bool) {
+	if len(key) < orderHeadLen {
+		return nil, nil, false
+	}
+	rest := key[orderHeadLen:]
+	for i := 0; i+1 < len(rest); i++ {
+		if rest[i] != 0 {
+			continue
+		}
+		if rest[i+1] == 0xFF {
+			i++ // an escaped 0x00 of the title
+			continue
+		}
+		rest = rest[i+2:]
+		id, stated, ok = bytes.Cut(rest, []byte{0})
+		return id, stated, ok
+	}
+	return nil, nil, false
+}
+
+// OrderKeyID returns the event id in an order key.
 func OrderKeyID(key []byte) string {
-	if len(key) < orderPrefixLen {
-		return ""
-	}
-	return string(key[orderPrefixLen:])
+	id, _, _ := orderKeyTail(key)
+	return string(id)
 }
 
-// OrderKeyBounds returns the earliest and latest bounds encoded in an
-// order key; dated is false for an undated event's key.
-func OrderKeyBounds(key []byte) (earliest, latest Instant, dated bool) {
+// OrderKeyPlaced returns the narrowed span an order key places its event
+// by; placed is false for an undated event no constraint involves, and
+// for what is not an event's key.
+func OrderKeyPlaced(key []byte) (span Span, placed bool) {
 	if len(key) < orderPrefixLen || bytes.Equal(key[:orderPrefixLen], undatedPrefix[:]) {
-		return Instant{}, Instant{}, false
+		return Span{}, false
 	}
-	return instantAt(key), instantAt(key[12:]), true
+	return Span{Earliest: instantAt(key[12:]), Latest: instantAt(key)}, true
 }
 
-// OrderKeyEarliest returns the earliest bound encoded in an order key, and
-// false for an undated event's key.
+// OrderKeyBounds returns the earliest and latest instant of the date an
+// order key's event states (not the span constraints narrowed it to);
+// dated is false for an undated event.
+func OrderKeyBounds(key []byte) (earliest, latest Instant, dated bool) {
+	if _, stated, ok := orderKeyTail(key); ok && len(stated) == orderPrefixLen {
+		if bytes.Equal(stated, undatedPrefix[:]) {
+			return Instant{}, Instant{}, false
+		}
+		return instantAt(stated), instantAt(stated[12:]), true
+	}
+	span, placed := OrderKeyPlaced(key)
+	return span.Earliest, span.Latest, placed
+}
+
+// OrderKeyEarliest returns the earliest instant of the date an order
+// key's event states, and false for an undated event.
 func OrderKeyEarliest(key []byte) (Instant, bool) {
 	earliest, _, dated := OrderKeyBounds(key)
 	return earliest, dated
@@ -79,17 +158,10 @@ func instantAt(b []byte) Instant {
 	}
 }
 
-// CompareEvents orders events on the timeline: earliest bound, latest
-// bound, then id. It agrees with OrderKey.
+// CompareEvents orders events no constraint moves as Order does. It
+// agrees with OrderKey.
 func CompareEvents(a, b *Event) int {
-	if c := a.Date.Compare(b.Date); c != 0 {
-		return c
-	}
-	switch {
-	case a.ID < b.ID:
-		return -1
-	case a.ID > b.ID:
-		return 1
-	}
-	return 0
+	pa := Placed{Event: a, Span: SpanOf(a.Date), unplaced: a.Date.IsZero()}
+	pb := Placed{Event: b, Span: SpanOf(b.Date), unplaced: b.Date.IsZero()}
+	return comparePlaced(&pa, &pb)
 }

@@ -15,12 +15,13 @@ type Position struct {
 // of their chronological index; nothing else should.
 func PositionOf(key []byte) Position { return Position{key: string(key)} }
 
-// PositionAt is the position of the first event whose earliest bound is
-// at or after i.
+// PositionAt is the position of the first event whose narrowed span
+// (see Order) ends at or after i: the first not known to have happened
+// before i.
 func PositionAt(i Instant) Position { return Position{key: string(OrderKeyAt(i))} }
 
-// UndatedPosition is the position of the first undated event, after every
-// dated one.
+// UndatedPosition is the position of the first undated event no
+// constraint places, after every other.
 func UndatedPosition() Position { return Position{key: string(undatedPrefix[:])} }
 
 // Key returns the order key p wraps, for a store to seek to; nil for the
@@ -47,8 +48,16 @@ func (p Position) Compare(q Position) int { return bytes.Compare([]byte(p.key), 
 // event's position.
 func (p Position) EventID() string { return OrderKeyID([]byte(p.key)) }
 
-// Bounds returns the earliest and latest bounds of the event at p; dated
-// is false for an undated event, or when p is not an event's position.
+// Bounds returns the earliest and latest bounds of the date the event at
+// p states; dated is false for an undated event, or when p is not an
+// event's position.
 func (p Position) Bounds() (earliest, latest Instant, dated bool) {
 	return OrderKeyBounds([]byte(p.key))
+}
+
+// Placed returns the span the event at p is placed by: its date's,
+// narrowed by the constraints (see Order); placed is false for an
+// undated event no constraint involves.
+func (p Position) Placed() (span Span, placed bool) {
+	return OrderKeyPlaced([]byte(p.key))
 }

@@ -193,15 +193,20 @@ func TestOrderKeyAgreesWithCompare(t *testing.T) {
 		{ID: "t1", Date: MustParseDate("2017-08-01T00:00:00Z")},
 		{ID: "t2", Date: MustParseDate("2017-08-01T00:00:00.5Z")},
 		{ID: "far", Date: MustParseDate("Y170000002")},
+		{ID: "ta", Title: "a", Date: MustParseDate("2017-08")},
+		{ID: "tnul", Title: "a\x00", Date: MustParseDate("2017-08")},
+		{ID: "tnul2", Title: "a\x00b", Date: MustParseDate("2017-08")},
+		{ID: "tb", Title: "b", Date: MustParseDate("2017-08")},
+		{ID: "day", Title: "a", Date: MustParseDate("2017-08-31")},
 	}
 	for _, a := range events {
 		for _, b := range events {
-			ka, kb := OrderKey(a.Date, a.ID), OrderKey(b.Date, b.ID)
+			ka, kb := OrderKey(&a), OrderKey(&b)
 			if got, want := strings.Compare(string(ka), string(kb)), CompareEvents(&a, &b); got != want {
 				t.Errorf("%s vs %s: keys compare %d, events %d", a.ID, b.ID, got, want)
 			}
 		}
-		if got := OrderKeyID(OrderKey(a.Date, a.ID)); got != a.ID {
+		if got := OrderKeyID(OrderKey(&a)); got != a.ID {
 			t.Errorf("OrderKeyID = %q, want %q", got, a.ID)
 		}
 	}

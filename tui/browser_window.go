@@ -183,10 +183,11 @@ func (b *browser) recount() tea.Cmd {
 
 // showWritten puts new versions of events on screen: an edit shown at
 // once, rolled back, or confirmed by the store. A confirmed edit that
-// moved an event in the timeline loads the window again around it, and
+// may have moved events in the timeline (timeline.update) loads the
+// window again around the event, and
 // one that changed tags counts a view filtered by tags again.
 func (b *browser) showWritten(msg showEventsMsg) tea.Cmd {
-	moved := b.tl.update(msg.events)
+	b.tl.update(msg.events)
 	for _, e := range msg.events {
 		if e.ID == b.detail.id() {
 			d := b.detail.d
@@ -198,6 +199,7 @@ func (b *browser) showWritten(msg showEventsMsg) tea.Cmd {
 	if !msg.written {
 		return nil
 	}
+	moved := b.tl.placed(msg.events)
 	var cmds []tea.Cmd
 	for _, e := range msg.events {
 		b.known[e.ID] = e

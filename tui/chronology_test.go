@@ -138,15 +138,19 @@ func TestChronologyScreens(t *testing.T) {
 	tests := []struct {
 		name string
 		w, h int
+		to   string // the event to select first, if any
 		keys []string
 	}{
-		{"list", 80, 24, nil},
-		{"sources", 160, 45, []string{"j", "j", "j", "j"}},
-		{"picker", 80, 24, []string{"f"}},
+		{"list", 80, 24, "", nil},
+		{"sources", 160, 45, "memo-written", nil},
+		{"picker", 80, 24, "", []string{"f"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := newDriver(t, placed{chronologyStore(t)}, tt.w, tt.h)
+			if tt.to != "" {
+				d.to(tt.to)
+			}
 			d.keys(tt.keys...)
 			checkSize(t, d.m.View().Content, tt.w, tt.h)
 			golden.RequireEqual(t, d.screen())

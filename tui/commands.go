@@ -118,11 +118,13 @@ func reaches(w model.Window, at model.Position) bool {
 // year that has events, counted from the year of the event at from.
 func jumpYear(s model.Store, gen int, q model.Query, from model.Position, next bool, n int) tea.Cmd {
 	return withStanding(s, func() tea.Msg {
-		earliest, _, dated := from.Bounds()
-		if !dated || earliest == model.BeginningOfTime {
-			return windowMsg{gen: gen, note: "no year to move from: this event has no start date", err: errNoMove}
+		// The order is by the latest instant of each event's placed span,
+		// so a year's events are those placed by a day of it.
+		span, placed := from.Placed()
+		if !placed || span.Latest == model.EndOfTime || span.Latest == model.BeginningOfTime {
+			return windowMsg{gen: gen, note: "no year to move from: this event has no end date", err: errNoMove}
 		}
-		year, _, _ := earliest.Civil()
+		year, _, _ := span.Latest.Civil()
 		if next {
 			anchor := model.PositionAt(model.StartOfMonth(year+1, 1))
 			w, err := s.Window(q, anchor, false, n, n)
@@ -140,8 +142,8 @@ func jumpYear(s model.Store, gen int, q model.Query, from model.Position, next b
 			return windowMsg{gen: gen, note: "no earlier year", err: errNoMove}
 		}
 		var anchor model.Position
-		if e, _, dated := prev.Rows[0].Pos.Bounds(); dated && e != model.BeginningOfTime {
-			y, _, _ := e.Civil()
+		if sp, placed := prev.Rows[0].Pos.Placed(); placed && sp.Latest != model.BeginningOfTime && sp.Latest != model.EndOfTime {
+			y, _, _ := sp.Latest.Civil()
 			anchor = model.PositionAt(model.StartOfMonth(y, 1))
 		}
 		w, err := s.Window(q, anchor, false, n, n)

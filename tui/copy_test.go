@@ -53,7 +53,8 @@ func TestCopyAndOpenActOnTheSelection(t *testing.T) {
 func TestCopyAndOpenOnANote(t *testing.T) {
 	noClipboardProgram(t)
 	d := newDriver(t, exampleStore(t), 120, 40)
-	d.keys("j", "a") // fbi-tip: a quote, a link, and now a note
+	d.to("fbi-tip") // a quote, a link, and now a note
+	d.keys("a")
 	d.typeText("call Tye back")
 	d.keys("ctrl+s", "tab", "j", "j", "j", "j", "j") // notes come last
 	if n, ok := d.sources().note(); !ok || n != 0 {

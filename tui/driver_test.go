@@ -150,6 +150,20 @@ func (d *driver) goTo(date string) {
 	d.keys("enter")
 }
 
+// to moves the cursor with j, from where it is, to the event id, as an
+// investigator looking for it would: a test that needs an event, not a
+// place in the order, goes to it so. The test fails if j never gets there.
+func (d *driver) to(id string) {
+	d.t.Helper()
+	for range d.total() + 1 {
+		if d.selected() == id {
+			return
+		}
+		d.keys("j")
+	}
+	d.t.Fatalf("j from the top never selected %s; selected %s", id, d.selected())
+}
+
 var namedKeys = map[string]rune{
 	"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "space": tea.KeySpace,
 	"backspace": tea.KeyBackspace, "up": tea.KeyUp, "down": tea.KeyDown,

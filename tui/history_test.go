@@ -66,7 +66,8 @@ func exampleStoreBy(t testing.TB, author string) model.Store {
 // annotated is fbi-tip with two notes by ana, and the sources pane on the
 // second, scrolled to its end: the notes, then the latest changes.
 func annotated(d *driver) {
-	d.keys("j", "a")
+	d.to("fbi-tip")
+	d.keys("a")
 	d.typeText("Ask the FBI for the tip's log.")
 	d.keys("ctrl+s", "a")
 	d.typeText("Miller says he called twice.")

@@ -11,11 +11,16 @@ import (
 	"chrono/model"
 )
 
-// order is the example's events in timeline order.
+// order is the example's events in the chronology's order (model.Order):
+// the dated events by the latest instant their span allows, so that the
+// FBI tip (Aug 2017 – 2021) and Miller's outreach (2021) come after
+// Apple's lawsuit of 23 Nov 2021, and the statements the Post gathered
+// for its article (2021 – 1 Feb 2022) come after them, in the order
+// their links give, before the article.
 var order = []string{
-	"nso-mobileum-call", "fbi-tip", "khashoggi-killed", "miller-contacts-lieu",
-	"lieu-criminal-referral", "lieu-interview", "no-comment-from-doj", "nso-denial",
-	"tye-statement", "pegasus-project", "commerce-entity-list", "apple-sues-nso", "post-publishes",
+	"nso-mobileum-call", "khashoggi-killed", "pegasus-project", "commerce-entity-list",
+	"apple-sues-nso", "fbi-tip", "miller-contacts-lieu", "lieu-criminal-referral",
+	"tye-statement", "nso-denial", "no-comment-from-doj", "lieu-interview", "post-publishes",
 }
 
 func TestMovementKeys(t *testing.T) {
@@ -24,9 +29,9 @@ func TestMovementKeys(t *testing.T) {
 		want string
 	}{
 		{nil, "nso-mobileum-call"},
-		{[]string{"j"}, "fbi-tip"},
-		{[]string{"down", "down"}, "khashoggi-killed"},
-		{[]string{"j", "j", "k"}, "fbi-tip"},
+		{[]string{"j"}, order[1]},
+		{[]string{"down", "down"}, order[2]},
+		{[]string{"j", "j", "k"}, order[1]},
 		{[]string{"up"}, "nso-mobileum-call"}, // stops at the first
 		{[]string{"G"}, "post-publishes"},
 		{[]string{"end", "j"}, "post-publishes"}, // stops at the last
@@ -37,11 +42,11 @@ func TestMovementKeys(t *testing.T) {
 		{[]string{"G", "pgup"}, order[1]},
 		{[]string{"ctrl+d"}, order[5]},
 		{[]string{"ctrl+d", "ctrl+u"}, order[0]},
-		{[]string{"]"}, "khashoggi-killed"},          // 2017 → 2018
-		{[]string{"]", "]"}, "miller-contacts-lieu"}, // 2018 → 2021
-		{[]string{"G", "["}, "miller-contacts-lieu"}, // 2022 → 2021
+		{[]string{"]"}, "khashoggi-killed"},     // 2017 → 2018
+		{[]string{"]", "]"}, "pegasus-project"}, // 2018 → 2021, its first row
+		{[]string{"G", "["}, "pegasus-project"}, // 2022 → 2021
 		{[]string{"G", "[", "["}, "khashoggi-killed"},
-		{[]string{"[", "j"}, "fbi-tip"}, // no earlier year: stays
+		{[]string{"[", "j"}, order[1]}, // no earlier year: stays
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.keys, " "), func(t *testing.T) {
@@ -60,7 +65,7 @@ func TestMovementKeys(t *testing.T) {
 func TestGoToDate(t *testing.T) {
 	tests := []struct{ date, want, status string }{
 		{"2021-07", "pegasus-project", ""},
-		{"2021", "miller-contacts-lieu", ""},
+		{"2021", "pegasus-project", ""}, // the first event not known to be over before 2021
 		{"2018-10-02", "khashoggi-killed", ""},
 		{"2030", "nso-mobileum-call", ""}, // after the last: stays, and says so (TestNoMoveSaysSo)
 		{"2021-13", "nso-mobileum-call", "month 13"},
@@ -246,7 +251,8 @@ func TestTagKeys(t *testing.T) {
 		t.Errorf("status %q", d.status())
 	}
 	// Completion: tab takes the store's tag.
-	d.keys("j", "t")
+	d.to("fbi-tip")
+	d.keys("t")
 	d.typeText("cash-")
 	d.keys("tab", "enter")
 	if got := event(t, s, "fbi-tip").Tags; !slices.Contains(got, "cash-offer") {
@@ -299,19 +305,19 @@ func TestMarkedSetTagging(t *testing.T) {
 	d := newDriver(t, s, 120, 40)
 	// space marks and moves on; the third event is left unmarked.
 	d.keys("space", "space", "j", "space")
-	if len(d.marks()) != 3 || d.marks()["khashoggi-killed"] {
+	if len(d.marks()) != 3 || d.marks()[order[2]] {
 		t.Fatalf("marks %v", d.marks())
 	}
 	if !strings.Contains(d.screen(), "3 marked") {
 		t.Error("the header does not count the marks")
 	}
 	d.keys("2")
-	for _, id := range []string{"nso-mobileum-call", "fbi-tip", "miller-contacts-lieu"} {
+	for _, id := range []string{order[0], order[1], order[3]} {
 		if e := event(t, s, id); !e.HasTag("verify") {
 			t.Errorf("%s not tagged", id)
 		}
 	}
-	if e := event(t, s, "khashoggi-killed"); e.HasTag("verify") {
+	if e := event(t, s, order[2]); e.HasTag("verify") {
 		t.Error("an unmarked event was tagged")
 	}
 	if !strings.Contains(d.status(), "tagged #verify on 3 events · u to undo") {
@@ -320,14 +326,14 @@ func TestMarkedSetTagging(t *testing.T) {
 	d.keys("T")
 	d.typeText("whistleblower")
 	d.keys("enter")
-	for _, id := range []string{"nso-mobileum-call", "fbi-tip", "miller-contacts-lieu"} {
+	for _, id := range []string{order[0], order[1], order[3]} {
 		if e := event(t, s, id); e.HasTag("whistleblower") {
 			t.Errorf("%s still has #whistleblower", id)
 		}
 	}
 	// space on a marked event unmarks it; esc unmarks all.
 	d.keys("k", "space")
-	if d.marks()["miller-contacts-lieu"] || len(d.marks()) != 2 {
+	if d.marks()[order[3]] || len(d.marks()) != 2 {
 		t.Errorf("marks after unmark: %v", d.marks())
 	}
 	d.keys("esc")
@@ -430,7 +436,8 @@ func TestUndoAfterLaterChanges(t *testing.T) {
 func TestNoteKeys(t *testing.T) {
 	s := exampleStore(t)
 	d := newDriver(t, s, 160, 45)
-	d.keys("j", "a") // fbi-tip: short enough for its notes to show
+	d.to("fbi-tip") // short enough for its notes to show
+	d.keys("a")
 	d.typeText("first line")
 	d.keys("enter")
 	d.typeText("second line")
@@ -485,8 +492,8 @@ func TestOpenSource(t *testing.T) {
 	if !strings.Contains(d.status(), "no URL for the source The Washington Post") {
 		t.Errorf("status %q", d.status())
 	}
-	d.goTo("2021")
-	d.keys("j", "tab", "j", "o") // the referral's second quote
+	d.to("lieu-criminal-referral")
+	d.keys("tab", "j", "o") // its second quote
 	if !strings.Contains(d.status(), "opened https://occupydemocrats.com/") {
 		t.Errorf("status %q", d.status())
 	}
@@ -565,7 +572,7 @@ func TestMouse(t *testing.T) {
 	}
 	// Rows start under the header, ruler and pane titles: line 3.
 	d.send(tea.MouseClickMsg{X: 10, Y: 5, Button: tea.MouseLeft})
-	if got := d.selected(); got != "khashoggi-killed" {
+	if got := d.selected(); got != order[2] {
 		t.Errorf("click on the third row selected %s", got)
 	}
 	d.send(tea.MouseWheelMsg{X: 10, Y: 5, Button: tea.MouseWheelDown})
@@ -583,7 +590,7 @@ func TestUntrustedTextIsInert(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := newDriver(t, s, 120, 40)
-	d.keys("j")
+	d.to("fbi-tip")
 	view := d.m.View().Content
 	if !strings.Contains(ansi.Strip(view), "evil") {
 		t.Fatal("the note is not on screen")

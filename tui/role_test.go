@@ -121,8 +121,8 @@ func TestRemoteRunsNoProgram(t *testing.T) {
 	mark := filepath.Join(t.TempDir(), "ran")
 	t.Setenv("BROWSER", "touch "+mark+" %s")
 	d := roleDriver(t, RoleAdmin, true)
-	d.goTo("2021")
-	d.keys("j", "tab", "j", "o") // the referral's second quote
+	d.to("lieu-criminal-referral")
+	d.keys("tab", "j", "o") // the referral's second quote
 	if d.m.status.link != "https://occupydemocrats.com/" && !strings.HasPrefix(d.m.status.link, "https://occupydemocrats.com/") {
 		t.Errorf("o over SSH: link %q, status %q", d.m.status.link, d.status())
 	}

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"slices"
+
 	"chrono/model"
 )
 
@@ -18,6 +20,11 @@ type timeline struct {
 	counted        int  // while counting: how many so far
 	// Requests in flight, so that a held key does not flood the store.
 	fetchingBack, fetchingFwd bool
+	// unplaced holds the events whose shown version changed what places
+	// them since the store last confirmed a write of them: an edit is
+	// shown before it is saved, and the window is loaded again once it
+	// is.
+	unplaced map[string]bool
 }
 
 // maxRows bounds the window; rows far from the cursor are dropped.
@@ -168,29 +175,59 @@ func (t *timeline) extend(m extendMsg) {
 }
 
 // update replaces loaded versions of events with new ones, and returns
-// the ids of those that no longer sort where they are (their date
-// changed): the window must be loaded again around them.
+// the ids of those whose change may have moved events: the window must
+// be loaded again around them once the store has the change (placed).
 func (t *timeline) update(events []model.Event) (moved []string) {
 	for _, e := range events {
 		i := t.indexOf(e.ID)
 		if i < 0 {
 			continue
 		}
+		old := t.rows[i].Event
 		t.rows[i].Event = e
-		if !t.sortsAt(i) {
+		if mayMove(&old, &e) {
+			if t.unplaced == nil {
+				t.unplaced = map[string]bool{}
+			}
+			t.unplaced[e.ID] = true
 			moved = append(moved, e.ID)
 		}
 	}
 	return moved
 }
 
-// sortsAt reports whether the row at i is in order with its neighbours.
-func (t *timeline) sortsAt(i int) bool {
-	e := &t.rows[i].Event
-	if i > 0 && model.CompareEvents(&t.rows[i-1].Event, e) > 0 {
-		return false
+// placed returns the events, of those the store has now confirmed,
+// whose change since the last confirmed version may have moved events,
+// and forgets them.
+func (t *timeline) placed(events []model.Event) (moved []string) {
+	for _, e := range events {
+		if t.unplaced[e.ID] {
+			delete(t.unplaced, e.ID)
+			moved = append(moved, e.ID)
+		}
 	}
-	return i+1 >= len(t.rows) || model.CompareEvents(e, &t.rows[i+1].Event) <= 0
+	return moved
+}
+
+// mayMove reports whether a change from old to e may move events in the
+// chronology's order: it changes the date or title that place e, or its
+// order links. An event in a linked group is placed with the whole group
+// (model.Order), so a change to one may move others, loaded or not, and
+// not next to it; whether others link to e the browser does not know
+// without asking, so any such change loads the window again.
+func mayMove(old, e *model.Event) bool {
+	return old.Date != e.Date || old.Title != e.Title || !slices.Equal(orderLinks(old), orderLinks(e))
+}
+
+// orderLinks returns the links of e that order events.
+func orderLinks(e *model.Event) []model.Link {
+	var out []model.Link
+	for _, l := range e.Links {
+		if l.Rel.Orders() {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // visible returns the rows on screen and the index of the first.

@@ -25,7 +25,7 @@ func TestBrowserSeesOtherWrites(t *testing.T) {
 	s.Close() // the browser opens the file for each read, as chrono runs it
 	d := startDriver(t, New(shared, Options{Now: func() time.Time { return clock }}))
 	d.send(tea.WindowSizeMsg{Width: 120, Height: 30})
-	d.keys("j") // the FBI tip
+	d.to("fbi-tip")
 
 	other, err := store.Open(shared.Location(), store.Options{})
 	if err != nil {
@@ -50,7 +50,7 @@ func TestBrowserSeesOtherWrites(t *testing.T) {
 	clock = clock.Add(2 * time.Second)
 	d.keys("k", "j")
 	screen := d.screen()
-	for _, want := range []string{"event 2 of 14", "#from-elsewhere", "Chronology · 14 events"} {
+	for _, want := range []string{"event 6 of 14", "#from-elsewhere", "Chronology · 14 events"} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("the screen does not show %q after another process wrote:\n%s", want, screen)
 		}
@@ -69,7 +69,7 @@ func TestBrowserTakesNotices(t *testing.T) {
 	s := exampleStore(t)
 	d := startDriver(t, New(s, Options{Now: func() time.Time { return noted }}))
 	d.send(tea.WindowSizeMsg{Width: 120, Height: 30})
-	d.keys("j") // the FBI tip
+	d.to("fbi-tip")
 	retag := func(tag string) {
 		t.Helper()
 		if _, _, err := (model.Retag{Events: []string{"fbi-tip"}, Add: []string{tag}}).Apply(s); err != nil {

@@ -66,7 +66,8 @@ const (
 )
 
 // build writes the merge of old (a read transaction on the store, or nil)
-// and the sorted records into a new store file at path, and syncs it.
+// and the sorted records into a new store file at path, places its linked
+// groups (order.go), and syncs it.
 // progress, when set, is told how many records have been written.
 //
 // sizeHint is about how large the new file will be: bbolt maps that much
@@ -161,6 +162,12 @@ func build(path string, old *bbolt.Tx, sorted []extsort.Stream, sizeHint int64, 
 	}
 	if err := commit(); err != nil {
 		return err
+	}
+	// The records put each event under its own order key; those in
+	// linked groups are placed with their group now, before the file
+	// takes the store's place.
+	if err := db.Update(func(tx *bbolt.Tx) error { return bucketsOf(tx).settleAll() }); err != nil {
+		return fmt.Errorf("placing the linked events of the new store: %w", err)
 	}
 	return db.Sync()
 }

@@ -95,7 +95,7 @@ func (bi *bulkImport) EventFields(e model.Event, _ int, present model.FieldSet) 
 	if err := bi.notTrashed(e.ID); err != nil {
 		return err
 	}
-	order := model.OrderKey(e.Date, e.ID)
+	order := model.OrderKey(&e)
 	if oldOrder := bi.b.ids.Get([]byte(e.ID)); oldOrder != nil {
 		oldValue := bi.b.events.Get(oldOrder)
 		old, err := decodeEvent(oldValue)
@@ -103,13 +103,13 @@ func (bi *bulkImport) EventFields(e model.Event, _ int, present model.FieldSet) 
 			return err
 		}
 		e = model.MergeEvent(old, e, present)
-		order = model.OrderKey(e.Date, e.ID) // the date may be the stored one
+		order = model.OrderKey(&e) // the date may be the stored one
 		bi.enc = encodeEvent(bi.enc[:0], &e)
 		stored, err := currentValue(oldValue)
 		if err != nil {
 			return fmt.Errorf("event %q: %w", e.ID, err)
 		}
-		if bytes.Equal(oldOrder, order) && bytes.Equal(stored, bi.enc) {
+		if bytes.Equal(stored, bi.enc) {
 			bi.result.Unchanged++
 			return nil
 		}

@@ -177,6 +177,7 @@ func checkIndexes(b buckets, add func(where, event, format string, args ...any))
 	wantLinks := map[string]string{}
 	wantCounts := map[string]int{}
 	events := 0
+	placed := newPlacing()
 	_ = b.events.ForEach(func(order, v []byte) error {
 		e, err := decodeEvent(v)
 		if err != nil {
@@ -184,9 +185,7 @@ func checkIndexes(b buckets, add func(where, event, format string, args ...any))
 			return nil
 		}
 		events++
-		if want := model.OrderKey(e.Date, e.ID); !bytes.Equal(order, want) {
-			add("events", e.ID, "stored under another date's key than its own")
-		}
+		placed.add(&e, order)
 		if other, ok := wantIDs[e.ID]; ok && other != string(order) {
 			add("events", e.ID, "stored twice")
 		}
@@ -204,6 +203,9 @@ func checkIndexes(b buckets, add func(where, event, format string, args ...any))
 			return nil
 		})
 		return nil
+	})
+	placed.check(b, func(id string) {
+		add("events", id, "stored under another key than the chronology's order gives it (its date, title or linked group changed without it)")
 	})
 	_ = b.ids.ForEach(func(k, v []byte) error {
 		id := string(k)
@@ -345,6 +347,9 @@ func describeCount(k []byte) string {
 	case counterPeriod:
 		y, m := periodYearMonth(periodFromCountKey(k))
 		return fmt.Sprintf("of events in %04d-%02d", y, m)
+	case counterOrder:
+		y, m := periodYearMonth(periodFromCountKey(k))
+		return fmt.Sprintf("of events placed by %04d-%02d", y, m)
 	case counterSpan:
 		p, months := spanFromCountKey(k)
 		y, m := periodYearMonth(p)

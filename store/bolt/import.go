@@ -126,7 +126,7 @@ func (im *txImport) EventFields(e model.Event, _ int, present model.FieldSet) er
 	if err != nil {
 		return fmt.Errorf("event %q: %w", e.ID, err)
 	}
-	if bytes.Equal(oldOrder, model.OrderKey(e.Date, e.ID)) && bytes.Equal(stored, encodeEvent(nil, &e)) {
+	if bytes.Equal(stored, encodeEvent(nil, &e)) {
 		im.result.Unchanged++
 		return nil
 	}
@@ -144,6 +144,10 @@ func (im *txImport) EventFields(e model.Event, _ int, present model.FieldSet) er
 // Commit records the import in the journal, as phrase says, and makes
 // it visible and durable.
 func (im *txImport) Commit(phrase string) (model.ImportResult, error) {
+	if err := im.b.settle(); err != nil {
+		im.tx.Rollback()
+		return im.result, err
+	}
 	if err := im.fillHeader(im.b.meta.Put); err != nil {
 		im.tx.Rollback()
 		return im.result, err

@@ -44,6 +44,8 @@ func (c counter) key() []byte {
 	switch c.kind {
 	case counterPeriod:
 		return periodCountKey(c.period)
+	case counterOrder:
+		return orderCountKey(c.period)
 	case counterSpan:
 		return spanCountKey(c.period, c.months)
 	case counterTotal:
@@ -53,9 +55,10 @@ func (c counter) key() []byte {
 }
 
 // counters calls fn with each counter an event counts in: its tags, its
-// actors (each once), its status, the month of its earliest bound (and
-// with it the months it spans, when more than one), the
-// sources it cites (each once), and the total.
+// actors (each once), its status, the month of its stated date's earliest
+// bound (and with it the months it spans, when more than one), the month
+// its order key leads with, the sources it cites (each once), and the
+// total.
 func counters(e *model.Event, order []byte, fn func(counter) error) error {
 	for _, t := range e.Tags {
 		if err := fn(counter{kind: counterTag, name: t}); err != nil {
@@ -81,6 +84,9 @@ func counters(e *model.Event, order []byte, fn func(counter) error) error {
 		if err := fn(counter{kind: counterSpan, period: p, months: months}); err != nil {
 			return err
 		}
+	}
+	if err := fn(counter{kind: counterOrder, period: orderPeriodOfKey(order)}); err != nil {
+		return err
 	}
 	for _, src := range citedSources(e) {
 		if err := fn(counter{kind: counterCited, name: src}); err != nil {

@@ -29,13 +29,27 @@ func checkInvariants(t testing.TB, s *Store) {
 		wantLinks := map[string]bool{}
 		wantCounts := map[string]int{}
 		count := func(k []byte) { wantCounts[string(k)]++ }
+		// Every event is under the key the chronology's order gives it
+		// among all of them.
+		var all []model.Event
+		_ = b.events.ForEach(func(_, v []byte) error {
+			if e, err := decodeEvent(v); err == nil {
+				all = append(all, e)
+			}
+			return nil
+		})
+		ch := model.Order(all)
+		wantKeys := map[string][]byte{}
+		for i := range ch.Events {
+			wantKeys[ch.Events[i].Event.ID] = ch.Events[i].OrderKey()
+		}
 		err := b.events.ForEach(func(order, v []byte) error {
 			e, err := decodeEvent(v)
 			if err != nil {
 				t.Errorf("event at %q: %v", order, err)
 				return nil
 			}
-			if want := model.OrderKey(e.Date, e.ID); !bytes.Equal(order, want) {
+			if want := wantKeys[e.ID]; !bytes.Equal(order, want) {
 				t.Errorf("event %q is stored under %q, want its order key %q", e.ID, order, want)
 			}
 			wantIDs[e.ID] = string(order)
@@ -51,6 +65,7 @@ func checkInvariants(t testing.TB, s *Store) {
 			}
 			count(counterKey(counterStatus, string(e.Status)))
 			count(periodCountKey(periodOfKey(order)))
+			count(orderCountKey(orderPeriodOfKey(order)))
 			if e.Date.Earliest() != model.BeginningOfTime && !e.Date.IsZero() {
 				if months := model.MonthsOf(e.Date.Earliest(), e.Date.Latest()); months > 1 {
 					count(spanCountKey(periodOfKey(order), months))

@@ -8,26 +8,41 @@ import (
 )
 
 // A period is a calendar month, numbered year*12 + month-1, that events are
-// counted in by their earliest bound. Two more periods sit at the ends of
-// the timeline: events with an open or unknown start, and undated events.
+// counted in by the earliest bound of the date they state (for density),
+// and by the latest bound of the span they are placed by (for positions in
+// the order). Two more periods sit at the ends of the timeline: events
+// with an open or unknown start, and undated events.
 const (
 	periodOpenStart = math.MinInt64
 	periodUndated   = math.MaxInt64
 )
 
+// periodOfKey returns the period of the stated date's earliest bound.
 func periodOfKey(order []byte) int64 {
 	earliest, dated := model.OrderKeyEarliest(order)
+	return periodOf(earliest, dated)
+}
+
+// orderPeriodOfKey returns the period of the instant an order key leads
+// with: the latest bound of the span its event is placed by. Keys sort by
+// it, so that the events of earlier order periods come first.
+func orderPeriodOfKey(order []byte) int64 {
+	span, placed := model.OrderKeyPlaced(order)
+	return periodOf(span.Latest, placed)
+}
+
+func periodOf(i model.Instant, dated bool) int64 {
 	switch {
 	case !dated:
 		return periodUndated
-	case earliest == model.BeginningOfTime:
+	case i == model.BeginningOfTime:
 		return periodOpenStart
 	}
-	y, m, _ := earliest.Civil()
+	y, m, _ := i.Civil()
 	return y*12 + int64(m-1)
 }
 
-// periodStartKey returns the smallest order key in period p.
+// periodStartKey returns the smallest order key in order period p.
 func periodStartKey(p int64) []byte {
 	switch p {
 	case periodOpenStart:
@@ -81,6 +96,13 @@ func periodCountKey(p int64) []byte {
 	return binary.BigEndian.AppendUint64(counterPeriod.prefix(), uint64(p)^(1<<63))
 }
 
+// orderCountKey is the counts/ key of an order period.
+func orderCountKey(p int64) []byte {
+	return binary.BigEndian.AppendUint64(counterOrder.prefix(), uint64(p)^(1<<63))
+}
+
+// periodFromCountKey reads the period of a counterPeriod or counterOrder
+// key.
 func periodFromCountKey(k []byte) int64 {
 	return int64(binary.BigEndian.Uint64(k[len(counterPeriod.prefix()):]) ^ (1 << 63))
 }

@@ -219,12 +219,12 @@ func (s *Store) Count(q model.Query) (int, error) {
 }
 
 // position returns how many events come before the event at order in
-// the unfiltered timeline: its index from 0. It sums the kept monthly
-// counts and scans only within the event's month.
+// the unfiltered timeline: its index from 0. It sums the kept counts of
+// the order periods before its own and scans only within that one.
 func position(b buckets, order []byte) int {
 	n := 0
-	p := periodOfKey(order)
-	prefix := counterPeriod.prefix()
+	p := orderPeriodOfKey(order)
+	prefix := counterOrder.prefix()
 	c := b.counts.Cursor()
 	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
 		if periodFromCountKey(k) >= p {

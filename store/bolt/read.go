@@ -134,27 +134,25 @@ func (s *Store) Periods(q model.Query) ([]model.Period, error) {
 			out = keptPeriods(b.counts)
 			return nil
 		}
-		// Within a month the events come in the order of their earliest
-		// instant, not of their months, so each month's are gathered
-		// before they go out.
-		last, started := int64(0), false
-		byMonths := map[int]int{}
-		flush := func() {
-			for _, months := range slices.Sorted(maps.Keys(byMonths)) {
-				out = append(out, periodValue(last, months, byMonths[months]))
-			}
-			clear(byMonths)
+		// The events come in the chronology's order, not by the month
+		// their date starts in: each month's are gathered before they go
+		// out, in the months' order.
+		type period struct {
+			p      int64
+			months int
 		}
+		n := map[period]int{}
 		err := scan(q, b, nil, false, func(order []byte, _ func() []byte) (bool, error) {
 			p, months := spanOfKey(order)
-			if started && p != last {
-				flush()
-			}
-			last, started = p, true
-			byMonths[months]++
+			n[period{p, months}]++
 			return true, nil
 		})
-		flush()
+		keys := slices.SortedFunc(maps.Keys(n), func(a, b period) int {
+			return cmp.Or(cmp.Compare(a.p, b.p), cmp.Compare(a.months, b.months))
+		})
+		for _, k := range keys {
+			out = append(out, periodValue(k.p, k.months, n[k]))
+		}
 		return err
 	})
 	return out, err

@@ -9,7 +9,7 @@ import (
 	bbolt "go.etcd.io/bbolt"
 )
 
-// The layout of a store file, schema version 5. One file is one
+// The layout of a store file, schema version 6. One file is one
 // investigation.
 //
 //	meta/
@@ -20,8 +20,10 @@ import (
 //	  closed       present while no writer is at work (guard.go): set
 //	               on Close, cleared by the first write of a session
 //	events/  order key → event value (codec.go)
-//	         The order key (model.OrderKey) sorts in timeline order, so a
-//	         cursor pages through the timeline without loading it.
+//	         The order key (model.OrderKey) sorts in the chronology's
+//	         order (model.Order): by the span the event is placed by, its
+//	         date narrowed by its linked group's constraints (order.go),
+//	         so a cursor pages through the timeline without loading it.
 //	ids/     event id → order key
 //	tags/    tag 0x00 order key → nil: each tag's events in timeline order
 //	links/   target id 0x00 linking id 0x00 rel → nil: links seen from
@@ -41,9 +43,13 @@ import (
 //	  t 0x00 tag           events with the tag
 //	  a 0x00 actor         events with the actor
 //	  s 0x00 status        events with the status ("" for not assessed)
-//	  p 0x00 period        events whose earliest bound falls in a month
-//	                       (period.go); open starts and undated events
-//	                       have periods of their own at either end
+//	  p 0x00 period        events whose stated earliest bound falls in a
+//	                       month (period.go); open starts and undated
+//	                       events have periods of their own at either end
+//	  o 0x00 period        events whose order key leads with an instant of
+//	                       a month: the latest bound of the span they are
+//	                       placed by, so that a position is counted, not
+//	                       scanned (order.go)
 //	  c 0x00 source id     events whose quotes or date_source cite the
 //	                       source (each event once)
 //	  r 0x00 period months those of a period's events that may fall in
@@ -109,6 +115,7 @@ const (
 	counterPeriod counterKind = 'p' // the events starting in a period (period.go)
 	counterCited  counterKind = 'c' // the events citing a source
 	counterSpan   counterKind = 'r' // the events starting in a period and spanning more months (period.go)
+	counterOrder  counterKind = 'o' // the events whose order key leads with an instant of a period (period.go)
 )
 
 // prefix is what every counts/ key of the kind but the total starts
@@ -124,7 +131,7 @@ func counterKey(kind counterKind, name string) []byte {
 }
 
 // SchemaVersion is the layout this chrono writes.
-const SchemaVersion = 5
+const SchemaVersion = 6
 
 // migration upgrades a store from the version before it (its index in
 // migrations plus 1) to the next, inside the transaction that opens the
@@ -132,7 +139,7 @@ const SchemaVersion = 5
 type migration func(tx *bbolt.Tx) error
 
 // migrations[i] upgrades version i+1 to i+2.
-var migrations = []migration{addJournal, countSpans, chainJournal, addSnapshots}
+var migrations = []migration{addJournal, countSpans, chainJournal, addSnapshots, placeInOrder}
 
 // addJournal (1 to 2) adds the trash, the journal and the history of each
 // event, all empty, and counts the events citing each source, reading

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"chrono/model"
+	"chrono/store/snapshots"
 
 	bbolt "go.etcd.io/bbolt"
 )
@@ -209,7 +210,7 @@ func TestSnapshotMissingPieceIsDamage(t *testing.T) {
 	path := s.Location()
 	s.Close()
 	rawUpdate(t, path, func(tx *bbolt.Tx) error {
-		return tx.Bucket(bucketSnapshots.name).Delete(pieceKey(exampleSource, 1, partOriginal, 1))
+		return tx.Bucket(bucketSnapshots.name).Delete(pieceKey(exampleSource, 1, snapshots.Original, 1))
 	})
 	s = openAt(t, path, Options{})
 	r, err := s.SnapshotText(exampleSource, 1)

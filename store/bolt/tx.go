@@ -57,6 +57,9 @@ func (s *Store) Write(op model.Op, phrase string, fn func(tx model.Tx) error) (m
 			if err := fn(t); err != nil {
 				return err
 			}
+			if err := t.b.settle(); err != nil {
+				return err
+			}
 			var err error
 			entry, err = t.record(op, phrase)
 			if err == nil && entry.Seq == 0 {

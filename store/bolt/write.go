@@ -13,10 +13,16 @@ type buckets struct {
 	tx                                              *bbolt.Tx
 	meta, events, ids, tags, links, sources, counts *bbolt.Bucket
 	trash, journal, history, snapshots              *bbolt.Bucket
+	// regroup holds, in a write transaction, the events whose linked
+	// group must be placed again before it ends (order.go).
+	regroup map[string]bool
 }
 
 func bucketsOf(tx *bbolt.Tx) buckets {
 	b := buckets{tx: tx}
+	if tx.Writable() {
+		b.regroup = map[string]bool{}
+	}
 	for _, bk := range allBuckets {
 		*bk.in(&b) = tx.Bucket(bk.name)
 	}
@@ -37,9 +43,12 @@ func (b buckets) event(id string) (model.Event, []byte, error) {
 	return e, order, err
 }
 
-// put writes e, which must not be stored yet, with its indexes and counts.
+// put writes e, which must not be stored yet, with its indexes and
+// counts, under its own order key; should it be in a linked group, the
+// group is placed again when the transaction settles (order.go).
 func (b buckets) put(e *model.Event) error {
-	order := model.OrderKey(e.Date, e.ID)
+	b.mark(e)
+	order := model.OrderKey(e)
 	if err := b.events.Put(order, encodeEvent(nil, e)); err != nil {
 		return err
 	}
@@ -51,6 +60,7 @@ func (b buckets) put(e *model.Event) error {
 
 // remove deletes a stored event, its indexes and counts.
 func (b buckets) remove(e *model.Event, order []byte) error {
+	b.mark(e)
 	if err := b.events.Delete(order); err != nil {
 		return err
 	}

@@ -98,7 +98,8 @@ func dump(t testing.TB, s *Store) map[string]string {
 }
 
 // checkColumns checks that every event's columns are those its body
-// gives, and the links table holds exactly the events' links.
+// gives, its order key the one model.Order gives it among all the
+// events, and the links table holds exactly the events' links.
 func checkColumns(t testing.TB, s *Store) {
 	t.Helper()
 	c, err := s.conn()
@@ -110,6 +111,8 @@ func checkColumns(t testing.TB, s *Store) {
 		t.Fatal(err)
 	}
 	var want []string
+	var stored []row
+	var events []model.Event
 	for rows.Next() {
 		var got row
 		if err := rows.Scan(&got.id, &got.ord, &got.body, &got.status, &got.actors, &got.tags, &got.noted, &got.period, &got.months, &got.cites, &got.search); err != nil {
@@ -119,15 +122,22 @@ func checkColumns(t testing.TB, s *Store) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, err := rowOf(&e)
+		stored = append(stored, got)
+		events = append(events, e)
+		for _, l := range e.Links {
+			want = append(want, l.Event+"/"+e.ID+"/"+string(l.Rel))
+		}
+	}
+	rows.Close()
+	keys := storetest.OrderKeys(events)
+	for i, got := range stored {
+		r, err := rowOf(&events[i])
 		if err != nil {
 			t.Fatal(err)
 		}
+		r.ord = keys[got.id]
 		if fmt.Sprint(r) != fmt.Sprint(got) {
-			t.Errorf("event %q: the row holds\n%v\nits body gives\n%v", got.id, got, r)
-		}
-		for _, l := range e.Links {
-			want = append(want, l.Event+"/"+e.ID+"/"+string(l.Rel))
+			t.Errorf("event %q: the row holds\n%v\nits body and its place give\n%v", got.id, got, r)
 		}
 	}
 	rows.Close()

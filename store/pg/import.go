@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"chrono/model"
@@ -34,6 +36,8 @@ type txImport struct {
 	linkRows [][]any
 	changes  []model.EventChange
 	sources  []model.SourceChange
+	// regroup holds the events whose linked groups commit places again.
+	regroup map[string]bool
 }
 
 type pendingEvent struct {
@@ -66,7 +70,7 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 	if err := tx.QueryRow(ctx, `SELECT coalesce(max(seq), 0) FROM journal WHERE inv = $1`, s.inv).Scan(&last); err != nil {
 		return nil, s.fail(err)
 	}
-	im := &txImport{s: s, tx: tx, seq: uint64(last + 1), list: opts.DryRun, replace: opts.Replace, inBatch: map[string]bool{}}
+	im := &txImport{s: s, tx: tx, seq: uint64(last + 1), list: opts.DryRun, replace: opts.Replace, inBatch: map[string]bool{}, regroup: map[string]bool{}}
 	results := make([]model.ImportResult, 0, len(inputs))
 	var before model.ImportResult
 	chk := model.NewChecker(im, im)
@@ -251,11 +255,9 @@ func (im *txImport) flush() error {
 				return err
 			}
 			e = model.MergeEvent(before, e, p.present)
-			r, err := rowOf(&e)
-			if err != nil {
-				return err
-			}
-			if bytes.Equal(r.ord, old[0]) && same(&before, &e) {
+			// Not the key: a linked event's stored key is its group's,
+			// not the one rowOf gives it alone.
+			if same(&before, &e) {
 				im.result.Unchanged++
 				continue
 			}
@@ -290,6 +292,11 @@ func (im *txImport) flush() error {
 			months = EXCLUDED.months, cites = EXCLUDED.cites, search = EXCLUDED.search, version = events.version + 1`, im.s.inv); err != nil {
 		return err
 	}
+	// The groups the written events were in, by the links they had, and
+	// those they are in now, are placed again at commit.
+	if err := im.markLinked(history); err != nil {
+		return err
+	}
 	if len(linked) > 0 {
 		if _, err := im.tx.Exec(ctx, `DELETE FROM links WHERE inv = $1 AND source = ANY($2::text[])`, im.s.inv, linked); err != nil {
 			return err
@@ -302,7 +309,19 @@ func (im *txImport) flush() error {
 		}
 		im.linkRows = im.linkRows[:0]
 	}
+	if err := im.markLinked(history); err != nil {
+		return err
+	}
 	_, err = im.tx.Exec(ctx, `INSERT INTO history (inv, id, seq) SELECT $1, unnest($2::text[]), $3 ON CONFLICT DO NOTHING`, im.s.inv, history, int64(im.seq))
+	return err
+}
+
+// markLinked marks for settling the events an order link joins to ids.
+func (im *txImport) markLinked(ids []string) error {
+	linked, err := linkedIDs(im.tx, im.s.inv, ids)
+	for _, id := range linked {
+		im.regroup[id] = true
+	}
 	return err
 }
 
@@ -327,6 +346,9 @@ func (im *txImport) commit(inputs []model.Input, results []model.ImportResult) e
 	}
 	if after.Description == "" {
 		after.Description = im.header.Description
+	}
+	if err := settle(im.tx, im.s.inv, slices.Sorted(maps.Keys(im.regroup))); err != nil {
+		return err
 	}
 	e := model.Entry{At: clock().UTC().Round(0), Author: im.s.author, Op: model.OpImport,
 		Phrase: importPhrase(inputs, results), Events: im.changes, Sources: im.sources}

@@ -37,7 +37,7 @@ func rowOf(e *model.Event) (row, error) {
 	if err != nil {
 		return row{}, fmt.Errorf("event %q: %w", e.ID, err)
 	}
-	r := row{id: e.ID, status: string(e.Status), ord: model.OrderKey(e.Date, e.ID), body: body,
+	r := row{id: e.ID, status: string(e.Status), ord: model.OrderKey(e), body: body,
 		tags: nonNil(e.Tags), noted: len(e.Notes) > 0}
 	for i, a := range e.Actors {
 		if !slices.Contains(e.Actors[:i], a) {

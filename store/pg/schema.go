@@ -29,6 +29,7 @@ var migrations = []migration{
 	{"the tables of investigations, events, links, sources, the trash and the journal", createTables},
 	{"the journal's hash chain", chainJournal},
 	{"the tables of snapshots", createSnapshots},
+	{"the events in the chronology's order", placeInOrder},
 	{"the events' search key and its trigram index", addSearchKey},
 }
 
@@ -121,7 +122,7 @@ CREATE TABLE investigations (
 	created     timestamptz NOT NULL DEFAULT now()
 );
 
--- ord is model.OrderKey; body the event as JSON. status, actors (each
+-- ord is the event's order key (order.go); body the event as JSON. status, actors (each
 -- once), tags, noted, period and months (the month of the earliest bound
 -- and how many months the event may fall in, as the bbolt store counts
 -- them) and cites (the sources it cites, each once) are taken from the

@@ -39,7 +39,7 @@ import (
 // QueryExecModeExec, an unnamed statement).
 var lookRows = 1000
 
-// addSearchKey is the fourth step: the search column, filled for the
+// addSearchKey is the fifth step: the search column, filled for the
 // events stored, and its trigram index when pg_trgm can be had.
 func addSearchKey(tx pgx.Tx) error {
 	if _, err := tx.Exec(ctx, `ALTER TABLE events ADD COLUMN search text COLLATE "C" NOT NULL DEFAULT ''`); err != nil {

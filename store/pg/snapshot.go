@@ -1,14 +1,12 @@
 package pg
 
 import (
-	"compress/flate"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 
 	"chrono/model"
+	"chrono/store/snapshots"
 
 	"github.com/go-json-experiment/json"
 	"github.com/jackc/pgx/v5"
@@ -16,33 +14,9 @@ import (
 
 // A snapshot is a row of snapshots (what model.Snapshot says of it, as
 // JSON, as the bbolt store keeps it) and rows of snapshot_pieces: its
-// original and its text, each one deflate stream cut into pieces of
-// pieceSize bytes, so that neither attaching nor reading ever holds more
-// than a piece of it in hand. The pieces are stored as they are (STORAGE
-// EXTERNAL): deflated already, TOAST would only try again in vain.
-
-// pieceSize is how many deflated bytes one piece holds.
-const pieceSize = 64 << 10
-
-// The parts of a snapshot.
-const (
-	partOriginal = "o"
-	partText     = "t"
-)
-
-// snapshotMeta is what the snapshots table keeps of a snapshot besides
-// its bytes.
-type snapshotMeta struct {
-	model.Snapshot
-	// SameText is set when the text is the original itself (plain text,
-	// Markdown): it is kept once.
-	SameText bool `json:"same_text,omitempty"`
-	// Pieces counts the pieces of the original and of the text.
-	Original int `json:"original"`
-	Text     int `json:"text"`
-	// Withdrawn is set while an undo has taken the snapshot away.
-	Withdrawn bool `json:"withdrawn,omitempty"`
-}
+// original and its text, in the pieces of package snapshots, a row each.
+// The pieces are stored as they are (STORAGE EXTERNAL): deflated
+// already, TOAST would only try again in vain.
 
 // createSnapshots (the schema's third step) makes the tables of
 // snapshots.
@@ -70,8 +44,8 @@ ALTER TABLE snapshot_pieces ALTER COLUMN data SET STORAGE EXTERNAL;
 	return err
 }
 
-func decodeSnapshotMeta(source string, n int, v []byte) (snapshotMeta, error) {
-	var m snapshotMeta
+func decodeSnapshotMeta(source string, n int, v []byte) (snapshots.Record, error) {
+	var m snapshots.Record
 	if err := json.Unmarshal(v, &m); err != nil {
 		return m, fmt.Errorf("snapshot %d of source %q: its stored value is not readable JSON (%v): %w", n, source, err, model.ErrDamaged)
 	}
@@ -80,13 +54,13 @@ func decodeSnapshotMeta(source string, n int, v []byte) (snapshotMeta, error) {
 
 // snapshotMetas returns a source's snapshots, withdrawn ones too, oldest
 // first.
-func snapshotMetas(db querier, inv int64, source string) ([]snapshotMeta, error) {
+func snapshotMetas(db querier, inv int64, source string) ([]snapshots.Record, error) {
 	rows, err := db.Query(ctx, `SELECT n, meta FROM snapshots WHERE inv = $1 AND source = $2 ORDER BY n`, inv, source)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []snapshotMeta
+	var out []snapshots.Record
 	for rows.Next() {
 		var n int
 		var v []byte
@@ -102,77 +76,26 @@ func snapshotMetas(db querier, inv int64, source string) ([]snapshotMeta, error)
 	return out, rows.Err()
 }
 
-func snapshotMetaOf(db querier, inv int64, source string, n int) (snapshotMeta, error) {
+func snapshotMetaOf(db querier, inv int64, source string, n int) (snapshots.Record, error) {
 	var v []byte
 	err := db.QueryRow(ctx, `SELECT meta FROM snapshots WHERE inv = $1 AND source = $2 AND n = $3`, inv, source, n).Scan(&v)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return snapshotMeta{}, fmt.Errorf("%w: source %q has no snapshot %d (chrono source show %s lists them)", model.ErrNotFound, source, n, source)
+		return snapshots.Record{}, fmt.Errorf("%w: source %q has no snapshot %d (chrono source show %s lists them)", model.ErrNotFound, source, n, source)
 	}
 	if err != nil {
-		return snapshotMeta{}, err
+		return snapshots.Record{}, err
 	}
 	return decodeSnapshotMeta(source, n, v)
 }
 
-// pieceWriter puts what it is given into snapshot_pieces, a piece at a
-// time.
-type pieceWriter struct {
-	tx     pgx.Tx
-	inv    int64
-	source string
-	n      int
-	part   string
-	buf    []byte
-	pieces int
-}
-
-func (w *pieceWriter) Write(p []byte) (int, error) {
-	written := len(p)
-	for len(p) > 0 {
-		k := min(len(p), pieceSize-len(w.buf))
-		w.buf = append(w.buf, p[:k]...)
-		p = p[k:]
-		if len(w.buf) == pieceSize {
-			if err := w.flush(); err != nil {
-				return 0, err
-			}
-		}
-	}
-	return written, nil
-}
-
-func (w *pieceWriter) flush() error {
-	if len(w.buf) == 0 {
-		return nil
-	}
-	if _, err := w.tx.Exec(ctx, `INSERT INTO snapshot_pieces (inv, source, n, part, i, data) VALUES ($1, $2, $3, $4, $5, $6)`,
-		w.inv, w.source, w.n, w.part, w.pieces, w.buf); err != nil {
+// putStream deflates r into rows of snapshot_pieces for the snapshot's
+// part.
+func putStream(tx pgx.Tx, inv int64, source string, n int, part snapshots.Part, r io.Reader) (pieces int, size int64, sum string, err error) {
+	return snapshots.Write(r, func(i int, piece []byte) error {
+		_, err := tx.Exec(ctx, `INSERT INTO snapshot_pieces (inv, source, n, part, i, data) VALUES ($1, $2, $3, $4, $5, $6)`,
+			inv, source, n, string(rune(part)), i, piece)
 		return err
-	}
-	w.pieces++
-	w.buf = w.buf[:0]
-	return nil
-}
-
-// storeStream deflates r into pieces and returns how many pieces, bytes
-// and their SHA-256.
-func storeStream(tx pgx.Tx, inv int64, source string, n int, part string, r io.Reader) (pieces int, size int64, sum string, err error) {
-	pw := &pieceWriter{tx: tx, inv: inv, source: source, n: n, part: part, buf: make([]byte, 0, pieceSize)}
-	fw, err := flate.NewWriter(pw, flate.BestSpeed)
-	if err != nil {
-		return 0, 0, "", err
-	}
-	h := sha256.New()
-	if size, err = io.Copy(fw, io.TeeReader(r, h)); err != nil {
-		return 0, 0, "", err
-	}
-	if err := fw.Close(); err != nil {
-		return 0, 0, "", err
-	}
-	if err := pw.flush(); err != nil {
-		return 0, 0, "", err
-	}
-	return pw.pieces, size, hex.EncodeToString(h.Sum(nil)), nil
+	})
 }
 
 // PutSnapshot implements model.Tx.
@@ -184,26 +107,23 @@ func (t *writeTx) PutSnapshot(s *model.Snapshot, original, text io.Reader) error
 	if err := t.tx.QueryRow(ctx, `SELECT coalesce(max(n), 0) FROM snapshots WHERE inv = $1 AND source = $2`, t.s.inv, s.Source).Scan(&last); err != nil {
 		return err
 	}
-	switch {
-	case s.N == 0:
-		s.N = last + 1
-	case s.N <= last:
-		return fmt.Errorf("source %q has a snapshot %d already (or a later one); it is not replaced", s.Source, s.N)
+	if err := snapshots.Number(s, last); err != nil {
+		return err
 	}
 	// The row comes first, for the pieces' foreign key; its meta is
 	// filled in once the bytes are counted.
 	if _, err := t.tx.Exec(ctx, `INSERT INTO snapshots (inv, source, n, meta) VALUES ($1, $2, $3, '')`, t.s.inv, s.Source, s.N); err != nil {
 		return err
 	}
-	m := snapshotMeta{Snapshot: *s}
+	m := snapshots.Record{Snapshot: *s}
 	var err error
-	m.Original, m.Size, m.SHA256, err = storeStream(t.tx, t.s.inv, s.Source, s.N, partOriginal, original)
+	m.Original, m.Size, m.SHA256, err = putStream(t.tx, t.s.inv, s.Source, s.N, snapshots.Original, original)
 	if err != nil {
 		return err
 	}
 	if text == nil {
 		m.SameText, m.TextSize = true, m.Size
-	} else if m.Text, m.TextSize, _, err = storeStream(t.tx, t.s.inv, s.Source, s.N, partText, text); err != nil {
+	} else if m.Text, m.TextSize, _, err = putStream(t.tx, t.s.inv, s.Source, s.N, snapshots.Text, text); err != nil {
 		return err
 	}
 	if err := t.putMeta(&m); err != nil {
@@ -214,7 +134,7 @@ func (t *writeTx) PutSnapshot(s *model.Snapshot, original, text io.Reader) error
 	return nil
 }
 
-func (t *writeTx) putMeta(m *snapshotMeta) error {
+func (t *writeTx) putMeta(m *snapshots.Record) error {
 	v, err := json.Marshal(m)
 	if err != nil {
 		return err
@@ -229,19 +149,13 @@ func (t *writeTx) WithdrawSnapshot(source string, n int, withdrawn bool) error {
 	if err != nil {
 		return err
 	}
-	if m.Withdrawn == withdrawn {
-		if withdrawn {
-			return errors.New("already withdrawn")
-		}
-		return errors.New("already kept")
+	if err := m.Withdraw(withdrawn); err != nil {
+		return err
 	}
-	m.Withdrawn = withdrawn
 	if err := t.putMeta(&m); err != nil {
 		return err
 	}
-	r := m.Ref()
-	r.Withdrawn = withdrawn
-	t.snapshots = append(t.snapshots, r)
+	t.snapshots = append(t.snapshots, m.Ref())
 	return nil
 }
 
@@ -271,12 +185,12 @@ func (s *Store) Snapshots(source string) ([]model.Snapshot, error) {
 
 // SnapshotText implements model.Reader.
 func (s *Store) SnapshotText(source string, n int) (io.ReadCloser, error) {
-	return s.openSnapshot(source, n, partText)
+	return s.openSnapshot(source, n, snapshots.Text)
 }
 
 // SnapshotOriginal implements model.Reader.
 func (s *Store) SnapshotOriginal(source string, n int) (io.ReadCloser, error) {
-	return s.openSnapshot(source, n, partOriginal)
+	return s.openSnapshot(source, n, snapshots.Original)
 }
 
 // openSnapshot reads a snapshot's original or text a piece at a time,
@@ -284,8 +198,8 @@ func (s *Store) SnapshotOriginal(source string, n int) (io.ReadCloser, error) {
 // neither a transaction nor the connection between pieces. Pieces are
 // never rewritten once committed, so the pieces of separate reads are of
 // one stream.
-func (s *Store) openSnapshot(source string, n int, part string) (io.ReadCloser, error) {
-	var m snapshotMeta
+func (s *Store) openSnapshot(source string, n int, part snapshots.Part) (io.ReadCloser, error) {
+	var m snapshots.Record
 	err := s.read(func(db querier) error {
 		var err error
 		m, err = snapshotMetaOf(db, s.inv, source, n)
@@ -294,66 +208,16 @@ func (s *Store) openSnapshot(source string, n int, part string) (io.ReadCloser, 
 	if err != nil {
 		return nil, err
 	}
-	if m.Withdrawn {
-		return nil, fmt.Errorf("%w: snapshot %d of source %q was withdrawn by an undo", model.ErrNotFound, n, source)
-	}
-	pieces := m.Text
-	if part == partOriginal || m.SameText {
-		part, pieces = partOriginal, m.Original
-	}
-	pr := &pieceReader{s: s, source: source, n: n, part: part, pieces: pieces}
-	return &snapshotReader{fr: flate.NewReader(pr), source: source, n: n}, nil
-}
-
-// pieceReader reads the deflated pieces of one stream in order.
-type pieceReader struct {
-	s      *Store
-	source string
-	n      int
-	part   string
-	pieces int
-	next   int
-	buf    []byte
-}
-
-func (r *pieceReader) Read(p []byte) (int, error) {
-	for len(r.buf) == 0 {
-		if r.next >= r.pieces {
-			return 0, io.EOF
-		}
-		err := r.s.read(func(db querier) error {
+	get := func(part snapshots.Part, i int) (piece []byte, err error) {
+		err = s.read(func(db querier) error {
 			err := db.QueryRow(ctx, `SELECT data FROM snapshot_pieces WHERE inv = $1 AND source = $2 AND n = $3 AND part = $4 AND i = $5`,
-				r.s.inv, r.source, r.n, r.part, r.next).Scan(&r.buf)
+				s.inv, source, n, string(rune(part)), i).Scan(&piece)
 			if errors.Is(err, pgx.ErrNoRows) {
-				return fmt.Errorf("snapshot %d of source %q: piece %d is missing: %w", r.n, r.source, r.next, model.ErrDamaged)
+				return fmt.Errorf("snapshot %d of source %q: piece %d is missing: %w", n, source, i, model.ErrDamaged)
 			}
 			return err
 		})
-		if err != nil {
-			return 0, err
-		}
-		r.next++
+		return piece, err
 	}
-	n := copy(p, r.buf)
-	r.buf = r.buf[n:]
-	return n, nil
+	return snapshots.Open(m, part, get, func(msg string) error { return fmt.Errorf("%s: %w", msg, model.ErrDamaged) })
 }
-
-// snapshotReader inflates a snapshot's stream and names the snapshot in
-// its errors.
-type snapshotReader struct {
-	fr     io.ReadCloser
-	source string
-	n      int
-}
-
-func (r *snapshotReader) Read(p []byte) (int, error) {
-	n, err := r.fr.Read(p)
-	var corrupt flate.CorruptInputError
-	if errors.As(err, &corrupt) || errors.Is(err, io.ErrUnexpectedEOF) {
-		err = fmt.Errorf("snapshot %d of source %q: %v: %w", r.n, r.source, err, model.ErrDamaged)
-	}
-	return n, err
-}
-
-func (r *snapshotReader) Close() error { return r.fr.Close() }

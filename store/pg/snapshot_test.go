@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"chrono/model"
+	"chrono/store/snapshots"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -94,7 +95,7 @@ func TestLargeSnapshotInPieces(t *testing.T) {
 	if err := c.QueryRow(ctx, `SELECT count(*), max(length(data)) FROM snapshot_pieces WHERE inv = $1 AND part = 'o'`, s.inv).Scan(&pieces, &biggest); err != nil {
 		t.Fatal(err)
 	}
-	if pieces < len(data)/pieceSize || biggest > pieceSize {
+	if pieces < len(data)/snapshots.PieceSize || biggest > snapshots.PieceSize {
 		t.Errorf("%d pieces of at most %d bytes for %d bytes", pieces, biggest, len(data))
 	}
 	rc, err := s.SnapshotOriginal("big", 1)

@@ -3,7 +3,7 @@
 // database holds many investigations, each named, and every row carries
 // the investigation it belongs to.
 //
-// Events are kept with their order key (model.OrderKey) in a column with
+// Events are kept with their order key (order.go) in a column with
 // a unique index, so that windows, finds and counts walk the timeline by
 // keyset pagination (WHERE ord > $last ORDER BY ord LIMIT n), never by
 // OFFSET. Their tags, actors, status and month are kept in columns

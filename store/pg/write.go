@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"chrono/model"
@@ -63,8 +65,11 @@ func (s *Store) Write(op model.Op, phrase string, fn func(tx model.Tx) error) (m
 	}
 	defer tx.Rollback(ctx)
 	t := &writeTx{s: s, tx: tx, now: clock().UTC().Round(0),
-		events: map[string]*model.EventChange{}, sources: map[string]*model.SourceChange{}}
+		events: map[string]*model.EventChange{}, sources: map[string]*model.SourceChange{}, regroup: map[string]bool{}}
 	if err := fn(t); err != nil {
+		return model.Entry{}, s.fail(err)
+	}
+	if err := settle(tx, s.inv, slices.Sorted(maps.Keys(t.regroup))); err != nil {
 		return model.Entry{}, s.fail(err)
 	}
 	entry, err := t.record(op, phrase)
@@ -97,6 +102,9 @@ type writeTx struct {
 	header      *model.Header
 	snapshots   []model.SnapshotRef // kept or withdrawn
 	reverts     uint64
+	// regroup holds the events whose linked groups settle places again
+	// before the transaction commits.
+	regroup map[string]bool
 }
 
 var _ model.Tx = (*writeTx)(nil)
@@ -236,6 +244,18 @@ func (t *writeTx) touch(id string) error {
 	return nil
 }
 
+// mark records that id's linked group, as it is now and as the write
+// leaves it, must be placed again: the events its order links name now
+// are read before the write replaces or removes them.
+func (t *writeTx) mark(id string) error {
+	t.regroup[id] = true
+	linked, err := linkedIDs(t.tx, t.s.inv, []string{id})
+	for _, other := range linked {
+		t.regroup[other] = true
+	}
+	return err
+}
+
 // Author implements model.Tx.
 func (t *writeTx) Author() string { return t.s.author }
 
@@ -290,6 +310,9 @@ func (t *writeTx) PutEvent(e model.Event) error {
 		return err
 	}
 	if err := t.touch(e.ID); err != nil {
+		return err
+	}
+	if err := t.mark(e.ID); err != nil {
 		return err
 	}
 	return putEvent(t.tx, t.s.inv, &e)
@@ -355,6 +378,9 @@ func (t *writeTx) TrashEvent(id string) error {
 	if err := t.touch(id); err != nil {
 		return err
 	}
+	if err := t.mark(id); err != nil {
+		return err
+	}
 	if err := removeEvent(t.tx, t.s.inv, id); err != nil {
 		return err
 	}
@@ -394,6 +420,7 @@ func (t *writeTx) RestoreEvent(id string) error {
 	if _, err := t.tx.Exec(ctx, `DELETE FROM trash WHERE inv = $1 AND id = $2`, t.s.inv, id); err != nil {
 		return err
 	}
+	t.regroup[id] = true
 	return putEvent(t.tx, t.s.inv, &tr.Event)
 }
 

@@ -149,11 +149,35 @@ func IDs(events []model.Event) []string {
 	return out
 }
 
-// InTimelineOrder returns a sorted copy of events, by the model's order.
+// InTimelineOrder returns a copy of events in the chronology's order
+// (model.Order).
 func InTimelineOrder(events []model.Event) []model.Event {
-	out := slices.Clone(events)
-	slices.SortFunc(out, func(a, b model.Event) int { return model.CompareEvents(&a, &b) })
+	ch := model.Order(slices.Clone(events))
+	out := make([]model.Event, len(ch.Events))
+	for i, p := range ch.Events {
+		out[i] = *p.Event
+	}
 	return out
+}
+
+// OrderKeys returns the order key a store keeps each of events under,
+// by id: the key model.Order places it by among them.
+func OrderKeys(events []model.Event) map[string][]byte {
+	ch := model.Order(slices.Clone(events))
+	out := make(map[string][]byte, len(ch.Events))
+	for i := range ch.Events {
+		out[ch.Events[i].Event.ID] = ch.Events[i].OrderKey()
+	}
+	return out
+}
+
+// keyOf reports whether key can be e's order key: it names e, and the
+// date e states.
+func keyOf(key []byte, e *model.Event) bool {
+	earliest, latest, dated := model.OrderKeyBounds(key)
+	stated := model.SpanOf(e.Date)
+	return model.OrderKeyID(key) == e.ID && dated == !e.Date.IsZero() &&
+		(!dated || earliest == stated.Earliest && latest == stated.Latest)
 }
 
 // SameEvent reports whether two events are equal as a store keeps them:

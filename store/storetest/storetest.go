@@ -57,6 +57,7 @@ func Run(t *testing.T, h Harness) {
 	}{
 		{"ViewsAgreeWithTheModel", testViewsAgreeWithTheModel},
 		{"TimelineOrder", testTimelineOrder},
+		{"OrderFollowsLinks", testOrderFollowsLinks},
 		{"DeepTime", testDeepTime},
 		{"SearchAgreesWithTheModel", testSearchAgreesWithTheModel},
 		{"EventsStops", testEventsStops},

@@ -1,0 +1,244 @@
+package bolt
+
+import (
+	"bytes"
+	"fmt"
+	"maps"
+	"slices"
+
+	"chrono/model"
+)
+
+// An event is stored under the key model.Order gives it. An event no
+// constraint involves (most of them) is placed by its own date alone
+// (model.OrderKey), so that writing it needs nothing else. An event in a
+// linked group (events joined by precedes, follows or disputes links) is
+// placed with its whole group: every write that can change the group
+// (a link added or removed, a member's date or title edited, a member
+// deleted, restored or imported) marks it, and before the transaction
+// ends settle places the group again and moves the events whose key
+// changed.
+
+// mark records that e's linked group, if it has one, must be placed
+// again: e's own order links name it, and so does an entry of the links
+// index for a link to e.
+func (b buckets) mark(e *model.Event) {
+	if b.regroup == nil {
+		return
+	}
+	for _, l := range e.Links {
+		if l.Rel.Orders() && l.Event != e.ID {
+			b.regroup[e.ID] = true
+			b.regroup[l.Event] = true
+		}
+	}
+	if !b.regroup[e.ID] && linkedTo(b, e.ID) {
+		b.regroup[e.ID] = true
+	}
+}
+
+// linkedTo reports whether an order link of another event points at id.
+func linkedTo(b buckets, id string) bool {
+	found := false
+	_ = eachLinkTo(b, id, func(string, model.Rel) error {
+		found = true
+		return errStop
+	})
+	return found
+}
+
+// errStop ends a walk early; it never leaves the function that walks.
+var errStop = fmt.Errorf("stop")
+
+// eachLinkTo calls fn with each event whose order link points at id,
+// from the links index.
+func eachLinkTo(b buckets, id string, fn func(from string, rel model.Rel) error) error {
+	prefix := append([]byte(id), keySep)
+	c := b.links.Cursor()
+	for k, _ := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, _ = c.Next() {
+		from, rel, ok := bytes.Cut(k[len(prefix):], []byte{keySep})
+		if !ok {
+			return corruptf("links index entry %q has no rel", k)
+		}
+		if !model.Rel(rel).Orders() || string(from) == id {
+			continue
+		}
+		if err := fn(string(from), model.Rel(rel)); err != nil {
+			if err == errStop {
+				return nil
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// settle places again the linked groups of the marked events, and moves
+// each event whose key changed.
+func (b buckets) settle() error {
+	if len(b.regroup) == 0 {
+		return nil
+	}
+	seeds := slices.Sorted(maps.Keys(b.regroup))
+	clear(b.regroup)
+	return b.place(seeds)
+}
+
+// settleAll places every linked group again: after a bulk build and in
+// the migration that brings keys to the chronology's order.
+func (b buckets) settleAll() error {
+	seeds := map[string]bool{}
+	c := b.links.Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		parts := bytes.SplitN(k, []byte{keySep}, 3)
+		if len(parts) == 3 && model.Rel(parts[2]).Orders() {
+			seeds[string(parts[0])] = true
+			seeds[string(parts[1])] = true
+		}
+	}
+	return b.place(slices.Sorted(maps.Keys(seeds)))
+}
+
+// place places the groups of seeds, each once.
+func (b buckets) place(seeds []string) error {
+	done := map[string]bool{}
+	for _, id := range seeds {
+		if done[id] {
+			continue
+		}
+		events, keys, err := b.group(id, done)
+		if err != nil {
+			return err
+		}
+		if len(events) == 0 {
+			continue
+		}
+		ch := model.Order(events)
+		for i := range ch.Events {
+			p := &ch.Events[i]
+			want := p.OrderKey()
+			old := keys[p.Event.ID]
+			if bytes.Equal(want, old) {
+				continue
+			}
+			if err := b.move(p.Event, old, want); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// group returns the events on the timeline linked to id by order links,
+// either way and along chains of them, with their stored keys. Ids not
+// on the timeline (deleted, or never there) are passed through but not
+// returned: their links still join the index entries of those that
+// point at them, and the model leaves out links to missing events.
+func (b buckets) group(id string, done map[string]bool) ([]model.Event, map[string][]byte, error) {
+	var events []model.Event
+	keys := map[string][]byte{}
+	queue := []string{id}
+	done[id] = true
+	visit := func(other string) {
+		if !done[other] {
+			done[other] = true
+			queue = append(queue, other)
+		}
+	}
+	for len(queue) > 0 {
+		cur := queue[0]
+		queue = queue[1:]
+		if order := b.ids.Get([]byte(cur)); order != nil {
+			e, order, err := b.event(cur)
+			if err != nil {
+				return nil, nil, err
+			}
+			events = append(events, e)
+			keys[cur] = bytes.Clone(order)
+			for _, l := range e.Links {
+				if l.Rel.Orders() {
+					visit(l.Event)
+				}
+			}
+		}
+		err := eachLinkTo(b, cur, func(from string, _ model.Rel) error {
+			visit(from)
+			return nil
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	return events, keys, nil
+}
+
+// move stores e, stored under old, under order instead, with its index
+// entries and counts.
+func (b buckets) move(e *model.Event, old, order []byte) error {
+	v := bytes.Clone(b.events.Get(old))
+	if v == nil {
+		return corruptf("event %q: the ids index has it, the events bucket has not (chrono check --store lists all such)", e.ID)
+	}
+	if err := b.events.Delete(old); err != nil {
+		return err
+	}
+	if err := b.index(e, old, -1); err != nil {
+		return err
+	}
+	if err := b.events.Put(order, v); err != nil {
+		return err
+	}
+	if err := b.ids.Put([]byte(e.ID), order); err != nil {
+		return err
+	}
+	return b.index(e, order, 1)
+}
+
+// placing gathers, for the store check, the events whose stored key is
+// not their own order key and those in linked groups, and checks each
+// against the key its group gives it.
+type placing struct {
+	events  []model.Event
+	stored  map[string][]byte
+	targets map[string]bool
+}
+
+func newPlacing() *placing {
+	return &placing{stored: map[string][]byte{}, targets: map[string]bool{}}
+}
+
+// add considers one stored event.
+func (p *placing) add(e *model.Event, order []byte) {
+	linked := false
+	for _, l := range e.Links {
+		if l.Rel.Orders() && l.Event != e.ID {
+			linked = true
+			p.targets[l.Event] = true
+		}
+	}
+	if linked || !bytes.Equal(order, model.OrderKey(e)) {
+		p.events = append(p.events, *e)
+		p.stored[e.ID] = bytes.Clone(order)
+	}
+}
+
+// check reads the targets of order links not yet gathered and reports
+// each gathered event stored under another key than its group gives it.
+func (p *placing) check(b buckets, wrong func(id string)) {
+	for _, id := range slices.Sorted(maps.Keys(p.targets)) {
+		if _, ok := p.stored[id]; ok {
+			continue
+		}
+		if e, order, err := b.event(id); err == nil {
+			p.events = append(p.events, e)
+			p.stored[id] = bytes.Clone(order)
+		}
+	}
+	ch := model.Order(p.events)
+	for i := range ch.Events {
+		pl := &ch.Events[i]
+		if !bytes.Equal(pl.OrderKey(), p.stored[pl.Event.ID]) {
+			wrong(pl.Event.ID)
+		}
+	}
+}

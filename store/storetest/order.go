@@ -1,0 +1,106 @@
+package storetest
+
+import (
+	"slices"
+	"testing"
+
+	"chrono/model"
+)
+
+// testOrderFollowsLinks: the store keeps the chronology's order as the
+// writes that change a linked group change it: a link added, a linked
+// event's date edited, each undone, a linked event deleted and
+// restored. After each, every view, window and count agrees with the
+// model's order of the events as they then are, so that a window moves
+// across the events that moved.
+func testOrderFollowsLinks(t *testing.T, s *suite) {
+	st := s.seeded(t)
+	events := FixtureEvents(t)
+	set := func(id string, fn func(e *model.Event)) []model.Event {
+		out := slices.Clone(events)
+		for i := range out {
+			if out[i].ID == id {
+				out[i].Links = slices.Clone(out[i].Links)
+				fn(&out[i])
+			}
+		}
+		return out
+	}
+	before := func(t *testing.T, a, b string) {
+		t.Helper()
+		ids := IDs(AllEvents(t, st))
+		if i, j := slices.Index(ids, a), slices.Index(ids, b); i < 0 || j < 0 || i > j {
+			t.Errorf("%s should come before %s: %q", a, b, ids)
+		}
+	}
+	write := func(op model.Op, fn func(tx model.Tx) error) model.Entry {
+		t.Helper()
+		entry, err := st.Write(op, string(op), fn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return entry
+	}
+	undo := func() {
+		t.Helper()
+		if _, err := model.Undo(st); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// An undated event that precedes the killing is placed before it,
+	// no longer at the end.
+	link := write(model.OpLink, func(tx model.Tx) error {
+		_, err := model.LinkEvents(tx, "undated-aside", model.Precedes, "khashoggi-killed")
+		return err
+	})
+	linked := set("undated-aside", func(e *model.Event) {
+		e.Links = append(e.Links, model.Link{Rel: model.Precedes, Event: "khashoggi-killed"})
+	})
+	t.Run("after a link", func(t *testing.T) {
+		before(t, "undated-aside", "khashoggi-killed")
+		before(t, "mid-august", "undated-aside")
+		s.checkViews(t, st, linked)
+	})
+
+	// The date of the event it precedes moves it too.
+	write(model.OpEdit, func(tx model.Tx) error {
+		_, err := model.UpdateEvent(tx, "khashoggi-killed", func(e *model.Event) error {
+			e.Date = model.MustParseDate("2023")
+			return nil
+		})
+		return err
+	})
+	events = linked
+	redated := set("khashoggi-killed", func(e *model.Event) { e.Date = model.MustParseDate("2023") })
+	t.Run("after a date edit", func(t *testing.T) {
+		before(t, "post-publishes", "undated-aside")
+		before(t, "undated-aside", "khashoggi-killed")
+		s.checkViews(t, st, redated)
+	})
+
+	undo()
+	t.Run("after undoing the date edit", func(t *testing.T) { s.checkViews(t, st, linked) })
+
+	// Deleted, the event it precedes no longer places it; restored, it
+	// does again.
+	write(model.OpDelete, func(tx model.Tx) error {
+		_, err := model.DeleteEvents(tx, []string{"khashoggi-killed"})
+		return err
+	})
+	rest := slices.DeleteFunc(slices.Clone(linked), func(e model.Event) bool { return e.ID == "khashoggi-killed" })
+	t.Run("after deleting the event it precedes", func(t *testing.T) {
+		before(t, "undated-rumour", "undated-aside")
+		s.checkViews(t, st, rest)
+	})
+	undo()
+	t.Run("after restoring it", func(t *testing.T) { s.checkViews(t, st, linked) })
+
+	if _, err := model.Revert(st, link); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("after undoing the link", func(t *testing.T) {
+		before(t, "undated-rumour", "undated-aside")
+		s.checkViews(t, st, FixtureEvents(t))
+	})
+}
