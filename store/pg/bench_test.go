@@ -202,3 +202,27 @@ func BenchmarkSearchFirstMatch(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSearchNoMatch looks for a name no event holds, from the start
+// of the timeline to its end, a step of candidates at a time: the time
+// a rare word takes to be found, or to be known absent.
+func BenchmarkSearchNoMatch(b *testing.B) {
+	s := benchStore(b)
+	q := model.Query{Text: "zofia kowalczyk"}
+	for b.Loop() {
+		var pos model.Position
+		for {
+			hit, next, err := s.Find(q, pos, false, 5000)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if hit != (model.Position{}) {
+				b.Fatal("a match for a name no event holds:", hit.EventID())
+			}
+			if next == (model.Position{}) {
+				break
+			}
+			pos = next
+		}
+	}
+}

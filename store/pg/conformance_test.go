@@ -17,7 +17,12 @@ import (
 // refused writes leave every row of the investigation as it was.
 func TestConformance(t *testing.T) {
 	needServer(t)
-	storetest.Run(t, storetest.Harness{
+	storetest.Run(t, harness())
+}
+
+// harness is the conformance suite's way with this store.
+func harness() storetest.Harness {
+	return storetest.Harness{
 		Open: func(t *testing.T) model.Store { return newStore(t, "tester@conformance") },
 		Check: func(t testing.TB, s model.Store) {
 			t.Helper()
@@ -42,13 +47,13 @@ func TestConformance(t *testing.T) {
 			t.Cleanup(func() { again.Close() })
 			return again
 		},
-	})
+	}
 }
 
 // dumpTables are the tables of an investigation and the columns that
 // name a row.
 var dumpTables = []struct{ table, key, cols string }{
-	{"events", "id", "ord, body, status, actors, tags, noted, period, months, cites"},
+	{"events", "id", "ord, body, status, actors, tags, noted, period, months, cites, search"},
 	{"links", "target || '/' || source || '/' || rel", "''"},
 	{"sources", "id", "body"},
 	{"trash", "id", "at, body"},
@@ -101,7 +106,7 @@ func checkColumns(t testing.TB, s *Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, err := c.Query(ctx, `SELECT id, ord, body, status, actors, tags, noted, period, months, cites FROM events WHERE inv = $1`, s.inv)
+	rows, err := c.Query(ctx, `SELECT id, ord, body, status, actors, tags, noted, period, months, cites, search FROM events WHERE inv = $1`, s.inv)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +115,7 @@ func checkColumns(t testing.TB, s *Store) {
 	var events []model.Event
 	for rows.Next() {
 		var got row
-		if err := rows.Scan(&got.id, &got.ord, &got.body, &got.status, &got.actors, &got.tags, &got.noted, &got.period, &got.months, &got.cites); err != nil {
+		if err := rows.Scan(&got.id, &got.ord, &got.body, &got.status, &got.actors, &got.tags, &got.noted, &got.period, &got.months, &got.cites, &got.search); err != nil {
 			t.Fatal(err)
 		}
 		e, err := decodeEvent(got.id, got.body)

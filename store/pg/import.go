@@ -61,7 +61,8 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 	defer tx.Rollback(ctx)
 	_, err = tx.Exec(ctx, `CREATE TEMP TABLE chrono_staging (
 		id text COLLATE "C", ord bytea, body bytea, status text COLLATE "C", actors text[] COLLATE "C",
-		tags text[] COLLATE "C", noted boolean, period bigint, months bigint, cites text[] COLLATE "C") ON COMMIT DROP`)
+		tags text[] COLLATE "C", noted boolean, period bigint, months bigint, cites text[] COLLATE "C",
+		search text COLLATE "C") ON COMMIT DROP`)
 	if err != nil {
 		return nil, s.fail(err)
 	}
@@ -98,8 +99,21 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 	if err := im.commit(inputs, results); err != nil {
 		return nil, s.fail(err)
 	}
+	if im.result.New+im.result.Updated >= analyzeAfter {
+		// The planner's statistics are refreshed now rather than when
+		// autovacuum comes by: without them, it takes a table just
+		// loaded for a few hundred rows, and sorts a search's first look
+		// out of every row after it rather than reading the thousand it
+		// needs by the order index. A role that does not own the table
+		// may not; the database then only warns, and autovacuum will.
+		tx.Conn().Exec(ctx, `ANALYZE events`)
+	}
 	return results, nil
 }
+
+// analyzeAfter is how many events an import writes for the planner's
+// statistics of them to be refreshed at once.
+const analyzeAfter = 10_000
 
 // HasEvent implements model.Known.
 func (im *txImport) HasEvent(id string) bool {
@@ -256,7 +270,7 @@ func (im *txImport) flush() error {
 		if err != nil {
 			return err
 		}
-		write = append(write, []any{r.id, r.ord, r.body, r.status, r.actors, r.tags, r.noted, r.period, r.months, r.cites})
+		write = append(write, []any{r.id, r.ord, r.body, r.status, r.actors, r.tags, r.noted, r.period, r.months, r.cites, r.search})
 		for _, l := range e.Links {
 			im.linkRows = append(im.linkRows, []any{im.s.inv, l.Event, e.ID, string(l.Rel)})
 		}
@@ -268,14 +282,14 @@ func (im *txImport) flush() error {
 		return err
 	}
 	if _, err := im.tx.CopyFrom(ctx, pgx.Identifier{"chrono_staging"},
-		[]string{"id", "ord", "body", "status", "actors", "tags", "noted", "period", "months", "cites"}, pgx.CopyFromRows(write)); err != nil {
+		[]string{"id", "ord", "body", "status", "actors", "tags", "noted", "period", "months", "cites", "search"}, pgx.CopyFromRows(write)); err != nil {
 		return err
 	}
-	if _, err := im.tx.Exec(ctx, `INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites)
-		SELECT $1, id, ord, body, status, actors, tags, noted, period, months, cites FROM chrono_staging
+	if _, err := im.tx.Exec(ctx, `INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites, search)
+		SELECT $1, id, ord, body, status, actors, tags, noted, period, months, cites, search FROM chrono_staging
 		ON CONFLICT (inv, id) DO UPDATE SET ord = EXCLUDED.ord, body = EXCLUDED.body, status = EXCLUDED.status,
 			actors = EXCLUDED.actors, tags = EXCLUDED.tags, noted = EXCLUDED.noted, period = EXCLUDED.period,
-			months = EXCLUDED.months, cites = EXCLUDED.cites, version = events.version + 1`, im.s.inv); err != nil {
+			months = EXCLUDED.months, cites = EXCLUDED.cites, search = EXCLUDED.search, version = events.version + 1`, im.s.inv); err != nil {
 		return err
 	}
 	// The groups the written events were in, by the links they had, and

@@ -7,21 +7,26 @@ import (
 	"slices"
 
 	"chrono/model"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // plan is a query as the database answers it: the parts of model.Query
 // that columns answer exactly (tags, statuses, actors, untagged, noted,
-// ids)
-// as SQL conditions, and the rest (dates, text, links) checked here on
-// each candidate with model.Query.Matches, the definition every store
-// agrees with. The search is a substring search that ignores case and
-// accents (model.ContainsFold): it is evaluated here over the candidate
-// rows, so that it finds exactly what the bbolt store finds.
+// ids) as SQL conditions, and the rest (dates, text, links) checked here
+// on each candidate with model.Query.Matches, the definition every store
+// agrees with. The database narrows a search's candidates by the events'
+// search key (search.go), which selects every match and may select more.
 type plan struct {
-	q      model.Query
-	where  string // " AND ..." conditions on the events table
-	args   []any  // $1 is the investigation
-	inGo   bool   // some part is checked here
+	q     model.Query
+	where string // " AND ..." conditions on the events table
+	args  []any  // $1 is the investigation
+	inGo  bool   // some part is checked here
+	// search is the condition of a search on the search key ("" when
+	// there is none), kept apart from where for the walk's first look
+	// (search.go). A search's queries are planned with the values they
+	// are run with.
+	search string
 	linked map[string]bool
 }
 
@@ -54,6 +59,11 @@ func (s *Store) plan(db querier, q model.Query) (*plan, error) {
 	if q.ByID {
 		// The primary key answers it: none when it names none.
 		p.where += " AND id = ANY(" + p.arg(append([]string{}, q.IDs...)) + "::text[])"
+	}
+	if q.Text != "" {
+		if pat := searchPattern(q.Text); pat != "" {
+			p.search = "search LIKE " + p.arg(pat)
+		}
 	}
 	p.inGo = !q.During.IsZero() || q.Text != "" || len(q.Linked) > 0
 	if len(q.Linked) > 0 {
@@ -103,9 +113,11 @@ func (p *plan) keeps(id string, body []byte) (bool, error) {
 	return q.Matches(&e), nil
 }
 
-// candidate is one row a walk reads.
+// candidate is one row a walk reads; hit is unset for a row a search's
+// first look reads that its key rules out.
 type candidate struct {
 	ord, body []byte
+	hit       bool
 }
 
 // batch is how many rows a walk reads in one query.
@@ -120,9 +132,9 @@ const batch = 256
 // or the candidates ran out. The body is read only when withBody is set
 // or p needs it.
 func (s *Store) walk(db querier, p *plan, from []byte, backward bool, limit int, withBody bool, fn func(c candidate) (bool, error)) (next []byte, err error) {
-	cols := "ord, NULL::bytea"
+	body := "NULL::bytea"
 	if withBody || p.inGo {
-		cols = "ord, body"
+		body = "body"
 	}
 	order, op := "ASC", ">="
 	if backward {
@@ -130,6 +142,8 @@ func (s *Store) walk(db querier, p *plan, from []byte, backward bool, limit int,
 	}
 	seen := 0
 	var last []byte
+	// A search first looks at the rows next to from (search.go).
+	look := p.search != ""
 	for {
 		args := append([]any(nil), p.args...)
 		where := p.where
@@ -141,15 +155,32 @@ func (s *Store) walk(db querier, p *plan, from []byte, backward bool, limit int,
 		if limit > 0 {
 			n = min(n, limit-seen+1)
 		}
-		args = append(args, n)
-		rows, err := db.Query(ctx, fmt.Sprintf(`SELECT %s FROM events WHERE inv = $1%s ORDER BY ord %s LIMIT $%d`, cols, where, order, len(args)), args...)
+		var sql string
+		switch {
+		case look:
+			n = lookRows
+			args = append(args, n)
+			sql = fmt.Sprintf(`SELECT ord, CASE WHEN hit THEN body END, hit FROM (
+				SELECT ord, %s AS body, %s AS hit FROM events WHERE inv = $1%s ORDER BY ord %s LIMIT $%d) AS near
+				ORDER BY ord %s`, body, p.search, where, order, len(args), order)
+		case p.search != "":
+			where += " AND " + p.search
+			fallthrough
+		default:
+			args = append(args, n)
+			sql = fmt.Sprintf(`SELECT ord, %s, true FROM events WHERE inv = $1%s ORDER BY ord %s LIMIT $%d`, body, where, order, len(args))
+		}
+		if p.search != "" {
+			args = append([]any{pgx.QueryExecModeExec}, args...)
+		}
+		rows, err := db.Query(ctx, sql, args...)
 		if err != nil {
 			return nil, err
 		}
 		var page []candidate
 		for rows.Next() {
 			var c candidate
-			if err := rows.Scan(&c.ord, &c.body); err != nil {
+			if err := rows.Scan(&c.ord, &c.body, &c.hit); err != nil {
 				rows.Close()
 				return nil, err
 			}
@@ -159,7 +190,12 @@ func (s *Store) walk(db querier, p *plan, from []byte, backward bool, limit int,
 		if err := rows.Err(); err != nil {
 			return nil, err
 		}
+		look = false
 		for _, c := range page {
+			if !c.hit {
+				last = c.ord
+				continue
+			}
 			if limit > 0 && seen == limit {
 				if backward {
 					return last, nil

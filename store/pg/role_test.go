@@ -55,6 +55,11 @@ func work(t *testing.T, dbURL, investigation string) {
 	if n != 1 {
 		t.Errorf("listed %d events tagged checked, want 1", n)
 	}
+	// A search, over the trigram index or, where the role could not make
+	// it, over the rows.
+	if hit, _, err := s.Find(model.Query{Text: "FBI TIP LINE"}, model.Position{}, false, 1000); err != nil || hit.EventID() != "fbi-tip" {
+		t.Errorf("search as the role: %q, %v", hit.EventID(), err)
+	}
 	if r, err := s.VerifyJournal(); err != nil || !r.OK() || r.Entries != 2 {
 		t.Errorf("the chain as the role: %+v, %v", r, err)
 	}
@@ -95,6 +100,12 @@ func TestRolesWithoutSuperuser(t *testing.T) {
 		t.Errorf("the worker making the tables: %v", err)
 	}
 	work(t, owner, "owned")
+	// The owner may not create extensions (no CREATE on the database):
+	// chrono's tables are made without the trigram index.
+	var indexed bool
+	if err := admin.QueryRow(ctx, `SELECT to_regclass('events_search') IS NOT NULL`).Scan(&indexed); err != nil || indexed {
+		t.Errorf("the search index without pg_trgm: %v %v", indexed, err)
+	}
 
 	// What the owner grants the worker, as the README says.
 	c, err := pgx.Connect(ctx, owner)

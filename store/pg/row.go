@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"chrono/model"
 
@@ -11,9 +12,10 @@ import (
 )
 
 // row is an event as the events table keeps it: the event as JSON, and
-// what filters and counts read without decoding it.
+// what filters, counts and searches read without decoding it.
 type row struct {
 	id, status     string
+	search         string
 	ord, body      []byte
 	actors, tags   []string
 	cites          []string
@@ -53,10 +55,24 @@ func rowOf(e *model.Event) (row, error) {
 		cite(q.Source)
 	}
 	r.cites = nonNil(r.cites)
+	r.search = searchKey(e)
 	var months int
 	r.period, months = spanOfKey(r.ord)
 	r.months = int64(months)
 	return r, nil
+}
+
+// searchKey is what a search looks in, the search fields folded by
+// model.FoldKey, a line each: a search's pattern that runs from one into
+// the next selects a candidate that the check in Go then drops.
+func searchKey(e *model.Event) string {
+	var b strings.Builder
+	e.SearchFields(func(field string) bool {
+		b.WriteString(model.FoldKey(field))
+		b.WriteByte('\n')
+		return true
+	})
+	return b.String()
 }
 
 // nonNil keeps an empty list from being stored as NULL.

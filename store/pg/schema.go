@@ -30,6 +30,7 @@ var migrations = []migration{
 	{"the journal's hash chain", chainJournal},
 	{"the tables of snapshots", createSnapshots},
 	{"the events in the chronology's order", placeInOrder},
+	{"the events' search key and its trigram index", addSearchKey},
 }
 
 // schemaLock is the advisory lock chronos take while they migrate, so

@@ -42,6 +42,13 @@ type Harness struct {
 	Reopen func(t *testing.T, s model.Store, author string) model.Store
 }
 
+// RunSearch runs the suite's tests of searching alone, for a store to
+// run again in another of its ways of answering.
+func RunSearch(t *testing.T, h Harness) {
+	t.Run("SearchAgreesWithTheModel", func(t *testing.T) { testSearchAgreesWithTheModel(t, &suite{h}) })
+	t.Run("CountFromAndFindInPieces", func(t *testing.T) { testCountFromAndFindInPieces(t, &suite{h}) })
+}
+
 // Run runs the conformance suite against stores h opens.
 func Run(t *testing.T, h Harness) {
 	for _, test := range []struct {
@@ -52,6 +59,7 @@ func Run(t *testing.T, h Harness) {
 		{"TimelineOrder", testTimelineOrder},
 		{"OrderFollowsLinks", testOrderFollowsLinks},
 		{"DeepTime", testDeepTime},
+		{"SearchAgreesWithTheModel", testSearchAgreesWithTheModel},
 		{"EventsStops", testEventsStops},
 		{"Window", testWindow},
 		{"CountsFollowWrites", testCountsFollowWrites},

@@ -1,0 +1,99 @@
+package storetest
+
+import (
+	"slices"
+	"testing"
+
+	"chrono/model"
+)
+
+// searchDoc holds text that a store's own search index could get wrong:
+// accents composed and decomposed, case beyond ASCII, the characters of
+// SQL's LIKE (% _ \), words a search runs across, and fields side by side
+// that a search must not run across.
+const searchDoc = `{"chrono": 1, "events": [
+  {"id": "zurich", "date": "2020-01-01", "title": "Meeting in Zürich", "summary": "At the ZÜRICH office"},
+  {"id": "zurich-plain", "date": "2020-01-02", "title": "Zurich, without the accent"},
+  {"id": "decomposed", "date": "2020-01-03", "title": "Zu\u0308rich, stored decomposed"},
+  {"id": "percent", "date": "2020-01-04", "title": "Fees rose 50% in_2021", "summary": "saved under C:\\temp\\fees"},
+  {"id": "underscore", "date": "2020-01-05", "title": "file_name, not filexname"},
+  {"id": "lodz", "date": "2020-01-06", "title": "An arrest", "actors": ["Łódź Police"], "tags": ["poland"]},
+  {"id": "kelvin", "date": "2020-01-07", "title": "Cooled to 4 \u212a"},
+  {"id": "greek", "date": "2020-01-08", "title": "ΣΊΣΥΦΟΣ and the ᾼ stone", "notes": [{"text": "σίσυφος, ᾳ"}]},
+  {"id": "spanning", "date": "2020-01-09", "title": "Gary Miller", "summary": "met the ambassador",
+   "quotes": [{"text": "never done any business", "speaker": "NSO Group"}]},
+  {"id": "cafe", "date": "2020-01-10", "title": "A note", "notes": [{"text": "Café crème, twice"}]},
+  {"id": "nothing-alike", "date": "2020-01-11", "title": "Unrelated"}
+]}`
+
+// searches are the texts searchAgrees looks for, and, for some, the
+// events that hold them, written out, so that the model is checked too.
+var searches = []struct {
+	text string
+	want []string // nil: only that the store agrees with the model
+}{
+	{"zurich", []string{"zurich", "zurich-plain", "decomposed"}},
+	{"ZÜRICH", []string{"zurich"}},
+	{"zürich", []string{"zurich"}},
+	{"zu\u0308rich", []string{"decomposed"}},
+	{"50%", []string{"percent"}},
+	{"%", []string{"percent"}},
+	{"_", []string{"percent", "underscore"}},
+	{"e_n", []string{"underscore"}},
+	{"0% in_2", []string{"percent"}},
+	{`\temp\`, []string{"percent"}},
+	{`c:\`, []string{"percent"}},
+	{"file_name", []string{"underscore"}},
+	{"lodz", []string{"lodz"}},
+	{"ŁÓDŹ", []string{"lodz"}},
+	{"4 k", []string{"kelvin"}},
+	{"\u212a", nil},
+	{"sisyfos", nil},
+	{"σίσυφος", []string{"greek"}},
+	{"ΣΊΣΥΦΟΣ", []string{"greek"}},
+	{"ᾳ", []string{"greek"}},
+	{"ary mil", []string{"spanning"}},
+	{"miller met", nil},       // runs from the title into the summary
+	{"ambassador never", nil}, // from the summary into a quote
+	{"ess nso", nil},          // from a quote's text into its speaker
+	{"cafe creme", []string{"cafe"}},
+	{"crème", []string{"cafe"}},
+	{"creme", []string{"cafe"}},
+	{"crème, TWICE", []string{"cafe"}},
+	{"a", nil},
+	{"ab", nil},
+	{"zz", []string{}},
+	{"\u0308", nil},
+}
+
+// testSearchAgreesWithTheModel: every search finds, in every way a store
+// answers it, exactly the events model.Query.Matches selects.
+func testSearchAgreesWithTheModel(t *testing.T, s *suite) {
+	st := s.empty(t)
+	Import(t, st, NativeInput("search.json", []byte(searchDoc)))
+	events := InTimelineOrder(ReadEvents(t, []byte(searchDoc)))
+	for _, sr := range searches {
+		for _, q := range []model.Query{{Text: sr.text}, {Text: sr.text, Tags: []string{"poland"}}} {
+			want := IDs(selected(q, events))
+			if q.Tags == nil && sr.want != nil && !slices.Equal(want, sr.want) {
+				t.Errorf("the model finds %q in %q, want %q", sr.text, want, sr.want)
+			}
+			if got := eventIDs(t, st, q); !slices.Equal(got, want) {
+				t.Errorf("%+v: Events = %q\nwant %q", q, got, want)
+			}
+			if got := scanIDs(t, st, q, nil, false); !slices.Equal(got, want) {
+				t.Errorf("%+v: forward = %q\nwant %q", q, got, want)
+			}
+			if n, err := st.Count(q); err != nil || n != len(want) {
+				t.Errorf("%+v: Count = %d, %v; want %d", q, n, err, len(want))
+			}
+			hit, _, err := st.Find(q, model.Position{}, false, 1000)
+			switch {
+			case err != nil:
+				t.Errorf("%+v: Find: %v", q, err)
+			case len(want) == 0 && !hit.IsZero(), len(want) > 0 && hit.EventID() != want[0]:
+				t.Errorf("%+v: Find = %q, want the first of %q", q, hit.EventID(), want)
+			}
+		}
+	}
+}
