@@ -130,3 +130,7 @@ func SafeLocation(location string) string {
 	}
 	return location
 }
+
+// IsStoreFile reports whether the file at path is, by its content, a
+// chrono store file (a bbolt database), such as a backup.
+func IsStoreFile(path string) bool { return bolt.IsStoreFile(path) }
