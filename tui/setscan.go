@@ -139,7 +139,7 @@ func (t *setTracker) run() {
 		}
 		t.mu.Unlock()
 		newest := batch[len(batch)-1] // its store is open
-		t.st.indexes.merge(newest.kept)
+		t.st.asked = newest.kept
 		err := t.st.update(newest.s, &t.fullScans)
 		a := setsAnswer{err: err}
 		if err == nil {
@@ -163,7 +163,9 @@ type setState struct {
 
 	published map[string]model.Date // the sources' publication dates
 	snapped   map[string]bool       // the sources with a snapshot
-	indexes   quoteIndexes
+	// indexes are those the tracker keeps of sources' latest snapshots,
+	// asked those the newest asker keeps.
+	indexes, asked quoteIndexes
 
 	// linked are the events with an order link (their own or another's
 	// to them); linkProblems those of them whose order cannot all be
@@ -332,7 +334,7 @@ func (st *setState) full(s model.Store) error {
 	if err != nil {
 		return err
 	}
-	*st = setState{ready: false, seq: seq, hash: hash, published: published, snapped: snapped, indexes: st.indexes,
+	*st = setState{ready: false, seq: seq, hash: hash, published: published, snapped: snapped, indexes: st.indexes, asked: st.asked,
 		dateProblems: map[string]bool{}, notFound: map[string]bool{}, unchecked: map[string]bool{}}
 	if err := st.checkLinks(s); err != nil {
 		return err
@@ -376,7 +378,7 @@ func (st *setState) full(s model.Store) error {
 		at = rows[len(rows)-1].Pos
 	}
 	for _, source := range slices.Sorted(maps.Keys(bySource)) {
-		si, err := st.index(s, source)
+		si, err := st.index(s, source, false)
 		if err != nil {
 			return err
 		}
@@ -393,14 +395,33 @@ func (st *setState) full(s model.Store) error {
 	return nil
 }
 
-// index is the index of a source's latest snapshot, kept for the
-// changes to come (within keptIndexes).
-func (st *setState) index(s model.Store, source string) (*sourceIndex, error) {
-	si, built, err := indexOf(s, st.indexes, source)
-	if err == nil && built {
-		st.indexes.merge(quoteIndexes{source: si})
+// trackerIndexes bounds the indexes a tracker keeps for the changes to
+// come: each holds its snapshot's text for as long as the process runs.
+const trackerIndexes = 4
+
+// index is the index of a source's latest snapshot: the asking
+// browser's, or the tracker's, or one built. One built for a change is
+// kept (within trackerIndexes), those built for the whole store are not,
+// so that the scan holds one source's text at a time.
+func (st *setState) index(s model.Store, source string, keep bool) (*sourceIndex, error) {
+	kept := quoteIndexes{}
+	for _, from := range []quoteIndexes{st.indexes, st.asked} {
+		if si := from[source]; si != nil {
+			kept[source] = si // indexOf builds it again if it no longer holds
+		}
 	}
-	return si, err
+	si, built, err := indexOf(s, kept, source)
+	if err != nil || !built || !keep {
+		return si, err
+	}
+	for id := range st.indexes {
+		if len(st.indexes) < trackerIndexes {
+			break
+		}
+		delete(st.indexes, id)
+	}
+	st.indexes[source] = si
+	return si, nil
 }
 
 // checkLinks finds the linked events whose order cannot all be true:
@@ -460,7 +481,7 @@ func (st *setState) recheck(s model.Store, changed map[string]bool) error {
 					isUnchecked = true
 					continue
 				}
-				si, err := st.index(s, q.Source)
+				si, err := st.index(s, q.Source, true)
 				if err != nil {
 					return err
 				}
