@@ -109,7 +109,11 @@ func TestAChangeRereadsWhatItChanged(t *testing.T) {
 		if i > 0 {
 			doc.WriteString(",")
 		}
-		fmt.Fprintf(&doc, `{"id": "filler-%d", "date": "2018-%02d", "title": "Filler %d"}`, i, i%12+1, i)
+		links := ""
+		if i%2 == 1 {
+			links = fmt.Sprintf(`, "links": [{"rel": "follows", "event": "filler-%d"}]`, i-1)
+		}
+		fmt.Fprintf(&doc, `{"id": "filler-%d", "date": "2018-%02d", "title": "Filler %d"%s}`, i, i%12+1, i, links)
 	}
 	doc.WriteString("]}")
 	in := model.Input{Name: "filler.json", Read: func(sink model.Sink) error {
@@ -120,6 +124,9 @@ func TestAChangeRereadsWhatItChanged(t *testing.T) {
 	}
 	s := &readCounted{Store: base}
 	d := newDriver(t, s, 120, 40)
+	if got := strings.Join(problemIDs(d.browser().problems), " "); got != "memo-leaked memo-written next-year" {
+		t.Fatalf("on opening, the events with a problem are %q", got)
+	}
 	if opened := s.read.Load(); opened < filler {
 		t.Fatalf("opening read %d events; the store's %d must all be read once", opened, filler)
 	}
@@ -130,6 +137,26 @@ func TestAChangeRereadsWhatItChanged(t *testing.T) {
 		{"a tag", func(tx model.Tx) error {
 			_, err := model.RetagEach(tx, model.Retags([]string{"filler-7"}, []string{"verify"}, nil))
 			return err
+		}},
+		{"a tag on a linked event", func(tx model.Tx) error {
+			_, err := model.RetagEach(tx, model.Retags([]string{"referral"}, []string{"verify"}, nil))
+			return err
+		}},
+		{"a link that cannot be true", func(tx model.Tx) error {
+			e, err := tx.Event("hearing")
+			if err != nil {
+				return err
+			}
+			e.Links = append(e.Links, model.Link{Rel: model.Precedes, Event: "outreach"})
+			return tx.PutEvent(e)
+		}},
+		{"a link that could not be true removed", func(tx model.Tx) error {
+			e, err := tx.Event("memo-leaked")
+			if err != nil {
+				return err
+			}
+			e.Links = nil
+			return tx.PutEvent(e)
 		}},
 		{"a date after its source", func(tx model.Tx) error {
 			e, err := tx.Event("hearing")
@@ -149,7 +176,21 @@ func TestAChangeRereadsWhatItChanged(t *testing.T) {
 			t.Errorf("after %s elsewhere the browser read %d events of %d; want those changed and a window", change.what, n, filler+7)
 		}
 	}
-	if !d.browser().problems["hearing"] {
-		t.Errorf("the hearing, now dated after its source, is not among the events with a problem: %v", problemIDs(d.browser().problems))
+	var fresh setState
+	var scans int
+	if err := fresh.update(base, &scans); err != nil {
+		t.Fatal(err)
+	}
+	got, want := strings.Join(problemIDs(d.browser().problems), " "), strings.Join(problemIDs(fresh.problems), " ")
+	if got != want {
+		t.Errorf("after the changes, the browser has the events with a problem %q; reading the store whole finds %q", got, want)
+	}
+	for _, id := range []string{"hearing", "outreach"} {
+		if !strings.Contains(got, id) {
+			t.Errorf("%s is not among the events with a problem after the changes: %q", id, got)
+		}
+	}
+	if strings.Contains(got, "memo") {
+		t.Errorf("the memo's events, whose link is gone, still have a problem: %q", got)
 	}
 }

@@ -172,8 +172,12 @@ type setState struct {
 	// true; dateProblems the events dated after the publication of the
 	// source their date is anchored to.
 	linked, linkProblems, dateProblems map[string]bool
-	problems                           map[string]bool // the two together, as given
-	notFound, unchecked                map[string]bool
+	// regroup are the events whose linked groups the changes read since
+	// may have changed: those whose order links were changed, and the
+	// events they link to.
+	regroup             map[string]bool
+	problems            map[string]bool // the two together, as given
+	notFound, unchecked map[string]bool
 }
 
 // answer gives the sets.
@@ -236,6 +240,7 @@ func head(s model.Store) (uint64, string, error) {
 // or a journal that is not the one the sets were worked out of.
 func (st *setState) changedSince(s model.Store) (changed map[string]bool, whole bool, err error) {
 	changed = map[string]bool{}
+	st.regroup = map[string]bool{}
 	sourcesChanged := false
 	var newest uint64
 	var newestHash string
@@ -261,8 +266,15 @@ func (st *setState) changedSince(s model.Store) (changed map[string]bool, whole 
 			sourcesChanged = sourcesChanged || len(e.Sources) > 0
 			for _, c := range e.Events {
 				changed[c.ID] = true
-				if c.Before != nil && hasOrderLink(c.Before) {
-					st.linked[c.ID] = true // so that its links are read again
+				for _, v := range []*model.Event{c.Before, c.After} {
+					if v == nil {
+						continue
+					}
+					for _, l := range v.Links {
+						if slices.Contains(orderRels, l.Rel) {
+							st.regroup[c.ID], st.regroup[l.Event] = true, true
+						}
+					}
 				}
 			}
 			if len(changed) > mostChanged {
@@ -447,19 +459,20 @@ func (st *setState) checkLinks(s model.Store) error {
 	return nil
 }
 
-// recheck checks the changed events again, and the linked ones when an
-// order link may have changed. A set given out is never changed: one
-// that changes is copied first, once.
+// recheck checks the changed events again, and the linked groups they
+// are or were in. A set given out is never changed: one that changes is
+// copied first, once.
 func (st *setState) recheck(s model.Store, changed map[string]bool) error {
 	if len(changed) == 0 {
 		return nil
 	}
-	relink := false
-	var notFound, unchecked, problems copyOnWrite
-	notFound.m, unchecked.m, problems.m = st.notFound, st.unchecked, st.problems
+	var notFound, unchecked copyOnWrite
+	notFound.m, unchecked.m = st.notFound, st.unchecked
 	anySnapshot := st.anySnapshot()
 	for _, id := range slices.Sorted(maps.Keys(changed)) {
-		relink = relink || st.linked[id]
+		if st.linked[id] {
+			st.regroup[id] = true
+		}
 		var isNotFound, isUnchecked bool
 		delete(st.dateProblems, id)
 		e, err := s.Event(id)
@@ -469,7 +482,6 @@ func (st *setState) recheck(s model.Store, changed map[string]bool) error {
 		case err != nil:
 			return err
 		default:
-			relink = relink || hasOrderLink(&e)
 			if len(st.published) > 0 && len(model.SourceContradictions(&e, st.published)) > 0 {
 				st.dateProblems[id] = true
 			}
@@ -495,18 +507,87 @@ func (st *setState) recheck(s model.Store, changed map[string]bool) error {
 		}
 		notFound.set(id, isNotFound)
 		unchecked.set(id, isUnchecked)
-		problems.set(id, st.linkProblems[id] || st.dateProblems[id])
 	}
-	st.notFound, st.unchecked, st.problems = notFound.m, unchecked.m, problems.m
-	if relink {
-		if err := st.checkLinks(s); err != nil {
-			return err
-		}
-		if all := union(st.linkProblems, st.dateProblems); !maps.Equal(all, st.problems) {
-			st.problems = all
+	st.notFound, st.unchecked = notFound.m, unchecked.m
+	placed, err := st.regroupLinks(s)
+	if err != nil {
+		return err
+	}
+	var problems copyOnWrite
+	problems.m = st.problems
+	for _, ids := range []map[string]bool{changed, placed} {
+		for id := range ids {
+			problems.set(id, st.linkProblems[id] || st.dateProblems[id])
 		}
 	}
+	st.problems = problems.m
 	return nil
+}
+
+// regroupLinks checks again the linked groups of the events in
+// regroup, read through the links from them (linkedGroup), and returns
+// the events it checked. A group too big to read so has every linked
+// event read again.
+func (st *setState) regroupLinks(s model.Store) (map[string]bool, error) {
+	seen := map[string]bool{}
+	var links copyOnWrite
+	links.m = st.linkProblems
+	queue := slices.Sorted(maps.Keys(st.regroup))
+	for len(queue) > 0 {
+		id := queue[0]
+		queue = queue[1:]
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		e, err := s.Event(id)
+		if errors.Is(err, model.ErrNotFound) {
+			// Gone from the timeline: those that link to it are in a
+			// group without it now.
+			delete(st.linked, id)
+			links.set(id, false)
+			in, err := s.IncomingLinks([]string{id})
+			if err != nil {
+				return nil, err
+			}
+			for _, l := range in[id] {
+				if slices.Contains(orderRels, l.Rel) {
+					queue = append(queue, l.From)
+				}
+			}
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		group, err := linkedGroup(s, e)
+		if err != nil {
+			return nil, err
+		}
+		if len(group) >= maxGroup {
+			before := st.linked
+			if err := st.checkLinks(s); err != nil {
+				return nil, err
+			}
+			return union(before, st.linked), nil // all of them were checked
+		}
+		for i := range group {
+			seen[group[i].ID] = true
+			links.set(group[i].ID, false)
+			if len(group) > 1 {
+				st.linked[group[i].ID] = true
+			} else {
+				delete(st.linked, group[i].ID)
+			}
+		}
+		for _, c := range model.Contradictions(group, nil, nil) {
+			for _, id := range c.Events {
+				links.set(id, true)
+			}
+		}
+	}
+	st.linkProblems = links.m
+	return seen, nil
 }
 
 // copyOnWrite is a set that may have been given out: it is copied
