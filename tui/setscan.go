@@ -16,11 +16,11 @@ import (
 // The sets the filter selects by id (idSet) are worked out of the whole
 // store once, and then kept up to date change by change. A change's
 // journal entry names the events it touched: only those are checked
-// again, together with the linked events when an order link may have
-// changed (few, and read through the links index). A change to the
-// sources' publication dates or snapshots, or one too big to list,
-// has the whole store read again, a page at a time, so that no read
-// holds the store for long and writers go on between pages.
+// again, together with the linked groups they are or were in (an order
+// problem lies within one group), read through their links. A change to
+// the sources' publication dates or snapshots, an import, or one too big
+// to list has the whole store read again, a page at a time, so that no
+// read holds the store for long and writers go on between pages.
 //
 // A server's sessions are told of a change all at once: the browsers of
 // one process that read one store (by Location) therefore share the
