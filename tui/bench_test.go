@@ -116,11 +116,86 @@ func forEachFresh(b *testing.B, prepare, measure func(d *driver)) {
 // BenchmarkOpen is the open-to-first-window path: the browser's model
 // starting on an open store, loading its first window, counts and ruler,
 // and drawing the first screen.
+//
+// The sets the filter selects by id (setscan.go) are worked out in the
+// background after the first screen: they are held out of the time and
+// let through after it, so that the next open finds them as a browser
+// that opens on a store others have open does. BenchmarkSetScan
+// measures the scan itself, BenchmarkSetUpdate keeping them up to date.
 func BenchmarkOpen(b *testing.B) {
 	forEachSize(b, func(b *testing.B, s model.Store) {
 		for b.Loop() {
-			d := benchDriver(b, s)
+			var held []tea.Msg
+			d := &driver{t: b, drop: func(msg tea.Msg) bool {
+				if sets, ok := msg.(setsMsg); ok && sets.wait != nil {
+					held = append(held, msg)
+					return true
+				}
+				return false
+			}}
+			d.m = New(s, Options{Now: time.Now})
+			d.m.ctx.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+			d.m.ctx.clip = func(string) (string, error) { return "", errNoClipboardProgram }
+			d.run(d.m.Init())
+			d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 			_ = d.m.View()
+			b.StopTimer()
+			d.drop = nil
+			for _, msg := range held {
+				d.send(msg)
+			}
+			b.StartTimer()
+		}
+	})
+}
+
+// BenchmarkSetScan works the sets the filter selects by id out of the
+// whole store, as the first browser to open a store does, in the
+// background.
+func BenchmarkSetScan(b *testing.B) {
+	forEachSize(b, func(b *testing.B, s model.Store) {
+		for b.Loop() {
+			var st setState
+			var scans int
+			if err := st.update(s, &scans); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkSetUpdate keeps the sets up to date after a change made
+// elsewhere (a tag on one event): what each browser of a server does
+// after each change.
+func BenchmarkSetUpdate(b *testing.B) {
+	forEachSize(b, func(b *testing.B, s model.Store) {
+		var st setState
+		var scans int
+		if err := st.update(s, &scans); err != nil {
+			b.Fatal(err)
+		}
+		var id string
+		for e := range s.Events(model.Query{}) {
+			id = e.ID
+			break
+		}
+		tags := [][]string{{"bench-update"}, nil}
+		for i := 0; b.Loop(); i++ {
+			b.StopTimer()
+			add, remove := tags[i%2], tags[(i+1)%2]
+			if _, err := s.Write(model.OpTag, "bench", func(tx model.Tx) error {
+				_, err := model.RetagEach(tx, model.Retags([]string{id}, add, remove))
+				return err
+			}); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			if err := st.update(s, &scans); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if scans != 1 {
+			b.Fatalf("%d whole scans; want 1", scans)
 		}
 	})
 }

@@ -50,14 +50,14 @@ type browser struct {
 	// standing is what other events say of loaded events, read with
 	// their rows.
 	standing map[string]standing
-	// problems are the events with a chronology problem, worked out
-	// once per load and write (loadProblems); problemsSeq drops answers
-	// a later write has overtaken.
+	// problems are the events with a chronology problem, brought up to
+	// date after each change (checkProblems); problemsSeq drops answers
+	// a later change has overtaken. The sets are shared: never changed.
 	problems    map[string]bool
 	problemsSeq int
 	// notFound and unchecked are the events with a quote not found in
 	// its source's latest snapshot, and with one that has no snapshot to
-	// check against, worked out with problems (loadQuoteSets).
+	// check against, told with problems.
 	notFound, unchecked map[string]bool
 	// idSets are the sets the view's ByID filter selects.
 	idSets idSet
@@ -182,10 +182,8 @@ func (b *browser) answer(msg tea.Msg) tea.Cmd {
 			check = b.checkProblems()
 		}
 		return tea.Batch(b.showWritten(msg), b.settleMoves(msg), check)
-	case problemsMsg:
-		return b.gotProblems(msg)
-	case quoteSetsMsg:
-		return b.gotQuoteSets(msg)
+	case setsMsg:
+		return b.gotSets(msg)
 	case placedMsg:
 		if msg.focus != "" {
 			return tea.Batch(b.requeryAround(msg.focus), b.checkProblems())

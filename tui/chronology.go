@@ -22,77 +22,13 @@ const problemSign = "↯"
 // ways: an event's own links and those made to it.
 var orderRels = []model.Rel{model.Precedes, model.Follows, model.Disputes, model.DisputedBy}
 
-// problemsMsg brings the events with a chronology problem.
-type problemsMsg struct {
-	seq int
-	ids map[string]bool
-	err error
-}
-
-// loadProblems works out which events have a chronology problem, once
-// when the browser opens and again after each write, never on a key.
-// Orders (conflicts, cycles) can only involve linked events, which the
-// links index lists without reading the others, so they are checked
-// among those alone; the sources' publication dates are checked one
-// event at a time, and only when some source has one.
-func loadProblems(s model.Store, seq int) tea.Cmd {
-	return func() tea.Msg {
-		ids, err := sharedProblems(s)
-		return problemsMsg{seq: seq, ids: ids, err: err}
-	}
-}
-
-func problemEvents(s model.Store) (map[string]bool, error) {
-	sources, err := s.Sources()
-	if err != nil {
-		return nil, err
-	}
-	var linked []model.Event
-	for e, err := range s.Events(model.Query{Linked: orderRels}) {
-		if err != nil {
-			return nil, err
-		}
-		linked = append(linked, e)
-	}
-	out := map[string]bool{}
-	for _, c := range model.Contradictions(linked, nil, nil) {
-		for _, id := range c.Events {
-			out[id] = true
-		}
-	}
-	published := model.PublishedDates(sources)
-	if len(published) == 0 {
-		return out, nil
-	}
-	for e, err := range s.Events(model.Query{}) {
-		if err != nil {
-			return nil, err
-		}
-		if len(model.SourceContradictions(&e, published)) > 0 {
-			out[e.ID] = true
-		}
-	}
-	return out, nil
-}
-
-// gotProblems keeps the events with a problem, and filters the view to
-// the new set when it is filtered to them.
-func (b *browser) gotProblems(msg problemsMsg) tea.Cmd {
-	if msg.seq != b.problemsSeq {
-		return nil
-	}
-	if msg.err != nil {
-		return fail(msg.err)
-	}
-	b.problems = msg.ids
-	return b.refilter()
-}
-
-// checkProblems asks again which events have a problem, and which have
-// quotes that are not verified.
+// checkProblems asks again which events have a chronology problem (what
+// chrono check --chronology reports), and which have quotes that are
+// not verified: once when the browser opens and after each change,
+// never on a key, in the background (setscan.go).
 func (b *browser) checkProblems() tea.Cmd {
 	b.problemsSeq++
-	return tea.Batch(loadProblems(b.ctx.store, b.problemsSeq), loadQuoteSets(b.ctx.store, b.problemsSeq, maps.Clone(b.indexes)))
+	return askSets(b.ctx.store, b.problemsSeq, maps.Clone(b.indexes))
 }
 
 // problemIDs are the ids of a set, sorted, for a query.

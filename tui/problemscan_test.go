@@ -1,16 +1,20 @@
 package tui
 
 import (
+	"fmt"
+	"iter"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"chrono/model"
+	"chrono/model/native"
 )
 
-// scanCounted counts the scans for problems made on a store (each reads
-// the sources first), holding the first until let go.
+// scanCounted counts the whole scans made of a store (each reads the
+// sources first), holding the first until let go.
 type scanCounted struct {
 	model.Store
 	scans atomic.Int32
@@ -25,24 +29,15 @@ func (s *scanCounted) Sources() ([]model.Source, error) {
 }
 
 // TestBrowsersShareAScanForProblems: while one browser's scan runs,
-// those of others asking about the same store wait for one more scan,
-// which answers them all, instead of making one each.
+// those of others asking about the same store wait for it and for one
+// update after, which answers them all from the journal, instead of
+// making one scan each.
 func TestBrowsersShareAScanForProblems(t *testing.T) {
 	s := &scanCounted{Store: chronologyStore(t), hold: make(chan struct{})}
-	alone, err := problemEvents(s.Store)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var wg sync.WaitGroup
-	answers := make([]map[string]bool, 4)
+	answers := make([]setsAnswer, 4)
 	ask := func(i int) {
-		wg.Go(func() {
-			ids, err := sharedProblems(s)
-			if err != nil {
-				t.Error(err)
-			}
-			answers[i] = ids
-		})
+		wg.Go(func() { answers[i] = <-trackerOf(s).ask(s, nil) })
 	}
 	ask(0)
 	for s.scans.Load() == 0 {
@@ -51,26 +46,151 @@ func TestBrowsersShareAScanForProblems(t *testing.T) {
 	for i := 1; i < len(answers); i++ {
 		ask(i)
 	}
-	v, _ := problemScans.Load(s.Location())
-	for p := v.(*problemScan); ; time.Sleep(time.Millisecond) {
-		p.mu.Lock()
-		n := len(p.waiting)
-		p.mu.Unlock()
+	for tr := trackerOf(s); ; time.Sleep(time.Millisecond) {
+		tr.mu.Lock()
+		n := len(tr.waiting)
+		tr.mu.Unlock()
 		if n == len(answers)-1 {
 			break
 		}
 	}
 	close(s.hold)
 	wg.Wait()
-	if n := s.scans.Load(); n != 2 {
-		t.Errorf("4 browsers asking made %d scans; want 2 (the one running, and one for those who asked meanwhile)", n)
+	if n := s.scans.Load(); n != 1 {
+		t.Errorf("4 browsers asking made %d whole scans; want 1", n)
 	}
-	for i, ids := range answers {
-		if len(ids) != len(alone) {
-			t.Errorf("browser %d was told of %d events with a problem; a scan alone finds %d", i, len(ids), len(alone))
+	for i, a := range answers {
+		if a.err != nil {
+			t.Fatal(a.err)
+		}
+		if got := strings.Join(problemIDs(a.problems), " "); got != "memo-leaked memo-written next-year" {
+			t.Errorf("browser %d was told of events with a problem %q; want those of the example", i, got)
 		}
 	}
-	if len(alone) == 0 {
-		t.Error("the example has no event with a problem: the test shows nothing")
+}
+
+// readCounted counts the events read from a store.
+type readCounted struct {
+	model.Store
+	read atomic.Int64
+}
+
+func (s *readCounted) Event(id string) (model.Event, error) {
+	s.read.Add(1)
+	return s.Store.Event(id)
+}
+
+func (s *readCounted) Events(q model.Query) iter.Seq2[model.Event, error] {
+	return func(yield func(model.Event, error) bool) {
+		for e, err := range s.Store.Events(q) {
+			s.read.Add(1)
+			if !yield(e, err) {
+				return
+			}
+		}
+	}
+}
+
+func (s *readCounted) Window(q model.Query, at model.Position, fromEnd bool, before, after int) (model.Window, error) {
+	w, err := s.Store.Window(q, at, fromEnd, before, after)
+	s.read.Add(int64(len(w.Rows)))
+	return w, err
+}
+
+// TestAChangeRereadsWhatItChanged: once the browser knows the sets, a
+// change made elsewhere has it read the events the change touched (and
+// a window to show), not the whole store again; and the sets follow.
+func TestAChangeRereadsWhatItChanged(t *testing.T) {
+	const filler = 2000
+	base := chronologyStore(t)
+	var doc strings.Builder
+	doc.WriteString(`{"chrono": 1, "events": [`)
+	for i := range filler {
+		if i > 0 {
+			doc.WriteString(",")
+		}
+		links := ""
+		if i%2 == 1 {
+			links = fmt.Sprintf(`, "links": [{"rel": "follows", "event": "filler-%d"}]`, i-1)
+		}
+		fmt.Fprintf(&doc, `{"id": "filler-%d", "date": "2018-%02d", "title": "Filler %d"%s}`, i, i%12+1, i, links)
+	}
+	doc.WriteString("]}")
+	in := model.Input{Name: "filler.json", Read: func(sink model.Sink) error {
+		return native.Read(strings.NewReader(doc.String()), sink)
+	}}
+	if _, err := base.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	s := &readCounted{Store: base}
+	d := newDriver(t, s, 120, 40)
+	if got := strings.Join(problemIDs(d.browser().problems), " "); got != "memo-leaked memo-written next-year" {
+		t.Fatalf("on opening, the events with a problem are %q", got)
+	}
+	if opened := s.read.Load(); opened < filler {
+		t.Fatalf("opening read %d events; the store's %d must all be read once", opened, filler)
+	}
+	for _, change := range []struct {
+		what string
+		fn   func(tx model.Tx) error
+	}{
+		{"a tag", func(tx model.Tx) error {
+			_, err := model.RetagEach(tx, model.Retags([]string{"filler-7"}, []string{"verify"}, nil))
+			return err
+		}},
+		{"a tag on a linked event", func(tx model.Tx) error {
+			_, err := model.RetagEach(tx, model.Retags([]string{"referral"}, []string{"verify"}, nil))
+			return err
+		}},
+		{"a link that cannot be true", func(tx model.Tx) error {
+			e, err := tx.Event("hearing")
+			if err != nil {
+				return err
+			}
+			e.Links = append(e.Links, model.Link{Rel: model.Precedes, Event: "outreach"})
+			return tx.PutEvent(e)
+		}},
+		{"a link that could not be true removed", func(tx model.Tx) error {
+			e, err := tx.Event("memo-leaked")
+			if err != nil {
+				return err
+			}
+			e.Links = nil
+			return tx.PutEvent(e)
+		}},
+		{"a date after its source", func(tx model.Tx) error {
+			e, err := tx.Event("hearing")
+			if err != nil {
+				return err
+			}
+			e.Date, e.DateText, e.DateSource = model.MustParseDate("2023"), "later", "report"
+			return tx.PutEvent(e)
+		}},
+	} {
+		s.read.Store(0)
+		if _, err := base.Write(model.OpEdit, change.what, change.fn); err != nil {
+			t.Fatal(err)
+		}
+		d.send(storeChangedMsg{})
+		if n := s.read.Load(); n > 200 {
+			t.Errorf("after %s elsewhere the browser read %d events of %d; want those changed and a window", change.what, n, filler+7)
+		}
+	}
+	var fresh setState
+	var scans int
+	if err := fresh.update(base, &scans); err != nil {
+		t.Fatal(err)
+	}
+	got, want := strings.Join(problemIDs(d.browser().problems), " "), strings.Join(problemIDs(fresh.problems), " ")
+	if got != want {
+		t.Errorf("after the changes, the browser has the events with a problem %q; reading the store whole finds %q", got, want)
+	}
+	for _, id := range []string{"hearing", "outreach"} {
+		if !strings.Contains(got, id) {
+			t.Errorf("%s is not among the events with a problem after the changes: %q", id, got)
+		}
+	}
+	if strings.Contains(got, "memo") {
+		t.Errorf("the memo's events, whose link is gone, still have a problem: %q", got)
 	}
 }

@@ -1,0 +1,624 @@
+package tui
+
+import (
+	"errors"
+	"maps"
+	"slices"
+	"sync"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
+	"chrono/model/verbatim"
+)
+
+// The sets the filter selects by id (idSet) are worked out of the whole
+// store once, and then kept up to date change by change. A change's
+// journal entry names the events it touched: only those are checked
+// again, together with the linked groups they are or were in (an order
+// problem lies within one group), read through their links. A change to
+// the sources' publication dates or snapshots, an import, or one too big
+// to list has the whole store read again, a page at a time, so that no
+// read holds the store for long and writers go on between pages.
+//
+// A server's sessions are told of a change all at once: the browsers of
+// one process that read one store (by Location) therefore share the
+// sets. One update runs at a time, and those who ask while it runs are
+// answered by the next, which begins after they asked.
+
+// scanPage is how many events one read of the full scan takes.
+const scanPage = 4096
+
+// mostChanged bounds the events the journal entries since the sets
+// were worked out may touch for the sets to be updated event by event;
+// past it (an import, say) the store is read again whole.
+const mostChanged = 2048
+
+// journalPage is how many journal entries one read takes.
+const journalPage = 64
+
+// setsWait is how long a command waits for the sets before it returns
+// and the browser waits again: no command blocks for a whole scan.
+const setsWait = time.Second
+
+// setsMsg brings the sets, or that they are still being worked out.
+type setsMsg struct {
+	seq int
+	// wait is the answer to come, when it has not come yet.
+	wait <-chan setsAnswer
+	setsAnswer
+}
+
+// setsAnswer is the sets as of a journal entry, never changed once
+// given: a browser holds them as they are.
+type setsAnswer struct {
+	problems, notFound, unchecked map[string]bool
+	// snapshots says some source has a snapshot: until one has, no
+	// quote is said to be unchecked, in the pane or the filter.
+	snapshots bool
+	err       error
+}
+
+// askSets asks for the sets as they are after what the store holds now,
+// and returns at once: waitSets waits for the answer.
+func askSets(s model.Store, seq int, kept quoteIndexes) tea.Cmd {
+	return func() tea.Msg {
+		return setsMsg{seq: seq, wait: trackerOf(s).ask(s, kept)}
+	}
+}
+
+// waitSets waits a while for an answer asked for.
+func waitSets(seq int, wait <-chan setsAnswer) tea.Cmd {
+	return func() tea.Msg {
+		select {
+		case a := <-wait:
+			return setsMsg{seq: seq, setsAnswer: a}
+		case <-time.After(setsWait):
+			return setsMsg{seq: seq, wait: wait}
+		}
+	}
+}
+
+// setTrackers are the sets by store location.
+var setTrackers sync.Map // string → *setTracker
+
+// trackerOf is the tracker of a store's sets; a store that names no
+// location shares it with nobody.
+func trackerOf(s model.Store) *setTracker {
+	loc := s.Location()
+	if loc == "" {
+		return &setTracker{}
+	}
+	v, _ := setTrackers.LoadOrStore(loc, &setTracker{})
+	return v.(*setTracker)
+}
+
+// setTracker keeps one store's sets.
+type setTracker struct {
+	mu      sync.Mutex
+	running bool
+	waiting []setAsk
+
+	// The rest is run's alone.
+	fullScans int // for the tests
+	st        setState
+}
+
+// setAsk is one browser's question, the store it reads and the indexes
+// it keeps.
+type setAsk struct {
+	s      model.Store
+	kept   quoteIndexes
+	answer chan setsAnswer
+}
+
+// ask queues a question, and starts answering when nobody is.
+func (t *setTracker) ask(s model.Store, kept quoteIndexes) <-chan setsAnswer {
+	a := setAsk{s: s, kept: kept, answer: make(chan setsAnswer, 1)}
+	t.mu.Lock()
+	t.waiting = append(t.waiting, a)
+	if !t.running {
+		t.running = true
+		go t.run()
+	}
+	t.mu.Unlock()
+	return a.answer
+}
+
+// run updates the sets for those waiting until none is.
+func (t *setTracker) run() {
+	for {
+		t.mu.Lock()
+		batch := t.waiting
+		t.waiting = nil
+		if len(batch) == 0 {
+			t.running = false
+			t.mu.Unlock()
+			return
+		}
+		t.mu.Unlock()
+		newest := batch[len(batch)-1] // its store is open
+		t.st.asked = newest.kept
+		err := t.st.update(newest.s, &t.fullScans)
+		a := setsAnswer{err: err}
+		if err == nil {
+			a = t.st.answer()
+		}
+		for _, b := range batch {
+			b.answer <- a
+		}
+	}
+}
+
+// setState is the sets as of a journal entry, with what keeping them
+// up to date needs.
+type setState struct {
+	ready bool
+	// seq and hash are the journal entry the sets are as of (0 and ""
+	// for an empty journal): the hash tells a store put in the place of
+	// another.
+	seq  uint64
+	hash string
+
+	published map[string]model.Date // the sources' publication dates
+	snapped   map[string]bool       // the sources with a snapshot
+	// indexes are those the tracker keeps of sources' latest snapshots,
+	// asked those the newest asker keeps.
+	indexes, asked quoteIndexes
+
+	// linked are the events with an order link (their own or another's
+	// to them); linkProblems those of them whose order cannot all be
+	// true; dateProblems the events dated after the publication of the
+	// source their date is anchored to.
+	linked, linkProblems, dateProblems map[string]bool
+	// regroup are the events whose linked groups the changes read since
+	// may have changed: those whose order links were changed, and the
+	// events they link to.
+	regroup             map[string]bool
+	problems            map[string]bool // the two together, as given
+	notFound, unchecked map[string]bool
+}
+
+// answer gives the sets.
+func (st *setState) answer() setsAnswer {
+	return setsAnswer{problems: st.problems, notFound: st.notFound, unchecked: st.unchecked, snapshots: st.anySnapshot()}
+}
+
+// anySnapshot reports whether some source has a snapshot.
+func (st *setState) anySnapshot() bool {
+	for _, ok := range st.snapped {
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// update brings the sets up to what s holds now: change by change when
+// it can, else by reading it whole.
+func (st *setState) update(s model.Store, fullScans *int) error {
+	if st.indexes == nil {
+		st.indexes = quoteIndexes{}
+	}
+	if st.ready {
+		changed, whole, err := st.changedSince(s)
+		if err != nil {
+			st.ready = false
+			return err
+		}
+		if !whole {
+			return st.recheck(s, changed)
+		}
+	}
+	*fullScans++
+	if err := st.full(s); err != nil {
+		st.ready = false
+		return err
+	}
+	// What changed while the scan read is checked again.
+	changed, whole, err := st.changedSince(s)
+	if err == nil && !whole {
+		err = st.recheck(s, changed)
+	}
+	st.ready = err == nil
+	return err
+}
+
+// head is the newest journal entry's seq and hash.
+func head(s model.Store) (uint64, string, error) {
+	es, err := s.Journal(model.JournalQuery{Limit: 1, MostEvents: 1})
+	if err != nil || len(es) == 0 {
+		return 0, "", err
+	}
+	return es[0].Seq, es[0].Hash, nil
+}
+
+// changedSince reads the journal entries after the sets' and returns
+// the events they touched; whole says the store must be read again
+// whole: too many changes, or ones to the sources' dates or snapshots,
+// or a journal that is not the one the sets were worked out of.
+func (st *setState) changedSince(s model.Store) (changed map[string]bool, whole bool, err error) {
+	changed = map[string]bool{}
+	st.regroup = map[string]bool{}
+	sourcesChanged := false
+	var newest uint64
+	var newestHash string
+	var before uint64
+	for {
+		es, err := s.Journal(model.JournalQuery{Before: before, Limit: journalPage, MostEvents: mostChanged + 1})
+		if err != nil {
+			return nil, false, err
+		}
+		for _, e := range es {
+			if newest == 0 {
+				newest, newestHash = e.Seq, e.Hash
+			}
+			if e.Seq <= st.seq {
+				if e.Seq != st.seq || e.Hash != st.hash {
+					return nil, true, nil
+				}
+				return st.settle(s, changed, sourcesChanged, newest, newestHash)
+			}
+			if e.Touched > 0 || len(e.Snapshots) > 0 || e.Op == model.OpSnapshot || e.Op == model.OpImport {
+				return nil, true, nil
+			}
+			sourcesChanged = sourcesChanged || len(e.Sources) > 0
+			for _, c := range e.Events {
+				changed[c.ID] = true
+				for _, v := range []*model.Event{c.Before, c.After} {
+					if v == nil {
+						continue
+					}
+					for _, l := range v.Links {
+						if slices.Contains(orderRels, l.Rel) {
+							st.regroup[c.ID], st.regroup[l.Event] = true, true
+						}
+					}
+				}
+			}
+			if len(changed) > mostChanged {
+				return nil, true, nil
+			}
+		}
+		if len(es) < journalPage {
+			break
+		}
+		before = es[len(es)-1].Seq
+	}
+	if st.seq != 0 { // the entry the sets are as of is gone
+		return nil, true, nil
+	}
+	return st.settle(s, changed, sourcesChanged, newest, newestHash)
+}
+
+// settle takes the newest entry read as the sets', once the sources are
+// known not to have changed in a way that needs the whole store.
+func (st *setState) settle(s model.Store, changed map[string]bool, sourcesChanged bool, newest uint64, hash string) (map[string]bool, bool, error) {
+	if sourcesChanged {
+		published, snapped, err := sourcesOf(s)
+		if err != nil {
+			return nil, false, err
+		}
+		sameDate := func(a, b model.Date) bool { return a.String() == b.String() }
+		if !maps.EqualFunc(published, st.published, sameDate) || !maps.Equal(snapped, st.snapped) {
+			return nil, true, nil
+		}
+	}
+	if newest != 0 {
+		st.seq, st.hash = newest, hash
+	}
+	return changed, false, nil
+}
+
+// sourcesOf reads the sources' publication dates and which have a
+// snapshot.
+func sourcesOf(s model.Store) (map[string]model.Date, map[string]bool, error) {
+	sources, err := s.Sources()
+	if err != nil {
+		return nil, nil, err
+	}
+	snapped := map[string]bool{}
+	for _, src := range sources {
+		_, ok, err := latestSnapshot(s, src.ID)
+		if err != nil {
+			return nil, nil, err
+		}
+		snapped[src.ID] = ok
+	}
+	return model.PublishedDates(sources), snapped, nil
+}
+
+// hasOrderLink reports whether e links to another event by an order.
+func hasOrderLink(e *model.Event) bool {
+	return slices.ContainsFunc(e.Links, func(l model.Link) bool { return slices.Contains(orderRels, l.Rel) })
+}
+
+// full works the sets out of the whole store, a page at a time. The
+// journal entry it starts at is the sets': what changes meanwhile is
+// checked again after.
+func (st *setState) full(s model.Store) error {
+	seq, hash, err := head(s)
+	if err != nil {
+		return err
+	}
+	published, snapped, err := sourcesOf(s)
+	if err != nil {
+		return err
+	}
+	*st = setState{ready: false, seq: seq, hash: hash, published: published, snapped: snapped, indexes: st.indexes, asked: st.asked,
+		dateProblems: map[string]bool{}, notFound: map[string]bool{}, unchecked: map[string]bool{}}
+	if err := st.checkLinks(s); err != nil {
+		return err
+	}
+	anySnapshot := st.anySnapshot()
+	if len(published) == 0 && !anySnapshot {
+		st.problems = st.linkProblems
+		return nil
+	}
+	type quote struct{ event, text string }
+	bySource := map[string][]quote{}
+	var at model.Position
+	for first := true; ; first = false {
+		w, err := s.Window(model.Query{}, at, false, 0, scanPage+1)
+		if err != nil {
+			return err
+		}
+		rows := w.Rows
+		if !first && len(rows) > 0 && rows[0].Pos == at {
+			rows = rows[1:] // where the page before ended
+		}
+		for i := range rows {
+			e := &rows[i].Event
+			if len(published) > 0 && len(model.SourceContradictions(e, published)) > 0 {
+				st.dateProblems[e.ID] = true
+			}
+			if !anySnapshot {
+				continue
+			}
+			for _, q := range e.Quotes {
+				if snapped[q.Source] {
+					bySource[q.Source] = append(bySource[q.Source], quote{e.ID, q.Text})
+				} else {
+					st.unchecked[e.ID] = true
+				}
+			}
+		}
+		if w.AtEnd || len(rows) == 0 {
+			break
+		}
+		at = rows[len(rows)-1].Pos
+	}
+	for _, source := range slices.Sorted(maps.Keys(bySource)) {
+		si, err := st.index(s, source, false)
+		if err != nil {
+			return err
+		}
+		for _, q := range bySource[source] {
+			switch {
+			case si == nil:
+				st.unchecked[q.event] = true // withdrawn meanwhile
+			case !st.notFound[q.event] && si.check(q.text).State == verbatim.NotFound:
+				st.notFound[q.event] = true
+			}
+		}
+	}
+	st.problems = union(st.linkProblems, st.dateProblems)
+	return nil
+}
+
+// trackerIndexes bounds the indexes a tracker keeps for the changes to
+// come: each holds its snapshot's text for as long as the process runs.
+const trackerIndexes = 4
+
+// index is the index of a source's latest snapshot: the asking
+// browser's, or the tracker's, or one built. One built for a change is
+// kept (within trackerIndexes), those built for the whole store are not,
+// so that the scan holds one source's text at a time.
+func (st *setState) index(s model.Store, source string, keep bool) (*sourceIndex, error) {
+	kept := quoteIndexes{}
+	for _, from := range []quoteIndexes{st.indexes, st.asked} {
+		if si := from[source]; si != nil {
+			kept[source] = si // indexOf builds it again if it no longer holds
+		}
+	}
+	si, built, err := indexOf(s, kept, source)
+	if err != nil || !built || !keep {
+		return si, err
+	}
+	for id := range st.indexes {
+		if len(st.indexes) < trackerIndexes {
+			break
+		}
+		delete(st.indexes, id)
+	}
+	st.indexes[source] = si
+	return si, nil
+}
+
+// checkLinks finds the linked events whose order cannot all be true:
+// orders (conflicts, cycles) can only involve linked events, which the
+// links index lists without reading the others.
+func (st *setState) checkLinks(s model.Store) error {
+	var linked []model.Event
+	for e, err := range s.Events(model.Query{Linked: orderRels}) {
+		if err != nil {
+			return err
+		}
+		linked = append(linked, e)
+	}
+	st.linked, st.linkProblems = make(map[string]bool, len(linked)), map[string]bool{}
+	for i := range linked {
+		st.linked[linked[i].ID] = true
+	}
+	for _, c := range model.Contradictions(linked, nil, nil) {
+		for _, id := range c.Events {
+			st.linkProblems[id] = true
+		}
+	}
+	return nil
+}
+
+// recheck checks the changed events again, and the linked groups they
+// are or were in. A set given out is never changed: one that changes is
+// copied first, once.
+func (st *setState) recheck(s model.Store, changed map[string]bool) error {
+	if len(changed) == 0 {
+		return nil
+	}
+	var notFound, unchecked copyOnWrite
+	notFound.m, unchecked.m = st.notFound, st.unchecked
+	anySnapshot := st.anySnapshot()
+	for _, id := range slices.Sorted(maps.Keys(changed)) {
+		if st.linked[id] {
+			st.regroup[id] = true
+		}
+		var isNotFound, isUnchecked bool
+		delete(st.dateProblems, id)
+		e, err := s.Event(id)
+		switch {
+		case errors.Is(err, model.ErrNotFound):
+			// trashed, or gone: in no set
+		case err != nil:
+			return err
+		default:
+			if len(st.published) > 0 && len(model.SourceContradictions(&e, st.published)) > 0 {
+				st.dateProblems[id] = true
+			}
+			for _, q := range e.Quotes {
+				if !anySnapshot {
+					break
+				}
+				if !st.snapped[q.Source] {
+					isUnchecked = true
+					continue
+				}
+				si, err := st.index(s, q.Source, true)
+				if err != nil {
+					return err
+				}
+				switch {
+				case si == nil:
+					isUnchecked = true
+				case !isNotFound && si.check(q.Text).State == verbatim.NotFound:
+					isNotFound = true
+				}
+			}
+		}
+		notFound.set(id, isNotFound)
+		unchecked.set(id, isUnchecked)
+	}
+	st.notFound, st.unchecked = notFound.m, unchecked.m
+	placed, err := st.regroupLinks(s)
+	if err != nil {
+		return err
+	}
+	var problems copyOnWrite
+	problems.m = st.problems
+	for _, ids := range []map[string]bool{changed, placed} {
+		for id := range ids {
+			problems.set(id, st.linkProblems[id] || st.dateProblems[id])
+		}
+	}
+	st.problems = problems.m
+	return nil
+}
+
+// regroupLinks checks again the linked groups of the events in
+// regroup, read through the links from them (linkedGroup), and returns
+// the events it checked. A group too big to read so has every linked
+// event read again.
+func (st *setState) regroupLinks(s model.Store) (map[string]bool, error) {
+	seen := map[string]bool{}
+	var links copyOnWrite
+	links.m = st.linkProblems
+	queue := slices.Sorted(maps.Keys(st.regroup))
+	for len(queue) > 0 {
+		id := queue[0]
+		queue = queue[1:]
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		e, err := s.Event(id)
+		if errors.Is(err, model.ErrNotFound) {
+			// Gone from the timeline: those that link to it are in a
+			// group without it now.
+			delete(st.linked, id)
+			links.set(id, false)
+			in, err := s.IncomingLinks([]string{id})
+			if err != nil {
+				return nil, err
+			}
+			for _, l := range in[id] {
+				if slices.Contains(orderRels, l.Rel) {
+					queue = append(queue, l.From)
+				}
+			}
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		group, err := linkedGroup(s, e)
+		if err != nil {
+			return nil, err
+		}
+		if len(group) >= maxGroup {
+			before := st.linked
+			if err := st.checkLinks(s); err != nil {
+				return nil, err
+			}
+			return union(before, st.linked), nil // all of them were checked
+		}
+		for i := range group {
+			seen[group[i].ID] = true
+			links.set(group[i].ID, false)
+			if len(group) > 1 {
+				st.linked[group[i].ID] = true
+			} else {
+				delete(st.linked, group[i].ID)
+			}
+		}
+		for _, c := range model.Contradictions(group, nil, nil) {
+			for _, id := range c.Events {
+				links.set(id, true)
+			}
+		}
+	}
+	st.linkProblems = links.m
+	return seen, nil
+}
+
+// copyOnWrite is a set that may have been given out: it is copied
+// before its first change.
+type copyOnWrite struct {
+	m      map[string]bool
+	copied bool
+}
+
+// set puts id in the set or takes it out.
+func (c *copyOnWrite) set(id string, in bool) {
+	if c.m[id] == in {
+		return
+	}
+	if !c.copied {
+		c.m, c.copied = maps.Clone(c.m), true
+		if c.m == nil {
+			c.m = map[string]bool{}
+		}
+	}
+	if in {
+		c.m[id] = true
+	} else {
+		delete(c.m, id)
+	}
+}
+
+// union is a new set of the events in a or b.
+func union(a, b map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(a)+len(b))
+	maps.Copy(out, a)
+	maps.Copy(out, b)
+	return out
+}
