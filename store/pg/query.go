@@ -13,7 +13,7 @@ import (
 
 // plan is a query as the database answers it: the parts of model.Query
 // that columns answer exactly (tags, statuses, actors, untagged, noted,
-// ids) as SQL conditions, and the rest (dates, text, links) checked here
+// ids, links) as SQL conditions, and the rest (dates, text) checked here
 // on each candidate with model.Query.Matches, the definition every store
 // agrees with. The database narrows a search's candidates by the events'
 // search key (search.go), which selects every match and may select more.
@@ -27,7 +27,6 @@ type plan struct {
 	// (search.go). A search's queries are planned with the values they
 	// are run with.
 	search string
-	linked map[string]bool
 }
 
 func (p *plan) arg(v any) string {
@@ -65,33 +64,24 @@ func (s *Store) plan(db querier, q model.Query) (*plan, error) {
 			p.search = "search LIKE " + p.arg(pat)
 		}
 	}
-	p.inGo = !q.During.IsZero() || q.Text != "" || len(q.Linked) > 0
 	if len(q.Linked) > 0 {
-		// The events with a link q.Linked names, their own or one made
-		// to them turned around, from the links table, which holds far
-		// fewer rows than there are events.
-		p.linked = map[string]bool{}
-		rows, err := db.Query(ctx, `SELECT target, source, rel FROM links WHERE inv = $1`, s.inv)
-		if err != nil {
-			return nil, err
+		// An event has a link q.Linked names when it makes one of those
+		// relations (a links row it is the source of), or another event
+		// makes it one whose inverse is among them (a row it is the
+		// target of): both looked up in the links table's indexes.
+		var own, made []string
+		for _, r := range q.Linked {
+			own = append(own, string(r))
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var target, source, rel string
-			if err := rows.Scan(&target, &source, &rel); err != nil {
-				return nil, err
-			}
-			if slices.Contains(q.Linked, model.Rel(rel)) {
-				p.linked[source] = true
-			}
-			if slices.Contains(q.Linked, model.Rel(rel).Inverse()) {
-				p.linked[target] = true
+		for _, r := range model.Rels {
+			if slices.Contains(q.Linked, r.Inverse()) {
+				made = append(made, string(r))
 			}
 		}
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
+		p.where += " AND (id IN (SELECT source FROM links WHERE inv = $1 AND rel = ANY(" + p.arg(own) + "::text[]))" +
+			" OR id IN (SELECT target FROM links WHERE inv = $1 AND rel = ANY(" + p.arg(made) + "::text[])))"
 	}
+	p.inGo = !q.During.IsZero() || q.Text != ""
 	return p, nil
 }
 
@@ -101,15 +91,12 @@ func (p *plan) keeps(id string, body []byte) (bool, error) {
 	if !p.inGo {
 		return true, nil
 	}
-	if p.linked != nil && !p.linked[id] {
-		return false, nil
-	}
 	e, err := decodeEvent(id, body)
 	if err != nil {
 		return false, err
 	}
 	q := p.q
-	q.Linked = nil
+	q.Linked = nil // answered by the conditions
 	return q.Matches(&e), nil
 }
 
