@@ -266,8 +266,9 @@ func (s *Store) read(fn func(db querier) error) error {
 	return s.fail(tx.Commit(ctx))
 }
 
-// Count returns how many events q selects: counted by the database when
-// its conditions answer the whole query.
+// Count returns how many events q selects: from the kept counts when
+// they hold it (counts.go), counted by the database when its conditions
+// answer the whole query.
 func (s *Store) Count(q model.Query) (int, error) {
 	n := 0
 	err := s.read(func(db querier) error {
@@ -281,9 +282,17 @@ func (s *Store) Count(q model.Query) (int, error) {
 	return n, err
 }
 
-// countBefore counts the events p selects before ord (nil: all).
+// countBefore counts the events p selects before ord (nil: all); the
+// kept counts answer the whole investigation's.
 func (s *Store) countBefore(db querier, p *plan, ord []byte) (int, error) {
 	n := 0
+	if ord == nil {
+		if n, ok, err := s.keptCount(db, p.q); ok || err != nil {
+			return n, err
+		}
+	} else if p.q.IsZero() {
+		return s.rankOf(db, ord)
+	}
 	if !p.inGo {
 		args := append([]any(nil), p.args...)
 		where := p.where
@@ -403,8 +412,8 @@ func (s *Store) Window(q model.Query, at model.Position, fromEnd bool, before, a
 }
 
 // Periods counts the events q selects by month of their earliest bound
-// and by how many months they may fall in, in that order: grouped by the
-// database, or, for a query checked here, as the walk finds them.
+// and by how many months they may fall in, in that order: from the kept
+// counts for the whole investigation, grouped by the database, or, for a query checked here, as the walk finds them.
 func (s *Store) Periods(q model.Query) ([]model.Period, error) {
 	type span struct{ p, months int64 }
 	counts := map[span]int{}
@@ -421,7 +430,11 @@ func (s *Store) Periods(q model.Query) ([]model.Period, error) {
 			})
 			return err
 		}
-		rows, err := db.Query(ctx, `SELECT period, months, count(*) FROM events WHERE inv = $1`+p.where+` GROUP BY period, months`, p.args...)
+		sql, args := `SELECT period, months, count(*) FROM events WHERE inv = $1`+p.where+` GROUP BY period, months`, p.args
+		if q.IsZero() {
+			sql, args = `SELECT period, months, n FROM period_counts WHERE inv = $1 AND n <> 0`, []any{s.inv}
+		}
+		rows, err := db.Query(ctx, sql, args...)
 		if err != nil {
 			return err
 		}
