@@ -374,7 +374,13 @@ func (s *Store) Window(q model.Query, at model.Position, fromEnd bool, before, a
 			if n <= 0 {
 				return nil, nil
 			}
-			_, err := s.walk(db, p, anchor, backward, 0, true, func(c candidate) (bool, error) {
+			// When the database answers the whole query every row it
+			// reads is one of the window's: read no more than n.
+			limit := 0
+			if !p.inGo && p.search == "" {
+				limit = n
+			}
+			_, err := s.walk(db, p, anchor, backward, limit, true, func(c candidate) (bool, error) {
 				e, err := decodeEvent(model.OrderKeyID(c.ord), c.body)
 				if err != nil {
 					return false, err
