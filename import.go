@@ -41,7 +41,15 @@ given empty ("", [] or null) is cleared. With --replace the event becomes
 the file's version whole. Either way the tags and notes on it are kept.
 --dry-run lists what each update would change. The import is all or
 nothing: if any file has a problem, every problem is listed and the store
-is left as it was. Anything a format could not carry over is reported.`,
+is left as it was. Anything a format could not carry over is reported.
+
+A chrono store file (a bbolt file, such as chrono backup writes) is
+recognised by its content and imported alone. Into an empty store or
+investigation it is restored whole, in one transaction: events, sources,
+snapshots, the trash and the journal, whose chain is verified first and
+holds after. Into one that holds anything its events and sources are
+merged as any import's, and its journal, trash and snapshots are not
+carried (it says so): restore a backup into a new store to keep them.`,
 		Args: minArgs(1, "at least one FILE (or - for stdin)"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.files = args
@@ -64,6 +72,13 @@ func runImport(opts *importOptions) error {
 	fixed, err := importFormat(opts.format)
 	if err != nil {
 		return err
+	}
+	if fixed == nil {
+		if path, err := opts.storeFile(); err != nil {
+			return err
+		} else if path != "" {
+			return opts.importStore(path)
+		}
 	}
 	// A dry run changes nothing, a missing store included.
 	open := opts.createStore

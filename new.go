@@ -3,12 +3,11 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"chrono/model"
+	"chrono/model/termtext"
 	"chrono/store"
 
 	"github.com/spf13/cobra"
@@ -24,40 +23,57 @@ type newOptions struct {
 func newNewCmd(c *cli) *cobra.Command {
 	opts := &newOptions{cli: c}
 	cmd := &cobra.Command{
-		Use:   "new PATH",
-		Short: "Start a new, empty investigation in a store file",
+		Use:   "new PATH|ADDRESS",
+		Short: "Start a new, empty investigation in a store file or a database",
 		Long: `Start a new, empty investigation in the store file PATH, which must not
 exist. Then open it with chrono --db PATH, add events (chrono --db PATH add,
-or A in the browser) or import a file (chrono --db PATH import FILE).`,
-		Args: exactArgs(1, "the PATH of the new store file"),
+or A in the browser) or import a file (chrono --db PATH import FILE).
+Given a postgres:// ADDRESS, it starts the investigation --investigation
+names (default: default) in that database, which must not hold one of
+that name; its title is then the name unless --title gives one.`,
+		Args: exactArgs(1, "the PATH of the new store file, or a postgres:// ADDRESS"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.path = args[0]
 			return runNew(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.title, "title", "", "the investigation's title (default: the file's name)")
+	cmd.Flags().StringVar(&opts.title, "title", "", "the investigation's title (default: the file's name, or the investigation's)")
 	cmd.Flags().StringVar(&opts.description, "description", "", "what the investigation is about")
 	return cmd
 }
 
-// runNew creates the store and writes its title, refusing a path that
-// exists: a new investigation never goes into an old one.
+// runNew creates the store and writes its title, refusing one that
+// exists: a new investigation never goes into an old one. In a database
+// the store is the investigation --investigation names, and the address
+// is shown without its password.
 func runNew(opts *newOptions) error {
-	if _, err := os.Lstat(opts.path); err == nil {
-		return fmt.Errorf("%s already exists; chrono new makes a new store (open this one with chrono --db %s)", opts.path, opts.path)
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
+	inDB := store.IsAddress(opts.path)
+	where, open := opts.path, opts.path
 	title := strings.TrimSpace(opts.title)
-	if title == "" {
+	if inDB {
+		name := opts.investigationName()
+		if name == "" {
+			name = store.DefaultInvestigation
+		}
+		where = store.SafeLocation(opts.path)
+		open = fmt.Sprintf("%s --investigation %s", where, name)
+		if title == "" {
+			title = name
+		}
+	} else if title == "" {
 		title = strings.TrimSuffix(filepath.Base(opts.path), filepath.Ext(opts.path))
 	}
 	author, err := opts.author()
 	if err != nil {
 		return err
 	}
-	s, err := store.Open(opts.path, store.Options{Author: author})
-	if err != nil {
+	s, err := store.Open(opts.path, store.Options{Author: author, New: true, Investigation: opts.investigationName()})
+	switch {
+	case errors.Is(err, model.ErrExists) && inDB:
+		return err
+	case errors.Is(err, model.ErrExists):
+		return fmt.Errorf("%s already exists; chrono new makes a new store (open this one with chrono --db %s)", opts.path, opts.path)
+	case err != nil:
 		return err
 	}
 	defer s.Close()
@@ -67,7 +83,7 @@ func runNew(opts *newOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.stdout, "created %s: %s\n", opts.path, title)
-	fmt.Fprintf(opts.stderr, "open it with chrono --db %s; add events with A there, or chrono --db %s add --title ...\n", opts.path, opts.path)
+	fmt.Fprintf(opts.stdout, "created %s: %s\n", termtext.Line(s.Location()), termtext.Line(title))
+	fmt.Fprintf(opts.stderr, "open it with chrono --db %s; add events with A there, or chrono --db %s add --title ...\n", termtext.Line(open), termtext.Line(open))
 	return nil
 }

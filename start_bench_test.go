@@ -35,7 +35,7 @@ var (
 
 // TestMain removes the start-up benchmarks' store and the end-to-end
 // tests' binary, which outlive any one test and so cannot live in a
-// TempDir.
+// TempDir, and stops the PostgreSQL server if a test started one.
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if startDir != "" {
@@ -43,6 +43,9 @@ func TestMain(m *testing.M) {
 	}
 	if built.dir != "" {
 		os.RemoveAll(built.dir)
+	}
+	if pgServer.cluster != nil {
+		pgServer.cluster.Stop()
 	}
 	os.Exit(code)
 }

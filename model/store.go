@@ -256,6 +256,8 @@ var (
 	ErrInUse = errors.New("in use by another chrono process")
 	// ErrReadOnly means the store is open read-only.
 	ErrReadOnly = errors.New("the store is open read-only")
+	// ErrExists means a new store was asked for where one already is.
+	ErrExists = errors.New("already exists")
 	// ErrNotChrono means what is there is not a chrono store.
 	ErrNotChrono = errors.New("not a chrono store")
 	// ErrNewerSchema means a newer chrono wrote the store.

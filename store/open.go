@@ -13,6 +13,10 @@
 package store
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
 	"time"
 
 	"chrono/model"
@@ -36,6 +40,9 @@ type Options struct {
 	// what starts an investigation (an import, a new event, the
 	// browser's first run) leaves it false.
 	NoCreate bool
+	// New makes a new store and refuses one that is there: a path must
+	// not exist (model.ErrExists), nor, in a database, the investigation.
+	New bool
 	// Timeout is how long to wait for another process that holds the
 	// store; DefaultTimeout when zero.
 	Timeout time.Duration
@@ -82,12 +89,19 @@ type Options struct {
 // (but never creates it).
 func Open(location string, opts Options) (model.Store, error) {
 	if pg.IsAddress(location) {
-		s, err := pg.Open(location, pg.Options{Investigation: opts.Investigation, ReadOnly: opts.ReadOnly,
+		s, err := pg.Open(location, pg.Options{Investigation: opts.Investigation, ReadOnly: opts.ReadOnly, New: opts.New,
 			NoCreate: opts.NoCreate || opts.Shared, Author: opts.Author, Timeout: opts.Timeout})
 		if err != nil {
 			return nil, err
 		}
 		return s, nil
+	}
+	if opts.New {
+		if _, err := os.Lstat(location); err == nil {
+			return nil, fmt.Errorf("%s %w", location, model.ErrExists)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
 	}
 	if opts.Shared {
 		return bolt.NewShared(location, bolt.Options{ReadOnly: opts.ReadOnly, Timeout: opts.Timeout, Author: opts.Author, AcceptRollback: opts.AcceptRollback}), nil
@@ -99,3 +113,24 @@ func Open(location string, opts Options) (model.Store, error) {
 	}
 	return s, nil
 }
+
+// DefaultInvestigation is the investigation of a database that
+// Options.Investigation names when empty.
+const DefaultInvestigation = pg.DefaultInvestigation
+
+// IsAddress reports whether location names a PostgreSQL database rather
+// than a file.
+func IsAddress(location string) bool { return pg.IsAddress(location) }
+
+// SafeLocation is location as chrono may show it: a database address
+// with its password replaced, a path as it is.
+func SafeLocation(location string) string {
+	if pg.IsAddress(location) {
+		return pg.SafeAddress(location)
+	}
+	return location
+}
+
+// IsStoreFile reports whether the file at path is, by its content, a
+// chrono store file (a bbolt database), such as a backup.
+func IsStoreFile(path string) bool { return bolt.IsStoreFile(path) }

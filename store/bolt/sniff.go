@@ -128,3 +128,23 @@ func (m meta) checkFreelist(f *os.File) string {
 	}
 	return ""
 }
+
+// IsStoreFile reports whether the file at path begins as a bbolt
+// database does (bbolt's magic in its first meta page), by its content
+// alone, whatever its name: what an import takes for a store to restore
+// rather than a document to read. It opens nothing but a regular file.
+func IsStoreFile(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
+	var b [bboltMagicOffset + 4]byte
+	if _, err := f.ReadAt(b[:], 0); err != nil {
+		return false
+	}
+	return binary.LittleEndian.Uint32(b[bboltMagicOffset:]) == bboltMagic
+}

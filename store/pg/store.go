@@ -41,6 +41,9 @@ type Options struct {
 	// NoCreate opens only an investigation that exists: a missing one
 	// fails with model.ErrNoStore.
 	NoCreate bool
+	// New opens only an investigation it creates: one that exists fails
+	// with model.ErrExists, untouched, as chrono new refuses a file.
+	New bool
 	// Author is who the store's writes are attributed to.
 	Author string
 	// Timeout bounds connecting to the server; 10 seconds when zero.
@@ -176,6 +179,8 @@ func (s *Store) prepare(opts Options) error {
 	}
 	err := c.QueryRow(ctx, `SELECT id FROM investigations WHERE name = $1`, s.name).Scan(&s.inv)
 	switch {
+	case err == nil && opts.New:
+		return existing(s)
 	case err == nil:
 		return nil
 	case !errors.Is(err, pgx.ErrNoRows):
@@ -183,13 +188,26 @@ func (s *Store) prepare(opts Options) error {
 	case opts.ReadOnly || opts.NoCreate:
 		return fmt.Errorf("%w: no investigation %q in %s (chrono investigations lists them)", model.ErrNoStore, s.name, s.addr.safe)
 	}
-	// Two chronos may create it at once: the second finds the first's.
-	_, err = c.Exec(ctx, `INSERT INTO investigations (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, s.name)
+	// Two chronos may create it at once: the second finds the first's,
+	// unless it is to make a new one.
+	tag, err := c.Exec(ctx, `INSERT INTO investigations (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, s.name)
+	if err == nil && opts.New && tag.RowsAffected() == 0 {
+		return existing(s)
+	}
 	if err == nil {
 		err = c.QueryRow(ctx, `SELECT id FROM investigations WHERE name = $1`, s.name).Scan(&s.inv)
 	}
 	return s.fail(err)
 }
+
+// existing is the error of a new investigation whose name is taken.
+func existing(s *Store) error {
+	return fmt.Errorf("%w: the investigation %q is already in %s; choose another --investigation (chrono investigations lists them)", model.ErrExists, s.name, s.addr.safe)
+}
+
+// SafeAddress is a database address as chrono shows it: with any
+// password replaced.
+func SafeAddress(url string) string { return parseAddress(url).safe }
 
 // fail says where an error happened, with the password taken out of
 // anything the driver or the server put in it; nil stays nil.

@@ -93,6 +93,7 @@ func Run(t *testing.T, h Harness) {
 		{"TwoStoresOnOneFile", testTwoStoresOnOneFile},
 		{"EveryWriteExtendsTheChain", testEveryWriteExtendsTheChain},
 		{"Snapshots", testSnapshots},
+		{"Restore", testRestore},
 	} {
 		t.Run(test.name, func(t *testing.T) { test.fn(t, &suite{h}) })
 	}

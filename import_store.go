@@ -1,0 +1,144 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"chrono/model"
+	"chrono/model/termtext"
+	"chrono/store"
+)
+
+// storeFile is the one file of the import that is a chrono store (a
+// backup), "" when none is; a store file is imported alone.
+func (o *importOptions) storeFile() (string, error) {
+	var found string
+	for _, name := range o.files {
+		if name != "-" && store.IsStoreFile(name) {
+			found = name
+		}
+	}
+	if found != "" && len(o.files) > 1 {
+		return "", usagef("%s is a chrono store file: import it alone, not with other files", termtext.Line(found))
+	}
+	return found, nil
+}
+
+// importStore brings the chrono store file path (a backup) into the
+// store. Into an empty store it is a restore: everything, the journal
+// (its chain verified first) and the trash included, in one transaction.
+// Into one that holds anything it is an import like any other, merging
+// its events and sources, and it says what it did not carry.
+func (o *importOptions) importStore(path string) error {
+	name := termtext.Line(path)
+	from, err := store.Open(path, store.Options{ReadOnly: true, NoCreate: true})
+	if err != nil {
+		return fmt.Errorf("nothing imported, the store is unchanged: %s: %w", name, err)
+	}
+	defer from.Close()
+	fromHead, err := chainOf(from)
+	if err != nil {
+		return fmt.Errorf("nothing imported, the store is unchanged: %s: %w", name, err)
+	}
+	open := o.createStore
+	if o.dryRun {
+		open = func() (model.Store, error) { return o.openStore(false) }
+	}
+	s, err := open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	defer o.clearOnSignal()()
+	if r, ok := s.(model.Restorer); ok && !o.dryRun {
+		n, err := r.Restore(from)
+		if err == nil {
+			o.reportRestore(s, path, n, fromHead)
+			return nil
+		}
+		checkDamaged(o.stderr, s, err)
+		if !errors.Is(err, model.ErrNotEmpty) {
+			return fmt.Errorf("nothing imported, the store is unchanged: %s: %w", name, err)
+		}
+	}
+	in := importInput{lost: &model.Losses{}, detected: "a chrono store; merged, as the store holds an investigation already: its journal, trash and snapshots were not carried"}
+	in.Name, in.Size = path, -1
+	in.Read = func(sink model.Sink) error { return sendStore(from, sink) }
+	storeOpts := model.ImportOptions{DryRun: o.dryRun, Replace: o.replace}
+	results, err := s.Import([]model.Input{in.Input}, storeOpts)
+	checkDamaged(o.stderr, s, err)
+	switch {
+	case err != nil && o.dryRun:
+		return fmt.Errorf("the import would stop at these problems, importing nothing:\n%w", err)
+	case err != nil:
+		return fmt.Errorf("nothing imported, the store is unchanged:\n%w", err)
+	}
+	o.report([]importInput{in}, results)
+	return nil
+}
+
+// chainOf verifies a store's journal and returns its head; a chain that
+// breaks is an error: a backup whose history was altered is not restored.
+func chainOf(s model.Store) (model.ChainHead, error) {
+	v, ok := s.(model.JournalVerifier)
+	if !ok {
+		return model.ChainHead{}, nil
+	}
+	r, err := v.VerifyJournal()
+	if err != nil {
+		return r.Head, err
+	}
+	if !r.OK() {
+		return r.Head, fmt.Errorf("its journal's chain breaks at entry #%d: %s (%w)", r.Break.Seq, r.Break.What, model.ErrDamaged)
+	}
+	return r.Head, nil
+}
+
+// sendStore reads a store's investigation into a sink, as a file's
+// reader would: its header, sources, then events.
+func sendStore(from model.Reader, sink model.Sink) error {
+	h, err := from.Header()
+	if err != nil {
+		return err
+	}
+	if err := sink.Header(h); err != nil {
+		return err
+	}
+	srcs, err := from.Sources()
+	if err != nil {
+		return err
+	}
+	for i, src := range srcs {
+		if err := sink.Source(src, i); err != nil {
+			return err
+		}
+	}
+	i := 0
+	for e, err := range from.Events(model.Query{}) {
+		if err != nil {
+			return err
+		}
+		if err := model.SendEvent(sink, e, i, model.AllFields); err != nil {
+			return err
+		}
+		i++
+	}
+	return nil
+}
+
+// reportRestore says what a restore carried, and the journal's chain
+// head now, beside the backup's when the store's form hashes it anew.
+func (o *importOptions) reportRestore(s model.Store, path string, n model.Restored, fromHead model.ChainHead) {
+	fmt.Fprintf(o.stdout, "restored %s, %s, %d snapshots, %d in the trash and a journal of %s from %s (a chrono store)\n",
+		events(n.Events), plural(n.Sources, "source"), n.Snapshots, n.Trashed, entries(n.Entries), termtext.Line(path))
+	head, err := chainOf(s)
+	switch {
+	case err != nil:
+		fmt.Fprintf(o.stderr, "chrono: the restored journal does not verify: %v\n", err)
+	case n.Entries == 0:
+	case head == fromHead:
+		fmt.Fprintf(o.stdout, "journal chain head %s, as in the backup\n", head.Short())
+	default:
+		fmt.Fprintf(o.stdout, "journal chain head %s (the backup's, hashed in its file's form: %s)\n", head.Short(), fromHead.Short())
+	}
+}

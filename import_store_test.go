@@ -1,0 +1,134 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"chrono/store"
+	"chrono/store/storetest"
+)
+
+// backupOf makes a bbolt store with the fixture and a history of every
+// kind, backs it up with chrono backup, and returns what the store holds
+// and the backup's path.
+func backupOf(t *testing.T) (storetest.Everything, string) {
+	t.Helper()
+	db := newDB(t)
+	s, err := store.Open(db, store.Options{Author: "tester@restore"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.Seed(t, s)
+	storetest.History(t, s)
+	want := storetest.ReadEverything(t, s)
+	s.Close()
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	if r := chrono(t, db, "", "backup", "-o", backup); r.code != 0 {
+		t.Fatalf("backup: %s", r.stderr)
+	}
+	return want, backup
+}
+
+// readStore opens the store at db (an investigation of it) and reads
+// everything it holds.
+func readStore(t *testing.T, db, investigation string) storetest.Everything {
+	t.Helper()
+	s, err := store.Open(db, store.Options{ReadOnly: true, NoCreate: true, Investigation: investigation})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	return storetest.ReadEverything(t, s)
+}
+
+// verifyHead runs chrono verify --journal and returns the head it names.
+func verifyHead(t *testing.T, db string, args ...string) string {
+	t.Helper()
+	r := chrono(t, db, "", append(args, "verify", "--journal")...)
+	if r.code != 0 || !strings.Contains(r.stdout, "the chain holds") {
+		t.Fatalf("verify --journal: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	_, head, _ := strings.Cut(r.stdout, "head ")
+	return strings.TrimSpace(head)
+}
+
+// A backup imported into a new bbolt file is the store it was made of,
+// its journal's chain head the same.
+func TestImportBackupIntoNewFile(t *testing.T) {
+	want, backup := backupOf(t)
+	db := newDB(t)
+	r := chrono(t, db, "", "import", backup)
+	if r.code != 0 || !strings.Contains(r.stdout, "restored ") || !strings.Contains(r.stdout, "as in the backup") {
+		t.Fatalf("import: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	storetest.CompareEverything(t, want, readStore(t, db, ""))
+	if got, was := verifyHead(t, db), verifyHead(t, backup); got != was {
+		t.Errorf("chain head %s, the backup's %s", got, was)
+	}
+}
+
+// A backup imported into a new investigation in PostgreSQL holds
+// everything, and a journal whose chain holds, of the same length.
+func TestImportBackupIntoPostgreSQL(t *testing.T) {
+	want, backup := backupOf(t)
+	addr, name := pgDB(t)
+	r := chrono(t, addr, "", "--investigation", name, "import", backup)
+	if r.code != 0 || !strings.Contains(r.stdout, "restored ") {
+		t.Fatalf("import: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	storetest.CompareEverything(t, want, readStore(t, addr, name))
+	got, was := verifyHead(t, addr, "--investigation", name), verifyHead(t, backup)
+	if seq, _, _ := strings.Cut(got, " "); !strings.HasPrefix(was, seq+" ") {
+		t.Errorf("chain head %s, the backup's %s", got, was)
+	}
+
+	// Again, into the investigation now in use: merged as an import,
+	// saying what was not carried, the journal one entry longer.
+	r = chrono(t, addr, "", "--investigation", name, "import", backup)
+	if r.code != 0 || !strings.Contains(r.stdout, "journal, trash and snapshots were not carried") {
+		t.Fatalf("second import: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	after := readStore(t, addr, name)
+	if len(after.Events) != len(want.Events) || len(after.Trash) != len(want.Trash) {
+		t.Errorf("the merge changed the timeline: %d events, %d trashed", len(after.Events), len(after.Trash))
+	}
+}
+
+// A damaged backup is refused, named, and the store is left as it was.
+func TestImportDamagedBackup(t *testing.T) {
+	_, backup := backupOf(t)
+	b, err := os.ReadFile(backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every page past the meta pages and the root is garbled.
+	for i := 4 * 4096; i < len(b); i++ {
+		b[i] ^= 0x5a
+	}
+	damaged := filepath.Join(t.TempDir(), "damaged.db")
+	if err := os.WriteFile(damaged, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db := newDB(t)
+	if r := chrono(t, db, "", "new", db, "--title", "Kept"); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	before := readStore(t, db, "")
+	r := chrono(t, db, "", "import", damaged)
+	if r.code == 0 || !strings.Contains(r.stderr, damaged) || !strings.Contains(r.stderr, "unchanged") {
+		t.Fatalf("import of a damaged backup: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	storetest.CompareEverything(t, before, readStore(t, db, ""))
+
+	// A backup goes alone: with another file, nothing is imported.
+	other := newDB(t)
+	r = chrono(t, other, "", "import", backup, "testdata/import/new-events.json")
+	if r.code == 0 || !strings.Contains(r.stderr, "import it alone") {
+		t.Errorf("a backup with another file: exit %d\n%s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(other); err == nil {
+		t.Errorf("the refused import made a store")
+	}
+}

@@ -1,0 +1,127 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"iter"
+)
+
+// Restorer is a store that can take in a whole investigation that
+// another store holds (a backup), with how it came to be: a restore
+// rather than an import, which carries only the timeline and its
+// sources.
+type Restorer interface {
+	// Restore copies from into this store, which must be empty (no
+	// event, source, trashed event or journal entry; ErrNotEmpty), in
+	// one write transaction: the header, sources, events and the
+	// snapshots listed (their bytes checked against their SHA-256), the
+	// trash, and the journal, each entry under its own number and
+	// chained anew in this store's form. A store of the same form as
+	// from ends with the same chain head. On any problem nothing is
+	// kept. Restore records no entry of its own: the journal is from's.
+	Restore(from Reader) (Restored, error)
+}
+
+// ErrNotEmpty means a restore was asked into a store that already holds
+// something.
+var ErrNotEmpty = errors.New("not empty")
+
+// Restored counts what a restore carried.
+type Restored struct {
+	Events, Sources, Snapshots, Trashed int
+	Entries                             uint64
+}
+
+// RestoreContent writes what from holds of the investigation itself
+// (header, sources, events, snapshots) through tx, counting it in n:
+// the part of a restore that every store does alike. A snapshot whose
+// bytes do not hash to its SHA-256 fails it.
+func RestoreContent(tx Tx, from Reader, n *Restored) error {
+	h, err := from.Header()
+	if err != nil {
+		return err
+	}
+	if h != (Header{}) {
+		if err := tx.SetHeader(h); err != nil {
+			return err
+		}
+	}
+	srcs, err := from.Sources()
+	if err != nil {
+		return err
+	}
+	for _, s := range srcs {
+		if err := tx.PutSource(s); err != nil {
+			return fmt.Errorf("source %q: %w", s.ID, err)
+		}
+		n.Sources++
+	}
+	for e, err := range from.Events(Query{}) {
+		if err != nil {
+			return err
+		}
+		if err := tx.PutEvent(e); err != nil {
+			return err
+		}
+		n.Events++
+	}
+	for _, s := range srcs {
+		snaps, err := from.Snapshots(s.ID)
+		if err != nil {
+			return fmt.Errorf("source %q: %w", s.ID, err)
+		}
+		for _, snap := range snaps {
+			if err := restoreSnapshot(tx, from, snap); err != nil {
+				return fmt.Errorf("snapshot %d of source %q: %w", snap.N, s.ID, err)
+			}
+			n.Snapshots++
+		}
+	}
+	return nil
+}
+
+// restoreSnapshot copies one snapshot, its number kept, and checks that
+// the bytes copied are the ones it names.
+func restoreSnapshot(tx Tx, from Reader, snap Snapshot) error {
+	original, err := from.SnapshotOriginal(snap.Source, snap.N)
+	if err != nil {
+		return err
+	}
+	defer original.Close()
+	text, err := from.SnapshotText(snap.Source, snap.N)
+	if err != nil {
+		return err
+	}
+	defer text.Close()
+	want := snap.SHA256
+	if err := tx.PutSnapshot(&snap, original, text); err != nil {
+		return err
+	}
+	if snap.SHA256 != want {
+		return fmt.Errorf("its bytes hash to %s where it names %s: %w", snap.SHA256, want, ErrDamaged)
+	}
+	return nil
+}
+
+// JournalOf reads from's journal oldest first, an entry at a time, and
+// fails at a missing number.
+func JournalOf(from Reader) iter.Seq2[Entry, error] {
+	return func(yield func(Entry, error) bool) {
+		newest, err := from.Journal(JournalQuery{Limit: 1})
+		if err != nil || len(newest) == 0 {
+			if err != nil {
+				yield(Entry{}, err)
+			}
+			return
+		}
+		for seq := uint64(1); seq <= newest[0].Seq; seq++ {
+			e, err := from.Entry(seq)
+			if err == nil && e.Seq != seq {
+				err = fmt.Errorf("journal entry #%d is missing: %w", seq, ErrDamaged)
+			}
+			if !yield(e, err) || err != nil {
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// chrono new ADDRESS starts the investigation --investigation names, and
+// refuses one that exists, leaving it as it was; the password given in
+// the address is never printed.
+func TestNewInDatabase(t *testing.T) {
+	addr, name := pgDB(t)
+	const secret = "s3cret-pw"
+	db := withPassword(addr, secret)
+	noSecret := func(r result) {
+		t.Helper()
+		if strings.Contains(r.stdout+r.stderr, secret) {
+			t.Errorf("the password was printed:\n%s%s", r.stdout, r.stderr)
+		}
+	}
+
+	r := chrono(t, db, "", "new", db, "--investigation", name, "--title", "Bags of cash")
+	noSecret(r)
+	if r.code != 0 || !strings.Contains(r.stdout, "investigation "+name) || !strings.Contains(r.stdout, "Bags of cash") {
+		t.Fatalf("new: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "--investigation "+name) {
+		t.Errorf("new does not say how to open the investigation:\n%s", r.stderr)
+	}
+
+	r = chrono(t, db, "", "new", db, "--investigation", name, "--title", "Another")
+	noSecret(r)
+	if r.code == 0 || !strings.Contains(r.stderr, "already") || !strings.Contains(r.stderr, name) {
+		t.Fatalf("new over an existing investigation: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+
+	// Without a title, the investigation's name is its title; the other
+	// investigations keep theirs.
+	other := name + "-b"
+	if r = chrono(t, db, "", "new", db, "--investigation", other); r.code != 0 {
+		t.Fatalf("new %s: exit %d\n%s", other, r.code, r.stderr)
+	}
+	r = chrono(t, db, "", "investigations")
+	noSecret(r)
+	for _, want := range []string{name + "\t0 events\tBags of cash\n", other + "\t0 events\t" + other + "\n"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("investigations lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if strings.Contains(r.stdout, "default\t") {
+		t.Errorf("new touched the default investigation:\n%s", r.stdout)
+	}
+}
