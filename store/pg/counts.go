@@ -23,9 +23,10 @@ import (
 //   - facet_counts: the events by tag, actor and status (Facets, Count).
 //
 // Statement-level triggers with transition tables keep them, in the
-// transaction of each change: one aggregate per statement, so an import
-// batch of 2,000 events costs three grouped upserts, not 2,000 row
-// triggers, and no write path of chrono's can forget them. Every writer
+// transaction of each change: one aggregate per statement, not a
+// trigger per row, and no write path of chrono's can forget them. An
+// import gathers its statements' deltas and applies them once at its end
+// (deferCounts). Every writer
 // of an investigation holds its row lock (begin in write.go) before it
 // changes an event, so two writers never hold counts rows of one
 // investigation at once and cannot deadlock on them; the upserts also
@@ -56,29 +57,45 @@ var countDeltas = map[string]string{
 
 // countTrigger is the function that applies a statement's deltas to the
 // kept counts. Rows of an investigation being removed (a cascade) are
-// left out: its counts go with it.
+// left out: its counts go with it. An import defers them (deferCounts):
+// the deltas of its statements are gathered in temporary tables and
+// applied once, at its end.
 func countTrigger(op string) string {
 	d := fmt.Sprintf(`(SELECT d.* FROM (%s) AS d JOIN investigations i ON i.id = d.inv)`, countDeltas[op])
-	return fmt.Sprintf(`CREATE FUNCTION chrono_count_%[1]s() RETURNS trigger LANGUAGE plpgsql AS $f$
-BEGIN
-	INSERT INTO order_counts AS c (inv, stretch, n)
-		SELECT inv, chrono_stretch(ord), sum(n) FROM %[2]s AS d
-		GROUP BY 1, 2 HAVING sum(n) <> 0 ORDER BY 1, 2
-		ON CONFLICT (inv, stretch) DO UPDATE SET n = c.n + EXCLUDED.n;
-	INSERT INTO period_counts AS c (inv, period, months, n)
-		SELECT inv, period, months, sum(n) FROM %[2]s AS d
-		GROUP BY 1, 2, 3 HAVING sum(n) <> 0 ORDER BY 1, 2, 3
-		ON CONFLICT (inv, period, months) DO UPDATE SET n = c.n + EXCLUDED.n;
-	INSERT INTO facet_counts AS c (inv, kind, name, n)
+	// apply adds the deltas into the three tables; upsert is true for the
+	// counts tables, whose rows are taken in key order.
+	apply := func(order, period, facet string, upsert bool) string {
+		tail := func(by, key string) string {
+			if !upsert {
+				return ""
+			}
+			return " ORDER BY " + by + " ON CONFLICT " + key + " DO UPDATE SET n = c.n + EXCLUDED.n"
+		}
+		return fmt.Sprintf(`
+	INSERT INTO %[2]s AS c (inv, stretch, n)
+		SELECT inv, chrono_stretch(ord), sum(n) FROM %[1]s AS d
+		GROUP BY 1, 2 HAVING sum(n) <> 0%[5]s;
+	INSERT INTO %[3]s AS c (inv, period, months, n)
+		SELECT inv, period, months, sum(n) FROM %[1]s AS d
+		GROUP BY 1, 2, 3 HAVING sum(n) <> 0%[6]s;
+	INSERT INTO %[4]s AS c (inv, kind, name, n)
 		SELECT inv, kind, name, sum(n) FROM (
-			SELECT d.inv, 't' AS kind, t AS name, d.n FROM %[2]s AS d, unnest(d.tags) AS t
-			UNION ALL SELECT d.inv, 'a', a, d.n FROM %[2]s AS d, unnest(d.actors) AS a
-			UNION ALL SELECT d.inv, 's', d.status, d.n FROM %[2]s AS d) AS f
-		GROUP BY 1, 2, 3 HAVING sum(n) <> 0 ORDER BY 1, 2, 3
-		ON CONFLICT (inv, kind, name) DO UPDATE SET n = c.n + EXCLUDED.n;
+			SELECT d.inv, 't' AS kind, t AS name, d.n FROM %[1]s AS d, unnest(d.tags) AS t
+			UNION ALL SELECT d.inv, 'a', a, d.n FROM %[1]s AS d, unnest(d.actors) AS a
+			UNION ALL SELECT d.inv, 's', d.status, d.n FROM %[1]s AS d) AS f
+		GROUP BY 1, 2, 3 HAVING sum(n) <> 0%[7]s;`, d, order, period, facet,
+			tail("1, 2", "(inv, stretch)"), tail("1, 2, 3", "(inv, period, months)"), tail("1, 2, 3", "(inv, kind, name)"))
+	}
+	return fmt.Sprintf(`CREATE FUNCTION chrono_count_%s() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+	IF current_setting('chrono.defer_counts', true) = 'on' THEN%s
+	ELSE%s
+	END IF;
 	RETURN NULL;
 END
-$f$`, op, d)
+$f$`, op,
+		apply("pg_temp.chrono_order_deltas", "pg_temp.chrono_period_deltas", "pg_temp.chrono_facet_deltas", false),
+		apply("order_counts", "period_counts", "facet_counts", true))
 }
 
 // keepCounts is the step that keeps the counts: the tables, the
@@ -173,4 +190,35 @@ func (s *Store) keptCount(db querier, q model.Query) (int, bool, error) {
 	var n int
 	err := db.QueryRow(ctx, sql, args...).Scan(&n)
 	return n, err == nil, err
+}
+
+// deferCounts makes the triggers of tx gather their deltas in temporary
+// tables rather than apply them: an import's batches would otherwise
+// update most stretch rows each, and leave hundreds of thousands of dead
+// row versions that every rank then reads past until a vacuum. The
+// returned function applies them, once; it must run before tx commits.
+func deferCounts(tx pgx.Tx) (apply func() error, err error) {
+	_, err = tx.Exec(ctx, `
+CREATE TEMP TABLE chrono_order_deltas (LIKE order_counts) ON COMMIT DROP;
+CREATE TEMP TABLE chrono_period_deltas (LIKE period_counts) ON COMMIT DROP;
+CREATE TEMP TABLE chrono_facet_deltas (LIKE facet_counts) ON COMMIT DROP;
+SELECT set_config('chrono.defer_counts', 'on', true);`)
+	if err != nil {
+		return nil, err
+	}
+	return func() error {
+		_, err := tx.Exec(ctx, `
+SELECT set_config('chrono.defer_counts', 'off', true);
+INSERT INTO order_counts AS c (inv, stretch, n)
+	SELECT inv, stretch, sum(n) FROM chrono_order_deltas GROUP BY 1, 2 HAVING sum(n) <> 0 ORDER BY 1, 2
+	ON CONFLICT (inv, stretch) DO UPDATE SET n = c.n + EXCLUDED.n;
+INSERT INTO period_counts AS c (inv, period, months, n)
+	SELECT inv, period, months, sum(n) FROM chrono_period_deltas GROUP BY 1, 2, 3 HAVING sum(n) <> 0 ORDER BY 1, 2, 3
+	ON CONFLICT (inv, period, months) DO UPDATE SET n = c.n + EXCLUDED.n;
+INSERT INTO facet_counts AS c (inv, kind, name, n)
+	SELECT inv, kind, name, sum(n) FROM chrono_facet_deltas GROUP BY 1, 2, 3 HAVING sum(n) <> 0 ORDER BY 1, 2, 3
+	ON CONFLICT (inv, kind, name) DO UPDATE SET n = c.n + EXCLUDED.n;
+TRUNCATE chrono_order_deltas, chrono_period_deltas, chrono_facet_deltas;`)
+		return err
+	}, nil
 }
