@@ -26,12 +26,12 @@ import (
 // transaction of each change: one aggregate per statement, not a
 // trigger per row, and no write path of chrono's can forget them. An
 // import gathers its statements' deltas and applies them once at its end
-// (deferCounts). Every writer
-// of an investigation holds its row lock (begin in write.go) before it
-// changes an event, so two writers never hold counts rows of one
-// investigation at once and cannot deadlock on them; the upserts also
-// take their rows in key order. A group whose changes cancel out (an
-// edit of a title or a note) writes no counts row at all.
+// (deferCounts). Every writer of an investigation holds its row lock
+// (begin in write.go) before it changes an event, so two writers never
+// hold counts rows of one investigation at once and cannot deadlock on
+// them, and the conflict rule is the lock's; the upserts also take their
+// rows in key order. A group whose changes cancel out (an edit of a
+// title or a note) writes no counts row at all.
 
 // stretchBits is how many low bits of the leading six bytes of the order
 // key a stretch leaves out (chrono_stretch, stretchStart).
