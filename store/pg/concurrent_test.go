@@ -1,6 +1,7 @@
 package pg
 
 import (
+	"fmt"
 	"sync"
 	"testing"
 
@@ -42,5 +43,55 @@ func TestReadsFromSeveralGoroutines(t *testing.T) {
 	close(errs)
 	for err := range errs {
 		t.Error(err)
+	}
+}
+
+// TestWritersOnSeveralConnectionsKeepCounts: stores on connections of
+// their own (as on several machines) write into the same stretches and
+// facets at once; none deadlocks, every write is kept, and the kept
+// counts are the events' counts.
+func TestWritersOnSeveralConnectionsKeepCounts(t *testing.T) {
+	first := newStore(t, "tester@one")
+	var stores []*Store
+	for i := range 4 {
+		s, err := Open(server.url, Options{Investigation: first.name, Author: fmt.Sprintf("tester@%d", i)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		stores = append(stores, s)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 256)
+	for w, s := range stores {
+		wg.Go(func() {
+			for i := range 10 {
+				id := fmt.Sprintf("w%d-%d", w, i)
+				if _, err := s.Write(model.OpEdit, "add", func(tx model.Tx) error {
+					return tx.PutEvent(model.Event{ID: id, Title: id, Date: model.MustParseDate(fmt.Sprintf("2001-05-%02d", 1+i)),
+						Status: model.Statuses[i%len(model.Statuses)], Tags: []string{"shared", id}, Actors: []string{"everyone"}})
+				}); err != nil {
+					errs <- err
+				}
+				if i%3 == 2 {
+					if _, err := s.Write(model.OpEdit, "drop", func(tx model.Tx) error { return tx.TrashEvent(fmt.Sprintf("w%d-%d", w, i-1)) }); err != nil {
+						errs <- err
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	c, err := first.conn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkKeptCounts(t, c, first.inv)
+	if n, err := first.Count(model.Query{Tags: []string{"shared"}}); err != nil || n != 4*(10-3) {
+		t.Errorf("%d events tagged shared (%v), want %d", n, err, 4*(10-3))
 	}
 }

@@ -99,7 +99,8 @@ func dump(t testing.TB, s *Store) map[string]string {
 
 // checkColumns checks that every event's columns are those its body
 // gives, its order key the one model.Order gives it among all the
-// events, and the links table holds exactly the events' links.
+// events, the links table holds exactly the events' links, and the kept
+// counts are the events' counts.
 func checkColumns(t testing.TB, s *Store) {
 	t.Helper()
 	c, err := s.conn()
@@ -158,4 +159,5 @@ func checkColumns(t testing.TB, s *Store) {
 	if !slices.Equal(want, have) {
 		t.Errorf("the links table holds %q; the events' links are %q", have, want)
 	}
+	checkKeptCounts(t, c, s.inv)
 }

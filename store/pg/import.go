@@ -23,19 +23,21 @@ const importBatch = 2000
 // nothing. It is a model.FieldSink behind a model.Checker, and answers
 // the checker's questions (model.Known) from the database.
 type txImport struct {
-	s        *Store
-	tx       pgx.Tx
-	seq      uint64
-	list     bool
-	replace  bool
-	carries  model.FieldSet
-	header   model.Header
-	result   model.ImportResult
-	pending  []pendingEvent
-	inBatch  map[string]bool
-	linkRows [][]any
-	changes  []model.EventChange
-	sources  []model.SourceChange
+	s  *Store
+	tx pgx.Tx
+	// applyCounts applies the import's deferred counts (deferCounts).
+	applyCounts func() error
+	seq         uint64
+	list        bool
+	replace     bool
+	carries     model.FieldSet
+	header      model.Header
+	result      model.ImportResult
+	pending     []pendingEvent
+	inBatch     map[string]bool
+	linkRows    [][]any
+	changes     []model.EventChange
+	sources     []model.SourceChange
 	// regroup holds the events whose linked groups commit places again.
 	regroup map[string]bool
 }
@@ -66,11 +68,15 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 	if err != nil {
 		return nil, s.fail(err)
 	}
+	applyCounts, err := deferCounts(tx)
+	if err != nil {
+		return nil, s.fail(err)
+	}
 	var last int64
 	if err := tx.QueryRow(ctx, `SELECT coalesce(max(seq), 0) FROM journal WHERE inv = $1`, s.inv).Scan(&last); err != nil {
 		return nil, s.fail(err)
 	}
-	im := &txImport{s: s, tx: tx, seq: uint64(last + 1), list: opts.DryRun, replace: opts.Replace, inBatch: map[string]bool{}, regroup: map[string]bool{}}
+	im := &txImport{s: s, tx: tx, applyCounts: applyCounts, seq: uint64(last + 1), list: opts.DryRun, replace: opts.Replace, inBatch: map[string]bool{}, regroup: map[string]bool{}}
 	results := make([]model.ImportResult, 0, len(inputs))
 	var before model.ImportResult
 	chk := model.NewChecker(im, im)
@@ -350,6 +356,9 @@ func (im *txImport) commit(inputs []model.Input, results []model.ImportResult) e
 		after.Description = im.header.Description
 	}
 	if err := settle(im.tx, im.s.inv, slices.Sorted(maps.Keys(im.regroup))); err != nil {
+		return err
+	}
+	if err := im.applyCounts(); err != nil {
 		return err
 	}
 	e := model.Entry{At: clock().UTC().Round(0), Author: im.s.author, Op: model.OpImport,

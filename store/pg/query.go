@@ -13,7 +13,7 @@ import (
 
 // plan is a query as the database answers it: the parts of model.Query
 // that columns answer exactly (tags, statuses, actors, untagged, noted,
-// ids) as SQL conditions, and the rest (dates, text, links) checked here
+// ids, links) as SQL conditions, and the rest (dates, text) checked here
 // on each candidate with model.Query.Matches, the definition every store
 // agrees with. The database narrows a search's candidates by the events'
 // search key (search.go), which selects every match and may select more.
@@ -27,7 +27,6 @@ type plan struct {
 	// (search.go). A search's queries are planned with the values they
 	// are run with.
 	search string
-	linked map[string]bool
 }
 
 func (p *plan) arg(v any) string {
@@ -65,33 +64,24 @@ func (s *Store) plan(db querier, q model.Query) (*plan, error) {
 			p.search = "search LIKE " + p.arg(pat)
 		}
 	}
-	p.inGo = !q.During.IsZero() || q.Text != "" || len(q.Linked) > 0
 	if len(q.Linked) > 0 {
-		// The events with a link q.Linked names, their own or one made
-		// to them turned around, from the links table, which holds far
-		// fewer rows than there are events.
-		p.linked = map[string]bool{}
-		rows, err := db.Query(ctx, `SELECT target, source, rel FROM links WHERE inv = $1`, s.inv)
-		if err != nil {
-			return nil, err
+		// An event has a link q.Linked names when it makes one of those
+		// relations (a links row it is the source of), or another event
+		// makes it one whose inverse is among them (a row it is the
+		// target of): both looked up in the links table's indexes.
+		var own, made []string
+		for _, r := range q.Linked {
+			own = append(own, string(r))
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var target, source, rel string
-			if err := rows.Scan(&target, &source, &rel); err != nil {
-				return nil, err
-			}
-			if slices.Contains(q.Linked, model.Rel(rel)) {
-				p.linked[source] = true
-			}
-			if slices.Contains(q.Linked, model.Rel(rel).Inverse()) {
-				p.linked[target] = true
+		for _, r := range model.Rels {
+			if slices.Contains(q.Linked, r.Inverse()) {
+				made = append(made, string(r))
 			}
 		}
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
+		p.where += " AND (id IN (SELECT source FROM links WHERE inv = $1 AND rel = ANY(" + p.arg(own) + "::text[]))" +
+			" OR id IN (SELECT target FROM links WHERE inv = $1 AND rel = ANY(" + p.arg(made) + "::text[])))"
 	}
+	p.inGo = !q.During.IsZero() || q.Text != ""
 	return p, nil
 }
 
@@ -101,15 +91,12 @@ func (p *plan) keeps(id string, body []byte) (bool, error) {
 	if !p.inGo {
 		return true, nil
 	}
-	if p.linked != nil && !p.linked[id] {
-		return false, nil
-	}
 	e, err := decodeEvent(id, body)
 	if err != nil {
 		return false, err
 	}
 	q := p.q
-	q.Linked = nil
+	q.Linked = nil // answered by the conditions
 	return q.Matches(&e), nil
 }
 
@@ -279,8 +266,9 @@ func (s *Store) read(fn func(db querier) error) error {
 	return s.fail(tx.Commit(ctx))
 }
 
-// Count returns how many events q selects: counted by the database when
-// its conditions answer the whole query.
+// Count returns how many events q selects: from the kept counts when
+// they hold it (counts.go), counted by the database when its conditions
+// answer the whole query.
 func (s *Store) Count(q model.Query) (int, error) {
 	n := 0
 	err := s.read(func(db querier) error {
@@ -294,9 +282,17 @@ func (s *Store) Count(q model.Query) (int, error) {
 	return n, err
 }
 
-// countBefore counts the events p selects before ord (nil: all).
+// countBefore counts the events p selects before ord (nil: all); the
+// kept counts answer the whole investigation's.
 func (s *Store) countBefore(db querier, p *plan, ord []byte) (int, error) {
 	n := 0
+	if ord == nil {
+		if n, ok, err := s.keptCount(db, p.q); ok || err != nil {
+			return n, err
+		}
+	} else if p.q.IsZero() {
+		return s.rankOf(db, ord)
+	}
 	if !p.inGo {
 		args := append([]any(nil), p.args...)
 		where := p.where
@@ -378,7 +374,13 @@ func (s *Store) Window(q model.Query, at model.Position, fromEnd bool, before, a
 			if n <= 0 {
 				return nil, nil
 			}
-			_, err := s.walk(db, p, anchor, backward, 0, true, func(c candidate) (bool, error) {
+			// When the database answers the whole query every row it
+			// reads is one of the window's: read no more than n.
+			limit := 0
+			if !p.inGo && p.search == "" {
+				limit = n
+			}
+			_, err := s.walk(db, p, anchor, backward, limit, true, func(c candidate) (bool, error) {
 				e, err := decodeEvent(model.OrderKeyID(c.ord), c.body)
 				if err != nil {
 					return false, err
@@ -416,8 +418,8 @@ func (s *Store) Window(q model.Query, at model.Position, fromEnd bool, before, a
 }
 
 // Periods counts the events q selects by month of their earliest bound
-// and by how many months they may fall in, in that order: grouped by the
-// database, or, for a query checked here, as the walk finds them.
+// and by how many months they may fall in, in that order: from the kept
+// counts for the whole investigation, grouped by the database, or, for a query checked here, as the walk finds them.
 func (s *Store) Periods(q model.Query) ([]model.Period, error) {
 	type span struct{ p, months int64 }
 	counts := map[span]int{}
@@ -434,7 +436,11 @@ func (s *Store) Periods(q model.Query) ([]model.Period, error) {
 			})
 			return err
 		}
-		rows, err := db.Query(ctx, `SELECT period, months, count(*) FROM events WHERE inv = $1`+p.where+` GROUP BY period, months`, p.args...)
+		sql, args := `SELECT period, months, count(*) FROM events WHERE inv = $1`+p.where+` GROUP BY period, months`, p.args
+		if q.IsZero() {
+			sql, args = `SELECT period, months, n FROM period_counts WHERE inv = $1 AND n <> 0`, []any{s.inv}
+		}
+		rows, err := db.Query(ctx, sql, args...)
 		if err != nil {
 			return err
 		}

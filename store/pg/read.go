@@ -211,22 +211,23 @@ func (s *Store) Detail(id string) (model.Detail, error) {
 }
 
 // Facets counts events by tag, actor or status, most frequent first,
-// then by name: counted by the database, exact.
+// then by name: from the kept counts (counts.go), exact.
 func (s *Store) Facets(kind model.FacetKind) ([]model.Facet, error) {
-	var sql string
+	var facet string
 	switch kind {
 	case model.FacetTags:
-		sql = `SELECT t, count(*) FROM events, unnest(tags) AS t WHERE inv = $1 GROUP BY t`
+		facet = "t"
 	case model.FacetActors:
-		sql = `SELECT a, count(*) FROM events, unnest(actors) AS a WHERE inv = $1 GROUP BY a`
+		facet = "a"
 	case model.FacetStatuses:
-		sql = `SELECT status, count(*) FROM events WHERE inv = $1 GROUP BY status`
+		facet = "s"
 	default:
 		return nil, fmt.Errorf("no facets of kind %d", kind)
 	}
+	sql := `SELECT name, n FROM facet_counts WHERE inv = $1 AND kind = $2 AND n <> 0`
 	var out []model.Facet
 	err := s.read(func(db querier) error {
-		rows, err := db.Query(ctx, sql, s.inv)
+		rows, err := db.Query(ctx, sql, s.inv, facet)
 		if err != nil {
 			return err
 		}

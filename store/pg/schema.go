@@ -31,6 +31,7 @@ var migrations = []migration{
 	{"the tables of snapshots", createSnapshots},
 	{"the events in the chronology's order", placeInOrder},
 	{"the events' search key and its trigram index", addSearchKey},
+	{"the counts kept by stretch of the order key, month, tag, actor and status", keepCounts},
 }
 
 // schemaLock is the advisory lock chronos take while they migrate, so

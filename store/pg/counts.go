@@ -1,0 +1,224 @@
+package pg
+
+import (
+	"fmt"
+
+	"chrono/model"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// The investigation's counts are kept, as the bbolt store keeps its
+// own, so that the first screen and a window's rank do not count the
+// events each time: at a million events a count(*) of the rows before a
+// window took a second.
+//
+//   - order_counts: the events by stretch of the order key, the key's
+//     first 44 bits (chrono_stretch: its leading instant in steps of
+//     2^20 seconds, about 12 days). Stretches follow the keys' order, so
+//     a window's rank is the kept counts of the stretches before its own
+//     and a count of the index inside its own (rankOf).
+//   - period_counts: the events by month of the earliest bound and how
+//     many months they may fall in (Periods).
+//   - facet_counts: the events by tag, actor and status (Facets, Count).
+//
+// Statement-level triggers with transition tables keep them, in the
+// transaction of each change: one aggregate per statement, not a
+// trigger per row, and no write path of chrono's can forget them. An
+// import gathers its statements' deltas and applies them once at its end
+// (deferCounts). Every writer of an investigation holds its row lock
+// (begin in write.go) before it changes an event, so two writers never
+// hold counts rows of one investigation at once and cannot deadlock on
+// them, and the conflict rule is the lock's; the upserts also take their
+// rows in key order. A group whose changes cancel out (an edit of a
+// title or a note) writes no counts row at all.
+
+// stretchBits is how many low bits of the leading six bytes of the order
+// key a stretch leaves out (chrono_stretch, stretchStart).
+const stretchBits = 4
+
+// stretchStart returns the smallest order key of ord's stretch: its
+// leading six bytes with the bits the stretch leaves out cleared.
+func stretchStart(ord []byte) []byte {
+	k := make([]byte, 6)
+	copy(k, ord)
+	k[5] &^= 1<<stretchBits - 1
+	return k
+}
+
+// countDeltas are the rows a statement changed, as +1 for a row as it is
+// now and -1 for a row as it was, by the kind of statement.
+var countDeltas = map[string]string{
+	"insert": `SELECT inv, ord, status, actors, tags, period, months, 1 AS n FROM new_rows`,
+	"delete": `SELECT inv, ord, status, actors, tags, period, months, -1 AS n FROM old_rows`,
+	"update": `SELECT inv, ord, status, actors, tags, period, months, 1 AS n FROM new_rows
+		UNION ALL SELECT inv, ord, status, actors, tags, period, months, -1 AS n FROM old_rows`,
+}
+
+// countTrigger is the function that applies a statement's deltas to the
+// kept counts. Rows of an investigation being removed (a cascade) are
+// left out: its counts go with it. An import defers them (deferCounts):
+// the deltas of its statements are gathered in temporary tables and
+// applied once, at its end.
+func countTrigger(op string) string {
+	d := fmt.Sprintf(`(SELECT d.* FROM (%s) AS d JOIN investigations i ON i.id = d.inv)`, countDeltas[op])
+	// apply adds the deltas into the three tables; upsert is true for the
+	// counts tables, whose rows are taken in key order.
+	apply := func(order, period, facet string, upsert bool) string {
+		tail := func(by, key string) string {
+			if !upsert {
+				return ""
+			}
+			return " ORDER BY " + by + " ON CONFLICT " + key + " DO UPDATE SET n = c.n + EXCLUDED.n"
+		}
+		return fmt.Sprintf(`
+	INSERT INTO %[2]s AS c (inv, stretch, n)
+		SELECT inv, chrono_stretch(ord), sum(n) FROM %[1]s AS d
+		GROUP BY 1, 2 HAVING sum(n) <> 0%[5]s;
+	INSERT INTO %[3]s AS c (inv, period, months, n)
+		SELECT inv, period, months, sum(n) FROM %[1]s AS d
+		GROUP BY 1, 2, 3 HAVING sum(n) <> 0%[6]s;
+	INSERT INTO %[4]s AS c (inv, kind, name, n)
+		SELECT inv, kind, name, sum(n) FROM (
+			SELECT d.inv, 't' AS kind, t AS name, d.n FROM %[1]s AS d, unnest(d.tags) AS t
+			UNION ALL SELECT d.inv, 'a', a, d.n FROM %[1]s AS d, unnest(d.actors) AS a
+			UNION ALL SELECT d.inv, 's', d.status, d.n FROM %[1]s AS d) AS f
+		GROUP BY 1, 2, 3 HAVING sum(n) <> 0%[7]s;`, d, order, period, facet,
+			tail("1, 2", "(inv, stretch)"), tail("1, 2, 3", "(inv, period, months)"), tail("1, 2, 3", "(inv, kind, name)"))
+	}
+	return fmt.Sprintf(`CREATE FUNCTION chrono_count_%s() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+	IF current_setting('chrono.defer_counts', true) = 'on' THEN%s
+	ELSE%s
+	END IF;
+	RETURN NULL;
+END
+$f$`, op,
+		apply("pg_temp.chrono_order_deltas", "pg_temp.chrono_period_deltas", "pg_temp.chrono_facet_deltas", false),
+		apply("order_counts", "period_counts", "facet_counts", true))
+}
+
+// keepCounts is the step that keeps the counts: the tables, the
+// triggers, and the counts of the events already stored.
+func keepCounts(tx pgx.Tx) error {
+	_, err := tx.Exec(ctx, fmt.Sprintf(`
+CREATE FUNCTION chrono_stretch(ord bytea) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	AS $f$ SELECT ('x' || encode(substr(ord, 1, 6), 'hex'))::bit(48)::bigint >> %d $f$;
+
+CREATE TABLE order_counts (
+	inv     bigint NOT NULL REFERENCES investigations ON DELETE CASCADE,
+	stretch bigint NOT NULL,
+	n       bigint NOT NULL,
+	PRIMARY KEY (inv, stretch)
+);
+CREATE TABLE period_counts (
+	inv    bigint NOT NULL REFERENCES investigations ON DELETE CASCADE,
+	period bigint NOT NULL,
+	months bigint NOT NULL,
+	n      bigint NOT NULL,
+	PRIMARY KEY (inv, period, months)
+);
+-- kind: t a tag, a an actor, s a status.
+CREATE TABLE facet_counts (
+	inv  bigint NOT NULL REFERENCES investigations ON DELETE CASCADE,
+	kind text COLLATE "C" NOT NULL,
+	name text COLLATE "C" NOT NULL,
+	n    bigint NOT NULL,
+	PRIMARY KEY (inv, kind, name)
+);
+
+INSERT INTO order_counts SELECT inv, chrono_stretch(ord), count(*) FROM events GROUP BY 1, 2;
+INSERT INTO period_counts SELECT inv, period, months, count(*) FROM events GROUP BY 1, 2, 3;
+INSERT INTO facet_counts
+	SELECT inv, 't', t, count(*) FROM events, unnest(tags) AS t GROUP BY 1, 3
+	UNION ALL SELECT inv, 'a', a, count(*) FROM events, unnest(actors) AS a GROUP BY 1, 3
+	UNION ALL SELECT inv, 's', status, count(*) FROM events GROUP BY 1, 3;
+`, stretchBits))
+	if err != nil {
+		return err
+	}
+	for _, op := range []string{"insert", "update", "delete"} {
+		if _, err := tx.Exec(ctx, countTrigger(op)); err != nil {
+			return err
+		}
+		ref := map[string]string{
+			"insert": "NEW TABLE AS new_rows",
+			"delete": "OLD TABLE AS old_rows",
+			"update": "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+		}[op]
+		if _, err := tx.Exec(ctx, fmt.Sprintf(`CREATE TRIGGER events_count_%[1]s AFTER %[1]s ON events
+			REFERENCING %[2]s FOR EACH STATEMENT EXECUTE FUNCTION chrono_count_%[1]s()`, op, ref)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rankOf returns how many events of the investigation come before ord:
+// the kept counts of the stretches before ord's, and the events of its
+// own stretch before it, counted on the order index.
+func (s *Store) rankOf(db querier, ord []byte) (int, error) {
+	var n int
+	err := db.QueryRow(ctx, `SELECT coalesce((SELECT sum(n) FROM order_counts WHERE inv = $1 AND stretch < chrono_stretch($2)), 0)::bigint
+		+ (SELECT count(*) FROM events WHERE inv = $1 AND ord >= $3 AND ord < $2)`, s.inv, ord, stretchStart(ord)).Scan(&n)
+	return n, err
+}
+
+// keptCount returns the count the kept counts hold for q, and false when
+// they hold none for it: the whole investigation, or one tag, one actor
+// or one status alone.
+func (s *Store) keptCount(db querier, q model.Query) (int, bool, error) {
+	rest := q
+	rest.Tags, rest.Actors, rest.Statuses = nil, nil, nil
+	if !rest.IsZero() {
+		return 0, false, nil
+	}
+	sql := `SELECT coalesce(sum(n), 0)::bigint FROM facet_counts WHERE inv = $1 AND kind = $2 AND name = $3`
+	var args []any
+	switch {
+	case q.IsZero():
+		sql, args = `SELECT coalesce(sum(n), 0)::bigint FROM order_counts WHERE inv = $1`, []any{s.inv}
+	case len(q.Tags) == 1 && len(q.Actors) == 0 && len(q.Statuses) == 0:
+		args = []any{s.inv, "t", q.Tags[0]}
+	case len(q.Tags) == 0 && len(q.Actors) == 1 && len(q.Statuses) == 0:
+		args = []any{s.inv, "a", q.Actors[0]}
+	case len(q.Tags) == 0 && len(q.Actors) == 0 && len(q.Statuses) == 1:
+		args = []any{s.inv, "s", string(q.Statuses[0])}
+	default:
+		return 0, false, nil
+	}
+	var n int
+	err := db.QueryRow(ctx, sql, args...).Scan(&n)
+	return n, err == nil, err
+}
+
+// deferCounts makes the triggers of tx gather their deltas in temporary
+// tables rather than apply them: an import's batches would otherwise
+// update most stretch rows each, and leave hundreds of thousands of dead
+// row versions that every rank then reads past until a vacuum. The
+// returned function applies them, once; it must run before tx commits.
+func deferCounts(tx pgx.Tx) (apply func() error, err error) {
+	_, err = tx.Exec(ctx, `
+CREATE TEMP TABLE chrono_order_deltas (LIKE order_counts) ON COMMIT DROP;
+CREATE TEMP TABLE chrono_period_deltas (LIKE period_counts) ON COMMIT DROP;
+CREATE TEMP TABLE chrono_facet_deltas (LIKE facet_counts) ON COMMIT DROP;
+SELECT set_config('chrono.defer_counts', 'on', true);`)
+	if err != nil {
+		return nil, err
+	}
+	return func() error {
+		_, err := tx.Exec(ctx, `
+SELECT set_config('chrono.defer_counts', 'off', true);
+INSERT INTO order_counts AS c (inv, stretch, n)
+	SELECT inv, stretch, sum(n) FROM chrono_order_deltas GROUP BY 1, 2 HAVING sum(n) <> 0 ORDER BY 1, 2
+	ON CONFLICT (inv, stretch) DO UPDATE SET n = c.n + EXCLUDED.n;
+INSERT INTO period_counts AS c (inv, period, months, n)
+	SELECT inv, period, months, sum(n) FROM chrono_period_deltas GROUP BY 1, 2, 3 HAVING sum(n) <> 0 ORDER BY 1, 2, 3
+	ON CONFLICT (inv, period, months) DO UPDATE SET n = c.n + EXCLUDED.n;
+INSERT INTO facet_counts AS c (inv, kind, name, n)
+	SELECT inv, kind, name, sum(n) FROM chrono_facet_deltas GROUP BY 1, 2, 3 HAVING sum(n) <> 0 ORDER BY 1, 2, 3
+	ON CONFLICT (inv, kind, name) DO UPDATE SET n = c.n + EXCLUDED.n;
+TRUNCATE chrono_order_deltas, chrono_period_deltas, chrono_facet_deltas;`)
+		return err
+	}, nil
+}
