@@ -48,15 +48,14 @@ that name; its title is then the name unless --title gives one.`,
 // is shown without its password.
 func runNew(opts *newOptions) error {
 	inDB := store.IsAddress(opts.path)
-	where, open := opts.path, opts.path
+	open := opts.path
 	title := strings.TrimSpace(opts.title)
 	if inDB {
 		name := opts.investigationName()
 		if name == "" {
 			name = store.DefaultInvestigation
 		}
-		where = store.SafeLocation(opts.path)
-		open = fmt.Sprintf("%s --investigation %s", where, name)
+		open = fmt.Sprintf("%s --investigation %s", store.SafeLocation(opts.path), name)
 		if title == "" {
 			title = name
 		}

@@ -329,11 +329,6 @@ func sourcesOf(s model.Store) (map[string]model.Date, map[string]bool, error) {
 	return model.PublishedDates(sources), snapped, nil
 }
 
-// hasOrderLink reports whether e links to another event by an order.
-func hasOrderLink(e *model.Event) bool {
-	return slices.ContainsFunc(e.Links, func(l model.Link) bool { return slices.Contains(orderRels, l.Rel) })
-}
-
 // full works the sets out of the whole store, a page at a time. The
 // journal entry it starts at is the sets': what changes meanwhile is
 // checked again after.
