@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -32,18 +31,6 @@ var pgBench struct {
 	dir     string
 }
 
-// pgBenchEvents is the size of the benchmarks' investigation.
-func pgBenchEvents(b *testing.B) int {
-	if v := os.Getenv("CHRONO_BENCH_EVENTS"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			b.Fatalf("CHRONO_BENCH_EVENTS=%q: not a number of events", v)
-		}
-		return n
-	}
-	return 1_000_000
-}
-
 // pgBenchStore opens the benchmarks' investigation as chrono opens it for
 // the browser, making the cluster and the investigation on first use.
 func pgBenchStore(b *testing.B) model.Store {
@@ -51,7 +38,7 @@ func pgBenchStore(b *testing.B) model.Store {
 	if testing.Short() {
 		b.Skip("benchmarks on PostgreSQL at scale: not under -short")
 	}
-	n := pgBenchEvents(b)
+	n := pgtest.BenchEvents(b)
 	name := fmt.Sprintf("bench-%d", n)
 	pgBench.once.Do(func() {
 		if pgBench.cluster, pgBench.missing = pgtest.Start(); pgBench.missing != nil {

@@ -5,13 +5,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
+
 	"sync"
 	"testing"
 
 	"chrono/model"
 	"chrono/model/native"
 	"chrono/model/synth"
+	"chrono/store/pg/pgtest"
 )
 
 // Benchmarks at scale work on a synthetic investigation (chrono synth)
@@ -25,14 +26,7 @@ func benchEvents(b *testing.B) int {
 		b.Skip("benchmarks at scale: not under -short")
 	}
 	needServer(b)
-	if v := os.Getenv("CHRONO_BENCH_EVENTS"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			b.Fatalf("CHRONO_BENCH_EVENTS=%q: not a number of events", v)
-		}
-		return n
-	}
-	return 1_000_000
+	return pgtest.BenchEvents(b)
 }
 
 var bench struct {
