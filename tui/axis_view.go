@@ -4,8 +4,6 @@ import (
 	"math"
 	"strings"
 
-	"charm.land/lipgloss/v2"
-
 	"chrono/model"
 )
 
@@ -134,7 +132,7 @@ func (b *browser) axisRow(e model.Event, selected bool, lane string, laneW, barW
 	titled := func(room int, s string) string {
 		match := st.Match
 		if selected {
-			match = text.Underline(true)
+			match = Ink{Style: text.Underline(true)}
 		}
 		return st.fit(highlight(s, b.search.text, text, match), room)
 	}
@@ -182,7 +180,7 @@ func (b *browser) axisRow(e model.Event, selected bool, lane string, laneW, barW
 
 // style is the text style of a row: reversed when selected, bold when
 // the chronology has the keys.
-func style(st *Styles, selected, focused bool) lipgloss.Style {
+func style(st *Styles, selected, focused bool) Ink {
 	switch {
 	case selected && focused:
 		return st.Selected

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/lipgloss/v2"
-
 	"chrono/model"
 	"chrono/model/listing"
 )
@@ -485,7 +483,7 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 	add := func(s string) { lines = append(lines, st.fit(s, w)) }
 	// item wraps untrusted text under an indent, marking search matches;
 	// its first line's indent may hold a cursor, shown once.
-	item := func(s string, style lipgloss.Style, first, rest string) {
+	item := func(s string, style Ink, first, rest string) {
 		for i, l := range st.wrap(s, w-st.width(rest)) {
 			indent := rest
 			if i == 0 {
@@ -494,7 +492,7 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 			add(indent + highlight(l, search, style, st.Match))
 		}
 	}
-	text := func(s string, style lipgloss.Style, indent string) { item(s, style, indent, indent) }
+	text := func(s string, style Ink, indent string) { item(s, style, indent, indent) }
 	// address shows a URL whole: broken only where the width forces it,
 	// and one hyperlink over its lines when it is a web address.
 	address := func(u string, indent string) {

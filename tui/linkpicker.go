@@ -63,7 +63,7 @@ func newLinkPicker(ctx *shared, from model.Event) (*linkPicker, tea.Cmd) {
 	in.Prompt = "to › "
 	in.Placeholder = "type words of the other event's title"
 	st := ctx.styles.Input
-	st.Focused.Prompt = ctx.styles.Prompt
+	st.Focused.Prompt = ctx.styles.Prompt.Style
 	st.Cursor.Blink = false
 	in.SetStyles(st)
 	in.Focus()

@@ -134,7 +134,7 @@ func (b *browser) rowView(e model.Event, selected bool, w, dw int) string {
 		}
 		var sb strings.Builder
 		sb.WriteString(style.Render(cursor + mark + " " + date + " " + status + sign + noted + problem + " "))
-		t := st.fit(highlight(title, b.search.text, style, style.Underline(true)), titleRoom)
+		t := st.fit(highlight(title, b.search.text, style, Ink{Style: style.Underline(true)}), titleRoom)
 		sb.WriteString(t + style.Render(strings.Repeat(" ", max(0, titleRoom-st.width(t)))+where))
 		if tagRoom > 0 {
 			sb.WriteString(style.Render("  " + tags))

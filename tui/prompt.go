@@ -54,8 +54,8 @@ func newPrompt(ctx *shared, kind promptKind, label string, choices, ids []string
 	in := textinput.New()
 	in.Prompt = label
 	st := ctx.styles.Input
-	st.Focused.Prompt = ctx.styles.Prompt
-	st.Blurred.Prompt = ctx.styles.Prompt
+	st.Focused.Prompt = ctx.styles.Prompt.Style
+	st.Blurred.Prompt = ctx.styles.Prompt.Style
 	// A steady cursor: a blinking one keeps a timer running for as long
 	// as the prompt is open, for nothing the reader needs.
 	st.Cursor.Blink = false

@@ -192,7 +192,9 @@ func (r *ruler) view(st *Styles, w int, selected model.Position) string {
 		peak = max(peak, n)
 	}
 	from, to := r.marked(b, selected)
-	var bar strings.Builder
+	// Cells of one style are painted as one run.
+	var bar, run strings.Builder
+	var ink *Ink
 	for c := range room {
 		i := c * b.cols / room // the bucket under this cell
 		n := counts[i]
@@ -200,14 +202,22 @@ func (r *ruler) view(st *Styles, w int, selected model.Position) string {
 		if n > 0 {
 			glyph = string(sparks[min(len(sparks)-1, int(math.Ceil(n*float64(len(sparks))/peak))-1)])
 		}
+		next := &st.Muted
 		switch {
 		case i >= from && i <= to && from >= 0:
-			bar.WriteString(st.RulerMarker.Render(glyph))
+			next = &st.RulerMarker
 		case n > 0:
-			bar.WriteString(st.Ruler.Render(glyph))
-		default:
-			bar.WriteString(st.Muted.Render(glyph))
+			next = &st.Ruler
 		}
+		if next != ink && run.Len() > 0 {
+			bar.WriteString(ink.Render(run.String()))
+			run.Reset()
+		}
+		ink = next
+		run.WriteString(glyph)
+	}
+	if run.Len() > 0 {
+		bar.WriteString(ink.Render(run.String()))
 	}
 	if left == "" {
 		return st.fit(bar.String(), w)

@@ -6,7 +6,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"chrono/model"
 	"chrono/model/listing"
@@ -191,7 +190,7 @@ func (s *sidesScreen) side(accounts []model.Account, w int, none string) []strin
 	if w <= 0 {
 		return nil
 	}
-	text := func(t string, style lipgloss.Style, indent string) {
+	text := func(t string, style Ink, indent string) {
 		for _, l := range st.wrap(t, w-st.width(indent)) {
 			out = append(out, st.fit(indent+style.Render(l), w))
 		}

@@ -165,7 +165,7 @@ func (s *statusLine) view(st *Styles, w, n int, hint string) []string {
 		style = st.Error
 	}
 	if s.link != "" {
-		style = style.Hyperlink(s.link)
+		style = Ink{Style: style.Hyperlink(s.link)}
 	}
 	lines := s.lines
 	if s.width != w || lines == nil {

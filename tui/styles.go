@@ -17,19 +17,19 @@ import (
 // row is reversed, marks and statuses have their own signs, and matches
 // are underlined, so a monochrome terminal (NO_COLOR) reads the same.
 type Styles struct {
-	Title, Count, FilterBar         lipgloss.Style
-	PaneTitle, PaneTitleFocused     lipgloss.Style
-	Divider                         lipgloss.Style
-	Date, Muted, Chip               lipgloss.Style
-	Selected, SelectedBlurred, Mark lipgloss.Style
-	Status                          map[model.Status]lipgloss.Style
-	Match                           lipgloss.Style
-	Heading, Label, Quote, QuoteBar lipgloss.Style
-	Item                            lipgloss.Style
-	Link, URL                       lipgloss.Style
-	Ruler, RulerMarker              lipgloss.Style
-	Message, Error                  lipgloss.Style
-	Prompt                          lipgloss.Style
+	Title, Count, FilterBar         Ink
+	PaneTitle, PaneTitleFocused     Ink
+	Divider                         Ink
+	Date, Muted, Chip               Ink
+	Selected, SelectedBlurred, Mark Ink
+	Status                          map[model.Status]Ink
+	Match                           Ink
+	Heading, Label, Quote, QuoteBar Ink
+	Item                            Ink
+	Link, URL                       Ink
+	Ruler, RulerMarker              Ink
+	Message, Error                  Ink
+	Prompt                          Ink
 	Help                            help.Styles
 	// Input and Area are the prompts' and forms' text fields, in the
 	// palette's colours (Bubbles' own are for a dark background, with
@@ -63,39 +63,39 @@ func NewStyles(isDark bool) Styles {
 	)
 	plain := lipgloss.NewStyle()
 	s := Styles{
-		Title:            plain.Bold(true).Foreground(fg),
-		Count:            plain.Foreground(muted),
-		FilterBar:        plain.Foreground(accent),
-		PaneTitle:        plain.Foreground(muted),
-		PaneTitleFocused: plain.Bold(true).Underline(true).Foreground(accent),
-		Divider:          plain.Foreground(muted),
-		Date:             plain.Foreground(muted),
-		Muted:            plain.Foreground(muted),
-		Chip:             plain.Foreground(accent).Background(chip),
-		Selected:         plain.Reverse(true).Bold(true),
-		SelectedBlurred:  plain.Reverse(true),
-		Mark:             plain.Bold(true).Foreground(accent),
-		Status: map[model.Status]lipgloss.Style{
-			model.Confirmed: plain.Foreground(green),
-			model.Reported:  plain.Foreground(fg),
-			model.Alleged:   plain.Foreground(yellow),
-			model.Disputed:  plain.Foreground(purple),
-			model.Denied:    plain.Foreground(red),
-			"":              plain.Foreground(muted),
+		Title:            ink(plain.Bold(true).Foreground(fg)),
+		Count:            ink(plain.Foreground(muted)),
+		FilterBar:        ink(plain.Foreground(accent)),
+		PaneTitle:        ink(plain.Foreground(muted)),
+		PaneTitleFocused: ink(plain.Bold(true).Underline(true).Foreground(accent)),
+		Divider:          ink(plain.Foreground(muted)),
+		Date:             ink(plain.Foreground(muted)),
+		Muted:            ink(plain.Foreground(muted)),
+		Chip:             ink(plain.Foreground(accent).Background(chip)),
+		Selected:         ink(plain.Reverse(true).Bold(true)),
+		SelectedBlurred:  ink(plain.Reverse(true)),
+		Mark:             ink(plain.Bold(true).Foreground(accent)),
+		Status: map[model.Status]Ink{
+			model.Confirmed: ink(plain.Foreground(green)),
+			model.Reported:  ink(plain.Foreground(fg)),
+			model.Alleged:   ink(plain.Foreground(yellow)),
+			model.Disputed:  ink(plain.Foreground(purple)),
+			model.Denied:    ink(plain.Foreground(red)),
+			"":              ink(plain.Foreground(muted)),
 		},
-		Match:       plain.Underline(true).Bold(true).Foreground(match),
-		Heading:     plain.Bold(true).Foreground(fg),
-		Label:       plain.Foreground(muted),
-		Quote:       plain.Italic(true).Foreground(fg),
-		QuoteBar:    plain.Foreground(accent),
-		Item:        plain,
-		Link:        plain.Foreground(accent),
-		URL:         plain.Underline(true).Foreground(accent),
-		Ruler:       plain.Foreground(accent),
-		RulerMarker: plain.Reverse(true).Foreground(accent),
-		Message:     plain.Foreground(green),
-		Error:       plain.Bold(true).Foreground(red),
-		Prompt:      plain.Bold(true).Foreground(accent),
+		Match:       ink(plain.Underline(true).Bold(true).Foreground(match)),
+		Heading:     ink(plain.Bold(true).Foreground(fg)),
+		Label:       ink(plain.Foreground(muted)),
+		Quote:       ink(plain.Italic(true).Foreground(fg)),
+		QuoteBar:    ink(plain.Foreground(accent)),
+		Item:        ink(plain),
+		Link:        ink(plain.Foreground(accent)),
+		URL:         ink(plain.Underline(true).Foreground(accent)),
+		Ruler:       ink(plain.Foreground(accent)),
+		RulerMarker: ink(plain.Reverse(true).Foreground(accent)),
+		Message:     ink(plain.Foreground(green)),
+		Error:       ink(plain.Bold(true).Foreground(red)),
+		Prompt:      ink(plain.Bold(true).Foreground(accent)),
 		Help:        helpStyles(fg, muted),
 		Input:       inputStyles(isDark, muted),
 		Area:        areaStyles(isDark, muted, accent),
@@ -154,9 +154,9 @@ func areaStyles(isDark bool, muted, accent color.Color) textarea.Styles {
 }
 
 // status returns the style of a status, plain for one it does not know.
-func (s Styles) status(st model.Status) lipgloss.Style {
+func (s *Styles) status(st model.Status) Ink {
 	if style, ok := s.Status[st]; ok {
 		return style
 	}
-	return lipgloss.NewStyle()
+	return ink(lipgloss.NewStyle())
 }

@@ -4,10 +4,9 @@ import (
 	"fmt"
 	"hash/fnv"
 	"strings"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
-
-	"charm.land/lipgloss/v2"
 
 	"chrono/model"
 	"chrono/model/termtext"
@@ -20,8 +19,74 @@ import (
 // so wide characters (CJK, emoji) and combining marks keep columns
 // aligned.
 
-// width returns how many cells s takes on screen.
-func (st *Styles) width(s string) int { return st.Cells.StringWidth(s) }
+// width returns how many cells s takes on screen. A row is measured
+// several times as it is laid out, so the common case is counted
+// directly: printable ASCII and the characters of cellsOf, whose width
+// both measures agree on, and the sequences that style them (CSI: ESC [,
+// parameters, a final byte), which take none. Anything else is measured
+// as the terminal will lay it out.
+func (st *Styles) width(s string) int {
+	if w, ok := quickWidth(s); ok {
+		return w
+	}
+	return st.Cells.StringWidth(s)
+}
+
+// quickWidth measures s if it holds only what width's shortcut knows.
+func quickWidth(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x20 && c <= 0x7e:
+			n++
+		case c >= 0xc2 && c <= 0xe9:
+			// Latin and Cyrillic letters, dashes, quotation marks, the
+			// ellipsis, arrows, box drawing and CJK ideographs: cells
+			// the measures agree on, each character a cluster alone.
+			r, size := utf8.DecodeRuneInString(s[i:])
+			cells := cellsOf(r)
+			if cells == 0 {
+				return 0, false
+			}
+			n += cells
+			i += size - 1
+		case c == 0x1b && i+1 < len(s) && s[i+1] == '[':
+			j := i + 2
+			for j < len(s) && s[j] >= 0x30 && s[j] <= 0x3f {
+				j++
+			}
+			if j == len(s) || s[j] < 0x40 || s[j] > 0x7e {
+				return 0, false
+			}
+			i = j
+		default:
+			return 0, false
+		}
+	}
+	return n, true
+}
+
+// cellsOf is how many cells r takes if it is one of the common
+// characters beyond ASCII that both measures give the same width and
+// that form a grapheme cluster of their own; 0 for any other.
+func cellsOf(r rune) int {
+	switch {
+	case r >= 0xA1 && r <= 0x24F && r != 0xAD: // not the soft hyphen, which takes none
+		return 1
+	case r >= 0x400 && r <= 0x482, r >= 0x48A && r <= 0x4FF: // not the combining marks
+		return 1
+	case r >= 0x2010 && r <= 0x2027, r >= 0x2030 && r <= 0x205E: // dashes, quotation marks, bullets, primes
+		return 1
+	case r >= 0x2190 && r <= 0x21FF, r >= 0x2500 && r <= 0x259F: // arrows, box drawing, blocks
+		return 1
+	case r == 0x270E || r == 0x2713 || r == 0x2717: // ✎ ✓ ✗
+		return 1
+	case r >= 0x4E00 && r <= 0x9FFF: // CJK ideographs
+		return 2
+	}
+	return 0
+}
 
 // fit cuts s (which may be styled) to at most w cells, ending in … when
 // it cuts.
@@ -140,7 +205,7 @@ func hyperlink(web, text string) string {
 // highlight styles s with base, and every occurrence of query in it with
 // match, found as a search finds it (ignoring case, and accents when the
 // query has none). s must already be safe.
-func highlight(s, query string, base, match lipgloss.Style) string {
+func highlight(s, query string, base, match Ink) string {
 	if query == "" {
 		return base.Render(s)
 	}

@@ -1,0 +1,122 @@
+package tui
+
+import (
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// The shortcuts of Ink and Styles.width must give what lipgloss and the
+// terminal's measure give: these compare them on text of every kind.
+
+var inkTexts = []string{
+	"", " ", "plain ascii", "Ünïcödé — …", "漢字の列", "👩‍👩‍👧 family", "a\tb", "two\nlines",
+	"trailing  ", "\x1b[1mstyled\x1b[m", "\x1b]8;;https://x.example\x1b\\link\x1b]8;;\x1b\\",
+	"\x1b[", "\x1b[31", "\x1b[31;", "esc\x1b", "\x1b[?25l", "\x1b[38;2;1;2;3mrgb\x1b[m", "\x7f", "e\u0301",
+}
+
+func TestInkRendersAsLipgloss(t *testing.T) {
+	for _, dark := range []bool{true, false} {
+		st := NewStyles(dark)
+		inks := map[string]Ink{
+			"Title": st.Title, "Muted": st.Muted, "Chip": st.Chip, "Selected": st.Selected,
+			"SelectedBlurred": st.SelectedBlurred, "Mark": st.Mark, "Match": st.Match, "URL": st.URL,
+			"Item": st.Item, "RulerMarker": st.RulerMarker, "Error": st.Error, "Quote": st.Quote,
+			"PaneTitleFocused": st.PaneTitleFocused,
+		}
+		for s, in := range st.Status {
+			inks["status "+string(s)] = in
+		}
+		for name, in := range inks {
+			for _, text := range inkTexts {
+				if got, want := in.Render(text), in.Style.Render(text); got != want {
+					t.Errorf("dark=%v %s.Render(%q) = %q; lipgloss renders %q", dark, name, text, got, want)
+				}
+			}
+		}
+	}
+}
+
+func TestInkShortcut(t *testing.T) {
+	st := NewStyles(true)
+	// The spans a row is painted with take the shortcut; underlining,
+	// which lipgloss applies space by space, does not.
+	for name, in := range map[string]Ink{"Muted": st.Muted, "Selected": st.Selected, "Chip": st.Chip, "Item": st.Item} {
+		if !in.fast {
+			t.Errorf("%s: no shortcut", name)
+		}
+	}
+	if st.Match.fast || st.URL.fast {
+		t.Error("an underlined style took the shortcut")
+	}
+}
+
+func TestWidthMeasuresAsTheTerminal(t *testing.T) {
+	for _, cells := range []ansi.Method{ansi.WcWidth, ansi.GraphemeWidth} {
+		st := NewStyles(true)
+		st.Cells = cells
+		for _, text := range inkTexts {
+			if got, want := st.width(text), cells.StringWidth(text); got != want {
+				t.Errorf("width(%q) = %d; the measure gives %d", text, got, want)
+			}
+			styled := st.Selected.Render(text)
+			if got, want := st.width(styled), cells.StringWidth(styled); got != want {
+				t.Errorf("width(%q) = %d; the measure gives %d", styled, got, want)
+			}
+		}
+	}
+}
+
+func FuzzWidth(f *testing.F) {
+	for _, text := range inkTexts {
+		f.Add(text)
+	}
+	st := NewStyles(true)
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, cells := range []ansi.Method{ansi.WcWidth, ansi.GraphemeWidth} {
+			st.Cells = cells
+			if got, want := st.width(text), cells.StringWidth(text); got != want {
+				t.Fatalf("width(%q) = %d; the measure gives %d", text, got, want)
+			}
+		}
+	})
+}
+
+func FuzzInk(f *testing.F) {
+	for _, text := range inkTexts {
+		f.Add(text)
+	}
+	st := NewStyles(true)
+	inks := []Ink{st.Muted, st.Selected, st.Chip, st.Item, st.Mark, st.Error, st.Match}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, in := range inks {
+			if got, want := in.Render(text), in.Style.Render(text); got != want {
+				t.Fatalf("Render(%q) = %q; lipgloss renders %q", text, got, want)
+			}
+		}
+	})
+}
+
+func TestCellsOf(t *testing.T) {
+	for _, cells := range []ansi.Method{ansi.WcWidth, ansi.GraphemeWidth} {
+		for r := rune(0x80); r < 0xA000; r++ {
+			n := cellsOf(r)
+			if n == 0 {
+				continue
+			}
+			for _, s := range []string{string(r), "a" + string(r) + "b", string(r) + string(r)} {
+				want := 0
+				for _, c := range s {
+					if c < 0x80 {
+						want++
+					} else {
+						want += n
+					}
+				}
+				if got := cells.StringWidth(s); got != want {
+					t.Errorf("%U in %q takes %d cells; cellsOf counts %d", r, s, got, want)
+				}
+			}
+		}
+	}
+}
