@@ -55,13 +55,12 @@ const maxGroup = 10000
 
 // chronologyOf reads the selected event's linked group (the events its
 // order links reach, both ways) and places it among them with the
-// model's propagation: it runs in the command that loads the pane.
-func chronologyOf(s model.Store, e model.Event) (chronologyNote, error) {
+// model's propagation: it runs in the command that loads the pane. What
+// the sources' publication dates rule out needs only the sources the
+// event cites, which d holds.
+func chronologyOf(s model.Store, d model.Detail) (chronologyNote, error) {
 	var note chronologyNote
-	sources, err := s.Sources()
-	if err != nil {
-		return note, err
-	}
+	e := d.Event
 	group, err := linkedGroup(s, e)
 	if err != nil {
 		return note, err
@@ -83,7 +82,7 @@ func chronologyOf(s model.Store, e model.Event) (chronologyNote, error) {
 			}
 		}
 	}
-	for _, c := range model.SourceContradictions(&e, model.PublishedDates(sources)) {
+	for _, c := range model.SourceContradictions(&e, model.PublishedDates(slices.Collect(maps.Values(d.Sources)))) {
 		note.problems = append(note.problems, c.What)
 	}
 	return note, nil

@@ -230,7 +230,7 @@ func loadDetail(s model.Store, id string, kept detailMsg, indexes quoteIndexes) 
 		if err != nil {
 			return detailMsg{id: id, err: err}
 		}
-		chron, err := chronologyOf(s, d.Event)
+		chron, err := chronologyOf(s, d)
 		if err != nil {
 			return detailMsg{id: id, err: err}
 		}
