@@ -128,25 +128,35 @@ func (l *changeLog) encode(e *model.Entry, prev []byte) ([]byte, error) {
 // decodeEntryHead reads an entry without its events, and returns them
 // still encoded, with their number and whether they are compressed.
 func decodeEntryHead(seq uint64, v []byte) (e model.Entry, events []byte, n int, compressed bool, err error) {
+	head, events, n, compressed, err := entryParts(seq, v)
+	if err != nil {
+		return e, nil, 0, false, err
+	}
+	if err := json.Unmarshal(head, &e); err != nil {
+		return e, nil, 0, false, corruptf("journal entry #%d: %s", seq, err)
+	}
+	e.Seq = seq
+	e.Hash, e.Prev = hex.EncodeToString(entryHash(v)), hex.EncodeToString(entryPrev(v))
+	return e, events, n, compressed, nil
+}
+
+// entryParts splits a stored entry into its head (JSON) and its events,
+// with how many events and whether they are compressed.
+func entryParts(seq uint64, v []byte) (head, events []byte, n int, compressed bool, err error) {
 	damaged := func(why string) error {
 		return corruptf("journal entry #%d: %s", seq, why)
 	}
 	if len(v) < chainFields+1 || v[0] != entryFormat || v[chainFields] > 1 {
-		return e, nil, 0, false, damaged("unknown format")
+		return nil, nil, 0, false, damaged("unknown format")
 	}
 	compressed = v[chainFields] == 1
 	d := decoder{b: v[chainFields+1:]}
 	n = d.count()
-	head := d.count()
-	if d.err != nil {
-		return e, nil, 0, false, damaged("cut short")
+	size := d.count()
+	if d.err != nil || size > len(d.b) {
+		return nil, nil, 0, false, damaged("cut short")
 	}
-	if err := json.Unmarshal(d.b[:head], &e); err != nil {
-		return e, nil, 0, false, damaged(err.Error())
-	}
-	e.Seq = seq
-	e.Hash, e.Prev = hex.EncodeToString(entryHash(v)), hex.EncodeToString(entryPrev(v))
-	return e, d.b[head:], n, compressed, nil
+	return d.b[:size], d.b[size:], n, compressed, nil
 }
 
 // decodeEntry reads a stored entry, events and all.
@@ -386,7 +396,7 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 			if v == nil {
 				return false, corruptf("journal entry #%d: the history of an event names it, the journal has not", seq)
 			}
-			e, events, n, compressed, err := decodeEntryHead(seq, v)
+			e, events, n, compressed, err := heads.head(seq, v)
 			if err != nil {
 				return false, err
 			}
