@@ -220,21 +220,52 @@ func (s *Store) Count(q model.Query) (int, error) {
 
 // position returns how many events come before the event at order in
 // the unfiltered timeline: its index from 0. It sums the kept counts of
-// the order periods before its own and scans only within that one.
+// the order periods before its own and counts within that one, from both
+// of its ends at once, so that it reads at most twice the events between
+// order and the nearer end: a busy month holds thousands, and the events
+// a window starts at cluster at its ends (a date of a month's precision
+// sorts at the month's end).
 func position(b buckets, order []byte) int {
-	n := 0
 	p := orderPeriodOfKey(order)
+	before, in := 0, 0
+	var end []byte // where the next period's keys begin; nil: p is the last
 	prefix := counterOrder.prefix()
 	c := b.counts.Cursor()
 	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
-		if periodFromCountKey(k) >= p {
+		q := periodFromCountKey(k)
+		if q > p {
+			end = periodStartKey(q)
 			break
 		}
-		n += int(beUint64(v))
+		if q == p {
+			in = int(beUint64(v))
+		} else {
+			before += int(beUint64(v))
+		}
 	}
-	ec := b.events.Cursor()
-	for k, _ := ec.Seek(periodStartKey(p)); k != nil && bytes.Compare(k, order) < 0; k, _ = ec.Next() {
-		n++
+	fwd, bwd := b.events.Cursor(), b.events.Cursor()
+	f, _ := fwd.Seek(periodStartKey(p))
+	var k []byte
+	if end != nil {
+		if k, _ = bwd.Seek(end); k != nil {
+			k, _ = bwd.Prev()
+		} else {
+			k, _ = bwd.Last()
+		}
+	} else {
+		k, _ = bwd.Last()
 	}
-	return n
+	ahead, after := 0, 0 // keys of p before order; keys of p from order on
+	for {
+		if f == nil || bytes.Compare(f, order) >= 0 {
+			return before + ahead
+		}
+		ahead++
+		f, _ = fwd.Next()
+		if k == nil || bytes.Compare(k, order) < 0 {
+			return before + in - after
+		}
+		after++
+		k, _ = bwd.Prev()
+	}
 }
