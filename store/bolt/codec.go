@@ -168,18 +168,31 @@ func uvarintLen(v int) int {
 type decoder struct {
 	b    []byte
 	what string
+	nth  int // when not 0, what is a format of the item's number
 	err  error
 }
 
 // at names the part read next.
 func (d *decoder) at(what string) *decoder {
-	d.what = what
+	d.what, d.nth = what, 0
+	return d
+}
+
+// atItem names the part read next by a format of its item's number
+// (from 1), which is written only should the read fail: a window of
+// events reads thousands of parts for every key.
+func (d *decoder) atItem(format string, i int) *decoder {
+	d.what, d.nth = format, i+1
 	return d
 }
 
 func (d *decoder) fail(format string, args ...any) {
 	if d.err == nil {
-		d.err = corruption(d.what + " " + fmt.Sprintf(format, args...))
+		what := d.what
+		if d.nth != 0 {
+			what = fmt.Sprintf(what, d.nth)
+		}
+		d.err = corruption(what + " " + fmt.Sprintf(format, args...))
 	}
 }
 
@@ -256,15 +269,15 @@ func decodeEvent(v []byte) (model.Event, error) {
 	if n := d.at("its quotes").count(); n > 0 {
 		e.Quotes = make([]model.Quote, n)
 		for i := range e.Quotes {
-			e.Quotes[i].Text = d.at(fmt.Sprintf("its quote %d's text", i+1)).string()
-			e.Quotes[i].Speaker = d.at(fmt.Sprintf("its quote %d's speaker", i+1)).string()
-			e.Quotes[i].Context = d.at(fmt.Sprintf("its quote %d's context", i+1)).string()
+			e.Quotes[i].Text = d.atItem("its quote %d's text", i).string()
+			e.Quotes[i].Speaker = d.atItem("its quote %d's speaker", i).string()
+			e.Quotes[i].Context = d.atItem("its quote %d's context", i).string()
 		}
 	}
 	if n := d.at("its notes").count(); n > 0 {
 		e.Notes = make([]model.Note, n)
 		for i := range e.Notes {
-			e.Notes[i].Text = d.at(fmt.Sprintf("its note %d's text", i+1)).string()
+			e.Notes[i].Text = d.atItem("its note %d's text", i).string()
 		}
 	}
 	if len(d.b) != 0 {
@@ -283,18 +296,18 @@ func decodeEvent(v []byte) (model.Event, error) {
 	date := d.at("its date").string()
 	e.DateSource = d.at("its date_source").string()
 	for i := range e.Quotes {
-		e.Quotes[i].Source = d.at(fmt.Sprintf("its quote %d's source", i+1)).string()
-		e.Quotes[i].Stance = model.Stance(d.at(fmt.Sprintf("its quote %d's stance", i+1)).string())
+		e.Quotes[i].Source = d.atItem("its quote %d's source", i).string()
+		e.Quotes[i].Stance = model.Stance(d.atItem("its quote %d's stance", i).string())
 	}
 	if n := d.at("its links").count(); n > 0 {
 		e.Links = make([]model.Link, n)
 		for i := range e.Links {
-			e.Links[i].Rel = model.Rel(d.at(fmt.Sprintf("its link %d's rel", i+1)).string())
-			e.Links[i].Event = d.at(fmt.Sprintf("its link %d's event", i+1)).string()
+			e.Links[i].Rel = model.Rel(d.atItem("its link %d's rel", i).string())
+			e.Links[i].Event = d.atItem("its link %d's event", i).string()
 		}
 	}
 	for i := range e.Notes {
-		if at := d.at(fmt.Sprintf("its note %d's time", i+1)).string(); at != "" && d.err == nil {
+		if at := d.atItem("its note %d's time", i).string(); at != "" && d.err == nil {
 			t, err := time.Parse(time.RFC3339Nano, at)
 			if err != nil {
 				d.fail("%q is not a time", at)
@@ -304,7 +317,7 @@ func decodeEvent(v []byte) (model.Event, error) {
 	}
 	if version >= 2 {
 		for i := range e.Notes {
-			e.Notes[i].Author = d.at(fmt.Sprintf("its note %d's author", i+1)).string()
+			e.Notes[i].Author = d.atItem("its note %d's author", i).string()
 		}
 	}
 	if d.err == nil {

@@ -191,6 +191,23 @@ func TestCodecRefusesDamage(t *testing.T) {
 	}
 }
 
+// TestCodecNamesTheItem: an error in a list's item says which item, by
+// its number from 1.
+func TestCodecNamesTheItem(t *testing.T) {
+	e := model.Event{ID: "listed", Title: "t", Quotes: []model.Quote{{Text: "a", Source: "s1"}, {Text: "b", Source: "s2"}}}
+	enc := encodeEvent(nil, &e)
+	// The second quote's source is the last field before the links: cut
+	// the value inside it.
+	i := bytes.LastIndex(enc, []byte("s2"))
+	if i < 0 {
+		t.Fatal("the quote's source is not stored as is: update this test")
+	}
+	_, err := decodeEvent(enc[:i+1])
+	if !errors.Is(err, errCorrupt) || !strings.Contains(err.Error(), "its quote 2's source") {
+		t.Errorf("cut in the second quote's source: error %v, want one naming it", err)
+	}
+}
+
 // FuzzDecodeEvent feeds arbitrary bytes to the decoder: it must never
 // panic, must report what it cannot read as damaged, and what it can read
 // must encode and decode back to itself.
