@@ -190,12 +190,7 @@ func (b *browser) answer(msg tea.Msg) tea.Cmd {
 		}
 		return tea.Batch(b.requery(b.query), b.checkProblems())
 	case storeChangedMsg:
-		cmds := []tea.Cmd{b.requery(b.query), b.checkProblems()}
-		b.rereading = true
-		if id := b.detail.id(); id != "" {
-			cmds = append(cmds, b.loadDetail(id, detailMsg{}))
-		}
-		return tea.Batch(cmds...)
+		return b.storeChanged(msg.change)
 	}
 	return nil
 }

@@ -228,3 +228,37 @@ func (b *browser) afterWrite(msg showEventsMsg, moved []string) tea.Cmd {
 	}
 	return nil
 }
+
+// storeChanged reads again what a change made elsewhere touched: the
+// window when events moved, when it holds one the change touched, or
+// when a filter or search may now select others; the pane when its
+// event, an event it links to, the sources or the order changed (its
+// note on the event's place reads the dates of its linked group). The sets behind
+// ↯ and the filters by id keep up on their own.
+func (b *browser) storeChanged(c *changeSummary) tea.Cmd {
+	cmds := []tea.Cmd{b.checkProblems()}
+	if c.all() || c.moved || !b.query.IsZero() || b.search.text != "" || b.holdsAny(c) {
+		cmds = append(cmds, b.requery(b.query))
+		b.rereading = true
+	}
+	if id := b.detail.id(); id != "" && (c.all() || c.moved || c.sources || c.touches(id) || c.touches(b.detail.linked()...)) {
+		cmds = append(cmds, b.loadDetail(id, detailMsg{}))
+	}
+	return tea.Batch(cmds...)
+}
+
+// holdsAny reports whether the window, or what the browser wrote
+// itself, holds an event the change touched.
+func (b *browser) holdsAny(c *changeSummary) bool {
+	for i := range b.tl.rows {
+		if c.events[b.tl.rows[i].Event.ID] {
+			return true
+		}
+	}
+	for id := range b.known {
+		if c.events[id] {
+			return true
+		}
+	}
+	return false
+}

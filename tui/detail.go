@@ -730,3 +730,13 @@ func thousands(n int) string { return model.Thousands(int64(n)) }
 // asIs leaves text as it is: for text that is made safe where it is laid
 // out.
 func asIs(s string) string { return s }
+
+// linked returns the ids of the events the pane's event links to or is
+// linked from: the pane shows their titles.
+func (p *detailPane) linked() []string {
+	ids := make([]string, len(p.d.Related))
+	for i, r := range p.d.Related {
+		ids[i] = r.Event
+	}
+	return ids
+}

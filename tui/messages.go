@@ -132,8 +132,11 @@ func afterOf(changes []model.Change) []model.Event {
 }
 
 // storeChangedMsg tells the screens that another process changed the
-// store: what they show is to be read again.
-type storeChangedMsg struct{}
+// store: what they show, where change touched it, is to be read again
+// (all of it when change is nil).
+type storeChangedMsg struct {
+	change *changeSummary
+}
 
 // sourcesMsg brings the investigation's sources, for the forms that
 // choose one and the sources screen.

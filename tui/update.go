@@ -42,7 +42,9 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		if !m.watcher.changed(msg, m.writes.busy()) {
 			return nil
 		}
-		return m.reload()
+		return changesSince(m.ctx.store, m.watcher.seq, m.watcher.hash)
+	case changesMsg:
+		return m.takeChanges(msg)
 	case noticeMsg:
 		return m.noticed(msg.Notice)
 	case headerMsg, facetsMsg:

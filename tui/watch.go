@@ -18,6 +18,11 @@ const versionEvery = 2 * time.Second
 type storeWatcher struct {
 	version string
 	checked time.Time
+	// seq and hash are the newest journal entry whose change the
+	// browser took in (0 before the first): the next change is what the
+	// entries after it say.
+	seq  uint64
+	hash string
 	// lost is set while a store that says when it changes
 	// (model.Notifier) says it cannot be reached.
 	lost bool
@@ -75,4 +80,24 @@ func (m *Model) noticed(n model.Notice) tea.Cmd {
 // screens share of the investigation.
 func (m *Model) reload() tea.Cmd {
 	return tea.Batch(m.broadcast(storeChangedMsg{}), loadHeader(m.ctx.store), loadFacets(m.ctx.store))
+}
+
+// takeChanges has every screen read again what the change touched; an
+// error reading the journal has everything read again.
+func (m *Model) takeChanges(msg changesMsg) tea.Cmd {
+	c := msg.change
+	if msg.err != nil || c == nil {
+		return m.reload()
+	}
+	if c.seq != 0 {
+		m.watcher.seq, m.watcher.hash = c.seq, c.hash
+	}
+	if !c.all() && len(c.events) == 0 && !c.header && !c.sources {
+		return nil // a change of nothing shown: presence, say, or one already taken in
+	}
+	cmds := []tea.Cmd{m.broadcast(storeChangedMsg{change: c}), loadFacets(m.ctx.store)}
+	if c.all() || c.header {
+		cmds = append(cmds, loadHeader(m.ctx.store))
+	}
+	return tea.Batch(cmds...)
 }

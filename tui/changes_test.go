@@ -1,0 +1,141 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"chrono/model"
+	"chrono/model/native"
+)
+
+// windowCounted counts the windows and details read from a store.
+type windowCounted struct {
+	model.Store
+	windows, details atomic.Int64
+}
+
+func (s *windowCounted) Window(q model.Query, at model.Position, fromEnd bool, before, after int) (model.Window, error) {
+	s.windows.Add(1)
+	return s.Store.Window(q, at, fromEnd, before, after)
+}
+
+func (s *windowCounted) Detail(id string) (model.Detail, error) {
+	s.details.Add(1)
+	return s.Store.Detail(id)
+}
+
+// TestAChangeElsewhereRereadsWhatItTouched: a change made elsewhere has
+// the browser read again what it touched: the window when it holds a
+// touched event or events moved, the pane when its event changed; a tag
+// on an event far from the window reads neither, and the count stays.
+func TestAChangeElsewhereRereadsWhatItTouched(t *testing.T) {
+	const filler = 1000
+	base := exampleStore(t)
+	var doc strings.Builder
+	doc.WriteString(`{"chrono": 1, "events": [`)
+	for i := range filler {
+		if i > 0 {
+			doc.WriteString(",")
+		}
+		fmt.Fprintf(&doc, `{"id": "filler-%d", "date": "2030-%02d", "title": "Filler %d"}`, i, i%12+1, i)
+	}
+	doc.WriteString("]}")
+	in := model.Input{Name: "filler.json", Read: func(sink model.Sink) error {
+		return native.Read(strings.NewReader(doc.String()), sink)
+	}}
+	if _, err := base.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	s := &windowCounted{Store: base}
+	d := newDriver(t, s, 120, 30)
+	d.to("fbi-tip")
+	version := 0
+	change := func(fn func(tx model.Tx) error) {
+		t.Helper()
+		if _, err := base.Write(model.OpTag, "elsewhere", fn); err != nil {
+			t.Fatal(err)
+		}
+		version++
+		s.windows.Store(0)
+		s.details.Store(0)
+		d.send(versionMsg{version: fmt.Sprint(version)})
+	}
+	retag := func(id, tag string) func(tx model.Tx) error {
+		return func(tx model.Tx) error {
+			_, err := model.RetagEach(tx, model.Retags([]string{id}, []string{tag}, nil))
+			return err
+		}
+	}
+	far := fmt.Sprintf("filler-%d", filler-1)
+	if d.browser().tl.indexOf(far) >= 0 {
+		t.Fatalf("%s is in the window the browser holds: the test needs it out", far)
+	}
+	// The first change a browser is told of is read whole: it has seen
+	// no journal entry before it.
+	change(retag(far, "first"))
+
+	for _, tt := range []struct {
+		what           string
+		fn             func(tx model.Tx) error
+		window, detail bool
+		screen         string
+	}{
+		{"a tag far away", retag(far, "far"), false, false, ""},
+		{"a tag on the selected event", retag("fbi-tip", "near"), true, true, "#near"},
+		{"a tag on an event of the window", retag("khashoggi-killed", "window"), true, false, ""},
+		{"a date far away", func(tx model.Tx) error {
+			e, err := tx.Event(far)
+			if err != nil {
+				return err
+			}
+			e.Date = model.MustParseDate("2031-05")
+			return tx.PutEvent(e)
+		}, true, true, ""},
+	} {
+		change(tt.fn)
+		if got := s.windows.Load() > 0; got != tt.window {
+			t.Errorf("%s: window read again %v; want %v", tt.what, got, tt.window)
+		}
+		if got := s.details.Load() > 0; got != tt.detail {
+			t.Errorf("%s: pane read again %v; want %v", tt.what, got, tt.detail)
+		}
+		if d.selected() != "fbi-tip" {
+			t.Errorf("%s: the cursor moved to %s", tt.what, d.selected())
+		}
+		if tt.screen != "" && !strings.Contains(d.screen(), tt.screen) {
+			t.Errorf("%s: the screen does not show %q:\n%s", tt.what, tt.screen, d.screen())
+		}
+		if d.total() != 13+filler {
+			t.Errorf("%s: %d events counted; want %d", tt.what, d.total(), 13+filler)
+		}
+	}
+}
+
+func TestMoves(t *testing.T) {
+	e := model.Event{ID: "e", Title: "Title", Date: model.MustParseDate("2020-05"), Tags: []string{"a"}}
+	with := func(f func(*model.Event)) *model.Event {
+		c := e
+		f(&c)
+		return &c
+	}
+	for _, tt := range []struct {
+		what string
+		ch   model.EventChange
+		want bool
+	}{
+		{"a tag", model.EventChange{Before: &e, After: with(func(c *model.Event) { c.Tags = []string{"a", "b"} }), From: model.OnTimeline, To: model.OnTimeline}, false},
+		{"a status", model.EventChange{Before: &e, After: with(func(c *model.Event) { c.Status = model.Denied }), From: model.OnTimeline, To: model.OnTimeline}, false},
+		{"a note", model.EventChange{Before: &e, After: with(func(c *model.Event) { c.Notes = []model.Note{{Text: "n"}} }), From: model.OnTimeline, To: model.OnTimeline}, false},
+		{"a date", model.EventChange{Before: &e, After: with(func(c *model.Event) { c.Date = model.MustParseDate("2020-06") }), From: model.OnTimeline, To: model.OnTimeline}, true},
+		{"a title", model.EventChange{Before: &e, After: with(func(c *model.Event) { c.Title = "Other" }), From: model.OnTimeline, To: model.OnTimeline}, true},
+		{"a link", model.EventChange{Before: &e, After: with(func(c *model.Event) { c.Links = []model.Link{{Rel: model.Precedes, Event: "x"}} }), From: model.OnTimeline, To: model.OnTimeline}, true},
+		{"added", model.EventChange{After: &e, To: model.OnTimeline}, true},
+		{"to the trash", model.EventChange{Before: &e, After: &e, From: model.OnTimeline, To: model.InTrash}, true},
+	} {
+		if got := moves(tt.ch); got != tt.want {
+			t.Errorf("%s: moves %v; want %v", tt.what, got, tt.want)
+		}
+	}
+}
