@@ -20,6 +20,12 @@ func TestMain(m *testing.M) {
 	time.Local = time.UTC // notes show their time in the local zone
 	code := m.Run()
 	stopPGBench()
+	// The benchmarks' stores: gigabytes at a million events.
+	for _, dir := range []string{benchDir, filepath.Dir(heavyPath)} {
+		if dir != "" && dir != "." {
+			os.RemoveAll(dir)
+		}
+	}
 	os.Exit(code)
 }
 
