@@ -169,14 +169,15 @@ type setState struct {
 
 	// linked are the events with an order link (their own or another's
 	// to them); linkProblems those of them whose order cannot all be
-	// true; dateProblems the events dated after the publication of the
-	// source their date is anchored to.
-	linked, linkProblems, dateProblems map[string]bool
+	// true. The events dated after the publication of the source their
+	// date is anchored to are not kept apart: at a million events they
+	// may be half of them, and problems holds them.
+	linked, linkProblems map[string]bool
 	// regroup are the events whose linked groups the changes read since
 	// may have changed: those whose order links were changed, and the
 	// events they link to.
 	regroup             map[string]bool
-	problems            map[string]bool // the two together, as given
+	problems            map[string]bool // linkProblems and the date problems, as given
 	notFound, unchecked map[string]bool
 }
 
@@ -342,7 +343,7 @@ func (st *setState) full(s model.Store) error {
 		return err
 	}
 	*st = setState{ready: false, seq: seq, hash: hash, published: published, snapped: snapped, indexes: st.indexes, asked: st.asked,
-		dateProblems: map[string]bool{}, notFound: map[string]bool{}, unchecked: map[string]bool{}}
+		notFound: map[string]bool{}, unchecked: map[string]bool{}}
 	if err := st.checkLinks(s); err != nil {
 		return err
 	}
@@ -351,6 +352,7 @@ func (st *setState) full(s model.Store) error {
 		st.problems = st.linkProblems
 		return nil
 	}
+	st.problems = maps.Clone(st.linkProblems)
 	type quote struct{ event, text string }
 	bySource := map[string][]quote{}
 	var at model.Position
@@ -365,8 +367,8 @@ func (st *setState) full(s model.Store) error {
 		}
 		for i := range rows {
 			e := &rows[i].Event
-			if len(published) > 0 && len(model.SourceContradictions(e, published)) > 0 {
-				st.dateProblems[e.ID] = true
+			if st.dateProblem(e) {
+				st.problems[e.ID] = true
 			}
 			if !anySnapshot {
 				continue
@@ -383,7 +385,9 @@ func (st *setState) full(s model.Store) error {
 			break
 		}
 		at = rows[len(rows)-1].Pos
+		release(s)
 	}
+	release(s)
 	for _, source := range slices.Sorted(maps.Keys(bySource)) {
 		si, err := st.index(s, source, false)
 		if err != nil {
@@ -398,8 +402,20 @@ func (st *setState) full(s model.Store) error {
 			}
 		}
 	}
-	st.problems = union(st.linkProblems, st.dateProblems)
 	return nil
+}
+
+// release lets go of what the store keeps open after a long read.
+func release(s model.Store) {
+	if r, ok := s.(model.Releaser); ok {
+		r.Release()
+	}
+}
+
+// dateProblem reports whether e is dated after the publication of a
+// source its date or a quote is anchored to.
+func (st *setState) dateProblem(e *model.Event) bool {
+	return len(st.published) > 0 && len(model.SourceContradictions(e, st.published)) > 0
 }
 
 // trackerIndexes bounds the indexes a tracker keeps for the changes to
@@ -440,8 +456,11 @@ func (st *setState) checkLinks(s model.Store) error {
 		if err != nil {
 			return err
 		}
-		linked = append(linked, e)
+		// What the order and its problems read of an event, and no
+		// more: an eighth of a million events are linked.
+		linked = append(linked, model.Event{ID: e.ID, Title: e.Title, Date: e.Date, DateText: e.DateText, DateSource: e.DateSource, Links: e.Links})
 	}
+	release(s)
 	st.linked, st.linkProblems = make(map[string]bool, len(linked)), map[string]bool{}
 	for i := range linked {
 		st.linked[linked[i].ID] = true
@@ -464,12 +483,13 @@ func (st *setState) recheck(s model.Store, changed map[string]bool) error {
 	var notFound, unchecked copyOnWrite
 	notFound.m, unchecked.m = st.notFound, st.unchecked
 	anySnapshot := st.anySnapshot()
+	dated := map[string]bool{} // the date problems of the events read again
 	for _, id := range slices.Sorted(maps.Keys(changed)) {
 		if st.linked[id] {
 			st.regroup[id] = true
 		}
 		var isNotFound, isUnchecked bool
-		delete(st.dateProblems, id)
+		dated[id] = false
 		e, err := s.Event(id)
 		switch {
 		case errors.Is(err, model.ErrNotFound):
@@ -477,9 +497,7 @@ func (st *setState) recheck(s model.Store, changed map[string]bool) error {
 		case err != nil:
 			return err
 		default:
-			if len(st.published) > 0 && len(model.SourceContradictions(&e, st.published)) > 0 {
-				st.dateProblems[id] = true
-			}
+			dated[id] = st.dateProblem(&e)
 			for _, q := range e.Quotes {
 				if !anySnapshot {
 					break
@@ -510,9 +528,27 @@ func (st *setState) recheck(s model.Store, changed map[string]bool) error {
 	}
 	var problems copyOnWrite
 	problems.m = st.problems
-	for _, ids := range []map[string]bool{changed, placed} {
-		for id := range ids {
-			problems.set(id, st.linkProblems[id] || st.dateProblems[id])
+	for id := range changed {
+		problems.set(id, st.linkProblems[id] || dated[id])
+	}
+	for id := range placed {
+		if changed[id] {
+			continue
+		}
+		// Placed again with its group, not changed: its date problem
+		// is as it was, unless its group's link problem was all it had.
+		if st.linkProblems[id] {
+			problems.set(id, true)
+			continue
+		}
+		e, err := s.Event(id)
+		switch {
+		case errors.Is(err, model.ErrNotFound):
+			problems.set(id, false)
+		case err != nil:
+			return err
+		default:
+			problems.set(id, st.dateProblem(&e))
 		}
 	}
 	st.problems = problems.m

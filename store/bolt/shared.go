@@ -171,6 +171,19 @@ func write[T any](s *Shared, author string, f func(*Store) (T, error)) (T, error
 	return v, err
 }
 
+// Release closes the store now if no read is under way, rather than
+// after linger, unmapping the pages the reads brought in.
+func (s *Shared) Release() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.idle != nil {
+		s.idle.Stop()
+	}
+	s.closeLocked()
+}
+
+var _ model.Releaser = (*Shared)(nil)
+
 // Close closes the store if a read left it open.
 func (s *Shared) Close() error {
 	s.gate.Lock()

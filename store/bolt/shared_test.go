@@ -91,3 +91,39 @@ func TestSharedWriteToARemovedStore(t *testing.T) {
 		t.Errorf("the write made %s again (stat: %v)", path, err)
 	}
 }
+
+// TestSharedRelease: Release closes a store the reads left open, at
+// once rather than after linger, and leaves one a read is using open.
+func TestSharedRelease(t *testing.T) {
+	sh := NewShared(storeFile(t), Options{Timeout: time.Second})
+	defer sh.Close()
+	isOpen := func() bool {
+		sh.mu.Lock()
+		defer sh.mu.Unlock()
+		return sh.ro != nil
+	}
+	if _, err := sh.Header(); err != nil {
+		t.Fatal(err)
+	}
+	if !isOpen() {
+		t.Fatal("the store closed at once after a read: the test needs linger")
+	}
+	sh.Release()
+	if isOpen() {
+		t.Error("Release left the store open after the reads")
+	}
+	for _, err := range sh.Events(model.Query{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		sh.Release() // a read is under way
+		if !isOpen() {
+			t.Fatal("Release closed the store under a read")
+		}
+		break
+	}
+	sh.Release()
+	if isOpen() {
+		t.Error("Release left the store open once the read ended")
+	}
+}
