@@ -61,7 +61,13 @@ type Options struct {
 // Model is the browser's root. Update changes it only in answer to
 // messages; the store is read and written by the commands it returns.
 type Model struct {
-	ctx     *shared
+	ctx *shared
+	// frame is the last screen drawn, given again while the messages
+	// since changed nothing on it: Bubble Tea asks for the view after
+	// every message, and on a server most come of others' changes
+	// that touch nothing this session shows.
+	frame  tea.View
+	framed bool
 	screens []Screen // the top is the last
 	dialog  Dialog   // nil when none is open
 	// The footer's lines, as the terminal's height leaves room for, and

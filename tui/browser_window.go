@@ -237,12 +237,17 @@ func (b *browser) afterWrite(msg showEventsMsg, moved []string) tea.Cmd {
 // ↯ and the filters by id keep up on their own.
 func (b *browser) storeChanged(c *changeSummary) tea.Cmd {
 	cmds := []tea.Cmd{b.checkProblems()}
+	still := true // nothing on screen changes until what is read comes
 	if c.all() || c.moved || !b.query.IsZero() || b.search.text != "" || b.holdsAny(c) {
 		cmds = append(cmds, b.requery(b.query))
 		b.rereading = true
+		still = false // the count is asked again
 	}
 	if id := b.detail.id(); id != "" && (c.all() || c.moved || c.sources || c.touches(id) || c.touches(b.detail.linked()...)) {
 		cmds = append(cmds, b.loadDetail(id, detailMsg{}))
+	}
+	if !still {
+		b.ctx.still = false
 	}
 	return tea.Batch(cmds...)
 }

@@ -94,7 +94,15 @@ func TestAChangeElsewhereRereadsWhatItTouched(t *testing.T) {
 			return tx.PutEvent(e)
 		}, true, true, ""},
 	} {
+		before := d.m.View()
 		change(tt.fn)
+		if !tt.window && !tt.detail {
+			// Nothing on screen changed but the facets, which come last:
+			// the screen drawn before stood until they came.
+			if d.m.View().Content != before.Content {
+				t.Errorf("%s: the screen changed:\n%s", tt.what, d.screen())
+			}
+		}
 		if got := s.windows.Load() > 0; got != tt.window {
 			t.Errorf("%s: window read again %v; want %v", tt.what, got, tt.window)
 		}
@@ -137,5 +145,26 @@ func TestMoves(t *testing.T) {
 		if got := moves(tt.ch); got != tt.want {
 			t.Errorf("%s: moves %v; want %v", tt.what, got, tt.want)
 		}
+	}
+}
+
+// TestFrameKeptWhileNothingChanges: the screen drawn is given again for
+// a message that changes nothing on it (the store's version, unchanged),
+// and drawn anew after one that does.
+func TestFrameKeptWhileNothingChanges(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 30)
+	d.send(versionMsg{version: "1"}) // a change: read again
+	_ = d.m.View()
+	d.send(versionMsg{version: "1"})
+	if !d.m.framed {
+		t.Error("a version unchanged had the screen drawn again")
+	}
+	first := d.screen()
+	d.keys("j")
+	if d.m.framed {
+		t.Fatal("a key left the screen drawn before it")
+	}
+	if d.screen() == first {
+		t.Error("j did not change the screen")
 	}
 }

@@ -36,6 +36,7 @@ func (b *browser) gotSets(msg setsMsg) tea.Cmd {
 	case msg.seq != b.problemsSeq:
 		return nil
 	case msg.wait != nil:
+		b.ctx.still = true
 		return waitSets(msg.seq, msg.wait)
 	case msg.err != nil:
 		return fail(msg.err)

@@ -46,6 +46,9 @@ type shared struct {
 	// undos and redos count the changes of this session that undo can
 	// take back and redo make again.
 	undos, redos int
+	// still is set by whoever handles a message that changed nothing on
+	// screen, for the model to give the last screen again (Model.View).
+	still bool
 }
 
 // quietHelp is the help for keys that are a reminder rather than a menu

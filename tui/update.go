@@ -14,10 +14,14 @@ import (
 // the root's own messages here, input to the dialog or the top screen,
 // and the rest to every screen.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m.ctx.still = false
 	cmd := m.route(msg)
 	cmd = tea.Batch(cmd, m.tellSelected())
 	m.ctx.undos, m.ctx.redos = len(m.writes.undo), len(m.writes.redo)
 	m.fit(false)
+	if !m.ctx.still {
+		m.framed = false
+	}
 	return m, cmd
 }
 
@@ -39,6 +43,7 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		}
 		return tea.Batch(m.act(m.top().Update(msg)), m.watch())
 	case versionMsg:
+		m.ctx.still = true // what changed is told by the changesMsg to come
 		if !m.watcher.changed(msg, m.writes.busy()) {
 			return nil
 		}

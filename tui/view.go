@@ -9,10 +9,14 @@ import (
 // View draws the screen: exactly as many lines as the terminal has, none
 // wider than it. It only reads state laid out by Update.
 func (m *Model) View() tea.View {
+	if m.framed {
+		return m.frame
+	}
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = m.windowTitle()
+	m.frame, m.framed = v, true
 	return v
 }
 

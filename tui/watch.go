@@ -93,8 +93,12 @@ func (m *Model) takeChanges(msg changesMsg) tea.Cmd {
 		m.watcher.seq, m.watcher.hash = c.seq, c.hash
 	}
 	if !c.all() && len(c.events) == 0 && !c.header && !c.sources {
+		m.ctx.still = true
 		return nil // a change of nothing shown: presence, say, or one already taken in
 	}
+	// Nothing on screen changes until what the screens ask for comes,
+	// unless one of them says otherwise as it takes the change in.
+	m.ctx.still = true
 	cmds := []tea.Cmd{m.broadcast(storeChangedMsg{change: c}), loadFacets(m.ctx.store)}
 	if c.all() || c.header {
 		cmds = append(cmds, loadHeader(m.ctx.store))
