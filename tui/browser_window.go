@@ -89,9 +89,11 @@ func (b *browser) gotPeriods(msg periodsMsg) tea.Cmd {
 // selected event.
 func (b *browser) gotDetail(msg detailMsg) tea.Cmd {
 	if msg.id != b.detail.id() {
+		b.ctx.still = true
 		return nil // the cursor has moved on
 	}
 	if errors.Is(msg.err, model.ErrNotFound) {
+		b.ctx.still = true
 		return nil // it left the timeline (the trash, another process): the requery moves on
 	}
 	if msg.err != nil {

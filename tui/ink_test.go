@@ -120,3 +120,27 @@ func TestCellsOf(t *testing.T) {
 		}
 	}
 }
+
+func FuzzFit(f *testing.F) {
+	for _, text := range append(inkTexts, "a longer title — with 漢字 and ünïcödé in it", "Zürich café 会議 schön") {
+		f.Add(text, 7)
+	}
+	f.Fuzz(func(t *testing.T, text string, w int) {
+		w = int(uint(w)%40) + 1
+		for _, cells := range []ansi.Method{ansi.WcWidth, ansi.GraphemeWidth} {
+			st := NewStyles(true)
+			st.Cells = cells
+			if st.width(text) <= w {
+				continue
+			}
+			quick, ok := quickFit(text, w)
+			if !ok {
+				continue
+			}
+			want := cells.Truncate(text, w, "…")
+			if quick != want {
+				t.Fatalf("fit(%q, %d) = %q; Truncate gives %q", text, w, quick, want)
+			}
+		}
+	})
+}

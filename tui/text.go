@@ -97,6 +97,9 @@ func (st *Styles) fit(s string, w int) string {
 	if st.width(s) <= w {
 		return s
 	}
+	if out, ok := quickFit(s, w); ok {
+		return out
+	}
 	// Truncate can count a sequence joined by ZWJ as one character where
 	// the cell-by-cell measure counts each part; cut again until the
 	// measure the terminal uses agrees.
@@ -110,6 +113,46 @@ func (st *Styles) fit(s string, w int) string {
 		out = st.Cells.Truncate(s, n, "…")
 	}
 	return out
+}
+
+// quickFit cuts s, which is wider than w, as fit does, if it is plain
+// text (no control character, so no sequence) of the characters
+// quickWidth knows up to and including the first that does not fit, so
+// that nothing can join the last character kept.
+func quickFit(s string, w int) (string, bool) {
+	limit := w - 1 // the width of …
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		cells, size := 1, 1
+		switch {
+		case c >= 0x20 && c <= 0x7e:
+		case c >= 0xc2 && c <= 0xe9:
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if cells = cellsOf(r); cells == 0 {
+				return "", false
+			}
+		default:
+			return "", false
+		}
+		if n+cells > limit {
+			// Truncate keeps the sequences (and the stray bytes) of the
+			// text it cuts off: that text must hold none.
+			if !utf8.ValidString(s[i:]) {
+				return "", false
+			}
+			for j := i; j < len(s); j++ {
+				if c := s[j]; c < 0x20 || c == 0x7f || c == 0xc2 && j+1 < len(s) && s[j+1] < 0xa0 {
+					return "", false
+				}
+			}
+			return s[:i] + "…", true
+		}
+		n += cells
+		i += size
+	}
+	return "", false
 }
 
 // pad fits s to w cells and fills the rest with spaces.
