@@ -159,6 +159,14 @@ func TestFrameKeptWhileNothingChanges(t *testing.T) {
 	if !d.m.framed {
 		t.Error("a version unchanged had the screen drawn again")
 	}
+	// The sets as they were, and the facets (which only a dialog shows
+	// as it opens).
+	b := d.browser()
+	d.send(setsMsg{seq: b.problemsSeq, setsAnswer: setsAnswer{problems: b.problems, notFound: b.notFound, unchecked: b.unchecked, snapshots: b.detail.snapshots}})
+	d.send(facetsMsg{tags: d.m.ctx.tags})
+	if !d.m.framed {
+		t.Error("the sets as they were, or the facets, had the screen drawn again")
+	}
 	first := d.screen()
 	d.keys("j")
 	if d.m.framed {

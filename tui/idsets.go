@@ -2,6 +2,7 @@ package tui
 
 import (
 	"maps"
+	"reflect"
 	"slices"
 
 	tea "charm.land/bubbletea/v2"
@@ -41,12 +42,23 @@ func (b *browser) gotSets(msg setsMsg) tea.Cmd {
 	case msg.err != nil:
 		return fail(msg.err)
 	}
+	if sameMap(b.problems, msg.problems) && sameMap(b.notFound, msg.notFound) && sameMap(b.unchecked, msg.unchecked) &&
+		msg.snapshots == b.detail.snapshots {
+		b.ctx.still = true // the sets a change left as they were
+		return nil
+	}
 	b.problems, b.notFound, b.unchecked = msg.problems, msg.notFound, msg.unchecked
 	if msg.snapshots != b.detail.snapshots {
 		b.detail.snapshots, b.detail.stale = msg.snapshots, true
 		b.layoutDetail()
 	}
 	return b.refilter()
+}
+
+// sameMap reports whether a and b are one map: a set given out is never
+// changed, so the same map is the same set.
+func sameMap(a, b map[string]bool) bool {
+	return reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer()
 }
 
 // set returns the events of one set.

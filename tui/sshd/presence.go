@@ -3,11 +3,18 @@ package sshd
 import (
 	"slices"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"chrono/tui"
 )
+
+// presenceEvery is how often, at most, a session is told who else is
+// where: often enough to read as live, seldom enough that people moving
+// about one stretch of the timeline do not redraw each other's screens
+// on every key.
+const presenceEvery = 250 * time.Millisecond
 
 // tellPresence tells each session who else is in its investigation and
 // who else has its event selected, when that changed since it was last

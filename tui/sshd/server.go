@@ -365,15 +365,24 @@ func (s *Server) browse(sess ssh.Session, x *session, invs []Investigation, role
 	stop := make(chan struct{})
 	go func() {
 		// Apart from the limits' loop: Send waits for a program that is
-		// stuck writing to a stalled client.
+		// stuck writing to a stalled client. Who else is where is told
+		// at most every presenceEvery: the newest told meanwhile waits
+		// in its channel, in place of those before it. Told at once,
+		// fifty people browsing one stretch of the timeline redrew each
+		// other's screens seven times a key.
+		var presence <-chan tea.Msg = x.presence
+		var resume <-chan time.Time
 		for {
 			select {
 			case <-stop:
 				return
 			case v := <-x.changes:
 				p.Send(tui.Changed(v))
-			case msg := <-x.presence:
+			case msg := <-presence:
 				p.Send(msg)
+				presence, resume = nil, time.After(presenceEvery)
+			case <-resume:
+				presence, resume = x.presence, nil
 			}
 		}
 	}()
