@@ -66,8 +66,8 @@ type Model struct {
 	// since changed nothing on it: Bubble Tea asks for the view after
 	// every message, and on a server most come of others' changes
 	// that touch nothing this session shows.
-	frame  tea.View
-	framed bool
+	frame   tea.View
+	framed  bool
 	screens []Screen // the top is the last
 	dialog  Dialog   // nil when none is open
 	// The footer's lines, as the terminal's height leaves room for, and

@@ -355,16 +355,7 @@ func (st *setState) full(s model.Store) error {
 	st.problems = maps.Clone(st.linkProblems)
 	type quote struct{ event, text string }
 	bySource := map[string][]quote{}
-	var at model.Position
-	for first := true; ; first = false {
-		w, err := s.Window(model.Query{}, at, false, 0, scanPage+1)
-		if err != nil {
-			return err
-		}
-		rows := w.Rows
-		if !first && len(rows) > 0 && rows[0].Pos == at {
-			rows = rows[1:] // where the page before ended
-		}
+	err = pages(s, model.Query{}, func(rows []model.Row) {
 		for i := range rows {
 			e := &rows[i].Event
 			if st.dateProblem(e) {
@@ -381,13 +372,10 @@ func (st *setState) full(s model.Store) error {
 				}
 			}
 		}
-		if w.AtEnd || len(rows) == 0 {
-			break
-		}
-		at = rows[len(rows)-1].Pos
-		release(s)
+	})
+	if err != nil {
+		return err
 	}
-	release(s)
 	for _, source := range slices.Sorted(maps.Keys(bySource)) {
 		si, err := st.index(s, source, false)
 		if err != nil {
@@ -403,6 +391,31 @@ func (st *setState) full(s model.Store) error {
 		}
 	}
 	return nil
+}
+
+// pages gives fn the events q selects, scanPage at a time, each page
+// read on its own, and the store let go between them (release): a
+// scan of the whole store neither holds it for long nor keeps it
+// mapped in.
+func pages(s model.Store, q model.Query, fn func(rows []model.Row)) error {
+	defer release(s)
+	var at model.Position
+	for first := true; ; first = false {
+		w, err := s.Window(q, at, false, 0, scanPage+1)
+		if err != nil {
+			return err
+		}
+		rows := w.Rows
+		if !first && len(rows) > 0 && rows[0].Pos == at {
+			rows = rows[1:] // where the page before ended
+		}
+		fn(rows)
+		if w.AtEnd || len(rows) == 0 {
+			return nil
+		}
+		at = rows[len(rows)-1].Pos
+		release(s)
+	}
 }
 
 // release lets go of what the store keeps open after a long read.
@@ -451,6 +464,8 @@ func (st *setState) index(s model.Store, source string, keep bool) (*sourceIndex
 // orders (conflicts, cycles) can only involve linked events, which the
 // links index lists without reading the others.
 func (st *setState) checkLinks(s model.Store) error {
+	// One read: a filter by links reads every event's key to find them
+	// (a page at a time, each page would read those before it again).
 	var linked []model.Event
 	for e, err := range s.Events(model.Query{Linked: orderRels}) {
 		if err != nil {
