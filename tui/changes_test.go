@@ -33,21 +33,9 @@ func (s *windowCounted) Detail(id string) (model.Detail, error) {
 func TestAChangeElsewhereRereadsWhatItTouched(t *testing.T) {
 	const filler = 1000
 	base := exampleStore(t)
-	var doc strings.Builder
-	doc.WriteString(`{"chrono": 1, "events": [`)
-	for i := range filler {
-		if i > 0 {
-			doc.WriteString(",")
-		}
-		fmt.Fprintf(&doc, `{"id": "filler-%d", "date": "2030-%02d", "title": "Filler %d"}`, i, i%12+1, i)
-	}
-	doc.WriteString("]}")
-	in := model.Input{Name: "filler.json", Read: func(sink model.Sink) error {
-		return native.Read(strings.NewReader(doc.String()), sink)
-	}}
-	if _, err := base.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	importFiller(t, base, filler, func(i int) string {
+		return fmt.Sprintf(`{"id": "filler-%d", "date": "2030-%02d", "title": "Filler %d"}`, i, i%12+1, i)
+	})
 	s := &windowCounted{Store: base}
 	d := newDriver(t, s, 120, 30)
 	d.to("fbi-tip")
@@ -174,5 +162,26 @@ func TestFrameKeptWhileNothingChanges(t *testing.T) {
 	}
 	if d.screen() == first {
 		t.Error("j did not change the screen")
+	}
+}
+
+// importFiller imports n events into s, the i-th written as event(i)
+// gives it in chrono JSON.
+func importFiller(t *testing.T, s model.Store, n int, event func(i int) string) {
+	t.Helper()
+	var doc strings.Builder
+	doc.WriteString(`{"chrono": 1, "events": [`)
+	for i := range n {
+		if i > 0 {
+			doc.WriteString(",")
+		}
+		doc.WriteString(event(i))
+	}
+	doc.WriteString("]}")
+	in := model.Input{Name: "filler.json", Read: func(sink model.Sink) error {
+		return native.Read(strings.NewReader(doc.String()), sink)
+	}}
+	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"chrono/model"
-	"chrono/model/native"
 )
 
 // scanCounted counts the whole scans made of a store (each reads the
@@ -103,25 +102,13 @@ func (s *readCounted) Window(q model.Query, at model.Position, fromEnd bool, bef
 func TestAChangeRereadsWhatItChanged(t *testing.T) {
 	const filler = 2000
 	base := chronologyStore(t)
-	var doc strings.Builder
-	doc.WriteString(`{"chrono": 1, "events": [`)
-	for i := range filler {
-		if i > 0 {
-			doc.WriteString(",")
-		}
+	importFiller(t, base, filler, func(i int) string {
 		links := ""
 		if i%2 == 1 {
 			links = fmt.Sprintf(`, "links": [{"rel": "follows", "event": "filler-%d"}]`, i-1)
 		}
-		fmt.Fprintf(&doc, `{"id": "filler-%d", "date": "2018-%02d", "title": "Filler %d"%s}`, i, i%12+1, i, links)
-	}
-	doc.WriteString("]}")
-	in := model.Input{Name: "filler.json", Read: func(sink model.Sink) error {
-		return native.Read(strings.NewReader(doc.String()), sink)
-	}}
-	if _, err := base.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
-		t.Fatal(err)
-	}
+		return fmt.Sprintf(`{"id": "filler-%d", "date": "2018-%02d", "title": "Filler %d"%s}`, i, i%12+1, i, links)
+	})
 	s := &readCounted{Store: base}
 	d := newDriver(t, s, 120, 40)
 	if got := strings.Join(problemIDs(d.browser().problems), " "); got != "memo-leaked memo-written next-year" {
