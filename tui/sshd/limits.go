@@ -67,6 +67,16 @@ type limitedStore struct {
 	limit  int
 }
 
+// Release lets the store go between the pages of a long read, when the
+// store can (model.Releaser): the wrapper must not hide it.
+func (s limitedStore) Release() {
+	if r, ok := s.Store.(model.Releaser); ok {
+		r.Release()
+	}
+}
+
+var _ model.Releaser = limitedStore{}
+
 func (s limitedStore) check() error {
 	if s.role == tui.RoleRead {
 		return fmt.Errorf("%w: your role is read", model.ErrReadOnly)

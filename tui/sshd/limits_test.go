@@ -56,3 +56,26 @@ func TestLimitedStore(t *testing.T) {
 		t.Errorf("a write over the limit: %v, %d writes", err, inner.writes)
 	}
 }
+
+// releasing is a store that counts the times it is let go.
+type releasing struct {
+	model.Store
+	released int
+}
+
+func (r *releasing) Release() { r.released++ }
+
+// TestLimitedStorePassesReleaseOn: the session's store does not hide
+// that the store under it can let its file go between a scan's pages.
+func TestLimitedStorePassesReleaseOn(t *testing.T) {
+	under := &releasing{}
+	var s model.Store = limitedStore{Store: under}
+	r, ok := s.(model.Releaser)
+	if !ok {
+		t.Fatal("a session's store hides Release")
+	}
+	r.Release()
+	if under.released != 1 {
+		t.Errorf("the store under it was let go %d times; want 1", under.released)
+	}
+}
