@@ -113,6 +113,9 @@ func (s *Shared) release() {
 		s.drained.Broadcast()
 	default:
 		s.idle = time.AfterFunc(linger, s.closeIdle)
+		// Reads that waited for a writer may still wait: the first of
+		// them to wake reopened the store, and its end is theirs to see.
+		s.drained.Broadcast()
 	}
 	s.mu.Unlock()
 	s.gate.RUnlock()
