@@ -67,7 +67,7 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 		if !ok {
 			return nil, nil
 		}
-		return nil, jumpYear(ctx.store, b.gen, b.query, row.Pos, key.Matches(msg, k.NextYear), windowSize(b.tl.height))
+		return nil, jumpYear(ctx.store, b.reading(), b.query, row.Pos, key.Matches(msg, k.NextYear), windowSize(b.tl.height))
 	case key.Matches(msg, k.Back):
 		return nil, b.back()
 	case key.Matches(msg, k.Copy):
@@ -99,9 +99,9 @@ func (b *browser) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, k.Top):
-		return jump(b.ctx.store, b.gen, b.query, model.Position{}, false, windowSize(b.tl.height))
+		return jump(b.ctx.store, b.reading(), b.query, model.Position{}, false, windowSize(b.tl.height))
 	case key.Matches(msg, k.Bottom):
-		return jump(b.ctx.store, b.gen, b.query, model.Position{}, true, windowSize(b.tl.height))
+		return jump(b.ctx.store, b.reading(), b.query, model.Position{}, true, windowSize(b.tl.height))
 	case key.Matches(msg, k.Open):
 		if _, ok := b.tl.selected(); !ok {
 			return nil
@@ -193,7 +193,7 @@ func (b *browser) followLink() tea.Cmd {
 		return fail(fmt.Errorf("event %q is not in the store", r.Event))
 	}
 	b.history = append(b.history, b.detail.id())
-	return jumpToEvent(b.ctx.store, b.gen, b.query, r.Event, windowSize(b.tl.height))
+	return jumpToEvent(b.ctx.store, b.reading(), b.query, r.Event, windowSize(b.tl.height))
 }
 
 // back returns to the event a link was followed from.
@@ -203,7 +203,7 @@ func (b *browser) back() tea.Cmd {
 	}
 	id := b.history[len(b.history)-1]
 	b.history = b.history[:len(b.history)-1]
-	return jumpToEvent(b.ctx.store, b.gen, b.query, id, windowSize(b.tl.height))
+	return jumpToEvent(b.ctx.store, b.reading(), b.query, id, windowSize(b.tl.height))
 }
 
 func facetNames(fs []model.Facet) []string {

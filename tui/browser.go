@@ -30,6 +30,9 @@ type browser struct {
 	// elsewhere, and keys still move the cursor in the rows on screen;
 	// the new window keeps the cursor where they took it.
 	rereading bool
+	// inflight counts the window reads asked for and not answered yet:
+	// a change made meanwhile may be missing from what they bring.
+	inflight  int
 	tl        timeline
 	allEvents int // events in the store, for "of 12 (40 total)"
 	ruler     ruler
@@ -87,7 +90,7 @@ func newBrowser(ctx *shared, quickTags []string) *browser {
 func (b *browser) Init() tea.Cmd {
 	s := b.ctx.store
 	return tea.Batch(
-		jump(s, b.gen, b.query, model.Position{}, false, windowSize(b.tl.height)),
+		jump(s, b.reading(), b.query, model.Position{}, false, windowSize(b.tl.height)),
 		count(s, b.gen, b.query, model.Position{}, 0),
 		loadPeriods(s, b.gen, b.query),
 		b.checkProblems(),
@@ -140,7 +143,7 @@ func (b *browser) update(msg tea.Msg) (Action, tea.Cmd) {
 		}
 		return openDialog{msg.view}, nil
 	case goToDate:
-		return nil, jumpToDate(b.ctx.store, b.gen, b.query, msg.at, msg.label, windowSize(b.tl.height))
+		return nil, jumpToDate(b.ctx.store, b.reading(), b.query, msg.at, msg.label, windowSize(b.tl.height))
 	case searchTyped:
 		return nil, b.searchAsTyped(msg.text)
 	case searchEntered:

@@ -10,6 +10,9 @@ import (
 
 // gotWindow puts a freshly loaded window on screen.
 func (b *browser) gotWindow(msg windowMsg) tea.Cmd {
+	if b.inflight > 0 {
+		b.inflight--
+	}
 	if msg.gen != b.gen {
 		return nil
 	}
@@ -150,7 +153,7 @@ func (b *browser) requery(q model.Query) tea.Cmd {
 	}
 	b.reset(q)
 	return tea.Batch(
-		jump(b.ctx.store, b.gen, b.query, anchor, false, windowSize(b.tl.height)),
+		jump(b.ctx.store, b.reading(), b.query, anchor, false, windowSize(b.tl.height)),
 		b.recount(),
 	)
 }
@@ -160,9 +163,16 @@ func (b *browser) requery(q model.Query) tea.Cmd {
 func (b *browser) requeryAround(id string) tea.Cmd {
 	b.reset(b.query)
 	return tea.Batch(
-		jumpAround(b.ctx.store, b.gen, b.query, id, windowSize(b.tl.height)),
+		jumpAround(b.ctx.store, b.reading(), b.query, id, windowSize(b.tl.height)),
 		b.recount(),
 	)
+}
+
+// reading counts a window read asked for (see inflight), and returns
+// the generation to ask it in.
+func (b *browser) reading() int {
+	b.inflight++
+	return b.gen
 }
 
 // reset starts a new generation of the view q selects: answers to the
@@ -255,8 +265,12 @@ func (b *browser) storeChanged(c *changeSummary) tea.Cmd {
 }
 
 // holdsAny reports whether the window, or what the browser wrote
-// itself, holds an event the change touched.
+// itself, holds an event the change touched. A read under way may bring
+// rows read before the change: it is taken to hold one.
 func (b *browser) holdsAny(c *changeSummary) bool {
+	if b.loading || b.inflight > 0 || b.tl.fetchingBack || b.tl.fetchingFwd {
+		return true
+	}
 	for i := range b.tl.rows {
 		if c.events[b.tl.rows[i].Event.ID] {
 			return true

@@ -165,6 +165,41 @@ func TestFrameKeptWhileNothingChanges(t *testing.T) {
 	}
 }
 
+// TestAChangeWhileAWindowIsReadRereadsIt: a window read under way when
+// a change comes may hold what the change touched, read before it: it is
+// read again (the rows it brings are not taken, as they were not before
+// the browser read changes selectively).
+func TestAChangeWhileAWindowIsReadRereadsIt(t *testing.T) {
+	base := exampleStore(t)
+	importFiller(t, base, 1000, func(i int) string {
+		return fmt.Sprintf(`{"id": "filler-%d", "date": "2030-%02d", "title": "Filler %d"}`, i, i%12+1, i)
+	})
+	s := &windowCounted{Store: base}
+	d := newDriver(t, s, 120, 30)
+	d.send(versionMsg{version: "0"})     // a change: the first is read whole
+	_, jump := d.m.Update(keyPress("G")) // its window not read yet
+	if _, err := base.Write(model.OpTag, "elsewhere", func(tx model.Tx) error {
+		e, err := tx.Event("filler-995")
+		if err != nil {
+			return err
+		}
+		e.Status = model.Denied
+		return tx.PutEvent(e)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	s.windows.Store(0)
+	d.send(versionMsg{version: "1"})
+	if s.windows.Load() == 0 {
+		t.Error("a change while a window was read did not have it read again")
+	}
+	d.run(jump)
+	d.keys("G")
+	if e, ok := d.browser().Latest("filler-995"); !ok || e.Status != model.Denied {
+		t.Errorf("the last event reads %+v; want it denied", e)
+	}
+}
+
 // importFiller imports n events into s, the i-th written as event(i)
 // gives it in chrono JSON.
 func importFiller(t *testing.T, s model.Store, n int, event func(i int) string) {

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"chrono/model"
 	"chrono/model/termtext"
@@ -67,10 +68,27 @@ func quickWidth(s string) (int, bool) {
 	return n, true
 }
 
+// narrowAmbiguous says the terminal's measures give the characters of
+// East Asian ambiguous width (most of cellsOf's below CJK) one cell, as
+// they do unless the environment asks for East Asian widths
+// (RUNEWIDTH_EASTASIAN, or a CJK locale): then cellsOf knows none of
+// them, and the measures decide.
+var narrowAmbiguous = func() bool {
+	for _, cells := range []ansi.Method{ansi.WcWidth, ansi.GraphemeWidth} {
+		if cells.StringWidth("é—…→│▅✓Ж±") != 9 {
+			return false
+		}
+	}
+	return true
+}()
+
 // cellsOf is how many cells r takes if it is one of the common
 // characters beyond ASCII that both measures give the same width and
 // that form a grapheme cluster of their own; 0 for any other.
 func cellsOf(r rune) int {
+	if !narrowAmbiguous {
+		return 0
+	}
 	switch {
 	case r >= 0xA1 && r <= 0x24F && r != 0xAD: // not the soft hyphen, which takes none
 		return 1
@@ -115,13 +133,16 @@ func (st *Styles) fit(s string, w int) string {
 	return out
 }
 
-// quickFit cuts s, which is wider than w, as fit does, if it is plain
-// text (no control character, so no sequence) of the characters
-// quickWidth knows up to and including the first that does not fit, so
-// that nothing can join the last character kept.
+// quickFit cuts s, which is wider than w, as fit does, if all of it is
+// plain text of the characters quickWidth knows: no sequence or stray
+// byte that Truncate would keep from what it cuts off, nothing that
+// could join the last character kept.
 func quickFit(s string, w int) (string, bool) {
+	if !narrowAmbiguous {
+		return "", false // … itself takes two cells
+	}
 	limit := w - 1 // the width of …
-	n := 0
+	n, cut := 0, -1
 	for i := 0; i < len(s); {
 		c := s[i]
 		cells, size := 1, 1
@@ -136,23 +157,16 @@ func quickFit(s string, w int) (string, bool) {
 		default:
 			return "", false
 		}
-		if n+cells > limit {
-			// Truncate keeps the sequences (and the stray bytes) of the
-			// text it cuts off: that text must hold none.
-			if !utf8.ValidString(s[i:]) {
-				return "", false
-			}
-			for j := i; j < len(s); j++ {
-				if c := s[j]; c < 0x20 || c == 0x7f || c == 0xc2 && j+1 < len(s) && s[j+1] < 0xa0 {
-					return "", false
-				}
-			}
-			return s[:i] + "…", true
+		if cut < 0 && n+cells > limit {
+			cut = i
 		}
 		n += cells
 		i += size
 	}
-	return "", false
+	if cut < 0 {
+		return "", false
+	}
+	return s[:cut] + "…", true
 }
 
 // pad fits s to w cells and fills the rest with spaces.
