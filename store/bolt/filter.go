@@ -1,7 +1,6 @@
 package bolt
 
 import (
-	"bytes"
 	"slices"
 
 	"chrono/model"
@@ -31,21 +30,11 @@ func newFilter(q model.Query, b buckets) (*filter, error) {
 	if len(q.Linked) == 0 {
 		return f, nil
 	}
-	f.linked = map[string]bool{}
-	c := b.links.Cursor()
-	for k, _ := c.First(); k != nil; k, _ = c.Next() {
-		target, rest, ok := bytes.Cut(k, []byte{keySep})
-		from, rel, ok2 := bytes.Cut(rest, []byte{keySep})
-		if !ok || !ok2 {
-			return nil, corruptf("links index entry %q has no rel", k)
-		}
-		if slices.Contains(q.Linked, model.Rel(rel)) {
-			f.linked[string(from)] = true
-		}
-		if slices.Contains(q.Linked, model.Rel(rel).Inverse()) {
-			f.linked[string(target)] = true
-		}
+	linked, err := linkedIDs(b, q.Linked)
+	if err != nil {
+		return nil, err
 	}
+	f.linked = linked
 	return f, nil
 }
 

@@ -150,19 +150,32 @@ func (t *taggedEvents) next() []byte {
 	return t.current()
 }
 
-func candidatesOf(q model.Query, b buckets, backward bool) candidates {
-	if len(q.Tags) > 0 {
-		return newTaggedEvents(b, q.Tags, backward)
+// candidatesOf returns what q's events are found among, and q without
+// the part the candidates already answer.
+func candidatesOf(q model.Query, b buckets, backward bool) (candidates, model.Query, error) {
+	switch {
+	case len(q.Tags) > 0:
+		return newTaggedEvents(b, q.Tags, backward), q, nil
+	case len(q.Linked) > 0:
+		keys, err := linkedKeys(b, q.Linked)
+		if err != nil {
+			return nil, q, err
+		}
+		q.Linked = nil
+		return &keyedEvents{events: b.events, keys: keys, backward: backward}, q, nil
 	}
-	return &allEvents{c: b.events.Cursor(), backward: backward}
+	return &allEvents{c: b.events.Cursor(), backward: backward}, q, nil
 }
 
 // scan calls fn with the stored events q selects, in timeline order from
 // the first at or after from, or backward from the last before from,
 // until fn returns false. The slices are valid only during the call.
 func scan(q model.Query, b buckets, from []byte, backward bool, fn func(order []byte, value func() []byte) (bool, error)) error {
-	c := candidatesOf(q, b, backward)
-	f, err := newFilter(q, b)
+	c, rest, err := candidatesOf(q, b, backward)
+	if err != nil {
+		return err
+	}
+	f, err := newFilter(rest, b)
 	if err != nil {
 		return err
 	}
@@ -182,9 +195,22 @@ func scan(q model.Query, b buckets, from []byte, backward bool, fn func(order []
 // the first at or after from (zero: the beginning), or, when backward,
 // going back from the last before from (zero: the end). It stops when fn
 // returns false or an error.
+//
+// A long scan lets the pages it has read go as it goes (release), so that
+// a pass over a million events does not bring the whole file into the
+// process's resident memory.
 func (s *Store) Scan(q model.Query, from model.Position, backward bool, fn func(at model.Position, e model.Event) (bool, error)) error {
 	return s.view(func(b buckets) error {
+		n := 0
+		defer func() {
+			if n >= releaseEvery {
+				release(b.tx)
+			}
+		}()
 		return scan(q, b, from.Key(), backward, func(order []byte, value func() []byte) (bool, error) {
+			if n++; n%releaseEvery == 0 {
+				release(b.tx)
+			}
 			e, err := decodeEvent(value())
 			if err != nil {
 				return false, err
@@ -193,6 +219,9 @@ func (s *Store) Scan(q model.Query, from model.Position, backward bool, fn func(
 		})
 	})
 }
+
+// releaseEvery is how many events a scan reads between releases.
+const releaseEvery = 16384
 
 // Count returns how many events q selects, from the kept counts when one
 // answers the query and by scanning otherwise.
@@ -209,6 +238,10 @@ func (s *Store) Count(q model.Query) (int, error) {
 		case len(q.Tags) == 0 && len(q.Statuses) == 1 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "" && !q.Untagged && !q.Noted && len(q.Linked) == 0 && !q.ByID:
 			n = countOf(b.counts, counterKey(counterStatus, string(q.Statuses[0])))
 			return nil
+		case onlyLinked(q):
+			keys, err := linkedKeys(b, q.Linked)
+			n = len(keys)
+			return err
 		}
 		return scan(q, b, nil, false, func([]byte, func() []byte) (bool, error) {
 			n++
@@ -216,6 +249,13 @@ func (s *Store) Count(q model.Query) (int, error) {
 		})
 	})
 	return n, err
+}
+
+// onlyLinked reports whether q selects by links and nothing else.
+func onlyLinked(q model.Query) bool {
+	links := q.Linked
+	q.Linked = nil
+	return len(links) > 0 && q.IsZero()
 }
 
 // position returns how many events come before the event at order in

@@ -56,6 +56,7 @@ type Store struct {
 	author   string
 	file     *os.File // bbolt's, to tell whether it is still the file at path
 	guard    writeGuard
+	linked   linkedCache
 }
 
 // Both ways of holding a store answer the whole contract.

@@ -59,8 +59,11 @@ func (s *Store) step(q model.Query, at model.Position, backward bool, limit int,
 		if q.Text != "" {
 			defer release(b.tx)
 		}
-		c := candidatesOf(q, b, backward)
-		f, err := newFilter(q, b)
+		c, rest, err := candidatesOf(q, b, backward)
+		if err != nil {
+			return err
+		}
+		f, err := newFilter(rest, b)
 		if err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"bytes"
 	"slices"
 
 	"chrono/model"
@@ -66,6 +67,11 @@ func scanRows(q model.Query, b buckets, anchor []byte, backward bool, n int, out
 func positionIn(q model.Query, b buckets, order []byte) (int, error) {
 	if q.IsZero() {
 		return position(b, order), nil
+	}
+	if onlyLinked(q) {
+		keys, err := linkedKeys(b, q.Linked)
+		i, _ := slices.BinarySearchFunc(keys, order, bytes.Compare)
+		return i, err
 	}
 	n := 0
 	err := scan(q, b, nil, false, func(k []byte, _ func() []byte) (bool, error) {

@@ -16,6 +16,9 @@ type buckets struct {
 	// regroup holds, in a write transaction, the events whose linked
 	// group must be placed again before it ends (order.go).
 	regroup map[string]bool
+	// linked is the store's cache of the linked events' keys (linked.go);
+	// nil where there is none.
+	linked *linkedCache
 }
 
 func bucketsOf(tx *bbolt.Tx) buckets {
@@ -95,6 +98,10 @@ func (b buckets) replace(old *model.Event, oldOrder []byte, e *model.Event) erro
 
 func (s *Store) view(fn func(b buckets) error) error {
 	return s.guarded(func() error {
-		return s.db.View(func(tx *bbolt.Tx) error { return fn(bucketsOf(tx)) })
+		return s.db.View(func(tx *bbolt.Tx) error {
+			b := bucketsOf(tx)
+			b.linked = &s.linked
+			return fn(b)
+		})
 	})
 }
