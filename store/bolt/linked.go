@@ -2,6 +2,7 @@ package bolt
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -41,12 +42,15 @@ func linkedIDs(b buckets, rels []model.Rel) (map[string]bool, error) {
 }
 
 // linkedCache keeps the sorted order keys of the linked events for one
-// set of relations, as of one committed version of the store.
+// set of relations, as of one committed version of the store: a read
+// transaction's ID in the file as opened. A Shared store keeps one
+// across the openings of its file, which it closes between bursts of
+// reads.
 type linkedCache struct {
-	mu   sync.Mutex
-	txid int
-	rels string
-	keys [][]byte
+	mu      sync.Mutex
+	version string // the file's ident and the transaction's ID
+	rels    string
+	keys    [][]byte
 }
 
 // linkedKeys returns the order keys of the events linked by rels, sorted;
@@ -54,9 +58,10 @@ type linkedCache struct {
 func linkedKeys(b buckets, rels []model.Rel) ([][]byte, error) {
 	name := strings.Join(slices.Sorted(slices.Values(stringsOf(rels))), ",")
 	cache := b.linked
+	version := fmt.Sprintf("%s/%d", b.ident, b.tx.ID())
 	if cache != nil && !b.tx.Writable() {
 		cache.mu.Lock()
-		if cache.txid == b.tx.ID() && cache.rels == name {
+		if cache.version == version && cache.rels == name {
 			keys := cache.keys
 			cache.mu.Unlock()
 			return keys, nil
@@ -76,7 +81,7 @@ func linkedKeys(b buckets, rels []model.Rel) ([][]byte, error) {
 	slices.SortFunc(keys, bytes.Compare)
 	if cache != nil && !b.tx.Writable() {
 		cache.mu.Lock()
-		cache.txid, cache.rels, cache.keys = b.tx.ID(), name, keys
+		cache.version, cache.rels, cache.keys = version, name, keys
 		cache.mu.Unlock()
 	}
 	return keys, nil

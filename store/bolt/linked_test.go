@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"reflect"
 	"testing"
 
 	"chrono/model"
@@ -43,5 +44,47 @@ func TestLinkedKeysFollowWrites(t *testing.T) {
 	}
 	if !found || w.Start != 0 {
 		t.Errorf("the window of disputed events (from %d) does not hold the newly disputed one", w.Start)
+	}
+}
+
+// TestLinkedKeysKeptAcrossOpenings: a Shared store keeps the linked
+// events' keys across the openings of its file while it is unchanged,
+// and reads them again once another handle wrote.
+func TestLinkedKeysKeptAcrossOpenings(t *testing.T) {
+	path := storeFile(t)
+	sh := NewShared(path, Options{})
+	defer sh.Close()
+	q := model.Query{Linked: []model.Rel{model.DisputedBy}}
+	before, err := sh.Count(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh.Release()
+	keys := func() uintptr {
+		sh.linked.mu.Lock()
+		defer sh.linked.mu.Unlock()
+		return reflect.ValueOf(sh.linked.keys).Pointer()
+	}
+	kept := keys()
+	if before == 0 || kept == 0 {
+		t.Fatalf("%d events disputed, and no keys kept: the test needs some", before)
+	}
+	if again, err := sh.Count(q); err != nil || again != before {
+		t.Fatalf("counted %d (%v) after opening the file again; %d before", again, err, before)
+	}
+	if keys() != kept {
+		t.Error("opening the unchanged file again worked the keys out again")
+	}
+	sh.Release()
+	other := openAt(t, path, Options{})
+	if _, err := other.Write(model.OpLink, "link", func(tx model.Tx) error {
+		_, err := model.LinkEvents(tx, "tye-statement", model.Disputes, "khashoggi-killed")
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+	if after, err := sh.Count(q); err != nil || after != before+1 {
+		t.Errorf("after another handle linked a dispute, %d disputed (%v); want %d", after, err, before+1)
 	}
 }

@@ -43,6 +43,8 @@ type Shared struct {
 	// to close, and then for the writer to have its turn.
 	yielding bool
 	drained  sync.Cond
+	// linked is kept across the openings of the file (linked.go).
+	linked linkedCache
 }
 
 // linger is how long the store stays open for reads after the last one:
@@ -93,6 +95,7 @@ func (s *Shared) acquire() (*Store, error) {
 			s.gate.RUnlock()
 			return nil, err
 		}
+		st.linked = &s.linked
 		s.ro = st
 	}
 	if s.idle != nil {

@@ -56,7 +56,12 @@ type Store struct {
 	author   string
 	file     *os.File // bbolt's, to tell whether it is still the file at path
 	guard    writeGuard
-	linked   linkedCache
+	// linked keeps the linked events' keys (linked.go); a Shared store
+	// gives each store it opens its own, to keep across openings. ident
+	// tells this file from one put in its place: its size and time as
+	// opened.
+	linked *linkedCache
+	ident  string
 }
 
 // Both ways of holding a store answer the whole contract.
@@ -137,7 +142,10 @@ func open(path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	s := &Store{db: db, path: path, readOnly: opts.ReadOnly, author: opts.Author, file: file}
+	s := &Store{db: db, path: path, readOnly: opts.ReadOnly, author: opts.Author, file: file, linked: &linkedCache{}}
+	if fi, err := file.Stat(); err == nil {
+		s.ident = fmt.Sprintf("%d/%d", fi.Size(), fi.ModTime().UnixNano())
+	}
 	s.guard = writeGuard{lost: metas.lost(), acceptRollback: opts.AcceptRollback, dirty: !exists}
 	if err := s.guarded(func() error { return s.prepare(!exists) }); err != nil {
 		db.Close()

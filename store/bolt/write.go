@@ -16,9 +16,10 @@ type buckets struct {
 	// regroup holds, in a write transaction, the events whose linked
 	// group must be placed again before it ends (order.go).
 	regroup map[string]bool
-	// linked is the store's cache of the linked events' keys (linked.go);
-	// nil where there is none.
+	// linked is the store's cache of the linked events' keys (linked.go),
+	// and ident its file's; nil where there is none.
 	linked *linkedCache
+	ident  string
 }
 
 func bucketsOf(tx *bbolt.Tx) buckets {
@@ -100,7 +101,7 @@ func (s *Store) view(fn func(b buckets) error) error {
 	return s.guarded(func() error {
 		return s.db.View(func(tx *bbolt.Tx) error {
 			b := bucketsOf(tx)
-			b.linked = &s.linked
+			b.linked, b.ident = s.linked, s.ident
 			return fn(b)
 		})
 	})
