@@ -3,6 +3,7 @@ package bolt
 import (
 	"bytes"
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"strings"
 	"sync"
@@ -51,6 +52,11 @@ type linkedCache struct {
 	version string // the file's ident and the transaction's ID
 	rels    string
 	keys    [][]byte
+	// byID is the same for a query by ids (model.Query.ByID): the keys
+	// of the ids whose hash is ids.
+	byIDVersion string
+	ids         uint64
+	byIDKeys    [][]byte
 }
 
 // linkedKeys returns the order keys of the events linked by rels, sorted;
@@ -139,4 +145,45 @@ func (k *keyedEvents) value() []byte {
 		return k.events.Get(key)
 	}
 	return nil
+}
+
+// idsSeed seeds the hash that names a list of ids in the cache.
+var idsSeed = maphash.MakeSeed()
+
+// idKeys returns the order keys of the stored events among ids, sorted;
+// a read transaction's are kept for the next read of the same ids at the
+// same version (the filter to the ↯ set names hundreds of thousands).
+func idKeys(b buckets, ids []string) [][]byte {
+	var h maphash.Hash
+	h.SetSeed(idsSeed)
+	for _, id := range ids {
+		h.WriteString(id)
+		h.WriteByte(0)
+	}
+	sum := h.Sum64()
+	cache := b.linked
+	version := fmt.Sprintf("%s/%d", b.ident, b.tx.ID())
+	if cache != nil && !b.tx.Writable() {
+		cache.mu.Lock()
+		if cache.byIDVersion == version && cache.ids == sum {
+			keys := cache.byIDKeys
+			cache.mu.Unlock()
+			return keys
+		}
+		cache.mu.Unlock()
+	}
+	keys := make([][]byte, 0, len(ids))
+	for _, id := range ids {
+		if order := b.ids.Get([]byte(id)); order != nil {
+			keys = append(keys, bytes.Clone(order))
+		}
+	}
+	slices.SortFunc(keys, bytes.Compare)
+	keys = slices.CompactFunc(keys, bytes.Equal) // an id named twice
+	if cache != nil && !b.tx.Writable() {
+		cache.mu.Lock()
+		cache.byIDVersion, cache.ids, cache.byIDKeys = version, sum, keys
+		cache.mu.Unlock()
+	}
+	return keys
 }

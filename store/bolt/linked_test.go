@@ -88,3 +88,24 @@ func TestLinkedKeysKeptAcrossOpenings(t *testing.T) {
 		t.Errorf("after another handle linked a dispute, %d disputed (%v); want %d", after, err, before+1)
 	}
 }
+
+// TestIDKeysKeptForTheSameIDs: the keys kept for a query by ids answer
+// only the same ids at the same version of the store.
+func TestIDKeysKeptForTheSameIDs(t *testing.T) {
+	s := newStore(t)
+	for _, tt := range []struct {
+		ids  []string
+		want int
+	}{
+		{[]string{"fbi-tip", "khashoggi-killed"}, 2},
+		{[]string{"fbi-tip", "khashoggi-killed"}, 2},
+		{[]string{"fbi-tip"}, 1},
+		{[]string{"fbi-tip", "fbi-tip", "not-an-event"}, 1},
+		{nil, 0},
+	} {
+		n, err := s.Count(model.Query{ByID: true, IDs: tt.ids})
+		if err != nil || n != tt.want {
+			t.Errorf("Count by ids %q = %d (%v); want %d", tt.ids, n, err, tt.want)
+		}
+	}
+}

@@ -156,6 +156,10 @@ func candidatesOf(q model.Query, b buckets, backward bool) (candidates, model.Qu
 	switch {
 	case len(q.Tags) > 0:
 		return newTaggedEvents(b, q.Tags, backward), q, nil
+	case q.ByID:
+		keys := idKeys(b, q.IDs)
+		q.ByID, q.IDs = false, nil
+		return &keyedEvents{events: b.events, keys: keys, backward: backward}, q, nil
 	case len(q.Linked) > 0:
 		keys, err := linkedKeys(b, q.Linked)
 		if err != nil {
@@ -242,6 +246,9 @@ func (s *Store) Count(q model.Query) (int, error) {
 			keys, err := linkedKeys(b, q.Linked)
 			n = len(keys)
 			return err
+		case onlyByID(q):
+			n = len(idKeys(b, q.IDs))
+			return nil
 		}
 		return scan(q, b, nil, false, func([]byte, func() []byte) (bool, error) {
 			n++
@@ -256,6 +263,13 @@ func onlyLinked(q model.Query) bool {
 	links := q.Linked
 	q.Linked = nil
 	return len(links) > 0 && q.IsZero()
+}
+
+// onlyByID reports whether q selects by ids and nothing else.
+func onlyByID(q model.Query) bool {
+	byID := q.ByID
+	q.ByID, q.IDs = false, nil
+	return byID && q.IsZero()
 }
 
 // position returns how many events come before the event at order in

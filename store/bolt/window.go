@@ -73,6 +73,10 @@ func positionIn(q model.Query, b buckets, order []byte) (int, error) {
 		i, _ := slices.BinarySearchFunc(keys, order, bytes.Compare)
 		return i, err
 	}
+	if onlyByID(q) {
+		i, _ := slices.BinarySearchFunc(idKeys(b, q.IDs), order, bytes.Compare)
+		return i, nil
+	}
 	n := 0
 	err := scan(q, b, nil, false, func(k []byte, _ func() []byte) (bool, error) {
 		if string(k) >= string(order) {
