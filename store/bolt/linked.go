@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"hash/maphash"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -42,55 +43,80 @@ func linkedIDs(b buckets, rels []model.Rel) (map[string]bool, error) {
 	return linked, nil
 }
 
-// linkedCache keeps the sorted order keys of the linked events for one
-// set of relations, as of one committed version of the store: a read
-// transaction's ID in the file as opened. A Shared store keeps one
-// across the openings of its file, which it closes between bursts of
-// reads.
-type linkedCache struct {
+// keyCache keeps sorted lists of order keys (a query's candidates) by
+// name, as of one committed version of the store: a read transaction's
+// ID in the file as opened. A Shared store keeps one across the openings
+// of its file, which it closes between bursts of reads.
+type keyCache struct {
 	mu      sync.Mutex
 	version string // the file's ident and the transaction's ID
-	rels    string
-	keys    [][]byte
-	// byID is the same for a query by ids (model.Query.ByID): the keys
-	// of the ids whose hash is ids.
-	byIDVersion string
-	ids         uint64
-	byIDKeys    [][]byte
+	byName  map[string][][]byte
 }
 
-// linkedKeys returns the order keys of the events linked by rels, sorted;
-// a read transaction's are kept for the next read of the same version.
-func linkedKeys(b buckets, rels []model.Rel) ([][]byte, error) {
-	name := strings.Join(slices.Sorted(slices.Values(stringsOf(rels))), ",")
-	cache := b.linked
+// keptKeys returns the sorted order keys of the stored events among the
+// ids that ids gives, kept under name for later reads of the same version
+// (a write transaction's are worked out and not kept: it may roll back).
+func keptKeys(b buckets, name string, ids func() ([]string, error)) ([][]byte, error) {
+	cache := b.keys
+	keep := cache != nil && !b.tx.Writable()
 	version := fmt.Sprintf("%s/%d", b.ident, b.tx.ID())
-	if cache != nil && !b.tx.Writable() {
+	if keep {
 		cache.mu.Lock()
-		if cache.version == version && cache.rels == name {
-			keys := cache.keys
-			cache.mu.Unlock()
-			return keys, nil
+		keys, ok := cache.byName[name]
+		if cache.version != version {
+			ok = false
 		}
 		cache.mu.Unlock()
+		if ok {
+			return keys, nil
+		}
 	}
-	ids, err := linkedIDs(b, rels)
+	list, err := ids()
 	if err != nil {
 		return nil, err
 	}
-	keys := make([][]byte, 0, len(ids))
-	for id := range ids {
+	keys := make([][]byte, 0, len(list))
+	for _, id := range list {
 		if order := b.ids.Get([]byte(id)); order != nil {
 			keys = append(keys, bytes.Clone(order))
 		}
 	}
 	slices.SortFunc(keys, bytes.Compare)
-	if cache != nil && !b.tx.Writable() {
+	keys = slices.CompactFunc(keys, bytes.Equal) // an id named twice
+	if keep {
 		cache.mu.Lock()
-		cache.version, cache.rels, cache.keys = version, name, keys
+		if cache.version != version {
+			cache.version, cache.byName = version, map[string][][]byte{}
+		}
+		cache.byName[name] = keys
 		cache.mu.Unlock()
 	}
 	return keys, nil
+}
+
+// linkedKeys returns the order keys of the events linked by rels, sorted.
+func linkedKeys(b buckets, rels []model.Rel) ([][]byte, error) {
+	name := "links " + strings.Join(slices.Sorted(slices.Values(stringsOf(rels))), ",")
+	return keptKeys(b, name, func() ([]string, error) {
+		ids, err := linkedIDs(b, rels)
+		return slices.Collect(maps.Keys(ids)), err
+	})
+}
+
+// idsSeed seeds the hash that names a list of ids in the cache.
+var idsSeed = maphash.MakeSeed()
+
+// idKeys returns the order keys of the stored events among ids, sorted
+// (the filter to the ↯ set names hundreds of thousands).
+func idKeys(b buckets, ids []string) [][]byte {
+	var h maphash.Hash
+	h.SetSeed(idsSeed)
+	for _, id := range ids {
+		h.WriteString(id)
+		h.WriteByte(0)
+	}
+	keys, _ := keptKeys(b, fmt.Sprintf("ids %x", h.Sum64()), func() ([]string, error) { return ids, nil })
+	return keys
 }
 
 func stringsOf(rels []model.Rel) []string {
@@ -145,45 +171,4 @@ func (k *keyedEvents) value() []byte {
 		return k.events.Get(key)
 	}
 	return nil
-}
-
-// idsSeed seeds the hash that names a list of ids in the cache.
-var idsSeed = maphash.MakeSeed()
-
-// idKeys returns the order keys of the stored events among ids, sorted;
-// a read transaction's are kept for the next read of the same ids at the
-// same version (the filter to the ↯ set names hundreds of thousands).
-func idKeys(b buckets, ids []string) [][]byte {
-	var h maphash.Hash
-	h.SetSeed(idsSeed)
-	for _, id := range ids {
-		h.WriteString(id)
-		h.WriteByte(0)
-	}
-	sum := h.Sum64()
-	cache := b.linked
-	version := fmt.Sprintf("%s/%d", b.ident, b.tx.ID())
-	if cache != nil && !b.tx.Writable() {
-		cache.mu.Lock()
-		if cache.byIDVersion == version && cache.ids == sum {
-			keys := cache.byIDKeys
-			cache.mu.Unlock()
-			return keys
-		}
-		cache.mu.Unlock()
-	}
-	keys := make([][]byte, 0, len(ids))
-	for _, id := range ids {
-		if order := b.ids.Get([]byte(id)); order != nil {
-			keys = append(keys, bytes.Clone(order))
-		}
-	}
-	slices.SortFunc(keys, bytes.Compare)
-	keys = slices.CompactFunc(keys, bytes.Equal) // an id named twice
-	if cache != nil && !b.tx.Writable() {
-		cache.mu.Lock()
-		cache.byIDVersion, cache.ids, cache.byIDKeys = version, sum, keys
-		cache.mu.Unlock()
-	}
-	return keys
 }

@@ -61,9 +61,9 @@ func TestLinkedKeysKeptAcrossOpenings(t *testing.T) {
 	}
 	sh.Release()
 	keys := func() uintptr {
-		sh.linked.mu.Lock()
-		defer sh.linked.mu.Unlock()
-		return reflect.ValueOf(sh.linked.keys).Pointer()
+		sh.keys.mu.Lock()
+		defer sh.keys.mu.Unlock()
+		return reflect.ValueOf(sh.keys.byName["links "+string(model.DisputedBy)]).Pointer()
 	}
 	kept := keys()
 	if before == 0 || kept == 0 {

@@ -43,8 +43,8 @@ type Shared struct {
 	// to close, and then for the writer to have its turn.
 	yielding bool
 	drained  sync.Cond
-	// linked is kept across the openings of the file (linked.go).
-	linked linkedCache
+	// keys is kept across the openings of the file (linked.go).
+	keys keyCache
 }
 
 // linger is how long the store stays open for reads after the last one:
@@ -95,7 +95,7 @@ func (s *Shared) acquire() (*Store, error) {
 			s.gate.RUnlock()
 			return nil, err
 		}
-		st.linked = &s.linked
+		st.keys = &s.keys
 		s.ro = st
 	}
 	if s.idle != nil {

@@ -56,12 +56,12 @@ type Store struct {
 	author   string
 	file     *os.File // bbolt's, to tell whether it is still the file at path
 	guard    writeGuard
-	// linked keeps the linked events' keys (linked.go); a Shared store
+	// keys keeps queries' candidate keys (linked.go); a Shared store
 	// gives each store it opens its own, to keep across openings. ident
 	// tells this file from one put in its place: its size and time as
 	// opened.
-	linked *linkedCache
-	ident  string
+	keys  *keyCache
+	ident string
 }
 
 // Both ways of holding a store answer the whole contract.
@@ -142,7 +142,7 @@ func open(path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	s := &Store{db: db, path: path, readOnly: opts.ReadOnly, author: opts.Author, file: file, linked: &linkedCache{}}
+	s := &Store{db: db, path: path, readOnly: opts.ReadOnly, author: opts.Author, file: file, keys: &keyCache{}}
 	if fi, err := file.Stat(); err == nil {
 		s.ident = fmt.Sprintf("%d/%d", fi.Size(), fi.ModTime().UnixNano())
 	}

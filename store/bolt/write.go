@@ -16,10 +16,10 @@ type buckets struct {
 	// regroup holds, in a write transaction, the events whose linked
 	// group must be placed again before it ends (order.go).
 	regroup map[string]bool
-	// linked is the store's cache of the linked events' keys (linked.go),
+	// keys is the store's cache of queries' candidate keys (linked.go),
 	// and ident its file's; nil where there is none.
-	linked *linkedCache
-	ident  string
+	keys  *keyCache
+	ident string
 }
 
 func bucketsOf(tx *bbolt.Tx) buckets {
@@ -101,7 +101,7 @@ func (s *Store) view(fn func(b buckets) error) error {
 	return s.guarded(func() error {
 		return s.db.View(func(tx *bbolt.Tx) error {
 			b := bucketsOf(tx)
-			b.linked, b.ident = s.linked, s.ident
+			b.keys, b.ident = s.keys, s.ident
 			return fn(b)
 		})
 	})
