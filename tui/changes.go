@@ -71,43 +71,26 @@ func changesSince(s model.Store, seq uint64, hash string) tea.Cmd {
 
 func summarize(s model.Store, seq uint64, hash string) (*changeSummary, error) {
 	c := &changeSummary{events: map[string]bool{}}
-	var before uint64
-	for {
-		es, err := s.Journal(model.JournalQuery{Before: before, Limit: journalPage, MostEvents: mostChanged + 1})
-		if err != nil {
-			return nil, err
+	newest, newestHash, complete, err := entriesSince(s, seq, hash, func(e *model.Entry) bool {
+		if seq == 0 || e.Touched > 0 || e.Op == model.OpImport {
+			return false // nothing seen before it, or too big to list
 		}
-		for i := range es {
-			e := &es[i]
-			if c.seq == 0 {
-				c.seq, c.hash = e.Seq, e.Hash
-			}
-			if e.Seq <= seq {
-				if e.Seq != seq || e.Hash != hash {
-					return wholly(c), nil // not the journal the browser read
-				}
-				return c, nil
-			}
-			if seq == 0 || e.Touched > 0 || e.Op == model.OpImport {
-				return wholly(c), nil
-			}
-			c.header = c.header || e.Header != nil
-			c.sources = c.sources || len(e.Sources) > 0 || len(e.Snapshots) > 0
-			for _, ch := range e.Events {
-				c.events[ch.ID] = true
-				c.moved = c.moved || moves(ch)
-			}
-			if len(c.events) > mostChanged {
-				return wholly(c), nil
-			}
+		c.header = c.header || e.Header != nil
+		c.sources = c.sources || len(e.Sources) > 0 || len(e.Snapshots) > 0
+		for _, ch := range e.Events {
+			c.events[ch.ID] = true
+			c.moved = c.moved || moves(ch)
 		}
-		if len(es) < journalPage {
-			break
-		}
-		before = es[len(es)-1].Seq
+		return len(c.events) <= mostChanged
+	})
+	if err != nil {
+		return nil, err
 	}
-	// The entry the browser saw is gone, or it saw none.
-	return wholly(c), nil
+	c.seq, c.hash = newest, newestHash
+	if !complete || seq == 0 {
+		return wholly(c), nil
+	}
+	return c, nil
 }
 
 // wholly is a change that has everything read again, from which the

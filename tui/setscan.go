@@ -243,51 +243,30 @@ func (st *setState) changedSince(s model.Store) (changed map[string]bool, whole 
 	changed = map[string]bool{}
 	st.regroup = map[string]bool{}
 	sourcesChanged := false
-	var newest uint64
-	var newestHash string
-	var before uint64
-	for {
-		es, err := s.Journal(model.JournalQuery{Before: before, Limit: journalPage, MostEvents: mostChanged + 1})
-		if err != nil {
-			return nil, false, err
+	newest, newestHash, complete, err := entriesSince(s, st.seq, st.hash, func(e *model.Entry) bool {
+		if e.Touched > 0 || len(e.Snapshots) > 0 || e.Op == model.OpSnapshot || e.Op == model.OpImport {
+			return false
 		}
-		for _, e := range es {
-			if newest == 0 {
-				newest, newestHash = e.Seq, e.Hash
-			}
-			if e.Seq <= st.seq {
-				if e.Seq != st.seq || e.Hash != st.hash {
-					return nil, true, nil
+		sourcesChanged = sourcesChanged || len(e.Sources) > 0
+		for _, c := range e.Events {
+			changed[c.ID] = true
+			for _, v := range []*model.Event{c.Before, c.After} {
+				if v == nil {
+					continue
 				}
-				return st.settle(s, changed, sourcesChanged, newest, newestHash)
-			}
-			if e.Touched > 0 || len(e.Snapshots) > 0 || e.Op == model.OpSnapshot || e.Op == model.OpImport {
-				return nil, true, nil
-			}
-			sourcesChanged = sourcesChanged || len(e.Sources) > 0
-			for _, c := range e.Events {
-				changed[c.ID] = true
-				for _, v := range []*model.Event{c.Before, c.After} {
-					if v == nil {
-						continue
-					}
-					for _, l := range v.Links {
-						if slices.Contains(orderRels, l.Rel) {
-							st.regroup[c.ID], st.regroup[l.Event] = true, true
-						}
+				for _, l := range v.Links {
+					if slices.Contains(orderRels, l.Rel) {
+						st.regroup[c.ID], st.regroup[l.Event] = true, true
 					}
 				}
 			}
-			if len(changed) > mostChanged {
-				return nil, true, nil
-			}
 		}
-		if len(es) < journalPage {
-			break
-		}
-		before = es[len(es)-1].Seq
+		return len(changed) <= mostChanged
+	})
+	if err != nil {
+		return nil, false, err
 	}
-	if st.seq != 0 { // the entry the sets are as of is gone
+	if !complete {
 		return nil, true, nil
 	}
 	return st.settle(s, changed, sourcesChanged, newest, newestHash)
