@@ -99,19 +99,19 @@ func orderKeyTail(key []byte) (id, stated []byte, ok bool) {
 		return nil, nil, false
 	}
 	rest := key[orderHeadLen:]
-	for i := 0; i+1 < len(rest); i++ {
-		if rest[i] != 0 {
-			continue
+	for i := 0; ; {
+		j := bytes.IndexByte(rest[i:], 0)
+		if j < 0 || i+j+1 >= len(rest) {
+			return nil, nil, false
 		}
+		i += j
 		if rest[i+1] == 0xFF {
-			i++ // an escaped 0x00 of the title
+			i += 2 // an escaped 0x00 of the title
 			continue
 		}
-		rest = rest[i+2:]
-		id, stated, ok = bytes.Cut(rest, []byte{0})
+		id, stated, ok = bytes.Cut(rest[i+2:], []byte{0})
 		return id, stated, ok
 	}
-	return nil, nil, false
 }
 
 // OrderKeyID returns the event id in an order key.

@@ -27,7 +27,9 @@ type Query struct {
 	Linked []Rel
 	// ByID selects only the events IDs names (none when it names none):
 	// a set the caller worked out, such as the events with a chronology
-	// problem.
+	// problem. A list given in a query is never changed after, by the
+	// caller or the store: a store may keep what it worked out of the
+	// list for the next query that gives the same one.
 	ByID bool
 	IDs  []string
 }

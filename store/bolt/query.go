@@ -157,16 +157,16 @@ func candidatesOf(q model.Query, b buckets, backward bool) (candidates, model.Qu
 	case len(q.Tags) > 0:
 		return newTaggedEvents(b, q.Tags, backward), q, nil
 	case q.ByID:
-		keys := idKeys(b, q.IDs)
+		k := idKeyed(b, q.IDs)
 		q.ByID, q.IDs = false, nil
-		return &keyedEvents{events: b.events, keys: keys, backward: backward}, q, nil
+		return &keyedEvents{events: b.events, ids: b.ids, k: k, backward: backward}, q, nil
 	case len(q.Linked) > 0:
-		keys, err := linkedKeys(b, q.Linked)
+		k, err := linkedKeyed(b, q.Linked)
 		if err != nil {
 			return nil, q, err
 		}
 		q.Linked = nil
-		return &keyedEvents{events: b.events, keys: keys, backward: backward}, q, nil
+		return &keyedEvents{events: b.events, ids: b.ids, k: k, backward: backward}, q, nil
 	}
 	return &allEvents{c: b.events.Cursor(), backward: backward}, q, nil
 }
@@ -243,11 +243,13 @@ func (s *Store) Count(q model.Query) (int, error) {
 			n = countOf(b.counts, counterKey(counterStatus, string(q.Statuses[0])))
 			return nil
 		case onlyLinked(q):
-			keys, err := linkedKeys(b, q.Linked)
-			n = len(keys)
+			k, err := linkedKeyed(b, q.Linked)
+			if err == nil {
+				n = k.len()
+			}
 			return err
 		case onlyByID(q):
-			n = len(idKeys(b, q.IDs))
+			n = idKeyed(b, q.IDs).len()
 			return nil
 		}
 		return scan(q, b, nil, false, func([]byte, func() []byte) (bool, error) {

@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"iter"
-	"maps"
 	"slices"
 
 	"chrono/model"
@@ -134,25 +133,27 @@ func (s *Store) Periods(q model.Query) ([]model.Period, error) {
 			out = keptPeriods(b.counts)
 			return nil
 		}
+		// The kept candidates of a query by links or ids know theirs.
+		switch {
+		case onlyLinked(q):
+			k, err := linkedKeyed(b, q.Linked)
+			if err == nil {
+				out = slices.Clone(k.periods)
+			}
+			return err
+		case onlyByID(q):
+			out = slices.Clone(idKeyed(b, q.IDs).periods)
+			return nil
+		}
 		// The events come in the chronology's order, not by the month
 		// their date starts in: each month's are gathered before they go
 		// out, in the months' order.
-		type period struct {
-			p      int64
-			months int
-		}
-		n := map[period]int{}
+		var n periodCounter
 		err := scan(q, b, nil, false, func(order []byte, _ func() []byte) (bool, error) {
-			p, months := spanOfKey(order)
-			n[period{p, months}]++
+			n.add(order)
 			return true, nil
 		})
-		keys := slices.SortedFunc(maps.Keys(n), func(a, b period) int {
-			return cmp.Or(cmp.Compare(a.p, b.p), cmp.Compare(a.months, b.months))
-		})
-		for _, k := range keys {
-			out = append(out, periodValue(k.p, k.months, n[k]))
-		}
+		out = n.periods()
 		return err
 	})
 	return out, err

@@ -1,7 +1,6 @@
 package bolt
 
 import (
-	"bytes"
 	"slices"
 
 	"chrono/model"
@@ -69,13 +68,14 @@ func positionIn(q model.Query, b buckets, order []byte) (int, error) {
 		return position(b, order), nil
 	}
 	if onlyLinked(q) {
-		keys, err := linkedKeys(b, q.Linked)
-		i, _ := slices.BinarySearchFunc(keys, order, bytes.Compare)
-		return i, err
+		k, err := linkedKeyed(b, q.Linked)
+		if err != nil {
+			return 0, err
+		}
+		return k.search(b.ids, order), nil
 	}
 	if onlyByID(q) {
-		i, _ := slices.BinarySearchFunc(idKeys(b, q.IDs), order, bytes.Compare)
-		return i, nil
+		return idKeyed(b, q.IDs).search(b.ids, order), nil
 	}
 	n := 0
 	err := scan(q, b, nil, false, func(k []byte, _ func() []byte) (bool, error) {

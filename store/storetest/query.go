@@ -57,6 +57,7 @@ var views = []struct {
 	{"chosen by id", model.Query{ByID: true, IDs: []string{"undated-aside", "mid-august", "ides-of-march", "not-an-event"}}},
 	{"chosen by id, tagged", model.Query{ByID: true, IDs: []string{"mid-august", "ides-of-march"}, Tags: []string{"context"}}},
 	{"chosen by id, none named", model.Query{ByID: true}},
+	{"chosen by id, one named twice", model.Query{ByID: true, IDs: []string{"mid-august", "ides-of-march", "mid-august"}}},
 }
 
 func testViewsAgreeWithTheModel(t *testing.T, s *suite) {

@@ -1,0 +1,327 @@
+package bolt
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/binary"
+	"fmt"
+	"maps"
+	"slices"
+	"sort"
+	"sync"
+	"unsafe"
+
+	"chrono/model"
+
+	bbolt "go.etcd.io/bbolt"
+)
+
+// A query by links or by ids has no index of its own: the links index
+// names the linked events by id, a filter to a set names them by id, and
+// each would have to be found among all the events. Their places in the
+// timeline are therefore worked out once for a version of the store and
+// kept (keyed), so that a window, a count, a position or the ruler under
+// such a filter reads only them: at a million events, a filter that
+// passed every event on each key (up to 0.8 s) takes milliseconds.
+//
+// What is kept is small: the events' ids in timeline order, as indexes
+// into the ids the query gave or the links index named, and the periods
+// they count in. An event's order key is looked up by its id when it is
+// read (the ids index), a few dozen for a window: keeping the keys
+// themselves would hold 50 MB for the half of a million events a
+// filter to the ↯ set may name.
+
+// keyed is the stored events among some ids, in timeline order, as of
+// one version of the store.
+type keyed struct {
+	// ids are the ids, sorted; given is the list they were sorted from,
+	// the same when it was sorted.
+	ids, given []string
+	// order is the stored events, as indexes into ids, in timeline order.
+	order   []int32
+	periods []model.Period
+}
+
+// len is how many stored events the ids name.
+func (k *keyed) len() int { return len(k.order) }
+
+// key returns the order key of the event at i in timeline order, nil
+// when it is no longer stored (never, within the version k is of).
+func (k *keyed) key(ids *bbolt.Bucket, i int) []byte {
+	return ids.Get(bytesOf(k.ids[k.order[i]]))
+}
+
+// search returns how many of the events come before order.
+func (k *keyed) search(ids *bbolt.Bucket, order []byte) int {
+	return sort.Search(len(k.order), func(i int) bool { return bytes.Compare(k.key(ids, i), order) >= 0 })
+}
+
+// bytesOf is s as bytes for a lookup, without a copy: bbolt does not
+// keep or change a key it is given to find.
+func bytesOf(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
+
+// keyedOf works out the stored events among ids (sorted or not, any
+// named twice counted once).
+func keyedOf(b buckets, given []string) *keyed {
+	ids := given
+	if !slices.IsSorted(ids) {
+		ids = slices.Sorted(slices.Values(given))
+	}
+	// Each found event is sorted by the first 48 bytes of its order key
+	// (the span, the depth, the precision and the title's start) held
+	// as words, so that the sort compares in its own memory, not in the
+	// file's pages all over the map; the rare tie (one in 200 at a
+	// million events) is settled by the whole keys.
+	type found struct {
+		w [6]uint64
+		i int32
+	}
+	all := make([]found, 0, len(ids))
+	var periods periodCounter
+	add := func(i int, order []byte) {
+		var f found
+		var word [48]byte
+		copy(word[:], order)
+		for j := range f.w {
+			f.w[j] = binary.BigEndian.Uint64(word[j*8:])
+		}
+		f.i = int32(i)
+		all = append(all, f)
+		periods.add(order)
+	}
+	if len(ids) > 0 && len(ids) >= countOf(b.counts, keyTotal)/8 {
+		// Many of the events: one pass along the ids index.
+		c := b.ids.Cursor()
+		k, v := c.Seek(bytesOf(ids[0]))
+		for i := 0; i < len(ids) && k != nil; {
+			switch bytes.Compare(k, bytesOf(ids[i])) {
+			case 0:
+				add(i, v)
+				for i++; i < len(ids) && ids[i] == ids[i-1]; i++ {
+				}
+				k, v = c.Next()
+			case -1:
+				k, v = c.Next()
+			default:
+				i++ // not stored
+			}
+		}
+	} else {
+		for i, id := range ids {
+			if i > 0 && id == ids[i-1] {
+				continue
+			}
+			if order := b.ids.Get(bytesOf(id)); order != nil {
+				add(i, order)
+			}
+		}
+	}
+	slices.SortFunc(all, func(x, y found) int {
+		for j := range x.w {
+			switch {
+			case x.w[j] < y.w[j]:
+				return -1
+			case x.w[j] > y.w[j]:
+				return 1
+			}
+		}
+		if x.i == y.i {
+			return 0
+		}
+		return bytes.Compare(b.ids.Get(bytesOf(ids[x.i])), b.ids.Get(bytesOf(ids[y.i])))
+	})
+	k := &keyed{ids: ids, given: given, order: make([]int32, len(all)), periods: periods.periods()}
+	for j, f := range all {
+		k.order[j] = f.i
+	}
+	return k
+}
+
+// periodCounter counts order keys by the period their stated date
+// starts in and the months it spans, for the density ruler.
+type periodCounter struct {
+	n map[periodSpan]int
+}
+
+type periodSpan struct {
+	p      int64
+	months int
+}
+
+func (c *periodCounter) add(order []byte) {
+	if c.n == nil {
+		c.n = map[periodSpan]int{}
+	}
+	p, months := spanOfKey(order)
+	c.n[periodSpan{p, months}]++
+}
+
+// periods returns the counts in timeline order.
+func (c *periodCounter) periods() []model.Period {
+	spans := slices.SortedFunc(maps.Keys(c.n), func(a, b periodSpan) int {
+		return cmp.Or(cmp.Compare(a.p, b.p), cmp.Compare(a.months, b.months))
+	})
+	out := make([]model.Period, 0, len(spans))
+	for _, s := range spans {
+		out = append(out, periodValue(s.p, s.months, c.n[s]))
+	}
+	return out
+}
+
+// keyCache keeps what keyedOf works out, as of one committed version of
+// the store (a read transaction's ID in the file as opened): by name
+// for the links, by the very list of ids a query gives for a set (a
+// list given in a query is not changed after: model.Query). A Shared
+// store keeps one across the openings of its file, which it closes
+// between bursts of reads. What is being worked out is worked out once:
+// a read that asks for it meanwhile waits for it (half a million ids
+// take half a second).
+type keyCache struct {
+	mu      sync.Mutex
+	version string
+	byName  map[string]*keyedEntry
+	byList  []*keyedEntry
+}
+
+// keyedEntry is one kept answer, ready once done is closed (k is nil
+// if working it out failed).
+type keyedEntry struct {
+	list []string
+	done chan struct{}
+	k    *keyed
+}
+
+// keptLists bounds the lists of ids kept for one version: the sets a
+// browser filters to, and their unions.
+const keptLists = 8
+
+// entry returns the entry for a version under a name or for a list,
+// and whether it is new: the caller's to work out.
+func (c *keyCache) entry(version, name string, list []string) (*keyedEntry, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.version != version {
+		c.version, c.byName, c.byList = version, map[string]*keyedEntry{}, nil
+	}
+	if name != "" {
+		if e := c.byName[name]; e != nil {
+			return e, false
+		}
+		e := &keyedEntry{done: make(chan struct{})}
+		c.byName[name] = e
+		return e, true
+	}
+	for _, e := range c.byList {
+		if len(e.list) == len(list) && unsafe.SliceData(e.list) == unsafe.SliceData(list) {
+			return e, false
+		}
+	}
+	if len(c.byList) >= keptLists {
+		c.byList = slices.Delete(c.byList, 0, 1)
+	}
+	e := &keyedEntry{list: list, done: make(chan struct{})}
+	c.byList = append(c.byList, e)
+	return e, true
+}
+
+// forget drops an entry that could not be worked out.
+func (c *keyCache) forget(e *keyedEntry) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for name, kept := range c.byName {
+		if kept == e {
+			delete(c.byName, name)
+		}
+	}
+	c.byList = slices.DeleteFunc(c.byList, func(kept *keyedEntry) bool { return kept == e })
+}
+
+// keptKeyed returns the stored events among the ids a list or (when
+// name is given) ids gives, worked out once for a version of the store
+// and kept (a write transaction's are worked out and not kept: it may
+// roll back).
+func keptKeyed(b buckets, name string, list []string, ids func() ([]string, error)) (*keyed, error) {
+	work := func() (*keyed, error) {
+		if ids != nil {
+			var err error
+			if list, err = ids(); err != nil {
+				return nil, err
+			}
+		}
+		return keyedOf(b, list), nil
+	}
+	cache := b.keys
+	if cache == nil || b.tx.Writable() {
+		return work()
+	}
+	e, mine := cache.entry(fmt.Sprintf("%s/%d", b.ident, b.tx.ID()), name, list)
+	if !mine {
+		<-e.done
+		if e.k != nil {
+			return e.k, nil
+		}
+		return work()
+	}
+	defer close(e.done)
+	k, err := work()
+	if err != nil {
+		cache.forget(e)
+		return nil, err
+	}
+	e.k = k
+	return k, nil
+}
+
+// idKeyed returns the stored events among ids, in timeline order (the
+// filter to the ↯ set names hundreds of thousands).
+func idKeyed(b buckets, ids []string) *keyed {
+	k, _ := keptKeyed(b, "", ids, nil)
+	return k
+}
+
+// keyedEvents walks keyed events in timeline order.
+type keyedEvents struct {
+	events, ids *bbolt.Bucket
+	k           *keyed
+	i           int
+	backward    bool
+	order       []byte // the current event's order key
+}
+
+func (w *keyedEvents) at() []byte {
+	w.order = nil
+	if w.i >= 0 && w.i < w.k.len() {
+		w.order = w.k.key(w.ids, w.i)
+	}
+	return w.order
+}
+
+func (w *keyedEvents) seek(from []byte) []byte {
+	switch {
+	case !w.backward && from == nil:
+		w.i = 0
+	case !w.backward:
+		w.i = w.k.search(w.ids, from)
+	case from == nil:
+		w.i = w.k.len() - 1
+	default:
+		w.i = w.k.search(w.ids, from) - 1
+	}
+	return w.at()
+}
+
+func (w *keyedEvents) next() []byte {
+	if w.backward {
+		w.i--
+	} else {
+		w.i++
+	}
+	return w.at()
+}
+
+func (w *keyedEvents) value() []byte {
+	if w.order != nil {
+		return w.events.Get(w.order)
+	}
+	return nil
+}

@@ -1,0 +1,125 @@
+package bolt
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"testing"
+
+	"chrono/model"
+	"chrono/model/native"
+	"chrono/model/synth"
+
+	bbolt "go.etcd.io/bbolt"
+)
+
+// TestKeyedAgreesWithTheTimeline: the events a query by ids names are
+// found in timeline order, counted by period, and placed by search, as
+// the timeline has them, whether few (looked up one by one) or many
+// (found along the ids index), given in any order, some twice, some not
+// stored; and titles that begin alike are ordered by the whole key.
+func TestKeyedAgreesWithTheTimeline(t *testing.T) {
+	const n = 3_000
+	var doc bytes.Buffer
+	if err := native.Write(&doc, synth.Header(n), synth.Sources(synth.DefaultSeed), synth.Events(synth.DefaultSeed, n)); err != nil {
+		t.Fatal(err)
+	}
+	s := newEmptyStore(t)
+	in := model.Input{Name: "synth.json", Size: -1, Read: func(sink model.Sink) error { return native.Read(bytes.NewReader(doc.Bytes()), sink) }}
+	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Write(model.OpAdd, "alike", func(tx model.Tx) error {
+		for i := range 40 {
+			e := model.Event{ID: fmt.Sprintf("alike-%02d", i), Title: fmt.Sprintf("The same long beginning of a title, then %02d", 39-i), Date: model.MustParseDate("2017-08-14")}
+			if _, err := model.AddEvent(tx, e); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		b := bucketsOf(tx)
+		var all []string
+		c := b.ids.Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			all = append(all, string(k))
+		}
+		rng := rand.New(rand.NewPCG(1, 2))
+		for _, tt := range []struct {
+			name  string
+			every int
+		}{{"few", 97}, {"many", 2}, {"all", 1}} {
+			var ids []string
+			for i := 0; i < len(all); i += tt.every {
+				ids = append(ids, all[i])
+			}
+			want := map[string]bool{}
+			for _, id := range ids {
+				want[id] = true
+			}
+			given := append(slices.Clone(ids), ids[0], "not-stored")
+			rng.Shuffle(len(given), func(i, j int) { given[i], given[j] = given[j], given[i] })
+			var keys [][]byte
+			var periods periodCounter
+			ec := b.events.Cursor()
+			for k, _ := ec.First(); k != nil; k, _ = ec.Next() {
+				if want[model.OrderKeyID(k)] {
+					keys = append(keys, k)
+					periods.add(k)
+				}
+			}
+			k := keyedOf(b, given)
+			if k.len() != len(keys) {
+				t.Fatalf("%s: %d events found; want %d", tt.name, k.len(), len(keys))
+			}
+			for i, key := range keys {
+				if got := k.key(b.ids, i); !bytes.Equal(got, key) {
+					t.Fatalf("%s: event %d in order is %s; want %s", tt.name, i, model.OrderKeyID(got), model.OrderKeyID(key))
+				}
+				if got := k.search(b.ids, key); got != i {
+					t.Fatalf("%s: %s found at %d; want %d", tt.name, model.OrderKeyID(key), got, i)
+				}
+			}
+			if !reflect.DeepEqual(k.periods, periods.periods()) {
+				t.Errorf("%s: periods %v; want %v", tt.name, k.periods, periods.periods())
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestKeyedAskedTogether: reads that ask for the same candidates at once
+// all get them, worked out by one of them.
+func TestKeyedAskedTogether(t *testing.T) {
+	s := newStore(t)
+	ids := []string{"khashoggi-killed", "fbi-tip", "not-an-event"}
+	q := model.Query{ByID: true, IDs: ids}
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			n, err := s.Count(q)
+			if err == nil && n != 2 {
+				err = fmt.Errorf("counted %d; want 2", n)
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	s.keys.mu.Lock()
+	defer s.keys.mu.Unlock()
+	if len(s.keys.byList) != 1 || s.keys.byList[0].k == nil || s.keys.byList[0].k.len() != 2 {
+		t.Errorf("kept %d lists; want the one, worked out", len(s.keys.byList))
+	}
+}
