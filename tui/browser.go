@@ -56,12 +56,12 @@ type browser struct {
 	// problems are the events with a chronology problem, brought up to
 	// date after each change (checkProblems); problemsSeq drops answers
 	// a later change has overtaken. The sets are shared: never changed.
-	problems    map[string]bool
+	problems    idList
 	problemsSeq int
 	// notFound and unchecked are the events with a quote not found in
 	// its source's latest snapshot, and with one that has no snapshot to
 	// check against, told with problems.
-	notFound, unchecked map[string]bool
+	notFound, unchecked idList
 	// idSets are the sets the view's ByID filter selects.
 	idSets idSet
 	// indexes are the latest snapshots of the sources the pane showed

@@ -31,16 +31,6 @@ func (b *browser) checkProblems() tea.Cmd {
 	return askSets(b.ctx.store, b.problemsSeq, maps.Clone(b.indexes))
 }
 
-// problemIDs are the ids of a set, sorted, for a query.
-func problemIDs(set map[string]bool) []string {
-	ids := make([]string, 0, len(set))
-	for id := range set {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	return ids
-}
-
 // chronologyNote is what the sources pane says of the selected event's
 // place in the chronology: why a constraint moved it and to what span,
 // and what about it cannot all be true.

@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"maps"
-	"reflect"
 	"slices"
 
 	tea "charm.land/bubbletea/v2"
@@ -42,7 +40,7 @@ func (b *browser) gotSets(msg setsMsg) tea.Cmd {
 	case msg.err != nil:
 		return fail(msg.err)
 	}
-	if sameMap(b.problems, msg.problems) && sameMap(b.notFound, msg.notFound) && sameMap(b.unchecked, msg.unchecked) &&
+	if sameList(b.problems, msg.problems) && sameList(b.notFound, msg.notFound) && sameList(b.unchecked, msg.unchecked) &&
 		msg.snapshots == b.detail.snapshots {
 		b.ctx.still = true // the sets a change left as they were
 		return nil
@@ -55,14 +53,8 @@ func (b *browser) gotSets(msg setsMsg) tea.Cmd {
 	return b.refilter()
 }
 
-// sameMap reports whether a and b are one map: a set given out is never
-// changed, so the same map is the same set.
-func sameMap(a, b map[string]bool) bool {
-	return reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer()
-}
-
 // set returns the events of one set.
-func (b *browser) set(s idSet) map[string]bool {
+func (b *browser) set(s idSet) idList {
 	switch s {
 	case setProblems:
 		return b.problems
@@ -74,15 +66,16 @@ func (b *browser) set(s idSet) map[string]bool {
 	return nil
 }
 
-// setIDs are the ids of the events in any of sets, sorted, for a query.
-func (b *browser) setIDs(sets idSet) []string {
-	union := map[string]bool{}
+// setIDs are the ids of the events in any of sets, for a query: the
+// set itself when there is one, so that the store knows it again.
+func (b *browser) setIDs(sets idSet) idList {
+	var lists []idList
 	for _, s := range []idSet{setProblems, setNotFound, setUnchecked} {
 		if sets&s != 0 {
-			maps.Copy(union, b.set(s))
+			lists = append(lists, b.set(s))
 		}
 	}
-	return problemIDs(union)
+	return unionOf(lists...)
 }
 
 // refilter filters the view to the sets it is filtered to as they are
@@ -93,6 +86,9 @@ func (b *browser) refilter() tea.Cmd {
 	}
 	q := b.query
 	q.IDs = b.setIDs(b.idSets)
+	if q.IDs == nil {
+		q.IDs = []string{} // still by id: none
+	}
 	if slices.Equal(q.IDs, b.query.IDs) {
 		return nil
 	}

@@ -97,7 +97,7 @@ func (b *browser) rowView(e model.Event, selected bool, w, dw int) string {
 		// After the notes, before the title: one cell while the
 		// investigation has a problem.
 		problem = " "
-		if b.problems[e.ID] {
+		if b.problems.has(e.ID) {
 			problem = problemSign
 		}
 	}

@@ -30,7 +30,7 @@ type picker struct {
 	// sets are the events of the sets worked out in the background (a
 	// chronology problem, unverified quotes), for the entries that
 	// select them.
-	sets map[idSet][]string
+	sets map[idSet]idList
 }
 
 type pickerEntry struct {
@@ -44,6 +44,8 @@ type pickerEntry struct {
 	during model.Date
 	rel    model.Rel // for shapeLinked
 	set    idSet     // for shapeSet
+	// counted: a shapeLinked entry's count has come (pickercount.go).
+	counted bool
 }
 
 // The entries that are not facets.
@@ -158,6 +160,9 @@ func (p *picker) typedDate() {
 
 // Update implements Dialog: enter applies the choices, esc cancels.
 func (p *picker) Update(msg tea.Msg) (Action, tea.Cmd) {
+	if c, ok := msg.(pickerCountMsg); ok {
+		return nil, p.counted(c)
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil, nil
@@ -218,6 +223,7 @@ func (p *picker) anyChosen() bool {
 // events its ids stand for. Sets chosen together are alternatives.
 func (p *picker) query(q model.Query) (model.Query, idSet) {
 	var sets idSet
+	var lists []idList
 	q.Tags, q.Statuses, q.Actors, q.During, q.Untagged, q.Noted, q.Linked = nil, nil, nil, model.Date{}, false, false, nil
 	q.ByID, q.IDs = false, nil
 	for _, e := range p.entries {
@@ -240,7 +246,7 @@ func (p *picker) query(q model.Query) (model.Query, idSet) {
 		case shapeSet:
 			sets |= e.set
 			q.ByID = true
-			q.IDs = append(q.IDs, p.sets[e.set]...)
+			lists = append(lists, p.sets[e.set])
 			continue
 		}
 		switch e.kind {
@@ -252,9 +258,12 @@ func (p *picker) query(q model.Query) (model.Query, idSet) {
 			q.Actors = append(q.Actors, e.name)
 		}
 	}
-	if sets&(sets-1) != 0 { // more than one: their union, once each
-		slices.Sort(q.IDs)
-		q.IDs = slices.Compact(q.IDs)
+	if q.ByID {
+		// The set itself when there is one, so that the store knows it
+		// again; their union, once each, when more.
+		if q.IDs = unionOf(lists...); q.IDs == nil {
+			q.IDs = []string{}
+		}
 	}
 	return q, sets
 }
@@ -303,8 +312,10 @@ func (p *picker) View(w, h int) []string {
 		}
 		label, count := facetLabels[e.kind], thousands(e.count)
 		if e.shape != "" && e.shape != shapeSet {
-			// Not counted: the store keeps no count of them.
-			label, count = "events", ""
+			label = "events"
+			if !e.counted {
+				count = "" // not counted (yet, for a link): the store keeps no count of them
+			}
 			if e.shape == shapeDuring {
 				label, name = "date", "during "+name
 			}
@@ -337,8 +348,8 @@ func linkedName(r model.Rel) string {
 // chosen by their links, while a set has events (or the view is filtered
 // to it). chosen are the sets the view is filtered to; of gives a set's
 // events.
-func (p *picker) offerSets(chosen idSet, of func(idSet) map[string]bool) {
-	p.sets = map[idSet][]string{}
+func (p *picker) offerSets(chosen idSet, of func(idSet) idList) {
+	p.sets = map[idSet]idList{}
 	at := len(p.entries)
 	for i, e := range p.entries {
 		if e.shape == shapeLinked {
@@ -351,7 +362,7 @@ func (p *picker) offerSets(chosen idSet, of func(idSet) map[string]bool) {
 		if len(ids) == 0 && !on {
 			continue
 		}
-		p.sets[set] = problemIDs(ids)
+		p.sets[set] = ids
 		e := pickerEntry{shape: shapeSet, set: set, name: setName(set), count: len(ids), chosen: on}
 		p.entries = slices.Insert(p.entries, at, e)
 		at++

@@ -62,7 +62,7 @@ func TestBrowsersShareAScanForProblems(t *testing.T) {
 		if a.err != nil {
 			t.Fatal(a.err)
 		}
-		if got := strings.Join(problemIDs(a.problems), " "); got != "memo-leaked memo-written next-year" {
+		if got := strings.Join(a.problems, " "); got != "memo-leaked memo-written next-year" {
 			t.Errorf("browser %d was told of events with a problem %q; want those of the example", i, got)
 		}
 	}
@@ -111,7 +111,7 @@ func TestAChangeRereadsWhatItChanged(t *testing.T) {
 	})
 	s := &readCounted{Store: base}
 	d := newDriver(t, s, 120, 40)
-	if got := strings.Join(problemIDs(d.browser().problems), " "); got != "memo-leaked memo-written next-year" {
+	if got := strings.Join(d.browser().problems, " "); got != "memo-leaked memo-written next-year" {
 		t.Fatalf("on opening, the events with a problem are %q", got)
 	}
 	if opened := s.read.Load(); opened < filler {
@@ -168,7 +168,7 @@ func TestAChangeRereadsWhatItChanged(t *testing.T) {
 	if err := fresh.update(base, &scans); err != nil {
 		t.Fatal(err)
 	}
-	got, want := strings.Join(problemIDs(d.browser().problems), " "), strings.Join(problemIDs(fresh.problems), " ")
+	got, want := strings.Join(d.browser().problems, " "), strings.Join(fresh.problems, " ")
 	if got != want {
 		t.Errorf("after the changes, the browser has the events with a problem %q; reading the store whole finds %q", got, want)
 	}

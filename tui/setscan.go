@@ -53,7 +53,7 @@ type setsMsg struct {
 // setsAnswer is the sets as of a journal entry, never changed once
 // given: a browser holds them as they are.
 type setsAnswer struct {
-	problems, notFound, unchecked map[string]bool
+	problems, notFound, unchecked idList
 	// snapshots says some source has a snapshot: until one has, no
 	// quote is said to be unchecked, in the pane or the filter.
 	snapshots bool
@@ -176,9 +176,8 @@ type setState struct {
 	// regroup are the events whose linked groups the changes read since
 	// may have changed: those whose order links were changed, and the
 	// events they link to.
-	regroup             map[string]bool
-	problems            map[string]bool // linkProblems and the date problems, as given
-	notFound, unchecked map[string]bool
+	regroup                       map[string]bool
+	problems, notFound, unchecked idList // problems: linkProblems and the date problems
 }
 
 // answer gives the sets.
@@ -321,24 +320,26 @@ func (st *setState) full(s model.Store) error {
 	if err != nil {
 		return err
 	}
-	*st = setState{ready: false, seq: seq, hash: hash, published: published, snapped: snapped, indexes: st.indexes, asked: st.asked,
-		notFound: map[string]bool{}, unchecked: map[string]bool{}}
+	*st = setState{ready: false, seq: seq, hash: hash, published: published, snapped: snapped, indexes: st.indexes, asked: st.asked}
 	if err := st.checkLinks(s); err != nil {
 		return err
 	}
+	var problems, unchecked idListBuilder
+	for id := range st.linkProblems {
+		problems.add(id)
+	}
 	anySnapshot := st.anySnapshot()
 	if len(published) == 0 && !anySnapshot {
-		st.problems = st.linkProblems
+		st.problems = problems.list()
 		return nil
 	}
-	st.problems = maps.Clone(st.linkProblems)
 	type quote struct{ event, text string }
 	bySource := map[string][]quote{}
 	err = pages(s, model.Query{}, func(rows []model.Row) {
 		for i := range rows {
 			e := &rows[i].Event
 			if st.dateProblem(e) {
-				st.problems[e.ID] = true
+				problems.add(e.ID)
 			}
 			if !anySnapshot {
 				continue
@@ -347,7 +348,7 @@ func (st *setState) full(s model.Store) error {
 				if snapped[q.Source] {
 					bySource[q.Source] = append(bySource[q.Source], quote{e.ID, q.Text})
 				} else {
-					st.unchecked[e.ID] = true
+					unchecked.add(e.ID)
 				}
 			}
 		}
@@ -355,6 +356,8 @@ func (st *setState) full(s model.Store) error {
 	if err != nil {
 		return err
 	}
+	st.problems = problems.list()
+	notFound := map[string]bool{}
 	for _, source := range slices.Sorted(maps.Keys(bySource)) {
 		si, err := st.index(s, source, false)
 		if err != nil {
@@ -363,12 +366,13 @@ func (st *setState) full(s model.Store) error {
 		for _, q := range bySource[source] {
 			switch {
 			case si == nil:
-				st.unchecked[q.event] = true // withdrawn meanwhile
-			case !st.notFound[q.event] && si.check(q.text).State == verbatim.NotFound:
-				st.notFound[q.event] = true
+				unchecked.add(q.event) // withdrawn meanwhile
+			case !notFound[q.event] && si.check(q.text).State == verbatim.NotFound:
+				notFound[q.event] = true
 			}
 		}
 	}
+	st.notFound, st.unchecked = listOf(slices.Collect(maps.Keys(notFound))), unchecked.list()
 	return nil
 }
 
@@ -469,13 +473,12 @@ func (st *setState) checkLinks(s model.Store) error {
 
 // recheck checks the changed events again, and the linked groups they
 // are or were in. A set given out is never changed: one that changes is
-// copied first, once.
+// made anew (idList.with).
 func (st *setState) recheck(s model.Store, changed map[string]bool) error {
 	if len(changed) == 0 {
 		return nil
 	}
-	var notFound, unchecked copyOnWrite
-	notFound.m, unchecked.m = st.notFound, st.unchecked
+	notFound, unchecked := map[string]bool{}, map[string]bool{}
 	anySnapshot := st.anySnapshot()
 	dated := map[string]bool{} // the date problems of the events read again
 	for _, id := range slices.Sorted(maps.Keys(changed)) {
@@ -512,18 +515,16 @@ func (st *setState) recheck(s model.Store, changed map[string]bool) error {
 				}
 			}
 		}
-		notFound.set(id, isNotFound)
-		unchecked.set(id, isUnchecked)
+		notFound[id], unchecked[id] = isNotFound, isUnchecked
 	}
-	st.notFound, st.unchecked = notFound.m, unchecked.m
+	st.notFound, st.unchecked = st.notFound.with(notFound), st.unchecked.with(unchecked)
 	placed, err := st.regroupLinks(s)
 	if err != nil {
 		return err
 	}
-	var problems copyOnWrite
-	problems.m = st.problems
+	problems := map[string]bool{}
 	for id := range changed {
-		problems.set(id, st.linkProblems[id] || dated[id])
+		problems[id] = st.linkProblems[id] || dated[id]
 	}
 	for id := range placed {
 		if changed[id] {
@@ -532,20 +533,20 @@ func (st *setState) recheck(s model.Store, changed map[string]bool) error {
 		// Placed again with its group, not changed: its date problem
 		// is as it was, unless its group's link problem was all it had.
 		if st.linkProblems[id] {
-			problems.set(id, true)
+			problems[id] = true
 			continue
 		}
 		e, err := s.Event(id)
 		switch {
 		case errors.Is(err, model.ErrNotFound):
-			problems.set(id, false)
+			problems[id] = false
 		case err != nil:
 			return err
 		default:
-			problems.set(id, st.dateProblem(&e))
+			problems[id] = st.dateProblem(&e)
 		}
 	}
-	st.problems = problems.m
+	st.problems = st.problems.with(problems)
 	return nil
 }
 
@@ -555,8 +556,7 @@ func (st *setState) recheck(s model.Store, changed map[string]bool) error {
 // event read again.
 func (st *setState) regroupLinks(s model.Store) (map[string]bool, error) {
 	seen := map[string]bool{}
-	var links copyOnWrite
-	links.m = st.linkProblems
+	links := st.linkProblems // never given out: changed in place
 	queue := slices.Sorted(maps.Keys(st.regroup))
 	for len(queue) > 0 {
 		id := queue[0]
@@ -570,7 +570,7 @@ func (st *setState) regroupLinks(s model.Store) (map[string]bool, error) {
 			// Gone from the timeline: those that link to it are in a
 			// group without it now.
 			delete(st.linked, id)
-			links.set(id, false)
+			delete(links, id)
 			in, err := s.IncomingLinks([]string{id})
 			if err != nil {
 				return nil, err
@@ -598,7 +598,7 @@ func (st *setState) regroupLinks(s model.Store) (map[string]bool, error) {
 		}
 		for i := range group {
 			seen[group[i].ID] = true
-			links.set(group[i].ID, false)
+			delete(links, group[i].ID)
 			if len(group) > 1 {
 				st.linked[group[i].ID] = true
 			} else {
@@ -607,37 +607,11 @@ func (st *setState) regroupLinks(s model.Store) (map[string]bool, error) {
 		}
 		for _, c := range model.Contradictions(group, nil, nil) {
 			for _, id := range c.Events {
-				links.set(id, true)
+				links[id] = true
 			}
 		}
 	}
-	st.linkProblems = links.m
 	return seen, nil
-}
-
-// copyOnWrite is a set that may have been given out: it is copied
-// before its first change.
-type copyOnWrite struct {
-	m      map[string]bool
-	copied bool
-}
-
-// set puts id in the set or takes it out.
-func (c *copyOnWrite) set(id string, in bool) {
-	if c.m[id] == in {
-		return
-	}
-	if !c.copied {
-		c.m, c.copied = maps.Clone(c.m), true
-		if c.m == nil {
-			c.m = map[string]bool{}
-		}
-	}
-	if in {
-		c.m[id] = true
-	} else {
-		delete(c.m, id)
-	}
 }
 
 // union is a new set of the events in a or b.

@@ -1,0 +1,47 @@
+package tui
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestIDList(t *testing.T) {
+	l := listOf([]string{"c", "a", "b", "a"})
+	if !slices.Equal(l, idList{"a", "b", "c"}) {
+		t.Fatalf("listOf = %q; want sorted, each once", l)
+	}
+	for id, want := range map[string]bool{"a": true, "c": true, "": false, "d": false, "bb": false} {
+		if l.has(id) != want {
+			t.Errorf("has(%q) = %v", id, !want)
+		}
+	}
+	for _, tt := range []struct {
+		name    string
+		changes map[string]bool
+		want    idList
+		same    bool
+	}{
+		{"nothing", nil, l, true},
+		{"as it was", map[string]bool{"a": true, "z": false}, l, true},
+		{"in at the start, the middle, the end", map[string]bool{"0": true, "ab": true, "d": true}, idList{"0", "a", "ab", "b", "c", "d"}, false},
+		{"out", map[string]bool{"a": false, "c": false}, idList{"b"}, false},
+		{"in and out", map[string]bool{"b": false, "bb": true}, idList{"a", "bb", "c"}, false},
+	} {
+		got := l.with(tt.changes)
+		if !slices.Equal(got, tt.want) || sameList(got, l) != tt.same {
+			t.Errorf("%s: with = %q (the same list: %v); want %q (%v)", tt.name, got, sameList(got, l), tt.want, tt.same)
+		}
+	}
+	if !slices.Equal(l, idList{"a", "b", "c"}) {
+		t.Errorf("with changed the list it was given: %q", l)
+	}
+	if u := unionOf(l, nil); !sameList(u, l) {
+		t.Errorf("the union of one list is %q, not the list", u)
+	}
+	if u := unionOf(l, listOf([]string{"b", "e"})); !slices.Equal(u, idList{"a", "b", "c", "e"}) {
+		t.Errorf("unionOf = %q", u)
+	}
+	if unionOf() != nil || !sameList(nil, idList{}) || sameList(l, listOf([]string{"a", "b", "c"})) {
+		t.Error("empty lists are one set; lists made apart are not one list")
+	}
+}
