@@ -6,11 +6,11 @@ import "chrono/model"
 // not keep) are answered a piece at a time, so that a browser can show
 // the answer as it grows and stop asking when the question changes.
 
-// countable reports whether the kept counts answer how many events q
-// selects.
+// countable reports whether the store answers at once how many events q
+// selects: from the kept counts, or from a filter's kept candidates.
 func countable(q model.Query) bool {
 	switch {
-	case q.IsZero():
+	case q.IsZero(), onlyLinked(q), onlyByID(q):
 		return true
 	case q.Text != "" || !q.During.IsZero() || len(q.Actors) > 0 || q.Untagged || q.Noted || len(q.Linked) > 0 || q.ByID:
 		return false
