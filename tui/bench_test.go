@@ -276,3 +276,60 @@ func BenchmarkSearchCount(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkFilterLinked applies the filter to the events another one
+// disputes, chosen in the picker by name, from the middle of the
+// timeline, until the first screen, the count and the ruler are all in.
+// The picker has counted its entries by then (pickercount.go), as it
+// does while it is open.
+func BenchmarkFilterLinked(b *testing.B) {
+	forEachFresh(b, func(d *driver) {
+		d.goTo("2008")
+		d.keys("f")
+		d.typeText("disputed by")
+	}, func(d *driver) {
+		d.keys("enter")
+		_ = d.m.View()
+	})
+}
+
+// BenchmarkFilterSet applies the filter to the events with a chronology
+// problem (the ↯ set: at a million events, 467,584 of them) as
+// BenchmarkFilterLinked applies its own.
+func BenchmarkFilterSet(b *testing.B) {
+	forEachFresh(b, func(d *driver) {
+		d.goTo("2008")
+		d.keys("f")
+		d.typeText("chronology problem")
+	}, func(d *driver) {
+		d.keys("enter")
+		_ = d.m.View()
+		if !d.browser().query.ByID {
+			d.t.Fatal("not filtered to the set")
+		}
+	})
+}
+
+// BenchmarkFilteredKeys measures movement keys in a view filtered by a
+// link and to the ↯ set, from the middle of the timeline, as
+// BenchmarkKeys does in the whole timeline.
+func BenchmarkFilteredKeys(b *testing.B) {
+	filters := []struct{ name, entry string }{{"disputed", "disputed by"}, {"problems", "chronology problem"}}
+	for _, n := range benchSizes {
+		for _, f := range filters {
+			for _, k := range movementKeys[:6] {
+				b.Run(fmt.Sprintf("events=%d/filter=%s/key=%s", n, f.name, k.name), func(b *testing.B) {
+					d := benchDriver(b, benchStore(b, n))
+					d.goTo("2008")
+					d.keys("f")
+					d.typeText(f.entry)
+					d.keys("enter")
+					for b.Loop() {
+						d.keys(k.press...)
+						_ = d.m.View()
+					}
+				})
+			}
+		}
+	}
+}

@@ -59,7 +59,9 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 	case key.Matches(msg, k.Filter):
 		p := newPicker(ctx, b.query)
 		p.offerSets(b.idSets, b.set)
-		return openDialog{p}, loadFacets(ctx.store) // counts may have changed since
+		// The facets' counts may have changed since; the links' are
+		// worked out as the picker shows.
+		return openDialog{p}, tea.Batch(loadFacets(ctx.store), p.countFrom(0))
 	case key.Matches(msg, k.ClearFilter):
 		return nil, b.clearFilters()
 	case key.Matches(msg, k.PrevYear, k.NextYear):
