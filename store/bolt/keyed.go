@@ -89,11 +89,23 @@ func keyedOf(b buckets, given []string) *keyed {
 		all = append(all, f)
 		periods.add(order)
 	}
+	// The pages read go as they are passed (release): each lookup
+	// brings some 64 KB of the file in about the page it reads, and a
+	// few tens of thousands brought the whole ids index, 250 MB at a
+	// million events, into the process's resident memory. Its pages
+	// are not next to each other in the file, so a pass along it lets
+	// them go often too.
+	steps := 0
+	step := func(every int) {
+		if steps++; steps%every == 0 && !b.tx.Writable() {
+			release(b.tx)
+		}
+	}
 	if len(ids) > 0 && len(ids) >= countOf(b.counts, keyTotal)/8 {
 		// Many of the events: one pass along the ids index.
 		c := b.ids.Cursor()
 		k, v := c.Seek(bytesOf(ids[0]))
-		for i := 0; i < len(ids) && k != nil; {
+		for i := 0; i < len(ids) && k != nil; step(releaseEvery / 8) {
 			switch bytes.Compare(k, bytesOf(ids[i])) {
 			case 0:
 				add(i, v)
@@ -114,6 +126,7 @@ func keyedOf(b buckets, given []string) *keyed {
 			if order := b.ids.Get(bytesOf(id)); order != nil {
 				add(i, order)
 			}
+			step(releaseRandom)
 		}
 	}
 	slices.SortFunc(all, func(x, y found) int {
@@ -128,8 +141,12 @@ func keyedOf(b buckets, given []string) *keyed {
 		if x.i == y.i {
 			return 0
 		}
+		step(releaseRandom / 2) // two lookups
 		return bytes.Compare(b.ids.Get(bytesOf(ids[x.i])), b.ids.Get(bytesOf(ids[y.i])))
 	})
+	if steps >= releaseRandom && !b.tx.Writable() {
+		release(b.tx)
+	}
 	k := &keyed{ids: ids, given: given, order: make([]int32, len(all)), periods: periods.periods()}
 	for j, f := range all {
 		k.order[j] = f.i

@@ -204,15 +204,22 @@ func scan(q model.Query, b buckets, from []byte, backward bool, fn func(order []
 // a pass over a million events does not bring the whole file into the
 // process's resident memory.
 func (s *Store) Scan(q model.Query, from model.Position, backward bool, fn func(at model.Position, e model.Event) (bool, error)) error {
+	every := releaseEvery
+	if q.ByID || len(q.Linked) > 0 {
+		// Events read by their keys lie all over the file, and each
+		// brings the pages about its own in (the kernel maps a page's
+		// neighbours with it): let them go sooner.
+		every = releaseRandom
+	}
 	return s.view(func(b buckets) error {
 		n := 0
 		defer func() {
-			if n >= releaseEvery {
+			if n >= every {
 				release(b.tx)
 			}
 		}()
 		return scan(q, b, from.Key(), backward, func(order []byte, value func() []byte) (bool, error) {
-			if n++; n%releaseEvery == 0 {
+			if n++; n%every == 0 {
 				release(b.tx)
 			}
 			e, err := decodeEvent(value())
@@ -224,8 +231,14 @@ func (s *Store) Scan(q model.Query, from model.Position, backward bool, fn func(
 	})
 }
 
-// releaseEvery is how many events a scan reads between releases.
-const releaseEvery = 16384
+// releaseEvery is how many events a scan reads in order between
+// releases, and releaseRandom how many it reads by their keys, all over
+// the file: each of those brings in the 64 KB about it (the kernel maps
+// a page's neighbours with it), so that 128 hold some 8 MB.
+const (
+	releaseEvery  = 16384
+	releaseRandom = 128
+)
 
 // Count returns how many events q selects, from the kept counts when one
 // answers the query and by scanning otherwise.

@@ -77,7 +77,9 @@ func (s *Store) step(q model.Query, at model.Position, backward bool, limit int,
 				next = model.PositionOf(order)
 				return nil
 			}
-			seen++
+			if seen++; q.Text != "" && seen%(releaseEvery/16) == 0 {
+				release(b.tx) // the events' text read so far
+			}
 			if f.matches(order, c.value) && !visit(order) {
 				return nil
 			}
