@@ -116,6 +116,7 @@ func runBrowse(opts *browseOptions) error {
 		return err
 	}
 	defer shared.Close()
+	limitMemory()
 	return tui.Run(shared, tui.Options{QuickTags: opts.quickTags, Greeting: termtext.Line(greeting), ReadOnly: readOnly, Zone: zone})
 }
 
