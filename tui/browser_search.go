@@ -23,7 +23,7 @@ func (b *browser) searchAsTyped(value string) tea.Cmd {
 	s.searching = true
 	st := searchStep{from: s.from, origin: s.from}
 	return tea.Batch(
-		searchFor(b.ctx.store, b.gen, s.seq, b.query, s.text, st, windowSize(b.tl.height)),
+		b.findStep(st),
 		b.countSearch(),
 	)
 }
@@ -38,13 +38,19 @@ func (b *browser) countSearch() tea.Cmd {
 	}
 	q := b.query
 	q.Text = s.text
-	return countMatches(b.ctx.store, b.gen, s.countSeq, q, model.Position{}, 0)
+	return s.start(countMatches(b.ctx.store, b.gen, s.countSeq, q, model.Position{}, 0), &s.counting, &s.nextCount)
+}
+
+// findStep starts a step of the search from st (searchFor).
+func (b *browser) findStep(st searchStep) tea.Cmd {
+	s := &b.search
+	return s.start(searchFor(b.ctx.store, b.gen, s.seq, b.query, s.text, st, windowSize(b.tl.height)), &s.finding, &s.nextFind)
 }
 
 func (b *browser) gotMatches(msg matchesMsg) tea.Cmd {
 	s := &b.search
-	if msg.gen != b.gen || msg.seq != s.countSeq {
-		return nil
+	if next := s.answered(&s.counting, &s.nextCount); next != nil || msg.gen != b.gen || msg.seq != s.countSeq {
+		return next // a later count's, or none
 	}
 	if msg.err != nil {
 		return fail(msg.err)
@@ -53,7 +59,7 @@ func (b *browser) gotMatches(msg matchesMsg) tea.Cmd {
 	if !msg.next.IsZero() {
 		q := b.query
 		q.Text = s.text
-		return countMatches(b.ctx.store, b.gen, s.countSeq, q, msg.next, msg.n)
+		return s.start(countMatches(b.ctx.store, b.gen, s.countSeq, q, msg.next, msg.n), &s.counting, &s.nextCount)
 	}
 	return nil
 }
@@ -106,16 +112,16 @@ func (b *browser) find(backward, inclusive bool) tea.Cmd {
 	}
 	s.searching = true
 	b.layoutDetail()
-	return searchFor(b.ctx.store, b.gen, s.seq, b.query, s.text, st, windowSize(b.tl.height))
+	return b.findStep(st)
 }
 
 func (b *browser) gotSearch(msg searchMsg) tea.Cmd {
 	s := &b.search
-	if msg.gen != b.gen || msg.seq != s.seq {
-		return nil
+	if next := s.answered(&s.finding, &s.nextFind); next != nil || msg.gen != b.gen || msg.seq != s.seq {
+		return next // a later search's, or none
 	}
 	if msg.more != nil && msg.err == nil {
-		return searchFor(b.ctx.store, b.gen, s.seq, b.query, s.text, *msg.more, windowSize(b.tl.height))
+		return b.findStep(*msg.more)
 	}
 	s.searching = false
 	if msg.err != nil {

@@ -1,6 +1,10 @@
 package tui
 
-import "chrono/model"
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
+)
 
 // search is the state of the search over the view. It is incremental:
 // each key at the / prompt looks again from the event selected when /
@@ -20,6 +24,35 @@ type search struct {
 	matches     int
 	matchesDone bool
 	countSeq    int
+	// A step of the search and one of its count are read one at a time
+	// each: keys typed or pasted faster than a step answers (each reads
+	// up to 25,000 events' text) do not start a read each. The latest
+	// asked for waits, and starts when the one under way answers.
+	finding, counting   bool
+	nextFind, nextCount tea.Cmd
+}
+
+// start starts a step of the search, or keeps it for when the one under
+// way answers.
+func (s *search) start(step tea.Cmd, flying *bool, next *tea.Cmd) tea.Cmd {
+	if *flying {
+		*next = step
+		return nil
+	}
+	*flying = true
+	return step
+}
+
+// answered notes that a step under way has answered, and starts the
+// one kept, if any.
+func (s *search) answered(flying *bool, next *tea.Cmd) tea.Cmd {
+	*flying = false
+	step := *next
+	*next = nil
+	if step == nil {
+		return nil
+	}
+	return s.start(step, flying, next)
 }
 
 // begin notes where a search starts from: the selected row, if any.
