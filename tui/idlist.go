@@ -28,12 +28,12 @@ func listOf(ids []string) idList {
 // they come: a scan that finds half a million holds no string of each.
 type idListBuilder struct {
 	text []byte
-	ends []int
+	ends []uint32
 }
 
 func (b *idListBuilder) add(id string) {
 	b.text = append(b.text, id...)
-	b.ends = append(b.ends, len(b.text))
+	b.ends = append(b.ends, uint32(len(b.text)))
 }
 
 // list returns the ids gathered as a list (sorted, each once), and
@@ -45,7 +45,7 @@ func (b *idListBuilder) list() idList {
 	// The buffer is the list's from here on, never written again.
 	all := unsafe.String(unsafe.SliceData(b.text), len(b.text))
 	ids := make(idList, len(b.ends))
-	start := 0
+	start := uint32(0)
 	for i, end := range b.ends {
 		ids[i], start = all[start:end], end
 	}

@@ -172,7 +172,8 @@ type setState struct {
 	// true. The events dated after the publication of the source their
 	// date is anchored to are not kept apart: at a million events they
 	// may be half of them, and problems holds them.
-	linked, linkProblems map[string]bool
+	linked       idList
+	linkProblems map[string]bool
 	// regroup are the events whose linked groups the changes read since
 	// may have changed: those whose order links were changed, and the
 	// events they link to.
@@ -498,10 +499,11 @@ func (st *setState) checkLinks(s model.Store) error {
 		r := root(int32(i))
 		members[r] = append(members[r], int32(i))
 	}
-	st.linked, st.linkProblems = make(map[string]bool, len(linked)), map[string]bool{}
+	var ids idListBuilder
 	for i := range linked {
-		st.linked[linked[i].id] = true
+		ids.add(linked[i].id)
 	}
+	st.linked, st.linkProblems = ids.list(), map[string]bool{}
 	for _, r := range slices.Sorted(maps.Keys(members)) {
 		in := members[r]
 		if len(in) < 2 {
@@ -531,7 +533,7 @@ func (st *setState) recheck(s model.Store, changed map[string]bool) error {
 	anySnapshot := st.anySnapshot()
 	dated := map[string]bool{} // the date problems of the events read again
 	for _, id := range slices.Sorted(maps.Keys(changed)) {
-		if st.linked[id] {
+		if st.linked.has(id) {
 			st.regroup[id] = true
 		}
 		var isNotFound, isUnchecked bool
@@ -606,6 +608,8 @@ func (st *setState) recheck(s model.Store, changed map[string]bool) error {
 func (st *setState) regroupLinks(s model.Store) (map[string]bool, error) {
 	seen := map[string]bool{}
 	links := st.linkProblems // never given out: changed in place
+	linked := map[string]bool{}
+	defer func() { st.linked = st.linked.with(linked) }()
 	queue := slices.Sorted(maps.Keys(st.regroup))
 	for len(queue) > 0 {
 		id := queue[0]
@@ -618,7 +622,7 @@ func (st *setState) regroupLinks(s model.Store) (map[string]bool, error) {
 		if errors.Is(err, model.ErrNotFound) {
 			// Gone from the timeline: those that link to it are in a
 			// group without it now.
-			delete(st.linked, id)
+			linked[id] = false
 			delete(links, id)
 			in, err := s.IncomingLinks([]string{id})
 			if err != nil {
@@ -643,15 +647,20 @@ func (st *setState) regroupLinks(s model.Store) (map[string]bool, error) {
 			if err := st.checkLinks(s); err != nil {
 				return nil, err
 			}
-			return union(before, st.linked), nil // all of them were checked
+			clear(linked)            // read again whole
+			all := map[string]bool{} // all of them were checked
+			for _, id := range unionOf(before, st.linked) {
+				all[id] = true
+			}
+			return all, nil
 		}
 		for i := range group {
 			seen[group[i].ID] = true
 			delete(links, group[i].ID)
 			if len(group) > 1 {
-				st.linked[group[i].ID] = true
+				linked[group[i].ID] = true
 			} else {
-				delete(st.linked, group[i].ID)
+				linked[group[i].ID] = false
 			}
 		}
 		for _, c := range model.Contradictions(group, nil, nil) {
@@ -661,12 +670,4 @@ func (st *setState) regroupLinks(s model.Store) (map[string]bool, error) {
 		}
 	}
 	return seen, nil
-}
-
-// union is a new set of the events in a or b.
-func union(a, b map[string]bool) map[string]bool {
-	out := make(map[string]bool, len(a)+len(b))
-	maps.Copy(out, a)
-	maps.Copy(out, b)
-	return out
 }
