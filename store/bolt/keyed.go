@@ -8,6 +8,7 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"unsafe"
 
@@ -35,8 +36,11 @@ import (
 // one version of the store.
 type keyed struct {
 	// ids are the ids, sorted; given is the list they were sorted from,
-	// the same when it was sorted.
+	// the same when it was sorted. The ids the store found itself (a
+	// link's) are kept as text instead, the end of each in ends.
 	ids, given []string
+	text       string
+	ends       []uint32
 	// order is the stored events, as indexes into ids, in timeline order.
 	order   []int32
 	periods []model.Period
@@ -48,7 +52,30 @@ func (k *keyed) len() int { return len(k.order) }
 // key returns the order key of the event at i in timeline order, nil
 // when it is no longer stored (never, within the version k is of).
 func (k *keyed) key(ids *bbolt.Bucket, i int) []byte {
-	return ids.Get(bytesOf(k.ids[k.order[i]]))
+	return ids.Get(bytesOf(k.id(int(k.order[i]))))
+}
+
+// id returns the id at i among the sorted ids.
+func (k *keyed) id(i int) string {
+	if k.ends == nil {
+		return k.ids[i]
+	}
+	start := uint32(0)
+	if i > 0 {
+		start = k.ends[i-1]
+	}
+	return k.text[start:k.ends[i]]
+}
+
+// pack keeps the ids as text: 4 bytes an id beside it, not 16.
+func (k *keyed) pack() {
+	var text strings.Builder
+	k.ends = make([]uint32, len(k.ids))
+	for i, id := range k.ids {
+		text.WriteString(id)
+		k.ends[i] = uint32(text.Len())
+	}
+	k.text, k.ids, k.given = text.String(), nil, nil
 }
 
 // search returns how many of the events come before order.
@@ -67,24 +94,26 @@ func keyedOf(b buckets, given []string) *keyed {
 	if !slices.IsSorted(ids) {
 		ids = slices.Sorted(slices.Values(given))
 	}
-	// Each found event is sorted by the first 48 bytes of its order key
+	// Each found event is sorted by the first 44 bytes of its order key
 	// (the span, the depth, the precision and the title's start) held
 	// as words, so that the sort compares in its own memory, not in the
-	// file's pages all over the map; the rare tie (one in 200 at a
-	// million events) is settled by the whole keys.
+	// file's pages all over the map; the rare tie (titles that begin
+	// alike on the same day) is settled by the whole keys.
 	type found struct {
-		w [6]uint64
-		i int32
+		w    [5]uint64
+		last uint32 // bytes 40 to 44
+		i    int32
 	}
 	all := make([]found, 0, len(ids))
 	var periods periodCounter
 	add := func(i int, order []byte) {
 		var f found
-		var word [48]byte
+		var word [44]byte
 		copy(word[:], order)
 		for j := range f.w {
 			f.w[j] = binary.BigEndian.Uint64(word[j*8:])
 		}
+		f.last = binary.BigEndian.Uint32(word[40:])
 		f.i = int32(i)
 		all = append(all, f)
 		periods.add(order)
@@ -105,7 +134,7 @@ func keyedOf(b buckets, given []string) *keyed {
 		// Many of the events: one pass along the ids index.
 		c := b.ids.Cursor()
 		k, v := c.Seek(bytesOf(ids[0]))
-		for i := 0; i < len(ids) && k != nil; step(releaseEvery / 8) {
+		for i := 0; i < len(ids) && k != nil; step(releaseEvery / 16) {
 			switch bytes.Compare(k, bytesOf(ids[i])) {
 			case 0:
 				add(i, v)
@@ -137,6 +166,9 @@ func keyedOf(b buckets, given []string) *keyed {
 			case x.w[j] > y.w[j]:
 				return 1
 			}
+		}
+		if c := cmp.Compare(x.last, y.last); c != 0 {
+			return c
 		}
 		if x.i == y.i {
 			return 0
@@ -259,13 +291,16 @@ func (c *keyCache) forget(e *keyedEntry) {
 // roll back).
 func keptKeyed(b buckets, name string, list []string, ids func() ([]string, error)) (*keyed, error) {
 	work := func() (*keyed, error) {
-		if ids != nil {
-			var err error
-			if list, err = ids(); err != nil {
-				return nil, err
-			}
+		if ids == nil {
+			return keyedOf(b, list), nil
 		}
-		return keyedOf(b, list), nil
+		list, err := ids()
+		if err != nil {
+			return nil, err
+		}
+		k := keyedOf(b, list)
+		k.pack()
+		return k, nil
 	}
 	cache := b.keys
 	if cache == nil || b.tx.Writable() {

@@ -74,15 +74,20 @@ func TestKeyedAgreesWithTheTimeline(t *testing.T) {
 				}
 			}
 			k := keyedOf(b, given)
-			if k.len() != len(keys) {
-				t.Fatalf("%s: %d events found; want %d", tt.name, k.len(), len(keys))
-			}
-			for i, key := range keys {
-				if got := k.key(b.ids, i); !bytes.Equal(got, key) {
-					t.Fatalf("%s: event %d in order is %s; want %s", tt.name, i, model.OrderKeyID(got), model.OrderKeyID(key))
+			for _, form := range []string{"as given", "packed"} {
+				if form == "packed" {
+					k.pack()
 				}
-				if got := k.search(b.ids, key); got != i {
-					t.Fatalf("%s: %s found at %d; want %d", tt.name, model.OrderKeyID(key), got, i)
+				if k.len() != len(keys) {
+					t.Fatalf("%s, %s: %d events found; want %d", tt.name, form, k.len(), len(keys))
+				}
+				for i, key := range keys {
+					if got := k.key(b.ids, i); !bytes.Equal(got, key) {
+						t.Fatalf("%s, %s: event %d in order is %s; want %s", tt.name, form, i, model.OrderKeyID(got), model.OrderKeyID(key))
+					}
+					if got := k.search(b.ids, key); got != i {
+						t.Fatalf("%s, %s: %s found at %d; want %d", tt.name, form, model.OrderKeyID(key), got, i)
+					}
 				}
 			}
 			if !reflect.DeepEqual(k.periods, periods.periods()) {

@@ -36,7 +36,7 @@ func linkedKeyed(b buckets, rels []model.Rel) (*keyed, error) {
 	name := "links " + strings.Join(slices.Sorted(slices.Values(stringsOf(rels))), ",")
 	return keptKeyed(b, name, nil, func() ([]string, error) {
 		ids, err := linkedIDs(b, rels)
-		return packed(slices.Sorted(maps.Keys(ids))), err
+		return slices.Sorted(maps.Keys(ids)), err
 	})
 }
 
@@ -46,23 +46,4 @@ func stringsOf(rels []model.Rel) []string {
 		out[i] = string(r)
 	}
 	return out
-}
-
-// packed returns ids with their text in one string: the lists kept for
-// the links hold tens of thousands.
-func packed(ids []string) []string {
-	n := 0
-	for _, id := range ids {
-		n += len(id)
-	}
-	var text strings.Builder
-	text.Grow(n)
-	for _, id := range ids {
-		text.WriteString(id)
-	}
-	all, at := text.String(), 0
-	for i, id := range ids {
-		ids[i], at = all[at:at+len(id)], at+len(id)
-	}
-	return ids
 }

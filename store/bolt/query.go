@@ -183,11 +183,14 @@ func scan(q model.Query, b buckets, from []byte, backward bool, fn func(order []
 	if err != nil {
 		return err
 	}
+	p := newPager(b.tx, c)
+	defer p.done()
 	for order := c.seek(from); order != nil; order = c.next() {
-		if !f.matches(order, c.value) {
+		p.read()
+		if !f.matches(order, p.value) {
 			continue
 		}
-		more, err := fn(order, c.value)
+		more, err := fn(order, p.value)
 		if err != nil || !more {
 			return err
 		}
@@ -195,33 +198,75 @@ func scan(q model.Query, b buckets, from []byte, backward bool, fn func(order []
 	return nil
 }
 
+// pager lets the pages of the file that a long read has brought into
+// the process's resident memory go as it reads (release): a pass over a
+// million events would otherwise bring the whole file in. Reading a page
+// brings in the 64 KB about it (the kernel maps a page's neighbours with
+// it), so the pages go after releaseEvery candidates walked in order,
+// releaseRandom found by their keys all over the file, releaseValues
+// events' values read, or a thousand entries of the tags index.
+type pager struct {
+	tx        *bbolt.Tx
+	c         candidates
+	every     int
+	n, values int
+}
+
+const (
+	releaseEvery  = 16384
+	releaseRandom = 256
+	releaseValues = 1024
+	releaseTagged = 1024
+)
+
+func newPager(tx *bbolt.Tx, c candidates) *pager {
+	p := &pager{tx: tx, c: c, every: releaseEvery}
+	switch c.(type) {
+	case *keyedEvents:
+		p.every = releaseRandom
+	case *taggedEvents:
+		p.every = releaseTagged
+	}
+	return p
+}
+
+// read notes a candidate read.
+func (p *pager) read() {
+	if p.n++; p.n%p.every == 0 {
+		p.release()
+	}
+}
+
+// value reads the current candidate's value.
+func (p *pager) value() []byte {
+	if p.values++; p.values%releaseValues == 0 {
+		p.release()
+	}
+	return p.c.value()
+}
+
+// done lets the pages go at the end of a long read.
+func (p *pager) done() {
+	if p.n >= p.every || p.values >= releaseValues {
+		p.release()
+	}
+}
+
+func (p *pager) release() {
+	if !p.tx.Writable() {
+		release(p.tx)
+	}
+}
+
 // Scan calls fn with the events q selects, in timeline order starting at
 // the first at or after from (zero: the beginning), or, when backward,
 // going back from the last before from (zero: the end). It stops when fn
 // returns false or an error.
 //
-// A long scan lets the pages it has read go as it goes (release), so that
-// a pass over a million events does not bring the whole file into the
-// process's resident memory.
+// A long scan lets the pages it has read go as it goes (pager).
 func (s *Store) Scan(q model.Query, from model.Position, backward bool, fn func(at model.Position, e model.Event) (bool, error)) error {
-	every := releaseEvery
-	if q.ByID || len(q.Linked) > 0 {
-		// Events read by their keys lie all over the file, and each
-		// brings the pages about its own in (the kernel maps a page's
-		// neighbours with it): let them go sooner.
-		every = releaseRandom
-	}
 	return s.view(func(b buckets) error {
-		n := 0
-		defer func() {
-			if n >= every {
-				release(b.tx)
-			}
-		}()
 		return scan(q, b, from.Key(), backward, func(order []byte, value func() []byte) (bool, error) {
-			if n++; n%every == 0 {
-				release(b.tx)
-			}
 			e, err := decodeEvent(value())
 			if err != nil {
 				return false, err
@@ -230,15 +275,6 @@ func (s *Store) Scan(q model.Query, from model.Position, backward bool, fn func(
 		})
 	})
 }
-
-// releaseEvery is how many events a scan reads in order between
-// releases, and releaseRandom how many it reads by their keys, all over
-// the file: each of those brings in the 64 KB about it (the kernel maps
-// a page's neighbours with it), so that 128 hold some 8 MB.
-const (
-	releaseEvery  = 16384
-	releaseRandom = 128
-)
 
 // Count returns how many events q selects, from the kept counts when one
 // answers the query and by scanning otherwise.

@@ -56,9 +56,6 @@ func (s *Store) step(q model.Query, at model.Position, backward bool, limit int,
 	limit = max(limit, 1)
 	from := at.Key()
 	err = s.view(func(b buckets) error {
-		if q.Text != "" {
-			defer release(b.tx)
-		}
 		c, rest, err := candidatesOf(q, b, backward)
 		if err != nil {
 			return err
@@ -67,6 +64,8 @@ func (s *Store) step(q model.Query, at model.Position, backward bool, limit int,
 		if err != nil {
 			return err
 		}
+		p := newPager(b.tx, c)
+		defer p.done()
 		seen := 0
 		var last []byte
 		for order := c.seek(from); order != nil; order = c.next() {
@@ -77,10 +76,9 @@ func (s *Store) step(q model.Query, at model.Position, backward bool, limit int,
 				next = model.PositionOf(order)
 				return nil
 			}
-			if seen++; q.Text != "" && seen%(releaseEvery/16) == 0 {
-				release(b.tx) // the events' text read so far
-			}
-			if f.matches(order, c.value) && !visit(order) {
+			seen++
+			p.read()
+			if f.matches(order, p.value) && !visit(order) {
 				return nil
 			}
 			last = order
