@@ -5,25 +5,20 @@ import (
 	"runtime/debug"
 )
 
-// While the browser runs, the collector lets the heap grow to half as
-// much again as what is live (browserGC, unless GOGC sets another), not
-// twice, and works harder still as the runtime's memory nears
-// browserMemory (a soft limit, unless GOMEMLIMIT sets another). At a
-// million events, the work the browser does in the background when it
-// opens (the ↯ sets) took its own memory to 240 MiB without them, and
-// to 66 MiB with them; what stays live after is some 36 MiB. A larger
+// browserMemory is the soft limit on the Go runtime's memory while the
+// browser runs, unless GOMEMLIMIT sets another: as the heap nears it the
+// collector works harder, rather than letting the heap grow to twice
+// what is live. At a million events, the work the browser does in the
+// background when it opens (the ↯ sets) took its own memory to 240 MiB
+// without it; what stays live after is some 36 MiB. A larger
 // investigation that needs more than the limit gets it: the collector
-// then spends at most half the CPU keeping to it.
-const (
-	browserGC     = 50
-	browserMemory = 64 << 20
-)
+// then spends at most half the CPU keeping to it. (Halving GOGC as well
+// kept the peak lower still, but cost the movement keys a quarter of
+// their time.)
+const browserMemory = 64 << 20
 
-// limitMemory sets the browser's collector.
+// limitMemory sets the browser's soft memory limit.
 func limitMemory() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(browserGC)
-	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(browserMemory)
 	}
