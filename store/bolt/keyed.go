@@ -44,7 +44,16 @@ type keyed struct {
 	// order is the stored events, as indexes into ids, in timeline order.
 	order   []int32
 	periods []model.Period
+	// recent holds the order keys read last, by place in order: a
+	// window read again (the rows kept about the screen as it moves,
+	// the first steps of each search) finds them without a lookup.
+	mu     sync.Mutex
+	recent map[int32][]byte
 }
+
+// keptRecent bounds the order keys a keyed keeps: a few windows', some
+// 0.5 MB.
+const keptRecent = 4096
 
 // len is how many stored events the ids name.
 func (k *keyed) len() int { return len(k.order) }
@@ -52,7 +61,24 @@ func (k *keyed) len() int { return len(k.order) }
 // key returns the order key of the event at i in timeline order, nil
 // when it is no longer stored (never, within the version k is of).
 func (k *keyed) key(ids *bbolt.Bucket, i int) []byte {
-	return ids.Get(bytesOf(k.id(int(k.order[i]))))
+	k.mu.Lock()
+	key, ok := k.recent[int32(i)]
+	k.mu.Unlock()
+	if ok {
+		return key
+	}
+	key = ids.Get(bytesOf(k.id(int(k.order[i]))))
+	if key == nil {
+		return nil
+	}
+	key = bytes.Clone(key) // the file's memory is the transaction's
+	k.mu.Lock()
+	if len(k.recent) >= keptRecent || k.recent == nil {
+		k.recent = make(map[int32][]byte, keptRecent)
+	}
+	k.recent[int32(i)] = key
+	k.mu.Unlock()
+	return key
 }
 
 // id returns the id at i among the sorted ids.
