@@ -479,8 +479,7 @@ func (st *setState) checkLinks(s model.Store) error {
 	for i := range group {
 		group[i] = int32(i)
 	}
-	var root func(i int32) int32
-	root = func(i int32) int32 {
+	root := func(i int32) int32 {
 		for group[i] != i {
 			group[i] = group[group[i]]
 			i = group[i]
