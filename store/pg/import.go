@@ -245,6 +245,7 @@ func (im *txImport) flush() error {
 	}
 	var write [][]any
 	var history, linked []string
+	var changes [][]byte
 	for _, p := range im.pending {
 		e := p.e
 		im.result.Events++
@@ -271,7 +272,11 @@ func (im *txImport) flush() error {
 			im.changes = append(im.changes, model.EventChange{ID: e.ID, Before: &before, From: model.OnTimeline, To: model.OnTimeline})
 			linked = append(linked, e.ID)
 		}
-		history = append(history, e.ID)
+		change, err := json.Marshal(&im.changes[len(im.changes)-1])
+		if err != nil {
+			return fmt.Errorf("event %q: %w", e.ID, err)
+		}
+		history, changes = append(history, e.ID), append(changes, change)
 		r, err := rowOf(&e)
 		if err != nil {
 			return err
@@ -320,8 +325,7 @@ func (im *txImport) flush() error {
 	if err := im.markLinked(history); err != nil {
 		return err
 	}
-	_, err = im.tx.Exec(ctx, `INSERT INTO history (inv, id, seq) SELECT $1, unnest($2::text[]), $3 ON CONFLICT DO NOTHING`, im.s.inv, history, int64(im.seq))
-	return err
+	return insertHistory(im.tx, im.s.inv, im.seq, history, changes)
 }
 
 // markLinked marks for settling the events an order link joins to ids.
@@ -370,7 +374,7 @@ func (im *txImport) commit(inputs []model.Input, results []model.ImportResult) e
 		}
 	}
 	if len(e.Events) > 0 || len(e.Sources) > 0 || e.Header != nil {
-		if _, err := recordEntry(im.tx, im.s, &e, nil); err != nil {
+		if _, err := recordEntry(im.tx, im.s, &e, false); err != nil {
 			return err
 		}
 	}

@@ -321,23 +321,29 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 		for {
 			var rows pgx.Rows
 			var err error
+			// An entry's head and an event's own change stand for its body
+			// where they answer (heads.go).
 			if q.Event != "" {
-				rows, err = db.Query(ctx, `SELECT j.seq, j.body, j.hash, j.prev FROM history h JOIN journal j ON j.inv = h.inv AND j.seq = h.seq
+				rows, err = db.Query(ctx, `SELECT j.seq, CASE WHEN j.head IS NOT NULL AND h.change IS NOT NULL THEN j.head ELSE j.body END,
+					j.head IS NOT NULL AND h.change IS NOT NULL, h.change, j.hash, j.prev FROM history h JOIN journal j ON j.inv = h.inv AND j.seq = h.seq
 					WHERE h.inv = $1 AND h.id = $2 AND h.seq < $3 ORDER BY h.seq DESC LIMIT $4`, s.inv, q.Event, before, batch)
 			} else {
-				rows, err = db.Query(ctx, `SELECT seq, body, hash, prev FROM journal WHERE inv = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3`, s.inv, before, batch)
+				heads := q.MostEvents > 0 && q.MostEvents <= headEvents
+				rows, err = db.Query(ctx, `SELECT seq, CASE WHEN $4 AND head IS NOT NULL THEN head ELSE body END, $4 AND head IS NOT NULL, NULL::bytea, hash, prev
+					FROM journal WHERE inv = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3`, s.inv, before, batch, heads)
 			}
 			if err != nil {
 				return err
 			}
 			type raw struct {
-				seq              int64
-				body, hash, prev []byte
+				seq                      int64
+				body, change, hash, prev []byte
+				head                     bool
 			}
 			var page []raw
 			for rows.Next() {
 				var r raw
-				if err := rows.Scan(&r.seq, &r.body, &r.hash, &r.prev); err != nil {
+				if err := rows.Scan(&r.seq, &r.body, &r.head, &r.change, &r.hash, &r.prev); err != nil {
 					rows.Close()
 					return err
 				}
@@ -353,10 +359,18 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 					return err
 				}
 				before = r.seq
+				if r.head {
+					if e, err = fromHead(q, e, r.change); err != nil {
+						return err
+					}
+				}
 				if !q.Matches(&e) {
 					continue
 				}
-				out = append(out, q.Trim(e))
+				if !r.head {
+					e = q.Trim(e)
+				}
+				out = append(out, e)
 				if q.Limit > 0 && len(out) >= q.Limit {
 					return nil
 				}

@@ -90,24 +90,13 @@ var _ model.Restorer = (*Store)(nil)
 // appendEntry stores e under its own number, linked to prev, with the
 // history row of each event it touched, and returns its hash.
 func appendEntry(t *writeTx, e model.Entry, prev []byte) ([]byte, error) {
-	e.Hash, e.Prev = "", ""
-	body, err := json.Marshal(&e)
+	hash, err := insertEntry(t.tx, t.s.inv, e, prev)
 	if err != nil {
-		return nil, fmt.Errorf("journal entry #%d: %w", e.Seq, err)
-	}
-	hash := contentHash(e.Seq, prev, body)
-	if _, err := t.tx.Exec(ctx, `INSERT INTO journal (inv, seq, at, body, hash, prev) VALUES ($1, $2, $3, $4, $5, $6)`,
-		t.s.inv, int64(e.Seq), e.At, body, hash, prev); err != nil {
 		return nil, err
 	}
-	ids := make([]string, len(e.Events))
-	for i := range e.Events {
-		ids[i] = e.Events[i].ID
+	ids, changes, err := changesOf(&e)
+	if err != nil {
+		return nil, err
 	}
-	if len(ids) > 0 {
-		if _, err := t.tx.Exec(ctx, `INSERT INTO history (inv, id, seq) SELECT $1, unnest($2::text[]), $3 ON CONFLICT DO NOTHING`, t.s.inv, ids, int64(e.Seq)); err != nil {
-			return nil, err
-		}
-	}
-	return hash, nil
+	return hash, insertHistory(t.tx, t.s.inv, e.Seq, ids, changes)
 }

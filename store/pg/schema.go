@@ -32,6 +32,7 @@ var migrations = []migration{
 	{"the events in the chronology's order", placeInOrder},
 	{"the events' search key and its trigram index", addSearchKey},
 	{"the counts kept by stretch of the order key, month, tag, actor and status", keepCounts},
+	{"the journal's heads, and each event's change in its history", addHeads},
 }
 
 // schemaLock is the advisory lock chronos take while they migrate, so

@@ -153,39 +153,33 @@ func (t *writeTx) record(op model.Op, phrase string) (model.Entry, error) {
 	if len(e.Events) == 0 && len(e.Sources) == 0 && e.Header == nil && len(e.Snapshots) == 0 {
 		return model.Entry{}, nil
 	}
-	ids := make([]string, len(e.Events))
-	for i := range e.Events {
-		ids[i] = e.Events[i].ID
-	}
-	seq, err := recordEntry(t.tx, t.s, &e, ids)
+	seq, err := recordEntry(t.tx, t.s, &e, true)
 	e.Seq = seq
 	return e, err
 }
 
-// recordEntry stores an entry under the next sequence number, with the
-// history row of each event it touched, and notifies the channel at
-// commit. The investigation's row lock, held since begin, makes the
-// number the next one.
-func recordEntry(tx pgx.Tx, s *Store, e *model.Entry, ids []string) (uint64, error) {
+// recordEntry stores an entry under the next sequence number, with its
+// head (heads.go) and, with history, the history row of each event it
+// touched (an import writes its own as it goes), and notifies the
+// channel at commit. The investigation's row lock, held since begin,
+// makes the number the next one.
+func recordEntry(tx pgx.Tx, s *Store, e *model.Entry, history bool) (uint64, error) {
 	last, prev, err := chainHead(tx, s.inv)
 	if err != nil {
 		return 0, err
 	}
 	e.Seq = last + 1
-	head := *e
-	head.Hash, head.Prev = "", ""
-	body, err := json.Marshal(&head)
+	hash, err := insertEntry(tx, s.inv, *e, prev)
 	if err != nil {
-		return 0, fmt.Errorf("journal entry #%d: %w", e.Seq, err)
-	}
-	hash := contentHash(e.Seq, prev, body)
-	if _, err := tx.Exec(ctx, `INSERT INTO journal (inv, seq, at, body, hash, prev) VALUES ($1, $2, $3, $4, $5, $6)`,
-		s.inv, int64(e.Seq), e.At, body, hash, prev); err != nil {
 		return 0, err
 	}
 	e.Hash, e.Prev = hex.EncodeToString(hash), hex.EncodeToString(prev)
-	if len(ids) > 0 {
-		if _, err := tx.Exec(ctx, `INSERT INTO history (inv, id, seq) SELECT $1, unnest($2::text[]), $3 ON CONFLICT DO NOTHING`, s.inv, ids, last+1); err != nil {
+	if history {
+		ids, changes, err := changesOf(e)
+		if err != nil {
+			return 0, err
+		}
+		if err := insertHistory(tx, s.inv, e.Seq, ids, changes); err != nil {
 			return 0, err
 		}
 	}

@@ -1,0 +1,116 @@
+package pg
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"chrono/model"
+)
+
+// An import's journal entry names every event it touched: at 100,000
+// events its body is megabytes of JSON, and reading an event's history,
+// or the head of the journal, read and decoded it whole (35 to 121 ms
+// for each event selected in the browser). The journal therefore keeps
+// beside a body of many events its head (the entry with its first
+// headEvents events, Touched saying how many it has), and the history
+// table each event's own change: an event's history reads its change
+// and the head, and a listing that shows a few events of each entry
+// reads the heads. The body stays what the hash chain covers and what
+// a whole read gives. Entries written before the schema's step 7 have
+// neither, and are read whole as before.
+
+// headEvents is how many events an entry's head keeps.
+const headEvents = 8
+
+// addHeads is the schema's step 7.
+func addHeads(tx pgx.Tx) error {
+	_, err := tx.Exec(ctx, `ALTER TABLE journal ADD COLUMN head bytea;
+ALTER TABLE history ADD COLUMN change bytea;`)
+	return err
+}
+
+// headOf returns the head kept for an entry, nil when its body is small
+// enough to read whole.
+func headOf(e model.Entry) ([]byte, error) {
+	if len(e.Events) <= headEvents {
+		return nil, nil
+	}
+	e.Touched = len(e.Events)
+	e.Events = e.Events[:headEvents]
+	e.Hash, e.Prev = "", ""
+	head, err := json.Marshal(&e)
+	if err != nil {
+		return nil, fmt.Errorf("journal entry #%d: %w", e.Seq, err)
+	}
+	return head, nil
+}
+
+// insertEntry stores e under its own number, linked to prev, with its
+// head, and returns its hash.
+func insertEntry(tx pgx.Tx, inv int64, e model.Entry, prev []byte) ([]byte, error) {
+	e.Hash, e.Prev = "", ""
+	body, err := json.Marshal(&e)
+	if err != nil {
+		return nil, fmt.Errorf("journal entry #%d: %w", e.Seq, err)
+	}
+	head, err := headOf(e)
+	if err != nil {
+		return nil, err
+	}
+	hash := contentHash(e.Seq, prev, body)
+	if _, err := tx.Exec(ctx, `INSERT INTO journal (inv, seq, at, body, hash, prev, head) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+		inv, int64(e.Seq), e.At, body, hash, prev, head); err != nil {
+		return nil, err
+	}
+	return hash, nil
+}
+
+// changesOf returns each event's change in e as history keeps it, in
+// the order of ids.
+func changesOf(e *model.Entry) (ids []string, changes [][]byte, err error) {
+	ids = make([]string, len(e.Events))
+	changes = make([][]byte, len(e.Events))
+	for i := range e.Events {
+		ids[i] = e.Events[i].ID
+		if changes[i], err = json.Marshal(&e.Events[i]); err != nil {
+			return nil, nil, fmt.Errorf("journal entry #%d: event %q: %w", e.Seq, ids[i], err)
+		}
+	}
+	return ids, changes, nil
+}
+
+// insertHistory adds the history rows of the events an entry touched,
+// each with its change. An event the entry names twice (two files of one
+// import) keeps no change of its own: its history reads the body.
+func insertHistory(tx pgx.Tx, inv int64, seq uint64, ids []string, changes [][]byte) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	_, err := tx.Exec(ctx, `INSERT INTO history (inv, id, seq, change) SELECT $1, id, $3, change FROM unnest($2::text[], $4::bytea[]) AS x(id, change)
+		ON CONFLICT (inv, id, seq) DO UPDATE SET change = NULL`, inv, ids, int64(seq), changes)
+	return err
+}
+
+// fromHead makes the entry q reads of one whose head was read (its
+// first events, and Touched saying how many it has) and, for an event's
+// history, that event's change: as Trim makes it of the whole entry.
+func fromHead(q model.JournalQuery, e model.Entry, change []byte) (model.Entry, error) {
+	total := e.Touched
+	e.Touched = 0
+	if q.Event != "" {
+		var c model.EventChange
+		if err := json.Unmarshal(change, &c); err != nil {
+			return e, fmt.Errorf("journal entry #%d: the change to %q is not readable JSON (%v): %w", e.Seq, q.Event, err, model.ErrDamaged)
+		}
+		e.Events = []model.EventChange{c}
+	} else {
+		e = q.Trim(e)
+		e.Touched = 0
+	}
+	if total > len(e.Events) {
+		e.Touched = total
+	}
+	return e, nil
+}

@@ -1,0 +1,69 @@
+package pg
+
+import (
+	"reflect"
+	"testing"
+
+	"chrono/model"
+	"chrono/store/storetest"
+)
+
+// TestJournalReadsHeads: an event's history and a listing of a few
+// events an entry read from the heads and the events' own changes are
+// what the whole bodies give, which entries written before the heads
+// (or naming an event twice) are still read from.
+func TestJournalReadsHeads(t *testing.T) {
+	s := newStore(t, "a")
+	if _, err := s.Import([]model.Input{storetest.NativeInput("timeline.example.json", storetest.ExampleDoc(t))}, model.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Write(model.OpTag, "tag", func(tx model.Tx) error {
+		_, err := model.RetagEach(tx, model.Retags([]string{"fbi-tip", "khashoggi-killed"}, []string{"checked"}, nil))
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.conn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var heads, changes int
+	if err := c.QueryRow(ctx, `SELECT (SELECT count(*) FROM journal WHERE inv = $1 AND head IS NOT NULL),
+		(SELECT count(*) FROM history WHERE inv = $1 AND change IS NOT NULL)`, s.inv).Scan(&heads, &changes); err != nil {
+		t.Fatal(err)
+	}
+	if heads != 1 || changes != 15 {
+		t.Fatalf("%d heads, %d changes kept; want the import's head, and 13 + 2 changes", heads, changes)
+	}
+	queries := []model.JournalQuery{
+		{Event: "fbi-tip"}, {Event: "khashoggi-killed", Limit: 1}, {Event: "no-such-event"},
+		{MostEvents: 1}, {MostEvents: headEvents}, {MostEvents: headEvents + 1}, {}, {Limit: 1, MostEvents: 2},
+	}
+	read := func() [][]model.Entry {
+		var out [][]model.Entry
+		for _, q := range queries {
+			es, err := s.Journal(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, es)
+		}
+		return out
+	}
+	withHeads := read()
+	if _, err := c.Exec(ctx, `UPDATE journal SET head = NULL WHERE inv = $1`, s.inv); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Exec(ctx, `UPDATE history SET change = NULL WHERE inv = $1`, s.inv); err != nil {
+		t.Fatal(err)
+	}
+	whole := read()
+	for i, q := range queries {
+		if !reflect.DeepEqual(withHeads[i], whole[i]) {
+			t.Errorf("%+v: from the heads %+v\nfrom the bodies %+v", q, withHeads[i], whole[i])
+		}
+	}
+	if es := whole[0]; len(es) != 2 || len(es[1].Events) != 1 || es[1].Touched != 13 {
+		t.Errorf("fbi-tip's history %+v; want the tag and the import, which touched 13", es)
+	}
+}
