@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -8,6 +9,8 @@ import (
 	"testing"
 
 	"chrono/model"
+	"chrono/model/native"
+	"chrono/model/synth"
 	"chrono/store/storetest"
 
 	bbolt "go.etcd.io/bbolt"
@@ -163,4 +166,20 @@ func mergeKeys[V any](a, b map[string]V) map[string]bool {
 		out[k] = true
 	}
 	return out
+}
+
+// newSynthStore is a new store holding a synthetic investigation of n
+// events (chrono synth).
+func newSynthStore(t testing.TB, n int) *Store {
+	t.Helper()
+	var doc bytes.Buffer
+	if err := native.Write(&doc, synth.Header(n), synth.Sources(synth.DefaultSeed), synth.Events(synth.DefaultSeed, n)); err != nil {
+		t.Fatal(err)
+	}
+	s := newEmptyStore(t)
+	in := model.Input{Name: "synth.json", Size: -1, Read: func(sink model.Sink) error { return native.Read(bytes.NewReader(doc.Bytes()), sink) }}
+	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

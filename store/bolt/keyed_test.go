@@ -9,8 +9,6 @@ import (
 	"testing"
 
 	"chrono/model"
-	"chrono/model/native"
-	"chrono/model/synth"
 
 	bbolt "go.etcd.io/bbolt"
 )
@@ -21,16 +19,7 @@ import (
 // (found along the ids index), given in any order, some twice, some not
 // stored; and titles that begin alike are ordered by the whole key.
 func TestKeyedAgreesWithTheTimeline(t *testing.T) {
-	const n = 3_000
-	var doc bytes.Buffer
-	if err := native.Write(&doc, synth.Header(n), synth.Sources(synth.DefaultSeed), synth.Events(synth.DefaultSeed, n)); err != nil {
-		t.Fatal(err)
-	}
-	s := newEmptyStore(t)
-	in := model.Input{Name: "synth.json", Size: -1, Read: func(sink model.Sink) error { return native.Read(bytes.NewReader(doc.Bytes()), sink) }}
-	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	s := newSynthStore(t, 3_000)
 	if _, err := s.Write(model.OpAdd, "alike", func(tx model.Tx) error {
 		for i := range 40 {
 			e := model.Event{ID: fmt.Sprintf("alike-%02d", i), Title: fmt.Sprintf("The same long beginning of a title, then %02d", 39-i), Date: model.MustParseDate("2017-08-14")}

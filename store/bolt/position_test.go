@@ -1,12 +1,9 @@
 package bolt
 
 import (
-	"bytes"
 	"testing"
 
 	"chrono/model"
-	"chrono/model/native"
-	"chrono/model/synth"
 
 	bbolt "go.etcd.io/bbolt"
 )
@@ -20,15 +17,7 @@ func TestPosition(t *testing.T) {
 		t.Skip("20,000 events: not under -short")
 	}
 	const n = 20_000
-	var doc bytes.Buffer
-	if err := native.Write(&doc, synth.Header(n), synth.Sources(synth.DefaultSeed), synth.Events(synth.DefaultSeed, n)); err != nil {
-		t.Fatal(err)
-	}
-	s := newEmptyStore(t)
-	in := model.Input{Name: "synth.json", Size: -1, Read: func(sink model.Sink) error { return native.Read(bytes.NewReader(doc.Bytes()), sink) }}
-	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	s := newSynthStore(t, n)
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		b := bucketsOf(tx)
 		i := 0
