@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"io"
 	"iter"
 )
 
@@ -20,6 +21,22 @@ type Restorer interface {
 	// from ends with the same chain head. On any problem nothing is
 	// kept. Restore records no entry of its own: the journal is from's.
 	Restore(from Reader) (Restored, error)
+}
+
+// WithdrawnReader is a Reader that also gives the snapshots an undo took
+// away, whose bytes it keeps for a redo. A restore from one carries them,
+// withdrawn still, so that the journal's entries that name them can be
+// undone and redone in the copy, and the snapshots attached after keep
+// their numbers.
+type WithdrawnReader interface {
+	// WithdrawnSnapshots lists a source's withdrawn snapshots, oldest
+	// first.
+	WithdrawnSnapshots(sourceID string) ([]Snapshot, error)
+	// WithdrawnSnapshotText and WithdrawnSnapshotOriginal stream a
+	// withdrawn snapshot's bytes, as SnapshotText and SnapshotOriginal
+	// stream a kept one's.
+	WithdrawnSnapshotText(sourceID string, n int) (io.ReadCloser, error)
+	WithdrawnSnapshotOriginal(sourceID string, n int) (io.ReadCloser, error)
 }
 
 // ErrNotEmpty means a restore was asked into a store that already holds
@@ -65,13 +82,34 @@ func RestoreContent(tx Tx, from Reader, n *Restored) error {
 		}
 		n.Events++
 	}
+	withdrawnOf, _ := from.(WithdrawnReader)
 	for _, s := range srcs {
 		snaps, err := from.Snapshots(s.ID)
 		if err != nil {
 			return fmt.Errorf("source %q: %w", s.ID, err)
 		}
-		for _, snap := range snaps {
-			if err := restoreSnapshot(tx, from, snap); err != nil {
+		var withdrawn []Snapshot
+		if withdrawnOf != nil {
+			if withdrawn, err = withdrawnOf.WithdrawnSnapshots(s.ID); err != nil {
+				return fmt.Errorf("source %q: %w", s.ID, err)
+			}
+		}
+		// In their numbers' order, kept and withdrawn, each numbered
+		// as it was.
+		for len(snaps) > 0 || len(withdrawn) > 0 {
+			var snap Snapshot
+			var err error
+			if len(withdrawn) == 0 || len(snaps) > 0 && snaps[0].N < withdrawn[0].N {
+				snap, snaps = snaps[0], snaps[1:]
+				err = restoreSnapshot(tx, snap, from.SnapshotOriginal, from.SnapshotText)
+			} else {
+				snap, withdrawn = withdrawn[0], withdrawn[1:]
+				err = restoreSnapshot(tx, snap, withdrawnOf.WithdrawnSnapshotOriginal, withdrawnOf.WithdrawnSnapshotText)
+				if err == nil {
+					err = tx.WithdrawSnapshot(snap.Source, snap.N, true)
+				}
+			}
+			if err != nil {
 				return fmt.Errorf("snapshot %d of source %q: %w", snap.N, s.ID, err)
 			}
 			n.Snapshots++
@@ -82,13 +120,13 @@ func RestoreContent(tx Tx, from Reader, n *Restored) error {
 
 // restoreSnapshot copies one snapshot, its number kept, and checks that
 // the bytes copied are the ones it names.
-func restoreSnapshot(tx Tx, from Reader, snap Snapshot) error {
-	original, err := from.SnapshotOriginal(snap.Source, snap.N)
+func restoreSnapshot(tx Tx, snap Snapshot, openOriginal, openText func(source string, n int) (io.ReadCloser, error)) error {
+	original, err := openOriginal(snap.Source, snap.N)
 	if err != nil {
 		return err
 	}
 	defer original.Close()
-	text, err := from.SnapshotText(snap.Source, snap.N)
+	text, err := openText(snap.Source, snap.N)
 	if err != nil {
 		return err
 	}

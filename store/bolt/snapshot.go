@@ -156,18 +156,45 @@ func (s *Store) Snapshots(source string) ([]model.Snapshot, error) {
 
 // SnapshotText implements model.Reader.
 func (s *Store) SnapshotText(source string, n int) (io.ReadCloser, error) {
-	return openSnapshot(s.view, source, n, snapshots.Text)
+	return openSnapshot(s.view, source, n, snapshots.Text, snapshots.Open)
 }
 
 // SnapshotOriginal implements model.Reader.
 func (s *Store) SnapshotOriginal(source string, n int) (io.ReadCloser, error) {
-	return openSnapshot(s.view, source, n, snapshots.Original)
+	return openSnapshot(s.view, source, n, snapshots.Original, snapshots.Open)
 }
+
+// WithdrawnSnapshots implements model.WithdrawnReader.
+func (s *Store) WithdrawnSnapshots(source string) ([]model.Snapshot, error) {
+	var out []model.Snapshot
+	err := s.view(func(b buckets) error {
+		metas, err := snapshotMetas(b.snapshots, source)
+		for _, m := range metas {
+			if m.Withdrawn {
+				out = append(out, m.Snapshot)
+			}
+		}
+		return err
+	})
+	return out, err
+}
+
+// WithdrawnSnapshotText implements model.WithdrawnReader.
+func (s *Store) WithdrawnSnapshotText(source string, n int) (io.ReadCloser, error) {
+	return openSnapshot(s.view, source, n, snapshots.Text, snapshots.OpenWithdrawn)
+}
+
+// WithdrawnSnapshotOriginal implements model.WithdrawnReader.
+func (s *Store) WithdrawnSnapshotOriginal(source string, n int) (io.ReadCloser, error) {
+	return openSnapshot(s.view, source, n, snapshots.Original, snapshots.OpenWithdrawn)
+}
+
+var _ model.WithdrawnReader = (*Store)(nil)
 
 // openSnapshot reads a snapshot's original or text a piece at a time,
 // each piece in a read transaction of its own through view, so that a
 // long read holds no transaction open between pieces.
-func openSnapshot(view func(func(buckets) error) error, source string, n int, part snapshots.Part) (io.ReadCloser, error) {
+func openSnapshot(view func(func(buckets) error) error, source string, n int, part snapshots.Part, open snapshotOpener) (io.ReadCloser, error) {
 	var m snapshots.Record
 	err := view(func(b buckets) error {
 		var err error
@@ -188,8 +215,11 @@ func openSnapshot(view func(func(buckets) error) error, source string, n int, pa
 		})
 		return piece, err
 	}
-	return snapshots.Open(m, part, get, func(msg string) error { return corruption(msg) })
+	return open(m, part, get, func(msg string) error { return corruption(msg) })
 }
+
+// snapshotOpener is snapshots.Open, or OpenWithdrawn.
+type snapshotOpener func(r snapshots.Record, part snapshots.Part, get func(part snapshots.Part, i int) ([]byte, error), damaged func(msg string) error) (io.ReadCloser, error)
 
 // Snapshots is Store.Snapshots.
 func (s *Shared) Snapshots(source string) ([]model.Snapshot, error) {
@@ -198,14 +228,33 @@ func (s *Shared) Snapshots(source string) ([]model.Snapshot, error) {
 
 // SnapshotText is Store.SnapshotText, the store opened for each piece.
 func (s *Shared) SnapshotText(source string, n int) (io.ReadCloser, error) {
-	return openSnapshot(s.bucketsView, source, n, snapshots.Text)
+	return openSnapshot(s.bucketsView, source, n, snapshots.Text, snapshots.Open)
 }
 
 // SnapshotOriginal is Store.SnapshotOriginal, the store opened for each
 // piece.
 func (s *Shared) SnapshotOriginal(source string, n int) (io.ReadCloser, error) {
-	return openSnapshot(s.bucketsView, source, n, snapshots.Original)
+	return openSnapshot(s.bucketsView, source, n, snapshots.Original, snapshots.Open)
 }
+
+// WithdrawnSnapshots is Store.WithdrawnSnapshots.
+func (s *Shared) WithdrawnSnapshots(source string) ([]model.Snapshot, error) {
+	return read(s, func(st *Store) ([]model.Snapshot, error) { return st.WithdrawnSnapshots(source) })
+}
+
+// WithdrawnSnapshotText is Store.WithdrawnSnapshotText, the store opened
+// for each piece.
+func (s *Shared) WithdrawnSnapshotText(source string, n int) (io.ReadCloser, error) {
+	return openSnapshot(s.bucketsView, source, n, snapshots.Text, snapshots.OpenWithdrawn)
+}
+
+// WithdrawnSnapshotOriginal is Store.WithdrawnSnapshotOriginal, the
+// store opened for each piece.
+func (s *Shared) WithdrawnSnapshotOriginal(source string, n int) (io.ReadCloser, error) {
+	return openSnapshot(s.bucketsView, source, n, snapshots.Original, snapshots.OpenWithdrawn)
+}
+
+var _ model.WithdrawnReader = (*Shared)(nil)
 
 func (s *Shared) bucketsView(fn func(buckets) error) error {
 	return s.view(func(st *Store) error { return st.view(fn) })

@@ -185,12 +185,12 @@ func (s *Store) Snapshots(source string) ([]model.Snapshot, error) {
 
 // SnapshotText implements model.Reader.
 func (s *Store) SnapshotText(source string, n int) (io.ReadCloser, error) {
-	return s.openSnapshot(source, n, snapshots.Text)
+	return s.openSnapshot(source, n, snapshots.Text, snapshots.Open)
 }
 
 // SnapshotOriginal implements model.Reader.
 func (s *Store) SnapshotOriginal(source string, n int) (io.ReadCloser, error) {
-	return s.openSnapshot(source, n, snapshots.Original)
+	return s.openSnapshot(source, n, snapshots.Original, snapshots.Open)
 }
 
 // openSnapshot reads a snapshot's original or text a piece at a time,
@@ -198,7 +198,7 @@ func (s *Store) SnapshotOriginal(source string, n int) (io.ReadCloser, error) {
 // neither a transaction nor the connection between pieces. Pieces are
 // never rewritten once committed, so the pieces of separate reads are of
 // one stream.
-func (s *Store) openSnapshot(source string, n int, part snapshots.Part) (io.ReadCloser, error) {
+func (s *Store) openSnapshot(source string, n int, part snapshots.Part, open snapshotOpener) (io.ReadCloser, error) {
 	var m snapshots.Record
 	err := s.read(func(db querier) error {
 		var err error
@@ -219,5 +219,36 @@ func (s *Store) openSnapshot(source string, n int, part snapshots.Part) (io.Read
 		})
 		return piece, err
 	}
-	return snapshots.Open(m, part, get, func(msg string) error { return fmt.Errorf("%s: %w", msg, model.ErrDamaged) })
+	return open(m, part, get, func(msg string) error { return fmt.Errorf("%s: %w", msg, model.ErrDamaged) })
 }
+
+// snapshotOpener is snapshots.Open, or OpenWithdrawn.
+type snapshotOpener func(r snapshots.Record, part snapshots.Part, get func(part snapshots.Part, i int) ([]byte, error), damaged func(msg string) error) (io.ReadCloser, error)
+
+// WithdrawnSnapshots implements model.WithdrawnReader.
+func (s *Store) WithdrawnSnapshots(source string) ([]model.Snapshot, error) {
+	var out []model.Snapshot
+	err := s.read(func(db querier) error {
+		out = nil
+		metas, err := snapshotMetas(db, s.inv, source)
+		for _, m := range metas {
+			if m.Withdrawn {
+				out = append(out, m.Snapshot)
+			}
+		}
+		return err
+	})
+	return out, err
+}
+
+// WithdrawnSnapshotText implements model.WithdrawnReader.
+func (s *Store) WithdrawnSnapshotText(source string, n int) (io.ReadCloser, error) {
+	return s.openSnapshot(source, n, snapshots.Text, snapshots.OpenWithdrawn)
+}
+
+// WithdrawnSnapshotOriginal implements model.WithdrawnReader.
+func (s *Store) WithdrawnSnapshotOriginal(source string, n int) (io.ReadCloser, error) {
+	return s.openSnapshot(source, n, snapshots.Original, snapshots.OpenWithdrawn)
+}
+
+var _ model.WithdrawnReader = (*Store)(nil)

@@ -93,6 +93,19 @@ func Open(r Record, part Part, get func(part Part, i int) ([]byte, error), damag
 	if r.Withdrawn {
 		return nil, fmt.Errorf("%w: snapshot %d of source %q was withdrawn by an undo", model.ErrNotFound, r.N, r.Source)
 	}
+	return open(r, part, get, damaged)
+}
+
+// OpenWithdrawn is Open for a snapshot an undo withdrew, whose bytes are
+// kept for a redo: for a restore to carry them.
+func OpenWithdrawn(r Record, part Part, get func(part Part, i int) ([]byte, error), damaged func(msg string) error) (io.ReadCloser, error) {
+	if !r.Withdrawn {
+		return nil, fmt.Errorf("%w: snapshot %d of source %q is not withdrawn", model.ErrNotFound, r.N, r.Source)
+	}
+	return open(r, part, get, damaged)
+}
+
+func open(r Record, part Part, get func(part Part, i int) ([]byte, error), damaged func(msg string) error) (io.ReadCloser, error) {
 	pieces := r.Text
 	if part == Original || r.SameText {
 		part, pieces = Original, r.Original

@@ -46,6 +46,19 @@ func History(t testing.TB, st model.Store) {
 		if _, err := st.Write(w.op, string(w.op), w.fn); err != nil {
 			t.Fatalf("%s: %v", w.op, err)
 		}
+		if w.op == model.OpSnapshot {
+			// A second snapshot, attached and undone: withdrawn, its
+			// bytes kept for a redo.
+			if _, err := st.Write(w.op, string(w.op), func(tx model.Tx) error {
+				snap := model.Snapshot{Source: "wapo", MediaType: model.MediaHTML, Taken: time.Date(2026, 5, 2, 9, 30, 0, 0, time.UTC), Origin: "page2.html"}
+				return tx.PutSnapshot(&snap, strings.NewReader("<p>no cash</p>"), strings.NewReader("no cash"))
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := model.Undo(st); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 }
 
@@ -60,7 +73,8 @@ type Everything struct {
 	Trash     []model.Trashed
 	Journal   []model.Entry
 	Snapshots map[string][]model.Snapshot
-	Bytes     map[string]string // "source/n original|text" → bytes
+	Withdrawn map[string][]model.Snapshot // when the store is a model.WithdrawnReader
+	Bytes     map[string]string           // "source/n original|text" → bytes
 }
 
 // ReadEverything reads Everything of st.
@@ -94,32 +108,42 @@ func ReadEverything(t testing.TB, st model.Reader) Everything {
 		e.Journal[i].Hash, e.Journal[i].Prev = "", ""
 		e.Journal[i].At = e.Journal[i].At.UTC()
 	}
-	e.Snapshots, e.Bytes = map[string][]model.Snapshot{}, map[string]string{}
+	e.Snapshots, e.Withdrawn, e.Bytes = map[string][]model.Snapshot{}, map[string][]model.Snapshot{}, map[string]string{}
 	for _, src := range e.Sources {
-		snaps, err := st.Snapshots(src.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, snap := range snaps {
-			snaps[i].Taken = snap.Taken.UTC()
-			for part, open := range map[string]func(string, int) (io.ReadCloser, error){"original": st.SnapshotOriginal, "text": st.SnapshotText} {
-				r, err := open(src.ID, snap.N)
-				if err != nil {
-					t.Fatal(err)
-				}
-				b, err := io.ReadAll(r)
-				r.Close()
-				if err != nil {
-					t.Fatal(err)
-				}
-				e.Bytes[src.ID+"/"+string(rune('0'+snap.N))+" "+part] = string(b)
-			}
-		}
-		if len(snaps) > 0 {
-			e.Snapshots[src.ID] = snaps
+		e.readSnapshots(t, src.ID, st.Snapshots, st.SnapshotOriginal, st.SnapshotText, e.Snapshots)
+		if w, ok := st.(model.WithdrawnReader); ok {
+			e.readSnapshots(t, src.ID, w.WithdrawnSnapshots, w.WithdrawnSnapshotOriginal, w.WithdrawnSnapshotText, e.Withdrawn)
 		}
 	}
 	return e
+}
+
+// readSnapshots reads a source's snapshots (kept or withdrawn) and their
+// bytes into e.
+func (e *Everything) readSnapshots(t testing.TB, source string, list func(string) ([]model.Snapshot, error), original, text func(string, int) (io.ReadCloser, error), into map[string][]model.Snapshot) {
+	t.Helper()
+	snaps, err := list(source)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, snap := range snaps {
+		snaps[i].Taken = snap.Taken.UTC()
+		for part, open := range map[string]func(string, int) (io.ReadCloser, error){"original": original, "text": text} {
+			r, err := open(source, snap.N)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := io.ReadAll(r)
+			r.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			e.Bytes[source+"/"+string(rune('0'+snap.N))+" "+part] = string(b)
+		}
+	}
+	if len(snaps) > 0 {
+		into[source] = snaps
+	}
 }
 
 // CompareEverything fails t where got differs from want, field by
@@ -158,7 +182,7 @@ func testRestore(t *testing.T, s *suite) {
 		t.Fatal(err)
 	}
 	want := ReadEverything(t, src)
-	if n.Events != len(want.Events) || n.Trashed != 1 || n.Snapshots != 1 || n.Entries != uint64(len(want.Journal)) || n.Sources != len(want.Sources) {
+	if n.Events != len(want.Events) || n.Trashed != 1 || n.Snapshots != 2 || n.Entries != uint64(len(want.Journal)) || n.Sources != len(want.Sources) {
 		t.Errorf("restored %+v", n)
 	}
 	CompareEverything(t, want, ReadEverything(t, dst))
