@@ -88,6 +88,19 @@ func insertHistory(tx pgx.Tx, inv int64, seq uint64, ids []string, changes [][]b
 	if len(ids) == 0 {
 		return nil
 	}
+	// One row an event: a statement may not update a row it inserted.
+	first := make(map[string]int, len(ids))
+	var keptIDs []string
+	var keptChanges [][]byte
+	for i, id := range ids {
+		if j, ok := first[id]; ok {
+			keptChanges[j] = nil
+			continue
+		}
+		first[id] = len(keptIDs)
+		keptIDs, keptChanges = append(keptIDs, id), append(keptChanges, changes[i])
+	}
+	ids, changes = keptIDs, keptChanges
 	_, err := tx.Exec(ctx, `INSERT INTO history (inv, id, seq, change) SELECT $1, id, $3, change FROM unnest($2::text[], $4::bytea[]) AS x(id, change)
 		ON CONFLICT (inv, id, seq) DO UPDATE SET change = NULL`, inv, ids, int64(seq), changes)
 	return err

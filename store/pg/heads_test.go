@@ -6,6 +6,8 @@ import (
 
 	"chrono/model"
 	"chrono/store/storetest"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // TestJournalReadsHeads: an event's history and a listing of a few
@@ -65,5 +67,35 @@ func TestJournalReadsHeads(t *testing.T) {
 	}
 	if es := whole[0]; len(es) != 2 || len(es[1].Events) != 1 || es[1].Touched != 13 {
 		t.Errorf("fbi-tip's history %+v; want the tag and the import, which touched 13", es)
+	}
+}
+
+// TestHistoryOfAnEventNamedTwice: an entry that names an event twice
+// keeps one history row for it, with no change of its own, and its
+// history is read from the body.
+func TestHistoryOfAnEventNamedTwice(t *testing.T) {
+	s := newStore(t, "a")
+	if _, err := s.Import([]model.Input{storetest.NativeInput("timeline.example.json", storetest.ExampleDoc(t))}, model.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	tx, err := s.beginTx(pgx.TxOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback(ctx)
+	e := model.Entry{Seq: 99, Events: []model.EventChange{{ID: "fbi-tip"}, {ID: "fbi-tip"}, {ID: "khashoggi-killed"}}}
+	ids, changes, err := changesOf(&e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := insertHistory(tx, s.inv, e.Seq, ids, changes); err != nil {
+		t.Fatalf("an entry naming an event twice: %v", err)
+	}
+	var rows, withChange int
+	if err := tx.QueryRow(ctx, `SELECT count(*), count(change) FROM history WHERE inv = $1 AND seq = 99`, s.inv).Scan(&rows, &withChange); err != nil {
+		t.Fatal(err)
+	}
+	if rows != 2 || withChange != 1 {
+		t.Errorf("%d rows, %d with a change; want 2 rows, the twice-named event's without", rows, withChange)
 	}
 }
