@@ -141,14 +141,15 @@ func hasSnapshots(b *bbolt.Bucket, source string) bool {
 
 // Snapshots implements model.Reader.
 func (s *Store) Snapshots(source string) ([]model.Snapshot, error) {
+	return s.snapshotsListed(source, false)
+}
+
+// snapshotsListed lists a source's withdrawn snapshots, or its others.
+func (s *Store) snapshotsListed(source string, withdrawn bool) ([]model.Snapshot, error) {
 	var out []model.Snapshot
 	err := s.view(func(b buckets) error {
 		metas, err := snapshotMetas(b.snapshots, source)
-		for _, m := range metas {
-			if !m.Withdrawn {
-				out = append(out, m.Snapshot)
-			}
-		}
+		out = snapshots.Listed(metas, withdrawn)
 		return err
 	})
 	return out, err
@@ -166,17 +167,7 @@ func (s *Store) SnapshotOriginal(source string, n int) (io.ReadCloser, error) {
 
 // WithdrawnSnapshots implements model.WithdrawnReader.
 func (s *Store) WithdrawnSnapshots(source string) ([]model.Snapshot, error) {
-	var out []model.Snapshot
-	err := s.view(func(b buckets) error {
-		metas, err := snapshotMetas(b.snapshots, source)
-		for _, m := range metas {
-			if m.Withdrawn {
-				out = append(out, m.Snapshot)
-			}
-		}
-		return err
-	})
-	return out, err
+	return s.snapshotsListed(source, true)
 }
 
 // WithdrawnSnapshotText implements model.WithdrawnReader.
@@ -194,7 +185,7 @@ var _ model.WithdrawnReader = (*Store)(nil)
 // openSnapshot reads a snapshot's original or text a piece at a time,
 // each piece in a read transaction of its own through view, so that a
 // long read holds no transaction open between pieces.
-func openSnapshot(view func(func(buckets) error) error, source string, n int, part snapshots.Part, open snapshotOpener) (io.ReadCloser, error) {
+func openSnapshot(view func(func(buckets) error) error, source string, n int, part snapshots.Part, open snapshots.Opener) (io.ReadCloser, error) {
 	var m snapshots.Record
 	err := view(func(b buckets) error {
 		var err error
@@ -217,9 +208,6 @@ func openSnapshot(view func(func(buckets) error) error, source string, n int, pa
 	}
 	return open(m, part, get, func(msg string) error { return corruption(msg) })
 }
-
-// snapshotOpener is snapshots.Open, or OpenWithdrawn.
-type snapshotOpener func(r snapshots.Record, part snapshots.Part, get func(part snapshots.Part, i int) ([]byte, error), damaged func(msg string) error) (io.ReadCloser, error)
 
 // Snapshots is Store.Snapshots.
 func (s *Shared) Snapshots(source string) ([]model.Snapshot, error) {

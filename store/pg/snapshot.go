@@ -169,15 +169,15 @@ func (t *writeTx) hasSnapshots(source string) (bool, error) {
 
 // Snapshots implements model.Reader.
 func (s *Store) Snapshots(source string) ([]model.Snapshot, error) {
+	return s.snapshotsListed(source, false)
+}
+
+// snapshotsListed lists a source's withdrawn snapshots, or its others.
+func (s *Store) snapshotsListed(source string, withdrawn bool) ([]model.Snapshot, error) {
 	var out []model.Snapshot
 	err := s.read(func(db querier) error {
-		out = nil
 		metas, err := snapshotMetas(db, s.inv, source)
-		for _, m := range metas {
-			if !m.Withdrawn {
-				out = append(out, m.Snapshot)
-			}
-		}
+		out = snapshots.Listed(metas, withdrawn)
 		return err
 	})
 	return out, err
@@ -198,7 +198,7 @@ func (s *Store) SnapshotOriginal(source string, n int) (io.ReadCloser, error) {
 // neither a transaction nor the connection between pieces. Pieces are
 // never rewritten once committed, so the pieces of separate reads are of
 // one stream.
-func (s *Store) openSnapshot(source string, n int, part snapshots.Part, open snapshotOpener) (io.ReadCloser, error) {
+func (s *Store) openSnapshot(source string, n int, part snapshots.Part, open snapshots.Opener) (io.ReadCloser, error) {
 	var m snapshots.Record
 	err := s.read(func(db querier) error {
 		var err error
@@ -222,23 +222,9 @@ func (s *Store) openSnapshot(source string, n int, part snapshots.Part, open sna
 	return open(m, part, get, func(msg string) error { return fmt.Errorf("%s: %w", msg, model.ErrDamaged) })
 }
 
-// snapshotOpener is snapshots.Open, or OpenWithdrawn.
-type snapshotOpener func(r snapshots.Record, part snapshots.Part, get func(part snapshots.Part, i int) ([]byte, error), damaged func(msg string) error) (io.ReadCloser, error)
-
 // WithdrawnSnapshots implements model.WithdrawnReader.
 func (s *Store) WithdrawnSnapshots(source string) ([]model.Snapshot, error) {
-	var out []model.Snapshot
-	err := s.read(func(db querier) error {
-		out = nil
-		metas, err := snapshotMetas(db, s.inv, source)
-		for _, m := range metas {
-			if m.Withdrawn {
-				out = append(out, m.Snapshot)
-			}
-		}
-		return err
-	})
-	return out, err
+	return s.snapshotsListed(source, true)
 }
 
 // WithdrawnSnapshotText implements model.WithdrawnReader.

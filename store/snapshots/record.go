@@ -59,3 +59,15 @@ func (r *Record) Ref() model.SnapshotRef {
 	ref.Withdrawn = r.Withdrawn
 	return ref
 }
+
+// Listed returns the snapshots of records that an undo has withdrawn
+// (withdrawn), or those it has not.
+func Listed(records []Record, withdrawn bool) []model.Snapshot {
+	var out []model.Snapshot
+	for _, r := range records {
+		if r.Withdrawn == withdrawn {
+			out = append(out, r.Snapshot)
+		}
+	}
+	return out
+}

@@ -96,6 +96,9 @@ func Open(r Record, part Part, get func(part Part, i int) ([]byte, error), damag
 	return open(r, part, get, damaged)
 }
 
+// Opener is Open or OpenWithdrawn.
+type Opener func(r Record, part Part, get func(part Part, i int) ([]byte, error), damaged func(msg string) error) (io.ReadCloser, error)
+
 // OpenWithdrawn is Open for a snapshot an undo withdrew, whose bytes are
 // kept for a redo: for a restore to carry them.
 func OpenWithdrawn(r Record, part Part, get func(part Part, i int) ([]byte, error), damaged func(msg string) error) (io.ReadCloser, error) {
