@@ -56,13 +56,8 @@ func TestWidthMeasuresAsTheTerminal(t *testing.T) {
 		st := NewStyles(true)
 		st.Cells = cells
 		for _, text := range inkTexts {
-			if got, want := st.width(text), cells.StringWidth(text); got != want {
-				t.Errorf("width(%q) = %d; the measure gives %d", text, got, want)
-			}
-			styled := st.Selected.Render(text)
-			if got, want := st.width(styled), cells.StringWidth(styled); got != want {
-				t.Errorf("width(%q) = %d; the measure gives %d", styled, got, want)
-			}
+			checkWidth(t, st, text)
+			checkWidth(t, st, st.Selected.Render(text))
 		}
 	}
 }
@@ -75,11 +70,17 @@ func FuzzWidth(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, cells := range []ansi.Method{ansi.WcWidth, ansi.GraphemeWidth} {
 			st.Cells = cells
-			if got, want := st.width(text), cells.StringWidth(text); got != want {
-				t.Fatalf("width(%q) = %d; the measure gives %d", text, got, want)
-			}
+			checkWidth(t, st, text)
 		}
 	})
+}
+
+// checkWidth checks the width of text against the terminal's measure.
+func checkWidth(t *testing.T, st Styles, text string) {
+	t.Helper()
+	if got, want := st.width(text), st.Cells.StringWidth(text); got != want {
+		t.Errorf("width(%q) = %d; the measure gives %d", text, got, want)
+	}
 }
 
 func FuzzInk(f *testing.F) {
