@@ -38,18 +38,18 @@ func (b *browser) countSearch() tea.Cmd {
 	}
 	q := b.query
 	q.Text = s.text
-	return s.start(countMatches(b.ctx.store, b.gen, s.countSeq, q, model.Position{}, 0), &s.counting, &s.nextCount)
+	return s.counting.start(countMatches(b.ctx.store, b.gen, s.countSeq, q, model.Position{}, 0))
 }
 
 // findStep starts a step of the search from st (searchFor).
 func (b *browser) findStep(st searchStep) tea.Cmd {
 	s := &b.search
-	return s.start(searchFor(b.ctx.store, b.gen, s.seq, b.query, s.text, st, windowSize(b.tl.height)), &s.finding, &s.nextFind)
+	return s.finding.start(searchFor(b.ctx.store, b.gen, s.seq, b.query, s.text, st, windowSize(b.tl.height)))
 }
 
 func (b *browser) gotMatches(msg matchesMsg) tea.Cmd {
 	s := &b.search
-	if next := s.answered(&s.counting, &s.nextCount); next != nil || msg.gen != b.gen || msg.seq != s.countSeq {
+	if next := s.counting.answered(); next != nil || msg.gen != b.gen || msg.seq != s.countSeq {
 		return next // a later count's, or none
 	}
 	if msg.err != nil {
@@ -59,7 +59,7 @@ func (b *browser) gotMatches(msg matchesMsg) tea.Cmd {
 	if !msg.next.IsZero() {
 		q := b.query
 		q.Text = s.text
-		return s.start(countMatches(b.ctx.store, b.gen, s.countSeq, q, msg.next, msg.n), &s.counting, &s.nextCount)
+		return s.counting.start(countMatches(b.ctx.store, b.gen, s.countSeq, q, msg.next, msg.n))
 	}
 	return nil
 }
@@ -117,7 +117,7 @@ func (b *browser) find(backward, inclusive bool) tea.Cmd {
 
 func (b *browser) gotSearch(msg searchMsg) tea.Cmd {
 	s := &b.search
-	if next := s.answered(&s.finding, &s.nextFind); next != nil || msg.gen != b.gen || msg.seq != s.seq {
+	if next := s.finding.answered(); next != nil || msg.gen != b.gen || msg.seq != s.seq {
 		return next // a later search's, or none
 	}
 	if msg.more != nil && msg.err == nil {

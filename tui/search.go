@@ -28,31 +28,36 @@ type search struct {
 	// each: keys typed or pasted faster than a step answers (each reads
 	// up to 25,000 events' text) do not start a read each. The latest
 	// asked for waits, and starts when the one under way answers.
-	finding, counting   bool
-	nextFind, nextCount tea.Cmd
+	finding, counting oneAtATime
 }
 
-// start starts a step of the search, or keeps it for when the one under
-// way answers.
-func (s *search) start(step tea.Cmd, flying *bool, next *tea.Cmd) tea.Cmd {
-	if *flying {
-		*next = step
+// oneAtATime starts steps one at a time, keeping the latest asked for
+// while one is under way.
+type oneAtATime struct {
+	flying bool
+	next   tea.Cmd
+}
+
+// start starts a step, or keeps it for when the one under way answers.
+func (o *oneAtATime) start(step tea.Cmd) tea.Cmd {
+	if o.flying {
+		o.next = step
 		return nil
 	}
-	*flying = true
+	o.flying = true
 	return step
 }
 
-// answered notes that a step under way has answered, and starts the
+// answered notes that the step under way has answered, and starts the
 // one kept, if any.
-func (s *search) answered(flying *bool, next *tea.Cmd) tea.Cmd {
-	*flying = false
-	step := *next
-	*next = nil
+func (o *oneAtATime) answered() tea.Cmd {
+	o.flying = false
+	step := o.next
+	o.next = nil
 	if step == nil {
 		return nil
 	}
-	return s.start(step, flying, next)
+	return o.start(step)
 }
 
 // begin notes where a search starts from: the selected row, if any.

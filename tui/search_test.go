@@ -18,21 +18,21 @@ func TestSearchStepsOneAtATime(t *testing.T) {
 		return c()
 	}
 	var s search
-	if got := ran(s.start(step("a"), &s.finding, &s.nextFind)); got != "a" {
+	if got := ran(s.finding.start(step("a"))); got != "a" {
 		t.Fatalf("with none under way, started %v; want a", got)
 	}
 	for _, name := range []string{"b", "c"} {
-		if got := s.start(step(name), &s.finding, &s.nextFind); got != nil {
+		if got := s.finding.start(step(name)); got != nil {
 			t.Fatalf("with a under way, %s started", name)
 		}
 	}
-	if got := ran(s.start(step("count"), &s.counting, &s.nextCount)); got != "count" {
+	if got := ran(s.counting.start(step("count"))); got != "count" {
 		t.Errorf("a count waited for a search step: %v", got)
 	}
-	if got := ran(s.answered(&s.finding, &s.nextFind)); got != "c" || !s.finding {
-		t.Fatalf("when a answered, %v started (under way: %v); want c", got, s.finding)
+	if got := ran(s.finding.answered()); got != "c" || !s.finding.flying {
+		t.Fatalf("when a answered, %v started (under way: %v); want c", got, s.finding.flying)
 	}
-	if got := s.answered(&s.finding, &s.nextFind); got != nil || s.finding {
+	if got := s.finding.answered(); got != nil || s.finding.flying {
 		t.Fatalf("when c answered, another started, or one is still under way")
 	}
 }
