@@ -108,6 +108,17 @@ func unionOf(lists ...idList) idList {
 	return idList(slices.Compact(all))
 }
 
+// queryIDs are the ids in any of lists, for a query by id: the list
+// itself when there is one, so that the store knows it again, and an
+// empty list, not none, when they hold no id (a query by id that
+// selects nothing).
+func queryIDs(lists ...idList) []string {
+	if ids := unionOf(lists...); ids != nil {
+		return ids
+	}
+	return []string{}
+}
+
 // sameList reports whether a and b are one list: a list given out is
 // never changed, so the same list is the same set.
 func sameList(a, b idList) bool {

@@ -66,16 +66,16 @@ func (b *browser) set(s idSet) idList {
 	return nil
 }
 
-// setIDs are the ids of the events in any of sets, for a query: the
-// set itself when there is one, so that the store knows it again.
-func (b *browser) setIDs(sets idSet) idList {
+// setIDs are the ids of the events in any of sets, for a query
+// (queryIDs).
+func (b *browser) setIDs(sets idSet) []string {
 	var lists []idList
 	for _, s := range []idSet{setProblems, setNotFound, setUnchecked} {
 		if sets&s != 0 {
 			lists = append(lists, b.set(s))
 		}
 	}
-	return unionOf(lists...)
+	return queryIDs(lists...)
 }
 
 // refilter filters the view to the sets it is filtered to as they are
@@ -86,9 +86,6 @@ func (b *browser) refilter() tea.Cmd {
 	}
 	q := b.query
 	q.IDs = b.setIDs(b.idSets)
-	if q.IDs == nil {
-		q.IDs = []string{} // still by id: none
-	}
 	if slices.Equal(q.IDs, b.query.IDs) {
 		return nil
 	}

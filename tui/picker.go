@@ -259,11 +259,7 @@ func (p *picker) query(q model.Query) (model.Query, idSet) {
 		}
 	}
 	if q.ByID {
-		// The set itself when there is one, so that the store knows it
-		// again; their union, once each, when more.
-		if q.IDs = unionOf(lists...); q.IDs == nil {
-			q.IDs = []string{}
-		}
+		q.IDs = queryIDs(lists...)
 	}
 	return q, sets
 }
