@@ -120,6 +120,13 @@ func OrderKeyID(key []byte) string {
 	return string(id)
 }
 
+// OrderKeyHasID reports whether an order key is the key of the event
+// with the id.
+func OrderKeyHasID(key []byte, id string) bool {
+	got, _, ok := orderKeyTail(key)
+	return ok && string(got) == id
+}
+
 // OrderKeyPlaced returns the narrowed span an order key places its event
 // by; placed is false for an undated event no constraint involves, and
 // for what is not an event's key.

@@ -17,12 +17,18 @@ import (
 // found in timeline order, counted by period, and placed by search, as
 // the timeline has them, whether few (looked up one by one) or many
 // (found along the ids index), given in any order, some twice, some not
-// stored; and titles that begin alike are ordered by the whole key.
+// stored, found by the heads of their keys or looked up by id; and
+// titles that begin alike are ordered and found by the whole key.
 func TestKeyedAgreesWithTheTimeline(t *testing.T) {
 	s := newSynthStore(t, 3_000)
 	if _, err := s.Write(model.OpAdd, "alike", func(tx model.Tx) error {
 		for i := range 40 {
 			e := model.Event{ID: fmt.Sprintf("alike-%02d", i), Title: fmt.Sprintf("The same long beginning of a title, then %02d", 39-i), Date: model.MustParseDate("2017-08-14")}
+			if _, err := model.AddEvent(tx, e); err != nil {
+				return err
+			}
+			// and keys shorter than a head
+			e = model.Event{ID: fmt.Sprintf("s%d", i), Title: string(rune('A' + i%3)), Date: model.MustParseDate("2017-08-14")}
 			if _, err := model.AddEvent(tx, e); err != nil {
 				return err
 			}
@@ -40,12 +46,19 @@ func TestKeyedAgreesWithTheTimeline(t *testing.T) {
 		}
 		rng := rand.New(rand.NewPCG(1, 2))
 		for _, tt := range []struct {
-			name  string
-			every int
-		}{{"few", 97}, {"many", 2}, {"all", 1}} {
+			name string
+			pick func(i int) bool
+		}{
+			{"few", func(i int) bool { return i%97 == 0 }},
+			{"many", func(i int) bool { return i%2 == 0 }},
+			{"all", func(int) bool { return true }},
+			{"close, then far apart", func(i int) bool { return i < len(all)/2 && i%3 == 0 || i%(2*maxGap+5) == 0 }},
+		} {
 			var ids []string
-			for i := 0; i < len(all); i += tt.every {
-				ids = append(ids, all[i])
+			for i := range all {
+				if tt.pick(i) {
+					ids = append(ids, all[i])
+				}
 			}
 			want := map[string]bool{}
 			for _, id := range ids {
@@ -53,29 +66,77 @@ func TestKeyedAgreesWithTheTimeline(t *testing.T) {
 			}
 			given := append(slices.Clone(ids), ids[0], "not-stored")
 			rng.Shuffle(len(given), func(i, j int) { given[i], given[j] = given[j], given[i] })
-			var keys [][]byte
+			var keys, timeline [][]byte
 			var periods periodCounter
 			ec := b.events.Cursor()
 			for k, _ := ec.First(); k != nil; k, _ = ec.Next() {
+				timeline = append(timeline, k)
 				if want[model.OrderKeyID(k)] {
 					keys = append(keys, k)
 					periods.add(k)
 				}
 			}
 			k := keyedOf(b, given)
-			for _, form := range []string{"as given", "packed"} {
-				if form == "packed" {
+			if k.heads == nil {
+				t.Fatalf("%s: %d events kept no heads", tt.name, k.len())
+			}
+			heads := k.heads
+			for _, form := range []string{"as given, by heads", "as given, looked up", "packed, looked up", "packed, by heads"} {
+				switch form {
+				case "as given, looked up":
+					k.heads = nil
+				case "packed, looked up":
 					k.pack()
+				case "packed, by heads":
+					k.heads = heads
 				}
 				if k.len() != len(keys) {
 					t.Fatalf("%s, %s: %d events found; want %d", tt.name, form, k.len(), len(keys))
 				}
 				for i, key := range keys {
-					if got := k.key(b.ids, i); !bytes.Equal(got, key) {
+					if got := k.key(b, i); !bytes.Equal(got, key) {
 						t.Fatalf("%s, %s: event %d in order is %s; want %s", tt.name, form, i, model.OrderKeyID(got), model.OrderKeyID(key))
 					}
-					if got := k.search(b.ids, key); got != i {
+					if got := k.search(b, key); got != i {
 						t.Fatalf("%s, %s: %s found at %d; want %d", tt.name, form, model.OrderKeyID(key), got, i)
+					}
+				}
+				// Walked from any place in the timeline, either way.
+				for j, from := range timeline {
+					if j%53 != 0 && j != len(timeline)-1 {
+						continue
+					}
+					start, _ := slices.BinarySearchFunc(keys, from, bytes.Compare)
+					for _, backward := range []bool{false, true} {
+						var want [][]byte
+						if backward {
+							want = slices.Clone(keys[:start])
+							slices.Reverse(want)
+						} else {
+							want = keys[start:]
+						}
+						w := newKeyedEvents(b, k, backward)
+						var got [][]byte
+						for key := w.seek(from); key != nil; key = w.next() {
+							if v := w.value(); !bytes.Equal(v, b.events.Get(key)) {
+								t.Fatalf("%s, %s: %s read with another's value", tt.name, form, model.OrderKeyID(key))
+							}
+							got = append(got, key)
+						}
+						if !slices.EqualFunc(got, want, bytes.Equal) {
+							t.Fatalf("%s, %s: walked from %d (backward %v): %d events; want %d", tt.name, form, j, backward, len(got), len(want))
+						}
+					}
+				}
+				// Any place in the timeline, at an event or at the
+				// beginning of a key, as a window or a jump seeks.
+				for _, key := range timeline {
+					for _, cut := range []int{24, headLen - 1, headLen, headLen + 1, len(key)} {
+						at := key[:min(cut, len(key))]
+						want, _ := slices.BinarySearchFunc(keys, at, bytes.Compare)
+						if got := k.search(b, at); got != want {
+							t.Fatalf("%s, %s: %q searched at %d; want %d", tt.name, form, at, got, want)
+						}
 					}
 				}
 			}

@@ -159,14 +159,14 @@ func candidatesOf(q model.Query, b buckets, backward bool) (candidates, model.Qu
 	case q.ByID:
 		k := idKeyed(b, q.IDs)
 		q.ByID, q.IDs = false, nil
-		return &keyedEvents{events: b.events, ids: b.ids, k: k, backward: backward}, q, nil
+		return newKeyedEvents(b, k, backward), q, nil
 	case len(q.Linked) > 0:
 		k, err := linkedKeyed(b, q.Linked)
 		if err != nil {
 			return nil, q, err
 		}
 		q.Linked = nil
-		return &keyedEvents{events: b.events, ids: b.ids, k: k, backward: backward}, q, nil
+		return newKeyedEvents(b, k, backward), q, nil
 	}
 	return &allEvents{c: b.events.Cursor(), backward: backward}, q, nil
 }

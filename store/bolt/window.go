@@ -72,10 +72,10 @@ func positionIn(q model.Query, b buckets, order []byte) (int, error) {
 		if err != nil {
 			return 0, err
 		}
-		return k.search(b.ids, order), nil
+		return k.search(b, order), nil
 	}
 	if onlyByID(q) {
-		return idKeyed(b, q.IDs).search(b.ids, order), nil
+		return idKeyed(b, q.IDs).search(b, order), nil
 	}
 	n := 0
 	err := scan(q, b, nil, false, func(k []byte, _ func() []byte) (bool, error) {
