@@ -32,13 +32,16 @@ import (
 // themselves would hold 50 MB for the half of a million events a
 // filter to the ↯ set may name.
 //
-// Fewer events (keptHeads) keep the first bytes of their keys as well,
-// which the sort reads anyway. A lookup in the ids index reads a page of
-// it that nothing else reads, all over the file; at a million events
-// mapping each such page in took some 10 µs, most of the time a window
-// under a link filter took (1.1 of 1.9 ms for 120 rows). With the head,
-// the event is found by seeking the events index to it, in the page its
-// value is read from anyway.
+// A lookup in the ids index reads a page of it that nothing else reads,
+// all over the file; at a million events mapping each such page in took
+// some 10 µs, most of the time a window under a link filter took (1.1
+// of 1.9 ms for 120 rows). So a window finds its events in the pages
+// their values are read from anyway. A few events (keptHeads) keep the
+// first bytes of their keys, which the sort reads anyway, and each is
+// found by seeking the events index to it. Events close together (dense:
+// one in eight or more) are found by walking the events index from one
+// to the next (keyedEvents). Only events too many for heads and too far
+// apart to walk to are looked up.
 
 // keyed is the stored events among some ids, in timeline order, as of
 // one version of the store.
@@ -52,6 +55,9 @@ type keyed struct {
 	// order is the stored events, as indexes into ids, in timeline order.
 	order   []int32
 	periods []model.Period
+	// dense is whether one event in denseEvery or more of the store's
+	// is among them.
+	dense bool
 	// heads holds, for as few events as keptHeads, the first headLen
 	// bytes of each one's order key (fewer when the key is shorter,
 	// their number in the byte after them), by index into ids.
@@ -68,9 +74,18 @@ type keyed struct {
 const keptRecent = 4096
 
 // keptHeads is how many events at most keep the heads of their keys:
-// 2.9 MB of them. The events linked by one kind of link are some 35,000
-// at a million events.
-const keptHeads = 1 << 16
+// 360 KB of them. More would cost the memory a browser is allowed: the
+// picker has the store work out the events of every kind of link, some
+// 35,000 each at a million events, and 1.5 MB of heads each took the
+// browser's peak from 100 to 115 MB.
+const keptHeads = 1 << 13
+
+// denseEvery is the sparsest keyed that is walked. A step of the walk
+// took some 0.4 µs at a million events, and a lookup 2 to 10 µs: the
+// events disputed by another, one in 29, were walked to no faster than
+// looked up (1.8 ms for 120 rows); the ↯ set, one in two, in 0.6 ms
+// rather than 1.4.
+const denseEvery = 8
 
 // headLen is how much of an order key a head holds: the span, the
 // depth, the precision and the title's first 15 bytes (as the sort in
@@ -275,6 +290,7 @@ func keyedOf(b buckets, given []string) *keyed {
 		release(b.tx)
 	}
 	k := &keyed{ids: ids, given: given, order: make([]int32, len(all)), periods: periods.periods(), heads: heads}
+	k.dense = len(all)*denseEvery >= countOf(b.counts, keyTotal)
 	for j, f := range all {
 		k.order[j] = f.i
 	}
@@ -426,12 +442,9 @@ func idKeyed(b buckets, ids []string) *keyed {
 	return k
 }
 
-// keyedEvents walks keyed events in timeline order. Each is found from
-// the one before by walking the events index a few steps (maxGap) when
-// the keyed has no heads: such a keyed holds many of the events, close
-// together, and the walk reads pages the values are read from anyway
-// where a lookup by id reads one of the ids index (keyed). A longer gap
-// is jumped by the lookup.
+// keyedEvents walks keyed events in timeline order: by their heads, or,
+// when they are dense, each from the one before along the events index,
+// a longer gap than maxGap jumped by a lookup (keyed).
 type keyedEvents struct {
 	b        buckets
 	k        *keyed
@@ -443,8 +456,8 @@ type keyedEvents struct {
 }
 
 // maxGap is how many events a walk passes over before it looks the next
-// event up instead: about what one lookup costs.
-const maxGap = 32
+// event up instead: four times the widest average gap of a dense keyed.
+const maxGap = 4 * denseEvery
 
 func newKeyedEvents(b buckets, k *keyed, backward bool) *keyedEvents {
 	return &keyedEvents{b: b, k: k, backward: backward, c: b.events.Cursor()}
@@ -479,7 +492,7 @@ func (w *keyedEvents) seek(from []byte) []byte {
 }
 
 func (w *keyedEvents) next() []byte {
-	walk := w.order != nil && w.k.heads == nil
+	walk := w.order != nil && w.k.heads == nil && w.k.dense
 	if w.backward {
 		w.i--
 	} else {

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"chrono/model"
@@ -17,7 +18,7 @@ import (
 // found in timeline order, counted by period, and placed by search, as
 // the timeline has them, whether few (looked up one by one) or many
 // (found along the ids index), given in any order, some twice, some not
-// stored, found by the heads of their keys or looked up by id; and
+// stored, found by the heads of their keys, walked to or looked up; and
 // titles that begin alike are ordered and found by the whole key.
 func TestKeyedAgreesWithTheTimeline(t *testing.T) {
 	s := newSynthStore(t, 3_000)
@@ -81,14 +82,16 @@ func TestKeyedAgreesWithTheTimeline(t *testing.T) {
 				t.Fatalf("%s: %d events kept no heads", tt.name, k.len())
 			}
 			heads := k.heads
-			for _, form := range []string{"as given, by heads", "as given, looked up", "packed, looked up", "packed, by heads"} {
-				switch form {
-				case "as given, looked up":
-					k.heads = nil
-				case "packed, looked up":
+			for _, form := range []string{"as given, by heads", "as given, walked", "as given, looked up", "packed, looked up", "packed, walked", "packed, by heads"} {
+				if strings.HasPrefix(form, "packed") && k.ends == nil {
 					k.pack()
-				case "packed, by heads":
+				}
+				k.heads, k.dense = nil, false
+				switch {
+				case strings.HasSuffix(form, "heads"):
 					k.heads = heads
+				case strings.HasSuffix(form, "walked"):
+					k.dense = true
 				}
 				if k.len() != len(keys) {
 					t.Fatalf("%s, %s: %d events found; want %d", tt.name, form, k.len(), len(keys))
