@@ -57,6 +57,22 @@ func NewMatcher(text string) Matcher {
 	return m
 }
 
+// MayBeIn reports whether the text may be in b or in any part of it:
+// false only when none of the bytes it can begin with is there, which
+// one vectorised pass over the whole of b finds, before the parts are
+// searched one by one.
+func (m Matcher) MayBeIn(b []byte) bool {
+	if m.firsts == nil {
+		return m.needle == "" || len(b) > 0
+	}
+	for _, c := range m.firsts {
+		if bytes.IndexByte(b, c) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // In reports whether the text is in b, as FindFold(string(b), text) finds
 // it.
 func (m Matcher) In(b []byte) bool {

@@ -18,6 +18,7 @@ func TestMatcherAgreesWithIndexFold(t *testing.T) {
 		if got := NewMatcher(tt.text).In([]byte(tt.s)); got != want {
 			t.Errorf("NewMatcher(%q).In(%q) = %v, IndexFold says %v", tt.text, tt.s, got, want)
 		}
+		checkMayBeIn(t, tt.text, tt.s)
 	}
 	// Random strings over a small alphabet with awkward letters.
 	alphabet := []string{"a", "A", "b", "k", "K", "\u212a", "s", "S", "\u017f", "ó", "Ó", " ", "é", "ü", "u", "\u0308", "o", "ł"}
@@ -35,6 +36,37 @@ func TestMatcherAgreesWithIndexFold(t *testing.T) {
 		if got := NewMatcher(text).In([]byte(s)); got != want {
 			t.Fatalf("NewMatcher(%q).In(%q) = %v, IndexFold says %v", text, s, got, want)
 		}
+		checkMayBeIn(t, text, s)
+	}
+}
+
+// checkMayBeIn: a text in s, or in a part of it, may be in s; and one
+// that begins with none of s's letters is not.
+func checkMayBeIn(t *testing.T, text, s string) {
+	t.Helper()
+	m := NewMatcher(text)
+	for i := 0; i <= len(s); i++ {
+		if m.In([]byte(s[i:])) && !m.MayBeIn([]byte(s)) {
+			t.Fatalf("NewMatcher(%q).MayBeIn(%q) = false, but it is in %q", text, s, s[i:])
+		}
+	}
+}
+
+func TestMatcherMayBeIn(t *testing.T) {
+	for _, tt := range []struct {
+		text, s string
+		want    bool
+	}{
+		{"zofia", "Miller reports the call", false},
+		{"zofia", "Zoë Müller", true}, // begins like it: the parts tell
+		{"zofia", "Żak", true},        // Ż folds to z
+		{"żak", "Zak", false},         // the search has an accent: it counts
+		{"", "", true},
+		{"x", "", false},
+	} {
+		if got := NewMatcher(tt.text).MayBeIn([]byte(tt.s)); got != tt.want {
+			t.Errorf("NewMatcher(%q).MayBeIn(%q) = %v; want %v", tt.text, tt.s, got, tt.want)
+		}
 	}
 }
 
@@ -45,6 +77,7 @@ func FuzzMatcher(f *testing.F) {
 		if got, want := NewMatcher(text).In([]byte(s)), IndexFold(s, text) >= 0; got != want {
 			t.Errorf("NewMatcher(%q).In(%q) = %v, IndexFold says %v", text, s, got, want)
 		}
+		checkMayBeIn(t, text, s)
 	})
 }
 
