@@ -147,9 +147,10 @@ func build(path string, old *bbolt.Tx, sorted []extsort.Stream, sizeHint int64, 
 				return fmt.Errorf("building the store: unknown bucket letter %q", letter)
 			}
 			bucket = tx.Bucket(name)
-			// Keys arrive in order: fill each page, as nothing will be
-			// inserted between them.
-			bucket.FillPercent = 1.0
+			// Keys arrive in order: fill each page but for room for
+			// what settling the linked groups moves in among them (a
+			// full page splits in two half-empty ones on the first).
+			bucket.FillPercent = buildFill
 		}
 		start := len(arena)
 		arena = append(arena, r.Value...)
@@ -163,13 +164,52 @@ func build(path string, old *bbolt.Tx, sorted []extsort.Stream, sizeHint int64, 
 	if err := commit(); err != nil {
 		return err
 	}
-	// The records put each event under its own order key; those in
-	// linked groups are placed with their group now, before the file
-	// takes the store's place.
-	if err := db.Update(func(tx *bbolt.Tx) error { return bucketsOf(tx).settleAll() }); err != nil {
+	if err := settleBuilt(db); err != nil {
 		return fmt.Errorf("placing the linked events of the new store: %w", err)
 	}
 	return db.Sync()
+}
+
+// buildFill is how full a built store's pages are: a tenth is left for
+// the events settling moves. Filled whole, and settled in one
+// transaction, a million events' file was 2.2 times its JSON, of
+// half-empty pages and free ones; 100,000 events' 284 MB, now 174 MB.
+const buildFill = 0.9
+
+// settleChunk is how many seeds of linked groups one transaction of
+// settleBuilt places (a variable for the tests).
+var settleChunk = 256
+
+// settleBuilt places the linked groups of a built store with their
+// group (the records put each event under its own order key), before the
+// file takes the store's place. It does so in many transactions, so that
+// each reuses the pages the ones before let go: in one, every page it
+// changed was in the file twice at the end, and a million events left
+// a gigabyte of free pages in it. The file is no store's yet, so nothing
+// sees it half settled.
+func settleBuilt(db *bbolt.DB) error {
+	var seeds []string
+	if err := db.View(func(tx *bbolt.Tx) error {
+		seeds = orderSeeds(bucketsOf(tx))
+		return nil
+	}); err != nil {
+		return err
+	}
+	done := map[string]bool{}
+	for len(seeds) > 0 {
+		chunk := seeds[:min(len(seeds), settleChunk)]
+		seeds = seeds[len(chunk):]
+		if err := db.Update(func(tx *bbolt.Tx) error {
+			b := bucketsOf(tx)
+			for _, bk := range []*bbolt.Bucket{b.events, b.ids, b.tags} {
+				bk.FillPercent = buildFill
+			}
+			return b.placeOnce(chunk, done)
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // swap moves the newly built file over the store's (the file its path

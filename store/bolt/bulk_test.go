@@ -19,6 +19,9 @@ func TestBulkImportMatchesTransaction(t *testing.T) {
 	// A tiny sort buffer, so that the records go through run files.
 	defer func(n int) { sortMemory = n }(sortMemory)
 	sortMemory = 512
+	// One linked group a transaction when the built file is settled.
+	defer func(n int) { settleChunk = n }(settleChunk)
+	settleChunk = 1
 	// The same time in both stores' journals.
 	defer func(c func() time.Time) { clock = c }(clock)
 	clock = func() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC) }
@@ -74,6 +77,9 @@ func TestBulkImportMatchesTransaction(t *testing.T) {
 func TestBulkImportIsAllOrNothing(t *testing.T) {
 	defer func(n int) { sortMemory = n }(sortMemory)
 	sortMemory = 512
+	// One linked group a transaction when the built file is settled.
+	defer func(n int) { settleChunk = n }(settleChunk)
+	settleChunk = 1
 	s := newStore(t)
 	before := dumpOf(t, s)
 	bad := `{"chrono": 1, "events": [{"id": "fine", "title": "Fine"}, {"id": "bad-date", "date": "2017-13", "title": "A bad month"}]}`

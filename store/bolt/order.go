@@ -84,9 +84,15 @@ func (b buckets) settle() error {
 	return b.place(seeds)
 }
 
-// settleAll places every linked group again: after a bulk build and in
-// the migration that brings keys to the chronology's order.
+// settleAll places every linked group again, in the migration that
+// brings keys to the chronology's order.
 func (b buckets) settleAll() error {
+	return b.placeOnce(orderSeeds(b), map[string]bool{})
+}
+
+// orderSeeds returns, sorted, the events of every link that orders: one
+// of each linked group, and more.
+func orderSeeds(b buckets) []string {
 	seeds := map[string]bool{}
 	c := b.links.Cursor()
 	for k, _ := c.First(); k != nil; k, _ = c.Next() {
@@ -96,12 +102,17 @@ func (b buckets) settleAll() error {
 			seeds[string(parts[1])] = true
 		}
 	}
-	return b.place(slices.Sorted(maps.Keys(seeds)))
+	return slices.Sorted(maps.Keys(seeds))
 }
 
 // place places the groups of seeds, each once.
 func (b buckets) place(seeds []string) error {
-	done := map[string]bool{}
+	return b.placeOnce(seeds, map[string]bool{})
+}
+
+// placeOnce places the groups of seeds but those of the events done
+// holds, and adds theirs to it.
+func (b buckets) placeOnce(seeds []string, done map[string]bool) error {
 	for _, id := range seeds {
 		if done[id] {
 			continue
