@@ -265,7 +265,7 @@ func keyedOf(b buckets, given []string) *keyed {
 			if order := b.ids.Get(bytesOf(id)); order != nil {
 				add(i, order)
 			}
-			step(releaseRandom)
+			step(releaseLookups)
 		}
 	}
 	slices.SortFunc(all, func(x, y found) int {
@@ -283,10 +283,10 @@ func keyedOf(b buckets, given []string) *keyed {
 		if x.i == y.i {
 			return 0
 		}
-		step(releaseRandom / 2) // two lookups
+		step(releaseLookups / 2) // two lookups
 		return bytes.Compare(b.ids.Get(bytesOf(ids[x.i])), b.ids.Get(bytesOf(ids[y.i])))
 	})
-	if steps >= releaseRandom && !b.tx.Writable() {
+	if steps >= releaseLookups && !b.tx.Writable() {
 		release(b.tx)
 	}
 	k := &keyed{ids: ids, given: given, order: make([]int32, len(all)), periods: periods.periods(), heads: heads}
