@@ -15,9 +15,13 @@ import (
 // memory. The data stays in the file (and the page cache); a later read
 // maps it again. It runs inside a read transaction, when bbolt cannot be
 // remapping the file.
-func release(tx *bbolt.Tx) {
-	info := tx.DB().Info()
-	fi, err := os.Stat(tx.DB().Path())
+func release(tx *bbolt.Tx) { releaseFile(tx.DB()) }
+
+// releaseFile is release between transactions: when no other goroutine
+// uses db, as in the file an import builds.
+func releaseFile(db *bbolt.DB) {
+	info := db.Info()
+	fi, err := os.Stat(db.Path())
 	if err != nil || info.Data == 0 {
 		return
 	}
