@@ -117,7 +117,10 @@ func build(path string, old *bbolt.Tx, sorted []extsort.Stream, sizeHint int64, 
 			return nil
 		}
 		err := tx.Commit()
-		releaseFile(db) // the pages the commit read about what it wrote
+		if err == nil {
+			// the pages the commit read about what it wrote
+			err = db.View(func(tx *bbolt.Tx) error { release(tx); return nil })
+		}
 		tx, bucket, arena, inTx = nil, nil, arena[:0], 0
 		if progress != nil {
 			progress(written)
