@@ -46,12 +46,12 @@ import (
 // keyed is the stored events among some ids, in timeline order, as of
 // one version of the store.
 type keyed struct {
-	// ids are the ids, sorted; given is the list they were sorted from,
-	// the same when it was sorted. The ids the store found itself (a
-	// link's) are kept as text instead, the end of each in ends.
-	ids, given []string
-	text       string
-	ends       []uint32
+	// ids are the ids, sorted (the list a query gave, when it was). The
+	// ids the store found itself (a link's) are kept as text instead,
+	// the end of each in ends.
+	ids  []string
+	text string
+	ends []uint32
 	// order is the stored events, as indexes into ids, in timeline order.
 	order   []int32
 	periods []model.Period
@@ -164,7 +164,7 @@ func (k *keyed) pack() {
 		text.WriteString(id)
 		k.ends[i] = uint32(text.Len())
 	}
-	k.text, k.ids, k.given = text.String(), nil, nil
+	k.text, k.ids = text.String(), nil
 }
 
 // search returns how many of the events come before order.
@@ -289,7 +289,7 @@ func keyedOf(b buckets, given []string) *keyed {
 	if steps >= releaseLookups && !b.tx.Writable() {
 		release(b.tx)
 	}
-	k := &keyed{ids: ids, given: given, order: make([]int32, len(all)), periods: periods.periods(), heads: heads}
+	k := &keyed{ids: ids, order: make([]int32, len(all)), periods: periods.periods(), heads: heads}
 	k.dense = len(all)*denseEvery >= countOf(b.counts, keyTotal)
 	for j, f := range all {
 		k.order[j] = f.i

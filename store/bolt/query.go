@@ -297,15 +297,12 @@ func (s *Store) Count(q model.Query) (int, error) {
 		case len(q.Tags) == 0 && len(q.Statuses) == 1 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "" && !q.Untagged && !q.Noted && len(q.Linked) == 0 && !q.ByID:
 			n = countOf(b.counts, counterKey(counterStatus, string(q.Statuses[0])))
 			return nil
-		case onlyLinked(q):
-			k, err := linkedKeyed(b, q.Linked)
-			if err == nil {
+		}
+		if k, err := wholeKeyed(q, b); k != nil || err != nil {
+			if k != nil {
 				n = k.len()
 			}
 			return err
-		case onlyByID(q):
-			n = idKeyed(b, q.IDs).len()
-			return nil
 		}
 		return scan(q, b, nil, false, func([]byte, func() []byte) (bool, error) {
 			n++
@@ -327,6 +324,18 @@ func onlyByID(q model.Query) bool {
 	byID := q.ByID
 	q.ByID, q.IDs = false, nil
 	return byID && q.IsZero()
+}
+
+// wholeKeyed returns the kept candidates of a query that selects by
+// links alone or by ids alone, which answer it whole; nil for any other.
+func wholeKeyed(q model.Query, b buckets) (*keyed, error) {
+	switch {
+	case onlyLinked(q):
+		return linkedKeyed(b, q.Linked)
+	case onlyByID(q):
+		return idKeyed(b, q.IDs), nil
+	}
+	return nil, nil
 }
 
 // position returns how many events come before the event at order in

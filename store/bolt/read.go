@@ -134,16 +134,11 @@ func (s *Store) Periods(q model.Query) ([]model.Period, error) {
 			return nil
 		}
 		// The kept candidates of a query by links or ids know theirs.
-		switch {
-		case onlyLinked(q):
-			k, err := linkedKeyed(b, q.Linked)
-			if err == nil {
+		if k, err := wholeKeyed(q, b); k != nil || err != nil {
+			if k != nil {
 				out = slices.Clone(k.periods)
 			}
 			return err
-		case onlyByID(q):
-			out = slices.Clone(idKeyed(b, q.IDs).periods)
-			return nil
 		}
 		// The events come in the chronology's order, not by the month
 		// their date starts in: each month's are gathered before they go

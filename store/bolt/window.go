@@ -67,15 +67,11 @@ func positionIn(q model.Query, b buckets, order []byte) (int, error) {
 	if q.IsZero() {
 		return position(b, order), nil
 	}
-	if onlyLinked(q) {
-		k, err := linkedKeyed(b, q.Linked)
+	if k, err := wholeKeyed(q, b); k != nil || err != nil {
 		if err != nil {
 			return 0, err
 		}
 		return k.search(b, order), nil
-	}
-	if onlyByID(q) {
-		return idKeyed(b, q.IDs).search(b, order), nil
 	}
 	n := 0
 	err := scan(q, b, nil, false, func(k []byte, _ func() []byte) (bool, error) {
