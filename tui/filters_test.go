@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -92,5 +93,53 @@ func TestListMarksEventsWithNotes(t *testing.T) {
 	after := rowOf(d.screen(), "NSO offers")
 	if !strings.Contains(after, noteSign) || strings.Contains(before, noteSign) {
 		t.Errorf("the note mark: before %q, after %q", before, after)
+	}
+}
+
+// countFailingStore cannot count the events linked by one kind of link.
+type countFailingStore struct {
+	model.Store
+	rel model.Rel
+}
+
+func (s countFailingStore) Count(q model.Query) (int, error) {
+	if slices.Contains(q.Linked, s.rel) {
+		return 0, errors.New("the count failed")
+	}
+	return s.Store.Count(q)
+}
+
+// A kind of link the picker cannot count stays uncounted, and the kinds
+// after it are counted still.
+func TestFilterPickerCountsPastAFailure(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	d.keys("f")
+	p, ok := d.openDialog().(*picker)
+	if !ok {
+		t.Fatalf("f opened %T", d.openDialog())
+	}
+	var linked []pickerEntry
+	for _, e := range p.entries {
+		if e.shape == shapeLinked {
+			linked = append(linked, e)
+		}
+	}
+	if len(linked) < 2 || !linked[len(linked)-1].counted {
+		t.Fatalf("the picker has %d kinds of link, the last counted %v: the test needs two, counted", len(linked), len(linked) > 0 && linked[len(linked)-1].counted)
+	}
+	d.keys("esc")
+
+	d = newDriver(t, countFailingStore{Store: s, rel: linked[0].rel}, 120, 40)
+	d.keys("f")
+	p = d.openDialog().(*picker)
+	for _, e := range p.entries {
+		switch {
+		case e.shape != shapeLinked:
+		case e.rel == linked[0].rel && e.counted:
+			t.Errorf("%s counted, though its count failed", e.rel)
+		case e.rel != linked[0].rel && !e.counted:
+			t.Errorf("%s not counted after %s's count failed", e.rel, linked[0].rel)
+		}
 	}
 }

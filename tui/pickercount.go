@@ -46,15 +46,14 @@ func (p *picker) countFrom(from int) tea.Cmd {
 	return nil
 }
 
-// counted takes an entry's count and asks for the next.
+// counted takes an entry's count and asks for the next. An entry whose
+// count failed stays uncounted (choosing it still filters, and says what
+// went wrong then); those after it are counted still.
 func (p *picker) counted(msg pickerCountMsg) tea.Cmd {
 	if msg.picker != p || msg.entry >= len(p.entries) {
 		return nil
 	}
-	if msg.err != nil {
-		return nil // the entry stays uncounted; choosing it still filters
-	}
-	if e := &p.entries[msg.entry]; e.shape == shapeLinked {
+	if e := &p.entries[msg.entry]; msg.err == nil && e.shape == shapeLinked {
 		e.count, e.counted = msg.n, true
 		p.countWidth = max(p.countWidth, len(thousands(e.count)))
 	}
