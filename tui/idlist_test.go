@@ -41,6 +41,9 @@ func TestIDList(t *testing.T) {
 	if u := unionOf(l, listOf([]string{"b", "e"})); !slices.Equal(u, idList{"a", "b", "c", "e"}) {
 		t.Errorf("unionOf = %q", u)
 	}
+	if u := unionOf(listOf([]string{"b", "d"}), l, listOf([]string{"0", "d", "e"})); !slices.Equal(u, idList{"0", "a", "b", "c", "d", "e"}) {
+		t.Errorf("unionOf of three = %q", u)
+	}
 	if unionOf() != nil || !sameList(nil, idList{}) || sameList(l, listOf([]string{"a", "b", "c"})) {
 		t.Error("empty lists are one set; lists made apart are not one list")
 	}
