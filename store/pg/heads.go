@@ -111,7 +111,6 @@ func insertHistory(tx pgx.Tx, inv int64, seq uint64, ids []string, changes [][]b
 // history, that event's change: as Trim makes it of the whole entry.
 func fromHead(q model.JournalQuery, e model.Entry, change []byte) (model.Entry, error) {
 	total := e.Touched
-	e.Touched = 0
 	if q.Event != "" {
 		var c model.EventChange
 		if err := json.Unmarshal(change, &c); err != nil {
@@ -120,10 +119,8 @@ func fromHead(q model.JournalQuery, e model.Entry, change []byte) (model.Entry, 
 		e.Events = []model.EventChange{c}
 	} else {
 		e = q.Trim(e)
-		e.Touched = 0
 	}
-	if total > len(e.Events) {
-		e.Touched = total
-	}
+	// A head is kept only for more events than it holds: fewer are shown.
+	e.Touched = total
 	return e, nil
 }
