@@ -1,8 +1,10 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"iter"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -179,5 +181,47 @@ func TestAChangeRereadsWhatItChanged(t *testing.T) {
 	}
 	if strings.Contains(got, "memo") {
 		t.Errorf("the memo's events, whose link is gone, still have a problem: %q", got)
+	}
+}
+
+// eventFailingStore cannot read events one by one.
+type eventFailingStore struct{ model.Store }
+
+func (eventFailingStore) Event(string) (model.Event, error) {
+	return model.Event{}, errors.New("the read failed")
+}
+
+// Sets a change could not be checked against are read whole the next
+// time, not left half checked.
+func TestSetsReadWholeAfterAFailedCheck(t *testing.T) {
+	s := exampleStore(t)
+	var st setState
+	var scans int
+	if err := st.update(s, &scans); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Write(model.OpEdit, "redate", func(tx model.Tx) error {
+		e, err := tx.Event("fbi-tip")
+		if err != nil {
+			return err
+		}
+		e.Date, e.DateText = model.MustParseDate("2031"), "2031"
+		return tx.PutEvent(e)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.update(eventFailingStore{s}, &scans); err == nil {
+		t.Fatal("a check that could not read the changed event did not fail")
+	}
+	if err := st.update(s, &scans); err != nil {
+		t.Fatal(err)
+	}
+	var fresh setState
+	var freshScans int
+	if err := fresh.update(s, &freshScans); err != nil {
+		t.Fatal(err)
+	}
+	if scans != 2 || !slices.Equal(st.problems, fresh.problems) {
+		t.Errorf("%d whole reads, problems %q; want 2, and %q as read whole", scans, st.problems, fresh.problems)
 	}
 }

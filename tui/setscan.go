@@ -209,7 +209,12 @@ func (st *setState) update(s model.Store, fullScans *int) error {
 			return err
 		}
 		if !whole {
-			return st.recheck(s, changed)
+			if err := st.recheck(s, changed); err != nil {
+				// Half checked: the next update reads the store whole.
+				st.ready = false
+				return err
+			}
+			return nil
 		}
 	}
 	*fullScans++
