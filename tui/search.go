@@ -1,10 +1,6 @@
 package tui
 
-import (
-	tea "charm.land/bubbletea/v2"
-
-	"chrono/model"
-)
+import "chrono/model"
 
 // search is the state of the search over the view. It is incremental:
 // each key at the / prompt looks again from the event selected when /
@@ -29,35 +25,6 @@ type search struct {
 	// up to 25,000 events' text) do not start a read each. The latest
 	// asked for waits, and starts when the one under way answers.
 	finding, counting oneAtATime
-}
-
-// oneAtATime starts steps one at a time, keeping the latest asked for
-// while one is under way.
-type oneAtATime struct {
-	flying bool
-	next   tea.Cmd
-}
-
-// start starts a step, or keeps it for when the one under way answers.
-func (o *oneAtATime) start(step tea.Cmd) tea.Cmd {
-	if o.flying {
-		o.next = step
-		return nil
-	}
-	o.flying = true
-	return step
-}
-
-// answered notes that the step under way has answered, and starts the
-// one kept, if any.
-func (o *oneAtATime) answered() tea.Cmd {
-	o.flying = false
-	step := o.next
-	o.next = nil
-	if step == nil {
-		return nil
-	}
-	return o.start(step)
 }
 
 // begin notes where a search starts from: the selected row, if any.
