@@ -17,7 +17,7 @@ import (
 //     first 44 bits (chrono_stretch: its leading instant in steps of
 //     2^20 seconds, about 12 days). Stretches follow the keys' order, so
 //     a window's rank is the kept counts of the stretches before its own
-//     and a count of the index inside its own (rankOf).
+//     and a count of the index inside its own (rankSQL).
 //   - period_counts: the events by month of the earliest bound and how
 //     many months they may fall in (Periods).
 //   - facet_counts: the events by tag, actor and status (Facets, Count).
@@ -154,42 +154,34 @@ INSERT INTO facet_counts
 	return nil
 }
 
-// rankOf returns how many events of the investigation come before ord:
-// the kept counts of the stretches before ord's, and the events of its
-// own stretch before it, counted on the order index.
-func (s *Store) rankOf(db querier, ord []byte) (int, error) {
-	var n int
-	err := db.QueryRow(ctx, `SELECT coalesce((SELECT sum(n) FROM order_counts WHERE inv = $1 AND stretch < chrono_stretch($2)), 0)::bigint
-		+ (SELECT count(*) FROM events WHERE inv = $1 AND ord >= $3 AND ord < $2)`, s.inv, ord, stretchStart(ord)).Scan(&n)
-	return n, err
-}
+// rankSQL counts the events of the investigation that come before ord
+// ($2; $3 its stretch's start, stretchStart): the kept counts of the
+// stretches before ord's, and the events of its own stretch before it,
+// counted on the order index.
+const rankSQL = `SELECT coalesce((SELECT sum(n) FROM order_counts WHERE inv = $1 AND stretch < chrono_stretch($2)), 0)::bigint
+		+ (SELECT count(*) FROM events WHERE inv = $1 AND ord >= $3 AND ord < $2)`
 
-// keptCount returns the count the kept counts hold for q, and false when
-// they hold none for it: the whole investigation, or one tag, one actor
-// or one status alone.
-func (s *Store) keptCount(db querier, q model.Query) (int, bool, error) {
+// keptCountSQL returns the statement that reads the count the kept
+// counts hold for q, and false when they hold none for it: the whole
+// investigation, or one tag, one actor or one status alone.
+func (s *Store) keptCountSQL(q model.Query) (string, []any, bool) {
 	rest := q
 	rest.Tags, rest.Actors, rest.Statuses = nil, nil, nil
 	if !rest.IsZero() {
-		return 0, false, nil
+		return "", nil, false
 	}
-	sql := `SELECT coalesce(sum(n), 0)::bigint FROM facet_counts WHERE inv = $1 AND kind = $2 AND name = $3`
-	var args []any
+	const facet = `SELECT coalesce(sum(n), 0)::bigint FROM facet_counts WHERE inv = $1 AND kind = $2 AND name = $3`
 	switch {
 	case q.IsZero():
-		sql, args = `SELECT coalesce(sum(n), 0)::bigint FROM order_counts WHERE inv = $1`, []any{s.inv}
+		return `SELECT coalesce(sum(n), 0)::bigint FROM order_counts WHERE inv = $1`, []any{s.inv}, true
 	case len(q.Tags) == 1 && len(q.Actors) == 0 && len(q.Statuses) == 0:
-		args = []any{s.inv, "t", q.Tags[0]}
+		return facet, []any{s.inv, "t", q.Tags[0]}, true
 	case len(q.Tags) == 0 && len(q.Actors) == 1 && len(q.Statuses) == 0:
-		args = []any{s.inv, "a", q.Actors[0]}
+		return facet, []any{s.inv, "a", q.Actors[0]}, true
 	case len(q.Tags) == 0 && len(q.Actors) == 0 && len(q.Statuses) == 1:
-		args = []any{s.inv, "s", string(q.Statuses[0])}
-	default:
-		return 0, false, nil
+		return facet, []any{s.inv, "s", string(q.Statuses[0])}, true
 	}
-	var n int
-	err := db.QueryRow(ctx, sql, args...).Scan(&n)
-	return n, err == nil, err
+	return "", nil, false
 }
 
 // deferCounts makes the triggers of tx gather their deltas in temporary

@@ -5,6 +5,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"chrono/model"
 )
 
 // TestServerStopsAndComesBack: the server stops while a browser's store
@@ -41,5 +43,40 @@ func TestServerStopsAndComesBack(t *testing.T) {
 	again := setTitle(t, a, "after")
 	if n := notice(t, ch, 5*time.Second); n.Err != nil || n.Seq != again.Seq {
 		t.Fatalf("notice %+v after the server came back, want entry #%d", n, again.Seq)
+	}
+}
+
+// TestEachReadAfterARestart: a read is answered when it is the first
+// after the server restarted, whichever way it reaches the server: one
+// statement alone, a batch, or a transaction of statements that wait on
+// each other. Each finds its connection dropped and makes it again.
+func TestEachReadAfterARestart(t *testing.T) {
+	s := newStore(t, "a")
+	setTitle(t, s, "before the restart")
+	reads := []struct {
+		name string
+		read func() error
+	}{
+		{"one statement", func() error {
+			h, err := s.Header()
+			if err == nil && h.Title != "before the restart" {
+				t.Errorf("title %q after the restart", h.Title)
+			}
+			return err
+		}},
+		{"a batch", func() error {
+			_, err := s.Window(model.Query{}, model.Position{}, false, 10, 10)
+			return err
+		}},
+		{"a transaction", func() error {
+			_, err := s.Window(model.Query{Text: "restart"}, model.Position{}, false, 10, 10)
+			return err
+		}},
+	}
+	for _, r := range reads {
+		restartServer(t, syscall.SIGINT, nil)
+		if err := r.read(); err != nil {
+			t.Errorf("%s, the first read after a restart: %v", r.name, err)
+		}
 	}
 }

@@ -34,7 +34,7 @@ func (p *plan) arg(v any) string {
 	return fmt.Sprintf("$%d", len(p.args))
 }
 
-func (s *Store) plan(db querier, q model.Query) (*plan, error) {
+func (s *Store) plan(q model.Query) *plan {
 	p := &plan{q: q, args: []any{s.inv}}
 	if len(q.Tags) > 0 {
 		p.where += " AND tags && " + p.arg(q.Tags) + "::text[]"
@@ -82,7 +82,7 @@ func (s *Store) plan(db querier, q model.Query) (*plan, error) {
 			" OR id IN (SELECT target FROM links WHERE inv = $1 AND rel = ANY(" + p.arg(made) + "::text[])))"
 	}
 	p.inGo = !q.During.IsZero() || q.Text != ""
-	return p, nil
+	return p
 }
 
 // keeps reports whether a candidate the conditions let through matches
@@ -154,8 +154,7 @@ func (s *Store) walk(db querier, p *plan, from []byte, backward bool, limit int,
 			where += " AND " + p.search
 			fallthrough
 		default:
-			args = append(args, n)
-			sql = fmt.Sprintf(`SELECT ord, %s, true FROM events WHERE inv = $1%s ORDER BY ord %s LIMIT $%d`, body, where, order, len(args))
+			sql, args = pageSQL(body, where, order, args, n)
 		}
 		if p.search != "" {
 			args = append([]any{pgx.QueryExecModeExec}, args...)
@@ -214,6 +213,14 @@ func (s *Store) walk(db querier, p *plan, from []byte, backward bool, limit int,
 	}
 }
 
+// pageSQL is the statement that reads up to n rows of the events table
+// that where selects (with args, $1 the investigation), by their order
+// key in order (ASC or DESC), with body (a column, or NULL).
+func pageSQL(body, where, order string, args []any, n int) (string, []any) {
+	args = append(args, n)
+	return fmt.Sprintf(`SELECT ord, %s, true FROM events WHERE inv = $1%s ORDER BY ord %s LIMIT $%d`, body, where, order, len(args)), args
+}
+
 // Events iterates over the events q selects in timeline order, a page of
 // rows at a time: each page is read in a query of its own, so a long
 // loop holds no transaction open.
@@ -223,11 +230,8 @@ func (s *Store) Events(q model.Query) iter.Seq2[model.Event, error] {
 		for {
 			var page []model.Event
 			err := s.read(func(db querier) error {
-				p, err := s.plan(db, q)
-				if err != nil {
-					return err
-				}
-				from, err = s.walk(db, p, from, false, batch, true, func(r candidate) (bool, error) {
+				var err error
+				from, err = s.walk(db, s.plan(q), from, false, batch, true, func(r candidate) (bool, error) {
 					e, err := decodeEvent(model.OrderKeyID(r.ord), r.body)
 					page = append(page, e)
 					return err == nil, err
@@ -271,36 +275,18 @@ func (s *Store) read(fn func(db querier) error) error {
 // answer the whole query.
 func (s *Store) Count(q model.Query) (int, error) {
 	n := 0
-	err := s.read(func(db querier) error {
-		p, err := s.plan(db, q)
-		if err != nil {
-			return err
-		}
-		n, err = s.countBefore(db, p, nil)
+	err := s.read(func(db querier) (err error) {
+		n, err = s.countBefore(db, s.plan(q), nil)
 		return err
 	})
 	return n, err
 }
 
-// countBefore counts the events p selects before ord (nil: all); the
-// kept counts answer the whole investigation's.
+// countBefore counts the events p selects before ord (nil: all).
 func (s *Store) countBefore(db querier, p *plan, ord []byte) (int, error) {
 	n := 0
-	if ord == nil {
-		if n, ok, err := s.keptCount(db, p.q); ok || err != nil {
-			return n, err
-		}
-	} else if p.q.IsZero() {
-		return s.rankOf(db, ord)
-	}
-	if !p.inGo {
-		args := append([]any(nil), p.args...)
-		where := p.where
-		if ord != nil {
-			args = append(args, ord)
-			where += fmt.Sprintf(" AND ord < $%d", len(args))
-		}
-		err := db.QueryRow(ctx, `SELECT count(*) FROM events WHERE inv = $1`+where, args...).Scan(&n)
+	if sql, args, ok := s.countSQL(p, ord); ok {
+		err := db.QueryRow(ctx, sql, args...).Scan(&n)
 		return n, err
 	}
 	if ord != nil {
@@ -312,15 +298,36 @@ func (s *Store) countBefore(db querier, p *plan, ord []byte) (int, error) {
 	return n, err
 }
 
+// countSQL returns the statement that counts the events p selects
+// before ord (nil: all), and false when the database does not answer p
+// alone: the kept counts answer the whole investigation's count and its
+// ranks (counts.go), the database counts the rest.
+func (s *Store) countSQL(p *plan, ord []byte) (string, []any, bool) {
+	if p.inGo {
+		return "", nil, false
+	}
+	if ord == nil {
+		if sql, args, ok := s.keptCountSQL(p.q); ok {
+			return sql, args, true
+		}
+	} else if p.q.IsZero() {
+		return rankSQL, []any{s.inv, ord, stretchStart(ord)}, true
+	}
+	args := append([]any(nil), p.args...)
+	where := p.where
+	if ord != nil {
+		args = append(args, ord)
+		where += fmt.Sprintf(" AND ord < $%d", len(args))
+	}
+	return `SELECT count(*) FROM events WHERE inv = $1` + where, args, true
+}
+
 // CountFrom counts the events q selects at or after from, looking at no
 // more than limit candidates, and returns where to go on (zero when the
 // view is done). A count the database answers alone is answered at once.
 func (s *Store) CountFrom(q model.Query, from model.Position, limit int) (n int, next model.Position, err error) {
 	err = s.read(func(db querier) error {
-		p, err := s.plan(db, q)
-		if err != nil {
-			return err
-		}
+		p := s.plan(q)
 		if from.IsZero() && !p.inGo {
 			n, err = s.countBefore(db, p, nil)
 			return err
@@ -339,10 +346,7 @@ func (s *Store) CountFrom(q model.Query, from model.Position, limit int) (n int,
 // than limit candidates.
 func (s *Store) Find(q model.Query, from model.Position, backward bool, limit int) (hit, next model.Position, err error) {
 	err = s.read(func(db querier) error {
-		p, err := s.plan(db, q)
-		if err != nil {
-			return err
-		}
+		p := s.plan(q)
 		k, err := s.walk(db, p, from.Key(), backward, max(limit, 1), false, func(c candidate) (bool, error) {
 			hit = model.PositionOf(c.ord)
 			return false, nil
@@ -359,62 +363,150 @@ func (s *Store) Find(q model.Query, from model.Position, backward bool, limit in
 // before at and up to after events from at on, in timeline order, with
 // the rank of the first in the view.
 func (s *Store) Window(q model.Query, at model.Position, fromEnd bool, before, after int) (model.Window, error) {
-	var w model.Window
 	anchor := at.Key()
+	if fromEnd {
+		anchor, after = nil, 0
+	}
+	p := s.plan(q)
+	readBack := before > 0 && (anchor != nil || fromEnd)
+	if !p.inGo && p.search == "" {
+		return s.windowAtOnce(p, anchor, readBack, fromEnd, before, after)
+	}
+	var w model.Window
 	err := s.read(func(db querier) error {
-		p, err := s.plan(db, q)
-		if err != nil {
-			return err
-		}
-		if fromEnd {
-			anchor, after = nil, 0
-		}
 		rowsOf := func(backward bool, n int) ([]model.Row, error) {
 			var out []model.Row
 			if n <= 0 {
 				return nil, nil
 			}
-			// When the database answers the whole query every row it
-			// reads is one of the window's: read no more than n.
-			limit := 0
-			if !p.inGo && p.search == "" {
-				limit = n
-			}
-			_, err := s.walk(db, p, anchor, backward, limit, true, func(c candidate) (bool, error) {
-				e, err := decodeEvent(model.OrderKeyID(c.ord), c.body)
-				if err != nil {
-					return false, err
-				}
-				out = append(out, model.Row{Pos: model.PositionOf(c.ord), Event: e})
-				return len(out) < n, nil
+			_, err := s.walk(db, p, anchor, backward, 0, true, func(c candidate) (bool, error) {
+				r, err := rowOfCandidate(c)
+				out = append(out, r)
+				return err == nil && len(out) < n, err
 			})
 			return out, err
 		}
-		var back []model.Row
-		if before > 0 && (anchor != nil || fromEnd) {
+		var back, fwd []model.Row
+		var err error
+		if readBack {
 			if back, err = rowsOf(true, before); err != nil {
 				return err
 			}
 		}
-		w.AtStart = len(back) < before || (anchor == nil && !fromEnd)
-		slices.Reverse(back)
-		w.Rows = back
-		w.AtEnd = fromEnd
-		if !fromEnd {
-			fwd, err := rowsOf(false, after)
-			if err != nil {
-				return err
-			}
-			w.AtEnd = len(fwd) < after
-			w.Rows = append(w.Rows, fwd...)
+		if fwd, err = rowsOf(false, after); err != nil {
+			return err
 		}
-		if len(w.Rows) == 0 {
-			return nil
+		w = windowOf(back, fwd, anchor == nil && !fromEnd, fromEnd, before, after)
+		if len(w.Rows) > 0 {
+			w.Start, err = s.countBefore(db, p, w.Rows[0].Pos.Key())
 		}
-		w.Start, err = s.countBefore(db, p, w.Rows[0].Pos.Key())
 		return err
 	})
 	return w, err
+}
+
+// windowAtOnce is Window for a query the database answers alone: the
+// rows before the anchor, the rows from it, and the count before it, in
+// one round trip (readBatch). The rows before the anchor are all of the
+// view's, so the first row's rank is the anchor's less their number.
+func (s *Store) windowAtOnce(p *plan, anchor []byte, readBack, fromEnd bool, before, after int) (model.Window, error) {
+	var b pgx.Batch
+	if readBack {
+		sql, args := pageWhere(p, anchor, "<", "DESC", before)
+		b.Queue(sql, args...)
+	}
+	readFwd := after > 0
+	if readFwd {
+		sql, args := pageWhere(p, anchor, ">=", "ASC", after)
+		b.Queue(sql, args...)
+	}
+	// Nothing comes before the first of a window from the start.
+	counted := anchor != nil || fromEnd
+	if counted {
+		sql, args, _ := s.countSQL(p, anchor)
+		b.Queue(sql, args...)
+	}
+	var back, fwd []model.Row
+	var n int
+	err := s.readBatch(&b, func(br pgx.BatchResults) (err error) {
+		if readBack {
+			if back, err = scanRows(br); err != nil {
+				return err
+			}
+		}
+		if readFwd {
+			if fwd, err = scanRows(br); err != nil {
+				return err
+			}
+		}
+		if counted {
+			return br.QueryRow().Scan(&n)
+		}
+		return nil
+	})
+	if err != nil {
+		return model.Window{}, err
+	}
+	w := windowOf(back, fwd, anchor == nil && !fromEnd, fromEnd, before, after)
+	if len(w.Rows) > 0 && counted {
+		w.Start = n - len(back)
+	}
+	return w, nil
+}
+
+// pageWhere is the statement that reads up to n of the rows p selects,
+// with their bodies, from the order key from on (op ">=" ASC) or back
+// from it (op "<" DESC); nil: from an end.
+func pageWhere(p *plan, from []byte, op, order string, n int) (string, []any) {
+	args := append([]any(nil), p.args...)
+	where := p.where
+	if from != nil {
+		args = append(args, from)
+		where += fmt.Sprintf(" AND ord %s $%d", op, len(args))
+	}
+	return pageSQL("body", where, order, args, n)
+}
+
+// scanRows reads the next result of br, rows of pageSQL, as the rows of
+// a window.
+func scanRows(br pgx.BatchResults) ([]model.Row, error) {
+	rows, err := br.Query()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Row
+	for rows.Next() {
+		var c candidate
+		if err := rows.Scan(&c.ord, &c.body, &c.hit); err != nil {
+			return nil, err
+		}
+		r, err := rowOfCandidate(c)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// rowOfCandidate decodes a row read with its body.
+func rowOfCandidate(c candidate) (model.Row, error) {
+	e, err := decodeEvent(model.OrderKeyID(c.ord), c.body)
+	return model.Row{Pos: model.PositionOf(c.ord), Event: e}, err
+}
+
+// windowOf puts a window together from the rows before its anchor (the
+// nearest first) and the rows from it: at the start when fewer than
+// before came before it or it is the start, at the end when fewer than
+// after came from it or it is the end.
+func windowOf(back, fwd []model.Row, fromStart, fromEnd bool, before, after int) model.Window {
+	slices.Reverse(back)
+	return model.Window{
+		Rows:    append(back, fwd...),
+		AtStart: len(back) < before || fromStart,
+		AtEnd:   fromEnd || len(fwd) < after,
+	}
 }
 
 // Periods counts the events q selects by month of their earliest bound
@@ -424,10 +516,7 @@ func (s *Store) Periods(q model.Query) ([]model.Period, error) {
 	type span struct{ p, months int64 }
 	counts := map[span]int{}
 	err := s.read(func(db querier) error {
-		p, err := s.plan(db, q)
-		if err != nil {
-			return err
-		}
+		p := s.plan(q)
 		if p.inGo {
 			_, err := s.walk(db, p, nil, false, 0, false, func(c candidate) (bool, error) {
 				pd, months := spanOfKey(c.ord)

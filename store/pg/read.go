@@ -26,7 +26,7 @@ func (e notFound) Unwrap() error { return model.ErrNotFound }
 // Header returns the investigation's title and description.
 func (s *Store) Header() (model.Header, error) {
 	var h model.Header
-	err := s.read(func(db querier) (err error) {
+	err := s.readOne(func(db querier) (err error) {
 		h, err = s.header(db)
 		return err
 	})
@@ -45,7 +45,8 @@ func (s *Store) header(db querier) (model.Header, error) {
 // Sources returns every source, by id.
 func (s *Store) Sources() ([]model.Source, error) {
 	var out []model.Source
-	err := s.read(func(db querier) error {
+	err := s.readOne(func(db querier) error {
+		out = nil // when run again (readOne)
 		rows, err := db.Query(ctx, `SELECT id, body FROM sources WHERE inv = $1 ORDER BY id`, s.inv)
 		if err != nil {
 			return err
@@ -93,7 +94,7 @@ func (s *Store) event(db querier, id string) (model.Event, []byte, error) {
 // Event returns the event with an id.
 func (s *Store) Event(id string) (model.Event, error) {
 	var e model.Event
-	err := s.read(func(db querier) (err error) {
+	err := s.readOne(func(db querier) (err error) {
 		e, _, err = s.event(db, id)
 		return err
 	})
@@ -103,7 +104,7 @@ func (s *Store) Event(id string) (model.Event, error) {
 // Position returns where the event with an id is in timeline order.
 func (s *Store) Position(id string) (model.Position, error) {
 	var p model.Position
-	err := s.read(func(db querier) error {
+	err := s.readOne(func(db querier) error {
 		var ord []byte
 		err := db.QueryRow(ctx, `SELECT ord FROM events WHERE inv = $1 AND id = $2`, s.inv, id).Scan(&ord)
 		if errors.Is(err, pgx.ErrNoRows) {
@@ -119,7 +120,7 @@ func (s *Store) Position(id string) (model.Position, error) {
 // order, at most limit of them.
 func (s *Store) IDs(prefix string, limit int) ([]string, error) {
 	var out []string
-	err := s.read(func(db querier) error {
+	err := s.readOne(func(db querier) error {
 		rows, err := db.Query(ctx, `SELECT id FROM events WHERE inv = $1 AND id >= $2 AND left(id, length($2)) = $2 ORDER BY id LIMIT $3`, s.inv, prefix, max(limit, 0))
 		if err != nil {
 			return err
@@ -130,15 +131,24 @@ func (s *Store) IDs(prefix string, limit int) ([]string, error) {
 	return out, err
 }
 
+// backlinksSQL reads the links other stored events make to the events
+// with ids ($2), in the order of their targets, sources and relations.
+const backlinksSQL = `SELECT target, source, rel FROM links WHERE inv = $1 AND target = ANY($2::text[]) ORDER BY target, source, rel`
+
 // backlinks returns the links other stored events make to the events
 // with ids, by id, in the order of the links' sources and relations.
 func (s *Store) backlinks(db querier, ids []string) (map[string][]model.Incoming, error) {
-	out := make(map[string][]model.Incoming, len(ids))
-	rows, err := db.Query(ctx, `SELECT target, source, rel FROM links WHERE inv = $1 AND target = ANY($2::text[]) ORDER BY target, source, rel`, s.inv, ids)
+	rows, err := db.Query(ctx, backlinksSQL, s.inv, ids)
 	if err != nil {
 		return nil, err
 	}
+	return scanBacklinks(rows)
+}
+
+// scanBacklinks reads the rows of backlinksSQL, and closes them.
+func scanBacklinks(rows pgx.Rows) (map[string][]model.Incoming, error) {
 	defer rows.Close()
+	out := map[string][]model.Incoming{}
 	for rows.Next() {
 		var target, source, rel string
 		if err := rows.Scan(&target, &source, &rel); err != nil {
@@ -153,7 +163,7 @@ func (s *Store) backlinks(db querier, ids []string) (map[string][]model.Incoming
 // the events, in one query.
 func (s *Store) IncomingLinks(ids []string) (map[string][]model.Incoming, error) {
 	var out map[string][]model.Incoming
-	err := s.read(func(db querier) (err error) {
+	err := s.readOne(func(db querier) (err error) {
 		out, err = s.backlinks(db, ids)
 		for _, id := range ids {
 			if _, ok := out[id]; !ok {
@@ -166,48 +176,84 @@ func (s *Store) IncomingLinks(ids []string) (map[string][]model.Incoming, error)
 }
 
 // Detail returns an event with the sources it cites, its links in both
-// directions and the titles of the linked events.
+// directions and the titles of the linked events, read in one round trip
+// (readBatch): the sources by the event's cites column, the titles of
+// the events at either end of its rows in the links table.
 func (s *Store) Detail(id string) (model.Detail, error) {
+	var b pgx.Batch
+	b.Queue(`SELECT ord, body FROM events WHERE inv = $1 AND id = $2`, s.inv, id)
+	b.Queue(`SELECT id, body FROM sources WHERE inv = $1 AND id = ANY((SELECT cites FROM events WHERE inv = $1 AND id = $2)::text[])`, s.inv, id)
+	b.Queue(backlinksSQL, s.inv, []string{id})
+	b.Queue(`SELECT id, body FROM events WHERE inv = $1 AND id IN (
+		SELECT source FROM links WHERE inv = $1 AND target = $2 UNION SELECT target FROM links WHERE inv = $1 AND source = $2)`, s.inv, id)
 	var d model.Detail
-	err := s.read(func(db querier) error {
-		e, _, err := s.event(db, id)
+	var in map[string][]model.Incoming
+	var linked map[string]model.Event
+	err := s.readBatch(&b, func(br pgx.BatchResults) error {
+		var ord, body []byte
+		err := br.QueryRow().Scan(&ord, &body)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return fmt.Errorf("%w %q", model.ErrNotFound, id)
+		}
+		if err != nil {
+			return err
+		}
+		e, err := decodeEvent(id, body)
 		if err != nil {
 			return err
 		}
 		d = model.Detail{Event: e, Sources: map[string]model.Source{}, Titles: map[string]string{}}
-		cited := []string{e.DateSource}
-		for _, q := range e.Quotes {
-			cited = append(cited, q.Source)
-		}
-		for _, sid := range cited {
-			if sid == "" {
-				continue
-			}
-			var body []byte
-			err := db.QueryRow(ctx, `SELECT body FROM sources WHERE inv = $1 AND id = $2`, s.inv, sid).Scan(&body)
-			if errors.Is(err, pgx.ErrNoRows) {
-				continue
-			}
-			if err != nil {
-				return err
-			}
-			if d.Sources[sid], err = decodeSource(sid, body); err != nil {
-				return err
-			}
-		}
-		in, err := s.backlinks(db, []string{id})
+		err = eachRow(br, func(sid string, body []byte) (err error) {
+			d.Sources[sid], err = decodeSource(sid, body)
+			return err
+		})
 		if err != nil {
 			return err
 		}
-		d.Related = model.Relations(&e, in[id])
-		for _, r := range d.Related {
-			if other, _, err := s.event(db, r.Event); err == nil {
-				d.Titles[r.Event] = other.Title
-			}
+		rows, err := br.Query()
+		if err != nil {
+			return err
 		}
-		return nil
+		if in, err = scanBacklinks(rows); err != nil {
+			return err
+		}
+		linked = map[string]model.Event{}
+		return eachRow(br, func(other string, body []byte) (err error) {
+			linked[other], err = decodeEvent(other, body)
+			return err
+		})
 	})
-	return d, err
+	if err != nil {
+		return model.Detail{}, err
+	}
+	d.Related = model.Relations(&d.Event, in[id])
+	for _, r := range d.Related {
+		if other, ok := linked[r.Event]; ok {
+			d.Titles[r.Event] = other.Title
+		}
+	}
+	return d, nil
+}
+
+// eachRow calls fn with each row of the next result of br, an id and a
+// body.
+func eachRow(br pgx.BatchResults, fn func(id string, body []byte) error) error {
+	rows, err := br.Query()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var body []byte
+		if err := rows.Scan(&id, &body); err != nil {
+			return err
+		}
+		if err := fn(id, body); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // Facets counts events by tag, actor or status, most frequent first,
@@ -226,7 +272,8 @@ func (s *Store) Facets(kind model.FacetKind) ([]model.Facet, error) {
 	}
 	sql := `SELECT name, n FROM facet_counts WHERE inv = $1 AND kind = $2 AND n <> 0`
 	var out []model.Facet
-	err := s.read(func(db querier) error {
+	err := s.readOne(func(db querier) error {
+		out = nil // when run again (readOne)
 		rows, err := db.Query(ctx, sql, s.inv, facet)
 		if err != nil {
 			return err
@@ -251,7 +298,7 @@ func (s *Store) Facets(kind model.FacetKind) ([]model.Facet, error) {
 // journal entry, committed with it.
 func (s *Store) Version() (string, error) {
 	var seq int64
-	err := s.read(func(db querier) error {
+	err := s.readOne(func(db querier) error {
 		return db.QueryRow(ctx, `SELECT coalesce(max(seq), 0) FROM journal WHERE inv = $1`, s.inv).Scan(&seq)
 	})
 	return fmt.Sprintf("%d/%d", s.inv, seq), err
@@ -260,7 +307,8 @@ func (s *Store) Version() (string, error) {
 // Trash returns the events in the trash, most recently deleted first.
 func (s *Store) Trash() ([]model.Trashed, error) {
 	var out []model.Trashed
-	err := s.read(func(db querier) error {
+	err := s.readOne(func(db querier) error {
+		out = nil // when run again (readOne)
 		rows, err := db.Query(ctx, `SELECT id, body FROM trash WHERE inv = $1`, s.inv)
 		if err != nil {
 			return err
@@ -313,7 +361,8 @@ func decodeEntry(seq int64, v, hash, prev []byte) (model.Entry, error) {
 // page at a time.
 func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 	var out []model.Entry
-	err := s.read(func(db querier) error {
+	err := s.readOne(func(db querier) error {
+		out = nil // when run again (readOne)
 		before := int64(1) << 62
 		if q.Before != 0 {
 			before = int64(q.Before)
@@ -386,7 +435,7 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 // Entry returns the journal entry with a sequence number.
 func (s *Store) Entry(seq uint64) (model.Entry, error) {
 	var e model.Entry
-	err := s.read(func(db querier) error {
+	err := s.readOne(func(db querier) error {
 		var body, hash, prev []byte
 		err := db.QueryRow(ctx, `SELECT body, hash, prev FROM journal WHERE inv = $1 AND seq = $2`, s.inv, int64(seq)).Scan(&body, &hash, &prev)
 		if errors.Is(err, pgx.ErrNoRows) {

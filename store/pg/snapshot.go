@@ -175,7 +175,7 @@ func (s *Store) Snapshots(source string) ([]model.Snapshot, error) {
 // snapshotsListed lists a source's withdrawn snapshots, or its others.
 func (s *Store) snapshotsListed(source string, withdrawn bool) ([]model.Snapshot, error) {
 	var out []model.Snapshot
-	err := s.read(func(db querier) error {
+	err := s.readOne(func(db querier) error {
 		metas, err := snapshotMetas(db, s.inv, source)
 		out = snapshots.Listed(metas, withdrawn)
 		return err
