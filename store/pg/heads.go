@@ -3,6 +3,7 @@ package pg
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/jackc/pgx/v5"
 
@@ -29,6 +30,46 @@ func addHeads(tx pgx.Tx) error {
 	_, err := tx.Exec(ctx, `ALTER TABLE journal ADD COLUMN head bytea;
 ALTER TABLE history ADD COLUMN change bytea;`)
 	return err
+}
+
+// headCache keeps the heads the store has decoded, by sequence number
+// and hash: every event an import added has the import's entry in its
+// history, and each one the browser selects would decode the same head
+// again (with the sources the import added, tens of kilobytes of JSON).
+// Entries are never rewritten; the hash tells one that was, in an
+// investigation made again, from the one kept.
+type headCache struct {
+	m map[headKey]model.Entry
+}
+
+type headKey struct {
+	seq  int64
+	hash string
+}
+
+// headsKept bounds the cache: the heads of the entries of the last few
+// imports and bulk changes.
+const headsKept = 32
+
+// decode returns the entry of a head row, from the cache when it is
+// there. The entry's Events are its own; the rest is shared with the
+// cache, which no caller changes.
+func (c *headCache) decode(seq int64, head, hash, prev []byte) (model.Entry, error) {
+	k := headKey{seq, string(hash)}
+	if e, ok := c.m[k]; ok {
+		e.Events = slices.Clone(e.Events)
+		return e, nil
+	}
+	e, err := decodeEntry(seq, head, hash, prev)
+	if err != nil {
+		return e, err
+	}
+	if c.m == nil || len(c.m) >= headsKept {
+		c.m = make(map[headKey]model.Entry, headsKept)
+	}
+	c.m[k] = e
+	e.Events = slices.Clone(e.Events)
+	return e, nil
 }
 
 // headOf returns the head kept for an entry, nil when its body is small

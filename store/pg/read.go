@@ -403,7 +403,11 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 				return err
 			}
 			for _, r := range page {
-				e, err := decodeEntry(r.seq, r.body, r.hash, r.prev)
+				decode := decodeEntry
+				if r.head {
+					decode = s.heads.decode
+				}
+				e, err := decode(r.seq, r.body, r.hash, r.prev)
 				if err != nil {
 					return err
 				}

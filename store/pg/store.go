@@ -69,6 +69,7 @@ type Store struct {
 	author   string
 	readOnly bool
 	listen   listener
+	heads    headCache // under mu
 }
 
 var _ model.Store = (*Store)(nil)
