@@ -110,6 +110,10 @@ type JournalQuery struct {
 	Since Date
 	// Before keeps entries with a smaller Seq, for paging; 0 for none.
 	Before uint64
+	// After keeps entries with a larger Seq, for reading what came since
+	// one seen; 0 for none. A store reads nothing of the entries at or
+	// before it.
+	After uint64
 	// Limit caps the entries returned; 0 for all.
 	Limit int
 	// MostEvents keeps at most this many of each entry's events, for a
@@ -122,6 +126,8 @@ type JournalQuery struct {
 func (q JournalQuery) Matches(e *Entry) bool {
 	switch {
 	case q.Before != 0 && e.Seq >= q.Before:
+		return false
+	case e.Seq <= q.After:
 		return false
 	case !q.Since.IsZero() && e.At.Before(q.Since.Earliest().Time()):
 		return false

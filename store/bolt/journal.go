@@ -444,6 +444,9 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 				if q.Before != 0 && h.seq >= q.Before {
 					continue
 				}
+				if h.seq <= q.After {
+					return nil
+				}
 				more, err := take(h.seq, b.journal.Get(seqKey(h.seq)), h.added)
 				if err != nil || !more {
 					return err
@@ -460,7 +463,7 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 		} else {
 			k, v = c.Prev()
 		}
-		for ; k != nil; k, v = c.Prev() {
+		for ; k != nil && beUint64(k) > q.After; k, v = c.Prev() {
 			more, err := take(beUint64(k), v, false)
 			if err != nil || !more {
 				return err

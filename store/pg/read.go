@@ -375,11 +375,11 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 			if q.Event != "" {
 				rows, err = db.Query(ctx, `SELECT j.seq, CASE WHEN j.head IS NOT NULL AND h.change IS NOT NULL THEN j.head ELSE j.body END,
 					j.head IS NOT NULL AND h.change IS NOT NULL, h.change, j.hash, j.prev FROM history h JOIN journal j ON j.inv = h.inv AND j.seq = h.seq
-					WHERE h.inv = $1 AND h.id = $2 AND h.seq < $3 ORDER BY h.seq DESC LIMIT $4`, s.inv, q.Event, before, batch)
+					WHERE h.inv = $1 AND h.id = $2 AND h.seq < $3 AND h.seq > $5 ORDER BY h.seq DESC LIMIT $4`, s.inv, q.Event, before, batch, int64(q.After))
 			} else {
 				heads := q.MostEvents > 0 && q.MostEvents <= headEvents
 				rows, err = db.Query(ctx, `SELECT seq, CASE WHEN $4 AND head IS NOT NULL THEN head ELSE body END, $4 AND head IS NOT NULL, NULL::bytea, hash, prev
-					FROM journal WHERE inv = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3`, s.inv, before, batch, heads)
+					FROM journal WHERE inv = $1 AND seq < $2 AND seq > $5 ORDER BY seq DESC LIMIT $3`, s.inv, before, batch, heads, int64(q.After))
 			}
 			if err != nil {
 				return err

@@ -175,7 +175,8 @@ func checkChanges(t *testing.T, got, want []model.EventChange) {
 }
 
 // testJournalQueries: Journal answers as JournalQuery.Matches says, newest
-// first, for an event, since a time, and a page at a time.
+// first, for an event, since a time, after an entry, and a page at a
+// time.
 func testJournalQueries(t *testing.T, s *suite) {
 	st := s.seeded(t)
 	for i, id := range []string{"fbi-tip", "nso-denial", "fbi-tip", "apple-sues-nso", "fbi-tip"} {
@@ -200,6 +201,11 @@ func testJournalQueries(t *testing.T, s *suite) {
 		{Before: all[len(all)-2].Seq, Limit: 2},
 		{Event: "fbi-tip", Before: all[len(all)-1].Seq, Limit: 1},
 		{Before: 1},
+		{After: all[1].Seq},
+		{After: all[1].Seq, Limit: 1, MostEvents: 1},
+		{Event: "fbi-tip", After: all[0].Seq},
+		{After: all[len(all)-1].Seq},
+		{Before: all[len(all)-1].Seq, After: all[len(all)-3].Seq},
 		{Since: model.MustParseDate(mid.Format(time.RFC3339Nano))},
 		{Since: model.MustParseDate("2999")},
 	}
