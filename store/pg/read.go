@@ -48,23 +48,13 @@ func (s *Store) Sources() ([]model.Source, error) {
 	err := s.readOne(func(db querier) error {
 		out = nil // when run again (readOne)
 		rows, err := db.Query(ctx, `SELECT id, body FROM sources WHERE inv = $1 ORDER BY id`, s.inv)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id string
-			var body []byte
-			if err := rows.Scan(&id, &body); err != nil {
-				return err
-			}
+		return eachRow(rows, err, func(id string, body []byte) error {
 			src, err := decodeSource(id, body)
-			if err != nil {
-				return err
+			if err == nil {
+				out = append(out, src)
 			}
-			out = append(out, src)
-		}
-		return rows.Err()
+			return err
+		})
 	})
 	return out, err
 }
@@ -203,22 +193,23 @@ func (s *Store) Detail(id string) (model.Detail, error) {
 			return err
 		}
 		d = model.Detail{Event: e, Sources: map[string]model.Source{}, Titles: map[string]string{}}
-		err = eachRow(br, func(sid string, body []byte) (err error) {
+		rows, err := br.Query()
+		err = eachRow(rows, err, func(sid string, body []byte) (err error) {
 			d.Sources[sid], err = decodeSource(sid, body)
 			return err
 		})
 		if err != nil {
 			return err
 		}
-		rows, err := br.Query()
-		if err != nil {
+		if rows, err = br.Query(); err != nil {
 			return err
 		}
 		if in, err = scanBacklinks(rows); err != nil {
 			return err
 		}
 		linked = map[string]model.Event{}
-		return eachRow(br, func(other string, body []byte) (err error) {
+		rows, err = br.Query()
+		return eachRow(rows, err, func(other string, body []byte) (err error) {
 			linked[other], err = decodeEvent(other, body)
 			return err
 		})
@@ -235,10 +226,9 @@ func (s *Store) Detail(id string) (model.Detail, error) {
 	return d, nil
 }
 
-// eachRow calls fn with each row of the next result of br, an id and a
-// body.
-func eachRow(br pgx.BatchResults, fn func(id string, body []byte) error) error {
-	rows, err := br.Query()
+// eachRow calls fn with each row of rows, an id and a body, and closes
+// them; err is the error of the query that gave them.
+func eachRow(rows pgx.Rows, err error, fn func(id string, body []byte) error) error {
 	if err != nil {
 		return err
 	}
@@ -310,23 +300,13 @@ func (s *Store) Trash() ([]model.Trashed, error) {
 	err := s.readOne(func(db querier) error {
 		out = nil // when run again (readOne)
 		rows, err := db.Query(ctx, `SELECT id, body FROM trash WHERE inv = $1`, s.inv)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id string
-			var body []byte
-			if err := rows.Scan(&id, &body); err != nil {
-				return err
-			}
+		return eachRow(rows, err, func(id string, body []byte) error {
 			t, err := decodeTrashed(id, body)
-			if err != nil {
-				return err
+			if err == nil {
+				out = append(out, t)
 			}
-			out = append(out, t)
-		}
-		return rows.Err()
+			return err
+		})
 	})
 	slices.SortStableFunc(out, func(a, b model.Trashed) int {
 		if c := b.At.Compare(a.At); c != 0 {
