@@ -426,16 +426,16 @@ func (s *Store) windowAtOnce(p *plan, anchor []byte, readBack, fromEnd bool, bef
 		sql, args, _ := s.countSQL(p, anchor)
 		b.Queue(sql, args...)
 	}
-	var back, fwd []model.Row
+	var rawBack, rawFwd []candidate
 	var n int
 	err := s.readBatch(&b, func(br pgx.BatchResults) (err error) {
 		if readBack {
-			if back, err = scanRows(br); err != nil {
+			if rawBack, err = scanRows(br); err != nil {
 				return err
 			}
 		}
 		if readFwd {
-			if fwd, err = scanRows(br); err != nil {
+			if rawFwd, err = scanRows(br); err != nil {
 				return err
 			}
 		}
@@ -447,6 +447,11 @@ func (s *Store) windowAtOnce(p *plan, anchor []byte, readBack, fromEnd bool, bef
 	if err != nil {
 		return model.Window{}, err
 	}
+	rows, err := decodeRows(append(rawBack, rawFwd...))
+	if err != nil {
+		return model.Window{}, err
+	}
+	back, fwd := rows[:len(rawBack):len(rawBack)], rows[len(rawBack):]
 	w := windowOf(back, fwd, anchor == nil && !fromEnd, fromEnd, before, after)
 	if len(w.Rows) > 0 && counted {
 		w.Start = n - len(back)
@@ -467,27 +472,35 @@ func pageWhere(p *plan, from []byte, op, order string, n int) (string, []any) {
 	return pageSQL("body", where, order, args, n)
 }
 
-// scanRows reads the next result of br, rows of pageSQL, as the rows of
-// a window.
-func scanRows(br pgx.BatchResults) ([]model.Row, error) {
+// scanRows reads the next result of br, rows of pageSQL.
+func scanRows(br pgx.BatchResults) ([]candidate, error) {
 	rows, err := br.Query()
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []model.Row
+	var out []candidate
 	for rows.Next() {
 		var c candidate
 		if err := rows.Scan(&c.ord, &c.body, &c.hit); err != nil {
 			return nil, err
 		}
-		r, err := rowOfCandidate(c)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
+		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// decodeRows decodes the rows of a window, read with their bodies, once
+// the connection is free for the next read.
+func decodeRows(cs []candidate) ([]model.Row, error) {
+	out := make([]model.Row, len(cs))
+	for i, c := range cs {
+		var err error
+		if out[i], err = rowOfCandidate(c); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // rowOfCandidate decodes a row read with its body.
