@@ -22,6 +22,10 @@ import (
 // investigation of a throwaway cluster (package pgtest). Its size is
 // CHRONO_BENCH_EVENTS, a million when unset; it is imported once per
 // run. Skipped under -short, and when PostgreSQL is not installed.
+//
+// CHRONO_BENCH_DATABASE, a database's address, measures on that server
+// instead: the investigation bench-N is imported there when it is not
+// there yet, and kept, so that the next run measures at once.
 
 var pgBench struct {
 	once    sync.Once
@@ -40,22 +44,34 @@ func pgBenchStore(b *testing.B) model.Store {
 	}
 	n := pgtest.BenchEvents(b)
 	name := fmt.Sprintf("bench-%d", n)
+	url := os.Getenv("CHRONO_BENCH_DATABASE")
 	pgBench.once.Do(func() {
-		if pgBench.cluster, pgBench.missing = pgtest.Start(); pgBench.missing != nil {
-			return
+		if url != "" {
+			if s, err := store.Open(url, store.Options{Investigation: name, ReadOnly: true}); err == nil {
+				s.Close()
+				return // imported by a run before
+			}
+		} else {
+			if pgBench.cluster, pgBench.missing = pgtest.Start(); pgBench.missing != nil {
+				return
+			}
+			url = pgBench.cluster.URL()
 		}
-		pgBench.err = pgBenchImport(pgBench.cluster.URL(), name, n)
+		pgBench.err = pgBenchImport(url, name, n)
 	})
 	pgtest.Need(b, pgBench.missing)
 	if pgBench.err != nil {
 		b.Fatal(pgBench.err)
+	}
+	if url == "" {
+		url = pgBench.cluster.URL()
 	}
 	// Each read is waited for, however long it takes: what is measured
 	// here is how long.
 	was := patience
 	patience = 10 * time.Minute
 	b.Cleanup(func() { patience = was })
-	s, err := store.Open(pgBench.cluster.URL(), store.Options{Shared: true, Investigation: name})
+	s, err := store.Open(url, store.Options{Shared: true, Investigation: name})
 	if err != nil {
 		b.Fatal(err)
 	}
