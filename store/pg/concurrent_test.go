@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"chrono/model"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // TestReadsFromSeveralGoroutines: the browser reads in several commands
@@ -93,5 +96,54 @@ func TestWritersOnSeveralConnectionsKeepCounts(t *testing.T) {
 	checkKeptCounts(t, c, first.inv)
 	if n, err := first.Count(model.Query{Tags: []string{"shared"}}); err != nil || n != 4*(10-3) {
 		t.Errorf("%d events tagged shared (%v), want %d", n, err, 4*(10-3))
+	}
+}
+
+// TestReadsGoOnWhileAWriteWaits: a write that waits for another
+// writer's commit (here a transaction holding the investigation, as
+// another chrono's import does) holds one of the store's connections;
+// the store's reads go on with the other, and the write goes through
+// once the other commits.
+func TestReadsGoOnWhileAWriteWaits(t *testing.T) {
+	s := newStore(t, "a")
+	other, err := pgx.Connect(ctx, server.url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close(ctx)
+	tx, err := other.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Exec(ctx, `SELECT id FROM investigations WHERE id = $1 FOR UPDATE`, s.inv); err != nil {
+		t.Fatal(err)
+	}
+	wrote := make(chan error, 1)
+	go func() {
+		_, err := s.Write(model.OpTitle, "retitle", func(w model.Tx) error { return w.SetHeader(model.Header{Title: "after the wait"}) })
+		wrote <- err
+	}()
+	time.Sleep(200 * time.Millisecond) // the write is waiting for the lock
+	read := make(chan error, 1)
+	go func() {
+		_, err := s.Header()
+		read <- err
+	}()
+	select {
+	case err := <-read:
+		if err != nil {
+			t.Errorf("a read while a write waits: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Errorf("a read waited for a write that waits for another writer")
+	}
+	if err := tx.Rollback(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-wrote; err != nil {
+		t.Fatalf("the write, once the other writer let go: %v", err)
+	}
+	if h, err := s.Header(); err != nil || h.Title != "after the wait" {
+		t.Errorf("title %q, %v after the write", h.Title, err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/jackc/pgx/v5"
 
@@ -39,7 +40,8 @@ ALTER TABLE history ADD COLUMN change bytea;`)
 // Entries are never rewritten; the hash tells one that was, in an
 // investigation made again, from the one kept.
 type headCache struct {
-	m map[headKey]model.Entry
+	mu sync.Mutex
+	m  map[headKey]model.Entry
 }
 
 type headKey struct {
@@ -56,7 +58,10 @@ const headsKept = 32
 // cache, which no caller changes.
 func (c *headCache) decode(seq int64, head, hash, prev []byte) (model.Entry, error) {
 	k := headKey{seq, string(hash)}
-	if e, ok := c.m[k]; ok {
+	c.mu.Lock()
+	e, ok := c.m[k]
+	c.mu.Unlock()
+	if ok {
 		e.Events = slices.Clone(e.Events)
 		return e, nil
 	}
@@ -64,10 +69,12 @@ func (c *headCache) decode(seq int64, head, hash, prev []byte) (model.Entry, err
 	if err != nil {
 		return e, err
 	}
+	c.mu.Lock()
 	if c.m == nil || len(c.m) >= headsKept {
 		c.m = make(map[headKey]model.Entry, headsKept)
 	}
 	c.m[k] = e
+	c.mu.Unlock()
 	e.Events = slices.Clone(e.Events)
 	return e, nil
 }

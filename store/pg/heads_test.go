@@ -88,7 +88,7 @@ func TestHistoryOfAnEventNamedTwice(t *testing.T) {
 	if _, err := s.Import([]model.Input{storetest.NativeInput("timeline.example.json", storetest.ExampleDoc(t))}, model.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	tx, err := s.beginTx(pgx.TxOptions{})
+	tx, err := s.beginTx(s.first, pgx.TxOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -54,9 +54,9 @@ type pendingEvent struct {
 // but the stored tags and notes). On any problem nothing is kept. A dry run reports and keeps
 // nothing.
 func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.ImportResult, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	tx, err := s.begin()
+	l := s.take()
+	defer s.give(l)
+	tx, err := s.begin(l)
 	if err != nil {
 		return nil, err
 	}

@@ -23,7 +23,7 @@ func Investigations(url string) ([]Investigation, error) {
 		return nil, err
 	}
 	defer s.Close()
-	v, err := schemaOf(s.c)
+	v, err := schemaOf(s.first.c)
 	switch {
 	case err != nil:
 		return nil, s.addr.errorf("%s: %w", s.addr.safe, err)
@@ -32,7 +32,7 @@ func Investigations(url string) ([]Investigation, error) {
 	case v > SchemaVersion:
 		return nil, fmt.Errorf("%s: the chrono schema is %w (schema %d; this chrono reads up to %d): upgrade chrono", s.addr.safe, model.ErrNewerSchema, v, SchemaVersion)
 	}
-	rows, err := s.c.Query(ctx, `SELECT i.name, i.title, i.created, (SELECT count(*) FROM events e WHERE e.inv = i.id)
+	rows, err := s.first.c.Query(ctx, `SELECT i.name, i.title, i.created, (SELECT count(*) FROM events e WHERE e.inv = i.id)
 		FROM investigations i ORDER BY i.name`)
 	if err != nil {
 		return nil, s.addr.errorf("%s: %w", s.addr.safe, err)

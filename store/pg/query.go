@@ -257,9 +257,9 @@ func (s *Store) Events(q model.Query) iter.Seq2[model.Event, error] {
 // read runs fn on the connection in one read-only transaction at
 // repeatable read, so that the queries of one answer see one state.
 func (s *Store) read(fn func(db querier) error) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	tx, err := s.beginTx(txReadOnly)
+	l := s.take()
+	defer s.give(l)
+	tx, err := s.beginTx(l, txReadOnly)
 	if err != nil {
 		return err
 	}

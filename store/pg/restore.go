@@ -18,10 +18,10 @@ import (
 // the backup is a bbolt file, whose entries are hashed in that file's
 // form. Listeners are told once, of the newest entry.
 func (s *Store) Restore(from model.Reader) (model.Restored, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	l := s.take()
+	defer s.give(l)
 	var n model.Restored
-	tx, err := s.begin()
+	tx, err := s.begin(l)
 	if err != nil {
 		return n, err
 	}

@@ -23,16 +23,16 @@ import (
 // (a restart) is made again and fn run once more, as beginTx tries its
 // BEGIN again: fn sets what it answers rather than adding to it.
 func (s *Store) readOne(fn func(db querier) error) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	c, err := s.conn()
+	l := s.take()
+	defer s.give(l)
+	c, err := s.connOf(l)
 	if err != nil {
 		return err
 	}
 	err = fn(c)
 	if err != nil && c.IsClosed() {
-		s.c = nil
-		if c, err = s.conn(); err != nil {
+		l.c = nil
+		if c, err = s.connOf(l); err != nil {
 			return err
 		}
 		err = fn(c)
@@ -47,10 +47,10 @@ func (s *Store) readOne(fn func(db querier) error) error {
 // batch is sent once more on a new one, as beginTx tries its BEGIN again;
 // fn is called once, after the BEGIN succeeded.
 func (s *Store) readBatch(b *pgx.Batch, fn func(br pgx.BatchResults) error) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	l := s.take()
+	defer s.give(l)
 	for try := 0; ; try++ {
-		c, err := s.conn()
+		c, err := s.connOf(l)
 		if err != nil {
 			return err
 		}
@@ -66,7 +66,7 @@ func (s *Store) readBatch(b *pgx.Batch, fn func(br pgx.BatchResults) error) erro
 		if _, err = br.Exec(); err != nil {
 			br.Close()
 			if c.IsClosed() && try == 0 {
-				s.c = nil
+				l.c = nil
 				continue
 			}
 			return s.fail(err)

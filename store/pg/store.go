@@ -17,7 +17,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sync"
 	"time"
 
 	"chrono/model"
@@ -55,13 +54,13 @@ type Options struct {
 // Changes is called, another that listens for other writers' commits.
 //
 // Unlike a bbolt store, a Store is safe for use by several goroutines at
-// once (the browser reads in several commands at a time): its calls take
-// the connection in turn (mu), each for one transaction, or for one page
-// of Events.
+// once (the browser reads in several commands at a time): each call
+// takes one of its connections (line.go), for one transaction, or for
+// one page of Events.
 type Store struct {
-	mu       sync.Mutex // held while a call uses c
+	free     chan *line // the lines no call is using
+	first    *line      // the line Open connected
 	cfg      *pgx.ConnConfig
-	c        *pgx.Conn
 	inv      int64 // the investigation's row
 	name     string
 	loc      string // the address without its password, and the investigation
@@ -69,7 +68,7 @@ type Store struct {
 	author   string
 	readOnly bool
 	listen   listener
-	heads    headCache // under mu
+	heads    headCache
 }
 
 var _ model.Store = (*Store)(nil)
@@ -125,56 +124,21 @@ func connect(url string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("investigation %q: %s", name, msg)
 	}
 	s := &Store{cfg: cfg, name: name, addr: addr, author: opts.Author, readOnly: opts.ReadOnly,
-		loc: fmt.Sprintf("%s (investigation %s)", addr.safe, name)}
+		loc: fmt.Sprintf("%s (investigation %s)", addr.safe, name), free: make(chan *line, lines), first: &line{}}
+	s.free <- s.first
+	for range lines - 1 {
+		s.free <- &line{}
+	}
 	if _, err := s.conn(); err != nil {
 		return nil, err
 	}
 	return s, nil
 }
 
-// conn returns the store's connection, connecting again when the server
-// dropped the last one (a restart, a network cut): a store outlives its
-// server's restarts, and the next question after one is answered.
-func (s *Store) conn() (*pgx.Conn, error) {
-	if s.c != nil && !s.c.IsClosed() {
-		return s.c, nil
-	}
-	c, err := pgx.ConnectConfig(ctx, s.cfg)
-	if err != nil {
-		return nil, s.addr.errorf("the database %s is unreachable: %w; check the address and that the server is running", s.addr.safe, err)
-	}
-	s.c = c
-	return c, nil
-}
-
-// beginTx starts a transaction, connecting again once when the server
-// dropped the connection (a restart, a stop): the first question after
-// a restart is answered, and one while the server is down is told it is
-// unreachable, rather than failing with the dropped connection's last
-// words. Only the BEGIN is tried again, before anything else was sent.
-func (s *Store) beginTx(opts pgx.TxOptions) (pgx.Tx, error) {
-	c, err := s.conn()
-	if err != nil {
-		return nil, err
-	}
-	tx, err := c.BeginTx(ctx, opts)
-	if err != nil && c.IsClosed() {
-		s.c = nil
-		if c, err = s.conn(); err != nil {
-			return nil, err
-		}
-		tx, err = c.BeginTx(ctx, opts)
-	}
-	if err != nil {
-		return nil, s.fail(err)
-	}
-	return tx, nil
-}
-
 // prepare brings the schema up to date and finds (or makes) the
 // investigation.
 func (s *Store) prepare(opts Options) error {
-	c := s.c
+	c := s.first.c
 	if err := migrate(c, s.readOnly); err != nil {
 		return s.fail(err)
 	}
@@ -233,14 +197,7 @@ func (s *Store) Author() string { return s.author }
 // Close releases the connections, and closes the channel of Changes.
 func (s *Store) Close() error {
 	s.stopListening()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.c == nil {
-		return nil
-	}
-	c := s.c
-	s.c = nil
-	return s.addr.redact(c.Close(ctx))
+	return s.closeLines()
 }
 
 // checkName refuses an investigation name that could not be typed or

@@ -33,11 +33,11 @@ const Channel = "chrono_journal"
 // and the newer one shown. Serializable isolation would find the same
 // conflicts, but only at commit, and make every writer retry; the lock
 // makes the check exact at the first read.
-func (s *Store) begin() (pgx.Tx, error) {
+func (s *Store) begin(l *line) (pgx.Tx, error) {
 	if s.readOnly {
 		return nil, fmt.Errorf("%s: %w", s.loc, model.ErrReadOnly)
 	}
-	tx, err := s.beginTx(pgx.TxOptions{})
+	tx, err := s.beginTx(l, pgx.TxOptions{})
 	if err != nil {
 		return nil, err
 	}
@@ -57,9 +57,9 @@ func (s *Store) begin() (pgx.Tx, error) {
 // one journal entry in the same transaction, and notifies listeners of
 // it when it commits: both are kept, or neither.
 func (s *Store) Write(op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	tx, err := s.begin()
+	l := s.take()
+	defer s.give(l)
+	tx, err := s.begin(l)
 	if err != nil {
 		return model.Entry{}, err
 	}
