@@ -58,8 +58,8 @@ type Options struct {
 // takes one of its connections (line.go), for one transaction, or for
 // one page of Events.
 type Store struct {
-	free     chan *line // the lines no call is using
-	first    *line      // the line Open connected
+	lines    *lineSet // the connections no call is using
+	first    *line    // the line Open connected
 	cfg      *pgx.ConnConfig
 	inv      int64 // the investigation's row
 	name     string
@@ -124,11 +124,8 @@ func connect(url string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("investigation %q: %s", name, msg)
 	}
 	s := &Store{cfg: cfg, name: name, addr: addr, author: opts.Author, readOnly: opts.ReadOnly,
-		loc: fmt.Sprintf("%s (investigation %s)", addr.safe, name), free: make(chan *line, lines), first: &line{}}
-	s.free <- s.first
-	for range lines - 1 {
-		s.free <- &line{}
-	}
+		loc: fmt.Sprintf("%s (investigation %s)", addr.safe, name), first: &line{}}
+	s.lines = newLineSet(s.first)
 	if _, err := s.conn(); err != nil {
 		return nil, err
 	}
