@@ -53,10 +53,25 @@ type headKey struct {
 // imports and bulk changes.
 const headsKept = 32
 
+// known returns the sequence numbers of the heads kept: a read asks
+// the server for the heads of the others only, and the kept ones are
+// not sent (a head is tens of kilobytes, compressed in the table).
+func (c *headCache) known() []int64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	seqs := make([]int64, 0, len(c.m))
+	for k := range c.m {
+		seqs = append(seqs, k.seq)
+	}
+	return seqs
+}
+
 // decode returns the entry of a head row, from the cache when it is
-// there. The entry's Events are its own; the rest is shared with the
-// cache, which no caller changes.
-func (c *headCache) decode(seq int64, head, hash, prev []byte) (model.Entry, error) {
+// there. A head not sent (nil, its number known) that the cache does not
+// hold under the row's hash, an entry of another journal under the same
+// number, is read with fetch. The entry's Events are its own; the rest
+// is shared with the cache, which no caller changes.
+func (c *headCache) decode(seq int64, head, hash, prev []byte, fetch func() ([]byte, error)) (model.Entry, error) {
 	k := headKey{seq, string(hash)}
 	c.mu.Lock()
 	e, ok := c.m[k]
@@ -64,6 +79,12 @@ func (c *headCache) decode(seq int64, head, hash, prev []byte) (model.Entry, err
 	if ok {
 		e.Events = slices.Clone(e.Events)
 		return e, nil
+	}
+	if head == nil {
+		var err error
+		if head, err = fetch(); err != nil {
+			return e, err
+		}
 	}
 	e, err := decodeEntry(seq, head, hash, prev)
 	if err != nil {

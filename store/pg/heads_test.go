@@ -63,6 +63,19 @@ func TestJournalReadsHeads(t *testing.T) {
 		}
 	}
 	withHeads := read()
+	// A head kept under a number the journal has with another hash (an
+	// investigation made again) is not taken for the entry's: it is
+	// read from the table.
+	s.heads.mu.Lock()
+	for k, e := range s.heads.m {
+		delete(s.heads.m, k)
+		e.Phrase = "another journal's"
+		s.heads.m[headKey{k.seq, "another hash"}] = e
+	}
+	s.heads.mu.Unlock()
+	if again := read(); !reflect.DeepEqual(again, withHeads) {
+		t.Errorf("with another journal's heads kept under the same numbers:\n%+v\nwant\n%+v", again, withHeads)
+	}
 	if _, err := c.Exec(ctx, `UPDATE journal SET head = NULL WHERE inv = $1`, s.inv); err != nil {
 		t.Fatal(err)
 	}

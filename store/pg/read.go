@@ -353,13 +353,15 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 			// An entry's head and an event's own change stand for its body
 			// where they answer (heads.go).
 			if q.Event != "" {
-				rows, err = db.Query(ctx, `SELECT j.seq, CASE WHEN j.head IS NOT NULL AND h.change IS NOT NULL THEN j.head ELSE j.body END,
+				rows, err = db.Query(ctx, `SELECT j.seq, CASE WHEN j.head IS NOT NULL AND h.change IS NOT NULL THEN
+						CASE WHEN j.seq = ANY($6) THEN NULL ELSE j.head END ELSE j.body END,
 					j.head IS NOT NULL AND h.change IS NOT NULL, h.change, j.hash, j.prev FROM history h JOIN journal j ON j.inv = h.inv AND j.seq = h.seq
-					WHERE h.inv = $1 AND h.id = $2 AND h.seq < $3 AND h.seq > $5 ORDER BY h.seq DESC LIMIT $4`, s.inv, q.Event, before, batch, int64(q.After))
+					WHERE h.inv = $1 AND h.id = $2 AND h.seq < $3 AND h.seq > $5 ORDER BY h.seq DESC LIMIT $4`, s.inv, q.Event, before, batch, int64(q.After), s.heads.known())
 			} else {
 				heads := q.MostEvents > 0 && q.MostEvents <= headEvents
-				rows, err = db.Query(ctx, `SELECT seq, CASE WHEN $4 AND head IS NOT NULL THEN head ELSE body END, $4 AND head IS NOT NULL, NULL::bytea, hash, prev
-					FROM journal WHERE inv = $1 AND seq < $2 AND seq > $5 ORDER BY seq DESC LIMIT $3`, s.inv, before, batch, heads, int64(q.After))
+				rows, err = db.Query(ctx, `SELECT seq, CASE WHEN $4 AND head IS NOT NULL THEN CASE WHEN seq = ANY($6) THEN NULL ELSE head END ELSE body END,
+					$4 AND head IS NOT NULL, NULL::bytea, hash, prev
+					FROM journal WHERE inv = $1 AND seq < $2 AND seq > $5 ORDER BY seq DESC LIMIT $3`, s.inv, before, batch, heads, int64(q.After), s.heads.known())
 			}
 			if err != nil {
 				return err
@@ -383,11 +385,16 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 				return err
 			}
 			for _, r := range page {
-				decode := decodeEntry
+				var e model.Entry
+				var err error
 				if r.head {
-					decode = s.heads.decode
+					e, err = s.heads.decode(r.seq, r.body, r.hash, r.prev, func() (head []byte, err error) {
+						err = db.QueryRow(ctx, `SELECT head FROM journal WHERE inv = $1 AND seq = $2`, s.inv, r.seq).Scan(&head)
+						return head, err
+					})
+				} else {
+					e, err = decodeEntry(r.seq, r.body, r.hash, r.prev)
 				}
-				e, err := decode(r.seq, r.body, r.hash, r.prev)
 				if err != nil {
 					return err
 				}
