@@ -78,25 +78,35 @@ func (s *Store) connOf(l *line) (*pgx.Conn, error) {
 // opening, and for tests that look at the database beside the store.
 func (s *Store) conn() (*pgx.Conn, error) { return s.connOf(s.first) }
 
-// beginTx starts a transaction on l, connecting again once when the
-// server dropped the connection (a restart, a stop): the first question
+// again runs try on l's connection, and once more on a new one when
+// the server had dropped it (a restart, a stop): the first question
 // after a restart is answered, and one while the server is down is told
 // it is unreachable, rather than failing with the dropped connection's
-// last words. Only the BEGIN is tried again, before anything else was
-// sent.
-func (s *Store) beginTx(l *line, opts pgx.TxOptions) (pgx.Tx, error) {
+// last words. try must be safe to run twice: it sends a BEGIN, or a read.
+func (s *Store) again(l *line, try func(c *pgx.Conn) error) error {
 	c, err := s.connOf(l)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	tx, err := c.BeginTx(ctx, opts)
+	err = try(c)
 	if err != nil && c.IsClosed() {
 		l.c = nil
 		if c, err = s.connOf(l); err != nil {
-			return nil, err
+			return err
 		}
-		tx, err = c.BeginTx(ctx, opts)
+		err = try(c)
 	}
+	return err
+}
+
+// beginTx starts a transaction on l, connecting again once when the
+// server dropped the connection (again): only the BEGIN is tried again,
+// before anything else was sent.
+func (s *Store) beginTx(l *line, opts pgx.TxOptions) (tx pgx.Tx, err error) {
+	err = s.again(l, func(c *pgx.Conn) (err error) {
+		tx, err = c.BeginTx(ctx, opts)
+		return err
+	})
 	if err != nil {
 		return nil, s.fail(err)
 	}

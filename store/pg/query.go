@@ -160,20 +160,8 @@ func (s *Store) walk(db querier, p *plan, from []byte, backward bool, limit int,
 			args = append([]any{pgx.QueryExecModeExec}, args...)
 		}
 		rows, err := db.Query(ctx, sql, args...)
+		page, err := scanCandidates(rows, err)
 		if err != nil {
-			return nil, err
-		}
-		var page []candidate
-		for rows.Next() {
-			var c candidate
-			if err := rows.Scan(&c.ord, &c.body, &c.hit); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			page = append(page, c)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return nil, err
 		}
 		look = false
@@ -430,12 +418,12 @@ func (s *Store) windowAtOnce(p *plan, anchor []byte, readBack, fromEnd bool, bef
 	var n int
 	err := s.readBatch(&b, func(br pgx.BatchResults) (err error) {
 		if readBack {
-			if rawBack, err = scanRows(br); err != nil {
+			if rawBack, err = scanCandidates(br.Query()); err != nil {
 				return err
 			}
 		}
 		if readFwd {
-			if rawFwd, err = scanRows(br); err != nil {
+			if rawFwd, err = scanCandidates(br.Query()); err != nil {
 				return err
 			}
 		}
@@ -472,9 +460,9 @@ func pageWhere(p *plan, from []byte, op, order string, n int) (string, []any) {
 	return pageSQL("body", where, order, args, n)
 }
 
-// scanRows reads the next result of br, rows of pageSQL.
-func scanRows(br pgx.BatchResults) ([]candidate, error) {
-	rows, err := br.Query()
+// scanCandidates reads rows of a walk's or a window's query (ord, body,
+// hit), and closes them; err is the error of the query that gave them.
+func scanCandidates(rows pgx.Rows, err error) ([]candidate, error) {
 	if err != nil {
 		return nil, err
 	}

@@ -20,40 +20,26 @@ import (
 // readOne runs fn on the connection, outside a transaction. fn makes one
 // statement, or reads rows that are never rewritten (the journal's), so
 // that what it answers is of one state. A connection the server dropped
-// (a restart) is made again and fn run once more, as beginTx tries its
-// BEGIN again: fn sets what it answers rather than adding to it.
+// (a restart) is made again and fn run once more (again): fn sets what
+// it answers rather than adding to it.
 func (s *Store) readOne(fn func(db querier) error) error {
 	l := s.take()
 	defer s.give(l)
-	c, err := s.connOf(l)
-	if err != nil {
-		return err
-	}
-	err = fn(c)
-	if err != nil && c.IsClosed() {
-		l.c = nil
-		if c, err = s.connOf(l); err != nil {
-			return err
-		}
-		err = fn(c)
-	}
-	return s.fail(err)
+	return s.fail(s.again(l, func(c *pgx.Conn) error { return fn(c) }))
 }
 
 // readBatch sends the statements of b in one round trip, in one
 // read-only transaction at repeatable read (so that they see one state
 // of the database, as read's do), and gives their results to fn in the
 // order they were queued. When the server dropped the connection the
-// batch is sent once more on a new one, as beginTx tries its BEGIN again;
-// fn is called once, after the BEGIN succeeded.
+// batch is sent once more on a new one (again); fn is called once,
+// after the BEGIN succeeded.
 func (s *Store) readBatch(b *pgx.Batch, fn func(br pgx.BatchResults) error) error {
 	l := s.take()
 	defer s.give(l)
-	for try := 0; ; try++ {
-		c, err := s.connOf(l)
-		if err != nil {
-			return err
-		}
+	var c *pgx.Conn
+	var br pgx.BatchResults
+	err := s.again(l, func(conn *pgx.Conn) error {
 		// A batch is sent once (pgx keeps what the server said of its
 		// statements in it): each try sends one of its own.
 		all := &pgx.Batch{}
@@ -62,27 +48,27 @@ func (s *Store) readBatch(b *pgx.Batch, fn func(br pgx.BatchResults) error) erro
 			all.Queue(q.SQL, q.Arguments...)
 		}
 		all.Queue("COMMIT")
-		br := c.SendBatch(ctx, all)
-		if _, err = br.Exec(); err != nil {
+		c, br = conn, conn.SendBatch(ctx, all)
+		_, err := br.Exec()
+		if err != nil {
 			br.Close()
-			if c.IsClosed() && try == 0 {
-				l.c = nil
-				continue
-			}
-			return s.fail(err)
 		}
-		err = fn(br)
-		if err == nil {
-			_, err = br.Exec() // the COMMIT
-		}
-		if cerr := br.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil && !c.IsClosed() && c.PgConn().TxStatus() != 'I' {
-			// A statement failed, and the transaction with it: end it,
-			// so the next read on the connection starts clean.
-			_, _ = c.Exec(ctx, "ROLLBACK")
-		}
+		return err
+	})
+	if err != nil {
 		return s.fail(err)
 	}
+	err = fn(br)
+	if err == nil {
+		_, err = br.Exec() // the COMMIT
+	}
+	if cerr := br.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil && !c.IsClosed() && c.PgConn().TxStatus() != 'I' {
+		// A statement failed, and the transaction with it: end it, so
+		// the next read on the connection starts clean.
+		_, _ = c.Exec(ctx, "ROLLBACK")
+	}
+	return s.fail(err)
 }
