@@ -1,9 +1,15 @@
 package bolt
 
 import (
+	"bytes"
 	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
 	"time"
 
+	"chrono/model"
 	"chrono/store/bolt/internal/extsort"
 	"chrono/store/outfile"
 
@@ -16,15 +22,14 @@ import (
 // stays whole until the new one is complete and on disk, so an import
 // killed at any point leaves the store as it was.
 
-// bucketOfLetter returns the name of the bucket a sorted record's letter
-// stands for, or nil.
-func bucketOfLetter(letter byte) []byte {
+// bucketOfLetter returns the bucket a sorted record's letter stands for.
+func bucketOfLetter(letter byte) (bucket, bool) {
 	for _, bk := range allBuckets {
 		if bk.letter == letter {
-			return bk.name
+			return bk, true
 		}
 	}
-	return nil
+	return bucket{}, false
 }
 
 // cursorStream reads one bucket of the old store as records of rank
@@ -73,7 +78,35 @@ const (
 // sizeHint is about how large the new file will be: bbolt maps that much
 // from the start instead of mapping the file again as it grows (each time
 // copying what the open transaction has written).
-func build(path string, old *bbolt.Tx, sorted []extsort.Stream, sizeHint int64, progress func(written int64)) (err error) {
+//
+// merged is called once the records are in the file, before its groups
+// are placed: the import's sorted runs can go then, and should, as the
+// system has not yet written them to disk all (a million events' runs
+// are a gigabyte), and writing them competes with writing the file.
+func build(path string, old *bbolt.Tx, sorted []extsort.Stream, sizeHint int64, progress func(written int64), merged func()) (err error) {
+	db, err := merge(path, old, sorted, sizeHint, progress)
+	if err != nil {
+		return err
+	}
+	merged()
+	settled, err := settleBuilt(db, sizeHint)
+	if err != nil {
+		err = fmt.Errorf("placing the linked events of the new store: %w", err)
+	} else {
+		err = settled.Sync()
+	}
+	if settled != nil {
+		if cerr := settled.Close(); err == nil {
+			err = cerr
+		}
+	}
+	return err
+}
+
+// merge writes the merge of old (a read transaction on a store, or nil)
+// and the sorted records into a new store file at path, and returns it
+// open, not synced.
+func merge(path string, old *bbolt.Tx, sorted []extsort.Stream, sizeHint int64, progress func(written int64)) (_ *bbolt.DB, err error) {
 	streams := sorted
 	if old != nil {
 		for _, bk := range allBuckets {
@@ -93,15 +126,15 @@ func build(path string, old *bbolt.Tx, sorted []extsort.Stream, sizeHint int64, 
 		InitialMmapSize: int(min(max(sizeHint+sizeHint/4, 1<<24), 1<<40)),
 	})
 	if err != nil {
-		return fmt.Errorf("creating the new store %s: %w", path, err)
+		return nil, fmt.Errorf("creating the new store %s: %w", path, err)
 	}
 	defer func() {
-		if cerr := db.Close(); err == nil && cerr != nil {
-			err = cerr
+		if err != nil {
+			db.Close()
 		}
 	}()
 	if err := db.Update(initialise); err != nil {
-		return err
+		return nil, err
 	}
 
 	var (
@@ -120,6 +153,9 @@ func build(path string, old *bbolt.Tx, sorted []extsort.Stream, sizeHint int64, 
 		if err == nil {
 			// the pages the commit read about what it wrote
 			err = db.View(func(tx *bbolt.Tx) error { release(tx); return nil })
+		}
+		if old != nil {
+			release(old) // and those of the old store it has merged
 		}
 		tx, bucket, arena, inTx = nil, nil, arena[:0], 0
 		if progress != nil {
@@ -146,15 +182,13 @@ func build(path string, old *bbolt.Tx, sorted []extsort.Stream, sizeHint int64, 
 		}
 		if bucket == nil || r.Key[0] != letter {
 			letter = r.Key[0]
-			name := bucketOfLetter(letter)
-			if name == nil {
+			bk, ok := bucketOfLetter(letter)
+			if !ok {
 				return fmt.Errorf("building the store: unknown bucket letter %q", letter)
 			}
-			bucket = tx.Bucket(name)
-			// Keys arrive in order: fill each page but for room for
-			// what settling the linked groups moves in among them (a
-			// full page splits in two half-empty ones on the first).
-			bucket.FillPercent = buildFill
+			bucket = tx.Bucket(bk.name)
+			// Keys arrive in order: fill each page.
+			bucket.FillPercent = 1
 		}
 		start := len(arena)
 		arena = append(arena, r.Value...)
@@ -162,64 +196,168 @@ func build(path string, old *bbolt.Tx, sorted []extsort.Stream, sizeHint int64, 
 		inTx++
 		return bucket.Put(r.Key[1:], arena[start:len(arena):len(arena)])
 	})
+	if err == nil {
+		err = commit()
+	}
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if err := commit(); err != nil {
-		return err
-	}
-	if err := settleBuilt(db); err != nil {
-		return fmt.Errorf("placing the linked events of the new store: %w", err)
-	}
-	return db.Sync()
+	return db, nil
 }
 
-// buildFill is how full a built store's pages are: a tenth is left for
-// the events settling moves. Filled whole, and settled in one
-// transaction, a million events' file was 2.2 times its JSON, of
-// half-empty pages and free ones; 100,000 events' 284 MB, now 174 MB.
-const buildFill = 0.9
+// settleInPlace is how many events settleBuilt moves in the built file
+// itself, in one transaction (a variable for the tests). When more move,
+// it writes the file again with them moved: a move changes pages all over
+// the file, and a million events' import (69,000 moves) spent 36 s on
+// them, where writing the file again takes some 10.
+var settleInPlace = 1024
 
-// settleChunk is how many seeds of linked groups one transaction of
-// settleBuilt places (a variable for the tests): the pages 256 brought
-// in took a million events' import to 408 MiB resident, 64 to 282.
-var settleChunk = 64
-
-// settleBuilt places the linked groups of a built store with their
-// group (the records put each event under its own order key), before the
-// file takes the store's place. It does so in many transactions, so that
-// each reuses the pages the ones before let go: in one, every page it
-// changed was in the file twice at the end, and a million events left
-// a gigabyte of free pages in it. The file is no store's yet, so nothing
-// sees it half settled.
-func settleBuilt(db *bbolt.DB) error {
-	var seeds []string
-	if err := db.View(func(tx *bbolt.Tx) error {
-		seeds = orderSeeds(bucketsOf(tx))
-		return nil
-	}); err != nil {
+// settleBuilt places the linked groups of a built store, open as db, with
+// their group (the records put each event under its own order key),
+// before the file takes the store's place: the file is no store's yet,
+// so nothing sees it half settled. It returns the settled store, open,
+// which is db or a new file written over db's; on an error, db is closed.
+func settleBuilt(db *bbolt.DB, sizeHint int64) (*bbolt.DB, error) {
+	var moves []placement
+	err := db.View(func(tx *bbolt.Tx) error {
+		var err error
+		moves, err = pending(tx)
 		return err
+	})
+	if err != nil || len(moves) == 0 {
+		if err != nil {
+			db.Close()
+			return nil, err
+		}
+		return db, nil
 	}
-	done := map[string]bool{}
-	for len(seeds) > 0 {
-		chunk := seeds[:min(len(seeds), settleChunk)]
-		seeds = seeds[len(chunk):]
-		if err := db.Update(func(tx *bbolt.Tx) error {
+	if len(moves) <= settleInPlace {
+		err := db.Update(func(tx *bbolt.Tx) error {
 			b := bucketsOf(tx)
-			for _, bk := range []*bbolt.Bucket{b.events, b.ids, b.tags} {
-				bk.FillPercent = buildFill
+			for _, m := range moves {
+				e, err := b.eventAt(m.id, m.old)
+				if err != nil {
+					return err
+				}
+				if err := b.move(&e, m.old, m.want); err != nil {
+					return err
+				}
 			}
-			if err := b.placeOnce(chunk, done); err != nil {
-				return err
-			}
-			// The groups' events are all over the file: let the pages
-			// they brought in go, or the import's resident memory
-			// grows by the whole file (1.7 GB at a million events). The
-			// mapping holds only what the file holds, so this is safe
-			// in a write too.
-			release(tx)
 			return nil
-		}); err != nil {
+		})
+		if err != nil {
+			db.Close()
+			return nil, err
+		}
+		return db, nil
+	}
+	path := db.Path()
+	again := path + ".settled"
+	var settled *bbolt.DB
+	err = db.View(func(tx *bbolt.Tx) error {
+		sorter := extsort.New(filepath.Dir(path), sortMemory/4)
+		defer sorter.Remove()
+		if err := movesAsRecords(bucketsOf(tx), moves, sorter); err != nil {
+			return err
+		}
+		streams, err := sorter.Streams()
+		if err != nil {
+			return err
+		}
+		defer extsort.CloseStreams(streams)
+		settled, err = merge(again, tx, streams, sizeHint, nil)
+		return err
+	})
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(again, path)
+	}
+	if err != nil {
+		if settled != nil {
+			settled.Close()
+		}
+		os.Remove(again)
+		return nil, err
+	}
+	return settled, nil
+}
+
+// settleRelease is how many events or groups settleBuilt reads between
+// letting go of the pages they brought in: 4,096 groups took a million
+// events' import to 600 MiB resident.
+const settleRelease = 256
+
+// placement is an event whose group gives it another key than it has.
+type placement struct {
+	id        string
+	old, want []byte
+}
+
+// pending orders every linked group of a store and returns the events
+// whose key their group changes, in the order of their keys.
+func pending(tx *bbolt.Tx) ([]placement, error) {
+	b := bucketsOf(tx)
+	var moves []placement
+	done := map[string]bool{}
+	for i, id := range orderSeeds(b) {
+		err := b.placements(id, done, func(e *model.Event, old, want []byte) error {
+			moves = append(moves, placement{e.ID, old, want})
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		if i%settleRelease == settleRelease-1 {
+			release(tx) // the groups' events are all over the file
+		}
+	}
+	slices.SortFunc(moves, func(a, b placement) int { return bytes.Compare(a.old, b.old) })
+	return moves, nil
+}
+
+// movesAsRecords adds to sorter the records that, merged over the store
+// b reads, move each event of moves: its value and the index entries and
+// counts that depend on its key (rekey), and its id's entry.
+func movesAsRecords(b buckets, moves []placement, sorter *extsort.Sorter) error {
+	counts := map[string]int{}
+	for i, m := range moves {
+		v := b.events.Get(m.old)
+		e, err := b.eventAt(m.id, m.old)
+		if err != nil {
+			return err
+		}
+		if err := sorter.Add(bucketEvents.letter, m.old, nil, extsort.RankDelete); err != nil {
+			return err
+		}
+		if err := sorter.Add(bucketEvents.letter, m.want, v, extsort.RankNew); err != nil {
+			return err
+		}
+		if err := sorter.Add(bucketIDs.letter, []byte(m.id), m.want, extsort.RankNew); err != nil {
+			return err
+		}
+		err = rekey(&e, m.old, m.want, func(bk bucket, key []byte, put bool) error {
+			if put {
+				return sorter.Add(bk.letter, key, nil, extsort.RankNew)
+			}
+			return sorter.Add(bk.letter, key, nil, extsort.RankDelete)
+		}, func(key []byte, delta int) error {
+			counts[string(key)] += delta
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if i%settleRelease == settleRelease-1 {
+			release(b.tx) // what the events brought in
+		}
+	}
+	add := func(bk bucket, key, value []byte, rank extsort.Rank) error {
+		return sorter.Add(bk.letter, key, value, rank)
+	}
+	for _, k := range slices.Sorted(maps.Keys(counts)) {
+		if err := addCount(add, b.counts, []byte(k), counts[k]); err != nil {
 			return err
 		}
 	}

@@ -193,7 +193,11 @@ func (bi *bulkImport) Commit(phrase string) (model.ImportResult, error) {
 		total := bi.records + int64(bi.tx.Size()/64) // a rough count of the old keys
 		progress = func(written int64) { bi.progress(written, max(total, written)) }
 	}
-	if err := build(built, bi.tx, streams, bi.sort.Bytes()+bi.tx.Size(), progress); err != nil {
+	merged := func() {
+		extsort.CloseStreams(streams)
+		bi.sort.Remove()
+	}
+	if err := build(built, bi.tx, streams, bi.sort.Bytes()+bi.tx.Size(), progress, merged); err != nil {
 		return bi.result, err
 	}
 	bi.tx.Rollback()
@@ -205,6 +209,15 @@ func (bi *bulkImport) Commit(phrase string) (model.ImportResult, error) {
 	return bi.result, nil
 }
 
+// addCount adds the record that changes the count under key, as counts
+// holds it, by delta: the new count, or its deletion when none is left.
+func addCount(add func(bk bucket, key, value []byte, rank extsort.Rank) error, counts *bbolt.Bucket, key []byte, delta int) error {
+	if n := countOf(counts, key) + delta; n > 0 {
+		return add(bucketCounts, key, binary.BigEndian.AppendUint64(nil, uint64(n)), extsort.RankNew)
+	}
+	return add(bucketCounts, key, nil, extsort.RankDelete)
+}
+
 // finish adds the records of the counts, the header and the journal
 // entry, which are known only once every event has been read.
 func (bi *bulkImport) finish(phrase string) error {
@@ -212,15 +225,7 @@ func (bi *bulkImport) finish(phrase string) error {
 		if delta == 0 {
 			continue
 		}
-		key := c.key()
-		n := countOf(bi.b.counts, key) + delta
-		if n <= 0 {
-			if err := bi.add(bucketCounts, key, nil, extsort.RankDelete); err != nil {
-				return err
-			}
-			continue
-		}
-		if err := bi.add(bucketCounts, key, binary.BigEndian.AppendUint64(nil, uint64(n)), extsort.RankNew); err != nil {
+		if err := addCount(bi.add, bi.b.counts, c.key(), delta); err != nil {
 			return err
 		}
 	}

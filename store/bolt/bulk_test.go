@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -19,9 +20,7 @@ func TestBulkImportMatchesTransaction(t *testing.T) {
 	// A tiny sort buffer, so that the records go through run files.
 	defer func(n int) { sortMemory = n }(sortMemory)
 	sortMemory = 512
-	// One linked group a transaction when the built file is settled.
-	defer func(n int) { settleChunk = n }(settleChunk)
-	settleChunk = 1
+	defer func(n int) { settleInPlace = n }(settleInPlace)
 	// The same time in both stores' journals.
 	defer func(c func() time.Time) { clock = c }(clock)
 	clock = func() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC) }
@@ -50,36 +49,40 @@ func TestBulkImportMatchesTransaction(t *testing.T) {
 		}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			stores := [2]*Store{newEmptyStore(t), newEmptyStore(t)}
-			var results [2][]model.ImportResult
-			for i, s := range stores {
-				if tt.before != nil {
-					importDocs(t, s, nativeInput("timeline.example.json", exampleDoc(t)))
-					tt.before(t, s)
+		// The built file is settled in place, and written again.
+		for _, inPlace := range []int{1 << 20, 0} {
+			settleInPlace = inPlace
+			t.Run(fmt.Sprintf("%s, settled in place up to %d", tt.name, inPlace), func(t *testing.T) {
+				stores := [2]*Store{newEmptyStore(t), newEmptyStore(t)}
+				var results [2][]model.ImportResult
+				for i, s := range stores {
+					if tt.before != nil {
+						importDocs(t, s, nativeInput("timeline.example.json", exampleDoc(t)))
+						tt.before(t, s)
+					}
+					var err error
+					results[i], err = s.Import(tt.inputs(t), model.ImportOptions{Bulk: i == 1})
+					if err != nil {
+						t.Fatalf("import (bulk %v): %v", i == 1, err)
+					}
+					checkInvariants(t, s)
 				}
-				var err error
-				results[i], err = s.Import(tt.inputs(t), model.ImportOptions{Bulk: i == 1})
-				if err != nil {
-					t.Fatalf("import (bulk %v): %v", i == 1, err)
+				if !reflect.DeepEqual(results[0], results[1]) {
+					t.Errorf("results differ:\ntransaction %+v\nbulk        %+v", results[0], results[1])
 				}
-				checkInvariants(t, s)
-			}
-			if !reflect.DeepEqual(results[0], results[1]) {
-				t.Errorf("results differ:\ntransaction %+v\nbulk        %+v", results[0], results[1])
-			}
-			assertUnchanged(t, stores[1], dumpOf(t, stores[0]))
-			assertNoLeftovers(t, stores[1])
-		})
+				assertUnchanged(t, stores[1], dumpOf(t, stores[0]))
+				assertNoLeftovers(t, stores[1])
+			})
+		}
 	}
 }
 
 func TestBulkImportIsAllOrNothing(t *testing.T) {
 	defer func(n int) { sortMemory = n }(sortMemory)
 	sortMemory = 512
-	// One linked group a transaction when the built file is settled.
-	defer func(n int) { settleChunk = n }(settleChunk)
-	settleChunk = 1
+	// The built file written again to settle it.
+	defer func(n int) { settleInPlace = n }(settleInPlace)
+	settleInPlace = 0
 	s := newStore(t)
 	before := dumpOf(t, s)
 	bad := `{"chrono": 1, "events": [{"id": "fine", "title": "Fine"}, {"id": "bad-date", "date": "2017-13", "title": "A bad month"}]}`

@@ -114,25 +114,33 @@ func (b buckets) place(seeds []string) error {
 // holds, and adds theirs to it.
 func (b buckets) placeOnce(seeds []string, done map[string]bool) error {
 	for _, id := range seeds {
-		if done[id] {
-			continue
-		}
-		events, keys, err := b.group(id, done)
+		err := b.placements(id, done, func(e *model.Event, old, want []byte) error {
+			return b.move(e, old, want)
+		})
 		if err != nil {
 			return err
 		}
-		if len(events) == 0 {
-			continue
-		}
-		ch := model.Order(events)
-		for i := range ch.Events {
-			p := &ch.Events[i]
-			want := p.OrderKey()
-			old := keys[p.Event.ID]
-			if bytes.Equal(want, old) {
-				continue
-			}
-			if err := b.move(p.Event, old, want); err != nil {
+	}
+	return nil
+}
+
+// placements orders the linked group of id, unless done holds id, adds
+// its events to done, and calls fn with each event whose stored key old
+// is not the key its group gives it.
+func (b buckets) placements(id string, done map[string]bool, fn func(e *model.Event, old, want []byte) error) error {
+	if done[id] {
+		return nil
+	}
+	events, keys, err := b.group(id, done)
+	if err != nil || len(events) == 0 {
+		return err
+	}
+	ch := model.Order(events)
+	for i := range ch.Events {
+		p := &ch.Events[i]
+		want := p.OrderKey()
+		if old := keys[p.Event.ID]; !bytes.Equal(want, old) {
+			if err := fn(p.Event, old, want); err != nil {
 				return err
 			}
 		}
@@ -190,19 +198,74 @@ func (b buckets) move(e *model.Event, old, order []byte) error {
 	if v == nil {
 		return corruptf("event %q: the ids index has it, the events bucket has not (chrono check --store lists all such)", e.ID)
 	}
-	if err := b.events.Delete(old); err != nil {
+	if err := b.moveValue(e, v, old, order); err != nil {
 		return err
 	}
-	if err := b.index(e, old, -1); err != nil {
+	return b.ids.Put([]byte(e.ID), order)
+}
+
+// moveValue stores e's value v under order rather than old, with the
+// index entries and counts that depend on the key (rekey). The ids index
+// is the caller's to change.
+func (b buckets) moveValue(e *model.Event, v, old, order []byte) error {
+	if err := b.events.Delete(old); err != nil {
 		return err
 	}
 	if err := b.events.Put(order, v); err != nil {
 		return err
 	}
-	if err := b.ids.Put([]byte(e.ID), order); err != nil {
-		return err
+	return rekey(e, old, order, func(bk bucket, key []byte, put bool) error {
+		if put {
+			return (*bk.in(&b)).Put(key, nil)
+		}
+		return (*bk.in(&b)).Delete(key)
+	}, func(key []byte, delta int) error {
+		return bump(b.counts, key, delta)
+	})
+}
+
+// rekey calls entry with each index entry of e that moving it from the
+// key old to order adds (put) or takes out, and count with each counter
+// it changes: those that depend on the key (a tag's entry, the months'
+// counts), not those that do not (a link's entry, a tag's count).
+func rekey(e *model.Event, old, order []byte, entry func(bk bucket, key []byte, put bool) error, count func(key []byte, delta int) error) error {
+	entries := map[string]int{} // a bucket's letter and a key: +1 or -1
+	counts := map[string]int{}
+	for _, side := range []struct {
+		order []byte
+		delta int
+	}{{old, -1}, {order, 1}} {
+		err := indexEntries(e, side.order, func(bk bucket, key []byte) error {
+			entries[string(bk.letter)+string(key)] += side.delta
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		err = counters(e, side.order, func(c counter) error {
+			counts[string(c.key())] += side.delta
+			return nil
+		})
+		if err != nil {
+			return err
+		}
 	}
-	return b.index(e, order, 1)
+	for _, k := range slices.Sorted(maps.Keys(entries)) {
+		if d := entries[k]; d != 0 {
+			bk, _ := bucketOfLetter(k[0]) // indexEntries names only real buckets
+			if err := entry(bk, []byte(k[1:]), d > 0); err != nil {
+				return err
+			}
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(counts)) {
+		if d := counts[k]; d != 0 {
+			if err := count([]byte(k), d); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // placing gathers, for the store check, the events whose stored key is

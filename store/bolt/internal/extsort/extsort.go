@@ -225,6 +225,7 @@ func (s *Sorter) Streams() ([]Stream, error) {
 	if err := s.wait(); err != nil {
 		return nil, err
 	}
+	s.spareArena, s.spareOffs = nil, nil // no more to fill: let the collector have it
 	var out []Stream
 	for _, name := range s.runs {
 		f, err := os.Open(name)
@@ -251,13 +252,15 @@ func (s *Sorter) Streams() ([]Stream, error) {
 // Bytes returns the size of the keys and values of every record added.
 func (s *Sorter) Bytes() int64 { return s.bytes }
 
-// Remove deletes the run files.
+// Remove deletes the run files and lets go of the records in memory;
+// the streams must be closed before.
 func (s *Sorter) Remove() {
 	s.wait()
 	for _, name := range s.runs {
 		os.Remove(name)
 	}
 	s.runs = nil
+	s.arena, s.offs, s.spareArena, s.spareOffs = nil, nil, nil, nil
 }
 
 // Stream is a source of records in order (Compare).
