@@ -26,6 +26,9 @@ type snapshotInput struct {
 // against its hash and sizes, before anything is imported, and returns
 // how many there are.
 func (si *snapshotInput) check() (int, error) {
+	if may, err := si.mayHold(); err != nil || !may {
+		return 0, err
+	}
 	n := 0
 	err := si.each(func(d native.SnapshotDoc) error {
 		n++
@@ -59,6 +62,16 @@ func (si *snapshotInput) each(fn func(native.SnapshotDoc) error) error {
 		return fmt.Errorf("%s: %w", termtext.Line(si.name), err)
 	}
 	return nil
+}
+
+// mayHold reports whether the input file can have snapshots at all.
+func (si *snapshotInput) mayHold() (bool, error) {
+	f, err := os.Open(si.path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	return native.MayHoldSnapshots(f)
 }
 
 func (si *snapshotInput) close() {
