@@ -186,7 +186,20 @@ func (bi *bulkImport) Commit(phrase string) (model.ImportResult, error) {
 	if err != nil {
 		return bi.result, err
 	}
+	placing, err := settle(streams, bi.tx, bi.dir)
+	if err != nil {
+		return bi.result, fmt.Errorf("placing the linked events: %w", err)
+	}
+	defer placing.Remove()
+	if streams, err = bi.sort.Streams(); err != nil {
+		return bi.result, err
+	}
 	defer extsort.CloseStreams(streams)
+	placed, err := placing.Streams()
+	if err != nil {
+		return bi.result, err
+	}
+	defer extsort.CloseStreams(placed)
 	built := filepath.Join(bi.dir, "store")
 	var progress func(int64)
 	if bi.progress != nil {
@@ -195,9 +208,11 @@ func (bi *bulkImport) Commit(phrase string) (model.ImportResult, error) {
 	}
 	merged := func() {
 		extsort.CloseStreams(streams)
+		extsort.CloseStreams(placed)
 		bi.sort.Remove()
+		placing.Remove()
 	}
-	if err := build(built, bi.tx, streams, bi.sort.Bytes()+bi.tx.Size(), progress, merged); err != nil {
+	if err := build(built, bi.tx, append(streams, placed...), bi.sort.Bytes()+bi.tx.Size(), progress, merged); err != nil {
 		return bi.result, err
 	}
 	bi.tx.Rollback()

@@ -63,7 +63,7 @@ import (
 // bucket is one top-level bucket of a store file.
 type bucket struct {
 	name   []byte // its name in the file
-	letter byte   // what stands for it in the bulk build's sorted records (build.go)
+	letter byte   // what stands for it in the bulk build's sorted records (build.go); links' sorts first (settle.go)
 	// in is where a transaction's buckets (bucketsOf) keep it open.
 	in func(*buckets) **bbolt.Bucket
 }
@@ -73,7 +73,7 @@ var (
 	bucketEvents  = bucket{[]byte("events"), 'e', func(b *buckets) **bbolt.Bucket { return &b.events }}   // order key → event value
 	bucketIDs     = bucket{[]byte("ids"), 'i', func(b *buckets) **bbolt.Bucket { return &b.ids }}         // event id → order key
 	bucketTags    = bucket{[]byte("tags"), 't', func(b *buckets) **bbolt.Bucket { return &b.tags }}       // tag 0x00 order key → nil
-	bucketLinks   = bucket{[]byte("links"), 'l', func(b *buckets) **bbolt.Bucket { return &b.links }}     // target 0x00 linking id 0x00 rel → nil
+	bucketLinks   = bucket{[]byte("links"), 'a', func(b *buckets) **bbolt.Bucket { return &b.links }}     // target 0x00 linking id 0x00 rel → nil
 	bucketSources = bucket{[]byte("sources"), 's', func(b *buckets) **bbolt.Bucket { return &b.sources }} // source id → source as JSON
 	bucketCounts  = bucket{[]byte("counts"), 'c', func(b *buckets) **bbolt.Bucket { return &b.counts }}   // counter key → uint64
 	bucketTrash   = bucket{[]byte("trash"), 'x', func(b *buckets) **bbolt.Bucket { return &b.trash }}     // event id → trashed value

@@ -32,12 +32,18 @@ import (
 type Rank byte
 
 // Ranks, from the weakest: the store's old content, then what the import
-// deletes, then what it writes.
+// deletes, then what it writes; then what amends and retracts the
+// import's own records, once every record is known.
 const (
-	RankOld    Rank = 0
-	RankDelete Rank = 1
-	RankNew    Rank = 2
+	RankOld     Rank = 0
+	RankDelete  Rank = 1
+	RankNew     Rank = 2
+	RankAmend   Rank = 3
+	RankRetract Rank = 4
 )
+
+// deletes reports whether a record of the rank takes its key out.
+func (r Rank) deletes() bool { return r == RankDelete || r == RankRetract }
 
 // Record is one key of the store being built: a bucket letter and the
 // key within the bucket, its value, and its rank.
@@ -72,6 +78,7 @@ type Sorter struct {
 	spareArena []byte
 	spareOffs  []sortEntry
 	spilling   chan error
+	inOrder    bool // the records in memory are sorted (Streams)
 }
 
 // sortEntry is a Record in the arena, with the first bytes of its key
@@ -220,7 +227,8 @@ func (s *Sorter) spill() error {
 }
 
 // Streams returns the sorted streams of everything added: one per run
-// file, and one for what is still in memory. Add no more after it.
+// file, and one for what is still in memory. Add no more after it; it
+// may be called again, for streams from the start.
 func (s *Sorter) Streams() ([]Stream, error) {
 	if err := s.wait(); err != nil {
 		return nil, err
@@ -242,7 +250,10 @@ func (s *Sorter) Streams() ([]Stream, error) {
 		out = append(out, rs)
 	}
 	if len(s.offs) > 0 {
-		s.sorted()
+		if !s.inOrder {
+			s.sorted()
+			s.inOrder = true
+		}
 		out = append(out, &memStream{s: s, i: -1})
 		out[len(out)-1].Next()
 	}
@@ -426,7 +437,7 @@ func (m *Merge) Each(fn func(r *Record) error) error {
 			continue
 		}
 		key = append(key[:0], top.Key...)
-		if top.Rank != RankDelete {
+		if !top.Rank.deletes() {
 			if err := fn(top); err != nil {
 				return err
 			}
