@@ -114,33 +114,25 @@ func (b buckets) place(seeds []string) error {
 // holds, and adds theirs to it.
 func (b buckets) placeOnce(seeds []string, done map[string]bool) error {
 	for _, id := range seeds {
-		err := b.placements(id, done, func(e *model.Event, old, want []byte) error {
-			return b.move(e, old, want)
-		})
+		if done[id] {
+			continue
+		}
+		events, keys, err := b.group(id, done)
 		if err != nil {
 			return err
 		}
-	}
-	return nil
-}
-
-// placements orders the linked group of id, unless done holds id, adds
-// its events to done, and calls fn with each event whose stored key old
-// is not the key its group gives it.
-func (b buckets) placements(id string, done map[string]bool, fn func(e *model.Event, old, want []byte) error) error {
-	if done[id] {
-		return nil
-	}
-	events, keys, err := b.group(id, done)
-	if err != nil || len(events) == 0 {
-		return err
-	}
-	ch := model.Order(events)
-	for i := range ch.Events {
-		p := &ch.Events[i]
-		want := p.OrderKey()
-		if old := keys[p.Event.ID]; !bytes.Equal(want, old) {
-			if err := fn(p.Event, old, want); err != nil {
+		if len(events) == 0 {
+			continue
+		}
+		ch := model.Order(events)
+		for i := range ch.Events {
+			p := &ch.Events[i]
+			want := p.OrderKey()
+			old := keys[p.Event.ID]
+			if bytes.Equal(want, old) {
+				continue
+			}
+			if err := b.move(p.Event, old, want); err != nil {
 				return err
 			}
 		}
@@ -191,27 +183,20 @@ func (b buckets) group(id string, done map[string]bool) ([]model.Event, map[stri
 	return events, keys, nil
 }
 
-// move stores e, stored under old, under order instead, with its index
-// entries and counts.
+// move stores e, stored under old, under order instead, with the index
+// entries and counts that depend on the key (rekey).
 func (b buckets) move(e *model.Event, old, order []byte) error {
 	v := bytes.Clone(b.events.Get(old))
 	if v == nil {
 		return corruptf("event %q: the ids index has it, the events bucket has not (chrono check --store lists all such)", e.ID)
 	}
-	if err := b.moveValue(e, v, old, order); err != nil {
-		return err
-	}
-	return b.ids.Put([]byte(e.ID), order)
-}
-
-// moveValue stores e's value v under order rather than old, with the
-// index entries and counts that depend on the key (rekey). The ids index
-// is the caller's to change.
-func (b buckets) moveValue(e *model.Event, v, old, order []byte) error {
 	if err := b.events.Delete(old); err != nil {
 		return err
 	}
 	if err := b.events.Put(order, v); err != nil {
+		return err
+	}
+	if err := b.ids.Put([]byte(e.ID), order); err != nil {
 		return err
 	}
 	return rekey(e, old, order, func(bk bucket, key []byte, put bool) error {

@@ -39,18 +39,12 @@ func (b buckets) event(id string) (model.Event, []byte, error) {
 	if order == nil {
 		return model.Event{}, nil, fmt.Errorf("%w %q", model.ErrNotFound, id)
 	}
-	e, err := b.eventAt(id, order)
-	return e, order, err
-}
-
-// eventAt returns the event with an id stored under the order key the
-// ids index gives it.
-func (b buckets) eventAt(id string, order []byte) (model.Event, error) {
 	v := b.events.Get(order)
 	if v == nil {
-		return model.Event{}, corruptf("event %q: the ids index has it, the events bucket has not (chrono check --store lists all such)", id)
+		return model.Event{}, nil, corruptf("event %q: the ids index has it, the events bucket has not (chrono check --store lists all such)", id)
 	}
-	return decodeEvent(v)
+	e, err := decodeEvent(v)
+	return e, order, err
 }
 
 // put writes e, which must not be stored yet, with its indexes and
