@@ -38,7 +38,12 @@ type bulkImport struct {
 	progress func(written, total int64)
 	records  int64
 	enc      []byte
+	looked   int // events looked for in the store
 }
+
+// releaseLooked is how many events an import looks for in the store
+// between letting go of the pages the lookups brought in.
+const releaseLooked = 512
 
 func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
 	if s.readOnly {
@@ -96,6 +101,12 @@ func (bi *bulkImport) EventFields(e model.Event, _ int, present model.FieldSet) 
 		return err
 	}
 	order := model.OrderKey(&e)
+	if bi.looked++; bi.looked%releaseLooked == 0 {
+		// Each event is looked for in the store: on a re-import,
+		// all of its pages would stay mapped in (1.1 GB at a
+		// million events).
+		release(bi.tx)
+	}
 	if oldOrder := bi.b.ids.Get([]byte(e.ID)); oldOrder != nil {
 		oldValue := bi.b.events.Get(oldOrder)
 		old, err := decodeEvent(oldValue)
