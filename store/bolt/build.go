@@ -2,6 +2,7 @@ package bolt
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"chrono/store/bolt/internal/extsort"
@@ -38,10 +39,10 @@ type cursorStream struct {
 // cursorStreams returns a stream of each bucket of a store (none for a
 // nil transaction).
 func cursorStreams(tx *bbolt.Tx) []extsort.Stream {
-	var out []extsort.Stream
 	if tx == nil {
 		return nil
 	}
+	var out []extsort.Stream
 	for _, bk := range allBuckets {
 		if b := tx.Bucket(bk.name); b != nil {
 			out = append(out, newCursorStream(b, bk.letter))
@@ -111,7 +112,7 @@ func build(path string, old *bbolt.Tx, sorted []extsort.Stream, sizeHint int64, 
 // and the sorted records into a new store file at path, and returns it
 // open, not synced.
 func merge(path string, old *bbolt.Tx, sorted []extsort.Stream, sizeHint int64, progress func(written int64)) (_ *bbolt.DB, err error) {
-	streams := append(sorted, cursorStreams(old)...)
+	streams := slices.Concat(sorted, cursorStreams(old))
 	db, err := bbolt.Open(path, 0o600, &bbolt.Options{
 		Timeout: time.Second,
 		NoSync:  true, // synced once, at the end

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"chrono/model"
@@ -201,29 +202,29 @@ func (bi *bulkImport) Commit(phrase string) (model.ImportResult, error) {
 	if err != nil {
 		return bi.result, fmt.Errorf("placing the linked events: %w", err)
 	}
-	defer placing.Remove()
+	var placed []extsort.Stream
+	// The sorted records go once the new store holds them (build), or
+	// when the commit ends; closing and removing twice is harmless.
+	letGo := func() {
+		extsort.CloseStreams(streams)
+		extsort.CloseStreams(placed)
+		bi.sort.Remove()
+		placing.Remove()
+	}
+	defer letGo()
 	if streams, err = bi.sort.Streams(); err != nil {
 		return bi.result, err
 	}
-	defer extsort.CloseStreams(streams)
-	placed, err := placing.Streams()
-	if err != nil {
+	if placed, err = placing.Streams(); err != nil {
 		return bi.result, err
 	}
-	defer extsort.CloseStreams(placed)
 	built := filepath.Join(bi.dir, "store")
 	var progress func(int64)
 	if bi.progress != nil {
 		total := bi.records + int64(bi.tx.Size()/64) // a rough count of the old keys
 		progress = func(written int64) { bi.progress(written, max(total, written)) }
 	}
-	merged := func() {
-		extsort.CloseStreams(streams)
-		extsort.CloseStreams(placed)
-		bi.sort.Remove()
-		placing.Remove()
-	}
-	if err := build(built, bi.tx, append(streams, placed...), bi.sort.Bytes()+bi.tx.Size(), progress, merged); err != nil {
+	if err := build(built, bi.tx, slices.Concat(streams, placed), bi.sort.Bytes()+bi.tx.Size(), progress, letGo); err != nil {
 		return bi.result, err
 	}
 	bi.tx.Rollback()
@@ -235,13 +236,13 @@ func (bi *bulkImport) Commit(phrase string) (model.ImportResult, error) {
 	return bi.result, nil
 }
 
-// addCount adds the record that changes the count under key, as counts
-// holds it, by delta: the new count, or its deletion when none is left.
-func addCount(add func(bk bucket, key, value []byte, rank extsort.Rank) error, counts *bbolt.Bucket, key []byte, delta int) error {
-	if n := countOf(counts, key) + delta; n > 0 {
-		return add(bucketCounts, key, binary.BigEndian.AppendUint64(nil, uint64(n)), extsort.RankNew)
+// addCount adds the record that sets the count under key to n, of rank
+// put, or that takes it out, of rank del, when none is left.
+func addCount(add func(bk bucket, key, value []byte, rank extsort.Rank) error, key []byte, n int, put, del extsort.Rank) error {
+	if n > 0 {
+		return add(bucketCounts, key, binary.BigEndian.AppendUint64(nil, uint64(n)), put)
 	}
-	return add(bucketCounts, key, nil, extsort.RankDelete)
+	return add(bucketCounts, key, nil, del)
 }
 
 // finish adds the records of the counts, the header and the journal
@@ -251,7 +252,8 @@ func (bi *bulkImport) finish(phrase string) error {
 		if delta == 0 {
 			continue
 		}
-		if err := addCount(bi.add, bi.b.counts, c.key(), delta); err != nil {
+		key := c.key()
+		if err := addCount(bi.add, key, countOf(bi.b.counts, key)+delta, extsort.RankNew, extsort.RankDelete); err != nil {
 			return err
 		}
 	}

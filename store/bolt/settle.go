@@ -55,6 +55,7 @@ const releaseOld = 16 << 10
 // store old reads (or nil), and returns a sorter holding the records that
 // place every linked group, with temporary files of its own in dir.
 func settle(sorted []extsort.Stream, old *bbolt.Tx, dir string) (*extsort.Sorter, error) {
+	defer extsort.CloseStreams(sorted)
 	values, err := os.CreateTemp(dir, "grouped-*")
 	if err != nil {
 		return nil, err
@@ -64,8 +65,7 @@ func settle(sorted []extsort.Stream, old *bbolt.Tx, dir string) (*extsort.Sorter
 		os.Remove(values.Name())
 	}()
 	st := &settling{links: map[string][]string{}, members: map[string]*member{}, counts: map[string]int{}, values: values, old: old}
-	err = extsort.NewMerge(append(sorted, cursorStreams(old)...)).Each(st.read)
-	extsort.CloseStreams(sorted)
+	err = extsort.NewMerge(slices.Concat(sorted, cursorStreams(old))).Each(st.read)
 	if err != nil && !errors.Is(err, errStop) {
 		return nil, err
 	}
@@ -153,14 +153,11 @@ func (st *settling) place(sorter *extsort.Sorter) error {
 			}
 		}
 	}
+	add := func(bk bucket, key, value []byte, rank extsort.Rank) error {
+		return sorter.Add(bk.letter, key, value, rank)
+	}
 	for _, k := range slices.Sorted(maps.Keys(counts)) {
-		var err error
-		if n := st.counts[k] + counts[k]; n > 0 {
-			err = sorter.Add(bucketCounts.letter, []byte(k), binary.BigEndian.AppendUint64(nil, uint64(n)), extsort.RankAmend)
-		} else {
-			err = sorter.Add(bucketCounts.letter, []byte(k), nil, extsort.RankRetract)
-		}
-		if err != nil {
+		if err := addCount(add, []byte(k), st.counts[k]+counts[k], extsort.RankAmend, extsort.RankRetract); err != nil {
 			return err
 		}
 	}
