@@ -177,6 +177,13 @@ func (b *batch) decode(vd *valueDecoder) {
 	for i, end := range b.ends {
 		v := jsontext.Value((*b.raw)[start:end:end])
 		start = end
+		if present, ok := decodeFast(v, &b.events[i]); ok {
+			if b.fields {
+				b.present[i] = present
+			}
+			continue
+		}
+		b.events[i] = model.Event{} // the strict decoder fills in what is there
 		b.problems[i] = vd.decode(v, &b.events[i])
 		if b.fields {
 			b.present[i] = fieldsOf(v)

@@ -1,0 +1,354 @@
+package native
+
+import (
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"chrono/model"
+
+	"github.com/go-json-experiment/json"
+)
+
+// decodeFast decodes an event object without reflection, which took
+// most of an import's decoding: the value's syntax, its UTF-8 and its
+// members' uniqueness were checked when it was read (ReadValue), so what
+// is left is to walk its bytes. It fills e and returns the fields the
+// object has as members, and false when it meets anything but a value
+// as the format asks (an unknown member, a number where a string
+// belongs, a bad date): the strict decoder then decodes the value again
+// and words its problems, as it does for every value that is not read
+// here.
+func decodeFast(v []byte, e *model.Event) (model.FieldSet, bool) {
+	f := fastReader{b: v}
+	var present model.FieldSet
+	ok := f.object(func(name []byte) bool {
+		switch string(name) {
+		case "id":
+			return f.str(&e.ID)
+		case "date":
+			present |= model.FieldDate
+			return f.date(&e.Date)
+		case "date_text":
+			present |= model.FieldDateText
+			return f.str(&e.DateText)
+		case "date_source":
+			present |= model.FieldDateSource
+			return f.str(&e.DateSource)
+		case "title":
+			present |= model.FieldTitle
+			return f.str(&e.Title)
+		case "summary":
+			present |= model.FieldSummary
+			return f.str(&e.Summary)
+		case "status":
+			present |= model.FieldStatus
+			return f.str((*string)(&e.Status))
+		case "actors":
+			present |= model.FieldActors
+			return f.strs(&e.Actors)
+		case "tags":
+			present |= model.FieldTags
+			return f.strs(&e.Tags)
+		case "quotes":
+			present |= model.FieldQuotes
+			return array(&f, &e.Quotes, f.quote)
+		case "links":
+			present |= model.FieldLinks
+			return array(&f, &e.Links, f.link)
+		case "notes":
+			present |= model.FieldNotes
+			return array(&f, &e.Notes, f.note)
+		}
+		return false
+	})
+	f.space()
+	return present, ok && f.i == len(f.b)
+}
+
+// fastReader walks a JSON value known to be well formed.
+type fastReader struct {
+	b []byte
+	i int
+}
+
+func (f *fastReader) space() {
+	for f.i < len(f.b) {
+		switch f.b[f.i] {
+		case ' ', '\t', '\n', '\r':
+			f.i++
+		default:
+			return
+		}
+	}
+}
+
+// peek returns the next byte that is not space, or 0 at the end.
+func (f *fastReader) peek() byte {
+	f.space()
+	if f.i < len(f.b) {
+		return f.b[f.i]
+	}
+	return 0
+}
+
+// null consumes a null, if that is what comes next.
+func (f *fastReader) null() bool {
+	if f.peek() == 'n' {
+		f.i += len("null")
+		return true
+	}
+	return false
+}
+
+// object calls member for each member of the object that comes next,
+// its name unescaped; member reads the value. A name with an escape in
+// it is left to the strict decoder.
+func (f *fastReader) object(member func(name []byte) bool) bool {
+	if f.peek() != '{' {
+		return false
+	}
+	f.i++
+	if f.peek() == '}' {
+		f.i++
+		return true
+	}
+	for {
+		if f.peek() != '"' {
+			return false
+		}
+		start := f.i + 1
+		end := start
+		for end < len(f.b) && f.b[end] != '"' && f.b[end] != '\\' {
+			end++
+		}
+		if end >= len(f.b) || f.b[end] != '"' {
+			return false
+		}
+		f.i = end + 1
+		if f.peek() != ':' {
+			return false
+		}
+		f.i++
+		if !member(f.b[start:end]) {
+			return false
+		}
+		switch f.peek() {
+		case ',':
+			f.i++
+		case '}':
+			f.i++
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// array reads an array (or null) into *dst, each element with elem; an
+// empty array is an empty slice, as the strict decoder makes it.
+func array[T any](f *fastReader, dst *[]T, elem func(*T) bool) bool {
+	if f.null() {
+		*dst = nil
+		return true
+	}
+	if f.peek() != '[' {
+		return false
+	}
+	f.i++
+	out := (*dst)[:0:0]
+	if out == nil {
+		out = []T{}
+	}
+	if f.peek() == ']' {
+		f.i++
+		*dst = out
+		return true
+	}
+	for {
+		var v T
+		if !f.null() && !elem(&v) {
+			return false
+		}
+		out = append(out, v)
+		switch f.peek() {
+		case ',':
+			f.i++
+		case ']':
+			f.i++
+			*dst = out
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+func (f *fastReader) strs(dst *[]string) bool { return array(f, dst, f.str) }
+
+// str reads a string (or null, the empty string) into *dst.
+func (f *fastReader) str(dst *string) bool {
+	if f.null() {
+		*dst = ""
+		return true
+	}
+	if f.peek() != '"' {
+		return false
+	}
+	start := f.i + 1
+	end := start
+	for end < len(f.b) && f.b[end] != '"' && f.b[end] != '\\' {
+		end++
+	}
+	if end < len(f.b) && f.b[end] == '"' {
+		*dst = string(f.b[start:end])
+		f.i = end + 1
+		return true
+	}
+	return f.escaped(dst, start, end)
+}
+
+// escaped reads a string with escapes in it, from start, the first
+// escape at end.
+func (f *fastReader) escaped(dst *string, start, end int) bool {
+	buf := make([]byte, 0, end-start+16)
+	buf = append(buf, f.b[start:end]...)
+	i := end
+	for i < len(f.b) {
+		c := f.b[i]
+		switch {
+		case c == '"':
+			*dst = string(buf)
+			f.i = i + 1
+			return true
+		case c != '\\':
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		if i+1 >= len(f.b) {
+			return false
+		}
+		switch f.b[i+1] {
+		case '"', '\\', '/':
+			buf = append(buf, f.b[i+1])
+		case 'b':
+			buf = append(buf, '\b')
+		case 'f':
+			buf = append(buf, '\f')
+		case 'n':
+			buf = append(buf, '\n')
+		case 'r':
+			buf = append(buf, '\r')
+		case 't':
+			buf = append(buf, '\t')
+		case 'u':
+			r, n, ok := f.unicode(i)
+			if !ok {
+				return false
+			}
+			buf = utf8.AppendRune(buf, r)
+			i += n
+			continue
+		default:
+			return false
+		}
+		i += 2
+	}
+	return false
+}
+
+// unicode reads a \u escape at i, and the low half of a surrogate pair
+// after it, returning the rune and how many bytes it took. A lone
+// surrogate is left to the strict decoder, which says what is wrong.
+func (f *fastReader) unicode(i int) (rune, int, bool) {
+	hex := func(at int) (rune, bool) {
+		if at+6 > len(f.b) || f.b[at] != '\\' || f.b[at+1] != 'u' {
+			return 0, false
+		}
+		v, err := strconv.ParseUint(string(f.b[at+2:at+6]), 16, 16)
+		return rune(v), err == nil
+	}
+	r, ok := hex(i)
+	switch {
+	case !ok:
+		return 0, 0, false
+	case !utf16.IsSurrogate(r):
+		return r, 6, true
+	}
+	low, ok := hex(i + 6)
+	if !ok {
+		return 0, 0, false
+	}
+	r = utf16.DecodeRune(r, low)
+	return r, 12, r != utf8.RuneError
+}
+
+// date reads an EDTF date (or null, undated); a bad one is left to the
+// strict decoder, which reports it and goes on.
+func (f *fastReader) date(dst *model.Date) bool {
+	var s string
+	if f.null() {
+		*dst = model.Date{}
+		return true
+	}
+	if !f.str(&s) {
+		return false
+	}
+	d, err := model.ParseDate(s)
+	*dst = d
+	return err == nil
+}
+
+func (f *fastReader) quote(q *model.Quote) bool {
+	return f.object(func(name []byte) bool {
+		switch string(name) {
+		case "text":
+			return f.str(&q.Text)
+		case "speaker":
+			return f.str(&q.Speaker)
+		case "source":
+			return f.str(&q.Source)
+		case "context":
+			return f.str(&q.Context)
+		case "stance":
+			return f.str((*string)(&q.Stance))
+		}
+		return false
+	})
+}
+
+func (f *fastReader) link(l *model.Link) bool {
+	return f.object(func(name []byte) bool {
+		switch string(name) {
+		case "rel":
+			return f.str((*string)(&l.Rel))
+		case "event":
+			return f.str(&l.Event)
+		}
+		return false
+	})
+}
+
+func (f *fastReader) note(n *model.Note) bool {
+	return f.object(func(name []byte) bool {
+		switch string(name) {
+		case "text":
+			return f.str(&n.Text)
+		case "author":
+			return f.str(&n.Author)
+		case "at":
+			// A time is rare enough to leave to the decoder that knows
+			// its format; only its value is decoded.
+			start := f.i
+			if !f.null() {
+				var s string
+				if !f.str(&s) {
+					return false
+				}
+			}
+			return json.Unmarshal(f.b[start:f.i], &n.At) == nil
+		}
+		return false
+	})
+}

@@ -1,0 +1,130 @@
+package native
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"reflect"
+	"testing"
+
+	"chrono/model"
+	"chrono/model/synth"
+
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// strictly decodes v as the strict decoder alone did before decodeFast.
+func strictly(v []byte) (model.Event, []string, model.FieldSet) {
+	var e model.Event
+	problems := newValueDecoder().decode(jsontext.Value(v), &e)
+	return e, problems, fieldsOf(v)
+}
+
+// checkFast says whether decodeFast took v, and fails t when what it
+// made differs from what the strict decoder makes of v.
+func checkFast(t *testing.T, v []byte) bool {
+	t.Helper()
+	var e model.Event
+	present, ok := decodeFast(v, &e)
+	if !ok {
+		return false
+	}
+	want, problems, wantPresent := strictly(v)
+	if len(problems) > 0 {
+		t.Fatalf("decodeFast took %s, which has problems: %q", v, problems)
+	}
+	if !reflect.DeepEqual(e, want) {
+		t.Fatalf("decodeFast(%s)\n got %#v\nwant %#v", v, e, want)
+	}
+	if present != wantPresent {
+		t.Fatalf("decodeFast(%s): fields %b, want %b", v, present, wantPresent)
+	}
+	return true
+}
+
+func TestDecodeFastAsStrict(t *testing.T) {
+	tests := []struct {
+		name, v string
+		fast    bool // decodeFast takes it; otherwise the strict decoder does
+	}{
+		{"bare", `{"id":"a","title":"A"}`, true},
+		{"spaced", " {\n \"id\" : \"a\" ,\t\"title\":\"A\" , \"tags\" : [ \"x\" , \"y\" ] }\r\n", true},
+		{"escapes", `{"id":"a","title":"say \"no\"\n\tthen\\ \/ \b\f\r é \u00e9 \ud83d\ude00 \u2028"}`, true},
+		{"nulls", `{"id":"a","title":null,"date":null,"actors":null,"quotes":[null,{"text":null}],"tags":[null]}`, true},
+		{"empty arrays", `{"id":"a","title":"A","actors":[],"tags":[],"quotes":[],"links":[],"notes":[]}`, true},
+		{"empty strings", `{"id":"a","title":"A","date":"","summary":"","status":""}`, true},
+		{"whole", `{"id":"a","date":"2017-08~","date_text":"last year","date_source":"s","title":"A","summary":"S","status":"alleged",
+			"actors":["NSO","Miller"],"tags":["cash"],
+			"quotes":[{"text":"bags of cash","speaker":"Miller","source":"s","context":"c","stance":"asserts"}],
+			"links":[{"rel":"follows","event":"b"}],
+			"notes":[{"text":"n","author":"me","at":"2026-11-30T10:00:00.5Z"},{"text":"m","at":null}]}`, true},
+		{"interval", `{"id":"a","title":"A","date":"2021/2022-02-01"}`, true},
+		{"unknown member", `{"id":"a","title":"A","spekaer":"x"}`, false},
+		{"unknown quote member", `{"id":"a","title":"A","quotes":[{"text":"t","spekaer":"x"}]}`, false},
+		{"a number for a string", `{"id":"a","title":42}`, false},
+		{"an object for a list", `{"id":"a","title":"A","tags":{"x":1}}`, false},
+		{"a bad date", `{"id":"a","title":"A","date":"2017-13"}`, false},
+		{"a number for a date", `{"id":"a","title":"A","date":2017}`, false},
+		{"an escaped name", `{"id":"a","t\u0069tle":"A"}`, false},
+		{"a bad time", `{"id":"a","title":"A","notes":[{"text":"n","at":"yesterday"}]}`, false},
+		{"a boolean for a quote", `{"id":"a","title":"A","quotes":[true]}`, false},
+		{"upper case", `{"id":"a","Title":"A"}`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !jsontext.Value(tt.v).IsValid() {
+				t.Fatalf("the case is not valid JSON: %s", tt.v)
+			}
+			if got := checkFast(t, []byte(tt.v)); got != tt.fast {
+				t.Fatalf("decodeFast took it: %v, want %v", got, tt.fast)
+			}
+		})
+	}
+}
+
+// TestDecodeFastCorpus decodes the example's events and synthetic ones
+// both ways.
+func TestDecodeFastCorpus(t *testing.T) {
+	var values [][]byte
+	doc, err := os.ReadFile("../../timeline.example.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var example struct{ Events []json.RawMessage }
+	if err := json.Unmarshal(doc, &example); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range example.Events {
+		values = append(values, v)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, synth.Header(500), synth.Sources(7), synth.Events(7, 500)); err != nil {
+		t.Fatal(err)
+	}
+	var synthetic struct{ Events []json.RawMessage }
+	if err := json.Unmarshal(buf.Bytes(), &synthetic); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range synthetic.Events {
+		values = append(values, v)
+	}
+	for _, v := range values {
+		if !checkFast(t, v) {
+			t.Fatalf("decodeFast did not take %s", v)
+		}
+	}
+}
+
+// FuzzDecodeFast checks that whatever decodeFast takes, the strict
+// decoder takes too, and makes the same of it.
+func FuzzDecodeFast(f *testing.F) {
+	f.Add([]byte(`{"id":"a","title":"say \"no\"","tags":["x"],"quotes":[{"text":"t","stance":"denies"}]}`))
+	f.Add([]byte(`{"id":"a","date":"2017-08","notes":[{"text":"n","at":"2026-11-30T10:00:00Z"}],"links":[{"rel":"follows","event":"b"}]}`))
+	f.Add([]byte(`{"id":"\ud83d\ude00","title":null,"actors":[]}`))
+	f.Fuzz(func(t *testing.T, v []byte) {
+		if !jsontext.Value(v).IsValid() || jsontext.Value(v).Kind() != '{' {
+			return
+		}
+		checkFast(t, v)
+	})
+}
