@@ -352,3 +352,37 @@ func (f *fastReader) note(n *model.Note) bool {
 		return false
 	})
 }
+
+// DecodeList decodes a JSON list of one of an event's list members
+// (into is a *[]string, *[]model.Quote, *[]model.Link or *[]model.Note)
+// whose syntax, UTF-8 and members' uniqueness have been checked, without
+// reflection, as Read decodes an event's. It returns false and leaves
+// *into as it was when the list holds anything but what the format asks
+// for, or into is of another type: the caller then decodes it strictly,
+// and words what is wrong.
+func DecodeList(v []byte, into any) bool {
+	switch into := into.(type) {
+	case *[]string:
+		return listOf(v, into, (*fastReader).str)
+	case *[]model.Quote:
+		return listOf(v, into, (*fastReader).quote)
+	case *[]model.Link:
+		return listOf(v, into, (*fastReader).link)
+	case *[]model.Note:
+		return listOf(v, into, (*fastReader).note)
+	}
+	return false
+}
+
+func listOf[T any](v []byte, into *[]T, elem func(*fastReader, *T) bool) bool {
+	f := fastReader{b: v}
+	var l []T
+	if !array(&f, &l, func(t *T) bool { return elem(&f, t) }) {
+		return false
+	}
+	if f.space(); f.i != len(f.b) {
+		return false
+	}
+	*into = l
+	return true
+}

@@ -2,7 +2,6 @@ package native
 
 import (
 	"bytes"
-	"encoding/json"
 	"os"
 	"reflect"
 	"testing"
@@ -10,6 +9,7 @@ import (
 	"chrono/model"
 	"chrono/model/synth"
 
+	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
 )
 
@@ -90,7 +90,7 @@ func TestDecodeFastCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var example struct{ Events []json.RawMessage }
+	var example struct{ Events []jsontext.Value }
 	if err := json.Unmarshal(doc, &example); err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +101,7 @@ func TestDecodeFastCorpus(t *testing.T) {
 	if err := Write(&buf, synth.Header(500), synth.Sources(7), synth.Events(7, 500)); err != nil {
 		t.Fatal(err)
 	}
-	var synthetic struct{ Events []json.RawMessage }
+	var synthetic struct{ Events []jsontext.Value }
 	if err := json.Unmarshal(buf.Bytes(), &synthetic); err != nil {
 		t.Fatal(err)
 	}
@@ -121,10 +121,62 @@ func FuzzDecodeFast(f *testing.F) {
 	f.Add([]byte(`{"id":"a","title":"say \"no\"","tags":["x"],"quotes":[{"text":"t","stance":"denies"}]}`))
 	f.Add([]byte(`{"id":"a","date":"2017-08","notes":[{"text":"n","at":"2026-11-30T10:00:00Z"}],"links":[{"rel":"follows","event":"b"}]}`))
 	f.Add([]byte(`{"id":"\ud83d\ude00","title":null,"actors":[]}`))
+	f.Add([]byte(`[{"rel":"follows","event":"b"},null]`))
+	f.Add([]byte(`[{"text":"t","speaker":"\u00e9"}]`))
 	f.Fuzz(func(t *testing.T, v []byte) {
-		if !jsontext.Value(v).IsValid() || jsontext.Value(v).Kind() != '{' {
+		switch {
+		case !jsontext.Value(v).IsValid():
+		case jsontext.Value(v).Kind() == '{':
+			checkFast(t, v)
+		case jsontext.Value(v).Kind() == '[':
+			checkLists(t, v)
+		}
+	})
+}
+
+// checkLists decodes v as each kind of list both ways, and fails t when
+// DecodeList takes one the strict decoder refuses or makes another of.
+func checkLists(t *testing.T, v []byte) (took []string) {
+	t.Helper()
+	check := func(name string, fast, strict any) {
+		if !DecodeList(v, fast) {
 			return
 		}
-		checkFast(t, v)
-	})
+		took = append(took, name)
+		if err := json.Unmarshal(v, strict, json.RejectUnknownMembers(true)); err != nil {
+			t.Fatalf("DecodeList took %s as %s, which the strict decoder refuses: %v", v, name, err)
+		}
+		if !reflect.DeepEqual(fast, strict) {
+			t.Fatalf("DecodeList(%s) as %s\n got %#v\nwant %#v", v, name, fast, strict)
+		}
+	}
+	check("strings", new([]string), new([]string))
+	check("quotes", new([]model.Quote), new([]model.Quote))
+	check("links", new([]model.Link), new([]model.Link))
+	check("notes", new([]model.Note), new([]model.Note))
+	return took
+}
+
+func TestDecodeListAsStrict(t *testing.T) {
+	tests := []struct {
+		v    string
+		took []string
+	}{
+		{`["a","b\n"]`, []string{"strings"}},
+		{`[]`, []string{"strings", "quotes", "links", "notes"}},
+		{`null`, []string{"strings", "quotes", "links", "notes"}},
+		{`[null]`, []string{"strings", "quotes", "links", "notes"}},
+		{`[{"text":"bags of cash","speaker":"Miller","stance":"asserts"}]`, []string{"quotes"}},
+		{`[{"rel":"disputes","event":"e"}]`, []string{"links"}},
+		{`[{"text":"n","at":"2026-11-30T10:00:00Z","author":"me"}]`, []string{"notes"}},
+		{`[{"text":"t"}]`, []string{"quotes", "notes"}},
+		{`[{"text":"t","spekaer":"x"}]`, nil},
+		{`[1]`, nil},
+		{`{"text":"t"}`, nil},
+	}
+	for _, tt := range tests {
+		if got := checkLists(t, []byte(tt.v)); !reflect.DeepEqual(got, tt.took) {
+			t.Errorf("DecodeList(%s) took it as %q, want %q", tt.v, got, tt.took)
+		}
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"chrono/model"
+	"chrono/model/native"
 
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
@@ -19,6 +20,9 @@ import (
 func decodeList(key string, v value, csv bool, into any) string {
 	if !v.json && !csv {
 		return fmt.Sprintf("%s: want a JSON list, found a string", key)
+	}
+	if v.raw != nil && native.DecodeList(v.raw, into) {
+		return "" // checked JSON, as the format asks: no reflection needed
 	}
 	err := json.Unmarshal(v.bytes(), into, json.RejectUnknownMembers(true))
 	if err == nil {
