@@ -94,7 +94,7 @@ func (f *fastReader) peek() byte {
 
 // null consumes a null, if that is what comes next.
 func (f *fastReader) null() bool {
-	if f.peek() == 'n' {
+	if f.peek() == 'n' && f.i+len("null") <= len(f.b) {
 		f.i += len("null")
 		return true
 	}

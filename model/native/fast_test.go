@@ -180,3 +180,15 @@ func TestDecodeListAsStrict(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDecodeListUnchecked gives DecodeList bytes nobody checked: it may
+// refuse them, but must not fail otherwise.
+func FuzzDecodeListUnchecked(f *testing.F) {
+	f.Add([]byte(`[{"text":"t","at":n`))
+	f.Add([]byte(`["\ud83d`))
+	f.Fuzz(func(t *testing.T, v []byte) {
+		for _, into := range []any{new([]string), new([]model.Quote), new([]model.Link), new([]model.Note)} {
+			DecodeList(v, into)
+		}
+	})
+}
