@@ -1,6 +1,7 @@
 package sshd
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -23,24 +24,41 @@ const presenceEvery = 250 * time.Millisecond
 // redraws a key, at 50 people, were most of a loaded server's work).
 // s.mu is held.
 func (s *Server) tellPresence() {
+	// Who is where is counted once per investigation, not once per
+	// session and again for each other session: every key that moves a
+	// cursor asks, and at 50 sessions that was a tenth of the server's
+	// work.
+	rooms := map[string]*room{}
 	for x := range s.sessions {
 		if x.inv == "" {
 			continue
 		}
-		var others, with []string
-		for y := range s.sessions {
-			if y == x || y.inv != x.inv {
-				continue
-			}
-			if !slices.Contains(others, y.user) {
-				others = append(others, y.user)
-			}
-			if x.selected != "" && y.selected == x.selected && !slices.Contains(with, y.user) {
-				with = append(with, y.user)
-			}
+		r := rooms[x.inv]
+		if r == nil {
+			r = &room{users: map[string]int{}, at: map[string]map[string]int{}}
+			rooms[x.inv] = r
 		}
-		slices.Sort(others)
-		slices.Sort(with)
+		r.users[x.user]++
+		if x.selected != "" {
+			if r.at[x.selected] == nil {
+				r.at[x.selected] = map[string]int{}
+			}
+			r.at[x.selected][x.user]++
+		}
+	}
+	for _, r := range rooms {
+		r.names = slices.Sorted(maps.Keys(r.users))
+	}
+	for x := range s.sessions {
+		if x.inv == "" {
+			continue
+		}
+		r := rooms[x.inv]
+		others := r.othersThan(x.user, r.users)
+		var with []string
+		if x.selected != "" {
+			with = r.othersThan(x.user, r.at[x.selected])
+		}
 		told := presenceTold{others: strings.Join(others, "\n"), with: strings.Join(with, "\n")}
 		if len(with) > 0 {
 			told.at = x.selected
@@ -55,6 +73,30 @@ func (s *Server) tellPresence() {
 		}
 		offer(x.presence, tui.Presence(others, selecting))
 	}
+}
+
+// room is who is in one investigation: each user's sessions, and each
+// selected event's sessions by user.
+type room struct {
+	users map[string]int
+	names []string // the users, sorted
+	at    map[string]map[string]int
+}
+
+// othersThan returns, in order, the users of sessions counts has beside
+// one session of user's own.
+func (r *room) othersThan(user string, counts map[string]int) []string {
+	var out []string
+	for _, name := range r.names {
+		n := counts[name]
+		if name == user {
+			n-- // the session itself
+		}
+		if n > 0 {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 // presenceTold is what a session was last told of the others: their

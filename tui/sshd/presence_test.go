@@ -57,3 +57,38 @@ func TestPresenceTellsOnlyThoseItConcerns(t *testing.T) {
 		t.Errorf("cy arrived at ana's event; told %v, want %v", got, want)
 	}
 }
+
+// TestPresenceOfOnePersonTwice: a person in with two sessions is named
+// to each of them as another (they may sit at two screens), and once to
+// everybody else.
+func TestPresenceOfOnePersonTwice(t *testing.T) {
+	s := &Server{sessions: map[*session]struct{}{}}
+	add := func(user, inv, selected string) *session {
+		x := &session{user: user, inv: inv, selected: selected, presence: make(chan tea.Msg, 1)}
+		s.sessions[x] = struct{}{}
+		return x
+	}
+	ana1, ana2, bo := add("ana", "leaks", "e1"), add("ana", "leaks", "e2"), add("bo", "leaks", "e1")
+	alone := add("cy", "other", "e1")
+	s.tellPresence()
+	want := map[*session]tea.Msg{
+		ana1: tui.Presence([]string{"ana", "bo"}, map[string][]string{"e1": {"bo"}}),
+		ana2: tui.Presence([]string{"ana", "bo"}, map[string][]string{}),
+		bo:   tui.Presence([]string{"ana"}, map[string][]string{"e1": {"ana"}}),
+	}
+	for x, w := range want {
+		select {
+		case got := <-x.presence:
+			if fmt.Sprint(got) != fmt.Sprint(w) {
+				t.Errorf("%s at %s was told %v, want %v", x.user, x.selected, got, w)
+			}
+		default:
+			t.Errorf("%s at %s was told nothing", x.user, x.selected)
+		}
+	}
+	select {
+	case got := <-alone.presence:
+		t.Errorf("cy, alone in another investigation, was told %v", got)
+	default:
+	}
+}
