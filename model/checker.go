@@ -3,6 +3,8 @@ package model
 import (
 	"fmt"
 	"hash/maphash"
+	"slices"
+	"strings"
 )
 
 // Known answers whether an id already exists outside the values being
@@ -37,6 +39,11 @@ type Checker struct {
 	// at is where the event being checked begins, when its reader says
 	// (Locator); its problems carry it.
 	at Place
+	// faulty is the fields of the event #faultyN that its reader found
+	// wrong (a number where a string belongs): the event's own check
+	// does not say them missing as well.
+	faulty  []string
+	faultyN int
 }
 
 // seenAt is where an event id was seen: the file (an index into
@@ -71,7 +78,22 @@ func (c *Checker) NextFile(name string) {
 func (c *Checker) eventKey(id string) uint64 { return maphash.String(c.seed, id) }
 
 // Report implements Reporter.
-func (c *Checker) Report(p Problem) { c.problems.Add(p) }
+func (c *Checker) Report(p Problem) {
+	if p.Part == EventPart {
+		if c.faultyN != p.N {
+			c.faulty, c.faultyN = c.faulty[:0], p.N
+		}
+		c.faulty = append(c.faulty, fieldOf(p.Msg))
+	}
+	c.problems.Add(p)
+}
+
+// fieldOf is the field a problem's message begins with: "title" of
+// "title: missing" and of "title: want a string, found a number".
+func fieldOf(msg string) string {
+	field, _, _ := strings.Cut(msg, ": ")
+	return field
+}
 
 // Failed reports whether a problem has been found.
 func (c *Checker) Failed() bool { return c.problems.Len() > 0 }
@@ -132,8 +154,14 @@ func (c *Checker) EventAt(_ int, at Place) { c.at = at }
 func (c *Checker) check(e *Event, n int) bool {
 	at := c.at
 	c.at = Place{} // a reader that placed one event need not place all
+	var faulty []string
+	if c.faultyN == n {
+		faulty = slices.Clone(c.faulty)
+	}
 	for _, m := range e.Check() {
-		c.Report(at.Problem(Problem{Part: EventPart, ID: e.ID, N: n, Msg: m}))
+		if !slices.Contains(faulty, fieldOf(m)) {
+			c.Report(at.Problem(Problem{Part: EventPart, ID: e.ID, N: n, Msg: m}))
+		}
 	}
 	if first, dup := c.events[c.eventKey(e.ID)]; dup && e.ID != "" {
 		where := fmt.Sprintf("event #%d", first.n)

@@ -118,6 +118,38 @@ func TestReadProblems(t *testing.T) {
 			[]string{`1:23: event "x" (#1): tags: want an array, found a string`},
 		},
 		{
+			"a title of the wrong kind is one problem, not also a missing title",
+			`{"chrono":1,"events":[{"id":"x","title":42}]}`,
+			[]string{`1:23: event "x" (#1): title: want a string, found a number`},
+		},
+		{
+			"an id of the wrong kind is one problem",
+			`{"chrono":1,"events":[{"id":5,"title":"T"}]}`,
+			[]string{`1:23: event #1: id: want a string, found a number`},
+		},
+		{
+			"every fault after an unknown field, and nothing that is there taken for missing",
+			`{"chrono":1,"events":[{"id":"x","sumary":"S","actors":7,"title":"T","date":"2017-13"}]}`,
+			[]string{
+				`1:23: event "x" (#1): unknown field "sumary" (did you mean "summary"?)`,
+				`1:23: event "x" (#1): actors: want an array, found a number`,
+				`1:23: event "x" (#1): date "2017-13": month 13 out of range`,
+			},
+		},
+		{
+			"a quote's text of the wrong kind is one problem",
+			`{"chrono":1,"events":[{"id":"x","title":"T","quotes":[{"text":42}]}]}`,
+			[]string{`1:23: event "x" (#1): quote #1: text: want a string, found a number`},
+		},
+		{
+			"two members of the wrong kind, each said once",
+			`{"chrono":1,"events":[{"id":"x","title":true,"tags":"a"}]}`,
+			[]string{
+				`1:23: event "x" (#1): title: want a string, found a boolean`,
+				`1:23: event "x" (#1): tags: want an array, found a string`,
+			},
+		},
+		{
 			"date not a string",
 			`{"chrono":1,"events":[{"id":"x","title":"T","date":2017}]}`,
 			[]string{`1:23: event "x" (#1): date: want an EDTF date string such as "2017-08", found a number`},

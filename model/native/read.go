@@ -13,6 +13,7 @@ package native
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -345,11 +346,79 @@ func (vd *valueDecoder) decode(v jsontext.Value, into any) []string {
 		return slices.Clone(vd.dateProblems)
 	}
 	problems := []string{describeSemantic(err)}
-	vd.dateProblems = vd.dateProblems[:0]
-	if json.Unmarshal(v, into, vd.lenient) != nil {
-		return problems // the value is unusable; its id may still be set
+	zero := reflect.ValueOf(into).Elem()
+	for range maxMembers {
+		vd.dateProblems = vd.dateProblems[:0]
+		zero.SetZero() // a decode that stopped part way left what it read
+		err := json.Unmarshal(v, into, vd.lenient)
+		if err == nil {
+			return append(problems, vd.dateProblems...)
+		}
+		// A value of the wrong kind stops the decoder there. It is one
+		// problem, said once; its member goes, and the rest is read
+		// again, so that a later member is neither left out unsaid nor
+		// taken for missing.
+		if msg := describeSemantic(err); !slices.Contains(problems, msg) {
+			problems = append(problems, msg)
+		}
+		var se *json.SemanticError
+		if !errors.As(err, &se) {
+			break
+		}
+		member, ok := firstToken(se.JSONPointer)
+		if !ok {
+			break
+		}
+		if v, ok = withoutMember(v, member); !ok {
+			break
+		}
 	}
-	return append(problems, vd.dateProblems...)
+	return problems // the value is unusable; its id may still be set
+}
+
+// maxMembers bounds the decodes of one value with its faulty members
+// taken out one at a time.
+const maxMembers = 32
+
+// firstToken is the member of the value a pointer starts with.
+func firstToken(ptr jsontext.Pointer) (string, bool) {
+	for tok := range ptr.Tokens() {
+		return tok, true
+	}
+	return "", false
+}
+
+// withoutMember returns the object v without its member name.
+func withoutMember(v jsontext.Value, name string) (jsontext.Value, bool) {
+	dec := jsontext.NewDecoder(bytes.NewReader(v))
+	var out bytes.Buffer
+	enc := jsontext.NewEncoder(&out)
+	if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '{' || enc.WriteToken(jsontext.BeginObject) != nil {
+		return nil, false
+	}
+	found := false
+	for dec.PeekKind() == '"' {
+		tok, err := dec.ReadToken()
+		if err != nil {
+			return nil, false
+		}
+		key := tok.String()
+		val, err := dec.ReadValue()
+		if err != nil {
+			return nil, false
+		}
+		if key == name {
+			found = true
+			continue
+		}
+		if enc.WriteToken(jsontext.String(key)) != nil || enc.WriteValue(val) != nil {
+			return nil, false
+		}
+	}
+	if enc.WriteToken(jsontext.EndObject) != nil || !found {
+		return nil, false
+	}
+	return bytes.TrimSpace(out.Bytes()), true
 }
 
 // unmarshalDate reads an EDTF date and, when it is not valid, notes the
