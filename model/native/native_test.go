@@ -7,6 +7,7 @@ import (
 	"iter"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -278,7 +279,21 @@ func normalise(t model.Timeline) model.Timeline {
 	if len(t.Events) == 0 {
 		t.Events = nil
 	}
+	events := slices.Clone(t.Events)
+	for i := range events {
+		e := &events[i]
+		e.Actors, e.Tags = nilIfEmpty(e.Actors), nilIfEmpty(e.Tags)
+		e.Quotes, e.Links, e.Notes = nilIfEmpty(e.Quotes), nilIfEmpty(e.Links), nilIfEmpty(e.Notes)
+	}
+	t.Events = events
 	return t
+}
+
+func nilIfEmpty[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
 }
 
 func TestDetect(t *testing.T) {
