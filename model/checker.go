@@ -39,11 +39,12 @@ type Checker struct {
 	// at is where the event being checked begins, when its reader says
 	// (Locator); its problems carry it.
 	at Place
-	// faulty is the fields of the event #faultyN that its reader found
-	// wrong (a number where a string belongs): the event's own check
-	// does not say them missing as well.
-	faulty  []string
-	faultyN int
+	// faulty is the fields of the value #faultyN of faultyPart that its
+	// reader found wrong (a number where a string belongs): the value's
+	// own check does not say them missing as well.
+	faulty     []string
+	faultyPart Part
+	faultyN    int
 }
 
 // seenAt is where an event id was seen: the file (an index into
@@ -79,13 +80,23 @@ func (c *Checker) eventKey(id string) uint64 { return maphash.String(c.seed, id)
 
 // Report implements Reporter.
 func (c *Checker) Report(p Problem) {
-	if p.Part == EventPart {
-		if c.faultyN != p.N {
-			c.faulty, c.faultyN = c.faulty[:0], p.N
+	if p.Part == EventPart || p.Part == SourcePart {
+		if c.faultyPart != p.Part || c.faultyN != p.N {
+			c.faulty, c.faultyPart, c.faultyN = c.faulty[:0], p.Part, p.N
 		}
 		c.faulty = append(c.faulty, fieldOf(p.Msg))
 	}
 	c.problems.Add(p)
+}
+
+// unsaid returns the messages of a value's own check but those about a
+// field its reader has said is wrong.
+func (c *Checker) unsaid(part Part, n int, msgs []string) []string {
+	if c.faultyPart != part || c.faultyN != n {
+		return msgs
+	}
+	faulty := slices.Clone(c.faulty) // reporting the rest adds to it
+	return slices.DeleteFunc(msgs, func(m string) bool { return slices.Contains(faulty, fieldOf(m)) })
 }
 
 // fieldOf is the field a problem's message begins with: "title" of
@@ -112,7 +123,7 @@ func (c *Checker) Header(h Header) error {
 // Source implements Sink.
 func (c *Checker) Source(s Source, n int) error {
 	bad := false
-	for _, m := range s.Check() {
+	for _, m := range c.unsaid(SourcePart, n, s.Check()) {
 		c.Report(Problem{Part: SourcePart, ID: s.ID, N: n, Msg: m})
 		bad = true
 	}
@@ -154,14 +165,8 @@ func (c *Checker) EventAt(_ int, at Place) { c.at = at }
 func (c *Checker) check(e *Event, n int) bool {
 	at := c.at
 	c.at = Place{} // a reader that placed one event need not place all
-	var faulty []string
-	if c.faultyN == n {
-		faulty = slices.Clone(c.faulty)
-	}
-	for _, m := range e.Check() {
-		if !slices.Contains(faulty, fieldOf(m)) {
-			c.Report(at.Problem(Problem{Part: EventPart, ID: e.ID, N: n, Msg: m}))
-		}
+	for _, m := range c.unsaid(EventPart, n, e.Check()) {
+		c.Report(at.Problem(Problem{Part: EventPart, ID: e.ID, N: n, Msg: m}))
 	}
 	if first, dup := c.events[c.eventKey(e.ID)]; dup && e.ID != "" {
 		where := fmt.Sprintf("event #%d", first.n)

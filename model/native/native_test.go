@@ -151,6 +151,11 @@ func TestReadProblems(t *testing.T) {
 			},
 		},
 		{
+			"a source's id of the wrong kind is one problem",
+			`{"chrono":1,"sources":[{"id":5,"title":"T"}],"events":[]}`,
+			[]string{`1:24: source #1: id: want a string, found a number`},
+		},
+		{
 			"date not a string",
 			`{"chrono":1,"events":[{"id":"x","title":"T","date":2017}]}`,
 			[]string{`1:23: event "x" (#1): date: want an EDTF date string such as "2017-08", found a number`},
