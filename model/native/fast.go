@@ -23,47 +23,32 @@ func decodeFast(v []byte, e *model.Event) (model.FieldSet, bool) {
 	f := fastReader{b: v}
 	var present model.FieldSet
 	ok := f.object(func(name []byte) bool {
-		switch string(name) {
-		case "id":
-			return f.str(&e.ID)
-		case "date":
-			present |= model.FieldDate
-			return f.date(&e.Date)
-		case "date_text":
-			present |= model.FieldDateText
-			return f.str(&e.DateText)
-		case "date_source":
-			present |= model.FieldDateSource
-			return f.str(&e.DateSource)
-		case "title":
-			present |= model.FieldTitle
-			return f.str(&e.Title)
-		case "summary":
-			present |= model.FieldSummary
-			return f.str(&e.Summary)
-		case "status":
-			present |= model.FieldStatus
-			return f.str((*string)(&e.Status))
-		case "actors":
-			present |= model.FieldActors
-			return f.strs(&e.Actors)
-		case "tags":
-			present |= model.FieldTags
-			return f.strs(&e.Tags)
-		case "quotes":
-			present |= model.FieldQuotes
-			return array(&f, &e.Quotes, f.quote)
-		case "links":
-			present |= model.FieldLinks
-			return array(&f, &e.Links, f.link)
-		case "notes":
-			present |= model.FieldNotes
-			return array(&f, &e.Notes, f.note)
-		}
-		return false
+		m, known := eventMembers[string(name)]
+		present |= m.field
+		return known && m.read(&f, e)
 	})
 	f.space()
 	return present, ok && f.i == len(f.b)
+}
+
+// eventMembers are the members of an event's object: the field each is
+// (none for the id) and how its value is read.
+var eventMembers = map[string]struct {
+	field model.FieldSet
+	read  func(*fastReader, *model.Event) bool
+}{
+	"id":          {0, func(f *fastReader, e *model.Event) bool { return f.str(&e.ID) }},
+	"date":        {model.FieldDate, func(f *fastReader, e *model.Event) bool { return f.date(&e.Date) }},
+	"date_text":   {model.FieldDateText, func(f *fastReader, e *model.Event) bool { return f.str(&e.DateText) }},
+	"date_source": {model.FieldDateSource, func(f *fastReader, e *model.Event) bool { return f.str(&e.DateSource) }},
+	"title":       {model.FieldTitle, func(f *fastReader, e *model.Event) bool { return f.str(&e.Title) }},
+	"summary":     {model.FieldSummary, func(f *fastReader, e *model.Event) bool { return f.str(&e.Summary) }},
+	"status":      {model.FieldStatus, func(f *fastReader, e *model.Event) bool { return f.str((*string)(&e.Status)) }},
+	"actors":      {model.FieldActors, func(f *fastReader, e *model.Event) bool { return f.strs(&e.Actors) }},
+	"tags":        {model.FieldTags, func(f *fastReader, e *model.Event) bool { return f.strs(&e.Tags) }},
+	"quotes":      {model.FieldQuotes, func(f *fastReader, e *model.Event) bool { return array(f, &e.Quotes, f.quote) }},
+	"links":       {model.FieldLinks, func(f *fastReader, e *model.Event) bool { return array(f, &e.Links, f.link) }},
+	"notes":       {model.FieldNotes, func(f *fastReader, e *model.Event) bool { return array(f, &e.Notes, f.note) }},
 }
 
 // fastReader walks a JSON value known to be well formed.
@@ -117,11 +102,7 @@ func (f *fastReader) object(member func(name []byte) bool) bool {
 		if f.peek() != '"' {
 			return false
 		}
-		start := f.i + 1
-		end := start
-		for end < len(f.b) && f.b[end] != '"' && f.b[end] != '\\' {
-			end++
-		}
+		start, end := f.plain()
 		if end >= len(f.b) || f.b[end] != '"' {
 			return false
 		}
@@ -186,6 +167,17 @@ func array[T any](f *fastReader, dst *[]T, elem func(*T) bool) bool {
 
 func (f *fastReader) strs(dst *[]string) bool { return array(f, dst, f.str) }
 
+// plain scans the string that begins at f.i, up to its closing quote or
+// its first escape: where its text begins, and where the scan stopped.
+func (f *fastReader) plain() (start, end int) {
+	start = f.i + 1
+	end = start
+	for end < len(f.b) && f.b[end] != '"' && f.b[end] != '\\' {
+		end++
+	}
+	return start, end
+}
+
 // str reads a string (or null, the empty string) into *dst.
 func (f *fastReader) str(dst *string) bool {
 	if f.null() {
@@ -195,11 +187,7 @@ func (f *fastReader) str(dst *string) bool {
 	if f.peek() != '"' {
 		return false
 	}
-	start := f.i + 1
-	end := start
-	for end < len(f.b) && f.b[end] != '"' && f.b[end] != '\\' {
-		end++
-	}
+	start, end := f.plain()
 	if end < len(f.b) && f.b[end] == '"' {
 		*dst = string(f.b[start:end])
 		f.i = end + 1
@@ -300,33 +288,42 @@ func (f *fastReader) date(dst *model.Date) bool {
 	return err == nil
 }
 
-func (f *fastReader) quote(q *model.Quote) bool {
+// strMembers reads an object of string members, each into the place
+// place gives its name (nil: not a member the format has).
+func (f *fastReader) strMembers(place func(name []byte) *string) bool {
 	return f.object(func(name []byte) bool {
+		dst := place(name)
+		return dst != nil && f.str(dst)
+	})
+}
+
+func (f *fastReader) quote(q *model.Quote) bool {
+	return f.strMembers(func(name []byte) *string {
 		switch string(name) {
 		case "text":
-			return f.str(&q.Text)
+			return &q.Text
 		case "speaker":
-			return f.str(&q.Speaker)
+			return &q.Speaker
 		case "source":
-			return f.str(&q.Source)
+			return &q.Source
 		case "context":
-			return f.str(&q.Context)
+			return &q.Context
 		case "stance":
-			return f.str((*string)(&q.Stance))
+			return (*string)(&q.Stance)
 		}
-		return false
+		return nil
 	})
 }
 
 func (f *fastReader) link(l *model.Link) bool {
-	return f.object(func(name []byte) bool {
+	return f.strMembers(func(name []byte) *string {
 		switch string(name) {
 		case "rel":
-			return f.str((*string)(&l.Rel))
+			return (*string)(&l.Rel)
 		case "event":
-			return f.str(&l.Event)
+			return &l.Event
 		}
-		return false
+		return nil
 	})
 }
 
