@@ -72,13 +72,15 @@ func NewChecker(next Sink, known Known) *Checker {
 // event id used in an earlier file is reported as a duplicate.
 func (c *Checker) NextFile(name string) {
 	c.problems = Problems{}
+	c.faulty, c.faultyPart = c.faulty[:0], ""
 	c.files = append(c.files, name)
 	c.file = int32(len(c.files) - 1)
 }
 
 func (c *Checker) eventKey(id string) uint64 { return maphash.String(c.seed, id) }
 
-// Report implements Reporter.
+// Report implements Reporter: a reader's problems. (The Checker's own
+// go to c.problems directly.)
 func (c *Checker) Report(p Problem) {
 	if p.Part == EventPart || p.Part == SourcePart {
 		if c.faultyPart != p.Part || c.faultyN != p.N {
@@ -90,12 +92,15 @@ func (c *Checker) Report(p Problem) {
 }
 
 // unsaid returns the messages of a value's own check but those about a
-// field its reader has said is wrong.
+// field its reader has said is wrong. What the reader said is of this
+// value alone: it is forgotten here.
 func (c *Checker) unsaid(part Part, n int, msgs []string) []string {
-	if c.faultyPart != part || c.faultyN != n {
+	ours := c.faultyPart == part && c.faultyN == n
+	faulty := c.faulty
+	c.faulty, c.faultyPart = c.faulty[:0], ""
+	if !ours {
 		return msgs
 	}
-	faulty := slices.Clone(c.faulty) // reporting the rest adds to it
 	return slices.DeleteFunc(msgs, func(m string) bool { return slices.Contains(faulty, fieldOf(m)) })
 }
 
@@ -112,7 +117,7 @@ func (c *Checker) Failed() bool { return c.problems.Len() > 0 }
 // Header implements Sink.
 func (c *Checker) Header(h Header) error {
 	for _, m := range h.Check() {
-		c.Report(Problem{Part: HeaderPart, Msg: m})
+		c.problems.Add(Problem{Part: HeaderPart, Msg: m})
 	}
 	if c.next == nil || c.Failed() {
 		return nil
@@ -124,11 +129,11 @@ func (c *Checker) Header(h Header) error {
 func (c *Checker) Source(s Source, n int) error {
 	bad := false
 	for _, m := range c.unsaid(SourcePart, n, s.Check()) {
-		c.Report(Problem{Part: SourcePart, ID: s.ID, N: n, Msg: m})
+		c.problems.Add(Problem{Part: SourcePart, ID: s.ID, N: n, Msg: m})
 		bad = true
 	}
 	if first, dup := c.sources[s.ID]; dup && !bad {
-		c.Report(Problem{Part: SourcePart, ID: s.ID, N: n, Msg: fmt.Sprintf("id %q: already used by source #%d", s.ID, first), Err: ErrDuplicateID})
+		c.problems.Add(Problem{Part: SourcePart, ID: s.ID, N: n, Msg: fmt.Sprintf("id %q: already used by source #%d", s.ID, first), Err: ErrDuplicateID})
 		bad = true
 	}
 	if bad {
@@ -166,14 +171,14 @@ func (c *Checker) check(e *Event, n int) bool {
 	at := c.at
 	c.at = Place{} // a reader that placed one event need not place all
 	for _, m := range c.unsaid(EventPart, n, e.Check()) {
-		c.Report(at.Problem(Problem{Part: EventPart, ID: e.ID, N: n, Msg: m}))
+		c.problems.Add(at.Problem(Problem{Part: EventPart, ID: e.ID, N: n, Msg: m}))
 	}
 	if first, dup := c.events[c.eventKey(e.ID)]; dup && e.ID != "" {
 		where := fmt.Sprintf("event #%d", first.n)
 		if first.file != c.file {
 			where += " of " + c.files[first.file]
 		}
-		c.Report(at.Problem(Problem{Part: EventPart, ID: e.ID, N: n, Msg: fmt.Sprintf("id %q: already used by %s", e.ID, where), Err: ErrDuplicateID}))
+		c.problems.Add(at.Problem(Problem{Part: EventPart, ID: e.ID, N: n, Msg: fmt.Sprintf("id %q: already used by %s", e.ID, where), Err: ErrDuplicateID}))
 	} else if e.ID != "" {
 		c.events[c.eventKey(e.ID)] = seenAt{file: c.file, n: int32(n)}
 	}
