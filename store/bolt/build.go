@@ -166,7 +166,14 @@ func merge(path string, old *bbolt.Tx, sorted []extsort.Stream, sizeHint int64, 
 			tx.Rollback()
 		}
 	}()
-	err = extsort.NewMerge(streams).Each(func(r *extsort.Record) error {
+	// The merge reads the old store too: what a damaged one makes it
+	// raise is said of that file.
+	damaged := path
+	if old != nil {
+		damaged = old.DB().Path()
+	}
+	guard := func(merge func() error) error { return guardPath(damaged, merge) }
+	err = extsort.NewMerge(streams).EachAhead(guard, func(r *extsort.Record) error {
 		if tx != nil && (len(arena)+len(r.Value) > txBudget || inTx == txRecords) {
 			if err := commit(); err != nil {
 				return err
