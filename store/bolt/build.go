@@ -166,14 +166,7 @@ func merge(path string, old *bbolt.Tx, sorted []extsort.Stream, sizeHint int64, 
 			tx.Rollback()
 		}
 	}()
-	// The merge reads the old store too: what a damaged one makes it
-	// raise is said of that file.
-	damaged := path
-	if old != nil {
-		damaged = old.DB().Path()
-	}
-	guard := func(merge func() error) error { return guardPath(damaged, merge) }
-	err = extsort.NewMerge(streams).EachAhead(guard, func(r *extsort.Record) error {
+	err = extsort.NewMerge(streams).EachAhead(guardOld(old, path), func(r *extsort.Record) error {
 		if tx != nil && (len(arena)+len(r.Value) > txBudget || inTx == txRecords) {
 			if err := commit(); err != nil {
 				return err
@@ -208,6 +201,16 @@ func merge(path string, old *bbolt.Tx, sorted []extsort.Stream, sizeHint int64, 
 		return nil, err
 	}
 	return db, nil
+}
+
+// guardOld guards a merge that reads the old store (when there is one):
+// what a damaged file makes it raise is said of that file, or else of
+// path.
+func guardOld(old *bbolt.Tx, path string) func(func() error) error {
+	if old != nil {
+		path = old.DB().Path()
+	}
+	return func(merge func() error) error { return guardPath(path, merge) }
 }
 
 // swap moves the newly built file over the store's (the file its path

@@ -65,7 +65,7 @@ func settle(sorted []extsort.Stream, old *bbolt.Tx, dir string) (*extsort.Sorter
 		os.Remove(values.Name())
 	}()
 	st := &settling{links: map[string][]string{}, members: map[string]*member{}, counts: map[string]int{}, values: values, old: old}
-	err = extsort.NewMerge(slices.Concat(sorted, cursorStreams(old))).Each(st.read)
+	err = extsort.NewMerge(slices.Concat(sorted, cursorStreams(old))).EachAhead(guardOld(old, dir), st.read)
 	if err != nil && !errors.Is(err, errStop) {
 		return nil, err
 	}
