@@ -183,7 +183,6 @@ func (b *batch) decode(vd *valueDecoder) {
 			}
 			continue
 		}
-		b.events[i] = model.Event{} // the strict decoder fills in what is there
 		b.problems[i] = vd.decode(v, &b.events[i])
 		if b.fields {
 			b.present[i] = fieldsOf(v)

@@ -1,13 +1,10 @@
 package native
 
 import (
-	"strconv"
-	"unicode/utf16"
-	"unicode/utf8"
-
 	"chrono/model"
 
 	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // decodeFast decodes an event object without reflection, which took
@@ -197,79 +194,25 @@ func (f *fastReader) str(dst *string) bool {
 }
 
 // escaped reads a string with escapes in it, from start, the first
-// escape at end.
+// escape at end: jsontext unquotes it, as the strict decoder would, and
+// refuses what it would refuse (a lone surrogate).
 func (f *fastReader) escaped(dst *string, start, end int) bool {
-	buf := make([]byte, 0, end-start+16)
-	buf = append(buf, f.b[start:end]...)
-	i := end
-	for i < len(f.b) {
-		c := f.b[i]
-		switch {
-		case c == '"':
-			*dst = string(buf)
-			f.i = i + 1
-			return true
-		case c != '\\':
-			buf = append(buf, c)
-			i++
-			continue
+	for end < len(f.b) && f.b[end] != '"' {
+		if f.b[end] == '\\' {
+			end++ // the escaped byte is not the end
 		}
-		if i+1 >= len(f.b) {
-			return false
-		}
-		switch f.b[i+1] {
-		case '"', '\\', '/':
-			buf = append(buf, f.b[i+1])
-		case 'b':
-			buf = append(buf, '\b')
-		case 'f':
-			buf = append(buf, '\f')
-		case 'n':
-			buf = append(buf, '\n')
-		case 'r':
-			buf = append(buf, '\r')
-		case 't':
-			buf = append(buf, '\t')
-		case 'u':
-			r, n, ok := f.unicode(i)
-			if !ok {
-				return false
-			}
-			buf = utf8.AppendRune(buf, r)
-			i += n
-			continue
-		default:
-			return false
-		}
-		i += 2
+		end++
 	}
-	return false
-}
-
-// unicode reads a \u escape at i, and the low half of a surrogate pair
-// after it, returning the rune and how many bytes it took. A lone
-// surrogate is left to the strict decoder, which says what is wrong.
-func (f *fastReader) unicode(i int) (rune, int, bool) {
-	hex := func(at int) (rune, bool) {
-		if at+6 > len(f.b) || f.b[at] != '\\' || f.b[at+1] != 'u' {
-			return 0, false
-		}
-		v, err := strconv.ParseUint(string(f.b[at+2:at+6]), 16, 16)
-		return rune(v), err == nil
+	if end >= len(f.b) {
+		return false
 	}
-	r, ok := hex(i)
-	switch {
-	case !ok:
-		return 0, 0, false
-	case !utf16.IsSurrogate(r):
-		return r, 6, true
+	text, err := jsontext.AppendUnquote(nil, f.b[start-1:end+1])
+	if err != nil {
+		return false
 	}
-	low, ok := hex(i + 6)
-	if !ok {
-		return 0, 0, false
-	}
-	r = utf16.DecodeRune(r, low)
-	return r, 12, r != utf8.RuneError
+	*dst = string(text)
+	f.i = end + 1
+	return true
 }
 
 // date reads an EDTF date (or null, undated); a bad one is left to the

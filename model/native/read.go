@@ -340,16 +340,19 @@ func newValueDecoder() *valueDecoder {
 // fills in what it can, so that the value's id and the rest of its
 // problems are still known.
 func (vd *valueDecoder) decode(v jsontext.Value, into any) []string {
+	// Each decode starts from nothing: one that stopped part way (or
+	// decodeFast, before it gave up) left what it had read.
+	target := reflect.ValueOf(into).Elem()
+	target.SetZero()
 	vd.dateProblems = vd.dateProblems[:0]
 	err := json.Unmarshal(v, into, vd.strict)
 	if err == nil {
 		return slices.Clone(vd.dateProblems)
 	}
 	problems := []string{describeSemantic(err)}
-	zero := reflect.ValueOf(into).Elem()
 	for range maxMembers {
 		vd.dateProblems = vd.dateProblems[:0]
-		zero.SetZero() // a decode that stopped part way left what it read
+		target.SetZero()
 		err := json.Unmarshal(v, into, vd.lenient)
 		if err == nil {
 			return append(problems, vd.dateProblems...)

@@ -1,5 +1,7 @@
 package extsort
 
+import "errors"
+
 // EachAhead is Each with the merging on a goroutine of its own, a batch
 // of records ahead of fn: building a store, fn (bbolt placing each key)
 // and the merge (reading the runs back, choosing each key's winner) then
@@ -106,8 +108,4 @@ func (b *batch) add(r *Record) bool {
 }
 
 // errStopped ends a merge whose records are no longer wanted.
-var errStopped = stoppedError{}
-
-type stoppedError struct{}
-
-func (stoppedError) Error() string { return "the merge was stopped" }
+var errStopped = errors.New("the merge was stopped")
