@@ -75,7 +75,7 @@ func (s *Store) Restore(from model.Reader) (model.Restored, error) {
 
 // Restore is Store.Restore.
 func (s *Shared) Restore(from model.Reader) (model.Restored, error) {
-	return write(s, s.author, func(st *Store) (model.Restored, error) { return st.Restore(from) })
+	return alone(s, s.author, func(st *Store) (model.Restored, error) { return st.Restore(from) })
 }
 
 var (

@@ -14,12 +14,15 @@ import (
 // from another terminal. Reads share the store with other readers, and
 // keep it open while they follow one another closely (a key held down, a
 // count going on), closing it once none has come for a moment. A write
-// waits for this process's reads, opens the store for writing alone (up
-// to Options.Timeout for other processes), and reads the events it
-// changes as they are then, so that nothing another process wrote is
-// lost. A writer in another process that asks for its turn (turn_linux.go)
-// is let in at the end of the reads under way, so that sessions reading
-// without a pause do not keep it out.
+// waits for this process's reads, opens the store for writing (up to
+// Options.Timeout for other processes), and reads the events it changes
+// as they are then, so that nothing another process wrote is lost. The
+// store stays open for writing while writes follow one another (a team
+// tagging on a served investigation), and this process's reads go on
+// beside them meanwhile. Another process that asks for its turn
+// (turn_linux.go) is let in at the end of the reads or the write under
+// way, so that sessions reading or writing without a pause do not keep
+// it out.
 type Shared struct {
 	path           string
 	timeout        time.Duration
@@ -31,13 +34,21 @@ type Shared struct {
 	// asks for. Guarded by gate.
 	sound bool
 
-	// gate lets reads run together and a write alone: a process cannot
-	// take bbolt's write lock while it holds the read lock itself.
-	gate  sync.RWMutex
+	// gate lets reads run together, and the store be opened for
+	// writing or closed alone: a process cannot take bbolt's write lock
+	// while it holds the read lock itself.
+	gate sync.RWMutex
+	// wmu lets one write at a time have the store open for writing.
+	wmu   sync.Mutex
 	mu    sync.Mutex // guards what follows
 	ro    *Store     // open while reads follow one another
 	users int
-	idle  *time.Timer
+	// rw is the store open for writing while writes follow one another,
+	// which reads use too, until rwUntil, or until another process asks
+	// for its turn.
+	rw      *Store
+	rwUntil time.Time
+	idle    *time.Timer
 	// yielding: another process asked to write (turn_linux.go); new
 	// reads wait, on drained, for those under way to end and the store
 	// to close, and then for the writer to have its turn.
@@ -51,6 +62,16 @@ type Shared struct {
 // long enough to span the reads of one key press or the steps of a count,
 // short enough that another process's write waits for it unnoticed.
 const linger = 100 * time.Millisecond
+
+// writeLinger is how long the store stays open for writing after a
+// write: writes that follow one another closely then take a transaction
+// each, not an opening and a closing of the file as well, and the reads
+// between them do not wait for them.
+const writeLinger = time.Second
+
+// turnPoll is how often a store held open for writing looks for another
+// process asking for its turn.
+const turnPoll = 10 * time.Millisecond
 
 // NewShared returns the store at path, opened as it is used, with the
 // Timeout and Author of opts: read-only for reads, and for writing for
@@ -75,6 +96,10 @@ func (s *Shared) acquire() (*Store, error) {
 	s.gate.RLock()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.rw != nil {
+		s.users++
+		return s.rw, nil
+	}
 	if s.ro != nil && (s.yielding || turnWanted(s.ro.file)) {
 		// Reads that follow one another closely would keep the store
 		// open for ever: a writer that asked goes first.
@@ -111,6 +136,8 @@ func (s *Shared) release() {
 	s.users--
 	switch {
 	case s.users > 0:
+	case s.rw != nil:
+		// Held for writing: closed by holdForWriting's watch.
 	case s.ro != nil && (s.yielding || turnWanted(s.ro.file)):
 		s.closeLocked() // a writer waits for the file
 		s.drained.Broadcast()
@@ -150,27 +177,139 @@ func read[T any](s *Shared, f func(*Store) (T, error)) (T, error) {
 	return f(st)
 }
 
-// write runs f on the store opened for writing, alone, its changes
-// attributed to author.
+// write runs f on the store opened for writing, its changes attributed
+// to author, while this process's reads go on beside it. The store stays
+// open for writing for writeLinger. f must only write through Store.Write.
 func write[T any](s *Shared, author string, f func(*Store) (T, error)) (T, error) {
 	if s.readOnly {
 		var zero T
 		return zero, refuseWrite(s.path, "opened read-only")
 	}
-	s.gate.Lock()
-	defer s.gate.Unlock()
-	s.closeIdle() // no read is under way: the gate is ours
-	st, err := Open(s.path, Options{NoCreate: true, Timeout: s.timeout, Author: author, AcceptRollback: s.acceptRollback})
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	st, err := s.writer()
 	if err != nil {
 		var zero T
 		return zero, err
 	}
-	// Each burst is a session of its own, which sets the store's closed
-	// key again as it ends; the check of what every write touches is made
-	// once in the process.
-	st.guard.sound = s.sound
+	st.author = author
 	v, err := f(st)
+	s.mu.Lock()
 	s.sound = st.guard.sound
+	s.rwUntil = time.Now().Add(writeLinger)
+	s.mu.Unlock()
+	return v, err
+}
+
+// writer returns the store open for writing, opening it if need be: in
+// place of the one reads had open, once they end. s.wmu is held.
+func (s *Shared) writer() (*Store, error) {
+	s.mu.Lock()
+	st := s.rw
+	s.mu.Unlock()
+	if st != nil && !replaced(s.path, st.file) {
+		return st, nil
+	}
+	s.gate.Lock() // no read is under way
+	defer s.gate.Unlock()
+	s.closeAll()
+	st, err := s.open()
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	s.rw, s.rwUntil = st, time.Now().Add(writeLinger)
+	s.mu.Unlock()
+	go s.holdForWriting(st)
+	return st, nil
+}
+
+// open opens the store for writing, as the process's writes have found
+// it so far. s.gate is held for writing.
+func (s *Shared) open() (*Store, error) {
+	st, err := Open(s.path, Options{NoCreate: true, Timeout: s.timeout, Author: s.author, AcceptRollback: s.acceptRollback})
+	if err != nil {
+		return nil, err
+	}
+	st.keys = &s.keys
+	// The check of what every write touches is made once in the
+	// process (guard.go), not at each opening.
+	st.guard.sound = s.sound
+	return st, nil
+}
+
+// holdForWriting keeps st open for writing until writeLinger has passed
+// without a write, or another process asks for its turn.
+func (s *Shared) holdForWriting(st *Store) {
+	tick := time.NewTicker(turnPoll)
+	defer tick.Stop()
+	for range tick.C {
+		s.mu.Lock()
+		held, due := s.rw == st, time.Now().After(s.rwUntil)
+		s.mu.Unlock()
+		if !held {
+			return
+		}
+		if !due && !turnWanted(st.file) {
+			continue
+		}
+		s.wmu.Lock()
+		s.gate.Lock()
+		s.mu.Lock()
+		// A write may have come meanwhile, and with it more time.
+		if s.rw == st && (time.Now().After(s.rwUntil) || turnWanted(st.file)) {
+			s.closeWriterLocked()
+		}
+		s.mu.Unlock()
+		s.gate.Unlock()
+		s.wmu.Unlock()
+	}
+}
+
+// closeAll closes the store, whichever way it is open. s.gate is held
+// for writing: no read is under way.
+func (s *Shared) closeAll() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.idle != nil {
+		s.idle.Stop()
+	}
+	s.closeLocked()
+	s.closeWriterLocked()
+}
+
+// closeWriterLocked closes the store held for writing, if it is; s.mu
+// is held, and s.gate for writing.
+func (s *Shared) closeWriterLocked() {
+	if s.rw != nil {
+		s.rw.Close()
+		s.rw = nil
+	}
+}
+
+// alone runs f on the store opened for writing alone, with no read
+// beside it, and closes it after: an import or a restore may put another
+// file in the store's place.
+func alone[T any](s *Shared, author string, f func(*Store) (T, error)) (T, error) {
+	if s.readOnly {
+		var zero T
+		return zero, refuseWrite(s.path, "opened read-only")
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	s.gate.Lock()
+	defer s.gate.Unlock()
+	s.closeAll()
+	st, err := s.open()
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	st.author = author
+	v, err := f(st)
+	s.mu.Lock()
+	s.sound = st.guard.sound
+	s.mu.Unlock()
 	if cerr := st.Close(); err == nil && cerr != nil {
 		err = cerr
 	}
@@ -190,11 +329,13 @@ func (s *Shared) Release() {
 
 var _ model.Releaser = (*Shared)(nil)
 
-// Close closes the store if a read left it open.
+// Close closes the store if reads or writes left it open.
 func (s *Shared) Close() error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	s.gate.Lock()
 	defer s.gate.Unlock()
-	s.closeIdle()
+	s.closeAll()
 	return nil
 }
 
@@ -319,7 +460,7 @@ func (s *Shared) Events(q model.Query) iter.Seq2[model.Event, error] {
 // Import is Store.Import, with the store open for writing alone: a dry
 // run too, as a store open read-only refuses one.
 func (s *Shared) Import(inputs []model.Input, opts model.ImportOptions) ([]model.ImportResult, error) {
-	return write(s, s.author, func(st *Store) ([]model.ImportResult, error) { return st.Import(inputs, opts) })
+	return alone(s, s.author, func(st *Store) ([]model.ImportResult, error) { return st.Import(inputs, opts) })
 }
 
 // Backup is Store.Backup: a read, which other readers share.
@@ -348,5 +489,5 @@ func (s *sharedAs) Write(op model.Op, phrase string, fn func(tx model.Tx) error)
 
 // Import is Shared.Import, attributed to s's author.
 func (s *sharedAs) Import(inputs []model.Input, opts model.ImportOptions) ([]model.ImportResult, error) {
-	return write(s.Shared, s.author, func(st *Store) ([]model.ImportResult, error) { return st.Import(inputs, opts) })
+	return alone(s.Shared, s.author, func(st *Store) ([]model.ImportResult, error) { return st.Import(inputs, opts) })
 }

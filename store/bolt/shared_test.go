@@ -127,3 +127,95 @@ func TestSharedRelease(t *testing.T) {
 		t.Error("Release left the store open once the read ended")
 	}
 }
+
+// TestSharedReadsGoOnBesideAWrite: while a write is under way, the
+// process's reads are answered from the store as it was, rather than
+// waiting for the write: a served investigation's readers do not stall
+// while someone tags.
+func TestSharedReadsGoOnBesideAWrite(t *testing.T) {
+	sh := NewShared(storeFile(t), Options{Timeout: time.Second})
+	defer sh.Close()
+	inWrite, finish := make(chan struct{}), make(chan struct{})
+	wrote := make(chan error, 1)
+	go func() {
+		_, err := sh.Write(model.OpTag, "retagged", func(tx model.Tx) error {
+			close(inWrite)
+			<-finish
+			_, err := model.RetagEach(tx, model.Retags([]string{"fbi-tip"}, []string{"slow"}, nil))
+			return err
+		})
+		wrote <- err
+	}()
+	select {
+	case <-inWrite:
+	case err := <-wrote:
+		t.Fatalf("the write ended before it began: %v", err)
+	}
+	read := make(chan error, 1)
+	go func() {
+		d, err := sh.Detail("fbi-tip")
+		if err == nil && slices.Contains(d.Event.Tags, "slow") {
+			err = errors.New("the read saw the write before it was done")
+		}
+		read <- err
+	}()
+	select {
+	case err := <-read:
+		if err != nil {
+			t.Error(err)
+		}
+	case <-time.After(2 * time.Second):
+		t.Error("a read waited for the write under way")
+	}
+	close(finish)
+	if err := <-wrote; err != nil {
+		t.Fatal(err)
+	}
+	if d, err := sh.Detail("fbi-tip"); err != nil || !slices.Contains(d.Event.Tags, "slow") {
+		t.Errorf("after the write: %v, %v; want the tag", d.Event.Tags, err)
+	}
+}
+
+// TestSharedLetsAnotherProcessInAfterWrites: the store a Shared store
+// keeps open for writing after a write is let go as soon as another
+// process asks for it, to read or to write, well before writeLinger has
+// passed; what that process writes is kept by the Shared store's next
+// write.
+func TestSharedLetsAnotherProcessInAfterWrites(t *testing.T) {
+	path := storeFile(t)
+	sh := NewShared(path, Options{Timeout: time.Second})
+	defer sh.Close()
+	if _, err := storetest.Retag(sh, []string{"fbi-tip"}, []string{"mine"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	began := time.Now()
+	reader, err := Open(path, Options{ReadOnly: true, Timeout: writeLinger / 2})
+	if err != nil {
+		t.Fatalf("another process reading, right after a write: %v", err)
+	}
+	reader.Close()
+	if _, err := storetest.Retag(sh, []string{"fbi-tip"}, []string{"mine"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	other, err := Open(path, Options{Timeout: writeLinger / 2})
+	if err != nil {
+		t.Fatalf("another process, right after a write: %v", err)
+	}
+	if waited := time.Since(began); waited >= writeLinger/2 {
+		t.Errorf("other processes waited %s for the store", waited)
+	}
+	if _, err := storetest.Retag(other, []string{"fbi-tip"}, []string{"theirs"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+	if _, err := storetest.Retag(sh, []string{"fbi-tip"}, nil, []string{"mine"}); err != nil {
+		t.Fatal(err)
+	}
+	d, err := sh.Detail("fbi-tip")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tags := d.Event.Tags; slices.Contains(tags, "mine") || !slices.Contains(tags, "theirs") {
+		t.Errorf("tags %q; want theirs kept and mine gone", tags)
+	}
+}

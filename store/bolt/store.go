@@ -119,8 +119,10 @@ func open(path string, opts Options) (*Store, error) {
 	var db *bbolt.DB
 	var file *os.File // to release the lock should bbolt panic on a damaged file
 	turned := func() {}
-	if exists && !opts.ReadOnly {
-		turned = askTurn(path) // readers of a Shared store let go (turn_linux.go)
+	if exists {
+		// A Shared store lets go of the file (turn_linux.go): its readers
+		// for a writer, and its writes, held open, for anyone.
+		turned = askTurn(path)
 	}
 	err = guardPath(path, func() (err error) {
 		db, err = bbolt.Open(path, 0o600, &bbolt.Options{

@@ -10,20 +10,22 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// A writer waiting for bbolt's lock cannot be seen by the readers that
-// hold it (bbolt's flock is tried again every 50ms, never queued), so a
-// server whose sessions read without a pause would keep a chrono command
-// on the same machine from writing at all. A writer therefore says that
-// it wants its turn, with an open file description lock (fcntl, not
-// flock: the two do not meet) on a byte far past the end of the file,
-// and a Shared store's readers let go of the file when they see it. The
-// mark is only a request: what keeps writers apart is still bbolt's own
-// lock, so a process that does not ask is as safe as before, only slower.
+// A process waiting for bbolt's lock cannot be seen by those that hold
+// it (bbolt's flock is tried again every 50ms, never queued), so a server
+// whose sessions read or write without a pause would keep a chrono
+// command on the same machine out altogether. A process opening the
+// store therefore says that it wants its turn, with an open file
+// description lock (fcntl, not flock: the two do not meet) on a byte far
+// past the end of the file, and a Shared store lets go of the file when
+// it sees it: its readers for one that writes, its store held open for
+// writing for anyone. The mark is only a request: what keeps writers
+// apart is still bbolt's own lock, so a process that does not ask is as
+// safe as before, only slower.
 
 // turnByte is where the request is marked: no data is ever there.
 const turnByte = math.MaxInt64 - 1
 
-// askTurn marks that this process wants to write the store at path, and
+// askTurn marks that this process wants the store at path, and
 // returns what takes the mark away. It does nothing when the mark cannot
 // be made.
 func askTurn(path string) (done func()) {
