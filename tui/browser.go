@@ -172,6 +172,9 @@ func (b *browser) answer(msg tea.Msg) tea.Cmd {
 		return b.gotPeriods(msg)
 	case detailMsg:
 		return b.gotDetail(msg)
+	case readAheadMsg:
+		b.gotAhead(msg)
+		return nil
 	case searchMsg:
 		return b.gotSearch(msg)
 	case openedMsg:

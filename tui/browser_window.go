@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"maps"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -103,13 +104,61 @@ func (b *browser) gotDetail(msg detailMsg) tea.Cmd {
 		return fail(msg.err)
 	}
 	b.recent.keep(msg)
+	b.indexes.merge(msg.built)
+	if b.detail.holds(msg) {
+		b.ctx.still = true // read again after a change elsewhere, as it was
+	} else {
+		b.showDetail(msg)
+	}
+	return b.readAhead()
+}
+
+// showDetail fills the sources pane with an event read whole.
+func (b *browser) showDetail(msg detailMsg) {
 	b.detail.show(msg.detail, true)
 	b.detail.setHistory(msg.history)
 	b.detail.setChronology(msg.chron)
 	b.detail.setMarks(msg.marks)
-	b.indexes.merge(msg.built)
 	b.layoutDetail()
-	return nil
+}
+
+// readAhead reads whole the events either side of the selected one that
+// the browser does not keep, so that moving onto one shows it at once.
+func (b *browser) readAhead() tea.Cmd {
+	var ids []string
+	for _, i := range []int{b.tl.cur + 1, b.tl.cur - 1} {
+		if i >= 0 && i < len(b.tl.rows) {
+			if id := b.tl.rows[i].Event.ID; b.recent.of(id).id == "" {
+				ids = append(ids, id)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	s, indexes := b.ctx.store, maps.Clone(b.indexes)
+	return func() tea.Msg {
+		var ahead readAheadMsg
+		for _, id := range ids {
+			msg := loadDetail(s, id, detailMsg{}, indexes)().(detailMsg)
+			indexes.merge(msg.built)
+			ahead = append(ahead, msg)
+		}
+		return ahead
+	}
+}
+
+// gotAhead keeps the events read ahead; nothing on screen changes.
+func (b *browser) gotAhead(msg readAheadMsg) {
+	b.ctx.still = true
+	for _, d := range msg {
+		b.recent.keep(d)
+		b.indexes.merge(d.built)
+	}
+	// The selected event stays first among those kept.
+	if cur := b.recent.of(b.detail.id()); cur.id != "" {
+		b.recent.keep(cur)
+	}
 }
 
 // moved follows the cursor with the sources pane.
@@ -123,9 +172,15 @@ func (b *browser) moved() tea.Cmd {
 	if row.Event.ID == b.detail.id() {
 		return nil
 	}
+	if kept := b.recent.of(row.Event.ID); kept.id != "" {
+		// Shown whole now; read again only if the store changed since.
+		b.recent.keep(kept)
+		b.showDetail(kept)
+		return tea.Batch(b.loadDetail(row.Event.ID, kept), b.readAhead())
+	}
 	b.detail.show(model.Detail{Event: row.Event}, false)
 	b.layoutDetail()
-	return b.loadDetail(row.Event.ID, b.recent.of(row.Event.ID))
+	return b.loadDetail(row.Event.ID, detailMsg{})
 }
 
 // fill asks for more rows when the cursor nears an edge of the window.

@@ -73,6 +73,10 @@ type detailMsg struct {
 	err     error
 }
 
+// readAheadMsg brings the events either side of the selected one, read
+// whole before the cursor comes to them.
+type readAheadMsg []detailMsg
+
 // versionMsg is the store's version token (Store.Version).
 type versionMsg struct {
 	version string

@@ -1,19 +1,33 @@
 package tui
 
-// recentDetails are the last two events read whole for the sources pane,
-// each with the store's version it was read at, so that coming back to
-// one (j then k beside an event of thousands of quotes) reads it again
-// only when the store has changed since.
-type recentDetails [2]detailMsg
+import "reflect"
 
-// keep remembers a detail read from the store.
+// recentKept is how many events read whole the browser keeps: the
+// selected one, the rows either side of it read ahead, and the one left.
+const recentKept = 4
+
+// recentDetails are the events last read whole for the sources pane,
+// the most recently kept first, each with the store's version it was read
+// at. Moving onto one shows it whole in the key's own frame, rather than
+// the row first and the rest a frame later; it is read again only when
+// the store has changed since, and the pane is drawn again only when what
+// was read differs (a served investigation changes several times a
+// second, seldom in the events a reader passes over).
+type recentDetails [recentKept]detailMsg
+
+// keep remembers a detail read from the store, first.
 func (r *recentDetails) keep(msg detailMsg) {
 	if msg.err != nil || msg.version == "" {
 		return
 	}
-	if r[0].id != msg.id {
-		r[1] = r[0]
+	last := len(r) - 1
+	for i, m := range r {
+		if m.id == msg.id {
+			last = i
+			break
+		}
 	}
+	copy(r[1:last+1], r[:last])
 	r[0] = msg
 }
 
@@ -25,4 +39,11 @@ func (r *recentDetails) of(id string) detailMsg {
 		}
 	}
 	return detailMsg{}
+}
+
+// holds reports whether the pane shows msg's event whole, as msg has it.
+func (p *detailPane) holds(msg detailMsg) bool {
+	return p.loaded && p.id() == msg.id &&
+		reflect.DeepEqual(p.d, msg.detail) && reflect.DeepEqual(p.history, msg.history) &&
+		reflect.DeepEqual(p.chron, msg.chron) && reflect.DeepEqual(p.marks, msg.marks)
 }

@@ -1,22 +1,37 @@
 package tui
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
 	"chrono/model"
 )
 
-// detailCounter counts the events the browser reads whole.
+// detailCounter counts the events the browser reads whole, and says
+// which.
 type detailCounter struct {
 	model.Store
 	reads atomic.Int64
+	mu    sync.Mutex
+	ids   []string
 }
 
 func (s *detailCounter) Detail(id string) (model.Detail, error) {
 	s.reads.Add(1)
+	s.mu.Lock()
+	s.ids = append(s.ids, id)
+	s.mu.Unlock()
 	return s.Store.Detail(id)
+}
+
+// read returns the events read whole since the nth read.
+func (s *detailCounter) read(n int64) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.ids[n:])
 }
 
 // Coming back to an event (j then k) shows the detail already read, as
@@ -42,5 +57,29 @@ func TestSourcesKeepTheLastEventsRead(t *testing.T) {
 	}
 	if !strings.Contains(d.screen(), "confirmed") {
 		t.Errorf("the change does not show:\n%s", d.screen())
+	}
+}
+
+// TestMovingShowsTheEventWholeAtOnce: the events either side of the
+// selected one are read ahead, so that j shows the next one whole (its
+// quotes, its sources) in the key's own frame, and what the key's
+// commands then bring on an unchanged store draws nothing again.
+func TestMovingShowsTheEventWholeAtOnce(t *testing.T) {
+	s := &detailCounter{Store: exampleStore(t)}
+	d := newDriver(t, s, 120, 40)
+	first := d.selected()
+	_, cmd := d.m.Update(keyPress("j"))
+	if p := d.sources(); p.id() == first || !p.loaded {
+		t.Fatalf("after j the pane shows %s, whole %v: want the next event, whole", p.id(), p.loaded)
+	}
+	d.screen() // the key's frame
+	before := s.reads.Load()
+	d.run(cmd)
+	if !d.m.framed {
+		t.Error("what j's commands brought drew the screen again")
+	}
+	read := s.read(before)
+	if slices.Contains(read, d.selected()) || len(read) == 0 || read[0] != d.browser().tl.rows[d.browser().tl.cur+1].Event.ID {
+		t.Errorf("j read %q whole: want the event after the one now selected, ahead (and perhaps those it links to), not that one again", read)
 	}
 }
