@@ -40,14 +40,18 @@ func TestPresenceTellsOnlyThoseItConcerns(t *testing.T) {
 		t.Fatalf("at first each is told who else is in; told: %v", got)
 	}
 
-	people["cy"].selected = "e4"
-	s.tellPresence()
+	move := func(name, to string) {
+		x := people[name]
+		from := x.selected
+		x.selected = to
+		s.tellMoved(x, from)
+	}
+	move("cy", "e4")
 	if got := told(); len(got) != 0 {
 		t.Errorf("cy moved between events no one else has selected; told: %v", got)
 	}
 
-	people["cy"].selected = "e1"
-	s.tellPresence()
+	move("cy", "e1")
 	got := told()
 	want := map[string]tea.Msg{
 		"ana": tui.Presence([]string{"bo", "cy"}, map[string][]string{"e1": {"cy"}}),
@@ -55,6 +59,22 @@ func TestPresenceTellsOnlyThoseItConcerns(t *testing.T) {
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("cy arrived at ana's event; told %v, want %v", got, want)
+	}
+
+	move("cy", "e2")
+	got = told()
+	want = map[string]tea.Msg{
+		"ana": tui.Presence([]string{"bo", "cy"}, map[string][]string{}),
+		"bo":  tui.Presence([]string{"ana", "cy"}, map[string][]string{"e2": {"cy"}}),
+		"cy":  tui.Presence([]string{"ana", "bo"}, map[string][]string{"e2": {"bo"}}),
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("cy went on from ana's event to bo's; told %v, want %v", got, want)
+	}
+	// Told move by move, each knows what counting everyone anew says.
+	s.tellPresence()
+	if got := told(); len(got) != 0 {
+		t.Errorf("counted anew, the sessions were told again: %v", got)
 	}
 }
 

@@ -87,6 +87,11 @@ type session struct {
 	selected string
 	presence chan tea.Msg
 	told     presenceTold // guarded by the server's mu, as selected is
+	// others are the others in the investigation as last worked out,
+	// and othersText them a line each; nil until the session is first
+	// told.
+	others     []string
+	othersText string
 }
 
 // changed offers the session a new version of its store, replacing one
@@ -462,15 +467,16 @@ func (s *Server) open(x *session, inv Investigation, role tui.Role) (*tui.Sessio
 	}
 	s.mu.Lock()
 	x.inv = inv.Name
-	x.told = presenceTold{} // a new browser, told nothing yet
+	x.told, x.others = presenceTold{}, nil // a new browser, told nothing yet
 	s.mu.Unlock()
 	s.logf("%s opened %s (%s)", x.user, inv.Name, role)
 	opts := s.cfg.Browser
 	opts.Role = role
 	opts.Selected = func(id string) {
 		s.mu.Lock()
+		from := x.selected
 		x.selected = id
-		s.tellPresence()
+		s.tellMoved(x, from)
 		s.mu.Unlock()
 	}
 	return tui.NewSession(limitedStore{Store: st, role: role, writes: writes, limit: l.WritesPerMinute}, opts), nil
