@@ -172,7 +172,7 @@ func (b *browser) moved() tea.Cmd {
 	if row.Event.ID == b.detail.id() {
 		return nil
 	}
-	if kept := b.recent.of(row.Event.ID); kept.id != "" {
+	if kept := b.recent.matching(row.Event); kept.id != "" {
 		// Shown whole now; read again only if the store changed since.
 		b.recent.keep(kept)
 		b.showDetail(kept)

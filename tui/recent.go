@@ -1,6 +1,10 @@
 package tui
 
-import "reflect"
+import (
+	"reflect"
+
+	"chrono/model"
+)
 
 // recentKept is how many events read whole the browser keeps: the
 // selected one, the rows either side of it read ahead, and the one left.
@@ -37,6 +41,15 @@ func (r *recentDetails) of(id string) detailMsg {
 		if m.id == id && m.version != "" {
 			return m
 		}
+	}
+	return detailMsg{}
+}
+
+// matching returns the detail of e kept, if there is one and it has e as
+// the row has it: not one this browser has since changed itself.
+func (r *recentDetails) matching(e model.Event) detailMsg {
+	if m := r.of(e.ID); reflect.DeepEqual(m.detail.Event, e) {
+		return m
 	}
 	return detailMsg{}
 }

@@ -83,3 +83,15 @@ func TestMovingShowsTheEventWholeAtOnce(t *testing.T) {
 		t.Errorf("j read %q whole: want the event after the one now selected, ahead (and perhaps those it links to), not that one again", read)
 	}
 }
+
+// An event this browser changed is not shown as it was kept: coming
+// back to one of the marked events it just tagged shows the tag in the
+// key's own frame.
+func TestMovingBackAfterATagShowsTheTag(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.keys("space", "j", "space", "1")
+	d.m.Update(keyPress("k"))
+	if tags := d.sources().d.Event.Tags; !slices.Contains(tags, DefaultQuickTags[0]) {
+		t.Errorf("back on the event just tagged, the pane shows its tags as %q, without #%s", tags, DefaultQuickTags[0])
+	}
+}
