@@ -38,6 +38,7 @@ type browser struct {
 	ruler     ruler
 	detail    detailPane
 	recent    recentDetails // the last events read whole, kept while the store is unchanged
+	stepping  bool          // the cursor came to its row from the next or the one before
 	focus     focus
 	zoomed    bool // the sources pane fills a narrow screen
 	search    search

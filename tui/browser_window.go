@@ -123,8 +123,13 @@ func (b *browser) showDetail(msg detailMsg) {
 }
 
 // readAhead reads whole the events either side of the selected one that
-// the browser does not keep, so that moving onto one shows it at once.
+// the browser does not keep, so that moving onto one shows it at once:
+// only while the cursor steps from row to row, not after a jump (a page,
+// a date), where they would most likely be read for nothing.
 func (b *browser) readAhead() tea.Cmd {
+	if !b.stepping {
+		return nil
+	}
 	var ids []string
 	for _, i := range []int{b.tl.cur + 1, b.tl.cur - 1} {
 		if i >= 0 && i < len(b.tl.rows) {
@@ -172,6 +177,7 @@ func (b *browser) moved() tea.Cmd {
 	if row.Event.ID == b.detail.id() {
 		return nil
 	}
+	b.stepping = b.tl.beside(b.detail.id())
 	if kept := b.recent.matching(row.Event); kept.id != "" {
 		// Shown whole now; read again only if the store changed since.
 		b.recent.keep(kept)

@@ -60,27 +60,34 @@ func TestSourcesKeepTheLastEventsRead(t *testing.T) {
 	}
 }
 
-// TestMovingShowsTheEventWholeAtOnce: the events either side of the
-// selected one are read ahead, so that j shows the next one whole (its
-// quotes, its sources) in the key's own frame, and what the key's
-// commands then bring on an unchanged store draws nothing again.
+// TestMovingShowsTheEventWholeAtOnce: while the cursor steps from row
+// to row, the events either side of the selected one are read ahead, so
+// that j shows the next one whole (its quotes, its sources) in the key's
+// own frame, and what the key's commands then bring on an unchanged
+// store draws nothing again. After a jump nothing is read ahead.
 func TestMovingShowsTheEventWholeAtOnce(t *testing.T) {
 	s := &detailCounter{Store: exampleStore(t)}
 	d := newDriver(t, s, 120, 40)
+	before := s.reads.Load()
+	d.keys("G")
+	if read := s.read(before); len(read) != 1 || read[0] != d.selected() {
+		t.Errorf("G read %q whole; want only the event it reached", read)
+	}
+	d.keys("k")
 	first := d.selected()
-	_, cmd := d.m.Update(keyPress("j"))
+	_, cmd := d.m.Update(keyPress("k"))
 	if p := d.sources(); p.id() == first || !p.loaded {
-		t.Fatalf("after j the pane shows %s, whole %v: want the next event, whole", p.id(), p.loaded)
+		t.Fatalf("after k the pane shows %s, whole %v: want the one before, whole", p.id(), p.loaded)
 	}
 	d.screen() // the key's frame
-	before := s.reads.Load()
+	before = s.reads.Load()
 	d.run(cmd)
 	if !d.m.framed {
-		t.Error("what j's commands brought drew the screen again")
+		t.Error("what k's commands brought drew the screen again")
 	}
 	read := s.read(before)
-	if slices.Contains(read, d.selected()) || len(read) == 0 || read[0] != d.browser().tl.rows[d.browser().tl.cur+1].Event.ID {
-		t.Errorf("j read %q whole: want the event after the one now selected, ahead (and perhaps those it links to), not that one again", read)
+	if slices.Contains(read, d.selected()) || len(read) == 0 || read[0] != d.browser().tl.rows[d.browser().tl.cur-1].Event.ID {
+		t.Errorf("k read %q whole: want the event before the one now selected, ahead (and perhaps those it links to), not that one again", read)
 	}
 }
 

@@ -40,6 +40,17 @@ func (t *timeline) selected() (model.Row, bool) {
 	return t.rows[t.cur], true
 }
 
+// beside reports whether event id is in the row just before or just
+// after the selected one.
+func (t *timeline) beside(id string) bool {
+	for _, i := range []int{t.cur - 1, t.cur + 1} {
+		if i >= 0 && i < len(t.rows) && t.rows[i].Event.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
 // position returns the selected event's position in the view, from 0.
 func (t *timeline) position() int { return t.start + t.cur }
 
