@@ -2,6 +2,7 @@ package bolt
 
 import (
 	"iter"
+	"os"
 	"sync"
 	"time"
 
@@ -181,15 +182,34 @@ func read[T any](s *Shared, f func(*Store) (T, error)) (T, error) {
 // to author, while this process's reads go on beside it. The store stays
 // open for writing for writeLinger. f must only write through Store.Write.
 func write[T any](s *Shared, author string, f func(*Store) (T, error)) (T, error) {
+	return writeWith(s, author, false, f)
+}
+
+// alone runs f on the store opened for writing alone, with no read
+// beside it, and closes it after: an import or a restore may put another
+// file in the store's place.
+func alone[T any](s *Shared, author string, f func(*Store) (T, error)) (T, error) {
+	return writeWith(s, author, true, f)
+}
+
+func writeWith[T any](s *Shared, author string, alone bool, f func(*Store) (T, error)) (T, error) {
+	var zero T
 	if s.readOnly {
-		var zero T
 		return zero, refuseWrite(s.path, "opened read-only")
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	st, err := s.writer()
+	var st *Store
+	var err error
+	if alone {
+		s.gate.Lock()
+		defer s.gate.Unlock()
+		s.closeAll()
+		st, err = s.open()
+	} else {
+		st, err = s.writer()
+	}
 	if err != nil {
-		var zero T
 		return zero, err
 	}
 	st.author = author
@@ -198,6 +218,20 @@ func write[T any](s *Shared, author string, f func(*Store) (T, error)) (T, error
 	s.sound = st.guard.sound
 	s.rwUntil = time.Now().Add(writeLinger)
 	s.mu.Unlock()
+	switch {
+	case alone:
+		if cerr := st.Close(); err == nil && cerr != nil {
+			err = cerr
+		}
+	case err != nil:
+		// A write that failed may have found the file damaged: the next
+		// one opens it afresh, as every write did before.
+		s.gate.Lock()
+		s.mu.Lock()
+		s.closeWriterLocked()
+		s.mu.Unlock()
+		s.gate.Unlock()
+	}
 	return v, err
 }
 
@@ -207,7 +241,7 @@ func (s *Shared) writer() (*Store, error) {
 	s.mu.Lock()
 	st := s.rw
 	s.mu.Unlock()
-	if st != nil && !replaced(s.path, st.file) {
+	if st != nil && stillAt(s.path, st.file) {
 		return st, nil
 	}
 	s.gate.Lock() // no read is under way
@@ -222,6 +256,17 @@ func (s *Shared) writer() (*Store, error) {
 	s.mu.Unlock()
 	go s.holdForWriting(st)
 	return st, nil
+}
+
+// stillAt reports whether held is the file at path: not replaced (a
+// restore or an import in another process), not removed.
+func stillAt(path string, held *os.File) bool {
+	current, err := os.Stat(path)
+	if err != nil {
+		return false
+	}
+	fi, err := held.Stat()
+	return err == nil && os.SameFile(fi, current)
 }
 
 // open opens the store for writing, as the process's writes have found
@@ -285,35 +330,6 @@ func (s *Shared) closeWriterLocked() {
 		s.rw.Close()
 		s.rw = nil
 	}
-}
-
-// alone runs f on the store opened for writing alone, with no read
-// beside it, and closes it after: an import or a restore may put another
-// file in the store's place.
-func alone[T any](s *Shared, author string, f func(*Store) (T, error)) (T, error) {
-	if s.readOnly {
-		var zero T
-		return zero, refuseWrite(s.path, "opened read-only")
-	}
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
-	s.gate.Lock()
-	defer s.gate.Unlock()
-	s.closeAll()
-	st, err := s.open()
-	if err != nil {
-		var zero T
-		return zero, err
-	}
-	st.author = author
-	v, err := f(st)
-	s.mu.Lock()
-	s.sound = st.guard.sound
-	s.mu.Unlock()
-	if cerr := st.Close(); err == nil && cerr != nil {
-		err = cerr
-	}
-	return v, err
 }
 
 // Release closes the store now if no read is under way, rather than

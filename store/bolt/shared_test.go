@@ -77,18 +77,27 @@ func TestSharedWriteAfterTheFileIsReplaced(t *testing.T) {
 }
 
 // TestSharedWriteToARemovedStore: a store removed while the browser has
-// it open is not made again, empty, by its next write.
+// it open is not made again, empty, by its next write, nor written
+// unseen: not when it was idle, not when it was held open after a write.
 func TestSharedWriteToARemovedStore(t *testing.T) {
-	path := storeFile(t)
-	sh := NewShared(path, Options{Timeout: 200 * time.Millisecond})
-	if err := os.Remove(path); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := storetest.Retag(sh, []string{"fbi-tip"}, []string{"mine"}, nil); !errors.Is(err, model.ErrNoStore) {
-		t.Errorf("a write to the removed store: %v, want model.ErrNoStore", err)
-	}
-	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("the write made %s again (stat: %v)", path, err)
+	for _, held := range []bool{false, true} {
+		path := storeFile(t)
+		sh := NewShared(path, Options{Timeout: 200 * time.Millisecond})
+		if held {
+			if _, err := storetest.Retag(sh, []string{"fbi-tip"}, []string{"first"}, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.Remove(path); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := storetest.Retag(sh, []string{"fbi-tip"}, []string{"mine"}, nil); !errors.Is(err, model.ErrNoStore) {
+			t.Errorf("held %v: a write to the removed store: %v, want model.ErrNoStore", held, err)
+		}
+		if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("held %v: the write made %s again (stat: %v)", held, path, err)
+		}
+		sh.Close()
 	}
 }
 
