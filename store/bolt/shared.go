@@ -32,7 +32,7 @@ type Shared struct {
 	acceptRollback bool
 	// sound: the check before a process's first write (guard.go) has
 	// passed, so later writes check only what the store's closed key
-	// asks for. Guarded by gate.
+	// asks for. Guarded by wmu.
 	sound bool
 
 	// gate lets reads run together, and the store be opened for
@@ -111,11 +111,7 @@ func (s *Shared) acquire() (*Store, error) {
 		s.closeLocked()
 	}
 	if s.ro == nil {
-		timeout := s.timeout
-		if timeout == 0 {
-			timeout = DefaultTimeout
-		}
-		waitTurn(s.path, timeout)
+		s.letOthersFirst()
 		st, err := Open(s.path, Options{ReadOnly: true, Timeout: s.timeout})
 		if err != nil {
 			s.gate.RUnlock()
@@ -129,6 +125,16 @@ func (s *Shared) acquire() (*Store, error) {
 	}
 	s.users++
 	return s.ro, nil
+}
+
+// letOthersFirst waits, up to the store's timeout, for another process
+// that asked for its turn at the file (turn_linux.go) to have had it.
+func (s *Shared) letOthersFirst() {
+	timeout := s.timeout
+	if timeout == 0 {
+		timeout = DefaultTimeout
+	}
+	waitTurn(s.path, timeout)
 }
 
 // release ends a read; the store closes after linger without another.
@@ -272,6 +278,10 @@ func stillAt(path string, held *os.File) bool {
 // open opens the store for writing, as the process's writes have found
 // it so far. s.gate is held for writing.
 func (s *Shared) open() (*Store, error) {
+	// Another process that asked for the file just now, and sleeps in
+	// bbolt's wait for it, goes first: writes that follow one another
+	// without a pause would otherwise take it back each time.
+	s.letOthersFirst()
 	st, err := Open(s.path, Options{NoCreate: true, Timeout: s.timeout, Author: s.author, AcceptRollback: s.acceptRollback})
 	if err != nil {
 		return nil, err
@@ -289,13 +299,15 @@ func (s *Shared) holdForWriting(st *Store) {
 	tick := time.NewTicker(turnPoll)
 	defer tick.Stop()
 	for range tick.C {
+		// Every close takes s.mu: st's file is open while it is held.
 		s.mu.Lock()
 		held, due := s.rw == st, time.Now().After(s.rwUntil)
+		wanted := held && !due && turnWanted(st.file)
 		s.mu.Unlock()
 		if !held {
 			return
 		}
-		if !due && !turnWanted(st.file) {
+		if !due && !wanted {
 			continue
 		}
 		s.wmu.Lock()

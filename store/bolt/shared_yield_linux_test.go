@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -71,5 +72,42 @@ func BenchmarkLocalWriteUnderReads(b *testing.B) {
 			b.Fatal(err)
 		}
 		local.Close()
+	}
+}
+
+// TestALocalCommandIsNotStarvedByWrites: while sessions of a Shared
+// store write without a pause, the store they hold open for writing is
+// let go when another process asks for it, and taken back only after
+// that process had its turn: chrono commands on the server still open it.
+func TestALocalCommandIsNotStarvedByWrites(t *testing.T) {
+	path := storeFile(t)
+	sh := NewShared(path, Options{Timeout: 10 * time.Second})
+	defer sh.Close()
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	for i := range 4 {
+		wg.Go(func() {
+			for n := 0; ; n++ {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				if _, err := storetest.Retag(sh.As("session"), []string{"fbi-tip"}, []string{fmt.Sprintf("t%d-%d", i, n%3)}, nil); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	defer func() { close(done); wg.Wait() }()
+	time.Sleep(200 * time.Millisecond) // the writes are under way
+	for i := range 10 {
+		local, err := Open(path, Options{Timeout: time.Second})
+		if err != nil {
+			t.Fatalf("open %d of a local command while sessions write: %v", i+1, err)
+		}
+		local.Close()
+		time.Sleep(20 * time.Millisecond)
 	}
 }
