@@ -39,6 +39,7 @@ type browser struct {
 	detail    detailPane
 	recent    recentDetails // the last events read whole, kept while the store is unchanged
 	stepping  bool          // the cursor came to its row from the next or the one before
+	rows      rowCache      // the list's rows as the last frame drew them
 	focus     focus
 	zoomed    bool // the sources pane fills a narrow screen
 	search    search

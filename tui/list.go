@@ -45,9 +45,14 @@ func (b *browser) listView(w, h int) []string {
 	}
 	rows, first := b.tl.visible()
 	dw := b.dateColumn(rows, w)
-	for i, r := range rows {
-		lines = append(lines, b.rowView(r.Event, first+i == b.tl.cur, w, dw))
+	if f := b.frameOf(w, dw); f != b.rows.frame {
+		b.rows = rowCache{frame: f}
 	}
+	next := make(map[string]drawnRow, len(rows))
+	for i, r := range rows {
+		lines = append(lines, b.rowLine(next, r.Event, first+i == b.tl.cur, w, dw))
+	}
+	b.rows.rows = next
 	for len(lines) < h {
 		lines = append(lines, "")
 	}

@@ -28,12 +28,15 @@ type shared struct {
 	selected func(id string)
 	presence presence
 	styles   Styles
-	keys     globalKeys
-	now      func() time.Time
-	tick     ticker
-	exec     execer    // runs the editor with the terminal
-	clip     clipboard // the system's clipboard program, for y
-	help     help.Model
+	// stylesGen counts the times styles were made again (a light or dark
+	// terminal told), for what keeps lines drawn with them.
+	stylesGen int
+	keys      globalKeys
+	now       func() time.Time
+	tick      ticker
+	exec      execer    // runs the editor with the terminal
+	clip      clipboard // the system's clipboard program, for y
+	help      help.Model
 
 	width, height int
 	// zone is where times written with an offset are shown; local is

@@ -97,6 +97,7 @@ func (m *Model) terminal(msg tea.Msg) tea.Cmd {
 	case tea.BackgroundColorMsg:
 		cells := m.ctx.styles.Cells
 		m.ctx.styles = NewStyles(msg.IsDark())
+		m.ctx.stylesGen++
 		m.ctx.styles.Cells = cells
 		m.ctx.help.Styles = m.ctx.styles.Help
 		m.fit(true)

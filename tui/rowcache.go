@@ -1,0 +1,73 @@
+package tui
+
+import (
+	"slices"
+
+	"chrono/model"
+)
+
+// rowCache keeps the rows of the list as the last frame drew them, so
+// that the next draws again only those whose event or state changed. A
+// key that moves the cursor one row changes two rows of forty; a served
+// session's screen is drawn again for others' moves and changes, which
+// seldom touch its rows.
+type rowCache struct {
+	frame rowFrame
+	rows  map[string]drawnRow
+}
+
+// rowFrame is what every row of a frame is drawn with: any change of it
+// draws them all again.
+type rowFrame struct {
+	w, dw    int
+	zone     model.Zone
+	styles   int // shared.stylesGen
+	search   string
+	focus    focus
+	problems *string // the first of the problems' ids: their list's identity
+	nproblem int
+}
+
+// drawnRow is one row's line with what it was drawn from.
+type drawnRow struct {
+	selected, marked bool
+	sign, where      string
+	title            string
+	date             model.Date
+	status           model.Status
+	tags             []string
+	noted            bool
+	line             string
+}
+
+// frameOf is what the rows of the frame about to be drawn depend on.
+func (b *browser) frameOf(w, dw int) rowFrame {
+	f := rowFrame{w: w, dw: dw, zone: b.ctx.zone, styles: b.ctx.stylesGen, search: b.search.text, focus: b.focus, nproblem: len(b.problems)}
+	if len(b.problems) > 0 {
+		f.problems = &b.problems[0]
+	}
+	return f
+}
+
+// rowLine returns the line of the row of e, drawn again only when it or
+// its state changed since the last frame; next keeps it for the frame
+// after.
+func (b *browser) rowLine(next map[string]drawnRow, e model.Event, selected bool, w, dw int) string {
+	d := drawnRow{
+		selected: selected, marked: b.marks[e.ID], sign: b.standing[e.ID].sign(), where: b.places.of(e.ID),
+		title: e.Title, date: e.Date, status: e.Status, tags: e.Tags, noted: len(e.Notes) > 0,
+	}
+	if was, ok := b.rows.rows[e.ID]; ok && was.same(d) {
+		d.line = was.line
+	} else {
+		d.line = b.rowView(e, selected, w, dw)
+	}
+	next[e.ID] = d
+	return d.line
+}
+
+// same reports whether a row drawn from d would read as r.
+func (r drawnRow) same(d drawnRow) bool {
+	return r.selected == d.selected && r.marked == d.marked && r.sign == d.sign && r.where == d.where &&
+		r.title == d.title && r.date == d.date && r.status == d.status && r.noted == d.noted && slices.Equal(r.tags, d.tags)
+}
