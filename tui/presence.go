@@ -46,16 +46,30 @@ func (c *shared) withOthers(where string, w int) string {
 		sep = " · "
 	}
 	room := w - c.styles.width(where+sep) - 10 // the title keeps 8, and a gap
-	with := ""
-	for n := len(names); n > 0; n-- {
-		with = "with " + line(strings.Join(names[:n], ", "))
-		if n < len(names) {
-			with += fmt.Sprintf(" +%d", len(names)-n)
+	// The most names that fit, with the count of the rest: widths are
+	// added up name by name, since a crowd is some fifty names and the
+	// header is drawn on every frame.
+	fit, used := 0, c.styles.width("with ")
+	for n := 1; n <= len(names); n++ {
+		if n > 1 {
+			used += 2 // ", "
 		}
-		if c.styles.width(with) <= room {
-			return with + sep + where
+		used += c.styles.width(line(names[n-1]))
+		if used > room {
+			break
+		}
+		if more := len(names) - n; more == 0 || used+len(fmt.Sprintf(" +%d", more)) <= room {
+			fit = n
 		}
 	}
+	if fit > 0 {
+		with := "with " + line(strings.Join(names[:fit], ", "))
+		if fit < len(names) {
+			with += fmt.Sprintf(" +%d", len(names)-fit)
+		}
+		return with + sep + where
+	}
+	with := ""
 	others := "others"
 	if len(names) == 1 {
 		others = "other"
