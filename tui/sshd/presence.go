@@ -19,133 +19,85 @@ import (
 // their own keys did, and kept the server's two cores busy.
 const presenceEvery = time.Second
 
-// tellPresence tells each session who else is in its investigation and
-// who else has its event selected, when that changed since it was last
-// told: a key that moves one person's cursor redraws only the screens
-// of those who sit where it left or arrived, not every session's (50
-// redraws a key, at 50 people, were most of a loaded server's work).
-// Someone coming or going changes everyone's list: all are worked out
-// again. s.mu is held.
+// Who is where is worked out when a session is ready to be told, not
+// when someone moves: a key that moves one person's cursor only marks
+// the sessions it may concern (those at the event left or reached), and
+// each works out what it shows of the others at most once every
+// presenceEvery. Worked out and told to every session it concerned, a
+// move at fifty people in one stretch of the timeline built fifty lists
+// of fifty names, most of them replaced unread before the next second.
+
+// tellPresence marks every session in an investigation as due news of
+// the others: someone came or went. s.mu is held.
 func (s *Server) tellPresence() {
-	// Who is where is counted once per investigation, not once per
-	// session and again for each other session.
-	rooms := map[string]*room{}
 	for x := range s.sessions {
-		if x.inv == "" {
-			continue
+		if x.inv != "" {
+			x.presenceDue()
 		}
-		r := rooms[x.inv]
-		if r == nil {
-			r = &room{users: map[string]int{}, at: map[string]map[string]int{}}
-			rooms[x.inv] = r
-		}
-		r.users[x.user]++
-		r.arrive(x)
-	}
-	for _, r := range rooms {
-		r.names = slices.Sorted(maps.Keys(r.users))
-	}
-	for x := range s.sessions {
-		if x.inv == "" {
-			continue
-		}
-		r := rooms[x.inv]
-		x.others = r.othersThan(x.user, r.names, r.users)
-		x.othersText = strings.Join(x.others, "\n")
-		tell(x, r)
 	}
 }
 
-// tellMoved tells, once x's cursor moved from the event from, those whom
-// it concerns: the sessions at from or where x arrived, and x. Who else
-// is in is as each was last told; every key that moves a cursor comes
-// here, so it looks at the others once, not once for each. s.mu is held.
+// tellMoved marks, once x's cursor moved from the event from, the
+// sessions it may concern: x, and those at from or where x arrived.
+// s.mu is held.
 func (s *Server) tellMoved(x *session, from string) {
-	if x.others == nil {
-		s.tellPresence() // x has not been told who else is in yet
-		return
-	}
+	x.presenceDue()
 	if from == x.selected {
 		return
 	}
-	r := &room{at: map[string]map[string]int{}}
-	concerned := []*session{x}
 	for y := range s.sessions {
-		if y.inv != x.inv || y.selected == "" || y.selected != from && y.selected != x.selected {
-			continue
+		if y != x && y.inv == x.inv && y.selected != "" && (y.selected == from || y.selected == x.selected) {
+			y.presenceDue()
 		}
-		r.arrive(y)
-		if y != x {
-			concerned = append(concerned, y)
-		}
-	}
-	for _, y := range concerned {
-		tell(y, r)
 	}
 }
 
-// tell tells x who else is in and who else is at its event, in r, if
-// that is news to it.
-func tell(x *session, r *room) {
-	var with []string
-	if x.selected != "" {
-		with = r.othersThan(x.user, r.namesAt(x.selected), r.at[x.selected])
+// presenceDue says that x may have news of the others, without waiting.
+func (x *session) presenceDue() {
+	select {
+	case x.presence <- struct{}{}:
+	default:
 	}
-	told := presenceTold{others: x.othersText, with: strings.Join(with, "\n")}
+}
+
+// presenceFor works out who else is in x's investigation and who else
+// has its event selected; news is false when that is what x was last
+// told. s.mu is held.
+func (s *Server) presenceFor(x *session) (msg tea.Msg, news bool) {
+	if x.inv == "" {
+		return nil, false
+	}
+	users, at := map[string]int{}, map[string]int{}
+	for y := range s.sessions {
+		if y.inv != x.inv {
+			continue
+		}
+		users[y.user]++
+		if x.selected != "" && y.selected == x.selected {
+			at[y.user]++
+		}
+	}
+	others, with := othersThan(x.user, users), othersThan(x.user, at)
+	told := presenceTold{others: strings.Join(others, "\n"), with: strings.Join(with, "\n")}
 	if len(with) > 0 {
 		told.at = x.selected
 	}
 	if told == x.told {
-		return
+		return nil, false
 	}
 	x.told = told
 	selecting := map[string][]string{}
 	if len(with) > 0 {
 		selecting[x.selected] = with
 	}
-	offer(x.presence, tui.Presence(x.others, selecting))
+	return tui.Presence(others, selecting), true
 }
 
-// room is who is in one investigation: each user's sessions, and each
-// selected event's sessions by user.
-type room struct {
-	users map[string]int
-	names []string // the users, sorted
-	at    map[string]map[string]int
-	// sortedAt are the users of at, sorted, as namesAt has been asked.
-	sortedAt map[string][]string
-}
-
-// namesAt returns the users at event id, sorted: worked out once for
-// all the sessions there.
-func (r *room) namesAt(id string) []string {
-	if names, ok := r.sortedAt[id]; ok {
-		return names
-	}
-	if r.sortedAt == nil {
-		r.sortedAt = map[string][]string{}
-	}
-	names := slices.Sorted(maps.Keys(r.at[id]))
-	r.sortedAt[id] = names
-	return names
-}
-
-// arrive counts x's session at the event it has selected.
-func (r *room) arrive(x *session) {
-	if x.selected == "" {
-		return
-	}
-	if r.at[x.selected] == nil {
-		r.at[x.selected] = map[string]int{}
-	}
-	r.at[x.selected][x.user]++
-}
-
-// othersThan returns the users among names (sorted) of whom counts has
-// sessions beside one session of user's own; never nil.
-func (r *room) othersThan(user string, names []string, counts map[string]int) []string {
+// othersThan returns, in order, the users of sessions counts has beside
+// one session of user's own; never nil.
+func othersThan(user string, counts map[string]int) []string {
 	out := []string{}
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(counts)) {
 		n := counts[name]
 		if name == user {
 			n-- // the session itself
@@ -161,20 +113,4 @@ func (r *room) othersThan(user string, names []string, counts map[string]int) []
 // names, and those who had the event at selected too, one a line.
 type presenceTold struct {
 	others, with, at string
-}
-
-// offer puts msg in c, replacing one not taken yet: the server never
-// waits for a session.
-func offer(c chan tea.Msg, msg tea.Msg) {
-	for {
-		select {
-		case c <- msg:
-			return
-		default:
-		}
-		select {
-		case <-c:
-		default:
-		}
-	}
 }

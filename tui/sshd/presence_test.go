@@ -17,7 +17,7 @@ func TestPresenceTellsOnlyThoseItConcerns(t *testing.T) {
 	s := &Server{sessions: map[*session]struct{}{}}
 	people := map[string]*session{}
 	for _, name := range []string{"ana", "bo", "cy"} {
-		x := &session{user: name, inv: "leaks", presence: make(chan tea.Msg, 1)}
+		x := &session{user: name, inv: "leaks", presence: make(chan struct{}, 1)}
 		s.sessions[x] = struct{}{}
 		people[name] = x
 	}
@@ -28,10 +28,8 @@ func TestPresenceTellsOnlyThoseItConcerns(t *testing.T) {
 	told := func() map[string]tea.Msg {
 		got := map[string]tea.Msg{}
 		for name, x := range people {
-			select {
-			case msg := <-x.presence:
+			if msg, ok := s.toldNow(x); ok {
 				got[name] = msg
-			default:
 			}
 		}
 		return got
@@ -84,7 +82,7 @@ func TestPresenceTellsOnlyThoseItConcerns(t *testing.T) {
 func TestPresenceOfOnePersonTwice(t *testing.T) {
 	s := &Server{sessions: map[*session]struct{}{}}
 	add := func(user, inv, selected string) *session {
-		x := &session{user: user, inv: inv, selected: selected, presence: make(chan tea.Msg, 1)}
+		x := &session{user: user, inv: inv, selected: selected, presence: make(chan struct{}, 1)}
 		s.sessions[x] = struct{}{}
 		return x
 	}
@@ -97,18 +95,25 @@ func TestPresenceOfOnePersonTwice(t *testing.T) {
 		bo:   tui.Presence([]string{"ana"}, map[string][]string{"e1": {"ana"}}),
 	}
 	for x, w := range want {
-		select {
-		case got := <-x.presence:
-			if fmt.Sprint(got) != fmt.Sprint(w) {
-				t.Errorf("%s at %s was told %v, want %v", x.user, x.selected, got, w)
-			}
-		default:
+		if got, ok := s.toldNow(x); !ok {
 			t.Errorf("%s at %s was told nothing", x.user, x.selected)
+		} else if fmt.Sprint(got) != fmt.Sprint(w) {
+			t.Errorf("%s at %s was told %v, want %v", x.user, x.selected, got, w)
 		}
 	}
-	select {
-	case got := <-alone.presence:
+	if got, ok := s.toldNow(alone); ok {
 		t.Errorf("cy, alone in another investigation, was told %v", got)
+	}
+}
+
+// toldNow is what x is told of the others if it asks now, as its
+// session does when news is due: nothing when none is, or when what it
+// works out is what it was told last.
+func (s *Server) toldNow(x *session) (tea.Msg, bool) {
+	select {
+	case <-x.presence:
+		return s.presenceFor(x)
 	default:
+		return nil, false
 	}
 }

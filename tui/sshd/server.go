@@ -85,15 +85,11 @@ type session struct {
 	// its browser to read again; the server never waits for a session.
 	changes chan string
 	// selected is the event the session's browser has selected; presence
-	// carries who else is in, as the browser's message.
+	// says that who else is in, or at that event, may have changed: the
+	// session asks (Server.presenceFor) when it is ready to be told.
 	selected string
-	presence chan tea.Msg
+	presence chan struct{}
 	told     presenceTold // guarded by the server's mu, as selected is
-	// others are the others in the investigation as last worked out,
-	// and othersText them a line each; nil until the session is first
-	// told.
-	others     []string
-	othersText string
 }
 
 // changed offers the session a new version of its store, replacing one
@@ -277,7 +273,7 @@ func (s *Server) handle(sess ssh.Session) {
 		sess.Exit(1)
 		return
 	}
-	x := &session{user: user, key: key, ended: make(chan string, 1), changes: make(chan string, 1), presence: make(chan tea.Msg, 1)}
+	x := &session{user: user, key: key, ended: make(chan string, 1), changes: make(chan string, 1), presence: make(chan struct{}, 1)}
 	release, refused := s.admit(x)
 	if refused != "" {
 		fmt.Fprintln(sess.Stderr(), "chrono: "+refused)
@@ -379,11 +375,11 @@ func (s *Server) browse(sess ssh.Session, x *session, invs []Investigation, role
 	go func() {
 		// Apart from the limits' loop: Send waits for a program that is
 		// stuck writing to a stalled client. Who else is where is told
-		// at most every presenceEvery: the newest told meanwhile waits
-		// in its channel, in place of those before it. Told at once,
+		// at most every presenceEvery, worked out as it is told: news
+		// that came meanwhile waits in its channel. Told at once,
 		// fifty people browsing one stretch of the timeline redrew each
 		// other's screens seven times a key.
-		var presence <-chan tea.Msg = x.presence
+		var presence <-chan struct{} = x.presence
 		var resume <-chan time.Time
 		for {
 			select {
@@ -391,9 +387,14 @@ func (s *Server) browse(sess ssh.Session, x *session, invs []Investigation, role
 				return
 			case v := <-x.changes:
 				p.Send(tui.Changed(v))
-			case msg := <-presence:
-				p.Send(msg)
-				presence, resume = nil, time.After(presenceEvery)
+			case <-presence:
+				s.mu.Lock()
+				msg, news := s.presenceFor(x)
+				s.mu.Unlock()
+				if news {
+					p.Send(msg)
+					presence, resume = nil, time.After(presenceEvery)
+				}
 			case <-resume:
 				presence, resume = x.presence, nil
 			}
@@ -475,7 +476,7 @@ func (s *Server) open(x *session, inv Investigation, role tui.Role) (*tui.Sessio
 	}
 	s.mu.Lock()
 	x.inv = inv.Name
-	x.told, x.others = presenceTold{}, nil // a new browser, told nothing yet
+	x.told = presenceTold{} // a new browser, told nothing yet
 	s.mu.Unlock()
 	s.logf("%s opened %s (%s)", x.user, inv.Name, role)
 	opts := s.cfg.Browser
