@@ -477,6 +477,7 @@ func (s *Server) open(x *session, inv Investigation, role tui.Role) (*tui.Sessio
 	s.mu.Lock()
 	x.inv = inv.Name
 	x.told = presenceTold{} // a new browser, told nothing yet
+	s.tellPresence()        // someone came
 	s.mu.Unlock()
 	s.logf("%s opened %s (%s)", x.user, inv.Name, role)
 	opts := s.cfg.Browser

@@ -597,3 +597,17 @@ func TestAUsersFileWithAMistakeKeepsTheListAsItWas(t *testing.T) {
 		c.Close()
 	}
 }
+
+// TestPresenceOfSomeoneComing: who comes in is named to those already in
+// at once, wherever they are in the timeline, without a key pressed.
+func TestPresenceOfSomeoneComing(t *testing.T) {
+	ana, anaLine := newKey(t)
+	bo, boLine := newKey(t)
+	sv := serve(t, usersLine("ana", "read", anaLine)+usersLine("bo", "read", boLine), DefaultLimits())
+	_, anaKeys, anaScreen, _ := browse(t, sv.connect(ana))
+	io.WriteString(anaKeys, "G") // away from the first event, where bo comes in
+	// What ana was told on coming in is past, and she is at the last.
+	time.Sleep(presenceEvery + 500*time.Millisecond)
+	browse(t, sv.connect(bo))
+	anaScreen.waitFor(t, "with bo")
+}
