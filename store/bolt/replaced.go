@@ -40,13 +40,30 @@ func openCurrent(path string, opts Options) (*Store, error) {
 // replaced tells whether path now names another file than held, the one
 // the store has open.
 func replaced(path string, held *os.File) bool {
+	same, seen := sameFile(path, held)
+	return seen && !same
+}
+
+// stillAt reports whether path still names held: not replaced (a restore
+// or an import in another process), not removed.
+func stillAt(path string, held *os.File) bool {
+	same, seen := sameFile(path, held)
+	return seen && same
+}
+
+// sameFile reports whether path names held; seen is false when either
+// cannot be looked at (nothing is at path).
+func sameFile(path string, held *os.File) (same, seen bool) {
 	if held == nil {
-		return false
+		return false, false
 	}
 	current, err := os.Stat(path)
 	if err != nil {
-		return false
+		return false, false
 	}
 	fi, err := held.Stat()
-	return err == nil && !os.SameFile(fi, current)
+	if err != nil {
+		return false, false
+	}
+	return os.SameFile(fi, current), true
 }

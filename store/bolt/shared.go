@@ -2,7 +2,6 @@ package bolt
 
 import (
 	"iter"
-	"os"
 	"sync"
 	"time"
 
@@ -222,7 +221,9 @@ func writeWith[T any](s *Shared, author string, alone bool, f func(*Store) (T, e
 	v, err := f(st)
 	s.mu.Lock()
 	s.sound = st.guard.sound
-	s.rwUntil = time.Now().Add(writeLinger)
+	if !alone {
+		s.rwUntil = time.Now().Add(writeLinger)
+	}
 	s.mu.Unlock()
 	switch {
 	case alone:
@@ -262,17 +263,6 @@ func (s *Shared) writer() (*Store, error) {
 	s.mu.Unlock()
 	go s.holdForWriting(st)
 	return st, nil
-}
-
-// stillAt reports whether held is the file at path: not replaced (a
-// restore or an import in another process), not removed.
-func stillAt(path string, held *os.File) bool {
-	current, err := os.Stat(path)
-	if err != nil {
-		return false
-	}
-	fi, err := held.Stat()
-	return err == nil && os.SameFile(fi, current)
 }
 
 // open opens the store for writing, as the process's writes have found

@@ -94,9 +94,9 @@ func (s *Server) presenceFor(x *session) (msg tea.Msg, news bool) {
 }
 
 // othersThan returns, in order, the users of sessions counts has beside
-// one session of user's own; never nil.
+// one session of user's own.
 func othersThan(user string, counts map[string]int) []string {
-	out := []string{}
+	var out []string
 	for _, name := range slices.Sorted(maps.Keys(counts)) {
 		n := counts[name]
 		if name == user {
