@@ -127,7 +127,7 @@ func sendStore(from model.Reader, sink model.Sink) error {
 }
 
 // reportRestore says what a restore carried, and the journal's chain
-// head now, beside the backup's when the store's form hashes it anew.
+// head now, beside the backup's should they differ.
 func (o *importOptions) reportRestore(s model.Store, path string, n model.Restored, fromHead model.ChainHead) {
 	fmt.Fprintf(o.stdout, "restored %s, %s, %d snapshots, %d in the trash and a journal of %s from %s (a chrono store)\n",
 		events(n.Events), plural(n.Sources, "source"), n.Snapshots, n.Trashed, entries(n.Entries), termtext.Line(path))
@@ -139,6 +139,6 @@ func (o *importOptions) reportRestore(s model.Store, path string, n model.Restor
 	case head == fromHead:
 		fmt.Fprintf(o.stdout, "journal chain head %s, as in the backup\n", head.Short())
 	default:
-		fmt.Fprintf(o.stdout, "journal chain head %s (the backup's, hashed in its file's form: %s)\n", head.Short(), fromHead.Short())
+		fmt.Fprintf(o.stdout, "journal chain head %s (the backup's was %s: its entries were written anew)\n", head.Short(), fromHead.Short())
 	}
 }

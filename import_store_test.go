@@ -70,18 +70,25 @@ func TestImportBackupIntoNewFile(t *testing.T) {
 }
 
 // A backup imported into a new investigation in PostgreSQL holds
-// everything, and a journal whose chain holds, of the same length.
+// everything, and a journal with the backup's chain head; the
+// investigation backed up again gives a file with that head too.
 func TestImportBackupIntoPostgreSQL(t *testing.T) {
 	want, backup := backupOf(t)
 	addr, name := pgDB(t)
 	r := chrono(t, addr, "", "--investigation", name, "import", backup)
-	if r.code != 0 || !strings.Contains(r.stdout, "restored ") {
+	if r.code != 0 || !strings.Contains(r.stdout, "restored ") || !strings.Contains(r.stdout, "as in the backup") {
 		t.Fatalf("import: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	storetest.CompareEverything(t, want, readStore(t, addr, name))
-	got, was := verifyHead(t, addr, "--investigation", name), verifyHead(t, backup)
-	if seq, _, _ := strings.Cut(got, " "); !strings.HasPrefix(was, seq+" ") {
+	if got, was := verifyHead(t, addr, "--investigation", name), verifyHead(t, backup); got != was {
 		t.Errorf("chain head %s, the backup's %s", got, was)
+	}
+	again := filepath.Join(t.TempDir(), "again.db")
+	if r := chrono(t, addr, "", "--investigation", name, "backup", "-o", again); r.code != 0 {
+		t.Fatalf("backup: %s", r.stderr)
+	}
+	if got, was := verifyHead(t, again), verifyHead(t, backup); got != was {
+		t.Errorf("backed up from PostgreSQL, chain head %s; the first backup's %s", got, was)
 	}
 
 	// Again, into the investigation now in use: merged as an import,

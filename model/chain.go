@@ -1,6 +1,9 @@
 package model
 
-import "fmt"
+import (
+	"fmt"
+	"iter"
+)
 
 // JournalVerifier is a store whose journal is a hash chain that it can
 // walk: each entry holds the SHA-256 of the entry before it and of its own
@@ -77,4 +80,37 @@ type ChainBreak struct {
 	Fault ChainFault `json:"fault"`
 	// What says what differs, with the hashes concerned.
 	What string `json:"what"`
+}
+
+// ChainForm is the form in which a journal entry's content is stored
+// and hashed (model/journalform says how each is laid out and hashed).
+// Whichever store holds an entry keeps it in the form it was written in,
+// so its hash, and every hash after it, are the same in any store.
+type ChainForm byte
+
+// The forms of a journal entry.
+const (
+	// FormRecords: the entry's head as JSON, then one record per event
+	// it touched; a bbolt store writes its entries in it.
+	FormRecords ChainForm = 2
+	// FormJSON: the entry whole as one JSON value; a PostgreSQL store
+	// writes its entries in it.
+	FormJSON ChainForm = 3
+)
+
+// StoredEntry is a journal entry as a store holds it in its chain: its
+// form, its content in that form, its hash and the hash it links to.
+type StoredEntry struct {
+	Seq              uint64
+	Form             ChainForm
+	Body, Hash, Prev []byte
+}
+
+// StoredJournal is a Reader that gives its journal's entries as they are
+// stored. A restore from it copies each entry's bytes as they are, so the
+// copy's chain has the same hashes, and its head the same, whichever kind
+// of store either is.
+type StoredJournal interface {
+	// StoredEntries yields the entries from the first, in order.
+	StoredEntries() iter.Seq2[StoredEntry, error]
 }

@@ -16,10 +16,12 @@ type Restorer interface {
 	// event, source, trashed event or journal entry; ErrNotEmpty), in
 	// one write transaction: the header, sources, events and the
 	// snapshots listed (their bytes checked against their SHA-256), the
-	// trash, and the journal, each entry under its own number and
-	// chained anew in this store's form. A store of the same form as
-	// from ends with the same chain head. On any problem nothing is
-	// kept. Restore records no entry of its own: the journal is from's.
+	// trash, and the journal, each entry under its own number. When from
+	// is a StoredJournal, its entries are copied as stored, their chain
+	// checked (a break is ErrDamaged), so the copy has from's chain
+	// head; otherwise each is chained anew in this store's form. On any
+	// problem nothing is kept. Restore records no entry of its own: the
+	// journal is from's.
 	Restore(from Reader) (Restored, error)
 }
 

@@ -157,7 +157,7 @@ func (bi *bulkImport) journalAdded(id string) error {
 	if bi.dryRun {
 		return nil
 	}
-	if err := bi.journal.log.added(id); err != nil {
+	if err := bi.journal.log.Added(id); err != nil {
 		return err
 	}
 	return bi.add(bucketHistory, historyKey(id, bi.journal.seq), historyAdded, extsort.RankNew)
@@ -168,7 +168,7 @@ func (bi *bulkImport) journalUpdated(old *model.Event) error {
 	if bi.dryRun {
 		return nil
 	}
-	err := bi.journal.log.change(&model.EventChange{ID: old.ID, Before: old, From: model.OnTimeline, To: model.OnTimeline})
+	err := bi.journal.log.Change(&model.EventChange{ID: old.ID, Before: old, From: model.OnTimeline, To: model.OnTimeline})
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"chrono/model"
+	"chrono/model/journalform"
 	"chrono/store/storetest"
 
 	bbolt "go.etcd.io/bbolt"
@@ -41,8 +42,8 @@ func BenchmarkVerifyJournal(b *testing.B) {
 			e := model.Entry{At: at.Add(time.Duration(i) * time.Minute), Author: "bench", Op: model.OpTag,
 				Phrase: "tagged #checked on 1 event",
 				Events: []model.EventChange{{ID: ev.ID, Before: &before, After: &after, From: model.OnTimeline, To: model.OnTimeline}}}
-			var l changeLog
-			if err := l.change(&e.Events[0]); err != nil {
+			var l journalform.Log
+			if err := l.Change(&e.Events[0]); err != nil {
 				return err
 			}
 			if _, err := recordEntry(bk, &e, &l, []string{ev.ID}); err != nil {

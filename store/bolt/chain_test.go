@@ -158,8 +158,11 @@ func TestVerifyJournalFindsTampering(t *testing.T) {
 		name: "an entry altered and its hash recomputed",
 		alter: func(t *testing.T, journal *bbolt.Bucket) error {
 			replaceInHead(t, journal, 3, `"retagged"`, `"Retagged"`)
-			v := bytes.Clone(journal.Get(seqKey(3)))
-			seal(3, v)
+			v := journal.Get(seqKey(3))
+			v, err := chainedValue(3, model.FormRecords, entryPrev(v), v[chainFields:])
+			if err != nil {
+				return err
+			}
 			return journal.Put(seqKey(3), v)
 		},
 		seq: 4, fault: model.ChainLink, what: "entry #4's link does not match the entry before it",

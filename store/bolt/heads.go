@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"chrono/model"
+	"chrono/model/journalform"
 )
 
 // heads keeps the entries' heads the journal's reads decoded last. An
@@ -24,11 +25,10 @@ type headCache struct {
 	byHash map[[hashSize]byte]model.Entry
 }
 
-// head returns the head of the entry stored under seq as v, the rest of
-// v after it, and how many events it holds and whether compressed, as
-// decodeEntryHead does.
-func (c *headCache) head(seq uint64, v []byte) (model.Entry, []byte, int, bool, error) {
-	if len(v) < chainFields+1 {
+// head returns the head of the entry stored under seq as v, and its
+// parts, as decodeEntryHead does.
+func (c *headCache) head(seq uint64, v []byte) (model.Entry, journalform.Parts, error) {
+	if !chained(v) {
 		return decodeEntryHead(seq, v)
 	}
 	key := [hashSize]byte(entryHash(v))
@@ -36,10 +36,10 @@ func (c *headCache) head(seq uint64, v []byte) (model.Entry, []byte, int, bool, 
 	e, ok := c.byHash[key]
 	c.mu.Unlock()
 	if ok && e.Seq == seq {
-		_, events, n, compressed, err := entryParts(seq, v)
-		return e, events, n, compressed, err
+		p, err := entryParts(seq, v)
+		return e, p, err
 	}
-	e, events, n, compressed, err := decodeEntryHead(seq, v)
+	e, p, err := decodeEntryHead(seq, v)
 	if err == nil {
 		c.mu.Lock()
 		if len(c.byHash) >= headsKept {
@@ -48,5 +48,5 @@ func (c *headCache) head(seq uint64, v []byte) (model.Entry, []byte, int, bool, 
 		c.byHash[key] = e
 		c.mu.Unlock()
 	}
-	return e, events, n, compressed, err
+	return e, p, err
 }

@@ -109,7 +109,7 @@ func (im *txImport) EventFields(e model.Event, _ int, present model.FieldSet) er
 	}
 	if !im.HasEvent(e.ID) {
 		im.result.New++
-		if err := im.journal.log.added(e.ID); err != nil {
+		if err := im.journal.log.Added(e.ID); err != nil {
 			return err
 		}
 		if err := im.b.history.Put(historyKey(e.ID, im.journal.seq), historyAdded); err != nil {
@@ -132,7 +132,7 @@ func (im *txImport) EventFields(e model.Event, _ int, present model.FieldSet) er
 	}
 	im.result.CountUpdate(&old, &e, im.list)
 	before := old
-	if err := im.journal.log.change(&model.EventChange{ID: e.ID, Before: &before, From: model.OnTimeline, To: model.OnTimeline}); err != nil {
+	if err := im.journal.log.Change(&model.EventChange{ID: e.ID, Before: &before, From: model.OnTimeline, To: model.OnTimeline}); err != nil {
 		return err
 	}
 	if err := im.b.history.Put(historyKey(e.ID, im.journal.seq), nil); err != nil {

@@ -2,294 +2,83 @@ package bolt
 
 import (
 	"bytes"
-	"compress/flate"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 
 	"chrono/model"
+	"chrono/model/journalform"
 
 	"github.com/go-json-experiment/json"
 	bbolt "go.etcd.io/bbolt"
 )
 
-// A journal entry is stored as JSON, in two parts, behind its link in
-// the journal's hash chain (chain.go):
-//
-//	[format 1 byte: 2] [hash 32 bytes] [prev 32 bytes]
-//	[compressed 1 byte: 0 or 1] [uvarint event count]
-//	[uvarint head length] [head: the entry without its events, as JSON]
-//	[events: one record per event the entry touched, in order,
-//	 flate-compressed when the compressed byte is 1]
-//
-// An event record is 'c', a uvarint length and the model.EventChange as
-// JSON; or 'a', a uvarint length and an id, for an event an import added
-// (from absent to the timeline, with no copy: the store holds it).
-//
-// JSON because an entry is written once and read seldom, holds whole
-// events and sources in the form exports and model already define, and
-// gains fields as model does without a codec version; entries are small
-// beside the events they describe. The records keep a million-event
-// import's entry small (an id each, compressed) and quick to read back,
-// and let an import write its entry as it goes rather than hold it.
-const entryFormat = 2
+// A journal entry is stored in model.FormRecords (model/journalform),
+// behind its link in the journal's hash chain (chain.go). Its body is
+// its head as JSON, then a record per event it touched: an import's
+// million added events are an id each, compressed.
 
-// Kinds of event record in an entry.
-const (
-	recordChange = 'c'
-	recordAdded  = 'a'
-)
-
-// compressFrom is the size of an entry's events from which they are
-// compressed: below it, flate's setup costs more than it saves.
-const compressFrom = 32 << 10
-
-// changeLog is the events of an entry as they are written, compressed
-// once they grow large, so that an import of a million events keeps only
-// a few megabytes of them in memory.
-type changeLog struct {
-	n   int
-	buf bytes.Buffer // the records; once compressing, compressed
-	zw  *flate.Writer
-	rec []byte
-}
-
-func (l *changeLog) write(p []byte) error {
-	l.n++
-	if l.zw == nil && l.buf.Len()+len(p) > compressFrom {
-		raw := bytes.Clone(l.buf.Bytes())
-		l.buf.Reset()
-		zw, err := flate.NewWriter(&l.buf, flate.BestSpeed)
-		if err != nil {
-			return err
-		}
-		l.zw = zw
-		if _, err := zw.Write(raw); err != nil {
-			return err
-		}
-	}
-	if l.zw != nil {
-		_, err := l.zw.Write(p)
-		return err
-	}
-	l.buf.Write(p)
-	return nil
-}
-
-// added records an event an import added.
-func (l *changeLog) added(id string) error {
-	l.rec = appendString(append(l.rec[:0], recordAdded), id)
-	return l.write(l.rec)
-}
-
-// change records what happened to an event, with its versions.
-func (l *changeLog) change(c *model.EventChange) error {
-	j, err := json.Marshal(c)
-	if err != nil {
-		return fmt.Errorf("event %q: %w", c.ID, err)
-	}
-	l.rec = appendString(append(l.rec[:0], recordChange), string(j))
-	return l.write(l.rec)
-}
-
-// encode returns the stored form of an entry whose events are the log's
+// encodeEntry returns the stored form of an entry whose events are l's
 // (e.Events is not written), linked to the entry before it, whose hash
 // is prev, and sets e.Hash and e.Prev.
-func (l *changeLog) encode(e *model.Entry, prev []byte) ([]byte, error) {
-	compressed := byte(0)
-	if l.zw != nil {
-		if err := l.zw.Close(); err != nil {
-			return nil, err
-		}
-		compressed = 1
-	}
-	head := *e
-	head.Events, head.Touched, head.Hash, head.Prev = nil, 0, "", ""
-	j, err := json.Marshal(&head)
+func encodeEntry(e *model.Entry, l *journalform.Log, prev []byte) ([]byte, error) {
+	body, err := l.Body(e)
 	if err != nil {
-		return nil, fmt.Errorf("journal entry #%d: %w", e.Seq, err)
+		return nil, err
 	}
-	v := make([]byte, 0, chainFields+1+2*binary.MaxVarintLen64+len(j)+l.buf.Len())
-	v = append(v, entryFormat)
-	v = append(v, make([]byte, hashSize)...)
-	v = append(v, prev...)
-	v = append(v, compressed)
-	v = binary.AppendUvarint(v, uint64(l.n))
-	v = appendString(v, string(j))
-	v = append(v, l.buf.Bytes()...)
-	seal(e.Seq, v)
+	v, err := chainedValue(e.Seq, model.FormRecords, prev, body)
+	if err != nil {
+		return nil, err
+	}
 	e.Hash, e.Prev = hex.EncodeToString(entryHash(v)), hex.EncodeToString(entryPrev(v))
 	return v, nil
 }
 
-// decodeEntryHead reads an entry without its events, and returns them
-// still encoded, with their number and whether they are compressed.
-func decodeEntryHead(seq uint64, v []byte) (e model.Entry, events []byte, n int, compressed bool, err error) {
-	head, events, n, compressed, err := entryParts(seq, v)
-	if err != nil {
-		return e, nil, 0, false, err
+// entryParts splits a stored entry, in whichever form, into its head and
+// its events, still encoded.
+func entryParts(seq uint64, v []byte) (journalform.Parts, error) {
+	if !chained(v) {
+		return journalform.Parts{}, corruptf("journal entry #%d: unknown format", seq)
 	}
-	if err := json.Unmarshal(head, &e); err != nil {
-		return e, nil, 0, false, corruptf("journal entry #%d: %s", seq, err)
-	}
-	e.Seq = seq
-	e.Hash, e.Prev = hex.EncodeToString(entryHash(v)), hex.EncodeToString(entryPrev(v))
-	return e, events, n, compressed, nil
+	p, err := journalform.Split(seq, model.ChainForm(v[0]), v[chainFields:])
+	return p, asCorruption(err)
 }
 
-// entryParts splits a stored entry into its head (JSON) and its events,
-// with how many events and whether they are compressed.
-func entryParts(seq uint64, v []byte) (head, events []byte, n int, compressed bool, err error) {
-	damaged := func(why string) error {
-		return corruptf("journal entry #%d: %s", seq, why)
+// decodeEntryHead reads an entry without its events, and returns its
+// parts for them.
+func decodeEntryHead(seq uint64, v []byte) (model.Entry, journalform.Parts, error) {
+	p, err := entryParts(seq, v)
+	if err != nil {
+		return model.Entry{}, p, err
 	}
-	if len(v) < chainFields+1 || v[0] != entryFormat || v[chainFields] > 1 {
-		return nil, nil, 0, false, damaged("unknown format")
+	e, err := p.Head()
+	if err != nil {
+		return e, p, asCorruption(err)
 	}
-	compressed = v[chainFields] == 1
-	d := decoder{b: v[chainFields+1:]}
-	n = d.count()
-	size := d.count()
-	if d.err != nil || size > len(d.b) {
-		return nil, nil, 0, false, damaged("cut short")
-	}
-	return d.b[:size], d.b[size:], n, compressed, nil
+	e.Hash, e.Prev = hex.EncodeToString(entryHash(v)), hex.EncodeToString(entryPrev(v))
+	return e, p, nil
 }
 
 // decodeEntry reads a stored entry, events and all.
 func decodeEntry(seq uint64, v []byte) (model.Entry, error) {
-	e, events, n, compressed, err := decodeEntryHead(seq, v)
+	e, p, err := decodeEntryHead(seq, v)
 	if err != nil {
 		return e, err
 	}
-	return e, decodeEvents(&e, events, n, compressed)
+	return e, asCorruption(p.Events(&e, ""))
 }
 
-// decodeSomeEvents reads the first most of an entry's event records into
-// e.Events (all when most is 0 or more than there are), and says in
-// e.Touched how many there are when it leaves some out: the first page of
-// chrono log reads a few ids of a million-event import, not all of them.
-func decodeSomeEvents(e *model.Entry, events []byte, n int, compressed bool, most int) error {
-	if most <= 0 || most >= n {
-		return decodeEvents(e, events, n, compressed)
+// asCorruption makes the error of an entry that cannot be read one
+// about this store's bytes, which guarded names the file in.
+func asCorruption(err error) error {
+	var bad *journalform.Error
+	if errors.As(err, &bad) {
+		return corruption(bad.Error())
 	}
-	if compressed {
-		// Records are read from the start of the stream; flate gives
-		// back no more than is asked of it, a buffer at a time.
-		r := flate.NewReader(bytes.NewReader(events))
-		var got []byte
-		buf := make([]byte, 4<<10)
-		for {
-			if k, ok := recordsIn(got, most); ok {
-				events = got[:k]
-				break
-			}
-			m, err := r.Read(buf)
-			got = append(got, buf[:m]...)
-			if err == io.EOF {
-				events = got
-				break
-			}
-			if err != nil {
-				return corruptf("journal entry #%d: its events cannot be uncompressed (%v)", e.Seq, err)
-			}
-		}
-	} else if k, ok := recordsIn(events, most); ok {
-		events = events[:k]
-	}
-	if err := decodeEvents(e, events, most, false); err != nil {
-		return err
-	}
-	e.Touched = n
-	return nil
-}
-
-// recordsIn returns the length of the first n event records in b, and
-// whether b holds that many whole.
-func recordsIn(b []byte, n int) (int, bool) {
-	at := 0
-	for range n {
-		if at >= len(b) {
-			return 0, false
-		}
-		size, w := binary.Uvarint(b[at+1:])
-		if w <= 0 || uint64(len(b)-at-1-w) < size {
-			return 0, false
-		}
-		at += 1 + w + int(size)
-	}
-	return at, true
-}
-
-// decodeEvents reads an entry's event records into e.Events.
-func decodeEvents(e *model.Entry, events []byte, n int, compressed bool) error {
-	return decodeEventsOf(e, events, n, compressed, "")
-}
-
-// decodeEventsOf is decodeEvents keeping only the changes of one event
-// when only is set (with e.Touched the number of all), so that an event's
-// history does not build a record for each of the million events an
-// import added with it.
-func decodeEventsOf(e *model.Entry, events []byte, n int, compressed bool, only string) error {
-	damaged := func(why string) error {
-		return corruptf("journal entry #%d: %s", e.Seq, why)
-	}
-	if compressed {
-		var err error
-		if events, err = io.ReadAll(flate.NewReader(bytes.NewReader(events))); err != nil {
-			return damaged(err.Error())
-		}
-	}
-	if n > len(events) {
-		return damaged("more events than bytes")
-	}
-	// One string for all the ids an import added, each a part of it:
-	// a million of them are then one allocation, not a million.
-	all := string(events)
-	if only == "" {
-		e.Events = make([]model.EventChange, 0, n)
-	}
-	at := 0
-	for range n {
-		if at >= len(all) {
-			return damaged("cut short")
-		}
-		kind := all[at]
-		size, w := binary.Uvarint(events[at+1:])
-		if w <= 0 || size > uint64(len(all)-at-1-w) {
-			return damaged("cut short")
-		}
-		body := all[at+1+w : at+1+w+int(size)]
-		at += 1 + w + int(size)
-		switch kind {
-		case recordAdded:
-			if only != "" && body != only {
-				continue
-			}
-			e.Events = append(e.Events, model.EventChange{ID: body, To: model.OnTimeline})
-		case recordChange:
-			var c model.EventChange
-			if err := json.Unmarshal([]byte(body), &c); err != nil {
-				return damaged(err.Error())
-			}
-			e.Events = append(e.Events, c)
-		default:
-			return damaged(fmt.Sprintf("event record of kind %q", kind))
-		}
-	}
-	if at != len(all) {
-		return damaged("bytes after the last event")
-	}
-	if only != "" {
-		e.Events = slices.DeleteFunc(e.Events, func(c model.EventChange) bool { return c.ID != only })
-		if len(e.Events) < n {
-			e.Touched = n
-		}
-	}
-	return nil
+	return err
 }
 
 // importJournal is what an import records as it goes: the events it
@@ -297,13 +86,13 @@ func decodeEventsOf(e *model.Entry, events []byte, n int, compressed bool, only 
 // sources it adds or changes, and the header it fills in.
 type importJournal struct {
 	seq     uint64 // the entry's, known from the start: the import holds the write lock
-	log     changeLog
+	log     journalform.Log
 	sources []model.SourceChange
 	header  *model.HeaderChange
 }
 
 func (j *importJournal) changed() bool {
-	return j.log.n > 0 || len(j.sources) > 0 || j.header != nil
+	return j.log.Len() > 0 || len(j.sources) > 0 || j.header != nil
 }
 
 // source records an imported source that is not as stored.
@@ -332,7 +121,7 @@ func (j *importJournal) entry(s *Store, phrase string, journal *bbolt.Bucket) ([
 	if err != nil {
 		return nil, err
 	}
-	return j.log.encode(&e, prev)
+	return encodeEntry(&e, &j.log, prev)
 }
 
 // importPhrase says what an import did: "imported a.json: 13 new, 2
@@ -358,18 +147,18 @@ func lastSeq(journal *bbolt.Bucket) uint64 {
 // added: the entry's record of it is known without reading the entry's
 // million ids, so the history of such an event reads only the entry's
 // head.
-var historyAdded = []byte{recordAdded}
+var historyAdded = []byte{'a'}
 
 // recordEntry stores an entry whose events are in l, under the next
 // sequence number, with the history key of each event it touched, and
 // returns the sequence number.
-func recordEntry(b buckets, e *model.Entry, l *changeLog, ids []string) (uint64, error) {
+func recordEntry(b buckets, e *model.Entry, l *journalform.Log, ids []string) (uint64, error) {
 	e.Seq = lastSeq(b.journal) + 1
 	prev, err := chainHead(b.journal)
 	if err != nil {
 		return 0, err
 	}
-	v, err := l.encode(e, prev)
+	v, err := encodeEntry(e, l, prev)
 	if err != nil {
 		return 0, err
 	}
@@ -396,7 +185,7 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 			if v == nil {
 				return false, corruptf("journal entry #%d: the history of an event names it, the journal has not", seq)
 			}
-			e, events, n, compressed, err := heads.head(seq, v)
+			e, p, err := heads.head(seq, v)
 			if err != nil {
 				return false, err
 			}
@@ -407,15 +196,15 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 				// The history key says the entry added the event: its
 				// record is known, and the entry's other ids unread.
 				e.Events = []model.EventChange{{ID: q.Event, To: model.OnTimeline}}
-				if n > 1 {
-					e.Touched = n
+				if p.N() > 1 {
+					e.Touched = p.N()
 				}
 			} else if q.Event != "" {
 				// The history keys say the entry touched the event; of its
 				// events, the one asked about is the one to show.
-				err = decodeEventsOf(&e, events, n, compressed, q.Event)
+				err = asCorruption(p.Events(&e, q.Event))
 			} else {
-				err = decodeSomeEvents(&e, events, n, compressed, q.MostEvents)
+				err = asCorruption(p.SomeEvents(&e, q.MostEvents))
 			}
 			if err != nil {
 				return false, err

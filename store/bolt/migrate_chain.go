@@ -3,6 +3,8 @@ package bolt
 import (
 	"bytes"
 
+	"chrono/model"
+
 	bbolt "go.etcd.io/bbolt"
 )
 
@@ -29,12 +31,10 @@ func chainJournal(tx *bbolt.Tx) error {
 		if err != nil {
 			return err
 		}
-		v := make([]byte, 0, chainFields+len(rest))
-		v = append(v, entryFormat)
-		v = append(v, make([]byte, hashSize)...)
-		v = append(v, prev...)
-		v = append(v, rest...)
-		seal(seq, v)
+		v, err := chainedValue(seq, model.FormRecords, prev, rest)
+		if err != nil {
+			return err
+		}
 		if err := journal.Put(k, v); err != nil {
 			return err
 		}
@@ -50,7 +50,7 @@ func unchained(seq uint64, v []byte) ([]byte, error) {
 	switch {
 	case len(v) >= 2 && v[0] == unchainedFormat:
 		return v[1:], nil
-	case len(v) > chainFields && v[0] == entryFormat:
+	case len(v) > chainFields && v[0] == byte(model.FormRecords):
 		return v[chainFields:], nil
 	}
 	return nil, corruptf("journal entry #%d: unknown format", seq)

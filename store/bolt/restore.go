@@ -1,10 +1,13 @@
 package bolt
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"iter"
 
 	"chrono/model"
+	"chrono/model/journalform"
 
 	bbolt "go.etcd.io/bbolt"
 )
@@ -13,11 +16,10 @@ import (
 // (a backup of an investigation kept elsewhere) that store's journal and
 // trash, in one write transaction: the journal the build began (the
 // import that made it) and its history keys are replaced by entries, in
-// their order and under their numbers, each chained anew in this store's
-// form, and the trash holds trashed. An event an import added is
-// recorded as added (from absent to the timeline, with no copy), as
-// this store's imports record it.
-func (s *Store) RestoreHistory(entries iter.Seq2[model.Entry, error], trashed iter.Seq2[model.Trashed, error]) error {
+// their order and under their numbers, each stored as it was there, so
+// with the same hashes, and the trash holds trashed. A chain that breaks
+// is refused (model.ErrDamaged), and nothing kept.
+func (s *Store) RestoreHistory(entries iter.Seq2[model.StoredEntry, error], trashed iter.Seq2[model.Trashed, error]) error {
 	return noRoom(s.path, s.guarded(func() error {
 		return s.update(func(tx *bbolt.Tx) error {
 			b := bucketsOf(tx)
@@ -31,7 +33,7 @@ func (s *Store) RestoreHistory(entries iter.Seq2[model.Entry, error], trashed it
 				}
 				*bk.in(&b) = nb
 			}
-			if _, err := putJournal(b, entries); err != nil {
+			if _, err := putStored(b, entries); err != nil {
 				return err
 			}
 			_, err := putTrash(b, trashed)
@@ -43,8 +45,9 @@ func (s *Store) RestoreHistory(entries iter.Seq2[model.Entry, error], trashed it
 // Restore implements model.Restorer: the content goes in through the
 // domain's transaction as a Write's would, the trash and the journal
 // straight into their buckets, and nothing of the restore itself is
-// journaled. A bbolt store restored from a bbolt store holds the same
-// journal bytes, so the same chain head.
+// journaled. From a store that gives its stored entries (any chrono
+// store), the journal holds the same entries' bytes, so the same chain
+// head.
 func (s *Store) Restore(from model.Reader) (model.Restored, error) {
 	var n model.Restored
 	err := noRoom(s.path, s.guarded(func() error {
@@ -66,7 +69,11 @@ func (s *Store) Restore(from model.Reader) (model.Restored, error) {
 			if n.Trashed, err = putTrash(b, trashOf(from)); err != nil {
 				return err
 			}
-			n.Entries, err = putJournal(b, model.JournalOf(from))
+			if stored, ok := from.(model.StoredJournal); ok {
+				n.Entries, err = putStored(b, stored.StoredEntries())
+			} else {
+				n.Entries, err = putJournal(b, model.JournalOf(from))
+			}
 			return err
 		})
 	}))
@@ -141,28 +148,16 @@ func putJournal(b buckets, entries iter.Seq2[model.Entry, error]) (uint64, error
 			return want - 1, fmt.Errorf("journal entry #%d follows #%d: the journal to restore has a gap", e.Seq, want-1)
 		}
 		want++
-		var l changeLog
+		var l journalform.Log
 		for i := range e.Events {
-			c := &e.Events[i]
-			added := c.Before == nil && c.After == nil && c.From == model.Absent && c.To == model.OnTimeline
-			var err error
-			if added {
-				err = l.added(c.ID)
-			} else {
-				err = l.change(c)
-			}
-			if err != nil {
-				return want - 1, err
-			}
-			v := []byte(nil)
-			if added {
-				v = historyAdded
-			}
-			if err := b.history.Put(historyKey(c.ID, e.Seq), v); err != nil {
+			if err := l.Put(&e.Events[i]); err != nil {
 				return want - 1, err
 			}
 		}
-		v, err := l.encode(&e, prev)
+		if err := putHistory(b, &e); err != nil {
+			return want - 1, err
+		}
+		v, err := encodeEntry(&e, &l, prev)
 		if err != nil {
 			return want - 1, err
 		}
@@ -173,3 +168,78 @@ func putJournal(b buckets, entries iter.Seq2[model.Entry, error]) (uint64, error
 	}
 	return want - 1, nil
 }
+
+// putStored appends entries as another store holds them
+// (journalform.Copy) to an empty journal, each with its history keys,
+// and returns how many there were.
+func putStored(b buckets, entries iter.Seq2[model.StoredEntry, error]) (uint64, error) {
+	return journalform.Copy(entries, func(se model.StoredEntry, e *model.Entry) error {
+		if err := putHistory(b, e); err != nil {
+			return err
+		}
+		v := make([]byte, 0, chainFields+len(se.Body))
+		v = append(append(append(append(v, byte(se.Form)), se.Hash...), se.Prev...), se.Body...)
+		return b.journal.Put(seqKey(se.Seq), v)
+	})
+}
+
+// putHistory puts the history key of each event e touched: one an import
+// added is marked so, as this store's imports mark it.
+func putHistory(b buckets, e *model.Entry) error {
+	for i := range e.Events {
+		c := &e.Events[i]
+		v := []byte(nil)
+		if journalform.AddedByImport(c) {
+			v = historyAdded
+		}
+		if err := b.history.Put(historyKey(c.ID, e.Seq), v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// StoredEntries implements model.StoredJournal, reading the journal in
+// one read transaction.
+func (s *Store) StoredEntries() iter.Seq2[model.StoredEntry, error] {
+	return func(yield func(model.StoredEntry, error) bool) {
+		err := s.view(func(b buckets) error {
+			c := b.journal.Cursor()
+			for k, v := c.First(); k != nil; k, v = c.Next() {
+				if len(k) != 8 || !chained(v) {
+					return corruptf("journal entry #%d: unknown format", beUint64(k))
+				}
+				se := storedEntry(beUint64(k), bytes.Clone(v))
+				if !yield(se, nil) {
+					return errStop
+				}
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, errStop) {
+			yield(model.StoredEntry{}, err)
+		}
+	}
+}
+
+// StoredEntries is Store.StoredEntries.
+func (s *Shared) StoredEntries() iter.Seq2[model.StoredEntry, error] {
+	return func(yield func(model.StoredEntry, error) bool) {
+		st, err := s.acquire()
+		if err != nil {
+			yield(model.StoredEntry{}, err)
+			return
+		}
+		defer s.release()
+		for e, err := range st.StoredEntries() {
+			if !yield(e, err) {
+				return
+			}
+		}
+	}
+}
+
+var (
+	_ model.StoredJournal = (*Store)(nil)
+	_ model.StoredJournal = (*Shared)(nil)
+)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"chrono/model"
+	"chrono/model/journalform"
 
 	"github.com/go-json-experiment/json"
 	bbolt "go.etcd.io/bbolt"
@@ -116,10 +117,10 @@ func (t *writeTx) record(op model.Op, phrase string) (model.Entry, error) {
 	if len(e.Events) == 0 && len(e.Sources) == 0 && e.Header == nil && len(e.Snapshots) == 0 {
 		return model.Entry{}, nil
 	}
-	var l changeLog
+	var l journalform.Log
 	ids := make([]string, len(e.Events))
 	for i := range e.Events {
-		if err := l.change(&e.Events[i]); err != nil {
+		if err := l.Change(&e.Events[i]); err != nil {
 			return e, err
 		}
 		ids[i] = e.Events[i].ID

@@ -18,8 +18,8 @@ import (
 // read-only transaction at repeatable read, so the copy is of one
 // moment while others write: the header, sources and events go through
 // the bbolt store's own bulk import, then the investigation's journal
-// (each entry chained anew in the file's form: the file's chain verifies,
-// its hashes are not the database's) and trash replace the journal that
+// (each entry's bytes as stored here, so the file's chain has the same
+// hashes and head as the database's) and trash replace the journal that
 // import began. path must not exist: the file is built beside it and
 // linked to its name only once complete, so a backup never overwrites.
 // Snapshots of sources stay in the database.
@@ -57,7 +57,7 @@ func (s *Store) backupTo(db querier, built string) error {
 	}
 	_, err = b.Import([]model.Input{{Name: s.loc, Size: -1, Read: func(sink model.Sink) error { return s.send(db, sink) }}}, model.ImportOptions{Bulk: true})
 	if err == nil {
-		err = b.RestoreHistory(s.entries(db), s.trashed(db))
+		err = b.RestoreHistory(s.stored(db), s.trashed(db))
 	}
 	if cerr := b.Close(); err == nil {
 		err = cerr
@@ -112,21 +112,6 @@ func (s *Store) send(db querier, sink model.Sink) error {
 	return nil
 }
 
-// entries reads the journal in order, a page at a time.
-func (s *Store) entries(db querier) iter.Seq2[model.Entry, error] {
-	return func(yield func(model.Entry, error) bool) {
-		for r, err := range pages(db, `SELECT seq, '', body, hash, prev FROM journal WHERE inv = $1 AND seq > $2 ORDER BY seq LIMIT $3`, s.inv, int64(0)) {
-			var e model.Entry
-			if err == nil {
-				e, err = decodeEntry(r.key.(int64), r.body, r.hash, r.prev)
-			}
-			if !yield(e, err) || err != nil {
-				return
-			}
-		}
-	}
-}
-
 // trashed reads the trash, a page at a time.
 func (s *Store) trashed(db querier) iter.Seq2[model.Trashed, error] {
 	return func(yield func(model.Trashed, error) bool) {
@@ -143,11 +128,12 @@ func (s *Store) trashed(db querier) iter.Seq2[model.Trashed, error] {
 }
 
 // pageRow is a row pages reads: its key, its name, its body and, for the
-// journal, its link.
+// journal, its link and its form.
 type pageRow struct {
 	key              any
 	id               string
 	body, hash, prev []byte
+	form             model.ChainForm
 }
 
 // pages runs a keyset query (its parameters: the investigation, the key
@@ -166,16 +152,17 @@ func pages[K any](db querier, sql string, inv int64, first K) iter.Seq2[pageRow,
 			for rows.Next() {
 				var r pageRow
 				var key K
+				var form int16
 				dest := []any{&key, &r.id, &r.body}
-				if len(rows.FieldDescriptions()) == 5 {
-					dest = append(dest, &r.hash, &r.prev)
+				if len(rows.FieldDescriptions()) == 6 {
+					dest = append(dest, &r.hash, &r.prev, &form)
 				}
 				if err := rows.Scan(dest...); err != nil {
 					rows.Close()
 					yield(pageRow{}, err)
 					return
 				}
-				r.key, after = key, key
+				r.key, r.form, after = key, model.ChainForm(form), key
 				page = append(page, r)
 			}
 			rows.Close()

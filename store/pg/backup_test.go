@@ -7,6 +7,8 @@ import (
 	"chrono/model"
 	"chrono/store/bolt"
 	"chrono/store/storetest"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // TestBackupCarriesJournalAndTrash: a backup of an investigation is a
@@ -54,14 +56,12 @@ func TestBackupCarriesJournalAndTrash(t *testing.T) {
 		t.Fatalf("the backup's journal has %d entries, the database's %d", len(got), len(want))
 	}
 	for i := range want {
-		w, g := want[i], got[i]
-		w.Hash, w.Prev, g.Hash, g.Prev = "", "", "", ""
-		if !same(&w, &g) {
-			t.Errorf("entry #%d differs:\n%+v\n%+v", want[i].Seq, g, w)
+		if !same(&want[i], &got[i]) {
+			t.Errorf("entry #%d differs:\n%+v\n%+v", want[i].Seq, got[i], want[i])
 		}
 	}
-	if r, err := b.VerifyJournal(); err != nil || !r.OK() || r.Entries != 3 {
-		t.Errorf("the backup's chain: %+v, %v", r, err)
+	if r, err := b.VerifyJournal(); err != nil || !r.OK() || r.Entries != 3 || r.Head != head(t, s) {
+		t.Errorf("the backup's chain: %+v, %v; the database's head %v", r, err, head(t, s))
 	}
 	trash, err := b.Trash()
 	if err != nil || len(trash) != 1 || trash[0].Event.ID != "ides-of-march" {
@@ -80,4 +80,86 @@ func TestBackupCarriesJournalAndTrash(t *testing.T) {
 	if r, err := b.Check(); err != nil || !r.OK() {
 		t.Errorf("the backup's check: %+v, %v", r.Mismatches, err)
 	}
+	if r, err := b.VerifyJournal(); err != nil || !r.OK() || r.Entries != 4 {
+		t.Errorf("the backup's chain after an undo in it: %+v, %v", r, err)
+	}
+}
+
+// TestHeadsAcrossStores: a journal keeps its chain head, hash and all,
+// from a bbolt file into the database, from the database into a backup
+// file and back, with entries of both stores' forms in one chain.
+func TestHeadsAcrossStores(t *testing.T) {
+	file, err := bolt.Open(filepath.Join(t.TempDir(), "a.db"), bolt.Options{Author: "a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	storetest.Seed(t, file)
+	storetest.History(t, file)
+
+	// bbolt into the database: the file's head.
+	db := newStore(t, "b")
+	if _, err := db.Restore(file); err != nil {
+		t.Fatal(err)
+	}
+	if a, b := head(t, file), head(t, db); a != b || a.Seq == 0 {
+		t.Fatalf("the file's head %v, the database's after the restore %v", a, b)
+	}
+	c, err := pgx.Connect(ctx, server.url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	if got := sqlHead(t, c, db.inv); got != head(t, file).Hash {
+		t.Errorf("SQL recomputes the head %s, the file's is %s", got, head(t, file).Hash)
+	}
+	storetest.CompareEverything(t, storetest.ReadEverything(t, file), storetest.ReadEverything(t, db))
+
+	// A write in the database, in its own form, goes on from the
+	// file's entries.
+	if _, err := db.Write(model.OpTag, "tag", func(tx model.Tx) error {
+		_, err := model.RetagEach(tx, model.Retags([]string{"fbi-tip"}, []string{"after"}, nil))
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	h := head(t, db)
+
+	// The database into a backup file, and that file into another
+	// investigation: the same head each time.
+	path := filepath.Join(t.TempDir(), "backup.db")
+	if _, err := db.Backup(path); err != nil {
+		t.Fatal(err)
+	}
+	backup, err := bolt.Open(path, bolt.Options{Author: "c"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer backup.Close()
+	if got := head(t, backup); got != h {
+		t.Errorf("the backup's head %v, the database's %v", got, h)
+	}
+	again := newStore(t, "d")
+	if _, err := again.Restore(backup); err != nil {
+		t.Fatal(err)
+	}
+	if got := head(t, again); got != h {
+		t.Errorf("restored from the backup, head %v; the database's %v", got, h)
+	}
+	// A backup leaves the snapshots in the database; all else is alike.
+	want := storetest.ReadEverything(t, db)
+	want.Snapshots, want.Withdrawn, want.Bytes = nil, nil, nil
+	got := storetest.ReadEverything(t, again)
+	got.Snapshots, got.Withdrawn, got.Bytes = nil, nil, nil
+	storetest.CompareEverything(t, want, got)
+}
+
+// head verifies st's journal and returns its head.
+func head(t *testing.T, st model.JournalVerifier) model.ChainHead {
+	t.Helper()
+	r, err := st.VerifyJournal()
+	if err != nil || !r.OK() {
+		t.Fatalf("the chain: %+v, %v", r, err)
+	}
+	return r.Head
 }

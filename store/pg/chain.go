@@ -1,47 +1,42 @@
 package pg
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/binary"
-	"encoding/hex"
 	"errors"
 	"fmt"
+	"iter"
 
 	"chrono/model"
+	"chrono/model/journalform"
 
 	"github.com/jackc/pgx/v5"
 )
 
-// The journal is a hash chain, as the bbolt store's is (store/bolt
-// chain.go): each row of the journal table holds, beside its number and
-// its body (the entry as JSON), prev, the hash of the entry before it
-// (32 zero bytes for the first), and hash, the SHA-256 of
-//
-//	[seq, 8 bytes big-endian] [prev] [body]
-//
-// that is, of the row's number and everything stored of the entry but
-// its own hash, so that an entry altered, or moved under another number,
-// no longer matches, and prev ties each entry to all before it. (The at
-// column is a copy of the time the body holds, for the database's own
-// use; the body's is the one chrono reads.) Anyone with SQL can check it:
-// in seq order, sha256(int8send(seq) || prev || body) = hash and prev =
-// the previous row's hash.
+// The journal is a hash chain (model/journalform), as the bbolt store's
+// is: each row of the journal table holds, beside its number, its form
+// and its body (the entry in that form), prev, the hash of the entry
+// before it (32 zero bytes for the first), and hash, journalform.Hash of
+// the number, the form, prev and the body, so that an entry altered, or
+// moved under another number, no longer matches, and prev ties each
+// entry to all before it. This store writes its entries in FormJSON; an
+// entry restored from a bbolt store keeps its FormRecords, and its hash.
+// (The at column is a copy of the time the body holds, for the
+// database's own use; the body's is the one chrono reads.) Anyone with
+// SQL can check an entry this store wrote: in seq order,
+// sha256(int8send(seq) || prev || body) = hash and prev = the previous
+// row's hash; one in FormRecords (form 2) hashes as
+// sha256(int8send(seq) || '\x02' || prev || body).
 
 // hashSize is the size of a SHA-256.
-const hashSize = sha256.Size
+const hashSize = journalform.HashSize
 
 // zeroHash is the link of an investigation's first entry.
-var zeroHash = make([]byte, hashSize)
+var zeroHash = journalform.ZeroHash
 
-// contentHash is the hash the entry stored under seq, linked to prev,
-// with body should hold.
-func contentHash(seq uint64, prev, body []byte) []byte {
-	h := sha256.New()
-	h.Write(binary.BigEndian.AppendUint64(nil, seq))
-	h.Write(prev)
-	h.Write(body)
-	return h.Sum(nil)
+// jsonHash is the hash of the entry stored under seq in FormJSON with
+// body, linked to prev.
+func jsonHash(seq uint64, prev, body []byte) []byte {
+	h, _ := journalform.Hash(seq, model.FormJSON, prev, body) // a form it knows: no error
+	return h
 }
 
 // chainHead returns the number and the hash of the investigation's
@@ -67,80 +62,64 @@ func chainHead(tx pgx.Tx, inv int64) (uint64, []byte, error) {
 // investigation's entries in order, a page at a time, in one read-only
 // transaction, and decodes none of them.
 func (s *Store) VerifyJournal() (model.ChainReport, error) {
-	var r model.ChainReport
+	var w journalform.Walk
 	err := s.read(func(db querier) error {
-		r = model.ChainReport{}
-		w := chainWalk{prev: zeroHash}
-		after := int64(0)
-		for {
-			rows, err := db.Query(ctx, `SELECT seq, hash, prev, body FROM journal WHERE inv = $1 AND seq > $2 ORDER BY seq LIMIT $3`, s.inv, after, batch)
+		w = journalform.Walk{}
+		for se, err := range s.stored(db) {
 			if err != nil {
 				return err
 			}
-			n := 0
-			for rows.Next() {
-				var seq int64
-				var hash, prev, body []byte
-				if err := rows.Scan(&seq, &hash, &prev, &body); err != nil {
-					rows.Close()
-					return err
-				}
-				n++
-				after = seq
-				if !w.next(&r, uint64(seq), hash, prev, body) {
-					rows.Close()
-					return nil
-				}
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return err
-			}
-			if n < batch {
+			if !w.Next(se) {
 				return nil
 			}
 		}
+		return nil
 	})
-	return r, err
+	return w.Report(), err
 }
 
 var _ model.JournalVerifier = (*Store)(nil)
 
-// chainWalk checks entries one after another from the first.
-type chainWalk struct {
-	prev []byte
+// stored reads the investigation's entries as stored, in order, a page
+// at a time.
+func (s *Store) stored(db querier) iter.Seq2[model.StoredEntry, error] {
+	return func(yield func(model.StoredEntry, error) bool) {
+		for r, err := range pages(db, `SELECT seq, '', body, hash, prev, form FROM journal WHERE inv = $1 AND seq > $2 ORDER BY seq LIMIT $3`, s.inv, int64(0)) {
+			var se model.StoredEntry
+			if err == nil {
+				se = model.StoredEntry{Seq: uint64(r.key.(int64)), Form: r.form, Body: r.body, Hash: r.hash, Prev: r.prev}
+			}
+			if !yield(se, err) || err != nil {
+				return
+			}
+		}
+	}
 }
 
-// next checks the entry that follows the report's head, and extends the
-// report with it, or records where the chain breaks and returns false.
-func (w *chainWalk) next(r *model.ChainReport, seq uint64, hash, prev, body []byte) bool {
-	broken := func(seq uint64, fault model.ChainFault, format string, args ...any) bool {
-		r.Break = &model.ChainBreak{Seq: seq, Fault: fault, What: fmt.Sprintf(format, args...)}
-		return false
-	}
-	want := r.Head.Seq + 1
-	switch {
-	case seq != want:
-		return broken(want, model.ChainMissing, "entry #%d is missing: the journal goes from #%d to #%d", want, r.Head.Seq, seq)
-	case len(hash) != hashSize || len(prev) != hashSize:
-		return broken(seq, model.ChainUnreadable, "entry #%d holds no hash or no link of 32 bytes", seq)
-	}
-	if got := contentHash(seq, prev, body); !bytes.Equal(got, hash) {
-		return broken(seq, model.ChainContent, "entry #%d's content does not match its hash: it holds %x, its bytes hash to %x; it was altered, or moved from another number, after it was written",
-			seq, hash, got)
-	}
-	if !bytes.Equal(prev, w.prev) {
-		if seq == 1 {
-			return broken(seq, model.ChainLink, "entry #1's link names %x, where the first entry's is all zeros; entries before it were removed, or it was put in their place", prev)
+// StoredEntries implements model.StoredJournal, reading the journal in
+// one read-only transaction.
+func (s *Store) StoredEntries() iter.Seq2[model.StoredEntry, error] {
+	return func(yield func(model.StoredEntry, error) bool) {
+		stopped := false
+		err := s.read(func(db querier) error {
+			for se, err := range s.stored(db) {
+				if err != nil {
+					return err
+				}
+				if !yield(se, nil) {
+					stopped = true
+					return nil
+				}
+			}
+			return nil
+		})
+		if err != nil && !stopped {
+			yield(model.StoredEntry{}, err)
 		}
-		return broken(seq, model.ChainLink, "entry #%d's link does not match the entry before it: it names %x, entry #%d's hash is %x; an entry before it was altered, removed or replaced",
-			seq, prev, r.Head.Seq, w.prev)
 	}
-	w.prev = hash
-	r.Entries++
-	r.Head = model.ChainHead{Seq: seq, Hash: hex.EncodeToString(hash)}
-	return true
 }
+
+var _ model.StoredJournal = (*Store)(nil)
 
 // chainJournal (the schema's second step) makes every investigation's
 // journal a hash chain: the entries, in the order of their numbers,
@@ -170,7 +149,7 @@ func chainJournal(tx pgx.Tx) error {
 			if i != inv || prev == nil {
 				prev = zeroHash
 			}
-			h := contentHash(uint64(n), prev, body)
+			h := jsonHash(uint64(n), prev, body)
 			invs, seqs, hashes, prevs = append(invs, i), append(seqs, n), append(hashes, h), append(prevs, prev)
 			inv, seq, prev = i, n, h
 		}

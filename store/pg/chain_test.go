@@ -1,6 +1,9 @@
 package pg
 
 import (
+	"encoding/hex"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -9,11 +12,12 @@ import (
 	"github.com/jackc/pgx/v5"
 )
 
-// sqlHead recomputes an investigation's chain in SQL alone, as the
-// README tells anyone to, and returns the head's hash in hex.
+// sqlHead recomputes an investigation's chain in SQL alone, as chain.go
+// tells anyone to, and returns the head's hash in hex.
 func sqlHead(t *testing.T, c *pgx.Conn, inv int64) string {
 	t.Helper()
-	rows, err := c.Query(ctx, `SELECT seq, encode(sha256(int8send(seq) || prev || body), 'hex'), encode(hash, 'hex'), encode(prev, 'hex')
+	rows, err := c.Query(ctx, `SELECT seq, encode(sha256(int8send(seq) || CASE form WHEN 2 THEN '\x02'::bytea ELSE '' END || prev || body), 'hex'),
+		encode(hash, 'hex'), encode(prev, 'hex')
 		FROM journal WHERE inv = $1 ORDER BY seq`, inv)
 	if err != nil {
 		t.Fatal(err)
@@ -139,5 +143,56 @@ func TestVerifyFindsTampering(t *testing.T) {
 				t.Errorf("VerifyJournal: %+v %+v; want a %s break at #%d", r, r.Break, tc.fault, tc.seq)
 			}
 		})
+	}
+}
+
+// TestFormsStep: entries written before the journal named their forms
+// are in FormJSON after the step, their bytes and hashes unchanged, and
+// the chain verifies to the same head.
+func TestFormsStep(t *testing.T) {
+	url := freshDatabase(t)
+	c, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	step := slices.IndexFunc(migrations, func(m migration) bool {
+		return m.what == "each journal entry's form, so that a restored one keeps its hash"
+	})
+	if err := migrateTo(c, false, migrations[:step]); err != nil {
+		t.Fatal(err)
+	}
+	var inv int64
+	if err := c.QueryRow(ctx, `INSERT INTO investigations (name) VALUES ('default') RETURNING id`).Scan(&inv); err != nil {
+		t.Fatal(err)
+	}
+	prev := zeroHash
+	for seq := uint64(1); seq <= 2; seq++ {
+		body := []byte(fmt.Sprintf(`{"seq":%d,"at":"2024-01-0%dT00:00:00Z","author":"old","op":"tag","phrase":"tagged"}`, seq, seq))
+		hash := jsonHash(seq, prev, body)
+		if _, err := c.Exec(ctx, `INSERT INTO journal (inv, seq, at, body, hash, prev) VALUES ($1, $2, now(), $3, $4, $5)`, inv, int64(seq), body, hash, prev); err != nil {
+			t.Fatal(err)
+		}
+		prev = hash
+	}
+	if err := migrateTo(c, false, migrations[:step+1]); err != nil {
+		t.Fatal(err)
+	}
+	var forms []int16
+	rows, _ := c.Query(ctx, `SELECT form FROM journal ORDER BY seq`)
+	forms, err = pgx.CollectRows(rows, pgx.RowTo[int16])
+	if err != nil || !slices.Equal(forms, []int16{int16(model.FormJSON), int16(model.FormJSON)}) {
+		t.Errorf("forms after the step: %v, %v", forms, err)
+	}
+	if _, err := c.Exec(ctx, `UPDATE journal SET form = 7 WHERE seq = 1`); err == nil {
+		t.Error("the table took a form chrono does not know")
+	}
+	s, err := Open(url, Options{Author: "new"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if r, err := s.VerifyJournal(); err != nil || !r.OK() || r.Head != (model.ChainHead{Seq: 2, Hash: hex.EncodeToString(prev)}) {
+		t.Errorf("after the step: %+v, %v; want head #2 %x", r, err, prev)
 	}
 }

@@ -33,6 +33,16 @@ ALTER TABLE history ADD COLUMN change bytea;`)
 	return err
 }
 
+// addForms (the schema's eighth step) names each journal entry's form
+// (model.ChainForm): every entry until then is in FormJSON, and keeps
+// its bytes and its hash. An entry restored from a bbolt store is then
+// kept in its own form, so with the hash it has there.
+func addForms(tx pgx.Tx) error {
+	_, err := tx.Exec(ctx, `ALTER TABLE journal ADD COLUMN form smallint NOT NULL DEFAULT 3 CHECK (form IN (2, 3));
+ALTER TABLE journal ALTER COLUMN form DROP DEFAULT;`)
+	return err
+}
+
 // headCache keeps the heads the store has decoded, by sequence number
 // and hash: every event an import added has the import's entry in its
 // history, and each one the browser selects would decode the same head
@@ -86,7 +96,7 @@ func (c *headCache) decode(seq int64, head, hash, prev []byte, fetch func() ([]b
 			return e, err
 		}
 	}
-	e, err := decodeEntry(seq, head, hash, prev)
+	e, err := decodeEntry(seq, model.FormJSON, head, hash, prev)
 	if err != nil {
 		return e, err
 	}
@@ -116,24 +126,28 @@ func headOf(e model.Entry) ([]byte, error) {
 	return head, nil
 }
 
-// insertEntry stores e under its own number, linked to prev, with its
-// head, and returns its hash.
+// insertEntry stores e under its own number, in FormJSON, linked to
+// prev, with its head, and returns its hash.
 func insertEntry(tx pgx.Tx, inv int64, e model.Entry, prev []byte) ([]byte, error) {
 	e.Hash, e.Prev = "", ""
 	body, err := json.Marshal(&e)
 	if err != nil {
 		return nil, fmt.Errorf("journal entry #%d: %w", e.Seq, err)
 	}
+	se := model.StoredEntry{Seq: e.Seq, Form: model.FormJSON, Body: body, Hash: jsonHash(e.Seq, prev, body), Prev: prev}
+	return se.Hash, insertStored(tx, inv, se, e)
+}
+
+// insertStored stores an entry as stored, with the head of e, its
+// content decoded.
+func insertStored(tx pgx.Tx, inv int64, se model.StoredEntry, e model.Entry) error {
 	head, err := headOf(e)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	hash := contentHash(e.Seq, prev, body)
-	if _, err := tx.Exec(ctx, `INSERT INTO journal (inv, seq, at, body, hash, prev, head) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-		inv, int64(e.Seq), e.At, body, hash, prev, head); err != nil {
-		return nil, err
-	}
-	return hash, nil
+	_, err = tx.Exec(ctx, `INSERT INTO journal (inv, seq, at, form, body, hash, prev, head) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+		inv, int64(se.Seq), e.At, int16(se.Form), se.Body, se.Hash, se.Prev, head)
+	return err
 }
 
 // changesOf returns each event's change in e as history keeps it, in

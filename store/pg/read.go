@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"chrono/model"
+	"chrono/model/journalform"
 
 	"github.com/go-json-experiment/json"
 	"github.com/jackc/pgx/v5"
@@ -325,13 +326,13 @@ func decodeTrashed(id string, v []byte) (model.Trashed, error) {
 	return t, nil
 }
 
-// decodeEntry reads a stored entry, with its link in the journal's chain.
-func decodeEntry(seq int64, v, hash, prev []byte) (model.Entry, error) {
-	var e model.Entry
-	if err := json.Unmarshal(v, &e); err != nil {
-		return e, fmt.Errorf("journal entry #%d: its stored value is not readable JSON (%v): %w", seq, err, model.ErrDamaged)
+// decodeEntry reads an entry stored in form, with its link in the
+// journal's chain.
+func decodeEntry(seq int64, form model.ChainForm, v, hash, prev []byte) (model.Entry, error) {
+	e, err := journalform.Decode(uint64(seq), form, v)
+	if err != nil {
+		return e, err
 	}
-	e.Seq = uint64(seq)
 	e.Hash, e.Prev = hex.EncodeToString(hash), hex.EncodeToString(prev)
 	return e, nil
 }
@@ -355,12 +356,12 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 			if q.Event != "" {
 				rows, err = db.Query(ctx, `SELECT j.seq, CASE WHEN j.head IS NOT NULL AND h.change IS NOT NULL THEN
 						CASE WHEN j.seq = ANY($6) THEN NULL ELSE j.head END ELSE j.body END,
-					j.head IS NOT NULL AND h.change IS NOT NULL, h.change, j.hash, j.prev FROM history h JOIN journal j ON j.inv = h.inv AND j.seq = h.seq
+					j.head IS NOT NULL AND h.change IS NOT NULL, h.change, j.hash, j.prev, j.form FROM history h JOIN journal j ON j.inv = h.inv AND j.seq = h.seq
 					WHERE h.inv = $1 AND h.id = $2 AND h.seq < $3 AND h.seq > $5 ORDER BY h.seq DESC LIMIT $4`, s.inv, q.Event, before, batch, int64(q.After), s.heads.known())
 			} else {
 				heads := q.MostEvents > 0 && q.MostEvents <= headEvents
 				rows, err = db.Query(ctx, `SELECT seq, CASE WHEN $4 AND head IS NOT NULL THEN CASE WHEN seq = ANY($6) THEN NULL ELSE head END ELSE body END,
-					$4 AND head IS NOT NULL, NULL::bytea, hash, prev
+					$4 AND head IS NOT NULL, NULL::bytea, hash, prev, form
 					FROM journal WHERE inv = $1 AND seq < $2 AND seq > $5 ORDER BY seq DESC LIMIT $3`, s.inv, before, batch, heads, int64(q.After), s.heads.known())
 			}
 			if err != nil {
@@ -370,11 +371,12 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 				seq                      int64
 				body, change, hash, prev []byte
 				head                     bool
+				form                     int16
 			}
 			var page []raw
 			for rows.Next() {
 				var r raw
-				if err := rows.Scan(&r.seq, &r.body, &r.head, &r.change, &r.hash, &r.prev); err != nil {
+				if err := rows.Scan(&r.seq, &r.body, &r.head, &r.change, &r.hash, &r.prev, &r.form); err != nil {
 					rows.Close()
 					return err
 				}
@@ -393,7 +395,7 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 						return head, err
 					})
 				} else {
-					e, err = decodeEntry(r.seq, r.body, r.hash, r.prev)
+					e, err = decodeEntry(r.seq, model.ChainForm(r.form), r.body, r.hash, r.prev)
 				}
 				if err != nil {
 					return err
@@ -428,7 +430,8 @@ func (s *Store) Entry(seq uint64) (model.Entry, error) {
 	var e model.Entry
 	err := s.readOne(func(db querier) error {
 		var body, hash, prev []byte
-		err := db.QueryRow(ctx, `SELECT body, hash, prev FROM journal WHERE inv = $1 AND seq = $2`, s.inv, int64(seq)).Scan(&body, &hash, &prev)
+		var form int16
+		err := db.QueryRow(ctx, `SELECT form, body, hash, prev FROM journal WHERE inv = $1 AND seq = $2`, s.inv, int64(seq)).Scan(&form, &body, &hash, &prev)
 		if errors.Is(err, pgx.ErrNoRows) {
 			var last int64
 			if err := db.QueryRow(ctx, `SELECT coalesce(max(seq), 0) FROM journal WHERE inv = $1`, s.inv).Scan(&last); err != nil {
@@ -439,7 +442,7 @@ func (s *Store) Entry(seq uint64) (model.Entry, error) {
 		if err != nil {
 			return err
 		}
-		e, err = decodeEntry(int64(seq), body, hash, prev)
+		e, err = decodeEntry(int64(seq), model.ChainForm(form), body, hash, prev)
 		return err
 	})
 	return e, err

@@ -2,21 +2,23 @@ package pg
 
 import (
 	"fmt"
+	"iter"
 	"maps"
 	"slices"
 
 	"chrono/model"
+	"chrono/model/journalform"
 
 	"github.com/go-json-experiment/json"
 )
 
 // Restore implements model.Restorer in one transaction: the content
 // goes in through the domain's transaction as a Write's would, the trash
-// and the journal straight into their tables, each entry's body the
-// entry as this store writes it, chained anew (chain.go), so the chain
-// holds and its head has the backup's number, though not its hash when
-// the backup is a bbolt file, whose entries are hashed in that file's
-// form. Listeners are told once, of the newest entry.
+// and the journal straight into their tables. From a store that gives
+// its stored entries (any chrono store, a bbolt backup file among them)
+// each entry keeps its form, bytes and hash, so the chain's head is the
+// backup's; from another reader each is written as this store writes
+// it, chained anew. Listeners are told once, of the newest entry.
 func (s *Store) Restore(from model.Reader) (model.Restored, error) {
 	l := s.take()
 	defer s.give(l)
@@ -61,18 +63,13 @@ func (s *Store) Restore(from model.Reader) (model.Restored, error) {
 		}
 		n.Trashed++
 	}
-	prev := zeroHash
-	for e, err := range model.JournalOf(from) {
-		if err != nil {
-			return n, err
-		}
-		if e.Seq != n.Entries+1 {
-			return n, fmt.Errorf("journal entry #%d follows #%d: the journal to restore has a gap", e.Seq, n.Entries)
-		}
-		if prev, err = appendEntry(t, e, prev); err != nil {
-			return n, s.fail(err)
-		}
-		n.Entries++
+	if stored, ok := from.(model.StoredJournal); ok {
+		n.Entries, err = putStored(t, stored.StoredEntries())
+	} else {
+		n.Entries, err = putJournal(t, model.JournalOf(from))
+	}
+	if err != nil {
+		return n, s.fail(err)
 	}
 	if n.Entries > 0 {
 		if _, err := tx.Exec(ctx, `SELECT pg_notify($1, $2)`, Channel, fmt.Sprintf("%d:%d", s.inv, n.Entries)); err != nil {
@@ -87,16 +84,46 @@ func (s *Store) Restore(from model.Reader) (model.Restored, error) {
 
 var _ model.Restorer = (*Store)(nil)
 
-// appendEntry stores e under its own number, linked to prev, with the
-// history row of each event it touched, and returns its hash.
-func appendEntry(t *writeTx, e model.Entry, prev []byte) ([]byte, error) {
-	hash, err := insertEntry(t.tx, t.s.inv, e, prev)
-	if err != nil {
-		return nil, err
+// putJournal appends entries, numbered from 1 without a gap, each
+// chained to the one before in this store's form, with the history row of
+// each event it touched; it returns how many there were.
+func putJournal(t *writeTx, entries iter.Seq2[model.Entry, error]) (uint64, error) {
+	prev, n := zeroHash, uint64(0)
+	for e, err := range entries {
+		if err != nil {
+			return n, err
+		}
+		if e.Seq != n+1 {
+			return n, fmt.Errorf("journal entry #%d follows #%d: the journal to restore has a gap", e.Seq, n)
+		}
+		if prev, err = insertEntry(t.tx, t.s.inv, e, prev); err != nil {
+			return n, err
+		}
+		if err := putHistory(t, &e); err != nil {
+			return n, err
+		}
+		n++
 	}
-	ids, changes, err := changesOf(&e)
+	return n, nil
+}
+
+// putStored appends entries as another store holds them
+// (journalform.Copy), each with the history rows of the events it
+// touched, and returns how many there were.
+func putStored(t *writeTx, entries iter.Seq2[model.StoredEntry, error]) (uint64, error) {
+	return journalform.Copy(entries, func(se model.StoredEntry, e *model.Entry) error {
+		if err := insertStored(t.tx, t.s.inv, se, *e); err != nil {
+			return err
+		}
+		return putHistory(t, e)
+	})
+}
+
+// putHistory adds the history row of each event e touched.
+func putHistory(t *writeTx, e *model.Entry) error {
+	ids, changes, err := changesOf(e)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return hash, insertHistory(t.tx, t.s.inv, e.Seq, ids, changes)
+	return insertHistory(t.tx, t.s.inv, e.Seq, ids, changes)
 }

@@ -505,7 +505,7 @@ func (t *writeTx) Citing(sourceID string) (int, error) {
 
 // Later implements model.Tx: the entries after seq, oldest first.
 func (t *writeTx) Later(seq uint64) ([]model.Entry, error) {
-	rows, err := t.tx.Query(ctx, `SELECT seq, body, hash, prev FROM journal WHERE inv = $1 AND seq > $2 ORDER BY seq`, t.s.inv, int64(seq))
+	rows, err := t.tx.Query(ctx, `SELECT seq, form, body, hash, prev FROM journal WHERE inv = $1 AND seq > $2 ORDER BY seq`, t.s.inv, int64(seq))
 	if err != nil {
 		return nil, err
 	}
@@ -513,11 +513,12 @@ func (t *writeTx) Later(seq uint64) ([]model.Entry, error) {
 	var out []model.Entry
 	for rows.Next() {
 		var n int64
+		var form int16
 		var body, hash, prev []byte
-		if err := rows.Scan(&n, &body, &hash, &prev); err != nil {
+		if err := rows.Scan(&n, &form, &body, &hash, &prev); err != nil {
 			return nil, err
 		}
-		e, err := decodeEntry(n, body, hash, prev)
+		e, err := decodeEntry(n, model.ChainForm(form), body, hash, prev)
 		if err != nil {
 			return nil, err
 		}

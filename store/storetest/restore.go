@@ -1,9 +1,12 @@
 package storetest
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"iter"
 	"reflect"
 	"strings"
 	"testing"
@@ -225,6 +228,34 @@ func testRestore(t *testing.T, s *suite) {
 	s.assertUnchanged(t, fresh, before)
 	if j, err := fresh.Journal(model.JournalQuery{}); err != nil || len(j) != 0 {
 		t.Errorf("the refused restore left a journal: %v %v", j, err)
+	}
+
+	// A journal whose entry was altered, its hash left: refused at that
+	// entry, nothing kept; the copy would otherwise look whole.
+	if _, ok := src.(model.StoredJournal); !ok {
+		t.Fatalf("%T gives no stored entries: a restore from it would hash its journal anew", src)
+	}
+	if _, err := fresh.(model.Restorer).Restore(alteredEntry{src}); !errors.Is(err, model.ErrDamaged) || !strings.Contains(fmt.Sprint(err), "entry #2") {
+		t.Errorf("a restore of an altered journal: %v, want ErrDamaged at entry #2", err)
+	}
+	s.assertUnchanged(t, fresh, before)
+}
+
+// alteredEntry is a store whose journal's second entry has a byte
+// changed after it was hashed.
+type alteredEntry struct{ model.Store }
+
+func (a alteredEntry) StoredEntries() iter.Seq2[model.StoredEntry, error] {
+	return func(yield func(model.StoredEntry, error) bool) {
+		for se, err := range a.Store.(model.StoredJournal).StoredEntries() {
+			if se.Seq == 2 {
+				se.Body = bytes.Clone(se.Body)
+				se.Body[len(se.Body)/2] ^= 1
+			}
+			if !yield(se, err) {
+				return
+			}
+		}
 	}
 }
 

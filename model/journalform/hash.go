@@ -1,0 +1,81 @@
+// Package journalform is the journal's entries as they are stored and
+// hashed, whichever store holds them: the layout of each form
+// (model.ChainForm), how an entry in it is hashed and read back, and the
+// walk that checks a chain of them.
+//
+// An entry's hash is the SHA-256 of its number (8 bytes, big-endian), the
+// hash of the entry before it (prev: 32 zero bytes for the first) and its
+// content, stored whole:
+//
+//	FormRecords: sha256(seq || 0x02 || prev || body)
+//	FormJSON:    sha256(seq || prev || body)
+//
+// Each store keeps the form byte, the body, the hash and prev of every
+// entry, so anyone can check a chain from the stored bytes alone, with
+// no chrono and no decoding, and a restore that copies the bytes keeps
+// every hash.
+package journalform
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
+
+	"chrono/model"
+)
+
+// HashSize is the size of an entry's hash and of its link.
+const HashSize = sha256.Size
+
+// ZeroHash is the link of a journal's first entry.
+var ZeroHash = make([]byte, HashSize)
+
+// Hash returns the hash of the entry stored under seq in form with body,
+// linked to prev.
+func Hash(seq uint64, form model.ChainForm, prev, body []byte) ([]byte, error) {
+	h := sha256.New()
+	h.Write(binary.BigEndian.AppendUint64(nil, seq))
+	switch form {
+	case model.FormRecords:
+		h.Write([]byte{byte(form)})
+	case model.FormJSON:
+	default:
+		return nil, damagef(seq, "its form (%d) is not one this chrono knows", form)
+	}
+	h.Write(prev)
+	h.Write(body)
+	return h.Sum(nil), nil
+}
+
+// Decode reads an entry stored in form, events and all. Its Hash and
+// Prev are left for the caller, who holds them.
+func Decode(seq uint64, form model.ChainForm, body []byte) (model.Entry, error) {
+	if form == model.FormJSON {
+		return decodeJSON(seq, body)
+	}
+	p, err := Split(seq, form, body)
+	if err != nil {
+		return model.Entry{}, err
+	}
+	e, err := p.Head()
+	if err != nil {
+		return e, err
+	}
+	return e, p.Events(&e, "")
+}
+
+// Error is an entry whose stored bytes cannot be read, saying which and
+// why; it is model.ErrDamaged to errors.Is.
+type Error struct {
+	Seq uint64
+	Why string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("journal entry #%d: %s", e.Seq, e.Why) }
+
+// Is makes an Error model.ErrDamaged.
+func (e *Error) Is(target error) bool { return target == model.ErrDamaged }
+
+func damagef(seq uint64, format string, args ...any) error {
+	return &Error{Seq: seq, Why: fmt.Sprintf(format, args...)}
+}

@@ -1,0 +1,273 @@
+package journalform
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"iter"
+	"strings"
+	"testing"
+	"time"
+
+	"chrono/model"
+
+	"github.com/go-json-experiment/json"
+)
+
+func TestHash(t *testing.T) {
+	prev := bytes.Repeat([]byte{7}, HashSize)
+	body := []byte(`{"seq":3}`)
+	seq := binary.BigEndian.AppendUint64(nil, 3)
+	sum := func(parts ...[]byte) []byte {
+		h := sha256.Sum256(bytes.Join(parts, nil))
+		return h[:]
+	}
+	for _, c := range []struct {
+		name string
+		seq  uint64
+		form model.ChainForm
+		want []byte
+	}{
+		{"records: number, form byte, link, body", 3, model.FormRecords, sum(seq, []byte{2}, prev, body)},
+		{"JSON: number, link, body", 3, model.FormJSON, sum(seq, prev, body)},
+		{"another number, another hash", 4, model.FormJSON, sum(binary.BigEndian.AppendUint64(nil, 4), prev, body)},
+	} {
+		got, err := Hash(c.seq, c.form, prev, body)
+		if err != nil || !bytes.Equal(got, c.want) {
+			t.Errorf("%s: %x, %v; want %x", c.name, got, err, c.want)
+		}
+	}
+	if _, err := Hash(3, 9, prev, body); !errors.Is(err, model.ErrDamaged) {
+		t.Errorf("an unknown form: %v, want ErrDamaged", err)
+	}
+}
+
+// entries are entries of each kind a journal holds.
+func entries(t testing.TB) []model.Entry {
+	at := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	before := model.Event{ID: "a", Title: "Before", Tags: []string{"x"}}
+	after := model.Event{ID: "a", Title: "After \x1b[31m", Tags: []string{"x", "y"}}
+	tag := model.Entry{Seq: 2, At: at, Author: "ana", Op: model.OpTag, Phrase: "tagged #y on 1 event",
+		Events: []model.EventChange{{ID: "a", Before: &before, After: &after, From: model.OnTimeline, To: model.OnTimeline}}}
+	title := model.Entry{Seq: 3, At: at, Author: "bo", Op: model.OpTitle, Phrase: "titled",
+		Header: &model.HeaderChange{After: model.Header{Title: "Bags of cash"}}, Reverts: 1}
+	// Enough added events that their records are compressed.
+	imp := model.Entry{Seq: 1, At: at, Author: "ana", Op: model.OpImport, Phrase: "imported",
+		Sources: []model.SourceChange{{ID: "wapo", After: &model.Source{ID: "wapo", Title: "The Washington Post"}}}}
+	for i := range 5000 {
+		imp.Events = append(imp.Events, model.EventChange{ID: fmt.Sprintf("event-%04d", i), To: model.OnTimeline})
+	}
+	imp.Events = append(imp.Events, model.EventChange{ID: "a", Before: &before, After: &after, From: model.OnTimeline, To: model.OnTimeline})
+	return []model.Entry{imp, tag, title}
+}
+
+// bodies returns e in each form.
+func bodies(t testing.TB, e model.Entry) map[model.ChainForm][]byte {
+	t.Helper()
+	rec, err := Records(&e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, err := json.Marshal(&e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return map[model.ChainForm][]byte{model.FormRecords: rec, model.FormJSON: j}
+}
+
+func asJSON(t testing.TB, v any) string {
+	t.Helper()
+	j, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(j)
+}
+
+// TestDecodeEachForm: an entry reads back as it was from either form,
+// whole, its first events alone, or one event's change alone.
+func TestDecodeEachForm(t *testing.T) {
+	for _, e := range entries(t) {
+		for form, body := range bodies(t, e) {
+			name := fmt.Sprintf("entry #%d in form %d", e.Seq, form)
+			got, err := Decode(e.Seq, form, body)
+			if err != nil || asJSON(t, got) != asJSON(t, e) {
+				t.Errorf("%s: %v\n got %.300s\nwant %.300s", name, err, asJSON(t, got), asJSON(t, e))
+				continue
+			}
+			p, err := Split(e.Seq, form, body)
+			if err != nil || p.N() != len(e.Events) {
+				t.Fatalf("%s: split %v, %d events", name, err, p.N())
+			}
+			head, err := p.Head()
+			if err != nil || head.Phrase != e.Phrase || head.Events != nil {
+				t.Errorf("%s: head %+v, %v", name, head, err)
+			}
+			if len(e.Events) < 2 {
+				continue
+			}
+			some := head
+			if err := p.SomeEvents(&some, 1); err != nil || len(some.Events) != 1 || some.Events[0].ID != e.Events[0].ID || some.Touched != len(e.Events) {
+				t.Errorf("%s: the first event alone: %v, %+v touched %d", name, err, some.Events, some.Touched)
+			}
+			one := head
+			if err := p.Events(&one, "a"); err != nil || len(one.Events) != 1 || one.Events[0].After.Title != "After \x1b[31m" || one.Touched != len(e.Events) {
+				t.Errorf("%s: event a alone: %v, %+v touched %d", name, err, one.Events, one.Touched)
+			}
+		}
+	}
+}
+
+// TestDamagedBodies: a body cut anywhere, or in an unknown form, is an
+// error that says which entry and is model.ErrDamaged; never a panic.
+func TestDamagedBodies(t *testing.T) {
+	e := entries(t)[1]
+	for form, body := range bodies(t, e) {
+		for n := range len(body) {
+			_, err := Decode(e.Seq, form, body[:n])
+			if !errors.Is(err, model.ErrDamaged) || !strings.Contains(fmt.Sprint(err), "journal entry #2") {
+				t.Fatalf("form %d cut to %d bytes: %v, want ErrDamaged naming entry #2", form, n, err)
+			}
+		}
+	}
+	rec := bodies(t, e)[model.FormRecords]
+	p, err := Split(2, model.FormRecords, rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unknownKind := bytes.Clone(rec)
+	unknownKind[len(rec)-len(p.events)] = 'z'
+	for _, c := range []struct {
+		name string
+		body []byte
+	}{
+		{"a byte after the last event", append(bytes.Clone(rec), 'c')},
+		{"an unknown compression flag", append([]byte{5}, rec[1:]...)},
+		{"a record of an unknown kind", unknownKind},
+	} {
+		if _, err := Decode(2, model.FormRecords, c.body); !errors.Is(err, model.ErrDamaged) {
+			t.Errorf("%s: %v, want ErrDamaged", c.name, err)
+		}
+	}
+	if _, err := Decode(2, 1, rec); !errors.Is(err, model.ErrDamaged) {
+		t.Errorf("form 1: %v, want ErrDamaged", err)
+	}
+}
+
+// chain returns entries stored in alternating forms, chained.
+func chain(t testing.TB) []model.StoredEntry {
+	var out []model.StoredEntry
+	prev := ZeroHash
+	for i, e := range entries(t) {
+		e.Seq = uint64(i + 1)
+		form := model.FormRecords
+		if i%2 == 1 {
+			form = model.FormJSON
+		}
+		body := bodies(t, e)[form]
+		hash, err := Hash(e.Seq, form, prev, body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, model.StoredEntry{Seq: e.Seq, Form: form, Body: body, Hash: hash, Prev: prev})
+		prev = hash
+	}
+	return out
+}
+
+func TestWalk(t *testing.T) {
+	intact := chain(t)
+	for _, c := range []struct {
+		name  string
+		alter func(es []model.StoredEntry) []model.StoredEntry
+		seq   uint64
+		fault model.ChainFault
+	}{
+		{"intact", func(es []model.StoredEntry) []model.StoredEntry { return es }, 0, ""},
+		{"a body altered", func(es []model.StoredEntry) []model.StoredEntry {
+			es[1].Body = bytes.Replace(es[1].Body, []byte("ana"), []byte("eve"), 1)
+			return es
+		}, 2, model.ChainContent},
+		{"a body altered and hashed again", func(es []model.StoredEntry) []model.StoredEntry {
+			es[1].Body = bytes.Replace(es[1].Body, []byte("ana"), []byte("eve"), 1)
+			es[1].Hash, _ = Hash(2, es[1].Form, es[1].Prev, es[1].Body)
+			return es
+		}, 3, model.ChainLink},
+		{"moved under another form", func(es []model.StoredEntry) []model.StoredEntry {
+			es[0].Form = model.FormJSON
+			return es
+		}, 1, model.ChainContent},
+		{"an entry removed", func(es []model.StoredEntry) []model.StoredEntry { return append(es[:1], es[2:]...) }, 2, model.ChainMissing},
+		{"the first removed", func(es []model.StoredEntry) []model.StoredEntry { return es[1:] }, 1, model.ChainMissing},
+		{"an unknown form", func(es []model.StoredEntry) []model.StoredEntry {
+			es[2].Form = 9
+			return es
+		}, 3, model.ChainUnreadable},
+		{"a short hash", func(es []model.StoredEntry) []model.StoredEntry {
+			es[0].Hash = es[0].Hash[:8]
+			return es
+		}, 1, model.ChainUnreadable},
+	} {
+		es := c.alter(chain(t))
+		var w Walk
+		for _, e := range es {
+			if !w.Next(e) {
+				break
+			}
+		}
+		r := w.Report()
+		switch {
+		case c.fault == "" && (!r.OK() || r.Entries != 3 || r.Head.Hash != hex.EncodeToString(intact[2].Hash)):
+			t.Errorf("%s: %+v", c.name, r)
+		case c.fault != "" && (r.OK() || r.Break.Seq != c.seq || r.Break.Fault != c.fault):
+			t.Errorf("%s: %+v, want a %s break at #%d", c.name, r, c.fault, c.seq)
+		}
+		n, err := Copy(seq(es), func(model.StoredEntry, *model.Entry) error { return nil })
+		if c.fault == "" && (err != nil || n != 3) || c.fault != "" && (!errors.Is(err, model.ErrDamaged) || n != r.Entries) {
+			t.Errorf("%s: Copy put %d, %v", c.name, n, err)
+		}
+	}
+}
+
+func seq(es []model.StoredEntry) iter.Seq2[model.StoredEntry, error] {
+	return func(yield func(model.StoredEntry, error) bool) {
+		for _, e := range es {
+			if !yield(e, nil) {
+				return
+			}
+		}
+	}
+}
+
+// FuzzDecode: no body, in either form, makes reading it panic, and one
+// that reads back whole reads back alike through its parts.
+func FuzzDecode(f *testing.F) {
+	for _, e := range entries(f)[1:] {
+		for form, body := range bodies(f, e) {
+			f.Add(byte(form), body)
+		}
+	}
+	f.Fuzz(func(t *testing.T, form byte, body []byte) {
+		e, err := Decode(5, model.ChainForm(form), body)
+		if err != nil {
+			if !errors.Is(err, model.ErrDamaged) {
+				t.Fatalf("an error that is not ErrDamaged: %v", err)
+			}
+			return
+		}
+		p, err := Split(5, model.ChainForm(form), body)
+		if err != nil {
+			t.Fatalf("decoded whole, but not split: %v", err)
+		}
+		some, _ := p.Head()
+		if err := p.SomeEvents(&some, 1); err != nil {
+			t.Fatalf("decoded whole, but not its first event: %v", err)
+		}
+		if len(e.Events) > 0 && (len(some.Events) != 1 || some.Events[0].ID != e.Events[0].ID) {
+			t.Fatalf("its first event %+v, whole %+v", some.Events, e.Events[0])
+		}
+	})
+}

@@ -1,0 +1,335 @@
+package journalform
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"slices"
+
+	"chrono/model"
+
+	"github.com/go-json-experiment/json"
+)
+
+// An entry in FormRecords is stored as JSON, in two parts:
+//
+//	[compressed 1 byte: 0 or 1] [uvarint event count]
+//	[uvarint head length] [head: the entry without its events, as JSON]
+//	[events: one record per event the entry touched, in order,
+//	 flate-compressed when the compressed byte is 1]
+//
+// An event record is 'c', a uvarint length and the model.EventChange as
+// JSON; or 'a', a uvarint length and an id, for an event an import added
+// (from absent to the timeline, with no copy: the store holds it).
+//
+// JSON because an entry is written once and read seldom, holds whole
+// events and sources in the form exports and model already define, and
+// gains fields as model does without a codec version; entries are small
+// beside the events they describe. The records keep a million-event
+// import's entry small (an id each, compressed) and quick to read back,
+// and let an import write its entry as it goes rather than hold it.
+
+// Kinds of event record.
+const (
+	recordChange = 'c'
+	recordAdded  = 'a'
+)
+
+// compressFrom is the size of an entry's events from which they are
+// compressed: below it, flate's setup costs more than it saves.
+const compressFrom = 32 << 10
+
+// AddedByImport reports whether c is an event an import added: from
+// absent to the timeline, with no copy. Its record is its id alone.
+func AddedByImport(c *model.EventChange) bool {
+	return c.Before == nil && c.After == nil && c.From == model.Absent && c.To == model.OnTimeline
+}
+
+// Log is the events of an entry in FormRecords as they are written,
+// compressed once they grow large, so that an import of a million events
+// keeps only a few megabytes of them in memory.
+type Log struct {
+	n   int
+	buf bytes.Buffer // the records; once compressing, compressed
+	zw  *flate.Writer
+	rec []byte
+}
+
+// Len is how many events the log holds.
+func (l *Log) Len() int { return l.n }
+
+func (l *Log) write(p []byte) error {
+	l.n++
+	if l.zw == nil && l.buf.Len()+len(p) > compressFrom {
+		raw := bytes.Clone(l.buf.Bytes())
+		l.buf.Reset()
+		zw, err := flate.NewWriter(&l.buf, flate.BestSpeed)
+		if err != nil {
+			return err
+		}
+		l.zw = zw
+		if _, err := zw.Write(raw); err != nil {
+			return err
+		}
+	}
+	if l.zw != nil {
+		_, err := l.zw.Write(p)
+		return err
+	}
+	l.buf.Write(p)
+	return nil
+}
+
+// Added records an event an import added.
+func (l *Log) Added(id string) error {
+	l.rec = appendString(append(l.rec[:0], recordAdded), id)
+	return l.write(l.rec)
+}
+
+// Change records what happened to an event, with its versions.
+func (l *Log) Change(c *model.EventChange) error {
+	j, err := json.Marshal(c)
+	if err != nil {
+		return fmt.Errorf("event %q: %w", c.ID, err)
+	}
+	l.rec = appendString(append(l.rec[:0], recordChange), string(j))
+	return l.write(l.rec)
+}
+
+// Put records c: by its id alone when an import added it.
+func (l *Log) Put(c *model.EventChange) error {
+	if AddedByImport(c) {
+		return l.Added(c.ID)
+	}
+	return l.Change(c)
+}
+
+// Body returns the FormRecords body of an entry whose events are the
+// log's: e's own Events, Touched, Hash and Prev are not written. The log
+// is spent.
+func (l *Log) Body(e *model.Entry) ([]byte, error) {
+	compressed := byte(0)
+	if l.zw != nil {
+		if err := l.zw.Close(); err != nil {
+			return nil, err
+		}
+		compressed = 1
+	}
+	head := *e
+	head.Events, head.Touched, head.Hash, head.Prev = nil, 0, "", ""
+	j, err := json.Marshal(&head)
+	if err != nil {
+		return nil, fmt.Errorf("journal entry #%d: %w", e.Seq, err)
+	}
+	v := make([]byte, 0, 1+2*binary.MaxVarintLen64+len(j)+l.buf.Len())
+	v = append(v, compressed)
+	v = binary.AppendUvarint(v, uint64(l.n))
+	v = appendString(v, string(j))
+	return append(v, l.buf.Bytes()...), nil
+}
+
+// Records returns the FormRecords body of e, events and all.
+func Records(e *model.Entry) ([]byte, error) {
+	var l Log
+	for i := range e.Events {
+		if err := l.Put(&e.Events[i]); err != nil {
+			return nil, fmt.Errorf("journal entry #%d: %w", e.Seq, err)
+		}
+	}
+	return l.Body(e)
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// Parts is a stored entry split into its head and its events, still
+// encoded, so that a reader decodes no more of them than it needs.
+type Parts struct {
+	seq          uint64
+	head, events []byte
+	n            int
+	compressed   bool
+}
+
+// Split splits an entry stored in form. An entry in FormJSON is read
+// whole and its parts made as FormRecords would hold them.
+func Split(seq uint64, form model.ChainForm, body []byte) (Parts, error) {
+	switch form {
+	case model.FormRecords:
+	case model.FormJSON:
+		e, err := decodeJSON(seq, body)
+		if err != nil {
+			return Parts{}, err
+		}
+		rec, err := Records(&e)
+		if err != nil {
+			return Parts{}, err
+		}
+		body = rec
+	default:
+		return Parts{}, damagef(seq, "its form (%d) is not one this chrono knows", form)
+	}
+	if len(body) < 1 || body[0] > 1 {
+		return Parts{}, damagef(seq, "unknown format")
+	}
+	p := Parts{seq: seq, compressed: body[0] == 1}
+	rest := body[1:]
+	n, w := binary.Uvarint(rest)
+	if w <= 0 || n > uint64(len(rest)) {
+		return Parts{}, damagef(seq, "cut short")
+	}
+	rest = rest[w:]
+	size, w := binary.Uvarint(rest)
+	if w <= 0 || size > uint64(len(rest)-w) {
+		return Parts{}, damagef(seq, "cut short")
+	}
+	rest = rest[w:]
+	p.n, p.head, p.events = int(n), rest[:size], rest[size:]
+	return p, nil
+}
+
+// decodeJSON reads an entry stored in FormJSON.
+func decodeJSON(seq uint64, body []byte) (model.Entry, error) {
+	var e model.Entry
+	if err := json.Unmarshal(body, &e); err != nil {
+		return e, damagef(seq, "its stored value is not readable JSON (%v)", err)
+	}
+	e.Seq = seq
+	return e, nil
+}
+
+// N is how many events the entry touched.
+func (p Parts) N() int { return p.n }
+
+// Head reads the entry without its events.
+func (p Parts) Head() (model.Entry, error) {
+	var e model.Entry
+	if err := json.Unmarshal(p.head, &e); err != nil {
+		return e, damagef(p.seq, "%s", err)
+	}
+	e.Seq = p.seq
+	return e, nil
+}
+
+// SomeEvents reads the first most of the entry's events into e.Events
+// (all when most is 0 or more than there are), and says in e.Touched how
+// many there are when it leaves some out: the first page of chrono log
+// reads a few ids of a million-event import, not all of them.
+func (p Parts) SomeEvents(e *model.Entry, most int) error {
+	if most <= 0 || most >= p.n {
+		return p.Events(e, "")
+	}
+	events := p.events
+	if p.compressed {
+		// Records are read from the start of the stream; flate gives
+		// back no more than is asked of it, a buffer at a time.
+		r := flate.NewReader(bytes.NewReader(events))
+		var got []byte
+		buf := make([]byte, 4<<10)
+		for {
+			if k, ok := recordsIn(got, most); ok {
+				events = got[:k]
+				break
+			}
+			m, err := r.Read(buf)
+			got = append(got, buf[:m]...)
+			if err == io.EOF {
+				events = got
+				break
+			}
+			if err != nil {
+				return damagef(p.seq, "its events cannot be uncompressed (%v)", err)
+			}
+		}
+	} else if k, ok := recordsIn(events, most); ok {
+		events = events[:k]
+	}
+	some := Parts{seq: p.seq, events: events, n: most}
+	if err := some.Events(e, ""); err != nil {
+		return err
+	}
+	e.Touched = p.n
+	return nil
+}
+
+// recordsIn returns the length of the first n event records in b, and
+// whether b holds that many whole.
+func recordsIn(b []byte, n int) (int, bool) {
+	at := 0
+	for range n {
+		if at >= len(b) {
+			return 0, false
+		}
+		size, w := binary.Uvarint(b[at+1:])
+		if w <= 0 || uint64(len(b)-at-1-w) < size {
+			return 0, false
+		}
+		at += 1 + w + int(size)
+	}
+	return at, true
+}
+
+// Events reads the entry's events into e.Events; only the changes of one
+// event when only is set (with e.Touched the number of all), so that an
+// event's history does not build a record for each of the million events
+// an import added with it.
+func (p Parts) Events(e *model.Entry, only string) error {
+	events := p.events
+	if p.compressed {
+		var err error
+		if events, err = io.ReadAll(flate.NewReader(bytes.NewReader(events))); err != nil {
+			return damagef(p.seq, "%s", err)
+		}
+	}
+	if p.n > len(events) {
+		return damagef(p.seq, "more events than bytes")
+	}
+	// One string for all the ids an import added, each a part of it:
+	// a million of them are then one allocation, not a million.
+	all := string(events)
+	if only == "" {
+		e.Events = make([]model.EventChange, 0, p.n)
+	}
+	at := 0
+	for range p.n {
+		if at >= len(all) {
+			return damagef(p.seq, "cut short")
+		}
+		kind := all[at]
+		size, w := binary.Uvarint(events[at+1:])
+		if w <= 0 || size > uint64(len(all)-at-1-w) {
+			return damagef(p.seq, "cut short")
+		}
+		body := all[at+1+w : at+1+w+int(size)]
+		at += 1 + w + int(size)
+		switch kind {
+		case recordAdded:
+			if only != "" && body != only {
+				continue
+			}
+			e.Events = append(e.Events, model.EventChange{ID: body, To: model.OnTimeline})
+		case recordChange:
+			var c model.EventChange
+			if err := json.Unmarshal([]byte(body), &c); err != nil {
+				return damagef(p.seq, "%s", err)
+			}
+			e.Events = append(e.Events, c)
+		default:
+			return damagef(p.seq, "event record of kind %q", kind)
+		}
+	}
+	if at != len(all) {
+		return damagef(p.seq, "bytes after the last event")
+	}
+	if only != "" {
+		e.Events = slices.DeleteFunc(e.Events, func(c model.EventChange) bool { return c.ID != only })
+		if len(e.Events) < p.n {
+			e.Touched = p.n
+		}
+	}
+	return nil
+}

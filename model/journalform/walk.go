@@ -1,0 +1,91 @@
+package journalform
+
+import (
+	"bytes"
+	"encoding/hex"
+	"fmt"
+	"iter"
+
+	"chrono/model"
+)
+
+// Walk checks a journal's stored entries one after another from the
+// first, as a store reads them, and says where the chain breaks.
+type Walk struct {
+	prev   []byte
+	report model.ChainReport
+}
+
+// Report is what the walk found so far: the head of the entries that
+// hold together, and the break when one did not.
+func (w *Walk) Report() model.ChainReport { return w.report }
+
+// Broken records a break found by the store itself (a key that is no
+// sequence number), and returns false.
+func (w *Walk) Broken(seq uint64, fault model.ChainFault, format string, args ...any) bool {
+	w.report.Break = &model.ChainBreak{Seq: seq, Fault: fault, What: fmt.Sprintf(format, args...)}
+	return false
+}
+
+// Next checks the entry stored after the last one checked and extends
+// the report with it, or records where the chain breaks and returns
+// false.
+func (w *Walk) Next(e model.StoredEntry) bool {
+	r := &w.report
+	if w.prev == nil {
+		w.prev = ZeroHash
+	}
+	want := r.Head.Seq + 1
+	switch {
+	case e.Seq != want:
+		return w.Broken(want, model.ChainMissing, "entry #%d is missing: the journal goes from #%d to #%d", want, r.Head.Seq, e.Seq)
+	case len(e.Hash) != HashSize || len(e.Prev) != HashSize:
+		return w.Broken(e.Seq, model.ChainUnreadable, "entry #%d holds no hash or no link of 32 bytes", e.Seq)
+	}
+	got, err := Hash(e.Seq, e.Form, e.Prev, e.Body)
+	if err != nil {
+		return w.Broken(e.Seq, model.ChainUnreadable, "entry #%d is not a chained entry: its form (%d) is not one this chrono knows", e.Seq, e.Form)
+	}
+	if !bytes.Equal(got, e.Hash) {
+		return w.Broken(e.Seq, model.ChainContent, "entry #%d's content does not match its hash: it holds %x, its bytes hash to %x; it was altered, or moved from another number, after it was written",
+			e.Seq, e.Hash, got)
+	}
+	if !bytes.Equal(e.Prev, w.prev) {
+		if e.Seq == 1 {
+			return w.Broken(e.Seq, model.ChainLink, "entry #1's link names %x, where the first entry's is all zeros; entries before it were removed, or it was put in their place", e.Prev)
+		}
+		return w.Broken(e.Seq, model.ChainLink, "entry #%d's link does not match the entry before it: it names %x, entry #%d's hash is %x; an entry before it was altered, removed or replaced",
+			e.Seq, e.Prev, r.Head.Seq, w.prev)
+	}
+	w.prev = e.Hash
+	r.Entries++
+	r.Head = model.ChainHead{Seq: e.Seq, Hash: hex.EncodeToString(e.Hash)}
+	return true
+}
+
+// Copy checks entries, another store's as it holds them, from the first,
+// and hands each to put with its content decoded: a restore stores them
+// as they are, so with the same hashes. A chain that breaks is refused
+// (model.ErrDamaged) at the entry that breaks it, since a copy would
+// make a tampered journal look whole. Copy returns how many were put.
+func Copy(entries iter.Seq2[model.StoredEntry, error], put func(model.StoredEntry, *model.Entry) error) (uint64, error) {
+	var w Walk
+	for se, err := range entries {
+		n := w.Report().Entries
+		if err != nil {
+			return n, err
+		}
+		if !w.Next(se) {
+			br := w.Report().Break
+			return n, fmt.Errorf("the journal to restore breaks at entry #%d: %s: %w", br.Seq, br.What, model.ErrDamaged)
+		}
+		e, err := Decode(se.Seq, se.Form, se.Body)
+		if err != nil {
+			return n, err
+		}
+		if err := put(se, &e); err != nil {
+			return n, err
+		}
+	}
+	return w.Report().Entries, nil
+}
