@@ -106,16 +106,32 @@ func TestDecodeEachForm(t *testing.T) {
 			if err != nil || head.Phrase != e.Phrase || head.Events != nil {
 				t.Errorf("%s: head %+v, %v", name, head, err)
 			}
-			if len(e.Events) < 2 {
-				continue
+			known, err := SplitKnown(e.Seq, form, body, len(e.Events))
+			if err != nil {
+				t.Fatal(err)
 			}
-			some := head
-			if err := p.SomeEvents(&some, 1); err != nil || len(some.Events) != 1 || some.Events[0].ID != e.Events[0].ID || some.Touched != len(e.Events) {
-				t.Errorf("%s: the first event alone: %v, %+v touched %d", name, err, some.Events, some.Touched)
+			for _, p := range []Parts{p, known} {
+				all := head
+				if err := p.Events(&all, ""); err != nil || asJSON(t, all) != asJSON(t, e) {
+					t.Errorf("%s: all its events: %v", name, err)
+				}
+				if len(e.Events) < 2 {
+					continue
+				}
+				some := head
+				if err := p.SomeEvents(&some, 1); err != nil || len(some.Events) != 1 || some.Events[0].ID != e.Events[0].ID || some.Touched != len(e.Events) {
+					t.Errorf("%s: the first event alone: %v, %+v touched %d", name, err, some.Events, some.Touched)
+				}
+				one := head
+				if err := p.Events(&one, "a"); err != nil || len(one.Events) != 1 || one.Events[0].After.Title != "After \x1b[31m" || one.Touched != len(e.Events) {
+					t.Errorf("%s: event a alone: %v, %+v touched %d", name, err, one.Events, one.Touched)
+				}
 			}
-			one := head
-			if err := p.Events(&one, "a"); err != nil || len(one.Events) != 1 || one.Events[0].After.Title != "After \x1b[31m" || one.Touched != len(e.Events) {
-				t.Errorf("%s: event a alone: %v, %+v touched %d", name, err, one.Events, one.Touched)
+			if form == model.FormJSON {
+				wrong, _ := SplitKnown(e.Seq, form, body, len(e.Events)+1)
+				if err := wrong.Events(&model.Entry{}, ""); !errors.Is(err, model.ErrDamaged) {
+					t.Errorf("%s: read as holding one event more: %v, want ErrDamaged", name, err)
+				}
 			}
 		}
 	}

@@ -147,16 +147,48 @@ func appendString(b []byte, s string) []byte {
 }
 
 // Parts is a stored entry split into its head and its events, still
-// encoded, so that a reader decodes no more of them than it needs.
+// encoded, so that a reader decodes no more of them than it needs. They
+// are slices of its body.
 type Parts struct {
 	seq          uint64
 	head, events []byte
 	n            int
 	compressed   bool
+	// An entry in FormJSON is one value: decoded whole by Split, or
+	// only once its events are asked for when its head is known
+	// (SplitKnown).
+	whole *model.Entry
+	json  []byte
 }
 
-// Split splits an entry stored in form. An entry in FormJSON is read
-// whole and its parts made as FormRecords would hold them.
+// SplitKnown is Split of an entry whose head was decoded before and
+// which touched n events: an entry in FormJSON is then decoded only if
+// its events are asked for.
+func SplitKnown(seq uint64, form model.ChainForm, body []byte, n int) (Parts, error) {
+	if form == model.FormJSON {
+		return Parts{seq: seq, n: n, json: body}, nil
+	}
+	return Split(seq, form, body)
+}
+
+// decoded returns p with an entry in FormJSON decoded whole.
+func (p Parts) decoded() (Parts, error) {
+	if p.json == nil {
+		return p, nil
+	}
+	e, err := decodeJSON(p.seq, p.json)
+	if err != nil {
+		return p, err
+	}
+	if len(e.Events) != p.n {
+		return p, damagef(p.seq, "it holds %d events where its head was read with %d", len(e.Events), p.n)
+	}
+	p.whole, p.json = &e, nil
+	return p, nil
+}
+
+// Split splits an entry stored in form. An entry in FormJSON, one JSON
+// value, is decoded whole.
 func Split(seq uint64, form model.ChainForm, body []byte) (Parts, error) {
 	switch form {
 	case model.FormRecords:
@@ -165,11 +197,7 @@ func Split(seq uint64, form model.ChainForm, body []byte) (Parts, error) {
 		if err != nil {
 			return Parts{}, err
 		}
-		rec, err := Records(&e)
-		if err != nil {
-			return Parts{}, err
-		}
-		body = rec
+		return Parts{seq: seq, n: len(e.Events), whole: &e}, nil
 	default:
 		return Parts{}, damagef(seq, "its form (%d) is not one this chrono knows", form)
 	}
@@ -207,6 +235,15 @@ func (p Parts) N() int { return p.n }
 
 // Head reads the entry without its events.
 func (p Parts) Head() (model.Entry, error) {
+	p, err := p.decoded()
+	if err != nil {
+		return model.Entry{}, err
+	}
+	if p.whole != nil {
+		e := *p.whole
+		e.Events, e.Touched = nil, 0
+		return e, nil
+	}
 	var e model.Entry
 	if err := json.Unmarshal(p.head, &e); err != nil {
 		return e, damagef(p.seq, "%s", err)
@@ -222,6 +259,14 @@ func (p Parts) Head() (model.Entry, error) {
 func (p Parts) SomeEvents(e *model.Entry, most int) error {
 	if most <= 0 || most >= p.n {
 		return p.Events(e, "")
+	}
+	p, err := p.decoded()
+	if err != nil {
+		return err
+	}
+	if p.whole != nil {
+		e.Events, e.Touched = slices.Clone(p.whole.Events[:most]), p.n
+		return nil
 	}
 	events := p.events
 	if p.compressed {
@@ -278,6 +323,25 @@ func recordsIn(b []byte, n int) (int, bool) {
 // event's history does not build a record for each of the million events
 // an import added with it.
 func (p Parts) Events(e *model.Entry, only string) error {
+	p, err := p.decoded()
+	if err != nil {
+		return err
+	}
+	if p.whole != nil {
+		if only == "" {
+			e.Events = slices.Clone(p.whole.Events)
+			return nil
+		}
+		for _, c := range p.whole.Events {
+			if c.ID == only {
+				e.Events = append(e.Events, c)
+			}
+		}
+		if len(e.Events) < p.n {
+			e.Touched = p.n
+		}
+		return nil
+	}
 	events := p.events
 	if p.compressed {
 		var err error

@@ -61,7 +61,8 @@ func (s *Store) Backup(path string) (int64, error) {
 }
 
 // verifyBackup reads the copy at path whole: every key and value of every
-// bucket, every event decoded and found by its id, then bbolt's own check
+// bucket, every event decoded and found by its id, the journal's chain
+// checked, then bbolt's own check
 // of the pages (that each is reachable once, or free, and keys in order).
 // events is how many events the store counted in the snapshot.
 func verifyBackup(path string, events int64) error {
@@ -93,7 +94,8 @@ func verifyBackup(path string, events int64) error {
 	return err
 }
 
-// readBackupWhole walks every bucket of tx and decodes every event.
+// readBackupWhole walks every bucket of tx, decodes every event and
+// checks the journal's chain.
 func readBackupWhole(tx *bbolt.Tx, events int64) error {
 	for _, bk := range allBuckets {
 		b := tx.Bucket(bk.name)
@@ -122,6 +124,11 @@ func readBackupWhole(tx *bbolt.Tx, events int64) error {
 	}
 	if n != events || int64(ids.Stats().KeyN) != events {
 		return fmt.Errorf("%d events read, %d ids, and %d counted", n, ids.Stats().KeyN, events)
+	}
+	// Each journal entry's bytes against its hash: a byte changed in an
+	// entry is damage no page check sees.
+	if r := verifyChain(tx.Bucket(bucketJournal.name)); !r.OK() {
+		return fmt.Errorf("its journal's chain breaks at entry #%d: %s", r.Break.Seq, r.Break.What)
 	}
 	return nil
 }

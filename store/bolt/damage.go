@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"chrono/model"
+	"chrono/model/journalform"
 )
 
 // A damaged file can make bbolt fault while reading its memory map
@@ -52,7 +53,8 @@ func guardPath(path string, fn func() error) (err error) {
 // A fault at an address (not nil) comes from reading memory that is not
 // there; in chrono only a store's memory map is read that way, so it is
 // the file's even when model's decoding of a date, which the JSON decoder
-// calls on stored bytes, is where it surfaced.
+// calls on stored bytes, or journalform's hashing of a journal entry, is
+// where it surfaced.
 func fromStoredBytes(r any) bool {
 	_, fault := r.(interface{ Addr() uintptr })
 	pcs := make([]uintptr, 128)
@@ -64,7 +66,7 @@ func fromStoredBytes(r any) bool {
 		switch {
 		case f.Function == "runtime.gopanic" || f.Function == "runtime.sigpanic" || strings.HasPrefix(f.Function, "runtime.panic"):
 			inPanic = true
-		case !inPanic || pkg == "runtime" || readsForStore(pkg) || (fault && pkg == modelPackage):
+		case !inPanic || pkg == "runtime" || readsForStore(pkg) || (fault && (pkg == modelPackage || pkg == journalformPackage)):
 		default:
 			return pkg == "go.etcd.io/bbolt" || strings.HasPrefix(pkg, "go.etcd.io/bbolt/") ||
 				(pkg == storePackage && !strings.HasSuffix(f.File, "_test.go"))
@@ -108,6 +110,9 @@ var (
 	storePackage = reflect.TypeFor[Store]().PkgPath()
 	// modelPackage is model's, whose date decoding the JSON decoder calls.
 	modelPackage = reflect.TypeFor[model.Event]().PkgPath()
+	// journalformPackage is the one that hashes and splits the journal's
+	// stored entries, on the file's mapped bytes.
+	journalformPackage = reflect.TypeFor[journalform.Parts]().PkgPath()
 	// moduleRoot is the first element of this module's import paths.
 	moduleRoot, _, _ = strings.Cut(storePackage, "/")
 )

@@ -122,6 +122,21 @@ func readEverything(s *Store) []error {
 	keep(err)
 	_, _, err = s.CountFrom(model.Query{Tags: []string{"fbi"}}, model.Position{}, 1000)
 	keep(err)
+	_, err = s.Journal(model.JournalQuery{})
+	keep(err)
+	_, err = s.Journal(model.JournalQuery{MostEvents: 1})
+	keep(err)
+	for _, id := range ids {
+		_, err := s.Journal(model.JournalQuery{Event: id})
+		keep(err)
+	}
+	_, err = s.Entry(1)
+	keep(err)
+	_, err = s.VerifyJournal()
+	keep(err)
+	for _, err := range s.StoredEntries() {
+		keep(err)
+	}
 	return errs
 }
 

@@ -14,7 +14,7 @@ import (
 // changes, and its hash covers its sequence number and content, so the
 // hash names a decoded head in any store. The heads it hands out are
 // shared: their readers must not change what their slices hold.
-var heads = headCache{byHash: map[[hashSize]byte]model.Entry{}}
+var heads = headCache{byHash: map[[hashSize]byte]keptHead{}}
 
 // headsKept bounds the cache: enough for an event's history and the
 // journal screen's page, a few hundred kilobytes at most.
@@ -22,22 +22,30 @@ const headsKept = 256
 
 type headCache struct {
 	mu     sync.Mutex
-	byHash map[[hashSize]byte]model.Entry
+	byHash map[[hashSize]byte]keptHead
+}
+
+// keptHead is an entry's head and how many events it touched.
+type keptHead struct {
+	e model.Entry
+	n int
 }
 
 // head returns the head of the entry stored under seq as v, and its
-// parts, as decodeEntryHead does.
+// parts, as decodeEntryHead does. A head kept saves decoding it again,
+// and for an entry in FormJSON (restored from PostgreSQL: one JSON value)
+// decoding the whole entry when its events are not asked for.
 func (c *headCache) head(seq uint64, v []byte) (model.Entry, journalform.Parts, error) {
 	if !chained(v) {
 		return decodeEntryHead(seq, v)
 	}
 	key := [hashSize]byte(entryHash(v))
 	c.mu.Lock()
-	e, ok := c.byHash[key]
+	k, ok := c.byHash[key]
 	c.mu.Unlock()
-	if ok && e.Seq == seq {
-		p, err := entryParts(seq, v)
-		return e, p, err
+	if ok && k.e.Seq == seq {
+		p, err := journalform.SplitKnown(seq, model.ChainForm(v[0]), v[chainFields:], k.n)
+		return k.e, p, asCorruption(err)
 	}
 	e, p, err := decodeEntryHead(seq, v)
 	if err == nil {
@@ -45,7 +53,7 @@ func (c *headCache) head(seq uint64, v []byte) (model.Entry, journalform.Parts, 
 		if len(c.byHash) >= headsKept {
 			clear(c.byHash)
 		}
-		c.byHash[key] = e
+		c.byHash[key] = keptHead{e, p.N()}
 		c.mu.Unlock()
 	}
 	return e, p, err

@@ -16,10 +16,11 @@ import (
 	bbolt "go.etcd.io/bbolt"
 )
 
-// A journal entry is stored in model.FormRecords (model/journalform),
-// behind its link in the journal's hash chain (chain.go). Its body is
-// its head as JSON, then a record per event it touched: an import's
-// million added events are an id each, compressed.
+// This store writes its journal entries in model.FormRecords
+// (model/journalform), behind their links in the journal's hash chain
+// (chain.go): an entry's head as JSON, then a record per event it
+// touched, so that an import's million added events are an id each,
+// compressed. An entry restored from PostgreSQL keeps its FormJSON.
 
 // encodeEntry returns the stored form of an entry whose events are l's
 // (e.Events is not written), linked to the entry before it, whose hash

@@ -2,7 +2,6 @@ package bolt
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"iter"
 
@@ -199,28 +198,46 @@ func putHistory(b buckets, e *model.Entry) error {
 	return nil
 }
 
-// StoredEntries implements model.StoredJournal, reading the journal in
-// one read transaction.
+// StoredEntries implements model.StoredJournal. It reads the journal a
+// page of entries at a time, each page in a read transaction of its
+// own, and yields outside it: what the caller does with an entry (write
+// it into another store) is not done inside this file's transaction, and
+// a fault there is not taken for this file's.
 func (s *Store) StoredEntries() iter.Seq2[model.StoredEntry, error] {
 	return func(yield func(model.StoredEntry, error) bool) {
-		err := s.view(func(b buckets) error {
-			c := b.journal.Cursor()
-			for k, v := c.First(); k != nil; k, v = c.Next() {
-				if len(k) != 8 || !chained(v) {
-					return corruptf("journal entry #%d: unknown format", beUint64(k))
+		after := uint64(0)
+		for {
+			var page []model.StoredEntry
+			err := s.view(func(b buckets) error {
+				c := b.journal.Cursor()
+				k, v := c.Seek(seqKey(after + 1))
+				for ; k != nil && len(page) < storedPage; k, v = c.Next() {
+					if len(k) != 8 || !chained(v) {
+						return corruptf("journal entry #%d: unknown format", beUint64(k))
+					}
+					page = append(page, storedEntry(beUint64(k), bytes.Clone(v)))
 				}
-				se := storedEntry(beUint64(k), bytes.Clone(v))
+				return nil
+			})
+			if err != nil {
+				yield(model.StoredEntry{}, err)
+				return
+			}
+			for _, se := range page {
 				if !yield(se, nil) {
-					return errStop
+					return
 				}
 			}
-			return nil
-		})
-		if err != nil && !errors.Is(err, errStop) {
-			yield(model.StoredEntry{}, err)
+			if len(page) < storedPage {
+				return
+			}
+			after = page[len(page)-1].Seq
 		}
 	}
 }
+
+// storedPage is how many entries StoredEntries reads in a transaction.
+const storedPage = 256
 
 // StoredEntries is Store.StoredEntries.
 func (s *Shared) StoredEntries() iter.Seq2[model.StoredEntry, error] {

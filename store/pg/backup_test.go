@@ -8,6 +8,7 @@ import (
 	"chrono/store/bolt"
 	"chrono/store/storetest"
 
+	"github.com/go-json-experiment/json"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -146,12 +147,68 @@ func TestHeadsAcrossStores(t *testing.T) {
 	if got := head(t, again); got != h {
 		t.Errorf("restored from the backup, head %v; the database's %v", got, h)
 	}
+	// Each store reads the other's entries as its own: an event's
+	// history, the journal's first events, each entry, and undo.
+	ids := storetest.IDs(storetest.AllEvents(t, db))
+	queries := []model.JournalQuery{{}, {MostEvents: 1}, {MostEvents: 3}, {Limit: 2}}
+	for _, id := range ids {
+		queries = append(queries, model.JournalQuery{Event: id})
+	}
+	for _, q := range queries {
+		for range 2 { // the second time from the stores' kept heads
+			want, err := db.Journal(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := backup.Journal(q)
+			if err != nil || asJSON(t, got) != asJSON(t, want) {
+				t.Errorf("%+v: the backup's journal %v\n%s\nthe database's\n%s", q, err, asJSON(t, got), asJSON(t, want))
+			}
+		}
+	}
+	for seq := uint64(1); seq <= h.Seq; seq++ {
+		want, _ := db.Entry(seq)
+		if got, err := backup.Entry(seq); err != nil || asJSON(t, got) != asJSON(t, want) {
+			t.Errorf("entry #%d in the backup: %v", seq, err)
+		}
+	}
 	// A backup leaves the snapshots in the database; all else is alike.
 	want := storetest.ReadEverything(t, db)
 	want.Snapshots, want.Withdrawn, want.Bytes = nil, nil, nil
 	got := storetest.ReadEverything(t, again)
 	got.Snapshots, got.Withdrawn, got.Bytes = nil, nil, nil
 	storetest.CompareEverything(t, want, got)
+
+	trashed, err := db.Trash()
+	if err != nil || len(trashed) != 1 {
+		t.Fatalf("the trash: %v, %v", trashed, err)
+	}
+	for _, st := range []model.Store{backup, again} {
+		for _, seq := range []uint64{h.Seq, h.Seq - 1} { // the tag, in PostgreSQL's form; the delete, in bbolt's
+			e, err := st.Entry(seq)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := model.Revert(st, e); err != nil {
+				t.Fatalf("%T: revert #%d: %v", st, seq, err)
+			}
+		}
+		if _, err := st.Event(trashed[0].Event.ID); err != nil {
+			t.Errorf("%T: the event deleted, after undo: %v", st, err)
+		}
+		if r, err := st.(model.JournalVerifier).VerifyJournal(); err != nil || !r.OK() || r.Entries != h.Seq+2 {
+			t.Errorf("%T: the chain after two undos: %+v, %v", st, r, err)
+		}
+	}
+}
+
+func asJSON(t *testing.T, v any) string {
+	t.Helper()
+	j, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(j)
 }
 
 // head verifies st's journal and returns its head.

@@ -36,10 +36,11 @@ ALTER TABLE history ADD COLUMN change bytea;`)
 // addForms (the schema's eighth step) names each journal entry's form
 // (model.ChainForm): every entry until then is in FormJSON, and keeps
 // its bytes and its hash. An entry restored from a bbolt store is then
-// kept in its own form, so with the hash it has there.
+// kept in its own form, so with the hash it has there. FormJSON stays
+// the default: a chrono of the step before, still running, writes its
+// entries in it, naming no form.
 func addForms(tx pgx.Tx) error {
-	_, err := tx.Exec(ctx, `ALTER TABLE journal ADD COLUMN form smallint NOT NULL DEFAULT 3 CHECK (form IN (2, 3));
-ALTER TABLE journal ALTER COLUMN form DROP DEFAULT;`)
+	_, err := tx.Exec(ctx, `ALTER TABLE journal ADD COLUMN form smallint NOT NULL DEFAULT 3 CHECK (form IN (2, 3))`)
 	return err
 }
 
