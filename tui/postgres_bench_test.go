@@ -149,8 +149,7 @@ func BenchmarkPostgresKeys(b *testing.B) {
 			d := benchDriver(b, s)
 			d.goTo("2008")
 			for b.Loop() {
-				d.keys(k.press...)
-				_ = d.m.View()
+				pressMoving(b, d, "2008", k.press)
 			}
 		})
 	}
