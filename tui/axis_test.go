@@ -249,8 +249,12 @@ func BenchmarkAxisKeys(b *testing.B) {
 						}
 						in = !in
 					}
-					d.keys(press)
-					_ = d.m.View()
+					if press == "+" || press == "-" || press == "b" {
+						d.keys(press)
+						_ = d.m.View()
+						continue
+					}
+					pressMoving(b, d, "2008", []string{press})
 				}
 			})
 		}
