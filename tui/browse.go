@@ -69,7 +69,7 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 		if !ok {
 			return nil, nil
 		}
-		return nil, jumpYear(ctx.store, b.reading(), b.query, row.Pos, key.Matches(msg, k.NextYear), windowSize(b.tl.height))
+		return nil, jumpYear(ctx.store, b.reading(), b.query, row.Pos, key.Matches(msg, k.NextYear), jumpSize(b.tl.height))
 	case key.Matches(msg, k.Back):
 		return nil, b.back()
 	case key.Matches(msg, k.Copy):
@@ -101,9 +101,9 @@ func (b *browser) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, k.Top):
-		return jump(b.ctx.store, b.reading(), b.query, model.Position{}, false, windowSize(b.tl.height))
+		return jump(b.ctx.store, b.reading(), b.query, model.Position{}, false, jumpSize(b.tl.height))
 	case key.Matches(msg, k.Bottom):
-		return jump(b.ctx.store, b.reading(), b.query, model.Position{}, true, windowSize(b.tl.height))
+		return jump(b.ctx.store, b.reading(), b.query, model.Position{}, true, jumpSize(b.tl.height))
 	case key.Matches(msg, k.Open):
 		if _, ok := b.tl.selected(); !ok {
 			return nil

@@ -13,8 +13,15 @@ import (
 // Every read and write of the store happens here, in commands: Update
 // decides what to ask, and the answers come back as messages.
 
-// windowSize is how many rows a jump loads on each side of the cursor.
+// windowSize is how many rows an extension loads beyond an edge, and a
+// view asked again loads on each side of the cursor.
 func windowSize(height int) int { return max(3*height, 60) }
+
+// jumpSize is how many rows a movement's jump (a year, a date, the first
+// or last event) loads on each side of where it lands: the runway that
+// keeps the next movements from waiting for rows (timeline.needs), and
+// the row it lands on. Rows read beyond it were dropped by the next jump.
+func jumpSize(height int) int { return runway(height) + 1 }
 
 // checkVersion asks the store for its version token.
 func checkVersion(s model.Store) tea.Cmd {

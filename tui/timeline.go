@@ -144,11 +144,15 @@ func (t *timeline) needs() (back, fwd bool) {
 	if t.empty() {
 		return false, false
 	}
-	margin := max(2*t.height, 20)
+	margin := runway(t.height)
 	back = !t.atStart && !t.fetchingBack && t.cur < margin
 	fwd = !t.atEnd && !t.fetchingFwd && len(t.rows)-1-t.cur < margin
 	return back, fwd
 }
+
+// runway is how many rows the list keeps loaded beyond the cursor on each
+// side before it reads more: two pages, so that paging does not wait.
+func runway(height int) int { return max(2*height, 20) }
 
 // extend adds rows loaded beyond an edge, when the edge is still where it
 // was asked from, and drops rows far behind the cursor.
