@@ -69,7 +69,12 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 		if !ok {
 			return nil, nil
 		}
-		return nil, jumpYear(ctx.store, b.reading(), b.query, row.Pos, key.Matches(msg, k.NextYear), jumpSize(b.tl.height))
+		next := key.Matches(msg, k.NextYear)
+		var before *model.Position
+		if !next {
+			before = b.tl.lastBeforeYear(row.Pos)
+		}
+		return nil, jumpYear(ctx.store, b.reading(), b.query, row.Pos, next, before, jumpSize(b.tl.height))
 	case key.Matches(msg, k.Back):
 		return nil, b.back()
 	case key.Matches(msg, k.Copy):

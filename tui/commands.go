@@ -123,15 +123,14 @@ func reaches(w model.Window, at model.Position) bool {
 
 // jumpYear loads the window at the first event of the next (or previous)
 // year that has events, counted from the year of the event at from.
-func jumpYear(s model.Store, gen int, q model.Query, from model.Position, next bool, n int) tea.Cmd {
+// before, when the rows loaded hold it, is the last event before from's
+// year: it says which year is previous without asking the store.
+func jumpYear(s model.Store, gen int, q model.Query, from model.Position, next bool, before *model.Position, n int) tea.Cmd {
 	return withStanding(s, func() tea.Msg {
-		// The order is by the latest instant of each event's placed span,
-		// so a year's events are those placed by a day of it.
-		span, placed := from.Placed()
-		if !placed || span.Latest == model.EndOfTime || span.Latest == model.BeginningOfTime {
+		year, ok := yearOf(from)
+		if !ok {
 			return windowMsg{gen: gen, note: "no year to move from: this event has no end date", err: errNoMove}
 		}
-		year, _, _ := span.Latest.Civil()
 		if next {
 			anchor := model.PositionAt(model.StartOfMonth(year+1, 1))
 			w, err := s.Window(q, anchor, false, n, n)
@@ -140,23 +139,40 @@ func jumpYear(s model.Store, gen int, q model.Query, from model.Position, next b
 			}
 			return windowMsg{gen: gen, w: w, anchor: anchor, err: err}
 		}
-		// The last event before this year says which year is previous.
-		prev, err := s.Window(q, model.PositionAt(model.StartOfMonth(year, 1)), false, 1, 0)
-		if err != nil {
-			return windowMsg{gen: gen, err: err}
-		}
-		if len(prev.Rows) == 0 {
-			return windowMsg{gen: gen, note: "no earlier year", err: errNoMove}
+		if before == nil {
+			// The last event before this year says which year is previous.
+			prev, err := s.Window(q, yearStart(year), false, 1, 0)
+			if err != nil {
+				return windowMsg{gen: gen, err: err}
+			}
+			if len(prev.Rows) == 0 {
+				return windowMsg{gen: gen, note: "no earlier year", err: errNoMove}
+			}
+			before = &prev.Rows[0].Pos
 		}
 		var anchor model.Position
-		if sp, placed := prev.Rows[0].Pos.Placed(); placed && sp.Latest != model.BeginningOfTime && sp.Latest != model.EndOfTime {
-			y, _, _ := sp.Latest.Civil()
-			anchor = model.PositionAt(model.StartOfMonth(y, 1))
+		if y, ok := yearOf(*before); ok {
+			anchor = yearStart(y)
 		}
 		w, err := s.Window(q, anchor, false, n, n)
 		return windowMsg{gen: gen, w: w, anchor: anchor, err: err}
 	})
 }
+
+// yearOf is the year an event at a position is placed by: that of the
+// latest instant of its placed span, by which the order goes. An event
+// with no end date has none.
+func yearOf(at model.Position) (int64, bool) {
+	span, placed := at.Placed()
+	if !placed || span.Latest == model.EndOfTime || span.Latest == model.BeginningOfTime {
+		return 0, false
+	}
+	year, _, _ := span.Latest.Civil()
+	return year, true
+}
+
+// yearStart is the position where a year's events begin.
+func yearStart(year int64) model.Position { return model.PositionAt(model.StartOfMonth(year, 1)) }
 
 // errNoMove marks a jump that had nowhere to go; its note says why.
 var errNoMove = errors.New("no move")

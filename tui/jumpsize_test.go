@@ -3,6 +3,8 @@ package tui
 import (
 	"fmt"
 	"testing"
+
+	"chrono/model"
 )
 
 // TestAJumpReadsItsRunway: a movement's jump (a year, a date, the first
@@ -41,4 +43,54 @@ func TestAJumpReadsItsRunway(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestPreviousYearFromTheRowsLoaded: [ finds the year before in the rows
+// loaded when they hold it, reading only the window it lands in, and
+// lands where asking the store would: on the first event of that year.
+func TestPreviousYearFromTheRowsLoaded(t *testing.T) {
+	base := exampleStore(t)
+	importFiller(t, base, 3000, func(i int) string {
+		return fmt.Sprintf(`{"id": "filler-%d", "date": "%d-%02d-%02d", "title": "Filler %d"}`, i, 2000+i/200, i%12+1, i%28+1, i)
+	})
+	s := &windowCounted{Store: base}
+	d := newDriver(t, s, 120, 30)
+	d.keys(":", "2", "0", "0", "8", "enter")
+	for range 3 {
+		s.windows.Store(0)
+		d.keys("[")
+		tl := d.browser().tl
+		row, _ := tl.selected()
+		year, _ := yearOf(row.Pos)
+		if got := s.windows.Load(); got != 1 {
+			t.Errorf("[ to %d read %d windows; the rows loaded said which year is previous", year, got)
+		}
+		if tl.cur == 0 {
+			t.Fatalf("[ to %d left no row loaded before it", year)
+		}
+		if y, _ := yearOf(tl.rows[tl.cur-1].Pos); y >= year {
+			t.Errorf("[ landed on %s of %d, after %s of %d: not the year's first event", row.Event.ID, year, tl.rows[tl.cur-1].Event.ID, y)
+		}
+	}
+	// From deep in a year, the rows loaded do not reach back before it:
+	// the store says which year is previous.
+	d.keys(":", "2", "0", "0", "5", "-", "0", "7", "enter")
+	if d.browser().tl.lastBeforeYear(mustSelected(t, d).Pos) != nil {
+		t.Fatal("the rows loaded reach back before 2005 from its middle; the test needs a bigger year")
+	}
+	s.windows.Store(0)
+	d.keys("[")
+	row := mustSelected(t, d)
+	if y, _ := yearOf(row.Pos); y != 2004 || s.windows.Load() != 2 {
+		t.Errorf("[ from mid-2005: %s of %d, %d windows read; want the first of 2004, 2 windows", row.Event.ID, y, s.windows.Load())
+	}
+}
+
+func mustSelected(t *testing.T, d *driver) model.Row {
+	t.Helper()
+	row, ok := d.browser().tl.selected()
+	if !ok {
+		t.Fatal("nothing selected")
+	}
+	return row
 }

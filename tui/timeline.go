@@ -150,6 +150,23 @@ func (t *timeline) needs() (back, fwd bool) {
 	return back, fwd
 }
 
+// lastBeforeYear is the position of the last event before the year of
+// the event at at, when the rows loaded hold it: they are a stretch of
+// the view without a gap, so the last of them before the year's start,
+// with a row of the year after it, is the view's. nil when they do not.
+func (t *timeline) lastBeforeYear(at model.Position) *model.Position {
+	year, ok := yearOf(at)
+	if !ok {
+		return nil
+	}
+	start := yearStart(year)
+	i, _ := slices.BinarySearchFunc(t.rows, start, func(r model.Row, at model.Position) int { return r.Pos.Compare(at) })
+	if i == 0 || i == len(t.rows) {
+		return nil
+	}
+	return &t.rows[i-1].Pos
+}
+
 // runway is how many rows the list keeps loaded beyond the cursor on each
 // side before it reads more: two pages, so that paging does not wait.
 func runway(height int) int { return max(2*height, 20) }
