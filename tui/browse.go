@@ -71,7 +71,9 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 		}
 		next := key.Matches(msg, k.NextYear)
 		var before *model.Position
-		if !next {
+		if !next && !b.loading {
+			// The rows loaded are the view's only once its window came:
+			// until then they may be another view's.
 			before = b.tl.lastBeforeYear(row.Pos)
 		}
 		return nil, jumpYear(ctx.store, b.reading(), b.query, row.Pos, next, before, jumpSize(b.tl.height))

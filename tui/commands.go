@@ -13,8 +13,9 @@ import (
 // Every read and write of the store happens here, in commands: Update
 // decides what to ask, and the answers come back as messages.
 
-// windowSize is how many rows an extension loads beyond an edge, and a
-// view asked again loads on each side of the cursor.
+// windowSize is how many rows an extension loads beyond an edge, and the
+// other reads of a window (the first, a view asked again, a link
+// followed, back, a search's hit) on each side of the cursor.
 func windowSize(height int) int { return max(3*height, 60) }
 
 // jumpSize is how many rows a movement's jump (a year, a date, the first

@@ -161,7 +161,7 @@ func (t *timeline) lastBeforeYear(at model.Position) *model.Position {
 	}
 	start := yearStart(year)
 	i, _ := slices.BinarySearchFunc(t.rows, start, func(r model.Row, at model.Position) int { return r.Pos.Compare(at) })
-	if i == 0 || i == len(t.rows) {
+	if i == 0 {
 		return nil
 	}
 	return &t.rows[i-1].Pos
