@@ -47,6 +47,15 @@ func storedEntry(seq uint64, v []byte) model.StoredEntry {
 	return model.StoredEntry{Seq: seq, Form: model.ChainForm(v[0]), Hash: entryHash(v), Prev: entryPrev(v), Body: v[chainFields:]}
 }
 
+// storedValue is the value an entry is stored as: storedEntry's inverse.
+func storedValue(se model.StoredEntry) []byte {
+	v := make([]byte, 0, chainFields+len(se.Body))
+	v = append(v, byte(se.Form))
+	v = append(v, se.Hash...)
+	v = append(v, se.Prev...)
+	return append(v, se.Body...)
+}
+
 // chainedValue is the stored value of an entry in form with body,
 // linked to prev, with its hash.
 func chainedValue(seq uint64, form model.ChainForm, prev, body []byte) ([]byte, error) {
@@ -54,11 +63,7 @@ func chainedValue(seq uint64, form model.ChainForm, prev, body []byte) ([]byte, 
 	if err != nil {
 		return nil, err
 	}
-	v := make([]byte, 0, chainFields+len(body))
-	v = append(v, byte(form))
-	v = append(v, hash...)
-	v = append(v, prev...)
-	return append(v, body...), nil
+	return storedValue(model.StoredEntry{Seq: seq, Form: form, Body: body, Hash: hash, Prev: prev}), nil
 }
 
 // chainHead returns the hash of the newest entry of journal, which the

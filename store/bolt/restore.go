@@ -176,9 +176,7 @@ func putStored(b buckets, entries iter.Seq2[model.StoredEntry, error]) (uint64, 
 		if err := putHistory(b, e); err != nil {
 			return err
 		}
-		v := make([]byte, 0, chainFields+len(se.Body))
-		v = append(append(append(append(v, byte(se.Form)), se.Hash...), se.Prev...), se.Body...)
-		return b.journal.Put(seqKey(se.Seq), v)
+		return b.journal.Put(seqKey(se.Seq), storedValue(se))
 	})
 }
 
@@ -239,21 +237,10 @@ func (s *Store) StoredEntries() iter.Seq2[model.StoredEntry, error] {
 // storedPage is how many entries StoredEntries reads in a transaction.
 const storedPage = 256
 
-// StoredEntries is Store.StoredEntries.
+// StoredEntries is Store.StoredEntries, the store open until the loop
+// ends (readEach).
 func (s *Shared) StoredEntries() iter.Seq2[model.StoredEntry, error] {
-	return func(yield func(model.StoredEntry, error) bool) {
-		st, err := s.acquire()
-		if err != nil {
-			yield(model.StoredEntry{}, err)
-			return
-		}
-		defer s.release()
-		for e, err := range st.StoredEntries() {
-			if !yield(e, err) {
-				return
-			}
-		}
-	}
+	return readEach(s, (*Store).StoredEntries)
 }
 
 var (

@@ -183,6 +183,27 @@ func read[T any](s *Shared, f func(*Store) (T, error)) (T, error) {
 	return f(st)
 }
 
+// readEach yields what f yields of the store opened read-only, which
+// stays open until the loop ends: the loop's body must not use it, as a
+// write would wait for the loop, and so would a read once another process
+// asks to write.
+func readEach[T any](s *Shared, f func(*Store) iter.Seq2[T, error]) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		st, err := s.acquire()
+		if err != nil {
+			var zero T
+			yield(zero, err)
+			return
+		}
+		defer s.release()
+		for v, err := range f(st) {
+			if !yield(v, err) {
+				return
+			}
+		}
+	}
+}
+
 // write runs f on the store opened for writing, its changes attributed
 // to author, while this process's reads go on beside it. The store stays
 // open for writing for writeLinger. f must only write through Store.Write.
@@ -456,23 +477,9 @@ func (s *Shared) Event(id string) (model.Event, error) {
 	return read(s, func(st *Store) (model.Event, error) { return st.Event(id) })
 }
 
-// Events is Store.Events. The store stays open for reading until the loop
-// ends, so the loop's body must not use it: a write would wait for the
-// loop, and so would a read once another process asks to write.
+// Events is Store.Events, the store open until the loop ends (readEach).
 func (s *Shared) Events(q model.Query) iter.Seq2[model.Event, error] {
-	return func(yield func(model.Event, error) bool) {
-		st, err := s.acquire()
-		if err != nil {
-			yield(model.Event{}, err)
-			return
-		}
-		defer s.release()
-		for e, err := range st.Events(q) {
-			if !yield(e, err) {
-				return
-			}
-		}
-	}
+	return readEach(s, func(st *Store) iter.Seq2[model.Event, error] { return st.Events(q) })
 }
 
 // Import is Store.Import, with the store open for writing alone: a dry

@@ -59,23 +59,19 @@ func chainHead(tx pgx.Tx, inv int64) (uint64, []byte, error) {
 }
 
 // VerifyJournal implements model.JournalVerifier: it reads the
-// investigation's entries in order, a page at a time, in one read-only
-// transaction, and decodes none of them.
+// investigation's entries as stored, in order, in one read-only
+// transaction (StoredEntries), and decodes none of them.
 func (s *Store) VerifyJournal() (model.ChainReport, error) {
 	var w journalform.Walk
-	err := s.read(func(db querier) error {
-		w = journalform.Walk{}
-		for se, err := range s.stored(db) {
-			if err != nil {
-				return err
-			}
-			if !w.Next(se) {
-				return nil
-			}
+	for se, err := range s.StoredEntries() {
+		if err != nil {
+			return w.Report(), err
 		}
-		return nil
-	})
-	return w.Report(), err
+		if !w.Next(se) {
+			break
+		}
+	}
+	return w.Report(), nil
 }
 
 var _ model.JournalVerifier = (*Store)(nil)
