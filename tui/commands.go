@@ -133,7 +133,7 @@ func jumpYear(s model.Store, gen int, q model.Query, from model.Position, next b
 			return windowMsg{gen: gen, note: "no year to move from: this event has no end date", err: errNoMove}
 		}
 		if next {
-			anchor := model.PositionAt(model.StartOfMonth(year+1, 1))
+			anchor := yearStart(year + 1)
 			w, err := s.Window(q, anchor, false, n, n)
 			if err == nil && !reaches(w, anchor) {
 				return windowMsg{gen: gen, note: "no later year", err: errNoMove}
