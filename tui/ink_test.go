@@ -13,6 +13,7 @@ var inkTexts = []string{
 	"", " ", "plain ascii", "Ünïcödé — …", "漢字の列", "👩‍👩‍👧 family", "a\tb", "two\nlines",
 	"trailing  ", "\x1b[1mstyled\x1b[m", "\x1b]8;;https://x.example\x1b\\link\x1b]8;;\x1b\\",
 	"\x1b[", "\x1b[31", "\x1b[31;", "esc\x1b", "\x1b[?25l", "\x1b[38;2;1;2;3mrgb\x1b[m", "\x7f", "e\u0301",
+	"https://example.org/a-b?c=d&e", "no\u00a0break\u2003em\u3000wide", "bad \xff utf-8",
 }
 
 func TestInkRendersAsLipgloss(t *testing.T) {
@@ -40,14 +41,16 @@ func TestInkRendersAsLipgloss(t *testing.T) {
 func TestInkShortcut(t *testing.T) {
 	st := NewStyles(true)
 	// The spans a row is painted with take the shortcut; underlining,
-	// which lipgloss applies space by space, does not.
+	// which lipgloss applies rune by rune, takes the one by rune.
 	for name, in := range map[string]Ink{"Muted": st.Muted, "Selected": st.Selected, "Chip": st.Chip, "Item": st.Item} {
 		if !in.fast {
 			t.Errorf("%s: no shortcut", name)
 		}
 	}
-	if st.Match.fast || st.URL.fast {
-		t.Error("an underlined style took the shortcut")
+	for name, in := range map[string]Ink{"Match": st.Match, "URL": st.URL, "PaneTitleFocused": st.PaneTitleFocused} {
+		if in.fast || !in.byRune {
+			t.Errorf("%s: fast %v, by rune %v; want the shortcut by rune", name, in.fast, in.byRune)
+		}
 	}
 }
 
@@ -88,7 +91,7 @@ func FuzzInk(f *testing.F) {
 		f.Add(text)
 	}
 	st := NewStyles(true)
-	inks := []Ink{st.Muted, st.Selected, st.Chip, st.Item, st.Mark, st.Error, st.Match}
+	inks := []Ink{st.Muted, st.Selected, st.Chip, st.Item, st.Mark, st.Error, st.Match, st.URL, st.PaneTitleFocused}
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, in := range inks {
 			if got, want := in.Render(text), in.Style.Render(text); got != want {
