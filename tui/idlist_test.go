@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -46,5 +48,28 @@ func TestIDList(t *testing.T) {
 	}
 	if unionOf() != nil || !sameList(nil, idList{}) || sameList(l, listOf([]string{"a", "b", "c"})) {
 		t.Error("empty lists are one set; lists made apart are not one list")
+	}
+}
+
+// BenchmarkIDListHas looks ids up in a list the size of the ↯ set at a
+// million events, as each row drawn does: the ids came in timeline
+// order, which is not theirs.
+func BenchmarkIDListHas(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 2))
+	var lb idListBuilder
+	var probes []string
+	for _, n := range r.Perm(1_000_000) {
+		id := fmt.Sprintf("ev-%07d", n)
+		if n%2 == 0 {
+			lb.add(id)
+		}
+		if len(probes) < 4096 {
+			probes = append(probes, id)
+		}
+	}
+	l := lb.list()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		l.has(probes[i%len(probes)])
 	}
 }
