@@ -51,7 +51,7 @@ const maxGroup = 10000
 func chronologyOf(s model.Store, d model.Detail) (chronologyNote, error) {
 	var note chronologyNote
 	e := d.Event
-	group, err := linkedGroup(s, e)
+	group, err := detailGroup(s, d)
 	if err != nil {
 		return note, err
 	}
@@ -81,22 +81,34 @@ func chronologyOf(s model.Store, d model.Detail) (chronologyNote, error) {
 // linkedGroup returns e and the events its order links reach, either
 // way, read through the store.
 func linkedGroup(s model.Store, e model.Event) ([]model.Event, error) {
+	return grownGroup(s, e, nil, false)
+}
+
+// detailGroup is linkedGroup for an event read whole: its Detail holds
+// its links both ways, so that most events, linked to no other, take no
+// read at all.
+func detailGroup(s model.Store, d model.Detail) ([]model.Event, error) {
+	var next []string
+	for _, r := range d.Related {
+		if slices.Contains(orderRels, r.Rel) { // orderRels holds each one's inverse
+			next = append(next, r.Event)
+		}
+	}
+	return grownGroup(s, d.Event, next, true)
+}
+
+// grownGroup gathers the group from e: first, when known, the events
+// e's order links reach (so that e's are not read again), and then
+// those the links of each event gathered reach.
+func grownGroup(s model.Store, e model.Event, first []string, known bool) ([]model.Event, error) {
 	group := []model.Event{e}
 	seen := map[string]bool{e.ID: true}
 	for i := 0; i < len(group) && len(group) < maxGroup; i++ {
-		var next []string
-		for _, l := range group[i].Links {
-			if slices.Contains(orderRels, l.Rel) && !seen[l.Event] {
-				next = append(next, l.Event)
-			}
-		}
-		in, err := s.IncomingLinks([]string{group[i].ID})
-		if err != nil {
-			return nil, err
-		}
-		for _, l := range in[group[i].ID] {
-			if slices.Contains(orderRels, l.Rel) && !seen[l.From] {
-				next = append(next, l.From)
+		next := first
+		if i > 0 || !known {
+			var err error
+			if next, err = orderNeighbours(s, group[i], seen); err != nil {
+				return nil, err
 			}
 		}
 		for _, id := range next {
@@ -112,6 +124,27 @@ func linkedGroup(s model.Store, e model.Event) ([]model.Event, error) {
 		}
 	}
 	return group, nil
+}
+
+// orderNeighbours returns the events e's order links reach, either way,
+// that are not yet seen.
+func orderNeighbours(s model.Store, e model.Event, seen map[string]bool) ([]string, error) {
+	var next []string
+	for _, l := range e.Links {
+		if slices.Contains(orderRels, l.Rel) && !seen[l.Event] {
+			next = append(next, l.Event)
+		}
+	}
+	in, err := s.IncomingLinks([]string{e.ID})
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range in[e.ID] {
+		if slices.Contains(orderRels, l.Rel) && !seen[l.From] {
+			next = append(next, l.From)
+		}
+	}
+	return next, nil
 }
 
 // placedLines say why e is where it is: "after “T”, which it follows",

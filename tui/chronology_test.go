@@ -157,3 +157,42 @@ func TestChronologyScreens(t *testing.T) {
 		})
 	}
 }
+
+// linkReads counts the reads of the links other events make.
+type linkReads struct {
+	model.Store
+	n *int
+}
+
+func (s linkReads) IncomingLinks(ids []string) (map[string][]model.Incoming, error) {
+	*s.n++
+	return s.Store.IncomingLinks(ids)
+}
+
+// The pane's chronology takes an event's links both ways from its
+// Detail: an event linked to none reads no links, and one linked only
+// by another still finds its group.
+func TestPaneChronologyFromTheDetail(t *testing.T) {
+	s := chronologyStore(t)
+	for _, c := range []struct {
+		id      string
+		reads   int
+		problem bool
+	}{
+		{"hearing", 0, false},
+		{"memo-written", 1, true}, // memo-leaked's links are read, not memo-written's
+	} {
+		d, err := s.Detail(c.id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		note, err := chronologyOf(linkReads{s, &n}, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != c.reads || (len(note.problems) > 0) != c.problem {
+			t.Errorf("%s: %d reads of links, problems %q; want %d reads, a problem: %v", c.id, n, note.problems, c.reads, c.problem)
+		}
+	}
+}
