@@ -326,3 +326,20 @@ func listOf[T any](v []byte, into *[]T, elem func(*fastReader, *T) bool) bool {
 	*into = l
 	return true
 }
+
+// DecodeStored decodes an event's object as a store keeps it (json.Marshal
+// of model.Event): by the walk when the value is well formed (syntax,
+// UTF-8 and unique names, which the walk takes as given), else by
+// json.Unmarshal, whose error says what is wrong. A window of a hundred
+// rows read from PostgreSQL took a millisecond more by reflection.
+func DecodeStored(v []byte) (model.Event, error) {
+	var e model.Event
+	if jsontext.Value(v).IsValid() {
+		if _, ok := decodeFast(v, &e); ok {
+			return e, nil
+		}
+		e = model.Event{}
+	}
+	err := json.Unmarshal(v, &e)
+	return e, err
+}

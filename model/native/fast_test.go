@@ -192,3 +192,55 @@ func FuzzDecodeListUnchecked(f *testing.F) {
 		}
 	})
 }
+
+// checkStored fails t when DecodeStored and json.Unmarshal differ on v:
+// one refusing what the other takes, or making another event of it.
+func checkStored(t *testing.T, v []byte) {
+	t.Helper()
+	got, err := DecodeStored(v)
+	var want model.Event
+	wantErr := json.Unmarshal(v, &want)
+	if (err != nil) != (wantErr != nil) {
+		t.Fatalf("DecodeStored(%s): error %v, json.Unmarshal's %v", v, err, wantErr)
+	}
+	if err == nil && !reflect.DeepEqual(got, want) {
+		t.Fatalf("DecodeStored(%s)\n got %#v\nwant %#v", v, got, want)
+	}
+}
+
+// TestDecodeStored decodes events as the stores write them, and values
+// they never write, as json.Unmarshal does.
+func TestDecodeStored(t *testing.T) {
+	for e, err := range synth.Events(7, 500) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := json.Marshal(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkStored(t, v)
+	}
+	for _, v := range []string{
+		`{"id":"a","title":"A","spekaer":"x"}`,
+		`{"id":"a","title":42}`,
+		`{"id":"a","title":"A","date":"2017-13"}`,
+		`{"id":"a","title":"A","title":"B"}`,
+		"{\"id\":\"a\",\"title\":\"\xff\"}",
+		`{"id":"a","title":"A"`,
+		`{"id":"a","title":"A"} x`,
+		`[]`,
+		``,
+	} {
+		checkStored(t, []byte(v))
+	}
+}
+
+// FuzzDecodeStored checks DecodeStored against json.Unmarshal on any
+// bytes, well formed or not.
+func FuzzDecodeStored(f *testing.F) {
+	f.Add([]byte(`{"id":"a","title":"say \"no\"","tags":["x"],"quotes":[{"text":"t","stance":"denies"}]}`))
+	f.Add([]byte(`{"id":"a","date":"2017-08","notes":[{"text":"n","at":"2026-11-30T10:00:00Z"}],"links":[{"rel":"follows","event":"b"}]}`))
+	f.Add([]byte(`{"id":"a","title":"A","title":"B"}`))
+	f.Fuzz(func(t *testing.T, v []byte) { checkStored(t, v) })
+}

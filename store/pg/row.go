@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"chrono/model"
+	"chrono/model/native"
 
 	"github.com/go-json-experiment/json"
 )
@@ -84,8 +85,8 @@ func nonNil(s []string) []string {
 }
 
 func decodeEvent(id string, body []byte) (model.Event, error) {
-	var e model.Event
-	if err := json.Unmarshal(body, &e); err != nil {
+	e, err := native.DecodeStored(body)
+	if err != nil {
 		return e, fmt.Errorf("event %q: its stored value is not readable JSON (%v): %w", id, err, model.ErrDamaged)
 	}
 	return e, nil
