@@ -1,8 +1,10 @@
 package model
 
 // Detail is an event with what is needed to present it in full: the
-// sources it cites, its links in both directions, and the titles of the
-// events they lead to.
+// sources it cites, its links in both directions, the titles of the
+// events they lead to, its latest changes and its sources' snapshots,
+// all as of one state of the store, so that a browser reads an event it
+// selects in one go (one round trip to a database).
 type Detail struct {
 	Event Event
 	// Sources holds at least the sources the event cites, by id.
@@ -12,4 +14,15 @@ type Detail struct {
 	// Titles holds the titles of related events by id; a related event
 	// missing from it is not in the store.
 	Titles map[string]string
+	// History is the event's latest changes, newest first: what
+	// Journal(JournalQuery{Event: id, Limit: DetailHistory}) returns.
+	History []Entry
+	// Snapshots are the snapshots of the sources in Sources that have
+	// any, by source id, as Snapshots lists them.
+	Snapshots map[string][]Snapshot
+	// Version is the store's Version as of this state.
+	Version string
 }
+
+// DetailHistory is how many of an event's latest changes a Detail holds.
+const DetailHistory = 5

@@ -239,18 +239,16 @@ func loadPeriods(s model.Store, gen int, q model.Query) tea.Cmd {
 // makes the next one read again.
 func loadDetail(s model.Store, id string, kept detailMsg, indexes quoteIndexes) tea.Cmd {
 	return func() tea.Msg {
-		v, verr := s.Version()
-		if verr != nil {
-			v = ""
+		if kept.id == id && kept.err == nil {
+			// Shown already: read again only if the store changed since.
+			if v, err := s.Version(); err == nil && v != "" && kept.version == v {
+				return kept
+			}
 		}
-		if v != "" && kept.id == id && kept.version == v && kept.err == nil {
-			return kept
-		}
+		// The event, its sources, links, latest changes, snapshots and
+		// the store's version, in one read (one round trip to a
+		// database).
 		d, err := s.Detail(id)
-		if err != nil {
-			return detailMsg{id: id, err: err}
-		}
-		h, err := s.Journal(model.JournalQuery{Event: id, Limit: historyShown})
 		if err != nil {
 			return detailMsg{id: id, err: err}
 		}
@@ -258,8 +256,8 @@ func loadDetail(s model.Store, id string, kept detailMsg, indexes quoteIndexes) 
 		if err != nil {
 			return detailMsg{id: id, err: err}
 		}
-		marks, built, err := checkQuotes(s, indexes, d.Event.Quotes)
-		return detailMsg{id: id, detail: d, history: h, chron: chron, marks: marks, built: built, version: v, err: err}
+		marks, built, err := checkQuotes(s, indexes, d)
+		return detailMsg{id: id, detail: d, history: d.History, chron: chron, marks: marks, built: built, version: d.Version, err: err}
 	}
 }
 

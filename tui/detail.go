@@ -111,9 +111,6 @@ type detailItem struct {
 	note  int // index into Event.Notes, or -1
 }
 
-// historyShown is how many of an event's latest changes the pane shows.
-const historyShown = 5
-
 // show puts an event in the pane. Keeping the selection and scroll when
 // the same event comes back (a retag, the loaded detail) stops the pane
 // from jumping under the reader.

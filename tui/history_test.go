@@ -18,10 +18,21 @@ import (
 // on every run, for the screens that show an event's latest changes.
 func (p placed) Journal(q model.JournalQuery) ([]model.Entry, error) {
 	es, err := p.Store.Journal(q)
+	stamp(es)
+	return es, err
+}
+
+// Detail stamps the event's latest changes as Journal does.
+func (p placed) Detail(id string) (model.Detail, error) {
+	d, err := p.Store.Detail(id)
+	stamp(d.History)
+	return d, err
+}
+
+func stamp(es []model.Entry) {
 	for i := range es {
 		es[i].At = noted.Add(time.Duration(es[i].Seq) * time.Minute)
 	}
-	return es, err
 }
 
 func TestHistoryInTheSourcesPane(t *testing.T) {

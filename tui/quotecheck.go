@@ -131,10 +131,20 @@ func latestOf(s model.Store, source string) (model.Snapshot, int, error) {
 // when it is of that snapshot, else one built from its text. nil when
 // the source has no snapshot.
 func indexOf(s model.Store, kept quoteIndexes, source string) (si *sourceIndex, built bool, err error) {
-	latest, count, err := latestOf(s, source)
-	if err != nil || count == 0 {
-		return nil, false, err
+	snaps, err := s.Snapshots(source)
+	if err != nil {
+		return nil, false, fmt.Errorf("source %q: reading its snapshots: %w", source, err)
 	}
+	return indexOfListed(s, kept, source, snaps)
+}
+
+// indexOfListed is indexOf for a source whose snapshots are known (a
+// Detail holds them): its text is read only when no index kept holds.
+func indexOfListed(s model.Store, kept quoteIndexes, source string, snaps []model.Snapshot) (si *sourceIndex, built bool, err error) {
+	if len(snaps) == 0 {
+		return nil, false, nil
+	}
+	latest, count := snaps[len(snaps)-1], len(snaps)
 	if si := kept[source]; si != nil && si.latest.N == latest.N && si.latest.SHA256 == latest.SHA256 && si.count == count {
 		return si, false, nil
 	}
@@ -175,11 +185,12 @@ func markQuote(q model.Quote, si *sourceIndex) quoteMark {
 	return m
 }
 
-// checkQuotes checks an event's quotes, each against the latest snapshot
-// of its source, with the indexes kept where they still hold; it brings
-// back the indexes it built. It runs in the command that loads the
-// sources pane.
-func checkQuotes(s model.Store, kept quoteIndexes, quotes []model.Quote) ([]quoteMark, quoteIndexes, error) {
+// checkQuotes checks the quotes of an event read whole, each against
+// the latest snapshot of its source as the Detail lists them, with the
+// indexes kept where they still hold; it brings back the indexes it
+// built. It runs in the command that loads the sources pane.
+func checkQuotes(s model.Store, kept quoteIndexes, d model.Detail) ([]quoteMark, quoteIndexes, error) {
+	quotes := d.Event.Quotes
 	if len(quotes) == 0 {
 		return nil, nil, nil
 	}
@@ -191,7 +202,7 @@ func checkQuotes(s model.Store, kept quoteIndexes, quotes []model.Quote) ([]quot
 		if !seen && q.Source != "" {
 			var fresh bool
 			var err error
-			si, fresh, err = indexOf(s, kept, q.Source)
+			si, fresh, err = indexOfListed(s, kept, q.Source, d.Snapshots[q.Source])
 			if err != nil {
 				return nil, nil, err
 			}

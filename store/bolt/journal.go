@@ -180,88 +180,95 @@ func recordEntry(b buckets, e *model.Entry, l *journalform.Log, ids []string) (u
 // than it returns.
 func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 	var out []model.Entry
-	err := s.view(func(b buckets) error {
-		var since = q.Since.Earliest().Time()
-		take := func(seq uint64, v []byte, added bool) (bool, error) {
-			if v == nil {
-				return false, corruptf("journal entry #%d: the history of an event names it, the journal has not", seq)
-			}
-			e, p, err := heads.head(seq, v)
-			if err != nil {
-				return false, err
-			}
-			if !q.Since.IsZero() && e.At.Before(since) {
-				return true, nil
-			}
-			if added {
-				// The history key says the entry added the event: its
-				// record is known, and the entry's other ids unread.
-				e.Events = []model.EventChange{{ID: q.Event, To: model.OnTimeline}}
-				if p.N() > 1 {
-					e.Touched = p.N()
-				}
-			} else if q.Event != "" {
-				// The history keys say the entry touched the event; of its
-				// events, the one asked about is the one to show.
-				err = asCorruption(p.Events(&e, q.Event))
-			} else {
-				err = asCorruption(p.SomeEvents(&e, q.MostEvents))
-			}
-			if err != nil {
-				return false, err
-			}
-			if !q.Matches(&e) {
-				return true, nil
-			}
-			out = append(out, e)
-			return q.Limit <= 0 || len(out) < q.Limit, nil
-		}
-		if q.Event != "" {
-			prefix := append([]byte(q.Event), keySep)
-			type hit struct {
-				seq   uint64
-				added bool // the entry added the event, as an import does
-			}
-			var seqs []hit
-			c := b.history.Cursor()
-			for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
-				if len(k) != len(prefix)+8 {
-					continue // a longer id's key, past its separator
-				}
-				seqs = append(seqs, hit{binary.BigEndian.Uint64(k[len(prefix):]), bytes.Equal(v, historyAdded)})
-			}
-			for _, h := range slices.Backward(seqs) {
-				if q.Before != 0 && h.seq >= q.Before {
-					continue
-				}
-				if h.seq <= q.After {
-					return nil
-				}
-				more, err := take(h.seq, b.journal.Get(seqKey(h.seq)), h.added)
-				if err != nil || !more {
-					return err
-				}
-			}
-			return nil
-		}
-		c := b.journal.Cursor()
-		var k, v []byte
-		if q.Before == 0 {
-			k, v = c.Last()
-		} else if k, _ = c.Seek(seqKey(q.Before)); k == nil {
-			k, v = c.Last()
-		} else {
-			k, v = c.Prev()
-		}
-		for ; k != nil && beUint64(k) > q.After; k, v = c.Prev() {
-			more, err := take(beUint64(k), v, false)
-			if err != nil || !more {
-				return err
-			}
-		}
-		return nil
+	err := s.view(func(b buckets) (err error) {
+		out, err = journalIn(b, q)
+		return err
 	})
 	return out, err
+}
+
+// journalIn is Journal in a read of the store.
+func journalIn(b buckets, q model.JournalQuery) ([]model.Entry, error) {
+	var out []model.Entry
+	var since = q.Since.Earliest().Time()
+	take := func(seq uint64, v []byte, added bool) (bool, error) {
+		if v == nil {
+			return false, corruptf("journal entry #%d: the history of an event names it, the journal has not", seq)
+		}
+		e, p, err := heads.head(seq, v)
+		if err != nil {
+			return false, err
+		}
+		if !q.Since.IsZero() && e.At.Before(since) {
+			return true, nil
+		}
+		if added {
+			// The history key says the entry added the event: its
+			// record is known, and the entry's other ids unread.
+			e.Events = []model.EventChange{{ID: q.Event, To: model.OnTimeline}}
+			if p.N() > 1 {
+				e.Touched = p.N()
+			}
+		} else if q.Event != "" {
+			// The history keys say the entry touched the event; of its
+			// events, the one asked about is the one to show.
+			err = asCorruption(p.Events(&e, q.Event))
+		} else {
+			err = asCorruption(p.SomeEvents(&e, q.MostEvents))
+		}
+		if err != nil {
+			return false, err
+		}
+		if !q.Matches(&e) {
+			return true, nil
+		}
+		out = append(out, e)
+		return q.Limit <= 0 || len(out) < q.Limit, nil
+	}
+	if q.Event != "" {
+		prefix := append([]byte(q.Event), keySep)
+		type hit struct {
+			seq   uint64
+			added bool // the entry added the event, as an import does
+		}
+		var seqs []hit
+		c := b.history.Cursor()
+		for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
+			if len(k) != len(prefix)+8 {
+				continue // a longer id's key, past its separator
+			}
+			seqs = append(seqs, hit{binary.BigEndian.Uint64(k[len(prefix):]), bytes.Equal(v, historyAdded)})
+		}
+		for _, h := range slices.Backward(seqs) {
+			if q.Before != 0 && h.seq >= q.Before {
+				continue
+			}
+			if h.seq <= q.After {
+				return out, nil
+			}
+			more, err := take(h.seq, b.journal.Get(seqKey(h.seq)), h.added)
+			if err != nil || !more {
+				return out, err
+			}
+		}
+		return out, nil
+	}
+	c := b.journal.Cursor()
+	var k, v []byte
+	if q.Before == 0 {
+		k, v = c.Last()
+	} else if k, _ = c.Seek(seqKey(q.Before)); k == nil {
+		k, v = c.Last()
+	} else {
+		k, v = c.Prev()
+	}
+	for ; k != nil && beUint64(k) > q.After; k, v = c.Prev() {
+		more, err := take(beUint64(k), v, false)
+		if err != nil || !more {
+			return out, err
+		}
+	}
+	return out, nil
 }
 
 // Entry returns the journal entry with a sequence number.

@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"chrono/model"
+	"chrono/store/snapshots"
 
 	bbolt "go.etcd.io/bbolt"
 )
@@ -206,23 +207,29 @@ func (s *Store) Backlinks(id string) ([]model.Incoming, error) {
 // IncomingLinks returns, by id, the links other events make to each of
 // the events, in one read transaction.
 func (s *Store) IncomingLinks(ids []string) (map[string][]model.Incoming, error) {
-	out := make(map[string][]model.Incoming, len(ids))
-	// In the index's order, through one cursor: each seek lands near the
-	// last, on pages already mapped in.
-	sorted := slices.Sorted(slices.Values(ids))
-	err := s.view(func(b buckets) error {
-		c := b.links.Cursor()
-		var prefix []byte
-		for _, id := range sorted {
-			var err error
-			prefix = append(append(prefix[:0], id...), keySep)
-			if out[id], err = backlinksAt(c, prefix); err != nil {
-				return err
-			}
-		}
-		return nil
+	var out map[string][]model.Incoming
+	err := s.view(func(b buckets) (err error) {
+		out, err = incomingIn(b, ids)
+		return err
 	})
 	return out, err
+}
+
+// incomingIn is IncomingLinks in a read of the store. The ids are
+// sought in the index's order, through one cursor: each seek lands near
+// the last, on pages already mapped in.
+func incomingIn(b buckets, ids []string) (map[string][]model.Incoming, error) {
+	out := make(map[string][]model.Incoming, len(ids))
+	c := b.links.Cursor()
+	var prefix []byte
+	for _, id := range slices.Sorted(slices.Values(ids)) {
+		var err error
+		prefix = append(append(prefix[:0], id...), keySep)
+		if out[id], err = backlinksAt(c, prefix); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 func backlinks(b buckets, id string) ([]model.Incoming, error) {
@@ -263,9 +270,11 @@ func (s *Store) Events(q model.Query) iter.Seq2[model.Event, error] {
 }
 
 // Detail returns an event with the sources it cites, its links in both
-// directions and the titles of the linked events.
+// directions, the titles of the linked events, its latest changes and
+// its sources' snapshots, in one read transaction.
 func (s *Store) Detail(id string) (model.Detail, error) {
 	var d model.Detail
+	var txid int
 	err := s.view(func(b buckets) error {
 		e, _, err := b.event(id)
 		if err != nil {
@@ -295,7 +304,25 @@ func (s *Store) Detail(id string) (model.Detail, error) {
 				d.Titles[r.Event] = other.Title
 			}
 		}
+		if d.History, err = journalIn(b, model.JournalQuery{Event: id, Limit: model.DetailHistory}); err != nil {
+			return err
+		}
+		d.Snapshots = map[string][]model.Snapshot{}
+		for sid := range d.Sources {
+			metas, err := snapshotMetas(b.snapshots, sid)
+			if err != nil {
+				return err
+			}
+			if listed := snapshots.Listed(metas, false); len(listed) > 0 {
+				d.Snapshots[sid] = listed
+			}
+		}
+		txid = b.tx.ID()
 		return nil
 	})
+	if err != nil {
+		return d, err
+	}
+	d.Version, err = s.versionAt(txid)
 	return d, err
 }

@@ -22,6 +22,12 @@ func (s *Store) Version() (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return s.versionAt(txid)
+}
+
+// versionAt is the Version of the store as a read transaction txid saw
+// it.
+func (s *Store) versionAt(txid int) (string, error) {
 	fi, err := os.Stat(s.path)
 	if err != nil {
 		return "", fmt.Errorf("store %s: %w", s.path, err)

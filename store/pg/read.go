@@ -10,6 +10,7 @@ import (
 
 	"chrono/model"
 	"chrono/model/journalform"
+	"chrono/store/snapshots"
 
 	"github.com/go-json-experiment/json"
 	"github.com/jackc/pgx/v5"
@@ -167,19 +168,29 @@ func (s *Store) IncomingLinks(ids []string) (map[string][]model.Incoming, error)
 }
 
 // Detail returns an event with the sources it cites, its links in both
-// directions and the titles of the linked events, read in one round trip
-// (readBatch): the sources by the event's cites column, the titles of
+// directions, the titles of the linked events, its latest changes and
+// its sources' snapshots, read in one round trip (readBatch): the
+// sources and their snapshots by the event's cites column, the titles of
 // the events at either end of its rows in the links table.
 func (s *Store) Detail(id string) (model.Detail, error) {
+	history := model.JournalQuery{Event: id, Limit: model.DetailHistory}
 	var b pgx.Batch
 	b.Queue(`SELECT ord, body FROM events WHERE inv = $1 AND id = $2`, s.inv, id)
 	b.Queue(`SELECT id, body FROM sources WHERE inv = $1 AND id = ANY((SELECT cites FROM events WHERE inv = $1 AND id = $2)::text[])`, s.inv, id)
 	b.Queue(backlinksSQL, s.inv, []string{id})
 	b.Queue(`SELECT id, body FROM events WHERE inv = $1 AND id IN (
 		SELECT source FROM links WHERE inv = $1 AND target = $2 UNION SELECT target FROM links WHERE inv = $1 AND source = $2)`, s.inv, id)
+	b.Queue(`SELECT source, n, meta FROM snapshots WHERE inv = $1
+		AND source = ANY((SELECT cites FROM events WHERE inv = $1 AND id = $2)::text[]) ORDER BY source, n`, s.inv, id)
+	b.Queue(versionSQL, s.inv)
+	sql, args := s.journalSQL(history, 1<<62, model.DetailHistory)
+	b.Queue(sql, args...)
 	var d model.Detail
 	var in map[string][]model.Incoming
 	var linked map[string]model.Event
+	var metas map[string][]snapshots.Record
+	var seq int64
+	var page []journalRow
 	err := s.readBatch(&b, func(br pgx.BatchResults) error {
 		var ord, body []byte
 		err := br.QueryRow().Scan(&ord, &body)
@@ -193,7 +204,7 @@ func (s *Store) Detail(id string) (model.Detail, error) {
 		if err != nil {
 			return err
 		}
-		d = model.Detail{Event: e, Sources: map[string]model.Source{}, Titles: map[string]string{}}
+		d = model.Detail{Event: e, Sources: map[string]model.Source{}, Titles: map[string]string{}, Snapshots: map[string][]model.Snapshot{}}
 		rows, err := br.Query()
 		err = eachRow(rows, err, func(sid string, body []byte) (err error) {
 			d.Sources[sid], err = decodeSource(sid, body)
@@ -210,10 +221,21 @@ func (s *Store) Detail(id string) (model.Detail, error) {
 		}
 		linked = map[string]model.Event{}
 		rows, err = br.Query()
-		return eachRow(rows, err, func(other string, body []byte) (err error) {
+		err = eachRow(rows, err, func(other string, body []byte) (err error) {
 			linked[other], err = decodeEvent(other, body)
 			return err
 		})
+		if err != nil {
+			return err
+		}
+		if metas, err = scanSnapshotMetas(br.Query()); err != nil {
+			return err
+		}
+		if err := br.QueryRow().Scan(&seq); err != nil {
+			return err
+		}
+		page, err = scanJournal(br.Query())
+		return err
 	})
 	if err != nil {
 		return model.Detail{}, err
@@ -224,7 +246,23 @@ func (s *Store) Detail(id string) (model.Detail, error) {
 			d.Titles[r.Event] = other.Title
 		}
 	}
-	return d, nil
+	for sid, m := range metas {
+		if listed := snapshots.Listed(m, false); len(listed) > 0 {
+			d.Snapshots[sid] = listed
+		}
+	}
+	d.Version = s.versionOf(seq)
+	// A head not kept is read on its own; and should the page not hold
+	// the latest changes (entries it leaves out), the journal is read.
+	var done bool
+	err = s.readOne(func(db querier) (err error) {
+		d.History, _, done, err = s.journalPage(db, history, page, nil)
+		return err
+	})
+	if err == nil && !done && len(page) == model.DetailHistory {
+		d.History, err = s.Journal(history)
+	}
+	return d, err
 }
 
 // eachRow calls fn with each row of rows, an id and a body, and closes
@@ -290,10 +328,17 @@ func (s *Store) Facets(kind model.FacetKind) ([]model.Facet, error) {
 func (s *Store) Version() (string, error) {
 	var seq int64
 	err := s.readOne(func(db querier) error {
-		return db.QueryRow(ctx, `SELECT coalesce(max(seq), 0) FROM journal WHERE inv = $1`, s.inv).Scan(&seq)
+		return db.QueryRow(ctx, versionSQL, s.inv).Scan(&seq)
 	})
-	return fmt.Sprintf("%d/%d", s.inv, seq), err
+	return s.versionOf(seq), err
 }
+
+// versionSQL reads the sequence number of the investigation's latest
+// journal entry ($1), which its Version is made of.
+const versionSQL = `SELECT coalesce(max(seq), 0) FROM journal WHERE inv = $1`
+
+// versionOf is the Version of the investigation at its journal entry seq.
+func (s *Store) versionOf(seq int64) string { return fmt.Sprintf("%d/%d", s.inv, seq) }
 
 // Trash returns the events in the trash, most recently deleted first.
 func (s *Store) Trash() ([]model.Trashed, error) {
@@ -349,80 +394,99 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 			before = int64(q.Before)
 		}
 		for {
-			var rows pgx.Rows
-			var err error
-			// An entry's head and an event's own change stand for its body
-			// where they answer (heads.go).
-			if q.Event != "" {
-				rows, err = db.Query(ctx, `SELECT j.seq, CASE WHEN j.head IS NOT NULL AND h.change IS NOT NULL THEN
-						CASE WHEN j.seq = ANY($6) THEN NULL ELSE j.head END ELSE j.body END,
-					j.head IS NOT NULL AND h.change IS NOT NULL, h.change, j.hash, j.prev, j.form FROM history h JOIN journal j ON j.inv = h.inv AND j.seq = h.seq
-					WHERE h.inv = $1 AND h.id = $2 AND h.seq < $3 AND h.seq > $5 ORDER BY h.seq DESC LIMIT $4`, s.inv, q.Event, before, batch, int64(q.After), s.heads.known())
-			} else {
-				heads := q.MostEvents > 0 && q.MostEvents <= headEvents
-				rows, err = db.Query(ctx, `SELECT seq, CASE WHEN $4 AND head IS NOT NULL THEN CASE WHEN seq = ANY($6) THEN NULL ELSE head END ELSE body END,
-					$4 AND head IS NOT NULL, NULL::bytea, hash, prev, form
-					FROM journal WHERE inv = $1 AND seq < $2 AND seq > $5 ORDER BY seq DESC LIMIT $3`, s.inv, before, batch, heads, int64(q.After), s.heads.known())
-			}
+			sql, args := s.journalSQL(q, before, batch)
+			page, err := scanJournal(db.Query(ctx, sql, args...))
 			if err != nil {
 				return err
 			}
-			type raw struct {
-				seq                      int64
-				body, change, hash, prev []byte
-				head                     bool
-				form                     int16
-			}
-			var page []raw
-			for rows.Next() {
-				var r raw
-				if err := rows.Scan(&r.seq, &r.body, &r.head, &r.change, &r.hash, &r.prev, &r.form); err != nil {
-					rows.Close()
-					return err
-				}
-				page = append(page, r)
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
+			var done bool
+			if out, before, done, err = s.journalPage(db, q, page, out); err != nil || done || len(page) < batch {
 				return err
-			}
-			for _, r := range page {
-				var e model.Entry
-				var err error
-				if r.head {
-					e, err = s.heads.decode(r.seq, r.body, r.hash, r.prev, func() (head []byte, err error) {
-						err = db.QueryRow(ctx, `SELECT head FROM journal WHERE inv = $1 AND seq = $2`, s.inv, r.seq).Scan(&head)
-						return head, err
-					})
-				} else {
-					e, err = decodeEntry(r.seq, model.ChainForm(r.form), r.body, r.hash, r.prev)
-				}
-				if err != nil {
-					return err
-				}
-				before = r.seq
-				if r.head {
-					if e, err = fromHead(q, e, r.change); err != nil {
-						return err
-					}
-				}
-				if !q.Matches(&e) {
-					continue
-				}
-				if !r.head {
-					e = q.Trim(e)
-				}
-				out = append(out, e)
-				if q.Limit > 0 && len(out) >= q.Limit {
-					return nil
-				}
-			}
-			if len(page) < batch {
-				return nil
 			}
 		}
 	})
 	return out, err
+}
+
+// journalSQL is the statement that reads a page of up to limit rows of
+// the journal q selects, back from the entry before before. An entry's head and an
+// event's own change stand for its body where they answer (heads.go).
+func (s *Store) journalSQL(q model.JournalQuery, before int64, limit int) (string, []any) {
+	if q.Event != "" {
+		return `SELECT j.seq, CASE WHEN j.head IS NOT NULL AND h.change IS NOT NULL THEN
+				CASE WHEN j.seq = ANY($6) THEN NULL ELSE j.head END ELSE j.body END,
+			j.head IS NOT NULL AND h.change IS NOT NULL, h.change, j.hash, j.prev, j.form FROM history h JOIN journal j ON j.inv = h.inv AND j.seq = h.seq
+			WHERE h.inv = $1 AND h.id = $2 AND h.seq < $3 AND h.seq > $5 ORDER BY h.seq DESC LIMIT $4`,
+			[]any{s.inv, q.Event, before, limit, int64(q.After), s.heads.known()}
+	}
+	heads := q.MostEvents > 0 && q.MostEvents <= headEvents
+	return `SELECT seq, CASE WHEN $4 AND head IS NOT NULL THEN CASE WHEN seq = ANY($6) THEN NULL ELSE head END ELSE body END,
+			$4 AND head IS NOT NULL, NULL::bytea, hash, prev, form
+			FROM journal WHERE inv = $1 AND seq < $2 AND seq > $5 ORDER BY seq DESC LIMIT $3`,
+		[]any{s.inv, before, limit, heads, int64(q.After), s.heads.known()}
+}
+
+// journalRow is a row of journalSQL.
+type journalRow struct {
+	seq                      int64
+	body, change, hash, prev []byte
+	head                     bool
+	form                     int16
+}
+
+// scanJournal reads the rows of journalSQL, and closes them; err is the
+// error of the query that gave them.
+func scanJournal(rows pgx.Rows, err error) ([]journalRow, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var page []journalRow
+	for rows.Next() {
+		var r journalRow
+		if err := rows.Scan(&r.seq, &r.body, &r.head, &r.change, &r.hash, &r.prev, &r.form); err != nil {
+			return nil, err
+		}
+		page = append(page, r)
+	}
+	return page, rows.Err()
+}
+
+// journalPage decodes a page of journalSQL's rows onto out, and returns
+// where the next page starts, and done when out holds q.Limit entries. A
+// head not kept is read through db.
+func (s *Store) journalPage(db querier, q model.JournalQuery, page []journalRow, out []model.Entry) (_ []model.Entry, before int64, done bool, err error) {
+	for _, r := range page {
+		var e model.Entry
+		if r.head {
+			e, err = s.heads.decode(r.seq, r.body, r.hash, r.prev, func() (head []byte, err error) {
+				err = db.QueryRow(ctx, `SELECT head FROM journal WHERE inv = $1 AND seq = $2`, s.inv, r.seq).Scan(&head)
+				return head, err
+			})
+		} else {
+			e, err = decodeEntry(r.seq, model.ChainForm(r.form), r.body, r.hash, r.prev)
+		}
+		if err != nil {
+			return out, before, false, err
+		}
+		before = r.seq
+		if r.head {
+			if e, err = fromHead(q, e, r.change); err != nil {
+				return out, before, false, err
+			}
+		}
+		if !q.Matches(&e) {
+			continue
+		}
+		if !r.head {
+			e = q.Trim(e)
+		}
+		out = append(out, e)
+		if q.Limit > 0 && len(out) >= q.Limit {
+			return out, before, true, nil
+		}
+	}
+	return out, before, false, nil
 }
 
 // Entry returns the journal entry with a sequence number.

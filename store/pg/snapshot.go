@@ -55,23 +55,31 @@ func decodeSnapshotMeta(source string, n int, v []byte) (snapshots.Record, error
 // snapshotMetas returns a source's snapshots, withdrawn ones too, oldest
 // first.
 func snapshotMetas(db querier, inv int64, source string) ([]snapshots.Record, error) {
-	rows, err := db.Query(ctx, `SELECT n, meta FROM snapshots WHERE inv = $1 AND source = $2 ORDER BY n`, inv, source)
+	metas, err := scanSnapshotMetas(db.Query(ctx, `SELECT source, n, meta FROM snapshots WHERE inv = $1 AND source = $2 ORDER BY n`, inv, source))
+	return metas[source], err
+}
+
+// scanSnapshotMetas reads rows of (source, n, meta) in the order of n
+// within each source, by source, and closes them; err is the error of
+// the query that gave them.
+func scanSnapshotMetas(rows pgx.Rows, err error) (map[string][]snapshots.Record, error) {
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []snapshots.Record
+	out := map[string][]snapshots.Record{}
 	for rows.Next() {
+		var source string
 		var n int
 		var v []byte
-		if err := rows.Scan(&n, &v); err != nil {
+		if err := rows.Scan(&source, &n, &v); err != nil {
 			return nil, err
 		}
 		m, err := decodeSnapshotMeta(source, n, v)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, m)
+		out[source] = append(out[source], m)
 	}
 	return out, rows.Err()
 }

@@ -2,10 +2,13 @@ package storetest
 
 import (
 	"cmp"
+	"fmt"
 	"maps"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"chrono/model"
 )
@@ -93,4 +96,74 @@ func quoteSources(e model.Event) []string {
 		out = append(out, q.Source)
 	}
 	return out
+}
+
+// testDetailInOneRead checks what a Detail holds beside the event as of
+// the store's state: the event's latest changes as the journal gives
+// them, the snapshots of its sources as Snapshots lists them, and the
+// store's version.
+func testDetailInOneRead(t *testing.T, s *suite) {
+	st := s.seeded(t)
+	taken := time.Date(2026, 5, 1, 9, 30, 0, 0, time.UTC)
+	for _, text := range []string{"bags of cash", "plain"} {
+		snap := model.Snapshot{Source: "wapo", MediaType: model.MediaText, Taken: taken, Origin: "stdin"}
+		if _, err := st.Write(model.OpSnapshot, "kept a snapshot", func(tx model.Tx) error {
+			return tx.PutSnapshot(&snap, strings.NewReader(text), nil)
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range model.DetailHistory + 2 { // more changes than a Detail holds
+		if _, err := st.Write(model.OpEdit, "retitled", func(tx model.Tx) error {
+			e, err := tx.Event("fbi-tip")
+			if err != nil {
+				return err
+			}
+			e.Title = fmt.Sprintf("The tip, take %d", i)
+			return tx.PutEvent(e)
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	version, err := st.Version()
+	if err != nil {
+		t.Fatal(err)
+	}
+	snapped := 0
+	for _, e := range FixtureEvents(t) {
+		d, err := st.Detail(e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		history, err := st.Journal(model.JournalQuery{Event: e.ID, Limit: model.DetailHistory})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(d.History, history) {
+			t.Errorf("%s: Detail.History = %+v\nJournal gives %+v", e.ID, d.History, history)
+		}
+		want := map[string][]model.Snapshot{}
+		for id := range d.Sources {
+			listed, err := st.Snapshots(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(listed) > 0 {
+				want[id] = listed
+			}
+		}
+		if !reflect.DeepEqual(d.Snapshots, want) {
+			t.Errorf("%s: Detail.Snapshots = %+v\nSnapshots gives %+v", e.ID, d.Snapshots, want)
+		}
+		snapped += len(d.Snapshots["wapo"])
+		if d.Version != version {
+			t.Errorf("%s: Detail.Version = %q, Version %q", e.ID, d.Version, version)
+		}
+	}
+	if d, err := st.Detail("fbi-tip"); err != nil || len(d.History) != model.DetailHistory || d.History[0].Phrase != "retitled" {
+		t.Errorf("fbi-tip: Detail.History = %+v, %v; want its %d latest changes", d.History, err, model.DetailHistory)
+	}
+	if snapped == 0 {
+		t.Error("no event's Detail holds the snapshots of the source they were kept for")
+	}
 }

@@ -65,6 +65,7 @@ func Run(t *testing.T, h Harness) {
 		{"CountsFollowWrites", testCountsFollowWrites},
 		{"CountFromAndFindInPieces", testCountFromAndFindInPieces},
 		{"Detail", testDetail},
+		{"DetailInOneRead", testDetailInOneRead},
 		{"RetagThenRestoreUndoesIt", testRetagThenRestoreUndoesIt},
 		{"RetagThatChangesNothing", testRetagThatChangesNothing},
 		{"RetagCanRemoveTheLastTag", testRetagCanRemoveTheLastTag},
