@@ -62,6 +62,10 @@ type Reader interface {
 	// zero Position is the start of the view, or its end when fromEnd is
 	// set (then after is ignored).
 	Window(q Query, at Position, fromEnd bool, before, after int) (Window, error)
+	// Page returns the rows Window returns with the links other events
+	// make to each, as IncomingLinks gives them, read together: in one
+	// read transaction, one round trip to a database.
+	Page(q Query, at PageAt) (Page, error)
 	// Count returns how many events q selects.
 	Count(q Query) (int, error)
 	// CountFrom counts the events q selects at or after from, looking at

@@ -10,7 +10,8 @@ import (
 	"chrono/model/native"
 )
 
-// windowCounted counts the windows and details read from a store.
+// windowCounted counts the windows (or pages) and details read from a
+// store.
 type windowCounted struct {
 	model.Store
 	windows, details atomic.Int64
@@ -19,6 +20,11 @@ type windowCounted struct {
 func (s *windowCounted) Window(q model.Query, at model.Position, fromEnd bool, before, after int) (model.Window, error) {
 	s.windows.Add(1)
 	return s.Store.Window(q, at, fromEnd, before, after)
+}
+
+func (s *windowCounted) Page(q model.Query, at model.PageAt) (model.Page, error) {
+	s.windows.Add(1)
+	return s.Store.Page(q, at)
 }
 
 func (s *windowCounted) Detail(id string) (model.Detail, error) {

@@ -56,44 +56,45 @@ func loadFacets(s model.Store) tea.Cmd {
 // jump loads a window of the view around anchor (zero: the start, or the
 // end when fromEnd).
 func jump(s model.Store, gen int, q model.Query, anchor model.Position, fromEnd bool, n int) tea.Cmd {
-	return withStanding(s, func() tea.Msg {
-		w, err := s.Window(q, anchor, fromEnd, n, n)
-		return windowMsg{gen: gen, w: w, anchor: anchor, fromEnd: fromEnd, err: err}
-	})
+	return func() tea.Msg {
+		w, st, err := rowsAt(s, q, model.PageAt{At: anchor, FromEnd: fromEnd, Before: n, After: n})
+		return windowMsg{gen: gen, w: w, standing: st, anchor: anchor, fromEnd: fromEnd, err: err}
+	}
 }
 
 // jumpToEvent loads a window around one event. When the filters hide it,
 // they are dropped so that the event can be shown.
 func jumpToEvent(s model.Store, gen int, q model.Query, id string, n int) tea.Cmd {
-	return withStanding(s, func() tea.Msg {
+	return func() tea.Msg {
 		key, err := s.Position(id)
 		if err != nil {
 			return windowMsg{gen: gen, err: err}
 		}
-		w, err := s.Window(q, key, false, n, n)
+		at := model.PageAt{At: key, Before: n, After: n}
+		w, st, err := rowsAt(s, q, at)
 		if err == nil && !holds(w, key) && !q.IsZero() {
-			w, err = s.Window(model.Query{}, key, false, n, n)
-			return windowMsg{gen: gen, w: w, anchor: key, focusID: id, cleared: true, err: err}
+			w, st, err = rowsAt(s, model.Query{}, at)
+			return windowMsg{gen: gen, w: w, standing: st, anchor: key, focusID: id, cleared: true, err: err}
 		}
-		return windowMsg{gen: gen, w: w, anchor: key, focusID: id, err: err}
-	})
+		return windowMsg{gen: gen, w: w, standing: st, anchor: key, focusID: id, err: err}
+	}
 }
 
 // jumpAround loads the window of the view around an event's position as
 // the store has it now, with the cursor on it when the view holds it.
 func jumpAround(s model.Store, gen int, q model.Query, id string, n int) tea.Cmd {
-	return withStanding(s, func() tea.Msg {
+	return func() tea.Msg {
 		at, err := s.Position(id)
 		if err != nil {
 			return windowMsg{gen: gen, err: err}
 		}
-		w, err := s.Window(q, at, false, n, n)
-		msg := windowMsg{gen: gen, w: w, anchor: at, err: err}
+		w, st, err := rowsAt(s, q, model.PageAt{At: at, Before: n, After: n})
+		msg := windowMsg{gen: gen, w: w, standing: st, anchor: at, err: err}
 		if holds(w, at) {
 			msg.focusID = id
 		}
 		return msg
-	})
+	}
 }
 
 func holds(w model.Window, at model.Position) bool {
@@ -108,13 +109,13 @@ func holds(w model.Window, at model.Position) bool {
 // jumpToDate loads the window at the first event at or after at; when
 // there is none, the cursor stays and the status line says so.
 func jumpToDate(s model.Store, gen int, q model.Query, at model.Position, label string, n int) tea.Cmd {
-	return withStanding(s, func() tea.Msg {
-		w, err := s.Window(q, at, false, n, n)
+	return func() tea.Msg {
+		w, st, err := rowsAt(s, q, model.PageAt{At: at, Before: n, After: n})
 		if err == nil && !at.IsZero() && len(w.Rows) > 0 && !reaches(w, at) {
 			return windowMsg{gen: gen, note: "no event on or after " + line(label), err: errNoMove}
 		}
-		return windowMsg{gen: gen, w: w, anchor: at, err: err}
-	})
+		return windowMsg{gen: gen, w: w, standing: st, anchor: at, err: err}
+	}
 }
 
 // reaches reports whether a window has a row at or after at.
@@ -127,22 +128,23 @@ func reaches(w model.Window, at model.Position) bool {
 // before, when the rows loaded hold it, is the last event before from's
 // year: it says which year is previous without asking the store.
 func jumpYear(s model.Store, gen int, q model.Query, from model.Position, next bool, before *model.Position, n int) tea.Cmd {
-	return withStanding(s, func() tea.Msg {
+	return func() tea.Msg {
 		year, ok := yearOf(from)
 		if !ok {
 			return windowMsg{gen: gen, note: "no year to move from: this event has no end date", err: errNoMove}
 		}
 		if next {
 			anchor := yearStart(year + 1)
-			w, err := s.Window(q, anchor, false, n, n)
+			w, st, err := rowsAt(s, q, model.PageAt{At: anchor, Before: n, After: n})
 			if err == nil && !reaches(w, anchor) {
 				return windowMsg{gen: gen, note: "no later year", err: errNoMove}
 			}
-			return windowMsg{gen: gen, w: w, anchor: anchor, err: err}
+			return windowMsg{gen: gen, w: w, standing: st, anchor: anchor, err: err}
 		}
 		if before == nil {
-			// The last event before this year says which year is previous.
-			prev, err := s.Window(q, yearStart(year), false, 1, 0)
+			// The last event before this year says which year is
+			// previous; where it is in the view does not matter.
+			prev, err := s.Page(q, model.PageAt{At: yearStart(year), Before: 1, Uncounted: true})
 			if err != nil {
 				return windowMsg{gen: gen, err: err}
 			}
@@ -155,9 +157,9 @@ func jumpYear(s model.Store, gen int, q model.Query, from model.Position, next b
 		if y, ok := yearOf(*before); ok {
 			anchor = yearStart(y)
 		}
-		w, err := s.Window(q, anchor, false, n, n)
-		return windowMsg{gen: gen, w: w, anchor: anchor, err: err}
-	})
+		w, st, err := rowsAt(s, q, model.PageAt{At: anchor, Before: n, After: n})
+		return windowMsg{gen: gen, w: w, standing: st, anchor: anchor, err: err}
+	}
 }
 
 // yearOf is the year an event at a position is placed by: that of the
@@ -179,17 +181,16 @@ func yearStart(year int64) model.Position { return model.PositionAt(model.StartO
 var errNoMove = errors.New("no move")
 
 // extend loads more rows beyond one edge of the window.
+// The timeline knows where they are: they are not counted.
 func extend(s model.Store, gen int, q model.Query, edge model.Position, backward bool, n int) tea.Cmd {
-	return withStanding(s, func() tea.Msg {
-		var w model.Window
-		var err error
+	return func() tea.Msg {
+		at := model.PageAt{At: edge.After(), After: n, Uncounted: true}
 		if backward {
-			w, err = s.Window(q, edge, false, n, 0)
-		} else {
-			w, err = s.Window(q, edge.After(), false, 0, n)
+			at = model.PageAt{At: edge, Before: n, Uncounted: true}
 		}
-		return extendMsg{gen: gen, backward: backward, edge: edge, w: w, err: err}
-	})
+		w, st, err := rowsAt(s, q, at)
+		return extendMsg{gen: gen, backward: backward, edge: edge, w: w, standing: st, err: err}
+	}
 }
 
 // stepSize is how many events one step of a long count or search looks
@@ -272,7 +273,7 @@ func (b *browser) loadDetail(id string, kept detailMsg) tea.Cmd {
 // or before it when backward, wrapping around the view once. When it
 // finds one it loads the window around it.
 func searchFor(s model.Store, gen, seq int, q model.Query, text string, st searchStep, n int) tea.Cmd {
-	return withStanding(s, func() tea.Msg {
+	return func() tea.Msg {
 		q.Text = text
 		hit, next, err := s.Find(q, st.from, st.backward, stepSize)
 		if err != nil {
@@ -291,9 +292,9 @@ func searchFor(s model.Store, gen, seq int, q model.Query, text string, st searc
 		}
 		base := q
 		base.Text = ""
-		w, err := s.Window(base, hit, false, n, n)
-		return searchMsg{gen: gen, seq: seq, found: true, w: w, anchor: hit, wrapped: st.wrapped, err: err}
-	})
+		w, standing, err := rowsAt(s, base, model.PageAt{At: hit, Before: n, After: n})
+		return searchMsg{gen: gen, seq: seq, found: true, w: w, standing: standing, anchor: hit, wrapped: st.wrapped, err: err}
+	}
 }
 
 // searchStep is where a search goes on from.

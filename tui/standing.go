@@ -66,54 +66,44 @@ func standingOf(related []model.Relation) standing {
 // standings reads the standing of each row's event: its own links are
 // on the row, and the links other events make to it come from the
 // store's index, for every row in one read. It runs in the commands that
-// load rows, never in View.
+// read rows again after a write, never in View.
 func standings(s model.Store, rows []model.Row) (map[string]standing, error) {
 	ids := make([]string, len(rows))
 	for i, r := range rows {
 		ids[i] = r.Event.ID
 	}
 	incoming, err := s.IncomingLinks(ids)
-	out := make(map[string]standing, len(rows))
 	if err != nil {
-		return out, err
+		return map[string]standing{}, err
 	}
+	return standingsOf(rows, incoming), nil
+}
+
+// standingsOf is the standing of each row's event, from the links other
+// events make to it.
+func standingsOf(rows []model.Row, incoming map[string][]model.Incoming) map[string]standing {
+	out := make(map[string]standing, len(rows))
 	for _, r := range rows {
 		out[r.Event.ID] = standingOf(model.Relations(&r.Event, incoming[r.Event.ID])) // 0 too: a sign that went
 	}
-	return out, nil
+	return out
+}
+
+// rowsAt reads the rows of a view at a place with their standing, in one
+// read of the store (model.Store.Page), so that they come on screen with
+// their signs.
+func rowsAt(s model.Store, q model.Query, at model.PageAt) (model.Window, map[string]standing, error) {
+	p, err := s.Page(q, at)
+	if err != nil {
+		return model.Window{}, nil, err
+	}
+	return p.Window, standingsOf(p.Rows, p.Incoming), nil
 }
 
 // standingMsg brings the standing of events read again after a write.
 type standingMsg struct {
 	standing map[string]standing
 	err      error
-}
-
-// withStanding runs a command that loads rows (a jump, an extension, a
-// search's hit) and reads their standing with them, so that the rows come
-// on screen with their signs.
-func withStanding(s model.Store, cmd tea.Cmd) tea.Cmd {
-	return func() tea.Msg {
-		msg := cmd()
-		switch m := msg.(type) {
-		case windowMsg:
-			if m.err == nil {
-				m.standing, m.err = standings(s, m.w.Rows)
-			}
-			return m
-		case extendMsg:
-			if m.err == nil {
-				m.standing, m.err = standings(s, m.w.Rows)
-			}
-			return m
-		case searchMsg:
-			if m.err == nil && m.found {
-				m.standing, m.err = standings(s, m.w.Rows)
-			}
-			return m
-		}
-		return msg
-	}
 }
 
 // loadStanding reads the standing of rows again: after a write, which may

@@ -431,6 +431,11 @@ func (s *Shared) Facets(kind model.FacetKind) ([]model.Facet, error) {
 	return read(s, func(st *Store) ([]model.Facet, error) { return st.Facets(kind) })
 }
 
+// Page is Store.Page.
+func (s *Shared) Page(q model.Query, at model.PageAt) (model.Page, error) {
+	return read(s, func(st *Store) (model.Page, error) { return st.Page(q, at) })
+}
+
 // IncomingLinks is Store.IncomingLinks.
 func (s *Shared) IncomingLinks(ids []string) (map[string][]model.Incoming, error) {
 	return read(s, func(st *Store) (map[string][]model.Incoming, error) { return st.IncomingLinks(ids) })

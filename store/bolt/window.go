@@ -14,36 +14,63 @@ import (
 // count of the events before the window otherwise.
 func (s *Store) Window(q model.Query, at model.Position, fromEnd bool, before, after int) (model.Window, error) {
 	var w model.Window
-	anchor := at.Key()
-	err := s.view(func(b buckets) error {
-		if fromEnd {
-			anchor, after = nil, 0
-		}
-		var back []model.Row
-		if before > 0 && (anchor != nil || fromEnd) {
-			if err := scanRows(q, b, anchor, true, before, &back); err != nil {
-				return err
-			}
-		}
-		w.AtStart = len(back) < before || (anchor == nil && !fromEnd)
-		slices.Reverse(back)
-		w.Rows = back
-		w.AtEnd = fromEnd
-		if !fromEnd {
-			var fwd []model.Row
-			if err := scanRows(q, b, anchor, false, after, &fwd); err != nil {
-				return err
-			}
-			w.AtEnd = len(fwd) < after
-			w.Rows = append(w.Rows, fwd...)
-		}
-		if len(w.Rows) == 0 {
-			return nil
-		}
-		var err error
-		w.Start, err = positionIn(q, b, w.Rows[0].Pos.Key())
+	err := s.view(func(b buckets) (err error) {
+		w, err = windowIn(q, b, model.PageAt{At: at, FromEnd: fromEnd, Before: before, After: after})
 		return err
 	})
+	return w, err
+}
+
+// Page is Window with the links other events make to each row's event,
+// in the same read transaction.
+func (s *Store) Page(q model.Query, at model.PageAt) (model.Page, error) {
+	var p model.Page
+	err := s.view(func(b buckets) (err error) {
+		if p.Window, err = windowIn(q, b, at); err != nil {
+			return err
+		}
+		ids := make([]string, len(p.Rows))
+		for i, r := range p.Rows {
+			ids[i] = r.Event.ID
+		}
+		p.Incoming, err = incomingIn(b, ids)
+		return err
+	})
+	return p, err
+}
+
+// windowIn is Window in a read of the store; Start is left 0 when at
+// says Uncounted.
+func windowIn(q model.Query, b buckets, at model.PageAt) (model.Window, error) {
+	var w model.Window
+	anchor := at.At.Key()
+	before, after := at.Before, at.After
+	if at.FromEnd {
+		anchor, after = nil, 0
+	}
+	var back []model.Row
+	if before > 0 && (anchor != nil || at.FromEnd) {
+		if err := scanRows(q, b, anchor, true, before, &back); err != nil {
+			return w, err
+		}
+	}
+	w.AtStart = len(back) < before || (anchor == nil && !at.FromEnd)
+	slices.Reverse(back)
+	w.Rows = back
+	w.AtEnd = at.FromEnd
+	if !at.FromEnd {
+		var fwd []model.Row
+		if err := scanRows(q, b, anchor, false, after, &fwd); err != nil {
+			return w, err
+		}
+		w.AtEnd = len(fwd) < after
+		w.Rows = append(w.Rows, fwd...)
+	}
+	if len(w.Rows) == 0 || at.Uncounted {
+		return w, nil
+	}
+	var err error
+	w.Start, err = positionIn(q, b, w.Rows[0].Pos.Key())
 	return w, err
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"slices"
+	"strings"
 
 	"chrono/model"
 
@@ -351,16 +352,29 @@ func (s *Store) Find(q model.Query, from model.Position, backward bool, limit in
 // before at and up to after events from at on, in timeline order, with
 // the rank of the first in the view.
 func (s *Store) Window(q model.Query, at model.Position, fromEnd bool, before, after int) (model.Window, error) {
-	anchor := at.Key()
-	if fromEnd {
+	pg, err := s.page(q, model.PageAt{At: at, FromEnd: fromEnd, Before: before, After: after}, false)
+	return pg.Window, err
+}
+
+// Page is Window with the links other events make to each row's event:
+// for a query the database answers alone, in the same round trip.
+func (s *Store) Page(q model.Query, at model.PageAt) (model.Page, error) {
+	return s.page(q, at, true)
+}
+
+// page reads a Page, its links only when incoming.
+func (s *Store) page(q model.Query, at model.PageAt, incoming bool) (model.Page, error) {
+	anchor := at.At.Key()
+	before, after := at.Before, at.After
+	if at.FromEnd {
 		anchor, after = nil, 0
 	}
 	p := s.plan(q)
-	readBack := before > 0 && (anchor != nil || fromEnd)
+	readBack := before > 0 && (anchor != nil || at.FromEnd)
 	if !p.inGo && p.search == "" {
-		return s.windowAtOnce(p, anchor, readBack, fromEnd, before, after)
+		return s.pageAtOnce(p, anchor, readBack, at, incoming)
 	}
-	var w model.Window
+	var pg model.Page
 	err := s.read(func(db querier) error {
 		rowsOf := func(backward bool, n int) ([]model.Row, error) {
 			var out []model.Row
@@ -384,46 +398,71 @@ func (s *Store) Window(q model.Query, at model.Position, fromEnd bool, before, a
 		if fwd, err = rowsOf(false, after); err != nil {
 			return err
 		}
-		w = windowOf(back, fwd, anchor == nil && !fromEnd, fromEnd, before, after)
-		if len(w.Rows) > 0 {
-			w.Start, err = s.countBefore(db, p, w.Rows[0].Pos.Key())
+		pg.Window = windowOf(back, fwd, anchor == nil && !at.FromEnd, at.FromEnd, before, after)
+		if len(pg.Rows) > 0 && !at.Uncounted {
+			if pg.Start, err = s.countBefore(db, p, pg.Rows[0].Pos.Key()); err != nil {
+				return err
+			}
+		}
+		if incoming {
+			pg.Incoming, err = s.backlinks(db, rowIDs(pg.Rows))
 		}
 		return err
 	})
-	return w, err
+	if err != nil {
+		return model.Page{}, err
+	}
+	if incoming {
+		pg.Incoming = withEvery(pg.Incoming, pg.Rows)
+	}
+	return pg, nil
 }
 
-// windowAtOnce is Window for a query the database answers alone: the
-// rows before the anchor, the rows from it, and the count before it, in
-// one round trip (readBatch). The rows before the anchor are all of the
-// view's, so the first row's rank is the anchor's less their number.
-func (s *Store) windowAtOnce(p *plan, anchor []byte, readBack, fromEnd bool, before, after int) (model.Window, error) {
+// pageAtOnce is page for a query the database answers alone: the rows
+// before the anchor, the rows from it, the count before it and the
+// links to them, in one round trip (readBatch). The rows before the
+// anchor are all of the view's, so the first row's rank is the anchor's
+// less their number.
+func (s *Store) pageAtOnce(p *plan, anchor []byte, readBack bool, at model.PageAt, incoming bool) (model.Page, error) {
+	before, after := at.Before, at.After
+	if at.FromEnd {
+		after = 0
+	}
+	body := "body"
+	if incoming {
+		body = "body, " + rowLinks
+	}
 	var b pgx.Batch
 	if readBack {
-		sql, args := pageWhere(p, anchor, "<", "DESC", before)
+		sql, args := pageWhere(p, body, anchor, "<", "DESC", before)
 		b.Queue(sql, args...)
 	}
 	readFwd := after > 0
 	if readFwd {
-		sql, args := pageWhere(p, anchor, ">=", "ASC", after)
+		sql, args := pageWhere(p, body, anchor, ">=", "ASC", after)
 		b.Queue(sql, args...)
 	}
 	// Nothing comes before the first of a window from the start.
-	counted := anchor != nil || fromEnd
+	counted := (anchor != nil || at.FromEnd) && !at.Uncounted
 	if counted {
 		sql, args, _ := s.countSQL(p, anchor)
 		b.Queue(sql, args...)
 	}
 	var rawBack, rawFwd []candidate
 	var n int
+	in := map[string][]model.Incoming{}
+	scan := scanCandidates
+	if incoming {
+		scan = func(rows pgx.Rows, err error) ([]candidate, error) { return scanLinkedCandidates(rows, err, in) }
+	}
 	err := s.readBatch(&b, func(br pgx.BatchResults) (err error) {
 		if readBack {
-			if rawBack, err = scanCandidates(br.Query()); err != nil {
+			if rawBack, err = scan(br.Query()); err != nil {
 				return err
 			}
 		}
 		if readFwd {
-			if rawFwd, err = scanCandidates(br.Query()); err != nil {
+			if rawFwd, err = scan(br.Query()); err != nil {
 				return err
 			}
 		}
@@ -433,31 +472,91 @@ func (s *Store) windowAtOnce(p *plan, anchor []byte, readBack, fromEnd bool, bef
 		return nil
 	})
 	if err != nil {
-		return model.Window{}, err
+		return model.Page{}, err
 	}
 	rows, err := decodeRows(append(rawBack, rawFwd...))
 	if err != nil {
-		return model.Window{}, err
+		return model.Page{}, err
 	}
 	back, fwd := rows[:len(rawBack):len(rawBack)], rows[len(rawBack):]
-	w := windowOf(back, fwd, anchor == nil && !fromEnd, fromEnd, before, after)
-	if len(w.Rows) > 0 && counted {
-		w.Start = n - len(back)
+	pg := model.Page{Window: windowOf(back, fwd, anchor == nil && !at.FromEnd, at.FromEnd, before, after)}
+	if len(pg.Rows) > 0 && counted {
+		pg.Start = n - len(back)
 	}
-	return w, nil
+	if incoming {
+		pg.Incoming = withEvery(in, pg.Rows)
+	}
+	return pg, nil
+}
+
+// rowLinks is the column of a row's links from other events, each
+// "source/rel" (no relation has a slash), in backlinksSQL's order, read
+// with the row by the index of the links, for the rows a page returns
+// alone.
+const rowLinks = `ARRAY(SELECT l.source || '/' || l.rel FROM links l WHERE l.inv = $1 AND l.target = events.id ORDER BY l.source, l.rel)`
+
+// scanLinkedCandidates is scanCandidates for rows read with rowLinks,
+// whose links it puts in incoming by the row's event id.
+func scanLinkedCandidates(rows pgx.Rows, err error, incoming map[string][]model.Incoming) ([]candidate, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []candidate
+	for rows.Next() {
+		var c candidate
+		var links []string
+		if err := rows.Scan(&c.ord, &c.body, &links, &c.hit); err != nil {
+			return nil, err
+		}
+		var in []model.Incoming
+		for _, l := range links {
+			i := strings.LastIndexByte(l, '/')
+			if i < 0 {
+				return nil, fmt.Errorf("a link to %q reads %q, not source/rel", model.OrderKeyID(c.ord), l)
+			}
+			in = append(in, model.Incoming{From: l[:i], Rel: model.Rel(l[i+1:])})
+		}
+		incoming[model.OrderKeyID(c.ord)] = in
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// rowIDs are the ids of rows' events.
+func rowIDs(rows []model.Row) []string {
+	ids := make([]string, len(rows))
+	for i, r := range rows {
+		ids[i] = r.Event.ID
+	}
+	return ids
+}
+
+// withEvery puts each row's event in links, with none when it has none.
+func withEvery(links map[string][]model.Incoming, rows []model.Row) map[string][]model.Incoming {
+	if links == nil {
+		links = map[string][]model.Incoming{}
+	}
+	for _, r := range rows {
+		if _, ok := links[r.Event.ID]; !ok {
+			links[r.Event.ID] = nil
+		}
+	}
+	return links
 }
 
 // pageWhere is the statement that reads up to n of the rows p selects,
-// with their bodies, from the order key from on (op ">=" ASC) or back
-// from it (op "<" DESC); nil: from an end.
-func pageWhere(p *plan, from []byte, op, order string, n int) (string, []any) {
+// with the columns body names (their bodies, and perhaps rowLinks), from
+// the order key from on (op ">=" ASC) or back from it (op "<" DESC);
+// nil: from an end.
+func pageWhere(p *plan, body string, from []byte, op, order string, n int) (string, []any) {
 	args := append([]any(nil), p.args...)
 	where := p.where
 	if from != nil {
 		args = append(args, from)
 		where += fmt.Sprintf(" AND ord %s $%d", op, len(args))
 	}
-	return pageSQL("body", where, order, args, n)
+	return pageSQL(body, where, order, args, n)
 }
 
 // scanCandidates reads rows of a walk's or a window's query (ord, body,

@@ -66,6 +66,7 @@ func Run(t *testing.T, h Harness) {
 		{"CountFromAndFindInPieces", testCountFromAndFindInPieces},
 		{"Detail", testDetail},
 		{"DetailInOneRead", testDetailInOneRead},
+		{"Page", testPage},
 		{"RetagThenRestoreUndoesIt", testRetagThenRestoreUndoesIt},
 		{"RetagThatChangesNothing", testRetagThatChangesNothing},
 		{"RetagCanRemoveTheLastTag", testRetagCanRemoveTheLastTag},
