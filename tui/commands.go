@@ -180,8 +180,8 @@ func yearStart(year int64) model.Position { return model.PositionAt(model.StartO
 // errNoMove marks a jump that had nowhere to go; its note says why.
 var errNoMove = errors.New("no move")
 
-// extend loads more rows beyond one edge of the window.
-// The timeline knows where they are: they are not counted.
+// extend loads more rows beyond one edge of the window, uncounted: the
+// timeline knows where they are.
 func extend(s model.Store, gen int, q model.Query, edge model.Position, backward bool, n int) tea.Cmd {
 	return func() tea.Msg {
 		at := model.PageAt{At: edge.After(), After: n, Uncounted: true}

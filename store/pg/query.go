@@ -453,7 +453,7 @@ func (s *Store) pageAtOnce(p *plan, anchor []byte, readBack bool, at model.PageA
 	in := map[string][]model.Incoming{}
 	scan := scanCandidates
 	if incoming {
-		scan = func(rows pgx.Rows, err error) ([]candidate, error) { return scanLinkedCandidates(rows, err, in) }
+		scan = func(rows pgx.Rows, err error) ([]candidate, error) { return scanLinked(rows, err, in) }
 	}
 	err := s.readBatch(&b, func(br pgx.BatchResults) (err error) {
 		if readBack {
@@ -495,34 +495,6 @@ func (s *Store) pageAtOnce(p *plan, anchor []byte, readBack bool, at model.PageA
 // alone.
 const rowLinks = `ARRAY(SELECT l.source || '/' || l.rel FROM links l WHERE l.inv = $1 AND l.target = events.id ORDER BY l.source, l.rel)`
 
-// scanLinkedCandidates is scanCandidates for rows read with rowLinks,
-// whose links it puts in incoming by the row's event id.
-func scanLinkedCandidates(rows pgx.Rows, err error, incoming map[string][]model.Incoming) ([]candidate, error) {
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []candidate
-	for rows.Next() {
-		var c candidate
-		var links []string
-		if err := rows.Scan(&c.ord, &c.body, &links, &c.hit); err != nil {
-			return nil, err
-		}
-		var in []model.Incoming
-		for _, l := range links {
-			i := strings.LastIndexByte(l, '/')
-			if i < 0 {
-				return nil, fmt.Errorf("a link to %q reads %q, not source/rel", model.OrderKeyID(c.ord), l)
-			}
-			in = append(in, model.Incoming{From: l[:i], Rel: model.Rel(l[i+1:])})
-		}
-		incoming[model.OrderKeyID(c.ord)] = in
-		out = append(out, c)
-	}
-	return out, rows.Err()
-}
-
 // rowIDs are the ids of rows' events.
 func rowIDs(rows []model.Row) []string {
 	ids := make([]string, len(rows))
@@ -562,6 +534,13 @@ func pageWhere(p *plan, body string, from []byte, op, order string, n int) (stri
 // scanCandidates reads rows of a walk's or a window's query (ord, body,
 // hit), and closes them; err is the error of the query that gave them.
 func scanCandidates(rows pgx.Rows, err error) ([]candidate, error) {
+	return scanLinked(rows, err, nil)
+}
+
+// scanLinked is scanCandidates for rows read with rowLinks after the
+// body when incoming is not nil: their links go in incoming, by the
+// row's event id.
+func scanLinked(rows pgx.Rows, err error, incoming map[string][]model.Incoming) ([]candidate, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -569,12 +548,37 @@ func scanCandidates(rows pgx.Rows, err error) ([]candidate, error) {
 	var out []candidate
 	for rows.Next() {
 		var c candidate
-		if err := rows.Scan(&c.ord, &c.body, &c.hit); err != nil {
+		var links []string
+		dst := []any{&c.ord, &c.body, &c.hit}
+		if incoming != nil {
+			dst = []any{&c.ord, &c.body, &links, &c.hit}
+		}
+		if err := rows.Scan(dst...); err != nil {
 			return nil, err
+		}
+		if incoming != nil {
+			in, err := incomingOf(model.OrderKeyID(c.ord), links)
+			if err != nil {
+				return nil, err
+			}
+			incoming[model.OrderKeyID(c.ord)] = in
 		}
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// incomingOf reads the links rowLinks gives for event id.
+func incomingOf(id string, links []string) ([]model.Incoming, error) {
+	var in []model.Incoming
+	for _, l := range links {
+		i := strings.LastIndexByte(l, '/')
+		if i < 0 {
+			return nil, fmt.Errorf("event %q: a link to it reads %q, not source/rel: %w", id, l, model.ErrDamaged)
+		}
+		in = append(in, model.Incoming{From: l[:i], Rel: model.Rel(l[i+1:])})
+	}
+	return in, nil
 }
 
 // decodeRows decodes the rows of a window, read with their bodies, once
