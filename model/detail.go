@@ -3,8 +3,9 @@ package model
 // Detail is an event with what is needed to present it in full: the
 // sources it cites, its links in both directions, the titles of the
 // events they lead to, its latest changes and its sources' snapshots,
-// all as of one state of the store, so that a browser reads an event it
-// selects in one go (one round trip to a database).
+// read together so that a browser reads an event it selects in one go
+// (one round trip to a database). A store may read what is rare (a long
+// history's rest) after the rest; Version is never newer than the rest.
 type Detail struct {
 	Event Event
 	// Sources holds at least the sources the event cites, by id.

@@ -268,6 +268,15 @@ type Window struct {
 	AtStart, AtEnd bool
 }
 
+// IDs are the ids of the window's events, in its order.
+func (w Window) IDs() []string {
+	ids := make([]string, len(w.Rows))
+	for i, r := range w.Rows {
+		ids[i] = r.Event.ID
+	}
+	return ids
+}
+
 // linked reports whether e has a link of a relation q.Linked names, its
 // own or one another event makes to it, turned around.
 func (q Query) linked(e *Event, incoming []Incoming) bool {

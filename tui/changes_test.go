@@ -39,9 +39,7 @@ func (s *windowCounted) Detail(id string) (model.Detail, error) {
 func TestAChangeElsewhereRereadsWhatItTouched(t *testing.T) {
 	const filler = 1000
 	base := exampleStore(t)
-	importFiller(t, base, filler, func(i int) string {
-		return fmt.Sprintf(`{"id": "filler-%d", "date": "2030-%02d", "title": "Filler %d"}`, i, i%12+1, i)
-	})
+	importFiller(t, base, filler, fillerIn2030)
 	s := &windowCounted{Store: base}
 	d := newDriver(t, s, 120, 30)
 	d.to("fbi-tip")
@@ -177,9 +175,7 @@ func TestFrameKeptWhileNothingChanges(t *testing.T) {
 // the browser read changes selectively).
 func TestAChangeWhileAWindowIsReadRereadsIt(t *testing.T) {
 	base := exampleStore(t)
-	importFiller(t, base, 1000, func(i int) string {
-		return fmt.Sprintf(`{"id": "filler-%d", "date": "2030-%02d", "title": "Filler %d"}`, i, i%12+1, i)
-	})
+	importFiller(t, base, 1000, fillerIn2030)
 	s := &windowCounted{Store: base}
 	d := newDriver(t, s, 120, 30)
 	d.send(versionMsg{version: "0"})     // a change: the first is read whole
@@ -204,6 +200,11 @@ func TestAChangeWhileAWindowIsReadRereadsIt(t *testing.T) {
 	if e, ok := d.browser().Latest("filler-995"); !ok || e.Status != model.Denied {
 		t.Errorf("the last event reads %+v; want it denied", e)
 	}
+}
+
+// fillerIn2030 is filler event i, in a month of 2030.
+func fillerIn2030(i int) string {
+	return fmt.Sprintf(`{"id": "filler-%d", "date": "2030-%02d", "title": "Filler %d"}`, i, i%12+1, i)
 }
 
 // importFiller imports n events into s, the i-th written as event(i)

@@ -143,7 +143,9 @@ func jumpYear(s model.Store, gen int, q model.Query, from model.Position, next b
 		}
 		if before == nil {
 			// The last event before this year says which year is
-			// previous; where it is in the view does not matter.
+			// previous; where it is in the view does not matter, and
+			// a Page is what reads it uncounted (its one row's links
+			// come with it).
 			prev, err := s.Page(q, model.PageAt{At: yearStart(year), Before: 1, Uncounted: true})
 			if err != nil {
 				return windowMsg{gen: gen, err: err}
@@ -235,9 +237,8 @@ func loadPeriods(s model.Store, gen int, q model.Query) tea.Cmd {
 }
 
 // loadDetail reads an event whole, and its latest changes, unless kept
-// holds them as they still are: read at the store's present version.
-// The version is asked first, so that a change made during the read
-// makes the next one read again.
+// holds them as they still are: read at the store's present version,
+// which is asked first only then.
 func loadDetail(s model.Store, id string, kept detailMsg, indexes quoteIndexes) tea.Cmd {
 	return func() tea.Msg {
 		if kept.id == id && kept.err == nil {
@@ -258,7 +259,13 @@ func loadDetail(s model.Store, id string, kept detailMsg, indexes quoteIndexes) 
 			return detailMsg{id: id, err: err}
 		}
 		marks, built, err := checkQuotes(s, indexes, d)
-		return detailMsg{id: id, detail: d, history: d.History, chron: chron, marks: marks, built: built, version: d.Version, err: err}
+		// The history and the version go beside the detail: the pane
+		// compares what it shows with what comes (detailPane.holds),
+		// and a change elsewhere changes the version alone.
+		msg := detailMsg{id: id, history: d.History, chron: chron, marks: marks, built: built, version: d.Version, err: err}
+		d.History, d.Version = nil, ""
+		msg.detail = d
+		return msg
 	}
 }
 

@@ -55,7 +55,11 @@ func (b *idListBuilder) list() idList {
 	// The text again in the list's order: ids came in timeline order,
 	// and a lookup's last steps (has, for every row drawn) then read
 	// bytes far apart.
-	text := make([]byte, 0, len(all))
+	size := 0
+	for _, id := range ids {
+		size += len(id)
+	}
+	text := make([]byte, 0, size)
 	for _, id := range ids {
 		text = append(text, id...)
 	}

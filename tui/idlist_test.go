@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"unsafe"
 )
 
 func TestIDList(t *testing.T) {
@@ -48,6 +49,20 @@ func TestIDList(t *testing.T) {
 	}
 	if unionOf() != nil || !sameList(nil, idList{}) || sameList(l, listOf([]string{"a", "b", "c"})) {
 		t.Error("empty lists are one set; lists made apart are not one list")
+	}
+}
+
+// A list made whole keeps its ids' text in the list's order, one after
+// another, each once.
+func TestIDListTextInOrder(t *testing.T) {
+	l := listOf([]string{"ev-3", "ev-1", "ev-22", "ev-1"})
+	if !slices.Equal(l, idList{"ev-1", "ev-22", "ev-3"}) {
+		t.Fatalf("listOf = %q", l)
+	}
+	for i := 1; i < len(l); i++ {
+		if unsafe.StringData(l[i]) != (*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(l[i-1])), len(l[i-1]))) {
+			t.Errorf("%q does not follow %q in the list's text", l[i], l[i-1])
+		}
 	}
 }
 

@@ -117,23 +117,29 @@ func latestSnapshot(s model.Store, source string) (model.Snapshot, bool, error) 
 // latestOf is a source's latest snapshot (N 0 when none) and how many it
 // has.
 func latestOf(s model.Store, source string) (model.Snapshot, int, error) {
-	snaps, err := s.Snapshots(source)
-	if err != nil {
-		return model.Snapshot{}, 0, fmt.Errorf("source %q: reading its snapshots: %w", source, err)
-	}
-	if len(snaps) == 0 {
-		return model.Snapshot{}, 0, nil
+	snaps, err := snapshotsOf(s, source)
+	if err != nil || len(snaps) == 0 {
+		return model.Snapshot{}, 0, err
 	}
 	return snaps[len(snaps)-1], len(snaps), nil
+}
+
+// snapshotsOf lists a source's snapshots, its error saying which.
+func snapshotsOf(s model.Store, source string) ([]model.Snapshot, error) {
+	snaps, err := s.Snapshots(source)
+	if err != nil {
+		return nil, fmt.Errorf("source %q: reading its snapshots: %w", source, err)
+	}
+	return snaps, nil
 }
 
 // indexOf returns the index of source's latest snapshot: the one kept
 // when it is of that snapshot, else one built from its text. nil when
 // the source has no snapshot.
 func indexOf(s model.Store, kept quoteIndexes, source string) (si *sourceIndex, built bool, err error) {
-	snaps, err := s.Snapshots(source)
+	snaps, err := snapshotsOf(s, source)
 	if err != nil {
-		return nil, false, fmt.Errorf("source %q: reading its snapshots: %w", source, err)
+		return nil, false, err
 	}
 	return indexOfListed(s, kept, source, snaps)
 }

@@ -102,3 +102,60 @@ func TestMovingBackAfterATagShowsTheTag(t *testing.T) {
 		t.Errorf("back on the event just tagged, the pane shows its tags as %q, without #%s", tags, DefaultQuickTags[0])
 	}
 }
+
+// A change elsewhere leaves the pane as it is: the event read again
+// after it is the one shown, though the store's version moved, and the
+// pane is not drawn again for it.
+func TestAChangeElsewhereKeepsThePane(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	d.to("apple-sues-nso")
+	if _, err := s.Write(model.OpEdit, "elsewhere", func(tx model.Tx) error {
+		e, err := tx.Event("khashoggi-killed")
+		if err != nil {
+			return err
+		}
+		e.Title += " (checked)"
+		return tx.PutEvent(e)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	b := d.browser()
+	msg := loadDetail(s, "apple-sues-nso", detailMsg{}, nil)().(detailMsg)
+	if msg.err != nil || msg.version == "" {
+		t.Fatalf("read %+v", msg)
+	}
+	if !b.detail.holds(msg) {
+		t.Error("the pane takes the event read again after a change elsewhere for another")
+	}
+}
+
+// pageCounted counts the pages read from a store, and those counted.
+type pageCounted struct {
+	model.Store
+	read, counted int
+}
+
+func (s *pageCounted) Page(q model.Query, at model.PageAt) (model.Page, error) {
+	s.read++
+	if !at.Uncounted {
+		s.counted++
+	}
+	return s.Store.Page(q, at)
+}
+
+// Reading on past an edge does not count the events before the rows:
+// the timeline knows where they are.
+func TestReadingOnIsUncounted(t *testing.T) {
+	base := exampleStore(t)
+	importFiller(t, base, 400, fillerIn2030)
+	s := &pageCounted{Store: base}
+	d := newDriver(t, s, 120, 30)
+	s.read, s.counted = 0, 0
+	for range 20 {
+		d.keys("pgdown")
+	}
+	if s.read == 0 || s.counted != 0 {
+		t.Errorf("20 pages down read %d pages, %d counted; want some, none counted", s.read, s.counted)
+	}
+}

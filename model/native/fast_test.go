@@ -220,6 +220,9 @@ func TestDecodeStored(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkStored(t, v)
+		if _, ok := decodeFast(v, new(model.Event)); !ok {
+			t.Fatalf("the walk does not take an event as a store keeps it: %s", v)
+		}
 	}
 	for _, v := range []string{
 		`{"id":"a","title":"A","spekaer":"x"}`,

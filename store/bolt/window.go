@@ -29,11 +29,7 @@ func (s *Store) Page(q model.Query, at model.PageAt) (model.Page, error) {
 		if p.Window, err = windowIn(q, b, at); err != nil {
 			return err
 		}
-		ids := make([]string, len(p.Rows))
-		for i, r := range p.Rows {
-			ids[i] = r.Event.ID
-		}
-		p.Incoming, err = incomingIn(b, ids)
+		p.Incoming, err = incomingIn(b, p.IDs())
 		return err
 	})
 	return p, err

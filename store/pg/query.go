@@ -405,7 +405,7 @@ func (s *Store) page(q model.Query, at model.PageAt, incoming bool) (model.Page,
 			}
 		}
 		if incoming {
-			pg.Incoming, err = s.backlinks(db, rowIDs(pg.Rows))
+			pg.Incoming, err = s.backlinks(db, pg.IDs())
 		}
 		return err
 	})
@@ -413,7 +413,7 @@ func (s *Store) page(q model.Query, at model.PageAt, incoming bool) (model.Page,
 		return model.Page{}, err
 	}
 	if incoming {
-		pg.Incoming = withEvery(pg.Incoming, pg.Rows)
+		pg.Incoming = withEvery(pg.Incoming, pg.IDs())
 	}
 	return pg, nil
 }
@@ -484,7 +484,7 @@ func (s *Store) pageAtOnce(p *plan, anchor []byte, readBack bool, at model.PageA
 		pg.Start = n - len(back)
 	}
 	if incoming {
-		pg.Incoming = withEvery(in, pg.Rows)
+		pg.Incoming = withEvery(in, pg.IDs())
 	}
 	return pg, nil
 }
@@ -495,23 +495,14 @@ func (s *Store) pageAtOnce(p *plan, anchor []byte, readBack bool, at model.PageA
 // alone.
 const rowLinks = `ARRAY(SELECT l.source || '/' || l.rel FROM links l WHERE l.inv = $1 AND l.target = events.id ORDER BY l.source, l.rel)`
 
-// rowIDs are the ids of rows' events.
-func rowIDs(rows []model.Row) []string {
-	ids := make([]string, len(rows))
-	for i, r := range rows {
-		ids[i] = r.Event.ID
-	}
-	return ids
-}
-
-// withEvery puts each row's event in links, with none when it has none.
-func withEvery(links map[string][]model.Incoming, rows []model.Row) map[string][]model.Incoming {
+// withEvery puts each id in links, with none when it has none.
+func withEvery(links map[string][]model.Incoming, ids []string) map[string][]model.Incoming {
 	if links == nil {
 		links = map[string][]model.Incoming{}
 	}
-	for _, r := range rows {
-		if _, ok := links[r.Event.ID]; !ok {
-			links[r.Event.ID] = nil
+	for _, id := range ids {
+		if _, ok := links[id]; !ok {
+			links[id] = nil
 		}
 	}
 	return links

@@ -157,14 +157,12 @@ func (s *Store) IncomingLinks(ids []string) (map[string][]model.Incoming, error)
 	var out map[string][]model.Incoming
 	err := s.readOne(func(db querier) (err error) {
 		out, err = s.backlinks(db, ids)
-		for _, id := range ids {
-			if _, ok := out[id]; !ok {
-				out[id] = nil
-			}
-		}
 		return err
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return withEvery(out, ids), nil
 }
 
 // Detail returns an event with the sources it cites, its links in both
@@ -174,6 +172,7 @@ func (s *Store) IncomingLinks(ids []string) (map[string][]model.Incoming, error)
 // the events at either end of its rows in the links table.
 func (s *Store) Detail(id string) (model.Detail, error) {
 	history := model.JournalQuery{Event: id, Limit: model.DetailHistory}
+	const latest = 1 << 62 // before every entry
 	var b pgx.Batch
 	b.Queue(`SELECT ord, body FROM events WHERE inv = $1 AND id = $2`, s.inv, id)
 	b.Queue(`SELECT id, body FROM sources WHERE inv = $1 AND id = ANY((SELECT cites FROM events WHERE inv = $1 AND id = $2)::text[])`, s.inv, id)
@@ -183,7 +182,7 @@ func (s *Store) Detail(id string) (model.Detail, error) {
 	b.Queue(`SELECT source, n, meta FROM snapshots WHERE inv = $1
 		AND source = ANY((SELECT cites FROM events WHERE inv = $1 AND id = $2)::text[]) ORDER BY source, n`, s.inv, id)
 	b.Queue(versionSQL, s.inv)
-	sql, args := s.journalSQL(history, 1<<62, model.DetailHistory)
+	sql, args := s.journalSQL(history, latest, model.DetailHistory)
 	b.Queue(sql, args...)
 	var d model.Detail
 	var in map[string][]model.Incoming
@@ -247,6 +246,9 @@ func (s *Store) Detail(id string) (model.Detail, error) {
 		}
 	}
 	for sid, m := range metas {
+		if _, ok := d.Sources[sid]; !ok {
+			continue
+		}
 		if listed := snapshots.Listed(m, false); len(listed) > 0 {
 			d.Snapshots[sid] = listed
 		}
@@ -256,13 +258,16 @@ func (s *Store) Detail(id string) (model.Detail, error) {
 	// the latest changes (entries it leaves out), the journal is read.
 	var done bool
 	err = s.readOne(func(db querier) (err error) {
-		d.History, _, done, err = s.journalPage(db, history, page, nil)
+		d.History, _, done, err = s.journalPage(db, history, page, nil, latest)
 		return err
 	})
 	if err == nil && !done && len(page) == model.DetailHistory {
 		d.History, err = s.Journal(history)
 	}
-	return d, err
+	if err != nil {
+		return model.Detail{}, err
+	}
+	return d, nil
 }
 
 // eachRow calls fn with each row of rows, an id and a body, and closes
@@ -400,7 +405,7 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 				return err
 			}
 			var done bool
-			if out, before, done, err = s.journalPage(db, q, page, out); err != nil || done || len(page) < batch {
+			if out, before, done, err = s.journalPage(db, q, page, out, before); err != nil || done || len(page) < batch {
 				return err
 			}
 		}
@@ -409,8 +414,9 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 }
 
 // journalSQL is the statement that reads a page of up to limit rows of
-// the journal q selects, back from the entry before before. An entry's head and an
-// event's own change stand for its body where they answer (heads.go).
+// the journal q selects, back from the entry before before. An entry's
+// head and an event's own change stand for its body where they answer
+// (heads.go).
 func (s *Store) journalSQL(q model.JournalQuery, before int64, limit int) (string, []any) {
 	if q.Event != "" {
 		return `SELECT j.seq, CASE WHEN j.head IS NOT NULL AND h.change IS NOT NULL THEN
@@ -452,10 +458,11 @@ func scanJournal(rows pgx.Rows, err error) ([]journalRow, error) {
 	return page, rows.Err()
 }
 
-// journalPage decodes a page of journalSQL's rows onto out, and returns
-// where the next page starts, and done when out holds q.Limit entries. A
-// head not kept is read through db.
-func (s *Store) journalPage(db querier, q model.JournalQuery, page []journalRow, out []model.Entry) (_ []model.Entry, before int64, done bool, err error) {
+// journalPage decodes a page of journalSQL's rows, read back from
+// before, onto out, and returns where the next page starts (before, for
+// an empty page), and done when out holds q.Limit entries. A head not
+// kept is read through db.
+func (s *Store) journalPage(db querier, q model.JournalQuery, page []journalRow, out []model.Entry, before int64) (_ []model.Entry, next int64, done bool, err error) {
 	for _, r := range page {
 		var e model.Entry
 		if r.head {

@@ -2,20 +2,33 @@ package storetest
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 
 	"chrono/model"
 )
 
-// testPage checks that a Page holds what Window and IncomingLinks give
-// for its rows, every view and anchor of testWindow's, and that an
-// uncounted one leaves Start alone.
+// testPage checks that a Page holds what Window gives and the links the
+// imported files make to its rows (as IncomingLinks gives them too), for
+// every view and anchor of testWindow's, and that an uncounted one
+// leaves Start alone.
 func testPage(t *testing.T, s *suite) {
 	st := s.seeded(t)
 	events := InTimelineOrder(FixtureEvents(t))
 	keys := OrderKeys(events)
+	// The links to each event, as the imported files state them.
+	incoming := map[string][]model.Incoming{}
+	for _, e := range events {
+		for _, l := range e.Links {
+			incoming[l.Event] = append(incoming[l.Event], model.Incoming{From: e.ID, Rel: l.Rel})
+		}
+	}
+	for _, in := range incoming {
+		slices.SortFunc(in, func(a, b model.Incoming) int { return cmp.Or(cmp.Compare(a.From, b.From), cmp.Compare(a.Rel, b.Rel)) })
+	}
 	anchors := []model.PageAt{{}, {FromEnd: true, Before: 3}, {At: model.PositionOf(bytes.Repeat([]byte{0xFF}, 40)), Before: 2}}
 	for _, e := range events {
 		anchors = append(anchors, model.PageAt{At: model.PositionOf(keys[e.ID])})
@@ -39,18 +52,16 @@ func testPage(t *testing.T, s *suite) {
 					t.Errorf("%s: window %+v\nWindow gives %+v", what, p.Window, w)
 				}
 				ids := make([]string, len(w.Rows))
+				in := map[string][]model.Incoming{}
 				for i, r := range w.Rows {
-					ids[i] = r.Event.ID
-				}
-				in, err := st.IncomingLinks(ids)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if len(in) == 0 {
-					in = map[string][]model.Incoming{}
+					ids[i] = r.Event.ID // in timeline order, not the index's
+					in[r.Event.ID] = incoming[r.Event.ID]
 				}
 				if !reflect.DeepEqual(p.Incoming, in) {
-					t.Errorf("%s: incoming %+v\nIncomingLinks gives %+v", what, p.Incoming, in)
+					t.Errorf("%s: incoming %+v\nwant %+v", what, p.Incoming, in)
+				}
+				if got, err := st.IncomingLinks(ids); err != nil || !reflect.DeepEqual(got, in) {
+					t.Errorf("%s: IncomingLinks %+v, %v\nwant %+v", what, got, err, in)
 				}
 				at.Uncounted = true
 				u, err := st.Page(v.q, at)
