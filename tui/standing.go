@@ -68,11 +68,7 @@ func standingOf(related []model.Relation) standing {
 // store's index, for every row in one read. It runs in the commands that
 // read rows again after a write, never in View.
 func standings(s model.Store, rows []model.Row) (map[string]standing, error) {
-	ids := make([]string, len(rows))
-	for i, r := range rows {
-		ids[i] = r.Event.ID
-	}
-	incoming, err := s.IncomingLinks(ids)
+	incoming, err := s.IncomingLinks(model.Window{Rows: rows}.IDs())
 	if err != nil {
 		return map[string]standing{}, err
 	}

@@ -365,10 +365,10 @@ func (s *Store) Page(q model.Query, at model.PageAt) (model.Page, error) {
 // page reads a Page, its links only when incoming.
 func (s *Store) page(q model.Query, at model.PageAt, incoming bool) (model.Page, error) {
 	anchor := at.At.Key()
-	before, after := at.Before, at.After
 	if at.FromEnd {
-		anchor, after = nil, 0
+		anchor, at.After = nil, 0 // from the end, after is ignored
 	}
+	before, after := at.Before, at.After
 	p := s.plan(q)
 	readBack := before > 0 && (anchor != nil || at.FromEnd)
 	if !p.inGo && p.search == "" {
@@ -424,10 +424,7 @@ func (s *Store) page(q model.Query, at model.PageAt, incoming bool) (model.Page,
 // anchor are all of the view's, so the first row's rank is the anchor's
 // less their number.
 func (s *Store) pageAtOnce(p *plan, anchor []byte, readBack bool, at model.PageAt, incoming bool) (model.Page, error) {
-	before, after := at.Before, at.After
-	if at.FromEnd {
-		after = 0
-	}
+	before, after := at.Before, at.After // after is 0 from the end (page)
 	body := "body"
 	if incoming {
 		body = "body, " + rowLinks
