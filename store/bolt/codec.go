@@ -170,6 +170,11 @@ type decoder struct {
 	what string
 	nth  int // when not 0, what is a format of the item's number
 	err  error
+	// text, when not empty, is the whole value as a string, whose
+	// substrings string returns in place of copies; b is always a slice of
+	// that value to its end, so ends-cap(b) is where b starts in it.
+	text string
+	ends int
 }
 
 // at names the part read next.
@@ -224,7 +229,13 @@ func (d *decoder) string() string {
 	if d.err != nil {
 		return ""
 	}
-	s := string(d.b[:n])
+	var s string
+	if d.text != "" {
+		at := d.ends - cap(d.b)
+		s = d.text[at : at+n]
+	} else {
+		s = string(d.b[:n])
+	}
 	d.b = d.b[n:]
 	return s
 }
@@ -244,7 +255,17 @@ func (d *decoder) strings() []string {
 // decodeEvent reads a value written by encodeEvent. Its error says which
 // event (by the id the value holds, when that much can be read) and which
 // field cannot be read; it is errCorrupt to errors.Is.
-func decodeEvent(v []byte) (model.Event, error) {
+func decodeEvent(v []byte) (model.Event, error) { return decodeValue(v, false) }
+
+// decodeWhole is decodeEvent for an event that is kept whole, as a
+// window's rows are: its strings share one copy of the value, one
+// allocation where each string was one (some thirty an event). Not for
+// events of which only a part is kept: an id kept alone would hold on to
+// the whole value.
+func decodeWhole(v []byte) (model.Event, error) { return decodeValue(v, true) }
+
+// decodeValue is decodeEvent, its strings shared when whole says so.
+func decodeValue(v []byte, whole bool) (model.Event, error) {
 	var e model.Event
 	if len(v) < 2 {
 		return e, corruptf("an event's stored value is %d bytes", len(v))
@@ -254,7 +275,11 @@ func decodeEvent(v []byte) (model.Event, error) {
 		return e, corruptf("an event's stored value has codec version %d (this chrono reads 1 to %d)", version, codecVersion)
 	}
 	e.Status = statusOf(v[1])
+	v = v[:len(v):len(v)] // its end is where cap measures from
 	d := &decoder{b: v[2:]}
+	if whole {
+		d.text, d.ends = string(v), len(v)
+	}
 	textLen := d.at("its text section's length").count()
 	if d.err != nil {
 		return e, fmt.Errorf("an event: %w", d.err)

@@ -63,10 +63,25 @@ func codecEvents() []model.Event {
 	return events
 }
 
+// decoders are the two ways of decoding a value, which read alike.
+var decoders = []struct {
+	name   string
+	decode func([]byte) (model.Event, error)
+}{{"copied", decodeEvent}, {"whole", decodeWhole}}
+
 func TestCodecRoundTrip(t *testing.T) {
 	for _, e := range codecEvents() {
 		t.Run(e.ID, func(t *testing.T) {
 			enc := encodeEvent(nil, &e)
+			for _, d := range decoders[1:] {
+				got, err := d.decode(slices.Clone(enc))
+				if err != nil {
+					t.Fatalf("%s: %v", d.name, err)
+				}
+				if !storetest.SameEvent(got, e) {
+					t.Errorf("%s: decoded\n%+v\nwant\n%+v", d.name, got, e)
+				}
+			}
 			got, err := decodeEvent(enc)
 			if err != nil {
 				t.Fatal(err)
@@ -103,6 +118,24 @@ func TestCodecRoundTrip(t *testing.T) {
 				t.Error("encodeEvent does not append to dst")
 			}
 		})
+	}
+}
+
+// TestDecodeWholeOwnsItsText: the strings of an event decoded whole are
+// its own, not the value's bytes, which are the store's mapped pages and
+// change under a later write.
+func TestDecodeWholeOwnsItsText(t *testing.T) {
+	e := codecEvents()[0]
+	enc := encodeEvent(nil, &e)
+	got, err := decodeWhole(enc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range enc {
+		enc[i] = 'x'
+	}
+	if !storetest.SameEvent(got, e) {
+		t.Errorf("the event changed with the value it was decoded from:\n%+v\nwant\n%+v", got, e)
 	}
 }
 
@@ -146,8 +179,10 @@ func TestCodecRefusesDamage(t *testing.T) {
 	for _, e := range codecEvents() {
 		enc := encodeEvent(nil, &e)
 		for n := range len(enc) {
-			if _, err := decodeEvent(enc[:n]); !errors.Is(err, errCorrupt) {
-				t.Errorf("%s cut to %d of %d bytes: error %v, want errCorrupt", e.ID, n, len(enc), err)
+			for _, d := range decoders {
+				if _, err := d.decode(enc[:n]); !errors.Is(err, errCorrupt) {
+					t.Errorf("%s cut to %d of %d bytes, %s: error %v, want errCorrupt", e.ID, n, len(enc), d.name, err)
+				}
 			}
 		}
 		if _, err := decodeEvent(append(slices.Clone(enc), 0)); !errors.Is(err, errCorrupt) {

@@ -35,6 +35,10 @@ func (s *Store) Page(q model.Query, at model.PageAt) (model.Page, error) {
 	return p, err
 }
 
+// maxPrealloc bounds the rows a window makes room for before reading
+// them: a window asked for the whole view grows as it reads.
+const maxPrealloc = 1 << 12
+
 // windowIn is Window in a read of the store; Start is left 0 when at
 // says Uncounted.
 func windowIn(q model.Query, b buckets, at model.PageAt) (model.Window, error) {
@@ -44,24 +48,24 @@ func windowIn(q model.Query, b buckets, at model.PageAt) (model.Window, error) {
 	if at.FromEnd {
 		anchor, after = nil, 0
 	}
-	var back []model.Row
+	// One slice for both sides, read backward first and turned round.
+	rows := make([]model.Row, 0, min(before+after, maxPrealloc))
 	if before > 0 && (anchor != nil || at.FromEnd) {
-		if err := scanRows(q, b, anchor, true, before, &back); err != nil {
+		if err := scanRows(q, b, anchor, true, before, &rows); err != nil {
 			return w, err
 		}
 	}
-	w.AtStart = len(back) < before || (anchor == nil && !at.FromEnd)
-	slices.Reverse(back)
-	w.Rows = back
+	w.AtStart = len(rows) < before || (anchor == nil && !at.FromEnd)
+	slices.Reverse(rows)
 	w.AtEnd = at.FromEnd
 	if !at.FromEnd {
-		var fwd []model.Row
-		if err := scanRows(q, b, anchor, false, after, &fwd); err != nil {
+		back := len(rows)
+		if err := scanRows(q, b, anchor, false, after, &rows); err != nil {
 			return w, err
 		}
-		w.AtEnd = len(fwd) < after
-		w.Rows = append(w.Rows, fwd...)
+		w.AtEnd = len(rows)-back < after
 	}
+	w.Rows = rows
 	if len(w.Rows) == 0 || at.Uncounted {
 		return w, nil
 	}
@@ -75,13 +79,14 @@ func scanRows(q model.Query, b buckets, anchor []byte, backward bool, n int, out
 	if n <= 0 {
 		return nil
 	}
+	end := len(*out) + n
 	return scan(q, b, anchor, backward, func(order []byte, value func() []byte) (bool, error) {
-		e, err := decodeEvent(value())
+		e, err := decodeWhole(value())
 		if err != nil {
 			return false, err
 		}
 		*out = append(*out, model.Row{Pos: model.PositionOf(order), Event: e})
-		return len(*out) < n, nil
+		return len(*out) < end, nil
 	})
 }
 
