@@ -76,7 +76,7 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 			// until then they may be another view's.
 			before = b.tl.lastBeforeYear(row.Pos)
 		}
-		return nil, jumpYear(ctx.store, b.reading(), b.query, row.Pos, next, before, jumpSize(b.tl.height))
+		return nil, b.withLanded(jumpYear(ctx.store, b.reading(), b.query, row.Pos, next, before, jumpSize(b.tl.height)))
 	case key.Matches(msg, k.Back):
 		return nil, b.back()
 	case key.Matches(msg, k.Copy):
@@ -108,9 +108,9 @@ func (b *browser) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, k.Top):
-		return jump(b.ctx.store, b.reading(), b.query, model.Position{}, false, jumpSize(b.tl.height))
+		return b.withLanded(jump(b.ctx.store, b.reading(), b.query, model.Position{}, false, jumpSize(b.tl.height)))
 	case key.Matches(msg, k.Bottom):
-		return jump(b.ctx.store, b.reading(), b.query, model.Position{}, true, jumpSize(b.tl.height))
+		return b.withLanded(jump(b.ctx.store, b.reading(), b.query, model.Position{}, true, jumpSize(b.tl.height)))
 	case key.Matches(msg, k.Open):
 		if _, ok := b.tl.selected(); !ok {
 			return nil

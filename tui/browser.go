@@ -145,7 +145,7 @@ func (b *browser) update(msg tea.Msg) (Action, tea.Cmd) {
 		}
 		return openDialog{msg.view}, nil
 	case goToDate:
-		return nil, jumpToDate(b.ctx.store, b.reading(), b.query, msg.at, msg.label, jumpSize(b.tl.height))
+		return nil, b.withLanded(jumpToDate(b.ctx.store, b.reading(), b.query, msg.at, msg.label, jumpSize(b.tl.height)))
 	case searchTyped:
 		return nil, b.searchAsTyped(msg.text)
 	case searchEntered:

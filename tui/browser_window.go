@@ -3,6 +3,8 @@ package tui
 import (
 	"errors"
 	"maps"
+	"reflect"
+	"slices"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -35,17 +37,43 @@ func (b *browser) gotWindow(msg windowMsg) tea.Cmd {
 		b.relayout()
 		cmds = append(cmds, say("filters cleared to show the linked event"), count(b.ctx.store, b.gen, b.query, model.Position{}, 0), loadPeriods(b.ctx.store, b.gen, b.query))
 	}
-	b.tl.reset(msg.w, 0)
+	b.tl.reset(msg.w, msg.landing())
+	cmds = append(cmds, b.land(msg.landed), b.fill())
+	return tea.Batch(cmds...)
+}
+
+// landing is the index of the row of a window the cursor goes to: the
+// event asked for, else the first row at or after the anchor, else the
+// last row from the end, else the first.
+func (msg windowMsg) landing() int {
+	rows := msg.w.Rows
 	switch {
 	case msg.focusID != "":
-		b.tl.place(max(0, b.tl.indexOf(msg.focusID)))
+		return max(0, slices.IndexFunc(rows, func(r model.Row) bool { return r.Event.ID == msg.focusID }))
 	case !msg.anchor.IsZero():
-		b.tl.place(b.tl.indexAt(msg.anchor))
+		return rowAt(rows, msg.anchor)
 	case msg.fromEnd:
-		b.tl.place(len(b.tl.rows) - 1)
+		return len(rows) - 1
 	}
-	cmds = append(cmds, b.moved(), b.fill())
-	return tea.Batch(cmds...)
+	return 0
+}
+
+// withLanded reads whole, in the command that loads a window, the event
+// the cursor will land on (unless the browser keeps it as the store
+// still has it), so that the pane shows it with the rows: one step, where
+// the pane was laid out for the row's event and again when the rest of it
+// came.
+func (b *browser) withLanded(load tea.Cmd) tea.Cmd {
+	s, indexes, recent := b.ctx.store, maps.Clone(b.indexes), b.recent
+	return func() tea.Msg {
+		msg, ok := load().(windowMsg)
+		if !ok || msg.err != nil || len(msg.w.Rows) == 0 {
+			return msg
+		}
+		id := msg.w.Rows[msg.landing()].Event.ID
+		msg.landed = loadDetail(s, id, recent.of(id), indexes)().(detailMsg)
+		return msg
+	}
 }
 
 // gotExtend adds rows beyond an edge of the window.
@@ -167,7 +195,12 @@ func (b *browser) gotAhead(msg readAheadMsg) {
 }
 
 // moved follows the cursor with the sources pane.
-func (b *browser) moved() tea.Cmd {
+func (b *browser) moved() tea.Cmd { return b.land(detailMsg{}) }
+
+// land follows the cursor with the sources pane. read, when it is the
+// selected event's as the row has it, was read with the rows: it is
+// shown as it is, not read again.
+func (b *browser) land(read detailMsg) tea.Cmd {
 	row, ok := b.tl.selected()
 	if !ok {
 		b.detail.show(model.Detail{}, false)
@@ -178,6 +211,12 @@ func (b *browser) moved() tea.Cmd {
 		return nil
 	}
 	b.stepping = b.tl.beside(b.detail.id())
+	if read.id == row.Event.ID && read.err == nil && reflect.DeepEqual(read.detail.Event, row.Event) {
+		b.recent.keep(read)
+		b.indexes.merge(read.built)
+		b.showDetail(read)
+		return b.readAhead()
+	}
 	if kept := b.recent.matching(row.Event); kept.id != "" {
 		// Shown whole now; read again only if the store changed since.
 		b.recent.keep(kept)

@@ -19,7 +19,10 @@ type windowMsg struct {
 	note    string // a message for the status line
 	// standing is what other events say of the rows' events.
 	standing map[string]standing
-	err      error
+	// landed is the event the cursor lands on (landing), read whole
+	// with the rows when the command read it (withLanded).
+	landed detailMsg
+	err    error
 }
 
 // extendMsg brings more rows to one side of the window.

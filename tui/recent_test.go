@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"chrono/model"
 )
 
@@ -88,6 +90,50 @@ func TestMovingShowsTheEventWholeAtOnce(t *testing.T) {
 	read := s.read(before)
 	if slices.Contains(read, d.selected()) || len(read) == 0 || read[0] != d.browser().tl.rows[d.browser().tl.cur-1].Event.ID {
 		t.Errorf("k read %q whole: want the event before the one now selected, ahead (and perhaps those it links to), not that one again", read)
+	}
+}
+
+// TestAJumpShowsTheEventWhole: a jump (a year either way, the first or
+// last event, a date) reads the event it lands on whole with the rows,
+// unless it keeps it already: the frame that first shows the rows shows
+// it whole too, and it is read once at most.
+func TestAJumpShowsTheEventWhole(t *testing.T) {
+	for _, keys := range [][]string{{"]"}, {"["}, {"G"}, {"g"}, {":", "2", "0", "1", "9", "enter"}} {
+		s := &detailCounter{Store: exampleStore(t)}
+		d := newDriver(t, s, 120, 40)
+		d.to("apple-sues-nso")
+		from := d.selected()
+		d.keys(keys[:len(keys)-1]...)
+		before := s.reads.Load()
+		_, cmd := d.m.Update(keyPress(keys[len(keys)-1]))
+		windows := 0
+		runCmds(t, func(msg tea.Msg) (tea.Cmd, bool) {
+			_, next := d.m.Update(msg)
+			if _, ok := msg.(windowMsg); ok {
+				windows++
+				if p := d.sources(); !p.loaded || p.id() != d.selected() {
+					t.Errorf("%q: with the rows the pane shows %s, whole %v; want %s whole", keys, p.id(), p.loaded, d.selected())
+				}
+			}
+			return next, false
+		}, cmd)
+		if windows != 1 || d.selected() == from {
+			t.Errorf("%q: %d windows, from %s to %s; want one, elsewhere", keys, windows, from, d.selected())
+		}
+		if read := s.read(before); len(read) > 1 || len(read) == 1 && read[0] != d.selected() {
+			t.Errorf("%q read %q whole; want only %s, once at most", keys, read, d.selected())
+		}
+	}
+	// Back by a jump to an event it keeps, on a store unchanged since.
+	s := &detailCounter{Store: exampleStore(t)}
+	d := newDriver(t, s, 120, 40)
+	d.keys("G")
+	last := d.selected()
+	d.keys("g")
+	before := s.reads.Load()
+	d.keys("G")
+	if read := s.read(before); len(read) != 0 || d.selected() != last || !d.sources().loaded {
+		t.Errorf("back to %s by G, kept: read %q whole, selected %s, whole %v; want none read, %[1]s whole", last, read, d.selected(), d.sources().loaded)
 	}
 }
 

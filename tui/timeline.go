@@ -74,13 +74,17 @@ func (t *timeline) place(cur int) {
 
 // indexAt returns the index of the first row at or after at, or the last
 // row when all are before it.
-func (t *timeline) indexAt(at model.Position) int {
-	for i, r := range t.rows {
+func (t *timeline) indexAt(at model.Position) int { return rowAt(t.rows, at) }
+
+// rowAt returns the index of the first of rows at or after at, or the
+// last when all are before it.
+func rowAt(rows []model.Row, at model.Position) int {
+	for i, r := range rows {
 		if r.Pos.Compare(at) >= 0 {
 			return i
 		}
 	}
-	return len(t.rows) - 1
+	return len(rows) - 1
 }
 
 // indexOf returns the index of the row of an event id, or -1.
