@@ -12,11 +12,11 @@ import (
 // for them, so that the way to the help and out is always on screen. A
 // "…" says that keys were left out; the help (?) has them all.
 func footer(st *Styles, h help.Model, own, global []key.Binding, w int) string {
-	sep := h.Styles.ShortSeparator.Inline(true).Render(h.ShortSeparator)
-	more := " " + h.Styles.Ellipsis.Inline(true).Render(h.Ellipsis)
-	g := strings.Join(helpItems(h, global), sep)
+	sep := st.HelpDesc.Render(h.ShortSeparator)
+	more := " " + st.HelpDesc.Render(h.Ellipsis)
+	g := strings.Join(helpItems(st, global), sep)
 	room := w - st.width(g) - st.width(sep)
-	items := helpItems(h, own)
+	items := helpItems(st, own)
 	var b strings.Builder
 	for i, it := range items {
 		need := st.width(it)
@@ -45,11 +45,11 @@ func footer(st *Styles, h help.Model, own, global []key.Binding, w int) string {
 
 // helpItems renders the enabled bindings as the short help does: the key,
 // then what it does.
-func helpItems(h help.Model, bs []key.Binding) []string {
+func helpItems(st *Styles, bs []key.Binding) []string {
 	var out []string
 	for _, b := range bs {
 		if b.Enabled() {
-			out = append(out, h.Styles.ShortKey.Inline(true).Render(b.Help().Key)+" "+h.Styles.ShortDesc.Inline(true).Render(b.Help().Desc))
+			out = append(out, st.HelpKey.Render(b.Help().Key)+" "+st.HelpDesc.Render(b.Help().Desc))
 		}
 	}
 	return out

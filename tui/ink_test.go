@@ -23,7 +23,7 @@ func TestInkRendersAsLipgloss(t *testing.T) {
 			"Title": st.Title, "Muted": st.Muted, "Chip": st.Chip, "Selected": st.Selected,
 			"SelectedBlurred": st.SelectedBlurred, "Mark": st.Mark, "Match": st.Match, "URL": st.URL,
 			"Item": st.Item, "RulerMarker": st.RulerMarker, "Error": st.Error, "Quote": st.Quote,
-			"PaneTitleFocused": st.PaneTitleFocused,
+			"PaneTitleFocused": st.PaneTitleFocused, "HelpKey": st.HelpKey, "HelpDesc": st.HelpDesc,
 		}
 		for s, in := range st.Status {
 			inks["status "+string(s)] = in
@@ -42,7 +42,7 @@ func TestInkShortcut(t *testing.T) {
 	st := NewStyles(true)
 	// The spans a row is painted with take the shortcut; underlining,
 	// which lipgloss applies rune by rune, takes the one by rune.
-	for name, in := range map[string]Ink{"Muted": st.Muted, "Selected": st.Selected, "Chip": st.Chip, "Item": st.Item} {
+	for name, in := range map[string]Ink{"Muted": st.Muted, "Selected": st.Selected, "Chip": st.Chip, "Item": st.Item, "HelpKey": st.HelpKey, "HelpDesc": st.HelpDesc} {
 		if !in.fast {
 			t.Errorf("%s: no shortcut", name)
 		}

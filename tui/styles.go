@@ -31,6 +31,10 @@ type Styles struct {
 	Message, Error                  Ink
 	Prompt                          Ink
 	Help                            help.Styles
+	// HelpKey and HelpDesc are Help's short key and what it does (and
+	// its separators and ellipsis, in the same style), as the footer
+	// paints them on every frame.
+	HelpKey, HelpDesc Ink
 	// Input and Area are the prompts' and forms' text fields, in the
 	// palette's colours (Bubbles' own are for a dark background, with
 	// placeholders and completions at 2.9:1 on black).
@@ -101,6 +105,7 @@ func NewStyles(isDark bool) Styles {
 		Area:        areaStyles(isDark, muted, accent),
 		Cells:       ansi.WcWidth,
 	}
+	s.HelpKey, s.HelpDesc = ink(s.Help.ShortKey.Inline(true)), ink(s.Help.ShortDesc.Inline(true))
 	return s
 }
 
