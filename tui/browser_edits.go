@@ -154,7 +154,7 @@ func (b *browser) toggleMark() tea.Cmd {
 	if b.marks[row.Event.ID] {
 		delete(b.marks, row.Event.ID)
 	} else {
-		b.marks[row.Event.ID] = true
+		b.marks[strings.Clone(row.Event.ID)] = true // not the row's whole value (model.Store.Page)
 	}
 	b.tl.move(1)
 	return tea.Batch(b.moved(), b.fill())

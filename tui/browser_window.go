@@ -62,16 +62,18 @@ func (msg windowMsg) landing() int {
 // the cursor will land on (unless the browser keeps it as the store
 // still has it), so that the pane shows it with the rows: one step, where
 // the pane was laid out for the row's event and again when the rest of it
-// came.
+// came. An event whose quotes need a source's snapshot indexed first is
+// left to the pane's own read, after the rows.
 func (b *browser) withLanded(load tea.Cmd) tea.Cmd {
 	s, indexes, recent := b.ctx.store, maps.Clone(b.indexes), b.recent
 	return func() tea.Msg {
-		msg, ok := load().(windowMsg)
+		m := load()
+		msg, ok := m.(windowMsg)
 		if !ok || msg.err != nil || len(msg.w.Rows) == 0 {
-			return msg
+			return m
 		}
 		id := msg.w.Rows[msg.landing()].Event.ID
-		msg.landed = loadDetail(s, id, recent.of(id), indexes)().(detailMsg)
+		msg.landed = readDetail(s, id, recent.of(id), indexes, false)
 		return msg
 	}
 }

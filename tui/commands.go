@@ -240,33 +240,38 @@ func loadPeriods(s model.Store, gen int, q model.Query) tea.Cmd {
 // holds them as they still are: read at the store's present version,
 // which is asked first only then.
 func loadDetail(s model.Store, id string, kept detailMsg, indexes quoteIndexes) tea.Cmd {
-	return func() tea.Msg {
-		if kept.id == id && kept.err == nil {
-			// Shown already: read again only if the store changed since.
-			if v, err := s.Version(); err == nil && v != "" && kept.version == v {
-				return kept
-			}
+	return func() tea.Msg { return readDetail(s, id, kept, indexes, true) }
+}
+
+// readDetail is loadDetail's read. Unless build is set, an event with a
+// quote whose source's snapshot has no index kept is errUnindexed: the
+// index is built in a command of its own (loadDetail), which does not
+// hold up another's answer.
+func readDetail(s model.Store, id string, kept detailMsg, indexes quoteIndexes, build bool) detailMsg {
+	if kept.id == id && kept.err == nil {
+		// Shown already: read again only if the store changed since.
+		if v, err := s.Version(); err == nil && v != "" && kept.version == v {
+			return kept
 		}
-		// The event, its sources, links, latest changes, snapshots and
-		// the store's version, in one read (one round trip to a
-		// database).
-		d, err := s.Detail(id)
-		if err != nil {
-			return detailMsg{id: id, err: err}
-		}
-		chron, err := chronologyOf(s, d)
-		if err != nil {
-			return detailMsg{id: id, err: err}
-		}
-		marks, built, err := checkQuotes(s, indexes, d)
-		// The history and the version go beside the detail: the pane
-		// compares what it shows with what comes (detailPane.holds),
-		// and a change elsewhere changes the version alone.
-		msg := detailMsg{id: id, history: d.History, chron: chron, marks: marks, built: built, version: d.Version, err: err}
-		d.History, d.Version = nil, ""
-		msg.detail = d
-		return msg
 	}
+	// The event, its sources, links, latest changes, snapshots and the
+	// store's version, in one read (one round trip to a database).
+	d, err := s.Detail(id)
+	if err != nil {
+		return detailMsg{id: id, err: err}
+	}
+	chron, err := chronologyOf(s, d)
+	if err != nil {
+		return detailMsg{id: id, err: err}
+	}
+	marks, built, err := checkQuotes(s, indexes, d, build)
+	// The history and the version go beside the detail: the pane
+	// compares what it shows with what comes (detailPane.holds), and a
+	// change elsewhere changes the version alone.
+	msg := detailMsg{id: id, history: d.History, chron: chron, marks: marks, built: built, version: d.Version, err: err}
+	d.History, d.Version = nil, ""
+	msg.detail = d
+	return msg
 }
 
 // loadDetail reads event id for the sources pane, checking its quotes

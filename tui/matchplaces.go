@@ -1,6 +1,10 @@
 package tui
 
-import "chrono/model"
+import (
+	"strings"
+
+	"chrono/model"
+)
 
 // matchPlaces keeps, for the rows on screen, where the search finds its
 // text ("summary", "quote", "note" ...). Finding it may read every quote
@@ -24,7 +28,7 @@ func (m *matchPlaces) refresh(text string, rows []model.Row, changed bool) {
 	for i := range rows {
 		e := &rows[i].Event
 		if _, ok := m.in[e.ID]; !ok {
-			m.in[e.ID] = e.MatchIn(text)
+			m.in[strings.Clone(e.ID)] = e.MatchIn(text) // not the row's whole value (model.Store.Page)
 		}
 	}
 }

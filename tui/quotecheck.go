@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -150,10 +151,10 @@ func indexOfListed(s model.Store, kept quoteIndexes, source string, snaps []mode
 	if len(snaps) == 0 {
 		return nil, false, nil
 	}
-	latest, count := snaps[len(snaps)-1], len(snaps)
-	if si := kept[source]; si != nil && si.latest.N == latest.N && si.latest.SHA256 == latest.SHA256 && si.count == count {
+	if si, ok := keptFor(kept, source, snaps); ok {
 		return si, false, nil
 	}
+	latest, count := snaps[len(snaps)-1], len(snaps)
 	rc, err := s.SnapshotText(source, latest.N)
 	if err != nil {
 		return nil, false, fmt.Errorf("source %q, snapshot %d: %w", source, latest.N, err)
@@ -166,6 +167,17 @@ func indexOfListed(s model.Store, kept quoteIndexes, source string, snaps []mode
 	text := b.String()
 	return &sourceIndex{latest: latest, count: count, text: text, x: verbatim.NewIndex(text)}, true, nil
 }
+
+// keptFor returns the index kept of source's latest snapshot, of the
+// snapshots listed (at least one), if one is kept for it.
+func keptFor(kept quoteIndexes, source string, snaps []model.Snapshot) (*sourceIndex, bool) {
+	latest, count := snaps[len(snaps)-1], len(snaps)
+	si := kept[source]
+	return si, si != nil && si.latest.N == latest.N && si.latest.SHA256 == latest.SHA256 && si.count == count
+}
+
+// errUnindexed is checkQuotes told not to build an index that it needs.
+var errUnindexed = errors.New("a quote's source has a snapshot not indexed yet")
 
 // markQuote checks q against si (nil when its source has no snapshot).
 func markQuote(q model.Quote, si *sourceIndex) quoteMark {
@@ -194,8 +206,10 @@ func markQuote(q model.Quote, si *sourceIndex) quoteMark {
 // checkQuotes checks the quotes of an event read whole, each against
 // the latest snapshot of its source as the Detail lists them, with the
 // indexes kept where they still hold; it brings back the indexes it
-// built. It runs in the command that loads the sources pane.
-func checkQuotes(s model.Store, kept quoteIndexes, d model.Detail) ([]quoteMark, quoteIndexes, error) {
+// built. It runs in the command that loads the sources pane. Unless
+// build is set, an index it would have to build (reading a snapshot's
+// whole text) is errUnindexed instead.
+func checkQuotes(s model.Store, kept quoteIndexes, d model.Detail, build bool) ([]quoteMark, quoteIndexes, error) {
 	quotes := d.Event.Quotes
 	if len(quotes) == 0 {
 		return nil, nil, nil
@@ -206,9 +220,15 @@ func checkQuotes(s model.Store, kept quoteIndexes, d model.Detail) ([]quoteMark,
 	for i, q := range quotes {
 		si, seen := of[q.Source]
 		if !seen && q.Source != "" {
+			snaps := d.Snapshots[q.Source]
+			if !build && len(snaps) > 0 {
+				if _, ok := keptFor(kept, q.Source, snaps); !ok {
+					return nil, nil, errUnindexed
+				}
+			}
 			var fresh bool
 			var err error
-			si, fresh, err = indexOfListed(s, kept, q.Source, d.Snapshots[q.Source])
+			si, fresh, err = indexOfListed(s, kept, q.Source, snaps)
 			if err != nil {
 				return nil, nil, err
 			}

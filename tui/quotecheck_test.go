@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"chrono/model"
@@ -280,4 +281,32 @@ func TestExampleVerifiedScreen(t *testing.T) {
 		}
 	}
 	golden.RequireEqual(t, d.screen())
+}
+
+// TestAJumpLeavesIndexingToThePane: a jump onto an event whose quotes
+// need a snapshot indexed first (its text read whole) shows the rows at
+// once, and the pane's own read then checks the quotes against it.
+func TestAJumpLeavesIndexingToThePane(t *testing.T) {
+	s := quotesStore(t, false)
+	d := newDriver(t, s, 160, 45)
+	d.keys("G") // "plain", which quotes nothing
+	attach(t, s, "wapo", sourceText+"\nA second look.\n")
+	d.send(storeChangedMsg{})
+	// The browser has not indexed the new snapshot yet, nor kept call.
+	d.browser().indexes, d.browser().recent = quoteIndexes{}, recentDetails{}
+	_, cmd := d.m.Update(keyPress("g"))
+	windows := 0
+	runCmds(t, func(msg tea.Msg) (tea.Cmd, bool) {
+		_, next := d.m.Update(msg)
+		if _, ok := msg.(windowMsg); ok {
+			windows++
+			if p := d.sources(); p.id() != "call" || p.loaded {
+				t.Errorf("with the rows the pane shows %s, whole %v; want the row of call, the rest to come", p.id(), p.loaded)
+			}
+		}
+		return next, false
+	}, cmd)
+	if got := quoteLines(d); windows != 1 || !slices.Equal(got, []string{"= verbatim in snapshot 2", "≈ normalised in snapshot 2: quotes"}) {
+		t.Errorf("%d windows; after them the quotes read %q", windows, got)
+	}
 }

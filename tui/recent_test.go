@@ -98,7 +98,7 @@ func TestMovingShowsTheEventWholeAtOnce(t *testing.T) {
 // unless it keeps it already: the frame that first shows the rows shows
 // it whole too, and it is read once at most.
 func TestAJumpShowsTheEventWhole(t *testing.T) {
-	for _, keys := range [][]string{{"]"}, {"["}, {"G"}, {"g"}, {":", "2", "0", "1", "9", "enter"}} {
+	for _, keys := range [][]string{{"]"}, {"["}, {"G"}, {"g"}, {":", "2", "0", "1", "7", "enter"}} {
 		s := &detailCounter{Store: exampleStore(t)}
 		d := newDriver(t, s, 120, 40)
 		d.to("apple-sues-nso")
@@ -135,6 +135,37 @@ func TestAJumpShowsTheEventWhole(t *testing.T) {
 	if read := s.read(before); len(read) != 0 || d.selected() != last || !d.sources().loaded {
 		t.Errorf("back to %s by G, kept: read %q whole, selected %s, whole %v; want none read, %[1]s whole", last, read, d.selected(), d.sources().loaded)
 	}
+}
+
+// retitled is a store whose events read whole have another title than
+// their rows: as if a change came between the read of the rows and that
+// of the event.
+type retitled struct{ model.Store }
+
+func (s retitled) Detail(id string) (model.Detail, error) {
+	d, err := s.Store.Detail(id)
+	d.Event.Title += " (changed since)"
+	return d, err
+}
+
+// TestAJumpShowsTheRowsEvent: an event read with the rows that is not
+// the row's (changed in between) is not put beside the row: the pane
+// shows the row's, as it did before jumps read the event.
+func TestAJumpShowsTheRowsEvent(t *testing.T) {
+	d := newDriver(t, retitled{exampleStore(t)}, 120, 40)
+	d.to("apple-sues-nso")
+	_, cmd := d.m.Update(keyPress("]"))
+	runCmds(t, func(msg tea.Msg) (tea.Cmd, bool) {
+		_, next := d.m.Update(msg)
+		if _, ok := msg.(windowMsg); ok {
+			b := d.browser()
+			row, _ := b.tl.selected()
+			if got := d.sources().d.Event.Title; got != row.Event.Title {
+				t.Errorf("with the rows the pane shows %q; the row is %q", got, row.Event.Title)
+			}
+		}
+		return next, false
+	}, cmd)
 }
 
 // An event this browser changed is not shown as it was kept: coming

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"slices"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -138,7 +139,9 @@ func (b *browser) takeStanding(msg tea.Msg) tea.Cmd {
 		if s == 0 {
 			delete(b.standing, id)
 		} else {
-			b.standing[id] = s
+			// A copy: a row's id shares its event's whole stored value
+			// (model.Store.Page), which the rows let go of.
+			b.standing[strings.Clone(id)] = s
 		}
 	}
 	return nil

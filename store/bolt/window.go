@@ -15,18 +15,20 @@ import (
 func (s *Store) Window(q model.Query, at model.Position, fromEnd bool, before, after int) (model.Window, error) {
 	var w model.Window
 	err := s.view(func(b buckets) (err error) {
-		w, err = windowIn(q, b, model.PageAt{At: at, FromEnd: fromEnd, Before: before, After: after})
+		w, err = windowIn(q, b, model.PageAt{At: at, FromEnd: fromEnd, Before: before, After: after}, decodeEvent)
 		return err
 	})
 	return w, err
 }
 
 // Page is Window with the links other events make to each row's event,
-// in the same read transaction.
+// in the same read transaction. Its rows are for showing whole (a
+// browser's window): their strings share one copy of each value
+// (decodeWhole), where Window's, which scans keep ids of, are copied.
 func (s *Store) Page(q model.Query, at model.PageAt) (model.Page, error) {
 	var p model.Page
 	err := s.view(func(b buckets) (err error) {
-		if p.Window, err = windowIn(q, b, at); err != nil {
+		if p.Window, err = windowIn(q, b, at, decodeWhole); err != nil {
 			return err
 		}
 		p.Incoming, err = incomingIn(b, p.IDs())
@@ -39,9 +41,9 @@ func (s *Store) Page(q model.Query, at model.PageAt) (model.Page, error) {
 // them: a window asked for the whole view grows as it reads.
 const maxPrealloc = 1 << 12
 
-// windowIn is Window in a read of the store; Start is left 0 when at
-// says Uncounted.
-func windowIn(q model.Query, b buckets, at model.PageAt) (model.Window, error) {
+// windowIn is Window in a read of the store, its rows decoded by decode;
+// Start is left 0 when at says Uncounted.
+func windowIn(q model.Query, b buckets, at model.PageAt, decode func([]byte) (model.Event, error)) (model.Window, error) {
 	var w model.Window
 	anchor := at.At.Key()
 	before, after := at.Before, at.After
@@ -49,9 +51,9 @@ func windowIn(q model.Query, b buckets, at model.PageAt) (model.Window, error) {
 		anchor, after = nil, 0
 	}
 	// One slice for both sides, read backward first and turned round.
-	rows := make([]model.Row, 0, min(before+after, maxPrealloc))
+	rows := make([]model.Row, 0, min(max(before, 0), maxPrealloc)+min(max(after, 0), maxPrealloc))
 	if before > 0 && (anchor != nil || at.FromEnd) {
-		if err := scanRows(q, b, anchor, true, before, &rows); err != nil {
+		if err := scanRows(q, b, anchor, true, before, decode, &rows); err != nil {
 			return w, err
 		}
 	}
@@ -60,7 +62,7 @@ func windowIn(q model.Query, b buckets, at model.PageAt) (model.Window, error) {
 	w.AtEnd = at.FromEnd
 	if !at.FromEnd {
 		back := len(rows)
-		if err := scanRows(q, b, anchor, false, after, &rows); err != nil {
+		if err := scanRows(q, b, anchor, false, after, decode, &rows); err != nil {
 			return w, err
 		}
 		w.AtEnd = len(rows)-back < after
@@ -74,19 +76,21 @@ func windowIn(q model.Query, b buckets, at model.PageAt) (model.Window, error) {
 	return w, err
 }
 
-// scanRows appends up to n decoded rows of q from anchor to out.
-func scanRows(q model.Query, b buckets, anchor []byte, backward bool, n int, out *[]model.Row) error {
+// scanRows appends up to n rows of q from anchor to out, decoded by
+// decode.
+func scanRows(q model.Query, b buckets, anchor []byte, backward bool, n int, decode func([]byte) (model.Event, error), out *[]model.Row) error {
 	if n <= 0 {
 		return nil
 	}
-	end := len(*out) + n
+	read := 0
 	return scan(q, b, anchor, backward, func(order []byte, value func() []byte) (bool, error) {
-		e, err := decodeWhole(value())
+		e, err := decode(value())
 		if err != nil {
 			return false, err
 		}
 		*out = append(*out, model.Row{Pos: model.PositionOf(order), Event: e})
-		return len(*out) < end, nil
+		read++
+		return read < n, nil
 	})
 }
 
