@@ -1,36 +1,15 @@
 package tui
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
-// TestFooterKeepsHelpAndQuit checks that the footer ends with the keys
-// that open the help and quit at every width that has room for them,
-// however many of the screen's own keys it must leave out.
-func TestFooterKeepsHelpAndQuit(t *testing.T) {
-	s := exampleStore(t)
-	for _, w := range []int{160, 100, 80, 60, 40, 30, 20} {
-		d := newDriver(t, s, w, 24)
-		for _, pane := range [][]string{nil, {"enter"}} {
-			d.keys(pane...)
-			lines := strings.Split(d.screen(), "\n")
-			footer := strings.TrimRight(lines[len(lines)-1], " ")
-			if !strings.HasSuffix(footer, "? help • q quit") {
-				t.Errorf("%d columns, keys %q: footer %q does not end with ? help • q quit", w, pane, footer)
-			}
+// The footer paints the separators and the ellipsis with HelpDesc: right
+// only while the help's styles give them the description's style.
+func TestFooterSeparatorsInTheDescriptionsStyle(t *testing.T) {
+	for _, dark := range []bool{true, false} {
+		h := NewStyles(dark).Help
+		want := h.ShortDesc.Inline(true).Render("x")
+		if h.ShortSeparator.Inline(true).Render("x") != want || h.Ellipsis.Inline(true).Render("x") != want {
+			t.Errorf("dark=%v: the separator or the ellipsis has a style of its own; paint it with an Ink of its own in footer", dark)
 		}
-	}
-}
-
-// TestFooterOnAPushedScreen checks that a screen over the browser, where
-// q goes back, does not offer q to quit.
-func TestFooterOnAPushedScreen(t *testing.T) {
-	d := newDriver(t, exampleStore(t), 80, 24)
-	d.keys("S")
-	lines := strings.Split(d.screen(), "\n")
-	footer := strings.TrimRight(lines[len(lines)-1], " ")
-	if !strings.HasSuffix(footer, "esc/q back • ? help") {
-		t.Errorf("footer %q: want it to end with esc/q back • ? help", footer)
 	}
 }
