@@ -2,7 +2,6 @@ package bolt
 
 import (
 	"errors"
-	"math"
 	"testing"
 
 	"chrono/model"
@@ -35,28 +34,5 @@ func TestFacetsOfNoKind(t *testing.T) {
 	s := newStore(t)
 	if facets, err := s.Facets(0); err == nil {
 		t.Errorf("Facets(0) = %+v, want an error", facets)
-	}
-}
-
-// A window asked for no rows, or for more than any store holds, is read
-// as far as there are rows; a negative count is none, not damage.
-func TestWindowOfAnySize(t *testing.T) {
-	s := newStore(t)
-	all, err := s.Window(model.Query{}, model.Position{}, false, 0, math.MaxInt)
-	if err != nil || len(all.Rows) == 0 || !all.AtEnd {
-		t.Fatalf("the whole view: %d rows, at the end %v, %v", len(all.Rows), all.AtEnd, err)
-	}
-	mid := all.Rows[len(all.Rows)/2].Pos
-	for _, c := range []struct{ before, after, want int }{
-		{-1, 0, 0}, {0, -5, 0}, {-1, 1, 1}, {math.MaxInt, math.MaxInt, len(all.Rows)}, {math.MaxInt, 0, len(all.Rows) / 2},
-	} {
-		w, err := s.Window(model.Query{}, mid, false, c.before, c.after)
-		if err != nil || len(w.Rows) != c.want {
-			t.Errorf("before %d, after %d: %d rows, %v; want %d", c.before, c.after, len(w.Rows), err, c.want)
-		}
-		p, err := s.Page(model.Query{}, model.PageAt{At: mid, Before: c.before, After: c.after})
-		if err != nil || len(p.Rows) != c.want {
-			t.Errorf("page before %d, after %d: %d rows, %v; want %d", c.before, c.after, len(p.Rows), err, c.want)
-		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"math"
 	"reflect"
 	"slices"
 	"testing"
@@ -73,6 +74,30 @@ func testPage(t *testing.T, s *suite) {
 					t.Errorf("%s, uncounted: %+v\nwant %+v", what, u, model.Page{Window: w, Incoming: in})
 				}
 			}
+		}
+	}
+}
+
+// testWindowOfAnySize: a window asked for no rows, or for more than any
+// store holds, is read as far as there are rows; a negative count is
+// none, not an error.
+func testWindowOfAnySize(t *testing.T, s *suite) {
+	st := s.seeded(t)
+	all, err := st.Window(model.Query{}, model.Position{}, false, 0, math.MaxInt)
+	if err != nil || len(all.Rows) == 0 || !all.AtEnd {
+		t.Fatalf("the whole view: %d rows, at the end %v, %v", len(all.Rows), all.AtEnd, err)
+	}
+	mid := all.Rows[len(all.Rows)/2].Pos
+	for _, c := range []struct{ before, after, want int }{
+		{-1, 0, 0}, {0, -5, 0}, {-1, 1, 1}, {math.MaxInt, math.MaxInt, len(all.Rows)}, {math.MaxInt, 0, len(all.Rows) / 2},
+	} {
+		w, err := st.Window(model.Query{}, mid, false, c.before, c.after)
+		if err != nil || len(w.Rows) != c.want {
+			t.Errorf("before %d, after %d: %d rows, %v; want %d", c.before, c.after, len(w.Rows), err, c.want)
+		}
+		p, err := st.Page(model.Query{}, model.PageAt{At: mid, Before: c.before, After: c.after})
+		if err != nil || len(p.Rows) != c.want {
+			t.Errorf("page before %d, after %d: %d rows, %v; want %d", c.before, c.after, len(p.Rows), err, c.want)
 		}
 	}
 }

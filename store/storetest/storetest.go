@@ -67,6 +67,7 @@ func Run(t *testing.T, h Harness) {
 		{"Detail", testDetail},
 		{"DetailInOneRead", testDetailInOneRead},
 		{"Page", testPage},
+		{"WindowOfAnySize", testWindowOfAnySize},
 		{"RetagThenRestoreUndoesIt", testRetagThenRestoreUndoesIt},
 		{"RetagThatChangesNothing", testRetagThatChangesNothing},
 		{"RetagCanRemoveTheLastTag", testRetagCanRemoveTheLastTag},
