@@ -18,6 +18,9 @@ import (
 //     2^20 seconds, about 12 days). Stretches follow the keys' order, so
 //     a window's rank is the kept counts of the stretches before its own
 //     and a count of the index inside its own (rankSQL).
+//   - order_ticks: the events by tick of the order key (its first seven
+//     bytes, 256 seconds), so that a rank counts on the index only the
+//     events of its own tick (ticks.go).
 //   - period_counts: the events by month of the earliest bound and how
 //     many months they may fall in (Periods).
 //   - facet_counts: the events by tag, actor and status (Facets, Count).
@@ -60,18 +63,22 @@ var countDeltas = map[string]string{
 // left out: its counts go with it. An import defers them (deferCounts):
 // the deltas of its statements are gathered in temporary tables and
 // applied once, at its end.
-func countTrigger(op string) string {
+func countTrigger(op string) string { return countTriggerOf(op, false) }
+
+// countTriggerOf is countTrigger, keeping order_ticks as well when ticks
+// is set (keepTicks).
+func countTriggerOf(op string, ticks bool) string {
 	d := fmt.Sprintf(`(SELECT d.* FROM (%s) AS d JOIN investigations i ON i.id = d.inv)`, countDeltas[op])
-	// apply adds the deltas into the three tables; upsert is true for the
+	// apply adds the deltas into the tables; upsert is true for the
 	// counts tables, whose rows are taken in key order.
-	apply := func(order, period, facet string, upsert bool) string {
+	apply := func(order, period, facet, tick string, upsert bool) string {
 		tail := func(by, key string) string {
 			if !upsert {
 				return ""
 			}
 			return " ORDER BY " + by + " ON CONFLICT " + key + " DO UPDATE SET n = c.n + EXCLUDED.n"
 		}
-		return fmt.Sprintf(`
+		sql := fmt.Sprintf(`
 	INSERT INTO %[2]s AS c (inv, stretch, n)
 		SELECT inv, chrono_stretch(ord), sum(n) FROM %[1]s AS d
 		GROUP BY 1, 2 HAVING sum(n) <> 0%[5]s;
@@ -85,6 +92,13 @@ func countTrigger(op string) string {
 			UNION ALL SELECT d.inv, 's', d.status, d.n FROM %[1]s AS d) AS f
 		GROUP BY 1, 2, 3 HAVING sum(n) <> 0%[7]s;`, d, order, period, facet,
 			tail("1, 2", "(inv, stretch)"), tail("1, 2, 3", "(inv, period, months)"), tail("1, 2, 3", "(inv, kind, name)"))
+		if ticks {
+			sql += fmt.Sprintf(`
+	INSERT INTO %[2]s AS c (inv, tick, n)
+		SELECT inv, chrono_tick(ord), sum(n) FROM %[1]s AS d
+		GROUP BY 1, 2 HAVING sum(n) <> 0%[3]s;`, d, tick, tail("1, 2", "(inv, tick)"))
+		}
+		return sql
 	}
 	return fmt.Sprintf(`CREATE FUNCTION chrono_count_%s() RETURNS trigger LANGUAGE plpgsql AS $f$
 BEGIN
@@ -94,8 +108,8 @@ BEGIN
 	RETURN NULL;
 END
 $f$`, op,
-		apply("pg_temp.chrono_order_deltas", "pg_temp.chrono_period_deltas", "pg_temp.chrono_facet_deltas", false),
-		apply("order_counts", "period_counts", "facet_counts", true))
+		apply("pg_temp.chrono_order_deltas", "pg_temp.chrono_period_deltas", "pg_temp.chrono_facet_deltas", "pg_temp.chrono_tick_deltas", false),
+		apply("order_counts", "period_counts", "facet_counts", "order_ticks", true))
 }
 
 // keepCounts is the step that keeps the counts: the tables, the
@@ -155,11 +169,13 @@ INSERT INTO facet_counts
 }
 
 // rankSQL counts the events of the investigation that come before ord
-// ($2; $3 its stretch's start, stretchStart): the kept counts of the
-// stretches before ord's, and the events of its own stretch before it,
-// counted on the order index.
+// ($2; $3 its stretch's start, stretchStart; $4 its tick's, tickStart):
+// the kept counts of the stretches before ord's, those of the ticks of
+// its stretch before its own (keepTicks), and the events of its own tick
+// before it, counted on the order index.
 const rankSQL = `SELECT coalesce((SELECT sum(n) FROM order_counts WHERE inv = $1 AND stretch < chrono_stretch($2)), 0)::bigint
-		+ (SELECT count(*) FROM events WHERE inv = $1 AND ord >= $3 AND ord < $2)`
+		+ coalesce((SELECT sum(n) FROM order_ticks WHERE inv = $1 AND tick >= chrono_tick($3) AND tick < chrono_tick($2)), 0)::bigint
+		+ (SELECT count(*) FROM events WHERE inv = $1 AND ord >= $4 AND ord < $2)`
 
 // keptCountSQL returns the statement that reads the count the kept
 // counts hold for q, and false when they hold none for it: the whole
@@ -194,6 +210,7 @@ func deferCounts(tx pgx.Tx) (apply func() error, err error) {
 CREATE TEMP TABLE chrono_order_deltas (LIKE order_counts) ON COMMIT DROP;
 CREATE TEMP TABLE chrono_period_deltas (LIKE period_counts) ON COMMIT DROP;
 CREATE TEMP TABLE chrono_facet_deltas (LIKE facet_counts) ON COMMIT DROP;
+CREATE TEMP TABLE chrono_tick_deltas (LIKE order_ticks) ON COMMIT DROP;
 SELECT set_config('chrono.defer_counts', 'on', true);`)
 	if err != nil {
 		return nil, err
@@ -210,7 +227,10 @@ INSERT INTO period_counts AS c (inv, period, months, n)
 INSERT INTO facet_counts AS c (inv, kind, name, n)
 	SELECT inv, kind, name, sum(n) FROM chrono_facet_deltas GROUP BY 1, 2, 3 HAVING sum(n) <> 0 ORDER BY 1, 2, 3
 	ON CONFLICT (inv, kind, name) DO UPDATE SET n = c.n + EXCLUDED.n;
-TRUNCATE chrono_order_deltas, chrono_period_deltas, chrono_facet_deltas;`)
+INSERT INTO order_ticks AS c (inv, tick, n)
+	SELECT inv, tick, sum(n) FROM chrono_tick_deltas GROUP BY 1, 2 HAVING sum(n) <> 0 ORDER BY 1, 2
+	ON CONFLICT (inv, tick) DO UPDATE SET n = c.n + EXCLUDED.n;
+TRUNCATE chrono_order_deltas, chrono_period_deltas, chrono_facet_deltas, chrono_tick_deltas;`)
 		return err
 	}, nil
 }

@@ -15,6 +15,8 @@ import (
 var keptAndCounted = []struct{ kept, counted string }{
 	{`SELECT stretch::text, n FROM order_counts WHERE inv = $1 AND n <> 0`,
 		`SELECT chrono_stretch(ord)::text, count(*) FROM events WHERE inv = $1 GROUP BY 1`},
+	{`SELECT tick::text, n FROM order_ticks WHERE inv = $1 AND n <> 0`,
+		`SELECT chrono_tick(ord)::text, count(*) FROM events WHERE inv = $1 GROUP BY 1`},
 	{`SELECT period || '/' || months, n FROM period_counts WHERE inv = $1 AND n <> 0`,
 		`SELECT period || '/' || months, count(*) FROM events WHERE inv = $1 GROUP BY 1`},
 	{`SELECT kind || '/' || name, n FROM facet_counts WHERE inv = $1 AND n <> 0`,
@@ -61,7 +63,8 @@ func checkKeptCounts(t testing.TB, c querier, inv int64) {
 	if err := c.QueryRow(ctx, `SELECT
 		(SELECT count(*) FROM order_counts WHERE inv = $1 AND n < 0)
 		+ (SELECT count(*) FROM period_counts WHERE inv = $1 AND n < 0)
-		+ (SELECT count(*) FROM facet_counts WHERE inv = $1 AND n < 0)`, inv).Scan(&negative); err != nil {
+		+ (SELECT count(*) FROM facet_counts WHERE inv = $1 AND n < 0)
+		+ (SELECT count(*) FROM order_ticks WHERE inv = $1 AND n < 0)`, inv).Scan(&negative); err != nil {
 		t.Fatal(err)
 	}
 	if err := c.QueryRow(ctx, `SELECT count(*) FROM (SELECT chrono_stretch(ord) AS s,
@@ -195,13 +198,13 @@ func TestKeepCountsStep(t *testing.T) {
 		t.Fatal(err)
 	}
 	var left int
-	if err := c.QueryRow(ctx, `SELECT (SELECT count(*) FROM order_counts) + (SELECT count(*) FROM period_counts) + (SELECT count(*) FROM facet_counts)`).Scan(&left); err != nil || left != 0 {
+	if err := c.QueryRow(ctx, `SELECT (SELECT count(*) FROM order_counts) + (SELECT count(*) FROM period_counts) + (SELECT count(*) FROM facet_counts) + (SELECT count(*) FROM order_ticks)`).Scan(&left); err != nil || left != 0 {
 		t.Errorf("%d counts rows left of a removed investigation (%v)", left, err)
 	}
 }
 
 // checkRanks checks the rank of a window at every event of the timeline
-// against its place in it.
+// against its place in it, and at the start of some years.
 func checkRanks(t testing.TB, s *Store) {
 	t.Helper()
 	var all []model.Event
@@ -224,4 +227,70 @@ func checkRanks(t testing.TB, s *Store) {
 			t.Errorf("the window at %q (event %d) has rank %d", e.ID, i, w.Start)
 		}
 	}
+	// Where a year starts, a second after the events its year before
+	// places at its last instant.
+	for _, y := range []int64{1850, 1990, 2001, 2024, 2025, 2100} {
+		at := model.PositionAt(model.StartOfMonth(y, 1))
+		want := 0
+		for _, e := range all {
+			if p, err := s.Position(e.ID); err == nil && p.Compare(at) < 0 {
+				want++
+			}
+		}
+		w, err := s.Window(model.Query{}, at, false, 0, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(w.Rows) > 0 && w.Start != want {
+			t.Errorf("the window at the start of %d has rank %d; %d events come before it", y, w.Start, want)
+		}
+	}
+}
+
+// TestKeepTicksStep: the ninth step counts by tick the events a database
+// holds from before it, whose counts by stretch were kept, and the ticks
+// are kept from then on; ranks agree throughout.
+func TestKeepTicksStep(t *testing.T) {
+	url := freshDatabase(t)
+	c, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	step := slices.IndexFunc(migrations, func(m migration) bool { return strings.Contains(m.what, "by tick") })
+	if err := migrateTo(c, false, migrations[:step]); err != nil {
+		t.Fatal(err)
+	}
+	var inv int64
+	if err := c.QueryRow(ctx, `INSERT INTO investigations (name) VALUES ('default') RETURNING id`).Scan(&inv); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range spreadEvents() {
+		r, err := rowOf(&e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Exec(ctx, `INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites, search)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+			inv, r.id, r.ord, r.body, r.status, r.actors, r.tags, r.noted, r.period, r.months, r.cites, r.search); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := migrate(c, false); err != nil {
+		t.Fatal(err)
+	}
+	checkKeptCounts(t, c, inv)
+	s, err := Open(url, Options{Author: "tester@ticks"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	checkRanks(t, s)
+	if _, err := s.Write(model.OpEdit, "change", func(tx model.Tx) error {
+		return tx.PutEvent(model.Event{ID: "late", Title: "late", Date: model.MustParseDate("2024"), Status: model.Statuses[0]})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	checkKeptCounts(t, c, inv)
+	checkRanks(t, s)
 }

@@ -300,7 +300,7 @@ func (s *Store) countSQL(p *plan, ord []byte) (string, []any, bool) {
 			return sql, args, true
 		}
 	} else if p.q.IsZero() {
-		return rankSQL, []any{s.inv, ord, stretchStart(ord)}, true
+		return rankSQL, []any{s.inv, ord, stretchStart(ord), tickStart(ord)}, true
 	}
 	args := append([]any(nil), p.args...)
 	where := p.where

@@ -34,6 +34,7 @@ var migrations = []migration{
 	{"the counts kept by stretch of the order key, month, tag, actor and status", keepCounts},
 	{"the journal's heads, and each event's change in its history", addHeads},
 	{"each journal entry's form, so that a restored one keeps its hash", addForms},
+	{"the counts kept by tick of the order key within each stretch", keepTicks},
 }
 
 // schemaLock is the advisory lock chronos take while they migrate, so
