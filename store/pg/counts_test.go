@@ -104,10 +104,12 @@ func mapsEqual(a, b map[string]int64) bool {
 }
 
 // spreadEvents are events far apart and close together, in many
-// stretches and a few in one, undated and with an open start.
+// stretches and a few in one (some in one tick, some in several ticks of
+// one stretch), undated and with an open start.
 func spreadEvents() []model.Event {
 	var out []model.Event
-	for i, d := range []string{"1850", "1990-01-01", "1990-01-02", "1990-01-02", "1990-01-20", "2001-05", "2001-05-03", "2001-05-03", "2024", "2024-12-31", "2099-07-04", "", "../2003", "2001-05-03/2001-06"} {
+	for i, d := range []string{"1850", "1990-01-01", "1990-01-02", "1990-01-02", "1990-01-20", "2001-05", "2001-05-03", "2001-05-03", "2024", "2024-12-31", "2099-07-04", "", "../2003", "2001-05-03/2001-06",
+		"2011-03-08", "2011-03-09", "2011-03-10", "2011-03-12"} { // the last four: ticks of one stretch
 		e := model.Event{ID: "e" + string(rune('a'+i)), Title: "event " + d, Status: model.Statuses[i%len(model.Statuses)],
 			Tags: []string{"t" + string(rune('0'+i%3))}, Actors: []string{"actor " + string(rune('0'+i%4))}}
 		if d != "" {

@@ -1,6 +1,7 @@
 package pg
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -34,6 +35,28 @@ func notice(t testing.TB, ch <-chan model.Notice, limit time.Duration) model.Not
 	return model.Notice{}
 }
 
+// listening waits until the listener behind ch listens: a notice sent
+// before then is lost, as to any listener not there yet, and a fixed
+// pause was too short on a loaded host. It writes through w until ch
+// tells of the write.
+func listening(t testing.TB, w *Store, ch <-chan model.Notice) {
+	t.Helper()
+	for i, deadline := 0, time.Now().Add(10*time.Second); time.Now().Before(deadline); i++ {
+		e := setTitle(t, w, fmt.Sprintf("is anyone listening? (%d)", i)) // a write that changes nothing is told of to no one
+		select {
+		case n, ok := <-ch:
+			if !ok {
+				t.Fatal("the channel of changes was closed")
+			}
+			if n.Err == nil && n.Seq >= e.Seq {
+				return
+			}
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+	t.Fatal("the listener did not listen within 10s")
+}
+
 // TestChangesFromAnotherStore: two stores on one investigation (two
 // browsers on two machines); what one commits, the other is told of
 // without asking, with the journal entry's number, and the commits of
@@ -47,7 +70,7 @@ func TestChangesFromAnotherStore(t *testing.T) {
 	}
 	ch := b.Changes()
 	other := newStore(t, "c@three")
-	time.Sleep(100 * time.Millisecond) // the listener is listening
+	listening(t, a, ch)
 	setTitle(t, other, "elsewhere")
 	e := setTitle(t, a, "Seen from b")
 	n := notice(t, ch, 5*time.Second)
@@ -76,7 +99,7 @@ func BenchmarkNoticeLatency(b *testing.B) {
 	}
 	defer other.Close()
 	ch := other.Changes()
-	time.Sleep(100 * time.Millisecond)
+	listening(b, a, ch)
 	var worst time.Duration
 	for i := 0; b.Loop(); i++ {
 		start := time.Now()

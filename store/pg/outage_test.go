@@ -17,7 +17,7 @@ import (
 func TestServerStopsAndComesBack(t *testing.T) {
 	a := newStore(t, "a@one")
 	ch := a.Changes()
-	time.Sleep(100 * time.Millisecond)
+	listening(t, a, ch)
 	confirmed := setTitle(t, a, "confirmed before the stop")
 	if n := notice(t, ch, 5*time.Second); n.Err != nil || n.Seq != confirmed.Seq {
 		t.Fatalf("notice %+v before the stop", n)
