@@ -120,21 +120,21 @@ func spreadEvents() []model.Event {
 	return out
 }
 
-// TestKeepCountsStep: the sixth step counts the events a database holds
-// from before it, and the counts are kept from then on through every
-// kind of change; removing an investigation removes its counts.
-func TestKeepCountsStep(t *testing.T) {
-	url := freshDatabase(t)
+// spreadBeforeStep makes a database at the schema before the step whose
+// description has what, with spreadEvents in an investigation (inv),
+// and migrates it to the present schema: the step finds events there.
+func spreadBeforeStep(t *testing.T, what string) (url string, c *pgx.Conn, inv int64) {
+	t.Helper()
+	url = freshDatabase(t)
 	c, err := pgx.Connect(ctx, url)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer c.Close(ctx)
-	step := slices.IndexFunc(migrations, func(m migration) bool { return strings.Contains(m.what, "counts kept") })
+	t.Cleanup(func() { c.Close(ctx) })
+	step := slices.IndexFunc(migrations, func(m migration) bool { return strings.Contains(m.what, what) })
 	if err := migrateTo(c, false, migrations[:step]); err != nil {
 		t.Fatal(err)
 	}
-	var inv int64
 	if err := c.QueryRow(ctx, `INSERT INTO investigations (name) VALUES ('default') RETURNING id`).Scan(&inv); err != nil {
 		t.Fatal(err)
 	}
@@ -152,6 +152,14 @@ func TestKeepCountsStep(t *testing.T) {
 	if err := migrate(c, false); err != nil {
 		t.Fatal(err)
 	}
+	return url, c, inv
+}
+
+// TestKeepCountsStep: the sixth step counts the events a database holds
+// from before it, and the counts are kept from then on through every
+// kind of change; removing an investigation removes its counts.
+func TestKeepCountsStep(t *testing.T) {
+	url, c, inv := spreadBeforeStep(t, "counts kept")
 	if v := schemaVersionAt(t, url); v != SchemaVersion {
 		t.Fatalf("schema %d after the step", v)
 	}
@@ -253,34 +261,7 @@ func checkRanks(t testing.TB, s *Store) {
 // holds from before it, whose counts by stretch were kept, and the ticks
 // are kept from then on; ranks agree throughout.
 func TestKeepTicksStep(t *testing.T) {
-	url := freshDatabase(t)
-	c, err := pgx.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close(ctx)
-	step := slices.IndexFunc(migrations, func(m migration) bool { return strings.Contains(m.what, "by tick") })
-	if err := migrateTo(c, false, migrations[:step]); err != nil {
-		t.Fatal(err)
-	}
-	var inv int64
-	if err := c.QueryRow(ctx, `INSERT INTO investigations (name) VALUES ('default') RETURNING id`).Scan(&inv); err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range spreadEvents() {
-		r, err := rowOf(&e)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := c.Exec(ctx, `INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites, search)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-			inv, r.id, r.ord, r.body, r.status, r.actors, r.tags, r.noted, r.period, r.months, r.cites, r.search); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := migrate(c, false); err != nil {
-		t.Fatal(err)
-	}
+	url, c, inv := spreadBeforeStep(t, "by tick")
 	checkKeptCounts(t, c, inv)
 	s, err := Open(url, Options{Author: "tester@ticks"})
 	if err != nil {
