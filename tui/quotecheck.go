@@ -142,19 +142,23 @@ func indexOf(s model.Store, kept quoteIndexes, source string) (si *sourceIndex, 
 	if err != nil {
 		return nil, false, err
 	}
-	return indexOfListed(s, kept, source, snaps)
+	return indexOfListed(s, kept, source, snaps, true)
 }
 
 // indexOfListed is indexOf for a source whose snapshots are known (a
-// Detail holds them): its text is read only when no index kept holds.
-func indexOfListed(s model.Store, kept quoteIndexes, source string, snaps []model.Snapshot) (si *sourceIndex, built bool, err error) {
+// Detail holds them): its text is read only when no index kept holds,
+// and only if build is set (else errUnindexed).
+func indexOfListed(s model.Store, kept quoteIndexes, source string, snaps []model.Snapshot, build bool) (si *sourceIndex, built bool, err error) {
 	if len(snaps) == 0 {
 		return nil, false, nil
 	}
-	if si, ok := keptFor(kept, source, snaps); ok {
+	latest, count := snaps[len(snaps)-1], len(snaps)
+	if si := kept[source]; si != nil && si.latest.N == latest.N && si.latest.SHA256 == latest.SHA256 && si.count == count {
 		return si, false, nil
 	}
-	latest, count := snaps[len(snaps)-1], len(snaps)
+	if !build {
+		return nil, false, errUnindexed
+	}
 	rc, err := s.SnapshotText(source, latest.N)
 	if err != nil {
 		return nil, false, fmt.Errorf("source %q, snapshot %d: %w", source, latest.N, err)
@@ -166,14 +170,6 @@ func indexOfListed(s model.Store, kept quoteIndexes, source string, snaps []mode
 	}
 	text := b.String()
 	return &sourceIndex{latest: latest, count: count, text: text, x: verbatim.NewIndex(text)}, true, nil
-}
-
-// keptFor returns the index kept of source's latest snapshot, of the
-// snapshots listed (at least one), if one is kept for it.
-func keptFor(kept quoteIndexes, source string, snaps []model.Snapshot) (*sourceIndex, bool) {
-	latest, count := snaps[len(snaps)-1], len(snaps)
-	si := kept[source]
-	return si, si != nil && si.latest.N == latest.N && si.latest.SHA256 == latest.SHA256 && si.count == count
 }
 
 // errUnindexed is checkQuotes told not to build an index that it needs.
@@ -220,15 +216,9 @@ func checkQuotes(s model.Store, kept quoteIndexes, d model.Detail, build bool) (
 	for i, q := range quotes {
 		si, seen := of[q.Source]
 		if !seen && q.Source != "" {
-			snaps := d.Snapshots[q.Source]
-			if !build && len(snaps) > 0 {
-				if _, ok := keptFor(kept, q.Source, snaps); !ok {
-					return nil, nil, errUnindexed
-				}
-			}
 			var fresh bool
 			var err error
-			si, fresh, err = indexOfListed(s, kept, q.Source, snaps)
+			si, fresh, err = indexOfListed(s, kept, q.Source, d.Snapshots[q.Source], build)
 			if err != nil {
 				return nil, nil, err
 			}
