@@ -153,6 +153,7 @@ func open(path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	unfold(file)
 	return s, nil
 }
 

@@ -1,0 +1,156 @@
+package bolt
+
+import (
+	"encoding/binary"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+	"unsafe"
+
+	bbolt "go.etcd.io/bbolt"
+	"golang.org/x/sys/unix"
+)
+
+// TestUnfoldBringsTheFileBackInSmallPages: a store file that another
+// program read whole sits in the page cache in large folios, and a fault
+// on it maps a whole one. Opening finds that, and has the file read in
+// again as small pages: a fault then maps no more than the kernel's
+// usual 64 KiB, and the file is in the page cache again. A file already
+// in small pages is left as it is.
+func TestUnfoldBringsTheFileBackInSmallPages(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "large.db")
+	db, err := bbolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bbolt.Tx) error {
+		b, err := tx.CreateBucket([]byte("values"))
+		if err != nil {
+			return err
+		}
+		for i := range 4096 {
+			if err := b.Put(binary.BigEndian.AppendUint32(nil, uint32(i)), make([]byte, 4000)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	// As another program would read it: from the disk, whole.
+	dropCache(t, path)
+	if _, err := os.ReadFile(path); err != nil {
+		t.Fatal(err)
+	}
+	if largestFault(t, path) <= usualFault {
+		t.Skip("the page cache keeps a file read whole in small folios here")
+	}
+
+	var file *os.File
+	db, err = bbolt.Open(path, 0o600, &bbolt.Options{ReadOnly: true, OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+		f, err := os.OpenFile(name, flag, perm)
+		file = f
+		return f, err
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	done := unfold(file)
+	if done == nil {
+		t.Fatal("the file's large folios went unnoticed")
+	}
+	<-done
+	if got := largestFault(t, path); got > usualFault {
+		t.Errorf("after unfolding, a fault maps %d KiB, want at most %d", got>>10, usualFault>>10)
+	}
+	if got := residentShare(t, path); got < 0.9 {
+		t.Errorf("after unfolding, %.0f%% of the file is in the page cache, want it read in again", 100*got)
+	}
+	if unfold(file) != nil {
+		t.Error("a file in small pages was dropped from the page cache")
+	}
+}
+
+// dropCache drops the file at path from the page cache.
+func dropCache(t *testing.T, path string) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := unix.Fadvise(int(f.Fd()), 0, 0, unix.FADV_DONTNEED); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// largestFault maps the file at path and returns the most that a fault
+// on one of its pages mapped in, in bytes.
+func largestFault(t *testing.T, path string) int {
+	t.Helper()
+	m := mapFile(t, path)
+	defer unix.Munmap(m)
+	pageSize := os.Getpagesize()
+	largest := 0
+	for i := 1; i <= unfoldProbes; i++ {
+		at := len(m) / (unfoldProbes + 1) * i &^ (pageSize - 1)
+		before, _ := mappedFilePages()
+		if err := unix.Madvise(m[at:at+pageSize], unix.MADV_POPULATE_READ); err != nil {
+			t.Skipf("faulting a page in: %v", err)
+		}
+		after, _ := mappedFilePages()
+		largest = max(largest, (after-before)*pageSize)
+	}
+	return largest
+}
+
+// residentShare is how much of the file at path is in the page cache,
+// once the reads asked for have had a moment to finish.
+func residentShare(t *testing.T, path string) float64 {
+	t.Helper()
+	m := mapFile(t, path)
+	defer unix.Munmap(m)
+	pageSize := os.Getpagesize()
+	vec := make([]byte, (len(m)+pageSize-1)/pageSize)
+	share := 0.0
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if _, _, errno := unix.Syscall(unix.SYS_MINCORE, uintptr(unsafe.Pointer(&m[0])), uintptr(len(m)), uintptr(unsafe.Pointer(&vec[0]))); errno != 0 {
+			t.Fatal(errno)
+		}
+		in := 0
+		for _, v := range vec {
+			in += int(v & 1)
+		}
+		if share = float64(in) / float64(len(vec)); share >= 0.9 {
+			break
+		}
+	}
+	return share
+}
+
+func mapFile(t *testing.T, path string) []byte {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := unix.Mmap(int(f.Fd()), 0, int(fi.Size()), unix.PROT_READ, unix.MAP_SHARED)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := unix.Madvise(m, unix.MADV_RANDOM); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
