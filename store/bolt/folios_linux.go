@@ -3,9 +3,10 @@
 package bolt
 
 import (
+	"encoding/binary"
 	"os"
-	"strconv"
-	"strings"
+	"sync"
+	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
@@ -14,81 +15,134 @@ import (
 // the page cache in large folios, up to 2 MiB each, and a fault on bbolt's
 // mapping of it maps the whole folio, where a page chrono's own reads
 // brought in maps the 64 KiB about it. Browsing a million events so
-// peaked at 229 MiB resident against 98. Letting the mapping go as the
-// resident memory grows cost the keys more than they can spare (see
-// BENCHMARKS.md). What the store does instead, on opening, is look at a
-// few pages of the file: when one of them maps in more than a fault's
-// usual 64 KiB, the file's pages that no process maps are dropped from
-// the page cache and read in again as small pages (refold).
+// peaked at 205-234 MiB resident against 98. Letting the mapping go as
+// the resident memory grows cost the keys more than they can spare (see
+// BENCHMARKS.md). What the store does instead, the first time a process
+// opens the file, is fault in a few pages of it: when one of them maps in
+// more than a fault's usual 64 KiB, the file's cached pages are dropped
+// and read in again as small ones (refold).
 
-// unfoldProbes is how many pages, spread over the file, opening looks at.
+// unfoldProbes is how many pages, spread over the file, are faulted in.
 const unfoldProbes = 8
 
 // usualFault is the most a fault maps from pages in small folios: the
 // kernel's fault-around, 64 KiB by default.
 const usualFault = 64 << 10
 
+// unfolded holds the files (device and inode) this process has looked
+// at: the store is opened again for each write, and its pages are by
+// then as the first opening left them.
+var unfolded sync.Map
+
 // unfold drops the store's file from the page cache when it is held
 // there in large folios (see above); f is the store's file. When it drops
 // the file, it returns a channel closed once the kernel has been asked
-// to read it all in again; nil when it does not.
+// to read in again what was cached; nil when it does not.
 func unfold(f *os.File) <-chan struct{} {
-	fi, err := f.Stat()
-	if err != nil || fi.Size() < unfoldProbes*usualFault || fi.Size() != int64(int(fi.Size())) {
+	var st unix.Stat_t
+	if unix.Fstat(int(f.Fd()), &st) != nil || st.Size < unfoldProbes*usualFault || int64(int(st.Size)) != st.Size {
 		return nil
 	}
-	// A mapping of its own, made and let go of here: the pages it maps
-	// are not bbolt's to count.
-	m, err := unix.Mmap(int(f.Fd()), 0, int(fi.Size()), unix.PROT_READ, unix.MAP_SHARED)
+	if _, seen := unfolded.LoadOrStore([2]uint64{st.Dev, st.Ino}, true); seen {
+		return nil
+	}
+	// A mapping of its own, made and let go of here: its pages are not
+	// bbolt's, and only the probes map any.
+	m, err := unix.Mmap(int(f.Fd()), 0, int(st.Size), unix.PROT_READ, unix.MAP_SHARED)
 	if err != nil {
 		return nil
 	}
-	large := largeFolios(m)
+	cached, large := cachedLarge(m)
+	// Before the drop: pages mapped anywhere stay in the cache.
 	unix.Munmap(m)
 	if !large {
 		return nil
 	}
-	return refold(f, fi.Size())
+	return refold(f, cached)
 }
 
-// largeFolios reports whether a fault on one of a few pages of m,
-// spread over it, maps in more than a fault's usual 64 KiB.
-func largeFolios(m []byte) bool {
+// cachedLarge reports whether a fault on one of a few pages of m, spread
+// over it, maps in more than a fault's usual 64 KiB, and if so which
+// pages of m are in the page cache.
+func cachedLarge(m []byte) (cached []byte, large bool) {
 	if unix.Madvise(m, unix.MADV_RANDOM) != nil {
-		return false
+		return nil, false
 	}
+	for i := 1; i <= unfoldProbes && !large; i++ {
+		n, ok := faultIn(m, len(m)/(unfoldProbes+1)*i)
+		if !ok {
+			return nil, false
+		}
+		large = n*os.Getpagesize() > usualFault
+	}
+	if !large {
+		return nil, false
+	}
+	return residentPages(m)
+}
+
+// faultIn faults in the page of m at offset at, as a read of it would,
+// and returns how many pages of m about it the fault mapped in. It asks
+// /proc/self/pagemap which pages are there, rather than counting the
+// process's resident memory, which other goroutines' reads change.
+func faultIn(m []byte, at int) (int, bool) {
 	pageSize := os.Getpagesize()
-	for i := 1; i <= unfoldProbes; i++ {
-		at := len(m) / (unfoldProbes + 1) * i &^ (pageSize - 1)
-		before, ok := mappedFilePages()
-		if !ok {
-			return false
-		}
-		// Faults the page in as a read of it would.
-		if unix.Madvise(m[at:at+pageSize], unix.MADV_POPULATE_READ) != nil {
-			return false // a kernel before 5.14
-		}
-		after, ok := mappedFilePages()
-		if !ok {
-			return false
-		}
-		if (after-before)*pageSize > usualFault {
-			return true
-		}
+	at &^= pageSize - 1
+	from, to := max(0, at-2<<20)&^(pageSize-1), min(len(m), at+2<<20)
+	before, ok := presentPages(m[from:to])
+	if !ok {
+		return 0, false
 	}
-	return false
+	if unix.Madvise(m[at:at+pageSize], unix.MADV_POPULATE_READ) != nil {
+		return 0, false // a kernel before 5.14
+	}
+	after, ok := presentPages(m[from:to])
+	return after - before, ok
+}
+
+// presentPages counts the pages of m mapped in: bit 63 of each page's
+// entry in /proc/self/pagemap.
+func presentPages(m []byte) (int, bool) {
+	pageSize := os.Getpagesize()
+	pagemap, err := os.Open("/proc/self/pagemap")
+	if err != nil {
+		return 0, false
+	}
+	defer pagemap.Close()
+	first := uintptr(unsafe.Pointer(&m[0])) / uintptr(pageSize)
+	entries := make([]byte, 8*((len(m)+pageSize-1)/pageSize))
+	if _, err := pagemap.ReadAt(entries, int64(first)*8); err != nil {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(entries); i += 8 {
+		n += int(binary.LittleEndian.Uint64(entries[i:]) >> 63)
+	}
+	return n, true
+}
+
+// residentPages says, a byte a page, which pages of the file m maps are
+// in the page cache (mincore(2): bit 0).
+func residentPages(m []byte) ([]byte, bool) {
+	pageSize := os.Getpagesize()
+	vec := make([]byte, (len(m)+pageSize-1)/pageSize)
+	_, _, errno := unix.Syscall(unix.SYS_MINCORE, uintptr(unsafe.Pointer(&m[0])), uintptr(len(m)), uintptr(unsafe.Pointer(&vec[0])))
+	return vec, errno == 0
 }
 
 // willNeedChunk is how much of the file one request to read ahead asks
-// for: the kernel reads at most its readahead window a request.
-const willNeedChunk = 2 << 20
+// for: the kernel reads at most its readahead window a request, 128 KiB
+// unless set otherwise.
+const willNeedChunk = 128 << 10
 
 // refold drops the file's pages that no process maps from the page
-// cache, and has the kernel read them in again, in the background, as
-// the small folios that a request to read ahead makes (a read makes
-// large ones): the store's reads would otherwise go to the disk a page
-// at a time, as bbolt asks the kernel not to read ahead of them.
-func refold(f *os.File, size int64) <-chan struct{} {
+// cache, and has the kernel read in again, in the background, those that
+// were cached (a byte a page in cached, bit 0), as the small folios that
+// a request to read ahead makes (a read makes large ones): the store's
+// reads would otherwise go to the disk a page at a time, as bbolt asks
+// the kernel not to read ahead of them. Pages being written back are
+// not dropped.
+func refold(f *os.File, cached []byte) <-chan struct{} {
 	fd := int(f.Fd())
 	if err := unix.Fadvise(fd, 0, 0, unix.FADV_DONTNEED); err != nil {
 		return nil
@@ -103,8 +157,18 @@ func refold(f *os.File, size int64) <-chan struct{} {
 	go func() {
 		defer close(done)
 		defer unix.Close(own)
-		for at := int64(0); at < size; at += willNeedChunk {
-			if unix.Fadvise(own, at, willNeedChunk, unix.FADV_WILLNEED) != nil {
+		pageSize := os.Getpagesize()
+		perChunk := willNeedChunk / pageSize
+		for i, asked := 0, 0; i < len(cached); i += perChunk {
+			chunk := cached[i:min(i+perChunk, len(cached))]
+			if !anyResident(chunk) {
+				continue
+			}
+			// A file put in the store's place leaves this one to go.
+			if asked++; asked%256 == 0 && gone(own) {
+				return
+			}
+			if unix.Fadvise(own, int64(i*pageSize), int64(len(chunk)*pageSize), unix.FADV_WILLNEED) != nil {
 				return
 			}
 		}
@@ -112,17 +176,17 @@ func refold(f *os.File, size int64) <-chan struct{} {
 	return done
 }
 
-// mappedFilePages is how many pages of files (and shared memory) this
-// process has mapped in: the third number of /proc/self/statm.
-func mappedFilePages() (int, bool) {
-	b, err := os.ReadFile("/proc/self/statm")
-	if err != nil {
-		return 0, false
+func anyResident(pages []byte) bool {
+	for _, p := range pages {
+		if p&1 != 0 {
+			return true
+		}
 	}
-	fields := strings.Fields(string(b))
-	if len(fields) < 3 {
-		return 0, false
-	}
-	n, err := strconv.Atoi(fields[2])
-	return n, err == nil
+	return false
+}
+
+// gone reports whether the file open as fd has no name left.
+func gone(fd int) bool {
+	var st unix.Stat_t
+	return unix.Fstat(fd, &st) != nil || st.Nlink == 0
 }
