@@ -41,21 +41,7 @@ func TestUnfoldBringsTheFileBackInSmallPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// As another program would read it: from the disk, whole. The
-	// kernel's readahead decides the folios' size, so it is given a few
-	// tries to make large ones.
-	for try := 1; ; try++ {
-		dropCache(t, path)
-		if _, err := os.ReadFile(path); err != nil {
-			t.Fatal(err)
-		}
-		if largestFault(t, path) > usualFault {
-			break
-		}
-		if try == 3 {
-			t.Skip("the page cache keeps a file read whole in small folios here")
-		}
-	}
+	readWhole(t, path)
 
 	var file *os.File
 	db, err = bbolt.Open(path, 0o600, &bbolt.Options{ReadOnly: true, OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
@@ -89,9 +75,28 @@ func TestUnfoldBringsTheFileBackInSmallPages(t *testing.T) {
 	if unfoldFresh() != nil {
 		t.Error("a file in small pages was dropped from the page cache")
 	}
+	readWhole(t, path)
 	if unfold(file) != nil {
 		t.Error("a file this process looked at was looked at again")
 	}
+}
+
+// readWhole reads the file at path as another program would: from the
+// disk, whole. The kernel's readahead decides the folios' size, so it is
+// given a few tries to make large ones; the test is skipped when it
+// makes none.
+func readWhole(t *testing.T, path string) {
+	t.Helper()
+	for range 3 {
+		dropCache(t, path)
+		if _, err := os.ReadFile(path); err != nil {
+			t.Fatal(err)
+		}
+		if largestFault(t, path) > usualFault {
+			return
+		}
+	}
+	t.Skip("the page cache keeps a file read whole in small folios here")
 }
 
 // dropCache drops the file at path from the page cache.
