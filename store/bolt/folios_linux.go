@@ -52,63 +52,58 @@ func unfold(f *os.File) <-chan struct{} {
 	if err != nil {
 		return nil
 	}
-	cached, large := cachedLarge(m)
+	largest, ok := largestFault(m)
+	var cached []byte
+	if ok && largest > usualFault {
+		cached, ok = residentPages(m)
+	}
 	// Before the drop: pages mapped anywhere stay in the cache.
 	unix.Munmap(m)
-	if !large {
+	if !ok || largest <= usualFault {
 		return nil
 	}
 	return refold(f, cached)
 }
 
-// cachedLarge reports whether a fault on one of a few pages of m, spread
-// over it, maps in more than a fault's usual 64 KiB, and if so which
-// pages of m are in the page cache.
-func cachedLarge(m []byte) (cached []byte, large bool) {
+// largestFault faults in a few pages of m, a fresh mapping of a file,
+// spread over it, as reads of them would, and returns the most that one
+// fault mapped in, in bytes. It asks /proc/self/pagemap which pages are
+// there, rather than counting the process's resident memory, which other
+// goroutines' reads change.
+func largestFault(m []byte) (int, bool) {
 	if unix.Madvise(m, unix.MADV_RANDOM) != nil {
-		return nil, false
-	}
-	for i := 1; i <= unfoldProbes && !large; i++ {
-		n, ok := faultIn(m, len(m)/(unfoldProbes+1)*i)
-		if !ok {
-			return nil, false
-		}
-		large = n*os.Getpagesize() > usualFault
-	}
-	if !large {
-		return nil, false
-	}
-	return residentPages(m)
-}
-
-// faultIn faults in the page of m at offset at, as a read of it would,
-// and returns how many pages of m about it the fault mapped in. It asks
-// /proc/self/pagemap which pages are there, rather than counting the
-// process's resident memory, which other goroutines' reads change.
-func faultIn(m []byte, at int) (int, bool) {
-	pageSize := os.Getpagesize()
-	at &^= pageSize - 1
-	from, to := max(0, at-2<<20)&^(pageSize-1), min(len(m), at+2<<20)
-	before, ok := presentPages(m[from:to])
-	if !ok {
 		return 0, false
 	}
-	if unix.Madvise(m[at:at+pageSize], unix.MADV_POPULATE_READ) != nil {
-		return 0, false // a kernel before 5.14
-	}
-	after, ok := presentPages(m[from:to])
-	return after - before, ok
-}
-
-// presentPages counts the pages of m mapped in: bit 63 of each page's
-// entry in /proc/self/pagemap.
-func presentPages(m []byte) (int, bool) {
-	pageSize := os.Getpagesize()
 	pagemap, err := os.Open("/proc/self/pagemap")
 	if err != nil {
 		return 0, false
 	}
 	defer pagemap.Close()
+	pageSize := os.Getpagesize()
+	largest := 0
+	for i := 1; i <= unfoldProbes; i++ {
+		at := len(m) / (unfoldProbes + 1) * i &^ (pageSize - 1)
+		from, to := max(0, at-2<<20), min(len(m), at+2<<20)
+		before, ok := presentPages(pagemap, m[from:to])
+		if !ok {
+			return 0, false
+		}
+		if unix.Madvise(m[at:at+pageSize], unix.MADV_POPULATE_READ) != nil {
+			return 0, false // a kernel before 5.14
+		}
+		after, ok := presentPages(pagemap, m[from:to])
+		if !ok {
+			return 0, false
+		}
+		largest = max(largest, (after-before)*pageSize)
+	}
+	return largest, true
+}
+
+// presentPages counts the pages of m mapped in: bit 63 of each page's
+// entry in pagemap, this process's /proc/self/pagemap.
+func presentPages(pagemap *os.File, m []byte) (int, bool) {
+	pageSize := os.Getpagesize()
 	first := uintptr(unsafe.Pointer(&m[0])) / uintptr(pageSize)
 	entries := make([]byte, 8*((len(m)+pageSize-1)/pageSize))
 	if _, err := pagemap.ReadAt(entries, int64(first)*8); err != nil {
