@@ -69,6 +69,9 @@ type Store struct {
 	readOnly bool
 	listen   listener
 	heads    headCache
+	// afterBatch, when set (by tests), is called with an import's
+	// transaction after each batch it writes.
+	afterBatch func(tx pgx.Tx)
 }
 
 var _ model.Store = (*Store)(nil)
