@@ -40,10 +40,10 @@ type txImport struct {
 	sources     []model.SourceChange
 	// regroup holds the events whose linked groups commit places again.
 	regroup map[string]bool
-	// written counts the events the batches have written, and analyzed
-	// says whether the planner has been shown them (analyzeWithin).
-	written  int
-	analyzed bool
+	// written counts the events the batches have written; once they are
+	// as many as analyzeAt, the planner is shown them (analyzeWithin),
+	// and analyzeAt is 0.
+	written, analyzeAt int
 }
 
 type pendingEvent struct {
@@ -80,7 +80,7 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 	if err := tx.QueryRow(ctx, `SELECT coalesce(max(seq), 0) FROM journal WHERE inv = $1`, s.inv).Scan(&last); err != nil {
 		return nil, s.fail(err)
 	}
-	im := &txImport{s: s, tx: tx, applyCounts: applyCounts, seq: uint64(last + 1), list: opts.DryRun, replace: opts.Replace, inBatch: map[string]bool{}, regroup: map[string]bool{}}
+	im := &txImport{s: s, tx: tx, applyCounts: applyCounts, seq: uint64(last + 1), list: opts.DryRun, replace: opts.Replace, inBatch: map[string]bool{}, regroup: map[string]bool{}, analyzeAt: analyzeAfter}
 	results := make([]model.ImportResult, 0, len(inputs))
 	var before model.ImportResult
 	chk := model.NewChecker(im, im)
@@ -116,10 +116,7 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 		// out of every row after it rather than reading the thousand it
 		// needs by the order index. A role that does not own the table
 		// may not; the database then only warns, and autovacuum will.
-		// Another import that has analysed within its transaction holds
-		// the table's lock for analysing until it commits: this one does
-		// not wait for it, and autovacuum comes by after.
-		tx.Conn().Exec(ctx, `ANALYZE (SKIP_LOCKED) events`)
+		tx.Conn().Exec(ctx, `ANALYZE events`)
 	}
 	return results, nil
 }
@@ -128,26 +125,38 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 // statistics of them to be refreshed at once.
 const analyzeAfter = 10_000
 
-// analyzeWithin shows the planner, once, the events the import has
-// written so far in its transaction (ANALYZE counts a transaction's own
-// rows). Until then the statistics may say the investigation has no
-// events at all (a new one, in a database that holds others), and the
-// planner reads a batch's stored versions by scanning every event of
-// the investigation for the batch's ids rather than looking each up by
-// its key: a scan that grows with each batch. A million events into a
-// database that held another investigation took 27 minutes so, against
-// 7 since. It runs in a savepoint of its own, so that a role that may not
-// analyse, or a failure, leaves the import as it was; and it does not
-// wait for another import that holds the lock.
+// analyzeWithin shows the planner the events the import has written so
+// far in its transaction (ANALYZE counts a transaction's own rows).
+// Until then the statistics may say the investigation has next to no
+// events (a new one, in a database whose statistics know only the
+// others), and the planner reads a batch's stored versions (storedSQL)
+// by scanning every event of the investigation for the batch's ids,
+// rather than looking each up by its key: a scan that grows with each
+// batch. A million events into a database that held another
+// investigation took 27 minutes so, against 7 since. Once is enough:
+// the planner scales what the statistics say by the table's size.
+//
+// Plans made for any values (plan_cache_mode) were tried instead: into a
+// new database, they read a batch's stored versions as slowly (100 s of
+// an import of 100,000 events).
+//
+// The lock ANALYZE takes is held until the import commits: vacuum and
+// other analyses of the events table wait or skip it meanwhile; reads
+// and writes do not. It waits for a lock held by autovacuum (which gives
+// way), but not long for one held by another import: then, and on any
+// other failure, the savepoint is let go and it tries again after as
+// many events more. A role that does not own the table only gets a
+// warning, and the import goes on as before.
 func (im *txImport) analyzeWithin() error {
-	im.analyzed = true
 	sp, err := im.tx.Begin(ctx)
 	if err != nil {
 		return err
 	}
-	if _, err := sp.Exec(ctx, `ANALYZE (SKIP_LOCKED) events`); err != nil {
+	if _, err := sp.Exec(ctx, `SET LOCAL lock_timeout = '3s'; ANALYZE events; SET LOCAL lock_timeout = DEFAULT`); err != nil {
+		im.analyzeAt = im.written + analyzeAfter
 		return sp.Rollback(ctx)
 	}
+	im.analyzeAt = 0
 	return sp.Commit(ctx)
 }
 
@@ -333,7 +342,7 @@ func (im *txImport) flush() error {
 			months = EXCLUDED.months, cites = EXCLUDED.cites, search = EXCLUDED.search, version = events.version + 1`, im.s.inv); err != nil {
 		return err
 	}
-	if im.written += len(write); im.written >= analyzeAfter && !im.analyzed {
+	if im.written += len(write); im.analyzeAt > 0 && im.written >= im.analyzeAt {
 		if err := im.analyzeWithin(); err != nil {
 			return err
 		}

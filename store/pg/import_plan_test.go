@@ -33,9 +33,9 @@ func TestImportShowsThePlannerItsEvents(t *testing.T) {
 	}
 	var looks []look // after each batch
 	s.afterBatch = func(tx pgx.Tx) {
-		ids := make([]string, importBatch)
+		ids := make([]string, importBatch) // the next batch's
 		for i := range ids {
-			ids[i] = fmt.Sprintf("ev-%07d", i)
+			ids[i] = fmt.Sprintf("ev-%07d", (len(looks)+1)*importBatch+i+1)
 		}
 		var l look
 		var doc []byte
@@ -51,7 +51,7 @@ func TestImportShowsThePlannerItsEvents(t *testing.T) {
 		_, l.rows = planOf(t, doc)
 		looks = append(looks, l)
 	}
-	n := analyzeAfter + 4*importBatch
+	n := analyzeAfter + 2*importBatch
 	storetest.Import(t, s, synthInput(t, n))
 	if len(looks) != n/importBatch {
 		t.Fatalf("%d batches seen, want %d: %v", len(looks), n/importBatch, looks)
