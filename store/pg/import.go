@@ -42,7 +42,7 @@ type txImport struct {
 	regroup map[string]bool
 	// written counts the events the batches have written; once they are
 	// as many as analyzeAt, the planner is shown them (analyzeWithin),
-	// and analyzeAt is 0.
+	// and analyzeAt is 0, or twice as many when that failed.
 	written, analyzeAt int
 }
 
@@ -116,7 +116,10 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 		// out of every row after it rather than reading the thousand it
 		// needs by the order index. A role that does not own the table
 		// may not; the database then only warns, and autovacuum will.
-		tx.Conn().Exec(ctx, `ANALYZE events`)
+		// Nor does it wait for another import, which holds the lock for
+		// analysing until it commits (analyzeWithin): the import is
+		// done, and autovacuum comes by after.
+		tx.Conn().Exec(ctx, `ANALYZE (SKIP_LOCKED) events`)
 	}
 	return results, nil
 }
@@ -141,24 +144,42 @@ const analyzeAfter = 10_000
 // an import of 100,000 events).
 //
 // The lock ANALYZE takes is held until the import commits: vacuum and
-// other analyses of the events table wait or skip it meanwhile; reads
-// and writes do not. It waits for a lock held by autovacuum (which gives
-// way), but not long for one held by another import: then, and on any
-// other failure, the savepoint is let go and it tries again after as
-// many events more. A role that does not own the table only gets a
-// warning, and the import goes on as before.
+// other analyses of the events table wait or pass it by meanwhile; reads
+// and writes do not. It waits up to analyzeWait for the lock: an
+// ordinary autovacuum that holds it gives way after deadlock_timeout (1
+// s by default); another import, or an autovacuum against wraparound,
+// does not. Then the savepoint is rolled back and let go (so that the
+// rest of the import is not a subtransaction), and it tries again once
+// the import has written twice as many events: a few seconds lost in
+// all. ANALYZE sets the table's row count outside the transaction: a
+// dry run, or an import that fails after it, leaves the count with the
+// rows it rolled back until the next analysis, which the planner then
+// overestimates; a dry run that scanned for each batch would be worse.
+// A role that may not analyse only gets a warning, which chrono does
+// not show, and the import goes on as before.
 func (im *txImport) analyzeWithin() error {
-	sp, err := im.tx.Begin(ctx)
-	if err != nil {
+	var was string
+	if err := im.tx.QueryRow(ctx, `SELECT current_setting('lock_timeout')`).Scan(&was); err != nil {
 		return err
 	}
-	if _, err := sp.Exec(ctx, `SET LOCAL lock_timeout = '3s'; ANALYZE events; SET LOCAL lock_timeout = DEFAULT`); err != nil {
-		im.analyzeAt = im.written + analyzeAfter
-		return sp.Rollback(ctx)
+	if _, err := im.tx.Exec(ctx, `SAVEPOINT chrono_analyze`); err != nil {
+		return err
+	}
+	if _, err := im.tx.Exec(ctx, `SET LOCAL lock_timeout = '`+analyzeWait+`'; ANALYZE events`); err != nil {
+		im.analyzeAt = 2 * im.written
+		_, err := im.tx.Exec(ctx, `ROLLBACK TO SAVEPOINT chrono_analyze; RELEASE SAVEPOINT chrono_analyze`)
+		return err
 	}
 	im.analyzeAt = 0
-	return sp.Commit(ctx)
+	if _, err := im.tx.Exec(ctx, `RELEASE SAVEPOINT chrono_analyze`); err != nil {
+		return err
+	}
+	_, err := im.tx.Exec(ctx, `SELECT set_config('lock_timeout', $1, true)`, was)
+	return err
 }
+
+// analyzeWait is how long an import waits for the lock to analyse.
+const analyzeWait = "3s"
 
 // HasEvent implements model.Known.
 func (im *txImport) HasEvent(id string) bool {

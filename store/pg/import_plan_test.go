@@ -29,7 +29,9 @@ func TestImportShowsThePlannerItsEvents(t *testing.T) {
 	s := newStore(t, "b")
 	type look struct {
 		rows  int    // the rows the planner reckons the investigation has
-		index string // the index a batch's lookup would read
+		index string // the index a batch's lookup would read, if any
+		// timeout is lock_timeout, which analysing sets for a while.
+		timeout string
 	}
 	var looks []look // after each batch
 	s.afterBatch = func(tx pgx.Tx) {
@@ -49,6 +51,9 @@ func TestImportShowsThePlannerItsEvents(t *testing.T) {
 			return
 		}
 		_, l.rows = planOf(t, doc)
+		if err := tx.QueryRow(ctx, `SELECT current_setting('lock_timeout')`).Scan(&l.timeout); err != nil {
+			t.Error(err)
+		}
 		looks = append(looks, l)
 	}
 	n := analyzeAfter + 2*importBatch
@@ -56,13 +61,18 @@ func TestImportShowsThePlannerItsEvents(t *testing.T) {
 	if len(looks) != n/importBatch {
 		t.Fatalf("%d batches seen, want %d: %v", len(looks), n/importBatch, looks)
 	}
-	for i := analyzeAfter/importBatch - 1; i < len(looks); i++ {
-		if written := (i + 1) * importBatch; looks[i].rows < written/2 {
-			t.Errorf("after %d events written, the planner reckons the investigation has %d (all: %v)", written, looks[i].rows, looks)
+	for i, l := range looks {
+		if l.timeout != "0" {
+			t.Errorf("after batch %d, lock_timeout is %q, want 0 as ever (all: %v)", i+1, l.timeout, looks)
 		}
 	}
-	if last := looks[len(looks)-1]; last.index != "events_pkey" {
-		t.Errorf("after %d events written, a batch's lookup reads %q, want events_pkey (all: %v)", n, last.index, looks)
+	// From the batch that reaches analyzeAfter on: a plan for the
+	// investigation's rows, by the key or (while it is small) by
+	// reading the table once, not by the investigation alone.
+	for i := analyzeAfter/importBatch - 1; i < len(looks); i++ {
+		if written := (i + 1) * importBatch; looks[i].rows < written/2 || looks[i].index == "events_period" {
+			t.Errorf("after %d events written, the planner reckons the investigation has %d, and reads a batch by %q (all: %v)", written, looks[i].rows, looks[i].index, looks)
+		}
 	}
 }
 
@@ -95,4 +105,48 @@ func planOf(t *testing.T, doc []byte) (index string, rows int) {
 		index = p.Plans[0].Index // a bitmap heap scan's index scan
 	}
 	return index, int(p.Rows)
+}
+
+// TestImportAnalysesPastALock: another session holds the lock that
+// analysing takes, for all of an import. The import waits a little, goes
+// on, and leaves behind neither a subtransaction (its rows are all of
+// one transaction) nor the time it was willing to wait.
+func TestImportAnalysesPastALock(t *testing.T) {
+	s := newStore(t, "b")
+	holder, err := pgx.Connect(ctx, server.url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close(ctx)
+	if _, err := holder.Exec(ctx, `BEGIN; LOCK TABLE events IN SHARE UPDATE EXCLUSIVE MODE`); err != nil {
+		t.Fatal(err)
+	}
+	var was string
+	if err := s.first.c.QueryRow(ctx, `SELECT current_setting('lock_timeout')`).Scan(&was); err != nil {
+		t.Fatal(err)
+	}
+	var timeouts []string // after each batch
+	s.afterBatch = func(tx pgx.Tx) {
+		var v string
+		if err := tx.QueryRow(ctx, `SELECT current_setting('lock_timeout')`).Scan(&v); err != nil {
+			t.Error(err)
+		}
+		timeouts = append(timeouts, v)
+	}
+	storetest.Import(t, s, synthInput(t, analyzeAfter+importBatch))
+	if _, err := holder.Exec(ctx, `ROLLBACK`); err != nil {
+		t.Fatal(err)
+	}
+	for i, v := range timeouts {
+		if v != was {
+			t.Errorf("after batch %d, lock_timeout is %q, want %q as before (all: %q)", i+1, v, was, timeouts)
+		}
+	}
+	var xids int
+	if err := s.first.c.QueryRow(ctx, `SELECT count(DISTINCT xmin::text) FROM events WHERE inv = $1`, s.inv).Scan(&xids); err != nil {
+		t.Fatal(err)
+	}
+	if xids != 1 {
+		t.Errorf("the import's events were written by %d transactions, want 1", xids)
+	}
 }
