@@ -397,7 +397,8 @@ func (im *txImport) flush() error {
 }
 
 // storedSQL reads the stored versions of a batch's events ($2, their
-// ids) by the primary key.
+// ids): by the primary key, once the planner knows how many events the
+// investigation has (analyzeWithin).
 const storedSQL = `SELECT id, ord, body FROM events WHERE inv = $1 AND id = ANY($2::text[])`
 
 // markLinked marks for settling the events an order link joins to ids.
