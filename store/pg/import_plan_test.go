@@ -16,9 +16,11 @@ import (
 
 // TestImportShowsThePlannerItsEvents: while a new investigation is
 // imported into a database whose statistics know only the others, the
-// planner comes to look a batch's stored versions up by their keys,
-// rather than scan every event the investigation has so far for them.
-// Before, a million events took 27 minutes so, most of it in that scan.
+// planner comes to reckon the events the import has written, and no
+// longer reads a batch's stored versions by scanning every event the
+// investigation has so far. Before, a million events took 27 minutes
+// so, most of it in that scan. lock_timeout, which analysing sets for a
+// while, is as it was after each batch.
 func TestImportShowsThePlannerItsEvents(t *testing.T) {
 	other := newStore(t, "a")
 	storetest.Import(t, other, synthInput(t, 3000))
