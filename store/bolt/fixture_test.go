@@ -1,7 +1,6 @@
 package bolt
 
 import (
-	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,8 +8,6 @@ import (
 	"testing"
 
 	"chrono/model"
-	"chrono/model/native"
-	"chrono/model/synth"
 	"chrono/store/storetest"
 
 	bbolt "go.etcd.io/bbolt"
@@ -172,12 +169,9 @@ func mergeKeys[V any](a, b map[string]V) map[string]bool {
 // events (chrono synth).
 func newSynthStore(t testing.TB, n int) *Store {
 	t.Helper()
-	var doc bytes.Buffer
-	if err := native.Write(&doc, synth.Header(n), synth.Sources(synth.DefaultSeed), synth.Events(synth.DefaultSeed, n)); err != nil {
-		t.Fatal(err)
-	}
+	in := storetest.SynthInput(t, n)
+	in.Size = -1
 	s := newEmptyStore(t)
-	in := model.Input{Name: "synth.json", Size: -1, Read: func(sink model.Sink) error { return native.Read(bytes.NewReader(doc.Bytes()), sink) }}
 	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}

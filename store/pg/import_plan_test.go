@@ -1,14 +1,10 @@
 package pg
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"testing"
 
-	"chrono/model"
-	"chrono/model/native"
-	"chrono/model/synth"
 	"chrono/store/storetest"
 
 	"github.com/jackc/pgx/v5"
@@ -23,7 +19,7 @@ import (
 // while, is as it was after each batch.
 func TestImportShowsThePlannerItsEvents(t *testing.T) {
 	other := newStore(t, "a")
-	storetest.Import(t, other, synthInput(t, 3000))
+	storetest.Import(t, other, storetest.SynthInput(t, 3000))
 	if _, err := other.first.c.Exec(ctx, `ANALYZE events`); err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +55,7 @@ func TestImportShowsThePlannerItsEvents(t *testing.T) {
 		looks = append(looks, l)
 	}
 	n := analyzeAfter + 2*importBatch
-	storetest.Import(t, s, synthInput(t, n))
+	storetest.Import(t, s, storetest.SynthInput(t, n))
 	if len(looks) != n/importBatch {
 		t.Fatalf("%d batches seen, want %d: %v", len(looks), n/importBatch, looks)
 	}
@@ -76,16 +72,6 @@ func TestImportShowsThePlannerItsEvents(t *testing.T) {
 			t.Errorf("after %d events written, the planner reckons the investigation has %d, and reads a batch by %q (all: %v)", written, looks[i].rows, looks[i].index, looks)
 		}
 	}
-}
-
-// synthInput is a synthetic investigation of n events.
-func synthInput(t *testing.T, n int) model.Input {
-	t.Helper()
-	var doc bytes.Buffer
-	if err := native.Write(&doc, synth.Header(n), synth.Sources(synth.DefaultSeed), synth.Events(synth.DefaultSeed, n)); err != nil {
-		t.Fatal(err)
-	}
-	return storetest.NativeInput("synth.json", doc.Bytes())
 }
 
 // planOf is the index the outermost scan of an EXPLAIN (FORMAT JSON)
@@ -135,7 +121,7 @@ func TestImportAnalysesPastALock(t *testing.T) {
 		}
 		timeouts = append(timeouts, v)
 	}
-	storetest.Import(t, s, synthInput(t, analyzeAfter+importBatch))
+	storetest.Import(t, s, storetest.SynthInput(t, analyzeAfter+importBatch))
 	if _, err := holder.Exec(ctx, `ROLLBACK`); err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"chrono/model"
 	"chrono/model/native"
+	"chrono/model/synth"
 )
 
 // ExtraDoc adds to the example what it lacks, so that ordering, periods
@@ -79,6 +80,17 @@ func ExampleDoc(t testing.TB) []byte {
 // builds them.
 func NativeInput(name string, doc []byte) model.Input {
 	return model.Input{Name: name, Read: func(sink model.Sink) error { return native.Read(bytes.NewReader(doc), sink) }}
+}
+
+// SynthInput is a model.Input reading the synthetic investigation of n
+// events that chrono synth writes, held in memory.
+func SynthInput(t testing.TB, n int) model.Input {
+	t.Helper()
+	var doc bytes.Buffer
+	if err := native.Write(&doc, synth.Header(n), synth.Sources(synth.DefaultSeed), synth.Events(synth.DefaultSeed, n)); err != nil {
+		t.Fatal(err)
+	}
+	return NativeInput("synth.json", doc.Bytes())
 }
 
 // Import imports inputs, failing the test on any error.
