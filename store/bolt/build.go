@@ -2,6 +2,7 @@ package bolt
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"time"
 
@@ -227,11 +228,25 @@ func (s *Store) swap(built string) error {
 		return fmt.Errorf("putting the new store in place of %s: %w", s.path, err)
 	}
 	old := s.db
-	db, err := bbolt.Open(s.path, 0o600, &bbolt.Options{Timeout: DefaultTimeout, FreelistType: bbolt.FreelistMapType})
+	var file *os.File
+	db, err := bbolt.Open(s.path, 0o600, &bbolt.Options{
+		Timeout:      DefaultTimeout,
+		FreelistType: bbolt.FreelistMapType,
+		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+			f, err := openRegular(name, flag, perm)
+			file = f
+			return f, err
+		},
+	})
 	old.Close()
 	if err != nil {
 		return openError(s.path, err)
 	}
-	s.db = db
+	// The new file is told from the old by what is kept of it: its
+	// identity, and the pages read from it (the two files' versions
+	// count alike).
+	s.db, s.file = db, file
+	s.ident = identOf(file)
+	s.pages.drop()
 	return nil
 }

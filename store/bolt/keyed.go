@@ -62,6 +62,12 @@ type keyed struct {
 	// bytes of each one's order key (fewer when the key is shorter,
 	// their number in the byte after them), by index into ids.
 	heads []byte
+	// leaves holds, for the events too many for heads and too far apart
+	// to walk to, the page of the events index each is on, by place in
+	// order, as of the version k is of; each is read from the file
+	// there (pread.go). nil where the file cannot be read so (in a
+	// write transaction).
+	leaves []uint32
 	// recent holds the order keys read last, by place in order: a
 	// window read again (the rows kept about the screen as it moves,
 	// the first steps of each search) finds them without a lookup.
@@ -114,11 +120,10 @@ func (k *keyed) key(b buckets, i int) []byte {
 	if ok {
 		return key
 	}
-	key = b.ids.Get(bytesOf(k.id(int(k.order[i]))))
+	key, _ = k.event(b, i, false)
 	if key == nil {
 		return nil
 	}
-	key = bytes.Clone(key) // the file's memory is the transaction's
 	k.mu.Lock()
 	if len(k.recent) >= keptRecent || k.recent == nil {
 		k.recent = make(map[int32][]byte, keptRecent)
@@ -126,6 +131,25 @@ func (k *keyed) key(b buckets, i int) []byte {
 	k.recent[int32(i)] = key
 	k.mu.Unlock()
 	return key
+}
+
+// event returns copies of the order key and (when asked for) the value
+// of the event at i in timeline order, read from its page of the events
+// index where k keeps it, looked up by its id otherwise; nils when it is
+// no longer stored (never, within the version k is of).
+func (k *keyed) event(b buckets, i int, withValue bool) (key, value []byte) {
+	id := k.id(int(k.order[i]))
+	if k.leaves != nil && b.trees != nil {
+		key, value, err := b.trees.eventOn(uint64(k.leaves[i]), id, withValue)
+		if err == nil && key != nil {
+			return key, value
+		}
+		// Another page: a key that begins as others do beyond its head.
+	}
+	if key = b.trees.get(b.ids, bytesOf(id)); key != nil && withValue {
+		value = b.trees.get(b.events, key)
+	}
+	return key, value
 }
 
 // seek finds the event at i in timeline order from its head, with c on
@@ -293,6 +317,23 @@ func keyedOf(b buckets, given []string) *keyed {
 	k.dense = len(all)*denseEvery >= countOf(b.counts, keyTotal)
 	for j, f := range all {
 		k.order[j] = f.i
+	}
+	if heads == nil && !k.dense && b.trees != nil {
+		// Each event's page, found by its head: one whose key begins
+		// as another's beyond it may be on a later page, and is looked
+		// up when it is not on this one.
+		k.leaves, _ = b.trees.leaves(uint64(b.events.Root()), func(yield func([]byte) bool) {
+			var head [headLen]byte
+			for _, f := range all {
+				for j, w := range f.w {
+					binary.BigEndian.PutUint64(head[j*8:], w)
+				}
+				binary.BigEndian.PutUint32(head[40:], f.last)
+				if !yield(head[:]) {
+					return
+				}
+			}
+		})
 	}
 	return k
 }
@@ -469,9 +510,14 @@ func (w *keyedEvents) at() []byte {
 	case w.i < 0 || w.i >= w.k.len():
 	case w.k.heads != nil:
 		w.order, w.val = w.k.seek(w.c, w.i)
-	default:
+	case w.k.dense:
+		// Walked along the events index from here (next).
 		if key := w.k.key(w.b, w.i); key != nil {
 			w.order, w.val = w.c.Seek(key)
+		}
+	default:
+		if w.order, w.val = w.k.event(w.b, w.i, true); w.val == nil {
+			w.order = nil
 		}
 	}
 	return w.order

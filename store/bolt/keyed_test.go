@@ -18,8 +18,9 @@ import (
 // found in timeline order, counted by period, and placed by search, as
 // the timeline has them, whether few (looked up one by one) or many
 // (found along the ids index), given in any order, some twice, some not
-// stored, found by the heads of their keys, walked to or looked up; and
-// titles that begin alike are ordered and found by the whole key.
+// stored, found by the heads of their keys, walked to, looked up, or
+// read from their pages of the file; and titles that begin alike are
+// ordered and found by the whole key.
 func TestKeyedAgreesWithTheTimeline(t *testing.T) {
 	s := newSynthStore(t, 3_000)
 	if _, err := s.Write(model.OpAdd, "alike", func(tx model.Tx) error {
@@ -40,6 +41,7 @@ func TestKeyedAgreesWithTheTimeline(t *testing.T) {
 	}
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		b := bucketsOf(tx)
+		b.trees = s.trees(tx)
 		var all []string
 		c := b.ids.Cursor()
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {
@@ -82,17 +84,32 @@ func TestKeyedAgreesWithTheTimeline(t *testing.T) {
 				t.Fatalf("%s: %d events kept no heads", tt.name, k.len())
 			}
 			heads := k.heads
-			for _, form := range []string{"as given, by heads", "as given, walked", "as given, looked up", "packed, looked up", "packed, walked", "packed, by heads"} {
+			// Each event's page of the events index, found by its head
+			// as keyedOf finds them for more events than heads keep.
+			leaves, err := b.trees.leaves(uint64(b.events.Root()), func(yield func([]byte) bool) {
+				for i := range k.len() {
+					if !yield(k.head(int(k.order[i]))) {
+						return
+					}
+				}
+			})
+			if err != nil {
+				t.Fatalf("%s: the events' pages: %v", tt.name, err)
+			}
+			for _, form := range []string{"as given, by heads", "as given, walked", "as given, looked up", "as given, read from their pages", "packed, looked up", "packed, walked", "packed, by heads", "packed, read from their pages"} {
 				if strings.HasPrefix(form, "packed") && k.ends == nil {
 					k.pack()
 				}
-				k.heads, k.dense = nil, false
+				k.heads, k.dense, k.leaves = nil, false, nil
 				switch {
 				case strings.HasSuffix(form, "heads"):
 					k.heads = heads
 				case strings.HasSuffix(form, "walked"):
 					k.dense = true
+				case strings.HasSuffix(form, "pages"):
+					k.leaves = leaves
 				}
+				k.recent = nil
 				if k.len() != len(keys) {
 					t.Fatalf("%s, %s: %d events found; want %d", tt.name, form, k.len(), len(keys))
 				}

@@ -62,6 +62,8 @@ type Store struct {
 	// opened.
 	keys  *keyCache
 	ident string
+	// pages keeps the upper pages of the trees read by pread (pread.go).
+	pages pageCache
 }
 
 // Both ways of holding a store answer the whole contract.
@@ -145,9 +147,7 @@ func open(path string, opts Options) (*Store, error) {
 		return nil, openError(path, err)
 	}
 	s := &Store{db: db, path: path, readOnly: opts.ReadOnly, author: opts.Author, file: file, keys: &keyCache{}}
-	if fi, err := file.Stat(); err == nil {
-		s.ident = fmt.Sprintf("%d/%d", fi.Size(), fi.ModTime().UnixNano())
-	}
+	s.ident = identOf(file)
 	s.guard = writeGuard{lost: metas.lost(), acceptRollback: opts.AcceptRollback, dirty: !exists}
 	if err := s.guarded(func() error { return s.prepare(!exists) }); err != nil {
 		db.Close()
@@ -155,6 +155,16 @@ func open(path string, opts Options) (*Store, error) {
 	}
 	unfold(file)
 	return s, nil
+}
+
+// identOf tells a store's file from one put in its place: its size and
+// time as opened.
+func identOf(f *os.File) string {
+	fi, err := f.Stat()
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("%d/%d", fi.Size(), fi.ModTime().UnixNano())
 }
 
 func openError(path string, err error) error {

@@ -20,6 +20,9 @@ type buckets struct {
 	// and ident its file's; nil where there is none.
 	keys  *keyCache
 	ident string
+	// trees reads the store's file for lookups all over it (pread.go);
+	// nil in a write transaction, whose pages are not yet in the file.
+	trees *fileTrees
 }
 
 func bucketsOf(tx *bbolt.Tx) buckets {
@@ -97,11 +100,17 @@ func (b buckets) replace(old *model.Event, oldOrder []byte, e *model.Event) erro
 	return b.put(e)
 }
 
+// trees reads the store's file during a read transaction (pread.go).
+func (s *Store) trees(tx *bbolt.Tx) *fileTrees {
+	return &fileTrees{file: s.file, tx: tx, size: s.db.Info().PageSize, cache: &s.pages}
+}
+
 func (s *Store) view(fn func(b buckets) error) error {
 	return s.guarded(func() error {
 		return s.db.View(func(tx *bbolt.Tx) error {
 			b := bucketsOf(tx)
 			b.keys, b.ident = s.keys, s.ident
+			b.trees = s.trees(tx)
 			return fn(b)
 		})
 	})

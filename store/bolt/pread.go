@@ -1,0 +1,413 @@
+package bolt
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"math"
+	"os"
+	"sort"
+	"sync"
+
+	"chrono/model"
+
+	bbolt "go.etcd.io/bbolt"
+)
+
+// Events found one by one all over the file (a filter's by links: one
+// event in 29 at a million) are read with pread, not through bbolt's
+// mapping. A read through the mapping faults its page in, and the kernel
+// maps the 64 KB about it with it; those pages stay counted in the
+// process's resident memory until the mapping is let go of, and letting
+// it go makes every hot page fault in again. Paging down under a filter
+// by links mapped some 100 MB of the file in a minute (the browser's
+// peak went from 90 to 200 MiB); letting the mapping go every few
+// windows made those keys more than twice as slow. A pread costs a few
+// µs (a 16 KB page, 4–6 µs here) where a fault costs tens, and leaves
+// nothing mapped.
+//
+// keyedOf notes the page of the events index each such event is on
+// (leaves), reading the level above the leaves once for a run of
+// events, so that a window reads each of its rows with one pread; the
+// tree's first levels, which every descent passes through, are kept
+// (pageCache).
+//
+// The pages read are bbolt's file format (page header, then elements;
+// go.etcd.io/bbolt/internal/common), in the machine's byte order as
+// bbolt writes them. A read transaction keeps every page its version
+// reaches unchanged until it ends, so what pread reads during one is
+// what bbolt's mapping holds. A page not as bbolt writes it is not
+// guessed at: the lookup goes through bbolt instead.
+
+// bbolt's page layout, after the page header (sniff.go): id uint64,
+// flags uint16, count uint16, overflow uint32.
+const (
+	pageElementSize = 16 // branch: pos, ksize uint32, pgid uint64; leaf: flags, pos, ksize, vsize uint32
+	branchPageFlag  = 0x01
+	leafPageFlag    = 0x02
+	bucketLeafFlag  = 0x01
+)
+
+// cachedDepth is how deep the pages kept go: the root, its children
+// and theirs (at a million events, the ids index's whole upper levels
+// and some of the events index's).
+const cachedDepth = 2
+
+// keptBytes bounds the pages a store keeps at cachedDepth.
+const keptBytes = 2 << 20
+
+// errNotAPage is a page not laid out as bbolt lays pages out.
+var errNotAPage = errors.New("not a bbolt page")
+
+// pageCache keeps the upper pages of the trees read by pread, as of one
+// version of the store (a read transaction's ID): a later version may
+// have put other pages at their ids.
+type pageCache struct {
+	mu    sync.Mutex
+	txid  int
+	pages map[uint64][]byte
+	bytes int
+}
+
+// page returns the page kept for txid at id, if any.
+func (c *pageCache) page(txid int, id uint64) []byte {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.txid != txid {
+		return nil
+	}
+	return c.pages[id]
+}
+
+// drop forgets every page kept: the store's file was replaced.
+func (c *pageCache) drop() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.txid, c.pages, c.bytes = 0, nil, 0
+}
+
+// keep keeps a page read at txid, dropping the pages of an older
+// version; a page of an older one than kept is not kept. A page the
+// tree's first levels hold (always) is kept beyond keptBytes: the
+// pages below them would otherwise crowd them out, and they are few
+// (the root's children).
+func (c *pageCache) keep(txid int, id uint64, p []byte, always bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch {
+	case txid < c.txid:
+		return
+	case txid > c.txid || c.pages == nil:
+		c.txid, c.pages, c.bytes = txid, map[uint64][]byte{}, 0
+	}
+	if _, kept := c.pages[id]; !kept && (always || c.bytes+len(p) <= keptBytes) {
+		c.pages[id] = p
+		c.bytes += len(p)
+	}
+}
+
+// fileTrees reads buckets' trees from the store's file during a read
+// transaction.
+type fileTrees struct {
+	file  *os.File
+	tx    *bbolt.Tx
+	size  int // the page size
+	cache *pageCache
+}
+
+// get returns a copy of the value at key in bucket, nil when there is
+// none, as bucket.Get does. A nested bucket's key is not a value (nil);
+// a bucket held inside its parent's page is read through bbolt.
+func (t *fileTrees) get(bucket *bbolt.Bucket, key []byte) []byte {
+	if t == nil || t.file == nil {
+		return bytes.Clone(bucket.Get(key))
+	}
+	v, err := t.lookup(uint64(bucket.Root()), key)
+	if err != nil {
+		return bytes.Clone(bucket.Get(key))
+	}
+	return v
+}
+
+// lookup finds key in the tree at root, returning a copy of its value.
+func (t *fileTrees) lookup(root uint64, key []byte) ([]byte, error) {
+	if root == 0 {
+		return nil, errNotAPage // inline: within its parent's page
+	}
+	id := root
+	for depth := 0; depth <= maxDepth; depth++ {
+		p, pooled, err := t.page(id, depth)
+		if err != nil {
+			return nil, err
+		}
+		if pooled {
+			defer pagePool.Put(&p)
+		}
+		switch flags, count, ok := pageKind(p); {
+		case !ok:
+			return nil, errNotAPage
+		case flags == branchPageFlag:
+			if id, ok = branchChild(p, count, key); !ok {
+				return nil, errNotAPage
+			}
+		case flags == leafPageFlag:
+			i, ok := leafSearch(p, count, key)
+			if !ok {
+				return nil, errNotAPage
+			}
+			if i == count {
+				return nil, nil
+			}
+			k, v, flags, _ := leafEntry(p, i)
+			if !bytes.Equal(k, key) || flags&bucketLeafFlag != 0 {
+				return nil, nil
+			}
+			return bytes.Clone(v), nil
+		default:
+			return nil, errNotAPage
+		}
+	}
+	return nil, errNotAPage
+}
+
+// maxDepth is deeper than any store's tree: a page that leads deeper is
+// a loop.
+const maxDepth = 64
+
+// pageKind returns a page's flags and how many elements it holds, and
+// false when they do not fit in it.
+func pageKind(p []byte) (flags uint16, count int, ok bool) {
+	flags = binary.NativeEndian.Uint16(p[8:])
+	count = int(binary.NativeEndian.Uint16(p[10:]))
+	return flags, count, count > 0 && pageHeaderSize+count*pageElementSize <= len(p)
+}
+
+// branchChild returns the child of a branch page that key is under: the
+// last whose first key is at or before key (the first when none is), as
+// bbolt's cursor descends.
+func branchChild(p []byte, count int, key []byte) (uint64, bool) {
+	bad := false
+	i := sort.Search(count, func(i int) bool {
+		k, ok := branchKey(p, i)
+		bad = bad || !ok
+		return bytes.Compare(k, key) > 0
+	})
+	if bad {
+		return 0, false
+	}
+	if i > 0 {
+		i--
+	}
+	return binary.NativeEndian.Uint64(p[pageHeaderSize+i*pageElementSize+8:]), true
+}
+
+// leafSearch returns the place of the first key at or after key on a
+// leaf page (count when there is none).
+func leafSearch(p []byte, count int, key []byte) (int, bool) {
+	bad := false
+	i := sort.Search(count, func(i int) bool {
+		k, _, _, ok := leafEntry(p, i)
+		bad = bad || !ok
+		return bytes.Compare(k, key) >= 0
+	})
+	return i, !bad
+}
+
+// branchKey returns the key of element i of a branch page.
+func branchKey(p []byte, i int) ([]byte, bool) {
+	at := pageHeaderSize + i*pageElementSize
+	pos := int(binary.NativeEndian.Uint32(p[at:]))
+	size := int(binary.NativeEndian.Uint32(p[at+4:]))
+	start := at + pos
+	if start < at || start+size > len(p) || start+size < start {
+		return nil, false
+	}
+	return p[start : start+size], true
+}
+
+// leafEntry returns the key, value and flags of element i of a leaf
+// page.
+func leafEntry(p []byte, i int) (key, value []byte, flags uint32, ok bool) {
+	at := pageHeaderSize + i*pageElementSize
+	flags = binary.NativeEndian.Uint32(p[at:])
+	pos := int(binary.NativeEndian.Uint32(p[at+4:]))
+	ksize := int(binary.NativeEndian.Uint32(p[at+8:]))
+	vsize := int(binary.NativeEndian.Uint32(p[at+12:]))
+	start := at + pos
+	end := start + ksize + vsize
+	if start < at || end > len(p) || end < start {
+		return nil, nil, 0, false
+	}
+	return p[start : start+ksize], p[start+ksize : end], flags, true
+}
+
+// height returns how many levels the tree at root has (1: the root is
+// its only leaf), down its first children.
+func (t *fileTrees) height(root uint64) (int, error) {
+	id := root
+	for depth := 0; depth <= maxDepth; depth++ {
+		p, pooled, err := t.page(id, depth)
+		if err != nil {
+			return 0, err
+		}
+		flags, _, ok := pageKind(p)
+		if ok && flags == branchPageFlag {
+			id = binary.NativeEndian.Uint64(p[pageHeaderSize+8:])
+		}
+		if pooled {
+			pagePool.Put(&p)
+		}
+		switch {
+		case !ok:
+			return 0, errNotAPage
+		case flags == leafPageFlag:
+			return depth + 1, nil
+		case flags != branchPageFlag:
+			return 0, errNotAPage
+		}
+	}
+	return 0, errNotAPage
+}
+
+// leaves returns the page of the tree at root that each of keys, given
+// in order, falls on: where a lookup of it goes. The page above a run
+// of leaves is read once for the run.
+func (t *fileTrees) leaves(root uint64, keys func(yield func([]byte) bool)) ([]uint32, error) {
+	if root == 0 {
+		return nil, errNotAPage
+	}
+	h, err := t.height(root)
+	if err != nil {
+		return nil, err
+	}
+	var out []uint32
+	var parent uint64
+	var above []byte // the page at parent, the pool's when pooled
+	pooled := false
+	defer func() {
+		if pooled {
+			pagePool.Put(&above)
+		}
+	}()
+	for key := range keys {
+		id := root
+		for depth := 0; depth < h-1; depth++ {
+			fresh := depth < h-2 || id != parent || above == nil
+			p, mine := above, false
+			if fresh {
+				if p, mine, err = t.page(id, depth); err != nil {
+					return nil, err
+				}
+			}
+			flags, count, ok := pageKind(p)
+			if !ok || flags != branchPageFlag {
+				return nil, errNotAPage
+			}
+			next, ok := branchChild(p, count, key)
+			if !ok {
+				return nil, errNotAPage
+			}
+			switch {
+			case fresh && depth == h-2:
+				if pooled {
+					pagePool.Put(&above)
+				}
+				parent, above, pooled = id, p, mine
+			case fresh && mine:
+				pagePool.Put(&p)
+			}
+			id = next
+		}
+		if id > math.MaxUint32 {
+			return nil, errNotAPage
+		}
+		out = append(out, uint32(id))
+	}
+	return out, nil
+}
+
+// eventOn returns copies of the key and value of the event with id on
+// the leaf at pgid (the value only when asked for), or nils when it is
+// not there.
+func (t *fileTrees) eventOn(pgid uint64, id string, withValue bool) (key, value []byte, err error) {
+	p, pooled, err := t.page(pgid, maxDepth)
+	if err != nil {
+		return nil, nil, err
+	}
+	if pooled {
+		defer pagePool.Put(&p)
+	}
+	flags, count, ok := pageKind(p)
+	if !ok || flags != leafPageFlag {
+		return nil, nil, errNotAPage
+	}
+	for i := range count {
+		k, v, flags, ok := leafEntry(p, i)
+		if !ok {
+			return nil, nil, errNotAPage
+		}
+		if flags&bucketLeafFlag != 0 || !model.OrderKeyHasID(k, id) {
+			continue
+		}
+		if !withValue {
+			return bytes.Clone(k), nil, nil
+		}
+		both := make([]byte, len(k)+len(v))
+		copy(both, k)
+		copy(both[len(k):], v)
+		return both[:len(k):len(k)], both[len(k):], nil
+	}
+	return nil, nil, nil
+}
+
+// pagePool holds buffers of one page for the pages not kept: a lookup
+// reads two or more and gives each back when it has its value.
+var pagePool sync.Pool
+
+// page returns the page at id, whole (with its overflow), from the
+// cache when it is kept; pooled says it is pagePool's, to give back.
+func (t *fileTrees) page(id uint64, depth int) (p []byte, pooled bool, err error) {
+	txid := t.tx.ID()
+	if p := t.cache.page(txid, id); p != nil {
+		return p, false, nil
+	}
+	pages := uint64(t.tx.Size()) / uint64(t.size)
+	if id >= pages {
+		return nil, false, errNotAPage
+	}
+	keep := depth <= cachedDepth
+	if !keep {
+		pooled = true
+		if got, ok := pagePool.Get().(*[]byte); ok && len(*got) == t.size {
+			p = *got
+		}
+	}
+	if len(p) != t.size {
+		p = make([]byte, t.size)
+	}
+	if _, err := t.file.ReadAt(p, int64(id)*int64(t.size)); err != nil {
+		return nil, false, err
+	}
+	if binary.NativeEndian.Uint64(p) != id {
+		return nil, false, errNotAPage
+	}
+	if over := uint64(binary.NativeEndian.Uint32(p[12:])); over > 0 {
+		if over >= pages-id {
+			return nil, false, errNotAPage
+		}
+		whole := make([]byte, (over+1)*uint64(t.size))
+		copy(whole, p)
+		if pooled {
+			pagePool.Put(&p)
+			pooled = false
+		}
+		if _, err := t.file.ReadAt(whole[t.size:], int64(id+1)*int64(t.size)); err != nil {
+			return nil, false, err
+		}
+		p = whole
+	}
+	if keep {
+		t.cache.keep(txid, id, p, depth < cachedDepth)
+	}
+	return p, pooled, nil
+}

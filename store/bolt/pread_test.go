@@ -1,0 +1,194 @@
+package bolt
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"chrono/model"
+
+	bbolt "go.etcd.io/bbolt"
+)
+
+// TestFileTreesReadAsBbolt: a key looked up in the file answers what
+// bbolt's Get answers, for every key of the indexes a window looks up
+// in, keys that are not there (before the first, between two, after the
+// last), a value longer than a page, a nested bucket's key, and a
+// bucket held inside its parent's page; and when the file is not the
+// store's, the lookup goes through bbolt and still answers right.
+func TestFileTreesReadAsBbolt(t *testing.T) {
+	s := newSynthStore(t, 2_000)
+	long := strings.Repeat("A quote longer than a page of the file. ", 2000)
+	if _, err := s.Write(model.OpAdd, "long", func(tx model.Tx) error {
+		_, err := model.AddEvent(tx, model.Event{ID: "long", Title: "Long", Date: model.MustParseDate("2017-08-14"), Quotes: []model.Quote{{Text: long}}})
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.db.Update(func(tx *bbolt.Tx) error {
+		outer, err := tx.CreateBucket([]byte("zz-test-outer"))
+		if err != nil {
+			return err
+		}
+		if _, err := outer.CreateBucket([]byte("nested")); err != nil {
+			return err
+		}
+		if err := outer.Put([]byte("key"), []byte("value")); err != nil {
+			return err
+		}
+		inline, err := tx.CreateBucket([]byte("zz-test-inline"))
+		if err != nil {
+			return err
+		}
+		return inline.Put([]byte("key"), []byte("value"))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	other, err := os.Create(filepath.Join(t.TempDir(), "other"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	other.Write(bytes.Repeat([]byte{0x02, 0x00, 0xFF}, 1<<16))
+	err = s.db.View(func(tx *bbolt.Tx) error {
+		b := bucketsOf(tx)
+		outer, inline := tx.Bucket([]byte("zz-test-outer")), tx.Bucket([]byte("zz-test-inline"))
+		if outer.Root() == 0 || inline.Root() != 0 {
+			t.Fatalf("bucket roots %d and %d; the test wants a page of its own and one inline", outer.Root(), inline.Root())
+		}
+		longKey := b.ids.Get([]byte("long"))
+		if v := b.events.Get(longKey); len(v) <= s.db.Info().PageSize {
+			t.Fatalf("the long event's value is %d bytes; the test wants more than a page", len(v))
+		}
+		for _, trees := range []struct {
+			name string
+			t    *fileTrees
+		}{
+			{"the store's file", s.trees(tx)},
+			{"another file", &fileTrees{file: other, tx: tx, size: s.db.Info().PageSize, cache: &pageCache{}}},
+		} {
+			check := func(bucket *bbolt.Bucket, key []byte) {
+				t.Helper()
+				want := bucket.Get(key)
+				if got := trees.t.get(bucket, key); !bytes.Equal(got, want) || (got == nil) != (want == nil) {
+					t.Fatalf("%s: %q: %d bytes; want %d", trees.name, key, len(got), len(want))
+				}
+			}
+			for _, bucket := range []*bbolt.Bucket{b.ids, b.events} {
+				c := bucket.Cursor()
+				var prev []byte
+				for k, _ := c.First(); k != nil; k, _ = c.Next() {
+					check(bucket, k)
+					if prev != nil {
+						check(bucket, append(bytes.Clone(prev), 0)) // between two
+					}
+					prev = k
+				}
+				check(bucket, nil)
+				check(bucket, []byte{})
+				check(bucket, append(prev, 0xFF))
+			}
+			check(b.events, longKey)
+			check(outer, []byte("key"))
+			check(outer, []byte("nested"))
+			check(outer, []byte("absent"))
+			check(inline, []byte("key"))
+			check(inline, []byte("absent"))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestLeavesFindTheEventsPages: the page each event's head leads to is
+// the page its whole key is on, but for a key that begins as others do
+// beyond its head, which may be on a later page (then it is looked up);
+// and a page read for a key is the page bbolt reads it from.
+func TestLeavesFindTheEventsPages(t *testing.T) {
+	s := newSynthStore(t, 2_000)
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		b := bucketsOf(tx)
+		trees := s.trees(tx)
+		var keys [][]byte
+		c := b.events.Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			keys = append(keys, k)
+		}
+		leaves, err := trees.leaves(uint64(b.events.Root()), func(yield func([]byte) bool) {
+			for _, k := range keys {
+				if !yield(k) {
+					return
+				}
+			}
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(leaves) != len(keys) {
+			t.Fatalf("%d pages for %d keys", len(leaves), len(keys))
+		}
+		distinct := map[uint32]bool{}
+		for i, k := range keys {
+			distinct[leaves[i]] = true
+			id := model.OrderKeyID(k)
+			key, value, err := trees.eventOn(uint64(leaves[i]), id, true)
+			if err != nil {
+				t.Fatalf("%s: %v", id, err)
+			}
+			if !bytes.Equal(key, k) || !bytes.Equal(value, b.events.Get(k)) {
+				t.Fatalf("%s: read %q from page %d; want its own key and value", id, key, leaves[i])
+			}
+			if i > 0 && leaves[i] != leaves[i-1] {
+				// Not on another event's page.
+				if other, _, _ := trees.eventOn(uint64(leaves[i-1]), id, false); other != nil {
+					t.Fatalf("%s: found on page %d as well as on %d", id, leaves[i-1], leaves[i])
+				}
+			}
+		}
+		if len(distinct) < len(keys)/20 {
+			t.Fatalf("%d events on %d pages: the test wants events over many pages", len(keys), len(distinct))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestAnImportTellsTheNewFile: an import that builds a new file and puts
+// it in place of the store's leaves the store reading the new file, by
+// pread as through bbolt, and no longer taking it for the old one.
+func TestAnImportTellsTheNewFile(t *testing.T) {
+	s := newSynthStore(t, 200)
+	before, oldFile := s.ident, s.file
+	in := s.path + ".json"
+	if err := os.WriteFile(in, []byte(`{"chrono": 1, "events": [{"id": "new-one", "title": "New", "date": "2019"}]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Import([]model.Input{fileInput(t, in)}, model.ImportOptions{Bulk: true}); err != nil {
+		t.Fatal(err)
+	}
+	if s.file == oldFile {
+		t.Fatal("the store still holds the old file")
+	}
+	if s.ident == before {
+		t.Errorf("the store's identity is still the old file's (%s)", before)
+	}
+	if !stillAt(s.path, s.file) {
+		t.Error("the store's file is not the one at its path")
+	}
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		b := bucketsOf(tx)
+		key := s.trees(tx).get(b.ids, []byte("new-one"))
+		if key == nil || !bytes.Equal(key, b.ids.Get([]byte("new-one"))) {
+			t.Errorf("the new event read by pread: %q; want %q", key, b.ids.Get([]byte("new-one")))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
