@@ -232,11 +232,7 @@ func (s *Store) swap(built string) error {
 	db, err := bbolt.Open(s.path, 0o600, &bbolt.Options{
 		Timeout:      DefaultTimeout,
 		FreelistType: bbolt.FreelistMapType,
-		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
-			f, err := openRegular(name, flag, perm)
-			file = f
-			return f, err
-		},
+		OpenFile:     openKeeping(&file),
 	})
 	old.Close()
 	if err != nil {

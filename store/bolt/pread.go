@@ -36,11 +36,17 @@ import (
 // go.etcd.io/bbolt/internal/common), in the machine's byte order as
 // bbolt writes them. A read transaction keeps every page its version
 // reaches unchanged until it ends, so what pread reads during one is
-// what bbolt's mapping holds. A page not as bbolt writes it is not
-// guessed at: the lookup goes through bbolt instead.
+// what bbolt's mapping holds. The pages kept, and the pages keyedOf
+// notes, outlive the transaction: they are used only by transactions
+// of the same ID in the same file (a file's versions only grow, and
+// another process writes the file only when this one has let it go),
+// and an import that puts a new file in place drops them (swap). A page
+// not as bbolt writes it is not guessed at: the lookup goes through
+// bbolt instead.
 
-// bbolt's page layout, after the page header (sniff.go): id uint64,
-// flags uint16, count uint16, overflow uint32.
+// bbolt's page layout: the page header (pageHeaderSize, sniff.go: id
+// uint64, flags uint16, count uint16, overflow uint32), then count
+// elements, each pointing (pos, from itself) at its key and value.
 const (
 	pageElementSize = 16 // branch: pos, ksize uint32, pgid uint64; leaf: flags, pos, ksize, vsize uint32
 	branchPageFlag  = 0x01
@@ -48,9 +54,9 @@ const (
 	bucketLeafFlag  = 0x01
 )
 
-// cachedDepth is how deep the pages kept go: the root, its children
-// and theirs (at a million events, the ids index's whole upper levels
-// and some of the events index's).
+// cachedDepth is how deep the branch pages kept go: the root, its
+// children and theirs (at a million events, the ids index's whole upper
+// levels and some of the events index's).
 const cachedDepth = 2
 
 // keptBytes bounds the pages a store keeps at cachedDepth.
@@ -87,23 +93,26 @@ func (c *pageCache) drop() {
 }
 
 // keep keeps a page read at txid, dropping the pages of an older
-// version; a page of an older one than kept is not kept. A page the
+// version, and says whether it did: a page of an older one than kept is
+// not kept, nor one kept already. A page the
 // tree's first levels hold (always) is kept beyond keptBytes: the
 // pages below them would otherwise crowd them out, and they are few
 // (the root's children).
-func (c *pageCache) keep(txid int, id uint64, p []byte, always bool) {
+func (c *pageCache) keep(txid int, id uint64, p []byte, always bool) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	switch {
 	case txid < c.txid:
-		return
+		return false
 	case txid > c.txid || c.pages == nil:
 		c.txid, c.pages, c.bytes = txid, map[uint64][]byte{}, 0
 	}
-	if _, kept := c.pages[id]; !kept && (always || c.bytes+len(p) <= keptBytes) {
-		c.pages[id] = p
-		c.bytes += len(p)
+	if _, kept := c.pages[id]; kept || !always && c.bytes+len(p) > keptBytes {
+		return false
 	}
+	c.pages[id] = p
+	c.bytes += len(p)
+	return true
 }
 
 // fileTrees reads buckets' trees from the store's file during a read
@@ -141,7 +150,7 @@ func (t *fileTrees) lookup(root uint64, key []byte) ([]byte, error) {
 			return nil, err
 		}
 		if pooled {
-			defer pagePool.Put(&p)
+			defer putPage(p)
 		}
 		switch flags, count, ok := pageKind(p); {
 		case !ok:
@@ -201,6 +210,27 @@ func branchChild(p []byte, count int, key []byte) (uint64, bool) {
 	return binary.NativeEndian.Uint64(p[pageHeaderSize+i*pageElementSize+8:]), true
 }
 
+// branchChildOfHead is branchChild for the head of a key (its first
+// bytes): the child whose first key begins at or before the head, so
+// that an event first on its leaf is found there, not on the leaf
+// before. A head that several children's first keys begin with leads
+// to the last of them.
+func branchChildOfHead(p []byte, count int, head []byte) (uint64, bool) {
+	bad := false
+	i := sort.Search(count, func(i int) bool {
+		k, ok := branchKey(p, i)
+		bad = bad || !ok
+		return bytes.Compare(k[:min(len(k), len(head))], head) > 0
+	})
+	if bad {
+		return 0, false
+	}
+	if i > 0 {
+		i--
+	}
+	return binary.NativeEndian.Uint64(p[pageHeaderSize+i*pageElementSize+8:]), true
+}
+
 // leafSearch returns the place of the first key at or after key on a
 // leaf page (count when there is none).
 func leafSearch(p []byte, count int, key []byte) (int, bool) {
@@ -216,13 +246,12 @@ func leafSearch(p []byte, count int, key []byte) (int, bool) {
 // branchKey returns the key of element i of a branch page.
 func branchKey(p []byte, i int) ([]byte, bool) {
 	at := pageHeaderSize + i*pageElementSize
-	pos := int(binary.NativeEndian.Uint32(p[at:]))
-	size := int(binary.NativeEndian.Uint32(p[at+4:]))
-	start := at + pos
-	if start < at || start+size > len(p) || start+size < start {
+	start := uint64(at) + uint64(binary.NativeEndian.Uint32(p[at:]))
+	end := start + uint64(binary.NativeEndian.Uint32(p[at+4:]))
+	if end > uint64(len(p)) {
 		return nil, false
 	}
-	return p[start : start+size], true
+	return p[start:end], true
 }
 
 // leafEntry returns the key, value and flags of element i of a leaf
@@ -230,15 +259,13 @@ func branchKey(p []byte, i int) ([]byte, bool) {
 func leafEntry(p []byte, i int) (key, value []byte, flags uint32, ok bool) {
 	at := pageHeaderSize + i*pageElementSize
 	flags = binary.NativeEndian.Uint32(p[at:])
-	pos := int(binary.NativeEndian.Uint32(p[at+4:]))
-	ksize := int(binary.NativeEndian.Uint32(p[at+8:]))
-	vsize := int(binary.NativeEndian.Uint32(p[at+12:]))
-	start := at + pos
-	end := start + ksize + vsize
-	if start < at || end > len(p) || end < start {
+	start := uint64(at) + uint64(binary.NativeEndian.Uint32(p[at+4:]))
+	mid := start + uint64(binary.NativeEndian.Uint32(p[at+8:]))
+	end := mid + uint64(binary.NativeEndian.Uint32(p[at+12:]))
+	if end > uint64(len(p)) {
 		return nil, nil, 0, false
 	}
-	return p[start : start+ksize], p[start+ksize : end], flags, true
+	return p[start:mid], p[mid:end], flags, true
 }
 
 // height returns how many levels the tree at root has (1: the root is
@@ -255,7 +282,7 @@ func (t *fileTrees) height(root uint64) (int, error) {
 			id = binary.NativeEndian.Uint64(p[pageHeaderSize+8:])
 		}
 		if pooled {
-			pagePool.Put(&p)
+			putPage(p)
 		}
 		switch {
 		case !ok:
@@ -286,7 +313,7 @@ func (t *fileTrees) leaves(root uint64, keys func(yield func([]byte) bool)) ([]u
 	pooled := false
 	defer func() {
 		if pooled {
-			pagePool.Put(&above)
+			putPage(above)
 		}
 	}()
 	for key := range keys {
@@ -303,18 +330,18 @@ func (t *fileTrees) leaves(root uint64, keys func(yield func([]byte) bool)) ([]u
 			if !ok || flags != branchPageFlag {
 				return nil, errNotAPage
 			}
-			next, ok := branchChild(p, count, key)
+			next, ok := branchChildOfHead(p, count, key)
 			if !ok {
 				return nil, errNotAPage
 			}
 			switch {
 			case fresh && depth == h-2:
 				if pooled {
-					pagePool.Put(&above)
+					putPage(above)
 				}
 				parent, above, pooled = id, p, mine
 			case fresh && mine:
-				pagePool.Put(&p)
+				putPage(p)
 			}
 			id = next
 		}
@@ -335,7 +362,7 @@ func (t *fileTrees) eventOn(pgid uint64, id string, withValue bool) (key, value 
 		return nil, nil, err
 	}
 	if pooled {
-		defer pagePool.Put(&p)
+		defer putPage(p)
 	}
 	flags, count, ok := pageKind(p)
 	if !ok || flags != leafPageFlag {
@@ -364,8 +391,23 @@ func (t *fileTrees) eventOn(pgid uint64, id string, withValue bool) (key, value 
 // reads two or more and gives each back when it has its value.
 var pagePool sync.Pool
 
+// putPage gives a page's buffer back to pagePool. The pool keeps a
+// pointer to its own copy of the slice, never to a variable the caller
+// goes on using.
+func putPage(p []byte) { pagePool.Put(&p) }
+
+// minPageSize is the smallest page size read: bbolt's pages are the
+// system's (4 KB and more) or what the store asked for (16 KB).
+const minPageSize = 1 << 10
+
+// maxPageBytes bounds what one page with its overflow may take, above
+// the largest record a store holds: a count beyond it is damage, and is
+// not read.
+const maxPageBytes = 256 << 20
+
 // page returns the page at id, whole (with its overflow), from the
 // cache when it is kept; pooled says it is pagePool's, to give back.
+// Only the branch pages of the tree's first levels are kept.
 func (t *fileTrees) page(id uint64, depth int) (p []byte, pooled bool, err error) {
 	txid := t.tx.ID()
 	if p := t.cache.page(txid, id); p != nil {
@@ -375,39 +417,34 @@ func (t *fileTrees) page(id uint64, depth int) (p []byte, pooled bool, err error
 	if id >= pages {
 		return nil, false, errNotAPage
 	}
-	keep := depth <= cachedDepth
-	if !keep {
-		pooled = true
-		if got, ok := pagePool.Get().(*[]byte); ok && len(*got) == t.size {
-			p = *got
-		}
-	}
-	if len(p) != t.size {
+	if got, ok := pagePool.Get().(*[]byte); ok && len(*got) == t.size {
+		p = *got
+	} else {
 		p = make([]byte, t.size)
 	}
 	if _, err := t.file.ReadAt(p, int64(id)*int64(t.size)); err != nil {
 		return nil, false, err
 	}
 	if binary.NativeEndian.Uint64(p) != id {
+		putPage(p)
 		return nil, false, errNotAPage
 	}
 	if over := uint64(binary.NativeEndian.Uint32(p[12:])); over > 0 {
-		if over >= pages-id {
+		if over >= pages-id || (over+1)*uint64(t.size) > maxPageBytes {
+			putPage(p)
 			return nil, false, errNotAPage
 		}
 		whole := make([]byte, (over+1)*uint64(t.size))
 		copy(whole, p)
-		if pooled {
-			pagePool.Put(&p)
-			pooled = false
-		}
+		putPage(p)
 		if _, err := t.file.ReadAt(whole[t.size:], int64(id+1)*int64(t.size)); err != nil {
 			return nil, false, err
 		}
-		p = whole
+		return whole, false, nil
 	}
-	if keep {
-		t.cache.keep(txid, id, p, depth < cachedDepth)
+	if flags, _, ok := pageKind(p); ok && flags == branchPageFlag && depth <= cachedDepth &&
+		t.cache.keep(txid, id, p, depth < cachedDepth) {
+		return p, false, nil
 	}
-	return p, pooled, nil
+	return p, true, nil
 }

@@ -2,9 +2,12 @@ package bolt
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"chrono/model"
@@ -186,6 +189,156 @@ func TestAnImportTellsTheNewFile(t *testing.T) {
 		if key == nil || !bytes.Equal(key, b.ids.Get([]byte("new-one"))) {
 			t.Errorf("the new event read by pread: %q; want %q", key, b.ids.Get([]byte("new-one")))
 		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDeepTreesReadTogether: in a tree of many levels (small pages, as a
+// store on a system with 4 KB pages grows to), read from several
+// goroutines at once, every lookup and every leaf found from a head
+// answers as bbolt does: no page buffer is reused while it is read.
+func TestDeepTreesReadTogether(t *testing.T) {
+	var file *os.File
+	db, err := bbolt.Open(filepath.Join(t.TempDir(), "deep.db"), 0o600, &bbolt.Options{
+		PageSize: minPageSize,
+		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+			f, err := os.OpenFile(name, flag, perm)
+			file = f
+			return f, err
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var keys [][]byte
+	if err := db.Update(func(tx *bbolt.Tx) error {
+		events, err := tx.CreateBucket([]byte("events"))
+		if err != nil {
+			return err
+		}
+		for i := range 20_000 {
+			e := model.Event{ID: fmt.Sprintf("e%05d", i), Title: fmt.Sprintf("Event %d", i*7919%20_000), Date: model.MustParseDate(fmt.Sprintf("%d-%02d", 1990+i%30, 1+i%12))}
+			key := model.OrderKey(&e)
+			keys = append(keys, key)
+			if err := events.Put(key, bytes.Repeat([]byte{byte(i)}, 40+i%7*300)); err != nil { // some longer than a page
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	slices.SortFunc(keys, bytes.Compare)
+	err = db.View(func(tx *bbolt.Tx) error {
+		events := tx.Bucket([]byte("events"))
+		trees := &fileTrees{file: file, tx: tx, size: minPageSize, cache: &pageCache{}}
+		if h, err := trees.height(uint64(events.Root())); err != nil || h < 5 {
+			t.Fatalf("the tree has %d levels (%v); the test wants five or more", h, err)
+		}
+		var wg sync.WaitGroup
+		errs := make(chan string, 8)
+		for g := range 4 {
+			wg.Go(func() {
+				order := slices.Clone(keys)
+				if g%2 == 1 {
+					slices.Reverse(order) // leaves() wants them in order: only lookups this way
+				}
+				for _, k := range order {
+					if got := trees.get(events, k); !bytes.Equal(got, events.Get(k)) {
+						errs <- fmt.Sprintf("goroutine %d: %s looked up with another value", g, model.OrderKeyID(k))
+						return
+					}
+				}
+				leaves, err := trees.leaves(uint64(events.Root()), func(yield func([]byte) bool) {
+					for _, k := range keys {
+						if !yield(k[:min(len(k), headLen)]) {
+							return
+						}
+					}
+				})
+				if err != nil {
+					errs <- err.Error()
+					return
+				}
+				for i, k := range keys {
+					id := model.OrderKeyID(k)
+					key, value, err := trees.eventOn(uint64(leaves[i]), id, true)
+					if err != nil || key != nil && (!bytes.Equal(key, k) || !bytes.Equal(value, events.Get(k))) {
+						errs <- fmt.Sprintf("goroutine %d: %s read from page %d as %q (%v)", g, id, leaves[i], key, err)
+						return
+					}
+				}
+			})
+		}
+		wg.Wait()
+		close(errs)
+		for e := range errs {
+			t.Error(e)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestKeyedReadsItsRowsFromTheirPages: a filter's events too many for
+// heads and too far apart to walk to are each read from the page
+// keyedOf noted for them, but for those whose keys begin as a
+// neighbour's do for a whole head (or are shorter than one), which may
+// be on another page and are looked up; every one is read whole.
+func TestKeyedReadsItsRowsFromTheirPages(t *testing.T) {
+	s := newSynthStore(t, 72_000)
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		b := bucketsOf(tx)
+		b.trees = s.trees(tx)
+		var ids []string
+		var keys [][]byte
+		c := b.events.Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			keys = append(keys, k)
+		}
+		alike := map[string]bool{}
+		for i, k := range keys {
+			head := k[:min(len(k), headLen)]
+			if len(k) < headLen || i > 0 && bytes.HasPrefix(keys[i-1], head) || i+1 < len(keys) && bytes.HasPrefix(keys[i+1], head) {
+				alike[model.OrderKeyID(k)] = true
+			}
+		}
+		c = b.ids.Cursor()
+		i := 0
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			if i++; i%41 < 5 {
+				ids = append(ids, string(k))
+			}
+		}
+		k := keyedOf(b, ids)
+		if k.heads != nil || k.dense || k.leaves == nil {
+			t.Fatalf("%d events of %d: heads %v, dense %v, pages %v; the test wants their pages noted", k.len(), len(keys), k.heads != nil, k.dense, k.leaves != nil)
+		}
+		missed := 0
+		for i := range k.len() {
+			id := k.id(int(k.order[i]))
+			want := b.events.Get(b.ids.Get([]byte(id)))
+			onPage, _, err := b.trees.eventOn(uint64(k.leaves[i]), id, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if onPage == nil {
+				missed++
+				if !alike[id] {
+					t.Errorf("%s is not on the page noted for it (%d)", id, k.leaves[i])
+				}
+			}
+			if key, value := k.event(b, i, true); !bytes.Equal(value, want) || model.OrderKeyID(key) != id {
+				t.Fatalf("%s read as %s", id, model.OrderKeyID(key))
+			}
+		}
+		t.Logf("%d of %d events looked up", missed, k.len())
 		return nil
 	})
 	if err != nil {

@@ -12,8 +12,9 @@ import (
 
 // Before bbolt opens a file, sniff reads its meta pages itself: bbolt
 // would turn an empty file into a database, and fault on a file shorter
-// than its meta page says. This is the one place that knows bbolt's file
-// format rather than its API.
+// than its meta page says. It, the check of a store's pages (check.go)
+// and the reads by pread (pread.go) are the places that know bbolt's
+// file format rather than its API.
 
 // bboltMagic is bbolt's file magic, at the same offset in both meta pages.
 const (

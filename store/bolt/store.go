@@ -131,11 +131,7 @@ func open(path string, opts Options) (*Store, error) {
 			Timeout:      timeout,
 			ReadOnly:     opts.ReadOnly,
 			FreelistType: bbolt.FreelistMapType,
-			OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
-				f, err := openRegular(name, flag, perm)
-				file = f
-				return f, err
-			},
+			OpenFile:     openKeeping(&file),
 		})
 		return err
 	})

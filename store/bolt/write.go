@@ -100,9 +100,15 @@ func (b buckets) replace(old *model.Event, oldOrder []byte, e *model.Event) erro
 	return b.put(e)
 }
 
-// trees reads the store's file during a read transaction (pread.go).
+// trees reads the store's file during a read transaction (pread.go);
+// nil during a write transaction, whose pages are not all in the file
+// yet, and for a page size no store has.
 func (s *Store) trees(tx *bbolt.Tx) *fileTrees {
-	return &fileTrees{file: s.file, tx: tx, size: s.db.Info().PageSize, cache: &s.pages}
+	size := s.db.Info().PageSize
+	if tx.Writable() || s.file == nil || size < minPageSize {
+		return nil
+	}
+	return &fileTrees{file: s.file, tx: tx, size: size, cache: &s.pages}
 }
 
 func (s *Store) view(fn func(b buckets) error) error {
