@@ -94,10 +94,9 @@ func (c *pageCache) drop() {
 
 // keep keeps a page read at txid, dropping the pages of an older
 // version, and says whether it did: a page of an older one than kept is
-// not kept, nor one kept already. A page the
-// tree's first levels hold (always) is kept beyond keptBytes: the
-// pages below them would otherwise crowd them out, and they are few
-// (the root's children).
+// not kept, nor one kept already. A page of the tree's first levels
+// (always) is kept beyond keptBytes: the pages below would otherwise
+// crowd them out, and they are few (the root and its children).
 func (c *pageCache) keep(txid int, id uint64, p []byte, always bool) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -156,7 +155,7 @@ func (t *fileTrees) lookup(root uint64, key []byte) ([]byte, error) {
 		case !ok:
 			return nil, errNotAPage
 		case flags == branchPageFlag:
-			if id, ok = branchChild(p, count, key); !ok {
+			if id, ok = branchChild(p, count, key, false); !ok {
 				return nil, errNotAPage
 			}
 		case flags == leafPageFlag:
@@ -193,34 +192,20 @@ func pageKind(p []byte) (flags uint16, count int, ok bool) {
 
 // branchChild returns the child of a branch page that key is under: the
 // last whose first key is at or before key (the first when none is), as
-// bbolt's cursor descends.
-func branchChild(p []byte, count int, key []byte) (uint64, bool) {
-	bad := false
-	i := sort.Search(count, func(i int) bool {
-		k, ok := branchKey(p, i)
-		bad = bad || !ok
-		return bytes.Compare(k, key) > 0
-	})
-	if bad {
-		return 0, false
-	}
-	if i > 0 {
-		i--
-	}
-	return binary.NativeEndian.Uint64(p[pageHeaderSize+i*pageElementSize+8:]), true
-}
-
-// branchChildOfHead is branchChild for the head of a key (its first
-// bytes): the child whose first key begins at or before the head, so
+// bbolt's cursor descends. With head, key is the head of a key (its
+// first bytes), and the children's first keys are cut to its length, so
 // that an event first on its leaf is found there, not on the leaf
-// before. A head that several children's first keys begin with leads
-// to the last of them.
-func branchChildOfHead(p []byte, count int, head []byte) (uint64, bool) {
+// before; a head that several children's first keys begin with leads to
+// the last of them.
+func branchChild(p []byte, count int, key []byte, head bool) (uint64, bool) {
 	bad := false
 	i := sort.Search(count, func(i int) bool {
 		k, ok := branchKey(p, i)
 		bad = bad || !ok
-		return bytes.Compare(k[:min(len(k), len(head))], head) > 0
+		if head {
+			k = k[:min(len(k), len(key))]
+		}
+		return bytes.Compare(k, key) > 0
 	})
 	if bad {
 		return 0, false
@@ -330,7 +315,7 @@ func (t *fileTrees) leaves(root uint64, keys func(yield func([]byte) bool)) ([]u
 			if !ok || flags != branchPageFlag {
 				return nil, errNotAPage
 			}
-			next, ok := branchChildOfHead(p, count, key)
+			next, ok := branchChild(p, count, key, true)
 			if !ok {
 				return nil, errNotAPage
 			}

@@ -204,11 +204,7 @@ func TestDeepTreesReadTogether(t *testing.T) {
 	var file *os.File
 	db, err := bbolt.Open(filepath.Join(t.TempDir(), "deep.db"), 0o600, &bbolt.Options{
 		PageSize: minPageSize,
-		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
-			f, err := os.OpenFile(name, flag, perm)
-			file = f
-			return f, err
-		},
+		OpenFile: openKeeping(&file),
 	})
 	if err != nil {
 		t.Fatal(err)
