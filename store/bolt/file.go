@@ -42,8 +42,6 @@ func fileKind(m fs.FileMode) string {
 	return "not a regular file"
 }
 
-// openRegular opens the store's file as os.OpenFile does, and refuses it
-// unless it is a regular file: what is checked is what was opened.
 // openKeeping is bbolt's Options.OpenFile: openRegular, keeping the file
 // it opens in *file (the store reads it, and checks it is still the one
 // at its path).
@@ -55,6 +53,8 @@ func openKeeping(file **os.File) func(string, int, fs.FileMode) (*os.File, error
 	}
 }
 
+// openRegular opens the store's file as os.OpenFile does, and refuses it
+// unless it is a regular file: what is checked is what was opened.
 func openRegular(name string, flag int, perm fs.FileMode) (*os.File, error) {
 	f, err := os.OpenFile(name, flag|openFlags, perm)
 	if err != nil {
