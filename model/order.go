@@ -120,6 +120,17 @@ func OrderKeyID(key []byte) string {
 	return string(id)
 }
 
+// OrderKeyIDBytes returns the id in an order key as a slice of the key,
+// without a copy (nil when key is not one): a pass over every key of a
+// store compares a million of them.
+func OrderKeyIDBytes(key []byte) []byte {
+	id, _, ok := orderKeyTail(key)
+	if !ok {
+		return nil
+	}
+	return id
+}
+
 // OrderKeyHasID reports whether an order key is the key of the event
 // with the id.
 func OrderKeyHasID(key []byte, id string) bool {

@@ -80,6 +80,20 @@ func TestKeyedAgreesWithTheTimeline(t *testing.T) {
 				}
 			}
 			k := keyedOf(b, given)
+			// Many found along the events index in the file, or along
+			// the ids index through the mapping (as a write transaction
+			// finds them), the same.
+			mapped := b
+			mapped.trees = nil
+			viaIDs := keyedOf(mapped, given)
+			if along, ok := keyedAlong(b, slices.Sorted(slices.Values(given)), make([]byte, len(given)*(headLen+1))); !ok {
+				t.Fatalf("%s: not worked out along the events index", tt.name)
+			} else if !slices.Equal(along.order, viaIDs.order) || !reflect.DeepEqual(along.periods, viaIDs.periods) || !bytes.Equal(along.heads, viaIDs.heads) || along.dense != viaIDs.dense {
+				t.Fatalf("%s: worked out along the events index and along the ids index, the events differ", tt.name)
+			}
+			if !slices.Equal(k.order, viaIDs.order) || !reflect.DeepEqual(k.periods, viaIDs.periods) {
+				t.Fatalf("%s: worked out with the file read and without, the events differ", tt.name)
+			}
 			if k.heads == nil {
 				t.Fatalf("%s: %d events kept no heads", tt.name, k.len())
 			}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -335,6 +336,78 @@ func TestKeyedReadsItsRowsFromTheirPages(t *testing.T) {
 			}
 		}
 		t.Logf("%d of %d events looked up", missed, k.len())
+		// Named among as many that are not stored, found along the
+		// events index: each is on the page noted, found there, none
+		// looked up.
+		given := slices.Clone(ids)
+		for i := range len(keys) / 8 {
+			given = append(given, fmt.Sprintf("zz-not-stored-%06d", i))
+		}
+		slices.Sort(given)
+		along, ok := keyedAlong(b, given, nil)
+		if !ok {
+			t.Fatal("not worked out along the events index")
+		}
+		if along.dense || along.leaves == nil || along.len() != k.len() {
+			t.Fatalf("along the events index: dense %v, pages %v, %d events of %d", along.dense, along.leaves != nil, along.len(), k.len())
+		}
+		for i := range along.len() {
+			id := along.id(int(along.order[i]))
+			if key, _, err := b.trees.eventOn(uint64(along.leaves[i]), id, false); key == nil || err != nil {
+				t.Fatalf("%s is not on the page noted for it along the events index (%d; %v)", id, along.leaves[i], err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestAlongTheEventsIndexValuesAreNotRead: working out many events along
+// the events index reads their keys, not their values: an event of 24
+// MB beside others costs its page, not its size, and the keys that lie
+// past it on its leaf are read and found all the same.
+func TestAlongTheEventsIndexValuesAreNotRead(t *testing.T) {
+	s := newSynthStore(t, 300)
+	long := strings.Repeat("A quote as long as the longest a quote may be. ", 1<<20/48)
+	if _, err := s.Write(model.OpAdd, "long", func(tx model.Tx) error {
+		for i := range 3 {
+			e := model.Event{ID: fmt.Sprintf("long-%d", i), Title: "Long", Date: model.MustParseDate("2017-08-14")}
+			for j := range 24 * (1 - min(i, 1)) {
+				e.Quotes = append(e.Quotes, model.Quote{Text: fmt.Sprint(j, long)})
+			}
+			if _, err := model.AddEvent(tx, e); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		b := bucketsOf(tx)
+		b.trees = s.trees(tx)
+		var ids []string
+		c := b.ids.Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			ids = append(ids, string(k))
+		}
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		along, ok := keyedAlong(b, ids, nil)
+		runtime.ReadMemStats(&after)
+		if !ok {
+			t.Fatal("not worked out along the events index")
+		}
+		if took := after.TotalAlloc - before.TotalAlloc; took > 4<<20 {
+			t.Errorf("working the events out took %d MB", took>>20)
+		}
+		mapped := b
+		mapped.trees = nil
+		if viaIDs := keyedOf(mapped, ids); !slices.Equal(along.order, viaIDs.order) {
+			t.Errorf("%d events along the events index; %d along the ids index, or in another order", along.len(), viaIDs.len())
+		}
 		return nil
 	})
 	if err != nil {
