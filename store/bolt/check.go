@@ -104,15 +104,15 @@ func (s *Store) pagesInBounds(tx *bbolt.Tx, root uint64) string {
 		if _, err := s.file.ReadAt(head, int64(id*size)); err != nil {
 			return fmt.Sprintf("page %d cannot be read (%v)", id, err)
 		}
-		flags, count := binary.LittleEndian.Uint16(head[8:]), int(binary.LittleEndian.Uint16(head[10:]))
-		span := (1 + uint64(binary.LittleEndian.Uint32(head[12:]))) * size
+		flags, count := binary.NativeEndian.Uint16(head[8:]), int(binary.NativeEndian.Uint16(head[10:]))
+		span := (1 + uint64(binary.NativeEndian.Uint32(head[12:]))) * size
 		if id+span/size > high {
 			return fmt.Sprintf("page %d runs past the end of the file", id)
 		}
-		if flags != 0x01 && flags != 0x02 {
+		if flags != branchPageFlag && flags != leafPageFlag {
 			return fmt.Sprintf("page %d should be a branch or leaf page, its flags are %#x", id, flags)
 		}
-		if uint64(pageHeaderSize+16*count) > span {
+		if uint64(pageHeaderSize+pageElementSize*count) > span {
 			return fmt.Sprintf("page %d claims %d elements, more than it holds", id, count)
 		}
 		p := make([]byte, span)
@@ -120,19 +120,17 @@ func (s *Store) pagesInBounds(tx *bbolt.Tx, root uint64) string {
 			return fmt.Sprintf("page %d cannot be read (%v)", id, err)
 		}
 		for i := range count {
-			at := pageHeaderSize + 16*i
-			el := p[at : at+16]
-			var end uint64
-			if flags == 0x01 { // branch: pos, ksize, pgid
-				end = uint64(at) + uint64(binary.LittleEndian.Uint32(el)) + uint64(binary.LittleEndian.Uint32(el[4:]))
-			} else { // leaf: flags, pos, ksize, vsize
-				end = uint64(at) + uint64(binary.LittleEndian.Uint32(el[4:])) + uint64(binary.LittleEndian.Uint32(el[8:])) + uint64(binary.LittleEndian.Uint32(el[12:]))
+			var inside bool
+			if flags == branchPageFlag {
+				_, inside = branchKey(p, i)
+			} else {
+				_, _, _, inside = leafEntry(p, i)
 			}
-			if end > span {
+			if !inside {
 				return fmt.Sprintf("page %d: element %d points outside the page", id, i)
 			}
-			if flags == 0x01 {
-				if why := walk(binary.LittleEndian.Uint64(el[8:])); why != "" {
+			if flags == branchPageFlag {
+				if why := walk(binary.NativeEndian.Uint64(p[pageHeaderSize+i*pageElementSize+8:])); why != "" {
 					return why
 				}
 			}
