@@ -107,7 +107,7 @@ func checkColumns(t testing.TB, s *Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, err := c.Query(ctx, `SELECT id, ord, body, status, actors, tags, noted, period, months, cites, search FROM events WHERE inv = $1`, s.inv)
+	rows, err := c.Query(ctx, `SELECT id, ord, body, status, actors, tags, noted, period, months, cites, search, words FROM events WHERE inv = $1`, s.inv)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func checkColumns(t testing.TB, s *Store) {
 	var events []model.Event
 	for rows.Next() {
 		var got row
-		if err := rows.Scan(&got.id, &got.ord, &got.body, &got.status, &got.actors, &got.tags, &got.noted, &got.period, &got.months, &got.cites, &got.search); err != nil {
+		if err := rows.Scan(&got.id, &got.ord, &got.body, &got.status, &got.actors, &got.tags, &got.noted, &got.period, &got.months, &got.cites, &got.search, &got.words); err != nil {
 			t.Fatal(err)
 		}
 		e, err := decodeEvent(got.id, got.body)

@@ -28,6 +28,9 @@ type plan struct {
 	// (search.go). A search's queries are planned with the values they
 	// are run with.
 	search string
+	// fragments narrow a search past its first look by the words of the
+	// events' keys (words.go, wordsWhere).
+	fragments []string
 }
 
 func (p *plan) arg(v any) string {
@@ -61,8 +64,9 @@ func (s *Store) plan(q model.Query) *plan {
 		p.where += " AND id = ANY(" + p.arg(append([]string{}, q.IDs...)) + "::text[])"
 	}
 	if q.Text != "" {
-		if pat := searchPattern(q.Text); pat != "" {
-			p.search = "search LIKE " + p.arg(pat)
+		if pieces := model.FoldPattern(q.Text); len(pieces) > 0 {
+			p.search = "search LIKE " + p.arg(searchPattern(pieces))
+			p.fragments = searchFragments(pieces)
 		}
 	}
 	if len(q.Linked) > 0 {
@@ -84,6 +88,18 @@ func (s *Store) plan(q model.Query) *plan {
 	}
 	p.inGo = !q.During.IsZero() || q.Text != ""
 	return p
+}
+
+// wordsWhere returns the conditions that select the events whose words
+// hold each of the search's fragments, with args and the fragments'
+// patterns: a vocabulary word that holds the fragment, for each.
+func (p *plan) wordsWhere(args []any) (string, []any) {
+	var b strings.Builder
+	for _, f := range p.fragments {
+		args = append(args, "%"+f+"%")
+		fmt.Fprintf(&b, " AND words && ARRAY(SELECT word FROM search_words WHERE word LIKE $%d)", len(args))
+	}
+	return b.String(), args
 }
 
 // keeps reports whether a candidate the conditions let through matches
@@ -152,7 +168,9 @@ func (s *Store) walk(db querier, p *plan, from []byte, backward bool, limit int,
 				SELECT ord, %s AS body, %s AS hit FROM events WHERE inv = $1%s ORDER BY ord %s LIMIT $%d) AS near
 				ORDER BY ord %s`, body, p.search, where, order, len(args), order)
 		case p.search != "":
-			where += " AND " + p.search
+			var words string
+			words, args = p.wordsWhere(args)
+			where += " AND " + p.search + words
 			fallthrough
 		default:
 			sql, args = pageSQL(body, where, order, args, n)

@@ -17,6 +17,7 @@ import (
 type row struct {
 	id, status     string
 	search         string
+	words          []string // the search key's words (words.go)
 	ord, body      []byte
 	actors, tags   []string
 	cites          []string
@@ -57,6 +58,7 @@ func rowOf(e *model.Event) (row, error) {
 	}
 	r.cites = nonNil(r.cites)
 	r.search = searchKey(e)
+	r.words = searchWords(r.search)
 	var months int
 	r.period, months = spanOfKey(r.ord)
 	r.months = int64(months)

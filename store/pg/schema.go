@@ -35,6 +35,7 @@ var migrations = []migration{
 	{"the journal's heads, and each event's change in its history", addHeads},
 	{"each journal entry's form, so that a restored one keeps its hash", addForms},
 	{"the counts kept by tick of the order key within each stretch", keepTicks},
+	{"the search keys' words and their index, in place of the keys' trigram index", indexWords},
 }
 
 // schemaLock is the advisory lock chronos take while they migrate, so

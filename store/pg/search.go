@@ -4,8 +4,6 @@ import (
 	"errors"
 	"strings"
 
-	"chrono/model"
-
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 )
@@ -19,22 +17,25 @@ import (
 // the bbolt store's. chrono folds the key itself rather than with the
 // unaccent extension, whose rules are not model's.
 //
-// A trigram index (the pg_trgm extension) on the key finds the candidates
-// without reading every row, for patterns of three characters or more.
-// pg_trgm is a trusted extension: a role with CREATE on the database may
-// create it. When it cannot be had, the search is the same LIKE, read
-// over the rows of the investigation by the database.
+// An index of the keys' words finds the candidates without reading every
+// row (words.go), for patterns with a word of three characters or more;
+// the fifth step's trigram index on the whole key did so until the
+// tenth. Its vocabulary has a trigram index (the pg_trgm extension), a
+// trusted extension that a role with CREATE on the database may create.
+// When it cannot be had, the vocabulary is read whole, and a pattern with
+// no long word is the same LIKE, read over the rows of the investigation
+// by the database.
 
 // A walk over a search's events first looks at the lookRows rows next to
 // where it starts, in order, the database testing each key: a word one
-// event in a few hundred holds is found there at once, where the
-// trigram index would read every row that has its trigrams. Only then
-// does it ask the index, for the rarer words, in pages as any walk.
+// event in a few hundred holds is found there at once, where the index
+// would read every row that has its words. Only then does it ask the
+// index, for the rarer words, in pages as any walk.
 //
 // A prepared statement that has run a few times may be given a plan for
 // any values, made without the pattern, the order key to start from or
 // the number of rows, which may walk the order index row by row where
-// the trigram index finds a rare word at once. A search's queries are
+// the words' index finds a rare word at once. A search's queries are
 // therefore planned anew each time, with their values (pgx's
 // QueryExecModeExec, an unnamed statement).
 var lookRows = 1000
@@ -107,14 +108,10 @@ func fillSearchKeys(tx pgx.Tx) error {
 	}
 }
 
-// searchPattern is the LIKE pattern of a search: its folded pieces, with
-// LIKE's own characters escaped, in order with anything around them; ""
-// when the key can say nothing about it.
-func searchPattern(text string) string {
-	pieces := model.FoldPattern(text)
-	if len(pieces) == 0 {
-		return ""
-	}
+// searchPattern is the LIKE pattern of a search's folded pieces
+// (model.FoldPattern, at least one): with LIKE's own characters escaped,
+// in order with anything around them.
+func searchPattern(pieces []string) string {
 	esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 	var b strings.Builder
 	b.WriteByte('%')

@@ -50,11 +50,8 @@ func TestSearchKeyStep(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	if err := migrate(c, false); err != nil {
+	if err := migrateTo(c, false, migrations[:step+1]); err != nil {
 		t.Fatal(err)
-	}
-	if v := schemaVersionAt(t, url); v != SchemaVersion {
-		t.Fatalf("schema %d after the step", v)
 	}
 	want := map[string]string{"zurich": "meeting in zurich\n\n\nlodz police\n50% done\n", "other": "elsewhere\n\n\n", "damaged": ""}
 	for id, key := range want {
@@ -71,6 +68,9 @@ func TestSearchKeyStep(t *testing.T) {
 		t.Errorf("no trigram index on the search key: %v %v", indexed, err)
 	}
 	if _, err := c.Exec(ctx, `DELETE FROM events WHERE id = 'damaged'`); err != nil {
+		t.Fatal(err)
+	}
+	if err := migrate(c, false); err != nil {
 		t.Fatal(err)
 	}
 

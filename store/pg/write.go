@@ -319,13 +319,17 @@ func putEvent(tx pgx.Tx, inv int64, e *model.Event) error {
 	if err != nil {
 		return err
 	}
-	_, err = tx.Exec(ctx, `INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites, search)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+	_, err = tx.Exec(ctx, `INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites, search, words)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 		ON CONFLICT (inv, id) DO UPDATE SET ord = EXCLUDED.ord, body = EXCLUDED.body, status = EXCLUDED.status,
 			actors = EXCLUDED.actors, tags = EXCLUDED.tags, noted = EXCLUDED.noted, period = EXCLUDED.period,
-			months = EXCLUDED.months, cites = EXCLUDED.cites, search = EXCLUDED.search, version = events.version + 1`,
-		inv, r.id, r.ord, r.body, r.status, r.actors, r.tags, r.noted, r.period, r.months, r.cites, r.search)
+			months = EXCLUDED.months, cites = EXCLUDED.cites, search = EXCLUDED.search, words = EXCLUDED.words,
+			version = events.version + 1`,
+		inv, r.id, r.ord, r.body, r.status, r.actors, r.tags, r.noted, r.period, r.months, r.cites, r.search, r.words)
 	if err != nil {
+		return err
+	}
+	if err := addWords(tx, r.words, nil); err != nil {
 		return err
 	}
 	return putLinks(tx, inv, e)

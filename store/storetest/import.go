@@ -306,3 +306,36 @@ func sourceIDs(sources []model.Source) []string {
 	}
 	return out
 }
+
+// testImportResolvesAgainstTheStore: a long file's references to the
+// store's events and sources resolve, wherever they are in the file (a
+// store may be writing one part of it while it reads the next), and one
+// to nothing is still reported, alone, and keeps nothing.
+func testImportResolvesAgainstTheStore(t *testing.T, s *suite) {
+	long := func(last string) []byte {
+		var b strings.Builder
+		b.WriteString(`{"chrono": 1, "events": [`)
+		for i := range 2500 {
+			fmt.Fprintf(&b, `{"id": "long-%04d", "title": "Event %d", "date": "2019-01-01"},`, i, i)
+		}
+		b.WriteString(last + `]}`)
+		return []byte(b.String())
+	}
+	st := s.seeded(t)
+	before := s.snapshot(t, st)
+	_, err := st.Import([]model.Input{NativeInput("dangling.json", long(`{"id": "long-end", "title": "End",
+		"links": [{"rel": "follows", "event": "fbi-tip"}, {"rel": "follows", "event": "nothing-here"}]}`))}, model.ImportOptions{})
+	if err == nil || !strings.Contains(err.Error(), `"nothing-here": no such event`) || strings.Contains(err.Error(), "fbi-tip") {
+		t.Errorf("a late link to nothing: %v", err)
+	}
+	s.assertUnchanged(t, st, before)
+
+	res := Import(t, st, NativeInput("long.json", long(`{"id": "long-end", "title": "End",
+		"links": [{"rel": "follows", "event": "fbi-tip"}], "quotes": [{"text": "words", "source": "wapo"}]}`)))
+	if res[0].New != 2501 {
+		t.Errorf("imported %+v, want 2501 new", res[0])
+	}
+	if e := StoredEvent(t, st, "long-end"); len(e.Links) != 1 || len(e.Quotes) != 1 {
+		t.Errorf("the last event stored as %+v", e)
+	}
+}

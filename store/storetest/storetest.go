@@ -78,6 +78,7 @@ func Run(t *testing.T, h Harness) {
 		{"EditsKeepToTheLimits", testEditsKeepToTheLimits},
 		{"OldEventsOverALimitStayEditable", testOldEventsOverALimitStayEditable},
 		{"ImportIsAllOrNothing", testImportIsAllOrNothing},
+		{"ImportResolvesAgainstTheStore", testImportResolvesAgainstTheStore},
 		{"ImportDryRunKeepsNothing", testImportDryRunKeepsNothing},
 		{"ImportStoresWhatTheFileSays", testImportStoresWhatTheFileSays},
 		{"ReimportIsIdempotent", testReimportIsIdempotent},
