@@ -7,7 +7,7 @@ import (
 )
 
 // A store that searches with an index of its own (a database's LIKE over
-// a trigram index) keeps a folded copy of each event's search fields,
+// an index of words) keeps a folded copy of each event's search fields,
 // FoldKey, and looks in it for the pieces of FoldPattern. The pair only
 // narrows: every event FindFold finds has the pieces in its key, in
 // order, while some events that have them are not matches (an accent

@@ -21,7 +21,8 @@ const importBatch = 2000
 
 // txImport is an import in progress, in one transaction: all or
 // nothing. It is a model.FieldSink behind a model.Checker, and answers
-// the checker's questions (model.Known) from the database.
+// the checker's questions (model.Known) from the database, once the
+// batch in flight is written.
 type txImport struct {
 	s  *Store
 	tx pgx.Tx
@@ -37,12 +38,11 @@ type txImport struct {
 	inBatch     map[string]bool
 	// A batch is written on a goroutine of its own while the next is
 	// read (send): flying holds its ids, and done gives its error. Only
-	// that goroutine uses the transaction meanwhile; wait ends it.
-	flying map[string]bool
-	done   chan error
-	// reading is set while a file is read: the store is not asked then
-	// whether it has an event or a source (HasEvent).
-	reading  bool
+	// that goroutine uses the transaction meanwhile; wait ends it, and
+	// keeps its error in failed.
+	flying   map[string]bool
+	done     chan error
+	failed   error
 	linkRows [][]any
 	changes  []model.EventChange
 	sources  []model.SourceChange
@@ -75,7 +75,12 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 		return nil, err
 	}
 	defer tx.Rollback(ctx)
-	_, err = tx.Exec(ctx, `CREATE TEMP TABLE chrono_staging (
+	// A value the staging table compresses is moved into the events
+	// table as it is: it is compressed the events table's way
+	// (compressWithLZ4), not the server's default.
+	_, err = tx.Exec(ctx, `SELECT set_config('default_toast_compression', CASE attcompression WHEN 'l' THEN 'lz4' ELSE 'pglz' END, true)
+		FROM pg_attribute WHERE attrelid = 'events'::regclass AND attname = 'body';
+	CREATE TEMP TABLE chrono_staging (
 		id text COLLATE "C", ord bytea, body bytea, status text COLLATE "C", actors text[] COLLATE "C",
 		tags text[] COLLATE "C", noted boolean, period bigint, months bigint, cites text[] COLLATE "C",
 		search text COLLATE "C", words text COLLATE "C") ON COMMIT DROP`)
@@ -99,19 +104,16 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 	for _, in := range inputs {
 		chk.NextFile(in.Name)
 		im.carries = in.Carries
-		im.reading = true
 		err := in.Read(chk)
-		if werr := im.wait(); err == nil {
-			err = werr
-		}
-		im.reading = false
 		if err == nil {
 			err = chk.Done()
 		}
 		if err == nil {
 			err = im.send()
 		}
-		if werr := im.wait(); err == nil {
+		// A batch that failed is the first fault: what the reader met
+		// after it may be its consequence.
+		if werr := im.wait(); werr != nil {
 			err = werr
 		}
 		if err != nil {
@@ -201,24 +203,24 @@ func (im *txImport) analyzeWithin() error {
 // analyzeWait is how long an import waits for the lock to analyse.
 const analyzeWait = "3s"
 
-// HasEvent implements model.Known. While a file is read, a batch may be
-// in flight, and the store is not asked: the checker keeps a reference
-// it cannot resolve yet, and asks again when the file is read (Done).
+// HasEvent implements model.Known. The store is asked once the batch in
+// flight is written: an import whose events refer to stored ones writes
+// those batches in turn, not beside the reading.
 func (im *txImport) HasEvent(id string) bool {
 	if im.inBatch[id] || im.flying[id] {
 		return true
 	}
-	if im.reading {
-		return false
+	if im.wait() != nil {
+		return false // the import fails with the batch's error
 	}
 	var n int
 	err := im.tx.QueryRow(ctx, `SELECT count(*) FROM events WHERE inv = $1 AND id = $2`, im.s.inv, id).Scan(&n)
 	return err == nil && n > 0
 }
 
-// HasSource implements model.Known; while a file is read, as HasEvent.
+// HasSource implements model.Known, as HasEvent.
 func (im *txImport) HasSource(id string) bool {
-	if im.reading {
+	if im.wait() != nil {
 		return false
 	}
 	var n int
@@ -298,19 +300,31 @@ func (im *txImport) send() error {
 	batch := im.pending
 	im.flying, im.inBatch = im.inBatch, map[string]bool{}
 	im.pending = make([]pendingEvent, 0, importBatch)
-	im.done = make(chan error, 1)
-	go func() { im.done <- im.flush(batch) }()
+	done := make(chan error, 1)
+	im.done = done
+	go func() {
+		// A fault here is the import's error, as it was when batches
+		// were written on the reader's goroutine, not the process's end.
+		defer func() {
+			if r := recover(); r != nil {
+				done <- fmt.Errorf("internal error writing a batch of the import: %v", r)
+			}
+		}()
+		done <- im.flush(batch)
+	}()
 	return nil
 }
 
-// wait waits for the batch in flight, if any, and returns its error.
+// wait waits for the batch in flight, if any, and returns the error of
+// the first batch that failed.
 func (im *txImport) wait() error {
-	if im.done == nil {
-		return nil
+	if im.done != nil {
+		if err := <-im.done; im.failed == nil {
+			im.failed = err
+		}
+		im.done, im.flying = nil, nil
 	}
-	err := <-im.done
-	im.done, im.flying = nil, nil
-	return err
+	return im.failed
 }
 
 // flush writes a batch of events: it reads the stored versions of the

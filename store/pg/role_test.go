@@ -55,8 +55,8 @@ func work(t *testing.T, dbURL, investigation string) {
 	if n != 1 {
 		t.Errorf("listed %d events tagged checked, want 1", n)
 	}
-	// A search, over the trigram index or, where the role could not make
-	// it, over the rows.
+	// A search, over the words' index, and the vocabulary's trigram index
+	// or, where the role could not make it, the whole vocabulary.
 	if hit, _, err := s.Find(model.Query{Text: "FBI TIP LINE"}, model.Position{}, false, 1000); err != nil || hit.EventID() != "fbi-tip" {
 		t.Errorf("search as the role: %q, %v", hit.EventID(), err)
 	}
@@ -101,10 +101,16 @@ func TestRolesWithoutSuperuser(t *testing.T) {
 	}
 	work(t, owner, "owned")
 	// The owner may not create extensions (no CREATE on the database):
-	// chrono's tables are made without the trigram index.
-	var indexed bool
-	if err := admin.QueryRow(ctx, `SELECT to_regclass('events_search') IS NOT NULL`).Scan(&indexed); err != nil || indexed {
-		t.Errorf("the search index without pg_trgm: %v %v", indexed, err)
+	// chrono's tables are made without the vocabulary's trigram index,
+	// and with the words' index, which needs no extension.
+	for _, index := range []struct {
+		name string
+		want bool
+	}{{"search_words_trigrams", false}, {"events_words", true}} {
+		var there bool
+		if err := admin.QueryRow(ctx, `SELECT to_regclass($1) IS NOT NULL`, index.name).Scan(&there); err != nil || there != index.want {
+			t.Errorf("index %s without pg_trgm: %v, want %v (%v)", index.name, there, index.want, err)
+		}
 	}
 
 	// What the owner grants the worker, as the README says.

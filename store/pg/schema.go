@@ -36,6 +36,7 @@ var migrations = []migration{
 	{"each journal entry's form, so that a restored one keeps its hash", addForms},
 	{"the counts kept by tick of the order key within each stretch", keepTicks},
 	{"the search keys' words and their index, in place of the keys' trigram index", indexWords},
+	{"the events' wide columns compressed with lz4", compressWithLZ4},
 }
 
 // schemaLock is the advisory lock chronos take while they migrate, so

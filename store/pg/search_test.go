@@ -87,7 +87,7 @@ func TestSearchKeyStep(t *testing.T) {
 }
 
 // TestSearchPastTheFirstLook: a search's walk that goes on past its first
-// look, to the trigram index, finds what the model finds; the suite's
+// look, to the words' index, finds what the model finds; the suite's
 // investigations are smaller than a first look.
 func TestSearchPastTheFirstLook(t *testing.T) {
 	needServer(t)

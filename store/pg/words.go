@@ -13,8 +13,8 @@ import (
 // A search's candidates are found by the words of the events' search
 // keys, not by the keys' trigrams. Each event row keeps the distinct
 // words of its key (searchWords) in the words column, under a GIN index;
-// every word any event has had is kept once in search_words, under a
-// trigram index when pg_trgm can be had. A search's pattern is cut into
+// every word any event has had is kept in search_words (addWords), under
+// a trigram index when pg_trgm can be had. A search's pattern is cut into
 // fragments the same way (searchFragments): wherever a piece of the
 // pattern is in a key, each of its fragments lies within one word of
 // the key. So the events whose words include, for each fragment, one of
@@ -27,9 +27,10 @@ import (
 // characters); the words' index costs about 30, for some 60 words, and
 // the vocabulary grows only with words not seen before.
 
-// minFragment is the shortest fragment, in bytes, a search looks up in
-// the vocabulary: a shorter one is held by too many words to narrow
-// anything, and pg_trgm's index cannot find it.
+// minFragment is the shortest fragment, in characters, a search looks up
+// in the vocabulary: a shorter one is held by too many words to narrow
+// anything, and pg_trgm's index, which cuts words into three characters,
+// cannot find it.
 const minFragment = 3
 
 // isWordByte reports whether a byte of a folded key belongs to a word:
@@ -76,7 +77,7 @@ func searchWords(key string) []string {
 	words := []string{}
 	splitWords(key, func(w string) {
 		switch {
-		case len(w) < minFragment:
+		case utf8.RuneCountInString(w) < minFragment:
 			return
 		case len(w) <= maxWord:
 			words = append(words, w)
@@ -109,8 +110,8 @@ func runeStart(s string, i int) int {
 
 // searchFragments returns the fragments of a search's folded pieces
 // (model.FoldPattern) that the vocabulary is asked for: each piece's
-// words of minFragment bytes or more, cut to maxFragment bytes, each
-// once.
+// words cut to maxFragment bytes, of minFragment characters or more,
+// each once.
 func searchFragments(pieces []string) []string {
 	var out []string
 	for _, p := range pieces {
@@ -118,7 +119,7 @@ func searchFragments(pieces []string) []string {
 			if len(w) > maxFragment {
 				w = w[:runeStart(w, maxFragment)]
 			}
-			if len(w) >= minFragment && !slices.Contains(out, w) {
+			if utf8.RuneCountInString(w) >= minFragment && !slices.Contains(out, w) {
 				out = append(out, w)
 			}
 		})
@@ -158,7 +159,8 @@ func addWords(tx pgx.Tx, words []string, known map[string]bool) error {
 			clear(known)
 		}
 		for _, w := range fresh {
-			known[w] = true
+			// A copy: w shares the memory of its event's whole key.
+			known[strings.Clone(w)] = true
 		}
 	}
 	return nil
@@ -182,7 +184,10 @@ CREATE INDEX search_words_word ON search_words (word)`); err != nil {
 	if err := fillWords(tx); err != nil {
 		return err
 	}
-	if _, err := tx.Exec(ctx, `INSERT INTO search_words SELECT DISTINCT unnest(words) FROM events;
+	// Without a default, a chrono from before the step, still connected,
+	// fails to write an event rather than writing one no search finds.
+	if _, err := tx.Exec(ctx, `ALTER TABLE events ALTER COLUMN words DROP DEFAULT;
+INSERT INTO search_words SELECT DISTINCT unnest(words) FROM events;
 CREATE INDEX events_words ON events USING gin (words)`); err != nil {
 		return err
 	}

@@ -24,6 +24,7 @@ func TestSearchWords(t *testing.T) {
 		{"cash, cash; cash!", []string{"cash"}},
 		{"платёж «pegasus» o'brien—nso", []string{"brien—nso", "«pegasus»", "платёж"}},
 		{"2017-08-24t10:00z", []string{"00z", "2017", "24t10"}},
+		{"日本 日本語", []string{"日本語"}},
 	} {
 		if got := searchWords(c.key); !slices.Equal(got, c.want) {
 			t.Errorf("searchWords(%q) = %q, want %q", c.key, got, c.want)
@@ -46,6 +47,8 @@ func TestSearchWords(t *testing.T) {
 		{"Pegasus", []string{"pegasus"}},
 		{"of NSO", []string{"nso"}},
 		{"ab", nil},
+		{"日本", nil},
+		{"日本語", []string{"日本語"}},
 		{"Zürich 2017-08", []string{"zurich", "2017"}},
 		{"cash cash", []string{"cash"}},
 		{"%_\\", nil},
@@ -241,5 +244,18 @@ func TestAWordAnImportAddsDoesNotHoldOthersUp(t *testing.T) {
 	var n int
 	if err := other.QueryRow(ctx, `SELECT count(*) FROM search_words WHERE word = $1`, added).Scan(&n); err != nil || n == 0 {
 		t.Errorf("%q is %d times in the vocabulary (%v)", added, n, err)
+	}
+}
+
+// TestEventsCompressWithLZ4: the eleventh step has the events' wide
+// columns compressed with lz4 (the test cluster's server has it), and a
+// row too wide to stay whole is stored so.
+func TestEventsCompressWithLZ4(t *testing.T) {
+	s := newStore(t, "a")
+	doc := `{"chrono": 1, "events": [{"id": "wide", "title": "` + strings.Repeat("bags of cash ", 400) + `"}]}`
+	storetest.Import(t, s, storetest.NativeInput("wide.json", []byte(doc)))
+	var method string
+	if err := s.first.c.QueryRow(ctx, `SELECT pg_column_compression(body) FROM events WHERE inv = $1 AND id = 'wide'`, s.inv).Scan(&method); err != nil || method != "lz4" {
+		t.Errorf("the wide event's body is compressed with %q (%v), want lz4", method, err)
 	}
 }
