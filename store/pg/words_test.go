@@ -46,6 +46,7 @@ func TestSearchWords(t *testing.T) {
 		{long, []string{long[:64]}},
 		{"Pegasus", []string{"pegasus"}},
 		{"of NSO", []string{"nso"}},
+		{"Zofia Weiss", []string{"zofia", "weiss"}},
 		{"ab", nil},
 		{"日本", nil},
 		{"日本語", []string{"日本語"}},
