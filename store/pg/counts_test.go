@@ -125,20 +125,32 @@ func spreadEvents() []model.Event {
 // and migrates it to the present schema: the step finds events there.
 func spreadBeforeStep(t *testing.T, what string) (url string, c *pgx.Conn, inv int64) {
 	t.Helper()
+	url, c, inv, _ = eventsBeforeStep(t, what, spreadEvents())
+	if err := migrate(c, false); err != nil {
+		t.Fatal(err)
+	}
+	return url, c, inv
+}
+
+// eventsBeforeStep makes a database at the schema before the step whose
+// description has what (the fifth or later), with events in an
+// investigation (inv), and returns the step's index.
+func eventsBeforeStep(t *testing.T, what string, events []model.Event) (url string, c *pgx.Conn, inv int64, step int) {
+	t.Helper()
 	url = freshDatabase(t)
 	c, err := pgx.Connect(ctx, url)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { c.Close(ctx) })
-	step := slices.IndexFunc(migrations, func(m migration) bool { return strings.Contains(m.what, what) })
+	step = slices.IndexFunc(migrations, func(m migration) bool { return strings.Contains(m.what, what) })
 	if err := migrateTo(c, false, migrations[:step]); err != nil {
 		t.Fatal(err)
 	}
 	if err := c.QueryRow(ctx, `INSERT INTO investigations (name) VALUES ('default') RETURNING id`).Scan(&inv); err != nil {
 		t.Fatal(err)
 	}
-	for _, e := range spreadEvents() {
+	for _, e := range events {
 		r, err := rowOf(&e)
 		if err != nil {
 			t.Fatal(err)
@@ -149,10 +161,7 @@ func spreadBeforeStep(t *testing.T, what string) (url string, c *pgx.Conn, inv i
 			t.Fatal(err)
 		}
 	}
-	if err := migrate(c, false); err != nil {
-		t.Fatal(err)
-	}
-	return url, c, inv
+	return url, c, inv, step
 }
 
 // TestKeepCountsStep: the sixth step counts the events a database holds

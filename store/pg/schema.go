@@ -111,6 +111,62 @@ func migrateTo(c *pgx.Conn, readOnly bool, steps []migration) error {
 	return nil
 }
 
+// optional runs sql, a part of a step, in a savepoint of its own: a
+// server that refuses it (an extension the role may not create, a
+// feature the server was built without) leaves the step without it, not
+// failed. Any error of the server's counts as a refusal.
+func optional(tx pgx.Tx, sql string) error {
+	sp, err := tx.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = sp.Exec(ctx, sql)
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return sp.Rollback(ctx)
+	}
+	if err != nil {
+		return err
+	}
+	return sp.Commit(ctx)
+}
+
+// fillColumn writes a column of every stored event, a page of rows at a
+// time, for a step that adds one: of makes a text of the event's id and
+// the column read, and set assigns the column from it (k.v).
+func fillColumn(tx pgx.Tx, read, set string, of func(id string, v []byte) string) error {
+	var inv int64
+	id := ""
+	for {
+		rows, err := tx.Query(ctx, `SELECT inv, id, `+read+` FROM events WHERE (inv, id) > ($1, $2) ORDER BY inv, id LIMIT 1000`, inv, id)
+		if err != nil {
+			return err
+		}
+		var invs []int64
+		var ids, vs []string
+		for rows.Next() {
+			var v []byte
+			if err := rows.Scan(&inv, &id, &v); err != nil {
+				rows.Close()
+				return err
+			}
+			invs, ids, vs = append(invs, inv), append(ids, id), append(vs, of(id, v))
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+		if _, err := tx.Exec(ctx, `UPDATE events SET `+set+`
+			FROM unnest($1::bigint[], $2::text[], $3::text[]) AS k(inv, id, v)
+			WHERE events.inv = k.inv AND events.id = k.id`, invs, ids, vs); err != nil {
+			return err
+		}
+	}
+}
+
 // createTables is the first step. Every text column that is compared or
 // sorted uses the "C" collation, so that the database orders ids and
 // names byte by byte as model and the bbolt store do. The order key is

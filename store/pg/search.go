@@ -1,11 +1,9 @@
 package pg
 
 import (
-	"errors"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // A search is a substring search that ignores case and accents
@@ -49,63 +47,22 @@ func addSearchKey(tx pgx.Tx) error {
 	if err := fillSearchKeys(tx); err != nil {
 		return err
 	}
-	// In a savepoint of its own: a role that may not create the
-	// extension leaves the step without the index, not failed.
-	sp, err := tx.Begin(ctx)
-	if err != nil {
-		return err
-	}
-	_, err = sp.Exec(ctx, `CREATE EXTENSION IF NOT EXISTS pg_trgm;
+	// A role that may not create the extension leaves the step without
+	// the index.
+	return optional(tx, `CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE INDEX events_search ON events USING gin (search gin_trgm_ops)`)
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) {
-		return sp.Rollback(ctx)
-	}
-	if err != nil {
-		return err
-	}
-	return sp.Commit(ctx)
 }
 
-// fillSearchKeys writes the search key of every stored event, a page of
-// rows at a time.
+// fillSearchKeys writes the search key of every stored event.
 func fillSearchKeys(tx pgx.Tx) error {
-	var inv int64
-	id := ""
-	for {
-		rows, err := tx.Query(ctx, `SELECT inv, id, body FROM events WHERE (inv, id) > ($1, $2) ORDER BY inv, id LIMIT 1000`, inv, id)
-		if err != nil {
-			return err
+	return fillColumn(tx, "body", "search = k.v", func(id string, body []byte) string {
+		// A damaged event keeps no key: reading it says it is damaged,
+		// and a search would not find it anyway.
+		if e, err := decodeEvent(id, body); err == nil {
+			return searchKey(&e)
 		}
-		var invs []int64
-		var ids, keys []string
-		for rows.Next() {
-			var body []byte
-			if err := rows.Scan(&inv, &id, &body); err != nil {
-				rows.Close()
-				return err
-			}
-			// A damaged event keeps no key: reading it says it is
-			// damaged, and a search would not find it anyway.
-			key := ""
-			if e, err := decodeEvent(id, body); err == nil {
-				key = searchKey(&e)
-			}
-			invs, ids, keys = append(invs, inv), append(ids, id), append(keys, key)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		if len(ids) == 0 {
-			return nil
-		}
-		if _, err := tx.Exec(ctx, `UPDATE events SET search = k.search
-			FROM unnest($1::bigint[], $2::text[], $3::text[]) AS k(inv, id, search)
-			WHERE events.inv = k.inv AND events.id = k.id`, invs, ids, keys); err != nil {
-			return err
-		}
-	}
+		return ""
+	})
 }
 
 // searchPattern is the LIKE pattern of a search's folded pieces

@@ -1,13 +1,11 @@
 package pg
 
 import (
-	"errors"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // A search's candidates are found by the words of the events' search
@@ -191,57 +189,16 @@ INSERT INTO search_words SELECT DISTINCT unnest(words) FROM events;
 CREATE INDEX events_words ON events USING gin (words)`); err != nil {
 		return err
 	}
-	// In a savepoint of its own, as the fifth step: without pg_trgm the
-	// vocabulary is read whole for a search, which is still far smaller
-	// than the events.
-	sp, err := tx.Begin(ctx)
-	if err != nil {
-		return err
-	}
-	_, err = sp.Exec(ctx, `CREATE EXTENSION IF NOT EXISTS pg_trgm;
+	// Without pg_trgm the vocabulary is read whole for a search, which is
+	// still far smaller than the events.
+	return optional(tx, `CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE INDEX search_words_trigrams ON search_words USING gin (word gin_trgm_ops)`)
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) {
-		return sp.Rollback(ctx)
-	}
-	if err != nil {
-		return err
-	}
-	return sp.Commit(ctx)
 }
 
-// fillWords writes the words of every stored event's search key, a page
-// of rows at a time. The words go to the server a line each, joined by a
-// space, which no word holds.
+// fillWords writes the words of every stored event's search key. They
+// go to the server a line each, joined by a space, which no word holds.
 func fillWords(tx pgx.Tx) error {
-	var inv int64
-	id := ""
-	for {
-		rows, err := tx.Query(ctx, `SELECT inv, id, search FROM events WHERE (inv, id) > ($1, $2) ORDER BY inv, id LIMIT 1000`, inv, id)
-		if err != nil {
-			return err
-		}
-		var invs []int64
-		var ids, words []string
-		for rows.Next() {
-			var key string
-			if err := rows.Scan(&inv, &id, &key); err != nil {
-				rows.Close()
-				return err
-			}
-			invs, ids, words = append(invs, inv), append(ids, id), append(words, strings.Join(searchWords(key), " "))
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		if len(ids) == 0 {
-			return nil
-		}
-		if _, err := tx.Exec(ctx, `UPDATE events SET words = array_remove(string_to_array(k.words, ' '), '')
-			FROM unnest($1::bigint[], $2::text[], $3::text[]) AS k(inv, id, words)
-			WHERE events.inv = k.inv AND events.id = k.id`, invs, ids, words); err != nil {
-			return err
-		}
-	}
+	return fillColumn(tx, "search", "words = array_remove(string_to_array(k.v, ' '), '')", func(_ string, key []byte) string {
+		return strings.Join(searchWords(string(key)), " ")
+	})
 }

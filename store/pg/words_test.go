@@ -95,36 +95,11 @@ func TestEveryMatchHasItsFragmentsWords(t *testing.T) {
 // the trigram index on the whole key; a search that goes past its first
 // look then finds a word's middle through them.
 func TestWordsStep(t *testing.T) {
-	url := freshDatabase(t)
-	c, err := pgx.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close(ctx)
-	step := slices.IndexFunc(migrations, func(m migration) bool { return strings.Contains(m.what, "words") })
-	if err := migrateTo(c, false, migrations[:step]); err != nil {
-		t.Fatal(err)
-	}
-	var inv int64
-	if err := c.QueryRow(ctx, `INSERT INTO investigations (name) VALUES ('default') RETURNING id`).Scan(&inv); err != nil {
-		t.Fatal(err)
-	}
-	events := []model.Event{
+	url, c, _, step := eventsBeforeStep(t, "words", []model.Event{
 		{ID: "zurich", Title: "Meeting in Zürich", Actors: []string{"Łódź Police"}},
 		{ID: "cash", Title: "Bags of cash-for-access"},
 		{ID: "other", Title: "Elsewhere"},
-	}
-	for _, e := range events {
-		r, err := rowOf(&e)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := c.Exec(ctx, `INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites, search)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-			inv, r.id, r.ord, r.body, r.status, r.actors, r.tags, r.noted, r.period, r.months, r.cites, r.search); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	if err := migrateTo(c, false, migrations[:step+1]); err != nil {
 		t.Fatal(err)
 	}
