@@ -79,10 +79,12 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 	}
 	defer tx.Rollback(ctx)
 	// A value the staging table compresses is moved into the events
-	// table as it is: it is compressed the events table's way
-	// (compressWithLZ4), not the server's default.
-	_, err = tx.Exec(ctx, `SELECT set_config('default_toast_compression', CASE attcompression WHEN 'l' THEN 'lz4' ELSE 'pglz' END, true)
-		FROM pg_attribute WHERE attrelid = 'events'::regclass AND attname = 'body';
+	// table as it is: when the events are compressed with lz4
+	// (compressWithLZ4), so is what the import writes. The column is
+	// read through to_jsonb, as servers before PostgreSQL 14 have no
+	// such column, and then the server's default stands.
+	_, err = tx.Exec(ctx, `SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_attribute a
+		WHERE attrelid = 'events'::regclass AND attname = 'body' AND to_jsonb(a)->>'attcompression' = 'l';
 	CREATE TEMP TABLE chrono_staging (
 		id text COLLATE "C", ord bytea, body bytea, status text COLLATE "C", actors text[] COLLATE "C",
 		tags text[] COLLATE "C", noted boolean, period bigint, months bigint, cites text[] COLLATE "C",
@@ -309,13 +311,17 @@ func (im *txImport) send() error {
 	im.done = done
 	go func() {
 		// A fault here is the import's error, as it was when batches
-		// were written on the reader's goroutine, not the process's end.
+		// were written on the reader's goroutine, not the process's end;
+		// and however the goroutine ends, wait has an answer.
+		sent := false
 		defer func() {
-			if r := recover(); r != nil {
+			if r := recover(); !sent {
 				done <- fmt.Errorf("internal error writing a batch of the import: %v", r)
 			}
 		}()
-		done <- im.flush(batch)
+		err := im.flush(batch)
+		sent = true
+		done <- err
 	}()
 	return nil
 }

@@ -112,9 +112,11 @@ func migrateTo(c *pgx.Conn, readOnly bool, steps []migration) error {
 }
 
 // optional runs sql, a part of a step, in a savepoint of its own: a
-// server that refuses it (an extension the role may not create, a
-// feature the server was built without) leaves the step without it, not
-// failed. Any error of the server's counts as a refusal.
+// server that refuses it (an extension the role may not create or the
+// server does not have, a feature it was built without or is too old
+// for) leaves the step without it, not failed. Any other error (a lock
+// not had in time, a cancelled statement) fails the step, to be run
+// again.
 func optional(tx pgx.Tx, sql string) error {
 	sp, err := tx.Begin(ctx)
 	if err != nil {
@@ -122,7 +124,7 @@ func optional(tx pgx.Tx, sql string) error {
 	}
 	_, err = sp.Exec(ctx, sql)
 	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) {
+	if errors.As(err, &pgErr) && refusals[pgErr.Code] {
 		return sp.Rollback(ctx)
 	}
 	if err != nil {
@@ -166,6 +168,12 @@ func fillColumn(tx pgx.Tx, read, set string, of func(id string, v []byte) string
 		}
 	}
 }
+
+// refusals are the errors by which a server refuses what optional asks:
+// insufficient privilege, no such file (an extension not installed),
+// feature not supported, a syntax error (a server too old for it), an
+// undefined object (an operator class its extension did not bring).
+var refusals = map[string]bool{"42501": true, "58P01": true, "0A000": true, "42601": true, "42704": true}
 
 // createTables is the first step. Every text column that is compared or
 // sorted uses the "C" collation, so that the database orders ids and
