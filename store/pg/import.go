@@ -388,7 +388,11 @@ func (im *txImport) flush(batch []pendingEvent) error {
 		// The words go as one text, split by the server: an array of
 		// some 60 texts took the server three times as long to read.
 		write = append(write, []any{r.id, r.ord, r.body, r.status, r.actors, r.tags, r.noted, r.period, r.months, r.cites, r.search, strings.Join(r.words, " ")})
-		words = append(words, r.words...)
+		for _, w := range r.words {
+			if !im.words[w] {
+				words = append(words, w) // not yet put in the vocabulary
+			}
+		}
 		for _, l := range e.Links {
 			im.linkRows = append(im.linkRows, []any{im.s.inv, l.Event, e.ID, string(l.Rel)})
 		}

@@ -125,10 +125,11 @@ func searchFragments(pieces []string) []string {
 	return out
 }
 
-// addWords puts into the vocabulary the words it does not hold yet.
-// known, when not nil, holds the words a caller has added before in this
-// transaction, so that a long import sends each word once; it is reset
-// at maxKnownWords, to bound its memory.
+// addWords puts words into the vocabulary, those it does not hold yet,
+// and notes them in known: the words an import has added in its
+// transaction, so that it sends each word once (its batches leave out
+// the words known holds). known is emptied at maxKnownWords, to bound its
+// memory.
 //
 // The vocabulary has no unique index, on purpose: a writer adding a word
 // another transaction has added but not committed would wait for that
@@ -137,31 +138,29 @@ func searchFragments(pieces []string) []string {
 // word at once both keep it; a word twice in the vocabulary costs a
 // search nothing but a duplicate in its list.
 func addWords(tx pgx.Tx, words []string, known map[string]bool) error {
-	var fresh []string
-	for _, w := range words {
-		if known == nil || !known[w] {
-			fresh = append(fresh, w)
-		}
-	}
-	if len(fresh) == 0 {
+	if len(words) == 0 {
 		return nil
 	}
-	slices.Sort(fresh)
-	fresh = slices.Compact(fresh)
-	if _, err := tx.Exec(ctx, `INSERT INTO search_words (word) SELECT w FROM unnest($1::text[]) AS w
-		WHERE NOT EXISTS (SELECT 1 FROM search_words WHERE word = w)`, fresh); err != nil {
+	slices.Sort(words)
+	words = slices.Compact(words)
+	if _, err := tx.Exec(ctx, addWordsSQL("$1"), words); err != nil {
 		return err
 	}
-	if known != nil {
-		if len(known)+len(fresh) > maxKnownWords {
-			clear(known)
-		}
-		for _, w := range fresh {
-			// A copy: w shares the memory of its event's whole key.
-			known[strings.Clone(w)] = true
-		}
+	if len(known)+len(words) > maxKnownWords {
+		clear(known)
+	}
+	for _, w := range words {
+		// A copy: w shares the memory of its event's whole key.
+		known[strings.Clone(w)] = true
 	}
 	return nil
+}
+
+// addWordsSQL is the statement that puts the words of the text array
+// param into the vocabulary, those it does not hold yet.
+func addWordsSQL(param string) string {
+	return `INSERT INTO search_words (word) SELECT w FROM unnest(` + param + `::text[]) AS w
+		WHERE NOT EXISTS (SELECT 1 FROM search_words WHERE word = w)`
 }
 
 // maxKnownWords bounds the words an import remembers having added.

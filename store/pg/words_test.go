@@ -128,14 +128,22 @@ func TestWordsStep(t *testing.T) {
 	checkColumns(t, s)
 	defer func(n int) { lookRows = n }(lookRows)
 	lookRows = 1
+	// A write puts its event's new words in the vocabulary.
+	if _, err := s.Write(model.OpEdit, "retitle", func(tx model.Tx) error {
+		return tx.PutEvent(model.Event{ID: "other", Title: "Elsewhere, in Zanzibar"})
+	}); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		text string
 		want []string
 	}{
+		{"anzib", []string{"other"}},
 		{"URIC", []string{"zurich"}},
 		{"h-for-acc", []string{"cash"}},
 		{"odz pol", []string{"zurich"}},
-		{"in", []string{"zurich"}},
+		{"in", []string{"other", "zurich"}},
+		{"eet", []string{"zurich"}},
 		{"where", []string{"other"}},
 		{"nowhere", nil},
 	} {
@@ -208,7 +216,7 @@ func TestAWordAnImportAddsDoesNotHoldOthersUp(t *testing.T) {
 			t.Error(err)
 			return
 		}
-		err := pgx.BeginFunc(ctx, other, func(tx pgx.Tx) error { return addWords(tx, []string{added}, nil) })
+		err := pgx.BeginFunc(ctx, other, func(tx pgx.Tx) error { return addWords(tx, []string{added}, map[string]bool{}) })
 		if err != nil {
 			t.Errorf("adding %q beside the import: %v", added, err)
 		}

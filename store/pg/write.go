@@ -319,7 +319,10 @@ func putEvent(tx pgx.Tx, inv int64, e *model.Event) error {
 	if err != nil {
 		return err
 	}
-	_, err = tx.Exec(ctx, `INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites, search, words)
+	// The event's new words go into the vocabulary in the same statement:
+	// a write is one round trip to the server, as before there were words.
+	_, err = tx.Exec(ctx, `WITH added AS (`+addWordsSQL("$13")+`)
+		INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites, search, words)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 		ON CONFLICT (inv, id) DO UPDATE SET ord = EXCLUDED.ord, body = EXCLUDED.body, status = EXCLUDED.status,
 			actors = EXCLUDED.actors, tags = EXCLUDED.tags, noted = EXCLUDED.noted, period = EXCLUDED.period,
@@ -327,9 +330,6 @@ func putEvent(tx pgx.Tx, inv int64, e *model.Event) error {
 			version = events.version + 1`,
 		inv, r.id, r.ord, r.body, r.status, r.actors, r.tags, r.noted, r.period, r.months, r.cites, r.search, r.words)
 	if err != nil {
-		return err
-	}
-	if err := addWords(tx, r.words, nil); err != nil {
 		return err
 	}
 	return putLinks(tx, inv, e)
