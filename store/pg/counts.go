@@ -1,6 +1,7 @@
 package pg
 
 import (
+	"encoding/binary"
 	"fmt"
 
 	"chrono/model"
@@ -169,13 +170,62 @@ INSERT INTO facet_counts
 }
 
 // rankSQL counts the events of the investigation that come before ord
-// ($2; $3 its stretch's start, stretchStart; $4 its tick's, tickStart):
-// the kept counts of the stretches before ord's, those of the ticks of
-// its stretch before its own (keepTicks), and the events of its own tick
-// before it, counted on the order index.
-const rankSQL = `SELECT coalesce((SELECT sum(n) FROM order_counts WHERE inv = $1 AND stretch < chrono_stretch($2)), 0)::bigint
-		+ coalesce((SELECT sum(n) FROM order_ticks WHERE inv = $1 AND tick >= chrono_tick($3) AND tick < chrono_tick($2)), 0)::bigint
-		+ (SELECT count(*) FROM events WHERE inv = $1 AND ord >= $4 AND ord < $2)`
+// ($2), with its stretch ($3, stretchOf), the first tick of that stretch
+// and its own ($4 and $5, tickOf), its own tick's first key ($6,
+// tickStart) and the next tick's ($7, nextTick; none for the last): the kept
+// counts of the stretches before ord's, those of the ticks of its
+// stretch before its own (keepTicks), and the events of its own tick
+// before it, counted on the order index from the nearer end of the tick.
+// A tick can be crowded: the events dated by a year are all at its last
+// instant, in the tick where the next year starts, so that a year's jump
+// counted them all (5,523 index entries at a million events, 4.5 ms at
+// the server) where the tick's kept count less the few events after the
+// jump's place gives the same. Each end is counted up to rankProbe
+// entries; when both reach it, the events before ord are counted whole,
+// as before. The stretch and ticks are worked out here rather than by
+// chrono_stretch and chrono_tick in the statement, which took the server
+// longer to plan (0.5 ms against 0.2) than to run; and the probe is
+// written into it, not a parameter, so that the server keeps one plan
+// for it rather than planning it for each rank (1.2 ms a time).
+// The last tick (undated events) has no next: what comes at or after ord
+// is all in it, and the statement names no $7, rather than "$7 IS NULL
+// OR", which a plan made for any value reads as a filter on every key
+// after ord.
+func rankSQL(last bool) string {
+	upTo := " AND ord < $7"
+	if last {
+		upTo = ""
+	}
+	return fmt.Sprintf(`SELECT coalesce((SELECT sum(n) FROM order_counts WHERE inv = $1 AND stretch < $3), 0)::bigint
+		+ coalesce((SELECT sum(n) FROM order_ticks WHERE inv = $1 AND tick >= $4 AND tick < $5), 0)::bigint
+		+ (SELECT CASE WHEN lo.n < %[1]d THEN lo.n
+			WHEN hi.n < %[1]d THEN coalesce((SELECT n FROM order_ticks WHERE inv = $1 AND tick = $5), 0) - hi.n
+			ELSE (SELECT count(*) FROM events WHERE inv = $1 AND ord >= $6 AND ord < $2) END
+		FROM (SELECT count(*) AS n FROM (SELECT FROM events WHERE inv = $1 AND ord >= $6 AND ord < $2 LIMIT %[1]d) AS x) AS lo,
+			(SELECT count(*) AS n FROM (SELECT FROM events WHERE inv = $1 AND ord >= $2%[2]s LIMIT %[1]d) AS x) AS hi)`, rankProbe, upTo)
+}
+
+// rank returns rankSQL and its arguments for the rank of ord.
+func (s *Store) rank(ord []byte) (string, []any) {
+	args := []any{s.inv, ord, stretchOf(ord), tickOf(stretchStart(ord)), tickOf(ord), tickStart(ord)}
+	next := nextTick(ord)
+	if next != nil {
+		args = append(args, next)
+	}
+	return rankSQL(next == nil), args
+}
+
+// stretchOf is chrono_stretch: ord's leading six bytes, big-endian, less
+// the bits a stretch leaves out.
+func stretchOf(ord []byte) int64 {
+	var k [8]byte
+	copy(k[2:], ord[:min(len(ord), 6)])
+	return int64(binary.BigEndian.Uint64(k[:]) >> stretchBits)
+}
+
+// rankProbe is how many events of a tick a rank counts from either end
+// before it counts the near side whole.
+var rankProbe = 256
 
 // keptCountSQL returns the statement that reads the count the kept
 // counts hold for q, and false when they hold none for it: the whole

@@ -1,6 +1,8 @@
 package pg
 
 import (
+	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -285,4 +287,62 @@ func TestKeepTicksStep(t *testing.T) {
 	}
 	checkKeptCounts(t, c, inv)
 	checkRanks(t, s)
+}
+
+// TestRankInACrowdedTick: a rank inside a tick that many events share
+// (those dated by a year, at its last instant, and the next year's first
+// minutes) is the same whether the tick's events before it are counted, or
+// the tick's kept count less those after it, or, past the probe on both
+// sides, counted whole.
+func TestRankInACrowdedTick(t *testing.T) {
+	s := newStore(t, "tester@ranks")
+	if _, err := s.Write(model.OpEdit, "crowd", func(tx model.Tx) error {
+		for i, d := range []string{"2023", "2024", "2024", "2024", "2024", "2024", "2024", "2024-12-31T23:58:00Z", "2025-01-01T00:00:00Z", "2025-01-01T00:01:00Z", "2025-01-01T00:01:00Z", "2026", ""} {
+			e := model.Event{ID: fmt.Sprintf("e%02d", i), Title: fmt.Sprintf("event %d", i), Status: model.Statuses[0]}
+			if d != "" {
+				e.Date = model.MustParseDate(d)
+			}
+			if err := tx.PutEvent(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var crowd int
+	if err := s.first.c.QueryRow(ctx, `SELECT max(n) FROM order_ticks WHERE inv = $1`, s.inv).Scan(&crowd); err != nil || crowd < 10 {
+		t.Fatalf("the year's end and the next year's first minutes share a tick of %d events, want 10 (%v)", crowd, err)
+	}
+	defer func(n int) { rankProbe = n }(rankProbe)
+	for _, probe := range []int{1, 2, 4, 256} {
+		rankProbe = probe
+		t.Run(fmt.Sprint("probe ", probe), func(t *testing.T) { checkRanks(t, s) })
+	}
+}
+
+// TestStretchAndTickAsTheServerWorksThemOut: the stretch and tick a rank
+// passes the server are those chrono_stretch and chrono_tick give, which
+// keep the counts.
+func TestStretchAndTickAsTheServerWorksThemOut(t *testing.T) {
+	s := newStore(t, "tester@ticks")
+	for _, ord := range [][]byte{
+		{0x80, 0, 0, 0, 0x49, 0x5c, 0x07, 0x80, 0, 0, 0, 0},
+		{0x80, 0, 0, 0, 0x49, 0x5c, 0x07, 0x7f, 0x3b, 0x9a, 0xc9, 0xff, 'a', 0, 1, 'e', 0},
+		{0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff},
+		bytes.Repeat([]byte{0xff}, 20),
+		{0x80, 0x12, 0x34},
+		{0x80, 0x12, 0x34, 0x56, 0x78, 0x9a},
+	} {
+		var stretch, tick int64
+		if err := s.first.c.QueryRow(ctx, `SELECT chrono_stretch($1), chrono_tick($1)`, ord).Scan(&stretch, &tick); err != nil {
+			t.Fatal(err)
+		}
+		if got := stretchOf(ord); got != stretch {
+			t.Errorf("stretchOf(%x) = %d, the server's %d", ord, got, stretch)
+		}
+		if got := tickOf(ord); got != tick {
+			t.Errorf("tickOf(%x) = %d, the server's %d", ord, got, tick)
+		}
+	}
 }

@@ -318,7 +318,8 @@ func (s *Store) countSQL(p *plan, ord []byte) (string, []any, bool) {
 			return sql, args, true
 		}
 	} else if p.q.IsZero() {
-		return rankSQL, []any{s.inv, ord, stretchStart(ord), tickStart(ord)}, true
+		sql, args := s.rank(ord)
+		return sql, args, true
 	}
 	args := append([]any(nil), p.args...)
 	where := p.where
@@ -459,7 +460,14 @@ func (s *Store) pageAtOnce(p *plan, anchor []byte, readBack bool, at model.PageA
 	}
 	// Nothing comes before the first of a window from the start.
 	counted := (anchor != nil || at.FromEnd) && !at.Uncounted
+	// A rank is planned once for any values (rankSQL): the plan is the
+	// same for all, and planning it again for each took longer than
+	// running it. The setting ends with the read's transaction.
+	generic := counted && anchor != nil && p.q.IsZero()
 	if counted {
+		if generic {
+			b.Queue(`SET LOCAL plan_cache_mode = force_generic_plan`)
+		}
 		sql, args, _ := s.countSQL(p, anchor)
 		b.Queue(sql, args...)
 	}
@@ -478,6 +486,11 @@ func (s *Store) pageAtOnce(p *plan, anchor []byte, readBack bool, at model.PageA
 		}
 		if readFwd {
 			if rawFwd, err = scan(br.Query()); err != nil {
+				return err
+			}
+		}
+		if generic {
+			if _, err := br.Exec(); err != nil {
 				return err
 			}
 		}

@@ -1,6 +1,7 @@
 package pg
 
 import (
+	"encoding/binary"
 	"fmt"
 	"strings"
 
@@ -27,6 +28,25 @@ func tickStart(ord []byte) []byte {
 	k := make([]byte, tickBytes)
 	copy(k, ord)
 	return k
+}
+
+// tickOf is chrono_tick: ord's leading seven bytes, big-endian.
+func tickOf(ord []byte) int64 {
+	var k [8]byte
+	copy(k[1:], ord[:min(len(ord), tickBytes)])
+	return int64(binary.BigEndian.Uint64(k[:]))
+}
+
+// nextTick returns the smallest order key after ord's tick, and nil for
+// the last tick (where undated events are: their keys are all 0xff).
+func nextTick(ord []byte) []byte {
+	k := tickStart(ord)
+	for i := len(k) - 1; i >= 0; i-- {
+		if k[i]++; k[i] != 0 {
+			return k
+		}
+	}
+	return nil
 }
 
 // keepTicks is the step that keeps order_ticks: the table, the count
