@@ -139,6 +139,20 @@ func BenchmarkPostgresOpen(b *testing.B) {
 	}
 }
 
+// BenchmarkPostgresSetScan is BenchmarkSetScan on PostgreSQL: the sets
+// the first browser to open an investigation works out in the
+// background, reading every event and the linked ones again.
+func BenchmarkPostgresSetScan(b *testing.B) {
+	s := pgBenchStore(b)
+	for b.Loop() {
+		var st setState
+		var scans int
+		if err := st.update(s, &scans); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkPostgresKeys is BenchmarkKeys on PostgreSQL: each movement
 // key from the middle of the timeline, Update, the store reads of the
 // commands it makes, and the View after.

@@ -233,6 +233,10 @@ func pageSQL(body, where, order string, args []any, n int) (string, []any) {
 // loop holds no transaction open.
 func (s *Store) Events(q model.Query) iter.Seq2[model.Event, error] {
 	return func(yield func(model.Event, error) bool) {
+		if p := s.plan(q); len(q.Linked) > 0 && p.search == "" {
+			s.eventsByKeys(p, yield)
+			return
+		}
 		var from []byte
 		for {
 			var page []model.Event
@@ -260,6 +264,70 @@ func (s *Store) Events(q model.Query) iter.Seq2[model.Event, error] {
 		}
 	}
 }
+
+// eventsByKeys is Events for a filter by links: it reads the keys of the
+// events p selects in one statement, then their bodies a page of keys at
+// a time, each page in a transaction of its own as Events reads. Read a
+// page at a time by the order index, as other filters are, each page
+// looked up the investigation's links again and read every event's row
+// from where the page before ended to find the linked ones: at a million
+// events the browser's check of the linked events' order (an eighth of
+// the events) took 1,027 such pages, 152 s of the server's time, where
+// the keys take 1.4 s and their pages about 2 ms each. An event whose
+// key changed or that was removed between the two reads is left out,
+// as it is when it changes between two pages.
+func (s *Store) eventsByKeys(p *plan, yield func(model.Event, error) bool) {
+	var keys [][]byte
+	err := s.read(func(db querier) error {
+		rows, err := db.Query(ctx, `SELECT ord FROM events WHERE inv = $1`+p.where+` ORDER BY ord`, p.args...)
+		if err == nil {
+			keys, err = pgx.CollectRows(rows, pgx.RowTo[[]byte])
+		}
+		return err
+	})
+	for err == nil && len(keys) > 0 {
+		n := min(keyPage, len(keys))
+		var page []model.Event
+		err = s.read(func(db querier) error {
+			rows, err := db.Query(ctx, `SELECT ord, body, true FROM events WHERE inv = $1 AND ord = ANY($2::bytea[]) ORDER BY ord`, s.inv, keys[:n])
+			found, err := scanCandidates(rows, err)
+			if err != nil {
+				return err
+			}
+			for _, c := range found {
+				id := model.OrderKeyID(c.ord)
+				ok, err := p.keeps(id, c.body)
+				if err != nil {
+					return err
+				}
+				if ok {
+					e, err := decodeEvent(id, c.body)
+					if err != nil {
+						return err
+					}
+					page = append(page, e)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			break
+		}
+		clear(keys[:n]) // let the keys read go
+		keys = keys[n:]
+		for _, e := range page {
+			if !yield(e, nil) {
+				return
+			}
+		}
+	}
+	if err != nil {
+		yield(model.Event{}, err)
+	}
+}
+
+// keyPage is how many events eventsByKeys reads in one statement.
+var keyPage = batch
 
 // read runs fn on the connection in one read-only transaction at
 // repeatable read, so that the queries of one answer see one state.

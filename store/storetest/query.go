@@ -53,6 +53,8 @@ var views = []struct {
 	{"disputed by another event", model.Query{Linked: []model.Rel{model.DisputedBy}}},
 	{"supporting or supported", model.Query{Linked: []model.Rel{model.Supports, model.SupportedBy}}},
 	{"following another, tagged", model.Query{Linked: []model.Rel{model.Follows}, Tags: []string{"whistleblower"}}},
+	{"disputed or disputing, during", model.Query{Linked: []model.Rel{model.Disputes, model.DisputedBy}, During: model.MustParseDate("2017/2021")}},
+	{"linked in order, text", model.Query{Linked: []model.Rel{model.Precedes, model.Follows}, Text: "nso"}},
 	{"everything filtered out", model.Query{Tags: []string{"ss7"}, Statuses: []model.Status{model.Denied}}},
 	{"chosen by id", model.Query{ByID: true, IDs: []string{"undated-aside", "mid-august", "ides-of-march", "not-an-event"}}},
 	{"chosen by id, tagged", model.Query{ByID: true, IDs: []string{"mid-august", "ides-of-march"}, Tags: []string{"context"}}},
