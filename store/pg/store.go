@@ -17,6 +17,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"chrono/model"
@@ -67,6 +69,9 @@ type Store struct {
 	addr     address
 	author   string
 	readOnly bool
+	// planOnce: the server has plan_cache_mode (PostgreSQL 12 on), with
+	// which a rank is planned once (pageAtOnce).
+	planOnce bool
 	listen   listener
 	heads    headCache
 	// afterBatch, when set (by tests), is called with an import's
@@ -129,10 +134,19 @@ func connect(url string, opts Options) (*Store, error) {
 	s := &Store{cfg: cfg, name: name, addr: addr, author: opts.Author, readOnly: opts.ReadOnly,
 		loc: fmt.Sprintf("%s (investigation %s)", addr.safe, name), first: &line{}}
 	s.lines = newLineSet(s.first)
-	if _, err := s.conn(); err != nil {
+	c, err := s.conn()
+	if err != nil {
 		return nil, err
 	}
+	s.planOnce = majorOf(c.PgConn().ParameterStatus("server_version")) >= 12
 	return s, nil
+}
+
+// majorOf returns the major version in a server's version as it says it
+// when a connection starts ("15.8 (Debian …)": 15), and 0 in none.
+func majorOf(version string) int {
+	n, _ := strconv.Atoi(version[:len(version)-len(strings.TrimLeft(version, "0123456789"))])
+	return n
 }
 
 // prepare brings the schema up to date and finds (or makes) the

@@ -126,10 +126,10 @@ func searchFragments(pieces []string) []string {
 }
 
 // addWords puts words into the vocabulary, those it does not hold yet,
-// and notes them in known: the words an import has added in its
-// transaction, so that it sends each word once (its batches leave out
-// the words known holds). known is emptied at maxKnownWords, to bound its
-// memory.
+// and notes them in known (not nil): the words an import has added in
+// its transaction, so that it sends each word once (its batches leave
+// out the words known holds). known is emptied at maxKnownWords, to bound
+// its memory. It sorts words in place.
 //
 // The vocabulary has no unique index, on purpose: a writer adding a word
 // another transaction has added but not committed would wait for that

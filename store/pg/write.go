@@ -319,8 +319,8 @@ func putEvent(tx pgx.Tx, inv int64, e *model.Event) error {
 	if err != nil {
 		return err
 	}
-	// The event's new words go into the vocabulary in the same statement:
-	// a write is one round trip to the server, as before there were words.
+	// The event's new words go into the vocabulary in the same statement
+	// as its row, as the row went alone before there were words.
 	_, err = tx.Exec(ctx, `WITH added AS (`+addWordsSQL("$13")+`)
 		INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites, search, words)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
