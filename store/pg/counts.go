@@ -172,10 +172,11 @@ INSERT INTO facet_counts
 // rankSQL counts the events of the investigation that come before ord
 // ($2), with its stretch ($3, stretchOf), the first tick of that stretch
 // and its own ($4 and $5, tickOf), its own tick's first key ($6,
-// tickStart) and the next tick's ($7, nextTick; none for the last): the kept
-// counts of the stretches before ord's, those of the ticks of its
+// tickStart) and the next tick's ($7, nextTick; none for the last): the
+// kept counts of the stretches before ord's, those of the ticks of its
 // stretch before its own (keepTicks), and the events of its own tick
 // before it, counted on the order index from the nearer end of the tick.
+//
 // A tick can be crowded: the events dated by a year are all at its last
 // instant, in the tick where the next year starts when that is not a
 // tick's first instant (in about half the years), so that a year's jump
@@ -183,15 +184,16 @@ INSERT INTO facet_counts
 // the server) where the tick's kept count less the few events after the
 // jump's place gives the same. Each end is counted up to rankProbe
 // entries; when both reach it, the events before ord are counted whole,
-// as before. The stretch and ticks are worked out here rather than by
-// chrono_stretch and chrono_tick in the statement, which took the server
-// longer to plan (0.5 ms against 0.2) than to run; and the probe is
-// written into it, not a parameter, so that the server keeps one plan
-// for it rather than planning it for each rank (1.2 ms a time).
-// The last tick (undated events) has no next: what comes at or after ord
-// is all in it, and the statement names no $7, rather than "$7 IS NULL
-// OR", which a plan made for any value reads as a filter on every key
-// after ord.
+// as before.
+//
+// Planning the statement took the server longer than running it (1.2 ms
+// a rank): pageAtOnce has it planned once for any values, and the
+// statement is written for such a plan. The probe is in its text, not a
+// parameter; the stretch and ticks are worked out here, not by
+// chrono_stretch and chrono_tick in it; and the last tick (undated
+// events), which has no next, has a statement of its own with no upper
+// bound, as a plan for any value reads "$7 IS NULL OR ord < $7" as a
+// filter on every key after ord.
 func rankSQL(last bool) string {
 	upTo := " AND ord < $7"
 	if last {
