@@ -234,8 +234,9 @@ func pageSQL(body, where, order string, args []any, n int) (string, []any) {
 // loop holds no transaction open.
 func (s *Store) Events(q model.Query) iter.Seq2[model.Event, error] {
 	return func(yield func(model.Event, error) bool) {
-		if p := s.plan(q); len(q.Linked) > 0 && p.search == "" {
-			s.eventsByKeys(q, p, yield)
+		p := s.plan(q)
+		if len(q.Linked) > 0 && p.search == "" {
+			s.eventsByKeys(p, yield)
 			return
 		}
 		var from []byte
@@ -243,7 +244,7 @@ func (s *Store) Events(q model.Query) iter.Seq2[model.Event, error] {
 			var page []model.Event
 			err := s.read(func(db querier) error {
 				var err error
-				from, err = s.walk(db, s.plan(q), from, false, batch, true, func(r candidate) (bool, error) {
+				from, err = s.walk(db, p, from, false, batch, true, func(r candidate) (bool, error) {
 					e, err := decodeEvent(model.OrderKeyID(r.ord), r.body)
 					page = append(page, e)
 					return err == nil, err
@@ -276,14 +277,14 @@ func (s *Store) Events(q model.Query) iter.Seq2[model.Event, error] {
 // the events) took 1,027 such pages, 152 s of the server's time, where
 // the keys take 1.4 s and their pages about 8 ms each.
 //
-// A page reads its events by id, as they are now, and keeps those q
-// still selects: what changed between the two reads is seen as a page at
+// A page reads its events by id, as they are now, and keeps those the
+// query still selects: what changed between the two reads is seen as a page at
 // a time by the order index would see it. An event whose key moved on
 // (retitled, dated again, its linked group placed again) comes at its new
 // place; one that moved back before the pages read comes no more, as one
 // that changes behind a walk's pages. An event that came to be selected
 // after the keys were read does not come.
-func (s *Store) eventsByKeys(q model.Query, p *plan, yield func(model.Event, error) bool) {
+func (s *Store) eventsByKeys(p *plan, yield func(model.Event, error) bool) {
 	var keys [][]byte
 	err := s.read(func(db querier) error {
 		rows, err := db.Query(ctx, `SELECT ord FROM events WHERE inv = $1`+p.where+` ORDER BY ord`, p.args...)
@@ -330,7 +331,7 @@ func (s *Store) eventsByKeys(q model.Query, p *plan, yield func(model.Event, err
 				err = derr
 				break
 			}
-			if q.MatchesIn(&e, incoming[id]) {
+			if p.q.MatchesIn(&e, incoming[id]) {
 				events = append(events, e)
 			}
 		}
@@ -396,6 +397,10 @@ func (s *Store) countBefore(db querier, p *plan, ord []byte) (int, error) {
 	return n, err
 }
 
+// ranks reports whether the events p selects before ord are counted by
+// rankSQL: the whole investigation's, before a key.
+func (p *plan) ranks(ord []byte) bool { return ord != nil && p.q.IsZero() }
+
 // countSQL returns the statement that counts the events p selects
 // before ord (nil: all), and false when the database does not answer p
 // alone: the kept counts answer the whole investigation's count and its
@@ -408,7 +413,7 @@ func (s *Store) countSQL(p *plan, ord []byte) (string, []any, bool) {
 		if sql, args, ok := s.keptCountSQL(p.q); ok {
 			return sql, args, true
 		}
-	} else if p.q.IsZero() {
+	} else if p.ranks(ord) {
 		sql, args := s.rank(ord)
 		return sql, args, true
 	}
@@ -554,7 +559,7 @@ func (s *Store) pageAtOnce(p *plan, anchor []byte, readBack bool, at model.PageA
 	// A rank is planned once for any values (rankSQL): the plan is the
 	// same for all, and planning it again for each took longer than
 	// running it. The setting ends with the read's transaction.
-	generic := counted && anchor != nil && p.q.IsZero() && s.planOnce
+	generic := counted && p.ranks(anchor) && s.planOnce
 	if counted {
 		if generic {
 			b.Queue(`SET LOCAL plan_cache_mode = force_generic_plan`)

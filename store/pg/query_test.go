@@ -17,24 +17,13 @@ func TestEventsByLinksAPageOfKeysAtATime(t *testing.T) {
 	s := newStore(t, "tester@links")
 	storetest.Seed(t, s)
 	all := storetest.AllEvents(t, s)
-	incoming := map[string][]model.Incoming{}
-	for _, e := range all {
-		for _, l := range e.Links {
-			incoming[l.Event] = append(incoming[l.Event], model.Incoming{From: e.ID, Rel: l.Rel})
-		}
-	}
 	defer func(n int) { keyPage = n }(keyPage)
 	for _, q := range []model.Query{
 		{Linked: []model.Rel{model.Precedes, model.Follows, model.Disputes, model.DisputedBy}},
 		{Linked: []model.Rel{model.Related, model.Supports, model.SupportedBy}},
 		{Linked: []model.Rel{model.Precedes, model.Follows}, During: model.MustParseDate("2017/2030")},
 	} {
-		var want []string
-		for i := range all {
-			if q.MatchesIn(&all[i], incoming[all[i].ID]) {
-				want = append(want, all[i].ID)
-			}
-		}
+		want := storetest.IDs(storetest.Selected(q, all))
 		if len(want) < 3 {
 			t.Fatalf("%+v selects %q: too few to read in pages", q, want)
 		}

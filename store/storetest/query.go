@@ -124,7 +124,7 @@ func testWindow(t *testing.T, s *suite) {
 	anchors = append(anchors, bytes.Repeat([]byte{0xFF}, 40))
 
 	for _, v := range views {
-		view := selected(v.q, events)
+		view := Selected(v.q, events)
 		for _, size := range [][2]int{{2, 3}, {0, 4}, {4, 0}, {1, 1}, {30, 30}} {
 			before, after := size[0], size[1]
 			for _, anchor := range anchors {
@@ -260,7 +260,7 @@ func (s *suite) checkViews(t *testing.T, st model.Store, events []model.Event) {
 	}
 
 	for _, v := range views {
-		want := selected(v.q, events)
+		want := Selected(v.q, events)
 		if got := scanIDs(t, st, v.q, nil, false); !slices.Equal(got, IDs(want)) {
 			t.Errorf("%s: forward = %q\nwant %q", v.name, got, IDs(want))
 		}
@@ -353,9 +353,9 @@ func (s *suite) checkViews(t *testing.T, st model.Store, events []model.Event) {
 	}
 }
 
-// selected returns the events q selects, by the model's definition, the
+// Selected returns the events q selects, by the model's definition, the
 // links among events counted both ways.
-func selected(q model.Query, events []model.Event) []model.Event {
+func Selected(q model.Query, events []model.Event) []model.Event {
 	incoming := map[string][]model.Incoming{}
 	for _, e := range events {
 		for _, l := range e.Links {

@@ -74,7 +74,7 @@ func testSearchAgreesWithTheModel(t *testing.T, s *suite) {
 	events := InTimelineOrder(ReadEvents(t, []byte(searchDoc)))
 	for _, sr := range searches {
 		for _, q := range []model.Query{{Text: sr.text}, {Text: sr.text, Tags: []string{"poland"}}} {
-			want := IDs(selected(q, events))
+			want := IDs(Selected(q, events))
 			if q.Tags == nil && sr.want != nil && !slices.Equal(want, sr.want) {
 				t.Errorf("the model finds %q in %q, want %q", sr.text, want, sr.want)
 			}
