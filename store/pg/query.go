@@ -545,6 +545,17 @@ func (s *Store) pageAtOnce(p *plan, anchor []byte, readBack bool, at model.PageA
 		body = "body, " + rowLinks
 	}
 	var b pgx.Batch
+	// The whole investigation's statements are planned once for any
+	// values: the plan is the same for all (the order's index), and
+	// planning each read again took longer than running it (0.3 ms a
+	// page, and 1.2–1.5 ms a rank, whose tick sums depend on the key).
+	// The setting ends with the read's transaction. A filter's plan may
+	// depend on its values (a rare tag, a common one), so it is planned
+	// for them each time.
+	generic := p.q.IsZero() && s.planOnce
+	if generic {
+		b.Queue(`SET LOCAL plan_cache_mode = force_generic_plan`)
+	}
 	if readBack {
 		sql, args := pageWhere(p, body, anchor, "<", "DESC", before)
 		b.Queue(sql, args...)
@@ -556,37 +567,30 @@ func (s *Store) pageAtOnce(p *plan, anchor []byte, readBack bool, at model.PageA
 	}
 	// Nothing comes before the first of a window from the start.
 	counted := (anchor != nil || at.FromEnd) && !at.Uncounted
-	// A rank is planned once for any values (rankSQL): the plan is the
-	// same for all, and planning it again for each took longer than
-	// running it. The setting ends with the read's transaction.
-	generic := counted && p.ranks(anchor) && s.planOnce
 	if counted {
-		if generic {
-			b.Queue(`SET LOCAL plan_cache_mode = force_generic_plan`)
-		}
 		sql, args, _ := s.countSQL(p, anchor)
 		b.Queue(sql, args...)
 	}
-	var rawBack, rawFwd []candidate
+	var back, fwd []model.Row
 	var n int
-	in := map[string][]model.Incoming{}
-	scan := scanCandidates
+	var in map[string][]model.Incoming
 	if incoming {
-		scan = func(rows pgx.Rows, err error) ([]candidate, error) { return scanLinked(rows, err, in) }
+		in = map[string][]model.Incoming{}
 	}
+	scan := func(rows pgx.Rows, err error) ([]model.Row, error) { return scanRows(rows, err, in) }
 	err := s.readBatch(&b, func(br pgx.BatchResults) (err error) {
+		if generic {
+			if _, err := br.Exec(); err != nil {
+				return err
+			}
+		}
 		if readBack {
-			if rawBack, err = scan(br.Query()); err != nil {
+			if back, err = scan(br.Query()); err != nil {
 				return err
 			}
 		}
 		if readFwd {
-			if rawFwd, err = scan(br.Query()); err != nil {
-				return err
-			}
-		}
-		if generic {
-			if _, err := br.Exec(); err != nil {
+			if fwd, err = scan(br.Query()); err != nil {
 				return err
 			}
 		}
@@ -598,14 +602,10 @@ func (s *Store) pageAtOnce(p *plan, anchor []byte, readBack bool, at model.PageA
 	if err != nil {
 		return model.Page{}, err
 	}
-	rows, err := decodeRows(append(rawBack, rawFwd...))
-	if err != nil {
-		return model.Page{}, err
-	}
-	back, fwd := rows[:len(rawBack):len(rawBack)], rows[len(rawBack):]
+	nBack := len(back)
 	pg := model.Page{Window: windowOf(back, fwd, anchor == nil && !at.FromEnd, at.FromEnd, before, after)}
 	if len(pg.Rows) > 0 && counted {
-		pg.Start = n - len(back)
+		pg.Start = n - nBack
 	}
 	if incoming {
 		pg.Incoming = withEvery(in, pg.IDs())
@@ -656,11 +656,34 @@ func scanCandidates(rows pgx.Rows, err error) ([]candidate, error) {
 // body when incoming is not nil: their links go in incoming, by the
 // row's event id.
 func scanLinked(rows pgx.Rows, err error, incoming map[string][]model.Incoming) ([]candidate, error) {
+	var out []candidate
+	err = eachLinked(rows, err, incoming, func(c candidate) error {
+		out = append(out, c)
+		return nil
+	})
+	return out, err
+}
+
+// scanRows is scanLinked for a page's rows, each decoded as it comes:
+// while the server reads the rows after it, and the batch's statements
+// after them.
+func scanRows(rows pgx.Rows, err error, incoming map[string][]model.Incoming) ([]model.Row, error) {
+	var out []model.Row
+	err = eachLinked(rows, err, incoming, func(c candidate) error {
+		r, err := rowOfCandidate(c)
+		out = append(out, r)
+		return err
+	})
+	return out, err
+}
+
+// eachLinked gives fn each row of rows as scanLinked reads it, and
+// closes them; err is the error of the query that gave them.
+func eachLinked(rows pgx.Rows, err error, incoming map[string][]model.Incoming, fn func(candidate) error) error {
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	var out []candidate
 	for rows.Next() {
 		var c candidate
 		var links []string
@@ -669,18 +692,20 @@ func scanLinked(rows pgx.Rows, err error, incoming map[string][]model.Incoming) 
 			dst = []any{&c.ord, &c.body, &links, &c.hit}
 		}
 		if err := rows.Scan(dst...); err != nil {
-			return nil, err
+			return err
 		}
 		if incoming != nil {
 			in, err := incomingOf(model.OrderKeyID(c.ord), links)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			incoming[model.OrderKeyID(c.ord)] = in
 		}
-		out = append(out, c)
+		if err := fn(c); err != nil {
+			return err
+		}
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 // incomingOf reads the links rowLinks gives for event id.
@@ -694,19 +719,6 @@ func incomingOf(id string, links []string) ([]model.Incoming, error) {
 		in = append(in, model.Incoming{From: l[:i], Rel: model.Rel(l[i+1:])})
 	}
 	return in, nil
-}
-
-// decodeRows decodes the rows of a window, read with their bodies, once
-// the connection is free for the next read.
-func decodeRows(cs []candidate) ([]model.Row, error) {
-	out := make([]model.Row, len(cs))
-	for i, c := range cs {
-		var err error
-		if out[i], err = rowOfCandidate(c); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
 }
 
 // rowOfCandidate decodes a row read with its body.

@@ -70,7 +70,7 @@ type Store struct {
 	author   string
 	readOnly bool
 	// planOnce: the server has plan_cache_mode (PostgreSQL 12 on), with
-	// which a rank is planned once (pageAtOnce).
+	// which the whole investigation's reads are planned once (pageAtOnce).
 	planOnce bool
 	listen   listener
 	heads    headCache
@@ -120,6 +120,14 @@ func connect(url string, opts Options) (*Store, error) {
 	}
 	if opts.Timeout == 0 {
 		opts.Timeout = 10 * time.Second
+	}
+	if _, set := cfg.RuntimeParams["jit"]; !set {
+		// chrono's statements read a page, a rank or a kept count; a
+		// plan made once for any values (pageAtOnce) is costed for the
+		// whole table, and compiling it took 10–50 ms to save nothing.
+		// A count the database makes by scanning lost as much. The
+		// address may still ask for it (?jit=on).
+		cfg.RuntimeParams["jit"] = "off"
 	}
 	if cfg.ConnectTimeout == 0 || cfg.ConnectTimeout > opts.Timeout {
 		cfg.ConnectTimeout = opts.Timeout
