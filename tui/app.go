@@ -15,6 +15,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"chrono/model"
 )
@@ -52,6 +53,13 @@ type Options struct {
 	// clipboard program, no suspending); copies and URLs go to the
 	// reader's terminal.
 	Remote bool
+	// Colors, when set, is the profile of the terminal's colours, for a
+	// program that draws in TrueColor (tea.WithColorProfile): the styles
+	// are built in the terminal's colours once, where the renderer would
+	// convert every cell's colours on every frame, through one lock
+	// that every session of a server shares. Zero leaves the colours to
+	// the renderer.
+	Colors colorprofile.Profile
 	// Selected, when set, is told the id of the event selected each time
 	// it changes ("" for none), from a command: a server tells the other
 	// sessions (Presence).
@@ -102,7 +110,8 @@ func New(s model.Store, opts Options) *Model {
 	ctx := &shared{
 		store:    s,
 		location: s.Location(),
-		styles:   NewStyles(!opts.LightBackground),
+		styles:   NewStylesIn(!opts.LightBackground, opts.Colors),
+		colors:   opts.Colors,
 		keys:     newGlobalKeys(),
 		now:      now,
 		tick:     tea.Tick,

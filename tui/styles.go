@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
 	"chrono/model"
@@ -52,18 +53,29 @@ type Styles struct {
 // backgrounds terminals commonly ship with, from black to Solarized's
 // and One Dark's for a dark palette, from white to Solarized light's
 // for a light one.
-func NewStyles(isDark bool) Styles {
+func NewStyles(isDark bool) Styles { return NewStylesIn(isDark, colorprofile.TrueColor) }
+
+// NewStylesIn is NewStyles with its colours in those of a terminal of
+// profile p when that has 256 colours or 16 (the nearest of each), for
+// a program that draws in TrueColor (Options.Colors).
+func NewStylesIn(isDark bool, p colorprofile.Profile) Styles {
 	ld := lipgloss.LightDark(isDark)
+	in := func(c color.Color) color.Color {
+		if p == colorprofile.ANSI256 || p == colorprofile.ANSI {
+			return p.Convert(c)
+		}
+		return c
+	}
 	var (
-		fg     = ld(lipgloss.Color("#1F1F1F"), lipgloss.Color("#E4E4E4"))
-		muted  = ld(lipgloss.Color("#5F5F5F"), lipgloss.Color("#A0A0A0"))
-		accent = ld(lipgloss.Color("#005FAF"), lipgloss.Color("#5FAFFF"))
-		chip   = ld(lipgloss.Color("#E6E6E6"), lipgloss.Color("#303030"))
-		match  = ld(lipgloss.Color("#875F00"), lipgloss.Color("#FFD75F"))
-		green  = ld(lipgloss.Color("#006B35"), lipgloss.Color("#5FD787"))
-		yellow = ld(lipgloss.Color("#755800"), lipgloss.Color("#E5C07B"))
-		purple = ld(lipgloss.Color("#87008A"), lipgloss.Color("#D787D7"))
-		red    = ld(lipgloss.Color("#AF0000"), lipgloss.Color("#FF6B6B"))
+		fg     = in(ld(lipgloss.Color("#1F1F1F"), lipgloss.Color("#E4E4E4")))
+		muted  = in(ld(lipgloss.Color("#5F5F5F"), lipgloss.Color("#A0A0A0")))
+		accent = in(ld(lipgloss.Color("#005FAF"), lipgloss.Color("#5FAFFF")))
+		chip   = in(ld(lipgloss.Color("#E6E6E6"), lipgloss.Color("#303030")))
+		match  = in(ld(lipgloss.Color("#875F00"), lipgloss.Color("#FFD75F")))
+		green  = in(ld(lipgloss.Color("#006B35"), lipgloss.Color("#5FD787")))
+		yellow = in(ld(lipgloss.Color("#755800"), lipgloss.Color("#E5C07B")))
+		purple = in(ld(lipgloss.Color("#87008A"), lipgloss.Color("#D787D7")))
+		red    = in(ld(lipgloss.Color("#AF0000"), lipgloss.Color("#FF6B6B")))
 	)
 	plain := lipgloss.NewStyle()
 	s := Styles{

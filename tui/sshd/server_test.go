@@ -148,6 +148,12 @@ func (s *screen) waitFor(t testing.TB, text string) {
 // browse opens the browser in a terminal of 120×40.
 func browse(t testing.TB, c *gossh.Client) (*gossh.Session, io.Writer, *screen, *screen) {
 	t.Helper()
+	return browseIn(t, c, "xterm-256color")
+}
+
+// browseIn is browse in a terminal of type term, with env set.
+func browseIn(t testing.TB, c *gossh.Client, term string, env ...string) (*gossh.Session, io.Writer, *screen, *screen) {
+	t.Helper()
 	sess, err := c.NewSession()
 	if err != nil {
 		t.Fatal(err)
@@ -158,7 +164,13 @@ func browse(t testing.TB, c *gossh.Client) (*gossh.Session, io.Writer, *screen, 
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := sess.RequestPty("xterm-256color", 40, 120, gossh.TerminalModes{}); err != nil {
+	for _, kv := range env {
+		name, value, _ := strings.Cut(kv, "=")
+		if err := sess.Setenv(name, value); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := sess.RequestPty(term, 40, 120, gossh.TerminalModes{}); err != nil {
 		t.Fatal(err)
 	}
 	if err := sess.Shell(); err != nil {
@@ -181,6 +193,37 @@ func journal(t testing.TB, db string) []model.Entry {
 		t.Fatal(err)
 	}
 	return entries
+}
+
+// TestColoursAsTheTerminalSays: a session draws in the colours its
+// terminal has, as its TERM and COLORTERM say: 256 (the browser's
+// styles built in them), full colour, or 16.
+func TestColoursAsTheTerminalSays(t *testing.T) {
+	key, ana := newKey(t)
+	sv := serve(t, usersLine("ana", "read", ana), DefaultLimits())
+	for _, c := range []struct {
+		term      string
+		env       []string
+		has, hasn []string
+	}{
+		{"xterm-256color", nil, []string{"38;5;"}, []string{"38;2;"}},
+		{"xterm-256color", []string{"COLORTERM=truecolor"}, []string{"38;2;"}, nil},
+		{"xterm", nil, []string{"\x1b[9", "\x1b[3"}, []string{"38;5;", "38;2;"}},
+	} {
+		sess, _, out, _ := browseIn(t, sv.connect(key), c.term, c.env...)
+		got := out.String()
+		for _, want := range c.has {
+			if !strings.Contains(got, want) {
+				t.Errorf("TERM=%s %v: no %q in the screen", c.term, c.env, want)
+			}
+		}
+		for _, not := range c.hasn {
+			if strings.Contains(got, not) {
+				t.Errorf("TERM=%s %v: %q in the screen", c.term, c.env, not)
+			}
+		}
+		sess.Close()
+	}
 }
 
 func usersLine(name, role, key string) string { return name + " " + role + " " + key + "\n" }
