@@ -70,6 +70,11 @@ func (s *Store) connOf(l *line) (*pgx.Conn, error) {
 	if err != nil {
 		return nil, s.addr.errorf("the database %s is unreachable: %w; check the address and that the server is running", s.addr.safe, err)
 	}
+	if s.jitOff {
+		// Only the plans' speed is at stake: a server that refuses it
+		// is read as it is.
+		_, _ = c.Exec(ctx, "SET jit = off")
+	}
 	l.c = c
 	return c, nil
 }

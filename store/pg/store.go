@@ -72,8 +72,17 @@ type Store struct {
 	// planOnce: the server has plan_cache_mode (PostgreSQL 12 on), with
 	// which the whole investigation's reads are planned once (pageAtOnce).
 	planOnce bool
-	listen   listener
-	heads    headCache
+	// jitOff: each connection turns JIT off as it starts (connOf), as
+	// the address does not say otherwise (?jit=on, or in its options).
+	// chrono's statements read a page, a rank or a kept count; a plan
+	// made once for any values (pageAtOnce) is costed for the whole
+	// table, and compiling it took 10–12 ms for a read of 0.8. A count
+	// the database makes by scanning lost 40–110 ms to it. It is set
+	// once connected, not in the connection's startup parameters, which
+	// a connection pooler such as PgBouncer may refuse.
+	jitOff bool
+	listen listener
+	heads  headCache
 	// afterBatch, when set (by tests), is called with an import's
 	// transaction after each batch it writes.
 	afterBatch func(tx pgx.Tx)
@@ -121,14 +130,6 @@ func connect(url string, opts Options) (*Store, error) {
 	if opts.Timeout == 0 {
 		opts.Timeout = 10 * time.Second
 	}
-	if _, set := cfg.RuntimeParams["jit"]; !set {
-		// chrono's statements read a page, a rank or a kept count; a
-		// plan made once for any values (pageAtOnce) is costed for the
-		// whole table, and compiling it took 10–50 ms to save nothing.
-		// A count the database makes by scanning lost as much. The
-		// address may still ask for it (?jit=on).
-		cfg.RuntimeParams["jit"] = "off"
-	}
 	if cfg.ConnectTimeout == 0 || cfg.ConnectTimeout > opts.Timeout {
 		cfg.ConnectTimeout = opts.Timeout
 	}
@@ -139,7 +140,9 @@ func connect(url string, opts Options) (*Store, error) {
 	if msg := checkName(name); msg != "" {
 		return nil, fmt.Errorf("investigation %q: %s", name, msg)
 	}
-	s := &Store{cfg: cfg, name: name, addr: addr, author: opts.Author, readOnly: opts.ReadOnly,
+	_, jit := cfg.RuntimeParams["jit"]
+	jit = jit || strings.Contains(cfg.RuntimeParams["options"], "jit")
+	s := &Store{cfg: cfg, name: name, addr: addr, author: opts.Author, readOnly: opts.ReadOnly, jitOff: !jit,
 		loc: fmt.Sprintf("%s (investigation %s)", addr.safe, name), first: &line{}}
 	s.lines = newLineSet(s.first)
 	c, err := s.conn()

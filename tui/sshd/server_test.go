@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -197,31 +198,47 @@ func journal(t testing.TB, db string) []model.Entry {
 
 // TestColoursAsTheTerminalSays: a session draws in the colours its
 // terminal has, as its TERM and COLORTERM say: 256 (the browser's
-// styles built in them), full colour, or 16.
+// styles built in them), full colour, or 16; and so it does after the
+// terminal says its background is light (the styles built again) and
+// with a prompt's text field open.
 func TestColoursAsTheTerminalSays(t *testing.T) {
 	key, ana := newKey(t)
 	sv := serve(t, usersLine("ana", "read", ana), DefaultLimits())
+	var (
+		full    = regexp.MustCompile(`\x1b\[(?:\d+;)*[34]8;2;`)
+		indexed = regexp.MustCompile(`\x1b\[(?:\d+;)*[34]8;5;`)
+		basic   = regexp.MustCompile(`\x1b\[(?:\d+;)*(?:3[0-7]|9[0-7]|4[0-7]|10[0-7])(?:;\d+)*m`)
+	)
 	for _, c := range []struct {
 		term      string
 		env       []string
-		has, hasn []string
+		has, hasn []*regexp.Regexp
 	}{
-		{"xterm-256color", nil, []string{"38;5;"}, []string{"38;2;"}},
-		{"xterm-256color", []string{"COLORTERM=truecolor"}, []string{"38;2;"}, nil},
-		{"xterm", nil, []string{"\x1b[9", "\x1b[3"}, []string{"38;5;", "38;2;"}},
+		{"xterm-256color", nil, []*regexp.Regexp{indexed}, []*regexp.Regexp{full}},
+		{"xterm-256color", []string{"COLORTERM=truecolor"}, []*regexp.Regexp{full}, nil},
+		{"xterm", nil, []*regexp.Regexp{basic}, []*regexp.Regexp{indexed, full}},
 	} {
-		sess, _, out, _ := browseIn(t, sv.connect(key), c.term, c.env...)
-		got := out.String()
-		for _, want := range c.has {
-			if !strings.Contains(got, want) {
-				t.Errorf("TERM=%s %v: no %q in the screen", c.term, c.env, want)
+		sess, in, out, _ := browseIn(t, sv.connect(key), c.term, c.env...)
+		check := func(when, got string) {
+			t.Helper()
+			for _, want := range c.has {
+				if !want.MatchString(got) {
+					t.Errorf("TERM=%s %v, %s: no %s in the screen", c.term, c.env, when, want)
+				}
+			}
+			for _, not := range c.hasn {
+				if not.MatchString(got) {
+					t.Errorf("TERM=%s %v, %s: %s in the screen", c.term, c.env, when, not)
+				}
 			}
 		}
-		for _, not := range c.hasn {
-			if strings.Contains(got, not) {
-				t.Errorf("TERM=%s %v: %q in the screen", c.term, c.env, not)
-			}
-		}
+		check("at first", out.String())
+		from := len(out.String())
+		// The terminal's answer to the background query: white.
+		io.WriteString(in, "\x1b]11;rgb:ffff/ffff/ffff\x1b\\")
+		io.WriteString(in, "/")
+		out.waitFor(t, "accept") // the prompt's footer: enter accept · esc cancel
+		check("on a light background, searching", out.String()[from:])
 		sess.Close()
 	}
 }
