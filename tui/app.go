@@ -111,7 +111,6 @@ func New(s model.Store, opts Options) *Model {
 		store:    s,
 		location: s.Location(),
 		styles:   NewStylesIn(!opts.LightBackground, opts.Colors),
-		colors:   opts.Colors,
 		keys:     newGlobalKeys(),
 		now:      now,
 		tick:     tea.Tick,

@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
-	"github.com/charmbracelet/colorprofile"
 
 	"chrono/model"
 )
@@ -18,9 +17,6 @@ type shared struct {
 	// location is where the store is (Store.Location), read once: the
 	// help and the window title name it.
 	location string
-	// colors is the terminal's colour profile the styles are built in
-	// (Options.Colors).
-	colors colorprofile.Profile
 	// readOnly says why the store cannot be changed; "" when it can.
 	readOnly string
 	// role is what this session may change; remote is set for a browser

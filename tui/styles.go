@@ -46,6 +46,9 @@ type Styles struct {
 	// Bubble Tea's renderer does. Laying out with the renderer's own
 	// measure keeps emoji sequences from pushing columns out of line.
 	Cells ansi.Method
+	// Colors is the colour profile the styles are built in
+	// (NewStylesIn); zero for colours as the palette has them.
+	Colors colorprofile.Profile
 }
 
 // NewStyles returns the styles for a dark or light background. Every
@@ -53,18 +56,19 @@ type Styles struct {
 // backgrounds terminals commonly ship with, from black to Solarized's
 // and One Dark's for a dark palette, from white to Solarized light's
 // for a light one.
-func NewStyles(isDark bool) Styles { return NewStylesIn(isDark, colorprofile.TrueColor) }
+func NewStyles(isDark bool) Styles { return NewStylesIn(isDark, 0) }
 
 // NewStylesIn is NewStyles with its colours in those of a terminal of
-// profile p when that has 256 colours or 16 (the nearest of each), for
-// a program that draws in TrueColor (Options.Colors).
+// profile p (the nearest of each; none for one without colours), for a
+// program that draws in TrueColor (Options.Colors); zero leaves them as
+// the palette has them.
 func NewStylesIn(isDark bool, p colorprofile.Profile) Styles {
 	ld := lipgloss.LightDark(isDark)
 	in := func(c color.Color) color.Color {
-		if p == colorprofile.ANSI256 || p == colorprofile.ANSI {
-			return p.Convert(c)
+		if p == 0 {
+			return c
 		}
-		return c
+		return p.Convert(c)
 	}
 	var (
 		fg     = in(ld(lipgloss.Color("#1F1F1F"), lipgloss.Color("#E4E4E4")))
@@ -116,6 +120,7 @@ func NewStylesIn(isDark bool, p colorprofile.Profile) Styles {
 		Input:       inputStyles(isDark, muted),
 		Area:        areaStyles(isDark, muted, accent),
 		Cells:       ansi.WcWidth,
+		Colors:      p,
 	}
 	s.HelpKey, s.HelpDesc = ink(s.Help.ShortKey.Inline(true)), ink(s.Help.ShortDesc.Inline(true))
 	return s

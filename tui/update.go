@@ -96,7 +96,7 @@ func (m *Model) terminal(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.BackgroundColorMsg:
 		cells := m.ctx.styles.Cells
-		m.ctx.styles = NewStylesIn(msg.IsDark(), m.ctx.colors)
+		m.ctx.styles = NewStylesIn(msg.IsDark(), m.ctx.styles.Colors)
 		m.ctx.stylesGen++
 		m.ctx.styles.Cells = cells
 		m.ctx.help.Styles = m.ctx.styles.Help

@@ -397,10 +397,6 @@ func (s *Store) countBefore(db querier, p *plan, ord []byte) (int, error) {
 	return n, err
 }
 
-// ranks reports whether the events p selects before ord are counted by
-// rankSQL: the whole investigation's, before a key.
-func (p *plan) ranks(ord []byte) bool { return ord != nil && p.q.IsZero() }
-
 // countSQL returns the statement that counts the events p selects
 // before ord (nil: all), and false when the database does not answer p
 // alone: the kept counts answer the whole investigation's count and its
@@ -413,7 +409,7 @@ func (s *Store) countSQL(p *plan, ord []byte) (string, []any, bool) {
 		if sql, args, ok := s.keptCountSQL(p.q); ok {
 			return sql, args, true
 		}
-	} else if p.ranks(ord) {
+	} else if p.q.IsZero() { // the whole investigation's, before a key
 		sql, args := s.rank(ord)
 		return sql, args, true
 	}
@@ -602,10 +598,9 @@ func (s *Store) pageAtOnce(p *plan, anchor []byte, readBack bool, at model.PageA
 	if err != nil {
 		return model.Page{}, err
 	}
-	nBack := len(back)
 	pg := model.Page{Window: windowOf(back, fwd, anchor == nil && !at.FromEnd, at.FromEnd, before, after)}
 	if len(pg.Rows) > 0 && counted {
-		pg.Start = n - nBack
+		pg.Start = n - len(back)
 	}
 	if incoming {
 		pg.Incoming = withEvery(in, pg.IDs())
