@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -30,7 +31,22 @@ type presence struct {
 	selecting map[string][]string
 	// told is the event this browser last said it had selected.
 	told string
+	// due is news not shown yet (see takePresence); waiting says a
+	// presenceDueMsg is on its way.
+	due     *presenceMsg
+	waiting bool
 }
+
+// presenceWait is how long news of the others waits for a frame drawn
+// for something else before it is drawn on its own. A frame costs a
+// server the same whatever changed in it, and people browsing side by
+// side were told of each other about once a second each: a frame for
+// every five of their own keys. Drawn with the next key, the news costs
+// nothing; someone who presses none sees it this much later.
+const presenceWait = 500 * time.Millisecond
+
+// presenceDueMsg says news of the others has waited presenceWait.
+type presenceDueMsg struct{}
 
 // withOthers puts who else is in before where, the right of a header w
 // cells wide: as many names as leave where and a little of the title in
@@ -113,8 +129,34 @@ func (m *Model) tellSelected() tea.Cmd {
 	return func() tea.Msg { tell(id); return nil }
 }
 
-// takePresence keeps who else is in.
-func (m *Model) takePresence(msg presenceMsg) {
-	m.ctx.presence.others = slices.Clone(msg.others)
-	m.ctx.presence.selecting = msg.selecting
+// takePresence keeps news of who else is in until a frame is drawn: the
+// next that something else draws (showPresence), or, after presenceWait,
+// one of its own. Nothing on screen changes meanwhile.
+func (m *Model) takePresence(msg presenceMsg) tea.Cmd {
+	m.ctx.presence.due = &msg
+	m.ctx.still = true
+	if m.ctx.presence.waiting {
+		return nil
+	}
+	m.ctx.presence.waiting = true
+	return m.ctx.tick(presenceWait, func(time.Time) tea.Msg { return presenceDueMsg{} })
+}
+
+// presenceWaited draws the news that waited presenceWait, if no frame
+// has drawn it since.
+func (m *Model) presenceWaited() {
+	m.ctx.presence.waiting = false
+	if m.ctx.presence.due == nil {
+		m.ctx.still = true
+	}
+}
+
+// showPresence puts the news of the others in the frame about to be
+// drawn.
+func (m *Model) showPresence() {
+	if due := m.ctx.presence.due; due != nil {
+		m.ctx.presence.others = slices.Clone(due.others)
+		m.ctx.presence.selecting = due.selecting
+		m.ctx.presence.due = nil
+	}
 }

@@ -164,7 +164,12 @@ func TestPresenceShowsWhoElseIsIn(t *testing.T) {
 	if told[len(told)-1] != d.selected() || len(told) != 2 {
 		t.Errorf("after j the browser told %q", told)
 	}
+	before := d.screen()
 	d.send(Presence([]string{"ana", "bo"}, map[string][]string{d.selected(): {"ana"}}))
+	if d.screen() != before {
+		t.Error("news of the others was drawn at once, not with the next frame or after presenceWait")
+	}
+	d.send(presenceDueMsg{}) // presenceWait has passed
 	header, _, _ := strings.Cut(d.screen(), "\n")
 	if !strings.Contains(header, "with ana, bo") {
 		t.Errorf("the header does not say who else is in: %q", header)
@@ -175,6 +180,16 @@ func TestPresenceShowsWhoElseIsIn(t *testing.T) {
 	d.keys("k")
 	if strings.Contains(d.screen(), "ana here too") {
 		t.Error("ana is said to be on an event she has not selected")
+	}
+	// News drawn with the next key's frame, without waiting.
+	d.send(Presence([]string{"ana", "bo", "cy"}, map[string][]string{d.selected(): {"cy"}}))
+	d.keys("j", "k")
+	if !strings.Contains(d.screen(), "Sources · cy here too") {
+		t.Errorf("the news did not come with the next key's frame:\n%s", d.screen())
+	}
+	d.send(presenceDueMsg{}) // its wait ends with nothing left to draw
+	if !strings.Contains(d.screen(), "with ana, bo, cy") {
+		t.Errorf("the header lost the news:\n%s", d.screen())
 	}
 }
 
@@ -188,6 +203,7 @@ func TestPresenceOfACrowdLeavesWhere(t *testing.T) {
 		crowd = append(crowd, fmt.Sprintf("reporter%02d", i))
 	}
 	d.send(Presence(crowd, nil))
+	d.send(presenceDueMsg{})
 	header, _, _ := strings.Cut(d.screen(), "\n")
 	if !strings.Contains(header, "event 1 of") {
 		t.Errorf("the crowd pushed where the cursor is off the header: %q", header)

@@ -20,6 +20,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.ctx.undos, m.ctx.redos = len(m.writes.undo), len(m.writes.redo)
 	m.fit(false)
 	if !m.ctx.still {
+		m.showPresence()
 		m.framed = false
 	}
 	return m, cmd
@@ -55,7 +56,9 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 	case headerMsg, facetsMsg:
 		return m.investigation(msg)
 	case presenceMsg:
-		m.takePresence(msg)
+		return m.takePresence(msg)
+	case presenceDueMsg:
+		m.presenceWaited()
 		return nil
 	case writeMsg:
 		return m.written(msg)
