@@ -115,7 +115,7 @@ func (b *browser) gotPeriods(msg periodsMsg) tea.Cmd {
 	if msg.err != nil {
 		return fail(msg.err)
 	}
-	b.ruler.periods, b.ruler.span = msg.periods, msg.span
+	b.ruler.setPeriods(msg.periods, msg.span)
 	return nil
 }
 

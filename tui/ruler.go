@@ -19,6 +19,50 @@ type ruler struct {
 	// so that a filtered view reads in its place and not stretched over
 	// the width; nil when the view is the whole.
 	span []model.Period
+	// laid is what the ruler worked out from the periods for the width
+	// it was last drawn in, as it is drawn on every frame and the
+	// periods change only with the view (setPeriods): going over every
+	// period three times was a quarter of a served frame's View.
+	laid *rulerLaid
+	// edges is what bounds found, once known.
+	edges *rulerEdges
+}
+
+// rulerEdges is the first and last months of the span with events.
+type rulerEdges struct {
+	lo, hi int64
+	found  bool
+}
+
+// rulerLaid is the ruler's buckets for a width, and their weights.
+type rulerLaid struct {
+	room   int
+	b      bucketing
+	ok     bool
+	counts []float64
+	peak   float64
+}
+
+// setPeriods puts a view's periods on the ruler.
+func (r *ruler) setPeriods(periods, span []model.Period) {
+	r.periods, r.span, r.laid, r.edges = periods, span, nil, nil
+}
+
+// laidIn returns the buckets of room cells and their weights, worked out
+// again only when the width or the periods changed.
+func (r *ruler) laidIn(room int) *rulerLaid {
+	if r.laid != nil && r.laid.room == room {
+		return r.laid
+	}
+	l := &rulerLaid{room: room}
+	if l.b, l.ok = r.buckets(room); l.ok {
+		l.counts = r.weights(l.b)
+		for _, n := range l.counts {
+			l.peak = max(l.peak, n)
+		}
+	}
+	r.laid = l
+	return l
 }
 
 // sparks are the eight heights of a bar; an empty period is a dot, so the
@@ -53,6 +97,16 @@ func (r *ruler) buckets(w int) (bucketing, bool) {
 // bounds returns the first and last months of the span with events: the
 // first an event starts in, the last one may fall in.
 func (r *ruler) bounds() (lo, hi int64, found bool) {
+	if e := r.edges; e != nil {
+		return e.lo, e.hi, e.found
+	}
+	lo, hi, found = r.edgesOf()
+	r.edges = &rulerEdges{lo, hi, found}
+	return lo, hi, found
+}
+
+// edgesOf works out bounds from the periods.
+func (r *ruler) edgesOf() (lo, hi int64, found bool) {
 	periods := r.periods
 	if r.span != nil {
 		periods = r.span
@@ -168,10 +222,10 @@ func (r *ruler) view(st *Styles, w int, selected model.Position) string {
 	if w <= 0 {
 		return ""
 	}
-	if _, ok := r.buckets(w); !ok {
+	lo, hi, found := r.bounds()
+	if !found {
 		return st.fit(st.Muted.Render("no dated events in view"), w)
 	}
-	lo, hi, _ := r.bounds()
 	left, right := monthLabel(lo, false), monthLabel(hi, true)
 	room := w - st.width(left) - st.width(right) - 2
 	if room < 4 {
@@ -182,15 +236,11 @@ func (r *ruler) view(st *Styles, w int, selected model.Position) string {
 	if room < 4 {
 		left, right, room = "", "", w
 	}
-	b, ok := r.buckets(room)
-	if !ok {
+	l := r.laidIn(room)
+	if !l.ok {
 		return ""
 	}
-	counts := r.weights(b)
-	peak := 0.0
-	for _, n := range counts {
-		peak = max(peak, n)
-	}
+	b, counts, peak := l.b, l.counts, l.peak
 	from, to := r.marked(b, selected)
 	// Cells of one style are painted as one run.
 	var bar, run strings.Builder

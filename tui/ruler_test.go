@@ -95,3 +95,29 @@ func TestRulerBoundsReachTheEndOfSpans(t *testing.T) {
 		t.Errorf("bounds = %d, %d, %v; want Jan 2021 to Feb 2022", lo, hi, ok)
 	}
 }
+
+// The ruler keeps what it worked out for the periods it was given: a
+// view's new periods are drawn as a ruler made for them would be, at the
+// same width and at another.
+func TestRulerDrawsNewPeriods(t *testing.T) {
+	st := NewStyles(true)
+	a := []model.Period{{Year: 2019, Month: 1, Months: 3, Count: 1}, {Year: 2019, Month: 6, Months: 1, Count: 2}}
+	b := []model.Period{{Year: 2015, Month: 2, Months: 1, Count: 1}, {Year: 2021, Month: 11, Months: 5, Count: 3}}
+	var none model.Position // no event selected
+	var r ruler
+	r.setPeriods(a, nil)
+	first := r.view(&st, 60, none)
+	for _, w := range []int{60, 45} {
+		r.setPeriods(b, nil)
+		fresh := ruler{periods: b}
+		if got, want := r.view(&st, w, none), fresh.view(&st, w, none); got != want {
+			t.Errorf("at %d cells, after new periods:\n%q\nwant\n%q", w, got, want)
+		}
+	}
+	if r.setPeriods(a, nil); r.view(&st, 60, none) != first {
+		t.Error("the first periods again are not drawn as at first")
+	}
+	if r.setPeriods(nil, nil); !strings.Contains(r.view(&st, 60, none), "no dated events") {
+		t.Error("no periods: the ruler does not say so")
+	}
+}
