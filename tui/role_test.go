@@ -187,9 +187,13 @@ func TestPresenceShowsWhoElseIsIn(t *testing.T) {
 	if !strings.Contains(d.screen(), "Sources · cy here too") {
 		t.Errorf("the news did not come with the next key's frame:\n%s", d.screen())
 	}
-	d.send(presenceDueMsg{}) // its wait ends with nothing left to draw
 	if !strings.Contains(d.screen(), "with ana, bo, cy") {
 		t.Errorf("the header lost the news:\n%s", d.screen())
+	}
+	_ = d.m.View()
+	d.send(presenceDueMsg{}) // its wait ends with nothing left to draw
+	if !d.m.framed {
+		t.Error("the end of a wait with nothing left to draw drew a new frame")
 	}
 }
 

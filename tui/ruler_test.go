@@ -117,6 +117,16 @@ func TestRulerDrawsNewPeriods(t *testing.T) {
 	if r.setPeriods(a, nil); r.view(&st, 60, none) != first {
 		t.Error("the first periods again are not drawn as at first")
 	}
+	// A filtered view is drawn over the whole investigation's span: its
+	// edges, labels and buckets stay, and only the weights change.
+	span := []model.Period{{Year: 2019, Month: 2, Months: 1, Count: 3}, {Year: 2019, Month: 11, Months: 1, Count: 3}}
+	r.setPeriods(span[:1], span)
+	_ = r.view(&st, 60, none)
+	r.setPeriods(span[1:], span)
+	fresh := ruler{periods: span[1:], span: span}
+	if got, want := r.view(&st, 60, none), fresh.view(&st, 60, none); got != want {
+		t.Errorf("a filtered view's new periods over the same span:\n%q\nwant\n%q", got, want)
+	}
 	if r.setPeriods(nil, nil); !strings.Contains(r.view(&st, 60, none), "no dated events") {
 		t.Error("no periods: the ruler does not say so")
 	}
