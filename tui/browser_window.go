@@ -220,9 +220,13 @@ func (b *browser) land(read detailMsg) tea.Cmd {
 		return b.readAhead()
 	}
 	if kept := b.recent.matching(row.Event); kept.id != "" {
-		// Shown whole now; read again only if the store changed since.
+		// Shown whole now; read again only if the store may have
+		// changed since.
 		b.recent.keep(kept)
 		b.showDetail(kept)
+		if kept.version == b.ctx.known {
+			return b.readAhead()
+		}
 		return tea.Batch(b.loadDetail(row.Event.ID, kept), b.readAhead())
 	}
 	b.detail.show(model.Detail{Event: row.Event}, false)

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -37,22 +38,41 @@ func (s *detailCounter) read(n int64) []string {
 }
 
 // Coming back to an event (j then k) shows the detail already read, as
-// long as the store has not changed; once it has, the event is read
-// again and the change shows.
+// long as the store is known not to have changed: no read, not even of
+// the store's version. A change made elsewhere is seen when the browser
+// next asks the version (at a key, at most every versionEvery); from then
+// on coming back reads the event again, and the change shows.
 func TestSourcesKeepTheLastEventsRead(t *testing.T) {
 	s := &detailCounter{Store: exampleStore(t)}
-	d := newDriver(t, s, 120, 40)
+	versions := &versionCounter{Store: s}
+	now := noted
+	d := startDriver(t, New(versions, Options{Now: func() time.Time { return now }}))
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	first := d.selected()
 	d.keys("j", "k")
-	before := s.reads.Load()
+	before, asked := s.reads.Load(), versions.asked.Load()
 	d.keys("j", "k")
 	if n := s.reads.Load() - before; n != 0 || d.selected() != first {
 		t.Errorf("j then k on an unchanged store read %d events whole, want 0 (selected %s)", n, d.selected())
 	}
+	if n := versions.asked.Load() - asked; n != 0 {
+		t.Errorf("j then k asked the store's version %d times within versionEvery, want 0", n)
+	}
 	if !d.sources().loaded || d.sources().id() != first {
 		t.Errorf("the pane shows %s, loaded %v: want %s as the store has it", d.sources().id(), d.sources().loaded, first)
 	}
+	// A change of the browser's own: until the version is asked again,
+	// coming back to an event asks whether the store changed since.
+	d.keys("j", "t")
+	d.typeText("own")
+	d.keys("enter")
+	asked = versions.asked.Load()
+	d.keys("k")
+	if versions.asked.Load() == asked {
+		t.Error("after a change of its own, the browser showed a kept event without asking the store's version")
+	}
 	meddle(t, s.Store, first)
+	now = now.Add(versionEvery)
 	d.keys("j", "k")
 	if n := s.reads.Load() - before; n == 0 {
 		t.Error("after the store changed, coming back to the event did not read it again")
@@ -60,6 +80,17 @@ func TestSourcesKeepTheLastEventsRead(t *testing.T) {
 	if !strings.Contains(d.screen(), "confirmed") {
 		t.Errorf("the change does not show:\n%s", d.screen())
 	}
+}
+
+// versionCounter counts the times the browser asks the store's version.
+type versionCounter struct {
+	model.Store
+	asked atomic.Int64
+}
+
+func (s *versionCounter) Version() (string, error) {
+	s.asked.Add(1)
+	return s.Store.Version()
 }
 
 // TestMovingShowsTheEventWholeAtOnce: while the cursor steps from row

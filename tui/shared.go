@@ -52,6 +52,12 @@ type shared struct {
 	// still is set by whoever handles a message that changed nothing on
 	// screen, for the model to give the last screen again (Model.View).
 	still bool
+	// known is the store's version as last asked, while nothing this
+	// browser wrote can have changed it since; "" when not known. An
+	// event kept read whole at this version is shown without asking
+	// again (browser.land): the watcher asks after changes made
+	// elsewhere, and has what they touched read again.
+	known string
 }
 
 // quietHelp is the help for keys that are a reminder rather than a menu

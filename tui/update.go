@@ -45,6 +45,10 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return tea.Batch(m.act(m.top().Update(msg)), m.watch())
 	case versionMsg:
 		m.ctx.still = true // what changed is told by the changesMsg to come
+		m.ctx.known = ""
+		if msg.err == nil && !m.writes.busy() {
+			m.ctx.known = msg.version
+		}
 		if !m.watcher.changed(msg, m.writes.busy()) {
 			return nil
 		}
@@ -288,6 +292,7 @@ func (m *Model) write(w pendingWrite) tea.Cmd {
 
 // written takes a write's outcome: confirm it, or roll it back.
 func (m *Model) written(msg writeMsg) tea.Cmd {
+	m.ctx.known = "" // the write changed the version
 	status := m.writes.done(msg)
 	var cmds []tea.Cmd
 	if msg.err != nil {

@@ -61,6 +61,7 @@ func (w *storeWatcher) changed(msg versionMsg, busy bool) bool {
 // back); a store that is back is read again whole, since what changed
 // meanwhile went unnoticed.
 func (m *Model) noticed(n model.Notice) tea.Cmd {
+	m.ctx.known = "" // asked again below
 	switch {
 	case n.Err != nil:
 		if m.watcher.lost {
