@@ -80,6 +80,16 @@ func TestSourcesKeepTheLastEventsRead(t *testing.T) {
 	if !strings.Contains(d.screen(), "confirmed") {
 		t.Errorf("the change does not show:\n%s", d.screen())
 	}
+	// While a change of its own is on its way, the same.
+	d.drop = func(msg tea.Msg) bool { _, ok := msg.(writeMsg); return ok }
+	d.keys("t")
+	d.typeText("sent")
+	d.keys("enter")
+	asked = versions.asked.Load()
+	d.keys("j")
+	if versions.asked.Load() == asked {
+		t.Error("with a change of its own on its way, the browser showed a kept event without asking the store's version")
+	}
 }
 
 // versionCounter counts the times the browser asks the store's version.
@@ -265,5 +275,73 @@ func TestReadingOnIsUncounted(t *testing.T) {
 	}
 	if s.read == 0 || s.counted != 0 {
 		t.Errorf("20 pages down read %d pages, %d counted; want some, none counted", s.read, s.counted)
+	}
+}
+
+// A change taken in lets go of the events kept whose pane it may have
+// changed, whatever version they were read at.
+func TestRecentForgetsWhatAChangeTouched(t *testing.T) {
+	kept := func() recentDetails {
+		var r recentDetails
+		r.keep(detailMsg{id: "g", version: "1"})
+		r.keep(detailMsg{id: "e", version: "1", detail: model.Detail{Related: []model.Relation{{Rel: model.Supports, Event: "f"}}}})
+		return r
+	}
+	events := func(ids ...string) *changeSummary {
+		c := &changeSummary{events: map[string]bool{}}
+		for _, id := range ids {
+			c.events[id] = true
+		}
+		return c
+	}
+	cases := []struct {
+		name   string
+		change *changeSummary
+		left   []string
+	}{
+		{"an event kept", events("g"), []string{"e"}},
+		{"an event a kept one links to", events("f"), []string{"g"}},
+		{"an event neither is nor links to", events("z"), []string{"e", "g"}},
+		{"the sources", &changeSummary{sources: true}, nil},
+		{"the order", &changeSummary{moved: true, events: map[string]bool{}}, nil},
+		{"what cannot be told", &changeSummary{whole: true}, nil},
+		{"the store back after an outage", nil, nil},
+		{"the header", &changeSummary{header: true}, []string{"e", "g"}},
+	}
+	for _, c := range cases {
+		r := kept()
+		r.forget(c.change)
+		var left []string
+		for _, id := range []string{"e", "g"} {
+			if r.of(id).id != "" {
+				left = append(left, id)
+			}
+		}
+		if !slices.Equal(left, c.left) {
+			t.Errorf("%s: kept %v after the change, want %v", c.name, left, c.left)
+		}
+	}
+}
+
+// A version heard before the change it tells of is taken in: an event
+// kept from before does not match it, and is read again as it lands.
+func TestKeptEventReadAgainAtANewVersion(t *testing.T) {
+	s := &detailCounter{Store: exampleStore(t)}
+	now := noted
+	d := startDriver(t, New(s, Options{Now: func() time.Time { return now }}))
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	first := d.selected()
+	d.keys("j", "k", "j") // first and its neighbour kept
+	d.drop = func(msg tea.Msg) bool { _, ok := msg.(changesMsg); return ok }
+	meddle(t, s.Store, first)
+	now = now.Add(versionEvery)
+	d.send(tea.ResumeMsg{}) // the version is asked: the change is heard of, not yet taken in
+	before := s.reads.Load()
+	d.keys("k")
+	if d.selected() != first || s.reads.Load() == before {
+		t.Fatalf("on %s, %d reads: the kept event was shown at a version older than the store's", d.selected(), s.reads.Load()-before)
+	}
+	if d.sources().d.Event.Status != model.Confirmed {
+		t.Errorf("the pane shows %q, not the store's status", d.sources().d.Event.Status)
 	}
 }

@@ -56,7 +56,8 @@ type shared struct {
 	// browser wrote can have changed it since; "" when not known. An
 	// event kept read whole at this version is shown without asking
 	// again (browser.land): the watcher asks after changes made
-	// elsewhere, and has what they touched read again.
+	// elsewhere, and the events kept that a change touched are let go
+	// as it is taken in (recentDetails.forget).
 	known string
 }
 

@@ -280,6 +280,9 @@ func (m *Model) area(p place) (w, h int) {
 
 // write shows an edit on every screen at once and queues its write.
 func (m *Model) write(w pendingWrite) tea.Cmd {
+	// The write will change the version: until it is asked again
+	// (versionMsg, not while writes are on their way), it is not known.
+	m.ctx.known = ""
 	var after []model.Event
 	for _, id := range w.edit.IDs() {
 		if e, ok := m.latest(id); ok {
@@ -292,7 +295,6 @@ func (m *Model) write(w pendingWrite) tea.Cmd {
 
 // written takes a write's outcome: confirm it, or roll it back.
 func (m *Model) written(msg writeMsg) tea.Cmd {
-	m.ctx.known = "" // the write changed the version
 	status := m.writes.done(msg)
 	var cmds []tea.Cmd
 	if msg.err != nil {
