@@ -354,7 +354,6 @@ func (b *browser) afterWrite(msg showEventsMsg, moved []string) tea.Cmd {
 // note on the event's place reads the dates of its linked group). The sets behind
 // ↯ and the filters by id keep up on their own.
 func (b *browser) storeChanged(c *changeSummary) tea.Cmd {
-	b.recent.forget(c)
 	cmds := []tea.Cmd{b.checkProblems()}
 	still := true // nothing on screen changes until what is read comes
 	if c.all() || c.moved || !b.query.IsZero() || b.search.text != "" || b.holdsAny(c) {

@@ -35,26 +35,6 @@ func (r *recentDetails) keep(msg detailMsg) {
 	r[0] = msg
 }
 
-// forget lets go of the events kept whose pane the change may have
-// changed: it touched them or an event they link to, or the sources. The
-// version a change is told by may be older than the journal the browser
-// reads it from, so what a kept event was read at says nothing of the
-// changes taken in since (see land).
-func (r *recentDetails) forget(c *changeSummary) {
-	for i, m := range r {
-		if m.id == "" {
-			continue
-		}
-		linked := make([]string, len(m.detail.Related))
-		for j, rel := range m.detail.Related {
-			linked[j] = rel.Event
-		}
-		if c.all() || c.moved || c.sources || c.touches(m.id) || c.touches(linked...) {
-			r[i] = detailMsg{}
-		}
-	}
-}
-
 // of returns the detail of event id kept, if there is one.
 func (r *recentDetails) of(id string) detailMsg {
 	for _, m := range r {

@@ -56,8 +56,7 @@ type shared struct {
 	// browser wrote can have changed it since; "" when not known. An
 	// event kept read whole at this version is shown without asking
 	// again (browser.land): the watcher asks after changes made
-	// elsewhere, and the events kept that a change touched are let go
-	// as it is taken in (recentDetails.forget).
+	// elsewhere, and takes none as known once it takes a change in.
 	known string
 }
 

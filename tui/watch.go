@@ -97,6 +97,12 @@ func (m *Model) takeChanges(msg changesMsg) tea.Cmd {
 		m.ctx.still = true
 		return nil // a change of nothing shown: presence, say, or one already taken in
 	}
+	// The version heard may be older than the journal just read (two
+	// asks overlapping, a server's push arriving late), and a read of an
+	// event on its way may answer from before the change: until the
+	// version is asked again, no kept event is taken to be as the store
+	// has it (browser.land).
+	m.ctx.known = ""
 	// Nothing on screen changes until what the screens ask for comes,
 	// unless one of them says otherwise as it takes the change in.
 	m.ctx.still = true
