@@ -63,14 +63,19 @@ func TestSourcesKeepTheLastEventsRead(t *testing.T) {
 	}
 	// A change of the browser's own: until the version is asked again,
 	// coming back to an event asks whether the store changed since.
-	d.keys("j", "t")
-	d.typeText("own")
-	d.keys("enter")
-	asked = versions.asked.Load()
-	d.keys("k")
-	if versions.asked.Load() == asked {
-		t.Error("after a change of its own, the browser showed a kept event without asking the store's version")
+	tagThenLand := func(tag, land, when string) {
+		t.Helper()
+		d.keys("t")
+		d.typeText(tag)
+		d.keys("enter")
+		asked := versions.asked.Load()
+		d.keys(land)
+		if versions.asked.Load() == asked {
+			t.Errorf("%s, the browser showed a kept event without asking the store's version", when)
+		}
 	}
+	d.keys("j")
+	tagThenLand("own", "k", "after a change of its own")
 	meddle(t, s.Store, first)
 	now = now.Add(versionEvery)
 	d.keys("j", "k")
@@ -82,14 +87,7 @@ func TestSourcesKeepTheLastEventsRead(t *testing.T) {
 	}
 	// While a change of its own is on its way, the same.
 	d.drop = func(msg tea.Msg) bool { _, ok := msg.(writeMsg); return ok }
-	d.keys("t")
-	d.typeText("sent")
-	d.keys("enter")
-	asked = versions.asked.Load()
-	d.keys("j")
-	if versions.asked.Load() == asked {
-		t.Error("with a change of its own on its way, the browser showed a kept event without asking the store's version")
-	}
+	tagThenLand("sent", "j", "with a change of its own on its way")
 }
 
 // versionCounter counts the times the browser asks the store's version.
