@@ -44,15 +44,7 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		}
 		return tea.Batch(m.act(m.top().Update(msg)), m.watch())
 	case versionMsg:
-		m.ctx.still = true // what changed is told by the changesMsg to come
-		m.ctx.known = ""
-		if msg.err == nil && !m.writes.busy() {
-			m.ctx.known = msg.version
-		}
-		if !m.watcher.changed(msg, m.writes.busy()) {
-			return nil
-		}
-		return changesSince(m.ctx.store, m.watcher.seq, m.watcher.hash)
+		return m.heard(msg)
 	case changesMsg:
 		return m.takeChanges(msg)
 	case noticeMsg:

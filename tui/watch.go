@@ -54,6 +54,22 @@ func (w *storeWatcher) changed(msg versionMsg, busy bool) bool {
 	return true
 }
 
+// heard takes the store's version: known from now on, unless a write of
+// this browser's is on its way (it may have been asked before the write
+// or after), and, when it changed, what changed is asked for.
+func (m *Model) heard(msg versionMsg) tea.Cmd {
+	m.ctx.still = true // what changed is told by the changesMsg to come
+	busy := m.writes.busy()
+	m.ctx.known = ""
+	if msg.err == nil && !busy {
+		m.ctx.known = msg.version
+	}
+	if !m.watcher.changed(msg, busy) {
+		return nil
+	}
+	return changesSince(m.ctx.store, m.watcher.seq, m.watcher.hash)
+}
+
 // noticed takes a notice of a store that says when it changes
 // (model.Notifier): a change has the version asked at once, rather than
 // at the next key; a store that cannot be reached is said once, and what
