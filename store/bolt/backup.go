@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"chrono/model"
+	"chrono/model/stored"
 	"chrono/store/outfile"
 
 	bbolt "go.etcd.io/bbolt"
@@ -113,7 +114,7 @@ func readBackupWhole(tx *bbolt.Tx, events int64) error {
 	var n int64
 	c := evs.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
-		e, err := decodeEvent(v)
+		e, err := stored.Decode(v)
 		if err != nil {
 			return fmt.Errorf("event at key %x: %w", k, err)
 		}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"chrono/model"
+	"chrono/model/stored"
 	"chrono/store/bolt/internal/extsort"
 	"chrono/store/outfile"
 
@@ -110,18 +111,18 @@ func (bi *bulkImport) EventFields(e model.Event, _ int, present model.FieldSet) 
 	}
 	if oldOrder := bi.b.ids.Get([]byte(e.ID)); oldOrder != nil {
 		oldValue := bi.b.events.Get(oldOrder)
-		old, err := decodeEvent(oldValue)
+		old, err := stored.Decode(oldValue)
 		if err != nil {
 			return err
 		}
 		e = model.MergeEvent(old, e, present)
 		order = model.OrderKey(&e) // the date may be the stored one
-		bi.enc = encodeEvent(bi.enc[:0], &e)
-		stored, err := currentValue(oldValue)
+		bi.enc = stored.Encode(bi.enc[:0], &e)
+		was, err := stored.Current(oldValue)
 		if err != nil {
 			return fmt.Errorf("event %q: %w", e.ID, err)
 		}
-		if bytes.Equal(stored, bi.enc) {
+		if bytes.Equal(was, bi.enc) {
 			bi.result.Unchanged++
 			return nil
 		}
@@ -134,7 +135,7 @@ func (bi *bulkImport) EventFields(e model.Event, _ int, present model.FieldSet) 
 		}
 	} else {
 		bi.result.New++
-		bi.enc = encodeEvent(bi.enc[:0], &e)
+		bi.enc = stored.Encode(bi.enc[:0], &e)
 		if err := bi.journalAdded(e.ID); err != nil {
 			return err
 		}

@@ -94,16 +94,20 @@ func rechain(journal *bbolt.Bucket) error {
 func replaceInHead(t *testing.T, journal *bbolt.Bucket, seq uint64, old, new string) {
 	t.Helper()
 	v := journal.Get(seqKey(seq))
-	d := decoder{b: v[chainFields+1:]}
-	n := d.count()
-	head := string(d.b[:d.count()])
+	rest := v[chainFields+1:]
+	n, k := binary.Uvarint(rest)
+	rest = rest[k:]
+	size, k := binary.Uvarint(rest)
+	rest = rest[k:]
+	head := string(rest[:size])
 	if !strings.Contains(head, old) {
 		t.Fatalf("entry #%d's head has no %q: %s", seq, old, head)
 	}
 	head = strings.Replace(head, old, new, 1)
-	w := append(bytes.Clone(v[:chainFields+1]), binary.AppendUvarint(nil, uint64(n))...)
-	w = appendString(w, head)
-	w = append(w, d.b[len(head)-len(new)+len(old):]...)
+	w := append(bytes.Clone(v[:chainFields+1]), binary.AppendUvarint(nil, n)...)
+	w = binary.AppendUvarint(w, uint64(len(head)))
+	w = append(w, head...)
+	w = append(w, rest[size:]...)
 	if err := journal.Put(seqKey(seq), w); err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"chrono/model"
+	"chrono/model/stored"
 
 	bbolt "go.etcd.io/bbolt"
 )
@@ -177,7 +178,7 @@ func checkIndexes(b buckets, add func(where, event, format string, args ...any))
 	events := 0
 	placed := newPlacing()
 	_ = b.events.ForEach(func(order, v []byte) error {
-		e, err := decodeEvent(v)
+		e, err := stored.Decode(v)
 		if err != nil {
 			add("events", e.ID, "%v", err)
 			return nil

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"chrono/model"
+	"chrono/model/stored"
 
 	bbolt "go.etcd.io/bbolt"
 )
@@ -81,7 +82,7 @@ func TestCheckFindsEachIndex(t *testing.T) {
 		{"trash", func(b buckets) error { return b.trash.Put([]byte("khashoggi-killed"), []byte("{}")) }},
 		{"history", func(b buckets) error { return b.history.Put(historyKey("khashoggi-killed", 999), nil) }},
 		{"events", func(b buckets) error {
-			return b.events.Put(b.ids.Get([]byte("khashoggi-killed")), []byte{codecVersion, 0, 200})
+			return b.events.Put(b.ids.Get([]byte("khashoggi-killed")), []byte{stored.Version, 0, 200})
 		}},
 	} {
 		s := damageRaw(t, newStore(t), c.change)

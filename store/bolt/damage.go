@@ -10,6 +10,7 @@ import (
 
 	"chrono/model"
 	"chrono/model/journalform"
+	"chrono/model/stored"
 )
 
 // A damaged file can make bbolt fault while reading its memory map
@@ -43,9 +44,9 @@ func guardPath(path string, fn func() error) (err error) {
 
 // fromStoredBytes reports whether the panic being recovered came from
 // reading the file: raised by bbolt or this package, or by the standard
-// library or the JSON decoder on bytes one of them handed it
-// (bytes.Compare in bbolt's search, binary.Uvarint in the codec,
-// json.Unmarshal of a source). The stack is walked from the panic down,
+// library, the JSON decoder or the events' codec (package stored) on
+// bytes one of them handed it (bytes.Compare in bbolt's search,
+// binary.Uvarint in the codec, json.Unmarshal of a source). The stack is walked from the panic down,
 // past those library frames, to the first frame of code that chose to
 // run: bbolt's or this package's means the file; any other (a caller's
 // loop body, an import's parser, a test) means the panic is that code's.
@@ -79,10 +80,11 @@ func fromStoredBytes(r any) bool {
 
 // readsForStore reports whether a package is one that bbolt and this
 // package pass stored bytes to without handing over control: the
-// standard library and the JSON decoder. Frames of this module and of a
-// main package are never such.
+// standard library, the JSON decoder and the events' codec (package
+// stored). Other frames of this module and of a main package are never
+// such.
 func readsForStore(pkg string) bool {
-	if strings.HasPrefix(pkg, "github.com/go-json-experiment/json") {
+	if strings.HasPrefix(pkg, "github.com/go-json-experiment/json") || pkg == storedPackage {
 		return true
 	}
 	first, _, _ := strings.Cut(pkg, "/")
@@ -110,6 +112,8 @@ var (
 	storePackage = reflect.TypeFor[Store]().PkgPath()
 	// modelPackage is model's, whose date decoding the JSON decoder calls.
 	modelPackage = reflect.TypeFor[model.Event]().PkgPath()
+	// storedPackage is the events' codec's.
+	storedPackage = reflect.TypeFor[stored.Unreadable]().PkgPath()
 	// journalformPackage is the one that hashes and splits the journal's
 	// stored entries, on the file's mapped bytes.
 	journalformPackage = reflect.TypeFor[journalform.Parts]().PkgPath()
@@ -126,15 +130,11 @@ func damaged(path, why string) error {
 // errCorrupt is what errors about stored bytes that cannot be read are
 // to errors.Is; guarded turns them into damaged's error, which names the
 // file.
-var errCorrupt = errors.New("stored data cannot be read")
+var errCorrupt = stored.ErrUnreadable
 
 // corruption is an error about stored bytes that cannot be read, saying
-// what and why (`event "x": its tags are cut short`); it is errCorrupt to
-// errors.Is.
-type corruption string
-
-func (c corruption) Error() string        { return string(c) }
-func (c corruption) Is(target error) bool { return target == errCorrupt }
+// what and why; it is errCorrupt to errors.Is.
+type corruption = stored.Unreadable
 
 // corruptf is a corruption, formatted.
-func corruptf(format string, args ...any) error { return corruption(fmt.Sprintf(format, args...)) }
+var corruptf = stored.Unreadablef

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"chrono/model"
+	"chrono/model/stored"
 )
 
 // filter answers the parts of a query no index serves, reading as little
@@ -48,13 +49,13 @@ func (f *filter) matches(order []byte, value func() []byte) bool {
 			return false
 		}
 	}
-	if len(q.Statuses) > 0 && !slices.Contains(q.Statuses, valueStatus(value())) {
+	if len(q.Statuses) > 0 && !slices.Contains(q.Statuses, stored.StatusOf(value())) {
 		return false
 	}
-	if len(q.Actors) > 0 && !slices.ContainsFunc(valueActors(value()), func(a string) bool { return slices.Contains(q.Actors, a) }) {
+	if len(q.Actors) > 0 && !slices.ContainsFunc(stored.ActorsOf(value()), func(a string) bool { return slices.Contains(q.Actors, a) }) {
 		return false
 	}
-	if (q.Untagged || q.Noted) && !valueShapeMatches(value(), q.Untagged, q.Noted) {
+	if (q.Untagged || q.Noted) && !stored.ShapeMatches(value(), q.Untagged, q.Noted) {
 		return false
 	}
 	if q.ByID && !f.ids[model.OrderKeyID(order)] {
@@ -64,7 +65,7 @@ func (f *filter) matches(order []byte, value func() []byte) bool {
 		return false
 	}
 	if q.Text != "" {
-		return textContains(value(), &f.text)
+		return stored.TextContains(value(), &f.text)
 	}
 	return true
 }

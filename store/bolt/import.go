@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"chrono/model"
+	"chrono/model/stored"
 
 	"github.com/go-json-experiment/json"
 	bbolt "go.etcd.io/bbolt"
@@ -122,11 +123,11 @@ func (im *txImport) EventFields(e model.Event, _ int, present model.FieldSet) er
 		return err
 	}
 	e = model.MergeEvent(old, e, present)
-	stored, err := currentValue(im.b.events.Get(oldOrder))
+	was, err := stored.Current(im.b.events.Get(oldOrder))
 	if err != nil {
 		return fmt.Errorf("event %q: %w", e.ID, err)
 	}
-	if bytes.Equal(stored, encodeEvent(nil, &e)) {
+	if bytes.Equal(was, stored.Encode(nil, &e)) {
 		im.result.Unchanged++
 		return nil
 	}
@@ -194,14 +195,14 @@ func (is *importSink) fillHeader(put func(key, value []byte) error) error {
 // filledHeader is the stored header with what an import brings where it
 // is empty: the store keeps its own title and description once it has
 // them.
-func filledHeader(stored, imported model.Header) model.Header {
-	if stored.Title == "" {
-		stored.Title = imported.Title
+func filledHeader(kept, imported model.Header) model.Header {
+	if kept.Title == "" {
+		kept.Title = imported.Title
 	}
-	if stored.Description == "" {
-		stored.Description = imported.Description
+	if kept.Description == "" {
+		kept.Description = imported.Description
 	}
-	return stored
+	return kept
 }
 
 // Rollback abandons the import; the store is as it was. It returns what

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"chrono/model"
+	"chrono/model/stored"
 
 	bbolt "go.etcd.io/bbolt"
 )
@@ -33,7 +34,7 @@ func checkInvariants(t testing.TB, s *Store) {
 		// among all of them.
 		var all []model.Event
 		_ = b.events.ForEach(func(_, v []byte) error {
-			if e, err := decodeEvent(v); err == nil {
+			if e, err := stored.Decode(v); err == nil {
 				all = append(all, e)
 			}
 			return nil
@@ -44,7 +45,7 @@ func checkInvariants(t testing.TB, s *Store) {
 			wantKeys[ch.Events[i].Event.ID] = ch.Events[i].OrderKey()
 		}
 		err := b.events.ForEach(func(order, v []byte) error {
-			e, err := decodeEvent(v)
+			e, err := stored.Decode(v)
 			if err != nil {
 				t.Errorf("event at %q: %v", order, err)
 				return nil

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"chrono/model"
+	"chrono/model/stored"
 
 	bbolt "go.etcd.io/bbolt"
 )
@@ -34,7 +35,7 @@ func placeInOrder(tx *bbolt.Tx) error {
 	}
 	var moves []rekey
 	err := b.events.ForEach(func(old, v []byte) error {
-		e, err := decodeEvent(v)
+		e, err := stored.Decode(v)
 		if err != nil {
 			return fmt.Errorf("event at %q: %w", old, err)
 		}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"chrono/model"
+	"chrono/model/stored"
 
 	bbolt "go.etcd.io/bbolt"
 )
@@ -46,7 +47,7 @@ func testMigrationPlacesInOrder(t *testing.T) {
 		var events []model.Event
 		var keys [][]byte
 		if err := b.events.ForEach(func(k, v []byte) error {
-			e, err := decodeEvent(v)
+			e, err := stored.Decode(v)
 			events = append(events, e)
 			keys = append(keys, bytes.Clone(k))
 			return err

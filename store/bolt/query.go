@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"chrono/model"
+	"chrono/model/stored"
 
 	bbolt "go.etcd.io/bbolt"
 )
@@ -273,7 +274,7 @@ func (p *pager) release() {
 func (s *Store) Scan(q model.Query, from model.Position, backward bool, fn func(at model.Position, e model.Event) (bool, error)) error {
 	return s.view(func(b buckets) error {
 		return scan(q, b, from.Key(), backward, func(order []byte, value func() []byte) (bool, error) {
-			e, err := decodeEvent(value())
+			e, err := stored.Decode(value())
 			if err != nil {
 				return false, err
 			}

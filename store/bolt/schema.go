@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"chrono/model"
+	"chrono/model/stored"
 
 	bbolt "go.etcd.io/bbolt"
 )
@@ -19,7 +20,7 @@ import (
 //	  description  its description
 //	  closed       present while no writer is at work (guard.go): set
 //	               on Close, cleared by the first write of a session
-//	events/  order key → event value (codec.go)
+//	events/  order key → event value (package stored)
 //	         The order key (model.OrderKey) sorts in the chronology's
 //	         order (model.Order): by the span the event is placed by, its
 //	         date narrowed by its linked group's constraints (order.go),
@@ -58,7 +59,7 @@ import (
 //
 // Counters are uint64 big-endian. The buckets, the keys of meta/ and the
 // bytes that build the other keys are named below, and nowhere else: the
-// order key is model's, and event values are the codec's.
+// order key is model's, and event values are package stored's.
 
 // bucket is one top-level bucket of a store file.
 type bucket struct {
@@ -153,7 +154,7 @@ func addJournal(tx *bbolt.Tx) error {
 	counts := tx.Bucket(bucketCounts.name)
 	cited := map[string]int{}
 	err := tx.Bucket(bucketEvents.name).ForEach(func(order, v []byte) error {
-		e, err := decodeEvent(v)
+		e, err := stored.Decode(v)
 		if err != nil {
 			return fmt.Errorf("event at %q: %w", order, err)
 		}

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"chrono/model/stored"
 	"chrono/store/storetest"
 
 	bbolt "go.etcd.io/bbolt"
@@ -88,7 +89,7 @@ func testMigrationAddsTheJournal(t *testing.T) {
 		events := tx.Bucket(bucketEvents.name)
 		var v1 [][2][]byte
 		events.ForEach(func(k, v []byte) error {
-			e, err := decodeEvent(v)
+			e, err := stored.Decode(v)
 			if err != nil || len(e.Notes) > 0 {
 				return err // version 1 has no note authors: keep it simple
 			}

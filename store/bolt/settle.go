@@ -10,6 +10,7 @@ import (
 	"slices"
 
 	"chrono/model"
+	"chrono/model/stored"
 	"chrono/store/bolt/internal/extsort"
 
 	bbolt "go.etcd.io/bbolt"
@@ -102,7 +103,7 @@ func (st *settling) read(r *extsort.Record) error {
 		if _, linked := st.links[id]; !linked {
 			return nil
 		}
-		e, err := decodeEvent(r.Value)
+		e, err := stored.Decode(r.Value)
 		if err != nil {
 			return fmt.Errorf("event %q: %w", id, err)
 		}

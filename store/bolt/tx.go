@@ -8,6 +8,7 @@ import (
 
 	"chrono/model"
 	"chrono/model/journalform"
+	"chrono/model/stored"
 
 	"github.com/go-json-experiment/json"
 	bbolt "go.etcd.io/bbolt"
@@ -133,7 +134,7 @@ func sameEvent(a, b *model.Event) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	return bytes.Equal(encodeEvent(nil, a), encodeEvent(nil, b))
+	return bytes.Equal(stored.Encode(nil, a), stored.Encode(nil, b))
 }
 
 func sameSource(a, b *model.Source) bool {

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"chrono/model"
+	"chrono/model/stored"
 )
 
 // Window returns up to before events of the view q selects that come
@@ -15,7 +16,7 @@ import (
 func (s *Store) Window(q model.Query, at model.Position, fromEnd bool, before, after int) (model.Window, error) {
 	var w model.Window
 	err := s.view(func(b buckets) (err error) {
-		w, err = windowIn(q, b, model.PageAt{At: at, FromEnd: fromEnd, Before: before, After: after}, decodeEvent)
+		w, err = windowIn(q, b, model.PageAt{At: at, FromEnd: fromEnd, Before: before, After: after}, stored.Decode)
 		return err
 	})
 	return w, err
@@ -24,11 +25,11 @@ func (s *Store) Window(q model.Query, at model.Position, fromEnd bool, before, a
 // Page is Window with the links other events make to each row's event,
 // in the same read transaction. Its rows are for showing whole (a
 // browser's window): their strings share one copy of each value
-// (decodeWhole), where Window's, which scans keep ids of, are copied.
+// (stored.DecodeWhole), where Window's, which scans keep ids of, are copied.
 func (s *Store) Page(q model.Query, at model.PageAt) (model.Page, error) {
 	var p model.Page
 	err := s.view(func(b buckets) (err error) {
-		if p.Window, err = windowIn(q, b, at, decodeWhole); err != nil {
+		if p.Window, err = windowIn(q, b, at, stored.DecodeWhole); err != nil {
 			return err
 		}
 		p.Incoming, err = incomingIn(b, p.IDs())

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"chrono/model"
+	"chrono/model/stored"
 
 	bbolt "go.etcd.io/bbolt"
 )
@@ -46,7 +47,7 @@ func (b buckets) event(id string) (model.Event, []byte, error) {
 	if v == nil {
 		return model.Event{}, nil, corruptf("event %q: the ids index has it, the events bucket has not (chrono check --store lists all such)", id)
 	}
-	e, err := decodeEvent(v)
+	e, err := stored.Decode(v)
 	return e, order, err
 }
 
@@ -56,7 +57,7 @@ func (b buckets) event(id string) (model.Event, []byte, error) {
 func (b buckets) put(e *model.Event) error {
 	b.mark(e)
 	order := model.OrderKey(e)
-	if err := b.events.Put(order, encodeEvent(nil, e)); err != nil {
+	if err := b.events.Put(order, stored.Encode(nil, e)); err != nil {
 		return err
 	}
 	if err := b.ids.Put([]byte(e.ID), order); err != nil {

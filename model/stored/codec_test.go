@@ -1,4 +1,4 @@
-package bolt
+package stored
 
 import (
 	"bytes"
@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"chrono/model"
-	"chrono/store/storetest"
 )
 
 // codecEvents are events with every field the codec writes, in the forms
@@ -67,26 +66,26 @@ func codecEvents() []model.Event {
 var decoders = []struct {
 	name   string
 	decode func([]byte) (model.Event, error)
-}{{"copied", decodeEvent}, {"whole", decodeWhole}}
+}{{"copied", Decode}, {"whole", DecodeWhole}}
 
 func TestCodecRoundTrip(t *testing.T) {
 	for _, e := range codecEvents() {
 		t.Run(e.ID, func(t *testing.T) {
-			enc := encodeEvent(nil, &e)
+			enc := Encode(nil, &e)
 			for _, d := range decoders[1:] {
 				got, err := d.decode(slices.Clone(enc))
 				if err != nil {
 					t.Fatalf("%s: %v", d.name, err)
 				}
-				if !storetest.SameEvent(got, e) {
+				if !model.SameEvent(&got, &e) {
 					t.Errorf("%s: decoded\n%+v\nwant\n%+v", d.name, got, e)
 				}
 			}
-			got, err := decodeEvent(enc)
+			got, err := Decode(enc)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !storetest.SameEvent(got, e) {
+			if !model.SameEvent(&got, &e) {
 				t.Errorf("decoded\n%+v\nwant\n%+v", got, e)
 			}
 			// Empty lists come back as nil, the form the model reads.
@@ -103,18 +102,18 @@ func TestCodecRoundTrip(t *testing.T) {
 			}
 			// Encoding is stable: an import compares stored bytes to tell an
 			// unchanged event.
-			if again := encodeEvent(nil, &got); !bytes.Equal(again, enc) {
+			if again := Encode(nil, &got); !bytes.Equal(again, enc) {
 				t.Error("re-encoding the decoded event gives other bytes")
 			}
-			if got := valueStatus(enc); got != e.Status {
+			if got := StatusOf(enc); got != e.Status {
 				t.Errorf("valueStatus = %q, want %q", got, e.Status)
 			}
-			if got := valueActors(enc); !slices.Equal(got, e.Actors) {
+			if got := ActorsOf(enc); !slices.Equal(got, e.Actors) {
 				t.Errorf("valueActors = %q, want %q", got, e.Actors)
 			}
 			// encodeEvent appends.
 			prefix := []byte("prefix")
-			if got := encodeEvent(slices.Clone(prefix), &e); !bytes.Equal(got, append(prefix, enc...)) {
+			if got := Encode(slices.Clone(prefix), &e); !bytes.Equal(got, append(prefix, enc...)) {
 				t.Error("encodeEvent does not append to dst")
 			}
 		})
@@ -126,15 +125,15 @@ func TestCodecRoundTrip(t *testing.T) {
 // change under a later write.
 func TestDecodeWholeOwnsItsText(t *testing.T) {
 	e := codecEvents()[0]
-	enc := encodeEvent(nil, &e)
-	got, err := decodeWhole(enc)
+	enc := Encode(nil, &e)
+	got, err := DecodeWhole(enc)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i := range enc {
 		enc[i] = 'x'
 	}
-	if !storetest.SameEvent(got, e) {
+	if !model.SameEvent(&got, &e) {
 		t.Errorf("the event changed with the value it was decoded from:\n%+v\nwant\n%+v", got, e)
 	}
 }
@@ -147,19 +146,19 @@ func TestCodecReadsVersion1(t *testing.T) {
 		for i := range e.Notes {
 			e.Notes[i].Author = ""
 		}
-		enc := encodeEvent(nil, &e)
+		enc := Encode(nil, &e)
 		// Version 1 is version 2 without the authors: one empty string,
 		// one byte, per note.
 		v1 := slices.Clone(enc[:len(enc)-len(e.Notes)])
 		v1[0] = 1
-		got, err := decodeEvent(v1)
+		got, err := Decode(v1)
 		if err != nil {
 			t.Fatalf("%s: %v", e.ID, err)
 		}
-		if !storetest.SameEvent(got, e) {
+		if !model.SameEvent(&got, &e) {
 			t.Errorf("%s: version 1 decoded as\n%+v\nwant\n%+v", e.ID, got, e)
 		}
-		if cur, err := currentValue(v1); err != nil || !bytes.Equal(cur, enc) {
+		if cur, err := Current(v1); err != nil || !bytes.Equal(cur, enc) {
 			t.Errorf("%s: currentValue of version 1 = %v; want the version 2 encoding", e.ID, err)
 		}
 	}
@@ -168,7 +167,7 @@ func TestCodecReadsVersion1(t *testing.T) {
 func TestCodecNilAndEmptyListsEncodeAlike(t *testing.T) {
 	withNil := model.Event{ID: "a", Title: "t"}
 	withEmpty := model.Event{ID: "a", Title: "t", Actors: []string{}, Tags: []string{}, Quotes: []model.Quote{}, Links: []model.Link{}, Notes: []model.Note{}}
-	if !bytes.Equal(encodeEvent(nil, &withNil), encodeEvent(nil, &withEmpty)) {
+	if !bytes.Equal(Encode(nil, &withNil), Encode(nil, &withEmpty)) {
 		t.Error("nil and empty lists encode differently: a re-import would see a change where there is none")
 	}
 }
@@ -177,52 +176,52 @@ func TestCodecNilAndEmptyListsEncodeAlike(t *testing.T) {
 // of another codec version is reported as damaged, never misread.
 func TestCodecRefusesDamage(t *testing.T) {
 	for _, e := range codecEvents() {
-		enc := encodeEvent(nil, &e)
+		enc := Encode(nil, &e)
 		for n := range len(enc) {
 			for _, d := range decoders {
-				if _, err := d.decode(enc[:n]); !errors.Is(err, errCorrupt) {
-					t.Errorf("%s cut to %d of %d bytes, %s: error %v, want errCorrupt", e.ID, n, len(enc), d.name, err)
+				if _, err := d.decode(enc[:n]); !errors.Is(err, ErrUnreadable) {
+					t.Errorf("%s cut to %d of %d bytes, %s: error %v, want ErrUnreadable", e.ID, n, len(enc), d.name, err)
 				}
 			}
 		}
-		if _, err := decodeEvent(append(slices.Clone(enc), 0)); !errors.Is(err, errCorrupt) {
-			t.Errorf("%s with a byte after the end: error %v, want errCorrupt", e.ID, err)
+		if _, err := Decode(append(slices.Clone(enc), 0)); !errors.Is(err, ErrUnreadable) {
+			t.Errorf("%s with a byte after the end: error %v, want ErrUnreadable", e.ID, err)
 		}
-		for _, v := range []byte{0, codecVersion + 1, 0xFF} {
+		for _, v := range []byte{0, Version + 1, 0xFF} {
 			other := slices.Clone(enc)
 			other[0] = v
-			if _, err := decodeEvent(other); !errors.Is(err, errCorrupt) {
-				t.Errorf("%s as codec version %d: error %v, want errCorrupt", e.ID, v, err)
+			if _, err := Decode(other); !errors.Is(err, ErrUnreadable) {
+				t.Errorf("%s as codec version %d: error %v, want ErrUnreadable", e.ID, v, err)
 			}
 		}
 	}
 	// A text section holding more than its fields.
 	e := model.Event{ID: "padded", Title: "t", Tags: []string{"x"}}
-	enc := encodeEvent(nil, &e)
+	enc := Encode(nil, &e)
 	textLen, n := binary.Uvarint(enc[2:])
 	text := enc[2+n : 2+n+int(textLen)]
-	padded := binary.AppendUvarint([]byte{codecVersion, 0}, textLen+1)
+	padded := binary.AppendUvarint([]byte{Version, 0}, textLen+1)
 	padded = append(append(padded, text...), 0)
 	padded = append(padded, enc[2+n+int(textLen):]...)
-	if _, err := decodeEvent(padded); !errors.Is(err, errCorrupt) {
-		t.Errorf("a text section with a byte to spare: error %v, want errCorrupt", err)
+	if _, err := Decode(padded); !errors.Is(err, ErrUnreadable) {
+		t.Errorf("a text section with a byte to spare: error %v, want ErrUnreadable", err)
 	}
 
 	// A damaged date or note time.
 	bad := model.Event{ID: "bad", Title: "t", Notes: []model.Note{{Text: "n", At: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)}}}
-	enc = encodeEvent(nil, &bad)
+	enc = Encode(nil, &bad)
 	if v := bytes.Replace(enc, []byte("2020-01-01T00:00:00Z"), []byte("2020-13-01T00:00:00Z"), 1); bytes.Equal(v, enc) {
 		t.Error("the note time is not stored as RFC 3339: update this test")
-	} else if _, err := decodeEvent(v); !errors.Is(err, errCorrupt) {
-		t.Errorf("note time 2020-13-01: error %v, want errCorrupt", err)
+	} else if _, err := Decode(v); !errors.Is(err, ErrUnreadable) {
+		t.Errorf("note time 2020-13-01: error %v, want ErrUnreadable", err)
 	}
 	dated := model.Event{ID: "dated", Title: "t", Date: model.MustParseDate("2017-08")}
-	v := bytes.Replace(encodeEvent(nil, &dated), []byte("2017-08"), []byte("2017-13"), 1)
-	if bytes.Equal(v, encodeEvent(nil, &dated)) {
+	v := bytes.Replace(Encode(nil, &dated), []byte("2017-08"), []byte("2017-13"), 1)
+	if bytes.Equal(v, Encode(nil, &dated)) {
 		t.Fatal("the date is not stored as EDTF: update this test")
 	}
-	if _, err := decodeEvent(v); !errors.Is(err, errCorrupt) || !strings.Contains(err.Error(), `"dated"`) {
-		t.Errorf("date 2017-13: error %v, want errCorrupt naming the event", err)
+	if _, err := Decode(v); !errors.Is(err, ErrUnreadable) || !strings.Contains(err.Error(), `"dated"`) {
+		t.Errorf("date 2017-13: error %v, want ErrUnreadable naming the event", err)
 	}
 }
 
@@ -230,15 +229,15 @@ func TestCodecRefusesDamage(t *testing.T) {
 // its number from 1.
 func TestCodecNamesTheItem(t *testing.T) {
 	e := model.Event{ID: "listed", Title: "t", Quotes: []model.Quote{{Text: "a", Source: "s1"}, {Text: "b", Source: "s2"}}}
-	enc := encodeEvent(nil, &e)
+	enc := Encode(nil, &e)
 	// The second quote's source is the last field before the links: cut
 	// the value inside it.
 	i := bytes.LastIndex(enc, []byte("s2"))
 	if i < 0 {
 		t.Fatal("the quote's source is not stored as is: update this test")
 	}
-	_, err := decodeEvent(enc[:i+1])
-	if !errors.Is(err, errCorrupt) || !strings.Contains(err.Error(), "its quote 2's source") {
+	_, err := Decode(enc[:i+1])
+	if !errors.Is(err, ErrUnreadable) || !strings.Contains(err.Error(), "its quote 2's source") {
 		t.Errorf("cut in the second quote's source: error %v, want one naming it", err)
 	}
 }
@@ -250,30 +249,30 @@ func FuzzDecodeEvent(f *testing.F) {
 	for _, e := range codecEvents() {
 		// Large seeds slow every mutation and minimisation down; the
 		// small ones cover every field.
-		if enc := encodeEvent(nil, &e); len(enc) <= 4<<10 {
+		if enc := Encode(nil, &e); len(enc) <= 4<<10 {
 			f.Add(enc)
 		}
 	}
-	for _, seed := range [][]byte{nil, {codecVersion}, {codecVersion, 0, 0}, {codecVersion, 9, 0, 0, 0, 0, 0}, {codecVersion, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01}} {
+	for _, seed := range [][]byte{nil, {Version}, {Version, 0, 0}, {Version, 9, 0, 0, 0, 0, 0}, {Version, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01}} {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		e, err := decodeEvent(data)
-		status, actors := valueStatus(data), valueActors(data)
+		e, err := Decode(data)
+		status, actors := StatusOf(data), ActorsOf(data)
 		if err != nil {
-			if !errors.Is(err, errCorrupt) {
-				t.Fatalf("error %v is not errCorrupt", err)
+			if !errors.Is(err, ErrUnreadable) {
+				t.Fatalf("error %v is not ErrUnreadable", err)
 			}
 			return
 		}
 		if status != e.Status || !slices.Equal(actors, e.Actors) {
-			t.Errorf("valueStatus, valueActors = %q, %q; decodeEvent says %q, %q", status, actors, e.Status, e.Actors)
+			t.Errorf("valueStatus, valueActors = %q, %q; Decode says %q, %q", status, actors, e.Status, e.Actors)
 		}
-		again, err := decodeEvent(encodeEvent(nil, &e))
+		again, err := Decode(Encode(nil, &e))
 		if err != nil {
 			t.Fatalf("the re-encoded event does not decode: %v\n%+v", err, e)
 		}
-		if !storetest.SameEvent(again, e) {
+		if !model.SameEvent(&again, &e) {
 			t.Errorf("round trip changed the event:\n%+v\n%+v", e, again)
 		}
 	})

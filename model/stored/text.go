@@ -1,4 +1,4 @@
-package bolt
+package stored
 
 import (
 	"encoding/binary"
@@ -6,13 +6,14 @@ import (
 	"chrono/model"
 )
 
-// textContains reports whether text the matcher looks for is in one of the
-// fields a search looks at (model.Event.SearchFields), read straight from
-// a stored value's text section (codec.go) without decoding the event.
+// TextContains reports whether text the matcher looks for is in one of
+// the fields a search looks at (model.Event.SearchFields), read straight
+// from a stored value's text section (codec.go) without decoding the
+// event.
 // Each field is searched on its own, so a match never runs from one field
 // into the next. A damaged value contains nothing.
-func textContains(v []byte, m *model.Matcher) bool {
-	if len(v) < 2 || v[0] != codecVersion {
+func TextContains(v []byte, m *model.Matcher) bool {
+	if len(v) < 2 || v[0] != Version {
 		return false
 	}
 	n, k := binary.Uvarint(v[2:])

@@ -1,4 +1,8 @@
-package bolt
+// Package stored is the binary form in which chrono's stores keep an
+// event: decoded several times faster than its JSON, and laid out so that
+// filters and search read its status, actors and text without decoding
+// the rest.
+package stored
 
 import (
 	"cmp"
@@ -10,11 +14,12 @@ import (
 	"chrono/model"
 )
 
-// codecVersion is the first byte of every stored event value. Version 2
+// Version is the first byte of every stored event value. Version 2
 // added the notes' authors at the end; values of version 1 (stores from
 // before it) are read as notes by no one known, and are rewritten in
-// version 2 when the event next changes.
-const codecVersion = 2
+// version 2 when the event next changes. No version is '{', the first
+// byte of an event's JSON.
+const Version = 2
 
 // An event value is laid out so that filters and search need not decode it:
 //
@@ -58,10 +63,10 @@ func appendStrings(b []byte, ss []string) []byte {
 	return b
 }
 
-// valueShapeMatches reports whether a stored event has no tags (when
+// ShapeMatches reports whether a stored event has no tags (when
 // untagged is asked for) and has notes (when noted is), reading only its
 // text section's counts. A damaged value matches nothing.
-func valueShapeMatches(v []byte, untagged, noted bool) bool {
+func ShapeMatches(v []byte, untagged, noted bool) bool {
 	d := valueText(v)
 	d.skip()              // title
 	d.skip()              // summary
@@ -85,14 +90,14 @@ func valueShapeMatches(v []byte, untagged, noted bool) bool {
 	return d.count() > 0 && d.err == nil
 }
 
-// encodeEvent appends the stored form of e to dst.
-func encodeEvent(dst []byte, e *model.Event) []byte {
+// Encode appends the stored form of e to dst.
+func Encode(dst []byte, e *model.Event) []byte {
 	// The text section is written in place, after its length, which is
 	// worked out first: building it apart and copying it cost as much as
 	// the rest of an import's encoding.
 	n := textLen(e)
 	dst = slices.Grow(dst, n+len(e.ID)+64)
-	dst = append(dst, codecVersion, statusCode(e.Status))
+	dst = append(dst, Version, statusCode(e.Status))
 	dst = binary.AppendUvarint(dst, uint64(n))
 	dst = appendString(dst, e.Title)
 	dst = appendString(dst, e.Summary)
@@ -197,7 +202,7 @@ func (d *decoder) fail(format string, args ...any) {
 		if d.nth != 0 {
 			what = fmt.Sprintf(what, d.nth)
 		}
-		d.err = corruption(what + " " + fmt.Sprintf(format, args...))
+		d.err = Unreadable(what + " " + fmt.Sprintf(format, args...))
 	}
 }
 
@@ -252,27 +257,27 @@ func (d *decoder) strings() []string {
 	return ss
 }
 
-// decodeEvent reads a value written by encodeEvent. Its error says which
+// Decode reads a value written by Encode. Its error says which
 // event (by the id the value holds, when that much can be read) and which
-// field cannot be read; it is errCorrupt to errors.Is.
-func decodeEvent(v []byte) (model.Event, error) { return decodeValue(v, false) }
+// field cannot be read; it is ErrUnreadable to errors.Is.
+func Decode(v []byte) (model.Event, error) { return decodeValue(v, false) }
 
-// decodeWhole is decodeEvent for an event that is kept whole, as a
+// DecodeWhole is Decode for an event that is kept whole, as a
 // window's rows are: its strings share one copy of the value, one
 // allocation where each string was one (some thirty an event). Not for
 // events of which only a part is kept: an id kept alone would hold on to
 // the whole value.
-func decodeWhole(v []byte) (model.Event, error) { return decodeValue(v, true) }
+func DecodeWhole(v []byte) (model.Event, error) { return decodeValue(v, true) }
 
-// decodeValue is decodeEvent, its strings shared when whole says so.
+// decodeValue is Decode, its strings shared when whole says so.
 func decodeValue(v []byte, whole bool) (model.Event, error) {
 	var e model.Event
 	if len(v) < 2 {
-		return e, corruptf("an event's stored value is %d bytes", len(v))
+		return e, Unreadablef("an event's stored value is %d bytes", len(v))
 	}
 	version := v[0]
-	if version < 1 || version > codecVersion {
-		return e, corruptf("an event's stored value has codec version %d (this chrono reads 1 to %d)", version, codecVersion)
+	if version < 1 || version > Version {
+		return e, Unreadablef("an event's stored value has codec version %d (this chrono reads 1 to %d)", version, Version)
 	}
 	e.Status = statusOf(v[1])
 	v = v[:len(v):len(v)] // its end is where cap measures from
@@ -360,22 +365,22 @@ func decodeValue(v []byte, whole bool) (model.Event, error) {
 	return e, nil
 }
 
-// currentValue returns a stored value in the codec's current version, so
+// Current returns a stored value in the codec's current version, so
 // that comparing it with a new encoding tells a changed event from one
 // stored by an older chrono.
-func currentValue(v []byte) ([]byte, error) {
-	if len(v) > 0 && v[0] == codecVersion {
+func Current(v []byte) ([]byte, error) {
+	if len(v) > 0 && v[0] == Version {
 		return v, nil
 	}
-	e, err := decodeEvent(v)
+	e, err := Decode(v)
 	if err != nil {
 		return nil, err
 	}
-	return encodeEvent(nil, &e), nil
+	return Encode(nil, &e), nil
 }
 
-// valueStatus returns the status of a stored event without decoding it.
-func valueStatus(v []byte) model.Status {
+// StatusOf returns the status of a stored event without decoding it.
+func StatusOf(v []byte) model.Status {
 	if len(v) < 2 {
 		return ""
 	}
@@ -386,7 +391,7 @@ func valueStatus(v []byte) model.Status {
 // reads, as a decoder positioned at the title.
 func valueText(v []byte) decoder {
 	if len(v) < 2 {
-		return decoder{err: corruptf("an event's stored value is %d bytes", len(v))}
+		return decoder{err: Unreadablef("an event's stored value is %d bytes", len(v))}
 	}
 	d := decoder{b: v[2:]}
 	n := d.at("its text section's length").count()
@@ -405,9 +410,9 @@ func (d *decoder) skip() {
 	}
 }
 
-// valueActors returns the actors of a stored event, reading only as far
+// ActorsOf returns the actors of a stored event, reading only as far
 // as them.
-func valueActors(v []byte) []string {
+func ActorsOf(v []byte) []string {
 	d := valueText(v)
 	d.skip() // title
 	d.skip() // summary
