@@ -381,10 +381,7 @@ func (im *txImport) flush(batch []pendingEvent) error {
 			return fmt.Errorf("event %q: %w", e.ID, err)
 		}
 		history, changes = append(history, e.ID), append(changes, change)
-		r, err := rowOf(&e)
-		if err != nil {
-			return err
-		}
+		r := rowOf(&e)
 		// The words go as one text, split by the server: an array of
 		// some 60 texts took the server three times as long to read.
 		write = append(write, []any{r.id, r.ord, r.body, r.status, r.actors, r.tags, r.noted, r.period, r.months, r.cites, r.search, strings.Join(r.words, " ")})

@@ -1,18 +1,14 @@
 package pg
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strings"
 
 	"chrono/model"
-	"chrono/model/native"
-
-	"github.com/go-json-experiment/json"
 )
 
-// row is an event as the events table keeps it: the event as JSON, and
+// row is an event as the events table keeps it: the event in binary form (bodies.go), and
 // what filters, counts and searches read without decoding it.
 type row struct {
 	id, status     string
@@ -34,12 +30,8 @@ const (
 	periodUndated   = math.MaxInt64
 )
 
-func rowOf(e *model.Event) (row, error) {
-	body, err := json.Marshal(e)
-	if err != nil {
-		return row{}, fmt.Errorf("event %q: %w", e.ID, err)
-	}
-	r := row{id: e.ID, status: string(e.Status), ord: model.OrderKey(e), body: body,
+func rowOf(e *model.Event) row {
+	r := row{id: e.ID, status: string(e.Status), ord: model.OrderKey(e), body: bodyOf(e),
 		tags: nonNil(e.Tags), noted: len(e.Notes) > 0}
 	for i, a := range e.Actors {
 		if !slices.Contains(e.Actors[:i], a) {
@@ -62,7 +54,7 @@ func rowOf(e *model.Event) (row, error) {
 	var months int
 	r.period, months = spanOfKey(r.ord)
 	r.months = int64(months)
-	return r, nil
+	return r
 }
 
 // searchKey is what a search looks in, the search fields folded by
@@ -84,14 +76,6 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
-}
-
-func decodeEvent(id string, body []byte) (model.Event, error) {
-	e, err := native.DecodeStored(body)
-	if err != nil {
-		return e, fmt.Errorf("event %q: its stored value is not readable JSON (%v): %w", id, err, model.ErrDamaged)
-	}
-	return e, nil
 }
 
 // spanOfKey returns the period an order key counts in and how many months

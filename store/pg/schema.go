@@ -37,6 +37,7 @@ var migrations = []migration{
 	{"the counts kept by tick of the order key within each stretch", keepTicks},
 	{"the search keys' words and their index, in place of the keys' trigram index", indexWords},
 	{"the events' wide columns compressed with lz4", compressWithLZ4},
+	{"the events' bodies in binary form, kept in their rows", keepBodiesBinary},
 }
 
 // schemaLock is the advisory lock chronos take while they migrate, so

@@ -315,13 +315,10 @@ func (t *writeTx) PutEvent(e model.Event) error {
 // putEvent writes an event, new or replacing the stored one, and its
 // links; the row's version counts its writes.
 func putEvent(tx pgx.Tx, inv int64, e *model.Event) error {
-	r, err := rowOf(e)
-	if err != nil {
-		return err
-	}
+	r := rowOf(e)
 	// The event's new words go into the vocabulary in the same statement
 	// as its row, as the row went alone before there were words.
-	_, err = tx.Exec(ctx, `WITH added AS (`+addWordsSQL("$13")+`)
+	_, err := tx.Exec(ctx, `WITH added AS (`+addWordsSQL("$13")+`)
 		INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites, search, words)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 		ON CONFLICT (inv, id) DO UPDATE SET ord = EXCLUDED.ord, body = EXCLUDED.body, status = EXCLUDED.status,
