@@ -32,7 +32,14 @@ func bodyOf(e *model.Event) []byte { return stored.Encode(nil, e) }
 
 // decodeEvent reads an event's body: the binary form, or the JSON of a
 // body written before schema 12 (no binary form starts with '{').
-func decodeEvent(id string, body []byte) (model.Event, error) {
+func decodeEvent(id string, body []byte) (model.Event, error) { return decodeBody(id, body, false) }
+
+// decodeKept is decodeEvent for an event kept whole, as a page's rows
+// are: its strings share one copy of the body (stored.DecodeWhole).
+func decodeKept(id string, body []byte) (model.Event, error) { return decodeBody(id, body, true) }
+
+// decodeBody is decodeEvent, the strings shared when whole says so.
+func decodeBody(id string, body []byte, whole bool) (model.Event, error) {
 	if len(body) > 0 && body[0] == '{' {
 		e, err := native.DecodeStored(body)
 		if err != nil {
@@ -40,7 +47,11 @@ func decodeEvent(id string, body []byte) (model.Event, error) {
 		}
 		return e, nil
 	}
-	e, err := stored.Decode(body)
+	decode := stored.Decode
+	if whole {
+		decode = stored.DecodeWhole
+	}
+	e, err := decode(body)
 	if err != nil {
 		return e, fmt.Errorf("event %q: its stored value cannot be read (%v): %w", id, err, model.ErrDamaged)
 	}

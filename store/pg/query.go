@@ -493,7 +493,7 @@ func (s *Store) page(q model.Query, at model.PageAt, incoming bool) (model.Page,
 				return nil, nil
 			}
 			_, err := s.walk(db, p, anchor, backward, 0, true, func(c candidate) (bool, error) {
-				r, err := rowOfCandidate(c)
+				r, err := rowOfCandidate(c, incoming)
 				out = append(out, r)
 				return err == nil && len(out) < n, err
 			})
@@ -661,11 +661,11 @@ func scanLinked(rows pgx.Rows, err error, incoming map[string][]model.Incoming) 
 
 // scanRows is scanLinked for a page's rows, each decoded as it comes:
 // while the server reads the rows after it, and the batch's statements
-// after them.
+// after them. A Page's rows (with incoming) are decoded to be kept whole.
 func scanRows(rows pgx.Rows, err error, incoming map[string][]model.Incoming) ([]model.Row, error) {
 	var out []model.Row
 	err = eachLinked(rows, err, incoming, func(c candidate) error {
-		r, err := rowOfCandidate(c)
+		r, err := rowOfCandidate(c, incoming != nil)
 		out = append(out, r)
 		return err
 	})
@@ -716,9 +716,15 @@ func incomingOf(id string, links []string) ([]model.Incoming, error) {
 	return in, nil
 }
 
-// rowOfCandidate decodes a row read with its body.
-func rowOfCandidate(c candidate) (model.Row, error) {
-	e, err := decodeEvent(model.OrderKeyID(c.ord), c.body)
+// rowOfCandidate decodes a row read with its body, for a page when kept
+// (decodeKept): a Page's rows are kept whole, where a Window's are read
+// by scans that keep their ids.
+func rowOfCandidate(c candidate, kept bool) (model.Row, error) {
+	decode := decodeEvent
+	if kept {
+		decode = decodeKept
+	}
+	e, err := decode(model.OrderKeyID(c.ord), c.body)
 	return model.Row{Pos: model.PositionOf(c.ord), Event: e}, err
 }
 
