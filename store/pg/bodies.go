@@ -2,6 +2,7 @@ package pg
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -53,7 +54,12 @@ func decodeBody(id string, body []byte, whole bool) (model.Event, error) {
 	}
 	e, err := decode(body)
 	if err != nil {
-		return e, fmt.Errorf("event %q: its stored value cannot be read (%v): %w", id, err, model.ErrDamaged)
+		// The codec's error names the event when it could read its id.
+		msg := err.Error()
+		if named := fmt.Sprintf("event %q: ", id); !strings.HasPrefix(msg, named) {
+			msg = named + strings.TrimPrefix(msg, "an event: ")
+		}
+		return e, fmt.Errorf("%s (the database's copy is %w)", msg, model.ErrDamaged)
 	}
 	return e, nil
 }

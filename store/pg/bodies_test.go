@@ -1,10 +1,11 @@
 package pg
 
 import (
-	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/go-json-experiment/json"
 
 	"chrono/model"
 	"chrono/model/stored"
@@ -20,10 +21,23 @@ func TestBodiesBinaryInTheirRows(t *testing.T) {
 	if err := s.first.c.QueryRow(ctx, `SELECT attstorage FROM pg_attribute WHERE attrelid = 'events'::regclass AND attname = 'body'`).Scan(&storage); err != nil || storage != "m" {
 		t.Errorf("the body column's storage is %q (%v), want m (main)", storage, err)
 	}
-	var first []byte
-	if err := s.first.c.QueryRow(ctx, `SELECT DISTINCT substr(body, 1, 1) FROM events WHERE inv = $1`, s.inv).Scan(&first); err != nil || len(first) != 1 || first[0] != stored.Version {
-		t.Errorf("the imported bodies begin with %q (%v), want only the codec's version %d", first, err, stored.Version)
+	var all, binary int
+	if err := s.first.c.QueryRow(ctx, `SELECT count(*), count(*) FILTER (WHERE get_byte(body, 0) = $2) FROM events WHERE inv = $1`,
+		s.inv, stored.Version).Scan(&all, &binary); err != nil || all == 0 || binary != all {
+		t.Errorf("%d of the %d imported bodies begin with the codec's version %d (%v), want all", binary, all, stored.Version, err)
 	}
+}
+
+// rowBefore12 is the row chrono wrote for e before the twelfth step,
+// with the event as JSON, for the tests of the steps before it.
+func rowBefore12(t testing.TB, e *model.Event) row {
+	t.Helper()
+	r := rowOf(e)
+	var err error
+	if r.body, err = json.Marshal(e); err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
 
 // TestBodiesWrittenAsJSONStillRead: a body written before the twelfth
@@ -33,11 +47,7 @@ func TestBodiesWrittenAsJSONStillRead(t *testing.T) {
 	s := newStore(t, "a")
 	storetest.Seed(t, s)
 	want := storetest.StoredEvent(t, s, "khashoggi-killed")
-	old, err := json.Marshal(&want)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.first.c.Exec(ctx, `UPDATE events SET body = $3 WHERE inv = $1 AND id = $2`, s.inv, want.ID, old); err != nil {
+	if _, err := s.first.c.Exec(ctx, `UPDATE events SET body = $3 WHERE inv = $1 AND id = $2`, s.inv, want.ID, rowBefore12(t, &want).body); err != nil {
 		t.Fatal(err)
 	}
 	if got := storetest.StoredEvent(t, s, want.ID); !model.SameEvent(&got, &want) {

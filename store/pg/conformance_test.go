@@ -133,6 +133,9 @@ func checkColumns(t testing.TB, s *Store) {
 	keys := storetest.OrderKeys(events)
 	for i, got := range stored {
 		r := rowOf(&events[i])
+		if len(got.body) > 0 && got.body[0] == '{' {
+			r = rowBefore12(t, &events[i]) // written before the twelfth step
+		}
 		r.ord = keys[got.id]
 		if fmt.Sprint(r) != fmt.Sprint(got) {
 			t.Errorf("event %q: the row holds\n%v\nits body and its place give\n%v", got.id, got, r)

@@ -153,7 +153,7 @@ func eventsBeforeStep(t *testing.T, what string, events []model.Event) (url stri
 		t.Fatal(err)
 	}
 	for _, e := range events {
-		r := rowOf(&e)
+		r := rowBefore12(t, &e)
 		if _, err := c.Exec(ctx, `INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites, search)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
 			inv, r.id, r.ord, r.body, r.status, r.actors, r.tags, r.noted, r.period, r.months, r.cites, r.search); err != nil {

@@ -36,7 +36,7 @@ func TestPlaceInOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := range events {
-		r := rowOf(&events[i])
+		r := rowBefore12(t, &events[i])
 		// A key of the old kind: it sorts by id alone, nothing like the
 		// chronology's order.
 		old := append([]byte("0-"), r.id...)

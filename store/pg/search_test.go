@@ -35,7 +35,7 @@ func TestSearchKeyStep(t *testing.T) {
 		{ID: "other", Title: "Elsewhere"},
 	}
 	for _, e := range events {
-		r := rowOf(&e)
+		r := rowBefore12(t, &e)
 		if _, err := c.Exec(ctx, `INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
 			inv, r.id, r.ord, r.body, r.status, r.actors, r.tags, r.noted, r.period, r.months, r.cites); err != nil {
