@@ -48,8 +48,9 @@ func guardPath(path string, fn func() error) (err error) {
 // bytes one of them handed it (bytes.Compare in bbolt's search,
 // binary.Uvarint in the codec, json.Unmarshal of a source). The stack is
 // walked from the panic down, past those library frames, to the first
-// frame of code that chose to run: bbolt's or this package's means the file; any other (a caller's
-// loop body, an import's parser, a test) means the panic is that code's.
+// frame of code that chose to run: bbolt's or this package's means the
+// file; any other (a caller's loop body, an import's parser, a test)
+// means the panic is that code's.
 //
 // A fault at an address (not nil) comes from reading memory that is not
 // there; in chrono only a store's memory map is read that way, so it is
