@@ -1,8 +1,8 @@
 package pg
 
 import (
+	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -37,11 +37,9 @@ func bodyOf(e *model.Event) []byte { return stored.Encode(nil, e) }
 // body written before schema 12 (no binary form starts with '{').
 func decodeEvent(id string, body []byte) (model.Event, error) { return decodeBody(id, body, false) }
 
-// decodeKept is decodeEvent for an event kept whole, as a page's rows
-// are: its strings share one copy of the body (stored.DecodeWhole).
-func decodeKept(id string, body []byte) (model.Event, error) { return decodeBody(id, body, true) }
-
-// decodeBody is decodeEvent, the strings shared when whole says so.
+// decodeBody is decodeEvent, for an event kept whole when whole says so,
+// as a page's rows are: its strings then share one copy of the body
+// (stored.DecodeWhole).
 func decodeBody(id string, body []byte, whole bool) (model.Event, error) {
 	if len(body) > 0 && body[0] == '{' {
 		e, err := native.DecodeStored(body)
@@ -56,12 +54,13 @@ func decodeBody(id string, body []byte, whole bool) (model.Event, error) {
 	}
 	e, err := decode(body)
 	if err != nil {
-		// The codec's error names the event when it could read its id.
-		msg := err.Error()
-		if named := fmt.Sprintf("event %q: ", id); !strings.HasPrefix(msg, named) {
-			msg = named + strings.TrimPrefix(msg, "an event: ")
+		// What cannot be read, without the codec's naming of the event:
+		// the row says which it is.
+		why := errors.Unwrap(err)
+		if why == nil {
+			why = err
 		}
-		return e, fmt.Errorf("%s (the database's copy is %w)", msg, model.ErrDamaged)
+		return e, fmt.Errorf("event %q: %v (the database's copy is %w)", id, why, model.ErrDamaged)
 	}
 	return e, nil
 }

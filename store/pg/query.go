@@ -716,15 +716,11 @@ func incomingOf(id string, links []string) ([]model.Incoming, error) {
 	return in, nil
 }
 
-// rowOfCandidate decodes a row read with its body, for a page when kept
-// (decodeKept): a Page's rows are kept whole, where a Window's are read
-// by scans that keep their ids.
+// rowOfCandidate decodes a row read with its body, whole when kept: a
+// Page's rows are kept whole, where a Window's are read by scans that
+// keep their ids.
 func rowOfCandidate(c candidate, kept bool) (model.Row, error) {
-	decode := decodeEvent
-	if kept {
-		decode = decodeKept
-	}
-	e, err := decode(model.OrderKeyID(c.ord), c.body)
+	e, err := decodeBody(model.OrderKeyID(c.ord), c.body, kept)
 	return model.Row{Pos: model.PositionOf(c.ord), Event: e}, err
 }
 
