@@ -53,7 +53,7 @@ func harness() storetest.Harness {
 // dumpTables are the tables of an investigation and the columns that
 // name a row.
 var dumpTables = []struct{ table, key, cols string }{
-	{"events", "id", "ord, body, status, actors, tags, noted, period, months, cites, search"},
+	{"events", "id", "ord, body, status, actors, tags, noted, period, months, cites, search, linked_to"},
 	{"links", "target || '/' || source || '/' || rel", "''"},
 	{"sources", "id", "body"},
 	{"trash", "id", "at, body"},
@@ -159,5 +159,29 @@ func checkColumns(t testing.TB, s *Store) {
 	if !slices.Equal(want, have) {
 		t.Errorf("the links table holds %q; the events' links are %q", have, want)
 	}
+	checkLinkedTo(t, c, s.inv)
 	checkKeptCounts(t, c, s.inv)
+}
+
+// checkLinkedTo checks that an event is flagged as linked to exactly
+// when the links table holds a link to it (flagLinkTargets).
+func checkLinkedTo(t testing.TB, c querier, inv int64) {
+	t.Helper()
+	rows, err := c.Query(ctx, `SELECT id, linked_to FROM events e WHERE inv = $1
+		AND linked_to <> EXISTS (SELECT FROM links l WHERE l.inv = e.inv AND l.target = e.id) ORDER BY id`, inv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var flag bool
+		if err := rows.Scan(&id, &flag); err != nil {
+			t.Fatal(err)
+		}
+		t.Errorf("event %q is flagged as linked to: %v; the links table says otherwise", id, flag)
+	}
+	if rows.Err() != nil {
+		t.Fatal(rows.Err())
+	}
 }

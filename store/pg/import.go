@@ -404,6 +404,27 @@ func (im *txImport) flush(batch []pendingEvent) error {
 		[]string{"id", "ord", "body", "status", "actors", "tags", "noted", "period", "months", "cites", "search", "words"}, pgx.CopyFromRows(write)); err != nil {
 		return err
 	}
+	// The groups the written events were in, by the links they had, and
+	// those they are in now, are placed again at commit. Only a stored
+	// event loses links here, so only those are looked up before: the
+	// links made to the others stay, and are found after. The links go
+	// in before the events: an event that the batch links to is then
+	// flagged as it is inserted (flagLinkTargets), not written again.
+	if len(linked) > 0 {
+		if err := im.markLinked(linked); err != nil {
+			return err
+		}
+		if _, err := im.tx.Exec(ctx, `DELETE FROM links WHERE inv = $1 AND source = ANY($2::text[])`, im.s.inv, linked); err != nil {
+			return err
+		}
+	}
+	if len(im.linkRows) > 0 {
+		if _, err := im.tx.Exec(ctx, `INSERT INTO links (inv, target, source, rel) SELECT $1, t, s, r FROM unnest($2::text[], $3::text[], $4::text[]) AS x(t, s, r) ON CONFLICT DO NOTHING`,
+			im.s.inv, column(im.linkRows, 1), column(im.linkRows, 2), column(im.linkRows, 3)); err != nil {
+			return err
+		}
+		im.linkRows = im.linkRows[:0]
+	}
 	if _, err := im.tx.Exec(ctx, `INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites, search, words)
 		SELECT $1, id, ord, body, status, actors, tags, noted, period, months, cites, search, string_to_array(words, ' ') FROM chrono_staging
 		ON CONFLICT (inv, id) DO UPDATE SET ord = EXCLUDED.ord, body = EXCLUDED.body, status = EXCLUDED.status,
@@ -422,25 +443,6 @@ func (im *txImport) flush(batch []pendingEvent) error {
 	}
 	if im.s.afterBatch != nil {
 		im.s.afterBatch(im.tx)
-	}
-	// The groups the written events were in, by the links they had, and
-	// those they are in now, are placed again at commit. Only a stored
-	// event loses links here, so only those are looked up before: the
-	// links made to the others stay, and are found after.
-	if len(linked) > 0 {
-		if err := im.markLinked(linked); err != nil {
-			return err
-		}
-		if _, err := im.tx.Exec(ctx, `DELETE FROM links WHERE inv = $1 AND source = ANY($2::text[])`, im.s.inv, linked); err != nil {
-			return err
-		}
-	}
-	if len(im.linkRows) > 0 {
-		if _, err := im.tx.Exec(ctx, `INSERT INTO links (inv, target, source, rel) SELECT $1, t, s, r FROM unnest($2::text[], $3::text[], $4::text[]) AS x(t, s, r) ON CONFLICT DO NOTHING`,
-			im.s.inv, column(im.linkRows, 1), column(im.linkRows, 2), column(im.linkRows, 3)); err != nil {
-			return err
-		}
-		im.linkRows = im.linkRows[:0]
 	}
 	if err := im.markLinked(history); err != nil {
 		return err

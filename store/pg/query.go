@@ -611,8 +611,8 @@ func (s *Store) pageAtOnce(p *plan, anchor []byte, readBack bool, at model.PageA
 // rowLinks is the column of a row's links from other events, each
 // "source/rel" (no relation has a slash), in backlinksSQL's order, read
 // with the row by the index of the links, for the rows a page returns
-// alone.
-const rowLinks = `ARRAY(SELECT l.source || '/' || l.rel FROM links l WHERE l.inv = $1 AND l.target = events.id ORDER BY l.source, l.rel)`
+// alone; only for a row whose flag says it has some (flagLinkTargets).
+const rowLinks = `CASE WHEN events.linked_to THEN ARRAY(SELECT l.source || '/' || l.rel FROM links l WHERE l.inv = $1 AND l.target = events.id ORDER BY l.source, l.rel) ELSE '{}' END`
 
 // withEvery puts each id in links, with none when it has none.
 func withEvery(links map[string][]model.Incoming, ids []string) map[string][]model.Incoming {

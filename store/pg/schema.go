@@ -38,6 +38,7 @@ var migrations = []migration{
 	{"the search keys' words and their index, in place of the keys' trigram index", indexWords},
 	{"the events' wide columns compressed with lz4", compressWithLZ4},
 	{"the events' bodies in binary form, kept in their rows", keepBodiesBinary},
+	{"each event's flag that other events link to it", flagLinkTargets},
 }
 
 // schemaLock is the advisory lock chronos take while they migrate, so

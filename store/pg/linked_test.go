@@ -1,0 +1,182 @@
+package pg
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"chrono/model"
+	"chrono/store/storetest"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// TestLinkedToStep: the thirteenth step flags the events a database
+// holds from before it that other events link to, and not the others;
+// an event that a link named before it existed is flagged when it comes.
+func TestLinkedToStep(t *testing.T) {
+	url := freshDatabase(t)
+	c, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	step := slices.IndexFunc(migrations, func(m migration) bool { return strings.Contains(m.what, "link to it") })
+	if err := migrateTo(c, false, migrations[:step]); err != nil {
+		t.Fatal(err)
+	}
+	var inv int64
+	if err := c.QueryRow(ctx, `INSERT INTO investigations (name) VALUES ('default') RETURNING id`).Scan(&inv); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []model.Event{
+		{ID: "a", Title: "A", Links: []model.Link{{Rel: model.Precedes, Event: "b"}, {Rel: model.Related, Event: "ghost"}}},
+		{ID: "b", Title: "B"},
+		{ID: "c", Title: "C"},
+	} {
+		r := rowOf(&e)
+		if _, err := c.Exec(ctx, `INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites, search, words)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+			inv, r.id, r.ord, r.body, r.status, r.actors, r.tags, r.noted, r.period, r.months, r.cites, r.search, r.words); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := c.Exec(ctx, `INSERT INTO links (inv, target, source, rel) VALUES ($1, 'b', 'a', $2), ($1, 'ghost', 'a', $3)`,
+		inv, string(model.Precedes), string(model.Related)); err != nil {
+		t.Fatal(err)
+	}
+	if err := migrateTo(c, false, migrations[:step+1]); err != nil {
+		t.Fatal(err)
+	}
+	flagged := func() []string {
+		t.Helper()
+		rows, err := c.Query(ctx, `SELECT id FROM events WHERE inv = $1 AND linked_to ORDER BY id`, inv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for rows.Next() {
+			var id string
+			rows.Scan(&id)
+			ids = append(ids, id)
+		}
+		rows.Close()
+		return ids
+	}
+	if got := flagged(); !slices.Equal(got, []string{"b"}) {
+		t.Errorf("flagged after the step: %q, want [b]", got)
+	}
+
+	s, err := Open(url, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Write(model.OpAdd, "the ghost", func(tx model.Tx) error {
+		return tx.PutEvent(model.Event{ID: "ghost", Title: "Named before it was written"})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if got := flagged(); !slices.Equal(got, []string{"b", "ghost"}) {
+		t.Errorf("flagged after the ghost is written: %q, want [b ghost]", got)
+	}
+	checkLinkedTo(t, c, inv)
+}
+
+// TestLinkedToKept: every way of changing links or events keeps the flag
+// true to the links table, and a page gives a flagged row its links and
+// the others none: links made and removed by edits, a link to an event
+// not yet written, trashing and restoring the event that links, undoing
+// it, and an import whose links reach into batches written before and
+// after their own.
+func TestLinkedToKept(t *testing.T) {
+	s := newStore(t, "a")
+	c, err := s.conn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(when string) {
+		t.Helper()
+		checkLinkedTo(t, c, s.inv)
+		if t.Failed() {
+			t.Fatalf("after %s", when)
+		}
+	}
+	put := func(what string, events ...model.Event) {
+		t.Helper()
+		_, err := s.Write(model.OpEdit, what, func(tx model.Tx) error {
+			for _, e := range events {
+				if err := tx.PutEvent(e); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(what)
+	}
+	x := model.Event{ID: "x", Title: "X", Date: model.MustParseDate("2017-08")}
+	y := model.Event{ID: "y", Title: "Y", Date: model.MustParseDate("2017-09"), Links: []model.Link{{Rel: model.Follows, Event: "x"}}}
+	put("x and y, y following x", x, y)
+	incomingOf := func(id string) []model.Incoming {
+		t.Helper()
+		pg, err := s.Page(model.Query{}, model.PageAt{After: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		in, ok := pg.Incoming[id]
+		if !ok {
+			t.Fatalf("the page has no entry for %q: %v", id, pg.Incoming)
+		}
+		return in
+	}
+	if in := incomingOf("x"); len(in) != 1 || in[0].From != "y" || in[0].Rel != model.Follows {
+		t.Errorf("x's incoming links on a page: %v, want y follows", in)
+	}
+	if in := incomingOf("y"); len(in) != 0 {
+		t.Errorf("y's incoming links on a page: %v, want none", in)
+	}
+	y.Links = nil
+	put("y no longer following x", y)
+	if in := incomingOf("x"); len(in) != 0 {
+		t.Errorf("x's incoming links after y's went: %v, want none", in)
+	}
+
+	z := model.Event{ID: "z", Title: "Z", Links: []model.Link{{Rel: model.Related, Event: "later"}}}
+	put("z, linking to an event not yet written", z)
+	put("the event z links to", model.Event{ID: "later", Title: "Later"})
+	if _, err := s.Write(model.OpDelete, "z trashed", func(tx model.Tx) error { return tx.TrashEvent("z") }); err != nil {
+		t.Fatal(err)
+	}
+	check("z trashed")
+	if in := incomingOf("later"); len(in) != 0 {
+		t.Errorf("later's incoming links with z in the trash: %v, want none", in)
+	}
+	if _, err := s.Write(model.OpRestore, "z restored", func(tx model.Tx) error { return tx.RestoreEvent("z") }); err != nil {
+		t.Fatal(err)
+	}
+	check("z restored")
+	if in := incomingOf("later"); len(in) != 1 || in[0].From != "z" {
+		t.Errorf("later's incoming links after z came back: %v, want z", in)
+	}
+	if _, err := model.Undo(s); err != nil {
+		t.Fatal(err)
+	}
+	check("the restore undone")
+	if _, err := model.Undo(s); err != nil {
+		t.Fatal(err)
+	}
+	check("the undo undone")
+
+	// An import of more than two batches: the synthetic events link to
+	// events before and after them, so some links are to events of a
+	// batch already written, some to events of one still to come.
+	storetest.Import(t, s, storetest.SynthInput(t, 2*importBatch+10))
+	check("an import of three batches")
+	var flagged int
+	if err := c.QueryRow(ctx, `SELECT count(*) FROM events WHERE inv = $1 AND linked_to`, s.inv).Scan(&flagged); err != nil || flagged < 100 {
+		t.Errorf("%d events flagged after the import (%v); the synthetic events link to many more", flagged, err)
+	}
+}
