@@ -134,10 +134,11 @@ func spreadBeforeStep(t *testing.T, what string) (url string, c *pgx.Conn, inv i
 	return url, c, inv
 }
 
-// eventsBeforeStep makes a database at the schema before the step whose
-// description has what (the fifth or later), with events in an
-// investigation (inv), and returns the step's index.
-func eventsBeforeStep(t *testing.T, what string, events []model.Event) (url string, c *pgx.Conn, inv int64, step int) {
+// databaseBeforeStep makes a new database with the schema up to the
+// step whose description holds what, and an investigation in it, and
+// returns its address, a connection to it, the investigation and the
+// step's index in migrations.
+func databaseBeforeStep(t *testing.T, what string) (url string, c *pgx.Conn, inv int64, step int) {
 	t.Helper()
 	url = freshDatabase(t)
 	c, err := pgx.Connect(ctx, url)
@@ -152,6 +153,15 @@ func eventsBeforeStep(t *testing.T, what string, events []model.Event) (url stri
 	if err := c.QueryRow(ctx, `INSERT INTO investigations (name) VALUES ('default') RETURNING id`).Scan(&inv); err != nil {
 		t.Fatal(err)
 	}
+	return url, c, inv, step
+}
+
+// eventsBeforeStep makes a database at the schema before the step whose
+// description has what (the fifth or later), with events in an
+// investigation (inv), and returns the step's index.
+func eventsBeforeStep(t *testing.T, what string, events []model.Event) (url string, c *pgx.Conn, inv int64, step int) {
+	t.Helper()
+	url, c, inv, step = databaseBeforeStep(t, what)
 	for _, e := range events {
 		r := rowBefore12(t, &e)
 		if _, err := c.Exec(ctx, `INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites, search)

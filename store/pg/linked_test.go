@@ -2,33 +2,17 @@ package pg
 
 import (
 	"slices"
-	"strings"
 	"testing"
 
 	"chrono/model"
 	"chrono/store/storetest"
-
-	"github.com/jackc/pgx/v5"
 )
 
 // TestLinkedToStep: the thirteenth step flags the events a database
 // holds from before it that other events link to, and not the others;
 // an event that a link named before it existed is flagged when it comes.
 func TestLinkedToStep(t *testing.T) {
-	url := freshDatabase(t)
-	c, err := pgx.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close(ctx)
-	step := slices.IndexFunc(migrations, func(m migration) bool { return strings.Contains(m.what, "link to it") })
-	if err := migrateTo(c, false, migrations[:step]); err != nil {
-		t.Fatal(err)
-	}
-	var inv int64
-	if err := c.QueryRow(ctx, `INSERT INTO investigations (name) VALUES ('default') RETURNING id`).Scan(&inv); err != nil {
-		t.Fatal(err)
-	}
+	url, c, inv, step := databaseBeforeStep(t, "link to it")
 	for _, e := range []model.Event{
 		{ID: "a", Title: "A", Links: []model.Link{{Rel: model.Precedes, Event: "b"}, {Rel: model.Related, Event: "ghost"}}},
 		{ID: "b", Title: "B"},

@@ -2,34 +2,17 @@ package pg
 
 import (
 	"fmt"
-	"slices"
-	"strings"
 	"testing"
 
 	"chrono/model"
 	"chrono/store/storetest"
-
-	"github.com/jackc/pgx/v5"
 )
 
 // TestSearchKeyStep: the fifth step fills the search key of the events a
 // database holds from before it, makes the trigram index (the test
 // cluster's role may create pg_trgm), and a search then finds them.
 func TestSearchKeyStep(t *testing.T) {
-	url := freshDatabase(t)
-	c, err := pgx.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close(ctx)
-	step := slices.IndexFunc(migrations, func(m migration) bool { return strings.Contains(m.what, "search key") })
-	if err := migrateTo(c, false, migrations[:step]); err != nil {
-		t.Fatal(err)
-	}
-	var inv int64
-	if err := c.QueryRow(ctx, `INSERT INTO investigations (name) VALUES ('default') RETURNING id`).Scan(&inv); err != nil {
-		t.Fatal(err)
-	}
+	url, c, inv, step := databaseBeforeStep(t, "search key")
 	events := []model.Event{
 		{ID: "zurich", Title: "Meeting in Zürich", Actors: []string{"Łódź Police"}, Notes: []model.Note{{Text: "50% done"}}},
 		{ID: "other", Title: "Elsewhere"},
