@@ -159,27 +159,31 @@ func checkColumns(t testing.TB, s *Store) {
 	if !slices.Equal(want, have) {
 		t.Errorf("the links table holds %q; the events' links are %q", have, want)
 	}
-	checkLinkedTo(t, c, s.inv)
+	checkLinkedTo(t, c)
 	checkKeptCounts(t, c, s.inv)
 }
 
-// checkLinkedTo checks that an event is flagged as linked to exactly
-// when the links table holds a link to it (flagLinkTargets).
-func checkLinkedTo(t testing.TB, c querier, inv int64) {
+// checkLinkedTo checks that every event of the database, in every
+// investigation, is flagged as linked to exactly when the links table
+// holds a link to it (flagLinkTargets): a trigger that mixed up two
+// investigations would leave the other one wrong. One statement reads
+// one snapshot of what is committed, which must agree whatever the
+// other tests are writing.
+func checkLinkedTo(t testing.TB, c querier) {
 	t.Helper()
-	rows, err := c.Query(ctx, `SELECT id, linked_to FROM events e WHERE inv = $1
-		AND linked_to <> EXISTS (SELECT FROM links l WHERE l.inv = e.inv AND l.target = e.id) ORDER BY id`, inv)
+	rows, err := c.Query(ctx, `SELECT i.name, e.id, e.linked_to FROM events e JOIN investigations i ON i.id = e.inv
+		WHERE e.linked_to <> EXISTS (SELECT FROM links l WHERE l.inv = e.inv AND l.target = e.id) ORDER BY 1, 2`)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var id string
+		var inv, id string
 		var flag bool
-		if err := rows.Scan(&id, &flag); err != nil {
+		if err := rows.Scan(&inv, &id, &flag); err != nil {
 			t.Fatal(err)
 		}
-		t.Errorf("event %q is flagged as linked to: %v; the links table says otherwise", id, flag)
+		t.Errorf("investigation %q: event %q is flagged as linked to: %v; the links table says otherwise", inv, id, flag)
 	}
 	if rows.Err() != nil {
 		t.Fatal(rows.Err())

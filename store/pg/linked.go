@@ -9,15 +9,20 @@ import "github.com/jackc/pgx/v5"
 // of 71 rows (about 0.3 of 1 ms at a million events, where 7% of the
 // events are linked to).
 //
-// Triggers keep the flag, so that no way of writing links or events can
-// miss it: a link added flags its target, the last link to an event
-// removed clears it, and an event inserted (new, restored from the
-// trash, or undone back) is flagged when links to it are already there,
-// as a link may name an event before it exists. The flag only ever
+// Triggers keep the flag, whichever way links and events are written: a
+// link added flags its target, the last link to an event removed clears
+// it, and an event inserted (new, restored from the trash, or undone
+// back) is flagged when links to it are already there, as a link may
+// name an event before it exists. chrono never updates a link, nor an
+// event's id: a changed link is removed and added again, so there is no
+// trigger on updates. The flag only ever
 // saves a lookup that would find nothing. Writers to an investigation
 // take turns (begin), and each statement of a transaction sees what
 // the writer before committed, so the triggers need no locks of their
-// own.
+// own. A statement that added or removed no link (an event's links
+// cleared when it had none, as every write of an event does) leaves the
+// events table alone: an update of no rows would still run its count
+// triggers.
 func flagLinkTargets(tx pgx.Tx) error {
 	_, err := tx.Exec(ctx, `ALTER TABLE events ADD COLUMN linked_to boolean NOT NULL DEFAULT false;
 UPDATE events e SET linked_to = true WHERE EXISTS (SELECT FROM links l WHERE l.inv = e.inv AND l.target = e.id);
@@ -32,6 +37,9 @@ CREATE TRIGGER events_linked_to BEFORE INSERT ON events
 
 CREATE FUNCTION chrono_links_added() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+	IF NOT EXISTS (SELECT FROM added) THEN
+		RETURN NULL;
+	END IF;
 	UPDATE events e SET linked_to = true FROM (SELECT DISTINCT inv, target FROM added) a
 		WHERE e.inv = a.inv AND e.id = a.target AND NOT e.linked_to;
 	RETURN NULL;
@@ -41,6 +49,9 @@ CREATE TRIGGER links_added AFTER INSERT ON links REFERENCING NEW TABLE AS added
 
 CREATE FUNCTION chrono_links_removed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+	IF NOT EXISTS (SELECT FROM removed) THEN
+		RETURN NULL;
+	END IF;
 	UPDATE events e SET linked_to = false FROM (SELECT DISTINCT inv, target FROM removed) r
 		WHERE e.inv = r.inv AND e.id = r.target AND e.linked_to
 			AND NOT EXISTS (SELECT FROM links l WHERE l.inv = r.inv AND l.target = r.target);
