@@ -1,19 +1,76 @@
 package tui
 
 import (
+	"fmt"
+	"iter"
 	"maps"
 	"slices"
+	"sync"
 	"unsafe"
 )
 
 // idList is a set of event ids, sorted, each once, and never changed
 // once made: the sets worked out in the background (setscan.go) are
-// given to every browser and to the store's queries as they are, and a
-// change makes a new list. A list made whole keeps its ids' text in
-// one string: half a million ids take some 16 bytes each beside their
-// text, where a map of them took about 60, and no id holds on to the
-// event it was read from.
-type idList []string
+// given to every browser as they are, and a change makes a new list.
+//
+// Its ids are one text, and where each ends in it: the collector has two
+// pointers to follow in a list, where a list of strings had one for each
+// id. At a million events the sets hold half a million ids, three
+// quarters of what the browser keeps, and marking them took most of a
+// collection (13 to 29 ms, some ten times a second while keys are
+// pressed): the slowest keys were those a collection ran beside. A query
+// by id needs the ids as strings (model.Query.IDs): they are made the
+// first time one asks (strings), and kept with the list, so that the
+// store knows the list again by them.
+type idList struct{ d *idText }
+
+// idText is what an idList holds.
+type idText struct {
+	text string
+	ends []uint32 // where each id ends in text
+	once sync.Once
+	strs []string
+}
+
+// len is how many ids the list holds.
+func (l idList) len() int {
+	if l.d == nil {
+		return 0
+	}
+	return len(l.d.ends)
+}
+
+// at is the list's i-th id, a part of its text.
+func (l idList) at(i int) string {
+	start := uint32(0)
+	if i > 0 {
+		start = l.d.ends[i-1]
+	}
+	return l.d.text[start:l.d.ends[i]]
+}
+
+// all yields the ids in order.
+func (l idList) all() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for i := range l.len() {
+			if !yield(l.at(i)) {
+				return
+			}
+		}
+	}
+}
+
+// strings returns the ids as strings, made once for the list and kept.
+func (l idList) strings() []string {
+	if l.d == nil {
+		return nil
+	}
+	l.d.once.Do(func() { l.d.strs = slices.Collect(l.all()) })
+	return l.d.strs
+}
+
+// String is the list's ids, for messages.
+func (l idList) String() string { return fmt.Sprint(slices.Collect(l.all())) }
 
 // listOf returns the ids as a list.
 func listOf(ids []string) idList {
@@ -40,41 +97,73 @@ func (b *idListBuilder) add(id string) {
 // starts the builder again.
 func (b *idListBuilder) list() idList {
 	if len(b.ends) == 0 {
-		return nil
+		return idList{}
 	}
-	// The buffer is the list's from here on, never written again.
-	all := unsafe.String(unsafe.SliceData(b.text), len(b.text))
-	ids := make(idList, len(b.ends))
-	start := uint32(0)
-	for i, end := range b.ends {
-		ids[i], start = all[start:end], end
-	}
+	// The buffers are the list's from here on, never written again.
+	gathered := idList{&idText{text: unsafe.String(unsafe.SliceData(b.text), len(b.text)), ends: b.ends}}
 	*b = idListBuilder{}
-	slices.Sort(ids)
-	ids = slices.Clip(slices.Compact(ids))
+	order := make([]int32, gathered.len())
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(i, j int32) int {
+		a, c := gathered.at(int(i)), gathered.at(int(j))
+		switch {
+		case a < c:
+			return -1
+		case a > c:
+			return 1
+		}
+		return 0
+	})
 	// The text again in the list's order: ids came in timeline order,
 	// and a lookup's last steps (has, for every row drawn) then read
 	// bytes far apart.
-	size := 0
-	for _, id := range ids {
-		size += len(id)
+	var sorted sortedBuilder
+	for _, i := range order {
+		sorted.add(gathered.at(int(i)))
 	}
-	text := make([]byte, 0, size)
-	for _, id := range ids {
-		text = append(text, id...)
+	return sorted.list()
+}
+
+// sortedBuilder makes a list of ids given in order, each once it is
+// given again in a row (as a sort leaves them).
+type sortedBuilder struct{ idListBuilder }
+
+func (b *sortedBuilder) add(id string) {
+	if n := len(b.ends); n > 0 {
+		start := uint32(0)
+		if n > 1 {
+			start = b.ends[n-2]
+		}
+		if string(b.text[start:]) == id {
+			return
+		}
 	}
-	sorted := unsafe.String(unsafe.SliceData(text), len(text))
-	at := 0
-	for i, id := range ids {
-		ids[i], at = sorted[at:at+len(id)], at+len(id)
+	b.idListBuilder.add(id)
+}
+
+func (b *sortedBuilder) list() idList {
+	if len(b.ends) == 0 {
+		return idList{}
 	}
-	return ids
+	l := idList{&idText{text: unsafe.String(unsafe.SliceData(b.text), len(b.text)), ends: slices.Clip(b.ends)}}
+	*b = sortedBuilder{}
+	return l
 }
 
 // has reports whether id is in the list.
 func (l idList) has(id string) bool {
-	_, ok := slices.BinarySearch(l, id)
-	return ok
+	lo, hi := 0, l.len()
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if l.at(m) < id {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < l.len() && l.at(lo) == id
 }
 
 // with returns the list with each id changes names put in (true) or
@@ -92,28 +181,31 @@ func (l idList) with(changes map[string]bool) idList {
 	if len(in) == 0 && len(out) == 0 {
 		return l
 	}
-	merged := make(idList, 0, len(l)+len(in)-len(out))
-	for _, id := range l {
+	var b sortedBuilder
+	for id := range l.all() {
 		for len(in) > 0 && in[0] < id {
-			merged = append(merged, in[0])
+			b.add(in[0])
 			in = in[1:]
 		}
 		if len(out) > 0 && out[0] == id {
 			out = out[1:]
 			continue
 		}
-		merged = append(merged, id)
+		b.add(id)
 	}
-	return append(merged, in...)
+	for _, id := range in {
+		b.add(id)
+	}
+	return b.list()
 }
 
 // unionOf returns the ids in any of lists: the list itself when there
 // is one.
 func unionOf(lists ...idList) idList {
-	lists = slices.DeleteFunc(lists, func(l idList) bool { return len(l) == 0 })
+	lists = slices.DeleteFunc(lists, func(l idList) bool { return l.len() == 0 })
 	switch len(lists) {
 	case 0:
-		return nil
+		return idList{}
 	case 1:
 		return lists[0]
 	}
@@ -128,27 +220,37 @@ func unionOf(lists ...idList) idList {
 // Update (a filter chosen, the sets come again), on lists of up to half
 // a million ids, which sorting again compared some twenty times each.
 func merged(a, b idList) idList {
-	out := make(idList, 0, len(a)+len(b))
-	for len(a) > 0 && len(b) > 0 {
+	var out sortedBuilder
+	i, j := 0, 0
+	for i < a.len() && j < b.len() {
+		x, y := a.at(i), b.at(j)
 		switch {
-		case a[0] < b[0]:
-			out, a = append(out, a[0]), a[1:]
-		case b[0] < a[0]:
-			out, b = append(out, b[0]), b[1:]
+		case x < y:
+			out.add(x)
+			i++
+		case y < x:
+			out.add(y)
+			j++
 		default:
-			out, a, b = append(out, a[0]), a[1:], b[1:]
+			out.add(x)
+			i, j = i+1, j+1
 		}
 	}
-	out = append(out, a...)
-	return slices.Clip(append(out, b...))
+	for ; i < a.len(); i++ {
+		out.add(a.at(i))
+	}
+	for ; j < b.len(); j++ {
+		out.add(b.at(j))
+	}
+	return out.list()
 }
 
-// queryIDs are the ids in any of lists, for a query by id: the list
-// itself when there is one, so that the store knows it again, and an
-// empty list, not none, when they hold no id (a query by id that
-// selects nothing).
+// queryIDs are the ids in any of lists, for a query by id: the list's
+// own strings when there is one list, so that the store knows them
+// again, and an empty list, not none, when they hold no id (a query by
+// id that selects nothing).
 func queryIDs(lists ...idList) []string {
-	if ids := unionOf(lists...); ids != nil {
+	if ids := unionOf(lists...).strings(); ids != nil {
 		return ids
 	}
 	return []string{}
@@ -157,5 +259,5 @@ func queryIDs(lists ...idList) []string {
 // sameList reports whether a and b are one list: a list given out is
 // never changed, so the same list is the same set.
 func sameList(a, b idList) bool {
-	return len(a) == len(b) && (len(a) == 0 || unsafe.SliceData(a) == unsafe.SliceData(b))
+	return a.len() == b.len() && (a.len() == 0 || a.d == b.d)
 }

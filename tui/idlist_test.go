@@ -10,10 +10,10 @@ import (
 
 func TestIDList(t *testing.T) {
 	l := listOf([]string{"c", "a", "b", "a"})
-	if !slices.Equal(l, idList{"a", "b", "c"}) {
+	if !slices.Equal(l.strings(), []string{"a", "b", "c"}) {
 		t.Fatalf("listOf = %q; want sorted, each once", l)
 	}
-	for id, want := range map[string]bool{"a": true, "c": true, "": false, "d": false, "bb": false} {
+	for id, want := range map[string]bool{"a": true, "c": true, "": false, "d": false, "bb": false, "0": false} {
 		if l.has(id) != want {
 			t.Errorf("has(%q) = %v", id, !want)
 		}
@@ -21,48 +21,54 @@ func TestIDList(t *testing.T) {
 	for _, tt := range []struct {
 		name    string
 		changes map[string]bool
-		want    idList
+		want    []string
 		same    bool
 	}{
-		{"nothing", nil, l, true},
-		{"as it was", map[string]bool{"a": true, "z": false}, l, true},
-		{"in at the start, the middle, the end", map[string]bool{"0": true, "ab": true, "d": true}, idList{"0", "a", "ab", "b", "c", "d"}, false},
-		{"out", map[string]bool{"a": false, "c": false}, idList{"b"}, false},
-		{"in and out", map[string]bool{"b": false, "bb": true}, idList{"a", "bb", "c"}, false},
+		{"nothing", nil, []string{"a", "b", "c"}, true},
+		{"as it was", map[string]bool{"a": true, "z": false}, []string{"a", "b", "c"}, true},
+		{"in at the start, the middle, the end", map[string]bool{"0": true, "ab": true, "d": true}, []string{"0", "a", "ab", "b", "c", "d"}, false},
+		{"out", map[string]bool{"a": false, "c": false}, []string{"b"}, false},
+		{"all out", map[string]bool{"a": false, "b": false, "c": false}, nil, false},
+		{"in and out", map[string]bool{"b": false, "bb": true}, []string{"a", "bb", "c"}, false},
 	} {
 		got := l.with(tt.changes)
-		if !slices.Equal(got, tt.want) || sameList(got, l) != tt.same {
+		if !slices.Equal(got.strings(), tt.want) || sameList(got, l) != tt.same {
 			t.Errorf("%s: with = %q (the same list: %v); want %q (%v)", tt.name, got, sameList(got, l), tt.want, tt.same)
 		}
 	}
-	if !slices.Equal(l, idList{"a", "b", "c"}) {
+	if !slices.Equal(l.strings(), []string{"a", "b", "c"}) {
 		t.Errorf("with changed the list it was given: %q", l)
 	}
-	if u := unionOf(l, nil); !sameList(u, l) {
+	if u := unionOf(l, idList{}); !sameList(u, l) {
 		t.Errorf("the union of one list is %q, not the list", u)
 	}
-	if u := unionOf(l, listOf([]string{"b", "e"})); !slices.Equal(u, idList{"a", "b", "c", "e"}) {
+	if u := unionOf(l, listOf([]string{"b", "e"})); !slices.Equal(u.strings(), []string{"a", "b", "c", "e"}) {
 		t.Errorf("unionOf = %q", u)
 	}
-	if u := unionOf(listOf([]string{"b", "d"}), l, listOf([]string{"0", "d", "e"})); !slices.Equal(u, idList{"0", "a", "b", "c", "d", "e"}) {
+	if u := unionOf(listOf([]string{"b", "d"}), l, listOf([]string{"0", "d", "e"})); !slices.Equal(u.strings(), []string{"0", "a", "b", "c", "d", "e"}) {
 		t.Errorf("unionOf of three = %q", u)
 	}
-	if unionOf() != nil || !sameList(nil, idList{}) || sameList(l, listOf([]string{"a", "b", "c"})) {
+	if unionOf().len() != 0 || !sameList(idList{}, listOf(nil)) || sameList(l, listOf([]string{"a", "b", "c"})) {
 		t.Error("empty lists are one set; lists made apart are not one list")
+	}
+	if ids := queryIDs(); ids == nil || len(ids) != 0 {
+		t.Errorf("the ids of no list for a query: %#v, want an empty list", ids)
+	}
+	if a, b := queryIDs(l), queryIDs(l); unsafe.SliceData(a) != unsafe.SliceData(b) {
+		t.Error("a list's ids for a query are made anew each time: the store would not know them again")
 	}
 }
 
 // A list made whole keeps its ids' text in the list's order, one after
-// another, each once.
+// another, each once, and no pointer for each id: the collector follows
+// two a list.
 func TestIDListTextInOrder(t *testing.T) {
 	l := listOf([]string{"ev-3", "ev-1", "ev-22", "ev-1"})
-	if !slices.Equal(l, idList{"ev-1", "ev-22", "ev-3"}) {
-		t.Fatalf("listOf = %q", l)
+	if l.d.text != "ev-1ev-22ev-3" || !slices.Equal(l.d.ends, []uint32{4, 9, 13}) {
+		t.Fatalf("the list's text %q, ends %v; want the ids in order, each once", l.d.text, l.d.ends)
 	}
-	for i := 1; i < len(l); i++ {
-		if unsafe.StringData(l[i]) != (*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(l[i-1])), len(l[i-1]))) {
-			t.Errorf("%q does not follow %q in the list's text", l[i], l[i-1])
-		}
+	if l.d.strs != nil {
+		t.Error("a list made whole holds the ids as strings before a query asks for them")
 	}
 }
 

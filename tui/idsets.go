@@ -63,7 +63,7 @@ func (b *browser) set(s idSet) idList {
 	case setUnchecked:
 		return b.unchecked
 	}
-	return nil
+	return idList{}
 }
 
 // setIDs are the ids of the events in any of sets, for a query

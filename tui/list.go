@@ -74,7 +74,7 @@ func (b *browser) dateColumn(rows []model.Row, w int) int {
 
 // rowChrome is rowChrome with the problems' column while there is one.
 func (b *browser) rowChrome() int {
-	if len(b.problems) > 0 {
+	if b.problems.len() > 0 {
 		return rowChrome + 1
 	}
 	return rowChrome
@@ -98,7 +98,7 @@ func (b *browser) rowView(e model.Event, selected bool, w, dw int) string {
 		noted = noteSign
 	}
 	problem := ""
-	if len(b.problems) > 0 {
+	if b.problems.len() > 0 {
 		// After the notes, before the title: one cell while the
 		// investigation has a problem.
 		problem = " "

@@ -355,11 +355,11 @@ func (p *picker) offerSets(chosen idSet, of func(idSet) idList) {
 	for _, set := range []idSet{setProblems, setNotFound, setUnchecked} {
 		ids := of(set)
 		on := p.base.ByID && chosen&set != 0
-		if len(ids) == 0 && !on {
+		if ids.len() == 0 && !on {
 			continue
 		}
 		p.sets[set] = ids
-		e := pickerEntry{shape: shapeSet, set: set, name: setName(set), count: len(ids), chosen: on}
+		e := pickerEntry{shape: shapeSet, set: set, name: setName(set), count: ids.len(), chosen: on}
 		p.entries = slices.Insert(p.entries, at, e)
 		at++
 		p.countWidth = max(p.countWidth, len(thousands(e.count)))

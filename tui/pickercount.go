@@ -33,8 +33,8 @@ func (p *picker) countFrom(from int) tea.Cmd {
 		switch {
 		case e.shape == shapeLinked && !e.counted:
 			q.Linked = []model.Rel{e.rel}
-		case e.shape == shapeSet && len(p.sets[e.set]) > 0:
-			q.ByID, q.IDs = true, p.sets[e.set]
+		case e.shape == shapeSet && p.sets[e.set].len() > 0:
+			q.ByID, q.IDs = true, p.sets[e.set].strings()
 		default:
 			continue
 		}

@@ -64,7 +64,7 @@ func TestBrowsersShareAScanForProblems(t *testing.T) {
 		if a.err != nil {
 			t.Fatal(a.err)
 		}
-		if got := strings.Join(a.problems, " "); got != "memo-leaked memo-written next-year" {
+		if got := strings.Join(a.problems.strings(), " "); got != "memo-leaked memo-written next-year" {
 			t.Errorf("browser %d was told of events with a problem %q; want those of the example", i, got)
 		}
 	}
@@ -113,7 +113,7 @@ func TestAChangeRereadsWhatItChanged(t *testing.T) {
 	})
 	s := &readCounted{Store: base}
 	d := newDriver(t, s, 120, 40)
-	if got := strings.Join(d.browser().problems, " "); got != "memo-leaked memo-written next-year" {
+	if got := strings.Join(d.browser().problems.strings(), " "); got != "memo-leaked memo-written next-year" {
 		t.Fatalf("on opening, the events with a problem are %q", got)
 	}
 	if opened := s.read.Load(); opened < filler {
@@ -170,7 +170,7 @@ func TestAChangeRereadsWhatItChanged(t *testing.T) {
 	if err := fresh.update(base, &scans); err != nil {
 		t.Fatal(err)
 	}
-	got, want := strings.Join(d.browser().problems, " "), strings.Join(fresh.problems, " ")
+	got, want := strings.Join(d.browser().problems.strings(), " "), strings.Join(fresh.problems.strings(), " ")
 	if got != want {
 		t.Errorf("after the changes, the browser has the events with a problem %q; reading the store whole finds %q", got, want)
 	}
@@ -221,7 +221,7 @@ func TestSetsReadWholeAfterAFailedCheck(t *testing.T) {
 	if err := fresh.update(s, &freshScans); err != nil {
 		t.Fatal(err)
 	}
-	if scans != 2 || !slices.Equal(st.problems, fresh.problems) {
+	if scans != 2 || !slices.Equal(st.problems.strings(), fresh.problems.strings()) {
 		t.Errorf("%d whole reads, problems %q; want 2, and %q as read whole", scans, st.problems, fresh.problems)
 	}
 }

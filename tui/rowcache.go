@@ -24,7 +24,7 @@ type rowFrame struct {
 	styles   int // shared.stylesGen
 	search   string
 	focus    focus
-	problems *string // the first of the problems' ids: their list's identity
+	problems *idText // the problems' list, by its identity
 	nproblem int
 }
 
@@ -42,10 +42,8 @@ type drawnRow struct {
 
 // frameOf is what the rows of the frame about to be drawn depend on.
 func (b *browser) frameOf(w, dw int) rowFrame {
-	f := rowFrame{w: w, dw: dw, zone: b.ctx.zone, styles: b.ctx.stylesGen, search: b.search.text, focus: b.focus, nproblem: len(b.problems)}
-	if len(b.problems) > 0 {
-		f.problems = &b.problems[0]
-	}
+	f := rowFrame{w: w, dw: dw, zone: b.ctx.zone, styles: b.ctx.stylesGen, search: b.search.text, focus: b.focus, nproblem: b.problems.len()}
+	f.problems = b.problems.d
 	return f
 }
 

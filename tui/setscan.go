@@ -653,7 +653,7 @@ func (st *setState) regroupLinks(s model.Store) (map[string]bool, error) {
 			}
 			clear(linked)            // read again whole
 			all := map[string]bool{} // all of them were checked
-			for _, id := range unionOf(before, st.linked) {
+			for id := range unionOf(before, st.linked).all() {
 				all[id] = true
 			}
 			return all, nil
