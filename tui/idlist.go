@@ -65,7 +65,13 @@ func (l idList) strings() []string {
 	if l.d == nil {
 		return nil
 	}
-	l.d.once.Do(func() { l.d.strs = slices.Collect(l.all()) })
+	l.d.once.Do(func() {
+		strs := make([]string, l.len())
+		for i := range strs {
+			strs[i] = l.at(i)
+		}
+		l.d.strs = strs
+	})
 	return l.d.strs
 }
 
@@ -119,7 +125,7 @@ func (b *idListBuilder) list() idList {
 	// The text again in the list's order: ids came in timeline order,
 	// and a lookup's last steps (has, for every row drawn) then read
 	// bytes far apart.
-	var sorted sortedBuilder
+	sorted := sizedFor(len(gathered.d.text), len(order))
 	for _, i := range order {
 		sorted.add(gathered.at(int(i)))
 	}
@@ -129,6 +135,13 @@ func (b *idListBuilder) list() idList {
 // sortedBuilder makes a list of ids given in order, each once it is
 // given again in a row (as a sort leaves them).
 type sortedBuilder struct{ idListBuilder }
+
+// sizedFor returns a sortedBuilder with room for text bytes of ids and
+// n of them: the lists are made in Update (with, merged), of up to half
+// a million ids, which appending alone would copy over and over.
+func sizedFor(text, n int) sortedBuilder {
+	return sortedBuilder{idListBuilder{text: make([]byte, 0, text), ends: make([]uint32, 0, n)}}
+}
 
 func (b *sortedBuilder) add(id string) {
 	if n := len(b.ends); n > 0 {
@@ -181,7 +194,11 @@ func (l idList) with(changes map[string]bool) idList {
 	if len(in) == 0 && len(out) == 0 {
 		return l
 	}
-	var b sortedBuilder
+	added := 0
+	for _, id := range in {
+		added += len(id)
+	}
+	b := sizedFor(len(l.d.text)+added, l.len()+len(in))
 	for id := range l.all() {
 		for len(in) > 0 && in[0] < id {
 			b.add(in[0])
@@ -220,7 +237,7 @@ func unionOf(lists ...idList) idList {
 // Update (a filter chosen, the sets come again), on lists of up to half
 // a million ids, which sorting again compared some twenty times each.
 func merged(a, b idList) idList {
-	var out sortedBuilder
+	out := sizedFor(len(a.d.text)+len(b.d.text), a.len()+b.len())
 	i, j := 0, 0
 	for i < a.len() && j < b.len() {
 		x, y := a.at(i), b.at(j)

@@ -70,6 +70,14 @@ func TestIDListTextInOrder(t *testing.T) {
 	if l.d.strs != nil {
 		t.Error("a list made whole holds the ids as strings before a query asks for them")
 	}
+	// Ids given again anywhere in the list, as the sets gather them (an
+	// event once for each quote).
+	if l := listOf([]string{"c", "b", "a", "b", "c", "c", "ab", "a"}); !slices.Equal(l.strings(), []string{"a", "ab", "b", "c"}) || l.len() != 4 {
+		t.Errorf("listOf with ids given again = %q (%d), want each once", l, l.len())
+	}
+	if u := unionOf(listOf([]string{"a", "c", "e"}), listOf([]string{"b", "c", "e", "f"})); !slices.Equal(u.strings(), []string{"a", "b", "c", "e", "f"}) {
+		t.Errorf("the union of lists sharing ids past their first = %q", u)
+	}
 }
 
 // BenchmarkIDListHas looks ids up in a list the size of the ↯ set at a
@@ -92,5 +100,26 @@ func BenchmarkIDListHas(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		l.has(probes[i%len(probes)])
+	}
+}
+
+// BenchmarkIDListUnion makes the ids of two sets of half a million for a
+// query, as choosing both in the picker does, in Update.
+func BenchmarkIDListUnion(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 2))
+	var x, y idListBuilder
+	for _, n := range r.Perm(1_000_000) {
+		id := fmt.Sprintf("ev-%07d", n)
+		if n%2 == 0 {
+			x.add(id)
+		}
+		if n%3 == 0 {
+			y.add(id)
+		}
+	}
+	a, c := x.list(), y.list()
+	b.ReportAllocs()
+	for b.Loop() {
+		queryIDs(a, c)
 	}
 }
