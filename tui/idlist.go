@@ -40,6 +40,14 @@ func (l idList) len() int {
 	return len(l.d.ends)
 }
 
+// size is the length of the list's text.
+func (l idList) size() int {
+	if l.d == nil {
+		return 0
+	}
+	return len(l.d.text)
+}
+
 // at is the list's i-th id, a part of its text.
 func (l idList) at(i int) string {
 	start := uint32(0)
@@ -198,7 +206,7 @@ func (l idList) with(changes map[string]bool) idList {
 	for _, id := range in {
 		added += len(id)
 	}
-	b := sizedFor(len(l.d.text)+added, l.len()+len(in))
+	b := sizedFor(l.size()+added, l.len()+len(in))
 	for id := range l.all() {
 		for len(in) > 0 && in[0] < id {
 			b.add(in[0])
@@ -237,7 +245,7 @@ func unionOf(lists ...idList) idList {
 // Update (a filter chosen, the sets come again), on lists of up to half
 // a million ids, which sorting again compared some twenty times each.
 func merged(a, b idList) idList {
-	out := sizedFor(len(a.d.text)+len(b.d.text), a.len()+b.len())
+	out := sizedFor(a.size()+b.size(), a.len()+b.len())
 	i, j := 0, 0
 	for i < a.len() && j < b.len() {
 		x, y := a.at(i), b.at(j)

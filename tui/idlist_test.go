@@ -48,6 +48,12 @@ func TestIDList(t *testing.T) {
 	if u := unionOf(listOf([]string{"b", "d"}), l, listOf([]string{"0", "d", "e"})); !slices.Equal(u.strings(), []string{"0", "a", "b", "c", "d", "e"}) {
 		t.Errorf("unionOf of three = %q", u)
 	}
+	if got := (idList{}).with(map[string]bool{"b": true, "a": true, "c": false}); !slices.Equal(got.strings(), []string{"a", "b"}) {
+		t.Errorf("no list with ids put in = %q", got)
+	}
+	if got := merged(idList{}, l); !slices.Equal(got.strings(), l.strings()) {
+		t.Errorf("merged with no list = %q", got)
+	}
 	if unionOf().len() != 0 || !sameList(idList{}, listOf(nil)) || sameList(l, listOf([]string{"a", "b", "c"})) {
 		t.Error("empty lists are one set; lists made apart are not one list")
 	}
