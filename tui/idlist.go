@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"fmt"
 	"iter"
 	"maps"
@@ -120,16 +121,7 @@ func (b *idListBuilder) list() idList {
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(i, j int32) int {
-		a, c := gathered.at(int(i)), gathered.at(int(j))
-		switch {
-		case a < c:
-			return -1
-		case a > c:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(order, func(i, j int32) int { return cmp.Compare(gathered.at(int(i)), gathered.at(int(j))) })
 	// The text again in the list's order: ids came in timeline order,
 	// and a lookup's last steps (has, for every row drawn) then read
 	// bytes far apart.

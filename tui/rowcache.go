@@ -24,8 +24,7 @@ type rowFrame struct {
 	styles   int // shared.stylesGen
 	search   string
 	focus    focus
-	problems *idText // the problems' list, by its identity
-	nproblem int
+	problems *idText // the problems' list, by its identity (nil for none)
 }
 
 // drawnRow is one row's line with what it was drawn from.
@@ -42,9 +41,7 @@ type drawnRow struct {
 
 // frameOf is what the rows of the frame about to be drawn depend on.
 func (b *browser) frameOf(w, dw int) rowFrame {
-	f := rowFrame{w: w, dw: dw, zone: b.ctx.zone, styles: b.ctx.stylesGen, search: b.search.text, focus: b.focus, nproblem: b.problems.len()}
-	f.problems = b.problems.d
-	return f
+	return rowFrame{w: w, dw: dw, zone: b.ctx.zone, styles: b.ctx.stylesGen, search: b.search.text, focus: b.focus, problems: b.problems.d}
 }
 
 // rowLine returns the line of the row of e, drawn again only when it or

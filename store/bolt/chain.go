@@ -5,6 +5,7 @@ import (
 
 	"chrono/model"
 	"chrono/model/journalform"
+	"chrono/model/stored"
 
 	bbolt "go.etcd.io/bbolt"
 )
@@ -74,7 +75,7 @@ func chainHead(journal *bbolt.Bucket) ([]byte, error) {
 		return make([]byte, hashSize), nil
 	}
 	if !chained(v) {
-		return nil, corruptf("journal entry #%d: unknown format; the next entry cannot be linked to it", beUint64(k))
+		return nil, stored.Unreadablef("journal entry #%d: unknown format; the next entry cannot be linked to it", beUint64(k))
 	}
 	return bytes.Clone(entryHash(v)), nil
 }

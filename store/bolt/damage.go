@@ -36,7 +36,7 @@ func guardPath(path string, fn func() error) (err error) {
 		}
 	}()
 	err = fn()
-	if errors.Is(err, errCorrupt) && !errors.Is(err, model.ErrDamaged) {
+	if errors.Is(err, stored.ErrUnreadable) && !errors.Is(err, model.ErrDamaged) {
 		err = damaged(path, err.Error())
 	}
 	return err
@@ -127,15 +127,3 @@ var (
 func damaged(path, why string) error {
 	return fmt.Errorf("store %s is %w (%s): nothing was changed; restore it from a backup (chrono backup -o FILE makes one)", path, model.ErrDamaged, why)
 }
-
-// errCorrupt is what errors about stored bytes that cannot be read are
-// to errors.Is; guarded turns them into damaged's error, which names the
-// file.
-var errCorrupt = stored.ErrUnreadable
-
-// corruption is an error about stored bytes that cannot be read, saying
-// what and why; it is errCorrupt to errors.Is.
-type corruption = stored.Unreadable
-
-// corruptf is a corruption, formatted.
-var corruptf = stored.Unreadablef

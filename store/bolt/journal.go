@@ -11,6 +11,7 @@ import (
 
 	"chrono/model"
 	"chrono/model/journalform"
+	"chrono/model/stored"
 
 	"github.com/go-json-experiment/json"
 	bbolt "go.etcd.io/bbolt"
@@ -42,7 +43,7 @@ func encodeEntry(e *model.Entry, l *journalform.Log, prev []byte) ([]byte, error
 // its events, still encoded.
 func entryParts(seq uint64, v []byte) (journalform.Parts, error) {
 	if !chained(v) {
-		return journalform.Parts{}, corruptf("journal entry #%d: unknown format", seq)
+		return journalform.Parts{}, stored.Unreadablef("journal entry #%d: unknown format", seq)
 	}
 	p, err := journalform.Split(seq, model.ChainForm(v[0]), v[chainFields:])
 	return p, asCorruption(err)
@@ -77,7 +78,7 @@ func decodeEntry(seq uint64, v []byte) (model.Entry, error) {
 func asCorruption(err error) error {
 	var bad *journalform.Error
 	if errors.As(err, &bad) {
-		return corruption(bad.Error())
+		return stored.Unreadable(bad.Error())
 	}
 	return err
 }
@@ -193,7 +194,7 @@ func journalIn(b buckets, q model.JournalQuery) ([]model.Entry, error) {
 	var since = q.Since.Earliest().Time()
 	take := func(seq uint64, v []byte, added bool) (bool, error) {
 		if v == nil {
-			return false, corruptf("journal entry #%d: the history of an event names it, the journal has not", seq)
+			return false, stored.Unreadablef("journal entry #%d: the history of an event names it, the journal has not", seq)
 		}
 		e, p, err := heads.head(seq, v)
 		if err != nil {
@@ -315,7 +316,7 @@ func encodeTrashed(t *model.Trashed) ([]byte, error) { return json.Marshal(t) }
 func decodeTrashed(v []byte) (model.Trashed, error) {
 	var t model.Trashed
 	if err := json.Unmarshal(v, &t); err != nil {
-		return t, corruptf("its stored value is not readable JSON (%v)", err)
+		return t, stored.Unreadablef("its stored value is not readable JSON (%v)", err)
 	}
 	return t, nil
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"chrono/model"
+	"chrono/model/stored"
 )
 
 // linkedIDs returns the events with a link rels names, their own or one
@@ -18,7 +19,7 @@ func linkedIDs(b buckets, rels []model.Rel) (map[string]bool, error) {
 		target, rest, ok := bytes.Cut(k, []byte{keySep})
 		from, rel, ok2 := bytes.Cut(rest, []byte{keySep})
 		if !ok || !ok2 {
-			return nil, corruptf("links index entry %q has no rel", k)
+			return nil, stored.Unreadablef("links index entry %q has no rel", k)
 		}
 		if slices.Contains(rels, model.Rel(rel)) {
 			linked[string(from)] = true

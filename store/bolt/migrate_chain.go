@@ -4,6 +4,7 @@ import (
 	"bytes"
 
 	"chrono/model"
+	"chrono/model/stored"
 
 	bbolt "go.etcd.io/bbolt"
 )
@@ -53,5 +54,5 @@ func unchained(seq uint64, v []byte) ([]byte, error) {
 	case len(v) > chainFields && v[0] == byte(model.FormRecords):
 		return v[chainFields:], nil
 	}
-	return nil, corruptf("journal entry #%d: unknown format", seq)
+	return nil, stored.Unreadablef("journal entry #%d: unknown format", seq)
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"chrono/model"
+	"chrono/model/stored"
 )
 
 // An event is stored under the key model.Order gives it. An event no
@@ -58,7 +59,7 @@ func eachLinkTo(b buckets, id string, fn func(from string, rel model.Rel) error)
 	for k, _ := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, _ = c.Next() {
 		from, rel, ok := bytes.Cut(k[len(prefix):], []byte{keySep})
 		if !ok {
-			return corruptf("links index entry %q has no rel", k)
+			return stored.Unreadablef("links index entry %q has no rel", k)
 		}
 		if !model.Rel(rel).Orders() || string(from) == id {
 			continue
@@ -188,7 +189,7 @@ func (b buckets) group(id string, done map[string]bool) ([]model.Event, map[stri
 func (b buckets) move(e *model.Event, old, order []byte) error {
 	v := bytes.Clone(b.events.Get(old))
 	if v == nil {
-		return corruptf("event %q: the ids index has it, the events bucket has not (chrono check --store lists all such)", e.ID)
+		return stored.Unreadablef("event %q: the ids index has it, the events bucket has not (chrono check --store lists all such)", e.ID)
 	}
 	if err := b.events.Delete(old); err != nil {
 		return err

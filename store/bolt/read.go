@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"chrono/model"
+	"chrono/model/stored"
 	"chrono/store/snapshots"
 
 	bbolt "go.etcd.io/bbolt"
@@ -243,7 +244,7 @@ func backlinksAt(c *bbolt.Cursor, prefix []byte) ([]model.Incoming, error) {
 	for k, _ := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, _ = c.Next() {
 		from, rel, ok := bytes.Cut(k[len(prefix):], []byte{keySep})
 		if !ok {
-			return nil, corruptf("links index entry %q has no rel", k)
+			return nil, stored.Unreadablef("links index entry %q has no rel", k)
 		}
 		out = append(out, model.Incoming{From: string(from), Rel: model.Rel(rel)})
 	}

@@ -7,6 +7,7 @@ import (
 
 	"chrono/model"
 	"chrono/model/journalform"
+	"chrono/model/stored"
 
 	bbolt "go.etcd.io/bbolt"
 )
@@ -211,7 +212,7 @@ func (s *Store) StoredEntries() iter.Seq2[model.StoredEntry, error] {
 				k, v := c.Seek(seqKey(after + 1))
 				for ; k != nil && len(page) < storedPage; k, v = c.Next() {
 					if len(k) != 8 || !chained(v) {
-						return corruptf("journal entry #%d: unknown format", beUint64(k))
+						return stored.Unreadablef("journal entry #%d: unknown format", beUint64(k))
 					}
 					page = append(page, storedEntry(beUint64(k), bytes.Clone(v)))
 				}

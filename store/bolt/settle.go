@@ -85,7 +85,7 @@ func (st *settling) read(r *extsort.Record) error {
 	case bucketLinks.letter:
 		parts := bytes.SplitN(key, []byte{keySep}, 3)
 		if len(parts) != 3 {
-			return corruptf("links index entry %q has no rel", key)
+			return stored.Unreadablef("links index entry %q has no rel", key)
 		}
 		if target, from := string(parts[0]), string(parts[1]); model.Rel(parts[2]).Orders() && target != from {
 			st.links[target] = append(st.links[target], from)

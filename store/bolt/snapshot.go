@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"chrono/model"
+	"chrono/model/stored"
 	"chrono/store/snapshots"
 
 	"github.com/go-json-experiment/json"
@@ -49,7 +50,7 @@ func snapshotMetas(b *bbolt.Bucket, source string) ([]snapshots.Record, error) {
 		}
 		var m snapshots.Record
 		if err := json.Unmarshal(v, &m); err != nil {
-			return nil, corruptf("snapshot %x of source %q: %v", k[len(prefix):len(k)-1], source, err)
+			return nil, stored.Unreadablef("snapshot %x of source %q: %v", k[len(prefix):len(k)-1], source, err)
 		}
 		out = append(out, m)
 	}
@@ -63,7 +64,7 @@ func snapshotMetaOf(b *bbolt.Bucket, source string, n int) (snapshots.Record, er
 		return m, fmt.Errorf("%w: source %q has no snapshot %d (chrono source show %s lists them)", model.ErrNotFound, source, n, source)
 	}
 	if err := json.Unmarshal(v, &m); err != nil {
-		return m, corruptf("snapshot %d of source %q: %v", n, source, err)
+		return m, stored.Unreadablef("snapshot %d of source %q: %v", n, source, err)
 	}
 	return m, nil
 }
@@ -199,14 +200,14 @@ func openSnapshot(view func(func(buckets) error) error, source string, n int, pa
 		err = view(func(b buckets) error {
 			v := b.snapshots.Get(pieceKey(source, n, part, i))
 			if v == nil {
-				return corruptf("snapshot %d of source %q: piece %d is missing", n, source, i)
+				return stored.Unreadablef("snapshot %d of source %q: piece %d is missing", n, source, i)
 			}
 			piece = bytes.Clone(v) // v is valid only inside the transaction
 			return nil
 		})
 		return piece, err
 	}
-	return open(m, part, get, func(msg string) error { return corruption(msg) })
+	return open(m, part, get, func(msg string) error { return stored.Unreadable(msg) })
 }
 
 // Snapshots is Store.Snapshots.

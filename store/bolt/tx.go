@@ -324,7 +324,7 @@ func (t *writeTx) Source(id string) (model.Source, error) {
 func decodeSource(id string, v []byte) (model.Source, error) {
 	var src model.Source
 	if err := json.Unmarshal(v, &src); err != nil {
-		return src, corruptf("source %q: its stored value is not readable JSON (%v)", id, err)
+		return src, stored.Unreadablef("source %q: its stored value is not readable JSON (%v)", id, err)
 	}
 	return src, nil
 }

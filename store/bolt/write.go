@@ -45,7 +45,7 @@ func (b buckets) event(id string) (model.Event, []byte, error) {
 	}
 	v := b.events.Get(order)
 	if v == nil {
-		return model.Event{}, nil, corruptf("event %q: the ids index has it, the events bucket has not (chrono check --store lists all such)", id)
+		return model.Event{}, nil, stored.Unreadablef("event %q: the ids index has it, the events bucket has not (chrono check --store lists all such)", id)
 	}
 	e, err := stored.Decode(v)
 	return e, order, err

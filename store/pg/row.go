@@ -8,8 +8,9 @@ import (
 	"chrono/model"
 )
 
-// row is an event as the events table keeps it: the event in binary form (bodies.go), and
-// what filters, counts and searches read without decoding it.
+// row is an event as the events table keeps it: the event in binary form
+// (bodies.go), and what filters, counts and searches read without
+// decoding it.
 type row struct {
 	id, status     string
 	search         string
