@@ -1,10 +1,10 @@
 package bolt
 
 import (
+	"encoding/binary"
 	"fmt"
 	"os"
 	"slices"
-	"time"
 
 	"chrono/store/bolt/internal/extsort"
 	"chrono/store/outfile"
@@ -72,137 +72,117 @@ func (cs *cursorStream) Head() (*extsort.Record, bool) { return &cs.cur, !cs.end
 func (cs *cursorStream) Next() error                   { cs.set(cs.c.Next()); return nil }
 func (cs *cursorStream) Close()                        {}
 
-// txBudget and txRecords bound what one transaction of the build
-// writes: bbolt holds a transaction's writes in memory until it commits,
-// and appended keys all gather in one node (about 100 bytes each besides
-// the key) until then. Each key put is looked for in that node: with
-// 4,096 records rather than 65,536 a transaction, copying a million
-// events' store took some 10 s rather than 14.
-const (
-	txBudget  = 16 << 20
-	txRecords = 4 << 10
-)
+// storePageSize is the page size of a built store: pages of 16 KiB hold
+// an event of about a kilobyte with little left over at the end of each
+// page, and make fewer, larger writes; bbolt reads the page size of a
+// file from the file.
+const storePageSize = 16 << 10
+
+// buildReleaseEvery is how many records the build writes between letting go
+// of the old store's pages it has read, and telling progress.
+const buildReleaseEvery = 4 << 10
 
 // build writes the merge of old (a read transaction on the store, or nil)
 // and the sorted records into a new store file at path, and syncs it.
 // The records place the linked groups already (settle).
 // progress, when set, is told how many records have been written.
 //
-// sizeHint is about how large the new file will be: bbolt maps that much
-// from the start instead of mapping the file again as it grows (each time
-// copying what the open transaction has written).
-//
 // merged is called once the records are in the file, before it is
 // synced: the import's sorted runs can go then, and should, as the
 // system may not have written them to disk yet (a million events' runs
 // are a gigabyte), and writing them competes with syncing the file.
-func build(path string, old *bbolt.Tx, sorted []extsort.Stream, sizeHint int64, progress func(written int64), merged func()) error {
-	db, err := merge(path, old, sorted, sizeHint, progress)
+func build(path string, old *bbolt.Tx, sorted []extsort.Stream, progress func(written int64), merged func()) (err error) {
+	pw, err := newPageWriter(path, storePageSize)
 	if err != nil {
 		return err
-	}
-	merged()
-	err = db.Sync()
-	if cerr := db.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
-
-// merge writes the merge of old (a read transaction on a store, or nil)
-// and the sorted records into a new store file at path, and returns it
-// open, not synced.
-func merge(path string, old *bbolt.Tx, sorted []extsort.Stream, sizeHint int64, progress func(written int64)) (_ *bbolt.DB, err error) {
-	streams := slices.Concat(sorted, cursorStreams(old))
-	db, err := bbolt.Open(path, 0o600, &bbolt.Options{
-		Timeout: time.Second,
-		NoSync:  true, // synced once, at the end
-		// Pages of 16 KiB hold an event of about a kilobyte with little
-		// left over at the end of each page, and make fewer, larger
-		// writes; bbolt reads the page size of a file from the file.
-		PageSize:        16 << 10,
-		FreelistType:    bbolt.FreelistMapType,
-		InitialMmapSize: int(min(max(sizeHint+sizeHint/4, 1<<24), 1<<40)),
-	})
-	if err != nil {
-		return nil, fmt.Errorf("creating the new store %s: %w", path, err)
 	}
 	defer func() {
 		if err != nil {
-			db.Close()
+			pw.f.Close()
 		}
 	}()
-	if err := db.Update(initialise); err != nil {
-		return nil, err
-	}
-
+	streams := slices.Concat(sorted, cursorStreams(old), []extsort.Stream{initialRecords()})
 	var (
-		tx      *bbolt.Tx
-		bucket  *bbolt.Bucket
-		letter  byte
-		arena   = make([]byte, 0, txBudget+1<<20) // values must outlive their Put until the commit
+		open    bucket // the bucket being written
+		opened  bool
+		ended   = map[byte]bool{}
 		written int64
-		inTx    int // records in the open transaction
 	)
-	commit := func() error {
-		if tx == nil {
+	end := func() error {
+		if !opened {
 			return nil
 		}
-		err := tx.Commit()
-		if err == nil {
-			// the pages the commit read about what it wrote
-			err = db.View(func(tx *bbolt.Tx) error { release(tx); return nil })
+		ended[open.letter] = true
+		if err := pw.endBucket(open.name); err != nil {
+			return fmt.Errorf("building the store: bucket %s: %w", open.name, err)
 		}
-		if old != nil {
-			release(old) // and those of the old store it has merged
-		}
-		tx, bucket, arena, inTx = nil, nil, arena[:0], 0
-		if progress != nil {
-			progress(written)
-		}
-		return err
+		return nil
 	}
-	defer func() {
-		if tx != nil {
-			tx.Rollback()
-		}
-	}()
 	err = extsort.NewMerge(streams).EachAhead(guardOld(old, path), func(r *extsort.Record) error {
-		if tx != nil && (len(arena)+len(r.Value) > txBudget || inTx == txRecords) {
-			if err := commit(); err != nil {
+		if !opened || r.Key[0] != open.letter {
+			if err := end(); err != nil {
 				return err
 			}
+			bk, ok := bucketOfLetter(r.Key[0])
+			if !ok || ended[bk.letter] {
+				return fmt.Errorf("building the store: records of bucket letter %q out of order", r.Key[0])
+			}
+			open, opened = bk, true
 		}
-		if tx == nil {
-			var err error
-			if tx, err = db.Begin(true); err != nil {
-				return err
+		if err := pw.put(r.Key[1:], r.Value); err != nil {
+			return fmt.Errorf("building the store: bucket %s: key %q: %w", open.name, r.Key[1:], err)
+		}
+		if written++; written%buildReleaseEvery == 0 {
+			if old != nil {
+				release(old) // the pages of the old store merged so far
+			}
+			if progress != nil {
+				progress(written)
 			}
 		}
-		if bucket == nil || r.Key[0] != letter {
-			letter = r.Key[0]
-			bk, ok := bucketOfLetter(letter)
-			if !ok {
-				return fmt.Errorf("building the store: unknown bucket letter %q", letter)
-			}
-			bucket = tx.Bucket(bk.name)
-			// Keys arrive in order: fill each page.
-			bucket.FillPercent = 1
-		}
-		start := len(arena)
-		arena = append(arena, r.Value...)
-		written++
-		inTx++
-		return bucket.Put(r.Key[1:], arena[start:len(arena):len(arena)])
+		return nil
 	})
 	if err == nil {
-		err = commit()
+		err = end()
+	}
+	for _, bk := range allBuckets {
+		if err == nil && !ended[bk.letter] {
+			err = pw.endBucket(bk.name) // empty
+		}
 	}
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return db, nil
+	if progress != nil {
+		progress(written)
+	}
+	return pw.close(merged)
 }
+
+// initialRecords is what initialise puts in a new store file, as records
+// of the weakest rank.
+func initialRecords() extsort.Stream {
+	letter := bucketMeta.letter
+	return &recordList{rs: []extsort.Record{
+		{Key: append([]byte{letter}, keyFormat...), Value: formatName, Rank: extsort.RankOld},
+		{Key: append([]byte{letter}, keySchema...), Value: binary.AppendUvarint(nil, SchemaVersion), Rank: extsort.RankOld},
+	}}
+}
+
+// recordList is a stream of records held in order.
+type recordList struct {
+	rs []extsort.Record
+	i  int
+}
+
+func (l *recordList) Head() (*extsort.Record, bool) {
+	if l.i >= len(l.rs) {
+		return nil, false
+	}
+	return &l.rs[l.i], true
+}
+func (l *recordList) Next() error { l.i++; return nil }
+func (l *recordList) Close()      {}
 
 // guardOld guards a merge that reads the old store (when there is one):
 // what a damaged file makes it raise is said of that file, or else of

@@ -225,7 +225,7 @@ func (bi *bulkImport) Commit(phrase string) (model.ImportResult, error) {
 		total := bi.records + int64(bi.tx.Size()/64) // a rough count of the old keys
 		progress = func(written int64) { bi.progress(written, max(total, written)) }
 	}
-	if err := build(built, bi.tx, slices.Concat(streams, placed), bi.sort.Bytes()+bi.tx.Size(), progress, letGo); err != nil {
+	if err := build(built, bi.tx, slices.Concat(streams, placed), progress, letGo); err != nil {
 		return bi.result, err
 	}
 	bi.tx.Rollback()
