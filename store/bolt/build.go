@@ -91,17 +91,15 @@ const buildReleaseEvery = 4 << 10
 // synced: the import's sorted runs can go then, and should, as the
 // system may not have written them to disk yet (a million events' runs
 // are a gigabyte), and writing them competes with syncing the file.
-func build(path string, old *bbolt.Tx, sorted []extsort.Stream, progress func(written int64), merged func()) (err error) {
+func build(path string, old *bbolt.Tx, sorted []extsort.Stream, progress func(written int64), merged func()) error {
 	pw, err := newPageWriter(path, storePageSize)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if err != nil {
-			pw.f.Close()
-		}
-	}()
-	streams := slices.Concat(sorted, cursorStreams(old), []extsort.Stream{initialRecords()})
+	streams := slices.Concat(sorted, cursorStreams(old))
+	if old == nil {
+		streams = append(streams, initialRecords())
+	}
 	var (
 		open    bucket // the bucket being written
 		opened  bool
@@ -124,8 +122,11 @@ func build(path string, old *bbolt.Tx, sorted []extsort.Stream, progress func(wr
 				return err
 			}
 			bk, ok := bucketOfLetter(r.Key[0])
-			if !ok || ended[bk.letter] {
-				return fmt.Errorf("building the store: records of bucket letter %q out of order", r.Key[0])
+			switch {
+			case !ok:
+				return fmt.Errorf("building the store: unknown bucket letter %q", r.Key[0])
+			case ended[bk.letter]:
+				return fmt.Errorf("building the store: records of bucket %s out of order", bk.name)
 			}
 			open, opened = bk, true
 		}
@@ -151,6 +152,7 @@ func build(path string, old *bbolt.Tx, sorted []extsort.Stream, progress func(wr
 		}
 	}
 	if err != nil {
+		pw.f.Close() // the file goes with the import's directory
 		return err
 	}
 	if progress != nil {
@@ -160,7 +162,7 @@ func build(path string, old *bbolt.Tx, sorted []extsort.Stream, progress func(wr
 }
 
 // initialRecords is what initialise puts in a new store file, as records
-// of the weakest rank.
+// of the weakest rank: the import's own win.
 func initialRecords() extsort.Stream {
 	letter := bucketMeta.letter
 	return &recordList{rs: []extsort.Record{

@@ -36,8 +36,9 @@ type pageWriter struct {
 	// values one after another.
 	leaf     []leafElem
 	leafData []byte
-	// levels[i] is the branch level above the leaves being filled: the
-	// first key and page id of each page of the level below.
+	last     []byte // the bucket's last key, which the next must follow
+	// levels[i] is branch level i above the leaves, being filled with
+	// the first key and page id of each page of the level below.
 	levels []*branchLevel
 	// buckets is each finished bucket's name and its value in the root
 	// bucket: its root page id, or the whole of an empty bucket inline.
@@ -47,10 +48,19 @@ type pageWriter struct {
 
 type leafElem struct{ flags, ksize, vsize uint32 }
 
+// branchLevel is a level of branch pages being written. Its last full
+// page is held back until the page after it has two entries: bbolt
+// wants two children at least in every branch page (it asserts so when
+// it rebalances one), and a level's last page may get only one, which
+// the held page then shares.
 type branchLevel struct {
-	keys  []byte   // the first keys, one after another
-	ends  []int    // where each ends in keys
-	pages []uint64 // the pages they start
+	cur, held []branchEntry
+}
+
+// branchEntry is a child page and its first key.
+type branchEntry struct {
+	key  []byte
+	page uint64
 }
 
 type bucketEntry struct {
@@ -69,7 +79,8 @@ const (
 
 	maxKeySize   = 32768 // bbolt.MaxKeySize
 	maxValueSize = 1<<31 - 2
-	maxPageCount = 0xFFFF // a page's element count is a uint16
+	maxLevels    = 64     // each level has half the pages of the one below, or fewer
+	maxPageCount = 0xFFFE // a page's element count is a uint16, which bbolt keeps below 0xFFFF
 )
 
 // writeSize is how much the writer writes at a time. The kernel caches
@@ -111,7 +122,10 @@ func (pw *pageWriter) element(key, value []byte, flags uint32) error {
 		return fmt.Errorf("a key of %d bytes", len(key))
 	case len(value) > maxValueSize:
 		return fmt.Errorf("a value of %d bytes", len(value))
+	case pw.last != nil && bytes.Compare(key, pw.last) <= 0:
+		return fmt.Errorf("out of order after %q", pw.last)
 	}
+	pw.last = append(pw.last[:0], key...)
 	size := pageHeaderSize + (len(pw.leaf)+1)*pageElementSize + len(pw.leafData) + len(key) + len(value)
 	if len(pw.leaf) > 0 && (size > pw.pageSize || len(pw.leaf) == maxPageCount) {
 		if err := pw.flushLeaf(); err != nil {
@@ -126,6 +140,7 @@ func (pw *pageWriter) element(key, value []byte, flags uint32) error {
 // endBucket finishes the bucket whose keys were put since the last, and
 // names it.
 func (pw *pageWriter) endBucket(name []byte) error {
+	pw.last = nil
 	if len(pw.leaf) == 0 && len(pw.levels) == 0 {
 		// An empty bucket is kept inline, as bbolt keeps a new one: its
 		// header with no root page, then an empty leaf page.
@@ -139,17 +154,34 @@ func (pw *pageWriter) endBucket(name []byte) error {
 			return err
 		}
 	}
-	// Each level is written up to its last page; the level above then
-	// takes that page, until a level of one page: the root.
+	// Each level is written to its end, which adds its last pages to the
+	// level above, until a level holds one page: the root.
 	var root uint64
 	for i := 0; i < len(pw.levels); i++ {
+		if i == maxLevels {
+			return fmt.Errorf("the tree did not narrow in %d levels", maxLevels)
+		}
 		l := pw.levels[i]
-		if i == len(pw.levels)-1 && len(l.pages) == 1 {
-			root = l.pages[0]
+		if i == len(pw.levels)-1 && len(l.held) == 0 && len(l.cur) == 1 {
+			root = l.cur[0].page
 			break
 		}
-		if err := pw.flushBranch(i); err != nil {
-			return err
+		if len(l.cur) == 1 && len(l.held) > 0 {
+			// The last page would have one child: it takes the held
+			// page's last, or the held page takes it when it has two.
+			if len(l.held) > 2 {
+				l.cur = append([]branchEntry{l.held[len(l.held)-1]}, l.cur...)
+				l.held = l.held[:len(l.held)-1]
+			} else {
+				l.held, l.cur = append(l.held, l.cur...), nil
+			}
+		}
+		for _, page := range [][]branchEntry{l.held, l.cur} {
+			if len(page) > 0 {
+				if err := pw.writeBranch(i, page); err != nil {
+					return err
+				}
+			}
 		}
 	}
 	pw.levels = pw.levels[:0]
@@ -189,51 +221,57 @@ func (pw *pageWriter) flushLeaf() error {
 }
 
 // addToLevel adds the page id, whose first key is key, to branch level
-// i, writing the level's page first when it is full.
+// i. When the page being filled is full (and has two children, however
+// large their keys: a branch page may take more than a page, as bbolt
+// allows), it is held, and the page held before it written.
 func (pw *pageWriter) addToLevel(i int, key []byte, id uint64) error {
 	if i == len(pw.levels) {
 		pw.levels = append(pw.levels, &branchLevel{})
 	}
 	l := pw.levels[i]
-	size := pageHeaderSize + (len(l.pages)+1)*pageElementSize + len(l.keys) + len(key)
-	if len(l.pages) > 0 && (size > pw.pageSize || len(l.pages) == maxPageCount) {
-		if err := pw.flushBranch(i); err != nil {
-			return err
+	if len(l.cur) >= 2 && (branchSize(l.cur)+pageElementSize+len(key) > pw.pageSize || len(l.cur) == maxPageCount) {
+		if len(l.held) > 0 {
+			if err := pw.writeBranch(i, l.held); err != nil {
+				return err
+			}
 		}
+		l.held, l.cur = l.cur, l.held[:0]
 	}
-	l.keys = append(l.keys, key...)
-	l.ends = append(l.ends, len(l.keys))
-	l.pages = append(l.pages, id)
+	l.cur = append(l.cur, branchEntry{bytes.Clone(key), id})
 	return nil
 }
 
-// flushBranch writes the page branch level i is filling, and hands its
-// first key to the level above.
-func (pw *pageWriter) flushBranch(i int) error {
-	l := pw.levels[i]
+// branchSize is the size of a branch page of the entries.
+func branchSize(entries []branchEntry) int {
+	size := pageHeaderSize + len(entries)*pageElementSize
+	for _, e := range entries {
+		size += len(e.key)
+	}
+	return size
+}
+
+// writeBranch writes a page of branch level i with the entries, and
+// hands its first key to the level above.
+func (pw *pageWriter) writeBranch(i int, entries []branchEntry) error {
 	id := pw.next
-	n := len(l.pages)
-	p, err := pw.pageFor(pageHeaderSize + n*pageElementSize + len(l.keys))
+	n := len(entries)
+	p, err := pw.pageFor(branchSize(entries))
 	if err != nil {
 		return err
 	}
 	pw.header(p, id, branchPageFlag, n)
-	data := pageHeaderSize + n*pageElementSize
-	copy(p[data:], l.keys)
-	start := 0
-	for j, end := range l.ends {
+	at := pageHeaderSize + n*pageElementSize
+	for j, e := range entries {
 		h := p[pageHeaderSize+j*pageElementSize:]
-		binary.NativeEndian.PutUint32(h[0:], uint32(data+start-(pageHeaderSize+j*pageElementSize)))
-		binary.NativeEndian.PutUint32(h[4:], uint32(end-start))
-		binary.NativeEndian.PutUint64(h[8:], l.pages[j])
-		start = end
+		binary.NativeEndian.PutUint32(h[0:], uint32(at-(pageHeaderSize+j*pageElementSize)))
+		binary.NativeEndian.PutUint32(h[4:], uint32(len(e.key)))
+		binary.NativeEndian.PutUint64(h[8:], e.page)
+		at += copy(p[at:], e.key)
 	}
 	if err := pw.writePage(p); err != nil {
 		return err
 	}
-	first := slices.Clone(l.keys[:l.ends[0]])
-	l.keys, l.ends, l.pages = l.keys[:0], l.ends[:0], l.pages[:0]
-	return pw.addToLevel(i+1, first, id)
+	return pw.addToLevel(i+1, entries[0].key, id)
 }
 
 // pageFor returns a zeroed buffer of the pages that size bytes take:
@@ -277,8 +315,11 @@ func (pw *pageWriter) close(written func()) (err error) {
 			err = cerr
 		}
 	}()
-	if len(pw.leaf) > 0 || len(pw.levels) > 0 {
+	switch {
+	case len(pw.leaf) > 0 || len(pw.levels) > 0:
 		return fmt.Errorf("a bucket was not ended")
+	case len(pw.buckets) == 0:
+		return fmt.Errorf("no bucket")
 	}
 	slices.SortFunc(pw.buckets, func(a, b bucketEntry) int { return bytes.Compare(a.name, b.name) })
 	for _, b := range pw.buckets {
@@ -290,7 +331,7 @@ func (pw *pageWriter) close(written func()) (err error) {
 	if err := pw.flushLeaf(); err != nil {
 		return err
 	}
-	if len(pw.levels) != 1 || len(pw.levels[0].pages) != 1 {
+	if l := pw.levels[0]; len(pw.levels) != 1 || len(l.held) != 0 || len(l.cur) != 1 {
 		return fmt.Errorf("%d buckets do not fit on one page", len(pw.buckets))
 	}
 	if err := pw.w.Flush(); err != nil {

@@ -2,8 +2,10 @@ package bolt
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -22,20 +24,24 @@ func TestPageWriterMatchesBbolt(t *testing.T) {
 		t.Run(fmt.Sprint(pageSize), func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(uint64(pageSize), 7))
 			want := map[string][][2][]byte{}
-			names := []string{"zeta", "alpha", "empty", "deep", "big", "one", "nil values"}
+			names := []string{"zeta", "alpha", "empty", "deep", "big", "one", "nil values", "wide keys"}
 			path := filepath.Join(t.TempDir(), "store")
 			pw, err := newPageWriter(path, pageSize)
 			if err != nil {
 				t.Fatal(err)
 			}
 			for _, name := range names {
-				n := map[string]int{"deep": 30_000, "big": 40, "one": 1, "empty": 0, "nil values": 3_000}[name]
+				n := map[string]int{"deep": 30_000, "big": 40, "one": 1, "empty": 0, "nil values": 3_000, "wide keys": 60}[name]
 				if n == 0 && name != "empty" {
 					n = 200
 				}
 				keys := map[string]bool{}
 				for len(keys) < n {
 					k := fmt.Sprintf("%0*d", 1+rng.IntN(40), rng.IntN(1e9))
+					if name == "wide keys" {
+						// Two to a branch page, or one with more than a page.
+						k = fmt.Sprintf("%0*d", min(maxKeySize, pageSize/3+rng.IntN(pageSize)), rng.IntN(1e9))
+					}
 					keys[k] = true
 				}
 				for _, k := range slices.Sorted(func(yield func(string) bool) {
@@ -119,6 +125,7 @@ func TestPageWriterMatchesBbolt(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
+			checkBranches(t, path)
 			check("as written")
 
 			// bbolt writes on: deletes most of the deep bucket (merging
@@ -175,7 +182,116 @@ func TestPageWriterRefuses(t *testing.T) {
 	if err := pw.put(make([]byte, 32769), nil); err == nil {
 		t.Error("a key of 32769 bytes was taken")
 	}
+	if err := pw.put([]byte("b"), nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"a", "b"} {
+		if err := pw.put([]byte(k), nil); err == nil {
+			t.Errorf("key %q after \"b\" was taken", k)
+		}
+	}
 	if _, err := newPageWriter(pw.f.Name(), storePageSize); err == nil {
 		t.Error("a file that exists was written over")
+	}
+}
+
+// checkBranches walks the store file at path as bbolt lays it out and
+// fails when a branch page has fewer than two children: bbolt's check
+// does not look, but its rebalancing asserts it, and panics.
+func checkBranches(t *testing.T, path string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := int(binary.NativeEndian.Uint32(b[pageHeaderSize+8:]))
+	page := func(id uint64) (flags, count int, p []byte) {
+		p = b[int(id)*size:]
+		return int(binary.NativeEndian.Uint16(p[8:])), int(binary.NativeEndian.Uint16(p[10:])), p
+	}
+	var walk func(id uint64, buckets bool)
+	walk = func(id uint64, buckets bool) {
+		flags, count, p := page(id)
+		for i := range count {
+			e := p[pageHeaderSize+i*pageElementSize:]
+			switch flags {
+			case branchPageFlag:
+				if count < 2 {
+					t.Errorf("branch page %d has %d child", id, count)
+				}
+				walk(binary.NativeEndian.Uint64(e[8:]), buckets)
+			case leafPageFlag:
+				if buckets {
+					pos, ksize := binary.NativeEndian.Uint32(e[4:]), binary.NativeEndian.Uint32(e[8:])
+					value := e[pos+ksize:]
+					if root := binary.NativeEndian.Uint64(value); root != 0 {
+						walk(root, false)
+					}
+				}
+			default:
+				t.Fatalf("page %d has flags %#x", id, flags)
+			}
+		}
+	}
+	m := b[size+pageHeaderSize:] // the second meta page's, as written
+	walk(binary.NativeEndian.Uint64(m[metaRoot:]), true)
+}
+
+// TestPageWriterEveryEnding: whatever number of keys a bucket has (so
+// however its levels end), bbolt can take keys out of its first and
+// last pages, and add to them, and checks it clean after.
+func TestPageWriterEveryEnding(t *testing.T) {
+	const pageSize = 1 << 10
+	dir := t.TempDir()
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := 1; n <= 700; n++ {
+		path := filepath.Join(dir, fmt.Sprint(n))
+		pw, err := newPageWriter(path, pageSize)
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys := make([][]byte, n)
+		for i := range keys {
+			keys[i] = fmt.Appendf(nil, "%040d", 2*i) // 17 to a branch page
+			if err := pw.put(keys[i], bytes.Repeat([]byte("v"), rng.IntN(60))); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := pw.endBucket([]byte("b")); err != nil {
+			t.Fatal(err)
+		}
+		if err := pw.close(nil); err != nil {
+			t.Fatal(err)
+		}
+		checkBranches(t, path)
+		db, err := bbolt.Open(path, 0o600, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = db.Update(func(tx *bbolt.Tx) error {
+			b := tx.Bucket([]byte("b"))
+			for _, k := range [][]byte{keys[n-1], keys[0], keys[n/2]} {
+				if err := b.Delete(k); err != nil {
+					return err
+				}
+			}
+			return b.Put(bytes.Repeat([]byte("9"), 40), []byte("added"))
+		})
+		if err == nil {
+			err = db.View(func(tx *bbolt.Tx) error {
+				for err := range tx.Check() {
+					t.Errorf("%d keys: bbolt's check: %v", n, err)
+				}
+				if got, want := tx.Bucket([]byte("b")).Stats().KeyN, n+1-min(n, 3); got != want && n > 2 {
+					t.Errorf("%d keys: %d left, want %d", n, got, want)
+				}
+				return nil
+			})
+		}
+		db.Close()
+		if err != nil {
+			t.Fatalf("%d keys: %v", n, err)
+		}
+		os.Remove(path)
 	}
 }
