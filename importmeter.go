@@ -10,15 +10,25 @@ import (
 )
 
 // importMeter shows how far an import has gone: the bytes of its inputs
-// read, then, when a large import builds a new store file, the records
-// written. It counts from the first byte read, format detection
-// included, whether or not it is ever drawn.
+// read, then the linked events being placed, then, when a large import
+// builds a new store file, the records written. It counts from the
+// first byte read, format detection included, whether or not it is ever
+// drawn.
 type importMeter struct {
-	read    atomic.Int64    // bytes read of all inputs
-	meter   *progress.Meter // nil until start
-	done    chan struct{}   // closed by stop, to end tick
-	writing bool            // the second stage has begun
+	read  atomic.Int64    // bytes read of all inputs
+	meter *progress.Meter // nil until start
+	done  chan struct{}   // closed by stop, to end tick
+	stage atomic.Int32    // the importStage the meter says
 }
+
+// importStage is the part of an import the meter says is under way.
+type importStage = int32
+
+const (
+	stageReading importStage = iota
+	stagePlacing
+	stageWriting
+)
 
 // count returns r, counting the bytes read through it.
 func (m *importMeter) count(r io.Reader) io.Reader {
@@ -46,20 +56,25 @@ func (m *importMeter) tick() {
 		case <-m.done:
 			return
 		case <-t.C:
-			m.meter.Done(m.read.Load())
+			if m.stage.Load() == stageReading {
+				m.meter.Done(m.read.Load())
+			}
 		}
 	}
 }
 
-// storeProgress follows the store: events read, then records written.
+// storeProgress follows the store: events read, the linked events
+// placed, then records written.
 func (m *importMeter) storeProgress(p model.ImportProgress) {
 	m.meter.Events(int64(p.Events))
-	if p.Total > 0 {
-		if !m.writing {
-			m.writing = true
+	switch {
+	case p.Total > 0:
+		if m.stage.Swap(stageWriting) != stageWriting {
 			m.meter.Stage("writing the store", p.Total)
 		}
 		m.meter.Done(p.Written)
+	case p.Placing && m.stage.CompareAndSwap(stageReading, stagePlacing):
+		m.meter.Stage("placing linked events", 0)
 	}
 }
 

@@ -228,7 +228,11 @@ type ImportOptions struct {
 // ImportProgress is how far an import has gone: events read so far while
 // reading, then records written out of a total while a store builds.
 type ImportProgress struct {
-	Events         int   // events read
+	Events int // events read
+	// Placing is set once every input is read, while the store puts the
+	// linked events in their order: a step of some seconds at a million
+	// events, before a store that builds a new file writes it.
+	Placing        bool
 	Written, Total int64 // records written of the store being built
 }
 

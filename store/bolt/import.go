@@ -312,6 +312,9 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 		return results, nil
 	}
 	phrase := importPhrase(inputs, results)
+	if opts.Progress != nil {
+		opts.Progress(model.ImportProgress{Events: im.Result().Events, Placing: true})
+	}
 	if err := s.guarded(func() error { _, err := im.Commit(phrase); return err }); err != nil {
 		if errors.Is(err, model.ErrDamaged) {
 			rollback()

@@ -135,6 +135,9 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 	if opts.DryRun {
 		return results, nil
 	}
+	if opts.Progress != nil {
+		opts.Progress(model.ImportProgress{Events: im.result.Events, Placing: true})
+	}
 	if err := im.commit(inputs, results); err != nil {
 		return nil, s.fail(err)
 	}

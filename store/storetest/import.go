@@ -339,3 +339,32 @@ func testImportResolvesAgainstTheStore(t *testing.T, s *suite) {
 		t.Errorf("the last event stored as %+v", e)
 	}
 }
+
+// testImportSaysWhereItIs: an import's progress says the events read,
+// then, once, that the linked events are being placed, with every event
+// read, and only then (a store that builds a new file) the records
+// written; a dry run places nothing.
+func testImportSaysWhereItIs(t *testing.T, s *suite) {
+	inputs := func() []model.Input {
+		return []model.Input{NativeInput("timeline.example.json", ExampleDoc(t)), NativeInput("extra.json", []byte(ExtraDoc))}
+	}
+	for _, opts := range []model.ImportOptions{{}, {Bulk: true}, {DryRun: true}} {
+		var said []model.ImportProgress
+		opts.Progress = func(p model.ImportProgress) { said = append(said, p) }
+		if _, err := s.empty(t).Import(inputs(), opts); err != nil {
+			t.Fatal(err)
+		}
+		placing := slices.IndexFunc(said, func(p model.ImportProgress) bool { return p.Placing })
+		switch {
+		case opts.DryRun && placing >= 0:
+			t.Errorf("a dry run said it placed events: %+v", said)
+		case opts.DryRun:
+		case placing < 0 || slices.ContainsFunc(said[placing+1:], func(p model.ImportProgress) bool { return p.Placing }):
+			t.Errorf("%+v: placing said other than once: %+v", opts, said)
+		case said[placing].Events != 20:
+			t.Errorf("%+v: placing said with %d events read, want 20", opts, said[placing].Events)
+		case slices.ContainsFunc(said[:placing], func(p model.ImportProgress) bool { return p.Total > 0 }):
+			t.Errorf("%+v: records written before the events were placed: %+v", opts, said)
+		}
+	}
+}

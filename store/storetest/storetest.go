@@ -80,6 +80,7 @@ func Run(t *testing.T, h Harness) {
 		{"ImportIsAllOrNothing", testImportIsAllOrNothing},
 		{"ImportResolvesAgainstTheStore", testImportResolvesAgainstTheStore},
 		{"ImportDryRunKeepsNothing", testImportDryRunKeepsNothing},
+		{"ImportSaysWhereItIs", testImportSaysWhereItIs},
 		{"ImportStoresWhatTheFileSays", testImportStoresWhatTheFileSays},
 		{"ReimportIsIdempotent", testReimportIsIdempotent},
 		{"ReimportKeepsTagsAndNotes", testReimportKeepsTagsAndNotes},

@@ -92,9 +92,14 @@ func (m *Meter) run() {
 	}
 }
 
-func (m *Meter) draw() {
+// String is the line the meter would draw now.
+func (m *Meter) String() string {
 	elapsed := m.now().Sub(m.start)
-	line := Line(*m.stage.Load(), m.done.Load(), m.total.Load(), m.events.Load(), elapsed, elapsed-time.Duration(m.stageAt.Load()))
+	return Line(*m.stage.Load(), m.done.Load(), m.total.Load(), m.events.Load(), elapsed, elapsed-time.Duration(m.stageAt.Load()))
+}
+
+func (m *Meter) draw() {
+	line := m.String()
 	if !m.terminal {
 		fmt.Fprintln(m.w, line)
 		return
