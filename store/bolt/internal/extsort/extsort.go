@@ -82,13 +82,15 @@ type Sorter struct {
 }
 
 // sortEntry is a Record in the arena, with the first bytes of its key
-// as a number (most comparisons end there) and where its key is, so that
-// sorting never decodes a Record.
+// as a number (most comparisons end there), where its key is and where
+// it ends (its rank is its last byte), so that neither sorting nor
+// spilling decodes a Record.
 type sortEntry struct {
 	prefix [2]uint64
 	off    int32 // the Record's start
 	keyAt  int32 // its key's start (after the bucket letter)
 	keyLen int32
+	end    int32 // just past its rank
 }
 
 // New returns a Sorter that spills to run files in dir whenever it holds
@@ -117,11 +119,12 @@ func (s *Sorter) Add(bucket byte, key, value []byte, rank Rank) error {
 	off := len(s.arena)
 	s.arena = binary.AppendUvarint(s.arena, uint64(1+len(key)))
 	s.arena = append(s.arena, bucket)
-	s.offs = append(s.offs, sortEntry{prefix: keyPrefix(bucket, key), off: int32(off), keyAt: int32(len(s.arena)), keyLen: int32(len(key))})
+	keyAt := len(s.arena)
 	s.arena = append(s.arena, key...)
 	s.arena = binary.AppendUvarint(s.arena, uint64(len(value)))
 	s.arena = append(s.arena, value...)
 	s.arena = append(s.arena, byte(rank))
+	s.offs = append(s.offs, sortEntry{prefix: keyPrefix(bucket, key), off: int32(off), keyAt: int32(keyAt), keyLen: int32(len(key)), end: int32(len(s.arena))})
 	s.bytes += int64(len(key) + len(value))
 	if len(s.arena) >= s.limit {
 		return s.spillInBackground()
@@ -190,9 +193,7 @@ func (s *Sorter) sorted() {
 		if c := bytes.Compare(s.arena[a.keyAt:a.keyAt+a.keyLen], s.arena[b.keyAt:b.keyAt+b.keyLen]); c != 0 {
 			return c
 		}
-		ra, _ := recordAt(s.arena, int(a.off))
-		rb, _ := recordAt(s.arena, int(b.off))
-		return Compare(&ra, &rb)
+		return int(s.arena[b.end-1]) - int(s.arena[a.end-1]) // the higher rank first, as Compare
 	})
 }
 
@@ -209,8 +210,7 @@ func (s *Sorter) spill() error {
 	s.runs = append(s.runs, f.Name())
 	w := bufio.NewWriterSize(f, 1<<20)
 	for _, e := range s.offs {
-		_, end := recordAt(s.arena, int(e.off))
-		if _, err := w.Write(s.arena[e.off:end]); err != nil {
+		if _, err := w.Write(s.arena[e.off:e.end]); err != nil {
 			f.Close()
 			return fmt.Errorf("sorting the import: %w", err)
 		}
