@@ -131,7 +131,7 @@ func build(path string, old *bbolt.Tx, sorted []extsort.Stream, progress func(wr
 			open, opened = bk, true
 		}
 		if err := pw.put(r.Key[1:], r.Value); err != nil {
-			return fmt.Errorf("building the store: bucket %s: key %q: %w", open.name, r.Key[1:], err)
+			return fmt.Errorf("building the store: bucket %s: key %s: %w", open.name, shortKey(r.Key[1:]), err)
 		}
 		if written++; written%buildReleaseEvery == 0 {
 			if old != nil {

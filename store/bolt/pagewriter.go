@@ -122,8 +122,10 @@ func (pw *pageWriter) element(key, value []byte, flags uint32) error {
 		return fmt.Errorf("a key of %d bytes", len(key))
 	case len(value) > maxValueSize:
 		return fmt.Errorf("a value of %d bytes", len(value))
-	case pw.last != nil && bytes.Compare(key, pw.last) <= 0:
-		return fmt.Errorf("out of order after %q", pw.last)
+	case pw.last != nil && bytes.Equal(key, pw.last):
+		return fmt.Errorf("a key twice")
+	case pw.last != nil && bytes.Compare(key, pw.last) < 0:
+		return fmt.Errorf("a key out of order, after %s", shortKey(pw.last))
 	}
 	pw.last = append(pw.last[:0], key...)
 	size := pageHeaderSize + (len(pw.leaf)+1)*pageElementSize + len(pw.leafData) + len(key) + len(value)
@@ -361,4 +363,13 @@ func (pw *pageWriter) close(written func()) (err error) {
 		written()
 	}
 	return pw.f.Sync()
+}
+
+// shortKey quotes a key for an error, its first bytes when it is long:
+// a key may be 32 KiB.
+func shortKey(key []byte) string {
+	if len(key) > 48 {
+		return fmt.Sprintf("%q…", key[:48])
+	}
+	return fmt.Sprintf("%q", key)
 }

@@ -169,13 +169,13 @@ func TestPageWriterMatchesBbolt(t *testing.T) {
 	}
 }
 
-// TestPageWriterRefuses: what bbolt would refuse to put is refused.
+// TestPageWriterRefuses: what bbolt would refuse to put, a key out of
+// order or twice in a bucket, and two buckets of one name are refused.
 func TestPageWriterRefuses(t *testing.T) {
 	pw, err := newPageWriter(filepath.Join(t.TempDir(), "store"), storePageSize)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer pw.f.Close()
 	if err := pw.put(nil, []byte("v")); err == nil {
 		t.Error("an empty key was taken")
 	}
@@ -189,6 +189,19 @@ func TestPageWriterRefuses(t *testing.T) {
 		if err := pw.put([]byte(k), nil); err == nil {
 			t.Errorf("key %q after \"b\" was taken", k)
 		}
+	}
+	// The next bucket starts its keys again.
+	if err := pw.endBucket([]byte("one")); err != nil {
+		t.Fatal(err)
+	}
+	if err := pw.put([]byte("a"), nil); err != nil {
+		t.Errorf("the next bucket's first key: %v", err)
+	}
+	if err := pw.endBucket([]byte("one")); err != nil {
+		t.Fatal(err)
+	}
+	if err := pw.close(nil); err == nil || !strings.Contains(err.Error(), "twice") {
+		t.Errorf("two buckets of one name: %v", err)
 	}
 	if _, err := newPageWriter(pw.f.Name(), storePageSize); err == nil {
 		t.Error("a file that exists was written over")
@@ -212,13 +225,13 @@ func checkBranches(t *testing.T, path string) {
 	var walk func(id uint64, buckets bool)
 	walk = func(id uint64, buckets bool) {
 		flags, count, p := page(id)
+		if flags == branchPageFlag && count < 2 {
+			t.Errorf("branch page %d has %d children", id, count)
+		}
 		for i := range count {
 			e := p[pageHeaderSize+i*pageElementSize:]
 			switch flags {
 			case branchPageFlag:
-				if count < 2 {
-					t.Errorf("branch page %d has %d child", id, count)
-				}
 				walk(binary.NativeEndian.Uint64(e[8:]), buckets)
 			case leafPageFlag:
 				if buckets {
