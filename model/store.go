@@ -226,7 +226,8 @@ type ImportOptions struct {
 }
 
 // ImportProgress is how far an import has gone: events read so far while
-// reading, then records written out of a total while a store builds.
+// reading, then the linked events being placed, then records written out
+// of a total while a store builds.
 type ImportProgress struct {
 	Events int // events read
 	// Placing is set once every input is read, while the store puts the

@@ -206,7 +206,8 @@ func schemaOf(tx *bbolt.Tx) (uint64, error) {
 	return v, nil
 }
 
-// initialise creates the buckets of an empty file and marks it ours.
+// initialise creates the buckets of an empty file and marks it ours. A
+// file the bulk build writes gets the same (build.go, initialRecords).
 func initialise(tx *bbolt.Tx) error {
 	for _, bk := range allBuckets {
 		if _, err := tx.CreateBucketIfNotExists(bk.name); err != nil {
