@@ -23,10 +23,11 @@ import (
 // The file is bbolt's own format (version 2, as bbolt's internal/common
 // lays it out): two meta pages, an empty freelist page, the buckets'
 // pages, then the root bucket's page, which names the top-level buckets.
-// bbolt opens it as one of its own, and its check (chrono check, and
-// TestPageWriterMatchesBbolt) finds every page reachable and in order.
-// The file is laid out in the machine's byte order, as bbolt lays out
-// its own.
+// bbolt opens it as one of its own, its check (chrono check, and
+// TestPageWriterMatchesBbolt) finds every page reachable and in order,
+// and every branch page has the two children bbolt's rebalancing
+// asserts (TestPageWriterEveryEnding). The file is laid out in the
+// machine's byte order, as bbolt lays out its own.
 type pageWriter struct {
 	f        *os.File
 	w        *bufio.Writer
