@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -18,11 +19,15 @@ type importMeter struct {
 	read  atomic.Int64    // bytes read of all inputs
 	meter *progress.Meter // nil until start
 	done  chan struct{}   // closed by stop, to end tick
-	stage atomic.Int32    // the importStage the meter says
+	// mu orders the stage's changes (the store's goroutine) with the
+	// bytes read passed on while reading (tick's): a pass that looked
+	// before the change does not set the next stage's share after it.
+	mu    sync.Mutex
+	stage importStage
 }
 
 // importStage is the part of an import the meter says is under way.
-type importStage = int32
+type importStage int
 
 const (
 	stageReading importStage = iota
@@ -46,8 +51,9 @@ func (m *importMeter) start(w io.Writer, terminal bool, total int64) func(model.
 	return m.storeProgress
 }
 
-// tick passes the bytes read to the meter as they go by: the readers run
-// in the store's goroutines, and counting there is cheaper than drawing.
+// tick passes the bytes read to the meter as they go by, while reading:
+// the readers run in the store's goroutines, and counting there is
+// cheaper than drawing.
 func (m *importMeter) tick() {
 	t := time.NewTicker(100 * time.Millisecond)
 	defer t.Stop()
@@ -56,10 +62,17 @@ func (m *importMeter) tick() {
 		case <-m.done:
 			return
 		case <-t.C:
-			if m.stage.Load() == stageReading {
-				m.meter.Done(m.read.Load())
-			}
+			m.passRead()
 		}
+	}
+}
+
+// passRead passes the bytes read to the meter, while reading.
+func (m *importMeter) passRead() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.stage == stageReading {
+		m.meter.Done(m.read.Load())
 	}
 }
 
@@ -67,13 +80,17 @@ func (m *importMeter) tick() {
 // placed, then records written.
 func (m *importMeter) storeProgress(p model.ImportProgress) {
 	m.meter.Events(int64(p.Events))
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	switch {
 	case p.Total > 0:
-		if m.stage.Swap(stageWriting) != stageWriting {
+		if m.stage != stageWriting {
+			m.stage = stageWriting
 			m.meter.Stage("writing the store", p.Total)
 		}
 		m.meter.Done(p.Written)
-	case p.Placing && m.stage.CompareAndSwap(stageReading, stagePlacing):
+	case p.Placing && m.stage == stageReading:
+		m.stage = stagePlacing
 		m.meter.Stage("placing linked events", 0)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"io"
 	"strings"
 	"testing"
-	"time"
 
 	"chrono/model"
 )
@@ -23,7 +22,7 @@ func TestImportMeterStages(t *testing.T) {
 		}
 	}
 	m.read.Store(500)
-	time.Sleep(250 * time.Millisecond) // the meter's tick takes the bytes read
+	m.passRead() // as the meter's tick does
 	said("reading 50%")
 	report(model.ImportProgress{Events: 7})
 	said("reading 50% · 7 events")
@@ -31,7 +30,7 @@ func TestImportMeterStages(t *testing.T) {
 	said("placing linked events · 7 events")
 	report(model.ImportProgress{Events: 7, Written: 1, Total: 4})
 	m.read.Store(1000)
-	time.Sleep(250 * time.Millisecond)
+	m.passRead()
 	said("writing the store 25% · 7 events")
 	report(model.ImportProgress{Events: 7, Placing: true})
 	said("writing the store 25%")
