@@ -71,7 +71,7 @@ type Sorter struct {
 	dir   string
 	limit int
 	arena []byte      // encoded records (see Add)
-	offs  []sortEntry // where each Record starts in arena
+	offs  []sortEntry // each Record in arena, as sorting needs it
 	runs  []string
 	bytes int64 // of all records added
 	// The buffer being spilled in the background, and the outcome.
@@ -227,19 +227,20 @@ func (s *Sorter) spill() error {
 }
 
 // Streams returns the sorted streams of everything added: one per run
-// file, and one for what is still in memory. Add no more after it; it
-// may be called again, for streams from the start.
+// file, and, for a sorter that never spilled, one for what it holds in
+// memory (a sorter that spilled writes that to one more run first). Add
+// no more after it; it may be called again, for streams from the start.
 func (s *Sorter) Streams() ([]Stream, error) {
 	if err := s.wait(); err != nil {
 		return nil, err
 	}
 	s.spareArena, s.spareOffs = nil, nil // no more to fill: let the collector have it
-	if len(s.runs) > 0 && len(s.offs) > 0 {
-		// A sorter that has spilled before spills the rest too, so
-		// that a large import does not hold its last buffer while the
-		// runs are merged: at a million events that buffer was a third
-		// of the heap, and the collector ran without pause under the
-		// import's memory limit.
+	if len(s.runs) > 0 {
+		// A sorter that has spilled before spills the rest too (when
+		// there is any), and lets go of its buffer, so that a large
+		// import does not hold it while the runs are merged: at a
+		// million events that buffer was a third of the heap, and the
+		// collector ran without pause under the import's memory limit.
 		if err := s.spill(); err != nil {
 			return nil, err
 		}

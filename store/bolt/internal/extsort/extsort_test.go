@@ -91,7 +91,7 @@ func TestSortAndMerge(t *testing.T) {
 				// A sorter that spilled holds nothing in memory once
 				// its streams are asked for; one that did not keeps
 				// its records there.
-				if held := len(s.offs) > 0; held != (limit == 1<<20) {
+				if held := cap(s.arena) > 0; held != (limit == 1<<20) {
 					t.Errorf("limit %d: records held in memory %v after Streams", limit, held)
 				}
 				var got []string
@@ -171,5 +171,29 @@ func TestCompare(t *testing.T) {
 	}
 	if Compare(b, c) >= 0 || Compare(a, c) >= 0 || !bytes.Equal(a.Key, b.Key) || Compare(a, a) != 0 {
 		t.Error("records are not in key order")
+	}
+}
+
+// TestStreamsLetGoOfTheBuffer: a sorter whose last record filled its
+// buffer (and so spilled it) holds no buffer once its streams are asked
+// for, though it holds no record either.
+func TestStreamsLetGoOfTheBuffer(t *testing.T) {
+	s := New(t.TempDir(), 8)
+	defer s.Remove()
+	for i := range 3 {
+		if err := s.Add('e', fmt.Appendf(nil, "key %d", i), []byte("a value"), RankNew); err != nil {
+			t.Fatal(err)
+		}
+	}
+	streams, err := s.Streams()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer CloseStreams(streams)
+	if len(s.offs) != 0 || cap(s.arena) != 0 {
+		t.Errorf("after Streams the sorter holds %d records in a buffer of %d bytes", len(s.offs), cap(s.arena))
+	}
+	if len(streams) != 3 {
+		t.Errorf("%d streams, want a run for each record", len(streams))
 	}
 }
