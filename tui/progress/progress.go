@@ -24,14 +24,21 @@ type Meter struct {
 	start    time.Time
 	now      func() time.Time
 
-	stage     atomic.Pointer[string]
-	stageAt   atomic.Int64 // when the stage began, in nanoseconds since start
-	done      atomic.Int64 // bytes (or records) done of total
-	total     atomic.Int64 // 0: not known
+	stage     atomic.Pointer[stage]
+	done      atomic.Int64 // bytes (or records) done of the stage's total
 	events    atomic.Int64
 	stop      chan struct{}
 	stopped   sync.WaitGroup
 	lastWidth int
+}
+
+// stage is a part of the work: its name, size (0: not known) and start,
+// set together so that a line never shows one stage's name with
+// another's size.
+type stage struct {
+	name  string
+	total int64
+	at    time.Duration // since the meter's start
 }
 
 // New starts a meter that draws to w, in place when terminal is true.
@@ -46,8 +53,7 @@ func New(w io.Writer, terminal bool) *Meter {
 func newMeter(w io.Writer, terminal bool, every time.Duration) *Meter {
 	m := &Meter{w: w, terminal: terminal, every: every, now: time.Now, stop: make(chan struct{})}
 	m.start = m.now()
-	stage := "reading"
-	m.stage.Store(&stage)
+	m.stage.Store(&stage{name: "reading"})
 	m.stopped.Go(m.run)
 	return m
 }
@@ -55,10 +61,8 @@ func newMeter(w io.Writer, terminal bool, every time.Duration) *Meter {
 // Stage names the part of the work under way and its size (0 when not
 // known), and starts counting it from zero.
 func (m *Meter) Stage(name string, total int64) {
-	m.stageAt.Store(int64(m.now().Sub(m.start)))
-	m.stage.Store(&name)
-	m.total.Store(total)
 	m.done.Store(0)
+	m.stage.Store(&stage{name: name, total: total, at: m.now().Sub(m.start)})
 }
 
 // Done sets how much of the stage is done.
@@ -95,7 +99,8 @@ func (m *Meter) run() {
 // String is the line the meter would draw now.
 func (m *Meter) String() string {
 	elapsed := m.now().Sub(m.start)
-	return Line(*m.stage.Load(), m.done.Load(), m.total.Load(), m.events.Load(), elapsed, elapsed-time.Duration(m.stageAt.Load()))
+	st := m.stage.Load()
+	return Line(st.name, m.done.Load(), st.total, m.events.Load(), elapsed, elapsed-st.at)
 }
 
 func (m *Meter) draw() {
