@@ -165,26 +165,11 @@ func build(path string, old *bbolt.Tx, sorted []extsort.Stream, progress func(wr
 // of the weakest rank: the import's own win.
 func initialRecords() extsort.Stream {
 	letter := bucketMeta.letter
-	return &recordList{rs: []extsort.Record{
+	return &extsort.List{Records: []extsort.Record{
 		{Key: append([]byte{letter}, keyFormat...), Value: formatName, Rank: extsort.RankOld},
 		{Key: append([]byte{letter}, keySchema...), Value: binary.AppendUvarint(nil, SchemaVersion), Rank: extsort.RankOld},
 	}}
 }
-
-// recordList is a stream of records held in order.
-type recordList struct {
-	rs []extsort.Record
-	i  int
-}
-
-func (l *recordList) Head() (*extsort.Record, bool) {
-	if l.i >= len(l.rs) {
-		return nil, false
-	}
-	return &l.rs[l.i], true
-}
-func (l *recordList) Next() error { l.i++; return nil }
-func (l *recordList) Close()      {}
 
 // guardOld guards a merge that reads the old store (when there is one):
 // what a damaged file makes it raise is said of that file, or else of

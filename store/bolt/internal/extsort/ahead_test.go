@@ -10,15 +10,15 @@ import (
 // streamsOf makes two streams of n records each, interleaved, some with
 // values larger than a batch.
 func streamsOf(n int) []Stream {
-	var a, b sliceStream
+	var a, b List
 	for i := range n {
 		value := []byte(fmt.Sprintf("value %d", i))
 		if i%1000 == 7 {
 			value = make([]byte, batchBytes+100) // more than a batch holds
 			value[0] = byte(i)
 		}
-		a.rs = append(a.rs, Record{Key: []byte(fmt.Sprintf("e%08d", 2*i)), Value: value, Rank: RankNew})
-		b.rs = append(b.rs, Record{Key: []byte(fmt.Sprintf("e%08d", 2*i+1)), Value: value, Rank: RankOld})
+		a.Records = append(a.Records, Record{Key: []byte(fmt.Sprintf("e%08d", 2*i)), Value: value, Rank: RankNew})
+		b.Records = append(b.Records, Record{Key: []byte(fmt.Sprintf("e%08d", 2*i+1)), Value: value, Rank: RankOld})
 	}
 	return []Stream{&a, &b}
 }
@@ -65,7 +65,7 @@ func TestEachAheadStops(t *testing.T) {
 	// A damaged file makes the merge panic: its guard says so, and the
 	// records before it have been passed on.
 	streams := streamsOf(2 * batchRecords)
-	streams[1] = &panicking{sliceStream: *streams[1].(*sliceStream), at: batchRecords}
+	streams[1] = &panicking{List: *streams[1].(*List), at: batchRecords}
 	guard := func(f func() error) (err error) {
 		defer func() {
 			if r := recover(); r != nil {
@@ -84,7 +84,7 @@ func TestEachAheadStops(t *testing.T) {
 // panicking is a stream that panics, as a read of a damaged file does,
 // when it moves past its record at.
 type panicking struct {
-	sliceStream
+	List
 	at int
 }
 
@@ -92,5 +92,5 @@ func (p *panicking) Next() error {
 	if p.i == p.at {
 		panic("a page that is not there")
 	}
-	return p.sliceStream.Next()
+	return p.List.Next()
 }

@@ -303,6 +303,26 @@ func CloseStreams(ss []Stream) {
 	}
 }
 
+// List is a Stream over records held in memory, in order.
+type List struct {
+	Records []Record
+	i       int
+}
+
+// Head implements Stream.
+func (l *List) Head() (*Record, bool) {
+	if l.i >= len(l.Records) {
+		return nil, false
+	}
+	return &l.Records[l.i], true
+}
+
+// Next implements Stream.
+func (l *List) Next() error { l.i++; return nil }
+
+// Close implements Stream.
+func (l *List) Close() {}
+
 // memStream reads the records the Sorter still holds, in order.
 type memStream struct {
 	s   *Sorter

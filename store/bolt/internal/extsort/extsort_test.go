@@ -119,36 +119,21 @@ func TestSortAndMerge(t *testing.T) {
 	}
 }
 
-// sliceStream is a Stream over records in order.
-type sliceStream struct {
-	rs []Record
-	i  int
-}
-
-func (s *sliceStream) Head() (*Record, bool) {
-	if s.i >= len(s.rs) {
-		return nil, false
-	}
-	return &s.rs[s.i], true
-}
-func (s *sliceStream) Next() error { s.i++; return nil }
-func (s *sliceStream) Close()      {}
-
 // TestMergeOfOtherStreams: a merge reads any streams, such as the store's
 // old content beside the sorted records: a record of the import replaces
 // an old one, and a deletion removes it.
 func TestMergeOfOtherStreams(t *testing.T) {
-	old := &sliceStream{rs: []Record{
+	old := &List{Records: []Record{
 		{Key: []byte("ea"), Value: []byte("old a"), Rank: RankOld},
 		{Key: []byte("eb"), Value: []byte("old b"), Rank: RankOld},
 		{Key: []byte("ec"), Value: []byte("old c"), Rank: RankOld},
 	}}
-	imported := &sliceStream{rs: []Record{
+	imported := &List{Records: []Record{
 		{Key: []byte("eb"), Rank: RankDelete},
 		{Key: []byte("ec"), Value: []byte("new c"), Rank: RankNew},
 		{Key: []byte("ed"), Value: []byte("new d"), Rank: RankNew},
 	}}
-	empty := &sliceStream{}
+	empty := &List{}
 	var got []string
 	err := NewMerge([]Stream{empty, imported, old}).Each(func(r *Record) error {
 		got = append(got, string(r.Key)+"="+string(r.Value))
