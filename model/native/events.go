@@ -2,9 +2,12 @@ package native
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"sync"
+	"unicode/utf8"
 
 	"chrono/model"
 
@@ -30,10 +33,21 @@ type batch struct {
 	// asks for them (fields is set).
 	fields  bool
 	present []model.FieldSet
-	done    chan struct{}
+	// broken is the index of the first value that is not JSON (-1:
+	// none), which the events after it are not decoded past; syntax
+	// says what is wrong with it, at its place.
+	broken int
+	syntax error
+	done   chan struct{}
 }
 
-// events reads the "events" array.
+func newBatch(first int, fields bool) *batch {
+	return &batch{first: first, fields: fields, broken: -1, done: make(chan struct{})}
+}
+
+// events reads the "events" array: a splitter finds its values, and the
+// rest of the document goes on to a decoder that knows the members
+// before it, so that one of them twice is still found.
 func (rd *reader) events(at model.Place, name string) error {
 	if rd.dec.PeekKind() != '[' {
 		return rd.array(at, name, func(jsontext.Value, int, func() model.Place) error { return nil })
@@ -41,18 +55,84 @@ func (rd *reader) events(at model.Place, name string) error {
 	if _, err := rd.dec.ReadToken(); err != nil {
 		return rd.syntax(err)
 	}
-	if err := rd.eventValues(func() bool { return rd.dec.PeekKind() != ']' }); err != nil {
+	if !splitEvents {
+		if err := rd.eventValues(decoderValues{rd, func() bool { return rd.dec.PeekKind() != ']' }}); err != nil {
+			return err
+		}
+		return rd.endArray()
+	}
+	sp := newSplitter(rd.pos, rd.dec.UnreadBuffer(), rd.dec.InputOffset()+rd.shift)
+	if err := rd.eventValues(splitValues{sp, rd}); err != nil {
 		return err
 	}
-	return rd.endArray()
+	rest, restAt := sp.rest()
+	var prefix []byte
+	for i, name := range rd.names {
+		prefix = append(prefix, "{,"[min(i, 1)])
+		prefix, _ = jsontext.AppendQuote(prefix, name)
+		prefix = append(prefix, ":null"...)
+	}
+	rd.dec = jsontext.NewDecoder(io.MultiReader(bytes.NewReader(prefix), bytes.NewReader(rest), rd.pos))
+	rd.shift = restAt - int64(len(prefix))
+	for range 1 + 2*len(rd.names) {
+		if _, err := rd.dec.ReadToken(); err != nil {
+			return rd.syntax(err) // not met: the prefix is well formed
+		}
+	}
+	return nil
 }
 
-// eventValues reads events while more says there are more. The reading
-// goroutine splits them into values (which checks the JSON's syntax),
-// workers decode them on every core, and the reading goroutine hands them
-// to the sink in file order, so that the sink sees what a sequential read
-// would show it.
-func (rd *reader) eventValues(more func() bool) error {
+// splitEvents is false only in tests, which read the events array with
+// the decoder too, and compare.
+var splitEvents = true
+
+// A valueSource gives eventValues the values to decode, one at a time:
+// next calls begin with the input offset of a value before reading it,
+// and returns the value, or false at the end, or an error as a problem
+// at its place.
+type valueSource interface {
+	next(begin func(offset int64)) (v []byte, ok bool, err error)
+}
+
+// decoderValues are the values rd's decoder reads while more says there
+// are more: the events of JSON Lines.
+type decoderValues struct {
+	rd   *reader
+	more func() bool
+}
+
+func (d decoderValues) next(begin func(int64)) ([]byte, bool, error) {
+	if !d.more() {
+		return nil, false, nil
+	}
+	begin(d.rd.offset())
+	v, err := d.rd.dec.ReadValue()
+	if err != nil {
+		return nil, false, d.rd.syntax(err)
+	}
+	return v, true, nil
+}
+
+// splitValues are the values a splitter finds, its errors placed by rd.
+type splitValues struct {
+	sp *splitter
+	rd *reader
+}
+
+func (s splitValues) next(begin func(int64)) ([]byte, bool, error) {
+	v, ok, err := s.sp.next(begin)
+	if err != nil {
+		return nil, false, s.rd.syntaxAt(err, 0)
+	}
+	return v, ok, nil
+}
+
+// eventValues reads the events src gives. The reading goroutine splits
+// them into values, workers check and decode them on every core, and the
+// reading goroutine hands them to the sink in file order, so that the
+// sink sees what a sequential read would show it: the events before a
+// value that is not JSON, and then its error.
+func (rd *reader) eventValues(src valueSource) error {
 	workers := runtime.GOMAXPROCS(0)
 	work := make(chan *batch, workers)
 	var wg sync.WaitGroup
@@ -73,6 +153,9 @@ func (rd *reader) eventValues(more func() bool) error {
 	deliver := func(b *batch) error {
 		<-b.done
 		for i := range b.events {
+			if i == b.broken {
+				return b.syntax
+			}
 			present := model.AllFields
 			if b.fields {
 				present = b.present[i]
@@ -84,12 +167,12 @@ func (rd *reader) eventValues(more func() bool) error {
 		return nil
 	}
 	_, fields := rd.sink.(model.FieldSink)
-	cur := &batch{first: 1, fields: fields, done: make(chan struct{})}
+	cur := newBatch(1, fields)
 	send := func() error {
 		if len(cur.ends) == 0 {
 			return nil
 		}
-		next := &batch{first: cur.first + len(cur.ends), fields: fields, done: make(chan struct{})}
+		next := newBatch(cur.first+len(cur.ends), fields)
 		work <- cur // the worker owns it now
 		pending = append(pending, cur)
 		cur = next
@@ -101,36 +184,55 @@ func (rd *reader) eventValues(more func() bool) error {
 		}
 		return nil
 	}
+	// flush delivers every event read so far.
+	flush := func() error {
+		if err := send(); err != nil {
+			return err
+		}
+		for _, b := range pending {
+			if err := deliver(b); err != nil {
+				return err
+			}
+		}
+		pending = pending[:0]
+		return nil
+	}
 	places := tracker{p: rd.pos, at: -1}
-	for n := 1; more(); n++ {
-		off := rd.offset()
+	var at model.Place
+	begin := func(off int64) {
 		rd.startRecord(off)
 		// Placed now, while the bytes before it are remembered: a
 		// problem found when it is decoded says where it begins.
-		at := places.place(off)
-		v, err := rd.dec.ReadValue()
+		at = places.place(off)
+	}
+	for n := 1; ; n++ {
+		v, ok, err := src.next(begin)
 		if err != nil {
-			return rd.syntax(err)
+			// An error in a value before this one comes first.
+			if ferr := flush(); ferr != nil {
+				return ferr
+			}
+			return err
 		}
-		if v.Kind() != '{' {
+		if !ok {
+			break
+		}
+		if v[0] != '{' {
 			// Said now; the events before it reach the sink first.
-			if err := send(); err != nil {
+			if err := flush(); err != nil {
 				return err
 			}
-			for _, b := range pending {
-				if err := deliver(b); err != nil {
-					return err
-				}
+			if err := checkValue(v, at); err != nil {
+				return err
 			}
-			pending = pending[:0]
 			cur.first = n + 1
-			p := at.Problem(model.Problem{Part: model.EventPart, N: n, Msg: fmt.Sprintf("an event is an object, found %s", KindName(v.Kind()))})
+			p := at.Problem(model.Problem{Part: model.EventPart, N: n, Msg: fmt.Sprintf("an event is an object, found %s", KindName(jsontext.Value(v).Kind()))})
 			if err := model.Report(rd.sink, p); err != nil {
 				return err
 			}
 			continue
 		}
-		cur.add(v) // copied: the decoder reuses its buffer
+		cur.add(v) // copied: the source reuses its buffer
 		cur.places = append(cur.places, at)
 		if len(cur.ends) == batchSize {
 			if err := send(); err != nil {
@@ -138,15 +240,24 @@ func (rd *reader) eventValues(more func() bool) error {
 			}
 		}
 	}
-	if err := send(); err != nil {
-		return err
-	}
-	for _, b := range pending {
-		if err := deliver(b); err != nil {
-			return err
+	return flush()
+}
+
+// checkValue returns, as a problem at its place, what makes v, which
+// begins at at, not JSON: its syntax, its UTF-8, a member twice.
+func checkValue(v []byte, at model.Place) error {
+	dec := jsontext.NewDecoder(bytes.NewReader(v))
+	_, err := dec.ReadValue()
+	if err == nil {
+		if _, err = dec.ReadToken(); err == io.EOF {
+			return nil
 		}
 	}
-	return nil
+	var se *jsontext.SyntacticError
+	if errors.As(err, &se) {
+		return advance(at, v[:min(int(se.ByteOffset), len(v))]).Problem(model.Problem{Msg: describeSyntax(se.Err)})
+	}
+	return at.Problem(model.Problem{Msg: "invalid JSON: " + err.Error()})
 }
 
 // rawBuffers holds the buffers of decoded batches for the next: the
@@ -177,11 +288,19 @@ func (b *batch) decode(vd *valueDecoder) {
 	for i, end := range b.ends {
 		v := jsontext.Value((*b.raw)[start:end:end])
 		start = end
-		if present, ok := decodeFast(v, &b.events[i]); ok {
-			if b.fields {
-				b.present[i] = present
+		// Valid UTF-8 taken by the walk is JSON (decodeFast); anything
+		// else is checked before it is decoded strictly.
+		if utf8.Valid(v) {
+			if present, ok := decodeFast(v, &b.events[i]); ok {
+				if b.fields {
+					b.present[i] = present
+				}
+				continue
 			}
-			continue
+		}
+		if err := checkValue(v, b.places[i]); err != nil {
+			b.broken, b.syntax = i, err
+			break
 		}
 		b.problems[i] = vd.decode(v, &b.events[i])
 		if b.fields {

@@ -12,16 +12,15 @@ import (
 )
 
 // decodeFast decodes an event object without reflection, which took
-// most of an import's decoding: the value's syntax, its UTF-8 and its
-// members' uniqueness were checked when it was read (ReadValue), so what
-// is left is to walk its bytes. It fills e and returns the fields the
-// object has as members, and false when it meets anything but a value
-// as the format asks (an unknown member, a number where a string
-// belongs, a bad date): the strict decoder then decodes the value again
-// and words its problems, as it does for every value that is not read
-// here.
+// most of an import's decoding. It walks the value's bytes, refusing
+// what JSON's grammar refuses but for invalid UTF-8, which the caller
+// has checked. It fills e and returns the fields the object has as
+// members, and false when it meets anything but a value as the format
+// asks (an unknown member, a number where a string belongs, a bad date,
+// a fault in the JSON): the value is then checked and decoded strictly,
+// which words its problems, as is every value that is not read here.
 func decodeFast(v []byte, e *model.Event) (model.FieldSet, bool) {
-	return (&fastReader{b: v}).event(e)
+	return (&fastReader{b: v, controls: true}).event(e)
 }
 
 // event reads an event object as decodeFast says. It refuses a member

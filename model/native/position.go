@@ -109,15 +109,22 @@ func (t *tracker) place(offset int64) model.Place {
 		t.at, t.last = offset, p.position(offset)
 		return t.last
 	}
-	between := p.bytes(t.at, offset)
-	if nl := bytes.Count(between, []byte{'\n'}); nl > 0 {
-		t.last.Line += nl
-		t.last.Column = utf8.RuneCount(between[bytes.LastIndexByte(between, '\n')+1:]) + 1
-	} else if t.last.Column > 0 { // else the line began before the remembered bytes
-		t.last.Column += utf8.RuneCount(between)
-	}
+	t.last = advance(t.last, p.bytes(t.at, offset))
 	t.at = offset
 	return t.last
+}
+
+// advance returns the place of the byte after b, which begins at at.
+func advance(at model.Place, b []byte) model.Place {
+	switch nl := bytes.Count(b, []byte{'\n'}); {
+	case at.Line == 0:
+		return model.Place{Byte: at.Byte + int64(len(b))}
+	case nl > 0:
+		return model.Place{Line: at.Line + nl, Column: utf8.RuneCount(b[bytes.LastIndexByte(b, '\n')+1:]) + 1}
+	case at.Column > 0: // else the line began before the remembered bytes
+		at.Column += utf8.RuneCount(b)
+	}
+	return at
 }
 
 // bytes returns the remembered input from offset from to offset to.

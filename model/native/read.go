@@ -70,7 +70,7 @@ const headSize = 64 << 10
 
 // lines reads JSON Lines of events to the end of the input.
 func (rd *reader) lines() error {
-	if err := rd.eventValues(func() bool { return rd.dec.PeekKind() != 0 }); err != nil {
+	if err := rd.eventValues(decoderValues{rd, func() bool { return rd.dec.PeekKind() != 0 }}); err != nil {
 		return err
 	}
 	if _, err := rd.dec.ReadToken(); err != io.EOF {
@@ -85,16 +85,25 @@ type reader struct {
 	limit  *model.RecordLimit // started at each event, each source and each member of the document
 	sink   model.Sink
 	values *valueDecoder // for the header and sources
+	// shift is the input offset of the decoder's first byte, less what
+	// it was given before the input (events).
+	shift int64
+	// names are the document's members so far.
+	names []string
 }
 
 // syntax turns a decoder error into a problem at its position.
-func (rd *reader) syntax(err error) error {
+func (rd *reader) syntax(err error) error { return rd.syntaxAt(err, rd.shift) }
+
+// syntaxAt turns an error into a problem at its position, a syntactic
+// error's offset counted from shift.
+func (rd *reader) syntaxAt(err error, shift int64) error {
 	if errors.Is(err, model.ErrRecordTooLarge) {
 		return rd.pos.position(rd.limit.Started()).Problem(model.Problem{Msg: model.ValueTooLarge, Err: model.ErrRecordTooLarge})
 	}
 	var se *jsontext.SyntacticError
 	if errors.As(err, &se) {
-		return rd.pos.position(se.ByteOffset).Problem(model.Problem{Msg: describeSyntax(se.Err)})
+		return rd.pos.position(se.ByteOffset + shift).Problem(model.Problem{Msg: describeSyntax(se.Err)})
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 		return rd.pos.position(rd.pos.offset).Problem(model.Problem{Msg: "the document ends too early (is the file cut short?)"})
@@ -128,7 +137,7 @@ func (rd *reader) at() model.Place { return rd.pos.position(rd.offset()) }
 // commas and colons the decoder has not consumed yet.
 func (rd *reader) offset() int64 {
 	rd.dec.PeekKind()
-	off := rd.dec.InputOffset()
+	off := rd.dec.InputOffset() + rd.shift
 	for _, c := range rd.dec.UnreadBuffer() {
 		if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != ',' && c != ':' {
 			break
@@ -157,6 +166,7 @@ func (rd *reader) document() error {
 			return rd.syntax(err)
 		}
 		name := tok.String()
+		rd.names = append(rd.names, name)
 		switch name {
 		case "chrono":
 			sawVersion = true
