@@ -2,6 +2,7 @@ package native
 
 import (
 	"bytes"
+	"encoding/binary"
 	"slices"
 	"unicode/utf8"
 
@@ -66,6 +67,9 @@ var eventMembers = map[string]struct {
 	"notes":       {model.FieldNotes, func(f *fastReader, e *model.Event) bool { return array(f, &e.Notes, f.note) }},
 }
 
+// spaces is a word of eight spaces.
+const spaces = ones * ' '
+
 // fastReader walks a JSON value, as decodeFast says.
 type fastReader struct {
 	b []byte
@@ -76,6 +80,14 @@ type fastReader struct {
 }
 
 func (f *fastReader) space() {
+	if f.i < len(f.b) && f.b[f.i] > ' ' {
+		return // most tokens follow another, or one space
+	}
+	// An indented document's lines begin with runs of spaces: passed
+	// eight bytes at a time.
+	for f.i+8 <= len(f.b) && binary.LittleEndian.Uint64(f.b[f.i:]) == spaces {
+		f.i += 8
+	}
 	for f.i < len(f.b) {
 		switch f.b[f.i] {
 		case ' ', '\t', '\n', '\r':
@@ -190,6 +202,18 @@ func (f *fastReader) strs(dst *[]string) bool { return array(f, dst, f.str) }
 func (f *fastReader) plain() (start, end int) {
 	start = f.i + 1
 	end = start
+	// Eight bytes at a time up to the word that may hold the end.
+	for end+8 <= len(f.b) {
+		w := binary.LittleEndian.Uint64(f.b[end:])
+		stop := hasZero(w^(ones*'"')) | hasZero(w^(ones*'\\'))
+		if f.controls {
+			stop |= (w - ones*' ') &^ w & highs // a byte below ' '
+		}
+		if stop != 0 {
+			break
+		}
+		end += 8
+	}
 	if f.controls {
 		// The string then ends at the control character, and str
 		// leaves it to jsontext, which refuses it.

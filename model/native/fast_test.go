@@ -256,3 +256,25 @@ func FuzzDecodeStored(f *testing.F) {
 	f.Add([]byte(`{"id":"a","title":"A","title":"B"}`))
 	f.Fuzz(func(t *testing.T, v []byte) { checkStored(t, v) })
 }
+
+// TestPlainStopsAtEachPlace puts a quote, a backslash or a control
+// character at each place of a string that plain scans eight bytes at a
+// time.
+func TestPlainStopsAtEachPlace(t *testing.T) {
+	for _, stop := range []byte{'"', '\\', '\n', 0, 0x1f} {
+		for at := range 20 {
+			text := []byte(`"é ~ abcdefghijklmnopqrstuvwxyz`)[:22]
+			text[1+at] = stop
+			f := fastReader{b: text, controls: true}
+			if _, end := f.plain(); end != 1+at {
+				t.Errorf("%q in %q: stopped at %d, want %d", stop, text, end, 1+at)
+			}
+			if stop < ' ' {
+				f.controls = false
+				if _, end := f.plain(); end != len(text) {
+					t.Errorf("%q in %q, controls allowed: stopped at %d, want the end", stop, text, end)
+				}
+			}
+		}
+	}
+}
