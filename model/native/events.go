@@ -87,21 +87,23 @@ func (rd *reader) events(at model.Place, name string) error {
 var splitEvents = true
 
 // A valueSource gives eventValues the values to decode, one at a time:
-// next calls begin with the input offset of a value before reading it,
+// next calls begin with the input offset of a value before reading it
+// (begin returns its place),
 // and returns the value, or false at the end, or an error as a problem
 // at its place.
 type valueSource interface {
-	next(begin func(offset int64)) (v []byte, ok bool, err error)
+	next(begin func(offset int64) model.Place) (v []byte, ok bool, err error)
 }
 
 // decoderValues are the values rd's decoder reads while more says there
-// are more: the events of JSON Lines.
+// are more: the events of JSON Lines (and, in tests, of a document's
+// events array, to compare with the splitter).
 type decoderValues struct {
 	rd   *reader
 	more func() bool
 }
 
-func (d decoderValues) next(begin func(int64)) ([]byte, bool, error) {
+func (d decoderValues) next(begin func(int64) model.Place) ([]byte, bool, error) {
 	if !d.more() {
 		return nil, false, nil
 	}
@@ -119,12 +121,25 @@ type splitValues struct {
 	rd *reader
 }
 
-func (s splitValues) next(begin func(int64)) ([]byte, bool, error) {
-	v, ok, err := s.sp.next(begin)
-	if err != nil {
-		return nil, false, s.rd.syntaxAt(err, 0)
+func (s splitValues) next(begin func(int64) model.Place) ([]byte, bool, error) {
+	start, at := int64(-1), model.Place{}
+	v, ok, err := s.sp.next(func(off int64) {
+		start, at = off, begin(off)
+	})
+	if err == nil {
+		return v, ok, nil
 	}
-	return v, ok, nil
+	// A fault in the value begun is placed from its start, as the
+	// workers place theirs: the splitter may have read far past it.
+	var se *jsontext.SyntacticError
+	if errors.As(err, &se) && start >= 0 && !errors.Is(err, model.ErrRecordTooLarge) {
+		if b, ok := s.sp.between(start, se.ByteOffset); ok {
+			if p := advance(at, b); p.Line > 0 {
+				return nil, false, p.Problem(model.Problem{Msg: describeSyntax(se.Err)})
+			}
+		}
+	}
+	return nil, false, s.rd.syntaxAt(err, 0)
 }
 
 // eventValues reads the events src gives. The reading goroutine splits
@@ -199,11 +214,12 @@ func (rd *reader) eventValues(src valueSource) error {
 	}
 	places := tracker{p: rd.pos, at: -1}
 	var at model.Place
-	begin := func(off int64) {
+	begin := func(off int64) model.Place {
 		rd.startRecord(off)
 		// Placed now, while the bytes before it are remembered: a
 		// problem found when it is decoded says where it begins.
 		at = places.place(off)
+		return at
 	}
 	for n := 1; ; n++ {
 		v, ok, err := src.next(begin)

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -31,11 +32,18 @@ type splitter struct {
 	after byte
 	comma int64
 	open  []byte // the brackets open in the value being scanned
+	// checkAt is the length past which the value being scanned, still
+	// open, is checked by jsontext (and then twice that): a quote too
+	// many or too few turns a value inside out, and the splitter would
+	// read on to the record limit for a fault in its first line.
+	checkAt int
 }
 
 // splitRead is the most the splitter reads at once. The bytes it has
-// read but not split are fewer than the positionReader remembers, so
-// that the place of each value's start can still be worked out.
+// read but not split are then fewer than the positionReader remembers,
+// so that the place of each value's start can still be worked out (but
+// for the bytes the decoder had read ahead before the array, which may
+// be more after a long member).
 const splitRead = 128 << 10
 
 // maxSplitDepth is how deep an event's value may nest: jsontext's limit
@@ -60,7 +68,7 @@ func (s *splitter) fill(keep int) (int, error) {
 		return 0, s.err
 	}
 	moved := 0
-	if keep > 0 && (len(s.buf) == cap(s.buf) || keep >= splitRead) {
+	if keep > 0 && cap(s.buf)-len(s.buf) < splitRead {
 		n := copy(s.buf, s.buf[keep:])
 		s.buf = s.buf[:n]
 		s.at += int64(keep)
@@ -74,12 +82,25 @@ func (s *splitter) fill(keep int) (int, error) {
 	n, err := s.r.Read(free)
 	s.buf = s.buf[:len(s.buf)+n]
 	if err != nil {
+		if err != io.EOF {
+			// Said as a decoder says it, where the input stopped.
+			err = &jsontext.SyntacticError{ByteOffset: s.at + int64(len(s.buf)), Err: fmt.Errorf("read error: %w", err)}
+		}
 		s.err = err
 		if n == 0 {
 			return moved, err
 		}
 	}
 	return moved, nil
+}
+
+// between returns the input from offset from to offset to, when the
+// splitter still holds it.
+func (s *splitter) between(from, to int64) ([]byte, bool) {
+	if from < s.at || to < from || to > s.at+int64(len(s.buf)) {
+		return nil, false
+	}
+	return s.buf[from-s.at : to-s.at], true
 }
 
 // next returns the next value of the array, and calls begin with its
@@ -108,6 +129,7 @@ func (s *splitter) next(begin func(offset int64)) (v []byte, ok bool, err error)
 	}
 	start := s.i
 	begin(s.at + int64(start))
+	s.checkAt = splitRead
 	end, err := s.value(&start)
 	if err != nil {
 		return nil, false, err
@@ -180,6 +202,12 @@ func (s *splitter) value(start *int) (int, error) {
 // more reads on in a value that begins at *start, which moves with the
 // buffer; at the end of the input, the value is broken.
 func (s *splitter) more(start *int) error {
+	if open := len(s.buf) - *start; open >= s.checkAt {
+		s.checkAt = 2 * open
+		if _, err := s.judge(s.buf[*start:], s.at+int64(*start)); isFault(err) {
+			return err
+		}
+	}
 	moved, err := s.fill(*start)
 	*start -= moved
 	if err != nil {
@@ -197,6 +225,18 @@ func (s *splitter) scalar(start *int) (int, error) {
 		}
 		if s.i < len(s.buf) || s.err != nil {
 			break
+		}
+		if open := s.i - *start; open >= s.checkAt {
+			// A number that runs on may have ended long ago ("0" and
+			// then digits), or be no number at all.
+			s.checkAt = 2 * open
+			if n, err := s.judge(s.buf[*start:s.i], s.at+int64(*start)); n > 0 && n < open || isFault(err) {
+				if err != nil {
+					return 0, err
+				}
+				s.i = *start + n
+				return s.i, nil
+			}
 		}
 		moved, err := s.fill(*start)
 		*start -= moved
@@ -278,14 +318,21 @@ func (s *splitter) str(start *int) error {
 }
 
 // broken returns what a checking decoder says of the value at start,
-// which the splitter could not close (err is the read's error that
-// stopped it, if one did).
+// which the splitter could not close: its first fault, else the read's
+// error that stopped the splitter (err), else the end of the input.
 func (s *splitter) broken(start int, err error) error {
-	if err != nil && err != io.EOF {
-		return err
+	_, fault := s.judge(s.buf[start:], s.at+int64(start))
+	if err != nil && err != io.EOF && !isFault(fault) {
+		return err // the read failed, or the value is too large
 	}
-	_, err = s.judge(s.buf[start:], s.at+int64(start))
-	return cmp.Or(err, io.ErrUnexpectedEOF)
+	return cmp.Or(fault, io.ErrUnexpectedEOF)
+}
+
+// isFault reports whether err is a fault jsontext found in the bytes it
+// was given, not their end.
+func isFault(err error) bool {
+	var se *jsontext.SyntacticError
+	return errors.As(err, &se) && !errors.Is(se.Err, io.ErrUnexpectedEOF)
 }
 
 // misplaced returns what a checking decoder says of the byte at s.i,

@@ -208,3 +208,53 @@ func TestSkipToMark(t *testing.T) {
 		t.Errorf("in %q: at %d, want %d", near, got, len(near)-1)
 	}
 }
+
+// TestSplitFaultsInLongValues has faults that leave a value open for
+// megabytes (a quote too many, a number that runs on): the splitter
+// finds them where a checking decoder does, and does not read on to the
+// record limit for them.
+func TestSplitFaultsInLongValues(t *testing.T) {
+	many := strings.Repeat(`{"id":"b","title":"t"},`+"\n", 100_000)
+	docs := []string{
+		`{"chrono":1,"events":[` + "\n" + `{"id":"a","title":"5" screen"},` + "\n" + many + `{"id":"z","title":"t"}]}`,
+		`{"chrono":1,"events":[{"id":x,"title":"` + strings.Repeat("word ", 600_000) + `"}]}`,
+		`{"chrono":1,"events":[{"id":x,"title":"` + strings.Repeat("word ", 600_000),
+		`{"chrono":1,"events":[0` + strings.Repeat("1", 300_000) + `]}`,
+		`{"chrono":1,"events":[1` + strings.Repeat("1", 300_000) + `]}`,
+	}
+	for _, doc := range docs {
+		checkSplit(t, []byte(doc))
+	}
+}
+
+// failingReader gives its bytes, then its error.
+type failingReader struct {
+	r   io.Reader
+	err error
+}
+
+func (f failingReader) Read(p []byte) (int, error) {
+	n, err := f.r.Read(p)
+	if err == io.EOF {
+		err = f.err
+	}
+	return n, err
+}
+
+// TestSplitSaysAReadError reads a document whose input fails inside the
+// events array: the error is said as a checking decoder says it, where
+// the input stopped.
+func TestSplitSaysAReadError(t *testing.T) {
+	doc := `{"chrono":1,"events":[{"id":"a","title":"t"},{"id":"b","title":"a long title`
+	failed := errors.New("flate: corrupt input")
+	for _, cut := range []int{30, 50, len(doc)} {
+		read := func(read func(io.Reader) (model.Timeline, []string, error)) error {
+			_, _, err := read(failingReader{strings.NewReader(doc[:cut]), failed})
+			return err
+		}
+		got, want := read(readSplit), read(readDecoding)
+		if got == nil || want == nil || got.Error() != want.Error() {
+			t.Errorf("cut at %d: split says %v, decoded %v", cut, got, want)
+		}
+	}
+}
