@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -50,6 +51,22 @@ func TestBulkImportMatchesTransaction(t *testing.T) {
   {"id": "miller-contacts-lieu", "date": "2021", "title": "Miller takes his account to Rep. Ted Lieu", "links": []},
   {"id": "late-note", "date": "2017-08", "title": "A note on the call", "links": [{"rel": "follows", "event": "fbi-tip"}]}
 ]}`))}
+		}},
+		{"many linked groups, each moving an event", nil, func(t *testing.T) []model.Input {
+			// Each pair's second event follows the first but is dated
+			// before it, or within the first's year: placing moves it.
+			var doc strings.Builder
+			doc.WriteString(`{"chrono": 1, "events": [`)
+			for i := range 775 {
+				if i > 0 {
+					doc.WriteString(",")
+				}
+				second := []string{"2017-02", "2017", "2018-01-01"}[i%3]
+				fmt.Fprintf(&doc, `{"id": "a-%d", "date": "2017-06", "title": "First"},
+  {"id": "b-%d", "date": %q, "title": "Second", "links": [{"rel": "follows", "event": "a-%d"}]}`, i, i, second, i)
+			}
+			doc.WriteString("]}")
+			return []model.Input{nativeInput("groups.json", []byte(doc.String()))}
 		}},
 	}
 	for _, tt := range tests {
