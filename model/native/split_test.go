@@ -8,33 +8,9 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
-	"unicode/utf8"
 
 	"chrono/model"
-
-	"github.com/go-json-experiment/json/jsontext"
 )
-
-// jsontextSays is what a decoder checking every byte says of doc: nil
-// when it is one JSON value, else the problem at its place, as Read
-// words it.
-func jsontextSays(doc []byte) *model.Problem {
-	dec := jsontext.NewDecoder(bytes.NewReader(doc))
-	_, err := dec.ReadValue()
-	if err == nil {
-		if _, err = dec.ReadToken(); err == io.EOF {
-			return nil
-		}
-	}
-	var se *jsontext.SyntacticError
-	if !errors.As(err, &se) {
-		return &model.Problem{Msg: "not a syntactic error: " + err.Error()}
-	}
-	before := doc[:se.ByteOffset]
-	p := model.Problem{Msg: describeSyntax(se.Err), Line: bytes.Count(before, []byte{'\n'}) + 1}
-	p.Column = utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
-	return &p
-}
 
 // readSplit reads doc, through r, with a checker that collects the
 // problems of values and lets the read go on: what Read returns is then
@@ -73,8 +49,8 @@ func checkSplit(t *testing.T, doc []byte) {
 	if !same(tl, problems, err) {
 		t.Fatalf("%q:\nsplit: %v, %q, %v\ndecoded: %v, %q, %v", doc, tl, problems, err, want, wantProblems, wantErr)
 	}
-	if wantErr == nil && jsontextSays(doc) != nil {
-		t.Fatalf("%q: read without an error, which jsontext finds: %v", doc, *jsontextSays(doc))
+	if fault := checkValue(doc, model.Place{Line: 1, Column: 1}); wantErr == nil && fault != nil {
+		t.Fatalf("%q: read without an error, which jsontext finds: %v", doc, fault)
 	}
 	tl, problems, err = readSplit(iotest.OneByteReader(bytes.NewReader(doc)))
 	if !same(tl, problems, err) {
