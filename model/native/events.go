@@ -270,8 +270,11 @@ func checkValue(v []byte, at model.Place) error {
 		}
 	}
 	var se *jsontext.SyntacticError
-	if errors.As(err, &se) {
+	switch {
+	case errors.As(err, &se):
 		return advance(at, v[:min(int(se.ByteOffset), len(v))]).Problem(model.Problem{Msg: describeSyntax(se.Err)})
+	case err == nil: // a second value after the first; not met, v is one
+		return at.Problem(model.Problem{Msg: "invalid JSON: more than one value"})
 	}
 	return at.Problem(model.Problem{Msg: "invalid JSON: " + err.Error()})
 }
