@@ -310,7 +310,7 @@ func (b *batch) decode(vd *valueDecoder) {
 		// Valid UTF-8 taken by the walk is JSON (decodeFast); anything
 		// else is checked before it is decoded strictly.
 		if utf8.Valid(v) {
-			if present, ok := decodeFast(v, &b.events[i]); ok {
+			if present, ok := vd.fast.decode(v, &b.events[i]); ok {
 				if b.fields {
 					b.present[i] = present
 				}

@@ -21,7 +21,14 @@ import (
 // a fault in the JSON): the value is then checked and decoded strictly,
 // which words its problems, as is every value that is not read here.
 func decodeFast(v []byte, e *model.Event) (model.FieldSet, bool) {
-	return (&fastReader{b: v, controls: true}).event(e)
+	return new(fastReader).decode(v, e)
+}
+
+// decode is decodeFast with f's lists to gather into, which a worker
+// keeps from one event to the next.
+func (f *fastReader) decode(v []byte, e *model.Event) (model.FieldSet, bool) {
+	f.b, f.i, f.controls = v, 0, true
+	return f.event(e)
 }
 
 // event reads an event object as decodeFast says. It refuses a member
@@ -62,9 +69,9 @@ var eventMembers = map[string]struct {
 	"status":      {model.FieldStatus, func(f *fastReader, e *model.Event) bool { return f.str((*string)(&e.Status)) }},
 	"actors":      {model.FieldActors, func(f *fastReader, e *model.Event) bool { return f.strs(&e.Actors) }},
 	"tags":        {model.FieldTags, func(f *fastReader, e *model.Event) bool { return f.strs(&e.Tags) }},
-	"quotes":      {model.FieldQuotes, func(f *fastReader, e *model.Event) bool { return array(f, &e.Quotes, f.quote) }},
-	"links":       {model.FieldLinks, func(f *fastReader, e *model.Event) bool { return array(f, &e.Links, f.link) }},
-	"notes":       {model.FieldNotes, func(f *fastReader, e *model.Event) bool { return array(f, &e.Notes, f.note) }},
+	"quotes":      {model.FieldQuotes, func(f *fastReader, e *model.Event) bool { return array(f, &e.Quotes, f.quote, &f.quotes) }},
+	"links":       {model.FieldLinks, func(f *fastReader, e *model.Event) bool { return array(f, &e.Links, f.link, &f.links) }},
+	"notes":       {model.FieldNotes, func(f *fastReader, e *model.Event) bool { return array(f, &e.Notes, f.note, &f.notes) }},
 }
 
 // spaces is a word of eight spaces.
@@ -77,6 +84,13 @@ type fastReader struct {
 	// controls: refuse a string with a control character in it, which
 	// an import's reader has refused already.
 	controls bool
+	// A list's elements are gathered in these, then copied out at its
+	// length: one allocation a list rather than one an element (an
+	// element read through a pointer lives on the heap) and one a growth.
+	strings []string
+	quotes  []model.Quote
+	links   []model.Link
+	notes   []model.Note
 }
 
 func (f *fastReader) space() {
@@ -156,9 +170,10 @@ func (f *fastReader) object(member func(name []byte) bool) bool {
 	}
 }
 
-// array reads an array (or null) into *dst, each element with elem; an
-// empty array is an empty slice, as the strict decoder makes it.
-func array[T any](f *fastReader, dst *[]T, elem func(*T) bool) bool {
+// array reads an array (or null) into *dst, each element with elem,
+// gathering them in *gather; an empty array is an empty slice, as the
+// strict decoder makes it.
+func array[T any](f *fastReader, dst *[]T, elem func(*T) bool, gather *[]T) bool {
 	if f.null() {
 		*dst = nil
 		return true
@@ -167,27 +182,28 @@ func array[T any](f *fastReader, dst *[]T, elem func(*T) bool) bool {
 		return false
 	}
 	f.i++
-	out := (*dst)[:0:0]
-	if out == nil {
-		out = []T{}
-	}
 	if f.peek() == ']' {
 		f.i++
-		*dst = out
+		*dst = []T{}
 		return true
 	}
+	items := (*gather)[:0]
+	defer func() {
+		clear(items) // what they hold is the event's, not the reader's
+		*gather = items[:0]
+	}()
 	for {
-		var v T
-		if !f.null() && !elem(&v) {
+		var zero T
+		items = append(items, zero)
+		if !f.null() && !elem(&items[len(items)-1]) {
 			return false
 		}
-		out = append(out, v)
 		switch f.peek() {
 		case ',':
 			f.i++
 		case ']':
 			f.i++
-			*dst = out
+			*dst = slices.Clone(items)
 			return true
 		default:
 			return false
@@ -195,7 +211,7 @@ func array[T any](f *fastReader, dst *[]T, elem func(*T) bool) bool {
 	}
 }
 
-func (f *fastReader) strs(dst *[]string) bool { return array(f, dst, f.str) }
+func (f *fastReader) strs(dst *[]string) bool { return array(f, dst, f.str, &f.strings) }
 
 // plain scans the string that begins at f.i, up to its closing quote or
 // its first escape: where its text begins, and where the scan stopped.
@@ -384,8 +400,8 @@ func DecodeList(v []byte, into any) bool {
 
 func listOf[T any](v []byte, into *[]T, elem func(*fastReader, *T) bool) bool {
 	f := fastReader{b: v}
-	var l []T
-	if !array(&f, &l, func(t *T) bool { return elem(&f, t) }) {
+	var l, gather []T
+	if !array(&f, &l, func(t *T) bool { return elem(&f, t) }, &gather) {
 		return false
 	}
 	if f.space(); f.i != len(f.b) {

@@ -329,6 +329,7 @@ func (rd *reader) source(v jsontext.Value, n int, at func() model.Place) error {
 // valueDecoder decodes sources and events, one goroutine's worth: it
 // collects the problems of the value it is decoding.
 type valueDecoder struct {
+	fast            fastReader // the walk, for events it takes
 	strict, lenient json.Options
 	// dateProblems collects bad dates met while decoding one value; the
 	// decoder goes on past them so that the rest of the value is checked.
