@@ -88,9 +88,8 @@ var splitEvents = true
 
 // A valueSource gives eventValues the values to decode, one at a time:
 // next calls begin with the input offset of a value before reading it
-// (begin returns its place),
-// and returns the value, or false at the end, or an error as a problem
-// at its place.
+// (begin returns its place), and returns the value, or false at the end,
+// or an error as a problem at its place.
 type valueSource interface {
 	next(begin func(offset int64) model.Place) (v []byte, ok bool, err error)
 }
