@@ -57,8 +57,7 @@ func (s *Store) Restore(from model.Reader) (model.Restored, error) {
 			if countOf(b.counts, keyTotal) > 0 || !empty(b.sources) || !empty(b.trash) || !empty(b.journal) {
 				return fmt.Errorf("%s: %w: a backup is restored whole only into a new store", s.path, model.ErrNotEmpty)
 			}
-			t := &writeTx{b: b, author: s.author, now: clock().UTC().Round(0),
-				events: map[string]*model.EventChange{}, sources: map[string]*model.SourceChange{}}
+			t := &writeTx{b: b, author: s.author, now: clock().UTC().Round(0)}
 			if err := model.RestoreContent(t, from, &n); err != nil {
 				return err
 			}

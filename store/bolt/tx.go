@@ -1,7 +1,6 @@
 package bolt
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"time"
@@ -14,23 +13,13 @@ import (
 	bbolt "go.etcd.io/bbolt"
 )
 
-// writeTx is model.Tx over one bbolt write transaction. It remembers,
-// for each event, source and the header it writes, what was there when
-// it first wrote it; at the end the entry compares that with what is
-// there then, so that a Write that puts things back as they were records
-// nothing for them.
+// writeTx is model.Tx over one bbolt write transaction; its changes are
+// what the journal entry records at the end.
 type writeTx struct {
-	b      buckets
-	author string
-	now    time.Time
-
-	events      map[string]*model.EventChange // Before and From as first seen
-	eventOrder  []string
-	sources     map[string]*model.SourceChange // Before as first seen
-	sourceOrder []string
-	header      *model.Header       // before, once written
-	reverts     uint64              // the entry this write reverses, if any
-	snapshots   []model.SnapshotRef // kept or withdrawn
+	b       buckets
+	author  string
+	now     time.Time
+	changes model.Changes
 }
 
 var _ model.Tx = (*writeTx)(nil)
@@ -49,13 +38,7 @@ func (s *Store) Write(op model.Op, phrase string, fn func(tx model.Tx) error) (m
 	var entry model.Entry
 	err := noRoom(s.path, s.guarded(func() error {
 		return s.update(func(tx *bbolt.Tx) error {
-			t := &writeTx{
-				b:       bucketsOf(tx),
-				author:  s.author,
-				now:     clock().UTC().Round(0),
-				events:  map[string]*model.EventChange{},
-				sources: map[string]*model.SourceChange{},
-			}
+			t := &writeTx{b: bucketsOf(tx), author: s.author, now: clock().UTC().Round(0)}
 			if err := fn(t); err != nil {
 				return err
 			}
@@ -79,44 +62,9 @@ func (s *Store) Write(op model.Op, phrase string, fn func(tx model.Tx) error) (m
 // record stores the journal entry of what the transaction changed, and
 // returns it; an entry with Seq 0 when nothing changed.
 func (t *writeTx) record(op model.Op, phrase string) (model.Entry, error) {
-	e := model.Entry{At: t.now, Author: t.author, Op: op, Phrase: phrase, Reverts: t.reverts}
-	for _, id := range t.eventOrder {
-		c := t.events[id]
-		after, place, err := t.where(id)
-		if err != nil {
-			return e, err
-		}
-		c.To = place
-		if place != model.Absent {
-			c.After = &after
-		}
-		if c.From == c.To && sameEvent(c.Before, c.After) {
-			continue
-		}
-		e.Events = append(e.Events, *c)
-	}
-	for _, id := range t.sourceOrder {
-		c := t.sources[id]
-		if v := t.b.sources.Get([]byte(id)); v != nil {
-			src, err := decodeSource(id, v)
-			if err != nil {
-				return e, err
-			}
-			c.After = &src
-		}
-		if sameSource(c.Before, c.After) {
-			continue
-		}
-		e.Sources = append(e.Sources, *c)
-	}
-	if t.header != nil {
-		if now := t.b.header(); now != *t.header {
-			e.Header = &model.HeaderChange{Before: *t.header, After: now}
-		}
-	}
-	e.Snapshots = t.snapshots
-	if len(e.Events) == 0 && len(e.Sources) == 0 && e.Header == nil && len(e.Snapshots) == 0 {
-		return model.Entry{}, nil
+	e, changed, err := t.changes.Entry(op, phrase, t.author, t.now, t.state())
+	if err != nil || !changed {
+		return model.Entry{}, err
 	}
 	var l journalform.Log
 	ids := make([]string, len(e.Events))
@@ -126,24 +74,13 @@ func (t *writeTx) record(op model.Op, phrase string) (model.Entry, error) {
 		}
 		ids[i] = e.Events[i].ID
 	}
-	_, err := recordEntry(t.b, &e, &l, ids)
+	_, err = recordEntry(t.b, &e, &l, ids)
 	return e, err
 }
 
-func sameEvent(a, b *model.Event) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	return bytes.Equal(stored.Encode(nil, a), stored.Encode(nil, b))
-}
-
-func sameSource(a, b *model.Source) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	ja, erra := json.Marshal(a)
-	jb, errb := json.Marshal(b)
-	return erra == nil && errb == nil && bytes.Equal(ja, jb)
+// state is the transaction as it stands, for its changes.
+func (t *writeTx) state() model.TxState {
+	return model.TxState{Where: t.where, Source: t.Source, Header: t.Header}
 }
 
 // where returns an event and where it is: on the timeline, in the trash,
@@ -165,22 +102,7 @@ func (t *writeTx) where(id string) (model.Event, model.Whereabouts, error) {
 
 // touch remembers an event as it is before the transaction first writes
 // it.
-func (t *writeTx) touch(id string) error {
-	if _, ok := t.events[id]; ok {
-		return nil
-	}
-	e, place, err := t.where(id)
-	if err != nil {
-		return err
-	}
-	c := &model.EventChange{ID: id, From: place}
-	if place != model.Absent {
-		c.Before = &e
-	}
-	t.events[id] = c
-	t.eventOrder = append(t.eventOrder, id)
-	return nil
-}
+func (t *writeTx) touch(id string) error { return t.changes.Event(id, t.state()) }
 
 // Author implements model.Tx.
 func (t *writeTx) Author() string { return t.author }
@@ -193,9 +115,8 @@ func (t *writeTx) Header() (model.Header, error) { return t.b.header(), nil }
 
 // SetHeader implements model.Tx.
 func (t *writeTx) SetHeader(h model.Header) error {
-	if t.header == nil {
-		before := t.b.header()
-		t.header = &before
+	if err := t.changes.Header(t.state()); err != nil {
+		return err
 	}
 	for _, f := range []struct {
 		key []byte
@@ -331,22 +252,7 @@ func decodeSource(id string, v []byte) (model.Source, error) {
 
 // touchSource remembers a source as it is before the transaction first
 // writes it.
-func (t *writeTx) touchSource(id string) error {
-	if _, ok := t.sources[id]; ok {
-		return nil
-	}
-	c := &model.SourceChange{ID: id}
-	if v := t.b.sources.Get([]byte(id)); v != nil {
-		src, err := decodeSource(id, v)
-		if err != nil {
-			return err
-		}
-		c.Before = &src
-	}
-	t.sources[id] = c
-	t.sourceOrder = append(t.sourceOrder, id)
-	return nil
-}
+func (t *writeTx) touchSource(id string) error { return t.changes.Source(id, t.state()) }
 
 // PutSource implements model.Tx.
 func (t *writeTx) PutSource(s model.Source) error {
@@ -398,4 +304,4 @@ func (t *writeTx) Later(seq uint64) ([]model.Entry, error) {
 }
 
 // Reverts implements model.Tx.
-func (t *writeTx) Reverts(seq uint64) { t.reverts = seq }
+func (t *writeTx) Reverts(seq uint64) { t.changes.Reverts(seq) }

@@ -36,8 +36,7 @@ func (s *Store) Restore(from model.Reader) (model.Restored, error) {
 	if full {
 		return n, fmt.Errorf("%s: %w: a backup is restored whole only into a new investigation", s.loc, model.ErrNotEmpty)
 	}
-	t := &writeTx{s: s, tx: tx, now: clock().UTC().Round(0),
-		events: map[string]*model.EventChange{}, sources: map[string]*model.SourceChange{}, regroup: map[string]bool{}}
+	t := &writeTx{s: s, tx: tx, now: clock().UTC().Round(0), regroup: map[string]bool{}}
 	if err := model.RestoreContent(t, from, &n); err != nil {
 		return n, s.fail(err)
 	}

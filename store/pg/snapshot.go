@@ -138,7 +138,7 @@ func (t *writeTx) PutSnapshot(s *model.Snapshot, original, text io.Reader) error
 		return err
 	}
 	*s = m.Snapshot
-	t.snapshots = append(t.snapshots, s.Ref())
+	t.changes.Snapshot(s.Ref())
 	return nil
 }
 
@@ -163,7 +163,7 @@ func (t *writeTx) WithdrawSnapshot(source string, n int, withdrawn bool) error {
 	if err := t.putMeta(&m); err != nil {
 		return err
 	}
-	t.snapshots = append(t.snapshots, m.Ref())
+	t.changes.Snapshot(m.Ref())
 	return nil
 }
 

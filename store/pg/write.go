@@ -64,8 +64,7 @@ func (s *Store) Write(op model.Op, phrase string, fn func(tx model.Tx) error) (m
 		return model.Entry{}, err
 	}
 	defer tx.Rollback(ctx)
-	t := &writeTx{s: s, tx: tx, now: clock().UTC().Round(0),
-		events: map[string]*model.EventChange{}, sources: map[string]*model.SourceChange{}, regroup: map[string]bool{}}
+	t := &writeTx{s: s, tx: tx, now: clock().UTC().Round(0), regroup: map[string]bool{}}
 	if err := fn(t); err != nil {
 		return model.Entry{}, s.fail(err)
 	}
@@ -85,23 +84,13 @@ func (s *Store) Write(op model.Op, phrase string, fn func(tx model.Tx) error) (m
 	return entry, nil
 }
 
-// writeTx is model.Tx over one transaction. It remembers, for each
-// event, source and the header it writes, what was there when it first
-// wrote it; at the end the entry compares that with what is there then,
-// so that a Write that puts things back as they were records nothing for
-// them.
+// writeTx is model.Tx over one transaction; its changes are what the
+// journal entry records at the end.
 type writeTx struct {
-	s   *Store
-	tx  pgx.Tx
-	now time.Time
-
-	events      map[string]*model.EventChange
-	eventOrder  []string
-	sources     map[string]*model.SourceChange
-	sourceOrder []string
-	header      *model.Header
-	snapshots   []model.SnapshotRef // kept or withdrawn
-	reverts     uint64
+	s       *Store
+	tx      pgx.Tx
+	now     time.Time
+	changes model.Changes
 	// regroup holds the events whose linked groups settle places again
 	// before the transaction commits.
 	regroup map[string]bool
@@ -112,50 +101,18 @@ var _ model.Tx = (*writeTx)(nil)
 // record stores the journal entry of what the transaction changed, and
 // returns it; an entry with Seq 0 when nothing changed.
 func (t *writeTx) record(op model.Op, phrase string) (model.Entry, error) {
-	e := model.Entry{At: t.now, Author: t.s.author, Op: op, Phrase: phrase, Reverts: t.reverts}
-	for _, id := range t.eventOrder {
-		c := t.events[id]
-		after, place, err := t.where(id)
-		if err != nil {
-			return e, err
-		}
-		c.To = place
-		if place != model.Absent {
-			c.After = &after
-		}
-		if c.From == c.To && same(c.Before, c.After) {
-			continue
-		}
-		e.Events = append(e.Events, *c)
-	}
-	for _, id := range t.sourceOrder {
-		c := t.sources[id]
-		if src, err := t.Source(id); err == nil {
-			c.After = &src
-		} else if !errors.Is(err, model.ErrNotFound) {
-			return e, err
-		}
-		if same(c.Before, c.After) {
-			continue
-		}
-		e.Sources = append(e.Sources, *c)
-	}
-	if t.header != nil {
-		now, err := t.Header()
-		if err != nil {
-			return e, err
-		}
-		if now != *t.header {
-			e.Header = &model.HeaderChange{Before: *t.header, After: now}
-		}
-	}
-	e.Snapshots = t.snapshots
-	if len(e.Events) == 0 && len(e.Sources) == 0 && e.Header == nil && len(e.Snapshots) == 0 {
-		return model.Entry{}, nil
+	e, changed, err := t.changes.Entry(op, phrase, t.s.author, t.now, t.state())
+	if err != nil || !changed {
+		return model.Entry{}, err
 	}
 	seq, err := recordEntry(t.tx, t.s, &e, true)
 	e.Seq = seq
 	return e, err
+}
+
+// state is the transaction as it stands, for its changes.
+func (t *writeTx) state() model.TxState {
+	return model.TxState{Where: t.where, Source: t.Source, Header: t.Header}
 }
 
 // recordEntry stores an entry under the next sequence number, with its
@@ -221,22 +178,7 @@ func (t *writeTx) where(id string) (model.Event, model.Whereabouts, error) {
 
 // touch remembers an event as it is before the transaction first writes
 // it.
-func (t *writeTx) touch(id string) error {
-	if _, ok := t.events[id]; ok {
-		return nil
-	}
-	e, place, err := t.where(id)
-	if err != nil {
-		return err
-	}
-	c := &model.EventChange{ID: id, From: place}
-	if place != model.Absent {
-		c.Before = &e
-	}
-	t.events[id] = c
-	t.eventOrder = append(t.eventOrder, id)
-	return nil
-}
+func (t *writeTx) touch(id string) error { return t.changes.Event(id, t.state()) }
 
 // mark records that id's linked group, as it is now and as the write
 // leaves it, must be placed again: the events its order links name now
@@ -261,12 +203,8 @@ func (t *writeTx) Header() (model.Header, error) { return t.s.header(t.tx) }
 
 // SetHeader implements model.Tx.
 func (t *writeTx) SetHeader(h model.Header) error {
-	if t.header == nil {
-		before, err := t.Header()
-		if err != nil {
-			return err
-		}
-		t.header = &before
+	if err := t.changes.Header(t.state()); err != nil {
+		return err
 	}
 	_, err := t.tx.Exec(ctx, `UPDATE investigations SET title = $2, description = $3 WHERE id = $1`, t.s.inv, h.Title, h.Description)
 	return err
@@ -446,22 +384,7 @@ func (t *writeTx) Source(id string) (model.Source, error) {
 
 // touchSource remembers a source as it is before the transaction first
 // writes it.
-func (t *writeTx) touchSource(id string) error {
-	if _, ok := t.sources[id]; ok {
-		return nil
-	}
-	c := &model.SourceChange{ID: id}
-	src, err := t.Source(id)
-	switch {
-	case err == nil:
-		c.Before = &src
-	case !errors.Is(err, model.ErrNotFound):
-		return err
-	}
-	t.sources[id] = c
-	t.sourceOrder = append(t.sourceOrder, id)
-	return nil
-}
+func (t *writeTx) touchSource(id string) error { return t.changes.Source(id, t.state()) }
 
 // PutSource implements model.Tx.
 func (t *writeTx) PutSource(src model.Source) error {
@@ -529,4 +452,4 @@ func (t *writeTx) Later(seq uint64) ([]model.Entry, error) {
 }
 
 // Reverts implements model.Tx.
-func (t *writeTx) Reverts(seq uint64) { t.reverts = seq }
+func (t *writeTx) Reverts(seq uint64) { t.changes.Reverts(seq) }

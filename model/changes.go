@@ -1,0 +1,158 @@
+package model
+
+import (
+	"errors"
+	"time"
+)
+
+// Changes is what one write transaction has changed, kept for its journal
+// entry: each event and source as it was when the transaction first wrote
+// it, in that order, the header as it was before, and the snapshots kept
+// or withdrawn. At the end Entry compares what was with what is, so that
+// a write that puts something back as it was records nothing for it.
+// Every store's Tx keeps one, so that the same write makes the same entry
+// in every store.
+type Changes struct {
+	events      map[string]*EventChange // Before and From as first seen
+	eventOrder  []string
+	sources     map[string]*SourceChange // Before as first seen
+	sourceOrder []string
+	header      *Header // before, once written
+	snapshots   []SnapshotRef
+	reverts     uint64
+}
+
+// TxState is how Changes reads a transaction as it stands: where an event
+// is and what it holds, a source (ErrNotFound when there is none), and the
+// header.
+type TxState struct {
+	Where  func(id string) (Event, Whereabouts, error)
+	Source func(id string) (Source, error)
+	Header func() (Header, error)
+}
+
+// Event remembers an event as it is before the transaction first writes
+// it; call it before every write of the event.
+func (c *Changes) Event(id string, st TxState) error {
+	if _, ok := c.events[id]; ok {
+		return nil
+	}
+	e, place, err := st.Where(id)
+	if err != nil {
+		return err
+	}
+	ch := &EventChange{ID: id, From: place}
+	if place != Absent {
+		ch.Before = &e
+	}
+	if c.events == nil {
+		c.events = map[string]*EventChange{}
+	}
+	c.events[id] = ch
+	c.eventOrder = append(c.eventOrder, id)
+	return nil
+}
+
+// Source remembers a source as it is before the transaction first writes
+// it; call it before every write of the source.
+func (c *Changes) Source(id string, st TxState) error {
+	if _, ok := c.sources[id]; ok {
+		return nil
+	}
+	ch := &SourceChange{ID: id}
+	var err error
+	if ch.Before, err = sourceIn(id, st); err != nil {
+		return err
+	}
+	if c.sources == nil {
+		c.sources = map[string]*SourceChange{}
+	}
+	c.sources[id] = ch
+	c.sourceOrder = append(c.sourceOrder, id)
+	return nil
+}
+
+// Header remembers the header as it is before the transaction first
+// writes it; call it before every write of the header.
+func (c *Changes) Header(st TxState) error {
+	if c.header != nil {
+		return nil
+	}
+	h, err := st.Header()
+	if err != nil {
+		return err
+	}
+	c.header = &h
+	return nil
+}
+
+// Snapshot records a snapshot kept or withdrawn.
+func (c *Changes) Snapshot(ref SnapshotRef) { c.snapshots = append(c.snapshots, ref) }
+
+// Reverts records that the write reverses the entry seq (Tx.Reverts).
+func (c *Changes) Reverts(seq uint64) { c.reverts = seq }
+
+// Entry returns the journal entry of what changed, without its Seq or its
+// link in the chain (the store's to give), and false when nothing did.
+func (c *Changes) Entry(op Op, phrase, author string, at time.Time, st TxState) (Entry, bool, error) {
+	e := Entry{At: at, Author: author, Op: op, Phrase: phrase, Reverts: c.reverts}
+	for _, id := range c.eventOrder {
+		ch := c.events[id]
+		after, place, err := st.Where(id)
+		if err != nil {
+			return e, false, err
+		}
+		ch.To, ch.After = place, nil
+		if place != Absent {
+			ch.After = &after
+		}
+		if ch.From == ch.To && sameVersion(ch.Before, ch.After) {
+			continue
+		}
+		e.Events = append(e.Events, *ch)
+	}
+	for _, id := range c.sourceOrder {
+		ch := c.sources[id]
+		after, err := sourceIn(id, st)
+		if err != nil {
+			return e, false, err
+		}
+		ch.After = after
+		if (ch.Before == nil) == (after == nil) && (after == nil || *ch.Before == *after) {
+			continue
+		}
+		e.Sources = append(e.Sources, *ch)
+	}
+	if c.header != nil {
+		now, err := st.Header()
+		if err != nil {
+			return e, false, err
+		}
+		if now != *c.header {
+			e.Header = &HeaderChange{Before: *c.header, After: now}
+		}
+	}
+	e.Snapshots = c.snapshots
+	changed := len(e.Events) > 0 || len(e.Sources) > 0 || e.Header != nil || len(e.Snapshots) > 0
+	return e, changed, nil
+}
+
+// sourceIn returns the source id as st holds it, nil when it holds none.
+func sourceIn(id string, st TxState) (*Source, error) {
+	src, err := st.Source(id)
+	switch {
+	case err == nil:
+		return &src, nil
+	case errors.Is(err, ErrNotFound):
+		return nil, nil
+	}
+	return nil, err
+}
+
+// sameVersion is SameEvent, nil only with nil.
+func sameVersion(a, b *Event) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return SameEvent(a, b)
+}
