@@ -344,14 +344,14 @@ func describeCount(k []byte) string {
 	case counterCited:
 		return fmt.Sprintf("of events citing source %q", name)
 	case counterPeriod:
-		y, m := periodYearMonth(periodFromCountKey(k))
+		y, m := model.PeriodMonth(periodFromCountKey(k))
 		return fmt.Sprintf("of events in %04d-%02d", y, m)
 	case counterOrder:
-		y, m := periodYearMonth(periodFromCountKey(k))
+		y, m := model.PeriodMonth(periodFromCountKey(k))
 		return fmt.Sprintf("of events placed by %04d-%02d", y, m)
 	case counterSpan:
 		p, months := spanFromCountKey(k)
-		y, m := periodYearMonth(p)
+		y, m := model.PeriodMonth(p)
 		return fmt.Sprintf("of events from %04d-%02d spanning %d months", y, m, months)
 	}
 	return fmt.Sprintf("%q", k)

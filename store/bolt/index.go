@@ -76,7 +76,7 @@ func counters(e *model.Event, order []byte, fn func(counter) error) error {
 	if err := fn(counter{kind: counterStatus, name: string(e.Status)}); err != nil {
 		return err
 	}
-	p, months := spanOfKey(order)
+	p, months := model.PeriodSpanOfKey(order)
 	if err := fn(counter{kind: counterPeriod, period: p}); err != nil {
 		return err
 	}

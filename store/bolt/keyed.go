@@ -421,7 +421,7 @@ func (c *periodCounter) add(order []byte) {
 	if c.n == nil {
 		c.n = map[periodSpan]int{}
 	}
-	p, months := spanOfKey(order)
+	p, months := model.PeriodSpanOfKey(order)
 	c.n[periodSpan{p, months}]++
 }
 
@@ -432,7 +432,7 @@ func (c *periodCounter) periods() []model.Period {
 	})
 	out := make([]model.Period, 0, len(spans))
 	for _, s := range spans {
-		out = append(out, periodValue(s.p, s.months, c.n[s]))
+		out = append(out, model.PeriodAt(s.p, s.months, c.n[s]))
 	}
 	return out
 }

@@ -2,25 +2,15 @@ package bolt
 
 import (
 	"encoding/binary"
-	"math"
 
 	"chrono/model"
 )
 
-// A period is a calendar month, numbered year*12 + month-1, that events are
-// counted in by the earliest bound of the date they state (for density),
-// and by the latest bound of the span they are placed by (for positions in
-// the order). Two more periods sit at the ends of the timeline: events
-// with an open or unknown start, and undated events.
-const (
-	periodOpenStart = math.MinInt64
-	periodUndated   = math.MaxInt64
-)
-
-// periodOfKey returns the period of the stated date's earliest bound.
+// periodOfKey returns the period (model.PeriodNumber) of the stated
+// date's earliest bound, which counts the event for density.
 func periodOfKey(order []byte) int64 {
 	earliest, dated := model.OrderKeyEarliest(order)
-	return periodOf(earliest, dated)
+	return model.PeriodNumber(earliest, dated)
 }
 
 // orderPeriodOfKey returns the period of the instant an order key leads
@@ -28,42 +18,19 @@ func periodOfKey(order []byte) int64 {
 // it, so that the events of earlier order periods come first.
 func orderPeriodOfKey(order []byte) int64 {
 	span, placed := model.OrderKeyPlaced(order)
-	return periodOf(span.Latest, placed)
-}
-
-func periodOf(i model.Instant, dated bool) int64 {
-	switch {
-	case !dated:
-		return periodUndated
-	case i == model.BeginningOfTime:
-		return periodOpenStart
-	}
-	y, m, _ := i.Civil()
-	return y*12 + int64(m-1)
+	return model.PeriodNumber(span.Latest, placed)
 }
 
 // periodStartKey returns the smallest order key in order period p.
 func periodStartKey(p int64) []byte {
 	switch p {
-	case periodOpenStart:
+	case model.PeriodOpenStart:
 		return nil
-	case periodUndated:
+	case model.PeriodUndated:
 		return model.UndatedOrderKey()
 	}
-	y, m := periodYearMonth(p)
+	y, m := model.PeriodMonth(p)
 	return model.OrderKeyAt(model.StartOfMonth(y, m))
-}
-
-// spanOfKey returns the period an order key counts in and how many
-// months its event may fall in (model.MonthsOf); 0 months for the open
-// start and undated periods.
-func spanOfKey(order []byte) (int64, int) {
-	p := periodOfKey(order)
-	if p == periodOpenStart || p == periodUndated {
-		return p, 0
-	}
-	earliest, latest, _ := model.OrderKeyBounds(order)
-	return p, model.MonthsOf(earliest, latest)
 }
 
 // spanCountKey is the counts/ key of the events starting in period p
@@ -81,16 +48,6 @@ func spanFromCountKey(k []byte) (p int64, months int) {
 	return int64(binary.BigEndian.Uint64(k) ^ (1 << 63)), int(binary.BigEndian.Uint32(k[8:]))
 }
 
-func periodYearMonth(p int64) (int64, int) {
-	y := p / 12
-	m := p % 12
-	if m < 0 {
-		y--
-		m += 12
-	}
-	return y, int(m) + 1
-}
-
 // periodCountKey is the counts/ key of a period.
 func periodCountKey(p int64) []byte {
 	return binary.BigEndian.AppendUint64(counterPeriod.prefix(), uint64(p)^(1<<63))
@@ -105,15 +62,4 @@ func orderCountKey(p int64) []byte {
 // key.
 func periodFromCountKey(k []byte) int64 {
 	return int64(binary.BigEndian.Uint64(k[len(counterPeriod.prefix()):]) ^ (1 << 63))
-}
-
-func periodValue(p int64, months, n int) model.Period {
-	switch p {
-	case periodOpenStart:
-		return model.Period{Open: true, Count: n}
-	case periodUndated:
-		return model.Period{Undated: true, Count: n}
-	}
-	y, m := periodYearMonth(p)
-	return model.Period{Year: y, Month: m, Months: max(months, 1), Count: n}
 }

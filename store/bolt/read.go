@@ -184,10 +184,10 @@ func keptPeriods(counts *bbolt.Bucket) []model.Period {
 			i++
 		}
 		if n > 0 {
-			out = append(out, periodValue(p, 1, n))
+			out = append(out, model.PeriodAt(p, 1, n))
 		}
 		for _, sp := range spans[:i] {
-			out = append(out, periodValue(p, sp.months, sp.n))
+			out = append(out, model.PeriodAt(p, sp.months, sp.n))
 		}
 		spans = spans[i:]
 	}

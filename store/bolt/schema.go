@@ -182,7 +182,7 @@ func countSpans(tx *bbolt.Tx) error {
 	spans := map[[2]int64]int{}
 	c := tx.Bucket(bucketEvents.name).Cursor()
 	for order, _ := c.First(); order != nil; order, _ = c.Next() {
-		if p, months := spanOfKey(order); months > 1 {
+		if p, months := model.PeriodSpanOfKey(order); months > 1 {
 			spans[[2]int64{p, int64(months)}]++
 		}
 	}

@@ -50,7 +50,7 @@ func placeInOrder(tx pgx.Tx) error {
 			if bytes.Equal(want, ord) {
 				continue
 			}
-			p, m := spanOfKey(want)
+			p, m := model.PeriodSpanOfKey(want)
 			invs, ids, ords = append(invs, inv), append(ids, id), append(ords, want)
 			periods, months = append(periods, p), append(months, int64(m))
 		}

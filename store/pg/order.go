@@ -136,7 +136,7 @@ func settle(tx pgx.Tx, inv int64, seeds []string) error {
 		if bytes.Equal(want, stored[p.Event.ID]) {
 			continue
 		}
-		period, months := spanOfKey(want)
+		period, months := model.PeriodSpanOfKey(want)
 		moveIDs = append(moveIDs, p.Event.ID)
 		moveOrds = append(moveOrds, want)
 		movePeriods = append(movePeriods, period)

@@ -747,7 +747,7 @@ func (s *Store) Periods(q model.Query) ([]model.Period, error) {
 		p := s.plan(q)
 		if p.inGo {
 			_, err := s.walk(db, p, nil, false, 0, false, func(c candidate) (bool, error) {
-				pd, months := spanOfKey(c.ord)
+				pd, months := model.PeriodSpanOfKey(c.ord)
 				counts[span{pd, int64(months)}]++
 				return true, nil
 			})
@@ -782,7 +782,7 @@ func (s *Store) Periods(q model.Query) ([]model.Period, error) {
 	slices.SortFunc(keys, func(a, b span) int { return cmp.Or(cmp.Compare(a.p, b.p), cmp.Compare(a.months, b.months)) })
 	out := make([]model.Period, 0, len(keys))
 	for _, k := range keys {
-		out = append(out, periodValue(k.p, int(k.months), counts[k]))
+		out = append(out, model.PeriodAt(k.p, int(k.months), counts[k]))
 	}
 	return out, nil
 }

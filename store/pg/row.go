@@ -1,7 +1,6 @@
 package pg
 
 import (
-	"math"
 	"slices"
 	"strings"
 
@@ -21,15 +20,6 @@ type row struct {
 	noted          bool
 	period, months int64
 }
-
-// A period is a calendar month, numbered year*12 + month-1, that events
-// are counted in by their earliest bound, as the bbolt store counts them.
-// Two more periods sit at the ends of the timeline: events with an open
-// or unknown start, and undated events.
-const (
-	periodOpenStart = math.MinInt64
-	periodUndated   = math.MaxInt64
-)
 
 func rowOf(e *model.Event) row {
 	r := row{id: e.ID, status: string(e.Status), ord: model.OrderKey(e), body: bodyOf(e),
@@ -53,7 +43,7 @@ func rowOf(e *model.Event) row {
 	r.search = searchKey(e)
 	r.words = searchWords(r.search)
 	var months int
-	r.period, months = spanOfKey(r.ord)
+	r.period, months = model.PeriodSpanOfKey(r.ord)
 	r.months = int64(months)
 	return r
 }
@@ -77,40 +67,4 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
-}
-
-// spanOfKey returns the period an order key counts in and how many months
-// its event may fall in (model.MonthsOf); 0 months for the open start and
-// undated periods.
-func spanOfKey(order []byte) (int64, int) {
-	earliest, latest, dated := model.OrderKeyBounds(order)
-	switch {
-	case !dated:
-		return periodUndated, 0
-	case earliest == model.BeginningOfTime:
-		return periodOpenStart, 0
-	}
-	y, m, _ := earliest.Civil()
-	return y*12 + int64(m-1), model.MonthsOf(earliest, latest)
-}
-
-func periodYearMonth(p int64) (int64, int) {
-	y := p / 12
-	m := p % 12
-	if m < 0 {
-		y--
-		m += 12
-	}
-	return y, int(m) + 1
-}
-
-func periodValue(p int64, months, n int) model.Period {
-	switch p {
-	case periodOpenStart:
-		return model.Period{Open: true, Count: n}
-	case periodUndated:
-		return model.Period{Undated: true, Count: n}
-	}
-	y, m := periodYearMonth(p)
-	return model.Period{Year: y, Month: m, Months: max(months, 1), Count: n}
 }
