@@ -82,38 +82,15 @@ func (w *memWriter) Write(op Op, phrase string, fn func(tx Tx) error) (Entry, er
 	if err := fn(tx); err != nil {
 		return Entry{}, err
 	}
-	e := Entry{Seq: uint64(len(w.journal) + 1), At: w.now, Author: w.author, Op: op, Phrase: phrase, Reverts: tx.reverts}
-	for _, id := range tx.touched {
-		c := EventChange{ID: id, From: w.place(id), To: tx.place(id)}
-		if b, ok := w.version(id); ok {
-			c.Before = &b
-		}
-		if a, ok := tx.version(id); ok {
-			c.After = &a
-		}
-		if c.From == c.To && c.Before != nil && c.After != nil && SameEvent(c.Before, c.After) {
-			continue
-		}
-		e.Events = append(e.Events, c)
+	e, changed, err := tx.changes.Entry(op, phrase, w.author, w.now, tx.state())
+	if err != nil {
+		return Entry{}, err
 	}
-	for _, id := range tx.sourcesTouched {
-		c := SourceChange{ID: id}
-		if b, ok := w.sources[id]; ok {
-			c.Before = &b
-		}
-		if a, ok := tx.sources[id]; ok {
-			c.After = &a
-		}
-		e.Sources = append(e.Sources, c)
-	}
-	if tx.header != w.header {
-		e.Header = &HeaderChange{Before: w.header, After: tx.header}
-	}
-	e.Snapshots = tx.snaps
 	w.memContent = tx.memContent
-	if len(e.Events)+len(e.Sources)+len(e.Snapshots) == 0 && e.Header == nil {
+	if !changed {
 		return Entry{}, nil
 	}
+	e.Seq = uint64(len(w.journal) + 1)
 	w.journal = append(w.journal, e)
 	return e, nil
 }
@@ -128,10 +105,8 @@ func (w *memWriter) Entry(seq uint64) (Entry, error) {
 // memTx is one Write's transaction.
 type memTx struct {
 	memContent
-	w                       *memWriter
-	touched, sourcesTouched []string
-	reverts                 uint64
-	snaps                   []SnapshotRef
+	w       *memWriter
+	changes Changes
 }
 
 func (tx *memTx) PutSnapshot(s *Snapshot, original, text io.Reader) error {
@@ -150,7 +125,7 @@ func (tx *memTx) PutSnapshot(s *Snapshot, original, text io.Reader) error {
 		}
 	}
 	tx.snapshots[s.Source] = append(tx.snapshots[s.Source], memSnapshot{Snapshot: *s})
-	tx.snaps = append(tx.snaps, s.Ref())
+	tx.changes.Snapshot(s.Ref())
 	return nil
 }
 
@@ -162,26 +137,36 @@ func (tx *memTx) WithdrawSnapshot(source string, n int, withdrawn bool) error {
 	list[n-1].withdrawn = withdrawn
 	r := list[n-1].Ref()
 	r.Withdrawn = withdrawn
-	tx.snaps = append(tx.snaps, r)
+	tx.changes.Snapshot(r)
 	return nil
 }
 
-// touch and touchSource note an event or source the Write journals, once.
-func (tx *memTx) touch(id string)       { tx.touched = appendNew(tx.touched, id) }
-func (tx *memTx) touchSource(id string) { tx.sourcesTouched = appendNew(tx.sourcesTouched, id) }
-
-func appendNew(ids []string, id string) []string {
-	if slices.Contains(ids, id) {
-		return ids
+// state is the transaction as it stands, for its changes.
+func (tx *memTx) state() TxState {
+	return TxState{
+		Where: func(id string) (Event, Whereabouts, error) {
+			e, _ := tx.version(id)
+			return e, tx.place(id), nil
+		},
+		Source: tx.Source,
+		Header: tx.Header,
 	}
-	return append(ids, id)
 }
 
-func (tx *memTx) Author() string           { return tx.w.author }
-func (tx *memTx) Now() time.Time           { return tx.w.now }
-func (tx *memTx) Header() (Header, error)  { return tx.header, nil }
-func (tx *memTx) SetHeader(h Header) error { tx.header = h; return nil }
-func (tx *memTx) Reverts(seq uint64)       { tx.reverts = seq }
+// touch and touchSource note an event or source as it was before the
+// Write first changed it (the memory's reads do not fail).
+func (tx *memTx) touch(id string)       { tx.changes.Event(id, tx.state()) }
+func (tx *memTx) touchSource(id string) { tx.changes.Source(id, tx.state()) }
+
+func (tx *memTx) Author() string          { return tx.w.author }
+func (tx *memTx) Now() time.Time          { return tx.w.now }
+func (tx *memTx) Header() (Header, error) { return tx.header, nil }
+func (tx *memTx) SetHeader(h Header) error {
+	tx.changes.Header(tx.state())
+	tx.header = h
+	return nil
+}
+func (tx *memTx) Reverts(seq uint64) { tx.changes.Reverts(seq) }
 
 func (tx *memTx) Event(id string) (Event, error) {
 	e, ok := tx.events[id]
