@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -191,3 +192,16 @@ func (e *ConflictError) Error() string {
 
 // Unwrap makes errors.Is(err, ErrConflict) hold.
 func (e *ConflictError) Unwrap() error { return ErrConflict }
+
+// ImportPhrase says what an import did, for its journal entry: "imported
+// a.json: 13 new, 2 updated".
+func ImportPhrase(inputs []Input, results []ImportResult) string {
+	names := make([]string, len(inputs))
+	var added, updated int
+	for i, in := range inputs {
+		names[i] = in.Name
+		added += results[i].New
+		updated += results[i].Updated
+	}
+	return fmt.Sprintf("imported %s: %d new, %d updated", strings.Join(names, ", "), added, updated)
+}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"io"
 	"iter"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -184,6 +186,17 @@ type Trashed struct {
 	Event  Event     `json:"event"`
 	At     time.Time `json:"at"`
 	Author string    `json:"author,omitempty"`
+}
+
+// SortTrash puts events in the trash in the order Trash returns them:
+// the most recently deleted first, then by id.
+func SortTrash(t []Trashed) {
+	slices.SortStableFunc(t, func(a, b Trashed) int {
+		if c := b.At.Compare(a.At); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Event.ID, b.Event.ID)
+	})
 }
 
 // Importer brings whole files into a store.

@@ -21,6 +21,19 @@ type Header struct {
 	Description string `json:"description,omitempty"`
 }
 
+// FilledFrom returns h with o's title and description where h has none:
+// an investigation keeps its own once it has them, and an import only
+// fills them in.
+func (h Header) FilledFrom(o Header) Header {
+	if h.Title == "" {
+		h.Title = o.Title
+	}
+	if h.Description == "" {
+		h.Description = o.Description
+	}
+	return h
+}
+
 // Timeline is a whole investigation: its header, sources and events.
 type Timeline struct {
 	Header

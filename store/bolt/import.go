@@ -77,12 +77,7 @@ func (is *importSink) HasSource(id string) bool { return is.b.sources.Get([]byte
 // description once it has them; an import fills them in when empty, from
 // the first of its files that has them.
 func (is *importSink) Header(h model.Header) error {
-	if is.header.Title == "" {
-		is.header.Title = h.Title
-	}
-	if is.header.Description == "" {
-		is.header.Description = h.Description
-	}
+	is.header = is.header.FilledFrom(h)
 	return nil
 }
 
@@ -174,7 +169,7 @@ func (im *txImport) Commit(phrase string) (model.ImportResult, error) {
 // and hands put each meta key whose value that changes.
 func (is *importSink) fillHeader(put func(key, value []byte) error) error {
 	before := is.b.header()
-	after := filledHeader(before, is.header)
+	after := before.FilledFrom(is.header)
 	if after == before {
 		return nil
 	}
@@ -190,19 +185,6 @@ func (is *importSink) fillHeader(put func(key, value []byte) error) error {
 		}
 	}
 	return nil
-}
-
-// filledHeader is the stored header with what an import brings where it
-// is empty: the store keeps its own title and description once it has
-// them.
-func filledHeader(kept, imported model.Header) model.Header {
-	if kept.Title == "" {
-		kept.Title = imported.Title
-	}
-	if kept.Description == "" {
-		kept.Description = imported.Description
-	}
-	return kept
 }
 
 // Rollback abandons the import; the store is as it was. It returns what
@@ -311,7 +293,7 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 		rollback()
 		return results, nil
 	}
-	phrase := importPhrase(inputs, results)
+	phrase := model.ImportPhrase(inputs, results)
 	if opts.Progress != nil {
 		opts.Progress(model.ImportProgress{Events: im.Result().Events, Placing: true})
 	}

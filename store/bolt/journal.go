@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"chrono/model"
 	"chrono/model/journalform"
@@ -124,19 +123,6 @@ func (j *importJournal) entry(s *Store, phrase string, journal *bbolt.Bucket) ([
 		return nil, err
 	}
 	return encodeEntry(&e, &j.log, prev)
-}
-
-// importPhrase says what an import did: "imported a.json: 13 new, 2
-// updated".
-func importPhrase(inputs []model.Input, results []model.ImportResult) string {
-	names := make([]string, len(inputs))
-	var added, updated int
-	for i, in := range inputs {
-		names[i] = in.Name
-		added += results[i].New
-		updated += results[i].Updated
-	}
-	return fmt.Sprintf("imported %s: %d new, %d updated", strings.Join(names, ", "), added, updated)
 }
 
 // lastSeq is the sequence number of the newest entry, 0 for none.
@@ -300,12 +286,7 @@ func (s *Store) Trash() ([]model.Trashed, error) {
 			return nil
 		})
 	})
-	slices.SortStableFunc(out, func(a, b model.Trashed) int {
-		if c := b.At.Compare(a.At); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Event.ID, b.Event.ID)
-	})
+	model.SortTrash(out)
 	return out, err
 }
 

@@ -241,12 +241,7 @@ func (im *txImport) HasSource(id string) bool {
 // Header implements model.Sink: the investigation keeps its own title
 // and description once it has them; an import fills them in when empty.
 func (im *txImport) Header(h model.Header) error {
-	if im.header.Title == "" {
-		im.header.Title = h.Title
-	}
-	if im.header.Description == "" {
-		im.header.Description = h.Description
-	}
+	im.header = im.header.FilledFrom(h)
 	return nil
 }
 
@@ -525,13 +520,7 @@ func (im *txImport) commit(inputs []model.Input, results []model.ImportResult) e
 	if err != nil {
 		return err
 	}
-	after := stored
-	if after.Title == "" {
-		after.Title = im.header.Title
-	}
-	if after.Description == "" {
-		after.Description = im.header.Description
-	}
+	after := stored.FilledFrom(im.header)
 	if err := settle(im.tx, im.s.inv, slices.Sorted(maps.Keys(im.regroup))); err != nil {
 		return err
 	}
@@ -539,7 +528,7 @@ func (im *txImport) commit(inputs []model.Input, results []model.ImportResult) e
 		return err
 	}
 	e := model.Entry{At: clock().UTC().Round(0), Author: im.s.author, Op: model.OpImport,
-		Phrase: importPhrase(inputs, results), Events: im.changes, Sources: im.sources}
+		Phrase: model.ImportPhrase(inputs, results), Events: im.changes, Sources: im.sources}
 	if after != stored {
 		e.Header = &model.HeaderChange{Before: stored, After: after}
 		if _, err := im.tx.Exec(ctx, `UPDATE investigations SET title = $2, description = $3 WHERE id = $1`, im.s.inv, after.Title, after.Description); err != nil {
@@ -555,17 +544,4 @@ func (im *txImport) commit(inputs []model.Input, results []model.ImportResult) e
 		return fmt.Errorf("saving the import: %w", err)
 	}
 	return nil
-}
-
-// importPhrase says what an import did: "imported a.json: 13 new, 2
-// updated".
-func importPhrase(inputs []model.Input, results []model.ImportResult) string {
-	names := make([]string, len(inputs))
-	var added, updated int
-	for i, in := range inputs {
-		names[i] = in.Name
-		added += results[i].New
-		updated += results[i].Updated
-	}
-	return fmt.Sprintf("imported %s: %d new, %d updated", strings.Join(names, ", "), added, updated)
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"chrono/model"
 	"chrono/model/journalform"
@@ -359,12 +358,7 @@ func (s *Store) Trash() ([]model.Trashed, error) {
 			return err
 		})
 	})
-	slices.SortStableFunc(out, func(a, b model.Trashed) int {
-		if c := b.At.Compare(a.At); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Event.ID, b.Event.ID)
-	})
+	model.SortTrash(out)
 	return out, err
 }
 
