@@ -114,7 +114,7 @@ func New(s model.Store, opts Options) *Model {
 		keys:     newGlobalKeys(),
 		now:      now,
 		tick:     tea.Tick,
-		exec:     tea.ExecProcess,
+		exec:     execWithTerminal,
 		clip:     systemClipboard,
 		help:     help.New(),
 		readOnly: opts.ReadOnly,

@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"os/signal"
 	"sync"
 	"sync/atomic"
 	"syscall"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
 
 	"chrono/model"
 )
@@ -103,6 +105,18 @@ type hangupInput struct {
 	*os.File
 	once   sync.Once
 	hangup func()
+}
+
+// execWithTerminal is tea.ExecProcess with the terminal itself as the
+// program's input. Bubble Tea hands a program the browser's own input,
+// which is a hangupInput, not a file: exec would then feed the program
+// through a pipe (an editor says its input is not a terminal) and, once
+// it ended, wait for one more key to copy into that pipe, and lose it.
+func execWithTerminal(c *exec.Cmd, done tea.ExecCallback) tea.Cmd {
+	if c.Stdin == nil && term.IsTerminal(os.Stdin.Fd()) {
+		c.Stdin = os.Stdin
+	}
+	return tea.ExecProcess(c, done)
 }
 
 func (h *hangupInput) Read(b []byte) (int, error) {
