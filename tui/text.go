@@ -184,7 +184,7 @@ func (st *Styles) pad(s string, w int) string {
 func cleanInput(msg tea.Msg, multiline bool) tea.Msg {
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
-		msg.Content = termtext.Strip(msg.Content, multiline)
+		msg.Content = termtext.Strip(pastedBreaks(msg.Content, multiline), multiline)
 		return msg
 	case tea.KeyPressMsg:
 		if msg.Text != "" {
@@ -195,6 +195,22 @@ func cleanInput(msg tea.Msg, multiline bool) tea.Msg {
 		return msg
 	}
 	return msg
+}
+
+// pastedBreaks makes each line break of a paste a newline, however the
+// terminal sent it (many send CR, some CR LF, as the Enter key does), or
+// a space where the input is one line: dropped as control characters,
+// they joined the last word of a line to the first of the next.
+func pastedBreaks(s string, multiline bool) string {
+	if !strings.ContainsAny(s, "\r\n\t") {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	if !multiline {
+		s = strings.NewReplacer("\n", " ", "\t", " ").Replace(s)
+	}
+	return s
 }
 
 // clip returns the start of s that can show in w cells, with room to
