@@ -37,11 +37,11 @@ type eventForm struct {
 	focus   formField
 	w, h    int
 
-	// What the fields were filled with, as stored and as shown: a stored
-	// text that is not safe to show is shown made safe, and kept as it
-	// was unless it is edited.
-	stored, shown [fieldCount]string
-	initial       string // the fields as they were filled, to tell a change
+	// What the fields were filled with, as stored: a stored text that
+	// is not safe to show is shown made safe, and kept as it was but
+	// for what is typed (keptText).
+	stored  [fieldCount]string
+	initial string // the fields as they were filled, to tell a change
 
 	reading  string // what chrono reads in the date field
 	readErr  bool
@@ -133,16 +133,15 @@ func newEventForm(ctx *shared, base *model.Event) *eventForm {
 // fill puts an event's fields in the form.
 func (f *eventForm) fill(e model.Event) {
 	set := func(fld formField, v string) {
-		f.stored[fld], f.shown[fld] = fillInput(&f.inputs[fld], v)
+		f.stored[fld] = fillInput(&f.inputs[fld], v)
 	}
 	set(fieldDate, dateInput(e.Date))
 	set(fieldDateText, e.DateText)
 	set(fieldTitle, e.Title)
 	set(fieldActors, strings.Join(e.Actors, ", "))
-	set(fieldTags, strings.Join(e.Tags, " "))
+	set(fieldTags, tagsText(e.Tags))
 	f.stored[fieldSummary] = e.Summary
-	f.shown[fieldSummary] = areaText(e.Summary)
-	f.summary.SetValue(f.shown[fieldSummary])
+	f.summary.SetValue(areaText(e.Summary))
 	f.status = max(slices.Index(formStatuses, e.Status), 0)
 }
 
@@ -164,7 +163,7 @@ func (f *eventForm) value(fld formField) string {
 	if fld == fieldSummary {
 		v = f.summary.Value()
 	}
-	return keptText(v, f.shown[fld], f.stored[fld])
+	return keptText(v, f.stored[fld], fld == fieldSummary)
 }
 
 // snapshot is every field as typed, to tell whether anything changed.
@@ -409,7 +408,7 @@ func (f *eventForm) event() (model.Event, error) {
 			e.Actors = append(e.Actors, a)
 		}
 	}
-	if e.Tags, err = parseTags(f.value(fieldTags)); err != nil {
+	if e.Tags, err = parseTags(f.value(fieldTags), f.knownTags()); err != nil {
 		return e, err
 	}
 	e.Summary = strings.TrimSpace(f.value(fieldSummary))
@@ -448,4 +447,13 @@ func (f *eventForm) SetSize(w, h int) {
 	}
 	f.summary.SetWidth(aw)
 	f.summary.SetHeight(max(h-formFixedLines, 1))
+}
+
+// knownTags are the tags the event had, which tags typed without commas
+// are read as when they make one whole (parseTags).
+func (f *eventForm) knownTags() []string {
+	if f.base == nil {
+		return nil
+	}
+	return f.base.Tags
 }

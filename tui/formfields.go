@@ -73,26 +73,31 @@ func stepRound[T ~int](at T, d int, n T) T {
 }
 
 // fillInput puts a stored text in a one-line field, made safe to show,
-// and gives it as stored and as shown.
-func fillInput(in *textinput.Model, v string) (stored, shown string) {
+// and gives it as stored.
+func fillInput(in *textinput.Model, v string) (stored string) {
 	in.SetValue(line(v))
-	return v, line(v)
+	return v
 }
+
+// areaTab is a tab as a field of several lines lays it out.
+const areaTab = "    "
 
 // areaText is a stored text as a field of several lines shows it: made
 // safe to show, tabs as spaces.
 func areaText(s string) string {
-	return strings.ReplaceAll(termtext.Text(s), "\t", "    ")
+	return strings.ReplaceAll(termtext.Text(s), "\t", areaTab)
 }
 
-// keptText is what a field is to store: the stored text while the field
-// shows it unchanged (a text not safe to show is shown made safe, and
-// kept as it was unless it is edited), else what was typed.
-func keptText(typed, shown, stored string) string {
-	if typed == shown && stored != "" {
-		return stored
+// keptText is what a field is to store, typed in a field (of several
+// lines, area) filled with stored: the stored text with only what was
+// typed changed. A character the field shows as a mark, or a tab or line
+// break it lays out, stays as it was stored unless the edit takes it
+// away: appending a word to a title must not rewrite the rest of it.
+func keptText(typed, stored string, area bool) string {
+	if area {
+		return termtext.Edited(stored, typed, false, areaTab)
 	}
-	return typed
+	return termtext.Edited(stored, typed, true, "")
 }
 
 // readingLine is what chrono reads in a date field, under it: in red

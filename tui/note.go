@@ -75,12 +75,13 @@ func (n *noteEditor) SetSize(w, h int) {
 func editNote(ctx *shared, id, title string, n int, text string) *noteEditor {
 	e := newNoteEditor(ctx, id, title)
 	e.n, e.was = n, text
-	e.area.SetValue(text)
+	e.area.SetValue(areaText(text))
 	return e
 }
 
-// text is the note as it will be saved: without blank lines around it.
-func (n *noteEditor) text() string { return strings.TrimSpace(n.area.Value()) }
+// text is the note as it will be saved: without blank lines around it,
+// and as it was but for what is typed (keptText).
+func (n *noteEditor) text() string { return strings.TrimSpace(keptText(n.area.Value(), n.was, true)) }
 
 // Update implements Dialog: ctrl+s saves the note, esc discards it.
 func (n *noteEditor) Update(msg tea.Msg) (Action, tea.Cmd) {

@@ -140,6 +140,9 @@ func (p *prompt) complete(step int) {
 		}
 		p.head, _ = p.word()
 		p.cycle, p.at = c, 0
+		if slices.ContainsFunc(c, func(t string) bool { return strings.Contains(t, " ") }) {
+			p.head = commaHead(p.head)
+		}
 		if step < 0 {
 			p.at = len(c) - 1
 		}
@@ -172,7 +175,7 @@ func (p *prompt) submit(value string) (Action, tea.Cmd) {
 		}
 		return goToDate{at: at, label: d.Label()}, nil
 	}
-	tags, err := parseTags(value)
+	tags, err := parseTags(value, p.choices)
 	switch {
 	case err != nil:
 		return closeDialog{}, fail(err)
@@ -199,33 +202,24 @@ func (p *prompt) whose() string {
 	return plural(len(p.ids), "event")
 }
 
-// parseTags splits what was typed at the tag prompt: tags separated by
-// spaces or commas, with or without #.
-func parseTags(s string) ([]string, error) {
-	var tags []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '\t' }) {
-		t := strings.TrimPrefix(f, "#")
-		if msg := model.CheckTag(t); msg != "" {
-			return nil, fmt.Errorf("%s", msg)
-		}
-		if !slices.Contains(tags, t) {
-			tags = append(tags, t)
-		}
-	}
-	return tags, nil
-}
-
-// word splits the value into what is settled and the tag being typed.
+// word splits the value into what is settled and the tag being typed:
+// after the last comma once there is one (tagWords), else the last space.
 func (p *prompt) word() (head, word string) {
 	v := p.input.Value()
 	i := strings.LastIndexAny(v, " ,") + 1
+	if c := strings.LastIndexByte(v, ','); c >= 0 {
+		i = c + 1
+		for i < len(v) && v[i] == ' ' {
+			i++
+		}
+	}
 	return v[:i], strings.TrimPrefix(v[i:], "#")
 }
 
 // candidates are the tags that complete the word being typed.
 func (p *prompt) candidates() []string {
 	head, word := p.word()
-	typed := strings.Fields(strings.NewReplacer(",", " ", "#", "").Replace(head))
+	typed := tagWords(head)
 	var out []string
 	for _, c := range p.choices {
 		if strings.HasPrefix(c, word) && !slices.Contains(typed, c) {

@@ -37,12 +37,12 @@ type quoteForm struct {
 	cand      int           // the highlighted candidate of the source field
 	sub       *sourceForm   // the form of a new source, while open
 
-	// What the fields were filled with, as stored and as shown.
-	stored, shown [quoteFieldCount]string
-	initial       string
-	problem       string
-	discard       discardGuard
-	w, h          int
+	// What the fields were filled with, as stored (keptText).
+	stored  [quoteFieldCount]string
+	initial string
+	problem string
+	discard discardGuard
+	w, h    int
 }
 
 // quoteField is a field of the quote form, in its order.
@@ -109,10 +109,10 @@ func newQuoteForm(ctx *shared, e model.Event, n int) *quoteForm {
 	}
 	if n > 0 && n <= len(e.Quotes) {
 		q := e.Quotes[n-1]
-		f.stored[quoteText], f.shown[quoteText] = q.Text, areaText(q.Text)
-		f.text.SetValue(f.shown[quoteText])
+		f.stored[quoteText] = q.Text
+		f.text.SetValue(areaText(q.Text))
 		for fld, v := range map[quoteField]string{quoteSpeaker: q.Speaker, quoteContext: q.Context} {
-			f.stored[fld], f.shown[fld] = fillInput(&f.inputs[fld], v)
+			f.stored[fld] = fillInput(&f.inputs[fld], v)
 		}
 		f.sourceID = q.Source
 		f.stance = max(slices.Index(quoteStances, q.Stance), 0)
@@ -123,14 +123,14 @@ func newQuoteForm(ctx *shared, e model.Event, n int) *quoteForm {
 	return f
 }
 
-// value is a field's text as it is to be stored: as it was when it is
-// shown unchanged.
+// value is a field's text as it is to be stored: as it was but for what
+// is typed.
 func (f *quoteForm) value(fld quoteField) string {
 	v := f.inputs[fld].Value()
 	if fld == quoteText {
 		v = f.text.Value()
 	}
-	return keptText(v, f.shown[fld], f.stored[fld])
+	return keptText(v, f.stored[fld], fld == quoteText)
 }
 
 func (f *quoteForm) snapshot() string {

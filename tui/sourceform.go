@@ -21,15 +21,14 @@ type sourceForm struct {
 	keys formKeys
 
 	inputs [srcFieldCount]textinput.Model
-	// What the fields were filled with, as stored and as shown: a stored
-	// text that is not safe to show is kept as it was unless edited.
-	stored, shown [srcFieldCount]string
-	initial       string
-	focus         srcField
-	reading       string // what chrono reads in the date field
-	readErr       bool
-	problem       string
-	discard       discardGuard
+	// What the fields were filled with, as stored (keptText).
+	stored  [srcFieldCount]string
+	initial string
+	focus   srcField
+	reading string // what chrono reads in the date field
+	readErr bool
+	problem string
+	discard discardGuard
 	// heading replaces "New source" for a source made for something.
 	heading string
 
@@ -73,7 +72,7 @@ func newSourceForm(ctx *shared, base *model.Source, save func(*model.Source, mod
 		b := *base
 		f.base = &b
 		for fld, v := range [srcFieldCount]string{b.ID, b.Publisher, b.Author, b.Title, b.URL, dateInput(b.Published)} {
-			f.stored[fld], f.shown[fld] = fillInput(&f.inputs[fld], v)
+			f.stored[fld] = fillInput(&f.inputs[fld], v)
 		}
 		first = srcPublisher // the id stays
 	}
@@ -84,9 +83,9 @@ func newSourceForm(ctx *shared, base *model.Source, save func(*model.Source, mod
 }
 
 func (f *sourceForm) value(fld srcField) string {
-	v := f.inputs[fld].Value()
-	if v == f.shown[fld] && f.stored[fld] != "" {
-		return f.stored[fld]
+	v := keptText(f.inputs[fld].Value(), f.stored[fld], false)
+	if v == f.stored[fld] {
+		return v
 	}
 	return strings.TrimSpace(v)
 }

@@ -79,14 +79,13 @@ const titleLabel = "Title "
 // header is the title and description as typed; a stored text not safe
 // to show is kept as it was unless it is edited.
 func (d *titleDialog) header() model.Header {
-	h := model.Header{Title: strings.TrimSpace(d.title.Value()), Description: strings.TrimSpace(d.desc.Value())}
-	if h.Title == strings.TrimSpace(line(d.was.Title)) {
-		h.Title = d.was.Title
+	kept := func(typed, was string, area bool) string {
+		if v := strings.TrimSpace(keptText(typed, was, area)); v != strings.TrimSpace(was) {
+			return v
+		}
+		return was
 	}
-	if h.Description == strings.TrimSpace(areaText(d.was.Description)) {
-		h.Description = d.was.Description
-	}
-	return h
+	return model.Header{Title: kept(d.title.Value(), d.was.Title, false), Description: kept(d.desc.Value(), d.was.Description, true)}
 }
 
 // Update implements Dialog.

@@ -74,45 +74,50 @@ func sanitize(s string, oneLine bool) string {
 		prev, _ = utf8.DecodeLastRuneInString(s[:i])
 	}
 	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			prev = rune(c)
-			switch {
-			case c == '\n' || c == '\t':
-				if oneLine {
-					b.WriteByte(' ')
-				} else {
-					b.WriteByte(c)
-				}
-			case c < 0x20:
-				b.WriteRune(0x2400 + rune(c)) // ␀ … ␟, ESC is ␛
-				prev = -1
-			case c == 0x7f:
-				b.WriteRune('␡')
-				prev = -1
-			default:
-				b.WriteByte(c)
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b.WriteString("<0x")
-			b.WriteString(strings.ToUpper(strconv.FormatUint(uint64(c), 16)))
-			b.WriteByte('>')
-			prev = -1
-		case marked(r, prev):
-			b.WriteString(mark(r))
-			prev = -1
-		default:
-			b.WriteString(s[i : i+size])
-			prev = r
-		}
+		var size int
+		size, prev = show(&b, s[i:], oneLine, prev)
 		i += size
 	}
 	return b.String()
+}
+
+// show writes to b how the first rune of s shows after prev (the rune
+// before it as shown, or -1 after a mark), and returns its size in s and
+// the prev of the rune after it.
+func show(b *strings.Builder, s string, oneLine bool, prev rune) (int, rune) {
+	c := s[0]
+	if c < utf8.RuneSelf {
+		switch {
+		case c == '\n' || c == '\t':
+			if oneLine {
+				b.WriteByte(' ')
+			} else {
+				b.WriteByte(c)
+			}
+		case c < 0x20:
+			b.WriteRune(0x2400 + rune(c)) // ␀ … ␟, ESC is ␛
+			return 1, -1
+		case c == 0x7f:
+			b.WriteRune('␡')
+			return 1, -1
+		default:
+			b.WriteByte(c)
+		}
+		return 1, rune(c)
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	switch {
+	case r == utf8.RuneError && size == 1:
+		b.WriteString("<0x")
+		b.WriteString(strings.ToUpper(strconv.FormatUint(uint64(c), 16)))
+		b.WriteByte('>')
+		return 1, -1
+	case marked(r, prev):
+		b.WriteString(mark(r))
+		return size, -1
+	}
+	b.WriteString(s[:size])
+	return size, r
 }
 
 // firstUnsafe returns the index of the first byte sanitize would change,

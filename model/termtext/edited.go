@@ -1,0 +1,58 @@
+package termtext
+
+import (
+	"sort"
+	"strings"
+)
+
+// Edited returns what an edit in a field makes of the stored text the
+// field showed: typed is the field's text as the investigator left it,
+// the field having shown stored as Line does (oneLine) or as Text does,
+// each tab laid out as tab when tab is not "". What typed keeps of the
+// start and of the end of what was shown stays as stored, byte for byte,
+// the characters shown as marks included; only what lies between, what
+// was typed, is typed's. Appending a word to a title holding a zero-width
+// space thus keeps the space, not its mark.
+func Edited(stored, typed string, oneLine bool, tab string) string {
+	var b strings.Builder
+	b.Grow(len(stored) + 16)
+	raw, at := []int{0}, []int{0} // where each rune of stored ends, in stored and as shown
+	prev := rune(-1)
+	for i := 0; i < len(stored); {
+		var size int
+		if tab != "" && stored[i] == '\t' {
+			b.WriteString(tab)
+			size, prev = 1, '\t'
+		} else {
+			size, prev = show(&b, stored[i:], oneLine, prev)
+		}
+		i += size
+		raw, at = append(raw, i), append(at, b.Len())
+	}
+	shown := b.String()
+	if typed == shown {
+		return stored
+	}
+	// The runes shown whole before the first difference, and after the last.
+	n := commonPrefix(shown, typed)
+	k := sort.Search(len(at), func(j int) bool { return at[j] > n }) - 1
+	m := commonSuffix(shown[at[k]:], typed[at[k]:])
+	j := max(sort.Search(len(at), func(j int) bool { return at[j] >= len(shown)-m }), k)
+	return stored[:raw[k]] + typed[at[k]:len(typed)-(len(shown)-at[j])] + stored[raw[j]:]
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+func commonSuffix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
+		n++
+	}
+	return n
+}

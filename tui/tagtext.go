@@ -1,0 +1,76 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"chrono/model"
+)
+
+// Tags as typed at the tag prompt and in the event form. A tag may hold
+// spaces ("suspicious login", as Timesketch writes them) but never a
+// comma, so tags are separated by commas once there is one, and by spaces
+// while there is none.
+
+// tagWords splits typed tags at commas when there is one, else at
+// spaces, each without its #.
+func tagWords(s string) []string {
+	var words []string
+	if strings.Contains(s, ",") {
+		for _, w := range strings.Split(s, ",") {
+			if w = strings.TrimSpace(w); w != "" {
+				words = append(words, w)
+			}
+		}
+	} else {
+		words = strings.Fields(s)
+	}
+	for i, w := range words {
+		words[i] = strings.TrimPrefix(w, "#")
+	}
+	return words
+}
+
+// parseTags reads typed tags (tagWords), each once. Words typed without
+// a comma that together make one of the known tags are that tag: a tag
+// with spaces, completed or typed whole.
+func parseTags(s string, known []string) ([]string, error) {
+	words := tagWords(s)
+	if whole := strings.TrimPrefix(strings.Join(strings.Fields(s), " "), "#"); len(words) > 1 && !strings.Contains(s, ",") && slices.Contains(known, whole) {
+		words = []string{whole}
+	}
+	var tags []string
+	for _, t := range words {
+		if msg := model.CheckTag(t); msg != "" {
+			return nil, fmt.Errorf("%s", msg)
+		}
+		if !slices.Contains(tags, t) {
+			tags = append(tags, t)
+		}
+	}
+	return tags, nil
+}
+
+// tagsText is tags as the event form shows them to be edited: separated
+// by spaces, or by commas when one of them holds a space (a comma after
+// a lone one, which says so).
+func tagsText(tags []string) string {
+	if slices.ContainsFunc(tags, func(t string) bool { return strings.Contains(t, " ") }) {
+		if len(tags) == 1 {
+			return tags[0] + ","
+		}
+		return strings.Join(tags, ", ")
+	}
+	return strings.Join(tags, " ")
+}
+
+// commaHead is the tags typed before a completed tag that holds spaces,
+// separated by commas from each other and from it.
+func commaHead(head string) string {
+	words := tagWords(head)
+	if len(words) == 0 || strings.Contains(head, ",") {
+		return head
+	}
+	return strings.Join(words, ", ") + ", "
+}
