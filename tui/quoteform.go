@@ -316,6 +316,7 @@ func (f *quoteForm) leave(d int) tea.Cmd {
 			switch c := cs[f.cand]; {
 			case c.fresh && d > 0:
 				f.sub = newSourceForm(f.ctx, nil, func(_ *model.Source, s model.Source) Action { return sourceMade{s} }, sourceDropped{})
+				f.sub.others = f.sources
 				f.sub.heading = "New source, for the quote · " + keyOf(f.sub.keys.Save) + " takes it back to the quote"
 				f.sub.SetSize(f.w, f.h)
 				return nil

@@ -2,6 +2,8 @@ package tui
 
 import (
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -31,6 +33,10 @@ type sourceForm struct {
 	discard discardGuard
 	// heading replaces "New source" for a source made for something.
 	heading string
+	// others are the sources there are, whose ids a new one may not
+	// take: refused in the form, with what was typed kept, rather than
+	// by the store once the form has closed.
+	others []model.Source
 
 	save   func(base *model.Source, s model.Source) Action
 	cancel Action
@@ -220,6 +226,11 @@ func (f *sourceForm) source() (model.Source, error) {
 	probe := s
 	if probe.ID == "" {
 		probe.ID = "new" // the id comes when it is saved
+	}
+	if f.base == nil && s.ID != "" {
+		if i := slices.IndexFunc(f.others, func(o model.Source) bool { return o.ID == s.ID }); i >= 0 {
+			return s, fmt.Errorf("id: %s is taken by %s; choose another, or leave it empty for chrono to make one", line(s.ID), model.Citation(f.others[i], func(t string) string { return line(clip(t, 60)) }))
+		}
 	}
 	if msgs := probe.Check(); len(msgs) > 0 {
 		name := s.ID

@@ -129,7 +129,9 @@ func (s *sourcesScreen) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 	case key.Matches(msg, k.Undo):
 		return undoLast{}, nil
 	case key.Matches(msg, k.Add):
-		return openDialog{newSourceForm(s.ctx, nil, saveSource, closeDialog{})}, nil
+		f := newSourceForm(s.ctx, nil, saveSource, closeDialog{})
+		f.others = s.sources
+		return openDialog{f}, nil
 	case !ok:
 		return nil, nil
 	case key.Matches(msg, k.Edit):
