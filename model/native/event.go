@@ -32,7 +32,7 @@ func ReadEvent(text []byte) (model.Event, error) {
 	}
 	// The event goes into a document on its first line, so that the
 	// problems' lines are the lines of the text.
-	doc := append([]byte(`{"chrono":1,"events":[`), body...)
+	doc := append([]byte(eventDocStart), body...)
 	doc = append(doc, "\n]}"...)
 	sink := &eventSink{}
 	err := Read(bytes.NewReader(doc), sink)
@@ -41,17 +41,30 @@ func ReadEvent(text []byte) (model.Event, error) {
 		return model.Event{}, err
 	case len(sink.events) != 1:
 		sink.problems.Add(model.Problem{Msg: "write one event: a single JSON object {\"id\": ..., \"title\": ...}"})
-	case sink.problems.Len() == 0:
+	default:
+		// As an import checks each event: every fault, the reader's and
+		// the event's own, but none twice for one field.
 		e := sink.events[0]
+		said := map[string]bool{}
+		for _, p := range sink.problems.List {
+			said[memberNamed(p.Msg)] = true
+		}
 		for _, msg := range e.Check() {
-			sink.problems.Add(model.Problem{Part: model.EventPart, ID: e.ID, Msg: msg})
+			if !said[memberNamed(msg)] {
+				sink.problems.Add(model.Problem{Part: model.EventPart, ID: e.ID, N: 1, Msg: msg})
+			}
 		}
 	}
+	placeAtMembers(body, len(eventDocStart), &sink.problems)
 	if err := sink.problems.Err(); err != nil {
 		return model.Event{}, err
 	}
 	return sink.events[0], nil
 }
+
+// eventDocStart is what ReadEvent puts before an event to read it as a
+// document, on the event's first line.
+const eventDocStart = `{"chrono":1,"events":[`
 
 // errEmptyEvent is what an editor's text with nothing left in it is: the
 // edit given up, not a problem.

@@ -1,0 +1,96 @@
+package native
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/go-json-experiment/json/jsontext"
+
+	"chrono/model"
+)
+
+// The problems of an event read alone (ReadEvent) are placed at the
+// member they name: the reader places a problem of an event's content at
+// the event's start, which in a document tells the events apart, but in
+// the text of one event an investigator edits says nothing.
+
+// placeAtMembers moves each problem of ps placed at the event's start,
+// or not placed, to the line and column of the member its message names,
+// when body has one. The reader read body after prefix bytes on its first line, so a
+// place on that line is prefix's length further on than in body; a
+// problem placed there and at no member is placed at the event's start
+// in body.
+func placeAtMembers(body []byte, prefix int, ps *model.Problems) {
+	i := len(body) - len(bytes.TrimLeft(body, " \t\r\n"))
+	start := lineCol(body, i)
+	read := start
+	if read[0] == 1 {
+		read[1] += prefix
+	}
+	members := memberPlaces(body)
+	for i := range ps.List {
+		p := &ps.List[i]
+		atStart := p.Line == read[0] && p.Column == read[1]
+		if unplaced := p.Line == 0 && p.Byte == 0; !atStart && !unplaced {
+			continue
+		}
+		at, ok := members[memberNamed(p.Msg)]
+		if !ok {
+			at = start
+		}
+		p.Line, p.Column = at[0], at[1]
+	}
+}
+
+// memberPlaces returns the line and column of each member name of the
+// object body holds, as far as it can be read.
+func memberPlaces(body []byte) map[string][2]int {
+	places := map[string][2]int{}
+	dec := jsontext.NewDecoder(bytes.NewReader(body))
+	for {
+		name := false
+		if dec.StackDepth() == 1 && dec.PeekKind() == '"' {
+			_, n := dec.StackIndex(1)
+			name = n%2 == 0 // names and values alternate
+		}
+		from := dec.InputOffset()
+		tok, err := dec.ReadToken()
+		if err != nil {
+			return places
+		}
+		if !name {
+			continue
+		}
+		at := from + int64(bytes.IndexByte(body[from:], '"'))
+		if _, seen := places[tok.String()]; !seen {
+			places[tok.String()] = lineCol(body, int(at))
+		}
+	}
+}
+
+// lineCol is the line and column (in characters, from 1) of byte i of b.
+func lineCol(b []byte, i int) [2]int {
+	line := 1 + bytes.Count(b[:i], []byte("\n"))
+	lineStart := bytes.LastIndexByte(b[:i], '\n') + 1
+	return [2]int{line, 1 + utf8.RuneCount(b[lineStart:i])}
+}
+
+// memberNamed is the member a problem's message is about: the unknown
+// one it names, or the field it begins with ("date" of `date "2018-13":
+// …`, "quotes" of "quote #2: …").
+func memberNamed(msg string) string {
+	if rest, ok := strings.CutPrefix(msg, `unknown field "`); ok {
+		name, _, _ := strings.Cut(rest, `"`)
+		return name
+	}
+	field := msg
+	if i := strings.IndexAny(msg, ` :#"`); i >= 0 {
+		field = msg[:i]
+	}
+	switch field {
+	case "quote", "link", "note", "actor", "tag":
+		return field + "s"
+	}
+	return field
+}
