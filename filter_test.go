@@ -8,8 +8,9 @@ import (
 )
 
 // TestCLIFilters checks that filters match what a person types: tags and
-// actors in any case, a tag with its #, a status in any case or none, and
-// that a name the investigation does not hold is said on stderr. Update
+// actors in any case, a tag with its #, a status in any case or none, a
+// period as chrono shows dates, and that a name the investigation does
+// not hold is said on stderr. Update
 // with go test -run TestCLIFilters -update.
 func TestCLIFilters(t *testing.T) {
 	steps := [][]string{
@@ -25,6 +26,7 @@ func TestCLIFilters(t *testing.T) {
 		{"add", "--title", "Not yet assessed", "--date", "2019"},
 		{"list", "--status", "none"},
 		{"list", "--status", "NONE", "--status", "confirmed", "--during", "2018/2019"},
+		{"list", "--during", "Aug 2017"},
 		{"export", "--format", "csv", "--tag", "#DOJ", "--status", "Reported"},
 		{"export", "--format", "csv", "--tag", "nosuch"},
 	}

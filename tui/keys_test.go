@@ -67,6 +67,8 @@ func TestGoToDate(t *testing.T) {
 		{"2021-07", "pegasus-project", ""},
 		{"2021", "pegasus-project", ""}, // the first event not known to be over before 2021
 		{"2018-10-02", "khashoggi-killed", ""},
+		{"2 Oct 2018", "khashoggi-killed", ""}, // as chrono shows dates
+		{"Jul 2021", "pegasus-project", ""},
 		{"2030", "nso-mobileum-call", ""}, // after the last: stays, and says so (TestNoMoveSaysSo)
 		{"2021-13", "nso-mobileum-call", "month 13"},
 	}

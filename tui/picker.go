@@ -153,7 +153,7 @@ func (p *picker) typedDate() {
 	if !strings.ContainsAny(p.narrow, "0123456789") {
 		return
 	}
-	if d, err := model.ParseDate(strings.TrimSpace(p.narrow)); err == nil && !d.IsZero() {
+	if d, err := model.ReadDate(p.narrow); err == nil && !d.IsZero() {
 		e.during, e.name = d, d.Label()
 	}
 }

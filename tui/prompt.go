@@ -165,7 +165,7 @@ func (p *prompt) submit(value string) (Action, tea.Cmd) {
 		if value == "" {
 			return closeDialog{}, nil
 		}
-		d, err := model.ParseDate(value)
+		d, err := model.ReadDate(value)
 		if err != nil {
 			return closeDialog{}, fail(fmt.Errorf("go to %q: %v", line(value), err))
 		}
