@@ -30,6 +30,12 @@ func (c *cli) open(opts store.Options) (model.Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	return c.openAt(path, isDefault, opts)
+}
+
+// openAt is open with the store at path.
+func (c *cli) openAt(path string, isDefault bool, opts store.Options) (model.Store, error) {
+	var err error
 	if opts.Author, err = c.author(); err != nil {
 		return nil, err
 	}

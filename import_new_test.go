@@ -1,0 +1,38 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestFailedImportMakesNoStore: an import into a store that is not there
+// yet, which fails, leaves nothing behind: no store, no directory made
+// for it, no file of its own. One that succeeds leaves the store alone.
+func TestFailedImportMakesNoStore(t *testing.T) {
+	dir := t.TempDir()
+	broken := filepath.Join(dir, "broken.json")
+	if err := os.WriteFile(broken, []byte(`{"chrono":1,"events":[{"id":"a","title":"x"},]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "new", "case", "case.db")
+	r := chrono(t, db, "", "import", broken)
+	if r.code == 0 || !strings.Contains(r.stderr, "nothing imported, the store is unchanged") {
+		t.Fatalf("import of a broken file: exit %d, %q", r.code, r.stderr)
+	}
+	if _, err := os.Lstat(filepath.Join(dir, "new")); !os.IsNotExist(err) {
+		t.Errorf("the failed import left %s (%v)", filepath.Join(dir, "new"), err)
+	}
+
+	if r := chrono(t, db, "", "import", "timeline.example.json"); r.code != 0 {
+		t.Fatalf("import: exit %d, %q", r.code, r.stderr)
+	}
+	left, err := os.ReadDir(filepath.Dir(db))
+	if err != nil || len(left) != 1 || left[0].Name() != "case.db" {
+		t.Errorf("after the import the store's directory holds %v (%v), want case.db alone", left, err)
+	}
+	if r := chrono(t, db, "", "list"); r.code != 0 || !strings.Contains(r.stdout, "fbi-tip") {
+		t.Errorf("list after the import: exit %d, %q %q", r.code, r.stdout, r.stderr)
+	}
+}
