@@ -88,6 +88,10 @@ func TestCLIAuthoring(t *testing.T) {
 			"revert|99",
 			"revert|x",
 			"note|dup|",
+			"note|dup|--delete|0",
+			"note|dup|--edit|-1|text",
+			"quote|add|dup|--text|y|--source|post|--at|0",
+			"quote|add|dup|--text|y|--source|post|--at|9",
 		}},
 	}
 	for _, tt := range tests {

@@ -20,6 +20,11 @@ func newNoteCmd(c *cli) *cobra.Command {
 user@host). TEXT - reads the note from stdin. --edit N replaces note N's
 text, --delete N removes note N (chrono show lists them in order).`,
 		Args: func(cmd *cobra.Command, args []string) error {
+			for _, flag := range []string{"edit", "delete"} {
+				if n, _ := cmd.Flags().GetInt(flag); cmd.Flags().Changed(flag) && n < 1 {
+					return usagef("--%s %d: notes are numbered from 1, as chrono show lists them", flag, n)
+				}
+			}
 			if del > 0 {
 				return exactArgs(1, "the event's ID")(cmd, args)
 			}

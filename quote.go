@@ -26,7 +26,7 @@ func newQuoteAddCmd(c *cli) *cobra.Command {
 		Use:   "add ID --text TEXT [--speaker S] [--source ID] [--context C] [--stance S]",
 		Short: "Add a verbatim quote to an event (--text - reads it from stdin)",
 		Args:  exactArgs(1, "the event's ID"),
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(self *cobra.Command, args []string) error {
 			id := args[0]
 			if q.Text == "-" {
 				b, err := io.ReadAll(io.LimitReader(c.stdin, model.MaxTextBytes+1))
@@ -37,6 +37,9 @@ func newQuoteAddCmd(c *cli) *cobra.Command {
 			}
 			if q.Text == "" {
 				return usagef("quote add needs --text: the quote, verbatim")
+			}
+			if self.Flags().Changed("at") && at < 1 {
+				return usagef("--at %d: quotes are numbered from 1, as chrono show lists them", at)
 			}
 			q.Stance = model.Stance(stance)
 			if !q.Stance.Valid() {

@@ -1,14 +1,22 @@
 package model
 
-import "slices"
+import (
+	"fmt"
+	"slices"
+)
 
-// AddQuote adds a quote to an event, at position at (from 1; 0 or past
-// the end: last).
+// AddQuote adds a quote to an event, at position at (from 1, up to one
+// past the last quote; 0: last). A place outside these is refused: a
+// quote put last when it was meant to go elsewhere would read as the
+// account's last word.
 func AddQuote(tx Tx, id string, q Quote, at int) (Change, error) {
 	return UpdateEvent(tx, id, func(e *Event) error {
-		if at < 1 || at > len(e.Quotes) {
+		switch n := len(e.Quotes); {
+		case at == 0 || at == n+1:
 			e.Quotes = append(e.Quotes, q)
-		} else {
+		case at < 0 || at > n+1:
+			return fmt.Errorf("quote place %d: give a place from 1 to %d (%s has %d), or none to put it last", at, n+1, e.ID, n)
+		default:
 			e.Quotes = slices.Insert(e.Quotes, at-1, q)
 		}
 		return nil

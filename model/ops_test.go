@@ -148,6 +148,15 @@ func TestQuotes(t *testing.T) {
 	if _, err := w.Write(OpQuote, "q", func(tx Tx) error { _, err := RemoveQuote(tx, "call", 9); return err }); err == nil || !strings.Contains(err.Error(), "no quote 9 (it has 2)") {
 		t.Errorf("removing quote 9: %v", err)
 	}
+	for _, at := range []int{-5, 4, 99} {
+		if _, err := w.Write(OpQuote, "q", func(tx Tx) error { _, err := AddQuote(tx, "call", q("x"), at); return err }); err == nil || !strings.Contains(err.Error(), "give a place from 1 to 3") {
+			t.Errorf("a quote added at %d: %v", at, err)
+		}
+	}
+	write(t, w, OpQuote, func(tx Tx) error { _, err := AddQuote(tx, "call", q("d"), 3); return err })
+	if n := len(w.events["call"].Quotes); n != 3 || w.events["call"].Quotes[2].Text != "d" {
+		t.Errorf("a quote added at 3 of 2: %+v", w.events["call"].Quotes)
+	}
 }
 
 func TestSources(t *testing.T) {
