@@ -264,12 +264,7 @@ func (tx *memTx) DeleteSource(id string) error {
 func (tx *memTx) Citing(id string) (int, error) {
 	n := 0
 	for _, e := range tx.events {
-		for _, q := range e.Quotes {
-			if q.Source == id {
-				n++
-			}
-		}
-		if e.DateSource == id {
+		if e.DateSource == id || slices.ContainsFunc(e.Quotes, func(q Quote) bool { return q.Source == id }) {
 			n++
 		}
 	}

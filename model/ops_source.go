@@ -44,7 +44,7 @@ func EditSource(tx Tx, s Source) error {
 }
 
 // RemoveSource removes a source that nothing cites; a cited one is
-// refused with the number of events citing it.
+// refused with the number of events citing it (Tx.Citing).
 func RemoveSource(tx Tx, id string) error {
 	if _, err := tx.Source(id); err != nil {
 		return err
@@ -54,7 +54,7 @@ func RemoveSource(tx Tx, id string) error {
 		return err
 	}
 	if n > 0 {
-		return fmt.Errorf("source %q: cited by %d %s; change or remove those first", id, n, plural(n, "quote or date text", "quotes or date texts"))
+		return fmt.Errorf("source %q: cited by %d %s, in quotes or date texts; change or remove those first", id, n, plural(n, "event", "events"))
 	}
 	return tx.DeleteSource(id)
 }

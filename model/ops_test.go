@@ -174,7 +174,7 @@ func TestSources(t *testing.T) {
 		return err
 	})
 	_, err := w.Write(OpSource, "rm", func(tx Tx) error { return RemoveSource(tx, "post") })
-	if err == nil || !strings.Contains(err.Error(), `source "post": cited by 1 quote or date text`) {
+	if err == nil || !strings.Contains(err.Error(), `source "post": cited by 1 event, in quotes or date texts`) {
 		t.Errorf("removing a cited source: %v", err)
 	}
 	write(t, w, OpSource, func(tx Tx) error { return RemoveSource(tx, s.ID) })

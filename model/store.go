@@ -159,8 +159,8 @@ type Tx interface {
 	PutSource(s Source) error
 	// DeleteSource removes a source.
 	DeleteSource(id string) error
-	// Citing counts the quotes, and the date texts, of stored events
-	// that cite a source.
+	// Citing counts the stored events that cite a source, in a quote or
+	// as the source of their date text.
 	Citing(sourceID string) (int, error)
 	// Later returns the journal entries committed after seq, oldest
 	// first: what a revert must not undo silently.
