@@ -5,7 +5,9 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"chrono/model"
 	"chrono/model/formats"
@@ -331,12 +333,44 @@ func (o *importOptions) listUpdates(r model.ImportResult) {
 	for _, u := range r.Updates {
 		fmt.Fprintf(o.stdout, "  %s\n", termtext.Line(u.ID))
 		for _, c := range u.Changes {
-			fmt.Fprintf(o.stdout, "    %-11s  %s → %s\n", c.Field, value(c.Before), value(c.After))
+			before, after := value(c.Before), value(c.After)
+			if before == after {
+				before, after = changedPart(c.Before, c.After)
+			}
+			fmt.Fprintf(o.stdout, "    %-11s  %s → %s\n", c.Field, before, after)
 		}
 	}
 	if more := r.Updated - len(r.Updates); more > 0 && len(r.Updates) > 0 {
 		fmt.Fprintf(o.stdout, "  and %d more updated (a dry run lists the first %d)\n", more, model.MaxListedUpdates)
 	}
+}
+
+// changedPart shows two values that read the same on one line (they
+// differ in a line break, a tab or a control, or past what is shown) as
+// Go strings from a little before where they differ, so that the change
+// can be seen.
+func changedPart(before, after string) (string, string) {
+	i := 0
+	for i < len(before) && i < len(after) && before[i] == after[i] {
+		i++
+	}
+	start := max(i-changeWidth/4, 0)
+	for start > 0 && !utf8.RuneStart(before[start]) {
+		start--
+	}
+	show := func(s string) string {
+		s = s[start:]
+		cut := ""
+		if n := utf8.RuneCountInString(s); n > changeWidth {
+			s, cut = string([]rune(s)[:changeWidth]), "…"
+		}
+		q := strconv.Quote(s) + cut
+		if start > 0 {
+			q = "…" + q
+		}
+		return termtext.Line(q)
+	}
+	return show(before), show(after)
 }
 
 // joinNonEmpty joins the parts that are not empty.

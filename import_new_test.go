@@ -36,3 +36,18 @@ func TestFailedImportMakesNoStore(t *testing.T) {
 		t.Errorf("list after the import: exit %d, %q %q", r.code, r.stdout, r.stderr)
 	}
 }
+
+// TestChangedPart: a dry run shows a change it would make, even where the
+// two values read the same on one line.
+func TestChangedPart(t *testing.T) {
+	long := strings.Repeat("word ", 20)
+	for _, tc := range []struct{ before, after, wantB, wantA string }{
+		{"line1\nline2\tTab", "line1 line2 Tab", `"line1\nline2\tTab"`, `"line1 line2 Tab"`},
+		{long + "end", long + "END", `…"word word end"`, `…"word word END"`},
+	} {
+		b, a := changedPart(tc.before, tc.after)
+		if b != tc.wantB || a != tc.wantA {
+			t.Errorf("changedPart(%q, %q) = %s → %s, want %s → %s", tc.before, tc.after, b, a, tc.wantB, tc.wantA)
+		}
+	}
+}
