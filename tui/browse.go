@@ -76,7 +76,14 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 			// until then they may be another view's.
 			before = b.tl.lastBeforeYear(row.Pos)
 		}
-		return nil, b.withLanded(jumpYear(ctx.store, b.reading(), b.query, row.Pos, next, before, jumpSize(b.tl.height)))
+		read := func(before *model.Position) func(int) tea.Cmd {
+			return func(gen int) tea.Cmd {
+				return b.withLanded(jumpYear(ctx.store, gen, b.query, row.Pos, next, before, jumpSize(b.tl.height)))
+			}
+		}
+		// Asked again after a change, the store says which year is
+		// previous: the rows on screen were read before it.
+		return nil, b.ask(read(before), read(nil))
 	case key.Matches(msg, k.Back):
 		return nil, b.back()
 	case key.Matches(msg, k.Copy):
@@ -107,10 +114,9 @@ func (b *browser) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Batch(b.moved(), b.fill())
 	}
 	switch {
-	case key.Matches(msg, k.Top):
-		return b.withLanded(jump(b.ctx.store, b.reading(), b.query, model.Position{}, false, jumpSize(b.tl.height)))
-	case key.Matches(msg, k.Bottom):
-		return b.withLanded(jump(b.ctx.store, b.reading(), b.query, model.Position{}, true, jumpSize(b.tl.height)))
+	case key.Matches(msg, k.Top, k.Bottom):
+		read := b.edge(key.Matches(msg, k.Bottom))
+		return b.ask(read, read)
 	case key.Matches(msg, k.Open):
 		if _, ok := b.tl.selected(); !ok {
 			return nil
@@ -202,7 +208,7 @@ func (b *browser) followLink() tea.Cmd {
 		return fail(fmt.Errorf("event %q is not in the store", r.Event))
 	}
 	b.history = append(b.history, b.detail.id())
-	return jumpToEvent(b.ctx.store, b.reading(), b.query, r.Event, windowSize(b.tl.height))
+	return b.askEvent(r.Event)
 }
 
 // back returns to the event a link was followed from.
@@ -212,7 +218,7 @@ func (b *browser) back() tea.Cmd {
 	}
 	id := b.history[len(b.history)-1]
 	b.history = b.history[:len(b.history)-1]
-	return jumpToEvent(b.ctx.store, b.reading(), b.query, id, windowSize(b.tl.height))
+	return b.askEvent(id)
 }
 
 func facetNames(fs []model.Facet) []string {

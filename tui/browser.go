@@ -32,7 +32,14 @@ type browser struct {
 	rereading bool
 	// inflight counts the window reads asked for and not answered yet:
 	// a change made meanwhile may be missing from what they bring.
-	inflight  int
+	inflight int
+	// asked numbers the window reads (ask): only the last one asked is
+	// put on screen, whichever comes first.
+	asked int
+	// again asks the last window read again, in a new generation, when
+	// the store changes before it comes (readAgain); nil once it came,
+	// or when it is itself a read of the window where the cursor is.
+	again     func(gen int) tea.Cmd
 	tl        timeline
 	allEvents int // events in the store, for "of 12 (40 total)"
 	ruler     ruler
@@ -92,11 +99,16 @@ func newBrowser(ctx *shared, quickTags []string) *browser {
 func (b *browser) Init() tea.Cmd {
 	s := b.ctx.store
 	return tea.Batch(
-		jump(s, b.reading(), b.query, model.Position{}, false, windowSize(b.tl.height)),
+		b.ask(b.startAt, b.startAt),
 		count(s, b.gen, b.query, model.Position{}, 0),
 		loadPeriods(s, b.gen, b.query),
 		b.checkProblems(),
 	)
+}
+
+// startAt reads the start of the view, the first window.
+func (b *browser) startAt(gen int) tea.Cmd {
+	return jump(b.ctx.store, gen, b.query, model.Position{}, false, windowSize(b.tl.height))
 }
 
 // Update answers input, the store's answers, and the actions meant for
@@ -145,7 +157,10 @@ func (b *browser) update(msg tea.Msg) (Action, tea.Cmd) {
 		}
 		return openDialog{msg.view}, nil
 	case goToDate:
-		return nil, b.withLanded(jumpToDate(b.ctx.store, b.reading(), b.query, msg.at, msg.label, jumpSize(b.tl.height)))
+		read := func(gen int) tea.Cmd {
+			return b.withLanded(jumpToDate(b.ctx.store, gen, b.query, msg.at, msg.label, jumpSize(b.tl.height)))
+		}
+		return nil, b.ask(read, read)
 	case searchTyped:
 		return nil, b.searchAsTyped(msg.text)
 	case searchEntered:

@@ -79,7 +79,7 @@ func (b *browser) returnToSearchStart() tea.Cmd {
 	if row, ok := b.tl.selected(); !ok || b.search.fromID == "" || row.Event.ID == b.search.fromID {
 		return nil
 	}
-	return jumpToEvent(b.ctx.store, b.reading(), b.query, b.search.fromID, windowSize(b.tl.height))
+	return b.askEvent(b.search.fromID)
 }
 
 // submitSearch is enter at the / prompt: keep the search and go to its

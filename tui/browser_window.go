@@ -16,9 +16,10 @@ func (b *browser) gotWindow(msg windowMsg) tea.Cmd {
 	if b.inflight > 0 {
 		b.inflight--
 	}
-	if msg.gen != b.gen {
-		return nil
+	if msg.gen != b.gen || msg.seq != b.asked {
+		return nil // another view's, or a window asked for before the last
 	}
+	b.again = nil
 	b.loading = false
 	if row, ok := b.tl.selected(); ok && b.rereading && msg.focusID == "" && !msg.fromEnd {
 		msg.anchor = row.Pos
@@ -258,27 +259,74 @@ func (b *browser) requery(q model.Query) tea.Cmd {
 		anchor = row.Pos
 	}
 	b.reset(q)
-	return tea.Batch(
-		jump(b.ctx.store, b.reading(), b.query, anchor, false, windowSize(b.tl.height)),
-		b.recount(),
-	)
+	read := func(gen int) tea.Cmd {
+		return jump(b.ctx.store, gen, b.query, anchor, false, windowSize(b.tl.height))
+	}
+	// Asked again, it is read where the cursor is then (readAgain).
+	return tea.Batch(b.ask(read, nil), b.recount())
 }
 
 // requeryAround asks the view again around an event whose place in it
 // changed, with the cursor on it.
 func (b *browser) requeryAround(id string) tea.Cmd {
 	b.reset(b.query)
-	return tea.Batch(
-		jumpAround(b.ctx.store, b.reading(), b.query, id, windowSize(b.tl.height)),
-		b.recount(),
-	)
+	read := func(gen int) tea.Cmd {
+		return jumpAround(b.ctx.store, gen, b.query, id, windowSize(b.tl.height))
+	}
+	return tea.Batch(b.ask(read, read), b.recount())
 }
 
-// reading counts a window read asked for (see inflight), and returns
-// the generation to ask it in.
-func (b *browser) reading() int {
+// edge reads the window at the first event of the view, or the last,
+// with the event the cursor lands on.
+func (b *browser) edge(last bool) func(gen int) tea.Cmd {
+	return func(gen int) tea.Cmd {
+		return b.withLanded(jump(b.ctx.store, gen, b.query, model.Position{}, last, jumpSize(b.tl.height)))
+	}
+}
+
+// askEvent asks for the window around an event, with the cursor on it.
+func (b *browser) askEvent(id string) tea.Cmd {
+	read := func(gen int) tea.Cmd {
+		return jumpToEvent(b.ctx.store, gen, b.query, id, windowSize(b.tl.height))
+	}
+	return b.ask(read, read)
+}
+
+// ask asks for a window: read reads it in a generation of the view, and
+// again reads it once more if the store changes before it comes (nil: the
+// window where the cursor is then, as after any change). Each read is
+// numbered, and only the last one asked is put on screen: one asked
+// earlier would undo where the keys went since, and a change's reading
+// again must not undo a jump asked meanwhile, nor a jump be undone by it.
+func (b *browser) ask(read, again func(gen int) tea.Cmd) tea.Cmd {
 	b.inflight++
-	return b.gen
+	b.asked++
+	b.again = again
+	b.rereading = false // a jump goes where it was asked to
+	seq, load := b.asked, read(b.gen)
+	return func() tea.Msg {
+		msg := load()
+		if w, ok := msg.(windowMsg); ok {
+			w.seq = seq
+			return w
+		}
+		return msg
+	}
+}
+
+// readAgain reads the window again after a change made elsewhere. A jump
+// on its way is asked again in the new generation: what it brings may
+// have been read before the change, and dropping it would lose the jump.
+// Otherwise the window is read where the cursor is, and comes back with
+// the cursor where keys take it meanwhile.
+func (b *browser) readAgain() tea.Cmd {
+	if again := b.again; again != nil {
+		b.reset(b.query)
+		return tea.Batch(b.ask(again, again), b.recount())
+	}
+	cmd := b.requery(b.query)
+	b.rereading = true
+	return cmd
 }
 
 // reset starts a new generation of the view q selects: answers to the
@@ -357,8 +405,7 @@ func (b *browser) storeChanged(c *changeSummary) tea.Cmd {
 	cmds := []tea.Cmd{b.checkProblems()}
 	still := true // nothing on screen changes until what is read comes
 	if c.all() || c.moved || !b.query.IsZero() || b.search.text != "" || b.holdsAny(c) {
-		cmds = append(cmds, b.requery(b.query))
-		b.rereading = true
+		cmds = append(cmds, b.readAgain())
 		still = false // the count is asked again
 	}
 	if id := b.detail.id(); id != "" && (c.all() || c.moved || c.sources || c.touches(id) || c.touches(b.detail.linked()...)) {

@@ -9,7 +9,9 @@ import "chrono/model"
 // windowMsg answers a jump: a fresh window, with the cursor on the event
 // at or after the anchor (or on focusID when set).
 type windowMsg struct {
-	gen     int
+	gen int
+	// seq is the read's number among those asked (browser.ask).
+	seq     int
 	w       model.Window
 	anchor  model.Position
 	fromEnd bool
