@@ -21,9 +21,9 @@ func (b *browser) searchAsTyped(value string) tea.Cmd {
 		return b.returnToSearchStart()
 	}
 	s.searching = true
-	st := searchStep{from: s.from, origin: s.from}
+	s.step = searchStep{from: s.from, origin: s.from}
 	return tea.Batch(
-		b.findStep(st),
+		b.findStep(s.step),
 		b.countSearch(),
 	)
 }
@@ -110,7 +110,7 @@ func (b *browser) find(backward, inclusive bool) tea.Cmd {
 			st.from = row.Pos.After()
 		}
 	}
-	s.searching = true
+	s.searching, s.step = true, st
 	b.layoutDetail()
 	return b.findStep(st)
 }

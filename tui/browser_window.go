@@ -320,12 +320,20 @@ func (b *browser) ask(read, again func(gen int) tea.Cmd) tea.Cmd {
 // Otherwise the window is read where the cursor is, and comes back with
 // the cursor where keys take it meanwhile.
 func (b *browser) readAgain() tea.Cmd {
+	var cmd tea.Cmd
 	if again := b.again; again != nil {
 		b.reset(b.query)
-		return tea.Batch(b.ask(again, again), b.recount())
+		cmd = tea.Batch(b.ask(again, again), b.recount())
+	} else {
+		cmd = b.requery(b.query)
+		b.rereading = true
 	}
-	cmd := b.requery(b.query)
-	b.rereading = true
+	if s := &b.search; s.searching {
+		// The match being looked for is a jump too: its answer, of the
+		// old generation, is dropped, and it is looked for again.
+		s.seq++
+		cmd = tea.Batch(cmd, b.findStep(s.step))
+	}
 	return cmd
 }
 

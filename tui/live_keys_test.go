@@ -118,3 +118,26 @@ func TestAJumpWhileAChangeIsReadAgainLands(t *testing.T) {
 		}
 	}
 }
+
+// TestASearchStepAskedBeforeAChangeIsNoticedLands: n, like the other
+// jumps, still goes to the next match when a change is noticed before
+// the match comes, and the search does not stay "searching…".
+func TestASearchStepAskedBeforeAChangeIsNoticedLands(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 30)
+	d.keys("/")
+	d.typeText("Mobileum")
+	d.keys("enter")
+	first := d.selected()
+	_, found := d.m.Update(keyPress("n"))
+	late := d.held(found)
+	d.send(storeChangedMsg{})
+	for _, msg := range late {
+		d.send(msg)
+	}
+	if d.selected() == first {
+		t.Errorf("n after a change stayed on %s", first)
+	}
+	if strings.Contains(d.screen(), "searching…") {
+		t.Errorf("the search still says it is searching:\n%s", d.screen())
+	}
+}

@@ -15,6 +15,9 @@ type search struct {
 	prev      string
 	miss      bool // the last search found nothing
 	searching bool // a search is looking for its next match
+	// step is where the search under way began looking: a change made
+	// elsewhere meanwhile has it look again from there (readAgain).
+	step searchStep
 	// The matches counted so far; countSeq tells the current count from
 	// one for an earlier search or view.
 	matches     int
