@@ -179,7 +179,8 @@ func (b *browser) updateKeys() {
 	if it, ok := b.detail.item(); ok && inPane {
 		q = it.quote
 	}
-	// y and o act on what the pane has selected, and say so.
+	// y and o act on what the pane has selected, and say so; in the pane
+	// scrolled where none of its items is selected, on nothing.
 	if _, onLink := b.detail.link(); onLink && inPane {
 		b.keys.Copy.SetHelp("y", "copy linked event")
 		b.keys.OpenURL.SetHelp("o", "go to linked event")
@@ -187,6 +188,9 @@ func (b *browser) updateKeys() {
 		b.keys.Copy.SetHelp("y", "copy quote")
 		b.keys.OpenURL.SetHelp("o", "open source")
 	}
+	offScreen := inPane && !item && b.detail.count() > 0
+	b.keys.Copy.SetEnabled(!offScreen)
+	b.keys.OpenURL.SetEnabled(!offScreen)
 	b.keys.InSource.SetEnabled(q >= 0 && b.detail.d.Event.Quotes[q].Source != "")
 	b.keys.QuoteUp.SetEnabled(q > 0)
 	b.keys.QuoteDown.SetEnabled(q >= 0 && q < len(b.detail.d.Event.Quotes)-1)

@@ -187,13 +187,56 @@ func (p *detailPane) note() (int, bool) {
 	return it.note, true
 }
 
-// item returns the selected quote, link or note.
+// item returns the selected quote, link or note. While the pane has the
+// keys, that is only one whose cursor is on screen: a key acts on what
+// the investigator sees selected, never on an item scrolled away.
 func (p *detailPane) item() (detailItem, bool) {
-	if p.sel < 0 || p.sel >= p.count() {
+	if p.sel < 0 || p.sel >= p.count() || p.focused && !p.marked(p.sel) {
 		return detailItem{}, false
 	}
 	it, _, _ := p.blocks.item(p.blocks.block(p.sel))
 	return it, true
+}
+
+// marked reports whether item i's cursor is on screen: a quote's bar is
+// on each of its lines, a link's or a note's › on its first. Only the
+// blocks on screen are laid out to tell.
+func (p *detailPane) marked(i int) bool {
+	if i < 0 || i >= p.count() {
+		return false
+	}
+	k := p.blocks.block(i)
+	end := p.forward(p.top, p.height) // the first line below the screen
+	if k < p.top.blk || k > end.blk {
+		return false
+	}
+	first := paneLine{k, p.lead(k)}
+	last := first
+	if it, _, _ := p.blocks.item(k); it.quote >= 0 {
+		last.line = len(p.lines(k)) - 1
+	}
+	return first.line < len(p.lines(k)) && !last.before(p.top) && first.before(end)
+}
+
+// nearest is the item nearest the screen going down (or up): the first
+// whose block is not above the screen's top, else the last; or the last
+// whose cursor line comes before the screen's end, else the first.
+func (p *detailPane) nearest(down bool) int {
+	if down {
+		for k := p.top.blk; k < p.nblocks(); k++ {
+			if _, i, ok := p.blocks.item(k); ok {
+				return i
+			}
+		}
+		return p.count() - 1
+	}
+	end := p.forward(p.top, p.height)
+	for k := min(end.blk, p.nblocks()-1); k >= 0; k-- {
+		if _, i, ok := p.blocks.item(k); ok && (paneLine{k, p.lead(k)}).before(end) {
+			return i
+		}
+	}
+	return 0
 }
 
 // itemAt is the index of the quote, link or note on screen line row of
@@ -211,29 +254,46 @@ func (p *detailPane) itemAt(row int) (int, bool) {
 }
 
 // step moves the selection to the next or previous quote or link and
-// scrolls it into view.
+// scrolls it into view. From a cursor off screen (the pane scrolled
+// where no item is, or showing a new event above its first), it goes to
+// the item nearest the screen that way, not on from where it was.
 func (p *detailPane) step(delta int) {
 	if p.count() == 0 {
 		p.scroll(delta)
 		return
 	}
-	p.sel = max(0, min(p.sel+delta, p.count()-1))
-	k := p.blocks.block(p.sel)
-	lines := p.lines(k)
-	first, last := paneLine{k, p.lead(k)}, paneLine{k, len(lines) - 1}
-	if first.before(p.top) {
-		p.top = first
+	if p.marked(p.sel) {
+		p.sel = max(0, min(p.sel+delta, p.count()-1))
+	} else {
+		p.sel = p.nearest(delta > 0)
 	}
-	if !last.before(p.forward(p.top, p.height)) {
-		p.top = p.back(paneLine{k, len(lines)}, p.height)
+	p.reveal()
+}
+
+// reveal scrolls the selected item into view: all of it when it fits,
+// else its first lines.
+func (p *detailPane) reveal() {
+	if p.sel >= 0 && p.sel < p.count() {
+		k := p.blocks.block(p.sel)
+		lines := p.lines(k)
+		first, last := paneLine{k, p.lead(k)}, paneLine{k, len(lines) - 1}
 		if first.before(p.top) {
 			p.top = first
+		}
+		if !last.before(p.forward(p.top, p.height)) {
+			p.top = p.back(paneLine{k, len(lines)}, p.height)
+			if first.before(p.top) {
+				p.top = first
+			}
 		}
 	}
 	p.clamp()
 }
 
-// scroll moves the view by delta lines.
+// scroll moves the view by delta lines. A selection scrolled off screen
+// moves to the first item on screen (the last, going up), as a cursor
+// stays in view in less or vim; with none on screen, nothing is
+// selected that a key could act on (item).
 func (p *detailPane) scroll(delta int) {
 	if delta >= 0 {
 		p.top = p.forward(p.top, delta)
@@ -241,18 +301,34 @@ func (p *detailPane) scroll(delta int) {
 		p.top = p.back(p.top, -delta)
 	}
 	p.clamp()
+	if p.count() == 0 || p.marked(p.sel) {
+		return
+	}
+	if i := p.nearest(delta >= 0); p.marked(i) {
+		p.sel = i
+		p.clamp() // the cursor is drawn on the new item
+	}
 }
 
-// home goes to the top of the pane and its first item.
+// home goes to the top of the pane and selects its first item, scrolled
+// into view when it begins below the first screen.
 func (p *detailPane) home() {
-	p.top, p.sel = paneLine{}, 0
+	p.top, p.sel = paneLine{}, min(0, p.count()-1)
 	p.clamp()
+	if !p.marked(p.sel) {
+		p.reveal()
+	}
 }
 
-// end scrolls to the bottom of the pane.
+// end scrolls to the bottom of the pane and selects its last item,
+// scrolled into view when the latest changes below it take more than a
+// screen.
 func (p *detailPane) end() {
-	p.top = paneLine{p.nblocks(), 0}
+	p.top, p.sel = paneLine{p.nblocks(), 0}, p.count()-1
 	p.clamp()
+	if !p.marked(p.sel) {
+		p.reveal()
+	}
 }
 
 // atTop reports whether the pane shows its first line.

@@ -85,11 +85,13 @@ func TestSourcesLayOutOnlyTheScreen(t *testing.T) {
 }
 
 // wholePane lays out every line of the pane as it stands, block after
-// block, and where each item's lines begin and end: the pane as it was
-// laid out before it learnt to lay out only the screen.
-func wholePane(p *detailPane) (all []string, first, last []int) {
+// block, and where each item's lines begin and end, and the last of its
+// lines with its cursor (a quote's bar is on all of them, a link's or a
+// note's › on the first): the pane as it was laid out before it learnt
+// to lay out only the screen.
+func wholePane(p *detailPane) (all []string, first, last, cursor []int) {
 	for k := range p.nblocks() {
-		_, i, isItem := p.blocks.item(k)
+		it, i, isItem := p.blocks.item(k)
 		lines := p.layBlock(k, isItem && i == p.sel)
 		if isItem {
 			lead := 0
@@ -98,15 +100,22 @@ func wholePane(p *detailPane) (all []string, first, last []int) {
 			}
 			first = append(first, len(all)+lead)
 			last = append(last, len(all)+len(lines)-1)
+			cursor = append(cursor, len(all)+lead)
+			if it.quote >= 0 {
+				cursor[len(cursor)-1] = len(all) + len(lines) - 1
+			}
 		}
 		all = append(all, lines...)
 	}
-	return all, first, last
+	return all, first, last, cursor
 }
 
 // The pane's window, after every way of moving through it, is the
 // window the whole-event layout gives for the same moves: the same
-// lines, the same selection, at the same offsets.
+// lines, the same selection, at the same offsets. The selection stays on
+// screen: g and G select the first and last items, a scroll that leaves
+// the selected one behind selects the first (or last) on screen, and j
+// or k from a selection off screen go to the item nearest the screen.
 func TestSourcesWindowIsTheWholeLayouts(t *testing.T) {
 	for _, size := range [][2]int{{120, 40}, {60, 20}, {120, 12}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
@@ -141,30 +150,63 @@ func TestSourcesWindowIsTheWholeLayouts(t *testing.T) {
 				default:
 					d.keys(m)
 				}
-				all, first, last := wholePane(p) // as the pane now draws its selection
-				switch m {
-				case "j", "k", "up", "down":
-					sel = max(0, min(sel+map[string]int{"j": 1, "down": 1, "k": -1, "up": -1}[m], len(first)-1))
+				all, first, last, cursor := wholePane(p) // as the pane now draws its selection
+				shown := func(i int) bool { return cursor[i] >= off && first[i] < off+h }
+				reveal := func() {
 					if first[sel] < off {
 						off = first[sel]
 					}
 					if last[sel] >= off+h {
 						off = min(first[sel], last[sel]-h+1)
 					}
-				case "pgdown":
-					off += h
-				case "pgup":
-					off -= h
-				case "wheel":
-					off += wheelStep
-				case "wheelup":
-					off -= wheelStep
-				case "G":
-					off = len(all)
-				case "g":
-					off, sel = 0, 0
+					clamp(len(all))
 				}
-				clamp(len(all))
+				// nearest is the first item not above the screen, or the
+				// last whose cursor begins before its end.
+				nearest := func(down bool) int {
+					if down {
+						for i := range first {
+							if last[i] >= off {
+								return i
+							}
+						}
+						return len(first) - 1
+					}
+					for i := len(first) - 1; i >= 0; i-- {
+						if first[i] < off+h {
+							return i
+						}
+					}
+					return 0
+				}
+				switch m {
+				case "j", "k", "up", "down":
+					delta := map[string]int{"j": 1, "down": 1, "k": -1, "up": -1}[m]
+					if shown(sel) {
+						sel = max(0, min(sel+delta, len(first)-1))
+					} else {
+						sel = nearest(delta > 0)
+					}
+					reveal()
+				case "pgdown", "pgup", "wheel", "wheelup":
+					off += map[string]int{"pgdown": h, "pgup": -h, "wheel": wheelStep, "wheelup": -wheelStep}[m]
+					clamp(len(all))
+					if i := nearest(m == "pgdown" || m == "wheel"); !shown(sel) && shown(i) {
+						sel = i
+					}
+				case "G", "g":
+					off, sel = 0, 0
+					if m == "G" {
+						off, sel = len(all), len(first)-1
+					}
+					clamp(len(all))
+					if !shown(sel) {
+						reveal()
+					}
+				}
+				if !shown(sel) {
+					t.Fatalf("move %d (%s): the selected item %d is off screen", n, m, sel)
+				}
 				if p.sel != sel {
 					t.Fatalf("move %d (%s): selected item %d, want %d", n, m, p.sel, sel)
 				}

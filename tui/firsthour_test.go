@@ -80,9 +80,11 @@ func TestNarrowTab(t *testing.T) {
 	if !d.zoomed() {
 		t.Fatal("tab on a narrow screen did not show the sources")
 	}
+	// The first quote begins below the screen: j brings it on and
+	// selects it.
 	d.keys("j")
-	if d.selected() != order[0] || d.sources().sel != 1 {
-		t.Errorf("j after tab: selected %s, item %d; want the second quote of %s", d.selected(), d.sources().sel, order[0])
+	if it, ok := d.sources().item(); d.selected() != order[0] || !ok || it.quote != 0 {
+		t.Errorf("j after tab: selected %s, item %+v, %v; want the first quote of %s on screen", d.selected(), it, ok, order[0])
 	}
 	d.keys("tab")
 	if d.zoomed() || d.focus() != focusList {

@@ -86,6 +86,9 @@ func (b *browser) clickSources(y int) tea.Cmd {
 	last := b.lastClick
 	b.lastClick = click{at: now, id: p.id(), item: i}
 	p.sel = i
+	if !p.marked(i) {
+		p.reveal() // a link clicked below its first line, which has its ›
+	}
 	if last.id == p.id() && last.item == i && now.Sub(last.at) <= doubleClick {
 		if _, isLink := p.link(); isLink {
 			b.lastClick = click{}
