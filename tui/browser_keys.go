@@ -179,9 +179,22 @@ func (b *browser) updateKeys() {
 	if it, ok := b.detail.item(); ok && inPane {
 		q = it.quote
 	}
+	// In the pane g, G, home and end go to its first and last items, and
+	// enter follows the link selected there.
+	_, onLink := b.detail.link()
+	if inPane {
+		b.keys.Top.SetHelp("g/home", "first item")
+		b.keys.Bottom.SetHelp("G/end", "last item")
+		b.keys.Open.SetHelp("enter", "follow link")
+		b.keys.Open.SetEnabled(onLink)
+	} else {
+		b.keys.Top.SetHelp("g/home", "first event")
+		b.keys.Bottom.SetHelp("G/end", "last event")
+		b.keys.Open.SetHelp("enter", "sources / follow link")
+	}
 	// y and o act on what the pane has selected, and say so; in the pane
 	// scrolled where none of its items is selected, on nothing.
-	if _, onLink := b.detail.link(); onLink && inPane {
+	if onLink && inPane {
 		b.keys.Copy.SetHelp("y", "copy linked event")
 		b.keys.OpenURL.SetHelp("o", "go to linked event")
 	} else {

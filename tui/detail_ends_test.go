@@ -25,7 +25,8 @@ func footerOf(d *driver) string {
 }
 
 // In the sources pane G and end select its last item and g and home its
-// first, on screen; the keys that act on an item act on that one.
+// first, on screen; the keys that act on an item act on that one, and
+// the help says what the keys do there.
 func TestPaneEndsSelectWhatTheyShow(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {160, 45}} {
 		for _, end := range []string{"G", "end"} {
@@ -74,6 +75,18 @@ func TestPaneEndsSelectWhatTheyShow(t *testing.T) {
 		d.keys("l", "G", home)
 		if it, ok := d.sources().item(); !ok || it.quote != 0 || !paneShowsCursor(d) {
 			t.Errorf("%s after G in the pane: item %+v, %v; want the first quote, shown selected", home, it, ok)
+		}
+	}
+	d.keys("G", "?") // on a link, which enter follows
+	help := d.screen()
+	for _, want := range []string{"first item", "last item", "follow link"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("the help in the pane does not say %q:\n%s", want, help)
+		}
+	}
+	for _, stale := range []string{"first event", "last event"} {
+		if strings.Contains(help, stale) {
+			t.Errorf("the help in the pane says %q:\n%s", stale, help)
 		}
 	}
 }
