@@ -143,3 +143,27 @@ func TestFilterPickerCountsPastAFailure(t *testing.T) {
 		}
 	}
 }
+
+// The picker counts the events with no tags and those with notes, as it
+// counts a tag's.
+func TestFilterPickerCountsUntaggedAndNoted(t *testing.T) {
+	s := exampleStore(t)
+	setEvent(t, s, "fbi-tip", func(e *model.Event) { e.Tags = nil })
+	d := newDriver(t, s, 120, 40)
+	d.keys("a")
+	d.typeText("Ask the FBI for the tip's log.")
+	d.keys("ctrl+s", "f")
+	p, ok := d.openDialog().(*picker)
+	if !ok {
+		t.Fatalf("f opened %T", d.openDialog())
+	}
+	want := map[string]int{shapeUntagged: 1, shapeNoted: 1}
+	for _, e := range p.entries {
+		if n, ok := want[e.shape]; ok && (!e.counted || e.count != n) {
+			t.Errorf("%s: counted %v, %d; want %d", e.shape, e.counted, e.count, n)
+		}
+	}
+	if !strings.Contains(d.screen(), "events 1  untagged") {
+		t.Errorf("the picker does not show the count:\n%s", d.screen())
+	}
+}

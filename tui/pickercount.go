@@ -7,7 +7,8 @@ import (
 )
 
 // The picker counts, in the background and one at a time, the entries
-// the store keeps no count of: the events by each kind of link. Asking
+// the store keeps no count of: the events with no tags, with notes, and by
+// each kind of link. Asking
 // has the store work out and keep the events such a filter selects (at
 // a million events, some 0.1 to 0.3 s for each kind of link, and 0.5 s
 // for a set of half a million): whichever is then chosen applies from
@@ -33,6 +34,10 @@ func (p *picker) countFrom(from int) tea.Cmd {
 		switch {
 		case e.shape == shapeLinked && !e.counted:
 			q.Linked = []model.Rel{e.rel}
+		case e.shape == shapeUntagged && !e.counted:
+			q.Untagged = true
+		case e.shape == shapeNoted && !e.counted:
+			q.Noted = true
 		case e.shape == shapeSet && p.sets[e.set].len() > 0:
 			q.ByID, q.IDs = true, p.sets[e.set].strings()
 		default:
@@ -53,7 +58,7 @@ func (p *picker) counted(msg pickerCountMsg) tea.Cmd {
 	if msg.picker != p || msg.entry >= len(p.entries) {
 		return nil
 	}
-	if e := &p.entries[msg.entry]; msg.err == nil && e.shape == shapeLinked {
+	if e := &p.entries[msg.entry]; msg.err == nil && e.shape != shapeSet {
 		e.count, e.counted = msg.n, true
 		p.countWidth = max(p.countWidth, len(thousands(e.count)))
 	}
