@@ -134,7 +134,7 @@ func (s splitValues) next(begin func(int64) model.Place) ([]byte, bool, error) {
 	if errors.As(err, &se) && start >= 0 && !errors.Is(err, model.ErrRecordTooLarge) {
 		if b, ok := s.sp.between(start, se.ByteOffset); ok {
 			if p := advance(at, b); p.Line > 0 {
-				return nil, false, p.Problem(model.Problem{Msg: describeSyntax(se.Err)})
+				return nil, false, p.Problem(model.Problem{Msg: describeSyntax(se)})
 			}
 		}
 	}
@@ -271,7 +271,7 @@ func checkValue(v []byte, at model.Place) error {
 	var se *jsontext.SyntacticError
 	switch {
 	case errors.As(err, &se):
-		return advance(at, v[:min(int(se.ByteOffset), len(v))]).Problem(model.Problem{Msg: describeSyntax(se.Err)})
+		return advance(at, v[:min(int(se.ByteOffset), len(v))]).Problem(model.Problem{Msg: describeSyntax(se)})
 	case err == nil: // a second value after the first; not met, v is one
 		return at.Problem(model.Problem{Msg: "invalid JSON: more than one value"})
 	}

@@ -213,7 +213,8 @@ func TestReadProblems(t *testing.T) {
 func TestReadSyntaxErrors(t *testing.T) {
 	tests := []struct{ name, doc, want string }{
 		{"bad token", "{\"chrono\": 1,\n  \"events\": [x]}", "2:14: invalid JSON"},
-		{"duplicate key", "{\"chrono\": 1, \"events\": [], \"events\": []}", "a key appears twice in the same object"},
+		{"duplicate key", "{\"chrono\": 1, \"events\": [], \"events\": []}", `1:29: key "events" appears twice in the same object: keep one`},
+		{"duplicate key in an event", "{\"chrono\": 1, \"events\": [{\"id\": \"a\", \"title\": \"x\", \"title\": \"y\"}]}", `key "title" appears twice in the same object`},
 		{"trailing data", "{\"chrono\": 1, \"events\": []} {}", "1:29: unexpected data after the end of the document"},
 		{"cut short", "{\"chrono\": 1, \"events\": [{\"id\"", "the document ends too early"},
 		{"invalid utf-8", "{\"chrono\": 1, \"title\": \"\xff\", \"events\": []}", "invalid UTF-8"},

@@ -103,7 +103,7 @@ func (rd *reader) syntaxAt(err error, shift int64) error {
 	}
 	var se *jsontext.SyntacticError
 	if errors.As(err, &se) {
-		return rd.pos.position(se.ByteOffset + shift).Problem(model.Problem{Msg: describeSyntax(se.Err)})
+		return rd.pos.position(se.ByteOffset + shift).Problem(model.Problem{Msg: describeSyntax(se)})
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 		return rd.pos.position(rd.pos.offset).Problem(model.Problem{Msg: "the document ends too early (is the file cut short?)"})
@@ -111,10 +111,16 @@ func (rd *reader) syntaxAt(err error, shift int64) error {
 	return err
 }
 
-func describeSyntax(err error) string {
+// describeSyntax says what is wrong with JSON text; a key given twice is
+// named (the place says where its second time is).
+func describeSyntax(se *jsontext.SyntacticError) string {
+	err := se.Err
 	switch {
 	case errors.Is(err, jsontext.ErrDuplicateName):
-		return "a key appears twice in the same object"
+		if key := se.JSONPointer.LastToken(); key != "" {
+			return fmt.Sprintf("key %q appears twice in the same object: keep one", key)
+		}
+		return "a key appears twice in the same object: keep one"
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return "the document ends too early (is the file cut short?)"
 	}
@@ -474,7 +480,7 @@ func describeSemantic(err error) string {
 	if !errors.As(err, &se) {
 		var syn *jsontext.SyntacticError
 		if errors.As(err, &syn) {
-			return describeSyntax(syn.Err)
+			return describeSyntax(syn)
 		}
 		return err.Error()
 	}
