@@ -153,12 +153,14 @@ func humanPoint(s string, parts *humanParts) (string, bool) {
 		bce, words = true, words[:len(words)-1]
 	}
 	var clock string
-	if n := len(words); n >= 2 && strings.Contains(words[n-1], ":") {
-		clock, words = words[n-1], words[:n-1]
+	// An offset of hours and minutes ("+02:00") has a colon too, so it is
+	// looked for before a clock that ends the date.
+	if n := len(words); n >= 3 && (strings.HasPrefix(words[n-1], "+") || strings.HasPrefix(words[n-1], "-")) && strings.Contains(words[n-2], ":") {
+		clock, words = words[n-2]+words[n-1], words[:n-2]
 	} else if n >= 3 && words[n-1] == "utc" && strings.Contains(words[n-2], ":") {
 		clock, words = words[n-2]+"Z", words[:n-2]
-	} else if n >= 3 && (strings.HasPrefix(words[n-1], "+") || strings.HasPrefix(words[n-1], "-")) && strings.Contains(words[n-2], ":") {
-		clock, words = words[n-2]+words[n-1], words[:n-2]
+	} else if n >= 2 && strings.Contains(words[n-1], ":") {
+		clock, words = words[n-1], words[:n-1]
 	}
 	if len(words) == 0 {
 		return "", false
