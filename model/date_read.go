@@ -148,10 +148,6 @@ func humanPoint(s string, parts *humanParts) (string, bool) {
 	if len(words) == 0 {
 		return "", false
 	}
-	bce := false
-	if last := words[len(words)-1]; last == "bce" || last == "bc" || last == "b.c." {
-		bce, words = true, words[:len(words)-1]
-	}
 	var clock string
 	// An offset of hours and minutes ("+02:00") has a colon too, so it is
 	// looked for before a clock that ends the date.
@@ -161,6 +157,11 @@ func humanPoint(s string, parts *humanParts) (string, bool) {
 		clock, words = words[n-2]+"Z", words[:n-2]
 	} else if n >= 2 && strings.Contains(words[n-1], ":") {
 		clock, words = words[n-1], words[:n-1]
+	}
+	// The era follows the year, before the clock: "15 Mar 44 BCE 10:00:00".
+	bce := false
+	if n := len(words); n > 0 && (words[n-1] == "bce" || words[n-1] == "bc" || words[n-1] == "b.c.") {
+		bce, words = true, words[:n-1]
 	}
 	if len(words) == 0 {
 		return "", false
