@@ -43,6 +43,35 @@ func TestRoundTripKeepsEverything(t *testing.T) {
 	}
 }
 
+// TestRoundTripTimelineJSKeepsDates exports dates TimelineJS's fields
+// cannot show to TimelineJS and imports the file back: chrono reads each
+// date from the label it wrote into display_date, so nothing changes.
+func TestRoundTripTimelineJSKeepsDates(t *testing.T) {
+	db := newDB(t)
+	dates := []string{"2017~", "2017?", "2017-XX", "2019-21", "201X", "../2021", "2017-08/..",
+		"2020-03-04T10:00:00+02:00", "2021-06-01T00:00:00Z", "2017-08-14T00:00:00", "2021-03/2021"}
+	for i, d := range dates {
+		if r := chrono(t, db, "", "add", "--title", fmt.Sprintf("Event %d", i), "--date", d); r.code != 0 {
+			t.Fatalf("add %s: %+v", d, r)
+		}
+	}
+	if r := chrono(t, db, "", "add", "--title", "With words", "--date", "2021~", "--date-text", "about then"); r.code != 0 {
+		t.Fatalf("add: %+v", r)
+	}
+	before := chrono(t, db, "", "export")
+	file := filepath.Join(t.TempDir(), "x.json")
+	if r := chrono(t, db, "", "export", "--format", "timelinejs", "-o", file); r.code != 0 {
+		t.Fatalf("export: %+v", r)
+	}
+	r := chrono(t, db, "", "import", file)
+	if want := fmt.Sprintf("(0 new, 0 updated, %d unchanged)", len(dates)+1); r.code != 0 || !strings.Contains(r.stdout, want) {
+		t.Fatalf("import of the TimelineJS export: %+v, want %s", r, want)
+	}
+	if after := chrono(t, db, "", "export"); after.stdout != before.stdout {
+		t.Errorf("export → timelinejs → import changed the chrono JSON export:\n%s", firstDifference(before.stdout, after.stdout))
+	}
+}
+
 // firstDifference shows the first line where two documents differ.
 func firstDifference(a, b string) string {
 	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")

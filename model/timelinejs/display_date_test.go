@@ -3,6 +3,7 @@ package timelinejs
 import (
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 
 	"chrono/model"
@@ -102,6 +103,147 @@ func TestDisplayDateWrittenOnlyForWhatTimelineJSCannotShow(t *testing.T) {
 			}
 			if tt.loss == nil && !losses.Empty() {
 				t.Errorf("counted %s, want nothing", losses)
+			}
+		})
+	}
+}
+
+// TestRoundTripKeepsChronoDates exports dates TimelineJS's fields cannot
+// show, with and without date text, and reads them back: each comes back
+// exactly, read from the label chrono wrote into display_date (and
+// counted), and the date text comes back apart from the label.
+func TestRoundTripKeepsChronoDates(t *testing.T) {
+	tests := []struct {
+		edtf string
+		told bool // the fields alone cannot show it: read from display_date
+	}{
+		{"2017~", true},
+		{"2017?", true},
+		{"2017%", true},
+		{"2017-XX", true},
+		{"2017-XX-XX", true},
+		{"2017-08-XX", true},
+		{"2019-21", true},
+		{"2019-22", true},
+		{"2019-23", true},
+		{"2019-24", true},
+		{"201X", true},
+		{"../2021", true},
+		{"2017-08/..", true},
+		{"2017~/..", true},
+		{"../2017-08-14?", true},
+		{"2020-03-04T10:00:00+02:00", true},
+		{"2020-03-04T10:00:00-05:30", true},
+		{"2020-03-04T10:00:00+02", true},
+		{"2021-06-01T00:00:00Z", true},
+		{"2021-06-01T00:00:00+01:00", true},
+		{"../2021-06-01T00:00:00Z", true},
+		{"2017-08-14T10:00:00Z/2017-08-14T12:00:00Z", true},
+		{"2017-08-14T15:04:05.5", true},
+		{"2017-08-14T15:04:05.123456", true},
+		{"2021-03/2021", true},
+		{"2021-03-05T10:00:00/2021-03-05", true},
+		{"2021~/2022", true},
+		{"2021/2022?", true},
+		{"2021/2021~", true}, // its ends have the same fields: no end_date
+		{"2017-08~/2021", true},
+		{"2019-24/2020-03", true},
+		{"201X/2021", true},
+		{"-0043~", true},
+		{"-0043-03-15?", true},
+		{"-0043-03-15T10:00:00+02:00", true},
+		{"0000~", true},
+		{"Y12345~", true},
+		{"Y-64999999~", true},
+		// A midnight the fields show; display_date only says so.
+		{"2017-08-14T00:00:00", false},
+		{"2017-08-14T00:00:00/2017-08-20", false},
+	}
+	for _, tt := range tests {
+		for _, text := range []string{"", "about then", "he said “then”"} {
+			t.Run(tt.edtf+" "+text, func(t *testing.T) {
+				e := model.Event{ID: "e", Title: "T", Date: mustDate(t, tt.edtf), DateText: text}
+				doc, _ := export(t, model.Timeline{Events: []model.Event{e}})
+				back, losses := mustRead(t, doc)
+				g := back.Events[0]
+				if g.Date != e.Date || g.DateText != e.DateText {
+					t.Errorf("read back as %s %q, want %s %q\n%s", g.Date, g.DateText, e.Date, e.DateText, doc)
+				}
+				want := map[model.Loss]int{}
+				if tt.told {
+					want[LossDateFromDisplay] = 1
+				}
+				checkLosses(t, losses, want)
+			})
+		}
+	}
+}
+
+// TestDisplayDateTellsTheDate reads display_dates that are chrono's label
+// of a date the fields show less exactly, from chrono or not: the date is
+// read from them, and counted when the fields did not show it.
+func TestDisplayDateTellsTheDate(t *testing.T) {
+	tests := []struct {
+		name, slide, edtf, text string
+		told                    bool
+	}{
+		{"season", `"start_date": {"year": 1943}, "display_date": "Summer 1943"`, "1943-22", "", true},
+		{"decade", `"start_date": {"year": 1990}, "display_date": "1990s"`, "199X", "", true},
+		{"offset", `"start_date": {"year": 2020, "month": 3, "day": 4, "hour": 10, "minute": 0, "second": 0}, "display_date": "4 Mar 2020 10:00:00 +02:00"`, "2020-03-04T10:00:00+02:00", "", true},
+		{"open end", `"start_date": {"year": 2017, "month": 8}, "display_date": "after Aug 2017"`, "2017-08/..", "", true},
+		{"with words", `"start_date": {"year": 2021}, "display_date": "c. 2021 “about then”"`, "2021~", "about then", true},
+		{"start's own", `"start_date": {"year": 2017, "display_date": "c. 2017"}`, "2017~", "", true},
+		{"end equal to start", `"start_date": {"year": 2017}, "end_date": {"year": 2017}, "display_date": "2017?"`, "2017?", "", true},
+		{"repeats the date", `"start_date": {"year": 2022, "month": 2, "day": 1}, "display_date": "1 Feb 2022"`, "2022-02-01", "", false},
+		{"midnight", `"start_date": {"year": 2017, "month": 8, "day": 14, "hour": 0, "minute": 0, "second": 0}, "display_date": "14 Aug 2017 00:00:00"`, "2017-08-14T00:00:00", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tl, losses := mustRead(t, `{"events": [{`+tt.slide+`, "text": {"headline": "T"}}]}`)
+			e := tl.Events[0]
+			if e.Date.String() != tt.edtf || e.DateText != tt.text {
+				t.Errorf("read as %s %q, want %s %q", e.Date, e.DateText, tt.edtf, tt.text)
+			}
+			if got := losses.Count(LossDateFromDisplay) == 1; got != tt.told {
+				t.Errorf("date read from display_date counted: %v, want %v (%s)", got, tt.told, losses)
+			}
+		})
+	}
+}
+
+// TestDisplayDateWordsStayText: a display_date that is not chrono's label
+// of a date the fields agree with is the event's date text, as it was,
+// beside the date the fields show.
+func TestDisplayDateWordsStayText(t *testing.T) {
+	tests := []struct {
+		name, slide, edtf string
+	}{
+		{"prose", `"start_date": {"year": 1943, "month": 7}, "end_date": {"year": 1946}, "display_date": "Summer 1943 to early 1946"`, "1943-07/1946"},
+		{"no date", `"start_date": {"year": 900}, "display_date": "."`, "0900"},
+		{"a name", `"start_date": {"year": -44, "month": 3, "day": 15}, "display_date": "The Ides of March"`, "-0043-03-15"},
+		{"another spelling", `"start_date": {"year": 2017}, "display_date": "circa 2017"`, "2017"},
+		{"EDTF", `"start_date": {"year": 2017}, "display_date": "2017-XX"`, "2017"},
+		{"another year", `"start_date": {"year": 2017}, "display_date": "c. 2018"`, "2017"},
+		{"another decade", `"start_date": {"year": 2011}, "display_date": "2010s"`, "2011"},
+		{"finer than chrono writes", `"start_date": {"year": 2017}, "display_date": "Aug 2017"`, "2017"},
+		{"an end the label has not", `"start_date": {"year": 2017, "month": 8}, "end_date": {"year": 2018}, "display_date": "after Aug 2017"`, "2017-08/2018"},
+		{"a time the fields have not", `"start_date": {"year": 2020, "month": 3, "day": 4}, "display_date": "4 Mar 2020 10:00:00 +02:00"`, "2020-03-04"},
+		{"words after a date the fields show", `"start_date": {"year": 2021}, "display_date": "2021 “last year”"`, "2021"},
+		{"spaced words", `"start_date": {"year": 2021}, "display_date": "c. 2021 “ about then ”"`, "2021"},
+		{"unclosed words", `"start_date": {"year": 2021}, "display_date": "c. 2021 “about then"`, "2021"},
+		{"a date chrono writes no label for", `"start_date": {"year": 2021}, "display_date": "2021 – 2021"`, "2021"},
+		{"a label chrono cannot read", `"start_date": {"year": 2000}, "display_date": "2000–2099"`, "2000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tl, losses := mustRead(t, `{"events": [{`+tt.slide+`, "text": {"headline": "T"}}]}`)
+			e := tl.Events[0]
+			display := tt.slide[strings.LastIndex(tt.slide, `"display_date": "`)+len(`"display_date": "`) : len(tt.slide)-1]
+			if e.Date.String() != tt.edtf || e.DateText != display {
+				t.Errorf("read as %s %q, want %s %q", e.Date, e.DateText, tt.edtf, display)
+			}
+			if n := losses.Count(LossDateFromDisplay); n != 0 {
+				t.Errorf("counted %d dates read from display_date, want none", n)
 			}
 		})
 	}

@@ -18,7 +18,9 @@
 // never as a made-up day, and chrono writes only the fields a date really
 // has. What TimelineJS cannot show with its fields (an approximate date, a
 // season, an open interval, a time of midnight) goes into display_date as
-// chrono's label, and is counted.
+// chrono's label, and is counted. Reading it back, the date is read from
+// that label (counted), so that chrono → TimelineJS → chrono keeps it:
+// `c. 2017` beside {"year": 2017} is 2017~.
 //
 // A slide's display_date is the event's date text, kept as it was: it is
 // written back as it was read, and TimelineJS shows it in place of the
@@ -26,7 +28,12 @@
 // date text. An event without date text whose date the fields show gets
 // no display_date, so that TimelineJS labels the date itself, in the
 // reader's language. Date text beside a date the fields cannot show is
-// written after the label, `c. 2021 “about then”`, and counted.
+// written after the label, `c. 2021 “about then”`, and counted; it reads
+// back as the date 2021~ and the date text "about then". A display_date
+// is read as a date only when it is exactly chrono's label of a date for
+// which chrono writes the fields the slide's date is read from: other
+// words ("Summer 1943 to early 1946", "circa 2017", "c. 2018" beside
+// 2017) stay the date text.
 //
 // TimelineJS times have no offset from UTC: it shows them in the reader's
 // time zone. They read as chrono's local times, and a time written with an

@@ -47,7 +47,8 @@ func FuzzRead(f *testing.F) {
 		if err != nil {
 			t.Fatalf("the export does not read back: %v\n%s", err, buf.String())
 		}
-		if !back.Empty() {
+		// Dates read from display_date are counted; nothing is lost.
+		if n := len(back.Lines()); n > 1 || n == 1 && back.Count(LossDateFromDisplay) == 0 {
 			t.Errorf("reading chrono's own export lost %s", back)
 		}
 		if oneLine(second.Title) != oneLine(first.Title) || oneLine(second.Description) != oneLine(first.Description) {
@@ -57,7 +58,8 @@ func FuzzRead(f *testing.F) {
 			b := second.Events[i]
 			if start, _ := a.Date.Start(); a.Date != b.Date && start == b.Date && losses.Count(LossEndBeforeStart) > 0 {
 				// An interval TimelineJS would draw ending before it
-				// starts (2021-03/2021) keeps its start and its label.
+				// starts, whose label chrono cannot read back, keeps its
+				// start and its label.
 				text := a.Date.Label()
 				if a.DateText != "" {
 					text += " “" + a.DateText + "”"

@@ -36,6 +36,10 @@ var (
 	LossCreditSource  = model.Loss{One: "source detail in a credit without a URL not imported", Many: "source details in credits without a URL not imported"}
 	LossSourceDetails = model.Loss{One: "source detail differing from the first use of its URL not imported", Many: "source details differing from the first use of their URL not imported"}
 	LossHTMLEmbed     = model.Loss{One: "image or embed in HTML text not imported", Many: "images or embeds in HTML text not imported"}
+
+	// LossDateFromDisplay is a date read from chrono's label of it in
+	// display_date, which TimelineJS shows but does not place the slide by.
+	LossDateFromDisplay = model.Loss{One: "date read from its display_date, which tells it more exactly than start_date and end_date", Many: "dates read from their display_date, which tells them more exactly than start_date and end_date"}
 )
 
 // What writing a TimelineJS document can lose. Things written into a

@@ -215,7 +215,9 @@ func indexOf(list []string, s string) int {
 // slideDate reads a slide's start_date and end_date into one date, an
 // interval when the end differs from the start (TimelineJS drops an end
 // equal to the start, and so does this), and returns it with the words
-// its display_date adds.
+// its display_date adds. A display_date that tells the date more exactly,
+// as chrono writes what the fields cannot show, gives the date instead
+// (see toldDate), and is counted.
 func (rd *reader) slideDate(s *slide) (model.Date, string) {
 	if s.start == nil {
 		s.problem(s.at, `start_date missing: every slide but the title has one, e.g. "start_date": {"year": 2017}`)
@@ -251,6 +253,12 @@ func (rd *reader) slideDate(s *slide) (model.Date, string) {
 		text = endDisplay
 	default:
 		text = startDisplay
+	}
+	if told, rest, ok := toldDate(text, d); ok {
+		if told != d {
+			rd.losses.Add(LossDateFromDisplay, 1)
+		}
+		return told, rest
 	}
 	return d, dateText(text, d.Label())
 }

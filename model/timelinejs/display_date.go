@@ -1,0 +1,76 @@
+package timelinejs
+
+import (
+	"strings"
+
+	"chrono/model"
+)
+
+// toldDate reads the date a slide's display_date tells more exactly than
+// its start_date and end_date can, as chrono writes it for what those
+// fields cannot show: the date's label ("c. 2017", "after Aug 2017",
+// "4 Mar 2020 10:00:00 +02:00"), or the label and the event's date text
+// (`c. 2021 “about then”`). It returns the date and the date text.
+//
+// ok is false unless display is exactly chrono's label of a date for which
+// chrono writes the same start_date and end_date as for the date the
+// fields give, so that words ("Summer 1943 to early 1946"), another
+// spelling of a date ("circa 2017") and a date the fields contradict
+// ("c. 2018" beside 2017) stay the date text.
+func toldDate(display string, fields model.Date) (d model.Date, text string, ok bool) {
+	d, text, merged, lost, ok := labelled(display, fields)
+	if !ok || merged && !lost {
+		// chrono puts its label before date text only when the fields
+		// lose something; "2021 “last year”" is someone's words.
+		return model.Date{}, "", false
+	}
+	return d, text, true
+}
+
+// labelled reads display as chrono's label of a date the fields agree
+// with, alone or followed by date text in quotation marks, and reports
+// whether the text was there and whether the fields lose something of
+// the date.
+func labelled(display string, fields model.Date) (d model.Date, text string, merged, lost, ok bool) {
+	label := display
+	if l, rest, found := strings.Cut(display, " “"); found {
+		t, closed := strings.CutSuffix(rest, "”")
+		if !closed || t != oneLine(t) {
+			// chrono writes the words as one line, without spaces around.
+			return model.Date{}, "", false, false, false
+		}
+		label, text, merged = l, t, true
+	}
+	d, err := model.ReadDate(label)
+	if err != nil || d.IsZero() || d.Label() != label {
+		return model.Date{}, "", false, false, false
+	}
+	start, end, short := timelineDates(d)
+	wantStart, wantEnd, _ := timelineDates(fields)
+	if !start.equal(wantStart) || !sameEnd(start, end, wantEnd) || !short.any() && d != fields {
+		// The fields say otherwise, or chrono writes no label for the
+		// date ("2021 – 2021" beside 2021).
+		return model.Date{}, "", false, false, false
+	}
+	return d, text, merged, short.lost(), true
+}
+
+// equal reports whether two TimelineJS dates have the same fields.
+func (d tlDate) equal(o tlDate) bool {
+	same := func(a, b *int) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+	return d.Year == o.Year && d.Month == o.Month && d.Day == o.Day &&
+		same(d.Hour, o.Hour) && same(d.Minute, o.Minute) && same(d.Second, o.Second) && same(d.Millisecond, o.Millisecond)
+}
+
+// sameEnd reports whether two slides with the same start_date have the
+// same end_date as they are read: an end_date equal to the start_date
+// reads as none.
+func sameEnd(start tlDate, a, b *tlDate) bool {
+	if a != nil && a.equal(start) {
+		a = nil
+	}
+	if b != nil && b.equal(start) {
+		b = nil
+	}
+	return a == nil && b == nil || a != nil && b != nil && a.equal(*b)
+}
