@@ -19,9 +19,9 @@ import (
 // ("c. 2018" beside 2017) stay the date text.
 func toldDate(display string, fields model.Date) (d model.Date, text string, ok bool) {
 	d, text, merged, lost, ok := labelled(display, fields)
-	if !ok || merged && !lost {
-		// chrono puts its label before date text only when the fields
-		// lose something; "2021 “last year”" is someone's words.
+	if !ok || merged && !lost && !guarded(text, fields) {
+		// A label the fields show before words is someone's words
+		// ("2021 “last year”"), unless chrono wrote it to guard them.
 		return model.Date{}, "", false
 	}
 	return d, text, true
@@ -53,6 +53,28 @@ func labelled(display string, fields model.Date) (d model.Date, text string, mer
 		return model.Date{}, "", false, false, false
 	}
 	return d, text, merged, short.lost(), true
+}
+
+// guarded reports whether date text beside a date d its fields show is
+// written after d's label, because alone it would read back as something
+// else: chrono's label of a date the fields agree with ("Spring 2017"
+// beside 2017), alone or before words, or such words guarded in turn
+// (`2017 “c. 2017”`). Text that only repeats d's label is no date text.
+func guarded(text string, d model.Date) bool {
+	label := d.Label()
+	for text != label {
+		_, inner, merged, lost, ok := labelled(text, d)
+		switch {
+		case !ok:
+			return false
+		case !merged || lost:
+			return true
+		}
+		// d's label and more words: they read back as themselves unless
+		// they are guarded. A loop, not recursion, keeps deep nesting cheap.
+		text = inner
+	}
+	return false
 }
 
 // equal reports whether two TimelineJS dates have the same fields.

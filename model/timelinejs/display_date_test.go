@@ -195,6 +195,7 @@ func TestDisplayDateTellsTheDate(t *testing.T) {
 		{"start's own", `"start_date": {"year": 2017, "display_date": "c. 2017"}`, "2017~", "", true},
 		{"end equal to start", `"start_date": {"year": 2017}, "end_date": {"year": 2017}, "display_date": "2017?"`, "2017?", "", true},
 		{"repeats the date", `"start_date": {"year": 2022, "month": 2, "day": 1}, "display_date": "1 Feb 2022"`, "2022-02-01", "", false},
+		{"words guarded by the label", `"start_date": {"year": 2021}, "display_date": "2021 “c. 2021”"`, "2021", "c. 2021", false},
 		{"midnight", `"start_date": {"year": 2017, "month": 8, "day": 14, "hour": 0, "minute": 0, "second": 0}, "display_date": "14 Aug 2017 00:00:00"`, "2017-08-14T00:00:00", "", false},
 	}
 	for _, tt := range tests {

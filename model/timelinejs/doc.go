@@ -29,11 +29,12 @@
 // no display_date, so that TimelineJS labels the date itself, in the
 // reader's language. Date text beside a date the fields cannot show is
 // written after the label, `c. 2021 “about then”`, and counted; it reads
-// back as the date 2021~ and the date text "about then". A display_date
-// is read as a date only when it is exactly chrono's label of a date for
-// which chrono writes the fields the slide's date is read from: other
-// words ("Summer 1943 to early 1946", "circa 2017", "c. 2018" beside
-// 2017) stay the date text.
+// back as the date 2021~ and the date text "about then". So is date text
+// that would otherwise read back as a date: `2017 “Spring 2017”`. A
+// display_date is read as a date only when it is exactly chrono's label
+// of a date for which chrono writes the fields the slide's date is read
+// from: other words ("Summer 1943 to early 1946", "circa 2017", "c. 2018"
+// beside 2017) stay the date text.
 //
 // TimelineJS times have no offset from UTC: it shows them in the reader's
 // time zone. They read as chrono's local times, and a time written with an

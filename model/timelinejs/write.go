@@ -126,8 +126,9 @@ func eventSlide(e model.Event, sources map[string]model.Source, carried map[stri
 	// display_date when the event came from TimelineJS, and for what the
 	// fields cannot show.
 	switch label := e.Date.Label(); {
-	case e.DateText != "" && short.lost():
-		// The words alone would hide what the fields lost.
+	case e.DateText != "" && (short.lost() || guarded(oneLine(e.DateText), e.Date)):
+		// The words alone would hide what the fields lost, or be read
+		// back as a date they agree with ("Spring 2017" beside 2017).
 		s.DisplayDate = escapeText(label + " “" + oneLine(e.DateText) + "”")
 		losses.Add(LossDateTextMerged, 1)
 	case e.DateText != "":

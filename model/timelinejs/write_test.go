@@ -134,8 +134,9 @@ func TestWriteDates(t *testing.T) {
 
 // TestWriteDateText checks that an event's date text is written as the
 // display_date as it is and comes back, and is merged with the date's
-// label (and counted) when the label is all that shows the date, to come
-// back apart from it with the date as it was.
+// label (and counted) when the label is all that shows the date or the
+// text alone would read back as another date, to come back apart from it
+// with the date as it was.
 func TestWriteDateText(t *testing.T) {
 	tests := []struct {
 		edtf, text, display, backText string
@@ -147,7 +148,15 @@ func TestWriteDateText(t *testing.T) {
 		{"2021~", "about then", "c. 2021 “about then”", "about then", true, ""},
 		// A label chrono cannot read keeps the words with it.
 		{"20XX", "that century", "2000–2099 “that century”", "2000–2099 “that century”", true, "2000"},
+		// Words that are chrono's label of a date the fields agree with
+		// follow the label, so as not to be read back as that date.
+		{"2017", "Spring 2017", "2017 “Spring 2017”", "Spring 2017", true, ""},
+		{"2021", "before 2021", "2021 “before 2021”", "before 2021", true, ""},
+		{"2017-08-14T00:00:00", "14 Aug 2017 00:00:00 UTC", "14 Aug 2017 00:00:00 “14 Aug 2017 00:00:00 UTC”", "14 Aug 2017 00:00:00 UTC", true, ""},
+		{"2017", "c. 2018", "c. 2018", "c. 2018", false, ""},
 		{"2017-21", "2017?", "Spring 2017 “2017?”", "2017?", true, ""},
+		{"2017", "2017 “c. 2017”", "2017 “2017 “c. 2017””", "2017 “c. 2017”", true, ""},
+		{"2017", "2017 “last year”", "2017 “last year”", "2017 “last year”", false, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.edtf, func(t *testing.T) {
