@@ -38,6 +38,9 @@ type prompt struct {
 	cycle []string
 	head  string
 	at    int
+	// sep follows the tag tab put in, so that typing goes on to the
+	// next tag: a space, or a comma once tags are separated by commas.
+	sep string
 }
 
 type promptKeys struct {
@@ -147,13 +150,17 @@ func (p *prompt) complete(step int) {
 			p.at = len(c) - 1
 		}
 	}
-	p.input.SetValue(p.head + p.cycle[p.at])
+	p.sep = " "
+	if strings.Contains(p.head, ",") || strings.Contains(p.cycle[p.at], " ") {
+		p.sep = ", "
+	}
+	p.input.SetValue(p.head + p.cycle[p.at] + p.sep)
 	p.input.CursorEnd()
 }
 
 // cycling reports whether what is typed is the tag tab last put there.
 func (p *prompt) cycling() bool {
-	return p.at >= 0 && p.at < len(p.cycle) && p.input.Value() == p.head+p.cycle[p.at]
+	return p.at >= 0 && p.at < len(p.cycle) && p.input.Value() == p.head+p.cycle[p.at]+p.sep
 }
 
 // submit says what was typed means.

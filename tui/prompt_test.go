@@ -49,20 +49,20 @@ func TestTagPromptCyclesCandidates(t *testing.T) {
 	d.typeText("x ")
 	for i := range len(all) + 1 {
 		d.keys("tab")
-		if got, want := promptValue(t, d), "x "+all[i%len(all)]; got != want {
+		if got, want := promptValue(t, d), "x "+all[i%len(all)]+" "; got != want {
 			t.Fatalf("tab %d: %q, want %q", i+1, got, want)
 		}
 	}
 	d.keys("shift+tab")
 	lastTag := all[len(all)-1]
-	if got, want := promptValue(t, d), "x "+lastTag; got != want {
+	if got, want := promptValue(t, d), "x "+lastTag+" "; got != want {
 		t.Errorf("shift+tab: %q, want %q", got, want)
 	}
-	// Typing ends the cycle: tab completes the next word, from the tags
-	// not typed yet.
-	d.typeText(" ")
+	// Typing ends the cycle: what is typed goes on after the completed
+	// tag, and tab completes the next word from the tags not typed yet.
+	d.typeText("c")
 	d.keys("tab")
-	if got := promptValue(t, d); got != "x "+lastTag+" "+all[0] {
+	if got := promptValue(t, d); !strings.HasPrefix(got, "x "+lastTag+" c") || got == "x "+lastTag+" c" {
 		t.Errorf("tab after typing: %q", got)
 	}
 }
@@ -76,11 +76,11 @@ func TestUntagPromptOffersTheEventsTags(t *testing.T) {
 		t.Fatalf("the first event has too few tags: %v", tags)
 	}
 	d.keys("T", "tab")
-	if got := promptValue(t, d); got != tags[0] {
+	if got := promptValue(t, d); got != tags[0]+" " {
 		t.Errorf("tab at T: %q, want %q", got, tags[0])
 	}
 	d.keys("tab")
-	if got := promptValue(t, d); got != tags[1] {
+	if got := promptValue(t, d); got != tags[1]+" " {
 		t.Errorf("tab again at T: %q, want %q", got, tags[1])
 	}
 	if l := lastLine(d.screen()); !strings.Contains(l, tags[1]) {
