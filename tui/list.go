@@ -115,7 +115,7 @@ func (b *browser) rowView(e model.Event, selected bool, w, dw int) string {
 	if room > 34 {
 		tagRoom = room / 4
 	}
-	tags := fitChips(st, e.Tags, tagRoom)
+	tags := fitChips(st, e.Tags, tagRoom-1) // a cell left before the pane's divider
 	titleRoom := room - tagRoom
 	if tagRoom > 0 {
 		titleRoom -= 2
