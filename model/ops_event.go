@@ -14,7 +14,15 @@ import (
 // CheckEvent returns what is wrong with e as a whole event of tx's
 // investigation: its own problems, and references to sources and events
 // that do not exist. Each problem names the event and the field.
-func CheckEvent(tx Tx, e *Event) error {
+func CheckEvent(tx Tx, e *Event) error { return checkEvent(tx, e, nil) }
+
+// checkEvent is CheckEvent for an edit of an event that holds the links
+// held: those are not checked again. The event they name may have gone
+// to the trash since they were made, where it can be restored from, or
+// (in a store written before purging removed the links to an event) be
+// gone; an edit that keeps them adds no problem, and refusing it would
+// leave the event unchangeable, unlinking the link itself included.
+func checkEvent(tx Tx, e *Event, held []Link) error {
 	var msgs []string
 	msgs = append(msgs, e.Check()...)
 	if e.DateSource != "" {
@@ -35,7 +43,7 @@ func CheckEvent(tx Tx, e *Event) error {
 		}
 	}
 	for i, l := range e.Links {
-		if l.Event == "" || l.Event == e.ID {
+		if l.Event == "" || l.Event == e.ID || slices.Contains(held, l) {
 			continue
 		}
 		if _, err := tx.Event(l.Event); errors.Is(err, ErrNotFound) {
@@ -110,7 +118,7 @@ func EditEvent(tx Tx, base, e Event) (Change, error) {
 	if SameEvent(&current, &e) {
 		return Change{Before: current, After: current}, nil
 	}
-	if err := CheckEvent(tx, &e); err != nil {
+	if err := checkEvent(tx, &e, current.Links); err != nil {
 		var ee *EventError
 		if !errors.As(err, &ee) || !CheckEditAllows(&current, ee) {
 			return Change{}, err

@@ -107,6 +107,32 @@ func TestDeleteAndRestore(t *testing.T) {
 	}
 }
 
+// TestEditKeepsLinksToTheTrash: an event that links to an event in the
+// trash stays editable, links and all, but takes no new link to one.
+func TestEditKeepsLinksToTheTrash(t *testing.T) {
+	w := exampleWriter()
+	w.events["aside"] = Event{ID: "aside", Title: "An aside", Links: []Link{{Rel: Supports, Event: "tip"}}}
+	write(t, w, OpDelete, func(tx Tx) error { _, err := DeleteEvents(tx, []string{"tip"}); return err })
+	write(t, w, OpEdit, func(tx Tx) error {
+		_, err := UpdateEvent(tx, "aside", func(e *Event) error { e.Title = "An aside, retitled"; return nil })
+		return err
+	})
+	write(t, w, OpLink, func(tx Tx) error { _, err := LinkEvents(tx, "aside", Related, "call"); return err })
+	_, err := w.Write(OpEdit, "edit", func(tx Tx) error {
+		_, err := UpdateEvent(tx, "aside", func(e *Event) error {
+			e.Links = append(e.Links, Link{Rel: Disputes, Event: "tip"})
+			return nil
+		})
+		return err
+	})
+	if err == nil || !strings.Contains(err.Error(), `link #3: event "tip": no such event`) {
+		t.Errorf("a new link to an event in the trash: %v", err)
+	}
+	if got := w.events["aside"]; got.Title != "An aside, retitled" || len(got.Links) != 2 {
+		t.Errorf("aside: %+v", got)
+	}
+}
+
 func TestLinks(t *testing.T) {
 	w := exampleWriter()
 	write(t, w, OpLink, func(tx Tx) error { _, err := LinkEvents(tx, "call", Disputes, "tip"); return err })
