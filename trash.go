@@ -97,17 +97,29 @@ func runTrash(opts *trashOptions) error {
 	})
 }
 
-// runEmptyTrash removes every event in the trash.
+// runEmptyTrash removes every event in the trash, and the links events
+// on the timeline made to them, naming each link removed.
 func runEmptyTrash(opts *trashOptions) error {
 	return opts.withTrash(false, func(s model.Store, trash []model.Trashed) error {
 		ids := make([]string, len(trash))
 		for i, t := range trash {
 			ids[i] = t.Event.ID
 		}
-		e, err := s.Write(model.OpPurge, "emptied the trash of "+events(len(ids)), func(tx model.Tx) error {
-			return model.PurgeEvents(tx, ids)
+		var purged model.Purged
+		e, err := s.Write(model.OpPurge, "emptied the trash of "+events(len(ids)), func(tx model.Tx) (err error) {
+			purged, err = model.PurgeEvents(tx, ids)
+			return err
 		})
-		return opts.said(e, explain(err))
+		if err := opts.said(e, explain(err)); err != nil {
+			return err
+		}
+		if say := model.UnlinkedPhrase(len(purged.Unlinked), purged.Holders(), len(ids)); say != "" {
+			fmt.Fprintln(opts.stdout, say+":")
+		}
+		for _, u := range purged.Unlinked {
+			fmt.Fprintf(opts.stdout, "  %s %s %s\n", u.From, u.Link.Rel, u.Link.Event)
+		}
+		return nil
 	})
 }
 

@@ -1,6 +1,9 @@
 package model
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // SaveQuote adds a quote to an event (N 0) or replaces its quote N (from
 // 1). Base is that quote as it was when the editing began: when another
@@ -156,13 +159,32 @@ func (p Purge) IDs() []string { return nil }
 // Change implements Edit.
 func (p Purge) Change(e Event) Event { return e }
 
-// Apply implements Edit.
+// Apply implements Edit: the changes are the events that lost links to
+// the purged ones (PurgeEvents).
 func (p Purge) Apply(w Writer) ([]Change, Edit, error) {
-	changes, _, err := journaled(w, OpPurge, p.Phrase(), func(tx Tx) error { return PurgeEvents(tx, p.Events) })
+	changes, _, err := journaled(w, OpPurge, p.Phrase(), func(tx Tx) error { _, err := PurgeEvents(tx, p.Events); return err })
 	return changes, nil, err
 }
 
 // Phrase implements Edit.
 func (p Purge) Phrase() string {
 	return "emptied the trash of " + countEvents(len(p.Events)) + " (for good)"
+}
+
+// Outcome says what the purge did: Phrase, and how many links to the
+// purged events it removed from the events that changed, which are all
+// events that held such links.
+func (p Purge) Outcome(changes []Change) string {
+	links := 0
+	for _, c := range changes {
+		for _, l := range c.Before.Links {
+			if slices.Contains(p.Events, l.Event) && !slices.Contains(c.After.Links, l) {
+				links++
+			}
+		}
+	}
+	if links == 0 {
+		return p.Phrase()
+	}
+	return p.Phrase() + "; " + UnlinkedPhrase(links, len(changes), len(p.Events))
 }

@@ -203,16 +203,6 @@ func RestoreEvents(tx Tx, ids []string) error {
 	return nil
 }
 
-// PurgeEvents removes events from the trash for good.
-func PurgeEvents(tx Tx, ids []string) error {
-	for _, id := range ids {
-		if err := tx.PurgeEvent(id); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // SetHeader changes the investigation's title and description.
 func SetHeader(tx Tx, h Header) error {
 	if strings.TrimSpace(h.Title) == "" {

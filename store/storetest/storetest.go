@@ -92,6 +92,7 @@ func Run(t *testing.T, h Harness) {
 		{"WriteRecordsOneEntry", testWriteRecordsOneEntry},
 		{"JournalQueries", testJournalQueries},
 		{"TrashRestorePurge", testTrashRestorePurge},
+		{"PurgeRemovesLinksToIt", testPurgeRemovesLinksToIt},
 		{"ImportRefusesTrashedIDs", testImportRefusesTrashedIDs},
 		{"SourcesAndHeaderAreJournaled", testSourcesAndHeaderAreJournaled},
 		{"ImportIsOneEntry", testImportIsOneEntry},
