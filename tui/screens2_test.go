@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -87,13 +88,37 @@ func TestTrashAndRestore(t *testing.T) {
 	if d.total() != 13 {
 		t.Errorf("back in the chronology: %d events", d.total())
 	}
-	// Emptying the trash asks, and then the events are gone for good.
-	d.keys("d", "y", "D", "X", "y")
+	// Emptying the trash asks, saying the links to the event go with it,
+	// and then the event is gone for good, and so are the links, in the
+	// purge's journal entry.
+	d.keys("d", "y", "D")
+	tr, _ := s.Trash()
+	if len(tr) != 1 {
+		t.Fatalf("trash %+v", tr)
+	}
+	purged := tr[0].Event.ID
+	in, err := s.IncomingLinks([]string{purged})
+	if err != nil || len(in[purged]) == 0 {
+		t.Fatalf("links to %s: %+v, %v; the example links to every event the browser selects first", purged, in, err)
+	}
+	d.keys("X")
+	n := len(in[purged]) // each from another event
+	if say := fmt.Sprintf("Also removed: %s to it, from %s on the timeline.", plural(n, "link"), plural(n, "event")); !strings.Contains(d.screen(), say) {
+		t.Errorf("the confirmation does not say %q:\n%s", say, d.screen())
+	}
+	d.keys("y")
 	if tr, _ := s.Trash(); len(tr) != 0 {
 		t.Fatalf("not emptied: %+v", tr)
 	}
-	if j, _ := s.Journal(model.JournalQuery{Limit: 1}); len(j) != 1 || j[0].Op != model.OpPurge {
-		t.Errorf("journal %+v", j)
+	if say := fmt.Sprintf("removed %s to it from %s", plural(n, "link"), plural(n, "event")); !strings.Contains(d.status(), say) {
+		t.Errorf("status %q, want it to say %q", d.status(), say)
+	}
+	if after, err := s.IncomingLinks([]string{purged}); err != nil || len(after[purged]) != 0 {
+		t.Errorf("links to the purged %s: %+v, %v", purged, after, err)
+	}
+	j, _ := s.Journal(model.JournalQuery{Limit: 1})
+	if len(j) != 1 || j[0].Op != model.OpPurge || len(j[0].Events) != 1+n {
+		t.Errorf("journal %+v; want the purge and each event that lost its link", j)
 	}
 }
 

@@ -16,9 +16,13 @@ type trashScreen struct {
 	ctx     *shared
 	keys    trashKeys
 	trashed []model.Trashed
-	loaded  bool
-	rows    rowCursor
-	w, h    int
+	// linkedBy are the links events on the timeline make to those in the
+	// trash, by id: emptying the trash removes them too, and says so
+	// before.
+	linkedBy map[string][]model.Incoming
+	loaded   bool
+	rows     rowCursor
+	w, h     int
 	// restoring are the events asked back: once the store has them, the
 	// other screens read the timeline again.
 	restoring map[string]bool
@@ -29,16 +33,25 @@ type trashKeys struct {
 	Restore, Empty key.Binding
 }
 
-// trashMsg brings the trash.
+// trashMsg brings the trash, and the links to the events in it.
 type trashMsg struct {
-	trashed []model.Trashed
-	err     error
+	trashed  []model.Trashed
+	linkedBy map[string][]model.Incoming
+	err      error
 }
 
 func loadTrash(s model.Store) tea.Cmd {
 	return func() tea.Msg {
 		t, err := s.Trash()
-		return trashMsg{trashed: t, err: err}
+		if err != nil || len(t) == 0 {
+			return trashMsg{trashed: t, err: err}
+		}
+		ids := make([]string, len(t))
+		for i, tr := range t {
+			ids[i] = tr.Event.ID
+		}
+		in, err := s.IncomingLinks(ids)
+		return trashMsg{trashed: t, linkedBy: in, err: err}
 	}
 }
 
@@ -67,7 +80,7 @@ func (t *trashScreen) update(msg tea.Msg) (Action, tea.Cmd) {
 		if msg.err != nil {
 			return nil, fail(fmt.Errorf("reading the trash: %w", msg.err))
 		}
-		t.trashed, t.loaded = msg.trashed, true
+		t.trashed, t.linkedBy, t.loaded = msg.trashed, msg.linkedBy, true
 		t.rows.resize(len(t.trashed), t.h-listFrameTop)
 		return nil, nil
 	case showEventsMsg:
@@ -114,14 +127,33 @@ func (t *trashScreen) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 		for i, tr := range t.trashed {
 			ids[i] = tr.Event.ID
 		}
-		c := newConfirm(t.ctx, "Empty the trash? This cannot be undone.", "empty it for good", []string{
-			"Deleted for good: " + plural(len(ids), "event") + ".",
-			"Events emptied from the trash cannot be restored, and undo cannot bring them back.",
-		}, writeEdit{model.Purge{Events: ids}})
+		lines := []string{"Deleted for good: " + plural(len(ids), "event") + "."}
+		if links, holders := t.links(); links > 0 {
+			them := "them"
+			if len(ids) == 1 {
+				them = "it"
+			}
+			lines = append(lines, fmt.Sprintf("Also removed: %s to %s, from %s on the timeline.", plural(links, "link"), them, plural(holders, "event")))
+		}
+		lines = append(lines, "Events emptied from the trash cannot be restored, and undo cannot bring them back.")
+		c := newConfirm(t.ctx, "Empty the trash? This cannot be undone.", "empty it for good", lines, writeEdit{model.Purge{Events: ids}})
 		c.danger = true
 		return openDialog{c}, nil
 	}
 	return nil, nil
+}
+
+// links counts the links events on the timeline make to those in the
+// trash, and the events that make them.
+func (t *trashScreen) links() (links, holders int) {
+	from := map[string]bool{}
+	for _, in := range t.linkedBy {
+		links += len(in)
+		for _, l := range in {
+			from[l.From] = true
+		}
+	}
+	return links, len(from)
 }
 
 // SetSize implements Screen.

@@ -180,8 +180,9 @@ type outcome interface {
 	Outcome(changes []model.Change) string
 }
 
-// isPurge tells emptying the trash, which changes no event in place and
-// has no revert, from a write that changed nothing.
+// isPurge tells emptying the trash, which has no revert and changes no
+// event in place unless events linked to those purged, from a write that
+// changed nothing.
 func isPurge(e model.Edit) bool {
 	_, ok := e.(model.Purge)
 	return ok
