@@ -31,6 +31,9 @@ flags it does both checks below; a flag asks for that one alone.
 value can be read, and that every index and kept count agrees with the
 events. It says so when all agree, and otherwise lists each mismatch,
 with its place (the bucket, and the event when there is one), and exits 1.
+It then lists each link that names an event neither on the timeline nor
+in the trash (emptying the trash with an earlier chrono left them), with
+its event and number and how to remove it, and exits 1 when there is any.
 
 --chronology lists what the events' dates, links and sources say that
 cannot all be true, naming the events: an event that precedes another
@@ -70,6 +73,9 @@ func runCheck(opts *checkOptions) error {
 	defer s.Close()
 	if opts.store {
 		if err := checkStore(opts, s); err != nil {
+			return err
+		}
+		if err := checkLinks(opts, s); err != nil {
 			return err
 		}
 	}

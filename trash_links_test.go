@@ -2,13 +2,18 @@ package main
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"chrono/model"
+	"chrono/store"
 )
 
 // TestEmptyTrashKeepsExportsImportable: emptying the trash removes the
 // links to the events in it, names them, and records them in the
-// journal, and the store's exports still import.
+// journal; check finds nothing wrong, and the store's exports still
+// import.
 func TestEmptyTrashKeepsExportsImportable(t *testing.T) {
 	db := newDB(t)
 	chrono(t, db, "", "import", "timeline.example.json")
@@ -39,5 +44,50 @@ func TestEmptyTrashKeepsExportsImportable(t *testing.T) {
 	if r := chrono(t, db, "", "log", "-n", "1"); !strings.Contains(r.stdout, "nso-denial removed for good") || !strings.Contains(r.stdout, "nso-mobileum-call changed: links") {
 		t.Errorf("the purge's journal entry: %+v", r)
 	}
+	if r := chrono(t, db, "", "check"); r.code != 0 || !strings.Contains(r.stdout, "links: every link names an event on the timeline or in the trash\n") {
+		t.Errorf("check after the purge: %+v", r)
+	}
 	roundTrip("purged")
+}
+
+// TestCheckFindsLinksToNoEvent: a store whose purge, by an older chrono,
+// left a link to an event that is gone: check names it with its event
+// and number and how to remove it; once the link is removed as check
+// says, the export imports.
+func TestCheckFindsLinksToNoEvent(t *testing.T) {
+	db := newDB(t)
+	chrono(t, db, "", "import", "timeline.example.json")
+	s, err := store.Open(db, store.Options{Author: "older@chrono"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.Write(model.OpPurge, "an older purge", func(tx model.Tx) error {
+		e, err := tx.Event("fbi-tip")
+		if err != nil {
+			return err
+		}
+		e.Links = append(slices.Clone(e.Links), model.Link{Rel: model.Related, Event: "purged-long-ago"})
+		return tx.PutEvent(e)
+	})
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	r := chrono(t, db, "", "check", "--store")
+	if want := `links: event "fbi-tip": link #2: related "purged-long-ago": no such event, on the timeline or in the trash: remove it with chrono unlink fbi-tip related purged-long-ago` + "\n"; r.code != 1 ||
+		!strings.HasSuffix(r.stdout, want) || !strings.Contains(r.stderr, "1 link names an event that no longer exists") {
+		t.Errorf("check: %+v\nwant the line %q", r, want)
+	}
+	if r := chrono(t, db, "", "unlink", "fbi-tip", "related", "purged-long-ago"); r.code != 0 {
+		t.Fatalf("unlink as check says: %+v", r)
+	}
+	if r := chrono(t, db, "", "check", "--store"); r.code != 0 {
+		t.Errorf("check after the unlink: %+v", r)
+	}
+	file := filepath.Join(t.TempDir(), "x.json")
+	chrono(t, db, "", "export", "-o", file)
+	if r := chrono(t, newDB(t), "", "import", file); r.code != 0 {
+		t.Errorf("import of the export after the unlink: %+v", r)
+	}
 }

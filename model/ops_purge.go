@@ -43,7 +43,8 @@ func (p Purged) Holders() int {
 //
 // Links that events still in the trash make to a purged event stay with
 // them, as the trash keeps them (a Tx does not change the trash); only a
-// purge of part of the trash leaves such links.
+// purge of part of the trash leaves such links, and DanglingLinks finds
+// them.
 func PurgeEvents(tx Tx, ids []string) (Purged, error) {
 	gone := make(map[string]bool, len(ids))
 	var holders []string
