@@ -129,9 +129,9 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 	case err != nil && o.dryRun:
 		// A dry run never changes the store: say what a real import
 		// would meet.
-		return fmt.Errorf("the import would stop at these problems, importing nothing:\n%w", err)
+		return fmt.Errorf("the import would stop at these problems, importing nothing:\n%w", linkAdvice(err))
 	case err != nil:
-		return fmt.Errorf("nothing imported, the store is unchanged:\n%w", err)
+		return fmt.Errorf("nothing imported, the store is unchanged:\n%w", linkAdvice(err))
 	}
 	o.report(inputs, results)
 	if o.dryRun {

@@ -69,9 +69,9 @@ func (o *importOptions) importStore(path string) error {
 	checkDamaged(o.stderr, s, err)
 	switch {
 	case err != nil && o.dryRun:
-		return fmt.Errorf("the import would stop at these problems, importing nothing:\n%w", err)
+		return fmt.Errorf("the import would stop at these problems, importing nothing:\n%w", linkAdvice(err))
 	case err != nil:
-		return fmt.Errorf("nothing imported, the store is unchanged:\n%w", err)
+		return fmt.Errorf("nothing imported, the store is unchanged:\n%w", linkAdvice(err))
 	}
 	o.report([]importInput{in}, results)
 	return nil

@@ -52,8 +52,9 @@ func TestEmptyTrashKeepsExportsImportable(t *testing.T) {
 
 // TestCheckFindsLinksToNoEvent: a store whose purge, by an older chrono,
 // left a link to an event that is gone: check names it with its event
-// and number and how to remove it; once the link is removed as check
-// says, the export imports.
+// and number and how to remove it; an import of the store's export says
+// what to do; once the link is removed as check says, the export
+// imports.
 func TestCheckFindsLinksToNoEvent(t *testing.T) {
 	db := newDB(t)
 	chrono(t, db, "", "import", "timeline.example.json")
@@ -79,14 +80,20 @@ func TestCheckFindsLinksToNoEvent(t *testing.T) {
 		!strings.HasSuffix(r.stdout, want) || !strings.Contains(r.stderr, "1 link names an event that no longer exists") {
 		t.Errorf("check: %+v\nwant the line %q", r, want)
 	}
+	file := filepath.Join(t.TempDir(), "x.json")
+	chrono(t, db, "", "export", "-o", file)
+	r = chrono(t, newDB(t), "", "import", file)
+	if r.code != 1 || !strings.Contains(r.stderr, `event "fbi-tip" (#6): link #2: event "purged-long-ago": no such event`) ||
+		!strings.Contains(r.stderr, "chrono check on the store it came from lists such links and how to remove them") {
+		t.Errorf("import of the export: %+v", r)
+	}
 	if r := chrono(t, db, "", "unlink", "fbi-tip", "related", "purged-long-ago"); r.code != 0 {
 		t.Fatalf("unlink as check says: %+v", r)
 	}
 	if r := chrono(t, db, "", "check", "--store"); r.code != 0 {
 		t.Errorf("check after the unlink: %+v", r)
 	}
-	file := filepath.Join(t.TempDir(), "x.json")
-	chrono(t, db, "", "export", "-o", file)
+	chrono(t, db, "", "export", "--force", "-o", file)
 	if r := chrono(t, newDB(t), "", "import", file); r.code != 0 {
 		t.Errorf("import of the export after the unlink: %+v", r)
 	}

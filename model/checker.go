@@ -221,11 +221,11 @@ func (c *Checker) Done() error {
 		if c.resolves(r.id, r.event) {
 			continue
 		}
-		what := "source"
+		what, cause := "source", error(nil)
 		if r.event {
-			what = "event"
+			what, cause = "event", ErrNoLinkedEvent
 		}
-		c.problems.insertAfterEvent(r.at.Problem(Problem{Part: EventPart, ID: r.from, N: r.n, Msg: fmt.Sprintf("%s %q: no such %s", r.field, r.id, what)}))
+		c.problems.insertAfterEvent(r.at.Problem(Problem{Part: EventPart, ID: r.from, N: r.n, Msg: fmt.Sprintf("%s %q: no such %s", r.field, r.id, what), Err: cause}))
 	}
 	c.pending = nil
 	return c.problems.Err()

@@ -31,7 +31,8 @@ type Problem struct {
 	// Msg says what is wrong, naming the field; when empty, Err says it.
 	Msg string
 	// Err is the cause, when callers may need to tell it from others
-	// with errors.Is: ErrRecordTooLarge or ErrDuplicateID.
+	// with errors.Is: ErrRecordTooLarge, ErrDuplicateID or
+	// ErrNoLinkedEvent.
 	Err error
 }
 
@@ -113,6 +114,11 @@ func EventPlace(id string, n int) string { return EventPart.name(id, n) }
 // id is already used earlier in the file or the import. Unlike other
 // problems it says nothing against the value itself, which may be valid.
 var ErrDuplicateID = errors.New("id already used")
+
+// ErrNoLinkedEvent is the cause of a problem with a link to an event
+// that neither the import nor the store holds, so that a caller can say
+// what to do about it.
+var ErrNoLinkedEvent = errors.New("no such event")
 
 // maxProblems is how many problems are kept; beyond it only a count is.
 const maxProblems = 50

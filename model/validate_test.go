@@ -138,6 +138,17 @@ func TestValidate(t *testing.T) {
 	if want := []string{want[0], want[3]}; !reflect.DeepEqual(dups, want) {
 		t.Errorf("duplicate ids:\n got %q\nwant %q", dups, want)
 	}
+	// A link to no event is told from the rest, for the import to say
+	// what to do about it; a source that is missing is not such a link.
+	var links []string
+	for _, p := range ps.List {
+		if errors.Is(p, ErrNoLinkedEvent) {
+			links = append(links, p.Error())
+		}
+	}
+	if want := []string{want[5]}; !reflect.DeepEqual(links, want) {
+		t.Errorf("links to no event:\n got %q\nwant %q", links, want)
+	}
 }
 
 // knownIDs is a store's view of what already exists.

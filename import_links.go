@@ -1,0 +1,20 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"chrono/model"
+)
+
+// linkAdvice adds to an import's problems, when a link names an event
+// that neither the import nor the store has, what to do about it. A
+// store written before purging removed the links to the purged events
+// may hold such links and export them; check names them there.
+func linkAdvice(err error) error {
+	if !errors.Is(err, model.ErrNoLinkedEvent) {
+		return err
+	}
+	return fmt.Errorf("%w\na link above names an event neither the import nor this store has: import that event too, or remove the link from the file; "+
+		"if the file was exported by chrono, chrono check on the store it came from lists such links and how to remove them, before exporting again", err)
+}
