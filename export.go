@@ -101,17 +101,24 @@ func (o *exportOptions) export(s model.Store, f formats.Format, q model.Query) e
 	if err != nil {
 		return err
 	}
+	trash, err := s.Trash()
+	if err != nil {
+		return err
+	}
 	var n int
 	var lost model.Losses
+	// The export is of the timeline: links to events in the trash are
+	// left out, and said, so that the file imports.
+	events := model.WithoutTrashedLinks(s.Events(q), trash, &lost)
 	f = o.markdownDraft(f, s)
 	write := func(w io.Writer) (err error) {
-		n, err = f.Write(w, h, sources, s.Events(q), &lost)
+		n, err = f.Write(w, h, sources, events, &lost)
 		return err
 	}
 	if o.withSnapshots {
 		write = func(w io.Writer) error {
 			counted := func(yield func(model.Event, error) bool) {
-				for e, err := range s.Events(q) {
+				for e, err := range events {
 					if err == nil {
 						n++
 					}

@@ -63,7 +63,7 @@ func (o *importOptions) importStore(path string) error {
 	}
 	in := importInput{lost: &model.Losses{}, detected: "a chrono store; merged, as the store holds an investigation already: its journal, trash and snapshots were not carried"}
 	in.Name, in.Size = path, -1
-	in.Read = func(sink model.Sink) error { return sendStore(from, sink) }
+	in.Read = func(sink model.Sink) error { return sendStore(from, sink, in.lost) }
 	storeOpts := model.ImportOptions{DryRun: o.dryRun, Replace: o.replace}
 	results, err := s.Import([]model.Input{in.Input}, storeOpts)
 	checkDamaged(o.stderr, s, err)
@@ -95,8 +95,9 @@ func chainOf(s model.Store) (model.ChainHead, error) {
 }
 
 // sendStore reads a store's investigation into a sink, as a file's
-// reader would: its header, sources, then events.
-func sendStore(from model.Reader, sink model.Sink) error {
+// reader would: its header, sources, then events, without their links to
+// events in its trash, which is not carried (counted in lost).
+func sendStore(from model.Reader, sink model.Sink, lost *model.Losses) error {
 	h, err := from.Header()
 	if err != nil {
 		return err
@@ -113,8 +114,12 @@ func sendStore(from model.Reader, sink model.Sink) error {
 			return err
 		}
 	}
+	trash, err := from.Trash()
+	if err != nil {
+		return err
+	}
 	i := 0
-	for e, err := range from.Events(model.Query{}) {
+	for e, err := range model.WithoutTrashedLinks(from.Events(model.Query{}), trash, lost) {
 		if err != nil {
 			return err
 		}

@@ -10,10 +10,10 @@ import (
 	"chrono/store"
 )
 
-// TestEmptyTrashKeepsExportsImportable: emptying the trash removes the
-// links to the events in it, names them, and records them in the
-// journal; check finds nothing wrong, and the store's exports still
-// import.
+// TestEmptyTrashKeepsExportsImportable: with an event in the trash, an
+// export leaves out the links to it and says so, and imports into a new
+// store; emptying the trash removes the links to the event, names them,
+// and records them in the journal, and the store's exports still import.
 func TestEmptyTrashKeepsExportsImportable(t *testing.T) {
 	db := newDB(t)
 	chrono(t, db, "", "import", "timeline.example.json")
@@ -28,11 +28,15 @@ func TestEmptyTrashKeepsExportsImportable(t *testing.T) {
 			if r.code != 0 {
 				t.Fatalf("%s: export --format %s: %+v", when, format, r)
 			}
+			if left := strings.Contains(r.stderr, "1 link to an event in the trash left out"); left != (when == "in the trash") {
+				t.Errorf("%s: export --format %s says %q", when, format, r.stderr)
+			}
 			if r := chrono(t, newDB(t), "", "import", file); r.code != 0 || !strings.Contains(r.stdout, "imported 12 events (12 new") {
 				t.Errorf("%s: import of the %s export into a new store: %+v", when, format, r)
 			}
 		}
 	}
+	roundTrip("in the trash")
 
 	r := chrono(t, db, "", "trash", "--empty")
 	if want := "emptied the trash of 1 event (#3)\nremoved 1 link to it from 1 event:\n  nso-mobileum-call disputed-by nso-denial\n"; r.code != 0 || r.stdout != want {
@@ -87,6 +91,7 @@ func TestCheckFindsLinksToNoEvent(t *testing.T) {
 		!strings.Contains(r.stderr, "chrono check on the store it came from lists such links and how to remove them") {
 		t.Errorf("import of the export: %+v", r)
 	}
+
 	if r := chrono(t, db, "", "unlink", "fbi-tip", "related", "purged-long-ago"); r.code != 0 {
 		t.Fatalf("unlink as check says: %+v", r)
 	}
@@ -96,5 +101,22 @@ func TestCheckFindsLinksToNoEvent(t *testing.T) {
 	chrono(t, db, "", "export", "--force", "-o", file)
 	if r := chrono(t, newDB(t), "", "import", file); r.code != 0 {
 		t.Errorf("import of the export after the unlink: %+v", r)
+	}
+}
+
+// TestMergedStoreLeavesOutLinksToItsTrash: a store file merged into a
+// store in use carries no trash, so its links to the events in its trash
+// are left out, and said.
+func TestMergedStoreLeavesOutLinksToItsTrash(t *testing.T) {
+	from := newDB(t)
+	chrono(t, from, "", "import", "timeline.example.json")
+	chrono(t, from, "", "rm", "nso-denial")
+	db := newDB(t)
+	if r := chrono(t, db, "", "new", db, "--title", "Another case"); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	r := chrono(t, db, "", "import", from)
+	if r.code != 0 || !strings.Contains(r.stdout, "imported 12 events (12 new") || !strings.Contains(r.stdout, "1 link to an event in the trash left out") {
+		t.Errorf("merge of a store with an event in its trash: %+v", r)
 	}
 }

@@ -93,6 +93,7 @@ func Run(t *testing.T, h Harness) {
 		{"JournalQueries", testJournalQueries},
 		{"TrashRestorePurge", testTrashRestorePurge},
 		{"PurgeRemovesLinksToIt", testPurgeRemovesLinksToIt},
+		{"CopyLeavesOutLinksToTheTrash", testCopyLeavesOutLinksToTheTrash},
 		{"DanglingLinksAreFound", testDanglingLinksAreFound},
 		{"ImportRefusesTrashedIDs", testImportRefusesTrashedIDs},
 		{"SourcesAndHeaderAreJournaled", testSourcesAndHeaderAreJournaled},

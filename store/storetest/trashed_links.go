@@ -1,0 +1,60 @@
+package storetest
+
+import (
+	"bytes"
+	"errors"
+	"iter"
+	"slices"
+	"testing"
+
+	"chrono/model"
+	"chrono/model/native"
+)
+
+// testCopyLeavesOutLinksToTheTrash: the timeline written out as an
+// export writes it, with events in the trash that events on the timeline
+// link to, imports into an empty store once the links to the trash are
+// left out, counted; with them, it does not.
+func testCopyLeavesOutLinksToTheTrash(t *testing.T, s *suite) {
+	st := s.seeded(t)
+	trashed := trashSome(t, st)
+	trash, err := st.Trash()
+	if err != nil {
+		t.Fatal(err)
+	}
+	export := func(events iter.Seq2[model.Event, error]) []byte {
+		t.Helper()
+		var doc bytes.Buffer
+		h, err := st.Header()
+		if err != nil {
+			t.Fatal(err)
+		}
+		sources, err := st.Sources()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := native.Write(&doc, h, sources, events); err != nil {
+			t.Fatal(err)
+		}
+		return doc.Bytes()
+	}
+	var lost model.Losses
+	doc := export(model.WithoutTrashedLinks(st.Events(model.Query{}), trash, &lost))
+	// nso-mobileum-call's to nso-denial, lieu-interview's and
+	// no-comment-from-doj's to lieu-criminal-referral and post-publishes,
+	// tye-statement's to post-publishes.
+	if n := lost.Count(model.LostTrashedLink); n != 6 {
+		t.Errorf("the export left out %d links to the trash, want 6", n)
+	}
+	copied := s.empty(t)
+	Import(t, copied, NativeInput("export.json", doc))
+	onTimeline := slices.DeleteFunc(FixtureEvents(t), func(e model.Event) bool { return slices.Contains(trashed, e.ID) })
+	s.checkViews(t, copied, withoutLinksTo(onTimeline, trashed...))
+	// The store keeps the links, for the events may be restored.
+	s.checkViews(t, st, onTimeline)
+
+	_, err = s.empty(t).Import([]model.Input{NativeInput("export.json", export(st.Events(model.Query{})))}, model.ImportOptions{})
+	if !errors.Is(err, model.ErrNoLinkedEvent) {
+		t.Errorf("import of the links to the trash: %v, want ErrNoLinkedEvent", err)
+	}
+}
