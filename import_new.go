@@ -1,16 +1,16 @@
 package main
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"chrono/model/formats"
 	"chrono/store"
+	"chrono/store/outfile"
 )
 
 // absentStoreFile returns the store file --db names when there is
@@ -25,11 +25,15 @@ func (o *importOptions) absentStoreFile() (string, bool) {
 }
 
 // importNew imports into a store file that does not exist yet. The store
-// is built in a file of its own beside path and put at path once the
-// import has succeeded: an import that fails leaves nothing behind (not
-// an empty store, nor the directories made for it), as it says, and no
-// other process sees a store there until it is whole.
+// is built under a temporary name beside path and given the path once
+// the import has succeeded: an import that fails leaves nothing behind
+// (not an empty store, nor the directories made for it), as it says, one
+// stopped by a signal or killed leaves nothing the next run keeps (the
+// name is outfile's), and no other process sees a store at the path
+// until it is whole.
 func (o *importOptions) importNew(path string, fixed *formats.Format) error {
+	// From before the store is made: a signal then removes it.
+	defer o.clearOnSignal()()
 	dir := filepath.Dir(path)
 	var made []string // the directories made for the store, deepest first
 	for d := dir; ; d = filepath.Dir(d) {
@@ -38,37 +42,58 @@ func (o *importOptions) importNew(path string, fixed *formats.Format) error {
 		}
 		made = append(made, d)
 	}
-	unmake := func() {
+	var building string
+	failed := func(err error) error {
+		if building != "" {
+			outfile.RemoveTemp(building)
+		}
 		for _, d := range made {
 			os.Remove(d) // only if still empty
 		}
+		return err
 	}
-	var random [6]byte
-	rand.Read(random[:])
-	building := filepath.Join(dir, fmt.Sprintf(".%s.importing-%s", filepath.Base(path), hex.EncodeToString(random[:])))
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return failed(fmt.Errorf("creating the directory for store %s: %w", path, err))
+	}
+	building, err := outfile.TempPath(path, outfile.Store)
+	if err != nil {
+		return failed(err)
+	}
+	defer outfile.RemoveTemp(building) // placed, or failed
 	s, err := o.openAt(building, false, store.Options{})
 	if err != nil {
-		os.Remove(building)
-		unmake()
-		return err
+		return failed(named(err, building, path))
 	}
 	err = func() error {
 		defer s.Close()
-		defer o.clearOnSignal()()
 		err := o.importInto(s, fixed)
 		checkDamaged(o.stderr, s, err)
 		return err
 	}()
 	if err == nil {
-		// A link, not a rename: it will not replace a store another
-		// process made at path meanwhile.
-		if err = os.Link(building, path); errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("a store was made at %s while the import ran; the imported store is kept as %s: move it where you want it", path, building)
+		if err = outfile.PlaceNew(building, path); errors.Is(err, outfile.ErrExists) {
+			err = fmt.Errorf("%s: a store was made there while the import ran; nothing imported: import again into it", path)
 		}
 	}
-	os.Remove(building)
 	if err != nil {
-		unmake()
+		return failed(named(err, building, path))
 	}
-	return err
+	return nil
 }
+
+// named is err saying path where it says building: the store the user
+// asked for, not the name it was built under.
+func named(err error, building, path string) error {
+	if err == nil || !strings.Contains(err.Error(), building) {
+		return err
+	}
+	return renamedErr{err, building, path}
+}
+
+type renamedErr struct {
+	err      error
+	from, to string
+}
+
+func (e renamedErr) Error() string { return strings.ReplaceAll(e.err.Error(), e.from, e.to) }
+func (e renamedErr) Unwrap() error { return e.err }

@@ -166,6 +166,26 @@ func TestKilledOutputsLeaveNothing(t *testing.T) {
 		imp.Wait()
 		t.Error("the import made no working directory")
 	}
+	// An import into a store that is not there yet, stopped: no store,
+	// and nothing where it would have been.
+	fresh := filepath.Join(t.TempDir(), "fresh.db")
+	imp = exec.Command(bin, "--db", fresh, "import", doc)
+	if err := imp.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if waitForTemp(filepath.Dir(fresh)) {
+		imp.Process.Signal(syscall.SIGINT)
+		imp.Wait()
+		if code := imp.ProcessState.ExitCode(); code == 128+int(syscall.SIGINT) {
+			assertOnly(t, filepath.Dir(fresh))
+		} else {
+			t.Logf("the import into a new store ended %d before its signal", code)
+		}
+	} else {
+		imp.Process.Kill()
+		imp.Wait()
+		t.Error("the import into a new store made no temporary store")
+	}
 	os.Remove(doc)
 	cases := []struct {
 		args []string

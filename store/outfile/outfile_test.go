@@ -144,6 +144,12 @@ func TestAbortAndRemovePending(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(work, "run"), []byte("x"), 0o600)
+	// A store built beside a new one's path, which its maker creates.
+	building, err := TempPath(filepath.Join(dir, "new.db"), Store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(building, []byte("a store"), 0o600)
 	RemovePending() // as a signal would
 	if err := g.Commit(); err == nil {
 		t.Error("Commit after RemovePending succeeded")

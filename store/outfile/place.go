@@ -39,6 +39,11 @@ func place(tmp, target string, keep fs.FileInfo) error {
 	return syncDir(filepath.Dir(target))
 }
 
+// PlaceNew gives tmp, a complete file beside target, the name target,
+// which must not exist: ErrExists when a file took the name meanwhile,
+// tmp then left as it is.
+func PlaceNew(tmp, target string) error { return placeNew(tmp, target) }
+
 // placeNew gives tmp the name target, failing rather than replacing a file
 // that took the name meanwhile. A hard link does that; where the file
 // system has none, a rename does.

@@ -18,6 +18,9 @@ const (
 	// Evidence is the directory an evidence export is written in
 	// before it is renamed into place.
 	Evidence = "evidence"
+	// Store is a store an import into a new path builds whole before it
+	// gives it the path.
+	Store = "store"
 )
 
 // tempPrefix is how the temporary names of kind for target begin: the
@@ -107,6 +110,23 @@ func TempDir(target, kind string) (string, error) {
 		forget(name)
 		if !errors.Is(err, fs.ErrExist) {
 			return "", err
+		}
+	}
+	return "", errors.New("no free temporary name beside " + target)
+}
+
+// TempPath returns a free temporary name of kind beside target, for a
+// caller that makes the file there itself (a store, which refuses an
+// empty file), after removing what dead processes left of that kind. The
+// name is tracked as TempDir's are: RemovePending removes it on a signal,
+// and RemoveStale once this process is gone. Remove it with RemoveTemp.
+func TempPath(target, kind string) (string, error) {
+	RemoveStale(target, kind)
+	for range 1000 {
+		name := tempName(target, kind)
+		if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
+			track(name)
+			return name, nil
 		}
 	}
 	return "", errors.New("no free temporary name beside " + target)
