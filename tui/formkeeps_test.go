@@ -84,6 +84,7 @@ func TestTagWords(t *testing.T) {
 		{"malware  found", "[malware found]"},
 		{"malware found c", "[malware found c]"},
 		{"a, a ,", "[a]"},
+		{"東京\u3000事件 a\u00a0b", "[東京\u3000事件 a\u00a0b]"},
 		{"", "[]"},
 	} {
 		got, err := parseTags(tc.in, known)

@@ -24,7 +24,7 @@ func tagWords(s string) []string {
 			}
 		}
 	} else {
-		words = strings.Fields(s)
+		words = spaceFields(s)
 	}
 	for i, w := range words {
 		words[i] = strings.TrimPrefix(w, "#")
@@ -32,12 +32,19 @@ func tagWords(s string) []string {
 	return words
 }
 
+// spaceFields splits s at runs of ASCII spaces and tabs only: a tag may
+// hold another space (U+3000, the ideographic space; U+00A0), which
+// separates nothing.
+func spaceFields(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' })
+}
+
 // parseTags reads typed tags (tagWords), each once. Words typed without
 // a comma that together make one of the known tags are that tag: a tag
 // with spaces, completed or typed whole.
 func parseTags(s string, known []string) ([]string, error) {
 	words := tagWords(s)
-	if whole := strings.TrimPrefix(strings.Join(strings.Fields(s), " "), "#"); len(words) > 1 && !strings.Contains(s, ",") && slices.Contains(known, whole) {
+	if whole := strings.TrimPrefix(strings.Join(spaceFields(s), " "), "#"); len(words) > 1 && !strings.Contains(s, ",") && slices.Contains(known, whole) {
 		words = []string{whole}
 	}
 	var tags []string
