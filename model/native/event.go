@@ -38,6 +38,12 @@ func ReadEvent(text []byte) (model.Event, error) {
 	err := Read(bytes.NewReader(doc), sink)
 	switch {
 	case err != nil:
+		var p model.Problem
+		if errors.As(err, &p) && p.Line == 1 && p.Column > len(eventDocStart) {
+			// A fault in the text's first line, placed in the document.
+			p.Column -= len(eventDocStart)
+			return model.Event{}, p
+		}
 		return model.Event{}, err
 	case len(sink.events) != 1:
 		sink.problems.Add(model.Problem{Msg: "write one event: a single JSON object {\"id\": ..., \"title\": ...}"})

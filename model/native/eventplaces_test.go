@@ -45,4 +45,8 @@ func TestReadEventPlacesProblemsAtTheirMembers(t *testing.T) {
 	if err == nil || !strings.HasPrefix(err.Error(), `1:27: event "a" (#1): status "bogus"`) {
 		t.Errorf("one line: %v", err)
 	}
+	_, err = ReadEvent([]byte(`{"id":"x",,"title":"y"}`))
+	if err == nil || !strings.HasPrefix(err.Error(), "1:11: invalid JSON") {
+		t.Errorf("a syntax error on the first line: %v", err)
+	}
 }
