@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
@@ -61,7 +63,9 @@ func (c *confirmDialog) Update(msg tea.Msg) (Action, tea.Cmd) {
 }
 
 // View implements Dialog: the question, what it does, and the keys that
-// answer it; lines that do not fit are counted.
+// answer it; lines that do not fit are counted. What it says is wrapped
+// to the width, a warning above all, but an item of a list (a line that
+// starts with two spaces: an event's title) keeps to its line.
 func (c *confirmDialog) View(w, h int) []string {
 	st := &c.ctx.styles
 	out := make([]string, 0, h)
@@ -73,9 +77,17 @@ func (c *confirmDialog) View(w, h int) []string {
 	add(title)
 	add("")
 	room := max(h-4, 0)
-	for i, l := range c.lines {
-		if i == room-1 && len(c.lines) > room {
-			add(st.Muted.Render("  … and " + plural(len(c.lines)-i, "more line")))
+	lines := make([]string, 0, len(c.lines))
+	for _, l := range c.lines {
+		if strings.HasPrefix(l, "  ") || st.width(l) <= w || w <= 0 {
+			lines = append(lines, l)
+			continue
+		}
+		lines = append(lines, strings.Split(st.Cells.Wrap(l, w, ""), "\n")...)
+	}
+	for i, l := range lines {
+		if i == room-1 && len(lines) > room {
+			add(st.Muted.Render("  … and " + plural(len(lines)-i, "more line")))
 			break
 		}
 		if i >= room {
