@@ -61,7 +61,9 @@ func ReadEvent(text []byte) (model.Event, error) {
 			}
 		}
 	}
-	placeAtMembers(body, len(eventDocStart), &sink.problems)
+	if sink.problems.Len() > 0 {
+		placeAtMembers(body, len(eventDocStart), &sink.problems)
+	}
 	if err := sink.problems.Err(); err != nil {
 		return model.Event{}, err
 	}
