@@ -96,10 +96,16 @@ func runImport(opts *importOptions) error {
 	if err != nil {
 		return err
 	}
-	defer s.Close()
 	defer opts.clearOnSignal()()
-	err = opts.importInto(s, fixed)
-	checkDamaged(opts.stderr, s, err)
+	return opts.importClosing(s, fixed)
+}
+
+// importClosing imports into s, which it closes, and says what else is
+// wrong with s when the import found it damaged.
+func (o *importOptions) importClosing(s model.Store, fixed *formats.Format) error {
+	defer s.Close()
+	err := o.importInto(s, fixed)
+	checkDamaged(o.stderr, s, err)
 	return err
 }
 

@@ -64,13 +64,7 @@ func (o *importOptions) importNew(path string, fixed *formats.Format) error {
 	if err != nil {
 		return failed(named(err, building, path))
 	}
-	err = func() error {
-		defer s.Close()
-		err := o.importInto(s, fixed)
-		checkDamaged(o.stderr, s, err)
-		return err
-	}()
-	if err == nil {
+	if err = o.importClosing(s, fixed); err == nil {
 		if err = outfile.PlaceNew(building, path); errors.Is(err, outfile.ErrExists) {
 			err = fmt.Errorf("%s: a store was made there while the import ran; nothing imported: import again into it", path)
 		}
