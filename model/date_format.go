@@ -151,7 +151,8 @@ func (p point) appendZone(b []byte, utc string) []byte {
 }
 
 // Label returns d for people: "Aug 2017", "14 Aug 2017", "c. 2021",
-// "2021?", "Aug 2017 – 2021", "before 2021", "after Aug 2017", "undated".
+// "2021?", "Aug 2017 – 2021", "until 2021" and "since Aug 2017" (open
+// ends), "? – 2021" and "Aug 2017 – ?" (unknown ends), "undated".
 func (d Date) Label() string { return d.label(false) }
 
 // label is Label; there says after a time written without an offset
@@ -161,11 +162,18 @@ func (d Date) label(there bool) string {
 	case formSingle:
 		return d.start.label(true, there)
 	case formInterval:
+		// An open end runs on without one ("until", "since"); an unknown
+		// end had one that is not known ("?"). Neither is "before" or
+		// "after": the interval reaches into its known end's period.
 		switch {
-		case d.startEnd != boundKnown:
-			return "before " + d.end.label(true, there)
-		case d.endEnd != boundKnown:
-			return "after " + d.start.label(true, there)
+		case d.startEnd == boundOpen:
+			return "until " + d.end.label(true, there)
+		case d.startEnd == boundUnknown:
+			return "? – " + d.end.label(true, there)
+		case d.endEnd == boundOpen:
+			return "since " + d.start.label(true, there)
+		case d.endEnd == boundUnknown:
+			return d.start.label(true, there) + " – ?"
 		}
 		start, end := d.start.label(!sameYearCompactable(d.start, d.end), there), d.end.label(true, there)
 		// "538.8 – 251.902 million years ago": the end says the unit for

@@ -9,8 +9,9 @@ import (
 
 // ReadDate reads a date as a person types it: EDTF ("2017-08/2021"), or
 // any form chrono shows ("Aug 2017", "August 2017", "14 Aug 2017",
-// "Aug 14, 2017", "2 Oct 2018 – 2021", "c. 2021", "2021?", "before 2021",
-// "after Aug 2017", "Summer 1943", "1990s", "44 BCE"). The empty string is
+// "Aug 14, 2017", "2 Oct 2018 – 2021", "c. 2021", "2021?", "until 2021",
+// "since Aug 2017", "? – 2021", "Aug 2017 – ?", "before 2021", "after Aug
+// 2017", "Summer 1943", "1990s", "44 BCE"). The empty string is
 // undated. What it cannot read is reported as ParseDate reports EDTF it
 // cannot read, so that the error says what EDTF would have been wrong.
 func ReadDate(s string) (Date, error) {
@@ -64,6 +65,15 @@ func humanToEDTF(s string) (string, bool) {
 		first, second, ok := strings.Cut(lower, sep)
 		if !ok {
 			continue
+		}
+		// "? – 2021", "Aug 2017 – ?": an end that is not known.
+		if strings.TrimSpace(first) == "?" {
+			end, ok := humanPoint(second, nil)
+			return "/" + end, ok
+		}
+		if strings.TrimSpace(second) == "?" {
+			start, ok := humanPoint(first, nil)
+			return start + "/", ok
 		}
 		var endParts humanParts
 		end, ok := humanPoint(second, &endParts)

@@ -19,8 +19,13 @@ func TestReadDate(t *testing.T) {
 		{"c. 2021", "2021~", "c. 2021"},
 		{"2021?", "2021?", "2021?"},
 		{"c. 2021?", "2021%", "c. 2021?"},
-		{"before 2021", "../2021", "before 2021"},
-		{"after Aug 2017", "2017-08/..", "after Aug 2017"},
+		{"before 2021", "../2021", "until 2021"},
+		{"after Aug 2017", "2017-08/..", "since Aug 2017"},
+		{"until 2021", "../2021", "until 2021"},
+		{"since Aug 2017", "2017-08/..", "since Aug 2017"},
+		{"? – 2021", "/2021", "? – 2021"},
+		{"Aug 2017 – ?", "2017-08/", "Aug 2017 – ?"},
+		{"? - 14 Aug 2017", "/2017-08-14", "? – 14 Aug 2017"},
 		{"Summer 1943", "1943-22", "Summer 1943"},
 		{"fall 1943", "1943-23", "Autumn 1943"},
 		{"1990s", "199X", "1990s"},
@@ -117,7 +122,7 @@ func TestProposeDate(t *testing.T) {
 // FuzzReadDate: whatever is typed, ReadDate answers without panicking,
 // and a date it reads is one chrono can write as EDTF and read back.
 func FuzzReadDate(f *testing.F) {
-	for _, s := range []string{"Aug 2017", "14 – 20 Aug 2017", "c. 2021?", "before 2021", "4 Mar 2020 15:04 UTC", "1990s", "44 BCE", "2017-08/2021", "Aug 14, 2017", "13.8 billion years ago", "c. 65 million years ago", "10,000 BCE"} {
+	for _, s := range []string{"Aug 2017", "14 – 20 Aug 2017", "c. 2021?", "until 2021", "? – 2021", "Aug 2017 – ?", "4 Mar 2020 15:04 UTC", "1990s", "44 BCE", "2017-08/2021", "Aug 14, 2017", "13.8 billion years ago", "c. 65 million years ago", "10,000 BCE"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

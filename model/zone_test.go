@@ -22,7 +22,7 @@ func TestLabelIn(t *testing.T) {
 		{"2020-03-04T01:00:00.25-05:30", [3]string{"4 Mar 2020 01:00:00.25 -05:30", "4 Mar 2020 06:30:00.25 UTC", "4 Mar 2020 07:30:00.25 +01:00"}},
 		{"2020-03-04T15:04:05", [3]string{"4 Mar 2020 15:04:05 (local time there)", "4 Mar 2020 15:04:05 (local time there)", "4 Mar 2020 15:04:05 (local time there)"}},
 		{"2021-03-05T23:00:00Z/2021-03-06", [3]string{"5 Mar 2021 23:00:00 UTC – 6 Mar 2021", "5 Mar 2021 23:00:00 UTC – 6 Mar 2021", "6 Mar 2021 00:00:00 +01:00 – 6 Mar 2021"}},
-		{"../2021-03-05T10:00:00+01:00", [3]string{"before 5 Mar 2021 10:00:00 +01:00", "before 5 Mar 2021 09:00:00 UTC", "before 5 Mar 2021 10:00:00 +01:00"}},
+		{"../2021-03-05T10:00:00+01:00", [3]string{"until 5 Mar 2021 10:00:00 +01:00", "until 5 Mar 2021 09:00:00 UTC", "until 5 Mar 2021 10:00:00 +01:00"}},
 		{"2017-08", [3]string{"Aug 2017", "Aug 2017", "Aug 2017"}},
 		{"", [3]string{"undated", "undated", "undated"}},
 	}

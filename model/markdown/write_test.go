@@ -59,7 +59,7 @@ func TestWriteYearSections(t *testing.T) {
 		}
 	}
 	want := []string{
-		"## Start unknown", "### before 2017 · not assessed",
+		"## Start unknown", "### until 2017 · not assessed",
 		"## 2017", "### Aug 2017 · not assessed", "### Aug 2017 – 2021 · not assessed",
 		"## 2021", "### 2021 · not assessed", "### 2021 – 1 Feb 2022 · not assessed",
 		"## Undated", "### undated · alleged",

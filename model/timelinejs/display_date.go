@@ -8,7 +8,7 @@ import (
 
 // toldDate reads the date a slide's display_date tells more exactly than
 // its start_date and end_date can, as chrono writes it for what those
-// fields cannot show: the date's label ("c. 2017", "after Aug 2017",
+// fields cannot show: the date's label ("c. 2017", "since Aug 2017",
 // "4 Mar 2020 10:00:00 +02:00"), or the label and the event's date text
 // (`c. 2021 “about then”`). It returns the date and the date text.
 //

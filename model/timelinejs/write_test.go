@@ -67,10 +67,9 @@ func TestWriteDates(t *testing.T) {
 		{"2017-08/2021", `{"year":2017,"month":8}`, `{"year":2021}`, "", nil, ""},
 		{"2021/2022-02-01", `{"year":2021}`, `{"year":2022,"month":2,"day":1}`, "", nil, ""},
 		{"2017-08-14/2017-08-20", `{"year":2017,"month":8,"day":14}`, `{"year":2017,"month":8,"day":20}`, "", nil, ""},
-		{"../2021", `{"year":2021}`, "", "before 2021", &LossOpenEnd, ""},
-		// chrono labels an unknown start as it labels an open one.
-		{"/2021-03", `{"year":2021,"month":3}`, "", "before Mar 2021", &LossOpenEnd, "../2021-03"},
-		{"2017-08/..", `{"year":2017,"month":8}`, "", "after Aug 2017", &LossOpenEnd, ""},
+		{"../2021", `{"year":2021}`, "", "until 2021", &LossOpenEnd, ""},
+		{"/2021-03", `{"year":2021,"month":3}`, "", "? – Mar 2021", &LossOpenEnd, ""},
+		{"2017-08/..", `{"year":2017,"month":8}`, "", "since Aug 2017", &LossOpenEnd, ""},
 		{"2021-03/2021", `{"year":2021,"month":3}`, "", "Mar 2021 – 2021", &LossEndBeforeStart, ""},
 		{"2021-03-05T10:00:00/2021-03-05", `{"year":2021,"month":3,"day":5,"hour":10,"minute":0,"second":0}`, "", "5 Mar 2021 10:00:00 – 5 Mar 2021", &LossEndBeforeStart, ""},
 		{"2017-08~/2021", `{"year":2017,"month":8}`, `{"year":2021}`, "c. Aug 2017 – 2021", &LossQualifier, ""},
@@ -151,7 +150,7 @@ func TestWriteDateText(t *testing.T) {
 		// Words that are chrono's label of a date the fields agree with
 		// follow the label, so as not to be read back as that date.
 		{"2017", "Spring 2017", "2017 “Spring 2017”", "Spring 2017", true, ""},
-		{"2021", "before 2021", "2021 “before 2021”", "before 2021", true, ""},
+		{"2021", "until 2021", "2021 “until 2021”", "until 2021", true, ""},
 		{"2017-08-14T00:00:00", "14 Aug 2017 00:00:00 UTC", "14 Aug 2017 00:00:00 “14 Aug 2017 00:00:00 UTC”", "14 Aug 2017 00:00:00 UTC", true, ""},
 		{"2017", "c. 2018", "c. 2018", "c. 2018", false, ""},
 		{"2017-21", "2017?", "Spring 2017 “2017?”", "2017?", true, ""},
