@@ -111,7 +111,7 @@ type memTx struct {
 
 func (tx *memTx) PutSnapshot(s *Snapshot, original, text io.Reader) error {
 	if _, ok := tx.sources[s.Source]; !ok {
-		return fmt.Errorf("source %q: %w", s.Source, ErrNotFound)
+		return &Missing{Kind: MissingSource, ID: s.Source}
 	}
 	h := sha256.New()
 	n, err := io.Copy(h, original)
@@ -171,7 +171,7 @@ func (tx *memTx) Reverts(seq uint64) { tx.changes.Reverts(seq) }
 func (tx *memTx) Event(id string) (Event, error) {
 	e, ok := tx.events[id]
 	if !ok {
-		return Event{}, fmt.Errorf("%w %q", ErrNotFound, id)
+		return Event{}, &Missing{Kind: MissingEvent, ID: id}
 	}
 	return e.Clone(), nil
 }
@@ -213,7 +213,7 @@ func (tx *memTx) TrashEvent(id string) error {
 func (tx *memTx) Trashed(id string) (Trashed, error) {
 	t, ok := tx.trash[id]
 	if !ok {
-		return Trashed{}, fmt.Errorf("%w %q in the trash", ErrNotFound, id)
+		return Trashed{}, &Missing{Kind: MissingTrashed, ID: id}
 	}
 	return t, nil
 }
@@ -241,7 +241,7 @@ func (tx *memTx) PurgeEvent(id string) error {
 func (tx *memTx) Source(id string) (Source, error) {
 	s, ok := tx.sources[id]
 	if !ok {
-		return Source{}, fmt.Errorf("source %q: %w", id, ErrNotFound)
+		return Source{}, &Missing{Kind: MissingSource, ID: id}
 	}
 	return s, nil
 }

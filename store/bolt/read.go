@@ -41,7 +41,7 @@ func (s *Store) Position(id string) (model.Position, error) {
 	err := s.view(func(b buckets) error {
 		k := b.ids.Get([]byte(id))
 		if k == nil {
-			return fmt.Errorf("%w %q", model.ErrNotFound, id)
+			return &model.Missing{Kind: model.MissingEvent, ID: id}
 		}
 		order = model.PositionOf(k)
 		return nil

@@ -77,7 +77,7 @@ func putStream(b *bbolt.Bucket, source string, n int, part snapshots.Part, r io.
 // PutSnapshot implements model.Tx.
 func (t *writeTx) PutSnapshot(s *model.Snapshot, original, text io.Reader) error {
 	if t.b.sources.Get([]byte(s.Source)) == nil {
-		return notFound(fmt.Sprintf("no source %q", s.Source))
+		return &model.Missing{Kind: model.MissingSource, ID: s.Source}
 	}
 	metas, err := snapshotMetas(t.b.snapshots, s.Source)
 	if err != nil {

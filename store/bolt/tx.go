@@ -195,7 +195,7 @@ func (t *writeTx) TrashEvent(id string) error {
 func (t *writeTx) Trashed(id string) (model.Trashed, error) {
 	v := t.b.trash.Get([]byte(id))
 	if v == nil {
-		return model.Trashed{}, notFound(fmt.Sprintf("no event %q in the trash", id))
+		return model.Trashed{}, &model.Missing{Kind: model.MissingTrashed, ID: id}
 	}
 	tr, err := decodeTrashed(v)
 	if err != nil {
@@ -237,7 +237,7 @@ func (t *writeTx) PurgeEvent(id string) error {
 func (t *writeTx) Source(id string) (model.Source, error) {
 	v := t.b.sources.Get([]byte(id))
 	if v == nil {
-		return model.Source{}, notFound(fmt.Sprintf("no source %q", id))
+		return model.Source{}, &model.Missing{Kind: model.MissingSource, ID: id}
 	}
 	return decodeSource(id, v)
 }
@@ -272,7 +272,7 @@ func (t *writeTx) PutSource(s model.Source) error {
 // DeleteSource implements model.Tx.
 func (t *writeTx) DeleteSource(id string) error {
 	if t.b.sources.Get([]byte(id)) == nil {
-		return notFound(fmt.Sprintf("no source %q", id))
+		return &model.Missing{Kind: model.MissingSource, ID: id}
 	}
 	if hasSnapshots(t.b.snapshots, id) {
 		return fmt.Errorf("source %q has snapshots of its content, kept as evidence; it stays", id)

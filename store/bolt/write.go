@@ -1,8 +1,6 @@
 package bolt
 
 import (
-	"fmt"
-
 	"chrono/model"
 	"chrono/model/stored"
 
@@ -41,7 +39,7 @@ func bucketsOf(tx *bbolt.Tx) buckets {
 func (b buckets) event(id string) (model.Event, []byte, error) {
 	order := b.ids.Get([]byte(id))
 	if order == nil {
-		return model.Event{}, nil, fmt.Errorf("%w %q", model.ErrNotFound, id)
+		return model.Event{}, nil, &model.Missing{Kind: model.MissingEvent, ID: id}
 	}
 	v := b.events.Get(order)
 	if v == nil {

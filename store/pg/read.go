@@ -73,7 +73,7 @@ func (s *Store) event(db querier, id string) (model.Event, []byte, error) {
 	var ord, body []byte
 	err := db.QueryRow(ctx, `SELECT ord, body FROM events WHERE inv = $1 AND id = $2`, s.inv, id).Scan(&ord, &body)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return model.Event{}, nil, fmt.Errorf("%w %q", model.ErrNotFound, id)
+		return model.Event{}, nil, &model.Missing{Kind: model.MissingEvent, ID: id}
 	}
 	if err != nil {
 		return model.Event{}, nil, err
@@ -99,7 +99,7 @@ func (s *Store) Position(id string) (model.Position, error) {
 		var ord []byte
 		err := db.QueryRow(ctx, `SELECT ord FROM events WHERE inv = $1 AND id = $2`, s.inv, id).Scan(&ord)
 		if errors.Is(err, pgx.ErrNoRows) {
-			return fmt.Errorf("%w %q", model.ErrNotFound, id)
+			return &model.Missing{Kind: model.MissingEvent, ID: id}
 		}
 		p = model.PositionOf(ord)
 		return err
@@ -193,7 +193,7 @@ func (s *Store) Detail(id string) (model.Detail, error) {
 		var ord, body []byte
 		err := br.QueryRow().Scan(&ord, &body)
 		if errors.Is(err, pgx.ErrNoRows) {
-			return fmt.Errorf("%w %q", model.ErrNotFound, id)
+			return &model.Missing{Kind: model.MissingEvent, ID: id}
 		}
 		if err != nil {
 			return err

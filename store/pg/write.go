@@ -330,7 +330,7 @@ func (t *writeTx) Trashed(id string) (model.Trashed, error) {
 	var body []byte
 	err := t.tx.QueryRow(ctx, `SELECT body FROM trash WHERE inv = $1 AND id = $2`, t.s.inv, id).Scan(&body)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return model.Trashed{}, notFound(fmt.Sprintf("no event %q in the trash", id))
+		return model.Trashed{}, &model.Missing{Kind: model.MissingTrashed, ID: id}
 	}
 	if err != nil {
 		return model.Trashed{}, err
@@ -374,7 +374,7 @@ func (t *writeTx) Source(id string) (model.Source, error) {
 	var body []byte
 	err := t.tx.QueryRow(ctx, `SELECT body FROM sources WHERE inv = $1 AND id = $2`, t.s.inv, id).Scan(&body)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return model.Source{}, notFound(fmt.Sprintf("no source %q", id))
+		return model.Source{}, &model.Missing{Kind: model.MissingSource, ID: id}
 	}
 	if err != nil {
 		return model.Source{}, err

@@ -170,6 +170,26 @@ func testWritesToAMissingEventChangeNothing(t *testing.T, s *suite) {
 		if !strings.Contains(err.Error(), "no-such-event") {
 			t.Errorf("%s: error %q does not name the id", name, err)
 		}
+		// A command offers the id meant from the one in the error.
+		if m := (*model.Missing)(nil); !errors.As(err, &m) || m.Kind != model.MissingEvent || m.ID != "no-such-event" {
+			t.Errorf("%s: error %v is not a model.Missing for the event", name, err)
+		}
+	}
+	s.assertUnchanged(t, st, before)
+	// The trash and the sources say what is missing as well.
+	_, err := st.Write(model.OpEdit, "reads only", func(tx model.Tx) error {
+		_, err := tx.Trashed("fbi-tip")
+		if m := (*model.Missing)(nil); !errors.As(err, &m) || m.Kind != model.MissingTrashed || m.ID != "fbi-tip" {
+			t.Errorf("Trashed(fbi-tip): error %v is not a model.Missing for the trash", err)
+		}
+		_, err = tx.Source("no-such-source")
+		if m := (*model.Missing)(nil); !errors.As(err, &m) || m.Kind != model.MissingSource || m.ID != "no-such-source" {
+			t.Errorf("Source(no-such-source): error %v is not a model.Missing for the source", err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	s.assertUnchanged(t, st, before)
 }

@@ -1,0 +1,38 @@
+package model
+
+import "fmt"
+
+// MissingKind is what a store was asked for by an id it does not hold.
+type MissingKind int
+
+const (
+	// MissingEvent is an event on the timeline.
+	MissingEvent MissingKind = iota
+	// MissingTrashed is an event in the trash.
+	MissingTrashed
+	// MissingSource is a source.
+	MissingSource
+)
+
+// Missing is a store's answer for an id it does not hold. It is
+// ErrNotFound to errors.Is, and errors.As finds the id in it, so that a
+// command can offer the id that was meant.
+type Missing struct {
+	Kind MissingKind
+	ID   string
+}
+
+// Error says what is missing: `no such event "x"`, `no event "x" in the
+// trash`, `no source "x"`.
+func (e *Missing) Error() string {
+	switch e.Kind {
+	case MissingTrashed:
+		return fmt.Sprintf("no event %q in the trash", e.ID)
+	case MissingSource:
+		return fmt.Sprintf("no source %q", e.ID)
+	}
+	return fmt.Sprintf("%v %q", ErrNotFound, e.ID)
+}
+
+// Unwrap makes a Missing ErrNotFound to errors.Is.
+func (e *Missing) Unwrap() error { return ErrNotFound }
