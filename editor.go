@@ -25,9 +25,10 @@ func runEditInEditor(opts *editOptions) error {
 		return err
 	}
 	base, err := s.Event(opts.id)
+	err = explain(s, err)
 	s.Close()
 	if err != nil {
-		return explain(err)
+		return err
 	}
 	var b bytes.Buffer
 	if err := native.WriteEvent(&b, base); err != nil {

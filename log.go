@@ -105,7 +105,7 @@ func runLog(opts *logOptions) error {
 	}
 	if printed == 0 && opts.id != "" {
 		if _, err := s.Event(opts.id); err != nil {
-			return explain(err)
+			return explain(s, err)
 		}
 	}
 	return nil

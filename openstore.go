@@ -61,16 +61,7 @@ func (c *cli) withStore(readOnly bool, use func(model.Store) error) error {
 		return err
 	}
 	defer s.Close()
-	err = use(s)
+	err = explain(s, use(s))
 	checkDamaged(c.stderr, s, err)
-	return err
-}
-
-// eventErr is err from asking the store for event id, said as a person
-// would look for it when there is no such event.
-func eventErr(id string, err error) error {
-	if errors.Is(err, model.ErrNotFound) {
-		return fmt.Errorf("no event %q; chrono list shows the ids", id)
-	}
 	return err
 }

@@ -43,13 +43,13 @@ func runShow(opts *showOptions) error {
 		if opts.sides {
 			sides, err := model.ReadSides(s, opts.id)
 			if err != nil {
-				return eventErr(opts.id, err)
+				return err
 			}
 			return listing.ShowSides(opts.stdout, sides, 80)
 		}
 		d, err := s.Detail(opts.id)
 		if err != nil {
-			return eventErr(opts.id, err)
+			return err
 		}
 		return listing.Show(opts.stdout, d, 80, zone)
 	})

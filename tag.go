@@ -56,7 +56,7 @@ func runTag(opts *tagOptions) error {
 func (o *tagOptions) retag(s model.Store, tags []string) error {
 	e, err := s.Event(o.id)
 	if err != nil {
-		return eventErr(o.id, err)
+		return err
 	}
 	edit := model.Retag{Events: []string{o.id}, Add: tags}
 	if !o.add {

@@ -48,7 +48,11 @@ func runRm(opts *trashOptions) error {
 			fmt.Fprintf(opts.stdout, "  still linked from %s (%s)\n", in.From, in.Rel)
 		}
 	}
-	fmt.Fprintf(opts.stderr, "chrono restore %s brings them back; chrono undo takes back #%d\n", strings.Join(opts.ids, " "), e.Seq)
+	them := "them"
+	if len(opts.ids) == 1 {
+		them = "it"
+	}
+	fmt.Fprintf(opts.stderr, "chrono restore %s brings %s back; chrono undo takes back #%d\n", strings.Join(opts.ids, " "), them, e.Seq)
 	return nil
 }
 
@@ -110,7 +114,7 @@ func runEmptyTrash(opts *trashOptions) error {
 			purged, err = model.PurgeEvents(tx, ids)
 			return err
 		})
-		if err := opts.said(e, explain(err)); err != nil {
+		if err := opts.said(e, explain(s, err)); err != nil {
 			return err
 		}
 		if say := model.UnlinkedPhrase(len(purged.Unlinked), purged.Holders(), len(ids)); say != "" {

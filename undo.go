@@ -17,7 +17,7 @@ func newUndoCmd(c *cli) *cobra.Command {
 		RunE: func(*cobra.Command, []string) error {
 			return c.withStore(false, func(s model.Store) error {
 				e, err := model.Undo(s)
-				return c.said(e, explain(err))
+				return c.said(e, explain(s, err))
 			})
 		},
 	}
@@ -40,7 +40,7 @@ func newRevertCmd(c *cli) *cobra.Command {
 					return err
 				}
 				e, err := model.Revert(s, entry)
-				return c.said(e, explain(err))
+				return c.said(e, explain(s, err))
 			})
 		},
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 
 	"chrono/model"
@@ -28,7 +27,7 @@ func writeIn(open func() (model.Store, error), op model.Op, phrase string, fn fu
 	}
 	defer s.Close()
 	e, err := s.Write(op, phrase, fn)
-	return e, explain(err)
+	return e, explain(s, err)
 }
 
 // change is write, then the line that says what it did (or nothing
@@ -45,20 +44,6 @@ func (c *cli) said(e model.Entry, err error) error {
 	}
 	fmt.Fprintln(c.stdout, entryLine(e))
 	return nil
-}
-
-// explain adds to an error what the user can do about it.
-func explain(err error) error {
-	var ce *model.ConflictError
-	switch {
-	case err == nil:
-		return nil
-	case errors.As(err, &ce):
-		return err
-	case errors.Is(err, model.ErrNotFound):
-		return fmt.Errorf("%w; chrono list shows the ids (chrono trash, the deleted ones)", err)
-	}
-	return err
 }
 
 // entryLine says what a change did and where it is in the journal.

@@ -1,0 +1,145 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"chrono/model"
+)
+
+// missingAdvice says what to do about an id the store does not hold:
+// where the event is when it is in the trash or not in it, the ids a slip
+// away from it, or where to find the ids.
+func missingAdvice(r model.Reader, m *model.Missing) string {
+	switch m.Kind {
+	case model.MissingEvent:
+		if inTrash(r, m.ID) {
+			return fmt.Sprintf("; it is in the trash: chrono restore %s brings it back", m.ID)
+		}
+		if near := nearIDs(r, m.ID); len(near) > 0 {
+			return "; did you mean " + quotedOr(near) + "?"
+		}
+		return "; chrono list shows the ids (chrono trash, the deleted ones)"
+	case model.MissingTrashed:
+		if _, err := r.Event(m.ID); err == nil {
+			return "; it is on the timeline, not deleted"
+		}
+		var ids []string
+		if trashed, err := r.Trash(); err == nil {
+			for _, t := range trashed {
+				ids = append(ids, t.Event.ID)
+			}
+		}
+		if near := nearest(m.ID, ids); len(near) > 0 {
+			return "; did you mean " + quotedOr(near) + "?"
+		}
+		return "; chrono trash lists the deleted events"
+	case model.MissingSource:
+		var ids []string
+		if sources, err := r.Sources(); err == nil {
+			for _, s := range sources {
+				ids = append(ids, s.ID)
+			}
+		}
+		if near := nearest(m.ID, ids); len(near) > 0 {
+			return "; did you mean " + quotedOr(near) + "?"
+		}
+		return "; chrono source list lists them"
+	}
+	return ""
+}
+
+// inTrash reports whether the event with an id is in the trash.
+func inTrash(r model.Reader, id string) bool {
+	trashed, err := r.Trash()
+	return err == nil && slices.ContainsFunc(trashed, func(t model.Trashed) bool { return t.Event.ID == id })
+}
+
+// nearIDsRead bounds the ids nearIDs reads: the names it compares come
+// from the index by prefix, so that a store of a million events is not
+// read whole for a message.
+const nearIDsRead = 200
+
+// nearIDs returns the stored event ids a typing slip from id, or that id
+// is the start of (at most a few), the closest first.
+func nearIDs(r model.Reader, id string) []string {
+	if longer, err := r.IDs(id, closestShown); err == nil && len(longer) > 0 {
+		return longer
+	}
+	// A store of few events is compared whole, and an id that holds the
+	// one given is offered too ("mobileum" for nso-mobileum-call).
+	if all, err := r.IDs("", nearIDsRead); err == nil && len(all) < nearIDsRead {
+		if near := nearest(id, all); len(near) > 0 {
+			return near
+		}
+		var holding []string
+		for _, c := range all {
+			if len(id) >= 3 && strings.Contains(c, strings.ToLower(id)) {
+				holding = append(holding, c)
+			}
+		}
+		return holding[:min(len(holding), closestShown)]
+	}
+	// In a large store, an id that differs from one stored shares a
+	// beginning with it: the longest beginning any stored id has, and
+	// shorter ones while they hold few ids.
+	var candidates []string
+	for n := len(id) - 1; n > 0 && len(candidates) < nearIDsRead; n-- {
+		ids, err := r.IDs(id[:n], nearIDsRead)
+		if err != nil {
+			return nil
+		}
+		for _, c := range ids {
+			if !slices.Contains(candidates, c) {
+				candidates = append(candidates, c)
+			}
+		}
+	}
+	if lower := strings.ToLower(id); lower != id {
+		if ids, err := r.IDs(lower, 1); err == nil && len(ids) == 1 && ids[0] == lower {
+			return ids
+		}
+	}
+	return nearest(id, candidates)
+}
+
+// quotedOr lists names for a question: "a"; "a" or "b"; one of "a",
+// "b", "c".
+func quotedOr(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", n)
+	}
+	if len(q) > 2 {
+		return "one of " + strings.Join(q, ", ")
+	}
+	return strings.Join(q, " or ")
+}
+
+// advised is an error with what to do about it said after it.
+type advised struct {
+	err    error
+	advice string
+}
+
+func (a *advised) Error() string { return a.err.Error() + a.advice }
+func (a *advised) Unwrap() error { return a.err }
+
+// explain adds to an error what the user can do about it: for an id the
+// store does not hold, the id meant or where to look.
+func explain(r model.Reader, err error) error {
+	var (
+		ce *model.ConflictError
+		a  *advised
+		m  *model.Missing
+	)
+	switch {
+	case err == nil, errors.As(err, &ce), errors.As(err, &a):
+		return err
+	case errors.As(err, &m):
+		return &advised{err: err, advice: missingAdvice(r, m)}
+	}
+	return err
+}
