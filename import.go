@@ -131,6 +131,9 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 		return fmt.Errorf("nothing imported, the store is unchanged:\n%w", err)
 	}
 	results, err := s.Import(storeInputs(inputs), storeOpts)
+	// The meter's line is cleared before anything is said, or the report
+	// would follow it on the same line of a terminal.
+	meter.stop()
 	switch {
 	case err != nil && o.dryRun:
 		// A dry run never changes the store: say what a real import

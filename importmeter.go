@@ -16,9 +16,10 @@ import (
 // first byte read, format detection included, whether or not it is ever
 // drawn.
 type importMeter struct {
-	read  atomic.Int64    // bytes read of all inputs
-	meter *progress.Meter // nil until start
-	done  chan struct{}   // closed by stop, to end tick
+	read    atomic.Int64    // bytes read of all inputs
+	meter   *progress.Meter // nil until start
+	done    chan struct{}   // closed by stop, to end tick
+	stopped bool            // stop has run
 	// mu orders the stage's changes (the store's goroutine) with the
 	// bytes read passed on while reading (tick's): a pass that looked
 	// before the change does not set the next stage's share after it.
@@ -95,11 +96,13 @@ func (m *importMeter) storeProgress(p model.ImportProgress) {
 	}
 }
 
-// stop ends the meter, if it was started.
+// stop ends the meter and clears its line, if it was started; once
+// stopped, it does nothing.
 func (m *importMeter) stop() {
-	if m.meter == nil {
+	if m.meter == nil || m.stopped {
 		return
 	}
+	m.stopped = true
 	close(m.done)
 	m.meter.Stop()
 }
