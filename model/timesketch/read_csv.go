@@ -102,6 +102,11 @@ func checkHeader(header []string) string {
 			missing = append(missing, want)
 		}
 	}
+	// A spreadsheet set to a language that writes decimal commas saves
+	// CSV with semicolons: the whole header is then one cell.
+	if len(missing) > 0 && len(header) == 1 && strings.Contains(header[0], ";") {
+		return "the header row is separated by semicolons: save the sheet as comma-separated CSV (a Timesketch CSV starts with a header row naming message, datetime and timestamp_desc)"
+	}
 	if len(missing) > 0 {
 		return fmt.Sprintf("the header row has no %s column: a Timesketch CSV starts with a header row naming message, datetime and timestamp_desc", strings.Join(missing, " or "))
 	}
