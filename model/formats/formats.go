@@ -140,6 +140,9 @@ func Detect(r io.Reader) (Format, io.Reader, error) {
 	if miss := native.NearMiss(head); miss != "" {
 		return Format{}, rest, fmt.Errorf("not chrono JSON: %s", miss)
 	}
+	if miss := sheetMiss(head); miss != "" {
+		return Format{}, rest, fmt.Errorf("not a format chrono reads: %s", miss)
+	}
 	return Format{}, rest, fmt.Errorf("not a format chrono reads (%s); if it is one of them, say which with --format", Names(true))
 }
 

@@ -23,3 +23,26 @@ func TestDetectSaysWhatIsMissing(t *testing.T) {
 		t.Errorf("error %v, want it to say \"chrono\": 1 is missing", err)
 	}
 }
+
+// TestDetectSaysWhySheetIsNotRead: a spreadsheet chrono nearly reads is
+// told what to do, not to name a --format that would not read it either.
+func TestDetectSaysWhySheetIsNotRead(t *testing.T) {
+	tests := []struct{ name, head, want string }{
+		{"chrono CSV with semicolons", "\ufeffid;date;title\r\nev1;2019-03-04;Meeting\r\n",
+			"not a format chrono reads: its header row is separated by semicolons: save the sheet as comma-separated CSV, and import that (chrono CSV)"},
+		{"Timesketch CSV with semicolons", "message;datetime;timestamp_desc\r\nm;2019-03-04T10:00:00Z;d\r\n",
+			"not a format chrono reads: its header row is separated by semicolons: save the sheet as comma-separated CSV, and import that (Timesketch CSV)"},
+		{"TimelineJS spreadsheet template", "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background\r\n2017,8,,,,,,,,NSO call,,,,,,,,\r\n",
+			"not a format chrono reads: a sheet of TimelineJS's spreadsheet template, which chrono does not read (it reads TimelineJS's JSON): copy its rows into chrono CSV (id,date,title,summary,... with the date in EDTF, such as 2017-08-14) and import that"},
+		{"anything else", "a;b\n1;2\n",
+			"not a format chrono reads (json, timelinejs, plaso, timesketch, csv); if it is one of them, say which with --format"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := Detect(strings.NewReader(tt.head))
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,49 @@
+package formats
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"slices"
+	"strings"
+
+	"chrono/model"
+)
+
+// sheetMiss says what keeps head, the first bytes of a file, from being
+// a spreadsheet chrono reads when its first line is the header of one
+// chrono nearly reads: the same columns separated by semicolons (as
+// spreadsheets set to a language with decimal commas save CSV), or the
+// columns of TimelineJS's spreadsheet template, which --format timelinejs
+// (TimelineJS's JSON) would not read either. It returns "" for anything
+// else.
+func sheetMiss(head []byte) string {
+	line, _, _ := bufio.NewReader(bytes.NewReader(model.TrimByteOrderMark(head))).ReadLine()
+	if semi := readHeader(line, ';'); len(semi) > 1 && len(readHeader(line, ',')) == 1 {
+		joined := []byte(strings.Join(semi, ","))
+		if f, ok := detect(joined); ok {
+			return "its header row is separated by semicolons: save the sheet as comma-separated CSV, and import that (" + f.Title + ")"
+		}
+	}
+	cells := readHeader(line, ',')
+	for i, c := range cells {
+		cells[i] = strings.ToLower(strings.TrimSpace(c))
+	}
+	if slices.Contains(cells, "year") && slices.Contains(cells, "headline") && slices.Contains(cells, "display date") {
+		return "a sheet of TimelineJS's spreadsheet template, which chrono does not read (it reads TimelineJS's JSON): copy its rows into chrono CSV (id,date,title,summary,... with the date in EDTF, such as 2017-08-14) and import that"
+	}
+	return ""
+}
+
+// readHeader splits a header line into its cells at sep, or returns nil
+// when it is not CSV.
+func readHeader(line []byte, sep rune) []string {
+	cr := csv.NewReader(bytes.NewReader(line))
+	cr.Comma = sep
+	cr.LazyQuotes = true
+	cells, err := cr.Read()
+	if err != nil {
+		return nil
+	}
+	return cells
+}
