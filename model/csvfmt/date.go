@@ -2,6 +2,7 @@ package csvfmt
 
 import (
 	"errors"
+	"fmt"
 
 	"chrono/model"
 )
@@ -12,6 +13,12 @@ func parseDate(s string) (model.Date, string) {
 	d, err := model.ParseDate(s)
 	if err == nil {
 		return d, ""
+	}
+	// A date as people write it ("4 March 2019") is not EDTF; the error
+	// ParseDate makes of it ("a year needs four digits") would mislead,
+	// so say the EDTF to write instead.
+	if read, rerr := model.ReadDate(s); rerr == nil && !read.IsZero() {
+		return model.Date{}, fmt.Sprintf("date %q: chrono CSV dates are EDTF: write it %s", s, read.String())
 	}
 	msg := err.Error()
 	var de *model.DateError

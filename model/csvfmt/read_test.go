@@ -144,6 +144,22 @@ func dateMsg(t *testing.T, s string) string {
 	return de.Msg
 }
 
+// TestReadDateAsPeopleWriteIt: a date written for people, which chrono
+// reads elsewhere, is refused in chrono CSV with the EDTF to write, not
+// with what is wrong with it as EDTF.
+func TestReadDateAsPeopleWriteIt(t *testing.T) {
+	doc := "id,date,title\r\nev1,4 March 2019,Meeting\r\nev2,Aug 2017,Call\r\nev3,c. 2021,Denial\r\n"
+	_, _, err := readAll(t, doc)
+	want := []string{
+		`2: event "ev1" (#1): date "4 March 2019": chrono CSV dates are EDTF: write it 2019-03-04`,
+		`3: event "ev2" (#2): date "Aug 2017": chrono CSV dates are EDTF: write it 2017-08`,
+		`4: event "ev3" (#3): date "c. 2021": chrono CSV dates are EDTF: write it 2021~`,
+	}
+	if got := problems(err); !slices.Equal(got, want) {
+		t.Errorf("problems:\n got %q\nwant %q", got, want)
+	}
+}
+
 func TestReadMissingColumn(t *testing.T) {
 	_, _, err := readFixture(t, "no-id.csv")
 	want := `1: column "id" missing: chrono CSV needs at least id and title columns; its header is ` + HeaderRow
