@@ -3,6 +3,7 @@ package csvfmt
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"chrono/model"
 )
@@ -10,6 +11,9 @@ import (
 // parseDate reads a date cell, which is EDTF and never guarded, and
 // returns what is wrong with it or "".
 func parseDate(s string) (model.Date, string) {
+	// "ev1, 2017-08-14, Call", as people type CSV: the spaces around a
+	// date say nothing, unlike those of a title or a quote, kept as typed.
+	s = strings.TrimSpace(s)
 	d, err := model.ParseDate(s)
 	if err == nil {
 		return d, ""

@@ -160,6 +160,21 @@ func TestReadDateAsPeopleWriteIt(t *testing.T) {
 	}
 }
 
+// TestReadDateWithSpaces: a date cell typed after ", " reads as the date.
+func TestReadDateWithSpaces(t *testing.T) {
+	tl, _, err := readAll(t, "id,date,title\nev1, 2019-03-04, Meeting\nev2,\t2019-03 ,Call\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range tl.Events {
+		got = append(got, e.Date.String()+" "+e.Title)
+	}
+	if want := []string{"2019-03-04  Meeting", "2019-03 Call"}; !slices.Equal(got, want) {
+		t.Errorf("read %q, want %q", got, want)
+	}
+}
+
 func TestReadMissingColumn(t *testing.T) {
 	_, _, err := readFixture(t, "no-id.csv")
 	want := `1: column "id" missing: chrono CSV needs at least id and title columns; its header is ` + HeaderRow
