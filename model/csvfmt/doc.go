@@ -4,7 +4,7 @@
 //	id,date,title,summary,status,actors,tags,quotes_json,sources_json
 //
 // Dates are EDTF ("2017-08", "2021/2022-02-01"), spaces around them
-// ignored. Actors and tags are lists
+// ignored; a status is read in any case ("Reported"). Actors and tags are lists
 // separated by semicolons. quotes_json holds the event's quotes as a JSON
 // array of chrono quote objects, and sources_json the sources its quotes
 // and date cite, as a JSON array of chrono source objects, so that every

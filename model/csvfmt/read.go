@@ -144,7 +144,7 @@ func (rd *reader) row(rec []string, line, n int) error {
 	}
 	e.Title = text(colTitle)
 	e.Summary = text(colSummary)
-	e.Status = model.Status(text(colStatus))
+	e.Status = readStatus(text(colStatus))
 	e.Actors = splitList(text(colActors))
 	e.Tags = splitList(text(colTags))
 	if s, ok := cell(colQuotes); ok {

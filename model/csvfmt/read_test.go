@@ -175,6 +175,27 @@ func TestReadDateWithSpaces(t *testing.T) {
 	}
 }
 
+// TestReadStatusAsSpreadsheetsWriteIt: a status a spreadsheet
+// capitalised, or typed after ", ", is the status; another word is still
+// a problem.
+func TestReadStatusAsSpreadsheetsWriteIt(t *testing.T) {
+	tl, _, err := readAll(t, "id,title,status\nev1,Meeting,Reported\nev2,Call, alleged \nev3,Denial,DENIED\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []model.Status
+	for _, e := range tl.Events {
+		got = append(got, e.Status)
+	}
+	if want := []model.Status{model.Reported, model.Alleged, model.Denied}; !slices.Equal(got, want) {
+		t.Errorf("read %q, want %q", got, want)
+	}
+	_, _, err = readAll(t, "id,title,status\nev1,Meeting,Rumoured\n")
+	if want := []string{`2: event "ev1" (#1): status "Rumoured": not one of confirmed, reported, alleged, disputed, denied`}; !slices.Equal(problems(err), want) {
+		t.Errorf("problems:\n got %q\nwant %q", problems(err), want)
+	}
+}
+
 func TestReadMissingColumn(t *testing.T) {
 	_, _, err := readFixture(t, "no-id.csv")
 	want := `1: column "id" missing: chrono CSV needs at least id and title columns; its header is ` + HeaderRow
