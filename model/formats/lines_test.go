@@ -34,6 +34,8 @@ func TestDetectSaysWhySheetIsNotRead(t *testing.T) {
 			"not a format chrono reads: its header row is separated by semicolons: save the sheet as comma-separated CSV, and import that (Timesketch CSV)"},
 		{"TimelineJS spreadsheet template", "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background\r\n2017,8,,,,,,,,NSO call,,,,,,,,\r\n",
 			"not a format chrono reads: a sheet of TimelineJS's spreadsheet template, which chrono does not read (it reads TimelineJS's JSON): copy its rows into chrono CSV (id,date,title,summary,... with the date in EDTF, such as 2017-08-14) and import that"},
+		{"Timesketch CSV retyped in capitals", "Message,Datetime,Timestamp_desc\r\nm,2019-03-04T10:00:00Z,d\r\n",
+			"not a format chrono reads: its header names Timesketch's columns in capitals or with spaces: a Timesketch CSV names them message, datetime and timestamp_desc, in lower case; rename them (--format timesketch says which)"},
 		{"anything else", "a;b\n1;2\n",
 			"not a format chrono reads (json, timelinejs, plaso, timesketch, csv); if it is one of them, say which with --format"},
 	}

@@ -15,8 +15,8 @@ import (
 // chrono nearly reads: the same columns separated by semicolons (as
 // spreadsheets set to a language with decimal commas save CSV), or the
 // columns of TimelineJS's spreadsheet template, which --format timelinejs
-// (TimelineJS's JSON) would not read either. It returns "" for anything
-// else.
+// (TimelineJS's JSON) would not read either, or Timesketch's columns
+// retyped in capitals. It returns "" for anything else.
 func sheetMiss(head []byte) string {
 	line, _, _ := bufio.NewReader(bytes.NewReader(model.TrimByteOrderMark(head))).ReadLine()
 	if semi := readHeader(line, ';'); len(semi) > 1 && len(readHeader(line, ',')) == 1 {
@@ -28,6 +28,10 @@ func sheetMiss(head []byte) string {
 	cells := readHeader(line, ',')
 	for i, c := range cells {
 		cells[i] = strings.ToLower(strings.TrimSpace(c))
+	}
+	if slices.Contains(cells, "message") && slices.Contains(cells, "timestamp_desc") &&
+		(slices.Contains(cells, "datetime") || slices.Contains(cells, "timestamp")) {
+		return "its header names Timesketch's columns in capitals or with spaces: a Timesketch CSV names them message, datetime and timestamp_desc, in lower case; rename them (--format timesketch says which)"
 	}
 	if slices.Contains(cells, "year") && slices.Contains(cells, "headline") && slices.Contains(cells, "display date") {
 		return "a sheet of TimelineJS's spreadsheet template, which chrono does not read (it reads TimelineJS's JSON): copy its rows into chrono CSV (id,date,title,summary,... with the date in EDTF, such as 2017-08-14) and import that"

@@ -108,7 +108,21 @@ func checkHeader(header []string) string {
 		return "the header row is separated by semicolons: save the sheet as comma-separated CSV (a Timesketch CSV starts with a header row naming message, datetime and timestamp_desc)"
 	}
 	if len(missing) > 0 {
-		return fmt.Sprintf("the header row has no %s column: a Timesketch CSV starts with a header row naming message, datetime and timestamp_desc", strings.Join(missing, " or "))
+		msg := fmt.Sprintf("the header row has no %s column: a Timesketch CSV starts with a header row naming message, datetime and timestamp_desc", strings.Join(missing, " or "))
+		// Timesketch's names are exact: "Message" is another column, but
+		// one retyped in a spreadsheet, to be named so.
+		var near []string
+		for _, h := range header {
+			for _, want := range append(missing, keyTimestamp) {
+				if h != want && strings.EqualFold(strings.TrimSpace(h), want) {
+					near = append(near, fmt.Sprintf("%q as %s", h, want))
+				}
+			}
+		}
+		if len(near) > 0 {
+			msg += " in lower case, without spaces: rename " + strings.Join(near, ", ")
+		}
+		return msg
 	}
 	return ""
 }

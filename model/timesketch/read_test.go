@@ -216,6 +216,8 @@ func TestReadProblems(t *testing.T) {
 			[]string{`1: datetime: want a string, found a boolean`}},
 		{"header without timestamp_desc", "message,datetime\nm,2017\n",
 			[]string{`1: the header row has no timestamp_desc column: a Timesketch CSV starts with a header row naming message, datetime and timestamp_desc`}},
+		{"header retyped in capitals", "Message,Datetime,timestamp_desc\nm,2017,d\n",
+			[]string{`1: the header row has no message or datetime column: a Timesketch CSV starts with a header row naming message, datetime and timestamp_desc in lower case, without spaces: rename "Message" as message, "Datetime" as datetime`}},
 		{"header separated by semicolons", "message;datetime;timestamp_desc\r\nm;2017;d\r\n",
 			[]string{`1: the header row is separated by semicolons: save the sheet as comma-separated CSV (a Timesketch CSV starts with a header row naming message, datetime and timestamp_desc)`}},
 	}
