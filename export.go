@@ -158,7 +158,7 @@ func exportFormat(format, output string) (formats.Format, error) {
 	}
 	f, ok := formats.Lookup(format)
 	if !ok || f.Write == nil {
-		return f, usagef("--format %q: chrono exports %s", format, formats.Names(false))
+		return f, usagef("--format %q: chrono exports %s, and %s (a directory, with -o DIR)", format, formats.Names(false), evidenceFormat)
 	}
 	return f, nil
 }
