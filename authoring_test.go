@@ -64,6 +64,18 @@ func TestCLIAuthoring(t *testing.T) {
 			"trash",
 			"undo",
 		}},
+		{"reimport", []string{
+			"import|testdata/import/one-row.csv",
+			"edit|ev1|--set|title=Corrected",
+			"import|--dry-run|testdata/import/one-row.csv",
+			"import|testdata/import/one-row.csv",
+			"edit|ev1|--set|summary=A summary",
+			"log",
+			"revert|3",
+			"show|ev1",
+			"edit|ev1|--set|title=Mine",
+			"revert|1",
+		}},
 		{"errors", []string{
 			"new|$DB",
 			"new|$DB",

@@ -93,7 +93,7 @@ func runLog(opts *logOptions) error {
 			if opts.limit > 0 && printed == opts.limit {
 				return nil
 			}
-			if err := opts.print(e); err != nil {
+			if err := opts.print(s, e); err != nil {
 				return err
 			}
 			printed++
@@ -111,8 +111,8 @@ func runLog(opts *logOptions) error {
 	return nil
 }
 
-// print writes one entry.
-func (o *logOptions) print(e model.Entry) error {
+// print writes one entry, read from r.
+func (o *logOptions) print(r model.Reader, e model.Entry) error {
 	if o.asJSON {
 		b, err := json.Marshal(e)
 		if err != nil {
@@ -125,6 +125,17 @@ func (o *logOptions) print(e model.Entry) error {
 	for i, c := range e.Events {
 		if i == logShown {
 			break
+		}
+		if c.Before != nil && c.After == nil && c.From == c.To {
+			// An import keeps only the version it replaced: the fields it
+			// changed are found from the version it left.
+			after, ok, err := model.LeftBy(r, e.Seq, c.ID)
+			if err != nil {
+				return err
+			}
+			if ok {
+				c.After = &after
+			}
 		}
 		fmt.Fprintf(o.stdout, "       %s %s\n", c.ID, changeWords(c))
 	}

@@ -65,8 +65,8 @@ func overlaps(a, b []string) bool {
 }
 
 // RevertEntry reverses a journal entry in tx, on top of what is stored
-// now: an edit puts back the fields it changed (and only those, so that
-// later changes to other fields stay), an add or an import's new events
+// now: an edit or an import's update puts back the fields it changed (and
+// only those, so that later changes to other fields stay), an add or an import's new events
 // go to the trash, a delete is restored, a restore goes back to the
 // trash. It is refused, naming them, when later entries changed the same
 // fields of the same events, or the same sources or title; emptying the
@@ -74,6 +74,15 @@ func overlaps(a, b []string) bool {
 func RevertEntry(tx Tx, e Entry) error {
 	later, err := tx.Later(e.Seq)
 	if err != nil {
+		return err
+	}
+	// Updates count as changing only the fields they changed: an
+	// import's are filled in from the versions that came after them.
+	entries := make([]*Entry, 0, len(later)+1)
+	for i := len(later) - 1; i >= 0; i-- {
+		entries = append(entries, &later[i])
+	}
+	if err := FillAfters(append(entries, &e), tx.Event); err != nil {
 		return err
 	}
 	for i := len(e.Events) - 1; i >= 0; i-- {

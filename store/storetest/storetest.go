@@ -75,6 +75,7 @@ func Run(t *testing.T, h Harness) {
 		{"WritesToAMissingEventChangeNothing", testWritesToAMissingEventChangeNothing},
 		{"AddNote", testAddNote},
 		{"UndoKeepsOthersTags", testUndoKeepsOthersTags},
+		{"RevertImportKeepsLaterFields", testRevertImportKeepsLaterFields},
 		{"EditsKeepToTheLimits", testEditsKeepToTheLimits},
 		{"OldEventsOverALimitStayEditable", testOldEventsOverALimitStayEditable},
 		{"ImportIsAllOrNothing", testImportIsAllOrNothing},
