@@ -158,6 +158,9 @@ func setField(e *model.Event, field, value string) error {
 		}
 		e.Tags = tags
 	default:
+		if near := model.Suggest(field, strings.Split(settable, ", ")); near != "" {
+			return usagef("--set %s: did you mean %s? chrono edit sets %s", field, near, settable)
+		}
 		return usagef("--set %s: chrono edit sets %s (quotes, links and notes: chrono edit %s without --set)", field, settable, e.ID)
 	}
 	return nil

@@ -51,11 +51,19 @@ func (s Status) Word() string {
 	return string(s)
 }
 
-// ParseStatus returns the Status named s, or an error listing the valid
-// ones.
+// ParseStatus returns the Status named s, in any case and with spaces
+// around it ("Alleged", as a spreadsheet capitalises it), or an error
+// listing the valid ones and the one s is likely a slip for.
 func ParseStatus(s string) (Status, error) {
-	st := Status(s)
-	if s == "" || !st.Valid() {
+	st := Status(strings.ToLower(strings.TrimSpace(s)))
+	if st == "" || !st.Valid() {
+		names := make([]string, len(Statuses))
+		for i, v := range Statuses {
+			names[i] = string(v)
+		}
+		if near := Suggest(string(st), names); near != "" {
+			return "", fmt.Errorf("status %q: %s (did you mean %q?)", s, notOneOf(Statuses), near)
+		}
 		return "", fmt.Errorf("status %q: %s", s, notOneOf(Statuses))
 	}
 	return st, nil
