@@ -104,7 +104,7 @@ func (o *tagOptions) report(tags []string, changed bool) {
 func hasTags(e model.Event, tags []string) error {
 	for _, t := range tags {
 		if !e.HasTag(t) {
-			return fmt.Errorf("event %s has no tag #%s (its tags: %s)", e.ID, t, orNone(listing.Tags(e.Tags)))
+			return fmt.Errorf("event %s has no tag %s (its tags: %s)", e.ID, model.Hashtag(t), orNone(listing.Tags(e.Tags)))
 		}
 	}
 	return nil

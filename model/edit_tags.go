@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // Retag adds and removes tags on events: tagging and untagging.
@@ -141,7 +142,17 @@ func (u UndoTags) Phrase() string { return "undid: " + u.Of }
 func Hashtags(tags []string) string {
 	out := make([]string, len(tags))
 	for i, t := range tags {
-		out[i] = "#" + t
+		out[i] = Hashtag(t)
 	}
 	return strings.Join(out, " ")
+}
+
+// Hashtag writes a tag as it is shown: "#verify", and `#"suspicious
+// login"` for one holding a space, which would otherwise read as a tag
+// and a word.
+func Hashtag(t string) string {
+	if strings.ContainsFunc(t, unicode.IsSpace) {
+		return `#"` + t + `"`
+	}
+	return "#" + t
 }

@@ -30,3 +30,20 @@ func TestParseStatus(t *testing.T) {
 		}
 	}
 }
+
+func TestHashtags(t *testing.T) {
+	tests := []struct {
+		tags []string
+		want string
+	}{
+		{[]string{"verify", "key"}, "#verify #key"},
+		{[]string{"suspicious login", "c"}, `#"suspicious login" #c`},
+		{[]string{"tab\there"}, `#"tab` + "\t" + `here"`},
+		{nil, ""},
+	}
+	for _, tt := range tests {
+		if got := Hashtags(tt.tags); got != tt.want {
+			t.Errorf("Hashtags(%q) = %q, want %q", tt.tags, got, tt.want)
+		}
+	}
+}

@@ -164,7 +164,7 @@ func (k laneKind) laneOf(e *model.Event) string {
 		return "(no actor)"
 	case lanesByTag:
 		if len(e.Tags) > 0 {
-			return "#" + e.Tags[0]
+			return model.Hashtag(e.Tags[0])
 		}
 		return "(untagged)"
 	case lanesBySource:

@@ -181,7 +181,7 @@ func fitChips(st *Styles, tags []string, w int) string {
 	}
 	var b strings.Builder
 	for i, t := range tags {
-		chip := "#" + line(t)
+		chip := model.Hashtag(line(t))
 		if i > 0 {
 			chip = " " + chip
 		}

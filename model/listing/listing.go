@@ -104,7 +104,7 @@ func (l *Lines) fit(prefix, title, chips string) string {
 func Tags(tags []string) string {
 	parts := make([]string, len(tags))
 	for i, t := range tags {
-		parts[i] = "#" + termtext.Line(t)
+		parts[i] = model.Hashtag(termtext.Line(t))
 	}
 	return strings.Join(parts, " ")
 }
