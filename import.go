@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -74,6 +75,10 @@ func runImport(opts *importOptions) error {
 	fixed, err := importFormat(opts.format)
 	if err != nil {
 		return err
+	}
+	// Standard input can be read once: a second "-" would read nothing.
+	if n := slices.Index(opts.files, "-"); n >= 0 && slices.Contains(opts.files[n+1:], "-") {
+		return usagef("import reads standard input once: give - once")
 	}
 	if fixed == nil {
 		if path, err := opts.storeFile(); err != nil {
