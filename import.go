@@ -139,6 +139,7 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 	// The meter's line is cleared before anything is said, or the report
 	// would follow it on the same line of a terminal.
 	meter.stop()
+	placeProblems(inputs, err)
 	switch {
 	case err != nil && o.dryRun:
 		// A dry run never changes the store: say what a real import
