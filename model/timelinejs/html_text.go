@@ -168,10 +168,12 @@ func isSpaceRune(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f'
 }
 
-// collapseSpace collapses runs of HTML white space in plain text to one
-// space, keeping line breaks as they are written, since a field without
+// collapseSpace collapses runs of HTML white space (and no-break spaces)
+// in plain text to one space, keeping line breaks as they are written, since a field without
 // markup is most likely plain text with its own lines.
 func collapseSpace(s string) string {
+	// A no-break space is a space, as in markup (textBuilder.text).
+	s = strings.ReplaceAll(s, "\u00a0", " ")
 	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {

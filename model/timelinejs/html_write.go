@@ -23,7 +23,7 @@ func inline(text string) string {
 	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	lines := strings.Split(strings.Trim(text, "\n"), "\n")
 	for i, l := range lines {
-		lines[i] = escapeText(strings.TrimSpace(l))
+		lines[i] = escapeText(trimHTMLSpace(l))
 	}
 	return strings.Join(lines, "<br>")
 }
@@ -40,7 +40,7 @@ func splitParagraphs(text string) []string {
 		}
 	}
 	for _, l := range strings.Split(text, "\n") {
-		if strings.TrimSpace(l) == "" {
+		if trimHTMLSpace(l) == "" {
 			flush()
 			continue
 		}
@@ -57,3 +57,8 @@ var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 // escapeText escapes the characters that would turn text into markup.
 func escapeText(s string) string { return textEscaper.Replace(s) }
+
+// trimHTMLSpace trims the white space HTML collapses, and only that: a
+// paragraph separator (U+2029) or a no-break space is text to HTML, which
+// htmlToText keeps, so the writer keeps it too.
+func trimHTMLSpace(s string) string { return strings.TrimFunc(s, isSpaceRune) }
