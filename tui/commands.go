@@ -265,6 +265,14 @@ func readDetail(s model.Store, id string, kept detailMsg, indexes quoteIndexes, 
 		return detailMsg{id: id, err: err}
 	}
 	marks, built, err := checkQuotes(s, indexes, d, build)
+	// An import keeps only the version it replaced: the fields it changed
+	// are found from the version after it, the next change's or the
+	// event's own, for the history to name them.
+	history := make([]*model.Entry, len(d.History))
+	for i := range d.History {
+		history[i] = &d.History[i]
+	}
+	_ = model.FillAfters(history, func(string) (model.Event, error) { return d.Event, nil }) // the event's own: never fails
 	// The history and the version go beside the detail: the pane
 	// compares what it shows with what comes (detailPane.holds), and a
 	// change elsewhere changes the version alone.

@@ -144,3 +144,19 @@ func TestPaneScreens(t *testing.T) {
 		})
 	}
 }
+
+// TestHistoryNamesAnImportsFields: an import's entry keeps only the
+// version it replaced, yet the history names the fields it changed.
+func TestHistoryNamesAnImportsFields(t *testing.T) {
+	s := exampleStore(t)
+	doc := `{"chrono": 1, "events": [{"id": "fbi-tip", "date": "2017-08/2021", "title": "Miller tips off the FBI"}]}`
+	in := model.Input{Name: "retitled.json", Read: func(sink model.Sink) error { return native.Read(strings.NewReader(doc), sink) }}
+	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, placed{s}, 120, 40)
+	d.to("fbi-tip")
+	if !strings.Contains(d.screen(), "#2 · 4 Mar 2026 09:32 · imported: title") {
+		t.Errorf("the import's fields are not in the history:\n%s", d.screen())
+	}
+}
