@@ -329,6 +329,11 @@ func (s *Server) exec(sess ssh.Session, user string, invs []Investigation) int {
 		usage = "chrono serves the browser to a terminal (ssh -t), and runs " + strings.Join(ExecCommands, ", ") + " on an investigation named first: ssh HOST -- " + invs[0].Name + " list"
 	}
 	inv := invs[0]
+	if len(invs) == 1 && len(args) > 0 && args[0] == inv.Name && !slices.Contains(ExecCommands, args[0]) {
+		// A person who may see one investigation may still name it, as a
+		// script written for a server of several does.
+		args = args[1:]
+	}
 	if len(invs) > 1 && len(args) > 0 {
 		i := slices.IndexFunc(invs, func(v Investigation) bool { return v.Name == args[0] })
 		if i < 0 {

@@ -586,6 +586,15 @@ func TestSeveralInvestigations(t *testing.T) {
 	if err != nil || string(got) != "ran list on leaks\n" {
 		t.Errorf("bo's list: %q, %v", got, err)
 	}
+	// and named, as a script written for several investigations names it.
+	run, err = c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err = run.Output("leaks list")
+	if err != nil || string(got) != "ran list on leaks\n" {
+		t.Errorf("bo's leaks list: %q, %v", got, err)
+	}
 	// ana names one first.
 	run, err = sv.connect(ana).NewSession()
 	if err != nil {
