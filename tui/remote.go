@@ -35,7 +35,9 @@ func (c *shared) openURL(u string) tea.Cmd {
 	if !c.remote {
 		return openURL(u)
 	}
+	// What happened comes first: a long URL may be cut at the message's
+	// last line, and it is a link and in the clipboard all the same.
 	return tea.Batch(tea.SetClipboard(u), func() tea.Msg {
-		return statusMsg{text: "open " + u + " (a link; also sent to your clipboard by OSC 52)", link: u}
+		return statusMsg{text: "open the link, also in your clipboard (OSC 52): " + u, link: u}
 	})
 }

@@ -152,6 +152,21 @@ func TestRemoteRunsNoProgram(t *testing.T) {
 	}
 }
 
+// TestRemoteOpenSaysItAllAt80Columns: at 80 columns the message of o
+// over SSH, with a source's URL of a news site's usual length, reads
+// whole: what happened comes before the URL, which may be cut at its
+// end, being a link and in the clipboard.
+func TestRemoteOpenSaysItAllAt80Columns(t *testing.T) {
+	d := roleDriver(t, RoleRead, true)
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d.to("lieu-criminal-referral")
+	d.keys("tab", "j", "o") // the referral's second quote
+	flat := strings.Join(strings.Fields(d.screen()), " ")
+	if !strings.Contains(flat, "also in your clipboard (OSC 52)") {
+		t.Errorf("o over SSH at 80 columns cut what it did:\n%s", d.screen())
+	}
+}
+
 func TestPresenceShowsWhoElseIsIn(t *testing.T) {
 	var told []string
 	d := startDriver(t, New(exampleStore(t), Options{Now: func() time.Time { return noted }, Remote: true, Selected: func(id string) { told = append(told, id) }}))
