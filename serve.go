@@ -253,6 +253,10 @@ func serveExec(inv sshd.Investigation, args []string, stdout, stderr io.Writer) 
 		if cmd.Flags().Changed("output") || cmd.Flags().Changed("force") {
 			return usagef("-o: over SSH, export writes to your terminal and no file on the server; redirect ssh's output instead")
 		}
+		if f, _ := cmd.Flags().GetString("format"); f == "evidence" {
+			// Its own message would ask for -o DIR, which is refused here.
+			return usagef("--format evidence writes a directory, and over SSH export writes only to your terminal: choose another format (json --with-snapshots carries the snapshots), or ask for the directory to be exported on the server")
+		}
 		return exportRun(cmd, args)
 	}
 	root.AddCommand(newListCmd(c), newShowCmd(c), export)

@@ -37,6 +37,13 @@ func TestServeExecRunsTheReadOnlyCommands(t *testing.T) {
 	if _, err := os.Stat(written); err == nil {
 		t.Error("export -o wrote a file on the server")
 	}
+	// The evidence directory needs -o, refused here: its refusal must not
+	// ask for it.
+	out.Reset()
+	errs.Reset()
+	if code := serveExec(inv, []string{"export", "--format", "evidence"}, &out, &errs); code == 0 || strings.Contains(errs.String(), "-o DIR") || !strings.Contains(errs.String(), "over SSH") {
+		t.Errorf("export --format evidence over SSH: exit %d, err %q", code, errs.String())
+	}
 	if r := chrono(t, db, "", "log"); strings.Contains(r.stdout, "#x") {
 		t.Error("a command over SSH tagged")
 	}
