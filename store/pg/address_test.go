@@ -29,3 +29,24 @@ func TestPasswordNeverInErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestARefusedConnectionSaysWhatToCheck: a server that answers and
+// refuses (no such database, no such role, a wrong password) is not
+// called unreachable, nor is its user told to check that it runs: they
+// are told to check what the address names.
+func TestARefusedConnectionSaysWhatToCheck(t *testing.T) {
+	needServer(t)
+	for _, url := range []string{
+		strings.Replace(server.url, "/chrono?", "/no_such_database?", 1),
+		asRole(t, server.url, "no_such_role"),
+	} {
+		_, err := Open(url, Options{Timeout: 5e9})
+		if err == nil {
+			t.Fatalf("%s: opened", url)
+		}
+		msg := err.Error()
+		if strings.Contains(msg, "unreachable") || strings.Contains(msg, "server is running") || !strings.Contains(msg, "does not exist") || !strings.Contains(msg, "check the user, the password") {
+			t.Errorf("%s: %s", url, msg)
+		}
+	}
+}

@@ -1,9 +1,12 @@
 package pg
 
 import (
+	"errors"
+	"strings"
 	"sync"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // A line is one of the store's connections to the server, made when it
@@ -68,7 +71,7 @@ func (s *Store) connOf(l *line) (*pgx.Conn, error) {
 	}
 	c, err := pgx.ConnectConfig(ctx, s.cfg)
 	if err != nil {
-		return nil, s.addr.errorf("the database %s is unreachable: %w; check the address and that the server is running", s.addr.safe, err)
+		return nil, s.connectError(err)
 	}
 	if s.jitOff {
 		// Only the plans' speed is at stake: a server that refuses it
@@ -77,6 +80,17 @@ func (s *Store) connOf(l *line) (*pgx.Conn, error) {
 	}
 	l.c = c
 	return c, nil
+}
+
+// connectError says why a connection failed: a server that answered and
+// refused it (a wrong password, no such role or database) is running,
+// and what to check is what the address names.
+func (s *Store) connectError(err error) error {
+	var refused *pgconn.PgError
+	if errors.As(err, &refused) && (strings.HasPrefix(refused.Code, "28") || refused.Code == "3D000") {
+		return s.addr.errorf("the database %s refused the connection: %w; check the user, the password (in the address, PGPASSFILE or PGPASSWORD) and the database's name", s.addr.safe, err)
+	}
+	return s.addr.errorf("the database %s is unreachable: %w; check the address and that the server is running", s.addr.safe, err)
 }
 
 // conn returns the first line's connection, the one Open made: for
