@@ -1,0 +1,25 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// chrono check on an investigation in PostgreSQL checks its links and its
+// chronology, as on a file: a database has no file of chrono's for the
+// store's own check, which is said and skipped rather than failing the
+// whole command. --store alone, which asks for that check, still fails.
+func TestCheckInDatabase(t *testing.T) {
+	addr, name := pgDB(t)
+	if r := chrono(t, addr, "", "--investigation", name, "import", "timeline.example.json"); r.code != 0 {
+		t.Fatalf("import: exit %d\n%s", r.code, r.stderr)
+	}
+	r := chrono(t, addr, "", "--investigation", name, "check")
+	if r.code != 0 || !strings.Contains(r.stdout, "links: every link names an event") || !strings.Contains(r.stdout, "chronology: 13 events") {
+		t.Errorf("check: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = chrono(t, addr, "", "--investigation", name, "check", "--store")
+	if r.code == 0 || !strings.Contains(r.stderr, "no check") {
+		t.Errorf("check --store: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
