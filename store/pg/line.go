@@ -88,10 +88,16 @@ func (s *Store) connOf(l *line) (*pgx.Conn, error) {
 func (s *Store) connectError(err error) error {
 	var refused *pgconn.PgError
 	if errors.As(err, &refused) && (strings.HasPrefix(refused.Code, "28") || refused.Code == "3D000") {
-		return s.addr.errorf("the database %s refused the connection: %w; check the user, the password (in the address, PGPASSFILE or PGPASSWORD) and the database's name", s.addr.safe, err)
+		return connectFailure{s.addr.errorf("the database %s refused the connection: %w; check the user, the password (in the address, PGPASSFILE or PGPASSWORD) and the database's name", s.addr.safe, err)}
 	}
-	return s.addr.errorf("the database %s is unreachable: %w; check the address and that the server is running", s.addr.safe, err)
+	return connectFailure{s.addr.errorf("the database %s is unreachable: %w; check the address and that the server is running", s.addr.safe, err)}
 }
+
+// connectFailure is connectError's error, which names the database
+// already: fail passes it on as it is, rather than name it twice.
+type connectFailure struct{ error }
+
+func (e connectFailure) Unwrap() error { return e.error }
 
 // conn returns the first line's connection, the one Open made: for
 // opening, and for tests that look at the database beside the store.

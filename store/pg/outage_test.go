@@ -31,6 +31,12 @@ func TestServerStopsAndComesBack(t *testing.T) {
 		if _, err := a.Header(); err == nil || !strings.Contains(err.Error(), "unreachable") {
 			t.Errorf("a read with the server stopped: %v, want one saying it is unreachable", err)
 		}
+		// The database is named once: the status line has room for
+		// three lines, and what happened comes after the name.
+		_, err := a.Write(model.OpEdit, "retitled", func(tx model.Tx) error { return nil })
+		if err == nil || !strings.Contains(err.Error(), "unreachable") || strings.Count(err.Error(), "postgres") != 1 {
+			t.Errorf("a write with the server stopped: %v, want one naming the database once, saying it is unreachable", err)
+		}
 	})
 
 	if n := notice(t, ch, 10*time.Second); n.Err != nil {

@@ -205,6 +205,9 @@ func (s *Store) fail(err error) error {
 	if err == nil {
 		return nil
 	}
+	if failed := (connectFailure{}); errors.As(err, &failed) {
+		return err
+	}
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) && pgErr.Code == "42501" {
 		return s.addr.errorf("%s: %w (the role needs the rights the README lists)", s.loc, err)
