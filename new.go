@@ -48,14 +48,23 @@ that name; its title is then the name unless --title gives one.`,
 // is shown without its password.
 func runNew(opts *newOptions) error {
 	inDB := store.IsAddress(opts.path)
-	open := opts.path
+	open, passNote := opts.path, ""
 	title := strings.TrimSpace(opts.title)
 	if inDB {
 		name := opts.investigationName()
 		if name == "" {
 			name = store.DefaultInvestigation
 		}
-		open = fmt.Sprintf("%s --investigation %s", store.SafeLocation(opts.path), name)
+		// A command to copy: no stand-in for the password, and quoted
+		// when the address holds what a shell would read (? &).
+		addr, hadPassword := store.AddressWithoutPassword(opts.path)
+		if strings.ContainsAny(addr, "?&;*[]$ ") {
+			addr = "'" + strings.ReplaceAll(addr, "'", `'\''`) + "'"
+		}
+		open = fmt.Sprintf("%s --investigation %s", addr, name)
+		if hadPassword {
+			passNote = " (with the password in PGPASSFILE or PGPASSWORD, as psql reads it)"
+		}
 		if title == "" {
 			title = name
 		}
@@ -83,6 +92,6 @@ func runNew(opts *newOptions) error {
 		return err
 	}
 	fmt.Fprintf(opts.stdout, "created %s: %s\n", termtext.Line(s.Location()), termtext.Line(title))
-	fmt.Fprintf(opts.stderr, "open it with chrono --db %s; add events with A there, or chrono --db %s add --title ...\n", termtext.Line(open), termtext.Line(open))
+	fmt.Fprintf(opts.stderr, "open it with chrono --db %s; add events with A there, or chrono --db %s add --title ...%s\n", termtext.Line(open), termtext.Line(open), passNote)
 	return nil
 }

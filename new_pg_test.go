@@ -27,6 +27,12 @@ func TestNewInDatabase(t *testing.T) {
 	if !strings.Contains(r.stderr, "--investigation "+name) {
 		t.Errorf("new does not say how to open the investigation:\n%s", r.stderr)
 	}
+	// The command it suggests works when copied: no stand-in for the
+	// password, which comes from where the README says, and the address
+	// (with ? and &) quoted for the shell.
+	if strings.Contains(r.stderr, "xxxxx") || !strings.Contains(r.stderr, "PGPASSWORD") || !strings.Contains(r.stderr, "--db 'postgres") {
+		t.Errorf("new suggests a command with a stand-in for the password:\n%s", r.stderr)
+	}
 
 	r = chrono(t, db, "", "new", db, "--investigation", name, "--title", "Another")
 	noSecret(r)

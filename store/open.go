@@ -131,6 +131,10 @@ func SafeLocation(location string) string {
 	return location
 }
 
+// AddressWithoutPassword is a database address with any password left
+// out, for a command chrono suggests, and whether there was one.
+func AddressWithoutPassword(address string) (string, bool) { return pg.WithoutPassword(address) }
+
 // IsStoreFile reports whether the file at path is, by its content, a
 // chrono store file (a bbolt database), such as a backup.
 func IsStoreFile(path string) bool { return bolt.IsStoreFile(path) }

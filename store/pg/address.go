@@ -63,6 +63,33 @@ func parseAddress(raw string) address {
 	return a
 }
 
+// WithoutPassword is a database address with any password left out, for
+// a command chrono suggests, which then reads the password as psql does
+// (PGPASSFILE, PGPASSWORD); had says whether there was one. An address
+// that cannot be read is shown as SafeAddress shows it.
+func WithoutPassword(raw string) (addr string, had bool) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return parseAddress(raw).safe, false
+	}
+	if u.User != nil {
+		if _, ok := u.User.Password(); ok {
+			u.User, had = url.User(u.User.Username()), true
+		}
+	}
+	q := u.Query()
+	for _, k := range []string{"password", "sslpassword"} {
+		if q.Has(k) {
+			q.Del(k)
+			had = true
+		}
+	}
+	if had {
+		u.RawQuery = q.Encode()
+	}
+	return u.String(), had
+}
+
 // redact returns err with every secret taken out of its text; errors.Is
 // and errors.As still see what it wraps.
 func (a address) redact(err error) error {
