@@ -205,6 +205,11 @@ func serveInvestigations(paths []string) ([]sshd.Investigation, error) {
 		return nil
 	}
 	for _, p := range paths {
+		if store.IsAddress(p) {
+			// Sessions write as their person (As), which only a file's
+			// store does; and the address may hold a password.
+			return nil, usagef("--db %s: chrono serve serves store files, not a PostgreSQL database; people reach an investigation kept there with chrono --db and the address, from their own machines", store.SafeLocation(p))
+		}
 		fi, err := os.Stat(p)
 		if err != nil {
 			return nil, fmt.Errorf("--db %s: %w", p, err)

@@ -78,3 +78,13 @@ func TestServeInvestigationsFromADirectory(t *testing.T) {
 		t.Errorf("nso twice: %v", err)
 	}
 }
+
+// TestServeRefusesADatabase: chrono serve serves store files; given a
+// PostgreSQL address it says so, and never prints the address's password.
+func TestServeRefusesADatabase(t *testing.T) {
+	const secret = "s3cret-pw"
+	_, err := serveInvestigations([]string{"postgres://desk:" + secret + "@db.example/cases"})
+	if err == nil || strings.Contains(err.Error(), secret) || !strings.Contains(err.Error(), "store files") {
+		t.Errorf("serve --db postgres://…: %v", err)
+	}
+}
