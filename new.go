@@ -55,16 +55,9 @@ func runNew(opts *newOptions) error {
 		if name == "" {
 			name = store.DefaultInvestigation
 		}
-		// A command to copy: no stand-in for the password, and quoted
-		// when the address holds what a shell would read (? &).
-		addr, hadPassword := store.AddressWithoutPassword(opts.path)
-		if strings.ContainsAny(addr, "?&;*[]$ ") {
-			addr = "'" + strings.ReplaceAll(addr, "'", `'\''`) + "'"
-		}
+		var addr string
+		addr, passNote = copyable(opts.path)
 		open = fmt.Sprintf("%s --investigation %s", addr, name)
-		if hadPassword {
-			passNote = " (with the password in PGPASSFILE or PGPASSWORD, as psql reads it)"
-		}
 		if title == "" {
 			title = name
 		}

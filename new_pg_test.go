@@ -57,3 +57,14 @@ func TestNewInDatabase(t *testing.T) {
 		t.Errorf("new touched the default investigation:\n%s", r.stdout)
 	}
 }
+
+// An investigation not in the database: the error says how to start
+// it, in a command that can be copied, and never prints the password.
+func TestNoInvestigationSaysHowToStartIt(t *testing.T) {
+	addr, name := pgDB(t)
+	const secret = "s3cret-pw"
+	r := chrono(t, withPassword(addr, secret), "", "--investigation", name, "list")
+	if r.code == 0 || strings.Contains(r.stdout+r.stderr, secret) || !strings.Contains(r.stderr, "chrono new 'postgres") || !strings.Contains(r.stderr, "--investigation "+name) {
+		t.Errorf("list of an investigation not there: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}

@@ -45,6 +45,15 @@ func (c *cli) openAt(path string, isDefault bool, opts store.Options) (model.Sto
 	switch {
 	case errors.Is(err, model.ErrNoStore) && isDefault:
 		return nil, fmt.Errorf("%w; run chrono to start with the example investigation, or chrono import FILE", err)
+	case errors.Is(err, model.ErrNoStore) && store.IsAddress(path):
+		// The store's error names the database as chrono shows it; the
+		// command suggested can be copied.
+		arg, note := copyable(path)
+		name := opts.Investigation
+		if name == "" {
+			name = store.DefaultInvestigation
+		}
+		return nil, fmt.Errorf("%w; or start it with chrono new %s --investigation %s (or chrono add, or chrono import FILE)%s", err, arg, shellArg(name), note)
 	case errors.Is(err, model.ErrNoStore):
 		return nil, fmt.Errorf("%w; check the path, or start an investigation there with chrono new %s (or chrono add, or chrono import FILE)", err, path)
 	}
