@@ -41,6 +41,9 @@ func runBackup(opts *backupOptions) error {
 	if opts.out == "" {
 		return usagef("backup needs -o FILE, the file to write the copy to")
 	}
+	if err := notAnAddress("-o", opts.out, "backup writes a store file: to put it into a database, chrono --db ADDRESS --investigation NAME import FILE"); err != nil {
+		return err
+	}
 	defer opts.clearOnSignal()()
 	return opts.withStore(true, func(s model.Store) error {
 		n, err := s.Backup(opts.out)

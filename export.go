@@ -67,6 +67,9 @@ not exist or be empty; the directory appears whole or not at all.`,
 // runExport writes the header, the sources and the chosen events, then
 // says on stderr how many and what the format could not carry.
 func runExport(opts *exportOptions) error {
+	if err := notAnAddress("-o", opts.output, "export writes files: to copy an investigation into a database, chrono backup -o FILE, then chrono --db ADDRESS --investigation NAME import FILE"); err != nil {
+		return err
+	}
 	if opts.format == evidenceFormat {
 		return runExportEvidence(opts)
 	}

@@ -201,6 +201,9 @@ func (o *importOptions) openInput(name string, fixed *formats.Format, meter *imp
 	if name == "-" {
 		name = "stdin"
 	} else {
+		if err := notAnAddress("import:", name, "import reads files: copy an investigation out of a database with chrono --db ADDRESS --investigation NAME backup -o FILE, then import FILE"); err != nil {
+			return importInput{}, err
+		}
 		f, err := os.Open(name)
 		if err != nil {
 			return importInput{}, err
