@@ -34,6 +34,9 @@ that name; its title is then the name unless --title gives one.`,
 		Args: exactArgs(1, "the PATH of the new store file, or a postgres:// ADDRESS"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.path = args[0]
+			if err := notConnInfo("the PATH of chrono new", opts.path); err != nil {
+				return err
+			}
 			return runNew(opts)
 		},
 	}

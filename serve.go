@@ -205,6 +205,9 @@ func serveInvestigations(paths []string) ([]sshd.Investigation, error) {
 		return nil
 	}
 	for _, p := range paths {
+		if err := notConnInfo("--db", p); err != nil {
+			return nil, err
+		}
 		if store.IsAddress(p) {
 			// Sessions write as their person (As), which only a file's
 			// store does; and the address may hold a password.
