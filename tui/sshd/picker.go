@@ -83,12 +83,19 @@ func (m *sessionModel) View() tea.View {
 	}
 	var b strings.Builder
 	b.WriteString("Which investigation?\n\n")
-	for i, inv := range m.invs {
+	from, to := m.window()
+	if to-from < len(m.invs) {
+		b.WriteString(more("↑", from))
+	}
+	for i := from; i < to; i++ {
 		mark := "  "
 		if i == m.cur {
 			mark = "> "
 		}
-		fmt.Fprintf(&b, "%s%s (%s)\n", mark, inv.Name, m.roles[i])
+		fmt.Fprintf(&b, "%s%s (%s)\n", mark, m.invs[i].Name, m.roles[i])
+	}
+	if to-from < len(m.invs) {
+		b.WriteString(more("↓", len(m.invs)-to))
 	}
 	b.WriteString("\n↑/↓ choose · enter open · q quit\n")
 	if m.problem != "" {
@@ -97,6 +104,35 @@ func (m *sessionModel) View() tea.View {
 	v := tea.NewView(b.String())
 	v.AltScreen = true
 	return v
+}
+
+// window is the investigations the picker shows, from..to, around the
+// cursor: as many as the terminal's height leaves room for, so that the
+// cursor and the keys' hint stay on screen however many are served.
+func (m *sessionModel) window() (from, to int) {
+	rows := len(m.invs)
+	if m.size.Height > 0 {
+		fixed := 4 // the question, a blank line, a blank line and the hint
+		if m.problem != "" {
+			fixed += 2
+		}
+		rows = m.size.Height - fixed
+	}
+	if rows >= len(m.invs) {
+		return 0, len(m.invs)
+	}
+	rows = max(rows-2, 1) // a line above and below says how many more
+	from = min(max(m.cur-rows/2, 0), len(m.invs)-rows)
+	return from, from + rows
+}
+
+// more is the line that says how many investigations are off screen
+// towards arrow, blank when none.
+func more(arrow string, n int) string {
+	if n == 0 {
+		return "\n"
+	}
+	return fmt.Sprintf("  %s %d more\n", arrow, n)
 }
 
 // finish makes the browser's last changes, once the program has ended.
