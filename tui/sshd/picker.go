@@ -92,7 +92,7 @@ func (m *sessionModel) View() tea.View {
 		if i == m.cur {
 			mark = "> "
 		}
-		fmt.Fprintf(&b, "%s%s (%s)\n", mark, m.invs[i].Name, m.roles[i])
+		fmt.Fprintf(&b, "%s%s (%s)\n", mark, termtext.Line(m.invs[i].Name), m.roles[i])
 	}
 	if to-from < len(m.invs) {
 		b.WriteString(more("↓", len(m.invs)-to))

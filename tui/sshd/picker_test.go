@@ -45,3 +45,16 @@ func TestPickerOfManyFitsTheTerminal(t *testing.T) {
 		}
 	}
 }
+
+// TestPickerShowsNoTerminalControls: a store's file name is shown, not
+// obeyed: an escape in it reaches no one's terminal, in the picker or
+// in the refusal of a command that names no investigation.
+func TestPickerShowsNoTerminalControls(t *testing.T) {
+	m := &sessionModel{
+		invs:  []Investigation{{Name: "esc\x1b[31mred"}, {Name: "zz"}},
+		roles: []tui.Role{tui.RoleRead, tui.RoleRead},
+	}
+	if view := m.View().Content; strings.Contains(view, "\x1b") || !strings.Contains(view, "esc") {
+		t.Errorf("the picker shows %q", view)
+	}
+}

@@ -20,6 +20,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"chrono/model"
+	"chrono/model/termtext"
 	"chrono/tui"
 )
 
@@ -326,7 +327,7 @@ func (s *Server) exec(sess ssh.Session, user string, invs []Investigation) int {
 	stderr := sess.Stderr()
 	usage := "chrono serves the browser to a terminal (ssh -t), and runs " + strings.Join(ExecCommands, ", ") + ": ssh HOST -- list --tag verify"
 	if len(invs) > 1 {
-		usage = "chrono serves the browser to a terminal (ssh -t), and runs " + strings.Join(ExecCommands, ", ") + " on an investigation named first: ssh HOST -- " + invs[0].Name + " list"
+		usage = "chrono serves the browser to a terminal (ssh -t), and runs " + strings.Join(ExecCommands, ", ") + " on an investigation named first: ssh HOST -- " + termtext.Line(invs[0].Name) + " list"
 	}
 	inv := invs[0]
 	if len(invs) == 1 && len(args) > 0 && args[0] == inv.Name && !slices.Contains(ExecCommands, args[0]) {
@@ -339,7 +340,7 @@ func (s *Server) exec(sess ssh.Session, user string, invs []Investigation) int {
 		if i < 0 {
 			var names []string
 			for _, v := range invs {
-				names = append(names, v.Name)
+				names = append(names, termtext.Line(v.Name))
 			}
 			fmt.Fprintf(stderr, "chrono: name the investigation first, one of: %s\n%s\n", strings.Join(names, ", "), usage)
 			return 2
