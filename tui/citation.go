@@ -138,21 +138,26 @@ func (b *browser) openSource() tea.Cmd {
 		return say("this event has no quote, so no source to open")
 	}
 	src, known := b.detail.d.Sources[q.Source]
-	name := q.Source
-	if known && src.Publisher != "" {
+	if !known {
+		return say("the source " + line(q.Source) + " is not loaded yet")
+	}
+	return b.ctx.openSourceURL(src)
+}
+
+// openSourceURL opens src's URL in the browser, or says why it cannot.
+func (c *shared) openSourceURL(src model.Source) tea.Cmd {
+	name := src.ID
+	if src.Publisher != "" {
 		name = src.Publisher
 	}
-	switch {
-	case !known:
-		return say("the source " + line(q.Source) + " is not loaded yet")
-	case src.URL == "":
+	if src.URL == "" {
 		return say("no URL for the source " + line(name))
 	}
 	u, ok := webURL(src.URL)
 	if !ok {
 		return fail(errUnsafeURL(src.URL))
 	}
-	return b.ctx.openURL(u)
+	return c.openURL(u)
 }
 
 type errUnsafeURL string

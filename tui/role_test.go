@@ -167,6 +167,29 @@ func TestRemoteOpenSaysItAllAt80Columns(t *testing.T) {
 	}
 }
 
+// TestSourcesScreenShowsAURLWhole: at 80 columns the sources screen has
+// room for a URL's start only; o shows it whole (a link, and in the
+// clipboard, over SSH), for a role that may not open the source's form.
+func TestSourcesScreenShowsAURLWhole(t *testing.T) {
+	d := roleDriver(t, RoleRead, true)
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d.keys("S")
+	for range 3 {
+		if strings.Contains(d.screen(), "id occupy-democrats") {
+			break
+		}
+		d.keys("j")
+	}
+	d.keys("o")
+	flat := strings.Join(strings.Fields(d.screen()), " ")
+	if !strings.HasPrefix(d.m.status.link, "https://occupydemocrats.com/") || !strings.Contains(flat, "bribing-mobile-phone-operators/") {
+		t.Errorf("o on the sources screen: link %q, screen:\n%s", d.m.status.link, d.screen())
+	}
+	if !strings.Contains(flat, "o open source") {
+		t.Errorf("the sources screen's footer does not offer o:\n%s", d.screen())
+	}
+}
+
 func TestPresenceShowsWhoElseIsIn(t *testing.T) {
 	var told []string
 	d := startDriver(t, New(exampleStore(t), Options{Now: func() time.Time { return noted }, Remote: true, Selected: func(id string) { told = append(told, id) }}))

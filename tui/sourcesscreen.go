@@ -26,7 +26,7 @@ type sourcesScreen struct {
 
 type sourcesKeys struct {
 	listKeys
-	Add, Edit, Remove, Undo key.Binding
+	Add, Edit, Remove, Undo, Open key.Binding
 }
 
 // sourcesListMsg brings the sources and how many quotes cite each.
@@ -68,6 +68,9 @@ func newSourcesScreen(ctx *shared) *sourcesScreen {
 		Edit:     key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e/enter", "edit")),
 		Remove:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "remove")),
 		Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+		// The hint has room for a URL's start only: o shows it whole, as
+		// a link over SSH, when it does not open it.
+		Open: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open source")),
 	}}
 }
 
@@ -80,6 +83,7 @@ func (s *sourcesScreen) Update(msg tea.Msg) (Action, tea.Cmd) {
 	_, ok := s.selected()
 	s.keys.Edit.SetEnabled(ok)
 	s.keys.Remove.SetEnabled(ok)
+	s.keys.Open.SetEnabled(ok)
 	return a, cmd
 }
 
@@ -134,6 +138,8 @@ func (s *sourcesScreen) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 		return openDialog{f}, nil
 	case !ok:
 		return nil, nil
+	case key.Matches(msg, k.Open):
+		return nil, s.ctx.openSourceURL(src)
 	case key.Matches(msg, k.Edit):
 		return openDialog{newSourceForm(s.ctx, &src, saveSource, closeDialog{})}, nil
 	case key.Matches(msg, k.Remove):
@@ -185,14 +191,14 @@ func (s *sourcesScreen) Hint() string {
 // ShortHelp implements help.KeyMap.
 func (s *sourcesScreen) ShortHelp() []key.Binding {
 	k, c := &s.keys, s.ctx
-	return []key.Binding{k.Down, c.offered(RoleEdit, k.Add), c.offered(RoleEdit, k.Edit), c.offered(RoleEdit, k.Remove), k.Back}
+	return []key.Binding{k.Down, c.offered(RoleEdit, k.Add), c.offered(RoleEdit, k.Edit), c.offered(RoleEdit, k.Remove), k.Back, k.Open}
 }
 
 // FullHelp implements help.KeyMap.
 func (s *sourcesScreen) FullHelp() [][]key.Binding {
 	k, c := &s.keys, s.ctx
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open},
 		{c.offered(RoleEdit, k.Add), c.offered(RoleEdit, k.Edit), c.offered(RoleEdit, k.Remove), c.offered(RoleAnnotate, k.Undo), k.Back},
 	}
 }
