@@ -275,10 +275,14 @@ func serveExec(inv sshd.Investigation, args []string, stdout, stderr io.Writer) 
 // a user of its own, with the stores and the host key on the server's
 // disk, restarted when it stops.
 const systemdUnit = `# /etc/systemd/system/chrono-serve.service
-# Run: useradd --system --home /var/lib/chrono chrono; put the stores in
-# /var/lib/chrono/stores and the users file at /etc/chrono/users; then
-# systemctl enable --now chrono-serve. Back up with chrono backup (a
-# timer or cron job as the chrono user), which reads while people work.
+# Run: useradd --system --home /var/lib/chrono chrono; install the binary
+# where ExecStart names it (install -m 755 chrono /usr/local/bin/chrono:
+# go install puts it in a home directory, which this service cannot
+# read); put the stores in /var/lib/chrono/stores, owned by chrono
+# (chown -R chrono: /var/lib/chrono), and the users file at
+# /etc/chrono/users; then systemctl enable --now chrono-serve. Back up
+# with chrono backup (a timer or cron job as the chrono user), which
+# reads while people work.
 [Unit]
 Description=chrono serve: investigations over SSH
 After=network-online.target

@@ -60,7 +60,11 @@ func TestServeSaysWhatItNeeds(t *testing.T) {
 		t.Errorf("serve with a bad users file: %+v", r)
 	}
 	r := chrono(t, db, "", "serve", "--systemd-unit")
-	if r.code != 0 || !strings.Contains(r.stdout, "[Service]") || !strings.Contains(r.stdout, "ExecStart=/usr/local/bin/chrono serve") {
+	// The unit says how to put the binary where it runs it, and the stores
+	// where its user may write them: go install and a copy made as root
+	// leave neither so.
+	if r.code != 0 || !strings.Contains(r.stdout, "[Service]") || !strings.Contains(r.stdout, "ExecStart=/usr/local/bin/chrono serve") ||
+		!strings.Contains(r.stdout, "install -m 755 chrono /usr/local/bin/chrono") || !strings.Contains(r.stdout, "chown -R chrono: /var/lib/chrono") {
 		t.Errorf("--systemd-unit: %+v", r)
 	}
 }
