@@ -20,6 +20,17 @@ func (c *cli) investigationName() string {
 	return os.Getenv("CHRONO_INVESTIGATION")
 }
 
+// oneInvestigation refuses --investigation NAME, other than the default,
+// for a store file, which holds one investigation: read and written as
+// if it were NAME, it would take another investigation's events into
+// its own. CHRONO_INVESTIGATION, set for a database, is let be.
+func (c *cli) oneInvestigation(path string) error {
+	if c.investigation == "" || c.investigation == store.DefaultInvestigation || store.IsAddress(path) {
+		return nil
+	}
+	return usagef("--investigation %s: %s is a store file, which holds one investigation; --investigation chooses one in a postgres:// database (a file of its own is an investigation of its own: chrono new FILE)", shellArg(c.investigation), termtext.Line(path))
+}
+
 // newInvestigationsCmd is chrono investigations: those a PostgreSQL
 // database holds.
 func newInvestigationsCmd(c *cli) *cobra.Command {

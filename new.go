@@ -50,6 +50,9 @@ that name; its title is then the name unless --title gives one.`,
 // the store is the investigation --investigation names, and the address
 // is shown without its password.
 func runNew(opts *newOptions) error {
+	if err := opts.oneInvestigation(opts.path); err != nil {
+		return err
+	}
 	inDB := store.IsAddress(opts.path)
 	open, passNote := opts.path, ""
 	title := strings.TrimSpace(opts.title)

@@ -40,6 +40,9 @@ func (c *cli) openAt(path string, isDefault bool, opts store.Options) (model.Sto
 		return nil, err
 	}
 	opts.AcceptRollback = c.acceptRollback
+	if err := c.oneInvestigation(path); err != nil {
+		return nil, err
+	}
 	opts.Investigation = c.investigationName()
 	s, err := store.Open(path, opts)
 	switch {
