@@ -124,7 +124,7 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 			err = werr
 		}
 		if err != nil {
-			return nil, s.fail(model.InFile(in.Name, err))
+			return nil, s.failIn(in.Name, err)
 		}
 		if opts.Progress != nil {
 			opts.Progress(model.ImportProgress{Events: im.result.Events})

@@ -199,6 +199,18 @@ func existing(s *Store) error {
 // password replaced.
 func SafeAddress(url string) string { return parseAddress(url).safe }
 
+// failIn is fail for an error met reading the file named file: the file's
+// problems are left to say where each is (FILE:LINE:COL at the start of
+// each line, as a file's import says them), the rest is failed.
+func (s *Store) failIn(file string, err error) error {
+	switch placed := model.InFile(file, err).(type) {
+	case *model.Problems, model.Problem:
+		return s.addr.redact(placed)
+	default:
+		return s.fail(placed)
+	}
+}
+
 // fail says where an error happened, with the password taken out of
 // anything the driver or the server put in it; nil stays nil.
 func (s *Store) fail(err error) error {
