@@ -23,3 +23,25 @@ func TestCheckInDatabase(t *testing.T) {
 		t.Errorf("check --store: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// A change chrono refuses (a link already there, a revert of what
+// changed since) says so in a database as in a file, word for word:
+// the database's address is for the database's own errors.
+func TestRefusedChangesReadAsInAFile(t *testing.T) {
+	addr, name := pgDB(t)
+	file := exampleDB(t)
+	if r := chrono(t, addr, "", "--investigation", name, "import", "timeline.example.json"); r.code != 0 {
+		t.Fatalf("import: exit %d\n%s", r.code, r.stderr)
+	}
+	for _, args := range [][]string{
+		{"link", "fbi-tip", "supports", "pegasus-project"},
+		{"link", "fbi-tip", "supports", "pegasus-project"},
+		{"revert", "1"},
+	} {
+		inFile := chrono(t, file, "", args...)
+		inDB := chrono(t, addr, "", append([]string{"--investigation", name}, args...)...)
+		if inFile.code != inDB.code || inFile.stderr != inDB.stderr {
+			t.Errorf("%q: in a file exit %d %q; in a database exit %d %q", args, inFile.code, inFile.stderr, inDB.code, inDB.stderr)
+		}
+	}
+}

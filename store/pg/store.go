@@ -211,6 +211,18 @@ func (s *Store) failIn(file string, err error) error {
 	}
 }
 
+// failTx is fail for an error of a change made in tx: the database's
+// own (the server's, or a lost connection) is placed; a change the model
+// refuses (a link already there, a revert of what changed since) reads
+// as it does in a file, unplaced.
+func (s *Store) failTx(tx pgx.Tx, err error) error {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) || errors.As(err, new(connectFailure)) || tx.Conn().IsClosed() {
+		return s.fail(err)
+	}
+	return s.addr.redact(err)
+}
+
 // fail says where an error happened, with the password taken out of
 // anything the driver or the server put in it; nil stays nil.
 func (s *Store) fail(err error) error {

@@ -66,7 +66,7 @@ func (s *Store) Write(op model.Op, phrase string, fn func(tx model.Tx) error) (m
 	defer tx.Rollback(ctx)
 	t := &writeTx{s: s, tx: tx, now: clock().UTC().Round(0), regroup: map[string]bool{}}
 	if err := fn(t); err != nil {
-		return model.Entry{}, s.fail(err)
+		return model.Entry{}, s.failTx(tx, err)
 	}
 	if err := settle(tx, s.inv, slices.Sorted(maps.Keys(t.regroup))); err != nil {
 		return model.Entry{}, s.fail(err)
