@@ -37,11 +37,15 @@ func TestRefusedChangesReadAsInAFile(t *testing.T) {
 		{"link", "fbi-tip", "supports", "pegasus-project"},
 		{"link", "fbi-tip", "supports", "pegasus-project"},
 		{"revert", "1"},
+		{"revert", "99"},
 	} {
 		inFile := chrono(t, file, "", args...)
 		inDB := chrono(t, addr, "", append([]string{"--investigation", name}, args...)...)
-		if inFile.code != inDB.code || inFile.stderr != inDB.stderr {
-			t.Errorf("%q: in a file exit %d %q; in a database exit %d %q", args, inFile.code, inFile.stderr, inDB.code, inDB.stderr)
+		// Where each store is said, it is said once, where the other says it.
+		fileSaid := strings.ReplaceAll(inFile.stderr, file, "STORE")
+		dbSaid := strings.ReplaceAll(inDB.stderr, addr+" (investigation "+name+")", "STORE")
+		if inFile.code != inDB.code || fileSaid != dbSaid {
+			t.Errorf("%q: in a file exit %d %q; in a database exit %d %q", args, inFile.code, fileSaid, inDB.code, dbSaid)
 		}
 	}
 }

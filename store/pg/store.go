@@ -229,8 +229,9 @@ func (s *Store) fail(err error) error {
 	if err == nil {
 		return nil
 	}
-	if failed := (connectFailure{}); errors.As(err, &failed) {
-		return err
+	if errors.As(err, new(connectFailure)) || errors.As(err, new(notFound)) {
+		// Each says what it is about already.
+		return s.addr.redact(err)
 	}
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) && pgErr.Code == "42501" {
