@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -44,18 +45,36 @@ func citation(q model.Quote, src model.Source, known bool, line func(string) str
 	return b.String()
 }
 
-// webURL accepts only an http or https URL made of printable ASCII: what
-// reaches the opener or the clipboard cannot smuggle in a command, an
-// escape sequence or a lookalike host.
+// webURL accepts only an http or https URL with a host of printable
+// ASCII, and gives it in printable ASCII: what reaches the opener or the
+// clipboard cannot smuggle in a command, an escape sequence or a
+// lookalike host. Letters beyond ASCII in its path, query or fragment
+// (a French or German page's name) are percent-encoded, as a browser
+// sends them.
 func webURL(s string) (string, bool) {
-	if s == "" || strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r > '~' }) {
+	notASCII := func(r rune) bool { return r <= ' ' || r > '~' }
+	// Controls, and the invisible (bidi overrides, zero widths), which
+	// would show one URL and open another.
+	hidden := func(r rune) bool { return r <= ' ' || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }
+	if s == "" || strings.ContainsFunc(s, hidden) {
 		return "", false
 	}
 	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsFunc(u.Host, notASCII) {
 		return "", false
 	}
-	return s, true
+	if !strings.ContainsFunc(s, notASCII) {
+		return s, true
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c > '~' {
+			fmt.Fprintf(&b, "%%%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String(), true
 }
 
 // eventCitation is a linked event as it should be pasted into a draft:
@@ -163,5 +182,5 @@ func (c *shared) openSourceURL(src model.Source) tea.Cmd {
 type errUnsafeURL string
 
 func (e errUnsafeURL) Error() string {
-	return "will not open " + line(string(e)) + ": only http and https URLs are opened"
+	return "will not open " + line(string(e)) + ": only http and https URLs are opened, their host in ASCII (xn-- for one with other letters)"
 }
