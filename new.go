@@ -63,7 +63,7 @@ func runNew(opts *newOptions) error {
 		}
 		var addr string
 		addr, passNote = copyable(opts.path)
-		open = fmt.Sprintf("%s --investigation %s", addr, name)
+		open = fmt.Sprintf("%s --investigation %s", addr, shellArg(name))
 		if title == "" {
 			title = name
 		}

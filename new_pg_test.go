@@ -68,3 +68,14 @@ func TestNoInvestigationSaysHowToStartIt(t *testing.T) {
 		t.Errorf("list of an investigation not there: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// The name of an investigation is quoted in the command new suggests
+// when a shell would split it.
+func TestNewSuggestsAQuotedName(t *testing.T) {
+	addr, name := pgDB(t)
+	spaced := name + " b"
+	r := chrono(t, addr, "", "new", addr, "--investigation", spaced)
+	if r.code != 0 || !strings.Contains(r.stderr, "--investigation '"+spaced+"'") {
+		t.Errorf("new --investigation %q: exit %d\n%s", spaced, r.code, r.stderr)
+	}
+}
