@@ -24,7 +24,7 @@ func TestListJSONImports(t *testing.T) {
 
 	empty := newDB(t)
 	r := chrono(t, empty, lines, "import", "-")
-	if r.code != 1 || !strings.Contains(r.stderr, `stdin:1:1: event "nso-mobileum-call" (#1): date_source "wapo": no such source`+"\n") {
+	if r.code != 1 || !strings.Contains(r.stderr, `stdin:1:70: event "nso-mobileum-call" (#1): date_source "wapo": no such source`+"\n") {
 		t.Errorf("into a store without the sources: %+v", r)
 	}
 	if got := chrono(t, empty, "", "list").stdout; got != "" {
