@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // maxSlugLen keeps ids made from titles short enough to read and type.
@@ -28,7 +30,7 @@ var latinBase = strings.NewReplacer(
 // letters and digits joined by dashes, cut at a word boundary to stay
 // short. It returns "" when the title has no letter or digit it can use.
 func Slug(title string) string {
-	s := latinBase.Replace(strings.ToLower(title))
+	s := latinBase.Replace(strings.ToLower(baseLetters(title)))
 	w := DashedWords{Max: maxSlugLen}
 	for _, r := range s {
 		switch {
@@ -43,6 +45,19 @@ func Slug(title string) string {
 		}
 	}
 	return w.String()
+}
+
+// baseLetters writes s in its compatibility forms without their marks:
+// "Ｆｕｌｌ" (full width) is "Full", "ǅ" is "Dz", "é" is "e", so that no
+// letter a title shows is dropped from its id. Letters with no
+// decomposition (ø, ł, ß) are left to latinBase.
+func baseLetters(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, norm.NFKD.String(s))
 }
 
 // DashedWords joins words with single dashes, a character at a time, as

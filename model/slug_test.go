@@ -10,6 +10,8 @@ func TestSlug(t *testing.T) {
 		{"  --Hello--  World--  ", "hello-world"},
 		{"Рус", ""},
 		{"日本 2021", "2021"},
+		{"Ｆｕｌｌwidth and ǅungla test", "fullwidth-and-dzungla-test"},
+		{"Ａｐｐｌｅ ① café ﬁle", "apple-1-cafe-file"},
 		{"", ""},
 		{"A very long title that goes on and on about what happened on the day in question", "a-very-long-title-that-goes-on-and-on-about-what"},
 	} {
