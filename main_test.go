@@ -60,7 +60,7 @@ func TestCLI(t *testing.T) {
 		{"list_json", []string{"list --json --tag denial"}},
 		{"show", []string{"show nso-mobileum-call", "show nso-denial", "show miller-contacts-lieu"}},
 		{"show_sides", []string{"show --sides nso-mobileum-call", "show --sides khashoggi-killed", "show --sides nobody"}},
-		{"tag", []string{"tag fbi-tip verify #key", "tag fbi-tip verify", "list --tag verify", "untag fbi-tip key", "untag fbi-tip nope", "tag nobody verify", "tag fbi-tip bad,tag"}},
+		{"tag", []string{"tag fbi-tip verify #key", "tag fbi-tip verify", "list --tag verify", "untag fbi-tip key", "untag fbi-tip nope", "tag fbi-tip Été", "tag fbi-tip été", "untag fbi-tip ÉTÉ", "tag nobody verify", "tag fbi-tip bad,tag"}},
 		{"import", []string{"import testdata/import/new-events.json", "list --tag whistleblower", "show fbi-tip", "import --dry-run timeline.example.json"}},
 		{"reimport", []string{"import --dry-run testdata/import/corrected-title.json", "import testdata/import/corrected-title.json", "show nso-mobileum-call",
 			"import --dry-run testdata/import/clears.json", "import --dry-run --replace testdata/import/corrected-title.json", "import --replace testdata/import/corrected-title.json", "show nso-mobileum-call"}},
