@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"chrono/model"
@@ -61,7 +60,7 @@ func (o *tagOptions) retag(s model.Store, tags []string) error {
 	}
 	// A tag typed in another case is the event's own, as list --tag
 	// finds it: "été" removes #Été, and adding it again adds nothing.
-	tags = asSpelt(tags, e.Tags)
+	tags = model.SpeltAs(tags, e.Tags)
 	edit := model.Retag{Events: []string{o.id}, Add: tags}
 	if !o.add {
 		if err := hasTags(e, tags); err != nil {
@@ -75,18 +74,6 @@ func (o *tagOptions) retag(s model.Store, tags []string) error {
 	}
 	o.report(tags, len(changes) > 0)
 	return nil
-}
-
-// asSpelt is tags, each spelt as the one of held that it equals but for
-// case, if any.
-func asSpelt(tags, held []string) []string {
-	out := slices.Clone(tags)
-	for i, t := range out {
-		if j := slices.IndexFunc(held, func(h string) bool { return strings.EqualFold(h, t) }); j >= 0 {
-			out[i] = held[j]
-		}
-	}
-	return out
 }
 
 // cleanTags is the tags without the # a person may type before them,

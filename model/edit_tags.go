@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -137,6 +138,19 @@ func (u UndoTags) Apply(w Writer) ([]Change, Edit, error) {
 
 // Phrase implements Edit: "undid: tagged #verify on 3 events".
 func (u UndoTags) Phrase() string { return "undid: " + u.Of }
+
+// SpeltAs is tags, each spelt as the one of held it equals but for case,
+// if any: a tag typed "été" is the #Été an event has, as a filter by tag
+// finds it.
+func SpeltAs(tags, held []string) []string {
+	out := slices.Clone(tags)
+	for i, t := range out {
+		if j := slices.IndexFunc(held, func(h string) bool { return strings.EqualFold(h, t) }); j >= 0 {
+			out[i] = held[j]
+		}
+	}
+	return out
+}
 
 // Hashtags writes tags as they are typed and shown: "#verify #key".
 func Hashtags(tags []string) string {

@@ -269,6 +269,17 @@ func TestTagKeys(t *testing.T) {
 	if got := event(t, s, "fbi-tip").Tags; slices.Contains(got, "fbi") {
 		t.Errorf("T: stored tags %v", got)
 	}
+	// A tag typed in another case is the one held: t adds no second
+	// spelling of it, T removes it.
+	d.keys("t")
+	d.typeText("WHISTLEBLOWER")
+	d.keys("enter")
+	d.keys("T")
+	d.typeText("Whistleblower")
+	d.keys("enter")
+	if got := event(t, s, "fbi-tip").Tags; slices.ContainsFunc(got, func(t string) bool { return strings.EqualFold(t, "whistleblower") }) {
+		t.Errorf("t WHISTLEBLOWER, then T Whistleblower: stored tags %v, status %q", got, d.status())
+	}
 	// A bad tag is refused with a reason; nothing is written.
 	d.keys("t")
 	d.typeText("##x")

@@ -188,6 +188,10 @@ func (p *prompt) submit(value string) (Action, tea.Cmd) {
 		return closeDialog{}, fail(err)
 	case len(tags) == 0:
 		return closeDialog{}, nil
+	}
+	// A tag typed in another case is the one held ("été" for #Été).
+	tags = model.SpeltAs(tags, p.choices)
+	switch {
 	case p.kind == promptTag:
 		return writeEdit{model.Retag{Events: p.ids, Add: tags}}, nil
 	}
