@@ -79,3 +79,17 @@ func TestNewSuggestsAQuotedName(t *testing.T) {
 		t.Errorf("new --investigation %q: exit %d\n%s", spaced, r.code, r.stderr)
 	}
 }
+
+// chrono investigations on a database chrono has not used yet says so,
+// and how to start one, on stderr; stdout, for scripts, lists none.
+func TestInvestigationsOfAnUnusedDatabase(t *testing.T) {
+	addr, _ := pgDB(t)
+	unused := strings.Replace(addr, "///chrono?", "///postgres?", 1)
+	if unused == addr {
+		t.Fatalf("the test server's address %q has no database chrono to swap", addr)
+	}
+	r := chrono(t, unused, "", "investigations")
+	if r.code != 0 || r.stdout != "" || !strings.Contains(r.stderr, "no investigations in") || !strings.Contains(r.stderr, "chrono new") {
+		t.Errorf("investigations of an unused database: exit %d\nstdout: %q\nstderr: %s", r.code, r.stdout, r.stderr)
+	}
+}
