@@ -17,8 +17,9 @@ func (f *eventForm) View(w, h int) []string {
 	st := &f.ctx.styles
 	out := make([]string, 0, h)
 	add := func(s string) { out = append(out, st.fit(s, w)) }
-	add(f.heading())
-	add("")
+	top, second := f.heading(w)
+	add(top)
+	add(second)
 	pad := strings.Repeat(" ", formLabelWidth)
 	for fld := range fieldCount {
 		switch fld {
@@ -54,20 +55,27 @@ func (f *eventForm) View(w, h int) []string {
 	return fillLines(out, h)
 }
 
-// heading says what the form does, or what stops it.
-func (f *eventForm) heading() string {
+// heading says what the form does, or what stops it, in a line and the
+// one under it, blank unless what stops the form needs it: the keys that
+// settle a conflict go there when the line has no room for them.
+func (f *eventForm) heading(w int) (string, string) {
 	st := &f.ctx.styles
 	switch {
 	case f.discard.asking:
-		return f.discard.ask(st, f.keys.Cancel, f.keys.Save)
+		return f.discard.ask(st, f.keys.Cancel, f.keys.Save), ""
 	case f.conflict != nil:
-		return st.Error.Render("✗ " + line(f.conflict.say()) + " · " + keyOf(f.keys.Reload) + " reloads it · " + keyOf(f.keys.Keep) + " keeps yours")
+		what := "✗ " + line(f.conflict.say())
+		keys := keyOf(f.keys.Reload) + " reloads it · " + keyOf(f.keys.Keep) + " keeps yours"
+		if st.width(what+" · "+keys) <= w {
+			return st.Error.Render(what + " · " + keys), ""
+		}
+		return st.Error.Render(what), st.Error.Render("  " + keys)
 	case f.problem != "":
-		return st.Error.Render("✗ " + line(f.problem))
+		return st.Error.Render("✗ " + line(f.problem)), ""
 	case f.base == nil:
-		return st.Heading.Render("New event")
+		return st.Heading.Render("New event"), ""
 	}
-	return st.Prompt.Render("Edit ") + st.Heading.Render(line(f.base.Title))
+	return st.Prompt.Render("Edit ") + st.Heading.Render(line(f.base.Title)), ""
 }
 
 // label is a field's label, marked when the cursor is in it.
