@@ -339,8 +339,15 @@ func (f *eventForm) edit(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// read reads the date as typed, and what the date text proposes.
+// read reads the date as typed, and what the date text proposes, and
+// gives the summary the lines their notes leave.
 func (f *eventForm) read() {
+	f.readNotes()
+	f.fitSummary()
+}
+
+// readNotes reads the date as typed, and what the date text proposes.
+func (f *eventForm) readNotes() {
 	typed := strings.TrimSpace(f.inputs[fieldDate].Value())
 	d, err := model.ReadDate(typed)
 	switch {
@@ -446,7 +453,7 @@ func (f *eventForm) SetSize(w, h int) {
 		f.inputs[i].SetWidth(iw)
 	}
 	f.summary.SetWidth(aw)
-	f.summary.SetHeight(max(h-formFixedLines, 1))
+	f.fitSummary()
 }
 
 // knownTags are the tags the event had, which tags typed without commas

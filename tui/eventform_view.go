@@ -1,15 +1,35 @@
 package tui
 
 import (
-	"strings"
-
 	"chrono/model"
 )
 
 // formFixedLines are the lines of the event form above the summary: the
-// heading and a blank line, the fields, the reading of the date and the
-// proposal of the date text.
+// heading and a blank line, the fields, and a line each for the reading
+// of the date and the proposal of the date text, which may take more
+// (noteLines).
 const formFixedLines = 11
+
+// notes are the lines of the reading of the date and of the proposal of
+// the date text, laid out for the form's width.
+func (f *eventForm) notes() (reading, proposed []string) {
+	st := &f.ctx.styles
+	style := st.Muted
+	if !f.proposal.IsZero() {
+		style = st.Prompt
+	}
+	return readingLines(st, f.reading, f.readErr, f.w), noteLines(st, f.proposed, style, f.w)
+}
+
+// fitSummary gives the summary the lines the other fields and the notes
+// leave.
+func (f *eventForm) fitSummary() {
+	if f.w < 0 {
+		return // not laid out yet
+	}
+	reading, proposed := f.notes()
+	f.summary.SetHeight(max(f.h-formFixedLines-(len(reading)-1)-(len(proposed)-1), 1))
+}
 
 // View implements Dialog: a heading, then each field under the one
 // before, the summary taking the lines left.
@@ -20,20 +40,14 @@ func (f *eventForm) View(w, h int) []string {
 	top, second := f.heading(w)
 	add(top)
 	add(second)
-	pad := strings.Repeat(" ", formLabelWidth)
+	reading, proposed := f.notes()
 	for fld := range fieldCount {
 		switch fld {
 		case fieldSource:
 			add(f.label(fld) + f.choiceView(fld, f.sourceName()))
-			note := ""
-			if f.proposed != "" {
-				style := st.Muted
-				if !f.proposal.IsZero() {
-					style = st.Prompt
-				}
-				note = pad + style.Render(f.proposed)
+			for _, l := range proposed {
+				add(l)
 			}
-			add(note)
 		case fieldStatus:
 			s := formStatuses[f.status]
 			word := s.Word()
@@ -49,7 +63,9 @@ func (f *eventForm) View(w, h int) []string {
 			add(f.label(fld) + f.inputs[fld].View())
 		}
 		if fld == fieldDate {
-			add(readingLine(st, f.reading, f.readErr))
+			for _, l := range reading {
+				add(l)
+			}
 		}
 	}
 	return fillLines(out, h)

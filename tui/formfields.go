@@ -100,14 +100,39 @@ func keptText(typed, stored string, area bool) string {
 	return termtext.Edited(stored, typed, true, "")
 }
 
-// readingLine is what chrono reads in a date field, under it: in red
+// noteLinesMax is how many lines a note under a field wraps to: enough
+// for what chrono says of a date it cannot read at 80 columns, which
+// names the ways to write one.
+const noteLinesMax = 3
+
+// noteLines is a note under a field, such as what chrono reads in a
+// date field, in the column of the fields, for a form w wide: wrapped
+// rather than cut, so that the ways it names to write a date can be
+// read; at least one line, even when empty.
+func noteLines(st *Styles, note string, style Ink, w int) []string {
+	if note == "" {
+		return []string{""}
+	}
+	pad, tw := strings.Repeat(" ", formLabelWidth), max(w-formLabelWidth, 1)
+	lines := st.wrap(line(note), tw)
+	if len(lines) > noteLinesMax {
+		rest := strings.Join(lines[noteLinesMax-1:], " ")
+		lines = append(lines[:noteLinesMax-1], st.fit(rest, tw))
+	}
+	for i, l := range lines {
+		lines[i] = pad + style.Render(l)
+	}
+	return lines
+}
+
+// readingLines is what chrono reads in a date field, under it: in red
 // when it cannot read it.
-func readingLine(st *Styles, reading string, bad bool) string {
+func readingLines(st *Styles, reading string, bad bool, w int) []string {
 	style := st.Muted
 	if bad {
 		style = st.Error
 	}
-	return strings.Repeat(" ", formLabelWidth) + style.Render(line(reading))
+	return noteLines(st, reading, style, w)
 }
 
 // fillLines are a form's lines, h of them: blank ones under the fields.

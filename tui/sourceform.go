@@ -268,7 +268,9 @@ func (f *sourceForm) View(w, h int) []string {
 		}
 		add(label + f.inputs[fld].View())
 		if fld == srcPublished {
-			add(readingLine(st, f.reading, f.readErr))
+			for _, l := range readingLines(st, f.reading, f.readErr, w) {
+				add(l)
+			}
 		}
 	}
 	return fillLines(out, h)

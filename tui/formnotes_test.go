@@ -1,0 +1,61 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+)
+
+// noteUnder is the text of the lines under a form's field labelled
+// label, in the column of the fields, up to the next label, joined by
+// spaces.
+func noteUnder(screen, label string) string {
+	lines := strings.Split(screen, "\n")
+	var out []string
+	for i, l := range lines {
+		if !strings.HasPrefix(strings.TrimLeft(l, "› "), label+" ") {
+			continue
+		}
+		for _, n := range lines[i+1:] {
+			if len(n) < formLabelWidth || strings.TrimSpace(n[:formLabelWidth]) != "" {
+				break
+			}
+			out = append(out, strings.TrimSpace(n))
+		}
+		break
+	}
+	return strings.Join(out, " ")
+}
+
+// TestFormNotesWrap: what chrono says under a date it cannot read names
+// the ways to write one; at 80 columns it wraps rather than being cut,
+// in the event form and in the source form, and the event form's
+// summary still shows under it.
+func TestFormNotesWrap(t *testing.T) {
+	const whole = `date "last year": not a date chrono reads: write EDTF (2017-08, 2017-08/2021) or as chrono shows dates (Aug 2017, 14 Aug 2017, 2 Oct 2018 – 2021)`
+	d := newDriver(t, exampleStore(t), 80, 24)
+	d.keys("A")
+	d.typeText("last year")
+	d.keys("tab")
+	d.typeText("last year")
+	d.keys("tab", "right", "right") // wapo, published 1 Feb 2022
+	screen := d.screen()
+	if got := noteUnder(screen, "Date"); got != whole {
+		t.Errorf("under the date:\n%q\nwant\n%q\n%s", got, whole, screen)
+	}
+	if got, want := noteUnder(screen, "Anchored by"), "proposes 2021, read in a source published 1 Feb 2022 · ctrl+y takes it"; got != want {
+		t.Errorf("under the source: %q, want %q\n%s", got, want, screen)
+	}
+	if !strings.Contains(screen, "Summary") {
+		t.Errorf("the summary is off the form:\n%s", screen)
+	}
+
+	d = newDriver(t, exampleStore(t), 80, 24)
+	d.keys("S", "a")
+	for range 5 {
+		d.keys("tab")
+	}
+	d.typeText("last year")
+	if got := noteUnder(d.screen(), "Published"); got != whole {
+		t.Errorf("under the publication date:\n%q\nwant\n%q\n%s", got, whole, d.screen())
+	}
+}
