@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -11,11 +12,20 @@ import (
 // any form chrono shows ("Aug 2017", "August 2017", "14 Aug 2017",
 // "Aug 14, 2017", "2 Oct 2018 – 2021", "c. 2021", "2021?", "until 2021",
 // "since Aug 2017", "? – 2021", "Aug 2017 – ?", "before 2021", "after Aug
-// 2017", "Summer 1943", "1990s", "44 BCE"). The empty string is
-// undated. What it cannot read is reported as ParseDate reports EDTF it
-// cannot read, so that the error says what EDTF would have been wrong.
+// 2017", "Summer 1943", "1990s", "44 BCE"), or two years joined by a
+// hyphen ("2017-2019"). The empty string is undated. What it cannot read
+// is reported as ParseDate reports EDTF it cannot read, so that the error
+// says what EDTF would have been wrong.
 func ReadDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
+	if span, ok := yearsSpan(s); ok {
+		d, err := ParseDate(span)
+		var de *DateError
+		if errors.As(err, &de) {
+			de.Text = s // as typed
+		}
+		return d, err
+	}
 	if d, err := ParseDate(s); err == nil || looksEDTF(s) {
 		return d, err
 	}
@@ -27,6 +37,30 @@ func ReadDate(s string) (Date, error) {
 		return Date{}, &DateError{Text: s, Msg: strings.TrimPrefix(err.Error(), fmt.Sprintf("date %q: ", edtf))}
 	}
 	return Date{}, &DateError{Text: s, Msg: "not a date chrono reads: write EDTF (2017-08, 2017-08/2021) or as chrono shows dates (Aug 2017, 14 Aug 2017, 2 Oct 2018 – 2021)"}
+}
+
+// yearsSpan rewrites two years joined by a hyphen ("2017-2019"), as
+// people write a span of years, into EDTF ("2017/2019"). EDTF would read
+// it as a month (20) and fail; no month has four digits, so nothing else
+// is meant.
+func yearsSpan(s string) (string, bool) {
+	from, to, ok := strings.Cut(s, "-")
+	if !ok || !fourDigits(from) || !fourDigits(to) {
+		return "", false
+	}
+	return from + "/" + to, true
+}
+
+func fourDigits(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // looksEDTF reports whether s is written as EDTF, so that its own error
