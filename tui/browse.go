@@ -90,6 +90,11 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 		return nil, b.copySelected()
 	case key.Matches(msg, k.OpenURL):
 		return nil, b.openSelected()
+	case key.Matches(msg, k.Uncited):
+		if msg.String() == "o" {
+			return nil, say(noSourceToOpen)
+		}
+		return nil, say(nothingToCopy)
 	case key.Matches(msg, k.InSource):
 		return nil, b.showInSource()
 	}

@@ -31,6 +31,9 @@ type browserKeys struct {
 	// NoQuickTag is the digits with no tag, which say so.
 	NoQuickTag    key.Binding
 	Copy, OpenURL key.Binding
+	// Uncited is y and o on an event with no quote or link, which say
+	// so; neither the footer nor the help offers it.
+	Uncited key.Binding
 	// InSource shows the selected quote in its source's latest snapshot.
 	InSource key.Binding
 	// Authoring: events, their quotes and links, the sources.
@@ -93,6 +96,7 @@ func newBrowserKeys(quickTags []string) browserKeys {
 		Delete:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "move to the trash")),
 		Trash:       key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "the trash")),
 		Sides:       key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "accounts side by side")),
+		Uncited:     key.NewBinding(key.WithKeys("y", "o")),
 	}
 	for i, t := range quickTags {
 		if i == 9 {
@@ -160,7 +164,8 @@ func (k *browserKeys) distance(msg tea.KeyPressMsg, h int) (n int, ok bool) {
 
 // updateKeys turns off the keys that have nothing to act on: with no
 // event selected, nothing to open, mark, annotate or move a year from;
-// with no event selected or marked, nothing to tag.
+// with no event selected or marked, nothing to tag or untag; with no
+// quote or link, nothing to copy or open.
 func (b *browser) updateKeys() {
 	_, selected := b.tl.selected()
 	targets := selected || len(b.marks) > 0
@@ -170,6 +175,8 @@ func (b *browser) updateKeys() {
 	// The keys of the sources pane act on its selected quote or link.
 	_, item := b.detail.item()
 	inPane := b.focus == focusDetail || b.zoomed
+	// With no event, there is no sources pane to switch to.
+	b.keys.Focus.SetEnabled(selected || inPane)
 	b.keys.ToList.SetEnabled(inPane)
 	b.keys.ToSources.SetEnabled(!inPane && selected)
 	b.keys.Remove.SetEnabled(inPane && item)
@@ -202,12 +209,17 @@ func (b *browser) updateKeys() {
 		b.keys.OpenURL.SetHelp("o", "open source")
 	}
 	offScreen := inPane && !item && b.detail.count() > 0
-	b.keys.Copy.SetEnabled(!offScreen)
-	b.keys.OpenURL.SetEnabled(!offScreen)
+	// With no quote or link, y and o have nothing to act on: the footer
+	// and the help do not offer them.
+	cited := selected && len(b.detail.d.Event.Quotes)+len(b.detail.d.Related) > 0
+	b.keys.Copy.SetEnabled(cited && !offScreen)
+	b.keys.OpenURL.SetEnabled(cited && !offScreen)
+	b.keys.Uncited.SetEnabled(selected && !cited)
 	b.keys.InSource.SetEnabled(q >= 0 && b.detail.d.Event.Quotes[q].Source != "")
 	b.keys.QuoteUp.SetEnabled(q > 0)
 	b.keys.QuoteDown.SetEnabled(q >= 0 && q < len(b.detail.d.Event.Quotes)-1)
 	b.keys.Tag.SetEnabled(targets)
+	b.keys.Untag.SetEnabled(targets)
 	for i := range b.keys.QuickTags {
 		b.keys.QuickTags[i].SetEnabled(targets)
 	}

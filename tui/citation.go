@@ -99,13 +99,19 @@ func (m *marking) line(s string) string {
 // selectHint says what to select in the sources pane for y and o.
 const selectHint = "select a quote or a link with j/k in the sources pane"
 
+// What y and o say on an event with no quote or link.
+const (
+	nothingToCopy  = "this event has no quote or link to copy"
+	noSourceToOpen = "this event has no quote, so no source to open"
+)
+
 // copySelected copies what the sources pane has selected: a quote with
 // its citation, or a link's event's citation.
 func (b *browser) copySelected() tea.Cmd {
 	it, ok := b.detail.item()
 	switch {
 	case !ok:
-		return say("this event has no quote or link to copy")
+		return say(nothingToCopy)
 	case it.link >= 0:
 		r, _ := b.detail.link()
 		if _, known := b.detail.d.Titles[r.Event]; !known {
@@ -140,7 +146,7 @@ func (b *browser) openSelected() tea.Cmd {
 	it, ok := b.detail.item()
 	switch {
 	case !ok:
-		return say("this event has no quote, so no source to open")
+		return say(noSourceToOpen)
 	case it.link >= 0:
 		return b.followLink()
 	case it.quote < 0:
@@ -154,7 +160,7 @@ func (b *browser) openSelected() tea.Cmd {
 func (b *browser) openSource() tea.Cmd {
 	q, ok := b.detail.quote()
 	if !ok {
-		return say("this event has no quote, so no source to open")
+		return say(noSourceToOpen)
 	}
 	src, known := b.detail.d.Sources[q.Source]
 	if !known {
