@@ -89,6 +89,11 @@ func (k eventFormKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Reload, k.Keep, k.Next, k.Prev, k.Choose, k.Propose, k.Save, k.Cancel}
 }
 
+// footerKeys implements endKeys: save and cancel stay at every width.
+func (k eventFormKeys) footerKeys() (own, end []key.Binding) {
+	return []key.Binding{k.Reload, k.Keep, k.Next, k.Prev, k.Choose, k.Propose}, []key.Binding{k.Save, k.Cancel}
+}
+
 // FullHelp implements help.KeyMap.
 func (k eventFormKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
@@ -200,6 +205,8 @@ func (f *eventForm) Place() place { return placeBody }
 
 // ShortHelp implements help.KeyMap.
 func (f *eventForm) ShortHelp() []key.Binding { return f.keys.ShortHelp() }
+
+func (f *eventForm) footerKeys() (own, end []key.Binding) { return f.keys.footerKeys() }
 
 // FullHelp implements help.KeyMap.
 func (f *eventForm) FullHelp() [][]key.Binding { return f.keys.FullHelp() }

@@ -43,6 +43,15 @@ func footer(st *Styles, h help.Model, own, global []key.Binding, w int) string {
 	return strings.TrimPrefix(b.String(), " ") + sep + g
 }
 
+// endKeys is a dialog whose footer keeps the keys that end it (a form's
+// save and cancel) at every width, as the browser's keeps help and quit:
+// its other keys are left out first when the line is short.
+type endKeys interface {
+	// footerKeys is the dialog's short help, split: its own keys, and
+	// the keys that end it.
+	footerKeys() (own, end []key.Binding)
+}
+
 // helpItems renders the enabled bindings as the short help does: the key,
 // then what it does.
 func helpItems(st *Styles, bs []key.Binding) []string {

@@ -34,6 +34,11 @@ func (k formKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Next, k.Prev, k.Save, k.Cancel}
 }
 
+// footerKeys implements endKeys: save and cancel stay at every width.
+func (k formKeys) footerKeys() (own, end []key.Binding) {
+	return []key.Binding{k.Next, k.Prev}, []key.Binding{k.Save, k.Cancel}
+}
+
 // FullHelp implements help.KeyMap.
 func (k formKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 

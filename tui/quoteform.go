@@ -81,6 +81,11 @@ func (k quoteFormKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Next, k.Prev, k.Pick, k.Choose, k.Save, k.Cancel}
 }
 
+// footerKeys implements endKeys: save and cancel stay at every width.
+func (k quoteFormKeys) footerKeys() (own, end []key.Binding) {
+	return []key.Binding{k.Next, k.Prev, k.Pick, k.Choose}, []key.Binding{k.Save, k.Cancel}
+}
+
 // FullHelp implements help.KeyMap.
 func (k quoteFormKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
@@ -213,6 +218,13 @@ func (f *quoteForm) ShortHelp() []key.Binding {
 		return f.sub.ShortHelp()
 	}
 	return f.keys.ShortHelp()
+}
+
+func (f *quoteForm) footerKeys() (own, end []key.Binding) {
+	if f.sub != nil {
+		return f.sub.footerKeys()
+	}
+	return f.keys.footerKeys()
 }
 
 // FullHelp implements help.KeyMap.

@@ -156,6 +156,8 @@ func (f *sourceForm) SetSize(w, h int) {
 // ShortHelp implements help.KeyMap.
 func (f *sourceForm) ShortHelp() []key.Binding { return f.keys.ShortHelp() }
 
+func (f *sourceForm) footerKeys() (own, end []key.Binding) { return f.keys.footerKeys() }
+
 // FullHelp implements help.KeyMap.
 func (f *sourceForm) FullHelp() [][]key.Binding { return f.keys.FullHelp() }
 

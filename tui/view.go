@@ -66,6 +66,9 @@ func (m *Model) helpLine() string {
 		h := m.ctx.help
 		if _, quiet := m.dialog.(quietKeys); quiet {
 			h = m.ctx.quietHelp()
+		} else if e, ok := m.dialog.(endKeys); ok {
+			own, end := e.footerKeys()
+			return footer(&m.ctx.styles, h, own, end, m.ctx.width)
 		}
 		return h.ShortHelpView(m.dialog.ShortHelp())
 	}
