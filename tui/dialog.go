@@ -30,6 +30,12 @@ const (
 	placePane                // the sources pane, or the body on a narrow screen
 )
 
+// editsText marks a dialog in which text is written (a form, a note):
+// ctrl+c there says how to save or discard rather than quit, and the
+// dialog answers it. From any other dialog ctrl+c quits, as it does from
+// the browser.
+type editsText interface{ editsText() }
+
 // quietKeys marks a dialog whose keys are a reminder rather than a menu:
 // the footer shows them as one muted run (shared.quietHelp).
 type quietKeys interface{ quietKeys() }

@@ -471,3 +471,6 @@ func (f *eventForm) knownTags() []string {
 	}
 	return f.base.Tags
 }
+
+// editsText implements editsText: ctrl+c says how to save or discard.
+func (*eventForm) editsText() {}

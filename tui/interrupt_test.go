@@ -30,3 +30,21 @@ func TestCtrlCInAnEditorSaysHow(t *testing.T) {
 		}
 	}
 }
+
+// TestCtrlCElsewhereQuits: from a dialog where nothing is written (a
+// prompt, the filter picker, the link picker, a confirmation, the
+// help), ctrl+c quits, as it does from the browser, rather than doing
+// nothing.
+func TestCtrlCElsewhereQuits(t *testing.T) {
+	for _, open := range [][]string{{"/"}, {":"}, {"t"}, {"T"}, {"f"}, {"L"}, {"d"}, {"?"}} {
+		d := newDriver(t, exampleStore(t), 120, 40)
+		d.keys(open...)
+		if d.openDialog() == nil {
+			t.Fatalf("%v opened no dialog", open)
+		}
+		d.keys("ctrl+c")
+		if !d.quit {
+			t.Errorf("%v then ctrl+c: did not quit; dialog %T, status %q", open, d.openDialog(), d.status())
+		}
+	}
+}

@@ -135,3 +135,6 @@ func (n *noteEditor) View(w, h int) []string {
 	}
 	return lines[:max(h, 0)]
 }
+
+// editsText implements editsText: ctrl+c says how to save or discard.
+func (*noteEditor) editsText() {}

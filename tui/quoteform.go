@@ -429,3 +429,6 @@ func (f *quoteForm) save() (Action, tea.Cmd) {
 	}
 	return writeEdit{edit}, nil
 }
+
+// editsText implements editsText: ctrl+c says how to save or discard.
+func (*quoteForm) editsText() {}

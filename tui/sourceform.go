@@ -277,3 +277,6 @@ func (f *sourceForm) View(w, h int) []string {
 	}
 	return fillLines(out, h)
 }
+
+// editsText implements editsText: ctrl+c says how to save or discard.
+func (*sourceForm) editsText() {}

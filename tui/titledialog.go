@@ -157,3 +157,6 @@ func (d *titleDialog) View(w, h int) []string {
 	}
 	return fillLines(lines, h)
 }
+
+// editsText implements editsText: ctrl+c says how to save or discard.
+func (*titleDialog) editsText() {}

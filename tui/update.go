@@ -146,6 +146,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case taken && m.dialog == nil:
 		return offered
 	case m.dialog != nil:
+		if _, editor := m.dialog.(editsText); !editor && msg.String() == "ctrl+c" {
+			return m.quit()
+		}
 		return m.act(m.dialog.Update(msg))
 	}
 	switch k := m.ctx.keys; {
