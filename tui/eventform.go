@@ -47,7 +47,7 @@ type eventForm struct {
 	readErr  bool
 	proposal model.Date // the date the source's words propose; zero when none
 	proposed string     // what the form says of the date text
-	problem  string     // why the last save was refused
+	problem  refusal    // why the last save was refused
 	discard  discardGuard
 	// conflict is set when a save met a change made meanwhile; rest is
 	// what the fields the form does not show (quotes, links, notes) are
@@ -441,10 +441,10 @@ func (f *eventForm) event() (model.Event, error) {
 func (f *eventForm) save() (Action, tea.Cmd) {
 	e, err := f.event()
 	if err != nil {
-		f.problem = err.Error()
+		f.problem = refuse(err.Error(), f.snapshot())
 		return nil, nil
 	}
-	f.problem = ""
+	f.problem = refusal{}
 	return saveEvent{base: f.base, event: e}, nil
 }
 

@@ -31,7 +31,7 @@ func (f *eventForm) conflicted(typed, current model.Event) {
 	if f.base != nil {
 		c.fields = model.Fields(f.base, &current)
 	}
-	f.conflict, f.problem, f.discard = c, "", discardGuard{}
+	f.conflict, f.problem, f.discard = c, refusal{}, discardGuard{}
 	f.updateKeys()
 }
 

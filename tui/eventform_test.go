@@ -229,3 +229,45 @@ func TestEventFormConflictKeep(t *testing.T) {
 		t.Error("the form is still open")
 	}
 }
+
+// TestFormRefusalClearsOnceFixed: a refused save says why in the form's
+// heading while the fields are as they were; once the field is filled
+// in, the heading no longer says a thing that does not hold.
+func TestFormRefusalClearsOnceFixed(t *testing.T) {
+	for _, c := range []struct {
+		name, refused string
+		open          []string
+		fix           func(d *driver)
+	}{
+		{"event form", "✗ title: missing", []string{"A"}, func(d *driver) {
+			d.keys("tab", "tab", "tab")
+			d.typeText("A title")
+		}},
+		{"source form", "✗ ", []string{"S", "a", "tab"}, func(d *driver) {
+			d.typeText("Haaretz")
+		}},
+		{"quote form", ": text missing", []string{"Q"}, func(d *driver) {
+			d.typeText("Words")
+		}},
+		{"title dialog", "✗ investigation: title: missing", []string{"I", "ctrl+u"}, func(d *driver) {
+			d.typeText("A title")
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := newDriver(t, exampleStore(t), 80, 24)
+			d.keys(c.open...)
+			d.keys("ctrl+s")
+			if !strings.Contains(d.screen(), c.refused) {
+				t.Fatalf("the save was not refused with %q:\n%s", c.refused, d.screen())
+			}
+			d.keys("left", "right") // moving the cursor changes nothing
+			if !strings.Contains(d.screen(), c.refused) {
+				t.Errorf("the refusal went without a change:\n%s", d.screen())
+			}
+			c.fix(d)
+			if strings.Contains(d.screen(), "✗") {
+				t.Errorf("the refusal is still said once fixed:\n%s", d.screen())
+			}
+		})
+	}
+}

@@ -86,8 +86,8 @@ func (f *eventForm) heading(w int) (string, string) {
 			return st.Error.Render(what + " · " + keys), ""
 		}
 		return st.Error.Render(what), st.Error.Render("  " + keys)
-	case f.problem != "":
-		return st.Error.Render("✗ " + line(f.problem)), ""
+	case f.problem.say(f.snapshot()) != "":
+		return st.Error.Render("✗ " + line(f.problem.why)), ""
 	case f.base == nil:
 		return st.Heading.Render("New event"), ""
 	}

@@ -42,6 +42,23 @@ func (k formKeys) footerKeys() (own, end []key.Binding) {
 // FullHelp implements help.KeyMap.
 func (k formKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
+// refusal is why a form's last save was refused, for its heading. It
+// holds for the fields as they were then: once one changes (a missing
+// title typed in), the heading no longer says it.
+type refusal struct{ why, at string }
+
+// refuse says why the fields, as fields gives them now, cannot be saved.
+func refuse(why, fields string) refusal { return refusal{why, fields} }
+
+// say is why the save was refused while the fields are as they were
+// then, else "".
+func (r refusal) say(fields string) string {
+	if fields != r.at {
+		return ""
+	}
+	return r.why
+}
+
 // discardGuard is a form's cancel key: it leaves at once when nothing
 // was changed, and else asks first; the form says so in its heading
 // while asking.

@@ -40,7 +40,7 @@ type quoteForm struct {
 	// What the fields were filled with, as stored (keptText).
 	stored  [quoteFieldCount]string
 	initial string
-	problem string
+	problem refusal
 	discard discardGuard
 	w, h    int
 }
@@ -420,7 +420,7 @@ func (f *quoteForm) save() (Action, tea.Cmd) {
 	}
 	q, err := f.quote()
 	if err != nil {
-		f.problem = err.Error()
+		f.problem = refuse(err.Error(), f.snapshot())
 		return nil, nil
 	}
 	edit := model.SaveQuote{Event: f.event.ID, N: f.n, Quote: q, NewSource: f.newSource}

@@ -67,8 +67,8 @@ func (f *quoteForm) heading() string {
 	switch {
 	case f.discard.asking:
 		return f.discard.ask(st, f.keys.Cancel, f.keys.Save)
-	case f.problem != "":
-		return st.Error.Render("✗ " + line(f.problem))
+	case f.problem.say(f.snapshot()) != "":
+		return st.Error.Render("✗ " + line(f.problem.why))
 	case f.n > 0:
 		return st.Prompt.Render("Edit quote "+strconv.Itoa(f.n)+" of ") + st.Heading.Render(title)
 	}

@@ -232,7 +232,7 @@ func TestQuoteForm(t *testing.T) {
 	}
 	// An empty quote is refused in the form, naming the field.
 	d.keys("Q", "ctrl+s")
-	if f, ok := d.openDialog().(*quoteForm); !ok || !strings.Contains(f.problem, "quote #") {
+	if f, ok := d.openDialog().(*quoteForm); !ok || !strings.Contains(f.problem.why, "quote #") {
 		t.Errorf("empty quote: %T %+v", d.openDialog(), d.openDialog())
 	}
 }

@@ -29,7 +29,7 @@ type sourceForm struct {
 	focus   srcField
 	reading string // what chrono reads in the date field
 	readErr bool
-	problem string
+	problem refusal
 	discard discardGuard
 	// heading replaces "New source" for a source made for something.
 	heading string
@@ -182,7 +182,7 @@ func (f *sourceForm) Update(msg tea.Msg) (Action, tea.Cmd) {
 	case key.Matches(k, keys.Save):
 		s, err := f.source()
 		if err != nil {
-			f.problem = err.Error()
+			f.problem = refuse(err.Error(), f.snapshot())
 			return nil, nil
 		}
 		return f.save(f.base, s), nil
@@ -252,8 +252,8 @@ func (f *sourceForm) View(w, h int) []string {
 	switch {
 	case f.discard.asking:
 		add(f.discard.ask(st, f.keys.Cancel, f.keys.Save))
-	case f.problem != "":
-		add(st.Error.Render("✗ " + line(f.problem)))
+	case f.problem.say(f.snapshot()) != "":
+		add(st.Error.Render("✗ " + line(f.problem.why)))
 	case f.base == nil && f.heading != "":
 		add(st.Heading.Render(f.heading))
 	case f.base == nil:

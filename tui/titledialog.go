@@ -21,7 +21,7 @@ type titleDialog struct {
 	title   textinput.Model
 	desc    textarea.Model
 	onDesc  bool // the cursor is in the description
-	problem string
+	problem refusal
 	discard discardGuard
 	w, h    int
 	keys    titleKeys
@@ -106,7 +106,7 @@ func (d *titleDialog) Update(msg tea.Msg) (Action, tea.Cmd) {
 			h := d.header()
 			switch {
 			case h.Title == "":
-				d.problem = "investigation: title: missing"
+				d.problem = refuse("investigation: title: missing", d.fields())
 				return nil, nil
 			case h == d.was:
 				return closeDialog{}, say("title and description unchanged")
@@ -137,6 +137,12 @@ func (d *titleDialog) Update(msg tea.Msg) (Action, tea.Cmd) {
 	return nil, cmd
 }
 
+// fields are the title and the description as typed, to tell a change.
+func (d *titleDialog) fields() string {
+	h := d.header()
+	return h.Title + "\x00" + h.Description
+}
+
 // View implements Dialog: a heading, the title, then the description.
 func (d *titleDialog) View(w, h int) []string {
 	st := &d.ctx.styles
@@ -144,8 +150,8 @@ func (d *titleDialog) View(w, h int) []string {
 	switch {
 	case d.discard.asking:
 		head = d.discard.ask(st, d.keys.Cancel, d.keys.Save)
-	case d.problem != "":
-		head = st.Error.Render("✗ " + line(d.problem))
+	case d.problem.say(d.fields()) != "":
+		head = st.Error.Render("✗ " + line(d.problem.why))
 	}
 	label := st.Label.Render(titleLabel)
 	if !d.onDesc {
