@@ -1,6 +1,9 @@
 package tui
 
 import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"chrono/model"
@@ -252,11 +255,35 @@ func (b *browser) Latest(id string) (model.Event, bool) {
 	return e, ok
 }
 
-// Hint reminds of the marks.
+// Hint reminds of the marks, and of the keys that act on them: those
+// on, so that a role that may not tag is not told to.
 func (b *browser) Hint() string {
 	if len(b.marks) == 0 {
 		return ""
 	}
 	k := &b.keys
-	return plural(len(b.marks), "marked event") + " · " + keyOf(k.Tag) + ", " + keyOf(k.Untag) + " and 1–9 apply to them · " + keyOf(k.Escape) + " unmarks"
+	var acting []string
+	for _, b := range []key.Binding{k.Tag, k.Untag} {
+		if b.Enabled() {
+			acting = append(acting, keyOf(b))
+		}
+	}
+	if n := len(k.QuickTags); n > 0 && k.QuickTags[0].Enabled() {
+		digits := keyOf(k.QuickTags[0])
+		if n > 1 {
+			digits += "–" + keyOf(k.QuickTags[n-1])
+		}
+		acting = append(acting, digits)
+	}
+	if k.Delete.Enabled() {
+		acting = append(acting, keyOf(k.Delete))
+	}
+	hint := plural(len(b.marks), "marked event")
+	switch n := len(acting); {
+	case n == 1:
+		hint += " · " + acting[0] + " applies to them"
+	case n > 1:
+		hint += " · " + strings.Join(acting[:n-1], ", ") + " and " + acting[n-1] + " apply to them"
+	}
+	return hint + " · " + keyOf(k.Escape) + " unmarks"
 }

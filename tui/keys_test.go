@@ -644,3 +644,24 @@ func TestIncrementalSearch(t *testing.T) {
 		t.Errorf("enter: selected %s, search %q", got, d.search())
 	}
 }
+
+// TestMarksHintNamesTheKeysThatActOnThem: the status line under marks
+// names every key that acts on the marked events (d moves them all to
+// the trash), and only those the role allows.
+func TestMarksHintNamesTheKeysThatActOnThem(t *testing.T) {
+	for _, c := range []struct {
+		role Role
+		want string
+	}{
+		{RoleEdit, "2 marked events · t, T, 1–3 and d apply to them · esc unmarks"},
+		{RoleAnnotate, "2 marked events · t, T and 1–3 apply to them · esc unmarks"},
+		{RoleRead, "2 marked events · esc unmarks"},
+	} {
+		d := roleDriver(t, c.role, false)
+		d.keys("space", "space")
+		lines := strings.Split(d.screen(), "\n")
+		if got := strings.TrimSpace(lines[len(lines)-2]); got != c.want {
+			t.Errorf("%s: the hint says %q, want %q", c.role, got, c.want)
+		}
+	}
+}
