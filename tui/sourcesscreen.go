@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -27,6 +28,9 @@ type sourcesScreen struct {
 type sourcesKeys struct {
 	listKeys
 	Add, Edit, Remove, Undo, Open key.Binding
+	// Cited is x on a source that quotes cite, which says so; neither
+	// the footer nor the help offers it.
+	Cited key.Binding
 }
 
 // sourcesListMsg brings the sources and how many quotes cite each.
@@ -70,7 +74,8 @@ func newSourcesScreen(ctx *shared) *sourcesScreen {
 		Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 		// The hint has room for a URL's start only: o shows it whole, as
 		// a link over SSH, when it does not open it.
-		Open: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open source")),
+		Open:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open source")),
+		Cited: key.NewBinding(key.WithKeys("x")),
 	}}
 }
 
@@ -80,9 +85,14 @@ func (s *sourcesScreen) Init() tea.Cmd { return loadSourceList(s.ctx.store) }
 // Update implements Screen.
 func (s *sourcesScreen) Update(msg tea.Msg) (Action, tea.Cmd) {
 	a, cmd := s.update(msg)
-	_, ok := s.selected()
+	src, ok := s.selected()
+	// A cited source is not offered for removal, and x says why; where
+	// nothing may be written, x says that instead, as every writing key
+	// does.
+	cited := s.cites[src.ID] > 0 && s.ctx.readOnly == "" && s.ctx.role.allows(RoleEdit)
 	s.keys.Edit.SetEnabled(ok)
-	s.keys.Remove.SetEnabled(ok)
+	s.keys.Remove.SetEnabled(ok && !cited)
+	s.keys.Cited.SetEnabled(ok && cited)
 	s.keys.Open.SetEnabled(ok)
 	return a, cmd
 }
@@ -142,11 +152,11 @@ func (s *sourcesScreen) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 		return nil, s.ctx.openSourceURL(src)
 	case key.Matches(msg, k.Edit):
 		return openDialog{newSourceForm(s.ctx, &src, saveSource, closeDialog{})}, nil
+	case key.Matches(msg, k.Cited):
+		return nil, fail(errors.New(citedSource(src.ID, s.cites[src.ID])))
 	case key.Matches(msg, k.Remove):
-		if s.cites[src.ID] > 0 {
-			// The store refuses, and its error says how many cite it.
-			return writeEdit{model.DropSource{ID: src.ID}}, nil
-		}
+		// A source cited only by a date text is refused by the store,
+		// whose error says so.
 		return openDialog{newConfirm(s.ctx, "Remove source "+line(src.ID)+"?", "remove it", []string{
 			"  " + line(model.Citation(src, func(t string) string { return clip(t, s.w) })),
 			"",
@@ -154,6 +164,16 @@ func (s *sourcesScreen) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 		}, writeEdit{model.DropSource{ID: src.ID}})}, nil
 	}
 	return nil, nil
+}
+
+// citedSource says why a source n quotes cite is not removed, and what
+// to do instead.
+func citedSource(id string, n int) string {
+	them := "them"
+	if n == 1 {
+		them = "it"
+	}
+	return fmt.Sprintf("source %s is cited by %s; remove %s, or have %s cite another source, first", line(id), plural(n, "quote"), them, them)
 }
 
 // SetSize implements Screen.
