@@ -260,3 +260,16 @@ func BenchmarkAxisKeys(b *testing.B) {
 		}
 	}
 }
+
+// TestAxisKeepsWhereAnEventOffItIs: an event after the axis says where
+// it is with an arrow; a long title is shortened so that the date and
+// the arrow stay whole at 80 columns.
+func TestAxisKeepsWhereAnEventOffItIs(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 80, 24)
+	d.keys("v", "+", "+") // days, around Aug 2017
+	for _, want := range []string{"1 Feb 2022 →", "2 Oct 2018 →", "23 Nov 2021 →"} {
+		if !strings.Contains(d.screen(), want) {
+			t.Errorf("no %q on the axis:\n%s", want, d.screen())
+		}
+	}
+}

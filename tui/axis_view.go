@@ -145,7 +145,10 @@ func (b *browser) axisRow(e model.Event, selected bool, lane string, laneW, barW
 	case to < left:
 		return head + st.Muted.Render("← "+e.Date.LabelIn(b.ctx.zone)+" ") + titled(max(0, barW-st.width("← "+e.Date.LabelIn(b.ctx.zone)+" ")), title)
 	case from >= right:
-		s := titled(barW, title+"  "+e.Date.LabelIn(b.ctx.zone)+" →")
+		// The title is shortened first: where the event is must stay
+		// readable, as it does on the left.
+		where := "  " + e.Date.LabelIn(b.ctx.zone) + " →"
+		s := titled(max(0, barW-st.width(where)), title) + st.Muted.Render(st.fit(where, barW))
 		return head + strings.Repeat(" ", max(0, barW-st.width(s))) + s
 	}
 	c0 := max(0, int(math.Floor(from-left)))
