@@ -1,8 +1,11 @@
 package model
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Searches fold accents as well as case when the text searched for has no
@@ -133,7 +136,8 @@ func indexFolded[T ~string | ~[]byte](s T, text string) (start, end int) {
 // FindFold returns where the first match of substr in s starts and ends,
 // ignoring case, and accents too when substr has none; -1, -1 when there
 // is none. The match may be longer or shorter in bytes than substr
-// ("Zürich" for "zurich").
+// ("Zürich" for "zurich"). An accent typed matches the letter composed or
+// decomposed (accentForms).
 func FindFold(s, substr string) (start, end int) {
 	if substr == "" {
 		return 0, 0
@@ -141,8 +145,24 @@ func FindFold(s, substr string) (start, end int) {
 	if !HasAccents(substr) {
 		return indexFolded(s, substr)
 	}
-	if i := indexCase(s, substr); i >= 0 {
-		return i, i + len(substr)
+	start, end = -1, -1
+	for _, f := range accentForms(substr) {
+		if i := indexCase(s, f); i >= 0 && (start < 0 || i < start) {
+			start, end = i, i+len(f)
+		}
 	}
-	return -1, -1
+	return start, end
+}
+
+// accentForms are text with accents as it is typed, and with its letters
+// composed (é) and decomposed (e then U+0301): text pasted from another
+// program may be stored either way, and looks the same.
+func accentForms(text string) []string {
+	forms := []string{text}
+	for _, f := range []string{norm.NFC.String(text), norm.NFD.String(text)} {
+		if !slices.Contains(forms, f) {
+			forms = append(forms, f)
+		}
+	}
+	return forms
 }

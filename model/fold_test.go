@@ -20,6 +20,13 @@ func TestFindFoldsAccentsUnlessTyped(t *testing.T) {
 		{"Bucureşti, Timișoara", "timisoara", 12, 22},
 		{"Café", "cafe", 0, 5},
 		{"cafe", "café", -1, -1},
+		// An accent typed finds the letter stored either way: composed
+		// (é) or decomposed (e then U+0301), as pasted text may be.
+		{"Cafe\u0301 noir", "café", 0, 6},
+		{"CAFE\u0301", "café", 0, 6},
+		{"Café noir", "cafe\u0301", 0, 5},
+		{"Zu\u0308rich", "zürich", 0, 8},
+		{"Zu\u0308rich", "Zu\u0308rich", 0, 8},
 		{"Ted Lieu", "lieu", 4, 8},
 		{"Ted Lieu", "", 0, 0},
 	}

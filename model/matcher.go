@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -14,7 +15,9 @@ import (
 // raw text many times faster than decoding every event to search it.
 type Matcher struct {
 	needle string
-	raw    []byte // needle, to compare with bytes
+	// forms are the needle's forms to compare with bytes: as typed, and
+	// composed and decomposed when it has accents (accentForms).
+	forms [][]byte
 	// accents is set when the text has none: accents in what is searched
 	// are folded away.
 	accents bool
@@ -24,33 +27,53 @@ type Matcher struct {
 	// not UTF-8 (which folds like any other such byte): then every place
 	// is tried.
 	firsts []byte
+	// marked are the first bytes that only a form with a combining mark
+	// (the needle decomposed) begins with: a text can hold that form only
+	// if it has a combining mark. They are in firsts too.
+	marked []byte
 }
 
 // NewMatcher returns a Matcher for text.
 func NewMatcher(text string) Matcher {
-	m := Matcher{needle: text, raw: []byte(text), accents: !HasAccents(text)}
+	m := Matcher{needle: text, forms: [][]byte{[]byte(text)}, accents: !HasAccents(text)}
 	if text == "" {
 		return m
+	}
+	if !m.accents {
+		m.forms = m.forms[:0]
+		for _, f := range accentForms(text) {
+			m.forms = append(m.forms, []byte(f))
+		}
 	}
 	r, _ := utf8.DecodeRuneInString(text)
 	if r == utf8.RuneError {
 		return m
 	}
-	add := func(r rune) {
+	add := func(r rune, marked bool) {
 		var b [utf8.UTFMax]byte
 		utf8.EncodeRune(b[:], r)
-		if bytes.IndexByte(m.firsts, b[0]) < 0 {
+		switch i := bytes.IndexByte(m.marked, b[0]); {
+		case bytes.IndexByte(m.firsts, b[0]) < 0:
 			m.firsts = append(m.firsts, b[0])
+			if marked {
+				m.marked = append(m.marked, b[0])
+			}
+		case i >= 0 && !marked: // a form without marks begins with it too
+			m.marked = slices.Delete(m.marked, i, i+1)
 		}
 	}
-	add(r)
-	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-		add(f)
+	for _, f := range m.forms {
+		r, _ := utf8.DecodeRune(f)
+		marked := bytes.ContainsFunc(f, isMark)
+		add(r, marked)
+		for c := unicode.SimpleFold(r); c != r; c = unicode.SimpleFold(c) {
+			add(c, marked)
+		}
 	}
 	if m.accents {
 		for c := rune(0xC0); c <= 0x21B; c++ {
 			if b := base(c); b != 0 && sameFold(b, r) {
-				add(c)
+				add(c, false)
 			}
 		}
 	}
@@ -65,8 +88,10 @@ func (m Matcher) MayBeIn(b []byte) bool {
 	if m.firsts == nil {
 		return m.needle == "" || len(b) > 0
 	}
+	// Combining marks (U+0300 to U+036F) begin with 0xCC or 0xCD.
+	marks := len(m.marked) > 0 && (bytes.IndexByte(b, 0xCC) >= 0 || bytes.IndexByte(b, 0xCD) >= 0)
 	for _, c := range m.firsts {
-		if bytes.IndexByte(b, c) >= 0 {
+		if (marks || bytes.IndexByte(m.marked, c) < 0) && bytes.IndexByte(b, c) >= 0 {
 			return true
 		}
 	}
@@ -76,16 +101,24 @@ func (m Matcher) MayBeIn(b []byte) bool {
 // In reports whether the text is in b, as FindFold(string(b), text) finds
 // it.
 func (m Matcher) In(b []byte) bool {
-	n := len(m.needle)
-	if n == 0 {
+	if len(m.needle) == 0 {
 		return true
+	}
+	n := len(m.needle) // the shortest form's length
+	for _, f := range m.forms {
+		n = min(n, len(f))
 	}
 	at := func(i int) bool {
 		if m.accents {
 			_, ok := foldedAt(b, i, m.needle)
 			return ok
 		}
-		return i+n <= len(b) && bytes.EqualFold(b[i:i+n], m.raw)
+		for _, f := range m.forms {
+			if i+len(f) <= len(b) && bytes.EqualFold(b[i:i+len(f)], f) {
+				return true
+			}
+		}
+		return false
 	}
 	if m.firsts == nil {
 		for i := 0; i < len(b); i++ {

@@ -61,6 +61,9 @@ func TestMatcherMayBeIn(t *testing.T) {
 		{"zofia", "Zoë Müller", true}, // begins like it: the parts tell
 		{"zofia", "Żak", true},        // Ż folds to z
 		{"żak", "Zak", false},         // the search has an accent: it counts
+		{"café", "Cafe\u0301", true},  // stored decomposed
+		{"cafe\u0301", "Café", true},  // typed decomposed
+		{"żak", "Zak\u0301", true},    // a mark, and z: the parts tell
 		{"", "", true},
 		{"x", "", false},
 	} {
