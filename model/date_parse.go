@@ -31,8 +31,14 @@ func ParseDate(s string) (Date, error) {
 	}
 	first, second, isInterval := strings.Cut(s, "/")
 	if !isInterval {
-		if s == ".." {
+		switch rest, open := strings.CutPrefix(s, ".."); {
+		case s == "..":
 			return fail("an open end needs an interval, like ../2021")
+		case open:
+			// "..2021" reads as a year of six characters otherwise.
+			return fail("an open start is written %s/%s", "..", rest)
+		case strings.HasSuffix(s, ".."):
+			return fail("an open end is written %s/%s", strings.TrimSuffix(s, ".."), "..")
 		}
 		p, msg := parsePoint(s)
 		if msg != "" {

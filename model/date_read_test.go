@@ -77,7 +77,9 @@ func TestReadDateRefuses(t *testing.T) {
 		{"32 Aug 2017", `date "32 Aug 2017": `},
 		{"Aug", `date "Aug": `},
 		{"2021 – 2017", `date "2021 – 2017": `},
-		{"2021-2017", `date "2021-2017": `}, // as typed, not as rewritten`
+		{"2021-2017", `date "2021-2017": `}, // as typed, not as rewritten
+		{"..2021", `date "..2021": an open start is written ../2021`},
+		{"2017-08..", `date "2017-08..": an open end is written 2017-08/..`},
 	} {
 		_, err := ReadDate(c.in)
 		if err == nil || len(err.Error()) < len(c.err) || err.Error()[:len(c.err)] != c.err {
