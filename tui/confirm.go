@@ -47,6 +47,9 @@ func (c *confirmDialog) ShortHelp() []key.Binding { return c.keys.ShortHelp() }
 // FullHelp implements help.KeyMap.
 func (c *confirmDialog) FullHelp() [][]key.Binding { return c.keys.FullHelp() }
 
+// confirmIndent is where the second line of an item of a list starts.
+const confirmIndent = 4
+
 // Update implements Dialog: yes acts, no closes; other keys do nothing,
 // so that a stray key never confirms.
 func (c *confirmDialog) Update(msg tea.Msg) (Action, tea.Cmd) {
@@ -64,8 +67,10 @@ func (c *confirmDialog) Update(msg tea.Msg) (Action, tea.Cmd) {
 
 // View implements Dialog: the question, what it does, and the keys that
 // answer it; lines that do not fit are counted. What it says is wrapped
-// to the width, a warning above all, but an item of a list (a line that
-// starts with two spaces: an event's title) keeps to its line.
+// to the width, a warning above all; an item of a list (a line that
+// starts with two spaces: an event's title, a link that will point at
+// nothing) takes two lines at most, the second indented, so that a link
+// says both its events and how they are linked.
 func (c *confirmDialog) View(w, h int) []string {
 	st := &c.ctx.styles
 	out := make([]string, 0, h)
@@ -79,11 +84,18 @@ func (c *confirmDialog) View(w, h int) []string {
 	room := max(h-4, 0)
 	lines := make([]string, 0, len(c.lines))
 	for _, l := range c.lines {
-		if strings.HasPrefix(l, "  ") || st.width(l) <= w || w <= 0 {
+		switch {
+		case st.width(l) <= w || w <= confirmIndent:
 			lines = append(lines, l)
-			continue
+		case strings.HasPrefix(l, "  "):
+			first, rest, _ := strings.Cut(st.Cells.Wrap(strings.TrimPrefix(l, "  "), w-confirmIndent, ""), "\n")
+			lines = append(lines, "  "+first)
+			if rest != "" {
+				lines = append(lines, strings.Repeat(" ", confirmIndent)+st.fit(strings.ReplaceAll(rest, "\n", " "), w-confirmIndent))
+			}
+		default:
+			lines = append(lines, strings.Split(st.Cells.Wrap(l, w, ""), "\n")...)
 		}
-		lines = append(lines, strings.Split(st.Cells.Wrap(l, w, ""), "\n")...)
 	}
 	for i, l := range lines {
 		if i == room-1 && len(lines) > room {

@@ -256,3 +256,20 @@ func TestCitedSourceIsNotOfferedForRemoval(t *testing.T) {
 		t.Errorf("x on a cited source said %q (error %v), want %q", d.status(), d.statusErr(), want)
 	}
 }
+
+// TestTrashConfirmSaysEachLink: at 80 columns, moving two events to the
+// trash names each link that will point at nothing, with its relation,
+// though the titles on either side are long.
+func TestTrashConfirmSaysEachLink(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 80, 24)
+	d.to("nso-mobileum-call")
+	d.keys("space")
+	d.to("pegasus-project")
+	d.keys("space", "d")
+	screen := d.screen()
+	for _, rel := range []string{"” follows “NSO offers", "” supports “NSO offers", "” related to “The Post's Pegasus"} {
+		if !strings.Contains(strings.Join(strings.Fields(screen), " "), rel) {
+			t.Errorf("the confirmation does not say %q:\n%s", rel, screen)
+		}
+	}
+}
