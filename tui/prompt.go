@@ -273,7 +273,8 @@ func (p *prompt) View(w, _ int) []string {
 
 // withCandidates is a tag prompt's input as wide as what is typed, then
 // the tags that complete the word, the one tab put there reversed; when
-// they do not all fit, they start at that one.
+// they do not all fit, they start at that one. A tag may hold spaces:
+// then a dot separates them, so that "suspicious login" reads as one.
 func (p *prompt) withCandidates(w int) string {
 	st := &p.ctx.styles
 	in := p.input // a copy: View changes nothing
@@ -288,9 +289,13 @@ func (p *prompt) withCandidates(w int) string {
 	if len(c) == 0 {
 		return s
 	}
+	sep := " "
+	if slices.ContainsFunc(c, func(t string) bool { return strings.Contains(t, " ") }) {
+		sep = " · "
+	}
 	room := w - st.width(s) - 2
 	from := 0
-	if at > 0 && st.width(strings.Join(c[:at+1], " ")) > room {
+	if at > 0 && st.width(strings.Join(c[:at+1], sep)) > room {
 		from = at
 	}
 	var b strings.Builder
@@ -299,7 +304,7 @@ func (p *prompt) withCandidates(w int) string {
 	}
 	for i := from; i < len(c); i++ {
 		if b.Len() > 0 {
-			b.WriteString(" ")
+			b.WriteString(st.Muted.Render(sep))
 		}
 		t := line(c[i])
 		if i == at {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -97,4 +98,22 @@ func lastLine(screen string) string {
 		}
 	}
 	return ""
+}
+
+// TestTagPromptSeparatesTagsWithSpaces: the tags a prompt offers are
+// told apart when one holds a space: "suspicious login" is not read as
+// two tags beside "ss7".
+func TestTagPromptSeparatesTagsWithSpaces(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.to("fbi-tip")
+	d.keys("t")
+	d.typeText("suspicious login, ss7 cash")
+	d.keys("enter")
+	if got := event(t, d.m.ctx.store, "fbi-tip").Tags; !slices.Contains(got, "suspicious login") {
+		t.Fatalf("tags %q; status %q", got, d.status())
+	}
+	d.keys("T")
+	if !strings.Contains(d.screen(), "fbi · whistleblower · suspicious login · ss7 cash") {
+		t.Errorf("the tags offered are not told apart:\n%s", d.screen())
+	}
 }
