@@ -95,7 +95,7 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 			return nil, say(noSourceToOpen)
 		}
 		return nil, say(nothingToCopy)
-	case key.Matches(msg, k.InSource):
+	case key.Matches(msg, k.InSource, k.NoSnapshot):
 		return nil, b.showInSource()
 	}
 	if a, cmd, ok := b.editKey(msg); ok {

@@ -36,6 +36,9 @@ type browserKeys struct {
 	Uncited key.Binding
 	// InSource shows the selected quote in its source's latest snapshot.
 	InSource key.Binding
+	// NoSnapshot is s on a quote whose source has no snapshot, which
+	// says how to keep one; neither the footer nor the help offers it.
+	NoSnapshot key.Binding
 	// Authoring: events, their quotes and links, the sources.
 	Add, Edit, Editor, Link, Remove, QuoteUp, QuoteDown key.Binding
 	EditNote, Retitle                                   key.Binding
@@ -97,6 +100,7 @@ func newBrowserKeys(quickTags []string) browserKeys {
 		Trash:       key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "the trash")),
 		Sides:       key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "accounts side by side")),
 		Uncited:     key.NewBinding(key.WithKeys("y", "o")),
+		NoSnapshot:  key.NewBinding(key.WithKeys("s")),
 	}
 	for i, t := range quickTags {
 		if i == 9 {
@@ -215,7 +219,15 @@ func (b *browser) updateKeys() {
 	b.keys.Copy.SetEnabled(cited && !offScreen)
 	b.keys.OpenURL.SetEnabled(cited && !offScreen)
 	b.keys.Uncited.SetEnabled(selected && !cited)
-	b.keys.InSource.SetEnabled(q >= 0 && b.detail.d.Event.Quotes[q].Source != "")
+	// s is offered on a quote whose source may have a snapshot: until
+	// one source has, or once its check found none, s would only say so.
+	sourced := q >= 0 && b.detail.d.Event.Quotes[q].Source != ""
+	snapshot := sourced && b.detail.snapshots
+	if m, ok := b.detail.mark(q); ok && m.state == quoteNoSnapshot {
+		snapshot = false
+	}
+	b.keys.InSource.SetEnabled(snapshot)
+	b.keys.NoSnapshot.SetEnabled(sourced && !snapshot)
 	b.keys.QuoteUp.SetEnabled(q > 0)
 	b.keys.QuoteDown.SetEnabled(q >= 0 && q < len(b.detail.d.Event.Quotes)-1)
 	b.keys.Tag.SetEnabled(targets)

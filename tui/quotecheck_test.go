@@ -310,3 +310,29 @@ func TestAJumpLeavesIndexingToThePane(t *testing.T) {
 		t.Errorf("%d windows; after them the quotes read %q", windows, got)
 	}
 }
+
+// TestShowInSourceOfferedWhereThereIsASnapshot: s is offered on a quote
+// whose source has a snapshot to show it in; on one whose source has
+// none it is not offered, and pressed anyway says how to keep one.
+func TestShowInSourceOfferedWhereThereIsASnapshot(t *testing.T) {
+	footer := func(d *driver) string {
+		lines := strings.Split(d.screen(), "\n")
+		return lines[len(lines)-1]
+	}
+	d := newDriver(t, quotesStore(t, false), 160, 45)
+	d.keys("enter")
+	if !strings.Contains(footer(d), "s show in source") {
+		t.Errorf("on a quote of a source with a snapshot, the footer does not offer s: %q", footer(d))
+	}
+	for _, s := range []model.Store{quotesStore(t, true), exampleStore(t)} {
+		d := newDriver(t, s, 160, 45)
+		d.keys("enter")
+		if strings.Contains(footer(d), "show in source") {
+			t.Errorf("with no snapshot, the footer offers s: %q", footer(d))
+		}
+		d.keys("s")
+		if !strings.Contains(d.status(), "has no snapshot") {
+			t.Errorf("s with no snapshot said %q", d.status())
+		}
+	}
+}
