@@ -37,13 +37,25 @@ func CheckID(id string) string {
 	return ""
 }
 
+// headOf is s cut to at most n bytes, at the start of a character.
+func headOf(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
 // CheckTag returns what is wrong with a tag, or "".
 func CheckTag(tag string) string {
 	switch {
 	case tag == "":
 		return "tag: empty"
 	case len(tag) > MaxTagLen:
-		return fmt.Sprintf("tag %q: longer than %d bytes", tag, MaxTagLen)
+		// Its start only: the whole would push the reason off a line.
+		return fmt.Sprintf("tag %q…: longer than %d bytes", headOf(tag, 32), MaxTagLen)
 	case !utf8.ValidString(tag):
 		return fmt.Sprintf("tag %q: not valid UTF-8", tag)
 	case strings.TrimSpace(tag) != tag:

@@ -35,7 +35,8 @@ func TestCheckTag(t *testing.T) {
 		{"#x", `tag "#x": write it without the #`},
 		{"a,b", `tag "a,b": has a control character, comma or semicolon`},
 		{"a\x1bb", `tag "a\x1bb": has a control character, comma or semicolon`},
-		{strings.Repeat("t", 65), fmt.Sprintf("tag %q: longer than 64 bytes", strings.Repeat("t", 65))},
+		{strings.Repeat("t", 65), fmt.Sprintf("tag %q…: longer than 64 bytes", strings.Repeat("t", 32))},
+		{strings.Repeat("é", 40), fmt.Sprintf("tag %q…: longer than 64 bytes", strings.Repeat("é", 16))}, // cut between characters
 		// Invisible characters make a tag that looks like another.
 		{"key\u200b", `tag "key\u200b": U+200B ZERO WIDTH SPACE is invisible; tags may not hold invisible characters`},
 		{"a\u200fb", `tag "a\u200fb": U+200F RIGHT-TO-LEFT MARK is invisible; tags may not hold invisible characters`},
