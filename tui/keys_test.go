@@ -86,6 +86,21 @@ func TestGoToDate(t *testing.T) {
 	}
 }
 
+// TestGoToDateSaysWhyOnce: a date the go-to prompt cannot read is named
+// once, so that at 80 columns the status line has room for the ways to
+// write one.
+func TestGoToDateSaysWhyOnce(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 80, 24)
+	typed := "the week after the meeting in Tel Aviv with the Mobileum people"
+	d.goTo(typed)
+	if n := strings.Count(d.status(), typed); n != 1 {
+		t.Errorf("the status names what was typed %d times: %q", n, d.status())
+	}
+	if screen := strings.Join(strings.Fields(d.screen()), " "); !strings.Contains(screen, "2 Oct 2018 – 2021)") {
+		t.Errorf("the reason is cut:\n%s", d.screen())
+	}
+}
+
 func TestSourcesPaneKeys(t *testing.T) {
 	d := newDriver(t, exampleStore(t), 120, 40)
 	d.keys("tab")

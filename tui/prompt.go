@@ -174,7 +174,8 @@ func (p *prompt) submit(value string) (Action, tea.Cmd) {
 		}
 		d, err := model.ReadDate(value)
 		if err != nil {
-			return closeDialog{}, fail(fmt.Errorf("go to %q: %v", line(value), err))
+			// The date's error names what was typed.
+			return closeDialog{}, fail(fmt.Errorf("go to: %w", err))
 		}
 		at := model.PositionAt(d.Earliest())
 		if d.Earliest() == model.BeginningOfTime {
