@@ -108,7 +108,7 @@ func newQuoteForm(ctx *shared, e model.Event, n int) *quoteForm {
 	for fld, ph := range map[quoteField]string{
 		quoteSpeaker: "who said or wrote them",
 		quoteSource:  "type words of the source, or pick “new source…”",
-		quoteContext: "where they were said, such as “in his account to the Justice Department”",
+		quoteContext: "where they were said, such as “to the Justice Department”",
 	} {
 		f.inputs[fld] = newFieldInput(&ctx.styles, ph)
 	}

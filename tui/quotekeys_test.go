@@ -1,6 +1,9 @@
 package tui
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestQuoteKeysInTheSourcesPane(t *testing.T) {
 	s := exampleStore(t)
@@ -27,5 +30,18 @@ func TestQuoteKeysInTheSourcesPane(t *testing.T) {
 	}
 	if got := event(t, s, "nso-mobileum-call").Quotes; len(got) != len(quotes)-1 {
 		t.Errorf("x: %d quotes, want %d", len(got), len(quotes)-1)
+	}
+}
+
+// TestQuoteFormHintsFit: at 80 columns every field of the quote form
+// shows its hint whole, rather than cut in the middle of a word.
+func TestQuoteFormHintsFit(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 80, 24)
+	d.keys("Q")
+	f := d.openDialog().(*quoteForm)
+	for _, fld := range []quoteField{quoteSpeaker, quoteContext} { // the source's shows when it has the cursor
+		if ph := f.inputs[fld].Placeholder; !strings.Contains(d.screen(), ph) {
+			t.Errorf("field %d: the hint %q is cut:\n%s", fld, ph, d.screen())
+		}
 	}
 }
