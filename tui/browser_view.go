@@ -97,15 +97,24 @@ func (b *browser) filterView(w int) string {
 		}
 		parts = append(parts, strings.Join(names, " or "))
 	}
-	var s string
-	if len(parts) > 0 {
-		s = st.FilterBar.Render("filter: "+strings.Join(parts, " · ")) + st.Muted.Render("  ("+keyOf(b.keys.ClearFilter)+" clears)")
-	}
+	// The filters are shortened first: the search and the keys that
+	// clear stay readable, and the picker (f) lists every filter.
+	var search string
 	if b.search.text != "" {
-		if s != "" {
-			s += "   "
-		}
-		s += st.FilterBar.Render("search: /"+b.search.text) + st.Muted.Render(" · "+b.search.phrase()+"  ("+keyOf(b.keys.NextMatch)+"/"+keyOf(b.keys.PrevMatch)+" next, "+keyOf(b.keys.Escape)+" clears)")
+		search = st.FilterBar.Render("search: /"+b.search.text) + st.Muted.Render(" · "+b.search.phrase()+"  ("+keyOf(b.keys.NextMatch)+"/"+keyOf(b.keys.PrevMatch)+" next, "+keyOf(b.keys.Escape)+" clears)")
+	}
+	if len(parts) == 0 {
+		return st.fit(search, w)
+	}
+	clears := "  (" + keyOf(b.keys.ClearFilter) + " clears)"
+	room := w - st.width(clears)
+	if search != "" {
+		room -= st.width(search) + 3
+	}
+	filter := st.FilterBar.Render(st.fit("filter: "+strings.Join(parts, " · "), max(room, len("filter: …"))))
+	s := filter + st.Muted.Render(clears)
+	if search != "" {
+		s += "   " + search
 	}
 	return st.fit(s, w)
 }

@@ -167,3 +167,27 @@ func TestFilterPickerCountsUntaggedAndNoted(t *testing.T) {
 		t.Errorf("the picker does not show the count:\n%s", d.screen())
 	}
 }
+
+// TestFilterBarKeepsTheSearch: at 80 columns, with several filters and a
+// search, the filter bar shortens the filters and keeps the search and
+// the keys that clear both readable.
+func TestFilterBarKeepsTheSearch(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 80, 24)
+	d.keys("f")
+	for _, f := range []string{"reported", "alleged", "disputed", "whistleblower", "context"} {
+		d.typeText(f)
+		d.keys("tab")
+		for range f {
+			d.keys("backspace")
+		}
+	}
+	d.keys("enter", "/")
+	d.typeText("cash")
+	d.keys("enter")
+	bar := strings.Split(d.screen(), "\n")[1]
+	for _, want := range []string{"filter: • report", "(F clears)", "search: /cash", "esc clears)"} {
+		if !strings.Contains(bar, want) {
+			t.Errorf("the filter bar %q does not say %q", bar, want)
+		}
+	}
+}
