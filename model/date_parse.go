@@ -36,9 +36,9 @@ func ParseDate(s string) (Date, error) {
 			return fail("an open end needs an interval, like ../2021")
 		case open:
 			// "..2021" reads as a year of six characters otherwise.
-			return fail("an open start is written %s/%s", "..", rest)
+			return fail("an open start is written ../%s", rest)
 		case strings.HasSuffix(s, ".."):
-			return fail("an open end is written %s/%s", strings.TrimSuffix(s, ".."), "..")
+			return fail("an open end is written %s/..", strings.TrimSuffix(s, ".."))
 		}
 		p, msg := parsePoint(s)
 		if msg != "" {

@@ -263,9 +263,9 @@ func (b *browser) Hint() string {
 	}
 	k := &b.keys
 	var acting []string
-	for _, b := range []key.Binding{k.Tag, k.Untag} {
-		if b.Enabled() {
-			acting = append(acting, keyOf(b))
+	for _, kb := range []key.Binding{k.Tag, k.Untag} {
+		if kb.Enabled() {
+			acting = append(acting, keyOf(kb))
 		}
 	}
 	if n := len(k.QuickTags); n > 0 && k.QuickTags[0].Enabled() {
