@@ -29,7 +29,7 @@ func (r Retag) Apply(w Writer) ([]Change, Edit, error) {
 	if err != nil || len(changes) == 0 {
 		return changes, nil, err
 	}
-	return changes, undoTags(changes, r.Phrase()), nil
+	return changes, undoTags(changes, r.Phrase(), false), nil
 }
 
 // Phrase implements Edit: "tagged #verify on 3 events", "removed #key
@@ -95,13 +95,16 @@ func (r Retag) Outcome(changes []Change) string {
 // or by another process.
 type UndoTags struct {
 	Deltas []TagDelta
-	// Of is the phrase of the edit it takes back.
+	// Of is the phrase of the edit first undone, the same through any
+	// number of undos and redos of it.
 	Of string
+	// Redo is set when it does again what an undo took back.
+	Redo bool
 }
 
 // undoTags is the edit that takes changes of tags back.
-func undoTags(changes []Change, of string) UndoTags {
-	u := UndoTags{Of: of}
+func undoTags(changes []Change, of string, redo bool) UndoTags {
+	u := UndoTags{Of: of, Redo: redo}
 	for _, c := range changes {
 		u.Deltas = append(u.Deltas, c.Inverse())
 	}
@@ -133,11 +136,17 @@ func (u UndoTags) Apply(w Writer) ([]Change, Edit, error) {
 	if err != nil || len(changes) == 0 {
 		return changes, nil, err
 	}
-	return changes, undoTags(changes, u.Phrase()), nil
+	return changes, undoTags(changes, u.Of, !u.Redo), nil
 }
 
-// Phrase implements Edit: "undid: tagged #verify on 3 events".
-func (u UndoTags) Phrase() string { return "undid: " + u.Of }
+// Phrase implements Edit: "undid: tagged #verify on 3 events", and
+// "redid: ..." for the undo of that, not "undid: undid: ...".
+func (u UndoTags) Phrase() string {
+	if u.Redo {
+		return "redid: " + u.Of
+	}
+	return "undid: " + u.Of
+}
 
 // SpeltAs is tags, each spelt as the one of held it equals but for case,
 // if any: a tag typed "été" is the #Été an event has, as a filter by tag

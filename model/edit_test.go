@@ -86,7 +86,13 @@ func TestEdits(t *testing.T) {
 			if revert == nil {
 				return
 			}
-			if got := revert.Phrase(); !strings.HasPrefix(got, "undid") || !strings.HasSuffix(got, ": "+tt.phrase) {
+			undoes := func(got string) bool {
+				if of, ok := strings.CutPrefix(tt.phrase, "undid: "); ok {
+					return got == "redid: "+of // an undo's revert does it again
+				}
+				return strings.HasPrefix(got, "undid") && strings.HasSuffix(got, ": "+tt.phrase)
+			}
+			if got := revert.Phrase(); !undoes(got) {
 				t.Errorf("revert's phrase %q, want it to undo %q", got, tt.phrase)
 			}
 			if _, _, err := revert.Apply(w); err != nil {
@@ -128,5 +134,25 @@ func TestEditFails(t *testing.T) {
 		if _, revert, err := e.Apply(w); !errors.Is(err, full) || revert != nil {
 			t.Errorf("%T: err %v, revert %v", e, err, revert)
 		}
+	}
+}
+
+// TestUndoRedoPhrases: undoing a change of tags, redoing it and undoing
+// it again say so of the change itself, never "undid: undid: ...".
+func TestUndoRedoPhrases(t *testing.T) {
+	w := newMemWriter(Event{ID: "a"})
+	var e Edit = Retag{Events: []string{"a"}, Add: []string{"key"}}
+	var got []string
+	for range 4 {
+		_, next, err := e.Apply(w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, e.Phrase())
+		e = next
+	}
+	want := []string{"tagged #key on 1 event", "undid: tagged #key on 1 event", "redid: tagged #key on 1 event", "undid: tagged #key on 1 event"}
+	if !slices.Equal(got, want) {
+		t.Errorf("phrases %q, want %q", got, want)
 	}
 }
