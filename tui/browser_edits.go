@@ -178,6 +178,28 @@ func (b *browser) toggleQuickTag(tag string) Action {
 	return writeEdit{model.Retag{Events: ids, Add: []string{tag}}}
 }
 
+// noteShownLines is how many of a note's lines a confirmation of its
+// deletion shows: enough to know it, not the whole of a long one.
+const noteShownLines = 4
+
+// deletedNoteLines is a note as a confirmation of its deletion shows it: its
+// first lines and who wrote it when.
+func deletedNoteLines(n model.Note) []string {
+	var out []string
+	lines := strings.Split(n.Text, "\n")
+	for i, l := range lines {
+		if i == noteShownLines {
+			out = append(out, fmt.Sprintf("  … and %d more lines", len(lines)-i))
+			break
+		}
+		out = append(out, "  "+line(l))
+	}
+	if by := noteByline(n); by != "" {
+		out = append(out, "  "+by)
+	}
+	return out
+}
+
 // removeItem removes the quote or link selected in the sources pane. A
 // link another event makes to this one is removed from that event; a
 // note is deleted once the investigator says yes.
@@ -189,7 +211,7 @@ func (b *browser) removeItem() Action {
 	e := &b.detail.d.Event
 	if it.note >= 0 {
 		q := fmt.Sprintf("delete note %d of %s? ", it.note+1, e.ID)
-		return openDialog{newConfirm(b.ctx, q, "delete it", nil, writeEdit{model.DropNote{ID: e.ID, N: it.note + 1}})}
+		return openDialog{newConfirm(b.ctx, q, "delete it", deletedNoteLines(e.Notes[it.note]), writeEdit{model.DropNote{ID: e.ID, N: it.note + 1}})}
 	}
 	if it.link >= 0 {
 		r := b.detail.d.Related[it.link]

@@ -118,6 +118,10 @@ func TestNoteEditAndDelete(t *testing.T) {
 	if _, ok := d.openDialog().(*confirmDialog); !ok || !strings.Contains(d.screen(), "delete note 2 of fbi-tip?") {
 		t.Fatalf("x did not ask:\n%s", d.screen())
 	}
+	// The question shows the note, to know which it is.
+	if !strings.Contains(d.screen(), "Miller says he called twice. Both unanswered.") {
+		t.Errorf("the question does not show the note:\n%s", d.screen())
+	}
 	d.keys("n")
 	if d.openDialog() != nil || len(event(t, s, "fbi-tip").Notes) != 2 {
 		t.Fatal("n did not keep the note")
