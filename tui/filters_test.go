@@ -44,6 +44,12 @@ func TestFilterPickerShapesAndDates(t *testing.T) {
 	if !strings.Contains(d.screen(), "during 2021") {
 		t.Errorf("the filter bar does not say during 2021")
 	}
+	// A date that is not one says why, rather than "nothing matches".
+	d.keys("F", "f")
+	d.typeText("2017-13")
+	if !strings.Contains(d.screen(), "it is not a date") || !strings.Contains(d.screen(), "month 13 out of range") {
+		t.Errorf("the picker does not say why 2017-13 is no date:\n%s", d.screen())
+	}
 }
 
 // The picker selects events by how others stand to them: disputed by

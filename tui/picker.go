@@ -21,6 +21,9 @@ type picker struct {
 	height  int         // rows on screen
 	entries []pickerEntry
 	narrow  string
+	// dateErr says why what is typed, which has digits, is not a date
+	// range: shown when nothing else matches it either.
+	dateErr string
 	cur     int // index into shown()
 	offset  int
 	toggled bool // a choice was made or undone here
@@ -149,11 +152,15 @@ func (p *picker) typedDate() {
 	if e.chosen {
 		return
 	}
-	e.during, e.name = model.Date{}, ""
+	e.during, e.name, p.dateErr = model.Date{}, "", ""
 	if !strings.ContainsAny(p.narrow, "0123456789") {
 		return
 	}
-	if d, err := model.ReadDate(p.narrow); err == nil && !d.IsZero() {
+	d, err := model.ReadDate(p.narrow)
+	switch {
+	case err != nil:
+		p.dateErr = err.Error()
+	case !d.IsZero():
 		e.during, e.name = d, d.Label()
 	}
 }
@@ -277,7 +284,13 @@ func (p *picker) View(w, h int) []string {
 	lines := make([]string, 0, h)
 	lines = append(lines, st.fit(st.Prompt.Render("filter › ")+line(p.narrow)+st.Muted.Render("  type to narrow · "+keyOf(p.keys.Toggle)+" chooses · "+keyOf(p.keys.Apply)+" applies · "+keyOf(p.keys.Cancel)+" cancels"), w))
 	shown := p.shown()
-	if len(shown) == 0 {
+	switch {
+	case len(shown) == 0 && p.dateErr != "":
+		// Typed as a date: why it is not one, wrapped to be read whole.
+		for _, l := range st.wrap("nothing matches, and it is not a date: "+line(p.dateErr), w) {
+			lines = append(lines, st.Error.Render(l))
+		}
+	case len(shown) == 0:
 		lines = append(lines, st.fit(st.Muted.Render("nothing matches"), w))
 	}
 	rows := max(h-1, 0)
@@ -290,7 +303,7 @@ func (p *picker) View(w, h int) []string {
 		name := line(e.name)
 		switch e.kind {
 		case model.FacetTags:
-			name = "#" + name
+			name = model.Hashtag(name)
 		case model.FacetStatuses:
 			name = model.Status(e.name).Mark() + " " + model.Status(e.name).Word()
 		}
