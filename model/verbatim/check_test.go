@@ -87,7 +87,8 @@ func TestCheck(t *testing.T) {
 func TestNearMiss(t *testing.T) {
 	const article = "Miller said the company was interested. “We drop bags of cash at your office,” Lavie allegedly said.\n\n" +
 		"After reporting the incident to an FBI tip line and getting no response, Miller contacted Congressman Lieu last year.\n\n" +
-		"The Post reports. While the Justice Department declined to comment, John Tye reminded the public."
+		"The Post reports. While the Justice Department declined to comment, John Tye reminded the public.\n\n" +
+		"The Cafe\u0301 Royal hosted the meeting."
 	for _, tc := range []struct {
 		quote, passage, diff string
 	}{
@@ -99,6 +100,13 @@ func TestNearMiss(t *testing.T) {
 		{"the Justice Department declined to comment on any potential investigation", "the Justice Department declined to comment, John Tye reminded",
 			"the Justice Department declined to comment [-on any potential investigation-]{+, John Tye reminded+}"},
 		{"bags of cash, at your office", "bags of cash at your office", "bags of cash[-,-] at your office"},
+		// The diff shows the words as written, not as compared: the
+		// text's curly quotation mark, its decomposed accent, and the
+		// quote's own curly marks.
+		{"the company was interested. We drop bags of cash", "the company was interested. “We drop bags of cash",
+			"the company was interested. {+“+} We drop bags of cash"},
+		{"“We drop bags of money at your office,”", "“We drop bags of cash at your office,”", "“We drop bags of [-money-]{+cash+} at your office,”"},
+		{"The Royal hosted the meeting", "The Cafe\u0301 Royal hosted the meeting", "The {+Cafe\u0301+} Royal hosted the meeting"},
 	} {
 		r := Check(tc.quote, article)
 		if r.State != NotFound {

@@ -75,13 +75,17 @@ func lowerASCII(s string) string {
 	return string(b)
 }
 
-// closest is the not-found result for a normalised quote: the passage
-// of the text its words best line up with, and the diff against it. The
+// closest is the not-found result for a quote: the passage of the text
+// its words, normalised, best line up with, and the diff against it. The
 // quote's words vote for where the passage starts (a word at offset i of
 // the quote found at offset j of the text votes for j-i); the start with
 // most votes within a band wins, and a word diff over a window there
 // finds the passage's ends. Only the window is split into words.
-func (x *Index) closest(nq string) Result {
+func (x *Index) closest(q string) Result {
+	qn := normalise(q, charRules)
+	nq := strings.TrimLeftFunc(qn.s, unicode.IsSpace)
+	lead := len(qn.s) - len(nq)
+	nq = strings.TrimRightFunc(nq, unicode.IsSpace)
 	qs := tokenize(nq)
 	if len(qs) > maxDiffWords {
 		qs = qs[:maxDiffWords]
@@ -188,7 +192,25 @@ func (x *Index) closest(nq string) Result {
 	win := ts[max(0, ta-qa):min(len(ts), tb+len(qs)-qb)]
 	ops = diffTokens(nq, qs, s, win)
 	sp := x.span(win[0].start, win[len(win)-1].end)
-	return Result{Closest: sp, Diff: changes(ops, nq, qs, s, win)}
+	// The diff shows each word as it is written, not as it was compared:
+	// a curly quotation mark stays curly, a decomposed accent decomposed.
+	quoteWord := func(t token) string { return written(q, qn, lead+t.start, lead+t.end) }
+	textWord := func(t token) string { return written(x.text, x.n, t.start, t.end) }
+	return Result{Closest: sp, Diff: changes(ops, qs, quoteWord, win, textWord)}
+}
+
+// written is the original of bytes start to end of a normalised text,
+// without the soft hyphens and white space the rules dropped after it.
+func written(orig string, n *normal, start, end int) string {
+	w := orig[n.orig(start):n.orig(end)]
+	for w != "" {
+		r, size := utf8.DecodeLastRuneInString(w)
+		if r != '\u00AD' && !unicode.IsSpace(r) {
+			break
+		}
+		w = w[:len(w)-size]
+	}
+	return w
 }
 
 // tokOp is one token of a diff: the quote's token q and the text's t,
@@ -242,18 +264,20 @@ func diffTokens(a string, as []token, b string, bs []token) []tokOp {
 	return ops
 }
 
-// changes joins a token diff into runs of words.
-func changes(ops []tokOp, a string, as []token, b string, bs []token) []Change {
+// changes joins a token diff into runs of words, each word as word
+// gives it: the quote's for words in the quote, the text's for the rest.
+func changes(ops []tokOp, as []token, aWord func(token) string, bs []token, bWord func(token) string) []Change {
 	var cs []Change
 	for _, o := range ops {
 		var t token
-		var s string
+		var word string
 		if o.op == Added {
-			t, s = bs[o.t], b
+			t = bs[o.t]
+			word = bWord(t)
 		} else {
-			t, s = as[o.q], a
+			t = as[o.q]
+			word = aWord(t)
 		}
-		word := s[t.start:t.end]
 		if n := len(cs); n > 0 && cs[n-1].Op == o.op {
 			if t.space {
 				cs[n-1].Text += " "

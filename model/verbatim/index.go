@@ -56,7 +56,7 @@ func (x *Index) check(q string) Result {
 			return r
 		}
 	}
-	return x.closest(normString(q, charRules))
+	return x.closest(q)
 }
 
 // findVerbatim looks for q's bytes in text, at word edges.
