@@ -149,6 +149,20 @@ func TestLongText(t *testing.T) {
 	}
 }
 
+// TestCommonWordsOnly: a quote whose words are all too common in a long
+// text to anchor it still gets a closest passage, never "no word of it
+// is in the text".
+func TestCommonWordsOnly(t *testing.T) {
+	text := strings.Repeat("the word of the day ", maxAnchorHits+1)
+	r := NewIndex(text).Check("the word of the night")
+	if r.State != NotFound || r.Closest == (Span{}) {
+		t.Fatalf("no closest passage: %+v", r)
+	}
+	if got, want := DiffString(r.Diff), "the word of the [-night-]{+day+}"; got != want {
+		t.Errorf("diff %q, want %q", got, want)
+	}
+}
+
 func TestRulesNames(t *testing.T) {
 	if got := (Quotes | NFC | Ellipsis).String(); got != "quotes, nfc, ellipsis" {
 		t.Errorf("%q", got)

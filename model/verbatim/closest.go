@@ -113,6 +113,14 @@ func (x *Index) closest(q string) Result {
 	sort.SliceStable(words, func(i, j int) bool { return len(words[i]) > len(words[j]) })
 	words = words[:min(len(words), maxAnchors)]
 	votes := map[int]int{}
+	vote := func(w string, hits []int) {
+		for _, j := range hits {
+			for _, i := range at[w] {
+				votes[j-i]++
+			}
+		}
+	}
+	common := map[string][]int{}
 	for _, w := range words {
 		var hits []int
 		for from := 0; len(hits) <= maxAnchorHits; {
@@ -127,12 +135,17 @@ func (x *Index) closest(q string) Result {
 			from = i + len(w)
 		}
 		if len(hits) > maxAnchorHits {
+			common[w] = hits[:maxAnchorHits]
 			continue
 		}
-		for _, j := range hits {
-			for _, i := range at[w] {
-				votes[j-i]++
-			}
+		vote(w, hits)
+	}
+	if len(votes) == 0 {
+		// Every word sought is too common to say where the quote is:
+		// its first places still give a passage, where saying that no
+		// word of it is in the text would be false.
+		for w, hits := range common {
+			vote(w, hits)
 		}
 	}
 	if len(votes) == 0 {
