@@ -14,7 +14,8 @@ import (
 // without scripts, styles, navigation, headers, footers, asides, forms
 // and hidden elements; each paragraph, heading, list item or quotation a
 // paragraph of its own, separated by a blank line, with the page's runs
-// of white space made one space (kept as they are in <pre>).
+// of white space made one space (kept as they are in <pre>). A <br> is a
+// line break, and two in a row a blank line.
 func HTML(name string, data []byte) ([]byte, error) {
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
@@ -77,7 +78,7 @@ func block(a atom.Atom) bool {
 	switch a {
 	case atom.P, atom.Div, atom.Section, atom.Article, atom.Main, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
 		atom.Li, atom.Ul, atom.Ol, atom.Dl, atom.Dt, atom.Dd, atom.Blockquote, atom.Pre, atom.Figure, atom.Figcaption,
-		atom.Table, atom.Tr, atom.Td, atom.Th, atom.Caption, atom.Hr, atom.Br, atom.Address, atom.Details, atom.Summary:
+		atom.Table, atom.Tr, atom.Td, atom.Th, atom.Caption, atom.Hr, atom.Address, atom.Details, atom.Summary:
 		return true
 	}
 	return false
@@ -115,8 +116,8 @@ func (w *paragraphs) walk(n *html.Node, pre bool) {
 		if n.DataAtom == atom.Pre {
 			pre = true
 		}
-		if n.DataAtom == atom.Br && pre {
-			w.cur.WriteByte('\n')
+		if n.DataAtom == atom.Br {
+			w.lineBreak(pre)
 			return
 		}
 		if block(n.DataAtom) {
@@ -166,10 +167,27 @@ func (w *paragraphs) space() {
 	}
 }
 
+// lineBreak writes a <br>: a line break within the paragraph, so that a
+// quote's ellipsis may span it, and two in a row a paragraph break, as
+// pages laid out with <br><br> mean it.
+func (w *paragraphs) lineBreak(pre bool) {
+	if pre {
+		w.cur.WriteByte('\n')
+		return
+	}
+	s := strings.TrimRight(w.cur.String(), " ")
+	if s == "" || strings.HasSuffix(s, "\n\n") {
+		return
+	}
+	w.cur.Reset()
+	w.cur.WriteString(s)
+	w.cur.WriteByte('\n')
+}
+
 // end closes the paragraph being gathered, if it holds any text.
 func (w *paragraphs) end() {
 	p := strings.TrimRight(w.cur.String(), " \t\r\n")
-	p = strings.TrimLeft(p, " ")
+	p = strings.TrimLeft(p, " \n")
 	if strings.TrimSpace(p) != "" {
 		w.done = append(w.done, p)
 	}

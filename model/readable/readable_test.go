@@ -55,6 +55,8 @@ c</pre></article><footer>© Site</footer></body></html>`
 		{"html sniffed", "stdin", "", []byte(article), model.MediaHTML,
 			"Bags of cash\n\nThe company paid, in bags of cash, for the spyware.\n\nSecond paragraph & more.\n\na  b\nc"},
 		{"html without article", "p.htm", "", []byte(`<body><div>One</div><div>Two <b>three</b></div><script>x()</script></body>`), model.MediaHTML, "One\n\nTwo three"},
+		{"html line breaks", "p.html", "", []byte("<p>NSO said: d\u00e9j\u00e0<br>vu <br/> line<br>\n break.</p><p>Old site<br><br>\n<br>laid out<br> <br>with breaks.<br></p>"), model.MediaHTML,
+			"NSO said: d\u00e9j\u00e0\nvu\nline\nbreak.\n\nOld site\n\nlaid out\n\nwith breaks."},
 		{"pdf", "report.pdf", "", makePDF([]pdfPage{textPage(false, "Page one, line one.", "Line (two)."), textPage(true, "Page two caf\xe9.")}, ""), model.MediaPDF,
 			"Page one, line one.\nLine (two).\n\nPage two café."},
 		{"pdf sniffed", "stdin", "", makePDF([]pdfPage{textPage(true, "Only page.")}, ""), model.MediaPDF, "Only page."},
