@@ -35,7 +35,11 @@ type sourceView struct {
 	// a screen holds.
 	lines []int
 	w, h  int
-	top   rowPos
+	// head is the title wrapped to the width: a closest passage's diff
+	// must read whole, so it takes the rows it needs, up to a quarter of
+	// the screen.
+	head []string
+	top  rowPos
 	// placed is set once the view is scrolled to the quote: after the
 	// lines are found and the size known.
 	placed bool
@@ -134,12 +138,30 @@ func (v *sourceView) SetSize(w, h int) {
 		clear(v.cache)
 	}
 	v.w, v.h = w, h
+	v.head = v.titleRows(w, h)
 	v.layout()
+}
+
+// titleRows is the title wrapped to w cells, in at most a quarter of h
+// rows (one at least), the last shortened if it must be.
+func (v *sourceView) titleRows(w, h int) []string {
+	rows := v.st.wrap(line(v.title), w)
+	if most := max(h/4, 1); len(rows) > most {
+		rest := strings.Join(rows[most-1:], " ")
+		rows = append(rows[:most-1], v.st.fit(rest, w))
+	}
+	if len(rows) == 0 {
+		rows = []string{""}
+	}
+	for i, r := range rows {
+		rows[i] = v.st.Heading.Render(r)
+	}
+	return rows
 }
 
 // bodyRows is how many rows of text show: all but the title and the
 // footer.
-func (v *sourceView) bodyRows() int { return max(v.h-2, 1) }
+func (v *sourceView) bodyRows() int { return max(v.h-1-max(len(v.head), 1), 1) }
 
 // layout places the view at the quote once it can, and draws the rows.
 func (v *sourceView) layout() {
@@ -445,7 +467,7 @@ func (v *sourceView) Update(msg tea.Msg) (Action, tea.Cmd) {
 // View implements Dialog: the title, the rows drawn, and where in the
 // text they are.
 func (v *sourceView) View(w, h int) []string {
-	out := []string{v.st.fit(v.st.Heading.Render(line(v.title)), w)}
+	out := v.titleRows(w, h)
 	if v.lines == nil {
 		out = append(out, v.st.Muted.Render("finding the lines of the text…"))
 	} else {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"chrono/model"
 )
 
@@ -57,6 +59,28 @@ func TestOpenQuoteInSource(t *testing.T) {
 	if got := v.screen(); !strings.HasPrefix(got, "wapo · snapshot 2 of 2 · not found, the closest passage: We drop bags of [-money-]{+cash+} at your office\n") ||
 		!strings.Contains(got, "⟦We drop bags of") {
 		t.Errorf("not found:\n%s", got)
+	}
+
+	// On a narrow screen the diff wraps, whole, over the title's rows,
+	// and the text still shows below it.
+	m := openQuoteInSource(s, &st, model.Quote{Text: "After reporting the incident to the FBI and getting no reply, Miller contacted Lieu", Source: "wapo"}, nil)().(sourceViewMsg)
+	if m.err != nil {
+		t.Fatal(m.err)
+	}
+	m.view.Update(m.view.Init()())
+	m.view.SetSize(60, 20)
+	got := m.view.screen()
+	if title := strings.Join(strings.Fields(strings.Join(strings.Split(got, "\n")[:5], " ")), " "); !strings.Contains(title,
+		"the closest passage: After reporting the incident to [-the-]{+an+} FBI {+tip line+} and getting no [-reply-]{+response+}, Miller contacted {+Congressman+} Lieu") {
+		t.Errorf("the diff is not whole at 60 columns:\n%s", got)
+	}
+	if !strings.Contains(got, "⟦After reporting") {
+		t.Errorf("the passage is not shown below the title:\n%s", got)
+	}
+	for _, l := range m.view.View(60, 20) {
+		if w := ansi.StringWidth(l); w > 60 {
+			t.Errorf("a line of %d cells: %q", w, l)
+		}
 	}
 
 	if _, err := open(model.Quote{Text: "x", Source: "bare"}); err == nil || err.Error() != `source "bare" has no snapshot to show the quote in: chrono source attach bare FILE keeps one` {
