@@ -66,6 +66,11 @@ func Open(name, mediaType string, r io.Reader, lim Limits) (Content, error) {
 			return Content{}, err
 		}
 	}
+	// The latest snapshot is what quotes are checked against: one with
+	// no words would make every quote of its source not found.
+	if len(head) < 512 && len(bytes.TrimSpace(head)) == 0 {
+		return Content{}, fmt.Errorf("%s is empty: there is nothing to check quotes against; attach the source's content", name)
+	}
 	switch mediaType {
 	case model.MediaText, model.MediaMarkdown:
 		return Content{MediaType: mediaType, Original: &utf8Reader{name: name, r: br, limit: lim.Size}}, nil
@@ -82,6 +87,9 @@ func Open(name, mediaType string, r io.Reader, lim Limits) (Content, error) {
 		}
 		if err != nil {
 			return Content{}, err
+		}
+		if mediaType == model.MediaHTML && len(bytes.TrimSpace(text)) == 0 {
+			return Content{}, fmt.Errorf("%s: an HTML page with no readable text (a script may write it as the page loads); save the page as a browser shows it (print it to PDF) and attach that", name)
 		}
 		return Content{MediaType: mediaType, Original: bytes.NewReader(data), Text: bytes.NewReader(text)}, nil
 	}

@@ -107,6 +107,10 @@ func TestRefusals(t *testing.T) {
 		{"zip bomb", "bomb.pdf", makePDF([]pdfPage{bomb}, ""), Limits{Size: 1 << 30, Whole: 1 << 30, Pages: 10, Inflated: 1 << 20, Time: time.Minute}, "bomb.pdf: page 1: its page contents inflate past the limit"},
 		{"page tree loops", "loop.pdf", makePDF([]pdfPage{textPage(false, "a")}, "2 0 R"), DefaultLimits, "loop.pdf:"},
 		{"not a pdf", "broken.pdf", []byte("%PDF-1.4 nothing else"), DefaultLimits, "broken.pdf: not a PDF chrono can read"},
+		{"empty", "empty.txt", nil, DefaultLimits, "empty.txt is empty: there is nothing to check quotes against"},
+		{"only white space", "blank.md", []byte(" \n\n\t\n"), DefaultLimits, "blank.md is empty"},
+		{"html without text", "app.html", []byte(`<html><body><div id="app"></div><script>render()</script></body></html>`), DefaultLimits,
+			"app.html: an HTML page with no readable text (a script may write it as the page loads)"},
 		{"binary", "data.bin", []byte{0, 1, 2, 3, 0xff, 0xfe}, DefaultLimits, "data.bin: neither text, Markdown, HTML nor PDF"},
 	}
 	for _, tt := range tests {
