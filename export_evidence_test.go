@@ -235,7 +235,7 @@ func TestEvidenceInChromium(t *testing.T) {
 		t.Errorf("the page in Chromium holds a script element")
 	}
 	text := dumpDOM(t, chromium, filepath.Join(out, "snapshots", "herald-1.txt.html"))
-	if !strings.Contains(text, `<span id="q1"></span><mark class="quote">The contract was signed" onmouseover="alert(1)</mark>`) ||
+	if !strings.Contains(text, `<span id="q1"></span><mark class="quote q1">The contract was signed" onmouseover="alert(1)</mark>`) ||
 		strings.Contains(strings.ToLower(text), "<script") {
 		t.Errorf("the snapshot's page in Chromium:\n%s", text)
 	}

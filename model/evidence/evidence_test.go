@@ -179,3 +179,28 @@ func TestSha256sum(t *testing.T) {
 	dir, _ := export(t, smallStore())
 	sha256sum(t, dir, true)
 }
+
+// TestOverlappingQuotes: where quotes overlap, every stretch of each is
+// marked as its own, and the page, opened at a quote, outlines all of
+// that quote and none of the others.
+func TestOverlappingQuotes(t *testing.T) {
+	f := &fakeStore{header: model.Header{Title: "Overlap"}, chain: &model.ChainReport{}}
+	f.sources = []model.Source{{ID: "herald"}}
+	f.attach("herald", model.MediaText, "NSO co-founder Omri Lavie allegedly said, “We drop bags of cash at your office.”\n", "", "")
+	f.events = []model.Event{{ID: "offer", Title: "Offer", Quotes: []model.Quote{
+		{Text: "NSO co-founder Omri Lavie allegedly said", Source: "herald"},
+		{Text: "Omri Lavie allegedly said, “We drop bags of cash", Source: "herald"},
+	}}}
+	dir, _ := export(t, chained{f})
+	page := read(t, dir, "snapshots/herald-1.txt.html")
+	for _, want := range []string{
+		`<span id="q1"></span><mark class="quote q1">NSO co-founder </mark>`,
+		`<span id="q2"></span><mark class="quote q1 q2">Omri Lavie allegedly said</mark>`,
+		`<mark class="quote q2">, “We drop bags of cash</mark> at your office.”`,
+		`#q1:target ~ mark.q1, #q2:target ~ mark.q2 { outline: 3px solid #f80; }`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s:\n%s", want, page)
+		}
+	}
+}

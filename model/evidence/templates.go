@@ -29,7 +29,6 @@ blockquote.not-found { border-left-color: #b00; }
 .warn { color: #b00; font-weight: bold; }
 del { background: #fdd; } ins { background: #dfd; }
 mark.quote { background: #ff6; } mark.closest { background: #fcc; }
-span:target + mark { outline: 3px solid #f80; }
 table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 0.2em 0.4em; vertical-align: top; text-align: left; }
 </style>
 `
@@ -125,7 +124,8 @@ diff: {{range .Diff}}{{if .Space}} {{end}}{{if eq .Kind "removed"}}<del>[-{{l .T
 {{end}}
 `))
 
-var textTemplate = template.Must(template.New("text").Funcs(funcs).Parse(head + `<title>{{l .Source.ID}}, snapshot {{.Snapshot.N}} (evidence)</title>
+var textTemplate = template.Must(template.New("text").Funcs(funcs).Parse(head + `{{with .Outline}}<style>{{.}}</style>
+{{end}}<title>{{l .Source.ID}}, snapshot {{.Snapshot.N}} (evidence)</title>
 </head>
 <body>
 <p><a href="../index.html#{{.SourceAnchor}}">Back to the chronology</a></p>
@@ -141,7 +141,7 @@ var textTemplate = template.Must(template.New("text").Funcs(funcs).Parse(head + 
 {{else if not .Snapshot.Latest}}<p>Quotes are checked against the source's latest snapshot, not this one.</p>
 {{end}}<h2>Text</h2>
 <p>Control and invisible characters are shown as marks (␀, &lt;U+200B&gt;).</p>
-<pre class="text">{{range .Segments}}{{range .Anchors}}<span id="{{.}}"></span>{{end}}{{if .Class}}<mark class="{{.Class}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</pre>
+<pre class="text">{{range .Segments}}{{range .Anchors}}<span id="{{.}}"></span>{{end}}{{if .Class}}<mark class="{{.Class}}{{range .Quotes}} {{.}}{{end}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</pre>
 </body>
 </html>
 `))

@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"fmt"
+	"html/template"
 	"strings"
 
 	"chrono/model"
@@ -120,6 +121,9 @@ type textPage struct {
 	// latest), each marked in the text.
 	Quotes   []pageQuote
 	Segments []segment
+	// Outline is the style that outlines the quote the page is opened
+	// at, whole.
+	Outline template.CSS
 }
 
 // pageQuote is a quote checked against a snapshot, in the list atop its

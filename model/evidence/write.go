@@ -159,6 +159,7 @@ func writeSource(fs *files, r model.Reader, src model.Source, k int, stems map[s
 			}
 		}
 		page := textPage{Source: src, SourceAnchor: v.Anchor, Snapshot: sv, Segments: segments(text, marks)}
+		page.Outline = outline(page.Segments)
 		for _, qi := range mine {
 			if latest {
 				page.Quotes = append(page.Quotes, pageQuote{N: qi + 1, Text: quotes[qi], State: checks[qi].state})
