@@ -38,7 +38,7 @@ func snapshotDocs(s model.Reader, sources []model.Source) iter.Seq2[native.Snaps
 				return
 			}
 			for _, sn := range snaps {
-				d := native.SnapshotDoc{Source: sn.Source, N: sn.N, SHA256: sn.SHA256, Size: sn.Size, MediaType: sn.MediaType, Taken: sn.Taken, Origin: sn.Origin, TextSize: sn.TextSize}
+				d := native.SnapshotDoc{Source: sn.Source, N: sn.N, SHA256: sn.SHA256, Size: sn.Size, MediaType: sn.MediaType, Taken: sn.Taken, Origin: sn.Origin, TextSize: sn.TextSize, TextSHA256: sn.TextSHA256}
 				if d.Original, err = readSnapshot(s.SnapshotOriginal, sn); err == nil && sn.MediaType != model.MediaText && sn.MediaType != model.MediaMarkdown {
 					d.Text, err = readSnapshot(s.SnapshotText, sn)
 				}

@@ -85,6 +85,10 @@ type snapshotCheck struct {
 	Snapshot int    `json:"snapshot"`
 	SHA256   string `json:"sha256"`
 	OK       bool   `json:"ok"`
+	// TextChecked is set when its text was checked against its hash;
+	// TextUnhashed when no hash of its text is kept.
+	TextChecked  bool `json:"text_checked,omitempty"`
+	TextUnhashed bool `json:"text_unhashed,omitempty"`
 	// Problem says what does not match, or why the bytes could not be
 	// read.
 	Problem string `json:"problem,omitempty"`
@@ -225,17 +229,48 @@ func checkSnapshotHash(sr model.Reader, source string, sn model.Snapshot) snapsh
 		c.Problem = fmt.Sprintf("its original bytes have SHA-256 %s, not the %s kept with it", got, sn.SHA256)
 	case size != sn.Size:
 		c.Problem = fmt.Sprintf("its original bytes are %d bytes, not the %d kept with it", size, sn.Size)
+	case sn.TextSHA256 == "":
+		// Attached before chrono kept its text's hash: the quotes are
+		// checked against a text nothing vouches for.
+		c.OK, c.TextUnhashed = true, true
 	default:
-		c.OK = true
+		c.TextChecked = true
+		if text := textSum(sr, source, sn.N); text != sn.TextSHA256 {
+			c.Problem = fmt.Sprintf("its text, which quotes are checked against, has SHA-256 %s, not the %s kept with it", text, sn.TextSHA256)
+		} else {
+			c.OK = true
+		}
 	}
 	return c
+}
+
+// textSum is the SHA-256 of a snapshot's text, or what keeps it from
+// being read.
+func textSum(sr model.Reader, source string, n int) string {
+	rc, err := sr.SnapshotText(source, n)
+	if err != nil {
+		return "unknown (" + err.Error() + ")"
+	}
+	defer rc.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, rc); err != nil {
+		return "unknown (" + err.Error() + ")"
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // writeVerify writes the report for a person.
 func writeVerify(w io.Writer, rep verifyReport) {
 	for _, c := range rep.Snapshots {
 		if c.OK {
-			fmt.Fprintf(w, "source %s, snapshot %d: SHA-256 %s matches its bytes\n", termtext.Line(c.Source), c.Snapshot, termtext.Line(c.SHA256))
+			also := ""
+			switch {
+			case c.TextChecked:
+				also = ", and its text its own"
+			case c.TextUnhashed:
+				also = "; its text has no hash kept (attached before chrono kept one): attach the source again to have it checked"
+			}
+			fmt.Fprintf(w, "source %s, snapshot %d: SHA-256 %s matches its bytes%s\n", termtext.Line(c.Source), c.Snapshot, termtext.Line(c.SHA256), also)
 		} else {
 			fmt.Fprintf(w, "source %s, snapshot %d: MISMATCH: %s\n", termtext.Line(c.Source), c.Snapshot, termtext.Line(c.Problem))
 		}

@@ -62,8 +62,38 @@ func plainSnap(source string, n int, attached, kept string) fakeSnap {
 	sum := sha256.Sum256([]byte(attached))
 	return fakeSnap{
 		Snapshot: model.Snapshot{Source: source, N: n, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(attached)),
-			MediaType: "text/plain", Taken: time.Date(2022, 2, n, 9, 0, 0, 0, time.UTC), Origin: "article.txt", TextSize: int64(len(kept))},
+			MediaType: "text/plain", Taken: time.Date(2022, 2, n, 9, 0, 0, 0, time.UTC), Origin: "article.txt", TextSize: int64(len(kept)),
+			TextSHA256: hex.EncodeToString(sum[:])}, // plain text is its own text
 		text: kept, original: kept,
+	}
+}
+
+// TestVerifyFindsAnAlteredText: the text a page's quotes are checked
+// against is kept apart from its bytes; changed, it no longer has the
+// hash kept with it, and verify names it though the bytes match. A
+// snapshot attached before the text's hash was kept says so.
+func TestVerifyFindsAnAlteredText(t *testing.T) {
+	page := "<p>We drop bags of cash at your office</p>"
+	pageSum, textSum := sha256.Sum256([]byte(page)), sha256.Sum256([]byte("We drop bags of cash at your office"))
+	snap := func(n int, textHash string) fakeSnap {
+		return fakeSnap{Snapshot: model.Snapshot{Source: "wapo", N: n, SHA256: hex.EncodeToString(pageSum[:]), Size: int64(len(page)),
+			MediaType: "text/html", Taken: time.Date(2022, 2, n, 9, 0, 0, 0, time.UTC), Origin: "page.html", TextSize: 35, TextSHA256: textHash},
+			original: page, text: "We drop bags of gold at your office"}
+	}
+	for _, tt := range []struct {
+		name, textHash, want string
+	}{
+		{"kept", hex.EncodeToString(textSum[:]), "source wapo, snapshot 1: MISMATCH: its text, which quotes are checked against, has SHA-256 "},
+		{"not kept", "", "matches its bytes; its text has no hash kept (attached before chrono kept one)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fake := &snapStore{Store: exampleStore(t), snaps: map[string][]fakeSnap{"wapo": {snap(1, tt.textHash)}}}
+			var out bytes.Buffer
+			verifyStore(&verifyOptions{cli: &cli{stdout: &out}}, fake)
+			if !strings.Contains(out.String(), tt.want) {
+				t.Errorf("verify says:\n%s\nwant %q", out.String(), tt.want)
+			}
+		})
 	}
 }
 

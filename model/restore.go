@@ -133,12 +133,15 @@ func restoreSnapshot(tx Tx, snap Snapshot, openOriginal, openText func(source st
 		return err
 	}
 	defer text.Close()
-	want := snap.SHA256
+	want, wantText := snap.SHA256, snap.TextSHA256
 	if err := tx.PutSnapshot(&snap, original, text); err != nil {
 		return err
 	}
-	if snap.SHA256 != want {
+	switch {
+	case snap.SHA256 != want:
 		return fmt.Errorf("its bytes hash to %s where it names %s: %w", snap.SHA256, want, ErrDamaged)
+	case wantText != "" && snap.TextSHA256 != wantText:
+		return fmt.Errorf("its text hashes to %s where it names %s: %w", snap.TextSHA256, wantText, ErrDamaged)
 	}
 	return nil
 }

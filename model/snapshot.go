@@ -15,6 +15,11 @@ type Snapshot struct {
 	Taken     time.Time // when it was attached (or the time given by the user)
 	Origin    string    // a file name, a URL given by the user, or "stdin"
 	TextSize  int64     // bytes of the extracted readable text (UTF-8)
+	// TextSHA256 is the lowercase hex SHA-256 of that text, which quotes
+	// are checked against: kept, and named in the journal, so that
+	// changing the text is found as changing the bytes is. Empty for a
+	// snapshot attached before chrono kept it.
+	TextSHA256 string
 }
 
 // The media types a snapshot may have.
@@ -29,14 +34,18 @@ const (
 // number and the hash of its bytes. Withdrawn is set when the change took
 // the snapshot away (an undone attach) rather than kept it.
 type SnapshotRef struct {
-	Source    string `json:"source"`
-	N         int    `json:"n"`
-	SHA256    string `json:"sha256"`
-	Withdrawn bool   `json:"withdrawn,omitempty"`
+	Source string `json:"source"`
+	N      int    `json:"n"`
+	SHA256 string `json:"sha256"`
+	// TextSHA256 is the hash of its text (Snapshot.TextSHA256), when kept.
+	TextSHA256 string `json:"text_sha256,omitempty"`
+	Withdrawn  bool   `json:"withdrawn,omitempty"`
 }
 
 // Ref is the journal's name for s.
-func (s *Snapshot) Ref() SnapshotRef { return SnapshotRef{Source: s.Source, N: s.N, SHA256: s.SHA256} }
+func (s *Snapshot) Ref() SnapshotRef {
+	return SnapshotRef{Source: s.Source, N: s.N, SHA256: s.SHA256, TextSHA256: s.TextSHA256}
+}
 
 // revertSnapshot reverses what an entry did to a snapshot: an attach is
 // withdrawn, a withdrawal brought back. The bytes stay in the store while

@@ -167,7 +167,8 @@ type Tx interface {
 	Later(seq uint64) ([]Entry, error)
 	// PutSnapshot keeps a new snapshot of the source s.Source, streaming
 	// original, and text (nil: the text is the original itself), in
-	// pieces. It sets SHA256, Size and TextSize from what it stored, and
+	// pieces. It sets SHA256, Size, TextSize and TextSHA256 from what it
+	// stored, and
 	// s.N to the next number unless it is set (an import's), when it must
 	// come after the source's last.
 	// An error from either reader fails the write: nothing is kept.

@@ -27,22 +27,24 @@ type SnapshotDoc struct {
 	Taken     time.Time `json:"taken"`
 	Origin    string    `json:"origin,omitempty"`
 	TextSize  int64     `json:"text_size"`
-	Original  []byte    `json:"original"`
-	Text      []byte    `json:"text,omitempty"`
+	// TextSHA256 is absent for a snapshot attached before chrono kept it.
+	TextSHA256 string `json:"text_sha256,omitempty"`
+	Original   []byte `json:"original"`
+	Text       []byte `json:"text,omitempty"`
 }
 
 // Snapshot is the record the document carries.
 func (d *SnapshotDoc) Snapshot() model.Snapshot {
-	return model.Snapshot{Source: d.Source, N: d.N, SHA256: d.SHA256, Size: d.Size, MediaType: d.MediaType, Taken: d.Taken, Origin: d.Origin, TextSize: d.TextSize}
+	return model.Snapshot{Source: d.Source, N: d.N, SHA256: d.SHA256, Size: d.Size, MediaType: d.MediaType, Taken: d.Taken, Origin: d.Origin, TextSize: d.TextSize, TextSHA256: d.TextSHA256}
 }
 
 // Check verifies the bytes against the record: the hash and size of the
 // original, the size of the text.
 func (d *SnapshotDoc) Check() error {
 	sum := sha256.Sum256(d.Original)
-	text := int64(len(d.Text))
+	text, textSum := int64(len(d.Text)), sha256.Sum256(d.Text)
 	if d.Text == nil {
-		text = int64(len(d.Original))
+		text, textSum = int64(len(d.Original)), sum
 	}
 	switch {
 	case hex.EncodeToString(sum[:]) != d.SHA256:
@@ -51,6 +53,8 @@ func (d *SnapshotDoc) Check() error {
 		return fmt.Errorf("snapshot %d of source %q: %d bytes, not the %d it records", d.N, d.Source, len(d.Original), d.Size)
 	case text != d.TextSize:
 		return fmt.Errorf("snapshot %d of source %q: a text of %d bytes, not the %d it records", d.N, d.Source, text, d.TextSize)
+	case d.TextSHA256 != "" && hex.EncodeToString(textSum[:]) != d.TextSHA256:
+		return fmt.Errorf("snapshot %d of source %q: its text does not have the SHA-256 it records (%s); the file was altered or damaged", d.N, d.Source, d.TextSHA256)
 	}
 	return nil
 }

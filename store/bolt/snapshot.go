@@ -96,8 +96,8 @@ func (t *writeTx) PutSnapshot(s *model.Snapshot, original, text io.Reader) error
 		return err
 	}
 	if text == nil {
-		m.SameText, m.TextSize = true, m.Size
-	} else if m.Text, m.TextSize, _, err = putStream(t.b.snapshots, s.Source, s.N, snapshots.Text, text); err != nil {
+		m.SameText, m.TextSize, m.TextSHA256 = true, m.Size, m.SHA256
+	} else if m.Text, m.TextSize, m.TextSHA256, err = putStream(t.b.snapshots, s.Source, s.N, snapshots.Text, text); err != nil {
 		return err
 	}
 	v, err := json.Marshal(&m)

@@ -34,6 +34,18 @@ func testSnapshots(t *testing.T, s *suite) {
 	if first.N != 1 || second.N != 2 || first.SHA256 != hex.EncodeToString(sum[:]) || first.Size != 19 || first.TextSize != 12 || second.TextSize != 5 {
 		t.Fatalf("kept %+v and %+v", first, second)
 	}
+	// The text quotes are checked against has its own hash, kept and
+	// named in the journal; a plain text's is its bytes'.
+	textSum, plainSum := sha256.Sum256([]byte("bags of cash")), sha256.Sum256([]byte("plain"))
+	if first.TextSHA256 != hex.EncodeToString(textSum[:]) || second.TextSHA256 != hex.EncodeToString(plainSum[:]) {
+		t.Errorf("text hashes %q and %q", first.TextSHA256, second.TextSHA256)
+	}
+	if listed, err := st.Snapshots("wapo"); err != nil || len(listed) != 2 || listed[0].TextSHA256 != first.TextSHA256 {
+		t.Errorf("listed %+v, %v; want the text's hash kept", listed, err)
+	}
+	if e := lastEntry(t, st); len(e.Snapshots) != 1 || e.Snapshots[0].TextSHA256 != second.TextSHA256 {
+		t.Errorf("the journal names %+v; want the text's hash", e.Snapshots)
+	}
 	read := func(open func(string, int) (io.ReadCloser, error), n int) string {
 		r, err := open("wapo", n)
 		if err != nil {
