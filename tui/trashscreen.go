@@ -172,11 +172,14 @@ func (t *trashScreen) Area(place) (w, h int) { return t.w, max(t.h-1, 0) }
 func (t *trashScreen) Latest(string) (model.Event, bool) { return model.Event{}, false }
 
 // Hint implements Screen.
+// The row's columns cut a long id or title: the hint gives the selected
+// one's whole, the id first, as chrono restore takes it.
 func (t *trashScreen) Hint() string {
-	if len(t.trashed) == 0 {
+	if len(t.trashed) == 0 || t.rows.cur >= len(t.trashed) {
 		return ""
 	}
-	return "restored events go back to their place in the timeline"
+	e := t.trashed[t.rows.cur].Event
+	return "id " + line(e.ID) + " · " + line(e.Title) + " · restored, it goes back to its place in the timeline"
 }
 
 // ShortHelp implements help.KeyMap.
