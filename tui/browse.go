@@ -212,8 +212,15 @@ func (b *browser) followLink() tea.Cmd {
 	if _, known := b.detail.d.Titles[r.Event]; !known {
 		return fail(fmt.Errorf("event %q is not in the store", r.Event))
 	}
-	b.history = append(b.history, b.detail.id())
+	b.history = append(b.history, linkTrail{id: b.detail.id(), sel: b.detail.sel})
 	return b.askEvent(r.Event)
+}
+
+// linkTrail is an event a link was followed from, and the item of its
+// pane that was selected: the link, selected again on the way back.
+type linkTrail struct {
+	id  string
+	sel int
 }
 
 // back returns to the event a link was followed from.
@@ -221,9 +228,10 @@ func (b *browser) back() tea.Cmd {
 	if len(b.history) == 0 {
 		return say("nowhere to go back to")
 	}
-	id := b.history[len(b.history)-1]
+	t := b.history[len(b.history)-1]
 	b.history = b.history[:len(b.history)-1]
-	return b.askEvent(id)
+	b.backTo = &t
+	return b.askEvent(t.id)
 }
 
 func facetNames(fs []model.Facet) []string {

@@ -58,7 +58,8 @@ type browser struct {
 	axis      axis        // the chronology drawn as a time axis
 
 	marks   map[string]bool
-	history []string               // events left by following links, for backspace
+	history []linkTrail            // events left by following links, for backspace
+	backTo  *linkTrail             // where backspace is going, until its event is shown
 	known   map[string]model.Event // the latest version written of events not loaded
 	// trashing are the events on their way to the trash.
 	trashing map[string]bool

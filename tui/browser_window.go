@@ -151,6 +151,16 @@ func (b *browser) showDetail(msg detailMsg) {
 	b.detail.setChronology(msg.chron)
 	b.detail.setMarks(msg.marks)
 	b.layoutDetail()
+	if t := b.backTo; t != nil && t.id == msg.detail.Event.ID {
+		// Back after a link: the link followed is selected again.
+		if t.sel < b.detail.count() {
+			b.detail.sel = t.sel
+			b.detail.reveal()
+		}
+		b.backTo = nil
+	} else if row, ok := b.tl.selected(); t != nil && ok && row.Event.ID != t.id {
+		b.backTo = nil // moved elsewhere since
+	}
 }
 
 // readAhead reads whole the events either side of the selected one that

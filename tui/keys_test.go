@@ -129,6 +129,9 @@ func TestSourcesPaneKeys(t *testing.T) {
 	if got := d.selected(); got != "nso-mobileum-call" {
 		t.Errorf("backspace went to %s", got)
 	}
+	if r, ok := d.sources().link(); !ok || r.Event != "nso-denial" {
+		t.Errorf("back from the link, the pane selects %+v, %v; want the link followed", r, ok)
+	}
 	d.keys("backspace")
 	if !strings.Contains(d.status(), "nowhere") {
 		t.Errorf("backspace with no history: status %q", d.status())
