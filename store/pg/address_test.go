@@ -48,5 +48,10 @@ func TestARefusedConnectionSaysWhatToCheck(t *testing.T) {
 		if strings.Contains(msg, "unreachable") || strings.Contains(msg, "server is running") || !strings.Contains(msg, "does not exist") || !strings.Contains(msg, "check the user, the password") {
 			t.Errorf("%s: %s", url, msg)
 		}
+		// What to check comes before the driver's words, which a status
+		// line may cut.
+		if strings.Index(msg, "check the user") > strings.Index(msg, "does not exist") {
+			t.Errorf("%s: what to check comes after the driver's words: %s", url, msg)
+		}
 	}
 }

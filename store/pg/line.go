@@ -84,13 +84,15 @@ func (s *Store) connOf(l *line) (*pgx.Conn, error) {
 
 // connectError says why a connection failed: a server that answered and
 // refused it (a wrong password, no such role or database) is running,
-// and what to check is what the address names.
+// and what to check is what the address names. What to check comes
+// before the driver's words, which list every address tried and may be
+// cut on a status line.
 func (s *Store) connectError(err error) error {
 	var refused *pgconn.PgError
 	if errors.As(err, &refused) && (strings.HasPrefix(refused.Code, "28") || refused.Code == "3D000") {
-		return connectFailure{s.addr.errorf("the database %s refused the connection: %w; check the user, the password (in the address, PGPASSFILE or PGPASSWORD) and the database's name", s.addr.safe, err)}
+		return connectFailure{s.addr.errorf("the database %s refused the connection (check the user, the password, in the address, PGPASSFILE or PGPASSWORD, and the database's name): %w", s.addr.safe, err)}
 	}
-	return connectFailure{s.addr.errorf("the database %s is unreachable: %w; check the address and that the server is running", s.addr.safe, err)}
+	return connectFailure{s.addr.errorf("the database %s is unreachable (check the address and that the server is running): %w", s.addr.safe, err)}
 }
 
 // connectFailure is connectError's error, which names the database
