@@ -179,6 +179,17 @@ func (s *sidesScreen) layout() {
 	for i := range s.top {
 		s.top[i] = s.clamp(i, s.top[i])
 	}
+	// The keys that scroll are offered only when a side has more lines
+	// than the screen; tab only when the other side does too.
+	longer := func(side int) bool { return len(s.cols[side]) > s.rows() }
+	scrolls := longer(sideFor) || longer(sideAgainst)
+	for _, b := range []*key.Binding{&s.keys.Up, &s.keys.Down, &s.keys.PageUp, &s.keys.PageDown, &s.keys.Top, &s.keys.Bottom} {
+		b.SetEnabled(scrolls)
+	}
+	s.keys.Switch.SetEnabled(longer(sideFor) && longer(sideAgainst))
+	if scrolls && !longer(s.focus) {
+		s.focus = 1 - s.focus // the keys scroll the side that scrolls
+	}
 }
 
 // side lays the accounts of a side out in w cells: each quote with who
