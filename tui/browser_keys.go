@@ -126,8 +126,8 @@ func (k *browserKeys) pages(msg tea.KeyPressMsg) bool {
 
 // QuickTags checks the tags the digits are to toggle as a tag typed
 // anywhere is checked, taking off a leading # as chrono tag does: no more
-// than nine, none twice, and none with a space, which the t prompt would
-// read as two tags.
+// than nine, none twice (in any case, as tags match), and none with a
+// space, which the t prompt would read as two tags.
 func QuickTags(tags []string) ([]string, error) {
 	if len(tags) > 9 {
 		return nil, fmt.Errorf("%d tags, but only the digits 1–9 toggle tags", len(tags))
@@ -141,8 +141,11 @@ func QuickTags(tags []string) ([]string, error) {
 		if strings.ContainsFunc(t, unicode.IsSpace) {
 			return nil, fmt.Errorf("tag %q: has a space, which the t prompt reads as two tags; use - instead", t)
 		}
-		if slices.Contains(out, t) {
-			return nil, fmt.Errorf("tag %q: given twice", t)
+		if i := slices.IndexFunc(out, func(o string) bool { return strings.EqualFold(o, t) }); i >= 0 {
+			if out[i] == t {
+				return nil, fmt.Errorf("tag %q: given twice", t)
+			}
+			return nil, fmt.Errorf("tag %q: given twice, as %q: tags match in any case", t, out[i])
 		}
 		out = append(out, t)
 	}

@@ -11,7 +11,7 @@ func TestQuickTagsChecked(t *testing.T) {
 	if err != nil || !slices.Equal(got, []string{"verify", "key"}) {
 		t.Errorf("QuickTags(#verify, key) = %v, %v", got, err)
 	}
-	for _, bad := range [][]string{{"two words"}, {"##x"}, {""}, {"a", "#a"}, strings.Split("1 2 3 4 5 6 7 8 9 10", " ")} {
+	for _, bad := range [][]string{{"two words"}, {"##x"}, {""}, {"a", "#a"}, {"verify", "Verify"}, {"été", "ÉTÉ"}, strings.Split("1 2 3 4 5 6 7 8 9 10", " ")} {
 		if _, err := QuickTags(bad); err == nil {
 			t.Errorf("QuickTags(%q) accepted", bad)
 		}
