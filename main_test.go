@@ -76,7 +76,8 @@ func TestCLI(t *testing.T) {
 		{"check", []string{"check", "import testdata/check/contradictions.json", "check --chronology", "check --store", "check"}},
 		{"hostile", []string{"import testdata/import/hostile.json", "list --tag x", "show h", "list --json --tag x"}},
 		{"missing", []string{"show nso-mobilium-call", "show mobileum", "show NSO-Denial", "tag fbi-tp verify", "note fbi-tp hi", "show nobody",
-			"rm fbi-tip", "show fbi-tip", "restore fbi-tp", "restore fbi-tip", "restore fbi-tip", "source rm wapoo", "source rm nope"}},
+			"rm fbi-tip", "show fbi-tip", "restore fbi-tp", "restore fbi-tip", "restore fbi-tip", "source rm wapoo", "source rm nope",
+			"source show wapoo", "source text wapoo", "source attach wapoo testdata/import/one-row.csv"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -150,7 +150,7 @@ func newSourceShowCmd(c *cli) *cobra.Command {
 	}
 }
 
-// findSource returns the source with an id.
+// findSource returns the source with an id, or says the id meant.
 func findSource(s model.Reader, id string) (model.Source, error) {
 	sources, err := s.Sources()
 	if err != nil {
@@ -161,7 +161,7 @@ func findSource(s model.Reader, id string) (model.Source, error) {
 			return src, nil
 		}
 	}
-	return model.Source{}, fmt.Errorf("no source %q (chrono source list lists them)", id)
+	return model.Source{}, explain(s, &model.Missing{Kind: model.MissingSource, ID: id})
 }
 
 // newSourceTextCmd is chrono source text SOURCE-ID [--snapshot N].
