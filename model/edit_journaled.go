@@ -39,7 +39,7 @@ func (r RevertEdit) Apply(w Writer) ([]Change, Edit, error) {
 }
 
 // Phrase implements Edit.
-func (r RevertEdit) Phrase() string { return fmt.Sprintf("undid #%d: %s", r.Entry.Seq, r.Entry.Phrase) }
+func (r RevertEdit) Phrase() string { return revertPhrase(r.Entry) }
 
 // revertOf is the edit that takes e back; nil when e changed nothing.
 func revertOf(e Entry) Edit {

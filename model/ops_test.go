@@ -250,12 +250,21 @@ func TestRevert(t *testing.T) {
 		if u.Reverts != title.Seq || u.Op != OpUndo {
 			t.Errorf("undo entry %+v", u)
 		}
-		// Reverting the undo is a redo.
-		if _, err := Revert(w, u); err != nil {
+		// Reverting the undo is a redo, and says so.
+		r, err := Revert(w, u)
+		if err != nil {
 			t.Fatal(err)
 		}
 		if got := w.events["call"].Title; got != "Renamed" {
 			t.Errorf("after redo: %q", got)
+		}
+		again, err := Revert(w, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		phrases := []string{u.Phrase, r.Phrase, again.Phrase}
+		if want := []string{"undid #1: edit", "redid #1: edit", "undid #1: edit"}; !slices.Equal(phrases, want) {
+			t.Errorf("phrases %q, want %q", phrases, want)
 		}
 	})
 	t.Run("refuses when later changes touched the same field", func(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Fields names the fields of an event that differ between a and b, by
@@ -186,9 +187,23 @@ func revertSource(tx Tx, c *SourceChange) error {
 // Revert reverses a journal entry as one write of w, recorded as an
 // undo. Reverting an undo does again what it undid (a redo).
 func Revert(w Writer, e Entry) (Entry, error) {
-	return w.Write(OpUndo, fmt.Sprintf("undid #%d: %s", e.Seq, e.Phrase), func(tx Tx) error {
+	return w.Write(OpUndo, revertPhrase(e), func(tx Tx) error {
 		return RevertEntry(tx, e)
 	})
+}
+
+// revertPhrase says what reverting e does: "undid #7: edited second";
+// for an undo, "redid #7: edited second", and for that redo "undid #7:
+// ..." again, rather than "undid #9: undid #8: ..." growing at each turn.
+func revertPhrase(e Entry) string {
+	if e.Op == OpUndo {
+		for _, swap := range [][2]string{{"undid #", "redid #"}, {"redid #", "undid #"}} {
+			if rest, ok := strings.CutPrefix(e.Phrase, swap[0]); ok {
+				return swap[1] + rest
+			}
+		}
+	}
+	return fmt.Sprintf("undid #%d: %s", e.Seq, e.Phrase)
 }
 
 // Undo reverses the latest change in the journal of s.
