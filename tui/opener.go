@@ -2,17 +2,24 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"runtime"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 )
 
+// openerGrace is how long an opener may take to fail before it is taken
+// to have opened the URL: xdg-open with no browser to run exits at once,
+// while a browser it starts runs on.
+const openerGrace = 1500 * time.Millisecond
+
 // openURL hands a URL to the system's opener: each command of $BROWSER
-// in turn, then xdg-open (or open on macOS). It does not wait for the
-// browser.
+// in turn, then xdg-open (or open on macOS), going on to the next when
+// one fails within openerGrace. It does not wait for the browser.
 func openURL(url string) tea.Cmd {
 	return func() tea.Msg {
 		candidates := browserCommands(os.Getenv("BROWSER"), url)
@@ -21,6 +28,7 @@ func openURL(url string) tea.Cmd {
 		} else {
 			candidates = append(candidates, []string{"xdg-open", url}, []string{"open", url})
 		}
+		failed := errNoOpener
 		for _, c := range candidates {
 			path, err := exec.LookPath(c[0])
 			if err != nil {
@@ -30,10 +38,20 @@ func openURL(url string) tea.Cmd {
 			if err := cmd.Start(); err != nil {
 				continue
 			}
-			go cmd.Wait() // reap it; the browser lives on its own
+			exited := make(chan error, 1)
+			go func() { exited <- cmd.Wait() }() // reaps it whenever it ends
+			select {
+			case err := <-exited:
+				if err != nil {
+					failed = fmt.Errorf("%s could not open it (%v)", c[0], err)
+					continue
+				}
+			case <-time.After(openerGrace):
+				// Still running: a browser, living on its own.
+			}
 			return openedMsg{url: url}
 		}
-		return openedMsg{url: url, err: errNoOpener}
+		return openedMsg{url: url, err: failed}
 	}
 }
 

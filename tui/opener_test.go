@@ -75,3 +75,39 @@ func TestOpenURLTriesTheBrowserList(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// An opener that fails (xdg-open with no browser to run exits 3) gives
+// way to the next, and when every one fails the URL is offered to copy
+// rather than said to be opened.
+func TestOpenURLPassesOverAFailingOpener(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("shell script openers")
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "args")
+	scripts := map[string]string{
+		"xdg-open": "#!/bin/sh\necho 'xdg-open: no method available' >&2\nexit 3\n",
+		"good":     "#!/bin/sh\nprintf '%s\\n' \"$@\" > " + out + "\n",
+	}
+	for name, body := range scripts {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("PATH", dir)
+	const u = "https://example.org/"
+
+	t.Setenv("BROWSER", "xdg-open:good")
+	if msg := openURL(u)().(openedMsg); msg.err != nil {
+		t.Fatalf("BROWSER=%q: %v", os.Getenv("BROWSER"), msg.err)
+	}
+	if b, err := os.ReadFile(out); err != nil || strings.TrimSpace(string(b)) != u {
+		t.Errorf("the second opener got %q (%v)", b, err)
+	}
+
+	t.Setenv("BROWSER", "")
+	msg := openURL(u)().(openedMsg)
+	if msg.err == nil || !strings.Contains(msg.err.Error(), "xdg-open could not open it") {
+		t.Errorf("xdg-open failing: %v, want it said", msg.err)
+	}
+}
