@@ -99,4 +99,10 @@ func TestUnknownColumnName(t *testing.T) {
 	if got := UnknownColumn("\x1b]52;c;x\a").One; got != `cell of unknown column "\x1b]52;c;x\a" ignored` {
 		t.Errorf("control characters: %q", got)
 	}
+	if got := UnknownColumn("Staus").One; got != `cell of unknown column "Staus" (did you mean "status"?) ignored` {
+		t.Errorf("misspelt column: %q", got)
+	}
+	if got := UnknownColumn("reviewer").One; got != `cell of unknown column "reviewer" ignored` {
+		t.Errorf("a column of the user's own: %q", got)
+	}
 }

@@ -34,7 +34,8 @@ var (
 const maxNameLen = 40
 
 // UnknownColumn is what import loses of a column it does not know: one
-// per non-empty cell, e.g. `3 cells of unknown column "reviewer" ignored`.
+// per non-empty cell, e.g. `3 cells of unknown column "reviewer" ignored`,
+// offering the column a misspelt name means, as chrono JSON offers a field.
 // name is the header cell with its surrounding spaces trimmed.
 func UnknownColumn(name string) model.Loss {
 	what := "unnamed column"
@@ -43,6 +44,9 @@ func UnknownColumn(name string) model.Loss {
 			name = string([]rune(name)[:maxNameLen]) + "…"
 		}
 		what = fmt.Sprintf("unknown column %q", name) // %q: the name came from the file
+		if near := model.Suggest(headerName(name), columnNames[:]); near != "" {
+			what += fmt.Sprintf(" (did you mean %q?)", near)
+		}
 	}
 	return model.Loss{One: "cell of " + what + " ignored", Many: "cells of " + what + " ignored"}
 }
