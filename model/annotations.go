@@ -15,9 +15,15 @@ import (
 // then those of e that are not among them (a note is the same when its
 // text and time are), so that importing an export does not double them.
 func KeepAnnotations(e, stored *Event) {
+	// A tag is the same in any case: the file's spelling stands.
+	held := make(map[string]bool, len(e.Tags))
+	for _, t := range e.Tags {
+		held[CaseKey(t)] = true
+	}
 	for _, t := range stored.Tags {
-		if !slices.Contains(e.Tags, t) {
+		if !held[CaseKey(t)] {
 			e.Tags = append(e.Tags, t)
+			held[CaseKey(t)] = true
 		}
 	}
 	kept := slices.Clone(stored.Notes)

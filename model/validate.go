@@ -125,14 +125,19 @@ func (e *Event) Check() []string {
 			add("actor #%d: empty", i+1)
 		}
 	}
-	seen := make(map[string]bool, len(e.Tags))
+	seen := make(map[string]string, len(e.Tags))
 	for _, t := range e.Tags {
-		if m := CheckTag(t); m != "" {
+		first, twice := seen[CaseKey(t)]
+		switch m := CheckTag(t); {
+		case m != "":
 			msgs = append(msgs, m)
-		} else if seen[t] {
+		case twice && first == t:
 			add("tag %q: listed twice", t)
+		case twice:
+			add("tag %q: listed twice, as %q: tags match in any case", t, first)
+		default:
+			seen[CaseKey(t)] = t
 		}
-		seen[t] = true
 	}
 	for i, q := range e.Quotes {
 		if q.Text == "" {

@@ -62,6 +62,18 @@ func TestCheckTag(t *testing.T) {
 	}
 }
 
+// Tags match in any case, so an event holds a tag once whatever its case.
+func TestEventCheckTagsInAnyCase(t *testing.T) {
+	e := Event{ID: "x", Title: "X", Tags: []string{"Été", "key", "été", "KEY", "keys"}}
+	want := []string{
+		`tag "été": listed twice, as "Été": tags match in any case`,
+		`tag "KEY": listed twice, as "key": tags match in any case`,
+	}
+	if got := e.Check(); !reflect.DeepEqual(got, want) {
+		t.Errorf("Check():\n got %q\nwant %q", got, want)
+	}
+}
+
 func TestEventCheck(t *testing.T) {
 	e := Event{
 		ID: "x", Title: " ", Status: "rumour", DateSource: "wapo",
