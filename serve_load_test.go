@@ -28,7 +28,7 @@ import (
 
 // serveLoad is how long the load of TestServeUnderLoad and
 // BenchmarkServeKeys lasts: CHRONO_SERVE_LOAD, a Go duration, or 10s.
-// The issue asks a server to bear the load for a minute
+// A server is to bear the load for a minute
 // (CHRONO_SERVE_LOAD=1m, about 80 s in all with the store's building);
 // the ten seconds go test ./... gives it keep the package's run short.
 func serveLoad(t testing.TB) time.Duration {

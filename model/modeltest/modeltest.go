@@ -112,7 +112,7 @@ func (r repeat) Read(p []byte) (int, error) {
 // could act on, or -1: C0 controls but newline (and tab, when tabs is
 // set), DEL, C1 controls, bidirectional embeddings, overrides and
 // isolates, line and paragraph separators, and bytes that are not UTF-8.
-// It is the list written out on its own, so that tests of the
+// It is the list of what must never reach a terminal written out on its own, so that tests of the
 // sanitizer do not check it against itself.
 func TerminalControl(s string, tabs bool) int {
 	for i, r := range s {

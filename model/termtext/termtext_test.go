@@ -79,7 +79,7 @@ func TestSafeTextIsNotCopied(t *testing.T) {
 }
 
 // hasControl reports whether s holds anything a terminal could act on,
-// by the issue's own list rather than the package's; on one line, newlines
+// by a list of its own rather than the package's; on one line, newlines
 // and tabs too.
 func hasControl(s string, oneLine bool) bool {
 	return modeltest.TerminalControl(s, true) >= 0 || (oneLine && strings.ContainsAny(s, "\n\t"))

@@ -90,7 +90,7 @@ func TestChangesFromAnotherStore(t *testing.T) {
 
 // BenchmarkNoticeLatency measures how long a commit takes to reach
 // another store of the investigation: from Write being called to the
-// notice read (the issue asks for 200 ms at most).
+// notice read (the target is 200 ms at most).
 func BenchmarkNoticeLatency(b *testing.B) {
 	a := newStore(b, "a@one")
 	other, err := Open(server.url, Options{Investigation: a.name, Author: "b@two"})
