@@ -77,10 +77,10 @@ func (z zoom) tick(c int64) (string, bool) {
 		return yearLabel(floorDiv(c, 12)), floorMod(c, 12) == 0
 	case zoomMonths:
 		t := z.cellTime(c)
-		return t.Format("Jan 2006"), t.Day() == 1
+		return t.Format("Jan ") + yearLabel(int64(t.Year())), t.Day() == 1
 	case zoomDays:
 		t := z.cellTime(c)
-		return t.Format("2 Jan 2006"), t.Hour() == 0
+		return t.Format("2 Jan ") + yearLabel(int64(t.Year())), t.Hour() == 0
 	}
 	t := z.cellTime(c)
 	if t.Hour() == 0 {
@@ -89,7 +89,8 @@ func (z zoom) tick(c int64) (string, bool) {
 	return t.Format("15:04"), t.Minute() == 0
 }
 
-// yearLabel names an astronomical year as the dates do: 0 is 1 BCE.
+// yearLabel names an astronomical year as the dates do: 0 is 1 BCE. The
+// time package's own layout would write -0043 for 44 BCE.
 func yearLabel(y int64) string {
 	if y <= 0 {
 		return fmt.Sprintf("%d BCE", 1-y)

@@ -1,0 +1,32 @@
+package tui
+
+import (
+	"testing"
+
+	"chrono/model"
+)
+
+// TestAxisScaleNamesYearsAsTheDatesDo: the scale names a year BCE as
+// the dates beside it do ("15 Mar 44 BCE"), at every zoom, never in the
+// astronomical numbering ("-0043") a reader takes for 43 BCE.
+func TestAxisScaleNamesYearsAsTheDatesDo(t *testing.T) {
+	tests := []struct {
+		date string
+		zoom zoom
+		want string
+	}{
+		{"-0043-01", zoomYears, "44 BCE"},
+		{"-0043-03", zoomMonths, "Mar 44 BCE"},
+		{"-0043-03-15", zoomDays, "15 Mar 44 BCE"},
+		{"-0043-03-15", zoomHours, "15 Mar 00:00"},
+		{"2017-08-14", zoomDays, "14 Aug 2017"},
+		{"2017-08", zoomMonths, "Aug 2017"},
+		{"Y-170000002", zoomMonths, "Jan 170000003 BCE"},
+	}
+	for _, tt := range tests {
+		c := int64(tt.zoom.cellOf(model.MustParseDate(tt.date).Earliest()))
+		if got, tick := tt.zoom.tick(c); got != tt.want || !tick {
+			t.Errorf("%s at the %v zoom: scale says %q (a division: %v), want %q", tt.date, tt.zoom, got, tick, tt.want)
+		}
+	}
+}
