@@ -67,11 +67,17 @@ func TestAxisScreens(t *testing.T) {
 // intervals open at either end, and an undated event.
 func axisStore(t *testing.T) model.Store {
 	t.Helper()
-	tl := model.Timeline{Header: model.Header{Title: "Shapes"}}
-	for _, e := range []struct{ id, date string }{
+	return datedStore(t, []struct{ id, date string }{
 		{"open-start", "../2019-02"}, {"day", "2019-03-05"}, {"year", "2019"},
 		{"open-end", "2019-06/.."}, {"undated", ""},
-	} {
+	})
+}
+
+// datedStore holds an event of each date, titled "the ID event".
+func datedStore(t *testing.T, dates []struct{ id, date string }) model.Store {
+	t.Helper()
+	tl := model.Timeline{Header: model.Header{Title: "Shapes"}}
+	for _, e := range dates {
 		ev := model.Event{ID: e.id, Title: "the " + e.id + " event", Actors: []string{"someone"}}
 		if e.date != "" {
 			ev.Date = model.MustParseDate(e.date)
@@ -270,6 +276,26 @@ func TestAxisKeepsWhereAnEventOffItIs(t *testing.T) {
 	for _, want := range []string{"1 Feb 2022 →", "2 Oct 2018 →", "23 Nov 2021 →"} {
 		if !strings.Contains(d.screen(), want) {
 			t.Errorf("no %q on the axis:\n%s", want, d.screen())
+		}
+	}
+}
+
+// TestAxisKeepsAnOpenStartUnderTheTitle: a bar open at its start that
+// runs past both edges has its title over its start, and still begins
+// with the arrow that says it runs on from before any date; without it,
+// "until 2021" reads as a span that starts where the axis does.
+func TestAxisKeepsAnOpenStartUnderTheTitle(t *testing.T) {
+	s := datedStore(t, []struct{ id, date string }{
+		{"early", "2001-06"}, {"open-start", "../2021"}, {"unknown-start", "/2021"},
+	})
+	for _, size := range [][2]int{{80, 24}, {160, 45}} {
+		d := newDriver(t, s, size[0], size[1])
+		d.keys("v") // the axis around June 2001; both bars run past 2021
+		for _, title := range []string{"the open-start event", "the unknown-start event"} {
+			l := axisLine(t, d, title)
+			if !strings.Contains(l, barOpenPast) {
+				t.Errorf("%s: no open start on the axis at %dx%d:\n%s", title, size[0], size[1], l)
+			}
 		}
 	}
 }

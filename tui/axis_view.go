@@ -175,10 +175,15 @@ func (b *browser) axisRow(e model.Event, selected bool, lane string, laneW, barW
 		return head + gap(0, c0) + bar + gap(c1, barW)
 	}
 	// The bar fills the axis: the title goes over its start, so that
-	// the line still says which event it is.
-	t := titled(barW/2, title)
-	from0 := min(c1, st.width(t)+1)
-	return head + t + " " + a.bar(st, from, to, from0, c1, b.isPrecise(e.Date), barW) + gap(c1, barW)
+	// the line still says which event it is, after the open start's
+	// arrow, which says the bar runs on from before any date.
+	open := ""
+	if math.IsInf(from, -1) {
+		open = a.bar(st, from, to, 0, 1, b.isPrecise(e.Date), barW) + " "
+	}
+	t := titled(barW/2-st.width(open), title)
+	from0 := min(c1, st.width(open)+st.width(t)+1)
+	return head + open + t + " " + a.bar(st, from, to, from0, c1, b.isPrecise(e.Date), barW) + gap(c1, barW)
 }
 
 // style is the text style of a row: reversed when selected, bold when
