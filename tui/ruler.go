@@ -127,6 +127,17 @@ func (r *ruler) edgesOf() (lo, hi int64, found bool) {
 	return lo, hi, found
 }
 
+// nothingToDraw says why a ruler has no span: events open at their
+// start ("until 2021") are dated, though none has a month to begin it.
+func (r *ruler) nothingToDraw() string {
+	for _, p := range r.periods {
+		if p.Open && p.Count > 0 {
+			return "no event in view has a known start to place on the ruler"
+		}
+	}
+	return "no dated events in view"
+}
+
 // monthLabel names a month index: the year alone at a year's edge (its
 // first month for the start of a span, its last for the end), else the
 // month, so that a span starting in August 2017 reads "Aug 2017".
@@ -224,7 +235,7 @@ func (r *ruler) view(st *Styles, w int, selected model.Position) string {
 	}
 	lo, hi, found := r.bounds()
 	if !found {
-		return st.fit(st.Muted.Render("no dated events in view"), w)
+		return st.fit(st.Muted.Render(r.nothingToDraw()), w)
 	}
 	left, right := monthLabel(lo, false), monthLabel(hi, true)
 	room := w - st.width(left) - st.width(right) - 2

@@ -130,4 +130,10 @@ func TestRulerDrawsNewPeriods(t *testing.T) {
 	if r.setPeriods(nil, nil); !strings.Contains(r.view(&st, 60, none), "no dated events") {
 		t.Error("no periods: the ruler does not say so")
 	}
+	// Events open at their start are dated: the ruler says why it has
+	// none of them, not that there are no dated events.
+	r.setPeriods([]model.Period{{Open: true, Count: 2}, {Undated: true, Count: 1}}, nil)
+	if got := r.view(&st, 80, none); strings.Contains(got, "no dated events") || !strings.Contains(got, "known start") {
+		t.Errorf("only events open at their start: the ruler says %q", got)
+	}
 }
