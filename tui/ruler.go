@@ -238,6 +238,12 @@ func (r *ruler) view(st *Styles, w int, selected model.Position) string {
 		return st.fit(st.Muted.Render(r.nothingToDraw()), w)
 	}
 	left, right := monthLabel(lo, false), monthLabel(hi, true)
+	if floorDiv(lo, 12) == floorDiv(hi, 12) && left != right {
+		// Within one year the year alone at one end would read as the
+		// whole year ("2019 … Jan 2019"): both ends name their month.
+		y := floorDiv(lo, 12)
+		left, right = model.MonthLabel(y, int(lo-y*12)+1), model.MonthLabel(y, int(hi-y*12)+1)
+	}
 	room := w - st.width(left) - st.width(right) - 2
 	if room < 4 {
 		// A narrow ruler keeps the years rather than no labels.

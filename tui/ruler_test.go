@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"chrono/model"
@@ -135,5 +136,31 @@ func TestRulerDrawsNewPeriods(t *testing.T) {
 	r.setPeriods([]model.Period{{Open: true, Count: 2}, {Undated: true, Count: 1}}, nil)
 	if got := r.view(&st, 80, none); strings.Contains(got, "no dated events") || !strings.Contains(got, "known start") {
 		t.Errorf("only events open at their start: the ruler says %q", got)
+	}
+}
+
+// TestRulerLabelsASpanWithinAYear: the year alone names an end of the
+// ruler only where the span covers that end of the year; within one
+// year both ends name their months, so that January 2019 alone never
+// reads "2019 … Jan 2019", as if it were the whole year.
+func TestRulerLabelsASpanWithinAYear(t *testing.T) {
+	st := NewStyles(true)
+	var none model.Position
+	tests := []struct {
+		periods     []model.Period
+		left, right string
+	}{
+		{[]model.Period{{Year: 2019, Month: 1, Months: 1, Count: 1}}, "Jan 2019", "Jan 2019"},
+		{[]model.Period{{Year: 2019, Month: 1, Months: 3, Count: 1}}, "Jan 2019", "Mar 2019"},
+		{[]model.Period{{Year: 2019, Month: 4, Months: 9, Count: 1}}, "Apr 2019", "Dec 2019"},
+		{[]model.Period{{Year: 2019, Month: 1, Months: 12, Count: 1}}, "2019", "2019"},
+		{[]model.Period{{Year: 2019, Month: 1, Months: 14, Count: 1}}, "2019", "Feb 2020"},
+	}
+	for _, tt := range tests {
+		r := ruler{periods: tt.periods}
+		got := strings.TrimSpace(ansi.Strip(r.view(&st, 60, none)))
+		if !strings.HasPrefix(got, tt.left+" ") || !strings.HasSuffix(got, " "+tt.right) {
+			t.Errorf("%+v: ruler %q, want it from %q to %q", tt.periods, got, tt.left, tt.right)
+		}
 	}
 }
