@@ -63,6 +63,18 @@ func (z zoom) cellOf(i model.Instant) float64 {
 	return float64(floorDiv(sec, per)) + (float64(sec-floorDiv(sec, per)*per)+float64(nsec)/1e9)/float64(per)
 }
 
+// zoneNote says in what zone the scale's days and hours are: UTC,
+// whatever zone the dates beside it are shown in (a time written without
+// an offset is drawn at its clock time, as if it were UTC, as the
+// chronology orders it). At the wider zooms a day's difference is
+// within a cell.
+func (z zoom) zoneNote() string {
+	if z >= zoomDays {
+		return " (UTC)"
+	}
+	return ""
+}
+
 // cellTime is the UTC time a cell of the fixed zooms starts at.
 func (z zoom) cellTime(c int64) time.Time { return time.Unix(c*fixedCell[z], 0).UTC() }
 

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	"chrono/model"
@@ -27,6 +28,30 @@ func TestAxisScaleNamesYearsAsTheDatesDo(t *testing.T) {
 		c := int64(tt.zoom.cellOf(model.MustParseDate(tt.date).Earliest()))
 		if got, tick := tt.zoom.tick(c); got != tt.want || !tick {
 			t.Errorf("%s at the %v zoom: scale says %q (a division: %v), want %q", tt.date, tt.zoom, got, tick, tt.want)
+		}
+	}
+}
+
+// TestAxisScaleSaysItsZone: where the scale names hours, it says they
+// are UTC's, as a time shown as written ("10:00:00 +02:00") is drawn at
+// 08:00 on it; in whatever zone the dates are shown.
+func TestAxisScaleSaysItsZone(t *testing.T) {
+	s := datedStore(t, []struct{ id, date string }{{"meeting", "2018-10-02T10:00:00+02:00"}})
+	d := newDriver(t, s, 80, 24)
+	d.keys("v")
+	if strings.Contains(d.screen(), "UTC") {
+		t.Errorf("the years zoom names a zone:\n%s", d.screen())
+	}
+	for _, keys := range [][]string{{"+", "+"}, {"+"}, {"Z"}, {"Z"}} {
+		d.keys(keys...)
+		var title string
+		for _, l := range strings.Split(d.screen(), "\n") {
+			if strings.Contains(l, "time axis in") {
+				title = l
+			}
+		}
+		if !strings.Contains(title, "(UTC)") {
+			t.Errorf("after %v the axis does not say its hours are UTC's:\n%s", keys, d.screen())
 		}
 	}
 }

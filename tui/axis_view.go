@@ -34,7 +34,7 @@ func (a *axis) title() string {
 	if !a.on {
 		return ""
 	}
-	return " · time axis in " + a.zoom.String() + " · lanes by " + a.lanes.String()
+	return " · time axis in " + a.zoom.String() + a.zoom.zoneNote() + " · lanes by " + a.lanes.String()
 }
 
 // axisView draws the time axis: the scale, then the rows on screen one
