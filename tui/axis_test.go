@@ -299,3 +299,20 @@ func TestAxisKeepsAnOpenStartUnderTheTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestAxisWithNoEventsInView: a filter that leaves no events leaves the
+// axis no scale to draw (it named years around year 0) and the same word
+// as the list on how to clear the filters.
+func TestAxisWithNoEventsInView(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 80, 24)
+	d.keys("f")
+	d.typeText("1990")
+	d.keys("enter", "v")
+	screen := d.screen()
+	if !strings.Contains(screen, "no events match the filters · F clears them") {
+		t.Errorf("the empty axis does not say how to clear the filters:\n%s", screen)
+	}
+	if strings.Contains(screen, "BCE") || strings.Contains(screen, "·") && strings.Contains(screen, " 1 ") {
+		t.Errorf("the empty axis draws a scale:\n%s", screen)
+	}
+}

@@ -45,17 +45,17 @@ func (b *browser) axisView(w, h int) []string {
 	laneW, barW := axisWidth(w)
 	lines := make([]string, 0, h)
 	ticks := make([]bool, barW)
+	scale := ""
+	if !b.tl.empty() {
+		// With no event to place the axis, a scale would name wherever
+		// it last was (or the years around year 0).
+		scale = a.scaleView(st, barW, ticks)
+	}
 	if a.scale > 0 {
-		lines = append(lines, st.fit("  "+st.pad(st.Muted.Render(clip("by "+a.lanes.String(), laneW)), laneW)+" "+a.scaleView(st, barW, ticks), w))
-	} else {
-		a.scaleView(st, barW, ticks)
+		lines = append(lines, st.fit("  "+st.pad(st.Muted.Render(clip("by "+a.lanes.String(), laneW)), laneW)+" "+scale, w))
 	}
 	if b.tl.empty() {
-		msg := "no events"
-		if b.loading {
-			msg = "loading…"
-		}
-		lines = append(lines, st.fit(st.Muted.Render(msg), w))
+		lines = append(lines, st.fit(st.Muted.Render(b.emptyMessage()), w))
 	}
 	rows, first := b.tl.visible()
 	order, _ := a.lanes.laneOrder(rows)

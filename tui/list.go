@@ -34,14 +34,7 @@ func (b *browser) listView(w, h int) []string {
 	lines := make([]string, 0, h)
 	st := &b.ctx.styles
 	if b.tl.empty() {
-		msg := "no events"
-		switch {
-		case b.loading:
-			msg = "loading…"
-		case !b.query.IsZero():
-			msg = "no events match the filters · " + keyOf(b.keys.ClearFilter) + " clears them"
-		}
-		lines = append(lines, st.fit(st.Muted.Render(msg), w))
+		lines = append(lines, st.fit(st.Muted.Render(b.emptyMessage()), w))
 	}
 	rows, first := b.tl.visible()
 	dw := b.dateColumn(rows, w)
@@ -57,6 +50,18 @@ func (b *browser) listView(w, h int) []string {
 		lines = append(lines, "")
 	}
 	return lines[:h]
+}
+
+// emptyMessage is what the chronology pane, list or axis, says when it
+// has no rows: why, and under filters how to clear them.
+func (b *browser) emptyMessage() string {
+	switch {
+	case b.loading:
+		return "loading…"
+	case !b.query.IsZero():
+		return "no events match the filters · " + keyOf(b.keys.ClearFilter) + " clears them"
+	}
+	return "no events"
 }
 
 // dateColumn is the width of the date column for rows in a pane w cells
