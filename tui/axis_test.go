@@ -316,3 +316,33 @@ func TestAxisWithNoEventsInView(t *testing.T) {
 		t.Errorf("the empty axis draws a scale:\n%s", screen)
 	}
 }
+
+// TestAxisBarsCutByTheEdge: a bar that begins before the axis or ends
+// after it has a hollow arrow at that edge, so that it does not read as
+// beginning or ending there; an end on the axis has none, and an open
+// end keeps its own arrow.
+func TestAxisBarsCutByTheEdge(t *testing.T) {
+	s := datedStore(t, []struct{ id, date string }{
+		{"from-2017", "2017-08/2021-06"}, {"point", "2019-03"}, {"to-2030", "2019-01/2030"},
+		{"inside", "2019-06/2020-06"}, {"open", "2016/.."},
+	})
+	for _, size := range [][2]int{{80, 24}, {160, 45}} {
+		d := newDriver(t, s, size[0], size[1])
+		d.keys("v")
+		d.to("point")
+		for _, tt := range []struct {
+			title       string
+			want, never string
+		}{
+			{"the from-2017", barPastEdge, barOnEdge + barOpenPast},
+			{"the to-2030", barOnEdge, barPastEdge + barOpenOn},
+			{"the inside event", "", barPastEdge + barOnEdge},
+			{"the open event", barOpenOn, barOnEdge},
+		} {
+			l := axisLine(t, d, tt.title)
+			if !strings.Contains(l, tt.want) || strings.ContainsAny(l, tt.never) {
+				t.Errorf("%s at %dx%d: want %q and none of %q:\n%s", tt.title, size[0], size[1], tt.want, tt.never, l)
+			}
+		}
+	}
+}

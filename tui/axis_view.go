@@ -10,7 +10,8 @@ import (
 // The axis's signs, each readable without colour: a date known to a
 // cell or better is solid, with half blocks where it covers half a cell;
 // a span the event may fall anywhere in is shaded; an open end is an
-// arrow at the edge; a division of the scale is a dot where no bar is.
+// arrow at the edge, and a bar that goes on past the edge to a known end
+// a hollow one; a division of the scale is a dot where no bar is.
 const (
 	barSolid    = "█"
 	barLeft     = "▌"
@@ -18,6 +19,8 @@ const (
 	barShade    = "░"
 	barOpenPast = "◀"
 	barOpenOn   = "▶"
+	barPastEdge = "◁"
+	barOnEdge   = "▷"
 	axisTick    = "·"
 )
 
@@ -175,10 +178,10 @@ func (b *browser) axisRow(e model.Event, selected bool, lane string, laneW, barW
 		return head + gap(0, c0) + bar + gap(c1, barW)
 	}
 	// The bar fills the axis: the title goes over its start, so that
-	// the line still says which event it is, after the open start's
-	// arrow, which says the bar runs on from before any date.
+	// the line still says which event it is, after the arrow that says
+	// the bar begins before the axis does.
 	open := ""
-	if math.IsInf(from, -1) {
+	if from < left {
 		open = a.bar(st, from, to, 0, 1, b.isPrecise(e.Date), barW) + " "
 	}
 	t := titled(barW/2-st.width(open), title)
@@ -217,7 +220,8 @@ func tickGap(st *Styles, ticks []bool, x0, x1 int) string {
 
 // bar draws the cells c0 to c1 of a bar from cell from to cell to: a
 // precise one in solid and half blocks, an uncertain one shaded, open
-// ends as arrows.
+// ends as arrows, and an end past the axis's edge as a hollow arrow, so
+// that a bar cut by the edge never reads as beginning or ending there.
 func (a *axis) bar(st *Styles, from, to float64, c0, c1 int, precise bool, barW int) string {
 	var sb strings.Builder
 	left := float64(a.left)
@@ -228,6 +232,10 @@ func (a *axis) bar(st *Styles, from, to float64, c0, c1 int, precise bool, barW 
 			sb.WriteString(barOpenPast)
 		case x == barW-1 && math.IsInf(to, 1):
 			sb.WriteString(barOpenOn)
+		case x == 0 && from < left:
+			sb.WriteString(barPastEdge)
+		case x == barW-1 && to > left+float64(barW):
+			sb.WriteString(barOnEdge)
 		case !precise:
 			sb.WriteString(barShade)
 		default:
