@@ -164,9 +164,24 @@ func placedLines(e *model.Event, group []model.Event, p model.Placed, titles map
 		out = append(out, "its links leave it no date: no earlier than "+spanLabel(model.Span{Earliest: p.Span.Earliest, Latest: p.Span.Earliest})+
 			" and no later than "+spanLabel(model.Span{Earliest: p.Span.Latest, Latest: p.Span.Latest}))
 	case model.SpanOf(e.Date) != p.Span:
-		out = append(out, "its links narrow it to "+spanLabel(p.Span))
+		out = append(out, "its links "+narrowedTo(p.Span))
 	}
 	return out
+}
+
+// narrowedTo says what a span the links narrowed is: between two days,
+// or, with one end open, on or after a day or on or before one, never an
+// ellipsis that reads as words left out.
+func narrowedTo(s model.Span) string {
+	switch {
+	case s.Earliest.IsUnbounded() && s.Latest.IsUnbounded():
+		return "leave it open at both ends"
+	case s.Latest.IsUnbounded():
+		return "put it no earlier than " + spanLabel(model.Span{Earliest: s.Earliest, Latest: s.Earliest})
+	case s.Earliest.IsUnbounded():
+		return "put it no later than " + spanLabel(model.Span{Earliest: s.Latest, Latest: s.Latest})
+	}
+	return "narrow it to " + spanLabel(s)
 }
 
 // relationTo says how e's links put it against other: "which it
@@ -190,11 +205,11 @@ func relationTo(e *model.Event, group []model.Event, other string) string {
 	return "through the links between them"
 }
 
-// spanLabel names a narrowed span by its bounds, to the day.
+// spanLabel names a narrowed span by its bounded ends, to the day.
 func spanLabel(s model.Span) string {
 	bound := func(i model.Instant) string {
 		if i.IsUnbounded() {
-			return "…"
+			return "…" // not asked for: narrowedTo words an open end
 		}
 		y, m, d := i.Civil()
 		return fmt.Sprintf("%d %s", d, model.MonthLabel(y, m))

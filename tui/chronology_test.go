@@ -196,3 +196,44 @@ func TestPaneChronologyFromTheDetail(t *testing.T) {
 		}
 	}
 }
+
+// TestNarrowedSpanInWords: a span the links leave open at one end is
+// said in words ("no earlier than 1 May 2020"), not with an ellipsis
+// ("1 May 2020 – …") that reads as text cut short.
+func TestNarrowedSpanInWords(t *testing.T) {
+	may := model.MustParseDate("2020-05-01")
+	dec := model.MustParseDate("2020-12-31")
+	tests := []struct {
+		span model.Span
+		want string
+	}{
+		{model.Span{Earliest: may.Earliest(), Latest: model.EndOfTime}, "put it no earlier than 1 May 2020"},
+		{model.Span{Earliest: model.BeginningOfTime, Latest: dec.Latest()}, "put it no later than 31 Dec 2020"},
+		{model.Span{Earliest: may.Earliest(), Latest: dec.Latest()}, "narrow it to 1 May 2020 – 31 Dec 2020"},
+	}
+	for _, tt := range tests {
+		if got := narrowedTo(tt.span); got != tt.want {
+			t.Errorf("%+v: %q, want %q", tt.span, got, tt.want)
+		}
+	}
+	// In the pane: an undated event that follows one of May 2020.
+	s, err := store.Open(filepath.Join(t.TempDir(), "chrono.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	const doc = `{"chrono": 1, "events": [{"id": "beta", "date": "2020-05", "title": "Beta"},
+	  {"id": "delta", "title": "Delta", "links": [{"rel": "follows", "event": "beta"}]}]}`
+	in := model.Input{Name: "open.json", Read: func(sink model.Sink) error {
+		return native.Read(strings.NewReader(doc), sink)
+	}}
+	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, placed{s}, 160, 45)
+	d.to("delta")
+	pane := strings.Join(d.sources().view(), "\n")
+	if !strings.Contains(pane, "its links put it no earlier than 1 May 2020") || strings.Contains(pane, "…") {
+		t.Errorf("the pane of an undated event after May 2020 says:\n%s", pane)
+	}
+}
