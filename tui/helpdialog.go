@@ -72,6 +72,12 @@ func (d *helpDialog) SetSize(w, h int) {
 	for _, l := range st.wrap("Links:    "+standingLegend(), w) {
 		d.body = append(d.body, st.Muted.Render(l))
 	}
+	for _, l := range st.wrap("Rows:     "+rowLegend, w) {
+		d.body = append(d.body, st.Muted.Render(l))
+	}
+	for _, l := range st.wrap("Axis:     "+axisLegend, w) {
+		d.body = append(d.body, st.Muted.Render(l))
+	}
 	scroll := len(d.body) > d.rows()+1
 	for _, b := range []*key.Binding{&d.keys.Down, &d.keys.Up, &d.keys.PageDown, &d.keys.PageUp} {
 		b.SetEnabled(scroll)
@@ -218,6 +224,15 @@ func (d *helpDialog) View(w, h int) []string {
 	}
 	return out[:max(h, 0)]
 }
+
+// rowLegend and axisLegend say what the other signs of the chronology
+// mean, so that ↯ or ░ can be read without the manual.
+var (
+	rowLegend = "● marked  " + noteSign + " has notes  " + problemSign +
+		" a chronology problem (see the sources pane)"
+	axisLegend = barSolid + " known to a cell  " + barShade + " anywhere in span  " +
+		barOpenPast + barOpenOn + " open end  " + barPastEdge + barOnEdge + " runs off screen"
+)
 
 func statusLegend() string {
 	var s []string

@@ -51,6 +51,12 @@ func TestHelpShowsEveryKey(t *testing.T) {
 		if !strings.Contains(seen, "Links:") {
 			t.Errorf("%d×%d: the help never shows the links' signs", size.w, size.h)
 		}
+		// Every sign a row or the axis draws is said in words.
+		for _, sign := range []string{"●", noteSign, problemSign, barSolid, barShade, barOpenPast, barOnEdge} {
+			if !strings.Contains(seen, sign) {
+				t.Errorf("%d×%d: the help never says what %s means", size.w, size.h, sign)
+			}
+		}
 		if !strings.Contains(first, "Store: cases/nso.db") {
 			t.Errorf("%d×%d: the help does not name the store on its first page:\n%s", size.w, size.h, first)
 		}
