@@ -212,7 +212,15 @@ func spanLabel(s model.Span) string {
 			return "…" // not asked for: narrowedTo words an open end
 		}
 		y, m, d := i.Civil()
-		return fmt.Sprintf("%d %s", d, model.MonthLabel(y, m))
+		day := fmt.Sprintf("%d %s", d, model.MonthLabel(y, m))
+		// A bound within a day (a link to a time) says its time, else
+		// "2 Oct 2018" would read as no narrowing of a day's event.
+		sec, nsec := i.Unix()
+		into := floorMod(sec, 86400)
+		if (into == 0 && nsec == 0) || (into == 86399 && nsec == 999999999) {
+			return day
+		}
+		return fmt.Sprintf("%s %02d:%02d:%02d UTC", day, into/3600, into/60%60, into%60)
 	}
 	from, to := bound(s.Earliest), bound(s.Latest)
 	if from == to {

@@ -237,3 +237,24 @@ func TestNarrowedSpanInWords(t *testing.T) {
 		t.Errorf("the pane of an undated event after May 2020 says:\n%s", pane)
 	}
 }
+
+// TestNarrowedSpanWithinADay: links to an event known to the second
+// narrow a day's event to part of the day, and the pane says which part,
+// not "narrow it to 2 Oct 2018" of an event dated 2 Oct 2018.
+func TestNarrowedSpanWithinADay(t *testing.T) {
+	meeting := model.MustParseDate("2018-10-02T15:04:05+02:00")
+	day := model.MustParseDate("2018-10-02")
+	tests := []struct {
+		span model.Span
+		want string
+	}{
+		{model.Span{Earliest: meeting.Earliest(), Latest: day.Latest()}, "narrow it to 2 Oct 2018 13:04:05 UTC – 2 Oct 2018"},
+		{model.Span{Earliest: day.Earliest(), Latest: meeting.Latest()}, "narrow it to 2 Oct 2018 – 2 Oct 2018 13:04:05 UTC"},
+		{model.Span{Earliest: day.Earliest(), Latest: day.Latest()}, "narrow it to 2 Oct 2018"},
+	}
+	for _, tt := range tests {
+		if got := narrowedTo(tt.span); got != tt.want {
+			t.Errorf("%+v: %q, want %q", tt.span, got, tt.want)
+		}
+	}
+}
