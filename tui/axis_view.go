@@ -129,7 +129,17 @@ func (b *browser) axisRow(e model.Event, selected bool, lane string, laneW, barW
 		head = text.Render(cursor+mark) + st.pad(text.Render(clip(lane, laneW)), laneW) + " "
 	}
 	title := line(e.Title)
-	if signs := strings.TrimSpace(e.Status.Mark() + b.standing[e.ID].sign()); signs != "" {
+	// The signs the list's row has before its title, so that the axis
+	// loses none: its standing, what others say of it, notes, and a
+	// chronology problem.
+	signs := e.Status.Mark() + b.standing[e.ID].sign()
+	if len(e.Notes) > 0 {
+		signs += noteSign
+	}
+	if b.problems.has(e.ID) {
+		signs += problemSign
+	}
+	if signs = strings.TrimSpace(signs); signs != "" {
 		title = signs + " " + title
 	}
 	titled := func(room int, s string) string {

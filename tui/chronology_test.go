@@ -258,3 +258,42 @@ func TestNarrowedSpanWithinADay(t *testing.T) {
 		}
 	}
 }
+
+// TestAxisMarksProblemsAndNotes: the time axis keeps the signs of the
+// list's rows: ↯ on an event with a chronology problem, ✎ on one with
+// notes, and neither on the others.
+func TestAxisMarksProblemsAndNotes(t *testing.T) {
+	d := newDriver(t, placed{chronologyStore(t)}, 160, 45)
+	d.keys("v")
+	for title, want := range map[string]bool{
+		"The memo leaks":           true,
+		"The memo is written":      true,
+		"A hearing, which is fine": false,
+	} {
+		if got := strings.Contains(axisLine(t, d, title), problemSign); got != want {
+			t.Errorf("axis line %q has the problem sign: %v, want %v", title, got, want)
+		}
+	}
+	s, err := store.Open(filepath.Join(t.TempDir(), "chrono.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	const doc = `{"chrono": 1, "events": [
+	  {"id": "noted", "date": "2020-05", "title": "Noted", "notes": [{"text": "check", "at": "2026-01-02T03:04:05Z"}]},
+	  {"id": "plain", "date": "2020-06", "title": "Plain"}]}`
+	in := model.Input{Name: "notes.json", Read: func(sink model.Sink) error {
+		return native.Read(strings.NewReader(doc), sink)
+	}}
+	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	n := newDriver(t, placed{s}, 80, 24)
+	n.keys("v")
+	if l := axisLine(t, n, "Noted"); !strings.Contains(l, noteSign) {
+		t.Errorf("the axis does not show the event's notes:\n%s", l)
+	}
+	if l := axisLine(t, n, "Plain"); strings.Contains(l, noteSign) {
+		t.Errorf("the axis shows notes on an event with none:\n%s", l)
+	}
+}
