@@ -45,7 +45,7 @@ func runShow(opts *showOptions) error {
 			if err != nil {
 				return err
 			}
-			return listing.ShowSides(opts.stdout, sides, 80)
+			return listing.ShowSides(opts.stdout, sides, 80, zone)
 		}
 		d, err := s.Detail(opts.id)
 		if err != nil {

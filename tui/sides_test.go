@@ -1,12 +1,17 @@
 package tui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/exp/golden"
+
+	"chrono/model"
+	"chrono/model/native"
+	"chrono/store"
 )
 
 // TestSidesScreens compares the accounts of the example's call side by
@@ -62,5 +67,35 @@ func TestSidesWheel(t *testing.T) {
 	d.send(tea.MouseWheelMsg{X: 60, Y: 10, Button: tea.MouseWheelDown})
 	if s.focus != sideAgainst || s.top[sideAgainst] != wheelStep || s.top[sideFor] != wheelStep {
 		t.Errorf("wheel over the right side: focus %d, tops %v", s.focus, s.top)
+	}
+}
+
+// TestSidesInTheZone: the accounts side by side show times in the zone
+// Z chose, as the list does, and a time written without an offset says
+// it is the local time where it happened.
+func TestSidesInTheZone(t *testing.T) {
+	s, err := store.Open(filepath.Join(t.TempDir(), "chrono.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	const doc = `{"chrono": 1, "events": [
+	  {"id": "meeting", "date": "2018-10-02T15:04:05+02:00", "title": "The meeting"},
+	  {"id": "denial", "date": "2018-10-03T09:00:00", "title": "The denial",
+	   "links": [{"rel": "disputes", "event": "meeting"}]}]}`
+	in := model.Input{Name: "zones.json", Read: func(sink model.Sink) error {
+		return native.Read(strings.NewReader(doc), sink)
+	}}
+	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, placed{s}, 120, 40)
+	d.to("meeting")
+	d.keys("Z", "C")
+	screen := d.screen()
+	for _, want := range []string{"2 Oct 2018 13:04:05 UTC", "3 Oct 2018 09:00:00 (local time there)"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("the accounts do not show %q:\n%s", want, screen)
+		}
 	}
 }

@@ -250,7 +250,7 @@ func (s *sidesScreen) side(accounts []model.Account, w int, none string) []strin
 			continue
 		}
 		text(a.Rel.Phrase()+": "+title, st.Link, "")
-		facts := a.Event.Date.Label() + " · " + a.Event.Status.Word() + " · " + plural(len(a.Quotes), "quote")
+		facts := a.Event.Date.LabelIn(s.ctx.zone) + " · " + a.Event.Status.Word() + " · " + plural(len(a.Quotes), "quote")
 		text(facts, st.Label, "  ")
 		for j, q := range a.Quotes {
 			if j > 0 {
@@ -310,7 +310,7 @@ func (s *sidesScreen) View(over Dialog) []string {
 		out = append(out, st.fit(st.Muted.Render("loading…"), s.w))
 	default:
 		about := e.Status.Mark() + " " + line(clip(e.Title, s.w))
-		facts := " · " + e.Date.Label() + " · " + e.Status.Word()
+		facts := " · " + e.Date.LabelIn(s.ctx.zone) + " · " + e.Status.Word()
 		if n := s.sides.Aside; n > 0 {
 			facts += " · " + plural(n, "quote") + " taking no side"
 		}

@@ -245,14 +245,19 @@ func SourceName(s model.Source) string {
 // ShowSides writes the accounts of an event's claim, what asserts it
 // and then what denies or disputes it, each quote with who said it and
 // the source that dates it: the text of the browser's side-by-side view.
-// It weighs nothing.
-func ShowSides(w io.Writer, s model.Sides, width int) error {
+// It weighs nothing. Times are in zone, the event's own also as
+// written when that changes them, as Show has them.
+func ShowSides(w io.Writer, s model.Sides, width int, zone model.Zone) error {
 	width = max(width, 40)
 	e := &s.Event
 	p := &printer{w: w, width: width}
 	p.line("", termtext.Line(e.Title))
 	p.field("id", e.ID)
-	p.field("date", e.Date.Label())
+	date := e.Date.LabelIn(zone)
+	if written := e.Date.LabelIn(model.ZoneWritten); written != date {
+		date += "  (written " + written + ")"
+	}
+	p.field("date", date)
 	p.field("status", e.Status.Word())
 	if s.Aside > 0 {
 		what := "quotes take"
@@ -293,7 +298,7 @@ func ShowSides(w io.Writer, s model.Sides, width int) error {
 				continue
 			}
 			p.wrapped("  ", fmt.Sprintf("%s %s: %s", a.Rel.Phrase(), a.Event.ID, title))
-			p.line("    ", a.Event.Date.Label()+" · "+a.Event.Status.Word())
+			p.line("    ", a.Event.Date.LabelIn(zone)+" · "+a.Event.Status.Word())
 			for _, q := range a.Quotes {
 				quote("    ", q)
 			}
