@@ -162,9 +162,16 @@ func (p *linkPicker) View(w, h int) []string {
 		add(st.Muted.Render("no event holds these words"))
 	}
 	first := max(0, p.cur-p.height+1)
+	// The date column is as wide as the widest date shown, up to half
+	// the width: a time of day must not lose its minutes.
+	dw := dateWidth
+	for i := first; i < len(p.found) && i < first+p.height; i++ {
+		dw = max(dw, st.width(p.found[i].Event.Date.LabelIn(p.ctx.zone)))
+	}
+	dw = min(dw, max(dateWidth, w/2))
 	for i := first; i < len(p.found) && i < first+p.height; i++ {
 		e := p.found[i].Event
-		row := "  " + st.pad(e.Date.Label(), dateWidth) + " " + e.Status.Mark() + " " + line(clip(e.Title, w))
+		row := "  " + st.pad(e.Date.LabelIn(p.ctx.zone), dw) + " " + e.Status.Mark() + " " + line(clip(e.Title, w))
 		if i == p.cur {
 			out = append(out, st.Selected.Render(st.pad("›"+row[1:], w)))
 			continue

@@ -1,11 +1,14 @@
 package tui
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"chrono/model"
+	"chrono/model/native"
+	"chrono/store"
 )
 
 func TestLinkPickerLinks(t *testing.T) {
@@ -54,5 +57,31 @@ func TestLinkPickerSaves(t *testing.T) {
 	d.keys("enter")
 	if l := event(t, s, "nso-mobileum-call").Links; !slices.Contains(l, model.Link{Rel: model.Disputes, Event: "apple-sues-nso"}) {
 		t.Errorf("links %v; status %q", l, d.status())
+	}
+}
+
+// TestLinkPickerInTheZone: the events offered to link to show their
+// times in the zone Z chose, as the list beside them does.
+func TestLinkPickerInTheZone(t *testing.T) {
+	s, err := store.Open(filepath.Join(t.TempDir(), "chrono.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	const doc = `{"chrono": 1, "events": [
+	  {"id": "meeting", "date": "2018-10-02T15:04:05+02:00", "title": "The meeting"},
+	  {"id": "call", "date": "2018-10-03T09:00:00", "title": "The call"}]}`
+	in := model.Input{Name: "zones.json", Read: func(sink model.Sink) error {
+		return native.Read(strings.NewReader(doc), sink)
+	}}
+	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, placed{s}, 120, 40)
+	d.to("call")
+	d.keys("Z", "L")
+	d.typeText("meeting")
+	if !strings.Contains(d.screen(), "2 Oct 2018 13:04:05 UTC") {
+		t.Errorf("the link picker does not show the meeting in UTC:\n%s", d.screen())
 	}
 }
