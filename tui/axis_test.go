@@ -346,3 +346,22 @@ func TestAxisBarsCutByTheEdge(t *testing.T) {
 		}
 	}
 }
+
+// TestAxisShadesAnIntervalWiderThanACell: "Aug 2017 – 2021" is somewhere
+// between its ends, so at the decades zoom, where both ends are known to
+// a cell, it is still shaded over its years, not solid as if known; an
+// interval within one cell is solid.
+func TestAxisShadesAnIntervalWiderThanACell(t *testing.T) {
+	s := datedStore(t, []struct{ id, date string }{
+		{"between", "2017-08/2021"}, {"week", "2017-08-14/2017-08-20"}, {"pin", "2019-03-05"},
+	})
+	d := newDriver(t, s, 80, 24)
+	d.keys("v", "-") // decades: a cell is a year
+	if l := axisLine(t, d, "the between event"); strings.ContainsAny(l, barSolid+barLeft+barRight) || !strings.Contains(l, barShade) {
+		t.Errorf("an interval over five years is solid at the decades zoom:\n%s", l)
+	}
+	d.keys("+") // years: a cell is a month
+	if l := axisLine(t, d, "the week event"); !strings.ContainsAny(l, barSolid+barLeft+barRight) || strings.Contains(l, barShade) {
+		t.Errorf("an interval within a month is not solid at the years zoom:\n%s", l)
+	}
+}

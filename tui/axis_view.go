@@ -268,21 +268,18 @@ func (a *axis) bar(st *Styles, from, to float64, c0, c1 int, precise bool, barW 
 }
 
 // isPrecise reports whether a date is known to a cell of the axis or
-// better, and certain: a single date no wider than a cell, or an
-// interval whose two ends are; anything else is a span the event may
-// fall anywhere in, and is drawn as such.
+// better, and certain: its whole span, a single date's or an interval's
+// from its start to its end, no wider than a cell. An interval is
+// somewhere between its ends, so one wider than a cell is a span the
+// event may fall anywhere in, and is drawn as such, however precise its
+// ends.
 func (b *browser) isPrecise(d model.Date) bool {
-	exact := func(d model.Date, ok bool) bool {
-		if !ok || d.Qualifier() != model.Certain {
-			return false
-		}
-		from, to := b.axis.barCells(d)
-		return to-from <= 1
+	certain := func(d model.Date, ok bool) bool { return ok && d.Qualifier() == model.Certain }
+	if d.IsInterval() && (!certain(d.Start()) || !certain(d.End())) || !d.IsInterval() && !certain(d, true) {
+		return false
 	}
-	if !d.IsInterval() {
-		return exact(d, true)
-	}
-	return exact(d.Start()) && exact(d.End())
+	from, to := b.axis.barCells(d)
+	return to-from <= 1
 }
 
 // lineRow is the index in the window of the row drawn on line y of the
