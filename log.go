@@ -126,7 +126,7 @@ func (o *logOptions) print(r model.Reader, e model.Entry) error {
 		if i == logShown {
 			break
 		}
-		if c.Before != nil && c.After == nil && c.From == c.To {
+		if c.LeftUnsaid() {
 			// An import keeps only the version it replaced: the fields it
 			// changed are found from the version it left.
 			after, ok, err := model.LeftBy(r, e.Seq, c.ID)

@@ -32,10 +32,7 @@ func missingAdvice(r model.Reader, m *model.Missing) string {
 				ids = append(ids, t.Event.ID)
 			}
 		}
-		if near := nearest(m.ID, ids); len(near) > 0 {
-			return "; did you mean " + quotedOr(near) + "?"
-		}
-		return "; chrono trash lists the deleted events"
+		return didYouMean(m.ID, ids, "; chrono trash lists the deleted events")
 	case model.MissingSource:
 		var ids []string
 		if sources, err := r.Sources(); err == nil {
@@ -43,12 +40,18 @@ func missingAdvice(r model.Reader, m *model.Missing) string {
 				ids = append(ids, s.ID)
 			}
 		}
-		if near := nearest(m.ID, ids); len(near) > 0 {
-			return "; did you mean " + quotedOr(near) + "?"
-		}
-		return "; chrono source list lists them"
+		return didYouMean(m.ID, ids, "; chrono source list lists them")
 	}
 	return ""
+}
+
+// didYouMean offers the names of held a slip away from id, or says
+// otherwise.
+func didYouMean(id string, held []string, otherwise string) string {
+	if near := nearest(id, held); len(near) > 0 {
+		return "; did you mean " + quotedOr(near) + "?"
+	}
+	return otherwise
 }
 
 // inTrash reports whether the event with an id is in the trash.

@@ -25,7 +25,7 @@ func FillAfters(entries []*Entry, current func(id string) (Event, error)) error 
 		copied := false
 		for i := len(entry.Events) - 1; i >= 0; i-- {
 			c := &entry.Events[i]
-			if leftUnsaid(c) {
+			if c.LeftUnsaid() {
 				after, seen := next[c.ID]
 				if !seen {
 					e, err := current(c.ID)
@@ -78,8 +78,9 @@ func LeftBy(r Reader, seq uint64, id string) (e Event, ok bool, err error) {
 	return Event{}, false, nil
 }
 
-// leftUnsaid reports whether c updated an event on the timeline without
-// its entry keeping the version it left.
-func leftUnsaid(c *EventChange) bool {
+// LeftUnsaid reports whether c updated an event on the timeline without
+// its entry keeping the version it left (an import's update), which
+// FillAfters and LeftBy find.
+func (c *EventChange) LeftUnsaid() bool {
 	return c.Before != nil && c.After == nil && c.From == OnTimeline && c.To == OnTimeline
 }
