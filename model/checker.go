@@ -39,6 +39,8 @@ type Checker struct {
 	// at is where the event being checked begins, when its reader says
 	// (Locator); its problems carry it.
 	at Place
+	// sent is the place of the event last passed on (Sent).
+	sent Place
 	// faulty is the fields of the value #faultyN of faultyPart that its
 	// reader found wrong (a number where a string belongs): the value's
 	// own check does not say them missing as well.
@@ -163,6 +165,10 @@ func (c *Checker) EventFields(e Event, n int, present FieldSet) error {
 	return nil
 }
 
+// Sent is the place of the event the Checker is passing on, for a
+// problem the next Sink finds in it.
+func (c *Checker) Sent() Place { return c.sent }
+
 // EventAt implements Locator: the next event's problems carry its place.
 func (c *Checker) EventAt(_ int, at Place) { c.at = at }
 
@@ -170,6 +176,7 @@ func (c *Checker) EventAt(_ int, at Place) { c.at = at }
 func (c *Checker) check(e *Event, n int) bool {
 	at := c.at
 	c.at = Place{} // a reader that placed one event need not place all
+	c.sent = at
 	for _, m := range c.unsaid(EventPart, n, e.Check()) {
 		c.problems.Add(at.Problem(Problem{Part: EventPart, ID: e.ID, N: n, Msg: m}))
 	}

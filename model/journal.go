@@ -85,6 +85,12 @@ type EventChange struct {
 	// From and To are where the event was before and after.
 	From Whereabouts `json:"from,omitempty"`
 	To   Whereabouts `json:"to,omitempty"`
+	// Imported is, for an import that kept values changed in chrono
+	// (MergeEdited), the version the file would have made of the event:
+	// what the file said, for the next import to tell apart from what
+	// chrono says (ImportBase). Nil when the import took the file's
+	// every field.
+	Imported *Event `json:"imported,omitempty"`
 }
 
 // SourceChange is what a change did to one source; nil where it was

@@ -198,6 +198,8 @@ func (r ImportResult) Since(earlier ImportResult) ImportResult {
 		ClearsQuotes: r.ClearsQuotes - earlier.ClearsQuotes,
 		ClearsLinks:  r.ClearsLinks - earlier.ClearsLinks,
 		ClearsStatus: r.ClearsStatus - earlier.ClearsStatus,
+		KeptEdits:    r.KeptEdits - earlier.KeptEdits,
+		Settled:      r.Settled - earlier.Settled,
 		Updates:      updates,
 	}
 }

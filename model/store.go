@@ -235,6 +235,11 @@ type ImportOptions struct {
 	// only the stored tags and notes (KeepAnnotations), instead of
 	// taking from the file only the fields it carries (MergeEvent).
 	Replace bool
+	// Prefer settles the fields changed both in chrono and in the file
+	// since the last import (MergeEdited); with PreferNeither such a
+	// field stops the import. Replace takes the file's version whatever
+	// was changed in chrono.
+	Prefer Prefer
 	// Progress, when set, is told how far the import has gone.
 	Progress func(ImportProgress)
 }
@@ -261,6 +266,13 @@ type ImportResult struct {
 	// Of the updated events, how many lose all their quotes, links or
 	// status: the evidence an import should rarely take away.
 	ClearsQuotes, ClearsLinks, ClearsStatus int
+	// KeptEdits counts the updated or unchanged events on which fields
+	// changed in chrono since the last import kept chrono's values, the
+	// file having left them as they were (MergeEdited).
+	KeptEdits int
+	// Settled counts the fields changed both in chrono and in the file
+	// that ImportOptions.Prefer settled.
+	Settled int
 	// Updates lists, on a dry run, what each update would change, in
 	// the order of the file (at most MaxListedUpdates of them).
 	Updates []EventUpdate

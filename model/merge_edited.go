@@ -1,0 +1,198 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+)
+
+// A re-import brings a file's version of events the investigator may
+// have changed in chrono since the last import: a title corrected, a
+// status settled, a tag taken off. The file still says what it said
+// then, so taking its fields as they are would undo that work without a
+// word. The version the last import left (ImportBase) tells who changed
+// what, as a three-way merge does: a field the file brings as that
+// version had it was changed in chrono only, and keeps chrono's value; a
+// field chrono left as it was takes the file's; a field both changed,
+// each its own way, is a conflict, which stops the import unless the
+// investigator has said which side wins.
+
+// Prefer says which side wins a field changed both in chrono and in the
+// file since the last import.
+type Prefer string
+
+// The sides a conflict can be settled for.
+const (
+	PreferNeither Prefer = ""       // a conflict stops the import
+	PreferFile    Prefer = "file"   // the file's value is taken
+	PreferChrono  Prefer = "chrono" // chrono's value is kept
+)
+
+// ParsePrefer reads a side as the CLI's --prefer names it.
+func ParsePrefer(s string) (Prefer, error) {
+	switch p := Prefer(s); p {
+	case PreferFile, PreferChrono:
+		return p, nil
+	}
+	return "", fmt.Errorf("%q is not a side: say file (take the file's values) or chrono (keep the edits made in chrono)", s)
+}
+
+// ErrEditedBoth marks a field an import would change that was also
+// changed in chrono since the last import, to another value.
+var ErrEditedBoth = errors.New("changed both in chrono and in the file since the last import")
+
+// Merged is how an import's update of an event met the changes made in
+// chrono since the last import.
+type Merged struct {
+	// Kept are the fields changed in chrono only: their values stand.
+	Kept FieldSet
+	// Conflicts are the fields changed both in chrono and in the file,
+	// each its own way: settled as Prefer says, or refused.
+	Conflicts FieldSet
+}
+
+// MergeEdited is MergeEvent for an event that base, the version the last
+// import left, tells apart from the changes made in chrono since (nil:
+// none, and the fields in fields are taken as they are). Tags and notes
+// are never taken away by an import; of those the file has, only the ones
+// it did not have at the last import are added, so that a tag removed in
+// chrono stays removed.
+func MergeEdited(stored, incoming Event, fields FieldSet, base *Event, prefer Prefer) (Event, Merged) {
+	if base == nil {
+		return MergeEvent(stored, incoming, fields), Merged{}
+	}
+	var m Merged
+	for i := range fieldNames {
+		f := FieldSet(1) << i
+		if !fields.Has(f) || f == FieldTags || f == FieldNotes {
+			continue
+		}
+		switch {
+		case fieldEqual(&incoming, base, f):
+			fields &^= f
+			if !fieldEqual(&stored, base, f) {
+				m.Kept |= f
+			}
+		case fieldEqual(&stored, base, f), fieldEqual(&stored, &incoming, f):
+		default:
+			m.Conflicts |= f
+			if prefer == PreferChrono {
+				fields &^= f
+			}
+		}
+	}
+	out := MergeEvent(stored, incoming, fields&^(FieldTags|FieldNotes))
+	if fields.Has(FieldTags) {
+		if slices.ContainsFunc(incoming.Tags, func(t string) bool { return hasTag(base.Tags, t) && !hasTag(stored.Tags, t) }) {
+			m.Kept |= FieldTags // a tag removed in chrono stays removed
+		}
+		for _, t := range incoming.Tags {
+			if !hasTag(base.Tags, t) && !hasTag(out.Tags, t) {
+				out.Tags = append(out.Tags, t)
+			}
+		}
+	}
+	if fields.Has(FieldNotes) {
+		for _, n := range incoming.Notes {
+			if !hasNote(base.Notes, n) && !hasNote(out.Notes, n) {
+				out.Notes = append(out.Notes, n)
+			}
+		}
+	}
+	return out, m
+}
+
+// hasTag reports whether tags hold t, in any case.
+func hasTag(tags []string, t string) bool {
+	k := CaseKey(t)
+	return slices.ContainsFunc(tags, func(s string) bool { return CaseKey(s) == k })
+}
+
+// hasNote reports whether notes hold n: the same text at the same time.
+func hasNote(notes []Note, n Note) bool {
+	return slices.ContainsFunc(notes, func(k Note) bool { return k.Text == n.Text && k.At.Equal(n.At) })
+}
+
+// Problems returns a problem for each field of m's conflicts, for the
+// event id, record n of its file: the value the last import left, the one
+// chrono has now and the one the file brings.
+func (m Merged) Problems(id string, n int, stored, incoming, base *Event) []Problem {
+	var out []Problem
+	for _, name := range m.Conflicts.Names() {
+		f, _ := FieldByName(name)
+		out = append(out, Problem{Part: EventPart, ID: id, N: n, Err: ErrEditedBoth,
+			Msg: fmt.Sprintf("%s: changed in chrono since the last import (%s → %s) and in the file (→ %s)",
+				name, shownValue(base, f), shownValue(stored, f), shownValue(incoming, f))})
+	}
+	return out
+}
+
+// conflictText is how many characters of a value a conflict shows.
+const conflictText = 60
+
+// shownValue is a field's value quoted for a conflict's message, or
+// "nothing".
+func shownValue(e *Event, f FieldSet) string {
+	s := Shorten(fieldText(e, f), conflictText)
+	if s == "" {
+		return "nothing"
+	}
+	return "“" + s + "”"
+}
+
+// Count adds m to r: an event whose edits in chrono were kept, and the
+// conflicts settled by a side.
+func (m Merged) Count(r *ImportResult) {
+	if m.Kept != 0 {
+		r.KeptEdits++
+	}
+	r.Settled += m.Conflicts.Len()
+}
+
+// EditMerge is an import's way with the stored events it updates: each
+// is merged with MergeEdited, what was kept or settled is counted, and
+// the conflicts Prefer leaves are gathered, so that the import stops with
+// every one of them rather than the first.
+type EditMerge struct {
+	Prefer    Prefer
+	conflicts Problems
+}
+
+// Merge merges incoming into stored as MergeEdited does, counting into r,
+// and reports whether the result is to be kept: false for an event with
+// conflicts left, which are gathered for Err, placed at at. When the
+// merge kept values of chrono's, it also returns the version the file
+// would have made (EventChange.Imported), which the import's entry keeps
+// for an event it updates; and remember is set when the entry must keep
+// it even though the event is unchanged, as the file says something new
+// that chrono's values won over.
+func (x *EditMerge) Merge(stored, incoming Event, fields FieldSet, base *Event, n int, at Place, r *ImportResult) (out Event, imported *Event, remember, ok bool) {
+	out, m := MergeEdited(stored, incoming, fields, base, x.Prefer)
+	if m.Conflicts != 0 && x.Prefer == PreferNeither {
+		for _, p := range m.Problems(incoming.ID, n, &stored, &incoming, base) {
+			x.conflicts.Add(at.Problem(p))
+		}
+		return stored, nil, false, false
+	}
+	m.Count(r)
+	wonByChrono := m.Conflicts
+	if x.Prefer != PreferChrono {
+		wonByChrono = 0
+	}
+	if m.Kept|wonByChrono != 0 {
+		file := MergeEvent(stored, incoming, fields)
+		imported = &file
+	}
+	return out, imported, wonByChrono != 0, true
+}
+
+// Err returns the conflicts gathered since the last call, as *Problems,
+// or nil; an import calls it at the end of each file.
+func (x *EditMerge) Err() error {
+	if x.conflicts.Len() == 0 {
+		return nil
+	}
+	ps := x.conflicts
+	x.conflicts = Problems{}
+	return &ps
+}

@@ -1,0 +1,125 @@
+package model
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestMergeEdited(t *testing.T) {
+	at := time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
+	// base is what the last import left; stored has had a title corrected
+	// and a tag removed in chrono since.
+	base := Event{ID: "e", Date: MustParseDate("2017-08"), Title: "Imported", Summary: "imported summary",
+		Status: Alleged, Tags: []string{"ss7", "cash"}, Notes: []Note{{Text: "from the file", At: at}}}
+	stored := base
+	stored.Title = "Corrected in chrono"
+	stored.Tags = []string{"ss7", "mine"}
+	stored.Notes = nil // deleted in chrono
+	with := func(e Event, f func(*Event)) Event {
+		e.Tags = append([]string(nil), e.Tags...)
+		f(&e)
+		return e
+	}
+	tests := []struct {
+		name          string
+		incoming      Event
+		prefer        Prefer
+		want          Event
+		kept, clashes FieldSet
+	}{
+		{"the same file again keeps every change made in chrono", base, PreferNeither, stored, FieldTitle | FieldTags, 0},
+		{"a field only the file changed is taken", with(base, func(e *Event) { e.Summary = "new summary" }), PreferNeither,
+			with(stored, func(e *Event) { e.Summary = "new summary" }), FieldTitle | FieldTags, 0},
+		{"the file changing a field to chrono's value is no conflict", with(base, func(e *Event) { e.Title = "Corrected in chrono" }), PreferNeither,
+			stored, FieldTags, 0},
+		{"a field both changed is a conflict", with(base, func(e *Event) { e.Title = "Retitled in the file" }), PreferNeither,
+			stored, FieldTags, FieldTitle},
+		{"the file's side", with(base, func(e *Event) { e.Title = "Retitled in the file" }), PreferFile,
+			with(stored, func(e *Event) { e.Title = "Retitled in the file" }), FieldTags, FieldTitle},
+		{"chrono's side", with(base, func(e *Event) { e.Title = "Retitled in the file" }), PreferChrono,
+			stored, FieldTags, FieldTitle},
+		{"a tag new in the file is added, in any case of those held", with(base, func(e *Event) { e.Tags = []string{"SS7", "cash", "new", "MINE"} }), PreferNeither,
+			with(stored, func(e *Event) { e.Tags = []string{"ss7", "mine", "new"} }), FieldTitle | FieldTags, 0},
+		{"a note new in the file is added; one deleted in chrono is not", with(base, func(e *Event) {
+			e.Notes = []Note{{Text: "from the file", At: at}, {Text: "another", At: at}}
+		}), PreferNeither, with(stored, func(e *Event) { e.Notes = []Note{{Text: "another", At: at}} }), FieldTitle | FieldTags, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, m := MergeEdited(stored, tt.incoming, AllFields, &base, tt.prefer)
+			if tt.clashes == 0 || tt.prefer != PreferNeither {
+				if c := EventChanges(&tt.want, &got); len(c) > 0 {
+					t.Errorf("merged differs from what is wanted in %+v", c)
+				}
+			}
+			if m.Kept != tt.kept || m.Conflicts != tt.clashes {
+				t.Errorf("kept %s, conflicts %s; want %s, %s", m.Kept, m.Conflicts, tt.kept, tt.clashes)
+			}
+		})
+	}
+	t.Run("no base is MergeEvent", func(t *testing.T) {
+		incoming := with(base, func(e *Event) { e.Title = "Retitled in the file" })
+		got, m := MergeEdited(stored, incoming, FieldTitle|FieldTags, nil, PreferNeither)
+		want := MergeEvent(stored, incoming, FieldTitle|FieldTags)
+		if c := EventChanges(&want, &got); len(c) > 0 || m != (Merged{}) {
+			t.Errorf("differs from MergeEvent in %+v, merged %+v", c, m)
+		}
+	})
+	t.Run("a field not carried is left alone", func(t *testing.T) {
+		incoming := with(base, func(e *Event) { e.Title = "Retitled in the file" })
+		got, m := MergeEdited(stored, incoming, FieldSummary, &base, PreferNeither)
+		if c := EventChanges(&stored, &got); len(c) > 0 || m != (Merged{}) {
+			t.Errorf("changed %+v, merged %+v", c, m)
+		}
+	})
+}
+
+func TestEditMergeGathersConflicts(t *testing.T) {
+	base := Event{ID: "e", Title: "Imported", Status: Alleged}
+	stored := Event{ID: "e", Title: "Mine", Status: Denied}
+	incoming := Event{ID: "e", Title: "Theirs", Status: Confirmed}
+	var x EditMerge
+	var r ImportResult
+	got, _, _, ok := x.Merge(stored, incoming, AllFields, &base, 4, Place{Line: 9, Column: 3}, &r)
+	if ok || got.Title != "Mine" {
+		t.Errorf("a conflicted event is to be written (%v) as %q", ok, got.Title)
+	}
+	err := x.Err()
+	var ps *Problems
+	if !errors.As(err, &ps) || len(ps.List) != 2 || !errors.Is(err, ErrEditedBoth) {
+		t.Fatalf("Err() = %v, want two conflicts", err)
+	}
+	p := ps.List[0]
+	if p.Line != 9 || p.N != 4 || p.ID != "e" || !strings.HasPrefix(p.Msg, "title: ") ||
+		!strings.Contains(p.Msg, "“Imported” → “Mine”") || !strings.Contains(p.Msg, "→ “Theirs”") {
+		t.Errorf("first conflict %+v", p)
+	}
+	if x.Err() != nil {
+		t.Error("Err kept its conflicts after returning them")
+	}
+	x.Prefer = PreferFile
+	got, imported, remember, ok := x.Merge(stored, incoming, AllFields, &base, 4, Place{}, &r)
+	if !ok || got.Title != "Theirs" || r.Settled != 2 || imported != nil || remember {
+		t.Errorf("with the file's side: %v %q, settled %d, imported %v, remember %v", ok, got.Title, r.Settled, imported, remember)
+	}
+	// Chrono's side keeps what the file said, for the next import to
+	// tell its values from chrono's, even for an event left unchanged.
+	x.Prefer = PreferChrono
+	got, imported, remember, ok = x.Merge(stored, incoming, AllFields, &base, 4, Place{}, &r)
+	if !ok || got.Title != "Mine" || imported == nil || imported.Title != "Theirs" || !remember {
+		t.Errorf("with chrono's side: %v %q, imported %+v, remember %v", ok, got.Title, imported, remember)
+	}
+}
+
+func TestParsePrefer(t *testing.T) {
+	for _, s := range []string{"file", "chrono"} {
+		if p, err := ParsePrefer(s); err != nil || string(p) != s {
+			t.Errorf("ParsePrefer(%q) = %q, %v", s, p, err)
+		}
+	}
+	if _, err := ParsePrefer("mine"); err == nil {
+		t.Error("ParsePrefer(mine) read a side")
+	}
+}
