@@ -97,7 +97,7 @@ func (bi *bulkImport) Source(s model.Source, _ int) error {
 
 // EventFields implements model.FieldSink: as txImport.EventFields, a
 // stored event with the same id is updated with the fields in present.
-func (bi *bulkImport) EventFields(e model.Event, _ int, present model.FieldSet) error {
+func (bi *bulkImport) EventFields(e model.Event, n int, present model.FieldSet) error {
 	bi.result.Events++
 	if err := bi.notTrashed(e.ID); err != nil {
 		return err
@@ -115,7 +115,11 @@ func (bi *bulkImport) EventFields(e model.Event, _ int, present model.FieldSet) 
 		if err != nil {
 			return err
 		}
-		e = model.MergeEvent(old, e, present)
+		m, err := bi.mergeStored(old, e, n, present, &bi.result)
+		if err != nil || !m.keep {
+			return err
+		}
+		e = m.e
 		order = model.OrderKey(&e) // the date may be the stored one
 		bi.enc = stored.Encode(bi.enc[:0], &e)
 		was, err := stored.Current(oldValue)
@@ -124,13 +128,16 @@ func (bi *bulkImport) EventFields(e model.Event, _ int, present model.FieldSet) 
 		}
 		if bytes.Equal(was, bi.enc) {
 			bi.result.Unchanged++
+			if m.remember {
+				return bi.journalUpdated(m.change(&old))
+			}
 			return nil
 		}
 		bi.result.CountUpdate(&old, &e, bi.dryRun)
 		if err := bi.remove(&old, oldOrder); err != nil {
 			return err
 		}
-		if err := bi.journalUpdated(&old); err != nil {
+		if err := bi.journalUpdated(m.change(&old)); err != nil {
 			return err
 		}
 	} else {
@@ -164,16 +171,20 @@ func (bi *bulkImport) journalAdded(id string) error {
 	return bi.add(bucketHistory, historyKey(id, bi.journal.seq), historyAdded, extsort.RankNew)
 }
 
-// journalUpdated records an event the import replaces, as it was.
-func (bi *bulkImport) journalUpdated(old *model.Event) error {
+// journalUpdated records c, an event the import replaces (or leaves
+// as it was, keeping what the file said).
+func (bi *bulkImport) journalUpdated(c *model.EventChange) error {
 	if bi.dryRun {
 		return nil
 	}
-	err := bi.journal.log.Change(&model.EventChange{ID: old.ID, Before: old, From: model.OnTimeline, To: model.OnTimeline})
+	if err := bi.journal.log.Change(c); err != nil {
+		return err
+	}
+	v, err := historyValue(c)
 	if err != nil {
 		return err
 	}
-	return bi.add(bucketHistory, historyKey(old.ID, bi.journal.seq), nil, extsort.RankNew)
+	return bi.add(bucketHistory, historyKey(c.ID, bi.journal.seq), v, extsort.RankNew)
 }
 
 // remove takes out a stored event that the import replaces: its value,

@@ -54,6 +54,7 @@ type importSink struct {
 	b       buckets
 	header  model.Header
 	journal importJournal
+	editSide
 }
 
 // HasEvent implements model.Known: links may point at events already in
@@ -98,7 +99,7 @@ func (im *txImport) Source(s model.Source, _ int) error {
 // EventFields implements model.FieldSink. An event with the id of a
 // stored one updates it: the fields in present are taken from e, the
 // others kept, and so are the investigator's tags and notes.
-func (im *txImport) EventFields(e model.Event, _ int, present model.FieldSet) error {
+func (im *txImport) EventFields(e model.Event, n int, present model.FieldSet) error {
 	im.result.Events++
 	if err := im.notTrashed(e.ID); err != nil {
 		return err
@@ -117,22 +118,38 @@ func (im *txImport) EventFields(e model.Event, _ int, present model.FieldSet) er
 	if err != nil {
 		return err
 	}
-	e = model.MergeEvent(old, e, present)
+	m, err := im.mergeStored(old, e, n, present, &im.result)
+	if err != nil || !m.keep {
+		return err
+	}
+	e = m.e
 	was, err := stored.Current(im.b.events.Get(oldOrder))
 	if err != nil {
 		return fmt.Errorf("event %q: %w", e.ID, err)
 	}
-	if bytes.Equal(was, stored.Encode(nil, &e)) {
+	unchanged := bytes.Equal(was, stored.Encode(nil, &e))
+	if unchanged {
 		im.result.Unchanged++
-		return nil
+		if !m.remember {
+			return nil
+		}
+	} else {
+		im.result.CountUpdate(&old, &e, im.list)
 	}
-	im.result.CountUpdate(&old, &e, im.list)
 	before := old
-	if err := im.journal.log.Change(&model.EventChange{ID: e.ID, Before: &before, From: model.OnTimeline, To: model.OnTimeline}); err != nil {
+	c := m.change(&before)
+	if err := im.journal.log.Change(c); err != nil {
 		return err
 	}
-	if err := im.b.history.Put(historyKey(e.ID, im.journal.seq), nil); err != nil {
+	v, err := historyValue(c)
+	if err != nil {
 		return err
+	}
+	if err := im.b.history.Put(historyKey(e.ID, im.journal.seq), v); err != nil {
+		return err
+	}
+	if unchanged {
+		return nil
 	}
 	return im.b.replace(&old, oldOrder, &e)
 }
@@ -209,7 +226,10 @@ type importer interface {
 	Commit(phrase string) (model.ImportResult, error)
 	Rollback() model.ImportResult
 	Result() model.ImportResult
+	sides() *editSide
 }
+
+func (is *importSink) sides() *editSide { return &is.editSide }
 
 // Import imports inputs as one import, each checked by a model.Checker
 // that also knows the events and sources already stored, and returns what
@@ -257,6 +277,8 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 	if err != nil {
 		return nil, err
 	}
+	side := im.sides()
+	side.merge.Prefer, side.replace = opts.Prefer, opts.Replace
 	carry := &carrying{next: im, replace: opts.Replace}
 	var sink model.Sink = carry
 	if opts.Progress != nil {
@@ -265,6 +287,7 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 	results := make([]model.ImportResult, 0, len(inputs))
 	var before model.ImportResult
 	chk := model.NewChecker(sink, im)
+	side.place = chk.Sent
 	err = s.guarded(func() error {
 		for _, in := range inputs {
 			chk.NextFile(in.Name)
@@ -272,6 +295,9 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 			err := in.Read(chk)
 			if err == nil {
 				err = chk.Done()
+			}
+			if err == nil {
+				err = side.merge.Err()
 			}
 			if err != nil {
 				return model.InFile(in.Name, err)

@@ -137,6 +137,27 @@ func lastSeq(journal *bbolt.Bucket) uint64 {
 // head.
 var historyAdded = []byte{'a'}
 
+// historyKept begins the value of a history key for an import's change
+// that keeps what the file said (model.EventChange.Imported), followed by
+// the change as JSON: the next import reads it there, rather than from
+// the entry, which holds the changes of every event the import touched.
+const historyKept = 'k'
+
+// historyValue is the value of the history key of c.
+func historyValue(c *model.EventChange) ([]byte, error) {
+	switch {
+	case journalform.AddedByImport(c):
+		return historyAdded, nil
+	case c.Imported != nil:
+		j, err := json.Marshal(c)
+		if err != nil {
+			return nil, fmt.Errorf("event %q: %w", c.ID, err)
+		}
+		return append([]byte{historyKept}, j...), nil
+	}
+	return nil, nil
+}
+
 // recordEntry stores an entry whose events are in l, under the next
 // sequence number, with the history key of each event it touched, and
 // returns the sequence number.

@@ -180,16 +180,15 @@ func putStored(b buckets, entries iter.Seq2[model.StoredEntry, error]) (uint64, 
 	})
 }
 
-// putHistory puts the history key of each event e touched: one an import
-// added is marked so, as this store's imports mark it.
+// putHistory puts the history key of each event e touched, marked as
+// this store's imports mark them (historyValue).
 func putHistory(b buckets, e *model.Entry) error {
 	for i := range e.Events {
-		c := &e.Events[i]
-		v := []byte(nil)
-		if journalform.AddedByImport(c) {
-			v = historyAdded
+		v, err := historyValue(&e.Events[i])
+		if err != nil {
+			return err
 		}
-		if err := b.history.Put(historyKey(c.ID, e.Seq), v); err != nil {
+		if err := b.history.Put(historyKey(e.Events[i].ID, e.Seq), v); err != nil {
 			return err
 		}
 	}

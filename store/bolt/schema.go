@@ -36,7 +36,10 @@ import (
 //	         change, in the order it was committed, with what it replaced;
 //	         a hash chain (chain.go), never deleted from
 //	history/ event id 0x00 seq → nil: the entries that touched each
-//	         event, so that an event's history never scans the journal
+//	         event, so that an event's history never scans the journal;
+//	         'a' for an event an import added, 'k' and the change as
+//	         JSON for an import's change that kept what the file said
+//	         (journal.go, historyValue)
 //	snapshots/ source id 0x00 n ... → kept copies of sources' content,
 //	         deflated, in pieces (snapshot.go)
 //	counts/  kept up to date on every write, so counting never scans:
@@ -79,7 +82,7 @@ var (
 	bucketCounts  = bucket{[]byte("counts"), 'c', func(b *buckets) **bbolt.Bucket { return &b.counts }}   // counter key → uint64
 	bucketTrash   = bucket{[]byte("trash"), 'x', func(b *buckets) **bbolt.Bucket { return &b.trash }}     // event id → trashed value
 	bucketJournal = bucket{[]byte("journal"), 'j', func(b *buckets) **bbolt.Bucket { return &b.journal }} // seq → entry value
-	bucketHistory = bucket{[]byte("history"), 'h', func(b *buckets) **bbolt.Bucket { return &b.history }} // id 0x00 seq → nil
+	bucketHistory = bucket{[]byte("history"), 'h', func(b *buckets) **bbolt.Bucket { return &b.history }} // id 0x00 seq → nil, 'a' or 'k' change
 
 	bucketSnapshots = bucket{[]byte("snapshots"), 'p', func(b *buckets) **bbolt.Bucket { return &b.snapshots }} // source 0x00 n part … → snapshot (snapshot.go)
 )

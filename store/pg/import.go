@@ -57,11 +57,18 @@ type txImport struct {
 	// as many as analyzeAt, the planner is shown them (analyzeWithin),
 	// and analyzeAt is 0, or twice as many when that failed.
 	written, analyzeAt int
+	// merge keeps what was changed in chrono since the last import
+	// (editedBases); place says where the event sent is in its file.
+	merge model.EditMerge
+	place func() model.Place
+	ops   map[int64]model.Op
 }
 
 type pendingEvent struct {
 	e       model.Event
 	present model.FieldSet
+	n       int         // the record's number in its file
+	at      model.Place // and its place, for a conflict with an edit
 }
 
 // Import imports inputs as one import in one transaction, each checked
@@ -107,7 +114,9 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 	defer im.wait()
 	results := make([]model.ImportResult, 0, len(inputs))
 	var before model.ImportResult
+	im.merge.Prefer = opts.Prefer
 	chk := model.NewChecker(im, im)
+	im.place = chk.Sent
 	for _, in := range inputs {
 		chk.NextFile(in.Name)
 		im.carries = in.Carries
@@ -122,6 +131,9 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 		// after it may be its consequence.
 		if werr := im.wait(); werr != nil {
 			err = werr
+		}
+		if err == nil {
+			err = im.merge.Err()
 		}
 		if err != nil {
 			return nil, s.failIn(in.Name, err)
@@ -280,14 +292,14 @@ func (im *txImport) Source(src model.Source, _ int) error {
 func (im *txImport) Event(e model.Event, n int) error { return im.EventFields(e, n, model.AllFields) }
 
 // EventFields implements model.FieldSink: the event waits for its batch.
-func (im *txImport) EventFields(e model.Event, _ int, present model.FieldSet) error {
+func (im *txImport) EventFields(e model.Event, n int, present model.FieldSet) error {
 	switch {
 	case im.replace:
 		present = model.AllFields
 	case im.carries != 0:
 		present &= im.carries
 	}
-	im.pending = append(im.pending, pendingEvent{e, present})
+	im.pending = append(im.pending, pendingEvent{e, present, n, im.place()})
 	im.inBatch[e.ID] = true
 	if len(im.pending) >= importBatch {
 		return im.send()
@@ -345,6 +357,10 @@ func (im *txImport) flush(batch []pendingEvent) error {
 	if err != nil {
 		return err
 	}
+	bases, err := im.editedBases(slices.Collect(maps.Keys(stored)))
+	if err != nil {
+		return err
+	}
 	var write [][]any
 	var history, linked, words []string
 	var changes [][]byte
@@ -363,15 +379,27 @@ func (im *txImport) flush(batch []pendingEvent) error {
 			if err != nil {
 				return err
 			}
-			e = model.MergeEvent(before, e, p.present)
+			merged, imported, remember, keep := im.merge.Merge(before, e, p.present, bases[e.ID], p.n, p.at, &im.result)
+			if !keep {
+				continue
+			}
+			e = merged
+			change := model.EventChange{ID: e.ID, Before: &before, From: model.OnTimeline, To: model.OnTimeline, Imported: imported}
 			// Not the key: a linked event's stored key is its group's,
 			// not the one rowOf gives it alone.
 			if same(&before, &e) {
 				im.result.Unchanged++
+				if remember {
+					// What the file said is kept for the next import;
+					// the event is not written.
+					if err := im.remember(change); err != nil {
+						return err
+					}
+				}
 				continue
 			}
 			im.result.CountUpdate(&before, &e, im.list)
-			im.changes = append(im.changes, model.EventChange{ID: e.ID, Before: &before, From: model.OnTimeline, To: model.OnTimeline})
+			im.changes = append(im.changes, change)
 			linked = append(linked, e.ID)
 		}
 		change, err := json.Marshal(&im.changes[len(im.changes)-1])

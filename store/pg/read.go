@@ -386,25 +386,31 @@ func decodeEntry(seq int64, form model.ChainForm, v, hash, prev []byte) (model.E
 // page at a time.
 func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 	var out []model.Entry
-	err := s.readOne(func(db querier) error {
-		out = nil // when run again (readOne)
-		before := int64(1) << 62
-		if q.Before != 0 {
-			before = int64(q.Before)
-		}
-		for {
-			sql, args := s.journalSQL(q, before, batch)
-			page, err := scanJournal(db.Query(ctx, sql, args...))
-			if err != nil {
-				return err
-			}
-			var done bool
-			if out, before, done, err = s.journalPage(db, q, page, out, before); err != nil || done || len(page) < batch {
-				return err
-			}
-		}
+	err := s.readOne(func(db querier) (err error) {
+		out, err = s.journalIn(db, q)
+		return err
 	})
 	return out, err
+}
+
+// journalIn is Journal read through db.
+func (s *Store) journalIn(db querier, q model.JournalQuery) ([]model.Entry, error) {
+	var out []model.Entry
+	before := int64(1) << 62
+	if q.Before != 0 {
+		before = int64(q.Before)
+	}
+	for {
+		sql, args := s.journalSQL(q, before, batch)
+		page, err := scanJournal(db.Query(ctx, sql, args...))
+		if err != nil {
+			return out, err
+		}
+		var done bool
+		if out, before, done, err = s.journalPage(db, q, page, out, before); err != nil || done || len(page) < batch {
+			return out, err
+		}
+	}
 }
 
 // journalSQL is the statement that reads a page of up to limit rows of

@@ -86,6 +86,7 @@ func Run(t *testing.T, h Harness) {
 		{"ReimportIsIdempotent", testReimportIsIdempotent},
 		{"ReimportKeepsTagsAndNotes", testReimportKeepsTagsAndNotes},
 		{"ReimportMerges", testReimportMerges},
+		{"ReimportKeepsEdits", testReimportKeepsEdits},
 		{"ImportFillsTheHeaderOnce", testImportFillsTheHeaderOnce},
 		{"ImportReplacesSources", testImportReplacesSources},
 		{"Backup", testBackup},

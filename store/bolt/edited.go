@@ -1,0 +1,153 @@
+package bolt
+
+import (
+	"bytes"
+	"encoding/binary"
+
+	"chrono/model"
+	"chrono/model/stored"
+
+	"github.com/go-json-experiment/json"
+)
+
+// editSide is what an import needs to keep the changes made in chrono
+// since the last import (model.MergeEdited): the version that import
+// left, found from the event's history, and the conflicts met.
+type editSide struct {
+	merge   model.EditMerge
+	replace bool                   // the file's version is taken whole
+	place   func() model.Place     // where the event being merged is in its file
+	heads   map[uint64]model.Entry // the heads of entries read, by seq
+}
+
+// merged is what an import makes of a stored event (model.EditMerge):
+// the event, whether to write it, and the version the file would have
+// made, which the entry keeps for an update (and, when remember is set,
+// even for an event left unchanged).
+type merged struct {
+	e        model.Event
+	imported *model.Event
+	remember bool
+	keep     bool
+}
+
+// mergeStored merges e, record n of its file, into old, the stored
+// version.
+func (is *importSink) mergeStored(old, e model.Event, n int, present model.FieldSet, result *model.ImportResult) (merged, error) {
+	base, err := is.editedBase(e.ID)
+	if err != nil {
+		return merged{}, err
+	}
+	var at model.Place
+	if is.place != nil {
+		at = is.place()
+	}
+	var m merged
+	m.e, m.imported, m.remember, m.keep = is.merge.Merge(old, e, present, base, n, at, result)
+	return m, nil
+}
+
+// change is the journal's record of an import's update of old.
+func (m *merged) change(old *model.Event) *model.EventChange {
+	return &model.EventChange{ID: old.ID, Before: old, From: model.OnTimeline, To: model.OnTimeline, Imported: m.imported}
+}
+
+// editedBase returns the version of the stored event id that the last
+// import left, when a change other than an import has touched the event
+// since (model.ImportBase), or what the file said at that import where
+// it kept chrono's values; nil otherwise. Most events' newest history
+// key is an import's that took the file's every field, which its value
+// or the entry's head tells without reading further. Otherwise the
+// entries' heads are walked, and at most two changes read: from a kept
+// change's history value, or from its entry.
+func (is *importSink) editedBase(id string) (*model.Event, error) {
+	if is.replace {
+		return nil, nil
+	}
+	prefix := append([]byte(id), keySep)
+	type hit struct {
+		seq uint64
+		v   []byte
+	}
+	var hits []hit // newest first
+	c := is.b.history.Cursor()
+	var v []byte
+	k, _ := c.Seek(append(bytes.Clone(prefix), 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff))
+	if k == nil {
+		k, v = c.Last()
+	} else {
+		k, v = c.Prev()
+	}
+	for ; k != nil && hasPrefix(k, prefix); k, v = c.Prev() {
+		if len(k) != len(prefix)+8 {
+			continue // a longer id's key, past its separator
+		}
+		h := hit{binary.BigEndian.Uint64(k[len(prefix):]), v}
+		if len(hits) == 0 && !kept(v) {
+			if bytes.Equal(v, historyAdded) {
+				return nil, nil
+			}
+			if head, err := is.head(h.seq); err != nil || head.Op == model.OpImport {
+				return nil, err
+			}
+		}
+		hits = append(hits, h)
+	}
+	entries := make([]model.Entry, len(hits))
+	for i, h := range hits {
+		var err error
+		if entries[i], err = is.head(h.seq); err != nil {
+			return nil, err
+		}
+	}
+	return model.ImportBaseFrom(entries, func(i int) (*model.EventChange, error) {
+		h := hits[i]
+		switch {
+		case bytes.Equal(h.v, historyAdded):
+			return &model.EventChange{ID: id, To: model.OnTimeline}, nil
+		case kept(h.v):
+			var c model.EventChange
+			if err := json.Unmarshal(h.v[1:], &c); err != nil {
+				return nil, stored.Unreadablef("the history of event %q at journal entry #%d: %v", id, h.seq, err)
+			}
+			return &c, nil
+		}
+		v := is.b.journal.Get(seqKey(h.seq))
+		if v == nil {
+			return nil, stored.Unreadablef("journal entry #%d: the history of an event names it, the journal has not", h.seq)
+		}
+		e, p, err := heads.head(h.seq, v)
+		if err == nil {
+			err = asCorruption(p.Events(&e, id))
+		}
+		if err != nil || len(e.Events) == 0 {
+			return nil, err
+		}
+		return &e.Events[0], nil
+	})
+}
+
+// kept reports whether a history value holds a kept change (historyKept).
+func kept(v []byte) bool { return len(v) > 0 && v[0] == historyKept }
+
+// head returns the head of journal entry seq (its Seq, Op and Reverts
+// are what an import asks), once per entry.
+func (is *importSink) head(seq uint64) (model.Entry, error) {
+	if e, ok := is.heads[seq]; ok {
+		return e, nil
+	}
+	v := is.b.journal.Get(seqKey(seq))
+	if v == nil {
+		return model.Entry{}, stored.Unreadablef("journal entry #%d: the history of an event names it, the journal has not", seq)
+	}
+	e, _, err := heads.head(seq, v)
+	if err != nil {
+		return model.Entry{}, err
+	}
+	if is.heads == nil {
+		is.heads = map[uint64]model.Entry{}
+	}
+	e = model.Entry{Seq: e.Seq, Op: e.Op, Reverts: e.Reverts}
+	is.heads[seq] = e
+	return e, nil
+}
