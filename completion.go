@@ -134,6 +134,7 @@ func (c *cli) flagCompleters(cmd *cobra.Command, path string) {
 		register("format", fixed(append(strings.Split(formats.Names(false), ", "), evidenceFormat)))
 	case "import":
 		register("format", fixed(append([]string{"auto"}, strings.Split(formats.Names(true), ", ")...)))
+		register("prefer", fixed([]string{string(model.PreferFile), string(model.PreferChrono)}))
 	}
 }
 

@@ -24,6 +24,7 @@ func TestCLICompletion(t *testing.T) {
 		{"__complete", "list", "--status", ""},
 		{"__complete", "export", "--format", ""},
 		{"__complete", "import", "--format", ""},
+		{"__complete", "import", "--prefer", ""},
 		{"__complete", "--db", "$DB", "restore", ""},
 	}
 	db := exampleDB(t)

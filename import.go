@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -23,6 +24,7 @@ type importOptions struct {
 	format  string // "auto", or the name of a format chrono reads
 	dryRun  bool
 	replace bool     // updated events become the file's version whole
+	prefer  string   // the side that wins a field changed in both since the last import
 	files   []string // "-" is stdin
 }
 
@@ -30,7 +32,7 @@ type importOptions struct {
 func newImportCmd(c *cli) *cobra.Command {
 	opts := &importOptions{cli: c}
 	cmd := &cobra.Command{
-		Use:   "import [--format auto|json|timelinejs|plaso|timesketch|csv] [--dry-run] [--replace] FILE...",
+		Use:   "import [--format auto|json|timelinejs|plaso|timesketch|csv] [--dry-run] [--replace | --prefer file|chrono] FILE...",
 		Short: "Add the events of files to the store (- reads stdin)",
 		Long: `Import reads chrono JSON, TimelineJS JSON, Plaso's json_line or l2tcsv,
 Timesketch JSONL or CSV, or chrono CSV, and adds their events and sources to the store. chrono JSON is
@@ -40,8 +42,13 @@ With --format auto (the default) the format is recognised from each file's
 content, and said. An event whose id is already stored is updated with what the file
 has for it: a field the format has no place for (links in CSV, say), or
 that a chrono JSON record leaves out, keeps its stored value, while one
-given empty ("", [] or null) is cleared. With --replace the event becomes
-the file's version whole. Either way the tags and notes on it are kept.
+given empty ("", [] or null) is cleared. A field changed in chrono since
+the last import keeps chrono's value when the file still has what that
+import brought; when the file has changed it too, the import stops and
+lists each such field: --prefer file takes the file's values, --prefer
+chrono keeps chrono's. A tag removed in chrono is not brought back. With
+--replace the event becomes the file's version whole. Either way the tags
+and notes on it are kept.
 --dry-run lists what each update would change. The import is all or
 nothing: if any file has a problem, every problem is listed and the store
 is left as it was. Anything a format could not carry over is reported.
@@ -61,6 +68,7 @@ carried (it says so): restore a backup into a new store to keep them.`,
 	}
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "check the files and report what would change, without changing the store")
 	cmd.Flags().BoolVar(&opts.replace, "replace", false, "replace updated events whole with the file's version (tags and notes are still kept), instead of taking only the fields the file has")
+	cmd.Flags().StringVar(&opts.prefer, "prefer", "", "for a field changed both in chrono and in the file since the last import: file (take the file's) or chrono (keep chrono's); without it the import stops and lists them")
 	cmd.Flags().StringVar(&opts.format, "format", "auto", "the files' format: auto (recognise it), "+formats.Names(true))
 	return cmd
 }
@@ -74,6 +82,9 @@ const importMemory = 192 << 20
 func runImport(opts *importOptions) error {
 	fixed, err := importFormat(opts.format)
 	if err != nil {
+		return err
+	}
+	if _, err := opts.storeOptions(); err != nil {
 		return err
 	}
 	// Standard input can be read once: a second "-" would read nothing.
@@ -126,7 +137,10 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 	// A large import makes garbage fast: collecting it before the heap
 	// doubles keeps the import's memory flat.
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemory))
-	storeOpts := model.ImportOptions{DryRun: o.dryRun, Replace: o.replace}
+	storeOpts, err := o.storeOptions()
+	if err != nil {
+		return err
+	}
 	if o.progressTo != nil {
 		storeOpts.Progress = meter.start(o.progressTo, o.stderrIsTerminal(), inputBytes(inputs))
 		defer meter.stop()
@@ -144,15 +158,44 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 	case err != nil && o.dryRun:
 		// A dry run never changes the store: say what a real import
 		// would meet.
-		return fmt.Errorf("the import would stop at these problems, importing nothing:\n%w", linkAdvice(err))
+		return fmt.Errorf("the import would stop at these problems, importing nothing:\n%w", importAdvice(err))
 	case err != nil:
-		return fmt.Errorf("nothing imported, the store is unchanged:\n%w", linkAdvice(err))
+		return fmt.Errorf("nothing imported, the store is unchanged:\n%w", importAdvice(err))
 	}
 	o.report(inputs, results)
 	if o.dryRun {
 		return nil
 	}
 	return o.restoreSnapshots(s, snaps)
+}
+
+// storeOptions is what the store is asked for: --prefer read, and
+// refused beside --replace, which settles every field for the file.
+func (o *importOptions) storeOptions() (model.ImportOptions, error) {
+	opts := model.ImportOptions{DryRun: o.dryRun, Replace: o.replace}
+	if o.prefer == "" {
+		return opts, nil
+	}
+	if o.replace {
+		return opts, usagef("--replace takes each event from the file whole: --prefer has nothing to settle")
+	}
+	p, err := model.ParsePrefer(o.prefer)
+	if err != nil {
+		return opts, usagef("--prefer: %v", err)
+	}
+	opts.Prefer = p
+	return opts, nil
+}
+
+// importAdvice adds to an import's problems what to do about those that
+// a change of the file alone would not mend.
+func importAdvice(err error) error {
+	err = linkAdvice(err)
+	if errors.Is(err, model.ErrEditedBoth) {
+		err = fmt.Errorf("%w\neach field above was changed both in chrono and in the file since the last import: "+
+			"import again with --prefer file to take the file's values, or --prefer chrono to keep chrono's (chrono log lists the edits)", err)
+	}
+	return err
 }
 
 // importFormat is the format --format fixes for every file, or nil for
@@ -308,6 +351,9 @@ func (o *importOptions) report(inputs []importInput, results []model.ImportResul
 		if c := clears(r); c != "" {
 			line += "; " + clear + " " + c
 		}
+		if k := o.keptEdits(r); k != "" {
+			line += "; " + k
+		}
 		line = fmt.Sprintf("%s) from %s", line, termtext.Line(inputs[i].Name))
 		if n := joinNonEmpty("; ", inputs[i].detected, inputs[i].lost.String()); n != "" {
 			line += " (" + termtext.Line(n) + ")"
@@ -317,6 +363,28 @@ func (o *importOptions) report(inputs []importInput, results []model.ImportResul
 			o.listUpdates(r)
 		}
 	}
+}
+
+// keptEdits says on how many events the changes made in chrono since the
+// last import were kept, and how many fields changed on both sides
+// --prefer settled.
+func (o *importOptions) keptEdits(r model.ImportResult) string {
+	var parts []string
+	if r.KeptEdits > 0 {
+		parts = append(parts, "kept the changes made in chrono to "+events(r.KeptEdits))
+	}
+	if r.Settled > 0 {
+		side := "took the file's"
+		if o.prefer == string(model.PreferChrono) {
+			side = "kept chrono's"
+		}
+		value := " value"
+		if r.Settled > 1 {
+			value = " values"
+		}
+		parts = append(parts, fmt.Sprintf("%s for %s changed on both sides", side+value, plural(r.Settled, "field")))
+	}
+	return strings.Join(parts, "; ")
 }
 
 // clears says how many updated events lose all their quotes, links or

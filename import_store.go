@@ -64,14 +64,17 @@ func (o *importOptions) importStore(path string) error {
 	in := importInput{lost: &model.Losses{}, detected: "a chrono store; merged, as the store holds an investigation already: its journal, trash and snapshots were not carried"}
 	in.Name, in.Size = path, -1
 	in.Read = func(sink model.Sink) error { return sendStore(from, sink, in.lost) }
-	storeOpts := model.ImportOptions{DryRun: o.dryRun, Replace: o.replace}
+	storeOpts, err := o.storeOptions()
+	if err != nil {
+		return err
+	}
 	results, err := s.Import([]model.Input{in.Input}, storeOpts)
 	checkDamaged(o.stderr, s, err)
 	switch {
 	case err != nil && o.dryRun:
-		return fmt.Errorf("the import would stop at these problems, importing nothing:\n%w", linkAdvice(err))
+		return fmt.Errorf("the import would stop at these problems, importing nothing:\n%w", importAdvice(err))
 	case err != nil:
-		return fmt.Errorf("nothing imported, the store is unchanged:\n%w", linkAdvice(err))
+		return fmt.Errorf("nothing imported, the store is unchanged:\n%w", importAdvice(err))
 	}
 	o.report([]importInput{in}, results)
 	return nil

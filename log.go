@@ -157,7 +157,14 @@ func changeWords(c model.EventChange) string {
 	case c.To == model.Absent:
 		return "removed for good"
 	case c.Before != nil && c.After != nil:
-		return "changed: " + joinNonEmpty(", ", model.Fields(c.Before, c.After)...)
+		changed, kept := model.Fields(c.Before, c.After), c.KeptOverFile()
+		switch {
+		case len(kept) == 0:
+			return "changed: " + joinNonEmpty(", ", changed...)
+		case len(changed) == 0:
+			return "kept chrono's " + joinNonEmpty(", ", kept...) + " over the file's"
+		}
+		return "changed: " + joinNonEmpty(", ", changed...) + "; kept chrono's " + joinNonEmpty(", ", kept...) + " over the file's"
 	}
 	return "changed"
 }

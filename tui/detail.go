@@ -739,6 +739,9 @@ func historyLine(e model.Entry, id string) string {
 			if f := model.Fields(c.Before, c.After); len(f) > 0 {
 				what += ": " + strings.Join(f, ", ")
 			}
+			if f := c.KeptOverFile(); len(f) > 0 {
+				what += "; kept chrono's " + strings.Join(f, ", ")
+			}
 		}
 	}
 	s := fmt.Sprintf("#%d", e.Seq)
