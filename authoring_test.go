@@ -100,6 +100,8 @@ func TestCLIAuthoring(t *testing.T) {
 			"quote|rm|dup|3",
 			"source|add|--id|post|--publisher|P",
 			"quote|add|dup|--text|x|--source|post",
+			"quote|add|dup|--text|y|--source|pots",
+			"add|--title|z|--date|2020|--date-text|then|--date-source|po",
 			"source|rm|post",
 			"rm|nobody",
 			"restore|dup",

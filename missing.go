@@ -34,13 +34,24 @@ func missingAdvice(r model.Reader, m *model.Missing) string {
 		}
 		return didYouMean(m.ID, ids, "; chrono trash lists the deleted events")
 	case model.MissingSource:
-		var ids []string
+		var ids, holding []string
 		if sources, err := r.Sources(); err == nil {
 			for _, s := range sources {
 				ids = append(ids, s.ID)
+				// "occupy" for occupy-democrats: a source's id is
+				// often typed by its first word.
+				if len(m.ID) >= 3 && strings.Contains(s.ID, strings.ToLower(m.ID)) {
+					holding = append(holding, s.ID)
+				}
 			}
 		}
-		return didYouMean(m.ID, ids, "; chrono source list lists them")
+		if near := nearest(m.ID, ids); len(near) > 0 {
+			return "; did you mean " + quotedOr(near) + "?"
+		}
+		if len(holding) > 0 {
+			return "; did you mean " + quotedOr(holding[:min(len(holding), closestShown)]) + "?"
+		}
+		return "; chrono source list lists them"
 	}
 	return ""
 }
@@ -138,11 +149,37 @@ func explain(r model.Reader, err error) error {
 		a  *advised
 		m  *model.Missing
 	)
+	var ee *model.EventError
 	switch {
 	case err == nil, errors.As(err, &ce), errors.As(err, &a):
 		return err
 	case errors.As(err, &m):
 		return &advised{err: err, advice: missingAdvice(r, m)}
+	case errors.As(err, &ee) && len(ee.Missing) > 0:
+		return &advised{err: err, advice: referenceAdvice(r, ee.Missing)}
 	}
 	return err
+}
+
+// referenceAdvice offers, for each source or event an event names that
+// the store lacks, the one meant: named when there are several.
+func referenceAdvice(r model.Reader, missing []model.Missing) string {
+	var distinct []model.Missing
+	for _, m := range missing {
+		if !slices.Contains(distinct, m) {
+			distinct = append(distinct, m)
+		}
+	}
+	var out strings.Builder
+	for _, m := range distinct {
+		advice := missingAdvice(r, &m)
+		if !strings.Contains(advice, "did you mean") && !strings.Contains(advice, "trash") {
+			continue // the problem says what to do
+		}
+		if len(distinct) > 1 {
+			advice = fmt.Sprintf("; for %q, %s", m.ID, strings.TrimPrefix(advice, "; "))
+		}
+		out.WriteString(advice)
+	}
+	return out.String()
 }

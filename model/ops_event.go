@@ -24,10 +24,12 @@ func CheckEvent(tx Tx, e *Event) error { return checkEvent(tx, e, nil) }
 // leave the event unchangeable, unlinking the link itself included.
 func checkEvent(tx Tx, e *Event, held []Link) error {
 	var msgs []string
+	var missing []Missing
 	msgs = append(msgs, e.Check()...)
 	if e.DateSource != "" {
 		if _, err := tx.Source(e.DateSource); errors.Is(err, ErrNotFound) {
-			msgs = append(msgs, fmt.Sprintf("date_source %q: no such source", e.DateSource))
+			msgs = append(msgs, fmt.Sprintf("date_source %q: no such source; add it first (chrono source add)", e.DateSource))
+			missing = append(missing, Missing{Kind: MissingSource, ID: e.DateSource})
 		} else if err != nil {
 			return err
 		}
@@ -38,6 +40,7 @@ func checkEvent(tx Tx, e *Event, held []Link) error {
 		}
 		if _, err := tx.Source(q.Source); errors.Is(err, ErrNotFound) {
 			msgs = append(msgs, fmt.Sprintf("quote #%d: source %q: no such source; add it first (chrono source add)", i+1, q.Source))
+			missing = append(missing, Missing{Kind: MissingSource, ID: q.Source})
 		} else if err != nil {
 			return err
 		}
@@ -48,6 +51,7 @@ func checkEvent(tx Tx, e *Event, held []Link) error {
 		}
 		if _, err := tx.Event(l.Event); errors.Is(err, ErrNotFound) {
 			msgs = append(msgs, fmt.Sprintf("link #%d: event %q: no such event", i+1, l.Event))
+			missing = append(missing, Missing{Kind: MissingEvent, ID: l.Event})
 		} else if err != nil {
 			return err
 		}
@@ -55,13 +59,17 @@ func checkEvent(tx Tx, e *Event, held []Link) error {
 	if len(msgs) == 0 {
 		return nil
 	}
-	return &EventError{ID: e.ID, Problems: msgs}
+	return &EventError{ID: e.ID, Problems: msgs, Missing: missing}
 }
 
 // EventError lists what is wrong with an event a user wrote.
 type EventError struct {
 	ID       string
 	Problems []string
+	// Missing are the sources and events the event names that the
+	// store does not hold, for a command to offer the ids meant. (Not
+	// unwrapped: the event itself is not ErrNotFound.)
+	Missing []Missing
 }
 
 func (e *EventError) Error() string {
