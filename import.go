@@ -109,6 +109,12 @@ func runImport(opts *importOptions) error {
 		open = func() (model.Store, error) { return opts.openStore(false) }
 	}
 	s, err := open()
+	if errors.Is(err, model.ErrInUse) && slices.Contains(opts.files, "-") {
+		// The usual way to meet it: chrono export on this store piped
+		// into its own import, which waits for the export to end while
+		// the export waits for the import to read.
+		return fmt.Errorf("%w\nif standard input comes from chrono reading this same store, write it to a file first (chrono export -o FILE), then import FILE", err)
+	}
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 
 	"chrono/model"
 	"chrono/model/termtext"
@@ -31,6 +32,9 @@ func (o *importOptions) storeFile() (string, error) {
 // its events and sources, and it says what it did not carry.
 func (o *importOptions) importStore(path string) error {
 	name := termtext.Line(path)
+	if o.isTheStore(path) {
+		return fmt.Errorf("%s is the store this import writes to: there is nothing to bring in; import another store's backup (chrono backup -o FILE writes one)", name)
+	}
 	from, err := store.Open(path, store.Options{ReadOnly: true, NoCreate: true})
 	if err != nil {
 		return fmt.Errorf("nothing imported, the store is unchanged: %s: %w", name, err)
@@ -78,6 +82,21 @@ func (o *importOptions) importStore(path string) error {
 	}
 	o.report([]importInput{in}, results)
 	return nil
+}
+
+// isTheStore reports whether the file at path is the store chrono would
+// import into: opening it twice would wait for itself.
+func (o *importOptions) isTheStore(path string) bool {
+	db, _, err := o.storePath()
+	if err != nil || store.IsAddress(db) {
+		return false
+	}
+	a, err := os.Stat(path)
+	if err != nil {
+		return false
+	}
+	b, err := os.Stat(db)
+	return err == nil && os.SameFile(a, b)
 }
 
 // chainOf verifies a store's journal and returns its head; a chain that
