@@ -159,6 +159,8 @@ func changeWords(c model.EventChange) string {
 	case c.Before != nil && c.After != nil:
 		changed, kept := model.Fields(c.Before, c.After), c.KeptOverFile()
 		switch {
+		case len(kept) == 0 && len(changed) == 0:
+			return "left as it was" // an undo of what an import kept
 		case len(kept) == 0:
 			return "changed: " + joinNonEmpty(", ", changed...)
 		case len(changed) == 0:

@@ -20,6 +20,7 @@ type Changes struct {
 	header      *Header // before, once written
 	snapshots   []SnapshotRef
 	reverts     uint64
+	mentioned   map[string]bool // recorded even when unchanged (Mention)
 }
 
 // TxState is how Changes reads a transaction as it stands: where an event
@@ -50,6 +51,19 @@ func (c *Changes) Event(id string, st TxState) error {
 	}
 	c.events[id] = ch
 	c.eventOrder = append(c.eventOrder, id)
+	return nil
+}
+
+// Mention remembers an event as Event does, and records it in the entry
+// even when the transaction leaves it as it was (Tx.Mention).
+func (c *Changes) Mention(id string, st TxState) error {
+	if err := c.Event(id, st); err != nil {
+		return err
+	}
+	if c.mentioned == nil {
+		c.mentioned = map[string]bool{}
+	}
+	c.mentioned[id] = true
 	return nil
 }
 
@@ -106,7 +120,7 @@ func (c *Changes) Entry(op Op, phrase, author string, at time.Time, st TxState) 
 		if place != Absent {
 			ch.After = &after
 		}
-		if ch.From == ch.To && sameVersion(ch.Before, ch.After) {
+		if ch.From == ch.To && sameVersion(ch.Before, ch.After) && !c.mentioned[id] {
 			continue
 		}
 		e.Events = append(e.Events, *ch)

@@ -167,6 +167,9 @@ func (tx *memTx) SetHeader(h Header) error {
 	return nil
 }
 func (tx *memTx) Reverts(seq uint64) { tx.changes.Reverts(seq) }
+func (tx *memTx) Mention(id string) error {
+	return tx.changes.Mention(id, tx.state())
+}
 
 func (tx *memTx) Event(id string) (Event, error) {
 	e, ok := tx.events[id]

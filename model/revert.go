@@ -156,6 +156,13 @@ func revertEvent(tx Tx, c *EventChange) error {
 		if err != nil {
 			return err
 		}
+		if c.Imported != nil || c.After != nil && SameEvent(c.Before, c.After) {
+			// An import that kept chrono's values, or the undo of one:
+			// nothing to put back, but the next import must see it.
+			if err := tx.Mention(c.ID); err != nil {
+				return err
+			}
+		}
 		fields := c.changedFields()
 		if fields == nil {
 			return tx.PutEvent(*c.Before)

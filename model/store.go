@@ -179,6 +179,11 @@ type Tx interface {
 	// Reverts marks the write as the reversal of entry seq (an undo, a
 	// revert or a redo), for the journal.
 	Reverts(seq uint64)
+	// Mention records event id in the write's entry even when the write
+	// leaves it as it was: the undo of an import that only kept chrono's
+	// values over the file's changes nothing on the timeline, yet must be
+	// in the event's history for the next import (ImportBase).
+	Mention(id string) error
 }
 
 // Trashed is an event in the trash, with when and by whom it was

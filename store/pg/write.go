@@ -453,3 +453,6 @@ func (t *writeTx) Later(seq uint64) ([]model.Entry, error) {
 
 // Reverts implements model.Tx.
 func (t *writeTx) Reverts(seq uint64) { t.changes.Reverts(seq) }
+
+// Mention implements model.Tx.
+func (t *writeTx) Mention(id string) error { return t.changes.Mention(id, t.state()) }

@@ -149,6 +149,28 @@ func testReimportKeepsEdits(t *testing.T, s *suite) {
 			}
 		})
 	}
+	t.Run("undoing chrono's side brings the conflict back", func(t *testing.T) {
+		st := edited(t)
+		in := changedTitleOnly(t, example, id, "The file's title")
+		if _, err := st.Import([]model.Input{in}, model.ImportOptions{Prefer: model.PreferChrono}); err != nil {
+			t.Fatal(err)
+		}
+		kept := lastEntry(t, st)
+		undo, err := model.Undo(st)
+		if err != nil || undo.Seq == 0 || undo.Reverts != kept.Seq {
+			t.Fatalf("undo of an import that only kept chrono's values: %+v, %v; want an entry reverting #%d", undo, err, kept.Seq)
+		}
+		if _, err := st.Import([]model.Input{in}, model.ImportOptions{DryRun: true}); !errors.Is(err, model.ErrEditedBoth) {
+			t.Errorf("the same file after the undo: %v, want the conflict again", err)
+		}
+		if redo, err := model.Undo(st); err != nil || redo.Reverts != undo.Seq {
+			t.Fatalf("redo: %+v, %v", redo, err)
+		}
+		if _, err := st.Import([]model.Input{in}, model.ImportOptions{DryRun: true}); err != nil {
+			t.Errorf("the same file after the redo: %v, want chrono's side to hold", err)
+		}
+		s.check(t, st)
+	})
 	t.Run("an undone import counts as never made", func(t *testing.T) {
 		st := edited(t)
 		Import(t, st, changed(t, ""))
