@@ -43,7 +43,9 @@ func labelled(display string, fields model.Date) (d model.Date, text string, mer
 	}
 	d, err := model.ReadDate(label)
 	if err != nil || d.IsZero() || d.Label() != label {
-		return model.Date{}, "", false, false, false
+		if d, ok = unreadLabel(label, fields); !ok {
+			return model.Date{}, "", false, false, false
+		}
 	}
 	start, end, short := timelineDates(d)
 	wantStart, wantEnd, _ := timelineDates(fields)

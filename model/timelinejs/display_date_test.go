@@ -158,6 +158,17 @@ func TestRoundTripKeepsChronoDates(t *testing.T) {
 		{"0000~", true},
 		{"Y12345~", true},
 		{"Y-64999999~", true},
+		// Labels that do not read back as their date on their own: a
+		// year's unspecified digits as the span they leave, significant
+		// digits in words, a qualified year before 1000.
+		{"20XX", true},
+		{"-01XX", true},
+		{"-019X", true},
+		{"1950S2", true},
+		{"-1950S3", true},
+		{"0500?", true},
+		{"0050~", true},
+		{"0005%", true},
 		// A midnight the fields show; display_date only says so.
 		{"2017-08-14T00:00:00", false},
 		{"2017-08-14T00:00:00/2017-08-20", false},
@@ -192,6 +203,9 @@ func TestDisplayDateTellsTheDate(t *testing.T) {
 	}{
 		{"season", `"start_date": {"year": 1943}, "display_date": "Summer 1943"`, "1943-22", "", true},
 		{"decade", `"start_date": {"year": 1990}, "display_date": "1990s"`, "199X", "", true},
+		{"century", `"start_date": {"year": 2000}, "display_date": "2000–2099"`, "20XX", "", true},
+		{"significant digits", `"start_date": {"year": 1900}, "display_date": "1950 (to 2 significant digits)"`, "1950S2", "", true},
+		{"uncertain year before 1000", `"start_date": {"year": 500}, "display_date": "500?"`, "0500?", "", true},
 		{"offset", `"start_date": {"year": 2020, "month": 3, "day": 4, "hour": 10, "minute": 0, "second": 0}, "display_date": "4 Mar 2020 10:00:00 +02:00"`, "2020-03-04T10:00:00+02:00", "", true},
 		{"open end", `"start_date": {"year": 2017, "month": 8}, "display_date": "since Aug 2017"`, "2017-08/..", "", true},
 		{"with words", `"start_date": {"year": 2021}, "display_date": "c. 2021 “about then”"`, "2021~", "about then", true},
@@ -236,7 +250,7 @@ func TestDisplayDateWordsStayText(t *testing.T) {
 		{"spaced words", `"start_date": {"year": 2021}, "display_date": "c. 2021 “ about then ”"`, "2021"},
 		{"unclosed words", `"start_date": {"year": 2021}, "display_date": "c. 2021 “about then"`, "2021"},
 		{"a date chrono writes no label for", `"start_date": {"year": 2021}, "display_date": "2021 – 2021"`, "2021"},
-		{"a label chrono cannot read", `"start_date": {"year": 2000}, "display_date": "2000–2099"`, "2000"},
+		{"a span the fields do not start", `"start_date": {"year": 2001}, "display_date": "2000–2099"`, "2001"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
