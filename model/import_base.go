@@ -10,21 +10,29 @@ package model
 // does not say: the file's fields are then taken as they are. An import
 // that was undone, and not redone, counts as never made.
 func ImportBase(history []Entry) *Event {
-	base, _ := ImportBaseFrom(history, func(i int) (*EventChange, error) {
+	change := func(i int) (*EventChange, error) {
 		for _, c := range history[i].Events {
 			return &c, nil
 		}
 		return nil, nil
-	})
+	}
+	imported := func(i int) (*Event, error) {
+		c, _ := change(i)
+		return importedOf(c), nil
+	}
+	base, _ := ImportBaseFrom(history, imported, change)
 	return base
 }
 
 // ImportBaseFrom is ImportBase for a store that reads an entry's change
 // of the event only when asked: heads are the entries without their
-// events (Seq, Op and Reverts are read), and change returns the change of
-// heads[i], or nil. It asks for two changes at most, so that the big
-// entries of imports are not read for every event of the next import.
-func ImportBaseFrom(heads []Entry, change func(i int) (*EventChange, error)) (*Event, error) {
+// events (Seq, Op and Reverts are read); imported returns what the import
+// heads[i] kept of the file for the event (EventChange.Imported), nil
+// when it took the file's every field; change returns the change of
+// heads[i], or nil. It asks imported once and change once at most, so
+// that the big entries of imports are not read for every event of the
+// next import.
+func ImportBaseFrom(heads []Entry, imported func(i int) (*Event, error), change func(i int) (*EventChange, error)) (*Event, error) {
 	// An entry and the undo of it just after, or a redo and the undo it
 	// reverts, leave the event as it was before them: they are passed
 	// over, and the change after them found what the one before left.
@@ -60,9 +68,9 @@ func ImportBaseFrom(heads []Entry, change func(i int) (*EventChange, error)) (*E
 		if e.Op != OpImport {
 			continue
 		}
-		c, err := change(kept[k])
-		if err != nil || c != nil && c.Imported != nil {
-			return importedOf(c), err // what the file said, where chrono's values were kept
+		file, err := imported(kept[k])
+		if err != nil || file != nil {
+			return file, err // what the file said, where chrono's values were kept
 		}
 		if k == len(kept)-1 {
 			return nil, nil

@@ -18,6 +18,9 @@ type editSide struct {
 	replace bool                   // the file's version is taken whole
 	place   func() model.Place     // where the event being merged is in its file
 	heads   map[uint64]model.Entry // the heads of entries read, by seq
+	// changes are the changes of the entries read, by seq, then by
+	// event id (entryChange).
+	changes map[uint64]map[string]*model.EventChange
 }
 
 // merged is what an import makes of a stored event (model.EditMerge):
@@ -59,7 +62,7 @@ func (m *merged) change(old *model.Event) *model.EventChange {
 // key is an import's that took the file's every field, which its value
 // or the entry's head tells without reading further. Otherwise the
 // entries' heads are walked, and at most two changes read: from a kept
-// change's history value, or from its entry.
+// change's history value, or from its entry, read once an import.
 func (is *importSink) editedBase(id string) (*model.Event, error) {
 	if is.replace {
 		return nil, nil
@@ -100,31 +103,74 @@ func (is *importSink) editedBase(id string) (*model.Event, error) {
 			return nil, err
 		}
 	}
-	return model.ImportBaseFrom(entries, func(i int) (*model.EventChange, error) {
+	imported := func(i int) (*model.Event, error) {
+		// Only a kept change's history value holds what the file said:
+		// any other import took the file's every field.
+		if !kept(hits[i].v) {
+			return nil, nil
+		}
+		c, err := keptChange(id, hits[i].seq, hits[i].v)
+		if err != nil || c == nil {
+			return nil, err
+		}
+		return c.Imported, nil
+	}
+	return model.ImportBaseFrom(entries, imported, func(i int) (*model.EventChange, error) {
 		h := hits[i]
 		switch {
 		case bytes.Equal(h.v, historyAdded):
 			return &model.EventChange{ID: id, To: model.OnTimeline}, nil
 		case kept(h.v):
-			var c model.EventChange
-			if err := json.Unmarshal(h.v[1:], &c); err != nil {
-				return nil, stored.Unreadablef("the history of event %q at journal entry #%d: %v", id, h.seq, err)
-			}
-			return &c, nil
+			return keptChange(id, h.seq, h.v)
 		}
-		v := is.b.journal.Get(seqKey(h.seq))
+		return is.entryChange(h.seq, id)
+	})
+}
+
+// keptChange reads the change of event id that the history value v of
+// entry seq keeps (historyKept).
+func keptChange(id string, seq uint64, v []byte) (*model.EventChange, error) {
+	var c model.EventChange
+	if err := json.Unmarshal(v[1:], &c); err != nil {
+		return nil, stored.Unreadablef("the history of event %q at journal entry #%d: %v", id, seq, err)
+	}
+	return &c, nil
+}
+
+// entriesKept bounds the entries whose changes an import keeps: enough
+// for the few changes made to many events at once (a tag put on every
+// marked event, an import undone and redone) that come between imports.
+const entriesKept = 16
+
+// entryChange returns the change of event id in journal entry seq, or
+// nil. An entry's changes are read whole, once an import: one that
+// touched many events would otherwise be read again for each of them.
+func (is *importSink) entryChange(seq uint64, id string) (*model.EventChange, error) {
+	changes, ok := is.changes[seq]
+	if !ok {
+		v := is.b.journal.Get(seqKey(seq))
 		if v == nil {
-			return nil, stored.Unreadablef("journal entry #%d: the history of an event names it, the journal has not", h.seq)
+			return nil, stored.Unreadablef("journal entry #%d: the history of an event names it, the journal has not", seq)
 		}
-		e, p, err := heads.head(h.seq, v)
+		e, p, err := heads.head(seq, v)
 		if err == nil {
-			err = asCorruption(p.Events(&e, id))
+			err = asCorruption(p.Events(&e, ""))
 		}
-		if err != nil || len(e.Events) == 0 {
+		if err != nil {
 			return nil, err
 		}
-		return &e.Events[0], nil
-	})
+		changes = make(map[string]*model.EventChange, len(e.Events))
+		for i := range e.Events {
+			if _, ok := changes[e.Events[i].ID]; !ok {
+				changes[e.Events[i].ID] = &e.Events[i]
+			}
+		}
+		if is.changes == nil || len(is.changes) >= entriesKept {
+			is.changes = map[uint64]map[string]*model.EventChange{}
+		}
+		is.changes[seq] = changes
+	}
+	return changes[id], nil
 }
 
 // kept reports whether a history value holds a kept change (historyKept).

@@ -1,0 +1,88 @@
+package bolt
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+	"testing"
+
+	"chrono/model"
+	"chrono/store/storetest"
+)
+
+// TestReimportReadsEachEntryOnce: finding what the last import left of
+// each event reads an entry that touched many of them once, not once an
+// event: a re-import after a redo of an import, or after a change made
+// to many events at once, costs about what the import did, not the
+// square of it.
+func TestReimportReadsEachEntryOnce(t *testing.T) {
+	const n = 600
+	doc := func(version int) model.Input {
+		var b strings.Builder
+		b.WriteString(`{"chrono": 1, "events": [`)
+		for i := range n {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			fmt.Fprintf(&b, `{"id": "e%04d", "date": "2020-01-01", "title": "Event %d, version %d", "summary": "%s"}`,
+				i, i, version, strings.Repeat("a summary long enough to weigh ", 4))
+		}
+		b.WriteString("]}")
+		return nativeInput(fmt.Sprintf("v%d.json", version), []byte(b.String()))
+	}
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("e%04d", i)
+	}
+	// allocated is how many bytes f allocates.
+	allocated := func(f func()) uint64 {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		f()
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	tests := []struct {
+		name string
+		then func(t *testing.T, s *Store) // what follows importing v1 and v2
+	}{
+		{"after a redo of the import", func(t *testing.T, s *Store) {
+			for range 2 { // undo, then redo
+				if _, err := model.Undo(s); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}},
+		{"after a tag put on every event at once", func(t *testing.T, s *Store) {
+			if _, err := storetest.Retag(s, ids, []string{"all"}, nil); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newStore(t)
+			importDocs(t, s, doc(1))
+			var imported uint64
+			for _, bulk := range []bool{false, true} {
+				imported = max(imported, allocated(func() {
+					if _, err := s.Import([]model.Input{doc(2)}, model.ImportOptions{DryRun: true, Bulk: bulk}); err != nil {
+						t.Fatal(err)
+					}
+				}))
+			}
+			importDocs(t, s, doc(2))
+			tt.then(t, s)
+			for _, bulk := range []bool{false, true} {
+				again := allocated(func() {
+					if _, err := s.Import([]model.Input{doc(2)}, model.ImportOptions{DryRun: true, Bulk: bulk}); err != nil {
+						t.Fatal(err)
+					}
+				})
+				if again > 10*imported {
+					t.Errorf("bulk %v: the re-import allocated %d bytes, the import that updated every event %d", bulk, again, imported)
+				}
+			}
+		})
+	}
+}
