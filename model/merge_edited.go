@@ -179,11 +179,34 @@ func (x *EditMerge) Merge(stored, incoming Event, fields FieldSet, base *Event, 
 	if x.Prefer != PreferChrono {
 		wonByChrono = 0
 	}
-	if m.Kept|wonByChrono != 0 {
-		file := MergeEvent(stored, incoming, fields)
-		imported = &file
+	// What the file would have made is the version the last import left
+	// with the fields the file carries: one it does not carry still has
+	// that import's value, so that a change chrono made to it since is
+	// told apart at the next import, as this one told it, rather than
+	// taken for the file's and lost to a file that carries it. Tags and
+	// notes count only where the file brings one the event lacks.
+	if base != nil {
+		file := MergeEvent(*base, incoming, fields)
+		if m.Kept|wonByChrono != 0 || differsFromFile(&out, &file) {
+			imported = &file
+		}
 	}
 	return out, imported, wonByChrono != 0, true
+}
+
+// differsFromFile reports whether out, what an import leaves, differs
+// from file, what the file would have made, in a way the next import
+// must know: any field but tags and notes, or a tag or note of the file's
+// that out lacks (chrono's own are none of the file's concern).
+func differsFromFile(out, file *Event) bool {
+	for i := range fieldNames {
+		f := FieldSet(1) << i
+		if f != FieldTags && f != FieldNotes && !fieldEqual(out, file, f) {
+			return true
+		}
+	}
+	return slices.ContainsFunc(file.Tags, func(t string) bool { return !hasTag(out.Tags, t) }) ||
+		slices.ContainsFunc(file.Notes, func(n Note) bool { return !hasNote(out.Notes, n) })
 }
 
 // Err returns the conflicts gathered since the last call, as *Problems,

@@ -111,6 +111,14 @@ func TestEditMergeGathersConflicts(t *testing.T) {
 	if !ok || got.Title != "Mine" || imported == nil || imported.Title != "Theirs" || !remember {
 		t.Errorf("with chrono's side: %v %q, imported %+v, remember %v", ok, got.Title, imported, remember)
 	}
+	// A file that does not carry the status, changed in chrono, says
+	// for it what the last import left, not chrono's value.
+	x.Prefer = PreferNeither
+	dated := Event{ID: "e", Title: "Imported", Date: MustParseDate("2020")}
+	got, imported, _, ok = x.Merge(stored, dated, FieldTitle|FieldDate, &base, 4, Place{}, &r)
+	if !ok || got.Status != Denied || got.Title != "Mine" || imported == nil || imported.Status != Alleged || imported.Title != "Imported" {
+		t.Errorf("a file without the status: %v %+v, imported %+v", ok, got, imported)
+	}
 }
 
 func TestParsePrefer(t *testing.T) {

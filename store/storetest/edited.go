@@ -171,6 +171,36 @@ func testReimportKeepsEdits(t *testing.T, s *suite) {
 		}
 		s.check(t, st)
 	})
+	t.Run("a field another file does not carry keeps chrono's value", func(t *testing.T) {
+		// A file with no place for the summary (a record that leaves it
+		// out, as TimelineJS has none) updates the event between two
+		// imports of the example: the summary corrected in chrono before
+		// it still stands after the example again, with or without
+		// another field of chrono's kept by the file in between.
+		for _, retitled := range []bool{false, true} {
+			st := s.empty(t)
+			Import(t, st, NativeInput("timeline.example.json", example))
+			old := StoredEvent(t, st, id)
+			if _, err := st.Write(model.OpEdit, "corrected", func(tx model.Tx) error {
+				e := old
+				e.Summary = "The investigator's summary"
+				if retitled {
+					e.Title = "The investigator's title"
+				}
+				_, err := model.EditEvent(tx, old, e)
+				return err
+			}); err != nil {
+				t.Fatal(err)
+			}
+			Import(t, st, NativeInput("dated.json", []byte(`{"chrono": 1, "events": [{"id": "`+id+`", "date": "2017-09", "title": `+jsonText(t, old.Title)+`}]}`)))
+			Import(t, st, NativeInput("timeline.example.json", example))
+			got := StoredEvent(t, st, id)
+			if got.Summary != "The investigator's summary" || retitled && got.Title != "The investigator's title" || got.Date != old.Date {
+				t.Errorf("title also edited %v: summary %q, title %q, date %s; want chrono's summary and title, the example's date", retitled, got.Summary, got.Title, got.Date)
+			}
+			s.check(t, st)
+		}
+	})
 	t.Run("an undone import counts as never made", func(t *testing.T) {
 		st := edited(t)
 		Import(t, st, changed(t, ""))
