@@ -53,7 +53,9 @@ func (c *EventChange) changedFields() []string {
 	if c.Before == nil || c.After == nil || c.From != c.To {
 		return nil
 	}
-	return Fields(c.Before, c.After)
+	// None, not nil, for a change that left the event as it was (an
+	// import that kept chrono's values over the file's, or its undo).
+	return append([]string{}, Fields(c.Before, c.After)...)
 }
 
 // overlaps reports whether two sets of changed fields meet; nil is every

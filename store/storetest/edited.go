@@ -151,6 +151,7 @@ func testReimportKeepsEdits(t *testing.T, s *suite) {
 	}
 	t.Run("undoing chrono's side brings the conflict back", func(t *testing.T) {
 		st := edited(t)
+		edit := lastEntry(t, st).Seq - 1 // the retitle, before the retag
 		in := changedTitleOnly(t, example, id, "The file's title")
 		if _, err := st.Import([]model.Input{in}, model.ImportOptions{Prefer: model.PreferChrono}); err != nil {
 			t.Fatal(err)
@@ -168,6 +169,18 @@ func testReimportKeepsEdits(t *testing.T, s *suite) {
 		}
 		if _, err := st.Import([]model.Input{in}, model.ImportOptions{DryRun: true}); err != nil {
 			t.Errorf("the same file after the redo: %v, want chrono's side to hold", err)
+		}
+		// An import that changed nothing does not stand in the way of
+		// reverting an earlier edit.
+		e, err := st.Entry(edit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := model.Revert(st, e); err != nil {
+			t.Fatalf("revert of the edit before the import: %v", err)
+		}
+		if got := StoredEvent(t, st, id); got.Title == "The investigator's title" {
+			t.Errorf("title %q after reverting its edit", got.Title)
 		}
 		s.check(t, st)
 	})

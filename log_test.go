@@ -1,0 +1,33 @@
+package main
+
+import (
+	"testing"
+
+	"chrono/model"
+)
+
+// TestChangeWords: what chrono log says of one event's change, among
+// them one that left the event as it was (the undo of an import that only
+// kept chrono's values over the file's).
+func TestChangeWords(t *testing.T) {
+	one := &model.Event{ID: "e", Title: "One"}
+	two := &model.Event{ID: "e", Title: "Two"}
+	file := &model.Event{ID: "e", Title: "The file's"}
+	update := func(before, after, imported *model.Event) model.EventChange {
+		return model.EventChange{ID: "e", Before: before, After: after, From: model.OnTimeline, To: model.OnTimeline, Imported: imported}
+	}
+	tests := []struct {
+		change model.EventChange
+		want   string
+	}{
+		{model.EventChange{ID: "e", To: model.OnTimeline}, "added"},
+		{update(one, two, nil), "changed: title"},
+		{update(one, one, file), "kept chrono's title over the file's"},
+		{update(one, one, nil), "left as it was"},
+	}
+	for _, tt := range tests {
+		if got := changeWords(tt.change); got != tt.want {
+			t.Errorf("changeWords(%+v) = %q, want %q", tt.change, got, tt.want)
+		}
+	}
+}
