@@ -20,7 +20,8 @@ type editSide struct {
 	heads   map[uint64]model.Entry // the heads of entries read, by seq
 	// changes are the changes of the entries read, by seq, then by
 	// event id (entryChange).
-	changes map[uint64]map[string]*model.EventChange
+	changes     map[uint64]map[string]*model.EventChange
+	changesHeld int // the changes in changes, all entries together
 }
 
 // merged is what an import makes of a stored event (model.EditMerge):
@@ -140,7 +141,14 @@ func keptChange(id string, seq uint64, v []byte) (*model.EventChange, error) {
 // entriesKept bounds the entries whose changes an import keeps: enough
 // for the few changes made to many events at once (a tag put on every
 // marked event, an import undone and redone) that come between imports.
-const entriesKept = 16
+// changesKept bounds the changes they hold in all, each with one or two
+// versions of its event, so that the import's memory stays flat: an
+// entry of more is read for each event asked about, slowly but in
+// little memory.
+const (
+	entriesKept = 16
+	changesKept = 20_000
+)
 
 // entryChange returns the change of event id in journal entry seq, or
 // nil. An entry's changes are read whole, once an import: one that
@@ -153,10 +161,16 @@ func (is *importSink) entryChange(seq uint64, id string) (*model.EventChange, er
 			return nil, stored.Unreadablef("journal entry #%d: the history of an event names it, the journal has not", seq)
 		}
 		e, p, err := heads.head(seq, v)
-		if err == nil {
-			err = asCorruption(p.Events(&e, ""))
-		}
 		if err != nil {
+			return nil, err
+		}
+		if p.N() > changesKept {
+			if err := asCorruption(p.Events(&e, id)); err != nil || len(e.Events) == 0 {
+				return nil, err
+			}
+			return &e.Events[0], nil
+		}
+		if err := asCorruption(p.Events(&e, "")); err != nil {
 			return nil, err
 		}
 		changes = make(map[string]*model.EventChange, len(e.Events))
@@ -165,10 +179,11 @@ func (is *importSink) entryChange(seq uint64, id string) (*model.EventChange, er
 				changes[e.Events[i].ID] = &e.Events[i]
 			}
 		}
-		if is.changes == nil || len(is.changes) >= entriesKept {
-			is.changes = map[uint64]map[string]*model.EventChange{}
+		if is.changes == nil || len(is.changes) >= entriesKept || is.changesHeld+len(changes) > changesKept {
+			is.changes, is.changesHeld = map[uint64]map[string]*model.EventChange{}, 0
 		}
 		is.changes[seq] = changes
+		is.changesHeld += len(changes)
 	}
 	return changes[id], nil
 }
