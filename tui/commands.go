@@ -111,16 +111,22 @@ func holds(w model.Window, at model.Position) bool {
 func jumpToDate(s model.Store, gen int, q model.Query, at model.Position, label string, n int) tea.Cmd {
 	return func() tea.Msg {
 		w, st, err := rowsAt(s, q, model.PageAt{At: at, Before: n, After: n})
-		if err == nil && !at.IsZero() && len(w.Rows) > 0 && !reaches(w, at) {
+		// The undated events come last, but are on or after no date.
+		if r, ok := firstFrom(w, at); err == nil && !at.IsZero() && len(w.Rows) > 0 && (!ok || r.Pos.Compare(model.UndatedPosition()) >= 0) {
 			return windowMsg{gen: gen, note: "no event on or after " + line(label), err: errNoMove}
 		}
 		return windowMsg{gen: gen, w: w, standing: st, anchor: at, err: err}
 	}
 }
 
-// reaches reports whether a window has a row at or after at.
-func reaches(w model.Window, at model.Position) bool {
-	return len(w.Rows) > 0 && w.Rows[len(w.Rows)-1].Pos.Compare(at) >= 0
+// firstFrom returns the first row of a window at or after at.
+func firstFrom(w model.Window, at model.Position) (model.Row, bool) {
+	for _, r := range w.Rows {
+		if r.Pos.Compare(at) >= 0 {
+			return r, true
+		}
+	}
+	return model.Row{}, false
 }
 
 // jumpYear loads the window at the first event of the next (or previous)
@@ -129,14 +135,21 @@ func reaches(w model.Window, at model.Position) bool {
 // year: it says which year is previous without asking the store.
 func jumpYear(s model.Store, gen int, q model.Query, from model.Position, next bool, before *model.Position, n int) tea.Cmd {
 	return func() tea.Msg {
+		// An event with no end date (or none at all) comes after every
+		// year: none is later, and the previous is the last one's.
 		year, ok := yearOf(from)
-		if !ok {
-			return windowMsg{gen: gen, note: "no year to move from: this event has no end date", err: errNoMove}
+		start := model.PositionAt(model.EndOfTime)
+		if ok {
+			start = yearStart(year)
 		}
 		if next {
+			if !ok {
+				return windowMsg{gen: gen, note: "no later year", err: errNoMove}
+			}
 			anchor := yearStart(year + 1)
 			w, st, err := rowsAt(s, q, model.PageAt{At: anchor, Before: n, After: n})
-			if err == nil && !reaches(w, anchor) {
+			// The events after the last year have none to land on.
+			if r, found := firstFrom(w, anchor); err == nil && (!found || !hasYear(r.Pos)) {
 				return windowMsg{gen: gen, note: "no later year", err: errNoMove}
 			}
 			return windowMsg{gen: gen, w: w, standing: st, anchor: anchor, err: err}
@@ -146,7 +159,7 @@ func jumpYear(s model.Store, gen int, q model.Query, from model.Position, next b
 			// previous; where it is in the view does not matter, and
 			// a Page is what reads it uncounted (its one row's links
 			// come with it).
-			prev, err := s.Page(q, model.PageAt{At: yearStart(year), Before: 1, Uncounted: true})
+			prev, err := s.Page(q, model.PageAt{At: start, Before: 1, Uncounted: true})
 			if err != nil {
 				return windowMsg{gen: gen, err: err}
 			}
@@ -174,6 +187,12 @@ func yearOf(at model.Position) (int64, bool) {
 	}
 	year, _, _ := span.Latest.Civil()
 	return year, true
+}
+
+// hasYear reports whether the event at a position is placed in a year.
+func hasYear(at model.Position) bool {
+	_, ok := yearOf(at)
+	return ok
 }
 
 // yearStart is the position where a year's events begin.

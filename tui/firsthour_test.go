@@ -175,6 +175,41 @@ func TestNoMoveSaysSo(t *testing.T) {
 	}
 }
 
+// Undated events come after every year, yet belong to none: ] from the
+// last year does not go among them, nor does a date after the last
+// event, and [ from one of them goes back to the last year that has
+// events, as from a day after it.
+func TestYearsEndBeforeTheUndated(t *testing.T) {
+	s := datedStore(t, []struct{ id, date string }{{"early", "2019-03-05"}, {"late", "2020"}, {"undated", ""}})
+	d := newDriver(t, s, 120, 40)
+	d.keys("G", "[")
+	if got := d.selected(); got != "late" {
+		t.Errorf("[ on an undated event selected %s (status %q); want late, the first of 2020", got, d.status())
+	}
+	d.keys("]")
+	if got := d.selected(); got != "late" || !strings.Contains(d.status(), "no later year") {
+		t.Errorf("] on the last year selected %s, status %q; want it to stay on late and say so", got, d.status())
+	}
+	d.keys("g")
+	d.goTo("2030")
+	if got := d.selected(); got != "early" || !strings.Contains(d.status(), "no event on or after 2030") {
+		t.Errorf(":2030 selected %s, status %q; want it to stay and say so", got, d.status())
+	}
+
+	// An event with no end is not over by 2030; [ from it goes back a
+	// year as from an undated one.
+	s = datedStore(t, []struct{ id, date string }{{"early", "2019-03-05"}, {"late", "2020"}, {"open-end", "2019-06/.."}, {"undated", ""}})
+	d = newDriver(t, s, 120, 40)
+	d.goTo("2030")
+	if got := d.selected(); got != "open-end" {
+		t.Errorf(":2030 selected %s (status %q); want open-end, not over by then", got, d.status())
+	}
+	d.keys("[")
+	if got := d.selected(); got != "late" {
+		t.Errorf("[ on an event with no end selected %s (status %q); want late", got, d.status())
+	}
+}
+
 // rulerLine is the ruler's line on the browser's screen (under the
 // header, and the filter line when filtered).
 func rulerLine(d *driver) string {
