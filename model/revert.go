@@ -88,9 +88,10 @@ func RevertEntry(tx Tx, e Entry) error {
 	if err := FillAfters(append(entries, &e), tx.Event); err != nil {
 		return err
 	}
+	standing := inEffect(later)
 	for i := len(e.Events) - 1; i >= 0; i-- {
 		c := &e.Events[i]
-		if err := checkLater(c, later); err != nil {
+		if err := checkLater(c, standing); err != nil {
 			return err
 		}
 		if err := revertEvent(tx, c); err != nil {
@@ -121,6 +122,30 @@ func RevertEntry(tx Tx, e Entry) error {
 	}
 	tx.Reverts(e.Seq)
 	return nil
+}
+
+// inEffect leaves out of later entries (oldest first) those undone by
+// another of them, with the undo: a change and its revert leave the
+// fields they touched as they found them (the revert was refused had
+// anything else changed them meanwhile), so that trashing an event,
+// restoring it and undoing the restore does not stop the trashing from
+// being undone. Newest first, so that an undo redone pairs with its redo
+// and leaves the change it undid in effect.
+func inEffect(later []Entry) []Entry {
+	undone := map[uint64]bool{}
+	for i := len(later) - 1; i >= 0; i-- {
+		r := later[i]
+		if r.Reverts == 0 || undone[r.Seq] || undone[r.Reverts] {
+			continue
+		}
+		if slices.ContainsFunc(later[:i], func(x Entry) bool { return x.Seq == r.Reverts }) {
+			undone[r.Seq], undone[r.Reverts] = true, true
+		}
+	}
+	if len(undone) == 0 {
+		return later
+	}
+	return slices.DeleteFunc(slices.Clone(later), func(x Entry) bool { return undone[x.Seq] })
 }
 
 // checkLater refuses a revert of c when later entries changed the same

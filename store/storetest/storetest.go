@@ -76,6 +76,7 @@ func Run(t *testing.T, h Harness) {
 		{"AddNote", testAddNote},
 		{"UndoKeepsOthersTags", testUndoKeepsOthersTags},
 		{"RevertImportKeepsLaterFields", testRevertImportKeepsLaterFields},
+		{"RevertPastUndoneChanges", testRevertPastUndoneChanges},
 		{"EditsKeepToTheLimits", testEditsKeepToTheLimits},
 		{"OldEventsOverALimitStayEditable", testOldEventsOverALimitStayEditable},
 		{"ImportIsAllOrNothing", testImportIsAllOrNothing},

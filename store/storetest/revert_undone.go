@@ -1,0 +1,84 @@
+package storetest
+
+import (
+	"errors"
+	"testing"
+
+	"chrono/model"
+)
+
+// testRevertPastUndoneChanges: later changes that were themselves undone
+// leave the event as they found it, so they do not stand in the way of
+// reverting an earlier change (the undo of a session that trashed an
+// event, restored it and undid the restore); a later change still in
+// effect does.
+func testRevertPastUndoneChanges(t *testing.T, s *suite) {
+	const id = "nso-denial"
+	revertLast := func(t *testing.T, st model.Store) model.Entry {
+		t.Helper()
+		e, err := model.Revert(st, lastEntry(t, st))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
+	retitle := func(t *testing.T, st model.Store, title string) model.Entry {
+		t.Helper()
+		e, err := st.Write(model.OpEdit, "retitled", func(tx model.Tx) error {
+			_, err := model.UpdateEvent(tx, id, func(e *model.Event) error { e.Title = title; return nil })
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
+
+	t.Run("trash, restore, undo the restore, undo the trash", func(t *testing.T) {
+		st := s.seeded(t)
+		if _, _, err := (model.Trash{Events: []string{id}}).Apply(st); err != nil {
+			t.Fatal(err)
+		}
+		trashed := lastEntry(t, st)
+		if _, _, err := (model.Untrash{Events: []string{id}}).Apply(st); err != nil {
+			t.Fatal(err)
+		}
+		revertLast(t, st)
+		if _, err := model.Revert(st, trashed); err != nil {
+			t.Fatalf("undo of the trash after a restore that was undone: %v", err)
+		}
+		StoredEvent(t, st, id) // back on the timeline
+		s.check(t, st)
+	})
+
+	t.Run("an edit undone, redone and undone again", func(t *testing.T) {
+		st := s.seeded(t)
+		original := StoredEvent(t, st, id).Title
+		first := retitle(t, st, "first")
+		retitle(t, st, "second")
+		revertLast(t, st) // undo
+		revertLast(t, st) // redo
+		revertLast(t, st) // undo again
+		if _, err := model.Revert(st, first); err != nil {
+			t.Fatalf("undo of an edit after a later one undone: %v", err)
+		}
+		if got := StoredEvent(t, st, id).Title; got != original {
+			t.Errorf("title %q, want %q as before both edits", got, original)
+		}
+		s.check(t, st)
+	})
+
+	t.Run("a later edit redone still stands in the way", func(t *testing.T) {
+		st := s.seeded(t)
+		first := retitle(t, st, "first")
+		second := retitle(t, st, "second")
+		revertLast(t, st) // undo
+		revertLast(t, st) // redo
+		before := s.snapshot(t, st)
+		var ce *model.ConflictError
+		if _, err := model.Revert(st, first); !errors.As(err, &ce) || len(ce.By) == 0 || ce.By[0].Seq != second.Seq {
+			t.Fatalf("undo of an edit under a later one in effect: %v; want a conflict naming #%d first", err, second.Seq)
+		}
+		s.assertUnchanged(t, st, before)
+	})
+}
