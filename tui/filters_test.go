@@ -197,3 +197,18 @@ func TestFilterBarKeepsTheSearch(t *testing.T) {
 		}
 	}
 }
+
+// Every row of the picker says what it selects by: the sets worked out in
+// the background (a chronology problem) are events, as untagged ones are.
+func TestFilterPickerNamesEveryRowsKind(t *testing.T) {
+	d := newDriver(t, placed{chronologyStore(t)}, 80, 24)
+	d.keys("f")
+	if !strings.Contains(d.screen(), problemSign+" "+shapeProblem) {
+		t.Fatalf("the picker offers no events with a chronology problem:\n%s", d.screen())
+	}
+	for _, l := range strings.Split(d.screen(), "\n") {
+		if rest, ok := strings.CutPrefix(l, "[ ] "); ok && strings.HasPrefix(rest, " ") {
+			t.Errorf("a row names no kind: %q", l)
+		}
+	}
+}

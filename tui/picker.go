@@ -320,8 +320,10 @@ func (p *picker) View(w, h int) []string {
 			name = setSign(e.set) + " " + name
 		}
 		label, count := facetLabels[e.kind], thousands(e.count)
-		if e.shape != "" && e.shape != shapeSet {
+		if e.shape != "" {
 			label = "events"
+		}
+		if e.shape != "" && e.shape != shapeSet {
 			if !e.counted {
 				count = "" // not counted (yet, for a link): the store keeps no count of them
 			}
