@@ -180,9 +180,16 @@ type ConflictError struct {
 	Current Event
 	// By names the later changes when a revert is refused.
 	By []Entry
+	// Gone: the change By names took the event out of the store for
+	// good (emptied the trash of it), which no revert brings back.
+	Gone bool
 }
 
 func (e *ConflictError) Error() string {
+	if e.Gone && len(e.By) > 0 {
+		b := e.By[0]
+		return fmt.Sprintf("event %q: gone for good since #%d %s by %s, which cannot be undone; nor can this change now", e.ID, b.Seq, b.Phrase, b.Author)
+	}
 	if len(e.By) > 0 {
 		var names string
 		for i, b := range e.By {

@@ -156,6 +156,11 @@ func checkLater(c *EventChange, later []Entry) error {
 	for _, l := range later {
 		for j := range l.Events {
 			lc := &l.Events[j]
+			if lc.ID == c.ID && lc.To == Absent {
+				// Emptied from the trash: reverting those first is no way.
+				gone := Entry{Seq: l.Seq, Phrase: l.Phrase, Author: l.Author, At: l.At, Op: l.Op}
+				return &ConflictError{ID: c.ID, By: []Entry{gone}, Gone: true}
+			}
 			if lc.ID == c.ID && overlaps(mine, lc.changedFields()) {
 				by = append(by, Entry{Seq: l.Seq, Phrase: l.Phrase, Author: l.Author, At: l.At, Op: l.Op})
 				break

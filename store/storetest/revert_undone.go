@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"chrono/model"
@@ -66,6 +67,24 @@ func testRevertPastUndoneChanges(t *testing.T, s *suite) {
 			t.Errorf("title %q, want %q as before both edits", got, original)
 		}
 		s.check(t, st)
+	})
+
+	t.Run("trash, then empty the trash: the trashing cannot be undone", func(t *testing.T) {
+		st := s.seeded(t)
+		if _, _, err := (model.Trash{Events: []string{id}}).Apply(st); err != nil {
+			t.Fatal(err)
+		}
+		trashed := lastEntry(t, st)
+		if _, _, err := (model.Purge{Events: []string{id}}).Apply(st); err != nil {
+			t.Fatal(err)
+		}
+		before := s.snapshot(t, st)
+		_, err := model.Revert(st, trashed)
+		var ce *model.ConflictError
+		if !errors.As(err, &ce) || !strings.Contains(err.Error(), "for good") || strings.Contains(err.Error(), "revert those first") {
+			t.Fatalf("undo of the trash after emptying it: %v; want a conflict saying the event is gone for good, not what to revert", err)
+		}
+		s.assertUnchanged(t, st, before)
 	})
 
 	t.Run("a later edit redone still stands in the way", func(t *testing.T) {
