@@ -59,6 +59,11 @@ func (rd *reader) sendSlide(s *slide, n int) error {
 			return err
 		}
 	}
+	if l, ok := rd.sink.(model.Locator); ok {
+		// What is found of the event after (an id used twice, a change
+		// made in chrono as well) is placed at its slide.
+		l.EventAt(n, rd.pos.position(s.at))
+	}
 	return model.SendEvent(rd.sink, e, n, present)
 }
 

@@ -48,6 +48,11 @@ func (rd *reader) commit(r *result) error {
 	if !r.chrono {
 		present = foreignCarries
 	}
+	if l, ok := rd.sink.(model.Locator); ok {
+		// What is found of the event after (an id used twice, a link to
+		// nothing, a change made in chrono as well) is placed at its line.
+		l.EventAt(rd.events, model.Place{Line: r.line})
+	}
 	return model.SendEvent(rd.sink, r.event, rd.events, present)
 }
 

@@ -218,6 +218,9 @@ func TestReadProblems(t *testing.T) {
 			[]string{`1: the header row has no timestamp_desc column: a Timesketch CSV starts with a header row naming message, datetime and timestamp_desc`}},
 		{"header retyped in capitals", "Message,Datetime,timestamp_desc\nm,2017,d\n",
 			[]string{`1: the header row has no message or datetime column: a Timesketch CSV starts with a header row naming message, datetime and timestamp_desc in lower case, without spaces: rename "Message" as message, "Datetime" as datetime`}},
+		{"an id used twice, at its line", "{\"message\":\"m\",\"datetime\":\"2017\",\"timestamp_desc\":\"d\",\"chrono_id\":\"a\"}\n\n" +
+			"{\"message\":\"n\",\"datetime\":\"2017\",\"timestamp_desc\":\"d\",\"chrono_id\":\"a\"}\n",
+			[]string{`3: event "a" (#2): id "a": already used by event #1`}},
 		{"header separated by semicolons", "message;datetime;timestamp_desc\r\nm;2017;d\r\n",
 			[]string{`1: the header row is separated by semicolons: save the sheet as comma-separated CSV (a Timesketch CSV starts with a header row naming message, datetime and timestamp_desc)`}},
 	}
