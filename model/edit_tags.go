@@ -25,11 +25,11 @@ func (r Retag) Change(e Event) Event {
 // Apply implements Edit. The revert puts back only what the store
 // changed, event by event.
 func (r Retag) Apply(w Writer) ([]Change, Edit, error) {
-	changes, err := writeRetag(w, Retags(r.Events, r.Add, r.Remove), r.Phrase())
+	changes, seq, err := writeRetag(w, Retags(r.Events, r.Add, r.Remove), r.Phrase())
 	if err != nil || len(changes) == 0 {
 		return changes, nil, err
 	}
-	return changes, undoTags(changes, r.Phrase(), false), nil
+	return changes, undoTags(changes, r.Phrase(), seq, false), nil
 }
 
 // Phrase implements Edit: "tagged #verify on 3 events", "removed #key
@@ -95,16 +95,17 @@ func (r Retag) Outcome(changes []Change) string {
 // or by another process.
 type UndoTags struct {
 	Deltas []TagDelta
-	// Of is the phrase of the edit first undone, the same through any
-	// number of undos and redos of it.
-	Of string
+	// Of is the phrase of the edit first undone, and Seq its entry's
+	// number, the same through any number of undos and redos of it.
+	Of  string
+	Seq uint64
 	// Redo is set when it does again what an undo took back.
 	Redo bool
 }
 
 // undoTags is the edit that takes changes of tags back.
-func undoTags(changes []Change, of string, redo bool) UndoTags {
-	u := UndoTags{Of: of, Redo: redo}
+func undoTags(changes []Change, of string, seq uint64, redo bool) UndoTags {
+	u := UndoTags{Of: of, Seq: seq, Redo: redo}
 	for _, c := range changes {
 		u.Deltas = append(u.Deltas, c.Inverse())
 	}
@@ -132,20 +133,25 @@ func (u UndoTags) Change(e Event) Event {
 
 // Apply implements Edit; the revert does again what was undone.
 func (u UndoTags) Apply(w Writer) ([]Change, Edit, error) {
-	changes, err := writeRetag(w, u.Deltas, u.Phrase())
+	changes, _, err := writeRetag(w, u.Deltas, u.Phrase())
 	if err != nil || len(changes) == 0 {
 		return changes, nil, err
 	}
-	return changes, undoTags(changes, u.Of, !u.Redo), nil
+	return changes, undoTags(changes, u.Of, u.Seq, !u.Redo), nil
 }
 
-// Phrase implements Edit: "undid: tagged #verify on 3 events", and
-// "redid: ..." for the undo of that, not "undid: undid: ...".
+// Phrase implements Edit: "undid #7: tagged #verify on 3 events", as
+// chrono undo says it, and "redid #7: ..." for the undo of that, not
+// "undid: undid: ...".
 func (u UndoTags) Phrase() string {
+	verb := "undid"
 	if u.Redo {
-		return "redid: " + u.Of
+		verb = "redid"
 	}
-	return "undid: " + u.Of
+	if u.Seq == 0 {
+		return verb + ": " + u.Of
+	}
+	return fmt.Sprintf("%s #%d: %s", verb, u.Seq, u.Of)
 }
 
 // SpeltAs is tags, each spelt as the one of held it equals but for case,

@@ -115,7 +115,7 @@ func TestRevertKeepsOthersTags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := writeRetag(w, Retags([]string{"a"}, []string{"elsewhere"}, nil), "elsewhere"); err != nil {
+	if _, _, err := writeRetag(w, Retags([]string{"a"}, []string{"elsewhere"}, nil), "elsewhere"); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := revert.Apply(w); err != nil {
@@ -138,7 +138,8 @@ func TestEditFails(t *testing.T) {
 }
 
 // TestUndoRedoPhrases: undoing a change of tags, redoing it and undoing
-// it again say so of the change itself, never "undid: undid: ...".
+// it again say so of the change itself, by its entry's number as chrono
+// undo does, never "undid: undid: ...".
 func TestUndoRedoPhrases(t *testing.T) {
 	w := newMemWriter(Event{ID: "a"})
 	var e Edit = Retag{Events: []string{"a"}, Add: []string{"key"}}
@@ -151,7 +152,7 @@ func TestUndoRedoPhrases(t *testing.T) {
 		got = append(got, e.Phrase())
 		e = next
 	}
-	want := []string{"tagged #key on 1 event", "undid: tagged #key on 1 event", "redid: tagged #key on 1 event", "undid: tagged #key on 1 event"}
+	want := []string{"tagged #key on 1 event", "undid #1: tagged #key on 1 event", "redid #1: tagged #key on 1 event", "undid #1: tagged #key on 1 event"}
 	if !slices.Equal(got, want) {
 		t.Errorf("phrases %q, want %q", got, want)
 	}

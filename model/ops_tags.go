@@ -58,12 +58,13 @@ func tagOp(deltas []TagDelta) Op {
 	return OpUntag
 }
 
-// writeRetag runs a change of tags as one write of w.
-func writeRetag(w Writer, deltas []TagDelta, phrase string) ([]Change, error) {
+// writeRetag runs a change of tags as one write of w, and returns the
+// changes and the number of the entry it made (0 for none).
+func writeRetag(w Writer, deltas []TagDelta, phrase string) ([]Change, uint64, error) {
 	var changes []Change
-	_, err := w.Write(tagOp(deltas), phrase, func(tx Tx) (err error) {
+	e, err := w.Write(tagOp(deltas), phrase, func(tx Tx) (err error) {
 		changes, err = RetagEach(tx, deltas)
 		return err
 	})
-	return changes, err
+	return changes, e.Seq, err
 }
