@@ -34,22 +34,16 @@ func missingAdvice(r model.Reader, m *model.Missing) string {
 		}
 		return didYouMean(m.ID, ids, "; chrono trash lists the deleted events")
 	case model.MissingSource:
-		var ids, holding []string
+		var ids []string
 		if sources, err := r.Sources(); err == nil {
 			for _, s := range sources {
 				ids = append(ids, s.ID)
-				// "occupy" for occupy-democrats: a source's id is
-				// often typed by its first word.
-				if len(m.ID) >= 3 && strings.Contains(s.ID, strings.ToLower(m.ID)) {
-					holding = append(holding, s.ID)
-				}
 			}
 		}
-		if near := nearest(m.ID, ids); len(near) > 0 {
+		// "occupy" for occupy-democrats: a source's id is often typed
+		// by its first word.
+		if near := nearOrHolding(m.ID, ids); len(near) > 0 {
 			return "; did you mean " + quotedOr(near) + "?"
-		}
-		if len(holding) > 0 {
-			return "; did you mean " + quotedOr(holding[:min(len(holding), closestShown)]) + "?"
 		}
 		return "; chrono source list lists them"
 	}
@@ -63,6 +57,22 @@ func didYouMean(id string, held []string, otherwise string) string {
 		return "; did you mean " + quotedOr(near) + "?"
 	}
 	return otherwise
+}
+
+// nearOrHolding returns the ids of held a typing slip from id, or else
+// those that hold id (of three characters or more) as a part of them, at
+// most a few.
+func nearOrHolding(id string, held []string) []string {
+	if near := nearest(id, held); len(near) > 0 {
+		return near
+	}
+	var holding []string
+	for _, c := range held {
+		if len(id) >= 3 && strings.Contains(c, strings.ToLower(id)) {
+			holding = append(holding, c)
+		}
+	}
+	return holding[:min(len(holding), closestShown)]
 }
 
 // inTrash reports whether the event with an id is in the trash.
@@ -85,16 +95,7 @@ func nearIDs(r model.Reader, id string) []string {
 	// A store of few events is compared whole, and an id that holds the
 	// one given is offered too ("mobileum" for nso-mobileum-call).
 	if all, err := r.IDs("", nearIDsRead); err == nil && len(all) < nearIDsRead {
-		if near := nearest(id, all); len(near) > 0 {
-			return near
-		}
-		var holding []string
-		for _, c := range all {
-			if len(id) >= 3 && strings.Contains(c, strings.ToLower(id)) {
-				holding = append(holding, c)
-			}
-		}
-		return holding[:min(len(holding), closestShown)]
+		return nearOrHolding(id, all)
 	}
 	// In a large store, an id that differs from one stored shares a
 	// beginning with it: the longest beginning any stored id has, and
