@@ -97,8 +97,10 @@ func (im *txImport) Source(s model.Source, _ int) error {
 }
 
 // EventFields implements model.FieldSink. An event with the id of a
-// stored one updates it: the fields in present are taken from e, the
-// others kept, and so are the investigator's tags and notes.
+// stored one updates it: the fields in present are taken from e, but for
+// those changed in chrono since the last import that e leaves as they
+// were (model.EditMerge); the others are kept, and so are the
+// investigator's tags and notes.
 func (im *txImport) EventFields(e model.Event, n int, present model.FieldSet) error {
 	im.result.Events++
 	if err := im.notTrashed(e.ID); err != nil {

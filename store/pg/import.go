@@ -74,8 +74,10 @@ type pendingEvent struct {
 // Import imports inputs as one import in one transaction, each checked
 // by a model.Checker that also knows what the investigation holds, and
 // returns what each added. An event already stored is merged as the
-// bbolt store merges it (model.MergeEvent: with Replace, every field
-// but the stored tags and notes). On any problem nothing is kept. A dry run reports and keeps
+// bbolt store merges it (model.EditMerge: the fields the file carries,
+// but for those changed in chrono since the last import that the file
+// left as they were; with Replace, every field but the stored tags and
+// notes). On any problem nothing is kept. A dry run reports and keeps
 // nothing.
 func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.ImportResult, error) {
 	l := s.take()
