@@ -10,18 +10,33 @@ import (
 )
 
 // missingAdvice says what to do about an id the store does not hold:
-// where the event is when it is in the trash or not in it, the ids a slip
-// away from it, or where to find the ids.
+// what the store knows of it (missingHint), or where to find the ids.
 func missingAdvice(r model.Reader, m *model.Missing) string {
+	if hint := missingHint(r, m); hint != "" {
+		return hint
+	}
+	switch m.Kind {
+	case model.MissingEvent:
+		return "; chrono list shows the ids (chrono trash, the deleted ones)"
+	case model.MissingTrashed:
+		return "; chrono trash lists the deleted events"
+	case model.MissingSource:
+		return "; chrono source list lists them"
+	}
+	return ""
+}
+
+// missingHint says what the store knows of an id it does not hold:
+// that the event is in the trash, or on the timeline rather than in it,
+// or the ids a slip away from it; "" when it knows nothing.
+func missingHint(r model.Reader, m *model.Missing) string {
+	var near []string
 	switch m.Kind {
 	case model.MissingEvent:
 		if inTrash(r, m.ID) {
 			return fmt.Sprintf("; it is in the trash: chrono restore %s brings it back", m.ID)
 		}
-		if near := nearIDs(r, m.ID); len(near) > 0 {
-			return "; did you mean " + quotedOr(near) + "?"
-		}
-		return "; chrono list shows the ids (chrono trash, the deleted ones)"
+		near = nearIDs(r, m.ID)
 	case model.MissingTrashed:
 		if _, err := r.Event(m.ID); err == nil {
 			return "; it is on the timeline, not deleted"
@@ -32,7 +47,7 @@ func missingAdvice(r model.Reader, m *model.Missing) string {
 				ids = append(ids, t.Event.ID)
 			}
 		}
-		return didYouMean(m.ID, ids, "; chrono trash lists the deleted events")
+		near = nearest(m.ID, ids)
 	case model.MissingSource:
 		var ids []string
 		if sources, err := r.Sources(); err == nil {
@@ -42,21 +57,12 @@ func missingAdvice(r model.Reader, m *model.Missing) string {
 		}
 		// "occupy" for occupy-democrats: a source's id is often typed
 		// by its first word.
-		if near := nearOrHolding(m.ID, ids); len(near) > 0 {
-			return "; did you mean " + quotedOr(near) + "?"
-		}
-		return "; chrono source list lists them"
+		near = nearOrHolding(m.ID, ids)
 	}
-	return ""
-}
-
-// didYouMean offers the names of held a slip away from id, or says
-// otherwise.
-func didYouMean(id string, held []string, otherwise string) string {
-	if near := nearest(id, held); len(near) > 0 {
-		return "; did you mean " + quotedOr(near) + "?"
+	if len(near) == 0 {
+		return ""
 	}
-	return otherwise
+	return "; did you mean " + quotedOr(near) + "?"
 }
 
 // nearOrHolding returns the ids of held a typing slip from id, or else
@@ -173,8 +179,8 @@ func referenceAdvice(r model.Reader, missing []model.Missing) string {
 	}
 	var out strings.Builder
 	for _, m := range distinct {
-		advice := missingAdvice(r, &m)
-		if !strings.Contains(advice, "did you mean") && !strings.Contains(advice, "trash") {
+		advice := missingHint(r, &m)
+		if advice == "" {
 			continue // the problem says what to do
 		}
 		if len(distinct) > 1 {
