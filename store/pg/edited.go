@@ -1,11 +1,13 @@
 package pg
 
 import (
+	"errors"
 	"fmt"
 
 	"chrono/model"
 
 	"github.com/go-json-experiment/json"
+	"github.com/jackc/pgx/v5"
 )
 
 // editedBases returns, for the stored events of ids that a change other
@@ -81,6 +83,9 @@ func (im *txImport) op(seq int64) (model.Op, error) {
 	var body, hash, prev []byte
 	var head bool
 	err := im.tx.QueryRow(ctx, `SELECT form, coalesce(head, body), head IS NOT NULL, hash, prev FROM journal WHERE inv = $1 AND seq = $2`, im.s.inv, seq).Scan(&form, &body, &head, &hash, &prev)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", fmt.Errorf("journal entry #%d: the history of an event names it, the journal has not: %w", seq, model.ErrDamaged)
+	}
 	if err != nil {
 		return "", err
 	}

@@ -61,7 +61,7 @@ type txImport struct {
 	// (editedBases); place says where the event sent is in its file.
 	merge model.EditMerge
 	place func() model.Place
-	ops   map[int64]model.Op
+	ops   map[int64]model.Op // what each journal entry read did, by seq
 }
 
 type pendingEvent struct {
