@@ -10,6 +10,8 @@ package model
 // does not say: the file's fields are then taken as they are. An import
 // that was undone, and not redone, counts as never made.
 func ImportBase(history []Entry) *Event {
+	// Each entry holds the one event's change (JournalQuery.Event), and
+	// nothing here fails.
 	change := func(i int) (*EventChange, error) {
 		for _, c := range history[i].Events {
 			return &c, nil
@@ -17,8 +19,8 @@ func ImportBase(history []Entry) *Event {
 		return nil, nil
 	}
 	imported := func(i int) (*Event, error) {
-		c, _ := change(i)
-		return importedOf(c), nil
+		c, err := change(i)
+		return importedOf(c), err
 	}
 	base, _ := ImportBaseFrom(history, imported, change)
 	return base
