@@ -158,21 +158,37 @@ type EditMerge struct {
 	conflicts Problems
 }
 
-// Merge merges incoming into stored as MergeEdited does, counting into r,
-// and reports whether the result is to be kept: false for an event with
-// conflicts left, which are gathered for Err, placed at at. When the
-// merge kept values of chrono's, it also returns the version the file
-// would have made (EventChange.Imported), which the import's entry keeps
-// for an event it updates; and remember is set when the entry must keep
-// it even though the event is unchanged, as the file says something new
-// that chrono's values won over.
-func (x *EditMerge) Merge(stored, incoming Event, fields FieldSet, base *Event, n int, at Place, r *ImportResult) (out Event, imported *Event, remember, ok bool) {
+// Update is what an import makes of a stored event it updates
+// (EditMerge.Merge).
+type Update struct {
+	// Event is the event to store; Keep is false for one with conflicts
+	// left, which is not written.
+	Event Event
+	Keep  bool
+	// Imported is the version the file would have made, when the merge
+	// kept values of chrono's (EventChange.Imported); Remember is set
+	// when the entry must keep it even for an event left unchanged, as
+	// the file says something new that chrono's values won over.
+	Imported *Event
+	Remember bool
+}
+
+// Change is the journal's record of the update of before, the stored
+// version.
+func (u *Update) Change(before *Event) EventChange {
+	return EventChange{ID: before.ID, Before: before, From: OnTimeline, To: OnTimeline, Imported: u.Imported}
+}
+
+// Merge merges incoming into stored as MergeEdited does, counting into r.
+// Conflicts left are gathered for Err, placed at at, and the update is
+// not to be kept.
+func (x *EditMerge) Merge(stored, incoming Event, fields FieldSet, base *Event, n int, at Place, r *ImportResult) Update {
 	out, m := MergeEdited(stored, incoming, fields, base, x.Prefer)
 	if m.Conflicts != 0 && x.Prefer == PreferNeither {
 		for _, p := range m.Problems(incoming.ID, n, &stored, &incoming, base) {
 			x.conflicts.Add(at.Problem(p))
 		}
-		return stored, nil, false, false
+		return Update{Event: stored}
 	}
 	m.Count(r)
 	wonByChrono := m.Conflicts
@@ -185,13 +201,14 @@ func (x *EditMerge) Merge(stored, incoming Event, fields FieldSet, base *Event, 
 	// told apart at the next import, as this one told it, rather than
 	// taken for the file's and lost to a file that carries it. Tags and
 	// notes count only where the file brings one the event lacks.
+	u := Update{Event: out, Keep: true, Remember: wonByChrono != 0}
 	if base != nil {
 		file := MergeEvent(*base, incoming, fields)
 		if m.Kept|wonByChrono != 0 || differsFromFile(&out, &file) {
-			imported = &file
+			u.Imported = &file
 		}
 	}
-	return out, imported, wonByChrono != 0, true
+	return u
 }
 
 // differsFromFile reports whether out, what an import leaves, differs

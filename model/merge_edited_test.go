@@ -82,7 +82,9 @@ func TestEditMergeGathersConflicts(t *testing.T) {
 	incoming := Event{ID: "e", Title: "Theirs", Status: Confirmed}
 	var x EditMerge
 	var r ImportResult
-	got, _, _, ok := x.Merge(stored, incoming, AllFields, &base, 4, Place{Line: 9, Column: 3}, &r)
+	// parts is an update's event, imported version, remember and keep.
+	parts := func(u Update) (Event, *Event, bool, bool) { return u.Event, u.Imported, u.Remember, u.Keep }
+	got, _, _, ok := parts(x.Merge(stored, incoming, AllFields, &base, 4, Place{Line: 9, Column: 3}, &r))
 	if ok || got.Title != "Mine" {
 		t.Errorf("a conflicted event is to be written (%v) as %q", ok, got.Title)
 	}
@@ -100,14 +102,14 @@ func TestEditMergeGathersConflicts(t *testing.T) {
 		t.Error("Err kept its conflicts after returning them")
 	}
 	x.Prefer = PreferFile
-	got, imported, remember, ok := x.Merge(stored, incoming, AllFields, &base, 4, Place{}, &r)
+	got, imported, remember, ok := parts(x.Merge(stored, incoming, AllFields, &base, 4, Place{}, &r))
 	if !ok || got.Title != "Theirs" || r.Settled != 2 || imported != nil || remember {
 		t.Errorf("with the file's side: %v %q, settled %d, imported %v, remember %v", ok, got.Title, r.Settled, imported, remember)
 	}
 	// Chrono's side keeps what the file said, for the next import to
 	// tell its values from chrono's, even for an event left unchanged.
 	x.Prefer = PreferChrono
-	got, imported, remember, ok = x.Merge(stored, incoming, AllFields, &base, 4, Place{}, &r)
+	got, imported, remember, ok = parts(x.Merge(stored, incoming, AllFields, &base, 4, Place{}, &r))
 	if !ok || got.Title != "Mine" || imported == nil || imported.Title != "Theirs" || !remember {
 		t.Errorf("with chrono's side: %v %q, imported %+v, remember %v", ok, got.Title, imported, remember)
 	}
@@ -115,7 +117,7 @@ func TestEditMergeGathersConflicts(t *testing.T) {
 	// for it what the last import left, not chrono's value.
 	x.Prefer = PreferNeither
 	dated := Event{ID: "e", Title: "Imported", Date: MustParseDate("2020")}
-	got, imported, _, ok = x.Merge(stored, dated, FieldTitle|FieldDate, &base, 4, Place{}, &r)
+	got, imported, _, ok = parts(x.Merge(stored, dated, FieldTitle|FieldDate, &base, 4, Place{}, &r))
 	if !ok || got.Status != Denied || got.Title != "Mine" || imported == nil || imported.Status != Alleged || imported.Title != "Imported" {
 		t.Errorf("a file without the status: %v %+v, imported %+v", ok, got, imported)
 	}

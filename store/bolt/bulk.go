@@ -115,11 +115,11 @@ func (bi *bulkImport) EventFields(e model.Event, n int, present model.FieldSet) 
 		if err != nil {
 			return err
 		}
-		m, err := bi.mergeStored(old, e, n, present, &bi.result)
-		if err != nil || !m.keep {
+		u, err := bi.mergeStored(old, e, n, present, &bi.result)
+		if err != nil || !u.Keep {
 			return err
 		}
-		e = m.e
+		e = u.Event
 		order = model.OrderKey(&e) // the date may be the stored one
 		bi.enc = stored.Encode(bi.enc[:0], &e)
 		was, err := stored.Current(oldValue)
@@ -128,8 +128,8 @@ func (bi *bulkImport) EventFields(e model.Event, n int, present model.FieldSet) 
 		}
 		if bytes.Equal(was, bi.enc) {
 			bi.result.Unchanged++
-			if m.remember {
-				return bi.journalUpdated(m.change(&old))
+			if u.Remember {
+				return bi.journalUpdated(u.Change(&old))
 			}
 			return nil
 		}
@@ -137,7 +137,7 @@ func (bi *bulkImport) EventFields(e model.Event, n int, present model.FieldSet) 
 		if err := bi.remove(&old, oldOrder); err != nil {
 			return err
 		}
-		if err := bi.journalUpdated(m.change(&old)); err != nil {
+		if err := bi.journalUpdated(u.Change(&old)); err != nil {
 			return err
 		}
 	} else {
@@ -173,14 +173,14 @@ func (bi *bulkImport) journalAdded(id string) error {
 
 // journalUpdated records c, an event the import replaces (or leaves
 // as it was, keeping what the file said).
-func (bi *bulkImport) journalUpdated(c *model.EventChange) error {
+func (bi *bulkImport) journalUpdated(c model.EventChange) error {
 	if bi.dryRun {
 		return nil
 	}
-	if err := bi.journal.log.Change(c); err != nil {
+	if err := bi.journal.log.Change(&c); err != nil {
 		return err
 	}
-	v, err := historyValue(c)
+	v, err := historyValue(&c)
 	if err != nil {
 		return err
 	}

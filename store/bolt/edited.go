@@ -24,36 +24,18 @@ type editSide struct {
 	changesHeld int // the changes in changes, all entries together
 }
 
-// merged is what an import makes of a stored event (model.EditMerge):
-// the event, whether to write it, and the version the file would have
-// made, which the entry keeps for an update (and, when remember is set,
-// even for an event left unchanged).
-type merged struct {
-	e        model.Event
-	imported *model.Event
-	remember bool
-	keep     bool
-}
-
 // mergeStored merges e, record n of its file, into old, the stored
 // version.
-func (is *importSink) mergeStored(old, e model.Event, n int, present model.FieldSet, result *model.ImportResult) (merged, error) {
+func (is *importSink) mergeStored(old, e model.Event, n int, present model.FieldSet, result *model.ImportResult) (model.Update, error) {
 	base, err := is.editedBase(e.ID)
 	if err != nil {
-		return merged{}, err
+		return model.Update{}, err
 	}
 	var at model.Place
 	if is.place != nil {
 		at = is.place()
 	}
-	var m merged
-	m.e, m.imported, m.remember, m.keep = is.merge.Merge(old, e, present, base, n, at, result)
-	return m, nil
-}
-
-// change is the journal's record of an import's update of old.
-func (m *merged) change(old *model.Event) *model.EventChange {
-	return &model.EventChange{ID: old.ID, Before: old, From: model.OnTimeline, To: model.OnTimeline, Imported: m.imported}
+	return is.merge.Merge(old, e, present, base, n, at, result), nil
 }
 
 // editedBase returns the version of the stored event id that the last
@@ -156,9 +138,9 @@ const (
 func (is *importSink) entryChange(seq uint64, id string) (*model.EventChange, error) {
 	changes, ok := is.changes[seq]
 	if !ok {
-		v := is.b.journal.Get(seqKey(seq))
-		if v == nil {
-			return nil, stored.Unreadablef("journal entry #%d: the history of an event names it, the journal has not", seq)
+		v, err := is.entry(seq)
+		if err != nil {
+			return nil, err
 		}
 		e, p, err := heads.head(seq, v)
 		if err != nil {
@@ -197,9 +179,9 @@ func (is *importSink) head(seq uint64) (model.Entry, error) {
 	if e, ok := is.heads[seq]; ok {
 		return e, nil
 	}
-	v := is.b.journal.Get(seqKey(seq))
-	if v == nil {
-		return model.Entry{}, stored.Unreadablef("journal entry #%d: the history of an event names it, the journal has not", seq)
+	v, err := is.entry(seq)
+	if err != nil {
+		return model.Entry{}, err
 	}
 	e, _, err := heads.head(seq, v)
 	if err != nil {
@@ -211,4 +193,14 @@ func (is *importSink) head(seq uint64) (model.Entry, error) {
 	e = model.Entry{Seq: e.Seq, Op: e.Op, Reverts: e.Reverts}
 	is.heads[seq] = e
 	return e, nil
+}
+
+// entry returns the stored journal entry seq, which an event's history
+// names.
+func (is *importSink) entry(seq uint64) ([]byte, error) {
+	v := is.b.journal.Get(seqKey(seq))
+	if v == nil {
+		return nil, stored.Unreadablef("journal entry #%d: the history of an event names it, the journal has not", seq)
+	}
+	return v, nil
 }

@@ -120,11 +120,11 @@ func (im *txImport) EventFields(e model.Event, n int, present model.FieldSet) er
 	if err != nil {
 		return err
 	}
-	m, err := im.mergeStored(old, e, n, present, &im.result)
-	if err != nil || !m.keep {
+	u, err := im.mergeStored(old, e, n, present, &im.result)
+	if err != nil || !u.Keep {
 		return err
 	}
-	e = m.e
+	e = u.Event
 	was, err := stored.Current(im.b.events.Get(oldOrder))
 	if err != nil {
 		return fmt.Errorf("event %q: %w", e.ID, err)
@@ -132,18 +132,18 @@ func (im *txImport) EventFields(e model.Event, n int, present model.FieldSet) er
 	unchanged := bytes.Equal(was, stored.Encode(nil, &e))
 	if unchanged {
 		im.result.Unchanged++
-		if !m.remember {
+		if !u.Remember {
 			return nil
 		}
 	} else {
 		im.result.CountUpdate(&old, &e, im.list)
 	}
 	before := old
-	c := m.change(&before)
-	if err := im.journal.log.Change(c); err != nil {
+	c := u.Change(&before)
+	if err := im.journal.log.Change(&c); err != nil {
 		return err
 	}
-	v, err := historyValue(c)
+	v, err := historyValue(&c)
 	if err != nil {
 		return err
 	}

@@ -381,17 +381,17 @@ func (im *txImport) flush(batch []pendingEvent) error {
 			if err != nil {
 				return err
 			}
-			merged, imported, remember, keep := im.merge.Merge(before, e, p.present, bases[e.ID], p.n, p.at, &im.result)
-			if !keep {
+			u := im.merge.Merge(before, e, p.present, bases[e.ID], p.n, p.at, &im.result)
+			if !u.Keep {
 				continue
 			}
-			e = merged
-			change := model.EventChange{ID: e.ID, Before: &before, From: model.OnTimeline, To: model.OnTimeline, Imported: imported}
+			e = u.Event
+			change := u.Change(&before)
 			// Not the key: a linked event's stored key is its group's,
 			// not the one rowOf gives it alone.
 			if same(&before, &e) {
 				im.result.Unchanged++
-				if remember {
+				if u.Remember {
 					// What the file said is kept for the next import;
 					// the event is not written.
 					if err := im.remember(change); err != nil {
