@@ -217,19 +217,9 @@ func TestNarrowedSpanInWords(t *testing.T) {
 		}
 	}
 	// In the pane: an undated event that follows one of May 2020.
-	s, err := store.Open(filepath.Join(t.TempDir(), "chrono.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
 	const doc = `{"chrono": 1, "events": [{"id": "beta", "date": "2020-05", "title": "Beta"},
 	  {"id": "delta", "title": "Delta", "links": [{"rel": "follows", "event": "beta"}]}]}`
-	in := model.Input{Name: "open.json", Read: func(sink model.Sink) error {
-		return native.Read(strings.NewReader(doc), sink)
-	}}
-	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	s := storeOf(t, doc)
 	d := newDriver(t, placed{s}, 160, 45)
 	d.to("delta")
 	pane := strings.Join(d.sources().view(), "\n")
@@ -274,20 +264,10 @@ func TestAxisMarksProblemsAndNotes(t *testing.T) {
 			t.Errorf("axis line %q has the problem sign: %v, want %v", title, got, want)
 		}
 	}
-	s, err := store.Open(filepath.Join(t.TempDir(), "chrono.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
 	const doc = `{"chrono": 1, "events": [
 	  {"id": "noted", "date": "2020-05", "title": "Noted", "notes": [{"text": "check", "at": "2026-01-02T03:04:05Z"}]},
 	  {"id": "plain", "date": "2020-06", "title": "Plain"}]}`
-	in := model.Input{Name: "notes.json", Read: func(sink model.Sink) error {
-		return native.Read(strings.NewReader(doc), sink)
-	}}
-	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	s := storeOf(t, doc)
 	n := newDriver(t, placed{s}, 80, 24)
 	n.keys("v")
 	if l := axisLine(t, n, "Noted"); !strings.Contains(l, noteSign) {

@@ -1,14 +1,11 @@
 package tui
 
 import (
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"chrono/model"
-	"chrono/model/native"
-	"chrono/store"
 )
 
 func TestLinkPickerLinks(t *testing.T) {
@@ -63,20 +60,10 @@ func TestLinkPickerSaves(t *testing.T) {
 // TestLinkPickerInTheZone: the events offered to link to show their
 // times in the zone Z chose, as the list beside them does.
 func TestLinkPickerInTheZone(t *testing.T) {
-	s, err := store.Open(filepath.Join(t.TempDir(), "chrono.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
 	const doc = `{"chrono": 1, "events": [
 	  {"id": "meeting", "date": "2018-10-02T15:04:05+02:00", "title": "The meeting"},
 	  {"id": "call", "date": "2018-10-03T09:00:00", "title": "The call"}]}`
-	in := model.Input{Name: "zones.json", Read: func(sink model.Sink) error {
-		return native.Read(strings.NewReader(doc), sink)
-	}}
-	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	s := storeOf(t, doc)
 	d := newDriver(t, placed{s}, 120, 40)
 	d.to("call")
 	d.keys("Z", "L")

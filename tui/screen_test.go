@@ -12,8 +12,6 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"chrono/model"
-	"chrono/model/native"
-	"chrono/store"
 )
 
 func TestMain(m *testing.M) {
@@ -138,11 +136,6 @@ func TestEverySize(t *testing.T) {
 // whose characters take two cells or none, and checks that the panes'
 // divider stays in one column and no line overflows.
 func TestWideTextKeepsColumns(t *testing.T) {
-	s, err := store.Open(filepath.Join(t.TempDir(), "chrono.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
 	doc := `{"chrono": 1, "title": "調査 · investigation", "events": [
 	 {"id": "cjk", "date": "2020-01", "title": "東京で会議が開かれた、長いタイトルが続きます", "tags": ["証拠", "verify"],
 	  "quotes": [{"text": "私たちは何も知らなかった。これは長い引用で、折り返しが必要です。私たちは何も知らなかった。"}]},
@@ -150,10 +143,7 @@ func TestWideTextKeepsColumns(t *testing.T) {
 	 {"id": "combining", "date": "2020-03", "title": "Cafe\u0301 Zoe\u0308 n\u0303 a\u0300 long combining title that goes on", "summary": "e\u0301e\u0301e\u0301"},
 	 {"id": "rtl", "date": "2020-04", "title": "مرحبا بالعالم hello עולם"}
 	]}`
-	in := model.Input{Name: "wide.json", Read: func(sink model.Sink) error { return native.Read(strings.NewReader(doc), sink) }}
-	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	s := storeOf(t, doc)
 	// Terminals that cluster graphemes (mode 2027) measure emoji
 	// sequences differently from those that count code points.
 	for _, method := range []ansi.Method{ansi.WcWidth, ansi.GraphemeWidth} {

@@ -1,17 +1,12 @@
 package tui
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/exp/golden"
-
-	"chrono/model"
-	"chrono/model/native"
-	"chrono/store"
 )
 
 // TestSidesScreens compares the accounts of the example's call side by
@@ -74,21 +69,11 @@ func TestSidesWheel(t *testing.T) {
 // Z chose, as the list does, and a time written without an offset says
 // it is the local time where it happened.
 func TestSidesInTheZone(t *testing.T) {
-	s, err := store.Open(filepath.Join(t.TempDir(), "chrono.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
 	const doc = `{"chrono": 1, "events": [
 	  {"id": "meeting", "date": "2018-10-02T15:04:05+02:00", "title": "The meeting"},
 	  {"id": "denial", "date": "2018-10-03T09:00:00", "title": "The denial",
 	   "links": [{"rel": "disputes", "event": "meeting"}]}]}`
-	in := model.Input{Name: "zones.json", Read: func(sink model.Sink) error {
-		return native.Read(strings.NewReader(doc), sink)
-	}}
-	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	s := storeOf(t, doc)
 	d := newDriver(t, placed{s}, 120, 40)
 	d.to("meeting")
 	d.keys("Z", "C")
