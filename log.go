@@ -164,9 +164,9 @@ func changeWords(c model.EventChange) string {
 		case len(kept) == 0:
 			return "changed: " + joinNonEmpty(", ", changed...)
 		case len(changed) == 0:
-			return "kept chrono's " + joinNonEmpty(", ", kept...) + " over the file's"
+			return "kept chrono's changes to " + joinNonEmpty(", ", kept...)
 		}
-		return "changed: " + joinNonEmpty(", ", changed...) + "; kept chrono's " + joinNonEmpty(", ", kept...) + " over the file's"
+		return "changed: " + joinNonEmpty(", ", changed...) + "; kept chrono's changes to " + joinNonEmpty(", ", kept...)
 	}
 	return "changed"
 }

@@ -22,7 +22,8 @@ func TestChangeWords(t *testing.T) {
 	}{
 		{model.EventChange{ID: "e", To: model.OnTimeline}, "added"},
 		{update(one, two, nil), "changed: title"},
-		{update(one, one, file), "kept chrono's title over the file's"},
+		{update(one, one, file), "kept chrono's changes to title"},
+		{update(one, two, file), "changed: title; kept chrono's changes to title"},
 		{update(one, one, nil), "left as it was"},
 	}
 	for _, tt := range tests {

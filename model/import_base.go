@@ -96,8 +96,11 @@ func importedOf(c *EventChange) *Event {
 }
 
 // KeptOverFile names the fields in which an import's change kept values
-// changed in chrono rather than the file's (Imported), once the version
-// it left is known (After); nil for any other change.
+// changed in chrono since the last import (Imported differs from After),
+// once the version it left is known (After); nil for any other change.
+// A field the file does not carry holds the last import's value in
+// Imported, so it is named too: what is said of these fields is that
+// chrono's changes stood, not that the file said otherwise.
 func (c *EventChange) KeptOverFile() []string {
 	if c.Imported == nil || c.After == nil {
 		return nil

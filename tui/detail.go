@@ -740,7 +740,7 @@ func historyLine(e model.Entry, id string) string {
 				what += ": " + strings.Join(f, ", ")
 			}
 			if f := c.KeptOverFile(); len(f) > 0 {
-				what += "; kept chrono's " + strings.Join(f, ", ")
+				what += "; kept chrono's changes to " + strings.Join(f, ", ")
 			}
 		}
 	}
