@@ -330,6 +330,9 @@ func (f *quoteForm) leave(d int) tea.Cmd {
 				f.sub = newSourceForm(f.ctx, nil, func(_ *model.Source, s model.Source) Action { return sourceMade{s} }, sourceDropped{})
 				f.sub.others = f.sources
 				f.sub.heading = "New source, for the quote · " + keyOf(f.sub.keys.Save) + " takes it back to the quote"
+				// The words typed to find the source are most often its
+				// publisher's name: they start that field, not lost.
+				f.sub.start(srcPublisher, strings.TrimSpace(f.inputs[quoteSource].Value()))
 				f.sub.SetSize(f.w, f.h)
 				return nil
 			case c.fresh, c.pending:

@@ -52,9 +52,8 @@ var quoteSourceTrashScreens = []authoringScreen{
 	}},
 	{"quote-new-source", false, func(d *driver) {
 		d.keys("Q", "tab", "tab")
-		d.typeText("guardian")
-		d.keys("enter", "tab")
 		d.typeText("The Guardian")
+		d.keys("enter")
 	}},
 	{"quote-edit", false, func(d *driver) { d.keys("enter", "e", "tab", "tab", "tab", "tab") }},
 }
@@ -206,20 +205,21 @@ func TestQuoteForm(t *testing.T) {
 		t.Errorf("added %+v, want %+v", got, want)
 	}
 
-	// A new source, made from the source field.
+	// A new source, made from the source field: the words typed to find
+	// it, which found none, are its publisher.
 	d.keys("Q")
 	d.typeText("No comment.")
 	d.keys("tab", "tab")
-	d.typeText("guardian")
-	d.keys("enter", "tab")
 	d.typeText("The Guardian")
+	d.keys("enter")
+	d.typeText(" US")
 	d.keys("ctrl+s") // the source form: back to the quote
 	if _, open := d.openDialog().(*quoteForm); !open {
 		t.Fatalf("after the source form: %T", d.openDialog())
 	}
 	d.keys("ctrl+s")
 	qs = event(t, s, id).Quotes
-	if got := qs[len(qs)-1]; got.Text != "No comment." || got.Source == "" || sourceOf(t, s, got.Source).Publisher != "The Guardian" {
+	if got := qs[len(qs)-1]; got.Text != "No comment." || got.Source == "" || sourceOf(t, s, got.Source).Publisher != "The Guardian US" {
 		t.Fatalf("added %+v", got)
 	}
 

@@ -88,6 +88,17 @@ func newSourceForm(ctx *shared, base *model.Source, save func(*model.Source, mod
 	return f
 }
 
+// start puts v in a new source's field fld, with the cursor there, as
+// where the form starts: leaving it unchanged loses nothing typed.
+func (f *sourceForm) start(fld srcField, v string) {
+	if v == "" {
+		return
+	}
+	f.inputs[fld].SetValue(v)
+	f.initial = f.snapshot()
+	f.focusOn(fld)
+}
+
 func (f *sourceForm) value(fld srcField) string {
 	v := keptText(f.inputs[fld].Value(), f.stored[fld], false)
 	if v == f.stored[fld] {
