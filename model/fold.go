@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -35,6 +36,37 @@ func base(r rune) rune {
 		return rune("SsTt"[r-0x218])
 	}
 	return 0
+}
+
+// East Asian text writes Latin letters, digits and signs in their
+// full-width forms ("ＮＳＯ", "２０１７"), and its spaces as the
+// ideographic space: a search takes each for the character it stands
+// for, as typed or as searched for, whatever the accents.
+
+// narrow returns the character a full-width form (U+FF01 to U+FF5E) or
+// the ideographic space stands for, or 0 for any other.
+func narrow(r rune) rune {
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E:
+		return r - 0xFEE0
+	case r == 0x3000:
+		return ' '
+	}
+	return 0
+}
+
+// narrowed returns s with its full-width forms taken to the characters
+// they stand for (narrow); s itself when it has none.
+func narrowed(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return narrow(r) != 0 }) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if n := narrow(r); n != 0 {
+			return n
+		}
+		return r
+	}, s)
 }
 
 // isMark reports whether r is a combining diacritical mark.
@@ -77,9 +109,9 @@ func decode[T ~string | ~[]byte](s T, i int) (rune, int) {
 	return utf8.DecodeRune(b[:n])
 }
 
-// foldedAt reports whether text (which has no accents) is in s at byte
-// i, folding case and accents, and returns where the match ends in s,
-// past any combining marks on its last letter.
+// foldedAt reports whether text (which has no accents, nor full-width
+// forms) is in s at byte i, folding case, accents and width, and returns
+// where the match ends in s, past any combining marks on its last letter.
 func foldedAt[T ~string | ~[]byte](s T, i int, text string) (end int, ok bool) {
 	j := i
 	for k := 0; k < len(text); {
@@ -99,6 +131,8 @@ func foldedAt[T ~string | ~[]byte](s T, i int, text string) (end int, ok bool) {
 			qr, qn := utf8.DecodeRuneInString(text[k:])
 			r, n := decode(s, j)
 			if b := base(r); b != 0 {
+				r = b
+			} else if b := narrow(r); b != 0 {
 				r = b
 			}
 			if !sameFold(r, qr) {
@@ -142,6 +176,7 @@ func FindFold(s, substr string) (start, end int) {
 	if substr == "" {
 		return 0, 0
 	}
+	substr = narrowed(substr)
 	if !HasAccents(substr) {
 		return indexFolded(s, substr)
 	}

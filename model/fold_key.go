@@ -92,6 +92,9 @@ func keyRune(r rune) rune {
 		if b := base(f); b != 0 {
 			return unicode.ToLower(b)
 		}
+		if b := narrow(f); b != 0 {
+			return unicode.ToLower(b)
+		}
 		if f = unicode.SimpleFold(f); f == least {
 			break
 		}

@@ -44,7 +44,8 @@ func TestFoldKeyIsOneForAnOrbit(t *testing.T) {
 func TestFoldPatternNeverMissesAMatch(t *testing.T) {
 	alphabet := []string{"a", "A", "b", "k", "K", "s", "S", "z", "i", " ", "%", "_", "\\", "\n", "\x00",
 		"ä", "Ä", "á", "Å", "å", "\u212b", "\u212a", "ſ", "ß", "ł", "Ł", "ș", "Ș", "ÿ", "Ÿ", "ı", "İ",
-		"\u0308", "\u0301", "\u0345", "ι", "Ι", "\u1fbe", "Σ", "σ", "ς", "\ufffd", "\xff", "\xc3", "\xcc", "é", "É", "e\u0301"}
+		"\u0308", "\u0301", "\u0345", "ι", "Ι", "\u1fbe", "Σ", "σ", "ς", "\ufffd", "\xff", "\xc3", "\xcc", "é", "É", "e\u0301",
+		"Ａ", "ａ", "Ｋ", "ｓ", "１", "1", "％", "\u3000", "\xef"}
 	rnd := rand.New(rand.NewPCG(1, 2))
 	word := func(n int) string {
 		var b strings.Builder
@@ -75,6 +76,12 @@ func TestFoldPatternNeverMissesAMatch(t *testing.T) {
 					if k := base(r); k != 0 {
 						r = k
 					}
+					if k := narrow(r); k != 0 {
+						r = k
+					}
+				}
+				if rnd.IntN(4) == 0 && r > ' ' && r <= '~' {
+					r += 0xFEE0 // its full-width form
 				}
 				b.WriteRune(r)
 			}
@@ -104,6 +111,7 @@ func TestFoldPattern(t *testing.T) {
 		{"aιb", []string{"a", "b"}},
 		{"a\xffb", []string{"a", "b"}},
 		{"\u0308", nil},
+		{"ＮＳＯ　２０１７", []string{"nso 2017"}},
 		{"", nil},
 	}
 	for _, tt := range tests {

@@ -28,6 +28,13 @@ func TestFindFoldsAccentsUnlessTyped(t *testing.T) {
 		{"Zu\u0308rich", "zürich", 0, 8},
 		{"Zu\u0308rich", "Zu\u0308rich", 0, 8},
 		{"Ted Lieu", "lieu", 4, 8},
+		// Full-width forms, as East Asian text writes Latin letters and
+		// digits, are the letters and digits they stand for.
+		{"ＮＳＯグループは２０１７年", "nso", 0, 9},
+		{"ＮＳＯグループは２０１７年", "2017", 24, 36},
+		{"NSO Group in 2017", "ＮＳＯ", 0, 3},
+		{"ｎｓｏ　ｇｒｏｕｐ", "NSO group", 0, 27},
+		{"ＮＳＯ", "ｎｓｏ", 0, 9},
 		{"Ted Lieu", "", 0, 0},
 	}
 	for _, tt := range tests {

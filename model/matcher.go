@@ -35,6 +35,7 @@ type Matcher struct {
 
 // NewMatcher returns a Matcher for text.
 func NewMatcher(text string) Matcher {
+	text = narrowed(text)
 	m := Matcher{needle: text, forms: [][]byte{[]byte(text)}, accents: !HasAccents(text)}
 	if text == "" {
 		return m
@@ -75,6 +76,19 @@ func NewMatcher(text string) Matcher {
 			if b := base(c); b != 0 && sameFold(b, r) {
 				add(c, false)
 			}
+		}
+	}
+	// The full-width forms of the letter in any case: "Ｎ" and "ｎ" for
+	// "n", "Ｋ" and "ｋ" for the Kelvin sign, "２" for "2".
+	for c := unicode.SimpleFold(r); ; c = unicode.SimpleFold(c) {
+		switch {
+		case c > ' ' && c <= '~':
+			add(c+0xFEE0, false)
+		case c == ' ':
+			add(0x3000, false)
+		}
+		if c == r {
+			break
 		}
 	}
 	return m

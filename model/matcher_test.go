@@ -12,6 +12,7 @@ func TestMatcherAgreesWithIndexFold(t *testing.T) {
 		{"k", "\u212a"}, {"kelvin", "\u212aelvin"}, {"s", "\u017f"}, {"sun", "SUN"},
 		{"kraków", "KRAKÓW"}, {"ó", "Ó"}, {"調査", "東京調査"}, {"", "anything"}, {"x", ""},
 		{"#ss7", "tag #SS7"}, {"7", "ss7"}, {"ab", "a"}, {"aa", "aAa"},
+		{"nso", "ＮＳＯ"}, {"ＮＳＯ", "nso"}, {"n s", "ｎ\u3000ｓ"}, {"２０", "x20"},
 	}
 	for _, tt := range tests {
 		want := IndexFold(tt.s, tt.text) >= 0
@@ -21,7 +22,7 @@ func TestMatcherAgreesWithIndexFold(t *testing.T) {
 		checkMayBeIn(t, tt.text, tt.s)
 	}
 	// Random strings over a small alphabet with awkward letters.
-	alphabet := []string{"a", "A", "b", "k", "K", "\u212a", "s", "S", "\u017f", "ó", "Ó", " ", "é", "ü", "u", "\u0308", "o", "ł"}
+	alphabet := []string{"a", "A", "b", "k", "K", "\u212a", "s", "S", "\u017f", "ó", "Ó", " ", "é", "ü", "u", "\u0308", "o", "ł", "Ａ", "ａ", "Ｋ", "\u3000"}
 	r := rand.New(rand.NewPCG(1, 2))
 	word := func(n int) string {
 		var b strings.Builder

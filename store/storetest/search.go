@@ -23,7 +23,8 @@ const searchDoc = `{"chrono": 1, "events": [
   {"id": "spanning", "date": "2020-01-09", "title": "Gary Miller", "summary": "met the ambassador",
    "quotes": [{"text": "never done any business", "speaker": "NSO Group"}]},
   {"id": "cafe", "date": "2020-01-10", "title": "A note", "notes": [{"text": "Café crème, twice"}]},
-  {"id": "nothing-alike", "date": "2020-01-11", "title": "Unrelated"}
+  {"id": "nothing-alike", "date": "2020-01-11", "title": "Unrelated"},
+  {"id": "full-width", "date": "2020-01-12", "title": "ＮＳＯ　Ｇｒｏｕｐの２０１７年の会議"}
 ]}`
 
 // searches are the texts searchAgrees looks for, and, for some, the
@@ -61,6 +62,12 @@ var searches = []struct {
 	{"crème", []string{"cafe"}},
 	{"creme", []string{"cafe"}},
 	{"crème, TWICE", []string{"cafe"}},
+	// Full-width forms, as East Asian text writes Latin letters and
+	// digits, are the characters they stand for, typed either way.
+	{"nso group", []string{"spanning", "full-width"}},
+	{"ｎｓｏ　ｇｒｏｕｐ", []string{"spanning", "full-width"}},
+	{"2017年", []string{"full-width"}},
+	{"ｏ\u3000ｇ", []string{"spanning", "full-width"}},
 	{"a", nil},
 	{"ab", nil},
 	{"zz", []string{}},
