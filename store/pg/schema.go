@@ -39,6 +39,7 @@ var migrations = []migration{
 	{"the events' wide columns compressed with lz4", compressWithLZ4},
 	{"the events' bodies in binary form, kept in their rows", keepBodiesBinary},
 	{"each event's flag that other events link to it", flagLinkTargets},
+	{"the search keys with full-width forms, folded to the characters they stand for", foldWidths},
 }
 
 // schemaLock is the advisory lock chronos take while they migrate, so
