@@ -39,6 +39,9 @@ type Checker struct {
 	// at is where the event being checked begins, when its reader says
 	// (Locator); its problems carry it.
 	at Place
+	// sourceAt is where the source being checked is, when its reader
+	// says (SourceLocator).
+	sourceAt Place
 	// sent is the place of the event last passed on (Sent).
 	sent Place
 	// faulty is the fields of the value #faultyN of faultyPart that its
@@ -129,13 +132,15 @@ func (c *Checker) Header(h Header) error {
 
 // Source implements Sink.
 func (c *Checker) Source(s Source, n int) error {
+	at := c.sourceAt
+	c.sourceAt = Place{} // a reader that placed one source need not place all
 	bad := false
 	for _, m := range c.unsaid(SourcePart, n, s.Check()) {
-		c.problems.Add(Problem{Part: SourcePart, ID: s.ID, N: n, Msg: m})
+		c.problems.Add(at.Problem(Problem{Part: SourcePart, ID: s.ID, N: n, Msg: m}))
 		bad = true
 	}
 	if first, dup := c.sources[s.ID]; dup && !bad {
-		c.problems.Add(Problem{Part: SourcePart, ID: s.ID, N: n, Msg: fmt.Sprintf("id %q: already used by source #%d", s.ID, first), Err: ErrDuplicateID})
+		c.problems.Add(at.Problem(Problem{Part: SourcePart, ID: s.ID, N: n, Msg: fmt.Sprintf("id %q: already used by source #%d", s.ID, first), Err: ErrDuplicateID}))
 		bad = true
 	}
 	if bad {
@@ -171,6 +176,10 @@ func (c *Checker) Sent() Place { return c.sent }
 
 // EventAt implements Locator: the next event's problems carry its place.
 func (c *Checker) EventAt(_ int, at Place) { c.at = at }
+
+// SourceAt implements SourceLocator: the next source's problems carry
+// its place.
+func (c *Checker) SourceAt(_ int, at Place) { c.sourceAt = at }
 
 // check checks an event and reports whether it goes on to the next Sink.
 func (c *Checker) check(e *Event, n int) bool {

@@ -160,3 +160,11 @@ func SendEvent(sink Sink, e Event, n int, present FieldSet) error {
 type Locator interface {
 	EventAt(n int, at Place)
 }
+
+// SourceLocator is a Sink that is told where in its file each source
+// is, so that what it finds wrong with the source (an id that is no
+// slug, one used twice) carries the place as an event's problems do.
+// Readers that know it call SourceAt just before sending the nth source.
+type SourceLocator interface {
+	SourceAt(n int, at Place)
+}

@@ -166,6 +166,9 @@ func (rd *reader) row(rec []string, line, n int) error {
 				continue
 			}
 			rd.nSources++
+			if l, ok := rd.sink.(model.SourceLocator); ok {
+				l.SourceAt(rd.nSources, model.Place{Line: line}) // the row that declares it
+			}
 			if err := rd.sink.Source(src, rd.nSources); err != nil {
 				return err
 			}

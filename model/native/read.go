@@ -329,6 +329,9 @@ func (rd *reader) source(v jsontext.Value, n int, at func() model.Place) error {
 			return err
 		}
 	}
+	if l, ok := rd.sink.(model.SourceLocator); ok {
+		l.SourceAt(n, at())
+	}
 	return rd.sink.Source(s, n)
 }
 

@@ -55,6 +55,9 @@ func (rd *reader) sendSlide(s *slide, n int) error {
 	if newSource != nil {
 		rd.sources[newSource.URL] = *newSource
 		rd.nSources++
+		if l, ok := rd.sink.(model.SourceLocator); ok {
+			l.SourceAt(rd.nSources, rd.pos.position(s.at)) // the slide whose media it is
+		}
 		if err := rd.sink.Source(*newSource, rd.nSources); err != nil {
 			return err
 		}

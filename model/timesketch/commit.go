@@ -37,6 +37,9 @@ func (rd *reader) commit(r *result) error {
 	}
 	for _, s := range sources {
 		rd.nsources++
+		if l, ok := rd.sink.(model.SourceLocator); ok {
+			l.SourceAt(rd.nsources, model.Place{Line: r.line}) // the record that declares it
+		}
 		if err := rd.sink.Source(s, rd.nsources); err != nil {
 			return err
 		}
