@@ -140,13 +140,17 @@ func eventSlide(e model.Event, sources map[string]model.Source, carried map[stri
 		}
 	}
 	folded := e.Quotes
+	var media *model.Quote
 	if len(e.Quotes) > 0 {
 		q := e.Quotes[0]
 		src, ok := sources[q.Source]
 		if ok && src.URL != "" {
 			s.Media = &tlMedia{URL: src.URL, Caption: inline(q.Text), Credit: writeCredit(q, src), Title: escapeText(oneLine(src.Title))}
+			if !carried[src.ID] {
+				countCollapsedSource(src, losses)
+			}
 			carried[src.ID] = true
-			folded = e.Quotes[1:]
+			folded, media = e.Quotes[1:], &q
 		} else {
 			losses.Add(LossQuoteNoURL, 1)
 		}
@@ -170,6 +174,7 @@ func eventSlide(e model.Event, sources map[string]model.Source, carried map[stri
 	losses.Add(LossActors, len(e.Actors))
 	losses.Add(LossLinks, len(e.Links))
 	losses.Add(LossNotes, len(e.Notes))
+	countCollapsedSpace(e, media, losses)
 	s.Text.Text = slideText(e, folded, sources)
 	return s
 }
