@@ -263,6 +263,9 @@ func (o *importOptions) openInput(name string, fixed *formats.Format, meter *imp
 	f, r, detected, err := inputFormat(meter.count(r), fixed)
 	if err != nil {
 		closeInputs([]importInput{in})
+		if errors.Is(err, formats.ErrUTF16) {
+			return importInput{}, fmt.Errorf("%s:1:1: %w", termtext.Line(name), err) // its first bytes
+		}
 		return importInput{}, fmt.Errorf("%s: %w", termtext.Line(name), err)
 	}
 	in.detected = detected
@@ -288,7 +291,8 @@ func (o *importOptions) openInput(name string, fixed *formats.Format, meter *imp
 // what was detected, to say so.
 func inputFormat(r io.Reader, fixed *formats.Format) (formats.Format, io.Reader, string, error) {
 	if fixed != nil {
-		return *fixed, r, "", nil
+		r, err := formats.RefuseUTF16(r)
+		return *fixed, r, "", err
 	}
 	f, r, err := formats.Detect(r)
 	if err != nil {

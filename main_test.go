@@ -66,7 +66,7 @@ func TestCLI(t *testing.T) {
 			"import --dry-run testdata/import/clears.json", "import --dry-run --replace testdata/import/corrected-title.json", "import --replace testdata/import/corrected-title.json", "show nso-mobileum-call"}},
 		{"import_errors", []string{"import testdata/import/bad-event.json", "import testdata/import/syntax-error.json", "import testdata/import/new-events.json testdata/import/bad-event.json", "list --tag whistleblower", "import testdata/import/missing.json", "import - -"}},
 		{"import_problems", []string{"import --dry-run testdata/import/bad-event.json", "import testdata/import/no-version.json", "import --format json testdata/import/no-version.json",
-			"import testdata/import/misspelt.json", "import testdata/import/dup-ids.csv"}},
+			"import testdata/import/misspelt.json", "import testdata/import/dup-ids.csv", "import testdata/import/utf16.csv", "import --format csv testdata/import/utf16.csv"}},
 		{"markdown_draft", []string{"import testdata/import/noted.json", "export --format markdown --tag draft", "export --format markdown --notes --tag draft"}},
 		{"usage", []string{"bogus", "list extra", "tag fbi-tip", "show", "show fbi-tip nso-denial", "backup -o x extra", "--nope", "list --during 2017-13", "list --status rumour", "list --linked refutes", "export --format xml"}},
 		{"interchange", []string{"import testdata/interchange/newsroom.json testdata/interchange/sketch.jsonl testdata/interchange/sheet.csv",

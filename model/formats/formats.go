@@ -117,6 +117,9 @@ func Detect(r io.Reader) (Format, io.Reader, error) {
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return Format{}, br, err
 	}
+	if isUTF16(head) {
+		return Format{}, br, ErrUTF16
+	}
 	if f, ok := detect(head); ok {
 		return f, br, nil
 	}

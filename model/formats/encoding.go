@@ -1,0 +1,47 @@
+package formats
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+)
+
+// ErrUTF16 is a file in UTF-16, which Excel saves as "Unicode Text" and
+// Windows PowerShell writes when output is redirected. Every format
+// chrono reads is UTF-8; read as UTF-8, such a file would be called a
+// format chrono does not read, or a sheet whose header is missing its
+// columns, and neither says what to do.
+var ErrUTF16 = errors.New("the file is UTF-16 (as a spreadsheet's \"Unicode Text\" or Windows PowerShell's > saves it), and chrono reads UTF-8: save it as UTF-8 (in a spreadsheet, as CSV UTF-8), or convert it with iconv -f UTF-16 -t UTF-8")
+
+// utf16Sniff is how many bytes RefuseUTF16 looks at.
+const utf16Sniff = 4
+
+// RefuseUTF16 returns a reader of all r holds, or ErrUTF16 when its first
+// bytes are those of UTF-16 text.
+func RefuseUTF16(r io.Reader) (io.Reader, error) {
+	br := bufio.NewReader(r)
+	head, err := br.Peek(utf16Sniff)
+	if err != nil && err != io.EOF {
+		return br, err
+	}
+	if isUTF16(head) {
+		return br, ErrUTF16
+	}
+	return br, nil
+}
+
+// isUTF16 reports whether head begins as UTF-16 text: with its byte order
+// mark, or, without one, as text in ASCII with a NUL before or after
+// every character, which no UTF-8 file chrono reads has.
+func isUTF16(head []byte) bool {
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		return true
+	}
+	if len(head) < utf16Sniff {
+		return false
+	}
+	le := head[0] != 0 && head[1] == 0 && head[2] != 0 && head[3] == 0
+	be := head[0] == 0 && head[1] != 0 && head[2] == 0 && head[3] != 0
+	return le || be
+}
