@@ -31,6 +31,9 @@ type trashScreen struct {
 type trashKeys struct {
 	listKeys
 	Restore, Empty key.Binding
+	// Undo and Redo are the browser's: the status line after a restore
+	// says "u to undo", and the trash is where it is read.
+	Undo, Redo key.Binding
 }
 
 // trashMsg brings the trash, and the links to the events in it.
@@ -60,6 +63,8 @@ func newTrashScreen(ctx *shared) *trashScreen {
 		listKeys: newListKeys(),
 		Restore:  key.NewBinding(key.WithKeys("r", "enter"), key.WithHelp("r/enter", "restore")),
 		Empty:    key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "empty the trash")),
+		Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+		Redo:     key.NewBinding(key.WithKeys("U", "ctrl+r"), key.WithHelp("U", "redo")),
 	}}
 }
 
@@ -112,6 +117,10 @@ func (t *trashScreen) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Back):
 		return popScreen{}, nil
+	case key.Matches(msg, k.Undo):
+		return undoLast{}, nil
+	case key.Matches(msg, k.Redo):
+		return redoLast{}, nil
 	case key.Matches(msg, k.Restore):
 		if t.rows.cur >= len(t.trashed) {
 			return nil, nil
@@ -193,7 +202,7 @@ func (t *trashScreen) FullHelp() [][]key.Binding {
 	k := &t.keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{t.ctx.offered(RoleEdit, k.Restore), t.ctx.offered(RoleAdmin, k.Empty), k.Back},
+		{t.ctx.offered(RoleEdit, k.Restore), t.ctx.offered(RoleAdmin, k.Empty), t.ctx.offered(RoleAnnotate, k.Undo), t.ctx.offered(RoleAnnotate, k.Redo), k.Back},
 	}
 }
 
