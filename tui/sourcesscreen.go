@@ -27,7 +27,7 @@ type sourcesScreen struct {
 
 type sourcesKeys struct {
 	listKeys
-	Add, Edit, Remove, Undo, Open key.Binding
+	Add, Edit, Remove, Undo, Redo, Open key.Binding
 	// Cited is x on a source that quotes cite, which says so; neither
 	// the footer nor the help offers it.
 	Cited key.Binding
@@ -72,6 +72,8 @@ func newSourcesScreen(ctx *shared) *sourcesScreen {
 		Edit:     key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e/enter", "edit")),
 		Remove:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "remove")),
 		Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+		// Redo is taken here as well: an undo's status line offers it.
+		Redo: key.NewBinding(key.WithKeys("U", "ctrl+r"), key.WithHelp("U", "redo")),
 		// The hint has room for a URL's start only: o shows it whole, as
 		// a link over SSH, when it does not open it.
 		Open:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open source")),
@@ -142,6 +144,8 @@ func (s *sourcesScreen) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 		return popScreen{}, nil
 	case key.Matches(msg, k.Undo):
 		return undoLast{}, nil
+	case key.Matches(msg, k.Redo):
+		return redoLast{}, nil
 	case key.Matches(msg, k.Add):
 		f := newSourceForm(s.ctx, nil, saveSource, closeDialog{})
 		f.others = s.sources
@@ -219,7 +223,7 @@ func (s *sourcesScreen) FullHelp() [][]key.Binding {
 	k, c := &s.keys, s.ctx
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open},
-		{c.offered(RoleEdit, k.Add), c.offered(RoleEdit, k.Edit), c.offered(RoleEdit, k.Remove), c.offered(RoleAnnotate, k.Undo), k.Back},
+		{c.offered(RoleEdit, k.Add), c.offered(RoleEdit, k.Edit), c.offered(RoleEdit, k.Remove), c.offered(RoleAnnotate, k.Undo), c.offered(RoleAnnotate, k.Redo), k.Back},
 	}
 }
 

@@ -1,0 +1,32 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSourcesScreenRedoesItsUndo: an undo on the sources screen says "U
+// to redo", so U there makes the change again, and the help offers it.
+func TestSourcesScreenRedoesItsUndo(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 80, 24)
+	d.keys("S", "a")
+	d.typeText("guardian")
+	d.keys("tab")
+	d.typeText("The Guardian")
+	d.keys("ctrl+s", "u")
+	if !strings.Contains(d.status(), "U to redo") {
+		t.Fatalf("undone: status %q", d.status())
+	}
+	d.keys("U")
+	if src := sourceOf(t, s, "guardian"); src.Publisher != "The Guardian" {
+		t.Errorf("redone: %+v", src)
+	}
+	if !strings.Contains(d.screen(), "The Guardian") {
+		t.Errorf("the sources screen does not list the source made again:\n%s", d.screen())
+	}
+	d.keys("?")
+	if help := d.screen(); !strings.Contains(help, "redo") {
+		t.Errorf("the sources screen's help does not offer U:\n%s", help)
+	}
+}
