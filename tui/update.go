@@ -58,6 +58,8 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return nil
 	case writeMsg:
 		return m.written(msg)
+	case quoteRefusedMsg:
+		return m.quoteRefused(msg)
 	case statusMsg:
 		return m.say(msg)
 	case statusExpiredMsg:
@@ -185,8 +187,12 @@ func (m *Model) act(a Action, cmd tea.Cmd) tea.Cmd {
 	case openDialog:
 		m.open(a.dialog)
 	case writeEdit:
+		w := pendingWrite{edit: a.edit}
+		if f, ok := m.dialog.(*quoteForm); ok {
+			w.quote = f // opened again if the save is refused
+		}
 		m.dialog = nil
-		return tea.Batch(cmd, m.write(pendingWrite{edit: a.edit}))
+		return tea.Batch(cmd, m.write(w))
 	case undoLast:
 		return tea.Batch(cmd, m.undo(false))
 	case redoLast:

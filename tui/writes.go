@@ -50,6 +50,9 @@ type pendingWrite struct {
 	// from $EDITOR): a save refused by a conflict opens the form again.
 	save *saveEvent
 	form *eventForm
+	// quote is the form a quote was typed in: a save refused opens it
+	// again on what was typed.
+	quote *quoteForm
 	// started is set when the write begins, so that one the browser did
 	// not get to start is written when it ends.
 	started *atomic.Bool
@@ -132,6 +135,9 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 	case msg.err != nil && w.save != nil && errors.As(msg.err, &conflict):
 		// The form opens again on what was typed, and says the rest.
 		return statusMsg{text: fmt.Sprintf("not saved: event %q changed meanwhile", conflict.ID), err: true}
+	case msg.err != nil && w.quote != nil:
+		// The quote's form opens again on what was typed.
+		return statusMsg{text: fmt.Errorf("quote not saved, the form keeps what you typed: %w", msg.err).Error(), err: true}
 	case msg.err != nil:
 		if w.undo {
 			q.undo = append(q.undo, undoable{w.edit, w.what})
@@ -285,6 +291,9 @@ func (m *Model) undo(redo bool) tea.Cmd {
 func (m *Model) conflicted(msg writeMsg) tea.Cmd {
 	var ce *model.ConflictError
 	w := msg.write
+	if w.quote != nil && m.dialog == nil {
+		return reopenQuote(m.ctx.store, w.quote, msg.err)
+	}
 	if w.save == nil || w.save.base == nil || !errors.As(msg.err, &ce) || m.dialog != nil {
 		return nil
 	}

@@ -1,0 +1,67 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"chrono/model"
+)
+
+// TestQuoteSaveMeetingAChangeKeepsWhatWasTyped: another process changes
+// the event's quotes while one is being edited. The save is refused, and
+// the form opens again on what was typed, saying why; saving it again
+// keeps both changes: the quote edited, when it only moved, is saved
+// where it is now, and one removed meanwhile comes back as a new quote
+// rather than overwriting the quote now in its place.
+func TestQuoteSaveMeetingAChangeKeepsWhatWasTyped(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		meanwhile model.Edit
+		want      func(t *testing.T, before, after []model.Quote)
+	}{
+		{"removed", model.DropQuote{ID: "nso-mobileum-call", N: 1}, func(t *testing.T, before, after []model.Quote) {
+			if len(after) != len(before) || after[0] != before[1] || after[1] != before[2] {
+				t.Errorf("quotes %+v; want the removal kept and the quote typed added", after)
+			}
+			if got := after[len(after)-1]; got.Text != before[0].Text || !strings.HasSuffix(got.Speaker, "Lavie") {
+				t.Errorf("added %+v; want quote 1 with the speaker typed", got)
+			}
+		}},
+		{"moved", model.ShiftQuote{ID: "nso-mobileum-call", N: 1, To: 2}, func(t *testing.T, before, after []model.Quote) {
+			if len(after) != len(before) || after[0] != before[1] || after[2] != before[2] {
+				t.Errorf("quotes %+v; want the move kept and quote 1 saved where it went", after)
+			}
+			if got := after[1]; got.Text != before[0].Text || !strings.HasSuffix(got.Speaker, "Lavie") {
+				t.Errorf("quote 2 %+v; want the quote moved there, with the speaker typed", got)
+			}
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := exampleStore(t)
+			d := newDriver(t, s, 80, 24)
+			id := d.selected()
+			before := event(t, s, id).Quotes
+			d.keys("enter", "e", "tab")
+			d.typeText(" Lavie")
+			if _, _, err := tt.meanwhile.Apply(s); err != nil {
+				t.Fatal(err)
+			}
+			d.keys("ctrl+s")
+			f, open := d.openDialog().(*quoteForm)
+			if !open {
+				t.Fatalf("after the refused save: %T, status %q; what was typed is lost", d.openDialog(), d.status())
+			}
+			if got := f.value(quoteSpeaker); !strings.HasSuffix(got, " Lavie") {
+				t.Errorf("the form reopened with speaker %q", got)
+			}
+			if !strings.Contains(d.screen(), "meanwhile") || !strings.Contains(d.status(), "meanwhile") {
+				t.Errorf("the refusal is not said:\n%s\nstatus %q", d.screen(), d.status())
+			}
+			d.keys("ctrl+s")
+			if d.openDialog() != nil || d.statusErr() {
+				t.Fatalf("saving again: %T, status %q", d.openDialog(), d.status())
+			}
+			tt.want(t, before, event(t, s, id).Quotes)
+		})
+	}
+}

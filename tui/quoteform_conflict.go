@@ -1,0 +1,66 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
+)
+
+// quoteRefusedMsg brings the event as it is now to a quote form whose
+// save was refused, so that it opens again on what was typed.
+type quoteRefusedMsg struct {
+	form    *quoteForm
+	current model.Event
+	found   bool // the event could be read
+	why     error
+}
+
+// reopenQuote reads the event the refused quote was for, and reopens
+// its form: a refused save must not take away the words typed.
+func reopenQuote(s model.Store, f *quoteForm, why error) tea.Cmd {
+	id := f.event.ID
+	return func() tea.Msg {
+		cur, err := s.Event(id)
+		return quoteRefusedMsg{form: f, current: cur, found: err == nil, why: why}
+	}
+}
+
+// refused puts the form on the event as it is now, after its save met
+// why. The quote edited, when it only moved meanwhile, is edited where
+// it is now; when it was changed or removed, the form adds what was
+// typed as a new quote beside it, so that saving keeps both changes.
+// Any other refusal is said as it came, the form as it was.
+func (f *quoteForm) refused(cur model.Event, found bool, why error) {
+	f.discard = discardGuard{}
+	was := f.n
+	if !found || was == 0 || was > len(f.event.Quotes) {
+		f.problem = refuse("not saved: "+why.Error(), f.snapshot())
+		return
+	}
+	base := f.event.Quotes[was-1]
+	if was <= len(cur.Quotes) && cur.Quotes[was-1] == base {
+		f.problem = refuse("not saved: "+why.Error(), f.snapshot())
+		return
+	}
+	n := slices.Index(cur.Quotes, base) + 1
+	f.event, f.n = cur.Clone(), n
+	say := fmt.Sprintf("quote %d changed meanwhile: ctrl+s adds yours as a new quote, esc drops it", was)
+	if n > 0 {
+		say = fmt.Sprintf("quote %d moved meanwhile to %d: ctrl+s saves yours there", was, n)
+	}
+	f.problem = refuse(say, f.snapshot())
+}
+
+// quoteRefused reopens the form of a refused quote, unless another
+// dialog was opened meanwhile.
+func (m *Model) quoteRefused(msg quoteRefusedMsg) tea.Cmd {
+	if m.dialog != nil {
+		return nil
+	}
+	msg.form.refused(msg.current, msg.found, msg.why)
+	m.open(msg.form)
+	return nil
+}
