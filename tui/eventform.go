@@ -215,7 +215,7 @@ func (f *eventForm) FullHelp() [][]key.Binding { return f.keys.FullHelp() }
 func (f *eventForm) focusOn(fld formField) {
 	f.focus = fld
 	for i := range f.inputs {
-		f.inputs[i].Blur()
+		blurInput(&f.inputs[i])
 	}
 	f.summary.Blur()
 	switch fld {
@@ -223,7 +223,7 @@ func (f *eventForm) focusOn(fld formField) {
 		f.summary.Focus()
 	case fieldSource, fieldStatus:
 	default:
-		f.inputs[fld].Focus()
+		focusInput(&f.inputs[fld])
 	}
 }
 

@@ -22,6 +22,21 @@ func newFieldInput(st *Styles, placeholder string) textinput.Model {
 	return in
 }
 
+// blurInput takes the cursor out of a form's one-line field and shows
+// the field from its start: a value longer than the field reads from its
+// beginning, not from where the typing stopped.
+func blurInput(in *textinput.Model) {
+	in.Blur()
+	in.CursorStart()
+}
+
+// focusInput puts the cursor in a form's one-line field, at the end of
+// its value, to go on typing.
+func focusInput(in *textinput.Model) {
+	in.Focus()
+	in.CursorEnd()
+}
+
 // newFieldArea is a field of a form that takes several lines, pasted
 // text whole: no line numbers, no limit, a steady cursor.
 func newFieldArea(st *Styles, placeholder, prompt string) textarea.Model {

@@ -151,7 +151,7 @@ func (f *quoteForm) changed() bool { return f.snapshot() != f.initial }
 func (f *quoteForm) focusOn(fld quoteField) {
 	f.focus = fld
 	for i := range f.inputs {
-		f.inputs[i].Blur()
+		blurInput(&f.inputs[i])
 	}
 	f.text.Blur()
 	switch fld {
@@ -159,7 +159,7 @@ func (f *quoteForm) focusOn(fld quoteField) {
 		f.text.Focus()
 	case quoteStance:
 	default:
-		f.inputs[fld].Focus()
+		focusInput(&f.inputs[fld])
 	}
 	if fld == quoteSource {
 		f.inputs[quoteSource].SetValue("")

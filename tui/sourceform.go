@@ -121,9 +121,9 @@ func (f *sourceForm) focusOn(fld srcField) {
 	}
 	f.focus = fld
 	for i := range f.inputs {
-		f.inputs[i].Blur()
+		blurInput(&f.inputs[i])
 	}
-	f.inputs[fld].Focus()
+	focusInput(&f.inputs[fld])
 }
 
 // step moves the cursor to the next field (d 1) or the one before (-1),
