@@ -124,14 +124,20 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 	w := msg.write
 	var conflict *model.ConflictError
 	switch {
-	case msg.err != nil && (w.undo || w.redo) && errors.As(msg.err, &conflict):
-		// Later changes touched the same fields: this one cannot be taken
-		// back (or made again) without undoing them, so it leaves the stack.
+	case msg.err != nil && (w.undo || w.redo) && (errors.As(msg.err, &conflict) || errors.Is(msg.err, model.ErrNotFound)):
+		// Later changes touched the same fields, or took the event off
+		// the timeline: this one cannot be taken back (or made again)
+		// without undoing them, and pressing u again would not change
+		// that, so it leaves the stack for the ones before it.
 		verb := "undo"
 		if w.redo {
 			verb = "redo"
 		}
-		return statusMsg{text: fmt.Sprintf("cannot %s %s: %v", verb, w.what, msg.err), err: true}
+		why := msg.err.Error()
+		if conflict == nil {
+			why += ": it is in the trash or was emptied from it"
+		}
+		return statusMsg{text: fmt.Sprintf("cannot %s %s: %s", verb, w.what, why), err: true}
 	case msg.err != nil && w.save != nil && errors.As(msg.err, &conflict):
 		// The form opens again on what was typed, and says the rest.
 		return statusMsg{text: fmt.Sprintf("not saved: event %q changed meanwhile", conflict.ID), err: true}

@@ -1,0 +1,41 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"chrono/model"
+)
+
+// TestUndoOfAChangeToAnEventGone: when another process took the event
+// off the timeline (the trash, then emptying it), u says the change
+// cannot be undone and passes on to the one before it, rather than
+// failing on it at every press.
+func TestUndoOfAChangeToAnEventGone(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	first := d.selected()
+	d.keys("t")
+	d.typeText("first")
+	d.keys("enter", "j")
+	gone := d.selected()
+	d.keys("t")
+	d.typeText("second")
+	d.keys("enter")
+	for _, e := range []model.Edit{model.Trash{Events: []string{gone}}, model.Purge{Events: []string{gone}}} {
+		if _, _, err := e.Apply(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d.keys("u")
+	if !d.statusErr() || !strings.HasPrefix(d.status(), "cannot undo") || !strings.Contains(d.status(), gone) || !strings.Contains(d.status(), "trash") {
+		t.Errorf("undo of a change to an event gone says %q (error %v)", d.status(), d.statusErr())
+	}
+	d.keys("u")
+	if d.statusErr() || !strings.Contains(d.status(), "undid") {
+		t.Fatalf("the undo before it says %q (error %v)", d.status(), d.statusErr())
+	}
+	if tags := event(t, s, first).Tags; strings.Contains(strings.Join(tags, " "), "first") {
+		t.Errorf("%s still tagged %q", first, tags)
+	}
+}
