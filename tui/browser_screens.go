@@ -19,7 +19,10 @@ type trashCheckMsg struct {
 	ids    []string
 	titles []string
 	links  []string // "“Other” disputes “This”", safe to show
-	err    error
+	// own are the events' links to events left on the timeline, which go
+	// to the trash with them: "“This” disputed by “Other”".
+	own []string
+	err error
 }
 
 // trashEvents moves events to the trash, once confirmed.
@@ -38,8 +41,8 @@ func checkTrash(s model.Store, ids []string) tea.Cmd {
 			}
 			msg.titles = append(msg.titles, d.Event.Title)
 			for _, r := range d.Related {
-				if slices.Contains(d.Event.Links, model.Link(r)) || slices.Contains(ids, r.Event) {
-					continue // its own links go with it
+				if slices.Contains(ids, r.Event) {
+					continue // trashed with it
 				}
 				other := d.Titles[r.Event]
 				if other == "" {
@@ -48,6 +51,10 @@ func checkTrash(s model.Store, ids []string) tea.Cmd {
 				this := "it"
 				if len(ids) > 1 {
 					this = "“" + line(clip(d.Event.Title, 60)) + "”"
+				}
+				if slices.Contains(d.Event.Links, model.Link(r)) {
+					msg.own = append(msg.own, "  "+this+" "+r.Rel.Phrase()+" “"+line(clip(other, 60))+"”")
+					continue
 				}
 				msg.links = append(msg.links, "  “"+line(clip(other, 60))+"” "+r.Rel.Inverse().Phrase()+" "+this)
 			}
@@ -136,6 +143,12 @@ func (b *browser) confirmTrash(msg trashCheckMsg) *confirmDialog {
 	} else {
 		lines = append(lines, plural(len(msg.links), "link")+" of other events will point at nothing until restored:")
 		lines = append(lines, msg.links...)
+	}
+	if len(msg.own) > 0 {
+		// The other event shows these links too, from its side: they
+		// leave it as well, though the links are not its own.
+		lines = append(lines, plural(len(msg.own), "link")+" to other events go"+map[bool]string{true: "es", false: ""}[len(msg.own) == 1]+" with "+map[bool]string{true: "them", false: "it"}[len(msg.ids) > 1]+":")
+		lines = append(lines, msg.own...)
 	}
 	lines = append(lines, "", "The trash ("+keyOf(b.keys.Trash)+") keeps them until it is emptied; "+keyOf(b.keys.Undo)+" undoes this.")
 	return newConfirm(b.ctx, "Move "+what+" to the trash?", "move to the trash", lines, trashEvents{ids: msg.ids})

@@ -273,3 +273,18 @@ func TestTrashConfirmSaysEachLink(t *testing.T) {
 		}
 	}
 }
+
+// TestTrashConfirmSaysItsOwnLinks: the event's own links to events left
+// on the timeline, which those events show from their side, are named as
+// going to the trash with it.
+func TestTrashConfirmSaysItsOwnLinks(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.to("nso-mobileum-call")
+	d.keys("d")
+	screen := strings.Join(strings.Fields(d.screen()), " ")
+	for _, want := range []string{"1 link to other events goes with it:", "it disputed by “NSO denies", "“Miller reports the call"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("the confirmation does not say %q:\n%s", want, d.screen())
+		}
+	}
+}
