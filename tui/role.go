@@ -109,22 +109,28 @@ func roleWork(r Role) string {
 
 // roleKeys are the browser's keys that need more than read, by the role
 // they need; the help and the footer lose the keys a session's role does
-// not allow.
-func roleKeys(k *browserKeys) map[Role][]*key.Binding {
+// not allow. onNote is whether the sources pane has a note selected:
+// removing a note is annotating, as writing it was, while removing a
+// quote or a link is editing.
+func roleKeys(k *browserKeys, onNote bool) map[Role][]*key.Binding {
 	annotate := []*key.Binding{&k.Tag, &k.Untag, &k.Undo, &k.Redo, &k.Note, &k.EditNote}
 	for i := range k.QuickTags {
 		annotate = append(annotate, &k.QuickTags[i])
 	}
-	return map[Role][]*key.Binding{
-		RoleAnnotate: annotate,
-		RoleEdit:     {&k.Add, &k.Edit, &k.Editor, &k.Link, &k.Remove, &k.QuoteUp, &k.QuoteDown, &k.AddQuote, &k.EditQuote, &k.Delete, &k.Retitle},
+	edit := []*key.Binding{&k.Add, &k.Edit, &k.Editor, &k.Link, &k.QuoteUp, &k.QuoteDown, &k.AddQuote, &k.EditQuote, &k.Delete, &k.Retitle}
+	if onNote {
+		annotate = append(annotate, &k.Remove)
+	} else {
+		edit = append(edit, &k.Remove)
 	}
+	return map[Role][]*key.Binding{RoleAnnotate: annotate, RoleEdit: edit}
 }
 
 // restrictKeys turns off the keys the session's role does not allow,
 // after updateKeys has turned on what has something to act on.
 func (b *browser) restrictKeys() {
-	for need, keys := range roleKeys(&b.keys) {
+	_, onNote := b.detail.note()
+	for need, keys := range roleKeys(&b.keys, onNote) {
 		if b.ctx.role.allows(need) {
 			continue
 		}
@@ -142,7 +148,8 @@ func (b *browser) restrictKeys() {
 // when msg is not one (or is also a key the role allows, here).
 func (b *browser) refusedKey(msg tea.KeyPressMsg) tea.Cmd {
 	all := newBrowserKeys(b.quickTags)
-	for need, keys := range roleKeys(&all) {
+	_, onNote := b.detail.note()
+	for need, keys := range roleKeys(&all, onNote) {
 		if b.ctx.role.allows(need) {
 			continue
 		}

@@ -92,6 +92,37 @@ func TestAnnotateRoleTagsButDoesNotEdit(t *testing.T) {
 	}
 }
 
+// The annotate role writes notes, and so may delete one: x on a note is
+// offered and does it, while x on a quote or a link still needs edit.
+func TestAnnotateRoleDeletesANote(t *testing.T) {
+	d := roleDriver(t, RoleAnnotate, false)
+	d.to("fbi-tip") // a quote, a link, and now a note
+	d.keys("a")
+	d.typeText("call Tye back")
+	d.keys("ctrl+s", "tab")
+	d.m.status.clear()
+	d.keys("x") // on the quote
+	if d.openDialog() != nil || !strings.Contains(d.status(), "needs the edit role") {
+		t.Errorf("x on a quote for the annotate role: dialog %T, status %q", d.openDialog(), d.status())
+	}
+	d.keys("j", "j", "j", "j", "j") // notes come last
+	if n, ok := d.sources().note(); !ok || n != 0 {
+		t.Fatalf("the note is not selected")
+	}
+	if footer := d.screen(); !strings.Contains(footer, "x remove") {
+		t.Errorf("the footer on a note does not offer x to the annotate role:\n%s", footer)
+	}
+	d.m.status.clear()
+	d.keys("x")
+	if _, ok := d.openDialog().(*confirmDialog); !ok {
+		t.Fatalf("x on a note for the annotate role: dialog %T, status %q", d.openDialog(), d.status())
+	}
+	d.keys("y")
+	if e := event(t, d.m.ctx.store, "fbi-tip"); len(e.Notes) != 0 {
+		t.Errorf("the note is still there: %+v", e.Notes)
+	}
+}
+
 func TestEditRoleCannotEmptyTheTrash(t *testing.T) {
 	d := roleDriver(t, RoleEdit, false)
 	id := d.selected()
