@@ -74,6 +74,19 @@ func (is *importSink) notTrashed(id string) error {
 // HasSource implements model.Known.
 func (is *importSink) HasSource(id string) bool { return is.b.sources.Get([]byte(id)) != nil }
 
+// inTrash reports whether the trash holds an event with the id.
+func (is *importSink) inTrash(id string) bool { return is.b.trash.Get([]byte(id)) != nil }
+
+// trashKnown is an import's model.Known that also knows the events in the
+// trash, for ImportBackup.
+type trashKnown struct{ im importer }
+
+// HasEvent implements model.Known.
+func (k trashKnown) HasEvent(id string) bool { return k.im.HasEvent(id) || k.im.inTrash(id) }
+
+// HasSource implements model.Known.
+func (k trashKnown) HasSource(id string) bool { return k.im.HasSource(id) }
+
 // Header implements model.Sink. The store keeps its own title and
 // description once it has them; an import fills them in when empty, from
 // the first of its files that has them.
@@ -229,6 +242,7 @@ type importer interface {
 	Rollback() model.ImportResult
 	Result() model.ImportResult
 	sides() *editSide
+	inTrash(id string) bool
 }
 
 func (is *importSink) sides() *editSide { return &is.editSide }
@@ -244,6 +258,21 @@ func (is *importSink) sides() *editSide { return &is.editSide }
 // old, which replaces it only once complete: both ways, the store holds
 // either everything it held before or that and the whole import.
 func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.ImportResult, error) {
+	return s.importInputs(inputs, opts, false)
+}
+
+// ImportBackup is Import for a copy of a whole store being built: its
+// events may link to events already in this store's trash, as they did
+// in the store they come from, where trashing an event kept the links to
+// it for a restore. An import of files refuses such links: a file's link
+// is to an event the file or the timeline holds.
+func (s *Store) ImportBackup(inputs []model.Input, opts model.ImportOptions) ([]model.ImportResult, error) {
+	return s.importInputs(inputs, opts, true)
+}
+
+// importInputs is Import, the links to the trash resolving when
+// toTrash is set.
+func (s *Store) importInputs(inputs []model.Input, opts model.ImportOptions, toTrash bool) ([]model.ImportResult, error) {
 	if !s.readOnly {
 		// Every import, small or a dry run, clears what a killed large
 		// one left.
@@ -288,7 +317,11 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 	}
 	results := make([]model.ImportResult, 0, len(inputs))
 	var before model.ImportResult
-	chk := model.NewChecker(sink, im)
+	var known model.Known = im
+	if toTrash {
+		known = trashKnown{im}
+	}
+	chk := model.NewChecker(sink, known)
 	side.place = chk.Sent
 	err = s.guarded(func() error {
 		for _, in := range inputs {

@@ -55,7 +55,12 @@ func (s *Store) backupTo(db querier, built string) error {
 	if err != nil {
 		return err
 	}
-	_, err = b.Import([]model.Input{{Name: s.loc, Size: -1, Read: func(sink model.Sink) error { return s.send(db, sink) }}}, model.ImportOptions{Bulk: true})
+	// The trash goes in first, so that the links events on the timeline
+	// make to events in it resolve as they did here.
+	err = b.RestoreHistory(noEntries, s.trashed(db))
+	if err == nil {
+		_, err = b.ImportBackup([]model.Input{{Name: s.loc, Size: -1, Read: func(sink model.Sink) error { return s.send(db, sink) }}}, model.ImportOptions{Bulk: true})
+	}
 	if err == nil {
 		err = b.RestoreHistory(s.stored(db), s.trashed(db))
 	}
@@ -64,6 +69,9 @@ func (s *Store) backupTo(db querier, built string) error {
 	}
 	return err
 }
+
+// noEntries is a journal of no entry.
+func noEntries(func(model.StoredEntry, error) bool) {}
 
 // send reads the investigation into a sink, as an export would, its
 // events a page at a time in their order.

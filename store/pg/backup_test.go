@@ -2,6 +2,7 @@ package pg
 
 import (
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"chrono/model"
@@ -219,4 +220,40 @@ func head(t *testing.T, st model.JournalVerifier) model.ChainHead {
 		t.Fatalf("the chain: %+v, %v", r, err)
 	}
 	return r.Head
+}
+
+// TestBackupKeepsLinksToTheTrash: an event on the timeline that links to
+// one in the trash keeps the link in the backup, and the event restored
+// there is linked as it was.
+func TestBackupKeepsLinksToTheTrash(t *testing.T) {
+	s := newStore(t, "a")
+	if _, err := s.Import([]model.Input{storetest.NativeInput("timeline.example.json", storetest.ExampleDoc(t))}, model.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Write(model.OpDelete, "deleted", func(tx model.Tx) error {
+		_, err := model.DeleteEvents(tx, []string{"fbi-tip"})
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "backup.db")
+	if _, err := s.Backup(path); err != nil {
+		t.Fatal(err)
+	}
+	b, err := bolt.Open(path, bolt.Options{Author: "b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	want, _ := s.Event("miller-contacts-lieu")
+	got, err := b.Event("miller-contacts-lieu")
+	if err != nil || !slices.Equal(got.Links, want.Links) || !slices.ContainsFunc(got.Links, func(l model.Link) bool { return l.Event == "fbi-tip" }) {
+		t.Errorf("the backup's links of miller-contacts-lieu: %v, %v; the database's %v", got.Links, err, want.Links)
+	}
+	if _, err := b.Write(model.OpRestore, "restored", func(tx model.Tx) error { return model.RestoreEvents(tx, []string{"fbi-tip"}) }); err != nil {
+		t.Fatalf("restoring fbi-tip in the backup: %v", err)
+	}
+	if d, err := b.Detail("fbi-tip"); err != nil || !slices.ContainsFunc(d.Related, func(r model.Relation) bool { return r.Event == "miller-contacts-lieu" }) {
+		t.Errorf("fbi-tip restored in the backup: %+v, %v; want miller-contacts-lieu's link to it", d.Related, err)
+	}
 }

@@ -31,3 +31,21 @@ func testBackup(t *testing.T, s *suite) {
 	}
 	s.assertUnchanged(t, st, before)
 }
+
+// testBackupKeepsLinksToTheTrash: events on the timeline may link to
+// events in the trash (they are kept, for the events may be restored),
+// and a backup copies the store as it is, those links with it: they are
+// no reason to refuse it.
+func testBackupKeepsLinksToTheTrash(t *testing.T, s *suite) {
+	st := s.seeded(t)
+	trashSome(t, st)
+	before := s.snapshot(t, st)
+	out := filepath.Join(t.TempDir(), "copy.db")
+	if _, err := st.Backup(out); err != nil {
+		t.Fatalf("a backup of a store whose events link to events in the trash: %v", err)
+	}
+	if fi, err := os.Stat(out); err != nil || fi.Size() == 0 {
+		t.Errorf("the backup: %v, %v", fi, err)
+	}
+	s.assertUnchanged(t, st, before)
+}

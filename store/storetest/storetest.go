@@ -91,6 +91,7 @@ func Run(t *testing.T, h Harness) {
 		{"ImportFillsTheHeaderOnce", testImportFillsTheHeaderOnce},
 		{"ImportReplacesSources", testImportReplacesSources},
 		{"Backup", testBackup},
+		{"BackupKeepsLinksToTheTrash", testBackupKeepsLinksToTheTrash},
 		{"WriteIsAllOrNothing", testWriteIsAllOrNothing},
 		{"WriteRecordsOneEntry", testWriteRecordsOneEntry},
 		{"JournalQueries", testJournalQueries},
