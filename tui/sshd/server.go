@@ -335,6 +335,14 @@ func (s *Server) exec(sess ssh.Session, user string, invs []Investigation) int {
 		// script written for a server of several does.
 		args = args[1:]
 	}
+	if len(invs) == 1 && len(args) > 1 && !slices.Contains(ExecCommands, args[0]) && slices.Contains(ExecCommands, args[1]) {
+		// A script written for a server of several names an investigation
+		// this key may not see: that is what to say, not that no program
+		// runs. Whether the server has it is not said.
+		fmt.Fprintf(stderr, "chrono: no investigation %q among those you may see: %s\n%s\n", args[0], termtext.Line(inv.Name), usage)
+		s.logf("%s refused exec %q", user, sess.RawCommand())
+		return 2
+	}
 	if len(invs) > 1 && len(args) > 0 {
 		i := slices.IndexFunc(invs, func(v Investigation) bool { return v.Name == args[0] })
 		if i < 0 {

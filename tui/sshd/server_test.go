@@ -595,6 +595,20 @@ func TestSeveralInvestigations(t *testing.T) {
 	if err != nil || string(got) != "ran list on leaks\n" {
 		t.Errorf("bo's leaks list: %q, %v", got, err)
 	}
+	// An investigation bo may not see, named before a command, is said to
+	// be none of bo's, not taken for a program.
+	run, err = c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errs bytes.Buffer
+	run.Stderr = &errs
+	got, err = run.Output("nso list")
+	var exit *gossh.ExitError
+	if !errors.As(err, &exit) || exit.ExitStatus() != 2 || len(got) > 0 ||
+		!strings.Contains(errs.String(), `no investigation "nso" among those you may see: leaks`) || strings.Contains(errs.String(), "no shell") {
+		t.Errorf("bo's nso list: %q, %q, %v", got, errs.String(), err)
+	}
 	// ana names one first.
 	run, err = sv.connect(ana).NewSession()
 	if err != nil {
