@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"chrono/model"
+	"chrono/model/termtext"
 	"chrono/store"
 	"chrono/tui"
 	"chrono/tui/sshd"
@@ -267,8 +268,32 @@ func serveExec(inv sshd.Investigation, args []string, stdout, stderr io.Writer) 
 		}
 		return exportRun(cmd, args)
 	}
-	root.AddCommand(newListCmd(c), newShowCmd(c), export)
+	show := newShowCmd(c)
+	showRun := show.RunE
+	show.RunE = func(cmd *cobra.Command, args []string) error {
+		return remoteAdvice(inv.Name, showRun(cmd, args))
+	}
+	root.AddCommand(newListCmd(c), show, export)
 	return execute(c, root, args)
+}
+
+// remoteAdvice rewrites the advice on an event id the investigation
+// lacks for a person connected by SSH, who runs list, show and export
+// and no other chrono command: the ids are listed by ssh, and an event in
+// the trash is restored from the browser, by a role that may.
+func remoteAdvice(name string, err error) error {
+	var a *advised
+	var m *model.Missing
+	if !errors.As(err, &a) || !errors.As(err, &m) || m.Kind != model.MissingEvent {
+		return err
+	}
+	switch {
+	case strings.HasPrefix(a.advice, "; it is in the trash"):
+		return &advised{err: a.err, advice: "; it is in the trash (D in the browser shows it)"}
+	case strings.HasPrefix(a.advice, "; did you mean"):
+		return err
+	}
+	return &advised{err: a.err, advice: "; ssh HOST -- " + termtext.Line(name) + " list shows the ids"}
 }
 
 // systemdUnit is what chrono serve --systemd-unit prints: a service for

@@ -92,3 +92,24 @@ func TestServeRefusesADatabase(t *testing.T) {
 		t.Errorf("serve --db postgres://…: %v", err)
 	}
 }
+
+// An id the investigation lacks is answered over SSH with what can be
+// run there: the listing by ssh, not chrono's commands, which do not run.
+func TestServeExecAdvisesWhatRunsOverSSH(t *testing.T) {
+	db := exampleDB(t)
+	if r := chrono(t, db, "", "rm", "fbi-tip"); r.code != 0 {
+		t.Fatalf("rm: %+v", r)
+	}
+	inv := sshd.Investigation{Name: "nso", Path: db}
+	for _, c := range []struct{ id, want string }{
+		{"nosuch", "ssh HOST -- nso list shows the ids"},
+		{"fbi-tip", "it is in the trash"},
+		{"nso-denail", `did you mean "nso-denial"?`},
+	} {
+		var out, errs bytes.Buffer
+		code := serveExec(inv, []string{"show", c.id}, &out, &errs)
+		if code != 1 || !strings.Contains(errs.String(), c.want) || strings.Contains(errs.String(), "chrono list") || strings.Contains(errs.String(), "chrono restore") || strings.Contains(errs.String(), "chrono trash") {
+			t.Errorf("show %s over SSH: exit %d, %q; want %q and no chrono command", c.id, code, errs.String(), c.want)
+		}
+	}
+}
