@@ -36,3 +36,20 @@ func (e *Missing) Error() string {
 
 // Unwrap makes a Missing ErrNotFound to errors.Is.
 func (e *Missing) Unwrap() error { return ErrNotFound }
+
+// NoSnapshot is a store's answer for a snapshot number a source does not
+// have. It is ErrNotFound to errors.Is, said as what it is: a snapshot,
+// not an event.
+type NoSnapshot struct {
+	Source string
+	N      int
+}
+
+// Error says which snapshot is missing, and where the source's are
+// listed.
+func (e *NoSnapshot) Error() string {
+	return fmt.Sprintf("source %q has no snapshot %d (chrono source show %s lists them)", e.Source, e.N, e.Source)
+}
+
+// Is makes a NoSnapshot ErrNotFound to errors.Is.
+func (e *NoSnapshot) Is(target error) bool { return target == ErrNotFound }

@@ -3,7 +3,6 @@ package bolt
 import (
 	"bytes"
 	"encoding/binary"
-	"fmt"
 	"io"
 
 	"chrono/model"
@@ -61,7 +60,7 @@ func snapshotMetaOf(b *bbolt.Bucket, source string, n int) (snapshots.Record, er
 	var m snapshots.Record
 	v := b.Get(metaKey(source, n))
 	if v == nil {
-		return m, fmt.Errorf("%w: source %q has no snapshot %d (chrono source show %s lists them)", model.ErrNotFound, source, n, source)
+		return m, &model.NoSnapshot{Source: source, N: n}
 	}
 	if err := json.Unmarshal(v, &m); err != nil {
 		return m, stored.Unreadablef("snapshot %d of source %q: %v", n, source, err)

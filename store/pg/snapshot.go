@@ -88,7 +88,7 @@ func snapshotMetaOf(db querier, inv int64, source string, n int) (snapshots.Reco
 	var v []byte
 	err := db.QueryRow(ctx, `SELECT meta FROM snapshots WHERE inv = $1 AND source = $2 AND n = $3`, inv, source, n).Scan(&v)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return snapshots.Record{}, fmt.Errorf("%w: source %q has no snapshot %d (chrono source show %s lists them)", model.ErrNotFound, source, n, source)
+		return snapshots.Record{}, &model.NoSnapshot{Source: source, N: n}
 	}
 	if err != nil {
 		return snapshots.Record{}, err

@@ -79,6 +79,10 @@ func testSnapshots(t *testing.T, s *suite) {
 	if _, err := st.SnapshotText("wapo", 2); !errors.Is(err, model.ErrNotFound) {
 		t.Errorf("a withdrawn snapshot's text: %v", err)
 	}
+	// A snapshot is not an event: the error says which is missing.
+	if _, err := st.SnapshotText("wapo", 99); !errors.Is(err, model.ErrNotFound) || strings.Contains(err.Error(), "no such event") || !strings.Contains(err.Error(), `source "wapo" has no snapshot 99`) {
+		t.Errorf("a snapshot never taken: %v; want ErrNotFound, saying the source has no such snapshot", err)
+	}
 	if _, err := model.Undo(st); err != nil {
 		t.Fatal(err)
 	}
