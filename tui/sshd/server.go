@@ -251,6 +251,14 @@ func (s *Server) visible(key gossh.PublicKey) (invs []Investigation, roles []tui
 	return invs, roles
 }
 
+// sessionCount counts sessions in words: "1 session", "4 sessions".
+func sessionCount(n int) string {
+	if n == 1 {
+		return "1 session"
+	}
+	return fmt.Sprintf("%d sessions", n)
+}
+
 // admit counts a session of key in, or says which limit it reaches.
 func (s *Server) admit(x *session) (release func(), refused string) {
 	fp := Fingerprint(x.key)
@@ -259,9 +267,9 @@ func (s *Server) admit(x *session) (release func(), refused string) {
 	l := s.cfg.Limits
 	switch {
 	case l.Total > 0 && len(s.sessions) >= l.Total:
-		return nil, fmt.Sprintf("the server has %d sessions open, its most; try again later", l.Total)
+		return nil, fmt.Sprintf("the server has %s open, its most; try again later", sessionCount(l.Total))
 	case l.PerKey > 0 && s.perKey[fp] >= l.PerKey:
-		return nil, fmt.Sprintf("your key has %d sessions open, the most one key may; close one first", l.PerKey)
+		return nil, fmt.Sprintf("your key has %s open, the most one key may; close one first", sessionCount(l.PerKey))
 	}
 	s.sessions[x] = struct{}{}
 	s.perKey[fp]++

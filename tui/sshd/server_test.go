@@ -376,7 +376,7 @@ func TestLimitsSayWhichWasReached(t *testing.T) {
 	}
 	var secondErr bytes.Buffer
 	second.Stderr = &secondErr
-	if err := second.Run("list"); err == nil || !strings.Contains(secondErr.String(), "sessions open, the most one key may") {
+	if err := second.Run("list"); err == nil || !strings.Contains(secondErr.String(), "your key has 1 session open, the most one key may") {
 		t.Errorf("a second session over the limit: %v, %q", err, secondErr.String())
 	}
 	done := make(chan error, 1)
