@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"chrono/model/termtext"
 
@@ -71,7 +72,11 @@ func execute(c *cli, root *cobra.Command, args []string) (code int) {
 	}
 	var ue usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", cmd.CommandPath())
+		path := cmd.CommandPath()
+		if c.runAs != "" {
+			path = c.runAs + strings.TrimPrefix(path, root.Name())
+		}
+		fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", path)
 		return exitUsage
 	}
 	return exitFailure
@@ -97,6 +102,9 @@ type cli struct {
 	// progressTo is where long work reports its progress (stderr); nil
 	// keeps quiet.
 	progressTo io.Writer
+	// runAs is how a command is run where chrono is not (over SSH,
+	// "ssh HOST -- nso"), for the help a usage error names; "" for chrono.
+	runAs string
 }
 
 // newRootCmd is chrono's command line: the browser when no command is

@@ -252,7 +252,7 @@ func serveInvestigations(paths []string) ([]sshd.Investigation, error) {
 // investigation is the server's to choose) and no -o (nothing is
 // written on the server).
 func serveExec(inv sshd.Investigation, args []string, stdout, stderr io.Writer) int {
-	c := &cli{stdin: strings.NewReader(""), stdout: stdout, stderr: stderr, db: inv.Path, dbGiven: true}
+	c := &cli{stdin: strings.NewReader(""), stdout: stdout, stderr: stderr, db: inv.Path, dbGiven: true, runAs: "ssh HOST -- " + termtext.Line(inv.Name)}
 	root := &cobra.Command{Use: "chrono", SilenceErrors: true, SilenceUsage: true}
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })

@@ -113,3 +113,13 @@ func TestServeExecAdvisesWhatRunsOverSSH(t *testing.T) {
 		}
 	}
 }
+
+// A command called wrongly over SSH names its help as it is asked for
+// there.
+func TestServeExecNamesHelpAsSSHAsksForIt(t *testing.T) {
+	inv := sshd.Investigation{Name: "nso", Path: exampleDB(t)}
+	var out, errs bytes.Buffer
+	if code := serveExec(inv, []string{"list", "--during"}, &out, &errs); code != exitUsage || !strings.Contains(errs.String(), "Run 'ssh HOST -- nso list --help' for usage.") {
+		t.Errorf("list --during over SSH: exit %d, %q", code, errs.String())
+	}
+}
