@@ -364,7 +364,7 @@ func (s *Server) exec(sess ssh.Session, user string, invs []Investigation) int {
 		inv, args = invs[i], args[1:]
 	}
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "chrono: "+usage)
+		fmt.Fprintln(stderr, "chrono: no command, and no terminal for the browser: "+usage)
 		return 2
 	}
 	if !slices.Contains(ExecCommands, args[0]) {
