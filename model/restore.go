@@ -84,6 +84,21 @@ func RestoreContent(tx Tx, from Reader, n *Restored) error {
 		}
 		n.Events++
 	}
+	return RestoreSnapshots(tx, from, srcs, n)
+}
+
+// SnapshotReader reads sources' snapshots, as Reader does.
+type SnapshotReader interface {
+	Snapshots(sourceID string) ([]Snapshot, error)
+	SnapshotText(sourceID string, n int) (io.ReadCloser, error)
+	SnapshotOriginal(sourceID string, n int) (io.ReadCloser, error)
+}
+
+// RestoreSnapshots copies through tx the snapshots from holds of srcs,
+// and those it withdrew when it is a WithdrawnReader, in their numbers'
+// order, each numbered as it was and its bytes checked against its
+// SHA-256; it counts them in n.
+func RestoreSnapshots(tx Tx, from SnapshotReader, srcs []Source, n *Restored) error {
 	withdrawnOf, _ := from.(WithdrawnReader)
 	for _, s := range srcs {
 		snaps, err := from.Snapshots(s.ID)

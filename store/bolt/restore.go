@@ -42,6 +42,24 @@ func (s *Store) RestoreHistory(entries iter.Seq2[model.StoredEntry, error], tras
 	}))
 }
 
+// RestoreSnapshots gives a store just built from another store's content
+// (a backup of an investigation kept elsewhere) the snapshots that store
+// holds of the sources srcs, kept and withdrawn, each under its number
+// and checked against its SHA-256, in one write transaction that records
+// no entry: the journal that names them is the other store's. It
+// returns how many there were.
+func (s *Store) RestoreSnapshots(from model.SnapshotReader, srcs []model.Source) (int, error) {
+	var n model.Restored
+	err := noRoom(s.path, s.guarded(func() error {
+		return s.update(func(tx *bbolt.Tx) error {
+			n = model.Restored{}
+			t := &writeTx{b: bucketsOf(tx), author: s.author, now: clock().UTC().Round(0)}
+			return model.RestoreSnapshots(t, from, srcs, &n)
+		})
+	}))
+	return n.Snapshots, err
+}
+
 // Restore implements model.Restorer: the content goes in through the
 // domain's transaction as a Write's would, the trash and the journal
 // straight into their buckets, and nothing of the restore itself is

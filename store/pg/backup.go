@@ -20,9 +20,9 @@ import (
 // the bbolt store's own bulk import, then the investigation's journal
 // (each entry's bytes as stored here, so the file's chain has the same
 // hashes and head as the database's) and trash replace the journal that
-// import began. path must not exist: the file is built beside it and
-// linked to its name only once complete, so a backup never overwrites.
-// Snapshots of sources stay in the database.
+// import began, and the sources' snapshots are copied, kept and
+// withdrawn. path must not exist: the file is built beside it and linked
+// to its name only once complete, so a backup never overwrites.
 func (s *Store) Backup(path string) (int64, error) {
 	if _, err := os.Lstat(path); err == nil {
 		return 0, fmt.Errorf("%s already exists: give a new file name (a backup never overwrites)", path)
@@ -64,9 +64,23 @@ func (s *Store) backupTo(db querier, built string) error {
 	if err == nil {
 		err = b.RestoreHistory(s.stored(db), s.trashed(db))
 	}
+	if err == nil {
+		err = s.backupSnapshots(db, b)
+	}
 	if cerr := b.Close(); err == nil {
 		err = cerr
 	}
+	return err
+}
+
+// backupSnapshots copies the investigation's snapshots, as db reads
+// them, into b, which holds its sources.
+func (s *Store) backupSnapshots(db querier, b *bolt.Store) error {
+	srcs, err := b.Sources()
+	if err != nil {
+		return err
+	}
+	_, err = b.RestoreSnapshots(snapshotsIn{s, db}, srcs)
 	return err
 }
 

@@ -141,6 +141,8 @@ func TestHeadsAcrossStores(t *testing.T) {
 	if got := head(t, backup); got != h {
 		t.Errorf("the backup's head %v, the database's %v", got, h)
 	}
+	// The whole investigation, its snapshots kept and withdrawn too.
+	storetest.CompareEverything(t, storetest.ReadEverything(t, db), storetest.ReadEverything(t, backup))
 	again := newStore(t, "d")
 	if _, err := again.Restore(backup); err != nil {
 		t.Fatal(err)

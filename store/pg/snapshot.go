@@ -182,8 +182,17 @@ func (s *Store) Snapshots(source string) ([]model.Snapshot, error) {
 
 // snapshotsListed lists a source's withdrawn snapshots, or its others.
 func (s *Store) snapshotsListed(source string, withdrawn bool) ([]model.Snapshot, error) {
+	return s.listedIn(s.readOne, source, withdrawn)
+}
+
+// reading runs a function of the database in a read transaction: one of
+// its own (Store.read), or one a longer read holds (snapshotsIn).
+type reading func(fn func(db querier) error) error
+
+// listedIn is snapshotsListed, read by read.
+func (s *Store) listedIn(read reading, source string, withdrawn bool) ([]model.Snapshot, error) {
 	var out []model.Snapshot
-	err := s.readOne(func(db querier) error {
+	err := read(func(db querier) error {
 		metas, err := snapshotMetas(db, s.inv, source)
 		out = snapshots.Listed(metas, withdrawn)
 		return err
@@ -207,8 +216,13 @@ func (s *Store) SnapshotOriginal(source string, n int) (io.ReadCloser, error) {
 // never rewritten once committed, so the pieces of separate reads are of
 // one stream.
 func (s *Store) openSnapshot(source string, n int, part snapshots.Part, open snapshots.Opener) (io.ReadCloser, error) {
+	return s.openIn(s.read, source, n, part, open)
+}
+
+// openIn is openSnapshot, each piece read by read.
+func (s *Store) openIn(read reading, source string, n int, part snapshots.Part, open snapshots.Opener) (io.ReadCloser, error) {
 	var m snapshots.Record
-	err := s.read(func(db querier) error {
+	err := read(func(db querier) error {
 		var err error
 		m, err = snapshotMetaOf(db, s.inv, source, n)
 		return err
@@ -217,7 +231,7 @@ func (s *Store) openSnapshot(source string, n int, part snapshots.Part, open sna
 		return nil, err
 	}
 	get := func(part snapshots.Part, i int) (piece []byte, err error) {
-		err = s.read(func(db querier) error {
+		err = read(func(db querier) error {
 			err := db.QueryRow(ctx, `SELECT data FROM snapshot_pieces WHERE inv = $1 AND source = $2 AND n = $3 AND part = $4 AND i = $5`,
 				s.inv, source, n, string(rune(part)), i).Scan(&piece)
 			if errors.Is(err, pgx.ErrNoRows) {
@@ -246,3 +260,45 @@ func (s *Store) WithdrawnSnapshotOriginal(source string, n int) (io.ReadCloser, 
 }
 
 var _ model.WithdrawnReader = (*Store)(nil)
+
+// snapshotsIn reads the snapshots, kept and withdrawn, in the read
+// transaction db, as Store reads them in transactions of their own: a
+// backup's, whose copy is of one moment.
+type snapshotsIn struct {
+	s  *Store
+	db querier
+}
+
+func (r snapshotsIn) in(fn func(db querier) error) error { return fn(r.db) }
+
+// Snapshots implements model.SnapshotReader.
+func (r snapshotsIn) Snapshots(source string) ([]model.Snapshot, error) {
+	return r.s.listedIn(r.in, source, false)
+}
+
+// SnapshotText implements model.SnapshotReader.
+func (r snapshotsIn) SnapshotText(source string, n int) (io.ReadCloser, error) {
+	return r.s.openIn(r.in, source, n, snapshots.Text, snapshots.Open)
+}
+
+// SnapshotOriginal implements model.SnapshotReader.
+func (r snapshotsIn) SnapshotOriginal(source string, n int) (io.ReadCloser, error) {
+	return r.s.openIn(r.in, source, n, snapshots.Original, snapshots.Open)
+}
+
+// WithdrawnSnapshots implements model.WithdrawnReader.
+func (r snapshotsIn) WithdrawnSnapshots(source string) ([]model.Snapshot, error) {
+	return r.s.listedIn(r.in, source, true)
+}
+
+// WithdrawnSnapshotText implements model.WithdrawnReader.
+func (r snapshotsIn) WithdrawnSnapshotText(source string, n int) (io.ReadCloser, error) {
+	return r.s.openIn(r.in, source, n, snapshots.Text, snapshots.OpenWithdrawn)
+}
+
+// WithdrawnSnapshotOriginal implements model.WithdrawnReader.
+func (r snapshotsIn) WithdrawnSnapshotOriginal(source string, n int) (io.ReadCloser, error) {
+	return r.s.openIn(r.in, source, n, snapshots.Original, snapshots.OpenWithdrawn)
+}
+
+var _ model.WithdrawnReader = snapshotsIn{}
