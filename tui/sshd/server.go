@@ -12,6 +12,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/anmitsu/go-shlex"
+
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	"charm.land/wish/v2"
@@ -331,8 +333,14 @@ func (s *Server) handle(sess ssh.Session) {
 
 // exec runs a read-only command for the session, never a shell.
 func (s *Server) exec(sess ssh.Session, user string, invs []Investigation) int {
-	args := sess.Command()
 	stderr := sess.Stderr()
+	args, err := shlex.Split(sess.RawCommand(), true)
+	if err != nil {
+		// The session's own split drops the error and runs what it made
+		// of the words: an id looked up with a quote's half.
+		fmt.Fprintf(stderr, "chrono: the command's quotes do not close (%s): nothing was run\n", termtext.Line(sess.RawCommand()))
+		return 2
+	}
 	usage := "chrono serves the browser to a terminal (ssh -t), and runs " + strings.Join(ExecCommands, ", ") + ": ssh HOST -- list --tag verify"
 	if len(invs) > 1 {
 		usage = "chrono serves the browser to a terminal (ssh -t), and runs " + strings.Join(ExecCommands, ", ") + " on an investigation named first: ssh HOST -- " + termtext.Line(invs[0].Name) + " list"

@@ -320,6 +320,10 @@ func TestOnlyTheReadOnlyCommandsRun(t *testing.T) {
 			t.Errorf("%q: out %q, err %q, %v", cmd, out, errs, err)
 		}
 	}
+	// A quote left open: refused, rather than a guess at the words.
+	if out, errs, err := run("show 'nso-denial"); err == nil || out != "" || !strings.Contains(errs, "quote") {
+		t.Errorf("an open quote: out %q, err %q, %v", out, errs, err)
+	}
 	// No command and no terminal: what to ask for instead.
 	if _, errs, _ := run(""); !strings.HasPrefix(errs, "chrono: no command, and no terminal for the browser: ") {
 		t.Errorf("no command: %q", errs)
