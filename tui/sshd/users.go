@@ -92,7 +92,11 @@ func ParseUsers(file string, data []byte, investigations []string) (Users, error
 				return nil, bad(col(text, keyF.at), "this key is %s's, at %s; one key is one person", o.Name, o.Line)
 			}
 			if o.Investigation == u.Investigation {
-				return nil, bad(col(text, roleF.at), "this key has a role for this already, at %s", o.Line)
+				which := "every investigation"
+				if u.Investigation != "" {
+					which = fmt.Sprintf("investigation %q", u.Investigation)
+				}
+				return nil, bad(col(text, roleF.at), "this key has a role for %s already, at %s; give it one line", which, o.Line)
 			}
 		}
 		users = append(users, u)

@@ -63,7 +63,8 @@ func TestParseUsersSaysWhere(t *testing.T) {
 		{"ana edit:cia " + key, "users:1:10: investigation \"cia\" is not served"},
 		{"a/b read " + key, "users:1:1: name \"a/b\""},
 		{"ana read " + key + "\nbo read " + key, "users:2:9: this key is ana's, at users:1"},
-		{"ana read " + key + "\nana edit " + key, "users:2:5: this key has a role for this already"},
+		{"ana read " + key + "\nana edit " + key, "users:2:5: this key has a role for every investigation already, at users:1"},
+		{"ana read:nso " + key + "\nana edit:nso " + key, "users:2:5: this key has a role for investigation \"nso\" already, at users:1"},
 		{"ana read from=\"10.0.0.1\" " + key, "users:1:10: authorized_keys options"},
 		{"ana read \x1b[31m" + key, "users:1:10: a control character"},
 	} {
