@@ -199,6 +199,9 @@ func serveInvestigations(paths []string) ([]sshd.Investigation, error) {
 	add := func(path string) error {
 		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 		if other, ok := seen[name]; ok {
+			if sameFile(other, path) {
+				return nil // one store named twice (a file and its directory): served once
+			}
 			return fmt.Errorf("--db: two investigations named %s (%s and %s); rename one", name, other, path)
 		}
 		seen[name] = path
@@ -331,3 +334,13 @@ StateDirectory=chrono
 [Install]
 WantedBy=multi-user.target
 `
+
+// sameFile reports whether two paths name one file.
+func sameFile(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
+}

@@ -78,8 +78,16 @@ func TestServeInvestigationsFromADirectory(t *testing.T) {
 	if err != nil || len(invs) != 2 || invs[0].Name != "leaks" || invs[1].Name != "nso" {
 		t.Errorf("a directory: %v, %v", invs, err)
 	}
-	if _, err := serveInvestigations([]string{dir, filepath.Join(dir, "nso.db")}); err == nil || !strings.Contains(err.Error(), "two investigations named nso") {
-		t.Errorf("nso twice: %v", err)
+	// One store named twice, by its directory and by itself, and by two
+	// spellings of its path: served once.
+	invs, err = serveInvestigations([]string{dir, filepath.Join(dir, "nso.db"), filepath.Join(dir, ".", "nso.db")})
+	if err != nil || len(invs) != 2 {
+		t.Errorf("nso named three times: %v, %v", invs, err)
+	}
+	other := t.TempDir()
+	os.WriteFile(filepath.Join(other, "nso.db"), nil, 0o600)
+	if _, err := serveInvestigations([]string{dir, filepath.Join(other, "nso.db")}); err == nil || !strings.Contains(err.Error(), "two investigations named nso") {
+		t.Errorf("two stores named nso: %v", err)
 	}
 }
 
