@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"chrono/model"
 )
 
 // TestFailedImportMakesNoStore: an import into a store that is not there
@@ -49,5 +51,38 @@ func TestChangedPart(t *testing.T) {
 		if b != tc.wantB || a != tc.wantA {
 			t.Errorf("changedPart(%q, %q) = %s → %s, want %s → %s", tc.before, tc.after, b, a, tc.wantB, tc.wantA)
 		}
+	}
+}
+
+// TestDryRunShowsWhereValuesDiffer: each changed field a dry run lists
+// shows its two values differently, wherever in the value they differ:
+// at the start, past what a line holds, in white space alone, or past
+// the length a change keeps.
+func TestDryRunShowsWhereValuesDiffer(t *testing.T) {
+	long := strings.Repeat("word ", 60)
+	for _, tc := range []struct{ name, before, after string }{
+		{"leading tab", "\t leading tab title", " leading tab title"},
+		{"start of a long value", "A" + long, "B" + long},
+		{"middle of a long value", long + "old" + long, long + "new" + long},
+		{"white space past the line", long + "a\tb" + long, long + "a b" + long},
+		{"end of a long value", long + long + "end", long + long + "END"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var r model.ImportResult
+			r.CountUpdate(&model.Event{ID: "e", Title: tc.before}, &model.Event{ID: "e", Title: tc.after}, true)
+			var out strings.Builder
+			(&importOptions{cli: &cli{stdout: &out}}).listUpdates(r)
+			lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+			if len(lines) != 2 {
+				t.Fatalf("listed %q, want the event and its title", out.String())
+			}
+			before, after, ok := strings.Cut(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(lines[1]), "title")), " → ")
+			if !ok || before == after {
+				t.Errorf("listed %q: the two sides read the same", lines[1])
+			}
+			if strings.ContainsAny(lines[1], "\t\n") {
+				t.Errorf("listed %q: a control character reached the terminal", lines[1])
+			}
+		})
 	}
 }

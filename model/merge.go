@@ -33,9 +33,11 @@ func MergeEvent(stored, incoming Event, fields FieldSet) Event {
 
 // FieldChange is one field an update changes, with its value before and
 // after as text for people: a list's items joined, a date in EDTF, ""
-// for a field that is or becomes empty. Values are shortened to
-// MaxChangeText characters, so that a dry run of a large import holds
-// little.
+// for a field that is or becomes empty. Values keep their line breaks
+// and white space, for a change may be in them alone; longer than
+// MaxChangeText characters, both are cut to the same stretch around where
+// they first differ (… marks a cut side), so that a dry run of a large
+// import holds little and still shows the change.
 type FieldChange struct {
 	Field         string // the chrono JSON name
 	Before, After string
@@ -62,7 +64,8 @@ func EventChanges(before, after *Event) []FieldChange {
 		if fieldEqual(before, after, f) {
 			continue
 		}
-		out = append(out, FieldChange{Field: name, Before: Shorten(fieldText(before, f), MaxChangeText), After: Shorten(fieldText(after, f), MaxChangeText)})
+		b, a := cutAround(fieldText(before, f), fieldText(after, f), MaxChangeText)
+		out = append(out, FieldChange{Field: name, Before: b, After: a})
 	}
 	return out
 }

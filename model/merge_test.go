@@ -97,11 +97,34 @@ func TestEventChanges(t *testing.T) {
 	if got[0].Before != "Old title" || got[0].After != "New title" || got[0].Cleared() {
 		t.Errorf("title change %+v", got[0])
 	}
-	if got[1].Before != "line one line two" || len([]rune(got[1].After)) != MaxChangeText || !strings.HasSuffix(got[1].After, "…") {
-		t.Errorf("summary change %+v: want one line, shortened", got[1])
+	if got[1].Before != "line one\nline two" || len([]rune(got[1].After)) != MaxChangeText || !strings.HasSuffix(got[1].After, "…") {
+		t.Errorf("summary change %+v: want the line break kept, the long value shortened", got[1])
 	}
 	if !got[2].Cleared() || got[3].Before != "2 quotes: “a”" || !got[3].Cleared() || got[4].Before != "disputed-by x" {
 		t.Errorf("cleared changes %+v", got[2:])
+	}
+}
+
+// TestCutAround: two long versions of a value are cut to the same stretch
+// around where they first differ, so that the change stays in sight.
+func TestCutAround(t *testing.T) {
+	long := strings.Repeat("x", 300)
+	tests := []struct{ a, b, wantA, wantB string }{
+		{"\t short", " short", "\t short", " short"},
+		{"A" + long, "B" + long, "A" + long[:8] + "…", "B" + long[:8] + "…"},
+		{long + "old" + long, long + "new" + long, "…" + long[:2] + "old" + long[:3] + "…", "…" + long[:2] + "new" + long[:3] + "…"},
+		{long + "end", long + "END", "…" + long[:6] + "end", "…" + long[:6] + "END"},
+		{long, long + "more", "…" + long[:5], "…" + long[:5] + "more"},
+		{"", long, "", long[:9] + "…"},
+	}
+	for _, tt := range tests {
+		a, b := cutAround(tt.a, tt.b, 10)
+		if a != tt.wantA || b != tt.wantB {
+			t.Errorf("cutAround(%.20q…, %.20q…) = %q, %q; want %q, %q", tt.a, tt.b, a, b, tt.wantA, tt.wantB)
+		}
+		if len([]rune(a)) > 10 || len([]rune(b)) > 10 {
+			t.Errorf("cutAround(%.20q…, %.20q…) = %q, %q: longer than 10", tt.a, tt.b, a, b)
+		}
 	}
 }
 
