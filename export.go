@@ -113,6 +113,18 @@ func (o *exportOptions) export(s model.Store, f formats.Format, q model.Query) e
 	// The export is of the timeline: links to events in the trash are
 	// left out, and said, so that the file imports.
 	events := model.WithoutTrashedLinks(s.Events(q), trash, &lost)
+	if f.LeavesOut != nil {
+		// So are links to the events the format skips, for the same
+		// reason; the event a link names is looked up, as it may come
+		// after the event that names it.
+		events = model.WithoutLinksTo(events, func(id string) (bool, error) {
+			e, err := s.Event(id)
+			if errors.Is(err, model.ErrNotFound) {
+				return false, nil // a link to no event: chrono check names it
+			}
+			return err == nil && f.LeavesOut(e), err
+		}, &lost)
+	}
 	f = o.markdownDraft(f, s)
 	write := func(w io.Writer) (err error) {
 		n, err = f.Write(w, h, sources, events, &lost)

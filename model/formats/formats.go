@@ -45,6 +45,11 @@ type Format struct {
 	Read Reader
 	// Write is nil for formats chrono only reads.
 	Write Writer
+	// LeavesOut, when set, reports the events the format cannot write and
+	// skips; an export leaves out the links to them too. Nil for formats
+	// that write every event, or whose links are not records an import
+	// reads back.
+	LeavesOut func(e model.Event) bool
 	// Carries is the event fields the format has a place for, which an
 	// import's update takes from a record; it keeps the stored value of
 	// every other. Zero for formats chrono only writes.
@@ -61,8 +66,8 @@ var All = []Format{
 	{Name: "json", Title: "chrono JSON", Variant: nativeVariant, Detect: detectNative, Read: readNative, Write: writeNative, Carries: model.AllFields, Shown: ShownEscaped},
 	{Name: "timelinejs", Title: "TimelineJS JSON", Variant: timelinejs.Variant, Detect: timelinejs.Detect, Read: timelinejs.Read, Write: timelinejs.Write, Carries: timelinejs.Carries, Shown: ShownEscaped},
 	{Name: "plaso", Title: "Plaso json_line or l2tcsv", Variant: plaso.Variant, Detect: plaso.Detect, Read: plaso.Read, Carries: plaso.Carries, Shown: ShownEscaped},
-	{Name: "timesketch", Title: "Timesketch JSONL or CSV", Variant: timesketchVariant, Detect: timesketch.Detect, Read: timesketch.Read, Write: timesketch.WriteJSONL, Carries: timesketch.Carries, Shown: ShownEscaped},
-	{Name: "timesketch-csv", Title: "Timesketch CSV", Write: timesketch.WriteCSV, Shown: ShownNever},
+	{Name: "timesketch", Title: "Timesketch JSONL or CSV", Variant: timesketchVariant, Detect: timesketch.Detect, Read: timesketch.Read, Write: timesketch.WriteJSONL, LeavesOut: timesketch.LeavesOut, Carries: timesketch.Carries, Shown: ShownEscaped},
+	{Name: "timesketch-csv", Title: "Timesketch CSV", Write: timesketch.WriteCSV, LeavesOut: timesketch.LeavesOut, Shown: ShownNever},
 	{Name: "csv", Title: "chrono CSV", Detect: csvfmt.Detect, Read: csvfmt.Read, Write: csvfmt.Write, Carries: csvfmt.Carries, Shown: ShownNever},
 	{Name: "markdown", Title: "Markdown", Write: markdown.Write, Shown: ShownSafe},
 }

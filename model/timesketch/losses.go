@@ -58,7 +58,9 @@ var (
 	// in the rows of the events that cite them.
 	SourceLeftOut = model.Loss{One: "source cited by no exported event left out", Many: "sources cited by no exported event left out"}
 	// LinkToSkipped counts links, written, to events that were skipped:
-	// they resolve only in a store that already has those events.
+	// they resolve only in a store that already has those events. chrono
+	// export leaves such links out before writing (LeavesOut), counting
+	// them as model.LostLinkToLeftOut; this counts those a caller left in.
 	LinkToSkipped = model.Loss{One: "link to a skipped event", Many: "links to skipped events"}
 	// LineBreaksCSV counts events whose text has CR LF line breaks: CSV
 	// readers, chrono's included, read them back as LF.

@@ -79,15 +79,11 @@ func (x *exporter) eachRow(events iter.Seq2[model.Event, error], write func(r *r
 // row returns e as a row; ok is false when e cannot be written, which is
 // counted. The error is one of encoding (text that is not valid UTF-8).
 func (x *exporter) row(e model.Event) (r row, ok bool, err error) {
-	if e.Date.IsZero() {
-		x.skip(e, Undated)
-		return row{}, false, nil
-	}
-	datetime, us, why, ok := earliest(e.Date)
-	if !ok {
+	if why, skip := skipped(e.Date); skip {
 		x.skip(e, why)
 		return row{}, false, nil
 	}
+	datetime, us, _, _ := earliest(e.Date)
 	r = row{
 		message: e.Title, datetime: datetime, timestamp: us, desc: describe(e.Date),
 		tags: e.Tags, id: e.ID, edtf: e.Date.String(), dateText: e.DateText,
