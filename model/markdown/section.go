@@ -1,13 +1,21 @@
 package markdown
 
-import "chrono/model"
+import (
+	"strings"
+
+	"chrono/model"
+)
 
 // section is the part of the chronology an event goes under: the year of
-// its earliest bound, a section for events whose start is open or unknown
-// (they may begin before any year shown), or one for undated events.
+// its earliest bound, or the decade or century when its start is known
+// only to one (201X goes under "2010s", not "2010", which would read as
+// the year it happened), a section for events whose start is open or
+// unknown (they may begin before any year shown), or one for undated
+// events.
 type section struct {
 	kind sectionKind
-	year int64
+	year int64 // the first year of the section
+	last int64 // the last year of a decade or century
 }
 
 type sectionKind uint8
@@ -15,6 +23,7 @@ type sectionKind uint8
 const (
 	openStart sectionKind = iota
 	inYear
+	inYears
 	undated
 )
 
@@ -26,17 +35,34 @@ func sectionOf(d model.Date) section {
 		return section{kind: openStart}
 	}
 	year, _, _ := d.Earliest().Civil()
+	if start, ok := d.Start(); ok && start.Precision() < model.PrecisionYear {
+		last, _, _ := start.Latest().Civil()
+		if last != year {
+			return section{kind: inYears, year: year, last: last}
+		}
+	}
 	return section{kind: inYear, year: year}
 }
 
-// title is the section's heading: "2017", "44 BCE", "Start unknown",
-// "Undated".
+// title is the section's heading: "2017", "44 BCE", "2010s", "2000–2099",
+// "20–11 BCE", "Start unknown", "Undated".
 func (s section) title() string {
 	switch s.kind {
 	case openStart:
 		return "Start unknown"
 	case undated:
 		return "Undated"
+	case inYears:
+		first, last := model.YearLabel(s.year), model.YearLabel(s.last)
+		switch {
+		case s.year > 0 && s.year%10 == 0 && s.last == s.year+9:
+			return first + "s"
+		case s.year > 0:
+			return first + "–" + last
+		case s.last <= 0 && strings.HasSuffix(first, " BCE") && strings.HasSuffix(last, " BCE"):
+			return strings.TrimSuffix(first, " BCE") + "–" + last // as dates label them: 20–11 BCE
+		}
+		return first + " – " + last
 	}
 	return model.YearLabel(s.year)
 }

@@ -32,7 +32,8 @@ func Write(w io.Writer, h model.Header, sources []model.Source, events iter.Seq2
 // Writer returns a writer of the investigation as a Markdown chronology,
 // streaming its events, that returns how many it wrote. Events are
 // expected in timeline order, as a store gives them: a "##" section
-// begins whenever the year of an event's earliest bound changes, with a
+// begins whenever the year of an event's earliest bound changes (its
+// decade or century, when its start is known only to one), with a
 // section for events whose start is open before the years and one for
 // undated events after them. The sources the events cite are listed at
 // the end; the others are counted in losses (which may be nil), as are

@@ -132,3 +132,22 @@ func TestWriteStopsOnEventError(t *testing.T) {
 		t.Errorf("Write = %d, %v; want 1, %v", n, err, boom)
 	}
 }
+
+// TestWriteDecadeSections: a date known only to its decade or century
+// goes under a heading that names the decade or century, not its first
+// year, which would read as the year it happened.
+func TestWriteDecadeSections(t *testing.T) {
+	for _, tt := range []struct{ date, want string }{
+		{"201X", "\n## 2010s\n"},
+		{"201X?", "\n## 2010s\n"},
+		{"201X/2020", "\n## 2010s\n"},
+		{"20XX", "\n## 2000–2099\n"},
+		{"-001X", "\n## 20–11 BCE\n"},
+		{"2017", "\n## 2017\n"},
+	} {
+		out, _ := write(t, model.Header{}, nil, []model.Event{{ID: "e", Title: "E", Date: model.MustParseDate(tt.date)}})
+		if !strings.Contains(out, tt.want) {
+			t.Errorf("%s: want heading %q in\n%s", tt.date, tt.want, out)
+		}
+	}
+}
