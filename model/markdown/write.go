@@ -35,7 +35,9 @@ func Write(w io.Writer, h model.Header, sources []model.Source, events iter.Seq2
 // begins whenever the year of an event's earliest bound changes (its
 // decade or century, when its start is known only to one), with a
 // section for events whose start is open before the years and one for
-// undated events after them. The sources the events cite are listed at
+// undated events after them. Each heading is written once: an event the
+// order places after the events of a later section stays under the
+// heading above it, and says so. The sources the events cite are listed at
 // the end; the others are counted in losses (which may be nil), as are
 // the notes left out.
 //
@@ -67,15 +69,26 @@ func writeMarkdown(w io.Writer, h model.Header, sources []model.Source, events i
 	wr.header(h)
 	n := 0
 	var current section
+	// The chronology's order places events by their spans as their links
+	// narrow them, so an event may come after the events of a later year.
+	// A heading is written once: such an event stays under the heading it
+	// follows, which says why, rather than open its section again.
+	written := map[section]bool{}
 	for e, err := range events {
 		if err != nil {
 			return n, err
 		}
+		var outOfOrder string
 		if s := sectionOf(e.Date); n == 0 || s != current {
-			current = s
-			wr.printf("\n## %s\n", s.title())
+			if written[s] {
+				outOfOrder = s.title()
+			} else {
+				current = s
+				written[s] = true
+				wr.printf("\n## %s\n", s.title())
+			}
 		}
-		wr.event(&e)
+		wr.event(&e, outOfOrder)
 		n++
 		if wr.err != nil {
 			return n, wr.err
@@ -121,14 +134,19 @@ func (w *writer) header(h model.Header) {
 }
 
 // event writes one event: a heading with its date and status, its title,
-// summary and quotes, a list of its particulars, and its notes.
-func (w *writer) event(e *model.Event) {
+// summary and quotes, a list of its particulars, and its notes. section,
+// when set, is the heading above the event belongs under, written
+// earlier: the event is out of date order, and says so.
+func (w *writer) event(e *model.Event, section string) {
 	heading := inline(e.Date.Label())
 	if e.DateText != "" {
 		heading += " (“" + oneLine(e.DateText) + "”)"
 	}
 	heading += " · " + oneLine(e.Status.Word())
 	w.printf("\n### %s\n", heading)
+	if section != "" {
+		w.printf("\n*Out of date order: the chronology's order, set by the links between events and the span each date allows, places it here; its section, “%s”, is above.*\n", inline(section))
+	}
 	if title := oneLine(e.Title); title != "" {
 		w.printf("\n**%s**\n", title)
 	}

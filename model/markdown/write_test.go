@@ -151,3 +151,32 @@ func TestWriteDecadeSections(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteSectionOnce: when the chronology's order, set by links, puts an
+// event after the events of a later year, its year's heading is not
+// written again: the event stays under the heading it follows, which
+// says why.
+func TestWriteSectionOnce(t *testing.T) {
+	es := []model.Event{ // in the order a store gives them, a precedes ides
+		{ID: "a", Title: "A", Date: model.MustParseDate("2017-05"), Links: []model.Link{{Rel: model.Precedes, Event: "ides"}}},
+		{ID: "ides", Title: "Ides", Date: model.MustParseDate("-0043")},
+		{ID: "b", Title: "B", Date: model.MustParseDate("2015")},
+		{ID: "c", Title: "C", Date: model.MustParseDate("2017-08")},
+		{ID: "d", Title: "D", Date: model.MustParseDate("2019")},
+	}
+	out, _ := write(t, model.Header{}, nil, es)
+	seen := map[string]int{}
+	for l := range strings.SplitSeq(out, "\n") {
+		if strings.HasPrefix(l, "## ") {
+			seen[l]++
+		}
+	}
+	for h, n := range seen {
+		if n != 1 {
+			t.Errorf("%q written %d times in\n%s", h, n, out)
+		}
+	}
+	if want := "\n### Aug 2017 · not assessed\n\n*Out of date order:"; !strings.Contains(out, want) {
+		t.Errorf("no word of why Aug 2017 is under 2015's heading (want %q) in\n%s", want, out)
+	}
+}
