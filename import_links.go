@@ -16,5 +16,6 @@ func linkAdvice(err error) error {
 		return err
 	}
 	return fmt.Errorf("%w\na link above names an event neither the import nor this store has: import that event too, or remove the link from the file; "+
-		"if the file was exported by chrono, chrono check on the store it came from lists such links and how to remove them, before exporting again", err)
+		"if the file was exported by chrono with --tag or --status, its events keep their links to the events those left out: export without them, or import into a store that holds those events; "+
+		"otherwise chrono check on the store it came from lists such links and how to remove them, before exporting again", err)
 }

@@ -120,3 +120,19 @@ func TestMergedStoreLeavesOutLinksToItsTrash(t *testing.T) {
 		t.Errorf("merge of a store with an event in its trash: %+v", r)
 	}
 }
+
+// TestFilteredExportSaysWhyItsLinksFail: an export by tag keeps its
+// events' links to events the tag leaves out; imported into a new store
+// it is refused, saying that this is why and what to do.
+func TestFilteredExportSaysWhyItsLinksFail(t *testing.T) {
+	db := newDB(t)
+	chrono(t, db, "", "import", "timeline.example.json")
+	file := filepath.Join(t.TempDir(), "fbi.json")
+	if r := chrono(t, db, "", "export", "--tag", "fbi", "-o", file); r.code != 0 {
+		t.Fatalf("export: %+v", r)
+	}
+	r := chrono(t, newDB(t), "", "import", file)
+	if r.code != 1 || !strings.Contains(r.stderr, "no such event") || !strings.Contains(r.stderr, "exported by chrono with --tag or --status") {
+		t.Errorf("import of an export by tag: %+v", r)
+	}
+}
