@@ -39,7 +39,8 @@ type eventForm struct {
 
 	// What the fields were filled with, as stored: a stored text that
 	// is not safe to show is shown made safe, and kept as it was but
-	// for what is typed (keptText).
+	// for what is typed (keptText); the summary's follows each edit of
+	// it (editArea).
 	stored  [fieldCount]string
 	initial string // the fields as they were filled, to tell a change
 
@@ -332,10 +333,7 @@ func (f *eventForm) edit(msg tea.Msg) tea.Cmd {
 	case fieldSource, fieldStatus:
 		return nil
 	case fieldSummary:
-		if msg = cleanInput(msg, true); msg == nil {
-			return nil
-		}
-		f.summary, cmd = f.summary.Update(msg)
+		return editArea(&f.summary, &f.stored[fieldSummary], msg)
 	default:
 		if msg = cleanInput(msg, false); msg == nil {
 			return nil

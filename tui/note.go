@@ -19,6 +19,7 @@ type noteEditor struct {
 	id, title  string
 	n          int    // the note edited, from 1; 0 for a new note
 	was        string // its text before the edit
+	kept       string // the text to store, as of the last edit (editArea)
 	area       textarea.Model
 	w, h       int
 	confirming bool // esc was pressed once with text in the editor
@@ -74,14 +75,14 @@ func (n *noteEditor) SetSize(w, h int) {
 // with its text.
 func editNote(ctx *shared, id, title string, n int, text string) *noteEditor {
 	e := newNoteEditor(ctx, id, title)
-	e.n, e.was = n, text
+	e.n, e.was, e.kept = n, text, text
 	e.area.SetValue(areaText(text))
 	return e
 }
 
 // text is the note as it will be saved: without blank lines around it,
 // and as it was but for what is typed (keptText).
-func (n *noteEditor) text() string { return strings.TrimSpace(keptText(n.area.Value(), n.was, true)) }
+func (n *noteEditor) text() string { return strings.TrimSpace(keptText(n.area.Value(), n.kept, true)) }
 
 // Update implements Dialog: ctrl+s saves the note, esc discards it.
 func (n *noteEditor) Update(msg tea.Msg) (Action, tea.Cmd) {
@@ -108,12 +109,7 @@ func (n *noteEditor) Update(msg tea.Msg) (Action, tea.Cmd) {
 		}
 		n.confirming = false
 	}
-	if msg = cleanInput(msg, true); msg == nil {
-		return nil, nil
-	}
-	var cmd tea.Cmd
-	n.area, cmd = n.area.Update(msg)
-	return nil, cmd
+	return nil, editArea(&n.area, &n.kept, msg)
 }
 
 // View implements Dialog: a title line, then the text, in w×h cells.

@@ -37,7 +37,8 @@ type quoteForm struct {
 	cand      int           // the highlighted candidate of the source field
 	sub       *sourceForm   // the form of a new source, while open
 
-	// What the fields were filled with, as stored (keptText).
+	// What the fields were filled with, as stored (keptText); the words'
+	// follow each edit of them (editArea).
 	stored  [quoteFieldCount]string
 	initial string
 	problem refusal
@@ -355,10 +356,7 @@ func (f *quoteForm) edit(msg tea.Msg) tea.Cmd {
 	case quoteStance:
 		return nil
 	case quoteText:
-		if msg = cleanInput(msg, true); msg == nil {
-			return nil
-		}
-		f.text, cmd = f.text.Update(msg)
+		return editArea(&f.text, &f.stored[quoteText], msg)
 	default:
 		if msg = cleanInput(msg, false); msg == nil {
 			return nil

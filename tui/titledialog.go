@@ -20,7 +20,8 @@ type titleDialog struct {
 	was     model.Header
 	title   textinput.Model
 	desc    textarea.Model
-	onDesc  bool // the cursor is in the description
+	kept    string // the description to store, as of its last edit (editArea)
+	onDesc  bool   // the cursor is in the description
 	problem refusal
 	discard discardGuard
 	w, h    int
@@ -39,7 +40,7 @@ func (k titleKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHe
 
 func newTitleDialog(ctx *shared) *titleDialog {
 	fk := newFormKeys()
-	d := &titleDialog{ctx: ctx, was: ctx.header, w: -1, keys: titleKeys{
+	d := &titleDialog{ctx: ctx, was: ctx.header, kept: ctx.header.Description, w: -1, keys: titleKeys{
 		Next:   key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "title / description")),
 		Save:   fk.Save,
 		Cancel: fk.Cancel, Interrupt: fk.Interrupt,
@@ -79,13 +80,16 @@ const titleLabel = "Title "
 // header is the title and description as typed; a stored text not safe
 // to show is kept as it was unless it is edited.
 func (d *titleDialog) header() model.Header {
-	kept := func(typed, was string, area bool) string {
-		if v := strings.TrimSpace(keptText(typed, was, area)); v != strings.TrimSpace(was) {
+	kept := func(v, was string) string {
+		if v = strings.TrimSpace(v); v != strings.TrimSpace(was) {
 			return v
 		}
 		return was
 	}
-	return model.Header{Title: kept(d.title.Value(), d.was.Title, false), Description: kept(d.desc.Value(), d.was.Description, true)}
+	return model.Header{
+		Title:       kept(keptText(d.title.Value(), d.was.Title, false), d.was.Title),
+		Description: kept(keptText(d.desc.Value(), d.kept, true), d.was.Description),
+	}
 }
 
 // Update implements Dialog.
@@ -122,18 +126,14 @@ func (d *titleDialog) Update(msg tea.Msg) (Action, tea.Cmd) {
 			return nil, d.title.Focus()
 		}
 	}
-	var cmd tea.Cmd
 	if d.onDesc {
-		if msg = cleanInput(msg, true); msg == nil {
-			return nil, nil
-		}
-		d.desc, cmd = d.desc.Update(msg)
-	} else {
-		if msg = cleanInput(msg, false); msg == nil {
-			return nil, nil
-		}
-		d.title, cmd = d.title.Update(msg)
+		return nil, editArea(&d.desc, &d.kept, msg)
 	}
+	if msg = cleanInput(msg, false); msg == nil {
+		return nil, nil
+	}
+	var cmd tea.Cmd
+	d.title, cmd = d.title.Update(msg)
 	return nil, cmd
 }
 
