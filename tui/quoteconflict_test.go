@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -63,5 +64,31 @@ func TestQuoteSaveMeetingAChangeKeepsWhatWasTyped(t *testing.T) {
 			}
 			tt.want(t, before, event(t, s, id).Quotes)
 		})
+	}
+}
+
+// TestRefusedSaveShowsTheEventAsItIsNow: a save refused because the
+// event changed meanwhile leaves the browser showing the event as it is
+// now, not as it was when the form opened: the quote removed meanwhile
+// is gone from the sources pane as soon as the refusal is said.
+func TestRefusedSaveShowsTheEventAsItIsNow(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 160, 45)
+	id := d.selected()
+	d.keys("enter", "e")
+	if _, _, err := (model.DropQuote{ID: id, N: 1}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	now := event(t, s, id).Quotes
+	d.keys("ctrl+s")
+	if _, open := d.openDialog().(*quoteForm); !open {
+		t.Fatalf("after the refused save: %T, status %q", d.openDialog(), d.status())
+	}
+	if got := d.sources().d.Event.Quotes; len(got) != len(now) || got[0] != now[0] {
+		t.Errorf("the sources pane shows quotes %+v; want them as they are now, %+v", got, now)
+	}
+	d.keys("esc", "esc")
+	if scr := d.screen(); !strings.Contains(scr, fmt.Sprintf("Sources · %d quotes", len(now))) {
+		t.Errorf("after leaving the form, the screen shows\n%s\nwant %d quotes", scr, len(now))
 	}
 }

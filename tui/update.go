@@ -311,7 +311,9 @@ func (m *Model) written(msg writeMsg) tea.Cmd {
 			m.quitting = false
 		}
 		m.writes.held = nil
-		cmds = append(cmds, m.conflicted(msg))
+		// What is on screen is now what was there before the write; the
+		// store may hold more (the change that refused it).
+		cmds = append(cmds, m.conflicted(msg), m.watchNow())
 	} else {
 		retagged := retagged(msg.changes)
 		cmds = append(cmds, m.broadcast(showEventsMsg{events: afterOf(msg.changes), written: true, retagged: retagged}))

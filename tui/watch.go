@@ -37,6 +37,15 @@ func (w *storeWatcher) watch(s model.Store, now time.Time) tea.Cmd {
 	return checkVersion(s)
 }
 
+// watchNow asks for the version at once, however recently it was asked:
+// a write refused because the store changed meanwhile leaves on screen
+// what was there before it, and the change that refused it is to show
+// now, not at a key pressed some seconds later.
+func (m *Model) watchNow() tea.Cmd {
+	m.watcher.checked = time.Time{}
+	return m.watch()
+}
+
 // changed takes the version and reports whether what is on screen must
 // be read again. While this browser writes, its own change is on its
 // way, and a busy or missing store is said by the next read that fails.
