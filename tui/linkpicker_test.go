@@ -72,3 +72,25 @@ func TestLinkPickerInTheZone(t *testing.T) {
 		t.Errorf("the link picker does not show the meeting in UTC:\n%s", d.screen())
 	}
 }
+
+// TestLinkToAnEventTrashedMeanwhile: the event chosen in the link picker
+// went to the trash (from another process) before enter. The link is
+// refused, and the status line says the event is in the trash and how
+// to bring it back, not only that there is no such event.
+func TestLinkToAnEventTrashedMeanwhile(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 80, 24)
+	d.keys("L")
+	d.typeText("Apple sues")
+	if _, _, err := (model.Trash{Events: []string{"apple-sues-nso"}}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("enter")
+	if !d.statusErr() || !strings.Contains(d.status(), `"apple-sues-nso"`) ||
+		!strings.Contains(d.status(), "in the trash") || !strings.Contains(d.status(), "D opens the trash") {
+		t.Errorf("status %q (error %v); want it to say the event is in the trash, and how to restore it", d.status(), d.statusErr())
+	}
+	if l := event(t, s, "nso-mobileum-call").Links; slices.ContainsFunc(l, func(l model.Link) bool { return l.Event == "apple-sues-nso" }) {
+		t.Errorf("linked to the event in the trash: %v", l)
+	}
+}

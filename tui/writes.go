@@ -212,6 +212,9 @@ func write(s model.Store, w pendingWrite, gate *writeGate) tea.Cmd {
 		if gate != nil {
 			gate.end(err)
 		}
+		if err != nil {
+			err = trashedHint(s, err)
+		}
 		return writeMsg{write: w, changes: changes, revert: revert, err: err}
 	}
 }
