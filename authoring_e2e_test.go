@@ -75,7 +75,7 @@ func TestAuthoringInTmux(t *testing.T) {
 	tm.keys("d")
 	tm.waitFor("move to the trash")
 	tm.keys("y")
-	tm.waitFor("moved 1 event to the trash")
+	tm.waitFor("moved “Mobileum call” to the trash")
 	tm.keys("D")
 	tm.waitFor("Trash · 1 event")
 	tm.keys("r")

@@ -130,6 +130,21 @@ func (d Trash) Apply(w Writer) ([]Change, Edit, error) {
 // Phrase implements Edit.
 func (d Trash) Phrase() string { return "moved " + countEvents(len(d.Events)) + " to the trash" }
 
+// Outcome says what the edit did, given the events it moved: one event
+// by its title, shortened (moved “Apple sues NSO Group” to the trash),
+// as the messages of other changes name it; several by their count, as
+// Phrase does.
+func (d Trash) Outcome(changes []Change) string {
+	if len(d.Events) == 1 {
+		for _, c := range changes {
+			if c.Before.ID == d.Events[0] && c.Before.Title != "" {
+				return "moved " + quoteTitle(c.Before.Title) + " to the trash"
+			}
+		}
+	}
+	return d.Phrase()
+}
+
 // Untrash brings events back from the trash.
 type Untrash struct{ Events []string }
 

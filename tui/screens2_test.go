@@ -288,3 +288,19 @@ func TestTrashConfirmSaysItsOwnLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestTrashSaysWhichEvent: moving one event to the trash names it, by
+// its title shortened as other messages do; several are counted.
+func TestTrashSaysWhichEvent(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 80, 24)
+	d.to("khashoggi-killed")
+	d.keys("d", "y")
+	if want := "moved “Jamal Khashoggi is killed in the Saudi …” to the trash · u to undo"; d.status() != want {
+		t.Errorf("one event to the trash: %q, want %q", d.status(), want)
+	}
+	d.keys("space", "j", "space", "d", "y")
+	if want := "moved 2 events to the trash · u to undo"; d.status() != want {
+		t.Errorf("two events to the trash: %q, want %q", d.status(), want)
+	}
+}
