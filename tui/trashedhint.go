@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"fmt"
 
 	"chrono/model"
 )
@@ -23,8 +22,18 @@ func trashedHint(r model.Reader, err error) error {
 	}
 	for _, t := range trashed {
 		if t.Event.ID == m.ID {
-			return fmt.Errorf("%w; it is in the trash: restore it first (D opens the trash, where r restores it)", err)
+			return inTrashError{err}
 		}
 	}
 	return err
 }
+
+// inTrashError is a write's error naming an event that is in the trash:
+// restored, the write can be tried again.
+type inTrashError struct{ err error }
+
+func (e inTrashError) Error() string {
+	return e.err.Error() + "; it is in the trash: restore it first (D opens the trash, where r restores it)"
+}
+
+func (e inTrashError) Unwrap() error { return e.err }

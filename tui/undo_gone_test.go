@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -37,5 +38,34 @@ func TestUndoOfAChangeToAnEventGone(t *testing.T) {
 	}
 	if tags := event(t, s, first).Tags; strings.Contains(strings.Join(tags, " "), "first") {
 		t.Errorf("%s still tagged %q", first, tags)
+	}
+}
+
+// TestUndoOfAChangeToAnEventInTheTrash: when another process moved the
+// event to the trash, u says so and how to restore it, and keeps the
+// change to undo once it is restored.
+func TestUndoOfAChangeToAnEventInTheTrash(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	id := d.selected()
+	d.keys("t")
+	d.typeText("checked")
+	d.keys("enter")
+	if _, _, err := (model.Trash{Events: []string{id}}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("u")
+	if !d.statusErr() || !strings.Contains(d.status(), "it is in the trash: restore it first") {
+		t.Errorf("undo of a change to an event in the trash says %q (error %v)", d.status(), d.statusErr())
+	}
+	if _, _, err := (model.Untrash{Events: []string{id}}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("u")
+	if d.statusErr() || !strings.Contains(d.status(), "undid") {
+		t.Fatalf("undo once restored says %q (error %v)", d.status(), d.statusErr())
+	}
+	if tags := event(t, s, id).Tags; slices.Contains(tags, "checked") {
+		t.Errorf("%s still tagged %q", id, tags)
 	}
 }

@@ -124,18 +124,19 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 	w := msg.write
 	var conflict *model.ConflictError
 	switch {
-	case msg.err != nil && (w.undo || w.redo) && (errors.As(msg.err, &conflict) || errors.Is(msg.err, model.ErrNotFound)):
-		// Later changes touched the same fields, or took the event off
-		// the timeline: this one cannot be taken back (or made again)
+	case msg.err != nil && (w.undo || w.redo) && (errors.As(msg.err, &conflict) || gone(msg.err)):
+		// Later changes touched the same fields, or took the event out
+		// of the store: this one cannot be taken back (or made again)
 		// without undoing them, and pressing u again would not change
-		// that, so it leaves the stack for the ones before it.
+		// that, so it leaves the stack for the ones before it. (One in
+		// the trash stays: restored, it can.)
 		verb := "undo"
 		if w.redo {
 			verb = "redo"
 		}
 		why := msg.err.Error()
 		if conflict == nil {
-			why += ": it is in the trash or was emptied from it"
+			why += ": it is no longer in the store (the trash was emptied of it)"
 		}
 		return statusMsg{text: fmt.Sprintf("cannot %s %s: %s", verb, w.what, why), err: true}
 	case msg.err != nil && w.save != nil && errors.As(msg.err, &conflict):
@@ -183,6 +184,13 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 	q.undo = append(q.undo, undoable{msg.revert, what})
 	q.redo = nil
 	return statusMsg{text: what + " · u to undo"}
+}
+
+// gone reports whether a write failed for an event that is neither on
+// the timeline nor in the trash.
+func gone(err error) bool {
+	var trashed inTrashError
+	return errors.Is(err, model.ErrNotFound) && !errors.As(err, &trashed)
 }
 
 // outcome is an edit that can say what it did from the changes it made,
