@@ -70,6 +70,11 @@ type Options struct {
 // messages; the store is read and written by the commands it returns.
 type Model struct {
 	ctx *shared
+	// held are the keys pressed while the top screen waited for the rows
+	// they act on (heldkeys.go).
+	held    []tea.KeyPressMsg
+	heldSeq int  // the hold's number, for its timer
+	expired bool // the keys held are let go, their wait over
 	// frame is the last screen drawn, given again while the messages
 	// since changed nothing on it: Bubble Tea asks for the view after
 	// every message, and on a server most come of others' changes

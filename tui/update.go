@@ -16,7 +16,7 @@ import (
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.ctx.still = false
 	cmd := m.route(msg)
-	cmd = tea.Batch(cmd, m.tellSelected())
+	cmd = tea.Batch(cmd, m.releaseKeys(), m.tellSelected())
 	m.ctx.undos, m.ctx.redos = len(m.writes.undo), len(m.writes.redo)
 	m.fit(false)
 	if !m.ctx.still {
@@ -62,6 +62,8 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return m.quoteRefused(msg)
 	case statusMsg:
 		return m.say(msg)
+	case heldExpiredMsg:
+		return m.heldExpired(msg)
 	case statusExpiredMsg:
 		m.status.expire(msg.seq)
 		return nil
@@ -167,6 +169,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		m.open(newHelpDialog(m.ctx, m.top(), global))
 		return nil
+	}
+	if held, cmd := m.holdKey(msg); held {
+		return cmd
 	}
 	return m.act(m.top().Update(msg))
 }
