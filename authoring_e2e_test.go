@@ -79,7 +79,7 @@ func TestAuthoringInTmux(t *testing.T) {
 	tm.keys("D")
 	tm.waitFor("Trash · 1 event")
 	tm.keys("r")
-	tm.waitFor("restored 1 event")
+	tm.waitFor("restored “Mobileum call”")
 	tm.keys("q")
 	tm.waitFor("Chronology · 2 events")
 

@@ -162,6 +162,20 @@ func (r Untrash) Apply(w Writer) ([]Change, Edit, error) {
 // Phrase implements Edit.
 func (r Untrash) Phrase() string { return "restored " + countEvents(len(r.Events)) }
 
+// Outcome says what the edit did, given the events it brought back: one
+// event by its title, shortened, as Trash.Outcome names it; several by
+// their count, as Phrase does.
+func (r Untrash) Outcome(changes []Change) string {
+	if len(r.Events) == 1 {
+		for _, c := range changes {
+			if c.After.ID == r.Events[0] && c.After.Title != "" {
+				return "restored " + quoteTitle(c.After.Title)
+			}
+		}
+	}
+	return r.Phrase()
+}
+
 // EventEdit is any other change to one event, made by a function of the
 // event as it is stored now: a link, a quote, a note edited or deleted.
 // Fn runs on the browser's copy to show it at once, and in the store's

@@ -14,8 +14,8 @@ func TestTrashScreenUndoesItsRestore(t *testing.T) {
 	d.keys("j")
 	id := d.selected()
 	d.keys("d", "y", "D", "r")
-	if !strings.Contains(d.status(), "u to undo") {
-		t.Fatalf("restored: status %q", d.status())
+	if want := "restored “Jamal Khashoggi is killed in the Saudi …” · u to undo"; d.status() != want {
+		t.Fatalf("restored: status %q, want %q", d.status(), want)
 	}
 	d.keys("u")
 	if tr, _ := s.Trash(); len(tr) != 1 || tr[0].Event.ID != id {
