@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"encoding/binary"
 	"strings"
 	"testing"
 
@@ -47,5 +49,38 @@ func TestCheckStore(t *testing.T) {
 		!strings.Contains(r.stderr, `chrono: store `+db+` is damaged (event "`+id+`": `) ||
 		!strings.Contains(r.stderr, "nothing was changed; restore it from a backup") {
 		t.Errorf("show of the lost event: %+v", r)
+	}
+}
+
+// TestCheckStoreFindsAnAlteredJournal: a journal entry changed in the
+// file, its JSON still sound, is damage check --store names, as backup
+// does, rather than a store whose indexes and counts all agree.
+func TestCheckStoreFindsAnAlteredJournal(t *testing.T) {
+	db := newDB(t)
+	for _, args := range [][]string{{"import", "timeline.example.json"}, {"tag", "fbi-tip", "checked"}} {
+		if r := chrono(t, db, "", args...); r.code != 0 {
+			t.Fatalf("%v: %+v", args, r)
+		}
+	}
+	raw, err := bbolt.Open(db, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = raw.Update(func(tx *bbolt.Tx) error {
+		journal := tx.Bucket([]byte("journal"))
+		key := binary.BigEndian.AppendUint64(nil, 2)
+		v := bytes.Replace(bytes.Clone(journal.Get(key)), []byte(`"checked`), []byte(`"chequed`), 1)
+		return journal.Put(key, v)
+	})
+	raw.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"check", "--store"}, {"check"}} {
+		r := chrono(t, db, "", args...)
+		if r.code != 1 || !strings.Contains(r.stdout, "journal: the chain breaks at entry #2 (content): entry #2's content does not match its hash") ||
+			!strings.Contains(r.stderr, "chrono: store "+db+" is damaged (") {
+			t.Errorf("%v of a store with an altered journal entry: %+v", args, r)
+		}
 	}
 }
