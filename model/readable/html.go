@@ -15,7 +15,9 @@ import (
 // and hidden elements; each paragraph, heading, list item or quotation a
 // paragraph of its own, separated by a blank line, with the page's runs
 // of white space made one space (kept as they are in <pre>). A <br> is a
-// line break, and two in a row a blank line.
+// line break, and two in a row a blank line. An inline quotation (<q>)
+// is between the quotation marks a browser shows around it: “ ”, and
+// ‘ ’ within another.
 func HTML(name string, data []byte) ([]byte, error) {
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
@@ -102,6 +104,9 @@ func attrOK(n *html.Node, key string) (string, bool) {
 type paragraphs struct {
 	cur  strings.Builder
 	done []string
+	// quoteDepth is how many <q> elements the walk is in: a nested
+	// quotation takes single marks.
+	quoteDepth int
 }
 
 func (w *paragraphs) walk(n *html.Node, pre bool) {
@@ -123,6 +128,21 @@ func (w *paragraphs) walk(n *html.Node, pre bool) {
 		if block(n.DataAtom) {
 			w.end()
 			defer w.end()
+		}
+		if n.DataAtom == atom.Q {
+			// A browser shows an inline quotation between quotation
+			// marks, and a quote is copied from it so: the text has them
+			// too, or it would differ from what the reader saw.
+			open, close := "“", "”"
+			if w.quoteDepth%2 == 1 {
+				open, close = "‘", "’"
+			}
+			w.quoteDepth++
+			w.cur.WriteString(open)
+			defer func() {
+				w.cur.WriteString(close)
+				w.quoteDepth--
+			}()
 		}
 	case html.CommentNode, html.DoctypeNode:
 		return

@@ -57,6 +57,8 @@ c</pre></article><footer>© Site</footer></body></html>`
 		{"html without article", "p.htm", "", []byte(`<body><div>One</div><div>Two <b>three</b></div><script>x()</script></body>`), model.MediaHTML, "One\n\nTwo three"},
 		{"html line breaks", "p.html", "", []byte("<p>NSO said: d\u00e9j\u00e0<br>vu <br/> line<br>\n break.</p><p>Old site<br><br>\n<br>laid out<br> <br>with breaks.<br></p>"), model.MediaHTML,
 			"NSO said: d\u00e9j\u00e0\nvu\nline\nbreak.\n\nOld site\n\nlaid out\n\nwith breaks."},
+		{"html inline quotations", "p.html", "", []byte(`<p>Lieu said NSO offered <q>bags of <q>real</q> cash</q> to Mobileum.</p>`), model.MediaHTML,
+			"Lieu said NSO offered “bags of ‘real’ cash” to Mobileum."},
 		{"pdf", "report.pdf", "", makePDF([]pdfPage{textPage(false, "Page one, line one.", "Line (two)."), textPage(true, "Page two caf\xe9.")}, ""), model.MediaPDF,
 			"Page one, line one.\nLine (two).\n\nPage two café."},
 		{"pdf sniffed", "stdin", "", makePDF([]pdfPage{textPage(true, "Only page.")}, ""), model.MediaPDF, "Only page."},
