@@ -41,6 +41,11 @@ func runBackup(opts *backupOptions) error {
 	if opts.out == "" {
 		return usagef("backup needs -o FILE, the file to write the copy to")
 	}
+	if opts.out == "-" {
+		// export -o - writes to stdout; a backup cannot, as it is read
+		// back whole before it is said to be made.
+		return usagef("backup -o -: a backup is a file, read back to check it, and cannot go to stdout; give a file name (./- for one named -)")
+	}
 	if err := notAnAddress("-o", opts.out, "backup writes a store file: to put it into a database, chrono --db ADDRESS --investigation NAME import FILE"); err != nil {
 		return err
 	}
