@@ -156,8 +156,8 @@ func sendStore(from model.Reader, sink model.Sink, lost *model.Losses) error {
 // reportRestore says what a restore carried, and the journal's chain
 // head now, beside the backup's should they differ.
 func (o *importOptions) reportRestore(s model.Store, path string, n model.Restored, fromHead model.ChainHead) {
-	fmt.Fprintf(o.stdout, "restored %s, %s, %d snapshots, %d in the trash and a journal of %s from %s (a chrono store)\n",
-		events(n.Events), plural(n.Sources, "source"), n.Snapshots, n.Trashed, entries(n.Entries), termtext.Line(path))
+	fmt.Fprintf(o.stdout, "restored %s, %s, %s, %d in the trash and a journal of %s from %s (a chrono store)\n",
+		events(n.Events), plural(n.Sources, "source"), plural(n.Snapshots, "snapshot"), n.Trashed, entries(n.Entries), termtext.Line(path))
 	head, err := chainOf(s)
 	switch {
 	case err != nil:

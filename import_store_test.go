@@ -139,3 +139,30 @@ func TestImportDamagedBackup(t *testing.T) {
 		t.Errorf("the refused import made a store")
 	}
 }
+
+// TestRestoreCountsInWords: a restore's line counts its snapshots as it
+// counts its events and sources, "1 snapshot" and not "1 snapshots".
+func TestRestoreCountsInWords(t *testing.T) {
+	db := newDB(t)
+	text := filepath.Join(t.TempDir(), "article.txt")
+	if err := os.WriteFile(text, []byte("NSO offered bags of cash.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"add", "--title", "Call", "--date", "2017-08"},
+		{"source", "add", "--id", "post", "--publisher", "The Post"},
+		{"source", "attach", "post", text},
+	} {
+		if r := chrono(t, db, "", args...); r.code != 0 {
+			t.Fatalf("%v: %+v", args, r)
+		}
+	}
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	if r := chrono(t, db, "", "backup", "-o", backup); r.code != 0 {
+		t.Fatalf("backup: %+v", r)
+	}
+	r := chrono(t, newDB(t), "", "import", backup)
+	if want := "restored 1 event, 1 source, 1 snapshot, 0 in the trash and a journal of 3 entries from " + backup + " (a chrono store)\n"; r.code != 0 || !strings.HasPrefix(r.stdout, want) {
+		t.Errorf("import of the backup: %+v\nwant it to begin %q", r, want)
+	}
+}
