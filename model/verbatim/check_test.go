@@ -12,7 +12,7 @@ func TestCheck(t *testing.T) {
 	const article = "NSO co-founder Omri Lavie allegedly said, “We drop bags of cash at your office,” the newspaper reports.\n\n" +
 		"Miller contacted Congressman\nLieu last year on account of the lawmaker’s documented interest.\n\n" +
 		"A state\u00ADment from NSO claims it has “never done any business with” Mobileum.\r\n\r\n" +
-		"The Caf\u0065\u0301 Society met in the  Cafe\u0301 Royal, with \"plain quotes\".\u2029Next paragraph, after a paragraph separator."
+		"The Caf\u0065\u0301 Society met in the  Cafe\u0301 Royal, with \"plain quotes\".\u2029Next paragraph, after a paragraph separator. Its ﬁnancial oﬃcers ﬂed."
 	for _, tc := range []struct {
 		name, quote string
 		state       State
@@ -33,6 +33,9 @@ func TestCheck(t *testing.T) {
 		{"decomposed in the text", "The Café Society", Normalised, NFC, "The Cafe\u0301 Society", nil},
 		{"decomposed in the quote", "The Cafe\u0301 Society", Verbatim, 0, "The Cafe\u0301 Society", nil},
 		{"CRLF paragraphs", "with” Mobileum. The Café", Normalised, Whitespace | NFC, "with” Mobileum.\r\n\r\nThe Cafe\u0301", nil},
+		{"typeset ligatures in the text", "Its financial officers fled", Normalised, Ligatures, "Its ﬁnancial oﬃcers ﬂed", nil},
+		{"a ligature in the quote", "at your oﬃce", Normalised, Ligatures, "at your office", nil},
+		{"a ligature is one word", "Its ﬁnancial oﬃ", NotFound, 0, "", nil},
 		{"rules together", `Lieu last year on account of the lawmaker's documented`, Normalised, 0, "", nil},
 		{"ellipsis", "We drop … at your office", Normalised, Ellipsis, "We drop bags of cash at your office", []string{"We drop", "at your office"}},
 		{"three dots", "Omri Lavie...said", Normalised, Ellipsis, "Omri Lavie allegedly said", []string{"Omri Lavie", "said"}},

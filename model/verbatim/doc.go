@@ -13,6 +13,8 @@
 //     there, are ignored.
 //   - NFC: text is compared in Unicode Normalization Form C, so that "é"
 //     as one code point and as "e" with a combining accent are alike.
+//   - Ligatures: a typeset ligature (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ, as a PDF's text
+//     layer has them) counts as the letters it joins.
 //   - Ellipsis: "…", "...", "[…]" or "[...]" in the quote stands for a
 //     stretch of the source left out, within one paragraph (paragraphs
 //     are separated by a blank line or U+2029). The parts around it must

@@ -169,6 +169,12 @@ func (b *builder) char(r rune, raw string, o int) {
 		return
 	}
 	b.flushSpace()
+	if b.rules&Ligatures != 0 {
+		if letters, ok := ligatures[r]; ok {
+			b.emit(letters, o)
+			return
+		}
+	}
 	if b.rules&Quotes != 0 {
 		switch r {
 		case '‘', '’', '‚', '‛':
@@ -190,4 +196,17 @@ func (b *builder) flushSpace() {
 	}
 	b.emit(" ", b.spaceAt)
 	b.inSpace = false
+}
+
+// ligatures are the typeset ligatures of the Latin alphabet (Unicode's
+// alphabetic presentation forms) and the letters they join: a PDF's text
+// layer often has "ﬁ" where a reader sees, and types, "fi".
+var ligatures = map[rune]string{
+	'\uFB00': "ff",
+	'\uFB01': "fi",
+	'\uFB02': "fl",
+	'\uFB03': "ffi",
+	'\uFB04': "ffl",
+	'\uFB05': "st", // ſt
+	'\uFB06': "st",
 }

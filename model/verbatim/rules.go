@@ -12,11 +12,12 @@ const (
 	SoftHyphen
 	NFC
 	Ellipsis
+	Ligatures
 )
 
 // charRules are the rules that normalise characters; Ellipsis is about
 // the quote's shape instead.
-const charRules = Quotes | Whitespace | SoftHyphen | NFC
+const charRules = Quotes | Whitespace | SoftHyphen | NFC | Ligatures
 
 var ruleNames = []struct {
 	rule Rules
@@ -26,11 +27,12 @@ var ruleNames = []struct {
 	{Whitespace, "whitespace"},
 	{SoftHyphen, "soft-hyphen"},
 	{NFC, "nfc"},
+	{Ligatures, "ligatures"},
 	{Ellipsis, "ellipsis"},
 }
 
 // Names lists the rules in the set by name, in a fixed order: "quotes",
-// "whitespace", "soft-hyphen", "nfc", "ellipsis".
+// "whitespace", "soft-hyphen", "nfc", "ligatures", "ellipsis".
 func (r Rules) Names() []string {
 	var names []string
 	for _, n := range ruleNames {
