@@ -34,7 +34,8 @@ it is there verbatim, there after normalisation (naming the rules it
 needed: quotes, whitespace, soft-hyphen, nfc, ligatures, ellipsis), or not
 found, with the closest passage and a word diff ([-in the quote-]{+in the
 source+}). It lists the quotes whose source has no snapshot to check
-against, and checks every snapshot's SHA-256 against its original bytes.
+against, and checks every snapshot's SHA-256 against its original bytes,
+and against the one the journal recorded when it was kept.
 
 It exits 1 when a quote is not found or a snapshot does not match its
 hash, so that it can be run before publication.
@@ -152,6 +153,10 @@ func verifyQuotes(s model.Store) (verifyReport, error) {
 	if err != nil {
 		return rep, err
 	}
+	kept, err := journaledSnapshots(s)
+	if err != nil {
+		return rep, err
+	}
 	// One source's snapshot text is held at a time.
 	for _, src := range sources {
 		snaps, err := s.Snapshots(src.ID)
@@ -159,7 +164,11 @@ func verifyQuotes(s model.Store) (verifyReport, error) {
 			return rep, fmt.Errorf("source %q: reading its snapshots: %w", src.ID, err)
 		}
 		for _, sn := range snaps {
-			rep.Snapshots = append(rep.Snapshots, checkSnapshotHash(s, src.ID, sn))
+			c := checkSnapshotHash(s, src.ID, sn)
+			if c.OK {
+				checkJournaled(&c, sn, kept)
+			}
+			rep.Snapshots = append(rep.Snapshots, c)
 		}
 		if len(snaps) == 0 || len(bySource[src.ID]) == 0 {
 			continue
@@ -242,6 +251,58 @@ func checkSnapshotHash(sr model.Reader, source string, sn model.Snapshot) snapsh
 		}
 	}
 	return c
+}
+
+// snapshotKey names a snapshot among all the store's.
+type snapshotKey struct {
+	source string
+	n      int
+}
+
+// journaledRef is a snapshot as the journal entry that kept it records
+// it.
+type journaledRef struct {
+	seq uint64
+	ref model.SnapshotRef
+}
+
+// journaledSnapshots is every snapshot the journal records keeping, as
+// the first entry to name it recorded it: the journal is a hash chain,
+// so its hashes are the ones a snapshot's record and bytes must still
+// have.
+func journaledSnapshots(s model.Reader) (map[snapshotKey]journaledRef, error) {
+	entries, err := s.Journal(model.JournalQuery{MostEvents: 1})
+	if err != nil {
+		return nil, fmt.Errorf("reading the journal for the snapshots it records: %w", err)
+	}
+	kept := map[snapshotKey]journaledRef{}
+	for _, e := range entries {
+		for _, ref := range e.Snapshots {
+			k := snapshotKey{ref.Source, ref.N}
+			if old, ok := kept[k]; !ok || e.Seq < old.seq {
+				kept[k] = journaledRef{e.Seq, ref}
+			}
+		}
+	}
+	return kept, nil
+}
+
+// checkJournaled checks a snapshot whose bytes match the hashes kept with
+// them against the hashes the journal recorded: bytes and record
+// changed together in the file match each other, but not the chain.
+func checkJournaled(c *snapshotCheck, sn model.Snapshot, kept map[snapshotKey]journaledRef) {
+	j, ok := kept[snapshotKey{sn.Source, sn.N}]
+	switch {
+	case !ok:
+		c.Problem = "no journal entry records keeping it: it was put in the store outside chrono; attach the source again"
+	case !strings.EqualFold(j.ref.SHA256, sn.SHA256):
+		c.Problem = fmt.Sprintf("its original bytes have the SHA-256 kept with them, %s, but journal entry #%d recorded %s when it was kept: both were replaced outside chrono", sn.SHA256, j.seq, j.ref.SHA256)
+	case !strings.EqualFold(j.ref.TextSHA256, sn.TextSHA256):
+		c.Problem = fmt.Sprintf("its text has the SHA-256 kept with it, %s, but journal entry #%d recorded %s when it was kept: both were replaced outside chrono", sn.TextSHA256, j.seq, j.ref.TextSHA256)
+	default:
+		return
+	}
+	c.OK, c.TextChecked, c.TextUnhashed = false, false, false
 }
 
 // textSum is the SHA-256 of a snapshot's text, or what keeps it from

@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -22,6 +24,22 @@ import (
 type snapStore struct {
 	model.Store
 	snaps map[string][]fakeSnap
+	// journaled has the journal name each fake snapshot, as the entry
+	// that attached it would; otherwise the journal is the store's own.
+	journaled bool
+}
+
+func (s *snapStore) Journal(q model.JournalQuery) ([]model.Entry, error) {
+	entries, err := s.Store.Journal(q)
+	if err != nil || !s.journaled {
+		return entries, err
+	}
+	for _, fs := range s.snaps {
+		for _, f := range fs {
+			entries = append(entries, model.Entry{Op: model.OpSnapshot, Snapshots: []model.SnapshotRef{f.Ref()}})
+		}
+	}
+	return entries, nil
 }
 
 type fakeSnap struct {
@@ -87,7 +105,7 @@ func TestVerifyFindsAnAlteredText(t *testing.T) {
 		{"not kept", "", "matches its bytes; its text has no hash kept (attached before chrono kept one)"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			fake := &snapStore{Store: exampleStore(t), snaps: map[string][]fakeSnap{"wapo": {snap(1, tt.textHash)}}}
+			fake := &snapStore{Store: exampleStore(t), snaps: map[string][]fakeSnap{"wapo": {snap(1, tt.textHash)}}, journaled: true}
 			var out bytes.Buffer
 			verifyStore(&verifyOptions{cli: &cli{stdout: &out}}, fake)
 			if !strings.Contains(out.String(), tt.want) {
@@ -151,7 +169,7 @@ func TestVerifySnapshots(t *testing.T) {
 			plainSnap("wapo", 1, "the page as it was", "the page as it was later altered"),
 			plainSnap("wapo", 2, wapoText, wapoText),
 		},
-	}}
+	}, journaled: true}
 	var out bytes.Buffer
 	err := verifyStore(&verifyOptions{cli: &cli{stdout: &out}}, fake)
 	if err == nil || err.Error() != "verify found 1 quote not found in its source's snapshot and 1 snapshot not matching its hash (listed above): correct the quote from the source, or attach the source again if its snapshot was altered" {
@@ -184,5 +202,46 @@ func TestVerifySnapshots(t *testing.T) {
 	out.Reset()
 	if err := verifyStore(&verifyOptions{cli: &cli{stdout: &out}}, fake); err != nil {
 		t.Errorf("put right: %v\n%s", err, out.String())
+	}
+}
+
+// TestVerifyFindsASnapshotReplaced: a snapshot's bytes and the hash kept
+// with them changed together in the file still match each other, but no
+// longer the hash the journal's chained entry recorded when it was
+// attached; and a snapshot no entry records was put there outside
+// chrono. verify names both, and exits 1, as quotes are checked against
+// the latest.
+func TestVerifyFindsASnapshotReplaced(t *testing.T) {
+	db := newDB(t)
+	article := filepath.Join(t.TempDir(), "article.txt")
+	if err := os.WriteFile(article, []byte(wapoText), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"import", "timeline.example.json"}, {"source", "attach", "wapo", article}} {
+		if r := chrono(t, db, "", args...); r.code != 0 {
+			t.Fatalf("%v: %+v", args, r)
+		}
+	}
+	s, err := store.Open(db, store.Options{ReadOnly: true, NoCreate: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	forged := strings.Replace(wapoText, "bags of money", "bags of cash", 1)
+	for _, tt := range []struct {
+		name  string
+		snaps []fakeSnap
+		want  string
+	}{
+		{"replaced", []fakeSnap{plainSnap("wapo", 1, forged, forged)}, "source wapo, snapshot 1: MISMATCH: its original bytes have the SHA-256 kept with them, "},
+		{"added", []fakeSnap{plainSnap("wapo", 1, wapoText, wapoText), plainSnap("wapo", 2, forged, forged)}, "source wapo, snapshot 2: MISMATCH: no journal entry records keeping it"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var out bytes.Buffer
+			err := verifyStore(&verifyOptions{cli: &cli{stdout: &out}}, &snapStore{Store: s, snaps: map[string][]fakeSnap{"wapo": tt.snaps}})
+			if err == nil || !strings.Contains(out.String(), tt.want) {
+				t.Errorf("verify says (%v):\n%s\nwant %q", err, out.String(), tt.want)
+			}
+		})
 	}
 }
