@@ -294,6 +294,10 @@ func (p point) label(withYear, there bool) string {
 		year = strconv.FormatInt(lo, 10) + "s"
 	case p.yearX > 0 && lo > 0:
 		year = strconv.FormatInt(lo, 10) + "–" + strconv.FormatInt(hi, 10)
+	case p.yearX > 0 && hi > 0:
+		// 00XX runs from 1 BCE into the common era: each end says
+		// its era, as no single one covers both.
+		year = calendarYear(lo) + " – " + calendarYear(hi)
 	case p.yearX > 0:
 		year = strconv.FormatInt(1-lo, 10) + "–" + strconv.FormatInt(1-hi, 10) + " BCE"
 	}

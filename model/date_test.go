@@ -46,6 +46,10 @@ func TestParseDateValid(t *testing.T) {
 		{"2017-08-14~", "c. 14 Aug 2017", "2017-08-14T00:00:00Z", "2017-08-14T23:59:59.999999999Z", PrecisionDay},
 		{"201X", "2010s", "2010-01-01T00:00:00Z", "2019-12-31T23:59:59.999999999Z", PrecisionDecade},
 		{"20XX", "2000–2099", "2000-01-01T00:00:00Z", "2099-12-31T23:59:59.999999999Z", PrecisionCentury},
+		// Unspecified digits whose years run from BCE into CE say both eras.
+		{"00XX", "1 BCE – 99", "0000-01-01T00:00:00Z", "0099-12-31T23:59:59.999999999Z", PrecisionCentury},
+		{"000X", "1 BCE – 9", "0000-01-01T00:00:00Z", "0009-12-31T23:59:59.999999999Z", PrecisionDecade},
+		{"-001X", "20–11 BCE", "-0019-01-01T00:00:00Z", "-0010-12-31T23:59:59.999999999Z", PrecisionDecade},
 		{"2017-XX", "2017 (month unknown)", "2017-01-01T00:00:00Z", "2017-12-31T23:59:59.999999999Z", PrecisionYear},
 		{"2017-XX-XX", "2017 (month and day unknown)", "2017-01-01T00:00:00Z", "2017-12-31T23:59:59.999999999Z", PrecisionYear},
 		{"2017-08-XX", "Aug 2017 (day unknown)", "2017-08-01T00:00:00Z", "2017-08-31T23:59:59.999999999Z", PrecisionMonth},
