@@ -116,6 +116,9 @@ func TestProposeDate(t *testing.T) {
 		{"yesterday", "2022-02"},   // no day
 		{"last year", ""},          // no publication date
 		{"last year", "2021/2022"}, // an interval is not a point to count from
+		{"last year", "20XX"},      // some year of 2000–2099: not one to count from
+		{"this year", "201X"},      // some year of the 2010s
+		{"last year", "1950S2"},    // some year of 1900–1999
 		{"in the spring", "2022-02-01"},
 	} {
 		if d, ok := ProposeDate(c.text, MustParseDate(c.published)); ok {

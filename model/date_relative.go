@@ -22,6 +22,11 @@ func ProposeDate(text string, published Date) (d Date, ok bool) {
 	if published.IsZero() || published.IsInterval() {
 		return Date{}, false
 	}
+	// A year written 201X or 1950S2 is some year of a range: "last
+	// year" from it is as unknown, and its first year would be a guess.
+	if lo, hi := published.start.yearRange(); lo != hi {
+		return Date{}, false
+	}
 	year, month, day, _, _, _, _ := published.Parts()
 	prec := published.Precision()
 	date := func(edtf string) (Date, bool) {
