@@ -105,6 +105,13 @@ func TestProposeDate(t *testing.T) {
 		{"last week", "2022-02-01", "2022-01-19/2022-01-31"},
 		{"August 2017", "2022-02-01", "2017-08"},
 		{"“August 2017”", "2022-02-01", "2017-08"},
+		// Counting back across year 0 (1 BCE), and past four digits.
+		{"last year", "0000-06", "-0001"},
+		{"three years ago", "0002", "-0001"},
+		{"last month", "0000-01-15", "-0001-12"},
+		{"yesterday", "0000-01-01", "-0001-12-31"},
+		{"last year", "-0043-03-15", "-0044"},
+		{"next year", "9999", "Y10000"},
 	} {
 		d, ok := ProposeDate(c.text, MustParseDate(c.published))
 		if !ok || d.String() != c.want {

@@ -33,7 +33,9 @@ func ProposeDate(text string, published Date) (d Date, ok bool) {
 		d, err := ParseDate(edtf)
 		return d, err == nil
 	}
-	yearOf := func(y int64) string { return string(appendPadded(nil, y, 4)) }
+	// As EDTF writes it, so that a year before 1 BCE ("-0001") or past
+	// four digits ("Y10000") is one ParseDate reads.
+	yearOf := edtfYear
 	switch text {
 	case "this year", "earlier this year", "this past year":
 		if text == "earlier this year" && prec >= PrecisionMonth {
