@@ -112,6 +112,12 @@ func TestProposeDate(t *testing.T) {
 		{"yesterday", "0000-01-01", "-0001-12-31"},
 		{"last year", "-0043-03-15", "-0044"},
 		{"next year", "9999", "Y10000"},
+		// A proposal is no surer than the publication date it counts from.
+		{"last year", "2022?", "2021?"},
+		{"last year", "2022~", "2021~"},
+		{"last month", "2022-01%", "2021-12%"},
+		{"last week", "2022-02-01?", "2022-01-19?/2022-01-31?"},
+		{"earlier this year", "2022-06-15~", "2022-01~/2022-06-15~"},
 	} {
 		d, ok := ProposeDate(c.text, MustParseDate(c.published))
 		if !ok || d.String() != c.want {

@@ -9,7 +9,8 @@ import (
 // where the source stands in time: "last year" in an article published on
 // 1 Feb 2022 is 2021. A text that is itself a date ("August 2017") is
 // that date. It proposes no more precision than the words and the
-// publication date carry (a "last month" needs a published month), and
+// publication date carry (a "last month" needs a published month), nor
+// more certainty (from a publication date of 2022? it is 2021?), and
 // ok is false when it cannot tell; the investigator decides.
 func ProposeDate(text string, published Date) (d Date, ok bool) {
 	text = strings.ToLower(strings.Join(strings.Fields(strings.Trim(text, " .,;:“”\"'")), " "))
@@ -29,9 +30,21 @@ func ProposeDate(text string, published Date) (d Date, ok bool) {
 	}
 	year, month, day, _, _, _, _ := published.Parts()
 	prec := published.Precision()
+	// What is counted from a publication date is no surer than it:
+	// "last year" from an article of 2022? is 2021?.
+	q := published.Qualifier()
 	date := func(edtf string) (Date, bool) {
 		d, err := ParseDate(edtf)
-		return d, err == nil
+		if err != nil {
+			return Date{}, false
+		}
+		if q != Certain {
+			d.start.qualifier = q
+			if d.form == formInterval {
+				d.end.qualifier = q
+			}
+		}
+		return d, true
 	}
 	// As EDTF writes it, so that a year before 1 BCE ("-0001") or past
 	// four digits ("Y10000") is one ParseDate reads.
