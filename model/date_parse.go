@@ -358,6 +358,10 @@ func (p *point) parseTime(sc *scanner) string {
 				return "an offset from UTC is written ±hh or ±hh:mm"
 			}
 			p.zone = zoneOffset
+		} else if next := sc.peek(); next >= '0' && next <= '9' {
+			// +0200, as email and logs write it: say how EDTF does,
+			// not that its last digits are unexpected.
+			return "an offset from UTC is written ±hh or ±hh:mm"
 		}
 		if oh > 14 || om > 59 || (oh == 14 && om > 0) {
 			return "an offset from UTC is at most ±14:00"

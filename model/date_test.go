@@ -161,6 +161,8 @@ func TestParseDateInvalid(t *testing.T) {
 		{"2017-08-14T10:00:00+15:00", `date "2017-08-14T10:00:00+15:00": an offset from UTC is at most ±14:00`},
 		{"2017-08-14T10:00:00-00:00", `date "2017-08-14T10:00:00-00:00": an offset of zero is written Z or +00:00`},
 		{"2017-08-14T10:00:00+5", `date "2017-08-14T10:00:00+5": an offset from UTC is written ±hh or ±hh:mm`},
+		{"2017-08-14T10:00:00+0200", `date "2017-08-14T10:00:00+0200": an offset from UTC is written ±hh or ±hh:mm`},
+		{"2017-08-14T10:00:00-05:3", `date "2017-08-14T10:00:00-05:3": an offset from UTC is written ±hh or ±hh:mm`},
 		{"2017-08-14T10:00:00Z?", `date "2017-08-14T10:00:00Z?": a date with a time of day cannot be qualified`},
 		{"2017??", `date "2017??": unexpected "?" at position 6`},
 		{"2017 ", `date "2017 ": unexpected " " at position 5`},
