@@ -213,10 +213,15 @@ func YearLabel(y int64) string {
 }
 
 // calendarYear names a year as a calendar does, with its digits grouped
-// beyond four: 2017, 44 BCE, 12,345, 10,000 BCE.
+// beyond four: 2017, 44 BCE, 12,345, 10,000 BCE. A year of the common
+// era with fewer than four digits says so, 999 CE: "Aug 1" would read as
+// the first of August, and a bare "999" as no year ReadDate takes back.
 func calendarYear(y int64) string {
-	if y <= 0 {
+	switch {
+	case y <= 0:
 		return groupDigits(1-y) + " BCE"
+	case y < 1000:
+		return strconv.FormatInt(y, 10) + " CE"
 	}
 	return groupDigits(y)
 }

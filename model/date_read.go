@@ -203,15 +203,18 @@ func humanPoint(s string, parts *humanParts) (string, bool) {
 		clock, words = words[n-1], words[:n-1]
 	}
 	// The era follows the year, before the clock: "15 Mar 44 BCE 10:00:00".
-	bce := false
+	bce, ce := false, false
 	if n := len(words); n > 0 && (words[n-1] == "bce" || words[n-1] == "bc" || words[n-1] == "b.c.") {
 		bce, words = true, words[:n-1]
+	} else if n > 0 && (words[n-1] == "ce" || words[n-1] == "ad" || words[n-1] == "a.d.") {
+		// "999 CE", as chrono shows a year of fewer than four digits.
+		ce, words = true, words[:n-1]
 	}
 	if len(words) == 0 {
 		return "", false
 	}
 	year, ok := humanYear(words[len(words)-1], bce)
-	if !ok {
+	if !ok || (ce && year == "0000") { // the common era has no year 0
 		return "", false
 	}
 	words = words[:len(words)-1]

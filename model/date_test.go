@@ -47,8 +47,8 @@ func TestParseDateValid(t *testing.T) {
 		{"201X", "2010s", "2010-01-01T00:00:00Z", "2019-12-31T23:59:59.999999999Z", PrecisionDecade},
 		{"20XX", "2000–2099", "2000-01-01T00:00:00Z", "2099-12-31T23:59:59.999999999Z", PrecisionCentury},
 		// Unspecified digits whose years run from BCE into CE say both eras.
-		{"00XX", "1 BCE – 99", "0000-01-01T00:00:00Z", "0099-12-31T23:59:59.999999999Z", PrecisionCentury},
-		{"000X", "1 BCE – 9", "0000-01-01T00:00:00Z", "0009-12-31T23:59:59.999999999Z", PrecisionDecade},
+		{"00XX", "1 BCE – 99 CE", "0000-01-01T00:00:00Z", "0099-12-31T23:59:59.999999999Z", PrecisionCentury},
+		{"000X", "1 BCE – 9 CE", "0000-01-01T00:00:00Z", "0009-12-31T23:59:59.999999999Z", PrecisionDecade},
 		{"-001X", "20–11 BCE", "-0019-01-01T00:00:00Z", "-0010-12-31T23:59:59.999999999Z", PrecisionDecade},
 		{"2017-XX", "2017 (month unknown)", "2017-01-01T00:00:00Z", "2017-12-31T23:59:59.999999999Z", PrecisionYear},
 		{"2017-XX-XX", "2017 (month and day unknown)", "2017-01-01T00:00:00Z", "2017-12-31T23:59:59.999999999Z", PrecisionYear},
@@ -68,6 +68,11 @@ func TestParseDateValid(t *testing.T) {
 		{"2004-06~/2006-06?", "c. Jun 2004 – Jun 2006?", "2004-06-01T00:00:00Z", "2006-06-30T23:59:59.999999999Z", PrecisionMonth},
 		{"-0043-03-15", "15 Mar 44 BCE", "-0043-03-15T00:00:00Z", "-0043-03-15T23:59:59.999999999Z", PrecisionDay},
 		{"0000", "1 BCE", "0000-01-01T00:00:00Z", "0000-12-31T23:59:59.999999999Z", PrecisionYear},
+		// A year of fewer than four digits says its era, so that "Aug 1"
+		// does not read as the first of August, nor "999" as a number.
+		{"0001-08", "Aug 1 CE", "0001-08-01T00:00:00Z", "0001-08-31T23:59:59.999999999Z", PrecisionMonth},
+		{"0999", "999 CE", "0999-01-01T00:00:00Z", "0999-12-31T23:59:59.999999999Z", PrecisionYear},
+		{"-0001/0001", "2 BCE – 1 CE", "-0001-01-01T00:00:00Z", "0001-12-31T23:59:59.999999999Z", PrecisionYear},
 		{"Y170000002", "170,000,002", "", "", PrecisionYear},
 		{"Y-170000002", "170,000,003 BCE", "", "", PrecisionYear},
 	}

@@ -11,8 +11,10 @@ import (
 // unspecified digits are labelled as the span they leave ("2000–2099"
 // for 20XX), which typed in reads as an interval; a year's significant
 // digits are said in words ("1950 (to 2 significant digits)"); and a year
-// before 1000 with a question mark or tilde ("500?") is not read as a
-// year at all, as three digits are too often something else. Exported
+// before 1000 was labelled without its era ("500?"), which is not read as
+// a year at all, as three digits are too often something else (chrono
+// now labels it "500 CE?", which reads back, and still reads files that
+// have the earlier label). Exported
 // to TimelineJS, such a date is in display_date as its label, beside
 // start_date and end_date: the date is then found among those the fields
 // allow, the one whose label display_date is.
@@ -46,7 +48,7 @@ func unreadLabel(label string, fields model.Date) (model.Date, bool) {
 	want, _, _ := timelineDates(fields)
 	for _, c := range candidates {
 		d, err := model.ParseDate(c)
-		if err != nil || d.Label() != label {
+		if err != nil || (d.Label() != label && eraless(d.Label()) != label) {
 			continue
 		}
 		if start, _, _ := timelineDates(d); start.equal(want) {
@@ -75,3 +77,7 @@ func yearDigits(edtf string) (signedDigits, string, bool) {
 	y.digits = edtf[:4]
 	return y, edtf[4:], true
 }
+
+// eraless is a label as chrono wrote it before a year of fewer than four
+// digits said its era: "500?" for what is now "500 CE?".
+func eraless(label string) string { return strings.ReplaceAll(label, " CE", "") }
