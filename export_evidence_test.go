@@ -121,6 +121,32 @@ func TestExportEvidenceRefusals(t *testing.T) {
 	checkSums(t, empty)
 }
 
+// TestExportEvidenceTrailingSlash: a directory named with a trailing
+// slash, as a shell's completion writes it, new or empty, is taken, and
+// the working directory is made beside it, not inside it.
+func TestExportEvidenceTrailingSlash(t *testing.T) {
+	db := evidenceStore(t)
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty")
+	os.Mkdir(empty, 0o755)
+	for _, out := range []string{filepath.Join(dir, "new"), empty} {
+		r := chrono(t, db, "", "export", "--format", "evidence", "-o", out+"/")
+		if r.code != 0 {
+			t.Errorf("-o %s/: %+v", out, r)
+			continue
+		}
+		checkSums(t, out)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("beside the evidence: %q, want only new and empty", names)
+	}
+}
+
 // TestExportEvidenceFailsWhole: an export that fails partway leaves
 // neither the directory nor its working directory behind.
 func TestExportEvidenceFailsWhole(t *testing.T) {

@@ -31,8 +31,15 @@ func tempPrefix(target, kind string) string {
 }
 
 func tempName(target, kind string) string {
-	return filepath.Join(filepath.Dir(target),
+	return filepath.Join(parentDir(target),
 		tempPrefix(target, kind)+strconv.Itoa(os.Getpid())+"-"+strconv.FormatUint(uint64(rand.Uint32()), 10))
+}
+
+// parentDir is the directory target is in. A directory named with a
+// trailing slash ("evidence/", as a shell completes it) is in its parent,
+// where filepath.Dir alone would put what is beside it inside it.
+func parentDir(target string) string {
+	return filepath.Dir(filepath.Clean(target))
 }
 
 // leftoverPID returns the process id in name if name is a temporary
@@ -145,7 +152,7 @@ func RemoveTemp(name string) {
 // the directory (a backup is written under a new name each time), an
 // import's directories for target alone.
 func RemoveStale(target, kind string) {
-	dir := filepath.Dir(target)
+	dir := parentDir(target)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
