@@ -98,3 +98,37 @@ func TestRelativeXDGDataHome(t *testing.T) {
 		t.Errorf("chrono made %v in the current directory", entries)
 	}
 }
+
+// TestStorePathEndingInASlash: a store path that ends in a slash names a
+// directory. The commands that make a store refuse it, saying so, and
+// leave nothing behind: not the directory, and no word of an import that
+// did not happen.
+func TestStorePathEndingInASlash(t *testing.T) {
+	example, err := filepath.Abs("timeline.example.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		db   bool
+		args []string
+	}{
+		{false, []string{"new"}},
+		{true, []string{"add", "--title", "a call"}},
+		{true, []string{"import", example}},
+	} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "case") + "/"
+		args := append(c.args, path)
+		db := ""
+		if c.db {
+			args, db = c.args, path
+		}
+		r := chrono(t, db, "", args...)
+		if r.code == 0 || !strings.Contains(r.stderr, "names a directory") || strings.Contains(r.stderr, "imported") {
+			t.Errorf("chrono %s with the store %s: exit %d, stderr %q; want it refused as naming a directory", strings.Join(c.args, " "), path, r.code, r.stderr)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Errorf("chrono %s with the store %s left %v behind", strings.Join(c.args, " "), path, entries)
+		}
+	}
+}
