@@ -34,8 +34,8 @@ func (o *importOptions) absentStoreFile() (string, bool) {
 func (o *importOptions) importNew(path string, fixed *formats.Format) error {
 	// Refused as opening a store there refuses it, before a directory
 	// is made for it or the import runs and reports its events.
-	if os.IsPathSeparator(path[len(path)-1]) {
-		return fmt.Errorf("store %s ends in %c, which names a directory; give the path of a store file", path, path[len(path)-1])
+	if err := outfile.NotADirectoryPath(path); err != nil {
+		return err
 	}
 	// From before the store is made: a signal then removes it.
 	defer o.clearOnSignal()()

@@ -10,6 +10,7 @@ package bolt
 
 import (
 	"bytes"
+	"chrono/store/outfile"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -113,11 +114,10 @@ func open(path string, opts Options) (*Store, error) {
 		if why := unwritable(path, fi); why != "" {
 			return nil, &readOnlyError{path, why}
 		}
-	case os.IsPathSeparator(path[len(path)-1]):
-		// Its parent directories would be made, the last of them being
-		// the path itself, before the store failed to open there.
-		return nil, fmt.Errorf("store %s ends in %c, which names a directory; give the path of a store file", path, path[len(path)-1])
 	default:
+		if err := outfile.NotADirectoryPath(path); err != nil {
+			return nil, err
+		}
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return nil, fmt.Errorf("creating the directory for store %s: %w", path, err)
 		}
