@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"encoding/binary"
 	"strings"
 	"testing"
 
@@ -62,20 +60,7 @@ func TestCheckStoreFindsAnAlteredJournal(t *testing.T) {
 			t.Fatalf("%v: %+v", args, r)
 		}
 	}
-	raw, err := bbolt.Open(db, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = raw.Update(func(tx *bbolt.Tx) error {
-		journal := tx.Bucket([]byte("journal"))
-		key := binary.BigEndian.AppendUint64(nil, 2)
-		v := bytes.Replace(bytes.Clone(journal.Get(key)), []byte(`"checked`), []byte(`"chequed`), 1)
-		return journal.Put(key, v)
-	})
-	raw.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	alterJournalEntry(t, db, 2, `"checked`, `"chequed`)
 	for _, args := range [][]string{{"check", "--store"}, {"check"}} {
 		r := chrono(t, db, "", args...)
 		if r.code != 1 || !strings.Contains(r.stdout, "journal: the chain breaks at entry #2 (content): entry #2's content does not match its hash") ||

@@ -39,20 +39,7 @@ func TestVerifyJournal(t *testing.T) {
 		t.Errorf("verify --journal of a clean store: %+v\nwant %q", r, want)
 	}
 
-	raw, err := bbolt.Open(db, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = raw.Update(func(tx *bbolt.Tx) error {
-		journal := tx.Bucket([]byte("journal"))
-		key := binary.BigEndian.AppendUint64(nil, 2)
-		v := bytes.Replace(bytes.Clone(journal.Get(key)), []byte(`"checked`), []byte(`"chequed`), 1)
-		return journal.Put(key, v)
-	})
-	raw.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	alterJournalEntry(t, db, 2, `"checked`, `"chequed`)
 	r = chrono(t, db, "", "verify", "--journal")
 	if r.code != 1 || !strings.HasPrefix(r.stdout, "journal: the chain breaks at entry #2 (content): entry #2's content does not match its hash") ||
 		!strings.Contains(r.stdout, "journal: up to entry #1 the chain holds; head #1 ") ||
@@ -91,5 +78,25 @@ func TestLogHeadRefusesOtherFlagsAndReadsAnEmptyJournal(t *testing.T) {
 	}
 	if r := chrono(t, db, "", "verify", "--journal"); r.code != 0 || r.stdout != "journal: 0 entries, the chain holds; head none (the journal is empty)\n" {
 		t.Errorf("verify --journal of an empty journal: %+v", r)
+	}
+}
+
+// alterJournalEntry changes, in the store file db, the first from in the
+// bytes of journal entry seq to to, as someone editing the file would,
+// its JSON left sound.
+func alterJournalEntry(t *testing.T, db string, seq uint64, from, to string) {
+	t.Helper()
+	raw, err := bbolt.Open(db, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = raw.Update(func(tx *bbolt.Tx) error {
+		journal := tx.Bucket([]byte("journal"))
+		key := binary.BigEndian.AppendUint64(nil, seq)
+		return journal.Put(key, bytes.Replace(bytes.Clone(journal.Get(key)), []byte(from), []byte(to), 1))
+	})
+	raw.Close()
+	if err != nil {
+		t.Fatal(err)
 	}
 }
