@@ -23,6 +23,8 @@ type sessionModel struct {
 	size    tea.WindowSizeMsg
 	browser *tui.Session
 	inner   tea.Model
+	// display, when set, is given every frame to draw on the client.
+	display *display
 }
 
 func (m *sessionModel) Init() tea.Cmd {
@@ -54,6 +56,9 @@ func (m *sessionModel) choose(i int) tea.Cmd {
 func (m *sessionModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if s, ok := msg.(tea.WindowSizeMsg); ok {
 		m.size = s
+		if m.display != nil {
+			m.display.resize(s.Height)
+		}
 	}
 	if m.inner != nil {
 		var cmd tea.Cmd
@@ -77,7 +82,17 @@ func (m *sessionModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// View draws the frame and hands it to the session's display, which
+// draws it on the client in place of Bubble Tea's renderer.
 func (m *sessionModel) View() tea.View {
+	v := m.view()
+	if m.display != nil {
+		m.display.show(v)
+	}
+	return v
+}
+
+func (m *sessionModel) view() tea.View {
 	if m.inner != nil {
 		return m.inner.View()
 	}

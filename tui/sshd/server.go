@@ -109,14 +109,20 @@ type session struct {
 // of 16.6). Zero for a terminal of full colour, or of none, which the
 // renderer draws as it is.
 func colorsOf(sess ssh.Session) colorprofile.Profile {
+	if p := profileOf(sess); p == colorprofile.ANSI256 || p == colorprofile.ANSI {
+		return p
+	}
+	return 0
+}
+
+// profileOf is the profile of a client's colours, as its TERM and
+// COLORTERM say.
+func profileOf(sess ssh.Session) colorprofile.Profile {
 	env := sess.Environ()
 	if pty, _, ok := sess.Pty(); ok {
 		env = append(env, "TERM="+pty.Term)
 	}
-	if p := colorprofile.Env(env); p == colorprofile.ANSI256 || p == colorprofile.ANSI {
-		return p
-	}
-	return 0
+	return colorprofile.Env(env)
 }
 
 // changed offers the session a new version of its store, replacing one
@@ -397,10 +403,19 @@ func (s *Server) browse(sess ssh.Session, x *session, invs []Investigation, role
 	var keyMu sync.Mutex
 	slowed := false
 	clock := &keyClock{times: &s.answers}
-	// A frame is written at the renderer's next tick after the key: at
-	// 60 a second that wait was 8 ms of a served key's median 15; at
-	// 120, 4. Frames are drawn only when something changed.
-	opts := append(bm.MakeOptions(sess), tea.WithInput(clock.input(sess)), tea.WithOutput(clock.output(sess)), tea.WithFPS(120), tea.WithoutSignalHandler())
+	out := &serialWriter{w: clock.output(sess)}
+	// The session's display draws the frames (display.go); Bubble Tea's
+	// renderer is off, and its ticker writes only the program's own
+	// sequences (the clipboard, queries to the terminal).
+	pty, _, _ := sess.Pty()
+	var frames io.Writer = out
+	if colorsOf(sess) == 0 && profileOf(sess) < colorprofile.ANSI {
+		// A terminal of no colours still has bold and reverse, which
+		// show the selection.
+		frames = &colorprofile.Writer{Forward: out, Profile: colorprofile.ASCII}
+	}
+	m.display = newDisplay(frames, pty.Window.Height)
+	opts := append(bm.MakeOptions(sess), tea.WithInput(clock.input(sess)), tea.WithOutput(out), tea.WithoutRenderer(), tea.WithoutSignalHandler())
 	if x.colors = colorsOf(sess); x.colors != 0 {
 		opts = append(opts, tea.WithColorProfile(colorprofile.TrueColor))
 	}
@@ -498,6 +513,7 @@ func (s *Server) browse(sess ssh.Session, x *session, invs []Investigation, role
 	}()
 	_, runErr := p.Run()
 	close(stop)
+	m.display.close(2 * time.Second)
 	s.mu.Lock()
 	x.inv = ""
 	s.tellPresence()
