@@ -197,13 +197,15 @@ func journal(t testing.TB, db string) []model.Entry {
 }
 
 // TestColoursAsTheTerminalSays: a session draws in the colours its
-// terminal has, as its TERM and COLORTERM say: 256 (the browser's
-// styles built in them), full colour, or 16; and so it does after the
-// terminal says its background is light (the styles built again) and
-// with a prompt's text field open.
+// terminal has, as its TERM, COLORTERM and NO_COLOR say: 256 (the
+// browser's styles built in them), full colour, 16 or none; and so it
+// does after the terminal says its background is light (the styles
+// built again) and with a prompt's text field open.
 func TestColoursAsTheTerminalSays(t *testing.T) {
 	key, ana := newKey(t)
-	sv := serve(t, usersLine("ana", "read", ana), DefaultLimits())
+	limits := DefaultLimits()
+	limits.PerKey = 8 // a session closed is let go a moment later
+	sv := serve(t, usersLine("ana", "read", ana), limits)
 	var (
 		full    = regexp.MustCompile(`\x1b\[(?:\d+;)*[34]8;2;`)
 		indexed = regexp.MustCompile(`\x1b\[(?:\d+;)*[34]8;5;`)
@@ -217,6 +219,8 @@ func TestColoursAsTheTerminalSays(t *testing.T) {
 		{"xterm-256color", nil, []*regexp.Regexp{indexed}, []*regexp.Regexp{full}},
 		{"xterm-256color", []string{"COLORTERM=truecolor"}, []*regexp.Regexp{full}, nil},
 		{"xterm", nil, []*regexp.Regexp{basic}, []*regexp.Regexp{indexed, full}},
+		{"xterm-256color", []string{"NO_COLOR=1"}, nil, []*regexp.Regexp{basic, indexed, full}},
+		{"dumb", nil, nil, []*regexp.Regexp{basic, indexed, full}},
 	} {
 		sess, in, out, _ := browseIn(t, sv.connect(key), c.term, c.env...)
 		check := func(when, got string) {
