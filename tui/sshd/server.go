@@ -95,19 +95,17 @@ type session struct {
 	presence chan struct{}
 	told     presenceTold // guarded by the server's mu, as selected is
 	// colors is the profile of the client's terminal's colours when
-	// its browser builds its styles in them (colorsOf); zero when the
-	// renderer converts them.
+	// its browser builds its styles in them (colorsOf); zero when its
+	// frames are drawn in full colour or none.
 	colors colorprofile.Profile
 }
 
 // colorsOf is the profile of a client's colours when it has 256 or 16
 // (as its TERM and COLORTERM say, the way Bubble Tea reads them): its
-// browser then builds its styles in them once and draws in TrueColor,
-// where the renderer would convert each cell's colours on every frame
-// through a lock that all the server's sessions share (under fifty
-// sessions' load, the median key at the server took 8.4–9.3 ms instead
-// of 16.6). Zero for a terminal of full colour, or of none, which the
-// renderer draws as it is.
+// browser then builds its styles in them once, rather than each frame's
+// colours being converted as it is written. Zero for a terminal of full
+// colour, drawn as it is, or of none, whose frames lose their colours
+// as they are written (browse).
 func colorsOf(sess ssh.Session) colorprofile.Profile {
 	if p := profileOf(sess); p == colorprofile.ANSI256 || p == colorprofile.ANSI {
 		return p
