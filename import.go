@@ -46,9 +46,16 @@ given empty ("", [] or null) is cleared. A field changed in chrono since
 the last import keeps chrono's value when the file still has what that
 import brought; when the file has changed it too, the import stops and
 lists each such field: --prefer file takes the file's values, --prefer
-chrono keeps chrono's. A tag removed in chrono is not brought back. With
---replace the event becomes the file's version whole. Either way the tags
-and notes on it are kept.
+chrono keeps chrono's. A tag removed in chrono is not brought back, and
+no tag or note on the event is taken away.
+
+With --replace the event becomes the file's version whole: the file wins
+every field, and the changes made in chrono since the last import are
+undone (a title corrected goes back to the file's, a tag the file has that
+was removed in chrono comes back). Only the tags and notes added in chrono
+are kept. The report counts the fields and events whose changes it undid,
+--dry-run marks each such field, and chrono log names them by event.
+
 --dry-run lists what each update would change. The import is all or
 nothing: if any file has a problem, every problem is listed and the store
 is left as it was. Anything a format could not carry over is reported.
@@ -67,7 +74,7 @@ carried (it says so): restore a backup into a new store to keep them.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "check the files and report what would change, without changing the store")
-	cmd.Flags().BoolVar(&opts.replace, "replace", false, "replace updated events whole with the file's version (tags and notes are still kept), instead of taking only the fields the file has")
+	cmd.Flags().BoolVar(&opts.replace, "replace", false, "replace updated events whole with the file's version, undoing what was changed in chrono since the last import (tags and notes added in chrono are kept), instead of taking only the fields the file has")
 	cmd.Flags().StringVar(&opts.prefer, "prefer", "", "for a field changed both in chrono and in the file since the last import: file (take the file's) or chrono (keep chrono's); without it the import stops and lists them")
 	cmd.Flags().StringVar(&opts.format, "format", "auto", "the files' format: auto (recognise it), "+formats.Names(true))
 	return cmd
@@ -376,8 +383,8 @@ func (o *importOptions) report(inputs []importInput, results []model.ImportResul
 }
 
 // keptEdits says on how many events the changes made in chrono since the
-// last import were kept, and how many fields changed on both sides
-// --prefer settled.
+// last import were kept, how many fields changed on both sides --prefer
+// settled, and how many fields of how many events --replace undid.
 func (o *importOptions) keptEdits(r model.ImportResult) string {
 	var parts []string
 	if r.KeptEdits > 0 {
@@ -393,6 +400,9 @@ func (o *importOptions) keptEdits(r model.ImportResult) string {
 			value = " values"
 		}
 		parts = append(parts, fmt.Sprintf("%s for %s changed on both sides", side+value, plural(r.Settled, "field")))
+	}
+	if r.UndidFields > 0 {
+		parts = append(parts, fmt.Sprintf("undid the changes made in chrono to %s of %s", plural(r.UndidFields, "field"), events(r.UndidEdits)))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -433,7 +443,11 @@ func (o *importOptions) listUpdates(r model.ImportResult) {
 			if before == after {
 				before, after = changedPart(c.Before, c.After)
 			}
-			fmt.Fprintf(o.stdout, "    %-11s  %s → %s\n", c.Field, before, after)
+			undid := ""
+			if c.Undid {
+				undid = "  (undoes chrono's change)"
+			}
+			fmt.Fprintf(o.stdout, "    %-11s  %s → %s%s\n", c.Field, before, after, undid)
 		}
 	}
 	if more := r.Updated - len(r.Updates); more > 0 && len(r.Updates) > 0 {

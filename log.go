@@ -158,6 +158,12 @@ func changeWords(c model.EventChange) string {
 		return "removed for good"
 	case c.Before != nil && c.After != nil:
 		changed, kept := model.Fields(c.Before, c.After), c.KeptOverFile()
+		if len(c.Undid) > 0 {
+			// A replace: what it changed, and which of those were
+			// chrono's own changes, undone. The names come from the
+			// stored journal, so they are made safe to print.
+			return "changed: " + joinNonEmpty(", ", changed...) + "; undid chrono's changes to " + termtext.Line(joinNonEmpty(", ", c.Undid...))
+		}
 		switch {
 		case len(kept) == 0 && len(changed) == 0:
 			return "left as it was" // an undo of what an import kept

@@ -64,6 +64,8 @@ func TestCLI(t *testing.T) {
 		{"import", []string{"import testdata/import/new-events.json", "list --tag whistleblower", "show fbi-tip", "import --dry-run timeline.example.json"}},
 		{"reimport", []string{"import --dry-run testdata/import/corrected-title.json", "import testdata/import/corrected-title.json", "show nso-mobileum-call",
 			"import --dry-run testdata/import/clears.json", "import --dry-run --replace testdata/import/corrected-title.json", "import --replace testdata/import/corrected-title.json", "show nso-mobileum-call"}},
+		{"reimport_replace", []string{"untag nso-mobileum-call ss7", "edit nso-mobileum-call --set title=Retitled", "import --dry-run --replace timeline.example.json",
+			"import --replace timeline.example.json", "show nso-mobileum-call", "import --replace timeline.example.json"}},
 		{"import_errors", []string{"import testdata/import/bad-event.json", "import testdata/import/syntax-error.json", "import testdata/import/new-events.json testdata/import/bad-event.json", "list --tag whistleblower", "import testdata/import/missing.json", "import - -"}},
 		{"import_problems", []string{"import --dry-run testdata/import/bad-event.json", "import testdata/import/no-version.json", "import --format json testdata/import/no-version.json",
 			"import testdata/import/misspelt.json", "import testdata/import/dup-ids.csv", "import testdata/import/utf16.csv", "import --format csv testdata/import/utf16.csv"}},

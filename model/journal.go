@@ -91,6 +91,11 @@ type EventChange struct {
 	// chrono says (ImportBase). Nil when the import took the file's
 	// every field.
 	Imported *Event `json:"imported,omitempty"`
+	// Undid names, for an import that replaced the event with the
+	// file's version (ImportOptions.Replace), the fields in which that
+	// undid changes made in chrono since the last import, by their
+	// chrono JSON names (ReplaceUndid); nil for any other change.
+	Undid []string `json:"undid,omitempty"`
 }
 
 // SourceChange is what a change did to one source; nil where it was
@@ -207,14 +212,22 @@ func (e *ConflictError) Error() string {
 func (e *ConflictError) Unwrap() error { return ErrConflict }
 
 // ImportPhrase says what an import did, for its journal entry: "imported
-// a.json: 13 new, 2 updated".
+// a.json: 13 new, 2 updated", and, for a replace that undid changes made
+// in chrono, "; undid chrono's changes to 3 fields of 2 events" (the
+// entry's changes name them: EventChange.Undid).
 func ImportPhrase(inputs []Input, results []ImportResult) string {
 	names := make([]string, len(inputs))
-	var added, updated int
+	var added, updated, undidEvents, undidFields int
 	for i, in := range inputs {
 		names[i] = in.Name
 		added += results[i].New
 		updated += results[i].Updated
+		undidEvents += results[i].UndidEdits
+		undidFields += results[i].UndidFields
 	}
-	return fmt.Sprintf("imported %s: %d new, %d updated", strings.Join(names, ", "), added, updated)
+	phrase := fmt.Sprintf("imported %s: %d new, %d updated", strings.Join(names, ", "), added, updated)
+	if undidFields > 0 {
+		phrase += fmt.Sprintf("; undid chrono's changes to %s of %s", counted(undidFields, "field"), counted(undidEvents, "event"))
+	}
+	return phrase
 }

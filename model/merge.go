@@ -41,6 +41,10 @@ func MergeEvent(stored, incoming Event, fields FieldSet) Event {
 type FieldChange struct {
 	Field         string // the chrono JSON name
 	Before, After string
+	// Undid is set when an import with ImportOptions.Replace takes the
+	// file's value over one changed in chrono since the last import
+	// (ReplaceUndid).
+	Undid bool
 }
 
 // Cleared reports whether the change empties the field.
@@ -203,6 +207,8 @@ func (r ImportResult) Since(earlier ImportResult) ImportResult {
 		ClearsStatus: r.ClearsStatus - earlier.ClearsStatus,
 		KeptEdits:    r.KeptEdits - earlier.KeptEdits,
 		Settled:      r.Settled - earlier.Settled,
+		UndidEdits:   r.UndidEdits - earlier.UndidEdits,
+		UndidFields:  r.UndidFields - earlier.UndidFields,
 		Updates:      updates,
 	}
 }

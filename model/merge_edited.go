@@ -154,7 +154,11 @@ func (m Merged) Count(r *ImportResult) {
 // the conflicts Prefer leaves are gathered, so that the import stops with
 // every one of them rather than the first.
 type EditMerge struct {
-	Prefer    Prefer
+	Prefer Prefer
+	// Replace takes the file's version of each event whole
+	// (ImportOptions.Replace): nothing is kept or in conflict, and the
+	// changes made in chrono that it undoes are told (ReplaceUndid).
+	Replace   bool
 	conflicts Problems
 }
 
@@ -171,18 +175,35 @@ type Update struct {
 	// the file says something new that chrono's values won over.
 	Imported *Event
 	Remember bool
+	// Undid is, for a replace, the fields in which the update undoes
+	// changes made in chrono since the last import (ReplaceUndid).
+	Undid FieldSet
 }
 
 // Change is the journal's record of the update of before, the stored
 // version.
 func (u *Update) Change(before *Event) EventChange {
-	return EventChange{ID: before.ID, Before: before, From: OnTimeline, To: OnTimeline, Imported: u.Imported}
+	return EventChange{ID: before.ID, Before: before, From: OnTimeline, To: OnTimeline, Imported: u.Imported, Undid: u.Undid.Names()}
 }
 
-// Merge merges incoming into stored as MergeEdited does, counting into r.
+// Merge merges incoming into stored as MergeEdited does, counting into r;
+// with Replace, it takes incoming's every field in fields instead.
 // Conflicts left are gathered for Err, placed at at, and the update is
 // not to be kept.
 func (x *EditMerge) Merge(stored, incoming Event, fields FieldSet, base *Event, n int, at Place, r *ImportResult) Update {
+	if x.Replace {
+		// The file's version whole: base only tells what of chrono's
+		// the update undoes.
+		u := Update{Event: MergeEvent(stored, incoming, fields), Keep: true}
+		if base != nil {
+			u.Undid = ReplaceUndid(&stored, &u.Event, base)
+		}
+		if u.Undid != 0 {
+			r.UndidEdits++
+			r.UndidFields += u.Undid.Len()
+		}
+		return u
+	}
 	out, m := MergeEdited(stored, incoming, fields, base, x.Prefer)
 	if m.Conflicts != 0 && x.Prefer == PreferNeither {
 		for _, p := range m.Problems(incoming.ID, n, &stored, &incoming, base) {

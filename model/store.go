@@ -243,7 +243,8 @@ type ImportOptions struct {
 	// Prefer settles the fields changed both in chrono and in the file
 	// since the last import (MergeEdited); with PreferNeither such a
 	// field stops the import. Replace takes the file's version whatever
-	// was changed in chrono.
+	// was changed in chrono, and says which of those changes it undid
+	// (ImportResult.UndidEdits, EventChange.Undid).
 	Prefer Prefer
 	// Progress, when set, is told how far the import has gone.
 	Progress func(ImportProgress)
@@ -278,6 +279,12 @@ type ImportResult struct {
 	// Settled counts the fields changed both in chrono and in the file
 	// that ImportOptions.Prefer settled.
 	Settled int
+	// UndidEdits counts the updated events on which an import with
+	// ImportOptions.Replace undid changes made in chrono since the last
+	// import (a title corrected, a tag taken off), and UndidFields the
+	// fields it undid them in, all those events together
+	// (ReplaceUndid).
+	UndidEdits, UndidFields int
 	// Updates lists, on a dry run, what each update would change, in
 	// the order of the file (at most MaxListedUpdates of them).
 	Updates []EventUpdate

@@ -742,6 +742,9 @@ func historyLine(e model.Entry, id string) string {
 			if f := c.KeptOverFile(); len(f) > 0 {
 				what += "; kept chrono's changes to " + strings.Join(f, ", ")
 			}
+			if len(c.Undid) > 0 {
+				what += "; undid chrono's changes to " + strings.Join(c.Undid, ", ")
+			}
 		}
 	}
 	s := fmt.Sprintf("#%d", e.Seq)

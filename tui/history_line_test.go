@@ -9,7 +9,8 @@ import (
 )
 
 // TestHistoryLine: what the sources pane's history says an entry did to
-// the event shown, among them an import that kept chrono's changes.
+// the event shown, among them an import that kept chrono's changes and a
+// replace that undid them.
 func TestHistoryLine(t *testing.T) {
 	one := &model.Event{ID: "e", Title: "One"}
 	two := &model.Event{ID: "e", Title: "Two"}
@@ -25,6 +26,7 @@ func TestHistoryLine(t *testing.T) {
 	}{
 		{entry(model.OpEdit, model.EventChange{Before: one, After: two}), "#7 ana · 4 Mar 2026 15:04 · edited: title"},
 		{entry(model.OpImport, model.EventChange{Before: one, After: one, Imported: file}), "#7 ana · 4 Mar 2026 15:04 · imported; kept chrono's changes to title, summary"},
+		{entry(model.OpImport, model.EventChange{Before: one, After: two, Undid: []string{"title"}}), "#7 ana · 4 Mar 2026 15:04 · imported: title; undid chrono's changes to title"},
 	}
 	for _, tt := range tests {
 		if got := historyLine(tt.entry, "e"); got != tt.want {

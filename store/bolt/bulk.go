@@ -133,7 +133,7 @@ func (bi *bulkImport) EventFields(e model.Event, n int, present model.FieldSet) 
 			}
 			return nil
 		}
-		bi.result.CountUpdate(&old, &e, bi.dryRun)
+		u.CountUpdate(&bi.result, &old, bi.dryRun)
 		if err := bi.remove(&old, oldOrder); err != nil {
 			return err
 		}

@@ -14,10 +14,9 @@ import (
 // since the last import (model.MergeEdited): the version that import
 // left, found from the event's history, and the conflicts met.
 type editSide struct {
-	merge   model.EditMerge
-	replace bool                   // the file's version is taken whole
-	place   func() model.Place     // where the event being merged is in its file
-	heads   map[uint64]model.Entry // the heads of entries read, by seq
+	merge model.EditMerge
+	place func() model.Place     // where the event being merged is in its file
+	heads map[uint64]model.Entry // the heads of entries read, by seq
 	// changes are the changes of the entries read, by seq, then by
 	// event id (entryChange).
 	changes     map[uint64]map[string]*model.EventChange
@@ -45,11 +44,10 @@ func (is *importSink) mergeStored(old, e model.Event, n int, present model.Field
 // key is an import's that took the file's every field, which its value
 // or the entry's head tells without reading further. Otherwise the
 // entries' heads are walked, and at most two changes read: from a kept
-// change's history value, or from its entry, read once an import.
+// change's history value, or from its entry, read once an import. A
+// replace reads it too: it tells which of chrono's changes the file's
+// version undoes (model.ReplaceUndid).
 func (is *importSink) editedBase(id string) (*model.Event, error) {
-	if is.replace {
-		return nil, nil
-	}
 	prefix := append([]byte(id), keySep)
 	type hit struct {
 		seq uint64

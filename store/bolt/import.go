@@ -149,7 +149,7 @@ func (im *txImport) EventFields(e model.Event, n int, present model.FieldSet) er
 			return nil
 		}
 	} else {
-		im.result.CountUpdate(&old, &e, im.list)
+		u.CountUpdate(&im.result, &old, im.list)
 	}
 	before := old
 	c := u.Change(&before)
@@ -309,7 +309,7 @@ func (s *Store) importInputs(inputs []model.Input, opts model.ImportOptions, toT
 		return nil, err
 	}
 	side := im.sides()
-	side.merge.Prefer, side.replace = opts.Prefer, opts.Replace
+	side.merge.Prefer, side.merge.Replace = opts.Prefer, opts.Replace
 	carry := &carrying{next: im, replace: opts.Replace}
 	var sink model.Sink = carry
 	if opts.Progress != nil {

@@ -16,9 +16,10 @@ import (
 // where it kept chrono's values. Most events' newest history row is an
 // import's that took the file's every field: one statement finds each
 // event's newest entry, and the entries' heads say what they did, each
-// read once an import.
+// read once an import. A replace reads them too: they tell which of
+// chrono's changes the file's version undoes (model.ReplaceUndid).
 func (im *txImport) editedBases(ids []string) (map[string]*model.Event, error) {
-	if im.replace || len(ids) == 0 {
+	if len(ids) == 0 {
 		return nil, nil
 	}
 	// kept: the newest change may keep what the file said (its JSON has

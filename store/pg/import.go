@@ -116,7 +116,7 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 	defer im.wait()
 	results := make([]model.ImportResult, 0, len(inputs))
 	var before model.ImportResult
-	im.merge.Prefer = opts.Prefer
+	im.merge.Prefer, im.merge.Replace = opts.Prefer, opts.Replace
 	chk := model.NewChecker(im, im)
 	im.place = chk.Sent
 	for _, in := range inputs {
@@ -400,7 +400,7 @@ func (im *txImport) flush(batch []pendingEvent) error {
 				}
 				continue
 			}
-			im.result.CountUpdate(&before, &e, im.list)
+			u.CountUpdate(&im.result, &before, im.list)
 			im.changes = append(im.changes, change)
 			linked = append(linked, e.ID)
 		}

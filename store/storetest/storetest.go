@@ -88,6 +88,7 @@ func Run(t *testing.T, h Harness) {
 		{"ReimportKeepsTagsAndNotes", testReimportKeepsTagsAndNotes},
 		{"ReimportMerges", testReimportMerges},
 		{"ReimportKeepsEdits", testReimportKeepsEdits},
+		{"ReplaceSaysWhatItUndid", testReplaceSaysWhatItUndid},
 		{"ImportFillsTheHeaderOnce", testImportFillsTheHeaderOnce},
 		{"ImportReplacesSources", testImportReplacesSources},
 		{"Backup", testBackup},
