@@ -16,9 +16,11 @@ import (
 // keys, laid out in the space there is: its columns side by side as far
 // as they fit, the rest in rows below, and the whole scrolled when it is
 // taller than the screen. The store open is named on its first line, so
-// that it shows at every size. q or esc closes it, as in less; ctrl+c
-// quits; the scroll keys scroll while there is more than fits; any other
-// key closes it.
+// that it shows at every size. ?, q or esc closes it, as in less; ctrl+c
+// quits; the keys that move through the chronology scroll it while there
+// is more than fits; any other key does nothing, so that a key meant for
+// the screen hidden under it (d, space) never acts unseen, and a stray
+// one never loses the page scrolled to.
 type helpDialog struct {
 	ctx     *shared
 	columns [][]key.Binding
@@ -31,7 +33,7 @@ type helpDialog struct {
 }
 
 type helpKeys struct {
-	Down, Up, PageDown, PageUp, Close, Quit key.Binding
+	Down, Up, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom, Close, Quit key.Binding
 }
 
 func newHelpDialog(ctx *shared, keys help.KeyMap, global []key.Binding) *helpDialog {
@@ -46,7 +48,11 @@ func newHelpDialog(ctx *shared, keys help.KeyMap, global []key.Binding) *helpDia
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
 		PageDown: key.NewBinding(key.WithKeys("pgdown", "space", "ctrl+f"), key.WithHelp("pgdn", "page")),
 		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page back")),
-		Close:    key.NewBinding(key.WithKeys("esc", "q", "?"), key.WithHelp("any key", "closes the help")),
+		HalfDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
+		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/G", "start/end")),
+		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "end")),
+		Close:    key.NewBinding(key.WithKeys("?", "esc", "q"), key.WithHelp("?/esc/q", "close")),
 		Quit:     key.NewBinding(key.WithKeys("ctrl+c")),
 	}}
 }
@@ -79,13 +85,9 @@ func (d *helpDialog) SetSize(w, h int) {
 		d.body = append(d.body, st.Muted.Render(l))
 	}
 	scroll := len(d.body) > d.rows()+1
-	for _, b := range []*key.Binding{&d.keys.Down, &d.keys.Up, &d.keys.PageDown, &d.keys.PageUp} {
+	k := &d.keys
+	for _, b := range []*key.Binding{&k.Down, &k.Up, &k.PageDown, &k.PageUp, &k.HalfDown, &k.HalfUp, &k.Top, &k.Bottom} {
 		b.SetEnabled(scroll)
-	}
-	if scroll {
-		d.keys.Close.SetHelp("esc/q", "close")
-	} else {
-		d.keys.Close.SetHelp("any key", "closes the help")
 	}
 	d.scroll(0)
 }
@@ -170,7 +172,14 @@ func (d *helpDialog) keyRows(w int) []string {
 // ShortHelp implements help.KeyMap.
 func (d *helpDialog) ShortHelp() []key.Binding {
 	k := &d.keys
-	return []key.Binding{k.Down, k.PageDown, k.Close}
+	return []key.Binding{k.Down, k.PageDown, k.Top, k.Close}
+}
+
+// footerKeys implements endKeys: the way out stays on the footer of a
+// narrow screen, the scroll keys give way first.
+func (d *helpDialog) footerKeys() (own, end []key.Binding) {
+	k := &d.keys
+	return []key.Binding{k.Down, k.PageDown, k.Top}, []key.Binding{k.Close}
 }
 
 // FullHelp implements help.KeyMap.
@@ -186,6 +195,8 @@ func (d *helpDialog) Update(msg tea.Msg) (Action, tea.Cmd) {
 	switch {
 	case key.Matches(k, d.keys.Quit):
 		return quitApp{}, nil
+	case key.Matches(k, d.keys.Close):
+		return closeDialog{}, nil
 	case key.Matches(k, d.keys.Down):
 		d.scroll(1)
 	case key.Matches(k, d.keys.Up):
@@ -194,8 +205,14 @@ func (d *helpDialog) Update(msg tea.Msg) (Action, tea.Cmd) {
 		d.scroll(page)
 	case key.Matches(k, d.keys.PageUp):
 		d.scroll(-page)
-	default:
-		return closeDialog{}, nil
+	case key.Matches(k, d.keys.HalfDown):
+		d.scroll(max(page/2, 1))
+	case key.Matches(k, d.keys.HalfUp):
+		d.scroll(-max(page/2, 1))
+	case key.Matches(k, d.keys.Top):
+		d.scroll(-len(d.body))
+	case key.Matches(k, d.keys.Bottom):
+		d.scroll(len(d.body))
 	}
 	return nil, nil
 }

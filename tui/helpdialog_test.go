@@ -79,3 +79,83 @@ func TestHelpQCloses(t *testing.T) {
 		t.Error("ctrl+c on the help does not quit")
 	}
 }
+
+// TestHelpKeepsItsPlace: while the help is open, the keys that move
+// through a list elsewhere move through it, only ?, esc and q close it,
+// and any other key does nothing: not to the screen hidden under it, and
+// not losing the help the user scrolled to. The footer says so, from the
+// help's own bindings.
+func TestHelpKeepsItsPlace(t *testing.T) {
+	for _, size := range []struct{ w, h int }{{80, 24}, {160, 45}, {40, 12}} {
+		s := exampleStore(t)
+		tags := event(t, s, "nso-mobileum-call").Tags
+		d := newDriver(t, placed{s}, size.w, size.h)
+		d.keys("?")
+		help, ok := d.openDialog().(*helpDialog)
+		if !ok {
+			t.Fatalf("%d×%d: ? opened %T", size.w, size.h, d.openDialog())
+		}
+		if foot := footLine(d.screen()); !strings.Contains(foot, help.keys.Close.Help().Key+" "+help.keys.Close.Help().Desc) {
+			t.Errorf("%d×%d: the footer %q does not say how to close the help", size.w, size.h, foot)
+		}
+		for _, k := range []string{"?", "esc", "q"} {
+			if !slices.Contains(help.keys.Close.Keys(), k) {
+				t.Errorf("%d×%d: %s does not close the help", size.w, size.h, k)
+			}
+		}
+		fits := !help.keys.Down.Enabled()
+		if fits != (size.h == 45) {
+			t.Fatalf("%d×%d: the help fits %v", size.w, size.h, fits)
+		}
+		if !fits {
+			d.keys("G")
+			if !strings.Contains(d.screen(), "Axis:") || strings.Contains(d.screen(), "more") {
+				t.Errorf("%d×%d: G does not show the end of the help:\n%s", size.w, size.h, d.screen())
+			}
+			d.keys("g")
+			if strings.Contains(d.screen(), "Axis:") {
+				t.Errorf("%d×%d: g does not go back to the start of the help", size.w, size.h)
+			}
+			top := d.screen()
+			d.keys("ctrl+d")
+			if d.screen() == top {
+				t.Errorf("%d×%d: ctrl+d does not scroll the help", size.w, size.h)
+			}
+			d.keys("ctrl+u")
+			if d.screen() != top {
+				t.Errorf("%d×%d: ctrl+u does not scroll the help back", size.w, size.h)
+			}
+			d.keys("end", "home")
+			if d.screen() != top {
+				t.Errorf("%d×%d: end, home do not leave the help at its start", size.w, size.h)
+			}
+			d.keys("pgdown")
+		}
+		before := d.screen()
+		for _, k := range []string{"x", "d", "enter", "t", "tab", "2", "/", "A"} {
+			d.keys(k)
+			if d.openDialog() != help {
+				t.Fatalf("%d×%d: %s on the help left %T open", size.w, size.h, k, d.openDialog())
+			}
+			if after := d.screen(); after != before {
+				t.Errorf("%d×%d: %s on the help changed the screen:\n%s", size.w, size.h, k, after)
+			}
+		}
+		if len(d.marks()) != 0 || d.focus() != focusList || d.selected() != "nso-mobileum-call" ||
+			!slices.Equal(event(t, s, "nso-mobileum-call").Tags, tags) {
+			t.Errorf("%d×%d: keys on the help acted on the browser under it", size.w, size.h)
+		}
+		for _, k := range []string{"?", "esc", "q"} {
+			d.keys(k)
+			if d.openDialog() != nil || d.quit {
+				t.Errorf("%d×%d: %s does not just close the help: dialog %T, quit %v", size.w, size.h, k, d.openDialog(), d.quit)
+			}
+			d.keys("?")
+		}
+	}
+}
+
+// footLine is the last line of a screen: the footer.
+func footLine(screen string) string {
+	return screen[strings.LastIndexByte(screen, '\n')+1:]
+}

@@ -539,8 +539,12 @@ func TestHelpAndQuit(t *testing.T) {
 		t.Error("? does not show the quick tags")
 	}
 	d.keys("j")
-	if d.openDialog() != nil || d.selected() != "nso-mobileum-call" {
-		t.Error("a key did not just close the help")
+	if d.openDialog() == nil || d.selected() != "nso-mobileum-call" {
+		t.Error("a key other than ?, esc or q did something on the help")
+	}
+	d.keys("?")
+	if d.openDialog() != nil {
+		t.Error("? did not close the help")
 	}
 	d.keys("q")
 	if !d.quit {

@@ -63,12 +63,17 @@ func (m *Model) prompting() bool { return m.dialog != nil && m.dialog.Place() ==
 // the top screen and the global keys.
 func (m *Model) helpLine() string {
 	if m.dialog != nil {
-		h := m.ctx.help
-		if _, quiet := m.dialog.(quietKeys); quiet {
+		h, st := m.ctx.help, &m.ctx.styles
+		_, quiet := m.dialog.(quietKeys)
+		if quiet {
 			h = m.ctx.quietHelp()
-		} else if e, ok := m.dialog.(endKeys); ok {
+			q := *st
+			q.HelpKey = q.HelpDesc
+			st = &q
+		}
+		if e, ok := m.dialog.(endKeys); ok {
 			own, end := e.footerKeys()
-			return footer(&m.ctx.styles, h, own, end, m.ctx.width)
+			return footer(st, h, own, end, m.ctx.width)
 		}
 		return h.ShortHelpView(m.dialog.ShortHelp())
 	}
