@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+
 	"chrono/model"
 	"chrono/model/listing"
 	"chrono/model/native"
@@ -29,7 +31,9 @@ or b); different flags narrow each other. --during lists events whose dates
 overlap an EDTF date: --during 2017 finds an event of August 2017, and one
 known only to lie between 2016 and 2018. --tz utc or --tz local shows times
 written with an offset in UTC or in your zone; a time written without one
-is the local time where it happened, and is never converted.`,
+is the local time where it happened, and is never converted. An event
+with a chronology problem (see chrono check --chronology) has ↯ after its
+status; chrono show ID says what it is.`,
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error { return runList(opts) },
 	}
@@ -65,9 +69,21 @@ func runList(opts *listOptions) error {
 // times in zone; chrono with no command prints them so too when it has
 // no terminal.
 func (c *cli) printList(s model.Store, q model.Query, zone model.Zone) error {
+	problem, err := chronologyProblems(s)
+	if err != nil {
+		return err
+	}
 	lines := listing.NewLines(c.stdout)
 	lines.Zone = zone
 	lines.Width = c.terminalWidth() // a pipe gets whole lines
+	marked := 0
+	lines.Problem = func(e *model.Event) bool {
+		p := problem(e)
+		if p {
+			marked++
+		}
+		return p
+	}
 	for e, err := range s.Events(q) {
 		if err != nil {
 			return err
@@ -76,7 +92,16 @@ func (c *cli) printList(s model.Store, q model.Query, zone model.Zone) error {
 			return err
 		}
 	}
-	return lines.Flush()
+	if err := lines.Flush(); err != nil {
+		return err
+	}
+	if marked > 0 {
+		// On stderr, so that the lines stay the events alone; short
+		// enough for a terminal's line.
+		fmt.Fprintf(c.stderr, "%s: %s with a chronology problem; chrono show ID says what it is\n",
+			listing.ProblemSign, plural(marked, "event"))
+	}
+	return nil
 }
 
 // printJSON prints the events as chrono JSON, an object a line, for

@@ -76,6 +76,11 @@ func TestCLI(t *testing.T) {
 			"export --format timelinejs --tag ss7", "export --format timesketch --status alleged", "export --format csv --tag verify", "export --format markdown --tag doj",
 			"export --format xml", "import --format xml x"}},
 		{"check", []string{"check", "import testdata/check/contradictions.json", "check --chronology", "check --store", "check"}},
+		// What check --chronology finds, list marks and show says, event
+		// by event: the links the dates contradict, a cycle, sources
+		// published before or after what they date.
+		{"contradictions", []string{"import testdata/check/contradictions.json", "list", "list --tag context",
+			"show memo-leaked", "show memo-written", "show vote", "show next-year", "show foretold", "show post-publishes"}},
 		{"hostile", []string{"import testdata/import/hostile.json", "list --tag x", "show h", "list --json --tag x"}},
 		{"missing", []string{"show nso-mobilium-call", "show mobileum", "show NSO-Denial", "tag fbi-tp verify", "note fbi-tp hi", "show nobody",
 			"rm fbi-tip", "show fbi-tip", "restore fbi-tp", "restore fbi-tip", "restore fbi-tip", "source rm wapoo", "source rm nope",

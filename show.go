@@ -1,6 +1,9 @@
 package main
 
 import (
+	"maps"
+	"slices"
+
 	"chrono/model"
 	"chrono/model/listing"
 
@@ -51,6 +54,14 @@ func runShow(opts *showOptions) error {
 		if err != nil {
 			return err
 		}
-		return listing.Show(opts.stdout, d, 80, zone)
+		// What the chronology says of it that cannot all be true, as the
+		// browser's sources pane says it: from its linked group and the
+		// sources it cites, without reading the rest of the store.
+		group, err := model.DetailGroup(s, d)
+		if err != nil {
+			return err
+		}
+		problems := model.ContradictionsOf(&d.Event, group, nil, model.PublishedDates(slices.Collect(maps.Values(d.Sources))))
+		return listing.Show(opts.stdout, d, problems, 80, zone)
 	})
 }

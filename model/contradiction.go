@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -63,6 +64,24 @@ func Contradictions(events []Event, sources []Source, ch *Chronology) []Contradi
 		out = append(out, SourceContradictions(&events[i], published)...)
 	}
 	return out
+}
+
+// ContradictionsOf returns what Contradictions finds that concerns e,
+// knowing only e's linked group and its sources: those of group (what
+// LinkedGroup or DetailGroup returns) that name e, and what published
+// (PublishedDates of the sources e cites, or of all) rules out in e.
+// Ch is Order(group), passed in when the caller has it; nil computes it.
+// A caller shows one event's problems so without reading the others.
+func ContradictionsOf(e *Event, group []Event, ch *Chronology, published map[string]Date) []Contradiction {
+	var out []Contradiction
+	if len(group) > 1 {
+		for _, c := range Contradictions(group, nil, ch) {
+			if slices.Contains(c.Events, e.ID) {
+				out = append(out, c)
+			}
+		}
+	}
+	return append(out, SourceContradictions(e, published)...)
 }
 
 // PublishedDates returns the publication date of each source that has

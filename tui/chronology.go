@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"chrono/model"
+	"chrono/model/listing"
 )
 
 // problemSign marks a row whose event has a chronology problem (what
@@ -16,11 +17,7 @@ import (
 // none of the status marks or the signs of what others say of it. Its
 // column is there only while the investigation has a problem, so that a
 // chronology that can all be true keeps its rows' room.
-const problemSign = "↯"
-
-// orderRels are the relations that state an order between events, both
-// ways: an event's own links and those made to it.
-var orderRels = []model.Rel{model.Precedes, model.Follows, model.Disputes, model.DisputedBy}
+const problemSign = listing.ProblemSign
 
 // checkProblems asks again which events have a chronology problem (what
 // chrono check --chronology reports), and which have quotes that are
@@ -39,10 +36,6 @@ type chronologyNote struct {
 	problems []string
 }
 
-// maxGroup bounds the linked group read for the sources pane: a chain of
-// links longer than this is read only this far.
-const maxGroup = 10000
-
 // chronologyOf reads the selected event's linked group (the events its
 // order links reach, both ways) and places it among them with the
 // model's propagation: it runs in the command that loads the pane. What
@@ -51,100 +44,28 @@ const maxGroup = 10000
 func chronologyOf(s model.Store, d model.Detail) (chronologyNote, error) {
 	var note chronologyNote
 	e := d.Event
-	group, err := detailGroup(s, d)
+	group, err := model.DetailGroup(s, d)
 	if err != nil {
 		return note, err
 	}
+	var ch *model.Chronology
 	if len(group) > 1 {
 		titles := make(map[string]string, len(group))
 		for i := range group {
 			titles[group[i].ID] = group[i].Title
 		}
-		ch := model.Order(group)
+		o := model.Order(group)
+		ch = &o
 		for _, p := range ch.Events {
 			if p.Event.ID == e.ID && p.Narrowed() {
 				note.placed = placedLines(&e, group, p, titles)
 			}
 		}
-		for _, c := range model.Contradictions(group, nil, &ch) {
-			if slices.Contains(c.Events, e.ID) {
-				note.problems = append(note.problems, c.What)
-			}
-		}
 	}
-	for _, c := range model.SourceContradictions(&e, model.PublishedDates(slices.Collect(maps.Values(d.Sources)))) {
+	for _, c := range model.ContradictionsOf(&e, group, ch, model.PublishedDates(slices.Collect(maps.Values(d.Sources)))) {
 		note.problems = append(note.problems, c.What)
 	}
 	return note, nil
-}
-
-// linkedGroup returns e and the events its order links reach, either
-// way, read through the store.
-func linkedGroup(s model.Store, e model.Event) ([]model.Event, error) {
-	return grownGroup(s, e, nil, false)
-}
-
-// detailGroup is linkedGroup for an event read whole: its Detail holds
-// its links both ways, so that most events, linked to no other, take no
-// read at all.
-func detailGroup(s model.Store, d model.Detail) ([]model.Event, error) {
-	var next []string
-	for _, r := range d.Related {
-		if slices.Contains(orderRels, r.Rel) { // orderRels holds each one's inverse
-			next = append(next, r.Event)
-		}
-	}
-	return grownGroup(s, d.Event, next, true)
-}
-
-// grownGroup gathers the group from e: first, when known, the events
-// e's order links reach (so that e's are not read again), and then
-// those the links of each event gathered reach.
-func grownGroup(s model.Store, e model.Event, first []string, known bool) ([]model.Event, error) {
-	group := []model.Event{e}
-	seen := map[string]bool{e.ID: true}
-	for i := 0; i < len(group) && len(group) < maxGroup; i++ {
-		next := first
-		if i > 0 || !known {
-			var err error
-			if next, err = orderNeighbours(s, group[i], seen); err != nil {
-				return nil, err
-			}
-		}
-		for _, id := range next {
-			if seen[id] {
-				continue
-			}
-			seen[id] = true
-			o, err := s.Event(id)
-			if err != nil {
-				continue // a link to an event not in the store places nothing
-			}
-			group = append(group, o)
-		}
-	}
-	return group, nil
-}
-
-// orderNeighbours returns the events e's order links reach, either way,
-// that are not yet seen.
-func orderNeighbours(s model.Store, e model.Event, seen map[string]bool) ([]string, error) {
-	var next []string
-	for _, l := range e.Links {
-		if slices.Contains(orderRels, l.Rel) && !seen[l.Event] {
-			next = append(next, l.Event)
-		}
-	}
-	in, err := s.IncomingLinks([]string{e.ID})
-	if err != nil {
-		return nil, err
-	}
-	for _, l := range in[e.ID] {
-		if slices.Contains(orderRels, l.Rel) && !seen[l.From] {
-			next = append(next, l.From)
-		}
-	}
-	return next, nil
 }
 
 // placedLines say why e is where it is: "after “T”, which it follows",
@@ -188,7 +109,7 @@ func narrowedTo(s model.Span) string {
 // follows", as e sees the link, or through a chain of them.
 func relationTo(e *model.Event, group []model.Event, other string) string {
 	for _, l := range e.Links {
-		if l.Event == other && slices.Contains(orderRels, l.Rel) {
+		if l.Event == other && slices.Contains(model.OrderRels, l.Rel) {
 			return "which it " + l.Rel.Phrase()
 		}
 	}
@@ -197,7 +118,7 @@ func relationTo(e *model.Event, group []model.Event, other string) string {
 			continue
 		}
 		for _, l := range group[i].Links {
-			if l.Event == e.ID && slices.Contains(orderRels, l.Rel) {
+			if l.Event == e.ID && slices.Contains(model.OrderRels, l.Rel) {
 				return "which it " + l.Rel.Inverse().Phrase()
 			}
 		}

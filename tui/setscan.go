@@ -260,7 +260,7 @@ func (st *setState) changedSince(s model.Store) (changed map[string]bool, whole 
 					continue
 				}
 				for _, l := range v.Links {
-					if slices.Contains(orderRels, l.Rel) {
+					if slices.Contains(model.OrderRels, l.Rel) {
 						st.regroup[c.ID], st.regroup[l.Event] = true, true
 					}
 				}
@@ -464,7 +464,7 @@ func (st *setState) checkLinks(s model.Store) error {
 		date  model.Date
 		links []model.Link
 	}
-	q := model.Query{Linked: orderRels}
+	q := model.Query{Linked: model.OrderRels}
 	n, err := s.Count(q) // from what the store keeps for the read after
 	if err != nil {
 		return err
@@ -493,7 +493,7 @@ func (st *setState) checkLinks(s model.Store) error {
 	}
 	for i, e := range linked {
 		for _, l := range e.links {
-			if j, ok := at[l.Event]; ok && slices.Contains(orderRels, l.Rel) {
+			if j, ok := at[l.Event]; ok && slices.Contains(model.OrderRels, l.Rel) {
 				group[root(int32(i))] = root(j)
 			}
 		}
@@ -606,7 +606,7 @@ func (st *setState) recheck(s model.Store, changed map[string]bool) error {
 }
 
 // regroupLinks checks again the linked groups of the events in
-// regroup, read through the links from them (linkedGroup), and returns
+// regroup, read through the links from them (model.LinkedGroup), and returns
 // the events it checked. A group too big to read so has every linked
 // event read again.
 func (st *setState) regroupLinks(s model.Store) (map[string]bool, error) {
@@ -633,7 +633,7 @@ func (st *setState) regroupLinks(s model.Store) (map[string]bool, error) {
 				return nil, err
 			}
 			for _, l := range in[id] {
-				if slices.Contains(orderRels, l.Rel) {
+				if slices.Contains(model.OrderRels, l.Rel) {
 					queue = append(queue, l.From)
 				}
 			}
@@ -642,11 +642,11 @@ func (st *setState) regroupLinks(s model.Store) (map[string]bool, error) {
 		if err != nil {
 			return nil, err
 		}
-		group, err := linkedGroup(s, e)
+		group, err := model.LinkedGroup(s, e)
 		if err != nil {
 			return nil, err
 		}
-		if len(group) >= maxGroup {
+		if len(group) >= model.MaxGroup {
 			before := st.linked
 			if err := st.checkLinks(s); err != nil {
 				return nil, err

@@ -33,8 +33,12 @@ type Lines struct {
 	Width int
 	// Zone is where times written with an offset are shown.
 	Zone model.Zone
-	w    io.Writer
-	rows []row
+	// Problem, when set, says whether an event has a chronology problem
+	// (what model.Contradictions finds): its status is followed by
+	// ProblemSign.
+	Problem func(*model.Event) bool
+	w       io.Writer
+	rows    []row
 }
 
 // row is one event's line before alignment.
@@ -42,6 +46,11 @@ type row struct {
 	cells        [3]string // date, status, id: aligned in columns
 	title, chips string
 }
+
+// ProblemSign marks an event with a chronology problem: something its
+// dates, links or sources say that cannot all be true with the rest. The
+// browser's rows have it too.
+const ProblemSign = "↯"
 
 // NewLines returns a Lines writing to w. Call Flush at the end.
 func NewLines(w io.Writer) *Lines { return &Lines{w: w} }
@@ -51,6 +60,9 @@ func (l *Lines) Write(e *model.Event) error {
 	status := string(e.Status)
 	if status == "" {
 		status = "-"
+	}
+	if l.Problem != nil && l.Problem(e) {
+		status += " " + ProblemSign
 	}
 	r := row{cells: [3]string{e.Date.LabelIn(l.Zone), status, e.ID}, title: termtext.Line(e.Title)}
 	if len(e.Tags) > 0 {
@@ -110,8 +122,10 @@ func Tags(tags []string) string {
 }
 
 // Show writes a whole event, wrapped to width columns, its times in
-// zone and, when that changes them, as written too.
-func Show(w io.Writer, d model.Detail, width int, zone model.Zone) error {
+// zone and, when that changes them, as written too, and under its facts
+// the problems of the chronology that concern it (model.ContradictionsOf):
+// which link or source contradicts which dates.
+func Show(w io.Writer, d model.Detail, problems []model.Contradiction, width int, zone model.Zone) error {
 	width = max(width, 40)
 	e := &d.Event
 	p := &printer{w: w, width: width}
@@ -142,6 +156,9 @@ func Show(w io.Writer, d model.Detail, width int, zone model.Zone) error {
 	}
 	if len(e.Tags) > 0 {
 		p.field("tags", Tags(e.Tags))
+	}
+	for _, c := range problems {
+		p.field("problem", ProblemSign+" "+termtext.Line(c.What))
 	}
 	if e.Summary != "" {
 		p.blank()

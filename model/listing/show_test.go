@@ -19,7 +19,7 @@ func TestShowIndentsEveryLineOfANote(t *testing.T) {
 		{Text: "undated\nnote"},
 	}}}
 	var b bytes.Buffer
-	if err := Show(&b, d, 80, model.ZoneWritten); err != nil {
+	if err := Show(&b, d, nil, 80, model.ZoneWritten); err != nil {
 		t.Fatal(err)
 	}
 	want := `Notes
