@@ -2,22 +2,54 @@ package main
 
 import "chrono/model"
 
-// chronologyProblems returns whether an event has a chronology problem:
-// what chrono check --chronology reports of it (model.Contradictions),
-// for chrono list to mark. Only linked events can contradict each other,
-// so those are read here, their dates and links alone; what a source's
-// publication rules out needs the event alone, and is found as it is
-// listed.
-func chronologyProblems(s model.Store) (func(*model.Event) bool, error) {
+// fewListed is the most events a filtered list checks one linked group
+// at a time; a longer one reads every linked event once, as the whole
+// timeline's list does.
+const fewListed = 2000
+
+// chronologyProblems returns whether an event q lists has a chronology
+// problem: what chrono check --chronology reports of it
+// (model.Contradictions), for chrono list to mark. Only linked events
+// can contradict each other, so those are read, their dates and links
+// alone: every one of them for a long list, or, for a list of a few
+// events (chrono list --tag verify), each listed event's own linked
+// group, so that a short list of a large investigation is not held up
+// by all its links. What a source's publication rules out needs the
+// event alone, and is found as it is listed. failed says, once the list
+// is done, whether a linked group could not be read.
+func chronologyProblems(s model.Store, q model.Query) (problem func(*model.Event) bool, failed func() error, err error) {
 	sources, err := s.Sources()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	published := model.PublishedDates(sources)
+	bySources := func(e *model.Event) bool { return len(model.SourceContradictions(e, published)) > 0 }
+	few := false
+	if !q.IsZero() {
+		n, err := s.Count(q)
+		if err != nil {
+			return nil, nil, err
+		}
+		few = n <= fewListed
+	}
+	if few {
+		var groupErr error
+		return func(e *model.Event) bool {
+			if groupErr != nil {
+				return bySources(e)
+			}
+			group, err := model.LinkedGroup(s, *e)
+			if err != nil {
+				groupErr = err
+				return bySources(e)
+			}
+			return inContradiction(e.ID, group) || bySources(e)
+		}, func() error { return groupErr }, nil
+	}
 	var linked []model.Event
 	for e, err := range s.Events(model.Query{Linked: model.OrderRels}) {
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		linked = append(linked, model.Event{ID: e.ID, Date: e.Date, Links: e.Links})
 	}
@@ -27,7 +59,21 @@ func chronologyProblems(s model.Store) (func(*model.Event) bool, error) {
 			inLinks[id] = true
 		}
 	}
-	return func(e *model.Event) bool {
-		return inLinks[e.ID] || len(model.SourceContradictions(e, published)) > 0
-	}, nil
+	return func(e *model.Event) bool { return inLinks[e.ID] || bySources(e) }, func() error { return nil }, nil
+}
+
+// inContradiction reports whether the event id is among those the
+// contradictions of its linked group name.
+func inContradiction(id string, group []model.Event) bool {
+	if len(group) < 2 {
+		return false
+	}
+	for _, c := range model.Contradictions(group, nil, nil) {
+		for _, named := range c.Events {
+			if named == id {
+				return true
+			}
+		}
+	}
+	return false
 }

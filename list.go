@@ -69,7 +69,7 @@ func runList(opts *listOptions) error {
 // times in zone; chrono with no command prints them so too when it has
 // no terminal.
 func (c *cli) printList(s model.Store, q model.Query, zone model.Zone) error {
-	problem, err := chronologyProblems(s)
+	problem, failed, err := chronologyProblems(s, q)
 	if err != nil {
 		return err
 	}
@@ -93,6 +93,9 @@ func (c *cli) printList(s model.Store, q model.Query, zone model.Zone) error {
 		}
 	}
 	if err := lines.Flush(); err != nil {
+		return err
+	}
+	if err := failed(); err != nil {
 		return err
 	}
 	if marked > 0 {

@@ -79,7 +79,7 @@ func TestCLI(t *testing.T) {
 		// What check --chronology finds, list marks and show says, event
 		// by event: the links the dates contradict, a cycle, sources
 		// published before or after what they date.
-		{"contradictions", []string{"import testdata/check/contradictions.json", "list", "list --tag context",
+		{"contradictions", []string{"import testdata/check/contradictions.json", "list", "list --tag context", "list --during 2021",
 			"show memo-leaked", "show memo-written", "show vote", "show next-year", "show foretold", "show post-publishes"}},
 		{"hostile", []string{"import testdata/import/hostile.json", "list --tag x", "show h", "list --json --tag x"}},
 		{"missing", []string{"show nso-mobilium-call", "show mobileum", "show NSO-Denial", "tag fbi-tp verify", "note fbi-tp hi", "show nobody",
