@@ -152,7 +152,9 @@ func (p point) appendZone(b []byte, utc string) []byte {
 
 // Label returns d for people: "Aug 2017", "14 Aug 2017", "c. 2021",
 // "2021?", "Aug 2017 – 2021", "until 2021" and "since Aug 2017" (open
-// ends), "? – 2021" and "Aug 2017 – ?" (unknown ends), "undated".
+// ends), "? – 2021" and "Aug 2017 – ?" (unknown ends), "undated". An
+// interval whose ends are written alike is labelled as its one date,
+// unless they leave digits unsaid (two days of 2017-08-XX may differ).
 func (d Date) Label() string { return d.label(false) }
 
 // label is Label; there says after a time written without an offset
@@ -174,6 +176,12 @@ func (d Date) label(there bool) string {
 			return "since " + d.start.label(true, there)
 		case d.endEnd == boundUnknown:
 			return d.start.label(true, there) + " – ?"
+		case d.start == d.end && !d.start.unspecified():
+			// 2017-08-14/2017-08-14 is that one day: "14 Aug – 14 Aug
+			// 2017" would suggest two. The EDTF stays as written. Ends
+			// with unspecified digits (2017-08-XX/2017-08-XX) may still
+			// be two days, and say so.
+			return d.start.label(true, there)
 		}
 		start, end := d.start.label(!sameYearCompactable(d.start, d.end), there), d.end.label(true, there)
 		// "538.8 – 251.902 million years ago": the end says the unit for
@@ -186,6 +194,12 @@ func (d Date) label(there bool) string {
 		return start + " – " + end
 	}
 	return "undated"
+}
+
+// unspecified reports whether p leaves some of its digits unsaid: X
+// digits, or a year given to significant digits.
+func (p point) unspecified() bool {
+	return p.yearX > 0 || p.monthX || p.dayX || p.sig > 0
 }
 
 // sameYearCompactable reports whether an interval's start can drop its

@@ -61,6 +61,20 @@ func TestParseDateValid(t *testing.T) {
 		{"2017-08/2017-09", "Aug – Sep 2017", "2017-08-01T00:00:00Z", "2017-09-30T23:59:59.999999999Z", PrecisionMonth},
 		{"2021/2022-02-01", "2021 – 1 Feb 2022", "2021-01-01T00:00:00Z", "2022-02-01T23:59:59.999999999Z", PrecisionYear},
 		{"2017-08-14/2017-08-20", "14 Aug – 20 Aug 2017", "2017-08-14T00:00:00Z", "2017-08-20T23:59:59.999999999Z", PrecisionDay},
+		// An interval whose ends are the same date is labelled as that
+		// date, and still written as it was.
+		{"2017-08-14/2017-08-14", "14 Aug 2017", "2017-08-14T00:00:00Z", "2017-08-14T23:59:59.999999999Z", PrecisionDay},
+		{"2017-08/2017-08", "Aug 2017", "2017-08-01T00:00:00Z", "2017-08-31T23:59:59.999999999Z", PrecisionMonth},
+		{"2017/2017", "2017", "2017-01-01T00:00:00Z", "2017-12-31T23:59:59.999999999Z", PrecisionYear},
+		{"2017-08-14~/2017-08-14~", "c. 14 Aug 2017", "2017-08-14T00:00:00Z", "2017-08-14T23:59:59.999999999Z", PrecisionDay},
+		{"2017-08-14T15:04:05Z/2017-08-14T15:04:05Z", "14 Aug 2017 15:04:05 UTC", "2017-08-14T15:04:05Z", "2017-08-14T15:04:05.999999999Z", PrecisionSecond},
+		// Ends that differ in how sure they are, or in how they are
+		// written, say so, and so do ends with unspecified digits, which
+		// may be two dates.
+		{"201X/201X", "2010s – 2010s", "2010-01-01T00:00:00Z", "2019-12-31T23:59:59.999999999Z", PrecisionDecade},
+		{"2017-08-XX/2017-08-XX", "Aug 2017 (day unknown) – Aug 2017 (day unknown)", "2017-08-01T00:00:00Z", "2017-08-31T23:59:59.999999999Z", PrecisionMonth},
+		{"2017-08-14?/2017-08-14", "14 Aug 2017? – 14 Aug 2017", "2017-08-14T00:00:00Z", "2017-08-14T23:59:59.999999999Z", PrecisionDay},
+		{"2017-08-14T15:04:05Z/2017-08-14T17:04:05+02:00", "14 Aug 2017 15:04:05 UTC – 14 Aug 2017 17:04:05 +02:00", "2017-08-14T15:04:05Z", "2017-08-14T15:04:05.999999999Z", PrecisionSecond},
 		{"../2021", "until 2021", "", "2021-12-31T23:59:59.999999999Z", PrecisionYear},
 		{"/2021", "? – 2021", "", "2021-12-31T23:59:59.999999999Z", PrecisionYear},
 		{"2017-08/..", "since Aug 2017", "2017-08-01T00:00:00Z", "", PrecisionMonth},
@@ -268,6 +282,22 @@ func TestDateCompareOrder(t *testing.T) {
 	slices.SortStableFunc(got, func(a, b string) int { return MustParseDate(a).Compare(MustParseDate(b)) })
 	if !slices.Equal(got, want) {
 		t.Errorf("order:\n got %q\nwant %q", got, want)
+	}
+}
+
+// An interval whose ends are one date sorts where that date does: its
+// label says the date alone, so it must not stand elsewhere.
+func TestDateCompareIntervalOfOneDate(t *testing.T) {
+	for _, c := range []struct{ interval, single string }{
+		{"2017-08-14/2017-08-14", "2017-08-14"},
+		{"2017-08/2017-08", "2017-08"},
+		{"2017/2017", "2017"},
+		{"201X/201X", "201X"},
+	} {
+		i, d := MustParseDate(c.interval), MustParseDate(c.single)
+		if i.Compare(d) != 0 || i.Precision() != d.Precision() {
+			t.Errorf("%s against %s: Compare %d, precision %v and %v; want the same place", c.interval, c.single, i.Compare(d), i.Precision(), d.Precision())
+		}
 	}
 }
 
