@@ -46,6 +46,10 @@ func ParseDate(s string) (Date, error) {
 		}
 		return Date{start: p, form: formSingle}, nil
 	}
+	if hint, ok := slashedDateHint(s); ok {
+		// 14/08/2017 is a day, not an interval: say how EDTF writes it.
+		return fail("%s", hint)
+	}
 	if strings.Contains(second, "/") {
 		return fail("an interval has one '/'")
 	}

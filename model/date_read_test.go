@@ -82,6 +82,7 @@ func TestReadDateRefuses(t *testing.T) {
 		{"..2021", `date "..2021": an open start is written ../2021`},
 		{"2017-08..", `date "2017-08..": an open end is written 2017-08/..`},
 		{"0 CE", `date "0 CE": `},
+		{"14/08/2017", `date "14/08/2017": chrono reads dates as EDTF (ISO 8601), year first: write 2017-08-14`},
 		{"14 Aug 2017 15:04 +0200", `date "14 Aug 2017 15:04 +0200": an offset from UTC is written ±hh or ±hh:mm`},
 	} {
 		_, err := ReadDate(c.in)

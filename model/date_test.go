@@ -194,6 +194,23 @@ func TestParseDateInvalid(t *testing.T) {
 		{"2017-13/2021", `date "2017-13/2021": start: month 13 out of range`},
 		{"2017/2021-13", `date "2017/2021-13": end: month 13 out of range`},
 		{"last year", `date "last year": a year needs four digits (or Y and more digits)`},
+		// Dates written with slashes, day or month first, as people
+		// write them: '/' is EDTF's interval separator, but an interval
+		// is not what is meant.
+		{"14/08/2017", `date "14/08/2017": chrono reads dates as EDTF (ISO 8601), year first: write 2017-08-14`},
+		{"08/14/2017", `date "08/14/2017": chrono reads dates as EDTF (ISO 8601), year first: write 2017-08-14`},
+		{"8/14/2017", `date "8/14/2017": chrono reads dates as EDTF (ISO 8601), year first: write 2017-08-14`},
+		{"04/08/2017", `date "04/08/2017": chrono reads dates as EDTF (ISO 8601), year first: write 2017-08-04 (4 Aug 2017) if it is day first, 2017-04-08 (8 Apr 2017) if month first`},
+		{"4/4/2017", `date "4/4/2017": chrono reads dates as EDTF (ISO 8601), year first: write 2017-04-04`},
+		{"2017/08/14", `date "2017/08/14": chrono reads dates as EDTF (ISO 8601), year first: write 2017-08-14`},
+		{"08/2017", `date "08/2017": chrono reads dates as EDTF (ISO 8601), year first: write 2017-08`},
+		{"2017/8", `date "2017/8": chrono reads dates as EDTF (ISO 8601), year first: write 2017-08`},
+		{"29/02/2017", `date "29/02/2017": chrono reads dates as EDTF (ISO 8601), year first, like 2017-08-14; 29/02 is no day of 2017`},
+		{"31/31/2017", `date "31/31/2017": chrono reads dates as EDTF (ISO 8601), year first, like 2017-08-14; 31/31 is no day of 2017`},
+		{"1/2/3/2017", `date "1/2/3/2017": chrono reads dates as EDTF (ISO 8601), year first, like 2017-08-14`},
+		// Not that shape: a span of years written short, or two years.
+		{"2017/18", `date "2017/18": end: a year needs four digits (or Y and more digits)`},
+		{"14/08/17", `date "14/08/17": an interval has one '/'`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -26,7 +26,13 @@ func parseDate(s string) (model.Date, string) {
 	}
 	msg := err.Error()
 	var de *model.DateError
-	if errors.As(err, &de) && looksReformatted(s) {
+	switch {
+	case !errors.As(err, &de) || !looksReformatted(s):
+	case model.SlashedDate(s):
+		// The message says the EDTF this date would be: another
+		// example beside it would only confuse.
+		msg += ": a spreadsheet may have reformatted the date; format the date column as text"
+	default:
 		msg += ": a spreadsheet may have reformatted the date; write it in EDTF (2017-08-14) and format the date column as text"
 	}
 	return model.Date{}, msg

@@ -123,7 +123,9 @@ func TestReadBadDateWithItsLine(t *testing.T) {
 	want := []string{
 		// The first row spans lines 2 and 3, so the bad one starts on 4.
 		`4: event "bad" (#2): date "2017-13": month 13 out of range`,
-		`5: event "spreadsheet" (#3): date "14/08/2017": ` + dateMsg(t, "14/08/2017") + `: a spreadsheet may have reformatted the date; write it in EDTF (2017-08-14) and format the date column as text`,
+		// The date's own message says the EDTF to write, so the
+		// spreadsheet's part does not give another.
+		`5: event "spreadsheet" (#3): date "14/08/2017": chrono reads dates as EDTF (ISO 8601), year first: write 2017-08-14: a spreadsheet may have reformatted the date; format the date column as text`,
 	}
 	if got := problems(err); !slices.Equal(got, want) {
 		t.Errorf("problems:\n got %q\nwant %q", got, want)
@@ -133,15 +135,19 @@ func TestReadBadDateWithItsLine(t *testing.T) {
 	}
 }
 
-// dateMsg is what model.ParseDate says of s.
-func dateMsg(t *testing.T, s string) string {
-	t.Helper()
-	_, err := model.ParseDate(s)
-	var de *model.DateError
-	if !errors.As(err, &de) {
-		t.Fatalf("ParseDate(%q) = %v", s, err)
+// TestReadReformattedDates: a date as a spreadsheet shows it says what
+// to write, once.
+func TestReadReformattedDates(t *testing.T) {
+	for _, c := range []struct{ date, want string }{
+		{"04/08/2017", `2: event "ev1" (#1): date "04/08/2017": chrono reads dates as EDTF (ISO 8601), year first: write 2017-08-04 (4 Aug 2017) if it is day first, 2017-04-08 (8 Apr 2017) if month first: a spreadsheet may have reformatted the date; format the date column as text`},
+		{"8/14/17", `2: event "ev1" (#1): date "8/14/17": an interval has one '/': a spreadsheet may have reformatted the date; write it in EDTF (2017-08-14) and format the date column as text`},
+		{"14.08.2017", `2: event "ev1" (#1): date "14.08.2017": a year needs four digits (or Y and more digits): a spreadsheet may have reformatted the date; write it in EDTF (2017-08-14) and format the date column as text`},
+	} {
+		_, _, err := readAll(t, "id,date,title\nev1,"+c.date+",Call\n")
+		if got := problems(err); !slices.Equal(got, []string{c.want}) {
+			t.Errorf("%s: problems:\n got %q\nwant %q", c.date, got, []string{c.want})
+		}
 	}
-	return de.Msg
 }
 
 // TestReadDateAsPeopleWriteIt: a date written for people, which chrono
