@@ -309,8 +309,12 @@ func (p point) label(withYear, there bool) string {
 		year = YearLabel(p.year) + " (to " + strconv.Itoa(int(p.sig)) + " significant digits)"
 	case !p.hasMonth && p.yearX == 0:
 		year = YearLabel(lo)
-	case p.yearX == 1 && lo > 0:
+	case p.yearX == 1 && lo >= 1000:
 		year = strconv.FormatInt(lo, 10) + "s"
+	case p.yearX == 1 && lo > 0:
+		// As a year of fewer than four digits says its era, so does its
+		// decade: a bare "990s" is no decade ReadDate takes back.
+		year = strconv.FormatInt(lo, 10) + "s CE"
 	case p.yearX > 0 && lo > 0:
 		year = strconv.FormatInt(lo, 10) + "–" + strconv.FormatInt(hi, 10)
 	case p.yearX > 0 && hi > 0:

@@ -213,7 +213,7 @@ func humanPoint(s string, parts *humanParts) (string, bool) {
 	if len(words) == 0 {
 		return "", false
 	}
-	year, ok := humanYear(words[len(words)-1], bce)
+	year, ok := humanYear(words[len(words)-1], bce, ce)
 	if !ok || (ce && year == "0000") { // the common era has no year 0
 		return "", false
 	}
@@ -267,8 +267,11 @@ func humanPoint(s string, parts *humanParts) (string, bool) {
 	return out + qualifier, true
 }
 
-// humanYear reads a year: "2017", "1990s" (a decade), "44" with bce.
-func humanYear(w string, bce bool) (string, bool) {
+// humanYear reads a year: "2017", "1990s" (a decade), "44" with bce,
+// "990s" (a decade of the first millennium) only with ce, as chrono
+// labels it: without its era, a number of fewer than four digits is too
+// often something else.
+func humanYear(w string, bce, ce bool) (string, bool) {
 	decade := false
 	if rest, ok := strings.CutSuffix(w, "s"); ok && !bce {
 		w, decade = strings.TrimSuffix(rest, "'"), true
@@ -283,10 +286,11 @@ func humanYear(w string, bce bool) (string, bool) {
 		return "", false
 	}
 	if decade {
-		if y%10 != 0 || y < 1000 {
+		// "0s CE" would take in year 0, which is 1 BCE.
+		if y%10 != 0 || y < 1000 && !ce || y == 0 {
 			return "", false
 		}
-		return strconv.FormatInt(y/10, 10) + "X", true
+		return string(appendPadded(nil, y/10, 3)) + "X", true
 	}
 	if bce {
 		if y == 0 {

@@ -50,6 +50,11 @@ func TestParseDateValid(t *testing.T) {
 		{"00XX", "1 BCE – 99 CE", "0000-01-01T00:00:00Z", "0099-12-31T23:59:59.999999999Z", PrecisionCentury},
 		{"000X", "1 BCE – 9 CE", "0000-01-01T00:00:00Z", "0009-12-31T23:59:59.999999999Z", PrecisionDecade},
 		{"-001X", "20–11 BCE", "-0019-01-01T00:00:00Z", "-0010-12-31T23:59:59.999999999Z", PrecisionDecade},
+		// A decade of years of fewer than four digits says its era, as
+		// such a year does: "990s" is no decade ReadDate takes back.
+		{"099X", "990s CE", "0990-01-01T00:00:00Z", "0999-12-31T23:59:59.999999999Z", PrecisionDecade},
+		{"001X", "10s CE", "0010-01-01T00:00:00Z", "0019-12-31T23:59:59.999999999Z", PrecisionDecade},
+		{"09XX", "900–999", "0900-01-01T00:00:00Z", "0999-12-31T23:59:59.999999999Z", PrecisionCentury},
 		{"2017-XX", "2017 (month unknown)", "2017-01-01T00:00:00Z", "2017-12-31T23:59:59.999999999Z", PrecisionYear},
 		{"2017-XX-XX", "2017 (month and day unknown)", "2017-01-01T00:00:00Z", "2017-12-31T23:59:59.999999999Z", PrecisionYear},
 		{"2017-08-XX", "Aug 2017 (day unknown)", "2017-08-01T00:00:00Z", "2017-08-31T23:59:59.999999999Z", PrecisionMonth},

@@ -207,6 +207,8 @@ func TestDisplayDateTellsTheDate(t *testing.T) {
 		{"significant digits", `"start_date": {"year": 1900}, "display_date": "1950 (to 2 significant digits)"`, "1950S2", "", true},
 		{"uncertain year before 1000", `"start_date": {"year": 500}, "display_date": "500 CE?"`, "0500?", "", true},
 		{"uncertain year before 1000, as labelled before its era", `"start_date": {"year": 500}, "display_date": "500?"`, "0500?", "", true},
+		{"decade before 1000", `"start_date": {"year": 990}, "display_date": "990s CE"`, "099X", "", true},
+		{"decade before 1000, as labelled before its era", `"start_date": {"year": 990}, "display_date": "990s"`, "099X", "", true},
 		{"offset", `"start_date": {"year": 2020, "month": 3, "day": 4, "hour": 10, "minute": 0, "second": 0}, "display_date": "4 Mar 2020 10:00:00 +02:00"`, "2020-03-04T10:00:00+02:00", "", true},
 		{"open end", `"start_date": {"year": 2017, "month": 8}, "display_date": "since Aug 2017"`, "2017-08/..", "", true},
 		{"with words", `"start_date": {"year": 2021}, "display_date": "c. 2021 “about then”"`, "2021~", "about then", true},

@@ -11,10 +11,10 @@ import (
 // unspecified digits are labelled as the span they leave ("2000–2099"
 // for 20XX), which typed in reads as an interval; a year's significant
 // digits are said in words ("1950 (to 2 significant digits)"); and a year
-// before 1000 was labelled without its era ("500?"), which is not read as
-// a year at all, as three digits are too often something else (chrono
-// now labels it "500 CE?", which reads back, and still reads files that
-// have the earlier label). Exported
+// or decade before 1000 was labelled without its era ("500?", "990s"),
+// which is not read as a year at all, as three digits are too often
+// something else (chrono now labels them "500 CE?" and "990s CE", which
+// read back, and still reads files that have the earlier label). Exported
 // to TimelineJS, such a date is in display_date as its label, beside
 // start_date and end_date: the date is then found among those the fields
 // allow, the one whose label display_date is.
