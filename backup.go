@@ -23,7 +23,11 @@ func newBackupCmd(c *cli) *cobra.Command {
 		Long: `Backup writes a copy of the store to FILE, a snapshot of one moment,
 while the browser or other commands may be using it. FILE must not exist.
 To restore, quit chrono and copy the backup over the store (see chrono
---help for where the store is), or open it directly with --db FILE.`,
+--help for where the store is), or open it directly with --db FILE.
+
+A journal altered outside chrono (its hash chain broken, as chrono verify
+--journal shows) is copied as it is found, the break with it, and a
+warning names the entry where the chain breaks; the backup is still made.`,
 		Args: exactArgs(0, "no arguments: the copy goes to -o FILE"),
 		RunE: func(*cobra.Command, []string) error { return runBackup(opts) },
 	}
@@ -51,11 +55,16 @@ func runBackup(opts *backupOptions) error {
 	}
 	defer opts.clearOnSignal()()
 	return opts.withStore(true, func(s model.Store) error {
-		n, err := s.Backup(opts.out)
+		rep, err := s.Backup(opts.out)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(opts.stderr, "backed up %s to %s (%s bytes)\n", s.Location(), opts.out, model.Thousands(n))
+		fmt.Fprintf(opts.stderr, "backed up %s to %s (%s bytes)\n", s.Location(), opts.out, model.Thousands(rep.Size))
+		if !rep.Chain.OK() {
+			// The copy is made all the same: a journal altered outside
+			// chrono is evidence, for the backup to keep as it is.
+			warnChainBreak(opts.stderr, rep.Chain.Break, "the backup keeps it as found (chrono verify --journal on it names the same break)")
+		}
 		return nil
 	})
 }

@@ -112,7 +112,7 @@ func writeEvidenceReport(w io.Writer, dir string, rep evidence.Report) {
 		fmt.Fprintf(w, "journal head %s\n", rep.Head.Short())
 	}
 	if rep.Chain != nil && !rep.Chain.OK() {
-		fmt.Fprintf(w, "warning: the journal's chain breaks at entry #%d (%s); the evidence says so\n", rep.Chain.Break.Seq, rep.Chain.Break.Fault)
+		warnChainBreak(w, rep.Chain.Break, "the evidence says so")
 	}
 	if rep.NotFound > 0 {
 		fmt.Fprintf(w, "warning: %s not found in the source's snapshot; the evidence says so (chrono verify lists them)\n", plural(rep.NotFound, "quote"))

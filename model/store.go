@@ -23,8 +23,10 @@ type Store interface {
 	Writer
 	Importer
 	// Backup writes a consistent copy of the store to path, which must
-	// not exist, and returns its size.
-	Backup(path string) (int64, error)
+	// not exist, and reports its size and its journal's chain. A journal
+	// whose chain breaks is copied as it is found, the break with it: a
+	// store altered outside chrono is evidence to keep as it is.
+	Backup(path string) (BackupReport, error)
 	// Location says where the store is, for messages: a file's path, or a
 	// database address without its password.
 	Location() string

@@ -69,23 +69,50 @@ func (w *Walk) Next(e model.StoredEntry) bool {
 // (model.ErrDamaged) at the entry that breaks it, since a copy would
 // make a tampered journal look whole. Copy returns how many were put.
 func Copy(entries iter.Seq2[model.StoredEntry, error], put func(model.StoredEntry, *model.Entry) error) (uint64, error) {
+	_, n, err := copyEntries(entries, put, false)
+	return n, err
+}
+
+// CopyAsFound is Copy for a backup, which keeps a journal as it is
+// found: a store altered outside chrono is evidence of it. A chain that
+// breaks is copied all the same, every entry after the break too, and
+// the report says where it breaks, as a walk of the copy will. An entry
+// that cannot be copied as it is still fails it (model.ErrDamaged): one
+// without a hash and a link of 32 bytes, in a form this chrono does not
+// know, or whose content does not decode.
+func CopyAsFound(entries iter.Seq2[model.StoredEntry, error], put func(model.StoredEntry, *model.Entry) error) (model.ChainReport, error) {
+	r, _, err := copyEntries(entries, put, true)
+	return r, err
+}
+
+// copyEntries is Copy, or CopyAsFound when asFound: it returns the walk's
+// report and how many entries were put.
+func copyEntries(entries iter.Seq2[model.StoredEntry, error], put func(model.StoredEntry, *model.Entry) error, asFound bool) (model.ChainReport, uint64, error) {
 	var w Walk
+	n := uint64(0)
 	for se, err := range entries {
-		n := w.Report().Entries
 		if err != nil {
-			return n, err
+			return w.Report(), n, err
 		}
-		if !w.Next(se) {
+		// The walk stops at the first break: past it, every entry would
+		// be another break, and the first is the one to name.
+		if w.Report().OK() && !w.Next(se) {
 			br := w.Report().Break
-			return n, fmt.Errorf("the journal to restore breaks at entry #%d: %s: %w", br.Seq, br.What, model.ErrDamaged)
+			if !asFound || br.Fault == model.ChainUnreadable {
+				return w.Report(), n, fmt.Errorf("the journal to restore breaks at entry #%d: %s: %w", br.Seq, br.What, model.ErrDamaged)
+			}
+		}
+		if len(se.Hash) != HashSize || len(se.Prev) != HashSize {
+			return w.Report(), n, fmt.Errorf("journal entry #%d holds no hash or no link of 32 bytes, and cannot be copied as it is: %w", se.Seq, model.ErrDamaged)
 		}
 		e, err := Decode(se.Seq, se.Form, se.Body)
 		if err != nil {
-			return n, err
+			return w.Report(), n, err
 		}
 		if err := put(se, &e); err != nil {
-			return n, err
+			return w.Report(), n, err
 		}
+		n++
 	}
-	return w.Report().Entries, nil
+	return w.Report(), n, nil
 }

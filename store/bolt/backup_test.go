@@ -9,9 +9,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"chrono/model"
 	"chrono/store/storetest"
+
+	bbolt "go.etcd.io/bbolt"
 )
 
 func TestBackup(t *testing.T) {
@@ -20,12 +23,12 @@ func TestBackup(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "copy.db")
-	n, err := s.Backup(out)
+	rep, err := s.Backup(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fi, err := os.Stat(out); err != nil || fi.Size() != n {
-		t.Fatalf("backup wrote %d bytes, the file: %v %v", n, fi, err)
+	if fi, err := os.Stat(out); err != nil || fi.Size() != rep.Size {
+		t.Fatalf("backup wrote %d bytes, the file: %v %v", rep.Size, fi, err)
 	}
 	copied := openAt(t, out, Options{ReadOnly: true})
 	if got, want := storetest.AllEvents(t, copied), storetest.AllEvents(t, s); !reflect.DeepEqual(got, want) {
@@ -101,4 +104,62 @@ func TestBackupOfADamagedStore(t *testing.T) {
 	if refused == 0 {
 		t.Error("no damaged store was refused a backup")
 	}
+}
+
+// TestBackupKeepsATamperedJournal: a journal altered in the file is
+// evidence of that, and a backup keeps it as found: every entry's bytes
+// copied, so that the copy's chain breaks where the store's does, the
+// same way, and Backup reports the break. An entry that cannot be read
+// at all is damage, refused as any other.
+func TestBackupKeepsATamperedJournal(t *testing.T) {
+	for _, tc := range tamperings {
+		t.Run(tc.name, func(t *testing.T) {
+			path, _ := chainedFile(t)
+			alterJournal(t, path, func(journal *bbolt.Bucket) error { return tc.alter(t, journal) })
+			found := verifyFile(t, path)
+			s := openAt(t, path, Options{ReadOnly: true})
+			out := filepath.Join(t.TempDir(), "copy.db")
+			rep, err := s.Backup(out)
+			if tc.fault == model.ChainUnreadable {
+				if !errors.Is(err, model.ErrDamaged) {
+					t.Errorf("backup of a journal with an entry no chrono reads: %v; want it refused as damaged", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("backup: %v", err)
+			}
+			if rep.Chain.OK() || !reflect.DeepEqual(rep.Chain, found) {
+				t.Errorf("Backup reports the chain %+v; the store's is %+v", rep.Chain, found)
+			}
+			if copied := verifyFile(t, out); !reflect.DeepEqual(copied, found) {
+				t.Errorf("the copy's chain: %+v; the store's: %+v", copied, found)
+			}
+			if got, want := storedJournal(t, out), storedJournal(t, path); !reflect.DeepEqual(got, want) {
+				t.Errorf("the copy's journal is not the store's as found")
+			}
+		})
+	}
+}
+
+// storedJournal is the journal bucket of the store file at path, each
+// entry's bytes by key.
+func storedJournal(t *testing.T, path string) map[string]string {
+	t.Helper()
+	db, err := bbolt.Open(path, 0o600, &bbolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	entries := map[string]string{}
+	err = db.View(func(tx *bbolt.Tx) error {
+		return tx.Bucket(bucketJournal.name).ForEach(func(k, v []byte) error {
+			entries[string(k)] = string(v)
+			return nil
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return entries
 }

@@ -136,77 +136,81 @@ func TestVerifyJournalHoldsOnACleanStore(t *testing.T) {
 	})
 }
 
+// tamperings are ways of altering the journal of chainedFile's store in
+// the file, each with the break it makes.
+var tamperings = []struct {
+	name  string
+	alter func(t *testing.T, journal *bbolt.Bucket) error
+	seq   uint64
+	fault model.ChainFault
+	what  string
+}{{
+	name: "a byte of an entry altered",
+	alter: func(t *testing.T, journal *bbolt.Bucket) error {
+		replaceInHead(t, journal, 3, `"retagged"`, `"Retagged"`)
+		return nil
+	},
+	seq: 3, fault: model.ChainContent, what: "entry #3's content does not match its hash",
+}, {
+	name: "an entry's hash altered",
+	alter: func(t *testing.T, journal *bbolt.Bucket) error {
+		v := bytes.Clone(journal.Get(seqKey(2)))
+		v[5] ^= 1
+		return journal.Put(seqKey(2), v)
+	},
+	seq: 2, fault: model.ChainContent, what: "entry #2's content does not match its hash",
+}, {
+	name: "an entry altered and its hash recomputed",
+	alter: func(t *testing.T, journal *bbolt.Bucket) error {
+		replaceInHead(t, journal, 3, `"retagged"`, `"Retagged"`)
+		v := journal.Get(seqKey(3))
+		v, err := chainedValue(3, model.FormRecords, entryPrev(v), v[chainFields:])
+		if err != nil {
+			return err
+		}
+		return journal.Put(seqKey(3), v)
+	},
+	seq: 4, fault: model.ChainLink, what: "entry #4's link does not match the entry before it",
+}, {
+	name: "two entries swapped",
+	alter: func(t *testing.T, journal *bbolt.Bucket) error {
+		a, b := bytes.Clone(journal.Get(seqKey(2))), bytes.Clone(journal.Get(seqKey(3)))
+		if err := journal.Put(seqKey(2), b); err != nil {
+			return err
+		}
+		return journal.Put(seqKey(3), a)
+	},
+	seq: 2, fault: model.ChainContent, what: "moved from another number",
+}, {
+	name:  "an entry deleted",
+	alter: func(t *testing.T, journal *bbolt.Bucket) error { return journal.Delete(seqKey(3)) },
+	seq:   3, fault: model.ChainMissing, what: "entry #3 is missing: the journal goes from #2 to #4",
+}, {
+	name: "entries renumbered after one deleted",
+	alter: func(t *testing.T, journal *bbolt.Bucket) error {
+		for seq := uint64(3); seq < 5; seq++ {
+			if err := journal.Put(seqKey(seq), bytes.Clone(journal.Get(seqKey(seq+1)))); err != nil {
+				return err
+			}
+		}
+		return journal.Delete(seqKey(5))
+	},
+	seq: 3, fault: model.ChainContent, what: "entry #3's content does not match its hash",
+}, {
+	name:  "the first entry deleted",
+	alter: func(t *testing.T, journal *bbolt.Bucket) error { return journal.Delete(seqKey(1)) },
+	seq:   1, fault: model.ChainMissing, what: "entry #1 is missing",
+}, {
+	name: "an entry of the old format put back",
+	alter: func(t *testing.T, journal *bbolt.Bucket) error {
+		v := journal.Get(seqKey(4))
+		return journal.Put(seqKey(4), append([]byte{unchainedFormat}, v[chainFields:]...))
+	},
+	seq: 4, fault: model.ChainUnreadable, what: "entry #4 is not a chained entry",
+}}
+
 func TestVerifyJournalFindsTampering(t *testing.T) {
-	for _, tc := range []struct {
-		name  string
-		alter func(t *testing.T, journal *bbolt.Bucket) error
-		seq   uint64
-		fault model.ChainFault
-		what  string
-	}{{
-		name: "a byte of an entry altered",
-		alter: func(t *testing.T, journal *bbolt.Bucket) error {
-			replaceInHead(t, journal, 3, `"retagged"`, `"Retagged"`)
-			return nil
-		},
-		seq: 3, fault: model.ChainContent, what: "entry #3's content does not match its hash",
-	}, {
-		name: "an entry's hash altered",
-		alter: func(t *testing.T, journal *bbolt.Bucket) error {
-			v := bytes.Clone(journal.Get(seqKey(2)))
-			v[5] ^= 1
-			return journal.Put(seqKey(2), v)
-		},
-		seq: 2, fault: model.ChainContent, what: "entry #2's content does not match its hash",
-	}, {
-		name: "an entry altered and its hash recomputed",
-		alter: func(t *testing.T, journal *bbolt.Bucket) error {
-			replaceInHead(t, journal, 3, `"retagged"`, `"Retagged"`)
-			v := journal.Get(seqKey(3))
-			v, err := chainedValue(3, model.FormRecords, entryPrev(v), v[chainFields:])
-			if err != nil {
-				return err
-			}
-			return journal.Put(seqKey(3), v)
-		},
-		seq: 4, fault: model.ChainLink, what: "entry #4's link does not match the entry before it",
-	}, {
-		name: "two entries swapped",
-		alter: func(t *testing.T, journal *bbolt.Bucket) error {
-			a, b := bytes.Clone(journal.Get(seqKey(2))), bytes.Clone(journal.Get(seqKey(3)))
-			if err := journal.Put(seqKey(2), b); err != nil {
-				return err
-			}
-			return journal.Put(seqKey(3), a)
-		},
-		seq: 2, fault: model.ChainContent, what: "moved from another number",
-	}, {
-		name:  "an entry deleted",
-		alter: func(t *testing.T, journal *bbolt.Bucket) error { return journal.Delete(seqKey(3)) },
-		seq:   3, fault: model.ChainMissing, what: "entry #3 is missing: the journal goes from #2 to #4",
-	}, {
-		name: "entries renumbered after one deleted",
-		alter: func(t *testing.T, journal *bbolt.Bucket) error {
-			for seq := uint64(3); seq < 5; seq++ {
-				if err := journal.Put(seqKey(seq), bytes.Clone(journal.Get(seqKey(seq+1)))); err != nil {
-					return err
-				}
-			}
-			return journal.Delete(seqKey(5))
-		},
-		seq: 3, fault: model.ChainContent, what: "entry #3's content does not match its hash",
-	}, {
-		name:  "the first entry deleted",
-		alter: func(t *testing.T, journal *bbolt.Bucket) error { return journal.Delete(seqKey(1)) },
-		seq:   1, fault: model.ChainMissing, what: "entry #1 is missing",
-	}, {
-		name: "an entry of the old format put back",
-		alter: func(t *testing.T, journal *bbolt.Bucket) error {
-			v := journal.Get(seqKey(4))
-			return journal.Put(seqKey(4), append([]byte{unchainedFormat}, v[chainFields:]...))
-		},
-		seq: 4, fault: model.ChainUnreadable, what: "entry #4 is not a chained entry",
-	}} {
+	for _, tc := range tamperings {
 		t.Run(tc.name, func(t *testing.T) {
 			path, _ := chainedFile(t)
 			alterJournal(t, path, func(journal *bbolt.Bucket) error { return tc.alter(t, journal) })

@@ -18,9 +18,13 @@ import (
 // import that made it) and its history keys are replaced by entries, in
 // their order and under their numbers, each stored as it was there, so
 // with the same hashes, and the trash holds trashed. A chain that breaks
-// is refused (model.ErrDamaged), and nothing kept.
-func (s *Store) RestoreHistory(entries iter.Seq2[model.StoredEntry, error], trashed iter.Seq2[model.Trashed, error]) error {
-	return noRoom(s.path, s.guarded(func() error {
+// is kept as found, and the report says where (journalform.CopyAsFound):
+// the other store's tampering is evidence, for the copy to keep. An
+// entry that cannot be kept as it is is refused (model.ErrDamaged), and
+// nothing kept.
+func (s *Store) RestoreHistory(entries iter.Seq2[model.StoredEntry, error], trashed iter.Seq2[model.Trashed, error]) (model.ChainReport, error) {
+	var chain model.ChainReport
+	err := noRoom(s.path, s.guarded(func() error {
 		return s.update(func(tx *bbolt.Tx) error {
 			b := bucketsOf(tx)
 			for _, bk := range []bucket{bucketJournal, bucketHistory, bucketTrash} {
@@ -33,13 +37,15 @@ func (s *Store) RestoreHistory(entries iter.Seq2[model.StoredEntry, error], tras
 				}
 				*bk.in(&b) = nb
 			}
-			if _, err := putStored(b, entries); err != nil {
+			var err error
+			if chain, err = journalform.CopyAsFound(entries, putStoredEntry(b)); err != nil {
 				return err
 			}
-			_, err := putTrash(b, trashed)
+			_, err = putTrash(b, trashed)
 			return err
 		})
 	}))
+	return chain, err
 }
 
 // RestoreSnapshots gives a store just built from another store's content
@@ -190,12 +196,18 @@ func putJournal(b buckets, entries iter.Seq2[model.Entry, error]) (uint64, error
 // (journalform.Copy) to an empty journal, each with its history keys,
 // and returns how many there were.
 func putStored(b buckets, entries iter.Seq2[model.StoredEntry, error]) (uint64, error) {
-	return journalform.Copy(entries, func(se model.StoredEntry, e *model.Entry) error {
+	return journalform.Copy(entries, putStoredEntry(b))
+}
+
+// putStoredEntry puts an entry as another store holds it into the
+// journal, under its number, with its history keys.
+func putStoredEntry(b buckets) func(model.StoredEntry, *model.Entry) error {
+	return func(se model.StoredEntry, e *model.Entry) error {
 		if err := putHistory(b, e); err != nil {
 			return err
 		}
 		return b.journal.Put(seqKey(se.Seq), storedValue(se))
-	})
+	}
 }
 
 // putHistory puts the history key of each event e touched, marked as

@@ -494,8 +494,8 @@ func (s *Shared) Import(inputs []model.Input, opts model.ImportOptions) ([]model
 }
 
 // Backup is Store.Backup: a read, which other readers share.
-func (s *Shared) Backup(path string) (int64, error) {
-	return read(s, func(st *Store) (int64, error) { return st.Backup(path) })
+func (s *Shared) Backup(path string) (model.BackupReport, error) {
+	return read(s, func(st *Store) (model.BackupReport, error) { return st.Backup(path) })
 }
 
 // As is the store with its writes attributed to author, sharing this

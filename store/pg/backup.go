@@ -22,47 +22,54 @@ import (
 // hashes and head as the database's) and trash replace the journal that
 // import began, and the sources' snapshots are copied, kept and
 // withdrawn. path must not exist: the file is built beside it and linked
-// to its name only once complete, so a backup never overwrites.
-func (s *Store) Backup(path string) (int64, error) {
+// to its name only once complete, so a backup never overwrites. A
+// journal altered outside chrono is copied as found, its entries' bytes
+// as they are here, so that the file's chain breaks where the
+// database's does, and the report says where.
+func (s *Store) Backup(path string) (model.BackupReport, error) {
+	var none model.BackupReport
 	if _, err := os.Lstat(path); err == nil {
-		return 0, fmt.Errorf("%s already exists: give a new file name (a backup never overwrites)", path)
+		return none, fmt.Errorf("%s already exists: give a new file name (a backup never overwrites)", path)
 	}
 	tmp, err := os.MkdirTemp(filepath.Dir(path), ".chrono-backup-")
 	if err != nil {
-		return 0, fmt.Errorf("backup: %w", err)
+		return none, fmt.Errorf("backup: %w", err)
 	}
 	defer os.RemoveAll(tmp)
 	built := filepath.Join(tmp, "chrono.db")
-	if err := s.read(func(db querier) error { return s.backupTo(db, built) }); err != nil {
-		return 0, fmt.Errorf("backup to %s: %w", path, err)
+	var chain model.ChainReport
+	if err := s.read(func(db querier) (err error) { chain, err = s.backupTo(db, built); return err }); err != nil {
+		return none, fmt.Errorf("backup to %s: %w", path, err)
 	}
 	if err := os.Link(built, path); err != nil {
 		if errors.Is(err, os.ErrExist) {
-			return 0, fmt.Errorf("%s already exists: give a new file name (a backup never overwrites)", path)
+			return none, fmt.Errorf("%s already exists: give a new file name (a backup never overwrites)", path)
 		}
-		return 0, fmt.Errorf("backup: %w", err)
+		return none, fmt.Errorf("backup: %w", err)
 	}
 	fi, err := os.Stat(path)
 	if err != nil {
-		return 0, fmt.Errorf("backup: %w", err)
+		return none, fmt.Errorf("backup: %w", err)
 	}
-	return fi.Size(), nil
+	return model.BackupReport{Size: fi.Size(), Chain: chain}, nil
 }
 
-// backupTo builds the bbolt file at built from what db reads.
-func (s *Store) backupTo(db querier, built string) error {
+// backupTo builds the bbolt file at built from what db reads, and
+// returns the chain of the journal it copied.
+func (s *Store) backupTo(db querier, built string) (model.ChainReport, error) {
+	var chain model.ChainReport
 	b, err := bolt.Open(built, bolt.Options{Author: s.author})
 	if err != nil {
-		return err
+		return chain, err
 	}
 	// The trash goes in first, so that the links events on the timeline
 	// make to events in it resolve as they did here.
-	err = b.RestoreHistory(noEntries, s.trashed(db))
+	_, err = b.RestoreHistory(noEntries, s.trashed(db))
 	if err == nil {
 		_, err = b.ImportBackup([]model.Input{{Name: s.loc, Size: -1, Read: func(sink model.Sink) error { return s.send(db, sink) }}}, model.ImportOptions{Bulk: true})
 	}
 	if err == nil {
-		err = b.RestoreHistory(s.stored(db), s.trashed(db))
+		chain, err = b.RestoreHistory(s.stored(db), s.trashed(db))
 	}
 	if err == nil {
 		err = s.backupSnapshots(db, b)
@@ -70,7 +77,7 @@ func (s *Store) backupTo(db querier, built string) error {
 	if cerr := b.Close(); err == nil {
 		err = cerr
 	}
-	return err
+	return chain, err
 }
 
 // backupSnapshots copies the investigation's snapshots, as db reads

@@ -1,7 +1,9 @@
 package pg
 
 import (
+	"errors"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -258,4 +260,59 @@ func TestBackupKeepsLinksToTheTrash(t *testing.T) {
 	if d, err := b.Detail("fbi-tip"); err != nil || !slices.ContainsFunc(d.Related, func(r model.Relation) bool { return r.Event == "miller-contacts-lieu" }) {
 		t.Errorf("fbi-tip restored in the backup: %+v, %v; want miller-contacts-lieu's link to it", d.Related, err)
 	}
+}
+
+// TestBackupKeepsATamperedJournal: a journal altered in the database is
+// evidence of that, and a backup keeps it as found: every entry's bytes
+// copied, so that the file's chain breaks where the database's does, the
+// same way, and Backup reports the break. An entry that a store file
+// cannot hold as it is (no hash of 32 bytes) is refused as damage.
+func TestBackupKeepsATamperedJournal(t *testing.T) {
+	for _, tc := range tamperings {
+		t.Run(tc.name, func(t *testing.T) {
+			s := tamperedStore(t, tc.tamper)
+			found, err := s.VerifyJournal()
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(t.TempDir(), "backup.db")
+			rep, err := s.Backup(path)
+			if tc.fault == model.ChainUnreadable {
+				if !errors.Is(err, model.ErrDamaged) {
+					t.Errorf("backup of a journal with an entry no file can hold: %v; want it refused as damaged", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("backup: %v", err)
+			}
+			if rep.Chain.OK() || !reflect.DeepEqual(rep.Chain, found) {
+				t.Errorf("Backup reports the chain %+v; the database's is %+v", rep.Chain, found)
+			}
+			b, err := bolt.Open(path, bolt.Options{ReadOnly: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer b.Close()
+			if copied, err := b.VerifyJournal(); err != nil || !reflect.DeepEqual(copied, found) {
+				t.Errorf("the backup's chain: %+v, %v; the database's: %+v", copied, err, found)
+			}
+			if got, want := storedEntries(t, b), storedEntries(t, s); !reflect.DeepEqual(got, want) {
+				t.Errorf("the backup's journal is not the database's as found:\n%+v\n%+v", got, want)
+			}
+		})
+	}
+}
+
+// storedEntries is st's journal as stored.
+func storedEntries(t *testing.T, st model.StoredJournal) []model.StoredEntry {
+	t.Helper()
+	var all []model.StoredEntry
+	for se, err := range st.StoredEntries() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, se)
+	}
+	return all
 }

@@ -105,36 +105,49 @@ func TestMigrationChainsTheJournal(t *testing.T) {
 	}
 }
 
+// tamperings are ways of altering the journal in the database directly,
+// run with the investigation's id as $1 (tamperedStore), each with the
+// break it makes.
+var tamperings = []struct {
+	name   string
+	tamper string
+	seq    uint64
+	fault  model.ChainFault
+}{
+	{"altered", `UPDATE journal SET body = convert_to(replace(convert_from(body, 'UTF8'), 'second', 'forged'), 'UTF8') WHERE inv = $1 AND seq = 2`, 2, model.ChainContent},
+	{"removed", `DELETE FROM journal WHERE inv = $1 AND seq = 2`, 2, model.ChainMissing},
+	{"rehashed", `UPDATE journal SET body = convert_to(replace(convert_from(body, 'UTF8'), 'second', 'forged'), 'UTF8'),
+			hash = sha256(int8send(seq) || prev || convert_to(replace(convert_from(body, 'UTF8'), 'second', 'forged'), 'UTF8')) WHERE inv = $1 AND seq = 2`, 3, model.ChainLink},
+	{"unchained", `UPDATE journal SET hash = '' WHERE inv = $1 AND seq = 1`, 1, model.ChainUnreadable},
+}
+
+// tamperedStore is a new investigation of three entries, its journal
+// then altered in the database by tamper.
+func tamperedStore(t *testing.T, tamper string) *Store {
+	t.Helper()
+	s := newStore(t, "a")
+	for _, title := range []string{"first", "second", "third"} {
+		if _, err := s.Write(model.OpTitle, title, func(tx model.Tx) error { return tx.SetHeader(model.Header{Title: title}) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := s.conn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Exec(ctx, tamper, s.inv); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // TestVerifyFindsTampering: an entry changed in the database directly,
 // one removed, or one whose link was rewritten, is named by
 // VerifyJournal with what differs.
 func TestVerifyFindsTampering(t *testing.T) {
-	for _, tc := range []struct {
-		name   string
-		tamper string
-		seq    uint64
-		fault  model.ChainFault
-	}{
-		{"altered", `UPDATE journal SET body = convert_to(replace(convert_from(body, 'UTF8'), 'second', 'forged'), 'UTF8') WHERE inv = $1 AND seq = 2`, 2, model.ChainContent},
-		{"removed", `DELETE FROM journal WHERE inv = $1 AND seq = 2`, 2, model.ChainMissing},
-		{"rehashed", `UPDATE journal SET body = convert_to(replace(convert_from(body, 'UTF8'), 'second', 'forged'), 'UTF8'),
-			hash = sha256(int8send(seq) || prev || convert_to(replace(convert_from(body, 'UTF8'), 'second', 'forged'), 'UTF8')) WHERE inv = $1 AND seq = 2`, 3, model.ChainLink},
-		{"unchained", `UPDATE journal SET hash = '' WHERE inv = $1 AND seq = 1`, 1, model.ChainUnreadable},
-	} {
+	for _, tc := range tamperings {
 		t.Run(tc.name, func(t *testing.T) {
-			s := newStore(t, "a")
-			for _, title := range []string{"first", "second", "third"} {
-				if _, err := s.Write(model.OpTitle, title, func(tx model.Tx) error { return tx.SetHeader(model.Header{Title: title}) }); err != nil {
-					t.Fatal(err)
-				}
-			}
-			c, err := s.conn()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := c.Exec(ctx, tc.tamper, s.inv); err != nil {
-				t.Fatal(err)
-			}
+			s := tamperedStore(t, tc.tamper)
 			r, err := s.VerifyJournal()
 			if err != nil {
 				t.Fatal(err)

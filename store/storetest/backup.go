@@ -6,21 +6,29 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"chrono/model"
 )
 
 // testBackup: a backup goes to a new file, of the size Backup reports,
-// and never over one that exists. What a backup holds is for each
-// implementation to check, as only it can open one.
+// and never over one that exists; it reports the copy's chain as the
+// store's, holding. What a backup holds is for each implementation to
+// check, as only it can open one.
 func testBackup(t *testing.T, s *suite) {
 	st := s.seeded(t)
 	before := s.snapshot(t, st)
 	out := filepath.Join(t.TempDir(), "copy.db")
-	n, err := st.Backup(out)
+	rep, err := st.Backup(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fi, err := os.Stat(out); err != nil || fi.Size() != n {
-		t.Fatalf("backup wrote %d bytes, the file: %v %v", n, fi, err)
+	if fi, err := os.Stat(out); err != nil || fi.Size() != rep.Size {
+		t.Fatalf("backup wrote %d bytes, the file: %v %v", rep.Size, fi, err)
+	}
+	if v, ok := st.(model.JournalVerifier); ok {
+		if found, err := v.VerifyJournal(); err != nil || !rep.Chain.OK() || rep.Chain != found {
+			t.Errorf("backup reports the chain %+v; the store's is %+v, %v", rep.Chain, found, err)
+		}
 	}
 	written, _ := os.ReadFile(out)
 	if _, err := st.Backup(out); err == nil || !strings.Contains(err.Error(), "already exists") {
