@@ -34,7 +34,8 @@ earlier one.
 number and the first 16 hex digits of its hash, a value to write in a
 notebook, email to an editor or timestamp elsewhere; the second line is
 the whole SHA-256. chrono verify --journal shows later that the journal
-still leads to it.`,
+still leads to it. When the chain does not hold up to the head, a warning
+on stderr names the entry where it breaks.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return usagef("log takes at most one event ID")

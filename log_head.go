@@ -10,8 +10,10 @@ import (
 
 // runLogHead prints the journal's chain head: "#42 3f2a9c0b1d4e5f60",
 // short enough to copy by hand, then the whole hash on a line of its own;
-// with --json, {"seq":42,"hash":"…"}. It reads the newest entry alone: it
-// says where the chain ends, and chrono verify --journal whether it holds.
+// with --json, {"seq":42,"hash":"…"}. The head is the newest entry's,
+// whether the chain holds or not; it then walks the chain, as verify
+// --journal does, and warns on stderr where it breaks: a head noted from
+// a chain that does not hold to it vouches for nothing before it.
 func runLogHead(opts *logOptions) error {
 	if opts.id != "" || opts.since != "" || opts.limit != 0 {
 		return usagef("--head prints the journal's newest entry: give it no ID, --since or -n")
@@ -29,6 +31,25 @@ func runLogHead(opts *logOptions) error {
 	if len(last) == 1 {
 		head = model.ChainHead{Seq: last[0].Seq, Hash: last[0].Hash}
 	}
+	if err := printHead(opts, head); err != nil || head.Seq == 0 {
+		return err
+	}
+	v, ok := s.(model.JournalVerifier)
+	if !ok {
+		return nil
+	}
+	r, err := v.VerifyJournal()
+	if err != nil {
+		return err
+	}
+	if !r.OK() {
+		warnChainBreak(opts.stderr, r.Break, "the head printed is the newest entry's, and the chain does not hold up to it (chrono verify --journal says what differs)")
+	}
+	return nil
+}
+
+// printHead writes the head, as JSON with --json.
+func printHead(opts *logOptions, head model.ChainHead) error {
 	if opts.asJSON {
 		b, err := json.Marshal(head)
 		if err != nil {
@@ -38,9 +59,9 @@ func runLogHead(opts *logOptions) error {
 		return err
 	}
 	if head.Seq == 0 {
-		_, err = fmt.Fprintln(opts.stdout, "no changes yet: the journal has no head")
+		_, err := fmt.Fprintln(opts.stdout, "no changes yet: the journal has no head")
 		return err
 	}
-	_, err = fmt.Fprintf(opts.stdout, "%s\nsha256 %s\n", head.Short(), head.Hash)
+	_, err := fmt.Fprintf(opts.stdout, "%s\nsha256 %s\n", head.Short(), head.Hash)
 	return err
 }

@@ -14,7 +14,8 @@ import (
 
 // TestVerifyJournal: a clean journal verifies, with the head log --head
 // prints; an entry altered in the file makes verify --journal name it and
-// exit 1.
+// exit 1, and log --head, which still prints the newest entry, warn where
+// the chain breaks.
 func TestVerifyJournal(t *testing.T) {
 	db := newDB(t)
 	for _, args := range [][]string{
@@ -28,10 +29,11 @@ func TestVerifyJournal(t *testing.T) {
 	}
 	head := chrono(t, db, "", "log", "--head")
 	m := regexp.MustCompile(`^#3 ([0-9a-f]{16})\nsha256 ([0-9a-f]{64})\n$`).FindStringSubmatch(head.stdout)
-	if head.code != 0 || m == nil || !strings.HasPrefix(m[2], m[1]) {
+	if head.code != 0 || m == nil || !strings.HasPrefix(m[2], m[1]) || head.stderr != "" {
 		t.Fatalf("log --head: %+v; want #3, 16 hex digits, and the whole hash", head)
 	}
-	if r := chrono(t, db, "", "log", "--head", "--json"); r.code != 0 || r.stdout != `{"seq":3,"hash":"`+m[2]+`"}`+"\n" {
+	headJSON := `{"seq":3,"hash":"` + m[2] + `"}` + "\n"
+	if r := chrono(t, db, "", "log", "--head", "--json"); r.code != 0 || r.stdout != headJSON || r.stderr != "" {
 		t.Errorf("log --head --json: %+v", r)
 	}
 	r := chrono(t, db, "", "verify", "--journal")
@@ -50,10 +52,14 @@ func TestVerifyJournal(t *testing.T) {
 	if r.code != 1 || !strings.Contains(r.stdout, `"break":{"seq":2,"fault":"content"`) {
 		t.Errorf("verify --journal --json of an altered entry: %+v", r)
 	}
-	// The head still names the newest entry: the chain up to it is what
-	// verify says it is.
-	if r := chrono(t, db, "", "log", "--head"); r.stdout != head.stdout {
-		t.Errorf("log --head after the change: %q; want %q", r.stdout, head.stdout)
+	// The head still names the newest entry, and says that the chain
+	// does not hold up to it.
+	const warning = "warning: the journal's chain breaks at entry #2 (content); "
+	if r := chrono(t, db, "", "log", "--head"); r.code != 0 || r.stdout != head.stdout || !strings.HasPrefix(r.stderr, warning) {
+		t.Errorf("log --head after the change: %+v; want %q and %q", r, head.stdout, warning)
+	}
+	if r := chrono(t, db, "", "log", "--head", "--json"); r.code != 0 || r.stdout != headJSON || !strings.HasPrefix(r.stderr, warning) {
+		t.Errorf("log --head --json after the change: %+v; want %q and %q", r, headJSON, warning)
 	}
 }
 
