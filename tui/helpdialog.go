@@ -105,6 +105,9 @@ func (d *helpDialog) scroll(n int) {
 	d.top = min(max(d.top+n, 0), len(d.body)-d.rows())
 }
 
+// wheel implements wheelScroller: as many lines as j or k.
+func (d *helpDialog) wheel(delta int) { d.scroll(delta) }
+
 // keyRows lays the columns of keys out side by side as far as w allows,
 // and the rest in bands below, a blank line between.
 func (d *helpDialog) keyRows(w int) []string {

@@ -9,18 +9,30 @@ import (
 // wheelStep is how many rows or lines a wheel notch scrolls.
 const wheelStep = 3
 
+// wheelDelta is how far a wheel notch scrolls: wheelStep lines, down
+// when positive; ok is false for a sideways wheel, which scrolls nothing.
+func wheelDelta(msg tea.MouseWheelMsg) (delta int, ok bool) {
+	switch msg.Mouse().Button {
+	case tea.MouseWheelUp:
+		return -wheelStep, true
+	case tea.MouseWheelDown:
+		return wheelStep, true
+	}
+	return 0, false
+}
+
+// wheelScroller is a dialog that scrolls, as the help and a source's
+// text do: the wheel scrolls it by delta lines, as its line keys would.
+// Only such a dialog is given the wheel: a form would take it for input.
+type wheelScroller interface{ wheel(delta int) }
+
 // wheel scrolls the pane under the pointer.
 func (b *browser) wheel(msg tea.MouseWheelMsg) tea.Cmd {
-	ev := msg.Mouse()
-	delta := wheelStep
-	switch ev.Button {
-	case tea.MouseWheelUp:
-		delta = -wheelStep
-	case tea.MouseWheelDown:
-	default:
+	delta, ok := wheelDelta(msg)
+	if !ok {
 		return nil
 	}
-	if b.overDetail(ev.X) {
+	if b.overDetail(msg.Mouse().X) {
 		b.detail.scroll(delta)
 		return nil
 	}

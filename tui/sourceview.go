@@ -291,6 +291,16 @@ func (v *sourceView) scroll(n int) {
 	}
 }
 
+// wheel implements wheelScroller: as many rows as j or k, once the
+// view is placed at the quote.
+func (v *sourceView) wheel(delta int) {
+	if v.lines == nil || !v.placed {
+		return
+	}
+	v.scroll(delta)
+	v.draw()
+}
+
 // wrapped is line i laid out in rows of the view's width, at spaces
 // where it can be; the signs around the quote take their cells.
 func (v *sourceView) wrapped(i int) []sourceRow {

@@ -40,6 +40,7 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 			m.status.clear()
 		}
 		if m.dialog != nil {
+			m.wheelDialog(msg)
 			return m.watch()
 		}
 		return tea.Batch(m.act(m.top().Update(msg)), m.watch())
@@ -79,6 +80,23 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		cmd = tea.Batch(cmd, m.act(m.dialog.Update(msg)))
 	}
 	return cmd
+}
+
+// wheelDialog scrolls the open dialog by a wheel notch, if it is one
+// that scrolls; a click, or the wheel over any other dialog, does
+// nothing, so that it never reaches the screen hidden under it.
+func (m *Model) wheelDialog(msg tea.Msg) {
+	w, ok := msg.(tea.MouseWheelMsg)
+	if !ok {
+		return
+	}
+	s, ok := m.dialog.(wheelScroller)
+	if !ok {
+		return
+	}
+	if delta, ok := wheelDelta(w); ok {
+		s.wheel(delta)
+	}
 }
 
 // terminal takes what the terminal says of itself: its size, how it
