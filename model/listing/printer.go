@@ -3,8 +3,6 @@ package listing
 import (
 	"io"
 	"strings"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
 // printer writes indented, wrapped lines and remembers the first error.
@@ -45,8 +43,4 @@ func (p *printer) wrapped(indent, text string) {
 	for _, l := range strings.Split(wrap(text, p.width-len(indent)), "\n") {
 		p.line(indent, l)
 	}
-}
-
-func wrap(s string, width int) string {
-	return ansi.Wrap(s, max(width, 10), "")
 }
