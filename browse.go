@@ -77,6 +77,9 @@ func runBrowse(opts *browseOptions) error {
 	fresh := isDefault && errors.Is(statErr, fs.ErrNotExist)
 	var s model.Store
 	var readOnly string
+	// The browser says a lost last change on its status line, not on a
+	// stderr it is about to cover.
+	opts.rollbackSaid = opts.interactive()
 	if !isDefault && !opts.interactive() {
 		// In a pipe, chrono --db PATH only lists, and says as list does
 		// that a mistyped path holds no store.
@@ -103,8 +106,10 @@ func runBrowse(opts *browseOptions) error {
 		}
 	}
 	if !opts.interactive() {
+		opts.sayRollback(s)
 		return opts.printList(s, model.Query{}, zone)
 	}
+	warning := rollbackWarning(s)
 	// The browser opens the store for each thing it does, so that other
 	// chrono commands can use it meanwhile.
 	err, s = s.Close(), nil
@@ -117,7 +122,7 @@ func runBrowse(opts *browseOptions) error {
 	}
 	defer shared.Close()
 	limitMemory()
-	return tui.Run(shared, tui.Options{QuickTags: opts.quickTags, Greeting: termtext.Line(greeting), ReadOnly: readOnly, Zone: zone})
+	return tui.Run(shared, tui.Options{QuickTags: opts.quickTags, Greeting: termtext.Line(greeting), Warning: warning, ReadOnly: readOnly, Zone: zone})
 }
 
 // seed fills the new default store with the example investigation, so

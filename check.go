@@ -72,6 +72,8 @@ func runCheck(opts *checkOptions) error {
 	if !opts.store && !opts.chronology {
 		return usagef("check has nothing to check: give --store, --chronology or neither (both)")
 	}
+	// The store's check reports a lost last change among what it finds.
+	opts.rollbackSaid = opts.store
 	s, err := opts.openStore(true)
 	if err != nil {
 		return err

@@ -153,6 +153,7 @@ func withPrefix(names []string, prefix string) []cobra.Completion {
 // which completion parses without running the hooks that note it.
 func (c *cli) completionStore(cmd *cobra.Command) (model.Store, error) {
 	c.dbGiven = cmd.Flags().Changed("db")
+	c.rollbackSaid = true // a completion's stderr is no place to warn
 	return c.openStore(true)
 }
 

@@ -105,6 +105,9 @@ type cli struct {
 	// runAs is how a command is run where chrono is not (over SSH,
 	// "ssh HOST -- nso"), for the help a usage error names; "" for chrono.
 	runAs string
+	// rollbackSaid is set once the store's lost last change is said (or
+	// left to what reports it in its own way), so that it is said once.
+	rollbackSaid bool
 }
 
 // newRootCmd is chrono's command line: the browser when no command is

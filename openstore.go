@@ -45,6 +45,11 @@ func (c *cli) openAt(path string, isDefault bool, opts store.Options) (model.Sto
 	}
 	opts.Investigation = c.investigationName()
 	s, err := store.Open(path, opts)
+	if err == nil && opts.ReadOnly && !opts.Shared {
+		// A write is refused, saying why; a read goes on, so it is
+		// said here.
+		c.sayRollback(s)
+	}
 	switch {
 	case errors.Is(err, model.ErrNoStore) && isDefault:
 		return nil, fmt.Errorf("%w; run chrono to start with the example investigation, or chrono import FILE", err)

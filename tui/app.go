@@ -29,6 +29,11 @@ type Options struct {
 	// Greeting is a first message for the status line, such as that the
 	// store was just seeded with the example.
 	Greeting string
+	// Warning, when set, is said on the status line as the browser
+	// opens, in place of the greeting, and stays until a key: what the
+	// reader must not miss about the store, such as that it may read as
+	// it was before its last change.
+	Warning string
 	// ReadOnly, when set, says why the store cannot be changed (a file
 	// the user may not write, a backup on write-protected media): the
 	// header says read-only, and every key that would change the
@@ -142,6 +147,10 @@ func New(s model.Store, opts Options) *Model {
 	b.restrictKeys()
 	m := &Model{ctx: ctx, screens: []Screen{b}}
 	m.status.text = opts.Greeting
+	m.status.err = opts.Warning != ""
+	if m.status.err {
+		m.status.text = opts.Warning
+	}
 	m.writes.gate = &writeGate{}
 	return m
 }
@@ -151,7 +160,7 @@ func New(s model.Store, opts Options) *Model {
 func (m *Model) Init() tea.Cmd {
 	var greet tea.Cmd
 	if m.status.text != "" {
-		greet = m.status.show(statusMsg{text: m.status.text}, m.ctx.tick)
+		greet = m.status.show(statusMsg{text: m.status.text, err: m.status.err}, m.ctx.tick)
 	}
 	return tea.Batch(
 		greet,

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"encoding/binary"
+	"os"
+	"strings"
+	"testing"
+)
+
+// damageNewestMeta flips a byte of the checksum of the store's newer
+// meta page, as a torn write of its last commit leaves it: bbolt then
+// reads the store from the older page, as it was before that commit.
+func damageNewestMeta(t *testing.T, path string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const header, txid, checksum = 16, 48, 56 // bbolt's meta page layout
+	size := int64(binary.LittleEndian.Uint32(b[header+8:]))
+	page := int64(0)
+	if binary.LittleEndian.Uint64(b[size+header+txid:]) > binary.LittleEndian.Uint64(b[header+txid:]) {
+		page = 1
+	}
+	b[page*size+header+checksum] ^= 0xff
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestReadsWarnOfALostLastChange: a command that only reads a store
+// whose newest meta page is damaged, and so reads as before its last
+// change, says so on stderr, once, and what to do; check --store, which
+// reports it among what it finds, does not say it again, and a whole
+// store is read without a word.
+func TestReadsWarnOfALostLastChange(t *testing.T) {
+	db := exampleDB(t)
+	for _, args := range [][]string{{"list"}, {"show", "nso-denial"}} {
+		if r := chrono(t, db, "", args...); r.code != 0 || r.stderr != "" {
+			t.Errorf("%v on a whole store: exit %d, stderr %q", args, r.code, r.stderr)
+		}
+	}
+	damageNewestMeta(t, db)
+	for _, args := range [][]string{{"list"}, {"show", "nso-denial"}, {}, {"log", "--head"}} {
+		r := chrono(t, db, "", args...)
+		if r.code != 0 {
+			t.Errorf("%v: exit %d\n%s", args, r.code, r.stderr)
+		}
+		for _, want := range []string{"warning:", db, "last change may be lost", "chrono check --store", "backup"} {
+			if !strings.Contains(r.stderr, want) {
+				t.Errorf("%v: stderr %q, want %q in it", args, r.stderr, want)
+			}
+		}
+		if n := strings.Count(r.stderr, "last change may be lost"); n != 1 {
+			t.Errorf("%v: the warning is said %d times, want once:\n%s", args, n, r.stderr)
+		}
+	}
+	r := chrono(t, db, "", "check", "--store")
+	if !strings.Contains(r.stdout, "last change may be lost") || strings.Contains(r.stderr, "last change may be lost") {
+		t.Errorf("check --store: stdout %q, stderr %q; want the loss reported once, in the report", r.stdout, r.stderr)
+	}
+}

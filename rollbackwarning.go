@@ -1,0 +1,37 @@
+package main
+
+import (
+	"fmt"
+
+	"chrono/model"
+	"chrono/model/termtext"
+)
+
+// rollbackWarning is what to tell the reader of a store that reads as it
+// was before its last change (model.RollbackReporter), and what to do
+// about it, or "" when nothing says so. It is the store's own finding,
+// the one that refuses writes and that check --store reports.
+func rollbackWarning(s model.Store) string {
+	r, ok := s.(model.RollbackReporter)
+	if !ok {
+		return ""
+	}
+	why := r.LastChangeLost()
+	if why == "" {
+		return ""
+	}
+	return termtext.Line(fmt.Sprintf("store %s: %s; run chrono check --store, and restore it from a backup (or, to keep it as it reads, give the next change --accept-rollback)", s.Location(), why))
+}
+
+// sayRollback warns on stderr, once a run, that the store may have lost
+// its last change: bbolt reads it without a word, and a read that does
+// not say so lets the loss go unseen until a write makes it permanent.
+func (c *cli) sayRollback(s model.Store) {
+	if c.rollbackSaid {
+		return
+	}
+	if w := rollbackWarning(s); w != "" {
+		c.rollbackSaid = true
+		fmt.Fprintf(c.stderr, "warning: %s\n", w)
+	}
+}
