@@ -90,3 +90,27 @@ func TestReadOnlyDefaultStore(t *testing.T) {
 		t.Errorf("chrono on a read-only default store: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 }
+
+// TestStoreOfMode0444: a store made read-only with chmod 0444, as the
+// README says, is read but never written, by anyone: root too, whom the
+// system would let write it. The refusal says how to allow writing.
+func TestStoreOfMode0444(t *testing.T) {
+	db := exampleDB(t)
+	if err := os.Chmod(db, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := chrono(t, db, "", "list"); r.code != 0 {
+		t.Errorf("list: exit %d: %s", r.code, r.stderr)
+	}
+	r := chrono(t, db, "", "tag", "fbi-tip", "x")
+	if r.code != 1 || !strings.Contains(r.stderr, "store "+db+" is read-only (file mode 0444") || !strings.Contains(r.stderr, "chmod u+w") {
+		t.Errorf("tag: exit %d, stderr %q; want it refused as read-only, saying how to allow writing", r.code, r.stderr)
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("the store of mode 0444 changed")
+	}
+}

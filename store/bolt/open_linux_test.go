@@ -136,3 +136,44 @@ func TestOpenUnwritableStore(t *testing.T) {
 		t.Error("the unwritable store changed")
 	}
 }
+
+// TestOpenStoreOfNoWritableMode: a store whose mode lets no one write it
+// (0444) is refused for writing by chrono itself, saying so and how to
+// allow writing, even to root, whom the system lets write any mode; it
+// still opens for reading, and the file is untouched.
+func TestOpenStoreOfNoWritableMode(t *testing.T) {
+	path := storeFile(t)
+	if err := os.Chmod(path, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path, Options{Timeout: time.Second})
+	if err == nil {
+		s.Close()
+		t.Fatal("Open for writing a store of mode 0444 succeeded")
+	}
+	if !errors.Is(err, model.ErrReadOnly) {
+		t.Errorf("error %q is not model.ErrReadOnly", err)
+	}
+	for _, want := range []string{"store " + path + " is read-only", "file mode 0444", "chmod u+w it to allow writing"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not say %q", err, want)
+		}
+	}
+	sh := NewShared(path, Options{Timeout: time.Second})
+	defer sh.Close()
+	if _, err := storetest.Retag(sh, []string{"fbi-tip"}, []string{"mine"}, nil); !errors.Is(err, model.ErrReadOnly) {
+		t.Errorf("a write through a shared store: %v; want model.ErrReadOnly", err)
+	}
+	ro := openAt(t, path, Options{ReadOnly: true})
+	if n, err := ro.Count(model.Query{}); err != nil || n != 13 {
+		t.Errorf("read-only: Count = %d, %v; want 13", n, err)
+	}
+	ro.Close()
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the store of mode 0444 changed")
+	}
+}
