@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 // damageNewestMeta flips a byte of the checksum of the store's newer
@@ -59,4 +60,21 @@ func TestReadsWarnOfALostLastChange(t *testing.T) {
 	if !strings.Contains(r.stdout, "last change may be lost") || strings.Contains(r.stderr, "last change may be lost") {
 		t.Errorf("check --store: stdout %q, stderr %q; want the loss reported once, in the report", r.stdout, r.stderr)
 	}
+}
+
+// TestServeWarnsOfALostLastChange: chrono serve on a store that reads as
+// before its last change says so as it starts, and each browser opened
+// on it says so on its status line, as the local browser does.
+func TestServeWarnsOfALostLastChange(t *testing.T) {
+	bin, dir := buildChrono(t), t.TempDir()
+	db := exampleDB(t)
+	damageNewestMeta(t, db)
+	users, keys := loadKeys(t, dir, 1, 0)
+	srv := startServe(t, bin, dir, users, db)
+	defer srv.cmd.Process.Kill()
+	if logs := srv.logs.String(); !strings.Contains(logs, "warning: store "+db) || !strings.Contains(logs, "last change may be lost") {
+		t.Errorf("the server's log does not warn:\n%s", logs)
+	}
+	b := srv.browse(t, keys[0])
+	b.waitFor(t, "last change may be lost", 10*time.Second)
 }

@@ -100,13 +100,17 @@ func runServe(opts *serveOptions) error {
 		return err
 	}
 	stores := map[string]model.Store{}
-	for _, inv := range invs {
+	for i, inv := range invs {
 		s, err := opts.serveStore(inv.Path)
 		if err != nil {
 			return err
 		}
 		defer s.Close()
 		stores[inv.Name] = s
+		// Said once here, and to each person who opens it.
+		if invs[i].Warning = rollbackWarning(s); invs[i].Warning != "" {
+			fmt.Fprintf(opts.stderr, "warning: %s\n", invs[i].Warning)
+		}
 	}
 	keyPath := opts.hostKey
 	if keyPath == "" {

@@ -29,3 +29,20 @@ func TestReadOpenSaysTheLastChangeIsLost(t *testing.T) {
 		t.Errorf("LastChangeLost = %q, want the damaged meta page named", why)
 	}
 }
+
+// A store opened for each read (as the browser and chrono serve open
+// it) says so too, so that its browsers can.
+func TestSharedSaysTheLastChangeIsLost(t *testing.T) {
+	path := storeFile(t)
+	whole := NewShared(path, Options{})
+	if why := whole.LastChangeLost(); why != "" {
+		t.Errorf("a whole store: LastChangeLost = %q, want nothing", why)
+	}
+	whole.Close()
+	damageMeta(t, path, -1, metaChecksum)
+	s := NewShared(path, Options{})
+	defer s.Close()
+	if why := s.LastChangeLost(); !strings.Contains(why, "last change may be lost") {
+		t.Errorf("LastChangeLost = %q, want the damaged meta page named", why)
+	}
+}

@@ -30,6 +30,9 @@ import (
 // it by (and a users file's ROLE:NAME names).
 type Investigation struct {
 	Name, Path string
+	// Warning, when set, is said on the status line of each browser
+	// opened on it: a store that may have lost its last change.
+	Warning string
 }
 
 // Config is what a Server serves, and to whom.
@@ -554,6 +557,7 @@ func (s *Server) open(x *session, inv Investigation, role tui.Role) (*tui.Sessio
 	s.logf("%s opened %s (%s)", x.user, inv.Name, role)
 	opts := s.cfg.Browser
 	opts.Role = role
+	opts.Warning = inv.Warning
 	opts.Colors = x.colors
 	opts.Selected = func(id string) {
 		s.mu.Lock()
