@@ -13,7 +13,10 @@ import (
 )
 
 // PDF extracts the text layer of a PDF, a line for each line of text as
-// the page sets it and a blank line between pages. pdfcpu parses the
+// the page sets it and a line with a form feed between pages. (A blank
+// line would be a paragraph break, which a quote's ellipsis may not
+// run across; a sentence often goes on over a page's end, and the form
+// feed lets a check say that a quote crossed a page break.) pdfcpu parses the
 // file (it is maintained, pure Go, and bounds what a hostile file can
 // make it allocate); the text is read from the pages' content streams
 // here, through each font's ToUnicode map or its simple encoding. A PDF
@@ -57,7 +60,7 @@ func PDF(name string, data []byte, lim Limits) (text []byte, err error) {
 		}
 		fonts := pageFonts(ctx, res)
 		if p > 1 {
-			out.WriteString("\n\n")
+			out.WriteString("\n\f\n")
 		}
 		out.WriteString(strings.TrimSpace(showText(content, fonts)))
 	}

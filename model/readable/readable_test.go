@@ -5,12 +5,14 @@ import (
 	"errors"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 
 	"chrono/model"
+	"chrono/model/verbatim"
 )
 
 // open reads a content's original and text as the store would.
@@ -60,7 +62,7 @@ c</pre></article><footer>© Site</footer></body></html>`
 		{"html inline quotations", "p.html", "", []byte(`<p>Lieu said NSO offered <q>bags of <q>real</q> cash</q> to Mobileum.</p>`), model.MediaHTML,
 			"Lieu said NSO offered “bags of ‘real’ cash” to Mobileum."},
 		{"pdf", "report.pdf", "", makePDF([]pdfPage{textPage(false, "Page one, line one.", "Line (two)."), textPage(true, "Page two caf\xe9.")}, ""), model.MediaPDF,
-			"Page one, line one.\nLine (two).\n\nPage two café."},
+			"Page one, line one.\nLine (two).\n\f\nPage two café."},
 		{"pdf sniffed", "stdin", "", makePDF([]pdfPage{textPage(true, "Only page.")}, ""), model.MediaPDF, "Only page."},
 		{"type given", "x.bin", model.MediaMarkdown, []byte("*a*"), model.MediaMarkdown, "*a*"},
 	}
@@ -226,6 +228,38 @@ func TestDetectTextWithControls(t *testing.T) {
 	} {
 		if got, _ := Detect("stdin", []byte(head)); got != want {
 			t.Errorf("%q: %q, want %q", head, got, want)
+		}
+	}
+}
+
+// TestQuoteAcrossPages: a quote that runs from one page of a PDF to the
+// next is found in its text, with or without an ellipsis, and the check
+// says it crossed a page break; words not on the pages are still not
+// found.
+func TestQuoteAcrossPages(t *testing.T) {
+	data := makePDF([]pdfPage{
+		textPage(false, "Lavie said that they would drop bags", "of cash at the office of the"),
+		textPage(true, "minister, the paper reports.", "Nothing else."),
+	}, "")
+	text, err := PDF("report.pdf", data, DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		quote string
+		state verbatim.State
+		rules []string
+	}{
+		{"at the office of the minister, the paper reports", verbatim.Normalised, []string{"whitespace", "page-break"}},
+		{"they would … minister, the paper", verbatim.Normalised, []string{"ellipsis", "page-break"}},
+		{"they would … the minister", verbatim.Normalised, []string{"whitespace", "ellipsis", "page-break"}},
+		{"drop bags of cash", verbatim.Normalised, []string{"whitespace"}},
+		{"at the office of the prime minister", verbatim.NotFound, nil},
+		{"they would … the prime minister", verbatim.NotFound, nil},
+	} {
+		r := verbatim.Check(tc.quote, string(text))
+		if r.State != tc.state || !slices.Equal(r.Rules.Names(), tc.rules) {
+			t.Errorf("%q in %q: %v (%v), want %v (%v)", tc.quote, text, r.State, r.Rules, tc.state, tc.rules)
 		}
 	}
 }

@@ -174,3 +174,39 @@ func TestRulesNames(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// TestPageBreak: a form feed, which chrono puts between a PDF's pages,
+// is white space that a quote or its ellipsis may run across, and the
+// result says when the match crossed one; it is not a paragraph break
+// unless a blank line is beside it.
+func TestPageBreak(t *testing.T) {
+	const text = "Lavie said that they would drop bags\nof cash at the office of the\n\f\nminister, the paper reports.\n\n" +
+		"A paragraph ends here.\n\n\f\nAnother begins on the next page."
+	for _, tc := range []struct {
+		name, quote string
+		state       State
+		rules       Rules
+		want        string
+	}{
+		{"within a page", "they would drop bags of cash", Normalised, Whitespace, "they would drop bags\nof cash"},
+		{"across the break", "the office of the minister, the paper", Normalised, Whitespace | PageBreak, "the office of the\n\f\nminister, the paper"},
+		{"an ellipsis across the break", "they would … minister, the paper", Normalised, Ellipsis | PageBreak, "they would drop bags\nof cash at the office of the\n\f\nminister, the paper"},
+		{"an ellipsis and a part across the break", "they would … the minister", Normalised, Whitespace | Ellipsis | PageBreak, "they would drop bags\nof cash at the office of the\n\f\nminister"},
+		{"an ellipsis within a page", "they would … of cash", Normalised, Ellipsis, "they would drop bags\nof cash"},
+		{"words not in the text", "the office of the prime minister", NotFound, 0, ""},
+		{"an ellipsis with a part not in the text", "they would … the prime minister", NotFound, 0, ""},
+		{"an ellipsis across a paragraph ending a page", "ends here … Another begins", NotFound, 0, ""},
+		{"across a paragraph ending a page", "ends here. Another begins", Normalised, Whitespace | PageBreak, "ends here.\n\n\f\nAnother begins"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, r := range []Result{Check(tc.quote, text), NewIndex(text).Check(tc.quote)} {
+				if r.State != tc.state || r.Rules != tc.rules {
+					t.Fatalf("%q: %v (%v), want %v (%v)", tc.quote, r.State, r.Rules, tc.state, tc.rules)
+				}
+				if got := text[r.Span.Start:r.Span.End]; got != tc.want {
+					t.Errorf("range %v is %q, want %q", r.Span, got, tc.want)
+				}
+			}
+		})
+	}
+}

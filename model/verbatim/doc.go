@@ -19,6 +19,12 @@
 //     stretch of the source left out, within one paragraph (paragraphs
 //     are separated by a blank line or U+2029). The parts around it must
 //     be found in order, in the same paragraph.
+//   - PageBreak: the match runs across a page break, white space with a
+//     form feed (as a PDF's text has between pages). It is not a rule
+//     that lets more match, but is named so that the result says the
+//     quote crosses pages. A page break is not a paragraph break, since
+//     a sentence often goes on over a page's end, unless a blank line is
+//     beside the form feed.
 //
 // Nothing else counts: not letter case, not other punctuation, not
 // hyphens, dashes or spelling. A match begins and ends at word edges: a

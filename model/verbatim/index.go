@@ -48,8 +48,14 @@ func (x *Index) check(q string) Result {
 	if x.n == nil {
 		x.n = normalise(x.text, charRules)
 	}
-	if s, ok := x.findNormal(normString(q, charRules)); ok {
-		return Result{State: Normalised, Rules: needed(q, x.text[s.Start:s.End]), Span: s, Parts: []Span{s}}
+	nq := normString(q, charRules)
+	if i, ok := x.find(nq, 0, len(x.n.s)); ok {
+		s := x.span(i, i+len(nq))
+		r := Result{State: Normalised, Rules: needed(q, x.text[s.Start:s.End]), Span: s, Parts: []Span{s}}
+		if x.n.pageBreakIn(i, i+len(nq)) {
+			r.Rules |= PageBreak
+		}
+		return r
 	}
 	if parts, ok := splitEllipsis(q); ok {
 		if r, ok := x.findParts(parts); ok {
@@ -76,15 +82,6 @@ func findVerbatim(q, text string) (Span, bool) {
 		from = i + 1
 	}
 	return Span{}, false
-}
-
-// findNormal looks for a normalised quote in the normalised text.
-func (x *Index) findNormal(nq string) (Span, bool) {
-	i, ok := x.find(nq, 0, len(x.n.s))
-	if !ok {
-		return Span{}, false
-	}
-	return x.span(i, i+len(nq)), true
 }
 
 // find looks for p in the normalised text between from and limit, at
@@ -164,6 +161,9 @@ func (x *Index) findParts(parts []string) (Result, bool) {
 			r.Rules |= needed(parts[i], x.text[sp.Start:sp.End])
 		}
 		r.Span = Span{r.Parts[0].Start, r.Parts[len(r.Parts)-1].End}
+		if x.n.pageBreakIn(first, pos) {
+			r.Rules |= PageBreak
+		}
 		return r, true
 	}
 	return Result{}, false

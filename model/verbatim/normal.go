@@ -21,7 +21,10 @@ type normal struct {
 	marks []mark
 	// paras are the offsets in s of the spaces that stand for paragraph
 	// breaks, in order (only under the Whitespace rule).
-	paras   []int
+	paras []int
+	// pages are the offsets in s of the spaces that stand for page
+	// breaks (white space with a form feed), in order.
+	pages   []int
 	origLen int
 }
 
@@ -48,6 +51,13 @@ func (m *normal) paraAfter(p int) int {
 		return len(m.s)
 	}
 	return m.paras[i]
+}
+
+// pageBreakIn says whether a page break is between offsets start and
+// end of the normalised text.
+func (m *normal) pageBreakIn(start, end int) bool {
+	i := sort.SearchInts(m.pages, start)
+	return i < len(m.pages) && m.pages[i] < end
 }
 
 // normalise applies rules to s.
@@ -80,7 +90,7 @@ func normalise(s string, rules Rules) *normal {
 		b.feed(s, 0)
 	}
 	b.flushSpace()
-	return &normal{s: string(b.out), marks: b.marks, paras: b.paras, origLen: len(s)}
+	return &normal{s: string(b.out), marks: b.marks, paras: b.paras, pages: b.pages, origLen: len(s)}
 }
 
 // normString is s under rules, without its leading and trailing white
@@ -96,12 +106,19 @@ type builder struct {
 	marks []mark
 	delta int
 	paras []int
+	pages []int
 	// A run of white space is written as one space when the next
 	// character comes, so that the run's line breaks can be counted.
 	inSpace    bool
 	spaceAt    int
 	lineBreaks int
 	prevCR     bool
+	// A form feed in the run makes it a page break; the line breaks
+	// before it are kept apart from those after, so that a page break
+	// is a paragraph break only with a blank line beside it, not for the
+	// line ends around the form feed.
+	pageBreak   bool
+	beforeBreak int
 }
 
 // emit writes bytes that came from offset o of the original.
@@ -150,13 +167,18 @@ func (b *builder) char(r rune, raw string, o int) {
 	if b.rules&Whitespace != 0 && unicode.IsSpace(r) {
 		if !b.inSpace {
 			b.inSpace, b.spaceAt, b.lineBreaks = true, o, 0
+			b.pageBreak, b.beforeBreak = false, 0
 		}
 		switch r {
 		case '\n':
 			if !b.prevCR {
 				b.lineBreaks++
 			}
-		case '\r', '\v', '\f', '\u0085', '\u2028':
+		case '\f':
+			b.pageBreak = true
+			b.beforeBreak = max(b.beforeBreak, b.lineBreaks)
+			b.lineBreaks = 0
+		case '\r', '\v', '\u0085', '\u2028':
 			b.lineBreaks++
 		case '\u2029':
 			b.lineBreaks += 2
@@ -191,8 +213,11 @@ func (b *builder) flushSpace() {
 	if !b.inSpace {
 		return
 	}
-	if b.lineBreaks >= 2 {
+	if max(b.lineBreaks, b.beforeBreak) >= 2 {
 		b.paras = append(b.paras, len(b.out))
+	}
+	if b.pageBreak {
+		b.pages = append(b.pages, len(b.out))
 	}
 	b.emit(" ", b.spaceAt)
 	b.inSpace = false

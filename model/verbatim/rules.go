@@ -13,10 +13,11 @@ const (
 	NFC
 	Ellipsis
 	Ligatures
+	PageBreak
 )
 
 // charRules are the rules that normalise characters; Ellipsis is about
-// the quote's shape instead.
+// the quote's shape instead, and PageBreak about where the match is.
 const charRules = Quotes | Whitespace | SoftHyphen | NFC | Ligatures
 
 var ruleNames = []struct {
@@ -29,10 +30,12 @@ var ruleNames = []struct {
 	{NFC, "nfc"},
 	{Ligatures, "ligatures"},
 	{Ellipsis, "ellipsis"},
+	{PageBreak, "page-break"},
 }
 
 // Names lists the rules in the set by name, in a fixed order: "quotes",
-// "whitespace", "soft-hyphen", "nfc", "ligatures", "ellipsis".
+// "whitespace", "soft-hyphen", "nfc", "ligatures", "ellipsis",
+// "page-break".
 func (r Rules) Names() []string {
 	var names []string
 	for _, n := range ruleNames {
