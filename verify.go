@@ -32,8 +32,8 @@ func newVerifyCmd(c *cli) *cobra.Command {
 the text of the source's latest snapshot, and says for each quote whether
 it is there verbatim, there after normalisation (naming the rules it
 needed: quotes, whitespace, soft-hyphen, nfc, ligatures, ellipsis,
-page-break), or not found, with the closest passage and a word diff
-([-in the quote-]{+in the source+}). It lists the quotes whose source has no snapshot to check
+page-break, markdown), or not found, with the closest passage and a word
+diff ([-in the quote-]{+in the source+}). It lists the quotes whose source has no snapshot to check
 against, and checks every snapshot's SHA-256 against its original bytes,
 and against the one the journal recorded when it was kept.
 
@@ -178,7 +178,7 @@ func verifyQuotes(s model.Store) (verifyReport, error) {
 		if err != nil {
 			return rep, err
 		}
-		x := verbatim.NewIndex(text)
+		x := latest.QuoteIndex(text)
 		for _, qi := range bySource[src.ID] {
 			checkQuote(&rep.Quotes[qi], x, text, texts[qi], latest.N)
 		}

@@ -245,3 +245,30 @@ func TestVerifyFindsASnapshotReplaced(t *testing.T) {
 		})
 	}
 }
+
+// TestVerifyMarkdownAsRead: a Markdown snapshot's quotes are checked
+// against its text as read as well as written, so a quote copied from
+// the rendered page is found through the emphasis and the link, naming
+// the markdown rule; a word changed is still not found.
+func TestVerifyMarkdownAsRead(t *testing.T) {
+	fixed := strings.Replace(wapoText, "bags of money", "bags of cash", 1)
+	for _, tt := range []struct {
+		name, md, want string
+		found          bool
+	}{
+		{"emphasis and a link", strings.NewReplacer("bags of cash", "*bags of cash*", "your office", "[your office](https://example.com/)").Replace(fixed),
+			"nso-mobileum-call quote 2 (wapo, snapshot 1): normalised (markdown)", true},
+		{"a word changed", strings.Replace(wapoText, "bags of money", "*bags of money*", 1), "nso-mobileum-call quote 2 (wapo, snapshot 1): not found", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			snap := plainSnap("wapo", 1, tt.md, tt.md)
+			snap.MediaType = model.MediaMarkdown
+			fake := &snapStore{Store: exampleStore(t), snaps: map[string][]fakeSnap{"wapo": {snap}}, journaled: true}
+			var out bytes.Buffer
+			err := verifyStore(&verifyOptions{cli: &cli{stdout: &out}}, fake)
+			if (err == nil) != tt.found || !strings.Contains(out.String(), tt.want) {
+				t.Errorf("verify: %v, says:\n%s\nwant %q", err, out.String(), tt.want)
+			}
+		})
+	}
+}

@@ -169,7 +169,7 @@ func indexOfListed(s model.Store, kept quoteIndexes, source string, snaps []mode
 		return nil, false, fmt.Errorf("source %q, snapshot %d: %w", source, latest.N, err)
 	}
 	text := b.String()
-	return &sourceIndex{latest: latest, count: count, text: text, x: verbatim.NewIndex(text)}, true, nil
+	return &sourceIndex{latest: latest, count: count, text: text, x: latest.QuoteIndex(text)}, true, nil
 }
 
 // errUnindexed is checkQuotes told not to build an index that it needs.

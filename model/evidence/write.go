@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"chrono/model"
-	"chrono/model/verbatim"
 )
 
 // Options are what an export is told besides the investigation.
@@ -151,7 +150,7 @@ func writeSource(fs *files, r model.Reader, src model.Source, k int, stems map[s
 		text := string(b)
 		var marks []mark
 		if latest && len(mine) > 0 {
-			x := verbatim.NewIndex(text)
+			x := sn.QuoteIndex(text)
 			for _, qi := range mine {
 				checks[qi] = check(x, text, quotes[qi], sn.N)
 				checks[qi].page = sv.Page

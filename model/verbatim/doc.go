@@ -25,6 +25,12 @@
 //     quote crosses pages. A page break is not a paragraph break, since
 //     a sentence often goes on over a page's end, unless a blank line is
 //     beside the form feed.
+//   - Markdown: for a Markdown text (NewMarkdownIndex), a quote not found
+//     in the text as written is looked for in it as a person reads it
+//     rendered: without emphasis markers, link and image syntax (the
+//     link's text stays), inline code's backticks, backslash escapes'
+//     backslashes and headings' #. The other rules apply there too; the
+//     range found is given in the text as written.
 //
 // Nothing else counts: not letter case, not other punctuation, not
 // hyphens, dashes or spelling. A match begins and ends at word edges: a

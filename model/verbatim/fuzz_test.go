@@ -46,3 +46,32 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMarkdown: reading any text as Markdown never panics, and a quote
+// found in it has ranges inside the text, in order, that hold the quote
+// once the markup is read.
+func FuzzMarkdown(f *testing.F) {
+	f.Add("the bags of cash offer", "# The *offer*\n\nthe *bags of [cash](u)* offer `x` \\* ![a](b) <https://e.x>")
+	f.Add("a … b", "**a** _[x][y]_ ``b`` ## c ##\n\\")
+	f.Fuzz(func(t *testing.T, quote, text string) {
+		r := NewMarkdownIndex(text).Check(quote)
+		last := 0
+		for _, s := range append([]Span{r.Span, r.Closest}, r.Parts...) {
+			if s.Start < 0 || s.Start > s.End || s.End > len(text) {
+				t.Fatalf("range %v outside the text of %d bytes", s, len(text))
+			}
+		}
+		for _, p := range r.Parts {
+			if p.Start < last {
+				t.Fatalf("parts out of order: %v", r.Parts)
+			}
+			last = p.End
+		}
+		if r.State == Normalised && r.Rules&(Ellipsis|Markdown) == Markdown {
+			read := normString(readMarkdown(text[r.Span.Start:r.Span.End]).s, charRules)
+			if read != normString(quote, charRules) && !strings.Contains(normString(readMarkdown(text).s, charRules), normString(quote, charRules)) {
+				t.Fatalf("range %v holds %q, not %q", r.Span, text[r.Span.Start:r.Span.End], quote)
+			}
+		}
+	})
+}

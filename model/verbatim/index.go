@@ -14,11 +14,26 @@ type Index struct {
 	// lower is the normalised text with ASCII letters folded, made when
 	// a quote is first not found: where its words are sought.
 	lower string
+	// markdown is set for a Markdown text; read is the index of the
+	// text as read (see readMarkdown) and readMap maps offsets of it
+	// back to the text, both made when a quote is first not found in
+	// the text as written.
+	markdown bool
+	read     *Index
+	readMap  *normal
 }
 
 // NewIndex prepares text for checking quotes against it.
 func NewIndex(text string) *Index {
 	return &Index{text: text}
+}
+
+// NewMarkdownIndex prepares a Markdown text for checking quotes against
+// it: a quote not found in the text as written is looked for in the
+// text as a person reads it rendered (the Markdown rule), and its range
+// given in the text as written.
+func NewMarkdownIndex(text string) *Index {
+	return &Index{text: text, markdown: true}
 }
 
 // Check checks a quote against text. To check many quotes against one
@@ -45,6 +60,51 @@ func (x *Index) check(q string) Result {
 	if q == "" {
 		return Result{}
 	}
+	if r, ok := x.found(q); ok {
+		return r
+	}
+	if x.markdown {
+		if r, ok := x.foundRead(q); ok {
+			return r
+		}
+	}
+	return x.closest(q)
+}
+
+// foundRead looks for a quote in a Markdown text as read, and gives its
+// range in the text as written. Each byte of the reading is one of the
+// text, so a range's last byte maps back to where it came from.
+func (x *Index) foundRead(q string) (Result, bool) {
+	if x.read == nil {
+		x.readMap = readMarkdown(x.text)
+		x.read = NewIndex(x.readMap.s)
+	}
+	r, ok := Result{State: Normalised}, false
+	if s, verbatim := findVerbatim(q, x.read.text); verbatim {
+		r.Span, r.Parts, ok = s, []Span{s}, true
+	} else {
+		r, ok = x.read.found(q)
+	}
+	if !ok {
+		return Result{}, false
+	}
+	back := func(s Span) Span {
+		if s.End <= s.Start {
+			return Span{x.readMap.orig(s.Start), x.readMap.orig(s.Start)}
+		}
+		return Span{x.readMap.orig(s.Start), x.readMap.orig(s.End-1) + 1}
+	}
+	r.Span = back(r.Span)
+	for i, p := range r.Parts {
+		r.Parts[i] = back(p)
+	}
+	r.Rules |= Markdown
+	return r, true
+}
+
+// found is check's search of the text under the character rules, and
+// with the quote's ellipses; ok is false when neither finds it.
+func (x *Index) found(q string) (Result, bool) {
 	if x.n == nil {
 		x.n = normalise(x.text, charRules)
 	}
@@ -55,14 +115,14 @@ func (x *Index) check(q string) Result {
 		if x.n.pageBreakIn(i, i+len(nq)) {
 			r.Rules |= PageBreak
 		}
-		return r
+		return r, true
 	}
 	if parts, ok := splitEllipsis(q); ok {
 		if r, ok := x.findParts(parts); ok {
-			return r
+			return r, true
 		}
 	}
-	return x.closest(q)
+	return Result{}, false
 }
 
 // findVerbatim looks for q's bytes in text, at word edges.

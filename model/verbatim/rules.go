@@ -14,6 +14,7 @@ const (
 	Ellipsis
 	Ligatures
 	PageBreak
+	Markdown
 )
 
 // charRules are the rules that normalise characters; Ellipsis is about
@@ -31,11 +32,12 @@ var ruleNames = []struct {
 	{Ligatures, "ligatures"},
 	{Ellipsis, "ellipsis"},
 	{PageBreak, "page-break"},
+	{Markdown, "markdown"},
 }
 
 // Names lists the rules in the set by name, in a fixed order: "quotes",
 // "whitespace", "soft-hyphen", "nfc", "ligatures", "ellipsis",
-// "page-break".
+// "page-break", "markdown".
 func (r Rules) Names() []string {
 	var names []string
 	for _, n := range ruleNames {

@@ -1,0 +1,73 @@
+package verbatim
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestMarkdown: a quote of a Markdown text as a person reads it is
+// found without the markup (emphasis, links, inline code, escapes,
+// headings' #), naming the markdown rule and the range in the Markdown
+// as written; what matched the raw text still matches as before, and
+// words not in the text are still not found.
+func TestMarkdown(t *testing.T) {
+	const text = "# The *offer*\n\n" +
+		"Lavie offered the *bags of cash* offer to **Mobileum**, a firm [named in the filing](https://example.com/f(1)) and in ![a photo](p.png).\n\n" +
+		"The file `deal_v2.pdf` was escaped as 2\\*3 \\[sic\\] and snake_case_name stays.\n\n" +
+		"See <https://example.com/x> and [the report][r] for _more_ of it; 5 * 3 is 15.\n\n" +
+		"## Later ##\n\nThe *second* paragraph."
+	for _, tc := range []struct {
+		name, quote string
+		state       State
+		rules       Rules
+		want        string   // the text at Span
+		parts       []string // the text at each part, when several
+	}{
+		{"raw still verbatim", "the *bags of cash* offer", Verbatim, 0, "the *bags of cash* offer", nil},
+		{"emphasis", "the bags of cash offer", Normalised, Markdown, "the *bags of cash* offer", nil},
+		{"strong emphasis ending the quote", "offer to Mobileum", Normalised, Markdown, "offer to **Mobileum", nil},
+		{"link text", "a firm named in the filing and in a photo.", Normalised, Markdown, "a firm [named in the filing](https://example.com/f(1)) and in ![a photo](p.png).", nil},
+		{"inline code", "The file deal_v2.pdf was escaped", Normalised, Markdown, "The file `deal_v2.pdf` was escaped", nil},
+		{"escapes", "escaped as 2*3 [sic] and snake_case_name stays", Normalised, Markdown, "escaped as 2\\*3 \\[sic\\] and snake_case_name stays", nil},
+		{"autolink and reference link", "See https://example.com/x and the report for more of it; 5 * 3 is 15.", Normalised, Markdown, "See <https://example.com/x> and [the report][r] for _more_ of it; 5 * 3 is 15.", nil},
+		{"heading", "The offer", Normalised, Markdown, "The *offer", nil},
+		{"closed heading and the next paragraph", "Later The second paragraph", Normalised, Markdown | Whitespace, "Later ##\n\nThe *second* paragraph", nil},
+		{"an ellipsis", "Lavie offered … cash offer", Normalised, Markdown | Ellipsis, "Lavie offered the *bags of cash* offer", []string{"Lavie offered", "cash* offer"}},
+		{"markdown and quotes", "the “bags of cash” offer", NotFound, 0, "", nil},
+		{"words not in the text", "the bags of money offer", NotFound, 0, "", nil},
+		{"markup is not dropped from the quote", "the bags of *cash offer", NotFound, 0, "", nil},
+		{"a lone star stays", "5 3 is 15", NotFound, 0, "", nil},
+		{"not across a paragraph", "Later … second", NotFound, 0, "", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := NewMarkdownIndex(text).Check(tc.quote)
+			if r.State != tc.state || r.Rules != tc.rules {
+				t.Fatalf("%q: %v (%v), want %v (%v)", tc.quote, r.State, r.Rules, tc.state, tc.rules)
+			}
+			if tc.state == NotFound {
+				if r.Span != (Span{}) || r.Parts != nil {
+					t.Errorf("not found, but a range %v %v", r.Span, r.Parts)
+				}
+				return
+			}
+			if got := text[r.Span.Start:r.Span.End]; got != tc.want {
+				t.Errorf("range %v is %q, want %q", r.Span, got, tc.want)
+			}
+			want := tc.parts
+			if want == nil {
+				want = []string{tc.want}
+			}
+			var got []string
+			for _, p := range r.Parts {
+				got = append(got, text[p.Start:p.End])
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("parts %q, want %q", got, want)
+			}
+		})
+	}
+	// A plain text is not read as Markdown.
+	if r := NewIndex(text).Check("the bags of cash offer"); r.State != NotFound {
+		t.Errorf("plain index: %v (%v)", r.State, r.Rules)
+	}
+}
