@@ -118,7 +118,15 @@ func humanToEDTF(s string) (string, bool) {
 		// leaves out from the end (a lone "14" is a day, not the year 14).
 		start, ok := "", false
 		if len(strings.TrimSpace(first)) > 2 {
-			start, ok = humanPoint(first, nil)
+			// "2020–2011 BCE": the era written once at the end is the
+			// start's too, when the start says none (read in the common
+			// era, it would end before it starts).
+			if endParts.era != "" {
+				start, ok = humanPoint(withEra(first, endParts.era), nil)
+			}
+			if !ok {
+				start, ok = humanPoint(first, nil)
+			}
 		}
 		if !ok {
 			start, ok = humanPoint(first+" "+endParts.after(first), nil)
@@ -139,19 +147,44 @@ func humanToEDTF(s string) (string, bool) {
 	return humanPoint(lower, nil)
 }
 
-// humanParts keeps the words of a date after its day and month, so that
-// the start of "14 – 20 Aug 2017" can borrow "Aug 2017".
+// humanParts keeps the words of a date after its day and month, as
+// written, so that the start of "14 – 20 Aug 44 BCE" can borrow "Aug 44
+// BCE", and that of "20–11 BCE" its era.
 type humanParts struct {
-	month, year string
+	month, year, era string
 }
 
 // after returns what a start written as first leaves out: the month and
-// year when it is only a day, the year when it has a month.
+// year when it is only a day, the era when it is a year and the end says
+// one, the year when it has a month.
 func (p *humanParts) after(first string) string {
-	if _, err := strconv.Atoi(strings.TrimSpace(first)); err == nil && p.month != "" {
-		return p.month + " " + p.year
+	if _, err := strconv.Atoi(strings.TrimSpace(first)); err == nil {
+		switch {
+		case p.month != "":
+			return p.month + " " + p.yearInEra()
+		case p.era != "":
+			return p.era
+		}
 	}
-	return p.year
+	return p.yearInEra()
+}
+
+// yearInEra is the year with its era, if it was written with one.
+func (p *humanParts) yearInEra() string {
+	if p.era == "" {
+		return p.year
+	}
+	return p.year + " " + p.era
+}
+
+// withEra writes era after a date with none, before what qualifies it:
+// "c. 2020?" with "bce" is "c. 2020 bce?".
+func withEra(s, era string) string {
+	s = strings.TrimSpace(s)
+	if rest, ok := strings.CutSuffix(s, "?"); ok {
+		return strings.TrimSpace(rest) + " " + era + "?"
+	}
+	return s + " " + era
 }
 
 // humanPoint reads one date as people write it, lower-cased, into EDTF.
@@ -203,12 +236,12 @@ func humanPoint(s string, parts *humanParts) (string, bool) {
 		clock, words = words[n-1], words[:n-1]
 	}
 	// The era follows the year, before the clock: "15 Mar 44 BCE 10:00:00".
-	bce, ce := false, false
+	bce, ce, era := false, false, ""
 	if n := len(words); n > 0 && (words[n-1] == "bce" || words[n-1] == "bc" || words[n-1] == "b.c.") {
-		bce, words = true, words[:n-1]
+		bce, era, words = true, words[n-1], words[:n-1]
 	} else if n > 0 && (words[n-1] == "ce" || words[n-1] == "ad" || words[n-1] == "a.d.") {
 		// "999 CE", as chrono shows a year of fewer than four digits.
-		ce, words = true, words[:n-1]
+		ce, era, words = true, words[n-1], words[:n-1]
 	}
 	if len(words) == 0 {
 		return "", false
@@ -217,10 +250,10 @@ func humanPoint(s string, parts *humanParts) (string, bool) {
 	if !ok || (ce && year == "0000") { // the common era has no year 0
 		return "", false
 	}
-	words = words[:len(words)-1]
 	if parts != nil {
-		parts.year = year
+		parts.year, parts.era = words[len(words)-1], era
 	}
+	words = words[:len(words)-1]
 	var month, day string
 	for _, w := range words {
 		if m := monthOf(w); m != "" && month == "" {
