@@ -317,6 +317,12 @@ func (p point) label(withYear, there bool) string {
 		year = strconv.FormatInt(lo, 10) + "s CE"
 	case p.yearX > 0 && lo > 0:
 		year = strconv.FormatInt(lo, 10) + "–" + strconv.FormatInt(hi, 10)
+		if hi < 1000 {
+			// And so does its century, once for both ends, as
+			// "2020–2011 BCE" does: "900–999 CE" is 0900/0999's
+			// "900 CE – 999 CE".
+			year += " CE"
+		}
 	case p.yearX > 0 && hi > 0:
 		// 00XX runs from 1 BCE into the common era: each end says
 		// its era, as no single one covers both.

@@ -83,7 +83,7 @@ func TestReadDateReadsLabels(t *testing.T) {
 }
 
 // A few labels read back as another date of the same span: a year's
-// unspecified digits that leave a span of years ("900–999" for 09XX)
+// unspecified digits that leave a span of years ("900–999 CE" for 09XX)
 // read as that interval, and an interval whose ends are one date
 // ("14 Aug 2017" for 2017-08-14/2017-08-14) as the date. Either sorts
 // and overlaps as the date it was.
@@ -91,6 +91,7 @@ func TestReadDateReadsLabelsAsTheSpan(t *testing.T) {
 	for _, c := range []struct{ edtf, read string }{
 		{"19XX", "1900/1999"},
 		{"09XX", "0900/0999"},
+		{"01XX", "0100/0199"},
 		{"00XX", "0000/0099"},
 		{"000X", "0000/0009"},
 		{"-201X", "-2019/-2010"},

@@ -54,7 +54,9 @@ func TestParseDateValid(t *testing.T) {
 		// such a year does: "990s" is no decade ReadDate takes back.
 		{"099X", "990s CE", "0990-01-01T00:00:00Z", "0999-12-31T23:59:59.999999999Z", PrecisionDecade},
 		{"001X", "10s CE", "0010-01-01T00:00:00Z", "0019-12-31T23:59:59.999999999Z", PrecisionDecade},
-		{"09XX", "900–999", "0900-01-01T00:00:00Z", "0999-12-31T23:59:59.999999999Z", PrecisionCentury},
+		// And so does its century, as 0900/0999 does ("900 CE – 999 CE").
+		{"09XX", "900–999 CE", "0900-01-01T00:00:00Z", "0999-12-31T23:59:59.999999999Z", PrecisionCentury},
+		{"01XX", "100–199 CE", "0100-01-01T00:00:00Z", "0199-12-31T23:59:59.999999999Z", PrecisionCentury},
 		{"2017-XX", "2017 (month unknown)", "2017-01-01T00:00:00Z", "2017-12-31T23:59:59.999999999Z", PrecisionYear},
 		{"2017-XX-XX", "2017 (month and day unknown)", "2017-01-01T00:00:00Z", "2017-12-31T23:59:59.999999999Z", PrecisionYear},
 		{"2017-08-XX", "Aug 2017 (day unknown)", "2017-08-01T00:00:00Z", "2017-08-31T23:59:59.999999999Z", PrecisionMonth},

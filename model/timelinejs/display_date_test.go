@@ -162,6 +162,7 @@ func TestRoundTripKeepsChronoDates(t *testing.T) {
 		// year's unspecified digits as the span they leave, significant
 		// digits in words, a qualified year before 1000.
 		{"20XX", true},
+		{"09XX", true},
 		{"-01XX", true},
 		{"-019X", true},
 		{"1950S2", true},
