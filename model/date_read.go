@@ -12,10 +12,11 @@ import (
 // any form chrono shows ("Aug 2017", "August 2017", "14 Aug 2017",
 // "Aug 14, 2017", "2 Oct 2018 – 2021", "c. 2021", "2021?", "until 2021",
 // "since Aug 2017", "? – 2021", "Aug 2017 – ?", "before 2021", "after Aug
-// 2017", "Summer 1943", "1990s", "44 BCE"), or two years joined by a
-// hyphen ("2017-2019"). The empty string is undated. What it cannot read
-// is reported as ParseDate reports EDTF it cannot read, so that the error
-// says what EDTF would have been wrong.
+// 2017", "Summer 1943", "1990s", "44 BCE", "2020–2011 BCE", "1950 (to 2
+// significant digits)"), or two years joined by a hyphen ("2017-2019").
+// The empty string is undated. What it cannot read is reported as
+// ParseDate reports EDTF it cannot read, so that the error says what EDTF
+// would have been wrong.
 func ReadDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	if span, ok := yearsSpan(s); ok {
@@ -205,6 +206,12 @@ func humanPoint(s string, parts *humanParts) (string, bool) {
 			qualifier = "?"
 		}
 	}
+	// "1950 (to 2 significant digits)": a year, and no more, given to
+	// its first digits.
+	sig := ""
+	if year, digits, ok := cutSignificant(s); ok {
+		s, sig = year, digits
+	}
 	unknown := ""
 	for _, u := range []string{"(month and day unknown)", "(month unknown)", "(day unknown)"} {
 		if rest, ok := strings.CutSuffix(s, u); ok {
@@ -216,7 +223,7 @@ func humanPoint(s string, parts *humanParts) (string, bool) {
 		if unknown != "" {
 			return "", false
 		}
-		return year + qualifier, true
+		return year + sig + qualifier, true
 	}
 	// "10,000 BCE" is a year; "Aug 14, 2017" reads as "14 Aug 2017".
 	s = ungroupDigits(s)
@@ -269,10 +276,10 @@ func humanPoint(s string, parts *humanParts) (string, bool) {
 		}
 		return "", false
 	}
-	if strings.HasSuffix(year, "X") && (month != "" || day != "") {
+	if (strings.HasSuffix(year, "X") || sig != "") && (month != "" || day != "") || sig != "" && (unknown != "" || clock != "") {
 		return "", false
 	}
-	out := year
+	out := year + sig
 	switch {
 	case unknown == "(month unknown)" && month == "" && day == "":
 		out += "-XX"

@@ -51,6 +51,9 @@ func TestReadDate(t *testing.T) {
 		{"4 Mar 2020 15:04 -05:30", "2020-03-04T15:04:00-05:30", "4 Mar 2020 15:04:00 -05:30"},
 		{"4 Mar 2020 15:04:05 +02", "2020-03-04T15:04:05+02", "4 Mar 2020 15:04:05 +02"},
 		{"  Aug   2017 ", "2017-08", "Aug 2017"},
+		{"1950 (to 2 significant digits)", "1950S2", "1950 (to 2 significant digits)"},
+		{"c. 44 BC (to 1 significant digit)?", "-0043S1%", "c. 44 BCE (to 1 significant digits)?"},
+		{"1950 (to 2 significant digits) – 2017", "1950S2/2017", "1950 (to 2 significant digits) – 2017"},
 		{"", "", "undated"},
 	} {
 		d, err := ReadDate(c.in)
@@ -73,7 +76,8 @@ func TestReadDateReadsLabels(t *testing.T) {
 		"Y-538799999/Y-251901999", "Y-538799999~/Y-251901999", "Y-4599999999/Y-64999999",
 		"0001", "0001-08", "0099-08-14", "0999?", "0050~", "-0001/0001", "0999/1001",
 		"099X", "009X", "001X", "099X?", "009X~", "001X%", "099X/1001", "0000/001X",
-		"-0043-08-14/-0043-08-20", "-0043-08/-0043-09", "-2019/-2010"} {
+		"-0043-08-14/-0043-08-20", "-0043-08/-0043-09", "-2019/-2010",
+		"1950S2", "-1950S3", "1950S2?", "1950S2~", "-0043S1", "Y12345S2", "Y-64999999S2", "0950S1", "1950S2/2017"} {
 		want := MustParseDate(edtf)
 		got, err := ReadDate(want.Label())
 		if err != nil || got != want {
@@ -122,6 +126,10 @@ func TestReadDateRefuses(t *testing.T) {
 		{"0 CE", `date "0 CE": `},
 		{"990s", `date "990s": `},   // three digits are too often no year
 		{"0s CE", `date "0s CE": `}, // year 0 is 1 BCE
+		{"1950 (to 5 significant digits)", `date "1950 (to 5 significant digits)": 5 significant digits is more than the year has`},
+		{"Aug 1950 (to 2 significant digits)", `date "Aug 1950 (to 2 significant digits)": `},
+		{"1950s (to 2 significant digits)", `date "1950s (to 2 significant digits)": `},
+		{"1950 (to 0 significant digits)", `date "1950 (to 0 significant digits)": `},
 		{"14/08/2017", `date "14/08/2017": chrono reads dates as EDTF (ISO 8601), year first: write 2017-08-14`},
 		{"14 Aug 2017 15:04 +0200", `date "14 Aug 2017 15:04 +0200": an offset from UTC is written ±hh or ±hh:mm`},
 	} {

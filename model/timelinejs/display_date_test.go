@@ -158,9 +158,10 @@ func TestRoundTripKeepsChronoDates(t *testing.T) {
 		{"0000~", true},
 		{"Y12345~", true},
 		{"Y-64999999~", true},
-		// Labels that do not read back as their date on their own: a
-		// year's unspecified digits as the span they leave, significant
-		// digits in words, a qualified year before 1000.
+		// Labels that do not read back as their date on their own (a
+		// year's unspecified digits as the span they leave, a qualified
+		// year before 1000), or once did not (significant digits in
+		// words).
 		{"20XX", true},
 		{"09XX", true},
 		{"-01XX", true},

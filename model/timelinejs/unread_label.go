@@ -1,7 +1,6 @@
 package timelinejs
 
 import (
-	"regexp"
 	"strings"
 
 	"chrono/model"
@@ -9,18 +8,16 @@ import (
 
 // Some of chrono's labels do not read back as their date: a year's
 // unspecified digits are labelled as the span they leave ("2000–2099"
-// for 20XX), which typed in reads as an interval; a year's significant
-// digits are said in words ("1950 (to 2 significant digits)"); and a year
-// or decade before 1000 was labelled without its era ("500?", "990s"),
-// which is not read as a year at all, as three digits are too often
-// something else (chrono now labels them "500 CE?" and "990s CE", which
-// read back, and still reads files that have the earlier label). Exported
+// for 20XX), which typed in reads as an interval; and a year, decade or
+// century before 1000 was labelled without its era ("500?", "990s",
+// "900–999"), which is not read as a year at all, as three digits are
+// too often something else (chrono now labels them "500 CE?", "990s CE"
+// and "900–999 CE", and still reads files that have the earlier label).
+// A year's significant digits, said in words ("1950 (to 2 significant
+// digits)"), ReadDate reads back. Exported
 // to TimelineJS, such a date is in display_date as its label, beside
 // start_date and end_date: the date is then found among those the fields
 // allow, the one whose label display_date is.
-
-// sigLabel is the label of a year given to significant digits.
-var sigLabel = regexp.MustCompile(`^(.*) \(to ([1-9][0-9]?) significant digits?\)$`)
 
 // unreadLabel returns the date whose label is label among the dates with
 // fields' start_date and end_date that chrono labels in a way ReadDate
@@ -28,13 +25,6 @@ var sigLabel = regexp.MustCompile(`^(.*) \(to ([1-9][0-9]?) significant digits?\
 func unreadLabel(label string, fields model.Date) (model.Date, bool) {
 	var candidates []string
 	edtf := fields.String()
-	if m := sigLabel.FindStringSubmatch(label); m != nil {
-		// The year as written is the label's, not the fields' (which
-		// hold the first year the digits allow).
-		if y, err := model.ReadDate(m[1]); err == nil {
-			candidates = append(candidates, y.String()+"S"+m[2])
-		}
-	}
 	if year, rest, ok := yearDigits(edtf); ok {
 		for k := 1; k <= 2; k++ { // as many as EDTF lets be X
 			// The fields hold the span's first year: 2000 for 20XX,
