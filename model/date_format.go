@@ -307,6 +307,9 @@ func (p point) label(withYear, there bool) string {
 		// The year as written is the estimate; its digits say how far
 		// to trust it.
 		year = YearLabel(p.year) + " (to " + strconv.Itoa(int(p.sig)) + " significant digits)"
+		if p.sig == 1 {
+			year = YearLabel(p.year) + " (to 1 significant digit)"
+		}
 	case !p.hasMonth && p.yearX == 0:
 		year = YearLabel(lo)
 	case p.yearX == 1 && lo >= 1000:

@@ -52,7 +52,7 @@ func TestReadDate(t *testing.T) {
 		{"4 Mar 2020 15:04:05 +02", "2020-03-04T15:04:05+02", "4 Mar 2020 15:04:05 +02"},
 		{"  Aug   2017 ", "2017-08", "Aug 2017"},
 		{"1950 (to 2 significant digits)", "1950S2", "1950 (to 2 significant digits)"},
-		{"c. 44 BC (to 1 significant digit)?", "-0043S1%", "c. 44 BCE (to 1 significant digits)?"},
+		{"c. 44 BC (to 1 significant digit)?", "-0043S1%", "c. 44 BCE (to 1 significant digit)?"},
 		{"1950 (to 2 significant digits) – 2017", "1950S2/2017", "1950 (to 2 significant digits) – 2017"},
 		{"", "", "undated"},
 	} {

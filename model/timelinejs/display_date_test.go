@@ -207,6 +207,8 @@ func TestDisplayDateTellsTheDate(t *testing.T) {
 		{"decade", `"start_date": {"year": 1990}, "display_date": "1990s"`, "199X", "", true},
 		{"century", `"start_date": {"year": 2000}, "display_date": "2000–2099"`, "20XX", "", true},
 		{"significant digits", `"start_date": {"year": 1900}, "display_date": "1950 (to 2 significant digits)"`, "1950S2", "", true},
+		{"one significant digit", `"start_date": {"year": 1000}, "display_date": "1950 (to 1 significant digit)"`, "1950S1", "", true},
+		{"one significant digit, as labelled before in the plural", `"start_date": {"year": 1000}, "display_date": "1950 (to 1 significant digits)"`, "1950S1", "", true},
 		{"uncertain year before 1000", `"start_date": {"year": 500}, "display_date": "500 CE?"`, "0500?", "", true},
 		{"uncertain year before 1000, as labelled before its era", `"start_date": {"year": 500}, "display_date": "500?"`, "0500?", "", true},
 		{"decade before 1000", `"start_date": {"year": 990}, "display_date": "990s CE"`, "099X", "", true},

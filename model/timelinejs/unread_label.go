@@ -14,7 +14,8 @@ import (
 // too often something else (chrono now labels them "500 CE?", "990s CE"
 // and "900–999 CE", and still reads files that have the earlier label).
 // A year's significant digits, said in words ("1950 (to 2 significant
-// digits)"), ReadDate reads back. Exported
+// digits)"), ReadDate reads back, and as it was labelled before in the
+// plural for one digit ("1950 (to 1 significant digits)"). Exported
 // to TimelineJS, such a date is in display_date as its label, beside
 // start_date and end_date: the date is then found among those the fields
 // allow, the one whose label display_date is.
@@ -25,6 +26,9 @@ import (
 func unreadLabel(label string, fields model.Date) (model.Date, bool) {
 	var candidates []string
 	edtf := fields.String()
+	if d, err := model.ReadDate(label); err == nil {
+		candidates = append(candidates, d.String())
+	}
 	if year, rest, ok := yearDigits(edtf); ok {
 		for k := 1; k <= 2; k++ { // as many as EDTF lets be X
 			// The fields hold the span's first year: 2000 for 20XX,
@@ -38,7 +42,7 @@ func unreadLabel(label string, fields model.Date) (model.Date, bool) {
 	want, _, _ := timelineDates(fields)
 	for _, c := range candidates {
 		d, err := model.ParseDate(c)
-		if err != nil || (d.Label() != label && eraless(d.Label()) != label) {
+		if err != nil || (d.Label() != label && eraless(d.Label()) != label && onePlural(d.Label()) != label) {
 			continue
 		}
 		if start, _, _ := timelineDates(d); start.equal(want) {
@@ -71,3 +75,9 @@ func yearDigits(edtf string) (signedDigits, string, bool) {
 // eraless is a label as chrono wrote it before a year of fewer than four
 // digits said its era: "500?" for what is now "500 CE?".
 func eraless(label string) string { return strings.ReplaceAll(label, " CE", "") }
+
+// onePlural is a label as chrono wrote it before one significant digit
+// was said in the singular: "1950 (to 1 significant digits)".
+func onePlural(label string) string {
+	return strings.Replace(label, "(to 1 significant digit)", "(to 1 significant digits)", 1)
+}
