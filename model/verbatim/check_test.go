@@ -57,31 +57,38 @@ func TestCheck(t *testing.T) {
 				tc.quote = "Lieu  last year on account of the lawmaker's documented"
 			}
 			for _, r := range []Result{Check(tc.quote, article), NewIndex(article).Check(tc.quote)} {
-				if r.State != tc.state || r.Rules != tc.rules {
-					t.Fatalf("%q: %v (%v), want %v (%v)", tc.quote, r.State, r.Rules, tc.state, tc.rules)
-				}
-				if tc.state == NotFound {
-					if r.Span != (Span{}) || r.Parts != nil {
-						t.Errorf("not found, but a range %v %v", r.Span, r.Parts)
-					}
-					continue
-				}
-				if got := article[r.Span.Start:r.Span.End]; got != tc.want {
-					t.Errorf("range %v is %q, want %q", r.Span, got, tc.want)
-				}
-				want := tc.parts
-				if want == nil {
-					want = []string{tc.want}
-				}
-				var got []string
-				for _, p := range r.Parts {
-					got = append(got, article[p.Start:p.End])
-				}
-				if !slices.Equal(got, want) {
-					t.Errorf("parts %q, want %q", got, want)
-				}
+				expectResult(t, article, tc.quote, r, tc.state, tc.rules, tc.want, tc.parts)
 			}
 		})
+	}
+}
+
+// expectResult checks r, what checking quote against text gave: its state
+// and rules, and the text at its span and at each of its parts (want
+// alone when parts is nil). A quote not found has no span.
+func expectResult(t *testing.T, text, quote string, r Result, state State, rules Rules, want string, parts []string) {
+	t.Helper()
+	if r.State != state || r.Rules != rules {
+		t.Fatalf("%q: %v (%v), want %v (%v)", quote, r.State, r.Rules, state, rules)
+	}
+	if state == NotFound {
+		if r.Span != (Span{}) || r.Parts != nil {
+			t.Errorf("not found, but a range %v %v", r.Span, r.Parts)
+		}
+		return
+	}
+	if got := text[r.Span.Start:r.Span.End]; got != want {
+		t.Errorf("range %v is %q, want %q", r.Span, got, want)
+	}
+	if parts == nil {
+		parts = []string{want}
+	}
+	var got []string
+	for _, p := range r.Parts {
+		got = append(got, text[p.Start:p.End])
+	}
+	if !slices.Equal(got, parts) {
+		t.Errorf("parts %q, want %q", got, parts)
 	}
 }
 

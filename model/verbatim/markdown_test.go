@@ -1,7 +1,6 @@
 package verbatim
 
 import (
-	"slices"
 	"testing"
 )
 
@@ -40,30 +39,7 @@ func TestMarkdown(t *testing.T) {
 		{"not across a paragraph", "Later … second", NotFound, 0, "", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := NewMarkdownIndex(text).Check(tc.quote)
-			if r.State != tc.state || r.Rules != tc.rules {
-				t.Fatalf("%q: %v (%v), want %v (%v)", tc.quote, r.State, r.Rules, tc.state, tc.rules)
-			}
-			if tc.state == NotFound {
-				if r.Span != (Span{}) || r.Parts != nil {
-					t.Errorf("not found, but a range %v %v", r.Span, r.Parts)
-				}
-				return
-			}
-			if got := text[r.Span.Start:r.Span.End]; got != tc.want {
-				t.Errorf("range %v is %q, want %q", r.Span, got, tc.want)
-			}
-			want := tc.parts
-			if want == nil {
-				want = []string{tc.want}
-			}
-			var got []string
-			for _, p := range r.Parts {
-				got = append(got, text[p.Start:p.End])
-			}
-			if !slices.Equal(got, want) {
-				t.Errorf("parts %q, want %q", got, want)
-			}
+			expectResult(t, text, tc.quote, NewMarkdownIndex(text).Check(tc.quote), tc.state, tc.rules, tc.want, tc.parts)
 		})
 	}
 	// A plain text is not read as Markdown.
