@@ -42,11 +42,16 @@ func ParseDate(s string) (Date, error) {
 		}
 		p, msg := parsePoint(s)
 		if msg != "" {
+			if hint, ok := handDateHint(s); ok {
+				// 14.08.2017 is a day whose year is last: say how
+				// EDTF writes it rather than that its year is short.
+				return fail("%s", hint)
+			}
 			return fail("%s", msg)
 		}
 		return Date{start: p, form: formSingle}, nil
 	}
-	if hint, ok := slashedDateHint(s); ok {
+	if hint, ok := handDateHint(s); ok {
 		// 14/08/2017 is a day, not an interval: say how EDTF writes it.
 		return fail("%s", hint)
 	}

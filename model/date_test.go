@@ -217,7 +217,29 @@ func TestParseDateInvalid(t *testing.T) {
 		{"1/2/3/2017", `date "1/2/3/2017": chrono reads dates as EDTF (ISO 8601), year first, like 2017-08-14`},
 		// Not that shape: a span of years written short, or two years.
 		{"2017/18", `date "2017/18": end: a year needs four digits (or Y and more digits)`},
-		{"14/08/17", `date "14/08/17": an interval has one '/'`},
+		// Dots and dashes, as other places write dates by hand: EDTF
+		// puts no one or two digits before a year of four.
+		{"14.08.2017", `date "14.08.2017": chrono reads dates as EDTF (ISO 8601), year first: write 2017-08-14`},
+		{"14-08-2017", `date "14-08-2017": chrono reads dates as EDTF (ISO 8601), year first: write 2017-08-14`},
+		{"8.14.2017", `date "8.14.2017": chrono reads dates as EDTF (ISO 8601), year first: write 2017-08-14`},
+		{"04.08.2017", `date "04.08.2017": chrono reads dates as EDTF (ISO 8601), year first: write 2017-08-04 (4 Aug 2017) if it is day first, 2017-04-08 (8 Apr 2017) if month first`},
+		{"08.2017", `date "08.2017": chrono reads dates as EDTF (ISO 8601), year first: write 2017-08`},
+		{"8-2017", `date "8-2017": chrono reads dates as EDTF (ISO 8601), year first: write 2017-08`},
+		{"2017.08.14", `date "2017.08.14": chrono reads dates as EDTF (ISO 8601), year first: write 2017-08-14`},
+		{"29.02.2017", `date "29.02.2017": chrono reads dates as EDTF (ISO 8601), year first, like 2017-08-14; 29.02 is no day of 2017`},
+		// Year first with dashes is EDTF's own shape: its messages say
+		// what is wrong.
+		{"2017-8-14", `date "2017-8-14": the month needs two digits (01–12) or XX`},
+		{"2017-12-32", `date "2017-12-32": day 32 out of range for Dec 2017`},
+		{"2017-18", `date "2017-18": month 18 out of range`},
+		// A year of two digits: its century is the writer's to say.
+		{"14/08/17", `date "14/08/17": chrono reads dates as EDTF (ISO 8601), year first, with its four digits: write 2017-08-14 if it is 2017`},
+		{"14.08.17", `date "14.08.17": chrono reads dates as EDTF (ISO 8601), year first, with its four digits: write 2017-08-14 if it is 2017`},
+		{"14-08-85", `date "14-08-85": chrono reads dates as EDTF (ISO 8601), year first, with its four digits: write 1985-08-14 if it is 1985`},
+		{"8/14/17", `date "8/14/17": chrono reads dates as EDTF (ISO 8601), year first, with its four digits: write 2017-08-14 if it is 2017`},
+		{"04/08/17", `date "04/08/17": chrono reads dates as EDTF (ISO 8601), year first, with its four digits: write 2017-08-04 (4 Aug 2017) if it is 2017 and day first, 2017-04-08 (8 Apr 2017) if month first`},
+		{"31/31/17", `date "31/31/17": chrono reads dates as EDTF (ISO 8601), year first, with its four digits, like 2017-08-14; 31/31 is no day of a year ending in 17`},
+		{"08/17", `date "08/17": start: a year needs four digits (or Y and more digits)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

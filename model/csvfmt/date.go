@@ -28,7 +28,7 @@ func parseDate(s string) (model.Date, string) {
 	var de *model.DateError
 	switch {
 	case !errors.As(err, &de) || !looksReformatted(s):
-	case model.SlashedDate(s):
+	case model.HandWrittenDate(s):
 		// The message says the EDTF this date would be: another
 		// example beside it would only confuse.
 		msg += ": a spreadsheet may have reformatted the date; format the date column as text"

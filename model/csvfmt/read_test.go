@@ -140,8 +140,8 @@ func TestReadBadDateWithItsLine(t *testing.T) {
 func TestReadReformattedDates(t *testing.T) {
 	for _, c := range []struct{ date, want string }{
 		{"04/08/2017", `2: event "ev1" (#1): date "04/08/2017": chrono reads dates as EDTF (ISO 8601), year first: write 2017-08-04 (4 Aug 2017) if it is day first, 2017-04-08 (8 Apr 2017) if month first: a spreadsheet may have reformatted the date; format the date column as text`},
-		{"8/14/17", `2: event "ev1" (#1): date "8/14/17": an interval has one '/': a spreadsheet may have reformatted the date; write it in EDTF (2017-08-14) and format the date column as text`},
-		{"14.08.2017", `2: event "ev1" (#1): date "14.08.2017": a year needs four digits (or Y and more digits): a spreadsheet may have reformatted the date; write it in EDTF (2017-08-14) and format the date column as text`},
+		{"8/14/17", `2: event "ev1" (#1): date "8/14/17": chrono reads dates as EDTF (ISO 8601), year first, with its four digits: write 2017-08-14 if it is 2017: a spreadsheet may have reformatted the date; format the date column as text`},
+		{"14.08.2017", `2: event "ev1" (#1): date "14.08.2017": chrono reads dates as EDTF (ISO 8601), year first: write 2017-08-14: a spreadsheet may have reformatted the date; format the date column as text`},
 	} {
 		_, _, err := readAll(t, "id,date,title\nev1,"+c.date+",Call\n")
 		if got := problems(err); !slices.Equal(got, []string{c.want}) {
