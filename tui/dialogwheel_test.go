@@ -9,7 +9,8 @@ import (
 
 // TestWheelScrollsDialog: over a dialog that scrolls, a wheel notch
 // scrolls it as the list scrolls, wheelStep lines, the same as that many
-// presses of j or k; a click still does nothing there.
+// presses of j or k, and over a picker it moves the cursor as many rows
+// as the arrows; a click still does nothing there.
 func TestWheelScrollsDialog(t *testing.T) {
 	down := tea.MouseWheelMsg{X: 20, Y: 10, Button: tea.MouseWheelDown}
 	up := tea.MouseWheelMsg{X: 20, Y: 10, Button: tea.MouseWheelUp}
@@ -57,4 +58,50 @@ func TestWheelScrollsDialog(t *testing.T) {
 			t.Errorf("the wheel down does not scroll the source view back:\n%s", got)
 		}
 	})
+	// A picker, opened as its keys open it, with more rows than a notch.
+	pickers := []struct {
+		name string
+		open func(d *driver)
+	}{
+		{"tag picker", func(d *driver) { d.keys("f") }},
+		{"link picker", func(d *driver) { d.keys("L"); d.typeText("NSO") }},
+	}
+	for _, pk := range pickers {
+		t.Run(pk.name, func(t *testing.T) {
+			d := newDriver(t, exampleStore(t), 120, 40)
+			pk.open(d)
+			cur := func() int {
+				switch p := d.openDialog().(type) {
+				case *picker:
+					return p.cur
+				case *linkPicker:
+					if len(p.found) <= wheelStep {
+						t.Fatalf("the link picker offers %d events: the test needs more than %d", len(p.found), wheelStep)
+					}
+					return p.cur
+				}
+				t.Fatalf("opened %T", d.openDialog())
+				return 0
+			}
+			top, at := d.screen(), cur()
+			d.keys(lines("down")...)
+			want, wantAt := d.screen(), cur()
+			if wantAt != at+wheelStep {
+				t.Fatalf("%d× down moved the cursor from %d to %d", wheelStep, at, wantAt)
+			}
+			d.keys(lines("up")...)
+			d.send(down)
+			if got := d.screen(); cur() != wantAt || got != want {
+				t.Errorf("the wheel down on the %s: cursor %d, want %d as %d× down:\n%s\nwant:\n%s", pk.name, cur(), wantAt, wheelStep, got, want)
+			}
+			d.send(tea.MouseClickMsg{X: 20, Y: 10, Button: tea.MouseLeft})
+			if d.openDialog() == nil || d.screen() != want {
+				t.Errorf("a click on the %s changed it:\n%s", pk.name, d.screen())
+			}
+			d.send(up)
+			if got := d.screen(); cur() != at || got != top {
+				t.Errorf("the wheel up does not move the %s's cursor back: %d, want %d:\n%s", pk.name, cur(), at, got)
+			}
+		})
+	}
 }

@@ -148,6 +148,12 @@ func (p *linkPicker) Update(msg tea.Msg) (Action, tea.Cmd) {
 	return nil, cmd
 }
 
+// wheel implements wheelScroller: the cursor moves as many candidates
+// as the arrows would; View shows the rows around it.
+func (p *linkPicker) wheel(delta int) {
+	p.cur = max(min(p.cur+delta, len(p.found)-1), 0)
+}
+
 // View implements Dialog: what is linked and how, what was typed, then
 // the candidates, the one the cursor is on reversed.
 func (p *linkPicker) View(w, h int) []string {

@@ -22,8 +22,10 @@ func wheelDelta(msg tea.MouseWheelMsg) (delta int, ok bool) {
 }
 
 // wheelScroller is a dialog that scrolls, as the help and a source's
-// text do: the wheel scrolls it by delta lines, as its line keys would.
-// Only such a dialog is given the wheel: a form would take it for input.
+// text do, or whose cursor moves down a list, as the pickers' does: the
+// wheel scrolls it or moves the cursor by delta lines, as its line keys
+// would. Only such a dialog is given the wheel: a form would take it for
+// input.
 type wheelScroller interface{ wheel(delta int) }
 
 // wheel scrolls the pane under the pointer.

@@ -213,6 +213,13 @@ func (p *picker) Update(msg tea.Msg) (Action, tea.Cmd) {
 	return nil, nil
 }
 
+// wheel implements wheelScroller: the cursor moves as many rows as the
+// arrows would, and the rows shown follow it.
+func (p *picker) wheel(delta int) {
+	p.cur = max(0, min(p.cur+delta, len(p.shown())-1))
+	p.follow(p.height)
+}
+
 func (p *picker) follow(height int) {
 	if p.cur < p.offset {
 		p.offset = p.cur
