@@ -206,6 +206,10 @@ func humanPoint(s string, parts *humanParts) (string, bool) {
 			qualifier = "?"
 		}
 	}
+	// "2000–2099", an interval's end: the year with its X digits.
+	if year, ok := humanYearSpan(s); ok {
+		return year + qualifier, true
+	}
 	// "1950 (to 2 significant digits)": a year, and no more, given to
 	// its first digits.
 	sig := ""

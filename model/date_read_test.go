@@ -77,7 +77,11 @@ func TestReadDateReadsLabels(t *testing.T) {
 		"0001", "0001-08", "0099-08-14", "0999?", "0050~", "-0001/0001", "0999/1001",
 		"099X", "009X", "001X", "099X?", "009X~", "001X%", "099X/1001", "0000/001X",
 		"-0043-08-14/-0043-08-20", "-0043-08/-0043-09", "-2019/-2010",
-		"1950S2", "-1950S3", "1950S2?", "1950S2~", "-0043S1", "Y12345S2", "Y-64999999S2", "0950S1", "1950S2/2017"} {
+		"1950S2", "-1950S3", "1950S2?", "1950S2~", "-0043S1", "Y12345S2", "Y-64999999S2", "0950S1", "1950S2/2017",
+		// An end that is a span of years: the interval splits at its
+		// spaced dash, not at the one inside the span.
+		"20XX/21XX", "-201X/-200X", "-20XX/-0043", "09XX/1001", "199X/20XX", "1950/20XX", "20XX~/21XX?", "09XX%/10XX",
+		"-201X~/2017", "2017-08/21XX", "-0043/01XX", "Y-64999999/-19XX"} {
 		want := MustParseDate(edtf)
 		got, err := ReadDate(want.Label())
 		if err != nil || got != want {
@@ -124,8 +128,10 @@ func TestReadDateRefuses(t *testing.T) {
 		{"..2021", `date "..2021": an open start is written ../2021`},
 		{"2017-08..", `date "2017-08..": an open end is written 2017-08/..`},
 		{"0 CE", `date "0 CE": `},
-		{"990s", `date "990s": `},   // three digits are too often no year
-		{"0s CE", `date "0s CE": `}, // year 0 is 1 BCE
+		{"2017–2019 – 2021", `date "2017–2019 – 2021": `}, // no one year's span
+		{"900–999 – 1001", `date "900–999 – 1001": `},     // three digits without an era
+		{"990s", `date "990s": `},                         // three digits are too often no year
+		{"0s CE", `date "0s CE": `},                       // year 0 is 1 BCE
 		{"1950 (to 5 significant digits)", `date "1950 (to 5 significant digits)": 5 significant digits is more than the year has`},
 		{"Aug 1950 (to 2 significant digits)", `date "Aug 1950 (to 2 significant digits)": `},
 		{"1950s (to 2 significant digits)", `date "1950s (to 2 significant digits)": `},
