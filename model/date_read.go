@@ -101,6 +101,10 @@ func humanToEDTF(s string) (string, bool) {
 		if !ok {
 			continue
 		}
+		spanQualifier := ""
+		if sep == "–" || sep == "—" {
+			first, second, spanQualifier = cutSpanQualifier(first, second)
+		}
 		// "? – 2021", "Aug 2017 – ?": an end that is not known.
 		if strings.TrimSpace(first) == "?" {
 			end, ok := humanPoint(second, nil)
@@ -143,7 +147,7 @@ func humanToEDTF(s string) (string, bool) {
 		if !ok {
 			return "", false
 		}
-		return start + "/" + end, true
+		return qualify(start, spanQualifier) + "/" + qualify(end, spanQualifier), true
 	}
 	return humanPoint(lower, nil)
 }
@@ -188,11 +192,15 @@ func withEra(s, era string) string {
 	return s + " " + era
 }
 
+// approximatePrefixes are the words before a date that say it is
+// approximate, as "c." does.
+var approximatePrefixes = []string{"c. ", "c.", "ca. ", "circa ", "about ", "around ", "approx. ", "~"}
+
 // humanPoint reads one date as people write it, lower-cased, into EDTF.
 func humanPoint(s string, parts *humanParts) (string, bool) {
 	s = strings.TrimSpace(s)
 	qualifier := ""
-	for _, prefix := range []string{"c. ", "c.", "ca. ", "circa ", "about ", "around ", "approx. ", "~"} {
+	for _, prefix := range approximatePrefixes {
 		if rest, ok := strings.CutPrefix(s, prefix); ok {
 			s, qualifier = strings.TrimSpace(rest), "~"
 			break

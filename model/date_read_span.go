@@ -59,3 +59,68 @@ func humanYearSpan(s string) (string, bool) {
 	}
 	return "", false
 }
+
+// cutSpanQualifier takes from a span written with an unspaced dash,
+// "c. 2020–2011 bce?", lower-cased and cut at the dash, the "c." before
+// it and the "?" after it, and answers them as an EDTF qualifier for
+// both ends. chrono labels a year with unspecified digits so, -201X%
+// as "c. 2020–2011 BCE?", and the qualifier is the whole year's: read
+// on the end it is written beside, it would leave the other end sure.
+// An end that is not known ("2017–?") keeps its "?", and ends qualified
+// each on its own ("c. 2017–c. 2019?") keep theirs.
+func cutSpanQualifier(first, second string) (string, string, string) {
+	first, second = strings.TrimSpace(first), strings.TrimSpace(second)
+	if first == "?" || second == "?" || strings.HasSuffix(first, "?") {
+		return first, second, ""
+	}
+	for _, prefix := range approximatePrefixes {
+		if strings.HasPrefix(second, prefix) {
+			return first, second, ""
+		}
+	}
+	approximate, uncertain := false, false
+	for _, prefix := range approximatePrefixes {
+		if rest, ok := strings.CutPrefix(first, prefix); ok {
+			first, approximate = rest, true
+			break
+		}
+	}
+	if rest, ok := strings.CutSuffix(second, "?"); ok {
+		second, uncertain = rest, true
+	}
+	return first, second, qualifierEDTF(approximate, uncertain)
+}
+
+// qualify adds an EDTF qualifier to a date written as EDTF, with any it
+// already has: "2019~" qualified "?" is "2019%".
+func qualify(edtf, qualifier string) string {
+	if qualifier == "" || edtf == "" {
+		return edtf
+	}
+	approximate := strings.ContainsAny(qualifier, "~%")
+	uncertain := strings.ContainsAny(qualifier, "?%")
+	switch edtf[len(edtf)-1] {
+	case '~':
+		approximate = true
+	case '?':
+		uncertain = true
+	case '%':
+		approximate, uncertain = true, true
+	default:
+		return edtf + qualifier
+	}
+	return edtf[:len(edtf)-1] + qualifierEDTF(approximate, uncertain)
+}
+
+// qualifierEDTF writes what qualifies a date as EDTF does.
+func qualifierEDTF(approximate, uncertain bool) string {
+	switch {
+	case approximate && uncertain:
+		return "%"
+	case approximate:
+		return "~"
+	case uncertain:
+		return "?"
+	}
+	return ""
+}
