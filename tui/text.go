@@ -234,15 +234,16 @@ func clip(s string, w int) string {
 // line makes untrusted text safe and single-line.
 func line(s string) string { return termtext.Line(s) }
 
-// wrap makes untrusted text safe and wraps it to w cells, keeping its own
-// line breaks and laying out tabs as spaces.
+// wrap makes untrusted text safe and wraps it to w cells at its spaces
+// (see wrapWords), keeping its own line breaks and laying out tabs as
+// spaces.
 func (st *Styles) wrap(s string, w int) []string {
 	s = strings.ReplaceAll(termtext.Text(s), "\t", "    ")
 	if w <= 0 {
 		return nil
 	}
 	var out []string
-	for _, l := range strings.Split(st.Cells.Wrap(s, w, ""), "\n") {
+	for _, l := range st.wrapWords(s, w) {
 		out = append(out, st.fit(l, w))
 	}
 	return out
