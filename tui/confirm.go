@@ -67,7 +67,7 @@ func (c *confirmDialog) Update(msg tea.Msg) (Action, tea.Cmd) {
 
 // View implements Dialog: the question, what it does, and the keys that
 // answer it; lines that do not fit are counted. What it says is wrapped
-// to the width, a warning above all; an item of a list (a line that
+// to the width at its spaces (see wrapWords), a warning above all; an item of a list (a line that
 // starts with two spaces: an event's title, a link that will point at
 // nothing) takes two lines at most, the second indented, so that a link
 // says both its events and how they are linked.
@@ -88,13 +88,13 @@ func (c *confirmDialog) View(w, h int) []string {
 		case st.width(l) <= w || w <= confirmIndent:
 			lines = append(lines, l)
 		case strings.HasPrefix(l, "  "):
-			first, rest, _ := strings.Cut(st.Cells.Wrap(strings.TrimPrefix(l, "  "), w-confirmIndent, ""), "\n")
-			lines = append(lines, "  "+first)
-			if rest != "" {
-				lines = append(lines, strings.Repeat(" ", confirmIndent)+st.fit(strings.ReplaceAll(rest, "\n", " "), w-confirmIndent))
+			wrapped := st.wrapWords(strings.TrimPrefix(l, "  "), w-confirmIndent)
+			lines = append(lines, "  "+wrapped[0])
+			if rest := strings.Join(wrapped[1:], " "); rest != "" {
+				lines = append(lines, strings.Repeat(" ", confirmIndent)+st.fit(rest, w-confirmIndent))
 			}
 		default:
-			lines = append(lines, strings.Split(st.Cells.Wrap(l, w, ""), "\n")...)
+			lines = append(lines, st.wrapWords(l, w)...)
 		}
 	}
 	for i, l := range lines {
