@@ -167,7 +167,7 @@ func (m *Model) Init() tea.Cmd {
 		tea.RequestBackgroundColor,
 		loadHeader(m.ctx.store),
 		loadFacets(m.ctx.store),
-		checkVersion(m.ctx.store),
+		checkStart(m.ctx.store),
 		m.top().Init(),
 	)
 }

@@ -82,10 +82,16 @@ type detailMsg struct {
 // whole before the cursor comes to them.
 type readAheadMsg []detailMsg
 
-// versionMsg is the store's version token (Store.Version).
+// versionMsg is the store's version token (Store.Version); asked as the
+// browser opens (checkStart), with the newest journal entry before it.
 type versionMsg struct {
 	version string
 	err     error
+	// start: seq and hash are the newest journal entry, read before the
+	// version; 0 and "" for an empty journal.
+	start bool
+	seq   uint64
+	hash  string
 }
 
 // noticeMsg is a notice from a store that says when it changes

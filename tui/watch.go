@@ -73,6 +73,9 @@ func (m *Model) heard(msg versionMsg) tea.Cmd {
 	if msg.err == nil && !busy {
 		m.ctx.known = msg.version
 	}
+	if msg.start && msg.err == nil && m.watcher.seq == 0 {
+		m.watcher.seq, m.watcher.hash = msg.seq, msg.hash
+	}
 	if !m.watcher.changed(msg, busy) {
 		return nil
 	}
