@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"slices"
+	"sync"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -61,12 +62,69 @@ type changesMsg struct {
 }
 
 // changesSince reads the journal entries after the one numbered seq
-// with hash (0: none seen yet) and sums up what they changed.
-func changesSince(s model.Store, seq uint64, hash string) tea.Cmd {
+// with hash (0: none seen yet) and sums up what they changed, the store
+// being at version or later.
+func changesSince(s model.Store, seq uint64, hash, version string) tea.Cmd {
 	return func() tea.Msg {
-		c, err := summarize(s, seq, hash)
+		c, err := summaries.read(s, seq, hash, version)
 		return changesMsg{change: c, err: err}
 	}
+}
+
+// summaries shares one read of the journal among the browsers of a
+// process that ask the same question at once: a server's sessions of
+// one investigation, all told of a change together, had each read the
+// same entries.
+var summaries = summaryReads{under: map[summaryAsk]*summaryRead{}}
+
+// summaryAsk is a question: the store (by location), the entry seen,
+// and the version heard. A read begun by a browser that heard version
+// sees every change up to it, so another browser that heard the same
+// may take its answer.
+type summaryAsk struct {
+	location, hash, version string
+	seq                     uint64
+}
+
+// summaryReads are the reads under way.
+type summaryReads struct {
+	mu    sync.Mutex
+	under map[summaryAsk]*summaryRead
+}
+
+// summaryRead is one read under way; done is closed once c and err are
+// set. The summary is shared: nobody changes it.
+type summaryRead struct {
+	done   chan struct{}
+	joined int // the browsers waiting for it, under summaryReads.mu
+	c      *changeSummary
+	err    error
+}
+
+// read is summarize, or the answer of the same question under way. A
+// store that names no location, or a version not known, is read alone.
+func (r *summaryReads) read(s model.Store, seq uint64, hash, version string) (*changeSummary, error) {
+	loc := s.Location()
+	if loc == "" || version == "" {
+		return summarize(s, seq, hash)
+	}
+	ask := summaryAsk{location: loc, hash: hash, version: version, seq: seq}
+	r.mu.Lock()
+	if under, ok := r.under[ask]; ok {
+		under.joined++
+		r.mu.Unlock()
+		<-under.done
+		return under.c, under.err
+	}
+	under := &summaryRead{done: make(chan struct{})}
+	r.under[ask] = under
+	r.mu.Unlock()
+	under.c, under.err = summarize(s, seq, hash)
+	r.mu.Lock()
+	delete(r.under, ask)
+	r.mu.Unlock()
+	close(under.done)
+	return under.c, under.err
 }
 
 func summarize(s model.Store, seq uint64, hash string) (*changeSummary, error) {

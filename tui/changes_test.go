@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"chrono/model"
 	"chrono/model/native"
@@ -225,5 +226,88 @@ func importFiller(t *testing.T, s model.Store, n int, event func(i int) string) 
 	}}
 	if _, err := s.Import([]model.Input{in}, model.ImportOptions{}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// journalHeld is a store whose journal reads wait for release once
+// entered is told, counting them.
+type journalHeld struct {
+	model.Store
+	reads   atomic.Int64
+	entered chan struct{}
+	release chan struct{}
+}
+
+func (s *journalHeld) Journal(q model.JournalQuery) ([]model.Entry, error) {
+	if s.reads.Add(1) == 1 {
+		close(s.entered)
+		<-s.release
+	}
+	return s.Store.Journal(q)
+}
+
+// TestBrowsersToldTogetherReadTheJournalOnce: the browsers of a server
+// told of one change at once, having seen the same entry, share one read
+// of the entries after it; a browser that saw another entry, or heard
+// another version, reads its own.
+func TestBrowsersToldTogetherReadTheJournalOnce(t *testing.T) {
+	base := exampleStore(t)
+	es, err := base.Journal(model.JournalQuery{Limit: 1, MostEvents: 1})
+	if err != nil || len(es) == 0 {
+		t.Fatalf("the example store's journal: %v %v", es, err)
+	}
+	seen := es[0]
+	if _, err := base.Write(model.OpTag, "elsewhere", func(tx model.Tx) error {
+		_, err := model.RetagEach(tx, model.Retags([]string{"fbi-tip"}, []string{"told"}, nil))
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	version, err := base.Version()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &journalHeld{Store: base, entered: make(chan struct{}), release: make(chan struct{})}
+	ask := summaryAsk{location: s.Location(), hash: seen.Hash, version: version, seq: seen.Seq}
+	got := make(chan *changeSummary, 2)
+	read := func() {
+		c, err := summaries.read(s, seen.Seq, seen.Hash, version)
+		if err != nil {
+			t.Error(err)
+		}
+		got <- c
+	}
+	go read()
+	<-s.entered
+	go read()
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(time.Millisecond) {
+		summaries.mu.Lock()
+		under := summaries.under[ask]
+		joined := under != nil && under.joined > 0
+		summaries.mu.Unlock()
+		if joined {
+			break
+		}
+		if time.Now().After(deadline) {
+			close(s.release)
+			t.Fatal("the second browser did not wait for the first one's read")
+		}
+	}
+	close(s.release)
+	first, second := <-got, <-got
+	if first != second {
+		t.Errorf("the second browser read its own summary")
+	}
+	if first == nil || !first.events["fbi-tip"] || first.all() {
+		t.Errorf("the summary is %+v; want fbi-tip's tag alone", first)
+	}
+	// Another version heard: a read of its own, which says how many
+	// reads of the journal one browser makes.
+	both := s.reads.Load()
+	if _, err := summaries.read(s, seen.Seq, seen.Hash, version+"x"); err != nil {
+		t.Fatal(err)
+	}
+	if one := s.reads.Load() - both; one == 0 || both != one {
+		t.Errorf("two browsers told together read the journal %d times; one alone reads it %d times", both, one)
 	}
 }

@@ -79,7 +79,7 @@ func (m *Model) heard(msg versionMsg) tea.Cmd {
 	if !m.watcher.changed(msg, busy) {
 		return nil
 	}
-	return changesSince(m.ctx.store, m.watcher.seq, m.watcher.hash)
+	return changesSince(m.ctx.store, m.watcher.seq, m.watcher.hash, msg.version)
 }
 
 // noticed takes a notice of a store that says when it changes
