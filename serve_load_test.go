@@ -243,6 +243,8 @@ type loadRun struct {
 	// atServer is what the server's log said of its keys' times as it
 	// stopped: the 50th and 99th percentiles and the slowest, in ms.
 	atServer [3]float64
+	// serverRSS is the server's peak resident memory, in MiB.
+	serverRSS float64
 }
 
 // keyTimesSaid matches the server's last word on its keys' times.
@@ -370,6 +372,7 @@ func serveUnderLoad(t testing.TB) *loadRun {
 	if err := srv.cmd.Wait(); err != nil {
 		t.Fatalf("chrono serve stopped with %v: %s", err, srv.logs)
 	}
+	r.serverRSS = peakRSS(srv.cmd.ProcessState)
 	for _, b := range browsers[:loadTaggers] {
 		r.said = append(r.said, saidOf(b.screen.String(), "#"+loadTag))
 	}
@@ -380,7 +383,7 @@ func serveUnderLoad(t testing.TB) *loadRun {
 	for i := range r.atServer {
 		fmt.Sscan(said[2+i], &r.atServer[i])
 	}
-	t.Logf("at the server: %s", said[0])
+	t.Logf("at the server: %s; its peak RSS %.0f MiB", said[0], r.serverRSS)
 	slices.Sort(r.answers)
 	if len(r.answers) == 0 {
 		t.Fatal("no reader's key was answered")
@@ -499,7 +502,8 @@ func TestServeUnderLoad(t *testing.T) {
 // answer, at the client over loopback SSH; server-p50-ms, server-p99-ms
 // and server-max-ms over every key of every session, taggers' too, from
 // its bytes read to the first of the answer written, as the server's log
-// says them (the target: 20 ms at the server). Run it once: go test -run
+// says them (the target: 20 ms at the server); server-rss-MiB is the
+// server's peak resident memory. Run it once: go test -run
 // '^$' -bench ServeKeys -benchtime 1x.
 func BenchmarkServeKeys(b *testing.B) {
 	r := serveUnderLoad(b)
@@ -511,6 +515,7 @@ func BenchmarkServeKeys(b *testing.B) {
 	b.ReportMetric(r.atServer[0], "server-p50-ms")
 	b.ReportMetric(r.atServer[1], "server-p99-ms")
 	b.ReportMetric(r.atServer[2], "server-max-ms")
+	b.ReportMetric(r.serverRSS, "server-rss-MiB")
 }
 
 // saidOf is each stretch of plain text of screen that has word in it,
