@@ -95,6 +95,7 @@ func runServe(opts *serveOptions) error {
 	if err != nil {
 		return usagef("--quick-tags: %v", err)
 	}
+	collectForServing()
 	invs, err := serveInvestigations(opts.dbs)
 	if err != nil {
 		return err
