@@ -155,21 +155,23 @@ func New(s model.Store, opts Options) *Model {
 	return m
 }
 
-// Init asks for the terminal's background, loads what the screens share
-// and starts the first screen.
+// Init asks for the terminal's background and where the store's journal
+// stands; once that is known (opened), the browser reads what the
+// screens share and starts the first screen.
 func (m *Model) Init() tea.Cmd {
 	var greet tea.Cmd
 	if m.status.text != "" {
 		greet = m.status.show(statusMsg{text: m.status.text, err: m.status.err}, m.ctx.tick)
 	}
-	return tea.Batch(
-		greet,
-		tea.RequestBackgroundColor,
-		loadHeader(m.ctx.store),
-		loadFacets(m.ctx.store),
-		checkStart(m.ctx.store),
-		m.top().Init(),
-	)
+	return tea.Batch(greet, tea.RequestBackgroundColor, checkStart(m.ctx.store))
+}
+
+// opened reads what the screens share and starts the first screen, once
+// the journal's newest entry is read (checkStart): every change after
+// it is then either in what these reads find or told by the journal, as
+// a change made between the first reads and the entry would be neither.
+func (m *Model) opened() tea.Cmd {
+	return tea.Batch(loadHeader(m.ctx.store), loadFacets(m.ctx.store), m.top().Init())
 }
 
 // top is the screen on top.

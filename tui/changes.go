@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"errors"
 	"slices"
 	"sync"
 
@@ -116,14 +117,18 @@ func (r *summaryReads) read(s model.Store, seq uint64, hash, version string) (*c
 		<-under.done
 		return under.c, under.err
 	}
-	under := &summaryRead{done: make(chan struct{})}
+	// Those who joined are answered however the read ends: a panic
+	// that ends this browser leaves them an error, not a wait for ever.
+	under := &summaryRead{done: make(chan struct{}), err: errors.New("reading the journal failed")}
 	r.under[ask] = under
 	r.mu.Unlock()
+	defer func() {
+		r.mu.Lock()
+		delete(r.under, ask)
+		r.mu.Unlock()
+		close(under.done)
+	}()
 	under.c, under.err = summarize(s, seq, hash)
-	r.mu.Lock()
-	delete(r.under, ask)
-	r.mu.Unlock()
-	close(under.done)
 	return under.c, under.err
 }
 

@@ -2,7 +2,9 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -269,13 +271,14 @@ func TestBrowsersToldTogetherReadTheJournalOnce(t *testing.T) {
 	}
 	s := &journalHeld{Store: base, entered: make(chan struct{}), release: make(chan struct{})}
 	ask := summaryAsk{location: s.Location(), hash: seen.Hash, version: version, seq: seen.Seq}
-	got := make(chan *changeSummary, 2)
+	type answer struct {
+		c   *changeSummary
+		err error
+	}
+	got := make(chan answer, 2)
 	read := func() {
 		c, err := summaries.read(s, seen.Seq, seen.Hash, version)
-		if err != nil {
-			t.Error(err)
-		}
-		got <- c
+		got <- answer{c, err}
 	}
 	go read()
 	<-s.entered
@@ -290,11 +293,17 @@ func TestBrowsersToldTogetherReadTheJournalOnce(t *testing.T) {
 		}
 		if time.Now().After(deadline) {
 			close(s.release)
+			<-got
+			<-got
 			t.Fatal("the second browser did not wait for the first one's read")
 		}
 	}
 	close(s.release)
-	first, second := <-got, <-got
+	a, b := <-got, <-got
+	if a.err != nil || b.err != nil {
+		t.Fatalf("reading the summaries: %v, %v", a.err, b.err)
+	}
+	first, second := a.c, b.c
 	if first != second {
 		t.Errorf("the second browser read its own summary")
 	}
@@ -309,5 +318,43 @@ func TestBrowsersToldTogetherReadTheJournalOnce(t *testing.T) {
 	}
 	if one := s.reads.Load() - both; one == 0 || both != one {
 		t.Errorf("two browsers told together read the journal %d times; one alone reads it %d times", both, one)
+	}
+}
+
+// journalFirst is a store that runs before once, as its journal is
+// first read.
+type journalFirst struct {
+	model.Store
+	once   sync.Once
+	before func()
+}
+
+func (s *journalFirst) Journal(q model.JournalQuery) ([]model.Entry, error) {
+	s.once.Do(s.before)
+	return s.Store.Journal(q)
+}
+
+// TestAChangeAsTheBrowserOpensIsShown: a change made elsewhere just as
+// the browser reads where the journal stands is in what it reads after:
+// the browser reads nothing of the store before it (the tags' counts
+// were read beside it, and missed the change for good, the change being
+// taken as seen).
+func TestAChangeAsTheBrowserOpensIsShown(t *testing.T) {
+	base := exampleStore(t)
+	s := &journalFirst{Store: base, before: func() {
+		if _, err := base.Write(model.OpTag, "elsewhere", func(tx model.Tx) error {
+			_, err := model.RetagEach(tx, model.Retags([]string{"fbi-tip"}, []string{"opening"}, nil))
+			return err
+		}); err != nil {
+			t.Error(err)
+		}
+	}}
+	d := newDriver(t, s, 120, 30)
+	if !slices.ContainsFunc(d.m.ctx.tags, func(f model.Facet) bool { return f.Name == "opening" }) {
+		t.Errorf("the tags' counts miss the tag made as the browser opened: %v", d.m.ctx.tags)
+	}
+	d.to("fbi-tip")
+	if !strings.Contains(d.screen(), "#opening") {
+		t.Errorf("the screen does not show the tag made as the browser opened:\n%s", d.screen())
 	}
 }

@@ -33,16 +33,17 @@ func checkVersion(s model.Store) tea.Cmd {
 }
 
 // checkStart asks for the newest journal entry, then the store's
-// version: the changes made after that entry are then all the browser
-// reads again when told of a change, where it read everything again at
-// the first (a server's fifty sessions, all at once). The entry is read
-// first, so that a change made between the two is read again, not
+// version, before the browser reads anything else (Model.opened): the
+// changes made after that entry are then all the browser reads again
+// when told of a change, where it read everything again at the first (a
+// server's fifty sessions, all at once). A change made between the two
+// reads is in what the browser reads next, and read again later: never
 // missed.
 func checkStart(s model.Store) tea.Cmd {
 	return func() tea.Msg {
-		var msg versionMsg
+		msg := versionMsg{start: true}
 		if es, err := s.Journal(model.JournalQuery{Limit: 1, MostEvents: 1}); err == nil {
-			msg.start = true
+			msg.seen = true
 			if len(es) > 0 {
 				msg.seq, msg.hash = es[0].Seq, es[0].Hash
 			}

@@ -87,11 +87,12 @@ type readAheadMsg []detailMsg
 type versionMsg struct {
 	version string
 	err     error
-	// start: seq and hash are the newest journal entry, read before the
-	// version; 0 and "" for an empty journal.
-	start bool
-	seq   uint64
-	hash  string
+	// start: the answer to checkStart. seen: seq and hash are the
+	// newest journal entry, read before the version (0 and "" for an
+	// empty journal).
+	start, seen bool
+	seq         uint64
+	hash        string
 }
 
 // noticeMsg is a notice from a store that says when it changes

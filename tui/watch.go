@@ -73,13 +73,17 @@ func (m *Model) heard(msg versionMsg) tea.Cmd {
 	if msg.err == nil && !busy {
 		m.ctx.known = msg.version
 	}
-	if msg.start && msg.err == nil && m.watcher.seq == 0 {
-		m.watcher.seq, m.watcher.hash = msg.seq, msg.hash
+	var opened tea.Cmd
+	if msg.start {
+		opened = m.opened()
+		if msg.seen && msg.err == nil && m.watcher.seq == 0 {
+			m.watcher.seq, m.watcher.hash = msg.seq, msg.hash
+		}
 	}
 	if !m.watcher.changed(msg, busy) {
-		return nil
+		return opened
 	}
-	return changesSince(m.ctx.store, m.watcher.seq, m.watcher.hash, msg.version)
+	return tea.Batch(opened, changesSince(m.ctx.store, m.watcher.seq, m.watcher.hash, msg.version))
 }
 
 // noticed takes a notice of a store that says when it changes
