@@ -88,6 +88,10 @@ type Model struct {
 	framed  bool
 	screens []Screen // the top is the last
 	dialog  Dialog   // nil when none is open
+	// opening is set until where the journal stands is read (checkStart),
+	// before which the screens read nothing: keys wait for it as they
+	// wait for rows (heldkeys.go).
+	opening bool
 	// The footer's lines, as the terminal's height leaves room for, and
 	// the size the top screen was given. statusN is how many lines the
 	// status line takes while it is on: more than one for a long message.
@@ -145,7 +149,7 @@ func New(s model.Store, opts Options) *Model {
 	ctx.help.Styles = ctx.styles.Help
 	b := newBrowser(ctx, qt)
 	b.restrictKeys()
-	m := &Model{ctx: ctx, screens: []Screen{b}}
+	m := &Model{ctx: ctx, screens: []Screen{b}, opening: true}
 	m.status.text = opts.Greeting
 	m.status.err = opts.Warning != ""
 	if m.status.err {

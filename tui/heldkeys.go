@@ -89,8 +89,14 @@ func (m *Model) releaseKeys() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// awaiting reports whether the top screen waits for its rows.
+// awaiting reports whether the top screen waits for its rows, or the
+// browser for where the journal stands, before which a key that reads
+// the store would read beside the browser's first read and could miss a
+// change made meanwhile (Model.opened).
 func (m *Model) awaiting() bool {
+	if m.opening {
+		return true
+	}
 	a, ok := m.top().(awaiter)
 	return ok && a.awaitingRows()
 }

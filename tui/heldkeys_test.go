@@ -2,6 +2,7 @@ package tui
 
 import (
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -28,5 +29,22 @@ func TestKeysWaitForTheRowsOfAJump(t *testing.T) {
 	}
 	if first := d.selected(); n.id != first || n.id == left {
 		t.Errorf("the note is on %s; g selected %s, the cursor left %s", n.id, first, left)
+	}
+}
+
+// TestKeysWaitForTheBrowserToOpen: a key pressed before the browser has
+// read where the journal stands (and so before it has any row) waits,
+// and then acts on the rows that come, rather than reading the store
+// beside the browser's first read or doing nothing.
+func TestKeysWaitForTheBrowserToOpen(t *testing.T) {
+	d := &driver{t: t, m: New(exampleStore(t), Options{Now: func() time.Time { return noted }})}
+	d.m.ctx.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+	opening := d.m.Init()
+	d.drop = func(msg tea.Msg) bool { _, late := msg.(heldExpiredMsg); return late } // the store answers in time
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d.keys("j")
+	d.run(opening)
+	if got := d.selected(); got != "khashoggi-killed" {
+		t.Errorf("j pressed as the browser opened left %q selected; want the second event, khashoggi-killed", got)
 	}
 }

@@ -75,6 +75,7 @@ func (m *Model) heard(msg versionMsg) tea.Cmd {
 	}
 	var opened tea.Cmd
 	if msg.start {
+		m.opening = false
 		opened = m.opened()
 		if msg.seen && msg.err == nil && m.watcher.seq == 0 {
 			m.watcher.seq, m.watcher.hash = msg.seq, msg.hash
