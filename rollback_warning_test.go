@@ -72,8 +72,16 @@ func TestServeWarnsOfALostLastChange(t *testing.T) {
 	users, keys := loadKeys(t, dir, 1, 0)
 	srv := startServe(t, bin, dir, users, db)
 	defer srv.cmd.Process.Kill()
-	if logs := srv.logs.String(); !strings.Contains(logs, "warning: store "+db) || !strings.Contains(logs, "last change may be lost") {
-		t.Errorf("the server's log does not warn:\n%s", logs)
+	// The log comes through a pipe of its own: the warning, written
+	// before the server listens, may reach it after the address does.
+	warned := func(logs string) bool {
+		return strings.Contains(logs, "warning: store "+db) && strings.Contains(logs, "last change may be lost")
+	}
+	for deadline := time.Now().Add(10 * time.Second); !warned(srv.logs.String()); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Errorf("the server's log does not warn:\n%s", srv.logs)
+			break
+		}
 	}
 	b := srv.browse(t, keys[0])
 	b.waitFor(t, "last change may be lost", 10*time.Second)
