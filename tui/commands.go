@@ -41,14 +41,14 @@ func checkVersion(s model.Store) tea.Cmd {
 // missed.
 func checkStart(s model.Store) tea.Cmd {
 	return func() tea.Msg {
-		msg := versionMsg{start: true}
+		var msg startMsg
 		if es, err := s.Journal(model.JournalQuery{Limit: 1, MostEvents: 1}); err == nil {
 			msg.seen = true
 			if len(es) > 0 {
 				msg.seq, msg.hash = es[0].Seq, es[0].Hash
 			}
 		}
-		msg.version, msg.err = s.Version()
+		msg.version.version, msg.version.err = s.Version()
 		return msg
 	}
 }

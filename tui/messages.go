@@ -82,17 +82,20 @@ type detailMsg struct {
 // whole before the cursor comes to them.
 type readAheadMsg []detailMsg
 
-// versionMsg is the store's version token (Store.Version); asked as the
-// browser opens (checkStart), with the newest journal entry before it.
+// versionMsg is the store's version token (Store.Version).
 type versionMsg struct {
 	version string
 	err     error
-	// start: the answer to checkStart. seen: seq and hash are the
-	// newest journal entry, read before the version (0 and "" for an
-	// empty journal).
-	start, seen bool
-	seq         uint64
-	hash        string
+}
+
+// startMsg is checkStart's answer: the newest journal entry, seq and
+// hash (0 and "" for an empty journal; seen is false when it could not
+// be read), then the version.
+type startMsg struct {
+	seen    bool
+	seq     uint64
+	hash    string
+	version versionMsg
 }
 
 // noticeMsg is a notice from a store that says when it changes

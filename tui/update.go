@@ -46,6 +46,8 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return tea.Batch(m.act(m.top().Update(msg)), m.watch())
 	case versionMsg:
 		return m.heard(msg)
+	case startMsg:
+		return m.started(msg)
 	case changesMsg:
 		return m.takeChanges(msg)
 	case noticeMsg:

@@ -73,18 +73,21 @@ func (m *Model) heard(msg versionMsg) tea.Cmd {
 	if msg.err == nil && !busy {
 		m.ctx.known = msg.version
 	}
-	var opened tea.Cmd
-	if msg.start {
-		m.opening = false
-		opened = m.opened()
-		if msg.seen && msg.err == nil && m.watcher.seq == 0 {
-			m.watcher.seq, m.watcher.hash = msg.seq, msg.hash
-		}
-	}
 	if !m.watcher.changed(msg, busy) {
-		return opened
+		return nil
 	}
-	return tea.Batch(opened, changesSince(m.ctx.store, m.watcher.seq, m.watcher.hash, msg.version))
+	return changesSince(m.ctx.store, m.watcher.seq, m.watcher.hash, msg.version)
+}
+
+// started takes where the journal stood as the browser opened, as the
+// last entry seen when the version read after it is known, then reads
+// what the screens show (Model.opened).
+func (m *Model) started(msg startMsg) tea.Cmd {
+	m.opening = false
+	if msg.seen && msg.version.err == nil && m.watcher.seq == 0 {
+		m.watcher.seq, m.watcher.hash = msg.seq, msg.hash
+	}
+	return tea.Batch(m.opened(), m.heard(msg.version))
 }
 
 // noticed takes a notice of a store that says when it changes
