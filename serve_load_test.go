@@ -309,10 +309,6 @@ func serveUnderLoad(t testing.TB) *loadRun {
 			// after all the others.)
 			if i < loadTaggers {
 				time.Sleep(mrand.N(time.Second))
-			} else {
-				time.Sleep(mrand.N(200 * time.Millisecond))
-			}
-			if i < loadTaggers {
 				for time.Now().Before(stop) {
 					// A tag on the selected event, then the one before.
 					io.WriteString(b.keys, "1")
@@ -323,6 +319,7 @@ func serveUnderLoad(t testing.TB) *loadRun {
 				}
 				return
 			}
+			time.Sleep(mrand.N(200 * time.Millisecond))
 			moves := []string{"j", "j", "k", "\x1b[6~", "\x1b[5~", "j"}
 			var answers []time.Duration
 			for n := 0; time.Now().Before(stop); n++ {
