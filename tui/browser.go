@@ -22,6 +22,7 @@ type browser struct {
 	ctx       *shared
 	keys      browserKeys
 	quickTags []string
+	refusable refusable
 
 	width, height int
 	lay           layout
@@ -88,6 +89,7 @@ func newBrowser(ctx *shared, quickTags []string) *browser {
 		keys:      newBrowserKeys(quickTags),
 		axis:      newAxis(),
 		quickTags: quickTags,
+		refusable: newRefusable(quickTags),
 		loading:   true,
 		marks:     map[string]bool{},
 		known:     map[string]model.Event{},

@@ -41,11 +41,11 @@ func (b *browser) listView(w, h int) []string {
 	if f := b.frameOf(w, dw); f != b.rows.frame {
 		b.rows = rowCache{frame: f}
 	}
-	next := make(map[string]drawnRow, len(rows))
+	next := b.rows.next(len(rows))
 	for i, r := range rows {
 		lines = append(lines, b.rowLine(next, r.Event, first+i == b.tl.cur, w, dw))
 	}
-	b.rows.rows = next
+	b.rows.drawn(next)
 	for len(lines) < h {
 		lines = append(lines, "")
 	}

@@ -112,7 +112,7 @@ func roleWork(r Role) string {
 // not allow. onNote is whether the sources pane has a note selected:
 // removing a note is annotating, as writing it was, while removing a
 // quote or a link is editing.
-func roleKeys(k *browserKeys, onNote bool) map[Role][]*key.Binding {
+func roleKeys(k *browserKeys, onNote bool) [2]roleKeyed {
 	annotate := []*key.Binding{&k.Tag, &k.Untag, &k.Undo, &k.Redo, &k.Note, &k.EditNote}
 	for i := range k.QuickTags {
 		annotate = append(annotate, &k.QuickTags[i])
@@ -123,18 +123,24 @@ func roleKeys(k *browserKeys, onNote bool) map[Role][]*key.Binding {
 	} else {
 		edit = append(edit, &k.Remove)
 	}
-	return map[Role][]*key.Binding{RoleAnnotate: annotate, RoleEdit: edit}
+	return [2]roleKeyed{{RoleAnnotate, annotate}, {RoleEdit, edit}}
+}
+
+// roleKeyed is keys and the role they need.
+type roleKeyed struct {
+	need Role
+	keys []*key.Binding
 }
 
 // restrictKeys turns off the keys the session's role does not allow,
 // after updateKeys has turned on what has something to act on.
 func (b *browser) restrictKeys() {
 	_, onNote := b.detail.note()
-	for need, keys := range roleKeys(&b.keys, onNote) {
-		if b.ctx.role.allows(need) {
+	for _, r := range roleKeys(&b.keys, onNote) {
+		if b.ctx.role.allows(r.need) {
 			continue
 		}
-		for _, k := range keys {
+		for _, k := range r.keys {
 			k.SetEnabled(false)
 		}
 	}
@@ -144,16 +150,35 @@ func (b *browser) restrictKeys() {
 	}
 }
 
+// refusable is every key of the browser, on whatever the state, and
+// which of them need more than read: what a pressed key is checked
+// against for a refusal. Built once for a browser (its quick tags do not
+// change), as the check is made for every key.
+type refusable struct {
+	all *browserKeys
+	// byNote is roleKeys of all, with the sources pane off a note and on
+	// one.
+	byNote [2][2]roleKeyed
+}
+
+func newRefusable(quickTags []string) refusable {
+	all := newBrowserKeys(quickTags)
+	return refusable{all: &all, byNote: [2][2]roleKeyed{roleKeys(&all, false), roleKeys(&all, true)}}
+}
+
 // refusedKey is the refusal of a key the role does not allow, or nil
 // when msg is not one (or is also a key the role allows, here).
 func (b *browser) refusedKey(msg tea.KeyPressMsg) tea.Cmd {
-	all := newBrowserKeys(b.quickTags)
 	_, onNote := b.detail.note()
-	for need, keys := range roleKeys(&all, onNote) {
-		if b.ctx.role.allows(need) {
+	byRole := b.refusable.byNote[0]
+	if onNote {
+		byRole = b.refusable.byNote[1]
+	}
+	for _, r := range byRole {
+		if b.ctx.role.allows(r.need) {
 			continue
 		}
-		for _, k := range keys {
+		for _, k := range r.keys {
 			if !key.Matches(msg, *k) {
 				continue
 			}
@@ -162,11 +187,11 @@ func (b *browser) refusedKey(msg tea.KeyPressMsg) tea.Cmd {
 					return nil // the same key does something allowed here
 				}
 			}
-			return b.ctx.refusedFor(need)
+			return b.ctx.refusedFor(r.need)
 		}
 	}
-	if b.ctx.remote && key.Matches(msg, all.Editor) {
-		return say("no editor runs on the server: " + keyOf(all.Edit) + " edits the event in a form")
+	if b.ctx.remote && key.Matches(msg, b.refusable.all.Editor) {
+		return say("no editor runs on the server: " + keyOf(b.refusable.all.Edit) + " edits the event in a form")
 	}
 	return nil
 }

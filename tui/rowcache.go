@@ -14,6 +14,27 @@ import (
 type rowCache struct {
 	frame rowFrame
 	rows  map[string]drawnRow
+	// spare is the map of the frame before last, emptied: the next
+	// frame's rows go in it, so that a frame makes no map of its own.
+	spare map[string]drawnRow
+}
+
+// next is the empty map the rows of the frame about to be drawn go in.
+func (c *rowCache) next(n int) map[string]drawnRow {
+	if c.spare == nil {
+		return make(map[string]drawnRow, n)
+	}
+	m := c.spare
+	c.spare = nil
+	return m
+}
+
+// drawn makes next the rows the last frame drew.
+func (c *rowCache) drawn(next map[string]drawnRow) {
+	if c.rows != nil {
+		clear(c.rows)
+	}
+	c.spare, c.rows = c.rows, next
 }
 
 // rowFrame is what every row of a frame is drawn with: any change of it
