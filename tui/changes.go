@@ -2,9 +2,7 @@ package tui
 
 import (
 	"bytes"
-	"errors"
 	"slices"
-	"sync"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -67,16 +65,14 @@ type changesMsg struct {
 // being at version or later.
 func changesSince(s model.Store, seq uint64, hash, version string) tea.Cmd {
 	return func() tea.Msg {
-		c, err := summaries.read(s, seq, hash, version)
+		c, err := readSummary(s, seq, hash, version)
 		return changesMsg{change: c, err: err}
 	}
 }
 
 // summaries shares one read of the journal among the browsers of a
-// process that ask the same question at once: a server's sessions of
-// one investigation, all told of a change together, had each read the
-// same entries.
-var summaries = summaryReads{under: map[summaryAsk]*summaryRead{}}
+// process told of a change together.
+var summaries joinedReads[summaryAsk, *changeSummary]
 
 // summaryAsk is a question: the store (by location), the entry seen,
 // and the version heard. A read begun by a browser that heard version
@@ -87,49 +83,17 @@ type summaryAsk struct {
 	seq                     uint64
 }
 
-// summaryReads are the reads under way.
-type summaryReads struct {
-	mu    sync.Mutex
-	under map[summaryAsk]*summaryRead
-}
-
-// summaryRead is one read under way; done is closed once c and err are
-// set. The summary is shared: nobody changes it.
-type summaryRead struct {
-	done   chan struct{}
-	joined int // the browsers waiting for it, under summaryReads.mu
-	c      *changeSummary
-	err    error
-}
-
-// read is summarize, or the answer of the same question under way. A
-// store that names no location, or a version not known, is read alone.
-func (r *summaryReads) read(s model.Store, seq uint64, hash, version string) (*changeSummary, error) {
+// readSummary is summarize, or the answer of the same question under
+// way. A store that names no location, or a version not known, is read
+// alone.
+func readSummary(s model.Store, seq uint64, hash, version string) (*changeSummary, error) {
 	loc := s.Location()
 	if loc == "" || version == "" {
 		return summarize(s, seq, hash)
 	}
-	ask := summaryAsk{location: loc, hash: hash, version: version, seq: seq}
-	r.mu.Lock()
-	if under, ok := r.under[ask]; ok {
-		under.joined++
-		r.mu.Unlock()
-		<-under.done
-		return under.c, under.err
-	}
-	// Those who joined are answered however the read ends: a panic
-	// that ends this browser leaves them an error, not a wait for ever.
-	under := &summaryRead{done: make(chan struct{}), err: errors.New("reading the journal failed")}
-	r.under[ask] = under
-	r.mu.Unlock()
-	defer func() {
-		r.mu.Lock()
-		delete(r.under, ask)
-		r.mu.Unlock()
-		close(under.done)
-	}()
-	under.c, under.err = summarize(s, seq, hash)
-	return under.c, under.err
+	return summaries.read(summaryAsk{location: loc, hash: hash, version: version, seq: seq}, func() (*changeSummary, error) {
+		return summarize(s, seq, hash)
+	})
 }
 
 func summarize(s model.Store, seq uint64, hash string) (*changeSummary, error) {

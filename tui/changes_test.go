@@ -277,18 +277,14 @@ func TestBrowsersToldTogetherReadTheJournalOnce(t *testing.T) {
 	}
 	got := make(chan answer, 2)
 	read := func() {
-		c, err := summaries.read(s, seen.Seq, seen.Hash, version)
+		c, err := readSummary(s, seen.Seq, seen.Hash, version)
 		got <- answer{c, err}
 	}
 	go read()
 	<-s.entered
 	go read()
 	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(time.Millisecond) {
-		summaries.mu.Lock()
-		under := summaries.under[ask]
-		joined := under != nil && under.joined > 0
-		summaries.mu.Unlock()
-		if joined {
+		if summaries.joining(ask) {
 			break
 		}
 		if time.Now().After(deadline) {
@@ -313,7 +309,7 @@ func TestBrowsersToldTogetherReadTheJournalOnce(t *testing.T) {
 	// Another version heard: a read of its own, which says how many
 	// reads of the journal one browser makes.
 	both := s.reads.Load()
-	if _, err := summaries.read(s, seen.Seq, seen.Hash, version+"x"); err != nil {
+	if _, err := readSummary(s, seen.Seq, seen.Hash, version+"x"); err != nil {
 		t.Fatal(err)
 	}
 	if one := s.reads.Load() - both; one == 0 || both != one {
@@ -356,5 +352,73 @@ func TestAChangeAsTheBrowserOpensIsShown(t *testing.T) {
 	d.to("fbi-tip")
 	if !strings.Contains(d.screen(), "#opening") {
 		t.Errorf("the screen does not show the tag made as the browser opened:\n%s", d.screen())
+	}
+}
+
+// facetsHeld is a store whose first count of the tags waits until it is
+// let go, and which counts how many times the tags were counted.
+type facetsHeld struct {
+	model.Store
+	reads   atomic.Int64
+	entered chan struct{}
+	release chan struct{}
+}
+
+func (s *facetsHeld) Facets(f model.FacetKind) ([]model.Facet, error) {
+	if f == model.FacetTags && s.reads.Add(1) == 1 {
+		close(s.entered)
+		<-s.release
+	}
+	return s.Store.Facets(f)
+}
+
+// TestBrowsersToldTogetherCountTheTagsOnce: the browsers of a server
+// told of one change count the tags, actors and statuses again once
+// between them, and all see the change; told of another, they count
+// again.
+func TestBrowsersToldTogetherCountTheTagsOnce(t *testing.T) {
+	base := exampleStore(t)
+	if _, err := base.Write(model.OpTag, "elsewhere", func(tx model.Tx) error {
+		_, err := model.RetagEach(tx, model.Retags([]string{"fbi-tip"}, []string{"told"}, nil))
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	es, err := base.Journal(model.JournalQuery{Limit: 1, MostEvents: 1})
+	if err != nil || len(es) == 0 {
+		t.Fatalf("the example store's journal: %v %v", es, err)
+	}
+	entry := es[0]
+	s := &facetsHeld{Store: base, entered: make(chan struct{}), release: make(chan struct{})}
+	got := make(chan facetsMsg, 2)
+	read := func() { got <- loadFacetsAfter(s, entry.Seq, entry.Hash)().(facetsMsg) }
+	go read()
+	<-s.entered
+	go read()
+	ask := facetsAsk{location: s.Location(), hash: entry.Hash, seq: entry.Seq}
+	for deadline := time.Now().Add(10 * time.Second); !facetReads.joining(ask); time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			close(s.release)
+			<-got
+			<-got
+			t.Fatal("the second browser did not wait for the first one's count")
+		}
+	}
+	close(s.release)
+	a, b := <-got, <-got
+	if a.err != nil || b.err != nil {
+		t.Fatalf("counting: %v, %v", a.err, b.err)
+	}
+	if s.reads.Load() != 1 {
+		t.Errorf("two browsers told together counted the tags %d times", s.reads.Load())
+	}
+	for _, m := range []facetsMsg{a, b} {
+		if !slices.ContainsFunc(m.tags, func(c model.Facet) bool { return c.Name == "told" }) {
+			t.Errorf("the tags counted are %v; want the tag just made among them", m.tags)
+		}
+	}
+	// Told of another entry: a count of their own.
+	if m := loadFacetsAfter(s, entry.Seq+1, entry.Hash)().(facetsMsg); m.err != nil || s.reads.Load() != 2 {
+		t.Errorf("told of another change, the tags were counted %d times in all (%v)", s.reads.Load(), m.err)
 	}
 }
