@@ -301,6 +301,10 @@ func serveUnderLoad(t testing.TB) *loadRun {
 	var wg sync.WaitGroup
 	for i, b := range browsers {
 		wg.Go(func() {
+			// Each quits as its own load ends, at a moment of its own:
+			// fifty quits sent in one instant were the load's one burst,
+			// and its slowest keys.
+			defer io.WriteString(b.keys, "q")
 			// People do not press in step: each begins at a moment of
 			// its own within its first pause. (Begun together, the
 			// forty-five readers pressed the same key in the same
@@ -350,9 +354,6 @@ func serveUnderLoad(t testing.TB) *loadRun {
 		})
 	}
 	wg.Wait()
-	for _, b := range browsers {
-		io.WriteString(b.keys, "q")
-	}
 	for i, b := range browsers {
 		err, ok := b.ended(time.Minute)
 		switch {
