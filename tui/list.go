@@ -41,9 +41,9 @@ func (b *browser) listView(w, h int) []string {
 	if f := b.frameOf(w, dw); f != b.rows.frame {
 		b.rows = rowCache{frame: f}
 	}
-	next := b.rows.next(len(rows))
+	next := b.rows.next()
 	for i, r := range rows {
-		lines = append(lines, b.rowLine(next, r.Event, first+i == b.tl.cur, w, dw))
+		lines = append(lines, b.rowLine(&next, r.Event, first+i == b.tl.cur, w, dw))
 	}
 	b.rows.drawn(next)
 	for len(lines) < h {

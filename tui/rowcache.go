@@ -13,28 +13,50 @@ import (
 // seldom touch its rows.
 type rowCache struct {
 	frame rowFrame
-	rows  map[string]drawnRow
-	// spare is the map of the frame before last, emptied: the next
-	// frame's rows go in it, so that a frame makes no map of its own.
-	spare map[string]drawnRow
+	last  drawnRows
+	// spare holds the rows of the frame before last, emptied: the next
+	// frame's rows go in it, so that a frame allocates nothing of its
+	// own for them.
+	spare drawnRows
 }
 
-// next is the empty map the rows of the frame about to be drawn go in.
-func (c *rowCache) next(n int) map[string]drawnRow {
-	if c.spare == nil {
-		return make(map[string]drawnRow, n)
+// drawnRows are a frame's rows by event id. The rows are in a slice and
+// the map holds their places: a map of the rows themselves, too big to
+// be kept in the map's own slots, allocated each row anew.
+type drawnRows struct {
+	rows []drawnRow
+	at   map[string]int
+}
+
+func (d *drawnRows) get(id string) (drawnRow, bool) {
+	i, ok := d.at[id]
+	if !ok {
+		return drawnRow{}, false
 	}
-	m := c.spare
-	c.spare = nil
-	return m
+	return d.rows[i], true
+}
+
+func (d *drawnRows) put(id string, r drawnRow) {
+	if d.at == nil {
+		d.at = map[string]int{}
+	}
+	d.at[id] = len(d.rows)
+	d.rows = append(d.rows, r)
+}
+
+// next is the empty set the rows of the frame about to be drawn go in.
+func (c *rowCache) next() drawnRows {
+	next := c.spare
+	c.spare = drawnRows{}
+	clear(next.rows) // nothing kept alive by a row no longer drawn
+	next.rows = next.rows[:0]
+	clear(next.at)
+	return next
 }
 
 // drawn makes next the rows the last frame drew.
-func (c *rowCache) drawn(next map[string]drawnRow) {
-	if c.rows != nil {
-		clear(c.rows)
-	}
-	c.spare, c.rows = c.rows, next
+func (c *rowCache) drawn(next drawnRows) {
+	c.spare, c.last = c.last, next
 }
 
 // rowFrame is what every row of a frame is drawn with: any change of it
@@ -68,17 +90,17 @@ func (b *browser) frameOf(w, dw int) rowFrame {
 // rowLine returns the line of the row of e, drawn again only when it or
 // its state changed since the last frame; next keeps it for the frame
 // after.
-func (b *browser) rowLine(next map[string]drawnRow, e model.Event, selected bool, w, dw int) string {
+func (b *browser) rowLine(next *drawnRows, e model.Event, selected bool, w, dw int) string {
 	d := drawnRow{
 		selected: selected, marked: b.marks[e.ID], sign: b.standing[e.ID].sign(), where: b.places.of(e.ID),
 		title: e.Title, date: e.Date, status: e.Status, tags: e.Tags, noted: len(e.Notes) > 0,
 	}
-	if was, ok := b.rows.rows[e.ID]; ok && was.same(d) {
+	if was, ok := b.rows.last.get(e.ID); ok && was.same(d) {
 		d.line = was.line
 	} else {
 		d.line = b.rowView(e, selected, w, dw)
 	}
-	next[e.ID] = d
+	next.put(e.ID, d)
 	return d.line
 }
 
