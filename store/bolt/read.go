@@ -110,15 +110,19 @@ func (s *Store) Facets(kind model.FacetKind) ([]model.Facet, error) {
 	}
 	var out []model.Facet
 	err := s.view(func(b buckets) error {
-		prefix := counted.prefix()
-		c := b.counts.Cursor()
-		for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
-			out = append(out, model.Facet{Name: string(k[len(prefix):]), Count: int(beUint64(v))})
-		}
+		out = s.counted.facetsOf(b, kind, func() []model.Facet {
+			var out []model.Facet
+			prefix := counted.prefix()
+			c := b.counts.Cursor()
+			for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
+				out = append(out, model.Facet{Name: string(k[len(prefix):]), Count: int(beUint64(v))})
+			}
+			slices.SortFunc(out, func(a, b model.Facet) int {
+				return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name))
+			})
+			return out
+		})
 		return nil
-	})
-	slices.SortFunc(out, func(a, b model.Facet) int {
-		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name))
 	})
 	return out, err
 }
@@ -132,7 +136,7 @@ func (s *Store) Periods(q model.Query) ([]model.Period, error) {
 	var out []model.Period
 	err := s.view(func(b buckets) error {
 		if q.IsZero() {
-			out = keptPeriods(b.counts)
+			out = s.counted.periodsOf(b, func() []model.Period { return keptPeriods(b.counts) })
 			return nil
 		}
 		// The kept candidates of a query by links or ids know theirs.

@@ -54,8 +54,10 @@ type Shared struct {
 	// to close, and then for the writer to have its turn.
 	yielding bool
 	drained  sync.Cond
-	// keys is kept across the openings of the file (linked.go).
-	keys keyCache
+	// keys and counted are kept across the openings of the file
+	// (linked.go, countcache.go).
+	keys    keyCache
+	counted countCache
 }
 
 // linger is how long the store stays open for reads after the last one:
@@ -116,7 +118,7 @@ func (s *Shared) acquire() (*Store, error) {
 			s.gate.RUnlock()
 			return nil, err
 		}
-		st.keys = &s.keys
+		st.keys, st.counted = &s.keys, &s.counted
 		s.ro = st
 	}
 	if s.idle != nil {
@@ -297,7 +299,7 @@ func (s *Shared) open() (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	st.keys = &s.keys
+	st.keys, st.counted = &s.keys, &s.counted
 	// The check of what every write touches is made once in the
 	// process (guard.go), not at each opening.
 	st.guard.sound = s.sound

@@ -63,6 +63,9 @@ type Store struct {
 	// opened.
 	keys  *keyCache
 	ident string
+	// counted keeps the facets and months last read (countcache.go);
+	// a Shared store gives each store it opens its own, as keys.
+	counted *countCache
 	// pages keeps the upper pages of the trees read by pread (pread.go).
 	pages pageCache
 }
@@ -146,7 +149,7 @@ func open(path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	s := &Store{db: db, path: path, readOnly: opts.ReadOnly, author: opts.Author, file: file, keys: &keyCache{}}
+	s := &Store{db: db, path: path, readOnly: opts.ReadOnly, author: opts.Author, file: file, keys: &keyCache{}, counted: &countCache{}}
 	s.ident = identOf(file)
 	s.guard = writeGuard{lost: metas.lost(), acceptRollback: opts.AcceptRollback, dirty: !exists}
 	if err := s.guarded(func() error { return s.prepare(!exists) }); err != nil {
