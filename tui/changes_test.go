@@ -283,19 +283,12 @@ func TestBrowsersToldTogetherReadTheJournalOnce(t *testing.T) {
 	go read()
 	<-s.entered
 	go read()
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(time.Millisecond) {
-		if summaries.joining(ask) {
-			break
-		}
-		if time.Now().After(deadline) {
-			close(s.release)
-			<-got
-			<-got
-			t.Fatal("the second browser did not wait for the first one's read")
-		}
-	}
+	joined := untilJoined(func() bool { return summaries.joining(ask) })
 	close(s.release)
 	a, b := <-got, <-got
+	if !joined {
+		t.Fatal("the second browser did not wait for the first one's read")
+	}
 	if a.err != nil || b.err != nil {
 		t.Fatalf("reading the summaries: %v, %v", a.err, b.err)
 	}
@@ -396,16 +389,12 @@ func TestBrowsersToldTogetherCountTheTagsOnce(t *testing.T) {
 	<-s.entered
 	go read()
 	ask := facetsAsk{location: s.Location(), hash: entry.Hash, seq: entry.Seq}
-	for deadline := time.Now().Add(10 * time.Second); !facetReads.joining(ask); time.Sleep(time.Millisecond) {
-		if time.Now().After(deadline) {
-			close(s.release)
-			<-got
-			<-got
-			t.Fatal("the second browser did not wait for the first one's count")
-		}
-	}
+	joined := untilJoined(func() bool { return facetReads.joining(ask) })
 	close(s.release)
 	a, b := <-got, <-got
+	if !joined {
+		t.Fatal("the second browser did not wait for the first one's count")
+	}
 	if a.err != nil || b.err != nil {
 		t.Fatalf("counting: %v, %v", a.err, b.err)
 	}
@@ -421,4 +410,15 @@ func TestBrowsersToldTogetherCountTheTagsOnce(t *testing.T) {
 	if m := loadFacetsAfter(s, entry.Seq+1, entry.Hash)().(facetsMsg); m.err != nil || s.reads.Load() != 2 {
 		t.Errorf("told of another change, the tags were counted %d times in all (%v)", s.reads.Load(), m.err)
 	}
+}
+
+// untilJoined waits up to ten seconds for joining to say a second
+// browser waits for a read under way, and says whether it did.
+func untilJoined(joining func() bool) bool {
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+		if joining() {
+			return true
+		}
+	}
+	return false
 }
