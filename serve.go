@@ -257,9 +257,14 @@ func serveInvestigations(paths []string) ([]sshd.Investigation, error) {
 
 // serveExec runs a read-only command for a client, on inv, writing to
 // the session: chrono's own list, show and export, with no --db (the
-// investigation is the server's to choose) and no -o (nothing is
-// written on the server).
+// investigation is the server's to choose) and no -o (no file of the
+// client's choosing is written on the server). Its output is spooled.
 func serveExec(inv sshd.Investigation, args []string, stdout, stderr io.Writer) int {
+	return spooled(stdout, stderr, func(stdout io.Writer) int { return runServed(inv, args, stdout, stderr) })
+}
+
+// runServed runs one of the commands a client may run over SSH.
+func runServed(inv sshd.Investigation, args []string, stdout, stderr io.Writer) int {
 	c := &cli{stdin: strings.NewReader(""), stdout: stdout, stderr: stderr, db: inv.Path, dbGiven: true, runAs: "ssh HOST -- " + termtext.Line(inv.Name)}
 	root := &cobra.Command{Use: "chrono", SilenceErrors: true, SilenceUsage: true}
 	root.CompletionOptions.DisableDefaultCmd = true
