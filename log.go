@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 
 	"chrono/model"
 	"chrono/model/termtext"
@@ -28,7 +29,9 @@ func newLogCmd(c *cli) *cobra.Command {
 		Long: `Show the journal of changes, newest first: each change's number, time,
 author, what it did and the events it touched. With ID, only the changes
 to that event. chrono undo takes back the latest; chrono revert N an
-earlier one.
+earlier one. When the journal's chain does not hold (an entry changed
+outside chrono), a warning on stderr after the entries names the entry
+where it breaks.
 
 --head prints the journal's chain head instead: the newest entry's
 number and the first 16 hex digits of its hash, a value to write in a
@@ -85,6 +88,7 @@ func runLog(opts *logOptions) error {
 	}
 	defer s.Close()
 	printed := 0
+list:
 	for {
 		entries, err := s.Journal(q)
 		if err != nil {
@@ -92,7 +96,7 @@ func runLog(opts *logOptions) error {
 		}
 		for _, e := range entries {
 			if opts.limit > 0 && printed == opts.limit {
-				return nil
+				break list
 			}
 			if err := opts.print(s, e); err != nil {
 				return err
@@ -108,6 +112,27 @@ func runLog(opts *logOptions) error {
 		if _, err := s.Event(opts.id); err != nil {
 			return explain(s, err)
 		}
+	}
+	if printed == 0 {
+		return nil
+	}
+	return warnIfChainBreaks(s, opts.stderr, "the entries listed are as stored, and what they say may not be what was done (chrono verify --journal says what differs)")
+}
+
+// warnIfChainBreaks checks the journal's chain of s, after what a
+// command printed of it, and warns on w, saying then, when it does not
+// hold.
+func warnIfChainBreaks(s model.Store, w io.Writer, then string) error {
+	v, ok := s.(model.JournalVerifier)
+	if !ok {
+		return nil
+	}
+	r, err := v.VerifyJournal()
+	if err != nil {
+		return err
+	}
+	if !r.OK() {
+		warnChainBreak(w, r.Break, then)
 	}
 	return nil
 }

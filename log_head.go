@@ -34,18 +34,7 @@ func runLogHead(opts *logOptions) error {
 	if err := printHead(opts, head); err != nil || head.Seq == 0 {
 		return err
 	}
-	v, ok := s.(model.JournalVerifier)
-	if !ok {
-		return nil
-	}
-	r, err := v.VerifyJournal()
-	if err != nil {
-		return err
-	}
-	if !r.OK() {
-		warnChainBreak(opts.stderr, r.Break, "the head printed is the newest entry's, and the chain does not hold up to it (chrono verify --journal says what differs)")
-	}
-	return nil
+	return warnIfChainBreaks(s, opts.stderr, "the head printed is the newest entry's, and the chain does not hold up to it (chrono verify --journal says what differs)")
 }
 
 // printHead writes the head, as JSON with --json.

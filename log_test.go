@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 
 	"chrono/model"
@@ -38,6 +39,30 @@ func TestChangeWords(t *testing.T) {
 	for _, tt := range tests {
 		if got := changeWords(tt.change); got != tt.want {
 			t.Errorf("changeWords(%+v) = %q, want %q", tt.change, got, tt.want)
+		}
+	}
+}
+
+// TestLogWarnsOfABrokenChain: chrono log of a journal altered outside
+// chrono lists the entries as stored and then says on stderr where the
+// chain breaks, whether it lists them all, some or one event's; of a
+// journal that holds, it says nothing.
+func TestLogWarnsOfABrokenChain(t *testing.T) {
+	db := newDB(t)
+	for _, args := range [][]string{{"import", "timeline.example.json"}, {"tag", "fbi-tip", "checked"}, {"tag", "fbi-tip", "more"}} {
+		if r := chrono(t, db, "", args...); r.code != 0 {
+			t.Fatalf("%v: %+v", args, r)
+		}
+	}
+	if r := chrono(t, db, "", "log"); r.code != 0 || r.stderr != "" {
+		t.Fatalf("log of a whole journal: %+v", r)
+	}
+	alterJournalEntry(t, db, 2, `"checked`, `"chequed`)
+	const warning = "warning: the journal's chain breaks at entry #2 (content); the entries listed are as stored"
+	for _, args := range [][]string{{"log"}, {"log", "-n", "1"}, {"log", "fbi-tip"}} {
+		r := chrono(t, db, "", args...)
+		if r.code != 0 || !strings.Contains(r.stdout, "#3 ") || !strings.HasPrefix(r.stderr, warning) {
+			t.Errorf("%v of an altered journal: %+v", args, r)
 		}
 	}
 }
