@@ -45,7 +45,7 @@ func handDateHint(s string) (hint string, ok bool) {
 	case yearAt < 0 && len(parts) == 3:
 		return shortYearHint(parts, others, sep), true
 	case yearAt < 0:
-		return "", false // 08/17 may be a month or a day and month
+		return shortMonthHint(parts, others)
 	case sep == "-" && yearAt != len(parts)-1:
 		return "", false // 2017-8-14: EDTF's message is about its digits
 	}
@@ -82,31 +82,80 @@ func handDateHint(s string) (hint string, ok bool) {
 }
 
 // shortYearHint is handDateHint's message for a day, month and year of
-// one or two digits each, the year last (14/08/17). The century is the
-// writer's to say: the message names the year it assumes, the one POSIX
-// strptime's %y reads (69 to 99 are 1969 to 1999, 00 to 68 are 2000 to
-// 2068), so that the writer sees it and can write another.
-func shortYearHint(parts []string, dayMonth []int, sep string) string {
+// one or two digits each (14/08/17, 17-08-14). The year is taken to be
+// last, and with dashes first too, as ISO 8601 writes it (17-08-14 is
+// 2017-08-14 as often as 17 Aug 2014). The century is the writer's to
+// say: the message names the year it assumes, the one POSIX strptime's
+// %y reads (69 to 99 are 1969 to 1999, 00 to 68 are 2000 to 2068), so
+// that the writer sees it and can write another.
+func shortYearHint(parts []string, n []int, sep string) string {
 	const iso = "chrono reads dates as EDTF (ISO 8601), year first, with its four digits"
-	yy, _ := strconv.ParseInt(parts[2], 10, 64)
-	year := 2000 + yy
-	if yy >= 69 {
-		year = 1900 + yy
+	type reading struct {
+		p    point
+		when string
 	}
-	readings := []point{calendarPoint(year, dayMonth[1], dayMonth[0])}
-	if dayMonth[0] != dayMonth[1] {
-		readings = append(readings, calendarPoint(year, dayMonth[0], dayMonth[1]))
+	var readings []reading
+	if sep == "-" {
+		year := shortYear(parts[0])
+		if p := calendarDates([]point{calendarPoint(year, n[1], n[2])}); len(p) == 1 {
+			readings = append(readings, reading{p[0], " if the year is first"})
+		}
 	}
-	readings = calendarDates(readings)
+	year := shortYear(parts[2])
 	ifYear := " if it is " + calendarYear(year)
-	switch len(readings) {
-	case 2:
-		return iso + ": write " + edtfAndLabel(readings[0]) + ifYear + " and day first, " +
-			edtfAndLabel(readings[1]) + " if month first"
-	case 1:
-		return iso + ": write " + string(readings[0].appendEDTF(nil)) + ifYear
+	lastYear := len(readings)
+	if p := calendarDates([]point{calendarPoint(year, n[1], n[0])}); len(p) == 1 {
+		readings = append(readings, reading{p[0], " and day first"})
 	}
-	return iso + ", like 2017-08-14; " + parts[0] + sep + parts[1] + " is no day of a year ending in " + parts[2]
+	if n[0] != n[1] {
+		if p := calendarDates([]point{calendarPoint(year, n[0], n[1])}); len(p) == 1 {
+			readings = append(readings, reading{p[0], " and month first"})
+		}
+	}
+	switch {
+	case len(readings) == 0:
+		return iso + ", like 2017-08-14; " + parts[0] + sep + parts[1] + " is no day of a year ending in " + parts[2]
+	case len(readings) == 1 && lastYear == 0:
+		// One reading: no order of day and month to tell apart.
+		return iso + ": write " + string(readings[0].p.appendEDTF(nil)) + ifYear
+	case len(readings) == 1:
+		return iso + ": write " + string(readings[0].p.appendEDTF(nil)) + readings[0].when
+	}
+	var said []string
+	for i, r := range readings {
+		when := r.when
+		switch {
+		case i == lastYear:
+			when = ifYear + when // the year is named once
+		case i > lastYear:
+			when = " if" + strings.TrimPrefix(when, " and")
+		}
+		said = append(said, edtfAndLabel(r.p)+when)
+	}
+	return iso + ": write " + strings.Join(said, ", ")
+}
+
+// shortMonthHint is handDateHint's message for two numbers of one or two
+// digits and no year of four (08/17): a month and a year written short,
+// when the first can be a month, as cards and forms write them. ok is
+// false otherwise, when EDTF's own message says what is wrong.
+func shortMonthHint(parts []string, n []int) (string, bool) {
+	if len(parts) != 2 || n[0] < 1 || n[0] > 12 || len(parts[1]) != 2 {
+		return "", false
+	}
+	year := shortYear(parts[1])
+	p := calendarPoint(year, n[0], 0)
+	return "chrono reads dates as EDTF (ISO 8601), year first, with its four digits: write " +
+		string(p.appendEDTF(nil)) + " if it is " + p.label(true, false), true
+}
+
+// shortYear is the year of two digits as POSIX strptime's %y reads it.
+func shortYear(yy string) int64 {
+	y, _ := strconv.ParseInt(yy, 10, 64)
+	if y >= 69 {
+		return 1900 + y
+	}
+	return 2000 + y
 }
 
 // handSeparator is the one separator, '/', '.' or '-', between the digits

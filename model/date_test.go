@@ -239,7 +239,14 @@ func TestParseDateInvalid(t *testing.T) {
 		{"8/14/17", `date "8/14/17": chrono reads dates as EDTF (ISO 8601), year first, with its four digits: write 2017-08-14 if it is 2017`},
 		{"04/08/17", `date "04/08/17": chrono reads dates as EDTF (ISO 8601), year first, with its four digits: write 2017-08-04 (4 Aug 2017) if it is 2017 and day first, 2017-04-08 (8 Apr 2017) if month first`},
 		{"31/31/17", `date "31/31/17": chrono reads dates as EDTF (ISO 8601), year first, with its four digits, like 2017-08-14; 31/31 is no day of a year ending in 17`},
-		{"08/17", `date "08/17": start: a year needs four digits (or Y and more digits)`},
+		// Dashes write the year first as often as last.
+		{"17-08-14", `date "17-08-14": chrono reads dates as EDTF (ISO 8601), year first, with its four digits: write 2017-08-14 (14 Aug 2017) if the year is first, 2014-08-17 (17 Aug 2014) if it is 2014 and day first`},
+		{"04-08-17", `date "04-08-17": chrono reads dates as EDTF (ISO 8601), year first, with its four digits: write 2004-08-17 (17 Aug 2004) if the year is first, 2017-08-04 (4 Aug 2017) if it is 2017 and day first, 2017-04-08 (8 Apr 2017) if month first`},
+		{"17/08/14", `date "17/08/14": chrono reads dates as EDTF (ISO 8601), year first, with its four digits: write 2014-08-17 if it is 2014`},
+		// A month and a year written short, as cards and forms do.
+		{"08/17", `date "08/17": chrono reads dates as EDTF (ISO 8601), year first, with its four digits: write 2017-08 if it is Aug 2017`},
+		{"12-99", `date "12-99": chrono reads dates as EDTF (ISO 8601), year first, with its four digits: write 1999-12 if it is Dec 1999`},
+		{"17/08", `date "17/08": start: a year needs four digits (or Y and more digits)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
