@@ -153,6 +153,25 @@ type aBrowser struct {
 
 func (srv *aServer) browse(t testing.TB, key gossh.Signer) *aBrowser {
 	t.Helper()
+	c, sess := srv.session(t, key)
+	b := &aBrowser{client: c, sess: sess, screen: &lockedBuffer{wrote: make(chan struct{}, 1)}, errs: &lockedBuffer{}}
+	sess.Stdout, sess.Stderr = b.screen, b.errs
+	var err error
+	if b.keys, err = sess.StdinPipe(); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestPty("xterm-256color", 40, 120, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// session connects to the server with key and opens a session.
+func (srv *aServer) session(t testing.TB, key gossh.Signer) (*gossh.Client, *gossh.Session) {
+	t.Helper()
 	c, err := gossh.Dial("tcp", srv.addr, &gossh.ClientConfig{
 		User: "anyone", Auth: []gossh.AuthMethod{gossh.PublicKeys(key)},
 		HostKeyCallback: gossh.FixedHostKey(srv.hostKey), Timeout: 30 * time.Second,
@@ -165,18 +184,7 @@ func (srv *aServer) browse(t testing.TB, key gossh.Signer) *aBrowser {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := &aBrowser{client: c, sess: sess, screen: &lockedBuffer{wrote: make(chan struct{}, 1)}, errs: &lockedBuffer{}}
-	sess.Stdout, sess.Stderr = b.screen, b.errs
-	if b.keys, err = sess.StdinPipe(); err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.RequestPty("xterm-256color", 40, 120, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.Shell(); err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return c, sess
 }
 
 // waitFor waits for the screen to show text.

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	gossh "golang.org/x/crypto/ssh"
 )
 
 // TestAStalledExportHoldsNoLock: a client that runs export over SSH and
@@ -33,18 +31,7 @@ func TestAStalledExportHoldsNoLock(t *testing.T) {
 		t.Fatalf("the first event listed: %q (%v)", line, err)
 	}
 
-	c, err := gossh.Dial("tcp", srv.addr, &gossh.ClientConfig{
-		User: "anyone", Auth: []gossh.AuthMethod{gossh.PublicKeys(keys[0])},
-		HostKeyCallback: gossh.FixedHostKey(srv.hostKey), Timeout: 30 * time.Second,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	sess, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, sess := srv.session(t, keys[0])
 	defer sess.Close()
 	stdout, err := sess.StdoutPipe() // read a little, then never again
 	if err != nil {
