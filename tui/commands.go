@@ -61,49 +61,17 @@ func loadHeader(s model.Store) tea.Cmd {
 }
 
 func loadFacets(s model.Store) tea.Cmd {
-	return func() tea.Msg { return readFacets(s) }
-}
-
-// loadFacetsAfter is loadFacets for the browsers told of the change
-// that journal entry seq (with hash) records: those of one process that
-// were told of it together share one read (a tag made in a served
-// session had each of fifty sessions count every tag again).
-func loadFacetsAfter(s model.Store, seq uint64, hash string) tea.Cmd {
-	loc := s.Location()
-	if loc == "" || seq == 0 {
-		return loadFacets(s)
-	}
 	return func() tea.Msg {
-		m, err := facetReads.read(facetsAsk{location: loc, hash: hash, seq: seq}, func() (facetsMsg, error) {
-			return readFacets(s), nil
-		})
-		if err != nil { // the read failed before it could say why
-			return facetsMsg{err: err}
+		var m facetsMsg
+		if m.tags, m.err = s.Facets(model.FacetTags); m.err != nil {
+			return m
 		}
+		if m.actors, m.err = s.Facets(model.FacetActors); m.err != nil {
+			return m
+		}
+		m.statuses, m.err = s.Facets(model.FacetStatuses)
 		return m
 	}
-}
-
-// facetReads are the reads of the facets under way, by the change they
-// were asked after.
-var facetReads joinedReads[facetsAsk, facetsMsg]
-
-// facetsAsk is a store (by location) and a journal entry taken in.
-type facetsAsk struct {
-	location, hash string
-	seq            uint64
-}
-
-func readFacets(s model.Store) facetsMsg {
-	var m facetsMsg
-	if m.tags, m.err = s.Facets(model.FacetTags); m.err != nil {
-		return m
-	}
-	if m.actors, m.err = s.Facets(model.FacetActors); m.err != nil {
-		return m
-	}
-	m.statuses, m.err = s.Facets(model.FacetStatuses)
-	return m
 }
 
 // jump loads a window of the view around anchor (zero: the start, or the

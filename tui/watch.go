@@ -142,7 +142,7 @@ func (m *Model) takeChanges(msg changesMsg) tea.Cmd {
 	// Nothing on screen changes until what the screens ask for comes,
 	// unless one of them says otherwise as it takes the change in.
 	m.ctx.still = true
-	cmds := []tea.Cmd{m.broadcast(storeChangedMsg{change: c}), loadFacetsAfter(m.ctx.store, c.seq, c.hash)}
+	cmds := []tea.Cmd{m.broadcast(storeChangedMsg{change: c}), loadFacets(m.ctx.store)}
 	if c.all() || c.header {
 		cmds = append(cmds, loadHeader(m.ctx.store))
 	}
