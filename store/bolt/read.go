@@ -110,7 +110,7 @@ func (s *Store) Facets(kind model.FacetKind) ([]model.Facet, error) {
 	}
 	var out []model.Facet
 	err := s.view(func(b buckets) error {
-		out = s.counted.facetsOf(b, kind, func() []model.Facet {
+		out = keptCounts(s.counted, b, kind, func() []model.Facet {
 			var out []model.Facet
 			prefix := counted.prefix()
 			c := b.counts.Cursor()
@@ -136,7 +136,7 @@ func (s *Store) Periods(q model.Query) ([]model.Period, error) {
 	var out []model.Period
 	err := s.view(func(b buckets) error {
 		if q.IsZero() {
-			out = s.counted.periodsOf(b, func() []model.Period { return keptPeriods(b.counts) })
+			out = keptCounts(s.counted, b, wholeMonths{}, func() []model.Period { return keptPeriods(b.counts) })
 			return nil
 		}
 		// The kept candidates of a query by links or ids know theirs.
