@@ -91,44 +91,47 @@ func handDateHint(s string) (hint string, ok bool) {
 func shortYearHint(parts []string, n []int, sep string) string {
 	const iso = "chrono reads dates as EDTF (ISO 8601), year first, with its four digits"
 	type reading struct {
-		p    point
-		when string
+		p     point
+		order string // "day first" or "month first"; "" for the year first
 	}
 	var readings []reading
 	if sep == "-" {
 		year := shortYear(parts[0])
 		if p := calendarDates([]point{calendarPoint(year, n[1], n[2])}); len(p) == 1 {
-			readings = append(readings, reading{p[0], " if the year is first"})
+			readings = append(readings, reading{p[0], ""})
 		}
 	}
 	year := shortYear(parts[2])
-	ifYear := " if it is " + calendarYear(year)
-	lastYear := len(readings)
 	if p := calendarDates([]point{calendarPoint(year, n[1], n[0])}); len(p) == 1 {
-		readings = append(readings, reading{p[0], " and day first"})
+		readings = append(readings, reading{p[0], "day first"})
 	}
 	if n[0] != n[1] {
 		if p := calendarDates([]point{calendarPoint(year, n[0], n[1])}); len(p) == 1 {
-			readings = append(readings, reading{p[0], " and month first"})
+			readings = append(readings, reading{p[0], "month first"})
 		}
 	}
+	const yearFirst = " if the year is first"
+	ifYear := " if it is " + calendarYear(year)
 	switch {
 	case len(readings) == 0:
 		return iso + ", like 2017-08-14; " + parts[0] + sep + parts[1] + " is no day of a year ending in " + parts[2]
-	case len(readings) == 1 && lastYear == 0:
-		// One reading: no order of day and month to tell apart.
-		return iso + ": write " + string(readings[0].p.appendEDTF(nil)) + ifYear
+	case len(readings) == 1 && readings[0].order == "":
+		return iso + ": write " + string(readings[0].p.appendEDTF(nil)) + yearFirst
 	case len(readings) == 1:
-		return iso + ": write " + string(readings[0].p.appendEDTF(nil)) + readings[0].when
+		// No order of day and month to tell apart.
+		return iso + ": write " + string(readings[0].p.appendEDTF(nil)) + ifYear
 	}
 	var said []string
-	for i, r := range readings {
-		when := r.when
+	named := false // the year assumed is named once
+	for _, r := range readings {
+		var when string
 		switch {
-		case i == lastYear:
-			when = ifYear + when // the year is named once
-		case i > lastYear:
-			when = " if" + strings.TrimPrefix(when, " and")
+		case r.order == "":
+			when = yearFirst
+		case !named:
+			when, named = ifYear+" and "+r.order, true
+		default:
+			when = " if " + r.order
 		}
 		said = append(said, edtfAndLabel(r.p)+when)
 	}
