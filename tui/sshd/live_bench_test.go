@@ -32,3 +32,43 @@ func BenchmarkLiveUpdate(b *testing.B) {
 		b.StartTimer()
 	}
 }
+
+// BenchmarkLiveUpdateFifty is BenchmarkLiveUpdate with 49 sessions
+// watching: the time from the tag to the last of their screens redrawn,
+// the sessions told one at a time (liveSpread).
+func BenchmarkLiveUpdateFifty(b *testing.B) {
+	ana, anaLine := newKey(b)
+	rita, ritaLine := newKey(b)
+	limits := DefaultLimits()
+	limits.PerKey = 64
+	sv := serve(b, usersLine("ana", "annotate", anaLine)+usersLine("rita", "read", ritaLine), limits)
+	watchers := make([]*screen, 49)
+	for i := range watchers {
+		_, _, watchers[i], _ = browse(b, sv.connect(rita))
+	}
+	_, tagger, _, _ := browse(b, sv.connect(ana))
+	time.Sleep(time.Second)
+	seen := make([]int, len(watchers))
+	var slowest time.Duration
+	for b.Loop() {
+		for i, w := range watchers {
+			seen[i] = len(w.String())
+		}
+		began := time.Now()
+		io.WriteString(tagger, "1")
+		deadline := time.Now().Add(5 * time.Second)
+		for i, w := range watchers {
+			for len(w.String()) == seen[i] {
+				if time.Now().After(deadline) {
+					b.Fatalf("the change never reached session %d of %d", i+1, len(watchers))
+				}
+				time.Sleep(time.Millisecond)
+			}
+		}
+		slowest = max(slowest, time.Since(began))
+		b.StopTimer()
+		time.Sleep(300 * time.Millisecond) // the rest of the redraws
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(slowest)/float64(time.Millisecond), "max-ms")
+}
