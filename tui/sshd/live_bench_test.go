@@ -37,16 +37,7 @@ func BenchmarkLiveUpdate(b *testing.B) {
 // watching: the time from the tag to the last of their screens redrawn,
 // the sessions told one at a time (liveSpread).
 func BenchmarkLiveUpdateFifty(b *testing.B) {
-	ana, anaLine := newKey(b)
-	rita, ritaLine := newKey(b)
-	limits := DefaultLimits()
-	limits.PerKey = 64
-	sv := serve(b, usersLine("ana", "annotate", anaLine)+usersLine("rita", "read", ritaLine), limits)
-	watchers := make([]*screen, 49)
-	for i := range watchers {
-		_, _, watchers[i], _ = browse(b, sv.connect(rita))
-	}
-	_, tagger, _, _ := browse(b, sv.connect(ana))
+	tagger, watchers := watching(b, 49)
 	time.Sleep(time.Second)
 	seen := make([]int, len(watchers))
 	var slowest time.Duration

@@ -33,16 +33,7 @@ func TestLiveGap(t *testing.T) {
 // Told one at a time, every session of the store is told: a tag made
 // in one reaches the screens of all the others.
 func TestEverySessionIsTold(t *testing.T) {
-	ana, anaLine := newKey(t)
-	rita, ritaLine := newKey(t)
-	limits := DefaultLimits()
-	limits.PerKey = 8
-	sv := serve(t, usersLine("ana", "annotate", anaLine)+usersLine("rita", "read", ritaLine), limits)
-	watchers := make([]*screen, 6)
-	for i := range watchers {
-		_, _, watchers[i], _ = browse(t, sv.connect(rita))
-	}
-	_, tagger, _, _ := browse(t, sv.connect(ana))
+	tagger, watchers := watching(t, 6)
 	time.Sleep(300 * time.Millisecond) // all settled
 	seen := make([]int, len(watchers))
 	for i, w := range watchers {
@@ -58,4 +49,21 @@ func TestEverySessionIsTold(t *testing.T) {
 			time.Sleep(10 * time.Millisecond)
 		}
 	}
+}
+
+// watching serves the example investigation to n sessions of rita's,
+// who may read, and then to one of ana's, who may tag: it returns ana's
+// keys and the screens of rita's sessions.
+func watching(t testing.TB, n int) (io.Writer, []*screen) {
+	ana, anaLine := newKey(t)
+	rita, ritaLine := newKey(t)
+	limits := DefaultLimits()
+	limits.PerKey = n
+	sv := serve(t, usersLine("ana", "annotate", anaLine)+usersLine("rita", "read", ritaLine), limits)
+	watchers := make([]*screen, n)
+	for i := range watchers {
+		_, _, watchers[i], _ = browse(t, sv.connect(rita))
+	}
+	_, tagger, _, _ := browse(t, sv.connect(ana))
+	return tagger, watchers
 }
