@@ -18,10 +18,10 @@ func BenchmarkLiveUpdate(b *testing.B) {
 	_, tagger, _, _ := browse(b, sv.connect(ana))
 	time.Sleep(500 * time.Millisecond)
 	for b.Loop() {
-		seen := len(watcher.String())
+		seen := watcher.Len()
 		io.WriteString(tagger, "1")
 		deadline := time.Now().Add(5 * time.Second)
-		for len(watcher.String()) == seen {
+		for watcher.Len() == seen {
 			if time.Now().After(deadline) {
 				b.Fatal("the change never reached the other session")
 			}
@@ -43,13 +43,13 @@ func BenchmarkLiveUpdateFifty(b *testing.B) {
 	var slowest time.Duration
 	for b.Loop() {
 		for i, w := range watchers {
-			seen[i] = len(w.String())
+			seen[i] = w.Len()
 		}
 		began := time.Now()
 		io.WriteString(tagger, "1")
 		deadline := time.Now().Add(5 * time.Second)
 		for i, w := range watchers {
-			for len(w.String()) == seen[i] {
+			for w.Len() == seen[i] {
 				if time.Now().After(deadline) {
 					b.Fatalf("the change never reached session %d of %d", i+1, len(watchers))
 				}

@@ -133,6 +133,13 @@ func (s *screen) String() string {
 	return s.buf.String()
 }
 
+// Len is how much the session has written, without copying it.
+func (s *screen) Len() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.Len()
+}
+
 // waitFor waits up to 10s for the screen to show text.
 func (s *screen) waitFor(t testing.TB, text string) {
 	t.Helper()
