@@ -22,6 +22,8 @@ type browser struct {
 	ctx       *shared
 	keys      browserKeys
 	quickTags []string
+	// byRole is b.keys by the role they need; refusable, every key.
+	byRole    keysByRole
 	refusable refusable
 
 	width, height int
@@ -84,7 +86,7 @@ type browser struct {
 }
 
 func newBrowser(ctx *shared, quickTags []string) *browser {
-	return &browser{
+	b := &browser{
 		ctx:       ctx,
 		keys:      newBrowserKeys(quickTags),
 		axis:      newAxis(),
@@ -99,6 +101,8 @@ func newBrowser(ctx *shared, quickTags []string) *browser {
 		tl:        timeline{total: -1},
 		allEvents: -1,
 	}
+	b.byRole = keysByRoleOf(&b.keys)
+	return b
 }
 
 // Init loads the start of the timeline with its counts.

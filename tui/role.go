@@ -132,11 +132,27 @@ type roleKeyed struct {
 	keys []*key.Binding
 }
 
+// keysByRole is roleKeys of one set of keys, with the sources pane off a
+// note and on one: built once, as they are looked up at every key.
+type keysByRole [2][2]roleKeyed
+
+func keysByRoleOf(k *browserKeys) keysByRole {
+	return keysByRole{roleKeys(k, false), roleKeys(k, true)}
+}
+
+// at is the keys by role as the pane is, on a note or not.
+func (r *keysByRole) at(onNote bool) [2]roleKeyed {
+	if onNote {
+		return r[1]
+	}
+	return r[0]
+}
+
 // restrictKeys turns off the keys the session's role does not allow,
 // after updateKeys has turned on what has something to act on.
 func (b *browser) restrictKeys() {
 	_, onNote := b.detail.note()
-	for _, r := range roleKeys(&b.keys, onNote) {
+	for _, r := range b.byRole.at(onNote) {
 		if b.ctx.role.allows(r.need) {
 			continue
 		}
@@ -155,26 +171,20 @@ func (b *browser) restrictKeys() {
 // against for a refusal. Built once for a browser (its quick tags do not
 // change), as the check is made for every key.
 type refusable struct {
-	all *browserKeys
-	// byNote is roleKeys of all, with the sources pane off a note and on
-	// one.
-	byNote [2][2]roleKeyed
+	all    *browserKeys
+	byRole keysByRole
 }
 
 func newRefusable(quickTags []string) refusable {
 	all := newBrowserKeys(quickTags)
-	return refusable{all: &all, byNote: [2][2]roleKeyed{roleKeys(&all, false), roleKeys(&all, true)}}
+	return refusable{all: &all, byRole: keysByRoleOf(&all)}
 }
 
 // refusedKey is the refusal of a key the role does not allow, or nil
 // when msg is not one (or is also a key the role allows, here).
 func (b *browser) refusedKey(msg tea.KeyPressMsg) tea.Cmd {
 	_, onNote := b.detail.note()
-	byRole := b.refusable.byNote[0]
-	if onNote {
-		byRole = b.refusable.byNote[1]
-	}
-	for _, r := range byRole {
+	for _, r := range b.refusable.byRole.at(onNote) {
 		if b.ctx.role.allows(r.need) {
 			continue
 		}
