@@ -2,6 +2,7 @@ package bolt
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"maps"
 	"slices"
@@ -215,41 +216,107 @@ func (b buckets) move(e *model.Event, old, order []byte) error {
 // it changes: those that depend on the key (a tag's entry, the months'
 // counts), not those that do not (a link's entry, a tag's count).
 func rekey(e *model.Event, old, order []byte, entry func(bk bucket, key []byte, put bool) error, count func(key []byte, delta int) error) error {
-	entries := map[string]int{} // a bucket's letter and a key: +1 or -1
-	counts := map[string]int{}
-	for _, side := range []struct {
-		order []byte
+	// Sorted lists rather than maps of keys: a bulk import moves tens of
+	// thousands of events in its linked groups, and the maps, their
+	// string keys and their sorting were most of what that allocated.
+	var entries [2][]indexEntry
+	var tallies [2][]counter
+	for side, key := range [2][]byte{old, order} {
+		err := indexEntries(e, key, func(bk bucket, k []byte) error {
+			entries[side] = append(entries[side], indexEntry{bk, k})
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		err = counters(e, key, func(c counter) error {
+			tallies[side] = append(tallies[side], c)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	for side := range entries {
+		slices.SortFunc(entries[side], compareEntries)
+		entries[side] = slices.CompactFunc(entries[side], func(a, b indexEntry) bool { return compareEntries(a, b) == 0 })
+	}
+	was, is := entries[0], entries[1]
+	for len(was) > 0 || len(is) > 0 {
+		c := -1 // only was is left
+		switch {
+		case len(was) == 0:
+			c = 1
+		case len(is) > 0:
+			c = compareEntries(was[0], is[0])
+		}
+		var err error
+		switch {
+		case c < 0:
+			err, was = entry(was[0].bk, was[0].key, false), was[1:]
+		case c > 0:
+			err, is = entry(is[0].bk, is[0].key, true), is[1:]
+		default:
+			was, is = was[1:], is[1:]
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return countChanges(tallies[0], tallies[1], count)
+}
+
+// indexEntry is an index entry of an event: its bucket and its key.
+type indexEntry struct {
+	bk  bucket
+	key []byte
+}
+
+func compareEntries(a, b indexEntry) int {
+	if c := cmp.Compare(a.bk.letter, b.bk.letter); c != 0 {
+		return c
+	}
+	return bytes.Compare(a.key, b.key)
+}
+
+// countChanges calls count, in the order of the counts' keys, with each
+// count that going from the counters was to those of is changes. Most
+// counters are on both sides (a tag's, the total); only those that
+// differ have their keys made.
+func countChanges(was, is []counter, count func(key []byte, delta int) error) error {
+	type change struct {
+		key   []byte
 		delta int
-	}{{old, -1}, {order, 1}} {
-		err := indexEntries(e, side.order, func(bk bucket, key []byte) error {
-			entries[string(bk.letter)+string(key)] += side.delta
-			return nil
-		})
-		if err != nil {
-			return err
+	}
+	var changes []change
+	matched := make([]bool, len(was))
+next:
+	for _, c := range is {
+		for i, w := range was {
+			if w == c && !matched[i] {
+				matched[i] = true
+				continue next
+			}
 		}
-		err = counters(e, side.order, func(c counter) error {
-			counts[string(c.key())] += side.delta
-			return nil
-		})
-		if err != nil {
-			return err
+		changes = append(changes, change{c.key(), 1})
+	}
+	for i, c := range was {
+		if !matched[i] {
+			changes = append(changes, change{c.key(), -1})
 		}
 	}
-	for _, k := range slices.Sorted(maps.Keys(entries)) {
-		if d := entries[k]; d != 0 {
-			bk, _ := bucketOfLetter(k[0]) // indexEntries names only real buckets
-			if err := entry(bk, []byte(k[1:]), d > 0); err != nil {
+	slices.SortStableFunc(changes, func(a, b change) int { return bytes.Compare(a.key, b.key) })
+	for i := 0; i < len(changes); {
+		j, delta := i, 0
+		for ; j < len(changes) && bytes.Equal(changes[j].key, changes[i].key); j++ {
+			delta += changes[j].delta
+		}
+		if delta != 0 {
+			if err := count(changes[i].key, delta); err != nil {
 				return err
 			}
 		}
-	}
-	for _, k := range slices.Sorted(maps.Keys(counts)) {
-		if d := counts[k]; d != 0 {
-			if err := count([]byte(k), d); err != nil {
-				return err
-			}
-		}
+		i = j
 	}
 	return nil
 }
