@@ -33,6 +33,7 @@ type settling struct {
 	counts  map[string]int      // counts/, as the store will have them
 	values  *os.File            // the members' values, one after another
 	size    int64
+	value   []byte    // the value of the member being moved
 	old     *bbolt.Tx // whose pages to let go of now and then
 	n       int       // events read
 }
@@ -122,18 +123,21 @@ func (st *settling) read(r *extsort.Record) error {
 
 // place orders each group and adds the records that move its events.
 func (st *settling) place(sorter *extsort.Sorter) error {
-	done := map[string]bool{}
+	done := make(map[string]bool, len(st.links))
 	counts := map[string]int{}
+	// One group is ordered at a time: its slices are used again for the
+	// next (tens of thousands of groups at a million events).
+	var group []model.Event
+	var queue []string
 	for _, id := range slices.Sorted(maps.Keys(st.links)) {
 		if done[id] {
 			continue
 		}
-		var group []model.Event
-		queue := []string{id}
+		group = group[:0]
+		queue = append(queue[:0], id)
 		done[id] = true
-		for len(queue) > 0 {
-			cur := queue[0]
-			queue = queue[1:]
+		for i := 0; i < len(queue); i++ {
+			cur := queue[i]
 			if m, ok := st.members[cur]; ok {
 				group = append(group, model.Event{ID: cur, Date: m.date, Title: m.title, Links: m.links, Tags: m.tags})
 			}
@@ -170,7 +174,8 @@ func (st *settling) place(sorter *extsort.Sorter) error {
 func (st *settling) move(sorter *extsort.Sorter, e *model.Event, want []byte, counts map[string]int) error {
 	m := st.members[e.ID]
 	old := m.stored
-	v := make([]byte, m.n)
+	st.value = slices.Grow(st.value[:0], int(m.n))[:m.n] // the sorter copies it
+	v := st.value
 	if _, err := st.values.ReadAt(v, m.at); err != nil && m.n > 0 {
 		return err
 	}
