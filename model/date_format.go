@@ -328,8 +328,11 @@ func (p point) label(withYear, there bool) string {
 		}
 	case p.yearX > 0 && hi > 0:
 		// 00XX runs from 1 BCE into the common era: each end says
-		// its era, as no single one covers both.
-		year = calendarYear(lo) + " – " + calendarYear(hi)
+		// its era, as no single one covers both. The dash is unspaced,
+		// as in every span of years: spaced, "c. 1 BCE – 99 CE" would
+		// read as an interval whose end is sure, and no interval could
+		// end with it.
+		year = calendarYear(lo) + "–" + calendarYear(hi)
 	case p.yearX > 0:
 		year = strconv.FormatInt(1-lo, 10) + "–" + strconv.FormatInt(1-hi, 10) + " BCE"
 	}

@@ -26,6 +26,9 @@ func humanYearSpan(s string) (string, bool) {
 		}
 	}
 	from, to, ok := strings.Cut(s, "–")
+	if year, ok := eraCrossingSpan(from, to, ce); ok {
+		return year, true
+	}
 	if !ok || from == "" || to == "" || !allDigits(from) || !allDigits(to) || len(from) > 4 || len(to) > 4 {
 		return "", false
 	}
@@ -56,6 +59,27 @@ func humanYearSpan(s string) (string, bool) {
 			return "-" + string(digits), true
 		}
 		return string(digits), true
+	}
+	return "", false
+}
+
+// eraCrossingSpan reads the two spans of years that run from one era
+// into the other, as chrono labels them: "1 bce–9 ce" (000X) and "1 bce–
+// 99 ce" (00XX), cut at the dash, the common era's mark (ce) cut from the
+// end.
+func eraCrossingSpan(from, to string, ce bool) (string, bool) {
+	if !ce {
+		return "", false
+	}
+	for _, era := range []string{" bce", " bc", " b.c."} {
+		if rest, ok := strings.CutSuffix(from, era); ok && rest == "1" {
+			switch to {
+			case "9":
+				return "000X", true
+			case "99":
+				return "00XX", true
+			}
+		}
 	}
 	return "", false
 }

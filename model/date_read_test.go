@@ -85,7 +85,9 @@ func TestReadDateReadsLabels(t *testing.T) {
 		// An end that is a span of years: the interval splits at its
 		// spaced dash, not at the one inside the span.
 		"20XX/21XX", "-201X/-200X", "-20XX/-0043", "09XX/1001", "199X/20XX", "1950/20XX", "20XX~/21XX?", "09XX%/10XX",
-		"-201X~/2017", "2017-08/21XX", "-0043/01XX", "Y-64999999/-19XX"} {
+		"-201X~/2017", "2017-08/21XX", "-0043/01XX", "Y-64999999/-19XX",
+		// An end that runs from BCE into CE.
+		"00XX/01XX", "-0043/00XX", "000X/2017", "-0099/000X?"} {
 		want := MustParseDate(edtf)
 		got, err := ReadDate(want.Label())
 		if err != nil || got != want {
@@ -116,6 +118,9 @@ func TestReadDateReadsLabelsAsTheSpan(t *testing.T) {
 		{"09XX%", "0900%/0999%"},
 		{"20XX~", "2000~/2099~"},
 		{"-01XX%", "-0199%/-0100%"},
+		{"00XX~", "0000~/0099~"},
+		{"00XX?", "0000?/0099?"},
+		{"000X%", "0000%/0009%"},
 		{"2017-08-14/2017-08-14", "2017-08-14"},
 		{"2017/2017", "2017"},
 	} {

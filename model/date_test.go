@@ -46,9 +46,14 @@ func TestParseDateValid(t *testing.T) {
 		{"2017-08-14~", "c. 14 Aug 2017", "2017-08-14T00:00:00Z", "2017-08-14T23:59:59.999999999Z", PrecisionDay},
 		{"201X", "2010s", "2010-01-01T00:00:00Z", "2019-12-31T23:59:59.999999999Z", PrecisionDecade},
 		{"20XX", "2000–2099", "2000-01-01T00:00:00Z", "2099-12-31T23:59:59.999999999Z", PrecisionCentury},
-		// Unspecified digits whose years run from BCE into CE say both eras.
-		{"00XX", "1 BCE – 99 CE", "0000-01-01T00:00:00Z", "0099-12-31T23:59:59.999999999Z", PrecisionCentury},
-		{"000X", "1 BCE – 9 CE", "0000-01-01T00:00:00Z", "0009-12-31T23:59:59.999999999Z", PrecisionDecade},
+		// Unspecified digits whose years run from BCE into CE say both
+		// eras, with the unspaced dash of every span of years: spaced,
+		// it would read as an interval ("c. 1 BCE – 99 CE" sure of its
+		// end), and could not be one end of an interval.
+		{"00XX", "1 BCE–99 CE", "0000-01-01T00:00:00Z", "0099-12-31T23:59:59.999999999Z", PrecisionCentury},
+		{"000X", "1 BCE–9 CE", "0000-01-01T00:00:00Z", "0009-12-31T23:59:59.999999999Z", PrecisionDecade},
+		{"00XX~", "c. 1 BCE–99 CE", "0000-01-01T00:00:00Z", "0099-12-31T23:59:59.999999999Z", PrecisionCentury},
+		{"00XX/01XX", "1 BCE–99 CE – 100–199 CE", "0000-01-01T00:00:00Z", "0199-12-31T23:59:59.999999999Z", PrecisionCentury},
 		{"-001X", "20–11 BCE", "-0019-01-01T00:00:00Z", "-0010-12-31T23:59:59.999999999Z", PrecisionDecade},
 		// A decade of years of fewer than four digits says its era, as
 		// such a year does: "990s" is no decade ReadDate takes back.
