@@ -26,27 +26,60 @@ import (
 // in the written file instead cost a million events' import 36 s, and
 // writing the file a second time with them moved some 20.
 
-// settling gathers what the pass reads.
+// settling gathers what the pass reads. What it keeps of the linked
+// events holds no pointers but their ids' (a million-event import has
+// a hundred thousand such events or more): the collector, which runs
+// often while the groups are placed, has little of it to look through.
 type settling struct {
-	links   map[string][]string // order links, both ways, by event id
-	members map[string]*member  // the events of the groups, by id
-	counts  map[string]int      // counts/, as the store will have them
-	values  *os.File            // the members' values, one after another
-	size    int64
-	value   []byte    // the value of the member being moved
-	old     *bbolt.Tx // whose pages to let go of now and then
-	n       int       // events read
+	index  map[string]int32 // each linked event's place in linked, by its id
+	ids    []string         // each linked event's id, by its place
+	linked []linkedEvent
+	pairs  [][2]int32     // the order links, by their events' places
+	keys   []byte         // the linked events' stored keys, one after another
+	counts map[string]int // counts/, as the store will have them
+	values *os.File       // the linked events' values, one after another
+	size   int64
+	value  []byte    // the value being read
+	old    *bbolt.Tx // whose pages to let go of now and then
+	n      int       // events read
 }
 
-// member is an event of a linked group: what ordering it needs, the key
-// it is stored under, and where its value is in the values file.
-type member struct {
-	date   model.Date
-	title  string
-	links  []model.Link
-	tags   []string
-	stored []byte
-	at, n  int64
+// linkedEvent is an event an order link names: where its stored key is
+// in keys and its value in the values file, once the pass has read it
+// (a link may name an event the store does not have).
+type linkedEvent struct {
+	read         bool
+	keyAt, keyTo int64
+	at, n        int64
+}
+
+// placeOf returns the place in linked of the event id, added if it has
+// none.
+func (st *settling) placeOf(id []byte) int32 {
+	if i, ok := st.index[string(id)]; ok {
+		return i
+	}
+	i := int32(len(st.linked))
+	st.index[string(id)] = i
+	st.ids = append(st.ids, string(id))
+	st.linked = append(st.linked, linkedEvent{})
+	return i
+}
+
+// storedKey is the key the linked event i is stored under.
+func (st *settling) storedKey(i int32) []byte {
+	l := &st.linked[i]
+	return st.keys[l.keyAt:l.keyTo]
+}
+
+// readValue reads the value of the linked event i into st.value.
+func (st *settling) readValue(i int32) ([]byte, error) {
+	l := &st.linked[i]
+	st.value = slices.Grow(st.value[:0], int(l.n))[:l.n]
+	if _, err := st.values.ReadAt(st.value, l.at); err != nil && l.n > 0 {
+		return nil, err
+	}
+	return st.value, nil
 }
 
 // releaseOld is how many events settle reads between letting go of the
@@ -66,7 +99,7 @@ func settle(sorted []extsort.Stream, old *bbolt.Tx, dir string) (*extsort.Sorter
 		values.Close()
 		os.Remove(values.Name())
 	}()
-	st := &settling{links: map[string][]string{}, members: map[string]*member{}, counts: map[string]int{}, values: values, old: old}
+	st := &settling{index: map[string]int32{}, counts: map[string]int{}, values: values, old: old}
 	err = extsort.NewMerge(slices.Concat(sorted, cursorStreams(old))).EachAhead(guardOld(old, dir), st.read)
 	if err != nil && !errors.Is(err, errStop) {
 		return nil, err
@@ -88,9 +121,8 @@ func (st *settling) read(r *extsort.Record) error {
 		if len(parts) != 3 {
 			return stored.Unreadablef("links index entry %q has no rel", key)
 		}
-		if target, from := string(parts[0]), string(parts[1]); model.Rel(parts[2]).Orders() && target != from {
-			st.links[target] = append(st.links[target], from)
-			st.links[from] = append(st.links[from], target)
+		if target, from := parts[0], parts[1]; model.Rel(parts[2]).Orders() && !bytes.Equal(target, from) {
+			st.pairs = append(st.pairs, [2]int32{st.placeOf(target), st.placeOf(from)})
 		}
 	case bucketCounts.letter:
 		if len(r.Value) == 8 {
@@ -100,15 +132,13 @@ func (st *settling) read(r *extsort.Record) error {
 		if st.n++; st.old != nil && st.n%releaseOld == 0 {
 			release(st.old) // the old store's events are all read once
 		}
-		id := model.OrderKeyID(key)
-		if _, linked := st.links[id]; !linked {
+		i, linked := st.index[string(model.OrderKeyIDBytes(key))]
+		if !linked {
 			return nil
 		}
-		e, err := stored.Decode(r.Value)
-		if err != nil {
-			return fmt.Errorf("event %q: %w", id, err)
-		}
-		st.members[id] = &member{date: e.Date, title: e.Title, links: e.Links, tags: e.Tags, stored: bytes.Clone(key), at: st.size, n: int64(len(r.Value))}
+		keyAt := int64(len(st.keys))
+		st.keys = append(st.keys, key...)
+		st.linked[i] = linkedEvent{read: true, keyAt: keyAt, keyTo: int64(len(st.keys)), at: st.size, n: int64(len(r.Value))}
 		if _, err := st.values.Write(r.Value); err != nil {
 			return err
 		}
@@ -123,25 +153,49 @@ func (st *settling) read(r *extsort.Record) error {
 
 // place orders each group and adds the records that move its events.
 func (st *settling) place(sorter *extsort.Sorter) error {
-	done := make(map[string]bool, len(st.links))
+	// Each event's linked events, as one list of places cut at first[i].
+	first := make([]int32, len(st.linked)+1)
+	for _, p := range st.pairs {
+		first[p[0]+1]++
+		first[p[1]+1]++
+	}
+	for i := range st.linked {
+		first[i+1] += first[i]
+	}
+	next := slices.Clone(first[:len(st.linked)])
+	others := make([]int32, first[len(st.linked)])
+	for _, p := range st.pairs {
+		others[next[p[0]]], next[p[0]] = p[1], next[p[0]]+1
+		others[next[p[1]]], next[p[1]] = p[0], next[p[1]]+1
+	}
+	st.pairs = nil
+	done := make([]bool, len(st.linked))
 	counts := map[string]int{}
 	// One group is ordered at a time: its slices are used again for the
 	// next (tens of thousands of groups at a million events).
 	var group []model.Event
-	var queue []string
-	for _, id := range slices.Sorted(maps.Keys(st.links)) {
-		if done[id] {
+	var queue []int32
+	for start := range int32(len(st.linked)) {
+		if done[start] {
 			continue
 		}
 		group = group[:0]
-		queue = append(queue[:0], id)
-		done[id] = true
-		for i := 0; i < len(queue); i++ {
-			cur := queue[i]
-			if m, ok := st.members[cur]; ok {
-				group = append(group, model.Event{ID: cur, Date: m.date, Title: m.title, Links: m.links, Tags: m.tags})
+		queue = append(queue[:0], start)
+		done[start] = true
+		for k := 0; k < len(queue); k++ {
+			cur := queue[k]
+			if st.linked[cur].read {
+				v, err := st.readValue(cur)
+				if err != nil {
+					return err
+				}
+				e, err := stored.Decode(v)
+				if err != nil {
+					return fmt.Errorf("event %q: %w", st.ids[cur], err)
+				}
+				group = append(group, model.Event{ID: st.ids[cur], Date: e.Date, Title: e.Title, Links: e.Links, Tags: e.Tags})
 			}
-			for _, other := range st.links[cur] {
+			for _, other := range others[first[cur]:first[cur+1]] {
 				if !done[other] {
 					done[other] = true
 					queue = append(queue, other)
@@ -151,8 +205,9 @@ func (st *settling) place(sorter *extsort.Sorter) error {
 		ch := model.Order(group)
 		for i := range ch.Events {
 			p := &ch.Events[i]
-			if want := p.OrderKey(); !bytes.Equal(want, st.members[p.Event.ID].stored) {
-				if err := st.move(sorter, p.Event, want, counts); err != nil {
+			at := st.index[p.Event.ID]
+			if want := p.OrderKey(); !bytes.Equal(want, st.storedKey(at)) {
+				if err := st.move(sorter, p.Event, at, want, counts); err != nil {
 					return err
 				}
 			}
@@ -171,12 +226,10 @@ func (st *settling) place(sorter *extsort.Sorter) error {
 
 // move adds the records that put e under want rather than the key it is
 // stored under, and adds the changes to the counts to counts.
-func (st *settling) move(sorter *extsort.Sorter, e *model.Event, want []byte, counts map[string]int) error {
-	m := st.members[e.ID]
-	old := m.stored
-	st.value = slices.Grow(st.value[:0], int(m.n))[:m.n] // the sorter copies it
-	v := st.value
-	if _, err := st.values.ReadAt(v, m.at); err != nil && m.n > 0 {
+func (st *settling) move(sorter *extsort.Sorter, e *model.Event, i int32, want []byte, counts map[string]int) error {
+	old := st.storedKey(i)
+	v, err := st.readValue(i) // the sorter copies it
+	if err != nil {
 		return err
 	}
 	if err := sorter.Add(bucketEvents.letter, old, nil, extsort.RankRetract); err != nil {
