@@ -1,6 +1,7 @@
 package native
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -16,6 +17,8 @@ func TestMayHoldSnapshots(t *testing.T) {
 		{"no snapshots", `{"chrono": 1, "events": [{"id": "a", "title": "snapshots of the site"}]}`, false},
 		{"the key", `{"chrono": 1, "events": [], "snapshots": []}`, true},
 		{"the key at the end", strings.Repeat(" ", 100) + `"snapshots"`, true},
+		{"the key at the start", `"snapshots": []`, true},
+		{"the word, not the key", `{"title": "the snapshots", "x": "snapshot", "y": "pshots\"", "z": "p"}`, false},
 		{"a letter of it escaped", `{"chrono": 1, "snap\u0073hots": []}`, true},
 		{"in upper-case hex", `{"chrono": 1, "s\u006Eapshots": []}`, true},
 		{"another escape", `{"chrono": 1, "title": "caf\u00e9 \n"}`, false},
@@ -38,5 +41,18 @@ func TestMayHoldSnapshots(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkMayHoldSnapshots looks through a synthetic document without
+// snapshots (20,000 events, 24 MB), as an import of it does before it
+// starts.
+func BenchmarkMayHoldSnapshots(b *testing.B) {
+	doc := synthEvents(b)
+	b.SetBytes(int64(len(doc)))
+	for b.Loop() {
+		if may, err := MayHoldSnapshots(bytes.NewReader(doc)); err != nil || may {
+			b.Fatal(may, err)
+		}
 	}
 }

@@ -89,14 +89,17 @@ func writeSnapshots(enc *jsontext.Encoder, snapshots iter.Seq2[SnapshotDoc, erro
 // some twenty times quicker than ReadSnapshots skipping a million
 // events, which most documents, having no snapshots, need not.
 func MayHoldSnapshots(r io.Reader) (bool, error) {
-	needles := [][]byte{[]byte(`"snapshots"`), []byte(`\u006`), []byte(`\u007`)}
-	const keep = len(`"snapshots"`) - 1 // a needle may straddle two reads
+	escapes := [][]byte{[]byte(`\u006`), []byte(`\u007`)}
+	const keep = len(snapshotsKey) - 1 // a needle may straddle two reads
 	buf := make([]byte, scanBuffer)
 	n := 0
 	for {
 		m, err := r.Read(buf[n:])
 		n += m
-		for _, needle := range needles {
+		if holdsSnapshotsKey(buf[:n]) {
+			return true, nil
+		}
+		for _, needle := range escapes {
 			if bytes.Contains(buf[:n], needle) {
 				return true, nil
 			}
@@ -110,6 +113,29 @@ func MayHoldSnapshots(r io.Reader) (bool, error) {
 		if n > keep {
 			n = copy(buf, buf[n-keep:n])
 		}
+	}
+}
+
+// snapshotsKey is the key of a chrono document's snapshots, as written.
+const snapshotsKey = `"snapshots"`
+
+// holdsSnapshotsKey reports whether buf holds snapshotsKey. It looks for
+// the key's p, not its first byte as bytes.Contains does: the quote
+// starts one byte in sixteen of a JSON document, and a search that stops
+// at each took 1.8 s of a million events' 1.2 GB; a p, one byte in a
+// hundred.
+func holdsSnapshotsKey(buf []byte) bool {
+	const before = len(`"sna`)
+	for i := 0; ; {
+		j := bytes.IndexByte(buf[i:], 'p')
+		if j < 0 {
+			return false
+		}
+		p := i + j
+		if p >= before && p-before+len(snapshotsKey) <= len(buf) && string(buf[p-before:p-before+len(snapshotsKey)]) == snapshotsKey {
+			return true
+		}
+		i = p + 1
 	}
 }
 
