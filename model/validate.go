@@ -74,6 +74,37 @@ func CheckTag(tag string) string {
 	return ""
 }
 
+// fewTags is how many tags an event may have for tagsSeen to compare
+// each with those before it, rather than keep them by CaseKey.
+var fewTags = 16
+
+// tagsSeen returns firstOf, which tells, for the tag at i, the first
+// sound tag before it that matches it in any case, if there is one. An
+// import checks a million events' tags: most events have a few, and
+// comparing them with strings.EqualFold (which matches as CaseKey does)
+// costs a fraction of making their keys and a map of them.
+func tagsSeen(tags []string) func(i int) (string, bool) {
+	if len(tags) <= fewTags {
+		return func(i int) (string, bool) {
+			for _, u := range tags[:i] {
+				if strings.EqualFold(u, tags[i]) && CheckTag(u) == "" {
+					return u, true
+				}
+			}
+			return "", false
+		}
+	}
+	seen := make(map[string]string, len(tags))
+	return func(i int) (string, bool) {
+		key := CaseKey(tags[i])
+		first, twice := seen[key]
+		if !twice && CheckTag(tags[i]) == "" {
+			seen[key] = tags[i]
+		}
+		return first, twice
+	}
+}
+
 // quoteShown is %q with every character that does not show escaped as
 // well, the printable invisible ones (U+3164 HANGUL FILLER) included.
 func quoteShown(s string) string {
@@ -125,9 +156,9 @@ func (e *Event) Check() []string {
 			add("actor #%d: empty", i+1)
 		}
 	}
-	seen := make(map[string]string, len(e.Tags))
-	for _, t := range e.Tags {
-		first, twice := seen[CaseKey(t)]
+	firstOf := tagsSeen(e.Tags)
+	for i, t := range e.Tags {
+		first, twice := firstOf(i)
 		switch m := CheckTag(t); {
 		case m != "":
 			msgs = append(msgs, m)
@@ -135,8 +166,6 @@ func (e *Event) Check() []string {
 			add("tag %q: listed twice", t)
 		case twice:
 			add("tag %q: listed twice, as %q: tags match in any case", t, first)
-		default:
-			seen[CaseKey(t)] = t
 		}
 	}
 	for i, q := range e.Quotes {

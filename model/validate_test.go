@@ -63,14 +63,25 @@ func TestCheckTag(t *testing.T) {
 }
 
 // Tags match in any case, so an event holds a tag once whatever its case.
+// Both ways of finding them, by comparing each tag with those before it
+// and by their keys, say the same.
 func TestEventCheckTagsInAnyCase(t *testing.T) {
-	e := Event{ID: "x", Title: "X", Tags: []string{"Été", "key", "été", "KEY", "keys"}}
+	defer func(n int) { fewTags = n }(fewTags)
+	e := Event{ID: "x", Title: "X", Tags: []string{"Été", "key", "été", "#k", "KEY", "keys", "#K", "key", "ǅ", "ǆ", "Ǆ"}}
 	want := []string{
 		`tag "été": listed twice, as "Été": tags match in any case`,
+		`tag "#k": write it without the #`,
 		`tag "KEY": listed twice, as "key": tags match in any case`,
+		`tag "#K": write it without the #`,
+		`tag "key": listed twice`,
+		`tag "ǆ": listed twice, as "ǅ": tags match in any case`,
+		`tag "Ǆ": listed twice, as "ǅ": tags match in any case`,
 	}
-	if got := e.Check(); !reflect.DeepEqual(got, want) {
-		t.Errorf("Check():\n got %q\nwant %q", got, want)
+	for _, few := range []int{16, 0} {
+		fewTags = few
+		if got := e.Check(); !reflect.DeepEqual(got, want) {
+			t.Errorf("with fewTags %d, Check():\n got %q\nwant %q", few, got, want)
+		}
 	}
 }
 
