@@ -194,6 +194,10 @@ func TestReadProblems(t *testing.T) {
 			[]string{`2:3: invalid CSV: a " in a cell that is not quoted: quote the cell and double the " inside it ("say ""hi""")`}},
 		{"duplicate key", `{"message":"m","message":"n","datetime":"2017","timestamp_desc":"d"}`,
 			[]string{`1:16: a key appears twice in the same object`}},
+		{"duplicate key in an object within", `{"message":"m","datetime":"2017","timestamp_desc":"d","tag":{"labels":["a"],"labels":["b"]}}`,
+			[]string{`1:77: a key appears twice in the same object`}},
+		{"duplicate key among many", `{"message":"m","k0":"v","k1":"v","k2":"v","k3":"v","k4":"v","k5":"v","k6":"v","k7":"v","k8":"v","k9":"v","k10":"v","k11":"v","k12":"v","k13":"v","k14":"v","k15":"v","k16":"v","k17":"v","k18":"v","k19":"v","k20":"v","k21":"v","k22":"v","k23":"v","k24":"v","k25":"v","k26":"v","k27":"v","k28":"v","k29":"v","k30":"v","k31":"v","k32":"v","k33":"v","k34":"v","k35":"v","k36":"v","k37":"v","k38":"v","k39":"v","k40":"v","k41":"v","k42":"v","k43":"v","k44":"v","k45":"v","k46":"v","k47":"v","k48":"v","k49":"v","k50":"v","k51":"v","k52":"v","k53":"v","k54":"v","k55":"v","k56":"v","k57":"v","k58":"v","k59":"v","k60":"v","k61":"v","k62":"v","k63":"v","k64":"v","k65":"v","k66":"v","k67":"v","k68":"v","k69":"v","datetime":"2017","k3":"w","timestamp_desc":"d"}`,
+			[]string{`1:724: a key appears twice in the same object`}},
 		{"everything wrong with a record", `{"message":" ","datetime":"yesterday","timestamp":"soon"}`,
 			[]string{
 				`1: message: missing: every Timesketch record needs one; it is the event's title`,
