@@ -30,6 +30,13 @@ func TestRekey(t *testing.T) {
 	tagEntry := func(put bool, tag string, key []byte) string {
 		return fmt.Sprintf("%v %c %q", put, bucketTags.letter, tagKey(tag, key))
 	}
+	// Each tag's entry holds the key: both move.
+	tagsMoved := func(from, to []byte) []string {
+		return []string{
+			tagEntry(false, "cash", from), tagEntry(true, "cash", to),
+			tagEntry(false, "ss7", from), tagEntry(true, "ss7", to),
+		}
+	}
 	tests := []struct {
 		name        string
 		date        string // the event's own date
@@ -38,16 +45,11 @@ func TestRekey(t *testing.T) {
 		wantCounts  func(from, to []byte) []string
 	}{
 		{
-			name: "to another month",
-			date: "2017-08",
-			from: keyOf("e1", "2017-08"),
-			to:   keyOf("e1", "2018-02"),
-			wantEntries: func(from, to []byte) []string {
-				return []string{
-					tagEntry(false, "cash", from), tagEntry(true, "cash", to),
-					tagEntry(false, "ss7", from), tagEntry(true, "ss7", to),
-				}
-			},
+			name:        "to another month",
+			date:        "2017-08",
+			from:        keyOf("e1", "2017-08"),
+			to:          keyOf("e1", "2018-02"),
+			wantEntries: tagsMoved,
 			wantCounts: func(from, to []byte) []string {
 				return sortedCounts(
 					fmt.Sprintf("%q -1", periodCountKey(periodOf(from))), fmt.Sprintf("%q 1", periodCountKey(periodOf(to))),
@@ -56,17 +58,12 @@ func TestRekey(t *testing.T) {
 			},
 		},
 		{
-			name: "within its month",
-			date: "2017-08-03",
-			from: keyOf("e1", "2017-08-03"),
-			to:   keyOf("e1", "2017-08-20"),
-			wantEntries: func(from, to []byte) []string {
-				return []string{
-					tagEntry(false, "cash", from), tagEntry(true, "cash", to),
-					tagEntry(false, "ss7", from), tagEntry(true, "ss7", to),
-				}
-			},
-			wantCounts: func(from, to []byte) []string { return nil },
+			name:        "within its month",
+			date:        "2017-08-03",
+			from:        keyOf("e1", "2017-08-03"),
+			to:          keyOf("e1", "2017-08-20"),
+			wantEntries: tagsMoved,
+			wantCounts:  func(from, to []byte) []string { return nil },
 		},
 		{
 			name:        "to the key it has",
