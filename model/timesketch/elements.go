@@ -1,6 +1,10 @@
 package timesketch
 
-import "bytes"
+import (
+	"bytes"
+
+	"github.com/go-json-experiment/json/jsontext"
+)
 
 // objects appends to into the elements of a JSON array, which must be
 // valid JSON, so that each can be looked up by its text before it is
@@ -18,6 +22,42 @@ func objects(checked []byte, into [][]byte) (elems [][]byte, ok bool) {
 	for i < len(checked) && checked[i] == '{' {
 		end := compositeEnd(checked, i)
 		into = append(into, checked[i:end])
+		i = skipSpace(checked, end)
+		if i == len(checked) {
+			break
+		}
+		switch checked[i] {
+		case ',':
+			i = skipSpace(checked, i+1)
+		case ']':
+			return into, true
+		default:
+			return into, false
+		}
+	}
+	return into, false
+}
+
+// strs appends to into the elements of a JSON array, which must be valid
+// JSON, unquoted; ok is false when it is not an array, or an element is
+// not a string.
+func strs(checked []byte, into []string) (elems []string, ok bool) {
+	i := skipSpace(checked, 0)
+	if i == len(checked) || checked[i] != '[' {
+		return into, false
+	}
+	i = skipSpace(checked, i+1)
+	if i < len(checked) && checked[i] == ']' {
+		return into, true
+	}
+	var buf []byte
+	for i < len(checked) && checked[i] == '"' {
+		end := stringEnd(checked, i) + 1
+		var err error
+		if buf, err = jsontext.AppendUnquote(buf[:0], checked[i:end]); err != nil {
+			return into, false
+		}
+		into = append(into, string(buf))
 		i = skipSpace(checked, end)
 		if i == len(checked) {
 			break

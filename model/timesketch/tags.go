@@ -36,8 +36,14 @@ func parseTags(v value, losses lossCounter) ([]string, string) {
 	case v.json && text[0] != '[':
 		return nil, fmt.Sprintf("tag: want a list of strings, found %s", kindName(text))
 	case v.json:
-		if err := json.Unmarshal(v.bytes(), &raw); err != nil {
-			return nil, "tag: want a list of strings: " + tagForms
+		var ok bool
+		if raw, ok = strs(v.bytes(), nil); !ok {
+			// An element that is not a string: json says what the
+			// list holds.
+			raw = nil
+			if err := json.Unmarshal(v.bytes(), &raw); err != nil {
+				return nil, "tag: want a list of strings: " + tagForms
+			}
 		}
 	case strings.HasPrefix(text, "[") && strings.HasSuffix(text, "]"):
 		if err := json.Unmarshal([]byte(text), &raw); err != nil {
@@ -80,6 +86,14 @@ func parseTags(v value, losses lossCounter) ([]string, string) {
 // model.MaxTagLen is cut at a character boundary. It returns "" when
 // nothing is left.
 func cleanTag(t string) string {
+	if plainTag(t) {
+		return t
+	}
+	return mendTag(t)
+}
+
+// mendTag is cleanTag for a tag that is not plain.
+func mendTag(t string) string {
 	t = strings.ToValidUTF8(t, "\uFFFD")
 	t = strings.Map(func(r rune) rune {
 		switch {
@@ -108,4 +122,21 @@ func cleanTag(t string) string {
 		return "" // not expected; dropping is the safe answer
 	}
 	return t
+}
+
+// plainTag reports whether t is a tag cleanTag leaves as it is, by its
+// bytes alone: printable ASCII without a comma or semicolon, neither
+// starting with a # or a space nor ending with a space, within
+// model.MaxTagLen. Most tags are; the rune-by-rune mending of the rest
+// took a tenth of a Timesketch import's reading.
+func plainTag(t string) bool {
+	if t == "" || len(t) > model.MaxTagLen || t[0] == '#' || t[0] == ' ' || t[len(t)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c < ' ' || c > '~' || c == ',' || c == ';' {
+			return false
+		}
+	}
+	return true
 }

@@ -38,6 +38,42 @@ func TestCleanTag(t *testing.T) {
 	}
 }
 
+// FuzzPlainTag: a tag plainTag passes is one the whole mending would
+// leave as it is.
+func FuzzPlainTag(f *testing.F) {
+	for _, s := range []string{"ss7", "#a", "a ", " a", "a,b", "a;b", "tab\t", "é", "~", strings.Repeat("a", 64), strings.Repeat("a", 65)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, tag string) {
+		if plainTag(tag) && mendTag(tag) != tag {
+			t.Fatalf("plainTag(%q), but mendTag makes it %q", tag, mendTag(tag))
+		}
+	})
+}
+
+// TestStrs reads a checked list of strings as json does, and leaves a
+// list that holds anything else to it.
+func TestStrs(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want []string
+		ok   bool
+	}{
+		{`["a","b"]`, []string{"a", "b"}, true},
+		{` [ "caf\u00e9" , "x\"y", "" ] `, []string{"café", `x"y`, ""}, true},
+		{`[]`, nil, true},
+		{`["a",1]`, nil, false},
+		{`["a",null]`, nil, false},
+		{`{"a":"b"}`, nil, false},
+		{`"a"`, nil, false},
+	} {
+		got, ok := strs([]byte(tt.in), nil)
+		if ok != tt.ok || ok && !slices.Equal(got, tt.want) {
+			t.Errorf("strs(%s) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
 func TestParseTags(t *testing.T) {
 	tests := []struct {
 		v                value
