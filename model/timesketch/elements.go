@@ -11,53 +11,52 @@ import (
 // decoded; ok is false when it is not an array, or an element is not an
 // object.
 func objects(checked []byte, into [][]byte) (elems [][]byte, ok bool) {
-	i := skipSpace(checked, 0)
-	if i == len(checked) || checked[i] != '[' {
-		return into, false
-	}
-	i = skipSpace(checked, i+1)
-	if i < len(checked) && checked[i] == ']' {
-		return into, true
-	}
-	for i < len(checked) && checked[i] == '{' {
-		end := compositeEnd(checked, i)
-		into = append(into, checked[i:end])
-		i = skipSpace(checked, end)
-		if i == len(checked) {
-			break
-		}
-		switch checked[i] {
-		case ',':
-			i = skipSpace(checked, i+1)
-		case ']':
-			return into, true
-		default:
-			return into, false
-		}
-	}
-	return into, false
+	ok = eachElement(checked, '{', func(elem []byte) bool {
+		into = append(into, elem)
+		return true
+	})
+	return into, ok
 }
 
 // strs appends to into the elements of a JSON array, which must be valid
 // JSON, unquoted; ok is false when it is not an array, or an element is
 // not a string.
 func strs(checked []byte, into []string) (elems []string, ok bool) {
+	var buf []byte
+	ok = eachElement(checked, '"', func(elem []byte) bool {
+		var err error
+		if buf, err = jsontext.AppendUnquote(buf[:0], elem); err != nil {
+			return false
+		}
+		into = append(into, string(buf))
+		return true
+	})
+	return into, ok
+}
+
+// eachElement calls fn with each element of a JSON array, which must be
+// valid JSON, while fn says to go on; each must start with open (an
+// object's { or a string's "). It reports whether checked is an array
+// and every element was taken.
+func eachElement(checked []byte, open byte, fn func(elem []byte) bool) bool {
 	i := skipSpace(checked, 0)
 	if i == len(checked) || checked[i] != '[' {
-		return into, false
+		return false
 	}
 	i = skipSpace(checked, i+1)
 	if i < len(checked) && checked[i] == ']' {
-		return into, true
+		return true
 	}
-	var buf []byte
-	for i < len(checked) && checked[i] == '"' {
-		end := stringEnd(checked, i) + 1
-		var err error
-		if buf, err = jsontext.AppendUnquote(buf[:0], checked[i:end]); err != nil {
-			return into, false
+	for i < len(checked) && checked[i] == open {
+		var end int
+		if open == '"' {
+			end = stringEnd(checked, i) + 1
+		} else {
+			end = compositeEnd(checked, i)
 		}
-		into = append(into, string(buf))
+		if !fn(checked[i:end]) {
+			return false
+		}
 		i = skipSpace(checked, end)
 		if i == len(checked) {
 			break
@@ -66,12 +65,12 @@ func strs(checked []byte, into []string) (elems []string, ok bool) {
 		case ',':
 			i = skipSpace(checked, i+1)
 		case ']':
-			return into, true
+			return true
 		default:
-			return into, false
+			return false
 		}
 	}
-	return into, false
+	return false
 }
 
 // compositeEnd returns where the object or array that starts at
