@@ -88,7 +88,8 @@ func counters(e *model.Event, order []byte, fn func(counter) error) error {
 	if err := fn(counter{kind: counterOrder, period: orderPeriodOfKey(order)}); err != nil {
 		return err
 	}
-	for _, src := range citedSources(e) {
+	var cited [8]string
+	for _, src := range appendCited(cited[:0], e) {
 		if err := fn(counter{kind: counterCited, name: src}); err != nil {
 			return err
 		}
@@ -96,18 +97,19 @@ func counters(e *model.Event, order []byte, fn func(counter) error) error {
 	return fn(counter{kind: counterTotal})
 }
 
-// citedSources are the sources an event's quotes and date text cite, each
-// once, in the order they first appear.
-func citedSources(e *model.Event) []string {
-	var out []string
+// appendCited appends to dst the sources an event's quotes and date
+// text cite, each once, in the order they first appear. Given an array
+// on the caller's stack, it allocates nothing: a large import counts the
+// sources of every event it reads.
+func appendCited(dst []string, e *model.Event) []string {
 	cite := func(src string) {
-		if src != "" && !slices.Contains(out, src) {
-			out = append(out, src)
+		if src != "" && !slices.Contains(dst, src) {
+			dst = append(dst, src)
 		}
 	}
 	cite(e.DateSource)
 	for _, q := range e.Quotes {
 		cite(q.Source)
 	}
-	return out
+	return dst
 }
