@@ -98,9 +98,10 @@ func counters(e *model.Event, order []byte, fn func(counter) error) error {
 }
 
 // appendCited appends to dst the sources an event's quotes and date
-// text cite, each once, in the order they first appear. Given an array
-// on the caller's stack, it allocates nothing: a large import counts the
-// sources of every event it reads.
+// text cite, each once, in the order they first appear (one dst holds
+// already counts as listed). Given an array on the caller's stack, it
+// allocates nothing: a large import counts the sources of every event
+// it reads.
 func appendCited(dst []string, e *model.Event) []string {
 	cite := func(src string) {
 		if src != "" && !slices.Contains(dst, src) {
