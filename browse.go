@@ -80,6 +80,7 @@ func runBrowse(opts *browseOptions) error {
 	// The browser says a lost last change on its status line, not on a
 	// stderr it is about to cover.
 	opts.rollbackSaid = opts.interactive()
+	opts.onScreen = opts.interactive()
 	if !isDefault && !opts.interactive() {
 		// In a pipe, chrono --db PATH only lists, and says as list does
 		// that a mistyped path holds no store.
@@ -109,7 +110,7 @@ func runBrowse(opts *browseOptions) error {
 		opts.sayRollback(s)
 		return opts.printList(s, model.Query{}, zone)
 	}
-	warning := rollbackWarning(s)
+	warning := joinWarnings(rollbackWarning(s), opts.seenWarning)
 	// The browser opens the store for each thing it does, so that other
 	// chrono commands can use it meanwhile.
 	err, s = s.Close(), nil

@@ -74,6 +74,9 @@ func (o *importOptions) importNew(path string, fixed *formats.Format) error {
 			err = fmt.Errorf("%s: a store was made there while the import ran; nothing imported: import again into it", path)
 		}
 	}
+	if err == nil {
+		o.madeStore(path, "")
+	}
 	if err != nil {
 		return failed(named(err, building, path))
 	}

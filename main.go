@@ -62,6 +62,7 @@ func execute(c *cli, root *cobra.Command, args []string) (code int) {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	cmd, err := root.ExecuteC()
+	c.noteSeen()
 	if err == nil {
 		return exitOK
 	}
@@ -108,6 +109,14 @@ type cli struct {
 	// rollbackSaid is set once the store's lost last change is said (or
 	// left to what reports it in its own way), so that it is said once.
 	rollbackSaid bool
+	// seen are the stores the command opened, by seenKey, whose heads
+	// are noted when it is done (seenheads.go); seenWarning is what the
+	// last one opened lost of what this machine saw there, or "".
+	seen        map[string]seenStore
+	seenWarning string
+	// onScreen: warnings are the browser's to show, not stderr's.
+	onScreen bool
+	warned   map[string]bool // the warnings said on stderr
 }
 
 // newRootCmd is chrono's command line: the browser when no command is
@@ -118,7 +127,7 @@ func newRootCmd(c *cli) *cobra.Command {
 	root.SilenceUsage = true
 	root.PersistentFlags().StringVar(&c.db, "db", "", "the store file (default $CHRONO_DB, else $XDG_DATA_HOME/chrono/chrono.db)")
 	root.PersistentFlags().StringVar(&c.authorFlag, "author", "", "who your changes are attributed to (default $CHRONO_AUTHOR, else user@host)")
-	root.PersistentFlags().BoolVar(&c.acceptRollback, "accept-rollback", false, "write to a store whose newest meta page is damaged, keeping it as it reads (without its last change)")
+	root.PersistentFlags().BoolVar(&c.acceptRollback, "accept-rollback", false, "write to a store whose newest meta page is damaged, keeping it as it reads (without its last change); take as it is a store that lost journal entries this machine saw")
 	root.PersistentFlags().StringVar(&c.investigation, "investigation", "", "the investigation in a postgres:// database (default $CHRONO_INVESTIGATION, else default)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) { c.dbGiven = cmd.Flags().Changed("db") }

@@ -84,6 +84,7 @@ func runNew(opts *newOptions) error {
 		return err
 	}
 	defer s.Close()
+	opts.madeStore(opts.path, opts.investigationName())
 	_, err = s.Write(model.OpNew, "started "+title, func(tx model.Tx) error {
 		return model.SetHeader(tx, model.Header{Title: title, Description: opts.description})
 	})

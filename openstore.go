@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 
 	"chrono/model"
 	"chrono/store"
@@ -44,11 +46,22 @@ func (c *cli) openAt(path string, isDefault bool, opts store.Options) (model.Sto
 		return nil, err
 	}
 	opts.Investigation = c.investigationName()
+	made := opts.New
+	if _, err := os.Lstat(path); !opts.ReadOnly && !store.IsAddress(path) && errors.Is(err, fs.ErrNotExist) {
+		made = true // a store made here is not the one seen here before
+	}
 	s, err := store.Open(path, opts)
 	if err == nil && opts.ReadOnly && !opts.Shared {
 		// A write is refused, saying why; a read goes on, so it is
 		// said here.
 		c.sayRollback(s)
+	}
+	if err == nil {
+		// Said on every command, read or write, until accepted: writes
+		// go on, but each says it builds on a store that lost changes.
+		if c.seenWarning = c.checkSeen(s, path, opts.Investigation, made); c.seenWarning != "" && !c.onScreen {
+			c.sayOnce(c.seenWarning)
+		}
 	}
 	switch {
 	case errors.Is(err, model.ErrNoStore) && isDefault:

@@ -35,3 +35,14 @@ func (c *cli) sayRollback(s model.Store) {
 		fmt.Fprintf(c.stderr, "warning: %s\n", w)
 	}
 }
+
+// joinWarnings is the warnings a and b (either may be ""), as one line.
+func joinWarnings(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "; " + b
+}

@@ -37,7 +37,17 @@ var (
 // tests' binary, which outlive any one test and so cannot live in a
 // TempDir, and stops the PostgreSQL server if a test started one.
 func TestMain(m *testing.M) {
+	// The journal heads chrono notes for each store it opens
+	// (seenheads.go) go to a directory of the tests', for every chrono
+	// they run too, not the home of whoever runs them.
+	state, err := os.MkdirTemp("", "chrono-state-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Setenv("XDG_STATE_HOME", state)
 	code := m.Run()
+	os.RemoveAll(state)
 	if startDir != "" {
 		os.RemoveAll(startDir)
 	}

@@ -1,0 +1,282 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"chrono/model"
+	"chrono/model/termtext"
+	"chrono/store"
+	"chrono/store/outfile"
+
+	"github.com/go-json-experiment/json"
+)
+
+// The journal's hash chain shows an entry altered, but not the newest
+// entries cut off: an older copy of the store put in its place (a file
+// restored, a sync gone wrong, someone undoing what they did) verifies,
+// and with both of bbolt's meta pages intact nothing else tells. So chrono
+// notes, for each store it opens, the newest entry it saw (its number and
+// hash), in a file of this machine's, outside the store; a store whose
+// journal no longer holds that entry is said to have lost changes, on
+// every command and in the browser, until --accept-rollback takes it as
+// it is. The note only vouches for what this machine saw.
+
+// seenHead is the newest journal entry chrono saw in a store.
+type seenHead struct {
+	Seq  uint64    `json:"seq"`
+	Hash string    `json:"hash"`
+	Seen time.Time `json:"seen"`
+}
+
+// seenHeads is the file of the heads seen: each store's, by seenKey.
+type seenHeads struct {
+	Stores map[string]seenHead `json:"stores"`
+}
+
+// seenHeadsPath is the file of the heads seen: in the XDG state
+// directory ($XDG_STATE_HOME, else ~/.local/state), or "" when there is
+// no home to keep it in.
+func seenHeadsPath() string {
+	dir := os.Getenv("XDG_STATE_HOME")
+	if !filepath.IsAbs(dir) {
+		home, err := os.UserHomeDir()
+		if err != nil || home == "" {
+			return ""
+		}
+		dir = filepath.Join(home, ".local", "state")
+	}
+	return filepath.Join(dir, "chrono", "heads.json")
+}
+
+// readSeenHeads reads the file at path; a missing one holds none.
+func readSeenHeads(path string) (seenHeads, error) {
+	heads := seenHeads{Stores: map[string]seenHead{}}
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return heads, nil
+	}
+	if err == nil {
+		err = json.Unmarshal(b, &heads)
+	}
+	if err != nil {
+		return heads, fmt.Errorf("the journal heads this machine saw (%s) cannot be read, and are left as they are: %w", path, err)
+	}
+	if heads.Stores == nil {
+		heads.Stores = map[string]seenHead{}
+	}
+	return heads, nil
+}
+
+// write replaces the file at path with heads, whole or not at all.
+func (h seenHeads) write(path string) error {
+	b, err := json.Marshal(h)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".heads-*")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(append(b, '\n'))
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}
+
+// seenKey names the store at path (an investigation, in a database) in
+// the file of heads: a file by its absolute path, links followed, so
+// that two names for one file are one store, and a copy elsewhere is
+// another.
+func seenKey(path, investigation string) string {
+	if store.IsAddress(path) {
+		if investigation == "" {
+			investigation = store.DefaultInvestigation
+		}
+		return store.SafeLocation(path) + " " + investigation
+	}
+	if target, err := outfile.Resolve(path); err == nil {
+		path = target
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	return path
+}
+
+// journalHead returns the newest entry of s's journal; Seq 0 when it
+// has none.
+func journalHead(s model.Store) (model.ChainHead, error) {
+	last, err := s.Journal(model.JournalQuery{Limit: 1, MostEvents: 1})
+	if err != nil || len(last) == 0 {
+		return model.ChainHead{}, err
+	}
+	return model.ChainHead{Seq: last[0].Seq, Hash: last[0].Hash}, nil
+}
+
+// holds reports whether s's journal holds the entry seen.
+func holds(s model.Store, seen seenHead) (bool, error) {
+	got, err := s.Journal(model.JournalQuery{After: seen.Seq - 1, Before: seen.Seq + 1, Limit: 1, MostEvents: 1})
+	if err != nil {
+		return false, err
+	}
+	return len(got) == 1 && got[0].Seq == seen.Seq && got[0].Hash == seen.Hash, nil
+}
+
+// headLost says how s's journal lost the entry seen, or "" when it
+// holds it.
+func headLost(s model.Store, seen seenHead) (string, error) {
+	if ok, err := holds(s, seen); ok || err != nil {
+		return "", err
+	}
+	head, err := journalHead(s)
+	if err != nil {
+		return "", err
+	}
+	hash := seen.Hash[:min(len(seen.Hash), model.ShortHashDigits)]
+	when := seen.Seen.Local().Format("2 Jan 2006 15:04")
+	if head.Seq < seen.Seq {
+		return fmt.Sprintf("its journal ends at entry #%d, but this machine saw it at entry #%d (%s) on %s: the changes after #%d are gone (was an older copy put in its place?)", head.Seq, seen.Seq, hash, when, head.Seq), nil
+	}
+	return fmt.Sprintf("its journal's entry #%d is not the one this machine saw on %s (%s): the journal was rewritten from there or before (was another store put in its place?)", seen.Seq, when, hash), nil
+}
+
+// seenStore is a store a command opened: where, and whether this run
+// made it, which leaves what was seen at that place before behind.
+type seenStore struct {
+	path, investigation string
+	made                bool
+}
+
+// checkSeen compares s, opened at path, with the head this machine saw
+// there, and returns what it lost, as a warning, or "" (or that the
+// heads seen cannot be read). It notes the store, so that its head is
+// noted once the command is done.
+func (c *cli) checkSeen(s model.Store, path, investigation string, made bool) string {
+	key := seenKey(path, investigation)
+	if c.seen == nil {
+		c.seen = map[string]seenStore{}
+	}
+	if was, ok := c.seen[key]; ok {
+		made = made || was.made
+	}
+	c.seen[key] = seenStore{path: path, investigation: investigation, made: made}
+	file := seenHeadsPath()
+	if file == "" || made {
+		return ""
+	}
+	heads, err := readSeenHeads(file)
+	if err != nil {
+		return termtext.Line(err.Error())
+	}
+	seen, ok := heads.Stores[key]
+	if !ok || rollbackWarning(s) != "" {
+		return "" // a damaged meta page says it already, and why
+	}
+	lost, err := headLost(s, seen)
+	if err != nil || lost == "" {
+		return ""
+	}
+	if c.acceptRollback {
+		return termtext.Line(fmt.Sprintf("store %s: %s; taken as it is (--accept-rollback)", store.SafeLocation(path), lost))
+	}
+	return termtext.Line(fmt.Sprintf("store %s: %s; restore it from a backup (chrono log shows what it holds), or, if it was put there on purpose, give the next command --accept-rollback to take it as it is", store.SafeLocation(path), lost))
+}
+
+// madeStore notes that the command made the store at path (chrono new,
+// or an import into a new file, built under another name first): its
+// head is noted when the command is done, in place of what was seen
+// there before.
+func (c *cli) madeStore(path, investigation string) {
+	if c.seen == nil {
+		c.seen = map[string]seenStore{}
+	}
+	c.seen[seenKey(path, investigation)] = seenStore{path: path, investigation: investigation, made: true}
+}
+
+// noteSeen notes, once the command is done, the newest journal entry of
+// each store it opened, reading each again: what the command wrote is
+// then seen too. A store whose journal lost the entry seen before keeps
+// that note, so that the loss is said again, unless --accept-rollback
+// was given or the command made the store. A store busy elsewhere, or
+// gone, is left as it was noted.
+func (c *cli) noteSeen() {
+	file := seenHeadsPath()
+	if len(c.seen) == 0 || file == "" {
+		return
+	}
+	heads, err := readSeenHeads(file)
+	if err != nil {
+		return // said when the store was opened
+	}
+	changed := false
+	for key, st := range c.seen {
+		head, lost, err := readHead(st, heads.Stores[key])
+		_, noted := heads.Stores[key]
+		switch {
+		case err != nil:
+			continue
+		case head.Seq == 0 && st.made && noted:
+			// A new store with no changes yet: what was seen there
+			// was another's.
+			delete(heads.Stores, key)
+			changed = true
+			continue
+		case head.Seq == 0, lost && !c.acceptRollback && !st.made:
+			continue
+		}
+		if was, ok := heads.Stores[key]; ok && was.Seq == head.Seq && was.Hash == head.Hash {
+			continue
+		}
+		heads.Stores[key] = seenHead{Seq: head.Seq, Hash: head.Hash, Seen: time.Now().UTC()}
+		changed = true
+	}
+	if changed {
+		_ = heads.write(file) // a note not kept is a loss not said, never a false one
+	}
+}
+
+// readHead opens the store st names for reading, and returns its head
+// and whether its journal lost the entry seen (when there is one).
+func readHead(st seenStore, seen seenHead) (head model.ChainHead, lost bool, err error) {
+	s, err := store.Open(st.path, store.Options{ReadOnly: true, NoCreate: true, Timeout: seenTimeout, Investigation: st.investigation})
+	if err != nil {
+		return head, false, err
+	}
+	defer s.Close()
+	if head, err = journalHead(s); err != nil || seen.Seq == 0 {
+		return head, false, err
+	}
+	ok, err := holds(s, seen)
+	return head, !ok, err
+}
+
+// seenTimeout is how long noting a head waits for a store another
+// process is writing: not worth holding up the end of a command for.
+const seenTimeout = 200 * time.Millisecond
+
+// sayOnce writes a warning on stderr, once a run.
+func (c *cli) sayOnce(w string) {
+	if c.warned == nil {
+		c.warned = map[string]bool{}
+	}
+	if c.warned[w] {
+		return
+	}
+	c.warned[w] = true
+	fmt.Fprintf(c.stderr, "warning: %s\n", termtext.Line(w))
+}

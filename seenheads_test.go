@@ -1,0 +1,134 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// copyFile copies the file at from to to, replacing it.
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// mustChrono runs chrono and fails the test unless it exits 0.
+func mustChrono(t *testing.T, db string, args ...string) result {
+	t.Helper()
+	r := chrono(t, db, "", args...)
+	if r.code != 0 {
+		t.Fatalf("%v: exit %d\n%s", args, r.code, r.stderr)
+	}
+	return r
+}
+
+// TestOlderCopyInPlaceIsSaid: a store put back as it was before its last
+// change (an older copy over it, both meta pages whole, its chain intact)
+// is said to have lost what this machine saw, by every command, reads and
+// writes, until --accept-rollback takes it as it is.
+func TestOlderCopyInPlaceIsSaid(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	db := newDB(t)
+	older := filepath.Join(t.TempDir(), "older.db")
+	mustChrono(t, db, "add", "--id", "a", "--title", "A", "--date", "2017")
+	copyFile(t, db, older)
+	if r := mustChrono(t, db, "add", "--id", "b", "--title", "B", "--date", "2018"); r.stderr != "" {
+		t.Errorf("a store as seen: stderr %q", r.stderr)
+	}
+	copyFile(t, older, db)
+
+	for _, args := range [][]string{{"list"}, {"log", "--head"}, {"show", "a"}} {
+		r := mustChrono(t, db, args...)
+		for _, want := range []string{"warning: store " + db, "journal ends at entry #1, but this machine saw it at entry #2", "the changes after #1 are gone", "--accept-rollback"} {
+			if !strings.Contains(r.stderr, want) {
+				t.Errorf("%v: stderr %q, want %q in it", args, r.stderr, want)
+			}
+		}
+		if n := strings.Count(r.stderr, "warning:"); n != 1 {
+			t.Errorf("%v: %d warnings, want one:\n%s", args, n, r.stderr)
+		}
+	}
+	// A write goes on, and says it builds on what lost the entry; so
+	// does every command after it.
+	r := mustChrono(t, db, "add", "--id", "c", "--title", "C", "--date", "2019")
+	if !strings.Contains(r.stderr, "this machine saw it at entry #2") {
+		t.Errorf("a write: stderr %q, want the warning", r.stderr)
+	}
+	if r := mustChrono(t, db, "list"); !strings.Contains(r.stderr, "journal's entry #2 is not the one this machine saw") {
+		t.Errorf("after a write: stderr %q, want the entry seen named", r.stderr)
+	}
+
+	r = mustChrono(t, db, "--accept-rollback", "list")
+	if !strings.Contains(r.stderr, "taken as it is (--accept-rollback)") {
+		t.Errorf("--accept-rollback: stderr %q", r.stderr)
+	}
+	if r := mustChrono(t, db, "list"); r.stderr != "" || !strings.Contains(r.stdout, "c  C") {
+		t.Errorf("once accepted: stdout %q, stderr %q", r.stdout, r.stderr)
+	}
+}
+
+// TestSeenHeadMovesOn: changes made elsewhere (another machine, another
+// user) after the entry seen are not a loss, and are seen in turn; a
+// store made anew where one was seen, and a copy of a store at another
+// path, say nothing either.
+func TestSeenHeadMovesOn(t *testing.T) {
+	here, elsewhere := t.TempDir(), t.TempDir()
+	db := newDB(t)
+	t.Setenv("XDG_STATE_HOME", here)
+	mustChrono(t, db, "add", "--id", "a", "--title", "A", "--date", "2017")
+
+	t.Setenv("XDG_STATE_HOME", elsewhere)
+	mustChrono(t, db, "add", "--id", "b", "--title", "B", "--date", "2018")
+	t.Setenv("XDG_STATE_HOME", here)
+	if r := mustChrono(t, db, "list"); r.stderr != "" {
+		t.Errorf("changes made elsewhere: stderr %q", r.stderr)
+	}
+	// A copy at another path is another store: what this machine saw
+	// of the store it was copied from says nothing of it.
+	dup := filepath.Join(t.TempDir(), "copy.db")
+	copyFile(t, db, dup)
+	mustChrono(t, db, "add", "--id", "c", "--title", "C", "--date", "2019")
+	if r := mustChrono(t, dup, "list"); r.stderr != "" {
+		t.Errorf("a copy elsewhere: stderr %q", r.stderr)
+	}
+
+	for _, remake := range [][]string{{"new", db}, {"import", "timeline.example.json"}} {
+		if err := os.Remove(db); err != nil {
+			t.Fatal(err)
+		}
+		mustChrono(t, db, remake...)
+		if r := mustChrono(t, db, "list"); r.stderr != "" {
+			t.Errorf("a store made anew by %v: stderr %q", remake, r.stderr)
+		}
+	}
+}
+
+// TestSeenHeadsUnreadable: a file of heads that is not JSON is said to
+// be unreadable, and left as it is.
+func TestSeenHeadsUnreadable(t *testing.T) {
+	state := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", state)
+	file := filepath.Join(state, "chrono", "heads.json")
+	if err := os.MkdirAll(filepath.Dir(file), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, []byte("{not json"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db := newDB(t)
+	mustChrono(t, db, "add", "--id", "a", "--title", "A", "--date", "2017")
+	r := mustChrono(t, db, "list")
+	if !strings.Contains(r.stderr, "cannot be read, and are left as they are") || !strings.Contains(r.stderr, file) {
+		t.Errorf("stderr %q", r.stderr)
+	}
+	if b, _ := os.ReadFile(file); string(b) != "{not json" {
+		t.Errorf("the file became %q", b)
+	}
+}
