@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"chrono/model"
@@ -69,11 +71,29 @@ func readSeenHeads(path string) (seenHeads, error) {
 	if heads.Stores == nil {
 		heads.Stores = map[string]seenHead{}
 	}
+	for key, h := range heads.Stores {
+		if h.Seq == 0 || h.Hash == "" {
+			delete(heads.Stores, key) // names no entry
+		}
+	}
 	return heads, nil
 }
 
-// write replaces the file at path with heads, whole or not at all.
+// mostSeen is how many stores the file of heads keeps: those seen
+// longest ago go first.
+const mostSeen = 1000
+
+// write replaces the file at path with heads, whole or not at all,
+// keeping the mostSeen stores seen last.
 func (h seenHeads) write(path string) error {
+	if len(h.Stores) > mostSeen {
+		keys := slices.SortedFunc(maps.Keys(h.Stores), func(a, b string) int {
+			return h.Stores[b].Seen.Compare(h.Stores[a].Seen)
+		})
+		for _, key := range keys[mostSeen:] {
+			delete(h.Stores, key)
+		}
+	}
 	b, err := json.Marshal(h)
 	if err != nil {
 		return err

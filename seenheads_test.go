@@ -1,10 +1,12 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // copyFile copies the file at from to to, replacing it.
@@ -130,5 +132,35 @@ func TestSeenHeadsUnreadable(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(file); string(b) != "{not json" {
 		t.Errorf("the file became %q", b)
+	}
+}
+
+// TestSeenHeadsKeepTheLatest: the file keeps the stores seen last, up
+// to mostSeen, and drops a note that names no entry when read.
+func TestSeenHeadsKeepTheLatest(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "chrono", "heads.json")
+	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	heads := seenHeads{Stores: map[string]seenHead{}}
+	for i := range mostSeen + 2 {
+		heads.Stores[fmt.Sprintf("/s/%d.db", i)] = seenHead{Seq: 1, Hash: "ab", Seen: start.Add(time.Duration(i) * time.Minute)}
+	}
+	heads.Stores["/s/none.db"] = seenHead{Seen: start.Add(time.Hour * 1000)}
+	if err := heads.write(file); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readSeenHeads(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Stores) != mostSeen-1 {
+		t.Errorf("%d stores kept, want %d", len(got.Stores), mostSeen-1)
+	}
+	for _, gone := range []string{"/s/0.db", "/s/1.db", "/s/2.db", "/s/none.db"} {
+		if _, ok := got.Stores[gone]; ok {
+			t.Errorf("%s kept", gone)
+		}
+	}
+	if _, ok := got.Stores[fmt.Sprintf("/s/%d.db", mostSeen+1)]; !ok {
+		t.Errorf("the store seen last was dropped")
 	}
 }
