@@ -114,6 +114,7 @@ type cli struct {
 	// last one opened lost of what this machine saw there, or "".
 	seen        map[string]seenStore
 	seenWarning string
+	seenLost    string // how the last store opened lost what was seen, unaccepted
 	// onScreen: warnings are the browser's to show, not stderr's.
 	onScreen bool
 	warned   map[string]bool // the warnings said on stderr

@@ -195,6 +195,7 @@ func (c *cli) checkSeen(s model.Store, path, investigation string, made bool) st
 		made = made || was.made
 	}
 	c.seen[key] = seenStore{path: path, investigation: investigation, made: made}
+	c.seenLost = ""
 	file := seenHeadsPath()
 	if file == "" || made {
 		return ""
@@ -214,6 +215,7 @@ func (c *cli) checkSeen(s model.Store, path, investigation string, made bool) st
 	if c.acceptRollback {
 		return termtext.Line(fmt.Sprintf("store %s: %s; taken as it is (--accept-rollback)", store.SafeLocation(path), lost))
 	}
+	c.seenLost = termtext.Line(lost)
 	return termtext.Line(fmt.Sprintf("store %s: %s; restore it from a backup (chrono log shows what it holds), or, if it was put there on purpose, give the next command --accept-rollback to take it as it is", store.SafeLocation(path), lost))
 }
 

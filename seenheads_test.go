@@ -57,9 +57,14 @@ func TestOlderCopyInPlaceIsSaid(t *testing.T) {
 			t.Errorf("%v: %d warnings, want one:\n%s", args, n, r.stderr)
 		}
 	}
+	// The chain holds, and verify says what it does not show.
+	r := chrono(t, db, "", "verify", "--journal")
+	if r.code != 1 || !strings.Contains(r.stdout, "the chain holds") || !strings.Contains(r.stdout, "journal: not as this machine saw it: its journal ends at entry #1") {
+		t.Errorf("verify --journal: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 	// A write goes on, and says it builds on what lost the entry; so
 	// does every command after it.
-	r := mustChrono(t, db, "add", "--id", "c", "--title", "C", "--date", "2019")
+	r = mustChrono(t, db, "add", "--id", "c", "--title", "C", "--date", "2019")
 	if !strings.Contains(r.stderr, "this machine saw it at entry #2") {
 		t.Errorf("a write: stderr %q, want the warning", r.stderr)
 	}
@@ -73,6 +78,9 @@ func TestOlderCopyInPlaceIsSaid(t *testing.T) {
 	}
 	if r := mustChrono(t, db, "list"); r.stderr != "" || !strings.Contains(r.stdout, "c  C") {
 		t.Errorf("once accepted: stdout %q, stderr %q", r.stdout, r.stderr)
+	}
+	if r := mustChrono(t, db, "verify", "--journal"); strings.Contains(r.stdout, "not as this machine saw it") {
+		t.Errorf("verify --journal once accepted:\n%s", r.stdout)
 	}
 }
 

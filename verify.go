@@ -48,7 +48,10 @@ where the chain breaks and what differs (its content and its hash, or its
 link to the entry before it, or a missing entry), and exits 1. The chain
 shows that the journal agrees with itself; it cannot show that someone
 with the file did not rewrite all of it. A head noted elsewhere (chrono
-log --head) and compared with today's does.`,
+log --head) and compared with today's does. chrono notes one itself, the
+newest entry this machine saw in the store: a journal that no longer holds
+it (an older copy put in the store's place) is said, and exits 1, until
+--accept-rollback takes the store as it is.`,
 		Args: exactArgs(0, "no arguments: it checks every quote of the store --db names"),
 		RunE: func(*cobra.Command, []string) error {
 			return c.withStore(true, func(s model.Store) error {

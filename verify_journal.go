@@ -34,6 +34,14 @@ func verifyJournal(c *cli, s model.Store, asJSON bool) error {
 			fmt.Fprintf(c.stdout, "journal: up to entry #%d the chain holds; head %s\n", r.Head.Seq, headLine(r.Head))
 		}
 	}
+	if c.seenLost != "" && !asJSON {
+		fmt.Fprintf(c.stdout, "journal: not as this machine saw it: %s\n", c.seenLost)
+	}
+	if r.OK() && c.seenLost != "" {
+		// The chain holds, and proves nothing of entries cut off or of a
+		// whole other journal: what this machine saw does.
+		return fmt.Errorf("the journal of %s does not hold the entry this machine saw: restore a backup that does, or give --accept-rollback to take it as it is", s.Location())
+	}
 	if r.OK() {
 		return nil
 	}
