@@ -23,13 +23,9 @@ func runLogHead(opts *logOptions) error {
 		return err
 	}
 	defer s.Close()
-	last, err := s.Journal(model.JournalQuery{Limit: 1, MostEvents: 1})
+	head, err := journalHead(s)
 	if err != nil {
 		return err
-	}
-	var head model.ChainHead
-	if len(last) == 1 {
-		head = model.ChainHead{Seq: last[0].Seq, Hash: last[0].Hash}
 	}
 	if err := printHead(opts, head); err != nil || head.Seq == 0 {
 		return err
