@@ -217,3 +217,38 @@ func TestPageBreak(t *testing.T) {
 		})
 	}
 }
+
+// TestHyphenation: a word a line's end breaks with a hyphen, as a PDF's
+// text layer has it, is found whole, across a page's end too; a hyphen
+// before a capital, after a space, or before a blank line stays, and so
+// does one inside a word.
+func TestHyphenation(t *testing.T) {
+	const text = "The documents show the investi-\ngation began in 2017. A well-\nknown firm, the so-called\nbroker, paid. " +
+		"It was re-\nElected. The sur-\n\nvey ended. Pay-\n\fments went on. Not -\nthis. The inter\u2010\r\nview."
+	for _, tc := range []struct {
+		name, quote string
+		state       State
+		rules       Rules
+		want        string
+	}{
+		{"a word broken at a line's end", "the investigation began", Normalised, Whitespace | Hyphenation, "the investi-\ngation began"},
+		{"as the text has it", "the investi-\ngation began", Verbatim, 0, "the investi-\ngation began"},
+		{"the word alone", "investigation", Normalised, Whitespace | Hyphenation, "investi-\ngation"},
+		{"across a page's end", "Payments went on", Normalised, Whitespace | Hyphenation | PageBreak, "Pay-\n\fments went on"},
+		{"the hyphen character and CRLF", "The interview.", Normalised, Whitespace | Hyphenation, "The inter\u2010\r\nview."},
+		{"a hyphen inside a word stays", "the so-called broker", Normalised, Whitespace, "the so-called\nbroker"},
+		{"before a capital it stays", "It was re- Elected", Normalised, Whitespace, "It was re-\nElected"},
+		{"after a space it stays", "Not - this", Normalised, Whitespace, "Not -\nthis"},
+		// A compound broken at its own hyphen reads joined: the rule that
+		// joined it is named, and the compound as written is not found.
+		{"a compound broken at its hyphen reads joined", "A wellknown firm", Normalised, Whitespace | Hyphenation, "A well-\nknown firm"},
+		{"and not as written", "A well-known firm", NotFound, 0, ""},
+		{"not across a paragraph", "The survey ended", NotFound, 0, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, r := range []Result{Check(tc.quote, text), NewIndex(text).Check(tc.quote)} {
+				expectResult(t, text, tc.quote, r, tc.state, tc.rules, tc.want, nil)
+			}
+		})
+	}
+}

@@ -11,6 +11,12 @@
 //     trailing white space is not part of it.
 //   - SoftHyphen: soft hyphens (U+00AD), invisible unless a line breaks
 //     there, are ignored.
+//   - Hyphenation: a word a line's end breaks with a hyphen (- or U+2010)
+//     after a letter, the next line going on with a lower-case letter,
+//     counts as the word whole ("investi-\ngation" is "investigation"),
+//     as a PDF's text layer has hyphenated lines. Not across a paragraph
+//     break; a compound broken at its own hyphen ("well-\nknown") reads
+//     joined too, which the rule's name in the Result says.
 //   - NFC: text is compared in Unicode Normalization Form C, so that "é"
 //     as one code point and as "e" with a combining accent are alike.
 //   - Ligatures: a typeset ligature (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ, as a PDF's text

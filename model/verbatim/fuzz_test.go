@@ -14,6 +14,7 @@ func FuzzCheck(f *testing.F) {
 	f.Add("Cafe\u0301", "Caf\u00e9 a\u00ADb  c\r\n\r\n")
 	f.Add("a…b…c", "a x b\u2029c")
 	f.Add("\xff", "\xfe\xff e\u0301\u0302")
+	f.Add("the investigation", "the investi-\r\n\fgation a-\n\nb ﬁ-\nﬁ")
 	f.Fuzz(func(t *testing.T, quote, text string) {
 		r := Check(quote, text)
 		valid := func(s Span) {

@@ -232,7 +232,7 @@ func (x *Index) findParts(parts []string) (Result, bool) {
 // needed is the character rules without which quote and passage differ.
 func needed(quote, passage string) Rules {
 	var r Rules
-	for _, rule := range []Rules{Quotes, Whitespace, SoftHyphen, NFC, Ligatures} {
+	for _, rule := range []Rules{Quotes, Whitespace, SoftHyphen, Hyphenation, NFC, Ligatures} {
 		if normString(quote, charRules&^rule) != normString(passage, charRules&^rule) {
 			r |= rule
 		}

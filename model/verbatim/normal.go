@@ -89,6 +89,7 @@ func normalise(s string, rules Rules) *normal {
 	} else {
 		b.feed(s, 0)
 	}
+	b.next(0)
 	b.flushSpace()
 	return &normal{s: string(b.out), marks: b.marks, paras: b.paras, pages: b.pages, origLen: len(s)}
 }
@@ -119,6 +120,12 @@ type builder struct {
 	// line ends around the form feed.
 	pageBreak   bool
 	beforeBreak int
+	// A hyphen after a letter is held (Hyphenation) until the next
+	// character that is not white space: a word broken at a line's end,
+	// a line break then a lower-case letter, is joined without it.
+	hyphen    bool
+	hyphenRaw string
+	hyphenAt  int
 }
 
 // emit writes bytes that came from offset o of the original.
@@ -132,21 +139,24 @@ func (b *builder) emit(bs string, o int) {
 
 // feed normalises s, which is at offset base of the original.
 func (b *builder) feed(s string, base int) {
+	// Under Hyphenation a hyphen may be held: it leaves the fast path.
+	plain := func(c byte) bool { return c > ' ' && c < utf8.RuneSelf && (c != '-' || b.rules&Hyphenation == 0) }
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c > ' ' && c < utf8.RuneSelf {
+		if plain(c) {
 			// The common case: a run of printable ASCII, with single
 			// spaces between words, unchanged.
 			j := i + 1
 			for j < len(s) {
-				if c := s[j]; c > ' ' && c < utf8.RuneSelf {
+				if c := s[j]; plain(c) {
 					j++
-				} else if c == ' ' && j+1 < len(s) && s[j+1] > ' ' && s[j+1] < utf8.RuneSelf {
+				} else if c == ' ' && j+1 < len(s) && plain(s[j+1]) {
 					j += 2
 				} else {
 					break
 				}
 			}
+			b.next(rune(c))
 			b.flushSpace()
 			b.emit(s[i:j], base+i)
 			i = j
@@ -190,6 +200,11 @@ func (b *builder) char(r rune, raw string, o int) {
 	if b.rules&SoftHyphen != 0 && r == '\u00AD' {
 		return
 	}
+	b.next(r)
+	if b.rules&Hyphenation != 0 && b.rules&Whitespace != 0 && (r == '-' || r == '\u2010') && !b.inSpace && endsInLetter(b.out) {
+		b.hyphen, b.hyphenRaw, b.hyphenAt = true, raw, o
+		return
+	}
 	b.flushSpace()
 	if b.rules&Ligatures != 0 {
 		if letters, ok := ligatures[r]; ok {
@@ -206,6 +221,31 @@ func (b *builder) char(r rune, raw string, o int) {
 		}
 	}
 	b.emit(raw, o)
+}
+
+// next settles a hyphen held before r, the next character that is not
+// white space: after a line break (not a paragraph's), before a
+// lower-case letter, the hyphen and the break go, and the word is
+// whole; otherwise the hyphen is written. r is 0 at the end.
+func (b *builder) next(r rune) {
+	if !b.hyphen {
+		return
+	}
+	b.hyphen = false
+	if b.inSpace && (b.lineBreaks > 0 || b.pageBreak) && max(b.lineBreaks, b.beforeBreak) < 2 && unicode.IsLower(r) {
+		b.inSpace = false
+		if b.pageBreak {
+			b.pages = append(b.pages, len(b.out)) // the word goes on over the page's end
+		}
+		return
+	}
+	b.emit(b.hyphenRaw, b.hyphenAt)
+}
+
+// endsInLetter says whether the text written so far ends in a letter.
+func endsInLetter(out []byte) bool {
+	r, _ := utf8.DecodeLastRune(out)
+	return unicode.IsLetter(r)
 }
 
 // flushSpace writes the space that stands for a run of white space.

@@ -3,7 +3,7 @@ package verbatim
 import "strings"
 
 // Rules is a set of normalisation rules: those a match needed.
-type Rules uint8
+type Rules uint16
 
 // The normalisation rules, each documented in the package comment.
 const (
@@ -15,11 +15,12 @@ const (
 	Ligatures
 	PageBreak
 	Markdown
+	Hyphenation
 )
 
 // charRules are the rules that normalise characters; Ellipsis is about
 // the quote's shape instead, and PageBreak about where the match is.
-const charRules = Quotes | Whitespace | SoftHyphen | NFC | Ligatures
+const charRules = Quotes | Whitespace | SoftHyphen | NFC | Ligatures | Hyphenation
 
 var ruleNames = []struct {
 	rule Rules
@@ -28,6 +29,7 @@ var ruleNames = []struct {
 	{Quotes, "quotes"},
 	{Whitespace, "whitespace"},
 	{SoftHyphen, "soft-hyphen"},
+	{Hyphenation, "hyphenation"},
 	{NFC, "nfc"},
 	{Ligatures, "ligatures"},
 	{Ellipsis, "ellipsis"},
@@ -36,8 +38,8 @@ var ruleNames = []struct {
 }
 
 // Names lists the rules in the set by name, in a fixed order: "quotes",
-// "whitespace", "soft-hyphen", "nfc", "ligatures", "ellipsis",
-// "page-break", "markdown".
+// "whitespace", "soft-hyphen", "hyphenation", "nfc", "ligatures",
+// "ellipsis", "page-break", "markdown".
 func (r Rules) Names() []string {
 	var names []string
 	for _, n := range ruleNames {
