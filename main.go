@@ -117,7 +117,10 @@ type cli struct {
 	seenLost    string // how the last store opened lost what was seen, unaccepted
 	// onScreen: warnings are the browser's to show, not stderr's.
 	onScreen bool
-	warned   map[string]bool // the warnings said on stderr
+	// serving: the stores are served (chrono serve), and what is said of
+	// them is read by the people connected too.
+	serving bool
+	warned  map[string]bool // the warnings said on stderr
 }
 
 // newRootCmd is chrono's command line: the browser when no command is

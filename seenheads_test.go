@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"chrono/tui/sshd"
 )
 
 // copyFile copies the file at from to to, replacing it.
@@ -170,5 +173,25 @@ func TestSeenHeadsKeepTheLatest(t *testing.T) {
 	}
 	if _, ok := got.Stores[fmt.Sprintf("/s/%d.db", mostSeen+1)]; !ok {
 		t.Errorf("the store seen last was dropped")
+	}
+}
+
+// TestSeenHeadOverSSH: a command run over SSH on a store that lost what
+// the server saw says so, with advice for the server's admin: the person
+// connected gives no flags to the server's chrono.
+func TestSeenHeadOverSSH(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	db := newDB(t)
+	older := filepath.Join(t.TempDir(), "older.db")
+	mustChrono(t, db, "add", "--id", "a", "--title", "A", "--date", "2017")
+	copyFile(t, db, older)
+	mustChrono(t, db, "add", "--id", "b", "--title", "B", "--date", "2018")
+	copyFile(t, older, db)
+	var out, errs bytes.Buffer
+	if code := serveExec(sshd.Investigation{Name: "nso", Path: db}, []string{"list"}, &out, &errs); code != 0 {
+		t.Fatalf("list over SSH: exit %d\n%s", code, errs.String())
+	}
+	if !strings.Contains(errs.String(), "this machine saw it at entry #2") || !strings.Contains(errs.String(), "the server's admin can restore it") || strings.Contains(errs.String(), "give the next command") {
+		t.Errorf("stderr over SSH: %q", errs.String())
 	}
 }

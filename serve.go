@@ -101,6 +101,7 @@ func runServe(opts *serveOptions) error {
 		return err
 	}
 	stores := map[string]model.Store{}
+	opts.serving = true
 	for i, inv := range invs {
 		s, err := opts.serveStore(inv.Path)
 		if err != nil {
