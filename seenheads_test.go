@@ -34,11 +34,11 @@ func mustChrono(t *testing.T, db string, args ...string) result {
 	return r
 }
 
-// TestOlderCopyInPlaceIsSaid: a store put back as it was before its last
-// change (an older copy over it, both meta pages whole, its chain intact)
-// is said to have lost what this machine saw, by every command, reads and
-// writes, until --accept-rollback takes it as it is.
-func TestOlderCopyInPlaceIsSaid(t *testing.T) {
+// olderCopyInPlace makes a store of two changes, seen by this machine
+// (a state directory of the test's), and puts over it a copy taken after
+// the first: its path.
+func olderCopyInPlace(t *testing.T) string {
+	t.Helper()
 	t.Setenv("XDG_STATE_HOME", t.TempDir())
 	db := newDB(t)
 	older := filepath.Join(t.TempDir(), "older.db")
@@ -48,6 +48,15 @@ func TestOlderCopyInPlaceIsSaid(t *testing.T) {
 		t.Errorf("a store as seen: stderr %q", r.stderr)
 	}
 	copyFile(t, older, db)
+	return db
+}
+
+// TestOlderCopyInPlaceIsSaid: a store put back as it was before its last
+// change (an older copy over it, both meta pages whole, its chain intact)
+// is said to have lost what this machine saw, by every command, reads and
+// writes, until --accept-rollback takes it as it is.
+func TestOlderCopyInPlaceIsSaid(t *testing.T) {
+	db := olderCopyInPlace(t)
 
 	for _, args := range [][]string{{"list"}, {"log", "--head"}, {"show", "a"}} {
 		r := mustChrono(t, db, args...)
@@ -180,13 +189,7 @@ func TestSeenHeadsKeepTheLatest(t *testing.T) {
 // the server saw says so, with advice for the server's admin: the person
 // connected gives no flags to the server's chrono.
 func TestSeenHeadOverSSH(t *testing.T) {
-	t.Setenv("XDG_STATE_HOME", t.TempDir())
-	db := newDB(t)
-	older := filepath.Join(t.TempDir(), "older.db")
-	mustChrono(t, db, "add", "--id", "a", "--title", "A", "--date", "2017")
-	copyFile(t, db, older)
-	mustChrono(t, db, "add", "--id", "b", "--title", "B", "--date", "2018")
-	copyFile(t, older, db)
+	db := olderCopyInPlace(t)
 	var out, errs bytes.Buffer
 	if code := serveExec(sshd.Investigation{Name: "nso", Path: db}, []string{"list"}, &out, &errs); code != 0 {
 		t.Fatalf("list over SSH: exit %d\n%s", code, errs.String())
