@@ -101,21 +101,15 @@ func (h seenHeads) write(path string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".heads-*")
+	f, err := outfile.Create(path, 0o600)
 	if err != nil {
 		return err
 	}
-	_, err = tmp.Write(append(b, '\n'))
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
+	defer f.Abort() // after Commit, nothing to remove
+	if _, err := f.Write(append(b, '\n')); err != nil {
+		return err
 	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
+	return f.Commit()
 }
 
 // seenKey names the store at path (an investigation, in a database) in
