@@ -263,3 +263,34 @@ func TestQuoteAcrossPages(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteAcrossRunningLines: a quote that runs from one page of a PDF
+// to the next is found across the pages' running head and foot (a title,
+// a page number), and the check names them; without them between its
+// words it is found as before, naming none.
+func TestQuoteAcrossRunningLines(t *testing.T) {
+	data := makePDF([]pdfPage{
+		textPage(false, "The Bags of Cash Report", "Lavie said that they would drop bags", "of cash at the office of the", "Page 1 of 3"),
+		textPage(true, "The Bags of Cash Report", "minister, the paper reports. The investi-", "Page 2 of 3"),
+		textPage(false, "The Bags of Cash Report", "gation began in 2017.", "Page 3 of 3"),
+	}, "")
+	text, err := PDF("report.pdf", data, DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		quote string
+		state verbatim.State
+		rules []string
+	}{
+		{"at the office of the minister, the paper reports", verbatim.Normalised, []string{"whitespace", "page-break", "headers-footers"}},
+		{"The investigation began in 2017.", verbatim.Normalised, []string{"whitespace", "hyphenation", "page-break", "headers-footers"}},
+		{"drop bags of cash", verbatim.Normalised, []string{"whitespace"}},
+		{"at the office of the prime minister", verbatim.NotFound, nil},
+	} {
+		r := verbatim.Check(tc.quote, string(text))
+		if r.State != tc.state || !slices.Equal(r.Rules.Names(), tc.rules) {
+			t.Errorf("%q in %q: %v (%v), want %v (%v)", tc.quote, text, r.State, r.Rules, tc.state, tc.rules)
+		}
+	}
+}

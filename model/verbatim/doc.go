@@ -31,6 +31,12 @@
 //     quote crosses pages. A page break is not a paragraph break, since
 //     a sentence often goes on over a page's end, unless a blank line is
 //     beside the form feed.
+//   - HeadersFooters: a quote not found otherwise is looked for in the
+//     text without its running heads and feet: between two pages, the
+//     lines at a page's top (or bottom), up to three, that another
+//     page also has at its top (or bottom), digits apart (a page number,
+//     a date), read as the page break. A page's first line that no other
+//     page repeats is content, and stays.
 //   - Markdown: for a Markdown text (NewMarkdownIndex), a quote not found
 //     in the text as written is looked for in it as a person reads it
 //     rendered: without emphasis markers, link and image syntax (the

@@ -7,7 +7,8 @@ import (
 
 // FuzzCheck: no input panics, every range is within the text and in
 // order, a verbatim range holds the quote, and a normalised one without
-// an ellipsis holds what normalises to the quote.
+// an ellipsis holds what normalises to the quote (once the running heads
+// and feet it passes are read as a page break).
 func FuzzCheck(f *testing.F) {
 	f.Add("bags of cash", "“We drop bags of cash at your office”")
 	f.Add(`"We drop … office"`, "“We drop bags of cash at your office”\n\nNext.")
@@ -15,6 +16,7 @@ func FuzzCheck(f *testing.F) {
 	f.Add("a…b…c", "a x b\u2029c")
 	f.Add("\xff", "\xfe\xff e\u0301\u0302")
 	f.Add("the investigation", "the investi-\r\n\fgation a-\n\nb ﬁ-\nﬁ")
+	f.Add("of the minister", "POST\nof the\n- 3 -\n\f\nPOST\nminister\n- 4 -\f\n\fPOST")
 	f.Fuzz(func(t *testing.T, quote, text string) {
 		r := Check(quote, text)
 		valid := func(s Span) {
@@ -38,8 +40,12 @@ func FuzzCheck(f *testing.F) {
 				t.Fatalf("verbatim range %v holds %q", r.Span, text[r.Span.Start:r.Span.End])
 			}
 		case Normalised:
-			if r.Rules&Ellipsis == 0 && normString(text[r.Span.Start:r.Span.End], charRules) != normString(quote, charRules) {
-				t.Fatalf("normalised range %v holds %q, not %q", r.Span, text[r.Span.Start:r.Span.End], quote)
+			passage := text[r.Span.Start:r.Span.End]
+			if r.Rules&HeadersFooters != 0 {
+				passage = withoutRunning(text, runningLines(text), r.Span)
+			}
+			if r.Rules&Ellipsis == 0 && normString(passage, charRules) != normString(quote, charRules) {
+				t.Fatalf("normalised range %v holds %q, not %q", r.Span, passage, quote)
 			}
 		}
 		if r2 := NewIndex(text).Check(quote); r2.State != r.State || r2.Span != r.Span {

@@ -21,6 +21,13 @@ type Index struct {
 	markdown bool
 	read     *Index
 	readMap  *normal
+	// running is the index of the text read without its running heads
+	// and feet (HeadersFooters), made when a quote is first not found
+	// in it as it is; nil when the text has none. skips are what it
+	// reads as page breaks.
+	running     *Index
+	runningMade bool
+	skips       []Span
 }
 
 // NewIndex prepares text for checking quotes against it.
@@ -63,12 +70,43 @@ func (x *Index) check(q string) Result {
 	if r, ok := x.found(q); ok {
 		return r
 	}
+	if r, ok := x.foundRunning(q); ok {
+		return r
+	}
 	if x.markdown {
 		if r, ok := x.foundRead(q); ok {
 			return r
 		}
 	}
 	return x.closest(q)
+}
+
+// foundRunning looks for a quote in the text read without its running
+// heads and feet, when it has them.
+func (x *Index) foundRunning(q string) (Result, bool) {
+	if !x.runningMade {
+		x.runningMade = true
+		if skips := runningLines(x.text); len(skips) > 0 {
+			x.running = &Index{text: x.text, skips: skips, n: normaliseSkipping(x.text, charRules, skips)}
+		}
+	}
+	if x.running == nil {
+		return Result{}, false
+	}
+	r, ok := x.running.found(q)
+	if ok {
+		r.Rules |= HeadersFooters
+	}
+	return r, ok
+}
+
+// passage is the range s of the text as the index reads it: without the
+// running heads and feet it skips.
+func (x *Index) passage(s Span) string {
+	if x.skips == nil {
+		return x.text[s.Start:s.End]
+	}
+	return withoutRunning(x.text, x.skips, s)
 }
 
 // foundRead looks for a quote in a Markdown text as read, and gives its
@@ -111,7 +149,7 @@ func (x *Index) found(q string) (Result, bool) {
 	nq := normString(q, charRules)
 	if i, ok := x.find(nq, 0, len(x.n.s)); ok {
 		s := x.span(i, i+len(nq))
-		r := Result{State: Normalised, Rules: needed(q, x.text[s.Start:s.End]), Span: s, Parts: []Span{s}}
+		r := Result{State: Normalised, Rules: needed(q, x.passage(s)), Span: s, Parts: []Span{s}}
 		if x.n.pageBreakIn(i, i+len(nq)) {
 			r.Rules |= PageBreak
 		}
@@ -218,7 +256,7 @@ func (x *Index) findParts(parts []string) (Result, bool) {
 		for i, a := range at {
 			sp := x.span(a, a+len(np[i]))
 			r.Parts = append(r.Parts, sp)
-			r.Rules |= needed(parts[i], x.text[sp.Start:sp.End])
+			r.Rules |= needed(parts[i], x.passage(sp))
 		}
 		r.Span = Span{r.Parts[0].Start, r.Parts[len(r.Parts)-1].End}
 		if x.n.pageBreakIn(first, pos) {

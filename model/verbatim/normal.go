@@ -61,37 +61,65 @@ func (m *normal) pageBreakIn(start, end int) bool {
 }
 
 // normalise applies rules to s.
-func normalise(s string, rules Rules) *normal {
+func normalise(s string, rules Rules) *normal { return normaliseSkipping(s, rules, nil) }
+
+// normaliseSkipping applies rules to s, reading each of the skips (in
+// order, apart) as a page break (HeadersFooters).
+func normaliseSkipping(s string, rules Rules, skips []Span) *normal {
 	b := builder{rules: rules}
 	b.out = make([]byte, 0, len(s)+len(s)/64)
-	if rules&NFC != 0 && !norm.NFC.IsNormalString(s) {
-		// Only text that needs composing pays for the segment walk; a
-		// composed segment's characters map to its start, or its end
-		// after the first, so that offsets stay in order.
-		var it norm.Iter
-		it.InitString(norm.NFC, s)
-		for !it.Done() {
-			start := it.Pos()
-			seg := it.Next()
-			end := it.Pos()
-			if string(seg) == s[start:end] {
-				b.feed(s[start:end], start)
-				continue
-			}
-			o := start
-			for len(seg) > 0 {
-				r, size := utf8.DecodeRune(seg)
-				b.char(r, string(seg[:size]), o)
-				seg = seg[size:]
-				o = end
-			}
-		}
-	} else {
-		b.feed(s, 0)
+	at := 0
+	for _, sk := range skips {
+		b.feedFrom(s, at, sk.Start)
+		b.skip(sk.Start)
+		at = sk.End
 	}
+	b.feedFrom(s, at, len(s))
 	b.next(0)
 	b.flushSpace()
 	return &normal{s: string(b.out), marks: b.marks, paras: b.paras, pages: b.pages, origLen: len(s)}
+}
+
+// feedFrom normalises s from offset start to end.
+func (b *builder) feedFrom(s string, start, end int) {
+	part := s[start:end]
+	if b.rules&NFC == 0 || norm.NFC.IsNormalString(part) {
+		b.feed(part, start)
+		return
+	}
+	// Only text that needs composing pays for the segment walk; a
+	// composed segment's characters map to its start, or its end after
+	// the first, so that offsets stay in order.
+	var it norm.Iter
+	it.InitString(norm.NFC, part)
+	for !it.Done() {
+		from := start + it.Pos()
+		seg := it.Next()
+		to := start + it.Pos()
+		if string(seg) == s[from:to] {
+			b.feed(s[from:to], from)
+			continue
+		}
+		o := from
+		for len(seg) > 0 {
+			r, size := utf8.DecodeRune(seg)
+			b.char(r, string(seg[:size]), o)
+			seg = seg[size:]
+			o = to
+		}
+	}
+}
+
+// skip reads a stretch of the original at offset o, running heads and
+// feet with the page break between them, as the white space of a page
+// break that is not a paragraph's: a sentence goes on over it, and a
+// word broken at the page's end is joined.
+func (b *builder) skip(o int) {
+	if !b.inSpace {
+		b.inSpace, b.spaceAt, b.lineBreaks, b.beforeBreak = true, o, 0, 0
+	}
+	b.pageBreak = true
+	b.prevCR = false
 }
 
 // normString is s under rules, without its leading and trailing white

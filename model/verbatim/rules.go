@@ -16,10 +16,12 @@ const (
 	PageBreak
 	Markdown
 	Hyphenation
+	HeadersFooters
 )
 
 // charRules are the rules that normalise characters; Ellipsis is about
-// the quote's shape instead, and PageBreak about where the match is.
+// the quote's shape instead, PageBreak about where the match is, and
+// HeadersFooters about which lines of the text are read.
 const charRules = Quotes | Whitespace | SoftHyphen | NFC | Ligatures | Hyphenation
 
 var ruleNames = []struct {
@@ -34,12 +36,13 @@ var ruleNames = []struct {
 	{Ligatures, "ligatures"},
 	{Ellipsis, "ellipsis"},
 	{PageBreak, "page-break"},
+	{HeadersFooters, "headers-footers"},
 	{Markdown, "markdown"},
 }
 
 // Names lists the rules in the set by name, in a fixed order: "quotes",
 // "whitespace", "soft-hyphen", "hyphenation", "nfc", "ligatures",
-// "ellipsis", "page-break", "markdown".
+// "ellipsis", "page-break", "headers-footers", "markdown".
 func (r Rules) Names() []string {
 	var names []string
 	for _, n := range ruleNames {
