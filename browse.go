@@ -110,7 +110,7 @@ func runBrowse(opts *browseOptions) error {
 		opts.sayRollback(s)
 		return opts.printList(s, model.Query{}, zone)
 	}
-	warning := joinWarnings(rollbackWarning(s), opts.seenWarning)
+	warning := joinWarnings(opts.rollbackWarning(s), opts.seenWarning)
 	// The browser opens the store for each thing it does, so that other
 	// chrono commands can use it meanwhile.
 	err, s = s.Close(), nil

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"encoding/binary"
 	"os"
 	"strings"
 	"testing"
 	"time"
+
+	"chrono/tui/sshd"
 )
 
 // damageNewestMeta flips a byte of the checksum of the store's newer
@@ -85,4 +88,23 @@ func TestServeWarnsOfALostLastChange(t *testing.T) {
 	}
 	b := srv.browse(t, keys[0])
 	b.waitFor(t, "last change may be lost", 10*time.Second)
+}
+
+// TestLostLastChangeAdvice: the warning's advice fits who reads it: over
+// SSH, where no flag reaches the server's chrono, it is for the server's
+// admin; given --accept-rollback, it says the store is kept as it reads.
+func TestLostLastChangeAdvice(t *testing.T) {
+	db := exampleDB(t)
+	damageNewestMeta(t, db)
+	var out, errs bytes.Buffer
+	if code := serveExec(sshd.Investigation{Name: "nso", Path: db}, []string{"list"}, &out, &errs); code != 0 {
+		t.Fatalf("list over SSH: exit %d\n%s", code, errs.String())
+	}
+	if w := errs.String(); !strings.Contains(w, "last change may be lost") || !strings.Contains(w, "the server's admin runs chrono check --store") || strings.Contains(w, "give the next change") {
+		t.Errorf("stderr over SSH: %q", w)
+	}
+	r := chrono(t, db, "", "--accept-rollback", "list")
+	if !strings.Contains(r.stderr, "kept as it reads (--accept-rollback)") || strings.Contains(r.stderr, "give the next change") {
+		t.Errorf("list --accept-rollback: stderr %q", r.stderr)
+	}
 }

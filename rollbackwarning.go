@@ -11,7 +11,7 @@ import (
 // was before its last change (model.RollbackReporter), and what to do
 // about it, or "" when nothing says so. It is the store's own finding,
 // the one that refuses writes and that check --store reports.
-func rollbackWarning(s model.Store) string {
+func (c *cli) rollbackWarning(s model.Store) string {
 	r, ok := s.(model.RollbackReporter)
 	if !ok {
 		return ""
@@ -19,6 +19,14 @@ func rollbackWarning(s model.Store) string {
 	why := r.LastChangeLost()
 	if why == "" {
 		return ""
+	}
+	if c.acceptRollback {
+		return termtext.Line(fmt.Sprintf("store %s: %s; kept as it reads (--accept-rollback): the next change makes that final", s.Location(), why))
+	}
+	if c.runAs != "" || c.serving {
+		// Read by people connected over SSH, who give no flags to the
+		// server's chrono, and cannot write to the store meanwhile.
+		return termtext.Line(fmt.Sprintf("store %s: %s; changes are refused until the server's admin runs chrono check --store on it and restores it from a backup (or keeps it as it reads with chrono --accept-rollback)", s.Location(), why))
 	}
 	return termtext.Line(fmt.Sprintf("store %s: %s; run chrono check --store, and restore it from a backup (or, to keep it as it reads, give the next change --accept-rollback)", s.Location(), why))
 }
@@ -30,7 +38,7 @@ func (c *cli) sayRollback(s model.Store) {
 	if c.rollbackSaid {
 		return
 	}
-	if w := rollbackWarning(s); w != "" {
+	if w := c.rollbackWarning(s); w != "" {
 		c.rollbackSaid = true
 		fmt.Fprintf(c.stderr, "warning: %s\n", w)
 	}

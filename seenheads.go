@@ -199,7 +199,7 @@ func (c *cli) checkSeen(s model.Store, path, investigation string, made bool) st
 		return termtext.Line(err.Error())
 	}
 	seen, ok := heads.Stores[key]
-	if !ok || rollbackWarning(s) != "" {
+	if !ok || c.rollbackWarning(s) != "" {
 		return "" // a damaged meta page says it already, and why
 	}
 	lost, err := headLost(s, seen)

@@ -110,7 +110,7 @@ func runServe(opts *serveOptions) error {
 		defer s.Close()
 		stores[inv.Name] = s
 		// Said once here, and to each person who opens it.
-		invs[i].Warning = joinWarnings(rollbackWarning(s), opts.checkSeen(s, inv.Path, "", false))
+		invs[i].Warning = joinWarnings(opts.rollbackWarning(s), opts.checkSeen(s, inv.Path, "", false))
 		if invs[i].Warning != "" {
 			fmt.Fprintf(opts.stderr, "warning: %s\n", invs[i].Warning)
 		}
