@@ -42,6 +42,12 @@ func benchDoc(b *testing.B, n int) string {
 	if _, err := os.Stat(path); err == nil {
 		return path
 	}
+	writeSynth(b, path, n)
+	return path
+}
+
+// writeSynth writes the synthetic document of n events at path.
+func writeSynth(b *testing.B, path string, n int) {
 	f, err := os.Create(path)
 	if err != nil {
 		b.Fatal(err)
@@ -54,7 +60,6 @@ func benchDoc(b *testing.B, n int) string {
 	if err := w.Flush(); err != nil {
 		b.Fatal(err)
 	}
-	return path
 }
 
 func docInput(b testing.TB, path string) model.Input {
@@ -225,6 +230,52 @@ func BenchmarkSearchNoMatch(b *testing.B) {
 				break
 			}
 			pos = next
+		}
+	}
+}
+
+// BenchmarkReimportEdited imports again, unchanged, a document of 20,000
+// events of which 5,000 were tagged in chrono since: the import reads
+// the history of each of those to keep what chrono changed.
+func BenchmarkReimportEdited(b *testing.B) {
+	if testing.Short() {
+		b.Skip("benchmarks at scale: not under -short")
+	}
+	needServer(b)
+	const n, every = 20000, 4
+	doc := filepath.Join(b.TempDir(), "synth.json")
+	writeSynth(b, doc, n)
+	s, err := Open(server.url, Options{Investigation: fmt.Sprintf("bench-reimport-%d", investigations.Add(1)), Author: "bench"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Import([]model.Input{docInput(b, doc)}, model.ImportOptions{}); err != nil {
+		b.Fatal(err)
+	}
+	w, err := s.Window(model.Query{}, model.Position{}, false, 0, n)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var deltas []model.TagDelta
+	for i, r := range w.Rows {
+		if i%every == 0 {
+			deltas = append(deltas, model.TagDelta{ID: r.Event.ID, Add: []string{"bench"}})
+		}
+	}
+	if _, err := s.Write(model.OpTag, "bench", func(tx model.Tx) error {
+		_, err := model.RetagEach(tx, deltas)
+		return err
+	}); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		r, err := s.Import([]model.Input{docInput(b, doc)}, model.ImportOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if r[0].Unchanged != n {
+			b.Fatalf("%+v, want all %d unchanged", r[0], n)
 		}
 	}
 }
