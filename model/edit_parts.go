@@ -37,9 +37,9 @@ func (l AddLink) Apply(w Writer) ([]Change, Edit, error) {
 // Phrase implements Edit: "linked nso-denial disputes nso-mobileum-call".
 func (l AddLink) Phrase() string { return "linked " + l.From + " " + l.Rel.Phrase() + " " + l.To }
 
-// RemoveLink removes the link From → To with a relation; a link stated
-// the other way round is removed from the event that states it
-// (UnlinkEvents).
+// RemoveLink removes the relation between From and To: the link From →
+// To, and the same relation stated the other way round, from whichever
+// event states it (UnlinkEvents).
 type RemoveLink struct {
 	From string
 	Rel  Rel
@@ -47,12 +47,15 @@ type RemoveLink struct {
 }
 
 // IDs implements Edit.
-func (l RemoveLink) IDs() []string { return []string{l.From} }
+func (l RemoveLink) IDs() []string { return []string{l.From, l.To} }
 
 // Change implements Edit.
 func (l RemoveLink) Change(e Event) Event {
 	k := Link{Rel: l.Rel, Event: l.To}
-	if e.ID == l.From && slices.Contains(e.Links, k) {
+	if e.ID == l.To {
+		k = Link{Rel: l.Rel.Inverse(), Event: l.From}
+	}
+	if (e.ID == l.From || e.ID == l.To) && slices.Contains(e.Links, k) {
 		e.Links = slices.DeleteFunc(slices.Clone(e.Links), func(x Link) bool { return x == k })
 	}
 	return e

@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -152,6 +153,46 @@ func TestLinks(t *testing.T) {
 		if _, err := w.Write(OpLink, "link", func(tx Tx) error { _, err := LinkEvents(tx, c.from, c.rel, c.to); return err }); err == nil {
 			t.Errorf("LinkEvents(%s %s %s) succeeded", c.from, c.rel, c.to)
 		}
+	}
+}
+
+// TestOneRelationStatedAtBothEnds: a relation the other event states
+// already ("tip follows call") is not linked again the other way round
+// ("call precedes tip"), and removing it takes it from wherever it is
+// stated, both ends when a file stated it at both, in one change that
+// an undo takes back whole.
+func TestOneRelationStatedAtBothEnds(t *testing.T) {
+	w := exampleWriter()
+	_, err := w.Write(OpLink, "link", func(tx Tx) error { _, err := LinkEvents(tx, "call", Precedes, "tip"); return err })
+	if err == nil || !strings.Contains(err.Error(), `already precedes "tip" (tip states it: follows call)`) {
+		t.Fatalf("linking the inverse of a stated link: %v", err)
+	}
+	if len(w.events["call"].Links) != 0 {
+		t.Fatalf("stored anyway: %v", w.events["call"].Links)
+	}
+	// A file's statement at both ends.
+	call := w.events["call"]
+	call.Links = []Link{{Rel: Precedes, Event: "tip"}}
+	w.events["call"] = call
+	for _, from := range []string{"call", "tip"} {
+		t.Run("unlinked from "+from, func(t *testing.T) {
+			saved := maps.Clone(w.events)
+			defer func() { w.events = saved }()
+			rel, to := Precedes, "tip"
+			if from == "tip" {
+				rel, to = Follows, "call"
+			}
+			entry := write(t, w, OpLink, func(tx Tx) error { _, err := UnlinkEvents(tx, from, rel, to); return err })
+			if len(w.events["call"].Links)+len(w.events["tip"].Links) != 0 {
+				t.Errorf("links left: call %v, tip %v", w.events["call"].Links, w.events["tip"].Links)
+			}
+			if len(entry.Events) != 2 {
+				t.Errorf("the entry holds %d events, want both", len(entry.Events))
+			}
+			if e := (RemoveLink{From: from, Rel: rel, To: to}); len(e.Change(saved["call"]).Links)+len(e.Change(saved["tip"]).Links) != 0 {
+				t.Errorf("RemoveLink.Change leaves a link on screen")
+			}
+		})
 	}
 }
 
