@@ -390,20 +390,31 @@ func (b *browser) showWritten(msg showEventsMsg) tea.Cmd {
 	}
 	moved := b.tl.placed(msg.events)
 	var cmds []tea.Cmd
+	reload := false
 	for _, e := range msg.events {
 		b.known[e.ID] = e
-		if e.ID == b.detail.id() {
-			cmds = append(cmds, b.loadDetail(e.ID, detailMsg{})) // its history has grown
-		}
+		// The pane's event's history has grown; or an event it lists a
+		// link with changed, which may have taken that link away.
+		reload = reload || e.ID == b.detail.id() || b.detail.linksWith(e.ID)
+	}
+	if reload {
+		cmds = append(cmds, b.loadDetail(b.detail.id(), detailMsg{}))
 	}
 	return tea.Batch(append(cmds, b.afterWrite(msg, moved))...)
 }
 
 // afterWrite asks again what a confirmed write changed: the window
-// around an event it moved, the counts of a view filtered by tags.
+// around the cursor's event when it moved events, the counts of a view
+// filtered by tags.
 func (b *browser) afterWrite(msg showEventsMsg, moved []string) tea.Cmd {
 	if len(moved) > 0 {
-		return b.requeryAround(moved[0])
+		// The cursor stays on its event: a write that moved another
+		// (a link removed from the other end) does not take it there.
+		focus := moved[0]
+		if r, ok := b.tl.selected(); ok {
+			focus = r.Event.ID
+		}
+		return b.requeryAround(focus)
 	}
 	if len(b.query.Tags) > 0 && msg.retagged {
 		// The tag filter's counts changed; the rows stay put until the

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"chrono/model"
@@ -152,6 +153,12 @@ func (p *detailPane) setHistory(h []model.Entry) {
 }
 
 func (p *detailPane) id() string { return p.d.Event.ID }
+
+// linksWith says whether the pane lists a link with event id, either
+// way round.
+func (p *detailPane) linksWith(id string) bool {
+	return slices.ContainsFunc(p.d.Related, func(r model.Relation) bool { return r.Event == id })
+}
 
 // count is how many quotes, links and notes the pane shows.
 func (p *detailPane) count() int { return p.blocks.items() }

@@ -22,6 +22,8 @@ func TestLinkPickerLinks(t *testing.T) {
 	}
 }
 
+// TestRemoveLinkFromEitherSide: x removes the selected link, whichever
+// event states it, and the pane shows it gone while the cursor stays.
 func TestRemoveLinkFromEitherSide(t *testing.T) {
 	s := exampleStore(t)
 	d := newDriver(t, s, 120, 40)
@@ -33,12 +35,24 @@ func TestRemoveLinkFromEitherSide(t *testing.T) {
 	if l := event(t, s, "nso-mobileum-call").Links; slices.Contains(l, model.Link{Rel: model.DisputedBy, Event: "nso-denial"}) {
 		t.Errorf("the link is still stored: %v", l)
 	}
+	// The example states it at both ends: the denial's statement goes too.
+	if l := event(t, s, "nso-denial").Links; slices.Contains(l, model.Link{Rel: model.Disputes, Event: "nso-mobileum-call"}) {
+		t.Errorf("the denial still states it: %v", l)
+	}
+	if strings.Contains(d.screen(), "disputed by: NSO denies") {
+		t.Errorf("the removed link is still shown:\n%s", d.screen())
+	}
 	d.keys("x") // the next: a link the FBI tip makes to this event
 	if want := `unlinked fbi-tip follows nso-mobileum-call · u to undo`; d.status() != want {
 		t.Errorf("x on a link made to the event: %q, want %q", d.status(), want)
 	}
 	if l := event(t, s, "fbi-tip").Links; slices.Contains(l, model.Link{Rel: model.Follows, Event: "nso-mobileum-call"}) {
 		t.Errorf("the FBI tip's link is still stored: %v", l)
+	}
+	// The cursor stays on the event whose pane it was, which no longer
+	// lists the link.
+	if sc := d.screen(); !strings.Contains(sc, "event 1 of 13") || strings.Contains(sc, "precedes: Miller reports") {
+		t.Errorf("after removing the FBI tip's link:\n%s", sc)
 	}
 	d.keys("u", "u")
 	if l := event(t, s, "nso-mobileum-call").Links; !slices.Contains(l, model.Link{Rel: model.DisputedBy, Event: "nso-denial"}) {
