@@ -371,6 +371,9 @@ func (o *importOptions) report(inputs []importInput, results []model.ImportResul
 		if k := o.keptEdits(r); k != "" {
 			line += "; " + k
 		}
+		if k := o.sourcesSaid(r); k != "" {
+			line += "; " + k
+		}
 		line = fmt.Sprintf("%s) from %s", line, termtext.Line(inputs[i].Name))
 		if n := joinNonEmpty("; ", inputs[i].detected, inputs[i].lost.String()); n != "" {
 			line += " (" + termtext.Line(n) + ")"
@@ -403,6 +406,32 @@ func (o *importOptions) keptEdits(r model.ImportResult) string {
 	}
 	if r.UndidFields > 0 {
 		parts = append(parts, fmt.Sprintf("undid the changes made in chrono to %s of %s", plural(r.UndidFields, "field"), events(r.UndidEdits)))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// sourcesSaid says how many stored sources the import changed, and
+// which fields of which it kept as chrono has them, the file giving
+// them otherwise.
+func (o *importOptions) sourcesSaid(r model.ImportResult) string {
+	var parts []string
+	if r.SourcesUpdated > 0 {
+		verb := "updated "
+		if o.dryRun {
+			verb = "would update "
+		}
+		parts = append(parts, verb+plural(r.SourcesUpdated, "source"))
+	}
+	if len(r.SourcesKept) > 0 {
+		const most = 3
+		var kept []string
+		for _, k := range r.SourcesKept[:min(most, len(r.SourcesKept))] {
+			kept = append(kept, termtext.Line(strings.Join(k.Fields, ", ")+" of "+k.ID))
+		}
+		if n := len(r.SourcesKept) - most; n > 0 {
+			kept = append(kept, fmt.Sprintf("%s more", plural(n, "source")))
+		}
+		parts = append(parts, "kept chrono's "+strings.Join(kept, "; ")+", which the file gives otherwise (--prefer file takes the file's)")
 	}
 	return strings.Join(parts, "; ")
 }

@@ -196,19 +196,25 @@ func (r ImportResult) Since(earlier ImportResult) ImportResult {
 	if len(r.Updates) > len(earlier.Updates) {
 		updates = slices.Clip(r.Updates[len(earlier.Updates):])
 	}
+	var kept []SourceFields
+	if len(r.SourcesKept) > len(earlier.SourcesKept) {
+		kept = slices.Clip(r.SourcesKept[len(earlier.SourcesKept):])
+	}
 	return ImportResult{
-		Events:       r.Events - earlier.Events,
-		New:          r.New - earlier.New,
-		Updated:      r.Updated - earlier.Updated,
-		Unchanged:    r.Unchanged - earlier.Unchanged,
-		Sources:      r.Sources - earlier.Sources,
-		ClearsQuotes: r.ClearsQuotes - earlier.ClearsQuotes,
-		ClearsLinks:  r.ClearsLinks - earlier.ClearsLinks,
-		ClearsStatus: r.ClearsStatus - earlier.ClearsStatus,
-		KeptEdits:    r.KeptEdits - earlier.KeptEdits,
-		Settled:      r.Settled - earlier.Settled,
-		UndidEdits:   r.UndidEdits - earlier.UndidEdits,
-		UndidFields:  r.UndidFields - earlier.UndidFields,
-		Updates:      updates,
+		Events:         r.Events - earlier.Events,
+		New:            r.New - earlier.New,
+		Updated:        r.Updated - earlier.Updated,
+		Unchanged:      r.Unchanged - earlier.Unchanged,
+		Sources:        r.Sources - earlier.Sources,
+		SourcesUpdated: r.SourcesUpdated - earlier.SourcesUpdated,
+		SourcesKept:    kept,
+		ClearsQuotes:   r.ClearsQuotes - earlier.ClearsQuotes,
+		ClearsLinks:    r.ClearsLinks - earlier.ClearsLinks,
+		ClearsStatus:   r.ClearsStatus - earlier.ClearsStatus,
+		KeptEdits:      r.KeptEdits - earlier.KeptEdits,
+		Settled:        r.Settled - earlier.Settled,
+		UndidEdits:     r.UndidEdits - earlier.UndidEdits,
+		UndidFields:    r.UndidFields - earlier.UndidFields,
+		Updates:        updates,
 	}
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -131,5 +132,39 @@ func TestParsePrefer(t *testing.T) {
 	}
 	if _, err := ParsePrefer("mine"); err == nil {
 		t.Error("ParsePrefer(mine) read a side")
+	}
+}
+
+// TestEditMergeSource: an import fills in a stored source's empty
+// fields and keeps the others, naming those the file gives otherwise;
+// preferring the file or replacing takes its values where it has them,
+// and a field the file leaves out is never emptied.
+func TestEditMergeSource(t *testing.T) {
+	stored := Source{ID: "wapo", Publisher: "The Washington Post", Author: "Craig Timberg", URL: "https://example.org/fixed", Published: MustParseDate("2022-02-01")}
+	file := Source{ID: "wapo", Publisher: "The Washington Post", Title: "NSO offered 'bags of cash'", URL: "https://example.org/old", Published: MustParseDate("2022-02-02")}
+	for _, tc := range []struct {
+		name               string
+		merge              EditMerge
+		want               Source
+		filled, took, kept []string
+	}{
+		{"as it is", EditMerge{}, Source{ID: "wapo", Publisher: "The Washington Post", Author: "Craig Timberg", Title: "NSO offered 'bags of cash'", URL: "https://example.org/fixed", Published: MustParseDate("2022-02-01")},
+			[]string{"title"}, nil, []string{"url", "published"}},
+		{"preferring chrono", EditMerge{Prefer: PreferChrono}, Source{ID: "wapo", Publisher: "The Washington Post", Author: "Craig Timberg", Title: "NSO offered 'bags of cash'", URL: "https://example.org/fixed", Published: MustParseDate("2022-02-01")},
+			[]string{"title"}, nil, []string{"url", "published"}},
+		{"preferring the file", EditMerge{Prefer: PreferFile}, Source{ID: "wapo", Publisher: "The Washington Post", Author: "Craig Timberg", Title: "NSO offered 'bags of cash'", URL: "https://example.org/old", Published: MustParseDate("2022-02-02")},
+			[]string{"title"}, []string{"url", "published"}, nil},
+		{"replacing", EditMerge{Replace: true}, Source{ID: "wapo", Publisher: "The Washington Post", Author: "Craig Timberg", Title: "NSO offered 'bags of cash'", URL: "https://example.org/old", Published: MustParseDate("2022-02-02")},
+			[]string{"title"}, []string{"url", "published"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := tc.merge.Source(stored, file)
+			if m.Source != tc.want || !slices.Equal(m.Filled, tc.filled) || !slices.Equal(m.Took, tc.took) || !slices.Equal(m.Kept, tc.kept) {
+				t.Errorf("got %+v\nwant %+v, filled %v, took %v, kept %v", m, tc.want, tc.filled, tc.took, tc.kept)
+			}
+		})
+	}
+	if m := (&EditMerge{}).Source(stored, stored); m.Changed() || m.Kept != nil {
+		t.Errorf("the same source: %+v", m)
 	}
 }

@@ -271,6 +271,13 @@ type ImportResult struct {
 	Updated   int // events that were, and changed
 	Unchanged int // events that were, identical
 	Sources   int // sources read
+	// SourcesUpdated counts the stored sources the import changed (their
+	// empty fields filled in, or the file's values taken), and
+	// SourcesKept the stored sources whose fields the file gives
+	// otherwise, kept as chrono has them (EditMerge.Source), with those
+	// fields.
+	SourcesUpdated int
+	SourcesKept    []SourceFields
 	// Of the updated events, how many lose all their quotes, links or
 	// status: the evidence an import should rarely take away.
 	ClearsQuotes, ClearsLinks, ClearsStatus int

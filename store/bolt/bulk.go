@@ -83,12 +83,16 @@ func (bi *bulkImport) add(bk bucket, key, value []byte, rank extsort.Rank) error
 // Source implements model.Sink.
 func (bi *bulkImport) Source(s model.Source, _ int) error {
 	bi.result.Sources++
+	old := bi.b.sources.Get([]byte(s.ID))
+	if err := bi.mergeSource(old, &s, &bi.result); err != nil {
+		return err
+	}
 	v, err := json.Marshal(s)
 	if err != nil {
 		return err
 	}
 	if !bi.dryRun {
-		if err := bi.journal.source(bi.b.sources.Get([]byte(s.ID)), &s, v); err != nil {
+		if err := bi.journal.source(old, &s, v); err != nil {
 			return err
 		}
 	}

@@ -37,6 +37,23 @@ func (is *importSink) mergeStored(old, e model.Event, n int, present model.Field
 	return is.merge.Merge(old, e, present, base, n, at, result), nil
 }
 
+// mergeSource merges s, a source the import reads, into old, the stored
+// value of the source of its id (nil for none), as EditMerge.Source
+// does, and counts it in result.
+func (is *importSink) mergeSource(old []byte, s *model.Source, result *model.ImportResult) error {
+	if old == nil {
+		return nil
+	}
+	stored, err := decodeSource(s.ID, old)
+	if err != nil {
+		return err
+	}
+	m := is.merge.Source(stored, *s)
+	result.CountSource(s.ID, m)
+	*s = m.Source
+	return nil
+}
+
 // editedBase returns the version of the stored event id that the last
 // import left, when a change other than an import has touched the event
 // since (model.ImportBase), or what the file said at that import where

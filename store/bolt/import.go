@@ -99,11 +99,15 @@ func (is *importSink) Header(h model.Header) error {
 // replaces it.
 func (im *txImport) Source(s model.Source, _ int) error {
 	im.result.Sources++
+	old := bytes.Clone(im.b.sources.Get([]byte(s.ID)))
+	if err := im.mergeSource(old, &s, &im.result); err != nil {
+		return err
+	}
 	v, err := json.Marshal(s)
 	if err != nil {
 		return err
 	}
-	if err := im.journal.source(bytes.Clone(im.b.sources.Get([]byte(s.ID))), &s, v); err != nil {
+	if err := im.journal.source(old, &s, v); err != nil {
 		return err
 	}
 	return im.b.sources.Put([]byte(s.ID), v)

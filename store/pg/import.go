@@ -266,25 +266,27 @@ func (im *txImport) Source(src model.Source, _ int) error {
 		return err
 	}
 	im.result.Sources++
+	var old []byte
+	err := im.tx.QueryRow(ctx, `SELECT body FROM sources WHERE inv = $1 AND id = $2`, im.s.inv, src.ID).Scan(&old)
+	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		return err
+	}
+	var before *model.Source
+	if old != nil {
+		b, err := decodeSource(src.ID, old)
+		if err != nil {
+			return err
+		}
+		m := im.merge.Source(b, src)
+		im.result.CountSource(src.ID, m)
+		src, before = m.Source, &b
+	}
 	body, err := json.Marshal(src)
 	if err != nil {
 		return err
 	}
-	var old []byte
-	err = im.tx.QueryRow(ctx, `SELECT body FROM sources WHERE inv = $1 AND id = $2`, im.s.inv, src.ID).Scan(&old)
-	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
-		return err
-	}
 	if !bytes.Equal(old, body) {
-		c := model.SourceChange{ID: src.ID, After: &src}
-		if old != nil {
-			b, err := decodeSource(src.ID, old)
-			if err != nil {
-				return err
-			}
-			c.Before = &b
-		}
-		im.sources = append(im.sources, c)
+		im.sources = append(im.sources, model.SourceChange{ID: src.ID, Before: before, After: &src})
 	}
 	_, err = im.tx.Exec(ctx, `INSERT INTO sources (inv, id, body) VALUES ($1, $2, $3) ON CONFLICT (inv, id) DO UPDATE SET body = EXCLUDED.body`, im.s.inv, src.ID, body)
 	return err

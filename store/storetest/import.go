@@ -278,24 +278,53 @@ func testImportFillsTheHeaderOnce(t *testing.T, s *suite) {
 	}
 }
 
-func testImportReplacesSources(t *testing.T, s *suite) {
-	st := s.seeded(t)
-	doc := `{"chrono": 1, "sources": [{"id": "wapo", "publisher": "The Washington Post", "title": "Corrected headline"}], "events": []}`
-	res := Import(t, st, NativeInput("sources.json", []byte(doc)))
-	if want := (model.ImportResult{Sources: 1}); !reflect.DeepEqual(res[0], want) {
-		t.Errorf("result %+v, want %+v", res[0], want)
-	}
-	sources, err := st.Sources()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, src := range sources {
-		if src.ID == "wapo" && (src.Title != "Corrected headline" || src.Author != "") {
-			t.Errorf("wapo = %+v, want the imported version", src)
+// testImportMergesSources: an import fills in what a stored source
+// lacks and keeps what it holds, saying which fields the file gives
+// otherwise; a field the file leaves out is not emptied. With --prefer
+// file or --replace, the file's values are taken where it has them.
+func testImportMergesSources(t *testing.T, s *suite) {
+	doc := `{"chrono": 1, "sources": [{"id": "wapo", "publisher": "The Washington Post", "title": "Corrected headline", "url": "https://www.washingtonpost.com/nso"}], "events": []}`
+	const stored = "NSO offered 'bags of cash' for access to U.S. cell network, whistleblower claims"
+	for _, tc := range []struct {
+		name  string
+		opts  model.ImportOptions
+		title string
+		kept  []model.SourceFields
+	}{
+		{"as it is", model.ImportOptions{}, stored, []model.SourceFields{{ID: "wapo", Fields: []string{"title"}}}},
+		{"preferring the file", model.ImportOptions{Prefer: model.PreferFile}, "Corrected headline", nil},
+		{"replacing", model.ImportOptions{Replace: true}, "Corrected headline", nil},
+	} {
+		for _, bulk := range []bool{false, true} {
+			name := tc.name
+			if bulk {
+				name += ", in bulk"
+			}
+			t.Run(name, func(t *testing.T) {
+				st := s.seeded(t)
+				opts := tc.opts
+				opts.Bulk = bulk
+				res, err := st.Import([]model.Input{NativeInput("sources.json", []byte(doc))}, opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if want := (model.ImportResult{Sources: 1, SourcesUpdated: 1, SourcesKept: tc.kept}); !reflect.DeepEqual(res[0], want) {
+					t.Errorf("result %+v, want %+v", res[0], want)
+				}
+				sources, err := st.Sources()
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, src := range sources {
+					if src.ID == "wapo" && (src.Title != tc.title || src.Author != "Craig Timberg" || src.URL != "https://www.washingtonpost.com/nso") {
+						t.Errorf("wapo = %+v, want the title %q, the stored author and the file's URL", src, tc.title)
+					}
+				}
+				if len(sources) != 3 {
+					t.Errorf("%d sources, want 3", len(sources))
+				}
+			})
 		}
-	}
-	if len(sources) != 3 {
-		t.Errorf("%d sources, want 3", len(sources))
 	}
 }
 

@@ -90,7 +90,7 @@ func Run(t *testing.T, h Harness) {
 		{"ReimportKeepsEdits", testReimportKeepsEdits},
 		{"ReplaceSaysWhatItUndid", testReplaceSaysWhatItUndid},
 		{"ImportFillsTheHeaderOnce", testImportFillsTheHeaderOnce},
-		{"ImportReplacesSources", testImportReplacesSources},
+		{"ImportMergesSources", testImportMergesSources},
 		{"Backup", testBackup},
 		{"BackupKeepsLinksToTheTrash", testBackupKeepsLinksToTheTrash},
 		{"WriteIsAllOrNothing", testWriteIsAllOrNothing},
