@@ -18,7 +18,9 @@
 // in the event's summary, as "key: value" lines in the file's order, so
 // that nothing is lost. Timesketch records have no ids: each gets one made
 // from its datetime, timestamp_desc and message, so that importing the
-// same file again updates the events instead of duplicating them.
+// same file again updates the events instead of duplicating them; the
+// records that share all three are numbered in the file's order, and
+// counted (NumberedInOrder).
 //
 // Writing adds chrono's own keys (chrono_id, date_edtf, date_text,
 // date_source, status, summary, actors, quotes, sources, links, notes), so

@@ -30,11 +30,17 @@ func makeID(when, desc, message string) madeID {
 }
 
 // number returns the id of m: the nth record of the file with the same
-// three values gets "-n" appended. Only a 48-bit number per distinct id
-// is remembered, not the records.
+// three values gets "-n" appended, and is counted (NumberedInOrder),
+// with the first when it is the second. Only a 48-bit number per
+// distinct id is remembered, not the records.
 func (rd *reader) number(m madeID) string {
 	rd.ids[m.key]++
 	if n := rd.ids[m.key]; n > 1 {
+		told := 1
+		if n == 2 {
+			told = 2 // the first too
+		}
+		rd.losses.Add(NumberedInOrder, told)
 		return m.id + "-" + strconv.Itoa(n)
 	}
 	return m.id

@@ -66,3 +66,13 @@ var (
 	// readers, chrono's included, read them back as LF.
 	LineBreaksCSV = model.Loss{One: "event with CR LF line breaks that CSV reads back as LF", Many: "events with CR LF line breaks that CSV reads back as LF"}
 )
+
+// NumberedInOrder counts the records that share their datetime,
+// timestamp_desc and message with another of the file: their ids (the
+// second "ts-…-2", and so on) follow the file's order, so that a file
+// with those records in another order gives each the id of another,
+// and what was added to it in chrono (tags, notes) to another record.
+var NumberedInOrder = model.Loss{
+	One:  "record sharing its datetime, timestamp_desc and message with another, told apart by its place in the file (a re-import in another order swaps their ids)",
+	Many: "records sharing their datetime, timestamp_desc and message with another, told apart by their place in the file (a re-import in another order swaps their ids)",
+}
