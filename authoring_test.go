@@ -168,3 +168,36 @@ sed -i 's/"title": 12, "x": "/"title": "Corrected: /' "$1"
 		t.Errorf("an unchanged file: %+v", r)
 	}
 }
+
+// TestEditInEditorGivesUp: an editor that leaves the file with its
+// problems as it found them ends the edit, keeping what was typed,
+// rather than opening it again without end; and the problems on top
+// name the lines they are on in the file as reopened.
+func TestEditInEditorGivesUp(t *testing.T) {
+	db := newDB(t)
+	chrono(t, db, "", "import", "timeline.example.json")
+	dir := t.TempDir()
+	script := filepath.Join(dir, "editor")
+	// Pass 1 misspells a member; pass 2 saves what it is shown, first
+	// noting the line the problem names and that line's text.
+	os.WriteFile(script, []byte(`#!/bin/sh
+n=$(cat "`+dir+`/n" 2>/dev/null || echo 0); n=$((n+1)); echo $n > "`+dir+`/n"
+if [ $n = 1 ]; then sed -i 's/"title":/"titel":/' "$1"; exit 0; fi
+at=$(grep -o '^//   [0-9]*' "$1" | head -1 | tr -dc 0-9)
+sed -n "${at}p" "$1" > "`+dir+`/line"
+`), 0o755)
+	t.Setenv("VISUAL", script)
+	r := chrono(t, db, "", "edit", "nso-denial")
+	if r.code == 0 || !strings.Contains(r.stderr, "nothing saved; your version is kept in") {
+		t.Fatalf("edit: %+v", r)
+	}
+	if n, _ := os.ReadFile(filepath.Join(dir, "n")); strings.TrimSpace(string(n)) != "2" {
+		t.Errorf("the editor ran %q times, want 2", n)
+	}
+	if line, _ := os.ReadFile(filepath.Join(dir, "line")); !strings.Contains(string(line), `"titel"`) {
+		t.Errorf("the problem's line in the reopened file is %q, want the misspelt member's", line)
+	}
+	if show := chrono(t, db, "", "show", "nso-denial"); !strings.Contains(show.stdout, "NSO denies") {
+		t.Errorf("the event changed:\n%s", show.stdout)
+	}
+}

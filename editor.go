@@ -42,6 +42,13 @@ func runEditInEditor(opts *editOptions) error {
 	path := f.Name()
 	defer os.Remove(path)
 	f.Close()
+	read := func(text []byte) (model.Event, error) {
+		e, err := native.ReadEvent(text)
+		if err == nil && e.ID != base.ID {
+			err = fmt.Errorf(`id: %q cannot become %q (add a new event and delete this one)`, base.ID, e.ID)
+		}
+		return e, err
+	}
 	text := original
 	for {
 		if err := os.WriteFile(path, text, 0o600); err != nil {
@@ -58,16 +65,18 @@ func runEditInEditor(opts *editOptions) error {
 			fmt.Fprintln(opts.stderr, "no change")
 			return nil
 		}
-		e, err := native.ReadEvent(edited)
+		if !bytes.Equal(text, original) && bytes.Equal(edited, text) {
+			// Back as it was opened, problems and all: given up, rather
+			// than opened again and again.
+			return givenUp(base.ID, edited, "the file came back with the problems shown, unchanged")
+		}
+		e, err := read(edited)
 		if native.IsEmptyEvent(err) {
 			fmt.Fprintln(opts.stderr, "the file was emptied: nothing saved")
 			return nil
 		}
-		if err == nil && e.ID != base.ID {
-			err = fmt.Errorf(`id: %q cannot become %q (add a new event and delete this one)`, base.ID, e.ID)
-		}
 		if err != nil {
-			text = native.WithProblems(native.StripComments(edited), err)
+			text = native.Reopen(edited, func(text []byte) error { _, err := read(text); return err })
 			continue
 		}
 		entry, err := opts.write(model.OpEdit, "edited "+base.ID, func(tx model.Tx) error {
@@ -81,7 +90,7 @@ func runEditInEditor(opts *editOptions) error {
 			// Readable but not a valid event of this investigation (a
 			// source or a linked event that is not there): back to the
 			// editor, as for text that does not read.
-			text = native.WithProblems(native.StripComments(edited), err)
+			text = native.WithProblems(edited, err)
 			continue
 		case errors.As(err, &ce):
 			if kept, kerr := keep(base.ID, edited); kerr == nil {
@@ -113,6 +122,14 @@ func (c *cli) runEditor(path string) error {
 		cmd.Stdin = f
 	}
 	return cmd.Run()
+}
+
+// givenUp ends an edit that saved nothing, keeping what the user typed.
+func givenUp(id string, text []byte, why string) error {
+	if kept, err := keep(id, text); err == nil {
+		return fmt.Errorf("%s: nothing saved; your version is kept in %s", why, kept)
+	}
+	return fmt.Errorf("%s: nothing saved", why)
 }
 
 // keep writes what the user typed to a file of its own, so that a save

@@ -149,15 +149,19 @@ func (b *browser) edited(msg editorReadMsg) (Action, tea.Cmd) {
 		// Back unchanged from a try with problems: given up.
 		return nil, endEditing(ed, statusMsg{text: "edit given up: nothing saved", err: true})
 	}
-	e, err := native.ReadEvent(msg.text)
+	read := func(text []byte) (model.Event, error) {
+		e, err := native.ReadEvent(text)
+		if err == nil && e.ID != ed.base.ID {
+			err = fmt.Errorf("id %q: an edit keeps the event's id (%q); add a new event with A", e.ID, ed.base.ID)
+		}
+		return e, err
+	}
+	e, err := read(msg.text)
 	switch {
 	case native.IsEmptyEvent(err):
 		return nil, endEditing(ed, statusMsg{text: "emptied: nothing saved"})
-	case err == nil && e.ID != ed.base.ID:
-		err = fmt.Errorf("id %q: an edit keeps the event's id (%q); add a new event with A", e.ID, ed.base.ID)
-	}
-	if err != nil {
-		ed.written = native.WithProblems(msg.text, err)
+	case err != nil:
+		ed.written = native.Reopen(msg.text, func(text []byte) error { _, err := read(text); return err })
 		return nil, rewriteEdited(ed)
 	}
 	if same(e, ed.base) {

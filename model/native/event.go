@@ -98,17 +98,48 @@ func StripComments(text []byte) []byte {
 // // comments, in place of the block of the last try, as `kubectl edit`
 // does: the investigator sees what to fix, and ReadEvent skips them.
 func WithProblems(text []byte, err error) []byte {
-	lines := bytes.Split(text, []byte("\n"))
-	for len(lines) > 0 && bytes.HasPrefix(bytes.TrimLeft(lines[0], " \t"), []byte("//")) {
-		lines = lines[1:]
-	}
 	var b bytes.Buffer
 	b.WriteString("// chrono could not read this event; fix it and save, or empty the file to give up:\n")
 	for _, l := range strings.Split(err.Error(), "\n") {
 		b.WriteString("//   " + l + "\n")
 	}
-	b.Write(bytes.Join(lines, []byte("\n")))
+	b.Write(withoutTopComments(text))
 	return b.Bytes()
+}
+
+// withoutTopComments is text without the block of // lines it starts
+// with.
+func withoutTopComments(text []byte) []byte {
+	for len(text) > 0 {
+		line, rest, _ := bytes.Cut(text, []byte("\n"))
+		if !bytes.HasPrefix(bytes.TrimLeft(line, " \t"), []byte("//")) {
+			break
+		}
+		text = rest
+	}
+	return text
+}
+
+// Reopen is the text to open in the editor again when check (a read of
+// the event) finds problems in edited: edited without the block of
+// problems its last try had on top, under a block of those check finds,
+// each placed at its line as it stands in the text returned (the block
+// moves the text down by as many lines as it has). Without problems, it
+// is edited without the block.
+func Reopen(edited []byte, check func(text []byte) error) []byte {
+	body := withoutTopComments(edited)
+	err := check(body)
+	if err == nil {
+		return body
+	}
+	// Read again below as many blank lines as the block will have, the
+	// problems are placed as they will stand; their number of lines does
+	// not change with their places.
+	top := strings.Count(err.Error(), "\n") + 2
+	if again := check(append(bytes.Repeat([]byte("\n"), top), body...)); again != nil && strings.Count(again.Error(), "\n")+2 == top {
+		err = again
+	}
+	return WithProblems(body, err)
 }
 
 // eventSink collects the events and problems of a read.

@@ -3,6 +3,7 @@ package native
 import (
 	"bytes"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -79,5 +80,26 @@ func TestWithProblemsReplacesTheLastBlock(t *testing.T) {
 	unplaced := func(err error) string { return regexp.MustCompile(`(?m)^\d+:\d+: `).ReplaceAllString(err.Error(), "") }
 	if _, err2 := ReadEvent(once); err2 == nil || unplaced(err2) != unplaced(err) || !strings.HasPrefix(err2.Error(), "3:1: ") {
 		t.Errorf("the comments change the reading: %v, want %v at 3:1", err2, err)
+	}
+}
+
+// TestReopenPlacesTheProblems: the problems put on top of a text to edit
+// again name the lines they are on in that text, however many lines the
+// block of the last try had.
+func TestReopenPlacesTheProblems(t *testing.T) {
+	text := []byte("// an older block\n// of three\n// lines\n{\n  \"id\": \"a\",\n  \"titel\": \"x\"\n}")
+	check := func(b []byte) error { _, err := ReadEvent(b); return err }
+	out := Reopen(text, check)
+	lines := strings.Split(string(out), "\n")
+	at := regexp.MustCompile(`(?m)^//   (\d+):(\d+): .*unknown field "titel"`).FindStringSubmatch(string(out))
+	if at == nil {
+		t.Fatalf("no placed problem for titel:\n%s", out)
+	}
+	n, _ := strconv.Atoi(at[1])
+	if n < 1 || n > len(lines) || !strings.Contains(lines[n-1], `"titel"`) {
+		t.Errorf("the problem names line %d, which is not the member's:\n%s", n, out)
+	}
+	if strings.Contains(string(out), "an older block") {
+		t.Errorf("the last try's block stays:\n%s", out)
 	}
 }
