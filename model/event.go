@@ -1,6 +1,10 @@
 package model
 
-import "time"
+import (
+	"slices"
+	"strings"
+	"time"
+)
 
 // Event is one entry of a chronology: something that happened (or is said
 // to have happened), when, and who says so.
@@ -57,14 +61,10 @@ type Note struct {
 	Author string `json:"author,omitempty"`
 }
 
-// HasTag reports whether e carries tag.
+// HasTag reports whether e carries tag, in any case: tags in any case
+// are one tag.
 func (e *Event) HasTag(tag string) bool {
-	for _, t := range e.Tags {
-		if t == tag {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(e.Tags, func(t string) bool { return strings.EqualFold(t, tag) })
 }
 
 // HasActor reports whether actor is among e's actors.

@@ -352,3 +352,26 @@ func TestRevert(t *testing.T) {
 		}
 	})
 }
+
+// TestTagsInAnyCaseAreOne: a change of tags takes a tag in any case for
+// the event's own: "key" removes "Key", and is not added beside it.
+func TestTagsInAnyCaseAreOne(t *testing.T) {
+	for _, tc := range []struct {
+		name        string
+		add, remove []string
+		want        []string
+	}{
+		{"added in another case", []string{"key"}, nil, []string{"Key", "ss7"}},
+		{"removed in another case", nil, []string{"KEY"}, []string{"ss7"}},
+		{"a new tag", []string{"verify"}, nil, []string{"Key", "ss7", "verify"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := (TagDelta{Add: tc.add, Remove: tc.remove}).Apply([]string{"Key", "ss7"}); !slices.Equal(got, tc.want) {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+	if e := (Event{Tags: []string{"Key"}}); !e.HasTag("key") || e.HasTag("ke") {
+		t.Error("HasTag does not match in any case")
+	}
+}

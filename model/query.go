@@ -238,11 +238,17 @@ func (c Change) Inverse() TagDelta {
 }
 
 // Apply returns e's tags with d applied: removals first, then additions
-// not already there, in d's order.
+// not already there, in d's order. Tags in any case are one tag: "key"
+// removes "Key", and is not added beside it.
 func (d TagDelta) Apply(tags []string) []string {
-	out := slices.DeleteFunc(slices.Clone(tags), func(t string) bool { return slices.Contains(d.Remove, t) })
+	in := func(list []string) func(string) bool {
+		return func(t string) bool {
+			return slices.ContainsFunc(list, func(u string) bool { return strings.EqualFold(t, u) })
+		}
+	}
+	out := slices.DeleteFunc(slices.Clone(tags), in(d.Remove))
 	for _, t := range d.Add {
-		if !slices.Contains(out, t) {
+		if !in(out)(t) {
 			out = append(out, t)
 		}
 	}

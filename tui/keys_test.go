@@ -333,6 +333,24 @@ func TestQuickTagsToggle(t *testing.T) {
 	}
 }
 
+// TestQuickTagInAnyCase: a quick tag toggles the event's tag of another
+// case, which is the same tag, rather than failing to add it twice.
+func TestQuickTagInAnyCase(t *testing.T) {
+	s := exampleStore(t)
+	if _, _, err := (model.Retag{Events: []string{"nso-mobileum-call"}, Add: []string{"Key"}}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, s, 120, 40)
+	d.keys("1")
+	if e := event(t, s, "nso-mobileum-call"); e.HasTag("key") {
+		t.Errorf("1 on an event tagged #Key: tags %v, status %q", e.Tags, d.status())
+	}
+	d.keys("1")
+	if e := event(t, s, "nso-mobileum-call"); !slices.Contains(e.Tags, "key") {
+		t.Errorf("1 again: tags %v, status %q", e.Tags, d.status())
+	}
+}
+
 func TestMarkedSetTagging(t *testing.T) {
 	s := exampleStore(t)
 	d := newDriver(t, s, 120, 40)
