@@ -89,6 +89,9 @@ func (b *browser) editKey(msg tea.KeyPressMsg) (Action, tea.Cmd, bool) {
 		if key.Matches(msg, k.QuoteUp) {
 			to = it.quote - 1
 		}
+		// The selection goes with the quote, so that the key pressed
+		// again moves it on.
+		b.detail.step(to - it.quote)
 		return moveQuote{id: b.detail.id(), n: it.quote, to: to}, nil, true
 	}
 	for i, bk := range k.QuickTags {

@@ -1,15 +1,19 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
 
+// TestQuoteKeysInTheSourcesPane: J and K move the selected quote, and
+// the selection goes with it, so that the key pressed again moves the
+// same quote on; the first quote cannot go up.
 func TestQuoteKeysInTheSourcesPane(t *testing.T) {
 	s := exampleStore(t)
 	quotes := event(t, s, "nso-mobileum-call").Quotes
 	d := newDriver(t, s, 120, 40)
-	d.keys("tab", "K") // the first quote cannot go up
+	d.keys("tab", "K")
 	if d.status() != "" {
 		t.Errorf("K on the first quote: %q", d.status())
 	}
@@ -17,19 +21,24 @@ func TestQuoteKeysInTheSourcesPane(t *testing.T) {
 	if want := `moved quote 1 of nso-mobileum-call to 2 · u to undo`; d.status() != want {
 		t.Errorf("J: %q, want %q", d.status(), want)
 	}
-	if got := event(t, s, "nso-mobileum-call").Quotes; got[1] != quotes[0] {
-		t.Errorf("J: the first quote is not second: %v", got)
+	d.keys("J")
+	if want := `moved quote 2 of nso-mobileum-call to 3 · u to undo`; d.status() != want {
+		t.Errorf("J again: %q, want %q", d.status(), want)
 	}
-	d.keys("j", "K")
-	if want := `moved quote 2 of nso-mobileum-call to 1 · u to undo`; d.status() != want {
+	if got := event(t, s, "nso-mobileum-call").Quotes; got[2] != quotes[0] {
+		t.Errorf("J twice: the first quote is not third: %v", got)
+	}
+	d.keys("K")
+	if want := `moved quote 3 of nso-mobileum-call to 2 · u to undo`; d.status() != want {
 		t.Errorf("K: %q, want %q", d.status(), want)
 	}
 	d.keys("x")
 	if want := `removed quote 2 of nso-mobileum-call · u to undo`; d.status() != want {
 		t.Errorf("x: %q, want %q", d.status(), want)
 	}
-	if got := event(t, s, "nso-mobileum-call").Quotes; len(got) != len(quotes)-1 {
-		t.Errorf("x: %d quotes, want %d", len(got), len(quotes)-1)
+	got := event(t, s, "nso-mobileum-call").Quotes
+	if len(got) != len(quotes)-1 || slices.Contains(got, quotes[0]) {
+		t.Errorf("x: %d quotes, want %d, without the one moved: %v", len(got), len(quotes)-1, got)
 	}
 }
 
