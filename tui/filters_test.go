@@ -52,6 +52,25 @@ func TestFilterPickerShapesAndDates(t *testing.T) {
 	}
 }
 
+// TestFilterPickerAddsTheRowOnAFilter: with a filter on, enter on the
+// row typed for adds it to the filter, rather than applying the filter
+// as it was.
+func TestFilterPickerAddsTheRowOnAFilter(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.keys("f")
+	d.typeText("congr")
+	d.keys("enter")
+	if q := d.query(); !slices.Equal(q.Tags, []string{"congress"}) {
+		t.Fatalf("#congress: query %+v", q)
+	}
+	d.keys("f")
+	d.typeText("2021")
+	d.keys("enter")
+	if q := d.query(); !slices.Equal(q.Tags, []string{"congress"}) || q.During.String() != "2021" {
+		t.Errorf("during 2021 on #congress: query %+v", q)
+	}
+}
+
 // The picker selects events by how others stand to them: disputed by
 // another event is the call that NSO's denial disputes, though the call
 // itself states no such link.

@@ -180,8 +180,9 @@ func (p *picker) Update(msg tea.Msg) (Action, tea.Cmd) {
 	case key.Matches(k, p.keys.Cancel):
 		return closeDialog{}, nil
 	case key.Matches(k, p.keys.Apply):
-		// enter on a row, with nothing chosen, means that row.
-		if !p.toggled && !p.anyChosen() && p.cur < len(shown) {
+		// enter on a row, with nothing chosen here, means that row too
+		// (with the filters already on, when there are).
+		if !p.toggled && p.cur < len(shown) {
 			p.entries[shown[p.cur]].chosen = true
 		}
 		q, sets := p.query(p.base)
@@ -227,10 +228,6 @@ func (p *picker) follow(height int) {
 	if height > 0 && p.cur >= p.offset+height {
 		p.offset = p.cur - height + 1
 	}
-}
-
-func (p *picker) anyChosen() bool {
-	return slices.ContainsFunc(p.entries, func(e pickerEntry) bool { return e.chosen })
 }
 
 // query returns q with its filters set to the choices, and the sets of
