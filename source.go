@@ -27,7 +27,9 @@ type sourceFlags struct {
 func (f *sourceFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.StringVar(&f.s.Publisher, "publisher", "", "who published it (The Washington Post)")
-	fl.StringVar(&f.s.Author, "author", "", "who wrote it")
+	// Not --author, which says who a change is attributed to, here as
+	// for every command.
+	fl.StringVar(&f.s.Author, "byline", "", "who wrote it (the source's author)")
 	fl.StringVar(&f.s.Title, "title", "", "its title")
 	fl.StringVar(&f.s.URL, "url", "", "where it is")
 	fl.StringVar(&f.s.Archive, "archive", "", "an archived copy of it (a Wayback Machine or archive.today link)")
@@ -40,7 +42,7 @@ func (f *sourceFlags) apply(cmd *cobra.Command, s *model.Source) error {
 	if ch("publisher") {
 		s.Publisher = f.s.Publisher
 	}
-	if ch("author") {
+	if ch("byline") {
 		s.Author = f.s.Author
 	}
 	if ch("title") {

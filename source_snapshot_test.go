@@ -206,3 +206,22 @@ func TestSourceAttachStdinNamed(t *testing.T) {
 		t.Errorf("%+v", r)
 	}
 }
+
+// TestSourceByline: a source's writer is --byline, so that --author says
+// who a change to a source is attributed to, as for every command, and
+// is never taken for the source's writer.
+func TestSourceByline(t *testing.T) {
+	db := exampleDB(t)
+	if r := chrono(t, db, "", "--author", "alice", "source", "edit", "wapo", "--byline", "Jane Writer"); r.code != 0 {
+		t.Fatalf("source edit: %+v", r)
+	}
+	if r := chrono(t, db, "", "source", "show", "wapo"); !strings.Contains(r.stdout, "Jane Writer") {
+		t.Errorf("the byline is not the source's author:\n%s", r.stdout)
+	}
+	if r := chrono(t, db, "", "log", "-n", "1"); !strings.Contains(r.stdout, "alice") || !strings.Contains(r.stdout, "edited source wapo") {
+		t.Errorf("the change is not alice's:\n%s", r.stdout)
+	}
+	if r := chrono(t, db, "", "source", "edit", "--help"); !strings.Contains(r.stdout, "--byline") || !strings.Contains(r.stdout, "--author") {
+		t.Errorf("the help does not list --byline and --author:\n%s", r.stdout)
+	}
+}
