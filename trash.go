@@ -25,7 +25,7 @@ func newRmCmd(c *cli) *cobra.Command {
 		Short: "Move events to the trash (chrono restore brings them back)",
 		Args:  minArgs(1, "the ID of at least one event"),
 		RunE: func(_ *cobra.Command, args []string) error {
-			opts.ids = args
+			opts.ids = model.UniqueIDs(args)
 			return runRm(opts)
 		},
 	}
@@ -135,9 +135,9 @@ func newRestoreCmd(c *cli) *cobra.Command {
 		Short: "Bring events back from the trash",
 		Args:  minArgs(1, "the ID of at least one event in the trash (see chrono trash)"),
 		RunE: func(_ *cobra.Command, args []string) error {
-			opts.ids = args
-			return opts.change(model.OpRestore, "restored "+events(len(args)), func(tx model.Tx) error {
-				return model.RestoreEvents(tx, args)
+			opts.ids = model.UniqueIDs(args)
+			return opts.change(model.OpRestore, "restored "+events(len(opts.ids)), func(tx model.Tx) error {
+				return model.RestoreEvents(tx, opts.ids)
 			})
 		},
 	}

@@ -184,7 +184,7 @@ type Deleted struct {
 // can be restored from until it is emptied.
 func DeleteEvents(tx Tx, ids []string) ([]Deleted, error) {
 	var out []Deleted
-	for _, id := range ids {
+	for _, id := range UniqueIDs(ids) {
 		e, err := tx.Event(id)
 		if err != nil {
 			return nil, err
@@ -203,12 +203,23 @@ func DeleteEvents(tx Tx, ids []string) ([]Deleted, error) {
 
 // RestoreEvents brings events back from the trash.
 func RestoreEvents(tx Tx, ids []string) error {
-	for _, id := range ids {
+	for _, id := range UniqueIDs(ids) {
 		if err := tx.RestoreEvent(id); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// UniqueIDs is ids with each id kept the first time it is given: an id
+// given twice is one event, not a second one already gone.
+func UniqueIDs(ids []string) []string {
+	seen := make(map[string]bool, len(ids))
+	return slices.DeleteFunc(slices.Clone(ids), func(id string) bool {
+		was := seen[id]
+		seen[id] = true
+		return was
+	})
 }
 
 // SetHeader changes the investigation's title and description.

@@ -92,7 +92,8 @@ func TestEditEventConflict(t *testing.T) {
 func TestDeleteAndRestore(t *testing.T) {
 	w := exampleWriter()
 	var deleted []Deleted
-	write(t, w, OpDelete, func(tx Tx) (err error) { deleted, err = DeleteEvents(tx, []string{"call"}); return err })
+	// An id given twice is one event.
+	write(t, w, OpDelete, func(tx Tx) (err error) { deleted, err = DeleteEvents(tx, []string{"call", "call"}); return err })
 	if len(deleted) != 1 || len(deleted[0].LinkedBy) != 1 || deleted[0].LinkedBy[0].From != "tip" {
 		t.Errorf("deleted %+v; want the link from tip reported", deleted)
 	}
@@ -102,7 +103,7 @@ func TestDeleteAndRestore(t *testing.T) {
 	if w.trash["call"].Event.Title != "The call" {
 		t.Fatal("not in the trash")
 	}
-	write(t, w, OpRestore, func(tx Tx) error { return RestoreEvents(tx, []string{"call"}) })
+	write(t, w, OpRestore, func(tx Tx) error { return RestoreEvents(tx, []string{"call", "call"}) })
 	if w.events["call"].Title != "The call" || len(w.trash) != 0 {
 		t.Error("not restored")
 	}
