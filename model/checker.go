@@ -26,7 +26,7 @@ type Checker struct {
 	next     Sink
 	known    Known
 	problems Problems
-	sources  map[string]int // id → position
+	sources  map[string]seenSource // by id
 	// events holds a hash of each event id seen, with where it was seen:
 	// a million ids fit in a few tens of megabytes this way. Two ids with
 	// the same 64-bit hash would be taken for one (about one chance in
@@ -69,7 +69,7 @@ type reference struct {
 // NewChecker returns a Checker forwarding to next (which may be nil) and
 // resolving references also against known (which may be nil).
 func NewChecker(next Sink, known Known) *Checker {
-	return &Checker{next: next, known: known, sources: map[string]int{}, events: map[uint64]seenAt{}, seed: maphash.MakeSeed(), files: []string{""}}
+	return &Checker{next: next, known: known, sources: map[string]seenSource{}, events: map[uint64]seenAt{}, seed: maphash.MakeSeed(), files: []string{""}}
 }
 
 // NextFile starts the next file of an import: the problems found so far
@@ -140,17 +140,32 @@ func (c *Checker) Source(s Source, n int) error {
 		bad = true
 	}
 	if first, dup := c.sources[s.ID]; dup && !bad {
-		c.problems.Add(at.Problem(Problem{Part: SourcePart, ID: s.ID, N: n, Msg: fmt.Sprintf("id %q: already used by source #%d", s.ID, first), Err: ErrDuplicateID}))
+		if first.file != c.file && first.src == s {
+			// Files that share a source say it alike: it is one.
+			return nil
+		}
+		where := fmt.Sprintf("source #%d", first.n)
+		if first.file != c.file {
+			where += " of " + c.files[first.file] + ", which gives it otherwise"
+		}
+		c.problems.Add(at.Problem(Problem{Part: SourcePart, ID: s.ID, N: n, Msg: fmt.Sprintf("id %q: already used by %s", s.ID, where), Err: ErrDuplicateID}))
 		bad = true
 	}
 	if bad {
 		return nil
 	}
-	c.sources[s.ID] = n
+	c.sources[s.ID] = seenSource{src: s, n: n, file: c.file}
 	if c.next == nil || c.Failed() {
 		return nil
 	}
 	return c.next.Source(s, n)
+}
+
+// seenSource is a source an import has read, and where.
+type seenSource struct {
+	src  Source
+	n    int
+	file int32
 }
 
 // Event implements Sink.

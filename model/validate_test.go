@@ -274,3 +274,33 @@ func TestCheckerAcrossFiles(t *testing.T) {
 		t.Errorf("the link into the earlier file was refused: %v", err)
 	}
 }
+
+// TestCheckerSourcesAcrossFiles: files of one import that share a source
+// and say it alike give it once; one that gives it otherwise is refused,
+// naming the file that gave it first.
+func TestCheckerSourcesAcrossFiles(t *testing.T) {
+	wapo := Source{ID: "wapo", Publisher: "The Washington Post"}
+	var out Collect
+	c := NewChecker(&out, nil)
+	for _, f := range []string{"a.json", "b.json"} {
+		c.NextFile(f)
+		if err := Feed(Timeline{Sources: []Source{wapo}}, c); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Done(); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+	}
+	if len(out.Timeline.Sources) != 1 {
+		t.Errorf("%d sources passed on, want the shared one once", len(out.Timeline.Sources))
+	}
+	c.NextFile("c.json")
+	other := wapo
+	other.Title = "Another headline"
+	if err := Feed(Timeline{Sources: []Source{other}}, c); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Done(); !errors.Is(err, ErrDuplicateID) || !strings.Contains(err.Error(), `id "wapo": already used by source #1 of a.json, which gives it otherwise`) {
+		t.Errorf("a source given otherwise: %v", err)
+	}
+}
