@@ -267,7 +267,7 @@ func TestTrashConfirmSaysEachLink(t *testing.T) {
 	d.to("pegasus-project")
 	d.keys("space", "d")
 	screen := d.screen()
-	for _, rel := range []string{"” follows “NSO offers", "” supports “NSO offers", "” related to “The Post's Pegasus"} {
+	for _, rel := range []string{"” follows “NSO offers", "” supports “NSO offers", "” is related to “The Post's Pegasus"} {
 		if !strings.Contains(strings.Join(strings.Fields(screen), " "), rel) {
 			t.Errorf("the confirmation does not say %q:\n%s", rel, screen)
 		}
@@ -282,7 +282,7 @@ func TestTrashConfirmSaysItsOwnLinks(t *testing.T) {
 	d.to("nso-mobileum-call")
 	d.keys("d")
 	screen := strings.Join(strings.Fields(d.screen()), " ")
-	for _, want := range []string{"1 link to other events goes with it:", "it disputed by “NSO denies", "“Miller reports the call"} {
+	for _, want := range []string{"1 link to other events goes with it:", "it is disputed by “NSO denies", "“Miller reports the call"} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("the confirmation does not say %q:\n%s", want, d.screen())
 		}
