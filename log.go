@@ -45,12 +45,15 @@ on stderr names the entry where it breaks.`,
 			}
 			return nil
 		},
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.id = args[0]
 			}
 			if opts.head {
 				return runLogHead(opts)
+			}
+			if cmd.Flags().Changed("number") && opts.limit < 1 {
+				return usagef("--number %d: give 1 or more (without it, every change is shown)", opts.limit)
 			}
 			return runLog(opts)
 		},

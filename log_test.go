@@ -66,3 +66,16 @@ func TestLogWarnsOfABrokenChain(t *testing.T) {
 		}
 	}
 }
+
+// TestLogNumberAtLeastOne: -n 0 or less is refused, not read as "all".
+func TestLogNumberAtLeastOne(t *testing.T) {
+	db := exampleDB(t)
+	for _, n := range []string{"0", "-1"} {
+		if r := chrono(t, db, "", "log", "-n", n); r.code != 2 || !strings.Contains(r.stderr, "give 1 or more") {
+			t.Errorf("log -n %s: %+v", n, r)
+		}
+	}
+	if r := chrono(t, db, "", "log", "-n", "1"); r.code != 0 || strings.Count(r.stdout, "\n#") > 0 {
+		t.Errorf("log -n 1: %+v", r)
+	}
+}
