@@ -440,10 +440,32 @@ func (f *eventForm) save() (Action, tea.Cmd) {
 	e, err := f.event()
 	if err != nil {
 		f.problem = refuse(err.Error(), f.snapshot())
+		if fld, ok := fieldOf(err.Error()); ok {
+			f.focusOn(fld) // where the fix is to be typed
+			f.updateKeys()
+		}
 		return nil, nil
 	}
 	f.problem = refusal{}
 	return saveEvent{base: f.base, event: e}, nil
+}
+
+// fieldOf is the field a problem of the event is about, by the name it
+// starts with ("title: missing", "tag \"x\": ...").
+func fieldOf(problem string) (formField, bool) {
+	for _, p := range []struct {
+		prefix string
+		fld    formField
+	}{
+		{"date_text", fieldDateText}, {"date_source", fieldSource}, {"date", fieldDate},
+		{"title", fieldTitle}, {"status", fieldStatus}, {"actor", fieldActors},
+		{"tag", fieldTags}, {"summary", fieldSummary},
+	} {
+		if strings.HasPrefix(problem, p.prefix) {
+			return p.fld, true
+		}
+	}
+	return 0, false
 }
 
 // SetSize implements Dialog: the one-line fields take the width after the

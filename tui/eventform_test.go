@@ -85,6 +85,10 @@ func TestEventFormRefusesWhatCannotBeSaved(t *testing.T) {
 	if !strings.Contains(d.screen(), "✗ title: missing") {
 		t.Errorf("a missing title was not refused:\n%s", d.screen())
 	}
+	// The cursor goes to the field to fix: what is typed now is the title.
+	if f, ok := d.openDialog().(*eventForm); !ok || f.focus != fieldTitle {
+		t.Errorf("after a missing title, the cursor is not on the title")
+	}
 }
 
 func TestEventFormTakesTheProposedDate(t *testing.T) {
