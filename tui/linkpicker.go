@@ -27,7 +27,7 @@ type linkPicker struct {
 }
 
 type linkPickerKeys struct {
-	Up, Down, Rel, Link, Cancel key.Binding
+	Up, Down, Rel, RelBack, Link, Cancel key.Binding
 }
 
 // ShortHelp implements help.KeyMap.
@@ -36,7 +36,9 @@ func (k linkPickerKeys) ShortHelp() []key.Binding {
 }
 
 // FullHelp implements help.KeyMap.
-func (k linkPickerKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+func (k linkPickerKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.Rel, k.RelBack, k.Link, k.Cancel}}
+}
 
 // linkCandidatesMsg brings the events whose text holds what was typed.
 type linkCandidatesMsg struct {
@@ -68,11 +70,12 @@ func newLinkPicker(ctx *shared, from model.Event) (*linkPicker, tea.Cmd) {
 	in.SetStyles(st)
 	in.Focus()
 	p := &linkPicker{ctx: ctx, from: from, input: in, keys: linkPickerKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
-		Down:   key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
-		Rel:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "relation")),
-		Link:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "link")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Up:      key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
+		Down:    key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
+		Rel:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "relation")),
+		RelBack: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "relation back")),
+		Link:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "link")),
+		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}}
 	return p, p.search()
 }
@@ -127,6 +130,9 @@ func (p *linkPicker) Update(msg tea.Msg) (Action, tea.Cmd) {
 			return linkEvents{from: p.from.ID, rel: model.Rels[p.rel], to: p.found[p.cur].Event.ID}, nil
 		case key.Matches(msg, p.keys.Rel):
 			p.rel = (p.rel + 1) % len(model.Rels)
+			return nil, nil
+		case key.Matches(msg, p.keys.RelBack):
+			p.rel = (p.rel + len(model.Rels) - 1) % len(model.Rels)
 			return nil, nil
 		case key.Matches(msg, p.keys.Up):
 			p.cur = max(p.cur-1, 0)

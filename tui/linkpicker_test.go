@@ -15,7 +15,7 @@ func TestLinkPickerLinks(t *testing.T) {
 	if !strings.Contains(d.screen(), "NSO denies doing business") {
 		t.Fatalf("the candidates do not hold the denial:\n%s", d.screen())
 	}
-	d.keys("tab") // disputes → disputed by
+	d.keys("tab", "tab", "shift+tab") // disputes → disputed by → and back one
 	a, ok := formAction(t, d, "enter").(linkEvents)
 	if !ok || a != (linkEvents{from: "nso-mobileum-call", rel: "disputed-by", to: "nso-denial"}) {
 		t.Errorf("enter: %+v", a)
