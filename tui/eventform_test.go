@@ -184,8 +184,14 @@ func TestEventFormAddsAndSelects(t *testing.T) {
 // lets another process change the event's status meanwhile, and saves.
 func conflictAtSave(t *testing.T) (*driver, model.Store, model.Event) {
 	t.Helper()
+	return conflictAtSaveIn(t, 120, 40)
+}
+
+// conflictAtSaveIn is conflictAtSave on a screen of w×h.
+func conflictAtSaveIn(t *testing.T, w, h int) (*driver, model.Store, model.Event) {
+	t.Helper()
 	s := exampleStore(t)
-	d := newDriver(t, s, 120, 40)
+	d := newDriver(t, s, w, h)
 	d.keys("E", "tab", "tab", "tab")
 	d.typeText(" (typed)")
 	meddle(t, s, "nso-mobileum-call")
@@ -195,8 +201,10 @@ func conflictAtSave(t *testing.T) (*driver, model.Store, model.Event) {
 	if !ok {
 		t.Fatalf("the form did not open again on the conflict; status %q", d.status())
 	}
-	if !strings.Contains(d.screen(), "✗ event nso-mobileum-call changed meanwhile: status · ctrl+r reloads it · ctrl+o keeps yours") {
-		t.Errorf("the conflict is not said:\n%s", d.screen())
+	// At 80 columns the line wraps where a · would be.
+	if sc := d.screen(); w >= 120 && !strings.Contains(sc, "✗ event nso-mobileum-call changed meanwhile: status · ctrl+r reloads it · ctrl+o keeps yours") ||
+		!strings.Contains(sc, "✗ event nso-mobileum-call changed meanwhile: status") || !strings.Contains(sc, "ctrl+o keeps yours") {
+		t.Errorf("the conflict is not said:\n%s", sc)
 	}
 	if got := f.value(fieldTitle); !strings.HasSuffix(got, " (typed)") {
 		t.Errorf("the title typed is lost: %q", got)
@@ -224,6 +232,7 @@ func TestEventFormConflictKeep(t *testing.T) {
 	if strings.Contains(d.screen(), "✗ event nso-mobileum-call changed meanwhile") {
 		t.Error("the conflict is still said after keeping")
 	}
+
 	d.keys("ctrl+s")
 	e := event(t, s, "nso-mobileum-call")
 	if e.Title != other.Title+" (typed)" || e.Status != model.Confirmed {
@@ -231,6 +240,17 @@ func TestEventFormConflictKeep(t *testing.T) {
 	}
 	if d.openDialog() != nil {
 		t.Error("the form is still open")
+	}
+}
+
+// TestEventFormConflictKeepDrawn: at 80 columns, where the title does
+// not fit its field, the title kept is drawn to its end, where the cursor
+// is, not through the window the value before it left.
+func TestEventFormConflictKeepDrawn(t *testing.T) {
+	d, _, _ := conflictAtSaveIn(t, 80, 24)
+	d.keys("ctrl+o")
+	if !strings.Contains(d.screen(), "conference call (typed)") {
+		t.Errorf("the kept title is not drawn to its end:\n%s", d.screen())
 	}
 }
 

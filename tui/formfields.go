@@ -91,6 +91,13 @@ func stepRound[T ~int](at T, d int, n T) T {
 // and gives it as stored.
 func fillInput(in *textinput.Model, v string) (stored string) {
 	in.SetValue(line(v))
+	// Placed again as focusing and blurring place it: the window of a
+	// long value kept from the value before would cut this one.
+	if in.Focused() {
+		in.CursorEnd()
+	} else {
+		in.CursorStart()
+	}
 	return v
 }
 
