@@ -20,9 +20,20 @@ func AddNoteTo(tx Tx, id string, n Note) (Change, error) {
 	return Change{Before: old, After: e}, tx.PutEvent(e)
 }
 
-// EditNote replaces the text of note n (from 1) of an event.
+// EditNote replaces the text of note n (from 1) of an event. A note is
+// its last writer's: edited by another than who wrote it, it is that
+// author's, as of now (the journal keeps whose it was).
 func EditNote(tx Tx, id string, n int, text string) (Change, error) {
-	return UpdateEvent(tx, id, editingNote(n, text))
+	edit := editingNote(n, text)
+	return UpdateEvent(tx, id, func(e *Event) error {
+		if err := edit(e); err != nil {
+			return err
+		}
+		if note := &e.Notes[n-1]; tx.Author() != "" && note.Author != tx.Author() {
+			note.Author, note.At = tx.Author(), tx.Now()
+		}
+		return nil
+	})
 }
 
 // editingNote replaces the text of note n (from 1) of the event it is

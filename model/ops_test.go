@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // write runs one operation as a Write of w, failing the test on error.
@@ -257,9 +258,16 @@ func TestNotes(t *testing.T) {
 	if n := w.events["call"].Notes; len(n) != 1 || n[0].Author != "ana" {
 		t.Fatalf("notes %+v: want one by ana", n)
 	}
+	written := w.events["call"].Notes[0].At
 	write(t, w, OpNote, func(tx Tx) error { _, err := EditNote(tx, "call", 1, "ask Tye again"); return err })
-	if n := w.events["call"].Notes; n[0].Text != "ask Tye again" {
-		t.Errorf("note %q", n[0].Text)
+	if n := w.events["call"].Notes; n[0].Text != "ask Tye again" || n[0].Author != "ana" || !n[0].At.Equal(written) {
+		t.Errorf("note %+v: want ana's, as written", n[0])
+	}
+	// Rewritten by another, the note is hers, as of her edit.
+	w.author, w.now = "bea", w.now.Add(time.Hour)
+	write(t, w, OpNote, func(tx Tx) error { _, err := EditNote(tx, "call", 1, "ask Tye, and Lieu"); return err })
+	if n := w.events["call"].Notes; n[0].Author != "bea" || !n[0].At.Equal(w.now) {
+		t.Errorf("note %+v: want bea's, as of her edit", n[0])
 	}
 	write(t, w, OpNote, func(tx Tx) error { _, err := DeleteNote(tx, "call", 1); return err })
 	if n := w.events["call"].Notes; len(n) != 0 {
