@@ -2,9 +2,11 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"chrono/model"
+	"chrono/model/termtext"
 
 	"github.com/spf13/cobra"
 )
@@ -44,13 +46,31 @@ func runAdd(opts *addOptions) error {
 		return err
 	}
 	var added model.Event
+	var published model.Date // of the source anchoring the date text
 	_, err := opts.writeCreating(model.OpAdd, "added "+e.Title, func(tx model.Tx) (err error) {
-		added, err = model.AddEvent(tx, e)
-		return err
+		if added, err = model.AddEvent(tx, e); err != nil {
+			return err
+		}
+		if src, err := tx.Source(added.DateSource); err == nil && added.DateSource != "" {
+			published = src.Published
+		}
+		return nil
 	})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(opts.stdout, added.ID)
+	// An event dated only by a source's words: say the date they mean, as
+	// the browser's form proposes it, for the investigator to take.
+	if added.Date.IsZero() && added.DateText != "" {
+		if d, ok := model.ProposeDate(added.DateText, published); ok {
+			how := "reads as"
+			if _, err := model.ReadDate(added.DateText); err != nil {
+				how = "read in a source published " + published.Label() + ", proposes"
+			}
+			fmt.Fprintf(opts.stderr, "undated: %s %s %s; chrono edit %s --set date=%s takes it\n",
+				termtext.Line(strconv.Quote(added.DateText)), how, d.Label(), added.ID, d.String())
+		}
+	}
 	return nil
 }

@@ -201,3 +201,25 @@ sed -n "${at}p" "$1" > "`+dir+`/line"
 		t.Errorf("the event changed:\n%s", show.stdout)
 	}
 }
+
+// TestAddDatedByWords: a source's words for a date ("last year") given
+// as --date are refused, saying to give them as the date text with the
+// source that anchors them; given so, the event is added undated, and
+// the date the words mean is proposed on stderr, stdout keeping the id.
+func TestAddDatedByWords(t *testing.T) {
+	db := exampleDB(t)
+	r := chrono(t, db, "", "add", "--title", "Lieu hears of it", "--date", "last year")
+	if r.code != 2 || !strings.Contains(r.stderr, `--date: "last year" is a source's words, not a date: give them as --date-text, with --date-source`) {
+		t.Errorf("--date last year: %+v", r)
+	}
+	r = chrono(t, db, "", "add", "--title", "Lieu hears of it", "--date-text", "last year", "--date-source", "wapo")
+	if r.code != 0 || strings.TrimSpace(r.stdout) != "lieu-hears-of-it" {
+		t.Fatalf("add: %+v", r)
+	}
+	if want := `undated: "last year" read in a source published 1 Feb 2022, proposes 2021; chrono edit lieu-hears-of-it --set date=2021 takes it`; !strings.Contains(r.stderr, want) {
+		t.Errorf("stderr %q, want %q", r.stderr, want)
+	}
+	if r := chrono(t, db, "", "edit", "lieu-hears-of-it", "--set", "date=two years ago"); r.code != 2 || !strings.Contains(r.stderr, "give them as --set date_text") {
+		t.Errorf("--set date=two years ago: %+v", r)
+	}
+}

@@ -39,7 +39,7 @@ func (f *eventFlags) apply(e *model.Event) error {
 	if changed("date") {
 		d, err := model.ReadDate(f.date)
 		if err != nil {
-			return usagef("--date: %v", err)
+			return dateFlagError("--date", "--date-text", "--date-source", f.date, err)
 		}
 		e.Date = d
 	}
@@ -79,4 +79,15 @@ func statusNames() []string {
 		out[i] = string(s)
 	}
 	return out
+}
+
+// dateFlagError is the error of a date flag that could not be read; for
+// a source's words for a date relative to it ("last year"), it says to
+// give them as the date text, anchored by a source.
+func dateFlagError(flag, textFlag, sourceFlag, value string, err error) error {
+	// Any day will do to tell whether the words are relative to one.
+	if _, ok := model.ProposeDate(value, model.MustParseDate("2000-06-15")); ok {
+		return usagef("%s: %q is a source's words, not a date: give them as %s, with %s naming the source whose publication date anchors them, and chrono add proposes the date they mean", flag, value, textFlag, sourceFlag)
+	}
+	return usagef("%s: %v", flag, err)
 }

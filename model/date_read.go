@@ -27,7 +27,14 @@ func ReadDate(s string) (Date, error) {
 		}
 		return d, err
 	}
-	if d, err := ParseDate(s); err == nil || looksEDTF(s) {
+	d, err := ParseDate(s)
+	if err == nil {
+		return d, nil
+	}
+	if looksEDTF(s) {
+		if hint, ok := typedDateHint(s); ok {
+			return Date{}, &DateError{Text: s, Msg: hint}
+		}
 		return d, err
 	}
 	if edtf, ok := humanToEDTF(s); ok {
@@ -37,7 +44,31 @@ func ReadDate(s string) (Date, error) {
 		}
 		return Date{}, &DateError{Text: s, Msg: strings.TrimPrefix(err.Error(), fmt.Sprintf("date %q: ", edtf))}
 	}
+	if hint, ok := typedDateHint(s); ok {
+		return Date{}, &DateError{Text: s, Msg: hint}
+	}
 	return Date{}, &DateError{Text: s, Msg: "not a date chrono reads: write EDTF (2017-08, 2017-08/2021) or as chrono shows dates (Aug 2017, 14 Aug 2017, 2 Oct 2018 – 2021)"}
+}
+
+// typedDateHint says how to write what is typed the way people write
+// dates elsewhere, when chrono cannot read it: an approximate date
+// with EDTF's ~ in front, a time of day after a space.
+func typedDateHint(s string) (string, bool) {
+	if rest, ok := strings.CutPrefix(s, "~"); ok {
+		if _, err := ParseDate(rest + "~"); err == nil {
+			return fmt.Sprintf("EDTF puts the ~ after the date: write %s~ (or c. %s)", rest, rest), true
+		}
+	}
+	if day, clock, ok := strings.Cut(s, " "); ok && len(day) == len("2017-08-14") && len(clock) >= len("15:04") && clock[2] == ':' {
+		if _, err := ParseDate(day); err == nil {
+			at := clock
+			if len(at) == len("15:04") {
+				at += ":00"
+			}
+			return fmt.Sprintf("a time of day goes after a T, to the second: write %sT%s", day, at), true
+		}
+	}
+	return "", false
 }
 
 // yearsSpan rewrites two years joined by a hyphen ("2017-2019"), as

@@ -153,6 +153,10 @@ func TestReadDateRefuses(t *testing.T) {
 		{"1950 (to 0 significant digits)", `date "1950 (to 0 significant digits)": `},
 		{"14/08/2017", `date "14/08/2017": chrono reads dates as EDTF (ISO 8601), year first: write 2017-08-14`},
 		{"14 Aug 2017 15:04 +0200", `date "14 Aug 2017 15:04 +0200": an offset from UTC is written ±hh or ±hh:mm`},
+		// Dates as written elsewhere, with how chrono writes them.
+		{"~2017", `date "~2017": EDTF puts the ~ after the date: write 2017~ (or c. 2017)`},
+		{"2017-08-14 15:04", `date "2017-08-14 15:04": a time of day goes after a T, to the second: write 2017-08-14T15:04:00`},
+		{"2017-08-14 15:04:05Z", `date "2017-08-14 15:04:05Z": a time of day goes after a T, to the second: write 2017-08-14T15:04:05Z`},
 	} {
 		_, err := ReadDate(c.in)
 		if err == nil || len(err.Error()) < len(c.err) || err.Error()[:len(c.err)] != c.err {
