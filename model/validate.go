@@ -169,8 +169,8 @@ func (e *Event) Check() []string {
 		}
 	}
 	for i, q := range e.Quotes {
-		if q.Text == "" {
-			add("quote #%d: text missing", i+1)
+		if strings.TrimSpace(q.Text) == "" {
+			add("quote #%d: text missing", i+1) // white space quotes nothing
 		}
 		if !q.Stance.Valid() {
 			add("quote #%d: stance %q: %s", i+1, q.Stance, notOneOf(Stances))

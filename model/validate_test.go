@@ -90,7 +90,7 @@ func TestEventCheck(t *testing.T) {
 		ID: "x", Title: " ", Status: "rumour", DateSource: "wapo",
 		Actors: []string{"NSO", ""},
 		Tags:   []string{"a", "a", ""},
-		Quotes: []Quote{{Text: ""}, {Text: "q", Stance: "maybe"}},
+		Quotes: []Quote{{Text: " \n "}, {Text: "q", Stance: "maybe"}},
 		Links:  []Link{{Rel: "causes", Event: "y"}, {Rel: Disputes}, {Rel: Related, Event: "x"}},
 		Notes:  []Note{{Text: ""}},
 	}
