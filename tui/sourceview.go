@@ -43,8 +43,11 @@ type sourceView struct {
 	// placed is set once the view is scrolled to the quote: after the
 	// lines are found and the size known.
 	placed bool
-	// quoteLine is the line the quote starts on, once placed.
+	// quoteLine is the line the quote starts on, once placed; shown names
+	// what span is, for the footer ("quote", "closest passage"), or is
+	// empty when the text has nothing of the quote.
 	quoteLine int
+	shown     string
 	// rows are the lines on screen, drawn by Update; cache holds the
 	// rows of lines recently wrapped.
 	rows  []string
@@ -82,7 +85,7 @@ func newSourceView(st *Styles, title, text string, span verbatim.Span, parts []v
 	if len(parts) == 0 {
 		parts = []verbatim.Span{span}
 	}
-	return &sourceView{st: st, title: title, text: text, span: span, parts: parts, cache: map[int][]sourceRow{}, keys: sourceKeys{
+	return &sourceView{st: st, title: title, text: text, span: span, parts: parts, shown: "quote", cache: map[int][]sourceRow{}, keys: sourceKeys{
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/↑", "scroll")),
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
 		PageDown: key.NewBinding(key.WithKeys("pgdown", "space", "ctrl+f"), key.WithHelp("pgdn", "page")),
@@ -487,7 +490,10 @@ func (v *sourceView) View(w, h int) []string {
 		out = append(out, "")
 	}
 	if v.lines != nil && h >= 2 {
-		pos := fmt.Sprintf("line %d of %d · quote at line %d", v.top.line+1, len(v.lines), v.quoteLine+1)
+		pos := fmt.Sprintf("line %d of %d", v.top.line+1, len(v.lines))
+		if v.shown != "" {
+			pos += fmt.Sprintf(" · %s at line %d", v.shown, v.quoteLine+1)
+		}
 		out = append(out[:h-1], v.st.fit(v.st.Muted.Render(pos), w))
 	}
 	for len(out) < h {

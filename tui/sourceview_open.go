@@ -43,14 +43,18 @@ func quoteInSource(s model.Store, st *Styles, q model.Quote, kept quoteIndexes) 
 	r := si.check(q.Text)
 	title := fmt.Sprintf("%s · snapshot %d of %d · %s", q.Source, si.latest.N, si.count, r.State)
 	span, parts := r.Span, r.Parts
+	shown := "quote"
 	switch {
 	case r.State == verbatim.Normalised:
 		title += " (" + r.Rules.String() + ")"
 	case r.State == verbatim.NotFound && len(r.Diff) > 0:
 		title += ", the closest passage: " + verbatim.DiffString(r.Diff)
-		span, parts = r.Closest, nil
+		span, parts, shown = r.Closest, nil, "closest passage"
+	case r.State == verbatim.NotFound:
+		shown = "" // no word of it is in the text: nothing to show
 	}
 	v := newSourceView(st, title, si.text, span, parts)
+	v.shown = shown
 	v.lines = lineStarts(si.text)
 	return v, nil
 }

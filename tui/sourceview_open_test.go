@@ -60,6 +60,19 @@ func TestOpenQuoteInSource(t *testing.T) {
 		!strings.Contains(got, "⟦We drop bags of") {
 		t.Errorf("not found:\n%s", got)
 	}
+	v.Update(v.Init()())
+	if got := v.screen(); !strings.Contains(got, "· closest passage at line ") || strings.Contains(got, "quote at line") {
+		t.Errorf("the footer of a quote not found:\n%s", got)
+	}
+	// Without a word of it in the text, there is no line to name.
+	v, err = open(model.Quote{Text: "Zyxwv qwerty", Source: "wapo"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.Update(v.Init()())
+	if got := v.screen(); strings.Contains(got, " at line ") || !strings.Contains(got, "line 1 of ") {
+		t.Errorf("the footer of a quote with no word in the text:\n%s", got)
+	}
 
 	// On a narrow screen the diff wraps, whole, over the title's rows,
 	// and the text still shows below it.
