@@ -86,3 +86,17 @@ func TestDryRunShowsWhereValuesDiffer(t *testing.T) {
 		})
 	}
 }
+
+// TestImportListsProblemsBeforeAStop: a file that cannot be read on (a
+// quoted cell left open) is refused with the problems found before that
+// place too, in the file's order, so that all are fixed at once.
+func TestImportListsProblemsBeforeAStop(t *testing.T) {
+	db := exampleDB(t)
+	file := filepath.Join(t.TempDir(), "short.csv")
+	os.WriteFile(file, []byte("id,date,title\nc1,2017-08,ok\nc2,2017-08\nc3,2017-08,\"unterminated\n"), 0o600)
+	r := chrono(t, db, "", "import", file)
+	short, open := strings.Index(r.stderr, "short.csv:3: "), strings.Index(r.stderr, "short.csv:4: a quoted cell is not closed right")
+	if r.code == 0 || short < 0 || open < short {
+		t.Errorf("import: %+v; want row 3's problem, then row 4's", r)
+	}
+}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"slices"
@@ -242,6 +243,20 @@ func (c *Checker) resolves(id string, event bool) bool {
 	}
 	_, ok := c.sources[id]
 	return ok || (c.known != nil && c.known.HasSource(id))
+}
+
+// Stopped is the error of a read that stopped at err (a file that
+// cannot be read on, as a quote left open): with the problems found
+// before it, in the file's order, so that all of them can be fixed at
+// once. References left to resolve are not judged, the rest of the file
+// unread.
+func (c *Checker) Stopped(err error) error {
+	var p Problem
+	if c.problems.Len() == 0 || !errors.As(err, &p) {
+		return err
+	}
+	c.problems.Add(p)
+	return c.problems.Err()
 }
 
 // Done checks the references still open and returns nil or *Problems with

@@ -334,6 +334,8 @@ func (s *Store) importInputs(inputs []model.Input, opts model.ImportOptions, toT
 			err := in.Read(chk)
 			if err == nil {
 				err = chk.Done()
+			} else {
+				err = chk.Stopped(err)
 			}
 			if err == nil {
 				err = side.merge.Err()

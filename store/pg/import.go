@@ -125,6 +125,8 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 		err := in.Read(chk)
 		if err == nil {
 			err = chk.Done()
+		} else {
+			err = chk.Stopped(err)
 		}
 		if err == nil {
 			err = im.send()
