@@ -137,17 +137,10 @@ func TestEditInEditor(t *testing.T) {
 	t.Setenv("CHRONO_AUTHOR", "ana")
 	db := newDB(t)
 	chrono(t, db, "", "import", "timeline.example.json")
-	dir := t.TempDir()
-	script := filepath.Join(dir, "editor")
 	// Pass 1 breaks the file; pass 2 checks the problems are on top and
 	// writes a good title.
-	os.WriteFile(script, []byte(`#!/bin/sh
-n=$(cat "`+dir+`/n" 2>/dev/null || echo 0); n=$((n+1)); echo $n > "`+dir+`/n"
-if [ $n = 1 ]; then sed -i 's/"title": "/"title": 12, "x": "/' "$1"; exit 0; fi
-grep -q '^// ' "$1" || exit 3
-sed -i 's/"title": 12, "x": "/"title": "Corrected: /' "$1"
-`), 0o755)
-	t.Setenv("VISUAL", script)
+	dir := twoPassEditor(t, `sed -i 's/"title": "/"title": 12, "x": "/' "$1"`, `grep -q '^// ' "$1" || exit 3
+sed -i 's/"title": 12, "x": "/"title": "Corrected: /' "$1"`)
 	r := chrono(t, db, "", "edit", "nso-denial")
 	if r.code != 0 || !strings.Contains(r.stdout, "edited nso-denial") {
 		t.Fatalf("edit: %+v", r)
@@ -176,17 +169,10 @@ sed -i 's/"title": 12, "x": "/"title": "Corrected: /' "$1"
 func TestEditInEditorGivesUp(t *testing.T) {
 	db := newDB(t)
 	chrono(t, db, "", "import", "timeline.example.json")
-	dir := t.TempDir()
-	script := filepath.Join(dir, "editor")
 	// Pass 1 misspells a member; pass 2 saves what it is shown, first
 	// noting the line the problem names and that line's text.
-	os.WriteFile(script, []byte(`#!/bin/sh
-n=$(cat "`+dir+`/n" 2>/dev/null || echo 0); n=$((n+1)); echo $n > "`+dir+`/n"
-if [ $n = 1 ]; then sed -i 's/"title":/"titel":/' "$1"; exit 0; fi
-at=$(grep -o '^//   [0-9]*' "$1" | head -1 | tr -dc 0-9)
-sed -n "${at}p" "$1" > "`+dir+`/line"
-`), 0o755)
-	t.Setenv("VISUAL", script)
+	dir := twoPassEditor(t, `sed -i 's/"title":/"titel":/' "$1"`, `at=$(grep -o '^//   [0-9]*' "$1" | head -1 | tr -dc 0-9)
+sed -n "${at}p" "$1" > "$(dirname "$0")/line"`)
 	r := chrono(t, db, "", "edit", "nso-denial")
 	if r.code == 0 || !strings.Contains(r.stderr, "nothing saved; your version is kept in") {
 		t.Fatalf("edit: %+v", r)
@@ -222,4 +208,20 @@ func TestAddDatedByWords(t *testing.T) {
 	if r := chrono(t, db, "", "edit", "lieu-hears-of-it", "--set", "date=two years ago"); r.code != 2 || !strings.Contains(r.stderr, "give them as --set date_text") {
 		t.Errorf("--set date=two years ago: %+v", r)
 	}
+}
+
+// twoPassEditor makes $VISUAL a script that runs first on its first
+// pass and then on every later one, on the file it is given ($1), and
+// counts its passes in the file n of the directory it returns, where
+// the script is.
+func twoPassEditor(t *testing.T, first, then string) (dir string) {
+	t.Helper()
+	dir = t.TempDir()
+	script := filepath.Join(dir, "editor")
+	os.WriteFile(script, []byte(`#!/bin/sh
+n=$(cat "`+dir+`/n" 2>/dev/null || echo 0); n=$((n+1)); echo $n > "`+dir+`/n"
+if [ $n = 1 ]; then `+first+`; exit 0; fi
+`+then+"\n"), 0o755)
+	t.Setenv("VISUAL", script)
+	return dir
 }

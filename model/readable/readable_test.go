@@ -237,26 +237,36 @@ func TestDetectTextWithControls(t *testing.T) {
 // says it crossed a page break; words not on the pages are still not
 // found.
 func TestQuoteAcrossPages(t *testing.T) {
-	data := makePDF([]pdfPage{
+	checkQuotesInPDF(t, []pdfPage{
 		textPage(false, "Lavie said that they would drop bags", "of cash at the office of the"),
 		textPage(true, "minister, the paper reports.", "Nothing else."),
-	}, "")
-	text, err := PDF("report.pdf", data, DefaultLimits)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct {
-		quote string
-		state verbatim.State
-		rules []string
-	}{
+	}, []quoteInPDF{
 		{"at the office of the minister, the paper reports", verbatim.Normalised, []string{"whitespace", "page-break"}},
 		{"they would … minister, the paper", verbatim.Normalised, []string{"ellipsis", "page-break"}},
 		{"they would … the minister", verbatim.Normalised, []string{"whitespace", "ellipsis", "page-break"}},
 		{"drop bags of cash", verbatim.Normalised, []string{"whitespace"}},
 		{"at the office of the prime minister", verbatim.NotFound, nil},
 		{"they would … the prime minister", verbatim.NotFound, nil},
-	} {
+	})
+}
+
+// quoteInPDF is a quote to check in a PDF's text, and what the check is
+// to find.
+type quoteInPDF struct {
+	quote string
+	state verbatim.State
+	rules []string
+}
+
+// checkQuotesInPDF checks each quote against the text of a PDF of the
+// pages.
+func checkQuotesInPDF(t *testing.T, pages []pdfPage, quotes []quoteInPDF) {
+	t.Helper()
+	text, err := PDF("report.pdf", makePDF(pages, ""), DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range quotes {
 		r := verbatim.Check(tc.quote, string(text))
 		if r.State != tc.state || !slices.Equal(r.Rules.Names(), tc.rules) {
 			t.Errorf("%q in %q: %v (%v), want %v (%v)", tc.quote, text, r.State, r.Rules, tc.state, tc.rules)
@@ -269,28 +279,14 @@ func TestQuoteAcrossPages(t *testing.T) {
 // a page number), and the check names them; without them between its
 // words it is found as before, naming none.
 func TestQuoteAcrossRunningLines(t *testing.T) {
-	data := makePDF([]pdfPage{
+	checkQuotesInPDF(t, []pdfPage{
 		textPage(false, "The Bags of Cash Report", "Lavie said that they would drop bags", "of cash at the office of the", "Page 1 of 3"),
 		textPage(true, "The Bags of Cash Report", "minister, the paper reports. The investi-", "Page 2 of 3"),
 		textPage(false, "The Bags of Cash Report", "gation began in 2017.", "Page 3 of 3"),
-	}, "")
-	text, err := PDF("report.pdf", data, DefaultLimits)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct {
-		quote string
-		state verbatim.State
-		rules []string
-	}{
+	}, []quoteInPDF{
 		{"at the office of the minister, the paper reports", verbatim.Normalised, []string{"whitespace", "page-break", "headers-footers"}},
 		{"The investigation began in 2017.", verbatim.Normalised, []string{"whitespace", "hyphenation", "page-break", "headers-footers"}},
 		{"drop bags of cash", verbatim.Normalised, []string{"whitespace"}},
 		{"at the office of the prime minister", verbatim.NotFound, nil},
-	} {
-		r := verbatim.Check(tc.quote, string(text))
-		if r.State != tc.state || !slices.Equal(r.Rules.Names(), tc.rules) {
-			t.Errorf("%q in %q: %v (%v), want %v (%v)", tc.quote, text, r.State, r.Rules, tc.state, tc.rules)
-		}
-	}
+	})
 }
