@@ -69,6 +69,13 @@ func TestFilterPickerAddsTheRowOnAFilter(t *testing.T) {
 	if q := d.query(); !slices.Equal(q.Tags, []string{"congress"}) || q.During.String() != "2021" {
 		t.Errorf("during 2021 on #congress: query %+v", q)
 	}
+	// Opened and left with enter, nothing typed or moved to, the picker
+	// adds nothing.
+	before := d.query()
+	d.keys("f", "enter")
+	if q := d.query(); !slices.Equal(q.Tags, before.Tags) || len(q.Statuses) != 0 || q.During != before.During {
+		t.Errorf("f then enter changed the filter: %+v, was %+v", q, before)
+	}
 }
 
 // The picker selects events by how others stand to them: disputed by

@@ -27,6 +27,7 @@ type picker struct {
 	cur     int // index into shown()
 	offset  int
 	toggled bool // a choice was made or undone here
+	moved   bool // the cursor was moved here
 	keys    pickerKeys
 	// countWidth is the width of the widest count, so that they line up.
 	countWidth int
@@ -180,17 +181,18 @@ func (p *picker) Update(msg tea.Msg) (Action, tea.Cmd) {
 	case key.Matches(k, p.keys.Cancel):
 		return closeDialog{}, nil
 	case key.Matches(k, p.keys.Apply):
-		// enter on a row, with nothing chosen here, means that row too
-		// (with the filters already on, when there are).
-		if !p.toggled && p.cur < len(shown) {
+		// enter on a row, with nothing chosen here, means that row: with
+		// the filters already on, the row typed for or moved to, not the
+		// one the cursor opened on.
+		if !p.toggled && p.cur < len(shown) && (p.narrow != "" || p.moved || !p.anyChosen()) {
 			p.entries[shown[p.cur]].chosen = true
 		}
 		q, sets := p.query(p.base)
 		return applyFilter{q: q, sets: sets}, nil
 	case key.Matches(k, p.keys.Up):
-		p.cur = max(0, p.cur-1)
+		p.cur, p.moved = max(0, p.cur-1), true
 	case key.Matches(k, p.keys.Down):
-		p.cur = max(0, min(p.cur+1, len(shown)-1))
+		p.cur, p.moved = max(0, min(p.cur+1, len(shown)-1)), true
 	case key.Matches(k, p.keys.Toggle):
 		if p.cur < len(shown) {
 			e := &p.entries[shown[p.cur]]
@@ -228,6 +230,10 @@ func (p *picker) follow(height int) {
 	if height > 0 && p.cur >= p.offset+height {
 		p.offset = p.cur - height + 1
 	}
+}
+
+func (p *picker) anyChosen() bool {
+	return slices.ContainsFunc(p.entries, func(e pickerEntry) bool { return e.chosen })
 }
 
 // query returns q with its filters set to the choices, and the sets of
