@@ -428,8 +428,16 @@ func (f *eventForm) event() (model.Event, error) {
 	if probe.ID == "" {
 		probe.ID = "new" // the id comes when it is saved
 	}
-	if msgs := probe.Check(); len(msgs) > 0 {
-		return e, errors.New(msgs[0])
+	// What the stored version already had (a quote of white space, from
+	// before chrono refused one) does not stop a save, as in every edit.
+	var before []string
+	if f.base != nil {
+		before = f.base.Check()
+	}
+	for _, msg := range probe.Check() {
+		if !slices.Contains(before, msg) {
+			return e, errors.New(msg)
+		}
 	}
 	return e, nil
 }

@@ -295,3 +295,28 @@ func TestFormRefusalClearsOnceFixed(t *testing.T) {
 		})
 	}
 }
+
+// TestEventFormSavesOverAnOldProblem: an event stored with a problem
+// chrono now refuses (a quote of white space, from before the rule)
+// stays editable in the form, which does not edit quotes.
+func TestEventFormSavesOverAnOldProblem(t *testing.T) {
+	s := exampleStore(t)
+	if _, err := s.Write(model.OpEdit, "old", func(tx model.Tx) error {
+		e, err := tx.Event("nso-denial")
+		if err != nil {
+			return err
+		}
+		e.Quotes = append(e.Quotes, model.Quote{Text: "   "})
+		return tx.PutEvent(e)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, s, 120, 40)
+	d.to("nso-denial")
+	d.keys("E", "tab", "tab", "tab")
+	d.typeText(" (checked)")
+	d.keys("ctrl+s")
+	if e := event(t, s, "nso-denial"); !strings.HasSuffix(e.Title, " (checked)") {
+		t.Errorf("not saved: title %q, status %q", e.Title, d.status())
+	}
+}
