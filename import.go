@@ -410,9 +410,9 @@ func (o *importOptions) keptEdits(r model.ImportResult) string {
 	return strings.Join(parts, "; ")
 }
 
-// sourcesSaid says how many stored sources the import changed, and
-// which fields of which it kept as chrono has them, the file giving
-// them otherwise.
+// sourcesSaid says how many stored sources the import changed, which
+// fields of which it took from the file over chrono's values, and which
+// it kept as chrono has them, the file giving them otherwise.
 func (o *importOptions) sourcesSaid(r model.ImportResult) string {
 	var parts []string
 	if r.SourcesUpdated > 0 {
@@ -422,18 +422,39 @@ func (o *importOptions) sourcesSaid(r model.ImportResult) string {
 		}
 		parts = append(parts, verb+plural(r.SourcesUpdated, "source"))
 	}
+	if len(r.SourcesTook) > 0 {
+		verb := "took the file's "
+		if o.dryRun {
+			verb = "would take the file's "
+		}
+		parts = append(parts, verb+sourceFields(r.SourcesTook)+" over chrono's")
+	}
 	if len(r.SourcesKept) > 0 {
-		const most = 3
-		var kept []string
-		for _, k := range r.SourcesKept[:min(most, len(r.SourcesKept))] {
-			kept = append(kept, termtext.Line(strings.Join(k.Fields, ", ")+" of "+k.ID))
+		verb := "kept chrono's "
+		if o.dryRun {
+			verb = "would keep chrono's "
 		}
-		if n := len(r.SourcesKept) - most; n > 0 {
-			kept = append(kept, fmt.Sprintf("%s more", plural(n, "source")))
+		said := verb + sourceFields(r.SourcesKept) + ", which the file gives otherwise"
+		if o.prefer != string(model.PreferChrono) {
+			said += " (--prefer file takes the file's)"
 		}
-		parts = append(parts, "kept chrono's "+strings.Join(kept, "; ")+", which the file gives otherwise (--prefer file takes the file's)")
+		parts = append(parts, said)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// sourceFields names the fields of the first few sources: "url, archive
+// of wapo; title of post; 2 sources more".
+func sourceFields(fs []model.SourceFields) string {
+	const most = 3
+	var out []string
+	for _, f := range fs[:min(most, len(fs))] {
+		out = append(out, termtext.Line(strings.Join(f.Fields, ", ")+" of "+f.ID))
+	}
+	if n := len(fs) - most; n > 0 {
+		out = append(out, fmt.Sprintf("%s more", plural(n, "source")))
+	}
+	return strings.Join(out, "; ")
 }
 
 // clears says how many updated events lose all their quotes, links or

@@ -22,7 +22,8 @@ type Known interface {
 // because a file may name a source or event before it declares it.
 //
 // One Checker can read several files as one import (NextFile): an id is
-// then unique across all of them.
+// then unique across all of them, but for a source the files give alike,
+// which is one source.
 type Checker struct {
 	next     Sink
 	known    Known

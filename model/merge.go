@@ -196,9 +196,12 @@ func (r ImportResult) Since(earlier ImportResult) ImportResult {
 	if len(r.Updates) > len(earlier.Updates) {
 		updates = slices.Clip(r.Updates[len(earlier.Updates):])
 	}
-	var kept []SourceFields
+	var kept, took []SourceFields
 	if len(r.SourcesKept) > len(earlier.SourcesKept) {
 		kept = slices.Clip(r.SourcesKept[len(earlier.SourcesKept):])
+	}
+	if len(r.SourcesTook) > len(earlier.SourcesTook) {
+		took = slices.Clip(r.SourcesTook[len(earlier.SourcesTook):])
 	}
 	return ImportResult{
 		Events:         r.Events - earlier.Events,
@@ -208,6 +211,7 @@ func (r ImportResult) Since(earlier ImportResult) ImportResult {
 		Sources:        r.Sources - earlier.Sources,
 		SourcesUpdated: r.SourcesUpdated - earlier.SourcesUpdated,
 		SourcesKept:    kept,
+		SourcesTook:    took,
 		ClearsQuotes:   r.ClearsQuotes - earlier.ClearsQuotes,
 		ClearsLinks:    r.ClearsLinks - earlier.ClearsLinks,
 		ClearsStatus:   r.ClearsStatus - earlier.ClearsStatus,

@@ -65,13 +65,17 @@ type SourceFields struct {
 	Fields []string
 }
 
-// CountSource adds a merged source to r: updated when it changed, and
-// its fields kept as chrono has them.
+// CountSource adds a merged source to r: updated when it changed, its
+// fields kept as chrono has them, and those whose stored value the
+// file's replaced.
 func (r *ImportResult) CountSource(id string, m SourceMerge) {
 	if m.Changed() {
 		r.SourcesUpdated++
 	}
 	if len(m.Kept) > 0 {
 		r.SourcesKept = append(r.SourcesKept, SourceFields{ID: id, Fields: m.Kept})
+	}
+	if len(m.Took) > 0 {
+		r.SourcesTook = append(r.SourcesTook, SourceFields{ID: id, Fields: m.Took})
 	}
 }

@@ -278,6 +278,9 @@ type ImportResult struct {
 	// fields.
 	SourcesUpdated int
 	SourcesKept    []SourceFields
+	// SourcesTook lists the stored sources whose values the file's
+	// replaced (--prefer file, --replace), with those fields.
+	SourcesTook []SourceFields
 	// Of the updated events, how many lose all their quotes, links or
 	// status: the evidence an import should rarely take away.
 	ClearsQuotes, ClearsLinks, ClearsStatus int

@@ -373,8 +373,9 @@ func (b *browser) recount() tea.Cmd {
 // showWritten puts new versions of events on screen: an edit shown at
 // once, rolled back, or confirmed by the store. A confirmed edit that
 // may have moved events in the timeline (timeline.update) loads the
-// window again around the event, and
-// one that changed tags counts a view filtered by tags again.
+// window again around the cursor's event, one that changed the pane's
+// event or an event it links with reads the pane again, and one that
+// changed tags counts a view filtered by tags again.
 func (b *browser) showWritten(msg showEventsMsg) tea.Cmd {
 	b.tl.update(msg.events)
 	for _, e := range msg.events {

@@ -96,7 +96,7 @@ func (is *importSink) Header(h model.Header) error {
 }
 
 // Source implements model.Sink; a source with the id of a stored one
-// replaces it.
+// is merged into it (model.EditMerge.Source): filled in, not overwritten.
 func (im *txImport) Source(s model.Source, _ int) error {
 	im.result.Sources++
 	old := bytes.Clone(im.b.sources.Get([]byte(s.ID)))

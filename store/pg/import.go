@@ -262,7 +262,7 @@ func (im *txImport) Header(h model.Header) error {
 }
 
 // Source implements model.Sink; a source with the id of a stored one
-// replaces it.
+// is merged into it (model.EditMerge.Source): filled in, not overwritten.
 func (im *txImport) Source(src model.Source, _ int) error {
 	if err := im.wait(); err != nil {
 		return err

@@ -281,19 +281,20 @@ func testImportFillsTheHeaderOnce(t *testing.T, s *suite) {
 // testImportMergesSources: an import fills in what a stored source
 // lacks and keeps what it holds, saying which fields the file gives
 // otherwise; a field the file leaves out is not emptied. With --prefer
-// file or --replace, the file's values are taken where it has them.
+// file or --replace, the file's values are taken where it has them, and
+// the fields taken are named.
 func testImportMergesSources(t *testing.T, s *suite) {
 	doc := `{"chrono": 1, "sources": [{"id": "wapo", "publisher": "The Washington Post", "title": "Corrected headline", "url": "https://www.washingtonpost.com/nso"}], "events": []}`
 	const stored = "NSO offered 'bags of cash' for access to U.S. cell network, whistleblower claims"
 	for _, tc := range []struct {
-		name  string
-		opts  model.ImportOptions
-		title string
-		kept  []model.SourceFields
+		name       string
+		opts       model.ImportOptions
+		title      string
+		kept, took []model.SourceFields
 	}{
-		{"as it is", model.ImportOptions{}, stored, []model.SourceFields{{ID: "wapo", Fields: []string{"title"}}}},
-		{"preferring the file", model.ImportOptions{Prefer: model.PreferFile}, "Corrected headline", nil},
-		{"replacing", model.ImportOptions{Replace: true}, "Corrected headline", nil},
+		{"as it is", model.ImportOptions{}, stored, []model.SourceFields{{ID: "wapo", Fields: []string{"title"}}}, nil},
+		{"preferring the file", model.ImportOptions{Prefer: model.PreferFile}, "Corrected headline", nil, []model.SourceFields{{ID: "wapo", Fields: []string{"title"}}}},
+		{"replacing", model.ImportOptions{Replace: true}, "Corrected headline", nil, []model.SourceFields{{ID: "wapo", Fields: []string{"title"}}}},
 	} {
 		for _, bulk := range []bool{false, true} {
 			name := tc.name
@@ -308,7 +309,7 @@ func testImportMergesSources(t *testing.T, s *suite) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if want := (model.ImportResult{Sources: 1, SourcesUpdated: 1, SourcesKept: tc.kept}); !reflect.DeepEqual(res[0], want) {
+				if want := (model.ImportResult{Sources: 1, SourcesUpdated: 1, SourcesKept: tc.kept, SourcesTook: tc.took}); !reflect.DeepEqual(res[0], want) {
 					t.Errorf("result %+v, want %+v", res[0], want)
 				}
 				sources, err := st.Sources()
