@@ -65,8 +65,10 @@ func runAdd(opts *addOptions) error {
 	if added.Date.IsZero() && added.DateText != "" {
 		if d, ok := model.ProposeDate(added.DateText, published); ok {
 			how := "reads as"
-			if _, err := model.ReadDate(added.DateText); err != nil {
-				how = "read in a source published " + published.Label() + ", proposes"
+			if !published.IsZero() {
+				if _, err := model.ReadDate(added.DateText); err != nil {
+					how = "read in a source published " + published.Label() + ", proposes"
+				}
 			}
 			fmt.Fprintf(opts.stderr, "undated: %s %s %s; chrono edit %s --set date=%s takes it\n",
 				termtext.Line(strconv.Quote(added.DateText)), how, d.Label(), added.ID, d.String())

@@ -205,8 +205,16 @@ func TestAddDatedByWords(t *testing.T) {
 	if want := `undated: "last year" read in a source published 1 Feb 2022, proposes 2021; chrono edit lieu-hears-of-it --set date=2021 takes it`; !strings.Contains(r.stderr, want) {
 		t.Errorf("stderr %q, want %q", r.stderr, want)
 	}
-	if r := chrono(t, db, "", "edit", "lieu-hears-of-it", "--set", "date=two years ago"); r.code != 2 || !strings.Contains(r.stderr, "give them as --set date_text") {
+	if r := chrono(t, db, "", "edit", "lieu-hears-of-it", "--set", "date=two years ago"); r.code != 2 || !strings.Contains(r.stderr, "give them as --set date_text") || strings.Contains(r.stderr, "proposes") {
 		t.Errorf("--set date=two years ago: %+v", r)
+	}
+	// A date mistyped is said as such, not taken for words.
+	if r := chrono(t, db, "", "add", "--title", "x", "--date", "2017-08."); r.code != 2 || strings.Contains(r.stderr, "source's words") {
+		t.Errorf("--date 2017-08.: %+v", r)
+	}
+	// Words that are a date need no source to say what they read as.
+	if r := chrono(t, db, "", "add", "--title", "x", "--date-text", "August 2017."); !strings.Contains(r.stderr, `undated: "August 2017." reads as Aug 2017`) {
+		t.Errorf("--date-text August 2017.: %+v", r)
 	}
 }
 

@@ -136,7 +136,7 @@ func setField(e *model.Event, field, value string) error {
 	case "date":
 		d, err := model.ReadDate(value)
 		if err != nil {
-			return dateFlagError("--set date", "--set date_text", "--set date_source", value, err)
+			return dateFlagError("--set date", "--set date_text", "--set date_source", "", value, err)
 		}
 		e.Date = d
 	case "status":

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 
 	"chrono/model"
@@ -39,7 +40,7 @@ func (f *eventFlags) apply(e *model.Event) error {
 	if changed("date") {
 		d, err := model.ReadDate(f.date)
 		if err != nil {
-			return dateFlagError("--date", "--date-text", "--date-source", f.date, err)
+			return dateFlagError("--date", "--date-text", "--date-source", "chrono add proposes the date they mean", f.date, err)
 		}
 		e.Date = d
 	}
@@ -83,11 +84,19 @@ func statusNames() []string {
 
 // dateFlagError is the error of a date flag that could not be read; for
 // a source's words for a date relative to it ("last year"), it says to
-// give them as the date text, anchored by a source.
-func dateFlagError(flag, textFlag, sourceFlag, value string, err error) error {
-	// Any day will do to tell whether the words are relative to one.
-	if _, ok := model.ProposeDate(value, model.MustParseDate("2000-06-15")); ok {
-		return usagef("%s: %q is a source's words, not a date: give them as %s, with %s naming the source whose publication date anchors them, and chrono add proposes the date they mean", flag, value, textFlag, sourceFlag)
+// give them as the date text, anchored by a source (then, how chrono
+// proposes the date they mean, when then is not empty).
+func dateFlagError(flag, textFlag, sourceFlag, then, value string, err error) error {
+	// Words whose date hangs on the source's: read from two days apart,
+	// they mean two dates (a date mistyped means none, or one).
+	a, oka := model.ProposeDate(value, model.MustParseDate("2000-06-15"))
+	b, okb := model.ProposeDate(value, model.MustParseDate("2010-06-15"))
+	if oka && okb && a != b {
+		msg := fmt.Sprintf("%s: %q is a source's words, not a date: give them as %s, with %s naming the source whose publication date anchors them", flag, value, textFlag, sourceFlag)
+		if then != "" {
+			msg += ", and " + then
+		}
+		return usagef("%s", msg)
 	}
 	return usagef("%s: %v", flag, err)
 }

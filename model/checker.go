@@ -1,7 +1,6 @@
 package model
 
 import (
-	"errors"
 	"fmt"
 	"hash/maphash"
 	"slices"
@@ -252,11 +251,18 @@ func (c *Checker) resolves(id string, event bool) bool {
 // once. References left to resolve are not judged, the rest of the file
 // unread.
 func (c *Checker) Stopped(err error) error {
-	var p Problem
-	if c.problems.Len() == 0 || !errors.As(err, &p) {
+	p, ok := err.(Problem)
+	if c.problems.Len() == 0 || !ok {
 		return err
 	}
-	c.problems.Add(p)
+	if ps := &c.problems; len(ps.List) == maxProblems {
+		// The list is full: where the read stopped takes the last place,
+		// so that it is said.
+		ps.List[len(ps.List)-1] = p
+		ps.More++
+	} else {
+		ps.Add(p)
+	}
 	return c.problems.Err()
 }
 

@@ -56,15 +56,20 @@ func ReadDate(s string) (Date, error) {
 func typedDateHint(s string) (string, bool) {
 	if rest, ok := strings.CutPrefix(s, "~"); ok {
 		if _, err := ParseDate(rest + "~"); err == nil {
-			return fmt.Sprintf("EDTF puts the ~ after the date: write %s~ (or c. %s)", rest, rest), true
+			hint := fmt.Sprintf("EDTF puts the ~ after the date: write %s~", rest)
+			if _, err := ReadDate("c. " + rest); err == nil {
+				hint += fmt.Sprintf(" (or c. %s)", rest)
+			}
+			return hint, true
 		}
 	}
-	if day, clock, ok := strings.Cut(s, " "); ok && len(day) == len("2017-08-14") && len(clock) >= len("15:04") && clock[2] == ':' {
-		if _, err := ParseDate(day); err == nil {
-			at := clock
-			if len(at) == len("15:04") {
-				at += ":00"
-			}
+	if day, clock, ok := strings.Cut(s, " "); ok {
+		at := clock
+		if len(at) == len("15:04") {
+			at += ":00"
+		}
+		// Only a way of writing it that chrono then reads.
+		if _, err := ParseDate(day + "T" + at); err == nil {
 			return fmt.Sprintf("a time of day goes after a T, to the second: write %sT%s", day, at), true
 		}
 	}

@@ -1,10 +1,6 @@
 package model
 
-import (
-	"slices"
-	"strings"
-	"time"
-)
+import "time"
 
 // Event is one entry of a chronology: something that happened (or is said
 // to have happened), when, and who says so.
@@ -64,7 +60,7 @@ type Note struct {
 // HasTag reports whether e carries tag, in any case: tags in any case
 // are one tag.
 func (e *Event) HasTag(tag string) bool {
-	return slices.ContainsFunc(e.Tags, func(t string) bool { return strings.EqualFold(t, tag) })
+	return hasTag(e.Tags, tag)
 }
 
 // HasActor reports whether actor is among e's actors.

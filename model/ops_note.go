@@ -21,15 +21,21 @@ func AddNoteTo(tx Tx, id string, n Note) (Change, error) {
 }
 
 // EditNote replaces the text of note n (from 1) of an event. A note is
-// its last writer's: edited by another than who wrote it, it is that
-// author's, as of now (the journal keeps whose it was).
+// its last writer's: its text changed by another than who wrote it, it
+// is that author's, as of now (the journal keeps whose it was). The
+// browser shows the edit with the note's old signature until the store
+// has it.
 func EditNote(tx Tx, id string, n int, text string) (Change, error) {
 	edit := editingNote(n, text)
 	return UpdateEvent(tx, id, func(e *Event) error {
+		var was string
+		if n >= 1 && n <= len(e.Notes) {
+			was = e.Notes[n-1].Text
+		}
 		if err := edit(e); err != nil {
 			return err
 		}
-		if note := &e.Notes[n-1]; tx.Author() != "" && note.Author != tx.Author() {
+		if note := &e.Notes[n-1]; note.Text != was && tx.Author() != "" && note.Author != tx.Author() {
 			note.Author, note.At = tx.Author(), tx.Now()
 		}
 		return nil

@@ -241,14 +241,9 @@ func (c Change) Inverse() TagDelta {
 // not already there, in d's order. Tags in any case are one tag: "key"
 // removes "Key", and is not added beside it.
 func (d TagDelta) Apply(tags []string) []string {
-	in := func(list []string) func(string) bool {
-		return func(t string) bool {
-			return slices.ContainsFunc(list, func(u string) bool { return strings.EqualFold(t, u) })
-		}
-	}
-	out := slices.DeleteFunc(slices.Clone(tags), in(d.Remove))
+	out := slices.DeleteFunc(slices.Clone(tags), func(t string) bool { return hasTag(d.Remove, t) })
 	for _, t := range d.Add {
-		if !in(out)(t) {
+		if !hasTag(out, t) {
 			out = append(out, t)
 		}
 	}

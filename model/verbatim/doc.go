@@ -36,7 +36,9 @@
 //     lines at a page's top (or bottom), up to three, that another
 //     page also has at its top (or bottom), digits apart (a page number,
 //     a date), read as the page break. A page's first line that no other
-//     page repeats is content, and stays.
+//     page repeats is content, and stays. The blank lines beside the
+//     running lines are the page's layout: the page break read in their
+//     place is not a paragraph break.
 //   - Markdown: for a Markdown text (NewMarkdownIndex), a quote not found
 //     in the text as written is looked for in it as a person reads it
 //     rendered: without emphasis markers, link and image syntax (the
