@@ -192,17 +192,6 @@ const MaxListedUpdates = 1000
 // Since returns what r counts beyond earlier, a result r grew from: what
 // one input of an import did, from the totals before and after it.
 func (r ImportResult) Since(earlier ImportResult) ImportResult {
-	var updates []EventUpdate
-	if len(r.Updates) > len(earlier.Updates) {
-		updates = slices.Clip(r.Updates[len(earlier.Updates):])
-	}
-	var kept, took []SourceFields
-	if len(r.SourcesKept) > len(earlier.SourcesKept) {
-		kept = slices.Clip(r.SourcesKept[len(earlier.SourcesKept):])
-	}
-	if len(r.SourcesTook) > len(earlier.SourcesTook) {
-		took = slices.Clip(r.SourcesTook[len(earlier.SourcesTook):])
-	}
 	return ImportResult{
 		Events:         r.Events - earlier.Events,
 		New:            r.New - earlier.New,
@@ -210,8 +199,8 @@ func (r ImportResult) Since(earlier ImportResult) ImportResult {
 		Unchanged:      r.Unchanged - earlier.Unchanged,
 		Sources:        r.Sources - earlier.Sources,
 		SourcesUpdated: r.SourcesUpdated - earlier.SourcesUpdated,
-		SourcesKept:    kept,
-		SourcesTook:    took,
+		SourcesKept:    grown(r.SourcesKept, earlier.SourcesKept),
+		SourcesTook:    grown(r.SourcesTook, earlier.SourcesTook),
 		ClearsQuotes:   r.ClearsQuotes - earlier.ClearsQuotes,
 		ClearsLinks:    r.ClearsLinks - earlier.ClearsLinks,
 		ClearsStatus:   r.ClearsStatus - earlier.ClearsStatus,
@@ -219,6 +208,15 @@ func (r ImportResult) Since(earlier ImportResult) ImportResult {
 		Settled:        r.Settled - earlier.Settled,
 		UndidEdits:     r.UndidEdits - earlier.UndidEdits,
 		UndidFields:    r.UndidFields - earlier.UndidFields,
-		Updates:        updates,
+		Updates:        grown(r.Updates, earlier.Updates),
 	}
+}
+
+// grown is what a list that grew from earlier added to it (nil for
+// nothing).
+func grown[T any](list, earlier []T) []T {
+	if len(list) <= len(earlier) {
+		return nil
+	}
+	return slices.Clip(list[len(earlier):])
 }
