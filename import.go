@@ -356,10 +356,7 @@ func sizeOf(r io.Reader) int64 {
 // format detected and what it could not carry; a dry run then lists what
 // each update would change.
 func (o *importOptions) report(inputs []importInput, results []model.ImportResult) {
-	verb, clear := "imported", "cleared"
-	if o.dryRun {
-		verb, clear = "would import", "would clear"
-	}
+	verb, clear := o.tense("imported", "would import"), o.tense("cleared", "would clear")
 	for i, r := range results {
 		line := fmt.Sprintf("%s %s (%d new, %d updated", verb, events(r.Events), r.New, r.Updated)
 		if r.Unchanged > 0 {
@@ -416,31 +413,27 @@ func (o *importOptions) keptEdits(r model.ImportResult) string {
 func (o *importOptions) sourcesSaid(r model.ImportResult) string {
 	var parts []string
 	if r.SourcesUpdated > 0 {
-		verb := "updated "
-		if o.dryRun {
-			verb = "would update "
-		}
-		parts = append(parts, verb+plural(r.SourcesUpdated, "source"))
+		parts = append(parts, o.tense("updated ", "would update ")+plural(r.SourcesUpdated, "source"))
 	}
 	if len(r.SourcesTook) > 0 {
-		verb := "took the file's "
-		if o.dryRun {
-			verb = "would take the file's "
-		}
-		parts = append(parts, verb+sourceFields(r.SourcesTook)+" over chrono's")
+		parts = append(parts, o.tense("took", "would take")+" the file's "+sourceFields(r.SourcesTook)+" over chrono's")
 	}
 	if len(r.SourcesKept) > 0 {
-		verb := "kept chrono's "
-		if o.dryRun {
-			verb = "would keep chrono's "
-		}
-		said := verb + sourceFields(r.SourcesKept) + ", which the file gives otherwise"
+		said := o.tense("kept", "would keep") + " chrono's " + sourceFields(r.SourcesKept) + ", which the file gives otherwise"
 		if o.prefer != string(model.PreferChrono) {
 			said += " (--prefer file takes the file's)"
 		}
 		parts = append(parts, said)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// tense is done, or would on a dry run, which changes nothing.
+func (o *importOptions) tense(done, would string) string {
+	if o.dryRun {
+		return would
+	}
+	return done
 }
 
 // sourceFields names the fields of the first few sources: "url, archive

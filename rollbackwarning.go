@@ -23,9 +23,7 @@ func (c *cli) rollbackWarning(s model.Store) string {
 	if c.acceptRollback {
 		return termtext.Line(fmt.Sprintf("store %s: %s; kept as it reads (--accept-rollback): the next change makes that final", s.Location(), why))
 	}
-	if c.runAs != "" || c.serving {
-		// Read by people connected over SSH, who give no flags to the
-		// server's chrono, and cannot write to the store meanwhile.
+	if c.overSSH() {
 		return termtext.Line(fmt.Sprintf("store %s: %s; changes are refused until the server's admin runs chrono check --store on it and restores it from a backup (or keeps it as it reads with chrono --accept-rollback)", s.Location(), why))
 	}
 	return termtext.Line(fmt.Sprintf("store %s: %s; run chrono check --store, and restore it from a backup (or, to keep it as it reads, give the next change --accept-rollback)", s.Location(), why))
@@ -43,6 +41,11 @@ func (c *cli) sayRollback(s model.Store) {
 		fmt.Fprintf(c.stderr, "warning: %s\n", w)
 	}
 }
+
+// overSSH reports whether what chrono says is read by people connected
+// over SSH (chrono serve, ssh HOST -- list), who give no flags to the
+// server's chrono: advice is then for the server's admin.
+func (c *cli) overSSH() bool { return c.runAs != "" || c.serving }
 
 // joinWarnings is the warnings a and b (either may be ""), as one line.
 func joinWarnings(a, b string) string {

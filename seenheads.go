@@ -210,9 +210,7 @@ func (c *cli) checkSeen(s model.Store, path, investigation string, made bool) st
 		return termtext.Line(fmt.Sprintf("store %s: %s; taken as it is (--accept-rollback)", store.SafeLocation(path), lost))
 	}
 	c.seenLost = termtext.Line(lost)
-	if c.runAs != "" || c.serving {
-		// Read by people connected over SSH, who give no flags to the
-		// server's chrono.
+	if c.overSSH() {
 		return termtext.Line(fmt.Sprintf("store %s: %s; the server's admin can restore it from a backup, or take it as it is with chrono --accept-rollback", store.SafeLocation(path), lost))
 	}
 	return termtext.Line(fmt.Sprintf("store %s: %s; restore it from a backup (chrono log shows what it holds), or, if it was put there on purpose, give the next command --accept-rollback to take it as it is", store.SafeLocation(path), lost))

@@ -255,14 +255,7 @@ func (c *Checker) Stopped(err error) error {
 	if c.problems.Len() == 0 || !ok {
 		return err
 	}
-	if ps := &c.problems; len(ps.List) == maxProblems {
-		// The list is full: where the read stopped takes the last place,
-		// so that it is said.
-		ps.List[len(ps.List)-1] = p
-		ps.More++
-	} else {
-		ps.Add(p)
-	}
+	c.problems.addLast(p)
 	return c.problems.Err()
 }
 

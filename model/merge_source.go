@@ -25,38 +25,33 @@ func (m SourceMerge) Changed() bool { return len(m.Filled)+len(m.Took) > 0 }
 // for the import to say. With Replace, or Prefer set to PreferFile, the
 // file's values are taken where it has them.
 func (em *EditMerge) Source(stored, file Source) SourceMerge {
-	take := em.Replace || em.Prefer == PreferFile
 	m := SourceMerge{Source: stored}
-	field := func(name string, to *string, from string) {
-		switch {
-		case from == "" || from == *to:
-		case *to == "":
-			*to = from
-			m.Filled = append(m.Filled, name)
-		case take:
-			*to = from
-			m.Took = append(m.Took, name)
-		default:
-			m.Kept = append(m.Kept, name)
-		}
-	}
-	field("publisher", &m.Source.Publisher, file.Publisher)
-	field("author", &m.Source.Author, file.Author)
-	field("title", &m.Source.Title, file.Title)
-	field("url", &m.Source.URL, file.URL)
-	field("archive", &m.Source.Archive, file.Archive)
-	switch {
-	case file.Published.IsZero() || file.Published == stored.Published:
-	case stored.Published.IsZero():
-		m.Source.Published = file.Published
-		m.Filled = append(m.Filled, "published")
-	case take:
-		m.Source.Published = file.Published
-		m.Took = append(m.Took, "published")
-	default:
-		m.Kept = append(m.Kept, "published")
-	}
+	take := em.Replace || em.Prefer == PreferFile
+	mergeField(&m, take, "publisher", &m.Source.Publisher, file.Publisher)
+	mergeField(&m, take, "author", &m.Source.Author, file.Author)
+	mergeField(&m, take, "title", &m.Source.Title, file.Title)
+	mergeField(&m, take, "url", &m.Source.URL, file.URL)
+	mergeField(&m, take, "archive", &m.Source.Archive, file.Archive)
+	mergeField(&m, take, "published", &m.Source.Published, file.Published)
 	return m
+}
+
+// mergeField merges the file's value of a source's field into the
+// stored one, to, as EditMerge.Source does (the zero value is none), and
+// names the field in m for what it did.
+func mergeField[T comparable](m *SourceMerge, take bool, name string, to *T, from T) {
+	var none T
+	switch {
+	case from == none || from == *to:
+	case *to == none:
+		*to = from
+		m.Filled = append(m.Filled, name)
+	case take:
+		*to = from
+		m.Took = append(m.Took, name)
+	default:
+		m.Kept = append(m.Kept, name)
+	}
 }
 
 // SourceFields names fields of one source.

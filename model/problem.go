@@ -140,6 +140,17 @@ func (ps *Problems) Add(p Problem) {
 	ps.More++
 }
 
+// addLast records p, the last problem of the read, said even when the
+// list is full: it then takes the place of the list's last.
+func (ps *Problems) addLast(p Problem) {
+	if len(ps.List) < maxProblems {
+		ps.List = append(ps.List, p)
+		return
+	}
+	ps.List[len(ps.List)-1] = p
+	ps.More++
+}
+
 // insertAfterEvent records p, a problem of the event #p.N found after
 // the read, before the problems of the events that follow it in the
 // file, so that the list keeps the file's order.

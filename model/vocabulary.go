@@ -124,6 +124,16 @@ func (r Rel) Phrase() string {
 	return strings.ReplaceAll(string(r), "-", " ")
 }
 
+// Verb returns the relation as the verb of a sentence about the event
+// that states it: "disputes", "is disputed by", "is related to".
+func (r Rel) Verb() string {
+	p := r.Phrase()
+	if strings.HasSuffix(p, " by") || strings.HasSuffix(p, " to") {
+		return "is " + p
+	}
+	return p
+}
+
 func oneOf[T ~string](v T, all []T) bool {
 	for _, a := range all {
 		if v == a {

@@ -3,7 +3,6 @@ package tui
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -54,10 +53,10 @@ func checkTrash(s model.Store, ids []string) tea.Cmd {
 					this = "“" + line(clip(d.Event.Title, 60)) + "”"
 				}
 				if slices.Contains(d.Event.Links, model.Link(r)) {
-					msg.own = append(msg.own, "  "+this+" "+relVerb(r.Rel)+" “"+line(clip(other, 60))+"”")
+					msg.own = append(msg.own, "  "+this+" "+r.Rel.Verb()+" “"+line(clip(other, 60))+"”")
 					continue
 				}
-				msg.links = append(msg.links, "  “"+line(clip(other, 60))+"” "+relVerb(r.Rel.Inverse())+" "+this)
+				msg.links = append(msg.links, "  “"+line(clip(other, 60))+"” "+r.Rel.Inverse().Verb()+" "+this)
 			}
 		}
 		return msg
@@ -125,16 +124,6 @@ func (b *browser) screensUpdate(msg tea.Msg) (Action, tea.Cmd, bool) {
 		return writeEdit{model.Trash{Events: msg.ids}}, nil, true
 	}
 	return nil, nil, false
-}
-
-// relVerb is a relation as the verb of a sentence: "disputes", "is
-// disputed by", "is related to".
-func relVerb(r model.Rel) string {
-	p := r.Phrase()
-	if strings.HasSuffix(p, " by") || strings.HasSuffix(p, " to") {
-		return "is " + p
-	}
-	return p
 }
 
 // confirmTrash asks before moving events to the trash, saying which
