@@ -167,6 +167,7 @@ sed -i 's/"title": 12, "x": "/"title": "Corrected: /' "$1"`)
 // rather than opening it again without end; and the problems on top
 // name the lines they are on in the file as reopened.
 func TestEditInEditorGivesUp(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir()) // where the kept version goes
 	db := newDB(t)
 	chrono(t, db, "", "import", "timeline.example.json")
 	// Pass 1 misspells a member; pass 2 saves what it is shown, first
@@ -174,8 +175,12 @@ func TestEditInEditorGivesUp(t *testing.T) {
 	dir := twoPassEditor(t, `sed -i 's/"title":/"titel":/' "$1"`, `at=$(grep -o '^//   [0-9]*' "$1" | head -1 | tr -dc 0-9)
 sed -n "${at}p" "$1" > "$(dirname "$0")/line"`)
 	r := chrono(t, db, "", "edit", "nso-denial")
-	if r.code == 0 || !strings.Contains(r.stderr, "nothing saved; your version is kept in") {
+	_, kept, found := strings.Cut(strings.TrimSpace(r.stderr), "nothing saved; your version is kept in ")
+	if r.code == 0 || !found {
 		t.Fatalf("edit: %+v", r)
+	}
+	if text, err := os.ReadFile(kept); err != nil || !strings.Contains(string(text), `"titel"`) {
+		t.Errorf("the version kept in %q: %q, %v; want what was typed", kept, text, err)
 	}
 	if n, _ := os.ReadFile(filepath.Join(dir, "n")); strings.TrimSpace(string(n)) != "2" {
 		t.Errorf("the editor ran %q times, want 2", n)
