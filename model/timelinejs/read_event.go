@@ -39,6 +39,9 @@ func (rd *reader) sendSlide(s *slide, n int) error {
 	}
 	e.Title = s.headline
 	present := Carries
+	if s.added {
+		present &^= model.FieldSummary // more than the summary
+	}
 	if e.Title == "" {
 		present &^= model.FieldTitle // made up: no reason to change a stored title
 		e.Title = madeTitle(e)

@@ -22,6 +22,7 @@ type slide struct {
 	at                int64
 	start, end, media *member
 	headline, text    string
+	added             bool   // text holds more than a summary (holdsAdditions)
 	display           string // the slide's display_date, as text
 	group, uniqueID   string
 	groupAt, uniqueAt int64
@@ -130,6 +131,7 @@ func (rd *reader) slideText(s *slide, m member) {
 			s.headline = oneLine(rd.text(str))
 		default:
 			s.text = rd.text(str)
+			s.added = holdsAdditions(str, s.text)
 		}
 	}
 }
