@@ -142,7 +142,7 @@ func Detect(r io.Reader) (Format, io.Reader, error) {
 			return f, rest, nil
 		}
 	}
-	if len(strings.TrimSpace(string(head))) == 0 {
+	if len(strings.TrimSpace(string(model.TrimByteOrderMark(head)))) == 0 {
 		return Format{}, rest, fmt.Errorf("the file is empty")
 	}
 	if miss := native.NearMiss(head); miss != "" {

@@ -48,3 +48,13 @@ func TestDetectSaysWhySheetIsNotRead(t *testing.T) {
 		})
 	}
 }
+
+// TestDetectEmpty: a file of nothing but white space, with or without a
+// byte order mark, is said to be empty.
+func TestDetectEmpty(t *testing.T) {
+	for _, head := range []string{"", "\n  \n", "\ufeff", "\ufeff\r\n\t"} {
+		if _, _, err := Detect(strings.NewReader(head)); err == nil || err.Error() != "the file is empty" {
+			t.Errorf("%q: %v, want the file is empty", head, err)
+		}
+	}
+}
