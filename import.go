@@ -167,6 +167,9 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 	// would follow it on the same line of a terminal.
 	meter.stop()
 	placeProblems(inputs, err)
+	if err != nil {
+		err = formatAdvice(inputs, err)
+	}
 	switch {
 	case err != nil && o.dryRun:
 		// A dry run never changes the store: say what a real import
@@ -228,10 +231,11 @@ func importFormat(name string) (*formats.Format, error) {
 // the store to read.
 type importInput struct {
 	model.Input
-	file     *os.File       // nil for stdin, which is not chrono's to close
-	detected string         // what auto detection found, said in the report
-	lost     *model.Losses  // what the format could not carry, filled by Read
-	snaps    *snapshotInput // a chrono JSON input's snapshots, read apart
+	file     *os.File        // nil for stdin, which is not chrono's to close
+	detected string          // what auto detection found, said in the report
+	unlike   *formats.Format // what a file read in the format --format fixes looks like instead
+	lost     *model.Losses   // what the format could not carry, filled by Read
+	snaps    *snapshotInput  // a chrono JSON input's snapshots, read apart
 }
 
 // openInputs opens every file and settles its format before anything is
@@ -267,7 +271,7 @@ func (o *importOptions) openInput(name string, fixed *formats.Format, meter *imp
 		in.file, r = f, f
 	}
 	in.Name, in.Size = name, sizeOf(r)
-	f, r, detected, err := inputFormat(meter.count(r), fixed)
+	f, r, detected, unlike, err := inputFormat(meter.count(r), fixed)
 	if err != nil {
 		closeInputs([]importInput{in})
 		if errors.Is(err, formats.ErrUTF16) {
@@ -275,7 +279,7 @@ func (o *importOptions) openInput(name string, fixed *formats.Format, meter *imp
 		}
 		return importInput{}, fmt.Errorf("%s: %w", termtext.Line(name), err)
 	}
-	in.detected = detected
+	in.detected, in.unlike = detected, unlike
 	in.Carries = f.Carries
 	if f.Name == "json" {
 		in.snaps = &snapshotInput{name: name, path: name}
@@ -295,17 +299,35 @@ func (o *importOptions) openInput(name string, fixed *formats.Format, meter *imp
 
 // inputFormat is the fixed format, or the one recognised from r's first
 // bytes, with r to read from then (the bytes looked at put back), and
-// what was detected, to say so.
-func inputFormat(r io.Reader, fixed *formats.Format) (formats.Format, io.Reader, string, error) {
-	if fixed != nil {
-		r, err := formats.RefuseUTF16(r)
-		return *fixed, r, "", err
+// what was detected, to say so. With a fixed format, unlike is the other
+// format r's first bytes look like, if they do: said should the fixed
+// one fail to read it.
+func inputFormat(r io.Reader, fixed *formats.Format) (f formats.Format, rest io.Reader, detected string, unlike *formats.Format, err error) {
+	f, r, err = formats.Detect(r)
+	switch {
+	case errors.Is(err, formats.ErrUTF16):
+		return f, r, "", nil, err
+	case fixed != nil:
+		if err == nil && f.Name != fixed.Name {
+			looks := f
+			unlike = &looks
+		}
+		return *fixed, r, "", unlike, nil
+	case err != nil:
+		return f, r, "", nil, err
 	}
-	f, r, err := formats.Detect(r)
-	if err != nil {
-		return f, r, "", err
+	return f, r, "detected " + f.Title, nil, nil
+}
+
+// formatAdvice adds to an import's problems, for each file read in the
+// format --format fixes that looks like another, which one it looks like.
+func formatAdvice(inputs []importInput, err error) error {
+	for _, in := range inputs {
+		if in.unlike != nil {
+			err = fmt.Errorf("%w\n%s looks like %s: leave out --format, or give --format %s", err, termtext.Line(in.Name), in.unlike.Title, in.unlike.Name)
+		}
 	}
-	return f, r, "detected " + f.Title, nil
+	return err
 }
 
 // closeInputs closes the files of inputs.
