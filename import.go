@@ -162,6 +162,7 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 	if err != nil {
 		return fmt.Errorf("nothing imported, the store is unchanged:\n%w", err)
 	}
+	retitled := retitledSlides(s, inputs)
 	results, err := s.Import(storeInputs(inputs), storeOpts)
 	// The meter's line is cleared before anything is said, or the report
 	// would follow it on the same line of a terminal.
@@ -179,6 +180,7 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 		return fmt.Errorf("nothing imported, the store is unchanged:\n%w", importAdvice(err))
 	}
 	o.report(inputs, results)
+	o.warnRetitled(retitled)
 	if o.dryRun {
 		return nil
 	}
@@ -233,6 +235,7 @@ type importInput struct {
 	model.Input
 	file     *os.File        // nil for stdin, which is not chrono's to close
 	detected string          // what auto detection found, said in the report
+	format   string          // the name of the format it is read in
 	unlike   *formats.Format // what a file read in the format --format fixes looks like instead
 	lost     *model.Losses   // what the format could not carry, filled by Read
 	snaps    *snapshotInput  // a chrono JSON input's snapshots, read apart
@@ -279,7 +282,7 @@ func (o *importOptions) openInput(name string, fixed *formats.Format, meter *imp
 		}
 		return importInput{}, fmt.Errorf("%s: %w", termtext.Line(name), err)
 	}
-	in.detected, in.unlike = detected, unlike
+	in.detected, in.unlike, in.format = detected, unlike, f.Name
 	in.Carries = f.Carries
 	if f.Name == "json" {
 		in.snaps = &snapshotInput{name: name, path: name}

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"chrono/model"
+	"chrono/model/termtext"
+	"chrono/model/timelinejs"
+)
+
+// maxRetitledLook is the largest TimelineJS file read a second time to
+// look for retitled slides: a timeline people edit by hand, not a dump.
+const maxRetitledLook = 16 << 20
+
+// retitled is a slide that an import makes a new event of while the
+// store holds the same event under another headline, which the file no
+// longer has: a headline corrected in a file whose slides have no
+// unique_id, whose ids are made from their headlines.
+type retitled struct {
+	file, headline string
+	made, stored   string // the new event's id, and the stored one's
+}
+
+// retitledSlides finds, before they are imported, the retitled slides of
+// the TimelineJS files among inputs. It reads each such file again, and
+// finds nothing in one it cannot read: the import says what is wrong.
+func retitledSlides(s model.Store, inputs []importInput) []retitled {
+	var out []retitled
+	for _, in := range inputs {
+		if in.format != "timelinejs" || in.file == nil || in.Size < 0 || in.Size > maxRetitledLook {
+			continue
+		}
+		f, err := os.Open(in.Name)
+		if err != nil {
+			continue
+		}
+		var tl model.Collect
+		err = timelinejs.Read(io.LimitReader(f, maxRetitledLook), &tl, &model.Losses{})
+		f.Close()
+		if err != nil {
+			continue
+		}
+		found, err := retitledIn(s, tl.Timeline.Events)
+		if err != nil {
+			continue
+		}
+		for _, r := range found {
+			r.file = in.Name
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// retitledIn finds among events those new to s that are, by
+// model.Retitled, a stored event the events do not include: each only
+// when one stored event is.
+func retitledIn(s model.Store, events []model.Event) ([]retitled, error) {
+	inFile := make(map[string]bool, len(events))
+	for _, e := range events {
+		inFile[e.ID] = true
+	}
+	var out []retitled
+	claimed := map[string]bool{}
+	for i := range events {
+		e := &events[i]
+		if e.Date.IsZero() {
+			continue
+		}
+		if _, err := s.Event(e.ID); !errors.Is(err, model.ErrNotFound) {
+			continue // stored already (or unreadable: the import will say)
+		}
+		var match []string
+		for c, err := range s.Events(model.Query{During: e.Date}) {
+			if err != nil {
+				return nil, err
+			}
+			if !inFile[c.ID] && model.Retitled(&c, e) {
+				match = append(match, c.ID)
+			}
+		}
+		if len(match) == 1 && !claimed[match[0]] {
+			claimed[match[0]] = true
+			out = append(out, retitled{headline: e.Title, made: e.ID, stored: match[0]})
+		}
+	}
+	return out, nil
+}
+
+// warnRetitled says of each retitled slide what the import made of it
+// and how to have the stored event take the new headline instead.
+func (o *importOptions) warnRetitled(found []retitled) {
+	for _, r := range found {
+		said := fmt.Sprintf("%s: the slide %q %s a new event, %s, while %s, which the file no longer has, has its date and text",
+			termtext.Line(r.file), termtext.Line(r.headline), o.tense("became", "would become"), r.made, r.stored)
+		if o.dryRun {
+			fmt.Fprintf(o.stderr, "warning: %s. If its headline was changed, give that slide \"unique_id\": %q before importing\n", said, r.stored)
+			continue
+		}
+		fmt.Fprintf(o.stderr, "warning: %s. If its headline was changed: chrono rm %s, give that slide \"unique_id\": %q, and import the file again\n", said, r.made, r.stored)
+	}
+}

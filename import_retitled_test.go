@@ -1,0 +1,47 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestImportWarnsOfRetitledSlide: a headline corrected in a TimelineJS
+// file whose slides have no unique_id makes a new event; the import says
+// so, naming the stored event it looks like and what to do, once, and
+// says nothing of a new slide that merely shares a date.
+func TestImportWarnsOfRetitledSlide(t *testing.T) {
+	dir := t.TempDir()
+	slides := func(name string, headlines ...string) string {
+		var parts []string
+		for _, h := range headlines {
+			parts = append(parts, `{"start_date": {"year": "2017", "month": "8"}, "text": {"headline": "`+h+`", "text": "<p>On a call, `+strings.Fields(h)[0]+`.</p>"}}`)
+		}
+		file := filepath.Join(dir, name)
+		if err := os.WriteFile(file, []byte(`{"events": [`+strings.Join(parts, ",")+`]}`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return file
+	}
+	db := newDB(t)
+	if r := chrono(t, db, "", "import", slides("first.json", "NSO offers cash")); r.code != 0 || r.stderr != "" {
+		t.Fatalf("import: %+v", r)
+	}
+	renamed := slides("renamed.json", "NSO offers bags of cash")
+	want := `renamed.json: the slide "NSO offers bags of cash" would become a new event, nso-offers-bags-of-cash, while nso-offers-cash, which the file no longer has, has its date and text. If its headline was changed, give that slide "unique_id": "nso-offers-cash" before importing`
+	if r := chrono(t, db, "", "import", "--dry-run", renamed); !strings.Contains(r.stderr, want) {
+		t.Errorf("dry run: %+v\nwant %s", r, want)
+	}
+	want = `the slide "NSO offers bags of cash" became a new event, nso-offers-bags-of-cash, while nso-offers-cash, which the file no longer has, has its date and text. If its headline was changed: chrono rm nso-offers-bags-of-cash, give that slide "unique_id": "nso-offers-cash", and import the file again`
+	if r := chrono(t, db, "", "import", renamed); r.code != 0 || !strings.Contains(r.stderr, want) {
+		t.Errorf("import: %+v\nwant %s", r, want)
+	}
+	if r := chrono(t, db, "", "import", renamed); r.code != 0 || r.stderr != "" {
+		t.Errorf("the same file again: %+v", r)
+	}
+	// Another event of the same month, with its own text, is new.
+	if r := chrono(t, db, "", "import", slides("more.json", "NSO offers cash", "Mobileum declines")); r.code != 0 || r.stderr != "" {
+		t.Errorf("a new slide beside: %+v", r)
+	}
+}
