@@ -68,7 +68,10 @@
 // A slide's media becomes a quote: the caption is the quote's text, the
 // credit its speaker, and the url a source, one per distinct URL, named
 // after the URL's host ("occupydemocrats.com", then
-// "occupydemocrats.com-2" for another page of the same site). Writing puts
+// "occupydemocrats.com-2" for another page of the same site). Imported
+// into a store (a sink that is model.StoredSources), a URL stored already
+// is cited by its source's id, and no id is made up that a stored source
+// of another URL has. Writing puts
 // an event's first quote in media when its source has a URL, with the
 // source's details marked up in the credit so that they read back:
 //

@@ -49,6 +49,14 @@ func slugify(text string) string {
 type idSet struct {
 	used map[string]bool
 	next map[string]int // the next suffix to try for a root
+	// elsewhere, when set, reports ids taken outside the file (a store's
+	// sources), which claim does not hand out either.
+	elsewhere func(string) bool
+}
+
+// free reports whether id can be handed out.
+func (s *idSet) free(id string) bool {
+	return !s.used[id] && (s.elsewhere == nil || !s.elsewhere(id))
 }
 
 // claim returns id when it is free, and otherwise the first free id-N
@@ -57,7 +65,7 @@ func (s *idSet) claim(id string) string {
 	if s.used == nil {
 		s.used, s.next = map[string]bool{}, map[string]int{}
 	}
-	if !s.used[id] {
+	if s.free(id) {
 		s.used[id] = true
 		return id
 	}
@@ -65,13 +73,22 @@ func (s *idSet) claim(id string) string {
 	for {
 		suffix := "-" + strconv.Itoa(n)
 		root := id[:min(len(id), model.MaxIDLen-len(suffix))]
-		if c := root + suffix; !s.used[c] {
+		if c := root + suffix; s.free(c) {
 			s.next[id] = n + 1
 			s.used[c] = true
 			return c
 		}
 		n++
 	}
+}
+
+// take hands out id as it is: a known source's own.
+func (s *idSet) take(id string) string {
+	if s.used == nil {
+		s.used, s.next = map[string]bool{}, map[string]int{}
+	}
+	s.used[id] = true
+	return id
 }
 
 // taken reports whether id has been handed out.

@@ -32,6 +32,10 @@ func Read(r io.Reader, sink model.Sink, losses *model.Losses) error {
 	limit := model.NewRecordLimit(model.SkipByteOrderMark(r))
 	pr := newPositionReader(limit)
 	rd := &reader{dec: jsontext.NewDecoder(pr), pos: pr, limit: limit, sink: sink, losses: losses, sources: map[string]model.Source{}}
+	if k, ok := sink.(model.StoredSources); ok {
+		// A made-up id must not name a known source of another URL.
+		rd.sourceIDs.elsewhere = k.SourceTaken
+	}
 	return rd.document()
 }
 

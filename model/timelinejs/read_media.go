@@ -106,9 +106,12 @@ func (rd *reader) media(s *slide, m *member) (*model.Quote, *model.Source) {
 		}
 		src = known
 	} else {
-		if c.sourceID != "" && model.CheckID(c.sourceID) == "" && !rd.sourceIDs.taken(c.sourceID) {
-			src.ID = rd.sourceIDs.claim(c.sourceID)
-		} else {
+		switch stored, ok := rd.storedSource(url); {
+		case c.sourceID != "" && model.CheckID(c.sourceID) == "" && !rd.sourceIDs.taken(c.sourceID):
+			src.ID = rd.sourceIDs.claim(c.sourceID) // chrono's own id, as written
+		case ok:
+			src.ID = rd.sourceIDs.take(stored)
+		default:
 			src.ID = rd.sourceIDs.claim(hostID(url))
 		}
 		fresh = &src
@@ -119,6 +122,15 @@ func (rd *reader) media(s *slide, m *member) (*model.Quote, *model.Source) {
 	}
 	q.Source = src.ID
 	return q, fresh
+}
+
+// storedSource is the id of the source the import already knows with
+// url, when the sink knows its sources (model.StoredSources).
+func (rd *reader) storedSource(url string) (string, bool) {
+	if k, ok := rd.sink.(model.StoredSources); ok {
+		return k.StoredSourceID(url)
+	}
+	return "", false
 }
 
 // differs reports whether a later use of a URL gives details of its

@@ -55,6 +55,7 @@ type importSink struct {
 	header  model.Header
 	journal importJournal
 	editSide
+	byURL map[string]string // the stored sources' ids by URL, once asked
 }
 
 // HasEvent implements model.Known: links may point at events already in
@@ -74,6 +75,27 @@ func (is *importSink) notTrashed(id string) error {
 // HasSource implements model.Known.
 func (is *importSink) HasSource(id string) bool { return is.b.sources.Get([]byte(id)) != nil }
 
+// StoredSourceID implements model.SourcesByURL, from the sources stored
+// when it is first asked: those the import brings the Checker knows. Of
+// two stored sources with one URL, the first by id is named.
+func (is *importSink) StoredSourceID(url string) (string, bool) {
+	if is.byURL == nil {
+		is.byURL = map[string]string{}
+		c := is.b.sources.Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			// An unreadable source is not this lookup's to report: the
+			// import's own reads and chrono check --store say it.
+			if src, err := decodeSource(string(k), v); err == nil && src.URL != "" {
+				if _, dup := is.byURL[src.URL]; !dup {
+					is.byURL[src.URL] = string(k)
+				}
+			}
+		}
+	}
+	id, ok := is.byURL[url]
+	return id, ok
+}
+
 // inTrash reports whether the trash holds an event with the id.
 func (is *importSink) inTrash(id string) bool { return is.b.trash.Get([]byte(id)) != nil }
 
@@ -86,6 +108,9 @@ func (k trashKnown) HasEvent(id string) bool { return k.im.HasEvent(id) || k.im.
 
 // HasSource implements model.Known.
 func (k trashKnown) HasSource(id string) bool { return k.im.HasSource(id) }
+
+// StoredSourceID implements model.SourcesByURL.
+func (k trashKnown) StoredSourceID(url string) (string, bool) { return k.im.StoredSourceID(url) }
 
 // Header implements model.Sink. The store keeps its own title and
 // description once it has them; an import fills them in when empty, from
@@ -242,6 +267,7 @@ const bulkSize = 16 << 20
 type importer interface {
 	model.FieldSink
 	model.Known
+	model.SourcesByURL
 	Commit(phrase string) (model.ImportResult, error)
 	Rollback() model.ImportResult
 	Result() model.ImportResult

@@ -62,6 +62,8 @@ type txImport struct {
 	merge model.EditMerge
 	place func() model.Place
 	ops   map[int64]model.Op // what each journal entry read did, by seq
+	// byURL is the stored sources' ids by URL, read when first asked.
+	byURL map[string]string
 }
 
 type pendingEvent struct {
@@ -252,6 +254,34 @@ func (im *txImport) HasSource(id string) bool {
 	var n int
 	err := im.tx.QueryRow(ctx, `SELECT count(*) FROM sources WHERE inv = $1 AND id = $2`, im.s.inv, id).Scan(&n)
 	return err == nil && n > 0
+}
+
+// StoredSourceID implements model.SourcesByURL, from the sources stored
+// when it is first asked (those the import brings the Checker knows). Of
+// two stored sources with one URL, the first by id is named. A read that
+// fails finds none: the import's own reads say why.
+func (im *txImport) StoredSourceID(url string) (string, bool) {
+	if im.byURL == nil {
+		if im.wait() != nil {
+			return "", false
+		}
+		byURL := map[string]string{}
+		rows, err := im.tx.Query(ctx, `SELECT id, body FROM sources WHERE inv = $1 ORDER BY id`, im.s.inv)
+		err = eachRow(rows, err, func(id string, body []byte) error {
+			if src, err := decodeSource(id, body); err == nil && src.URL != "" {
+				if _, dup := byURL[src.URL]; !dup {
+					byURL[src.URL] = id
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return "", false
+		}
+		im.byURL = byURL
+	}
+	id, ok := im.byURL[url]
+	return id, ok
 }
 
 // Header implements model.Sink: the investigation keeps its own title

@@ -91,6 +91,7 @@ func Run(t *testing.T, h Harness) {
 		{"ReplaceSaysWhatItUndid", testReplaceSaysWhatItUndid},
 		{"ImportFillsTheHeaderOnce", testImportFillsTheHeaderOnce},
 		{"ImportMergesSources", testImportMergesSources},
+		{"ImportCitesEachURL", testImportCitesEachURL},
 		{"Backup", testBackup},
 		{"BackupKeepsLinksToTheTrash", testBackupKeepsLinksToTheTrash},
 		{"WriteIsAllOrNothing", testWriteIsAllOrNothing},

@@ -1,0 +1,36 @@
+package model
+
+// SourcesByURL is a Known that also finds a stored source by its URL.
+type SourcesByURL interface {
+	// StoredSourceID returns the id of a stored source with the URL.
+	StoredSourceID(url string) (id string, ok bool)
+}
+
+// StoredSources is a Sink that knows the sources already stored where an
+// import goes, and those read before in the same import (a Checker). A
+// reader whose format has no source ids and makes them up (TimelineJS
+// names a source after its URL's host) asks it, so that a URL already
+// known is cited by its source's id, and a made-up id never names a
+// source of another URL: a quote cites the page it came from.
+type StoredSources interface {
+	SourcesByURL
+	// SourceTaken reports whether a source with the id is known.
+	SourceTaken(id string) bool
+}
+
+// StoredSourceID implements StoredSources: a source read before in this
+// import, else one the store holds, when the store can find it by URL.
+func (c *Checker) StoredSourceID(url string) (string, bool) {
+	for id, s := range c.sources {
+		if s.src.URL == url {
+			return id, true
+		}
+	}
+	if f, ok := c.known.(SourcesByURL); ok {
+		return f.StoredSourceID(url)
+	}
+	return "", false
+}
+
+// SourceTaken implements StoredSources.
+func (c *Checker) SourceTaken(id string) bool { return c.resolves(id, false) }

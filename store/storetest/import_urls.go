@@ -1,0 +1,62 @@
+package storetest
+
+import (
+	"bytes"
+	"testing"
+
+	"chrono/model"
+	"chrono/model/timelinejs"
+)
+
+// timelineJSInput is a TimelineJS document as an import's input.
+func timelineJSInput(name, doc string) model.Input {
+	return model.Input{Name: name, Carries: timelinejs.Carries, Read: func(sink model.Sink) error {
+		return timelinejs.Read(bytes.NewReader([]byte(doc)), sink, nil)
+	}}
+}
+
+// testImportCitesEachURL: a format that makes source ids up from a
+// URL's host (TimelineJS) never makes one a stored source of another URL
+// has, and cites a URL already stored by its source's id: a later file's
+// quote cites the page it came from, and no stored source is moved to
+// another page. So in one transaction and in bulk.
+func testImportCitesEachURL(t *testing.T, s *suite) {
+	first := `{"events": [
+		{"unique_id": "a", "start_date": {"year": "2017"}, "text": {"headline": "A"}, "media": {"url": "https://news.example/one", "caption": "Quote one", "credit": "Alice"}},
+		{"unique_id": "b", "start_date": {"year": "2018"}, "text": {"headline": "B"}, "media": {"url": "https://news.example/two", "caption": "Quote two", "credit": "Bob"}}]}`
+	later := `{"events": [
+		{"unique_id": "c", "start_date": {"year": "2019"}, "text": {"headline": "C"}, "media": {"url": "https://news.example/three", "caption": "Quote three", "credit": "Carol"}},
+		{"unique_id": "d", "start_date": {"year": "2020"}, "text": {"headline": "D"}, "media": {"url": "https://news.example/two", "caption": "Quote four", "credit": "Dan"}}]}`
+	for _, bulk := range []bool{false, true} {
+		name := "in one transaction"
+		if bulk {
+			name = "in bulk"
+		}
+		t.Run(name, func(t *testing.T) {
+			st := s.empty(t)
+			opts := model.ImportOptions{Bulk: bulk}
+			for _, in := range []model.Input{timelineJSInput("first.json", first), timelineJSInput("later.json", later), timelineJSInput("first.json", first)} {
+				if _, err := st.Import([]model.Input{in}, opts); err != nil {
+					t.Fatalf("%s: %v", in.Name, err)
+				}
+			}
+			sources, err := st.Sources()
+			if err != nil {
+				t.Fatal(err)
+			}
+			url := map[string]string{}
+			for _, src := range sources {
+				url[src.ID] = src.URL
+			}
+			if len(sources) != 3 {
+				t.Errorf("sources %v, want one per URL", url)
+			}
+			for id, want := range map[string]string{"a": "https://news.example/one", "b": "https://news.example/two", "c": "https://news.example/three", "d": "https://news.example/two"} {
+				e := StoredEvent(t, st, id)
+				if len(e.Quotes) != 1 || url[e.Quotes[0].Source] != want {
+					t.Errorf("event %s's quote %+v cites %q, want %s", id, e.Quotes, url[e.Quotes[0].Source], want)
+				}
+			}
+		})
+	}
+}
