@@ -20,15 +20,48 @@ func editArea(a *textarea.Model, kept *string, msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	*kept = keptText(a.Value(), *kept, true)
-	var cmd tea.Cmd
 	p, ok := msg.(tea.PasteMsg)
 	if !ok || !strings.Contains(p.Content, "\t") {
+		var cmd tea.Cmd
 		*a, cmd = a.Update(msg)
 		return cmd
 	}
 	// The field drops what it cannot read, as it would from the paste.
-	pasted := strings.ReplaceAll(p.Content, string(utf8.RuneError), "")
-	laid := strings.ReplaceAll(pasted, "\t", areaTab)
+	return pasteKept(a, kept, strings.ReplaceAll(p.Content, string(utf8.RuneError), ""))
+}
+
+// editVerbatimArea is editArea for a quote's words, which are evidence:
+// a paste keeps in *kept the invisible characters of the page it was
+// copied from (zero-width spaces, soft hyphens, direction marks and
+// overrides), shown as marks as stored text is, as chrono quote add keeps
+// what it reads. Control characters, which no page shows, are dropped as
+// a slip of the terminal, and a key typed is cleaned as anywhere.
+func editVerbatimArea(a *textarea.Model, kept *string, msg tea.Msg) tea.Cmd {
+	p, ok := msg.(tea.PasteMsg)
+	if !ok {
+		return editArea(a, kept, msg)
+	}
+	*kept = keptText(a.Value(), *kept, true)
+	return pasteKept(a, kept, withoutControls(pastedBreaks(p.Content, true)))
+}
+
+// withoutControls is s without its C0 and C1 controls but line breaks
+// and tabs, and without bytes that are not UTF-8.
+func withoutControls(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' || (r >= 0x20 && r < 0x7f) || r > 0x9f && r != utf8.RuneError {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// pasteKept pastes text into a field of several lines as the field shows
+// stored text (areaText: tabs laid out, what cannot be shown as marks),
+// and puts the text itself into *kept where the paste went.
+func pasteKept(a *textarea.Model, kept *string, pasted string) tea.Cmd {
+	laid := areaText(pasted)
+	var cmd tea.Cmd
 	*a, cmd = a.Update(tea.PasteMsg{Content: laid})
 	typed := a.Value()
 	end := cursorOffset(typed, a.Line(), a.Column())

@@ -356,7 +356,7 @@ func (f *quoteForm) edit(msg tea.Msg) tea.Cmd {
 	case quoteStance:
 		return nil
 	case quoteText:
-		return editArea(&f.text, &f.stored[quoteText], msg)
+		return editVerbatimArea(&f.text, &f.stored[quoteText], msg)
 	default:
 		if msg = cleanInput(msg, false); msg == nil {
 			return nil
@@ -383,7 +383,7 @@ func (f *quoteForm) edit(msg tea.Msg) tea.Cmd {
 // event's own check, naming the quote and the field.
 func (f *quoteForm) quote() (model.Quote, error) {
 	q := model.Quote{
-		Text:    strings.TrimSpace(f.value(quoteText)),
+		Text:    f.value(quoteText), // verbatim: as pasted, or as stored
 		Speaker: strings.TrimSpace(f.value(quoteSpeaker)),
 		Source:  f.sourceID,
 		Context: strings.TrimSpace(f.value(quoteContext)),
