@@ -23,7 +23,7 @@ type importOptions struct {
 	*cli
 	format  string // "auto", or the name of a format chrono reads
 	dryRun  bool
-	replace bool     // updated events become the file's version whole
+	replace bool     // updated events take the file's every field its format carries
 	prefer  string   // the side that wins a field changed in both since the last import
 	files   []string // "-" is stdin
 }
@@ -49,9 +49,10 @@ lists each such field: --prefer file takes the file's values, --prefer
 chrono keeps chrono's. A tag removed in chrono is not brought back, and
 no tag or note on the event is taken away.
 
-With --replace the event becomes the file's version whole: the file wins
-every field, and the changes made in chrono since the last import are
-undone (a title corrected goes back to the file's, a tag the file has that
+With --replace the file wins every field its format carries (in chrono
+JSON every field: the event becomes the file's version whole; a field a
+format has no place for stays as stored), and the changes made in chrono
+since the last import are undone (a title corrected goes back to the file's, a tag the file has that
 was removed in chrono comes back). Only the tags and notes added in chrono
 are kept. The report counts the fields and events whose changes it undid,
 --dry-run marks each such field, and chrono log names them by event.
@@ -413,12 +414,12 @@ func (o *importOptions) report(inputs []importInput, results []model.ImportResul
 func (o *importOptions) keptEdits(r model.ImportResult) string {
 	var parts []string
 	if r.KeptEdits > 0 {
-		parts = append(parts, "kept the changes made in chrono to "+events(r.KeptEdits))
+		parts = append(parts, o.tense("kept", "would keep")+" the changes made in chrono to "+events(r.KeptEdits))
 	}
 	if r.Settled > 0 {
-		side := "took the file's"
+		side := o.tense("took", "would take") + " the file's"
 		if o.prefer == string(model.PreferChrono) {
-			side = "kept chrono's"
+			side = o.tense("kept", "would keep") + " chrono's"
 		}
 		value := " value"
 		if r.Settled > 1 {
@@ -427,7 +428,7 @@ func (o *importOptions) keptEdits(r model.ImportResult) string {
 		parts = append(parts, fmt.Sprintf("%s for %s changed on both sides", side+value, plural(r.Settled, "field")))
 	}
 	if r.UndidFields > 0 {
-		parts = append(parts, fmt.Sprintf("undid the changes made in chrono to %s of %s", plural(r.UndidFields, "field"), events(r.UndidEdits)))
+		parts = append(parts, fmt.Sprintf("%s the changes made in chrono to %s of %s", o.tense("undid", "would undo"), plural(r.UndidFields, "field"), events(r.UndidEdits)))
 	}
 	return strings.Join(parts, "; ")
 }

@@ -168,3 +168,20 @@ type Locator interface {
 type SourceLocator interface {
 	SourceAt(n int, at Place)
 }
+
+// UpdateFields is what an import's update of a stored event takes from a
+// record that carried present, in a format with a place for carries
+// (zero: every field): the fields in both. With replace, a format with a
+// place for every field gives the file's version whole, the members a
+// record leaves out cleared too (chrono JSON leaves out empty ones); any
+// other gives the fields it carries and no more, for what a format has
+// no place for is not the file's to clear.
+func UpdateFields(present, carries FieldSet, replace bool) FieldSet {
+	switch every := carries == 0 || carries&AllFields == AllFields; {
+	case every && replace:
+		return AllFields
+	case every:
+		return present
+	}
+	return present & carries
+}

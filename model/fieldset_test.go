@@ -73,3 +73,25 @@ func TestCheckerForwardsTheFields(t *testing.T) {
 		t.Errorf("%d events forwarded, want 2 (one through Event)", len(rec.Timeline.Events))
 	}
 }
+
+func TestUpdateFields(t *testing.T) {
+	sheet := FieldTitle | FieldStatus | FieldSummary
+	tests := []struct {
+		name             string
+		present, carries FieldSet
+		replace          bool
+		want             FieldSet
+	}{
+		{"chrono JSON, a member left out", AllFields &^ FieldQuotes, AllFields, false, AllFields &^ FieldQuotes},
+		{"chrono JSON replaced: whole", AllFields &^ FieldQuotes, AllFields, true, AllFields},
+		{"every field, said as zero", FieldTitle, 0, true, AllFields},
+		{"a sheet's columns", FieldTitle | FieldStatus, sheet, false, FieldTitle | FieldStatus},
+		{"a sheet replaced: its columns only", FieldTitle | FieldStatus, sheet, true, FieldTitle | FieldStatus},
+		{"a record carrying more than its format", AllFields, sheet, true, sheet},
+	}
+	for _, tt := range tests {
+		if got := UpdateFields(tt.present, tt.carries, tt.replace); got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}

@@ -192,8 +192,8 @@ func (u *Update) Change(before *Event) EventChange {
 // not to be kept.
 func (x *EditMerge) Merge(stored, incoming Event, fields FieldSet, base *Event, n int, at Place, r *ImportResult) Update {
 	if x.Replace {
-		// The file's version whole: base only tells what of chrono's
-		// the update undoes.
+		// The file's version of the fields it carries: base only tells
+		// what of chrono's the update undoes.
 		u := Update{Event: MergeEvent(stored, incoming, fields), Keep: true}
 		if base != nil {
 			u.Undid = ReplaceUndid(&stored, &u.Event, base)

@@ -238,9 +238,10 @@ type ImportOptions struct {
 	// Bulk asks for the store's way with large imports whatever the size
 	// of the inputs.
 	Bulk bool
-	// Replace makes an updated event the file's version whole, keeping
-	// only the stored tags and notes (KeepAnnotations), instead of
-	// taking from the file only the fields it carries (MergeEvent).
+	// Replace takes the file's value of every field it carries
+	// (UpdateFields: in chrono JSON, the file's version whole), keeping
+	// the stored tags and notes (KeepAnnotations), where a plain import
+	// keeps what was changed in chrono since the last one (MergeEdited).
 	Replace bool
 	// Prefer settles the fields changed both in chrono and in the file
 	// since the last import (MergeEdited); with PreferNeither such a

@@ -3,9 +3,8 @@ package bolt
 import "chrono/model"
 
 // carrying passes an input's events on to an import with the fields the
-// import takes from each: those its record carried (model.FieldSink) and
-// its format has a place for (model.Input.Carries), or every field when
-// the import replaces events whole (model.ImportOptions.Replace).
+// import takes from each (model.UpdateFields): those its record carried
+// (model.FieldSink) and its format has a place for (model.Input.Carries).
 type carrying struct {
 	next    model.FieldSink
 	carries model.FieldSet // of the input being read; zero: every field
@@ -14,13 +13,7 @@ type carrying struct {
 
 // fields returns what an update takes from a record that carried present.
 func (c *carrying) fields(present model.FieldSet) model.FieldSet {
-	if c.replace {
-		return model.AllFields
-	}
-	if c.carries != 0 {
-		present &= c.carries
-	}
-	return present
+	return model.UpdateFields(present, c.carries, c.replace)
 }
 
 // Header implements model.Sink.

@@ -329,12 +329,7 @@ func (im *txImport) Event(e model.Event, n int) error { return im.EventFields(e,
 
 // EventFields implements model.FieldSink: the event waits for its batch.
 func (im *txImport) EventFields(e model.Event, n int, present model.FieldSet) error {
-	switch {
-	case im.replace:
-		present = model.AllFields
-	case im.carries != 0:
-		present &= im.carries
-	}
+	present = model.UpdateFields(present, im.carries, im.replace)
 	im.pending = append(im.pending, pendingEvent{e, present, n, im.place()})
 	im.inBatch[e.ID] = true
 	if len(im.pending) >= importBatch {

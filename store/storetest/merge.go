@@ -13,8 +13,9 @@ import (
 // testReimportMerges checks that an update takes from a record only what
 // it carries: a field its format has no place for survives, and so does
 // one a chrono JSON record leaves out, while one given empty is cleared;
-// with Replace the record's version is taken whole. Each case runs as
-// one transaction and as a bulk import.
+// with Replace a chrono JSON record's version is taken whole, and of any
+// other format the fields it carries (a sheet's columns). Each case runs
+// as one transaction and as a bulk import.
 func testReimportMerges(t *testing.T, s *suite) {
 	const id = "nso-mobileum-call"
 	csvInput := func(doc string) model.Input {
@@ -45,6 +46,8 @@ func testReimportMerges(t *testing.T, s *suite) {
 			func(e *model.Event) {
 				*e = model.Event{ID: e.ID, Date: e.Date, Title: "Corrected title", Tags: e.Tags, Notes: e.Notes}
 			}},
+		{"replace takes of a sheet only what it carries", csvInput("id,title,status\nnso-mobileum-call,From a sheet,\n"), true,
+			func(e *model.Event) { e.Title, e.Status = "From a sheet", "" }},
 	}
 	for _, bulk := range []bool{false, true} {
 		for _, tt := range tests {
