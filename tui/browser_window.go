@@ -21,8 +21,10 @@ func (b *browser) gotWindow(msg windowMsg) tea.Cmd {
 	}
 	b.again = nil
 	b.loading = false
-	if row, ok := b.tl.selected(); ok && b.rereading && msg.focusID == "" && !msg.fromEnd {
-		msg.anchor = row.Pos
+	if row, ok := b.tl.selected(); ok && b.rereading && row.Event.ID != msg.focusID && !msg.fromEnd {
+		// The cursor moved on while the window was read: it stays where
+		// it went.
+		msg.anchor, msg.focusID = row.Pos, ""
 	}
 	b.rereading = false
 	if errors.Is(msg.err, errNoMove) {
@@ -276,6 +278,22 @@ func (b *browser) requery(q model.Query) tea.Cmd {
 	return tea.Batch(b.ask(read, nil), b.recount())
 }
 
+// rereadFollowing asks the view again after a change made elsewhere,
+// with the cursor on the event it was on, wherever the change moved it:
+// the next key acts on the event the investigator was looking at, not on
+// one that took its row. Asked again, it is read where the cursor is then.
+func (b *browser) rereadFollowing() tea.Cmd {
+	row, ok := b.tl.selected()
+	if !ok {
+		return b.requery(b.query)
+	}
+	b.reset(b.query)
+	read := func(gen int) tea.Cmd {
+		return jumpFollowing(b.ctx.store, gen, b.query, row.Event.ID, row.Pos, windowSize(b.tl.height))
+	}
+	return tea.Batch(b.ask(read, nil), b.recount())
+}
+
 // requeryAround asks the view again around an event whose place in it
 // changed, with the cursor on it.
 func (b *browser) requeryAround(id string) tea.Cmd {
@@ -335,7 +353,7 @@ func (b *browser) readAgain() tea.Cmd {
 		b.reset(b.query)
 		cmd = tea.Batch(b.ask(again, again), b.recount())
 	} else {
-		cmd = b.requery(b.query)
+		cmd = b.rereadFollowing()
 		b.rereading = true
 	}
 	if s := &b.search; s.searching {

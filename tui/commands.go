@@ -118,6 +118,25 @@ func jumpAround(s model.Store, gen int, q model.Query, id string, n int) tea.Cmd
 	}
 }
 
+// jumpFollowing loads the window around an event a change made elsewhere
+// may have moved, with the cursor on it; when the change took it away,
+// or out of the view, the window where it was (anchor).
+func jumpFollowing(s model.Store, gen int, q model.Query, id string, anchor model.Position, n int) tea.Cmd {
+	return func() tea.Msg {
+		at, err := s.Position(id)
+		switch {
+		case err == nil:
+			w, st, err := rowsAt(s, q, model.PageAt{At: at, Before: n, After: n})
+			if err != nil || holds(w, at) {
+				return windowMsg{gen: gen, w: w, standing: st, anchor: at, focusID: id, err: err}
+			}
+		case !errors.Is(err, model.ErrNotFound):
+			return windowMsg{gen: gen, err: err}
+		}
+		return jump(s, gen, q, anchor, false, n)()
+	}
+}
+
 func holds(w model.Window, at model.Position) bool {
 	for _, r := range w.Rows {
 		if r.Pos == at {

@@ -1,0 +1,64 @@
+package tui
+
+import (
+	"testing"
+
+	"chrono/model"
+)
+
+// TestEventFormKeepsTheEventMovedMeanwhile: another process moves the
+// event being edited to another date; the browser reloads while the
+// form is open, and once the form saves (ctrl+o keeping what was typed)
+// the cursor is on the event saved, not on whatever took its row.
+func TestEventFormKeepsTheEventMovedMeanwhile(t *testing.T) {
+	for _, reload := range []bool{false, true} {
+		s := exampleStore(t)
+		d := newDriver(t, s, 80, 24)
+		const id = "apple-sues-nso"
+		d.to(id)
+		d.keys("E", "tab", "tab", "tab")
+		d.typeText(" (typed)")
+		setEvent(t, s, id, func(e *model.Event) { e.Date = model.MustParseDate("2016") })
+		if reload {
+			d.send(versionMsg{version: "moved"}) // the browser hears of it first
+		}
+		d.keys("ctrl+s")
+		if _, open := d.openDialog().(*eventForm); !open {
+			t.Fatalf("no conflict said: %q", d.status())
+		}
+		d.keys("ctrl+o", "ctrl+s")
+		if d.openDialog() != nil || d.statusErr() {
+			t.Fatalf("not saved: %q", d.status())
+		}
+		if got := d.selected(); got != id {
+			t.Errorf("reload first %v: the cursor is on %q, want %q, the event saved", reload, got, id)
+		}
+	}
+}
+
+// TestCursorFollowsEventMovedElsewhere: another process moves the event
+// under the cursor; the cursor goes with it. When another process takes
+// it away, the cursor stays where it was, on the event after it, and
+// nothing is said wrong.
+func TestCursorFollowsEventMovedElsewhere(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	const id = "apple-sues-nso"
+	d.to(id)
+	setEvent(t, s, id, func(e *model.Event) { e.Date = model.MustParseDate("2016") })
+	d.send(versionMsg{version: "moved"})
+	if got := d.selected(); got != id {
+		t.Errorf("after the move: the cursor is on %q, want %q", got, id)
+	}
+	d.keys("G", "k")
+	last := d.selected()
+	d.keys("j")
+	gone := d.selected()
+	if _, _, err := (model.Trash{Events: []string{gone}}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	d.send(versionMsg{version: "gone"})
+	if got := d.selected(); got != last || d.statusErr() {
+		t.Errorf("after %s went: the cursor is on %q (status %q), want %q", gone, got, d.status(), last)
+	}
+}
