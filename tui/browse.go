@@ -195,6 +195,15 @@ func (b *browser) escape() tea.Cmd {
 	return nil
 }
 
+// overlay implements overlaid: the sources shown full screen.
+func (b *browser) overlay() bool { return b.zoomed }
+
+// leaveOverlay implements overlaid, as esc leaves the full-screen sources.
+func (b *browser) leaveOverlay() {
+	b.zoomed = false
+	b.layoutDetail()
+}
+
 func (b *browser) clearFilters() tea.Cmd {
 	if b.query.IsZero() {
 		return say("no filters to clear")

@@ -190,7 +190,7 @@ func (b *browser) detailTitle(zoomed bool) string {
 		t += " · " + plural(n, "link")
 	}
 	if zoomed {
-		t += " · " + keyOf(b.keys.Escape) + " back"
+		t += " · " + keyOf(b.keys.Escape) + "/q back"
 	}
 	return t
 }

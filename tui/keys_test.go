@@ -167,7 +167,7 @@ func TestFollowLinkHiddenByFilter(t *testing.T) {
 func TestNarrowEnterAndEsc(t *testing.T) {
 	d := newDriver(t, exampleStore(t), 60, 20)
 	d.keys("enter")
-	if !d.zoomed() || !strings.Contains(d.screen(), "esc back") {
+	if !d.zoomed() || !strings.Contains(d.screen(), "esc/q back") {
 		t.Fatal("enter did not open the sources full-screen")
 	}
 	// j moves in the sources, not the chronology: onto the first quote,
@@ -179,6 +179,16 @@ func TestNarrowEnterAndEsc(t *testing.T) {
 	d.keys("esc")
 	if d.zoomed() {
 		t.Error("esc did not return to the chronology")
+	}
+	// q goes back too, as from any screen over the browser, and the
+	// footer then says how to quit; q again quits.
+	d.keys("enter")
+	if scr := d.screen(); !strings.Contains(scr, "esc/q back") || strings.Contains(scr, "q quit") {
+		t.Errorf("the full-screen sources say:\n%s\nwant esc/q back, and no q quit", scr)
+	}
+	d.keys("q")
+	if d.zoomed() || d.quitting() {
+		t.Errorf("q over the sources: zoomed %v, quitting %v; want back to the chronology", d.zoomed(), d.quitting())
 	}
 	// Widening the screen shows both panes.
 	d.keys("enter")

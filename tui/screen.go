@@ -35,3 +35,24 @@ type Screen interface {
 	// The screen's own keys, for the footer and the help.
 	help.KeyMap
 }
+
+// overlaid is a Screen that can show a view over itself, which q leaves
+// as it leaves a screen pushed on top: the browser's sources full screen
+// on a narrow terminal.
+type overlaid interface {
+	// overlay reports whether the view is shown.
+	overlay() bool
+	// leaveOverlay goes back from it.
+	leaveOverlay()
+}
+
+// covered reports whether what the investigator sees is over the
+// browser (a screen pushed on top, or a view a screen shows over
+// itself), where q goes back and only ctrl+c quits.
+func (m *Model) covered() bool {
+	if len(m.screens) > 1 {
+		return true
+	}
+	o, ok := m.top().(overlaid)
+	return ok && o.overlay()
+}

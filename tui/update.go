@@ -176,15 +176,20 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return m.act(m.dialog.Update(msg))
 	}
 	switch k := m.ctx.keys; {
-	case key.Matches(msg, k.Quit) && msg.String() == "q" && len(m.screens) > 1:
-		// q leaves a screen pushed on top, as it leaves a pager; ctrl+c
-		// still quits.
+	case key.Matches(msg, k.Quit) && msg.String() == "q" && m.covered():
+		// q leaves a screen pushed on top, or a view over one, as it
+		// leaves a pager; ctrl+c still quits.
+		if o, ok := m.top().(overlaid); ok && o.overlay() {
+			o.leaveOverlay()
+			m.fit(true)
+			return nil
+		}
 		return m.act(popScreen{}, nil)
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Help):
 		global := m.ctx.keys.FullHelp()[0]
-		if len(m.screens) > 1 {
+		if m.covered() {
 			global = append(m.ctx.keys.onTop(), m.ctx.keys.Suspend)
 		}
 		m.open(newHelpDialog(m.ctx, m.top(), global))

@@ -78,7 +78,7 @@ func (m *Model) helpLine() string {
 		return h.ShortHelpView(m.dialog.ShortHelp())
 	}
 	global := m.ctx.keys.ShortHelp()
-	if len(m.screens) > 1 {
+	if m.covered() {
 		// q is the screen's own key there (back); the help says how to
 		// quit from it.
 		global = global[:1]
