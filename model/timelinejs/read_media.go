@@ -108,7 +108,7 @@ func (rd *reader) media(s *slide, m *member) (*model.Quote, *model.Source) {
 	} else {
 		switch stored, ok := rd.storedSource(url); {
 		case c.sourceID != "" && model.CheckID(c.sourceID) == "" && !rd.sourceIDs.taken(c.sourceID):
-			src.ID = rd.sourceIDs.claim(c.sourceID) // chrono's own id, as written
+			src.ID = rd.sourceIDs.take(c.sourceID) // chrono's own id, as written
 		case ok:
 			src.ID = rd.sourceIDs.take(stored)
 		default:
