@@ -57,6 +57,12 @@ type Note struct {
 	Author string `json:"author,omitempty"`
 }
 
+// same reports whether n and o are one note as written: text, author
+// and time alike.
+func (n *Note) same(o Note) bool {
+	return n.Text == o.Text && n.Author == o.Author && n.At.Equal(o.At)
+}
+
 // HasTag reports whether e carries tag, in any case: tags in any case
 // are one tag.
 func (e *Event) HasTag(tag string) bool {

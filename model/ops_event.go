@@ -104,6 +104,7 @@ func AddEvent(tx Tx, e Event) (Event, error) {
 	if err := CheckEvent(tx, &e); err != nil {
 		return Event{}, err
 	}
+	signNotes(tx, nil, &e)
 	return e, tx.PutEvent(e)
 }
 
@@ -132,7 +133,29 @@ func EditEvent(tx Tx, base, e Event) (Change, error) {
 			return Change{}, err
 		}
 	}
+	signNotes(tx, current.Notes, &e)
 	return Change{Before: current, After: e}, tx.PutEvent(e)
+}
+
+// signNotes signs the notes of e that before does not hold as they are:
+// written, or rewritten, by this change (an event edited whole in
+// $EDITOR). Each is then its writer's, the store's author, as of now, as
+// AddNoteTo and EditNote sign the notes they write; a note rewritten by
+// the author who signed it keeps its time. A note kept as it was keeps
+// its signature.
+func signNotes(tx Tx, before []Note, e *Event) {
+	author := tx.Author()
+	if author == "" {
+		return
+	}
+	for i := range e.Notes {
+		n := &e.Notes[i]
+		rewritten := func(o Note) bool { return n.Author == author && o.Author == author && o.At.Equal(n.At) }
+		if slices.ContainsFunc(before, n.same) || slices.ContainsFunc(before, rewritten) {
+			continue
+		}
+		n.Author, n.At = author, tx.Now()
+	}
 }
 
 // CheckEditAllows reports whether every problem in ee was already a

@@ -275,6 +275,46 @@ func TestNotes(t *testing.T) {
 	}
 }
 
+// TestNotesSignedWhenEditedWhole: an event edited whole (as in
+// $EDITOR) has the notes it adds or rewrites signed by the writer, as of
+// the edit, whatever they say of themselves; the notes it keeps as they
+// were keep their signature, and a note its own author rewrites keeps
+// its time.
+func TestNotesSignedWhenEditedWhole(t *testing.T) {
+	w := exampleWriter()
+	old := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+	base := w.events["call"]
+	base.Notes = []Note{{Text: "bea's", Author: "bea", At: old}, {Text: "ana's", Author: "ana", At: old}, {Text: "imported, unsigned"}}
+	w.events["call"] = base
+	e := base.Clone()
+	e.Notes = []Note{
+		{Text: "imported, unsigned"},                                // kept, moved
+		{Text: "bea's"},                                             // its signature taken off
+		{Text: "ana's, rewritten", Author: "ana", At: old},          // rewritten by its author
+		{Text: "new"},                                               // added
+		{Text: "forged", Author: "bea", At: old},                    // added, claiming another author
+		{Text: "backdated", Author: "ana", At: old.Add(-time.Hour)}, // added, claiming another time
+	}
+	write(t, w, OpEdit, func(tx Tx) error { _, err := EditEvent(tx, base, e); return err })
+	want := []Note{
+		{Text: "imported, unsigned"},
+		{Text: "bea's", Author: "ana", At: w.now},
+		{Text: "ana's, rewritten", Author: "ana", At: old},
+		{Text: "new", Author: "ana", At: w.now},
+		{Text: "forged", Author: "ana", At: w.now},
+		{Text: "backdated", Author: "ana", At: w.now},
+	}
+	got := w.events["call"].Notes
+	if len(got) != len(want) {
+		t.Fatalf("notes %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if !got[i].same(want[i]) {
+			t.Errorf("note %d: %+v, want %+v", i+1, got[i], want[i])
+		}
+	}
+}
+
 func TestRevert(t *testing.T) {
 	edit := func(w *memWriter, fn func(e *Event)) Entry {
 		e, err := w.Write(OpEdit, "edit", func(tx Tx) error {
