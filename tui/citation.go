@@ -2,9 +2,7 @@ package tui
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
-	"unicode"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -39,42 +37,10 @@ func citation(q model.Quote, src model.Source, known bool, line func(string) str
 	if where := model.CitationParts(src, line, asIs); len(where) > 0 {
 		b.WriteString(" " + strings.Join(where, ", ") + ".")
 	}
-	if u, ok := webURL(src.URL); ok {
+	if u, ok := model.WebURL(src.URL); ok {
 		b.WriteString(" " + u)
 	}
 	return b.String()
-}
-
-// webURL accepts only an http or https URL with a host of printable
-// ASCII, and gives it in printable ASCII: what reaches the opener or the
-// clipboard cannot smuggle in a command, an escape sequence or a
-// lookalike host. Letters beyond ASCII in its path, query or fragment
-// (a French or German page's name) are percent-encoded, as a browser
-// sends them.
-func webURL(s string) (string, bool) {
-	notASCII := func(r rune) bool { return r <= ' ' || r > '~' }
-	// Controls, and the invisible (bidi overrides, zero widths), which
-	// would show one URL and open another.
-	hidden := func(r rune) bool { return r <= ' ' || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }
-	if s == "" || strings.ContainsFunc(s, hidden) {
-		return "", false
-	}
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsFunc(u.Host, notASCII) {
-		return "", false
-	}
-	if !strings.ContainsFunc(s, notASCII) {
-		return s, true
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c > '~' {
-			fmt.Fprintf(&b, "%%%02X", c)
-		} else {
-			b.WriteByte(c)
-		}
-	}
-	return b.String(), true
 }
 
 // eventCitation is a linked event as it should be pasted into a draft:
@@ -178,7 +144,7 @@ func (c *shared) openSourceURL(src model.Source) tea.Cmd {
 	if src.URL == "" {
 		return say("no URL for the source " + line(name))
 	}
-	u, ok := webURL(src.URL)
+	u, ok := model.WebURL(src.URL)
 	if !ok {
 		return fail(errUnsafeURL(src.URL))
 	}

@@ -576,7 +576,7 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 	// address shows a URL whole: broken only where the width forces it,
 	// and one hyperlink over its lines when it is a web address.
 	address := func(u string, indent string) {
-		web, ok := webURL(u)
+		web, ok := model.WebURL(u)
 		for _, l := range st.breakURL(u, w-st.width(indent)) {
 			l = highlight(l, search, st.URL, st.Match)
 			if ok {

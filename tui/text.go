@@ -267,7 +267,7 @@ func (st *Styles) breakURL(s string, w int) []string {
 // which a terminal that knows hyperlinks lets the reader follow and
 // ignores otherwise. The id, the same on every line of one URL, keeps a
 // URL broken over lines one link. The sequence ends in ST rather than
-// BEL, so that no bell is ever written. Only what webURL accepts may be
+// BEL, so that no bell is ever written. Only what model.WebURL accepts may be
 // given: an http or https URL of printable ASCII, which cannot end the
 // sequence early.
 func hyperlink(web, text string) string {

@@ -50,6 +50,7 @@ var (
 	LossUndated        = model.Loss{One: "undated event skipped", Many: "undated events skipped"}
 	LossQuoteFolded    = model.Loss{One: "quote beyond the first per event folded into the text", Many: "quotes beyond the first per event folded into the text"}
 	LossQuoteNoURL     = model.Loss{One: "quote whose source has no URL folded into the text", Many: "quotes whose source has no URL folded into the text"}
+	LossQuoteNotWeb    = model.Loss{One: "quote whose source's URL is not an http or https address folded into the text", Many: "quotes whose source's URL is not an http or https address folded into the text"}
 	LossQuoteStance    = model.Loss{One: "quote stance not exported", Many: "quote stances not exported"}
 	LossStatus         = model.Loss{One: "status written into the text", Many: "statuses written into the text"}
 	LossActors         = model.Loss{One: "actor written into the text", Many: "actors written into the text"}

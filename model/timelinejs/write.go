@@ -144,14 +144,20 @@ func eventSlide(e model.Event, sources map[string]model.Source, carried map[stri
 	if len(e.Quotes) > 0 {
 		q := e.Quotes[0]
 		src, ok := sources[q.Source]
-		if ok && src.URL != "" {
+		_, web := model.WebURL(src.URL)
+		switch {
+		case ok && src.URL != "" && !web:
+			// TimelineJS makes media a link: a javascript: or file: URL
+			// goes into the text only, as words.
+			losses.Add(LossQuoteNotWeb, 1)
+		case ok && src.URL != "":
 			s.Media = &tlMedia{URL: src.URL, Caption: inline(q.Text), Credit: writeCredit(q, src), Title: escapeText(oneLine(src.Title))}
 			if !carried[src.ID] {
 				countCollapsedSource(src, losses)
 			}
 			carried[src.ID] = true
 			folded, media = e.Quotes[1:], &q
-		} else {
+		default:
 			losses.Add(LossQuoteNoURL, 1)
 		}
 		losses.Add(LossQuoteFolded, len(e.Quotes)-1)

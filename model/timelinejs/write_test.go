@@ -280,6 +280,23 @@ func TestWriteQuoteWithoutURL(t *testing.T) {
 	}
 }
 
+// TestWriteQuoteWithoutWebURL: a source's URL that is not an http or
+// https address never becomes media, which TimelineJS makes a link: the
+// quote goes into the text, the URL with it as words, and is counted.
+func TestWriteQuoteWithoutWebURL(t *testing.T) {
+	for _, u := range []string{"javascript:alert(1)", "file:///etc/passwd", "https://exa\u202emple.org/"} {
+		tl := model.Timeline{
+			Sources: []model.Source{{ID: "src", Publisher: "P", URL: u}},
+			Events:  []model.Event{{ID: "e", Title: "T", Date: mustDate(t, "2017"), Quotes: []model.Quote{{Text: "q1", Source: "src"}}}},
+		}
+		doc, losses := export(t, tl)
+		if _, ok := slidesOf(t, doc)[0]["media"]; ok {
+			t.Errorf("%q became media:\n%s", u, doc)
+		}
+		checkLosses(t, losses, map[model.Loss]int{LossQuoteNotWeb: 1, LossSourceUnused: 1})
+	}
+}
+
 func TestWriteNothingDated(t *testing.T) {
 	var buf bytes.Buffer
 	var losses model.Losses

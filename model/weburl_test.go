@@ -1,4 +1,4 @@
-package tui
+package model
 
 import "testing"
 
@@ -22,9 +22,9 @@ func TestWebURL(t *testing.T) {
 		{"https://example.org/\u202egnp.exe", "", false},
 		{"", "", false},
 	} {
-		got, ok := webURL(c.in)
+		got, ok := WebURL(c.in)
 		if got != c.want || ok != c.ok {
-			t.Errorf("webURL(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+			t.Errorf("WebURL(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
 		}
 	}
 }
