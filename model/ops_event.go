@@ -86,7 +86,7 @@ func (e *EventError) Error() string {
 func AddEvent(tx Tx, e Event) (Event, error) {
 	if e.ID == "" {
 		var err error
-		e.ID = NewID(e.Title, func(id string) bool {
+		e.ID = NewID(e.Title, "event", func(id string) bool {
 			taken, herr := tx.HasEvent(id)
 			if herr != nil {
 				err = herr

@@ -10,8 +10,11 @@ import (
 // its publisher and title.
 func AddSource(tx Tx, s Source) (Source, error) {
 	if s.ID == "" {
+		if s == (Source{}) {
+			return Source{}, errors.New("a source needs something that says which it is: a publisher, title, author or URL")
+		}
 		var err error
-		s.ID = NewID(strings.TrimSpace(s.Publisher+" "+s.Title), func(id string) bool {
+		s.ID = NewID(strings.TrimSpace(s.Publisher+" "+s.Title), "source", func(id string) bool {
 			_, serr := tx.Source(id)
 			if serr != nil && !errors.Is(serr, ErrNotFound) {
 				err = serr

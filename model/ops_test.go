@@ -250,6 +250,19 @@ func TestSources(t *testing.T) {
 	if _, ok := w.sources[s.ID]; ok {
 		t.Error("source not removed")
 	}
+	// A source that says nothing of itself is refused; one named by its
+	// URL alone is a "source".
+	_, err = w.Write(OpSource, "add", func(tx Tx) error { _, err := AddSource(tx, Source{}); return err })
+	if err == nil || !strings.Contains(err.Error(), "a source needs something that says which it is") {
+		t.Errorf("adding an empty source: %v", err)
+	}
+	write(t, w, OpSource, func(tx Tx) (err error) {
+		s, err = AddSource(tx, Source{URL: "https://x.example/a"})
+		return err
+	})
+	if s.ID != "source" {
+		t.Errorf("a source with only a URL: id %q, want source", s.ID)
+	}
 }
 
 func TestNotes(t *testing.T) {

@@ -95,12 +95,13 @@ func (w *DashedWords) Add(r rune) bool {
 // String returns the words joined.
 func (w *DashedWords) String() string { return w.b.String() }
 
-// NewID makes a new event's id from its title: its slug, or "event" when
-// the title gives none, with -2, -3, … added until taken says it is free.
-func NewID(title string, taken func(id string) bool) string {
-	root := Slug(title)
+// NewID makes a new id from a name (an event's title): its slug, or
+// kind ("event", "source") when the name gives none, with -2, -3, …
+// added until taken says it is free.
+func NewID(name, kind string, taken func(id string) bool) string {
+	root := Slug(name)
 	if root == "" {
-		root = "event"
+		root = kind
 	}
 	if !taken(root) {
 		return root

@@ -30,12 +30,13 @@ func TestSlug(t *testing.T) {
 
 func TestNewID(t *testing.T) {
 	taken := map[string]bool{"nso-denial": true, "nso-denial-2": true, "event": true}
-	for _, c := range []struct{ title, want string }{
-		{"NSO denial", "nso-denial-3"},
-		{"Lieu's letter", "lieus-letter"},
-		{"—", "event-2"},
+	for _, c := range []struct{ title, kind, want string }{
+		{"NSO denial", "event", "nso-denial-3"},
+		{"Lieu's letter", "event", "lieus-letter"},
+		{"—", "event", "event-2"},
+		{"", "source", "source"},
 	} {
-		if got := NewID(c.title, func(id string) bool { return taken[id] }); got != c.want {
+		if got := NewID(c.title, c.kind, func(id string) bool { return taken[id] }); got != c.want {
 			t.Errorf("NewID(%q) = %q, want %q", c.title, got, c.want)
 		}
 	}
