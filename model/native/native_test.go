@@ -114,6 +114,14 @@ func TestReadProblems(t *testing.T) {
 			[]string{`2:2: unknown field "evnets" (did you mean "events"?)`},
 		},
 		{
+			"a note's time not in RFC 3339",
+			`{"chrono":1,"events":[{"id":"x","title":"T","notes":[{"text":"n","at":"2021-01-01"}]},{"id":"y","title":"T","notes":[{"text":"m","at":5}]}]}`,
+			[]string{
+				`1:23: event "x" (#1): note #1: at: want an RFC 3339 time with its offset, such as "2021-01-01T09:30:00Z", found a string that is not one`,
+				`1:87: event "y" (#2): note #1: at: want an RFC 3339 time with its offset, such as "2021-01-01T09:30:00Z", found a number`,
+			},
+		},
+		{
 			"wrong type",
 			`{"chrono":1,"events":[{"id":"x","title":"T","tags":"a"}]}`,
 			[]string{`1:23: event "x" (#1): tags: want an array, found a string`},

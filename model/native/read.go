@@ -21,6 +21,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"time"
 
 	"chrono/model"
 
@@ -494,6 +495,15 @@ func describeSemantic(err error) string {
 			msg += fmt.Sprintf(" (did you mean %q?)", near)
 		}
 		return fieldPath(ptr.Parent(), msg)
+	}
+	if se.GoType == reflect.TypeFor[time.Time]() {
+		// The struct a time decodes into says nothing to the person who
+		// wrote it.
+		found := "a string that is not one"
+		if se.JSONKind != '"' && se.JSONKind != 0 {
+			found = KindName(se.JSONKind)
+		}
+		return fieldPath(ptr, `want an RFC 3339 time with its offset, such as "2021-01-01T09:30:00Z", found `+found)
 	}
 	want := "a different type"
 	if se.GoType != nil {
