@@ -7,7 +7,7 @@ import (
 
 // Detect reports whether head, the first bytes of a file (possibly cut
 // mid-row), is chrono CSV: its first row is a header naming at least the
-// id, date and title columns.
+// id and title columns, all Read needs.
 func Detect(head []byte) bool {
 	cr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(head, []byte(bom))))
 	cr.FieldsPerRecord = -1
@@ -21,5 +21,5 @@ func Detect(head []byte) bool {
 			found[c] = true
 		}
 	}
-	return found[colID] && found[colDate] && found[colTitle]
+	return found[colID] && found[colTitle]
 }

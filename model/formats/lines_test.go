@@ -36,6 +36,8 @@ func TestDetectSaysWhySheetIsNotRead(t *testing.T) {
 			"not a format chrono reads: a sheet of TimelineJS's spreadsheet template, which chrono does not read (it reads TimelineJS's JSON): copy its rows into chrono CSV (id,date,title,summary,... with the date in EDTF, such as 2017-08-14) and import that"},
 		{"Timesketch CSV retyped in capitals", "Message,Datetime,Timestamp_desc\r\nm,2019-03-04T10:00:00Z,d\r\n",
 			"not a format chrono reads: its header names Timesketch's columns in capitals or with spaces: a Timesketch CSV names them message, datetime and timestamp_desc, in lower case; rename them (--format timesketch says which)"},
+		{"a sheet of its own columns", "Date,Event,Description\r\n2017-08,Call,On a call\r\n",
+			"not a format chrono reads: a sheet whose header row (Date,Event,Description) names the columns of neither chrono CSV (it needs id and title; date, summary, status, actors, tags and more may follow) nor Timesketch CSV (message, datetime, timestamp_desc): rename its columns to chrono CSV's, and import that"},
 		{"anything else", "a;b\n1;2\n",
 			"not a format chrono reads (json, timelinejs, plaso, timesketch, csv); if it is one of them, say which with --format"},
 	}

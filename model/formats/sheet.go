@@ -36,6 +36,11 @@ func sheetMiss(head []byte) string {
 	if slices.Contains(cells, "year") && slices.Contains(cells, "headline") && slices.Contains(cells, "display date") {
 		return "a sheet of TimelineJS's spreadsheet template, which chrono does not read (it reads TimelineJS's JSON): copy its rows into chrono CSV (id,date,title,summary,... with the date in EDTF, such as 2017-08-14) and import that"
 	}
+	if len(cells) > 1 && !bytes.ContainsAny(line, "{}") {
+		// A sheet of someone's own columns ("Date,Event,Description").
+		return "a sheet whose header row (" + shortened(strings.Join(readHeader(line, ','), ","), 60) +
+			") names the columns of neither chrono CSV (it needs id and title; date, summary, status, actors, tags and more may follow) nor Timesketch CSV (message, datetime, timestamp_desc): rename its columns to chrono CSV's, and import that"
+	}
 	return ""
 }
 
@@ -50,4 +55,12 @@ func readHeader(line []byte, sep rune) []string {
 		return nil
 	}
 	return cells
+}
+
+// shortened is s cut to at most n runes, "…" marking the cut.
+func shortened(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
 }
