@@ -80,6 +80,9 @@ func runExport(opts *exportOptions) error {
 	if opts.withSnapshots && f.Name != "json" {
 		return usagef("--with-snapshots: only chrono JSON (--format json) carries snapshots")
 	}
+	if opts.notes && f.Name != "markdown" {
+		return usagef("--notes: only the Markdown draft leaves the notes out unless asked; chrono JSON and Timesketch always carry them, TimelineJS and chrono CSV never do")
+	}
 	q, err := opts.filter.query()
 	if err != nil {
 		return err

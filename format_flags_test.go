@@ -31,3 +31,19 @@ func TestImportFormatUnlikeFile(t *testing.T) {
 		t.Errorf("--format json of chrono JSON: %+v", r)
 	}
 }
+
+// TestExportNotesOnlyForMarkdown: --notes, which only the Markdown draft
+// needs, is refused with any other format, saying what that one does
+// with notes, rather than taken and ignored.
+func TestExportNotesOnlyForMarkdown(t *testing.T) {
+	db := exampleDB(t)
+	for _, format := range []string{"csv", "json", "timelinejs", "timesketch"} {
+		r := chrono(t, db, "", "export", "--format", format, "--notes")
+		if r.code != 2 || !strings.Contains(r.stderr, "--notes: only the Markdown draft leaves the notes out unless asked") || r.stdout != "" {
+			t.Errorf("--format %s --notes: %+v", format, r)
+		}
+	}
+	if r := chrono(t, db, "", "export", "--format", "markdown", "--notes"); r.code != 0 {
+		t.Errorf("--format markdown --notes: %+v", r)
+	}
+}
