@@ -247,6 +247,16 @@ func differsFromFile(out, file *Event) bool {
 		slices.ContainsFunc(file.Notes, func(n Note) bool { return !hasNote(out.Notes, n) })
 }
 
+// Trashed gathers, for Err, an event of the file whose id is that of an
+// event in the trash, record n at at: on the timeline and in the trash
+// at once it could be restored over itself, or its trashed version lost
+// to an undo of the import. The import stops with every such event
+// named at its place, as it does with conflicts, and keeps nothing.
+func (x *EditMerge) Trashed(id string, n int, at Place) {
+	x.conflicts.Add(at.Problem(Problem{Part: EventPart, ID: id, N: n,
+		Msg: fmt.Sprintf("in the trash: restore it first (chrono restore %s), or empty the trash, then import again", id)}))
+}
+
 // Err returns the conflicts gathered since the last call, as *Problems,
 // or nil; an import calls it at the end of each file.
 func (x *EditMerge) Err() error {

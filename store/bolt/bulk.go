@@ -103,8 +103,8 @@ func (bi *bulkImport) Source(s model.Source, _ int) error {
 // stored event with the same id is updated with the fields in present.
 func (bi *bulkImport) EventFields(e model.Event, n int, present model.FieldSet) error {
 	bi.result.Events++
-	if err := bi.notTrashed(e.ID); err != nil {
-		return err
+	if bi.trashed(e.ID, n) {
+		return nil
 	}
 	order := model.OrderKey(&e)
 	if bi.looked++; bi.looked%releaseLooked == 0 {

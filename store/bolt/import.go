@@ -62,14 +62,18 @@ type importSink struct {
 // the store.
 func (is *importSink) HasEvent(id string) bool { return is.b.ids.Get([]byte(id)) != nil }
 
-// notTrashed refuses an event whose id is in the trash: on the timeline
-// and in the trash at once, it could be restored over itself, or its
-// trashed version lost to an undo of the import.
-func (is *importSink) notTrashed(id string) error {
-	if is.b.trash.Get([]byte(id)) != nil {
-		return fmt.Errorf("event %q is in the trash: restore it first (chrono restore %s), or empty the trash, then import again", id, id)
+// trashed reports whether id, record n of its file, is in the trash,
+// and then gathers it for the import's refusal (model.EditMerge.Trashed).
+func (is *importSink) trashed(id string, n int) bool {
+	if is.b.trash.Get([]byte(id)) == nil {
+		return false
 	}
-	return nil
+	var at model.Place
+	if is.place != nil {
+		at = is.place()
+	}
+	is.merge.Trashed(id, n, at)
+	return true
 }
 
 // HasSource implements model.Known.
@@ -145,8 +149,8 @@ func (im *txImport) Source(s model.Source, _ int) error {
 // investigator's tags and notes.
 func (im *txImport) EventFields(e model.Event, n int, present model.FieldSet) error {
 	im.result.Events++
-	if err := im.notTrashed(e.ID); err != nil {
-		return err
+	if im.trashed(e.ID, n) {
+		return nil
 	}
 	if !im.HasEvent(e.ID) {
 		im.result.New++

@@ -399,7 +399,8 @@ func (im *txImport) flush(batch []pendingEvent) error {
 		e := p.e
 		im.result.Events++
 		if trashed[e.ID] {
-			return fmt.Errorf("event %q is in the trash: restore it first (chrono restore %s), or empty the trash, then import again", e.ID, e.ID)
+			im.merge.Trashed(e.ID, p.n, p.at)
+			continue
 		}
 		old, ok := stored[e.ID]
 		if !ok {

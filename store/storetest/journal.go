@@ -578,19 +578,29 @@ func testImportRefusesTrashedIDs(t *testing.T, s *suite) {
 	for _, bulk := range []bool{false, true} {
 		st := s.empty(t)
 		Import(t, st, NativeInput("timeline.example.json", ExampleDoc(t)))
-		if _, err := st.Write(model.OpDelete, "deleted", func(tx model.Tx) error { return tx.TrashEvent("fbi-tip") }); err != nil {
-			t.Fatal(err)
+		for _, id := range []string{"fbi-tip", "nso-denial"} {
+			if _, err := st.Write(model.OpDelete, "deleted", func(tx model.Tx) error { return tx.TrashEvent(id) }); err != nil {
+				t.Fatal(err)
+			}
 		}
 		before, _ := st.Count(model.Query{})
 		_, err := st.Import([]model.Input{NativeInput("timeline.example.json", ExampleDoc(t))}, model.ImportOptions{Bulk: bulk})
-		if err == nil || !strings.Contains(err.Error(), `event "fbi-tip" is in the trash`) {
-			t.Errorf("bulk %v: import of a trashed id: %v", bulk, err)
+		// Each trashed id is named, at its place in the file.
+		var ps *model.Problems
+		if !errors.As(err, &ps) || ps.Len() != 2 {
+			t.Fatalf("bulk %v: import of trashed ids: %v, want a problem for each", bulk, err)
+		}
+		for i, id := range []string{"fbi-tip", "nso-denial"} {
+			p := ps.List[i]
+			if p.ID != id || p.Line == 0 || !strings.Contains(p.Msg, "in the trash: restore it first (chrono restore "+id+")") {
+				t.Errorf("bulk %v: problem %d: %+v", bulk, i+1, p)
+			}
 		}
 		if after, _ := st.Count(model.Query{}); after != before {
 			t.Errorf("bulk %v: the refused import changed the count from %d to %d", bulk, before, after)
 		}
-		if trash, _ := st.Trash(); len(trash) != 1 {
-			t.Errorf("bulk %v: the trash holds %d events, want 1", bulk, len(trash))
+		if trash, _ := st.Trash(); len(trash) != 2 {
+			t.Errorf("bulk %v: the trash holds %d events, want 2", bulk, len(trash))
 		}
 	}
 }
