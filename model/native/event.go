@@ -30,6 +30,9 @@ func ReadEvent(text []byte) (model.Event, error) {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return model.Event{}, errEmptyEvent
 	}
+	if p, ok := afterTheEvent(body); ok {
+		return model.Event{}, p
+	}
 	// The event goes into a document on its first line, so that the
 	// problems' lines are the lines of the text.
 	doc := append([]byte(eventDocStart), body...)
@@ -68,6 +71,23 @@ func ReadEvent(text []byte) (model.Event, error) {
 		return model.Event{}, err
 	}
 	return sink.events[0], nil
+}
+
+// afterTheEvent is the problem of a text that goes on after the event's
+// object: read inside a document, it would be said to come after an
+// array's element, which the text has none of.
+func afterTheEvent(body []byte) (model.Problem, bool) {
+	dec := jsontext.NewDecoder(bytes.NewReader(body))
+	if _, err := dec.ReadValue(); err != nil {
+		return model.Problem{}, false // the document's reading says what
+	}
+	end := int(dec.InputOffset())
+	rest := bytes.TrimLeft(body[end:], " \t\r\n")
+	if len(rest) == 0 {
+		return model.Problem{}, false
+	}
+	at := advance(model.Place{Line: 1, Column: 1}, body[:len(body)-len(rest)])
+	return at.Problem(model.Problem{Msg: "unexpected data after the event's object: write one event, a single JSON object {\"id\": ..., \"title\": ...}, and nothing after it"}), true
 }
 
 // eventDocStart is what ReadEvent puts before an event to read it as a

@@ -26,6 +26,7 @@ func TestReadEvent(t *testing.T) {
 		{"bad status", `{"id": "a", "title": "t", "status": "sure"}`, "status", false},
 		{"syntax, with its line", "// a comment\n{\"id\": \"a\",\n \"title\": }", "3:11:", false},
 		{"two events", `{"id": "a", "title": "t"}, {"id": "b", "title": "u"}`, "one event", false},
+		{"text after the event", "// a comment\n{\"id\": \"a\",\n \"title\": \"t\"}\n  {{{ broken", "4:3: unexpected data after the event's object", false},
 		{"not an object", `[]`, "", false},
 		{"empty", "// only comments\n\n", "empty", false},
 	}
