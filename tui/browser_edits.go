@@ -93,6 +93,11 @@ func (b *browser) editKey(msg tea.KeyPressMsg) (Action, tea.Cmd, bool) {
 		// again moves it on.
 		b.detail.step(to - it.quote)
 		return moveQuote{id: b.detail.id(), n: it.quote, to: to}, nil, true
+	case key.Matches(msg, k.QuoteAtEnd):
+		if msg.String() == "K" {
+			return nil, say("the first quote: K moves it up no further"), true
+		}
+		return nil, say("the last quote: J moves it down no further"), true
 	}
 	for i, bk := range k.QuickTags {
 		if key.Matches(msg, bk) {

@@ -41,7 +41,10 @@ type browserKeys struct {
 	NoSnapshot key.Binding
 	// Authoring: events, their quotes and links, the sources.
 	Add, Edit, Editor, Link, Remove, QuoteUp, QuoteDown key.Binding
-	EditNote, Retitle                                   key.Binding
+	// QuoteAtEnd is K on the first quote and J on the last, which say
+	// the quote goes no further; neither the footer nor the help offers it.
+	QuoteAtEnd        key.Binding
+	EditNote, Retitle key.Binding
 	// Quotes and the screens of the sources and the trash.
 	AddQuote, EditQuote, Sources, Delete, Trash key.Binding
 	// Sides puts the accounts of the selected event's claim side by side.
@@ -93,6 +96,7 @@ func newBrowserKeys(quickTags []string) browserKeys {
 		Retitle:     key.NewBinding(key.WithKeys("I"), key.WithHelp("I", "title and description")),
 		QuoteUp:     key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "move quote up")),
 		QuoteDown:   key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "move quote down")),
+		QuoteAtEnd:  key.NewBinding(key.WithKeys("J", "K")),
 		AddQuote:    key.NewBinding(key.WithKeys("Q"), key.WithHelp("Q", "add a quote")),
 		EditQuote:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit the quote")),
 		Sources:     key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "sources")),
@@ -233,6 +237,7 @@ func (b *browser) updateKeys() {
 	b.keys.NoSnapshot.SetEnabled(sourced && !snapshot)
 	b.keys.QuoteUp.SetEnabled(q > 0)
 	b.keys.QuoteDown.SetEnabled(q >= 0 && q < len(b.detail.d.Event.Quotes)-1)
+	b.keys.QuoteAtEnd.SetEnabled(q >= 0)
 	b.keys.Tag.SetEnabled(targets)
 	b.keys.Untag.SetEnabled(targets)
 	for i := range b.keys.QuickTags {

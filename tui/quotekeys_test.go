@@ -8,14 +8,15 @@ import (
 
 // TestQuoteKeysInTheSourcesPane: J and K move the selected quote, and
 // the selection goes with it, so that the key pressed again moves the
-// same quote on; the first quote cannot go up.
+// same quote on; the first quote cannot go up, nor the last down, and
+// either says so.
 func TestQuoteKeysInTheSourcesPane(t *testing.T) {
 	s := exampleStore(t)
 	quotes := event(t, s, "nso-mobileum-call").Quotes
 	d := newDriver(t, s, 120, 40)
 	d.keys("tab", "K")
-	if d.status() != "" {
-		t.Errorf("K on the first quote: %q", d.status())
+	if want := "the first quote: K moves it up no further"; d.status() != want || event(t, s, "nso-mobileum-call").Quotes[0] != quotes[0] {
+		t.Errorf("K on the first quote: %q, want %q", d.status(), want)
 	}
 	d.keys("J")
 	if want := `moved quote 1 of nso-mobileum-call to 2 · u to undo`; d.status() != want {
@@ -27,6 +28,12 @@ func TestQuoteKeysInTheSourcesPane(t *testing.T) {
 	}
 	if got := event(t, s, "nso-mobileum-call").Quotes; got[2] != quotes[0] {
 		t.Errorf("J twice: the first quote is not third: %v", got)
+	}
+	if len(quotes) == 3 {
+		d.keys("J")
+		if want := "the last quote: J moves it down no further"; d.status() != want {
+			t.Errorf("J on the last quote: %q, want %q", d.status(), want)
+		}
 	}
 	d.keys("K")
 	if want := `moved quote 3 of nso-mobileum-call to 2 · u to undo`; d.status() != want {

@@ -117,7 +117,7 @@ func roleKeys(k *browserKeys, onNote bool) [2]roleKeyed {
 	for i := range k.QuickTags {
 		annotate = append(annotate, &k.QuickTags[i])
 	}
-	edit := []*key.Binding{&k.Add, &k.Edit, &k.Editor, &k.Link, &k.QuoteUp, &k.QuoteDown, &k.AddQuote, &k.EditQuote, &k.Delete, &k.Retitle}
+	edit := []*key.Binding{&k.Add, &k.Edit, &k.Editor, &k.Link, &k.QuoteUp, &k.QuoteDown, &k.QuoteAtEnd, &k.AddQuote, &k.EditQuote, &k.Delete, &k.Retitle}
 	if onNote {
 		annotate = append(annotate, &k.Remove)
 	} else {
