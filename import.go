@@ -397,6 +397,9 @@ func (o *importOptions) report(inputs []importInput, results []model.ImportResul
 		if k := o.sourcesSaid(r); k != "" {
 			line += "; " + k
 		}
+		if len(r.HeaderKept) > 0 {
+			line += "; " + o.tense("kept", "would keep") + " the investigation's " + strings.Join(r.HeaderKept, " and ") + ", which the file gives otherwise"
+		}
 		line = fmt.Sprintf("%s) from %s", line, termtext.Line(inputs[i].Name))
 		if n := joinNonEmpty("; ", inputs[i].detected, inputs[i].lost.String()); n != "" {
 			line += " (" + termtext.Line(n) + ")"

@@ -201,6 +201,7 @@ func (r ImportResult) Since(earlier ImportResult) ImportResult {
 		SourcesUpdated: r.SourcesUpdated - earlier.SourcesUpdated,
 		SourcesKept:    grown(r.SourcesKept, earlier.SourcesKept),
 		SourcesTook:    grown(r.SourcesTook, earlier.SourcesTook),
+		HeaderKept:     grown(r.HeaderKept, earlier.HeaderKept),
 		ClearsQuotes:   r.ClearsQuotes - earlier.ClearsQuotes,
 		ClearsLinks:    r.ClearsLinks - earlier.ClearsLinks,
 		ClearsStatus:   r.ClearsStatus - earlier.ClearsStatus,

@@ -282,6 +282,10 @@ type ImportResult struct {
 	// SourcesTook lists the stored sources whose values the file's
 	// replaced (--prefer file, --replace), with those fields.
 	SourcesTook []SourceFields
+	// HeaderKept names the fields of the investigation's header (title,
+	// description) that the store keeps as it has them while the file
+	// gives them otherwise (Header.FilledFrom).
+	HeaderKept []string
 	// Of the updated events, how many lose all their quotes, links or
 	// status: the evidence an import should rarely take away.
 	ClearsQuotes, ClearsLinks, ClearsStatus int

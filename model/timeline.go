@@ -1,5 +1,7 @@
 package model
 
+import "slices"
+
 // Source is a document quotes and dates are taken from.
 type Source struct {
 	ID        string `json:"id"`
@@ -32,6 +34,20 @@ func (h Header) FilledFrom(o Header) Header {
 		h.Description = o.Description
 	}
 	return h
+}
+
+// CountHeader adds to r the fields of the header stored that an import
+// keeps (Header.FilledFrom) while file, the header a file gives, says
+// them otherwise: said, not taken silently.
+func (r *ImportResult) CountHeader(stored, file Header) {
+	for _, f := range [...]struct {
+		name          string
+		stored, given string
+	}{{"title", stored.Title, file.Title}, {"description", stored.Description, file.Description}} {
+		if f.stored != "" && f.given != "" && f.given != f.stored && !slices.Contains(r.HeaderKept, f.name) {
+			r.HeaderKept = append(r.HeaderKept, f.name)
+		}
+	}
 }
 
 // Timeline is a whole investigation: its header, sources and events.

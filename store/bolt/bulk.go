@@ -61,6 +61,7 @@ func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
 		return nil, err
 	}
 	bi := &bulkImport{importSink: importSink{b: bucketsOf(tx)}, s: s, tx: tx, counts: map[counter]int{}, dryRun: dryRun}
+	bi.counted = &bi.result
 	bi.journal.seq = lastSeq(bi.b.journal) + 1
 	if !dryRun {
 		if bi.dir, err = tempDir(s.path); err != nil {

@@ -44,7 +44,9 @@ func (s *Store) beginImport(dryRun bool) (*txImport, error) {
 		return nil, err
 	}
 	b := bucketsOf(tx)
-	return &txImport{importSink: importSink{b: b, journal: importJournal{seq: lastSeq(b.journal) + 1}}, s: s, tx: tx}, nil
+	im := &txImport{importSink: importSink{b: b, journal: importJournal{seq: lastSeq(b.journal) + 1}}, s: s, tx: tx}
+	im.counted = &im.result
+	return im, nil
 }
 
 // importSink is what both imports do alike: they answer the checker
@@ -56,6 +58,8 @@ type importSink struct {
 	journal importJournal
 	editSide
 	byURL map[string]string // the stored sources' ids by URL, once asked
+	// counted is the import's result, which the header counts in.
+	counted *model.ImportResult
 }
 
 // HasEvent implements model.Known: links may point at events already in
@@ -120,6 +124,7 @@ func (k trashKnown) StoredSourceID(url string) (string, bool) { return k.im.Stor
 // description once it has them; an import fills them in when empty, from
 // the first of its files that has them.
 func (is *importSink) Header(h model.Header) error {
+	is.counted.CountHeader(is.b.header().FilledFrom(is.header), h)
 	is.header = is.header.FilledFrom(h)
 	return nil
 }

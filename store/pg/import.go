@@ -287,6 +287,14 @@ func (im *txImport) StoredSourceID(url string) (string, bool) {
 // Header implements model.Sink: the investigation keeps its own title
 // and description once it has them; an import fills them in when empty.
 func (im *txImport) Header(h model.Header) error {
+	if err := im.wait(); err != nil {
+		return err
+	}
+	stored, err := im.s.header(im.tx)
+	if err != nil {
+		return err
+	}
+	im.result.CountHeader(stored.FilledFrom(im.header), h)
 	im.header = im.header.FilledFrom(h)
 	return nil
 }

@@ -91,7 +91,8 @@ func testImportDryRunKeepsNothing(t *testing.T, s *suite) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []model.ImportResult{{Events: 13, New: 13, Sources: 2}, {Events: 7, New: 7, Sources: 1}}
+	// The second file's title is not the first's, which the investigation keeps.
+	want := []model.ImportResult{{Events: 13, New: 13, Sources: 2}, {Events: 7, New: 7, Sources: 1, HeaderKept: []string{"title"}}}
 	if !reflect.DeepEqual(res, want) {
 		t.Errorf("dry run results = %+v, want %+v", res, want)
 	}
@@ -257,22 +258,28 @@ func testImportFillsTheHeaderOnce(t *testing.T, s *suite) {
 		name    string
 		imports [][]model.Input
 		want    model.Header
+		kept    []string // what the last import's last file said kept
 	}{
-		{"one file", [][]model.Input{{titled("A", "about A")}}, model.Header{Title: "A", Description: "about A"}},
-		{"titled file then untitled, together", [][]model.Input{{titled("A", "about A"), untitled}}, model.Header{Title: "A", Description: "about A"}},
-		{"untitled file then titled, together", [][]model.Input{{untitled, titled("B", "about B")}}, model.Header{Title: "B", Description: "about B"}},
-		{"two titled files together", [][]model.Input{{titled("A", "about A"), titled("B", "about B")}}, model.Header{Title: "A", Description: "about A"}},
-		{"a later import", [][]model.Input{{titled("A", "about A")}, {titled("B", "about B")}}, model.Header{Title: "A", Description: "about A"}},
-		{"a later import fills what is missing", [][]model.Input{{untitled}, {titled("B", "")}, {titled("C", "about C")}}, model.Header{Title: "B", Description: "about C"}},
+		{"one file", [][]model.Input{{titled("A", "about A")}}, model.Header{Title: "A", Description: "about A"}, nil},
+		{"titled file then untitled, together", [][]model.Input{{titled("A", "about A"), untitled}}, model.Header{Title: "A", Description: "about A"}, nil},
+		{"untitled file then titled, together", [][]model.Input{{untitled, titled("B", "about B")}}, model.Header{Title: "B", Description: "about B"}, nil},
+		{"two titled files together", [][]model.Input{{titled("A", "about A"), titled("B", "about B")}}, model.Header{Title: "A", Description: "about A"}, []string{"title", "description"}},
+		{"a later import", [][]model.Input{{titled("A", "about A")}, {titled("B", "about B")}}, model.Header{Title: "A", Description: "about A"}, []string{"title", "description"}},
+		{"a later import fills what is missing", [][]model.Input{{untitled}, {titled("B", "")}, {titled("C", "about C")}}, model.Header{Title: "B", Description: "about C"}, []string{"title"}},
+		{"the same header again", [][]model.Input{{titled("A", "about A")}, {titled("A", "about A")}}, model.Header{Title: "A", Description: "about A"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			st := s.empty(t)
+			var res []model.ImportResult
 			for _, inputs := range tt.imports {
-				Import(t, st, inputs...)
+				res = Import(t, st, inputs...)
 			}
 			if h, err := st.Header(); err != nil || h != tt.want {
 				t.Errorf("Header = %+v, %v; want %+v", h, err, tt.want)
+			}
+			if got := res[len(res)-1].HeaderKept; !slices.Equal(got, tt.kept) {
+				t.Errorf("the last file says it kept %v, want %v", got, tt.kept)
 			}
 		})
 	}
