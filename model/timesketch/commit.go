@@ -27,7 +27,11 @@ func (rd *reader) commit(r *result) error {
 	if r.chrono {
 		sources = rd.newSources(r)
 	} else {
-		r.event.ID = rd.number(r.id)
+		m := r.id
+		if r.written != "" {
+			m = rd.settleIDs(r)
+		}
+		r.event.ID = rd.number(m)
 	}
 	r.losses.countIn(rd.losses)
 	for _, msg := range r.problems {

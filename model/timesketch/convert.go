@@ -103,7 +103,11 @@ type result struct {
 	chrono   bool        // written by chrono: it has sources, not a made-up id
 	sources  []model.Source
 	id       madeID // the id made when the record has none
-	losses   tally
+	// written, when the id is made from an instant written otherwise
+	// than idTime writes it, is the record's date as written and its
+	// timestamp_desc: what an earlier chrono made the id of (legacyID).
+	written, desc string
+	losses        tally
 }
 
 // unit is the unit of timestamp n: microseconds for a file that always
@@ -152,6 +156,7 @@ func convert(rec *record, memo *sourceMemo, out *result) {
 
 	var sources []model.Source
 	var made madeID
+	var written string
 	if chrono {
 		e.ID = id
 		e.DateText = c.str(keyDateText)
@@ -168,7 +173,10 @@ func convert(rec *record, memo *sourceMemo, out *result) {
 		if when == "" {
 			when = ts.text
 		}
-		made = makeID(when, desc, e.Title)
+		made = makeID(idTime(e.Date, when), desc, e.Title)
+		if idTime(e.Date, when) != when {
+			written = when
+		}
 	}
 
 	// Everything else goes into the summary, so that nothing is lost.
@@ -195,7 +203,7 @@ func convert(rec *record, memo *sourceMemo, out *result) {
 		}
 		e.Summary += rest.String()
 	}
-	*out = result{line: rec.line, event: e, problems: c.problems, chrono: chrono, sources: sources, id: made, losses: c.losses}
+	*out = result{line: rec.line, event: e, problems: c.problems, chrono: chrono, sources: sources, id: made, written: written, desc: desc, losses: c.losses}
 }
 
 // date sets e.Date from the record: from date_edtf in a record chrono

@@ -5,13 +5,17 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"strconv"
+
+	"chrono/model"
 )
 
 // madeID is the id of a Timesketch record that has none, before the
 // records before it number it: "ts-" and the first 12 hex digits of
-// SHA-256 over its date as written, its timestamp_desc and its message,
+// SHA-256 over its time (idTime), its timestamp_desc and its message,
 // so that importing the same file again updates the events rather than
-// duplicating them.
+// duplicating them, and so does importing the same records as another
+// tool wrote them back (Timesketch's own export writes "+00:00" where
+// the first file had "Z", a datetime where it had a timestamp).
 type madeID struct {
 	key uint64 // the 48 bits of the id, to count repeats by
 	id  string
@@ -41,6 +45,69 @@ func (rd *reader) number(m madeID) string {
 			told = 2 // the first too
 		}
 		rd.losses.Add(NumberedInOrder, told)
+		return m.id + "-" + strconv.Itoa(n)
+	}
+	return m.id
+}
+
+// idTime is the time a made-up id is made from: the instant a record's
+// date names, written one way, as Timesketch writes a datetime (RFC 3339
+// in UTC, "2021-06-01T12:00:00+00:00", with the microseconds when there
+// are any, the nanoseconds when there are more), whether the record gave
+// it with another offset, more zeros or as a timestamp in any unit. A
+// date that names no instant (a day, a local time without its offset)
+// is taken as written.
+func idTime(d model.Date, written string) string {
+	if d.IsZero() || d.IsInterval() || !d.HasOffset() {
+		return written
+	}
+	t := d.Earliest().Time()
+	layout := "2006-01-02T15:04:05-07:00"
+	switch ns := t.Nanosecond(); {
+	case ns%1000 != 0:
+		layout = "2006-01-02T15:04:05.000000000-07:00"
+	case ns != 0:
+		layout = "2006-01-02T15:04:05.000000-07:00"
+	}
+	return t.Format(layout)
+}
+
+// Ids made from the date as written, before idTime: a store an earlier
+// chrono imported a file into holds them, and importing the file again
+// must update those events, not add them again under new ids. Whether it
+// does is settled once a file, at its first record whose date idTime
+// writes otherwise (its made-up id is then not what the earlier chrono
+// made): when the store holds that record under the id made from its
+// date as written, the whole file keeps to such ids.
+const (
+	idsUnsettled = iota
+	idsFromInstant
+	idsAsWritten
+)
+
+// legacyID is the id an earlier chrono made of r, from its date as
+// written.
+func legacyID(r *result) madeID { return makeID(r.written, r.desc, r.event.Title) }
+
+// settleIDs settles, at r, the first record whose date as written is
+// not its idTime, which ids the file keeps to, and returns r's.
+func (rd *reader) settleIDs(r *result) madeID {
+	if rd.idMode == idsUnsettled {
+		rd.idMode = idsFromInstant
+		old := legacyID(r)
+		if k, ok := rd.sink.(model.StoredEvents); ok && k.EventStored(rd.peek(old)) {
+			rd.idMode = idsAsWritten
+		}
+	}
+	if rd.idMode == idsAsWritten {
+		return legacyID(r)
+	}
+	return r.id
+}
+
+// peek is the id number would give m, without counting it.
+func (rd *reader) peek(m madeID) string {
+	if n := rd.ids[m.key] + 1; n > 1 {
 		return m.id + "-" + strconv.Itoa(n)
 	}
 	return m.id

@@ -64,6 +64,7 @@ type reader struct {
 	nsources int                   // sources sent
 	sources  map[string]seenSource // every source sent, by id
 	ids      map[uint64]int        // how often each made-up id was made
+	idMode   int                   // which ids the file keeps to (settleIDs)
 	micros   bool                  // see record.micros
 }
 

@@ -34,3 +34,14 @@ func (c *Checker) StoredSourceID(url string) (string, bool) {
 
 // SourceTaken implements StoredSources.
 func (c *Checker) SourceTaken(id string) bool { return c.resolves(id, false) }
+
+// StoredEvents is a Sink that knows the events already stored where an
+// import goes (a Checker): a reader whose ids are made up, and were made
+// otherwise by an earlier chrono, asks whether the store holds one under
+// its old id, to keep to such ids rather than add the events again.
+type StoredEvents interface {
+	EventStored(id string) bool
+}
+
+// EventStored implements StoredEvents.
+func (c *Checker) EventStored(id string) bool { return c.known != nil && c.known.HasEvent(id) }

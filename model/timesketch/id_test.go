@@ -1,0 +1,99 @@
+package timesketch
+
+import (
+	"strings"
+	"testing"
+
+	"chrono/model"
+)
+
+// readIDs reads a JSONL document into sink and returns the ids made.
+func readIDs(t *testing.T, doc string, sink interface {
+	model.Sink
+	ids() []string
+}) []string {
+	t.Helper()
+	if err := Read(strings.NewReader(doc), sink, &model.Losses{}); err != nil {
+		t.Fatalf("read: %v\n%s", err, doc)
+	}
+	return sink.ids()
+}
+
+// collected keeps the events read.
+type collected struct{ model.Collect }
+
+func (c *collected) ids() []string {
+	var out []string
+	for _, e := range c.Timeline.Events {
+		out = append(out, e.ID)
+	}
+	return out
+}
+
+// storing is collected that says which ids a store holds.
+type storing struct {
+	collected
+	stored map[string]bool
+}
+
+func (s *storing) EventStored(id string) bool { return s.stored[id] }
+
+// TestIDFollowsTheInstant: a record without a chrono_id gets the same id
+// however its time is written (an offset of Z or +00:00 or another, more
+// zeros, a timestamp in any unit), so that the records another tool
+// writes back update the events rather than add them again; a time
+// without an offset, or a day, is taken as written.
+func TestIDFollowsTheInstant(t *testing.T) {
+	line := func(when string) string {
+		return `{` + when + `, "timestamp_desc": "x", "message": "same"}` + "\n"
+	}
+	same := []string{
+		`"datetime": "2021-06-01T12:00:00Z"`,
+		`"datetime": "2021-06-01T12:00:00+00:00"`,
+		`"datetime": "2021-06-01T12:00:00.000000+00:00"`,
+		`"datetime": "2021-06-01T14:00:00+02:00"`,
+		`"timestamp": 1622548800000000`,
+		`"timestamp": 1622548800`,
+	}
+	var first string
+	for _, when := range same {
+		ids := readIDs(t, line(when), &collected{})
+		if first == "" {
+			first = ids[0]
+		}
+		if ids[0] != first {
+			t.Errorf("%s: id %s, want %s as for %s", when, ids[0], first, same[0])
+		}
+	}
+	for _, when := range []string{`"datetime": "2021-06-01T12:00:00"`, `"datetime": "2021-06-01"`, `"datetime": "2021-06-01T12:00:01Z"`} {
+		if ids := readIDs(t, line(when), &collected{}); ids[0] == first {
+			t.Errorf("%s: the id of another instant, or of none, %s", when, ids[0])
+		}
+	}
+}
+
+// TestIDsAsAnEarlierChronoMadeThem: a file whose records an earlier chrono
+// imported, with ids made from their dates as written, keeps to those
+// ids when the store holds the first of them, so that importing it again
+// updates the events; otherwise its ids follow the instant.
+func TestIDsAsAnEarlierChronoMadeThem(t *testing.T) {
+	doc := `{"datetime": "2021-06-01T12:00:00Z", "timestamp_desc": "x", "message": "a"}
+{"datetime": "2021-06-01T12:00:00Z", "timestamp_desc": "x", "message": "a"}
+{"datetime": "2021-06-02T12:00:00+00:00", "timestamp_desc": "x", "message": "b"}
+{"timestamp": 1622548800000000, "timestamp_desc": "x", "message": "c"}
+`
+	written := []string{
+		makeID("2021-06-01T12:00:00Z", "x", "a").id,
+		makeID("2021-06-01T12:00:00Z", "x", "a").id + "-2",
+		makeID("2021-06-02T12:00:00+00:00", "x", "b").id,
+		makeID("1622548800000000", "x", "c").id,
+	}
+	got := readIDs(t, doc, &storing{stored: map[string]bool{written[0]: true}})
+	if strings.Join(got, " ") != strings.Join(written, " ") {
+		t.Errorf("a store holding the old ids: %v, want %v", got, written)
+	}
+	fresh := readIDs(t, doc, &storing{stored: map[string]bool{}})
+	if fresh[0] == written[0] || fresh[3] == written[3] || fresh[2] != written[2] {
+		t.Errorf("a store without them: %v; want the instant's ids (the same where written so)", fresh)
+	}
+}
