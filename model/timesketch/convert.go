@@ -173,8 +173,9 @@ func convert(rec *record, memo *sourceMemo, out *result) {
 		if when == "" {
 			when = ts.text
 		}
-		made = makeID(idTime(e.Date, when), desc, e.Title)
-		if idTime(e.Date, when) != when {
+		at := idTime(e.Date, when)
+		made = makeID(at, desc, e.Title)
+		if at != when {
 			written = when
 		}
 	}
