@@ -97,3 +97,19 @@ func TestIDsAsAnEarlierChronoMadeThem(t *testing.T) {
 		t.Errorf("a store without them: %v; want the instant's ids (the same where written so)", fresh)
 	}
 }
+
+func TestIDTime(t *testing.T) {
+	for _, c := range []struct{ date, want string }{
+		{"2021-06-01T12:00:00Z", "2021-06-01T12:00:00+00:00"},
+		{"2021-06-01T14:00:00+02:00", "2021-06-01T12:00:00+00:00"},
+		{"2021-06-01T12:00:00.5Z", "2021-06-01T12:00:00.500000+00:00"},
+		{"2021-06-01T12:00:00.000000007Z", "2021-06-01T12:00:00.000000007+00:00"},
+		{"0999-01-02T03:04:05Z", "0999-01-02T03:04:05+00:00"},
+		{"2021-06-01", "as written"},
+		{"2021-06-01T12:00:00", "as written"},
+	} {
+		if got := idTime(model.MustParseDate(c.date), "as written"); got != c.want {
+			t.Errorf("%s: %s, want %s", c.date, got, c.want)
+		}
+	}
+}
