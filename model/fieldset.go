@@ -171,17 +171,18 @@ type SourceLocator interface {
 
 // UpdateFields is what an import's update of a stored event takes from a
 // record that carried present, in a format with a place for carries
-// (zero: every field): the fields in both. With replace, a format with a
-// place for every field gives the file's version whole, the members a
-// record leaves out cleared too (chrono JSON leaves out empty ones); any
-// other gives the fields it carries and no more, for what a format has
-// no place for is not the file's to clear.
-func UpdateFields(present, carries FieldSet, replace bool) FieldSet {
-	switch every := carries == 0 || carries&AllFields == AllFields; {
-	case every && replace:
+// (zero: every field): the fields in both. With replace, a format whose
+// records are the event whole (whole, or zero carries) gives the file's
+// version whole, what a record leaves out cleared too (chrono JSON leaves
+// out empty members); any other gives the fields its record carries and
+// no more (a sheet's columns, a Timesketch record chrono did not write),
+// for what a record has no place for is not the file's to clear.
+func UpdateFields(present, carries FieldSet, replace, whole bool) FieldSet {
+	if carries == 0 {
+		carries, whole = AllFields, true
+	}
+	if replace && whole {
 		return AllFields
-	case every:
-		return present
 	}
 	return present & carries
 }

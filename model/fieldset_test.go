@@ -76,21 +76,23 @@ func TestCheckerForwardsTheFields(t *testing.T) {
 
 func TestUpdateFields(t *testing.T) {
 	sheet := FieldTitle | FieldStatus | FieldSummary
+	foreign := FieldDate | FieldTitle | FieldSummary | FieldTags
 	tests := []struct {
 		name             string
 		present, carries FieldSet
-		replace          bool
+		replace, whole   bool
 		want             FieldSet
 	}{
-		{"chrono JSON, a member left out", AllFields &^ FieldQuotes, AllFields, false, AllFields &^ FieldQuotes},
-		{"chrono JSON replaced: whole", AllFields &^ FieldQuotes, AllFields, true, AllFields},
-		{"every field, said as zero", FieldTitle, 0, true, AllFields},
-		{"a sheet's columns", FieldTitle | FieldStatus, sheet, false, FieldTitle | FieldStatus},
-		{"a sheet replaced: its columns only", FieldTitle | FieldStatus, sheet, true, FieldTitle | FieldStatus},
-		{"a record carrying more than its format", AllFields, sheet, true, sheet},
+		{"chrono JSON, a member left out", AllFields &^ FieldQuotes, AllFields, false, true, AllFields &^ FieldQuotes},
+		{"chrono JSON replaced: whole", AllFields &^ FieldQuotes, AllFields, true, true, AllFields},
+		{"every field, said as zero", FieldTitle, 0, true, false, AllFields},
+		{"a sheet's columns", FieldTitle | FieldStatus, sheet, false, false, FieldTitle | FieldStatus},
+		{"a sheet replaced: its columns only", FieldTitle | FieldStatus, sheet, true, false, FieldTitle | FieldStatus},
+		{"a record carrying more than its format", AllFields, sheet, true, false, sheet},
+		{"a record another tool wrote, replaced: its fields only", foreign, AllFields, true, false, foreign},
 	}
 	for _, tt := range tests {
-		if got := UpdateFields(tt.present, tt.carries, tt.replace); got != tt.want {
+		if got := UpdateFields(tt.present, tt.carries, tt.replace, tt.whole); got != tt.want {
 			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
 		}
 	}

@@ -229,6 +229,10 @@ type Input struct {
 	// updated event keeps the stored value of every other, and of those a
 	// record leaves out (FieldSink). Zero means every field.
 	Carries FieldSet
+	// Whole says each record is the event whole, leaving out only what
+	// is empty (chrono JSON), so that an import with Replace clears what
+	// a record leaves out; zero Carries says so too (UpdateFields).
+	Whole bool
 }
 
 // ImportOptions tune an import.

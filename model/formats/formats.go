@@ -54,6 +54,10 @@ type Format struct {
 	// import's update takes from a record; it keeps the stored value of
 	// every other. Zero for formats chrono only writes.
 	Carries model.FieldSet
+	// Whole says a record is the event whole, leaving out only what is
+	// empty (chrono JSON): an import that replaces events clears what it
+	// leaves out (model.Input.Whole).
+	Whole bool
 	// Shown is how the written text may be sent to a terminal: the
 	// investigation's text goes out as it came, so control characters in
 	// it must be escaped, or were already made safe, or cannot be.
@@ -63,7 +67,7 @@ type Format struct {
 // All lists the formats in the order detection tries them: the most
 // specific signature first.
 var All = []Format{
-	{Name: "json", Title: "chrono JSON", Variant: nativeVariant, Detect: detectNative, Read: readNative, Write: writeNative, Carries: model.AllFields, Shown: ShownEscaped},
+	{Name: "json", Title: "chrono JSON", Variant: nativeVariant, Detect: detectNative, Read: readNative, Write: writeNative, Carries: model.AllFields, Whole: true, Shown: ShownEscaped},
 	{Name: "timelinejs", Title: "TimelineJS JSON", Variant: timelinejs.Variant, Detect: timelinejs.Detect, Read: timelinejs.Read, Write: timelinejs.Write, Carries: timelinejs.Carries, Shown: ShownEscaped},
 	{Name: "plaso", Title: "Plaso json_line or l2tcsv", Variant: plaso.Variant, Detect: plaso.Detect, Read: plaso.Read, Carries: plaso.Carries, Shown: ShownEscaped},
 	{Name: "timesketch", Title: "Timesketch JSONL or CSV", Variant: timesketchVariant, Detect: timesketch.Detect, Read: timesketch.Read, Write: timesketch.WriteJSONL, LeavesOut: timesketch.LeavesOut, Carries: timesketch.Carries, Shown: ShownEscaped},

@@ -365,7 +365,7 @@ func (s *Store) importInputs(inputs []model.Input, opts model.ImportOptions, toT
 	err = s.guarded(func() error {
 		for _, in := range inputs {
 			chk.NextFile(in.Name)
-			carry.carries = in.Carries
+			carry.carries, carry.whole = in.Carries, in.Whole
 			err := in.Read(chk)
 			if err == nil {
 				err = chk.Done()

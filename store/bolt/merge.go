@@ -8,12 +8,13 @@ import "chrono/model"
 type carrying struct {
 	next    model.FieldSink
 	carries model.FieldSet // of the input being read; zero: every field
+	whole   bool           // the input's records are events whole (model.Input.Whole)
 	replace bool
 }
 
 // fields returns what an update takes from a record that carried present.
 func (c *carrying) fields(present model.FieldSet) model.FieldSet {
-	return model.UpdateFields(present, c.carries, c.replace)
+	return model.UpdateFields(present, c.carries, c.replace, c.whole)
 }
 
 // Header implements model.Sink.

@@ -32,6 +32,7 @@ type txImport struct {
 	list        bool
 	replace     bool
 	carries     model.FieldSet
+	whole       bool // the input's records are events whole (model.Input.Whole)
 	header      model.Header
 	result      model.ImportResult
 	pending     []pendingEvent
@@ -123,7 +124,7 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 	im.place = chk.Sent
 	for _, in := range inputs {
 		chk.NextFile(in.Name)
-		im.carries = in.Carries
+		im.carries, im.whole = in.Carries, in.Whole
 		err := in.Read(chk)
 		if err == nil {
 			err = chk.Done()
@@ -337,7 +338,7 @@ func (im *txImport) Event(e model.Event, n int) error { return im.EventFields(e,
 
 // EventFields implements model.FieldSink: the event waits for its batch.
 func (im *txImport) EventFields(e model.Event, n int, present model.FieldSet) error {
-	present = model.UpdateFields(present, im.carries, im.replace)
+	present = model.UpdateFields(present, im.carries, im.replace, im.whole)
 	im.pending = append(im.pending, pendingEvent{e, present, n, im.place()})
 	im.inBatch[e.ID] = true
 	if len(im.pending) >= importBatch {

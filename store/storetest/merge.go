@@ -8,6 +8,7 @@ import (
 
 	"chrono/model"
 	"chrono/model/csvfmt"
+	"chrono/model/timesketch"
 )
 
 // testReimportMerges checks that an update takes from a record only what
@@ -103,4 +104,39 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// testReplaceKeepsWhatARecordCannotCarry: a Timesketch record chrono did
+// not write carries a date, a title, a summary and tags; an import that
+// replaces events takes those, and leaves the status and quote added in
+// chrono, which the record has no place for. In one transaction and in
+// bulk.
+func testReplaceKeepsWhatARecordCannotCarry(t *testing.T, s *suite) {
+	line := `{"datetime": "2021-06-01T12:00:00+00:00", "timestamp_desc": "x", "message": "From a log"}` + "\n"
+	input := model.Input{Name: "log.jsonl", Carries: timesketch.Carries, Read: func(sink model.Sink) error {
+		return timesketch.Read(bytes.NewReader([]byte(line)), sink, &model.Losses{})
+	}}
+	for _, bulk := range []bool{false, true} {
+		st := s.seeded(t)
+		Import(t, st, input)
+		var e model.Event
+		for got, err := range st.Events(model.Query{Text: "From a log"}) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			e = got
+		}
+		edited := e.Clone()
+		edited.Status = model.Confirmed
+		edited.Quotes = []model.Quote{{Text: "words", Source: "wapo"}}
+		if _, err := st.Write(model.OpEdit, "edited", func(tx model.Tx) error { _, err := model.EditEvent(tx, e, edited); return err }); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.Import([]model.Input{input}, model.ImportOptions{Replace: true, Bulk: bulk}); err != nil {
+			t.Fatal(err)
+		}
+		if got := StoredEvent(t, st, e.ID); got.Status != model.Confirmed || len(got.Quotes) != 1 {
+			t.Errorf("bulk %v: after --replace: status %q, quotes %+v; want chrono's, which the record cannot carry", bulk, got.Status, got.Quotes)
+		}
+	}
 }

@@ -89,6 +89,7 @@ func Run(t *testing.T, h Harness) {
 		{"ReimportMerges", testReimportMerges},
 		{"ReimportKeepsEdits", testReimportKeepsEdits},
 		{"ReplaceSaysWhatItUndid", testReplaceSaysWhatItUndid},
+		{"ReplaceKeepsWhatARecordCannotCarry", testReplaceKeepsWhatARecordCannotCarry},
 		{"ImportFillsTheHeaderOnce", testImportFillsTheHeaderOnce},
 		{"ImportMergesSources", testImportMergesSources},
 		{"ImportCitesEachURL", testImportCitesEachURL},
