@@ -284,7 +284,7 @@ func (o *importOptions) openInput(name string, fixed *formats.Format, meter *imp
 		return importInput{}, fmt.Errorf("%s: %w", termtext.Line(name), err)
 	}
 	in.detected, in.unlike, in.format = detected, unlike, f.Name
-	in.Carries, in.Whole = f.Carries, f.Whole
+	in.Carries, in.Whole, in.SummaryRead = f.Carries, f.Whole, f.SummaryRead
 	if f.Name == "json" {
 		in.snaps = &snapshotInput{name: name, path: name}
 		if in.file == nil {

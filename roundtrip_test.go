@@ -18,8 +18,12 @@ func TestRoundTripKeepsEverything(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			db := newDB(t)
 			chrono(t, db, "", "import", "timeline.example.json") // the example
-			// The investigator's work is there too.
+			// The investigator's work is there too, a summary with white
+			// space HTML would collapse among it.
 			chrono(t, db, "", "tag", "nso-denial", "verify")
+			if r := chrono(t, db, "", "add", "--title", "Spaced", "--date", "2019", "--summary", "Line one.  \nLine two\n\n\n\nThird  para, tab\there "); r.code != 0 {
+				t.Fatalf("add: %+v", r)
+			}
 			before := chrono(t, db, "", "export")
 			if before.code != 0 {
 				t.Fatalf("export: %+v", before)
@@ -29,7 +33,7 @@ func TestRoundTripKeepsEverything(t *testing.T) {
 				t.Fatalf("export --format %s: %+v", format, r)
 			}
 			r := chrono(t, db, "", "import", file)
-			if r.code != 0 || !strings.Contains(r.stdout, "imported 13 events (0 new, ") {
+			if r.code != 0 || !strings.Contains(r.stdout, "imported 14 events (0 new, 0 updated") {
 				t.Fatalf("import of the %s export: %+v", format, r)
 			}
 			if strings.Contains(r.stdout, "cleared") {

@@ -233,6 +233,11 @@ type Input struct {
 	// is empty (chrono JSON), so that an import with Replace clears what
 	// a record leaves out; zero Carries says so too (UpdateFields).
 	Whole bool
+	// SummaryRead, when set, is what a summary becomes written in the
+	// input's format and read back (TimelineJS collapses white space as
+	// HTML does): a record whose summary is the stored one's so leaves
+	// it as it is (EditMerge).
+	SummaryRead func(summary string) string
 }
 
 // ImportOptions tune an import.

@@ -24,6 +24,15 @@ func holdsAdditions(markup, text string) bool {
 	return false
 }
 
+// SummaryRead is what an event's summary reads back as once written as a
+// slide's text, as HTML shows it: runs of spaces, spaces at the ends of
+// lines and blank lines beyond one are gone. An update whose slide text
+// is that of the stored summary leaves the summary as it is.
+func SummaryRead(summary string) string {
+	text, _ := htmlToText(paragraphs(summary))
+	return text
+}
+
 // isAddition reports whether a paragraph reads as one slideText adds.
 func isAddition(p string) bool {
 	if word, ok := strings.CutPrefix(p, "Status: "); ok {
