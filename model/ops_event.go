@@ -141,8 +141,8 @@ func EditEvent(tx Tx, base, e Event) (Change, error) {
 // written, or rewritten, by this change (an event edited whole in
 // $EDITOR). Each is then its writer's, the store's author, as of now, as
 // AddNoteTo and EditNote sign the notes they write; a note rewritten by
-// the author who signed it keeps its time. A note kept as it was keeps
-// its signature.
+// the author who signed it keeps its time. A note whose text is kept
+// keeps the signature it had, whatever was typed over it.
 func signNotes(tx Tx, before []Note, e *Event) {
 	author := tx.Author()
 	if author == "" {
@@ -150,8 +150,15 @@ func signNotes(tx Tx, before []Note, e *Event) {
 	}
 	for i := range e.Notes {
 		n := &e.Notes[i]
+		if slices.ContainsFunc(before, n.same) {
+			continue
+		}
+		if j := slices.IndexFunc(before, func(o Note) bool { return o.Text == n.Text }); j >= 0 {
+			n.Author, n.At = before[j].Author, before[j].At
+			continue
+		}
 		rewritten := func(o Note) bool { return n.Author == author && o.Author == author && o.At.Equal(n.At) }
-		if slices.ContainsFunc(before, n.same) || slices.ContainsFunc(before, rewritten) {
+		if slices.ContainsFunc(before, rewritten) {
 			continue
 		}
 		n.Author, n.At = author, tx.Now()

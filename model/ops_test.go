@@ -290,9 +290,9 @@ func TestNotes(t *testing.T) {
 
 // TestNotesSignedWhenEditedWhole: an event edited whole (as in
 // $EDITOR) has the notes it adds or rewrites signed by the writer, as of
-// the edit, whatever they say of themselves; the notes it keeps as they
-// were keep their signature, and a note its own author rewrites keeps
-// its time.
+// the edit, whatever they say of themselves; a note whose text it keeps
+// keeps its signature, whatever was typed over it, and a note its own
+// author rewrites keeps its time.
 func TestNotesSignedWhenEditedWhole(t *testing.T) {
 	w := exampleWriter()
 	old := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
@@ -302,7 +302,7 @@ func TestNotesSignedWhenEditedWhole(t *testing.T) {
 	e := base.Clone()
 	e.Notes = []Note{
 		{Text: "imported, unsigned"},                                // kept, moved
-		{Text: "bea's"},                                             // its signature taken off
+		{Text: "bea's"},                                             // its signature taken off: put back
 		{Text: "ana's, rewritten", Author: "ana", At: old},          // rewritten by its author
 		{Text: "new"},                                               // added
 		{Text: "forged", Author: "bea", At: old},                    // added, claiming another author
@@ -311,7 +311,7 @@ func TestNotesSignedWhenEditedWhole(t *testing.T) {
 	write(t, w, OpEdit, func(tx Tx) error { _, err := EditEvent(tx, base, e); return err })
 	want := []Note{
 		{Text: "imported, unsigned"},
-		{Text: "bea's", Author: "ana", At: w.now},
+		{Text: "bea's", Author: "bea", At: old},
 		{Text: "ana's, rewritten", Author: "ana", At: old},
 		{Text: "new", Author: "ana", At: w.now},
 		{Text: "forged", Author: "ana", At: w.now},
