@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"chrono/model"
 	"chrono/model/termtext"
@@ -59,6 +60,9 @@ func retitledSlides(s model.Store, inputs []importInput) []retitled {
 // model.Retitled, a stored event the events do not include: each only
 // when one stored event is.
 func retitledIn(s model.Store, events []model.Event) ([]retitled, error) {
+	if n, err := s.Count(model.Query{}); err != nil || n == 0 {
+		return nil, err // nothing stored to be retitled
+	}
 	inFile := make(map[string]bool, len(events))
 	for _, e := range events {
 		inFile[e.ID] = true
@@ -67,7 +71,7 @@ func retitledIn(s model.Store, events []model.Event) ([]retitled, error) {
 	claimed := map[string]bool{}
 	for i := range events {
 		e := &events[i]
-		if e.Date.IsZero() {
+		if e.Date.IsZero() || !fromHeadline(e) {
 			continue
 		}
 		if _, err := s.Event(e.ID); !errors.Is(err, model.ErrNotFound) {
@@ -90,11 +94,18 @@ func retitledIn(s model.Store, events []model.Event) ([]retitled, error) {
 	return out, nil
 }
 
+// fromHeadline reports whether e's id is made from its headline, as a
+// slide without a unique_id's is: only such an id changes with it.
+func fromHeadline(e *model.Event) bool {
+	slug := timelinejs.HeadlineID(e.Title)
+	return slug != "" && (e.ID == slug || strings.HasPrefix(e.ID, slug+"-"))
+}
+
 // warnRetitled says of each retitled slide what the import made of it
 // and how to have the stored event take the new headline instead.
 func (o *importOptions) warnRetitled(found []retitled) {
 	for _, r := range found {
-		said := fmt.Sprintf("%s: the slide %q %s a new event, %s, while %s, which the file no longer has, has its date and text",
+		said := fmt.Sprintf("%s: the slide %q %s a new event, %s, while %s, which the file does not have, has its date and text",
 			termtext.Line(r.file), termtext.Line(r.headline), o.tense("became", "would become"), r.made, r.stored)
 		if o.dryRun {
 			fmt.Fprintf(o.stderr, "warning: %s. If its headline was changed, give that slide \"unique_id\": %q before importing\n", said, r.stored)

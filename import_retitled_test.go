@@ -29,11 +29,11 @@ func TestImportWarnsOfRetitledSlide(t *testing.T) {
 		t.Fatalf("import: %+v", r)
 	}
 	renamed := slides("renamed.json", "NSO offers bags of cash")
-	want := `renamed.json: the slide "NSO offers bags of cash" would become a new event, nso-offers-bags-of-cash, while nso-offers-cash, which the file no longer has, has its date and text. If its headline was changed, give that slide "unique_id": "nso-offers-cash" before importing`
+	want := `renamed.json: the slide "NSO offers bags of cash" would become a new event, nso-offers-bags-of-cash, while nso-offers-cash, which the file does not have, has its date and text. If its headline was changed, give that slide "unique_id": "nso-offers-cash" before importing`
 	if r := chrono(t, db, "", "import", "--dry-run", renamed); !strings.Contains(r.stderr, want) {
 		t.Errorf("dry run: %+v\nwant %s", r, want)
 	}
-	want = `the slide "NSO offers bags of cash" became a new event, nso-offers-bags-of-cash, while nso-offers-cash, which the file no longer has, has its date and text. If its headline was changed: chrono rm nso-offers-bags-of-cash, give that slide "unique_id": "nso-offers-cash", and import the file again`
+	want = `the slide "NSO offers bags of cash" became a new event, nso-offers-bags-of-cash, while nso-offers-cash, which the file does not have, has its date and text. If its headline was changed: chrono rm nso-offers-bags-of-cash, give that slide "unique_id": "nso-offers-cash", and import the file again`
 	if r := chrono(t, db, "", "import", renamed); r.code != 0 || !strings.Contains(r.stderr, want) {
 		t.Errorf("import: %+v\nwant %s", r, want)
 	}
@@ -43,5 +43,14 @@ func TestImportWarnsOfRetitledSlide(t *testing.T) {
 	// Another event of the same month, with its own text, is new.
 	if r := chrono(t, db, "", "import", slides("more.json", "NSO offers cash", "Mobileum declines")); r.code != 0 || r.stderr != "" {
 		t.Errorf("a new slide beside: %+v", r)
+	}
+	// A slide with a unique_id is its own event, whatever its headline.
+	own := filepath.Join(dir, "own.json")
+	doc := `{"events": [{"unique_id": "colleague-id", "start_date": {"year": "2017", "month": "8"}, "text": {"headline": "Another word for it", "text": "<p>On a call, Mobileum.</p>"}}]}`
+	if err := os.WriteFile(own, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := chrono(t, db, "", "import", own); r.code != 0 || r.stderr != "" {
+		t.Errorf("a slide with a unique_id: %+v", r)
 	}
 }

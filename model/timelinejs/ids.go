@@ -45,6 +45,11 @@ func slugify(text string) string {
 	return w.String()
 }
 
+// HeadlineID is the id a slide without a unique_id is given from its
+// headline, before a clash numbers it ("-2"); "" when the headline gives
+// none.
+func HeadlineID(headline string) string { return slugify(headline) }
+
 // idSet hands out ids unique within one kind (events or sources).
 type idSet struct {
 	used map[string]bool
