@@ -324,14 +324,28 @@ func inputFormat(r io.Reader, fixed *formats.Format) (f formats.Format, rest io.
 }
 
 // formatAdvice adds to an import's problems, for each file read in the
-// format --format fixes that looks like another, which one it looks like.
+// format --format fixes that looks like another and has problems, which
+// format it looks like.
 func formatAdvice(inputs []importInput, err error) error {
 	for _, in := range inputs {
-		if in.unlike != nil {
+		if in.unlike != nil && problemsIn(err, in.Name) {
 			err = fmt.Errorf("%w\n%s looks like %s: leave out --format, or give --format %s", err, termtext.Line(in.Name), in.unlike.Title, in.unlike.Name)
 		}
 	}
 	return err
+}
+
+// problemsIn reports whether err holds a problem placed in file.
+func problemsIn(err error, file string) bool {
+	var ps *model.Problems
+	var p model.Problem
+	switch {
+	case errors.As(err, &ps):
+		return slices.ContainsFunc(ps.List, func(p model.Problem) bool { return p.File == file })
+	case errors.As(err, &p):
+		return p.File == file
+	}
+	return false
 }
 
 // closeInputs closes the files of inputs.
