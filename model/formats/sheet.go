@@ -18,7 +18,10 @@ import (
 // (TimelineJS's JSON) would not read either, or Timesketch's columns
 // retyped in capitals. It returns "" for anything else.
 func sheetMiss(head []byte) string {
-	line, _, _ := bufio.NewReader(bytes.NewReader(model.TrimByteOrderMark(head))).ReadLine()
+	br := bufio.NewReader(bytes.NewReader(model.TrimByteOrderMark(head)))
+	line, _, _ := br.ReadLine()
+	line = bytes.Clone(line)
+	second, _, _ := br.ReadLine()
 	if semi := readHeader(line, ';'); len(semi) > 1 && len(readHeader(line, ',')) == 1 {
 		joined := []byte(strings.Join(semi, ","))
 		if f, ok := detect(joined); ok {
@@ -36,7 +39,7 @@ func sheetMiss(head []byte) string {
 	if slices.Contains(cells, "year") && slices.Contains(cells, "headline") && slices.Contains(cells, "display date") {
 		return "a sheet of TimelineJS's spreadsheet template, which chrono does not read (it reads TimelineJS's JSON): copy its rows into chrono CSV (id,date,title,summary,... with the date in EDTF, such as 2017-08-14) and import that"
 	}
-	if len(cells) > 1 && !bytes.ContainsAny(line, "{}") {
+	if tabular(cells, readHeader(second, ',')) {
 		// A sheet of someone's own columns ("Date,Event,Description").
 		return "a sheet whose header row (" + shortened(strings.Join(readHeader(line, ','), ","), 60) +
 			") names the columns of neither chrono CSV (it needs id and title; date, summary, status, actors, tags and more may follow) nor Timesketch CSV (message, datetime, timestamp_desc): rename its columns to chrono CSV's, and import that"
@@ -55,6 +58,21 @@ func readHeader(line []byte, sep rune) []string {
 		return nil
 	}
 	return cells
+}
+
+// tabular reports whether a first row of cells and the row after it
+// read as a sheet's header and row: several short names, and as many
+// cells below, rather than a letter's first sentence with a comma in it.
+func tabular(header, row []string) bool {
+	if len(header) < 2 || len(row) != len(header) {
+		return false
+	}
+	for _, c := range header {
+		if c = strings.TrimSpace(c); c == "" || len([]rune(c)) > 40 || strings.ContainsAny(c, "<>{}") {
+			return false
+		}
+	}
+	return true
 }
 
 // shortened is s cut to at most n runes, "…" marking the cut.
