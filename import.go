@@ -52,9 +52,9 @@ no tag or note on the event is taken away.
 With --replace the file wins every field its format carries (in chrono
 JSON every field: the event becomes the file's version whole; a field a
 format has no place for stays as stored), and the changes made in chrono
-since the last import are undone (a title corrected goes back to the file's, a tag the file has that
-was removed in chrono comes back). Only the tags and notes added in chrono
-are kept. The report counts the fields and events whose changes it undid,
+since the last import are undone (a title corrected goes back to the
+file's, a tag the file has that was removed in chrono comes back). Only
+the tags and notes added in chrono are kept. The report counts the fields and events whose changes it undid,
 --dry-run marks each such field, and chrono log names them by event.
 
 --dry-run lists what each update would change. The import is all or

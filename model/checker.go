@@ -28,6 +28,7 @@ type Checker struct {
 	known    Known
 	problems Problems
 	sources  map[string]seenSource // by id
+	byURL    URLIndex              // the sources read, by URL (StoredSourceID)
 	// events holds a hash of each event id seen, with where it was seen:
 	// a million ids fit in a few tens of megabytes this way. Two ids with
 	// the same 64-bit hash would be taken for one (about one chance in
@@ -156,6 +157,7 @@ func (c *Checker) Source(s Source, n int) error {
 		return nil
 	}
 	c.sources[s.ID] = seenSource{src: s, n: n, file: c.file}
+	c.byURL.Add(s.ID, s.URL)
 	if c.next == nil || c.Failed() {
 		return nil
 	}

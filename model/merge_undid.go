@@ -4,8 +4,9 @@ import "slices"
 
 // An import with ImportOptions.Replace takes the file's value of every
 // field its format carries (the file's version whole, in chrono JSON),
-// whatever was changed in chrono since the last import: the file wins, as the option's name says, where a plain
-// re-import would keep chrono's values (MergeEdited). Only the tags and
+// whatever was changed in chrono since the last import: the file wins,
+// as the option's name says, where a plain re-import would keep
+// chrono's values (MergeEdited). Only the tags and
 // notes added in chrono stay (KeepAnnotations). Taking the file's side
 // silently would undo the investigator's work without a word, so the
 // import tells which of those changes it undid: counted in its result,

@@ -1,13 +1,15 @@
 package model
 
-// SourcesByURL is a Known that also finds a stored source by its URL.
+// SourcesByURL is implemented by a Known (a store's import) that also
+// finds a stored source by its URL.
 type SourcesByURL interface {
 	// StoredSourceID returns the id of a stored source with the URL.
 	StoredSourceID(url string) (id string, ok bool)
 }
 
-// StoredSources is a Sink that knows the sources already stored where an
-// import goes, and those read before in the same import (a Checker). A
+// StoredSources is implemented by a Sink that knows the sources already
+// stored where an import goes, and those read before in the same import
+// (a Checker). A
 // reader whose format has no source ids and makes them up (TimelineJS
 // names a source after its URL's host) asks it, so that a URL already
 // known is cited by its source's id, and a made-up id never names a
@@ -21,10 +23,8 @@ type StoredSources interface {
 // StoredSourceID implements StoredSources: a source read before in this
 // import, else one the store holds, when the store can find it by URL.
 func (c *Checker) StoredSourceID(url string) (string, bool) {
-	for id, s := range c.sources {
-		if s.src.URL == url {
-			return id, true
-		}
+	if id, ok := c.byURL.ID(url); ok {
+		return id, true
 	}
 	if f, ok := c.known.(SourcesByURL); ok {
 		return f.StoredSourceID(url)
@@ -34,6 +34,30 @@ func (c *Checker) StoredSourceID(url string) (string, bool) {
 
 // SourceTaken implements StoredSources.
 func (c *Checker) SourceTaken(id string) bool { return c.resolves(id, false) }
+
+// URLIndex finds sources by URL: the first source added with a URL is
+// the one found for it. The zero value is empty.
+type URLIndex struct{ ids map[string]string }
+
+// Add adds source id with url, unless a source with url was added
+// before; an empty url is not added.
+func (x *URLIndex) Add(id, url string) {
+	if url == "" {
+		return
+	}
+	if x.ids == nil {
+		x.ids = map[string]string{}
+	}
+	if _, ok := x.ids[url]; !ok {
+		x.ids[url] = id
+	}
+}
+
+// ID returns the id of the first source added with url.
+func (x *URLIndex) ID(url string) (string, bool) {
+	id, ok := x.ids[url]
+	return id, ok
+}
 
 // StoredEvents is a Sink that knows the events already stored where an
 // import goes (a Checker): a reader whose ids are made up, and were made

@@ -34,8 +34,8 @@ func editArea(a *textarea.Model, kept *string, msg tea.Msg) tea.Cmd {
 // a paste keeps in *kept the invisible characters of the page it was
 // copied from (zero-width spaces, soft hyphens, direction marks and
 // overrides), shown as marks as stored text is, as chrono quote add keeps
-// what it reads. Control characters, which no page shows, are dropped as
-// a slip of the terminal, and a key typed is cleaned as anywhere.
+// them. Control characters, which no page shows, are dropped as a slip
+// of the terminal, and a key typed is cleaned as anywhere.
 func editVerbatimArea(a *textarea.Model, kept *string, msg tea.Msg) tea.Cmd {
 	p, ok := msg.(tea.PasteMsg)
 	if !ok {

@@ -175,7 +175,8 @@ func (b *browser) showInSource() tea.Cmd {
 func (b *browser) escape() tea.Cmd {
 	switch {
 	case b.zoomed:
-		b.zoomed = false
+		b.leaveOverlay()
+		return nil
 	case b.focus == focusDetail:
 		b.focus = focusList
 	case len(b.marks) > 0:

@@ -379,11 +379,22 @@ func (f *quoteForm) edit(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
+// quoteWords are the quote's words to save: verbatim, as stored but for
+// what was typed, except that a new quote drops the line breaks that end
+// it, as chrono quote add drops those of what it reads: the Enter after
+// the last line of a paste, not the quote's.
+func (f *quoteForm) quoteWords() string {
+	if f.n == 0 {
+		return strings.TrimRight(f.value(quoteText), "\n")
+	}
+	return f.value(quoteText)
+}
+
 // quote is the quote the form describes, or why it cannot be saved: the
 // event's own check, naming the quote and the field.
 func (f *quoteForm) quote() (model.Quote, error) {
 	q := model.Quote{
-		Text:    f.value(quoteText), // verbatim: as pasted, or as stored
+		Text:    f.quoteWords(),
 		Speaker: strings.TrimSpace(f.value(quoteSpeaker)),
 		Source:  f.sourceID,
 		Context: strings.TrimSpace(f.value(quoteContext)),

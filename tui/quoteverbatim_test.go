@@ -31,7 +31,7 @@ func TestQuoteWordsVerbatim(t *testing.T) {
 
 	const pasted = "a\u200bb soft\u00adhyphen rlm\u200f zwj\u200dx nb\u00a0sp  "
 	d.keys("esc", "Q")
-	d.send(tea.PasteMsg{Content: pasted + "\x1b\x07"})
+	d.send(tea.PasteMsg{Content: pasted + "\x1b\x07\n"}) // the line break that ends a new quote is not its
 	if scr := d.screen(); !strings.Contains(scr, "a<U+200B>b") {
 		t.Errorf("the paste shows as\n%s\nwant its zero-width space as a mark", scr)
 	}

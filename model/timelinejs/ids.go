@@ -67,9 +67,7 @@ func (s *idSet) free(id string) bool {
 // claim returns id when it is free, and otherwise the first free id-N
 // from id-2 on, as TimelineJS numbers duplicate ids; the result is taken.
 func (s *idSet) claim(id string) string {
-	if s.used == nil {
-		s.used, s.next = map[string]bool{}, map[string]int{}
-	}
+	s.init()
 	if s.free(id) {
 		s.used[id] = true
 		return id
@@ -89,11 +87,15 @@ func (s *idSet) claim(id string) string {
 
 // take hands out id as it is: a known source's own.
 func (s *idSet) take(id string) string {
+	s.init()
+	s.used[id] = true
+	return id
+}
+
+func (s *idSet) init() {
 	if s.used == nil {
 		s.used, s.next = map[string]bool{}, map[string]int{}
 	}
-	s.used[id] = true
-	return id
 }
 
 // taken reports whether id has been handed out.

@@ -57,7 +57,7 @@ type importSink struct {
 	header  model.Header
 	journal importJournal
 	editSide
-	byURL map[string]string // the stored sources' ids by URL, once asked
+	byURL *model.URLIndex // the stored sources, once asked
 	// counted is the import's result, which the header counts in.
 	counted *model.ImportResult
 }
@@ -88,20 +88,17 @@ func (is *importSink) HasSource(id string) bool { return is.b.sources.Get([]byte
 // two stored sources with one URL, the first by id is named.
 func (is *importSink) StoredSourceID(url string) (string, bool) {
 	if is.byURL == nil {
-		is.byURL = map[string]string{}
+		is.byURL = &model.URLIndex{}
 		c := is.b.sources.Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			// An unreadable source is not this lookup's to report: the
 			// import's own reads and chrono check --store say it.
-			if src, err := decodeSource(string(k), v); err == nil && src.URL != "" {
-				if _, dup := is.byURL[src.URL]; !dup {
-					is.byURL[src.URL] = string(k)
-				}
+			if src, err := decodeSource(string(k), v); err == nil {
+				is.byURL.Add(string(k), src.URL)
 			}
 		}
 	}
-	id, ok := is.byURL[url]
-	return id, ok
+	return is.byURL.ID(url)
 }
 
 // inTrash reports whether the trash holds an event with the id.

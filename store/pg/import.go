@@ -63,8 +63,8 @@ type txImport struct {
 	merge model.EditMerge
 	place func() model.Place
 	ops   map[int64]model.Op // what each journal entry read did, by seq
-	// byURL is the stored sources' ids by URL, read when first asked.
-	byURL map[string]string
+	// byURL is the stored sources, read when first asked.
+	byURL *model.URLIndex
 }
 
 type pendingEvent struct {
@@ -267,13 +267,11 @@ func (im *txImport) StoredSourceID(url string) (string, bool) {
 		if im.wait() != nil {
 			return "", false
 		}
-		byURL := map[string]string{}
+		byURL := &model.URLIndex{}
 		rows, err := im.tx.Query(ctx, `SELECT id, body FROM sources WHERE inv = $1 ORDER BY id`, im.s.inv)
 		err = eachRow(rows, err, func(id string, body []byte) error {
-			if src, err := decodeSource(id, body); err == nil && src.URL != "" {
-				if _, dup := byURL[src.URL]; !dup {
-					byURL[src.URL] = id
-				}
+			if src, err := decodeSource(id, body); err == nil {
+				byURL.Add(id, src.URL)
 			}
 			return nil
 		})
@@ -282,8 +280,7 @@ func (im *txImport) StoredSourceID(url string) (string, bool) {
 		}
 		im.byURL = byURL
 	}
-	id, ok := im.byURL[url]
-	return id, ok
+	return im.byURL.ID(url)
 }
 
 // Header implements model.Sink: the investigation keeps its own title
