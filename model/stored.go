@@ -5,6 +5,9 @@ package model
 type SourcesByURL interface {
 	// StoredSourceID returns the id of a stored source with the URL.
 	StoredSourceID(url string) (id string, ok bool)
+	// StoredSourceURL returns the URL of the stored source with the id,
+	// "" for one without; ok is false when none has the id.
+	StoredSourceURL(id string) (url string, ok bool)
 }
 
 // StoredSources is implemented by a Sink that knows the sources already
@@ -32,25 +35,42 @@ func (c *Checker) StoredSourceID(url string) (string, bool) {
 	return "", false
 }
 
+// StoredSourceURL implements StoredSources: of a source read before in
+// this import, else of one the store holds.
+func (c *Checker) StoredSourceURL(id string) (string, bool) {
+	if s, ok := c.sources[id]; ok {
+		return s.src.URL, true
+	}
+	if f, ok := c.known.(SourcesByURL); ok {
+		return f.StoredSourceURL(id)
+	}
+	return "", false
+}
+
 // SourceTaken implements StoredSources.
 func (c *Checker) SourceTaken(id string) bool { return c.resolves(id, false) }
 
-// URLIndex finds sources by URL: the first source added with a URL is
-// the one found for it. The zero value is empty.
-type URLIndex struct{ ids map[string]string }
+// URLIndex finds sources by URL, the first source added with a URL
+// being the one found for it, and a source's URL by its id. The zero
+// value is empty.
+type URLIndex struct{ ids, urls map[string]string }
 
-// Add adds source id with url, unless a source with url was added
-// before; an empty url is not added.
+// Add adds source id with url; the id is found for url unless a source
+// added before has url too.
 func (x *URLIndex) Add(id, url string) {
-	if url == "" {
-		return
-	}
 	if x.ids == nil {
-		x.ids = map[string]string{}
+		x.ids, x.urls = map[string]string{}, map[string]string{}
 	}
-	if _, ok := x.ids[url]; !ok {
+	x.urls[id] = url
+	if _, ok := x.ids[url]; !ok && url != "" {
 		x.ids[url] = id
 	}
+}
+
+// URL returns the URL of source id; ok is false when none was added.
+func (x *URLIndex) URL(id string) (string, bool) {
+	url, ok := x.urls[id]
+	return url, ok
 }
 
 // ID returns the id of the first source added with url.

@@ -106,11 +106,16 @@ func (rd *reader) media(s *slide, m *member) (*model.Quote, *model.Source) {
 		}
 		src = known
 	} else {
+		written := c.sourceID != "" && model.CheckID(c.sourceID) == "" && !rd.sourceIDs.taken(c.sourceID)
 		switch stored, ok := rd.storedSource(url); {
-		case c.sourceID != "" && model.CheckID(c.sourceID) == "" && !rd.sourceIDs.taken(c.sourceID):
+		case written && rd.fits(c.sourceID, url):
 			src.ID = rd.sourceIDs.take(c.sourceID) // chrono's own id, as written
 		case ok:
 			src.ID = rd.sourceIDs.take(stored)
+		case written:
+			// Another investigation's id, which a source of another page
+			// holds here: a quote must not cite that page.
+			src.ID = rd.sourceIDs.claim(c.sourceID)
 		default:
 			src.ID = rd.sourceIDs.claim(hostID(url))
 		}
@@ -131,6 +136,18 @@ func (rd *reader) storedSource(url string) (string, bool) {
 		return k.StoredSourceID(url)
 	}
 	return "", false
+}
+
+// fits reports whether source id, as chrono's export wrote it, can name
+// the source of url in the import: no known source has the id, or the
+// one that has it has that URL, or none to tell.
+func (rd *reader) fits(id, url string) bool {
+	k, ok := rd.sink.(model.StoredSources)
+	if !ok {
+		return true
+	}
+	known, has := k.StoredSourceURL(id)
+	return !has || known == "" || known == url
 }
 
 // differs reports whether a later use of a URL gives details of its

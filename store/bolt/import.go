@@ -87,6 +87,16 @@ func (is *importSink) HasSource(id string) bool { return is.b.sources.Get([]byte
 // when it is first asked: those the import brings the Checker knows. Of
 // two stored sources with one URL, the first by id is named.
 func (is *importSink) StoredSourceID(url string) (string, bool) {
+	return is.sourcesByURL().ID(url)
+}
+
+// StoredSourceURL implements model.SourcesByURL, as StoredSourceID.
+func (is *importSink) StoredSourceURL(id string) (string, bool) {
+	return is.sourcesByURL().URL(id)
+}
+
+// sourcesByURL is the stored sources, read when first asked.
+func (is *importSink) sourcesByURL() *model.URLIndex {
 	if is.byURL == nil {
 		is.byURL = &model.URLIndex{}
 		c := is.b.sources.Cursor()
@@ -98,7 +108,7 @@ func (is *importSink) StoredSourceID(url string) (string, bool) {
 			}
 		}
 	}
-	return is.byURL.ID(url)
+	return is.byURL
 }
 
 // inTrash reports whether the trash holds an event with the id.
@@ -116,6 +126,9 @@ func (k trashKnown) HasSource(id string) bool { return k.im.HasSource(id) }
 
 // StoredSourceID implements model.SourcesByURL.
 func (k trashKnown) StoredSourceID(url string) (string, bool) { return k.im.StoredSourceID(url) }
+
+// StoredSourceURL implements model.SourcesByURL.
+func (k trashKnown) StoredSourceURL(id string) (string, bool) { return k.im.StoredSourceURL(id) }
 
 // Header implements model.Sink. The store keeps its own title and
 // description once it has them; an import fills them in when empty, from

@@ -263,9 +263,20 @@ func (im *txImport) HasSource(id string) bool {
 // two stored sources with one URL, the first by id is named. A read that
 // fails finds none: the import's own reads say why.
 func (im *txImport) StoredSourceID(url string) (string, bool) {
+	return im.sourcesByURL().ID(url)
+}
+
+// StoredSourceURL implements model.SourcesByURL, as StoredSourceID.
+func (im *txImport) StoredSourceURL(id string) (string, bool) {
+	return im.sourcesByURL().URL(id)
+}
+
+// sourcesByURL is the stored sources, read when first asked; none when
+// they cannot be read (the import's own reads say why).
+func (im *txImport) sourcesByURL() *model.URLIndex {
 	if im.byURL == nil {
 		if im.wait() != nil {
-			return "", false
+			return &model.URLIndex{}
 		}
 		byURL := &model.URLIndex{}
 		rows, err := im.tx.Query(ctx, `SELECT id, body FROM sources WHERE inv = $1 ORDER BY id`, im.s.inv)
@@ -276,11 +287,11 @@ func (im *txImport) StoredSourceID(url string) (string, bool) {
 			return nil
 		})
 		if err != nil {
-			return "", false
+			return &model.URLIndex{}
 		}
 		im.byURL = byURL
 	}
-	return im.byURL.ID(url)
+	return im.byURL
 }
 
 // Header implements model.Sink: the investigation keeps its own title

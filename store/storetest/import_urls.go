@@ -51,7 +51,20 @@ func testImportCitesEachURL(t *testing.T, s *suite) {
 			if len(sources) != 3 {
 				t.Errorf("sources %v, want one per URL", url)
 			}
-			for id, want := range map[string]string{"a": "https://news.example/one", "b": "https://news.example/two", "c": "https://news.example/three", "d": "https://news.example/two"} {
+			// Another investigation's export names its source by an id
+			// a stored source of another page holds.
+			theirs := `{"events": [{"unique_id": "e", "start_date": {"year": "2021"}, "text": {"headline": "E"}, "media": {"url": "https://other.example/x", "caption": "Quote five",
+				"credit": "Eve, <cite data-source=\"news.example\">Other</cite>"}}]}`
+			if _, err := st.Import([]model.Input{timelineJSInput("theirs.json", theirs)}, opts); err != nil {
+				t.Fatalf("theirs.json: %v", err)
+			}
+			if sources, err = st.Sources(); err != nil {
+				t.Fatal(err)
+			}
+			for _, src := range sources {
+				url[src.ID] = src.URL
+			}
+			for id, want := range map[string]string{"a": "https://news.example/one", "b": "https://news.example/two", "c": "https://news.example/three", "d": "https://news.example/two", "e": "https://other.example/x"} {
 				e := StoredEvent(t, st, id)
 				if len(e.Quotes) != 1 || url[e.Quotes[0].Source] != want {
 					t.Errorf("event %s's quote %+v cites %q, want %s", id, e.Quotes, url[e.Quotes[0].Source], want)
