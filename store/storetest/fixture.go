@@ -217,3 +217,15 @@ func nilIfEmpty[S ~[]E, E any](s S) S {
 	}
 	return s
 }
+
+// eachWay runs fn as a subtest for an import in one transaction and for
+// one in bulk, which stores may write otherwise.
+func eachWay(t *testing.T, fn func(t *testing.T, bulk bool)) {
+	for _, bulk := range []bool{false, true} {
+		name := "in one transaction"
+		if bulk {
+			name = "in bulk"
+		}
+		t.Run(name, func(t *testing.T) { fn(t, bulk) })
+	}
+}

@@ -27,49 +27,43 @@ func testImportCitesEachURL(t *testing.T, s *suite) {
 	later := `{"events": [
 		{"unique_id": "c", "start_date": {"year": "2019"}, "text": {"headline": "C"}, "media": {"url": "https://news.example/three", "caption": "Quote three", "credit": "Carol"}},
 		{"unique_id": "d", "start_date": {"year": "2020"}, "text": {"headline": "D"}, "media": {"url": "https://news.example/two", "caption": "Quote four", "credit": "Dan"}}]}`
-	for _, bulk := range []bool{false, true} {
-		name := "in one transaction"
-		if bulk {
-			name = "in bulk"
+	eachWay(t, func(t *testing.T, bulk bool) {
+		st := s.empty(t)
+		opts := model.ImportOptions{Bulk: bulk}
+		for _, in := range []model.Input{timelineJSInput("first.json", first), timelineJSInput("later.json", later), timelineJSInput("first.json", first)} {
+			if _, err := st.Import([]model.Input{in}, opts); err != nil {
+				t.Fatalf("%s: %v", in.Name, err)
+			}
 		}
-		t.Run(name, func(t *testing.T) {
-			st := s.empty(t)
-			opts := model.ImportOptions{Bulk: bulk}
-			for _, in := range []model.Input{timelineJSInput("first.json", first), timelineJSInput("later.json", later), timelineJSInput("first.json", first)} {
-				if _, err := st.Import([]model.Input{in}, opts); err != nil {
-					t.Fatalf("%s: %v", in.Name, err)
-				}
+		sources, err := st.Sources()
+		if err != nil {
+			t.Fatal(err)
+		}
+		url := map[string]string{}
+		for _, src := range sources {
+			url[src.ID] = src.URL
+		}
+		if len(sources) != 3 {
+			t.Errorf("sources %v, want one per URL", url)
+		}
+		// Another investigation's export names its source by an id
+		// a stored source of another page holds.
+		theirs := `{"events": [{"unique_id": "e", "start_date": {"year": "2021"}, "text": {"headline": "E"}, "media": {"url": "https://other.example/x", "caption": "Quote five",
+			"credit": "Eve, <cite data-source=\"news.example\">Other</cite>"}}]}`
+		if _, err := st.Import([]model.Input{timelineJSInput("theirs.json", theirs)}, opts); err != nil {
+			t.Fatalf("theirs.json: %v", err)
+		}
+		if sources, err = st.Sources(); err != nil {
+			t.Fatal(err)
+		}
+		for _, src := range sources {
+			url[src.ID] = src.URL
+		}
+		for id, want := range map[string]string{"a": "https://news.example/one", "b": "https://news.example/two", "c": "https://news.example/three", "d": "https://news.example/two", "e": "https://other.example/x"} {
+			e := StoredEvent(t, st, id)
+			if len(e.Quotes) != 1 || url[e.Quotes[0].Source] != want {
+				t.Errorf("event %s's quote %+v cites %q, want %s", id, e.Quotes, url[e.Quotes[0].Source], want)
 			}
-			sources, err := st.Sources()
-			if err != nil {
-				t.Fatal(err)
-			}
-			url := map[string]string{}
-			for _, src := range sources {
-				url[src.ID] = src.URL
-			}
-			if len(sources) != 3 {
-				t.Errorf("sources %v, want one per URL", url)
-			}
-			// Another investigation's export names its source by an id
-			// a stored source of another page holds.
-			theirs := `{"events": [{"unique_id": "e", "start_date": {"year": "2021"}, "text": {"headline": "E"}, "media": {"url": "https://other.example/x", "caption": "Quote five",
-				"credit": "Eve, <cite data-source=\"news.example\">Other</cite>"}}]}`
-			if _, err := st.Import([]model.Input{timelineJSInput("theirs.json", theirs)}, opts); err != nil {
-				t.Fatalf("theirs.json: %v", err)
-			}
-			if sources, err = st.Sources(); err != nil {
-				t.Fatal(err)
-			}
-			for _, src := range sources {
-				url[src.ID] = src.URL
-			}
-			for id, want := range map[string]string{"a": "https://news.example/one", "b": "https://news.example/two", "c": "https://news.example/three", "d": "https://news.example/two", "e": "https://other.example/x"} {
-				e := StoredEvent(t, st, id)
-				if len(e.Quotes) != 1 || url[e.Quotes[0].Source] != want {
-					t.Errorf("event %s's quote %+v cites %q, want %s", id, e.Quotes, url[e.Quotes[0].Source], want)
-				}
-			}
-		})
-	}
+		}
+	})
 }
