@@ -22,7 +22,27 @@ const maxRetitledLook = 16 << 20
 // unique_id, whose ids are made from their headlines.
 type retitled struct {
 	file, headline string
-	made, stored   string // the new event's id, and the stored one's
+	at             model.Place // where its slide begins
+	i              int         // its index among the file's events
+	made, stored   string      // the new event's id, and the stored one's
+}
+
+// placedSlides collects a TimelineJS file's events with the place of
+// each slide, which the warning names as a problem's place is named.
+type placedSlides struct {
+	model.Collect
+	next model.Place   // the place of the event sent next
+	at   []model.Place // in step with Timeline.Events
+}
+
+// EventAt implements model.Locator.
+func (p *placedSlides) EventAt(_ int, at model.Place) { p.next = at }
+
+// Event implements model.Sink.
+func (p *placedSlides) Event(e model.Event, n int) error {
+	p.at = append(p.at, p.next)
+	p.next = model.Place{}
+	return p.Collect.Event(e, n)
 }
 
 // retitledSlides finds, before they are imported, the retitled slides of
@@ -38,7 +58,7 @@ func retitledSlides(s model.Store, inputs []importInput) []retitled {
 		if err != nil {
 			continue
 		}
-		var tl model.Collect
+		var tl placedSlides
 		err = timelinejs.Read(io.LimitReader(f, maxRetitledLook), &tl, &model.Losses{})
 		f.Close()
 		if err != nil {
@@ -50,6 +70,7 @@ func retitledSlides(s model.Store, inputs []importInput) []retitled {
 		}
 		for _, r := range found {
 			r.file = in.Name
+			r.at = tl.at[r.i]
 			out = append(out, r)
 		}
 	}
@@ -88,7 +109,7 @@ func retitledIn(s model.Store, events []model.Event) ([]retitled, error) {
 		}
 		if len(match) == 1 && !claimed[match[0]] {
 			claimed[match[0]] = true
-			out = append(out, retitled{headline: e.Title, made: e.ID, stored: match[0]})
+			out = append(out, retitled{headline: e.Title, i: i, made: e.ID, stored: match[0]})
 		}
 	}
 	return out, nil
@@ -105,8 +126,9 @@ func fromHeadline(e *model.Event) bool {
 // and how to have the stored event take the new headline instead.
 func (o *importOptions) warnRetitled(found []retitled) {
 	for _, r := range found {
-		said := fmt.Sprintf("%s: the slide %q %s a new event, %s, while %s, which the file does not have, has its date and text",
-			termtext.Line(r.file), termtext.Line(r.headline), o.tense("became", "would become"), r.made, r.stored)
+		place := r.at.Problem(model.Problem{File: termtext.Line(r.file)}).Error()
+		said := fmt.Sprintf("%sthe slide %q %s a new event, %s, while %s, which the file does not have, has its date and text",
+			place, termtext.Line(r.headline), o.tense("became", "would become"), r.made, r.stored)
 		if o.dryRun {
 			fmt.Fprintf(o.stderr, "warning: %s. If its headline was changed, give that slide \"unique_id\": %q before importing\n", said, r.stored)
 			continue

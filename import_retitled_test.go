@@ -9,7 +9,8 @@ import (
 
 // TestImportWarnsOfRetitledSlide: a headline corrected in a TimelineJS
 // file whose slides have no unique_id makes a new event; the import says
-// so, naming the stored event it looks like and what to do, once, and
+// so at the slide's line and column, naming the stored event it looks
+// like and what to do, once, and
 // says nothing of a new slide that merely shares a date.
 func TestImportWarnsOfRetitledSlide(t *testing.T) {
 	dir := t.TempDir()
@@ -19,7 +20,7 @@ func TestImportWarnsOfRetitledSlide(t *testing.T) {
 			parts = append(parts, `{"start_date": {"year": "2017", "month": "8"}, "text": {"headline": "`+h+`", "text": "<p>On a call, `+strings.Fields(h)[0]+`.</p>"}}`)
 		}
 		file := filepath.Join(dir, name)
-		if err := os.WriteFile(file, []byte(`{"events": [`+strings.Join(parts, ",")+`]}`), 0o644); err != nil {
+		if err := os.WriteFile(file, []byte("{\"events\": [\n  "+strings.Join(parts, ",\n  ")+"\n]}\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return file
@@ -28,12 +29,12 @@ func TestImportWarnsOfRetitledSlide(t *testing.T) {
 	if r := chrono(t, db, "", "import", slides("first.json", "NSO offers cash")); r.code != 0 || r.stderr != "" {
 		t.Fatalf("import: %+v", r)
 	}
-	renamed := slides("renamed.json", "NSO offers bags of cash")
-	want := `renamed.json: the slide "NSO offers bags of cash" would become a new event, nso-offers-bags-of-cash, while nso-offers-cash, which the file does not have, has its date and text. If its headline was changed, give that slide "unique_id": "nso-offers-cash" before importing`
+	renamed := slides("renamed.json", "Mobileum declines", "NSO offers bags of cash")
+	want := `renamed.json:3:3: the slide "NSO offers bags of cash" would become a new event, nso-offers-bags-of-cash, while nso-offers-cash, which the file does not have, has its date and text. If its headline was changed, give that slide "unique_id": "nso-offers-cash" before importing`
 	if r := chrono(t, db, "", "import", "--dry-run", renamed); !strings.Contains(r.stderr, want) {
 		t.Errorf("dry run: %+v\nwant %s", r, want)
 	}
-	want = `the slide "NSO offers bags of cash" became a new event, nso-offers-bags-of-cash, while nso-offers-cash, which the file does not have, has its date and text. If its headline was changed: chrono rm nso-offers-bags-of-cash, give that slide "unique_id": "nso-offers-cash", and import the file again`
+	want = `renamed.json:3:3: the slide "NSO offers bags of cash" became a new event, nso-offers-bags-of-cash, while nso-offers-cash, which the file does not have, has its date and text. If its headline was changed: chrono rm nso-offers-bags-of-cash, give that slide "unique_id": "nso-offers-cash", and import the file again`
 	if r := chrono(t, db, "", "import", renamed); r.code != 0 || !strings.Contains(r.stderr, want) {
 		t.Errorf("import: %+v\nwant %s", r, want)
 	}
