@@ -211,7 +211,7 @@ func (o *importOptions) storeOptions() (model.ImportOptions, error) {
 func importAdvice(err error) error {
 	err = linkAdvice(err)
 	if errors.Is(err, model.ErrEditedBoth) {
-		err = fmt.Errorf("%w\neach field above was changed both in chrono and in the file since the last import: "+
+		err = fmt.Errorf("%w\neach field above differs in chrono from what the last import brought, and the file brings another value: "+
 			"import again with --prefer file to take the file's values, or --prefer chrono to keep chrono's (chrono log lists the edits)", err)
 	}
 	return err

@@ -114,15 +114,17 @@ func hasNote(notes []Note, n Note) bool {
 }
 
 // Problems returns a problem for each field of m's conflicts, for the
-// event id, record n of its file: the value the last import left, the one
-// chrono has now and the one the file brings.
+// event id, record n of its file: the value chrono has now, the one the
+// last import left and the one the file brings. Chrono's value is not
+// said to be an edit: it may be one an earlier import kept (--prefer
+// chrono) over what the file brought then.
 func (m Merged) Problems(id string, n int, stored, incoming, base *Event) []Problem {
 	var out []Problem
 	for _, name := range m.Conflicts.Names() {
 		f, _ := FieldByName(name)
 		out = append(out, Problem{Part: EventPart, ID: id, N: n, Err: ErrEditedBoth,
-			Msg: fmt.Sprintf("%s: changed in chrono since the last import (%s → %s) and in the file (→ %s)",
-				name, shownValue(base, f), shownValue(stored, f), shownValue(incoming, f))})
+			Msg: fmt.Sprintf("%s: chrono has %s where the last import brought %s, and the file now brings %s",
+				name, shownValue(stored, f), shownValue(base, f), shownValue(incoming, f))})
 	}
 	return out
 }

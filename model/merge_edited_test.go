@@ -96,7 +96,7 @@ func TestEditMergeGathersConflicts(t *testing.T) {
 	}
 	p := ps.List[0]
 	if p.Line != 9 || p.N != 4 || p.ID != "e" || !strings.HasPrefix(p.Msg, "title: ") ||
-		!strings.Contains(p.Msg, "“Imported” → “Mine”") || !strings.Contains(p.Msg, "→ “Theirs”") {
+		p.Msg != "title: chrono has “Mine” where the last import brought “Imported”, and the file now brings “Theirs”" {
 		t.Errorf("first conflict %+v", p)
 	}
 	if x.Err() != nil {
