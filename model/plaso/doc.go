@@ -13,9 +13,10 @@
 // but for Plaso's container markers (__container_type__: event,
 // __type__: AttributeContainer), the same on every event.
 // Only an event tag's members other than its labels (an old comment) are
-// not carried, and are counted. An event Plaso says has no time (its
-// timestamp_desc "Not a time", its timestamp 0) is imported undated, not
-// dated 1970, and counted.
+// not carried, and are counted. An event at timestamp 0, which Plaso's
+// own outputs show as no date (its timestamp_desc "Not a time", or a
+// parser that found no time), is imported undated, not dated 1970, and
+// counted.
 //
 // l2tcsv is the classic CSV of log2timeline, a row a line, 17 columns
 // with a header row, nothing quoted (psort turns a comma in a value into

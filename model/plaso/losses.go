@@ -12,6 +12,11 @@ const Carries = model.FieldDate | model.FieldTitle | model.FieldSummary | model.
 // dated 1970.
 var NotATime = model.Loss{One: `event of type "Not a time" imported undated`, Many: `events of type "Not a time" imported undated`}
 
+// ZeroTimestamp counts json_line events of another type at timestamp 0,
+// which Plaso writes for a time its parser did not find (a NotSet
+// date_time) and its own outputs show as no date: imported undated.
+var ZeroTimestamp = model.Loss{One: "event at timestamp 0 (Plaso's mark of no time) imported undated", Many: "events at timestamp 0 (Plaso's mark of no time) imported undated"}
+
 // What reading l2tcsv changes.
 var (
 	// NoDate counts rows dated 00/00/0000, Plaso's mark for a timestamp

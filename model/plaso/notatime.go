@@ -19,8 +19,8 @@ var epoch = func() model.Instant {
 }()
 
 // undatedSink passes a json_line read on to a sink, undating the events
-// Plaso says have no time ("timestamp_desc: Not a time" at timestamp 0)
-// rather than dating them 1970, and counting them, and leaving Plaso's
+// Plaso says have no time (timestamp 0, most with "timestamp_desc: Not a
+// time") rather than dating them 1970, and counting them, and leaving Plaso's
 // container markers out of the summary. It is a FieldSink and
 // a Locator whatever the sink is, and passes those on as the sink takes
 // them.
@@ -54,9 +54,17 @@ func (u *undatedSink) undate(e *model.Event) {
 	for _, m := range markers {
 		e.Summary = strings.TrimPrefix(e.Summary, m)
 	}
-	if !e.Date.IsZero() && e.Date.Earliest() == epoch && strings.Contains("\n"+e.Summary+"\n", "\ntimestamp_desc: "+notATime+"\n") {
-		e.Date = model.Date{}
+	if e.Date.IsZero() || e.Date.Earliest() != epoch {
+		return
+	}
+	// Plaso's own outputs write no date for timestamp 0, whatever its
+	// timestamp_desc (0000-00-00 in dynamic, 00/00/0000 in l2tcsv): a
+	// parser that found no time (a NotSet date_time) leaves 0 there.
+	e.Date = model.Date{}
+	if strings.Contains("\n"+e.Summary+"\n", "\ntimestamp_desc: "+notATime+"\n") {
 		u.losses.Add(NotATime, 1)
+	} else {
+		u.losses.Add(ZeroTimestamp, 1)
 	}
 }
 

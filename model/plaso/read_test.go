@@ -160,7 +160,8 @@ func ids(events []model.Event) []string {
 }
 
 // TestJSONLineEventTagCommentCounted: what an event tag holds besides its
-// labels is counted as not carried.
+// labels is counted as not carried; an event at timestamp 0 is undated,
+// and counted, whatever its type.
 func TestJSONLineEventTagCommentCounted(t *testing.T) {
 	doc, err := os.ReadFile("testdata/plaso.jsonl")
 	if err != nil {
@@ -173,6 +174,13 @@ func TestJSONLineEventTagCommentCounted(t *testing.T) {
 	}
 	if lost.String() != `1 Plaso event tag comment or other member left out; 1 event of type "Not a time" imported undated` || !events[3].Date.IsZero() {
 		t.Errorf("losses %q", lost.String())
+	}
+	// Timestamp 0 of another type is no time to Plaso either.
+	notSet := `{"__container_type__": "event", "__type__": "AttributeContainer", "data_type": "fs:stat", "date_time": {"__class_name__": "NotSet", "__type__": "DateTimeValues", "string": "Not set"}, "message": "notset", "parser": "filestat", "timestamp": 0, "timestamp_desc": "Creation Time"}` + "\n"
+	events, problems, lost = read(t, string(doc)+extra+notSet)
+	if problems != "" || len(events) != 5 || !events[4].Date.IsZero() ||
+		lost.String() != `1 Plaso event tag comment or other member left out; 1 event of type "Not a time" imported undated; 1 event at timestamp 0 (Plaso's mark of no time) imported undated` {
+		t.Errorf("timestamp 0 of type Creation Time: problems %q, %d events, losses %q", problems, len(events), lost.String())
 	}
 	for _, e := range events {
 		if strings.Contains(e.Summary, "__container_type__: event") || strings.Contains(e.Summary, "__type__: AttributeContainer") {
