@@ -214,6 +214,15 @@ func convert(rec *record, memo *sourceMemo, out *result) {
 func (c *converter) date(e *model.Event, chrono bool, dt string, dtBad bool, ts stamp) (keepTimestamp bool) {
 	var fromDT model.Date
 	dtOK := false
+	if noTime(dt) {
+		// Plaso's dynamic CSV writes this for an event it has no time
+		// for: read as an empty cell, so the timestamp decides if there
+		// is one, and the event is undated if not.
+		c.losses.Add(DatetimeNoTime, 1)
+		if dt = ""; !ts.present {
+			return false
+		}
+	}
 	if dt != "" {
 		d, msg, epoch := epochDatetime(strings.TrimSpace(dt))
 		if !epoch {

@@ -201,3 +201,12 @@ func earliest(d model.Date) (datetime string, us int64, why model.Loss, ok bool)
 	}
 	return t.Format(layout), sec*1e6 + int64(nsec/1000), model.Loss{}, true
 }
+
+// noTime reports whether a datetime is 0000-00-00, with a time or not:
+// what Plaso's outputs write for an event that has no time (timestamp 0).
+// No calendar has a month or day 0, so it cannot be a date.
+func noTime(dt string) bool {
+	dt = strings.TrimSpace(dt)
+	rest, ok := strings.CutPrefix(dt, "0000-00-00")
+	return ok && (rest == "" || rest[0] == 'T' || rest[0] == ' ')
+}

@@ -11,7 +11,8 @@
 // Every other column (or member) is an attribute. Dates are read as
 // Timesketch's importer reads them: a timestamp that dates a record is in
 // the unit its size says (see timestampUnit), a datetime may be epoch
-// microseconds, and a cell of blank space is empty.
+// microseconds, and a cell of blank space is empty, as is a datetime of
+// 0000-00-00 (Plaso's mark of an event without a time; counted).
 //
 // Reading keeps a date at the precision written (2017-08-14 is a day;
 // 2017-08-14T15:04:05+02:00 a second, with its offset) and every attribute

@@ -126,3 +126,30 @@ func TestBlankDateCells(t *testing.T) {
 		t.Errorf("both blank: error %v, want datetime: missing alone", err)
 	}
 }
+
+// TestDatetimeNoTime checks that 0000-00-00, which Plaso's dynamic CSV
+// writes for an event without a time, is read as an empty datetime and
+// counted: the event is undated, or dated by its timestamp.
+func TestDatetimeNoTime(t *testing.T) {
+	for _, tc := range []struct{ doc, date string }{
+		{"datetime,timestamp_desc,message\n0000-00-00T00:00:00.000000+00:00,Not a time,m\n", ""},
+		{`{"message":"m","datetime":"0000-00-00T00:00:00+00:00","timestamp_desc":"d"}`, ""},
+		{`{"message":"m","datetime":"0000-00-00","timestamp":1502723045000000,"timestamp_desc":"d"}`, "2017-08-14T15:04:05Z"},
+	} {
+		tl, losses, err := read(t, tc.doc)
+		if err != nil {
+			t.Errorf("%s: %v", tc.doc, err)
+			continue
+		}
+		if got := tl.Events[0].Date.String(); got != tc.date {
+			t.Errorf("%s: date %q, want %q", tc.doc, got, tc.date)
+		}
+		if got, want := losses.String(), "1 "+DatetimeNoTime.One; got != want {
+			t.Errorf("%s: losses %q, want %q", tc.doc, got, want)
+		}
+	}
+	// Only a whole 0000-00-00 is Plaso's mark: a year 0 is refused.
+	if _, _, err := read(t, "datetime,timestamp_desc,message\n0000-00-01T00:00:00Z,d,m\n"); err == nil {
+		t.Error("0000-00-01 read")
+	}
+}

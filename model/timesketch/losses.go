@@ -36,6 +36,10 @@ var (
 	// DatetimeMicros counts datetimes written as epoch microseconds
 	// instead of ISO 8601, which Timesketch's importer also reads.
 	DatetimeMicros = model.Loss{One: "datetime read as epoch microseconds", Many: "datetimes read as epoch microseconds"}
+	// DatetimeNoTime counts datetimes of 0000-00-00, Plaso's mark of an
+	// event without a time, read as empty: such an event is undated
+	// unless a timestamp dates it.
+	DatetimeNoTime = model.Loss{One: "datetime 0000-00-00 (Plaso's mark of no time) read as empty", Many: "datetimes 0000-00-00 (Plaso's mark of no time) read as empty"}
 )
 
 // What writing a Timesketch file cannot carry.
