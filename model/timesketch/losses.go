@@ -47,6 +47,10 @@ var (
 	// Undated counts events left out because Timesketch needs a time for
 	// every event and chrono will not invent one.
 	Undated = model.Loss{One: "undated event skipped", Many: "undated events skipped"}
+	// LocalAsUTC counts events whose time of day has no offset (local
+	// time, chrono's "local time there"), written as UTC because
+	// Timesketch's datetime is an instant.
+	LocalAsUTC = model.Loss{One: "local time without an offset written as UTC", Many: "local times without an offset written as UTC"}
 	// OpenStart counts events whose date has an open or unknown start
 	// (../2021): their earliest instant is unbounded, and using the end
 	// instead would put them where they are known not to have begun.

@@ -114,7 +114,7 @@ func TestAwkwardRoundTrip(t *testing.T) {
 			}
 			wantCounts := map[model.Loss]int{
 				Undated: 1, OpenStart: 2, OutOfRange: 2, TitleLeftOut: 1, DescriptionLeftOut: 1,
-				SourceLeftOut: 2, LinkToSkipped: 1,
+				SourceLeftOut: 2, LinkToSkipped: 1, LocalAsUTC: 1, // the local time comes back from date_edtf
 			}
 			if w.name == "csv" {
 				wantCounts[LineBreaksCSV] = 1

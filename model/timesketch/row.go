@@ -84,6 +84,12 @@ func (x *exporter) row(e model.Event) (r row, ok bool, err error) {
 		return row{}, false, nil
 	}
 	datetime, us, _, _ := earliest(e.Date)
+	if start, _ := e.Date.Start(); start.Precision() == model.PrecisionSecond && !start.HasOffset() {
+		// Timesketch has no local time: its datetime is an instant. The
+		// row keeps the local time in date_edtf, but Timesketch shows
+		// the instant, one nobody established: the export says so.
+		x.losses.Add(LocalAsUTC, 1)
+	}
 	r = row{
 		message: e.Title, datetime: datetime, timestamp: us, desc: describe(e.Date),
 		tags: e.Tags, id: e.ID, edtf: e.Date.String(), dateText: e.DateText,
