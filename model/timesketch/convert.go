@@ -52,9 +52,12 @@ func (c *converter) timestamp() stamp {
 		c.fail("timestamp: want a number of microseconds since 1970-01-01T00:00:00Z, found %s", kindName(v.text))
 		return ts
 	}
-	if ts.n, ts.ok = parseTimestamp(v.text); !ts.ok {
-		c.fail("timestamp %q: want whole microseconds since 1970-01-01T00:00:00Z, like 1502723045000000", v.text)
+	n, why := parseTimestamp(v.text)
+	if why != "" {
+		c.fail("timestamp %q: %s", v.text, why)
+		return ts
 	}
+	ts.n, ts.ok = n, true
 	return ts
 }
 

@@ -2,6 +2,7 @@ package timesketch
 
 import (
 	"errors"
+	"math/big"
 	"strconv"
 	"strings"
 	"time"
@@ -150,10 +151,45 @@ func allDigits(s string) bool {
 }
 
 // parseTimestamp reads Timesketch's timestamp, a whole number of units
-// since 1970-01-01T00:00:00Z (see timestampUnit).
-func parseTimestamp(s string) (int64, bool) {
-	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
-	return n, err == nil
+// since 1970-01-01T00:00:00Z (see timestampUnit). A whole number written
+// as a float (1502723045000000.0, 1.502723045e15), as Python writes a
+// float, is read too, exactly; why says what is wrong with any other.
+func parseTimestamp(s string) (n int64, why string) {
+	s = strings.TrimSpace(s)
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err == nil {
+		return n, ""
+	}
+	var r big.Rat
+	if !floatSyntax(s) {
+		return 0, "want whole microseconds since 1970-01-01T00:00:00Z, like 1502723045000000"
+	}
+	if _, ok := r.SetString(s); !ok {
+		return 0, "want whole microseconds since 1970-01-01T00:00:00Z, like 1502723045000000"
+	}
+	if !r.IsInt() {
+		return 0, "a timestamp is a whole number (of microseconds since 1970-01-01T00:00:00Z, or of the unit its size says), not one with a fraction: write the time as datetime to give a finer one"
+	}
+	if !r.Num().IsInt64() {
+		return 0, "beyond any time a timestamp of 64 bits holds"
+	}
+	return r.Num().Int64(), ""
+}
+
+// floatSyntax reports whether s is a JSON number with a fraction or an
+// exponent of at most two digits: any timestamp of 64 bits is written so,
+// and a larger exponent would have big.Rat build a number of any size.
+func floatSyntax(s string) bool {
+	mant, exp, hasExp := strings.Cut(strings.ToLower(s), "e")
+	if hasExp {
+		exp = strings.TrimPrefix(strings.TrimPrefix(exp, "+"), "-")
+		if exp == "" || len(exp) > 2 || !allDigits(exp) {
+			return false
+		}
+	}
+	mant = strings.TrimPrefix(mant, "-")
+	whole, frac, _ := strings.Cut(mant, ".")
+	return whole != "" && allDigits(whole) && allDigits(frac)
 }
 
 // appendDigits appends n, which is not negative, in width digits,

@@ -2,6 +2,7 @@ package timesketch
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"chrono/model"
@@ -126,6 +127,45 @@ func TestDescribe(t *testing.T) {
 	for _, tt := range tests {
 		if got := describe(model.MustParseDate(tt.date)); got != tt.want {
 			t.Errorf("describe(%s) = %q, want %q", tt.date, got, tt.want)
+		}
+	}
+}
+
+// TestParseTimestamp: a whole number is read however it is written, a
+// float's included (as Python writes one); a fraction, a number out of
+// range and anything else each say what is wrong.
+func TestParseTimestamp(t *testing.T) {
+	const syntax = "want whole microseconds"
+	for _, tc := range []struct {
+		in   string
+		n    int64
+		want string // the start of why; "" for none
+	}{
+		{"1502723045000000", 1502723045000000, ""},
+		{" 1502723045000000 ", 1502723045000000, ""},
+		{"-1502723045", -1502723045, ""},
+		{"1502723045000000.0", 1502723045000000, ""},
+		{"1502723045000000.000", 1502723045000000, ""},
+		{"1.502723045e15", 1502723045000000, ""},
+		{"1.502723045E+15", 1502723045000000, ""},
+		{"1502723045123456789.0", 1502723045123456789, ""}, // beyond a float64's integers: exact
+		{"-1.5e9", -1500000000, ""},
+		{"1500000000.5", 0, "a timestamp is a whole number"},
+		{"15e-1", 0, "a timestamp is a whole number"},
+		{"99999999999999999999999", 0, "beyond any time"},
+		{"9.3e18", 0, "beyond any time"},
+		{"1e999999999", 0, syntax},
+		{"0x10", 0, syntax},
+		{"1/2", 0, syntax},
+		{"+15", 15, ""},
+		{"1_000", 0, syntax},
+		{"abc", 0, syntax},
+		{".5", 0, syntax},
+		{"1e", 0, syntax},
+	} {
+		n, why := parseTimestamp(tc.in)
+		if n != tc.n || !strings.HasPrefix(why, tc.want) || (tc.want == "") != (why == "") {
+			t.Errorf("parseTimestamp(%q) = %d, %q; want %d, %q…", tc.in, n, why, tc.n, tc.want)
 		}
 	}
 }
