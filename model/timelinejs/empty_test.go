@@ -31,3 +31,16 @@ func TestEmptyMembersAreNoLoss(t *testing.T) {
 	_, losses = mustRead(t, full)
 	checkLosses(t, losses, map[model.Loss]int{LossTitleField: 2, LossDateFormat: 2, LossBackground: 1, LossUnknownMember: 4})
 }
+
+// TestAutolinkDefault: "autolink": true is TimelineJS's default, which a
+// slide chrono writes gets again; only false is a setting lost.
+func TestAutolinkDefault(t *testing.T) {
+	slide := func(v string) string {
+		return `{"events": [{"start_date": {"year": 2017}, "text": {"headline": "x"}, "autolink": ` + v + `}]}`
+	}
+	if _, losses := mustRead(t, slide("true")); !losses.Empty() {
+		t.Errorf("autolink true: losses %s, want none", losses)
+	}
+	_, losses := mustRead(t, slide("false"))
+	checkLosses(t, losses, map[model.Loss]int{LossAutolink: 1})
+}

@@ -104,7 +104,11 @@ func (rd *reader) parseSlide(v jsontext.Value, at int64, title bool) *slide {
 		case "background":
 			unused(LossBackground, m.value)
 		case "autolink":
-			unused(LossAutolink, m.value)
+			if m.value.Kind() != 't' {
+				// true is TimelineJS's default, which a slide written
+				// without it gets again: only false is lost.
+				unused(LossAutolink, m.value)
+			}
 		default:
 			unused(LossUnknownMember, m.value)
 		}
