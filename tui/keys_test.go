@@ -472,7 +472,8 @@ func TestUndoWhileSaving(t *testing.T) {
 
 // TestUndoAfterLaterChanges: undo of a change that a later change (here
 // another process's) touched is refused, naming it, and leaves the store
-// as it is.
+// as it is; the change stays on top, and the next press skips it, saying
+// so, rather than undoing an older change unasked.
 func TestUndoAfterLaterChanges(t *testing.T) {
 	s := exampleStore(t)
 	d := newDriver(t, s, 120, 40)
@@ -489,8 +490,15 @@ func TestUndoAfterLaterChanges(t *testing.T) {
 	if got := event(t, s, "nso-mobileum-call").Quotes; !slices.Equal(got, quotes) {
 		t.Errorf("quotes changed: %v", got)
 	}
-	if d.undoDepth() != 0 {
-		t.Error("the refused undo is still to do")
+	if !strings.HasSuffix(d.status(), " · u again skips it") || d.undoDepth() != 1 {
+		t.Errorf("the refused undo is not kept on top, to be skipped by the next press: %q, %d to undo", d.status(), d.undoDepth())
+	}
+	d.keys("u")
+	if want := "skipped moved quote 1 of nso-mobileum-call to 2, which cannot be undone; nothing to undo"; d.status() != want || d.undoDepth() != 0 {
+		t.Errorf("the next press says %q (%d to undo), want %q", d.status(), d.undoDepth(), want)
+	}
+	if got := event(t, s, "nso-mobileum-call").Quotes; !slices.Equal(got, quotes) {
+		t.Errorf("quotes changed by the press that skipped: %v", got)
 	}
 }
 

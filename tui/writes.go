@@ -36,6 +36,10 @@ type writeQueue struct {
 type undoable struct {
 	edit model.Edit
 	what string
+	// refused marks one whose undo (or redo) later changes refused: it
+	// stays on top, so that the refusal is not lost, and the next press
+	// skips it, saying so, for the change before it.
+	refused bool
 }
 
 // pendingWrite is an edit on its way to the disk.
@@ -46,6 +50,9 @@ type pendingWrite struct {
 	// makes it again; what says what that change was.
 	undo, redo bool
 	what       string
+	// skipped says what refused change this press passed by to reach
+	// this one ("" for none).
+	skipped string
 	// save is the event saved, and form the form it was typed in (nil
 	// from $EDITOR): a save refused by a conflict opens the form again.
 	save *saveEvent
@@ -127,9 +134,10 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 	case msg.err != nil && (w.undo || w.redo) && (errors.As(msg.err, &conflict) || gone(msg.err)):
 		// Later changes touched the same fields, or took the event out
 		// of the store: this one cannot be taken back (or made again)
-		// without undoing them, and pressing u again would not change
-		// that, so it leaves the stack for the ones before it. (One in
-		// the trash stays: restored, it can.)
+		// without undoing them. It stays on top, marked, so that the
+		// next press does not undo an older change unasked: that press
+		// skips it, saying so. (One in the trash is not refused so:
+		// restored, it can be undone.)
 		verb := "undo"
 		if w.redo {
 			verb = "redo"
@@ -138,7 +146,12 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 		if conflict == nil {
 			why += ": it is no longer in the store (the trash was emptied of it)"
 		}
-		return statusMsg{text: fmt.Sprintf("cannot %s %s: %s", verb, w.what, why), err: true}
+		stack, press := &q.undo, "u"
+		if w.redo {
+			stack, press = &q.redo, "U"
+		}
+		*stack = append(*stack, undoable{w.edit, w.what, true})
+		return statusMsg{text: fmt.Sprintf("%scannot %s %s: %s · %s again skips it", w.skippedFirst(), verb, w.what, why, press), err: true}
 	case msg.err != nil && w.save != nil && errors.As(msg.err, &conflict):
 		// The form opens again on what was typed, and says the rest.
 		return statusMsg{text: fmt.Sprintf("not saved: event %q changed meanwhile", conflict.ID), err: true}
@@ -147,24 +160,24 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 		return statusMsg{text: fmt.Errorf("quote not saved, the form keeps what you typed: %w", msg.err).Error(), err: true}
 	case msg.err != nil:
 		if w.undo {
-			q.undo = append(q.undo, undoable{w.edit, w.what})
+			q.undo = append(q.undo, undoable{edit: w.edit, what: w.what})
 		}
 		if w.redo {
-			q.redo = append(q.redo, undoable{w.edit, w.what})
+			q.redo = append(q.redo, undoable{edit: w.edit, what: w.what})
 		}
 		return statusMsg{text: fmt.Errorf("not saved, change undone on screen: %w", msg.err).Error(), err: true}
 	case w.undo:
 		if msg.revert != nil {
-			q.redo = append(q.redo, undoable{msg.revert, w.what})
-			return statusMsg{text: "undid: " + w.what + " · U to redo"}
+			q.redo = append(q.redo, undoable{edit: msg.revert, what: w.what})
+			return statusMsg{text: w.skippedFirst() + "undid: " + w.what + " · U to redo"}
 		}
-		return statusMsg{text: "undid: " + w.what}
+		return statusMsg{text: w.skippedFirst() + "undid: " + w.what}
 	case w.redo:
 		if msg.revert != nil {
-			q.undo = append(q.undo, undoable{msg.revert, w.what})
-			return statusMsg{text: "redid: " + w.what + " · u to undo"}
+			q.undo = append(q.undo, undoable{edit: msg.revert, what: w.what})
+			return statusMsg{text: w.skippedFirst() + "redid: " + w.what + " · u to undo"}
 		}
-		return statusMsg{text: "redid: " + w.what}
+		return statusMsg{text: w.skippedFirst() + "redid: " + w.what}
 	case len(msg.changes) == 0 && msg.revert == nil && !isPurge(w.edit):
 		if o, ok := w.edit.(outcome); ok {
 			return statusMsg{text: o.Outcome(nil)}
@@ -181,9 +194,23 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 	if msg.revert == nil {
 		return statusMsg{text: what}
 	}
-	q.undo = append(q.undo, undoable{msg.revert, what})
+	q.undo = append(q.undo, undoable{edit: msg.revert, what: what})
 	q.redo = nil
 	return statusMsg{text: what + " · u to undo"}
+}
+
+// skippedFirst is what the status line says, before an undo's outcome,
+// of the refused change the press skipped to reach it: gone from the
+// stack now.
+func (w pendingWrite) skippedFirst() string {
+	if w.skipped == "" {
+		return ""
+	}
+	verb := "undone"
+	if w.redo {
+		verb = "redone"
+	}
+	return fmt.Sprintf("skipped %s, which cannot be %s; ", w.skipped, verb)
 }
 
 // gone reports whether a write failed for an event that is neither on
@@ -299,7 +326,19 @@ func (m *Model) undo(redo bool) tea.Cmd {
 	if !ok {
 		return say(none)
 	}
-	return m.write(pendingWrite{edit: u.edit, undo: !redo, redo: redo, what: u.what})
+	skipped := ""
+	if u.refused {
+		// Refused at the last press: this press passes it by, and says so.
+		skipped = u.what
+		if u, ok = pop(stack); !ok {
+			verb := "undone"
+			if redo {
+				verb = "redone"
+			}
+			return say(fmt.Sprintf("skipped %s, which cannot be %s; %s", skipped, verb, none))
+		}
+	}
+	return m.write(pendingWrite{edit: u.edit, undo: !redo, redo: redo, what: u.what, skipped: skipped})
 }
 
 // conflicted opens the event form again when a save was refused because
