@@ -370,6 +370,37 @@ func TestRevert(t *testing.T) {
 			t.Errorf("phrases %q, want %q", phrases, want)
 		}
 	})
+	t.Run("takes back a note added, whatever notes others added since", func(t *testing.T) {
+		w := exampleWriter()
+		note := func(text string) Entry {
+			e, err := w.Write(OpNote, "note saved", func(tx Tx) error {
+				_, err := AddNoteTo(tx, "call", Note{Text: text, At: time.Unix(int64(len(text)), 0)})
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return e
+		}
+		was := len(w.events["call"].Notes)
+		mine := note("mine")
+		note("theirs, added since")
+		if _, err := Revert(w, mine); err != nil {
+			t.Fatalf("undo of a note with another added since: %v", err)
+		}
+		got := w.events["call"].Notes
+		if len(got) != was+1 || got[was].Text != "theirs, added since" {
+			t.Errorf("after the undo: %+v", got)
+		}
+		// A note edited since is another matter: undoing its adding
+		// would take away words added since.
+		edited := note("to be edited")
+		edit(w, func(e *Event) { e.Notes[len(e.Notes)-1].Text = "edited" })
+		var ce *ConflictError
+		if _, err := Revert(w, edited); !errors.As(err, &ce) {
+			t.Errorf("undo of a note edited since: %v", err)
+		}
+	})
 	t.Run("refuses when later changes touched the same field", func(t *testing.T) {
 		w := exampleWriter()
 		first := edit(w, func(e *Event) { e.Title = "One" })

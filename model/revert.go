@@ -58,15 +58,6 @@ func (c *EventChange) changedFields() []string {
 	return append([]string{}, Fields(c.Before, c.After)...)
 }
 
-// overlaps reports whether two sets of changed fields meet; nil is every
-// field.
-func overlaps(a, b []string) bool {
-	if a == nil || b == nil {
-		return true
-	}
-	return slices.ContainsFunc(a, func(f string) bool { return slices.Contains(b, f) })
-}
-
 // RevertEntry reverses a journal entry in tx, on top of what is stored
 // now: an edit or an import's update puts back the fields it changed (and
 // only those, so that later changes to other fields stay), an add or an import's new events
@@ -161,7 +152,7 @@ func checkLater(c *EventChange, later []Entry) error {
 				gone := Entry{Seq: l.Seq, Phrase: l.Phrase, Author: l.Author, At: l.At, Op: l.Op}
 				return &ConflictError{ID: c.ID, By: []Entry{gone}, Gone: true}
 			}
-			if lc.ID == c.ID && overlaps(mine, lc.changedFields()) {
+			if lc.ID == c.ID && meets(c, lc, mine) {
 				by = append(by, Entry{Seq: l.Seq, Phrase: l.Phrase, Author: l.Author, At: l.At, Op: l.Op})
 				break
 			}
@@ -198,6 +189,15 @@ func revertEvent(tx Tx, c *EventChange) error {
 		fields := c.changedFields()
 		if fields == nil {
 			return tx.PutEvent(*c.Before)
+		}
+		if added, ok := appendedNotes(c); ok && slices.Contains(fields, "notes") {
+			// Only its notes are taken out: others may have added theirs.
+			notes, found := withoutNotes(current.Notes, added)
+			if !found {
+				return fmt.Errorf("event %q: a note this change added was edited or removed since; revert that first", c.ID)
+			}
+			current.Notes = notes
+			fields = slices.DeleteFunc(slices.Clone(fields), func(f string) bool { return f == "notes" })
 		}
 		setFields(&current, c.Before, fields)
 		return tx.PutEvent(current)
