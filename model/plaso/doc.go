@@ -21,8 +21,9 @@
 // l2tcsv is the classic CSV of log2timeline, a row a line, 17 columns
 // with a header row, nothing quoted (psort turns a comma in a value into
 // a space, so a quote in a value is text; a file a spreadsheet saved again
-// with quoted cells reads the same): date (MM/DD/YYYY), time (HH:MM:SS), timezone (UTC or a zone name
-// such as Europe/Amsterdam), MACB, source, sourcetype, type, user, host,
+// with quoted cells reads the same): date (MM/DD/YYYY), time (HH:MM:SS), timezone (UTC, a zone name
+// such as Europe/Amsterdam, or what psort writes with --output_time_zone:
+// an abbreviation such as CEST or an offset such as +03), MACB, source, sourcetype, type, user, host,
 // short, desc, version, filename, inode, notes, format and extra. The
 // date, time and timezone are the date, at second precision with the
 // offset the zone had then; desc is the title (short when desc is
@@ -37,5 +38,21 @@
 // repeats is read at its first occurrence; both are counted.
 //
 // Zone names are looked up in the system's time zone database, and in a
-// copy built into chrono where the system has none.
+// copy built into chrono where the system has none. A name that is not
+// one there is read as the abbreviation psort wrote (pytz's name for the
+// zone's state at that moment: CEST in summer, CET in winter), which
+// denotes a fixed offset, so the row is exact even in the hour a clock
+// change repeats: WEST and BST +01:00, CEST +02:00, EEST +03:00, EDT
+// -04:00, MDT -06:00, PDT -07:00, AKST/AKDT, HDT, JST, KST, AEST/AEDT,
+// ACST/ACDT, AWST, NZST/NZDT and a few more. The zone database's names
+// come first, so CET, EET, WET, EST, MST and HST are those zones, which
+// agree. MSK is read in Europe/Moscow, whose standard time was +04:00
+// from 2011 to 2014. CST, CDT and PST are read as North American
+// (-06:00, -05:00, -08:00), the zones psort users mostly meet, and
+// counted, since China and Taiwan write CST for +08:00, Cuba CST and CDT
+// an hour ahead of North America, and the Philippines PST for +08:00.
+// IST (India, Israel or Ireland) is refused at its line: re-run psort
+// with --output_time_zone UTC, or write the IANA name. An offset, as
+// pytz writes one for a zone without an abbreviation (+03, -0330) or as
+// +05:30, is that offset.
 package plaso

@@ -235,7 +235,9 @@ func plasoLabels(notes string) (labels []string, ok bool) {
 // date reads a row's date (MM/DD/YYYY), time (HH:MM:SS) and timezone as
 // a date at second precision with the zone's offset then. 00/00/0000 is
 // no date, counted; a time that does not exist in the zone (skipped by a
-// clock change) is a problem; one that occurs twice is read at the first.
+// clock change) is a problem; one that occurs twice is read at the
+// first, counted, unless the abbreviation written says which. A time in
+// an abbreviation other zones write too is counted.
 func (rd *l2tcsv) date(d, t, tz string) (model.Date, string) {
 	d, t = strings.TrimSpace(d), strings.TrimSpace(t)
 	if d == "00/00/0000" {
@@ -253,20 +255,29 @@ func (rd *l2tcsv) date(d, t, tz string) (model.Date, string) {
 	if hour > 23 || minute > 59 || second > 59 {
 		return model.Date{}, fmt.Sprintf("time %q: no such time of day", t)
 	}
-	loc, msg := rd.zones.lookup(strings.TrimSpace(tz))
+	zn, msg := rd.zones.lookup(strings.TrimSpace(tz))
 	if msg != "" {
 		return model.Date{}, msg
 	}
-	at := time.Date(year, time.Month(month), day, hour, minute, second, 0, loc)
+	at := time.Date(year, time.Month(month), day, hour, minute, second, 0, zn.loc)
 	if at.Year() != year || int(at.Month()) != month || at.Day() != day {
 		return model.Date{}, fmt.Sprintf("date %q: no such day", d)
 	}
 	if at.Hour() != hour || at.Minute() != minute || at.Second() != second {
-		return model.Date{}, fmt.Sprintf("time %s %s in %s: a time the clock skipped that night (a daylight saving change); correct the row", d, t, loc)
+		return model.Date{}, fmt.Sprintf("time %s %s in %s: a time the clock skipped that night (a daylight saving change); correct the row", d, t, zn.loc)
 	}
-	if first, repeated := firstOccurrence(at); repeated {
-		at = first
-		rd.losses.Add(RepeatedHour, 1)
+	if first, second, repeated := occurrences(at); repeated {
+		if zn.abbr != "" && abbrev(second) == zn.abbr && abbrev(first) != zn.abbr {
+			// The abbreviation written is the clock's after the change
+			// (MSK, not MSD): the second, and nothing was guessed.
+			at = second
+		} else {
+			at = first
+			rd.losses.Add(RepeatedHour, 1)
+		}
+	}
+	if zn.assumed {
+		rd.losses.Add(AssumedNorthAmerican, 1)
 	}
 	date, err := model.ParseDate(at.Format("2006-01-02T15:04:05Z07:00"))
 	if err != nil {
@@ -275,10 +286,10 @@ func (rd *l2tcsv) date(d, t, tz string) (model.Date, string) {
 	return date, ""
 }
 
-// firstOccurrence returns the first instant that shows the same wall
-// clock as at in its zone, and whether there are two (the hour a clock
-// change turns back).
-func firstOccurrence(at time.Time) (time.Time, bool) {
+// occurrences returns the two instants, earlier first, that show the
+// same wall clock as at in its zone when a clock change turned it back
+// (repeated), else at twice.
+func occurrences(at time.Time) (first, second time.Time, repeated bool) {
 	_, off := at.Zone()
 	for _, probe := range []time.Duration{-24 * time.Hour, 24 * time.Hour} {
 		_, other := at.Add(probe).Zone()
@@ -288,12 +299,18 @@ func firstOccurrence(at time.Time) (time.Time, bool) {
 		alt := at.Add(time.Duration(off-other) * time.Second)
 		if alt.Format(time.DateTime) == at.Format(time.DateTime) {
 			if alt.Before(at) {
-				return alt, true
+				return alt, at, true
 			}
-			return at, true
+			return at, alt, true
 		}
 	}
-	return at, false
+	return at, at, false
+}
+
+// abbrev is the abbreviation of at's zone then.
+func abbrev(at time.Time) string {
+	name, _ := at.Zone()
+	return name
 }
 
 // fields reads three numbers of fixed widths separated by sep.

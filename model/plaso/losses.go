@@ -26,4 +26,8 @@ var (
 	// repeats (02:30 twice in one night): l2tcsv does not say which was
 	// meant, and the first is taken.
 	RepeatedHour = model.Loss{One: "l2tcsv time in an hour a clock change repeats read at its first occurrence", Many: "l2tcsv times in an hour a clock change repeats read at their first occurrence"}
+	// AssumedNorthAmerican counts times in CST, CDT or PST, read as
+	// North America's: China, Taiwan and Cuba write CST and CDT too, and
+	// the Philippines PST, each for another offset.
+	AssumedNorthAmerican = model.Loss{One: "l2tcsv time in CST, CDT or PST read as North American, not China's, Cuba's or the Philippines'", Many: "l2tcsv times in CST, CDT or PST read as North American, not China's, Cuba's or the Philippines'"}
 )
