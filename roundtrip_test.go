@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -73,6 +76,46 @@ func TestRoundTripTimelineJSKeepsDates(t *testing.T) {
 	}
 	if after := chrono(t, db, "", "export"); after.stdout != before.stdout {
 		t.Errorf("export → timelinejs → import changed the chrono JSON export:\n%s", firstDifference(before.stdout, after.stdout))
+	}
+}
+
+// TestRoundTripTimelineJSKeepsTimeOfDay imports a TimelineJS slide timed
+// as its spreadsheets write it, 14:30 without seconds: chrono holds it at
+// second 00 and says so, exports it with the time, and the export read
+// back into the same store changes nothing and fills nothing in.
+func TestRoundTripTimelineJSKeepsTimeOfDay(t *testing.T) {
+	db := newDB(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.json")
+	doc := `{"events":[{"start_date":{"year":2020,"month":1,"day":2,"hour":"14","minute":"30"},"text":{"headline":"Afternoon"}}]}`
+	if err := os.WriteFile(in, []byte(doc), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := chrono(t, db, "", "import", in)
+	if r.code != 0 || !strings.Contains(r.stdout, "1 time of day without seconds read at second 00") {
+		t.Fatalf("import: %+v, want the time read at second 00 and counted", r)
+	}
+	if r := chrono(t, db, "", "list", "--json"); !strings.Contains(r.stdout, `"date":"2020-01-02T14:30:00"`) {
+		t.Errorf("list --json: %+v, want the date 2020-01-02T14:30:00", r)
+	}
+	out := filepath.Join(dir, "out.json")
+	if r := chrono(t, db, "", "export", "--format", "timelinejs", "-o", out); r.code != 0 {
+		t.Fatalf("export: %+v", r)
+	}
+	exported, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var flat bytes.Buffer
+	if err := json.Compact(&flat, exported); err != nil {
+		t.Fatal(err)
+	}
+	if want := `"start_date":{"year":2020,"month":1,"day":2,"hour":14,"minute":30,"second":0}`; !strings.Contains(flat.String(), want) {
+		t.Errorf("export:\n%s\nwant %s", exported, want)
+	}
+	r = chrono(t, db, "", "import", out)
+	if r.code != 0 || !strings.Contains(r.stdout, "(0 new, 0 updated, 1 unchanged)") || strings.Contains(r.stdout, "read at") {
+		t.Errorf("re-import of the export: %+v, want 1 unchanged and nothing read at second 00", r)
 	}
 }
 

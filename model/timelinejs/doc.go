@@ -39,6 +39,12 @@
 // TimelineJS times have no offset from UTC: it shows them in the reader's
 // time zone. They read as chrono's local times, and a time written with an
 // offset is exported as written, its offset shown in display_date.
+// chrono's times are EDTF's, to the second, while TimelineJS spreadsheets
+// write 14:30: a time without seconds, or an hour alone, reads at second
+// 00 (and minute 00), where TimelineJS places it, and is counted
+// (TimeNoSeconds, TimeNoMinutes). chrono writes every time with its
+// second, 0 included, which TimelineJS shows as it shows 14:30, so that
+// its export reads back with nothing counted.
 //
 // # Years before the common era
 //

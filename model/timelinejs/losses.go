@@ -25,7 +25,6 @@ var (
 	LossTitleField    = model.Loss{One: "title slide field other than its text not imported", Many: "title slide fields other than its text not imported"}
 	LossDateFormat    = model.Loss{One: "date format setting not imported", Many: "date format settings not imported"}
 	LossDateDisplay   = model.Loss{One: "start or end display_date beside the slide's display_date not imported", Many: "start or end display_dates beside the slide's display_date not imported"}
-	LossTimeNoSeconds = model.Loss{One: "time of day without seconds not imported (chrono times are to the second)", Many: "times of day without seconds not imported (chrono times are to the second)"}
 	LossYearZero      = model.Loss{One: "year 0 read as 1 BCE", Many: "years 0 read as 1 BCE"}
 	LossIDChanged     = model.Loss{One: "unique_id changed to a valid, unique id", Many: "unique_ids changed to valid, unique ids"}
 	LossNoHeadline    = model.Loss{One: "slide without a headline given a title from its content", Many: "slides without a headline given a title from their content"}
@@ -42,6 +41,20 @@ var (
 	// LossDateFromDisplay is a date read from chrono's label of it in
 	// display_date, which TimelineJS shows but does not place the slide by.
 	LossDateFromDisplay = model.Loss{One: "date read from its display_date, which tells it more exactly than start_date and end_date", Many: "dates read from their display_date, which tells them more exactly than start_date and end_date"}
+)
+
+// What reading a TimelineJS document fills in, as TimelineJS does: it
+// reads an absent minute or second as 0. chrono's times are EDTF's, to the
+// second, so a time of day is read at second 00 and counted, since the
+// slide claims it only to the minute or the hour.
+var (
+	// TimeNoSeconds counts times of day with an hour and a minute but no
+	// second (14:30, as TimelineJS spreadsheets write it), read at second
+	// 00.
+	TimeNoSeconds = model.Loss{One: "time of day without seconds read at second 00", Many: "times of day without seconds read at second 00"}
+	// TimeNoMinutes counts times of day given as an hour alone, read at
+	// minute and second 00.
+	TimeNoMinutes = model.Loss{One: "time of day without minutes read at minute and second 00", Many: "times of day without minutes read at minute and second 00"}
 )
 
 // What writing a TimelineJS document can lose. Things written into a

@@ -21,6 +21,8 @@ var dateParts = [...]string{"year", "month", "day", "hour", "minute", "second", 
 
 // readDate reads a TimelineJS date object into an EDTF date at the
 // precision of its finest field: {"year": 2017, "month": 8} is 2017-08.
+// A time of day is to the second, as EDTF's are: {"hour": 14, "minute":
+// 30} is 14:30:00, counted (see TimeNoSeconds).
 // It returns the EDTF text, its display_date, and whether the object holds
 // a date at all ("end_date": {} does not). Problems are noted on s.
 func (rd *reader) readDate(s *slide, m *member) (edtf, display string, ok bool) {
@@ -121,15 +123,19 @@ func (rd *reader) edtf(s *slide, field string, at int64, p [len(dateParts)]dateP
 		return fail(hour.at, "hour %d out of range (0–23)", hour.v)
 	case minute.set && (minute.v < 0 || minute.v > 59):
 		return fail(minute.at, "minute %d out of range (0–59)", minute.v)
-	case !second.set:
-		// chrono times are to the second; keeping the day claims no more
-		// than the slide says.
-		rd.losses.Add(LossTimeNoSeconds, 1)
-		return rd.parsed(s, field, year.at, string(b))
-	case second.v < 0 || second.v > 59:
+	case second.set && (second.v < 0 || second.v > 59):
 		return fail(second.at, "second %d out of range (0–59)", second.v)
 	case milli.set && (milli.v < 0 || milli.v > 999):
 		return fail(milli.at, "millisecond %d out of range (0–999)", milli.v)
+	}
+	// chrono's times are to the second, as EDTF's are. TimelineJS places
+	// 14:30 at 14:30:00, and so does this (an absent part is 0), counting
+	// it: keeping only the day would lose the time for good.
+	switch {
+	case !minute.set:
+		rd.losses.Add(TimeNoMinutes, 1)
+	case !second.set:
+		rd.losses.Add(TimeNoSeconds, 1)
 	}
 	b = fmt.Appendf(b, "T%02d:%02d:%02d", hour.v, minute.v, second.v)
 	if milli.set {

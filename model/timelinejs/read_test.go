@@ -29,11 +29,11 @@ func TestReadFixtures(t *testing.T) {
 			file: "precision",
 			dates: map[string]string{
 				"year-only": "2017", "month-only": "2017-08", "strings": "2018-10-02", "empty-fields": "2019",
-				"millisecond": "2020-03-01T09:30:15.042", "no-seconds": "2020-03-02", "date-display": "2020-03-03",
+				"millisecond": "2020-03-01T09:30:15.042", "no-seconds": "2020-03-02T09:30:00", "date-display": "2020-03-03",
 				"redundant-display": "2020-03-04",
 			},
 			texts: map[string]string{"date-display": "early March"},
-			loss:  map[model.Loss]int{LossTimeNoSeconds: 1, LossDateFormat: 1},
+			loss:  map[model.Loss]int{TimeNoSeconds: 1, LossDateFormat: 1},
 			check: func(t *testing.T, tl model.Timeline) {
 				want := model.Header{Title: "Precision & the fields present", Description: "Each slide is as precise as its finest field."}
 				if tl.Header != want {

@@ -22,7 +22,9 @@ import (
 // Its slides map onto TimelineJS3's: startDate and endDate are the dates,
 // tag the group, and asset the media, whose "media" is the URL. A date is
 // "YEAR,MONTH,DAY,HOUR,MINUTE,SECOND,MILLISECOND", as many parts as it
-// has; as TimelineJS2 reads them, an empty or zero part is absent.
+// has; as TimelineJS2 reads them, an empty or zero part is absent. Its
+// parts then read as TimelineJS3's fields do: "2012,5,6,13,45" is
+// 2012-05-06T13:45:00, a time without seconds read at second 00.
 
 // timeline2 reads the TimelineJS2 "timeline" object: the title slide's
 // headline and text, the slides in "date" and the eras in "era". It

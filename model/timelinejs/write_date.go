@@ -10,7 +10,11 @@ import (
 // tlDate is a TimelineJS date with only the fields the date has, so that
 // TimelineJS shows it at its precision: August 2017 is {"year": 2017,
 // "month": 8}, with no day. Time fields are pointers because midnight is
-// written as 0.
+// written as 0. A time's second is written even when it is 0, as chrono
+// holds it: TimelineJS shows {"hour": 14, "minute": 30, "second": 0} as
+// it shows 14:30 without one (a zero field is an absent one to its choice
+// of format), and reading the export back then fills nothing in, so it
+// counts nothing (see TimeNoSeconds).
 type tlDate struct {
 	Year        int64 `json:"year"`
 	Month       int   `json:"month,omitzero"`
