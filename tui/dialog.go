@@ -30,10 +30,11 @@ const (
 	placePane                // the sources pane, or the body on a narrow screen
 )
 
-// editsText marks a dialog in which text is written (a form, a note):
-// ctrl+c there says how to save or discard rather than quit, and the
-// dialog answers it. From any other dialog ctrl+c quits, as it does from
-// the browser.
+// editsText marks a dialog in which text is written, which answers
+// ctrl+c itself rather than quit: a form or a note says how to save or
+// discard, and a one-line prompt or a picker cancels, as a shell's line
+// does, so that a habit does not end the session. From any other dialog
+// ctrl+c quits, as it does from the browser.
 type editsText interface{ editsText() }
 
 // quietKeys marks a dialog whose keys are a reminder rather than a menu:

@@ -31,12 +31,28 @@ func TestCtrlCInAnEditorSaysHow(t *testing.T) {
 	}
 }
 
+// TestCtrlCInAPromptCancels: in a one-line prompt or a picker, where a
+// line is typed, ctrl+c cancels it, as a shell's line does, rather than
+// end the session from habit.
+func TestCtrlCInAPromptCancels(t *testing.T) {
+	for _, open := range [][]string{{"/"}, {":"}, {"t"}, {"T"}, {"f"}, {"L"}} {
+		d := newDriver(t, exampleStore(t), 120, 40)
+		d.keys(open...)
+		if d.openDialog() == nil {
+			t.Fatalf("%v opened no dialog", open)
+		}
+		d.keys("ctrl+c")
+		if d.quit || d.openDialog() != nil {
+			t.Errorf("%v then ctrl+c: quit %v, dialog %T; want the prompt cancelled", open, d.quit, d.openDialog())
+		}
+	}
+}
+
 // TestCtrlCElsewhereQuits: from a dialog where nothing is written (a
-// prompt, the filter picker, the link picker, a confirmation, the
-// help), ctrl+c quits, as it does from the browser, rather than doing
-// nothing.
+// confirmation, the help), ctrl+c quits, as it does from the browser,
+// rather than doing nothing.
 func TestCtrlCElsewhereQuits(t *testing.T) {
-	for _, open := range [][]string{{"/"}, {":"}, {"t"}, {"T"}, {"f"}, {"L"}, {"d"}, {"?"}} {
+	for _, open := range [][]string{{"d"}, {"?"}} {
 		d := newDriver(t, exampleStore(t), 120, 40)
 		d.keys(open...)
 		if d.openDialog() == nil {

@@ -75,7 +75,7 @@ func newLinkPicker(ctx *shared, from model.Event) (*linkPicker, tea.Cmd) {
 		Rel:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "relation")),
 		RelBack: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "relation back")),
 		Link:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "link")),
-		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Cancel:  key.NewBinding(key.WithKeys("esc", "ctrl+c"), key.WithHelp("esc", "cancel")),
 	}}
 	return p, p.search()
 }
@@ -88,6 +88,9 @@ func (p *linkPicker) search() tea.Cmd {
 
 // Place implements Dialog: the body.
 func (p *linkPicker) Place() place { return placeBody }
+
+// editsText implements editsText: ctrl+c cancels, as esc does.
+func (p *linkPicker) editsText() {}
 
 // ShortHelp implements help.KeyMap.
 func (p *linkPicker) ShortHelp() []key.Binding { return p.keys.ShortHelp() }

@@ -72,7 +72,7 @@ func newPickerKeys() pickerKeys {
 		Down:   key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
 		Toggle: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "choose")),
 		Apply:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Cancel: key.NewBinding(key.WithKeys("esc", "ctrl+c"), key.WithHelp("esc", "cancel")),
 		Erase:  key.NewBinding(key.WithKeys("backspace"), key.WithHelp("backspace", "erase")),
 	}
 }
@@ -117,6 +117,9 @@ func newPicker(ctx *shared, q model.Query) *picker {
 
 // Place implements Dialog: the body.
 func (p *picker) Place() place { return placeBody }
+
+// editsText implements editsText: ctrl+c cancels, as esc does.
+func (p *picker) editsText() {}
 
 // ShortHelp implements help.KeyMap.
 func (p *picker) ShortHelp() []key.Binding { return p.keys.ShortHelp() }
