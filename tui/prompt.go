@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -40,7 +41,10 @@ type prompt struct {
 	at    int
 	// sep follows the tag tab put in, so that typing goes on to the
 	// next tag: a space, or a comma once tags are separated by commas.
-	sep string
+	// spaced is set once tab put in a space: the words typed after it
+	// were typed as tags of their own (commaOnce).
+	sep    string
+	spaced bool
 }
 
 type promptKeys struct {
@@ -117,6 +121,7 @@ func (p *prompt) Update(msg tea.Msg) (Action, tea.Cmd) {
 	if p.kind == promptSearch && p.input.Value() != before {
 		return searchTyped{text: p.input.Value()}, cmd
 	}
+	p.commaOnce(before)
 	return nil, cmd
 }
 
@@ -157,8 +162,30 @@ func (p *prompt) complete(step int) {
 	if strings.Contains(p.head, ",") || strings.Contains(p.cycle[p.at], " ") {
 		p.sep = ", "
 	}
+	p.spaced = p.spaced || p.sep == " "
 	p.input.SetValue(p.head + p.cycle[p.at] + p.sep)
 	p.input.CursorEnd()
+}
+
+// commaOnce keeps the tags typed before the first comma apart: a comma
+// makes commas separate the tags of the line (so that one may hold a
+// space), and the words before it, separated by the space tab put after
+// a tag, would become one tag. They get commas between them, as tab
+// would have put in had the line held one.
+func (p *prompt) commaOnce(before string) {
+	v := p.input.Value()
+	i := strings.IndexByte(v, ',')
+	if !p.spaced || i < 0 || strings.Contains(before, ",") {
+		return
+	}
+	words := spaceFields(v[:i])
+	if len(words) < 2 {
+		return
+	}
+	head := strings.Join(words, ", ")
+	at := p.input.Position() // after what was typed, past the comma
+	p.input.SetValue(head + v[i:])
+	p.input.SetCursor(at + utf8.RuneCountInString(head) - utf8.RuneCountInString(v[:i]))
 }
 
 // cycling reports whether what is typed is the tag tab last put there.

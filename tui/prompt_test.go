@@ -117,3 +117,32 @@ func TestTagPromptSeparatesTagsWithSpaces(t *testing.T) {
 		t.Errorf("the tags offered are not told apart:\n%s", d.screen())
 	}
 }
+
+// TestTagPromptCommaAfterCompletion: a comma typed after tab put a tag
+// and a space in keeps the words before it apart, as they were typed,
+// rather than joining them into one tag that holds a space.
+func TestTagPromptCommaAfterCompletion(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	id := d.selected()
+	d.keys("t")
+	d.typeText("wh")
+	d.keys("tab")
+	if got := promptValue(t, d); got != "whistleblower " {
+		t.Fatalf("tab after wh: %q", got)
+	}
+	d.typeText("meeting, follow up")
+	if got, want := promptValue(t, d), "whistleblower, meeting, follow up"; got != want {
+		t.Errorf("the line is %q, want %q", got, want)
+	}
+	d.keys("enter")
+	tags := event(t, s, id).Tags
+	for _, want := range []string{"whistleblower", "meeting", "follow up"} {
+		if !slices.Contains(tags, want) {
+			t.Errorf("tags %q: no %q", tags, want)
+		}
+	}
+	if slices.Contains(tags, "whistleblower meeting") {
+		t.Errorf("tags %q: the completed tag took the next word", tags)
+	}
+}
