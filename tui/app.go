@@ -109,6 +109,8 @@ type Model struct {
 	stopped bool
 	unsaved error
 	forced  bool
+	// discarded is what a signal closed unsaved: typed in a form.
+	discarded string
 }
 
 // New returns the browser over s.

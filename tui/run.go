@@ -60,7 +60,7 @@ func Run(s model.Store, opts Options) (err error) {
 		return gerr
 	}
 	if sig, ok := ends.signalled(); ok {
-		return &Stopped{Signal: sig, Unsaved: unsaved}
+		return &Stopped{Signal: sig, Unsaved: unsaved, Discarded: m.discarded}
 	}
 	if unsaved != nil {
 		return fmt.Errorf("a change was not saved: %w", unsaved)

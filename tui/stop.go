@@ -28,13 +28,22 @@ var stopSignals = []os.Signal{syscall.SIGHUP, syscall.SIGINT, syscall.SIGTERM}
 type Stopped struct {
 	Signal  syscall.Signal
 	Unsaved error
+	// Discarded is what was typed in a form, and not saved, when the
+	// signal came: "" for nothing.
+	Discarded string
 }
 
 func (s *Stopped) Error() string {
+	var msg string
 	if s.Unsaved != nil {
-		return fmt.Sprintf("stopped by a signal (%v); a change was not saved: %v", s.Signal, s.Unsaved)
+		msg = fmt.Sprintf("stopped by a signal (%v); a change was not saved: %v", s.Signal, s.Unsaved)
+	} else {
+		msg = fmt.Sprintf("stopped by a signal (%v); every change made in the browser is saved in the store", s.Signal)
 	}
-	return fmt.Sprintf("stopped by a signal (%v); every change made in the browser is saved in the store", s.Signal)
+	if s.Discarded != "" {
+		msg += fmt.Sprintf(", but %s, not saved yet, is lost", s.Discarded)
+	}
+	return msg
 }
 
 // ExitCode is what a shell reports for a process a signal ended.

@@ -86,3 +86,31 @@ func messages(cmd tea.Cmd) []tea.Msg {
 	}
 	return []tea.Msg{msg}
 }
+
+// TestStopSaysWhatATypedFormLoses: a signal closes an open form with
+// what was typed in it; the message chrono leaves says so, rather than
+// that every change is saved, and says nothing of a form left as it was.
+func TestStopSaysWhatATypedFormLoses(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		keys []string
+		text string
+		want string
+	}{
+		{"a new event typed", []string{"A"}, "Meeting in Limassol", "the new event typed in the form"},
+		{"a note typed", []string{"a"}, "call them back", "the note typed for nso-mobileum-call"},
+		{"a form opened, nothing typed", []string{"A"}, "", ""},
+	} {
+		d := newDriver(t, exampleStore(t), 120, 40)
+		d.keys(tc.keys...)
+		d.typeText(tc.text)
+		d.send(stopMsg{sig: syscall.SIGHUP})
+		if !d.quit || d.m.discarded != tc.want {
+			t.Errorf("%s: quit %v, discarded %q, want %q", tc.name, d.quit, d.m.discarded, tc.want)
+		}
+	}
+	err := (&Stopped{Signal: syscall.SIGHUP, Discarded: "the note typed for x"}).Error()
+	if want := "stopped by a signal (hangup); every change made in the browser is saved in the store, but the note typed for x, not saved yet, is lost"; err != want {
+		t.Errorf("the message: %q\nwant %q", err, want)
+	}
+}

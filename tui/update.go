@@ -73,6 +73,9 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 	case stopMsg:
 		// As q: the changes on their way are written first.
 		m.stopped = true
+		if t, ok := m.dialog.(typedAway); ok && m.discarded == "" {
+			m.discarded = t.typedAway()
+		}
 		m.dialog = nil
 		return m.quit()
 	}
