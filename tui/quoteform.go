@@ -332,8 +332,13 @@ func (f *quoteForm) leave(d int) tea.Cmd {
 				f.sub.others = f.sources
 				f.sub.heading = "New source, for the quote · " + keyOf(f.sub.keys.Save) + " takes it back to the quote"
 				// The words typed to find the source are most often its
-				// publisher's name: they start that field, not lost.
-				f.sub.start(srcPublisher, strings.TrimSpace(f.inputs[quoteSource].Value()))
+				// publisher's name: they start that field, not lost; but
+				// not words typed to find "new source…" itself.
+				typed := strings.TrimSpace(f.inputs[quoteSource].Value())
+				if strings.HasPrefix(newSourceEntry, strings.ToLower(typed)) {
+					typed = ""
+				}
+				f.sub.start(srcPublisher, typed)
 				f.sub.SetSize(f.w, f.h)
 				return nil
 			case c.fresh, c.pending:

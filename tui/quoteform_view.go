@@ -79,11 +79,15 @@ func (f *quoteForm) label(fld quoteField) string {
 	return fieldLabel(&f.ctx.styles, quoteLabels[fld], fld == f.focus)
 }
 
+// newSourceEntry is the source field's entry that opens a new source's
+// form.
+const newSourceEntry = "new source…"
+
 // candidateName is an entry of the source field's list.
 func (f *quoteForm) candidateName(c candidate, w int) string {
 	switch {
 	case c.fresh:
-		return "new source…"
+		return newSourceEntry
 	case c.pending:
 		return "new: " + newSourceName(*c.source, w)
 	case c.source == nil:

@@ -36,3 +36,22 @@ func TestNewSourceWithATakenID(t *testing.T) {
 		t.Errorf("wapo2: %+v", src)
 	}
 }
+
+// TestNewSourceFromTheQuoteFormTakesTheWordsTyped: the words typed in a
+// quote's source field that match no source start the new source's
+// publisher; words typed to reach "new source…" itself do not.
+func TestNewSourceFromTheQuoteFormTakesTheWordsTyped(t *testing.T) {
+	for typed, want := range map[string]string{"Reuters": "Reuters", "new sou": "", "New": ""} {
+		d := newDriver(t, exampleStore(t), 120, 40)
+		d.keys("Q", "tab", "tab")
+		d.typeText(typed)
+		d.keys("tab")
+		f, ok := d.openDialog().(*quoteForm)
+		if !ok || f.sub == nil {
+			t.Fatalf("%q: no new source's form (dialog %T)", typed, d.openDialog())
+		}
+		if got := f.sub.inputs[srcPublisher].Value(); got != want {
+			t.Errorf("%q typed: the publisher starts as %q, want %q", typed, got, want)
+		}
+	}
+}
