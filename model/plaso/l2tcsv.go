@@ -155,7 +155,7 @@ func (rd *l2tcsv) row(line int, cells []string) error {
 		problems = append(problems, "desc: missing: every l2tcsv row says what happened; it is the event's title")
 	}
 	notes := value(cells[colNotes])
-	if labels, ok := plasoLabels(notes); ok {
+	if labels, ok := timesketch.PlasoLabels(notes); ok {
 		e.Tags = labels
 		notes = ""
 	}
@@ -207,29 +207,6 @@ func value(c string) string {
 // its start cut with "...".
 func saysNoMore(short, desc string) bool {
 	return short == desc || strings.HasSuffix(short, "...") && strings.HasPrefix(desc, strings.TrimSuffix(short, "..."))
-}
-
-// plasoLabels reads notes as Plaso writes an event tag: its labels
-// (letters, digits, _) separated by spaces. ok is false for notes of any
-// other kind, which are kept as written.
-func plasoLabels(notes string) (labels []string, ok bool) {
-	if notes == "" {
-		return nil, false
-	}
-	for l := range strings.FieldsSeq(notes) {
-		for _, r := range l {
-			if !(r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
-				return nil, false
-			}
-		}
-		if len(l) > model.MaxTagLen || model.CheckTag(l) != "" {
-			return nil, false
-		}
-		if !slices.Contains(labels, l) {
-			labels = append(labels, l)
-		}
-	}
-	return labels, true
 }
 
 // date reads a row's date (MM/DD/YYYY), time (HH:MM:SS) and timezone as

@@ -154,6 +154,9 @@ func convert(rec *record, memo *sourceMemo, out *result) {
 		if msg != "" {
 			c.problems = append(c.problems, msg)
 		}
+		if labels, ok := dynamicLabels(rec, v, tags, chrono); ok {
+			tags = labels
+		}
 		e.Tags = tags
 	}
 

@@ -1,6 +1,7 @@
 package timesketch
 
 import (
+	"slices"
 	"strings"
 
 	"chrono/model"
@@ -52,4 +53,45 @@ func eventTagLabels(checked []byte, losses lossCounter) (labels []string, msg st
 		losses.Add(TagMemberLeftOut, 1)
 	}
 	return labels, "", true
+}
+
+// PlasoLabels reads text as Plaso's text outputs write an event tag (the
+// tag column of dynamic CSV, the notes of l2tcsv): its labels (letters,
+// digits, _) separated by spaces. ok is false for text of any other kind.
+func PlasoLabels(notes string) (labels []string, ok bool) {
+	if notes == "" {
+		return nil, false
+	}
+	for l := range strings.FieldsSeq(notes) {
+		for _, r := range l {
+			if !(r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+				return nil, false
+			}
+		}
+		if len(l) > model.MaxTagLen || model.CheckTag(l) != "" {
+			return nil, false
+		}
+		if !slices.Contains(labels, l) {
+			labels = append(labels, l)
+		}
+	}
+	return labels, true
+}
+
+// dynamicLabels reads the tag of a row of psort's dynamic CSV, which
+// joins an event tag's labels with spaces ("suspicious malware"), where a
+// Timesketch CSV separates tags with commas: ok when the row has the
+// columns only psort writes there (source_long and parser), the cell is
+// one tag as Timesketch reads it, and that tag is Plaso labels.
+func dynamicLabels(rec *record, v value, tags []string, chrono bool) (labels []string, ok bool) {
+	if chrono || v.json || len(tags) != 1 || !strings.Contains(tags[0], " ") {
+		return nil, false
+	}
+	if _, ok := rec.get("source_long"); !ok {
+		return nil, false
+	}
+	if _, ok := rec.get("parser"); !ok {
+		return nil, false
+	}
+	return PlasoLabels(tags[0])
 }

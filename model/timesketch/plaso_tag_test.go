@@ -34,3 +34,25 @@ func TestParsePlasoEventTag(t *testing.T) {
 		}
 	}
 }
+
+// TestDynamicCSVLabels: psort's dynamic CSV joins an event tag's labels
+// with spaces; a row with its columns reads them as tags of their own,
+// while a Timesketch CSV's tag of two words, or one that is not labels,
+// stays one tag.
+func TestDynamicCSVLabels(t *testing.T) {
+	const dynamic = "datetime,timestamp_desc,source,source_long,message,parser,display_name,tag\n"
+	for _, tc := range []struct {
+		doc  string
+		tags []string
+	}{
+		{dynamic + "2017-08-14T15:04:05+00:00,Content Modification Time,FILE,File stat,m,filestat,OS:/x,suspicious malware\n", []string{"suspicious", "malware"}},
+		{dynamic + "2017-08-14T15:04:05+00:00,Content Modification Time,FILE,File stat,m,filestat,OS:/x,-\n", nil},
+		{dynamic + "2017-08-14T15:04:05+00:00,Content Modification Time,FILE,File stat,m,filestat,OS:/x,follow-up call\n", []string{"follow-up call"}},
+		{"datetime,timestamp_desc,message,tag\n2017-08-14T15:04:05+00:00,d,m,follow up\n", []string{"follow up"}},
+	} {
+		tl, _ := mustRead(t, tc.doc)
+		if got := tl.Events[0].Tags; !slices.Equal(got, tc.tags) {
+			t.Errorf("%q: tags %q, want %q", tc.doc, got, tc.tags)
+		}
+	}
+}
