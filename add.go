@@ -26,7 +26,10 @@ func newAddCmd(c *cli) *cobra.Command {
 		Short: "Add an event; prints its id",
 		Long: `Add an event to the investigation and print its new id, made from the title
 unless --id is given. Dates are EDTF (2017-08, 2017-08/2021, 2021~) or as
-chrono shows them (Aug 2017, 14 Aug 2017, 2 Oct 2018 – 2021, c. 2021).`,
+chrono shows them (Aug 2017, 14 Aug 2017, 2 Oct 2018 – 2021, c. 2021).
+"before 2018" is some time up to the end of 2017 (? – 2017, EDTF /2017),
+"after 2018" some time from 2019 (2019 – ?, EDTF 2019/); "until 2018" and
+"since 2018" take 2018 in (../2018, 2018/..).`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runAdd(opts) },
 	}
@@ -60,6 +63,9 @@ func runAdd(opts *addOptions) error {
 		return err
 	}
 	fmt.Fprintln(opts.stdout, added.ID)
+	if opts.event.cmd.Flags().Changed("date") {
+		noteBeforeAfter(opts.stderr, "--date", opts.event.date, added.Date)
+	}
 	// An event dated only by a source's words: say the date they mean, as
 	// the browser's form proposes it, for the investigator to take.
 	if added.Date.IsZero() && added.DateText != "" {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -220,6 +221,41 @@ func TestAddDatedByWords(t *testing.T) {
 	// Words that are a date need no source to say what they read as.
 	if r := chrono(t, db, "", "add", "--title", "x", "--date-text", "August 2017."); !strings.Contains(r.stderr, `undated: "August 2017." reads as Aug 2017`) {
 		t.Errorf("--date-text August 2017.: %+v", r)
+	}
+}
+
+// TestAddBeforeAfter: an event "before 2018" is dated up to the end of
+// 2017, and "after 2018" from 2019, neither in 2018; add and edit say on
+// stderr the date the words read as, which is not the one typed, and
+// "until" and "since" keep their date.
+func TestAddBeforeAfter(t *testing.T) {
+	db := exampleDB(t)
+	for i, c := range []struct {
+		date, edtf, note string
+		in2018           bool
+	}{
+		{"before 2018", "/2017", `--date: "before 2018" reads as ? – 2017 (EDTF /2017)`, false},
+		{"after 2018", "2019/", `--date: "after 2018" reads as 2019 – ? (EDTF 2019/)`, false},
+		{"before 14 Aug 2017", "/2017-08-13", `--date: "before 14 Aug 2017" reads as ? – 13 Aug 2017 (EDTF /2017-08-13)`, false},
+		{"after Dec 2017", "2018-01/", `--date: "after Dec 2017" reads as Jan 2018 – ? (EDTF 2018-01/)`, true},
+		{"until 2018", "../2018", "", true},
+		{"since 2018", "2018/..", "", true},
+	} {
+		id := fmt.Sprintf("ba%d", i)
+		r := chrono(t, db, "", "add", "--title", "ba "+c.date, "--date", c.date, "--id", id)
+		if r.code != 0 || strings.TrimSpace(r.stdout) != id || strings.TrimSpace(r.stderr) != c.note {
+			t.Errorf("add --date %q: %+v, want the note %q", c.date, r, c.note)
+		}
+		if show := chrono(t, db, "", "show", id); !strings.Contains(show.stdout, "(EDTF "+c.edtf+")") {
+			t.Errorf("add --date %q: want %s:\n%s", c.date, c.edtf, show.stdout)
+		}
+		if r := chrono(t, db, "", "list", "--during", "2018"); strings.Contains(r.stdout, " "+id+" ") != c.in2018 {
+			t.Errorf("add --date %q: in 2018 %v, want %v:\n%s", c.date, !c.in2018, c.in2018, r.stdout)
+		}
+	}
+	r := chrono(t, db, "", "edit", "nso-denial", "--set", "date=after 14 Aug 2017")
+	if want := `--set date: "after 14 Aug 2017" reads as 15 Aug 2017 – ? (EDTF 2017-08-15/)`; r.code != 0 || !strings.Contains(r.stderr, want) {
+		t.Errorf("edit --set date=after 14 Aug 2017: %+v, want %q", r, want)
 	}
 }
 

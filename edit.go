@@ -63,7 +63,7 @@ func runEditSet(opts *editOptions) error {
 	if err != nil {
 		return err
 	}
-	return opts.change(model.OpEdit, "edited "+opts.id, func(tx model.Tx) error {
+	err = opts.change(model.OpEdit, "edited "+opts.id, func(tx model.Tx) error {
 		_, err := model.UpdateEvent(tx, opts.id, func(e *model.Event) error {
 			for _, s := range sets {
 				if err := setField(e, s.field, s.value); err != nil {
@@ -74,6 +74,19 @@ func runEditSet(opts *editOptions) error {
 		})
 		return err
 	})
+	if err != nil {
+		return err
+	}
+	// The last date set is the event's.
+	for i := len(sets) - 1; i >= 0; i-- {
+		if sets[i].field == "date" {
+			if d, err := model.ReadDate(sets[i].value); err == nil {
+				noteBeforeAfter(opts.stderr, "--set date", sets[i].value, d)
+			}
+			break
+		}
+	}
+	return nil
 }
 
 // runEditHeader sets the investigation's title and description.

@@ -2,9 +2,12 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"strconv"
 	"strings"
 
 	"chrono/model"
+	"chrono/model/termtext"
 
 	"github.com/spf13/cobra"
 )
@@ -99,4 +102,13 @@ func dateFlagError(flag, textFlag, sourceFlag, then, value string, err error) er
 		return usagef("%s", msg)
 	}
 	return usagef("%s: %v", flag, err)
+}
+
+// noteBeforeAfter says on w the date a --date of "before 2018" or "after
+// Aug 2017" is given, which is not the date typed: the event is at some
+// time before it or after it, "? – 2017" or "Sep 2017 – ?".
+func noteBeforeAfter(w io.Writer, flag, value string, d model.Date) {
+	if model.SaysBeforeAfter(value) {
+		fmt.Fprintf(w, "%s: %s reads as %s (EDTF %s)\n", flag, termtext.Line(strconv.Quote(strings.TrimSpace(value))), d.Label(), d.String())
+	}
 }

@@ -11,12 +11,13 @@ import (
 // ReadDate reads a date as a person types it: EDTF ("2017-08/2021"), or
 // any form chrono shows ("Aug 2017", "August 2017", "14 Aug 2017",
 // "Aug 14, 2017", "2 Oct 2018 – 2021", "c. 2021", "2021?", "until 2021",
-// "since Aug 2017", "? – 2021", "Aug 2017 – ?", "before 2021", "after Aug
-// 2017", "Summer 1943", "1990s", "44 BCE", "2020–2011 BCE", "1950 (to 2
-// significant digits)"), or two years joined by a hyphen ("2017-2019").
-// The empty string is undated. What it cannot read is reported as
-// ParseDate reports EDTF it cannot read, so that the error says what EDTF
-// would have been wrong.
+// "since Aug 2017", "? – 2021", "Aug 2017 – ?", "Summer 1943", "1990s",
+// "44 BCE", "2020–2011 BCE", "1950 (to 2 significant digits)"), or two
+// years joined by a hyphen ("2017-2019"); and "before 2018" or "after Aug
+// 2017", of an event at some time before or after that date and not in
+// it ("? – 2017", "Sep 2017 – ?"; see readBeforeAfter). The empty string
+// is undated. What it cannot read is reported as ParseDate reports EDTF
+// it cannot read, so that the error says what EDTF would have been wrong.
 func ReadDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	if span, ok := yearsSpan(s); ok {
@@ -37,7 +38,14 @@ func ReadDate(s string) (Date, error) {
 		}
 		return d, err
 	}
-	if edtf, ok := humanToEDTF(s); ok {
+	edtf, msg, ok := readBeforeAfter(s)
+	if ok && msg != "" {
+		return Date{}, &DateError{Text: s, Msg: msg}
+	}
+	if !ok {
+		edtf, ok = humanToEDTF(s)
+	}
+	if ok {
 		d, err := ParseDate(edtf)
 		if err == nil {
 			return d, nil
@@ -120,7 +128,7 @@ func looksEDTF(s string) bool {
 func humanToEDTF(s string) (string, bool) {
 	s = strings.Join(strings.Fields(s), " ")
 	lower := strings.ToLower(s)
-	for _, p := range []struct{ prefix, open string }{{"before ", "../"}, {"until ", "../"}, {"after ", ""}, {"since ", ""}} {
+	for _, p := range []struct{ prefix, open string }{{"until ", "../"}, {"since ", ""}} {
 		if rest, ok := strings.CutPrefix(lower, p.prefix); ok {
 			end, ok := humanPoint(rest, nil)
 			if !ok {

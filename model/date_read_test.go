@@ -21,8 +21,6 @@ func TestReadDate(t *testing.T) {
 		{"c. 2021", "2021~", "c. 2021"},
 		{"2021?", "2021?", "2021?"},
 		{"c. 2021?", "2021%", "c. 2021?"},
-		{"before 2021", "../2021", "until 2021"},
-		{"after Aug 2017", "2017-08/..", "since Aug 2017"},
 		{"until 2021", "../2021", "until 2021"},
 		{"since Aug 2017", "2017-08/..", "since Aug 2017"},
 		{"? – 2021", "/2021", "? – 2021"},
@@ -67,6 +65,103 @@ func TestReadDate(t *testing.T) {
 		}
 		if d.String() != c.edtf || d.Label() != c.label {
 			t.Errorf("ReadDate(%q) = %q (%s), want %q (%s)", c.in, d.String(), d.Label(), c.edtf, c.label)
+		}
+	}
+}
+
+// "before" and "after" a date, said of one event, leave that date out:
+// the event is at some time up to the end of the period before it, or
+// from the start of the one after it, whose other end is not known. They
+// do not say an interval running on from before or ongoing, as "until"
+// and "since" do, which keep their date in.
+func TestReadDateBeforeAfter(t *testing.T) {
+	for _, c := range []struct{ in, edtf, label string }{
+		{"before 2018", "/2017", "? – 2017"},
+		{"Before  2018", "/2017", "? – 2017"},
+		{"after 2018", "2019/", "2019 – ?"},
+		{"before Aug 2017", "/2017-07", "? – Jul 2017"},
+		{"after Aug 2017", "2017-09/", "Sep 2017 – ?"},
+		{"after Dec 2017", "2018-01/", "Jan 2018 – ?"},
+		{"before Jan 2018", "/2017-12", "? – Dec 2017"},
+		{"before 14 Aug 2017", "/2017-08-13", "? – 13 Aug 2017"},
+		{"after 14 Aug 2017", "2017-08-15/", "15 Aug 2017 – ?"},
+		{"before Aug 14, 2017", "/2017-08-13", "? – 13 Aug 2017"},
+		{"after 31 Dec 2017", "2018-01-01/", "1 Jan 2018 – ?"},
+		{"before 1 Jan 2018", "/2017-12-31", "? – 31 Dec 2017"},
+		{"before 1 Mar 2020", "/2020-02-29", "? – 29 Feb 2020"},
+		{"after 28 Feb 2019", "2019-03-01/", "1 Mar 2019 – ?"},
+		{"before Spring 1943", "/1942-24", "? – Winter 1942"},
+		{"after Winter 1943", "1944-21/", "Spring 1944 – ?"},
+		{"after Summer 1943", "1943-23/", "Autumn 1943 – ?"},
+		{"before the 1990s", "", ""}, // not a date chrono reads
+		{"before 1990s", "/198X", "? – 1980s"},
+		{"after 1990s", "200X/", "2000s – ?"},
+		{"before c. 2018", "/2017~", "? – c. 2017"},
+		{"after 2018?", "2019?/", "2019? – ?"},
+		{"before 44 BCE", "/-0044", "? – 45 BCE"},
+		{"after 1 BCE", "0001/", "1 CE – ?"},
+		{"before 4 Mar 2020 00:00:00 UTC", "/2020-03-03T23:59:59Z", "? – 3 Mar 2020 23:59:59 UTC"},
+		{"after 31 Dec 2019 23:59:59 +02:00", "2020-01-01T00:00:00+02:00/", "1 Jan 2020 00:00:00 +02:00 – ?"},
+		{"before 2017-08", "/2017-07", "? – Jul 2017"},
+		{"after 2017-08-14", "2017-08-15/", "15 Aug 2017 – ?"},
+		// "until" and "since" keep their date.
+		{"until 2018", "../2018", "until 2018"},
+		{"since 2018", "2018/..", "since 2018"},
+		{"until 14 Aug 2017", "../2017-08-14", "until 14 Aug 2017"},
+		{"since Aug 2017", "2017-08/..", "since Aug 2017"},
+	} {
+		d, err := ReadDate(c.in)
+		if c.edtf == "" {
+			if err == nil {
+				t.Errorf("ReadDate(%q) = %q, want an error", c.in, d.String())
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("ReadDate(%q): %v", c.in, err)
+			continue
+		}
+		if d.String() != c.edtf || d.Label() != c.label {
+			t.Errorf("ReadDate(%q) = %q (%s), want %q (%s)", c.in, d.String(), d.Label(), c.edtf, c.label)
+		}
+	}
+}
+
+// An event before 2018 lies in no part of 2018 and is placed before it;
+// one after 2018, in no part of 2018 either.
+func TestReadDateBeforeAfterSpan(t *testing.T) {
+	y2018 := MustParseDate("2018")
+	for _, in := range []string{"before 2018", "after 2018", "before Jan 2018", "after Dec 2018", "before 1 Jan 2018", "after 31 Dec 2018"} {
+		d, err := ReadDate(in)
+		if err != nil {
+			t.Errorf("ReadDate(%q): %v", in, err)
+			continue
+		}
+		if d.Overlaps(y2018) {
+			t.Errorf("ReadDate(%q) = %s overlaps 2018", in, d)
+		}
+	}
+	before, _ := ReadDate("before 2018")
+	if got, want := before.Latest(), MustParseDate("2017").Latest(); got != want {
+		t.Errorf("before 2018: latest %v, want the end of 2017 %v", got, want)
+	}
+	after, _ := ReadDate("after 2018")
+	if got, want := after.Earliest(), MustParseDate("2019").Earliest(); got != want {
+		t.Errorf("after 2018: earliest %v, want the start of 2019 %v", got, want)
+	}
+}
+
+// What has no date just before or after it is refused, saying how to
+// write the date instead.
+func TestReadDateBeforeAfterRefused(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"before 1950 (to 2 significant digits)", `date "before 1950 (to 2 significant digits)": chrono cannot tell what is just before a year given to its significant digits: write ? – and the latest date the event can have, or until 1950 (to 2 significant digits) if it can be in it`},
+		{"after 2023 (month unknown)", `date "after 2023 (month unknown)": chrono cannot tell what is just after a month or day not specified: write the earliest date the event can have and – ?, or since 2023 (month unknown) if it can be in it`},
+		{"after 2020-03-04T10:00:00.5Z", `date "after 2020-03-04T10:00:00.5Z": chrono cannot tell what is just after a fraction of a second: write the earliest date the event can have and – ?, or since 4 Mar 2020 10:00:00.5 UTC if it can be in it`},
+	} {
+		_, err := ReadDate(c.in)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("ReadDate(%q): %v, want %s", c.in, err, c.want)
 		}
 	}
 }

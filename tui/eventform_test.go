@@ -72,6 +72,37 @@ func TestEventFormAdds(t *testing.T) {
 	}
 }
 
+// The form reads "before" and "after" a date as chrono dates them, out
+// of that date, and shows it under the field as typed; "until" and
+// "since" keep their date.
+func TestEventFormReadsBeforeAfter(t *testing.T) {
+	for _, c := range []struct{ typed, reading, edtf string }{
+		{"before 2018", "? – 2017 (EDTF /2017)", "/2017"},
+		{"after 2018", "2019 – ? (EDTF 2019/)", "2019/"},
+		{"before Aug 2017", "? – Jul 2017 (EDTF /2017-07)", "/2017-07"},
+		{"before 14 Aug 2017", "? – 13 Aug 2017 (EDTF /2017-08-13)", "/2017-08-13"},
+		{"after Dec 2017", "Jan 2018 – ? (EDTF 2018-01/)", "2018-01/"},
+		{"until 2018", "until 2018 (EDTF ../2018)", "../2018"},
+		{"since 2018", "since 2018 (EDTF 2018/..)", "2018/.."},
+	} {
+		d := newDriver(t, exampleStore(t), 120, 40)
+		d.keys("A")
+		d.typeText(c.typed)
+		if !strings.Contains(d.screen(), c.reading) {
+			t.Errorf("%q: the date's reading %q is not under it:\n%s", c.typed, c.reading, d.screen())
+		}
+		d.keys("tab", "tab", "tab")
+		d.typeText("An event")
+		a, ok := formAction(t, d, "ctrl+s").(saveEvent)
+		if !ok {
+			t.Fatalf("%q: ctrl+s: %T, want saveEvent", c.typed, a)
+		}
+		if a.event.Date.String() != c.edtf {
+			t.Errorf("%q: saved %s, want %s", c.typed, a.event.Date, c.edtf)
+		}
+	}
+}
+
 func TestEventFormRefusesWhatCannotBeSaved(t *testing.T) {
 	d := newDriver(t, exampleStore(t), 120, 40)
 	d.keys("A")
