@@ -130,7 +130,7 @@ func fieldText(e *Event, f FieldSet) string {
 		if len(e.Quotes) == 0 {
 			return ""
 		}
-		return counted(len(e.Quotes), "quote") + ": “" + e.Quotes[0].Text + "”"
+		return counted(len(e.Quotes), "quote") + ": " + Quoted(e.Quotes[0].Text)
 	case FieldLinks:
 		parts := make([]string, len(e.Links))
 		for i, l := range e.Links {

@@ -17,7 +17,7 @@ import (
 //	Washington Post, Craig Timberg, 1 Feb 2022.
 func citation(q model.Quote, src model.Source, known bool, line func(string) string) string {
 	var b strings.Builder
-	b.WriteString("“" + line(q.Text) + "”")
+	b.WriteString(model.Quoted(line(q.Text)))
 	var who []string
 	for _, s := range []string{q.Speaker, q.Context} {
 		if s != "" {

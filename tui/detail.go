@@ -672,7 +672,7 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 				bar = st.QuoteBar.Render("┃ ")
 			}
 		}
-		text("“"+q.Text+"”", st.Quote, bar)
+		text(model.Quoted(q.Text), st.Quote, bar)
 		if who := quoteAttribution(q); who != "" {
 			text(who, st.Label, bar)
 		}

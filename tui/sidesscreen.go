@@ -208,7 +208,7 @@ func (s *sidesScreen) side(accounts []model.Account, w int, none string) []strin
 	}
 	quote := func(q model.Quote, indent string, stance bool) {
 		bar := indent + st.QuoteBar.Render("│ ")
-		text("“"+q.Text+"”", st.Quote, bar)
+		text(model.Quoted(q.Text), st.Quote, bar)
 		said := q
 		if !stance {
 			said.Stance = ""

@@ -171,7 +171,7 @@ func Show(w io.Writer, d model.Detail, problems []model.Contradiction, width int
 			if i > 0 {
 				p.blank()
 			}
-			p.wrapped("  ", "“"+termtext.Text(q.Text)+"”")
+			p.wrapped("  ", model.Quoted(termtext.Text(q.Text)))
 			p.wrapped("    ", Attribution(q))
 			if src, ok := d.Sources[q.Source]; ok {
 				p.wrapped("    ", model.Citation(src, termtext.Line))
@@ -290,7 +290,7 @@ func ShowSides(w io.Writer, s model.Sides, width int, zone model.Zone) error {
 			p.wrapped("  ", none)
 		}
 		quote := func(indent string, q model.Quote) {
-			p.wrapped(indent, "“"+termtext.Text(q.Text)+"”")
+			p.wrapped(indent, model.Quoted(termtext.Text(q.Text)))
 			p.wrapped(indent+"  ", Attribution(q))
 			switch src, ok := s.Sources[q.Source]; {
 			case ok:

@@ -180,7 +180,7 @@ func TestReimportFixtures(t *testing.T) {
 					}
 				case a.Quotes[0].Source == "":
 					expect[LossQuoteNoURL]++
-					if b.Quotes != nil || !strings.Contains(b.Summary, "“"+a.Quotes[0].Text+"”") {
+					if b.Quotes != nil || !strings.Contains(b.Summary, model.Quoted(a.Quotes[0].Text)) {
 						t.Errorf("%s: a quote without a source is not in the text: %q", a.ID, b.Summary)
 					}
 				default:

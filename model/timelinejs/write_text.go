@@ -56,7 +56,7 @@ func blockquote(q model.Quote, src model.Source) string {
 		who = append(who, u)
 	}
 	// Quotation marks keep the quote a quote once read back as plain text.
-	out := "<blockquote>" + paragraphs("“"+strings.TrimSpace(q.Text)+"”")
+	out := "<blockquote>" + paragraphs(model.Quoted(strings.TrimSpace(q.Text)))
 	if len(who) > 0 {
 		out += "<p>— " + escapeText(strings.Join(who, ", ")) + "</p>"
 	}
