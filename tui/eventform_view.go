@@ -60,7 +60,7 @@ func (f *eventForm) View(w, h int) []string {
 				add(l)
 			}
 		default:
-			add(f.label(fld) + f.inputs[fld].View())
+			add(f.label(fld) + inputView(st, &f.inputs[fld]))
 		}
 		if fld == fieldDate {
 			for _, l := range reading {

@@ -7,7 +7,7 @@ import (
 
 // TestLongValueShowsItsStartOnceLeft: a title longer than its field
 // shows from its beginning once the cursor has left it, at 80 columns,
-// and typing on when the cursor comes back adds to its end.
+// ending in … where it is cut, and typing on when the cursor comes back adds to its end.
 func TestLongValueShowsItsStartOnceLeft(t *testing.T) {
 	d := newDriver(t, exampleStore(t), 80, 24)
 	d.keys("A")
@@ -23,6 +23,9 @@ func TestLongValueShowsItsStartOnceLeft(t *testing.T) {
 	line := screenLine(d.screen(), "Title")
 	if !strings.Contains(line, "Miller tells the FBI") {
 		t.Errorf("the title's field, left, shows %q, not the title's start", line)
+	}
+	if !strings.HasSuffix(strings.TrimRight(line, " "), "…") || strings.Contains(line, "the sums") {
+		t.Errorf("the title's field, left, does not say it is cut: %q", line)
 	}
 	d.keys("shift+tab")
 	d.typeText(" paid")

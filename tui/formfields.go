@@ -30,6 +30,22 @@ func blurInput(in *textinput.Model) {
 	in.CursorStart()
 }
 
+// inputView is a form's one-line field as the form shows it: the input
+// itself while it has the cursor; else its value from its start, ending
+// in … when it is wider than the field, so that a value cut short says
+// so (the input alone shows the cells that fit, and stops).
+func inputView(st *Styles, in *textinput.Model) string {
+	w := in.Width() + 1 // the cell the cursor has when it is there
+	if in.Focused() || w <= 1 || in.Value() == "" {
+		return in.View()
+	}
+	v := clip(in.Value(), w)
+	if st.width(v) <= w {
+		return in.View()
+	}
+	return st.Input.Blurred.Text.Render(st.fit(v, w))
+}
+
 // focusInput puts the cursor in a form's one-line field, at the end of
 // its value, to go on typing.
 func focusInput(in *textinput.Model) {

@@ -24,9 +24,9 @@ func (f *quoteForm) View(w, h int) []string {
 	for _, l := range labelledLines(f.label(quoteText), f.text.View()) {
 		add(l)
 	}
-	add(f.label(quoteSpeaker) + f.inputs[quoteSpeaker].View())
+	add(f.label(quoteSpeaker) + inputView(st, &f.inputs[quoteSpeaker]))
 	if f.focus == quoteSource {
-		add(f.label(quoteSource) + f.inputs[quoteSource].View())
+		add(f.label(quoteSource) + inputView(st, &f.inputs[quoteSource]))
 		cs := f.candidates()
 		first := max(0, min(f.cand-quoteCandidates+1, len(cs)-quoteCandidates))
 		for i := first; i < first+quoteCandidates; i++ {
@@ -47,7 +47,7 @@ func (f *quoteForm) View(w, h int) []string {
 			add("")
 		}
 	}
-	add(f.label(quoteContext) + f.inputs[quoteContext].View())
+	add(f.label(quoteContext) + inputView(st, &f.inputs[quoteContext]))
 	stance := quoteStances[f.stance]
 	word := "not stated"
 	if stance != "" {

@@ -279,7 +279,7 @@ func (f *sourceForm) View(w, h int) []string {
 			add(label + line(f.base.ID) + st.Muted.Render(" (an id cannot change)"))
 			continue
 		}
-		add(label + f.inputs[fld].View())
+		add(label + inputView(st, &f.inputs[fld]))
 		if fld == srcPublished {
 			for _, l := range readingLines(st, f.reading, f.readErr, w) {
 				add(l)
