@@ -18,9 +18,10 @@ func TestQuoteSaveMeetingAChangeKeepsWhatWasTyped(t *testing.T) {
 	for _, tt := range []struct {
 		name      string
 		meanwhile model.Edit
+		says      string
 		want      func(t *testing.T, before, after []model.Quote)
 	}{
-		{"removed", model.DropQuote{ID: "nso-mobileum-call", N: 1}, func(t *testing.T, before, after []model.Quote) {
+		{"removed", model.DropQuote{ID: "nso-mobileum-call", N: 1}, "quote 1 was removed meanwhile", func(t *testing.T, before, after []model.Quote) {
 			if len(after) != len(before) || after[0] != before[1] || after[1] != before[2] {
 				t.Errorf("quotes %+v; want the removal kept and the quote typed added", after)
 			}
@@ -28,7 +29,7 @@ func TestQuoteSaveMeetingAChangeKeepsWhatWasTyped(t *testing.T) {
 				t.Errorf("added %+v; want quote 1 with the speaker typed", got)
 			}
 		}},
-		{"moved", model.ShiftQuote{ID: "nso-mobileum-call", N: 1, To: 2}, func(t *testing.T, before, after []model.Quote) {
+		{"moved", model.ShiftQuote{ID: "nso-mobileum-call", N: 1, To: 2}, "quote 1 moved meanwhile to 2", func(t *testing.T, before, after []model.Quote) {
 			if len(after) != len(before) || after[0] != before[1] || after[2] != before[2] {
 				t.Errorf("quotes %+v; want the move kept and quote 1 saved where it went", after)
 			}
@@ -55,8 +56,8 @@ func TestQuoteSaveMeetingAChangeKeepsWhatWasTyped(t *testing.T) {
 			if got := f.value(quoteSpeaker); !strings.HasSuffix(got, " Lavie") {
 				t.Errorf("the form reopened with speaker %q", got)
 			}
-			if !strings.Contains(d.screen(), "meanwhile") || !strings.Contains(d.status(), "meanwhile") {
-				t.Errorf("the refusal is not said:\n%s\nstatus %q", d.screen(), d.status())
+			if !strings.Contains(d.screen(), tt.says) || !strings.Contains(d.status(), "meanwhile") || strings.Contains(d.status(), "open it again") {
+				t.Errorf("the refusal is not said as %q:\n%s\nstatus %q", tt.says, d.screen(), d.status())
 			}
 			d.keys("ctrl+s")
 			if d.openDialog() != nil || d.statusErr() {

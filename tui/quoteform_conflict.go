@@ -46,10 +46,17 @@ func (f *quoteForm) refused(cur model.Event, found bool, why error) {
 		return
 	}
 	n := slices.Index(cur.Quotes, base) + 1
+	// Removed, when every quote the event has now it had before, and
+	// one fewer: else changed (its words, or its source).
+	removed := len(cur.Quotes) == len(f.event.Quotes)-1 &&
+		!slices.ContainsFunc(cur.Quotes, func(q model.Quote) bool { return !slices.Contains(f.event.Quotes, q) })
 	f.event, f.n = cur.Clone(), n
 	say := fmt.Sprintf("quote %d changed meanwhile: ctrl+s adds yours as a new quote, esc drops it", was)
-	if n > 0 {
+	switch {
+	case n > 0:
 		say = fmt.Sprintf("quote %d moved meanwhile to %d: ctrl+s saves yours there", was, n)
+	case removed:
+		say = fmt.Sprintf("quote %d was removed meanwhile: ctrl+s adds yours as a new quote, esc drops it", was)
 	}
 	f.problem = refuse(say, f.snapshot())
 }
