@@ -15,8 +15,12 @@ type formConflict struct {
 }
 
 // say names the event and the fields the other change made.
-func (c *formConflict) say() string {
-	s := "event " + c.current.ID + " changed meanwhile"
+func (c *formConflict) say() string { return "event " + c.current.ID + " " + c.changed() }
+
+// changed says what changed meanwhile: the fields, the useful part where
+// the line is short (the form is the event's).
+func (c *formConflict) changed() string {
+	s := "changed meanwhile"
 	if len(c.fields) > 0 {
 		s += ": " + strings.Join(c.fields, ", ")
 	}

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"chrono/model"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // formAction presses a key in the open dialog and returns the action it
@@ -349,5 +351,20 @@ func TestEventFormSavesOverAnOldProblem(t *testing.T) {
 	d.keys("ctrl+s")
 	if e := event(t, s, "nso-denial"); !strings.HasSuffix(e.Title, " (checked)") {
 		t.Errorf("not saved: title %q, status %q", e.Title, d.status())
+	}
+}
+
+// TestConflictHeadingKeepsTheFields: on a line too short for the event's
+// id and the fields the other change made, the id goes, not the fields.
+func TestConflictHeadingKeepsTheFields(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 80, 24)
+	f := newEventForm(d.m.ctx, nil)
+	f.conflict = &formConflict{current: model.Event{ID: "the-post-s-pegasus-investigation-women-targeted"}, fields: []string{"status", "tags", "summary"}}
+	top, second := f.heading(60)
+	if got := ansi.Strip(top); got != "✗ this event changed meanwhile: status, tags, summary" {
+		t.Errorf("heading %q", got)
+	}
+	if !strings.Contains(ansi.Strip(second), "keeps yours") {
+		t.Errorf("second line %q", ansi.Strip(second))
 	}
 }

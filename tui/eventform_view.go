@@ -81,6 +81,9 @@ func (f *eventForm) heading(w int) (string, string) {
 		return f.discard.ask(st, f.keys.Cancel, f.keys.Save), ""
 	case f.conflict != nil:
 		what := "✗ " + line(f.conflict.say())
+		if st.width(what) > w {
+			what = "✗ this event " + f.conflict.changed() // its id is what a short line loses
+		}
 		keys := keyOf(f.keys.Reload) + " reloads it · " + keyOf(f.keys.Keep) + " keeps yours"
 		if st.width(what+" · "+keys) <= w {
 			return st.Error.Render(what + " · " + keys), ""
