@@ -8,8 +8,9 @@
 // data_type, pathspec (an object) and, when the event is tagged, tag: an
 // event tag object whose labels are the tags. It is read as Timesketch
 // JSONL is (package timesketch): the message is the title, the timestamp
-// the date at microsecond precision, the labels the tags, and every other
-// key a "key: value" line of the summary, objects as their JSON text,
+// the date to the second with the fraction the timestamp has, the labels
+// the tags, and every other key a "key: value" line of the summary,
+// objects as their JSON text,
 // but for Plaso's container markers (__container_type__: event,
 // __type__: AttributeContainer), the same on every event.
 // Only an event tag's members other than its labels (an old comment) are
