@@ -18,12 +18,17 @@ type confirmDialog struct {
 	yes    Action
 	keys   confirmKeys
 	w, h   int
+	// shown is lines as the width lays them out, and top the first of
+	// them on screen: a long list (many events marked, each with links
+	// that will point at nothing) scrolls rather than end unread.
+	shown []string
+	top   int
 }
 
-type confirmKeys struct{ Yes, No key.Binding }
+type confirmKeys struct{ Yes, No, Up, Down key.Binding }
 
 // ShortHelp implements help.KeyMap.
-func (k confirmKeys) ShortHelp() []key.Binding { return []key.Binding{k.Yes, k.No} }
+func (k confirmKeys) ShortHelp() []key.Binding { return []key.Binding{k.Yes, k.No, k.Up, k.Down} }
 
 // FullHelp implements help.KeyMap.
 func (k confirmKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
@@ -32,14 +37,36 @@ func newConfirm(ctx *shared, title, yesHelp string, lines []string, yes Action) 
 	return &confirmDialog{ctx: ctx, title: title, lines: lines, yes: yes, keys: confirmKeys{
 		Yes: key.NewBinding(key.WithKeys("y", "enter"), key.WithHelp("y/enter", yesHelp)),
 		No:  key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "cancel")),
+		// Enabled when what it says is longer than the screen.
+		Up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up"), key.WithDisabled()),
+		Down: key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down"), key.WithDisabled()),
 	}}
 }
 
 // Place implements Dialog: the body.
 func (c *confirmDialog) Place() place { return placeBody }
 
-// SetSize implements Dialog.
-func (c *confirmDialog) SetSize(w, h int) { c.w, c.h = w, h }
+// SetSize implements Dialog: what it says is laid out for the width.
+func (c *confirmDialog) SetSize(w, h int) {
+	c.w, c.h = w, h
+	c.shown = c.layout(w)
+	c.scroll(0)
+}
+
+// room is how many of the lines the dialog has room for: the title, a
+// blank line, and the blank line and the keys under them take four.
+func (c *confirmDialog) room() int { return max(c.h-4, 0) }
+
+// scroll moves the lines shown by d, within them, and offers the keys
+// that scroll only where there is more to see.
+func (c *confirmDialog) scroll(d int) {
+	c.top = max(min(c.top+d, len(c.shown)-c.room()), 0)
+	c.keys.Up.SetEnabled(c.top > 0)
+	c.keys.Down.SetEnabled(c.top+c.room() < len(c.shown))
+}
+
+// wheel implements wheelScroller.
+func (c *confirmDialog) wheel(delta int) { c.scroll(delta) }
 
 // ShortHelp implements help.KeyMap.
 func (c *confirmDialog) ShortHelp() []key.Binding { return c.keys.ShortHelp() }
@@ -61,16 +88,17 @@ func (c *confirmDialog) Update(msg tea.Msg) (Action, tea.Cmd) {
 		return c.yes, nil
 	case key.Matches(k, c.keys.No):
 		return closeDialog{}, nil
+	case key.Matches(k, c.keys.Up):
+		c.scroll(-1)
+	case key.Matches(k, c.keys.Down):
+		c.scroll(1)
 	}
 	return nil, nil
 }
 
 // View implements Dialog: the question, what it does, and the keys that
-// answer it; lines that do not fit are counted. What it says is wrapped
-// to the width at its spaces (see wrapWords), a warning above all; an item of a list (a line that
-// starts with two spaces: an event's title, a link that will point at
-// nothing) takes two lines at most, the second indented, so that a link
-// says both its events and how they are linked.
+// answer it; lines above and below those on screen are counted, and
+// scroll into view.
 func (c *confirmDialog) View(w, h int) []string {
 	st := &c.ctx.styles
 	out := make([]string, 0, h)
@@ -81,7 +109,41 @@ func (c *confirmDialog) View(w, h int) []string {
 	}
 	add(title)
 	add("")
+	lines := c.shown
+	if w != c.w || h != c.h {
+		lines = c.layout(w) // not yet sized: drawn as it will be
+	}
 	room := max(h-4, 0)
+	top := min(c.top, max(len(lines)-room, 0))
+	for i := top; i < len(lines) && i < top+room; i++ {
+		switch {
+		case i == top && top > 0:
+			add(st.Muted.Render("  … " + plural(top+1, "more line") + " above (↑)"))
+		case i == top+room-1 && i < len(lines)-1:
+			add(st.Muted.Render("  … and " + plural(len(lines)-i, "more line") + " (↓)"))
+		default:
+			add(lines[i])
+		}
+	}
+	if len(out) < h-1 {
+		add("")
+	}
+	if len(out) < h {
+		add(st.Prompt.Render(keyOf(c.keys.Yes)) + " " + c.keys.Yes.Help().Desc + " · " + st.Prompt.Render(keyOf(c.keys.No)) + " " + c.keys.No.Help().Desc)
+	}
+	for len(out) < h {
+		out = append(out, "")
+	}
+	return out[:max(h, 0)]
+}
+
+// layout is what the dialog says laid out for w cells: wrapped at its
+// spaces (see wrapWords), a warning above all; an item of a list (a line
+// that starts with two spaces: an event's title, a link that will point
+// at nothing) takes two lines at most, the second indented, so that a
+// link says both its events and how they are linked.
+func (c *confirmDialog) layout(w int) []string {
+	st := &c.ctx.styles
 	lines := make([]string, 0, len(c.lines))
 	for _, l := range c.lines {
 		switch {
@@ -97,24 +159,5 @@ func (c *confirmDialog) View(w, h int) []string {
 			lines = append(lines, st.wrapWords(l, w)...)
 		}
 	}
-	for i, l := range lines {
-		if i == room-1 && len(lines) > room {
-			add(st.Muted.Render("  … and " + plural(len(lines)-i, "more line")))
-			break
-		}
-		if i >= room {
-			break
-		}
-		add(l)
-	}
-	if len(out) < h-1 {
-		add("")
-	}
-	if len(out) < h {
-		add(st.Prompt.Render(keyOf(c.keys.Yes)) + " " + c.keys.Yes.Help().Desc + " · " + st.Prompt.Render(keyOf(c.keys.No)) + " " + c.keys.No.Help().Desc)
-	}
-	for len(out) < h {
-		out = append(out, "")
-	}
-	return out[:max(h, 0)]
+	return lines
 }

@@ -31,3 +31,44 @@ func TestConfirmWrapsAtSpaces(t *testing.T) {
 		}
 	}
 }
+
+// TestConfirmScrolls: a confirmation longer than the screen shows what
+// it cannot as a count, and scrolls to it: nothing it says is out of
+// reach, and the keys that scroll are offered only when there is more.
+func TestConfirmScrolls(t *testing.T) {
+	ctx := &shared{styles: NewStyles(true)}
+	var lines []string
+	for i := range 12 {
+		lines = append(lines, "  event-"+string(rune('a'+i)))
+	}
+	c := newConfirm(ctx, "Move 12 events to the trash?", "trash", lines, nil)
+	shown := func() string {
+		var text []string
+		for _, l := range c.View(80, 10) {
+			text = append(text, ansi.Strip(l))
+		}
+		return strings.Join(text, "\n")
+	}
+	c.SetSize(80, 10)
+	if s := shown(); !strings.Contains(s, "event-a") || strings.Contains(s, "event-l") || !strings.Contains(s, "… and 7 more lines") {
+		t.Errorf("at the top:\n%s", s)
+	}
+	if c.keys.Up.Enabled() || !c.keys.Down.Enabled() {
+		t.Error("at the top, only down is to be offered")
+	}
+	for range 20 {
+		c.Update(keyPress("j"))
+	}
+	if s := shown(); !strings.Contains(s, "event-l") || strings.Contains(s, "event-a") || !strings.Contains(s, "more lines above") {
+		t.Errorf("at the bottom:\n%s", s)
+	}
+	if !c.keys.Up.Enabled() || c.keys.Down.Enabled() {
+		t.Error("at the bottom, only up is to be offered")
+	}
+	// A confirmation that fits offers neither.
+	short := newConfirm(ctx, "Remove?", "remove", lines[:2], nil)
+	short.SetSize(80, 10)
+	if short.keys.Up.Enabled() || short.keys.Down.Enabled() {
+		t.Error("a confirmation that fits offers to scroll")
+	}
+}
