@@ -90,6 +90,12 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 		return nil, b.copySelected()
 	case key.Matches(msg, k.OpenURL):
 		return nil, b.openSelected()
+	case key.Matches(msg, k.OnNote):
+		// copySelected and openSelected say what a note lacks.
+		if msg.String() == "o" {
+			return nil, b.openSelected()
+		}
+		return nil, b.copySelected()
 	case key.Matches(msg, k.Uncited):
 		if msg.String() == "o" {
 			return nil, say(noSourceToOpen)

@@ -34,6 +34,10 @@ type browserKeys struct {
 	// Uncited is y and o on an event with no quote or link, which say
 	// so; neither the footer nor the help offers it.
 	Uncited key.Binding
+	// OnNote is y and o on a note in the sources pane, which has nothing
+	// to copy or open and say so; neither the footer nor the help offers
+	// it.
+	OnNote key.Binding
 	// InSource shows the selected quote in its source's latest snapshot.
 	InSource key.Binding
 	// NoSnapshot is s on a quote whose source has no snapshot, which
@@ -104,6 +108,7 @@ func newBrowserKeys(quickTags []string) browserKeys {
 		Trash:       key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "the trash")),
 		Sides:       key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "accounts side by side")),
 		Uncited:     key.NewBinding(key.WithKeys("y", "o")),
+		OnNote:      key.NewBinding(key.WithKeys("y", "o")),
 		NoSnapshot:  key.NewBinding(key.WithKeys("s")),
 	}
 	for i, t := range quickTags {
@@ -223,9 +228,12 @@ func (b *browser) updateKeys() {
 	// With no quote or link, y and o have nothing to act on: the footer
 	// and the help do not offer them.
 	cited := selected && len(b.detail.d.Event.Quotes)+len(b.detail.d.Related) > 0
-	b.keys.Copy.SetEnabled(cited && !offScreen)
-	b.keys.OpenURL.SetEnabled(cited && !offScreen)
+	// A note has no citation to copy and no source to open: on one, y
+	// and o are not offered, and say to select a quote or a link.
+	b.keys.Copy.SetEnabled(cited && !offScreen && !note)
+	b.keys.OpenURL.SetEnabled(cited && !offScreen && !note)
 	b.keys.Uncited.SetEnabled(selected && !cited)
+	b.keys.OnNote.SetEnabled(selected && cited && !offScreen && note)
 	// s is offered on a quote whose source may have a snapshot: until
 	// one source has, or once its check found none, s would only say so.
 	sourced := q >= 0 && b.detail.d.Event.Quotes[q].Source != ""

@@ -60,6 +60,20 @@ func TestCopyAndOpenOnANote(t *testing.T) {
 	if n, ok := d.sources().note(); !ok || n != 0 {
 		t.Fatalf("the note is not selected")
 	}
+	// Neither the footer nor the help offers to copy or open what a
+	// note has not.
+	lines := strings.Split(d.screen(), "\n")
+	if foot := lines[len(lines)-1]; strings.Contains(foot, "y copy") || strings.Contains(foot, "o open") {
+		t.Errorf("on a note the footer offers y or o: %q", foot)
+	}
+	d.keys("?")
+	if help := d.screen(); strings.Contains(help, "copy quote") || strings.Contains(help, "open source") {
+		t.Errorf("on a note the help offers y or o:\n%s", help)
+	}
+	d.keys("esc")
+	if n, ok := d.sources().note(); !ok || n != 0 {
+		t.Fatalf("the note is no longer selected after the help")
+	}
 	d.keys("y")
 	if len(d.clipboard) != 0 {
 		t.Errorf("y on a note copied %q", d.clipboard)
