@@ -39,7 +39,7 @@ type axisKeys struct {
 func newAxisKeys() axisKeys {
 	return axisKeys{
 		Toggle:  key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "time axis")),
-		ZoomIn:  key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "zoom in")),
+		ZoomIn:  key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+/=", "zoom in")),
 		ZoomOut: key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "zoom out")),
 		Lanes:   key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "lanes by")),
 	}

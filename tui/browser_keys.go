@@ -85,8 +85,6 @@ func newBrowserKeys(quickTags []string) browserKeys {
 		Tag:         key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "add tags")),
 		Untag:       key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "remove a tag")),
 		Mark:        key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
-		Undo:        key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
-		Redo:        key.NewBinding(key.WithKeys("U", "ctrl+r"), key.WithHelp("U", "redo")),
 		Note:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "annotate")),
 		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy quote")),
 		OpenURL:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open source")),
@@ -111,6 +109,7 @@ func newBrowserKeys(quickTags []string) browserKeys {
 		OnNote:      key.NewBinding(key.WithKeys("y", "o")),
 		NoSnapshot:  key.NewBinding(key.WithKeys("s")),
 	}
+	k.Undo, k.Redo = newUndoKeys()
 	for i, t := range quickTags {
 		if i == 9 {
 			break

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -158,4 +159,46 @@ func TestHelpKeepsItsPlace(t *testing.T) {
 // footLine is the last line of a screen: the footer.
 func footLine(screen string) string {
 	return screen[strings.LastIndexByte(screen, '\n')+1:]
+}
+
+// TestHelpNamesEveryKeyOfABinding: what a key does is found in the help,
+// so the help names every key a binding takes (ctrl+r with U for redo,
+// = with + for zooming in), on the browser, the sources and the trash,
+// and the help on screen says so.
+func TestHelpNamesEveryKeyOfABinding(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 160, 45)
+	d.keys("v") // the axis's keys too
+	arrows := map[string]string{"up": "↑", "down": "↓", "left": "←", "right": "→", "pgdown": "pgdn"}
+	for _, screen := range []struct {
+		name string
+		open []string
+		keys func() [][]key.Binding
+	}{
+		{"browser", nil, d.browser().FullHelp},
+		{"sources", []string{"S"}, func() [][]key.Binding { return d.m.top().FullHelp() }},
+		{"trash", []string{"q", "D"}, func() [][]key.Binding { return d.m.top().FullHelp() }},
+	} {
+		d.keys(screen.open...)
+		if got := fmt.Sprintf("%T", d.m.top()); !strings.Contains(strings.ToLower(got), screen.name) {
+			t.Fatalf("%s: the screen on top is %s", screen.name, got)
+		}
+		for _, col := range screen.keys() {
+			for _, b := range col {
+				named := "/" + b.Help().Key + "/"
+				for _, k := range b.Keys() {
+					if a, ok := arrows[k]; ok {
+						k = a
+					}
+					if !strings.Contains(named, "/"+k+"/") {
+						t.Errorf("%s: the help of %q (%s) does not name %q, which it takes", screen.name, b.Help().Key, b.Help().Desc, k)
+					}
+				}
+			}
+		}
+		d.keys("?")
+		if !regexp.MustCompile(`U/ctrl\+r +redo`).MatchString(d.screen()) {
+			t.Errorf("%s: the help does not offer ctrl+r to redo:\n%s", screen.name, d.screen())
+		}
+		d.keys("esc")
+	}
 }

@@ -39,6 +39,14 @@ func (k globalKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Help, k.Quit, k.Suspend}}
 }
 
+// newUndoKeys are u and U, which take back the session's last change and
+// make it again, on every screen that has them: the help names each key
+// a binding takes, so ctrl+r, which redoes as in vim, is named with U.
+func newUndoKeys() (undo, redo key.Binding) {
+	return key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+		key.NewBinding(key.WithKeys("U", "ctrl+r"), key.WithHelp("U/ctrl+r", "redo"))
+}
+
 // keyOf is a binding's key as its help names it, for a hint on screen
 // that says what to press: the hint follows the binding.
 func keyOf(b key.Binding) string { return b.Help().Key }

@@ -438,7 +438,7 @@ func TestUndoSeveralLevels(t *testing.T) {
 	if want := "redid: tagged #verify on 1 event · u to undo"; d.status() != want {
 		t.Errorf("status %q, want %q", d.status(), want)
 	}
-	if !strings.Contains(d.screen(), "u undo • U redo") {
+	if !strings.Contains(d.screen(), "u undo • U/ctrl+r redo") {
 		t.Errorf("the footer does not offer undo and redo:\n%s", d.screen())
 	}
 	// A new change ends what redo can do.

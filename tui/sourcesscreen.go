@@ -66,19 +66,19 @@ func loadSourceList(s model.Store) tea.Cmd {
 }
 
 func newSourcesScreen(ctx *shared) *sourcesScreen {
-	return &sourcesScreen{ctx: ctx, keys: sourcesKeys{
+	s := &sourcesScreen{ctx: ctx, keys: sourcesKeys{
 		listKeys: newListKeys(),
-		Add:      key.NewBinding(key.WithKeys("a", "A"), key.WithHelp("a", "add a source")),
+		Add:      key.NewBinding(key.WithKeys("a", "A"), key.WithHelp("a/A", "add a source")),
 		Edit:     key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e/enter", "edit")),
 		Remove:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "remove")),
-		Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
-		// Redo is taken here as well: an undo's status line offers it.
-		Redo: key.NewBinding(key.WithKeys("U", "ctrl+r"), key.WithHelp("U", "redo")),
 		// The hint has room for a URL's start only: o shows it whole, as
 		// a link over SSH, when it does not open it.
 		Open:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open source")),
 		Cited: key.NewBinding(key.WithKeys("x")),
 	}}
+	// Redo is taken here as well: an undo's status line offers it.
+	s.keys.Undo, s.keys.Redo = newUndoKeys()
+	return s
 }
 
 // Init implements Screen.

@@ -59,13 +59,13 @@ func loadTrash(s model.Store) tea.Cmd {
 }
 
 func newTrashScreen(ctx *shared) *trashScreen {
-	return &trashScreen{ctx: ctx, restoring: map[string]bool{}, keys: trashKeys{
+	t := &trashScreen{ctx: ctx, restoring: map[string]bool{}, keys: trashKeys{
 		listKeys: newListKeys(),
 		Restore:  key.NewBinding(key.WithKeys("r", "enter"), key.WithHelp("r/enter", "restore")),
 		Empty:    key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "empty the trash")),
-		Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
-		Redo:     key.NewBinding(key.WithKeys("U", "ctrl+r"), key.WithHelp("U", "redo")),
 	}}
+	t.keys.Undo, t.keys.Redo = newUndoKeys()
+	return t
 }
 
 // Init implements Screen.
