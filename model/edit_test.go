@@ -126,6 +126,59 @@ func TestRevertKeepsOthersTags(t *testing.T) {
 	}
 }
 
+// TestUndoPutsTagsBackInTheirPlace: undoing the removal of tags puts
+// each back where it was, not at the end, while a tag written between the
+// change and its undo stays where it was written; a redo and its undo do
+// the same.
+func TestUndoPutsTagsBackInTheirPlace(t *testing.T) {
+	for _, c := range []struct {
+		name            string
+		tags, remove    []string
+		elsewhere, want []string
+	}{
+		{"middle", []string{"a", "b", "c"}, []string{"b"}, nil, []string{"a", "b", "c"}},
+		{"first", []string{"a", "b", "c"}, []string{"a"}, nil, []string{"a", "b", "c"}},
+		{"first two", []string{"a", "b", "c"}, []string{"a", "b"}, nil, []string{"a", "b", "c"}},
+		{"apart", []string{"a", "b", "c", "d"}, []string{"b", "d"}, nil, []string{"a", "b", "c", "d"}},
+		{"others' tag kept", []string{"a", "b", "c"}, []string{"b"}, []string{"z"}, []string{"a", "b", "c", "z"}},
+		{"neighbour gone", []string{"a", "b", "c"}, []string{"b"}, []string{"-a"}, []string{"b", "c"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			w := newMemWriter(Event{ID: "e", Tags: c.tags})
+			_, undo, err := Retag{Events: []string{"e"}, Remove: c.remove}.Apply(w)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, o := range c.elsewhere {
+				d := TagDelta{ID: "e", Add: []string{o}}
+				if r, ok := strings.CutPrefix(o, "-"); ok {
+					d = TagDelta{ID: "e", Remove: []string{r}}
+				}
+				if _, _, err := writeRetag(w, []TagDelta{d}, "elsewhere"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, redo, err := undo.Apply(w)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := w.events["e"].Tags; !slices.Equal(got, c.want) {
+				t.Fatalf("undone: tags %q, want %q", got, c.want)
+			}
+			_, again, err := redo.Apply(w)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := again.Apply(w); err != nil {
+				t.Fatal(err)
+			}
+			if got := w.events["e"].Tags; !slices.Equal(got, c.want) {
+				t.Errorf("redone and undone again: tags %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
 func TestEditFails(t *testing.T) {
 	full := errors.New("disk full")
 	for _, e := range []Edit{Retag{Events: []string{"a"}, Add: []string{"x"}}, UndoTags{Deltas: []TagDelta{{ID: "a", Add: []string{"x"}}}}, AddNote{ID: "a", Text: "x"}} {

@@ -218,12 +218,16 @@ type Change struct {
 type TagDelta struct {
 	ID          string
 	Add, Remove []string
+	// Was, in the delta that takes a change back, is the order of the
+	// tags before that change: a tag added goes back to its place in it
+	// rather than at the end.
+	Was []string
 }
 
 // Inverse returns the delta that takes c's change of tags back: the tags
-// it added go, the tags it removed return.
+// it added go, the tags it removed return where they were.
 func (c Change) Inverse() TagDelta {
-	d := TagDelta{ID: c.Before.ID}
+	d := TagDelta{ID: c.Before.ID, Was: slices.Clone(c.Before.Tags)}
 	for _, t := range c.After.Tags {
 		if !slices.Contains(c.Before.Tags, t) {
 			d.Remove = append(d.Remove, t)
@@ -238,16 +242,42 @@ func (c Change) Inverse() TagDelta {
 }
 
 // Apply returns e's tags with d applied: removals first, then additions
-// not already there, in d's order. Tags in any case are one tag: "key"
-// removes "Key", and is not added beside it.
+// not already there, in d's order: at the end, or, for a tag in d.Was,
+// back in its place there, after the nearest tag before it that is
+// still held (first when none is), so that undoing a removal restores
+// the order exactly while the tags written since stay where they are.
+// Tags in any case are one tag: "key" removes "Key", and is not added
+// beside it.
 func (d TagDelta) Apply(tags []string) []string {
 	out := slices.DeleteFunc(slices.Clone(tags), func(t string) bool { return hasTag(d.Remove, t) })
 	for _, t := range d.Add {
 		if !hasTag(out, t) {
-			out = append(out, t)
+			out = slices.Insert(out, d.place(out, t), t)
 		}
 	}
 	return out
+}
+
+// place is where Apply puts tag t back in tags: after the nearest tag
+// held that came before it in d.Was, else first; at the end when d.Was
+// does not hold it.
+func (d TagDelta) place(tags []string, t string) int {
+	i := tagIndex(d.Was, t)
+	if i < 0 {
+		return len(tags)
+	}
+	for _, prev := range slices.Backward(d.Was[:i]) {
+		if j := tagIndex(tags, prev); j >= 0 {
+			return j + 1
+		}
+	}
+	return 0
+}
+
+// tagIndex is the index of tag t in tags, in any case, or -1.
+func tagIndex(tags []string, t string) int {
+	k := CaseKey(t)
+	return slices.IndexFunc(tags, func(s string) bool { return CaseKey(s) == k })
 }
 
 // Row is an event with its position in timeline order, as a store lists

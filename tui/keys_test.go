@@ -723,3 +723,37 @@ func TestMarksHintNamesTheKeysThatActOnThem(t *testing.T) {
 		}
 	}
 }
+
+// TestUndoUntagRestoresTheOrder: undoing the removal of a tag puts it
+// back where it was, on disk and on screen, not after the others; redo
+// and undo again do the same.
+func TestUndoUntagRestoresTheOrder(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 160, 45)
+	d.to("nso-mobileum-call")
+	orig := event(t, s, "nso-mobileum-call").Tags // ss7, cash-offer, whistleblower
+	if len(orig) < 3 {
+		t.Fatalf("tags %q: the test needs three", orig)
+	}
+	d.keys("T")
+	d.typeText(orig[1])
+	d.keys("enter")
+	if got := event(t, s, "nso-mobileum-call").Tags; slices.Contains(got, orig[1]) {
+		t.Fatalf("T %s: tags %q, status %q", orig[1], got, d.status())
+	}
+	for _, k := range []string{"u", "U", "u"} {
+		d.keys(k)
+		if k == "U" {
+			continue
+		}
+		if got := event(t, s, "nso-mobileum-call").Tags; !slices.Equal(got, orig) {
+			t.Errorf("after %s: stored tags %q, want %q", k, got, orig)
+		}
+		if got := d.browser().detail.d.Event.Tags; !slices.Equal(got, orig) {
+			t.Errorf("after %s: tags in the sources pane %q, want %q", k, got, orig)
+		}
+		if row, _ := d.browser().tl.selected(); !slices.Equal(row.Event.Tags, orig) {
+			t.Errorf("after %s: tags in the chronology %q, want %q", k, row.Event.Tags, orig)
+		}
+	}
+}
