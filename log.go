@@ -174,34 +174,5 @@ func (o *logOptions) print(r model.Reader, e model.Entry) error {
 	return nil
 }
 
-// changeWords says what a change did to one event.
-func changeWords(c model.EventChange) string {
-	switch {
-	case c.From == model.Absent && c.To == model.OnTimeline:
-		return "added"
-	case c.To == model.InTrash:
-		return "moved to the trash"
-	case c.From == model.InTrash && c.To == model.OnTimeline:
-		return "restored"
-	case c.To == model.Absent:
-		return "removed for good"
-	case c.Before != nil && c.After != nil:
-		changed, kept := model.Fields(c.Before, c.After), c.KeptOverFile()
-		if len(c.Undid) > 0 {
-			// A replace: what it changed, and which of those were
-			// chrono's own changes, undone. The names come from the
-			// stored journal, so they are made safe to print.
-			return "changed: " + joinNonEmpty(", ", changed...) + "; undid chrono's changes to " + termtext.Line(joinNonEmpty(", ", c.Undid...))
-		}
-		switch {
-		case len(kept) == 0 && len(changed) == 0:
-			return "left as it was" // an undo of what an import kept
-		case len(kept) == 0:
-			return "changed: " + joinNonEmpty(", ", changed...)
-		case len(changed) == 0:
-			return "kept chrono's changes to " + joinNonEmpty(", ", kept...)
-		}
-		return "changed: " + joinNonEmpty(", ", changed...) + "; kept chrono's changes to " + joinNonEmpty(", ", kept...)
-	}
-	return "changed"
-}
+// changeWords says what a change did to one event, made safe to print.
+func changeWords(c model.EventChange) string { return termtext.Line(c.Words()) }

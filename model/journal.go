@@ -98,6 +98,46 @@ type EventChange struct {
 	Undid []string `json:"undid,omitempty"`
 }
 
+// Words says what c did to its event, as chrono log writes it under the
+// entry's phrase and the browser's history of the event beside it:
+// "added", "moved to the trash", "changed: title, tags", "kept chrono's
+// changes to title". The names an import's replace undid come from the
+// stored journal: a caller showing them on a terminal makes them safe.
+func (c EventChange) Words() string {
+	switch {
+	case c.From == Absent && c.To == OnTimeline:
+		return "added"
+	case c.To == InTrash:
+		return "moved to the trash"
+	case c.From == InTrash && c.To == OnTimeline:
+		return "restored"
+	case c.To == Absent:
+		return "removed for good"
+	case c.Before != nil && c.After != nil:
+		changed, kept := Fields(c.Before, c.After), c.KeptOverFile()
+		if len(c.Undid) > 0 {
+			// A replace: what it changed, and which of those were
+			// chrono's own changes, undone.
+			return "changed: " + joinSome(changed) + "; undid chrono's changes to " + joinSome(c.Undid)
+		}
+		switch {
+		case len(kept) == 0 && len(changed) == 0:
+			return "left as it was" // an undo of what an import kept
+		case len(kept) == 0:
+			return "changed: " + joinSome(changed)
+		case len(changed) == 0:
+			return "kept chrono's changes to " + joinSome(kept)
+		}
+		return "changed: " + joinSome(changed) + "; kept chrono's changes to " + joinSome(kept)
+	}
+	return "changed"
+}
+
+// joinSome joins the names that are not empty with ", ".
+func joinSome(names []string) string {
+	return strings.Join(slices.DeleteFunc(slices.Clone(names), func(n string) bool { return n == "" }), ", ")
+}
+
 // SourceChange is what a change did to one source; nil where it was
 // absent.
 type SourceChange struct {

@@ -733,25 +733,18 @@ func noteByline(n model.Note) string {
 	return "— " + strings.Join(parts, ", ")
 }
 
-// historyLine is one change of the event id, from the journal: "#12 ana
-// · 4 Mar 2026 15:04 · edited: date, status".
+// historyLine is one change of the event id, from the journal, as
+// chrono log says it: the entry's phrase, then what it did to the event:
+// "#12 ana · 4 Mar 2026 15:04 · redid #9: note saved · changed: notes".
 func historyLine(e model.Entry, id string) string {
-	what := string(e.Op)
+	what := e.Phrase
+	if what == "" {
+		what = string(e.Op)
+	}
 	for _, c := range e.Events {
-		if c.ID != id {
-			continue
-		}
-		what = changeWord(e, c)
-		if c.From == c.To && c.Before != nil && c.After != nil {
-			if f := model.Fields(c.Before, c.After); len(f) > 0 {
-				what += ": " + strings.Join(f, ", ")
-			}
-			if f := c.KeptOverFile(); len(f) > 0 {
-				what += "; kept chrono's changes to " + strings.Join(f, ", ")
-			}
-			if len(c.Undid) > 0 {
-				what += "; undid chrono's changes to " + strings.Join(c.Undid, ", ")
-			}
+		if c.ID == id {
+			what += " · " + c.Words()
+			break
 		}
 	}
 	s := fmt.Sprintf("#%d", e.Seq)
@@ -759,23 +752,6 @@ func historyLine(e model.Entry, id string) string {
 		s += " " + e.Author
 	}
 	return s + " · " + e.At.Local().Format("2 Jan 2006 15:04") + " · " + what
-}
-
-// changeWord says what a journal entry did to an event.
-func changeWord(e model.Entry, c model.EventChange) string {
-	switch {
-	case e.Op == model.OpImport:
-		return "imported"
-	case e.Reverts != 0:
-		return fmt.Sprintf("undid #%d", e.Reverts)
-	case c.From == model.Absent && c.To == model.OnTimeline:
-		return "added"
-	case c.To == model.InTrash:
-		return "deleted"
-	case c.From == model.InTrash && c.To == model.OnTimeline:
-		return "restored"
-	}
-	return "edited"
 }
 
 // quoteAttribution is "— Tim Miller, in his account to the Justice

@@ -38,17 +38,18 @@ func stamp(es []model.Entry) {
 func TestHistoryInTheSourcesPane(t *testing.T) {
 	s := exampleStore(t)
 	d := newDriver(t, placed{s}, 120, 40)
-	d.keys("j", "E", "tab", "tab", "tab") // fbi-tip, short enough for its history to show
+	d.keys("j", "E", "tab", "tab", "tab") // khashoggi-killed, short enough for its history to show
 	d.typeText(" (filed)")
 	d.keys("tab", "right", "ctrl+s")
-	if !strings.Contains(d.screen(), "latest changes") || !strings.Contains(d.screen(), "#2 · 4 Mar 2026 09:32 · edited: title, status") {
+	pane := func() string { return strings.Join(strings.Fields(strings.Join(paneText(d), " ")), " ") }
+	if !strings.Contains(pane(), "latest changes") || !strings.Contains(pane(), "#2 · 4 Mar 2026 09:32 · saved “Jamal Khashoggi is killed in the Saudi …” · changed: title, status") {
 		t.Errorf("the edit is not in the history:\n%s", d.screen())
 	}
 	if h := d.sources().history; len(h) != 2 || h[1].Op != model.OpImport {
 		t.Errorf("history %+v", h)
 	}
 	d.keys("u")
-	if !strings.Contains(d.screen(), "#3 · 4 Mar 2026 09:33 · undid #2: title, status") {
+	if !strings.Contains(pane(), "#3 · 4 Mar 2026 09:33 · undid #2: saved “Jamal Khashoggi is killed in the Saudi …” · changed: title, status") {
 		t.Errorf("the undo is not in the history:\n%s", d.screen())
 	}
 }
@@ -160,7 +161,45 @@ func TestHistoryNamesAnImportsFields(t *testing.T) {
 	}
 	d := newDriver(t, placed{s}, 120, 40)
 	d.to("fbi-tip")
-	if !strings.Contains(d.screen(), "#2 · 4 Mar 2026 09:32 · imported: title") {
+	if pane := strings.Join(strings.Fields(strings.Join(paneText(d), " ")), " "); !strings.Contains(pane, "#2 · 4 Mar 2026 09:32 · imported retitled.json: 0 new, 1 updated · changed: title") {
 		t.Errorf("the import's fields are not in the history:\n%s", d.screen())
+	}
+}
+
+// TestHistorySaysWhatTheLogSays: the pane's latest changes say of each
+// entry what chrono log says: a redo is "redid" the change it makes
+// again, not "undid" the undo, and an undo of tags is an undo, not an
+// edit.
+func TestHistorySaysWhatTheLogSays(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, placed{s}, 160, 45)
+	d.to("fbi-tip")
+	d.keys("a")
+	d.typeText("call Tye back")
+	d.keys("ctrl+s", "u", "U") // #2 the note, #3 its undo, #4 its redo
+	d.keys("T")
+	d.typeText("fbi")
+	d.keys("enter", "u") // #5 the untag, #6 its undo
+	screen := strings.Join(strings.Fields(strings.Join(paneText(d), " ")), " ")
+	for _, want := range []string{
+		"#6 · 4 Mar 2026 09:36 · undid #5: removed #fbi from 1 event · changed: tags",
+		"#5 · 4 Mar 2026 09:35 · removed #fbi from 1 event · changed: tags",
+		"#4 · 4 Mar 2026 09:34 · redid #2: note saved · changed: notes",
+		"#3 · 4 Mar 2026 09:33 · undid #2: note saved · changed: notes",
+		"#2 · 4 Mar 2026 09:32 · note saved · changed: notes",
+	} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("the history does not say %q:\n%s", want, strings.Join(paneText(d), "\n"))
+		}
+	}
+	// Each line is the entry's phrase, which chrono log prints.
+	es, err := s.Journal(model.JournalQuery{Event: "fbi-tip"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range es[:min(len(es), len(d.sources().history))] {
+		if !strings.Contains(screen, " · "+e.Phrase+" · ") {
+			t.Errorf("the history leaves out #%d's phrase %q", e.Seq, e.Phrase)
+		}
 	}
 }
