@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"time"
 
 	"chrono/model"
@@ -10,10 +9,16 @@ import (
 // zoom is how much time one cell of the time axis holds.
 type zoom int
 
-// The zooms, widest first: a cell is a year, a month, a day, an hour or
-// five minutes, and a label marks each decade, year, month, day or hour.
+// wideZooms is how many zooms are wider than decades, for deep time (the
+// cosmology TimelineJS shows, 13.8 billion years ago): a cell of ten
+// years, a hundred, and so on to a billion, a label each ten cells.
+const wideZooms = 9
+
+// The zooms, widest first: then a cell is a year, a month, a day, an hour
+// or five minutes, and a label marks each decade, year, month, day or
+// hour.
 const (
-	zoomDecades zoom = iota
+	zoomDecades zoom = wideZooms + iota
 	zoomYears
 	zoomMonths
 	zoomDays
@@ -21,9 +26,23 @@ const (
 	zoomCount
 )
 
-var zoomNames = [...]string{"decades", "years", "months", "days", "hours"}
+var zoomNames = [...]string{
+	"10 billion years", "billions of years", "100 million years", "10 million years", "millions of years",
+	"100,000 years", "10,000 years", "millennia", "centuries",
+	"decades", "years", "months", "days", "hours",
+}
 
 func (z zoom) String() string { return zoomNames[z] }
+
+// cellYears is the years in a cell of a zoom wider than decades: ten for
+// the widest but one below decades, up to a billion for the widest.
+func (z zoom) cellYears() int64 {
+	n := int64(1)
+	for range wideZooms - int(z) {
+		n *= 10
+	}
+	return n
+}
 
 // fixedCell is the seconds in a cell of the zooms whose cells are all
 // alike; the decades' years and the years' months are counted on the
@@ -35,16 +54,16 @@ var fixedCell = [...]int64{zoomMonths: 86400, zoomDays: 3600, zoomHours: 300}
 // the fraction of its cell. It is meaningless for the unbounded instants.
 func (z zoom) cellOf(i model.Instant) float64 {
 	sec, nsec := i.Unix()
-	switch z {
-	case zoomDecades, zoomYears:
+	switch {
+	case z <= zoomYears:
 		y, m, _ := i.Civil()
-		if z == zoomDecades {
+		if z <= zoomDecades {
 			m = 1
 		}
 		from := model.StartOfMonth(y, m)
 		var to model.Instant
 		switch {
-		case z == zoomDecades:
+		case z <= zoomDecades:
 			to = model.StartOfMonth(y+1, 1)
 		case m == 12:
 			to = model.StartOfMonth(y+1, 1)
@@ -54,6 +73,10 @@ func (z zoom) cellOf(i model.Instant) float64 {
 		f, _ := from.Unix()
 		t, _ := to.Unix()
 		frac := (float64(sec-f) + float64(nsec)/1e9) / float64(t-f)
+		if z < zoomDecades {
+			n := z.cellYears()
+			return float64(floorDiv(y, n)) + (float64(floorMod(y, n))+frac)/float64(n)
+		}
 		if z == zoomDecades {
 			return float64(y) + frac
 		}
@@ -82,6 +105,10 @@ func (z zoom) cellTime(c int64) time.Time { return time.Unix(c*fixedCell[z], 0).
 // zoom begins there (a decade, a year, a month, a day, an hour), so that
 // the scale reads where the axis is.
 func (z zoom) tick(c int64) (string, bool) {
+	switch {
+	case z < zoomDecades:
+		return wideYearLabel(c * z.cellYears()), floorMod(c, 10) == 0
+	}
 	switch z {
 	case zoomDecades:
 		return yearLabel(c), floorMod(c, 10) == 0
@@ -101,13 +128,20 @@ func (z zoom) tick(c int64) (string, bool) {
 	return t.Format("15:04"), t.Minute() == 0
 }
 
-// yearLabel names an astronomical year as the dates do: 0 is 1 BCE. The
-// time package's own layout would write -0043 for 44 BCE.
-func yearLabel(y int64) string {
-	if y <= 0 {
-		return fmt.Sprintf("%d BCE", 1-y)
+// yearLabel names an astronomical year as the dates do: 0 is 1 BCE, and
+// a long year has its digits grouped. The time package's own layout would
+// write -0043 for 44 BCE.
+func yearLabel(y int64) string { return model.YearLabel(y) }
+
+// wideYearLabel names a round year of the wide zooms: as a round number
+// of years BCE (the year apart that astronomical numbering makes is below
+// a cell of ten years and more), and deep time as years ago, as the dates
+// name it: 13.8 billion years ago.
+func wideYearLabel(y int64) string {
+	if y <= 0 && y > -1_000_000 {
+		return model.YearLabel(y + 1)
 	}
-	return fmt.Sprint(y)
+	return model.YearLabel(y)
 }
 
 func floorMod(a, b int64) int64 { return a - floorDiv(a, b)*b }

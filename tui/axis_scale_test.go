@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -9,7 +10,8 @@ import (
 
 // TestAxisScaleNamesYearsAsTheDatesDo: the scale names a year BCE as
 // the dates beside it do ("15 Mar 44 BCE"), at every zoom, never in the
-// astronomical numbering ("-0043") a reader takes for 43 BCE.
+// astronomical numbering ("-0043") a reader takes for 43 BCE, and deep
+// time as years ago.
 func TestAxisScaleNamesYearsAsTheDatesDo(t *testing.T) {
 	tests := []struct {
 		date string
@@ -22,10 +24,17 @@ func TestAxisScaleNamesYearsAsTheDatesDo(t *testing.T) {
 		{"-0043-03-15", zoomHours, "15 Mar 00:00"},
 		{"2017-08-14", zoomDays, "14 Aug 2017"},
 		{"2017-08", zoomMonths, "Aug 2017"},
-		{"Y-170000002", zoomMonths, "Jan 170000003 BCE"},
+		{"Y-170000002", zoomMonths, "Jan 170,000,003 BCE"},
+		{"Y-170000010", zoomDecades, "170,000,011 BCE"},
+		// The zooms wider than decades name round years.
+		{"-1000", zoomDecades - 1, "1000 BCE"},
+		{"-1000", zoomDecades - 2, "1000 BCE"},
+		{"2017", zoomDecades - 2, "2000"},
+		{"Y-65000000", zoomDecades - 5, "65 million years ago"},
+		{"Y-13800000000", 2, "13.8 billion years ago"},
 	}
 	for _, tt := range tests {
-		c := int64(tt.zoom.cellOf(model.MustParseDate(tt.date).Earliest()))
+		c := int64(math.Floor(tt.zoom.cellOf(model.MustParseDate(tt.date).Earliest())))
 		if got, tick := tt.zoom.tick(c); got != tt.want || !tick {
 			t.Errorf("%s at the %v zoom: scale says %q (a division: %v), want %q", tt.date, tt.zoom, got, tick, tt.want)
 		}

@@ -171,7 +171,8 @@ func TestAxisKeepsTheSelection(t *testing.T) {
 	}
 }
 
-// TestAxisZoomAndLanes: the zoom goes from decades to hours and says
+// TestAxisZoomAndLanes: the zoom goes from ten billion years a label to
+// hours and says
 // when it can go no further; the lanes cycle; neither key acts on the
 // list.
 func TestAxisZoomAndLanes(t *testing.T) {
@@ -184,11 +185,19 @@ func TestAxisZoomAndLanes(t *testing.T) {
 	if z := d.browser().axis.zoom; z != zoomDecades {
 		t.Errorf("zoom out from years: %v", z)
 	}
-	d.keys("-")
-	if !strings.Contains(d.status(), "widest") {
-		t.Errorf("zoom out from decades says %q", d.status())
+	for range wideZooms {
+		d.keys("-")
 	}
-	d.keys("+", "+", "+", "+", "+")
+	if z := d.browser().axis.zoom; z != 0 || d.status() != "" {
+		t.Errorf("zoom out from decades to the widest: %v, %q", z, d.status())
+	}
+	d.keys("-")
+	if !strings.Contains(d.status(), "widest: 10 billion years") {
+		t.Errorf("zoom out from the widest says %q", d.status())
+	}
+	for range zoomCount {
+		d.keys("+")
+	}
 	if z := d.browser().axis.zoom; z != zoomHours || !strings.Contains(d.status(), "closest") {
 		t.Errorf("zoom in to the end: %v, %q", z, d.status())
 	}
