@@ -218,10 +218,10 @@ func (f *eventForm) focusOn(fld formField) {
 	for i := range f.inputs {
 		blurInput(&f.inputs[i])
 	}
-	f.summary.Blur()
+	blurArea(&f.summary)
 	switch fld {
 	case fieldSummary:
-		f.summary.Focus()
+		focusArea(&f.summary)
 	case fieldSource, fieldStatus:
 	default:
 		focusInput(&f.inputs[fld])

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -46,4 +47,30 @@ func screenLine(screen, label string) string {
 		}
 	}
 	return ""
+}
+
+// TestLongWordsShowTheirStartOnceLeft: a quote's words longer than their
+// field show from their beginning once the cursor leaves them, and
+// typing on when it comes back adds to their end.
+func TestLongWordsShowTheirStartOnceLeft(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 80, 24)
+	d.keys("Q")
+	var words []string
+	for i := range 150 {
+		words = append(words, fmt.Sprintf("word%03d", i))
+	}
+	d.typeText(strings.Join(words, " "))
+	d.keys("tab")
+	if sc := d.screen(); !strings.Contains(sc, "word000") {
+		t.Errorf("the words, left, do not show their start:\n%s", sc)
+	}
+	d.keys("shift+tab")
+	d.typeText(" end")
+	f, ok := d.openDialog().(*quoteForm)
+	if !ok {
+		t.Fatalf("dialog %T", d.openDialog())
+	}
+	if got := f.value(quoteText); !strings.HasSuffix(got, "word149 end") {
+		t.Errorf("typed on the words: …%q", got[max(len(got)-20, 0):])
+	}
 }

@@ -53,6 +53,22 @@ func focusInput(in *textinput.Model) {
 	in.CursorEnd()
 }
 
+// blurArea takes the cursor out of a form's field of several lines and
+// shows it from its start, as blurInput does a one-line field: a text
+// longer than the field reads from its beginning once left, not from
+// where the typing stopped.
+func blurArea(a *textarea.Model) {
+	a.Blur()
+	a.MoveToBegin()
+}
+
+// focusArea puts the cursor in a form's field of several lines, at the
+// end of its text, to go on typing.
+func focusArea(a *textarea.Model) {
+	a.Focus()
+	a.MoveToEnd()
+}
+
 // newFieldArea is a field of a form that takes several lines, pasted
 // text whole: no line numbers, no limit, a steady cursor.
 func newFieldArea(st *Styles, placeholder, prompt string) textarea.Model {

@@ -154,10 +154,10 @@ func (f *quoteForm) focusOn(fld quoteField) {
 	for i := range f.inputs {
 		blurInput(&f.inputs[i])
 	}
-	f.text.Blur()
+	blurArea(&f.text)
 	switch fld {
 	case quoteText:
-		f.text.Focus()
+		focusArea(&f.text)
 	case quoteStance:
 	default:
 		focusInput(&f.inputs[fld])
