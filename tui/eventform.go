@@ -487,7 +487,7 @@ func (f *eventForm) SetSize(w, h int) {
 	for i := range f.inputs {
 		f.inputs[i].SetWidth(iw)
 	}
-	f.summary.SetWidth(aw)
+	resizeArea(&f.summary, aw, f.summary.Height())
 	f.fitSummary()
 }
 

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	tea "charm.land/bubbletea/v2"
 	"fmt"
 	"strings"
 	"testing"
@@ -72,5 +73,19 @@ func TestLongWordsShowTheirStartOnceLeft(t *testing.T) {
 	}
 	if got := f.value(quoteText); !strings.HasSuffix(got, "word149 end") {
 		t.Errorf("typed on the words: …%q", got[max(len(got)-20, 0):])
+	}
+}
+
+// TestNoteAfterResize: a note's text, its field made narrow and then wide
+// again, shows whole, not its last line above empty rows.
+func TestNoteAfterResize(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 80, 24)
+	d.keys("a")
+	long := strings.Repeat("single note line without breaks ", 16)
+	d.typeText(strings.TrimSpace(long))
+	d.send(tea.WindowSizeMsg{Width: 30, Height: 10})
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if sc := d.screen(); !strings.Contains(sc, "single note line without breaks single") {
+		t.Errorf("the note's start does not show after the resize:\n%s", sc)
 	}
 }

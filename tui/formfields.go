@@ -69,6 +69,21 @@ func focusArea(a *textarea.Model) {
 	a.MoveToEnd()
 }
 
+// resizeArea gives a field of several lines a new width and height, and
+// shows its text anew from where the cursor is: the field keeps the
+// lines it had scrolled by, and a text that takes fewer lines once wider
+// would show its last line above rows of nothing.
+func resizeArea(a *textarea.Model, w, h int) {
+	row, col := a.Line(), a.Column()
+	a.SetWidth(w)
+	a.MoveToBegin() // scrolled to the top
+	for i := 0; a.Line() < row && i <= a.LineCount()*64; i++ {
+		a.CursorDown() // a line as wrapped at a time
+	}
+	a.SetCursorColumn(col)
+	a.SetHeight(h) // scrolled to where the cursor is
+}
+
 // newFieldArea is a field of a form that takes several lines, pasted
 // text whole: no line numbers, no limit, a steady cursor.
 func newFieldArea(st *Styles, placeholder, prompt string) textarea.Model {

@@ -67,8 +67,7 @@ func (n *noteEditor) SetSize(w, h int) {
 		return
 	}
 	n.w, n.h = w, h
-	n.area.SetWidth(max(w, 4))
-	n.area.SetHeight(max(h-1, 1))
+	resizeArea(&n.area, max(w, 4), max(h-1, 1))
 }
 
 // editNote is the note editor on note n (from 1) of an event, filled

@@ -245,8 +245,7 @@ func (f *quoteForm) SetSize(w, h int) {
 	for i := range f.inputs {
 		f.inputs[i].SetWidth(iw)
 	}
-	f.text.SetWidth(aw)
-	f.text.SetHeight(max(h-quoteFixedLines, 1))
+	resizeArea(&f.text, aw, max(h-quoteFixedLines, 1))
 }
 
 // Update implements Dialog.

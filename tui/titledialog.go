@@ -70,8 +70,7 @@ func (d *titleDialog) SetSize(w, h int) {
 	}
 	d.w, d.h = w, h
 	d.title.SetWidth(max(w-d.ctx.styles.width(titleLabel)-1, 1))
-	d.desc.SetWidth(max(w, 4))
-	d.desc.SetHeight(max(h-4, 1))
+	resizeArea(&d.desc, max(w, 4), max(h-4, 1))
 }
 
 // titleLabel labels the title's line.
