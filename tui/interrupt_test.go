@@ -64,3 +64,17 @@ func TestCtrlCElsewhereQuits(t *testing.T) {
 		}
 	}
 }
+
+// TestDoubleEscCancelsAPrompt: two esc presses the terminal sends in one
+// write arrive as alt+esc; in a prompt or a picker they cancel it, as
+// one would, rather than leave it open to what is typed next.
+func TestDoubleEscCancelsAPrompt(t *testing.T) {
+	for _, open := range [][]string{{"/"}, {"t"}, {"f"}, {"L"}} {
+		d := newDriver(t, exampleStore(t), 120, 40)
+		d.keys(open...)
+		d.keys("alt+esc")
+		if d.openDialog() != nil {
+			t.Errorf("%v then alt+esc: dialog %T still open", open, d.openDialog())
+		}
+	}
+}

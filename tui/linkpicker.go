@@ -75,7 +75,7 @@ func newLinkPicker(ctx *shared, from model.Event) (*linkPicker, tea.Cmd) {
 		Rel:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "relation")),
 		RelBack: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "relation back")),
 		Link:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "link")),
-		Cancel:  key.NewBinding(key.WithKeys("esc", "ctrl+c"), key.WithHelp("esc", "cancel")),
+		Cancel:  key.NewBinding(key.WithKeys("esc", "alt+esc", "ctrl+c"), key.WithHelp("esc", "cancel")),
 	}}
 	return p, p.search()
 }

@@ -70,7 +70,7 @@ func newPrompt(ctx *shared, kind promptKind, label string, choices, ids []string
 	in.Focus()
 	p := &prompt{ctx: ctx, kind: kind, input: in, choices: choices, ids: ids, search: s, at: -1, keys: promptKeys{
 		Accept:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "accept")),
-		Cancel:   key.NewBinding(key.WithKeys("esc", "ctrl+c"), key.WithHelp("esc", "cancel")),
+		Cancel:   key.NewBinding(key.WithKeys("esc", "alt+esc", "ctrl+c"), key.WithHelp("esc", "cancel")),
 		Complete: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "complete")),
 		Back:     key.NewBinding(key.WithKeys("shift+tab")),
 	}}
