@@ -157,6 +157,9 @@ func Detect(r io.Reader) (Format, io.Reader, error) {
 	if miss := sheetMiss(head); miss != "" {
 		return Format{}, rest, fmt.Errorf("not a format chrono reads: %s", miss)
 	}
+	if jsonp(head) {
+		return Format{}, rest, fmt.Errorf("not a format chrono reads: it looks like TimelineJS2's JSONP (storyjs_jsonp_data = {...}): delete what comes before the first { (and a ; at the end), and import the JSON left")
+	}
 	return Format{}, rest, fmt.Errorf("not a format chrono reads (%s); if it is one of them, say which with --format", Names(true))
 }
 
@@ -211,4 +214,14 @@ func writeNative(w io.Writer, h model.Header, sources []model.Source, events ite
 	}
 	err := native.Write(w, h, sources, counted)
 	return n, err
+}
+
+// jsonp reports whether head starts as TimelineJS2's JSONP file does,
+// a JSON object assigned to a script's variable: storyjs_jsonp_data =
+// {"timeline": ...}. It is JSON once the assignment is taken off.
+func jsonp(head []byte) bool {
+	s := strings.TrimSpace(string(model.TrimByteOrderMark(head)))
+	name, rest, ok := strings.Cut(s, "=")
+	name = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(strings.TrimPrefix(name, "var ")), "window."))
+	return ok && name != "" && !strings.ContainsAny(name, " {[\"\n") && strings.HasPrefix(strings.TrimSpace(rest), "{")
 }

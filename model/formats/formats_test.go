@@ -85,6 +85,19 @@ func TestDetectNames(t *testing.T) {
 			t.Errorf("Detect(%q) = %q, want an error", head, f.Name)
 		}
 	}
+	// TimelineJS2's JSONP is JSON once its assignment is taken off: the
+	// error says so.
+	for _, head := range []string{
+		`storyjs_jsonp_data = {"timeline": {"headline": "T", "date": []}};`,
+		"var storyjs_jsonp_data = {\n\"timeline\": {}}",
+	} {
+		if _, _, err := Detect(strings.NewReader(head)); err == nil || !strings.Contains(err.Error(), "TimelineJS2's JSONP") {
+			t.Errorf("Detect(%q): %v, want TimelineJS2's JSONP named", head, err)
+		}
+	}
+	if _, _, err := Detect(strings.NewReader("a = b\n")); err == nil || strings.Contains(err.Error(), "JSONP") {
+		t.Errorf("Detect(a = b): %v", err)
+	}
 }
 
 // TestDetectedFaultsAtTheirPlace: a Timesketch JSONL file with a fault in
