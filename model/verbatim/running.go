@@ -18,7 +18,12 @@ const runningZone = 3
 // runningLines finds the running heads and feet of a text whose pages
 // are separated by form feeds: a line among the first (or last)
 // runningZone of a page that is also among the first (or last) of
-// another page, digits apart (page numbers and dates change). It
+// other pages, digits apart (page numbers and dates change): of most
+// pages, and of three at least (every page of a text of two or three)
+// unless it is only digits and marks (a page number). A line of words found so on two pages only may
+// be the text itself ("not" at the top of two pages), which the rule
+// must never skip inside a quote: it would turn "he would not resign"
+// into "he would resign". It
 // returns the stretches to read as a page break, each from the end of
 // one page's last line of content to the start of the next page's
 // first, where a running line stood between them; none for a text of
@@ -36,6 +41,10 @@ func runningLines(text string) []Span {
 		countZone(heads, text, lines[:min(runningZone, len(lines))])
 		countZone(feet, text, lines[max(0, len(lines)-runningZone):])
 	}
+	running := func(count map[string]int, line Span) bool {
+		k := lineKey(text[line.Start:line.End])
+		return count[k] >= repeatsNeeded(k, len(pages))
+	}
 	var (
 		skips []Span
 		after = -1    // where the content so far ends; -1 before any
@@ -43,11 +52,11 @@ func runningLines(text string) []Span {
 	)
 	for _, lines := range pages {
 		first := 0
-		for first < min(runningZone, len(lines)) && heads[lineKey(text[lines[first].Start:lines[first].End])] > 1 {
+		for first < min(runningZone, len(lines)) && running(heads, lines[first]) {
 			first++
 		}
 		last := len(lines)
-		for last > first && len(lines)-last < runningZone && feet[lineKey(text[lines[last-1].Start:lines[last-1].End])] > 1 {
+		for last > first && len(lines)-last < runningZone && running(feet, lines[last-1]) {
 			last--
 		}
 		if first == last {
@@ -65,6 +74,18 @@ func runningLines(text string) []Span {
 		after, cut = lines[last-1].End, last < len(lines)
 	}
 	return skips
+}
+
+// repeatsNeeded is on how many of a text's pages a line (its lineKey)
+// must stand at the top or the bottom to be read as running: two for a
+// page number (no letters: "#", "- # -"); else three in five pages, and
+// three at least, or every page of a shorter text, as a running head or
+// foot is on nearly every page.
+func repeatsNeeded(key string, pages int) int {
+	if !strings.ContainsFunc(key, unicode.IsLetter) {
+		return 2
+	}
+	return min(pages, max(3, (pages*3+4)/5))
 }
 
 // pageLines splits text at its form feeds into pages, each the ranges of

@@ -74,3 +74,30 @@ func TestHeadersFooters(t *testing.T) {
 		})
 	}
 }
+
+// TestRunningLinesAreOnMostPages: a line of words at the top of some
+// pages only may be the text itself; read as a running head, it would be
+// left out of a quote and turn its meaning ("he would not resign" found
+// as "he would resign"). Such a line stays content; a page number, which
+// says nothing, is running on two pages.
+func TestRunningLinesAreOnMostPages(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, quote string
+		state             State
+	}{
+		{"a word at the top of two pages of three", "Transcript of hearing\nThe minister said he would\n\f\nnot\nresign today, he told the committee.\n\f\nnot\na word more was said.",
+			"The minister said he would resign today", NotFound},
+		{"a sentence at the top of two pages of three, digits apart", "Q. Did NSO offer you anything?\nA. NSO offered us\n\f\nnothing in 2017.\nA. That is correct.\n\f\nnothing in 2018.\nEnd.",
+			"NSO offered us A. That is correct.", NotFound},
+		{"a head on every page of three", "REPORT\nhe would\n\f\nREPORT\nresign today\n\f\nREPORT\nend.",
+			"he would resign today", Normalised},
+		{"a page number on two pages of three", "Start.\nhe would\n- 1 -\n\f\nresign today\n- 2 -\n\f\nend.",
+			"he would resign today", Normalised},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if r := Check(tc.quote, tc.text); r.State != tc.state {
+				t.Errorf("%q in the text: %v (%v), want %v", tc.quote, r.State, r.Rules, tc.state)
+			}
+		})
+	}
+}
