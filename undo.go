@@ -35,11 +35,7 @@ func newRevertCmd(c *cli) *cobra.Command {
 				return usagef("revert: %q is not a change number (see chrono log)", args[0])
 			}
 			return c.withStore(false, func(s model.Store) error {
-				entry, err := s.Entry(seq)
-				if err != nil {
-					return err
-				}
-				e, err := model.Revert(s, entry)
+				e, err := model.RevertSeq(s, seq)
 				return c.said(e, explain(s, err))
 			})
 		},

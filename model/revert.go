@@ -254,5 +254,37 @@ func Undo(s Store) (Entry, error) {
 	if len(last) == 0 {
 		return Entry{}, errors.New("nothing to undo: the journal is empty")
 	}
+	if err := checkTrusted(s, last[0].Seq); err != nil {
+		return Entry{}, err
+	}
 	return Revert(s, last[0])
+}
+
+// RevertSeq reverses entry seq of the journal of s, read from it.
+func RevertSeq(s Store, seq uint64) (Entry, error) {
+	e, err := s.Entry(seq)
+	if err != nil {
+		return Entry{}, err
+	}
+	if err := checkTrusted(s, seq); err != nil {
+		return Entry{}, err
+	}
+	return Revert(s, e)
+}
+
+// checkTrusted refuses to reverse entry seq of the journal of s, as
+// read back from it, when its chain breaks at that entry or before it:
+// the versions the entry records may have been rewritten outside
+// chrono, and putting them back would make a forgery the events' state
+// under a sound new entry. A store that keeps no chain is trusted.
+func checkTrusted(s Store, seq uint64) error {
+	v, ok := s.(JournalVerifier)
+	if !ok {
+		return nil
+	}
+	r, err := v.VerifyJournal()
+	if err != nil || r.OK() || r.Break.Seq > seq {
+		return err
+	}
+	return fmt.Errorf("journal entry #%d does not hold to the chain (%s): what #%d records cannot be trusted, and it is not reversed; chrono verify --journal says more", r.Break.Seq, r.Break.What, seq)
 }

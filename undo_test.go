@@ -1,0 +1,35 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestUndoRefusesATamperedEntry: an entry rewritten outside chrono (its
+// versions changed, its hash left) is not reversed by chrono undo or
+// revert, which would make the forged version the event's under a sound
+// new entry: both refuse, naming the entry and verify --journal, and
+// change nothing. An entry before the break is not refused for it.
+func TestUndoRefusesATamperedEntry(t *testing.T) {
+	db := newDB(t)
+	for _, args := range [][]string{{"import", "timeline.example.json"}, {"tag", "fbi-tip", "checked"}, {"tag", "fbi-tip", "more"}} {
+		if r := chrono(t, db, "", args...); r.code != 0 {
+			t.Fatalf("%v: %+v", args, r)
+		}
+	}
+	alterJournalEntry(t, db, 3, `"more`, `"mare`) // its JSON left sound
+	before := chrono(t, db, "", "show", "fbi-tip").stdout
+	for _, args := range [][]string{{"undo"}, {"revert", "3"}} {
+		r := chrono(t, db, "", args...)
+		if r.code == 0 || !strings.Contains(r.stderr, "journal entry #3 does not hold to the chain") || !strings.Contains(r.stderr, "verify --journal") {
+			t.Errorf("%v on a tampered entry: %+v", args, r)
+		}
+	}
+	if after := chrono(t, db, "", "show", "fbi-tip").stdout; after != before {
+		t.Errorf("the refused undo changed the event:\n%s\nwas\n%s", after, before)
+	}
+	// #2 is before the break: what stands in its way is the later tag.
+	if r := chrono(t, db, "", "revert", "2"); strings.Contains(r.stderr, "does not hold to the chain") {
+		t.Errorf("revert 2, before the break: %+v", r)
+	}
+}
