@@ -117,6 +117,11 @@ type ReviseNote struct {
 	ID   string
 	N    int
 	Text string
+	// Was is the note as it was when its editing began, if known: the
+	// note revised is that one wherever it is now (another's note removed
+	// before it moves it up), and none if it changed meanwhile (see
+	// noteAt).
+	Was *Note
 }
 
 // IDs implements Edit.
@@ -127,7 +132,14 @@ func (n ReviseNote) Change(e Event) Event { return changedBy(e, n.ID, editingNot
 
 // Apply implements Edit.
 func (n ReviseNote) Apply(w Writer) ([]Change, Edit, error) {
-	return journaled(w, OpNote, n.Phrase(), func(tx Tx) error { _, err := EditNote(tx, n.ID, n.N, n.Text); return err })
+	return journaled(w, OpNote, n.Phrase(), func(tx Tx) error {
+		at, err := noteAt(tx, n.ID, n.N, n.Was)
+		if err != nil {
+			return err
+		}
+		_, err = EditNote(tx, n.ID, at, n.Text)
+		return err
+	})
 }
 
 // Phrase implements Edit: "edited note 1 of fbi-tip".
@@ -137,6 +149,10 @@ func (n ReviseNote) Phrase() string { return fmt.Sprintf("edited note %d of %s",
 type DropNote struct {
 	ID string
 	N  int
+	// Was is the note as it was when its deletion was asked, if known:
+	// that note is deleted wherever it is now, and none if it changed
+	// meanwhile (see noteAt).
+	Was *Note
 }
 
 // IDs implements Edit.
@@ -147,7 +163,36 @@ func (n DropNote) Change(e Event) Event { return changedBy(e, n.ID, deletingNote
 
 // Apply implements Edit.
 func (n DropNote) Apply(w Writer) ([]Change, Edit, error) {
-	return journaled(w, OpNote, n.Phrase(), func(tx Tx) error { _, err := DeleteNote(tx, n.ID, n.N); return err })
+	return journaled(w, OpNote, n.Phrase(), func(tx Tx) error {
+		at, err := noteAt(tx, n.ID, n.N, n.Was)
+		if err != nil {
+			return err
+		}
+		_, err = DeleteNote(tx, n.ID, at)
+		return err
+	})
+}
+
+// noteAt is the number, from 1, that the note was (number n when it was
+// read) has in event id now: n while it is there, else wherever it moved
+// (a note before it deleted meanwhile). A note edited or deleted meanwhile
+// is ErrConflict: the change asked for was for words that are no longer
+// there, and must not fall on the note now numbered n. Without was, n.
+func noteAt(tx Tx, id string, n int, was *Note) (int, error) {
+	if was == nil {
+		return n, nil
+	}
+	e, err := tx.Event(id)
+	if err != nil {
+		return 0, err
+	}
+	if n >= 1 && n <= len(e.Notes) && e.Notes[n-1].same(*was) {
+		return n, nil
+	}
+	if i := slices.IndexFunc(e.Notes, func(o Note) bool { return o.same(*was) }); i >= 0 {
+		return i + 1, nil
+	}
+	return 0, fmt.Errorf("event %q: note %d: %w: it was edited or deleted since it was read", id, n, ErrConflict)
 }
 
 // Phrase implements Edit: "deleted note 1 of fbi-tip".

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -101,5 +102,52 @@ func TestPartEditsRefused(t *testing.T) {
 		if got := e.Change(call); !SameEvent(&got, &call) {
 			t.Errorf("%T shows a change the store refuses: %+v", e, got)
 		}
+	}
+}
+
+// TestNoteEditsFollowTheirNote: a note revised or deleted by number is
+// the note read then: after another's note before it is deleted, the
+// same note, now one up; after it was itself edited or deleted, none,
+// refused as a conflict, rather than the note now under its number.
+func TestNoteEditsFollowTheirNote(t *testing.T) {
+	notes := func() []Note {
+		return []Note{{Text: "A", Author: "cli"}, {Text: "B", Author: "cli"}, {Text: "C", Author: "cli"}}
+	}
+	texts := func(w *memWriter) []string {
+		var out []string
+		for _, n := range w.events["e"].Notes {
+			out = append(out, n.Text)
+		}
+		return out
+	}
+	b := notes()[1]
+	for _, tc := range []struct {
+		name      string
+		meanwhile Edit
+		edit      Edit
+		want      []string
+		conflict  bool
+	}{
+		{"revised after a note before it was deleted", DropNote{ID: "e", N: 1}, ReviseNote{ID: "e", N: 2, Text: "B2", Was: &b}, []string{"B2", "C"}, false},
+		{"deleted after a note before it was deleted", DropNote{ID: "e", N: 1}, DropNote{ID: "e", N: 2, Was: &b}, []string{"C"}, false},
+		{"revised after it was deleted", DropNote{ID: "e", N: 2}, ReviseNote{ID: "e", N: 2, Text: "B2", Was: &b}, []string{"A", "C"}, true},
+		{"deleted after it was revised", ReviseNote{ID: "e", N: 2, Text: "B by another"}, DropNote{ID: "e", N: 2, Was: &b}, []string{"A", "B by another", "C"}, true},
+		{"revised, nothing meanwhile", nil, ReviseNote{ID: "e", N: 2, Text: "B2", Was: &b}, []string{"A", "B2", "C"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := newMemWriter(Event{ID: "e", Title: "E", Notes: notes()})
+			if tc.meanwhile != nil {
+				if _, _, err := tc.meanwhile.Apply(w); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, _, err := tc.edit.Apply(w)
+			if got := errors.Is(err, ErrConflict); got != tc.conflict {
+				t.Errorf("error %v, want a conflict: %v", err, tc.conflict)
+			}
+			if got := texts(w); !slices.Equal(got, tc.want) {
+				t.Errorf("notes %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

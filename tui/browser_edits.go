@@ -79,7 +79,7 @@ func (b *browser) editKey(msg tea.KeyPressMsg) (Action, tea.Cmd, bool) {
 			return nil, nil, true
 		}
 		e := &b.detail.d.Event
-		return openDialog{editNote(ctx, e.ID, e.Title, i+1, e.Notes[i].Text)}, nil, true
+		return openDialog{editNote(ctx, e.ID, e.Title, i+1, e.Notes[i])}, nil, true
 	case key.Matches(msg, k.QuoteUp, k.QuoteDown):
 		it, ok := b.detail.item()
 		if !ok || it.quote < 0 {
@@ -219,7 +219,8 @@ func (b *browser) removeItem() Action {
 	e := &b.detail.d.Event
 	if it.note >= 0 {
 		q := fmt.Sprintf("delete note %d of %s? ", it.note+1, e.ID)
-		return openDialog{newConfirm(b.ctx, q, "delete it", deletedNoteLines(e.Notes[it.note]), writeEdit{model.DropNote{ID: e.ID, N: it.note + 1}})}
+		was := e.Notes[it.note] // a copy: the pane's event is replaced as the store changes
+		return openDialog{newConfirm(b.ctx, q, "delete it", deletedNoteLines(e.Notes[it.note]), writeEdit{model.DropNote{ID: e.ID, N: it.note + 1, Was: &was}})}
 	}
 	if it.link >= 0 {
 		r := b.detail.d.Related[it.link]

@@ -19,6 +19,8 @@ type noteEditor struct {
 	id, title  string
 	n          int    // the note edited, from 1; 0 for a new note
 	was        string // its text before the edit
+	wasNote    *model.Note
+	problem    string // why a save was refused, over the text kept
 	kept       string // the text to store, as of the last edit (editArea)
 	area       textarea.Model
 	w, h       int
@@ -72,10 +74,10 @@ func (n *noteEditor) SetSize(w, h int) {
 
 // editNote is the note editor on note n (from 1) of an event, filled
 // with its text.
-func editNote(ctx *shared, id, title string, n int, text string) *noteEditor {
+func editNote(ctx *shared, id, title string, n int, note model.Note) *noteEditor {
 	e := newNoteEditor(ctx, id, title)
-	e.n, e.was, e.kept = n, text, text
-	e.area.SetValue(areaText(text))
+	e.n, e.was, e.kept, e.wasNote = n, note.Text, note.Text, &note
+	e.area.SetValue(areaText(note.Text))
 	return e
 }
 
@@ -94,7 +96,7 @@ func (n *noteEditor) Update(msg tea.Msg) (Action, tea.Cmd) {
 			case n.n > 0 && (n.text() == "" || n.text() == strings.TrimSpace(n.was)):
 				return closeDialog{}, say("note unchanged")
 			case n.n > 0:
-				return writeEdit{model.ReviseNote{ID: n.id, N: n.n, Text: n.text()}}, nil
+				return writeEdit{model.ReviseNote{ID: n.id, N: n.n, Text: n.text(), Was: n.wasNote}}, nil
 			case n.text() == "":
 				return closeDialog{}, say("note discarded")
 			}
@@ -118,8 +120,11 @@ func (n *noteEditor) View(w, h int) []string {
 	if n.n > 0 {
 		head = st.Prompt.Render(fmt.Sprintf("note %d on ", n.n)) + st.Heading.Render(line(n.title))
 	}
-	if n.confirming {
+	switch {
+	case n.confirming:
 		head = st.Error.Render(keyOf(n.keys.Cancel) + " again discards the note · " + keyOf(n.keys.Save) + " saves it")
+	case n.problem != "":
+		head = st.Error.Render("✗ " + line(n.problem))
 	}
 	lines := []string{st.fit(head, w)}
 	for _, l := range strings.Split(n.area.View(), "\n") {

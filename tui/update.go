@@ -346,6 +346,7 @@ func (m *Model) written(msg writeMsg) tea.Cmd {
 		m.writes.held = nil
 		// What is on screen is now what was there before the write; the
 		// store may hold more (the change that refused it).
+		m.noteRefused(msg)
 		cmds = append(cmds, m.conflicted(msg), m.watchNow())
 	} else {
 		retagged := retagged(msg.changes)

@@ -1,0 +1,51 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+
+	"chrono/model"
+)
+
+// noteRefused opens the note editor again on the words of a note whose
+// save failed (the store unreachable, the note edited or deleted
+// meanwhile), rather than lose them: the note typed is kept to be saved
+// again, and one whose note changed meanwhile is saved as a new note,
+// never over another's words.
+func (m *Model) noteRefused(msg writeMsg) {
+	if msg.err == nil || m.stopped || m.dialog != nil {
+		return
+	}
+	var (
+		id, text string
+		n        int
+		was      *model.Note
+	)
+	switch e := msg.write.edit.(type) {
+	case model.AddNote:
+		id, text = e.ID, e.Text
+	case model.ReviseNote:
+		id, text, n, was = e.ID, e.Text, e.N, e.Was
+	default:
+		return
+	}
+	title := id
+	for _, e := range msg.write.before {
+		if e.ID == id {
+			title = e.Title
+		}
+	}
+	ed := newNoteEditor(m.ctx, id, title)
+	ed.kept = text
+	ed.area.SetValue(areaText(text))
+	switch {
+	case n > 0 && errors.Is(msg.err, model.ErrConflict):
+		ed.problem = fmt.Sprintf("note %d was edited or deleted meanwhile: %s adds yours as a new note, %s drops it", n, keyOf(ed.keys.Save), keyOf(ed.keys.Cancel))
+	case n > 0 && was != nil:
+		ed.n, ed.was, ed.wasNote = n, was.Text, was
+		fallthrough
+	default:
+		ed.problem = "not saved: " + msg.err.Error()
+	}
+	m.open(ed)
+}

@@ -1,0 +1,88 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"chrono/model"
+)
+
+// toNote selects note n (from 0) of the event in the sources pane.
+func toNote(t *testing.T, d *driver, n int) {
+	t.Helper()
+	d.keys("tab")
+	for range 30 {
+		if i, ok := d.sources().note(); ok && i == n {
+			return
+		}
+		d.keys("j")
+	}
+	t.Fatalf("note %d not reached", n+1)
+}
+
+// notedStore is the example with three notes on fbi-tip, by another.
+func notedStore(t *testing.T) model.Store {
+	t.Helper()
+	s := exampleStore(t)
+	for i, text := range []string{"NOTE-A", "NOTE-B", "NOTE-C"} {
+		if _, _, err := (model.AddNote{ID: "fbi-tip", Text: text, At: time.Unix(int64(1700000000+i), 0), Author: "cli"}).Apply(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s
+}
+
+func noteTexts(t *testing.T, s model.Store) []string {
+	var out []string
+	for _, n := range event(t, s, "fbi-tip").Notes {
+		out = append(out, n.Text)
+	}
+	return out
+}
+
+// TestNoteEditAfterAnEarlierNoteWentAway: another session deletes a
+// note before the one being edited; the save revises the note edited,
+// now one up, not the note that took its number.
+func TestNoteEditAfterAnEarlierNoteWentAway(t *testing.T) {
+	s := notedStore(t)
+	d := newDriver(t, s, 160, 45)
+	d.to("fbi-tip")
+	toNote(t, d, 1)
+	d.keys("e")
+	d.typeText(" rewritten")
+	if _, _, err := (model.DropNote{ID: "fbi-tip", N: 1}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("ctrl+s")
+	if got := strings.Join(noteTexts(t, s), "|"); got != "NOTE-B rewritten|NOTE-C" {
+		t.Errorf("notes %q: the edit fell on another note", got)
+	}
+}
+
+// TestNoteEditOfANoteGoneKeepsTheWords: another session deletes the note
+// being edited; the save is refused, and the editor opens again on the
+// words typed, saying why, to save them as a new note.
+func TestNoteEditOfANoteGoneKeepsTheWords(t *testing.T) {
+	s := notedStore(t)
+	d := newDriver(t, s, 160, 45)
+	d.to("fbi-tip")
+	toNote(t, d, 1)
+	d.keys("e")
+	d.typeText(" and more")
+	if _, _, err := (model.DropNote{ID: "fbi-tip", N: 2}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("ctrl+s")
+	ed, open := d.openDialog().(*noteEditor)
+	if !open || !strings.Contains(ed.text(), "and more") || !strings.Contains(d.screen(), "note 2 was edited or deleted meanwhile") {
+		t.Fatalf("the words typed are not kept: dialog %T, screen\n%s", d.openDialog(), d.screen())
+	}
+	if got := strings.Join(noteTexts(t, s), "|"); got != "NOTE-A|NOTE-C" {
+		t.Errorf("notes %q: the refused edit changed one", got)
+	}
+	d.keys("ctrl+s")
+	if got := noteTexts(t, s); len(got) != 3 || !strings.HasSuffix(got[2], "and more") {
+		t.Errorf("saved again: notes %q, want the words as a new note", got)
+	}
+}
