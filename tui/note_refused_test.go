@@ -86,3 +86,30 @@ func TestNoteEditOfANoteGoneKeepsTheWords(t *testing.T) {
 		t.Errorf("saved again: notes %q, want the words as a new note", got)
 	}
 }
+
+// TestEventFormKeepsWhatWasTypedWhenRefused: a save refused for another
+// reason than a conflict (here the event put in the trash meanwhile)
+// opens the form again on what was typed, saying why; once the event is
+// restored, saving it again takes it.
+func TestEventFormKeepsWhatWasTypedWhenRefused(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	id := d.selected()
+	d.keys("E", "tab", "tab", "tab")
+	d.typeText(" (typed)")
+	if _, _, err := (model.Trash{Events: []string{id}}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("ctrl+s")
+	f, open := d.openDialog().(*eventForm)
+	if !open || !strings.HasSuffix(f.value(fieldTitle), " (typed)") || !strings.Contains(d.screen(), "not saved") {
+		t.Fatalf("the form did not open again on what was typed: %T\n%s", d.openDialog(), d.screen())
+	}
+	if _, _, err := (model.Untrash{Events: []string{id}}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("ctrl+s")
+	if got := event(t, s, id).Title; !strings.HasSuffix(got, " (typed)") {
+		t.Errorf("saved again once restored: title %q", got)
+	}
+}

@@ -354,6 +354,15 @@ func (m *Model) conflicted(msg writeMsg) tea.Cmd {
 	if w.quote != nil && m.dialog == nil {
 		return reopenQuote(m.ctx.store, w.quote, msg.err)
 	}
+	if w.save != nil && w.form != nil && !errors.As(msg.err, &ce) && m.dialog == nil && !m.stopped {
+		// Refused for another reason (the store unreachable, the event
+		// put in the trash meanwhile): the form opens again on what was
+		// typed, saying why, to be saved once that is mended.
+		f := w.form
+		f.problem = refuse("not saved: "+msg.err.Error(), f.snapshot())
+		m.open(f)
+		return nil
+	}
 	if w.save == nil || w.save.base == nil || !errors.As(msg.err, &ce) || m.dialog != nil {
 		return nil
 	}
