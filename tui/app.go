@@ -65,6 +65,11 @@ type Options struct {
 	// that every session of a server shares. Zero leaves the colours to
 	// the renderer.
 	Colors colorprofile.Profile
+	// Location, when set, is what the browser names as where the
+	// investigation is kept (the window's title, the help), in place of
+	// its store's location: a server names the investigation, not the
+	// path of its files on the server's disk.
+	Location string
 	// Selected, when set, is told the id of the event selected each time
 	// it changes ("" for none), from a command: a server tells the other
 	// sessions (Presence).
@@ -123,9 +128,13 @@ func New(s model.Store, opts Options) *Model {
 	if now == nil {
 		now = time.Now
 	}
+	location := opts.Location
+	if location == "" {
+		location = s.Location()
+	}
 	ctx := &shared{
 		store:    s,
-		location: s.Location(),
+		location: location,
 		styles:   NewStylesIn(!opts.LightBackground, opts.Colors),
 		keys:     newGlobalKeys(),
 		now:      now,

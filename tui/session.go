@@ -23,7 +23,7 @@ type Session struct {
 func NewSession(s model.Store, opts Options) *Session {
 	opts.Remote = true
 	m := New(s, opts)
-	return &Session{m: m, g: &guard{m: m, location: s.Location()}, s: s}
+	return &Session{m: m, g: &guard{m: m, location: m.ctx.location}, s: s}
 }
 
 // Model is what the session's program runs.

@@ -559,6 +559,7 @@ func (s *Server) open(x *session, inv Investigation, role tui.Role) (*tui.Sessio
 	opts.Role = role
 	opts.Warning = inv.Warning
 	opts.Colors = x.colors
+	opts.Location = "investigation " + inv.Name // not the server's path
 	opts.Selected = func(id string) {
 		s.mu.Lock()
 		from := x.selected

@@ -713,3 +713,19 @@ func TestPresenceOfSomeoneComing(t *testing.T) {
 	browse(t, sv.connect(bo))
 	anaScreen.waitFor(t, "with bo")
 }
+
+// TestRemoteSessionsSeeNoServerPath: the window's title and the help name
+// the investigation served, never where its files are on the server.
+func TestRemoteSessionsSeeNoServerPath(t *testing.T) {
+	key, line := newKey(t)
+	sv := serve(t, usersLine("rita", "read", line), DefaultLimits())
+	sess, in, out, _ := browse(t, sv.connect(key))
+	io.WriteString(in, "?")
+	out.waitFor(t, "investigation nso")
+	io.WriteString(in, "q")
+	io.WriteString(in, "q")
+	sess.Wait()
+	if strings.Contains(out.String(), sv.db) || strings.Contains(out.String(), filepath.Base(sv.db)) {
+		t.Errorf("the session showed the server's path %s", sv.db)
+	}
+}
