@@ -83,7 +83,7 @@ func runCheck(opts *checkOptions) error {
 		if _, ok := s.(model.StoreChecker); !ok && opts.both {
 			// A database keeps its own pages; its links and chronology
 			// are checked all the same.
-			fmt.Fprintf(opts.stdout, "store %s: its kind of store has no check of its own; links and chronology follow\n", s.Location())
+			fmt.Fprintf(opts.stdout, "store %s: its kind of store has no check of its own (chrono verify --journal checks its journal's chain); links and chronology follow\n", s.Location())
 		} else if err := checkStore(opts, s); err != nil {
 			return err
 		}
@@ -101,7 +101,7 @@ func runCheck(opts *checkOptions) error {
 func checkStore(opts *checkOptions, s model.Store) error {
 	c, ok := s.(model.StoreChecker)
 	if !ok {
-		return fmt.Errorf("store %s cannot be checked: its kind of store has no check", s.Location())
+		return fmt.Errorf("store %s cannot be checked: its kind of store (a database, which keeps its own pages and indexes) has no check of its own; chrono check checks its links and chronology, and chrono verify --journal its journal's chain", s.Location())
 	}
 	r, err := c.Check()
 	if err != nil {
