@@ -48,15 +48,25 @@ func (o *importOptions) importStore(path string) error {
 	if o.dryRun {
 		open = func() (model.Store, error) { return o.openStore(false) }
 	}
+	// A store made for the restore is not left behind, empty, by one that
+	// fails: the import said it leaves the store as it was.
+	made, absent := o.absentStoreFile()
+	restored := false
 	s, err := open()
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer func() {
+		s.Close()
+		if absent && !restored && !o.dryRun {
+			os.Remove(made)
+		}
+	}()
 	defer o.clearOnSignal()()
 	if r, ok := s.(model.Restorer); ok && !o.dryRun {
 		n, err := r.Restore(from)
 		if err == nil {
+			restored = true
 			o.reportRestore(s, path, n, fromHead)
 			return nil
 		}
@@ -80,6 +90,7 @@ func (o *importOptions) importStore(path string) error {
 	case err != nil:
 		return fmt.Errorf("nothing imported, the store is unchanged:\n%w", importAdvice(err))
 	}
+	restored = true // merged
 	o.report([]importInput{in}, results)
 	return nil
 }

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,6 +11,8 @@ import (
 
 	"chrono/store"
 	"chrono/store/storetest"
+
+	bbolt "go.etcd.io/bbolt"
 )
 
 // backupOf makes a bbolt store with the fixture and a history of every
@@ -164,5 +169,49 @@ func TestRestoreCountsInWords(t *testing.T) {
 	r := chrono(t, newDB(t), "", "import", backup)
 	if want := "restored 1 event, 1 source, 1 snapshot, 0 in the trash and a journal of 3 entries from " + backup + " (a chrono store)\n"; r.code != 0 || !strings.HasPrefix(r.stdout, want) {
 		t.Errorf("import of the backup: %+v\nwant it to begin %q", r, want)
+	}
+}
+
+// TestFailedRestoreLeavesNoStore: a restore into a store that was not
+// there, refused (here a backup whose snapshot's bytes were altered),
+// leaves no
+// store behind, as an import that fails does not.
+func TestFailedRestoreLeavesNoStore(t *testing.T) {
+	db := newDB(t)
+	text := filepath.Join(t.TempDir(), "page.txt")
+	if err := os.WriteFile(text, []byte("NSO offered bags of cash, the Post reports."), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"import", "timeline.example.json"}, {"source", "attach", "wapo", text}} {
+		if r := chrono(t, db, "", args...); r.code != 0 {
+			t.Fatalf("%v: %+v", args, r)
+		}
+	}
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	if r := chrono(t, db, "", "backup", "-o", backup); r.code != 0 {
+		t.Fatalf("backup: %+v", r)
+	}
+	// A snapshot's bytes flipped in the backup: the restore refuses it.
+	raw, err := bbolt.Open(backup, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = raw.Update(func(tx *bbolt.Tx) error {
+		b := tx.Bucket([]byte("snapshots"))
+		k, v := b.Cursor().Last()
+		v = bytes.Clone(v)
+		v[len(v)-1] ^= 1
+		return b.Put(bytes.Clone(k), v)
+	})
+	raw.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := filepath.Join(t.TempDir(), "fresh.db")
+	if r := chrono(t, fresh, "", "import", backup); r.code == 0 {
+		t.Fatalf("restore of an altered backup: %+v", r)
+	}
+	if _, err := os.Stat(fresh); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the failed restore left %s behind: %v", fresh, err)
 	}
 }
