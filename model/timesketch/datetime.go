@@ -161,6 +161,11 @@ func parseTimestamp(s string) (n int64, why string) {
 		return n, ""
 	}
 	var r big.Rat
+	if len(s) > maxFloatStamp {
+		// big.Rat reads a number in time that grows with the square of
+		// its digits: a hostile file's would stall the import.
+		return 0, "beyond any time a timestamp of 64 bits holds (or written with more digits than one needs)"
+	}
 	if !floatSyntax(s) {
 		return 0, "want whole microseconds since 1970-01-01T00:00:00Z, like 1502723045000000"
 	}
@@ -175,6 +180,11 @@ func parseTimestamp(s string) (n int64, why string) {
 	}
 	return r.Num().Int64(), ""
 }
+
+// maxFloatStamp is the longest a timestamp written as a float may be:
+// nineteen digits, a sign, a point, thirty zeros after it and an exponent
+// take fewer.
+const maxFloatStamp = 64
 
 // floatSyntax reports whether s is a JSON number with a fraction or an
 // exponent of at most two digits: any timestamp of 64 bits is written so,

@@ -162,6 +162,7 @@ func TestParseTimestamp(t *testing.T) {
 		{"abc", 0, syntax},
 		{".5", 0, syntax},
 		{"1e", 0, syntax},
+		{"1" + strings.Repeat("0", 15) + "." + strings.Repeat("0", 60), 0, "beyond any time"},
 	} {
 		n, why := parseTimestamp(tc.in)
 		if n != tc.n || !strings.HasPrefix(why, tc.want) || (tc.want == "") != (why == "") {
