@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
@@ -74,14 +75,23 @@ func focusArea(a *textarea.Model) {
 // lines it had scrolled by, and a text that takes fewer lines once wider
 // would show its last line above rows of nothing.
 func resizeArea(a *textarea.Model, w, h int) {
-	row, col := a.Line(), a.Column()
 	a.SetWidth(w)
-	a.MoveToBegin() // scrolled to the top
-	for i := 0; a.Line() < row && i <= a.LineCount()*64; i++ {
-		a.CursorDown() // a line as wrapped at a time
+	a.SetHeight(h)
+	if atEnd(a) {
+		// Where one types, nearly always: scrolled anew from the top,
+		// then down to the end, as far as the text goes and no further.
+		// (The field has no way to put its cursor back elsewhere but
+		// line by line as wrapped, which costs as much as the text.)
+		a.MoveToBegin()
+		a.MoveToEnd()
 	}
-	a.SetCursorColumn(col)
-	a.SetHeight(h) // scrolled to where the cursor is
+}
+
+// atEnd reports whether a field's cursor is at the end of its text.
+func atEnd(a *textarea.Model) bool {
+	v := a.Value()
+	last := v[strings.LastIndexByte(v, '\n')+1:]
+	return a.Line() == a.LineCount()-1 && a.Column() == utf8.RuneCountInString(last)
 }
 
 // newFieldArea is a field of a form that takes several lines, pasted
