@@ -41,10 +41,11 @@ type prompt struct {
 	at    int
 	// sep follows the tag tab put in, so that typing goes on to the
 	// next tag: a space, or a comma once tags are separated by commas.
-	// spaced is set once tab put in a space: the words typed after it
-	// were typed as tags of their own (commaOnce).
+	// spaced is the line as tab left it when it put in a space after
+	// the tag: words typed on after it were typed as tags of their own
+	// (commaOnce), while the line still starts so.
 	sep    string
-	spaced bool
+	spaced string
 }
 
 type promptKeys struct {
@@ -162,9 +163,11 @@ func (p *prompt) complete(step int) {
 	if strings.Contains(p.head, ",") || strings.Contains(p.cycle[p.at], " ") {
 		p.sep = ", "
 	}
-	p.spaced = p.spaced || p.sep == " "
 	p.input.SetValue(p.head + p.cycle[p.at] + p.sep)
 	p.input.CursorEnd()
+	if p.sep == " " {
+		p.spaced = p.input.Value()
+	}
 }
 
 // commaOnce keeps the tags typed before the first comma apart: a comma
@@ -175,7 +178,7 @@ func (p *prompt) complete(step int) {
 func (p *prompt) commaOnce(before string) {
 	v := p.input.Value()
 	i := strings.IndexByte(v, ',')
-	if !p.spaced || i < 0 || strings.Contains(before, ",") {
+	if p.spaced == "" || !strings.HasPrefix(v, p.spaced) || i < 0 || strings.Contains(before, ",") {
 		return
 	}
 	words := spaceFields(v[:i])

@@ -146,3 +146,17 @@ func TestTagPromptCommaAfterCompletion(t *testing.T) {
 		t.Errorf("tags %q: the completed tag took the next word", tags)
 	}
 }
+
+// TestTagPromptCommaOnceTheCompletionIsGone: once the line no longer
+// starts with the tag tab put in (here cleared), a comma typed makes
+// commas the separators as anywhere: "suspicious login, vpn" is two tags.
+func TestTagPromptCommaOnceTheCompletionIsGone(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.keys("t")
+	d.typeText("wh")
+	d.keys("tab", "ctrl+u")
+	d.typeText("suspicious login, vpn")
+	if got, want := promptValue(t, d), "suspicious login, vpn"; got != want {
+		t.Errorf("the line is %q, want %q", got, want)
+	}
+}
