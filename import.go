@@ -212,7 +212,7 @@ func importAdvice(err error) error {
 	err = linkAdvice(err)
 	if errors.Is(err, model.ErrEditedBoth) {
 		err = fmt.Errorf("%w\neach field above differs in chrono from what the last import brought, and the file brings another value: "+
-			"import again with --prefer file to take the file's values, or --prefer chrono to keep chrono's (chrono log lists the edits)", err)
+			"import again with --prefer file to take the file's values, or --prefer chrono to keep chrono's (chrono log lists the changes)", err)
 	}
 	return err
 }

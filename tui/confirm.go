@@ -115,8 +115,11 @@ func (c *confirmDialog) View(w, h int) []string {
 	}
 	room := max(h-4, 0)
 	top := min(c.top, max(len(lines)-room, 0))
+	marks := room >= 3 // else the marks would take every line there is
 	for i := top; i < len(lines) && i < top+room; i++ {
 		switch {
+		case !marks:
+			add(lines[i])
 		case i == top && top > 0:
 			add(st.Muted.Render("  … " + plural(top+1, "more line") + " above (↑)"))
 		case i == top+room-1 && i < len(lines)-1:

@@ -72,3 +72,19 @@ func TestConfirmScrolls(t *testing.T) {
 		t.Error("a confirmation that fits offers to scroll")
 	}
 }
+
+// TestConfirmOnAShortScreen: with room for two lines or fewer, the
+// confirmation shows what it says, not only the marks that count it.
+func TestConfirmOnAShortScreen(t *testing.T) {
+	ctx := &shared{styles: NewStyles(true)}
+	c := newConfirm(ctx, "Trash?", "trash", []string{"  event-a", "  event-b", "  event-c"}, nil)
+	c.SetSize(80, 6)
+	c.Update(keyPress("j"))
+	var text []string
+	for _, l := range c.View(80, 6) {
+		text = append(text, ansi.Strip(l))
+	}
+	if s := strings.Join(text, "\n"); strings.Contains(s, "more line") || !strings.Contains(s, "event-") {
+		t.Errorf("at 6 lines:\n%s", s)
+	}
+}

@@ -22,6 +22,8 @@ func (f *eventForm) typedAway() string {
 
 func (f *quoteForm) typedAway() string {
 	switch {
+	case f.sub != nil && f.sub.typedAway() != "":
+		return "the source typed in the quote's form"
 	case !f.changed():
 		return ""
 	case f.n == 0:

@@ -114,3 +114,17 @@ func TestStopSaysWhatATypedFormLoses(t *testing.T) {
 		t.Errorf("the message: %q\nwant %q", err, want)
 	}
 }
+
+// TestStopSaysWhatANewSourceLoses: a source typed in the quote form's
+// own form of a new source is named when a signal closes it.
+func TestStopSaysWhatANewSourceLoses(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.keys("Q", "tab", "tab")
+	d.typeText("Reuters")
+	d.keys("tab")
+	d.typeText(" Ltd")
+	d.send(stopMsg{sig: syscall.SIGHUP})
+	if d.m.discarded != "the source typed in the quote's form" {
+		t.Errorf("discarded %q", d.m.discarded)
+	}
+}

@@ -158,7 +158,7 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 	case msg.err != nil && w.quote != nil && errors.Is(msg.err, model.ErrConflict):
 		// The quote's form opens again on what was typed, and says what
 		// changed: the store's "open it again" is the form's to do.
-		return statusMsg{text: "quote not saved: it changed meanwhile; the form keeps what you typed", err: true}
+		return statusMsg{text: "quote not saved: it changed or was removed meanwhile; the form keeps what you typed", err: true}
 	case msg.err != nil && w.quote != nil:
 		// The quote's form opens again on what was typed.
 		return statusMsg{text: fmt.Errorf("quote not saved, the form keeps what you typed: %w", msg.err).Error(), err: true}
