@@ -16,10 +16,21 @@ func Quoted(s string) string {
 	return "“" + s + "”"
 }
 
-// hasOwnMarks reports whether s opens with a quotation mark and closes
-// with one, in any of the ways languages write them.
+// markPairs are the quotation marks that open and close a quotation, as
+// languages write them: English, German (two ways), French, Swedish,
+// Danish, Japanese.
+var markPairs = map[rune]string{'“': "”", '"': `"`, '‘': "’", '\'': "'", '„': "“”", '‚': "‘’", '«': "»", '‹': "›", '”': "”", '»': "«»", '「': "」", '『': "』"}
+
+// hasOwnMarks reports whether s is one quotation in its own marks: it
+// opens with a mark and closes with one of its pair, and the closing mark
+// is not found between them (`"Pay" is what he said, not "give"` is two
+// quotations and the words between them).
 func hasOwnMarks(s string) bool {
 	first, n := utf8.DecodeRuneInString(s)
 	last, m := utf8.DecodeLastRuneInString(s)
-	return n+m <= len(s) && strings.ContainsRune(`"'“‘„‚«‹「『`, first) && strings.ContainsRune(`"'”’“‘»›」』`, last)
+	closers, ok := markPairs[first]
+	if !ok || n+m > len(s) || !strings.ContainsRune(closers, last) {
+		return false
+	}
+	return !strings.ContainsRune(s[n:len(s)-m], last)
 }
