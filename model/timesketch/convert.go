@@ -156,6 +156,7 @@ func convert(rec *record, memo *sourceMemo, out *result) {
 		}
 		if labels, ok := dynamicLabels(rec, v, tags, chrono); ok {
 			tags = labels
+			c.losses.Add(TagLabels, 1)
 		}
 		e.Tags = tags
 	}

@@ -36,6 +36,11 @@ var (
 	// DatetimeMicros counts datetimes written as epoch microseconds
 	// instead of ISO 8601, which Timesketch's importer also reads.
 	DatetimeMicros = model.Loss{One: "datetime read as epoch microseconds", Many: "datetimes read as epoch microseconds"}
+	// TagLabels counts tag cells of psort's dynamic CSV read as Plaso
+	// labels, one tag each, where Timesketch CSV would read one tag
+	// holding spaces (see dynamicLabels): the rule is a guess, so it says
+	// how often it was made.
+	TagLabels = model.Loss{One: "tag cell of Plaso labels read as a tag each", Many: "tag cells of Plaso labels read as a tag each"}
 	// DatetimeNoTime counts datetimes of 0000-00-00, Plaso's mark of an
 	// event without a time, read as empty: such an event is undated
 	// unless a timestamp dates it.

@@ -50,9 +50,12 @@ func TestDynamicCSVLabels(t *testing.T) {
 		{dynamic + "2017-08-14T15:04:05+00:00,Content Modification Time,FILE,File stat,m,filestat,OS:/x,follow-up call\n", []string{"follow-up call"}},
 		{"datetime,timestamp_desc,message,tag\n2017-08-14T15:04:05+00:00,d,m,follow up\n", []string{"follow up"}},
 	} {
-		tl, _ := mustRead(t, tc.doc)
+		tl, losses := mustRead(t, tc.doc)
 		if got := tl.Events[0].Tags; !slices.Equal(got, tc.tags) {
 			t.Errorf("%q: tags %q, want %q", tc.doc, got, tc.tags)
+		}
+		if split := len(tc.tags) > 1; (losses.Count(TagLabels) == 1) != split {
+			t.Errorf("%q: counted %d tag cells read as labels", tc.doc, losses.Count(TagLabels))
 		}
 	}
 }
