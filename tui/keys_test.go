@@ -493,6 +493,28 @@ func TestUndoAfterLaterChanges(t *testing.T) {
 	if !strings.HasSuffix(d.status(), " · u again skips it") || d.undoDepth() != 1 {
 		t.Errorf("the refused undo is not kept on top, to be skipped by the next press: %q, %d to undo", d.status(), d.undoDepth())
 	}
+	// Once the store moves (here the removal taken back), the next press
+	// tries the refused undo again rather than pass it by.
+	removal, err := s.Journal(model.JournalQuery{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := model.Revert(s, removal[0]); err != nil {
+		t.Fatal(err)
+	}
+	d.send(versionMsg{version: "reverted"})
+	d.keys("u")
+	if d.statusErr() || !strings.HasPrefix(d.status(), "undid: moved quote 1") {
+		t.Errorf("after the store moved, u says %q", d.status())
+	}
+	// Refused again, after a change of the same quote: the next press
+	// passes it by.
+	d.keys("U")
+	if _, _, err := (model.DropQuote{ID: "nso-mobileum-call", N: 1}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	quotes = event(t, s, "nso-mobileum-call").Quotes
+	d.keys("u")
 	d.keys("u")
 	if want := "skipped moved quote 1 of nso-mobileum-call to 2, which cannot be undone; nothing to undo"; d.status() != want || d.undoDepth() != 0 {
 		t.Errorf("the next press says %q (%d to undo), want %q", d.status(), d.undoDepth(), want)

@@ -128,6 +128,9 @@ func (m *Model) takeChanges(msg changesMsg) tea.Cmd {
 	}
 	if c.seq != 0 {
 		m.watcher.seq, m.watcher.hash = c.seq, c.hash
+		// The store moved: what refused an undo may be undone now, so
+		// the next press tries it again rather than pass it by.
+		m.writes.retryRefused(c.seq)
 	}
 	if !c.all() && len(c.events) == 0 && !c.header && !c.sources {
 		m.ctx.still = true

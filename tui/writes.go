@@ -38,8 +38,11 @@ type undoable struct {
 	what string
 	// refused marks one whose undo (or redo) later changes refused: it
 	// stays on top, so that the refusal is not lost, and the next press
-	// skips it, saying so, for the change before it.
-	refused bool
+	// skips it, saying so, for the change before it; unless the store
+	// moves past refusedBy, the newest change that refused it (which may
+	// have been taken back): then the next press tries it again.
+	refused   bool
+	refusedBy uint64
 }
 
 // pendingWrite is an edit on its way to the disk.
@@ -150,7 +153,14 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 		if w.redo {
 			stack, press = &q.redo, "U"
 		}
-		*stack = append(*stack, undoable{w.edit, w.what, true})
+		by := ^uint64(0) // gone for good: no change to come lets it be undone
+		if conflict != nil && !conflict.Gone {
+			by = 0
+			for _, e := range conflict.By {
+				by = max(by, e.Seq)
+			}
+		}
+		*stack = append(*stack, undoable{edit: w.edit, what: w.what, refused: true, refusedBy: by})
 		return statusMsg{text: fmt.Sprintf("%scannot %s %s: %s · %s again skips it", w.skippedFirst(), verb, w.what, why, press), err: true}
 	case msg.err != nil && w.save != nil && errors.As(msg.err, &conflict):
 		// The form opens again on what was typed, and says the rest.
@@ -201,6 +211,17 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 	q.undo = append(q.undo, undoable{edit: msg.revert, what: what})
 	q.redo = nil
 	return statusMsg{text: what + " · u to undo"}
+}
+
+// retryRefused unmarks the refused undo and redo on top of the stacks
+// once the store's journal has gone past the change that refused them,
+// seq: the next press tries them again.
+func (q *writeQueue) retryRefused(seq uint64) {
+	for _, stack := range []*[]undoable{&q.undo, &q.redo} {
+		if s := *stack; len(s) > 0 && seq > s[len(s)-1].refusedBy {
+			s[len(s)-1].refused = false
+		}
+	}
 }
 
 // skippedFirst is what the status line says, before an undo's outcome,
