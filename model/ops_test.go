@@ -385,12 +385,23 @@ func TestRevert(t *testing.T) {
 		was := len(w.events["call"].Notes)
 		mine := note("mine")
 		note("theirs, added since")
-		if _, err := Revert(w, mine); err != nil {
+		undone, err := Revert(w, mine)
+		if err != nil {
 			t.Fatalf("undo of a note with another added since: %v", err)
 		}
 		got := w.events["call"].Notes
 		if len(got) != was+1 || got[was].Text != "theirs, added since" {
 			t.Errorf("after the undo: %+v", got)
+		}
+		// Redoing it, once another note was added after the undo, puts it
+		// back where it was, beside the other.
+		note("another, after the undo")
+		if _, err := Revert(w, undone); err != nil {
+			t.Fatalf("redo of a note with another added since: %v", err)
+		}
+		got = w.events["call"].Notes
+		if len(got) != was+3 || got[was].Text != "mine" || got[was+2].Text != "another, after the undo" {
+			t.Errorf("after the redo: %+v", got)
 		}
 		// A note edited since is another matter: undoing its adding
 		// would take away words added since.

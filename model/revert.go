@@ -198,6 +198,10 @@ func revertEvent(tx Tx, c *EventChange) error {
 			}
 			current.Notes = notes
 			fields = slices.DeleteFunc(slices.Clone(fields), func(f string) bool { return f == "notes" })
+		} else if gone, at, ok := removedNotes(c); ok && slices.Contains(fields, "notes") {
+			// Only its notes are put back: others may have added theirs.
+			current.Notes = withNotesBack(current.Notes, gone, at)
+			fields = slices.DeleteFunc(slices.Clone(fields), func(f string) bool { return f == "notes" })
 		}
 		setFields(&current, c.Before, fields)
 		return tx.PutEvent(current)

@@ -4,10 +4,12 @@ import "slices"
 
 // Notes are added, never merged: two people noting the same event each
 // add one at the end. A change that only added notes is taken back by
-// taking its notes out of the event as it is now, so that notes others
-// added since do not stand in the way of undoing one's own; a change that
-// edited or removed a note still puts the notes back as they were, and
-// is refused when anything changed them since.
+// taking its notes out of the event as it is now, and one that only
+// removed notes (the undo of an add, say) by putting them back where they
+// were, so that notes others added or removed since do not stand in the
+// way of undoing one's own; a change that edited a note still puts the
+// notes back as they were, and is refused when anything changed them
+// since.
 
 // appendedNotes returns the notes c added after the event's notes, when
 // adding them is all c did to the notes.
@@ -27,19 +29,61 @@ func appendedNotes(c *EventChange) ([]Note, bool) {
 	return is[len(was):], true
 }
 
+// removedNotes returns the notes c took out of the event's notes, each
+// with where it was, when taking them out is all c did to the notes.
+func removedNotes(c *EventChange) (gone []Note, at []int, ok bool) {
+	if c.Before == nil || c.After == nil {
+		return nil, nil, false
+	}
+	was, is := c.Before.Notes, c.After.Notes
+	if len(is) >= len(was) {
+		return nil, nil, false
+	}
+	j := 0
+	for i := range was {
+		if j < len(is) && was[i].same(is[j]) {
+			j++
+			continue
+		}
+		gone, at = append(gone, was[i]), append(at, i)
+	}
+	return gone, at, j == len(is)
+}
+
+// onlyAddsOrRemovesNotes reports whether all c did to the notes was to
+// add some at the end or to take some out.
+func onlyAddsOrRemovesNotes(c *EventChange) bool {
+	_, added := appendedNotes(c)
+	_, _, removed := removedNotes(c)
+	return added || removed
+}
+
 // meets reports whether a later change lc touched what reverting c
 // would put back: fields both changed, but not the notes when each of
-// them only added notes.
+// them only added or removed notes (reverting c then takes out, or puts
+// back, only its own).
 func meets(c, lc *EventChange, mine []string) bool {
 	theirs := lc.changedFields()
 	if mine == nil || theirs == nil {
 		return true
 	}
-	_, cAdded := appendedNotes(c)
-	_, lcAdded := appendedNotes(lc)
+	notesApart := onlyAddsOrRemovesNotes(c) && onlyAddsOrRemovesNotes(lc)
 	return slices.ContainsFunc(mine, func(f string) bool {
-		return slices.Contains(theirs, f) && !(f == "notes" && cAdded && lcAdded)
+		return slices.Contains(theirs, f) && !(f == "notes" && notesApart)
 	})
+}
+
+// withNotesBack is notes with gone put back where they were (at, in the
+// notes before their removal), each that is not there already.
+func withNotesBack(notes, gone []Note, at []int) []Note {
+	out := slices.Clone(notes)
+	for k, g := range gone {
+		if slices.ContainsFunc(out, func(n Note) bool { return n.same(g) }) {
+			continue
+		}
+		out = slices.Insert(out, min(at[k], len(out)), g)
+	}
+	return out
 }
 
 // withoutNotes is notes without one of each of gone, matched as written;
