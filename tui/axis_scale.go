@@ -133,10 +133,12 @@ func (z zoom) tick(c int64) (string, bool) {
 // write -0043 for 44 BCE.
 func yearLabel(y int64) string { return model.YearLabel(y) }
 
-// wideYearLabel names a round year of the wide zooms: as a round number
-// of years BCE (the year apart that astronomical numbering makes is below
-// a cell of ten years and more), and deep time as years ago, as the dates
-// name it: 13.8 billion years ago.
+// wideYearLabel names the round year a cell of the wide zooms starts at:
+// as a round number of years BCE, which lies in the same cell (a cell of
+// ten years and more holds both ends of the year apart that astronomical
+// numbering makes: -1000 is 1001 BCE, and the cell from it holds 1000
+// BCE), and deep time as years ago, as the dates name it: 13.8 billion
+// years ago.
 func wideYearLabel(y int64) string {
 	if y <= 0 && y > -1_000_000 {
 		return model.YearLabel(y + 1)

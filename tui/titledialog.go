@@ -118,11 +118,13 @@ func (d *titleDialog) Update(msg tea.Msg) (Action, tea.Cmd) {
 		case key.Matches(k, d.keys.Next):
 			d.onDesc = !d.onDesc
 			if d.onDesc {
-				d.title.Blur()
-				return nil, d.desc.Focus()
+				blurInput(&d.title)
+				focusArea(&d.desc)
+				return nil, nil
 			}
-			d.desc.Blur()
-			return nil, d.title.Focus()
+			blurArea(&d.desc)
+			focusInput(&d.title)
+			return nil, nil
 		}
 	}
 	if d.onDesc {
@@ -156,7 +158,7 @@ func (d *titleDialog) View(w, h int) []string {
 	if !d.onDesc {
 		label = st.Prompt.Render(titleLabel)
 	}
-	lines := []string{st.fit(head, w), "", st.fit(label+d.title.View(), w), ""}
+	lines := []string{st.fit(head, w), "", st.fit(label+inputView(st, &d.title), w), ""}
 	for _, l := range strings.Split(d.desc.View(), "\n") {
 		lines = append(lines, st.fit(l, w))
 	}
