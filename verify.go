@@ -156,7 +156,7 @@ func verifyQuotes(s model.Store) (verifyReport, error) {
 	if err != nil {
 		return rep, err
 	}
-	kept, err := journaledSnapshots(s)
+	kept, err := model.RecordedSnapshots(s)
 	if err != nil {
 		return rep, err
 	}
@@ -256,56 +256,12 @@ func checkSnapshotHash(sr model.Reader, source string, sn model.Snapshot) snapsh
 	return c
 }
 
-// snapshotKey names a snapshot among all the store's.
-type snapshotKey struct {
-	source string
-	n      int
-}
-
-// journaledRef is a snapshot as the journal entry that kept it records
-// it.
-type journaledRef struct {
-	seq uint64
-	ref model.SnapshotRef
-}
-
-// journaledSnapshots is every snapshot the journal records keeping, as
-// the first entry to name it recorded it: the journal is a hash chain,
-// so its hashes are the ones a snapshot's record and bytes must still
-// have.
-func journaledSnapshots(s model.Reader) (map[snapshotKey]journaledRef, error) {
-	entries, err := s.Journal(model.JournalQuery{MostEvents: 1})
-	if err != nil {
-		return nil, fmt.Errorf("reading the journal for the snapshots it records: %w", err)
-	}
-	kept := map[snapshotKey]journaledRef{}
-	for _, e := range entries {
-		for _, ref := range e.Snapshots {
-			k := snapshotKey{ref.Source, ref.N}
-			if old, ok := kept[k]; !ok || e.Seq < old.seq {
-				kept[k] = journaledRef{e.Seq, ref}
-			}
-		}
-	}
-	return kept, nil
-}
-
 // checkJournaled checks a snapshot whose bytes match the hashes kept with
-// them against the hashes the journal recorded: bytes and record
-// changed together in the file match each other, but not the chain.
-func checkJournaled(c *snapshotCheck, sn model.Snapshot, kept map[snapshotKey]journaledRef) {
-	j, ok := kept[snapshotKey{sn.Source, sn.N}]
-	switch {
-	case !ok:
-		c.Problem = "no journal entry records keeping it: it was put in the store outside chrono; attach the source again"
-	case !strings.EqualFold(j.ref.SHA256, sn.SHA256):
-		c.Problem = fmt.Sprintf("its original bytes have the SHA-256 kept with them, %s, but journal entry #%d recorded %s when it was kept: both were replaced outside chrono", sn.SHA256, j.seq, j.ref.SHA256)
-	case !strings.EqualFold(j.ref.TextSHA256, sn.TextSHA256):
-		c.Problem = fmt.Sprintf("its text has the SHA-256 kept with it, %s, but journal entry #%d recorded %s when it was kept: both were replaced outside chrono", sn.TextSHA256, j.seq, j.ref.TextSHA256)
-	default:
-		return
+// them against the hashes the journal recorded (model.UnrecordedBy).
+func checkJournaled(c *snapshotCheck, sn model.Snapshot, kept map[model.SnapshotKey]model.SnapshotRecord) {
+	if c.Problem = model.UnrecordedBy(sn, kept); c.Problem != "" {
+		c.OK, c.TextChecked, c.TextUnhashed = false, false, false
 	}
-	c.OK, c.TextChecked, c.TextUnhashed = false, false, false
 }
 
 // textSum is the SHA-256 of a snapshot's text, or what keeps it from

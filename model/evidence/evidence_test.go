@@ -55,6 +55,7 @@ func smallStore() chained {
 		{Seq: 1, At: exported, Author: "ana", Op: model.OpNew, Phrase: "created", Hash: strings.Repeat("a", 64), Prev: strings.Repeat("0", 64)},
 		{Seq: 2, At: exported, Author: "ana", Op: model.OpImport, Phrase: "imported 3 events", Hash: strings.Repeat("b", 64), Prev: strings.Repeat("a", 64)},
 	}
+	f.journal[1].Snapshots = f.refs() // as a store's journal records keeping them
 	f.chain = &model.ChainReport{Entries: 2, Head: model.ChainHead{Seq: 2, Hash: strings.Repeat("b", 64)}}
 	return chained{f}
 }
@@ -202,5 +203,29 @@ func TestOverlappingQuotes(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %s:\n%s", want, page)
 		}
+	}
+}
+
+// TestSnapshotReplacedWithItsHash: a snapshot whose bytes were replaced
+// in the store with the hash kept beside them matches that hash, but not
+// the one the journal recorded when it was kept: the export says so,
+// as verify does, rather than certify it.
+func TestSnapshotReplacedWithItsHash(t *testing.T) {
+	f := &fakeStore{header: model.Header{Title: "Forged"}, chain: &model.ChainReport{}}
+	f.sources = []model.Source{{ID: "herald", Title: "Deal"}}
+	f.attach("herald", model.MediaText, "The deal was signed.\n", "", "")
+	recorded := f.refs()
+	recorded[0].SHA256 = strings.Repeat("b3", 32) // what was kept then
+	f.journal = []model.Entry{{Seq: 1, At: exported, Author: "ana", Op: model.OpSource, Phrase: "attached", Snapshots: recorded}}
+	dir, rep := export(t, chained{f})
+	if rep.Mismatched != 1 {
+		t.Errorf("mismatched %d, want 1", rep.Mismatched)
+	}
+	index, err := os.ReadFile(filepath.Join(dir, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := string(index); strings.Contains(s, "✓ its bytes match") || !strings.Contains(s, "journal entry #1 recorded") {
+		t.Errorf("the export certifies a snapshot the journal contradicts")
 	}
 }

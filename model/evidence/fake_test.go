@@ -51,6 +51,17 @@ func (f *fakeStore) attach(source, media, original, text, hash string) {
 	})
 }
 
+// refs is every snapshot attached, as a journal entry records keeping it.
+func (f *fakeStore) refs() []model.SnapshotRef {
+	var out []model.SnapshotRef
+	for _, source := range []string{"herald", "wire", "ledger", "src"} {
+		for _, sn := range f.snaps[source] {
+			out = append(out, model.SnapshotRef{Source: source, N: sn.meta.N, SHA256: sn.meta.SHA256, TextSHA256: sn.meta.TextSHA256})
+		}
+	}
+	return out
+}
+
 func (f *fakeStore) Version() (string, error)         { return "1", nil }
 func (f *fakeStore) Header() (model.Header, error)    { return f.header, nil }
 func (f *fakeStore) Sources() ([]model.Source, error) { return f.sources, nil }

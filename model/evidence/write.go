@@ -87,8 +87,12 @@ func Write(dir string, r model.Reader, opts Options) (Report, error) {
 
 	views := make([]sourceView, len(sources))
 	stems := map[string]bool{}
+	recorded, err := model.RecordedSnapshots(r)
+	if err != nil {
+		return rep, err
+	}
 	for k, src := range sources {
-		v, err := writeSource(fs, r, src, k+1, stems, bySource[src.ID], quotes, checks)
+		v, err := writeSource(fs, r, src, k+1, stems, bySource[src.ID], quotes, checks, recorded)
 		if err != nil {
 			return rep, fmt.Errorf("source %q: %w", src.ID, err)
 		}
@@ -122,8 +126,9 @@ func Write(dir string, r model.Reader, opts Options) (Report, error) {
 
 // writeSource writes the snapshots of source src, the k-th, and checks
 // the quotes that cite it (the indexes in mine) against its latest
-// snapshot.
-func writeSource(fs *files, r model.Reader, src model.Source, k int, stems map[string]bool, mine []int, quotes []string, checks []quoteCheck) (sourceView, error) {
+// snapshot, and each snapshot's bytes against the hashes kept with them
+// and those the journal recorded.
+func writeSource(fs *files, r model.Reader, src model.Source, k int, stems map[string]bool, mine []int, quotes []string, checks []quoteCheck, recorded map[model.SnapshotKey]model.SnapshotRecord) (sourceView, error) {
 	v := sourceView{Anchor: fmt.Sprintf("src-%d", k), Source: src}
 	snaps, err := r.Snapshots(src.ID)
 	if err != nil {
@@ -139,6 +144,13 @@ func writeSource(fs *files, r model.Reader, src model.Source, k int, stems map[s
 		sv.Page = base + ".txt.html"
 		if err := fs.write(sv.Original, func(w io.Writer) error { return copyOriginal(r, sn, w, &sv) }); err != nil {
 			return v, err
+		}
+		if sv.OK {
+			// Bytes and the hash kept with them replaced together match
+			// each other; the journal's record says otherwise.
+			if p := model.UnrecordedBy(sn, recorded); p != "" {
+				sv.OK, sv.Problem = false, p
+			}
 		}
 		if err := fs.write(sv.Text, func(w io.Writer) error { return copySnapshot(r.SnapshotText, sn, w) }); err != nil {
 			return v, err

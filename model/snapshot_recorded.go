@@ -1,0 +1,55 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// SnapshotRecord is a snapshot as the journal entry that kept it records
+// it: the journal is a hash chain, so its hashes are the ones the
+// snapshot's record and bytes must still have. Bytes and record replaced
+// together in the file match each other, but not the chain.
+type SnapshotRecord struct {
+	Seq uint64
+	Ref SnapshotRef
+}
+
+// SnapshotKey names a snapshot among all a store's.
+type SnapshotKey struct {
+	Source string
+	N      int
+}
+
+// RecordedSnapshots is every snapshot the journal of r records keeping,
+// as the first entry to name it recorded it.
+func RecordedSnapshots(r Reader) (map[SnapshotKey]SnapshotRecord, error) {
+	entries, err := r.Journal(JournalQuery{MostEvents: 1})
+	if err != nil {
+		return nil, fmt.Errorf("reading the journal for the snapshots it records: %w", err)
+	}
+	kept := map[SnapshotKey]SnapshotRecord{}
+	for _, e := range entries {
+		for _, ref := range e.Snapshots {
+			k := SnapshotKey{ref.Source, ref.N}
+			if old, ok := kept[k]; !ok || e.Seq < old.Seq {
+				kept[k] = SnapshotRecord{e.Seq, ref}
+			}
+		}
+	}
+	return kept, nil
+}
+
+// UnrecordedBy says what is wrong with the hashes kept with sn against
+// what the journal recorded of it, among recorded: "" when they agree.
+func UnrecordedBy(sn Snapshot, recorded map[SnapshotKey]SnapshotRecord) string {
+	j, ok := recorded[SnapshotKey{sn.Source, sn.N}]
+	switch {
+	case !ok:
+		return "no journal entry records keeping it: it was put in the store outside chrono; attach the source again"
+	case !strings.EqualFold(j.Ref.SHA256, sn.SHA256):
+		return fmt.Sprintf("its original bytes have the SHA-256 kept with them, %s, but journal entry #%d recorded %s when it was kept: both were replaced outside chrono", sn.SHA256, j.Seq, j.Ref.SHA256)
+	case !strings.EqualFold(j.Ref.TextSHA256, sn.TextSHA256):
+		return fmt.Sprintf("its text has the SHA-256 kept with it, %s, but journal entry #%d recorded %s when it was kept: both were replaced outside chrono", sn.TextSHA256, j.Seq, j.Ref.TextSHA256)
+	}
+	return ""
+}
