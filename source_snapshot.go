@@ -37,7 +37,7 @@ func newSourceAttachCmd(c *cli) *cobra.Command {
 		var at time.Time
 		if taken != "" {
 			var err error
-			if at, err = readTaken(taken); err != nil {
+			if at, err = readTaken(taken, time.Now()); err != nil {
 				return err
 			}
 		}
@@ -82,15 +82,19 @@ func newSourceAttachCmd(c *cli) *cobra.Command {
 }
 
 // readTaken reads --taken: an RFC 3339 time, or a day (taken at midnight
-// UTC).
-func readTaken(s string) (time.Time, error) {
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
+// UTC), not after now (a day's grace for the zones: today is today
+// somewhere): a snapshot dated in the future would pass for the latest.
+func readTaken(s string, now time.Time) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		if t, err = time.Parse(time.DateOnly, s); err != nil {
+			return time.Time{}, usagef("--taken %q: give a time as 2026-05-01T09:30:00Z, or a day as 2026-05-01", s)
+		}
 	}
-	if t, err := time.Parse(time.DateOnly, s); err == nil {
-		return t, nil
+	if t.After(now.Add(24 * time.Hour)) {
+		return time.Time{}, usagef("--taken %q: that is still to come; give when the snapshot was taken, by now", s)
 	}
-	return time.Time{}, usagef("--taken %q: give a time as 2026-05-01T09:30:00Z, or a day as 2026-05-01", s)
+	return t, nil
 }
 
 // sizes says a snapshot's sizes: "12345 bytes" or "12345 bytes, text 3210".

@@ -80,6 +80,7 @@ func TestSourceAttachRefusals(t *testing.T) {
 		{"no source", []string{"nobody", write("ok.txt", []byte("fine"))}, `no source "nobody"`},
 		{"no file", []string{"wapo", filepath.Join(dir, "missing.txt")}, "missing.txt"},
 		{"a directory", []string{"wapo", dir}, "is not a file"},
+		{"taken in the future", []string{"wapo", write("later.txt", []byte("fine")), "--taken", "2999-01-01"}, `--taken "2999-01-01": that is still to come`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
