@@ -72,6 +72,7 @@ type Server struct {
 	mu       sync.Mutex
 	users    Users
 	stamp    fileStamp
+	faulty   fileStamp // the users file with a mistake, as last seen
 	sessions map[*session]struct{}
 	perKey   map[string]int // open sessions by key fingerprint
 	keys     map[string]*bucket
@@ -610,33 +611,61 @@ func (s *Server) watch() {
 		users, stamp, err := s.readUsers()
 		if err != nil {
 			// A file half written, or with a mistake: the list as it was
-			// stays, and the log says why.
-			s.logf("%v; keeping the users as they were", err)
+			// stays, and the log says why; but a key no longer in the
+			// file at all was taken out, and a revocation must not wait
+			// for a mistake on another line to be mended.
+			// Only once the file has stopped changing: a file half
+			// written lacks its last lines for a moment.
 			s.mu.Lock()
+			settled := stamp.mod.Equal(s.faulty.mod) && stamp.size == s.faulty.size
+			s.faulty = stamp
+			if !settled {
+				s.mu.Unlock()
+				s.logf("%v; keeping the users as they were", err)
+				continue // read again at the next tick
+			}
 			s.stamp = stamp
+			data, rerr := os.ReadFile(s.cfg.UsersFile)
+			var removed []string
+			if rerr == nil {
+				var kept Users
+				if kept, removed = s.users.withoutRemoved(data); len(removed) > 0 {
+					s.applyUsers(kept)
+				}
+			}
 			s.mu.Unlock()
+			if len(removed) > 0 {
+				s.logf("all the same, removed the keys no longer in the file: %s", strings.Join(removed, ", "))
+			}
 			continue
 		}
 		s.mu.Lock()
-		old := s.users
-		s.users, s.stamp = users, stamp
-		for x := range s.sessions {
-			_, gone := users.Known(x.key)
-			gone = !gone
-			changed := false
-			if x.inv != "" {
-				_, was, _ := old.Role(x.key, x.inv)
-				_, r, ok := users.Role(x.key, x.inv)
-				changed = !ok || r != was
-			}
-			switch {
-			case gone:
-				x.end("your key was removed from the server's users")
-			case changed:
-				x.end("your role changed; connect again")
-			}
-		}
+		s.stamp = stamp
+		s.applyUsers(users)
 		s.mu.Unlock()
 		s.logf("users file read again: %d keys", len(users))
+	}
+}
+
+// applyUsers makes users the server's list, and ends the sessions of the
+// keys it no longer lists, or whose role changed. s.mu is held.
+func (s *Server) applyUsers(users Users) {
+	old := s.users
+	s.users = users
+	for x := range s.sessions {
+		_, gone := users.Known(x.key)
+		gone = !gone
+		changed := false
+		if x.inv != "" {
+			_, was, _ := old.Role(x.key, x.inv)
+			_, r, ok := users.Role(x.key, x.inv)
+			changed = !ok || r != was
+		}
+		switch {
+		case gone:
+			x.end("your key was removed from the server's users")
+		case changed:
+			x.end("your role changed; connect again")
+		}
 	}
 }

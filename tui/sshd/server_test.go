@@ -729,3 +729,31 @@ func TestRemoteSessionsSeeNoServerPath(t *testing.T) {
 		t.Errorf("the session showed the server's path %s", sv.db)
 	}
 }
+
+// TestAKeyTakenOutIsRevokedDespiteAMistake: a key deleted from the users
+// file in the same save as a mistake on another line is revoked all the
+// same, once the file has settled, and the log says so; the keys still
+// in the file keep their access as it was.
+func TestAKeyTakenOutIsRevokedDespiteAMistake(t *testing.T) {
+	ana, anaLine := newKey(t)
+	lee, leeLine := newKey(t)
+	var log screen
+	sv := serve(t, usersLine("ana", "read", anaLine)+usersLine("lee", "read", leeLine), DefaultLimits(), func(c *Config) { c.Log = &log })
+	os.WriteFile(sv.users, []byte(usersLine("ana", "read", anaLine)+"zed edit ssh-ed25519 AAAAbroken\n"), 0o600)
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(log.String(), "removed the keys no longer in the file: lee") {
+		if time.Now().After(deadline) {
+			t.Fatalf("lee's key was not revoked: %q", log.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if c, err := sv.dial(gossh.PublicKeys(lee)); err == nil {
+		c.Close()
+		t.Error("lee's key, taken out of the file, still opens a session")
+	}
+	if c, err := sv.dial(gossh.PublicKeys(ana)); err != nil {
+		t.Errorf("ana's key, still in the file, was dropped: %v", err)
+	} else {
+		c.Close()
+	}
+}

@@ -2,6 +2,7 @@ package sshd
 
 import (
 	"bytes"
+	"encoding/base64"
 	"fmt"
 	"slices"
 	"strings"
@@ -177,3 +178,19 @@ func fieldsAt(s string) []field {
 
 // col is the column (in characters, from 1) of byte offset at.
 func col(s string, at int) int { return utf8.RuneCountInString(s[:min(at, len(s))]) + 1 }
+
+// withoutRemoved is u without the users whose key the text of a users
+// file no longer holds anywhere, even on a line with a mistake, and the
+// names of those taken out: a key deleted from the file is revoked,
+// whatever else the file says.
+func (u Users) withoutRemoved(data []byte) (kept Users, removed []string) {
+	text := string(data)
+	for _, user := range u {
+		if strings.Contains(text, base64.StdEncoding.EncodeToString(user.Key.Marshal())) {
+			kept = append(kept, user)
+			continue
+		}
+		removed = append(removed, fmt.Sprintf("%s (%s)", user.Name, user.Line))
+	}
+	return kept, removed
+}
