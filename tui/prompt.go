@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"chrono/model"
+	"chrono/model/invisible"
 )
 
 type promptKind int
@@ -46,6 +47,9 @@ type prompt struct {
 	// (commaOnce), while the line still starts so.
 	sep    string
 	spaced string
+	// leftOut says what the last key or paste brought that a tag cannot
+	// hold, and the input left out; shown after the input until the next.
+	leftOut string
 }
 
 type promptKeys struct {
@@ -126,8 +130,15 @@ func (p *prompt) Update(msg tea.Msg) (Action, tea.Cmd) {
 	return nil, cmd
 }
 
-// edit gives a message to the input.
+// edit gives a message to the input. What a tag cannot hold and the
+// input leaves out (an invisible character pasted with a word) is said,
+// as chrono tag refuses it, rather than dropped without a word.
 func (p *prompt) edit(msg tea.Msg) tea.Cmd {
+	if p.kind == promptTag || p.kind == promptUntag {
+		if _, ok := msg.(tea.KeyPressMsg); ok || isPaste(msg) {
+			p.leftOut = invisibleLeftOut(msg)
+		}
+	}
 	if msg = cleanInput(msg, false); msg == nil {
 		return nil
 	}
@@ -137,6 +148,26 @@ func (p *prompt) edit(msg tea.Msg) tea.Cmd {
 		p.at = -1 // typing ends the cycle
 	}
 	return cmd
+}
+
+func isPaste(msg tea.Msg) bool { _, ok := msg.(tea.PasteMsg); return ok }
+
+// invisibleLeftOut says which invisible character a key or a paste
+// brings, which the input leaves out; "" for none.
+func invisibleLeftOut(msg tea.Msg) string {
+	var text string
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		text = msg.Content
+	case tea.KeyPressMsg:
+		text = msg.Text
+	}
+	for _, r := range text {
+		if name, ok := invisible.Name(r); ok {
+			return fmt.Sprintf("  left out U+%04X %s: tags hold no invisible characters", r, name)
+		}
+	}
+	return ""
 }
 
 // complete puts the next (step 1) or previous (-1) tag that completes the
@@ -297,6 +328,9 @@ func (p *prompt) View(w, _ int) []string {
 		s = p.withCandidates(w)
 	} else {
 		s = p.input.View()
+	}
+	if p.leftOut != "" {
+		s += st.Error.Render(p.leftOut)
 	}
 	s = st.fit(s, w)
 	if p.kind == promptSearch && p.search.miss && p.search.text != "" {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	tea "charm.land/bubbletea/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -158,5 +159,27 @@ func TestTagPromptCommaOnceTheCompletionIsGone(t *testing.T) {
 	d.typeText("suspicious login, vpn")
 	if got, want := promptValue(t, d), "suspicious login, vpn"; got != want {
 		t.Errorf("the line is %q, want %q", got, want)
+	}
+}
+
+// TestTagPromptSaysWhatItLeavesOut: an invisible character pasted with a
+// tag is left out, as a tag may not hold one, and the prompt says so
+// rather than drop it without a word; the next key clears the note.
+func TestTagPromptSaysWhatItLeavesOut(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 160, 45)
+	id := d.selected()
+	d.keys("t")
+	d.send(tea.PasteMsg{Content: "key\u200bword"})
+	if got := promptValue(t, d); got != "keyword" || !strings.Contains(d.screen(), "left out U+200B ZERO WIDTH SPACE") {
+		t.Errorf("the line %q, the screen:\n%s", got, d.screen())
+	}
+	d.typeText("s")
+	if strings.Contains(d.screen(), "left out") {
+		t.Error("the note stays after the next key")
+	}
+	d.keys("enter")
+	if e := event(t, s, id); !e.HasTag("keywords") {
+		t.Errorf("tags %q", e.Tags)
 	}
 }
