@@ -2,6 +2,7 @@ package pg
 
 import (
 	"errors"
+	"net"
 	"strings"
 	"sync"
 
@@ -91,6 +92,12 @@ func (s *Store) connectError(err error) error {
 	var refused *pgconn.PgError
 	if errors.As(err, &refused) && (strings.HasPrefix(refused.Code, "28") || refused.Code == "3D000") {
 		return connectFailure{s.addr.errorf("the database %s refused the connection (check the user, the password, in the address, PGPASSFILE or PGPASSWORD, and the database's name): %w", s.addr.safe, err)}
+	}
+	var dial *net.OpError
+	if errors.As(err, &dial) {
+		// The driver names each address it tried, and tries each twice
+		// (with TLS, then without): the network's own words, once, say it.
+		err = dial
 	}
 	return connectFailure{s.addr.errorf("the database %s is unreachable (check the address and that the server is running): %w", s.addr.safe, err)}
 }

@@ -37,6 +37,11 @@ func TestServerStopsAndComesBack(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "unreachable") || strings.Count(err.Error(), "postgres") != 1 {
 			t.Errorf("a write with the server stopped: %v, want one naming the database once, saying it is unreachable", err)
 		}
+		// The network's words, once: not the driver's for each address
+		// it tried, each tried twice over TCP (with TLS, then without).
+		if err != nil && (strings.Contains(err.Error(), "dial error") || strings.Count(err.Error(), "connect:") != 1) {
+			t.Errorf("a write with the server stopped: %v, want why said once", err)
+		}
 	})
 
 	if n := notice(t, ch, 10*time.Second); n.Err != nil {
