@@ -26,6 +26,16 @@ func NewSession(s model.Store, opts Options) *Session {
 	return &Session{m: m, g: &guard{m: m, location: m.ctx.location}, s: s}
 }
 
+// TypedAway is what was typed in the form open when the session's
+// program ended, and not saved (a form closes with the session): "" for
+// nothing. Only once the program has ended.
+func (x *Session) TypedAway() string {
+	if t, ok := x.m.dialog.(typedAway); ok {
+		return t.typedAway()
+	}
+	return ""
+}
+
 // Model is what the session's program runs.
 func (x *Session) Model() tea.Model { return x.g }
 

@@ -150,6 +150,15 @@ func more(arrow string, n int) string {
 	return fmt.Sprintf("  %s %d more\n", arrow, n)
 }
 
+// typedAway is what was typed in the browser's open form, not saved, once
+// the program has ended: "" for nothing.
+func (m *sessionModel) typedAway() string {
+	if m.browser == nil {
+		return ""
+	}
+	return m.browser.TypedAway()
+}
+
 // finish makes the browser's last changes, once the program has ended.
 func (m *sessionModel) finish() error {
 	if m.browser == nil {

@@ -531,7 +531,10 @@ func (s *Server) browse(sess ssh.Session, x *session, invs []Investigation, role
 	}
 	select {
 	case reason := <-why:
-		fmt.Fprintf(sess.Stderr(), "chrono: session ended: %s\r\n", reason)
+		if lost := m.typedAway(); lost != "" {
+			reason += "; " + lost + ", not saved yet, is lost"
+		}
+		fmt.Fprintf(sess.Stderr(), "chrono: session ended: %s\r\n", termtext.Line(reason))
 		s.logf("%s's session ended: %s", x.user, reason)
 		code = 1
 	default:

@@ -2,6 +2,7 @@ package sshd
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -755,5 +756,26 @@ func TestAKeyTakenOutIsRevokedDespiteAMistake(t *testing.T) {
 		t.Errorf("ana's key, still in the file, was dropped: %v", err)
 	} else {
 		c.Close()
+	}
+}
+
+// TestServerStopSaysWhatATypedNoteLoses: a session the server's stop
+// ends with a note typed and not saved says so, as a local browser a
+// signal ends does.
+func TestServerStopSaysWhatATypedNoteLoses(t *testing.T) {
+	key, line := newKey(t)
+	sv := serve(t, usersLine("bo", "annotate", line), DefaultLimits())
+	sess, in, out, errs := browse(t, sv.connect(key))
+	io.WriteString(in, "\t")
+	io.WriteString(in, "a")
+	out.waitFor(t, "note on")
+	io.WriteString(in, "call them back")
+	out.waitFor(t, "call them back")
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	sv.srv.Shutdown(ctx)
+	sess.Wait()
+	if got := errs.String(); !strings.Contains(got, "the server is stopping; the note typed for nso-mobileum-call, not saved yet, is lost") {
+		t.Errorf("the session's last words: %q", got)
 	}
 }
