@@ -693,7 +693,7 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 		}
 		if m, ok := p.mark(it.quote); ok && (p.snapshots || m.state < quoteNoSnapshot) {
 			style := st.Muted
-			if m.state == quoteNotFound {
+			if m.state == quoteNotFound || m.damaged != "" {
 				style = st.Error
 			}
 			text(m.words(), style, bar)

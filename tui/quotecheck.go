@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -42,13 +43,25 @@ type quoteMark struct {
 	snapshot     int
 	rules        verbatim.Rules
 	diff         string // not found: the quote against the closest passage
+	// damaged says how the snapshot checked against no longer matches
+	// the hashes kept with it: what it found stands on altered bytes.
+	damaged string
 }
 
 // of reports whether the mark is of quote q.
 func (m quoteMark) of(q model.Quote) bool { return m.text == q.Text && m.source == q.Source }
 
-// words say the mark: its sign, then what it means.
+// words say the mark: its sign, then what it means, and first that the
+// snapshot is damaged, when it is.
 func (m quoteMark) words() string {
+	if m.damaged != "" {
+		return fmt.Sprintf("✗ snapshot %d is damaged: %s (chrono verify says more); what it finds cannot be trusted: %s", m.snapshot, m.damaged, m.found())
+	}
+	return m.found()
+}
+
+// found says what checking the quote found: its sign, then what it means.
+func (m quoteMark) found() string {
 	switch m.state {
 	case quoteVerbatim:
 		return fmt.Sprintf("%s verbatim in snapshot %d", signVerbatim, m.snapshot)
@@ -75,6 +88,9 @@ type sourceIndex struct {
 	latest model.Snapshot
 	count  int    // the snapshots the source has
 	text   string // the latest's text
+	// damaged says how the latest's bytes or text differ from the hashes
+	// kept with them ("" when they match).
+	damaged string
 	// mu guards x: an Index builds its normalised text the first time a
 	// quote is not verbatim, and two commands may check at once.
 	mu sync.Mutex
@@ -169,7 +185,38 @@ func indexOfListed(s model.Store, kept quoteIndexes, source string, snaps []mode
 		return nil, false, fmt.Errorf("source %q, snapshot %d: %w", source, latest.N, err)
 	}
 	text := b.String()
-	return &sourceIndex{latest: latest, count: count, text: text, x: latest.QuoteIndex(text)}, true, nil
+	damaged, err := damage(s, latest, text)
+	if err != nil {
+		return nil, false, fmt.Errorf("source %q, snapshot %d: %w", source, latest.N, err)
+	}
+	return &sourceIndex{latest: latest, count: count, text: text, damaged: damaged, x: latest.QuoteIndex(text)}, true, nil
+}
+
+// damage says how a snapshot's text and original bytes differ from the
+// hashes kept with them, "" when they match: checked once, as its index
+// is built, so that a quote is never shown verbatim in altered bytes.
+func damage(s model.Store, sn model.Snapshot, text string) (string, error) {
+	if sn.TextSHA256 != "" {
+		if sum := sha256.Sum256([]byte(text)); fmt.Sprintf("%x", sum) != strings.ToLower(sn.TextSHA256) {
+			return "its text does not have the SHA-256 kept with it", nil
+		}
+	}
+	if sn.SHA256 == "" {
+		return "", nil // no hash kept to check against
+	}
+	rc, err := s.SnapshotOriginal(sn.Source, sn.N)
+	if err != nil {
+		return "", err
+	}
+	defer rc.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, rc); err != nil {
+		return "", err
+	}
+	if fmt.Sprintf("%x", h.Sum(nil)) != strings.ToLower(sn.SHA256) {
+		return "its original bytes do not have the SHA-256 kept with them", nil
+	}
+	return "", nil
 }
 
 // errUnindexed is checkQuotes told not to build an index that it needs.
@@ -187,7 +234,7 @@ func markQuote(q model.Quote, si *sourceIndex) quoteMark {
 		return m
 	}
 	r := si.check(q.Text)
-	m.snapshot, m.rules = si.latest.N, r.Rules
+	m.snapshot, m.rules, m.damaged = si.latest.N, r.Rules, si.damaged
 	switch r.State {
 	case verbatim.Verbatim:
 		m.state = quoteVerbatim

@@ -336,3 +336,35 @@ func TestShowInSourceOfferedWhereThereIsASnapshot(t *testing.T) {
 		}
 	}
 }
+
+// alteredSnapshots is textStore whose snapshots keep the hash of another
+// text than the one they give: altered in the file.
+type alteredSnapshots struct{ textStore }
+
+func (s alteredSnapshots) Snapshots(source string) ([]model.Snapshot, error) {
+	snaps, err := s.textStore.Snapshots(source)
+	for i := range snaps {
+		snaps[i].TextSHA256 = strings.Repeat("ab", 32)
+	}
+	return snaps, err
+}
+
+// TestQuoteInADamagedSnapshot: a quote found in a snapshot whose text
+// does not have the hash kept with it is not shown as simply verbatim:
+// the mark says the snapshot is damaged first.
+func TestQuoteInADamagedSnapshot(t *testing.T) {
+	s := alteredSnapshots{textStore{texts: map[string][]string{"wapo": {sourceText}}}}
+	si, _, err := indexOf(s, nil, "wapo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := model.Quote{Text: strings.Fields(sourceText)[0], Source: "wapo"}
+	if w := markQuote(q, si).words(); !strings.HasPrefix(w, "✗ snapshot 1 is damaged: its text does not have the SHA-256 kept with it") {
+		t.Errorf("the mark says %q", w)
+	}
+	good := textStore{texts: map[string][]string{"wapo": {sourceText}}}
+	si, _, _ = indexOf(good, nil, "wapo")
+	if w := markQuote(q, si).words(); strings.Contains(w, "damaged") {
+		t.Errorf("a sound snapshot's mark says %q", w)
+	}
+}
