@@ -178,7 +178,13 @@ func (m *Model) Init() tea.Cmd {
 	if m.status.text != "" {
 		greet = m.status.show(statusMsg{text: m.status.text, err: m.status.err}, m.ctx.tick)
 	}
-	return tea.Batch(greet, tea.RequestBackgroundColor, checkStart(m.ctx.store))
+	var chain tea.Cmd
+	if !m.ctx.remote {
+		// A server's sessions would each walk the same chain: the server
+		// is its admin's to check.
+		chain = checkChain(m.ctx.store)
+	}
+	return tea.Batch(greet, tea.RequestBackgroundColor, checkStart(m.ctx.store), chain)
 }
 
 // opened reads what the screens share and starts the first screen, once

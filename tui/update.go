@@ -56,6 +56,8 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return m.investigation(msg)
 	case presenceMsg:
 		return m.takePresence(msg)
+	case chainMsg:
+		return m.chainBroken(msg)
 	case presenceDueMsg:
 		m.presenceWaited()
 		return nil

@@ -1,0 +1,36 @@
+package tui
+
+import (
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
+)
+
+// chainMsg is what walking the journal's chain found as the browser
+// opened: where it breaks, if it does.
+type chainMsg struct{ broken *model.ChainBreak }
+
+// checkChain walks the store's journal chain, when it keeps one: a store
+// altered outside chrono is written to as any other (its writes chain on
+// from the break), and the investigator should know before writing to it.
+func checkChain(s model.Store) tea.Cmd {
+	v, ok := s.(model.JournalVerifier)
+	if !ok {
+		return nil
+	}
+	return func() tea.Msg {
+		r, err := v.VerifyJournal()
+		if err != nil || r.OK() {
+			return nil // a store that cannot be read says so at every read
+		}
+		return chainMsg{broken: r.Break}
+	}
+}
+
+// chainBroken says where the journal's chain breaks, until the next key.
+func (m *Model) chainBroken(msg chainMsg) tea.Cmd {
+	b := msg.broken
+	return m.say(statusMsg{text: fmt.Sprintf("the journal's chain breaks at entry #%d (%s): it was altered outside chrono; chrono verify --journal says more", b.Seq, b.Fault), err: true})
+}
