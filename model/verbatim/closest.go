@@ -218,7 +218,7 @@ func written(orig string, n *normal, start, end int) string {
 	w := orig[n.orig(start):n.orig(end)]
 	for w != "" {
 		r, size := utf8.DecodeLastRuneInString(w)
-		if r != '\u00AD' && !unicode.IsSpace(r) {
+		if !dropped(r) && !unicode.IsSpace(r) {
 			break
 		}
 		w = w[:len(w)-size]

@@ -210,7 +210,7 @@ func (x *Index) span(start, end int) Span {
 	s := Span{x.n.orig(start), x.n.orig(end)}
 	for s.End > s.Start {
 		r, size := utf8.DecodeLastRuneInString(x.text[s.Start:s.End])
-		if r != '\u00AD' && !unicode.IsSpace(r) {
+		if !dropped(r) && !unicode.IsSpace(r) {
 			break
 		}
 		s.End -= size
@@ -270,7 +270,7 @@ func (x *Index) findParts(parts []string) (Result, bool) {
 // needed is the character rules without which quote and passage differ.
 func needed(quote, passage string) Rules {
 	var r Rules
-	for _, rule := range []Rules{Quotes, Whitespace, SoftHyphen, Hyphenation, NFC, Ligatures} {
+	for _, rule := range []Rules{Quotes, Whitespace, SoftHyphen, Invisible, Hyphenation, NFC, Ligatures} {
 		if normString(quote, charRules&^rule) != normString(passage, charRules&^rule) {
 			r |= rule
 		}
@@ -329,7 +329,8 @@ func atEdges(s, p string, i int) bool {
 }
 
 // isWord says whether r is part of a word: a letter, digit, combining
-// mark, or the soft hyphen that may sit inside one.
+// mark, or the soft hyphen or zero-width character that may sit inside
+// one.
 func isWord(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '\u00AD'
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || dropped(r)
 }

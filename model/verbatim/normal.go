@@ -225,7 +225,7 @@ func (b *builder) char(r rune, raw string, o int) {
 		return
 	}
 	b.prevCR = false
-	if b.rules&SoftHyphen != 0 && r == '\u00AD' {
+	if b.rules&SoftHyphen != 0 && r == '\u00AD' || b.rules&Invisible != 0 && zeroWidth(r) {
 		return
 	}
 	b.next(r)

@@ -17,12 +17,13 @@ const (
 	Markdown
 	Hyphenation
 	HeadersFooters
+	Invisible
 )
 
 // charRules are the rules that normalise characters; Ellipsis is about
 // the quote's shape instead, PageBreak about where the match is, and
 // HeadersFooters about which lines of the text are read.
-const charRules = Quotes | Whitespace | SoftHyphen | NFC | Ligatures | Hyphenation
+const charRules = Quotes | Whitespace | SoftHyphen | Invisible | NFC | Ligatures | Hyphenation
 
 var ruleNames = []struct {
 	rule Rules
@@ -31,6 +32,7 @@ var ruleNames = []struct {
 	{Quotes, "quotes"},
 	{Whitespace, "whitespace"},
 	{SoftHyphen, "soft-hyphen"},
+	{Invisible, "invisible"},
 	{Hyphenation, "hyphenation"},
 	{NFC, "nfc"},
 	{Ligatures, "ligatures"},
@@ -41,7 +43,7 @@ var ruleNames = []struct {
 }
 
 // Names lists the rules in the set by name, in a fixed order: "quotes",
-// "whitespace", "soft-hyphen", "hyphenation", "nfc", "ligatures",
+// "whitespace", "soft-hyphen", "invisible", "hyphenation", "nfc", "ligatures",
 // "ellipsis", "page-break", "headers-footers", "markdown".
 func (r Rules) Names() []string {
 	var names []string
@@ -60,3 +62,13 @@ func (r Rules) String() string {
 	}
 	return strings.Join(r.Names(), ", ")
 }
+
+// zeroWidth reports whether r is a character a page holds and shows as
+// nothing, between the letters of a word or words: a zero-width space,
+// a word joiner, a zero-width no-break space (Invisible). The joiners
+// that shape a script's letters (U+200C, U+200D) are not among them.
+func zeroWidth(r rune) bool { return r == '\u200B' || r == '\u2060' || r == '\uFEFF' }
+
+// dropped reports whether the rules drop r as a character, leaving no
+// trace in the normalised text: a soft hyphen or a zero-width one.
+func dropped(r rune) bool { return r == '\u00AD' || zeroWidth(r) }
