@@ -61,7 +61,7 @@ var indexTemplate = template.Must(template.New("index").Funcs(funcs).Parse(`
 <dd><a href="SHA256SUMS">SHA256SUMS</a> holds the SHA-256 of every other file here; <code>sha256sum -c SHA256SUMS</code> in this directory checks them. Each snapshot's original file has the SHA-256 the investigation kept with it.</dd>
 <dt>Quotes</dt>
 <dd>Each quote is checked against the latest snapshot of its source: {{range $i, $s := .States}}{{if $i}}, {{end}}{{$s.Sign}} {{$s.N}} {{$s.State}}{{end}}.{{with .Warning}} <span class="warn">{{.}}</span>{{end}}
-Normalised means found once typographic quotes, white space, soft hyphens or Unicode forms are made alike, or with an ellipsis standing for words left out in one paragraph; the rules a quote needed are named beside it.</dd>
+Normalised means found once typographic quotes, white space, soft hyphens, characters shown as nothing (zero-width spaces), words hyphenated at a line's end, ligatures, Unicode forms or Markdown markup are made alike, or across a page's break and its running head and foot, or with an ellipsis standing for words left out in one paragraph; the rules a quote needed are named beside it.</dd>
 </dl>
 </section>
 
