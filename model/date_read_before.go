@@ -102,14 +102,7 @@ func (p point) step(dir int) (next point, why string) {
 		p.stepDay(dir)
 	case p.hasMonth && p.month > 12:
 		// Seasons: winter (24) runs into the next year's spring (21).
-		switch s := int(p.month) + dir; {
-		case s < 21:
-			p.month, p.year = 24, p.year-1
-		case s > 24:
-			p.month, p.year = 21, p.year+1
-		default:
-			p.month = uint8(s)
-		}
+		p.stepWithin(21, 24, dir)
 	case p.hasMonth:
 		p.stepMonth(dir)
 	default:
@@ -131,12 +124,16 @@ func (p point) step(dir int) (next point, why string) {
 }
 
 // stepMonth moves p to the month before or after its own.
-func (p *point) stepMonth(dir int) {
+func (p *point) stepMonth(dir int) { p.stepWithin(1, 12, dir) }
+
+// stepWithin moves p's month (or season) by dir within first..last, the
+// year with it when it runs past either.
+func (p *point) stepWithin(first, last, dir int) {
 	switch m := int(p.month) + dir; {
-	case m < 1:
-		p.month, p.year = 12, p.year-1
-	case m > 12:
-		p.month, p.year = 1, p.year+1
+	case m < first:
+		p.month, p.year = uint8(last), p.year-1
+	case m > last:
+		p.month, p.year = uint8(first), p.year+1
 	default:
 		p.month = uint8(m)
 	}
