@@ -2,6 +2,7 @@ package pg
 
 import (
 	"errors"
+	"fmt"
 	"net"
 	"strings"
 	"sync"
@@ -100,6 +101,24 @@ func (s *Store) connectError(err error) error {
 		err = dial
 	}
 	return connectFailure{s.addr.errorf("the database %s is unreachable (check the address and that the server is running): %w", s.addr.safe, err)}
+}
+
+// plainStop says a connection the server ended as it stopped (or one it
+// would not take, as it starts) in plain words, for the driver's
+// "terminating connection due to administrator command (SQLSTATE
+// 57P01)"; any other error as it is.
+func plainStop(err error) error {
+	var pe *pgconn.PgError
+	if !errors.As(err, &pe) {
+		return err
+	}
+	switch pe.Code {
+	case "57P01", "57P02":
+		return fmt.Errorf("its server stopped (SQLSTATE %s)", pe.Code)
+	case "57P03":
+		return fmt.Errorf("its server is starting or stopping (SQLSTATE %s)", pe.Code)
+	}
+	return err
 }
 
 // connectFailure is connectError's error, which names the database

@@ -87,7 +87,7 @@ func (s *Store) listenLoop(lctx context.Context) {
 		}
 		if !down {
 			down = true
-			l.send(model.Notice{Err: s.addr.errorf("the database %s is unreachable: %w; chrono connects again when the server is back", s.addr.safe, err)})
+			l.send(model.Notice{Err: s.addr.errorf("the database %s is unreachable: %w; chrono connects again when the server is back", s.addr.safe, plainStop(err))})
 		}
 		select {
 		case <-lctx.Done():
