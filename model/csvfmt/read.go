@@ -29,7 +29,13 @@ func Read(r io.Reader, sink model.Sink, losses *model.Losses) error {
 	if losses == nil {
 		losses = new(model.Losses)
 	}
-	limit := model.NewRecordLimit(r)
+	crlf := &model.CRLFCells{R: r}
+	defer func() {
+		if crlf.N > 0 {
+			losses.Add(model.CRLFRead, crlf.N)
+		}
+	}()
+	limit := model.NewRecordLimit(crlf)
 	br := bufio.NewReader(limit)
 	skipped := int64(0)
 	if head, err := br.Peek(len(bom)); err == nil && string(head) == bom {

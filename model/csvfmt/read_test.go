@@ -351,3 +351,16 @@ func TestReadCRLF(t *testing.T) {
 		t.Errorf("summary %q", got)
 	}
 }
+
+// TestReadCRLFInACell: a line break written CR LF inside a quoted cell
+// is read as LF and counted, not dropped unseen.
+func TestReadCRLFInACell(t *testing.T) {
+	var c model.Collect
+	var lost model.Losses
+	if err := Read(strings.NewReader("id,title,summary\r\nx,T,\"one\r\ntwo\"\r\n"), &c, &lost); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Timeline.Events[0].Summary; got != "one\ntwo" || lost.Count(model.CRLFRead) != 1 {
+		t.Errorf("summary %q, losses %s", got, lost.String())
+	}
+}

@@ -153,3 +153,12 @@ func TestDatetimeNoTime(t *testing.T) {
 		t.Error("0000-00-01 read")
 	}
 }
+
+// TestCSVCellCRLFCounted: a line break written CR LF inside a quoted cell
+// is read as LF, as CSV readers read it, and counted.
+func TestCSVCellCRLFCounted(t *testing.T) {
+	tl, losses := mustRead(t, "message,datetime,timestamp_desc\r\n\"two\r\nlines\",2017-08-14T15:04:05Z,d\r\n")
+	if tl.Events[0].Title != "two\nlines" || losses.Count(model.CRLFRead) != 1 {
+		t.Errorf("title %q, losses %s", tl.Events[0].Title, losses)
+	}
+}

@@ -19,7 +19,13 @@ import (
 // reported with the line it starts on, and the next row is read. The
 // first line is line blank+1.
 func (rd *reader) csv(br *bufio.Reader, blank int) error {
-	limit := model.NewRecordLimit(br)
+	crlf := &model.CRLFCells{R: br}
+	defer func() {
+		if crlf.N > 0 {
+			rd.losses.Add(model.CRLFRead, crlf.N)
+		}
+	}()
+	limit := model.NewRecordLimit(crlf)
 	cr := csv.NewReader(limit)
 	cr.ReuseRecord = true
 	header, err := cr.Read()
