@@ -229,18 +229,12 @@ func checkSnapshotHash(sr model.Reader, source string, sn model.Snapshot) snapsh
 		return c
 	}
 	defer rc.Close()
-	h := sha256.New()
-	size, err := io.Copy(h, rc)
-	if err != nil {
-		c.Problem = "its original bytes cannot be read: " + err.Error()
-		return c
-	}
-	got := hex.EncodeToString(h.Sum(nil))
+	mismatch, err := sn.CopyOriginal(io.Discard, rc)
 	switch {
-	case got != strings.ToLower(sn.SHA256):
-		c.Problem = fmt.Sprintf("its original bytes have SHA-256 %s, not the %s kept with it", got, sn.SHA256)
-	case size != sn.Size:
-		c.Problem = fmt.Sprintf("its original bytes are %d bytes, not the %d kept with it", size, sn.Size)
+	case err != nil:
+		c.Problem = "its original bytes cannot be read: " + err.Error()
+	case mismatch != "":
+		c.Problem = mismatch
 	case sn.TextSHA256 == "":
 		// Attached before chrono kept its text's hash: the quotes are
 		// checked against a text nothing vouches for.

@@ -1,0 +1,28 @@
+package model
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// CopyOriginal copies the original bytes of sn, read from r, to w
+// (io.Discard to check them only), and says how they differ from the
+// SHA-256 and size kept with them: "" when they match. The error is one
+// of reading or writing.
+func (sn Snapshot) CopyOriginal(w io.Writer, r io.Reader) (mismatch string, err error) {
+	h := sha256.New()
+	size, err := io.Copy(io.MultiWriter(w, h), r)
+	if err != nil {
+		return "", err
+	}
+	switch got := hex.EncodeToString(h.Sum(nil)); {
+	case got != strings.ToLower(sn.SHA256):
+		return fmt.Sprintf("its original bytes have SHA-256 %s, not the %s kept with it", got, sn.SHA256), nil
+	case size != sn.Size:
+		return fmt.Sprintf("its original bytes are %d bytes, not the %d kept with it", size, sn.Size), nil
+	}
+	return "", nil
+}
