@@ -35,17 +35,16 @@ func (m *Model) noteRefused(msg writeMsg) {
 			title = e.Title
 		}
 	}
+	conflict := errors.Is(msg.err, model.ErrConflict)
 	ed := newNoteEditor(m.ctx, id, title)
+	if n > 0 && was != nil && !conflict {
+		ed = editNote(m.ctx, id, title, n, *was) // saved again, it revises that note
+	}
 	ed.kept = text
 	ed.area.SetValue(areaText(text))
-	switch {
-	case n > 0 && errors.Is(msg.err, model.ErrConflict):
+	ed.problem = "not saved: " + msg.err.Error()
+	if n > 0 && conflict {
 		ed.problem = fmt.Sprintf("note %d was edited or deleted meanwhile: %s adds yours as a new note, %s drops it", n, keyOf(ed.keys.Save), keyOf(ed.keys.Cancel))
-	case n > 0 && was != nil:
-		ed.n, ed.was, ed.wasNote = n, was.Text, was
-		fallthrough
-	default:
-		ed.problem = "not saved: " + msg.err.Error()
 	}
 	m.open(ed)
 }

@@ -135,7 +135,8 @@ func (p *prompt) Update(msg tea.Msg) (Action, tea.Cmd) {
 // as chrono tag refuses it, rather than dropped without a word.
 func (p *prompt) edit(msg tea.Msg) tea.Cmd {
 	if p.kind == promptTag || p.kind == promptUntag {
-		if _, ok := msg.(tea.KeyPressMsg); ok || isPaste(msg) {
+		switch msg.(type) {
+		case tea.KeyPressMsg, tea.PasteMsg: // not the input's own messages
 			p.leftOut = invisibleLeftOut(msg)
 		}
 	}
@@ -149,8 +150,6 @@ func (p *prompt) edit(msg tea.Msg) tea.Cmd {
 	}
 	return cmd
 }
-
-func isPaste(msg tea.Msg) bool { _, ok := msg.(tea.PasteMsg); return ok }
 
 // invisibleLeftOut says which invisible character a key or a paste
 // brings, which the input leaves out; "" for none.

@@ -231,11 +231,16 @@ func (w pendingWrite) skippedFirst() string {
 	if w.skipped == "" {
 		return ""
 	}
+	return skippedNote(w.skipped, w.redo)
+}
+
+// skippedNote says that a press passed by the refused change what.
+func skippedNote(what string, redo bool) string {
 	verb := "undone"
-	if w.redo {
+	if redo {
 		verb = "redone"
 	}
-	return fmt.Sprintf("skipped %s, which cannot be %s; ", w.skipped, verb)
+	return fmt.Sprintf("skipped %s, which cannot be %s; ", what, verb)
 }
 
 // gone reports whether a write failed for an event that is neither on
@@ -356,11 +361,7 @@ func (m *Model) undo(redo bool) tea.Cmd {
 		// Refused at the last press: this press passes it by, and says so.
 		skipped = u.what
 		if u, ok = pop(stack); !ok {
-			verb := "undone"
-			if redo {
-				verb = "redone"
-			}
-			return say(fmt.Sprintf("skipped %s, which cannot be %s; %s", skipped, verb, none))
+			return say(skippedNote(skipped, redo) + none)
 		}
 	}
 	return m.write(pendingWrite{edit: u.edit, undo: !redo, redo: redo, what: u.what, skipped: skipped})
