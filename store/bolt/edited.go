@@ -30,11 +30,7 @@ func (is *importSink) mergeStored(old, e model.Event, n int, present model.Field
 	if err != nil {
 		return model.Update{}, err
 	}
-	var at model.Place
-	if is.place != nil {
-		at = is.place()
-	}
-	return is.merge.Merge(old, e, present, base, n, at, result), nil
+	return is.merge.Merge(old, e, present, base, n, is.at(), result), nil
 }
 
 // mergeSource merges s, a source the import reads, into old, the stored

@@ -69,15 +69,20 @@ func (is *importSink) HasEvent(id string) bool { return is.b.ids.Get([]byte(id))
 // trashed reports whether id, record n of its file, is in the trash,
 // and then gathers it for the import's refusal (model.EditMerge.Trashed).
 func (is *importSink) trashed(id string, n int) bool {
-	if is.b.trash.Get([]byte(id)) == nil {
+	if !is.inTrash(id) {
 		return false
 	}
-	var at model.Place
-	if is.place != nil {
-		at = is.place()
-	}
-	is.merge.Trashed(id, n, at)
+	is.merge.Trashed(id, n, is.at())
 	return true
+}
+
+// at is where in its file the record being merged is, when the reader
+// says.
+func (is *importSink) at() model.Place {
+	if is.place == nil {
+		return model.Place{}
+	}
+	return is.place()
 }
 
 // HasSource implements model.Known.
@@ -115,20 +120,20 @@ func (is *importSink) sourcesByURL() *model.URLIndex {
 func (is *importSink) inTrash(id string) bool { return is.b.trash.Get([]byte(id)) != nil }
 
 // trashKnown is an import's model.Known that also knows the events in the
-// trash, for ImportBackup.
-type trashKnown struct{ im importer }
+// trash, for ImportBackup; the rest is the import's own.
+type trashKnown struct{ knownWithTrash }
+
+// knownWithTrash is what trashKnown takes of an importer.
+type knownWithTrash interface {
+	model.Known
+	model.SourcesByURL
+	inTrash(id string) bool
+}
 
 // HasEvent implements model.Known.
-func (k trashKnown) HasEvent(id string) bool { return k.im.HasEvent(id) || k.im.inTrash(id) }
-
-// HasSource implements model.Known.
-func (k trashKnown) HasSource(id string) bool { return k.im.HasSource(id) }
-
-// StoredSourceID implements model.SourcesByURL.
-func (k trashKnown) StoredSourceID(url string) (string, bool) { return k.im.StoredSourceID(url) }
-
-// StoredSourceURL implements model.SourcesByURL.
-func (k trashKnown) StoredSourceURL(id string) (string, bool) { return k.im.StoredSourceURL(id) }
+func (k trashKnown) HasEvent(id string) bool {
+	return k.knownWithTrash.HasEvent(id) || k.inTrash(id)
+}
 
 // Header implements model.Sink. The store keeps its own title and
 // description once it has them; an import fills them in when empty, from
