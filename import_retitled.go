@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"chrono/model"
@@ -54,14 +53,10 @@ func retitledSlides(s model.Store, inputs []importInput) []retitled {
 		if in.format != "timelinejs" || in.file == nil || in.Size < 0 || in.Size > maxRetitledLook {
 			continue
 		}
-		f, err := os.Open(in.Name)
-		if err != nil {
-			continue
-		}
+		// The file open for the import, read from its start: not opened
+		// again by name, which another file may have taken meanwhile.
 		var tl placedSlides
-		err = timelinejs.Read(io.LimitReader(f, maxRetitledLook), &tl, &model.Losses{})
-		f.Close()
-		if err != nil {
+		if err := timelinejs.Read(io.NewSectionReader(in.file, 0, in.Size), &tl, &model.Losses{}); err != nil {
 			continue
 		}
 		found, err := retitledIn(s, tl.Timeline.Events)
