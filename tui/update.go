@@ -185,8 +185,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		// q leaves a screen pushed on top, or a view over one, as it
 		// leaves a pager; ctrl+c still quits.
 		if o, ok := m.top().(overlaid); ok && o.overlay() {
-			o.leaveOverlay()
-			m.fit(true)
+			o.leaveOverlay() // laid out again, as esc leaves it
 			return nil
 		}
 		return m.act(popScreen{}, nil)
