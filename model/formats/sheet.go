@@ -41,7 +41,7 @@ func sheetMiss(head []byte) string {
 	}
 	if tabular(cells, readHeader(second, ',')) {
 		// A sheet of someone's own columns ("Date,Event,Description").
-		return "a sheet whose header row (" + shortened(strings.Join(readHeader(line, ','), ","), 60) +
+		return "a sheet whose header row (" + model.Shorten(strings.Join(readHeader(line, ','), ","), 60) +
 			") names the columns of neither chrono CSV (it needs id and title; date, summary, status, actors, tags and more may follow) nor Timesketch CSV (message, datetime, timestamp_desc): rename its columns to chrono CSV's, and import that"
 	}
 	return ""
@@ -73,12 +73,4 @@ func tabular(header, row []string) bool {
 		}
 	}
 	return true
-}
-
-// shortened is s cut to at most n runes, "…" marking the cut.
-func shortened(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
 }
