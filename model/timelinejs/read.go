@@ -33,6 +33,7 @@ func Read(r io.Reader, sink model.Sink, losses *model.Losses) error {
 	pr := newPositionReader(limit)
 	rd := &reader{dec: jsontext.NewDecoder(pr), pos: pr, limit: limit, sink: sink, losses: losses, sources: map[string]model.Source{}}
 	if k, ok := sink.(model.StoredSources); ok {
+		rd.stored = k
 		// A made-up id must not name a known source of another URL.
 		rd.sourceIDs.elsewhere = k.SourceTaken
 	}
@@ -40,6 +41,8 @@ func Read(r io.Reader, sink model.Sink, losses *model.Losses) error {
 }
 
 type reader struct {
+	// stored is the sink's stored sources, when it knows them.
+	stored model.StoredSources
 	dec    *jsontext.Decoder
 	pos    *positionReader
 	limit  *model.RecordLimit // started at each slide and each member of the document

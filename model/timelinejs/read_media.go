@@ -132,21 +132,20 @@ func (rd *reader) media(s *slide, m *member) (*model.Quote, *model.Source) {
 // storedSource is the id of the source the import already knows with
 // url, when the sink knows its sources (model.StoredSources).
 func (rd *reader) storedSource(url string) (string, bool) {
-	if k, ok := rd.sink.(model.StoredSources); ok {
-		return k.StoredSourceID(url)
+	if rd.stored == nil {
+		return "", false
 	}
-	return "", false
+	return rd.stored.StoredSourceID(url)
 }
 
 // fits reports whether source id, as chrono's export wrote it, can name
 // the source of url in the import: no known source has the id, or the
 // one that has it has that URL, or none to tell.
 func (rd *reader) fits(id, url string) bool {
-	k, ok := rd.sink.(model.StoredSources)
-	if !ok {
+	if rd.stored == nil {
 		return true
 	}
-	known, has := k.StoredSourceURL(id)
+	known, has := rd.stored.StoredSourceURL(id)
 	return !has || known == "" || known == url
 }
 
