@@ -34,7 +34,6 @@ type bulkImport struct {
 	sort   *extsort.Sorter
 	counts map[counter]int // changes to the kept counts
 	dryRun bool
-	result model.ImportResult
 	// progress, when set, is told how many records the build has written
 	// out of how many it will write at most.
 	progress func(written, total int64)
@@ -61,7 +60,6 @@ func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
 		return nil, err
 	}
 	bi := &bulkImport{importSink: importSink{b: bucketsOf(tx)}, s: s, tx: tx, counts: map[counter]int{}, dryRun: dryRun}
-	bi.counted = &bi.result
 	bi.journal.seq = lastSeq(bi.b.journal) + 1
 	if !dryRun {
 		if bi.dir, err = tempDir(s.path); err != nil {
@@ -85,7 +83,7 @@ func (bi *bulkImport) add(bk bucket, key, value []byte, rank extsort.Rank) error
 func (bi *bulkImport) Source(s model.Source, _ int) error {
 	bi.result.Sources++
 	old := bi.b.sources.Get([]byte(s.ID))
-	if err := bi.mergeSource(old, &s, &bi.result); err != nil {
+	if err := bi.mergeSource(old, &s); err != nil {
 		return err
 	}
 	v, err := json.Marshal(s)
@@ -120,7 +118,7 @@ func (bi *bulkImport) EventFields(e model.Event, n int, present model.FieldSet) 
 		if err != nil {
 			return err
 		}
-		u, err := bi.mergeStored(old, e, n, present, &bi.result)
+		u, err := bi.mergeStored(old, e, n, present)
 		if err != nil || !u.Keep {
 			return err
 		}

@@ -25,18 +25,18 @@ type editSide struct {
 
 // mergeStored merges e, record n of its file, into old, the stored
 // version.
-func (is *importSink) mergeStored(old, e model.Event, n int, present model.FieldSet, result *model.ImportResult) (model.Update, error) {
+func (is *importSink) mergeStored(old, e model.Event, n int, present model.FieldSet) (model.Update, error) {
 	base, err := is.editedBase(e.ID)
 	if err != nil {
 		return model.Update{}, err
 	}
-	return is.merge.Merge(old, e, present, base, n, is.at(), result), nil
+	return is.merge.Merge(old, e, present, base, n, is.at(), &is.result), nil
 }
 
 // mergeSource merges s, a source the import reads, into old, the stored
 // value of the source of its id (nil for none), as EditMerge.Source
-// does, and counts it in result.
-func (is *importSink) mergeSource(old []byte, s *model.Source, result *model.ImportResult) error {
+// does, and counts it in the import's result.
+func (is *importSink) mergeSource(old []byte, s *model.Source) error {
 	if old == nil {
 		return nil
 	}
@@ -45,7 +45,7 @@ func (is *importSink) mergeSource(old []byte, s *model.Source, result *model.Imp
 		return err
 	}
 	m := is.merge.Source(stored, *s)
-	result.CountSource(s.ID, m)
+	is.result.CountSource(s.ID, m)
 	*s = m.Source
 	return nil
 }

@@ -18,10 +18,9 @@ import (
 // holds), then Commit, or Rollback to leave the store as it was.
 type txImport struct {
 	importSink
-	s      *Store
-	tx     *bbolt.Tx
-	result model.ImportResult
-	list   bool // a dry run: list what each update changes
+	s    *Store
+	tx   *bbolt.Tx
+	list bool // a dry run: list what each update changes
 }
 
 // beginImport starts an import. It holds the store's write transaction
@@ -45,7 +44,6 @@ func (s *Store) beginImport(dryRun bool) (*txImport, error) {
 	}
 	b := bucketsOf(tx)
 	im := &txImport{importSink: importSink{b: b, journal: importJournal{seq: lastSeq(b.journal) + 1}}, s: s, tx: tx}
-	im.counted = &im.result
 	return im, nil
 }
 
@@ -57,9 +55,8 @@ type importSink struct {
 	header  model.Header
 	journal importJournal
 	editSide
-	byURL *model.URLIndex // the stored sources, once asked
-	// counted is the import's result, which the header counts in.
-	counted *model.ImportResult
+	byURL  *model.URLIndex // the stored sources, once asked
+	result model.ImportResult
 }
 
 // HasEvent implements model.Known: links may point at events already in
@@ -139,7 +136,7 @@ func (k trashKnown) HasEvent(id string) bool {
 // description once it has them; an import fills them in when empty, from
 // the first of its files that has them.
 func (is *importSink) Header(h model.Header) error {
-	is.counted.CountHeader(is.b.header().FilledFrom(is.header), h)
+	is.result.CountHeader(is.b.header().FilledFrom(is.header), h)
 	is.header = is.header.FilledFrom(h)
 	return nil
 }
@@ -149,7 +146,7 @@ func (is *importSink) Header(h model.Header) error {
 func (im *txImport) Source(s model.Source, _ int) error {
 	im.result.Sources++
 	old := bytes.Clone(im.b.sources.Get([]byte(s.ID)))
-	if err := im.mergeSource(old, &s, &im.result); err != nil {
+	if err := im.mergeSource(old, &s); err != nil {
 		return err
 	}
 	v, err := json.Marshal(s)
@@ -186,7 +183,7 @@ func (im *txImport) EventFields(e model.Event, n int, present model.FieldSet) er
 	if err != nil {
 		return err
 	}
-	u, err := im.mergeStored(old, e, n, present, &im.result)
+	u, err := im.mergeStored(old, e, n, present)
 	if err != nil || !u.Keep {
 		return err
 	}
