@@ -26,6 +26,8 @@ const importBatch = 2000
 type txImport struct {
 	s  *Store
 	tx pgx.Tx
+	// stored is the header as stored, once read (storedHeader).
+	stored *model.Header
 	// applyCounts applies the import's deferred counts (deferCounts).
 	applyCounts func() error
 	seq         uint64
@@ -297,16 +299,30 @@ func (im *txImport) sourcesByURL() *model.URLIndex {
 // Header implements model.Sink: the investigation keeps its own title
 // and description once it has them; an import fills them in when empty.
 func (im *txImport) Header(h model.Header) error {
-	if err := im.wait(); err != nil {
-		return err
-	}
-	stored, err := im.s.header(im.tx)
+	stored, err := im.storedHeader()
 	if err != nil {
 		return err
 	}
 	im.result.CountHeader(stored.FilledFrom(im.header), h)
 	im.header = im.header.FilledFrom(h)
 	return nil
+}
+
+// storedHeader is the investigation's header as stored when the import
+// began, read once: nothing else writes it inside the import's
+// transaction.
+func (im *txImport) storedHeader() (model.Header, error) {
+	if im.stored == nil {
+		if err := im.wait(); err != nil {
+			return model.Header{}, err
+		}
+		h, err := im.s.header(im.tx)
+		if err != nil {
+			return model.Header{}, err
+		}
+		im.stored = &h
+	}
+	return *im.stored, nil
 }
 
 // Source implements model.Sink; a source with the id of a stored one
@@ -594,7 +610,7 @@ func column(rows [][]any, i int) []string {
 // commit fills in the header, records the import's journal entry and
 // commits.
 func (im *txImport) commit(inputs []model.Input, results []model.ImportResult) error {
-	stored, err := im.s.header(im.tx)
+	stored, err := im.storedHeader()
 	if err != nil {
 		return err
 	}
