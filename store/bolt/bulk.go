@@ -39,7 +39,8 @@ type bulkImport struct {
 	progress func(written, total int64)
 	records  int64
 	enc      []byte
-	looked   int // events looked for in the store
+	looked   int  // events looked for in the store
+	noEvents bool // the store had none: no event need be looked for
 }
 
 // releaseLooked is how many events an import looks for in the store
@@ -59,7 +60,8 @@ func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
 	if err != nil {
 		return nil, err
 	}
-	bi := &bulkImport{importSink: importSink{b: bucketsOf(tx)}, s: s, tx: tx, counts: map[counter]int{}, dryRun: dryRun}
+	b := bucketsOf(tx)
+	bi := &bulkImport{importSink: importSink{b: b, noTrash: empty(b.trash)}, s: s, tx: tx, counts: map[counter]int{}, dryRun: dryRun, noEvents: empty(b.ids)}
 	bi.journal.seq = lastSeq(bi.b.journal) + 1
 	if !dryRun {
 		if bi.dir, err = tempDir(s.path); err != nil {
@@ -106,13 +108,17 @@ func (bi *bulkImport) EventFields(e model.Event, n int, present model.FieldSet) 
 		return nil
 	}
 	order := model.OrderKey(&e)
-	if bi.looked++; bi.looked%releaseLooked == 0 {
-		// Each event is looked for in the store: on a re-import,
-		// all of its pages would stay mapped in (1.1 GB at a
-		// million events).
-		release(bi.tx)
+	var oldOrder []byte
+	if !bi.noEvents {
+		if bi.looked++; bi.looked%releaseLooked == 0 {
+			// Each event is looked for in the store: on a re-import,
+			// all of its pages would stay mapped in (1.1 GB at a
+			// million events).
+			release(bi.tx)
+		}
+		oldOrder = bi.b.ids.Get([]byte(e.ID))
 	}
-	if oldOrder := bi.b.ids.Get([]byte(e.ID)); oldOrder != nil {
+	if oldOrder != nil {
 		oldValue := bi.b.events.Get(oldOrder)
 		old, err := stored.Decode(oldValue)
 		if err != nil {

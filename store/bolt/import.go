@@ -43,7 +43,7 @@ func (s *Store) beginImport(dryRun bool) (*txImport, error) {
 		return nil, err
 	}
 	b := bucketsOf(tx)
-	im := &txImport{importSink: importSink{b: b, journal: importJournal{seq: lastSeq(b.journal) + 1}}, s: s, tx: tx}
+	im := &txImport{importSink: importSink{b: b, journal: importJournal{seq: lastSeq(b.journal) + 1}, noTrash: empty(b.trash)}, s: s, tx: tx}
 	return im, nil
 }
 
@@ -57,6 +57,11 @@ type importSink struct {
 	editSide
 	byURL  *model.URLIndex // the stored sources, once asked
 	result model.ImportResult
+	// noTrash is set when the trash was empty as the import began: an
+	// import puts nothing there, so no event need be looked for in it
+	// (a million lookups in an empty bucket took 0.4 s of the import's
+	// one serial goroutine).
+	noTrash bool
 }
 
 // HasEvent implements model.Known: links may point at events already in
@@ -114,7 +119,9 @@ func (is *importSink) sourcesByURL() *model.URLIndex {
 }
 
 // inTrash reports whether the trash holds an event with the id.
-func (is *importSink) inTrash(id string) bool { return is.b.trash.Get([]byte(id)) != nil }
+func (is *importSink) inTrash(id string) bool {
+	return !is.noTrash && is.b.trash.Get([]byte(id)) != nil
+}
 
 // trashKnown is an import's model.Known that also knows the events in the
 // trash, for ImportBackup; the rest is the import's own.

@@ -115,6 +115,11 @@ func settle(sorted []extsort.Stream, old *bbolt.Tx, dir string) (*extsort.Sorter
 // read takes one record of the merge, and stops it past the events.
 func (st *settling) read(r *extsort.Record) error {
 	key := r.Key[1:]
+	if r.Key[0] > bucketLinks.letter && len(st.index) == 0 {
+		// No order links: no group to place, and nothing past the
+		// links to read (the events alone are most of the records).
+		return errStop
+	}
 	switch r.Key[0] {
 	case bucketLinks.letter:
 		parts := bytes.SplitN(key, []byte{keySep}, 3)
