@@ -189,6 +189,11 @@ func convert(rec *record, memo *sourceMemo, out *result) {
 
 	// Everything else goes into the summary, so that nothing is lost.
 	var rest strings.Builder
+	room := 0
+	for i, k := range rec.keys {
+		room += len(k) + len(": \n") + len(rec.vals[i].text)
+	}
+	rest.Grow(room) // once, rather than again and again as it fills
 	for i, k := range rec.keys {
 		v := rec.vals[i]
 		switch {
