@@ -19,8 +19,12 @@ import (
 )
 
 // sortMemory is how much of the import the sorter holds before it spills
-// a sorted run to disk.
-var sortMemory = 48 << 20
+// a sorted run to disk. It holds two such buffers (one fills while the
+// other is written), and they are most of the heap the import keeps: at
+// 48 MiB each they left the collector so little room under the import's
+// memory limit that it ran all but without pause, and handed pages back
+// to the system only to fault them in again.
+var sortMemory = 32 << 20
 
 // bulkImport is an import too large for one transaction: a model.Sink
 // that checks each value against the store (read in one long read
