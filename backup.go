@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"chrono/model"
+	"chrono/model/termtext"
 
 	"github.com/spf13/cobra"
 )
@@ -27,7 +28,9 @@ To restore, quit chrono and copy the backup over the store (see chrono
 
 A journal altered outside chrono (its hash chain broken, as chrono verify
 --journal shows) is copied as it is found, the break with it, and a
-warning names the entry where the chain breaks; the backup is still made.`,
+warning names the entry where the chain breaks; the backup is still made.
+So is a snapshot whose bytes or text no longer have the hashes kept
+with them, with a warning naming it.`,
 		Args: exactArgs(0, "no arguments: the copy goes to -o FILE"),
 		RunE: func(*cobra.Command, []string) error { return runBackup(opts) },
 	}
@@ -64,6 +67,15 @@ func runBackup(opts *backupOptions) error {
 			// The copy is made all the same: a journal altered outside
 			// chrono is evidence, for the backup to keep as it is.
 			warnChainBreak(opts.stderr, rep.Chain.Break, "the backup keeps it as found (chrono verify --journal on it names the same break)")
+		}
+		// So too a snapshot altered outside chrono: kept as found, and
+		// said, as its quotes can no longer be checked against it.
+		damaged, err := damagedSnapshots(s)
+		if err != nil {
+			return fmt.Errorf("the backup is made, but its snapshots could not be checked: %w", err)
+		}
+		for _, d := range damaged {
+			fmt.Fprintf(opts.stderr, "warning: source %s, snapshot %d: %s; the backup keeps it as found (chrono verify on it names it)\n", termtext.Line(d.Source), d.Snapshot, termtext.Line(d.Problem))
 		}
 		return nil
 	})

@@ -32,8 +32,9 @@ flags it does both checks below; a flag asks for that one alone.
 
 --store checks the file's pages (bbolt's own check), that every stored
 value can be read, that every index and kept count agrees with the
-events, and that the journal's hash chain holds (as verify --journal).
-It says so when all agree, and otherwise lists each mismatch, with its
+events, that the journal's hash chain holds (as verify --journal), and
+that each snapshot's bytes and text have the hashes kept with them (as
+verify checks them). It says so when all agree, and otherwise lists each mismatch, with its
 place (the bucket, and the event when there is one), and exits 1.
 It then lists each link that names an event neither on the timeline nor
 in the trash (emptying the trash with an earlier chrono left them), with
@@ -107,12 +108,37 @@ func checkStore(opts *checkOptions, s model.Store) error {
 	if err != nil {
 		return err
 	}
+	// A snapshot's bytes changed outside chrono leave every page and
+	// index sound; only the hashes kept with them show it, and a
+	// backup of such a store does not restore.
+	if pagesSound(r) {
+		damaged, err := damagedSnapshots(s)
+		if err != nil {
+			r.Mismatches = append(r.Mismatches, model.Mismatch{Where: "snapshots", What: err.Error()})
+		}
+		for _, d := range damaged {
+			r.Mismatches = append(r.Mismatches, model.Mismatch{Where: "snapshots", What: fmt.Sprintf("source %s, snapshot %d: %s (chrono verify says more)", d.Source, d.Snapshot, d.Problem)})
+		}
+	}
 	if r.OK() {
 		fmt.Fprintf(opts.stdout, "store %s: %s events, all indexes and counts agree\n", r.Location, model.Thousands(int64(r.Events)))
 		return nil
 	}
 	writeMismatches(opts.stdout, r)
 	return checkFailed(r)
+}
+
+// pagesSound reports whether the store's check found its pages whole,
+// and nothing wrong where the snapshots are kept, so that they can be
+// read.
+func pagesSound(r model.CheckReport) bool {
+	for _, m := range r.Mismatches {
+		switch m.Where {
+		case "pages", "sources", "snapshots":
+			return false
+		}
+	}
+	return true
 }
 
 // checkChronology lists what the chronology says that cannot all be
@@ -162,8 +188,26 @@ func checkFailed(r model.CheckReport) error {
 	if len(r.Mismatches) != 1 {
 		n = model.Thousands(int64(len(r.Mismatches))) + " mismatches"
 	}
+	if altered(r) {
+		// Export and import would make a store whose journal starts
+		// anew: the record of what was done, and of the break, gone.
+		return fmt.Errorf("store %s is %w (%s; %s events could be read): nothing was changed; it reads as it is, but what is named above was altered outside chrono: restore it from a backup made before, and keep this store as found (chrono backup -o FILE copies it, the alteration with it; chrono verify says what differs)",
+			r.Location, model.ErrDamaged, n, model.Thousands(int64(r.Events)))
+	}
 	return fmt.Errorf("store %s is %w (%s; %s events could be read): nothing was changed; restore it from a backup, or keep what can be read with chrono export -o FILE and import FILE into a new store",
 		r.Location, model.ErrDamaged, n, model.Thousands(int64(r.Events)))
+}
+
+// altered reports whether all a check found is in the journal's chain and
+// the snapshots' hashes: bytes changed outside chrono in a store whose
+// pages, values and indexes are whole.
+func altered(r model.CheckReport) bool {
+	for _, m := range r.Mismatches {
+		if m.Where != "journal" && m.Where != "snapshots" {
+			return false
+		}
+	}
+	return len(r.Mismatches) > 0
 }
 
 // checkDamaged, when err says the store is damaged, checks the whole

@@ -64,7 +64,10 @@ func TestCheckStoreFindsAnAlteredJournal(t *testing.T) {
 	for _, args := range [][]string{{"check", "--store"}, {"check"}} {
 		r := chrono(t, db, "", args...)
 		if r.code != 1 || !strings.Contains(r.stdout, "journal: the chain breaks at entry #2 (content): entry #2's content does not match its hash") ||
-			!strings.Contains(r.stderr, "chrono: store "+db+" is damaged (") {
+			!strings.Contains(r.stderr, "chrono: store "+db+" is damaged (") ||
+			// Export and import would lose the journal.
+			!strings.Contains(r.stderr, "it reads as it is, but what is named above was altered outside chrono: restore it from a backup made before, and keep this store as found") ||
+			strings.Contains(r.stderr, "export") {
 			t.Errorf("%v of a store with an altered journal entry: %+v", args, r)
 		}
 	}

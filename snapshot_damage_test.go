@@ -1,0 +1,80 @@
+package main
+
+import (
+	"encoding/binary"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"chrono/store/snapshots"
+
+	bbolt "go.etcd.io/bbolt"
+)
+
+// alterSnapshot replaces a part of snapshot n of source in the store
+// file at db with text, as someone editing the file outside chrono
+// would, the hashes kept with it left as they were.
+func alterSnapshot(t *testing.T, db, source string, n int, part snapshots.Part, text string) {
+	t.Helper()
+	f, err := bbolt.Open(db, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	err = f.Update(func(tx *bbolt.Tx) error {
+		b := tx.Bucket([]byte("snapshots"))
+		_, _, _, err := snapshots.Write(strings.NewReader(text), func(i int, piece []byte) error {
+			k := binary.BigEndian.AppendUint32(append([]byte(source), 0), uint32(n))
+			return b.Put(binary.BigEndian.AppendUint32(append(k, byte(part)), uint32(i)), piece)
+		})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDamagedSnapshotChecked: a snapshot whose bytes or text were changed
+// in the store file leaves its pages and indexes sound. check --store
+// names it and exits 1 (it said "all agree"), and backup, which keeps it
+// as found, warns of it (it said nothing, and the copy did not restore).
+func TestDamagedSnapshotChecked(t *testing.T) {
+	forged := strings.Replace(wapoText, "bags of money", "bags of cash", 1)
+	for _, tt := range []struct {
+		name, file, bytes string
+		part              snapshots.Part
+		want              string
+	}{
+		{"original", "article.txt", wapoText, snapshots.Original, "source wapo, snapshot 1: its original bytes have SHA-256 "},
+		// A page's text is kept beside its bytes (plain text is its own).
+		{"text", "article.html", "<html><body><p>" + wapoText + "</p></body></html>", snapshots.Text, "source wapo, snapshot 1: its text, which quotes are checked against, has SHA-256 "},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			db := newDB(t)
+			article := filepath.Join(t.TempDir(), tt.file)
+			if err := os.WriteFile(article, []byte(tt.bytes), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			for _, args := range [][]string{{"import", "timeline.example.json"}, {"source", "attach", "wapo", article}} {
+				if r := chrono(t, db, "", args...); r.code != 0 {
+					t.Fatalf("%v: %+v", args, r)
+				}
+			}
+			if r := chrono(t, db, "", "check", "--store"); r.code != 0 {
+				t.Fatalf("check before: %+v", r)
+			}
+			alterSnapshot(t, db, "wapo", 1, tt.part, forged)
+
+			r := chrono(t, db, "", "check", "--store")
+			if r.code != 1 || !strings.Contains(r.stdout, "snapshots: "+tt.want) || !strings.Contains(r.stderr, "is damaged (1 mismatch;") ||
+				!strings.Contains(r.stderr, "was altered outside chrono: restore it from a backup made before") {
+				t.Errorf("check --store: %+v\nwant %q", r, tt.want)
+			}
+			r = chrono(t, db, "", "backup", "-o", filepath.Join(t.TempDir(), "copy.db"))
+			if r.code != 0 || !strings.Contains(r.stderr, "warning: "+tt.want) || !strings.Contains(r.stderr, "the backup keeps it as found") {
+				t.Errorf("backup: %+v\nwant a warning %q", r, tt.want)
+			}
+		})
+	}
+}
