@@ -185,7 +185,11 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 	if o.dryRun {
 		return nil
 	}
-	return o.restoreSnapshots(s, snaps)
+	if err := o.restoreSnapshots(s, snaps); err != nil {
+		return err
+	}
+	warnWrittenAfterBreak(s, o.stderr)
+	return nil
 }
 
 // storeOptions is what the store is asked for: --prefer read, and

@@ -92,6 +92,9 @@ func (o *importOptions) importStore(path string) error {
 	}
 	restored = true // merged
 	o.report([]importInput{in}, results)
+	if !o.dryRun {
+		warnWrittenAfterBreak(s, o.stderr)
+	}
 	return nil
 }
 

@@ -91,7 +91,16 @@ func (c *cli) withStore(readOnly bool, use func(model.Store) error) error {
 		return err
 	}
 	defer s.Close()
+	var before model.ChainHead
+	if !readOnly {
+		before, _ = journalHead(s) // unread, a change is still told by its seq
+	}
 	err = explain(s, use(s))
 	checkDamaged(c.stderr, s, err)
+	if !readOnly && err == nil {
+		if after, herr := journalHead(s); herr == nil && after.Seq != before.Seq {
+			warnWrittenAfterBreak(s, c.stderr)
+		}
+	}
 	return err
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 
 	"chrono/model"
 	"chrono/model/termtext"
@@ -11,23 +12,37 @@ import (
 // in the journal as op with phrase; the change is on disk when it returns
 // without error.
 func (c *cli) write(op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
-	return writeIn(func() (model.Store, error) { return c.openStore(false) }, op, phrase, fn)
+	return writeIn(func() (model.Store, error) { return c.openStore(false) }, c.stderr, op, phrase, fn)
 }
 
 // writeCreating is write to a store made when there is none (chrono add).
 func (c *cli) writeCreating(op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
-	return writeIn(c.createStore, op, phrase, fn)
+	return writeIn(c.createStore, c.stderr, op, phrase, fn)
 }
 
-// writeIn is write to the store open returns.
-func writeIn(open func() (model.Store, error), op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
+// writeIn is write to the store open returns; warnings go to w.
+func writeIn(open func() (model.Store, error), w io.Writer, op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
 	s, err := open()
 	if err != nil {
 		return model.Entry{}, err
 	}
 	defer s.Close()
 	e, err := s.Write(op, phrase, fn)
+	if err == nil && e.Seq != 0 {
+		warnWrittenAfterBreak(s, w)
+	}
 	return e, explain(s, err)
+}
+
+// warnWrittenAfterBreak warns on w, after a change was written to s, when
+// the journal's chain breaks before it: the change is kept, chained to
+// entries altered outside chrono, and nobody should take the journal for
+// whole because it goes on.
+func warnWrittenAfterBreak(s model.Store, w io.Writer) {
+	err := warnIfChainBreaks(s, w, "this change is recorded after the break, which stays (chrono verify --journal says what differs; undo and revert refuse the entries from it on)")
+	if err != nil {
+		fmt.Fprintf(w, "warning: the journal's chain could not be checked after this change: %v\n", err)
+	}
 }
 
 // change is write, then the line that says what it did (or nothing
