@@ -96,6 +96,14 @@ func (c *shared) refusedFor(need Role) tea.Cmd {
 	return func() tea.Msg { return statusMsg{text: text, err: true} }
 }
 
+// undoRefused says why a session whose role changes nothing has nothing
+// to undo or redo: "undo needs the annotate role" read as if tagging
+// were what undo takes back, on the sources and trash screens too.
+func (c *shared) undoRefused() tea.Cmd {
+	text := fmt.Sprintf("your role is %s: this session makes no changes, so it has none to undo or redo", c.role)
+	return func() tea.Msg { return statusMsg{text: text, err: true} }
+}
+
 // roleWork names what a role adds, for the refusal.
 func roleWork(r Role) string {
 	switch r {
@@ -196,6 +204,9 @@ func (b *browser) refusedKey(msg tea.KeyPressMsg) tea.Cmd {
 				if key.Matches(msg, col...) {
 					return nil // the same key does something allowed here
 				}
+			}
+			if k == &b.refusable.all.Undo || k == &b.refusable.all.Redo {
+				return b.ctx.undoRefused()
 			}
 			return b.ctx.refusedFor(r.need)
 		}

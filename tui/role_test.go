@@ -62,7 +62,32 @@ func TestReadRoleCannotChangeAnything(t *testing.T) {
 	if d.openDialog() != nil || !strings.Contains(d.status(), "needs the edit role") {
 		t.Errorf("a on the sources screen: %T, %q", d.openDialog(), d.status())
 	}
+	// Undo needs no more than annotate, but says why a read session has
+	// nothing to take back, on every screen (it said "tagging and notes
+	// needs the annotate role" on the sources screen).
+	for _, k := range []string{"u", "ctrl+r"} {
+		d.m.status.clear()
+		d.keys(k)
+		if want := "your role is read: this session makes no changes, so it has none to undo or redo"; d.status() != want {
+			t.Errorf("%s on the sources screen said %q; want %q", k, d.status(), want)
+		}
+	}
 	d.keys("q")
+	d.keys("D") // the trash
+	if _, ok := d.m.top().(*trashScreen); !ok {
+		t.Fatalf("D opened %T, not the trash", d.m.top())
+	}
+	d.m.status.clear()
+	d.keys("u")
+	if !strings.Contains(d.status(), "this session makes no changes") {
+		t.Errorf("u on the trash screen said %q", d.status())
+	}
+	d.keys("q")
+	d.m.status.clear()
+	d.keys("u")
+	if !strings.Contains(d.status(), "this session makes no changes") {
+		t.Errorf("u on the timeline said %q", d.status())
+	}
 	// Reading goes on.
 	for _, k := range []string{"/", "f"} {
 		d.keys(k)

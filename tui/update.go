@@ -211,6 +211,10 @@ func (m *Model) act(a Action, cmd tea.Cmd) tea.Cmd {
 		return m.refuse()
 	}
 	if need := needs(a); !m.ctx.role.allows(need) {
+		switch a.(type) {
+		case undoLast, redoLast:
+			return m.ctx.undoRefused()
+		}
 		return m.ctx.refusedFor(need)
 	}
 	switch a := a.(type) {
