@@ -41,7 +41,11 @@ func (f *eventForm) View(w, h int) []string {
 	add(top)
 	add(second)
 	reading, proposed := f.notes()
+	from, to := 0, 0
 	for fld := range fieldCount {
+		if fld == f.focus {
+			from = len(out)
+		}
 		switch fld {
 		case fieldSource:
 			add(f.label(fld) + f.choiceView(fld, f.sourceName()))
@@ -67,8 +71,11 @@ func (f *eventForm) View(w, h int) []string {
 				add(l)
 			}
 		}
+		if fld == f.focus {
+			to = len(out)
+		}
 	}
-	return fillLines(out, h)
+	return formLines(out, 2, from, to, h)
 }
 
 // heading says what the form does, or what stops it, in a line and the

@@ -215,6 +215,26 @@ func readingLines(st *Styles, reading string, bad bool, w int) []string {
 }
 
 // fillLines are a form's lines, h of them: blank ones under the fields.
+// formLines is a form's lines in h: its first head lines (the heading)
+// always, then the rest, or, when they do not fit, as many of them as
+// do around the focused field's lines [from, to), so that moving the
+// cursor on a short terminal never takes it out of sight.
+func formLines(out []string, head, from, to, h int) []string {
+	room := h - head
+	if len(out) <= h || room <= 0 || head > len(out) {
+		return fillLines(out, h)
+	}
+	body := out[head:]
+	from, to = from-head, to-head
+	start := 0
+	if to > room {
+		start = to - room // the field's last line at the bottom
+	}
+	start = min(start, max(from, 0)) // its first line shown before its last
+	start = min(start, len(body)-room)
+	return append(out[:head:head], body[start:start+room]...)
+}
+
 func fillLines(out []string, h int) []string {
 	for len(out) < h {
 		out = append(out, "")

@@ -21,10 +21,14 @@ func (f *quoteForm) View(w, h int) []string {
 	add(f.heading())
 	add("")
 	pad := strings.Repeat(" ", formLabelWidth)
+	starts := [quoteFieldCount + 1]int{}
+	starts[quoteText] = len(out)
 	for _, l := range labelledLines(f.label(quoteText), f.text.View()) {
 		add(l)
 	}
+	starts[quoteSpeaker] = len(out)
 	add(f.label(quoteSpeaker) + inputView(st, &f.inputs[quoteSpeaker]))
+	starts[quoteSource] = len(out)
 	if f.focus == quoteSource {
 		add(f.label(quoteSource) + inputView(st, &f.inputs[quoteSource]))
 		cs := f.candidates()
@@ -47,7 +51,9 @@ func (f *quoteForm) View(w, h int) []string {
 			add("")
 		}
 	}
+	starts[quoteContext] = len(out)
 	add(f.label(quoteContext) + inputView(st, &f.inputs[quoteContext]))
+	starts[quoteStance] = len(out)
 	stance := quoteStances[f.stance]
 	word := "not stated"
 	if stance != "" {
@@ -57,7 +63,8 @@ func (f *quoteForm) View(w, h int) []string {
 		word = "‹ " + word + " ›"
 	}
 	add(f.label(quoteStance) + word)
-	return fillLines(out, h)
+	starts[quoteFieldCount] = len(out)
+	return formLines(out, 2, starts[f.focus], starts[f.focus+1], h)
 }
 
 // heading says what the form does, or what stops it.

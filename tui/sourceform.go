@@ -273,20 +273,27 @@ func (f *sourceForm) View(w, h int) []string {
 		add(st.Prompt.Render("Edit source ") + st.Heading.Render(line(f.base.ID)))
 	}
 	add("")
+	from, to := 0, 0
 	for fld := range srcFieldCount {
+		if fld == f.focus {
+			from = len(out)
+		}
 		label := fieldLabel(st, srcLabels[fld], fld == f.focus)
 		if fld == srcID && f.base != nil {
 			add(label + line(f.base.ID) + st.Muted.Render(" (an id cannot change)"))
-			continue
+		} else {
+			add(label + inputView(st, &f.inputs[fld]))
 		}
-		add(label + inputView(st, &f.inputs[fld]))
 		if fld == srcPublished {
 			for _, l := range readingLines(st, f.reading, f.readErr, w) {
 				add(l)
 			}
 		}
+		if fld == f.focus {
+			to = len(out)
+		}
 	}
-	return fillLines(out, h)
+	return formLines(out, 2, from, to, h)
 }
 
 // editsText implements editsText: ctrl+c says how to save or discard.
