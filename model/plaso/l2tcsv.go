@@ -253,8 +253,8 @@ func (rd *l2tcsv) date(d, t, tz string) (model.Date, string) {
 			rd.losses.Add(RepeatedHour, 1)
 		}
 	}
-	if zn.assumed {
-		rd.losses.Add(AssumedNorthAmerican, 1)
+	if zn.assumed != nil && (zn.since.IsZero() || !at.Before(zn.since) && at.Before(zn.until)) {
+		rd.losses.Add(*zn.assumed, 1)
 	}
 	date, err := model.ParseDate(at.Format("2006-01-02T15:04:05Z07:00"))
 	if err != nil {

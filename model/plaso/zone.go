@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"chrono/model"
+
 	// The zone database, for systems without one (Windows, slim
 	// containers): l2tcsv names zones, and a missing database must not
 	// refuse a file that a complete system reads.
@@ -20,9 +22,10 @@ type zone struct {
 	// hour a clock change repeats, it says which of the two was meant.
 	abbr string
 	// assumed is set when more than one zone writes the abbreviation and
-	// the usual one was taken: every row read in it is counted, so the
-	// guess is not silent.
-	assumed bool
+	// the usual one was taken: it counts every row read in it (from
+	// since and before until, when set), so the guess is not silent.
+	assumed      *model.Loss
+	since, until time.Time
 }
 
 // zones looks up l2tcsv's timezone names, each once.

@@ -3,6 +3,8 @@ package plaso
 import (
 	"fmt"
 	"time"
+
+	"chrono/model"
 )
 
 // abbreviation is what a zone abbreviation in psort's timezone column
@@ -14,9 +16,13 @@ type abbreviation struct {
 	// zone is an IANA zone to read the row in instead, for an
 	// abbreviation whose offset changed over the years.
 	zone string
-	// assumed marks an abbreviation other zones write too, read as the
-	// one psort users mostly meet: rows read in it are counted.
-	assumed bool
+	// assumed, for an abbreviation other zones write too, read as the
+	// one psort users mostly meet, is the loss that counts the rows read
+	// in it; since and until, when set, are the days the others began
+	// and stopped writing it (as 2006-01-02): rows outside are not
+	// guesses.
+	assumed      *model.Loss
+	since, until string
 	// places, for an abbreviation several zones write with none to be
 	// preferred, names them; such a row is refused.
 	places string
@@ -43,7 +49,8 @@ var abbreviations = map[string]abbreviation{
 	"EAT":  {offset: "+03:00"},
 	"IDT":  {offset: "+03:00"}, // Israel Daylight Time
 	// Asia and the Pacific. KST is Korea's +09:00; North Korea wrote it
-	// for +08:30 too, from 2015 to 2018 (Asia/Pyongyang).
+	// for +08:30 too, from 15 August 2015 to 4 May 2018 (Asia/Pyongyang):
+	// rows of those days are counted.
 	"PKT":  {offset: "+05:00"},
 	"WIB":  {offset: "+07:00"},
 	"WITA": {offset: "+08:00"},
@@ -52,7 +59,7 @@ var abbreviations = map[string]abbreviation{
 	"AWDT": {offset: "+09:00"},
 	"WIT":  {offset: "+09:00"},
 	"JST":  {offset: "+09:00"},
-	"KST":  {offset: "+09:00"},
+	"KST":  {offset: "+09:00", assumed: &AssumedSouthKorean, since: "2015-08-15", until: "2018-05-05"},
 	"ACST": {offset: "+09:30"},
 	"ACDT": {offset: "+10:30"},
 	"AEST": {offset: "+10:00"},
@@ -61,18 +68,20 @@ var abbreviations = map[string]abbreviation{
 	"NZST": {offset: "+12:00"},
 	"NZDT": {offset: "+13:00"},
 	"SST":  {offset: "-11:00"}, // Samoa
-	// The Americas. Arabia's zones wrote AST and ADT too, but have
-	// written +03 since the zone database of 2017.
+	// The Americas. Arabia's zones wrote AST (+03:00) and Baghdad ADT
+	// (+04:00) too, in every year, until the zone database of 2017 wrote
+	// +03 for them: a psort of before then wrote them so, and rows in
+	// either are counted.
 	"NDT":  {offset: "-02:30"},
 	"NST":  {offset: "-03:30"},
-	"ADT":  {offset: "-03:00"},
-	"AST":  {offset: "-04:00"},
+	"ADT":  {offset: "-03:00", assumed: &AssumedAtlantic},
+	"AST":  {offset: "-04:00", assumed: &AssumedAtlantic},
 	"EDT":  {offset: "-04:00"},
-	"CDT":  {offset: "-05:00", assumed: true}, // China wrote it to 1991, Cuba writes it for -04:00
-	"CST":  {offset: "-06:00", assumed: true}, // China and Taiwan write it for +08:00, Cuba for -05:00
+	"CDT":  {offset: "-05:00", assumed: &AssumedNorthAmerican}, // China wrote it to 1991, Cuba writes it for -04:00
+	"CST":  {offset: "-06:00", assumed: &AssumedNorthAmerican}, // China and Taiwan write it for +08:00, Cuba for -05:00
 	"MDT":  {offset: "-06:00"},
-	"PDT":  {offset: "-07:00"},                // the Philippines wrote it for +09:00, last in 1990
-	"PST":  {offset: "-08:00", assumed: true}, // the Philippines write it for +08:00
+	"PDT":  {offset: "-07:00"},                                 // the Philippines wrote it for +09:00, last in 1990
+	"PST":  {offset: "-08:00", assumed: &AssumedNorthAmerican}, // the Philippines write it for +08:00
 	"AKDT": {offset: "-08:00"},
 	"AKST": {offset: "-09:00"},
 	"HDT":  {offset: "-09:00"},
@@ -102,7 +111,13 @@ func abbreviated(name string) (zone, string) {
 		return zone{loc: loc, abbr: name}, ""
 	}
 	off, _ := parseOffset(a.offset) // well formed: a test reads them all
-	return zone{loc: time.FixedZone(name, off), assumed: a.assumed}, ""
+	z := zone{loc: time.FixedZone(name, off), assumed: a.assumed}
+	if a.since != "" {
+		// Well formed: a test reads them all.
+		z.since, _ = time.Parse(time.DateOnly, a.since)
+		z.until, _ = time.Parse(time.DateOnly, a.until)
+	}
+	return z, ""
 }
 
 // parseOffset reads a UTC offset as pytz writes one for a zone without

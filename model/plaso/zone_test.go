@@ -34,6 +34,14 @@ func TestL2TCSVZoneAbbreviations(t *testing.T) {
 		{date: "01/15/2020", time: "08:00:00", tz: "HST", want: "2020-01-15T08:00:00-10:00"},
 		{date: "01/15/2020", time: "08:00:00", tz: "JST", want: "2020-01-15T08:00:00+09:00"},
 		{date: "01/15/2020", time: "08:00:00", tz: "KST", want: "2020-01-15T08:00:00+09:00"},
+		// North Korea wrote KST for +08:30 from 15 August 2015 to 4 May
+		// 2018, Arabia AST for +03:00 and Baghdad ADT for +04:00: read
+		// as +09:00, the Atlantic's -04:00 and -03:00, and counted.
+		{date: "01/15/2016", time: "08:00:00", tz: "KST", want: "2016-01-15T08:00:00+09:00", assumed: 1},
+		{date: "05/04/2018", time: "08:00:00", tz: "KST", want: "2018-05-04T08:00:00+09:00", assumed: 1},
+		{date: "08/14/2015", time: "08:00:00", tz: "KST", want: "2015-08-14T08:00:00+09:00"},
+		{date: "01/15/2016", time: "08:00:00", tz: "AST", want: "2016-01-15T08:00:00-04:00", assumed: 1},
+		{date: "07/15/2016", time: "08:00:00", tz: "ADT", want: "2016-07-15T08:00:00-03:00", assumed: 1},
 		{date: "07/15/2020", time: "08:00:00", tz: "AEST", want: "2020-07-15T08:00:00+10:00"},
 		{date: "01/15/2020", time: "08:00:00", tz: "AEDT", want: "2020-01-15T08:00:00+11:00"},
 		{date: "07/15/2020", time: "08:00:00", tz: "ACST", want: "2020-07-15T08:00:00+09:30"},
@@ -99,8 +107,9 @@ func TestL2TCSVZoneAbbreviations(t *testing.T) {
 		if got.String() != want.String() || !got.Earliest().Time().Equal(at) {
 			t.Errorf("%s %s %s: %s (%s), want %s", tt.date, tt.time, tt.tz, got, got.Earliest().Time(), tt.want)
 		}
-		if lost.Count(RepeatedHour) != tt.repeat || lost.Count(AssumedNorthAmerican) != tt.assumed {
-			t.Errorf("%s %s %s: losses %q, want %d repeated, %d read as North American", tt.date, tt.time, tt.tz, lost.String(), tt.repeat, tt.assumed)
+		assumed := lost.Count(AssumedNorthAmerican) + lost.Count(AssumedAtlantic) + lost.Count(AssumedSouthKorean)
+		if lost.Count(RepeatedHour) != tt.repeat || assumed != tt.assumed {
+			t.Errorf("%s %s %s: losses %q, want %d repeated, %d read in an assumed zone", tt.date, tt.time, tt.tz, lost.String(), tt.repeat, tt.assumed)
 		}
 		if !strings.Contains(events[0].Summary, "timezone: "+tt.tz) {
 			t.Errorf("%s %s %s: summary %q: the zone as written is kept", tt.date, tt.time, tt.tz, events[0].Summary)
@@ -160,6 +169,13 @@ func TestAbbreviationsAreNotZoneNames(t *testing.T) {
 		default:
 			if _, ok := parseOffset(a.offset); !ok {
 				t.Errorf("%s: offset %q does not read", name, a.offset)
+			}
+		}
+		if a.since != "" {
+			since, err1 := time.Parse(time.DateOnly, a.since)
+			until, err2 := time.Parse(time.DateOnly, a.until)
+			if err1 != nil || err2 != nil || !since.Before(until) || a.assumed == nil {
+				t.Errorf("%s: the days others wrote it, %q to %q, do not read, or count nothing", name, a.since, a.until)
 			}
 		}
 	}
