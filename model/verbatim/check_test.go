@@ -100,7 +100,8 @@ func TestNearMiss(t *testing.T) {
 	const article = "Miller said the company was interested. “We drop bags of cash at your office,” Lavie allegedly said.\n\n" +
 		"After reporting the incident to an FBI tip line and getting no response, Miller contacted Congressman Lieu last year.\n\n" +
 		"The Post reports. While the Justice Department declined to comment, John Tye reminded the public.\n\n" +
-		"The Cafe\u0301 Royal hosted the meeting."
+		"The Cafe\u0301 Royal hosted the meeting.\n\n" +
+		"Between 5–10 people were there. The so‑called “deal” was off."
 	for _, tc := range []struct {
 		quote, passage, diff string
 	}{
@@ -119,6 +120,13 @@ func TestNearMiss(t *testing.T) {
 			"the company was interested. {+“+} We drop bags of cash"},
 		{"“We drop bags of money at your office,”", "“We drop bags of cash at your office,”", "“We drop bags of [-money-]{+cash+} at your office,”"},
 		{"The Royal hosted the meeting", "The Cafe\u0301 Royal hosted the meeting", "The {+Cafe\u0301+} Royal hosted the meeting"},
+		// Dashes that look alike are named, and a word with one inside
+		// is one word on either side, so the passage starts where the
+		// quote does (it started at "‑called").
+		{"Between 5-10 people were there", "Between 5–10 people were there",
+			"Between [-5-10-]{+5–10+} (the text's – is U+2013 EN DASH, the quote's - U+002D HYPHEN-MINUS) people were there"},
+		{"the so-called \"deal\" was off", "The so‑called “deal” was off",
+			"[-the so-called-]{+The so‑called+} (the text's ‑ is U+2011 NON-BREAKING HYPHEN, the quote's - U+002D HYPHEN-MINUS) \"deal\" was off"},
 	} {
 		r := Check(tc.quote, article)
 		if r.State != NotFound {

@@ -28,8 +28,9 @@ type token struct {
 }
 
 // tokenize splits a normalised text into tokens: runs of word
-// characters (with the apostrophes and hyphens inside them), and each
-// other character alone.
+// characters (with the apostrophes, hyphens and dashes inside them, so
+// that "so-called" and "so‑called" are one word each, to be compared),
+// and each other character alone.
 func tokenize(s string) []token {
 	var ts []token
 	space := false
@@ -48,7 +49,7 @@ func tokenize(s string) []token {
 					j += n
 					continue
 				}
-				if r == '\'' || r == '-' {
+				if r == '\'' || isDash(r) {
 					if r2, _ := utf8.DecodeRuneInString(s[j+n:]); j+n < len(s) && isWord(r2) {
 						j += n
 						continue
@@ -316,6 +317,9 @@ func DiffString(cs []Change) string {
 			b.WriteString("[-" + c.Text + "-]")
 		case Added:
 			b.WriteString("{+" + c.Text + "+}")
+			if i > 0 && cs[i-1].Op == Removed {
+				b.WriteString(dashNote(cs[i-1].Text, c.Text))
+			}
 		default:
 			b.WriteString(c.Text)
 		}

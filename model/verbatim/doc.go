@@ -59,6 +59,8 @@
 // sees at once that "bags of money" is not "bags of cash". The passage
 // is found by anchoring the quote's words in the text, not by an edit
 // distance over the whole text, so that it stays cheap on long texts.
+// Where a word differs only in dashes that look alike ("5-10" against
+// "5–10"), DiffString names them by their code points.
 //
 // Check builds what it needs for one text each time; to check many
 // quotes against one text, build an Index once with NewIndex.
