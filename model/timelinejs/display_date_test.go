@@ -249,6 +249,7 @@ func TestDisplayDateWordsStayText(t *testing.T) {
 		{"another spelling", `"start_date": {"year": 2017}, "display_date": "circa 2017"`, "2017"},
 		{"EDTF", `"start_date": {"year": 2017}, "display_date": "2017-XX"`, "2017"},
 		{"another year", `"start_date": {"year": 2017}, "display_date": "c. 2018"`, "2017"},
+		{"another month", `"start_date": {"year": 2017, "month": 8}, "display_date": "March 2017"`, "2017-08"},
 		{"another decade", `"start_date": {"year": 2011}, "display_date": "2010s"`, "2011"},
 		{"finer than chrono writes", `"start_date": {"year": 2017}, "display_date": "Aug 2017"`, "2017"},
 		{"an end the label has not", `"start_date": {"year": 2017, "month": 8}, "end_date": {"year": 2018}, "display_date": "since Aug 2017"`, "2017-08/2018"},
@@ -269,6 +270,12 @@ func TestDisplayDateWordsStayText(t *testing.T) {
 			}
 			if n := losses.Count(LossDateFromDisplay); n != 0 {
 				t.Errorf("counted %d dates read from display_date, want none", n)
+			}
+			// A date the fields share no day with is said, not silent:
+			// TimelineJS shows one date and places the slide by another.
+			elsewhere := strings.HasPrefix(tt.name, "another year") || strings.HasPrefix(tt.name, "another month")
+			if n := losses.Count(LossDisplayElsewhere); n != count(elsewhere) {
+				t.Errorf("counted %d display_dates naming another date, want %d", n, count(elsewhere))
 			}
 		})
 	}

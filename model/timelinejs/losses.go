@@ -41,6 +41,12 @@ var (
 	// LossDateFromDisplay is a date read from chrono's label of it in
 	// display_date, which TimelineJS shows but does not place the slide by.
 	LossDateFromDisplay = model.Loss{One: "date read from its display_date, which tells it more exactly than start_date and end_date", Many: "dates read from their display_date, which tells them more exactly than start_date and end_date"}
+
+	// LossDisplayElsewhere is a display_date that reads as a date sharing
+	// no day with start_date and end_date: TimelineJS shows the one and
+	// places the slide by the other, and chrono dates the event by the
+	// fields, keeping the display_date as its date text.
+	LossDisplayElsewhere = model.Loss{One: "display_date naming a date its start_date and end_date do not: the event is dated by the fields, the display_date kept as its date text", Many: "display_dates naming dates their start_date and end_date do not: the events are dated by the fields, the display_dates kept as their date text"}
 )
 
 // What reading a TimelineJS document fills in, as TimelineJS does: it

@@ -266,6 +266,9 @@ func (rd *reader) slideDate(s *slide) (model.Date, string) {
 		}
 		return told, rest
 	}
+	if said, err := model.ReadDate(text); err == nil && !said.IsZero() && !said.Overlaps(d) {
+		rd.losses.Add(LossDisplayElsewhere, 1)
+	}
 	return d, dateText(text, d.Label())
 }
 
