@@ -101,7 +101,8 @@ func TestNearMiss(t *testing.T) {
 		"After reporting the incident to an FBI tip line and getting no response, Miller contacted Congressman Lieu last year.\n\n" +
 		"The Post reports. While the Justice Department declined to comment, John Tye reminded the public.\n\n" +
 		"The Cafe\u0301 Royal hosted the meeting.\n\n" +
-		"Between 5–10 people were there. The so‑called “deal” was off."
+		"Between 5–10 people were there. The so‑called “deal” was off.\n\n" +
+		"The minister said—and nobody argued—that it was one—was it not?"
 	for _, tc := range []struct {
 		quote, passage, diff string
 	}{
@@ -123,10 +124,14 @@ func TestNearMiss(t *testing.T) {
 		// Dashes that look alike are named, and a word with one inside
 		// is one word on either side, so the passage starts where the
 		// quote does (it started at "‑called").
+		{"5-10", "5–10", "[-5-10-]{+5–10+} (the text's – is U+2013 EN DASH, the quote's - U+002D HYPHEN-MINUS)"},
 		{"Between 5-10 people were there", "Between 5–10 people were there",
 			"Between [-5-10-]{+5–10+} (the text's – is U+2013 EN DASH, the quote's - U+002D HYPHEN-MINUS) people were there"},
 		{"the so-called \"deal\" was off", "The so‑called “deal” was off",
 			"[-the so-called-]{+The so‑called+} (the text's ‑ is U+2011 NON-BREAKING HYPHEN, the quote's - U+002D HYPHEN-MINUS) \"deal\" was off"},
+		// A dash between words is punctuation, a word of its own: what
+		// differs is the word, not the words the dash joins.
+		{"minister said nobody argued", "minister said—and nobody argued", "minister said{+—and+} nobody argued"},
 	} {
 		r := Check(tc.quote, article)
 		if r.State != NotFound {

@@ -28,9 +28,9 @@ type token struct {
 }
 
 // tokenize splits a normalised text into tokens: runs of word
-// characters (with the apostrophes, hyphens and dashes inside them, so
-// that "so-called" and "so‑called" are one word each, to be compared),
-// and each other character alone.
+// characters (with the apostrophes, hyphens and dashes inside them that
+// joins keeps, so that "so-called" and "so‑called" are one word each, to
+// be compared), and each other character alone.
 func tokenize(s string) []token {
 	var ts []token
 	space := false
@@ -49,8 +49,9 @@ func tokenize(s string) []token {
 					j += n
 					continue
 				}
-				if r == '\'' || isDash(r) {
-					if r2, _ := utf8.DecodeRuneInString(s[j+n:]); j+n < len(s) && isWord(r2) {
+				if j+n < len(s) {
+					prev, _ := utf8.DecodeLastRuneInString(s[:j])
+					if next, _ := utf8.DecodeRuneInString(s[j+n:]); isWord(next) && joins(prev, r, next) {
 						j += n
 						continue
 					}
@@ -99,15 +100,25 @@ func (x *Index) closest(q string) Result {
 	// Where each of the quote's words is in it.
 	at := map[string][]int{}
 	var words []string
+	anchor := func(w string, i int) {
+		if at[w] == nil {
+			words = append(words, w)
+		}
+		at[w] = append(at[w], i)
+	}
 	for _, t := range qs {
 		w := lq[t.start:t.end]
 		if r, _ := utf8.DecodeRuneInString(w); !isWord(r) {
 			continue
 		}
-		if at[w] == nil {
-			words = append(words, w)
+		anchor(w, t.start)
+		if strings.ContainsFunc(w, isDash) {
+			// Its parts too: the text may join them with another dash
+			// ("5-10" against "5–10"), which names the difference.
+			for part, i := range dashParts(w) {
+				anchor(part, t.start+i)
+			}
 		}
-		at[w] = append(at[w], t.start)
 	}
 	// The longest words are the rarest and the quickest to look for; a
 	// few of them place the quote, and the diff sees the rest.
@@ -200,10 +211,21 @@ func (x *Index) closest(q string) Result {
 			qb, tb = o.q, o.t
 		}
 	}
+	var win []token
 	if qa < 0 {
-		return Result{}
+		// No word is the same, but parts of them placed the quote
+		// ("5-10" at "5–10"): the passage is what lies there.
+		for _, t := range ts {
+			if t.end > best && t.start < best+len(nq) {
+				win = append(win, t)
+			}
+		}
+		if len(win) == 0 {
+			return Result{}
+		}
+	} else {
+		win = ts[max(0, ta-qa):min(len(ts), tb+len(qs)-qb)]
 	}
-	win := ts[max(0, ta-qa):min(len(ts), tb+len(qs)-qb)]
 	ops = diffTokens(nq, qs, s, win)
 	sp := x.span(win[0].start, win[len(win)-1].end)
 	// The diff shows each word as it is written, not as it was compared:

@@ -2,7 +2,9 @@ package verbatim
 
 import (
 	"fmt"
+	"iter"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -26,6 +28,20 @@ var dashNames = map[rune]string{
 
 // isDash reports whether r is one of dashNames.
 func isDash(r rune) bool { _, ok := dashNames[r]; return ok }
+
+// joins reports whether r, between the word characters prev and next,
+// is inside a word: an apostrophe or a hyphen ("so‑called" with any
+// hyphen), or a dash between digits ("5–10"). A dash between words is
+// punctuation ("said—and"), a word of its own in a diff.
+func joins(prev, r, next rune) bool {
+	switch r {
+	case '\'', '-', '\u2010', '\u2011', '\uFE63', '\uFF0D':
+		return true
+	case '\u2012', '\u2013', '\u2212':
+		return unicode.IsDigit(prev) && unicode.IsDigit(next)
+	}
+	return false
+}
 
 // dashesApart says how quote and text differ when they differ only in
 // which dashes they write ("" when they differ otherwise, or not): the
@@ -67,4 +83,24 @@ func dashNote(removed, added string) string {
 		}
 	}
 	return ""
+}
+
+// dashParts yields the parts of w between its dashes, with the offset of
+// each in w.
+func dashParts(w string) iter.Seq2[string, int] {
+	return func(yield func(string, int) bool) {
+		start := 0
+		for i, r := range w {
+			if !isDash(r) {
+				continue
+			}
+			if i > start && !yield(w[start:i], start) {
+				return
+			}
+			start = i + utf8.RuneLen(r)
+		}
+		if start < len(w) {
+			yield(w[start:], start)
+		}
+	}
 }
