@@ -117,7 +117,7 @@ func checkStore(opts *checkOptions, s model.Store) error {
 			r.Mismatches = append(r.Mismatches, model.Mismatch{Where: "snapshots", What: err.Error()})
 		}
 		for _, d := range damaged {
-			r.Mismatches = append(r.Mismatches, model.Mismatch{Where: "snapshots", What: fmt.Sprintf("source %s, snapshot %d: %s (chrono verify says more)", d.Source, d.Snapshot, d.Problem)})
+			r.Mismatches = append(r.Mismatches, model.Mismatch{Where: "snapshots", What: fmt.Sprintf("source %s, snapshot %d: %s (chrono verify says more)", d.Source, d.Snapshot, d.Problem), Altered: !d.unreadable})
 		}
 	}
 	if r.OK() {
@@ -191,19 +191,36 @@ func checkFailed(r model.CheckReport) error {
 	if altered(r) {
 		// Export and import would make a store whose journal starts
 		// anew: the record of what was done, and of the break, gone.
-		return fmt.Errorf("store %s is %w (%s; %s events could be read): nothing was changed; it reads as it is, but what is named above was altered outside chrono: restore it from a backup made before, and keep this store as found (chrono backup -o FILE copies it, the alteration with it; chrono verify says what differs)",
-			r.Location, model.ErrDamaged, n, model.Thousands(int64(r.Events)))
+		return fmt.Errorf("store %s is %w (%s; %s events could be read): nothing was changed; it reads as it is, but what is named above was altered outside chrono: restore it from a backup made before, and keep this store as found (chrono backup -o FILE copies it, the alteration with it; %s)",
+			r.Location, model.ErrDamaged, n, model.Thousands(int64(r.Events)), whatDiffers(r))
 	}
 	return fmt.Errorf("store %s is %w (%s; %s events could be read): nothing was changed; restore it from a backup, or keep what can be read with chrono export -o FILE and import FILE into a new store",
 		r.Location, model.ErrDamaged, n, model.Thousands(int64(r.Events)))
 }
 
-// altered reports whether all a check found is in the journal's chain and
-// the snapshots' hashes: bytes changed outside chrono in a store whose
-// pages, values and indexes are whole.
+// whatDiffers names the commands that say more of the alterations a
+// check found: verify --journal for the journal, verify for snapshots.
+func whatDiffers(r model.CheckReport) string {
+	var journal, snapshots bool
+	for _, m := range r.Mismatches {
+		journal = journal || m.Where == "journal"
+		snapshots = snapshots || m.Where == "snapshots"
+	}
+	switch {
+	case journal && snapshots:
+		return "chrono verify --journal and chrono verify say what differs"
+	case journal:
+		return "chrono verify --journal says what differs"
+	}
+	return "chrono verify says what differs"
+}
+
+// altered reports whether all a check found is bytes changed outside
+// chrono (a journal entry or a snapshot no longer matching its hash) in a
+// store whose pages, values and indexes are whole.
 func altered(r model.CheckReport) bool {
 	for _, m := range r.Mismatches {
-		if m.Where != "journal" && m.Where != "snapshots" {
+		if !m.Altered {
 			return false
 		}
 	}

@@ -164,6 +164,7 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 		return fmt.Errorf("nothing imported, the store is unchanged:\n%w", err)
 	}
 	retitled := retitledSlides(s, inputs)
+	before, _ := journalHead(s) // unread, a change is still told by its seq
 	results, err := s.Import(storeInputs(inputs), storeOpts)
 	// The meter's line is cleared before anything is said, or the report
 	// would follow it on the same line of a terminal.
@@ -188,7 +189,7 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 	if err := o.restoreSnapshots(s, snaps); err != nil {
 		return err
 	}
-	warnWrittenAfterBreak(s, o.stderr)
+	o.warnIfWrittenAfterBreak(s, before)
 	return nil
 }
 

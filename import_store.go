@@ -82,6 +82,7 @@ func (o *importOptions) importStore(path string) error {
 	if err != nil {
 		return err
 	}
+	before, _ := journalHead(s) // unread, a change is still told by its seq
 	results, err := s.Import([]model.Input{in.Input}, storeOpts)
 	checkDamaged(o.stderr, s, err)
 	switch {
@@ -93,7 +94,7 @@ func (o *importOptions) importStore(path string) error {
 	restored = true // merged
 	o.report([]importInput{in}, results)
 	if !o.dryRun {
-		warnWrittenAfterBreak(s, o.stderr)
+		o.warnIfWrittenAfterBreak(s, before)
 	}
 	return nil
 }

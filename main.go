@@ -115,6 +115,9 @@ type cli struct {
 	seen        map[string]seenStore
 	seenWarning string
 	seenLost    string // how the last store opened lost what was seen, unaccepted
+	// afterBreak is set once a change was written after a break in the
+	// journal's chain (and said): undo refuses it, so nothing offers it.
+	afterBreak bool
 	// onScreen: warnings are the browser's to show, not stderr's.
 	onScreen bool
 	// serving: the stores are served (chrono serve), and what is said of

@@ -98,9 +98,7 @@ func (c *cli) withStore(readOnly bool, use func(model.Store) error) error {
 	err = explain(s, use(s))
 	checkDamaged(c.stderr, s, err)
 	if !readOnly && err == nil {
-		if after, herr := journalHead(s); herr == nil && after.Seq != before.Seq {
-			warnWrittenAfterBreak(s, c.stderr)
-		}
+		c.warnIfWrittenAfterBreak(s, before)
 	}
 	return err
 }

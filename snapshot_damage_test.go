@@ -78,3 +78,29 @@ func TestDamagedSnapshotChecked(t *testing.T) {
 		})
 	}
 }
+
+// TestMissingBucketIsDamageNotAlteration: a bucket gone from the file is
+// damage, whose advice keeps export and import: it was told to keep the
+// store as found and back it up, which a backup of it refuses.
+func TestMissingBucketIsDamageNotAlteration(t *testing.T) {
+	for _, bucket := range []string{"snapshots", "journal"} {
+		t.Run(bucket, func(t *testing.T) {
+			db := newDB(t)
+			if r := chrono(t, db, "", "import", "timeline.example.json"); r.code != 0 {
+				t.Fatalf("import: %+v", r)
+			}
+			f, err := bbolt.Open(db, 0o600, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := f.Update(func(tx *bbolt.Tx) error { return tx.DeleteBucket([]byte(bucket)) }); err != nil {
+				t.Fatal(err)
+			}
+			f.Close()
+			r := chrono(t, db, "", "check", "--store")
+			if r.code != 1 || strings.Contains(r.stderr, "altered outside chrono") || !strings.Contains(r.stderr, "export -o FILE") {
+				t.Errorf("check --store without the %s bucket: %+v", bucket, r)
+			}
+		})
+	}
+}

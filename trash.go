@@ -52,6 +52,11 @@ func runRm(opts *trashOptions) error {
 	if len(opts.ids) == 1 {
 		them = "it"
 	}
+	if opts.afterBreak {
+		// undo refuses an entry after a break in the chain.
+		fmt.Fprintf(opts.stderr, "chrono restore %s brings %s back\n", strings.Join(opts.ids, " "), them)
+		return nil
+	}
 	fmt.Fprintf(opts.stderr, "chrono restore %s brings %s back; chrono undo takes back #%d\n", strings.Join(opts.ids, " "), them, e.Seq)
 	return nil
 }

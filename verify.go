@@ -96,6 +96,9 @@ type snapshotCheck struct {
 	// Problem says what does not match, or why the bytes could not be
 	// read.
 	Problem string `json:"problem,omitempty"`
+	// unreadable is set when the problem is that the bytes could not be
+	// read, not that they differ.
+	unreadable bool
 }
 
 // verifyReport is chrono verify's report.
@@ -225,14 +228,14 @@ func checkSnapshotHash(sr model.Reader, source string, sn model.Snapshot) snapsh
 	c := snapshotCheck{Source: source, Snapshot: sn.N, SHA256: sn.SHA256}
 	rc, err := sr.SnapshotOriginal(source, sn.N)
 	if err != nil {
-		c.Problem = "its original bytes cannot be read: " + err.Error()
+		c.Problem, c.unreadable = "its original bytes cannot be read: "+err.Error(), true
 		return c
 	}
 	defer rc.Close()
 	mismatch, err := sn.CopyOriginal(io.Discard, rc)
 	switch {
 	case err != nil:
-		c.Problem = "its original bytes cannot be read: " + err.Error()
+		c.Problem, c.unreadable = "its original bytes cannot be read: "+err.Error(), true
 	case mismatch != "":
 		c.Problem = mismatch
 	case sn.TextSHA256 == "":

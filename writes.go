@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 
 	"chrono/model"
 	"chrono/model/termtext"
@@ -12,16 +11,16 @@ import (
 // in the journal as op with phrase; the change is on disk when it returns
 // without error.
 func (c *cli) write(op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
-	return writeIn(func() (model.Store, error) { return c.openStore(false) }, c.stderr, op, phrase, fn)
+	return c.writeIn(func() (model.Store, error) { return c.openStore(false) }, op, phrase, fn)
 }
 
 // writeCreating is write to a store made when there is none (chrono add).
 func (c *cli) writeCreating(op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
-	return writeIn(c.createStore, c.stderr, op, phrase, fn)
+	return c.writeIn(c.createStore, op, phrase, fn)
 }
 
-// writeIn is write to the store open returns; warnings go to w.
-func writeIn(open func() (model.Store, error), w io.Writer, op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
+// writeIn is write to the store open returns.
+func (c *cli) writeIn(open func() (model.Store, error), op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
 	s, err := open()
 	if err != nil {
 		return model.Entry{}, err
@@ -29,19 +28,36 @@ func writeIn(open func() (model.Store, error), w io.Writer, op model.Op, phrase 
 	defer s.Close()
 	e, err := s.Write(op, phrase, fn)
 	if err == nil && e.Seq != 0 {
-		warnWrittenAfterBreak(s, w)
+		c.warnWrittenAfterBreak(s)
 	}
 	return e, explain(s, err)
 }
 
-// warnWrittenAfterBreak warns on w, after a change was written to s, when
-// the journal's chain breaks before it: the change is kept, chained to
-// entries altered outside chrono, and nobody should take the journal for
-// whole because it goes on.
-func warnWrittenAfterBreak(s model.Store, w io.Writer) {
-	err := warnIfChainBreaks(s, w, "this change is recorded after the break, which stays (chrono verify --journal says what differs; undo and revert refuse the entries from it on)")
-	if err != nil {
-		fmt.Fprintf(w, "warning: the journal's chain could not be checked after this change: %v\n", err)
+// warnIfWrittenAfterBreak calls warnWrittenAfterBreak when the journal's
+// newest entry is no longer before (a change was written since it was
+// read): a command that changed nothing says nothing more.
+func (c *cli) warnIfWrittenAfterBreak(s model.Store, before model.ChainHead) {
+	if after, err := journalHead(s); err == nil && after.Seq != before.Seq {
+		c.warnWrittenAfterBreak(s)
+	}
+}
+
+// warnWrittenAfterBreak warns on stderr, after a change was written to s,
+// when the journal's chain breaks before it: the change is kept, chained
+// to entries altered outside chrono, and nobody should take the journal
+// for whole because it goes on.
+func (c *cli) warnWrittenAfterBreak(s model.Store) {
+	v, ok := s.(model.JournalVerifier)
+	if !ok {
+		return
+	}
+	r, err := v.VerifyJournal()
+	switch {
+	case err != nil:
+		fmt.Fprintf(c.stderr, "warning: the journal's chain could not be checked after this change: %v\n", err)
+	case !r.OK():
+		c.afterBreak = true
+		warnChainBreak(c.stderr, r.Break, "this change is recorded after the break, which stays (chrono verify --journal says what differs; undo and revert refuse the entries from it on)")
 	}
 }
 

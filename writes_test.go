@@ -29,11 +29,20 @@ func TestWriteAfterABrokenChainWarns(t *testing.T) {
 		{"restore", "fbi-tip"},
 		{"rm", "fbi-tip"},
 		{"trash", "--empty"},
-		{"import", "timeline.example.json"},
+		{"import", "timeline.example.json"}, // puts the trashed event back
 	} {
 		r := chrono(t, db, "", args...)
-		if r.code != 0 || !strings.Contains(r.stderr, warning) || strings.Count(r.stderr, "warning:") != 1 {
+		if r.code != 0 || !strings.Contains(r.stderr, warning) || strings.Count(r.stderr, "warning:") != 1 ||
+			strings.Contains(r.stderr, "chrono undo") { // which refuses it
+
 			t.Errorf("%v after the break: %+v\nwant %q", args, r, warning)
+		}
+	}
+	// Nothing written, nothing more said: the chain is for verify to name.
+	chrono(t, db, "", "tag", "fbi-tip", "again")
+	for _, args := range [][]string{{"import", "timeline.example.json"}, {"tag", "fbi-tip", "again"}} {
+		if r := chrono(t, db, "", args...); r.code != 0 || strings.Contains(r.stderr, "warning") {
+			t.Errorf("%v, which changes nothing, after the break: %+v", args, r)
 		}
 	}
 }

@@ -27,4 +27,9 @@ type Mismatch struct {
 	Where string // e.g. `ids`, `counts`, `pages`
 	Event string // the event's id, when the problem is about one
 	What  string
+	// Altered is set when what was found is bytes changed outside chrono
+	// in a store otherwise whole (a journal entry that no longer matches
+	// its hash, a snapshot its kept hash), not damage: the store reads
+	// as it is, and is evidence to keep as found.
+	Altered bool
 }

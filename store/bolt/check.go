@@ -82,6 +82,9 @@ func (s *Store) Check() (r model.CheckReport, err error) {
 		// as damaged, so the check must say so too.
 		if c := verifyChain(b.journal); !c.OK() {
 			add("journal", "", "the chain breaks at entry #%d (%s): %s", c.Break.Seq, c.Break.Fault, c.Break.What)
+			// An entry in no form chrono reads may be the disk's doing;
+			// one whose bytes or links no longer match was rewritten.
+			problems[len(problems)-1].Altered = c.Break.Fault != model.ChainUnreadable
 		}
 		return nil
 	})
