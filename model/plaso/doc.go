@@ -52,8 +52,9 @@
 // (-06:00, -05:00, -08:00), the zones psort users mostly meet, and
 // counted, since China and Taiwan write CST for +08:00, Cuba CST and CDT
 // an hour ahead of North America, and the Philippines PST for +08:00.
-// So are AST and ADT, read as the Atlantic's (-04:00, -03:00): Arabia
-// wrote AST for +03:00 and Baghdad ADT for +04:00 until 2017. KST is
+// So are AST and ADT, read as the Atlantic's (-04:00, -03:00): with a
+// zone database of before 2017, psort wrote AST for Arabia's +03:00 and
+// ADT for Baghdad's summer time (+04:00, 1982 to 2007). KST is
 // +09:00, counted from August 2015 to May 2018, when North Korea wrote it
 // for +08:30.
 // IST (India, Israel or Ireland) is refused at its line: re-run psort

@@ -31,8 +31,9 @@ var (
 	// the Philippines PST, each for another offset.
 	AssumedNorthAmerican = model.Loss{One: "l2tcsv time in CST, CDT or PST read as North American, not China's, Cuba's or the Philippines'", Many: "l2tcsv times in CST, CDT or PST read as North American, not China's, Cuba's or the Philippines'"}
 	// AssumedAtlantic counts times in AST or ADT, read as the Atlantic
-	// zone's (-04:00, -03:00): Arabia's zones wrote AST for +03:00, and
-	// Baghdad ADT for +04:00, until 2017.
+	// zone's (-04:00, -03:00): a zone database of before 2017 wrote AST
+	// for Arabia's +03:00 too, and ADT for Baghdad's summer time (+04:00,
+	// 1982 to 2007).
 	AssumedAtlantic = model.Loss{One: "l2tcsv time in AST or ADT read as the Atlantic's, not Arabia's", Many: "l2tcsv times in AST or ADT read as the Atlantic's, not Arabia's"}
 	// AssumedSouthKorean counts times in KST from August 2015 to May
 	// 2018, read as +09:00: North Korea wrote KST for +08:30 then.

@@ -68,13 +68,13 @@ var abbreviations = map[string]abbreviation{
 	"NZST": {offset: "+12:00"},
 	"NZDT": {offset: "+13:00"},
 	"SST":  {offset: "-11:00"}, // Samoa
-	// The Americas. Arabia's zones wrote AST (+03:00) and Baghdad ADT
-	// (+04:00) too, in every year, until the zone database of 2017 wrote
-	// +03 for them: a psort of before then wrote them so, and rows in
-	// either are counted.
+	// The Americas. A psort with a zone database of before 2017 wrote AST
+	// for Arabia's +03:00 too, in any year, and ADT for Baghdad's summer
+	// time (+04:00), which Iraq kept from 1982 to 2007: rows in AST, and
+	// in ADT of those years, are counted.
 	"NDT":  {offset: "-02:30"},
 	"NST":  {offset: "-03:30"},
-	"ADT":  {offset: "-03:00", assumed: &AssumedAtlantic},
+	"ADT":  {offset: "-03:00", assumed: &AssumedAtlantic, since: "1982-05-01", until: "2007-10-01"},
 	"AST":  {offset: "-04:00", assumed: &AssumedAtlantic},
 	"EDT":  {offset: "-04:00"},
 	"CDT":  {offset: "-05:00", assumed: &AssumedNorthAmerican}, // China wrote it to 1991, Cuba writes it for -04:00
@@ -113,9 +113,10 @@ func abbreviated(name string) (zone, string) {
 	off, _ := parseOffset(a.offset) // well formed: a test reads them all
 	z := zone{loc: time.FixedZone(name, off), assumed: a.assumed}
 	if a.since != "" {
-		// Well formed: a test reads them all.
-		z.since, _ = time.Parse(time.DateOnly, a.since)
-		z.until, _ = time.Parse(time.DateOnly, a.until)
+		// Days of the zone's own clock, as the rows are written. Well
+		// formed: a test reads them all.
+		z.since, _ = time.ParseInLocation(time.DateOnly, a.since, z.loc)
+		z.until, _ = time.ParseInLocation(time.DateOnly, a.until, z.loc)
 	}
 	return z, ""
 }

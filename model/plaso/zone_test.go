@@ -41,7 +41,12 @@ func TestL2TCSVZoneAbbreviations(t *testing.T) {
 		{date: "05/04/2018", time: "08:00:00", tz: "KST", want: "2018-05-04T08:00:00+09:00", assumed: 1},
 		{date: "08/14/2015", time: "08:00:00", tz: "KST", want: "2015-08-14T08:00:00+09:00"},
 		{date: "01/15/2016", time: "08:00:00", tz: "AST", want: "2016-01-15T08:00:00-04:00", assumed: 1},
-		{date: "07/15/2016", time: "08:00:00", tz: "ADT", want: "2016-07-15T08:00:00-03:00", assumed: 1},
+		{date: "07/15/2006", time: "08:00:00", tz: "ADT", want: "2006-07-15T08:00:00-03:00", assumed: 1},
+		{date: "07/15/2016", time: "08:00:00", tz: "ADT", want: "2016-07-15T08:00:00-03:00"},
+		// The days are the zone's own: 05:00 KST on 15 August 2015 is in
+		// them, 08:00 on 5 May 2018 is not.
+		{date: "08/15/2015", time: "05:00:00", tz: "KST", want: "2015-08-15T05:00:00+09:00", assumed: 1},
+		{date: "05/05/2018", time: "08:00:00", tz: "KST", want: "2018-05-05T08:00:00+09:00"},
 		{date: "07/15/2020", time: "08:00:00", tz: "AEST", want: "2020-07-15T08:00:00+10:00"},
 		{date: "01/15/2020", time: "08:00:00", tz: "AEDT", want: "2020-01-15T08:00:00+11:00"},
 		{date: "07/15/2020", time: "08:00:00", tz: "ACST", want: "2020-07-15T08:00:00+09:30"},
