@@ -191,7 +191,9 @@ func convert(rec *record, memo *sourceMemo, out *result) {
 	var rest strings.Builder
 	room := 0
 	for i, k := range rec.keys {
-		room += len(k) + len(": \n") + len(rec.vals[i].text)
+		if k != keyMessage && k != keyDatetime && k != keyTag && k != keyTimestamp {
+			room += len(k) + len(": \n") + len(rec.vals[i].text)
+		}
 	}
 	rest.Grow(room) // once, rather than again and again as it fills
 	for i, k := range rec.keys {

@@ -108,18 +108,20 @@ func (bi *bulkImport) Source(s model.Source, _ int) error {
 // stored event with the same id is updated with the fields in present.
 func (bi *bulkImport) EventFields(e model.Event, n int, present model.FieldSet) error {
 	bi.result.Events++
-	if bi.trashed(e.ID, n) {
-		return nil
-	}
-	order := model.OrderKey(&e)
-	var oldOrder []byte
-	if !bi.noEvents {
+	if !bi.noEvents || !bi.noTrash {
 		if bi.looked++; bi.looked%releaseLooked == 0 {
 			// Each event is looked for in the store: on a re-import,
 			// all of its pages would stay mapped in (1.1 GB at a
 			// million events).
 			release(bi.tx)
 		}
+	}
+	if bi.trashed(e.ID, n) {
+		return nil
+	}
+	order := model.OrderKey(&e)
+	var oldOrder []byte
+	if !bi.noEvents {
 		oldOrder = bi.b.ids.Get([]byte(e.ID))
 	}
 	if oldOrder != nil {
