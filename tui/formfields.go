@@ -214,11 +214,12 @@ func readingLines(st *Styles, reading string, bad bool, w int) []string {
 	return noteLines(st, reading, style, w)
 }
 
-// fillLines are a form's lines, h of them: blank ones under the fields.
 // formLines is a form's lines in h: its first head lines (the heading)
 // always, then the rest, or, when they do not fit, as many of them as
 // do around the focused field's lines [from, to), so that moving the
-// cursor on a short terminal never takes it out of sight.
+// cursor on a short terminal never takes it out of sight: the whole
+// field, or its last lines when it is taller than the room (the form
+// ends the range where the cursor or the choice is).
 func formLines(out []string, head, from, to, h int) []string {
 	room := h - head
 	if len(out) <= h || room <= 0 || head > len(out) {
@@ -230,11 +231,14 @@ func formLines(out []string, head, from, to, h int) []string {
 	if to > room {
 		start = to - room // the field's last line at the bottom
 	}
-	start = min(start, max(from, 0)) // its first line shown before its last
+	if to-from <= room {
+		start = min(start, max(from, 0)) // the whole field, from its label
+	}
 	start = min(start, len(body)-room)
 	return append(out[:head:head], body[start:start+room]...)
 }
 
+// fillLines are a form's lines, h of them: blank ones under the fields.
 func fillLines(out []string, h int) []string {
 	for len(out) < h {
 		out = append(out, "")

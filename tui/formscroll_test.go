@@ -41,3 +41,14 @@ func TestFormsShowTheFocusedField(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteFormShowsTheChosenSource: on a terminal too short for the
+// source field's list, the candidate chosen is on screen, so that enter
+// never takes one nobody saw chosen ("new source…" was below the edge).
+func TestQuoteFormShowsTheChosenSource(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 80, 10)
+	d.keys("Q", "tab", "tab", "down", "down", "down")
+	if screen := d.screen(); !strings.Contains(screen, "› new source") {
+		t.Errorf("the chosen candidate is not on screen:\n%s", screen)
+	}
+}

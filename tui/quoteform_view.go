@@ -22,6 +22,7 @@ func (f *quoteForm) View(w, h int) []string {
 	add("")
 	pad := strings.Repeat(" ", formLabelWidth)
 	starts := [quoteFieldCount + 1]int{}
+	chosen := 0 // the line after the chosen candidate, when listed
 	starts[quoteText] = len(out)
 	for _, l := range labelledLines(f.label(quoteText), f.text.View()) {
 		add(l)
@@ -41,6 +42,7 @@ func (f *quoteForm) View(w, h int) []string {
 			text := f.candidateName(cs[i], w)
 			if i == f.cand {
 				add(pad + st.Selected.Render(st.fit("› "+text, max(w-formLabelWidth, 0))))
+				chosen = len(out) // the field ends there for formLines
 				continue
 			}
 			add(pad + "  " + text)
@@ -64,7 +66,11 @@ func (f *quoteForm) View(w, h int) []string {
 	}
 	add(f.label(quoteStance) + word)
 	starts[quoteFieldCount] = len(out)
-	return formLines(out, 2, starts[f.focus], starts[f.focus+1], h)
+	end := starts[f.focus+1]
+	if f.focus == quoteSource && chosen > 0 {
+		end = chosen
+	}
+	return formLines(out, 2, starts[f.focus], end, h)
 }
 
 // heading says what the form does, or what stops it.
