@@ -81,6 +81,10 @@ type quoteCheck struct {
 	Range   *[2]int `json:"range,omitempty"`
 	Closest string  `json:"closest,omitempty"`
 	Diff    string  `json:"diff,omitempty"`
+	// Untrusted is set when the snapshot checked against does not match
+	// its hash, or the journal's record of it: what the check found
+	// cannot be trusted either way.
+	Untrusted bool `json:"untrusted,omitempty"`
 }
 
 // snapshotCheck is what verify found of one snapshot's bytes.
@@ -169,12 +173,14 @@ func verifyQuotes(s model.Store) (verifyReport, error) {
 		if err != nil {
 			return rep, fmt.Errorf("source %q: reading its snapshots: %w", src.ID, err)
 		}
+		latestOK := false
 		for _, sn := range snaps {
 			c := checkSnapshotHash(s, src.ID, sn)
 			if c.OK {
 				checkJournaled(&c, sn, kept)
 			}
 			rep.Snapshots = append(rep.Snapshots, c)
+			latestOK = c.OK
 		}
 		if len(snaps) == 0 || len(bySource[src.ID]) == 0 {
 			continue
@@ -187,6 +193,7 @@ func verifyQuotes(s model.Store) (verifyReport, error) {
 		x := latest.QuoteIndex(text)
 		for _, qi := range bySource[src.ID] {
 			checkQuote(&rep.Quotes[qi], x, text, texts[qi], latest.N)
+			rep.Quotes[qi].Untrusted = !latestOK
 		}
 	}
 	return rep, nil
@@ -312,6 +319,11 @@ func writeVerify(w io.Writer, rep verifyReport) {
 			fmt.Fprintf(w, " (%s)", strings.Join(q.Rules, ", "))
 		}
 		fmt.Fprintln(w)
+		if q.Untrusted {
+			// Not found there may be the quote's fault or the bytes';
+			// found may be a forgery's words.
+			fmt.Fprintf(w, "    snapshot %d does not match what was kept (above): what this check found cannot be trusted\n", q.Snapshot)
+		}
 		if q.State == verbatim.NotFound.String() {
 			if q.Diff == "" {
 				fmt.Fprintf(w, "    no word of it is in the snapshot\n")
@@ -334,10 +346,12 @@ func writeVerify(w io.Writer, rep verifyReport) {
 // verifyFailed is the error when a quote is not found or a snapshot
 // does not match its hash.
 func verifyFailed(rep verifyReport) error {
-	var missing, bad int
+	var missing, untrusted, bad int
 	for _, q := range rep.Quotes {
 		if q.State == verbatim.NotFound.String() {
-			missing++
+			if missing++; q.Untrusted {
+				untrusted++
+			}
 		}
 	}
 	for _, c := range rep.Snapshots {
@@ -348,14 +362,24 @@ func verifyFailed(rep verifyReport) error {
 	if missing == 0 && bad == 0 {
 		return nil
 	}
-	var what []string
+	var what, todo []string
 	if missing > 0 {
-		what = append(what, plural(missing, "quote")+" not found in its source's snapshot")
+		w := plural(missing, "quote") + " not found in its source's snapshot"
+		if untrusted > 0 {
+			w += fmt.Sprintf(" (%d against a snapshot that does not match what was kept)", untrusted)
+		}
+		what = append(what, w)
+	}
+	if missing > untrusted {
+		todo = append(todo, "correct a quote not found from its source")
 	}
 	if bad > 0 {
-		what = append(what, plural(bad, "snapshot")+" not matching its hash")
+		what = append(what, plural(bad, "snapshot")+" not matching what was kept")
+		// Correcting a quote to an altered snapshot would make the
+		// quote the forgery's.
+		todo = append(todo, "a snapshot that does not match was altered or damaged since it was kept: change no quote to agree with it; restore the store from a backup made before, or attach the source again from where it was published")
 	}
-	return fmt.Errorf("verify found %s (listed above): correct the quote from the source, or attach the source again if its snapshot was altered", strings.Join(what, " and "))
+	return fmt.Errorf("verify found %s (listed above): %s", strings.Join(what, " and "), strings.Join(todo, "; "))
 }
 
 // plural is n things, with its s.

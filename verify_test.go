@@ -172,7 +172,7 @@ func TestVerifySnapshots(t *testing.T) {
 	}, journaled: true}
 	var out bytes.Buffer
 	err := verifyStore(&verifyOptions{cli: &cli{stdout: &out}}, fake)
-	if err == nil || err.Error() != "verify found 1 quote not found in its source's snapshot and 1 snapshot not matching its hash (listed above): correct the quote from the source, or attach the source again if its snapshot was altered" {
+	if err == nil || err.Error() != "verify found 1 quote not found in its source's snapshot and 1 snapshot not matching what was kept (listed above): correct a quote not found from its source; a snapshot that does not match was altered or damaged since it was kept: change no quote to agree with it; restore the store from a backup made before, or attach the source again from where it was published" {
 		t.Errorf("error: %v", err)
 	}
 	golden.RequireEqual(t, out.String())
@@ -202,6 +202,30 @@ func TestVerifySnapshots(t *testing.T) {
 	out.Reset()
 	if err := verifyStore(&verifyOptions{cli: &cli{stdout: &out}}, fake); err != nil {
 		t.Errorf("put right: %v\n%s", err, out.String())
+	}
+}
+
+// TestVerifyDistrustsQuotesOnAnAlteredSnapshot: a quote checked against
+// a snapshot whose bytes no longer match what was kept is marked so, and
+// verify no longer tells anyone to correct the quote from it: the quote
+// may be right and the snapshot forged (it said "correct the quote from
+// the source").
+func TestVerifyDistrustsQuotesOnAnAlteredSnapshot(t *testing.T) {
+	forged := strings.Replace(wapoText, "conference call", "meeting", 1)
+	if forged == wapoText {
+		t.Fatal("the forgery changes nothing")
+	}
+	fake := &snapStore{Store: exampleStore(t), snaps: map[string][]fakeSnap{
+		"wapo": {plainSnap("wapo", 1, wapoText, forged)},
+	}, journaled: true}
+	var out bytes.Buffer
+	err := verifyStore(&verifyOptions{cli: &cli{stdout: &out}}, fake)
+	if err == nil || strings.Contains(err.Error(), "correct a quote") || !strings.Contains(err.Error(), "change no quote to agree with it") ||
+		!strings.Contains(err.Error(), "(2 against a snapshot that does not match what was kept)") {
+		t.Errorf("error: %v", err)
+	}
+	if !strings.Contains(out.String(), "nso-mobileum-call quote 2 (wapo, snapshot 1): not found\n    snapshot 1 does not match what was kept (above): what this check found cannot be trusted\n") {
+		t.Errorf("verify says:\n%s", out.String())
 	}
 }
 
