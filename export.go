@@ -133,6 +133,7 @@ func (o *exportOptions) export(s model.Store, f formats.Format, q model.Query) e
 		n, err = f.Write(w, h, sources, events, &lost)
 		return err
 	}
+	var damaged []string // said once the export is written
 	if o.withSnapshots {
 		write = func(w io.Writer) error {
 			counted := func(yield func(model.Event, error) bool) {
@@ -145,7 +146,9 @@ func (o *exportOptions) export(s model.Store, f formats.Format, q model.Query) e
 					}
 				}
 			}
-			return native.WriteWithSnapshots(w, h, sources, counted, snapshotDocs(s, sources))
+			return native.WriteWithSnapshots(w, h, sources, counted, snapshotDocs(s, sources, func(sn model.Snapshot, problem string) {
+				damaged = append(damaged, fmt.Sprintf("warning: source %s, snapshot %d: %s; exported as found, which an import of the file refuses (chrono verify names it)", termtext.Line(sn.Source), sn.N, termtext.Line(problem)))
+			}))
 		}
 	} else if kept, err := countSnapshots(s, sources); err != nil {
 		return err
@@ -165,6 +168,9 @@ func (o *exportOptions) export(s model.Store, f formats.Format, q model.Query) e
 		return err
 	}
 	o.report(f, n, &lost)
+	for _, d := range damaged {
+		fmt.Fprintln(o.stderr, d)
+	}
 	return nil
 }
 

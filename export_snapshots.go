@@ -1,8 +1,12 @@
 package main
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"io"
 	"iter"
+	"strings"
 
 	"chrono/model"
 	"chrono/model/native"
@@ -28,8 +32,10 @@ func countSnapshots(s model.Reader, sources []model.Source) (int, error) {
 }
 
 // snapshotDocs yields each source's snapshots with their bytes, one at a
-// time.
-func snapshotDocs(s model.Reader, sources []model.Source) iter.Seq2[native.SnapshotDoc, error] {
+// time, and tells damaged of each whose bytes or text no longer have the
+// hashes kept with them: it is written as found, which an import of the
+// file refuses, so the export says so.
+func snapshotDocs(s model.Reader, sources []model.Source, damaged func(sn model.Snapshot, problem string)) iter.Seq2[native.SnapshotDoc, error] {
 	return func(yield func(native.SnapshotDoc, error) bool) {
 		for _, src := range sources {
 			snaps, err := s.Snapshots(src.ID)
@@ -41,6 +47,11 @@ func snapshotDocs(s model.Reader, sources []model.Source) iter.Seq2[native.Snaps
 				d := native.SnapshotDoc{Source: sn.Source, N: sn.N, SHA256: sn.SHA256, Size: sn.Size, MediaType: sn.MediaType, Taken: sn.Taken, Origin: sn.Origin, TextSize: sn.TextSize, TextSHA256: sn.TextSHA256}
 				if d.Original, err = readSnapshot(s.SnapshotOriginal, sn); err == nil && sn.MediaType != model.MediaText && sn.MediaType != model.MediaMarkdown {
 					d.Text, err = readSnapshot(s.SnapshotText, sn)
+				}
+				if err == nil {
+					if problem := snapshotAltered(sn, d); problem != "" {
+						damaged(sn, problem)
+					}
 				}
 				if !yield(d, err) || err != nil {
 					return
@@ -57,4 +68,19 @@ func readSnapshot(open func(string, int) (io.ReadCloser, error), sn model.Snapsh
 	}
 	defer r.Close()
 	return io.ReadAll(r)
+}
+
+// snapshotAltered says how a snapshot's bytes, as read for the export, differ
+// from the hashes kept with them: "" when they match.
+func snapshotAltered(sn model.Snapshot, d native.SnapshotDoc) string {
+	mismatch, _ := sn.CopyOriginal(io.Discard, bytes.NewReader(d.Original)) // a reader of bytes fails not
+	if mismatch != "" {
+		return mismatch
+	}
+	if d.Text != nil && sn.TextSHA256 != "" {
+		if sum := sha256.Sum256(d.Text); !strings.EqualFold(hex.EncodeToString(sum[:]), sn.TextSHA256) {
+			return "its text does not have the SHA-256 kept with it"
+		}
+	}
+	return ""
 }

@@ -75,6 +75,12 @@ func TestDamagedSnapshotChecked(t *testing.T) {
 			if r.code != 0 || !strings.Contains(r.stderr, "warning: "+tt.want) || !strings.Contains(r.stderr, "the backup keeps it as found") {
 				t.Errorf("backup: %+v\nwant a warning %q", r, tt.want)
 			}
+			// So does an export that carries it: its import then refuses
+			// the file chrono wrote, which said nothing (it exited 0).
+			r = chrono(t, db, "", "export", "--with-snapshots", "-o", filepath.Join(t.TempDir(), "ex.json"))
+			if r.code != 0 || strings.Count(r.stderr, "warning: source wapo, snapshot 1: its ") != 1 || !strings.Contains(r.stderr, "exported as found, which an import of the file refuses") {
+				t.Errorf("export --with-snapshots: %+v", r)
+			}
 		})
 	}
 }
