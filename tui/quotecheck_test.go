@@ -362,9 +362,18 @@ func TestQuoteInADamagedSnapshot(t *testing.T) {
 	if w := markQuote(q, si).words(); !strings.HasPrefix(w, "✗ snapshot 1 is damaged: its text does not have the SHA-256 kept with it") {
 		t.Errorf("the mark says %q", w)
 	}
+	// The source's text shown around the quote says so too (it showed
+	// the altered words as the source's, "verbatim").
+	v, err := quoteInSource(s, &Styles{}, q, nil)
+	if err != nil || !strings.HasPrefix(v.title, "✗ wapo · snapshot 1 is damaged: its text does not have the SHA-256 kept with it") {
+		t.Errorf("the source view's title: %q, %v", v.title, err)
+	}
 	good := textStore{texts: map[string][]string{"wapo": {sourceText}}}
 	si, _, _ = indexOf(good, nil, "wapo")
 	if w := markQuote(q, si).words(); strings.Contains(w, "damaged") {
 		t.Errorf("a sound snapshot's mark says %q", w)
+	}
+	if v, err := quoteInSource(good, &Styles{}, q, nil); err != nil || strings.Contains(v.title, "damaged") {
+		t.Errorf("a sound snapshot's view: %q, %v", v.title, err)
 	}
 }

@@ -42,6 +42,11 @@ func quoteInSource(s model.Store, st *Styles, q model.Quote, kept quoteIndexes) 
 	}
 	r := si.check(q.Text)
 	title := fmt.Sprintf("%s · snapshot %d of %d · %s", q.Source, si.latest.N, si.count, r.State)
+	if si.damaged != "" {
+		// The pane marks its quotes so; the view of the text must too,
+		// or the altered words read as the source's.
+		title = fmt.Sprintf("✗ %s · snapshot %d is damaged: %s (chrono verify says more); what it shows cannot be trusted · %s", q.Source, si.latest.N, si.damaged, r.State)
+	}
 	span, parts := r.Span, r.Parts
 	shown := "quote"
 	switch {
