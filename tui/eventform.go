@@ -487,8 +487,9 @@ func (f *eventForm) SetSize(w, h int) {
 	for i := range f.inputs {
 		f.inputs[i].SetWidth(iw)
 	}
-	resizeArea(&f.summary, aw, f.summary.Height())
-	f.fitSummary()
+	// Laid out at the height it will have: scrolled at the old one, a
+	// summary grown back showed its last line over blank rows.
+	resizeArea(&f.summary, aw, f.summaryHeight())
 }
 
 // knownTags are the tags the event had, which tags typed without commas

@@ -27,8 +27,14 @@ func (f *eventForm) fitSummary() {
 	if f.w < 0 {
 		return // not laid out yet
 	}
+	f.summary.SetHeight(f.summaryHeight())
+}
+
+// summaryHeight is the lines the other fields and the notes leave the
+// summary.
+func (f *eventForm) summaryHeight() int {
 	reading, proposed := f.notes()
-	f.summary.SetHeight(max(f.h-formFixedLines-(len(reading)-1)-(len(proposed)-1), 1))
+	return max(f.h-formFixedLines-(len(reading)-1)-(len(proposed)-1), 1)
 }
 
 // View implements Dialog: a heading, then each field under the one

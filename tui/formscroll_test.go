@@ -3,6 +3,8 @@ package tui
 import (
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 // TestFormsShowTheFocusedField: on a terminal too short for a form's
@@ -51,4 +53,25 @@ func TestQuoteFormShowsTheChosenSource(t *testing.T) {
 	if screen := d.screen(); !strings.Contains(screen, "› new source") {
 		t.Errorf("the chosen candidate is not on screen:\n%s", screen)
 	}
+}
+
+// TestSummaryFillsItsLinesAfterAResize: a summary typed on a terminal
+// made short, then tall again, shows as many of its lines as it has room
+// for, not its last line over blank rows.
+func TestSummaryFillsItsLinesAfterAResize(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 80, 24)
+	d.keys("E", "shift+tab") // the summary, the cursor at its end
+	d.typeText(strings.Repeat(" and then more words", 40))
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 14})
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	lines := strings.Split(d.screen(), "\n")
+	for i, l := range lines {
+		if strings.Contains(l, "› Summary") {
+			if i+1 >= len(lines) || !strings.Contains(lines[i+1], "words") {
+				t.Errorf("the summary shows one line over blank rows after the resize:\n%s", d.screen())
+			}
+			return
+		}
+	}
+	t.Errorf("no summary on screen:\n%s", d.screen())
 }
