@@ -75,3 +75,18 @@ func TestSummaryFillsItsLinesAfterAResize(t *testing.T) {
 	}
 	t.Errorf("no summary on screen:\n%s", d.screen())
 }
+
+// TestFormHidesTheSelectionsHint: the sources screen's line naming the
+// selected source's id and URL is not shown under the form for a new
+// source, where it read as the new source's.
+func TestFormHidesTheSelectionsHint(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 80, 24)
+	d.keys("S")
+	if !strings.Contains(d.screen(), "id occupy-democrats") {
+		t.Fatalf("the sources screen names no selected source:\n%s", d.screen())
+	}
+	d.keys("a")
+	if strings.Contains(d.screen(), "id occupy-democrats") {
+		t.Errorf("the new source's form shows the selected source's id:\n%s", d.screen())
+	}
+}

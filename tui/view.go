@@ -53,7 +53,13 @@ func (m *Model) statusView(w int) []string {
 	if m.prompting() {
 		return m.dialog.View(w, 1)[:1]
 	}
-	return m.status.view(&m.ctx.styles, w, m.statusN, m.top().Hint())
+	hint := m.top().Hint()
+	if _, ok := m.dialog.(editsText); ok {
+		// Under a form, the screen's selection ("id wapo · https://…")
+		// would read as what the form holds: a new source's, say.
+		hint = ""
+	}
+	return m.status.view(&m.ctx.styles, w, m.statusN, hint)
 }
 
 // prompting reports whether a prompt has the status line.
