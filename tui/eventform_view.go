@@ -31,11 +31,15 @@ func (f *eventForm) fitSummary() {
 }
 
 // summaryHeight is the lines the other fields and the notes leave the
-// summary.
+// summary, and three at least: on a short terminal the form scrolls
+// (formLines), and one line was too few to read what one types.
 func (f *eventForm) summaryHeight() int {
 	reading, proposed := f.notes()
-	return max(f.h-formFixedLines-(len(reading)-1)-(len(proposed)-1), 1)
+	return max(f.h-formFixedLines-(len(reading)-1)-(len(proposed)-1), minSummaryLines)
 }
+
+// minSummaryLines is the least the summary shows.
+const minSummaryLines = 3
 
 // View implements Dialog: a heading, then each field under the one
 // before, the summary taking the lines left.

@@ -90,3 +90,22 @@ func TestFormHidesTheSelectionsHint(t *testing.T) {
 		t.Errorf("the new source's form shows the selected source's id:\n%s", d.screen())
 	}
 }
+
+// TestShortFormSummaryShowsLines: on a short terminal, the summary being
+// typed shows three lines, the fields above scrolled away, not the
+// cursor's line alone.
+func TestShortFormSummaryShowsLines(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 80, 14)
+	d.keys("E", "shift+tab")
+	d.typeText(strings.Repeat(" and then more words", 40))
+	lines := strings.Split(d.screen(), "\n")
+	for i, l := range lines {
+		if strings.Contains(l, "› Summary") {
+			if i+2 >= len(lines) || !strings.Contains(lines[i+1], "words") || !strings.Contains(lines[i+2], "words") {
+				t.Errorf("the summary shows fewer than three lines:\n%s", d.screen())
+			}
+			return
+		}
+	}
+	t.Errorf("no summary on screen:\n%s", d.screen())
+}
