@@ -110,3 +110,37 @@ func TestMissingBucketIsDamageNotAlteration(t *testing.T) {
 		})
 	}
 }
+
+// TestUnreadableSnapshotTextIsDamage: a page's text that cannot be read
+// (a piece gone from the file) is damage, as its bytes unread are, not
+// an alteration: it was said to have "SHA-256 unknown (…)" and that the
+// store was altered, to be kept as found.
+func TestUnreadableSnapshotTextIsDamage(t *testing.T) {
+	db := newDB(t)
+	page := filepath.Join(t.TempDir(), "article.html")
+	if err := os.WriteFile(page, []byte("<html><body><p>"+wapoText+"</p></body></html>"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"import", "timeline.example.json"}, {"source", "attach", "wapo", page}} {
+		if r := chrono(t, db, "", args...); r.code != 0 {
+			t.Fatalf("%v: %+v", args, r)
+		}
+	}
+	f, err := bbolt.Open(db, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = f.Update(func(tx *bbolt.Tx) error {
+		k := binary.BigEndian.AppendUint32(append([]byte("wapo"), 0), 1)
+		return tx.Bucket([]byte("snapshots")).Delete(binary.BigEndian.AppendUint32(append(k, byte(snapshots.Text)), 0))
+	})
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := chrono(t, db, "", "check", "--store")
+	if r.code != 1 || !strings.Contains(r.stdout, "its text, which quotes are checked against, cannot be read") ||
+		strings.Contains(r.stderr, "altered outside chrono") || !strings.Contains(r.stderr, "export -o FILE") {
+		t.Errorf("check --store: %+v", r)
+	}
+}

@@ -251,9 +251,12 @@ func checkSnapshotHash(sr model.Reader, source string, sn model.Snapshot) snapsh
 		c.OK, c.TextUnhashed = true, true
 	default:
 		c.TextChecked = true
-		if text := textSum(sr, source, sn.N); text != sn.TextSHA256 {
+		switch text, err := textSum(sr, source, sn.N); {
+		case err != nil:
+			c.Problem, c.unreadable = "its text, which quotes are checked against, cannot be read: "+err.Error(), true
+		case text != sn.TextSHA256:
 			c.Problem = fmt.Sprintf("its text, which quotes are checked against, has SHA-256 %s, not the %s kept with it", text, sn.TextSHA256)
-		} else {
+		default:
 			c.OK = true
 		}
 	}
@@ -270,17 +273,17 @@ func checkJournaled(c *snapshotCheck, sn model.Snapshot, kept map[model.Snapshot
 
 // textSum is the SHA-256 of a snapshot's text, or what keeps it from
 // being read.
-func textSum(sr model.Reader, source string, n int) string {
+func textSum(sr model.Reader, source string, n int) (string, error) {
 	rc, err := sr.SnapshotText(source, n)
 	if err != nil {
-		return "unknown (" + err.Error() + ")"
+		return "", err
 	}
 	defer rc.Close()
 	h := sha256.New()
 	if _, err := io.Copy(h, rc); err != nil {
-		return "unknown (" + err.Error() + ")"
+		return "", err
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // writeVerify writes the report for a person.
@@ -322,7 +325,7 @@ func writeVerify(w io.Writer, rep verifyReport) {
 		if q.Untrusted {
 			// Not found there may be the quote's fault or the bytes';
 			// found may be a forgery's words.
-			fmt.Fprintf(w, "    snapshot %d does not match what was kept (above): what this check found cannot be trusted\n", q.Snapshot)
+			fmt.Fprintf(w, "    snapshot %d does not hold up (above): what this check found cannot be trusted\n", q.Snapshot)
 		}
 		if q.State == verbatim.NotFound.String() {
 			if q.Diff == "" {

@@ -224,7 +224,7 @@ func TestVerifyDistrustsQuotesOnAnAlteredSnapshot(t *testing.T) {
 		!strings.Contains(err.Error(), "(2 against a snapshot that does not match what was kept)") {
 		t.Errorf("error: %v", err)
 	}
-	if !strings.Contains(out.String(), "nso-mobileum-call quote 2 (wapo, snapshot 1): not found\n    snapshot 1 does not match what was kept (above): what this check found cannot be trusted\n") {
+	if !strings.Contains(out.String(), "nso-mobileum-call quote 2 (wapo, snapshot 1): not found\n    snapshot 1 does not hold up (above): what this check found cannot be trusted\n") {
 		t.Errorf("verify says:\n%s", out.String())
 	}
 }
