@@ -102,7 +102,8 @@ func TestNearMiss(t *testing.T) {
 		"The Post reports. While the Justice Department declined to comment, John Tye reminded the public.\n\n" +
 		"The Cafe\u0301 Royal hosted the meeting.\n\n" +
 		"Between 5–10 people were there. The so‑called “deal” was off.\n\n" +
-		"The minister said—and nobody argued—that it was one—was it not?"
+		"The minister said—and nobody argued—that it was one—was it not?\n\n" +
+		"Between 6-12 a people. Kim Jong–un said so."
 	for _, tc := range []struct {
 		quote, passage, diff string
 	}{
@@ -125,6 +126,10 @@ func TestNearMiss(t *testing.T) {
 		// is one word on either side, so the passage starts where the
 		// quote does (it started at "‑called").
 		{"5-10", "5–10", "[-5-10-]{+5–10+} (the text's – is U+2013 EN DASH, the quote's - U+002D HYPHEN-MINUS)"},
+		// The quote's dash wider than the text's, and a word's parts.
+		{"6–12", "6-12", "[-6–12-]{+6-12+} (the text's - is U+002D HYPHEN-MINUS, the quote's – U+2013 EN DASH)"},
+		{"6–12 a", "6-12 a", "[-6–12-]{+6-12+} (the text's - is U+002D HYPHEN-MINUS, the quote's – U+2013 EN DASH) a"},
+		{"Jong-un", "Jong–un", "[-Jong-un-]{+Jong–un+} (the text's – is U+2013 EN DASH, the quote's - U+002D HYPHEN-MINUS)"},
 		{"Between 5-10 people were there", "Between 5–10 people were there",
 			"Between [-5-10-]{+5–10+} (the text's – is U+2013 EN DASH, the quote's - U+002D HYPHEN-MINUS) people were there"},
 		{"the so-called \"deal\" was off", "The so‑called “deal” was off",

@@ -125,10 +125,15 @@ func (x *Index) closest(q string) Result {
 	sort.SliceStable(words, func(i, j int) bool { return len(words[i]) > len(words[j]) })
 	words = words[:min(len(words), maxAnchors)]
 	votes := map[int]int{}
+	// Where in the text each vote's word is: with no word of the quote
+	// the same as the text's, the words that placed it are the passage.
+	type placed struct{ diag, start, end int }
+	var hitsAt []placed
 	vote := func(w string, hits []int) {
 		for _, j := range hits {
 			for _, i := range at[w] {
 				votes[j-i]++
+				hitsAt = append(hitsAt, placed{j - i, j, j + len(w)})
 			}
 		}
 	}
@@ -214,9 +219,20 @@ func (x *Index) closest(q string) Result {
 	var win []token
 	if qa < 0 {
 		// No word is the same, but parts of them placed the quote
-		// ("5-10" at "5–10"): the passage is what lies there.
+		// ("5-10" at "5–10"): the passage runs from the first of them
+		// in the winning band to the last, whole words.
+		lo, hi := -1, -1
+		for _, h := range hitsAt {
+			if h.diag < best || h.diag > best+2*band {
+				continue
+			}
+			if lo < 0 || h.start < lo {
+				lo = h.start
+			}
+			hi = max(hi, h.end)
+		}
 		for _, t := range ts {
-			if t.end > best && t.start < best+len(nq) {
+			if t.end > lo && t.start < hi {
 				win = append(win, t)
 			}
 		}
