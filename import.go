@@ -186,11 +186,9 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 	if o.dryRun {
 		return nil
 	}
-	if err := o.restoreSnapshots(s, snaps); err != nil {
-		return err
-	}
-	o.warnIfWrittenAfterBreak(s, before)
-	return nil
+	err = o.restoreSnapshots(s, snaps)
+	o.warnIfWrittenAfterBreak(s, before) // the events are in, whatever the snapshots met
+	return err
 }
 
 // storeOptions is what the store is asked for: --prefer read, and

@@ -35,7 +35,10 @@ func (f *eventForm) fitSummary() {
 // (formLines), and one line was too few to read what one types.
 func (f *eventForm) summaryHeight() int {
 	reading, proposed := f.notes()
-	return max(f.h-formFixedLines-(len(reading)-1)-(len(proposed)-1), minSummaryLines)
+	// No more than the room under the heading, or the field's end would
+	// push its label and the cursor off a tiny screen.
+	least := min(minSummaryLines, max(f.h-2, 1))
+	return max(f.h-formFixedLines-(len(reading)-1)-(len(proposed)-1), least)
 }
 
 // minSummaryLines is the least the summary shows.

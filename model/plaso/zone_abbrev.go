@@ -74,7 +74,7 @@ var abbreviations = map[string]abbreviation{
 	// in ADT of those years, are counted.
 	"NDT":  {offset: "-02:30"},
 	"NST":  {offset: "-03:30"},
-	"ADT":  {offset: "-03:00", assumed: &AssumedAtlantic, since: "1982-05-01", until: "2007-10-01"},
+	"ADT":  {offset: "-03:00", assumed: &AssumedAtlantic, since: "1982-05-01", until: "2007-10-02"},
 	"AST":  {offset: "-04:00", assumed: &AssumedAtlantic},
 	"EDT":  {offset: "-04:00"},
 	"CDT":  {offset: "-05:00", assumed: &AssumedNorthAmerican}, // China wrote it to 1991, Cuba writes it for -04:00
