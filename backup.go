@@ -30,7 +30,8 @@ A journal altered outside chrono (its hash chain broken, as chrono verify
 --journal shows) is copied as it is found, the break with it, and a
 warning names the entry where the chain breaks; the backup is still made.
 So is a snapshot whose bytes or text no longer have the hashes kept
-with them, with a warning naming it.`,
+with them, or those the journal recorded when it was kept, with a
+warning naming it.`,
 		Args: exactArgs(0, "no arguments: the copy goes to -o FILE"),
 		RunE: func(*cobra.Command, []string) error { return runBackup(opts) },
 	}

@@ -37,6 +37,11 @@ func countSnapshots(s model.Reader, sources []model.Source) (int, error) {
 // file refuses, so the export says so.
 func snapshotDocs(s model.Reader, sources []model.Source, damaged func(sn model.Snapshot, problem string)) iter.Seq2[native.SnapshotDoc, error] {
 	return func(yield func(native.SnapshotDoc, error) bool) {
+		kept, err := model.RecordedSnapshots(s)
+		if err != nil {
+			yield(native.SnapshotDoc{}, err)
+			return
+		}
 		for _, src := range sources {
 			snaps, err := s.Snapshots(src.ID)
 			if err != nil {
@@ -49,7 +54,11 @@ func snapshotDocs(s model.Reader, sources []model.Source, damaged func(sn model.
 					d.Text, err = readSnapshot(s.SnapshotText, sn)
 				}
 				if err == nil {
-					if problem := snapshotAltered(sn, d); problem != "" {
+					problem := snapshotAltered(sn, d)
+					if problem == "" {
+						problem = model.UnrecordedBy(sn, kept)
+					}
+					if problem != "" {
 						damaged(sn, problem)
 					}
 				}

@@ -6,13 +6,17 @@ import (
 	"chrono/model"
 )
 
-// damagedSnapshots checks each snapshot of s against the SHA-256 and
-// size kept with its original bytes and the SHA-256 kept with its text,
-// as verify does, and returns those that do not match or cannot be read.
-// Whether the journal records them is verify's to say: a store made
-// before it did is not damaged.
+// damagedSnapshots checks each snapshot of s as verify does: against the
+// SHA-256 and size kept with its original bytes and the SHA-256 kept with
+// its text, then against what the journal's entry that kept it recorded
+// (bytes and hashes replaced together match each other, not the chain).
+// It returns those that do not hold up or cannot be read.
 func damagedSnapshots(s model.Reader) ([]snapshotCheck, error) {
 	sources, err := s.Sources()
+	if err != nil {
+		return nil, err
+	}
+	kept, err := model.RecordedSnapshots(s)
 	if err != nil {
 		return nil, err
 	}
@@ -23,7 +27,11 @@ func damagedSnapshots(s model.Reader) ([]snapshotCheck, error) {
 			return nil, fmt.Errorf("source %q: reading its snapshots: %w", src.ID, err)
 		}
 		for _, sn := range snaps {
-			if c := checkSnapshotHash(s, src.ID, sn); !c.OK {
+			c := checkSnapshotHash(s, src.ID, sn)
+			if c.OK {
+				checkJournaled(&c, sn, kept)
+			}
+			if !c.OK {
 				damaged = append(damaged, c)
 			}
 		}

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -142,5 +145,58 @@ func TestUnreadableSnapshotTextIsDamage(t *testing.T) {
 	if r.code != 1 || !strings.Contains(r.stdout, "its text, which quotes are checked against, cannot be read") ||
 		strings.Contains(r.stderr, "altered outside chrono") || !strings.Contains(r.stderr, "export -o FILE") {
 		t.Errorf("check --store: %+v", r)
+	}
+}
+
+// TestReplacedSnapshotChecked: a snapshot whose bytes and kept hashes
+// were replaced together matches itself, but not the hashes the journal's
+// entry recorded when it was kept. verify said so; check --store, backup
+// and export --with-snapshots said nothing.
+func TestReplacedSnapshotChecked(t *testing.T) {
+	db := newDB(t)
+	article := filepath.Join(t.TempDir(), "article.txt")
+	if err := os.WriteFile(article, []byte(wapoText), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"import", "timeline.example.json"}, {"source", "attach", "wapo", article}} {
+		if r := chrono(t, db, "", args...); r.code != 0 {
+			t.Fatalf("%v: %+v", args, r)
+		}
+	}
+	forged := strings.Replace(wapoText, "conference call", "meeting", 1)
+	alterSnapshot(t, db, "wapo", 1, snapshots.Original, forged)
+	f, err := bbolt.Open(db, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = f.Update(func(tx *bbolt.Tx) error {
+		b := tx.Bucket([]byte("snapshots"))
+		key := append(binary.BigEndian.AppendUint32(append([]byte("wapo"), 0), 1), 'm')
+		var rec snapshots.Record
+		if err := json.Unmarshal(b.Get(key), &rec); err != nil {
+			return err
+		}
+		sum := sha256.Sum256([]byte(forged))
+		rec.SHA256, rec.Size = hex.EncodeToString(sum[:]), int64(len(forged))
+		rec.TextSHA256, rec.TextSize = rec.SHA256, rec.Size
+		v, err := json.Marshal(rec)
+		if err != nil {
+			return err
+		}
+		return b.Put(key, v)
+	})
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = "source wapo, snapshot 1: its original bytes have the SHA-256 kept with them"
+	if r := chrono(t, db, "", "check", "--store"); r.code != 1 || !strings.Contains(r.stdout, "snapshots: "+want) {
+		t.Errorf("check --store: %+v", r)
+	}
+	if r := chrono(t, db, "", "backup", "-o", filepath.Join(t.TempDir(), "copy.db")); r.code != 0 || !strings.Contains(r.stderr, "warning: "+want) {
+		t.Errorf("backup: %+v", r)
+	}
+	if r := chrono(t, db, "", "export", "--with-snapshots", "-o", filepath.Join(t.TempDir(), "ex.json")); r.code != 0 || !strings.Contains(r.stderr, "warning: "+want) {
+		t.Errorf("export --with-snapshots: %+v", r)
 	}
 }
