@@ -37,11 +37,7 @@ func countSnapshots(s model.Reader, sources []model.Source) (int, error) {
 // file refuses, so the export says so.
 func snapshotDocs(s model.Reader, sources []model.Source, damaged func(sn model.Snapshot, problem string)) iter.Seq2[native.SnapshotDoc, error] {
 	return func(yield func(native.SnapshotDoc, error) bool) {
-		kept, err := model.RecordedSnapshots(s)
-		if err != nil {
-			yield(native.SnapshotDoc{}, err)
-			return
-		}
+		var kept map[model.SnapshotKey]model.SnapshotRecord // read at the first snapshot: the whole journal
 		for _, src := range sources {
 			snaps, err := s.Snapshots(src.ID)
 			if err != nil {
@@ -49,6 +45,12 @@ func snapshotDocs(s model.Reader, sources []model.Source, damaged func(sn model.
 				return
 			}
 			for _, sn := range snaps {
+				if kept == nil {
+					if kept, err = model.RecordedSnapshots(s); err != nil {
+						yield(native.SnapshotDoc{}, err)
+						return
+					}
+				}
 				d := native.SnapshotDoc{Source: sn.Source, N: sn.N, SHA256: sn.SHA256, Size: sn.Size, MediaType: sn.MediaType, Taken: sn.Taken, Origin: sn.Origin, TextSize: sn.TextSize, TextSHA256: sn.TextSHA256}
 				if d.Original, err = readSnapshot(s.SnapshotOriginal, sn); err == nil && sn.MediaType != model.MediaText && sn.MediaType != model.MediaMarkdown {
 					d.Text, err = readSnapshot(s.SnapshotText, sn)

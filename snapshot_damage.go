@@ -16,10 +16,7 @@ func damagedSnapshots(s model.Reader) ([]snapshotCheck, error) {
 	if err != nil {
 		return nil, err
 	}
-	kept, err := model.RecordedSnapshots(s)
-	if err != nil {
-		return nil, err
-	}
+	var kept map[model.SnapshotKey]model.SnapshotRecord // read at the first snapshot: the whole journal
 	var damaged []snapshotCheck
 	for _, src := range sources {
 		snaps, err := s.Snapshots(src.ID)
@@ -27,6 +24,11 @@ func damagedSnapshots(s model.Reader) ([]snapshotCheck, error) {
 			return nil, fmt.Errorf("source %q: reading its snapshots: %w", src.ID, err)
 		}
 		for _, sn := range snaps {
+			if kept == nil {
+				if kept, err = model.RecordedSnapshots(s); err != nil {
+					return nil, err
+				}
+			}
 			c := checkSnapshotHash(s, src.ID, sn)
 			if c.OK {
 				checkJournaled(&c, sn, kept)
