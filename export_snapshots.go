@@ -33,8 +33,9 @@ func countSnapshots(s model.Reader, sources []model.Source) (int, error) {
 
 // snapshotDocs yields each source's snapshots with their bytes, one at a
 // time, and tells damaged of each whose bytes or text no longer have the
-// hashes kept with them: it is written as found, which an import of the
-// file refuses, so the export says so.
+// hashes kept with them, or whose hashes are not the journal's record of
+// it: it is written as found, which an import of the file refuses (or a
+// reader of the file should doubt), so the export says so.
 func snapshotDocs(s model.Reader, sources []model.Source, damaged func(sn model.Snapshot, problem string)) iter.Seq2[native.SnapshotDoc, error] {
 	return func(yield func(native.SnapshotDoc, error) bool) {
 		var kept map[model.SnapshotKey]model.SnapshotRecord // read at the first snapshot: the whole journal
