@@ -77,15 +77,32 @@ func focusArea(a *textarea.Model) {
 func resizeArea(a *textarea.Model, w, h int) {
 	a.SetWidth(w)
 	a.SetHeight(h)
-	if atEnd(a) {
+	switch {
+	case atEnd(a):
 		// Where one types, nearly always: scrolled anew from the top,
 		// then down to the end, as far as the text goes and no further.
-		// (The field has no way to put its cursor back elsewhere but
-		// line by line as wrapped, which costs as much as the text.)
 		a.MoveToBegin()
 		a.MoveToEnd()
+	case len(a.Value()) <= rescrollLimit:
+		// Elsewhere, the field has no way to scroll but by moving its
+		// cursor, line by line as wrapped, which costs as much as the
+		// text: done for a text of common length, so that a field grown
+		// taller shows its lines rather than blank rows under them.
+		row, col, wrapped := a.Line(), a.Column(), a.LineInfo().RowOffset
+		a.MoveToBegin()
+		for a.Line() < row {
+			a.CursorDown()
+		}
+		for range wrapped {
+			a.CursorDown()
+		}
+		a.SetCursorColumn(col)
 	}
 }
+
+// rescrollLimit is the longest text resizeArea scrolls anew with its
+// cursor elsewhere than at its end.
+const rescrollLimit = 8 << 10
 
 // atEnd reports whether a field's cursor is at the end of its text.
 func atEnd(a *textarea.Model) bool {

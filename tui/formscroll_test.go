@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -59,21 +60,30 @@ func TestQuoteFormShowsTheChosenSource(t *testing.T) {
 // made short, then tall again, shows as many of its lines as it has room
 // for, not its last line over blank rows.
 func TestSummaryFillsItsLinesAfterAResize(t *testing.T) {
-	d := newDriver(t, exampleStore(t), 80, 24)
-	d.keys("E", "shift+tab") // the summary, the cursor at its end
-	d.typeText(strings.Repeat(" and then more words", 40))
-	d.send(tea.WindowSizeMsg{Width: 80, Height: 14})
-	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	lines := strings.Split(d.screen(), "\n")
-	for i, l := range lines {
-		if strings.Contains(l, "› Summary") {
-			if i+1 >= len(lines) || !strings.Contains(lines[i+1], "words") {
-				t.Errorf("the summary shows one line over blank rows after the resize:\n%s", d.screen())
+	// The cursor at the end, and elsewhere (left, and up a few lines).
+	for _, moves := range [][]string{nil, {"left"}, {"up", "up", "up", "left"}} {
+		d := newDriver(t, exampleStore(t), 80, 24)
+		d.keys("E", "shift+tab")
+		d.typeText(strings.Repeat(" and then more words", 40))
+		d.keys(moves...)
+		d.send(tea.WindowSizeMsg{Width: 80, Height: 14})
+		d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+		lines := strings.Split(d.screen(), "\n")
+		at := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "› Summary") })
+		if at < 0 {
+			t.Fatalf("%v: no summary on screen:\n%s", moves, d.screen())
+		}
+		// Under the label, the summary's rows to the footer, none blank.
+		for _, l := range lines[at+1 : len(lines)-3] {
+			if strings.TrimSpace(l) == "" {
+				t.Errorf("%v: the summary shows blank rows after the resize:\n%s", moves, d.screen())
+				break
 			}
-			return
+		}
+		if f := d.openDialog().(*eventForm); len(moves) > 0 && atEnd(&f.summary) {
+			t.Errorf("%v: the cursor went to the end", moves)
 		}
 	}
-	t.Errorf("no summary on screen:\n%s", d.screen())
 }
 
 // TestFormHidesTheSelectionsHint: the sources screen's line naming the
