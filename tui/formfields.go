@@ -90,14 +90,24 @@ func resizeArea(a *textarea.Model, w, h int) {
 		// taller shows its lines rather than blank rows under them.
 		row, col, wrapped := a.Line(), a.Column(), a.LineInfo().RowOffset
 		a.MoveToBegin()
-		for a.Line() < row {
-			a.CursorDown()
+		// Each step goes down a row: never more steps than bytes.
+		for steps := len(a.Value()); a.Line() < row && steps > 0 && down(a); steps-- {
 		}
 		for range wrapped {
-			a.CursorDown()
+			if !down(a) {
+				break
+			}
 		}
 		a.SetCursorColumn(col)
 	}
+}
+
+// down moves a field's cursor down a line as wrapped, and reports whether
+// it moved: in a field too narrow to wrap, it stays where it is.
+func down(a *textarea.Model) bool {
+	row, col := a.Line(), a.Column()
+	a.CursorDown()
+	return a.Line() != row || a.Column() != col
 }
 
 // rescrollLimit is the longest text resizeArea scrolls anew with its
