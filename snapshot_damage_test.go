@@ -15,6 +15,23 @@ import (
 	bbolt "go.etcd.io/bbolt"
 )
 
+// attachedStore is a new store of the example investigation with a file
+// named name holding content attached to its source wapo: snapshot 1.
+func attachedStore(t *testing.T, name, content string) string {
+	t.Helper()
+	db := newDB(t)
+	file := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(file, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"import", "timeline.example.json"}, {"source", "attach", "wapo", file}} {
+		if r := chrono(t, db, "", args...); r.code != 0 {
+			t.Fatalf("%v: %+v", args, r)
+		}
+	}
+	return db
+}
+
 // alterSnapshot replaces a part of snapshot n of source in the store
 // file at db with text, as someone editing the file outside chrono
 // would, the hashes kept with it left as they were.
@@ -54,16 +71,7 @@ func TestDamagedSnapshotChecked(t *testing.T) {
 		{"text", "article.html", "<html><body><p>" + wapoText + "</p></body></html>", snapshots.Text, "source wapo, snapshot 1: its text, which quotes are checked against, has SHA-256 "},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			db := newDB(t)
-			article := filepath.Join(t.TempDir(), tt.file)
-			if err := os.WriteFile(article, []byte(tt.bytes), 0o600); err != nil {
-				t.Fatal(err)
-			}
-			for _, args := range [][]string{{"import", "timeline.example.json"}, {"source", "attach", "wapo", article}} {
-				if r := chrono(t, db, "", args...); r.code != 0 {
-					t.Fatalf("%v: %+v", args, r)
-				}
-			}
+			db := attachedStore(t, tt.file, tt.bytes)
 			if r := chrono(t, db, "", "check", "--store"); r.code != 0 {
 				t.Fatalf("check before: %+v", r)
 			}
@@ -119,16 +127,7 @@ func TestMissingBucketIsDamageNotAlteration(t *testing.T) {
 // an alteration: it was said to have "SHA-256 unknown (…)" and that the
 // store was altered, to be kept as found.
 func TestUnreadableSnapshotTextIsDamage(t *testing.T) {
-	db := newDB(t)
-	page := filepath.Join(t.TempDir(), "article.html")
-	if err := os.WriteFile(page, []byte("<html><body><p>"+wapoText+"</p></body></html>"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	for _, args := range [][]string{{"import", "timeline.example.json"}, {"source", "attach", "wapo", page}} {
-		if r := chrono(t, db, "", args...); r.code != 0 {
-			t.Fatalf("%v: %+v", args, r)
-		}
-	}
+	db := attachedStore(t, "article.html", "<html><body><p>"+wapoText+"</p></body></html>")
 	f, err := bbolt.Open(db, 0o600, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -153,16 +152,7 @@ func TestUnreadableSnapshotTextIsDamage(t *testing.T) {
 // entry recorded when it was kept. verify said so; check --store, backup
 // and export --with-snapshots said nothing.
 func TestReplacedSnapshotChecked(t *testing.T) {
-	db := newDB(t)
-	article := filepath.Join(t.TempDir(), "article.txt")
-	if err := os.WriteFile(article, []byte(wapoText), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	for _, args := range [][]string{{"import", "timeline.example.json"}, {"source", "attach", "wapo", article}} {
-		if r := chrono(t, db, "", args...); r.code != 0 {
-			t.Fatalf("%v: %+v", args, r)
-		}
-	}
+	db := attachedStore(t, "article.txt", wapoText)
 	forged := strings.Replace(wapoText, "conference call", "meeting", 1)
 	alterSnapshot(t, db, "wapo", 1, snapshots.Original, forged)
 	f, err := bbolt.Open(db, 0o600, nil)

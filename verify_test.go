@@ -6,8 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -236,16 +234,7 @@ func TestVerifyDistrustsQuotesOnAnAlteredSnapshot(t *testing.T) {
 // chrono. verify names both, and exits 1, as quotes are checked against
 // the latest.
 func TestVerifyFindsASnapshotReplaced(t *testing.T) {
-	db := newDB(t)
-	article := filepath.Join(t.TempDir(), "article.txt")
-	if err := os.WriteFile(article, []byte(wapoText), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	for _, args := range [][]string{{"import", "timeline.example.json"}, {"source", "attach", "wapo", article}} {
-		if r := chrono(t, db, "", args...); r.code != 0 {
-			t.Fatalf("%v: %+v", args, r)
-		}
-	}
+	db := attachedStore(t, "article.txt", wapoText)
 	s, err := store.Open(db, store.Options{ReadOnly: true, NoCreate: true})
 	if err != nil {
 		t.Fatal(err)
