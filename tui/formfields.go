@@ -245,8 +245,9 @@ func readingLines(st *Styles, reading string, bad bool, w int) []string {
 // always, then the rest, or, when they do not fit, as many of them as
 // do around the focused field's lines [from, to), so that moving the
 // cursor on a short terminal never takes it out of sight: the whole
-// field, or its last lines when it is taller than the room (the form
-// ends the range where the cursor or the choice is).
+// field, or, when it is taller than the room, its first line (its label)
+// and its last lines (the form ends the range where the cursor or the
+// choice is).
 func formLines(out []string, head, from, to, h int) []string {
 	room := h - head
 	if len(out) <= h || room <= 0 || head > len(out) {
@@ -254,13 +255,17 @@ func formLines(out []string, head, from, to, h int) []string {
 	}
 	body := out[head:]
 	from, to = from-head, to-head
+	if to-from > room && room > 1 && from >= 0 && to <= len(body) {
+		// Its label, then as much of its end as fits: the field is
+		// named, and the cursor or the choice is in sight.
+		lines := append(out[:head:head], body[from])
+		return append(lines, body[to-room+1:to]...)
+	}
 	start := 0
 	if to > room {
 		start = to - room // the field's last line at the bottom
 	}
-	if to-from <= room {
-		start = min(start, max(from, 0)) // the whole field, from its label
-	}
+	start = min(start, max(from, 0)) // the whole field, from its label
 	start = min(start, len(body)-room)
 	return append(out[:head:head], body[start:start+room]...)
 }

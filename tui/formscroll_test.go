@@ -51,8 +51,8 @@ func TestFormsShowTheFocusedField(t *testing.T) {
 func TestQuoteFormShowsTheChosenSource(t *testing.T) {
 	d := newDriver(t, exampleStore(t), 80, 10)
 	d.keys("Q", "tab", "tab", "down", "down", "down")
-	if screen := d.screen(); !strings.Contains(screen, "› new source") {
-		t.Errorf("the chosen candidate is not on screen:\n%s", screen)
+	if screen := d.screen(); !strings.Contains(screen, "› new source") || !strings.Contains(screen, "› Source") {
+		t.Errorf("the chosen candidate, or the field's label, is not on screen:\n%s", screen)
 	}
 }
 
