@@ -34,8 +34,9 @@ flags it does both checks below; a flag asks for that one alone.
 value can be read, that every index and kept count agrees with the
 events, that the journal's hash chain holds (as verify --journal), and
 that each snapshot's bytes and text have the hashes kept with them and
-those the journal recorded (as verify checks them). It says so when all agree, and otherwise lists each mismatch, with its
-place (the bucket, and the event when there is one), and exits 1.
+those the journal recorded (as verify checks them). It says so when all
+agree, and otherwise lists each mismatch, with its place (the bucket,
+and the event when there is one), and exits 1.
 It then lists each link that names an event neither on the timeline nor
 in the trash (emptying the trash with an earlier chrono left them), with
 its event and number and how to remove it, and exits 1 when there is any.

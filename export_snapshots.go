@@ -2,11 +2,8 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"io"
 	"iter"
-	"strings"
 
 	"chrono/model"
 	"chrono/model/native"
@@ -85,14 +82,10 @@ func readSnapshot(open func(string, int) (io.ReadCloser, error), sn model.Snapsh
 // snapshotAltered says how a snapshot's bytes, as read for the export, differ
 // from the hashes kept with them: "" when they match.
 func snapshotAltered(sn model.Snapshot, d native.SnapshotDoc) string {
-	mismatch, _ := sn.CopyOriginal(io.Discard, bytes.NewReader(d.Original)) // a reader of bytes fails not
-	if mismatch != "" {
-		return mismatch
+	// Readers of bytes in hand fail not.
+	mismatch, _ := sn.CopyOriginal(io.Discard, bytes.NewReader(d.Original))
+	if mismatch == "" && d.Text != nil {
+		mismatch, _ = sn.TextMismatch(bytes.NewReader(d.Text))
 	}
-	if d.Text != nil && sn.TextSHA256 != "" {
-		if sum := sha256.Sum256(d.Text); !strings.EqualFold(hex.EncodeToString(sum[:]), sn.TextSHA256) {
-			return "its text does not have the SHA-256 kept with it"
-		}
-	}
-	return ""
+	return mismatch
 }

@@ -126,18 +126,11 @@ list:
 // command printed of it, and warns on w, saying then, when it does not
 // hold.
 func warnIfChainBreaks(s model.Store, w io.Writer, then string) error {
-	v, ok := s.(model.JournalVerifier)
-	if !ok {
-		return nil
+	br, err := chainBreak(s)
+	if br != nil {
+		warnChainBreak(w, br, then)
 	}
-	r, err := v.VerifyJournal()
-	if err != nil {
-		return err
-	}
-	if !r.OK() {
-		warnChainBreak(w, r.Break, then)
-	}
-	return nil
+	return err
 }
 
 // print writes one entry, read from r.

@@ -29,11 +29,7 @@ func damagedSnapshots(s model.Reader) ([]snapshotCheck, error) {
 					return nil, err
 				}
 			}
-			c := checkSnapshotHash(s, src.ID, sn)
-			if c.OK {
-				checkJournaled(&c, sn, kept)
-			}
-			if !c.OK {
+			if c := checkSnapshot(s, src.ID, sn, kept); !c.OK {
 				damaged = append(damaged, c)
 			}
 		}

@@ -175,10 +175,7 @@ func verifyQuotes(s model.Store) (verifyReport, error) {
 		}
 		latestOK := false
 		for _, sn := range snaps {
-			c := checkSnapshotHash(s, src.ID, sn)
-			if c.OK {
-				checkJournaled(&c, sn, kept)
-			}
+			c := checkSnapshot(s, src.ID, sn, kept)
 			rep.Snapshots = append(rep.Snapshots, c)
 			latestOK = c.OK
 		}
@@ -259,6 +256,17 @@ func checkSnapshotHash(sr model.Reader, source string, sn model.Snapshot) snapsh
 		default:
 			c.OK = true
 		}
+	}
+	return c
+}
+
+// checkSnapshot checks a snapshot's bytes and text against the hashes
+// kept with them (checkSnapshotHash) and, when they match, against the
+// journal's record of it (checkJournaled).
+func checkSnapshot(sr model.Reader, source string, sn model.Snapshot, kept map[model.SnapshotKey]model.SnapshotRecord) snapshotCheck {
+	c := checkSnapshotHash(sr, source, sn)
+	if c.OK {
+		checkJournaled(&c, sn, kept)
 	}
 	return c
 }

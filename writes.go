@@ -47,17 +47,13 @@ func (c *cli) warnIfWrittenAfterBreak(s model.Store, before model.ChainHead) {
 // to entries altered outside chrono, and nobody should take the journal
 // for whole because it goes on.
 func (c *cli) warnWrittenAfterBreak(s model.Store) {
-	v, ok := s.(model.JournalVerifier)
-	if !ok {
-		return
-	}
-	r, err := v.VerifyJournal()
+	br, err := chainBreak(s)
 	switch {
 	case err != nil:
 		fmt.Fprintf(c.stderr, "warning: the journal's chain could not be checked after this change: %v\n", err)
-	case !r.OK():
+	case br != nil:
 		c.afterBreak = true
-		warnChainBreak(c.stderr, r.Break, "this change is recorded after the break, which stays (chrono verify --journal says what differs; undo and revert refuse the entries from it on)")
+		warnChainBreak(c.stderr, br, "this change is recorded after the break, which stays (chrono verify --journal says what differs; undo and revert refuse the entries from it on)")
 	}
 }
 

@@ -26,3 +26,20 @@ func (sn Snapshot) CopyOriginal(w io.Writer, r io.Reader) (mismatch string, err 
 	}
 	return "", nil
 }
+
+// TextMismatch reads sn's text from r and says how it differs from the
+// SHA-256 kept with it: "" when it matches, or when none is kept (a
+// snapshot attached before chrono kept one). The error is one of reading.
+func (sn Snapshot) TextMismatch(r io.Reader) (string, error) {
+	if sn.TextSHA256 == "" {
+		return "", nil
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, r); err != nil {
+		return "", err
+	}
+	if !strings.EqualFold(hex.EncodeToString(h.Sum(nil)), sn.TextSHA256) {
+		return "its text does not have the SHA-256 kept with it", nil
+	}
+	return "", nil
+}

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -196,10 +195,8 @@ func indexOfListed(s model.Store, kept quoteIndexes, source string, snaps []mode
 // hashes kept with them, "" when they match: checked once, as its index
 // is built, so that a quote is never shown verbatim in altered bytes.
 func damage(s model.Store, sn model.Snapshot, text string) (string, error) {
-	if sn.TextSHA256 != "" {
-		if sum := sha256.Sum256([]byte(text)); fmt.Sprintf("%x", sum) != strings.ToLower(sn.TextSHA256) {
-			return "its text does not have the SHA-256 kept with it", nil
-		}
+	if mismatch, _ := sn.TextMismatch(strings.NewReader(text)); mismatch != "" { // a reader of a string fails not
+		return mismatch, nil
 	}
 	if sn.SHA256 == "" {
 		return "", nil // no hash kept to check against

@@ -53,11 +53,11 @@ func (m *Model) statusView(w int) []string {
 	if m.prompting() {
 		return m.dialog.View(w, 1)[:1]
 	}
-	hint := m.top().Hint()
-	if _, ok := m.dialog.(editsText); ok {
-		// Under a form, the screen's selection ("id wapo · https://…")
-		// would read as what the form holds: a new source's, say.
-		hint = ""
+	// Under a form, the screen's selection ("id wapo · https://…") would
+	// read as what the form holds: a new source's, say.
+	hint := ""
+	if _, form := m.dialog.(editsText); !form {
+		hint = m.top().Hint()
 	}
 	return m.status.view(&m.ctx.styles, w, m.statusN, hint)
 }
