@@ -24,6 +24,12 @@ func toldDate(display string, fields model.Date) (d model.Date, text string, ok 
 		// ("2021 “last year”"), unless chrono wrote it to guard them.
 		return model.Date{}, "", false
 	}
+	if _, _, short := timelineDates(d); !merged && !short.any() {
+		// chrono writes no label alone for a date the fields show: the
+		// file's own display_date, which happens to read as chrono
+		// would put it ("1 Feb 2022"), is kept as it was.
+		return model.Date{}, "", false
+	}
 	return d, text, true
 }
 

@@ -24,8 +24,9 @@
 //
 // A slide's display_date is the event's date text, kept as it was: it is
 // written back as it was read, and TimelineJS shows it in place of the
-// date. A display_date that only repeats chrono's label of the date is no
-// date text. An event without date text whose date the fields show gets
+// date, even one that reads as chrono would label the date ("1 Feb 2022"),
+// since chrono writes no label alone for a date the fields show. An event
+// without date text whose date the fields show gets
 // no display_date, so that TimelineJS labels the date itself, in the
 // reader's language. Date text beside a date the fields cannot show is
 // written after the label, `c. 2021 “about then”`, and counted; it reads

@@ -269,7 +269,7 @@ func (rd *reader) slideDate(s *slide) (model.Date, string) {
 	if said, err := model.ReadDate(text); err == nil && !said.IsZero() && !said.Overlaps(d) {
 		rd.losses.Add(LossDisplayElsewhere, 1)
 	}
-	return d, dateText(text, d.Label())
+	return d, text
 }
 
 func count(b bool) int {
@@ -277,14 +277,4 @@ func count(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-// dateText takes what a slide's display_date says about its date: all of
-// it, as it was, unless it only repeats the date's label ("Aug 2017"), as
-// chrono writes a date TimelineJS's fields cannot show exactly.
-func dateText(display, label string) string {
-	if display == label {
-		return ""
-	}
-	return display
 }

@@ -32,7 +32,7 @@ func TestReadFixtures(t *testing.T) {
 				"millisecond": "2020-03-01T09:30:15.042", "no-seconds": "2020-03-02T09:30:00", "date-display": "2020-03-03",
 				"redundant-display": "2020-03-04",
 			},
-			texts: map[string]string{"date-display": "early March"},
+			texts: map[string]string{"date-display": "early March", "redundant-display": "4 Mar 2020"},
 			loss:  map[model.Loss]int{TimeNoSeconds: 1, LossDateFormat: 1},
 			check: func(t *testing.T, tl model.Timeline) {
 				want := model.Header{Title: "Precision & the fields present", Description: "Each slide is as precise as its finest field."}
