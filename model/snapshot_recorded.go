@@ -23,12 +23,26 @@ type SnapshotKey struct {
 // RecordedSnapshots is every snapshot the journal of r records keeping,
 // as the first entry to name it recorded it.
 func RecordedSnapshots(r Reader) (map[SnapshotKey]SnapshotRecord, error) {
-	entries, err := r.Journal(JournalQuery{MostEvents: 1})
-	if err != nil {
-		return nil, fmt.Errorf("reading the journal for the snapshots it records: %w", err)
-	}
 	kept := map[SnapshotKey]SnapshotRecord{}
+	if _, err := RecordSnapshotsAfter(r, 0, kept); err != nil {
+		return nil, err
+	}
+	return kept, nil
+}
+
+// RecordSnapshotsAfter adds to kept the snapshots that the journal
+// entries of r after entry after record keeping, as the first entry to
+// name each recorded it, and returns the last entry's number (after when
+// there is none): a reader that keeps kept reads only what the journal
+// gained since.
+func RecordSnapshotsAfter(r Reader, after uint64, kept map[SnapshotKey]SnapshotRecord) (uint64, error) {
+	entries, err := r.Journal(JournalQuery{After: after, MostEvents: 1})
+	if err != nil {
+		return after, fmt.Errorf("reading the journal for the snapshots it records: %w", err)
+	}
+	last := after
 	for _, e := range entries {
+		last = max(last, e.Seq)
 		for _, ref := range e.Snapshots {
 			k := SnapshotKey{ref.Source, ref.N}
 			if old, ok := kept[k]; !ok || e.Seq < old.Seq {
@@ -36,7 +50,7 @@ func RecordedSnapshots(r Reader) (map[SnapshotKey]SnapshotRecord, error) {
 			}
 		}
 	}
-	return kept, nil
+	return last, nil
 }
 
 // UnrecordedBy says what is wrong with the hashes kept with sn against

@@ -192,8 +192,9 @@ func indexOfListed(s model.Store, kept quoteIndexes, source string, snaps []mode
 }
 
 // damage says how a snapshot's text and original bytes differ from the
-// hashes kept with them, "" when they match: checked once, as its index
-// is built, so that a quote is never shown verbatim in altered bytes.
+// hashes kept with them, or those from the journal's record of them, ""
+// when they match: checked once, as its index is built, so that a quote
+// is never shown verbatim in altered bytes.
 func damage(s model.Store, sn model.Snapshot, text string) (string, error) {
 	if mismatch, _ := sn.TextMismatch(strings.NewReader(text)); mismatch != "" { // a reader of a string fails not
 		return mismatch, nil
@@ -206,7 +207,10 @@ func damage(s model.Store, sn model.Snapshot, text string) (string, error) {
 		return "", err
 	}
 	defer rc.Close()
-	return sn.CopyOriginal(io.Discard, rc)
+	if mismatch, err := sn.CopyOriginal(io.Discard, rc); mismatch != "" || err != nil {
+		return mismatch, err
+	}
+	return journaledOf(s).unrecorded(s, sn), nil
 }
 
 // errUnindexed is checkQuotes told not to build an index that it needs.
