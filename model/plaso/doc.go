@@ -47,7 +47,8 @@
 // -04:00, MDT -06:00, PDT -07:00, AKST/AKDT, HDT, JST, KST, AEST/AEDT,
 // ACST/ACDT, AWST, NZST/NZDT and a few more. The zone database's names
 // come first, so CET, EET, WET, EST, MST and HST are those zones, which
-// agree. MSK is read in Europe/Moscow, whose standard time was +04:00
+// agree. Both are read in any case ("cest", "est"), as a file made by hand
+// may write them. MSK is read in Europe/Moscow, whose standard time was +04:00
 // from 2011 to 2014. CST, CDT and PST are read as North American
 // (-06:00, -05:00, -08:00), the zones psort users mostly meet, and
 // counted, since China and Taiwan write CST for +08:00, Cuba CST and CDT

@@ -56,6 +56,14 @@ func (z zones) lookup(name string) (zone, string) {
 			zn.loc = loc
 			break
 		}
+		if upper := strings.ToUpper(name); upper != name && !strings.Contains(name, "/") {
+			// The zone database's names without a place (CET, EST,
+			// MST) in lower case, as a file made by hand may write them.
+			if loc, err := time.LoadLocation(upper); err == nil {
+				zn.loc = loc
+				break
+			}
+		}
 		var msg string
 		if zn, msg = abbreviated(name); msg != "" {
 			return zone{}, msg

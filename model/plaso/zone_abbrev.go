@@ -2,6 +2,7 @@ package plaso
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"chrono/model"
@@ -93,7 +94,10 @@ var abbreviations = map[string]abbreviation{
 // abbreviated returns the zone an abbreviation (CEST) or an offset (+03,
 // -0330, +05:30) names, or what is wrong.
 func abbreviated(name string) (zone, string) {
-	a, ok := abbreviations[name]
+	// psort writes abbreviations in upper case; a file made or edited by
+	// hand may not ("cest").
+	upper := strings.ToUpper(name)
+	a, ok := abbreviations[upper]
 	switch {
 	case !ok:
 		off, ok := parseOffset(name)
@@ -108,10 +112,10 @@ func abbreviated(name string) (zone, string) {
 		if err != nil {
 			return zone{}, fmt.Sprintf("timezone %q: read in %s, which the zone database lacks: %v", name, a.zone, err)
 		}
-		return zone{loc: loc, abbr: name}, ""
+		return zone{loc: loc, abbr: upper}, ""
 	}
 	off, _ := parseOffset(a.offset) // well formed: a test reads them all
-	z := zone{loc: time.FixedZone(name, off), assumed: a.assumed}
+	z := zone{loc: time.FixedZone(upper, off), assumed: a.assumed}
 	if a.since != "" {
 		// Days of the zone's own clock, as the rows are written. Well
 		// formed: a test reads them all.

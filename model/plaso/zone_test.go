@@ -77,6 +77,14 @@ func TestL2TCSVZoneAbbreviations(t *testing.T) {
 		{date: "01/15/2020", time: "08:00:00", tz: "CST", want: "2020-01-15T08:00:00-06:00", assumed: 1},
 		{date: "07/15/2020", time: "08:00:00", tz: "CDT", want: "2020-07-15T08:00:00-05:00", assumed: 1},
 		{date: "01/15/2020", time: "08:00:00", tz: "PST", want: "2020-01-15T08:00:00-08:00", assumed: 1},
+		// Abbreviations and the zone database's names without a place
+		// in lower case, as a file made by hand may write them.
+		{date: "08/14/2017", time: "15:04:05", tz: "cest", want: "2017-08-14T15:04:05+02:00"},
+		{date: "10/25/2020", time: "02:30:00", tz: "Cest", want: "2020-10-25T02:30:00+02:00"},
+		{date: "01/15/2020", time: "08:00:00", tz: "est", want: "2020-01-15T08:00:00-05:00"},
+		{date: "01/15/2020", time: "08:00:00", tz: "cst", want: "2020-01-15T08:00:00-06:00", assumed: 1},
+		{date: "01/15/2016", time: "08:00:00", tz: "kst", want: "2016-01-15T08:00:00+09:00", assumed: 1},
+		{date: "01/15/2020", time: "08:00:00", tz: "ist", problem: `timezone "ist": an abbreviation more than one zone writes`},
 		// pytz's offsets for zones without an abbreviation.
 		{date: "07/15/2020", time: "08:00:00", tz: "+03", want: "2020-07-15T08:00:00+03:00"},
 		{date: "07/15/2020", time: "08:00:00", tz: "-0330", want: "2020-07-15T08:00:00-03:30"},
