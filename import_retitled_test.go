@@ -55,3 +55,32 @@ func TestImportWarnsOfRetitledSlide(t *testing.T) {
 		t.Errorf("a slide with a unique_id: %+v", r)
 	}
 }
+
+// TestImportSaysHeadlineMatchedAStoredEvent: a slide without a unique_id
+// whose headline makes the id of a stored event is taken for it: the
+// same file read again, or another file's slide of the same headline,
+// which nothing else tells apart. The import says so, and what to do.
+func TestImportSaysHeadlineMatchedAStoredEvent(t *testing.T) {
+	dir := t.TempDir()
+	file := func(name, doc string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	berlin := file("berlin.json", `{"events": [{"start_date": {"year": "2017", "month": "8"}, "text": {"headline": "Meeting", "text": "In Berlin."}}]}`)
+	vienna := file("vienna.json", `{"events": [{"start_date": {"year": "2019", "month": "3"}, "text": {"headline": "Meeting", "text": "In Vienna."}}]}`)
+	own := file("own.json", `{"events": [{"unique_id": "meeting", "start_date": {"year": "2019", "month": "3"}, "text": {"headline": "Meeting", "text": "In Vienna."}}]}`)
+	const said = "1 slide without a unique_id matched by its headline to a stored event (give slides unique_ids to keep other files' events apart)"
+	db := newDB(t)
+	if r := chrono(t, db, "", "import", berlin); r.code != 0 || strings.Contains(r.stdout, "unique_id") {
+		t.Fatalf("import into a new store: %+v", r)
+	}
+	if r := chrono(t, db, "", "import", vienna); r.code != 0 || !strings.Contains(r.stdout, said) {
+		t.Errorf("another file's slide of the same headline: %+v\nwant %s", r, said)
+	}
+	if r := chrono(t, db, "", "import", own); r.code != 0 || strings.Contains(r.stdout, "unique_id") {
+		t.Errorf("a slide whose unique_id names the stored event: %+v", r)
+	}
+}

@@ -42,6 +42,12 @@ var (
 	// display_date, which TimelineJS shows but does not place the slide by.
 	LossDateFromDisplay = model.Loss{One: "date read from its display_date, which tells it more exactly than start_date and end_date", Many: "dates read from their display_date, which tells them more exactly than start_date and end_date"}
 
+	// LossHeadlineIDStored is a slide without a unique_id whose id, made
+	// from its headline, is a stored event's: the slide is taken for it,
+	// as a file read again updates its own events, even when the slide is
+	// of another file (two files' "Meeting").
+	LossHeadlineIDStored = model.Loss{One: "slide without a unique_id matched by its headline to a stored event (give slides unique_ids to keep other files' events apart)", Many: "slides without a unique_id matched by their headlines to stored events (give slides unique_ids to keep other files' events apart)"}
+
 	// LossDisplayElsewhere is a display_date that reads as a date sharing
 	// no day with start_date and end_date: TimelineJS shows the one and
 	// places the slide by the other, and chrono dates the event by the

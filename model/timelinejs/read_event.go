@@ -92,6 +92,12 @@ func (rd *reader) eventID(s *slide, n int) string {
 	if given != "" && id != given {
 		rd.losses.Add(LossIDChanged, 1)
 	}
+	if k, ok := rd.sink.(model.StoredEvents); ok && given == "" && k.EventStored(id) {
+		// The same file read again, or another whose slide has the same
+		// headline: nothing tells them apart but a unique_id, so the
+		// update is said.
+		rd.losses.Add(LossHeadlineIDStored, 1)
+	}
 	return id
 }
 
