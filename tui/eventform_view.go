@@ -55,10 +55,12 @@ func (f *eventForm) View(w, h int) []string {
 	add(second)
 	reading, proposed := f.notes()
 	from, to := 0, 0
+	starts := make([]int, 0, fieldCount)
 	for fld := range fieldCount {
 		if fld == f.focus {
 			from = len(out)
 		}
+		starts = append(starts, len(out))
 		switch fld {
 		case fieldSource:
 			add(f.label(fld) + f.choiceView(fld, f.sourceName()))
@@ -88,7 +90,7 @@ func (f *eventForm) View(w, h int) []string {
 			to = len(out)
 		}
 	}
-	return formLines(out, 2, from, to, h)
+	return formLines(out, 2, from, to, h, starts)
 }
 
 // heading says what the form does, or what stops it, in a line and the

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -247,8 +248,10 @@ func readingLines(st *Styles, reading string, bad bool, w int) []string {
 // cursor on a short terminal never takes it out of sight: the whole
 // field, or, when it is taller than the room, its first line (its label)
 // and its last lines (the form ends the range where the cursor or the
-// choice is).
-func formLines(out []string, head, from, to, h int) []string {
+// choice is). starts are the first lines of the fields: the lines shown
+// begin with one, so that none shows the end of a field (the reading of
+// a date) without its label.
+func formLines(out []string, head, from, to, h int, starts []int) []string {
 	room := h - head
 	if len(out) <= h || room <= 0 || head > len(out) {
 		return fillLines(out, h)
@@ -267,7 +270,10 @@ func formLines(out []string, head, from, to, h int) []string {
 	}
 	start = min(start, max(from, 0)) // the whole field, from its label
 	start = min(start, len(body)-room)
-	return append(out[:head:head], body[start:start+room]...)
+	if i, _ := slices.BinarySearch(starts, start+head); i < len(starts) && starts[i]-head <= from {
+		start = starts[i] - head // from a field's label: blank lines under the last, if need be
+	}
+	return fillLines(append(out[:head:head], body[start:min(start+room, len(body))]...), h)
 }
 
 // fillLines are a form's lines, h of them: blank ones under the fields.

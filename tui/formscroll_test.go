@@ -119,3 +119,21 @@ func TestShortFormSummaryShowsLines(t *testing.T) {
 	}
 	t.Errorf("no summary on screen:\n%s", d.screen())
 }
+
+// TestFormScrollsFromALabel: a form scrolled on a short terminal shows
+// its fields from a label, never a field's end without it: the date's
+// reading ("Aug 2017 (EDTF 2017-08)") stayed at the top alone once the
+// Date label had gone.
+func TestFormScrollsFromALabel(t *testing.T) {
+	for h := 8; h <= 16; h++ {
+		d := newDriver(t, exampleStore(t), 80, h)
+		d.keys("E")
+		for range fieldCount {
+			screen := d.screen()
+			if strings.Contains(screen, "(EDTF 2017-08)") && !strings.Contains(screen, "Date        Aug 2017") {
+				t.Errorf("event form at 80×%d: the date's reading without its field:\n%s", h, screen)
+			}
+			d.keys("tab")
+		}
+	}
+}

@@ -274,10 +274,12 @@ func (f *sourceForm) View(w, h int) []string {
 	}
 	add("")
 	from, to := 0, 0
+	starts := make([]int, 0, srcFieldCount)
 	for fld := range srcFieldCount {
 		if fld == f.focus {
 			from = len(out)
 		}
+		starts = append(starts, len(out))
 		label := fieldLabel(st, srcLabels[fld], fld == f.focus)
 		if fld == srcID && f.base != nil {
 			add(label + line(f.base.ID) + st.Muted.Render(" (an id cannot change)"))
@@ -293,7 +295,7 @@ func (f *sourceForm) View(w, h int) []string {
 			to = len(out)
 		}
 	}
-	return formLines(out, 2, from, to, h)
+	return formLines(out, 2, from, to, h, starts)
 }
 
 // editsText implements editsText: ctrl+c says how to save or discard.
