@@ -84,23 +84,52 @@ func resizeArea(a *textarea.Model, w, h int) {
 		// then down to the end, as far as the text goes and no further.
 		a.MoveToBegin()
 		a.MoveToEnd()
-	case len(a.Value()) <= rescrollLimit:
+	default:
 		// Elsewhere, the field has no way to scroll but by moving its
 		// cursor, line by line as wrapped, which costs as much as the
-		// text: done for a text of common length, so that a field grown
-		// taller shows its lines rather than blank rows under them.
+		// text it goes through: done from the nearer end, within
+		// rescrollLimit bytes of it, so that a field grown taller shows
+		// its lines rather than blank rows under them.
 		row, col, wrapped := a.Line(), a.Column(), a.LineInfo().RowOffset
-		a.MoveToBegin()
-		// Each step goes down a row: never more steps than bytes.
-		for steps := len(a.Value()); a.Line() < row && steps > 0 && down(a); steps-- {
-		}
-		for range wrapped {
-			if !down(a) {
-				break
+		before, after := bytesAround(a.Value(), row)
+		switch {
+		case after < before && after <= rescrollLimit:
+			a.MoveToBegin()
+			a.MoveToEnd()
+			// Each step goes up a row: never more steps than bytes.
+			for steps := after + 1; (a.Line() > row || a.LineInfo().RowOffset > wrapped) && steps > 0 && up(a); steps-- {
 			}
+		case before <= rescrollLimit:
+			a.MoveToBegin()
+			for steps := before + 1; a.Line() < row && steps > 0 && down(a); steps-- {
+			}
+			for range wrapped {
+				if !down(a) {
+					break
+				}
+			}
+		default:
+			return
 		}
 		a.SetCursorColumn(col)
 	}
+}
+
+// bytesAround are the bytes of text before its line row, and after it.
+func bytesAround(text string, row int) (before, after int) {
+	at := 0
+	for range row {
+		i := strings.IndexByte(text[at:], '\n')
+		if i < 0 {
+			break
+		}
+		at += i + 1
+	}
+	end := len(text)
+	if i := strings.IndexByte(text[at:], '\n'); i >= 0 {
+		end = at + i
+	}
+	return at, len(text) - end
 }
 
 // down moves a field's cursor down a line as wrapped, and reports whether
@@ -111,8 +140,16 @@ func down(a *textarea.Model) bool {
 	return a.Line() != row || a.Column() != col
 }
 
-// rescrollLimit is the longest text resizeArea scrolls anew with its
-// cursor elsewhere than at its end.
+// up moves a field's cursor up a line as wrapped, and reports whether it
+// moved.
+func up(a *textarea.Model) bool {
+	row, col := a.Line(), a.Column()
+	a.CursorUp()
+	return a.Line() != row || a.Column() != col
+}
+
+// rescrollLimit is how far from an end of its text, in bytes, the
+// cursor may be for resizeArea to scroll a field anew around it.
 const rescrollLimit = 8 << 10
 
 // atEnd reports whether a field's cursor is at the end of its text.

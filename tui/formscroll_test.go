@@ -137,3 +137,35 @@ func TestFormScrollsFromALabel(t *testing.T) {
 		}
 	}
 }
+
+// TestLongSummaryFillsItsLinesAfterAResize: a summary longer than the
+// walk resizeArea makes, its cursor a few lines from either end, fills
+// its lines after a resize too, the cursor where it was; it kept its old
+// scroll, blank rows under its text.
+func TestLongSummaryFillsItsLinesAfterAResize(t *testing.T) {
+	long := strings.Repeat("A line of the summary, and then more words to wrap it.\n", 2*rescrollLimit/56)
+	for _, moves := range [][]string{{"up", "up", "up", "left"}, {"ctrl+home", "down", "down"}} {
+		d := newDriver(t, exampleStore(t), 80, 24)
+		d.keys("E", "shift+tab")
+		f := d.openDialog().(*eventForm)
+		f.summary.SetValue(long)
+		d.keys(moves...)
+		row, col := f.summary.Line(), f.summary.Column()
+		d.send(tea.WindowSizeMsg{Width: 80, Height: 14})
+		d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+		lines := strings.Split(d.screen(), "\n")
+		at := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "› Summary") })
+		if at < 0 {
+			t.Fatalf("%v: no summary on screen:\n%s", moves, d.screen())
+		}
+		for _, l := range lines[at+1 : len(lines)-3] {
+			if strings.TrimSpace(l) == "" {
+				t.Errorf("%v: the summary shows blank rows after the resize:\n%s", moves, d.screen())
+				break
+			}
+		}
+		if f := d.openDialog().(*eventForm); f.summary.Line() != row || f.summary.Column() != col {
+			t.Errorf("%v: the cursor went from line %d column %d to line %d column %d", moves, row, col, f.summary.Line(), f.summary.Column())
+		}
+	}
+}
