@@ -66,22 +66,30 @@ func TestSummaryFillsItsLinesAfterAResize(t *testing.T) {
 		d.keys("E", "shift+tab")
 		d.typeText(strings.Repeat(" and then more words", 40))
 		d.keys(moves...)
-		d.send(tea.WindowSizeMsg{Width: 80, Height: 14})
-		d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-		lines := strings.Split(d.screen(), "\n")
-		at := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "› Summary") })
-		if at < 0 {
-			t.Fatalf("%v: no summary on screen:\n%s", moves, d.screen())
-		}
-		// Under the label, the summary's rows to the footer, none blank.
-		for _, l := range lines[at+1 : len(lines)-3] {
-			if strings.TrimSpace(l) == "" {
-				t.Errorf("%v: the summary shows blank rows after the resize:\n%s", moves, d.screen())
-				break
-			}
-		}
+		resizeFillsSummary(t, d, moves)
 		if f := d.openDialog().(*eventForm); len(moves) > 0 && atEnd(&f.summary) {
 			t.Errorf("%v: the cursor went to the end", moves)
+		}
+	}
+}
+
+// resizeFillsSummary makes the terminal of d, whose event form's cursor
+// is in the summary after moves, short then tall again, and checks that
+// the summary shows its rows under its label down to the footer, none
+// blank.
+func resizeFillsSummary(t *testing.T, d *driver, moves []string) {
+	t.Helper()
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 14})
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	lines := strings.Split(d.screen(), "\n")
+	at := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "› Summary") })
+	if at < 0 {
+		t.Fatalf("%v: no summary on screen:\n%s", moves, d.screen())
+	}
+	for _, l := range lines[at+1 : len(lines)-3] {
+		if strings.TrimSpace(l) == "" {
+			t.Errorf("%v: the summary shows blank rows after the resize:\n%s", moves, d.screen())
+			return
 		}
 	}
 }
@@ -151,19 +159,7 @@ func TestLongSummaryFillsItsLinesAfterAResize(t *testing.T) {
 		f.summary.SetValue(long)
 		d.keys(moves...)
 		row, col := f.summary.Line(), f.summary.Column()
-		d.send(tea.WindowSizeMsg{Width: 80, Height: 14})
-		d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-		lines := strings.Split(d.screen(), "\n")
-		at := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "› Summary") })
-		if at < 0 {
-			t.Fatalf("%v: no summary on screen:\n%s", moves, d.screen())
-		}
-		for _, l := range lines[at+1 : len(lines)-3] {
-			if strings.TrimSpace(l) == "" {
-				t.Errorf("%v: the summary shows blank rows after the resize:\n%s", moves, d.screen())
-				break
-			}
-		}
+		resizeFillsSummary(t, d, moves)
 		if f := d.openDialog().(*eventForm); f.summary.Line() != row || f.summary.Column() != col {
 			t.Errorf("%v: the cursor went from line %d column %d to line %d column %d", moves, row, col, f.summary.Line(), f.summary.Column())
 		}

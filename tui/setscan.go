@@ -81,18 +81,10 @@ func waitSets(seq int, wait <-chan setsAnswer) tea.Cmd {
 }
 
 // setTrackers are the sets by store location.
-var setTrackers sync.Map // string → *setTracker
+var setTrackers byLocation[setTracker]
 
-// trackerOf is the tracker of a store's sets; a store that names no
-// location shares it with nobody.
-func trackerOf(s model.Store) *setTracker {
-	loc := s.Location()
-	if loc == "" {
-		return &setTracker{}
-	}
-	v, _ := setTrackers.LoadOrStore(loc, &setTracker{})
-	return v.(*setTracker)
-}
+// trackerOf is the tracker of a store's sets.
+func trackerOf(s model.Store) *setTracker { return setTrackers.of(s) }
 
 // setTracker keeps one store's sets.
 type setTracker struct {

@@ -23,18 +23,10 @@ type journaledSnapshots struct {
 }
 
 // snapshotJournals are the records by store location.
-var snapshotJournals sync.Map // string → *journaledSnapshots
+var snapshotJournals byLocation[journaledSnapshots]
 
-// journaledOf is the records of a store's journal; a store that names no
-// location shares them with nobody.
-func journaledOf(s model.Store) *journaledSnapshots {
-	loc := s.Location()
-	if loc == "" {
-		return &journaledSnapshots{}
-	}
-	v, _ := snapshotJournals.LoadOrStore(loc, &journaledSnapshots{})
-	return v.(*journaledSnapshots)
-}
+// journaledOf is the records of a store's journal.
+func journaledOf(s model.Store) *journaledSnapshots { return snapshotJournals.of(s) }
 
 // unrecorded says how sn's kept hashes differ from the journal's record
 // of it, "" when they agree.

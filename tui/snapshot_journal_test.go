@@ -57,8 +57,8 @@ func (s journaledStore) Location() string { return "journaled-test-store" }
 // kept, as verify does, and says the snapshot is damaged. The journal is
 // read once, then for what it gained since.
 func TestQuoteInAReplacedSnapshot(t *testing.T) {
-	snapshotJournals.Clear()
-	t.Cleanup(snapshotJournals.Clear)
+	snapshotJournals.m.Clear()
+	t.Cleanup(snapshotJournals.m.Clear)
 	forged := strings.Replace(sourceText, "bags of cash", "bags of money", 1)
 	reads := 0
 	s := journaledStore{
