@@ -72,7 +72,7 @@ func TestImportSaysHeadlineMatchedAStoredEvent(t *testing.T) {
 	berlin := file("berlin.json", `{"events": [{"start_date": {"year": "2017", "month": "8"}, "text": {"headline": "Meeting", "text": "In Berlin."}}]}`)
 	vienna := file("vienna.json", `{"events": [{"start_date": {"year": "2019", "month": "3"}, "text": {"headline": "Meeting", "text": "In Vienna."}}]}`)
 	own := file("own.json", `{"events": [{"unique_id": "meeting", "start_date": {"year": "2019", "month": "3"}, "text": {"headline": "Meeting", "text": "In Vienna."}}]}`)
-	const said = "1 slide without a unique_id matched by its headline to a stored event (give slides unique_ids to keep other files' events apart)"
+	const said = "1 slide without a unique_id matched to a stored event by the id made from its headline or its place in the file (give slides unique_ids to keep events apart)"
 	db := newDB(t)
 	if r := chrono(t, db, "", "import", berlin); r.code != 0 || strings.Contains(r.stdout, "unique_id") {
 		t.Fatalf("import into a new store: %+v", r)

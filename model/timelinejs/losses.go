@@ -43,10 +43,12 @@ var (
 	LossDateFromDisplay = model.Loss{One: "date read from its display_date, which tells it more exactly than start_date and end_date", Many: "dates read from their display_date, which tells them more exactly than start_date and end_date"}
 
 	// LossHeadlineIDStored is a slide without a unique_id whose id, made
-	// from its headline, is a stored event's: the slide is taken for it,
-	// as a file read again updates its own events, even when the slide is
-	// of another file (two files' "Meeting").
-	LossHeadlineIDStored = model.Loss{One: "slide without a unique_id matched by its headline to a stored event (give slides unique_ids to keep other files' events apart)", Many: "slides without a unique_id matched by their headlines to stored events (give slides unique_ids to keep other files' events apart)"}
+	// from its headline (numbered among slides of the same headline) or
+	// its place in the file, is a stored event's: the slide is taken for
+	// it, as a file read again updates its own events, even when the
+	// slide is of another file (two files' "Meeting"), or another slide
+	// took its place.
+	LossHeadlineIDStored = model.Loss{One: "slide without a unique_id matched to a stored event by the id made from its headline or its place in the file (give slides unique_ids to keep events apart)", Many: "slides without a unique_id matched to stored events by the ids made from their headlines or places in the file (give slides unique_ids to keep events apart)"}
 
 	// LossDisplayElsewhere is a display_date that reads as a date sharing
 	// no day with start_date and end_date: TimelineJS shows the one and
