@@ -178,8 +178,10 @@ func (rd *reader) readDate2(s *slide, m *member) (string, bool) {
 				s.problem(m.at, fmt.Sprintf(`%s: %q: chrono reads TimelineJS2 dates as "YYYY,MM,DD" (with optional ",hh,mm,ss"), or a year`, m.name, str))
 				return "", false
 			}
-			if n == 0 && i > 0 {
-				continue // TimelineJS2 takes a zero part for an absent one
+			if n == 0 && i > 0 && i <= 3 {
+				// TimelineJS2 takes a zero month, day or hour for an
+				// absent one; a zero minute or second is that minute.
+				continue
 			}
 			parts[i] = datePart{v: n, set: true, at: m.at}
 		}

@@ -56,6 +56,34 @@ func TestReadTimelineJS2(t *testing.T) {
 	checkLosses(t, losses, map[model.Loss]int{LossTitleField: 1, LossEra: 1})
 }
 
+// TestTimelineJS2ZeroMinute: a zero minute or second is that minute, and
+// counted as such: "2012,5,6,14,00" was counted as a time without minutes.
+func TestTimelineJS2ZeroMinute(t *testing.T) {
+	for _, tt := range []struct {
+		date, want string
+		loss       *model.Loss
+	}{
+		{"2012,5,6,14,00", "2012-05-06T14:00:00", &TimeNoSeconds},
+		{"2012,5,6,14,30,00", "2012-05-06T14:30:00", nil},
+		{"2012,5,6,14", "2012-05-06T14:00:00", &TimeNoMinutes},
+		{"2012,5,6,0", "2012-05-06", nil},
+	} {
+		tl, losses := mustRead(t, `{"timeline": {"headline": "T", "date": [{"startDate": "`+tt.date+`", "headline": "M"}]}}`)
+		if got := tl.Events[0].Date.String(); got != tt.want {
+			t.Errorf("%s: read as %s, want %s", tt.date, got, tt.want)
+		}
+		for _, l := range []*model.Loss{&TimeNoSeconds, &TimeNoMinutes} {
+			want := 0
+			if l == tt.loss {
+				want = 1
+			}
+			if got := losses.Count(*l); got != want {
+				t.Errorf("%s: %d %q counted, want %d (%s)", tt.date, got, l.Many, want, losses)
+			}
+		}
+	}
+}
+
 // TestTimelineJS2Problems: a TimelineJS2 date chrono cannot read is
 // reported at its place, saying what shape it reads.
 func TestTimelineJS2Problems(t *testing.T) {
