@@ -157,6 +157,11 @@ func (rd *l2tcsv) row(line int, cells []string) error {
 	notes := value(cells[colNotes])
 	if labels, ok := timesketch.PlasoLabels(notes); ok {
 		e.Tags = labels
+		if len(strings.Fields(notes)) > 1 {
+			// psort's event tag, or words someone wrote ("TODO ask
+			// Bob"): read as a tag each, and said.
+			rd.losses.Add(NotesLabels, 1)
+		}
 		notes = ""
 	}
 	var summary strings.Builder

@@ -7,6 +7,11 @@ import "chrono/model"
 // other field as stored.
 const Carries = model.FieldDate | model.FieldTitle | model.FieldSummary | model.FieldTags
 
+// NotesLabels counts l2tcsv notes of several words each read as a label
+// of the event tag psort writes there, a tag each: words written by hand
+// ("TODO ask Bob") read so too.
+var NotesLabels = model.Loss{One: "l2tcsv notes of several words read as Plaso labels, a tag each", Many: "l2tcsv notes of several words read as Plaso labels, a tag each"}
+
 // NotATime counts events whose time Plaso says is "Not a time", written
 // at 1970-01-01T00:00:00Z (timestamp 0): they are imported undated, not
 // dated 1970.

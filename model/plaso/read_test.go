@@ -105,14 +105,24 @@ func TestL2TCSVNotes(t *testing.T) {
 		line  string // the summary line the notes make, when not tags
 	}{
 		{notes: "Malware Printed", tags: []string{"Malware", "Printed"}},
+		{notes: "Malware", tags: []string{"Malware"}},
 		{notes: "a a b", tags: []string{"a", "b"}},
 		{notes: "-"},
 		{notes: "seen in report; ask Anna", line: "notes: seen in report; ask Anna"},
 	}
 	for _, tt := range tests {
-		events, problems, _ := read(t, l2tHeader+l2tRow("06/27/2012", "18:17:01", "UTC", tt.notes))
+		events, problems, lost := read(t, l2tHeader+l2tRow("06/27/2012", "18:17:01", "UTC", tt.notes))
 		if problems != "" || len(events) != 1 {
 			t.Fatalf("notes %q: problems %q", tt.notes, problems)
+		}
+		// Several words read as a tag each are said: they may be words
+		// someone wrote ("TODO ask Bob").
+		want := 0
+		if len(strings.Fields(tt.notes)) > 1 && len(tt.tags) > 0 {
+			want = 1
+		}
+		if got := lost.Count(NotesLabels); got != want {
+			t.Errorf("notes %q: %d counted read as labels, want %d", tt.notes, got, want)
 		}
 		e := events[0]
 		if strings.Join(e.Tags, "|") != strings.Join(tt.tags, "|") {
