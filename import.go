@@ -106,10 +106,11 @@ func runImport(opts *importOptions) error {
 			return opts.importStore(path)
 		}
 	}
-	if !opts.dryRun {
-		if path, absent := opts.absentStoreFile(); absent {
-			return opts.importNew(path, fixed)
+	if path, absent := opts.absentStoreFile(); absent {
+		if opts.dryRun {
+			return opts.previewNew(path, fixed)
 		}
+		return opts.importNew(path, fixed)
 	}
 	// A dry run changes nothing, a missing store included.
 	open := opts.createStore

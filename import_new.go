@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"chrono/model/formats"
+	"chrono/model/termtext"
 	"chrono/store"
 	"chrono/store/outfile"
 )
@@ -99,3 +100,23 @@ type renamedErr struct {
 
 func (e renamedErr) Error() string { return strings.ReplaceAll(e.err.Error(), e.from, e.to) }
 func (e renamedErr) Unwrap() error { return e.err }
+
+// previewNew is a dry run into a store file that does not exist yet: the
+// files are checked, and what they would make reported, against an empty
+// store made for it in a temporary directory and removed after, so that
+// a first import can be tried before it is made.
+func (o *importOptions) previewNew(path string, fixed *formats.Format) error {
+	// Said first: a mistyped --db is told from a first import.
+	fmt.Fprintf(o.stderr, "no store at %s yet: a dry run against an empty one, as chrono import there would make it\n", termtext.Line(path))
+	dir, err := os.MkdirTemp("", "chrono-dry-run-")
+	if err != nil {
+		return fmt.Errorf("making a place for the dry run's empty store: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	// Opened as no store the user has: nothing of it is remembered.
+	s, err := store.Open(filepath.Join(dir, "store.db"), store.Options{Investigation: o.investigationName()})
+	if err != nil {
+		return err
+	}
+	return o.importClosing(s, fixed)
+}

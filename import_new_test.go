@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -98,5 +100,26 @@ func TestImportListsProblemsBeforeAStop(t *testing.T) {
 	short, open := strings.Index(r.stderr, "short.csv:3: "), strings.Index(r.stderr, "short.csv:4: a quoted cell is not closed right")
 	if r.code == 0 || short < 0 || open < short {
 		t.Errorf("import: %+v; want row 3's problem, then row 4's", r)
+	}
+}
+
+// TestDryRunWithoutAStore: a dry run into a path where no store is yet
+// checks the files and reports what they would make, as against an
+// empty store, and leaves nothing at the path; it said "no store".
+func TestDryRunWithoutAStore(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "not", "yet", "there.db")
+	r := chrono(t, db, "", "import", "--dry-run", "timeline.example.json")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "would import 13 events (13 new, 0 updated) from timeline.example.json") {
+		t.Errorf("dry run: %+v", r)
+	}
+	if _, err := os.Stat(filepath.Dir(filepath.Dir(db))); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the dry run made the store's directory: %v", err)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	if err := os.WriteFile(bad, []byte(`{"chrono": 1, "events": [{"id": "a", "date": "2017-13", "title": "x"}]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := chrono(t, db, "", "import", "--dry-run", bad); r.code != 1 || !strings.Contains(r.stderr, `bad.json:1:38: event "a" (#1): date "2017-13": month 13 out of range`) {
+		t.Errorf("dry run of a file with a problem: %+v", r)
 	}
 }

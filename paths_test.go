@@ -36,7 +36,7 @@ func TestOnlyCreatingCommandsCreateAStore(t *testing.T) {
 	}
 	for _, args := range [][]string{
 		{}, {"list"}, {"show", "x"}, {"export"}, {"log"}, {"trash"}, {"backup", "-o", filepath.Join(t.TempDir(), "b.db")},
-		{"tag", "x", "y"}, {"untag", "x", "y"}, {"import", "--dry-run", example},
+		{"tag", "x", "y"}, {"untag", "x", "y"},
 		{"edit", "x", "--set", "title=y"}, {"rm", "x"}, {"restore", "x"}, {"note", "x", "a note"},
 		{"link", "x", "supports", "y"}, {"undo"}, {"source", "rm", "x"},
 	} {
@@ -49,6 +49,15 @@ func TestOnlyCreatingCommandsCreateAStore(t *testing.T) {
 		if _, err := os.Stat(dir); !os.IsNotExist(err) {
 			t.Errorf("chrono %s on a missing store made %s (stat: %v)", strings.Join(args, " "), dir, err)
 		}
+	}
+	// A dry run says there is none, and what the files would make in one.
+	dir := filepath.Join(t.TempDir(), "cases")
+	db := filepath.Join(dir, "chrono.db")
+	if r := chrono(t, db, "", "import", "--dry-run", example); r.code != 0 || !strings.HasPrefix(r.stderr, "no store at "+db+" yet") || !strings.HasPrefix(r.stdout, "would import 13 events") {
+		t.Errorf("chrono import --dry-run on a missing store: %+v", r)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("chrono import --dry-run on a missing store made %s (stat: %v)", dir, err)
 	}
 	for _, args := range [][]string{{"import", example}, {"add", "--title", "a call"}} {
 		db := filepath.Join(t.TempDir(), "cases", "chrono.db")
