@@ -26,8 +26,11 @@ func (c *converter) str(key string) string {
 	switch {
 	case !ok || (v.json && v.text == "null"):
 		return ""
+	case v.json && kindName(v.text) == "a number":
+		c.fail("%s: want a string, found a number: write it in quotes, \"%s\": %q", key, key, v.text)
+		return ""
 	case v.json:
-		c.fail("%s: want a string, found %s", key, kindName(v.text))
+		c.fail("%s: want a string, found %s: Timesketch reads text there", key, kindName(v.text))
 		return ""
 	}
 	return v.text
