@@ -210,6 +210,8 @@ func convert(rec *record, memo *sourceMemo, out *result) {
 			continue
 		case k == keyDesc && !e.Date.IsZero() && desc == describe(e.Date):
 			continue // what chrono writes for this date: it says nothing more
+		case k == keyDesc && chrono && desc == descOf(e):
+			continue // written from the summary's line, which says it
 		case chrono && chronoKey(k):
 			continue
 		}

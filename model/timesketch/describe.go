@@ -39,3 +39,25 @@ func describe(d model.Date) string {
 	b.WriteString(" precision)")
 	return b.String()
 }
+
+// descOf is the timestamp_desc written for e: the one its summary keeps
+// from the record it was read from ("timestamp_desc: Last Login", as
+// Read puts a timestamp_desc that says more than describe), so that
+// Timesketch → chrono → Timesketch keeps what the time is; else
+// describe's.
+func descOf(e model.Event) string {
+	if desc, ok := summaryDesc(e.Summary); ok {
+		return desc
+	}
+	return describe(e.Date)
+}
+
+// summaryDesc finds the line a timestamp_desc makes in a summary.
+func summaryDesc(summary string) (string, bool) {
+	for line := range strings.Lines(summary) {
+		if desc, ok := strings.CutPrefix(strings.TrimSuffix(line, "\n"), keyDesc+": "); ok && strings.TrimSpace(desc) != "" {
+			return desc, true
+		}
+	}
+	return "", false
+}

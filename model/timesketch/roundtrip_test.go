@@ -212,6 +212,7 @@ func TestForeignRoundTrip(t *testing.T) {
 						var out struct {
 							Datetime  string `json:"datetime"`
 							Timestamp int64  `json:"timestamp"`
+							Desc      string `json:"timestamp_desc"`
 						}
 						if err := json.Unmarshal([]byte(line), &out); err != nil {
 							t.Fatal(err)
@@ -219,12 +220,17 @@ func TestForeignRoundTrip(t *testing.T) {
 						if out.Timestamp != records[i].us {
 							t.Errorf("record %d (%q, %q): written as %s, timestamp %d; want timestamp %d", i, records[i].datetime, records[i].timestamp, out.Datetime, out.Timestamp, records[i].us)
 						}
+						// What the time is, as Timesketch shows it: it was
+						// written as chrono's "Event date (second precision)".
+						if out.Desc != "Content Modification Time" {
+							t.Errorf("record %d: timestamp_desc written as %q", i, out.Desc)
+						}
 					}
 				}
 				again, _ := mustRead(t, buf.String())
 				for i, e := range first.Events {
-					if g := again.Events[i]; g.Date != e.Date || g.ID != e.ID {
-						t.Errorf("%s: record %d: %s (%s) came back as %s (%s)", w.name, i, e.Date, e.ID, g.Date, g.ID)
+					if g := again.Events[i]; g.Date != e.Date || g.ID != e.ID || g.Summary != e.Summary {
+						t.Errorf("%s: record %d: %s (%s, %q) came back as %s (%s, %q)", w.name, i, e.Date, e.ID, e.Summary, g.Date, g.ID, g.Summary)
 					}
 				}
 			}

@@ -91,7 +91,7 @@ func (x *exporter) row(e model.Event) (r row, ok bool, err error) {
 		x.losses.Add(LocalAsUTC, 1)
 	}
 	r = row{
-		message: e.Title, datetime: datetime, timestamp: us, desc: describe(e.Date),
+		message: e.Title, datetime: datetime, timestamp: us, desc: descOf(e),
 		tags: e.Tags, id: e.ID, edtf: e.Date.String(), dateText: e.DateText,
 		dateSource: e.DateSource, status: string(e.Status), summary: e.Summary,
 	}
