@@ -33,3 +33,42 @@ func TestTrashScreenUndoesItsRestore(t *testing.T) {
 		t.Errorf("the trash screen's help does not offer u and U:\n%s", help)
 	}
 }
+
+// TestUndoAndRedoPastTagsAndTheTrash: tags changed on an event, and
+// undone or redone, do not stand in the way of undoing or redoing its
+// move to the trash or its restore. Redo refused the trashing ("changed
+// since, by #5 undid #2 …, #6 redid #2 …: revert those first"), and the
+// next U skipped it, and every change after it, to "nothing to redo".
+func TestUndoAndRedoPastTagsAndTheTrash(t *testing.T) {
+	for _, keys := range [][]string{
+		{"2", "d", "y", "u", "u", "U", "U"},
+		{"d", "y", "D", "r", "esc", "1", "u", "u", "u"},
+	} {
+		s := exampleStore(t)
+		d := newDriver(t, s, 80, 24)
+		id := d.selected()
+		var said []string
+		for _, k := range keys {
+			d.keys(k)
+			said = append(said, d.status())
+			if d.statusErr() || strings.Contains(d.status(), "cannot") || strings.Contains(d.status(), "skipped") {
+				t.Errorf("%v: %q refused or skipped a change: %q", keys, k, d.status())
+			}
+		}
+		tr, err := s.Trash()
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch keys[0] {
+		case "2": // tagged and trashed again
+			if len(tr) != 1 || tr[0].Event.ID != id || !strings.Contains(strings.Join(tr[0].Event.Tags, " "), "verify") {
+				t.Errorf("%v: the trash holds %+v; want %s, tagged #verify (%q)", keys, tr, id, said)
+			}
+		default: // every change undone: on the timeline, untagged
+			e, err := s.Event(id)
+			if len(tr) != 0 || err != nil || strings.Contains(strings.Join(e.Tags, " "), "key") {
+				t.Errorf("%v: the trash holds %+v, the event %+v (%v); want it back as it was (%q)", keys, tr, e.Tags, err, said)
+			}
+		}
+	}
+}
