@@ -272,3 +272,15 @@ func TestHyphenation(t *testing.T) {
 		})
 	}
 }
+
+// TestShortWordOnly: a quote whose longest words are none of them in the
+// text, and a shorter one is, gets a closest passage around it: not "no
+// word of it is in the text", which was said while "Mobileum" was there.
+func TestShortWordOnly(t *testing.T) {
+	text := "NSO said it has never done business with Mobileum and does not use cash."
+	quote := "extraordinarily unconventional bureaucratic arrangements notwithstanding considerable international disagreements concerning telecommunications infrastructure with Mobileum"
+	r := Check(quote, text)
+	if r.State != NotFound || r.Closest == (Span{}) || !strings.Contains(text[r.Closest.Start:r.Closest.End], "Mobileum") {
+		t.Errorf("closest %+v (%q), want a passage with Mobileum", r.Closest, text[r.Closest.Start:r.Closest.End])
+	}
+}

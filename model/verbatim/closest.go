@@ -123,7 +123,6 @@ func (x *Index) closest(q string) Result {
 	// The longest words are the rarest and the quickest to look for; a
 	// few of them place the quote, and the diff sees the rest.
 	sort.SliceStable(words, func(i, j int) bool { return len(words[i]) > len(words[j]) })
-	words = words[:min(len(words), maxAnchors)]
 	votes := map[int]int{}
 	// Where in the text each vote's word is: with no word of the quote
 	// the same as the text's, the words that placed it are the passage.
@@ -138,7 +137,13 @@ func (x *Index) closest(q string) Result {
 		}
 	}
 	common := map[string][]int{}
-	for _, w := range words {
+	for k, w := range words {
+		if k > 0 && k%maxAnchors == 0 && len(votes) > 0 {
+			break // placed
+		}
+		// None of the longest placed it: the shorter words are sought
+		// too, so that "no word of it is in the text" is said only
+		// when it is so.
 		var hits []int
 		for from := 0; len(hits) <= maxAnchorHits; {
 			i := strings.Index(x.lower[from:], w)
