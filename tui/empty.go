@@ -21,6 +21,9 @@ func (b *browser) emptyView(w, h int) []string {
 		st.fit("  "+st.Heading.Render("This investigation has no events yet."), w),
 		"",
 		st.fit("  "+st.Prompt.Render(st.pad(keyOf(b.keys.Add), 20))+"adds the first event", w),
+		// Events moved to the trash are out of the investigation, not
+		// gone: deleting the last one leads here.
+		st.fit("  "+st.Prompt.Render(st.pad(keyOf(b.keys.Trash), 20))+"shows the trash, where deleted events can be restored", w),
 		st.fit("  "+st.Prompt.Render(st.pad("chrono import FILE", 20))+"brings in the events of a file:", w),
 	}
 	for _, f := range formats.All {

@@ -72,3 +72,22 @@ func TestUndoAndRedoPastTagsAndTheTrash(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyInvestigationOffersTheTrash: deleting the last event leads to
+// the screen of an investigation with no events, which names the trash
+// where it went; D there shows it.
+func TestEmptyInvestigationOffersTheTrash(t *testing.T) {
+	d := newDriver(t, emptyStore(t), 80, 24)
+	d.keys("A")
+	d.typeText("2020")
+	d.keys("tab", "tab", "tab")
+	d.typeText("Only event")
+	d.keys("ctrl+s", "d", "y")
+	if screen := d.screen(); !strings.Contains(screen, "This investigation has no events yet.") || !strings.Contains(screen, "D                   shows the trash") {
+		t.Fatalf("after the last event went to the trash:\n%s", screen)
+	}
+	d.keys("D")
+	if screen := d.screen(); !strings.Contains(screen, "Trash · 1 event") || !strings.Contains(screen, "Only event") {
+		t.Errorf("D on the empty investigation:\n%s", screen)
+	}
+}
