@@ -22,9 +22,39 @@ func (c *formConflict) say() string { return "event " + c.current.ID + " " + c.c
 func (c *formConflict) changed() string {
 	s := "changed meanwhile"
 	if len(c.fields) > 0 {
-		s += ": " + strings.Join(c.fields, ", ")
+		said := make([]string, len(c.fields))
+		for i, f := range c.fields {
+			said[i] = f + changedTo(&c.current, f)
+		}
+		s += ": " + strings.Join(said, ", ")
 	}
 	return s
+}
+
+// changedTo says what a field of one line is now, so that a conflict
+// can be settled knowing the other version ("title to “CLI title”"):
+// "" for the fields of many lines or many values.
+func changedTo(e *model.Event, field string) string {
+	quoted := func(s string) string {
+		if s == "" {
+			return " emptied"
+		}
+		if r := []rune(line(s)); len(r) > 40 {
+			s = string(r[:39]) + "…"
+		}
+		return " to “" + line(s) + "”"
+	}
+	switch field {
+	case "title":
+		return quoted(e.Title)
+	case "date_text":
+		return quoted(e.DateText)
+	case "date":
+		return " to " + e.Date.Label()
+	case "status":
+		return " to " + e.Status.Word()
+	}
+	return ""
 }
 
 // conflicted shows the form's save refused: typed is what was saved,

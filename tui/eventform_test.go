@@ -235,8 +235,9 @@ func conflictAtSaveIn(t *testing.T, w, h int) (*driver, model.Store, model.Event
 		t.Fatalf("the form did not open again on the conflict; status %q", d.status())
 	}
 	// At 80 columns the line wraps where a · would be.
-	if sc := d.screen(); w >= 120 && !strings.Contains(sc, "✗ event nso-mobileum-call changed meanwhile: status · ctrl+r reloads it · ctrl+o keeps yours") ||
-		!strings.Contains(sc, "✗ event nso-mobileum-call changed meanwhile: status") || !strings.Contains(sc, "ctrl+o keeps yours") {
+	// The stored value is said, to choose knowing it.
+	if sc := d.screen(); w >= 120 && !strings.Contains(sc, "✗ event nso-mobileum-call changed meanwhile: status to confirmed · ctrl+r reloads it · ctrl+o keeps yours") ||
+		!strings.Contains(sc, "✗ event nso-mobileum-call changed meanwhile: status to confirmed") || !strings.Contains(sc, "ctrl+o keeps yours") {
 		t.Errorf("the conflict is not said:\n%s", sc)
 	}
 	if got := f.value(fieldTitle); !strings.HasSuffix(got, " (typed)") {
@@ -359,12 +360,28 @@ func TestEventFormSavesOverAnOldProblem(t *testing.T) {
 func TestConflictHeadingKeepsTheFields(t *testing.T) {
 	d := newDriver(t, exampleStore(t), 80, 24)
 	f := newEventForm(d.m.ctx, nil)
-	f.conflict = &formConflict{current: model.Event{ID: "the-post-s-pegasus-investigation-women-targeted"}, fields: []string{"status", "tags", "summary"}}
-	top, second := f.heading(60)
-	if got := ansi.Strip(top); got != "✗ this event changed meanwhile: status, tags, summary" {
+	f.conflict = &formConflict{current: model.Event{ID: "the-post-s-pegasus-investigation-women-targeted", Status: model.Confirmed}, fields: []string{"status", "tags", "summary"}}
+	top, second := f.heading(68)
+	if got := ansi.Strip(top); got != "✗ this event changed meanwhile: status to confirmed, tags, summary" {
 		t.Errorf("heading %q", got)
 	}
 	if !strings.Contains(ansi.Strip(second), "keeps yours") {
 		t.Errorf("second line %q", ansi.Strip(second))
+	}
+}
+
+// TestConflictSaysTheStoredValues: a field of one line that another
+// change made says what it is now, so that reloading or keeping one's own
+// is chosen knowing the other version; it said only "title".
+func TestConflictSaysTheStoredValues(t *testing.T) {
+	date, _ := model.ParseDate("2021-06")
+	e := model.Event{ID: "x", Title: "CLI title", Date: date, Status: model.Confirmed, Summary: "long"}
+	c := formConflict{current: e, fields: []string{"date", "date_text", "title", "summary", "status"}}
+	if got, want := c.changed(), "changed meanwhile: date to Jun 2021, date_text emptied, title to “CLI title”, summary, status to confirmed"; got != want {
+		t.Errorf("said %q, want %q", got, want)
+	}
+	c.current.Title = strings.Repeat("word ", 20)
+	if got := changedTo(&c.current, "title"); got != " to “word word word word word word word word…”" {
+		t.Errorf("a long title: %q", got)
 	}
 }
