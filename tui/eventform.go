@@ -382,6 +382,10 @@ func (f *eventForm) readNotes() {
 		f.proposed = "chrono cannot tell a date from these words"
 	case err == nil && p.String() == d.String():
 		f.proposed = "the date agrees with these words"
+	case err == nil && !d.IsZero() && p.Earliest().Compare(d.Earliest()) <= 0 && d.Latest().Compare(p.Latest()) <= 0:
+		// Jun 2021 beside "last year" read as 2021: more exact than the
+		// words, not against them; taking the proposal would lose that.
+		f.proposed = "the date agrees with these words, more exactly"
 	default:
 		f.proposal = p
 		f.proposed = "proposes " + p.Label()

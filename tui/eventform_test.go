@@ -140,6 +140,16 @@ func TestEventFormTakesTheProposedDate(t *testing.T) {
 	if !strings.Contains(d.screen(), "the date agrees with these words") {
 		t.Errorf("the proposal stays after it was taken:\n%s", d.screen())
 	}
+	// A date more exact than the words agrees with them: proposing 2021
+	// for Jun 2021 offered to throw the month away.
+	d.keys("shift+tab", "shift+tab", "end")
+	d.typeText("-06")
+	if got := f.inputs[fieldDate].Value(); got != "2021-06" {
+		t.Fatalf("the date field holds %q, want 2021-06", got)
+	}
+	if sc := d.screen(); !strings.Contains(sc, "the date agrees with these words, more exactly") || strings.Contains(sc, "proposes") {
+		t.Errorf("a date within the words' is not said to agree:\n%s", sc)
+	}
 }
 
 func TestEventFormAsksBeforeDiscarding(t *testing.T) {
