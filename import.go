@@ -164,6 +164,15 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 	if err != nil {
 		return fmt.Errorf("nothing imported, the store is unchanged:\n%w", err)
 	}
+	shifted, err := shiftedSlides(s, inputs)
+	switch {
+	case err != nil:
+		return err
+	case len(shifted) > 0 && o.dryRun:
+		return fmt.Errorf("the import would stop at these problems, importing nothing:\n%w\n%s", errors.Join(shifted...), shiftedAdvice)
+	case len(shifted) > 0:
+		return fmt.Errorf("nothing imported, the store is unchanged:\n%w\n%s", errors.Join(shifted...), shiftedAdvice)
+	}
 	retitled := retitledSlides(s, inputs)
 	before, _ := journalHead(s) // unread, a change is still told by its seq
 	results, err := s.Import(storeInputs(inputs), storeOpts)

@@ -50,13 +50,8 @@ func (p *placedSlides) Event(e model.Event, n int) error {
 func retitledSlides(s model.Store, inputs []importInput) []retitled {
 	var out []retitled
 	for _, in := range inputs {
-		if in.format != "timelinejs" || in.file == nil || in.Size < 0 || in.Size > maxRetitledLook {
-			continue
-		}
-		// The file open for the import, read from its start: not opened
-		// again by name, which another file may have taken meanwhile.
-		var tl placedSlides
-		if err := timelinejs.Read(io.NewSectionReader(in.file, 0, in.Size), &tl, &model.Losses{}); err != nil {
+		tl, ok := slidesAgain(in)
+		if !ok {
 			continue
 		}
 		found, err := retitledIn(s, tl.Timeline.Events)
@@ -70,6 +65,20 @@ func retitledSlides(s model.Store, inputs []importInput) []retitled {
 		}
 	}
 	return out
+}
+
+// slidesAgain reads a TimelineJS input again, from its start, with the
+// place of each slide: not opened again by name, which another file may
+// have taken meanwhile. ok is false for another format, a file too large
+// to read twice, or one that does not read (the import says why).
+func slidesAgain(in importInput) (tl placedSlides, ok bool) {
+	if in.format != "timelinejs" || in.file == nil || in.Size < 0 || in.Size > maxRetitledLook {
+		return tl, false
+	}
+	if err := timelinejs.Read(io.NewSectionReader(in.file, 0, in.Size), &tl, &model.Losses{}); err != nil {
+		return tl, false
+	}
+	return tl, true
 }
 
 // retitledIn finds among events those new to s that are, by

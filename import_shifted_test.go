@@ -1,0 +1,67 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestImportRefusesShiftedSlides: a slide added before others whose ids
+// come from their places ("slide-1") or their numbers among slides of
+// the same headline ("press-conference-2") would update the stored
+// events of other slides, carrying their notes and status onto the wrong
+// event: the import is refused, changing nothing, saying which ids to
+// give. Following that, it goes through; a date edited in the file is an
+// update as before.
+func TestImportRefusesShiftedSlides(t *testing.T) {
+	dir := t.TempDir()
+	file := func(name string, slides ...string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte("{\"events\": [\n"+strings.Join(slides, ",\n")+"\n]}\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	const (
+		crimea   = `{"start_date": {"year": 2014, "month": 2}, "text": {"headline": "Аннексия Крыма"}}`
+		maidan   = `{"start_date": {"year": 2013, "month": 11}, "text": {"headline": "Евромайдан"}}`
+		press19  = `{"start_date": {"year": 2019}, "text": {"headline": "Press conference"}}`
+		press20  = `{"start_date": {"year": 2020}, "text": {"headline": "Press conference"}}`
+		press18  = `{"start_date": {"year": 2018}, "text": {"headline": "Press conference"}}`
+		press21  = `{"start_date": {"year": 2021}, "text": {"headline": "Press conference"}}`
+		advice   = "slides without a unique_id take their ids from their headlines and their places in the file"
+		refusedC = `added.json:2:1: the slide "Евромайдан" would update slide-1, the stored "Аннексия Крыма" (Feb 2014), which is the slide at 3:1: give that one "unique_id": "slide-1", and this one an id of its own`
+	)
+	db := newDB(t)
+	if r := chrono(t, db, "", "import", file("first.json", crimea, press19, press20)); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	if r := chrono(t, db, "", "note", "slide-1", "Verified on satellite images"); r.code != 0 {
+		t.Fatalf("note: %+v", r)
+	}
+	added := file("added.json", maidan, crimea, press18, press19, press20)
+	for _, args := range [][]string{{"import", "--dry-run", added}, {"import", added}} {
+		r := chrono(t, db, "", args...)
+		if r.code != 1 || !strings.Contains(r.stderr, refusedC) || !strings.Contains(r.stderr, advice) ||
+			!strings.Contains(r.stderr, `the slide "Press conference" would update press-conference, the stored "Press conference" (2019)`) {
+			t.Errorf("%v: %+v", args, r)
+		}
+	}
+	if r := chrono(t, db, "", "show", "slide-1"); !strings.Contains(r.stdout, "Аннексия Крыма") || !strings.Contains(r.stdout, "Verified on satellite images") {
+		t.Errorf("the store changed: %+v", r)
+	}
+	// As said: the stored events' ids, and the new slides ids of their own.
+	given := file("given.json",
+		`{"unique_id": "euromaidan", `+maidan[1:], `{"unique_id": "slide-1", `+crimea[1:],
+		`{"unique_id": "press-2018", `+press18[1:], `{"unique_id": "press-conference", `+press19[1:], `{"unique_id": "press-conference-2", `+press20[1:])
+	if r := chrono(t, db, "", "import", given); r.code != 0 || !strings.HasPrefix(r.stdout, "imported 5 events (2 new, 0 updated, 3 unchanged)") {
+		t.Errorf("with the ids given: %+v", r)
+	}
+	// A date edited in the file is no shift: the update goes through.
+	db = newDB(t)
+	chrono(t, db, "", "import", file("press.json", press19, press20))
+	if r := chrono(t, db, "", "import", file("edited.json", press19, press21)); r.code != 0 || !strings.Contains(r.stdout, "1 updated") {
+		t.Errorf("a date edited in the file: %+v", r)
+	}
+}
