@@ -41,3 +41,21 @@ func TestTagMessagesSayWhatHappened(t *testing.T) {
 		t.Errorf("1 again: status %q", got)
 	}
 }
+
+// TestUnchangedSaveSaysSo: a save that changes nothing says so without
+// also saying it saved ("nothing changed: saved quote 3 of x").
+func TestUnchangedSaveSaysSo(t *testing.T) {
+	for phrase, want := range map[string]string{
+		"saved quote 3 of nso-denial": "nothing to save: quote 3 of nso-denial is as it was",
+		"linked a follows b":          "nothing changed (linked a follows b)",
+	} {
+		if got := unchanged(phrase); got != want {
+			t.Errorf("%q: %q, want %q", phrase, got, want)
+		}
+	}
+	d := newDriver(t, exampleStore(t), 80, 24)
+	d.keys("tab", "e", "ctrl+s")
+	if got, want := d.status(), "nothing to save: quote 1 of nso-mobileum-call is as it was"; got != want {
+		t.Errorf("an unchanged quote saved says %q, want %q", got, want)
+	}
+}

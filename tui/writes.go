@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"sync/atomic"
 
 	tea "charm.land/bubbletea/v2"
@@ -196,7 +197,7 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 		if o, ok := w.edit.(outcome); ok {
 			return statusMsg{text: o.Outcome(nil)}
 		}
-		return statusMsg{text: "nothing changed: " + w.edit.Phrase()}
+		return statusMsg{text: unchanged(w.edit.Phrase())}
 	}
 	what := w.edit.Phrase()
 	if o, ok := w.edit.(outcome); ok {
@@ -400,4 +401,14 @@ func (m *Model) conflicted(msg writeMsg) tea.Cmd {
 	f.conflicted(w.save.event, ce.Current)
 	m.open(f)
 	return cmd
+}
+
+// unchanged says that a write changed nothing, from what it would have
+// done: "nothing to save: quote 3 of x is as it was", not "nothing
+// changed: saved quote 3 of x", which says both.
+func unchanged(phrase string) string {
+	if what, ok := strings.CutPrefix(phrase, "saved "); ok {
+		return "nothing to save: " + what + " is as it was"
+	}
+	return "nothing changed (" + phrase + ")"
 }
