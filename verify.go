@@ -301,7 +301,7 @@ func writeVerify(w io.Writer, rep verifyReport) {
 			also := ""
 			switch {
 			case c.TextChecked:
-				also = ", and its text its own"
+				also = ", and its text the hash kept with it"
 			case c.TextUnhashed:
 				also = "; its text has no hash kept (attached before chrono kept one): attach the source again to have it checked"
 			}
