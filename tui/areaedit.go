@@ -16,6 +16,16 @@ import (
 // and since *kept follows each edit, an edit in one place never takes
 // the tabs stored in another.
 func editArea(a *textarea.Model, kept *string, msg tea.Msg) tea.Cmd {
+	var said tea.Cmd
+	if p, ok := msg.(tea.PasteMsg); ok {
+		c, _ := cleanInput(msg, true).(tea.PasteMsg)
+		said = leftOutOfPaste(pastedBreaks(p.Content, true), c.Content, fieldLeavesOut)
+	}
+	return tea.Batch(editAreaCleaned(a, kept, msg), said)
+}
+
+// editAreaCleaned is editArea but for saying what a paste lost.
+func editAreaCleaned(a *textarea.Model, kept *string, msg tea.Msg) tea.Cmd {
 	if msg = cleanInput(msg, true); msg == nil {
 		return nil
 	}
@@ -42,7 +52,9 @@ func editVerbatimArea(a *textarea.Model, kept *string, msg tea.Msg) tea.Cmd {
 		return editArea(a, kept, msg)
 	}
 	*kept = keptText(a.Value(), *kept, true)
-	return pasteKept(a, kept, withoutControls(pastedBreaks(p.Content, true)))
+	pasted := pastedBreaks(p.Content, true)
+	taken := withoutControls(pasted)
+	return tea.Batch(pasteKept(a, kept, taken), leftOutOfPaste(pasted, taken, quoteLeavesOut))
 }
 
 // withoutControls is s without its C0 and C1 controls but line breaks

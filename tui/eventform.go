@@ -335,11 +335,13 @@ func (f *eventForm) edit(msg tea.Msg) tea.Cmd {
 	case fieldSummary:
 		return editArea(&f.summary, &f.stored[fieldSummary], msg)
 	default:
-		if msg = cleanInput(msg, false); msg == nil {
+		var said tea.Cmd
+		if msg, said = cleanEdit(msg); msg == nil {
 			return nil
 		}
 		f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
 		f.read()
+		cmd = tea.Batch(cmd, said)
 	}
 	return cmd
 }

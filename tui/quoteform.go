@@ -362,11 +362,13 @@ func (f *quoteForm) edit(msg tea.Msg) tea.Cmd {
 	case quoteText:
 		return editVerbatimArea(&f.text, &f.stored[quoteText], msg)
 	default:
-		if msg = cleanInput(msg, false); msg == nil {
+		var said tea.Cmd
+		if msg, said = cleanEdit(msg); msg == nil {
 			return nil
 		}
 		before := f.inputs[f.focus].Value()
 		f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
+		cmd = tea.Batch(cmd, said)
 		if f.focus == quoteSource && f.inputs[quoteSource].Value() != before {
 			// The first source that holds the words typed, else "new
 			// source…".

@@ -208,7 +208,8 @@ func (f *sourceForm) Update(msg tea.Msg) (Action, tea.Cmd) {
 }
 
 func (f *sourceForm) edit(msg tea.Msg) tea.Cmd {
-	if msg = cleanInput(msg, false); msg == nil {
+	msg, said := cleanEdit(msg)
+	if msg == nil {
 		return nil
 	}
 	var cmd tea.Cmd
@@ -216,7 +217,7 @@ func (f *sourceForm) edit(msg tea.Msg) tea.Cmd {
 	if f.focus == srcPublished {
 		f.read()
 	}
-	return cmd
+	return tea.Batch(cmd, said)
 }
 
 // source is the source the form describes, or why it cannot be saved.

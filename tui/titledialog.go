@@ -130,12 +130,13 @@ func (d *titleDialog) Update(msg tea.Msg) (Action, tea.Cmd) {
 	if d.onDesc {
 		return nil, editArea(&d.desc, &d.kept, msg)
 	}
-	if msg = cleanInput(msg, false); msg == nil {
+	msg, said := cleanEdit(msg)
+	if msg == nil {
 		return nil, nil
 	}
 	var cmd tea.Cmd
 	d.title, cmd = d.title.Update(msg)
-	return nil, cmd
+	return nil, tea.Batch(cmd, said)
 }
 
 // fields are the title and the description as typed, to tell a change.
