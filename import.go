@@ -164,8 +164,8 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 	if err != nil {
 		return fmt.Errorf("nothing imported, the store is unchanged:\n%w", err)
 	}
-	shifted, err := shiftedSlides(s, inputs)
-	switch {
+	slides, err := checkSlides(s, inputs)
+	switch shifted := slides.shifted; {
 	case err != nil:
 		return err
 	case len(shifted) > 0 && o.dryRun:
@@ -173,7 +173,6 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 	case len(shifted) > 0:
 		return fmt.Errorf("nothing imported, the store is unchanged:\n%w\n%s", errors.Join(shifted...), shiftedAdvice)
 	}
-	retitled := retitledSlides(s, inputs)
 	before, _ := journalHead(s) // unread, a change is still told by its seq
 	results, err := s.Import(storeInputs(inputs), storeOpts)
 	// The meter's line is cleared before anything is said, or the report
@@ -192,7 +191,7 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 		return fmt.Errorf("nothing imported, the store is unchanged:\n%w", importAdvice(err))
 	}
 	o.report(inputs, results)
-	o.warnRetitled(retitled)
+	o.warnRetitled(slides.retitled)
 	if o.dryRun {
 		return nil
 	}

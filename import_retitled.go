@@ -44,16 +44,28 @@ func (p *placedSlides) Event(e model.Event, n int) error {
 	return p.Collect.Event(e, n)
 }
 
-// retitledSlides finds, before they are imported, the retitled slides of
-// the TimelineJS files among inputs. It reads each such file again, and
+// slideChecks is what reading the TimelineJS files among an import's
+// inputs again finds before they are imported: the retitled slides, to
+// warn of, and the shifted ones (import_shifted.go), which stop it.
+type slideChecks struct {
+	retitled []retitled
+	shifted  []error
+}
+
+// checkSlides reads each TimelineJS file among inputs again, once, and
 // finds nothing in one it cannot read: the import says what is wrong.
-func retitledSlides(s model.Store, inputs []importInput) []retitled {
-	var out []retitled
+func checkSlides(s model.Store, inputs []importInput) (slideChecks, error) {
+	var out slideChecks
 	for _, in := range inputs {
 		tl, ok := slidesAgain(in)
 		if !ok {
 			continue
 		}
+		shifted, err := shiftedIn(s, tl.Timeline.Events)
+		if err != nil {
+			return out, err
+		}
+		out.shifted = append(out.shifted, shiftedProblems(in.Name, tl.at, shifted)...)
 		found, err := retitledIn(s, tl.Timeline.Events)
 		if err != nil {
 			continue
@@ -61,10 +73,10 @@ func retitledSlides(s model.Store, inputs []importInput) []retitled {
 		for _, r := range found {
 			r.file = in.Name
 			r.at = tl.at[r.i]
-			out = append(out, r)
+			out.retitled = append(out.retitled, r)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // slidesAgain reads a TimelineJS input again, from its start, with the

@@ -28,29 +28,19 @@ type shifted struct {
 	stored   model.Event // the stored event of that id
 }
 
-// shiftedSlides finds the shifted slides of the TimelineJS files among
-// inputs, as a problem for each.
-func shiftedSlides(s model.Store, inputs []importInput) ([]error, error) {
-	var out []error
-	for _, in := range inputs {
-		tl, ok := slidesAgain(in)
-		if !ok {
-			continue
-		}
-		found, err := shiftedIn(s, tl.Timeline.Events)
-		if err != nil {
-			return nil, err
-		}
-		named := map[int]bool{} // slides told the id to take
-		for _, sh := range found {
-			named[sh.j] = true
-		}
-		for _, sh := range found {
-			sh.file, sh.at, sh.is = in.Name, tl.at[sh.i], tl.at[sh.j]
-			out = append(out, sh.problem(!named[sh.i]))
-		}
+// shiftedProblems says of each shifted slide of a file, whose slides
+// begin at at, where it is and which ids to give.
+func shiftedProblems(file string, at []model.Place, found []shifted) []error {
+	named := map[int]bool{} // slides told the id to take
+	for _, sh := range found {
+		named[sh.j] = true
 	}
-	return out, nil
+	var out []error
+	for _, sh := range found {
+		sh.file, sh.at, sh.is = file, at[sh.i], at[sh.j]
+		out = append(out, sh.problem(!named[sh.i]))
+	}
+	return out
 }
 
 // shiftedIn finds among a file's events, in file order, those whose made
