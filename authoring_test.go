@@ -274,3 +274,31 @@ if [ $n = 1 ]; then `+first+`; exit 0; fi
 	t.Setenv("VISUAL", script)
 	return dir
 }
+
+// TestRevertOfATrashMoveWaitsForOthersEdits: undoing a restore moves the
+// event back to the trash, one's own edits since going with it; another
+// author's edit made since stops it, named, as it did: nobody's work
+// goes to the trash unasked.
+func TestRevertOfATrashMoveWaitsForOthersEdits(t *testing.T) {
+	db := newDB(t)
+	steps := []struct {
+		args []string
+		code int
+		err  string
+	}{
+		{[]string{"import", "timeline.example.json"}, 0, ""},
+		{[]string{"--author", "alice", "rm", "nso-denial"}, 0, ""},
+		{[]string{"--author", "alice", "restore", "nso-denial"}, 0, ""},             // #3
+		{[]string{"--author", "alice", "tag", "nso-denial", "checked"}, 0, ""},      // #4
+		{[]string{"--author", "alice", "revert", "3"}, 0, ""},                       // alice's tag goes with it
+		{[]string{"--author", "alice", "restore", "nso-denial"}, 0, ""},             // #6
+		{[]string{"--author", "bob", "note", "nso-denial", "Bob's finding"}, 0, ""}, // #7
+		{[]string{"--author", "alice", "revert", "6"}, 1, `#7 added a note to nso-denial by bob`},
+	}
+	for _, st := range steps {
+		r := chrono(t, db, "", st.args...)
+		if r.code != st.code || !strings.Contains(r.stderr, st.err) {
+			t.Fatalf("%v: %+v; want exit %d saying %q", st.args, r, st.code, st.err)
+		}
+	}
+}

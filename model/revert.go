@@ -82,7 +82,7 @@ func RevertEntry(tx Tx, e Entry) error {
 	standing := inEffect(later)
 	for i := len(e.Events) - 1; i >= 0; i-- {
 		c := &e.Events[i]
-		if err := checkLater(c, standing); err != nil {
+		if err := checkLater(c, standing, tx.Author()); err != nil {
 			return err
 		}
 		if err := revertEvent(tx, c); err != nil {
@@ -140,13 +140,21 @@ func inEffect(later []Entry) []Entry {
 }
 
 // checkLater refuses a revert of c when later entries changed the same
-// fields of its event.
-func checkLater(c *EventChange, later []Entry) error {
+// fields of its event. A move to or from the trash is reverted by moving
+// the event back, the edits made since going with it: those that author,
+// who reverts, made do not stand in its way (tags changed, undone and
+// redone between a move and its undo), others' do, so that nobody's
+// work goes to the trash unasked.
+func checkLater(c *EventChange, later []Entry, author string) error {
 	mine := c.changedFields()
+	moved := c.From != c.To && c.From != Absent
 	var by []Entry
 	for _, l := range later {
 		for j := range l.Events {
 			lc := &l.Events[j]
+			if moved && lc.From == lc.To && l.Author == author {
+				continue
+			}
 			if lc.ID == c.ID && lc.To == Absent {
 				// Emptied from the trash: reverting those first is no way.
 				gone := Entry{Seq: l.Seq, Phrase: l.Phrase, Author: l.Author, At: l.At, Op: l.Op}

@@ -63,14 +63,6 @@ func onlyAddsOrRemovesNotes(c *EventChange) bool {
 // them only added or removed notes (reverting c then takes out, or puts
 // back, only its own).
 func meets(c, lc *EventChange, mine []string) bool {
-	if c.From != c.To && c.From != Absent && lc.From == lc.To {
-		// c trashed or restored the event: reverting it moves the event
-		// back, what was edited since going with it (a restore brings
-		// it back from the trash), so edits do not stand in its way;
-		// another move does. Reverting an add, which made the event,
-		// waits for the edits made to it.
-		return false
-	}
 	theirs := lc.changedFields()
 	if mine == nil || theirs == nil {
 		return true
