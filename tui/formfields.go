@@ -91,7 +91,10 @@ func resizeArea(a *textarea.Model, w, h int) {
 		// rescrollLimit bytes of it, so that a field grown taller shows
 		// its lines rather than blank rows under them.
 		row, col, wrapped := a.Line(), a.Column(), a.LineInfo().RowOffset
-		before, after := bytesAround(a.Value(), row)
+		// The bytes the walk goes through from either end: a paragraph
+		// of one long line counts whole, as the walk does.
+		before := cursorOffset(a.Value(), row, col)
+		after := len(a.Value()) - before
 		switch {
 		case after < before && after <= rescrollLimit:
 			a.MoveToBegin()
@@ -113,23 +116,6 @@ func resizeArea(a *textarea.Model, w, h int) {
 		}
 		a.SetCursorColumn(col)
 	}
-}
-
-// bytesAround are the bytes of text before its line row, and after it.
-func bytesAround(text string, row int) (before, after int) {
-	at := 0
-	for range row {
-		i := strings.IndexByte(text[at:], '\n')
-		if i < 0 {
-			break
-		}
-		at += i + 1
-	}
-	end := len(text)
-	if i := strings.IndexByte(text[at:], '\n'); i >= 0 {
-		end = at + i
-	}
-	return at, len(text) - end
 }
 
 // down moves a field's cursor down a line as wrapped, and reports whether

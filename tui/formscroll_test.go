@@ -151,17 +151,44 @@ func TestFormScrollsFromALabel(t *testing.T) {
 // its lines after a resize too, the cursor where it was; it kept its old
 // scroll, blank rows under its text.
 func TestLongSummaryFillsItsLinesAfterAResize(t *testing.T) {
-	long := strings.Repeat("A line of the summary, and then more words to wrap it.\n", 2*rescrollLimit/56)
-	for _, moves := range [][]string{{"up", "up", "up", "left"}, {"ctrl+home", "down", "down"}} {
+	lines := strings.Repeat("A line of the summary, and then more words to wrap it.\n", 2*rescrollLimit/56)
+	// One paragraph as long: the walk through it counts whole.
+	paragraph := strings.Repeat("Words of one long paragraph and then more. ", 2*rescrollLimit/43)
+	for _, tt := range []struct {
+		text  string
+		moves []string
+	}{
+		{lines, []string{"up", "up", "up", "left"}},
+		{lines, []string{"ctrl+home", "down", "down"}},
+		{paragraph, []string{"up", "up", "left"}},
+	} {
+		moves := tt.moves
 		d := newDriver(t, exampleStore(t), 80, 24)
 		d.keys("E", "shift+tab")
 		f := d.openDialog().(*eventForm)
-		f.summary.SetValue(long)
+		f.summary.SetValue(tt.text)
 		d.keys(moves...)
 		row, col := f.summary.Line(), f.summary.Column()
 		resizeFillsSummary(t, d, moves)
 		if f := d.openDialog().(*eventForm); f.summary.Line() != row || f.summary.Column() != col {
 			t.Errorf("%v: the cursor went from line %d column %d to line %d column %d", moves, row, col, f.summary.Line(), f.summary.Column())
 		}
+	}
+}
+
+// BenchmarkResizeLongParagraph resizes a summary of one 64 KiB paragraph
+// with its cursor two rows above its end: the walk from the nearer end
+// counts the paragraph's bytes, not only those of other lines.
+func BenchmarkResizeLongParagraph(b *testing.B) {
+	st := NewStyles(true)
+	a := newFieldArea(&st, "", "")
+	a.Focus()
+	a.SetWidth(60)
+	a.SetHeight(10)
+	a.SetValue(strings.Repeat("Words of one long paragraph and then more. ", 64<<10/43))
+	a.CursorUp()
+	a.CursorUp()
+	for i := 0; b.Loop(); i++ {
+		resizeArea(&a, 60+i%2*10, 10)
 	}
 }
