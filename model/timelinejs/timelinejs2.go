@@ -178,9 +178,10 @@ func (rd *reader) readDate2(s *slide, m *member) (string, bool) {
 				s.problem(m.at, fmt.Sprintf(`%s: %q: chrono reads TimelineJS2 dates as "YYYY,MM,DD" (with optional ",hh,mm,ss"), or a year`, m.name, str))
 				return "", false
 			}
-			if n == 0 && i > 0 && i <= 3 {
+			if n == 0 && i > 0 && (i <= 3 || !parts[3].set) {
 				// TimelineJS2 takes a zero month, day or hour for an
-				// absent one; a zero minute or second is that minute.
+				// absent one; a zero minute or second is that minute,
+				// but of no hour ("2012,5,6,0,0"), none.
 				continue
 			}
 			parts[i] = datePart{v: n, set: true, at: m.at}

@@ -67,6 +67,8 @@ func TestTimelineJS2ZeroMinute(t *testing.T) {
 		{"2012,5,6,14,30,00", "2012-05-06T14:30:00", nil},
 		{"2012,5,6,14", "2012-05-06T14:00:00", &TimeNoMinutes},
 		{"2012,5,6,0", "2012-05-06", nil},
+		{"2012,5,6,0,0", "2012-05-06", nil},
+		{"2012,5,6,00,00,00", "2012-05-06", nil},
 	} {
 		tl, losses := mustRead(t, `{"timeline": {"headline": "T", "date": [{"startDate": "`+tt.date+`", "headline": "M"}]}}`)
 		if got := tl.Events[0].Date.String(); got != tt.want {
