@@ -91,13 +91,25 @@ var abbreviations = map[string]abbreviation{
 	"IST": {places: "India (+05:30, Asia/Kolkata), Israel (+02:00, Asia/Jerusalem) or Ireland in summer (+01:00, Europe/Dublin)"},
 }
 
+// abbreviationSpelling is each abbreviation's spelling, by its upper case.
+var abbreviationSpelling = func() map[string]string {
+	m := make(map[string]string, len(abbreviations))
+	for k := range abbreviations {
+		m[strings.ToUpper(k)] = k
+	}
+	return m
+}()
+
 // abbreviated returns the zone an abbreviation (CEST) or an offset (+03,
 // -0330, +05:30) names, or what is wrong.
 func abbreviated(name string) (zone, string) {
-	// psort writes abbreviations in upper case; a file made or edited by
-	// hand may not ("cest").
-	upper := strings.ToUpper(name)
-	a, ok := abbreviations[upper]
+	// psort writes abbreviations as the zone database spells them (CEST,
+	// ChST); a file made or edited by hand may not ("cest").
+	spelt, ok := name, false
+	if _, ok = abbreviations[name]; !ok {
+		spelt, ok = abbreviationSpelling[strings.ToUpper(name)]
+	}
+	a := abbreviations[spelt]
 	switch {
 	case !ok:
 		off, ok := parseOffset(name)
@@ -112,10 +124,10 @@ func abbreviated(name string) (zone, string) {
 		if err != nil {
 			return zone{}, fmt.Sprintf("timezone %q: read in %s, which the zone database lacks: %v", name, a.zone, err)
 		}
-		return zone{loc: loc, abbr: upper}, ""
+		return zone{loc: loc, abbr: spelt}, ""
 	}
 	off, _ := parseOffset(a.offset) // well formed: a test reads them all
-	z := zone{loc: time.FixedZone(upper, off), assumed: a.assumed}
+	z := zone{loc: time.FixedZone(spelt, off), assumed: a.assumed}
 	if a.since != "" {
 		// Days of the zone's own clock, as the rows are written. Well
 		// formed: a test reads them all.

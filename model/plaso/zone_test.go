@@ -84,6 +84,8 @@ func TestL2TCSVZoneAbbreviations(t *testing.T) {
 		{date: "01/15/2020", time: "08:00:00", tz: "est", want: "2020-01-15T08:00:00-05:00"},
 		{date: "01/15/2020", time: "08:00:00", tz: "cst", want: "2020-01-15T08:00:00-06:00", assumed: 1},
 		{date: "01/15/2016", time: "08:00:00", tz: "kst", want: "2016-01-15T08:00:00+09:00", assumed: 1},
+		{date: "01/15/2020", time: "08:00:00", tz: "ChST", want: "2020-01-15T08:00:00+10:00"},
+		{date: "01/15/2020", time: "08:00:00", tz: "CHST", want: "2020-01-15T08:00:00+10:00"},
 		{date: "01/15/2020", time: "08:00:00", tz: "ist", problem: `timezone "ist": an abbreviation more than one zone writes`},
 		// pytz's offsets for zones without an abbreviation.
 		{date: "07/15/2020", time: "08:00:00", tz: "+03", want: "2020-07-15T08:00:00+03:00"},
