@@ -30,17 +30,22 @@ type retitled struct {
 // each slide, which the warning names as a problem's place is named.
 type placedSlides struct {
 	model.Collect
-	next model.Place   // the place of the event sent next
-	at   []model.Place // in step with Timeline.Events
+	next     model.Place   // the place of the event sent next
+	nextMade bool          // its id is made: the slide has no unique_id
+	at       []model.Place // in step with Timeline.Events
+	made     []bool        // in step with Timeline.Events
 }
 
 // EventAt implements model.Locator.
 func (p *placedSlides) EventAt(_ int, at model.Place) { p.next = at }
 
+// MadeID implements timelinejs.MadeIDs.
+func (p *placedSlides) MadeID(int) { p.nextMade = true }
+
 // Event implements model.Sink.
 func (p *placedSlides) Event(e model.Event, n int) error {
-	p.at = append(p.at, p.next)
-	p.next = model.Place{}
+	p.at, p.made = append(p.at, p.next), append(p.made, p.nextMade)
+	p.next, p.nextMade = model.Place{}, false
 	return p.Collect.Event(e, n)
 }
 
@@ -61,12 +66,12 @@ func checkSlides(s model.Store, inputs []importInput) (slideChecks, error) {
 		if !ok {
 			continue
 		}
-		shifted, err := shiftedIn(s, tl.Timeline.Events)
+		shifted, err := shiftedIn(s, tl.Timeline.Events, tl.made)
 		if err != nil {
 			return out, err
 		}
 		out.shifted = append(out.shifted, shiftedProblems(in.Name, tl.at, shifted)...)
-		found, err := retitledIn(s, tl.Timeline.Events)
+		found, err := retitledIn(s, tl.Timeline.Events, tl.made)
 		if err != nil {
 			continue
 		}
@@ -96,7 +101,7 @@ func slidesAgain(in importInput) (tl placedSlides, ok bool) {
 // retitledIn finds among events those new to s that are, by
 // model.Retitled, a stored event the events do not include: each only
 // when one stored event is.
-func retitledIn(s model.Store, events []model.Event) ([]retitled, error) {
+func retitledIn(s model.Store, events []model.Event, made []bool) ([]retitled, error) {
 	if n, err := s.Count(model.Query{}); err != nil || n == 0 {
 		return nil, err // nothing stored to be retitled
 	}
@@ -108,7 +113,7 @@ func retitledIn(s model.Store, events []model.Event) ([]retitled, error) {
 	claimed := map[string]bool{}
 	for i := range events {
 		e := &events[i]
-		if e.Date.IsZero() || !fromHeadline(e) {
+		if e.Date.IsZero() || !made[i] || !fromHeadline(e) {
 			continue
 		}
 		if _, err := s.Event(e.ID); !errors.Is(err, model.ErrNotFound) {
@@ -131,8 +136,8 @@ func retitledIn(s model.Store, events []model.Event) ([]retitled, error) {
 	return out, nil
 }
 
-// fromHeadline reports whether e's id is made from its headline, as a
-// slide without a unique_id's is: only such an id changes with it.
+// fromHeadline reports whether e's id, made for a slide without a
+// unique_id, is made from its headline: only such an id changes with it.
 func fromHeadline(e *model.Event) bool {
 	slug := timelinejs.HeadlineID(e.Title)
 	return slug != "" && (e.ID == slug || strings.HasPrefix(e.ID, slug+"-"))

@@ -3,7 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
-	"regexp"
+	"strconv"
+	"strings"
 
 	"chrono/model"
 	"chrono/model/termtext"
@@ -21,11 +22,12 @@ import (
 // slide of the file is that event.
 type shifted struct {
 	file     string
-	i, j     int         // the slide's index among the file's events, and the stored event's slide's
+	i, j     int         // the slide's index among the file's events, and the stored event's slide's (-1: none)
 	at, is   model.Place // where they begin
 	headline string
 	id       string      // the id the slide would take
 	stored   model.Event // the stored event of that id
+	own      string      // the stored event the slide is, when no slide of the file is stored's (j < 0)
 }
 
 // shiftedProblems says of each shifted slide of a file, whose slides
@@ -33,31 +35,45 @@ type shifted struct {
 func shiftedProblems(file string, at []model.Place, found []shifted) []error {
 	named := map[int]bool{} // slides told the id to take
 	for _, sh := range found {
-		named[sh.j] = true
+		if sh.j >= 0 {
+			named[sh.j] = true
+		}
 	}
 	var out []error
 	for _, sh := range found {
-		sh.file, sh.at, sh.is = file, at[sh.i], at[sh.j]
+		sh.file, sh.at = file, at[sh.i]
+		if sh.j >= 0 {
+			sh.is = at[sh.j]
+		}
 		out = append(out, sh.problem(!named[sh.i]))
 	}
 	return out
 }
 
 // shiftedIn finds among a file's events, in file order, those whose made
-// id names a stored event of another title or date, which another of
-// them, given another id, has.
-func shiftedIn(s model.Store, events []model.Event) ([]shifted, error) {
-	type content struct{ title, date string }
+// id names a stored event of another title, date or text, when another
+// of them, given another id, is that event (a slide added before), or
+// when the stored event of a later number is this one (a slide removed
+// before). Slides alike, which cannot be told apart, are passed over.
+func shiftedIn(s model.Store, events []model.Event, made []bool) ([]shifted, error) {
+	type content struct{ title, date, summary string }
+	of := func(e *model.Event) content { return content{e.Title, e.Date.String(), e.Summary} }
 	slide := map[content]int{}
 	for i := range events {
-		if e := &events[i]; madeID(e) {
-			slide[content{e.Title, e.Date.String()}] = i
+		if !made[i] {
+			continue
 		}
+		c := of(&events[i])
+		if _, twice := slide[c]; twice {
+			slide[c] = -1
+			continue
+		}
+		slide[c] = i
 	}
 	var out []shifted
 	for i := range events {
 		e := &events[i]
-		if !madeID(e) {
+		if !made[i] || slide[of(e)] < 0 {
 			continue
 		}
 		stored, err := s.Event(e.ID)
@@ -66,34 +82,66 @@ func shiftedIn(s model.Store, events []model.Event) ([]shifted, error) {
 			continue
 		case err != nil:
 			return nil, err
-		case stored.Title == e.Title && stored.Date == e.Date:
+		case of(&stored) == of(e):
 			continue // the same slide
 		}
-		j, ok := slide[content{stored.Title, stored.Date.String()}]
-		if !ok || events[j].ID == e.ID {
-			continue // edited in the file, or in chrono: the update says
+		if j, ok := slide[of(&stored)]; ok && j >= 0 && events[j].ID != e.ID {
+			out = append(out, shifted{i: i, j: j, headline: e.Title, id: e.ID, stored: stored})
+			continue
 		}
-		out = append(out, shifted{i: i, j: j, headline: e.Title, id: e.ID, stored: stored})
+		own, err := laterNumber(s, e.ID, func(c *model.Event) bool { return of(c) == of(e) })
+		if err != nil {
+			return nil, err
+		}
+		if own != "" {
+			out = append(out, shifted{i: i, j: -1, headline: e.Title, id: e.ID, stored: stored, own: own})
+		}
 	}
 	return out, nil
 }
 
-// slideNumber is the id of a slide made from its place in the file.
-var slideNumber = regexp.MustCompile(`^slide-[0-9]+$`)
+// laterNumbers is how many numbers past its own a slide's stored event
+// is looked for, a slide or more having been removed before it.
+const laterNumbers = 8
 
-// madeID reports whether e's id is one a slide without a unique_id gets.
-func madeID(e *model.Event) bool { return fromHeadline(e) || slideNumber.MatchString(e.ID) }
+// laterNumber is the id of a stored event numbered after id, as made ids
+// are numbered (meeting, meeting-2; slide-3, slide-4), that is the slide
+// (same), or "".
+func laterNumber(s model.Store, id string, same func(*model.Event) bool) (string, error) {
+	root, n := id, 1
+	if i := strings.LastIndexByte(id, '-'); i > 0 {
+		if k, err := strconv.Atoi(id[i+1:]); err == nil && k > 0 {
+			root, n = id[:i], k
+		}
+	}
+	for k := n + 1; k <= n+laterNumbers; k++ {
+		c, err := s.Event(root + "-" + strconv.Itoa(k))
+		switch {
+		case errors.Is(err, model.ErrNotFound):
+			continue
+		case err != nil:
+			return "", err
+		case same(&c):
+			return c.ID, nil
+		}
+	}
+	return "", nil
+}
 
 // problem says where the slide is, what it would do, and what to write:
 // own says the slide itself needs an id (none is named for it).
 func (sh shifted) problem(own bool) error {
 	place := sh.at.Problem(model.Problem{File: termtext.Line(sh.file)}).Error()
+	would := fmt.Sprintf("%sthe slide %q would update %s, the stored %q (%s)", place, termtext.Line(sh.headline), sh.id, termtext.Line(sh.stored.Title), sh.stored.Date.Label())
+	if sh.j < 0 {
+		// A slide removed before: this one is stored under a later number.
+		return fmt.Errorf("%s, while it is the stored %s: give it \"unique_id\": %q", would, sh.own, sh.own)
+	}
 	also := ""
 	if own {
 		also = ", and this one an id of its own"
 	}
-	return fmt.Errorf("%sthe slide %q would update %s, the stored %q (%s), which is the slide at %d:%d: give that one \"unique_id\": %q%s",
-		place, termtext.Line(sh.headline), sh.id, termtext.Line(sh.stored.Title), sh.stored.Date.Label(), sh.is.Line, sh.is.Column, sh.id, also)
+	return fmt.Errorf("%s, which is the slide at %d:%d: give that one \"unique_id\": %q%s", would, sh.is.Line, sh.is.Column, sh.id, also)
 }
 
 // shiftedAdvice follows the problems of shifted slides.

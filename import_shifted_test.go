@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -63,5 +64,47 @@ func TestImportRefusesShiftedSlides(t *testing.T) {
 	chrono(t, db, "", "import", file("press.json", press19, press20))
 	if r := chrono(t, db, "", "import", file("edited.json", press19, press21)); r.code != 0 || !strings.Contains(r.stdout, "1 updated") {
 		t.Errorf("a date edited in the file: %+v", r)
+	}
+}
+
+// TestShiftedSlidesAreTheirOwn: slides that give their unique_ids are not
+// shifted, whatever their ids look like; slides of one headline and date
+// are told apart by their text; and a slide removed before others, whose
+// made id then names the stored event of the one removed, is refused
+// too, naming the stored event it is.
+func TestShiftedSlidesAreTheirOwn(t *testing.T) {
+	dir := t.TempDir()
+	file := func(name string, slides ...string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte("{\"events\": [\n"+strings.Join(slides, ",\n")+"\n]}\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	meeting := func(id string, year int, text string) string {
+		s := `{"start_date": {"year": ` + strconv.Itoa(year) + `}, "text": {"headline": "Meeting", "text": "` + text + `"}`
+		if id != "" {
+			s += `, "unique_id": "` + id + `"`
+		}
+		return s + "}"
+	}
+	db := newDB(t)
+	chrono(t, db, "", "import", file("given.json", meeting("meeting", 2019, "a"), meeting("meeting-2", 2020, "b")))
+	if r := chrono(t, db, "", "import", file("given-edited.json", meeting("meeting", 2020, "a"), meeting("meeting-2", 2021, "b"))); r.code != 0 {
+		t.Errorf("slides with their unique_ids, dates edited: %+v", r)
+	}
+
+	db = newDB(t)
+	chrono(t, db, "", "import", file("alike.json", meeting("", 2019, "first"), meeting("", 2019, "second")))
+	r := chrono(t, db, "", "import", file("alike-added.json", meeting("", 2018, "new"), meeting("", 2019, "first"), meeting("", 2019, "second")))
+	if want := `which is the slide at 3:1: give that one "unique_id": "meeting", and this one an id of its own`; r.code != 1 || !strings.Contains(r.stderr, want) {
+		t.Errorf("slides of one headline and date, one added before: %+v\nwant %s", r, want)
+	}
+
+	db = newDB(t)
+	chrono(t, db, "", "import", file("two.json", meeting("", 2019, "first"), meeting("", 2020, "second")))
+	r = chrono(t, db, "", "import", file("removed.json", meeting("", 2020, "second")))
+	if want := `the slide "Meeting" would update meeting, the stored "Meeting" (2019), while it is the stored meeting-2: give it "unique_id": "meeting-2"`; r.code != 1 || !strings.Contains(r.stderr, want) {
+		t.Errorf("a slide removed before: %+v\nwant %s", r, want)
 	}
 }

@@ -73,6 +73,11 @@ func (rd *reader) sendSlide(s *slide, n int) error {
 	return model.SendEvent(rd.sink, e, n, present)
 }
 
+// MadeIDs is a sink told which slides have no unique_id, whose ids are
+// made from their headlines or places: the nth slide's, before it is
+// sent.
+type MadeIDs interface{ MadeID(n int) }
+
 // eventID makes the nth slide's id: its unique_id when that is a valid
 // chrono id, else a slug of it or of the headline, else "slide-N"; made
 // unique as TimelineJS makes it (see the package documentation).
@@ -91,6 +96,9 @@ func (rd *reader) eventID(s *slide, n int) string {
 	id = rd.eventIDs.claim(id)
 	if given != "" && id != given {
 		rd.losses.Add(LossIDChanged, 1)
+	}
+	if m, ok := rd.sink.(MadeIDs); ok && given == "" {
+		m.MadeID(n)
 	}
 	if k, ok := rd.sink.(model.StoredEvents); ok && given == "" && k.EventStored(id) {
 		// The same file read again, or another whose slide has the same
