@@ -384,7 +384,7 @@ func (f *eventForm) readNotes() {
 		f.proposed = "chrono cannot tell a date from these words"
 	case err == nil && p.String() == d.String():
 		f.proposed = "the date agrees with these words"
-	case err == nil && !d.IsZero() && p.Earliest().Compare(d.Earliest()) <= 0 && d.Latest().Compare(p.Latest()) <= 0:
+	case err == nil && !d.IsZero() && certain(d) && p.Earliest().Compare(d.Earliest()) <= 0 && d.Latest().Compare(p.Latest()) <= 0:
 		// Jun 2021 beside "last year" read as 2021: more exact than the
 		// words, not against them; taking the proposal would lose that.
 		f.proposed = "the date agrees with these words, more exactly"
@@ -509,3 +509,14 @@ func (f *eventForm) knownTags() []string {
 
 // editsText implements editsText: ctrl+c says how to save or discard.
 func (*eventForm) editsText() {}
+
+// certain reports whether neither end of d is approximate or uncertain:
+// only then is a date within the words' more exact than they are.
+func certain(d model.Date) bool {
+	for _, end := range []func() (model.Date, bool){d.Start, d.End} {
+		if e, ok := end(); ok && e.Qualifier() != model.Certain {
+			return false
+		}
+	}
+	return true
+}

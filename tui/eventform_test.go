@@ -150,6 +150,11 @@ func TestEventFormTakesTheProposedDate(t *testing.T) {
 	if sc := d.screen(); !strings.Contains(sc, "the date agrees with these words, more exactly") || strings.Contains(sc, "proposes") {
 		t.Errorf("a date within the words' is not said to agree:\n%s", sc)
 	}
+	// An approximate one is not more exact.
+	d.typeText("~")
+	if sc := d.screen(); strings.Contains(sc, "more exactly") {
+		t.Errorf("2021-06~ is said to agree more exactly:\n%s", sc)
+	}
 }
 
 func TestEventFormAsksBeforeDiscarding(t *testing.T) {
