@@ -143,7 +143,12 @@ func (x *Index) closest(q string) Result {
 		}
 		// None of the longest placed it: the shorter words are sought
 		// too, so that "no word of it is in the text" is said only
-		// when it is so.
+		// when it is so; one not in the text's words is not sought.
+		if k >= maxAnchors && !strings.ContainsFunc(w, func(r rune) bool { return !isWord(r) }) {
+			if _, there := x.wordSet()[w]; !there {
+				continue
+			}
+		}
 		var hits []int
 		for from := 0; len(hits) <= maxAnchorHits; {
 			i := strings.Index(x.lower[from:], w)
@@ -368,4 +373,25 @@ func DiffString(cs []Change) string {
 		}
 	}
 	return b.String()
+}
+
+// wordSet is the set of the words of x.lower, made once.
+func (x *Index) wordSet() map[string]struct{} {
+	if x.words == nil {
+		x.words = map[string]struct{}{}
+		start := -1
+		for i, r := range x.lower {
+			switch {
+			case isWord(r) && start < 0:
+				start = i
+			case !isWord(r) && start >= 0:
+				x.words[x.lower[start:i]] = struct{}{}
+				start = -1
+			}
+		}
+		if start >= 0 {
+			x.words[x.lower[start:]] = struct{}{}
+		}
+	}
+	return x.words
 }

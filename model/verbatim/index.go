@@ -14,6 +14,10 @@ type Index struct {
 	// lower is the normalised text with ASCII letters folded, made when
 	// a quote is first not found: where its words are sought.
 	lower string
+	// words is the set of lower's words (runs of word characters),
+	// made when a quote's longest words do not place it: its other
+	// words are sought only where the set says they are.
+	words map[string]struct{}
 	// markdown is set for a Markdown text; read is the index of the
 	// text as read (see readMarkdown) and readMap maps offsets of it
 	// back to the text, both made when a quote is first not found in
