@@ -19,7 +19,8 @@ import (
 // refused before the import, naming the ids to give the slides.
 
 // shifted is a slide whose made id is a stored event's while another
-// slide of the file is that event.
+// slide of the file is that event, or while the slide is stored under a
+// later number.
 type shifted struct {
 	file     string
 	i, j     int         // the slide's index among the file's events, and the stored event's slide's (-1: none)
