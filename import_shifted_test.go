@@ -16,14 +16,7 @@ import (
 // give. Following that, it goes through; a date edited in the file is an
 // update as before.
 func TestImportRefusesShiftedSlides(t *testing.T) {
-	dir := t.TempDir()
-	file := func(name string, slides ...string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte("{\"events\": [\n"+strings.Join(slides, ",\n")+"\n]}\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
+	file := slidesFile(t)
 	const (
 		crimea   = `{"start_date": {"year": 2014, "month": 2}, "text": {"headline": "Аннексия Крыма"}}`
 		maidan   = `{"start_date": {"year": 2013, "month": 11}, "text": {"headline": "Евромайдан"}}`
@@ -73,14 +66,7 @@ func TestImportRefusesShiftedSlides(t *testing.T) {
 // made id then names the stored event of the one removed, is refused
 // too, naming the stored event it is.
 func TestShiftedSlidesAreTheirOwn(t *testing.T) {
-	dir := t.TempDir()
-	file := func(name string, slides ...string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte("{\"events\": [\n"+strings.Join(slides, ",\n")+"\n]}\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
+	file := slidesFile(t)
 	meeting := func(id string, year int, text string) string {
 		s := `{"start_date": {"year": ` + strconv.Itoa(year) + `}, "text": {"headline": "Meeting", "text": "` + text + `"}`
 		if id != "" {
@@ -106,5 +92,19 @@ func TestShiftedSlidesAreTheirOwn(t *testing.T) {
 	r = chrono(t, db, "", "import", file("removed.json", meeting("", 2020, "second")))
 	if want := `the slide "Meeting" would update meeting, the stored "Meeting" (2019), while it is the stored meeting-2: give it "unique_id": "meeting-2"`; r.code != 1 || !strings.Contains(r.stderr, want) {
 		t.Errorf("a slide removed before: %+v\nwant %s", r, want)
+	}
+}
+
+// slidesFile returns a function that writes a TimelineJS file of slides
+// (each an object's text) in a directory of the test's, and returns its
+// path.
+func slidesFile(t *testing.T) func(name string, slides ...string) string {
+	dir := t.TempDir()
+	return func(name string, slides ...string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte("{\"events\": [\n"+strings.Join(slides, ",\n")+"\n]}\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
 	}
 }
