@@ -255,14 +255,15 @@ func (b *browser) updateKeys() {
 }
 
 // ShortHelp is the footer: the keys a newcomer needs first; in an
-// investigation with no events, the key that adds one; and undo and redo
+// investigation with no events, the key that adds one and the trash's;
+// and undo and redo
 // while this session has changes to take back or make again.
 func (b *browser) ShortHelp() []key.Binding {
 	k := &b.keys
 	var keys []key.Binding
 	switch {
 	case b.noEvents():
-		keys = []key.Binding{k.Add}
+		keys = []key.Binding{k.Add, k.Trash} // deleting the last event leads here
 	case b.focus == focusDetail || b.zoomed:
 		// In the sources pane, what acts on the selected quote or link.
 		keys = []key.Binding{k.Down, k.Focus, k.InSource, k.Remove, k.EditNote, k.QuoteUp, k.QuoteDown, k.Copy}

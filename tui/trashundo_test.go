@@ -83,7 +83,8 @@ func TestEmptyInvestigationOffersTheTrash(t *testing.T) {
 	d.keys("tab", "tab", "tab")
 	d.typeText("Only event")
 	d.keys("ctrl+s", "d", "y")
-	if screen := d.screen(); !strings.Contains(screen, "This investigation has no events yet.") || !strings.Contains(screen, "D                   shows the trash") {
+	if screen := d.screen(); !strings.Contains(screen, "This investigation has no events yet.") || !strings.Contains(screen, "D                   shows the trash") ||
+		!strings.Contains(screen, "A add an event • D the trash") {
 		t.Fatalf("after the last event went to the trash:\n%s", screen)
 	}
 	d.keys("D")
