@@ -103,6 +103,8 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 		return nil, say(nothingToCopy)
 	case key.Matches(msg, k.InSource, k.NoSnapshot):
 		return nil, b.showInSource()
+	case key.Matches(msg, k.PaneOnly):
+		return nil, say(keyOf(k.Focus) + " goes to the sources pane, where " + msg.String() + " acts on the quote, link or note selected")
 	}
 	if a, cmd, ok := b.editKey(msg); ok {
 		return a, cmd

@@ -43,6 +43,9 @@ type browserKeys struct {
 	// NoSnapshot is s on a quote whose source has no snapshot, which
 	// says how to keep one; neither the footer nor the help offers it.
 	NoSnapshot key.Binding
+	// PaneOnly is s, x or e in the chronology, where no quote, link or
+	// note is selected for them: it says where they act.
+	PaneOnly key.Binding
 	// Authoring: events, their quotes and links, the sources.
 	Add, Edit, Editor, Link, Remove, QuoteUp, QuoteDown key.Binding
 	// QuoteAtEnd is K on the first quote and J on the last, which say
@@ -108,6 +111,7 @@ func newBrowserKeys(quickTags []string) browserKeys {
 		Uncited:     key.NewBinding(key.WithKeys("y", "o")),
 		OnNote:      key.NewBinding(key.WithKeys("y", "o")),
 		NoSnapshot:  key.NewBinding(key.WithKeys("s")),
+		PaneOnly:    key.NewBinding(key.WithKeys("s", "x", "e")),
 	}
 	k.Undo, k.Redo = newUndoKeys()
 	for i, t := range quickTags {
@@ -195,6 +199,7 @@ func (b *browser) updateKeys() {
 	b.keys.ToList.SetEnabled(inPane)
 	b.keys.ToSources.SetEnabled(!inPane && selected)
 	b.keys.Remove.SetEnabled(inPane && item)
+	b.keys.PaneOnly.SetEnabled(selected && !inPane)
 	_, note := b.detail.note()
 	b.keys.EditNote.SetEnabled(inPane && note)
 	q := -1

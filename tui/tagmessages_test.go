@@ -59,3 +59,19 @@ func TestUnchangedSaveSaysSo(t *testing.T) {
 		t.Errorf("an unchanged quote saved says %q, want %q", got, want)
 	}
 }
+
+// TestPaneKeysInTheChronologySayWhere: s, x and e act on what the sources
+// pane has selected; pressed in the chronology, they said nothing.
+func TestPaneKeysInTheChronologySayWhere(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	for _, k := range []string{"s", "x", "e"} {
+		d.keys(k)
+		if want := "tab goes to the sources pane, where " + k + " acts on the quote, link or note selected"; d.status() != want {
+			t.Errorf("%s in the chronology: status %q, want %q", k, d.status(), want)
+		}
+	}
+	d.keys("tab", "x")
+	if strings.Contains(d.status(), "goes to the sources pane") {
+		t.Errorf("x in the sources pane says %q", d.status())
+	}
+}
