@@ -75,3 +75,20 @@ func TestPaneKeysInTheChronologySayWhere(t *testing.T) {
 		t.Errorf("x in the sources pane says %q", d.status())
 	}
 }
+
+// TestSavesSayTheirFields: saving an event says which fields it changed,
+// and so does its undo: two saves of one event, and their undos, read
+// alike ("undid: saved “…”").
+func TestSavesSayTheirFields(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.keys("E", "tab", "tab", "tab")
+	d.typeText(" (checked)")
+	d.keys("ctrl+s")
+	if got := d.status(); !strings.HasPrefix(got, "saved “") || !strings.HasSuffix(got, "” (title) · u to undo") {
+		t.Errorf("the save says %q", got)
+	}
+	d.keys("u")
+	if got := d.status(); !strings.HasPrefix(got, "undid: saved “") || !strings.HasSuffix(got, "” (title) · U to redo") {
+		t.Errorf("its undo says %q", got)
+	}
+}

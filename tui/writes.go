@@ -206,6 +206,13 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 	if focus, _, _ := placement(msg.revert); w.save != nil && w.save.base == nil && focus != "" {
 		what += " as " + focus
 	}
+	if s, ok := w.edit.(model.SaveEvent); ok && s.Base != nil {
+		// Which fields: two saves of one event, and their undos, read
+		// alike without them.
+		if f := model.Fields(s.Base, &s.Event); len(f) > 0 && len(f) <= 3 {
+			what += " (" + strings.Join(f, ", ") + ")"
+		}
+	}
 	if msg.revert == nil {
 		return statusMsg{text: what}
 	}
