@@ -743,7 +743,10 @@ func historyLine(e model.Entry, id string) string {
 	}
 	for _, c := range e.Events {
 		if c.ID == id {
-			what += " · " + c.Words()
+			// Not "added “X” · added": the phrase says it already.
+			if w := c.Words(); !strings.HasPrefix(what, w) {
+				what += " · " + w
+			}
 			break
 		}
 	}

@@ -34,6 +34,9 @@ func TestHistoryLine(t *testing.T) {
 		{redo, "#7 ana · 4 Mar 2026 15:04 · redid #3: saved “Two” · changed: title"},
 		{entry(model.OpTag, "undid #6: removed #b from 1 event", model.EventChange{Before: one, After: two}), "#7 ana · 4 Mar 2026 15:04 · undid #6: removed #b from 1 event · changed: title"},
 		{entry(model.OpEdit, "", model.EventChange{Before: one, After: two}), "#7 ana · 4 Mar 2026 15:04 · edit · changed: title"},
+		// An add's phrase says it: not "added “Two” · added".
+		{model.Entry{Seq: 7, Author: "ana", At: at, Op: model.OpAdd, Phrase: "added “Two”", Events: []model.EventChange{{ID: "e", From: model.Absent, To: model.OnTimeline}}}, "#7 ana · 4 Mar 2026 15:04 · added “Two”"},
+		{model.Entry{Seq: 7, Author: "ana", At: at, Op: model.OpImport, Phrase: "imported f.json: 1 new, 0 updated", Events: []model.EventChange{{ID: "e", From: model.Absent, To: model.OnTimeline}}}, "#7 ana · 4 Mar 2026 15:04 · imported f.json: 1 new, 0 updated · added"},
 	}
 	for _, tt := range tests {
 		if got := historyLine(tt.entry, "e"); got != tt.want {
