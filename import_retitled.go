@@ -66,12 +66,14 @@ func checkSlides(s model.Store, inputs []importInput) (slideChecks, error) {
 		if !ok {
 			continue
 		}
-		shifted, err := shiftedIn(s, tl.Timeline.Events, tl.made)
+		// Both checks look up the slides' ids: each is read once.
+		event := storedOnce(s)
+		shifted, err := shiftedIn(event, tl.Timeline.Events, tl.made)
 		if err != nil {
 			return out, err
 		}
 		out.shifted = append(out.shifted, shiftedProblems(in.Name, tl.at, shifted)...)
-		found, err := retitledIn(s, tl.Timeline.Events, tl.made)
+		found, err := retitledIn(s, event, tl.Timeline.Events, tl.made)
 		if err != nil {
 			continue
 		}
@@ -82,6 +84,23 @@ func checkSlides(s model.Store, inputs []importInput) (slideChecks, error) {
 		}
 	}
 	return out, nil
+}
+
+// storedOnce is s.Event, each id read from the store once.
+func storedOnce(s model.Store) func(id string) (model.Event, error) {
+	type read struct {
+		e   model.Event
+		err error
+	}
+	seen := map[string]read{}
+	return func(id string) (model.Event, error) {
+		r, ok := seen[id]
+		if !ok {
+			r.e, r.err = s.Event(id)
+			seen[id] = r
+		}
+		return r.e, r.err
+	}
 }
 
 // slidesAgain reads a TimelineJS input again, from its start, with the
@@ -101,7 +120,7 @@ func slidesAgain(in importInput) (tl placedSlides, ok bool) {
 // retitledIn finds among events those new to s that are, by
 // model.Retitled, a stored event the events do not include: each only
 // when one stored event is.
-func retitledIn(s model.Store, events []model.Event, made []bool) ([]retitled, error) {
+func retitledIn(s model.Store, event func(string) (model.Event, error), events []model.Event, made []bool) ([]retitled, error) {
 	if n, err := s.Count(model.Query{}); err != nil || n == 0 {
 		return nil, err // nothing stored to be retitled
 	}
@@ -116,7 +135,7 @@ func retitledIn(s model.Store, events []model.Event, made []bool) ([]retitled, e
 		if e.Date.IsZero() || !made[i] || !fromHeadline(e) {
 			continue
 		}
-		if _, err := s.Event(e.ID); !errors.Is(err, model.ErrNotFound) {
+		if _, err := event(e.ID); !errors.Is(err, model.ErrNotFound) {
 			continue // stored already (or unreadable: the import will say)
 		}
 		var match []string

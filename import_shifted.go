@@ -56,7 +56,7 @@ func shiftedProblems(file string, at []model.Place, found []shifted) []error {
 // of them, given another id, is that event (a slide added before), or
 // when the stored event of a later number is this one (a slide removed
 // before). Slides alike, which cannot be told apart, are passed over.
-func shiftedIn(s model.Store, events []model.Event, made []bool) ([]shifted, error) {
+func shiftedIn(event func(string) (model.Event, error), events []model.Event, made []bool) ([]shifted, error) {
 	type content struct{ title, date, summary string }
 	of := func(e *model.Event) content { return content{e.Title, e.Date.String(), e.Summary} }
 	slide := map[content]int{}
@@ -77,7 +77,7 @@ func shiftedIn(s model.Store, events []model.Event, made []bool) ([]shifted, err
 		if !made[i] || slide[of(e)] < 0 {
 			continue
 		}
-		stored, err := s.Event(e.ID)
+		stored, err := event(e.ID)
 		switch {
 		case errors.Is(err, model.ErrNotFound):
 			continue
@@ -90,7 +90,7 @@ func shiftedIn(s model.Store, events []model.Event, made []bool) ([]shifted, err
 			out = append(out, shifted{i: i, j: j, headline: e.Title, id: e.ID, stored: stored})
 			continue
 		}
-		own, err := laterNumber(s, e.ID, func(c *model.Event) bool { return of(c) == of(e) })
+		own, err := laterNumber(event, e.ID, func(c *model.Event) bool { return of(c) == of(e) })
 		if err != nil {
 			return nil, err
 		}
@@ -108,7 +108,7 @@ const laterNumbers = 8
 // laterNumber is the id of a stored event numbered after id, as made ids
 // are numbered (meeting, meeting-2; slide-3, slide-4), that is the slide
 // (same), or "".
-func laterNumber(s model.Store, id string, same func(*model.Event) bool) (string, error) {
+func laterNumber(event func(string) (model.Event, error), id string, same func(*model.Event) bool) (string, error) {
 	root, n := id, 1
 	if i := strings.LastIndexByte(id, '-'); i > 0 {
 		if k, err := strconv.Atoi(id[i+1:]); err == nil && k > 0 {
@@ -116,7 +116,7 @@ func laterNumber(s model.Store, id string, same func(*model.Event) bool) (string
 		}
 	}
 	for k := n + 1; k <= n+laterNumbers; k++ {
-		c, err := s.Event(root + "-" + strconv.Itoa(k))
+		c, err := event(root + "-" + strconv.Itoa(k))
 		switch {
 		case errors.Is(err, model.ErrNotFound):
 			continue

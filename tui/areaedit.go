@@ -16,17 +16,8 @@ import (
 // and since *kept follows each edit, an edit in one place never takes
 // the tabs stored in another.
 func editArea(a *textarea.Model, kept *string, msg tea.Msg) tea.Cmd {
-	var said tea.Cmd
-	if p, ok := msg.(tea.PasteMsg); ok {
-		c, _ := cleanInput(msg, true).(tea.PasteMsg)
-		said = leftOutOfPaste(pastedBreaks(p.Content, true), c.Content, fieldLeavesOut)
-	}
-	return tea.Batch(editAreaCleaned(a, kept, msg), said)
-}
-
-// editAreaCleaned is editArea but for saying what a paste lost.
-func editAreaCleaned(a *textarea.Model, kept *string, msg tea.Msg) tea.Cmd {
-	if msg = cleanInput(msg, true); msg == nil {
+	msg, said := cleanEdit(msg, true)
+	if msg == nil {
 		return nil
 	}
 	*kept = keptText(a.Value(), *kept, true)
@@ -34,10 +25,10 @@ func editAreaCleaned(a *textarea.Model, kept *string, msg tea.Msg) tea.Cmd {
 	if !ok || !strings.Contains(p.Content, "\t") {
 		var cmd tea.Cmd
 		*a, cmd = a.Update(msg)
-		return cmd
+		return tea.Batch(cmd, said)
 	}
 	// The field drops what it cannot read, as it would from the paste.
-	return pasteKept(a, kept, strings.ReplaceAll(p.Content, string(utf8.RuneError), ""))
+	return tea.Batch(pasteKept(a, kept, strings.ReplaceAll(p.Content, string(utf8.RuneError), "")), said)
 }
 
 // editVerbatimArea is editArea for a quote's words, which are evidence:

@@ -336,7 +336,7 @@ func (f *eventForm) edit(msg tea.Msg) tea.Cmd {
 		return editArea(&f.summary, &f.stored[fieldSummary], msg)
 	default:
 		var said tea.Cmd
-		if msg, said = cleanEdit(msg); msg == nil {
+		if msg, said = cleanEdit(msg, false); msg == nil {
 			return nil
 		}
 		f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)

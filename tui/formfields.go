@@ -93,8 +93,9 @@ func resizeArea(a *textarea.Model, w, h int) {
 		row, col, wrapped := a.Line(), a.Column(), a.LineInfo().RowOffset
 		// The bytes the walk goes through from either end: a paragraph
 		// of one long line counts whole, as the walk does.
-		before := cursorOffset(a.Value(), row, col)
-		after := len(a.Value()) - before
+		v := a.Value()
+		before := cursorOffset(v, row, col)
+		after := len(v) - before
 		switch {
 		case after < before && after <= rescrollLimit:
 			a.MoveToBegin()

@@ -85,14 +85,13 @@ const (
 	quoteLeavesOut = "control characters, which no page shows"
 )
 
-// cleanEdit is cleanInput for a field of one line, with the status that
-// says what a paste lost.
-func cleanEdit(msg tea.Msg) (tea.Msg, tea.Cmd) {
-	cleaned := cleanInput(msg, false)
+// cleanEdit is cleanInput, with the status that says what a paste lost.
+func cleanEdit(msg tea.Msg, multiline bool) (tea.Msg, tea.Cmd) {
+	cleaned := cleanInput(msg, multiline)
 	p, ok := msg.(tea.PasteMsg)
 	if !ok {
 		return cleaned, nil
 	}
 	c, _ := cleaned.(tea.PasteMsg)
-	return cleaned, leftOutOfPaste(pastedBreaks(p.Content, false), c.Content, fieldLeavesOut)
+	return cleaned, leftOutOfPaste(pastedBreaks(p.Content, multiline), c.Content, fieldLeavesOut)
 }

@@ -363,7 +363,7 @@ func (f *quoteForm) edit(msg tea.Msg) tea.Cmd {
 		return editVerbatimArea(&f.text, &f.stored[quoteText], msg)
 	default:
 		var said tea.Cmd
-		if msg, said = cleanEdit(msg); msg == nil {
+		if msg, said = cleanEdit(msg, false); msg == nil {
 			return nil
 		}
 		before := f.inputs[f.focus].Value()

@@ -208,7 +208,7 @@ func (f *sourceForm) Update(msg tea.Msg) (Action, tea.Cmd) {
 }
 
 func (f *sourceForm) edit(msg tea.Msg) tea.Cmd {
-	msg, said := cleanEdit(msg)
+	msg, said := cleanEdit(msg, false)
 	if msg == nil {
 		return nil
 	}

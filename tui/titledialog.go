@@ -130,7 +130,7 @@ func (d *titleDialog) Update(msg tea.Msg) (Action, tea.Cmd) {
 	if d.onDesc {
 		return nil, editArea(&d.desc, &d.kept, msg)
 	}
-	msg, said := cleanEdit(msg)
+	msg, said := cleanEdit(msg, false)
 	if msg == nil {
 		return nil, nil
 	}
