@@ -16,11 +16,14 @@ import (
 // or removed before others shifts their numbers: imported, each would
 // update the stored event of another slide, carrying the status, tags
 // and notes given it in chrono onto the wrong event. Such a file is
-// refused before the import, naming the ids to give the slides.
+// refused before the import, naming the ids to give the slides. So is a
+// slide whose unique_id is the id a stored slide without one was given:
+// a slide added with the id it had, or one whose made id gave way.
 
-// shifted is a slide whose made id is a stored event's while another
-// slide of the file is that event, or while the slide is stored under a
-// later number.
+// shifted is a slide whose id is a stored event's while another slide
+// of the file is that event, one of the two without a unique_id; or a
+// slide whose made id is a stored event's while the slide is stored
+// under a later number.
 type shifted struct {
 	file     string
 	i, j     int         // the slide's index among the file's events, and the stored event's slide's (-1: none)
@@ -51,19 +54,20 @@ func shiftedProblems(file string, at []model.Place, found []shifted) []error {
 	return out
 }
 
-// shiftedIn finds among a file's events, in file order, those whose made
-// id names a stored event of another title, date or text, when another
-// of them, given another id, is that event (a slide added before), or
-// when the stored event of a later number is this one (a slide removed
-// before). Slides alike, which cannot be told apart, are passed over.
+// shiftedIn finds among a file's events, in file order, those whose id
+// names a stored event of another title, date or text, when another of
+// them, given another id, is that event, and either of the two has a
+// made id (a slide added before, or given the id of a stored slide
+// without a unique_id); or, for a made id, when the stored event of a
+// later number is this one (a slide removed before). Slides alike,
+// which cannot be told apart, are passed over.
 func shiftedIn(event func(string) (model.Event, error), events []model.Event, made []bool) ([]shifted, error) {
 	type content struct{ title, date, summary string }
 	of := func(e *model.Event) content { return content{e.Title, e.Date.String(), e.Summary} }
 	slide := map[content]int{}
+	anyMade := false
 	for i := range events {
-		if !made[i] {
-			continue
-		}
+		anyMade = anyMade || made[i]
 		c := of(&events[i])
 		if _, twice := slide[c]; twice {
 			slide[c] = -1
@@ -71,10 +75,13 @@ func shiftedIn(event func(string) (model.Event, error), events []model.Event, ma
 		}
 		slide[c] = i
 	}
+	if !anyMade {
+		return nil, nil // every id is the file's own
+	}
 	var out []shifted
 	for i := range events {
 		e := &events[i]
-		if !made[i] || slide[of(e)] < 0 {
+		if slide[of(e)] < 0 {
 			continue
 		}
 		stored, err := event(e.ID)
@@ -86,9 +93,12 @@ func shiftedIn(event func(string) (model.Event, error), events []model.Event, ma
 		case of(&stored) == of(e):
 			continue // the same slide
 		}
-		if j, ok := slide[of(&stored)]; ok && j >= 0 && events[j].ID != e.ID {
+		if j, ok := slide[of(&stored)]; ok && j >= 0 && events[j].ID != e.ID && (made[i] || made[j]) {
 			out = append(out, shifted{i: i, j: j, headline: e.Title, id: e.ID, stored: stored})
 			continue
+		}
+		if !made[i] {
+			continue // a unique_id names what its author says
 		}
 		own, err := laterNumber(event, e.ID, func(c *model.Event) bool { return of(c) == of(e) })
 		if err != nil {
@@ -146,4 +156,4 @@ func (sh shifted) problem(own bool) error {
 }
 
 // shiftedAdvice follows the problems of shifted slides.
-const shiftedAdvice = "slides without a unique_id take their ids from their headlines and their places in the file, and a slide added or removed before others shifts theirs, which would carry what chrono holds of one event onto another: give the slides named above unique_ids, as said, then import again"
+const shiftedAdvice = "slides without a unique_id take their ids from their headlines and their places in the file, and a slide added or removed before others, or given the id one of them had, shifts theirs, which would carry what chrono holds of one event onto another: give the slides named above unique_ids, as said, then import again"

@@ -95,6 +95,35 @@ func TestShiftedSlidesAreTheirOwn(t *testing.T) {
 	}
 }
 
+// TestImportRefusesUniqueIDOfAStoredMadeID: a slide whose unique_id is
+// the id a stored slide without one was given would update that slide's
+// event, carrying its notes onto another: refused, as a shifted slide is,
+// naming the ids to give.
+func TestImportRefusesUniqueIDOfAStoredMadeID(t *testing.T) {
+	file := slidesFile(t)
+	const (
+		meeting = `{"start_date": {"year": 2019}, "text": {"headline": "Meeting", "text": "In Vienna."}}`
+		call    = `{"start_date": {"year": 2020}, "text": {"headline": "Call", "text": "By phone."}`
+	)
+	db := newDB(t)
+	chrono(t, db, "", "import", file("first.json", meeting))
+	if r := chrono(t, db, "", "note", "meeting", "About Vienna"); r.code != 0 {
+		t.Fatalf("note: %+v", r)
+	}
+	added := file("added.json", call+`, "unique_id": "meeting"}`, meeting)
+	want := `added.json:2:1: the slide "Call" would update meeting, the stored "Meeting" (2019), which is the slide at 3:1: give that one "unique_id": "meeting", and this one an id of its own`
+	if r := chrono(t, db, "", "import", added); r.code != 1 || !strings.Contains(r.stderr, want) {
+		t.Errorf("a unique_id of the stored slide's made id: %+v\nwant %s", r, want)
+	}
+	if r := chrono(t, db, "", "show", "meeting"); !strings.Contains(r.stdout, "In Vienna.") || !strings.Contains(r.stdout, "About Vienna") {
+		t.Errorf("the store changed: %+v", r)
+	}
+	given := file("given.json", call+`, "unique_id": "call"}`, `{"unique_id": "meeting", `+meeting[1:])
+	if r := chrono(t, db, "", "import", given); r.code != 0 || !strings.HasPrefix(r.stdout, "imported 2 events (1 new, 0 updated, 1 unchanged)") {
+		t.Errorf("with the ids given: %+v", r)
+	}
+}
+
 // slidesFile returns a function that writes a TimelineJS file of slides
 // (each an object's text) in a directory of the test's, and returns its
 // path.
