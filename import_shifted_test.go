@@ -124,6 +124,82 @@ func TestImportRefusesUniqueIDOfAStoredMadeID(t *testing.T) {
 	}
 }
 
+// TestImportKeepsUniqueIDsOverMadeIDs: a slide's unique_id is its event
+// whatever comes before it in the file. An earlier slide without one,
+// whose made id is that unique_id, steps aside: it does not update the
+// stored event (carrying its notes onto the wrong slide), and the slide
+// that names it is not renamed into a new event. So giving the shifted
+// slide the id the refusal names is enough, and slides reordered in the
+// file update their own events.
+func TestImportKeepsUniqueIDsOverMadeIDs(t *testing.T) {
+	file := slidesFile(t)
+	const (
+		crimea = `{"start_date": {"year": 2014, "month": 2}, "text": {"headline": "Аннексия Крыма"}}`
+		maidan = `{"start_date": {"year": 2013, "month": 11}, "text": {"headline": "Евромайдан"}}`
+		cash   = `{"start_date": {"year": 2017}, "text": {"headline": "Bags of cash", "text": "The offer."}}`
+		reply  = `{"start_date": {"year": 2018}, "text": {"headline": "The reply", "text": "No."}, "unique_id": "bags-of-cash"}`
+	)
+	db := newDB(t)
+	chrono(t, db, "", "import", file("first.json", crimea))
+	if r := chrono(t, db, "", "note", "slide-1", "Verified on satellite images"); r.code != 0 {
+		t.Fatalf("note: %+v", r)
+	}
+	given := file("given.json", maidan, `{"unique_id": "slide-1", `+crimea[1:])
+	if r := chrono(t, db, "", "import", given); r.code != 0 || !strings.HasPrefix(r.stdout, "imported 2 events (1 new, 0 updated, 1 unchanged)") || strings.Contains(r.stdout, "unique_id changed") {
+		t.Errorf("the stored slide given its id: %+v", r)
+	}
+	if r := chrono(t, db, "", "show", "slide-1"); !strings.Contains(r.stdout, "Аннексия Крыма") || !strings.Contains(r.stdout, "Verified on satellite images") {
+		t.Errorf("slide-1 is not the stored slide any more: %+v", r)
+	}
+	if r := chrono(t, db, "", "show", "slide-1-2"); !strings.Contains(r.stdout, "Евромайдан") {
+		t.Errorf("the new slide: %+v", r)
+	}
+
+	db = newDB(t)
+	chrono(t, db, "", "import", file("reply-first.json", reply, cash))
+	chrono(t, db, "", "note", "bags-of-cash", "The reply, by mail")
+	if r := chrono(t, db, "", "import", file("cash-first.json", cash, reply)); r.code != 0 || !strings.HasPrefix(r.stdout, "imported 2 events (0 new, 0 updated, 2 unchanged)") {
+		t.Errorf("the slides reordered: %+v", r)
+	}
+	if r := chrono(t, db, "", "show", "bags-of-cash"); !strings.Contains(r.stdout, "The reply") || !strings.Contains(r.stdout, "The reply, by mail") {
+		t.Errorf("bags-of-cash is not the reply any more: %+v", r)
+	}
+}
+
+// TestImportRefusesSwappedMadeAndUniqueIDs: a store that took a file
+// when an id made for a slide took a later slide's unique_id, that one
+// numbered after it ("meeting-2"), holds each under the other's id now
+// that the unique_id wins: importing the file again would swap them,
+// notes and all. It is refused, naming for each slide its stored id.
+func TestImportRefusesSwappedMadeAndUniqueIDs(t *testing.T) {
+	file := slidesFile(t)
+	const (
+		meeting = `{"start_date": {"year": 2019}, "text": {"headline": "Meeting", "text": "In Vienna."}}`
+		call    = `{"start_date": {"year": 2020}, "text": {"headline": "Call", "text": "By phone."}`
+	)
+	db := newDB(t)
+	// As the file below was imported when the made id won.
+	chrono(t, db, "", "import", file("as-stored.json", `{"unique_id": "meeting", `+meeting[1:], call+`, "unique_id": "meeting-2"}`))
+	chrono(t, db, "", "note", "meeting", "About Vienna")
+	again := file("again.json", meeting, call+`, "unique_id": "meeting"}`)
+	r := chrono(t, db, "", "import", again)
+	for _, want := range []string{
+		`again.json:2:1: the slide "Meeting" would update meeting-2, the stored "Call" (2020), which is the slide at 3:1: give that one "unique_id": "meeting-2"` + "\n",
+		`again.json:3:1: the slide "Call" would update meeting, the stored "Meeting" (2019), which is the slide at 2:1: give that one "unique_id": "meeting"` + "\n",
+	} {
+		if r.code != 1 || !strings.Contains(r.stderr, want) {
+			t.Errorf("the slides swapped: %+v\nwant %s", r, want)
+		}
+	}
+	given := file("given.json", `{"unique_id": "meeting", `+meeting[1:], call+`, "unique_id": "meeting-2"}`)
+	if r := chrono(t, db, "", "import", given); r.code != 0 || !strings.HasPrefix(r.stdout, "imported 2 events (0 new, 0 updated, 2 unchanged)") {
+		t.Errorf("with the ids given: %+v", r)
+	}
+	if r := chrono(t, db, "", "show", "meeting"); !strings.Contains(r.stdout, "In Vienna.") || !strings.Contains(r.stdout, "About Vienna") {
+		t.Errorf("meeting is not the meeting any more: %+v", r)
+	}
+}
+
 // slidesFile returns a function that writes a TimelineJS file of slides
 // (each an object's text) in a directory of the test's, and returns its
 // path.

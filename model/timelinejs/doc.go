@@ -63,7 +63,16 @@
 // and a slug of it otherwise. A slide without one gets a slug of its
 // headline, as TimelineJS gives it: lower case, accents dropped, words
 // joined with "-". Clashes are resolved the way TimelineJS resolves them,
-// in file order: the second "foo" becomes "foo-2", the third "foo-3".
+// in file order: the second "foo" becomes "foo-2", the third "foo-3";
+// except that a valid unique_id is its slide's id wherever the slide is,
+// since it is what the author wrote and what an import matches stored
+// events by: an id made for another slide, before it or after, steps
+// aside to the next free number. So that ids are made knowing every
+// unique_id, the slides from the first one without a valid unique_id are
+// held back until the end of the array, up to 16 MiB of them; past that
+// they are sent, and a later unique_id one of their made ids has taken is
+// a problem, which says which slide to give a unique_id.
+//
 // Unlike TimelineJS, a slug may start with a digit (TimelineJS prefixes
 // "_", which chrono ids do not allow), a slide with no usable headline is
 // "slide-N" after its position rather than a random id, and the title

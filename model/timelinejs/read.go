@@ -1,6 +1,7 @@
 package timelinejs
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -16,7 +17,10 @@ import (
 // mark, which Windows editors write) and sends the investigation to
 // sink: the title slide as the Header (at most once), then each source
 // and event with its position n, from 1, in the order of the file. A
-// source is sent before the first event that quotes it.
+// source is sent before the first event that quotes it. Slides whose ids
+// are made, and those after them, are sent at the end of their array,
+// when no unique_id they could take is still unread (see Ids in the
+// package documentation).
 //
 // A value it cannot convert (a month of 13, a slide without start_date) is
 // reported with model.Report, with its place and its "LINE:COL", and the
@@ -31,7 +35,7 @@ func Read(r io.Reader, sink model.Sink, losses *model.Losses) error {
 	}
 	limit := model.NewRecordLimit(model.SkipByteOrderMark(r))
 	pr := newPositionReader(limit)
-	rd := &reader{dec: jsontext.NewDecoder(pr), pos: pr, limit: limit, sink: sink, losses: losses, sources: map[string]model.Source{}}
+	rd := &reader{dec: jsontext.NewDecoder(pr), pos: pr, limit: limit, sink: sink, losses: losses, sources: map[string]model.Source{}, made: map[string]madeFor{}}
 	if k, ok := sink.(model.StoredSources); ok {
 		rd.stored = k
 		// A made-up id must not name a known source of another URL.
@@ -49,7 +53,10 @@ type reader struct {
 	sink   model.Sink
 	losses *model.Losses
 
-	eventIDs  idSet
+	eventIDs idSet
+	// made is the slides whose ids were made, by id: a unique_id one of
+	// them took, which cannot be its slide's, is said to be theirs.
+	made      map[string]madeFor
 	sourceIDs idSet
 	sources   map[string]model.Source // by URL
 	nSources  int
@@ -178,16 +185,35 @@ func (rd *reader) value() (jsontext.Value, int64, error) {
 }
 
 // events reads the slides one at a time, so that a file of any length is
-// read in little memory.
+// read in little memory: those held back for their ids are bounded
+// (heldBudget).
 func (rd *reader) events() error {
 	return rd.slideArray("events", "TimelineJS needs at least one slide with a start_date", func(v jsontext.Value, at int64) *slide {
 		return rd.parseSlide(v, at, false)
 	})
 }
 
+// heldBudget bounds the slides held back until the end of their array
+// (see slideArray): their bytes in the file, and heldCost for each. A
+// timeline people write by hand holds far less; past it, the slides held
+// are sent, and a later unique_id that one of their made ids took is
+// refused.
+var heldBudget int64 = 16 << 20
+
+// heldCost is what holding a slide takes beside its bytes: its event,
+// its places and its share of the list.
+const heldCost = 512
+
 // slideArray reads the array of slides in member name (TimelineJS3's
 // "events", TimelineJS2's "date"), one slide at a time, each parsed by
 // parse and sent; an empty array is a problem, said with need.
+//
+// A slide's valid unique_id is its id wherever the slide is, and an id
+// made for a slide without one must not take a later slide's: from the
+// first slide whose id is to be made, the slides are converted and held
+// back, in order, each unique_id taken as it is read, and sent with
+// their ids at the end of the array. A file whose slides all have their
+// unique_ids, as chrono writes them, is sent a slide at a time.
 func (rd *reader) slideArray(name, need string, parse func(v jsontext.Value, at int64) *slide) error {
 	at := rd.offset()
 	if k := rd.dec.PeekKind(); k != '[' {
@@ -199,21 +225,46 @@ func (rd *reader) slideArray(name, need string, parse func(v jsontext.Value, at 
 	if _, err := rd.dec.ReadToken(); err != nil {
 		return rd.syntax(err)
 	}
+	var held []*pending
+	var cost int64
+	flush := func() error {
+		for i, p := range held {
+			held[i] = nil // let it go once sent
+			if err := rd.send(p); err != nil {
+				return err
+			}
+		}
+		held, cost = held[:0], 0
+		return nil
+	}
 	n := 0
 	for rd.dec.PeekKind() != ']' {
 		v, vat, err := rd.value()
 		if err != nil {
-			return err
+			// What was read before is sent, as it would have been.
+			return cmp.Or(flush(), err)
 		}
 		n++
+		var p *pending
 		if v.Kind() != '{' {
-			err = rd.report(vat, model.Problem{Part: model.EventPart, N: n, Msg: "a slide is an object, found " + native.KindName(v.Kind())})
+			p = rd.notASlide(v, vat, n)
 		} else {
-			err = rd.sendSlide(parse(v, vat), n)
+			p = rd.convert(parse(v, vat), n)
+		}
+		if len(held) == 0 && (p.kept || p.notSlide) {
+			err = rd.send(p)
+		} else {
+			held = append(held, p)
+			if cost += int64(len(v)) + heldCost; cost > heldBudget {
+				err = flush()
+			}
 		}
 		if err != nil {
 			return err
 		}
+	}
+	if err := flush(); err != nil {
+		return err
 	}
 	if _, err := rd.dec.ReadToken(); err != nil {
 		return rd.syntax(err)

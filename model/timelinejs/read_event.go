@@ -1,21 +1,56 @@
 package timelinejs
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"chrono/model"
+	"chrono/model/native"
+
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // maxTitle is how long a title made from a slide's content may be.
 const maxTitle = 80
 
-// sendSlide converts the nth slide into an event and sends it, after the
-// new sources it quotes; a slide with a problem is reported instead.
-func (rd *reader) sendSlide(s *slide, n int) error {
-	var e model.Event
-	e.ID = rd.eventID(s, n)
+// pending is a slide converted into an event whose id is yet to be
+// given: a slide without a valid unique_id waits, with every slide after
+// it, until the unique_ids of the slides after it are known (see
+// slideArray), so that an id made for it never takes one of theirs.
+type pending struct {
+	n  int
+	at model.Place // where the slide begins
+	e  model.Event // without its id
+	// id is the slide's unique_id, taken already, when kept; otherwise
+	// the id to claim for it, which a clash numbers ("-2").
+	id      string
+	kept    bool
+	given   string // the unique_id, trimmed: "" for a slide without one
+	present model.FieldSet
+	// problems are placed already: a held slide's place may have left
+	// the positionReader's window by the time it is sent.
+	problems []model.Problem
+	source   *model.Source // a new source it quotes, sent before it
+	sourceN  int
+	notSlide bool // a value that is no slide: problems is all there is
+}
+
+// notASlide is the nth value of a slide array, at offset at, which is
+// no slide: its problem is reported in its turn.
+func (rd *reader) notASlide(v jsontext.Value, at int64, n int) *pending {
+	p := rd.pos.position(at).Problem(model.Problem{Part: model.EventPart, N: n, Msg: "a slide is an object, found " + native.KindName(v.Kind())})
+	return &pending{n: n, notSlide: true, problems: []model.Problem{p}}
+}
+
+// convert converts the nth slide into an event, all but its id, taking
+// its unique_id now when it is kept. The sources it quotes are numbered
+// here, in the order of the file, and sent with it.
+func (rd *reader) convert(s *slide, n int) *pending {
+	p := &pending{n: n, at: rd.pos.position(s.at), present: Carries}
+	rd.idOf(s, p)
+	e := &p.e
 	e.Date, e.DateText = rd.slideDate(s)
 	e.Summary = s.text
 	if s.group != "" {
@@ -38,39 +73,76 @@ func (rd *reader) sendSlide(s *slide, n int) error {
 		}
 	}
 	e.Title = s.headline
-	present := Carries
 	if s.added {
-		present &^= model.FieldSummary // more than the summary
+		p.present &^= model.FieldSummary // more than the summary
 	}
 	if e.Title == "" {
-		present &^= model.FieldTitle // made up: no reason to change a stored title
-		e.Title = madeTitle(e)
+		p.present &^= model.FieldTitle // made up: no reason to change a stored title
+		e.Title = madeTitle(*e)
 		rd.losses.Add(LossNoHeadline, 1)
 	}
-	if len(s.problems) > 0 {
-		for _, p := range s.sortedProblems() {
-			if err := rd.report(p.at, model.Problem{Part: model.EventPart, ID: e.ID, N: n, Msg: p.msg}); err != nil {
-				return err
-			}
-		}
-		return nil
+	for _, pr := range s.sortedProblems() {
+		p.problems = append(p.problems, rd.pos.position(pr.at).Problem(model.Problem{Part: model.EventPart, N: n, Msg: pr.msg, Err: pr.err}))
 	}
-	if newSource != nil {
+	if len(p.problems) == 0 && newSource != nil {
 		rd.sources[newSource.URL] = *newSource
 		rd.nSources++
-		if l, ok := rd.sink.(model.SourceLocator); ok {
-			l.SourceAt(rd.nSources, rd.pos.position(s.at)) // the slide whose media it is
+		p.source, p.sourceN = newSource, rd.nSources
+	}
+	return p
+}
+
+// send gives a converted slide its id and sends it, after the new source
+// it quotes; a slide with a problem is reported instead.
+func (rd *reader) send(p *pending) error {
+	if p.notSlide {
+		return rd.reportPlaced(p.problems)
+	}
+	id := p.id
+	if !p.kept {
+		id = rd.eventIDs.claim(p.id)
+		rd.made[id] = madeFor{n: p.n, at: p.at, given: p.given}
+	}
+	if m, ok := rd.sink.(MadeIDs); ok && p.given == "" {
+		m.MadeID(p.n)
+	}
+	if k, ok := rd.sink.(model.StoredEvents); ok && p.given == "" && k.EventStored(id) {
+		// The same file read again, or another whose slide has the same
+		// headline: nothing tells them apart but a unique_id, so the
+		// update is said.
+		rd.losses.Add(LossHeadlineIDStored, 1)
+	}
+	if len(p.problems) > 0 {
+		for i := range p.problems {
+			p.problems[i].ID = id
 		}
-		if err := rd.sink.Source(*newSource, rd.nSources); err != nil {
+		return rd.reportPlaced(p.problems)
+	}
+	p.e.ID = id
+	if p.source != nil {
+		if l, ok := rd.sink.(model.SourceLocator); ok {
+			l.SourceAt(p.sourceN, p.at) // the slide whose media it is
+		}
+		if err := rd.sink.Source(*p.source, p.sourceN); err != nil {
 			return err
 		}
 	}
 	if l, ok := rd.sink.(model.Locator); ok {
 		// What is found of the event after (an id used twice, a change
 		// made in chrono as well) is placed at its slide.
-		l.EventAt(n, rd.pos.position(s.at))
+		l.EventAt(p.n, p.at)
 	}
-	return model.SendEvent(rd.sink, e, n, present)
+	return model.SendEvent(rd.sink, p.e, p.n, p.present)
+}
+
+// reportPlaced hands problems, placed already, to the sink.
+func (rd *reader) reportPlaced(ps []model.Problem) error {
+	for _, p := range ps {
+		if err := model.Report(rd.sink, p); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // MadeIDs is a sink told which slides have no unique_id, whose ids are
@@ -78,35 +150,69 @@ func (rd *reader) sendSlide(s *slide, n int) error {
 // sent.
 type MadeIDs interface{ MadeID(n int) }
 
-// eventID makes the nth slide's id: its unique_id when that is a valid
-// chrono id, else a slug of it or of the headline, else "slide-N"; made
-// unique as TimelineJS makes it (see the package documentation).
-func (rd *reader) eventID(s *slide, n int) string {
-	given := strings.TrimSpace(s.uniqueID)
-	id := given
-	if given == "" || model.CheckID(given) != "" {
-		id = slugify(given)
+// madeFor is the slide an id was made for: which, where, and the
+// unique_id it could not keep, if any.
+type madeFor struct {
+	n     int
+	at    model.Place
+	given string
+}
+
+// why says why a slide's id was made.
+func (m madeFor) why() string {
+	if m.given == "" {
+		return "which has no unique_id"
 	}
+	return fmt.Sprintf("whose unique_id %q could not be its id", m.given)
+}
+
+// idOf settles the id of slide s, converted into p: its unique_id when
+// that is a valid chrono id not taken yet, which it takes now, so that
+// no id made for a slide before it, still held, takes it; else the id to
+// claim when it is sent, a slug of the unique_id or of the headline, or
+// "slide-N", numbered as TimelineJS numbers clashes (see the package
+// documentation). A valid unique_id that an id made for a slide sent
+// already has taken is a problem: neither can have it.
+func (rd *reader) idOf(s *slide, p *pending) {
+	given := strings.TrimSpace(s.uniqueID)
+	p.given = given
+	if given != "" && model.CheckID(given) == "" {
+		switch made, ok := rd.made[given]; {
+		case !rd.eventIDs.taken(given):
+			p.id, p.kept = rd.eventIDs.take(given), true
+			return
+		case ok:
+			p.id, p.kept = given, true // not sent: its problem says why
+			s.problems = append(s.problems, problem{at: s.uniqueAt, err: model.ErrDuplicateID, msg: fmt.Sprintf(
+				"unique_id %q: already the id made for %s at %s, %s, read too far before this slide to wait for it: give that slide a unique_id of its own",
+				given, model.EventPlace("", made.n), placeText(made.at), made.why())})
+			return
+		}
+		// Another slide's unique_id too: this one is numbered after it.
+		p.id = given
+		rd.losses.Add(LossIDChanged, 1)
+		return
+	}
+	id := slugify(given)
 	if id == "" {
 		id = slugify(s.headline)
 	}
 	if id == "" {
-		id = "slide-" + strconv.Itoa(n)
+		id = "slide-" + strconv.Itoa(p.n)
 	}
-	id = rd.eventIDs.claim(id)
-	if given != "" && id != given {
+	p.id = id
+	if given != "" {
 		rd.losses.Add(LossIDChanged, 1)
 	}
-	if m, ok := rd.sink.(MadeIDs); ok && given == "" {
-		m.MadeID(n)
+}
+
+// placeText writes a place as a problem's place is written: "LINE:COL",
+// or "byte N".
+func placeText(pl model.Place) string {
+	if pl.Line == 0 {
+		return "byte " + strconv.FormatInt(pl.Byte, 10)
 	}
-	if k, ok := rd.sink.(model.StoredEvents); ok && given == "" && k.EventStored(id) {
-		// The same file read again, or another whose slide has the same
-		// headline: nothing tells them apart but a unique_id, so the
-		// update is said.
-		rd.losses.Add(LossHeadlineIDStored, 1)
-	}
-	return id
+	return strconv.Itoa(pl.Line) + ":" + strconv.Itoa(pl.Column)
 }
 
 // madeTitle gives an event without a headline a title from the start of

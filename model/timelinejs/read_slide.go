@@ -10,10 +10,12 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 )
 
-// problem is something wrong with a slide, at an offset of the input.
+// problem is something wrong with a slide, at an offset of the input,
+// with its cause when callers may tell it apart (model.Problem's Err).
 type problem struct {
 	at  int64
 	msg string
+	err error
 }
 
 // slide is what chrono takes from a TimelineJS slide, its text already
@@ -29,7 +31,9 @@ type slide struct {
 	problems          []problem
 }
 
-func (s *slide) problem(at int64, msg string) { s.problems = append(s.problems, problem{at, msg}) }
+func (s *slide) problem(at int64, msg string) {
+	s.problems = append(s.problems, problem{at: at, msg: msg})
+}
 
 // sortedProblems returns the slide's problems in the order of the file.
 func (s *slide) sortedProblems() []problem {
