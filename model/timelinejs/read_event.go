@@ -103,9 +103,6 @@ func (rd *reader) send(p *pending) error {
 		id = rd.eventIDs.claim(p.id)
 		rd.made[id] = madeFor{n: p.n, at: p.at, given: p.given}
 	}
-	if m, ok := rd.sink.(MadeIDs); ok && p.given == "" {
-		m.MadeID(p.n)
-	}
 	if k, ok := rd.sink.(model.StoredEvents); ok && p.given == "" && k.EventStored(id) {
 		// The same file read again, or another whose slide has the same
 		// headline: nothing tells them apart but a unique_id, so the
@@ -119,6 +116,9 @@ func (rd *reader) send(p *pending) error {
 		return rd.reportPlaced(p.problems)
 	}
 	p.e.ID = id
+	if m, ok := rd.sink.(MadeIDs); ok && p.given == "" {
+		m.MadeID(p.n) // only of a slide sent: its event is the next
+	}
 	if p.source != nil {
 		if l, ok := rd.sink.(model.SourceLocator); ok {
 			l.SourceAt(p.sourceN, p.at) // the slide whose media it is
@@ -146,8 +146,9 @@ func (rd *reader) reportPlaced(ps []model.Problem) error {
 }
 
 // MadeIDs is a sink told which slides have no unique_id, whose ids are
-// made from their headlines or places: the nth slide's, before it is
-// sent.
+// made from their headlines or places: the nth slide's, just before it
+// is sent (before its source, if it quotes a new one). A slide with a
+// problem, which is not sent, is not told of.
 type MadeIDs interface{ MadeID(n int) }
 
 // madeFor is the slide an id was made for: which, where, and the

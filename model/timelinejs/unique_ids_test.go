@@ -221,3 +221,33 @@ func TestHeldSlidesSentBeforeASyntaxError(t *testing.T) {
 		t.Errorf("events %+v, want the slide before the error", c.Timeline.Events)
 	}
 }
+
+// reportingMadeSlides is madeSlides that collects problems and goes on,
+// as an import's sink does.
+type reportingMadeSlides struct {
+	madeSlides
+	problems []model.Problem
+}
+
+func (r *reportingMadeSlides) Report(p model.Problem) { r.problems = append(r.problems, p) }
+
+// TestMadeIDSaidOfSlidesSent: MadeID names the slide whose event comes
+// next; a slide with a problem, which is reported instead of sent, is
+// not named, so that the next slide's event is not taken for its.
+func TestMadeIDSaidOfSlidesSent(t *testing.T) {
+	var sink reportingMadeSlides
+	doc := slideDoc([2]string{"Bad", ""}, [2]string{"Good", "good"}, [2]string{"Made", ""})
+	doc = strings.Replace(doc, `{"year": 2001}`, `{"year": 2001, "month": 13}`, 1)
+	if err := Read(strings.NewReader(doc), &sink, nil); err != nil {
+		t.Fatal(err)
+	}
+	if len(sink.problems) != 1 || !strings.Contains(sink.problems[0].Error(), "month 13") {
+		t.Errorf("problems %v, want the month", sink.problems)
+	}
+	if !slices.Equal(sink.made, []int{3}) {
+		t.Errorf("made ids said of slides %v, want [3]", sink.made)
+	}
+	if len(sink.Timeline.Events) != 2 {
+		t.Errorf("events %+v, want the two good slides", sink.Timeline.Events)
+	}
+}
