@@ -239,10 +239,10 @@ func (bi *bulkImport) Commit(phrase string) (model.ImportResult, error) {
 		placing.Remove()
 	}
 	defer letGo()
-	if streams, err = bi.sort.Streams(); err != nil {
+	if streams, err = bi.sort.LastStreams(); err != nil {
 		return bi.result, err
 	}
-	if placed, err = placing.Streams(); err != nil {
+	if placed, err = placing.LastStreams(); err != nil {
 		return bi.result, err
 	}
 	built := filepath.Join(bi.dir, "store")

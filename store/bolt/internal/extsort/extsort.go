@@ -230,7 +230,16 @@ func (s *Sorter) spill() error {
 // file, and, for a sorter that never spilled, one for what it holds in
 // memory (a sorter that spilled writes that to one more run first). Add
 // no more after it; it may be called again, for streams from the start.
-func (s *Sorter) Streams() ([]Stream, error) {
+func (s *Sorter) Streams() ([]Stream, error) { return s.streams(false) }
+
+// LastStreams is Streams for the last reading of the records: each run
+// file gives its pages back to the system as it is read past, so that
+// the store written from them takes memory just let go of rather than
+// memory the system must find anew (the runs of a million events are a
+// gigabyte). The runs cannot be read again after it.
+func (s *Sorter) LastStreams() ([]Stream, error) { return s.streams(true) }
+
+func (s *Sorter) streams(free bool) ([]Stream, error) {
 	if err := s.wait(); err != nil {
 		return nil, err
 	}
@@ -248,12 +257,20 @@ func (s *Sorter) Streams() ([]Stream, error) {
 	}
 	var out []Stream
 	for _, name := range s.runs {
-		f, err := os.Open(name)
+		flag := os.O_RDONLY
+		if free {
+			flag = os.O_RDWR // to let go of its pages
+		}
+		f, err := os.OpenFile(name, flag, 0)
 		if err != nil {
 			CloseStreams(out)
 			return nil, err
 		}
-		rs := &runStream{f: f, r: bufio.NewReaderSize(f, 256<<10)}
+		var r io.Reader = f
+		if free {
+			r = &freeing{f: f}
+		}
+		rs := &runStream{f: f, r: bufio.NewReaderSize(r, 256<<10)}
 		if err := rs.Next(); err != nil {
 			f.Close()
 			CloseStreams(out)

@@ -79,9 +79,13 @@ func TestSortAndMerge(t *testing.T) {
 			if s.Bytes() != size {
 				t.Errorf("Bytes = %d, want %d", s.Bytes(), size)
 			}
-			// Streams may be asked for again, and read from the start.
-			for pass := range 2 {
+			// Streams may be asked for again, and read from the start;
+			// LastStreams reads the same, the last time.
+			for pass := range 3 {
 				streams, err := s.Streams()
+				if pass == 2 {
+					streams, err = s.LastStreams()
+				}
 				if err != nil {
 					t.Fatal(err)
 				}
