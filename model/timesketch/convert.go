@@ -13,6 +13,10 @@ type converter struct {
 	rec      *record
 	problems []string
 	losses   tally
+	// epoch is the date a record at timestamp 0 was read as undated
+	// from (see noTimestamp), which its id is made from still: the id it
+	// had when chrono dated such records 1970.
+	epoch model.Date
 }
 
 func (c *converter) fail(format string, args ...any) {
@@ -183,7 +187,11 @@ func convert(rec *record, memo *sourceMemo, out *result) {
 		if when == "" {
 			when = ts.text
 		}
-		at := idTime(e.Date, when)
+		d := e.Date
+		if !c.epoch.IsZero() {
+			d = c.epoch
+		}
+		at := idTime(d, when)
 		made = makeID(at, desc, e.Title)
 		if at != when {
 			written = when
@@ -294,6 +302,8 @@ func (c *converter) date(e *model.Event, chrono bool, dt string, dtBad bool, ts 
 			c.fail("timestamp %d disagrees with date_edtf %q, which starts at %s: correct one of them, or empty the timestamp", ts.n, edtf, at())
 		}
 		return false
+	case dtOK && c.noTimestamp(fromDT, ts):
+		return false
 	case dtOK:
 		e.Date = fromDT
 		// A timestamp in another unit that agrees says nothing more.
@@ -303,6 +313,9 @@ func (c *converter) date(e *model.Event, chrono bool, dt string, dtBad bool, ts 
 		return false // reported
 	case ts.ok:
 		u := c.unit(ts.n)
+		if c.noTimestamp(dateFromEpoch(ts.n, u), ts) {
+			return false
+		}
 		e.Date = dateFromEpoch(ts.n, u)
 		if e.Date.IsZero() {
 			c.fail("timestamp %d: not a date chrono can hold", ts.n)
@@ -314,4 +327,19 @@ func (c *converter) date(e *model.Event, chrono bool, dt string, dtBad bool, ts 
 	}
 	c.fail("datetime: missing: chrono needs each event's time, in ISO 8601 (2017-08-14T15:04:05+00:00) or as a timestamp in microseconds (Timesketch itself would drop this record without a word)")
 	return false
+}
+
+// noTimestamp reports whether a record dated d is at timestamp 0 with
+// nothing else to date it (no datetime, or one naming that instant, as
+// Timesketch exports it): what Plaso writes for an event without a
+// time, which its own outputs show undated. Such a record is read as
+// undated, and counted. Plaso's json_line (rec.micros) is left to
+// package plaso, which tells its kinds of no time apart.
+func (c *converter) noTimestamp(d model.Date, ts stamp) bool {
+	if !ts.ok || ts.n != 0 || c.rec.micros || d.IsInterval() || !d.HasOffset() || !sameMicros(d.Earliest(), 0) {
+		return false
+	}
+	c.epoch = d
+	c.losses.Add(TimestampZero, 1)
+	return true
 }

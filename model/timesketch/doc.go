@@ -12,7 +12,10 @@
 // Timesketch's importer reads them: a timestamp that dates a record is in
 // the unit its size says (see timestampUnit), a datetime may be epoch
 // microseconds, and a cell of blank space is empty, as is a datetime of
-// 0000-00-00 (Plaso's mark of an event without a time; counted).
+// 0000-00-00 (Plaso's mark of an event without a time; counted). A
+// record whose only time is timestamp 0, Plaso's mark too (Timesketch
+// exports it beside a datetime of 1970-01-01T00:00:00+00:00), is
+// undated, and counted.
 //
 // Reading keeps a date at the precision written (2017-08-14 is a day;
 // 2017-08-14T15:04:05+02:00 a second, with its offset) and every attribute

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"chrono/model"
+	"chrono/model/modeltest"
 )
 
 // TestTimestampUnit checks that a timestamp that dates a record is read
@@ -160,5 +161,57 @@ func TestCSVCellCRLFCounted(t *testing.T) {
 	tl, losses := mustRead(t, "message,datetime,timestamp_desc\r\n\"two\r\nlines\",2017-08-14T15:04:05Z,d\r\n")
 	if tl.Events[0].Title != "two\nlines" || losses.Count(model.CRLFRead) != 1 {
 		t.Errorf("title %q, losses %s", tl.Events[0].Title, losses)
+	}
+}
+
+// TestTimestampZeroUndated: a record whose only time is timestamp 0,
+// which Plaso writes for an event without a time, is undated, not dated
+// 1970-01-01 as a timestamp read in seconds, and counted; so is one whose
+// datetime is that instant beside it, as Timesketch exports such an
+// event. Its id is the one it was made under when it was dated 1970.
+// Another timestamp of 1970, or 1970 given in datetime alone, is a time.
+func TestTimestampZeroUndated(t *testing.T) {
+	const head = "message,datetime,timestamp,timestamp_desc\n"
+	for _, tc := range []struct {
+		name, doc, date string
+		zero, noTime    int // records counted as TimestampZero, DatetimeNoTime
+	}{
+		{"JSONL, timestamp alone", `{"message":"m","timestamp":0,"timestamp_desc":"d"}`, "", 1, 0},
+		{"JSONL, datetime null", `{"message":"m","datetime":null,"timestamp":0,"timestamp_desc":"d"}`, "", 1, 0},
+		{"CSV, timestamp alone", head + "m,,0,d\n", "", 1, 0},
+		{"CSV, datetime of blank space", head + "m, ,0,d\n", "", 1, 0},
+		{"Timesketch's export: the epoch in both", `{"message":"m","datetime":"1970-01-01T00:00:00+00:00","timestamp":0,"timestamp_desc":"d"}`, "", 1, 0},
+		{"CSV, the epoch in both, with microseconds", head + "m,1970-01-01T00:00:00.000000+00:00,0,d\n", "", 1, 0},
+		{"the epoch in another offset", `{"message":"m","datetime":"1970-01-01T01:00:00+01:00","timestamp":0,"timestamp_desc":"d"}`, "", 1, 0},
+		{"Plaso's dynamic CSV: 0000-00-00 and 0", head + "m,0000-00-00T00:00:00+00:00,0,d\n", "", 1, 1},
+		{"the epoch in datetime alone is a time", `{"message":"m","datetime":"1970-01-01T00:00:00+00:00","timestamp_desc":"d"}`, "1970-01-01T00:00:00+00:00", 0, 0},
+		{"another datetime beside 0 is a time", `{"message":"m","datetime":"2017-08-14T15:04:05Z","timestamp":0,"timestamp_desc":"d"}`, "2017-08-14T15:04:05Z", 0, 0},
+		{"a second after 1970 is a time", `{"message":"m","timestamp":1,"timestamp_desc":"d"}`, "1970-01-01T00:00:01Z", 0, 0},
+		{"a day of 1970 beside 0 is a time", `{"message":"m","datetime":"1970-01-01","timestamp":0,"timestamp_desc":"d"}`, "1970-01-01", 0, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tl, losses := mustRead(t, tc.doc)
+			e := tl.Events[0]
+			if got := e.Date.String(); got != tc.date {
+				t.Errorf("date %q, want %q", got, tc.date)
+			}
+			if losses.Count(TimestampZero) != tc.zero || losses.Count(DatetimeNoTime) != tc.noTime || tc.zero > 0 && losses.Count(TimestampSeconds) != 0 {
+				t.Errorf("losses %q, want %d of %q and %d of %q", losses.String(), tc.zero, TimestampZero.One, tc.noTime, DatetimeNoTime.One)
+			}
+			if tc.zero == 0 {
+				return
+			}
+			// The id it had dated 1970: the same record imported again
+			// updates the event, undating it, rather than adding it again.
+			if want := makeID("1970-01-01T00:00:00+00:00", "d", "m").id; e.ID != want {
+				t.Errorf("id %s, want %s", e.ID, want)
+			}
+		})
+	}
+	// Plaso's json_line, read with ReadMicros, is left to package plaso,
+	// which undates and counts such events its own way.
+	tl, losses, err := modeltest.ReadFormat(ReadMicros, `{"message":"m","timestamp":0,"timestamp_desc":"d"}`)
+	if err != nil || tl.Events[0].Date.String() != "1970-01-01T00:00:00Z" || losses.Count(TimestampZero) != 0 {
+		t.Errorf("ReadMicros: %v, date %q, losses %q", err, tl.Events[0].Date, losses)
 	}
 }

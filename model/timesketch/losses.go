@@ -45,6 +45,11 @@ var (
 	// event without a time, read as empty: such an event is undated
 	// unless a timestamp dates it.
 	DatetimeNoTime = model.Loss{One: "datetime 0000-00-00 (Plaso's mark of no time) read as empty", Many: "datetimes 0000-00-00 (Plaso's mark of no time) read as empty"}
+	// TimestampZero counts records whose only time is timestamp 0, beside
+	// no datetime or one of that instant (Timesketch's export of such an
+	// event writes 1970-01-01T00:00:00+00:00), read as undated: Plaso's
+	// mark of an event without a time, not 1970-01-01.
+	TimestampZero = model.Loss{One: "record at timestamp 0 (Plaso's mark of no time) read as undated", Many: "records at timestamp 0 (Plaso's mark of no time) read as undated"}
 )
 
 // What writing a Timesketch file cannot carry.

@@ -1,0 +1,33 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestImportTimesketchTimestampZero: a Timesketch record whose only time
+// is timestamp 0 (Plaso's event without a time, as Timesketch exports
+// it) is imported undated, not dated 1970-01-01, and the report counts
+// it; the same file again leaves it as it is.
+func TestImportTimesketchTimestampZero(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "export.jsonl")
+	doc := `{"message":"no time","datetime":"1970-01-01T00:00:00+00:00","timestamp":0,"timestamp_desc":"Creation Time","filename":"/etc/x"}` + "\n" +
+		`{"message":"a time","timestamp":1502723045000000,"timestamp_desc":"Creation Time"}` + "\n"
+	if err := os.WriteFile(file, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := newDB(t)
+	const said = "1 record at timestamp 0 (Plaso's mark of no time) read as undated"
+	if r := chrono(t, db, "", "import", file); r.code != 0 || !strings.Contains(r.stdout, "(2 new, 0 updated)") || !strings.Contains(r.stdout, said) {
+		t.Fatalf("import: %+v\nwant %s", r, said)
+	}
+	r := chrono(t, db, "", "list", "--json")
+	if r.code != 0 || strings.Contains(r.stdout, "1970") || !strings.Contains(r.stdout, `"title":"no time"`) || strings.Count(r.stdout, `"date"`) != 1 {
+		t.Errorf("list: %+v, want the record at timestamp 0 undated", r)
+	}
+	if r := chrono(t, db, "", "import", file); r.code != 0 || !strings.Contains(r.stdout, "(0 new, 0 updated, 2 unchanged)") {
+		t.Errorf("the same file again: %+v", r)
+	}
+}
