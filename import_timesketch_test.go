@@ -31,3 +31,25 @@ func TestImportTimesketchTimestampZero(t *testing.T) {
 		t.Errorf("the same file again: %+v", r)
 	}
 }
+
+// TestImportTimesketchPythonListTags: a tag cell as pandas writes a list
+// (Timesketch's CSV export) is read as its tags, and counted; before, the
+// import stopped at it.
+func TestImportTimesketchPythonListTags(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "export.csv")
+	doc := "message,datetime,timestamp_desc,tag\n" +
+		`Login,2021-06-01T12:00:00+00:00,Event Recorded,"['suspicious', ""it's bad""]"` + "\n" +
+		"Logout,2021-06-01T12:05:00+00:00,Event Recorded,[]\n"
+	if err := os.WriteFile(file, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := newDB(t)
+	const said = "1 tag value written as a Python list read as its tags"
+	if r := chrono(t, db, "", "import", file); r.code != 0 || !strings.Contains(r.stdout, said) {
+		t.Fatalf("import: %+v\nwant %s", r, said)
+	}
+	r := chrono(t, db, "", "list", "--json")
+	if r.code != 0 || !strings.Contains(r.stdout, `"tags":["suspicious","it's bad"]`) || strings.Count(r.stdout, `"tags"`) != 1 {
+		t.Errorf("list: %+v", r)
+	}
+}

@@ -6,7 +6,8 @@
 //	datetime        when, in ISO 8601: 2017-08-14T15:04:05+00:00
 //	timestamp_desc  what kind of time it is: "File created"
 //	timestamp       optional: microseconds since 1970-01-01T00:00:00Z
-//	tag             optional: a JSON list, "a,b", or "-" for none
+//	tag             optional: a JSON list, "a,b", or "-" for none; a
+//	                Python list, ['a', 'b'], as pandas writes one, too
 //
 // Every other column (or member) is an attribute. Dates are read as
 // Timesketch's importer reads them: a timestamp that dates a record is in

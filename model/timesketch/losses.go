@@ -21,6 +21,11 @@ var (
 	// TagDropped counts tags that were empty, or repeated on the same
 	// event, once cleaned.
 	TagDropped = model.Loss{One: "empty or repeated tag dropped", Many: "empty or repeated tags dropped"}
+	// TagPythonList counts tag values written as a Python list of
+	// strings (['a', 'b'], as pandas writes a list to CSV, and with it
+	// Timesketch's own CSV export), read as its tags: Timesketch reads
+	// only a JSON list so, and refuses the file.
+	TagPythonList = model.Loss{One: "tag value written as a Python list read as its tags", Many: "tag values written as Python lists read as their tags"}
 )
 
 // What reading a Timesketch file infers, as Timesketch does: a number

@@ -93,6 +93,20 @@ func TestRead(t *testing.T) {
 					t.Errorf("cleaned %d tags, want 1", l.Count(TagCleaned))
 				}
 			}},
+		{"tag as a Python list in a CSV cell, as pandas writes it", head + `m,2017,,d,"['a', ""it's"", 'b, c']"` + "\n",
+			func(t *testing.T, e model.Event, l *model.Losses) {
+				wantTags(t, e, "a", "it's", "b- c")
+				if l.Count(TagPythonList) != 1 || l.Count(TagCleaned) != 1 {
+					t.Errorf("losses %s, want 1 Python list and 1 cleaned", l.String())
+				}
+			}},
+		{"tag as a Python list in a JSONL string", `{"message":"m","datetime":"2017","timestamp_desc":"d","tag":"['a', 'b']"}`,
+			func(t *testing.T, e model.Event, l *model.Losses) {
+				wantTags(t, e, "a", "b")
+				if l.Count(TagPythonList) != 1 {
+					t.Errorf("losses %s, want 1 Python list", l.String())
+				}
+			}},
 		{"bad tags cleaned and counted", `{"message":"m","datetime":"2017","timestamp_desc":"d","tag":["#x"," y","x","","z"]}`,
 			func(t *testing.T, e model.Event, l *model.Losses) {
 				wantTags(t, e, "x", "y", "z")

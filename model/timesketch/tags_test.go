@@ -79,6 +79,7 @@ func TestParseTags(t *testing.T) {
 		v                value
 		want             []string
 		cleaned, dropped int
+		python           int // counted as TagPythonList
 		msg              string
 	}{
 		{v: value{text: `["a","b"]`, json: true}, want: []string{"a", "b"}},
@@ -94,12 +95,61 @@ func TestParseTags(t *testing.T) {
 		{v: value{text: `a, b , ,c`}, want: []string{"a", "b", "c"}},
 		{v: value{text: `#one tag`}, want: []string{"one tag"}, cleaned: 1},
 		{v: value{text: `[not a list`}, want: []string{"[not a list"}},
+		// As pandas writes a list-valued column to CSV: Python's repr.
+		{v: value{text: `['a', 'b']`}, want: []string{"a", "b"}, python: 1},
+		{v: value{text: `["it's", 'say "hi"', 'x\'y', "q\"r"]`}, want: []string{"it's", `say "hi"`, "x'y", `q"r`}, python: 1},
+		{v: value{text: `['back\\slash', 'caf\xe9', '\u20ac', 'a\tb']`}, want: []string{`back\slash`, "café", "€", "a-b"}, cleaned: 1, python: 1},
+		{v: value{text: `[u'old', U"py2" ,'trailing',]`}, want: []string{"old", "py2", "trailing"}, python: 1},
+		{v: value{text: `['a',` + "\n" + ` 'a', '']`}, want: []string{"a"}, dropped: 2, python: 1},
+		{v: value{text: `['']`}, dropped: 1, python: 1},
+		{v: value{text: `[]`}},
+		{v: value{text: `[ ]`}},
+		// Not such a list: as before.
+		{v: value{text: `['a', 1]`}, msg: `tag "['a', 1]": not a JSON list of strings: write a JSON list ["a", "b"], a comma list a,b, or - for none`},
+		{v: value{text: `['a' 'b']`}, msg: `tag "['a' 'b']": not a JSON list of strings: write a JSON list ["a", "b"], a comma list a,b, or - for none`},
+		{v: value{text: `['a]`}, msg: `tag "['a]": not a JSON list of strings: write a JSON list ["a", "b"], a comma list a,b, or - for none`},
+		{v: value{text: `['a\']`}, msg: `tag "['a\\']": not a JSON list of strings: write a JSON list ["a", "b"], a comma list a,b, or - for none`},
+		{v: value{text: `[a, b]`}, msg: `tag "[a, b]": not a JSON list of strings: write a JSON list ["a", "b"], a comma list a,b, or - for none`},
+		{v: value{text: `['a'], ['b']`}, msg: `tag "['a'], ['b']": not a JSON list of strings: write a JSON list ["a", "b"], a comma list a,b, or - for none`},
+		{v: value{text: `['a', 'b'`}, want: []string{"['a'", "'b'"}},
 	}
 	for _, tt := range tests {
 		var l model.Losses
 		got, msg := parseTags(tt.v, &l)
-		if !slices.Equal(got, tt.want) || msg != tt.msg || l.Count(TagCleaned) != tt.cleaned || l.Count(TagDropped) != tt.dropped {
-			t.Errorf("parseTags(%+v) = %q, %q, losses %q; want %q, %q, %d cleaned, %d dropped", tt.v, got, msg, l.String(), tt.want, tt.msg, tt.cleaned, tt.dropped)
+		if !slices.Equal(got, tt.want) || msg != tt.msg || l.Count(TagCleaned) != tt.cleaned || l.Count(TagDropped) != tt.dropped || l.Count(TagPythonList) != tt.python {
+			t.Errorf("parseTags(%+v) = %q, %q, losses %q; want %q, %q, %d cleaned, %d dropped, %d Python lists", tt.v, got, msg, l.String(), tt.want, tt.msg, tt.cleaned, tt.dropped, tt.python)
+		}
+	}
+}
+
+// TestPythonList reads lists as Python's repr writes them, and nothing
+// else.
+func TestPythonList(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want []string
+		ok   bool
+	}{
+		// repr(['a', "it's", 'say "hi"', 'both \' and "', 'tab\t', 'é', '\x00', '€', '\u200b', 'back\\slash'])
+		{`['a', "it's", 'say "hi"', 'both \' and "', 'tab\t', 'é', '\x00', '€', '\u200b', 'back\\slash']`,
+			[]string{"a", "it's", `say "hi"`, `both ' and "`, "tab\t", "é", "\x00", "€", "\u200b", `back\slash`}, true},
+		{`[]`, nil, true},
+		{`['\U0001F600', '\101\0', 'a\qb', 'line\` + "\n" + `continued']`, []string{"😀", "A\x00", `a\qb`, "linecontinued"}, true},
+		{`['a',]`, []string{"a"}, true},
+		{`[,]`, nil, false},
+		{`['a',,'b']`, nil, false},
+		{`['\N{EURO SIGN}']`, nil, false},
+		{`['\x4']`, nil, false},
+		{`['\U00110000']`, nil, false},
+		{`['a` + "\n" + `b']`, nil, false},
+		{`[b'bytes']`, nil, false},
+		{`['a'`, nil, false},
+		{`['a' + 'b']`, nil, false},
+		{`[None]`, nil, false},
+	} {
+		got, ok := pythonList(tt.in)
+		if ok != tt.ok || !slices.Equal(got, tt.want) {
+			t.Errorf("pythonList(%s) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
 	}
 }
