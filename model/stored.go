@@ -89,3 +89,11 @@ type StoredEvents interface {
 
 // EventStored implements StoredEvents.
 func (c *Checker) EventStored(id string) bool { return c.known != nil && c.known.HasEvent(id) }
+
+// MadeIDs is a Sink told which events' ids their reader made, the file
+// giving none (a TimelineJS slide without a unique_id, a Timesketch or
+// Plaso record without a chrono_id): the nth event's, before it is
+// sent. Such an id is made from the event's title and time, so a title
+// corrected in the file makes a new event beside the stored one; an
+// import told of them can say so.
+type MadeIDs interface{ MadeID(n int) }

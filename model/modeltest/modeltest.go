@@ -159,3 +159,36 @@ func (r *FieldRecorder) EventFields(e model.Event, n int, present model.FieldSet
 	r.Present = append(r.Present, present)
 	return r.Event(e, n)
 }
+
+// Told is a model.Sink that keeps the events, and what their reader told
+// of each before sending it: where it begins (model.Locator) and whether
+// its id was made (model.MadeIDs), for a reader's tests to check both.
+// It keeps the problems reported too (model.Reporter), so that the read
+// goes on past them.
+type Told struct {
+	model.Collect
+	At       []model.Place // in step with Timeline.Events
+	Made     []bool        // in step with Timeline.Events
+	Problems []model.Problem
+	at, made int // the events told of last
+	place    model.Place
+}
+
+// Report implements model.Reporter.
+func (t *Told) Report(p model.Problem) { t.Problems = append(t.Problems, p) }
+
+// EventAt implements model.Locator.
+func (t *Told) EventAt(n int, at model.Place) { t.at, t.place = n, at }
+
+// MadeID implements model.MadeIDs.
+func (t *Told) MadeID(n int) { t.made = n }
+
+// Event keeps e with what was told of it.
+func (t *Told) Event(e model.Event, n int) error {
+	var at model.Place
+	if t.at == n {
+		at = t.place
+	}
+	t.At, t.Made = append(t.At, at), append(t.Made, t.made == n)
+	return t.Collect.Event(e, n)
+}

@@ -21,12 +21,18 @@ var columns = []string{
 // l2tcsv (l2tcsv's header row).
 func Detect(head []byte) bool { return detectJSONLine(head) || detectL2TCSV(head) }
 
-// Variant names the output head is in: "Plaso json_line" or "Plaso l2tcsv".
+// The names Variant gives Plaso's outputs.
+const (
+	JSONLine = "Plaso json_line"
+	L2TCSV   = "Plaso l2tcsv"
+)
+
+// Variant names the output head is in: JSONLine or L2TCSV.
 func Variant(head []byte) string {
 	if t := trim(head); len(t) > 0 && t[0] == '{' {
-		return "Plaso json_line"
+		return JSONLine
 	}
-	return "Plaso l2tcsv"
+	return L2TCSV
 }
 
 func trim(head []byte) []byte {

@@ -197,6 +197,14 @@ func (rd *l2tcsv) row(line int, cells []string) error {
 		id += "-" + strconv.Itoa(n)
 	}
 	e.ID = id
+	if m, ok := rd.sink.(model.MadeIDs); ok {
+		m.MadeID(rd.events) // l2tcsv has no ids: every one is made
+	}
+	if l, ok := rd.sink.(model.Locator); ok {
+		// What is found of the event after (an id used twice, a change
+		// made in chrono as well) is placed at its row.
+		l.EventAt(rd.events, model.Place{Line: line})
+	}
 	return model.SendEvent(rd.sink, e, rd.events, Carries)
 }
 

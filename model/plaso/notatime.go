@@ -21,9 +21,9 @@ var epoch = func() model.Instant {
 // undatedSink passes a json_line read on to a sink, undating the events
 // Plaso says have no time (timestamp 0, most with "timestamp_desc: Not a
 // time") rather than dating them 1970, and counting them, and leaving Plaso's
-// container markers out of the summary. It is a FieldSink and
-// a Locator whatever the sink is, and passes those on as the sink takes
-// them.
+// container markers out of the summary. It is a FieldSink, a Locator
+// and a MadeIDs whatever the sink is, and passes those on as the sink
+// takes them.
 type undatedSink struct {
 	model.Sink
 	losses *model.Losses
@@ -78,6 +78,13 @@ func (u *undatedSink) Event(e model.Event, n int) error {
 func (u *undatedSink) EventFields(e model.Event, n int, present model.FieldSet) error {
 	u.undate(&e)
 	return model.SendEvent(u.Sink, e, n, present)
+}
+
+// MadeID implements model.MadeIDs, passing it on as the sink takes it.
+func (u *undatedSink) MadeID(n int) {
+	if m, ok := u.Sink.(model.MadeIDs); ok {
+		m.MadeID(n)
+	}
 }
 
 // EventAt implements model.Locator.

@@ -1,11 +1,14 @@
 package plaso
 
 import (
+	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
 	"chrono/model"
+	"chrono/model/modeltest"
 )
 
 // read reads doc with a Checker and returns the events, the problems and
@@ -235,5 +238,35 @@ func TestJSONLineTimestampsAreMicroseconds(t *testing.T) {
 	}
 	if lost.String() != "" {
 		t.Errorf("losses %q, want none", lost.String())
+	}
+}
+
+// TestMadeIDsTold: every event of either output has a made id, which
+// the reader tells its sink, with the line the event is on, before
+// sending it; a row it cannot send is told of neither.
+func TestMadeIDsTold(t *testing.T) {
+	jsonLine := func(message string) string {
+		return `{"__container_type__": "event", "__type__": "AttributeContainer", "message": "` + message + `", "timestamp": 1340821021000000, "timestamp_desc": "d"}` + "\n"
+	}
+	for _, tt := range []struct {
+		name, doc string
+		want      []string // title, line, made
+	}{
+		{"l2tcsv", l2tHeader + l2tRow("06/27/2012", "18:17:01", "UTC", "-") + "\n" + l2tRow("06/27/2012", "25:00:00", "UTC", "-") + l2tRow("06/27/2012", "18:17:02", "UTC", "-"),
+			[]string{"something happened 2 true", "something happened 5 true"}},
+		{"json_line", jsonLine("one") + `{"message": "bad"}` + "\n" + jsonLine("two"),
+			[]string{"one 1 true", "two 3 true"}},
+	} {
+		var told modeltest.Told
+		if err := Read(strings.NewReader(tt.doc), &told, nil); err != nil || len(told.Problems) == 0 {
+			t.Fatalf("%s: %v, problems %v; want the bad row's alone", tt.name, err, told.Problems)
+		}
+		var got []string
+		for i, e := range told.Timeline.Events {
+			got = append(got, fmt.Sprintf("%s %d %v", e.Title, told.At[i].Line, told.Made[i]))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: told %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }

@@ -149,7 +149,7 @@ func (rd *reader) reportPlaced(ps []model.Problem) error {
 // made from their headlines or places: the nth slide's, just before it
 // is sent (before its source, if it quotes a new one). A slide with a
 // problem, which is not sent, is not told of.
-type MadeIDs interface{ MadeID(n int) }
+type MadeIDs = model.MadeIDs
 
 // madeFor is the slide an id was made for: which, where, and the
 // unique_id it could not keep, if any.

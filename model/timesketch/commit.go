@@ -55,6 +55,9 @@ func (rd *reader) commit(r *result) error {
 	if !r.chrono {
 		present = foreignCarries
 	}
+	if m, ok := rd.sink.(model.MadeIDs); ok && !r.chrono {
+		m.MadeID(rd.events)
+	}
 	if l, ok := rd.sink.(model.Locator); ok {
 		// What is found of the event after (an id used twice, a link to
 		// nothing, a change made in chrono as well) is placed at its line.

@@ -1,10 +1,13 @@
 package timesketch
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
 	"chrono/model"
+	"chrono/model/modeltest"
 )
 
 // readIDs reads a JSONL document into sink and returns the ids made.
@@ -110,6 +113,37 @@ func TestIDTime(t *testing.T) {
 	} {
 		if got := idTime(model.MustParseDate(c.date), "as written"); got != c.want {
 			t.Errorf("%s: %s, want %s", c.date, got, c.want)
+		}
+	}
+}
+
+// TestMadeIDsTold: the reader tells its sink which records' ids it made
+// (those without a chrono_id), and where each begins, before sending it;
+// a record it cannot send is told of neither.
+func TestMadeIDsTold(t *testing.T) {
+	for _, tt := range []struct {
+		doc  string
+		want []string // title, line, made
+	}{
+		{`{"message":"made","datetime":"2017","timestamp_desc":"d"}` + "\n" +
+			`{"message":"bad","timestamp_desc":"d"}` + "\n\n" +
+			`{"message":"given","datetime":"2017","timestamp_desc":"d","chrono_id":"x"}` + "\n" +
+			`{"message":"made too","datetime":"2017","timestamp_desc":"d"}` + "\n",
+			[]string{"made 1 true", "given 4 false", "made too 5 true"}},
+		{"message,datetime,timestamp_desc,chrono_id\nmade,2017,d,\nbad,,d,\n\ngiven,2017,d,x\n\"made\ntoo\",2017,d,\n",
+			[]string{"made 2 true", "given 5 false", "made too 6 true"}},
+	} {
+		doc := tt.doc
+		var told modeltest.Told
+		if err := Read(strings.NewReader(doc), &told, nil); err != nil || len(told.Problems) != 1 {
+			t.Fatalf("%s: %v, problems %v; want the bad record's alone", doc, err, told.Problems)
+		}
+		var got []string
+		for i, e := range told.Timeline.Events {
+			got = append(got, fmt.Sprintf("%s %d %v", strings.ReplaceAll(e.Title, "\n", " "), told.At[i].Line, told.Made[i]))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: told %q, want %q", doc, got, tt.want)
 		}
 	}
 }
