@@ -173,7 +173,8 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 	case len(shifted) > 0:
 		return fmt.Errorf("nothing imported, the store is unchanged:\n%w\n%s", errors.Join(shifted...), shiftedAdvice)
 	}
-	before, _ := journalHead(s) // unread, a change is still told by its seq
+	made := watchMade(s, inputs) // before the store takes the inputs' reads
+	before, _ := journalHead(s)  // unread, a change is still told by its seq
 	results, err := s.Import(storeInputs(inputs), storeOpts)
 	// The meter's line is cleared before anything is said, or the report
 	// would follow it on the same line of a terminal.
@@ -192,6 +193,7 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 	}
 	o.report(inputs, results)
 	o.warnRetitled(slides.retitled)
+	o.warnRetitled(made.retitled(s))
 	if o.dryRun {
 		return nil
 	}
@@ -249,6 +251,7 @@ type importInput struct {
 	file     *os.File        // nil for stdin, which is not chrono's to close
 	detected string          // what auto detection found, said in the report
 	format   string          // the name of the format it is read in
+	variant  string          // the title of its variant (Plaso l2tcsv), when its first bytes say
 	unlike   *formats.Format // what a file read in the format --format fixes looks like instead
 	lost     *model.Losses   // what the format could not carry, filled by Read
 	snaps    *snapshotInput  // a chrono JSON input's snapshots, read apart
@@ -295,7 +298,7 @@ func (o *importOptions) openInput(name string, fixed *formats.Format, meter *imp
 		}
 		return importInput{}, fmt.Errorf("%s: %w", termtext.Line(name), err)
 	}
-	in.detected, in.unlike, in.format = detected, unlike, f.Name
+	in.detected, in.unlike, in.format, in.variant = detected, unlike, f.Name, f.Title
 	in.Carries, in.Whole, in.SummaryRead = f.Carries, f.Whole, f.SummaryRead
 	if f.Name == "json" {
 		in.snaps = &snapshotInput{name: name, path: name}
@@ -315,14 +318,17 @@ func (o *importOptions) openInput(name string, fixed *formats.Format, meter *imp
 
 // inputFormat is the fixed format, or the one recognised from r's first
 // bytes, with r to read from then (the bytes looked at put back), and
-// what was detected, to say so. With a fixed format, unlike is the other
-// format r's first bytes look like, if they do: said should the fixed
-// one fail to read it.
+// what was detected, to say so; either is titled for the variant r's
+// first bytes are in, when they are in one of it. With a fixed format,
+// unlike is the other format r's first bytes look like, if they do: said
+// should the fixed one fail to read it.
 func inputFormat(r io.Reader, fixed *formats.Format) (f formats.Format, rest io.Reader, detected string, unlike *formats.Format, err error) {
 	f, r, err = formats.Detect(r)
 	switch {
 	case errors.Is(err, formats.ErrUTF16):
 		return f, r, "", nil, err
+	case fixed != nil && err == nil && f.Name == fixed.Name:
+		return f, r, "", nil, nil
 	case fixed != nil:
 		if err == nil && f.Name != fixed.Name {
 			looks := f

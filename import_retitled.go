@@ -18,12 +18,15 @@ const maxRetitledLook = 16 << 20
 // retitled is a slide that an import makes a new event of while the
 // store holds the same event under another headline, which the file no
 // longer has: a headline corrected in a file whose slides have no
-// unique_id, whose ids are made from their headlines.
+// unique_id, whose ids are made from their headlines. Or a Timesketch or
+// Plaso record, whose message is its title (import_retitled_records.go).
 type retitled struct {
 	file, headline string
 	at             model.Place // where its slide begins
 	i              int         // its index among the file's events
 	made, stored   string      // the new event's id, and the stored one's
+	record         bool        // a Timesketch or Plaso record, not a slide
+	noID           bool        // a record of a format with no place for a chrono_id (l2tcsv)
 }
 
 // placedSlides collects a TimelineJS file's events with the place of
@@ -128,8 +131,7 @@ func retitledIn(s model.Store, event func(string) (model.Event, error), events [
 	for _, e := range events {
 		inFile[e.ID] = true
 	}
-	var out []retitled
-	claimed := map[string]bool{}
+	var news []int
 	for i := range events {
 		e := &events[i]
 		if e.Date.IsZero() || !made[i] || !fromHeadline(e) {
@@ -138,18 +140,47 @@ func retitledIn(s model.Store, event func(string) (model.Event, error), events [
 		if _, err := event(e.ID); !errors.Is(err, model.ErrNotFound) {
 			continue // stored already (or unreadable: the import will say)
 		}
-		var match []string
-		for c, err := range s.Events(model.Query{During: e.Date}) {
+		news = append(news, i)
+	}
+	return retitledAmong(s, events, news, func(id string) bool { return !inFile[id] }, map[string]bool{})
+}
+
+// retitledAmong finds, for each of the events news indexes, which are
+// new to s, the stored event it is by model.Retitled among those gone
+// (that the import does not bring): each only when one stored event is,
+// and each stored event once, claimed by the first. The store is read
+// once for each date among them, however many share it.
+func retitledAmong(s model.Store, events []model.Event, news []int, gone func(id string) bool, claimed map[string]bool) ([]retitled, error) {
+	byDate := map[model.Date][]int{}
+	var dates []model.Date
+	for _, i := range news {
+		d := events[i].Date
+		if _, ok := byDate[d]; !ok {
+			dates = append(dates, d)
+		}
+		byDate[d] = append(byDate[d], i)
+	}
+	match := map[int][]string{}
+	for _, d := range dates {
+		for c, err := range s.Events(model.Query{During: d}) {
 			if err != nil {
 				return nil, err
 			}
-			if !inFile[c.ID] && model.Retitled(&c, e) {
-				match = append(match, c.ID)
+			if !gone(c.ID) {
+				continue
+			}
+			for _, i := range byDate[d] {
+				if model.Retitled(&c, &events[i]) {
+					match[i] = append(match[i], c.ID)
+				}
 			}
 		}
-		if len(match) == 1 && !claimed[match[0]] {
-			claimed[match[0]] = true
-			out = append(out, retitled{headline: e.Title, i: i, made: e.ID, stored: match[0]})
+	}
+	var out []retitled
+	for _, i := range news {
+		if m := match[i]; len(m) == 1 && !claimed[m[0]] {
+			claimed[m[0]] = true
+			out = append(out, retitled{headline: events[i].Title, i: i, made: events[i].ID, stored: m[0]})
 		}
 	}
 	return out, nil
@@ -167,6 +198,10 @@ func fromHeadline(e *model.Event) bool {
 func (o *importOptions) warnRetitled(found []retitled) {
 	for _, r := range found {
 		place := r.at.Problem(model.Problem{File: termtext.Line(r.file)}).Error()
+		if r.record {
+			o.warnRetitledRecord(place, r)
+			continue
+		}
 		said := fmt.Sprintf("%sthe slide %q %s a new event, %s, while %s, which the file does not have, has its date and text",
 			place, termtext.Line(r.headline), o.tense("became", "would become"), r.made, r.stored)
 		if o.dryRun {

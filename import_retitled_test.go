@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -82,5 +84,158 @@ func TestImportSaysHeadlineMatchedAStoredEvent(t *testing.T) {
 	}
 	if r := chrono(t, db, "", "import", own); r.code != 0 || strings.Contains(r.stdout, "unique_id") {
 		t.Errorf("a slide whose unique_id names the stored event: %+v", r)
+	}
+}
+
+// TestImportWarnsOfRetitledRecord: a message corrected in a Timesketch
+// or Plaso file whose records have no chrono_id makes a new event; the
+// import says so at the record's line, naming the stored event of the
+// same time and other attributes that the file no longer has, and what
+// to do. It says nothing of a record that merely shares the time, or the
+// time and attributes in a file never imported before, or of the same
+// file again.
+func TestImportWarnsOfRetitledRecord(t *testing.T) {
+	dir := t.TempDir()
+	file := func(name string, lines ...string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	record := func(message, at, filename string) string {
+		return `{"message":"` + message + `","datetime":"2021-06-01T12:00:` + at + `+00:00","timestamp_desc":"Event Recorded","data_type":"syslog:line","filename":"` + filename + `"}`
+	}
+	bob, alice, closed := record("User bob logged in", "00", "auth.log"), record("User alice logged in", "00", "other.log"), record("Session closed", "05", "auth.log")
+	corrected := record("User bob logged in from 10.0.0.1", "00", "auth.log")
+	db := newDB(t)
+	if r := chrono(t, db, "", "import", file("v1.jsonl", bob, alice, closed)); r.code != 0 || r.stderr != "" {
+		t.Fatalf("import: %+v", r)
+	}
+	v2 := file("v2.jsonl", alice, corrected, closed)
+	old := idsByTitle(t, db)["User bob logged in"]
+	want := `v2.jsonl:2: the record "User bob logged in from 10.0.0.1" would become a new event, ts-`
+	advice := `, while ` + old + `, which the file does not have, has its time and its other attributes. If its message was changed, give that record the chrono_id "` + old + `" before importing, which updates ` + old + `; or, to keep the new event alone, chrono rm ` + old + "\n"
+	if r := chrono(t, db, "", "import", "--dry-run", v2); !strings.Contains(r.stderr, want) || !strings.HasSuffix(r.stderr, advice) || strings.Count(r.stderr, "\n") != 1 {
+		t.Errorf("dry run: %+v\nwant %s…%s", r, want, advice)
+	}
+	r := chrono(t, db, "", "import", v2)
+	made := idsByTitle(t, db)["User bob logged in from 10.0.0.1"]
+	want = `v2.jsonl:2: the record "User bob logged in from 10.0.0.1" became a new event, ` + made + `, while ` + old + `, which the file does not have, has its time and its other attributes. If its message was changed: chrono rm ` + made + `, give that record the chrono_id "` + old + `", and import the file again, which updates ` + old + `; or, to keep the new event alone, chrono rm ` + old + "\n"
+	if r.code != 0 || !strings.HasSuffix(r.stderr, want) || strings.Count(r.stderr, "\n") != 1 {
+		t.Errorf("import: %+v\nwant %s", r, want)
+	}
+	if r := chrono(t, db, "", "import", v2); r.code != 0 || r.stderr != "" {
+		t.Errorf("the same file again: %+v", r)
+	}
+	quiet := map[string]string{
+		// Another record of the same second, of another file.
+		"beside.jsonl": strings.Join([]string{alice, closed, record("User carol logged in", "00", "third.log")}, "\n"),
+		// A file never imported before, whose record shares everything
+		// but the message with one that file does not have.
+		"new.jsonl": record("User bob logged out", "00", "auth.log"),
+		// A record that names the stored event: its message corrected.
+		"given.jsonl": strings.Join([]string{alice, strings.Replace(record("User bob logged in from 10.0.0.2", "00", "auth.log"), "}", `,"chrono_id":"`+old+`"}`, 1), closed}, "\n"),
+	}
+	for _, name := range []string{"beside.jsonl", "new.jsonl", "given.jsonl"} {
+		if r := chrono(t, db, "", "import", "--dry-run", file(name, quiet[name])); r.code != 0 || r.stderr != "" {
+			t.Errorf("%s: %+v", name, r)
+		}
+	}
+}
+
+// TestImportWarnsOfRetitledRecordInEachFormat: the warning names the
+// line a record begins on in Timesketch CSV and Plaso's json_line too,
+// and in Plaso's l2tcsv, which has no place for a chrono_id, says so.
+func TestImportWarnsOfRetitledRecordInEachFormat(t *testing.T) {
+	dir := t.TempDir()
+	const head = "message,datetime,timestamp_desc,filename\n"
+	const l2tHead = "date,time,timezone,MACB,source,sourcetype,type,user,host,short,desc,version,filename,inode,notes,format,extra\n"
+	const l2tRow = "06/27/2012,18:17:01,UTC,M...,FILE,Log,Content Modification Time,-,ubuntu,-,%s,2,syslog.1,-,-,syslog,-\n"
+	const jsonLine = `{"__container_type__": "event", "__type__": "AttributeContainer", "data_type": "syslog:line", "message": "%s", "parser": "syslog", "timestamp": %d, "timestamp_desc": "Content Modification Time"}` + "\n"
+	tests := []struct {
+		name, before, after, want string
+	}{
+		{"export.csv",
+			head + "\"two\nlines\",2021-06-01T11:00:00+00:00,Event Recorded,a.log\nLogin,2021-06-01T12:00:00+00:00,Event Recorded,a.log\n",
+			head + "\"two\nlines\",2021-06-01T11:00:00+00:00,Event Recorded,a.log\nLogin of bob,2021-06-01T12:00:00+00:00,Event Recorded,a.log\n",
+			`export.csv:4: the record "Login of bob" became a new event, `},
+		{"events.l2t.csv",
+			l2tHead + fmt.Sprintf(l2tRow, "other") + strings.Replace(fmt.Sprintf(l2tRow, "session closed"), ":01,", ":02,", 1),
+			l2tHead + fmt.Sprintf(l2tRow, "other") + strings.Replace(fmt.Sprintf(l2tRow, "session closed for bob"), ":01,", ":02,", 1),
+			`events.l2t.csv:3: the record "session closed for bob" became a new event, `},
+		{"events.jsonl",
+			fmt.Sprintf(jsonLine, "other", 1340821021000000) + fmt.Sprintf(jsonLine, "session closed", 1340821022000000),
+			fmt.Sprintf(jsonLine, "other", 1340821021000000) + fmt.Sprintf(jsonLine, "session closed for bob", 1340821022000000),
+			`events.jsonl:2: the record "session closed for bob" became a new event, `},
+	}
+	for _, tt := range tests {
+		db := newDB(t)
+		path := filepath.Join(dir, tt.name)
+		for _, doc := range []string{tt.before, tt.after} {
+			if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			r := chrono(t, db, "", "import", path)
+			if r.code != 0 || doc == tt.before && r.stderr != "" {
+				t.Fatalf("%s: %+v", tt.name, r)
+			}
+			if doc == tt.after && !strings.Contains(r.stderr, tt.want) {
+				t.Errorf("%s: %+v\nwant %s", tt.name, r, tt.want)
+			}
+			if l2t := strings.Contains(r.stderr, "l2tcsv has no place for the chrono_id"); doc == tt.after && l2t != strings.HasSuffix(tt.name, ".l2t.csv") {
+				t.Errorf("%s: %+v: advice", tt.name, r)
+			}
+		}
+	}
+}
+
+// idsByTitle is the ids of the events of db, by their titles.
+func idsByTitle(t *testing.T, db string) map[string]string {
+	t.Helper()
+	ids := map[string]string{}
+	for line := range strings.Lines(chrono(t, db, "", "list", "--json").stdout) {
+		var e struct{ ID, Title string }
+		if err := json.Unmarshal([]byte(line), &e); err != nil {
+			t.Fatalf("list --json: %v: %s", err, line)
+		}
+		ids[e.Title] = e.ID
+	}
+	return ids
+}
+
+// TestRetitledRecordsLookedForUpToABound: an import looks at no more
+// than maxNewMade new records for a corrected message: a file with more
+// is a new timeline, and holding them all would cost a dump's import.
+func TestRetitledRecordsLookedForUpToABound(t *testing.T) {
+	dir := t.TempDir()
+	record := func(message string, minute int) string {
+		return fmt.Sprintf(`{"message":%q,"datetime":"2021-06-01T12:%02d:00+00:00","timestamp_desc":"Event Recorded","filename":"auth.log"}`+"\n", message, minute)
+	}
+	for _, tt := range []struct {
+		more int // new records besides the corrected one
+		warn bool
+	}{{maxNewMade - 1, true}, {maxNewMade, false}} {
+		db := newDB(t)
+		first := filepath.Join(dir, "first.jsonl")
+		if err := os.WriteFile(first, []byte(record("kept", 0)+record("Login", 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if r := chrono(t, db, "", "import", first); r.code != 0 {
+			t.Fatalf("import: %+v", r)
+		}
+		var b strings.Builder
+		b.WriteString(record("kept", 0) + record("Login of bob", 1))
+		for i := range tt.more {
+			b.WriteString(record(fmt.Sprint("new ", i), 2))
+		}
+		second := filepath.Join(dir, "second.jsonl")
+		if err := os.WriteFile(second, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := chrono(t, db, "", "import", "--dry-run", second)
+		if warned := strings.Contains(r.stderr, `second.jsonl:2: the record "Login of bob"`); r.code != 0 || warned != tt.warn {
+			t.Errorf("%d more new records: %+v; want a warning: %v", tt.more, r, tt.warn)
+		}
 	}
 }

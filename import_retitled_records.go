@@ -1,0 +1,241 @@
+package main
+
+import (
+	"fmt"
+	"hash/maphash"
+	"slices"
+
+	"chrono/model"
+	"chrono/model/plaso"
+	"chrono/model/termtext"
+)
+
+// A Timesketch or Plaso record without a chrono_id gets an id made from
+// its time, its timestamp_desc and its message: a message corrected in
+// the file makes a new event, beside the stored one the file no longer
+// has. The import warns of such a record as of a retitled slide
+// (import_retitled.go), but cannot read a file of a million records
+// again to find it: it watches the records as the import reads them,
+// and looks in the store after.
+
+// maxStoredMade is the most events under made Timesketch and Plaso ids
+// a store may hold for an import to look for retitled records among
+// them: a hash of each is held through the import, 9 bytes each.
+const maxStoredMade = 1 << 21
+
+// maxNewMade is the most new records with made ids an import looks at:
+// each is held until the import ends, and its time looked up in the
+// store after. Past it the file is a new timeline, not one read again
+// with corrections, and the import looks no further.
+const maxNewMade = 4096
+
+// madePrefix begins every id made for a Timesketch or Plaso record: "ts-"
+// and 12 hexadecimal digits.
+const madePrefix = "ts-"
+
+// madeWatch finds, as an import reads its Timesketch and Plaso files,
+// the records whose made id is new to the store while the store holds,
+// under another made id, an event of the same time and other attributes
+// (its summary) that no file of the import brings. It holds a hash of
+// each made id stored before the import, and the new records, so that a
+// dump read again costs a lookup a record and no more reads of the
+// store.
+type madeWatch struct {
+	seed    maphash.Seed
+	stored  []uint64 // the made ids stored before the import, hashed, sorted
+	brought []bool   // in step with stored: a file of the import has it
+	files   []*madeFile
+	news    int  // new records held, all files together
+	full    bool // more than maxNewMade: the watch has given up
+}
+
+// madeFile is what the watch finds in one file.
+type madeFile struct {
+	name   string
+	noID   bool // l2tcsv: no chrono_id can be given a record
+	reread bool // it brings a stored made id: a file imported before
+	news   []model.Event
+	at     []model.Place // in step with news: where each record begins
+}
+
+// watchMade returns a watch over the Timesketch and Plaso files among
+// inputs, their reads wrapped to feed it; nil when there is nothing to
+// watch for: no such file, no event stored under a made id, or too many
+// (a store that cannot be read is not this check's to report).
+func watchMade(s model.Store, inputs []importInput) *madeWatch {
+	if !slices.ContainsFunc(inputs, func(in importInput) bool { return madeIDs(in.format) }) {
+		return nil
+	}
+	if n, err := s.Count(model.Query{}); err != nil || n == 0 {
+		return nil
+	}
+	w := &madeWatch{seed: maphash.MakeSeed()}
+	// A prefix a digit, so that no more than a sixteenth of the ids is
+	// held as text at a time.
+	for _, digit := range "0123456789abcdef" {
+		ids, err := s.IDs(madePrefix+string(digit), maxStoredMade-len(w.stored)+1)
+		if err != nil {
+			return nil
+		}
+		for _, id := range ids {
+			w.stored = append(w.stored, maphash.String(w.seed, id))
+		}
+		if len(w.stored) > maxStoredMade {
+			return nil
+		}
+	}
+	if len(w.stored) == 0 {
+		return nil
+	}
+	slices.Sort(w.stored)
+	w.brought = make([]bool, len(w.stored))
+	for i := range inputs {
+		if !madeIDs(inputs[i].format) {
+			continue
+		}
+		f := &madeFile{name: inputs[i].Name, noID: inputs[i].variant == plaso.L2TCSV}
+		w.files = append(w.files, f)
+		read := inputs[i].Read
+		inputs[i].Read = func(sink model.Sink) error {
+			if full, ok := sink.(watchedSink); ok {
+				sink = &madeSink{watchedSink: full, w: w, f: f}
+			}
+			return read(sink)
+		}
+	}
+	return w
+}
+
+// madeIDs reports whether a format's records may have made ids of
+// madePrefix.
+func madeIDs(format string) bool { return format == "timesketch" || format == "plaso" }
+
+// watchedSink is what a madeSink passes on: all a Timesketch or Plaso
+// reader asks of the sink it is given (a model.Checker).
+type watchedSink interface {
+	model.Sink
+	model.Reporter
+	model.FieldSink
+	model.Locator
+	model.SourceLocator
+	model.StoredEvents
+}
+
+// madeSink passes a file's read on, showing the watch each record whose
+// id its reader made, with its place.
+type madeSink struct {
+	watchedSink
+	w     *madeWatch
+	f     *madeFile
+	atN   int // the event placed last, at at
+	at    model.Place
+	madeN int // the event whose id was made, told last
+}
+
+// EventAt implements model.Locator.
+func (m *madeSink) EventAt(n int, at model.Place) {
+	m.atN, m.at = n, at
+	m.watchedSink.EventAt(n, at)
+}
+
+// MadeID implements model.MadeIDs.
+func (m *madeSink) MadeID(n int) { m.madeN = n }
+
+// Event implements model.Sink.
+func (m *madeSink) Event(e model.Event, n int) error {
+	m.see(&e, n)
+	return m.watchedSink.Event(e, n)
+}
+
+// EventFields implements model.FieldSink.
+func (m *madeSink) EventFields(e model.Event, n int, present model.FieldSet) error {
+	m.see(&e, n)
+	return m.watchedSink.EventFields(e, n, present)
+}
+
+// see shows the watch the nth event, when its id was made.
+func (m *madeSink) see(e *model.Event, n int) {
+	w := m.w
+	if w.full || m.madeN != n || n == 0 {
+		return
+	}
+	if i, ok := slices.BinarySearch(w.stored, maphash.String(w.seed, e.ID)); ok {
+		w.brought[i] = true
+		m.f.reread = true
+		return
+	}
+	if e.Date.IsZero() {
+		return // nothing undated is retitled (model.Retitled)
+	}
+	if w.news == maxNewMade {
+		w.full = true
+		for _, f := range w.files {
+			f.news, f.at = nil, nil
+		}
+		return
+	}
+	w.news++
+	var at model.Place
+	if m.atN == n {
+		at = m.at
+	}
+	// Only what model.Retitled compares, and the warning says.
+	m.f.news = append(m.f.news, model.Event{ID: e.ID, Title: e.Title, Date: e.Date, Summary: e.Summary})
+	m.f.at = append(m.f.at, at)
+}
+
+// retitled finds, after the import, the new records of each file read
+// before (one that brings a stored made id) that are by model.Retitled
+// a stored event under a made id that no file of the import brings.
+// A new file is passed over: among its records and another file's,
+// those that share their time and every other attribute are no sign of
+// a message corrected.
+func (w *madeWatch) retitled(s model.Store) []retitled {
+	if w == nil || w.full {
+		return nil
+	}
+	gone := func(id string) bool {
+		i, ok := slices.BinarySearch(w.stored, maphash.String(w.seed, id))
+		return ok && !w.brought[i]
+	}
+	var out []retitled
+	claimed := map[string]bool{}
+	for _, f := range w.files {
+		if !f.reread || len(f.news) == 0 {
+			continue
+		}
+		news := make([]int, len(f.news))
+		for i := range news {
+			news[i] = i
+		}
+		found, err := retitledAmong(s, f.news, news, gone, claimed)
+		if err != nil {
+			return out // a warning's look, not the import's: it stands
+		}
+		for _, r := range found {
+			r.file, r.at, r.record, r.noID = f.name, f.at[r.i], true, f.noID
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// maxWarnedMessage is how much of a record's message a warning quotes:
+// Plaso's run to hundreds of characters.
+const maxWarnedMessage = 80
+
+// warnRetitledRecord says of a retitled record, at place, what the
+// import made of it, and how to have the stored event take the new
+// message instead, or to keep the new event alone.
+func (o *importOptions) warnRetitledRecord(place string, r retitled) {
+	said := fmt.Sprintf("%sthe record %q %s a new event, %s, while %s, which the file does not have, has its time and its other attributes",
+		place, termtext.Line(model.Shorten(r.headline, maxWarnedMessage)), o.tense("became", "would become"), r.made, r.stored)
+	switch {
+	case r.noID:
+		fmt.Fprintf(o.stderr, "warning: %s. If its desc was changed, chrono rm %s leaves the new event alone (l2tcsv has no place for the chrono_id that would update %s instead)\n", said, r.stored, r.stored)
+	case o.dryRun:
+		fmt.Fprintf(o.stderr, "warning: %s. If its message was changed, give that record the chrono_id %q before importing, which updates %s; or, to keep the new event alone, chrono rm %s\n", said, r.stored, r.stored, r.stored)
+	default:
+		fmt.Fprintf(o.stderr, "warning: %s. If its message was changed: chrono rm %s, give that record the chrono_id %q, and import the file again, which updates %s; or, to keep the new event alone, chrono rm %s\n", said, r.made, r.stored, r.stored, r.stored)
+	}
+}
