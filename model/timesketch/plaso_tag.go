@@ -82,9 +82,11 @@ func PlasoLabels(notes string) (labels []string, ok bool) {
 // joins an event tag's labels with spaces ("suspicious malware"), where a
 // Timesketch CSV separates tags with commas: ok when the row has the
 // columns only psort writes there (source_long and parser), the cell is
-// one tag as Timesketch reads it, and that tag is Plaso labels.
+// one tag as Timesketch reads it, and that tag is Plaso labels. A cell
+// that is a list is not psort's: Timesketch's export of a Plaso timeline
+// has those columns too, and writes its tags as a list (["bad actor"]).
 func dynamicLabels(rec *record, v value, tags []string, chrono bool) (labels []string, ok bool) {
-	if chrono || v.json || len(tags) != 1 || !strings.Contains(tags[0], " ") {
+	if chrono || v.json || len(tags) != 1 || !strings.Contains(tags[0], " ") || strings.HasPrefix(v.text, "[") {
 		return nil, false
 	}
 	if _, ok := rec.get("source_long"); !ok {

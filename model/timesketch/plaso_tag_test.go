@@ -49,6 +49,10 @@ func TestDynamicCSVLabels(t *testing.T) {
 		{dynamic + "2017-08-14T15:04:05+00:00,Content Modification Time,FILE,File stat,m,filestat,OS:/x,-\n", nil},
 		{dynamic + "2017-08-14T15:04:05+00:00,Content Modification Time,FILE,File stat,m,filestat,OS:/x,follow-up call\n", []string{"follow-up call"}},
 		{"datetime,timestamp_desc,message,tag\n2017-08-14T15:04:05+00:00,d,m,follow up\n", []string{"follow up"}},
+		// A list is tags as written, in a Timesketch export of a Plaso
+		// timeline too, whose rows have psort's columns.
+		{dynamic + "2017-08-14T15:04:05+00:00,Content Modification Time,FILE,File stat,m,filestat,OS:/x,['bad actor']\n", []string{"bad actor"}},
+		{dynamic + "2017-08-14T15:04:05+00:00,Content Modification Time,FILE,File stat,m,filestat,OS:/x,\"[\"\"bad actor\"\"]\"\n", []string{"bad actor"}},
 	} {
 		tl, losses := mustRead(t, tc.doc)
 		if got := tl.Events[0].Tags; !slices.Equal(got, tc.tags) {
