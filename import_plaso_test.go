@@ -41,3 +41,29 @@ func TestImportPlaso(t *testing.T) {
 		}
 	}
 }
+
+// TestImportPlasoKeepsEarlierIDs: a json_line file an earlier chrono
+// imported, whose ids it made from the timestamps as written, updates
+// those events when imported again, rather than adding them again under
+// ids made from their instants.
+func TestImportPlasoKeepsEarlierIDs(t *testing.T) {
+	dir := t.TempDir()
+	db := newDB(t)
+	// The event as that chrono stored it: ts- and a hash of
+	// "1340821021000000", "Content Modification Time" and the message.
+	earlier := filepath.Join(dir, "earlier.jsonl")
+	if err := os.WriteFile(earlier, []byte(`{"id":"ts-3599f11477f0","date":"2012-06-27T18:17:01Z","title":"session closed","summary":"data_type: syslog:line"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := chrono(t, db, "", "import", earlier); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	file := filepath.Join(dir, "events.json_line")
+	doc := `{"__container_type__": "event", "__type__": "AttributeContainer", "data_type": "syslog:line", "message": "session closed", "timestamp": 1340821021000000, "timestamp_desc": "Content Modification Time"}` + "\n"
+	if err := os.WriteFile(file, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := chrono(t, db, "", "import", file); r.code != 0 || !strings.Contains(r.stdout, "(0 new, 1 updated)") {
+		t.Errorf("import: %+v, want the stored event updated", r)
+	}
+}

@@ -21,9 +21,9 @@ var epoch = func() model.Instant {
 // undatedSink passes a json_line read on to a sink, undating the events
 // Plaso says have no time (timestamp 0, most with "timestamp_desc: Not a
 // time") rather than dating them 1970, and counting them, and leaving Plaso's
-// container markers out of the summary. It is a FieldSink, a Locator
-// and a MadeIDs whatever the sink is, and passes those on as the sink
-// takes them.
+// container markers out of the summary. It is a FieldSink, a Locator,
+// a MadeIDs and a StoredEvents whatever the sink is, and passes those on
+// as the sink takes them.
 type undatedSink struct {
 	model.Sink
 	losses *model.Losses
@@ -85,6 +85,15 @@ func (u *undatedSink) MadeID(n int) {
 	if m, ok := u.Sink.(model.MadeIDs); ok {
 		m.MadeID(n)
 	}
+}
+
+// EventStored implements model.StoredEvents, as the sink answers it: a
+// json_line file an earlier chrono imported keeps the ids that chrono
+// made from its timestamps as written when the store holds them, which
+// only the store can say.
+func (u *undatedSink) EventStored(id string) bool {
+	k, ok := u.Sink.(model.StoredEvents)
+	return ok && k.EventStored(id)
 }
 
 // EventAt implements model.Locator.

@@ -9,6 +9,7 @@ import (
 
 	"chrono/model"
 	"chrono/model/modeltest"
+	"chrono/model/timesketch"
 )
 
 // read reads doc with a Checker and returns the events, the problems and
@@ -267,6 +268,39 @@ func TestMadeIDsTold(t *testing.T) {
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%s: told %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// storedSink is a Told whose store holds the events of ids.
+type storedSink struct {
+	modeltest.Told
+	ids []string
+}
+
+// EventStored implements model.StoredEvents.
+func (s *storedSink) EventStored(id string) bool { return slices.Contains(s.ids, id) }
+
+// TestJSONLineKeepsIDsMadeAsWritten: a json_line file an earlier chrono
+// imported, which made the ids from the timestamp as written, keeps
+// those ids when the store holds them, as a Timesketch file does, rather
+// than adding its events again under ids made from their instants.
+func TestJSONLineKeepsIDsMadeAsWritten(t *testing.T) {
+	doc := `{"__container_type__": "event", "__type__": "AttributeContainer", "message": "m", "timestamp": 1340821021000000, "timestamp_desc": "d"}` + "\n"
+	_, legacy := timesketch.RecordID("1340821021000000", "d", "m")
+	for _, tt := range []struct {
+		stored []string
+		want   string
+	}{
+		{[]string{legacy}, legacy},
+		{nil, "ts-"}, // made from the instant: another
+	} {
+		sink := &storedSink{ids: tt.stored}
+		if err := Read(strings.NewReader(doc), sink, nil); err != nil || len(sink.Timeline.Events) != 1 {
+			t.Fatalf("read: %v, %+v", err, sink.Timeline)
+		}
+		if got := sink.Timeline.Events[0].ID; got == legacy != (tt.want == legacy) || !strings.HasPrefix(got, "ts-") {
+			t.Errorf("stored %q: id %s, want %s", tt.stored, got, tt.want)
 		}
 	}
 }
