@@ -13,7 +13,7 @@ import (
 )
 
 // copyFile copies the file at from to to, replacing it.
-func copyFile(t *testing.T, from, to string) {
+func copyFile(t testing.TB, from, to string) {
 	t.Helper()
 	b, err := os.ReadFile(from)
 	if err != nil {
