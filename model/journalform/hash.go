@@ -17,9 +17,11 @@
 package journalform
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"hash"
 
 	"chrono/model"
 )
@@ -33,18 +35,39 @@ var ZeroHash = make([]byte, HashSize)
 // Hash returns the hash of the entry stored under seq in form with body,
 // linked to prev.
 func Hash(seq uint64, form model.ChainForm, prev, body []byte) ([]byte, error) {
-	h := sha256.New()
-	h.Write(binary.BigEndian.AppendUint64(nil, seq))
+	var x hasher
+	h, err := x.hash(seq, form, prev, body)
+	return bytes.Clone(h), err
+}
+
+// hasher is Hash for entry after entry: one digest and its buffers,
+// reused, so that a walk of a long journal allocates nothing an entry.
+type hasher struct {
+	h    hash.Hash
+	head [9]byte // the number, and the form when it is hashed
+	sum  [HashSize]byte
+}
+
+// hash is Hash; what it returns is good until the next call.
+func (x *hasher) hash(seq uint64, form model.ChainForm, prev, body []byte) ([]byte, error) {
+	binary.BigEndian.PutUint64(x.head[:8], seq)
+	head := x.head[:8]
 	switch form {
 	case model.FormRecords:
-		h.Write([]byte{byte(form)})
+		x.head[8] = byte(form)
+		head = x.head[:9]
 	case model.FormJSON:
 	default:
 		return nil, damagef(seq, "its form (%d) is not one this chrono knows", form)
 	}
-	h.Write(prev)
-	h.Write(body)
-	return h.Sum(nil), nil
+	if x.h == nil {
+		x.h = sha256.New()
+	}
+	x.h.Reset()
+	x.h.Write(head)
+	x.h.Write(prev)
+	x.h.Write(body)
+	return x.h.Sum(x.sum[:0]), nil
 }
 
 // Decode reads an entry stored in form, events and all. Its Hash and

@@ -287,3 +287,36 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestWalkAllocatesNothingAnEntry: every write walks the whole journal,
+// so the walk allocates what it needs once, not at each entry (it made
+// a digest, a sum and the head's hash in hex for each).
+func TestWalkAllocatesNothingAnEntry(t *testing.T) {
+	const n = 100
+	es := make([]model.StoredEntry, n)
+	prev := ZeroHash
+	for i := range es {
+		seq := uint64(i + 1)
+		body := []byte(fmt.Sprintf(`{"seq":%d}`, seq))
+		hash, err := Hash(seq, model.FormJSON, prev, body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		es[i] = model.StoredEntry{Seq: seq, Form: model.FormJSON, Body: body, Hash: hash, Prev: prev}
+		prev = hash
+	}
+	var r model.ChainReport
+	allocs := testing.AllocsPerRun(10, func() {
+		var w Walk
+		for _, e := range es {
+			w.Next(e)
+		}
+		r = w.Report()
+	})
+	if !r.OK() || r.Entries != n {
+		t.Fatalf("the walk: %+v", r)
+	}
+	if allocs > 5 {
+		t.Errorf("a walk of %d entries made %v allocations; want a few, not some for each entry", n, allocs)
+	}
+}

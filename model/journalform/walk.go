@@ -10,15 +10,31 @@ import (
 )
 
 // Walk checks a journal's stored entries one after another from the
-// first, as a store reads them, and says where the chain breaks.
+// first, as a store reads them, and says where the chain breaks. It
+// allocates nothing an entry: a write walks the whole journal.
 type Walk struct {
-	prev   []byte
-	report model.ChainReport
+	head   [HashSize]byte // the hash of the last entry that held, which the next links to
+	x      hasher
+	report model.ChainReport // but its head's hash, which Report writes out
 }
 
 // Report is what the walk found so far: the head of the entries that
 // hold together, and the break when one did not.
-func (w *Walk) Report() model.ChainReport { return w.report }
+func (w *Walk) Report() model.ChainReport {
+	r := w.report
+	if r.Head.Seq != 0 {
+		r.Head.Hash = hex.EncodeToString(w.head[:])
+	}
+	return r
+}
+
+// OK reports whether every entry so far held: Report().OK(), for a
+// store's loop to ask at each entry.
+func (w *Walk) OK() bool { return w.report.Break == nil }
+
+// Seq is the number of the last entry that held, 0 before the first:
+// Report().Head.Seq.
+func (w *Walk) Seq() uint64 { return w.report.Head.Seq }
 
 // Broken records a break found by the store itself (a key that is no
 // sequence number), and returns false.
@@ -32,9 +48,6 @@ func (w *Walk) Broken(seq uint64, fault model.ChainFault, format string, args ..
 // false.
 func (w *Walk) Next(e model.StoredEntry) bool {
 	r := &w.report
-	if w.prev == nil {
-		w.prev = ZeroHash
-	}
 	want := r.Head.Seq + 1
 	switch {
 	case e.Seq != want:
@@ -42,7 +55,7 @@ func (w *Walk) Next(e model.StoredEntry) bool {
 	case len(e.Hash) != HashSize || len(e.Prev) != HashSize:
 		return w.Broken(e.Seq, model.ChainUnreadable, "entry #%d holds no hash or no link of 32 bytes", e.Seq)
 	}
-	got, err := Hash(e.Seq, e.Form, e.Prev, e.Body)
+	got, err := w.x.hash(e.Seq, e.Form, e.Prev, e.Body)
 	if err != nil {
 		return w.Broken(e.Seq, model.ChainUnreadable, "entry #%d is not a chained entry: its form (%d) is not one this chrono knows", e.Seq, e.Form)
 	}
@@ -50,16 +63,16 @@ func (w *Walk) Next(e model.StoredEntry) bool {
 		return w.Broken(e.Seq, model.ChainContent, "entry #%d's content does not match its hash: it holds %x, its bytes hash to %x; it was altered, or moved from another number, after it was written",
 			e.Seq, e.Hash, got)
 	}
-	if !bytes.Equal(e.Prev, w.prev) {
+	if !bytes.Equal(e.Prev, w.head[:]) { // all zeros before the first
 		if e.Seq == 1 {
 			return w.Broken(e.Seq, model.ChainLink, "entry #1's link names %x, where the first entry's is all zeros; entries before it were removed, or it was put in their place", e.Prev)
 		}
 		return w.Broken(e.Seq, model.ChainLink, "entry #%d's link does not match the entry before it: it names %x, entry #%d's hash is %x; an entry before it was altered, removed or replaced",
-			e.Seq, e.Prev, r.Head.Seq, w.prev)
+			e.Seq, e.Prev, r.Head.Seq, w.head[:])
 	}
-	w.prev = e.Hash
+	w.head = [HashSize]byte(e.Hash)
 	r.Entries++
-	r.Head = model.ChainHead{Seq: e.Seq, Hash: hex.EncodeToString(e.Hash)}
+	r.Head.Seq = e.Seq
 	return true
 }
 
@@ -96,7 +109,7 @@ func copyEntries(entries iter.Seq2[model.StoredEntry, error], put func(model.Sto
 		}
 		// The walk stops at the first break: past it, every entry would
 		// be another break, and the first is the one to name.
-		if w.Report().OK() && !w.Next(se) {
+		if w.OK() && !w.Next(se) {
 			br := w.Report().Break
 			if !asFound || br.Fault == model.ChainUnreadable {
 				return w.Report(), n, fmt.Errorf("the journal to restore breaks at entry #%d: %s: %w", br.Seq, br.What, model.ErrDamaged)

@@ -107,18 +107,17 @@ func verifyChain(journal *bbolt.Bucket) model.ChainReport {
 	var w journalform.Walk
 	c := journal.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
-		r := w.Report()
 		switch {
 		case len(k) != 8:
-			w.Broken(r.Head.Seq+1, model.ChainUnreadable, "a key of %d bytes after entry #%d, not a sequence number", len(k), r.Head.Seq)
-		case !chained(v) && beUint64(k) == r.Head.Seq+1:
+			w.Broken(w.Seq()+1, model.ChainUnreadable, "a key of %d bytes after entry #%d, not a sequence number", len(k), w.Seq())
+		case !chained(v) && beUint64(k) == w.Seq()+1:
 			w.Broken(beUint64(k), model.ChainUnreadable, "entry #%d is not a chained entry (unknown format)", beUint64(k))
 		case !chained(v):
 			w.Next(model.StoredEntry{Seq: beUint64(k)}) // missing numbers before it
 		default:
 			w.Next(storedEntry(beUint64(k), v))
 		}
-		if !w.Report().OK() {
+		if !w.OK() {
 			break
 		}
 	}
