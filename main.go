@@ -118,6 +118,9 @@ type cli struct {
 	// afterBreak is set once a change was written after a break in the
 	// journal's chain (and said): undo refuses it, so nothing offers it.
 	afterBreak bool
+	// walked is the walk of the journal's chain the command made before
+	// its change, and the entry the change wrote (chainwarning.go).
+	walked *chainWalk
 	// onScreen: warnings are the browser's to show, not stderr's.
 	onScreen bool
 	// serving: the stores are served (chrono serve), and what is said of

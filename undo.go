@@ -16,7 +16,7 @@ func newUndoCmd(c *cli) *cobra.Command {
 		Args:  noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			return c.withStore(false, func(s model.Store) error {
-				e, err := model.Undo(s)
+				e, err := model.Undo(c.walkNoted(s))
 				return c.said(e, explain(s, err))
 			})
 		},
@@ -35,7 +35,7 @@ func newRevertCmd(c *cli) *cobra.Command {
 				return usagef("revert: %q is not a change number (see chrono log)", args[0])
 			}
 			return c.withStore(false, func(s model.Store) error {
-				e, err := model.RevertSeq(s, seq)
+				e, err := model.RevertSeq(c.walkNoted(s), seq)
 				return c.said(e, explain(s, err))
 			})
 		},

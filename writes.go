@@ -47,7 +47,7 @@ func (c *cli) warnIfWrittenAfterBreak(s model.Store, before model.ChainHead) {
 // to entries altered outside chrono, and nobody should take the journal
 // for whole because it goes on.
 func (c *cli) warnWrittenAfterBreak(s model.Store) {
-	br, err := chainBreak(s)
+	br, err := c.breakAfterWrite(s)
 	switch {
 	case err != nil:
 		fmt.Fprintf(c.stderr, "warning: the journal's chain could not be checked after this change: %v\n", err)

@@ -3,6 +3,9 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"chrono/model"
+	"chrono/store"
 )
 
 // TestWriteAfterABrokenChainWarns: a change written to a store whose
@@ -44,5 +47,95 @@ func TestWriteAfterABrokenChainWarns(t *testing.T) {
 		if r := chrono(t, db, "", args...); r.code != 0 || strings.Contains(r.stderr, "warning") {
 			t.Errorf("%v, which changes nothing, after the break: %+v", args, r)
 		}
+	}
+}
+
+// TestRevertBeforeABreakWarns: a revert of an entry before a break in
+// the journal's chain is made (what it reverses is vouched for), and
+// warns where the chain breaks, as any write after the break does.
+func TestRevertBeforeABreakWarns(t *testing.T) {
+	db := newDB(t)
+	for _, args := range [][]string{{"import", "timeline.example.json"}, {"tag", "fbi-tip", "checked"}, {"tag", "nso-denial", "checked"}} {
+		if r := chrono(t, db, "", args...); r.code != 0 {
+			t.Fatalf("%v: %+v", args, r)
+		}
+	}
+	alterJournalEntry(t, db, 3, `"checked`, `"chequed`)
+	r := chrono(t, db, "", "revert", "2")
+	const warning = "warning: the journal's chain breaks at entry #3 (content); this change is recorded after the break"
+	if r.code != 0 || !strings.Contains(r.stdout, "undid #2") || !strings.Contains(r.stderr, warning) {
+		t.Errorf("revert 2, before the break at #3: %+v\nwant %q", r, warning)
+	}
+}
+
+// walkCounter is a store that counts the walks of its journal's chain.
+type walkCounter struct {
+	model.Store
+	walks int
+}
+
+func (w *walkCounter) VerifyJournal() (model.ChainReport, error) {
+	w.walks++
+	return w.Store.(model.JournalVerifier).VerifyJournal()
+}
+
+// TestUndoWalksTheChainOnce: undo and revert walk the journal's chain
+// before their change, and the check after it takes that walk when the
+// journal has gained only their entry, linked to the head walked: a
+// long journal is walked once a command, not twice. When another change
+// came between, the chain is walked again.
+func TestUndoWalksTheChainOnce(t *testing.T) {
+	db := newDB(t)
+	for _, args := range [][]string{{"import", "timeline.example.json"}, {"tag", "fbi-tip", "checked"}} {
+		if r := chrono(t, db, "", args...); r.code != 0 {
+			t.Fatalf("%v: %+v", args, r)
+		}
+	}
+	s, err := store.Open(db, store.Options{NoCreate: true, Author: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	testUndoWalksOnce(t, s)
+}
+
+// testUndoWalksOnce is TestUndoWalksTheChainOnce on s, whose journal
+// holds a sound chain and whose newest entry tags fbi-tip.
+func testUndoWalksOnce(t *testing.T, s model.Store) {
+	counted := &walkCounter{Store: s}
+	var stderr strings.Builder
+	c := &cli{stderr: &stderr}
+	before, err := journalHead(counted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := model.Undo(c.walkNoted(counted)); err != nil {
+		t.Fatal(err)
+	}
+	c.warnIfWrittenAfterBreak(counted, before)
+	if counted.walks != 1 || stderr.Len() != 0 {
+		t.Errorf("an undo walked the chain %d times, and said %q; want once, and nothing", counted.walks, stderr.String())
+	}
+
+	// Another change between the walk and the undo's: walked again.
+	counted.walks = 0
+	noted := c.walkNoted(counted)
+	if _, err := noted.(model.JournalVerifier).VerifyJournal(); err != nil {
+		t.Fatal(err)
+	}
+	tag := func(w model.Writer, tag string) {
+		t.Helper()
+		if _, err := w.Write(model.OpTag, "tagged #"+tag, func(tx model.Tx) error {
+			_, err := model.RetagEach(tx, model.Retags([]string{"fbi-tip"}, []string{tag}, nil))
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tag(counted, "between")
+	tag(noted, "noted")
+	c.warnWrittenAfterBreak(counted)
+	if counted.walks != 2 || stderr.Len() != 0 {
+		t.Errorf("with a change between: %d walks, said %q; want 2, and nothing", counted.walks, stderr.String())
 	}
 }
