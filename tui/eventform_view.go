@@ -90,7 +90,11 @@ func (f *eventForm) View(w, h int) []string {
 			to = len(out)
 		}
 	}
-	return formLines(out, 2, from, to, h, starts)
+	at := from // the input or the choice, on the label's line
+	if f.focus == fieldSummary {
+		at = to - 1 // the summary's lines end where its cursor is
+	}
+	return formLines(out, 2, from, at, to, h, starts)
 }
 
 // heading says what the form does, or what stops it, in a line and the

@@ -271,11 +271,12 @@ func readingLines(st *Styles, reading string, bad bool, w int) []string {
 // do around the focused field's lines [from, to), so that moving the
 // cursor on a short terminal never takes it out of sight: the whole
 // field, or, when it is taller than the room, its first line (its label)
-// and its last lines (the form ends the range where the cursor or the
-// choice is). starts are the first lines of the fields: the lines shown
-// begin with one, so that none shows the end of a field (the reading of
-// a date) without its label.
-func formLines(out []string, head, from, to, h int, starts []int) []string {
+// and the lines down to at, the line of the cursor or the choice: its
+// first lines when at is among them (a date's input above its reading).
+// starts are the first lines of the fields: the lines shown begin with
+// one, so that none shows the end of a field (the reading of a date)
+// without its label.
+func formLines(out []string, head, from, at, to, h int, starts []int) []string {
 	room := h - head
 	if len(out) <= h || room <= 0 || head > len(out) {
 		return fillLines(out, h)
@@ -283,10 +284,14 @@ func formLines(out []string, head, from, to, h int, starts []int) []string {
 	body := out[head:]
 	from, to = from-head, to-head
 	if to-from > room && room > 1 && from >= 0 && to <= len(body) {
-		// Its label, then as much of its end as fits: the field is
-		// named, and the cursor or the choice is in sight.
+		// Its label, then as much of it as fits down to the cursor or
+		// the choice: the field is named, and those are in sight.
+		at = min(max(at-head, from), to-1)
+		if at < from+room {
+			return append(out[:head:head], body[from:from+room]...)
+		}
 		lines := append(out[:head:head], body[from])
-		return append(lines, body[to-room+1:to]...)
+		return append(lines, body[at-room+2:at+1]...)
 	}
 	start := 0
 	if to > room {

@@ -192,3 +192,15 @@ func BenchmarkResizeLongParagraph(b *testing.B) {
 		resizeArea(&a, 60+i%2*10, 10)
 	}
 }
+
+// TestFormTallerFieldShowsItsInput: a date field taller than the room a
+// tiny terminal leaves shows its label and the start of its reading, by
+// its input, not the reading's last line alone ("2017-08)").
+func TestFormTallerFieldShowsItsInput(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 30, 8)
+	d.keys("E")
+	screen := d.screen()
+	if !strings.Contains(screen, "› Date        Aug 2017") || !strings.Contains(screen, "Aug 2017 (EDTF") {
+		t.Errorf("event form at 30×8, its date focused:\n%s", screen)
+	}
+}

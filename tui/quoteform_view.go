@@ -70,7 +70,7 @@ func (f *quoteForm) View(w, h int) []string {
 	if f.focus == quoteSource && chosen > 0 {
 		end = chosen
 	}
-	return formLines(out, 2, starts[f.focus], end, h, starts[:quoteFieldCount])
+	return formLines(out, 2, starts[f.focus], end-1, end, h, starts[:quoteFieldCount])
 }
 
 // heading says what the form does, or what stops it.

@@ -296,7 +296,7 @@ func (f *sourceForm) View(w, h int) []string {
 			to = len(out)
 		}
 	}
-	return formLines(out, 2, from, to, h, starts)
+	return formLines(out, 2, from, from, to, h, starts) // each input on its label's line
 }
 
 // editsText implements editsText: ctrl+c says how to save or discard.
