@@ -12,7 +12,8 @@ import (
 // start and of the end of what was shown stays as stored, byte for byte,
 // the characters shown as marks included; only what lies between, what
 // was typed, is typed's. Appending a word to a title holding a zero-width
-// space thus keeps the space, not its mark.
+// space thus keeps the space, not its mark; deleting a part of its mark
+// deletes the space.
 func Edited(stored, typed string, oneLine bool, tab string) string {
 	var b strings.Builder
 	b.Grow(len(stored) + 16)
@@ -32,6 +33,16 @@ func Edited(stored, typed string, oneLine bool, tab string) string {
 	shown := b.String()
 	if typed == shown {
 		return stored
+	}
+	if d := len(shown) - len(typed); d > 0 {
+		if n := commonPrefix(shown, typed); shown[n+d:] == typed[n:] {
+			// Only deleted: a character shown as a mark (<U+202E>, a
+			// tab's spaces) goes whole when part of its mark does, as
+			// a backspace into it would take the one character it is.
+			k := sort.Search(len(at), func(j int) bool { return at[j] > n }) - 1
+			j := sort.Search(len(at), func(j int) bool { return at[j] >= n+d })
+			return stored[:raw[k]] + stored[raw[j]:]
+		}
 	}
 	// The runes shown whole before the first difference, and after the last.
 	n := commonPrefix(shown, typed)
