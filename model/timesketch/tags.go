@@ -19,8 +19,9 @@ const tagForms = `write a JSON list ["a", "b"], a comma list a,b, or - for none`
 // list (as JSON in JSONL, or as text "[...]"), "-" for none, a comma list,
 // or one tag; in JSONL also Plaso's event tag object, whose labels are
 // the tags; and, where Timesketch would refuse it, text "[...]" that is a
-// Python list of strings (counted). Spaces around the commas belong to the list, not the tags.
-// The tags are then made valid chrono tags, counting what that changes.
+// Python list of strings (counted). Spaces around the commas belong to
+// the list, not the tags. The tags are then made valid chrono tags,
+// counting what that changes.
 func parseTags(v value, losses lossCounter) ([]string, string) {
 	var raw []string
 	switch text := v.text; {

@@ -10,8 +10,9 @@ import (
 const freeEvery = 4 << 20
 
 // freeing reads a run file for the last time, and has the system let go
-// of what it has read (punch), every freeEvery bytes and at its end. The bytes handed
-// to the reader's caller are copies, so letting go of them is safe.
+// of what it has read (punch), every freeEvery bytes and at its end. The
+// bytes handed to the reader's caller are copies, so letting go of them
+// is safe.
 type freeing struct {
 	f           *os.File
 	read, freed int64
