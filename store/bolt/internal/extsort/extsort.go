@@ -79,6 +79,7 @@ type Sorter struct {
 	spareOffs  []sortEntry
 	spilling   chan error
 	inOrder    bool // the records in memory are sorted (Streams)
+	last       bool // LastStreams has let go of the runs as it read them
 }
 
 // sortEntry is a Record in the arena, with the first bytes of its key
@@ -229,7 +230,8 @@ func (s *Sorter) spill() error {
 // Streams returns the sorted streams of everything added: one per run
 // file, and, for a sorter that never spilled, one for what it holds in
 // memory (a sorter that spilled writes that to one more run first). Add
-// no more after it; it may be called again, for streams from the start.
+// no more after it; it may be called again, for streams from the start,
+// until LastStreams.
 func (s *Sorter) Streams() ([]Stream, error) { return s.streams(false) }
 
 // LastStreams is Streams for the last reading of the records: each run
@@ -243,6 +245,11 @@ func (s *Sorter) streams(free bool) ([]Stream, error) {
 	if err := s.wait(); err != nil {
 		return nil, err
 	}
+	if s.last && len(s.runs) > 0 {
+		// Their pages are gone: they would read as records of zeros.
+		return nil, errors.New("sorting the import: the sorted runs were read for the last time already")
+	}
+	s.last = free
 	s.spareArena, s.spareOffs = nil, nil // no more to fill: let the collector have it
 	if len(s.runs) > 0 {
 		// A sorter that has spilled before spills the rest too (when

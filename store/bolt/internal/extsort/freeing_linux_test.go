@@ -69,4 +69,9 @@ func TestLastStreamsLetGoOfTheRuns(t *testing.T) {
 	if b := kept(s.LastStreams); b > 8<<20 {
 		t.Errorf("after LastStreams, the runs keep %d bytes of 32 MiB", b)
 	}
+	// What they let go of reads as zeros: the runs are not read again.
+	if streams, err := s.Streams(); err == nil {
+		CloseStreams(streams)
+		t.Error("Streams after LastStreams: no error")
+	}
 }
