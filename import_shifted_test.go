@@ -213,3 +213,38 @@ func slidesFile(t *testing.T) func(name string, slides ...string) string {
 		return path
 	}
 }
+
+// TestImportFromStdinRefusesAMadeIDTakenByALaterUniqueID: read from
+// stdin, which the file check cannot read twice, a slide without a
+// unique_id whose stored event a later slide's unique_id now names is
+// refused by the reader itself, the store unchanged; a store whose
+// events took their ids so already takes the file again.
+func TestImportFromStdinRefusesAMadeIDTakenByALaterUniqueID(t *testing.T) {
+	file := slidesFile(t)
+	const (
+		meeting = `{"start_date": {"year": 2019}, "text": {"headline": "Meeting", "text": "In Vienna."}}`
+		call    = `{"start_date": {"year": 2020}, "text": {"headline": "Call", "text": "By phone."}, "unique_id": "meeting"}`
+	)
+	both, err := os.ReadFile(file("both.json", meeting, call))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := newDB(t)
+	chrono(t, db, "", "import", file("first.json", meeting))
+	if r := chrono(t, db, "", "note", "meeting", "About Vienna"); r.code != 0 {
+		t.Fatalf("note: %+v", r)
+	}
+	want := `the slide "Meeting" has no unique_id, and the stored meeting, which is this slide, is now the unique_id of the slide "Call" at 3:1, which would update it: give this slide "unique_id": "meeting", and that one an id of its own`
+	if r := chrono(t, db, string(both), "import", "-"); r.code != 1 || !strings.Contains(r.stderr, "stdin:2:1: ") || !strings.Contains(r.stderr, want) {
+		t.Errorf("a later unique_id of the stored slide's made id, from stdin: %+v\nwant %s", r, want)
+	}
+	if r := chrono(t, db, "", "show", "meeting"); !strings.Contains(r.stdout, "In Vienna.") || !strings.Contains(r.stdout, "About Vienna") {
+		t.Errorf("the store changed: %+v", r)
+	}
+
+	fresh := newDB(t)
+	chrono(t, fresh, "", "import", file("again.json", meeting, call))
+	if r := chrono(t, fresh, string(both), "import", "-"); r.code != 0 || !strings.HasPrefix(r.stdout, "imported 2 events (0 new, 0 updated, 2 unchanged)") {
+		t.Errorf("the same file again, from stdin: %+v", r)
+	}
+}

@@ -1,5 +1,7 @@
 package model
 
+import "fmt"
+
 // SourcesByURL is implemented by a Known (a store's import) that also
 // finds a stored source by its URL.
 type SourcesByURL interface {
@@ -89,6 +91,27 @@ type StoredEvents interface {
 
 // EventStored implements StoredEvents.
 func (c *Checker) EventStored(id string) bool { return c.known != nil && c.known.HasEvent(id) }
+
+// StoredEventReader is a Sink, or a Known, that can say what the store
+// where an import goes holds under an event's id: a reader that must
+// tell whether a stored event is one of its records or another asks it.
+// StoredEvent returns ErrNotFound when the store holds none.
+type StoredEventReader interface {
+	StoredEvent(id string) (Event, error)
+}
+
+// StoredEvent implements StoredEventReader, as the store it checks
+// against answers; a store that cannot say what it holds is said to, in
+// an error that is not ErrNotFound.
+func (c *Checker) StoredEvent(id string) (Event, error) {
+	if r, ok := c.known.(StoredEventReader); ok {
+		return r.StoredEvent(id)
+	}
+	if c.EventStored(id) {
+		return Event{}, fmt.Errorf("event %q: the store cannot say what it holds", id)
+	}
+	return Event{}, ErrNotFound
+}
 
 // MadeIDs is a Sink told which events' ids their reader made, the file
 // giving none (a TimelineJS slide without a unique_id, a Timesketch or

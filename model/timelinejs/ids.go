@@ -85,6 +85,31 @@ func (s *idSet) claim(id string) string {
 	}
 }
 
+// claimPassing is claim, calling passed with each id it passes over,
+// taken, on its way to the one it gives: the id itself, then those
+// numbered from where the last claim of the same id stopped.
+func (s *idSet) claimPassing(id string, passed func(string)) string {
+	s.init()
+	if s.free(id) {
+		s.used[id] = true
+		return id
+	}
+	passed(id)
+	n := max(s.next[id], 2)
+	for {
+		suffix := "-" + strconv.Itoa(n)
+		root := id[:min(len(id), model.MaxIDLen-len(suffix))]
+		c := root + suffix
+		if s.free(c) {
+			s.next[id] = n + 1
+			s.used[c] = true
+			return c
+		}
+		passed(c)
+		n++
+	}
+}
+
 // take hands out id as it is: a known source's own.
 func (s *idSet) take(id string) string {
 	s.init()

@@ -35,7 +35,7 @@ func Read(r io.Reader, sink model.Sink, losses *model.Losses) error {
 	}
 	limit := model.NewRecordLimit(model.SkipByteOrderMark(r))
 	pr := newPositionReader(limit)
-	rd := &reader{dec: jsontext.NewDecoder(pr), pos: pr, limit: limit, sink: sink, losses: losses, sources: map[string]model.Source{}, made: map[string]madeFor{}}
+	rd := &reader{dec: jsontext.NewDecoder(pr), pos: pr, limit: limit, sink: sink, losses: losses, sources: map[string]model.Source{}, made: map[string]madeFor{}, ahead: map[string]aheadSlide{}}
 	if k, ok := sink.(model.StoredSources); ok {
 		rd.stored = k
 		// A made-up id must not name a known source of another URL.
@@ -56,7 +56,10 @@ type reader struct {
 	eventIDs idSet
 	// made is the slides whose ids were made, by id: a unique_id one of
 	// them took, which cannot be its slide's, is said to be theirs.
-	made      map[string]madeFor
+	made map[string]madeFor
+	// ahead is the unique_ids that slides held back took, by id, until
+	// they are sent: an id made for a slide before them steps aside.
+	ahead     map[string]aheadSlide
 	sourceIDs idSet
 	sources   map[string]model.Source // by URL
 	nSources  int

@@ -1,6 +1,7 @@
 package timelinejs
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"chrono/model"
 	"chrono/model/native"
+	"chrono/model/termtext"
 
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -99,8 +101,14 @@ func (rd *reader) send(p *pending) error {
 		return rd.reportPlaced(p.problems)
 	}
 	id := p.id
-	if !p.kept {
-		id = rd.eventIDs.claim(p.id)
+	if p.kept {
+		delete(rd.ahead, id)
+	} else {
+		id = rd.eventIDs.claimPassing(p.id, func(passed string) {
+			if a, ok := rd.ahead[passed]; ok {
+				rd.checkAhead(p, passed, a)
+			}
+		})
 		rd.made[id] = madeFor{n: p.n, at: p.at, given: p.given}
 	}
 	if k, ok := rd.sink.(model.StoredEvents); ok && p.given == "" && k.EventStored(id) {
@@ -133,6 +141,43 @@ func (rd *reader) send(p *pending) error {
 		l.EventAt(p.n, p.at)
 	}
 	return model.SendEvent(rd.sink, p.e, p.n, p.present)
+}
+
+// aheadSlide is a slide held back whose unique_id is taken: which, where
+// and its headline.
+type aheadSlide struct {
+	n     int
+	at    model.Place
+	title string
+}
+
+// checkAhead: the id made for p passes over id, a's unique_id, which
+// the slide of a later place took. When the store holds p's event under
+// id (its title, date and text), made so by an import that read the
+// slides in order, a would update that event and p become a new one,
+// carrying what chrono holds of one slide onto the other: a problem,
+// which says what ids to give. The file check before the import says the
+// same of a file it reads (import_shifted.go); this is said of every
+// file, stdin's and those too large to read twice included.
+func (rd *reader) checkAhead(p *pending, id string, a aheadSlide) {
+	k, ok := rd.sink.(model.StoredEventReader)
+	if !ok {
+		return // no store to compare with
+	}
+	stored, err := k.StoredEvent(id)
+	switch {
+	case errors.Is(err, model.ErrNotFound):
+		return
+	case err == nil && (stored.Title != p.e.Title || stored.Date.String() != p.e.Date.String() || stored.Summary != p.e.Summary):
+		return // not this slide: a's, or another's
+	}
+	which := "has no unique_id"
+	if p.given != "" {
+		which = fmt.Sprintf("has a unique_id, %q, that cannot be an id", termtext.Line(p.given))
+	}
+	p.problems = append(p.problems, p.at.Problem(model.Problem{Part: model.EventPart, N: p.n, Msg: fmt.Sprintf(
+		"the slide %q %s, and the stored %s, which is this slide, is now the unique_id of the slide %q at %s, which would update it: give this slide \"unique_id\": %q, and that one an id of its own",
+		termtext.Line(p.e.Title), which, id, termtext.Line(a.title), placeText(a.at), id)}))
 }
 
 // reportPlaced hands problems, placed already, to the sink.
@@ -181,6 +226,7 @@ func (rd *reader) idOf(s *slide, p *pending) {
 		switch made, ok := rd.made[given]; {
 		case !rd.eventIDs.taken(given):
 			p.id, p.kept = rd.eventIDs.take(given), true
+			rd.ahead[given] = aheadSlide{n: p.n, at: p.at, title: s.headline}
 			return
 		case ok:
 			p.id, p.kept = given, true // not sent: its problem says why

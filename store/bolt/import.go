@@ -68,6 +68,21 @@ type importSink struct {
 // the store.
 func (is *importSink) HasEvent(id string) bool { return is.b.ids.Get([]byte(id)) != nil }
 
+// StoredEvent implements model.StoredEventReader: a TimelineJS reader
+// tells by it whether a stored event is one of its slides.
+func (is *importSink) StoredEvent(id string) (model.Event, error) {
+	order := is.b.ids.Get([]byte(id))
+	if order == nil {
+		return model.Event{}, model.ErrNotFound
+	}
+	e, err := stored.Decode(is.b.events.Get(order))
+	if err != nil {
+		return e, fmt.Errorf("event %q: %w", id, err)
+	}
+	e.ID = id
+	return e, nil
+}
+
 // trashed reports whether id, record n of its file, is in the trash,
 // and then gathers it for the import's refusal (model.EditMerge.Trashed).
 func (is *importSink) trashed(id string, n int) bool {

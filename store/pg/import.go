@@ -250,6 +250,25 @@ func (im *txImport) HasEvent(id string) bool {
 	return err == nil && n > 0
 }
 
+// StoredEvent implements model.StoredEventReader: a TimelineJS reader
+// tells by it whether a stored event is one of its slides.
+func (im *txImport) StoredEvent(id string) (model.Event, error) {
+	if err := im.wait(); err != nil {
+		return model.Event{}, err
+	}
+	var body []byte
+	err := im.tx.QueryRow(ctx, `SELECT body FROM events WHERE inv = $1 AND id = $2`, im.s.inv, id).Scan(&body)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return model.Event{}, model.ErrNotFound
+	}
+	if err != nil {
+		return model.Event{}, err
+	}
+	e, err := decodeEvent(id, body)
+	e.ID = id
+	return e, err
+}
+
 // HasSource implements model.Known, as HasEvent.
 func (im *txImport) HasSource(id string) bool {
 	if im.wait() != nil {

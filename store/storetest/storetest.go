@@ -93,6 +93,7 @@ func Run(t *testing.T, h Harness) {
 		{"ImportFillsTheHeaderOnce", testImportFillsTheHeaderOnce},
 		{"ImportMergesSources", testImportMergesSources},
 		{"ImportCitesEachURL", testImportCitesEachURL},
+		{"ImportKeepsAStoredMadeID", testImportKeepsAStoredMadeID},
 		{"Backup", testBackup},
 		{"BackupKeepsLinksToTheTrash", testBackupKeepsLinksToTheTrash},
 		{"WriteIsAllOrNothing", testWriteIsAllOrNothing},
