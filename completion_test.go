@@ -4,8 +4,10 @@ import (
 	"runtime/debug"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/spf13/cobra"
 )
 
 // TestCLICompletion checks what the shells are offered (cobra's
@@ -89,4 +91,21 @@ func TestVersion(t *testing.T) {
 	if got, want := versionOf(nil), "unknown"; got != want {
 		t.Errorf("versionOf no build info = %q, want %q", got, want)
 	}
+}
+
+// TestCLIHelpFitsATerminal: every command's description, as --help
+// prints it, is wrapped to fit an 80-column terminal.
+func TestCLIHelpFitsATerminal(t *testing.T) {
+	var walk func(cmd *cobra.Command)
+	walk = func(cmd *cobra.Command) {
+		for i, line := range strings.Split(cmd.Long, "\n") {
+			if n := utf8.RuneCountInString(line); n > 80 {
+				t.Errorf("%s --help, line %d: %d columns: %q", cmd.CommandPath(), i+1, n, line)
+			}
+		}
+		for _, sub := range cmd.Commands() {
+			walk(sub)
+		}
+	}
+	walk(newRootCmd(&cli{}))
 }

@@ -34,13 +34,14 @@ func newImportCmd(c *cli) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "import [--format auto|json|timelinejs|plaso|timesketch|csv] [--dry-run] [--replace | --prefer file|chrono] FILE...",
 		Short: "Add the events of files to the store (- reads stdin)",
-		Long: `Import reads chrono JSON, TimelineJS JSON, Plaso's json_line or l2tcsv,
-Timesketch JSONL or CSV, or chrono CSV, and adds their events and sources to the store. chrono JSON is
-a document or the JSON Lines of events that chrono list --json prints (an
-event a line, no sources: a quote's source must be in the store already).
-With --format auto (the default) the format is recognised from each file's
-content, and said. An event whose id is already stored is updated with what the file
-has for it: a field the format has no place for (links in CSV, say), or
+		Long: `Import reads chrono JSON, TimelineJS JSON, Plaso's json_line or
+l2tcsv, Timesketch JSONL or CSV, or chrono CSV, and adds their events
+and sources to the store. chrono JSON is a document or the JSON Lines
+of events that chrono list --json prints (an event a line, no sources:
+a quote's source must be in the store already). With --format auto (the
+default) the format is recognised from each file's content, and said.
+An event whose id is already stored is updated with what the file has
+for it: a field the format has no place for (links in CSV, say), or
 that a chrono JSON record leaves out, keeps its stored value, while one
 given empty ("", [] or null) is cleared. A field changed in chrono since
 the last import keeps chrono's value when the file still has what that
@@ -54,8 +55,9 @@ JSON every field: the event becomes the file's version whole; a field a
 format has no place for stays as stored), and the changes made in chrono
 since the last import are undone (a title corrected goes back to the
 file's, a tag the file has that was removed in chrono comes back). Only
-the tags and notes added in chrono are kept. The report counts the fields and events whose changes it undid,
---dry-run marks each such field, and chrono log names them by event.
+the tags and notes added in chrono are kept. The report counts the
+fields and events whose changes it undid, --dry-run marks each such
+field, and chrono log names them by event.
 
 --dry-run lists what each update would change. The import is all or
 nothing: if any file has a problem, every problem is listed and the store

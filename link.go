@@ -18,7 +18,7 @@ func newLinkCmd(c *cli, unlink bool) *cobra.Command {
 	return &cobra.Command{
 		Use:   use,
 		Short: short,
-		Long:  short + "\n\nRelations: " + relNames() + ".",
+		Long:  short + "\n\nRelations:\n  " + relNames() + ".",
 		Args:  exactArgs(3, "an event ID, a relation ("+relNames()+") and another event ID"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			from, rel, to := args[0], model.Rel(args[1]), args[2]
