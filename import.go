@@ -250,7 +250,8 @@ func importFormat(name string) (*formats.Format, error) {
 // the store to read.
 type importInput struct {
 	model.Input
-	file     *os.File        // nil for stdin, which is not chrono's to close
+	file     *os.File        // nil for stdin, which is not chrono's to close, but for its copy (spooled)
+	spooled  bool            // file is a copy of stdin, removed when the import ends
 	detected string          // what auto detection found, said in the report
 	format   string          // the name of the format it is read in
 	variant  string          // the title of its variant (Plaso l2tcsv), when its first bytes say
@@ -313,9 +314,39 @@ func (o *importOptions) openInput(name string, fixed *formats.Format, meter *imp
 			in.snaps.spool, r = spool, io.TeeReader(r, spool)
 		}
 	}
+	if f.Name == "timelinejs" && in.file == nil {
+		if r, err = in.spool(r); err != nil {
+			return importInput{}, err
+		}
+	}
 	lost := in.lost
 	in.Read = func(sink model.Sink) error { return f.Read(r, sink, lost) }
 	return in, nil
+}
+
+// spool copies a TimelineJS document from stdin, which is read once, to
+// a file, for the checks that read it again before it is imported
+// (checkSlides): without them, a slide added before others on stdin
+// would carry what chrono holds of one event onto another, refused from
+// a file. A document larger than they read (maxRetitledLook) goes on
+// from the copy's end to stdin's, unchecked, as a file that large does.
+func (in *importInput) spool(r io.Reader) (io.Reader, error) {
+	spool, err := os.CreateTemp("", "chrono-import-*.json")
+	if err != nil {
+		return nil, err
+	}
+	in.file, in.spooled = spool, true
+	n, err := io.Copy(spool, io.LimitReader(r, maxRetitledLook+1))
+	if err != nil {
+		closeInputs([]importInput{*in})
+		return nil, fmt.Errorf("%s: %w", termtext.Line(in.Name), err)
+	}
+	copied := io.NewSectionReader(spool, 0, n)
+	if n > maxRetitledLook {
+		return io.MultiReader(copied, r), nil
+	}
+	in.Size = n
+	return copied, nil
 }
 
 // inputFormat is the fixed format, or the one recognised from r's first
@@ -373,6 +404,9 @@ func closeInputs(inputs []importInput) {
 	for _, in := range inputs {
 		if in.file != nil {
 			in.file.Close()
+		}
+		if in.spooled {
+			os.Remove(in.file.Name())
 		}
 		if in.snaps != nil {
 			in.snaps.close()

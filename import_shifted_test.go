@@ -214,18 +214,20 @@ func slidesFile(t *testing.T) func(name string, slides ...string) string {
 	}
 }
 
-// TestImportFromStdinRefusesAMadeIDTakenByALaterUniqueID: read from
-// stdin, which the file check cannot read twice, a slide without a
-// unique_id whose stored event a later slide's unique_id now names is
-// refused by the reader itself, the store unchanged; a store whose
-// events took their ids so already takes the file again.
-func TestImportFromStdinRefusesAMadeIDTakenByALaterUniqueID(t *testing.T) {
+// TestImportFromStdinRefusesShiftedSlides: a TimelineJS document read
+// from stdin is checked as a file is, before it is imported: a slide
+// added before others of its headline, or a later slide given the id a
+// stored slide without a unique_id was made, is refused, the store
+// unchanged; a store whose events took their ids so already takes the
+// file again.
+func TestImportFromStdinRefusesShiftedSlides(t *testing.T) {
 	file := slidesFile(t)
 	const (
 		meeting = `{"start_date": {"year": 2019}, "text": {"headline": "Meeting", "text": "In Vienna."}}`
 		call    = `{"start_date": {"year": 2020}, "text": {"headline": "Call", "text": "By phone."}, "unique_id": "meeting"}`
+		kickoff = `{"start_date": {"year": 2018}, "text": {"headline": "Meeting", "text": "Kickoff."}}`
 	)
-	both, err := os.ReadFile(file("both.json", meeting, call))
+	added, err := os.ReadFile(file("added.json", kickoff, meeting))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -234,8 +236,20 @@ func TestImportFromStdinRefusesAMadeIDTakenByALaterUniqueID(t *testing.T) {
 	if r := chrono(t, db, "", "note", "meeting", "About Vienna"); r.code != 0 {
 		t.Fatalf("note: %+v", r)
 	}
-	want := `the slide "Meeting" has no unique_id, and the stored meeting, which is this slide, is now the unique_id of the slide "Call" at 3:1, which would update it: give this slide "unique_id": "meeting", and that one an id of its own`
-	if r := chrono(t, db, string(both), "import", "-"); r.code != 1 || !strings.Contains(r.stderr, "stdin:2:1: ") || !strings.Contains(r.stderr, want) {
+	shift := `stdin:2:1: the slide "Meeting" would update meeting, the stored "Meeting" (2019), which is the slide at 3:1: give that one "unique_id": "meeting", and this one an id of its own`
+	if r := chrono(t, db, string(added), "import", "-"); r.code != 1 || !strings.Contains(r.stderr, shift) {
+		t.Errorf("a slide added before, from stdin: %+v\nwant %s", r, shift)
+	}
+	if r := chrono(t, db, "", "show", "meeting"); !strings.Contains(r.stdout, "In Vienna.") || !strings.Contains(r.stdout, "About Vienna") {
+		t.Errorf("the store changed: %+v", r)
+	}
+
+	both, err := os.ReadFile(file("both.json", meeting, call))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `stdin:3:1: the slide "Call" would update meeting, the stored "Meeting" (2019), which is the slide at 2:1`
+	if r := chrono(t, db, string(both), "import", "-"); r.code != 1 || !strings.Contains(r.stderr, want) {
 		t.Errorf("a later unique_id of the stored slide's made id, from stdin: %+v\nwant %s", r, want)
 	}
 	if r := chrono(t, db, "", "show", "meeting"); !strings.Contains(r.stdout, "In Vienna.") || !strings.Contains(r.stdout, "About Vienna") {
