@@ -71,7 +71,7 @@ func checkSlides(s model.Store, inputs []importInput) (slideChecks, error) {
 		}
 		// Both checks look up the slides' ids: each is read once.
 		event := storedOnce(s)
-		shifted, err := shiftedIn(event, tl.Timeline.Events, tl.made)
+		shifted, err := shiftedIn(event, importedOnce(s), tl.Timeline.Events, tl.made)
 		if err != nil {
 			return out, err
 		}
@@ -103,6 +103,25 @@ func storedOnce(s model.Store) func(id string) (model.Event, error) {
 			seen[id] = r
 		}
 		return r.e, r.err
+	}
+}
+
+// importedOnce is, for each stored event, the version the last import
+// to touch it left, when chrono changed it since (model.ImportBase), or
+// nil; each read from the journal once.
+func importedOnce(s model.Store) func(id string) (*model.Event, error) {
+	seen := map[string]*model.Event{}
+	return func(id string) (*model.Event, error) {
+		if b, ok := seen[id]; ok {
+			return b, nil
+		}
+		history, err := s.Journal(model.JournalQuery{Event: id})
+		if err != nil {
+			return nil, err
+		}
+		b := model.ImportBase(history)
+		seen[id] = b
+		return b, nil
 	}
 }
 

@@ -60,10 +60,23 @@ func shiftedProblems(file string, at []model.Place, found []shifted) []error {
 // made id (a slide added before, or given the id of a stored slide
 // without a unique_id); or, for a made id, when the stored event of a
 // later number is this one (a slide removed before). Slides alike,
-// which cannot be told apart, are passed over.
-func shiftedIn(event func(string) (model.Event, error), events []model.Event, made []bool) ([]shifted, error) {
+// which cannot be told apart, are passed over. A stored event is a slide
+// when it reads as the slide now or as the last import left it (base:
+// model.ImportBase, nil when nothing but that import changed it): the
+// events worked on in chrono, a title corrected, are those a shift
+// would cost most.
+func shiftedIn(event func(string) (model.Event, error), base func(string) (*model.Event, error), events []model.Event, made []bool) ([]shifted, error) {
 	type content struct{ title, date, summary string }
 	of := func(e *model.Event) content { return content{e.Title, e.Date.String(), e.Summary} }
+	// is reports whether the stored event c is, now or as imported, what
+	// match says of a slide's content.
+	is := func(c *model.Event, match func(content) bool) (bool, error) {
+		if match(of(c)) {
+			return true, nil
+		}
+		b, err := base(c.ID)
+		return err == nil && b != nil && match(of(b)), err
+	}
 	slide := map[content]int{}
 	anyMade := false
 	for i := range events {
@@ -90,17 +103,32 @@ func shiftedIn(event func(string) (model.Event, error), events []model.Event, ma
 			continue
 		case err != nil:
 			return nil, err
-		case of(&stored) == of(e):
+		}
+		if same, err := is(&stored, func(c content) bool { return c == of(e) }); err != nil {
+			return nil, err
+		} else if same {
 			continue // the same slide
 		}
-		if j, ok := slide[of(&stored)]; ok && j >= 0 && events[j].ID != e.ID && (made[i] || made[j]) {
+		j := -1
+		if _, err := is(&stored, func(c content) bool {
+			k, ok := slide[c]
+			if ok && k >= 0 {
+				j = k
+			}
+			return ok && k >= 0
+		}); err != nil {
+			return nil, err
+		}
+		if j >= 0 && events[j].ID != e.ID && (made[i] || made[j]) {
 			out = append(out, shifted{i: i, j: j, headline: e.Title, id: e.ID, stored: stored})
 			continue
 		}
 		if !made[i] {
 			continue // a unique_id names what its author says
 		}
-		own, err := laterNumber(event, e.ID, func(c *model.Event) bool { return of(c) == of(e) })
+		own, err := laterNumber(event, e.ID, func(c *model.Event) (bool, error) {
+			return is(c, func(c content) bool { return c == of(e) })
+		})
 		if err != nil {
 			return nil, err
 		}
@@ -118,7 +146,7 @@ const laterNumbers = 8
 // laterNumber is the id of a stored event numbered after id, as made ids
 // are numbered (meeting, meeting-2; slide-3, slide-4), that is the slide
 // (same), or "".
-func laterNumber(event func(string) (model.Event, error), id string, same func(*model.Event) bool) (string, error) {
+func laterNumber(event func(string) (model.Event, error), id string, same func(*model.Event) (bool, error)) (string, error) {
 	root, n := id, 1
 	if i := strings.LastIndexByte(id, '-'); i > 0 {
 		if k, err := strconv.Atoi(id[i+1:]); err == nil && k > 0 {
@@ -132,8 +160,9 @@ func laterNumber(event func(string) (model.Event, error), id string, same func(*
 			continue
 		case err != nil:
 			return "", err
-		case same(&c):
-			return c.ID, nil
+		}
+		if ok, err := same(&c); err != nil || ok {
+			return c.ID, err
 		}
 	}
 	return "", nil

@@ -262,3 +262,51 @@ func TestImportFromStdinRefusesShiftedSlides(t *testing.T) {
 		t.Errorf("the same file again, from stdin: %+v", r)
 	}
 }
+
+// TestImportRefusesShiftedSlidesWorkedOn: a stored slide is known by what
+// the last import brought as well as by what it reads now, so that a
+// shift is refused when the events it would swap were edited in chrono,
+// a title corrected or a text added to: those are the events worked on.
+func TestImportRefusesShiftedSlidesWorkedOn(t *testing.T) {
+	file := slidesFile(t)
+	const (
+		office  = `{"start_date": {"year": 2020, "month": 1, "day": 5}, "text": {"headline": "Meeting", "text": "Office"}}`
+		phone   = `{"start_date": {"year": 2020, "month": 2, "day": 9}, "text": {"headline": "Meeting", "text": "Phone"}}`
+		kickoff = `{"start_date": {"year": 2019, "month": 12, "day": 1}, "text": {"headline": "Meeting", "text": "Kickoff"}}`
+	)
+	for _, tt := range []struct {
+		name  string
+		first []string // the slides first imported
+		edits [][]string
+		then  []string // the slides imported then
+		want  string
+	}{
+		{"a slide added before, the texts edited",
+			[]string{office, phone}, [][]string{{"edit", "meeting", "--set", "summary=Office, two witnesses"}, {"edit", "meeting-2", "--set", "summary=Phone; call log"}},
+			[]string{kickoff, office, phone},
+			`then.json:2:1: the slide "Meeting" would update meeting, the stored "Meeting" (5 Jan 2020), which is the slide at 3:1`},
+		{"a later slide given the id of one made, the titles edited",
+			[]string{office, `{"unique_id": "meeting-2", ` + phone[1:]}, [][]string{{"edit", "meeting", "--set", "title=Meeting at the office"}, {"edit", "meeting-2", "--set", "title=Phone meeting"}},
+			[]string{office, `{"unique_id": "meeting", ` + phone[1:]},
+			`then.json:3:1: the slide "Meeting" would update meeting, the stored "Meeting at the office" (5 Jan 2020), which is the slide at 2:1`},
+	} {
+		db := newDB(t)
+		if r := chrono(t, db, "", "import", file("first.json", tt.first...)); r.code != 0 {
+			t.Fatalf("%s: import: %+v", tt.name, r)
+		}
+		for _, args := range append(tt.edits, []string{"edit", "meeting", "--set", "status=confirmed"}) {
+			if r := chrono(t, db, "", args...); r.code != 0 {
+				t.Fatalf("%s: %v: %+v", tt.name, args, r)
+			}
+		}
+		then := file("then.json", tt.then...)
+		for _, args := range [][]string{{"import", then}, {"import", "--prefer", "chrono", then}} {
+			if r := chrono(t, db, "", args...); r.code != 1 || !strings.Contains(r.stderr, tt.want) {
+				t.Errorf("%s: %v: %+v\nwant %s", tt.name, args, r, tt.want)
+			}
+		}
+		if r := chrono(t, db, "", "show", "meeting"); !strings.Contains(r.stdout, "5 Jan 2020") || !strings.Contains(r.stdout, "confirmed") {
+			t.Errorf("%s: the store changed: %+v", tt.name, r)
+		}
+	}
+}
