@@ -185,4 +185,4 @@ func (sh shifted) problem(own bool) error {
 }
 
 // shiftedAdvice follows the problems of shifted slides.
-const shiftedAdvice = "slides without a unique_id take their ids from their headlines and their places in the file, and a slide added or removed before others, or given the id one of them had, shifts theirs, which would carry what chrono holds of one event onto another: give the slides named above unique_ids, as said, then import again"
+const shiftedAdvice = "slides without a unique_id of their own (none, or one another slide has too) take their ids from their headlines and their places in the file, and a slide added or removed before others, or given the id one of them had, shifts theirs, which would carry what chrono holds of one event onto another: give the slides named above unique_ids, as said, then import again"

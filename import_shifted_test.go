@@ -24,7 +24,7 @@ func TestImportRefusesShiftedSlides(t *testing.T) {
 		press20  = `{"start_date": {"year": 2020}, "text": {"headline": "Press conference"}}`
 		press18  = `{"start_date": {"year": 2018}, "text": {"headline": "Press conference"}}`
 		press21  = `{"start_date": {"year": 2021}, "text": {"headline": "Press conference"}}`
-		advice   = "slides without a unique_id take their ids from their headlines and their places in the file"
+		advice   = "slides without a unique_id of their own (none, or one another slide has too) take their ids from their headlines and their places in the file"
 		refusedC = `added.json:2:1: the slide "Евромайдан" would update slide-1, the stored "Аннексия Крыма" (Feb 2014), which is the slide at 3:1: give that one "unique_id": "slide-1", and this one an id of its own`
 	)
 	db := newDB(t)
@@ -308,5 +308,29 @@ func TestImportRefusesShiftedSlidesWorkedOn(t *testing.T) {
 		if r := chrono(t, db, "", "show", "meeting"); !strings.Contains(r.stdout, "5 Jan 2020") || !strings.Contains(r.stdout, "confirmed") {
 			t.Errorf("%s: the store changed: %+v", tt.name, r)
 		}
+	}
+}
+
+// TestImportRefusesReorderedSameUniqueIDs: of two slides with the same
+// unique_id, the second is numbered after the first, as a headline's
+// made id is; so the two swapped in the file are refused as shifted,
+// not imported each onto the other's stored event.
+func TestImportRefusesReorderedSameUniqueIDs(t *testing.T) {
+	file := slidesFile(t)
+	const (
+		alpha = `{"start_date": {"year": 2020}, "text": {"headline": "A", "text": "Alpha"}, "unique_id": "x"}`
+		beta  = `{"start_date": {"year": 2021}, "text": {"headline": "B", "text": "Beta"}, "unique_id": "x"}`
+	)
+	db := newDB(t)
+	if r := chrono(t, db, "", "import", file("first.json", alpha, beta)); r.code != 0 || !strings.Contains(r.stdout, "1 unique_id changed") {
+		t.Fatalf("import: %+v", r)
+	}
+	chrono(t, db, "", "edit", "x", "--set", "status=confirmed")
+	want := `swapped.json:2:1: the slide "B" would update x, the stored "A" (2020), which is the slide at 3:1`
+	if r := chrono(t, db, "", "import", file("swapped.json", beta, alpha)); r.code != 1 || !strings.Contains(r.stderr, want) {
+		t.Errorf("swapped: %+v\nwant %s", r, want)
+	}
+	if r := chrono(t, db, "", "show", "x"); !strings.Contains(r.stdout, "Alpha") || !strings.Contains(r.stdout, "confirmed") {
+		t.Errorf("the store changed: %+v", r)
 	}
 }

@@ -114,7 +114,8 @@ func (c *Checker) StoredEvent(id string) (Event, error) {
 }
 
 // MadeIDs is a Sink told which events' ids their reader made, the file
-// giving none (a TimelineJS slide without a unique_id, a Timesketch or
+// giving none it could keep (a TimelineJS slide without a unique_id, or
+// whose unique_id is not an id or is another slide's; a Timesketch or
 // Plaso record without a chrono_id): the nth event's, before it is
 // sent. Such an id is made from the event's title and time, so a title
 // corrected in the file makes a new event beside the stored one; an

@@ -124,8 +124,11 @@ func (rd *reader) send(p *pending) error {
 		return rd.reportPlaced(p.problems)
 	}
 	p.e.ID = id
-	if m, ok := rd.sink.(MadeIDs); ok && p.given == "" {
-		m.MadeID(p.n) // only of a slide sent: its event is the next
+	if m, ok := rd.sink.(MadeIDs); ok && !p.kept {
+		// Only of a slide sent: its event is the next. A unique_id not
+		// kept counts: another slide's as well, its numbering shifts as
+		// a headline's does.
+		m.MadeID(p.n)
 	}
 	if p.source != nil {
 		if l, ok := rd.sink.(model.SourceLocator); ok {

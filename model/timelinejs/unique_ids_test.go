@@ -93,19 +93,21 @@ func TestUniqueIDsKeptOverMadeIDs(t *testing.T) {
 			name:    "a unique_id made valid, after the id given",
 			slides:  slides{{"A", "my event"}, {"B", "my-event"}},
 			ids:     []string{"my-event-2", "my-event"},
+			made:    []int{1},
 			changed: 1,
 		},
 		{
 			name:    "the same unique_id twice",
 			slides:  slides{{"One", "same"}, {"Two", "same"}},
 			ids:     []string{"same", "same-2"},
+			made:    []int{2},
 			changed: 1,
 		},
 		{
 			name:    "the same unique_id twice, after a made id of it",
 			slides:  slides{{"Same", ""}, {"One", "same"}, {"Two", "same"}, {"Three", "same-2"}},
 			ids:     []string{"same-3", "same", "same-4", "same-2"},
-			made:    []int{1},
+			made:    []int{1, 3},
 			changed: 1,
 		},
 		{
