@@ -161,15 +161,17 @@ func retitledIn(s model.Store, event func(string) (model.Event, error), events [
 		}
 		news = append(news, i)
 	}
-	return retitledAmong(s, events, news, func(id string) bool { return !inFile[id] }, map[string]bool{})
+	return retitledAmong(s, importedOnce(s), events, news, func(id string) bool { return !inFile[id] }, map[string]bool{})
 }
 
 // retitledAmong finds, for each of the events news indexes, which are
 // new to s, the stored event it is by model.Retitled among those gone
-// (that the import does not bring): each only when one stored event is,
-// and each stored event once, claimed by the first. The store is read
-// once for each date among them, however many share it.
-func retitledAmong(s model.Store, events []model.Event, news []int, gone func(id string) bool, claimed map[string]bool) ([]retitled, error) {
+// (that the import does not bring), as it reads now or as the last import
+// left it (base: model.ImportBase), a text added to in chrono: each only
+// when one stored event is, and each stored event once, claimed by the
+// first. The store is read once for each date among them, however many
+// share it.
+func retitledAmong(s model.Store, base func(string) (*model.Event, error), events []model.Event, news []int, gone func(id string) bool, claimed map[string]bool) ([]retitled, error) {
 	byDate := map[model.Date][]int{}
 	var dates []model.Date
 	for _, i := range news {
@@ -189,7 +191,15 @@ func retitledAmong(s model.Store, events []model.Event, news []int, gone func(id
 				continue
 			}
 			for _, i := range byDate[d] {
-				if model.Retitled(&c, &events[i]) {
+				is := model.Retitled(&c, &events[i])
+				if !is && c.Date == events[i].Date && c.Title != events[i].Title {
+					b, err := base(c.ID)
+					if err != nil {
+						return nil, err
+					}
+					is = b != nil && model.Retitled(b, &events[i])
+				}
+				if is {
 					match[i] = append(match[i], c.ID)
 				}
 			}

@@ -200,6 +200,7 @@ func (w *madeWatch) retitled(s model.Store) []retitled {
 	}
 	var out []retitled
 	claimed := map[string]bool{}
+	base := importedOnce(s)
 	for _, f := range w.files {
 		if !f.reread || len(f.news) == 0 {
 			continue
@@ -208,7 +209,7 @@ func (w *madeWatch) retitled(s model.Store) []retitled {
 		for i := range news {
 			news[i] = i
 		}
-		found, err := retitledAmong(s, f.news, news, gone, claimed)
+		found, err := retitledAmong(s, base, f.news, news, gone, claimed)
 		if err != nil {
 			return out // a warning's look, not the import's: it stands
 		}

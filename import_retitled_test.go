@@ -31,6 +31,11 @@ func TestImportWarnsOfRetitledSlide(t *testing.T) {
 	if r := chrono(t, db, "", "import", slides("first.json", "NSO offers cash")); r.code != 0 || r.stderr != "" {
 		t.Fatalf("import: %+v", r)
 	}
+	// A text added to in chrono: the stored event is the slide as the
+	// last import left it.
+	if r := chrono(t, db, "", "edit", "nso-offers-cash", "--set", "summary=On a call, NSO. Two witnesses."); r.code != 0 {
+		t.Fatalf("edit: %+v", r)
+	}
 	renamed := slides("renamed.json", "Mobileum declines", "NSO offers bags of cash")
 	want := `renamed.json:3:3: the slide "NSO offers bags of cash" would become a new event, nso-offers-bags-of-cash, while nso-offers-cash, which the file does not have, has its date and text. If its headline was changed, give that slide "unique_id": "nso-offers-cash" before importing`
 	if r := chrono(t, db, "", "import", "--dry-run", renamed); !strings.Contains(r.stderr, want) {
@@ -118,6 +123,14 @@ func TestImportWarnsOfRetitledRecord(t *testing.T) {
 	advice := `, while ` + old + `, which the file does not have, has its time and its other attributes. If its message was changed, give that record the chrono_id "` + old + `" before importing, which updates ` + old + `; or, to keep the new event alone, chrono rm ` + old + "\n"
 	if r := chrono(t, db, "", "import", "--dry-run", v2); !strings.Contains(r.stderr, want) || !strings.HasSuffix(r.stderr, advice) || strings.Count(r.stderr, "\n") != 1 {
 		t.Errorf("dry run: %+v\nwant %s…%s", r, want, advice)
+	}
+	// A text added to in chrono: the stored event is the record as the
+	// last import left it.
+	if r := chrono(t, db, "", "edit", old, "--set", "summary=Seen in the VPN log too"); r.code != 0 {
+		t.Fatalf("edit: %+v", r)
+	}
+	if r := chrono(t, db, "", "import", "--dry-run", v2); !strings.Contains(r.stderr, want) || !strings.HasSuffix(r.stderr, advice) {
+		t.Errorf("dry run, the stored event edited: %+v\nwant %s…%s", r, want, advice)
 	}
 	r := chrono(t, db, "", "import", v2)
 	made := idsByTitle(t, db)["User bob logged in from 10.0.0.1"]
