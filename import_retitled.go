@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"chrono/model"
@@ -25,6 +26,7 @@ type retitled struct {
 	at             model.Place // where its slide begins
 	i              int         // its index among the file's events
 	made, stored   string      // the new event's id, and the stored one's
+	among          []string    // the stored events it may be, when more than one is: stored is ""
 	record         bool        // a Timesketch or Plaso record, not a slide
 	noID           bool        // a record of a format with no place for a chrono_id (l2tcsv)
 }
@@ -167,10 +169,11 @@ func retitledIn(s model.Store, event func(string) (model.Event, error), events [
 // retitledAmong finds, for each of the events news indexes, which are
 // new to s, the stored event it is by model.Retitled among those gone
 // (that the import does not bring), as it reads now or as the last import
-// left it (base: model.ImportBase), a text added to in chrono: each only
-// when one stored event is, and each stored event once, claimed by the
-// first. The store is read once for each date among them, however many
-// share it.
+// left it (base: model.ImportBase), a text added to in chrono: each
+// stored event once, claimed by the first. When several stored events
+// are, none is claimed and all are named (among): two records of the
+// same second and attributes, both retitled, are each either. The store
+// is read once for each date among them, however many share it.
 func retitledAmong(s model.Store, base func(string) (*model.Event, error), events []model.Event, news []int, gone func(id string) bool, claimed map[string]bool) ([]retitled, error) {
 	byDate := map[model.Date][]int{}
 	var dates []model.Date
@@ -207,9 +210,13 @@ func retitledAmong(s model.Store, base func(string) (*model.Event, error), event
 	}
 	var out []retitled
 	for _, i := range news {
-		if m := match[i]; len(m) == 1 && !claimed[m[0]] {
+		m := slices.DeleteFunc(match[i], func(id string) bool { return claimed[id] })
+		switch {
+		case len(m) == 1:
 			claimed[m[0]] = true
 			out = append(out, retitled{headline: events[i].Title, i: i, made: events[i].ID, stored: m[0]})
+		case len(m) > 1:
+			out = append(out, retitled{headline: events[i].Title, i: i, made: events[i].ID, among: m})
 		}
 	}
 	return out, nil
@@ -227,6 +234,10 @@ func fromHeadline(e *model.Event) bool {
 func (o *importOptions) warnRetitled(found []retitled) {
 	for _, r := range found {
 		place := r.at.Problem(model.Problem{File: termtext.Line(r.file)}).Error()
+		if len(r.among) > 0 {
+			o.warnRetitledAmong(place, r)
+			continue
+		}
 		if r.record {
 			o.warnRetitledRecord(place, r)
 			continue
@@ -238,5 +249,25 @@ func (o *importOptions) warnRetitled(found []retitled) {
 			continue
 		}
 		fmt.Fprintf(o.stderr, "warning: %s. If its headline was changed: chrono rm %s, give that slide \"unique_id\": %q, and import the file again\n", said, r.made, r.stored)
+	}
+}
+
+// warnRetitledAmong says of a slide or record that became a new event
+// while several stored events the file does not have are alike enough to
+// be it, which they are, and that one of them may be it.
+func (o *importOptions) warnRetitledAmong(place string, r retitled) {
+	what, kind, id, changed := "slide", "date and text", `"unique_id"`, "headline"
+	if r.record {
+		what, kind, id, changed = "record", "time and other attributes", "chrono_id", "message"
+	}
+	said := fmt.Sprintf("%sthe %s %q %s a new event, %s, while %s, which the file does not have, share its %s",
+		place, what, termtext.Line(model.Shorten(r.headline, maxWarnedMessage)), o.tense("became", "would become"), r.made, strings.Join(r.among, " and "), kind)
+	switch {
+	case r.noID:
+		fmt.Fprintf(o.stderr, "warning: %s. If its desc was changed, chrono rm the one it was: l2tcsv has no place for a chrono_id that would update it instead\n", said)
+	case o.dryRun:
+		fmt.Fprintf(o.stderr, "warning: %s. If its %s was changed, give it the %s of the one it was before importing\n", said, changed, id)
+	default:
+		fmt.Fprintf(o.stderr, "warning: %s. If its %s was changed: chrono rm %s, give it the %s of the one it was, and import the file again\n", said, changed, r.made, id)
 	}
 }

@@ -252,3 +252,35 @@ func TestRetitledRecordsLookedForUpToABound(t *testing.T) {
 		}
 	}
 }
+
+// TestImportWarnsOfRetitledRecordsAlike: two records of the same second
+// and attributes, both with their messages changed, are each either
+// stored event: the warning names both, rather than nothing.
+func TestImportWarnsOfRetitledRecordsAlike(t *testing.T) {
+	dir := t.TempDir()
+	record := func(message string) string {
+		return `{"message":"` + message + `","datetime":"2017-08-16T10:00:00+00:00","timestamp_desc":"Login"}` + "\n"
+	}
+	write := func(name, doc string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	db := newDB(t)
+	if r := chrono(t, db, "", "import", write("v1.jsonl", record("Alice logged in")+record("Bob logged in")+record("Backup started"))); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	ids := idsByTitle(t, db)
+	alice, bob := ids["Alice logged in"], ids["Bob logged in"]
+	r := chrono(t, db, "", "import", "--dry-run", write("v2.jsonl", record("alice logged in")+record("bob logged in")+record("Backup started")))
+	for _, want := range []string{`v2.jsonl:1: the record "alice logged in" would become a new event, `, `v2.jsonl:2: the record "bob logged in" would become a new event, `} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("%+v\nwant %s", r, want)
+		}
+	}
+	if want := ", while " + alice + " and " + bob + ", which the file does not have, share its time and other attributes. If its message was changed, give it the chrono_id of the one it was before importing\n"; r.code != 0 || strings.Count(r.stderr, want) != 2 {
+		t.Errorf("%+v\nwant twice %s", r, want)
+	}
+}
