@@ -67,3 +67,35 @@ func TestImportPlasoKeepsEarlierIDs(t *testing.T) {
 		t.Errorf("import: %+v, want the stored event updated", r)
 	}
 }
+
+// TestImportPlasoKeepsEarlierIDsWithARecordBefore: a record added at the
+// start of a json_line file an earlier chrono imported is the one new
+// event; the records after it keep the ids that chrono made, imported
+// once and again.
+func TestImportPlasoKeepsEarlierIDsWithARecordBefore(t *testing.T) {
+	dir := t.TempDir()
+	db := newDB(t)
+	// The events as that chrono stored them, ids made of the timestamps
+	// as written.
+	earlier := filepath.Join(dir, "earlier.jsonl")
+	if err := os.WriteFile(earlier, []byte(`{"id":"ts-2f7ea74e9c9f","date":"2012-06-27T18:17:01Z","title":"first"}`+"\n"+
+		`{"id":"ts-82d6916f4063","date":"2012-06-27T18:17:02Z","title":"second"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := chrono(t, db, "", "import", earlier); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	file := filepath.Join(dir, "events.json_line")
+	doc := `{"__container_type__": "event", "__type__": "AttributeContainer", "message": "earlier, found by a new parser", "parser": "mft", "timestamp": 1340821020000000, "timestamp_desc": "Creation Time"}
+{"__container_type__": "event", "__type__": "AttributeContainer", "message": "first", "parser": "filestat", "timestamp": 1340821021000000, "timestamp_desc": "Content Modification Time"}
+{"__container_type__": "event", "__type__": "AttributeContainer", "message": "second", "parser": "filestat", "timestamp": 1340821022000000, "timestamp_desc": "Content Modification Time"}
+`
+	if err := os.WriteFile(file, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"(1 new, 2 updated)", "(0 new, 0 updated, 3 unchanged)"} {
+		if r := chrono(t, db, "", "import", file); r.code != 0 || !strings.Contains(r.stdout, want) {
+			t.Errorf("import: %+v, want %s", r, want)
+		}
+	}
+}

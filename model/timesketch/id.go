@@ -94,27 +94,50 @@ func idTime(d model.Date, written string) string {
 // must update those events, not add them again under new ids. Whether it
 // does is settled once a file, at its first record whose date idTime
 // writes otherwise (its made-up id is then not what the earlier chrono
-// made): when the store holds that record under the id made from its
-// date as written, the whole file keeps to such ids.
+// made) and whose id made from its date as written the store holds: the
+// whole file keeps to such ids from there. A record before it takes the
+// id made from its instant: one the store holds under neither is new (a
+// record prepended to the file, or its message changed), and must not
+// turn the records after it into new events too; one it holds under that
+// id is the same new record imported before. After idLook such records
+// with no old id stored, the file keeps to instant ids.
 const (
 	idsUnsettled = iota
 	idsFromInstant
 	idsAsWritten
 )
 
+// idLook is how many records of a file, at most, are looked up in the
+// store for their old ids before the file keeps to instant ids: one look
+// each, so that a large file imported into a store without them (a new
+// dump) is not slowed, while the records a newer tool adds at its start
+// (one parser more) still leave the older records their ids.
+const idLook = 1024
+
 // legacyID is the id an earlier chrono made of r, from its date as
 // written.
 func legacyID(r *result) madeID { return makeID(r.written, r.desc, r.event.Title) }
 
-// settleIDs settles, at r, the first record whose date as written is
-// not its idTime, which ids the file keeps to, and returns r's.
+// settleIDs returns the id of r, a record whose date as written is not
+// its idTime, settling which ids the file keeps to at the first whose
+// old id is stored (see idsUnsettled).
 func (rd *reader) settleIDs(r *result) madeID {
 	if rd.idMode == idsUnsettled {
-		rd.idMode = idsFromInstant
 		old := legacyID(r)
-		if k, ok := rd.sink.(model.StoredEvents); ok && k.EventStored(rd.peek(old)) {
+		k, ok := rd.sink.(model.StoredEvents)
+		if ok && k.EventStored(rd.peek(old)) {
 			rd.idMode = idsAsWritten
+			return old
 		}
+		if rd.looked++; !ok || rd.looked >= idLook {
+			rd.idMode = idsFromInstant
+			return r.id
+		}
+		// Still unsettled: a record after it of the same old id is
+		// numbered after it, as when the file settles here or earlier
+		// on the next import, where this record's instant id is stored
+		// and its old one again not.
+		rd.ids[old.key]++
 	}
 	if rd.idMode == idsAsWritten {
 		return legacyID(r)

@@ -147,3 +147,58 @@ func TestMadeIDsTold(t *testing.T) {
 		}
 	}
 }
+
+// counting is storing that counts the lookups.
+type counting struct {
+	storing
+	looks int
+}
+
+func (s *counting) EventStored(id string) bool { s.looks++; return s.stored[id] }
+
+// TestNewRecordKeepsEarlierIDs: a record the store holds under neither
+// id before the records an earlier chrono imported (one prepended to the
+// file, or its message changed) takes its instant's id, and the records
+// after it keep their old ids, rather than being added again; importing
+// the file once more, with that record stored, gives the same ids, and
+// so numbers a later repeat of it as before.
+func TestNewRecordKeepsEarlierIDs(t *testing.T) {
+	line := func(when, msg string) string {
+		return `{"datetime": "` + when + `", "timestamp_desc": "x", "message": "` + msg + `"}` + "\n"
+	}
+	const z, a, b = "2017-08-14T15:04:04.000000+00:00", "2017-08-14T15:04:05.000000+00:00", "2017-08-14T15:04:06Z"
+	doc := line(z, "new") + line(a, "a") + line(b, "b") + line(z, "new")
+	want := []string{
+		makeID("2017-08-14T15:04:04+00:00", "x", "new").id,
+		makeID(a, "x", "a").id,
+		makeID(b, "x", "b").id,
+		makeID(z, "x", "new").id + "-2", // after the first, though made otherwise
+	}
+	for _, stored := range [][]string{want[1:3], want} {
+		s := &storing{stored: map[string]bool{}}
+		for _, id := range stored {
+			s.stored[id] = true
+		}
+		if got := readIDs(t, doc, s); !slices.Equal(got, want) {
+			t.Errorf("stored %v: %v, want %v", stored, got, want)
+		}
+	}
+}
+
+// TestIDLookBounded: a file whose old ids the store does not hold is
+// looked up for idLook records at most, then keeps to instant ids.
+func TestIDLookBounded(t *testing.T) {
+	var doc strings.Builder
+	for i := range idLook + 100 {
+		fmt.Fprintf(&doc, `{"timestamp": %d, "timestamp_desc": "x", "message": "m"}`+"\n", 1622548800000000+i)
+	}
+	s := &counting{storing: storing{stored: map[string]bool{}}}
+	ids := readIDs(t, doc.String(), s)
+	if s.looks != idLook {
+		t.Errorf("%d lookups, want %d", s.looks, idLook)
+	}
+	last := fmt.Sprintf("2021-06-01T12:00:00.%06d+00:00", idLook+99)
+	if want := makeID(last, "x", "m").id; ids[len(ids)-1] != want {
+		t.Errorf("last id %s, want the instant's %s", ids[len(ids)-1], want)
+	}
+}

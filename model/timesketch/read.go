@@ -65,6 +65,7 @@ type reader struct {
 	sources  map[string]seenSource // every source sent, by id
 	ids      map[uint64]int        // how often each made-up id was made
 	idMode   int                   // which ids the file keeps to (settleIDs)
+	looked   int                   // records looked up while unsettled
 	micros   bool                  // see record.micros
 }
 
