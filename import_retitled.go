@@ -29,6 +29,10 @@ type retitled struct {
 	among          []string    // the stored events it may be, when more than one is: stored is ""
 	record         bool        // a Timesketch or Plaso record, not a slide
 	noID           bool        // a record of a format with no place for a chrono_id (l2tcsv)
+	// was and shifts, for a record among records alike: the id it had,
+	// and the records after it that took the ids before (madeFile.shifted).
+	was    string
+	shifts []shift
 }
 
 // placedSlides collects a TimelineJS file's events with the place of

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"hash/maphash"
 	"slices"
+	"strconv"
+	"strings"
 
 	"chrono/model"
 	"chrono/model/plaso"
@@ -56,6 +58,10 @@ type madeFile struct {
 	reread bool // it brings a stored made id: a file imported before
 	news   []model.Event
 	at     []model.Place // in step with news: where each record begins
+	// alike is where the records begin whose stored made ids are
+	// numbered (ts-…-2) or have one numbered after them: when one of
+	// their kind is retitled, those after it take the ids before.
+	alike map[string]model.Place
 }
 
 // watchMade returns a watch over the Timesketch and Plaso files among
@@ -162,6 +168,12 @@ func (m *madeSink) see(e *model.Event, n int) {
 	if i, ok := slices.BinarySearch(w.stored, maphash.String(w.seed, e.ID)); ok {
 		w.brought[i] = true
 		m.f.reread = true
+		if _, k := numberedMade(e.ID); k > 1 || w.has(e.ID+"-2") {
+			if m.f.alike == nil {
+				m.f.alike = map[string]model.Place{}
+			}
+			m.f.alike[e.ID] = m.place(n)
+		}
 		return
 	}
 	if e.Date.IsZero() {
@@ -175,13 +187,90 @@ func (m *madeSink) see(e *model.Event, n int) {
 		return
 	}
 	w.news++
-	var at model.Place
-	if m.atN == n {
-		at = m.at
-	}
+	at := m.place(n)
 	// Only what model.Retitled compares, and the warning says.
 	m.f.news = append(m.f.news, model.Event{ID: e.ID, Title: e.Title, Date: e.Date, Summary: e.Summary})
 	m.f.at = append(m.f.at, at)
+}
+
+// place is where the nth event's record begins, when told.
+func (m *madeSink) place(n int) model.Place {
+	if m.atN == n {
+		return m.at
+	}
+	return model.Place{}
+}
+
+// has reports whether the store held the made id before the import.
+func (w *madeWatch) has(id string) bool {
+	_, ok := slices.BinarySearch(w.stored, maphash.String(w.seed, id))
+	return ok
+}
+
+// numberedMade splits a made id into the id of the first of records
+// alike and the record's number among them (1 for the first); n is 0
+// for an id not made so.
+func numberedMade(id string) (first string, n int) {
+	const length = len(madePrefix) + 12
+	if len(id) < length || id[:len(madePrefix)] != madePrefix {
+		return id, 0
+	}
+	if len(id) == length {
+		return id, 1
+	}
+	if id[length] != '-' {
+		return id, 0
+	}
+	n, err := strconv.Atoi(id[length+1:])
+	if err != nil || n < 2 {
+		return id, 0
+	}
+	return id[:length], n
+}
+
+// numberedID is the id of the nth of records alike whose first is first.
+func numberedID(first string, n int) string {
+	if n == 1 {
+		return first
+	}
+	return first + "-" + strconv.Itoa(n)
+}
+
+// shifted finds, when r's stored event was the nth of records alike
+// (numbered in the file's order) and the file still brings those before
+// it, which of them r was, and the records alike after r that each took
+// the id of the one before: ids are given by place, so the changed
+// record's old event went to another record, with what was changed on it
+// in chrono.
+func (f *madeFile) shifted(r *retitled) {
+	first, n := numberedMade(r.stored)
+	if n < 2 || r.at.Line == 0 {
+		return
+	}
+	before := 1
+	var after []shift
+	for i := 1; i < n; i++ {
+		at, ok := f.alike[numberedID(first, i)]
+		if !ok || at.Line == 0 {
+			return // not all in this file, or not placed: say nothing more
+		}
+		if at.Line < r.at.Line {
+			before++
+		} else {
+			after = append(after, shift{at: at, now: numberedID(first, i)})
+		}
+	}
+	r.was = numberedID(first, before)
+	for i := range after {
+		after[i].was = numberedID(first, before+i+1)
+	}
+	r.shifts = after
+}
+
+// shift is a record alike that took the id of the one before it.
+type shift struct {
+	at       model.Place
+	now, was string
 }
 
 // retitled finds, after the import, the new records of each file read
@@ -215,6 +304,7 @@ func (w *madeWatch) retitled(s model.Store) []retitled {
 		}
 		for _, r := range found {
 			r.file, r.at, r.record, r.noID = f.name, f.at[r.i], true, f.noID
+			f.shifted(&r)
 			out = append(out, r)
 		}
 	}
@@ -231,6 +321,10 @@ const maxWarnedMessage = 80
 func (o *importOptions) warnRetitledRecord(place string, r retitled) {
 	said := fmt.Sprintf("%sthe record %q %s a new event, %s, while %s, which the file does not have, has its time and its other attributes",
 		place, termtext.Line(model.Shorten(r.headline, maxWarnedMessage)), o.tense("became", "would become"), r.made, r.stored)
+	if len(r.shifts) > 0 && !r.noID {
+		o.warnShifted(said, r)
+		return
+	}
 	switch {
 	case r.noID:
 		fmt.Fprintf(o.stderr, "warning: %s. If its desc was changed, chrono rm %s leaves the new event alone (l2tcsv has no place for the chrono_id that would update %s instead)\n", said, r.stored, r.stored)
@@ -239,4 +333,23 @@ func (o *importOptions) warnRetitledRecord(place string, r retitled) {
 	default:
 		fmt.Fprintf(o.stderr, "warning: %s. If its message was changed: chrono rm %s, give that record the chrono_id %q, and import the file again, which updates %s; or, to keep the new event alone, chrono rm %s\n", said, r.made, r.stored, r.stored, r.stored)
 	}
+}
+
+// warnShifted warns of a retitled record among records alike: its stored
+// event, of a number the file no longer reaches, is not the one it was,
+// and giving it that id would keep the records after it on the events of
+// those before. Each is named with the id that keeps it its event.
+func (o *importOptions) warnShifted(said string, r retitled) {
+	var took, give []string
+	for _, s := range r.shifts {
+		took = append(took, fmt.Sprintf("the record at line %d %s", s.at.Line, s.now))
+		give = append(give, fmt.Sprintf("the record at line %d %q", s.at.Line, s.was))
+	}
+	fmt.Fprintf(o.stderr, "warning: %s. Those were records alike, numbered in the file's order, and this record was %s: with its message changed, each record alike after it %s the id of the one before, with what was changed on that event in chrono (%s). ",
+		said, r.was, o.tense("took", "would take"), strings.Join(took, ", "))
+	if o.dryRun {
+		fmt.Fprintf(o.stderr, "To keep each record its event, give this record the chrono_id %q and %s before importing; or, to keep the new event alone, chrono rm %s\n", r.was, strings.Join(give, " and "), r.stored)
+		return
+	}
+	fmt.Fprintf(o.stderr, "To keep each record its event: chrono rm %s, give this record the chrono_id %q and %s, and import the file again; or, to keep the new event alone, chrono rm %s\n", r.made, r.was, strings.Join(give, " and "), r.stored)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -282,5 +283,39 @@ func TestImportWarnsOfRetitledRecordsAlike(t *testing.T) {
 	}
 	if want := ", while " + alice + " and " + bob + ", which the file does not have, share its time and other attributes. If its message was changed, give it the chrono_id of the one it was before importing\n"; r.code != 0 || strings.Count(r.stderr, want) != 2 {
 		t.Errorf("%+v\nwant twice %s", r, want)
+	}
+}
+
+// TestImportWarnsOfRetitledNumberedRecord: of records alike, numbered
+// in the file's order, the first's message changed makes the second take
+// the first's id; the warning says so, and gives each record the id
+// that keeps it its event, not the second's id to the changed record.
+func TestImportWarnsOfRetitledNumberedRecord(t *testing.T) {
+	dir := t.TempDir()
+	db := newDB(t)
+	record := func(message string) string {
+		return `{"datetime":"2017-08-14T15:04:05+00:00","timestamp_desc":"d","message":"` + message + `"}` + "\n"
+	}
+	v1, v2 := filepath.Join(dir, "v1.jsonl"), filepath.Join(dir, "v2.jsonl")
+	if err := os.WriteFile(v1, []byte(record("dup")+record("dup")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(v2, []byte(record("dup changed")+record("dup")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := chrono(t, db, "", "import", v1); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	first := strings.Fields(chrono(t, db, "", "list").stdout)
+	id := first[slices.IndexFunc(first, func(s string) bool { return strings.HasPrefix(s, "ts-") })]
+	r := chrono(t, db, "", "import", v2)
+	for _, want := range []string{
+		"this record was " + id + ":",
+		"each record alike after it took the id of the one before, with what was changed on that event in chrono (the record at line 2 " + id + ")",
+		`give this record the chrono_id "` + id + `" and the record at line 2 "` + id + `-2"`,
+	} {
+		if r.code != 0 || !strings.Contains(r.stderr, want) {
+			t.Errorf("import: %+v\nwant %q", r, want)
+		}
 	}
 }
