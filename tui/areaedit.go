@@ -14,7 +14,9 @@ import (
 // areaTab, which it cannot tell from typed spaces. Pasted words are
 // verbatim, so a tab pasted is kept a tab in *kept, where the paste went;
 // and since *kept follows each edit, an edit in one place never takes
-// the tabs stored in another.
+// the tabs stored in another. A deletion that cuts into a mark, or into
+// a tab's spaces, takes it whole from the field as from *kept
+// (cutAreaRemnant).
 func editArea(a *textarea.Model, kept *string, msg tea.Msg) tea.Cmd {
 	msg, said := cleanEdit(msg, true)
 	if msg == nil {
@@ -23,9 +25,10 @@ func editArea(a *textarea.Model, kept *string, msg tea.Msg) tea.Cmd {
 	*kept = keptText(a.Value(), *kept, true)
 	p, ok := msg.(tea.PasteMsg)
 	if !ok || !strings.Contains(p.Content, "\t") {
+		before := a.Value()
 		var cmd tea.Cmd
 		*a, cmd = a.Update(msg)
-		return tea.Batch(cmd, said)
+		return tea.Batch(cmd, cutAreaRemnant(a, kept, before), said)
 	}
 	// The field drops what it cannot read, as it would from the paste.
 	return tea.Batch(pasteKept(a, kept, strings.ReplaceAll(p.Content, string(utf8.RuneError), "")), said)

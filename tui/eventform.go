@@ -335,13 +335,8 @@ func (f *eventForm) edit(msg tea.Msg) tea.Cmd {
 	case fieldSummary:
 		return editArea(&f.summary, &f.stored[fieldSummary], msg)
 	default:
-		var said tea.Cmd
-		if msg, said = cleanEdit(msg, false); msg == nil {
-			return nil
-		}
-		f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
+		cmd = editLine(&f.inputs[f.focus], f.stored[f.focus], msg)
 		f.read()
-		cmd = tea.Batch(cmd, said)
 	}
 	return cmd
 }

@@ -362,13 +362,8 @@ func (f *quoteForm) edit(msg tea.Msg) tea.Cmd {
 	case quoteText:
 		return editVerbatimArea(&f.text, &f.stored[quoteText], msg)
 	default:
-		var said tea.Cmd
-		if msg, said = cleanEdit(msg, false); msg == nil {
-			return nil
-		}
 		before := f.inputs[f.focus].Value()
-		f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
-		cmd = tea.Batch(cmd, said)
+		cmd = editLine(&f.inputs[f.focus], f.stored[f.focus], msg)
 		if f.focus == quoteSource && f.inputs[quoteSource].Value() != before {
 			// The first source that holds the words typed, else "new
 			// source…".

@@ -208,16 +208,11 @@ func (f *sourceForm) Update(msg tea.Msg) (Action, tea.Cmd) {
 }
 
 func (f *sourceForm) edit(msg tea.Msg) tea.Cmd {
-	msg, said := cleanEdit(msg, false)
-	if msg == nil {
-		return nil
-	}
-	var cmd tea.Cmd
-	f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
+	cmd := editLine(&f.inputs[f.focus], f.stored[f.focus], msg)
 	if f.focus == srcPublished {
 		f.read()
 	}
-	return tea.Batch(cmd, said)
+	return cmd
 }
 
 // source is the source the form describes, or why it cannot be saved.

@@ -130,13 +130,7 @@ func (d *titleDialog) Update(msg tea.Msg) (Action, tea.Cmd) {
 	if d.onDesc {
 		return nil, editArea(&d.desc, &d.kept, msg)
 	}
-	msg, said := cleanEdit(msg, false)
-	if msg == nil {
-		return nil, nil
-	}
-	var cmd tea.Cmd
-	d.title, cmd = d.title.Update(msg)
-	return nil, tea.Batch(cmd, said)
+	return nil, editLine(&d.title, d.was.Title, msg)
 }
 
 // fields are the title and the description as typed, to tell a change.

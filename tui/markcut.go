@@ -1,0 +1,150 @@
+package tui
+
+import (
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+)
+
+// A field shows a stored character it cannot show as itself as a mark
+// (<U+202E>, ␛, a tab's spaces in a field of several lines), and a
+// deletion that takes part of the mark takes the whole character from
+// the text to store (keptText). The field itself would keep what is left
+// of the mark, <U+202E say, and show a text that is not the one saved:
+// so what is left goes too, at once, and the cursor stands where the
+// mark was.
+
+// editLine gives msg, made clean (cleanEdit), to a form's one-line field
+// filled with stored (fillInput), and takes out of the field what a
+// deletion left of a mark.
+func editLine(in *textinput.Model, stored string, msg tea.Msg) tea.Cmd {
+	msg, said := cleanEdit(msg, false)
+	if msg == nil {
+		return nil
+	}
+	before := in.Value()
+	var cmd tea.Cmd
+	*in, cmd = in.Update(msg)
+	return tea.Batch(cmd, cutLineRemnant(in, stored, before), said)
+}
+
+// cutLineRemnant takes out of a one-line field filled with stored what
+// a deletion, which left it shorter than before, left of a mark.
+func cutLineRemnant(in *textinput.Model, stored, before string) tea.Cmd {
+	typed := in.Value()
+	if len(typed) >= len(before) {
+		// Only a deletion cuts a mark: typing is left as typed.
+		return nil
+	}
+	shown := line(keptText(typed, stored, false))
+	back, fwd, ok := remnant(typed, shown, runeOffset(typed, in.Position()))
+	if !ok {
+		return nil
+	}
+	return cutKeys(func(k tea.Msg) tea.Cmd {
+		var cmd tea.Cmd
+		*in, cmd = in.Update(k)
+		return cmd
+	}, back, fwd)
+}
+
+// cutAreaRemnant is cutLineRemnant for a field of several lines whose
+// text to store is *kept as of before the edit (editArea); when it cuts,
+// *kept is brought up to date with the edit and the cut.
+func cutAreaRemnant(a *textarea.Model, kept *string, before string) tea.Cmd {
+	typed := a.Value()
+	if len(typed) >= len(before) {
+		return nil
+	}
+	now := keptText(typed, *kept, true)
+	shown := areaText(now)
+	back, fwd, ok := remnant(typed, shown, cursorOffset(typed, a.Line(), a.Column()))
+	if !ok {
+		return nil
+	}
+	cmd := cutKeys(func(k tea.Msg) tea.Cmd {
+		var cmd tea.Cmd
+		*a, cmd = a.Update(k)
+		return cmd
+	}, back, fwd)
+	if a.Value() == shown {
+		// The field shows the text to store as areaText does: that
+		// text is the one to go on from.
+		*kept = now
+	}
+	return cmd
+}
+
+// cutKeys sends a field back backspaces and fwd deletes: keys, rather
+// than a new value, so that the field moves its cursor and the part of
+// a long line it shows as for any deletion.
+func cutKeys(send func(tea.Msg) tea.Cmd, back, fwd int) tea.Cmd {
+	var cmds []tea.Cmd
+	for range back {
+		cmds = append(cmds, send(tea.KeyPressMsg{Code: tea.KeyBackspace}))
+	}
+	for range fwd {
+		cmds = append(cmds, send(tea.KeyPressMsg{Code: tea.KeyDelete}))
+	}
+	return tea.Batch(cmds...)
+}
+
+// remnant is what a field holding typed, with its cursor at byte at,
+// holds of a mark a deletion cut into, shown being how the field shows
+// the text to store: how many runes before the cursor and after it to
+// delete for the field to show shown. ok is false when typed is not
+// shown with a run of text more, around the cursor: the edit was no
+// deletion, or cut no mark, and the field is left as it is.
+func remnant(typed, shown string, at int) (back, fwd int, ok bool) {
+	d := len(typed) - len(shown)
+	if d <= 0 || at < 0 || at > len(typed) {
+		return 0, 0, false
+	}
+	// typed is shown[:s] + what is left + shown[s:] for every s from lo
+	// to hi: more than one when what is left repeats the text beside it.
+	hi := commonPrefix(typed, shown)
+	lo := len(shown) - commonSuffix(typed, shown)
+	// Of those around the cursor, the last, where Edited sees the
+	// deletion, on whole runes.
+	for s := min(hi, at); s >= max(lo, at-d); s-- {
+		if runeStart(typed, s) && runeStart(typed, s+d) {
+			return utf8.RuneCountInString(typed[s:at]), utf8.RuneCountInString(typed[at : s+d]), true
+		}
+	}
+	return 0, 0, false
+}
+
+// runeStart reports whether byte i of s starts a rune, or ends s.
+func runeStart(s string, i int) bool { return i == len(s) || utf8.RuneStart(s[i]) }
+
+// runeOffset is where, in bytes, the n-th rune of s starts: where a
+// one-line field's cursor at n stands in its value.
+func runeOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
+}
+
+// commonPrefix is how many bytes a and b begin with alike.
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+// commonSuffix is how many bytes a and b end with alike.
+func commonSuffix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
+		n++
+	}
+	return n
+}
