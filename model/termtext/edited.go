@@ -36,10 +36,21 @@ func Edited(stored, typed string, oneLine bool, tab string) string {
 	}
 	if d := len(shown) - len(typed); d > 0 {
 		if n := commonPrefix(shown, typed); shown[n+d:] == typed[n:] {
-			// Only deleted: a character shown as a mark (<U+202E>, a
-			// tab's spaces) goes whole when part of its mark does, as
-			// a backspace into it would take the one character it is.
+			// Only deleted, from anywhere between lo and n when what
+			// went repeats what is beside it: "<U+200B><U+200D>" less
+			// "<U+200B>" is also that less "B><U+200". A place where
+			// the deletion took whole characters is the likelier, and
+			// takes no character but those.
+			lo := len(typed) - commonSuffix(shown, typed)
 			k := sort.Search(len(at), func(j int) bool { return at[j] > n }) - 1
+			for i := k; i >= 0 && at[i] >= lo && k-i < wholeSearch; i-- {
+				if j := sort.SearchInts(at, at[i]+d); j < len(at) && at[j] == at[i]+d {
+					return stored[:raw[i]] + stored[raw[j]:]
+				}
+			}
+			// Else a character shown as a mark (<U+202E>, a tab's
+			// spaces) goes whole when part of its mark does, as a
+			// backspace into it would take the one character it is.
 			j := sort.Search(len(at), func(j int) bool { return at[j] >= n+d })
 			return stored[:raw[k]] + stored[raw[j]:]
 		}
@@ -51,6 +62,11 @@ func Edited(stored, typed string, oneLine bool, tab string) string {
 	j := max(sort.Search(len(at), func(j int) bool { return at[j] >= len(shown)-m }), k)
 	return stored[:raw[k]] + typed[at[k]:len(typed)-(len(shown)-at[j])] + stored[raw[j]:]
 }
+
+// wholeSearch is how many places Edited tries for a deletion of whole
+// characters: a few marks' worth, so that a text of marks alike costs
+// no more than a short one.
+const wholeSearch = 64
 
 func commonPrefix(a, b string) int {
 	n := 0

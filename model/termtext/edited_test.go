@@ -29,6 +29,9 @@ func TestEdited(t *testing.T) {
 		{"a tab laid out as spaces", "a\tb\n\u200bc", "a    b\n<U+200B>cd", false, "    ", "a\tb\n\u200bcd"},
 		{"a typed mark is text", "plain", "plain <U+200B>", true, "", "plain <U+200B>"},
 		{"a repeated letter added", "aa\u200b", "aaa<U+200B>", true, "", "aaa\u200b"},
+		{"a whole mark deleted beside one alike", "a\u200b\u200dc", "a<U+200D>c", true, "", "a\u200dc"},
+		{"a whole mark deleted after one alike", "a\u200b\u200dc", "a<U+200B>c", true, "", "a\u200bc"},
+		{"a whole mark deleted before a <", "a\u200b<b", "a<b", true, "", "a<b"},
 	} {
 		if got := Edited(tc.stored, tc.typed, tc.oneLine, tc.tab); got != tc.want {
 			t.Errorf("%s: Edited(%q, %q) = %q, want %q", tc.name, tc.stored, tc.typed, got, tc.want)
