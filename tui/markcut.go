@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"sort"
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/textarea"
@@ -38,8 +39,9 @@ func cutLineRemnant(in *textinput.Model, stored, before string) tea.Cmd {
 		// Only a deletion cuts a mark: typing is left as typed.
 		return nil
 	}
-	shown := line(keptText(typed, stored, false))
-	back, fwd, ok := remnant(typed, shown, runeOffset(typed, in.Position()))
+	kept := keptText(typed, stored, false)
+	shown := line(kept)
+	back, fwd, ok := remnant(typed, shown, runeOffset(typed, in.Position()), func(n int) bool { return shownWhole(kept, n, line) })
 	if !ok {
 		return nil
 	}
@@ -60,7 +62,7 @@ func cutAreaRemnant(a *textarea.Model, kept *string, before string) tea.Cmd {
 	}
 	now := keptText(typed, *kept, true)
 	shown := areaText(now)
-	back, fwd, ok := remnant(typed, shown, cursorOffset(typed, a.Line(), a.Column()))
+	back, fwd, ok := remnant(typed, shown, cursorOffset(typed, a.Line(), a.Column()), func(n int) bool { return shownWhole(now, n, areaText) })
 	if !ok {
 		return nil
 	}
@@ -77,16 +79,18 @@ func cutAreaRemnant(a *textarea.Model, kept *string, before string) tea.Cmd {
 	return cmd
 }
 
-// cutKeys sends a field back backspaces and fwd deletes: keys, rather
-// than a new value, so that the field moves its cursor and the part of
-// a long line it shows as for any deletion.
+// cutKeys has a field delete back runes before its cursor and fwd after
+// it: by keys, rather than with a new value, so that the field moves its
+// cursor and the part of a long text it shows as for any deletion. The
+// runes after go by moving right and back: in a field of several lines
+// delete at the last character of a line also joins the line below.
 func cutKeys(send func(tea.Msg) tea.Cmd, back, fwd int) tea.Cmd {
 	var cmds []tea.Cmd
-	for range back {
-		cmds = append(cmds, send(tea.KeyPressMsg{Code: tea.KeyBackspace}))
-	}
 	for range fwd {
-		cmds = append(cmds, send(tea.KeyPressMsg{Code: tea.KeyDelete}))
+		cmds = append(cmds, send(tea.KeyPressMsg{Code: tea.KeyRight}))
+	}
+	for range back + fwd {
+		cmds = append(cmds, send(tea.KeyPressMsg{Code: tea.KeyBackspace}))
 	}
 	return tea.Batch(cmds...)
 }
@@ -96,24 +100,52 @@ func cutKeys(send func(tea.Msg) tea.Cmd, back, fwd int) tea.Cmd {
 // the text to store: how many runes before the cursor and after it to
 // delete for the field to show shown. ok is false when typed is not
 // shown with a run of text more, around the cursor: the edit was no
-// deletion, or cut no mark, and the field is left as it is.
-func remnant(typed, shown string, at int) (back, fwd int, ok bool) {
+// deletion, or cut no mark, and the field is left as it is. whole
+// reports whether the first n bytes of shown show whole characters.
+func remnant(typed, shown string, at int, whole func(n int) bool) (back, fwd int, ok bool) {
 	d := len(typed) - len(shown)
 	if d <= 0 || at < 0 || at > len(typed) {
 		return 0, 0, false
 	}
 	// typed is shown[:s] + what is left + shown[s:] for every s from lo
-	// to hi: more than one when what is left repeats the text beside it.
+	// to hi: more than one when what is left repeats the text beside it
+	// ("<U+200><U+200D>" is "<U+200D>" with "<U+200>" before it or with
+	// "><U+200" inside it). Of those around the cursor, the last where
+	// the cursor stands between whole characters, where the mark was;
+	// else the last.
 	hi := commonPrefix(typed, shown)
 	lo := len(shown) - commonSuffix(typed, shown)
-	// Of those around the cursor, the last, where Edited sees the
-	// deletion, on whole runes.
+	cut := -1
 	for s := min(hi, at); s >= max(lo, at-d); s-- {
-		if runeStart(typed, s) && runeStart(typed, s+d) {
-			return utf8.RuneCountInString(typed[s:at]), utf8.RuneCountInString(typed[at : s+d]), true
+		if !runeStart(typed, s) || !runeStart(typed, s+d) {
+			continue
+		}
+		if cut < 0 {
+			cut = s
+		}
+		if whole(s) {
+			cut = s
+			break
 		}
 	}
-	return 0, 0, false
+	if cut < 0 {
+		return 0, 0, false
+	}
+	return utf8.RuneCountInString(typed[cut:at]), utf8.RuneCountInString(typed[at : cut+d]), true
+}
+
+// shownWhole reports whether the first n bytes of show(kept) show whole
+// characters of kept. show is line or areaText, which show the start of
+// a text as the start of what they show of the whole of it.
+func shownWhole(kept string, n int, show func(string) string) bool {
+	shown := func(r int) int {
+		for r < len(kept) && !utf8.RuneStart(kept[r]) {
+			r--
+		}
+		return len(show(kept[:r]))
+	}
+	r := sort.Search(len(kept)+1, func(r int) bool { return shown(r) >= n })
+	return r <= len(kept) && shown(r) == n
 }
 
 // runeStart reports whether byte i of s starts a rune, or ends s.

@@ -9,32 +9,54 @@ import (
 	"chrono/model"
 )
 
+// TestRemnant: what is left of a mark a deletion cut into is found
+// around the cursor, at where the mark was.
 func TestRemnant(t *testing.T) {
 	for _, tc := range []struct {
-		name, typed, shown string
-		at                 int // the cursor in typed, in bytes
-		back, fwd          int
-		ok                 bool
+		name, typed, kept string
+		area              bool // kept shown as a field of several lines shows it
+		at                int  // the cursor in typed, in bytes
+		back, fwd         int
+		ok                bool
 	}{
-		{"backspace after the mark", "Cash <U+202E reversed", "Cash  reversed", len("Cash <U+202E"), 7, 0, true},
-		{"delete before the mark", "Cash U+202E> reversed", "Cash  reversed", len("Cash "), 0, 7, true},
-		{"cut inside", "x<U+20E>y", "xy", len("x<U+20"), 5, 2, true},
-		{"a tab's spaces, after", "left   right", "leftright", len("left   "), 3, 0, true},
-		{"a tab's spaces, before", "left   right", "leftright", len("left"), 0, 3, true},
-		{"repeated beside it", "a>>b", "a>b", 2, 0, 1, true},
-		{"whole runes", "\u00e9\u00e8", "\u00e8", 2, 1, 0, true},
-		{"after a wide rune", "東<U+202E京", "東京", len("東<U+202E"), 7, 0, true},
-		{"nothing left", "Cash  reversed", "Cash  reversed", 5, 0, 0, false},
-		{"shorter than shown", "Cash", "Cash <U+200B>", 4, 0, 0, false},
-		{"cursor away from it", "Cash <U+202E reversed", "Cash  reversed", 0, 0, 0, false},
-		{"cursor past it", "Cash <U+202E reversed", "Cash  reversed", len("Cash <U+202E r"), 0, 0, false},
-		{"not one run more", "abXc", "aYbc", 3, 0, 0, false},
-		{"two runs more", "a<Ub<U", "ab", 2, 0, 0, false},
+		{"backspace after the mark", "Cash <U+202E reversed", "Cash  reversed", false, len("Cash <U+202E"), 7, 0, true},
+		{"delete before the mark", "Cash U+202E> reversed", "Cash  reversed", false, len("Cash "), 0, 7, true},
+		{"cut inside", "x<U+20E>y", "xy", false, len("x<U+20"), 5, 2, true},
+		{"a tab's spaces, after", "left   right", "leftright", true, len("left   "), 3, 0, true},
+		{"a tab's spaces, before", "left   right", "leftright", true, len("left"), 0, 3, true},
+		{"repeated beside it", "a>>b", "a>b", false, 2, 0, 1, true},
+		{"whole runes", "\u00e9\u00e8", "\u00e8", false, 2, 1, 0, true},
+		{"after a wide rune", "東<U+202E京", "東京", false, len("東<U+202E"), 7, 0, true},
+		{"the first of two marks", "<U+200><U+200D>", "\u200d", false, len("<U+200"), 6, 1, true},
+		{"the second of two marks", "<U+200B><U+200>", "\u200b", false, len("<U+200B><U+200"), 6, 1, true},
+		{"nothing left", "Cash  reversed", "Cash  reversed", false, 5, 0, 0, false},
+		{"shorter than shown", "Cash", "Cash \u200b", false, 4, 0, 0, false},
+		{"cursor away from it", "Cash <U+202E reversed", "Cash  reversed", false, 0, 0, 0, false},
+		{"cursor past it", "Cash <U+202E reversed", "Cash  reversed", false, len("Cash <U+202E r"), 0, 0, false},
+		{"not one run more", "abXcZ", "aYbc", false, 3, 0, 0, false},
+		{"two runs more", "a<Ub<U", "ab", false, 2, 0, 0, false},
 	} {
-		back, fwd, ok := remnant(tc.typed, tc.shown, tc.at)
+		show := line
+		if tc.area {
+			show = areaText
+		}
+		shown := show(tc.kept)
+		back, fwd, ok := remnant(tc.typed, shown, tc.at, func(n int) bool { return shownWhole(tc.kept, n, show) })
 		if back != tc.back || fwd != tc.fwd || ok != tc.ok {
 			t.Errorf("%s: remnant(%q, %q, %d) = %d, %d, %v; want %d, %d, %v",
-				tc.name, tc.typed, tc.shown, tc.at, back, fwd, ok, tc.back, tc.fwd, tc.ok)
+				tc.name, tc.typed, shown, tc.at, back, fwd, ok, tc.back, tc.fwd, tc.ok)
+		}
+	}
+	for _, tc := range []struct {
+		kept string
+		n    int
+		want bool
+	}{
+		{"a\u200bb", 0, true}, {"a\u200bb", 1, true}, {"a\u200bb", 2, false}, {"a\u200bb", 9, true},
+		{"a\u200bb", 10, true}, {"a\u200bb", 11, false}, {"東\x1b", 3, true}, {"東\x1b", 4, false},
+	} {
+		if got := shownWhole(tc.kept, tc.n, line); got != tc.want {
+			t.Errorf("shownWhole(%q, %d) = %v, want %v", tc.kept, tc.n, got, tc.want)
 		}
 	}
 }
@@ -91,6 +113,16 @@ func TestCutMarkInAreas(t *testing.T) {
 	d.keys("ctrl+s")
 	if got := event(t, s, "nso-mobileum-call").Summary; got != "leftXright" {
 		t.Errorf("stored %q, want %q", got, "leftXright")
+	}
+
+	// A mark that ends its line: the line below stays below.
+	setEvent(t, s, "nso-mobileum-call", func(e *model.Event) { e.Summary = "x\u202e\ny" })
+	d = newDriver(t, s, 80, 24)
+	d.to("nso-mobileum-call")
+	press(d, "E", "shift+tab", "up", "home", "right", tea.KeyPressMsg{Code: tea.KeyDelete})
+	d.keys("ctrl+s")
+	if got := event(t, s, "nso-mobileum-call").Summary; got != "x\ny" {
+		t.Errorf("stored %q, want %q", got, "x\ny")
 	}
 
 	id := d.selected()
