@@ -45,7 +45,11 @@ func (g *guard) Init() (cmd tea.Cmd) {
 	return g.wrap(g.m.Init())
 }
 
-func (g *guard) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
+func (g *guard) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
+	// Set before the deferred recover: a panic must still return the
+	// guard, or Bubble Tea renders a nil model and panics in turn, out of
+	// the guard's reach, printing its stack trace on the terminal.
+	m = g
 	defer g.recover(&cmd)
 	if c, ok := msg.(crashMsg); ok {
 		g.note(c.crash)

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"io"
 	"os"
 	"strings"
@@ -25,6 +26,18 @@ type panickyModel struct{}
 func (panickyModel) Init() tea.Cmd                         { return nil }
 func (m panickyModel) Update(tea.Msg) (tea.Model, tea.Cmd) { return m, nil }
 func (panickyModel) View() tea.View                        { panic("view \x1b[2J") }
+
+// panickyKeys panics in Update at a key, as a widget with a bug may.
+type panickyKeys struct{}
+
+func (panickyKeys) Init() tea.Cmd { return nil }
+func (m panickyKeys) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(tea.KeyPressMsg); ok {
+		panic("index out of range")
+	}
+	return m, nil
+}
+func (panickyKeys) View() tea.View { return tea.NewView("ok") }
 
 // TestGuardEndsThePanickingBrowserCleanly: a panic in a command or in
 // View ends the program through tea.Quit (so the terminal is restored) and
@@ -98,6 +111,29 @@ func TestGuardQuitsARealProgram(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		p.Kill()
 		t.Fatal("the program did not end after View panicked")
+	}
+	checkCrashError(t, g)
+}
+
+// TestGuardQuitsARealProgramOnAKey: a panic in Update, at a key, ends a
+// real program through the guard, not through Bubble Tea's own handler,
+// which prints a stack trace on the terminal.
+func TestGuardQuitsARealProgramOnAKey(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	g := &guard{m: panickyKeys{}}
+	p := tea.NewProgram(g, tea.WithInput(nil), tea.WithOutput(io.Discard), tea.WithWindowSize(80, 24))
+	g.quit = p.Quit
+	done := make(chan error, 1)
+	go func() { _, err := p.Run(); done <- err }()
+	p.Send(tea.KeyPressMsg{Code: 'd', Mod: tea.ModAlt})
+	select {
+	case err := <-done:
+		if errors.Is(err, tea.ErrProgramPanic) {
+			t.Errorf("Bubble Tea caught a panic the guard should have: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		p.Kill()
+		t.Fatal("the program did not end after Update panicked")
 	}
 	checkCrashError(t, g)
 }
