@@ -150,7 +150,7 @@ func (p *linkPicker) Update(msg tea.Msg) (Action, tea.Cmd) {
 	}
 	before := p.input.Value()
 	var cmd tea.Cmd
-	p.input, cmd = p.input.Update(msg)
+	p.input, cmd = p.input.Update(inputKey(&p.input, msg))
 	if p.input.Value() != before {
 		return nil, tea.Batch(cmd, p.search())
 	}

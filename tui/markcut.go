@@ -27,7 +27,7 @@ func editLine(in *textinput.Model, stored string, msg tea.Msg) tea.Cmd {
 	}
 	before := in.Value()
 	var cmd tea.Cmd
-	*in, cmd = in.Update(msg)
+	*in, cmd = in.Update(inputKey(in, msg))
 	return tea.Batch(cmd, cutLineRemnant(in, stored, before), said)
 }
 

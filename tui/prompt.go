@@ -144,7 +144,7 @@ func (p *prompt) edit(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	var cmd tea.Cmd
-	p.input, cmd = p.input.Update(msg)
+	p.input, cmd = p.input.Update(inputKey(&p.input, msg))
 	if p.at >= 0 && !p.cycling() {
 		p.at = -1 // typing ends the cycle
 	}
