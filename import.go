@@ -196,6 +196,7 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 	o.report(inputs, results)
 	o.warnRetitled(slides.retitled)
 	o.warnRetitled(made.retitled(s))
+	o.warnRetitledFiles(made.retitledFiles(s))
 	if o.dryRun {
 		return nil
 	}

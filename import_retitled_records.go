@@ -48,7 +48,7 @@ type madeWatch struct {
 	brought []bool   // in step with stored: a file of the import has it
 	files   []*madeFile
 	news    int  // new records held, all files together
-	full    bool // more than maxNewMade: the watch has given up
+	full    bool // more than maxNewMade: the records past them are not held
 }
 
 // madeFile is what the watch finds in one file.
@@ -162,7 +162,7 @@ func (m *madeSink) EventFields(e model.Event, n int, present model.FieldSet) err
 // see shows the watch the nth event, when its id was made.
 func (m *madeSink) see(e *model.Event, n int) {
 	w := m.w
-	if w.full || m.madeN != n || n == 0 {
+	if m.madeN != n || n == 0 {
 		return
 	}
 	if i, ok := slices.BinarySearch(w.stored, maphash.String(w.seed, e.ID)); ok {
@@ -176,14 +176,14 @@ func (m *madeSink) see(e *model.Event, n int) {
 		}
 		return
 	}
-	if e.Date.IsZero() {
+	if e.Date.IsZero() || w.full {
 		return // nothing undated is retitled (model.Retitled)
 	}
 	if w.news == maxNewMade {
+		// The first records held are enough to tell a file whose
+		// every message changed (retitledFiles); the stored ids the
+		// rest brings are still noted above.
 		w.full = true
-		for _, f := range w.files {
-			f.news, f.at = nil, nil
-		}
 		return
 	}
 	w.news++
@@ -283,10 +283,6 @@ func (w *madeWatch) retitled(s model.Store) []retitled {
 	if w == nil || w.full {
 		return nil
 	}
-	gone := func(id string) bool {
-		i, ok := slices.BinarySearch(w.stored, maphash.String(w.seed, id))
-		return ok && !w.brought[i]
-	}
 	var out []retitled
 	claimed := map[string]bool{}
 	base := importedOnce(s)
@@ -298,7 +294,7 @@ func (w *madeWatch) retitled(s model.Store) []retitled {
 		for i := range news {
 			news[i] = i
 		}
-		found, err := retitledAmong(s, base, f.news, news, gone, claimed)
+		found, err := retitledAmong(s, base, f.news, news, w.gone, claimed)
 		if err != nil {
 			return out // a warning's look, not the import's: it stands
 		}
@@ -309,6 +305,86 @@ func (w *madeWatch) retitled(s model.Store) []retitled {
 		}
 	}
 	return out
+}
+
+// gone reports whether id is a made id stored before the import that no
+// file of it brings.
+func (w *madeWatch) gone(id string) bool {
+	i, ok := slices.BinarySearch(w.stored, maphash.String(w.seed, id))
+	return ok && !w.brought[i]
+}
+
+// retitledFile is a file most of whose records may be stored events of
+// other messages: one imported before, whose messages all changed (a
+// newer Plaso writes them otherwise), or one past the records the import
+// looks at one by one.
+type retitledFile struct {
+	first  retitled // the first such record
+	n      int      // how many of the records looked at are
+	looked int      // how many new records were looked at
+	full   bool     // the file had more new records than that
+}
+
+// retitledFiles finds, after the import, among the new records held of
+// each file that retitled passes over (a file that brings no stored
+// made id, or any once more than maxNewMade records are new), those that
+// are by model.Retitled a stored event no file of the import brings:
+// a new file most of whose records are is likely one imported before,
+// every message of it changed, now beside its old events. Said once a
+// file, not a record.
+func (w *madeWatch) retitledFiles(s model.Store) []retitledFile {
+	if w == nil {
+		return nil
+	}
+	var out []retitledFile
+	claimed := map[string]bool{}
+	base := importedOnce(s)
+	for _, f := range w.files {
+		if (f.reread && !w.full) || len(f.news) == 0 {
+			continue
+		}
+		news := make([]int, len(f.news))
+		for i := range news {
+			news[i] = i
+		}
+		found, err := retitledAmong(s, base, f.news, news, w.gone, claimed)
+		if err != nil {
+			return out
+		}
+		if len(found) == 0 || !f.reread && (len(found) < 2 || 2*len(found) <= len(f.news)) {
+			// A new file of a record or a few like stored ones is no sign
+			// of messages changed: most of a file's records are.
+			continue
+		}
+		r := found[0]
+		r.file, r.at, r.record, r.noID = f.name, f.at[r.i], true, f.noID
+		out = append(out, retitledFile{first: r, n: len(found), looked: len(f.news), full: w.full})
+	}
+	return out
+}
+
+// warnRetitledFiles says of each file most of whose records may be
+// stored events of other messages what the import made of them, and how
+// to take it back.
+func (o *importOptions) warnRetitledFiles(found []retitledFile) {
+	for _, f := range found {
+		r := f.first
+		place := r.at.Problem(model.Problem{File: termtext.Line(r.file)}).Error()
+		stored := r.stored
+		if stored == "" {
+			stored = strings.Join(r.among, " or ")
+		}
+		of := fmt.Sprintf("%d new records", f.looked)
+		if f.full {
+			of = fmt.Sprintf("the first %d new records of the import", f.looked)
+		}
+		then := "; chrono undo takes the import back"
+		if o.dryRun {
+			then = ""
+		}
+		fmt.Fprintf(o.stderr, "warning: %s%d of %s %s new events beside stored events of the same times and other attributes that no file of the import has (the record %q, %s, beside %s): if this file was imported before and its messages changed since (a newer tool writes them otherwise), these are the same records twice%s\n",
+			place, f.n, of, o.tense("became", "would become"), termtext.Line(model.Shorten(r.headline, maxWarnedMessage)), r.made, stored, then)
+	}
 }
 
 // maxWarnedMessage is how much of a record's message a warning quotes:

@@ -251,6 +251,12 @@ func TestRetitledRecordsLookedForUpToABound(t *testing.T) {
 		if warned := strings.Contains(r.stderr, `second.jsonl:2: the record "Login of bob"`); r.code != 0 || warned != tt.warn {
 			t.Errorf("%d more new records: %+v; want a warning: %v", tt.more, r, tt.warn)
 		}
+		// Past the bound, the records held are still looked at, and
+		// said of once.
+		whole := fmt.Sprintf(`second.jsonl:2: 1 of the first %d new records of the import would become new events beside stored events`, maxNewMade)
+		if said := strings.Contains(r.stderr, whole); said == tt.warn {
+			t.Errorf("%d more new records: %+v; want the file said of: %v", tt.more, r, !tt.warn)
+		}
 	}
 }
 
@@ -317,5 +323,41 @@ func TestImportWarnsOfRetitledNumberedRecord(t *testing.T) {
 		if r.code != 0 || !strings.Contains(r.stderr, want) {
 			t.Errorf("import: %+v\nwant %q", r, want)
 		}
+	}
+}
+
+// TestImportWarnsOfAFileEveryMessageOfWhichChanged: a file imported
+// before whose every message changed brings no stored id, and is read as
+// a new file; its records beside stored events of the same times and
+// attributes that the import does not bring are said of, once, with the
+// way back.
+func TestImportWarnsOfAFileEveryMessageOfWhichChanged(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, doc string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	record := func(message, second string) string {
+		return `{"message":"` + message + `","datetime":"2017-08-16T10:00:` + second + `+00:00","timestamp_desc":"Access","filename":"a.log"}` + "\n"
+	}
+	db := newDB(t)
+	if r := chrono(t, db, "", "import", write("v1.jsonl", record("file opened", "00")+record("file closed", "05"))); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	v2 := write("v2.jsonl", record("File opened", "00")+record("File closed", "05"))
+	want := `v2.jsonl:1: 2 of 2 new records became new events beside stored events of the same times and other attributes that no file of the import has (the record "File opened", ts-`
+	r := chrono(t, db, "", "import", v2)
+	if r.code != 0 || !strings.Contains(r.stderr, want) || !strings.HasSuffix(r.stderr, "these are the same records twice; chrono undo takes the import back\n") || strings.Count(r.stderr, "\n") != 1 {
+		t.Errorf("%+v\nwant %s", r, want)
+	}
+	if r := chrono(t, db, "", "undo"); r.code != 0 || len(idsByTitle(t, db)) != 2 {
+		t.Errorf("undo: %+v, %v", r, idsByTitle(t, db))
+	}
+	// Another file's records, of other attributes, are nothing to say.
+	if r := chrono(t, db, "", "import", write("other.jsonl", strings.ReplaceAll(record("Disk mounted", "00")+record("Disk unmounted", "05"), "a.log", "b.log"))); r.code != 0 || r.stderr != "" {
+		t.Errorf("another file: %+v", r)
 	}
 }
