@@ -27,7 +27,7 @@ func editArea(a *textarea.Model, kept *string, msg tea.Msg) tea.Cmd {
 	if !ok || !strings.Contains(p.Content, "\t") {
 		before := a.Value()
 		var cmd tea.Cmd
-		*a, cmd = a.Update(msg)
+		*a, cmd = a.Update(areaKey(a, msg))
 		return tea.Batch(cmd, cutAreaRemnant(a, kept, before), said)
 	}
 	// The field drops what it cannot read, as it would from the paste.
@@ -68,7 +68,7 @@ func withoutControls(s string) string {
 func pasteKept(a *textarea.Model, kept *string, pasted string) tea.Cmd {
 	laid := areaText(pasted)
 	var cmd tea.Cmd
-	*a, cmd = a.Update(tea.PasteMsg{Content: laid})
+	*a, cmd = a.Update(areaKey(a, tea.PasteMsg{Content: laid}))
 	typed := a.Value()
 	end := cursorOffset(typed, a.Line(), a.Column())
 	start := end - len(laid)

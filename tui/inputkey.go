@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 )
@@ -20,6 +21,21 @@ func inputKey(in *textinput.Model, msg tea.Msg) tea.Msg {
 	}
 	if in.Position() == utf8.RuneCountInString(in.Value())-1 {
 		return tea.KeyPressMsg{Code: tea.KeyDelete}
+	}
+	return msg
+}
+
+// areaKey is msg as a field of several lines can take it. Its widget
+// keeps a selection that a shift key began without moving the cursor
+// (shift+down on the last line, shift+left at the start) as begun, empty,
+// through the edits after it; the next shift key then selects from where
+// that one was, in a text that may have lost that line since, and
+// deleting the selection reads past the text and panics. A selection
+// that selects nothing is dropped before each message, so that the next
+// one begins at the cursor.
+func areaKey(a *textarea.Model, msg tea.Msg) tea.Msg {
+	if !a.HasSelection() {
+		a.ClearSelection()
 	}
 	return msg
 }

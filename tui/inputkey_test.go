@@ -34,3 +34,22 @@ func TestDeleteWordForwardAtTheLastCharacter(t *testing.T) {
 		t.Errorf("tags %v, want verify among them", got)
 	}
 }
+
+// TestShiftKeyAfterAnEmptySelection: a shift key that selects nothing
+// (shift+down on the last line), then an edit that takes that line away,
+// then a shift key and typing, in a note: the typing replaces what the
+// second shift key selected, rather than ending the browser.
+func TestShiftKeyAfterAnEmptySelection(t *testing.T) {
+	shift := func(code rune) tea.KeyPressMsg { return tea.KeyPressMsg{Code: code, Mod: tea.ModShift} }
+	s := notedStore(t)
+	d := newDriver(t, s, 160, 45)
+	d.to("fbi-tip")
+	toNote(t, d, 1)
+	d.keys("e")
+	press(d, "enter", shift(tea.KeyDown), "backspace", shift(tea.KeyLeft))
+	d.typeText("x")
+	d.keys("ctrl+s")
+	if got := strings.Join(noteTexts(t, s), "|"); got != "NOTE-A|NOTE-x|NOTE-C" {
+		t.Errorf("notes %q, want NOTE-B's last letter replaced by x", got)
+	}
+}
