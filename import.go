@@ -14,6 +14,7 @@ import (
 	"chrono/model"
 	"chrono/model/formats"
 	"chrono/model/termtext"
+	"chrono/store/outfile"
 
 	"github.com/spf13/cobra"
 )
@@ -308,16 +309,20 @@ func (o *importOptions) openInput(name string, fixed *formats.Format, meter *imp
 		in.snaps = &snapshotInput{name: name, path: name}
 		if in.file == nil {
 			// stdin is read once: a copy is kept for its snapshots.
-			spool, err := os.CreateTemp("", "chrono-import-*.json")
+			spool, err := outfile.Scratch("chrono-import-*.json")
 			if err != nil {
-				return importInput{}, err
+				return importInput{}, fmt.Errorf("%s: keeping a copy of it for its snapshots: %w", termtext.Line(name), err)
 			}
 			in.snaps.spool, r = spool, io.TeeReader(r, spool)
 		}
 	}
 	if f.Name == "timelinejs" && in.file == nil {
-		if r, err = in.spool(r); err != nil {
+		var unchecked error
+		if r, unchecked, err = in.spool(r); err != nil {
 			return importInput{}, err
+		}
+		if unchecked != nil {
+			fmt.Fprintf(o.stderr, "warning: %s: %v; its slides are not checked for ids shifted onto stored events, as a file's are\n", termtext.Line(name), unchecked)
 		}
 	}
 	lost := in.lost
@@ -330,24 +335,26 @@ func (o *importOptions) openInput(name string, fixed *formats.Format, meter *imp
 // (checkSlides): without them, a slide added before others on stdin
 // would carry what chrono holds of one event onto another, refused from
 // a file. A document larger than they read (maxRetitledLook) goes on
-// from the copy's end to stdin's, unchecked, as a file that large does.
-func (in *importInput) spool(r io.Reader) (io.Reader, error) {
-	spool, err := os.CreateTemp("", "chrono-import-*.json")
+// from the copy's end to stdin's, unchecked, as a file that large does;
+// and so does one no copy can be made of (unchecked says why). An error
+// reading or copying it stops the import.
+func (in *importInput) spool(r io.Reader) (rest io.Reader, unchecked, err error) {
+	spool, err := outfile.Scratch("chrono-import-*.json")
 	if err != nil {
-		return nil, err
+		return r, fmt.Errorf("keeping a copy of it: %w", err), nil
 	}
-	in.file, in.spooled = spool, true
 	n, err := io.Copy(spool, io.LimitReader(r, maxRetitledLook+1))
 	if err != nil {
-		closeInputs([]importInput{*in})
-		return nil, fmt.Errorf("%s: %w", termtext.Line(in.Name), err)
+		outfile.RemoveScratch(spool)
+		return nil, nil, fmt.Errorf("%s: keeping a copy of it: %w", termtext.Line(in.Name), err)
 	}
+	in.file, in.spooled = spool, true
 	copied := io.NewSectionReader(spool, 0, n)
 	if n > maxRetitledLook {
-		return io.MultiReader(copied, r), nil
+		return io.MultiReader(copied, r), nil, nil
 	}
 	in.Size = n
-	return copied, nil
+	return copied, nil, nil
 }
 
 // inputFormat is the fixed format, or the one recognised from r's first
@@ -403,11 +410,11 @@ func problemsIn(err error, file string) bool {
 // closeInputs closes the files of inputs.
 func closeInputs(inputs []importInput) {
 	for _, in := range inputs {
-		if in.file != nil {
+		switch {
+		case in.spooled:
+			outfile.RemoveScratch(in.file)
+		case in.file != nil:
 			in.file.Close()
-		}
-		if in.spooled {
-			os.Remove(in.file.Name())
 		}
 		if in.snaps != nil {
 			in.snaps.close()

@@ -112,14 +112,26 @@ func storedOnce(s model.Store) func(id string) (model.Event, error) {
 	}
 }
 
+// maxImportBases is how many stored events' histories a check before or
+// after an import reads from the journal (importedOnce): each read
+// finds the event's change in its last import's entry, which may be of
+// a million events, so that a file of thousands of slides updated, each
+// read, would cost minutes. Past it, a stored event is known only as it
+// reads now; a shift, which runs on from the first slide it moves, is
+// refused at the first.
+const maxImportBases = 64
+
 // importedOnce is, for each stored event, the version the last import
 // to touch it left, when chrono changed it since (model.ImportBase), or
-// nil; each read from the journal once.
+// nil; each read from the journal once, and no more than maxImportBases.
 func importedOnce(s model.Store) func(id string) (*model.Event, error) {
 	seen := map[string]*model.Event{}
 	return func(id string) (*model.Event, error) {
 		if b, ok := seen[id]; ok {
 			return b, nil
+		}
+		if len(seen) >= maxImportBases {
+			return nil, nil
 		}
 		history, err := s.Journal(model.JournalQuery{Event: id})
 		if err != nil {
@@ -170,6 +182,37 @@ func retitledIn(s model.Store, event func(string) (model.Event, error), events [
 	return retitledAmong(s, importedOnce(s), events, news, func(id string) bool { return !inFile[id] }, map[string]bool{})
 }
 
+// spanQuery selects the events whose dates overlap those of dates (at
+// least one, dated), in one read of the store: the store reads a stored
+// event's dates from its key, for a query During an interval, and
+// decodes only those within it. The interval runs from the earliest
+// start among them to the latest end; when none can be written so (an
+// open end), every event is read.
+func spanQuery(dates []model.Date) model.Query {
+	if len(dates) == 1 {
+		return model.Query{During: dates[0]}
+	}
+	first, last := dates[0], dates[0]
+	for _, d := range dates[1:] {
+		if d.Earliest().Compare(first.Earliest()) < 0 {
+			first = d
+		}
+		if d.Latest().Compare(last.Latest()) > 0 {
+			last = d
+		}
+	}
+	from, ok := first.Start()
+	to, ok2 := last.End()
+	if !ok || !ok2 {
+		return model.Query{}
+	}
+	span, err := model.ParseDate(from.String() + "/" + to.String())
+	if err != nil || span.Earliest().Compare(first.Earliest()) > 0 || span.Latest().Compare(last.Latest()) < 0 {
+		return model.Query{}
+	}
+	return model.Query{During: span}
+}
+
 // retitledAmong finds, for each of the events news indexes, which are
 // new to s, the stored event it is by model.Retitled among those gone
 // (that the import does not bring), as it reads now or as the last import
@@ -188,27 +231,31 @@ func retitledAmong(s model.Store, base func(string) (*model.Event, error), event
 		}
 		byDate[d] = append(byDate[d], i)
 	}
+	if len(dates) == 0 {
+		return nil, nil
+	}
 	match := map[int][]string{}
-	for _, d := range dates {
-		for c, err := range s.Events(model.Query{During: d}) {
-			if err != nil {
-				return nil, err
-			}
-			if !gone(c.ID) {
-				continue
-			}
-			for _, i := range byDate[d] {
-				is := model.Retitled(&c, &events[i])
-				if !is && c.Date == events[i].Date && c.Title != events[i].Title {
-					b, err := base(c.ID)
-					if err != nil {
-						return nil, err
-					}
-					is = b != nil && model.Retitled(b, &events[i])
+	for c, err := range s.Events(spanQuery(dates)) {
+		if err != nil {
+			return nil, err
+		}
+		at, ok := byDate[c.Date] // model.Retitled asks the same date
+		if !ok || !gone(c.ID) {
+			continue
+		}
+		for _, i := range at {
+			is := model.Retitled(&c, &events[i])
+			if !is {
+				// The title too may have been corrected in chrono,
+				// as it was in the file.
+				b, err := base(c.ID)
+				if err != nil {
+					return nil, err
 				}
-				if is {
-					match[i] = append(match[i], c.ID)
-				}
+				is = b != nil && model.Retitled(b, &events[i])
+			}
+			if is {
+				match[i] = append(match[i], c.ID)
 			}
 		}
 	}

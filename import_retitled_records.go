@@ -376,7 +376,7 @@ func (o *importOptions) warnRetitledFiles(found []retitledFile) {
 		}
 		of := fmt.Sprintf("%d new records", f.looked)
 		if f.full {
-			of = fmt.Sprintf("the first %d new records of the import", f.looked)
+			of = fmt.Sprintf("%d new records looked at (the import's first %d, all files together)", f.looked, maxNewMade)
 		}
 		then := "; chrono undo takes the import back"
 		if o.dryRun {

@@ -32,6 +32,16 @@ func TestImportWarnsOfRetitledSlide(t *testing.T) {
 	if r := chrono(t, db, "", "import", slides("first.json", "NSO offers cash")); r.code != 0 || r.stderr != "" {
 		t.Fatalf("import: %+v", r)
 	}
+	// The headline corrected in chrono as in the file: the stored event
+	// is the slide as the last import left it.
+	if r := chrono(t, db, "", "import", slides("typo.json", "NSO offrs cash")); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	chrono(t, db, "", "edit", "nso-offrs-cash", "--set", "title=NSO offers cash!")
+	if r := chrono(t, db, "", "import", "--dry-run", slides("fixed.json", "NSO offers cash", "NSO offers cash!")); !strings.Contains(r.stderr, `fixed.json:3:3: the slide "NSO offers cash!" would become a new event, nso-offers-cash-2, while nso-offrs-cash`) {
+		t.Errorf("the headline corrected in chrono too: %+v", r)
+	}
+	chrono(t, db, "", "rm", "nso-offrs-cash")
 	// A text added to in chrono: the stored event is the slide as the
 	// last import left it.
 	if r := chrono(t, db, "", "edit", "nso-offers-cash", "--set", "summary=On a call, NSO. Two witnesses."); r.code != 0 {
@@ -253,7 +263,7 @@ func TestRetitledRecordsLookedForUpToABound(t *testing.T) {
 		}
 		// Past the bound, the records held are still looked at, and
 		// said of once.
-		whole := fmt.Sprintf(`second.jsonl:2: 1 of the first %d new records of the import would become new events beside stored events`, maxNewMade)
+		whole := fmt.Sprintf(`second.jsonl:2: 1 of %d new records looked at (the import's first %d, all files together) would become new events beside stored events`, maxNewMade, maxNewMade)
 		if said := strings.Contains(r.stderr, whole); said == tt.warn {
 			t.Errorf("%d more new records: %+v; want the file said of: %v", tt.more, r, !tt.warn)
 		}

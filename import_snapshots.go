@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"chrono/store/outfile"
 	"errors"
 	"fmt"
 	"io"
@@ -76,8 +77,7 @@ func (si *snapshotInput) mayHold() (bool, error) {
 
 func (si *snapshotInput) close() {
 	if si.spool != nil {
-		si.spool.Close()
-		os.Remove(si.spool.Name())
+		outfile.RemoveScratch(si.spool)
 	}
 }
 
