@@ -39,9 +39,9 @@ const madePrefix = "ts-"
 // the records whose made id is new to the store while the store holds,
 // under another made id, an event of the same time and other attributes
 // (its summary) that no file of the import brings. It holds a hash of
-// each made id stored before the import, and the new records, so that a
-// dump read again costs a lookup a record and no more reads of the
-// store.
+// each made id stored before the import, and the new records (up to
+// maxNewMade), so that a dump read again costs a lookup a record, and
+// one read of the store after, over the span of the new records' dates.
 type madeWatch struct {
 	seed    maphash.Seed
 	stored  []uint64 // the made ids stored before the import, hashed, sorted
