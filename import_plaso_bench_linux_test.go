@@ -122,3 +122,36 @@ func timesketchLine(w *bufio.Writer, i int) {
 	fmt.Fprintf(w, `"data_type": %q, "display_name": "TSK:%s", "filename": %q, "hostname": "WKS-%02d", "inode": %d, "parser": %q, "pathspec": {"__type__": "PathSpec", "location": %q, "type_indicator": "TSK"}, "username": "jdoe"}`+"\n",
 		dataType, path, path, i%40, 100000+i, parser, path)
 }
+
+// BenchmarkImportInOneTransaction imports files under the size past
+// which an import is built in bulk, into a new store each time: the
+// import of one write transaction. 25,000 psort records (15 MB), and
+// 100,000 short Timesketch records (8.5 MB) not in time order; the
+// records' ids are hashes, in no order either.
+func BenchmarkImportInOneTransaction(b *testing.B) {
+	short := func(w *bufio.Writer, i int) {
+		// i times a prime, modulo another: each second once, shuffled.
+		at := time.Date(2017, 8, 16, 10, 0, 0, 0, time.UTC).Add(time.Duration(i*7919%100_003) * time.Second)
+		fmt.Fprintf(w, `{"message":"msg %d","datetime":%q,"timestamp_desc":"d"}`+"\n", i, at.Format("2006-01-02T15:04:05+00:00"))
+	}
+	for _, form := range []struct {
+		name string
+		n    int
+		line func(*bufio.Writer, int)
+	}{{"plaso-json_line", 25_000, plasoLine}, {"timesketch-short", 100_000, short}} {
+		b.Run(form.name, func(b *testing.B) {
+			dir := b.TempDir()
+			file := filepath.Join(dir, "events.jsonl")
+			b.SetBytes(writeLines(b, file, form.n, form.line))
+			for b.Loop() {
+				b.StopTimer()
+				db := filepath.Join(dir, "bench.db")
+				os.Remove(db)
+				b.StartTimer()
+				if code := run([]string{"--db", db, "import", file}, nil, io.Discard, io.Discard); code != 0 {
+					b.Fatalf("import exited %d", code)
+				}
+			}
+		})
+	}
+}

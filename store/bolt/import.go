@@ -18,9 +18,26 @@ import (
 // holds), then Commit, or Rollback to leave the store as it was.
 type txImport struct {
 	importSink
-	s    *Store
-	tx   *bbolt.Tx
-	list bool // a dry run: list what each update changes
+	s     *Store
+	tx    *bbolt.Tx
+	list  bool      // a dry run: list what each update changes
+	later laterPuts // the new events' ids and history, put as it commits
+}
+
+// HasEvent implements model.Known, the events this import adds
+// included.
+func (im *txImport) HasEvent(id string) bool {
+	_, ok := im.later.held[id]
+	return ok || im.importSink.HasEvent(id)
+}
+
+// StoredEvent implements model.StoredEventReader, the events this
+// import adds included.
+func (im *txImport) StoredEvent(id string) (model.Event, error) {
+	if e, ok, err := im.later.event(id); ok {
+		return e, err
+	}
+	return im.importSink.StoredEvent(id)
 }
 
 // beginImport starts an import. It holds the store's write transaction
@@ -196,10 +213,8 @@ func (im *txImport) EventFields(e model.Event, n int, present model.FieldSet) er
 		if err := im.journal.log.Added(e.ID); err != nil {
 			return err
 		}
-		if err := im.b.history.Put(historyKey(e.ID, im.journal.seq), historyAdded); err != nil {
-			return err
-		}
-		return im.b.put(&e)
+		im.later.add(im.b.history, historyKey(e.ID, im.journal.seq), historyAdded)
+		return im.later.putNew(im.b, &e)
 	}
 	old, oldOrder, err := im.b.event(e.ID)
 	if err != nil {
@@ -244,6 +259,11 @@ func (im *txImport) EventFields(e model.Event, n int, present model.FieldSet) er
 // Commit records the import in the journal, as phrase says, and makes
 // it visible and durable.
 func (im *txImport) Commit(phrase string) (model.ImportResult, error) {
+	// Before settle, which reads the linked events it places.
+	if err := im.later.put(); err != nil {
+		im.tx.Rollback()
+		return im.result, err
+	}
 	if err := im.b.settle(); err != nil {
 		im.tx.Rollback()
 		return im.result, err
