@@ -155,3 +155,29 @@ func BenchmarkImportInOneTransaction(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkRestore restores a backup of 100,000 short Timesketch records
+// (one journal entry, the import that brought them) into a new store
+// each time.
+func BenchmarkRestore(b *testing.B) {
+	dir := b.TempDir()
+	file, db, backup := filepath.Join(dir, "events.jsonl"), filepath.Join(dir, "from.db"), filepath.Join(dir, "backup.chrono")
+	writeLines(b, file, 100_000, func(w *bufio.Writer, i int) {
+		at := time.Date(2017, 8, 16, 10, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Second)
+		fmt.Fprintf(w, `{"message":"msg %d","datetime":%q,"timestamp_desc":"d"}`+"\n", i, at.Format("2006-01-02T15:04:05+00:00"))
+	})
+	for _, args := range [][]string{{"--db", db, "import", file}, {"--db", db, "backup", "-o", backup}} {
+		if code := run(args, nil, io.Discard, io.Discard); code != 0 {
+			b.Fatalf("%v exited %d", args, code)
+		}
+	}
+	for b.Loop() {
+		b.StopTimer()
+		to := filepath.Join(dir, "to.db")
+		os.Remove(to)
+		b.StartTimer()
+		if code := run([]string{"--db", to, "import", backup}, nil, io.Discard, io.Discard); code != 0 {
+			b.Fatalf("restore exited %d", code)
+		}
+	}
+}

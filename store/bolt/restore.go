@@ -38,7 +38,11 @@ func (s *Store) RestoreHistory(entries iter.Seq2[model.StoredEntry, error], tras
 				*bk.in(&b) = nb
 			}
 			var err error
-			if chain, err = journalform.CopyAsFound(entries, putStoredEntry(b)); err != nil {
+			var later laterPuts
+			if chain, err = journalform.CopyAsFound(entries, putStoredEntry(b, &later)); err != nil {
+				return err
+			}
+			if err := later.put(); err != nil {
 				return err
 			}
 			_, err = putTrash(b, trashed)
@@ -92,12 +96,16 @@ func (s *Store) Restore(from model.Reader) (model.Restored, error) {
 			if n.Trashed, err = putTrash(b, trashOf(from)); err != nil {
 				return err
 			}
+			var later laterPuts
 			if stored, ok := from.(model.StoredJournal); ok {
-				n.Entries, err = putStored(b, stored.StoredEntries())
+				n.Entries, err = putStored(b, &later, stored.StoredEntries())
 			} else {
-				n.Entries, err = putJournal(b, model.JournalOf(from))
+				n.Entries, err = putJournal(b, &later, model.JournalOf(from))
 			}
-			return err
+			if err != nil {
+				return err
+			}
+			return later.put()
 		})
 	}))
 	return n, err
@@ -159,8 +167,8 @@ func putTrash(b buckets, trashed iter.Seq2[model.Trashed, error]) (int, error) {
 
 // putJournal appends entries, numbered from 1 without a gap, to an empty
 // journal, each chained to the one before in this store's form, with
-// their history keys; it returns how many there were.
-func putJournal(b buckets, entries iter.Seq2[model.Entry, error]) (uint64, error) {
+// their history keys, held in later; it returns how many there were.
+func putJournal(b buckets, later *laterPuts, entries iter.Seq2[model.Entry, error]) (uint64, error) {
 	prev := make([]byte, hashSize)
 	want := uint64(1)
 	for e, err := range entries {
@@ -177,7 +185,7 @@ func putJournal(b buckets, entries iter.Seq2[model.Entry, error]) (uint64, error
 				return want - 1, err
 			}
 		}
-		if err := putHistory(b, &e); err != nil {
+		if err := putHistory(b, later, &e); err != nil {
 			return want - 1, err
 		}
 		v, err := encodeEntry(&e, &l, prev)
@@ -194,33 +202,33 @@ func putJournal(b buckets, entries iter.Seq2[model.Entry, error]) (uint64, error
 
 // putStored appends entries as another store holds them
 // (journalform.Copy) to an empty journal, each with its history keys,
-// and returns how many there were.
-func putStored(b buckets, entries iter.Seq2[model.StoredEntry, error]) (uint64, error) {
-	return journalform.Copy(entries, putStoredEntry(b))
+// held in later, and returns how many there were.
+func putStored(b buckets, later *laterPuts, entries iter.Seq2[model.StoredEntry, error]) (uint64, error) {
+	return journalform.Copy(entries, putStoredEntry(b, later))
 }
 
 // putStoredEntry puts an entry as another store holds it into the
-// journal, under its number, with its history keys.
-func putStoredEntry(b buckets) func(model.StoredEntry, *model.Entry) error {
+// journal, under its number, with its history keys, held in later.
+func putStoredEntry(b buckets, later *laterPuts) func(model.StoredEntry, *model.Entry) error {
 	return func(se model.StoredEntry, e *model.Entry) error {
-		if err := putHistory(b, e); err != nil {
+		if err := putHistory(b, later, e); err != nil {
 			return err
 		}
 		return b.journal.Put(seqKey(se.Seq), storedValue(se))
 	}
 }
 
-// putHistory puts the history key of each event e touched, marked as
-// this store's imports mark them (historyValue).
-func putHistory(b buckets, e *model.Entry) error {
+// putHistory holds in later, to be put in key order (laterPuts), the
+// history key of each event e touched, marked as this store's imports
+// mark them (historyValue): a journal's keys come by entry, and so by
+// event id in no order.
+func putHistory(b buckets, later *laterPuts, e *model.Entry) error {
 	for i := range e.Events {
 		v, err := historyValue(&e.Events[i])
 		if err != nil {
 			return err
 		}
-		if err := b.history.Put(historyKey(e.Events[i].ID, e.Seq), v); err != nil {
-			return err
-		}
+		later.add(b.history, historyKey(e.Events[i].ID, e.Seq), v)
 	}
 	return nil
 }
