@@ -290,11 +290,7 @@ func (w *madeWatch) retitled(s model.Store) []retitled {
 		if !f.reread || len(f.news) == 0 {
 			continue
 		}
-		news := make([]int, len(f.news))
-		for i := range news {
-			news[i] = i
-		}
-		found, err := retitledAmong(s, base, f.news, news, w.gone, claimed)
+		found, err := w.retitledIn(s, base, f, claimed)
 		if err != nil {
 			return out // a warning's look, not the import's: it stands
 		}
@@ -305,6 +301,16 @@ func (w *madeWatch) retitled(s model.Store) []retitled {
 		}
 	}
 	return out
+}
+
+// retitledIn is retitledAmong of every new record held of f, among the
+// stored events gone.
+func (w *madeWatch) retitledIn(s model.Store, base func(string) (*model.Event, error), f *madeFile, claimed map[string]bool) ([]retitled, error) {
+	news := make([]int, len(f.news))
+	for i := range news {
+		news[i] = i
+	}
+	return retitledAmong(s, base, f.news, news, w.gone, claimed)
 }
 
 // gone reports whether id is a made id stored before the import that no
@@ -343,11 +349,7 @@ func (w *madeWatch) retitledFiles(s model.Store) []retitledFile {
 		if (f.reread && !w.full) || len(f.news) == 0 {
 			continue
 		}
-		news := make([]int, len(f.news))
-		for i := range news {
-			news[i] = i
-		}
-		found, err := retitledAmong(s, base, f.news, news, w.gone, claimed)
+		found, err := w.retitledIn(s, base, f, claimed)
 		if err != nil {
 			return out
 		}

@@ -7,6 +7,8 @@ import (
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+
+	"chrono/model/termtext"
 )
 
 // A field shows a stored character it cannot show as itself as a mark
@@ -41,7 +43,7 @@ func cutLineRemnant(in *textinput.Model, stored, before string) tea.Cmd {
 	}
 	kept := keptText(typed, stored, false)
 	shown := line(kept)
-	back, fwd, ok := remnant(typed, shown, runeOffset(typed, in.Position()), func(n int) bool { return shownWhole(kept, n, line) })
+	back, fwd, ok := remnant(typed, shown, termtext.RuneOffset(typed, in.Position()), func(n int) bool { return shownWhole(kept, n, line) })
 	if !ok {
 		return nil
 	}
@@ -113,8 +115,8 @@ func remnant(typed, shown string, at int, whole func(n int) bool) (back, fwd int
 	// "><U+200" inside it). Of those around the cursor, the last where
 	// the cursor stands between whole characters, where the mark was;
 	// else the last.
-	hi := commonPrefix(typed, shown)
-	lo := len(shown) - commonSuffix(typed, shown)
+	hi := termtext.CommonPrefix(typed, shown)
+	lo := len(shown) - termtext.CommonSuffix(typed, shown)
 	cut := -1
 	for s := min(hi, at); s >= max(lo, at-d); s-- {
 		if !runeStart(typed, s) || !runeStart(typed, s+d) {
@@ -150,33 +152,3 @@ func shownWhole(kept string, n int, show func(string) string) bool {
 
 // runeStart reports whether byte i of s starts a rune, or ends s.
 func runeStart(s string, i int) bool { return i == len(s) || utf8.RuneStart(s[i]) }
-
-// runeOffset is where, in bytes, the n-th rune of s starts: where a
-// one-line field's cursor at n stands in its value.
-func runeOffset(s string, n int) int {
-	for i := range s {
-		if n == 0 {
-			return i
-		}
-		n--
-	}
-	return len(s)
-}
-
-// commonPrefix is how many bytes a and b begin with alike.
-func commonPrefix(a, b string) int {
-	n := 0
-	for n < len(a) && n < len(b) && a[n] == b[n] {
-		n++
-	}
-	return n
-}
-
-// commonSuffix is how many bytes a and b end with alike.
-func commonSuffix(a, b string) int {
-	n := 0
-	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
-		n++
-	}
-	return n
-}

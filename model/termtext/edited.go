@@ -35,13 +35,13 @@ func Edited(stored, typed string, oneLine bool, tab string) string {
 		return stored
 	}
 	if d := len(shown) - len(typed); d > 0 {
-		if n := commonPrefix(shown, typed); shown[n+d:] == typed[n:] {
+		if n := CommonPrefix(shown, typed); shown[n+d:] == typed[n:] {
 			// Only deleted, from anywhere between lo and n when what
 			// went repeats what is beside it: "<U+200B><U+200D>" less
 			// "<U+200B>" is also that less "B><U+200". A place where
 			// the deletion took whole characters is the likelier, and
 			// takes no character but those.
-			lo := len(typed) - commonSuffix(shown, typed)
+			lo := len(typed) - CommonSuffix(shown, typed)
 			k := sort.Search(len(at), func(j int) bool { return at[j] > n }) - 1
 			for i := k; i >= 0 && at[i] >= lo && k-i < wholeSearch; i-- {
 				if j := sort.SearchInts(at, at[i]+d); j < len(at) && at[j] == at[i]+d {
@@ -56,9 +56,9 @@ func Edited(stored, typed string, oneLine bool, tab string) string {
 		}
 	}
 	// The runes shown whole before the first difference, and after the last.
-	n := commonPrefix(shown, typed)
+	n := CommonPrefix(shown, typed)
 	k := sort.Search(len(at), func(j int) bool { return at[j] > n }) - 1
-	m := commonSuffix(shown[at[k]:], typed[at[k]:])
+	m := CommonSuffix(shown[at[k]:], typed[at[k]:])
 	j := max(sort.Search(len(at), func(j int) bool { return at[j] >= len(shown)-m }), k)
 	return stored[:raw[k]] + typed[at[k]:len(typed)-(len(shown)-at[j])] + stored[raw[j]:]
 }
@@ -68,7 +68,8 @@ func Edited(stored, typed string, oneLine bool, tab string) string {
 // no more than a short one.
 const wholeSearch = 64
 
-func commonPrefix(a, b string) int {
+// CommonPrefix is how many bytes a and b begin with alike.
+func CommonPrefix(a, b string) int {
 	n := 0
 	for n < len(a) && n < len(b) && a[n] == b[n] {
 		n++
@@ -76,10 +77,23 @@ func commonPrefix(a, b string) int {
 	return n
 }
 
-func commonSuffix(a, b string) int {
+// CommonSuffix is how many bytes a and b end with alike.
+func CommonSuffix(a, b string) int {
 	n := 0
 	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
 		n++
 	}
 	return n
+}
+
+// RuneOffset is where, in bytes, the nth rune of s starts, or len(s)
+// when s has no more runes.
+func RuneOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
 }

@@ -297,22 +297,11 @@ func firstLine(text string) string {
 		if utf8.RuneCountInString(l) <= maxTitle {
 			return l
 		}
-		cut := l[:runeOffset(l, maxTitle)]
+		cut := l[:termtext.RuneOffset(l, maxTitle)]
 		if i := strings.LastIndexByte(cut, ' '); i > 0 {
 			cut = cut[:i]
 		}
 		return cut + "…"
 	}
 	return ""
-}
-
-// runeOffset returns the byte offset of the nth rune of s.
-func runeOffset(s string, n int) int {
-	for i := range s {
-		if n == 0 {
-			return i
-		}
-		n--
-	}
-	return len(s)
 }
