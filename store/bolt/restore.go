@@ -85,8 +85,12 @@ func (s *Store) Restore(from model.Reader) (model.Restored, error) {
 			if countOf(b.counts, keyTotal) > 0 || !empty(b.sources) || !empty(b.trash) || !empty(b.journal) {
 				return fmt.Errorf("%s: %w: a backup is restored whole only into a new store", s.path, model.ErrNotEmpty)
 			}
-			t := &writeTx{b: b, author: s.author, now: clock().UTC().Round(0)}
+			// A backup's events come by their order, their ids in none.
+			t := &writeTx{b: b, author: s.author, now: clock().UTC().Round(0), later: &laterPuts{}}
 			if err := model.RestoreContent(t, from, &n); err != nil {
+				return err
+			}
+			if err := t.later.put(); err != nil {
 				return err
 			}
 			if err := b.settle(); err != nil {

@@ -20,6 +20,10 @@ type writeTx struct {
 	author  string
 	now     time.Time
 	changes model.Changes
+	// later, when set (a restore into a new store), holds back the new
+	// events' keys to put in order (laterPuts) when the writer calls
+	// its put; the transaction reads the events held as stored.
+	later *laterPuts
 }
 
 var _ model.Tx = (*writeTx)(nil)
@@ -86,6 +90,11 @@ func (t *writeTx) state() model.TxState {
 // where returns an event and where it is: on the timeline, in the trash,
 // or absent.
 func (t *writeTx) where(id string) (model.Event, model.Whereabouts, error) {
+	if t.later != nil {
+		if e, held, err := t.later.event(id); held {
+			return e, model.OnTimeline, err
+		}
+	}
 	if t.b.ids.Get([]byte(id)) != nil {
 		e, _, err := t.b.event(id)
 		return e, model.OnTimeline, err
@@ -137,12 +146,22 @@ func (t *writeTx) SetHeader(h model.Header) error {
 
 // Event implements model.Tx.
 func (t *writeTx) Event(id string) (model.Event, error) {
+	if t.later != nil {
+		if e, held, err := t.later.event(id); held {
+			return e, err
+		}
+	}
 	e, _, err := t.b.event(id)
 	return e, err
 }
 
 // HasEvent implements model.Tx.
 func (t *writeTx) HasEvent(id string) (bool, error) {
+	if t.later != nil {
+		if _, held := t.later.held[id]; held {
+			return true, nil
+		}
+	}
 	return t.b.ids.Get([]byte(id)) != nil || t.b.trash.Get([]byte(id)) != nil, nil
 }
 
@@ -158,6 +177,16 @@ func (t *writeTx) PutEvent(e model.Event) error {
 	}
 	if err := t.touch(e.ID); err != nil {
 		return err
+	}
+	if t.later != nil {
+		if _, held := t.later.held[e.ID]; held {
+			// Written again: what is held goes in first, as it stands.
+			if err := t.later.put(); err != nil {
+				return err
+			}
+		} else if t.b.ids.Get([]byte(e.ID)) == nil {
+			return t.later.putNew(t.b, &e)
+		}
 	}
 	if t.b.ids.Get([]byte(e.ID)) == nil {
 		return t.b.put(&e)
