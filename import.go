@@ -196,8 +196,9 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 	}
 	o.report(inputs, results)
 	o.warnRetitled(slides.retitled)
-	o.warnRetitled(made.retitled(s))
-	o.warnRetitledFiles(made.retitledFiles(s))
+	records, files := made.retitled(s)
+	o.warnRetitled(records)
+	o.warnRetitledFiles(files)
 	if o.dryRun {
 		return nil
 	}

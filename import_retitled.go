@@ -75,14 +75,15 @@ func checkSlides(s model.Store, inputs []importInput) (slideChecks, error) {
 		if !ok {
 			continue
 		}
-		// Both checks look up the slides' ids: each is read once.
-		event := storedOnce(s)
-		shifted, err := shiftedIn(event, importedOnce(s), tl.Timeline.Events, tl.made)
+		// Both checks look up the slides' ids and histories: each is
+		// read once.
+		event, base := storedOnce(s), importedOnce(s)
+		shifted, err := shiftedIn(event, base, tl.Timeline.Events, tl.made)
 		if err != nil {
 			return out, err
 		}
 		out.shifted = append(out.shifted, shiftedProblems(in.Name, tl.at, shifted)...)
-		found, err := retitledIn(s, event, tl.Timeline.Events, tl.made)
+		found, err := retitledIn(s, event, base, tl.Timeline.Events, tl.made)
 		if err != nil {
 			continue
 		}
@@ -160,7 +161,7 @@ func slidesAgain(in importInput) (tl placedSlides, ok bool) {
 // retitledIn finds among events those new to s that are, by
 // model.Retitled, a stored event the events do not include: each only
 // when one stored event is.
-func retitledIn(s model.Store, event func(string) (model.Event, error), events []model.Event, made []bool) ([]retitled, error) {
+func retitledIn(s model.Store, event func(string) (model.Event, error), base func(string) (*model.Event, error), events []model.Event, made []bool) ([]retitled, error) {
 	if n, err := s.Count(model.Query{}); err != nil || n == 0 {
 		return nil, err // nothing stored to be retitled
 	}
@@ -179,7 +180,7 @@ func retitledIn(s model.Store, event func(string) (model.Event, error), events [
 		}
 		news = append(news, i)
 	}
-	return retitledAmong(s, importedOnce(s), events, news, func(id string) bool { return !inFile[id] }, map[string]bool{})
+	return retitledAmong(s, base, events, news, func(id string) bool { return !inFile[id] }, map[string]bool{})
 }
 
 // spanQuery selects the events whose dates overlap those of dates (at

@@ -181,7 +181,7 @@ func (m *madeSink) see(e *model.Event, n int) {
 	}
 	if w.news == maxNewMade {
 		// The first records held are enough to tell a file whose
-		// every message changed (retitledFiles); the stored ids the
+		// every message changed (retitled); the stored ids the
 		// rest brings are still noted above.
 		w.full = true
 		return
@@ -273,34 +273,45 @@ type shift struct {
 	now, was string
 }
 
-// retitled finds, after the import, the new records of each file read
-// before (one that brings a stored made id) that are by model.Retitled
-// a stored event under a made id that no file of the import brings.
-// A new file is passed over: among its records and another file's,
-// those that share their time and every other attribute are no sign of
-// a message corrected.
-func (w *madeWatch) retitled(s model.Store) []retitled {
-	if w == nil || w.full {
-		return nil
+// retitled finds, after the import, the new records held of each file
+// that are by model.Retitled a stored event under a made id that no
+// file of the import brings. Of a file read before (one that brings a
+// stored made id), while every new record was held, each such record is
+// warned of (records). Any other file is said of once (files), and only
+// when most of its records are such, or any once more than maxNewMade
+// records were new: a new file is likely one imported before, every
+// message of it changed, now beside its old events; but among its
+// records and another file's, a few that share their time and every
+// other attribute are no sign of a message corrected.
+func (w *madeWatch) retitled(s model.Store) (records []retitled, files []retitledFile) {
+	if w == nil {
+		return nil, nil
 	}
-	var out []retitled
 	claimed := map[string]bool{}
 	base := importedOnce(s)
 	for _, f := range w.files {
-		if !f.reread || len(f.news) == 0 {
+		if len(f.news) == 0 {
 			continue
 		}
 		found, err := w.retitledIn(s, base, f, claimed)
 		if err != nil {
-			return out // a warning's look, not the import's: it stands
+			return records, files // a warning's look, not the import's: it stands
 		}
-		for _, r := range found {
+		for i := range found {
+			r := &found[i]
 			r.file, r.at, r.record, r.noID = f.name, f.at[r.i], true, f.noID
-			f.shifted(&r)
-			out = append(out, r)
+		}
+		switch {
+		case f.reread && !w.full:
+			for _, r := range found {
+				f.shifted(&r)
+				records = append(records, r)
+			}
+		case len(found) > 0 && (f.reread || len(found) >= 2 && 2*len(found) > len(f.news)):
+			files = append(files, retitledFile{first: found[0], n: len(found), looked: len(f.news), full: w.full})
 		}
 	}
-	return out
+	return records, files
 }
 
 // retitledIn is retitledAmong of every new record held of f, among the
@@ -329,40 +340,6 @@ type retitledFile struct {
 	n      int      // how many of the records looked at are
 	looked int      // how many new records were looked at
 	full   bool     // the file had more new records than that
-}
-
-// retitledFiles finds, after the import, among the new records held of
-// each file that retitled passes over (a file that brings no stored
-// made id, or any once more than maxNewMade records are new), those that
-// are by model.Retitled a stored event no file of the import brings:
-// a new file most of whose records are is likely one imported before,
-// every message of it changed, now beside its old events. Said once a
-// file, not a record.
-func (w *madeWatch) retitledFiles(s model.Store) []retitledFile {
-	if w == nil {
-		return nil
-	}
-	var out []retitledFile
-	claimed := map[string]bool{}
-	base := importedOnce(s)
-	for _, f := range w.files {
-		if (f.reread && !w.full) || len(f.news) == 0 {
-			continue
-		}
-		found, err := w.retitledIn(s, base, f, claimed)
-		if err != nil {
-			return out
-		}
-		if len(found) == 0 || !f.reread && (len(found) < 2 || 2*len(found) <= len(f.news)) {
-			// A new file of a record or a few like stored ones is no sign
-			// of messages changed: most of a file's records are.
-			continue
-		}
-		r := found[0]
-		r.file, r.at, r.record, r.noID = f.name, f.at[r.i], true, f.noID
-		out = append(out, retitledFile{first: r, n: len(found), looked: len(f.news), full: w.full})
-	}
-	return out
 }
 
 // warnRetitledFiles says of each file most of whose records may be
