@@ -3,6 +3,7 @@ package bolt
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -84,5 +85,65 @@ func TestReimportReadsEachEntryOnce(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestReimportInBulkKeepsEditsOnALargerStore: with a history too large
+// to lie inside its parent's page, read from the file rather than
+// through bbolt, a bulk re-import of the same file still finds the
+// events edited in chrono since, and keeps their edits, while the
+// others, last changed by the import, are unchanged.
+func TestReimportInBulkKeepsEditsOnALargerStore(t *testing.T) {
+	const n = 600
+	var b strings.Builder
+	b.WriteString(`{"chrono": 1, "events": [`)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"id": "e%04d", "date": "2020-01-01", "title": "Event %d"}`, i, i)
+	}
+	b.WriteString("]}")
+	doc := nativeInput("v1.json", []byte(b.String()))
+	s := newStore(t)
+	importDocs(t, s, doc)
+	if err := s.view(func(b buckets) error {
+		if b.history.Root() == 0 || b.trees == nil {
+			t.Fatal("the history lies inside its parent's page: the test wants it on pages of its own, read by pread")
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Write(model.OpEdit, "retitled", func(tx model.Tx) error {
+		base, err := tx.Event("e0100")
+		if err != nil {
+			return err
+		}
+		e := base
+		e.Title = "The investigator's title"
+		_, err = model.EditEvent(tx, base, e)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := storetest.Retag(s, []string{"e0200"}, []string{"checked"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Import([]model.Input{doc}, model.ImportOptions{Bulk: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := res[0]; r.Updated != 0 || r.Unchanged != n || r.KeptEdits != 1 {
+		t.Errorf("result %+v: want %d unchanged, the retitled event's edit kept", r, n)
+	}
+	for id, want := range map[string]func(e model.Event) bool{
+		"e0100": func(e model.Event) bool { return e.Title == "The investigator's title" },
+		"e0200": func(e model.Event) bool { return slices.Contains(e.Tags, "checked") },
+	} {
+		e, err := s.Event(id)
+		if err != nil || !want(e) {
+			t.Errorf("%s after the re-import: %+v (%v)", id, e, err)
+		}
 	}
 }

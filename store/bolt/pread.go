@@ -142,43 +142,84 @@ func (t *fileTrees) get(bucket *bbolt.Bucket, key []byte) []byte {
 
 // lookup finds key in the tree at root, returning a copy of its value.
 func (t *fileTrees) lookup(root uint64, key []byte) ([]byte, error) {
+	var v []byte
+	err := t.leaf(root, key, func(p []byte, count, i int) error {
+		if i == count {
+			return nil
+		}
+		k, value, flags, _ := leafEntry(p, i)
+		if bytes.Equal(k, key) && flags&bucketLeafFlag == 0 {
+			v = bytes.Clone(value)
+		}
+		return nil
+	})
+	return v, err
+}
+
+// atOrBefore returns copies of the last key at or before key in the tree
+// at root and of its value. When no key of the leaf that key leads to
+// comes at or before it, the leaf before may hold one (bbolt's branch
+// keys may be older than their children's first keys): that, and a
+// nested bucket's key, are errNotAPage, and the caller asks bbolt.
+func (t *fileTrees) atOrBefore(root uint64, key []byte) (k, v []byte, err error) {
+	err = t.leaf(root, key, func(p []byte, count, i int) error {
+		if i == count || !bytes.Equal(leafKey(p, i), key) {
+			i--
+		}
+		if i < 0 {
+			return errNotAPage
+		}
+		found, value, flags, _ := leafEntry(p, i)
+		if flags&bucketLeafFlag != 0 {
+			return errNotAPage
+		}
+		k, v = bytes.Clone(found), bytes.Clone(value)
+		return nil
+	})
+	return k, v, err
+}
+
+// leafKey returns the key of element i of a leaf page whose elements
+// leafSearch has checked.
+func leafKey(p []byte, i int) []byte {
+	k, _, _, _ := leafEntry(p, i)
+	return k
+}
+
+// leaf descends the tree at root to the leaf page that key is on or
+// would be on, and calls at with the page, its count of elements and
+// the place of the first key at or after key.
+func (t *fileTrees) leaf(root uint64, key []byte, at func(p []byte, count, i int) error) error {
 	if root == 0 {
-		return nil, errNotAPage // inline: within its parent's page
+		return errNotAPage // inline: within its parent's page
 	}
 	id := root
 	for depth := 0; depth <= maxDepth; depth++ {
 		p, pooled, err := t.page(id, depth)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if pooled {
 			defer putPage(p)
 		}
 		switch flags, count, ok := pageKind(p); {
 		case !ok:
-			return nil, errNotAPage
+			return errNotAPage
 		case flags == branchPageFlag:
 			if id, ok = branchChild(p, count, key, false); !ok {
-				return nil, errNotAPage
+				return errNotAPage
 			}
 		case flags == leafPageFlag:
 			i, ok := leafSearch(p, count, key)
 			if !ok {
-				return nil, errNotAPage
+				return errNotAPage
 			}
-			if i == count {
-				return nil, nil
-			}
-			k, v, flags, _ := leafEntry(p, i)
-			if !bytes.Equal(k, key) || flags&bucketLeafFlag != 0 {
-				return nil, nil
-			}
-			return bytes.Clone(v), nil
+			return at(p, count, i)
 		default:
-			return nil, errNotAPage
+			return errNotAPage
 		}
 	}
-	return nil, errNotAPage
+	return errNotAPage
 }
 
 // maxDepth is deeper than any store's tree: a page that leads deeper is

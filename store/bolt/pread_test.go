@@ -414,3 +414,84 @@ func TestAlongTheEventsIndexValuesAreNotRead(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestAtOrBeforeAnswersAsACursor: in a tree of many levels with keys
+// taken out here and there (so that some branch keys are older than
+// their children's first keys), the last key at or before any key, read
+// from the file, is what bbolt's cursor finds there, or the read says it
+// cannot tell; it cannot tell only where no key of its leaf comes first.
+func TestAtOrBeforeAnswersAsACursor(t *testing.T) {
+	var file *os.File
+	db, err := bbolt.Open(filepath.Join(t.TempDir(), "deep.db"), 0o600, &bbolt.Options{
+		PageSize: minPageSize,
+		OpenFile: openKeeping(&file),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	key := func(i int) []byte { return fmt.Appendf(nil, "k%06d", i*10) }
+	if err := db.Update(func(tx *bbolt.Tx) error {
+		b, err := tx.CreateBucket([]byte("history"))
+		if err != nil {
+			return err
+		}
+		for i := range 30_000 {
+			if err := b.Put(key(i), bytes.Repeat([]byte{byte(i)}, 10+i%5*40)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bbolt.Tx) error {
+		b := tx.Bucket([]byte("history"))
+		for i := 0; i < 30_000; i += 7 {
+			if err := b.Delete(key(i)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	err = db.View(func(tx *bbolt.Tx) error {
+		b := tx.Bucket([]byte("history"))
+		trees := &fileTrees{file: file, tx: tx, size: minPageSize, cache: &pageCache{}}
+		if h, err := trees.height(uint64(b.Root())); err != nil || h < 4 {
+			t.Fatalf("the tree has %d levels (%v); the test wants four or more", h, err)
+		}
+		untold := 0
+		for i := -1; i <= 30_000; i++ {
+			for _, probe := range [][]byte{key(i), append(key(i), '5'), []byte(fmt.Sprintf("k%06d", i*10+9))} {
+				c := b.Cursor()
+				want, wantV := c.Seek(probe)
+				if !bytes.Equal(want, probe) {
+					if want == nil {
+						want, wantV = c.Last()
+					} else {
+						want, wantV = c.Prev()
+					}
+				}
+				got, gotV, err := trees.atOrBefore(uint64(b.Root()), probe)
+				if err == errNotAPage {
+					untold++
+					continue
+				}
+				if err != nil || !bytes.Equal(got, want) || !bytes.Equal(gotV, wantV) {
+					t.Fatalf("at or before %q: %q (%v), the cursor %q", probe, got, err, want)
+				}
+			}
+		}
+		// Only probes before every key of their leaf: the first
+		// leaf's, and where a deleted first key left its branch key.
+		if untold > 100 {
+			t.Errorf("%d probes left to bbolt", untold)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
