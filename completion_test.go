@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -93,12 +94,21 @@ func TestVersion(t *testing.T) {
 	}
 }
 
-// TestCLIHelpFitsATerminal: every command's description, as --help
-// prints it, is wrapped to fit an 80-column terminal.
+// TestCLIHelpFitsATerminal: every command's --help, its description,
+// use line, commands and flags, is wrapped to fit an 80-column
+// terminal.
 func TestCLIHelpFitsATerminal(t *testing.T) {
 	var walk func(cmd *cobra.Command)
 	walk = func(cmd *cobra.Command) {
-		for i, line := range strings.Split(cmd.Long, "\n") {
+		var out bytes.Buffer
+		cmd.SetOut(&out)
+		if err := cmd.Help(); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), "Usage:") {
+			t.Errorf("%s --help has no usage:\n%s", cmd.CommandPath(), out.String())
+		}
+		for i, line := range strings.Split(out.String(), "\n") {
 			if n := utf8.RuneCountInString(line); n > 80 {
 				t.Errorf("%s --help, line %d: %d columns: %q", cmd.CommandPath(), i+1, n, line)
 			}
@@ -107,5 +117,8 @@ func TestCLIHelpFitsATerminal(t *testing.T) {
 			walk(sub)
 		}
 	}
-	walk(newRootCmd(&cli{}))
+	root := newRootCmd(&cli{})
+	root.InitDefaultCompletionCmd()
+	root.InitDefaultHelpCmd()
+	walk(root)
 }

@@ -149,5 +149,7 @@ func newRootCmd(c *cli) *cobra.Command {
 	root.SetVersionTemplate("chrono {{.Version}}\n")
 	completeFromStore(c, root)
 	nameFlagsOnce(root)
+	root.SetUsageFunc(writeUsage)
+	root.SetHelpFunc(writeHelp)
 	return root
 }

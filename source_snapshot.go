@@ -26,7 +26,7 @@ func newSourceAttachCmd(c *cli) *cobra.Command {
 	var url, taken, mediaType string
 	cmd := &cobra.Command{
 		Use:   "attach SOURCE-ID FILE",
-		Short: "Keep a snapshot of a source's content (text, Markdown, HTML or PDF; - reads stdin)",
+		Short: "Keep a snapshot of a source's content (text, Markdown, HTML, PDF; - reads stdin)",
 		Args:  exactArgs(2, "the source's ID and a FILE (or - for stdin)"),
 	}
 	cmd.Flags().StringVar(&url, "url", "", "where the content came from (recorded as the snapshot's origin)")
