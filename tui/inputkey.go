@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
@@ -33,9 +34,29 @@ func inputKey(in *textinput.Model, msg tea.Msg) tea.Msg {
 // deleting the selection reads past the text and panics. A selection
 // that selects nothing is dropped before each message, so that the next
 // one begins at the cursor.
+//
+// Its delete, on a line's last character, deletes it and then, the
+// cursor being at the line's end, joins the next line too; there the
+// cursor steps past the character and backspace takes it alone.
 func areaKey(a *textarea.Model, msg tea.Msg) tea.Msg {
-	if !a.HasSelection() {
-		a.ClearSelection()
+	if a.HasSelection() {
+		return msg
+	}
+	a.ClearSelection()
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, a.KeyMap.DeleteCharacterForward) && a.Line() < a.LineCount()-1 {
+		line, _, _ := strings.Cut(nthLine(a.Value(), a.Line()), "\n")
+		if a.Column() == utf8.RuneCountInString(line)-1 {
+			a.SetCursorColumn(a.Column() + 1)
+			return tea.KeyPressMsg{Code: tea.KeyBackspace}
+		}
 	}
 	return msg
+}
+
+// nthLine returns s from the start of its line n (the first is 0).
+func nthLine(s string, n int) string {
+	for ; n > 0; n-- {
+		_, s, _ = strings.Cut(s, "\n")
+	}
+	return s
 }

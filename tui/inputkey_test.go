@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -51,5 +52,41 @@ func TestShiftKeyAfterAnEmptySelection(t *testing.T) {
 	d.keys("ctrl+s")
 	if got := strings.Join(noteTexts(t, s), "|"); got != "NOTE-A|NOTE-x|NOTE-C" {
 		t.Errorf("notes %q, want NOTE-B's last letter replaced by x", got)
+	}
+}
+
+// TestDeleteOnTheLastCharacterOfALine: delete with the cursor on the
+// last character of a line, in a field of several lines, deletes that
+// character and leaves the next line where it was; delete at the line's
+// end joins the next line to it.
+func TestDeleteOnTheLastCharacterOfALine(t *testing.T) {
+	del := tea.KeyPressMsg{Code: tea.KeyDelete}
+	tests := []struct {
+		name, value string
+		row, col    int
+		want        string
+	}{
+		{"on the last character", "abc\ncd\nef", 0, 2, "ab\ncd\nef"},
+		{"at the line's end", "abc\ncd\nef", 0, 3, "abccd\nef"},
+		{"on a middle character", "abc\ncd\nef", 0, 1, "ac\ncd\nef"},
+		{"on the last line's last character", "abc\ncd\nef", 2, 1, "abc\ncd\ne"},
+		{"on a line of one character", "abc\nd\nef", 1, 0, "abc\n\nef"},
+		{"on a wide last character", "ab界\ncd", 0, 2, "ab\ncd"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := textarea.New()
+			a.SetWidth(40)
+			a.Focus()
+			a.SetValue(tt.value)
+			for a.Line() > tt.row {
+				a.CursorUp()
+			}
+			a.SetCursorColumn(tt.col)
+			a, _ = a.Update(areaKey(&a, del))
+			if got := a.Value(); got != tt.want || a.Line() != tt.row || a.Column() != tt.col {
+				t.Errorf("%q, cursor at %d:%d; want %q at %d:%d", got, a.Line(), a.Column(), tt.want, tt.row, tt.col)
+			}
+		})
 	}
 }
