@@ -39,10 +39,12 @@ type retitled struct {
 // each slide, which the warning names as a problem's place is named.
 type placedSlides struct {
 	model.Collect
-	next     model.Place   // the place of the event sent next
-	nextMade bool          // its id is made: the slide has no unique_id
-	at       []model.Place // in step with Timeline.Events
-	made     []bool        // in step with Timeline.Events
+	next      model.Place   // the place of the event sent next
+	nextMade  bool          // its id is made: the slide has no unique_id
+	nextGiven string        // the unique_id it gave, not kept
+	at        []model.Place // in step with Timeline.Events
+	made      []bool        // in step with Timeline.Events
+	given     []string      // in step with Timeline.Events: a unique_id not kept
 }
 
 // EventAt implements model.Locator.
@@ -51,10 +53,13 @@ func (p *placedSlides) EventAt(_ int, at model.Place) { p.next = at }
 // MadeID implements timelinejs.MadeIDs.
 func (p *placedSlides) MadeID(int) { p.nextMade = true }
 
+// GivenID implements timelinejs.GivenIDs.
+func (p *placedSlides) GivenID(_ int, given string) { p.nextGiven = given }
+
 // Event implements model.Sink.
 func (p *placedSlides) Event(e model.Event, n int) error {
-	p.at, p.made = append(p.at, p.next), append(p.made, p.nextMade)
-	p.next, p.nextMade = model.Place{}, false
+	p.at, p.made, p.given = append(p.at, p.next), append(p.made, p.nextMade), append(p.given, p.nextGiven)
+	p.next, p.nextMade, p.nextGiven = model.Place{}, false, ""
 	return p.Collect.Event(e, n)
 }
 
@@ -78,7 +83,7 @@ func checkSlides(s model.Store, inputs []importInput) (slideChecks, error) {
 		// Both checks look up the slides' ids and histories: each is
 		// read once.
 		event, base := storedOnce(s), importedOnce(s)
-		shifted, err := shiftedIn(event, base, tl.Timeline.Events, tl.made)
+		shifted, err := shiftedIn(event, base, tl.Timeline.Events, tl.made, tl.given)
 		if err != nil {
 			return out, err
 		}

@@ -32,6 +32,7 @@ type shifted struct {
 	id       string      // the id the slide would take
 	stored   model.Event // the stored event of that id
 	own      string      // the stored event the slide is, when no slide of the file is stored's (j < 0)
+	twice    bool        // the stored event's slide gave id as its unique_id too
 }
 
 // shiftedProblems says of each shifted slide of a file, whose slides
@@ -64,8 +65,9 @@ func shiftedProblems(file string, at []model.Place, found []shifted) []error {
 // when it reads as the slide now or as the last import left it (base:
 // model.ImportBase, nil when nothing but that import changed it): the
 // events worked on in chrono, a title corrected, are those a shift
-// would cost most.
-func shiftedIn(event func(string) (model.Event, error), base func(string) (*model.Event, error), events []model.Event, made []bool) ([]shifted, error) {
+// would cost most. made and given, in step with events, say which ids
+// were made and the unique_id each such slide gave, if any.
+func shiftedIn(event func(string) (model.Event, error), base func(string) (*model.Event, error), events []model.Event, made []bool, given []string) ([]shifted, error) {
 	type content struct{ title, date, summary string }
 	of := func(e *model.Event) content { return content{e.Title, e.Date.String(), e.Summary} }
 	// is reports whether the stored event c is, now or as imported, what
@@ -120,7 +122,7 @@ func shiftedIn(event func(string) (model.Event, error), base func(string) (*mode
 			return nil, err
 		}
 		if j >= 0 && events[j].ID != e.ID && (made[i] || made[j]) {
-			out = append(out, shifted{i: i, j: j, headline: e.Title, id: e.ID, stored: stored})
+			out = append(out, shifted{i: i, j: j, headline: e.Title, id: e.ID, stored: stored, twice: given[j] == e.ID})
 			continue
 		}
 		if !made[i] {
@@ -176,6 +178,10 @@ func (sh shifted) problem(own bool) error {
 	if sh.j < 0 {
 		// A slide removed before: this one is stored under a later number.
 		return fmt.Errorf("%s, while it is the stored %s: give it \"unique_id\": %q", would, sh.own, sh.own)
+	}
+	if sh.twice {
+		// That slide has the id already: this one must give way.
+		return fmt.Errorf("%s, which is the slide at %d:%d, whose unique_id is %q too: give this one another", would, sh.is.Line, sh.is.Column, sh.id)
 	}
 	also := ""
 	if own {

@@ -326,9 +326,23 @@ func TestImportRefusesReorderedSameUniqueIDs(t *testing.T) {
 		t.Fatalf("import: %+v", r)
 	}
 	chrono(t, db, "", "edit", "x", "--set", "status=confirmed")
-	want := `swapped.json:2:1: the slide "B" would update x, the stored "A" (2020), which is the slide at 3:1`
-	if r := chrono(t, db, "", "import", file("swapped.json", beta, alpha)); r.code != 1 || !strings.Contains(r.stderr, want) {
-		t.Errorf("swapped: %+v\nwant %s", r, want)
+	r := chrono(t, db, "", "import", file("swapped.json", beta, alpha))
+	for _, want := range []string{
+		// Each told what to do, and neither told to take the
+		// unique_id it has already.
+		`swapped.json:2:1: the slide "B" would update x, the stored "A" (2020), which is the slide at 3:1, whose unique_id is "x" too: give this one another` + "\n",
+		`swapped.json:3:1: the slide "A" would update x-2, the stored "B" (2021), which is the slide at 2:1: give that one "unique_id": "x-2"` + "\n",
+	} {
+		if r.code != 1 || !strings.Contains(r.stderr, want) {
+			t.Errorf("swapped: %+v\nwant %s", r, want)
+		}
+	}
+	if strings.Contains(r.stderr, `give that one "unique_id": "x"`) {
+		t.Errorf("a slide told to take the unique_id it has: %s", r.stderr)
+	}
+	given := file("given.json", beta[:len(beta)-len(`"x"}`)]+`"x-2"}`, alpha)
+	if r := chrono(t, db, "", "import", given); r.code != 0 || !strings.HasPrefix(r.stdout, "imported 2 events (0 new, 0 updated, 2 unchanged)") {
+		t.Errorf("with the advice taken: %+v", r)
 	}
 	if r := chrono(t, db, "", "show", "x"); !strings.Contains(r.stdout, "Alpha") || !strings.Contains(r.stdout, "confirmed") {
 		t.Errorf("the store changed: %+v", r)

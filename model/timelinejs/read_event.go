@@ -130,6 +130,9 @@ func (rd *reader) send(p *pending) error {
 		// a headline's does.
 		m.MadeID(p.n)
 	}
+	if g, ok := rd.sink.(GivenIDs); ok && !p.kept && p.given != "" {
+		g.GivenID(p.n, p.given)
+	}
 	if p.source != nil {
 		if l, ok := rd.sink.(model.SourceLocator); ok {
 			l.SourceAt(p.sourceN, p.at) // the slide whose media it is
@@ -198,6 +201,12 @@ func (rd *reader) reportPlaced(ps []model.Problem) error {
 // is sent (before its source, if it quotes a new one). A slide with a
 // problem, which is not sent, is not told of.
 type MadeIDs = model.MadeIDs
+
+// GivenIDs is a sink told the unique_id a slide gave but could not keep
+// (not an id, or another slide's too), just after MadeIDs is told of it:
+// advice on which ids to give can then tell a slide that has its id
+// already from one that has none.
+type GivenIDs interface{ GivenID(n int, given string) }
 
 // madeFor is the slide an id was made for: which, where, and the
 // unique_id it could not keep, if any.
