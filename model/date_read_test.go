@@ -290,6 +290,36 @@ func TestProposeDate(t *testing.T) {
 		{"last month", "2022-01%", "2021-12%"},
 		{"last week", "2022-02-01?", "2022-01-19?/2022-01-31?"},
 		{"earlier this year", "2022-06-15~", "2022-01~/2022-06-15~"},
+		// Seasons: the last one over, this year's, the next to begin.
+		{"last summer", "2022-02-01", "2021-22"},
+		{"last summer", "2022-08-15", "2021-22"}, // this one not over yet
+		{"last summer", "2022-10", "2022-22"},
+		{"this summer", "2022-02", "2022-22"},
+		{"next summer", "2022-07", "2023-22"},
+		{"last fall", "2022-02", "2021-23"},
+		{"this past spring", "2022-07", "2022-21"},
+		{"last winter", "2022-02-01", "2020-24"}, // Dec 2020 to Feb 2021: this one not over
+		{"this winter", "2022-01-10", "2021-24"},
+		{"this winter", "2022-10", "2022-24"},
+		{"last summer", "2022-02?", "2021-22?"},
+		// Months by name.
+		{"last March", "2022-02-01", "2021-03"},
+		{"last March", "2022-06", "2022-03"},
+		{"this March", "2022-06", "2022-03"},
+		{"next March", "2022-03", "2023-03"},
+		{"last Sept.", "2022-02", "2021-09"},
+		{"last December", "0000-06", "-0001-12"},
+		{"two months ago", "2022-01-10", "2021-11"},
+		// Days: 1 Feb 2022 was a Tuesday.
+		{"3 days ago", "2022-03-01", "2022-02-26"},
+		{"two weeks ago", "2022-02-01", "2022-01-12/2022-01-24"},
+		{"on Monday", "2022-02-01", "2022-01-31"},
+		{"Tuesday", "2022-02-01", "2022-02-01"},
+		{"last Tuesday", "2022-02-01", "2022-01-25"},
+		{"next Friday", "2022-02-01", "2022-02-04"},
+		{"on Sat", "2022-02-01", "2022-01-29"},
+		{"last weekend", "2022-02-01", "2022-01-29/2022-01-30"},
+		{"last weekend", "2022-01-30", "2022-01-22/2022-01-23"}, // a Sunday: the weekend before
 	} {
 		d, ok := ProposeDate(c.text, MustParseDate(c.published))
 		if !ok || d.String() != c.want {
@@ -304,7 +334,13 @@ func TestProposeDate(t *testing.T) {
 		{"last year", "20XX"},      // some year of 2000–2099: not one to count from
 		{"this year", "201X"},      // some year of the 2010s
 		{"last year", "1950S2"},    // some year of 1900–1999
-		{"in the spring", "2022-02-01"},
+		{"in the spring", "2022-02-01"}, // the one to come, or the one before?
+		{"in March", "2022-06-01"},
+		{"last summer", "2022"},  // over, or to come?
+		{"on Monday", "2022-02"}, // no day
+		{"last blursday", "2022-02-01"},
+		{"a days ago", "2022-02-01"},
+		{"last month of the year", "2022-02-01"},
 	} {
 		if d, ok := ProposeDate(c.text, MustParseDate(c.published)); ok {
 			t.Errorf("ProposeDate(%q, %q) = %q; want no proposal", c.text, c.published, d)

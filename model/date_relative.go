@@ -83,6 +83,12 @@ func ProposeDate(text string, published Date) (d Date, ok bool) {
 	case "next month":
 		return date(monthOf(year, month+1))
 	}
+	if n, unit, ok := countAgo(text); ok && unit == "month" {
+		return date(monthOf(year, month-n))
+	}
+	if edtf := proposeSeasonOrMonth(text, year, month); edtf != "" {
+		return date(edtf)
+	}
 	if prec < PrecisionDay {
 		return Date{}, false
 	}
@@ -100,6 +106,12 @@ func ProposeDate(text string, published Date) (d Date, ok bool) {
 		return date(dayOf(1))
 	case "last week", "a week ago":
 		return date(dayOf(-13) + "/" + dayOf(-1))
+	}
+	if from, to, ok := proposeWeekday(text, at); ok {
+		if from == to {
+			return date(dayOf(from - at))
+		}
+		return date(dayOf(from-at) + "/" + dayOf(to-at))
 	}
 	return Date{}, false
 }
