@@ -37,11 +37,11 @@ func bucketsOf(tx *bbolt.Tx) buckets {
 
 // event returns the stored event with an id, its order key and its value.
 func (b buckets) event(id string) (model.Event, []byte, error) {
-	order := b.ids.Get([]byte(id))
+	order := b.value(b.ids, []byte(id))
 	if order == nil {
 		return model.Event{}, nil, &model.Missing{Kind: model.MissingEvent, ID: id}
 	}
-	v := b.events.Get(order)
+	v := b.value(b.events, order)
 	if v == nil {
 		return model.Event{}, nil, stored.Unreadablef("event %q: the ids index has it, the events bucket has not (chrono check --store lists all such)", id)
 	}
@@ -97,6 +97,17 @@ func (b buckets) replace(old *model.Event, oldOrder []byte, e *model.Event) erro
 		return err
 	}
 	return b.put(e)
+}
+
+// value returns the value at key in bucket, nil when there is none: by
+// pread in a read transaction (pread.go), where events looked up one by
+// one all over the file (the targets of links, as an export checks them)
+// would each fault pages in; through bbolt in a write transaction.
+func (b buckets) value(bucket *bbolt.Bucket, key []byte) []byte {
+	if b.trees != nil {
+		return b.trees.get(bucket, key)
+	}
+	return bucket.Get(key)
 }
 
 // trees reads the store's file during a read transaction (pread.go);
