@@ -327,13 +327,13 @@ func TestProposeDate(t *testing.T) {
 		}
 	}
 	for _, c := range []struct{ text, published string }{
-		{"last month", "2022"},     // no month to count from
-		{"yesterday", "2022-02"},   // no day
-		{"last year", ""},          // no publication date
-		{"last year", "2021/2022"}, // an interval is not a point to count from
-		{"last year", "20XX"},      // some year of 2000–2099: not one to count from
-		{"this year", "201X"},      // some year of the 2010s
-		{"last year", "1950S2"},    // some year of 1900–1999
+		{"last month", "2022"},          // no month to count from
+		{"yesterday", "2022-02"},        // no day
+		{"last year", ""},               // no publication date
+		{"last year", "2021/2022"},      // an interval is not a point to count from
+		{"last year", "20XX"},           // some year of 2000–2099: not one to count from
+		{"this year", "201X"},           // some year of the 2010s
+		{"last year", "1950S2"},         // some year of 1900–1999
 		{"in the spring", "2022-02-01"}, // the one to come, or the one before?
 		{"in March", "2022-06-01"},
 		{"last summer", "2022"},  // over, or to come?
