@@ -318,6 +318,7 @@ func TestProposeDate(t *testing.T) {
 		{"last Tuesday", "2022-02-01", "2022-01-25"},
 		{"next Friday", "2022-02-01", "2022-02-04"},
 		{"on Sat", "2022-02-01", "2022-01-29"},
+		{"last Thurs.", "2022-02-01", "2022-01-27"},
 		{"last weekend", "2022-02-01", "2022-01-29/2022-01-30"},
 		{"last weekend", "2022-01-30", "2022-01-22/2022-01-23"}, // a Sunday: the weekend before
 	} {

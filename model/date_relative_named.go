@@ -103,7 +103,7 @@ func proposeWeekday(text string, at int64) (from, to int64, ok bool) {
 		return sunday - 1, sunday, true
 	}
 	for d, w := range weekdayNames {
-		if name != w && name != w[:3] {
+		if name != w && name != w[:3] && weekdayAbbrev[name] != w {
 			continue
 		}
 		back := int64((weekday - d + 7) % 7) // days since the latest such day, 0 for the published day
@@ -126,6 +126,9 @@ func proposeWeekday(text string, at int64) (from, to int64, ok bool) {
 	}
 	return 0, 0, false
 }
+
+// weekdayAbbrev are the longer ways of shortening a weekday's name.
+var weekdayAbbrev = map[string]string{"tues": "tuesday", "weds": "wednesday", "thur": "thursday", "thurs": "thursday"}
 
 // countAgo reads "three days ago", "2 weeks ago", "a month ago": the
 // count and the unit, singular.
