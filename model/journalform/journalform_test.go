@@ -320,3 +320,31 @@ func TestWalkAllocatesNothingAnEntry(t *testing.T) {
 		t.Errorf("a walk of %d entries made %v allocations; want a few, not some for each entry", n, allocs)
 	}
 }
+
+// TestEachEvent: EachEvent gives the events Events reads, in order, and
+// for an entry damaged after its first events gives none of them.
+func TestEachEvent(t *testing.T) {
+	for _, e := range entries(t) {
+		for form, body := range bodies(t, e) {
+			p, err := Split(e.Seq, form, body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []model.EventChange
+			err = p.EachEvent(func(c *model.EventChange) error { got = append(got, *c); return nil })
+			if err != nil || asJSON(t, got) != asJSON(t, e.Events) {
+				t.Errorf("entry #%d in form %d: %v\n got %.300s\nwant %.300s", e.Seq, form, err, asJSON(t, got), asJSON(t, e.Events))
+			}
+		}
+	}
+	e := entries(t)[1]
+	rec := append(bodies(t, e)[model.FormRecords], 'c') // a byte after the last event
+	p, err := Split(e.Seq, model.FormRecords, rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	calls := 0
+	if err := p.EachEvent(func(*model.EventChange) error { calls++; return nil }); !errors.Is(err, model.ErrDamaged) || calls != 0 {
+		t.Errorf("a byte after the last event: %v after %d events, want ErrDamaged and none", err, calls)
+	}
+}

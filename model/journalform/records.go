@@ -342,22 +342,77 @@ func (p Parts) Events(e *model.Entry, only string) error {
 		}
 		return nil
 	}
+	events, all, err := p.records()
+	if err != nil {
+		return err
+	}
+	if only == "" {
+		e.Events = make([]model.EventChange, 0, p.n)
+	}
+	err = p.eachRecord(events, all, only, func(c *model.EventChange) error {
+		e.Events = append(e.Events, *c)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if only != "" {
+		e.Events = slices.DeleteFunc(e.Events, func(c model.EventChange) bool { return c.ID != only })
+		if len(e.Events) < p.n {
+			e.Touched = p.n
+		}
+	}
+	return nil
+}
+
+// EachEvent calls fn with each of the entry's events, in order, keeping
+// none: the store's check reads the million an import added without a
+// record of each in memory. It reads the whole entry before it calls fn,
+// so that for an entry Events cannot read it calls fn with none.
+func (p Parts) EachEvent(fn func(c *model.EventChange) error) error {
+	p, err := p.decoded()
+	if err != nil {
+		return err
+	}
+	if p.whole != nil {
+		for i := range p.whole.Events {
+			if err := fn(&p.whole.Events[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	events, all, err := p.records()
+	if err != nil {
+		return err
+	}
+	if err := p.eachRecord(events, all, "", func(*model.EventChange) error { return nil }); err != nil {
+		return err
+	}
+	return p.eachRecord(events, all, "", fn)
+}
+
+// records returns the entry's event records, uncompressed, and the same
+// as one string: the ids an import added are each a part of it, a
+// million of them one allocation, not a million.
+func (p Parts) records() ([]byte, string, error) {
 	events := p.events
 	if p.compressed {
 		var err error
 		if events, err = io.ReadAll(flate.NewReader(bytes.NewReader(events))); err != nil {
-			return damagef(p.seq, "%s", err)
+			return nil, "", damagef(p.seq, "%s", err)
 		}
 	}
 	if p.n > len(events) {
-		return damagef(p.seq, "more events than bytes")
+		return nil, "", damagef(p.seq, "more events than bytes")
 	}
-	// One string for all the ids an import added, each a part of it:
-	// a million of them are then one allocation, not a million.
-	all := string(events)
-	if only == "" {
-		e.Events = make([]model.EventChange, 0, p.n)
-	}
+	return events, string(events), nil
+}
+
+// eachRecord calls fn with each of the p.n event records in events (all
+// is the same as a string), those that add an event other than only
+// (when set) left out; the change is valid only during the call.
+func (p Parts) eachRecord(events []byte, all, only string, fn func(c *model.EventChange) error) error {
 	at := 0
 	for range p.n {
 		if at >= len(all) {
@@ -370,30 +425,26 @@ func (p Parts) Events(e *model.Entry, only string) error {
 		}
 		body := all[at+1+w : at+1+w+int(size)]
 		at += 1 + w + int(size)
+		var c model.EventChange
 		switch kind {
 		case recordAdded:
 			if only != "" && body != only {
 				continue
 			}
-			e.Events = append(e.Events, model.EventChange{ID: body, To: model.OnTimeline})
+			c = model.EventChange{ID: body, To: model.OnTimeline}
 		case recordChange:
-			var c model.EventChange
 			if err := json.Unmarshal([]byte(body), &c); err != nil {
 				return damagef(p.seq, "%s", err)
 			}
-			e.Events = append(e.Events, c)
 		default:
 			return damagef(p.seq, "event record of kind %q", kind)
+		}
+		if err := fn(&c); err != nil {
+			return err
 		}
 	}
 	if at != len(all) {
 		return damagef(p.seq, "bytes after the last event")
-	}
-	if only != "" {
-		e.Events = slices.DeleteFunc(e.Events, func(c model.EventChange) bool { return c.ID != only })
-		if len(e.Events) < p.n {
-			e.Touched = p.n
-		}
 	}
 	return nil
 }
