@@ -10,6 +10,8 @@ import (
 
 	"chrono/model"
 	"chrono/model/stored"
+	"chrono/store/bolt/internal/extsort"
+	"chrono/store/outfile"
 
 	bbolt "go.etcd.io/bbolt"
 )
@@ -72,11 +74,14 @@ func (s *Store) Check() (r model.CheckReport, err error) {
 		r.Mismatches = problems
 		return r, nil
 	}
+	var sortErr error
 	err = s.view(func(b buckets) error {
 		for err := range b.tx.Check() {
 			add("pages", "", "%v", err)
 		}
-		r.Events = checkIndexes(b, add)
+		if r.Events, sortErr = s.checkIndexes(b, add); sortErr != nil {
+			return nil
+		}
 		// A byte changed in a journal entry leaves every page and index
 		// sound; only its hash shows it, and backup refuses such a store
 		// as damaged, so the check must say so too.
@@ -92,6 +97,9 @@ func (s *Store) Check() (r model.CheckReport, err error) {
 		add("pages", "", "%v", err)
 	}
 	r.Mismatches = problems
+	if sortErr != nil {
+		return r, fmt.Errorf("checking the indexes of %s: %w", s.path, sortErr)
+	}
 	return r, nil
 }
 
@@ -182,20 +190,48 @@ func touchAll(tx *bbolt.Tx) {
 	})
 }
 
+// checkSortMemory bounds what the check holds of the index entries the
+// events and the journal make before it spills them, sorted, to a run
+// file: kept in maps, a million events' entries took 1.4 GB of heap.
+var checkSortMemory = 16 << 20
+
+// The sections of the check's sorted entries, in the order they are
+// walked and so reported: the ids, the tags, then the links.
+const (
+	wantIDs byte = iota
+	wantTags
+	wantLinks
+)
+
+// report says one finding, as Check's add.
+type report func(where, event, format string, args ...any)
+
 // checkIndexes rebuilds every index and kept count from the events, and
 // the history from the journal, and reports where the stored ones differ;
-// it returns how many events could be read.
-func checkIndexes(b buckets, add func(where, event, format string, args ...any)) int {
+// it returns how many events could be read. The entries the events and
+// the journal make are sorted on disk, in a directory beside the store,
+// and walked beside each stored index in key order, so that the memory
+// it takes does not grow with the store's indexes. What stays in memory:
+// the counts (one per tag, actor, status, source and month, a few MB at a
+// million events) and what model.Order reads of the linked events
+// (placing). The error is for entries that could not be sorted.
+func (s *Store) checkIndexes(b buckets, add report) (events int, err error) {
 	if v, err := schemaOf(b.tx); err != nil || v != SchemaVersion {
 		add("meta", "", "the schema is %d (%v), want %d", v, err, SchemaVersion)
 	}
-	wantIDs := map[string]string{} // id → order key
-	wantTags := map[string]string{}
-	wantLinks := map[string]string{}
+	dir := checkTempDir(s.path)
+	if dir != "" {
+		defer outfile.RemoveTemp(dir)
+	}
+	// No more than the file holds: a small store's check need not take
+	// the whole buffer.
+	memory := int(min(int64(checkSortMemory), max(b.tx.Size(), 4<<10)))
+	want := extsort.New(dir, memory)
+	defer want.Remove()
 	wantCounts := map[string]int{}
-	events := 0
 	placed := newPlacing()
-	_ = b.events.ForEach(func(order, v []byte) error {
+	var key []byte
+	err = b.events.ForEach(func(order, v []byte) error {
 		e, err := stored.Decode(v)
 		if err != nil {
 			add("events", e.ID, "%v", err)
@@ -203,59 +239,46 @@ func checkIndexes(b buckets, add func(where, event, format string, args ...any))
 		}
 		events++
 		placed.add(&e, order)
-		if other, ok := wantIDs[e.ID]; ok && other != string(order) {
-			add("events", e.ID, "stored twice")
+		// The id and then the order key, so that an event stored twice
+		// is two entries (the merge keeps one of a key), with the order
+		// key as the value to tell them apart again. Ids hold no 0x00
+		// (model.CheckID), so these sort as the ids index does.
+		key = append(append(append(key[:0], e.ID...), keySep), order...)
+		if err := want.Add(wantIDs, key, order, extsort.RankNew); err != nil {
+			return err
 		}
-		wantIDs[e.ID] = string(order)
-		_ = indexEntries(&e, order, func(bk bucket, key []byte) error {
+		if err := indexEntries(&e, order, func(bk bucket, key []byte) error {
 			if bk.letter == bucketTags.letter {
-				wantTags[string(key)] = e.ID
-			} else {
-				wantLinks[string(key)] = e.ID
+				return want.Add(wantTags, key, nil, extsort.RankNew)
 			}
-			return nil
-		})
-		_ = counters(&e, order, func(c counter) error {
+			return want.Add(wantLinks, key, nil, extsort.RankNew)
+		}); err != nil {
+			return err
+		}
+		return counters(&e, order, func(c counter) error {
 			wantCounts[string(c.key())]++
 			return nil
 		})
-		return nil
 	})
+	if err != nil {
+		return events, err
+	}
+	// What the indexes hold wrong is said after what the events bucket
+	// does (an event stored twice, or placed elsewhere), as when the
+	// events were read first and the indexes after.
+	var later []model.Mismatch
+	err = joinEventIndexes(b, want, add, func(where, event, format string, args ...any) {
+		later = append(later, model.Mismatch{Where: where, Event: event, What: fmt.Sprintf(format, args...)})
+	})
+	want.Remove()
+	if err != nil {
+		return events, err
+	}
 	placed.check(b, func(id string) {
 		add("events", id, "stored under another key than the chronology's order gives it (its date, title or linked group changed without it)")
 	})
-	_ = b.ids.ForEach(func(k, v []byte) error {
-		id := string(k)
-		want, ok := wantIDs[id]
-		switch {
-		case !ok:
-			add("ids", id, "the ids index has the event, the events bucket has not: the event is lost from this file")
-		case want != string(v):
-			add("ids", id, "the ids index points at another place than where the event is")
-		}
-		delete(wantIDs, id)
-		return nil
-	})
-	for _, id := range slices.Sorted(maps.Keys(wantIDs)) {
-		add("ids", id, "the events bucket has the event, the ids index has not: it cannot be found by its id")
-	}
-	for _, ix := range []struct {
-		bk   bucket
-		want map[string]string
-	}{{bucketTags, wantTags}, {bucketLinks, wantLinks}} {
-		name := string(ix.bk.name)
-		_ = (*ix.bk.in(&b)).ForEach(func(k, v []byte) error {
-			if _, ok := ix.want[string(k)]; !ok {
-				event, what := describeIndexKey(ix.bk, k)
-				add(name, event, "the %s index has an entry (%s) no event accounts for", name, what)
-			}
-			delete(ix.want, string(k))
-			return nil
-		})
-		for _, k := range slices.Sorted(maps.Keys(ix.want)) {
-			event, what := describeIndexKey(ix.bk, []byte(k))
-			add(name, event, "the %s index lacks the entry (%s)", name, what)
-		}
+	for _, m := range later {
+		add(m.Where, m.Event, "%s", m.What)
 	}
 	_ = b.counts.ForEach(func(k, v []byte) error {
 		got := int(beUint64(v))
@@ -287,31 +310,251 @@ func checkIndexes(b buckets, add func(where, event, format string, args ...any))
 		}
 		return nil
 	})
-	wantHistory := map[string]bool{}
+	return events, checkHistory(b, extsort.New(dir, memory), add)
+}
+
+// checkTempDir makes the check's working directory beside the store,
+// where there is room for what is as large as its indexes (the system's
+// temporary directory may be memory), or returns "" for the system's
+// own when it cannot: a store may be checked where it cannot be written.
+func checkTempDir(storePath string) string {
+	target, err := outfile.Resolve(storePath)
+	if err != nil {
+		return ""
+	}
+	dir, err := outfile.TempDir(target, outfile.Import)
+	if err != nil {
+		return ""
+	}
+	return dir
+}
+
+// joinEventIndexes walks the ids, tags and links indexes beside the
+// entries the events make them (sorted in want), and reports with add
+// an event stored twice, with index what the indexes hold wrong.
+func joinEventIndexes(b buckets, want *extsort.Sorter, add, index report) error {
+	streams, err := want.Streams()
+	if err != nil {
+		return err
+	}
+	defer extsort.CloseStreams(streams)
+	joins := []indexJoin{
+		&idsJoin{walk: walkIndex(b.ids), add: add, index: index},
+		eventIndexJoin(b, bucketTags, index),
+		eventIndexJoin(b, bucketLinks, index),
+	}
+	at := 0
+	err = extsort.NewMerge(streams).Each(func(r *extsort.Record) error {
+		for ; at < int(r.Key[0]); at++ {
+			joins[at].end()
+		}
+		joins[at].want(r.Key[1:], r.Value)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for ; at < len(joins); at++ {
+		joins[at].end()
+	}
+	return nil
+}
+
+// checkHistory rebuilds the history index from the journal, sorted in
+// want, and walks the stored one beside it.
+func checkHistory(b buckets, want *extsort.Sorter, add report) error {
+	defer want.Remove()
+	var key []byte
+	var sortErr error
 	_ = b.journal.ForEach(func(k, v []byte) error {
-		e, err := decodeEntry(beUint64(k), v)
+		// The events one at a time: an import's entry made a slice of
+		// them took a hundred bytes an event. An entry that cannot be
+		// read gives none, as decodeEntry.
+		e, p, err := decodeEntryHead(beUint64(k), v)
+		if err == nil {
+			err = asCorruption(p.EachEvent(func(c *model.EventChange) error {
+				key = appendHistoryKey(key[:0], c.ID, e.Seq)
+				sortErr = want.Add(0, key, nil, extsort.RankNew)
+				return sortErr
+			}))
+		}
+		if sortErr != nil {
+			return sortErr
+		}
 		if err != nil {
 			add("journal", "", "%v", err)
-			return nil
-		}
-		for _, c := range e.Events {
-			wantHistory[string(historyKey(c.ID, e.Seq))] = true
 		}
 		return nil
 	})
-	_ = b.history.ForEach(func(k, _ []byte) error {
-		if !wantHistory[string(k)] {
+	if sortErr != nil {
+		return sortErr
+	}
+	streams, err := want.Streams()
+	if err != nil {
+		return err
+	}
+	defer extsort.CloseStreams(streams)
+	j := &keyJoin{
+		walk:   walkIndex(b.history),
+		report: add,
+		extra: func(k []byte) {
 			id, _, _ := bytes.Cut(k, []byte{keySep})
 			add("history", string(id), "the history index names journal entry #%d, which does not list the event", historySeq(k))
-		}
-		delete(wantHistory, string(k))
+		},
+		lack: func(k []byte) model.Mismatch {
+			id, _, _ := bytes.Cut(k, []byte{keySep})
+			return model.Mismatch{Where: "history", Event: string(id), What: fmt.Sprintf("the history index lacks journal entry #%d", historySeq(k))}
+		},
+	}
+	err = extsort.NewMerge(streams).Each(func(r *extsort.Record) error {
+		j.want(r.Key[1:], r.Value)
 		return nil
 	})
-	for _, k := range slices.Sorted(maps.Keys(wantHistory)) {
-		id, _, _ := bytes.Cut([]byte(k), []byte{keySep})
-		add("history", string(id), "the history index lacks journal entry #%d", historySeq([]byte(k)))
+	if err != nil {
+		return err
 	}
-	return events
+	j.end()
+	return nil
+}
+
+// indexWalk reads a stored index in key order, one entry at a time, as
+// a join asks for them.
+type indexWalk struct {
+	c    *bbolt.Cursor
+	k, v []byte // the entry at hand; k is nil past the last
+}
+
+func walkIndex(bk *bbolt.Bucket) *indexWalk {
+	w := &indexWalk{c: bk.Cursor()}
+	w.k, w.v = w.c.First()
+	return w
+}
+
+// upTo moves past the stored entries before key, calling extra with
+// each, and then past key itself, whose value it returns, when the
+// index has it.
+func (w *indexWalk) upTo(key []byte, extra func(k, v []byte)) (v []byte, ok bool) {
+	for w.k != nil && bytes.Compare(w.k, key) < 0 {
+		extra(w.k, w.v)
+		w.k, w.v = w.c.Next()
+	}
+	if w.k == nil || !bytes.Equal(w.k, key) {
+		return nil, false
+	}
+	v = w.v
+	w.k, w.v = w.c.Next()
+	return v, true
+}
+
+// rest calls extra with each stored entry not yet read.
+func (w *indexWalk) rest(extra func(k, v []byte)) {
+	for ; w.k != nil; w.k, w.v = w.c.Next() {
+		extra(w.k, w.v)
+	}
+}
+
+// indexJoin compares one stored index with the entries the events make
+// it, given in key order.
+type indexJoin interface {
+	want(k, v []byte)
+	// end says what is left: the stored entries no event accounts for,
+	// then those the index lacks, as they were said before the join.
+	end()
+}
+
+// keyJoin is the join of an index whose keys alone say what it holds.
+type keyJoin struct {
+	walk   *indexWalk
+	report report
+	extra  func(k []byte)                // says a stored entry no event accounts for
+	lack   func(k []byte) model.Mismatch // what to say of an entry the index lacks
+	lacks  []model.Mismatch
+}
+
+func (j *keyJoin) want(k, _ []byte) {
+	if _, ok := j.walk.upTo(k, j.extraOf); !ok {
+		j.lacks = append(j.lacks, j.lack(k))
+	}
+}
+
+func (j *keyJoin) extraOf(k, _ []byte) { j.extra(k) }
+
+func (j *keyJoin) end() {
+	j.walk.rest(j.extraOf)
+	for _, m := range j.lacks {
+		j.report(m.Where, m.Event, "%s", m.What)
+	}
+	j.lacks = nil
+}
+
+// eventIndexJoin is the join of the tags or links index.
+func eventIndexJoin(b buckets, bk bucket, index report) *keyJoin {
+	name := string(bk.name)
+	return &keyJoin{
+		walk:   walkIndex(*bk.in(&b)),
+		report: index,
+		extra: func(k []byte) {
+			event, what := describeIndexKey(bk, k)
+			index(name, event, "the %s index has an entry (%s) no event accounts for", name, what)
+		},
+		lack: func(k []byte) model.Mismatch {
+			event, what := describeIndexKey(bk, k)
+			return model.Mismatch{Where: name, Event: event, What: fmt.Sprintf("the %s index lacks the entry (%s)", name, what)}
+		},
+	}
+}
+
+// idsJoin is the join of the ids index. Its entries come as id, 0x00,
+// order key, with the order key as the value; those of one id follow one
+// another, in their order keys' order.
+type idsJoin struct {
+	walk       *indexWalk
+	add, index report
+	id, order  []byte // the id at hand, and its last order key
+	n          int    // how many events have the id
+	lacks      []string
+}
+
+func (j *idsJoin) want(k, order []byte) {
+	id := k[:len(k)-len(order)-1]
+	if j.n > 0 && bytes.Equal(id, j.id) {
+		// Said for each but the first, as the events bucket is read.
+		j.add("events", string(id), "stored twice")
+		j.n++
+		j.order = append(j.order[:0], order...)
+		return
+	}
+	j.compare()
+	j.id, j.order, j.n = append(j.id[:0], id...), append(j.order[:0], order...), 1
+}
+
+// compare says where the ids index differs on the id at hand: of the
+// events stored under it, the ids index is to point at the last.
+func (j *idsJoin) compare() {
+	if j.n == 0 {
+		return
+	}
+	j.n = 0
+	got, ok := j.walk.upTo(j.id, j.lost)
+	switch {
+	case !ok:
+		j.lacks = append(j.lacks, string(j.id))
+	case !bytes.Equal(got, j.order):
+		j.index("ids", string(j.id), "the ids index points at another place than where the event is")
+	}
+}
+
+func (j *idsJoin) lost(k, _ []byte) {
+	j.index("ids", string(k), "the ids index has the event, the events bucket has not: the event is lost from this file")
+}
+
+func (j *idsJoin) end() {
+	j.compare()
+	j.walk.rest(j.lost)
+	for _, id := range j.lacks {
+		j.index("ids", id, "the events bucket has the event, the ids index has not: it cannot be found by its id")
+	}
+	j.lacks = nil
 }
 
 // wantIDsOnTimeline reports whether the ids index has the event.

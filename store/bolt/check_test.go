@@ -3,6 +3,8 @@ package bolt
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -146,6 +148,93 @@ func TestDamagedValuesSayWhere(t *testing.T) {
 		if !errors.Is(err, model.ErrDamaged) || !strings.HasPrefix(fmt.Sprint(err), want) ||
 			!strings.HasSuffix(err.Error(), "): nothing was changed; restore it from a backup (chrono backup -o FILE makes one)") {
 			t.Errorf("got  %v\nwant %s...): nothing was changed; restore it from a backup (chrono backup -o FILE makes one)", err, want)
+		}
+	}
+}
+
+// TestCheckSaysEachMismatch: each kind of disagreement between an index
+// and the events or the journal is said as it is, of the right event,
+// in the order the index is read (what it has wrongly first, then what
+// it lacks), whether the check's sorted entries stay in memory or are
+// spilled to disk.
+func TestCheckSaysEachMismatch(t *testing.T) {
+	orderOf := func(b buckets, id string) []byte { return slices.Clone(b.ids.Get([]byte(id))) }
+	cases := []struct {
+		name   string
+		change func(b buckets) error
+		want   []model.Mismatch
+		alone  bool // nothing else is found
+	}{
+		{"a tag entry missing", func(b buckets) error {
+			return b.tags.Delete(tagKey("congress", orderOf(b, "miller-contacts-lieu")))
+		}, []model.Mismatch{{Where: "tags", Event: "miller-contacts-lieu", What: `the tags index lacks the entry (tag "congress" of event "miller-contacts-lieu")`}}, true},
+		{"an extra tag entry", func(b buckets) error {
+			return b.tags.Put(tagKey("ghost", orderOf(b, "fbi-tip")), nil)
+		}, []model.Mismatch{{Where: "tags", Event: "fbi-tip", What: `the tags index has an entry (tag "ghost" of event "fbi-tip") no event accounts for`}}, true},
+		{"an extra link entry", func(b buckets) error {
+			return b.links.Put(linkKey("khashoggi-killed", "ghost", "cites"), nil)
+		}, []model.Mismatch{{Where: "links", Event: "ghost", What: `the links index has an entry (link "cites" from event "ghost" to "khashoggi-killed") no event accounts for`}}, true},
+		{"a link entry missing", func(b buckets) error {
+			return b.links.Delete(linkKey("fbi-tip", "miller-contacts-lieu", "follows"))
+		}, []model.Mismatch{{Where: "links", Event: "miller-contacts-lieu", What: `the links index lacks the entry (link "follows" from event "miller-contacts-lieu" to "fbi-tip")`}}, true},
+		{"ids entries wrong, extra and missing", func(b buckets) error {
+			if err := b.ids.Put([]byte("fbi-tip"), orderOf(b, "apple-sues-nso")); err != nil {
+				return err
+			}
+			if err := b.ids.Put([]byte("ghost"), []byte("nowhere")); err != nil {
+				return err
+			}
+			return b.ids.Delete([]byte("khashoggi-killed"))
+		}, []model.Mismatch{
+			{Where: "ids", Event: "fbi-tip", What: "the ids index points at another place than where the event is"},
+			{Where: "ids", Event: "ghost", What: "the ids index has the event, the events bucket has not: the event is lost from this file"},
+			{Where: "ids", Event: "khashoggi-killed", What: "the events bucket has the event, the ids index has not: it cannot be found by its id"},
+		}, true},
+		{"an event stored twice", func(b buckets) error {
+			order := orderOf(b, "fbi-tip")
+			return b.events.Put(append(order, 'x'), slices.Clone(b.events.Get(order)))
+		}, []model.Mismatch{
+			{Where: "events", Event: "fbi-tip", What: "stored twice"},
+			// The ids index is to point at the later of the two.
+			{Where: "ids", Event: "fbi-tip", What: "the ids index points at another place than where the event is"},
+		}, false},
+		{"a history entry missing", func(b buckets) error {
+			return b.history.Delete(historyKey("fbi-tip", 1))
+		}, []model.Mismatch{{Where: "history", Event: "fbi-tip", What: "the history index lacks journal entry #1"}}, true},
+		{"an extra history entry", func(b buckets) error {
+			return b.history.Put(historyKey("fbi-tip", 999), nil)
+		}, []model.Mismatch{{Where: "history", Event: "fbi-tip", What: "the history index names journal entry #999, which does not list the event"}}, true},
+	}
+	for _, memory := range []int{checkSortMemory, 64} {
+		for _, c := range cases {
+			t.Run(fmt.Sprintf("%s/memory %d", c.name, memory), func(t *testing.T) {
+				defer func(n int) { checkSortMemory = n }(checkSortMemory)
+				checkSortMemory = memory
+				s := damageRaw(t, newStore(t), c.change)
+				r, err := s.Check()
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got []model.Mismatch
+				for _, m := range r.Mismatches {
+					if slices.Contains(c.want, m) {
+						got = append(got, m)
+					}
+				}
+				if !slices.Equal(got, c.want) || c.alone && len(r.Mismatches) != len(c.want) {
+					t.Errorf("Check found\n%+v\nwant\n%+v", r.Mismatches, c.want)
+				}
+				// The sorted entries went with the check.
+				entries, err := os.ReadDir(filepath.Dir(s.Location()))
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, e := range entries {
+					if strings.Contains(e.Name(), ".chrono-") {
+						t.Errorf("the check left %s beside the store", e.Name())
+					}
+				}
+			})
 		}
 	}
 }

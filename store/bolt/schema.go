@@ -254,10 +254,14 @@ func tagKey(tag string, order []byte) []byte {
 
 // historyKey is the history/ key of an entry that touched an event.
 func historyKey(id string, seq uint64) []byte {
-	k := make([]byte, 0, len(id)+9)
-	k = append(k, id...)
-	k = append(k, keySep)
-	return binary.BigEndian.AppendUint64(k, seq)
+	return appendHistoryKey(make([]byte, 0, len(id)+9), id, seq)
+}
+
+// appendHistoryKey appends historyKey(id, seq) to dst.
+func appendHistoryKey(dst []byte, id string, seq uint64) []byte {
+	dst = append(dst, id...)
+	dst = append(dst, keySep)
+	return binary.BigEndian.AppendUint64(dst, seq)
 }
 
 // seqKey is the journal/ key of an entry.
