@@ -115,16 +115,7 @@ func TestReimportInBulkKeepsEditsOnALargerStore(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Write(model.OpEdit, "retitled", func(tx model.Tx) error {
-		base, err := tx.Event("e0100")
-		if err != nil {
-			return err
-		}
-		e := base
-		e.Title = "The investigator's title"
-		_, err = model.EditEvent(tx, base, e)
-		return err
-	}); err != nil {
+	if _, err := storetest.Retitle(s, "e0100", "The investigator's title"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := storetest.Retag(s, []string{"e0200"}, []string{"checked"}, nil); err != nil {

@@ -202,15 +202,7 @@ func TestAnImportTellsTheNewFile(t *testing.T) {
 // goroutines at once, every lookup and every leaf found from a head
 // answers as bbolt does: no page buffer is reused while it is read.
 func TestDeepTreesReadTogether(t *testing.T) {
-	var file *os.File
-	db, err := bbolt.Open(filepath.Join(t.TempDir(), "deep.db"), 0o600, &bbolt.Options{
-		PageSize: minPageSize,
-		OpenFile: openKeeping(&file),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db, file := smallPagesDB(t)
 	var keys [][]byte
 	if err := db.Update(func(tx *bbolt.Tx) error {
 		events, err := tx.CreateBucket([]byte("events"))
@@ -230,7 +222,7 @@ func TestDeepTreesReadTogether(t *testing.T) {
 		t.Fatal(err)
 	}
 	slices.SortFunc(keys, bytes.Compare)
-	err = db.View(func(tx *bbolt.Tx) error {
+	err := db.View(func(tx *bbolt.Tx) error {
 		events := tx.Bucket([]byte("events"))
 		trees := &fileTrees{file: file, tx: tx, size: minPageSize, cache: &pageCache{}}
 		if h, err := trees.height(uint64(events.Root())); err != nil || h < 5 {
@@ -421,15 +413,7 @@ func TestAlongTheEventsIndexValuesAreNotRead(t *testing.T) {
 // from the file, is what bbolt's cursor finds there, or the read says it
 // cannot tell; it cannot tell only where no key of its leaf comes first.
 func TestAtOrBeforeAnswersAsACursor(t *testing.T) {
-	var file *os.File
-	db, err := bbolt.Open(filepath.Join(t.TempDir(), "deep.db"), 0o600, &bbolt.Options{
-		PageSize: minPageSize,
-		OpenFile: openKeeping(&file),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db, file := smallPagesDB(t)
 	key := func(i int) []byte { return fmt.Appendf(nil, "k%06d", i*10) }
 	if err := db.Update(func(tx *bbolt.Tx) error {
 		b, err := tx.CreateBucket([]byte("history"))
@@ -456,7 +440,7 @@ func TestAtOrBeforeAnswersAsACursor(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	err = db.View(func(tx *bbolt.Tx) error {
+	err := db.View(func(tx *bbolt.Tx) error {
 		b := tx.Bucket([]byte("history"))
 		trees := &fileTrees{file: file, tx: tx, size: minPageSize, cache: &pageCache{}}
 		if h, err := trees.height(uint64(b.Root())); err != nil || h < 4 {
@@ -494,4 +478,21 @@ func TestAtOrBeforeAnswersAsACursor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// smallPagesDB opens a new bbolt file of the smallest pages read, whose
+// trees grow deep with few keys, and returns it with its file, closed
+// when the test ends.
+func smallPagesDB(t *testing.T) (*bbolt.DB, *os.File) {
+	t.Helper()
+	var file *os.File
+	db, err := bbolt.Open(filepath.Join(t.TempDir(), "deep.db"), 0o600, &bbolt.Options{
+		PageSize: minPageSize,
+		OpenFile: openKeeping(&file),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db, file
 }

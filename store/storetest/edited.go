@@ -39,16 +39,7 @@ func testReimportKeepsEdits(t *testing.T, s *suite) {
 	edited := func(t *testing.T) model.Store {
 		st := s.empty(t)
 		Import(t, st, NativeInput("timeline.example.json", example))
-		if _, err := st.Write(model.OpEdit, "retitled", func(tx model.Tx) error {
-			base, err := tx.Event(id)
-			if err != nil {
-				return err
-			}
-			e := base
-			e.Title = "The investigator's title"
-			_, err = model.EditEvent(tx, base, e)
-			return err
-		}); err != nil {
+		if _, err := Retitle(st, id, "The investigator's title"); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := Retag(st, []string{id}, nil, []string{"ss7"}); err != nil {

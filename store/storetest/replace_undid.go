@@ -21,16 +21,7 @@ func testReplaceSaysWhatItUndid(t *testing.T, s *suite) {
 		st := s.empty(t)
 		Import(t, st, NativeInput("timeline.example.json", example))
 		file := StoredEvent(t, st, id)
-		if _, err := st.Write(model.OpEdit, "retitled", func(tx model.Tx) error {
-			base, err := tx.Event(id)
-			if err != nil {
-				return err
-			}
-			e := base
-			e.Title = "The investigator's title"
-			_, err = model.EditEvent(tx, base, e)
-			return err
-		}); err != nil {
+		if _, err := Retitle(st, id, "The investigator's title"); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := Retag(st, []string{id}, []string{"mine"}, []string{"ss7"}); err != nil {

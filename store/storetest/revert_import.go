@@ -36,16 +36,7 @@ func testRevertImportKeepsLaterFields(t *testing.T, s *suite) {
 	st = s.seeded(t)
 	Import(t, st, NativeInput("new.json", []byte(NewEvents)))
 	imported = lastEntry(t, st)
-	edited, err := st.Write(model.OpEdit, "retitled", func(tx model.Tx) error {
-		base, err := tx.Event("nso-denial")
-		if err != nil {
-			return err
-		}
-		e := base
-		e.Title = "a title of the investigator's"
-		_, err = model.EditEvent(tx, base, e)
-		return err
-	})
+	edited, err := Retitle(st, "nso-denial", "a title of the investigator's")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,6 +24,21 @@ func RetagEach(st model.Writer, deltas []model.TagDelta) ([]model.Change, error)
 	return changes, err
 }
 
+// Retitle gives event id another title in one Write, as an
+// investigator's edit does, and returns the Write's entry.
+func Retitle(st model.Writer, id, title string) (model.Entry, error) {
+	return st.Write(model.OpEdit, "retitled", func(tx model.Tx) error {
+		base, err := tx.Event(id)
+		if err != nil {
+			return err
+		}
+		e := base
+		e.Title = title
+		_, err = model.EditEvent(tx, base, e)
+		return err
+	})
+}
+
 // Restore puts events back to earlier versions of themselves in one
 // Write; each must be stored.
 func Restore(st model.Writer, events []model.Event) ([]model.Change, error) {
