@@ -6,6 +6,7 @@ import (
 
 	"chrono/model"
 
+	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
 )
 
@@ -16,6 +17,7 @@ import (
 // left out. What the format cannot carry is counted in losses.
 func WriteJSONL(w io.Writer, h model.Header, sources []model.Source, events iter.Seq2[model.Event, error], losses *model.Losses) (int, error) {
 	x := newExporter(h, sources, losses)
+	x.direct = true
 	enc := jsontext.NewEncoder(w) // one line per top-level value
 	n, err := x.eachRow(events, func(r *row) error { return r.encode(enc) })
 	if err != nil {
@@ -39,11 +41,11 @@ func (r *row) encode(enc *jsontext.Encoder) error {
 			token(jsontext.String(s))
 		}
 	}
-	raw := func(key string, v []byte) {
+	list := func(key string, v any) {
 		if v != nil && err == nil {
 			token(jsontext.String(key))
 			if err == nil {
-				err = enc.WriteValue(v)
+				err = json.MarshalEncode(enc, v)
 			}
 		}
 	}
@@ -65,11 +67,9 @@ func (r *row) encode(enc *jsontext.Encoder) error {
 	str(keyDateSource, r.dateSource, false)
 	str(keyStatus, r.status, false)
 	str(keySummary, r.summary, false)
-	raw(keyActors, r.actors)
-	raw(keyQuotes, r.quotes)
-	raw(keySources, r.sources)
-	raw(keyLinks, r.links)
-	raw(keyNotes, r.notes)
+	for i, key := range [...]string{keyActors, keyQuotes, keySources, keyLinks, keyNotes} {
+		list(key, r.lists[i])
+	}
 	token(jsontext.EndObject)
 	return err
 }

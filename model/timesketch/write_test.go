@@ -75,5 +75,9 @@ func TestWriteErrors(t *testing.T) {
 		if _, err := w.write(&buf, bad); err == nil {
 			t.Errorf("%s: invalid UTF-8 written without an error", w.name)
 		}
+		badQuote := events([]model.Event{{ID: "b", Title: "fine", Date: model.MustParseDate("2017"), Quotes: []model.Quote{{Text: "bad \xff"}}}})
+		if _, err := w.write(&buf, badQuote); err == nil {
+			t.Errorf("%s: invalid UTF-8 in a quote written without an error", w.name)
+		}
 	}
 }
