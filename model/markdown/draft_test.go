@@ -55,3 +55,30 @@ func TestWriteLinksByTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteKeepsFewTitlesWhenItCanLookThemUp: past the titles it keeps,
+// a link's title is looked up, and reads as when every title is kept;
+// with nothing to look titles up in, every title is kept.
+func TestWriteKeepsFewTitlesWhenItCanLookThemUp(t *testing.T) {
+	defer func(n int) { keptTitles = n }(keptTitles)
+	keptTitles = 1
+	es := []model.Event{
+		{ID: "a", Title: "First", Date: model.MustParseDate("2001")},
+		{ID: "b", Title: "Second", Date: model.MustParseDate("2002"), Links: []model.Link{{Rel: model.Follows, Event: "a"}}},
+		{ID: "c", Title: "Third", Date: model.MustParseDate("2003"), Links: []model.Link{{Rel: model.Follows, Event: "b"}}},
+	}
+	titles := map[string]string{"a": "First", "b": "Second", "c": "Third"}
+	var looked []string
+	lookup := func(id string) (string, bool) { looked = append(looked, id); t, ok := titles[id]; return t, ok }
+	withLookup, _ := writeWith(t, Options{Title: lookup}, model.Header{}, nil, es)
+	keptAll, _ := write(t, model.Header{}, nil, es)
+	if withLookup != keptAll {
+		t.Errorf("with titles looked up:\n%s\nwith every title kept:\n%s", withLookup, keptAll)
+	}
+	if strings.Join(looked, ",") != "b" {
+		t.Errorf("looked up %q; want only b, past the one title kept", looked)
+	}
+	if !strings.Contains(keptAll, "- Follows: “Second”\n") {
+		t.Errorf("without a lookup, the link to b lacks its title:\n%s", keptAll)
+	}
+}

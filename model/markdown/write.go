@@ -42,7 +42,8 @@ func Write(w io.Writer, h model.Header, sources []model.Source, events iter.Seq2
 // the notes left out.
 //
 // A link to another event shows that event's title, from those written
-// above (only the titles are kept) or else from opts.Title.
+// above (only the titles are kept, the first 65,536 of them when
+// opts.Title can look the others up) or else from opts.Title.
 func Writer(opts Options) func(io.Writer, model.Header, []model.Source, iter.Seq2[model.Event, error], *model.Losses) (int, error) {
 	return func(w io.Writer, h model.Header, sources []model.Source, events iter.Seq2[model.Event, error], losses *model.Losses) (int, error) {
 		return writeMarkdown(w, h, sources, events, losses, opts)
@@ -172,8 +173,15 @@ func (w *writer) event(e *model.Event, section string) {
 		w.printf("\n")
 		w.block("", lead, n.Text)
 	}
-	w.titles[e.ID] = e.Title
+	if w.opts.Title == nil || len(w.titles) < keptTitles {
+		w.titles[e.ID] = e.Title
+	}
 }
+
+// keptTitles bounds the titles kept of the events written when the
+// options can look a title up: a million events' titles took some 250
+// MB, and a link to an event past the bound is looked up instead.
+var keptTitles = 1 << 16
 
 // quote writes a quote as a blockquote, verbatim, then who said it, where,
 // its stance toward the claim, and its source.
