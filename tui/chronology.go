@@ -110,7 +110,7 @@ func narrowedTo(s model.Span) string {
 func relationTo(e *model.Event, group []model.Event, other string) string {
 	for _, l := range e.Links {
 		if l.Event == other && slices.Contains(model.OrderRels, l.Rel) {
-			return "which it " + l.Rel.Phrase()
+			return "which it " + l.Rel.Verb()
 		}
 	}
 	for i := range group {
@@ -119,7 +119,7 @@ func relationTo(e *model.Event, group []model.Event, other string) string {
 		}
 		for _, l := range group[i].Links {
 			if l.Event == e.ID && slices.Contains(model.OrderRels, l.Rel) {
-				return "which it " + l.Rel.Inverse().Phrase()
+				return "which it " + l.Rel.Inverse().Verb()
 			}
 		}
 	}

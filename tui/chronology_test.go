@@ -277,3 +277,33 @@ func TestAxisMarksProblemsAndNotes(t *testing.T) {
 		t.Errorf("the axis shows notes on an event with none:\n%s", l)
 	}
 }
+
+// TestRelationTo: the sources pane's reason reads as a sentence for
+// every order link, seen from either event.
+func TestRelationTo(t *testing.T) {
+	tests := []struct {
+		rel  model.Rel
+		own  bool // the link is e's own, else the other's to e
+		want string
+	}{
+		{model.Follows, true, "which it follows"},
+		{model.Precedes, true, "which it precedes"},
+		{model.Disputes, true, "which it disputes"},
+		{model.DisputedBy, true, "which it is disputed by"},
+		{model.Disputes, false, "which it is disputed by"},
+		{model.DisputedBy, false, "which it disputes"},
+		{model.Precedes, false, "which it follows"},
+	}
+	for _, tt := range tests {
+		e := model.Event{ID: "e"}
+		other := model.Event{ID: "o"}
+		if tt.own {
+			e.Links = []model.Link{{Rel: tt.rel, Event: "o"}}
+		} else {
+			other.Links = []model.Link{{Rel: tt.rel, Event: "e"}}
+		}
+		if got := relationTo(&e, []model.Event{e, other}, "o"); got != tt.want {
+			t.Errorf("%s (own %v): %q, want %q", tt.rel, tt.own, got, tt.want)
+		}
+	}
+}
