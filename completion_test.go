@@ -109,6 +109,9 @@ func TestCLIHelpFitsATerminal(t *testing.T) {
 			t.Errorf("%s --help has no usage:\n%s", cmd.CommandPath(), out.String())
 		}
 		for i, line := range strings.Split(out.String(), "\n") {
+			if strings.Contains(line, "\t") {
+				t.Errorf("%s --help, line %d: a tab, which the terminal lays out as it likes: %q", cmd.CommandPath(), i+1, line)
+			}
 			if n := utf8.RuneCountInString(line); n > 80 {
 				t.Errorf("%s --help, line %d: %d columns: %q", cmd.CommandPath(), i+1, n, line)
 			}

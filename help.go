@@ -94,10 +94,16 @@ func writeHelp(cmd *cobra.Command, _ []string) {
 	}
 	var b strings.Builder
 	if text = strings.TrimRightFunc(text, unicode.IsSpace); text != "" {
-		b.WriteString(hanging(text, "", "") + "\n\n")
+		b.WriteString(hanging(tabsAsIndents(text), "", "") + "\n\n")
 	}
 	if cmd.Runnable() || cmd.HasSubCommands() {
 		b.WriteString(cmd.UsageString())
 	}
 	io.WriteString(cmd.OutOrStdout(), b.String())
 }
+
+// tabsAsIndents writes each tab of s as four spaces: cobra's own help
+// indents its example commands with tabs, which a terminal shows eight
+// columns wide, so that a command measured as fitting did not, and
+// wrapped, could not be copied whole.
+func tabsAsIndents(s string) string { return strings.ReplaceAll(s, "\t", "    ") }
