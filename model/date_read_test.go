@@ -341,6 +341,8 @@ func TestProposeDate(t *testing.T) {
 		{"on Monday", "2022-02"}, // no day
 		{"last blursday", "2022-02-01"},
 		{"a days ago", "2022-02-01"},
+		{"three days earlier", "2022-02-01"}, // than what? Another event, most often
+		{"two weeks before", "2022-02-01"},
 		{"last month of the year", "2022-02-01"},
 	} {
 		if d, ok := ProposeDate(c.text, MustParseDate(c.published)); ok {

@@ -131,10 +131,12 @@ func proposeWeekday(text string, at int64) (from, to int64, ok bool) {
 var weekdayAbbrev = map[string]string{"tues": "tuesday", "weds": "wednesday", "thur": "thursday", "thurs": "thursday"}
 
 // countAgo reads "three days ago", "2 weeks ago", "a month ago": the
-// count and the unit, singular.
+// count and the unit, singular. "Three days earlier" or "before" counts
+// from another event of the story more often than from the source's
+// date, and is left to the investigator.
 func countAgo(text string) (n int, unit string, ok bool) {
 	fields := strings.Fields(text)
-	if len(fields) != 3 || fields[2] != "ago" && fields[2] != "earlier" && fields[2] != "before" {
+	if len(fields) != 3 || fields[2] != "ago" {
 		return 0, "", false
 	}
 	unit = strings.TrimSuffix(fields[1], "s")
