@@ -41,6 +41,10 @@ func TestPartEdits(t *testing.T) {
 			}},
 		{"title", Retitle{Header: Header{Title: "NSO", Description: "who paid whom"}}, "titled the investigation “NSO”",
 			func(w *memWriter) bool { return w.header == Header{Title: "NSO", Description: "who paid whom"} }},
+		// A long title is cut in its middle: what changed at its end
+		// still shows.
+		{"long title", Retitle{Header: Header{Title: `NSO Group and the "bags of cash" offer — draft 2`}}, `titled the investigation “NSO Group and the "bags … offer — draft 2”`,
+			func(w *memWriter) bool { return w.header.Title == `NSO Group and the "bags of cash" offer — draft 2` }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
