@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -8,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"chrono/model"
+	"chrono/model/termtext"
 )
 
 // linkPicker is the dialog that links the selected event to another:
@@ -130,7 +132,13 @@ func (p *linkPicker) Update(msg tea.Msg) (Action, tea.Cmd) {
 			if p.cur >= len(p.found) {
 				return nil, nil
 			}
-			return linkEvents{from: p.from.ID, rel: model.Rels[p.rel], to: p.found[p.cur].Event.ID}, nil
+			rel, to := model.Rels[p.rel], p.found[p.cur].Event
+			if slices.Contains(p.from.Links, model.Link{Rel: rel, Event: to.ID}) {
+				// Said here, where another relation or event can be
+				// chosen, rather than refused by the store once shown.
+				return nil, say("already linked: this event " + rel.Verb() + " “" + termtext.Line(to.Title) + "” · tab chooses another relation")
+			}
+			return linkEvents{from: p.from.ID, rel: rel, to: to.ID}, nil
 		case key.Matches(msg, p.keys.Rel):
 			p.rel = (p.rel + 1) % len(model.Rels)
 			return nil, nil

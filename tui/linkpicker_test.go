@@ -15,10 +15,30 @@ func TestLinkPickerLinks(t *testing.T) {
 	if !strings.Contains(d.screen(), "NSO denies doing business") {
 		t.Fatalf("the candidates do not hold the denial:\n%s", d.screen())
 	}
-	d.keys("tab", "tab", "shift+tab") // disputes → disputed by → and back one
+	d.keys("tab", "tab", "shift+tab", "tab") // disputes → disputed by → supports, back one, on one
 	a, ok := formAction(t, d, "enter").(linkEvents)
-	if !ok || a != (linkEvents{from: "nso-mobileum-call", rel: "disputed-by", to: "nso-denial"}) {
+	if !ok || a != (linkEvents{from: "nso-mobileum-call", rel: "supports", to: "nso-denial"}) {
 		t.Errorf("enter: %+v", a)
+	}
+}
+
+// TestLinkPickerSaysALinkIsThere: a link the event states already is
+// said at once, in the picker, which stays open for another relation;
+// nothing is sent to the store to be refused there.
+func TestLinkPickerSaysALinkIsThere(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.keys("L")
+	d.typeText("denies")
+	d.keys("tab", "enter") // disputed by: the example has it
+	if d.openDialog() == nil {
+		t.Fatal("enter on a link the event has closed the picker")
+	}
+	if want := "already linked: this event is disputed by “NSO denies doing business with Mobileum or paying in cash” · tab chooses another relation"; d.status() != want {
+		t.Errorf("status %q, want %q", d.status(), want)
+	}
+	d.keys("tab") // supports
+	if a, ok := formAction(t, d, "enter").(linkEvents); !ok || a.rel != model.Supports {
+		t.Errorf("enter on another relation: %+v", a)
 	}
 }
 
