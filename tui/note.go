@@ -102,8 +102,13 @@ func (n *noteEditor) Update(msg tea.Msg) (Action, tea.Cmd) {
 			}
 			return writeEdit{model.AddNote{ID: n.id, Text: n.text(), At: n.ctx.now()}}, nil
 		case key.Matches(k, n.keys.Cancel):
-			if n.text() == "" || n.text() == strings.TrimSpace(n.was) || n.confirming {
+			switch {
+			case n.confirming:
 				return closeDialog{}, say("note discarded")
+			case n.n > 0 && (n.text() == "" || n.text() == strings.TrimSpace(n.was)):
+				return closeDialog{}, say("note unchanged")
+			case n.text() == "":
+				return closeDialog{}, nil // nothing was typed: nothing to say
 			}
 			n.confirming = true
 			return nil, nil
