@@ -129,9 +129,9 @@ func (b *browser) screensUpdate(msg tea.Msg) (Action, tea.Cmd, bool) {
 // confirmTrash asks before moving events to the trash, saying which
 // links of other events will point at nothing until they are restored.
 func (b *browser) confirmTrash(msg trashCheckMsg) *confirmDialog {
-	what := "this event"
+	what, them := "this event", "it"
 	if len(msg.ids) > 1 {
-		what = plural(len(msg.ids), "event")
+		what, them = plural(len(msg.ids), "event"), "them"
 	}
 	var lines []string
 	for _, t := range msg.titles {
@@ -139,7 +139,7 @@ func (b *browser) confirmTrash(msg trashCheckMsg) *confirmDialog {
 	}
 	lines = append(lines, "")
 	if len(msg.links) == 0 {
-		lines = append(lines, "No other event links to "+map[bool]string{true: "them", false: "it"}[len(msg.ids) > 1]+".")
+		lines = append(lines, "No other event links to "+them+".")
 	} else {
 		lines = append(lines, plural(len(msg.links), "link")+" of other events will point at nothing until restored:")
 		lines = append(lines, msg.links...)
@@ -147,10 +147,10 @@ func (b *browser) confirmTrash(msg trashCheckMsg) *confirmDialog {
 	if len(msg.own) > 0 {
 		// The other event shows these links too, from its side: they
 		// leave it as well, though the links are not its own.
-		lines = append(lines, plural(len(msg.own), "link")+" to other events go"+map[bool]string{true: "es", false: ""}[len(msg.own) == 1]+" with "+map[bool]string{true: "them", false: "it"}[len(msg.ids) > 1]+":")
+		lines = append(lines, plural(len(msg.own), "link")+" to other events go"+map[bool]string{true: "es", false: ""}[len(msg.own) == 1]+" with "+them+":")
 		lines = append(lines, msg.own...)
 	}
-	lines = append(lines, "", "The trash ("+keyOf(b.keys.Trash)+") keeps them until it is emptied; "+keyOf(b.keys.Undo)+" undoes this.")
+	lines = append(lines, "", "The trash ("+keyOf(b.keys.Trash)+") keeps "+them+" until the trash is emptied; "+keyOf(b.keys.Undo)+" undoes this.")
 	return newConfirm(b.ctx, "Move "+what+" to the trash?", "move to the trash", lines, trashEvents{ids: msg.ids})
 }
 
