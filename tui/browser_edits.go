@@ -67,7 +67,13 @@ func (b *browser) editKey(msg tea.KeyPressMsg) (Action, tea.Cmd, bool) {
 		if !ok {
 			return nil, nil, true
 		}
-		p, cmd := newLinkPicker(ctx, row.Event)
+		// The links other events make to it, when the pane has read
+		// them: the picker says of those too that they are there.
+		var related []model.Relation
+		if b.detail.loaded && b.detail.d.Event.ID == row.Event.ID {
+			related = b.detail.d.Related
+		}
+		p, cmd := newLinkPicker(ctx, row.Event, related)
 		return openDialog{p}, cmd, true
 	case key.Matches(msg, k.Remove):
 		return b.removeItem(), nil, true

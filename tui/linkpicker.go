@@ -17,15 +17,16 @@ import (
 // the store, in a command, as the search does; tab chooses how this event
 // relates to the one chosen; enter links them.
 type linkPicker struct {
-	ctx    *shared
-	from   model.Event
-	input  textinput.Model
-	rel    int // index into model.Rels
-	found  []model.Row
-	seq    int // the search asked last; older answers are dropped
-	cur    int
-	height int // result rows on screen
-	keys   linkPickerKeys
+	ctx     *shared
+	from    model.Event
+	related []model.Relation // from's links both ways, when known
+	input   textinput.Model
+	rel     int // index into model.Rels
+	found   []model.Row
+	seq     int // the search asked last; older answers are dropped
+	cur     int
+	height  int // result rows on screen
+	keys    linkPickerKeys
 }
 
 type linkPickerKeys struct {
@@ -62,7 +63,7 @@ func linkCandidates(s model.Store, seq int, text string, n int) tea.Cmd {
 // a screen holds, so that the cursor can go down a page.
 const linkCandidateRows = 100
 
-func newLinkPicker(ctx *shared, from model.Event) (*linkPicker, tea.Cmd) {
+func newLinkPicker(ctx *shared, from model.Event, related []model.Relation) (*linkPicker, tea.Cmd) {
 	in := textinput.New()
 	in.Prompt = "to › "
 	in.Placeholder = "type words of the other event's title"
@@ -71,7 +72,7 @@ func newLinkPicker(ctx *shared, from model.Event) (*linkPicker, tea.Cmd) {
 	st.Cursor.Blink = false
 	in.SetStyles(st)
 	in.Focus()
-	p := &linkPicker{ctx: ctx, from: from, input: in, keys: linkPickerKeys{
+	p := &linkPicker{ctx: ctx, from: from, related: related, input: in, keys: linkPickerKeys{
 		Up:      key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
 		Down:    key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
 		Rel:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "relation")),
@@ -133,7 +134,7 @@ func (p *linkPicker) Update(msg tea.Msg) (Action, tea.Cmd) {
 				return nil, nil
 			}
 			rel, to := model.Rels[p.rel], p.found[p.cur].Event
-			if slices.Contains(p.from.Links, model.Link{Rel: rel, Event: to.ID}) {
+			if slices.Contains(p.from.Links, model.Link{Rel: rel, Event: to.ID}) || slices.Contains(p.related, model.Relation{Rel: rel, Event: to.ID}) {
 				// Said here, where another relation or event can be
 				// chosen, rather than refused by the store once shown.
 				return nil, say("already linked: this event " + rel.Verb() + " “" + termtext.Line(to.Title) + "” · tab chooses another relation")

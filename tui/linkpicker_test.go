@@ -40,6 +40,19 @@ func TestLinkPickerSaysALinkIsThere(t *testing.T) {
 	if a, ok := formAction(t, d, "enter").(linkEvents); !ok || a.rel != model.Supports {
 		t.Errorf("enter on another relation: %+v", a)
 	}
+
+	// A link the other event states, seen from this one.
+	d = newDriver(t, exampleStore(t), 120, 40)
+	d.to("khashoggi-killed")
+	d.keys("L")
+	d.typeText("pegasus")
+	d.keys("tab", "tab", "tab", "tab", "tab", "tab", "enter") // related to: the Pegasus event states it
+	if d.openDialog() == nil {
+		t.Fatal("enter on a link the other event states closed the picker")
+	}
+	if want := "already linked: this event is related to “The Post's Pegasus investigation: women close to Khashoggi among the targets” · tab chooses another relation"; d.status() != want {
+		t.Errorf("status %q, want %q", d.status(), want)
+	}
 }
 
 // TestRemoveLinkFromEitherSide: x removes the selected link, whichever
