@@ -17,14 +17,25 @@ import (
 // are numbered).
 var weekdayNames = [7]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
 
+// countWord splits text into the word that counts (last, this, next, on)
+// and what it counts, "this past" read as "last"; which is "" for a
+// single word.
+func countWord(text string) (which, name string) {
+	which, name, ok := strings.Cut(text, " ")
+	if !ok {
+		return "", text
+	}
+	if past, ok := strings.CutPrefix(name, "past "); ok && which == "this" {
+		return "last", past
+	}
+	return which, name
+}
+
 // proposeSeasonOrMonth proposes the season or month text names, counted
 // from the published year and month, as EDTF; "" when text names none.
 func proposeSeasonOrMonth(text string, year int64, month int) string {
-	which, name, ok := strings.Cut(text, " ")
-	if which == "this" && strings.HasPrefix(name, "past ") {
-		which, name = "last", strings.TrimPrefix(name, "past ")
-	}
-	if !ok || (which != "last" && which != "this" && which != "next") {
+	which, name := countWord(text)
+	if which != "last" && which != "this" && which != "next" {
 		return ""
 	}
 	named, err := strconv.Atoi(monthOf(name)) // a month, or a season 21–24
@@ -89,12 +100,9 @@ func proposeWeekday(text string, at int64) (from, to int64, ok bool) {
 		}
 		return 0, 0, false
 	}
-	which, name, found := strings.Cut(text, " ")
-	if !found {
+	which, name := countWord(text)
+	if which == "" {
 		which, name = "on", text
-	}
-	if which == "this" && strings.HasPrefix(name, "past ") {
-		which, name = "last", strings.TrimPrefix(name, "past ")
 	}
 	if name == "weekend" && which == "last" {
 		// The Saturday and Sunday before the published day: on a

@@ -100,40 +100,41 @@ func checkCrashError(t *testing.T, g *guard) {
 // program (View runs on its event loop, so quitting from there must not
 // wait on that loop).
 func TestGuardQuitsARealProgram(t *testing.T) {
-	t.Setenv("TMPDIR", t.TempDir())
 	g := &guard{m: panickyModel{}}
+	runGuarded(t, g, "View")
+	checkCrashError(t, g)
+}
+
+// runGuarded runs g as a real program, sends it msgs, and returns what
+// the program's Run returned, failing when it does not end, as a panic
+// in where should end it.
+func runGuarded(t *testing.T, g *guard, where string, msgs ...tea.Msg) error {
+	t.Helper()
+	t.Setenv("TMPDIR", t.TempDir())
 	p := tea.NewProgram(g, tea.WithInput(nil), tea.WithOutput(io.Discard), tea.WithWindowSize(80, 24))
 	g.quit = p.Quit
 	done := make(chan error, 1)
 	go func() { _, err := p.Run(); done <- err }()
+	for _, msg := range msgs {
+		p.Send(msg)
+	}
 	select {
-	case <-done:
+	case err := <-done:
+		return err
 	case <-time.After(10 * time.Second):
 		p.Kill()
-		t.Fatal("the program did not end after View panicked")
+		t.Fatalf("the program did not end after %s panicked", where)
+		return nil
 	}
-	checkCrashError(t, g)
 }
 
 // TestGuardQuitsARealProgramOnAKey: a panic in Update, at a key, ends a
 // real program through the guard, not through Bubble Tea's own handler,
 // which prints a stack trace on the terminal.
 func TestGuardQuitsARealProgramOnAKey(t *testing.T) {
-	t.Setenv("TMPDIR", t.TempDir())
 	g := &guard{m: panickyKeys{}}
-	p := tea.NewProgram(g, tea.WithInput(nil), tea.WithOutput(io.Discard), tea.WithWindowSize(80, 24))
-	g.quit = p.Quit
-	done := make(chan error, 1)
-	go func() { _, err := p.Run(); done <- err }()
-	p.Send(tea.KeyPressMsg{Code: 'd', Mod: tea.ModAlt})
-	select {
-	case err := <-done:
-		if errors.Is(err, tea.ErrProgramPanic) {
-			t.Errorf("Bubble Tea caught a panic the guard should have: %v", err)
-		}
-	case <-time.After(10 * time.Second):
-		p.Kill()
-		t.Fatal("the program did not end after Update panicked")
+	if err := runGuarded(t, g, "Update", tea.KeyPressMsg{Code: 'd', Mod: tea.ModAlt}); errors.Is(err, tea.ErrProgramPanic) {
+		t.Errorf("Bubble Tea caught a panic the guard should have: %v", err)
 	}
 	checkCrashError(t, g)
 }

@@ -136,14 +136,7 @@ func TestCutMarkInAreas(t *testing.T) {
 		t.Errorf("after a backspace into the mark, the form shows\n%s\nwant the mark gone whole", scr)
 	}
 	d.typeText("-")
-	d.keys("tab")
-	d.typeText("Ana")
-	d.keys("ctrl+s")
-	if d.statusErr() || d.openDialog() != nil {
-		t.Fatalf("not saved: %q, %T", d.status(), d.openDialog())
-	}
-	qs := event(t, s, id).Quotes
-	if got := qs[len(qs)-1].Text; got != "zero-width" {
+	if got := saveQuote(t, d, s, id); got != "zero-width" {
 		t.Errorf("stored %q, want %q", got, "zero-width")
 	}
 }

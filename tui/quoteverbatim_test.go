@@ -35,6 +35,15 @@ func TestQuoteWordsVerbatim(t *testing.T) {
 	if scr := d.screen(); !strings.Contains(scr, "a<U+200B>b") {
 		t.Errorf("the paste shows as\n%s\nwant its zero-width space as a mark", scr)
 	}
+	if got := saveQuote(t, d, s, id); got != pasted {
+		t.Errorf("stored %q, want %q", got, pasted)
+	}
+}
+
+// saveQuote gives the quote form open on event id a speaker and saves
+// it, and returns the text the store keeps of the event's last quote.
+func saveQuote(t *testing.T, d *driver, s model.Store, id string) string {
+	t.Helper()
 	d.keys("tab")
 	d.typeText("Ana")
 	d.keys("ctrl+s")
@@ -42,7 +51,5 @@ func TestQuoteWordsVerbatim(t *testing.T) {
 		t.Fatalf("not saved: %q, %T", d.status(), d.openDialog())
 	}
 	qs := event(t, s, id).Quotes
-	if got := qs[len(qs)-1].Text; got != pasted {
-		t.Errorf("stored %q, want %q", got, pasted)
-	}
+	return qs[len(qs)-1].Text
 }

@@ -126,10 +126,10 @@ func (bi *bulkImport) EventFields(e model.Event, n int, present model.FieldSet) 
 	order := model.OrderKey(&e)
 	var oldOrder []byte
 	if !bi.noEvents {
-		oldOrder = bi.b.trees.get(bi.b.ids, []byte(e.ID))
+		oldOrder = bi.b.value(bi.b.ids, []byte(e.ID))
 	}
 	if oldOrder != nil {
-		oldValue := bi.b.trees.get(bi.b.events, oldOrder)
+		oldValue := bi.b.value(bi.b.events, oldOrder)
 		old, err := stored.Decode(oldValue)
 		if err != nil {
 			return err

@@ -318,11 +318,7 @@ func (s *Store) checkIndexes(b buckets, add report) (events int, err error) {
 // temporary directory may be memory), or returns "" for the system's
 // own when it cannot: a store may be checked where it cannot be written.
 func checkTempDir(storePath string) string {
-	target, err := outfile.Resolve(storePath)
-	if err != nil {
-		return ""
-	}
-	dir, err := outfile.TempDir(target, outfile.Import)
+	dir, err := tempDir(storePath)
 	if err != nil {
 		return ""
 	}
