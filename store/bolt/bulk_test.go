@@ -70,8 +70,12 @@ func TestBulkImportMatchesTransaction(t *testing.T) {
 		}},
 	}
 	for _, tt := range tests {
-		{
-			t.Run(tt.name, func(t *testing.T) {
+		// Placing a group keeps its values up to a bound and reads the
+		// rest again: with none kept, and some, the store is the same.
+		for _, kept := range []int{maxGroupKept, 0, 64} {
+			t.Run(fmt.Sprintf("%s, group values kept up to %d bytes", tt.name, kept), func(t *testing.T) {
+				defer func(n int) { maxGroupKept = n }(maxGroupKept)
+				maxGroupKept = kept
 				stores := [2]*Store{newEmptyStore(t), newEmptyStore(t)}
 				var results [2][]model.ImportResult
 				for i, s := range stores {
