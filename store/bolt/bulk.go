@@ -36,7 +36,7 @@ type bulkImport struct {
 	tx     *bbolt.Tx // read transaction on the store as it was
 	dir    string    // the import's working directory
 	sort   *extsort.Sorter
-	counts map[counter]int // changes to the kept counts
+	counts *tally // changes to the kept counts
 	dryRun bool
 	// progress, when set, is told how many records the build has written
 	// out of how many it will write at most.
@@ -69,7 +69,7 @@ func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
 	// mapping: on a re-import the lookups land all over the file, and a
 	// fault here costs tens of µs where a pread costs a few (pread.go).
 	b.trees = s.trees(tx)
-	bi := &bulkImport{importSink: importSink{b: b, noTrash: empty(b.trash)}, s: s, tx: tx, counts: map[counter]int{}, dryRun: dryRun, noEvents: empty(b.ids)}
+	bi := &bulkImport{importSink: importSink{b: b, noTrash: empty(b.trash)}, s: s, tx: tx, counts: newTally(), dryRun: dryRun, noEvents: empty(b.ids)}
 	bi.journal.seq = lastSeq(bi.b.journal) + 1
 	if !dryRun {
 		if bi.dir, err = tempDir(s.path); err != nil {
@@ -175,7 +175,7 @@ func (bi *bulkImport) EventFields(e model.Event, n int, present model.FieldSet) 
 	if err := indexEntries(&e, order, func(bk bucket, key []byte) error { return bi.add(bk, key, nil, extsort.RankNew) }); err != nil {
 		return err
 	}
-	return counters(&e, order, func(c counter) error { bi.counts[c]++; return nil })
+	return counters(&e, order, func(c counter) error { bi.counts.add(c, 1); return nil })
 }
 
 // journalAdded records an event the import adds: its id in the entry,
@@ -215,7 +215,7 @@ func (bi *bulkImport) remove(old *model.Event, order []byte) error {
 	if err := indexEntries(old, order, func(bk bucket, key []byte) error { return bi.add(bk, key, nil, extsort.RankDelete) }); err != nil {
 		return err
 	}
-	return counters(old, order, func(c counter) error { bi.counts[c]--; return nil })
+	return counters(old, order, func(c counter) error { bi.counts.add(c, -1); return nil })
 }
 
 // Commit records the import in the journal, as phrase says, builds the
@@ -279,14 +279,15 @@ func addCount(add func(bk bucket, key, value []byte, rank extsort.Rank) error, k
 // finish adds the records of the counts, the header and the journal
 // entry, which are known only once every event has been read.
 func (bi *bulkImport) finish(phrase string) error {
-	for c, delta := range bi.counts {
+	err := bi.counts.each(func(c counter, delta int) error {
 		if delta == 0 {
-			continue
+			return nil
 		}
 		key := c.key()
-		if err := addCount(bi.add, key, countOf(bi.b.counts, key)+delta, extsort.RankNew, extsort.RankDelete); err != nil {
-			return err
-		}
+		return addCount(bi.add, key, countOf(bi.b.counts, key)+delta, extsort.RankNew, extsort.RankDelete)
+	})
+	if err != nil {
+		return err
 	}
 	if err := bi.fillHeader(func(key, value []byte) error { return bi.add(bucketMeta, key, value, extsort.RankNew) }); err != nil {
 		return err
