@@ -27,11 +27,15 @@ func newParser(micros bool) *parser {
 // line converts the JSON object on one line, the line numbered n.
 func (p *parser) line(text []byte, n int, out *result) {
 	p.rec = record{line: n, micros: p.micros, keys: p.rec.keys[:0], vals: p.rec.vals[:0]}
-	if col, msg := p.object(text); msg != "" {
-		*out = result{line: n, syntax: msg, col: col}
-	} else {
-		convert(&p.rec, p.memo, out)
+	if !p.plainObject(text) {
+		p.rec.keys, p.rec.vals = p.rec.keys[:0], p.rec.vals[:0]
+		if col, msg := p.object(text); msg != "" {
+			*out = result{line: n, syntax: msg, col: col}
+			clear(p.rec.vals)
+			return
+		}
 	}
+	convert(&p.rec, p.memo, out)
 	clear(p.rec.vals) // so that a long value does not outlive its line
 }
 

@@ -1,0 +1,100 @@
+package timesketch
+
+import (
+	"encoding/binary"
+	"reflect"
+	"testing"
+)
+
+// plainLines are lines plainObject takes, and lines it leaves to the
+// decoder, faults among them.
+var plainLines = []string{
+	`{"message": "A call", "datetime": "2017-08-01T00:00:00Z", "timestamp_desc": "Event date"}`,
+	`  {"message":"tab\there, \"quoted\", \\ \/ \b\f\n\r \u00e9 \u20AC","n":-12.5e+3,"t":true,"f":false,"z":null}  `,
+	`{"quotes": [{"text": "Verbatim", "speaker": "A", "stance": "asserts"}, {"text": "Two"}], "tag": ["a", "b"], "extra": {"k": [1, 2, {"x": null}]}}`,
+	`{"actors": "a string where a list goes", "links": 7, "notes": null}`,
+	`{"message": "日本語 and emoji 🎉", "x": "\uFFFD"}`,
+	`{}`,
+	`{"a": 0, "b": -0, "c": 0.0, "d": 1E9, "e": 2e-3}`,
+	// What plainObject leaves to the decoder.
+	`{"message": "a", "message": "b"}`,
+	`{"extra": {"k": 1, "k": 2}}`,
+	`{"mess\u0061ge": "escaped key"}`,
+	`{"x": "\ud83c\udf89"}`,
+	`{"x": "\ud800"}`,
+	"{\"x\": \"bad \xff utf-8\"}",
+	"{\"x\": \"a\tcontrol\"}",
+	`{"x": 01}`,
+	`{"x": 1.}`,
+	`{"x": -}`,
+	`{"x": .5}`,
+	`{"x": 1e}`,
+	`{"x": tru}`,
+	`{"x": [1,]}`,
+	`{"x": [,1]}`,
+	`{"x": {"a": 1,}}`,
+	`{"x": 1,}`,
+	`{"x": 1 "y": 2}`,
+	`{"x": 1} {"y": 2}`,
+	`{"x": 1} x`,
+	`["not", "an object"]`,
+	`{"x": "unterminated}`,
+	`{"x": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}`,
+	`{"x": {"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7,"h":8,"i":9,"j":10,"k":11,"l":12,"m":13,"n":14,"o":15,"p":16,"q":17}}`,
+	`{"x": "\u12G4"}`,
+	`{"x": "\q"}`,
+	`{"x" 1}`,
+	``,
+}
+
+func TestPlainObjectReadsAsTheDecoder(t *testing.T) {
+	taken := 0
+	for _, line := range plainLines {
+		if samePlainObject(t, []byte(line)) {
+			taken++
+		}
+	}
+	// The first seven lines are plain JSON; if plainObject took none,
+	// this test would check nothing.
+	if taken < 7 {
+		t.Errorf("plainObject took %d lines, want at least 7", taken)
+	}
+}
+
+func FuzzPlainObject(f *testing.F) {
+	for _, line := range plainLines {
+		f.Add([]byte(line))
+	}
+	f.Fuzz(func(t *testing.T, line []byte) { samePlainObject(t, line) })
+}
+
+// samePlainObject checks that what plainObject takes of line, the
+// decoder reads alike, and reports whether plainObject took it.
+func samePlainObject(t *testing.T, line []byte) bool {
+	t.Helper()
+	plain, decoded := newParser(false), newParser(false)
+	if !plain.plainObject(line) {
+		return false
+	}
+	if _, msg := decoded.object(line); msg != "" {
+		t.Errorf("plainObject took %q, which the decoder refuses: %s", line, msg)
+		return true
+	}
+	if !reflect.DeepEqual(plain.rec.keys, decoded.rec.keys) || !reflect.DeepEqual(plain.rec.vals, decoded.rec.vals) {
+		t.Errorf("%q:\nplainObject %q %+v\ndecoder     %q %+v", line, plain.rec.keys, plain.rec.vals, decoded.rec.keys, decoded.rec.vals)
+	}
+	return true
+}
+
+func TestNeedsLookFindsEveryByteThatEndsAPlainRun(t *testing.T) {
+	for at := range 8 {
+		for b := range 256 {
+			w := []byte("abcdefgh")
+			w[at] = byte(b)
+			want := b == '"' || b == '\\' || b < 0x20 || b >= 0x80
+			if got := needsLook(binary.LittleEndian.Uint64(w)); got != want {
+				t.Errorf("byte %#x at %d: needsLook %v, want %v", b, at, got, want)
+			}
+		}
+	}
+}
