@@ -296,6 +296,9 @@ func (o *importOptions) openInput(name string, fixed *formats.Format, meter *imp
 		in.file, r = f, f
 	}
 	in.Name, in.Size = name, sizeOf(r)
+	if in.file != nil && in.Size >= 0 {
+		r = readOnce(in.file)
+	}
 	f, r, detected, unlike, err := inputFormat(meter.count(r), fixed)
 	if err != nil {
 		closeInputs([]importInput{in})
