@@ -42,7 +42,6 @@ type settling struct {
 	out    *bufio.Writer  // values, as the pass writes them
 	size   int64
 	value  []byte    // the value being read
-	group  []byte    // the values of the group being placed, one after another
 	old    *bbolt.Tx // whose pages to let go of now and then
 	n      int       // events read
 }
@@ -54,7 +53,7 @@ type linkedEvent struct {
 	read         bool
 	keyAt, keyTo int64
 	at, n        int64
-	inGroup      int64 // where its value is in settling.group, while its group is placed
+	inGroup      int64 // where its value is in its batch's values, or -1
 }
 
 // placeOf returns the place in linked of the event id, added if it has
@@ -76,27 +75,26 @@ func (st *settling) storedKey(i int32) []byte {
 	return st.keys[l.keyAt:l.keyTo]
 }
 
-// readValue reads the value of the linked event i into st.value.
-func (st *settling) readValue(i int32) ([]byte, error) {
+// readValue reads the value of the linked event i into *buf.
+func (st *settling) readValue(buf *[]byte, i int32) ([]byte, error) {
 	l := &st.linked[i]
-	st.value = slices.Grow(st.value[:0], int(l.n))[:l.n]
-	if _, err := st.values.ReadAt(st.value, l.at); err != nil && l.n > 0 {
+	*buf = slices.Grow((*buf)[:0], int(l.n))[:l.n]
+	if _, err := st.values.ReadAt(*buf, l.at); err != nil && l.n > 0 {
 		return nil, err
 	}
-	return st.value, nil
+	return *buf, nil
 }
 
-// maxGroupKept bounds the values of one group that placing it keeps
-// in memory.
-var maxGroupKept = 8 << 20
+// maxGroupKept bounds the values of one batch of groups (readGroup) that
+// placing them keeps in memory.
+var maxGroupKept = 4 << 20
 
-// groupValue returns the value of the linked event i, of the group
-// being placed.
-func (st *settling) groupValue(i int32) ([]byte, error) {
+// groupValue returns the value of the linked event i, of the batch g.
+func (st *settling) groupValue(g *readGroup, i int32) ([]byte, error) {
 	if l := &st.linked[i]; l.inGroup >= 0 {
-		return st.group[l.inGroup : l.inGroup+l.n], nil
+		return g.values[l.inGroup : l.inGroup+l.n], nil
 	}
-	return st.readValue(i)
+	return st.readValue(&g.value, i)
 }
 
 // releaseOld is how many events settle reads between letting go of the
@@ -179,6 +177,8 @@ func (st *settling) read(r *extsort.Record) error {
 }
 
 // place orders each group and adds the records that move its events.
+// One goroutine reads the groups' events while another orders them and
+// adds the records: at a million events, each is about half the work.
 func (st *settling) place(sorter *extsort.Sorter) error {
 	// Each event's linked events, as one list of places cut at first[i].
 	first := make([]int32, len(st.linked)+1)
@@ -196,56 +196,33 @@ func (st *settling) place(sorter *extsort.Sorter) error {
 		others[next[p[1]]], next[p[1]] = p[0], next[p[1]]+1
 	}
 	st.pairs = nil
-	done := make([]bool, len(st.linked))
+	// A few batches are in hand at a time, each's slices used again.
+	const inHand = 3
+	free, read := make(chan *readGroup, inHand), make(chan *readGroup, inHand)
+	for range inHand {
+		free <- &readGroup{}
+	}
+	stop := make(chan struct{})
+	var readErr error
+	go func() {
+		defer close(read)
+		readErr = st.readGroups(first, others, free, read, stop)
+	}()
 	counts := map[string]int{}
-	// One group is ordered at a time: its slices are used again for the
-	// next (tens of thousands of groups at a million events).
-	var group []model.Event
-	var queue []int32
-	for start := range int32(len(st.linked)) {
-		if done[start] {
-			continue
-		}
-		group, st.group = group[:0], st.group[:0]
-		queue = append(queue[:0], start)
-		done[start] = true
-		for k := 0; k < len(queue); k++ {
-			cur := queue[k]
-			if st.linked[cur].read {
-				v, err := st.readValue(cur)
-				if err != nil {
-					return err
-				}
-				// Kept for move, which would read it again, up to a
-				// bound: one group may hold a great many events.
-				st.linked[cur].inGroup = -1
-				if len(st.group)+len(v) <= maxGroupKept {
-					st.linked[cur].inGroup = int64(len(st.group))
-					st.group = append(st.group, v...)
-				}
-				e, err := stored.Decode(v)
-				if err != nil {
-					return fmt.Errorf("event %q: %w", st.ids[cur], err)
-				}
-				group = append(group, model.Event{ID: st.ids[cur], Date: e.Date, Title: e.Title, Links: e.Links, Tags: e.Tags})
-			}
-			for _, other := range others[first[cur]:first[cur+1]] {
-				if !done[other] {
-					done[other] = true
-					queue = append(queue, other)
-				}
+	var err error
+	for g := range read {
+		if err == nil {
+			if err = st.placeGroups(sorter, g, counts); err != nil {
+				close(stop)
 			}
 		}
-		ch := model.Order(group)
-		for i := range ch.Events {
-			p := &ch.Events[i]
-			at := st.index[p.Event.ID]
-			if want := p.OrderKey(); !bytes.Equal(want, st.storedKey(at)) {
-				if err := st.move(sorter, p.Event, at, want, counts); err != nil {
-					return err
-				}
-			}
-		}
+		free <- g
+	}
+	if err == nil {
+		err = readErr
+	}
+	if err != nil {
+		return err
 	}
 	add := func(bk bucket, key, value []byte, rank extsort.Rank) error {
 		return sorter.Add(bk.letter, key, value, rank)
@@ -258,11 +235,115 @@ func (st *settling) place(sorter *extsort.Sorter) error {
 	return nil
 }
 
+// readGroup is a batch of linked groups as read: their events, group
+// after group, and the events' values one after another, as far as
+// maxGroupKept. Groups go from one goroutine to the other in batches: a
+// million events' 61,000 groups handed over one at a time took as long
+// as placing them on one goroutine.
+type readGroup struct {
+	events []model.Event
+	ends   []int // where each group's events end in events
+	values []byte
+	value  []byte // a value not kept, read again
+}
+
+// groupsPerBatch is how many groups a readGroup holds at most.
+const groupsPerBatch = 512
+
+// readGroups reads the groups' events into batches taken from free, and
+// sends each on read, until every group is read or stop is closed.
+func (st *settling) readGroups(first, others []int32, free <-chan *readGroup, read chan<- *readGroup, stop <-chan struct{}) error {
+	done := make([]bool, len(st.linked))
+	var queue []int32
+	var g *readGroup
+	send := func() bool {
+		select {
+		case read <- g:
+			g = nil
+			return true
+		case <-stop:
+			return false
+		}
+	}
+	for start := range int32(len(st.linked)) {
+		if done[start] {
+			continue
+		}
+		if g == nil {
+			select {
+			case g = <-free:
+			case <-stop:
+				return nil
+			}
+			g.events, g.ends, g.values = g.events[:0], g.ends[:0], g.values[:0]
+		}
+		queue = append(queue[:0], start)
+		done[start] = true
+		for k := 0; k < len(queue); k++ {
+			cur := queue[k]
+			if st.linked[cur].read {
+				v, err := st.readValue(&st.value, cur)
+				if err != nil {
+					return err
+				}
+				// Kept for move, which would read it again, up to a
+				// bound: one group may hold a great many events. Only
+				// this batch's events are set here, and placeGroups reads
+				// them after the batch is sent.
+				st.linked[cur].inGroup = -1
+				if len(g.values)+len(v) <= maxGroupKept {
+					st.linked[cur].inGroup = int64(len(g.values))
+					g.values = append(g.values, v...)
+				}
+				e, err := stored.Decode(v)
+				if err != nil {
+					return fmt.Errorf("event %q: %w", st.ids[cur], err)
+				}
+				g.events = append(g.events, model.Event{ID: st.ids[cur], Date: e.Date, Title: e.Title, Links: e.Links, Tags: e.Tags})
+			}
+			for _, other := range others[first[cur]:first[cur+1]] {
+				if !done[other] {
+					done[other] = true
+					queue = append(queue, other)
+				}
+			}
+		}
+		g.ends = append(g.ends, len(g.events))
+		if len(g.ends) == groupsPerBatch && !send() {
+			return nil
+		}
+	}
+	if g != nil {
+		send()
+	}
+	return nil
+}
+
+// placeGroups orders each group of a batch and adds the records that
+// move those of its events whose place gives them another key.
+func (st *settling) placeGroups(sorter *extsort.Sorter, g *readGroup, counts map[string]int) error {
+	from := 0
+	for _, end := range g.ends {
+		ch := model.Order(g.events[from:end])
+		from = end
+		for i := range ch.Events {
+			p := &ch.Events[i]
+			at := st.index[p.Event.ID]
+			if want := p.OrderKey(); !bytes.Equal(want, st.storedKey(at)) {
+				if err := st.move(sorter, g, p.Event, at, want, counts); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
 // move adds the records that put e under want rather than the key it is
 // stored under, and adds the changes to the counts to counts.
-func (st *settling) move(sorter *extsort.Sorter, e *model.Event, i int32, want []byte, counts map[string]int) error {
+func (st *settling) move(sorter *extsort.Sorter, g *readGroup, e *model.Event, i int32, want []byte, counts map[string]int) error {
 	old := st.storedKey(i)
-	v, err := st.groupValue(i) // the sorter copies it
+	v, err := st.groupValue(g, i) // the sorter copies it
 	if err != nil {
 		return err
 	}
