@@ -378,6 +378,16 @@ type runStream struct {
 func (rs *runStream) Head() (*Record, bool) { return &rs.cur, !rs.end }
 
 func (rs *runStream) Next() error {
+	// A record the reader holds whole is read in place: copying each
+	// out was a sixth of the merge that builds a million events' store.
+	// It stays valid until the next call, the first to read more.
+	if b, _ := rs.r.Peek(rs.r.Buffered()); len(b) > 0 {
+		if r, n, ok := recordIn(b); ok {
+			rs.cur = r
+			_, err := rs.r.Discard(n)
+			return err
+		}
+	}
 	kl, err := binary.ReadUvarint(rs.r)
 	if errors.Is(err, io.EOF) {
 		rs.end = true
@@ -418,6 +428,23 @@ func (rs *runStream) read(n, keep int) ([]byte, error) {
 }
 
 func (rs *runStream) Close() { rs.f.Close() }
+
+// recordIn decodes the record at the start of b, when b holds it whole,
+// and returns how many bytes it takes.
+func recordIn(b []byte) (r Record, n int, ok bool) {
+	kl, i := binary.Uvarint(b)
+	if i <= 0 || kl > uint64(len(b)-i) {
+		return r, 0, false
+	}
+	key := b[i : i+int(kl)]
+	i += int(kl)
+	vl, j := binary.Uvarint(b[i:])
+	if j <= 0 || vl >= uint64(len(b)-i-j) { // the value, and the rank after it
+		return r, 0, false
+	}
+	i += j
+	return Record{Key: key, Value: b[i : i+int(vl)], Rank: Rank(b[i+int(vl)])}, i + int(vl) + 1, true
+}
 
 // Merge yields the records of several streams in order, one per key: the
 // one that wins (Compare), unless that one deletes the key.

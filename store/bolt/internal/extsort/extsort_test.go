@@ -186,3 +186,72 @@ func TestStreamsLetGoOfTheBuffer(t *testing.T) {
 		t.Errorf("%d streams, want a run for each record", len(streams))
 	}
 }
+
+// TestRunsReadBackRecordsOfEverySize: a run is read through a buffer,
+// a record in place when the buffer holds it whole, else copied out;
+// records of many sizes, some larger than the buffer, come back as they
+// went in.
+func TestRunsReadBackRecordsOfEverySize(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	s := New(t.TempDir(), 1<<20)
+	defer s.Remove()
+	want := map[string][]byte{}
+	for i := range 400 {
+		size := rng.IntN(5000)
+		switch i % 40 {
+		case 0:
+			size = 256<<10 + rng.IntN(100<<10) // larger than the buffer
+		case 1:
+			size = 60<<10 + rng.IntN(20<<10)
+		}
+		key := fmt.Sprintf("key-%04d", i)
+		value := make([]byte, size)
+		for j := range value {
+			value[j] = byte(rng.IntN(256))
+		}
+		want[key] = value
+		if err := s.Add('e', []byte(key), value, RankNew); err != nil {
+			t.Fatal(err)
+		}
+	}
+	streams, err := s.Streams()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer CloseStreams(streams)
+	if len(streams) < 3 {
+		t.Fatalf("%d streams: the records should have gone to several runs", len(streams))
+	}
+	n := 0
+	err = NewMerge(streams).Each(func(r *Record) error {
+		n++
+		if w := want[string(r.Key[1:])]; !bytes.Equal(r.Value, w) || r.Rank != RankNew {
+			t.Errorf("%s: %d bytes of rank %d back, want %d", r.Key[1:], len(r.Value), r.Rank, len(w))
+		}
+		return nil
+	})
+	if err != nil || n != len(want) {
+		t.Errorf("merged %d records (%v), want %d", n, err, len(want))
+	}
+}
+
+func TestRecordInTakesOnlyAWholeRecord(t *testing.T) {
+	whole := []byte{3, 'k', 'e', 'y', 2, 'v', 'v', byte(RankAmend)}
+	for cut := range len(whole) {
+		if _, _, ok := recordIn(whole[:cut]); ok {
+			t.Errorf("took %d bytes of a %d-byte record", cut, len(whole))
+		}
+	}
+	r, n, ok := recordIn(append(whole, 9, 9))
+	if !ok || n != len(whole) || string(r.Key) != "key" || string(r.Value) != "vv" || r.Rank != RankAmend {
+		t.Errorf("recordIn = %+v, %d, %v", r, n, ok)
+	}
+	huge := []byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01, 'k'}
+	if _, _, ok := recordIn(huge); ok {
+		t.Error("took a key longer than the bytes")
+	}
+	hugeValue := append([]byte{1, 'k'}, huge...)
+	if _, _, ok := recordIn(hugeValue); ok {
+		t.Error("took a value longer than the bytes")
+	}
+}
