@@ -448,61 +448,82 @@ func recordIn(b []byte) (r Record, n int, ok bool) {
 
 // Merge yields the records of several streams in order, one per key: the
 // one that wins (Compare), unless that one deletes the key.
+//
+// The streams play in a tree of losers: each inner node keeps the stream
+// that lost the match played there, the root's winner is the next
+// record, and a stream moved on replays only the matches on its way to
+// the root, one comparison each. A heap took two a level: the
+// comparisons were most of a million events' merge.
 type Merge struct {
-	heap []Stream
+	streams []Stream
+	heads   []*Record // each stream's head, nil at its end
+	tree    []int     // tree[0]: the winner; tree[1:]: the losers
 }
 
 // NewMerge returns the merge of ss, which it reads from their heads on.
 func NewMerge(ss []Stream) *Merge {
-	m := &Merge{}
-	for _, s := range ss {
-		if _, ok := s.Head(); ok {
-			m.heap = append(m.heap, s)
+	m := &Merge{streams: ss, heads: make([]*Record, len(ss)), tree: make([]int, len(ss))}
+	for i, s := range ss {
+		if r, ok := s.Head(); ok {
+			m.heads[i] = r
 		}
+		m.tree[i] = -1 // no stream has come to the node yet
 	}
-	for i := len(m.heap)/2 - 1; i >= 0; i-- {
-		m.down(i)
+	for i := len(ss) - 1; i >= 0; i-- {
+		m.replay(i)
 	}
 	return m
 }
 
-func (m *Merge) less(i, j int) bool {
-	a, _ := m.heap[i].Head()
-	b, _ := m.heap[j].Head()
-	return Compare(a, b) < 0
-}
-
-func (m *Merge) down(i int) {
-	for {
-		l := 2*i + 1
-		if l >= len(m.heap) {
-			return
-		}
-		small := l
-		if r := l + 1; r < len(m.heap) && m.less(r, l) {
-			small = r
-		}
-		if !m.less(small, i) {
-			return
-		}
-		m.heap[i], m.heap[small] = m.heap[small], m.heap[i]
-		i = small
+// beats reports whether stream a's head comes before stream b's: an
+// ended stream comes after every other.
+func (m *Merge) beats(a, b int) bool {
+	ha, hb := m.heads[a], m.heads[b]
+	switch {
+	case ha == nil:
+		return false
+	case hb == nil:
+		return true
 	}
+	return Compare(ha, hb) < 0
 }
 
-// advance moves the Stream at the top of the heap on.
+// replay plays stream i's way up from its leaf (tree node len+i) to the
+// root. While the tree is built, the first stream to reach a node waits
+// there for the other side's.
+func (m *Merge) replay(i int) {
+	winner := i
+	for node := (len(m.tree) + i) / 2; node > 0; node /= 2 {
+		switch other := m.tree[node]; {
+		case other < 0:
+			m.tree[node] = winner
+			return
+		case m.beats(other, winner):
+			m.tree[node], winner = winner, other
+		}
+	}
+	m.tree[0] = winner
+}
+
+// top returns the winning stream's head, nil when every stream has ended.
+func (m *Merge) top() *Record {
+	if len(m.tree) == 0 {
+		return nil
+	}
+	return m.heads[m.tree[0]]
+}
+
+// advance moves the winning stream on.
 func (m *Merge) advance() error {
-	if err := m.heap[0].Next(); err != nil {
+	i := m.tree[0]
+	if err := m.streams[i].Next(); err != nil {
 		return err
 	}
-	if _, ok := m.heap[0].Head(); !ok {
-		last := len(m.heap) - 1
-		m.heap[0] = m.heap[last]
-		m.heap = m.heap[:last]
+	m.heads[i] = nil
+	if r, ok := m.streams[i].Head(); ok {
+		m.heads[i] = r
 	}
-	if len(m.heap) > 0 {
-		m.down(0)
-	}
+	m.replay(i)
 	return nil
 }
 
@@ -510,8 +531,7 @@ func (m *Merge) advance() error {
 // is valid only during the call.
 func (m *Merge) Each(fn func(r *Record) error) error {
 	var key []byte
-	for len(m.heap) > 0 {
-		top, _ := m.heap[0].Head()
+	for top := m.top(); top != nil; top = m.top() {
 		if key != nil && bytes.Equal(top.Key, key) {
 			// A Record that lost to the one before it.
 			if err := m.advance(); err != nil {

@@ -255,3 +255,28 @@ func TestRecordInTakesOnlyAWholeRecord(t *testing.T) {
 		t.Error("took a value longer than the bytes")
 	}
 }
+
+// TestMergeOfAnyNumberOfStreams: from none to nine streams, some empty,
+// the merge gives every key once, in order.
+func TestMergeOfAnyNumberOfStreams(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for k := range 10 {
+		var want []string
+		ss := make([]Stream, k)
+		for s := range ss {
+			list := &List{}
+			for i := range rng.IntN(4) * 5 { // none for some streams
+				key := fmt.Sprintf("key-%03d-%d", i*7+rng.IntN(7), s) // in order, interleaved
+				list.Records = append(list.Records, Record{Key: []byte(key), Rank: RankNew})
+				want = append(want, key)
+			}
+			ss[s] = list
+		}
+		slices.Sort(want)
+		var got []string
+		err := NewMerge(ss).Each(func(r *Record) error { got = append(got, string(r.Key)); return nil })
+		if err != nil || !slices.Equal(got, want) {
+			t.Errorf("%d streams: merged %q (%v), want %q", k, got, err, want)
+		}
+	}
+}
