@@ -65,7 +65,7 @@ func (st *settling) placeOf(id []byte) int32 {
 	i := int32(len(st.linked))
 	st.index[string(id)] = i
 	st.ids = append(st.ids, string(id))
-	st.linked = append(st.linked, linkedEvent{})
+	st.linked = append(st.linked, linkedEvent{inGroup: -1})
 	return i
 }
 
@@ -163,7 +163,7 @@ func (st *settling) read(r *extsort.Record) error {
 		}
 		keyAt := int64(len(st.keys))
 		st.keys = append(st.keys, key...)
-		st.linked[i] = linkedEvent{read: true, keyAt: keyAt, keyTo: int64(len(st.keys)), at: st.size, n: int64(len(r.Value))}
+		st.linked[i] = linkedEvent{read: true, keyAt: keyAt, keyTo: int64(len(st.keys)), at: st.size, n: int64(len(r.Value)), inGroup: -1}
 		if _, err := st.out.Write(r.Value); err != nil {
 			return err
 		}
