@@ -62,7 +62,7 @@ func (b *browser) filterView(w int) string {
 	if len(q.Statuses) > 0 {
 		var s []string
 		for _, x := range q.Statuses {
-			s = append(s, x.Mark()+" "+string(x))
+			s = append(s, strings.TrimSpace(x.Mark()+" "+x.Word()))
 		}
 		parts = append(parts, strings.Join(s, " or "))
 	}

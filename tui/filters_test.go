@@ -238,3 +238,19 @@ func TestFilterPickerNamesEveryRowsKind(t *testing.T) {
 		}
 	}
 }
+
+// TestFilterBarNamesNotAssessed: the picker narrows to the events not
+// assessed by those words (it matched their empty status before), and
+// the filter bar names the filter (it said nothing after "filter:").
+func TestFilterBarNamesNotAssessed(t *testing.T) {
+	d := newDriver(t, storeOf(t, `{"chrono": 1, "events": [
+  {"id": "a", "date": "2017", "title": "Assessed", "status": "reported"},
+  {"id": "b", "date": "2018", "title": "Not yet"}
+]}`), 80, 24)
+	d.keys("f")
+	d.typeText("not assessed")
+	d.keys("tab", "enter")
+	if screen := d.screen(); !strings.Contains(screen, "filter: not assessed") {
+		t.Errorf("the filter bar does not name the filter:\n%s", screen)
+	}
+}

@@ -52,6 +52,15 @@ type pickerEntry struct {
 	counted bool
 }
 
+// words is the entry's name as its row says it, which what is typed
+// narrows by: a status not assessed has no name of its own.
+func (e *pickerEntry) words() string {
+	if e.kind == model.FacetStatuses {
+		return model.Status(e.name).Word()
+	}
+	return e.name
+}
+
 // The entries that are not facets.
 const (
 	shapeUntagged = "untagged"
@@ -142,7 +151,7 @@ func (p *picker) shown() []int {
 			if !e.during.IsZero() {
 				out = append(out, i)
 			}
-		case p.narrow == "" || model.ContainsFold(e.name, p.narrow):
+		case p.narrow == "" || model.ContainsFold(e.words(), p.narrow):
 			out = append(out, i)
 		}
 	}
@@ -318,7 +327,7 @@ func (p *picker) View(w, h int) []string {
 		case model.FacetTags:
 			name = model.Hashtag(name)
 		case model.FacetStatuses:
-			name = model.Status(e.name).Mark() + " " + model.Status(e.name).Word()
+			name = model.Status(e.name).Mark() + " " + line(e.words())
 		}
 		// The links the chronology marks carry its sign: what the filter
 		// selects is what the rows show.
