@@ -34,16 +34,23 @@ func (b *browser) View(over Dialog) []string {
 // headerView is the title on the left and where the cursor is on the
 // right: "event 3 of 12", with the total when filtered.
 func (b *browser) headerView(w int) string {
+	at := thousands(b.tl.position() + 1)
+	if b.loading {
+		// The rows are the last view's until the new one's come: the
+		// count may come first (a million events' filter: "event
+		// 1,000,000 of 198,892" for seconds).
+		at = "…"
+	}
 	var where string
 	switch {
 	case b.tl.empty():
 		where = ""
 	case b.tl.total < 0 && b.tl.counted > 0:
-		where = "event " + thousands(b.tl.position()+1) + " of " + thousands(b.tl.counted) + "+ (counting…)"
+		where = "event " + at + " of " + thousands(b.tl.counted) + "+ (counting…)"
 	case b.tl.total < 0:
-		where = "event " + thousands(b.tl.position()+1)
+		where = "event " + at
 	default:
-		where = "event " + thousands(b.tl.position()+1) + " of " + thousands(b.tl.total)
+		where = "event " + at + " of " + thousands(b.tl.total)
 		if !b.query.IsZero() && b.allEvents >= 0 {
 			where += " (" + thousands(b.allEvents) + " in all)"
 		}

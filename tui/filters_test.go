@@ -254,3 +254,17 @@ func TestFilterBarNamesNotAssessed(t *testing.T) {
 		t.Errorf("the filter bar does not name the filter:\n%s", screen)
 	}
 }
+
+// TestHeaderSaysNoPlaceWhileTheViewLoads: the count of a new view may
+// come before its rows; until they do, the header does not pair the
+// last view's place with the new view's count.
+func TestHeaderSaysNoPlaceWhileTheViewLoads(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 80, 24)
+	d.keys("G")
+	b := d.browser()
+	b.reset(b.query)
+	b.tl.total = 2 // the count has come, the rows have not
+	if header := b.headerView(80); !strings.Contains(header, "event … of 2") {
+		t.Errorf("header while loading: %q", header)
+	}
+}
