@@ -41,7 +41,6 @@ type settling struct {
 	values *os.File       // the linked events' values, one after another
 	out    *bufio.Writer  // values, as the pass writes them
 	size   int64
-	value  []byte    // the value being read
 	old    *bbolt.Tx // whose pages to let go of now and then
 	n      int       // events read
 }
@@ -255,6 +254,7 @@ const groupsPerBatch = 512
 func (st *settling) readGroups(first, others []int32, free <-chan *readGroup, read chan<- *readGroup, stop <-chan struct{}) error {
 	done := make([]bool, len(st.linked))
 	var queue []int32
+	var value []byte // the value being read
 	var g *readGroup
 	send := func() bool {
 		select {
@@ -282,7 +282,7 @@ func (st *settling) readGroups(first, others []int32, free <-chan *readGroup, re
 		for k := 0; k < len(queue); k++ {
 			cur := queue[k]
 			if st.linked[cur].read {
-				v, err := st.readValue(&st.value, cur)
+				v, err := st.readValue(&value, cur)
 				if err != nil {
 					return err
 				}
@@ -290,7 +290,6 @@ func (st *settling) readGroups(first, others []int32, free <-chan *readGroup, re
 				// bound: one group may hold a great many events. Only
 				// this batch's events are set here, and placeGroups reads
 				// them after the batch is sent.
-				st.linked[cur].inGroup = -1
 				if len(g.values)+len(v) <= maxGroupKept {
 					st.linked[cur].inGroup = int64(len(g.values))
 					g.values = append(g.values, v...)

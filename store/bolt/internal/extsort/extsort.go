@@ -166,20 +166,6 @@ func (s *Sorter) wait() error {
 	return err
 }
 
-// recordAt decodes the record that starts at off in buf.
-func recordAt(buf []byte, off int) (r Record, end int) {
-	kl, n := binary.Uvarint(buf[off:])
-	off += n
-	r.Key = buf[off : off+int(kl)]
-	off += int(kl)
-	vl, n := binary.Uvarint(buf[off:])
-	off += n
-	r.Value = buf[off : off+int(vl)]
-	off += int(vl)
-	r.Rank = Rank(buf[off])
-	return r, off + 1
-}
-
 // sorted sorts the records in memory.
 func (s *Sorter) sorted() {
 	slices.SortFunc(s.offs, func(a, b sortEntry) int {
@@ -359,7 +345,7 @@ func (m *memStream) Head() (*Record, bool) { return &m.cur, m.i < len(m.s.offs) 
 func (m *memStream) Next() error {
 	m.i++
 	if m.i < len(m.s.offs) {
-		m.cur, _ = recordAt(m.s.arena, int(m.s.offs[m.i].off))
+		m.cur, _, _ = recordIn(m.s.arena[m.s.offs[m.i].off:])
 	}
 	return nil
 }
@@ -429,8 +415,9 @@ func (rs *runStream) read(n, keep int) ([]byte, error) {
 
 func (rs *runStream) Close() { rs.f.Close() }
 
-// recordIn decodes the record at the start of b, when b holds it whole,
-// and returns how many bytes it takes.
+// recordIn decodes the record at the start of b, as Add encodes it (in
+// the sorter's buffer and in a run), when b holds it whole, and returns
+// how many bytes it takes.
 func recordIn(b []byte) (r Record, n int, ok bool) {
 	kl, i := binary.Uvarint(b)
 	if i <= 0 || kl > uint64(len(b)-i) {
