@@ -77,6 +77,11 @@ func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
 			return nil, err
 		}
 		bi.sort = extsort.New(bi.dir, sortMemory)
+		if bi.noEvents {
+			// Placing the linked groups then reads them from the runs
+			// rather than through the merge (settle).
+			bi.sort.Note(bucketEvents.letter)
+		}
 	}
 	return bi, nil
 }
@@ -229,7 +234,15 @@ func (bi *bulkImport) Commit(phrase string) (model.ImportResult, error) {
 	if err != nil {
 		return bi.result, err
 	}
-	placing, err := settle(streams, bi.tx, bi.dir)
+	noted, err := bi.sort.Noted()
+	if err != nil {
+		extsort.CloseStreams(streams)
+		return bi.result, err
+	}
+	placing, err := settle(streams, bi.tx, bi.dir, noted)
+	if noted != nil {
+		noted.Close()
+	}
 	if err != nil {
 		return bi.result, fmt.Errorf("placing the linked events: %w", err)
 	}

@@ -43,6 +43,10 @@ type settling struct {
 	size   int64
 	old    *bbolt.Tx // whose pages to let go of now and then
 	n      int       // events read
+	// Where the events are in the sorted runs, when the sorter noted
+	// it: then the pass stops before the events, and the linked events'
+	// values are read from the runs instead of values.
+	noted *extsort.Noted
 }
 
 // linkedEvent is an event an order link names: where its stored key is
@@ -51,6 +55,7 @@ type settling struct {
 type linkedEvent struct {
 	read         bool
 	keyAt, keyTo int64
+	run          int32 // the run its value is in (settling.noted)
 	at, n        int64
 	inGroup      int64 // where its value is in its batch's values, or -1
 }
@@ -77,6 +82,9 @@ func (st *settling) storedKey(i int32) []byte {
 // readValue reads the value of the linked event i into *buf.
 func (st *settling) readValue(buf *[]byte, i int32) ([]byte, error) {
 	l := &st.linked[i]
+	if st.noted != nil {
+		return st.noted.ReadAt(buf, extsort.ValueAt{Run: l.run, At: l.at, N: int32(l.n)})
+	}
 	*buf = slices.Grow((*buf)[:0], int(l.n))[:l.n]
 	if _, err := st.values.ReadAt(*buf, l.at); err != nil && l.n > 0 {
 		return nil, err
@@ -103,24 +111,38 @@ const releaseOld = 16 << 10
 // settle reads the merge of the sorted records (it closes them) and the
 // store old reads (or nil), and returns a sorter holding the records that
 // place every linked group, with temporary files of its own in dir.
-func settle(sorted []extsort.Stream, old *bbolt.Tx, dir string) (*extsort.Sorter, error) {
+//
+// noted, when not nil, says where the sorted records' events are: the
+// store then has none of its own, and the merge is read only as far as
+// the events. At a million events, reading them all through the merge,
+// to find the tenth that are linked, read a gigabyte of runs once more.
+func settle(sorted []extsort.Stream, old *bbolt.Tx, dir string, noted *extsort.Noted) (*extsort.Sorter, error) {
 	defer extsort.CloseStreams(sorted)
-	values, err := os.CreateTemp(dir, "grouped-*")
-	if err != nil {
-		return nil, err
+	st := &settling{index: map[string]int32{}, counts: map[string]int{}, old: old, noted: noted}
+	if noted == nil {
+		values, err := os.CreateTemp(dir, "grouped-*")
+		if err != nil {
+			return nil, err
+		}
+		defer func() {
+			values.Close()
+			os.Remove(values.Name())
+		}()
+		// The values are written a buffer at a time: one write each cost
+		// a million events' import 0.3 s of its serial path.
+		st.values, st.out = values, bufio.NewWriterSize(values, 256<<10)
 	}
-	defer func() {
-		values.Close()
-		os.Remove(values.Name())
-	}()
-	// The values are written a buffer at a time: one write each cost a
-	// million events' import 0.3 s of its serial path.
-	st := &settling{index: map[string]int32{}, counts: map[string]int{}, values: values, out: bufio.NewWriterSize(values, 256<<10), old: old}
-	err = extsort.NewMerge(slices.Concat(sorted, cursorStreams(old))).EachAhead(guardOld(old, dir), st.read)
+	err := extsort.NewMerge(slices.Concat(sorted, cursorStreams(old))).EachAhead(guardOld(old, dir), st.read)
 	if err != nil && !errors.Is(err, errStop) {
 		return nil, err
 	}
-	if err := st.out.Flush(); err != nil {
+	if noted != nil {
+		if len(st.index) > 0 {
+			if err := noted.Each(st.readNoted); err != nil {
+				return nil, err
+			}
+		}
+	} else if err := st.out.Flush(); err != nil {
 		return nil, err
 	}
 	sorter := extsort.New(dir, sortMemory/4)
@@ -129,6 +151,23 @@ func settle(sorted []extsort.Stream, old *bbolt.Tx, dir string) (*extsort.Sorter
 		return nil, err
 	}
 	return sorter, nil
+}
+
+// readNoted takes where the event stored under key is in the runs, when
+// it is linked.
+func (st *settling) readNoted(key []byte, at extsort.ValueAt) error {
+	i, linked := st.index[string(model.OrderKeyIDBytes(key))]
+	if !linked {
+		return nil
+	}
+	if st.linked[i].read {
+		// The store had no events, and an import's ids are its own.
+		return fmt.Errorf("event %q is stored under two keys", st.ids[i])
+	}
+	keyAt := int64(len(st.keys))
+	st.keys = append(st.keys, key...)
+	st.linked[i] = linkedEvent{read: true, keyAt: keyAt, keyTo: int64(len(st.keys)), run: at.Run, at: at.At, n: int64(at.N), inGroup: -1}
+	return nil
 }
 
 // read takes one record of the merge, and stops it past the events.
@@ -153,6 +192,9 @@ func (st *settling) read(r *extsort.Record) error {
 			st.counts[string(key)] = int(binary.BigEndian.Uint64(r.Value))
 		}
 	case bucketEvents.letter:
+		if st.noted != nil {
+			return errStop // readNoted reads on
+		}
 		if st.n++; st.old != nil && st.n%releaseOld == 0 {
 			release(st.old) // the old store's events are all read once
 		}

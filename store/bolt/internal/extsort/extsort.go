@@ -80,6 +80,12 @@ type Sorter struct {
 	spilling   chan error
 	inOrder    bool // the records in memory are sorted (Streams)
 	last       bool // LastStreams has let go of the runs as it read them
+	// Where the records of one group land in the runs (notes.go).
+	noting     bool
+	noteLetter byte
+	notes      *os.File
+	notesOut   *bufio.Writer
+	base       int // the number of the first run this sorter spills
 }
 
 // sortEntry is a Record in the arena, with the first bytes of its key
@@ -140,7 +146,10 @@ func (s *Sorter) spillInBackground() error {
 	if err := s.wait(); err != nil {
 		return err
 	}
-	full := &Sorter{dir: s.dir, arena: s.arena, offs: s.offs}
+	if err := s.openNotes(); err != nil {
+		return err
+	}
+	full := &Sorter{dir: s.dir, arena: s.arena, offs: s.offs, noting: s.noting, noteLetter: s.noteLetter, notes: s.notes, notesOut: s.notesOut, base: len(s.runs)}
 	s.arena, s.offs = s.spareArena[:0], s.spareOffs[:0]
 	if s.arena == nil {
 		s.arena = make([]byte, 0, cap(full.arena))
@@ -194,6 +203,7 @@ func (s *Sorter) spill() error {
 	if err != nil {
 		return fmt.Errorf("sorting the import: %w", err)
 	}
+	run := s.base + len(s.runs)
 	s.runs = append(s.runs, f.Name())
 	w := bufio.NewWriterSize(f, 1<<20)
 	for _, e := range s.offs {
@@ -208,6 +218,11 @@ func (s *Sorter) spill() error {
 	}
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("sorting the import: %w", err)
+	}
+	if s.noting {
+		if err := s.note(run); err != nil {
+			return fmt.Errorf("sorting the import: %w", err)
+		}
 	}
 	s.arena, s.offs = s.arena[:0], s.offs[:0]
 	return nil
@@ -294,6 +309,11 @@ func (s *Sorter) Remove() {
 	}
 	s.runs = nil
 	s.arena, s.offs, s.spareArena, s.spareOffs = nil, nil, nil, nil
+	if s.notes != nil {
+		s.notes.Close()
+		os.Remove(s.notes.Name())
+		s.notes, s.notesOut = nil, nil
+	}
 }
 
 // Stream is a source of records in order (Compare).
