@@ -191,4 +191,9 @@ func collapseBlankLines(s string) string {
 }
 
 // oneLine turns text into a single line, for titles and names.
-func oneLine(s string) string { return strings.Join(strings.FieldsFunc(s, isSpaceRune), " ") }
+func oneLine(s string) string {
+	if isOneLine(s) {
+		return s // most are: no copy
+	}
+	return strings.Join(strings.FieldsFunc(s, isSpaceRune), " ")
+}
