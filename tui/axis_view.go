@@ -71,7 +71,7 @@ func (b *browser) axisView(w, h int) []string {
 			name = lane
 		}
 		prev = lane
-		lines = append(lines, b.axisRow(r.Event, first+i == b.tl.cur, line(name), laneW, barW, ticks))
+		lines = append(lines, b.lastView(b.axisRow(r.Event, first+i == b.tl.cur, line(name), laneW, barW, ticks)))
 	}
 	for len(lines) < h {
 		lines = append(lines, "")

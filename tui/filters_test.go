@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"chrono/model"
 )
 
@@ -266,5 +268,34 @@ func TestHeaderSaysNoPlaceWhileTheViewLoads(t *testing.T) {
 	b.tl.total = 2 // the count has come, the rows have not
 	if header := b.headerView(80); !strings.Contains(header, "event … of 2") {
 		t.Errorf("header while loading: %q", header)
+	}
+}
+
+// TestRowsGreyedWhileTheViewLoads: until a new view's rows come, the
+// last view's are shown greyed, so that they are not read as what the
+// new filter matches; once they come, they are shown as rows again.
+func TestRowsGreyedWhileTheViewLoads(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 80, 24)
+	b := d.browser()
+	st := &b.ctx.styles
+	greyed := func() (all, any bool) {
+		all = true
+		for _, l := range b.chronologyView(60) {
+			if text := ansi.Strip(l); strings.TrimSpace(text) != "" {
+				g := l == st.Muted.Render(text)
+				all, any = all && g, any || g
+			}
+		}
+		return all, any
+	}
+	if _, any := greyed(); any {
+		t.Fatal("rows greyed before any new view was asked for")
+	}
+	b.reset(b.query)
+	for _, axis := range []bool{false, true} {
+		b.axis.on = axis
+		if all, _ := greyed(); !all {
+			t.Errorf("while the view loads, its rows are not all greyed (time axis: %v)", axis)
+		}
 	}
 }

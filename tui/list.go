@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"chrono/model"
 )
 
@@ -43,13 +45,23 @@ func (b *browser) listView(w, h int) []string {
 	}
 	next := b.rows.next()
 	for i, r := range rows {
-		lines = append(lines, b.rowLine(&next, r.Event, first+i == b.tl.cur, w, dw))
+		lines = append(lines, b.lastView(b.rowLine(&next, r.Event, first+i == b.tl.cur, w, dw)))
 	}
 	b.rows.drawn(next)
 	for len(lines) < h {
 		lines = append(lines, "")
 	}
 	return lines[:h]
+}
+
+// lastView greys a row while a new view loads: the rows are the last
+// view's until the new one's come (seconds, filtering a million events),
+// and must not be read as what the new filter matches.
+func (b *browser) lastView(row string) string {
+	if !b.loading {
+		return row
+	}
+	return b.ctx.styles.Muted.Render(ansi.Strip(row))
 }
 
 // emptyMessage is what the chronology pane, list or axis, says when it
