@@ -69,6 +69,9 @@ func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
 	// mapping: on a re-import the lookups land all over the file, and a
 	// fault here costs tens of µs where a pread costs a few (pread.go).
 	b.trees = s.trees(tx)
+	if b.trees != nil {
+		b.trees.recent = &leafRing{} // EventFields runs on one goroutine
+	}
 	bi := &bulkImport{importSink: importSink{b: b, noTrash: empty(b.trash)}, s: s, tx: tx, counts: newTally(), dryRun: dryRun, noEvents: empty(b.ids)}
 	bi.journal.seq = lastSeq(bi.b.journal) + 1
 	if !dryRun {

@@ -127,6 +127,9 @@ type fileTrees struct {
 	tx    *bbolt.Tx
 	size  int // the page size
 	cache *pageCache
+	// recent, when set, keeps the leaves read last (pread_leaves.go);
+	// only for trees read by one goroutine.
+	recent *leafRing
 }
 
 // get returns a copy of the value at key in bucket, nil when there is
@@ -522,6 +525,11 @@ func (t *fileTrees) page(id uint64, depth int) (p []byte, pooled bool, err error
 	if p := t.cache.page(txid, id); p != nil {
 		return p, false, nil
 	}
+	if t.recent != nil {
+		if p := t.recent.page(id); p != nil {
+			return p, false, nil
+		}
+	}
 	p, over, err := t.firstPage(id)
 	if err != nil {
 		return nil, false, err
@@ -535,8 +543,13 @@ func (t *fileTrees) page(id uint64, depth int) (p []byte, pooled bool, err error
 		}
 		return whole, false, nil
 	}
-	if flags, _, ok := pageKind(p); ok && flags == branchPageFlag && depth <= cachedDepth &&
+	flags, _, ok := pageKind(p)
+	if ok && flags == branchPageFlag && depth <= cachedDepth &&
 		t.cache.keep(txid, id, p, depth < cachedDepth) {
+		return p, false, nil
+	}
+	if ok && flags == leafPageFlag && t.recent != nil {
+		t.recent.keep(id, p)
 		return p, false, nil
 	}
 	return p, true, nil
