@@ -32,6 +32,9 @@ type browser struct {
 	query   model.Query
 	gen     int // bumped whenever the view (query) changes
 	loading bool
+	// rowsOf is the generation whose rows are on screen: until the new
+	// view's come, the last view's stay, greyed (lastView).
+	rowsOf int
 	// rereading: the window is being read again for a change made
 	// elsewhere, and keys still move the cursor in the rows on screen;
 	// the new window keeps the cursor where they took it.

@@ -35,7 +35,7 @@ func (b *browser) View(over Dialog) []string {
 // right: "event 3 of 12", with the total when filtered.
 func (b *browser) headerView(w int) string {
 	at := thousands(b.tl.position() + 1)
-	if b.loading {
+	if b.rowsOf != b.gen {
 		// The rows are the last view's until the new one's come: the
 		// count may come first (a million events' filter: "event
 		// 1,000,000 of 198,892" for seconds).

@@ -28,6 +28,13 @@ func (b *browser) gotWindow(msg windowMsg) tea.Cmd {
 	}
 	b.rereading = false
 	if errors.Is(msg.err, errNoMove) {
+		if b.rowsOf != b.gen {
+			// A jump asked after the view changed, and answered for
+			// it: the view's own window, asked before, was dropped.
+			// It is read again where the cursor is, or the last
+			// view's rows would stay.
+			return tea.Batch(say(msg.note), b.requery(b.query))
+		}
 		return say(msg.note)
 	}
 	if msg.err != nil {
@@ -41,6 +48,7 @@ func (b *browser) gotWindow(msg windowMsg) tea.Cmd {
 		cmds = append(cmds, say("filters cleared to show the linked event"), count(b.ctx.store, b.gen, b.query, model.Position{}, 0), loadPeriods(b.ctx.store, b.gen, b.query))
 	}
 	b.tl.reset(msg.w, msg.landing())
+	b.rowsOf = b.gen
 	cmds = append(cmds, b.land(msg.landed), b.fill())
 	return tea.Batch(cmds...)
 }

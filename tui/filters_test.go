@@ -299,3 +299,29 @@ func TestRowsGreyedWhileTheViewLoads(t *testing.T) {
 		}
 	}
 }
+
+// TestAJumpThatFindsNothingAfterAFilterShowsTheFilteredRows: a jump
+// asked before a new view's rows come is the last asked, so the view's
+// own window is dropped when it comes; when the jump then finds nothing
+// ("no event on or after 2999"), the view is read again, and the rows on
+// screen are the filter's, not the last view's.
+func TestAJumpThatFindsNothingAfterAFilterShowsTheFilteredRows(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 80, 24)
+	b := d.browser()
+	// The filter's window never comes; a jump is asked after it.
+	b.requery(model.Query{Statuses: []model.Status{model.Confirmed}})
+	b.asked++
+	d.run(b.gotWindow(windowMsg{gen: b.gen, seq: b.asked, err: errNoMove, note: "no event on or after 2999"}))
+	if b.rowsOf != b.gen {
+		t.Fatal("the filter's rows never came")
+	}
+	rows, _ := b.tl.visible()
+	for _, r := range rows {
+		if r.Event.Status != model.Confirmed {
+			t.Errorf("row of %q (%s) on screen under a filter by confirmed", r.Event.ID, r.Event.Status)
+		}
+	}
+	if !strings.Contains(d.screen(), "no event on or after 2999") {
+		t.Errorf("the jump's note is not said:\n%s", d.screen())
+	}
+}

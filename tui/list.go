@@ -58,7 +58,7 @@ func (b *browser) listView(w, h int) []string {
 // view's until the new one's come (seconds, filtering a million events),
 // and must not be read as what the new filter matches.
 func (b *browser) lastView(row string) string {
-	if !b.loading {
+	if b.rowsOf == b.gen {
 		return row
 	}
 	return b.ctx.styles.Muted.Render(ansi.Strip(row))
