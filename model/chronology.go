@@ -133,7 +133,7 @@ func comparePlaced(a, b *Placed) int {
 	if c := cmp.Compare(b.Event.Date.Precision(), a.Event.Date.Precision()); c != 0 {
 		return c
 	}
-	if c := strings.Compare(a.Event.Title, b.Event.Title); c != 0 {
+	if c := strings.Compare(orderTitle(a.Event.Title), orderTitle(b.Event.Title)); c != 0 {
 		return c
 	}
 	return strings.Compare(a.Event.ID, b.Event.ID)

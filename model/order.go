@@ -14,7 +14,8 @@ import (
 //	          constraint involves: it comes last)
 //	depth      4 bytes: Placed.Depth
 //	precision  1 byte:  0xFF less the date's precision, the more precise first
-//	title      the title, each 0x00 written 0x00 0xFF, ended by 0x00 0x01
+//	title      the title's first OrderTitleBytes bytes, each 0x00 written
+//	          0x00 0xFF, ended by 0x00 0x01
 //	id         the event id, ended by 0x00 (an id has no 0x00)
 //	stated    24 bytes, only when the span above is not the one the date
 //	          states: the date's own earliest and latest instant (all
@@ -25,6 +26,16 @@ const (
 	orderPrefixLen = 24
 	orderHeadLen   = orderPrefixLen + 4 + 1
 )
+
+// OrderTitleBytes is how much of a title an order key holds, and Order
+// compares: events of the same place whose titles agree so far are told
+// apart by their ids. A title may be a line of 64 KiB (MaxLineBytes);
+// keyed whole, one past 32 KiB was more than bbolt keys, and one past
+// about 2.6 KB more than PostgreSQL indexes.
+const OrderTitleBytes = 1024
+
+// orderTitle is the part of a title an order key holds.
+func orderTitle(title string) string { return title[:min(len(title), OrderTitleBytes)] }
 
 // OrderKey returns the order key of an event no constraint moves: Order
 // of it alone. Stores use it for every event outside a linked group, and
@@ -40,7 +51,8 @@ func OrderKey(e *Event) []byte {
 // have the same id.
 func (p *Placed) OrderKey() []byte {
 	e := p.Event
-	dst := make([]byte, 0, orderHeadLen+len(e.Title)+len(e.ID)+3)
+	title := orderTitle(e.Title)
+	dst := make([]byte, 0, orderHeadLen+len(title)+len(e.ID)+3)
 	if p.unplaced {
 		dst = append(dst, undatedPrefix[:]...)
 	} else {
@@ -49,11 +61,11 @@ func (p *Placed) OrderKey() []byte {
 	}
 	dst = binary.BigEndian.AppendUint32(dst, uint32(min(p.Depth, 1<<31)))
 	dst = append(dst, 0xFF-byte(e.Date.Precision()))
-	for i := 0; i < len(e.Title); i++ {
-		if e.Title[i] == 0 {
+	for i := 0; i < len(title); i++ {
+		if title[i] == 0 {
 			dst = append(dst, 0, 0xFF)
 		} else {
-			dst = append(dst, e.Title[i])
+			dst = append(dst, title[i])
 		}
 	}
 	dst = append(dst, 0, 1)
@@ -111,6 +123,38 @@ func orderKeyTail(key []byte) (id, stated []byte, ok bool) {
 		}
 		id, stated, ok = bytes.Cut(rest[i+2:], []byte{0})
 		return id, stated, ok
+	}
+}
+
+// BoundOrderKey returns key with its title cut to OrderTitleBytes, as
+// OrderKey writes it now, and whether that changed it: the key of an
+// event stored before titles were cut, its place kept. ok is false for
+// bytes that are not an order key.
+func BoundOrderKey(key []byte) (bound []byte, changed, ok bool) {
+	if _, _, ok := orderKeyTail(key); !ok {
+		return key, false, false
+	}
+	n := 0 // the title's bytes so far
+	for i := orderHeadLen; ; {
+		c := key[i]
+		if c == 0 && key[i+1] != 0xFF {
+			return key, false, true // the title's end, within the bound
+		}
+		if n == OrderTitleBytes {
+			end := i
+			for key[i] != 0 || key[i+1] == 0xFF { // on to the title's end
+				if key[i] == 0 {
+					i++
+				}
+				i++
+			}
+			return append(bytes.Clone(key[:end]), key[i:]...), true, true
+		}
+		if c == 0 {
+			i++ // an escaped 0x00: two bytes, one of the title
+		}
+		i++
+		n++
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -49,5 +50,58 @@ func TestOrderKeysSortAsOrder(t *testing.T) {
 			}
 			t.Fatalf("round %d: Order %s, keys %v", round, orderIDs(ch), ids)
 		}
+	}
+}
+
+// TestOrderKeysHoldTheTitlesFirstBytes: an order key holds a title's
+// first OrderTitleBytes bytes, so that a title as long as a line may be
+// keyed by every store; Order then compares the same bytes, and tells
+// titles that agree so far apart by id, as the keys do. BoundOrderKey
+// makes a key written with the whole title into today's.
+func TestOrderKeysHoldTheTitlesFirstBytes(t *testing.T) {
+	long := strings.Repeat("x", OrderTitleBytes-1)
+	for _, title := range []string{
+		"short", long, long + "y", long + "yz", long + "\x00z", long[:OrderTitleBytes-2] + "\x00yz",
+		strings.Repeat("a\x00", OrderTitleBytes), strings.Repeat("é", MaxLineBytes/2),
+	} {
+		e := Event{ID: "ev-1", Date: MustParseDate("2020-05"), Title: title}
+		key := OrderKey(&e)
+		if len(key) > orderHeadLen+2*OrderTitleBytes+2+len(e.ID)+1+orderPrefixLen {
+			t.Errorf("title of %d bytes: key of %d bytes", len(title), len(key))
+		}
+		// The key as it was written with the whole title.
+		tail := key[orderHeadLen:]
+		for i := 0; ; i++ {
+			if tail[i] == 0 && tail[i+1] == 0xFF {
+				i++
+				continue
+			}
+			if tail[i] == 0 {
+				tail = tail[i:]
+				break
+			}
+		}
+		whole := append(bytes.Clone(key[:orderHeadLen]), bytes.ReplaceAll([]byte(title), []byte{0}, []byte{0, 0xFF})...)
+		whole = append(whole, tail...)
+		bound, changed, ok := BoundOrderKey(whole)
+		if !ok || !bytes.Equal(bound, key) || changed != (len(title) > OrderTitleBytes) {
+			t.Errorf("title of %d bytes: BoundOrderKey of the whole key = %q, %v, %v; want %q, %v", len(title), bound, changed, ok, key, len(title) > OrderTitleBytes)
+		}
+		if id := OrderKeyID(bound); id != e.ID {
+			t.Errorf("title of %d bytes: the bound key's id is %q", len(title), id)
+		}
+	}
+	// Titles that agree in their first OrderTitleBytes: by id, in Order as
+	// in the keys.
+	events := []Event{
+		{ID: "b", Date: MustParseDate("2020"), Title: long + "x" + "a"},
+		{ID: "a", Date: MustParseDate("2020"), Title: long + "x" + "b"},
+	}
+	ch := Order(events)
+	if got := ch.Events[0].Event.ID; got != "a" {
+		t.Errorf("Order puts %q first; the keys put a first", got)
+	}
+	if bytes.Compare(ch.Events[0].OrderKey(), ch.Events[1].OrderKey()) >= 0 {
+		t.Error("the keys are not in Order's order")
 	}
 }

@@ -40,6 +40,7 @@ var migrations = []migration{
 	{"the events' bodies in binary form, kept in their rows", keepBodiesBinary},
 	{"each event's flag that other events link to it", flagLinkTargets},
 	{"the search keys with full-width forms, folded to the characters they stand for", foldWidths},
+	{"the events' order keys holding their titles' first kilobyte", boundTitles},
 }
 
 // schemaLock is the advisory lock chronos take while they migrate, so

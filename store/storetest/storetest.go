@@ -59,6 +59,7 @@ func Run(t *testing.T, h Harness) {
 		{"TimelineOrder", testTimelineOrder},
 		{"OrderFollowsLinks", testOrderFollowsLinks},
 		{"DeepTime", testDeepTime},
+		{"LongTitles", testLongTitles},
 		{"SearchAgreesWithTheModel", testSearchAgreesWithTheModel},
 		{"EventsStops", testEventsStops},
 		{"Window", testWindow},

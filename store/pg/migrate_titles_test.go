@@ -1,0 +1,56 @@
+package pg
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"chrono/model"
+)
+
+// TestTitlesStep: the fifteenth step gives an event stored before it
+// with a title longer than an order key now holds the key that holds
+// its first model.OrderTitleBytes, and leaves the others' keys alone;
+// the store then reads it in its place.
+func TestTitlesStep(t *testing.T) {
+	url, c, inv, step := databaseBeforeStep(t, "titles' first kilobyte")
+	long := model.Event{ID: "long", Date: model.MustParseDate("2017-08"), Title: "A long headline: " + strings.Repeat("the office said again that ", 70)}
+	short := model.Event{ID: "short", Date: model.MustParseDate("2017-09"), Title: "A short one"}
+	for _, e := range []model.Event{long, short} {
+		r := rowOf(&e)
+		if e.ID == "long" {
+			// The key before the step: the title whole.
+			head := len(r.ord) - len("\x00\x01long\x00")
+			r.ord = append(append(bytes.Clone(r.ord[:head]), e.Title[model.OrderTitleBytes:]...), r.ord[head:]...)
+		}
+		if _, err := c.Exec(ctx, `INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites, search, words)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+			inv, r.id, r.ord, r.body, r.status, r.actors, r.tags, r.noted, r.period, r.months, r.cites, r.search, r.words); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := migrateTo(c, false, migrations[:step+1]); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []model.Event{long, short} {
+		var ord []byte
+		if err := c.QueryRow(ctx, `SELECT ord FROM events WHERE inv = $1 AND id = $2`, inv, e.ID).Scan(&ord); err != nil {
+			t.Fatal(err)
+		}
+		if want := model.OrderKey(&e); !bytes.Equal(ord, want) {
+			t.Errorf("%s after the step: key of %d bytes, want %d", e.ID, len(ord), len(want))
+		}
+	}
+	s, err := Open(url, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	w, err := s.Window(model.Query{}, model.Position{}, false, 0, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids := strings.Join(w.IDs(), " "); ids != "long short" {
+		t.Errorf("the window after the step: %s, want long short", ids)
+	}
+}
