@@ -7,9 +7,13 @@ import "fmt"
 // forensic tool, and they keep one hostile record from filling the memory
 // of every program that reads it back (the browser, an export, a search).
 const (
-	// MaxLineBytes caps one-line fields: titles, actors, speakers, dates
-	// as written, sources' names and URLs.
+	// MaxLineBytes caps one-line fields: titles, speakers, dates as
+	// written, sources' names and URLs.
 	MaxLineBytes = 64 << 10
+	// MaxActorBytes caps an actor's name, which the stores keep as a key
+	// of its own (the counts by actor; PostgreSQL's index of actors,
+	// whose entries take at most 2.7 KB).
+	MaxActorBytes = 512
 	// MaxTextBytes caps running text: summaries, quotes, notes, the
 	// investigation's description.
 	MaxTextBytes = 1 << 20
@@ -53,8 +57,8 @@ func (e *Event) checkSizes() []string {
 	l.items("links", len(e.Links))
 	l.items("notes", len(e.Notes))
 	for i, a := range e.Actors {
-		if len(a) > MaxLineBytes {
-			l.line(fmt.Sprintf("actor #%d", i+1), a)
+		if len(a) > MaxActorBytes {
+			l.check(fmt.Sprintf("actor #%d", i+1), a, MaxActorBytes)
 		}
 	}
 	for i, q := range e.Quotes {

@@ -63,3 +63,32 @@ func testLongTitles(t *testing.T, s *suite) {
 		s.check(t, st)
 	}
 }
+
+// testActorsAsLongAsStoresKey: an actor's name as long as the model
+// allows (model.MaxActorBytes) is stored and counted by every store;
+// one longer is refused by the import, which changes nothing.
+func testActorsAsLongAsStoresKey(t *testing.T, s *suite) {
+	st := s.empty(t)
+	name := longTitle(5, model.MaxActorBytes)
+	doc := func(actor string) []byte {
+		d, err := json.Marshal(map[string]any{"chrono": 1, "events": []any{
+			map[string]any{"id": "named", "date": "2017-08", "title": "Named", "actors": []string{actor}},
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	Import(t, st, NativeInput("actor.json", doc(name)))
+	if got := StoredEvent(t, st, "named").Actors; !slices.Equal(got, []string{name}) {
+		t.Errorf("actors stored: %d names", len(got))
+	}
+	s.checkViews(t, st, AllEvents(t, st))
+	if _, err := st.Import([]model.Input{NativeInput("longer.json", doc(name+"x"))}, model.ImportOptions{}); err == nil {
+		t.Error("an actor past model.MaxActorBytes was imported")
+	}
+	if got := StoredEvent(t, st, "named").Actors; !slices.Equal(got, []string{name}) {
+		t.Error("the refused import changed the event")
+	}
+	s.check(t, st)
+}
