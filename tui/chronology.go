@@ -76,7 +76,7 @@ func placedLines(e *model.Event, group []model.Event, p model.Placed, titles map
 		if from == "" {
 			return
 		}
-		out = append(out, "placed "+word+" “"+line(titles[from])+"”, "+relationTo(e, group, from))
+		out = append(out, "placed "+word+" "+quotedTitle(titles[from])+", "+relationTo(e, group, from))
 	}
 	why("after", p.EarliestFrom)
 	why("before", p.LatestFrom)
@@ -89,6 +89,15 @@ func placedLines(e *model.Event, group []model.Event, p model.Placed, titles map
 	}
 	return out
 }
+
+// mostQuoted is how much of another event's title the pane quotes:
+// enough to know it by, where a title may be a line of 64 KiB, which
+// quoted whole filled the pane.
+const mostQuoted = 80
+
+// quotedTitle quotes another event's title, cut to mostQuoted
+// characters.
+func quotedTitle(title string) string { return "“" + line(cutTitle(title, mostQuoted)) + "”" }
 
 // narrowedTo says what a span the links narrowed is: between two days,
 // or, with one end open, on or after a day or on or before one, never an

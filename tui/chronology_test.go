@@ -307,3 +307,48 @@ func TestRelationTo(t *testing.T) {
 		}
 	}
 }
+
+// TestPlacedQuotesALongTitleCut: the pane says which event placed this
+// one by its title, cut to a line's worth, not a title of 40,000 bytes
+// over the whole pane.
+func TestPlacedQuotesALongTitleCut(t *testing.T) {
+	long := strings.Repeat("A", 40000)
+	group := []model.Event{
+		{ID: "long", Date: model.MustParseDate("2020-06-01"), Title: long, Links: []model.Link{{Rel: model.Precedes, Event: "short"}}},
+		{ID: "short", Date: model.MustParseDate("2020"), Title: "Short"},
+	}
+	titles := map[string]string{"long": long, "short": "Short"}
+	for _, p := range model.Order(group).Events {
+		if p.Event.ID != "short" {
+			continue
+		}
+		lines := placedLines(p.Event, group, p, titles)
+		if len(lines) == 0 || !strings.HasPrefix(lines[0], "placed after “"+strings.Repeat("A", mostQuoted-1)+"…”") {
+			t.Fatalf("placed lines: %.200q", lines)
+		}
+		if n := len([]rune(lines[0])); n > 200 {
+			t.Errorf("the first placed line is %d characters", n)
+		}
+	}
+}
+
+// TestCutTitle: another event's title is cut to n characters, ending in
+// …, only when it is longer; however long it is, the cut reads only the
+// start.
+func TestCutTitle(t *testing.T) {
+	for _, tt := range []struct {
+		title string
+		n     int
+		want  string
+	}{
+		{"Short", 10, "Short"},
+		{"0123456789", 10, "0123456789"},
+		{"0123456789A", 10, "012345678…"},
+		{"déjà vu déjà vu", 8, "déjà vu…"},
+		{strings.Repeat("調", 40000), 5, "調調調調…"},
+	} {
+		if got := cutTitle(tt.title, tt.n); got != tt.want {
+			t.Errorf("cutTitle(%.20q, %d) = %q, want %q", tt.title, tt.n, got, tt.want)
+		}
+	}
+}

@@ -704,7 +704,7 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 		if !ok {
 			title = r.Event + " (not in the store)"
 		}
-		item(r.Rel.Phrase()+": "+title, st.Link, cursor, "  ")
+		item(r.Rel.Phrase()+": "+cutTitle(title, mostLinked), st.Link, cursor, "  ")
 	case it.note >= 0:
 		n := e.Notes[it.note]
 		if it.note > 0 {
@@ -717,6 +717,10 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 	}
 	return lines
 }
+
+// mostLinked is how much of a linked event's title its link shows: a
+// few lines' worth.
+const mostLinked = 240
 
 // noteByline is who wrote a note and when: "— ana, 4 Mar 2026".
 func noteByline(n model.Note) string {

@@ -231,6 +231,17 @@ func clip(s string, w int) string {
 	return s
 }
 
+// cutTitle is another event's title, shown beside this one's, cut to at
+// most n characters, ending in … when cut: a title may be a line of
+// 64 KiB.
+func cutTitle(title string, n int) string {
+	t := clip(title, n)
+	if r := []rune(t); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return t
+}
+
 // line makes untrusted text safe and single-line.
 func line(s string) string { return termtext.Line(s) }
 
