@@ -241,7 +241,7 @@ func (s *sidesScreen) side(accounts []model.Account, w int, none string) []strin
 			quote(a.Quotes[0], "", false)
 			continue
 		}
-		title := a.Event.Title
+		title := cutTitle(a.Event.Title, mostLinked)
 		if title == "" {
 			title = a.Event.ID
 		}
