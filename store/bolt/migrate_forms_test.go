@@ -1,7 +1,6 @@
 package bolt
 
 import (
-	"encoding/binary"
 	"reflect"
 	"testing"
 
@@ -22,17 +21,7 @@ func testMigrationAllowsJournalForms(t *testing.T) {
 		t.Fatal(head, err)
 	}
 	s.Close()
-	db, err := bbolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = db.Update(func(tx *bbolt.Tx) error {
-		return tx.Bucket(bucketMeta.name).Put(keySchema, binary.AppendUvarint(nil, 6))
-	})
-	db.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	asSchema(t, path, 6, func(*bbolt.Tx) error { return nil })
 	s = openAt(t, path, Options{})
 	if got := dumpOf(t, s); !reflect.DeepEqual(got, want) {
 		t.Errorf("after the upgrade:\n%q\nwant\n%q", got, want)

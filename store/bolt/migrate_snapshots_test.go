@@ -1,7 +1,6 @@
 package bolt
 
 import (
-	"encoding/binary"
 	"reflect"
 	"testing"
 
@@ -18,20 +17,7 @@ func testMigrationAddsSnapshots(t *testing.T) {
 	s := openAt(t, path, Options{})
 	want := dumpOf(t, s)
 	s.Close()
-	db, err := bbolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = db.Update(func(tx *bbolt.Tx) error {
-		if err := tx.DeleteBucket(bucketSnapshots.name); err != nil {
-			return err
-		}
-		return tx.Bucket(bucketMeta.name).Put(keySchema, binary.AppendUvarint(nil, 4))
-	})
-	db.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	asSchema(t, path, 4, func(tx *bbolt.Tx) error { return tx.DeleteBucket(bucketSnapshots.name) })
 	s = openAt(t, path, Options{})
 	got := dumpOf(t, s)
 	if !reflect.DeepEqual(got, want) {

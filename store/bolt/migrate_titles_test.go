@@ -1,7 +1,6 @@
 package bolt
 
 import (
-	"encoding/binary"
 	"encoding/json"
 	"reflect"
 	"strings"
@@ -37,11 +36,7 @@ func testMigrationBoundsTitles(t *testing.T) {
 	}
 	want := dumpOf(t, s)
 	s.Close()
-	db, err := bbolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = db.Update(func(tx *bbolt.Tx) error {
+	asSchema(t, path, 7, func(tx *bbolt.Tx) error {
 		b := bucketsOf(tx)
 		bound := b.ids.Get([]byte("long-title"))
 		// The key of schema 7: the title whole, in place of its first bytes.
@@ -55,15 +50,8 @@ func testMigrationBoundsTitles(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if err := b.move(&e, append([]byte(nil), bound...), whole); err != nil {
-			return err
-		}
-		return tx.Bucket(bucketMeta.name).Put(keySchema, binary.AppendUvarint(nil, 7))
+		return b.move(&e, append([]byte(nil), bound...), whole)
 	})
-	db.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
 	s = openAt(t, path, Options{})
 	if got := dumpOf(t, s); !reflect.DeepEqual(got, want) {
 		t.Errorf("after the upgrade:\n%q\nwant\n%q", got, want)

@@ -253,3 +253,24 @@ func deleteCounters(tx *bbolt.Tx, kind counterKind) error {
 	}
 	return nil
 }
+
+// asSchema changes the store file at path as change does, and sets its
+// schema to v: the store as an older chrono left it, for a migration's
+// test.
+func asSchema(t *testing.T, path string, v uint64, change func(tx *bbolt.Tx) error) {
+	t.Helper()
+	db, err := bbolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bbolt.Tx) error {
+		if err := change(tx); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketMeta.name).Put(keySchema, binary.AppendUvarint(nil, v))
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -156,6 +156,17 @@ func databaseBeforeStep(t *testing.T, what string) (url string, c *pgx.Conn, inv
 	return url, c, inv, step
 }
 
+// insertRow puts r in the events of investigation inv as a step of the
+// schema from the twelfth on left it, for a step's test to work on.
+func insertRow(t *testing.T, c *pgx.Conn, inv int64, r row) {
+	t.Helper()
+	if _, err := c.Exec(ctx, `INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites, search, words)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+		inv, r.id, r.ord, r.body, r.status, r.actors, r.tags, r.noted, r.period, r.months, r.cites, r.search, r.words); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // eventsBeforeStep makes a database at the schema before the step whose
 // description has what (the fifth or later), with events in an
 // investigation (inv), and returns the step's index.

@@ -19,11 +19,7 @@ func TestLinkedToStep(t *testing.T) {
 		{ID: "c", Title: "C"},
 	} {
 		r := rowOf(&e)
-		if _, err := c.Exec(ctx, `INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites, search, words)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-			inv, r.id, r.ord, r.body, r.status, r.actors, r.tags, r.noted, r.period, r.months, r.cites, r.search, r.words); err != nil {
-			t.Fatal(err)
-		}
+		insertRow(t, c, inv, r)
 	}
 	if _, err := c.Exec(ctx, `INSERT INTO links (inv, target, source, rel) VALUES ($1, 'b', 'a', $2), ($1, 'ghost', 'a', $3)`,
 		inv, string(model.Precedes), string(model.Related)); err != nil {

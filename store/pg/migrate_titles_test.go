@@ -23,11 +23,7 @@ func TestTitlesStep(t *testing.T) {
 			head := len(r.ord) - len("\x00\x01long\x00")
 			r.ord = append(append(bytes.Clone(r.ord[:head]), e.Title[model.OrderTitleBytes:]...), r.ord[head:]...)
 		}
-		if _, err := c.Exec(ctx, `INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites, search, words)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-			inv, r.id, r.ord, r.body, r.status, r.actors, r.tags, r.noted, r.period, r.months, r.cites, r.search, r.words); err != nil {
-			t.Fatal(err)
-		}
+		insertRow(t, c, inv, r)
 	}
 	if err := migrateTo(c, false, migrations[:step+1]); err != nil {
 		t.Fatal(err)

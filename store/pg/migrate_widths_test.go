@@ -23,11 +23,7 @@ func TestWidthsStep(t *testing.T) {
 			r.search = strings.Replace(r.search, "nso 2017", "ｎｓｏ　２０１７", 1)
 			r.words = searchWords(r.search)
 		}
-		if _, err := c.Exec(ctx, `INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites, search, words)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-			inv, r.id, r.ord, r.body, r.status, r.actors, r.tags, r.noted, r.period, r.months, r.cites, r.search, r.words); err != nil {
-			t.Fatal(err)
-		}
+		insertRow(t, c, inv, r)
 	}
 	if err := migrateTo(c, false, migrations[:step+1]); err != nil {
 		t.Fatal(err)
