@@ -105,3 +105,29 @@ func TestOrderKeysHoldTheTitlesFirstBytes(t *testing.T) {
 		t.Error("the keys are not in Order's order")
 	}
 }
+
+// FuzzBoundOrderKey: any bytes, as a store may hold after damage, are
+// cut without a panic; a key cut keeps its id and what follows it, and
+// cutting it again changes nothing.
+func FuzzBoundOrderKey(f *testing.F) {
+	e := Event{ID: "ev-1", Date: MustParseDate("2020-05"), Title: strings.Repeat("t\x00", 700)}
+	f.Add(OrderKey(&e))
+	f.Add([]byte("short"))
+	f.Fuzz(func(t *testing.T, key []byte) {
+		bound, changed, ok := BoundOrderKey(key)
+		if !ok {
+			return
+		}
+		id, stated, _ := orderKeyTail(key)
+		bid, bstated, bok := orderKeyTail(bound)
+		if !bok || !bytes.Equal(id, bid) || !bytes.Equal(stated, bstated) {
+			t.Fatalf("cut %q into %q: id or stated date changed", key, bound)
+		}
+		if again, twice, _ := BoundOrderKey(bound); twice || !bytes.Equal(again, bound) {
+			t.Fatalf("cutting %q again changed it", bound)
+		}
+		if !changed && !bytes.Equal(bound, key) {
+			t.Fatalf("unchanged, but %q is not %q", bound, key)
+		}
+	})
+}
