@@ -13,7 +13,7 @@ const (
 	// MaxActorBytes caps an actor's name, which the stores keep as a key
 	// of its own (the counts by actor; PostgreSQL's index of actors,
 	// whose entries take at most 2.7 KB).
-	MaxActorBytes = 512
+	MaxActorBytes = 2 << 10
 	// MaxTextBytes caps running text: summaries, quotes, notes, the
 	// investigation's description.
 	MaxTextBytes = 1 << 20

@@ -17,7 +17,7 @@ func TestLimits(t *testing.T) {
 		{"summary over", func(e *Event) { e.Summary = long(MaxTextBytes) }, "summary: "},
 		{"actor over", func(e *Event) { e.Actors = []string{"a", long(MaxLineBytes)} }, "actor #2: "},
 		{"actor at the cap", func(e *Event) { e.Actors = []string{strings.Repeat("x", MaxActorBytes)} }, ""},
-		{"actor past what a store keys", func(e *Event) { e.Actors = []string{strings.Repeat("x", MaxActorBytes+1)} }, "actor #1: 513 bytes, more than the 512 allowed"},
+		{"actor past what a store keys", func(e *Event) { e.Actors = []string{strings.Repeat("x", MaxActorBytes+1)} }, "actor #1: 2,049 bytes, more than the 2,048 allowed"},
 		{"quote text over", func(e *Event) { e.Quotes = []Quote{{Text: long(MaxTextBytes)}} }, "quote #1: text: "},
 		{"quote speaker over", func(e *Event) { e.Quotes = []Quote{{Text: "q", Speaker: long(MaxLineBytes)}} }, "quote #1: speaker: "},
 		{"note over", func(e *Event) { e.Notes = []Note{{Text: long(MaxTextBytes)}} }, "note #1: "},

@@ -13,6 +13,11 @@ import (
 // 2.6 KB or more could not be stored before: its key was more than the
 // order's index takes.
 func boundTitles(tx pgx.Tx) error {
+	// Writes by a chrono of the schema before wait, so that none stores
+	// a key holding a whole title between the reads and the updates.
+	if _, err := tx.Exec(ctx, `LOCK TABLE events IN SHARE MODE`); err != nil {
+		return err
+	}
 	var inv int64
 	id := ""
 	for {

@@ -65,8 +65,9 @@ func testLongTitles(t *testing.T, s *suite) {
 }
 
 // testActorsAsLongAsStoresKey: an actor's name as long as the model
-// allows (model.MaxActorBytes) is stored and counted by every store;
-// one longer is refused by the import, which changes nothing.
+// allows (model.MaxActorBytes), of varied words, is stored and counted
+// by every store; one longer is refused by the import, which changes
+// nothing.
 func testActorsAsLongAsStoresKey(t *testing.T, s *suite) {
 	st := s.empty(t)
 	name := longTitle(5, model.MaxActorBytes)
