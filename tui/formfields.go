@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
+	"github.com/charmbracelet/x/ansi"
 
 	"chrono/model/termtext"
 )
@@ -39,13 +40,62 @@ func blurInput(in *textinput.Model) {
 func inputView(st *Styles, in *textinput.Model) string {
 	w := in.Width() + 1 // the cell the cursor has when it is there
 	if in.Focused() || w <= 1 || in.Value() == "" {
-		return in.View()
+		return st.inputPadded(in.View(), in.Value())
 	}
 	v := clip(in.Value(), w)
 	if st.width(v) <= w {
-		return in.View()
+		return st.inputPadded(in.View(), in.Value())
 	}
 	return st.Input.Blurred.Text.Render(st.fit(v, w))
+}
+
+// inputPadded is an input's view padded to the field's width as the
+// terminal lays it out. The input pads by grapheme clusters, where a
+// terminal that does not say it clusters lays out an emoji sequence's
+// parts one by one (👩‍💻 in four cells, not two): padded so, a short value
+// ran past the field, and the form cut the line with a stray …. The
+// padding those parts take more is dropped, all but one space, which may
+// be the cursor's cell.
+func (st *Styles) inputPadded(view, value string) string {
+	over := st.width(clip(value, 4<<10)) - ansi.GraphemeWidth.StringWidth(clip(value, 4<<10))
+	if over <= 0 {
+		return view
+	}
+	return dropTrailingSpaces(view, over)
+}
+
+// dropTrailingSpaces removes up to n of the spaces that end s's text,
+// all but the last, passing over the style sequences (CSI) among them.
+// (Truncate cannot: it counts an emoji sequence as one character where
+// the measure counts its parts.)
+func dropTrailingSpaces(s string, n int) string {
+	var trailing []int // where the text's last run of spaces is
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == 0x1b && i+1 < len(s) && s[i+1] == '[':
+			j := i + 2
+			for j < len(s) && (s[j] < 0x40 || s[j] > 0x7e) {
+				j++
+			}
+			i = j
+		case c == ' ':
+			trailing = append(trailing, i)
+		default:
+			trailing = trailing[:0]
+		}
+	}
+	n = min(n, len(trailing)-1)
+	if n <= 0 {
+		return s
+	}
+	var b strings.Builder
+	prev := 0
+	for _, i := range trailing[len(trailing)-1-n : len(trailing)-1] {
+		b.WriteString(s[prev:i])
+		prev = i + 1
+	}
+	b.WriteString(s[prev:])
+	return b.String()
 }
 
 // focusInput puts the cursor in a form's one-line field, at the end of
