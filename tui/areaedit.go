@@ -47,7 +47,7 @@ func editVerbatimArea(a *textarea.Model, kept *string, msg tea.Msg) tea.Cmd {
 	}
 	*kept = keptText(a.Value(), *kept, true)
 	pasted := pastedBreaks(p.Content, true)
-	taken := withoutControls(pasted)
+	taken := withoutControls(withoutSequences(pasted))
 	return tea.Batch(pasteKept(a, kept, taken), leftOutOfPaste(pasted, taken, quoteLeavesOut))
 }
 

@@ -19,7 +19,7 @@ func TestPastedLineBreaks(t *testing.T) {
 		{"one\ntwo", "one\ntwo", "one two"},
 		{"a\ttab", "a\ttab", "a tab"},
 		{"no break", "no break", "no break"},
-		{"bell\a and \x1b[31mred", "bell and [31mred", "bell and [31mred"},
+		{"bell\a and \x1b[31mred", "bell and red", "bell and red"},
 	} {
 		for multiline, want := range map[bool]string{true: tc.multiline, false: tc.single} {
 			got := cleanInput(tea.PasteMsg{Content: tc.in}, multiline).(tea.PasteMsg).Content

@@ -32,8 +32,8 @@ func TestPastedTabsKept(t *testing.T) {
 			d.to("nso-mobileum-call")
 			d.keys(tc.open...)
 			d.send(tea.PasteMsg{Content: "a\tb\x1b[31m"})
-			if scr := d.screen(); strings.Contains(scr, "\t") || !strings.Contains(scr, "a    b[31m") {
-				t.Errorf("the paste shows as\n%s\nwant a    b[31m, the tab laid out as spaces", scr)
+			if scr := d.screen(); strings.Contains(scr, "\t") || !strings.Contains(scr, "a    b") || strings.Contains(scr, "[31m") {
+				t.Errorf("the paste shows as\n%s\nwant a    b, the tab laid out as spaces, the colour's sequence gone whole", scr)
 			}
 			d.typeText(" c")
 			d.keys("left", "left")
@@ -42,7 +42,7 @@ func TestPastedTabsKept(t *testing.T) {
 			if d.statusErr() || d.openDialog() != nil {
 				t.Fatalf("not saved: %q, %T", d.status(), d.openDialog())
 			}
-			got, want := "", "a\tb[31m\tx c"
+			got, want := "", "a\tb\tx c"
 			if tc.stored != nil {
 				e := event(t, s, "nso-mobileum-call")
 				got = tc.stored(&e)

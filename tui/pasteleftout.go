@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"chrono/model/invisible"
 )
@@ -18,6 +19,12 @@ import (
 // out, kept being what it took in (line breaks already made newlines);
 // nil when it took everything.
 func leftOutOfPaste(pasted, kept, why string) tea.Cmd {
+	var said []string
+	if text := withoutSequences(pasted); text != pasted {
+		codes := strings.Count(pasted, "\x1b") - strings.Count(text, "\x1b")
+		said = append(said, fmt.Sprintf("a terminal's colours or links (%s)", plural(codes, "escape code")))
+		pasted = text
+	}
 	count := map[rune]int{}
 	for _, r := range pasted {
 		count[r]++
@@ -25,7 +32,6 @@ func leftOutOfPaste(pasted, kept, why string) tea.Cmd {
 	for _, r := range kept {
 		count[r]--
 	}
-	var said []string
 	seen := map[rune]bool{}
 	for _, r := range pasted {
 		if n := count[r]; n > 0 && !seen[r] && r != '\r' {
@@ -45,6 +51,16 @@ func leftOutOfPaste(pasted, kept, why string) tea.Cmd {
 	}
 	text := "left out of the paste: " + strings.Join(said, ", ") + " (" + why + ")"
 	return func() tea.Msg { return statusMsg{text: text} }
+}
+
+// withoutSequences is s without the escape sequences a terminal copies
+// with text (its colours, links, cursor moves), each taken out whole:
+// taking out only their ESC left "[31m" in the words.
+func withoutSequences(s string) string {
+	if !strings.ContainsRune(s, 0x1b) {
+		return s
+	}
+	return ansi.Strip(s)
 }
 
 // runeName names a character left out: the usual name of a control, or

@@ -17,9 +17,9 @@ func TestPasteSaysWhatItLeftOut(t *testing.T) {
 		open []string
 		want string
 	}{
-		{"note", []string{"a"}, "left out of the paste: ESC ×2, U+202E RIGHT-TO-LEFT OVERRIDE, BEL (a field holds no control or invisible characters)"},
-		{"quote", []string{"Q"}, "left out of the paste: ESC ×2, BEL (control characters, which no page shows)"},
-		{"event title", []string{"E", "tab", "tab", "tab", "ctrl+u"}, "left out of the paste: ESC ×2, U+202E RIGHT-TO-LEFT OVERRIDE, BEL (a field holds no control or invisible characters)"},
+		{"note", []string{"a"}, "left out of the paste: a terminal's colours or links (2 escape codes), U+202E RIGHT-TO-LEFT OVERRIDE, BEL (a field holds no control or invisible characters)"},
+		{"quote", []string{"Q"}, "left out of the paste: a terminal's colours or links (2 escape codes), BEL (control characters, which no page shows)"},
+		{"event title", []string{"E", "tab", "tab", "tab", "ctrl+u"}, "left out of the paste: a terminal's colours or links (2 escape codes), U+202E RIGHT-TO-LEFT OVERRIDE, BEL (a field holds no control or invisible characters)"},
 	} {
 		d := newDriver(t, exampleStore(t), 120, 40)
 		d.keys(tt.open...)
@@ -30,6 +30,13 @@ func TestPasteSaysWhatItLeftOut(t *testing.T) {
 		if got := d.status(); got != tt.want {
 			t.Errorf("%s: status %q, want %q", tt.name, got, tt.want)
 		}
+	}
+	// The colours' sequences go whole, not only their ESC ("[31m" stayed).
+	if got := cleanInput(tea.PasteMsg{Content: pasted}, false).(tea.PasteMsg).Content; got != "P1 TAB RED RTL end" {
+		t.Errorf("a field takes %q from the paste", got)
+	}
+	if got := withoutControls(withoutSequences(pastedBreaks(pasted, true))); got != "P1\tTAB RED \u202eRTL end" {
+		t.Errorf("a quote takes %q from the paste", got)
 	}
 	if cmd := leftOutOfPaste("plain\nwords", "plain\nwords", fieldLeavesOut); cmd != nil {
 		t.Errorf("a paste taken whole says %v", cmd())

@@ -200,7 +200,7 @@ func TestQuoteForm(t *testing.T) {
 	if len(qs) != before+1 {
 		t.Fatalf("%d quotes, want %d", len(qs), before+1)
 	}
-	want := model.Quote{Text: "We would drop\nbags of cash.[31m", Speaker: "Omri Lavie", Source: "wapo", Stance: model.Asserts}
+	want := model.Quote{Text: "We would drop\nbags of cash.", Speaker: "Omri Lavie", Source: "wapo", Stance: model.Asserts}
 	if got := qs[len(qs)-1]; got != want {
 		t.Errorf("added %+v, want %+v", got, want)
 	}

@@ -184,7 +184,7 @@ func (st *Styles) pad(s string, w int) string {
 func cleanInput(msg tea.Msg, multiline bool) tea.Msg {
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
-		msg.Content = termtext.Strip(pastedBreaks(msg.Content, multiline), multiline)
+		msg.Content = termtext.Strip(withoutSequences(pastedBreaks(msg.Content, multiline)), multiline)
 		return msg
 	case tea.KeyPressMsg:
 		if msg.Text != "" {
