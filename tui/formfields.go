@@ -57,11 +57,14 @@ func inputView(st *Styles, in *textinput.Model) string {
 // padding those parts take more is dropped, all but one space, which may
 // be the cursor's cell.
 func (st *Styles) inputPadded(view, value string) string {
-	over := st.width(clip(value, 4<<10)) - ansi.GraphemeWidth.StringWidth(clip(value, 4<<10))
-	if over <= 0 {
-		return view
+	value = clip(value, 4<<10) // no field shows more
+	if _, agreed := quickWidth(value); agreed {
+		return view // nearly every value: both measures agree on each character
 	}
-	return dropTrailingSpaces(view, over)
+	if over := st.width(value) - ansi.GraphemeWidth.StringWidth(value); over > 0 {
+		return dropTrailingSpaces(view, over)
+	}
+	return view
 }
 
 // dropTrailingSpaces removes up to n of the spaces that end s's text,
