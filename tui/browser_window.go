@@ -33,7 +33,7 @@ func (b *browser) gotWindow(msg windowMsg) tea.Cmd {
 			// it: the view's own window, asked before, was dropped.
 			// It is read again where the cursor is, or the last
 			// view's rows would stay.
-			return tea.Batch(say(msg.note), b.requery(b.query))
+			return tea.Batch(say(msg.note), b.ask(b.readAtCursor(), nil))
 		}
 		return say(msg.note)
 	}
@@ -274,16 +274,22 @@ func (b *browser) fill() tea.Cmd {
 // requery changes the view: everything that depends on it is asked again,
 // keeping the cursor on the same event when the new view has it.
 func (b *browser) requery(q model.Query) tea.Cmd {
+	read := b.readAtCursor()
+	b.reset(q)
+	// Asked again, it is read where the cursor is then (readAgain).
+	return tea.Batch(b.ask(read, nil), b.recount())
+}
+
+// readAtCursor reads the window of the view, whichever it is when read,
+// at the place of the row the cursor is on now.
+func (b *browser) readAtCursor() func(gen int) tea.Cmd {
 	var anchor model.Position
 	if row, ok := b.tl.selected(); ok {
 		anchor = row.Pos
 	}
-	b.reset(q)
-	read := func(gen int) tea.Cmd {
+	return func(gen int) tea.Cmd {
 		return jump(b.ctx.store, gen, b.query, anchor, false, windowSize(b.tl.height))
 	}
-	// Asked again, it is read where the cursor is then (readAgain).
-	return tea.Batch(b.ask(read, nil), b.recount())
 }
 
 // rereadFollowing asks the view again after a change made elsewhere,

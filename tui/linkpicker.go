@@ -9,7 +9,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"chrono/model"
-	"chrono/model/termtext"
 )
 
 // linkPicker is the dialog that links the selected event to another:
@@ -137,7 +136,7 @@ func (p *linkPicker) Update(msg tea.Msg) (Action, tea.Cmd) {
 			if slices.Contains(p.from.Links, model.Link{Rel: rel, Event: to.ID}) || slices.Contains(p.related, model.Relation{Rel: rel, Event: to.ID}) {
 				// Said here, where another relation or event can be
 				// chosen, rather than refused by the store once shown.
-				return nil, say("already linked: this event " + rel.Verb() + " “" + termtext.Line(cutTitle(to.Title, mostQuoted)) + "” · tab chooses another relation")
+				return nil, say("already linked: this event " + rel.Verb() + " " + quotedTitle(to.Title) + " · tab chooses another relation")
 			}
 			return linkEvents{from: p.from.ID, rel: rel, to: to.ID}, nil
 		case key.Matches(msg, p.keys.Rel):

@@ -235,11 +235,10 @@ func clip(s string, w int) string {
 // most n characters, ending in … when cut: a title may be a line of
 // 64 KiB.
 func cutTitle(title string, n int) string {
-	t := clip(title, n)
-	if r := []rune(t); len(r) > n {
-		return string(r[:n-1]) + "…"
+	if termtext.RuneOffset(title, n) == len(title) {
+		return title
 	}
-	return t
+	return title[:termtext.RuneOffset(title, n-1)] + "…"
 }
 
 // line makes untrusted text safe and single-line.
