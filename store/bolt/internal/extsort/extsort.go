@@ -124,19 +124,35 @@ func (s *Sorter) Add(bucket byte, key, value []byte, rank Rank) error {
 		s.arena = make([]byte, 0, s.limit+64<<10)
 	}
 	off := len(s.arena)
-	s.arena = binary.AppendUvarint(s.arena, uint64(1+len(key)))
-	s.arena = append(s.arena, bucket)
-	keyAt := len(s.arena)
-	s.arena = append(s.arena, key...)
-	s.arena = binary.AppendUvarint(s.arena, uint64(len(value)))
-	s.arena = append(s.arena, value...)
-	s.arena = append(s.arena, byte(rank))
+	s.arena = appendRecord(s.arena, bucket, key, value, rank)
+	keyAt := off + uvarintLen(uint64(1+len(key))) + 1
 	s.offs = append(s.offs, sortEntry{prefix: keyPrefix(bucket, key), off: int32(off), keyAt: int32(keyAt), keyLen: int32(len(key)), end: int32(len(s.arena))})
 	s.bytes += int64(len(key) + len(value))
 	if len(s.arena) >= s.limit {
 		return s.spillInBackground()
 	}
 	return nil
+}
+
+// appendRecord appends a record as the sorter's buffer and its runs hold
+// it (recordIn reads it): its key's length with the letter, the letter,
+// the key, its value's length, the value, its rank.
+func appendRecord(dst []byte, bucket byte, key, value []byte, rank Rank) []byte {
+	dst = binary.AppendUvarint(dst, uint64(1+len(key)))
+	dst = append(dst, bucket)
+	dst = append(dst, key...)
+	dst = binary.AppendUvarint(dst, uint64(len(value)))
+	dst = append(dst, value...)
+	return append(dst, byte(rank))
+}
+
+// uvarintLen is how many bytes binary.AppendUvarint writes for x.
+func uvarintLen(x uint64) int {
+	n := 1
+	for ; x >= 0x80; x >>= 7 {
+		n++
+	}
+	return n
 }
 
 // spillInBackground hands the full buffer to a goroutine that sorts and

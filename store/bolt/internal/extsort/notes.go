@@ -51,18 +51,19 @@ func (s *Sorter) note(run int) error {
 		return err
 	}
 	var at int64
-	var b []byte
+	var b, where []byte
 	for _, e := range s.offs {
 		// The letter is the prefix's first byte: the others' records
 		// are passed over without reading the arena.
 		if byte(e.prefix[0]>>56) == s.noteLetter {
 			valueLen, n := binary.Uvarint(s.arena[e.keyAt+e.keyLen:])
 			valueAt := at + int64(e.keyAt+e.keyLen-e.off) + int64(n)
-			b = binary.AppendUvarint(b[:0], uint64(run))
-			b = binary.AppendUvarint(b, uint64(e.keyLen))
-			b = append(b, s.arena[e.keyAt:e.keyAt+e.keyLen]...)
-			b = binary.AppendUvarint(b, uint64(valueAt))
-			b = binary.AppendUvarint(b, valueLen)
+			// A note is a record of the same key, where its value is
+			// for value: written and read as runs are.
+			where = binary.AppendUvarint(where[:0], uint64(run))
+			where = binary.AppendUvarint(where, uint64(valueAt))
+			where = binary.AppendUvarint(where, valueLen)
+			b = appendRecord(b[:0], s.noteLetter, s.arena[e.keyAt:e.keyAt+e.keyLen], where, RankNew)
 			if _, err := s.notesOut.Write(b); err != nil {
 				return err
 			}
@@ -76,7 +77,7 @@ func (s *Sorter) note(run int) error {
 // sorter did not note, or holds its records in memory rather than in
 // runs (it never spilled). The caller closes it.
 func (s *Sorter) Noted() (*Noted, error) {
-	if !s.noting || s.notes == nil || len(s.offs) > 0 {
+	if s.notes == nil { // not asked to note, or never spilled
 		return nil, nil
 	}
 	if err := s.notesOut.Flush(); err != nil {
@@ -104,55 +105,30 @@ type Noted struct {
 // is, run after run, each run's in key order. The key is valid only
 // during the call.
 func (n *Noted) Each(fn func(key []byte, at ValueAt) error) error {
-	r := bufio.NewReaderSize(io.NewSectionReader(n.notes, 0, 1<<62), 256<<10)
-	bad := func(err error) error {
-		return fmt.Errorf("reading back where the import's records are: %w", err)
-	}
+	rs := &runStream{r: bufio.NewReaderSize(io.NewSectionReader(n.notes, 0, 1<<62), 256<<10)}
 	for {
-		// A note is read in place from the reader's buffer; one cut by
-		// the buffer's end is read once the buffer is refilled.
-		b, err := r.Peek(maxNote)
-		if len(b) == 0 {
-			if errors.Is(err, io.EOF) {
-				return nil
-			}
-			return bad(err)
-		}
-		key, at, size, ok := noteIn(b)
-		if !ok {
-			return bad(errors.New("a note cut short"))
-		}
-		if at.Run < 0 || int(at.Run) >= len(n.runs) {
-			return bad(fmt.Errorf("run %d of %d", at.Run, len(n.runs)))
-		}
-		if err := fn(key, at); err != nil {
+		if err := rs.Next(); err != nil {
 			return err
 		}
-		r.Discard(size)
-	}
-}
-
-// maxNote bounds a note's size: a key is at most bbolt's largest, 32 KiB.
-const maxNote = 64 << 10
-
-// noteIn decodes the note at the start of b.
-func noteIn(b []byte) (key []byte, at ValueAt, size int, ok bool) {
-	var v [4]uint64
-	i := 0
-	for k := range v {
-		x, n := binary.Uvarint(b[i:])
-		if n <= 0 {
-			return nil, at, 0, false
+		if rs.end {
+			return nil
 		}
-		v[k], i = x, i+n
-		if k == 1 { // the key's length: the key follows
-			if x > uint64(len(b)-i) {
-				return nil, at, 0, false
+		var v [3]uint64
+		rest := rs.cur.Value
+		for i := range v {
+			x, size := binary.Uvarint(rest)
+			if size <= 0 {
+				return errors.New("reading back where the import's records are: a note cut short")
 			}
-			key, i = b[i:i+int(x)], i+int(x)
+			v[i], rest = x, rest[size:]
+		}
+		if v[0] >= uint64(len(n.runs)) {
+			return fmt.Errorf("reading back where the import's records are: run %d of %d", v[0], len(n.runs))
+		}
+		if err := fn(rs.cur.Key[1:], ValueAt{Run: int32(v[0]), At: int64(v[1]), N: int32(v[2])}); err != nil {
+			return err
 		}
 	}
-	return key, ValueAt{Run: int32(v[0]), At: int64(v[2]), N: int32(v[3])}, i, true
 }
 
 // ReadAt reads the value at into *buf, and returns it.
