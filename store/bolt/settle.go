@@ -164,10 +164,16 @@ func (st *settling) readNoted(key []byte, at extsort.ValueAt) error {
 		// The store had no events, and an import's ids are its own.
 		return fmt.Errorf("event %q is stored under two keys", st.ids[i])
 	}
+	st.found(i, key, at.Run, at.At, int64(at.N))
+	return nil
+}
+
+// found keeps the stored key of the linked event i, and where its value
+// is: in run of the sorter's (settling.noted), or else in values.
+func (st *settling) found(i int32, key []byte, run int32, at, n int64) {
 	keyAt := int64(len(st.keys))
 	st.keys = append(st.keys, key...)
-	st.linked[i] = linkedEvent{read: true, keyAt: keyAt, keyTo: int64(len(st.keys)), run: at.Run, at: at.At, n: int64(at.N), inGroup: -1}
-	return nil
+	st.linked[i] = linkedEvent{read: true, keyAt: keyAt, keyTo: int64(len(st.keys)), run: run, at: at, n: n, inGroup: -1}
 }
 
 // read takes one record of the merge, and stops it past the events.
@@ -202,9 +208,7 @@ func (st *settling) read(r *extsort.Record) error {
 		if !linked {
 			return nil
 		}
-		keyAt := int64(len(st.keys))
-		st.keys = append(st.keys, key...)
-		st.linked[i] = linkedEvent{read: true, keyAt: keyAt, keyTo: int64(len(st.keys)), at: st.size, n: int64(len(r.Value)), inGroup: -1}
+		st.found(i, key, 0, st.size, int64(len(r.Value)))
 		if _, err := st.out.Write(r.Value); err != nil {
 			return err
 		}
