@@ -278,14 +278,8 @@ func (f *eventForm) setSources(ss []model.Source) {
 
 func (f *eventForm) key(k tea.KeyPressMsg) (Action, tea.Cmd) {
 	keys := &f.keys
-	if key.Matches(k, keys.Interrupt) {
-		return nil, howToLeave(keys.Save, keys.Cancel)
-	}
-	if esc, leave := f.discard.press(k, keys.Cancel, f.changed); esc {
-		if leave {
-			return closeDialog{}, nil
-		}
-		return nil, nil
+	if act, cmd, ok := f.discard.leaving(k, keys.Interrupt, keys.Save, keys.Cancel, f.changed, closeDialog{}); ok {
+		return act, cmd
 	}
 	switch {
 	case key.Matches(k, keys.Save):

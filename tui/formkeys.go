@@ -78,6 +78,23 @@ func (g *discardGuard) press(k tea.KeyPressMsg, cancel key.Binding, changed func
 	return true, false
 }
 
+// leaving takes the keys that leave a form or say how: interrupt says
+// how to save or discard, and cancel leaves with leave (asking first
+// when changed says something was). handled is whether k was one of
+// them; any other key stops the asking.
+func (g *discardGuard) leaving(k tea.KeyPressMsg, interrupt, save, cancel key.Binding, changed func() bool, leave Action) (act Action, cmd tea.Cmd, handled bool) {
+	if key.Matches(k, interrupt) {
+		return nil, howToLeave(save, cancel), true
+	}
+	if isCancel, out := g.press(k, cancel, changed); isCancel {
+		if out {
+			return leave, nil, true
+		}
+		return nil, nil, true
+	}
+	return nil, nil, false
+}
+
 // ask is the heading of a form asking before it throws changes away.
 func (g *discardGuard) ask(st *Styles, cancel, save key.Binding) string {
 	return st.Error.Render(keyOf(cancel) + " again discards the changes · " + keyOf(save) + " saves them")

@@ -282,14 +282,8 @@ func (f *quoteForm) update(msg tea.Msg) (Action, tea.Cmd) {
 		return nil, f.edit(msg)
 	}
 	keys := &f.keys
-	if key.Matches(k, keys.Interrupt) {
-		return nil, howToLeave(keys.Save, keys.Cancel)
-	}
-	if esc, leave := f.discard.press(k, keys.Cancel, f.changed); esc {
-		if leave {
-			return closeDialog{}, nil
-		}
-		return nil, nil
+	if act, cmd, ok := f.discard.leaving(k, keys.Interrupt, keys.Save, keys.Cancel, f.changed, closeDialog{}); ok {
+		return act, cmd
 	}
 	switch {
 	case key.Matches(k, keys.Save):

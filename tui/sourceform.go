@@ -180,14 +180,8 @@ func (f *sourceForm) Update(msg tea.Msg) (Action, tea.Cmd) {
 	}
 	keys := &f.keys
 	changed := func() bool { return f.snapshot() != f.initial }
-	if key.Matches(k, keys.Interrupt) {
-		return nil, howToLeave(keys.Save, keys.Cancel)
-	}
-	if esc, leave := f.discard.press(k, keys.Cancel, changed); esc {
-		if leave {
-			return f.cancel, nil
-		}
-		return nil, nil
+	if act, cmd, ok := f.discard.leaving(k, keys.Interrupt, keys.Save, keys.Cancel, changed, f.cancel); ok {
+		return act, cmd
 	}
 	switch {
 	case key.Matches(k, keys.Save):

@@ -95,14 +95,8 @@ func (d *titleDialog) header() model.Header {
 func (d *titleDialog) Update(msg tea.Msg) (Action, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		changed := func() bool { return d.header() != d.was }
-		if key.Matches(k, d.keys.Interrupt) {
-			return nil, howToLeave(d.keys.Save, d.keys.Cancel)
-		}
-		if esc, leave := d.discard.press(k, d.keys.Cancel, changed); esc {
-			if leave {
-				return closeDialog{}, nil
-			}
-			return nil, nil
+		if act, cmd, ok := d.discard.leaving(k, d.keys.Interrupt, d.keys.Save, d.keys.Cancel, changed, closeDialog{}); ok {
+			return act, cmd
 		}
 		switch {
 		case key.Matches(k, d.keys.Save):
