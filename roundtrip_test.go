@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -128,4 +129,77 @@ func firstDifference(a, b string) string {
 		}
 	}
 	return fmt.Sprintf("one document is longer: %d and %d lines", len(al), len(bl))
+}
+
+// TestReimportedSlideTextUpdates: a slide's text changed in the file is
+// taken on the next import, whether it holds a quote of its own (the
+// whole text is the summary) or is chrono's export, with a status and a
+// quote written after the summary (the summary it holds now); the export
+// read back unchanged changes nothing.
+func TestReimportedSlideTextUpdates(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		path := filepath.Join(dir, name)
+		doc := `{"events": [{"unique_id": "raid", "start_date": {"year": 2021, "month": 5, "day": 3}, "text": {"headline": "Police raid", "text": ` + strconv.Quote(text) + `}}]}`
+		if err := os.WriteFile(path, []byte(doc), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	summary := func(db, id string) string {
+		r := chrono(t, db, "", "list", "--json")
+		for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+			var e struct{ ID, Summary string }
+			if err := json.Unmarshal([]byte(line), &e); err != nil {
+				t.Fatalf("list --json: %v: %+v", err, r)
+			}
+			if e.ID == id {
+				return e.Summary
+			}
+		}
+		t.Fatalf("no event %s in %s", id, r.stdout)
+		return ""
+	}
+
+	db := newDB(t)
+	for _, f := range []string{
+		write("v1.json", "<p>Police raided the office at 6am.</p><blockquote>They took every laptop</blockquote>"),
+		write("v2.json", "<p>Police raided the office at 9pm.</p><blockquote>They took every laptop</blockquote>"),
+	} {
+		if r := chrono(t, db, "", "import", f); r.code != 0 {
+			t.Fatalf("import %s: %+v", f, r)
+		}
+	}
+	if got, want := summary(db, "raid"), "Police raided the office at 9pm.\n\nThey took every laptop"; got != want {
+		t.Errorf("slide with a quote of its own, changed: summary %q, want %q", got, want)
+	}
+
+	db = newDB(t)
+	if r := chrono(t, db, "", "add", "--id", "ev", "--title", "T", "--date", "2020", "--summary", "Original summary", "--status", "alleged"); r.code != 0 {
+		t.Fatalf("add: %+v", r)
+	}
+	if r := chrono(t, db, "", "quote", "add", "ev", "--text", "We pay cash", "--speaker", "Omri"); r.code != 0 {
+		t.Fatalf("quote add: %+v", r)
+	}
+	exported := filepath.Join(dir, "export.json")
+	if r := chrono(t, db, "", "export", "--format", "timelinejs", "-o", exported); r.code != 0 {
+		t.Fatalf("export: %+v", r)
+	}
+	if r := chrono(t, db, "", "import", exported); r.code != 0 || !strings.Contains(r.stdout, "1 unchanged") {
+		t.Fatalf("the export read back: %+v, want it unchanged", r)
+	}
+	doc, err := os.ReadFile(exported)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := filepath.Join(dir, "changed.json")
+	if err := os.WriteFile(changed, bytes.Replace(doc, []byte("Original summary"), []byte("Corrected summary"), 1), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := chrono(t, db, "", "import", changed); r.code != 0 || !strings.Contains(r.stdout, "1 updated") {
+		t.Fatalf("the export changed: %+v, want it updated", r)
+	}
+	if got := summary(db, "ev"); got != "Corrected summary" {
+		t.Errorf("the export's summary changed: summary %q, want %q", got, "Corrected summary")
+	}
 }

@@ -161,9 +161,9 @@ type EditMerge struct {
 	// (ImportOptions.Replace): nothing is kept or in conflict, and the
 	// changes made in chrono that it undoes are told (ReplaceUndid).
 	Replace bool
-	// SummaryRead is Input.SummaryRead of the input being read.
-	SummaryRead func(summary string) string
-	conflicts   Problems
+	// SummaryTaken is Input.SummaryTaken of the input being read.
+	SummaryTaken func(stored, read string) string
+	conflicts    Problems
 }
 
 // Update is what an import makes of a stored event it updates
@@ -195,9 +195,8 @@ func (u *Update) Change(before *Event) EventChange {
 // Conflicts left are gathered for Err, placed at at, and the update is
 // not to be kept.
 func (x *EditMerge) Merge(stored, incoming Event, fields FieldSet, base *Event, n int, at Place, r *ImportResult) Update {
-	if x.SummaryRead != nil && fields.Has(FieldSummary) && incoming.Summary != stored.Summary && incoming.Summary == x.SummaryRead(stored.Summary) {
-		// The stored summary as the format writes and reads it: unchanged.
-		incoming.Summary = stored.Summary
+	if x.SummaryTaken != nil && fields.Has(FieldSummary) && incoming.Summary != stored.Summary {
+		incoming.Summary = x.SummaryTaken(stored.Summary, incoming.Summary)
 	}
 	if x.Replace {
 		// The file's version of the fields it carries: base only tells

@@ -21,6 +21,13 @@ func Quoted(s string) string {
 // Danish, Japanese.
 var markPairs = map[rune]string{'“': "”", '"': `"`, '‘': "’", '\'': "'", '„': "“”", '‚': "‘’", '«': "»", '‹': "›", '”': "”", '»': "«»", '「': "」", '『': "』"}
 
+// QuoteCloses is the marks that close a quotation first opens, and
+// whether first opens one.
+func QuoteCloses(first rune) (string, bool) {
+	closers, ok := markPairs[first]
+	return closers, ok
+}
+
 // hasOwnMarks reports whether s is one quotation in its own marks: it
 // opens with a mark and closes with one of its pair, and the closing mark
 // is not found between them (`"Pay" is what he said, not "give"` is two

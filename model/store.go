@@ -233,11 +233,13 @@ type Input struct {
 	// is empty (chrono JSON), so that an import with Replace clears what
 	// a record leaves out; zero Carries says so too (UpdateFields).
 	Whole bool
-	// SummaryRead, when set, is what a summary becomes written in the
-	// input's format and read back (TimelineJS collapses white space as
-	// HTML does): a record whose summary is the stored one's so leaves
-	// it as it is (EditMerge).
-	SummaryRead func(summary string) string
+	// SummaryTaken, when set, is the summary an update takes from a
+	// record's, read, given the stored one (EditMerge): a format may
+	// write a summary as it cannot read it back whole (TimelineJS
+	// collapses white space, as HTML does, and writes what it has no
+	// field for after it), and the stored summary so written stays as it
+	// is.
+	SummaryTaken func(stored, read string) string
 }
 
 // ImportOptions tune an import.

@@ -5,11 +5,8 @@ import "chrono/model"
 // Carries is the event fields a TimelineJS slide holds as they are, which
 // an update takes from it: the date, the date text (display_date), the
 // title (headline), the tags (group, one tag, added to the stored ones),
-// and the summary (text) when the text holds nothing more. chrono's
-// export writes after the summary what TimelineJS has no field for
-// (status, actors, quotes, tags, links); a slide whose text holds any of
-// that is more than the summary, and an update keeps the stored one
-// (holdsAdditions). Media holds only one quote, without its stance: an
+// and the summary (text, less what chrono's export writes after a
+// summary: SummaryTaken). Media holds only one quote, without its stance: an
 // update keeps the stored quotes, status, actors, links, date source and
 // notes. A new event takes everything a slide has.
 const Carries = model.FieldDate | model.FieldDateText | model.FieldTitle | model.FieldTags | model.FieldSummary

@@ -75,9 +75,6 @@ func (rd *reader) convert(s *slide, n int) *pending {
 		}
 	}
 	e.Title = s.headline
-	if s.added {
-		p.present &^= model.FieldSummary // more than the summary
-	}
 	if e.Title == "" {
 		p.present &^= model.FieldTitle // made up: no reason to change a stored title
 		e.Title = madeTitle(*e)

@@ -24,7 +24,6 @@ type slide struct {
 	at                int64
 	start, end, media *member
 	headline, text    string
-	added             bool   // text holds more than a summary (holdsAdditions)
 	display           string // the slide's display_date, as text
 	group, uniqueID   string
 	groupAt, uniqueAt int64
@@ -139,7 +138,6 @@ func (rd *reader) slideText(s *slide, m member) {
 			s.headline = oneLine(rd.text(str))
 		default:
 			s.text = rd.text(str)
-			s.added = holdsAdditions(str, s.text)
 		}
 	}
 }

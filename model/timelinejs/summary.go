@@ -2,26 +2,81 @@ package timelinejs
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"chrono/model"
 )
 
-// holdsAdditions reports whether a slide's text, as HTML and as read,
-// holds what chrono's export writes after an event's summary (slideText):
-// a quote in a blockquote, or a paragraph of status, actors, tags or
-// links. Such a text is more than the summary, and an update keeps the
-// stored one; a text without any is the summary, and an update takes it,
-// as it takes a changed headline.
-func holdsAdditions(markup, text string) bool {
-	if strings.Contains(strings.ToLower(markup), "<blockquote") {
-		return true
+// SummaryTaken is the summary an update takes from a slide's text, read
+// as plain text, given the stored summary. chrono's export writes after
+// an event's summary what TimelineJS has no field for (slideText): its
+// status, actors, quotes, tags and links, which the store keeps in
+// fields of their own. A text that holds them after the stored summary
+// is the stored event's export, and the summary stays; one whose summary
+// was changed gives the summary it holds now. A stored summary that
+// holds such paragraphs itself was a slide's whole text (a slide written
+// by hand, with a status line or a quote of its own), and the whole text
+// is taken again. Keeping the stored summary whenever a text held more
+// than one ignored every change made to such a slide.
+func SummaryTaken(stored, read string) string {
+	shown := SummaryRead(stored)
+	if read == stored || read == shown {
+		return stored
 	}
-	for _, p := range strings.Split(text, "\n\n") {
-		if isAddition(strings.TrimSpace(p)) {
-			return true
+	part, added := summaryPart(read)
+	switch {
+	case !added:
+		return read
+	case part == stored || part == shown:
+		return stored
+	}
+	if _, had := summaryPart(shown); had {
+		return read
+	}
+	return part
+}
+
+// summaryPart is the summary a slide's plain text begins with, and
+// whether paragraphs such as chrono's export adds after a summary
+// follow it (slideText): a status, actors, quotes folded in with who
+// said them, tags, links.
+func summaryPart(text string) (string, bool) {
+	ps := strings.Split(text, "\n\n")
+	end := len(ps)
+	for end > 0 {
+		p := strings.TrimSpace(ps[end-1])
+		if isAddition(p) {
+			end--
+			continue
+		}
+		k := end - 1
+		if strings.HasPrefix(p, "— ") && k > 0 {
+			k-- // who said the quote above
+		}
+		j, ok := quoteStart(ps, k)
+		if !ok {
+			break
+		}
+		end = j
+	}
+	if end == len(ps) {
+		return text, false
+	}
+	return strings.Join(ps[:end], "\n\n"), true
+}
+
+// quoteStart is where the quote that ends with paragraph k of ps begins,
+// as blockquote writes one: between quotation marks, over one paragraph
+// or several.
+func quoteStart(ps []string, k int) (int, bool) {
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(ps[k]))
+	for j := k; j >= 0; j-- {
+		first, _ := utf8.DecodeRuneInString(strings.TrimSpace(ps[j]))
+		if closers, ok := model.QuoteCloses(first); ok && strings.ContainsRune(closers, last) {
+			return j, true
 		}
 	}
-	return false
+	return 0, false
 }
 
 // SummaryRead is what an event's summary reads back as once written as a

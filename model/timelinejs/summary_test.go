@@ -1,7 +1,6 @@
 package timelinejs
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -9,57 +8,46 @@ import (
 	"chrono/model/modeltest"
 )
 
-// TestSlideTextCarriedAsSummary: a slide's text that holds only prose is
-// the event's summary, which an update takes; one that holds what
-// chrono's export adds after a summary is more than it, and an update
-// keeps the stored summary.
-func TestSlideTextCarriedAsSummary(t *testing.T) {
+// TestSummaryTaken: an update takes a slide's text as the summary, less
+// what chrono's export writes after a summary when the stored summary
+// does not hold such paragraphs itself; a text that is the stored
+// summary as exported leaves it as it is.
+func TestSummaryTaken(t *testing.T) {
 	tests := []struct {
-		text    string
-		summary bool
+		name, stored, read, want string
 	}{
-		{"<p>In Istanbul.</p>", true},
-		{"Plain text, no markup.", true},
-		{"<p>One.</p><p>Two<br>lines.</p>", true},
-		{"<p>Status of the talks: open.</p><p>Actors: unknown so far</p>", false},
-		{"<p>Status: unknown</p>", true}, // not a status chrono writes
-		{"<p>Disputes what the minister said</p>", true},
-		{"<p>Said.</p><p>Status: denied</p>", false},
-		{"<p>Said.</p><p>Status: not assessed</p>", false},
-		{"<p>Said.</p><p>Actors: NSO Group</p>", false},
-		{"<p>Said.</p><p>Tags: ss7, cash</p>", false},
-		{"<p>Said.</p><p>Disputes nso-denial<br>Precedes post-publishes</p>", false},
-		{"<p>Said.</p><BlockQuote><p>“Cash.”</p></BlockQuote>", false},
+		{"same", "In Istanbul.", "In Istanbul.", "In Istanbul."},
+		{"prose changed", "In Istanbul.", "In Ankara.", "In Ankara."},
+		{"white space as HTML shows it", "In  Istanbul.", "In Istanbul.", "In  Istanbul."},
+		{"export with a status", "Said.", "Said.\n\nStatus: denied", "Said."},
+		{"export with every addition", "Said.", "Said.\n\nStatus: not assessed\n\nActors: NSO Group\n\n“Cash.”\n\n— Omri Lavie, The Post\n\nTags: ss7, cash\n\nDisputes nso-denial\nPrecedes post-publishes", "Said."},
+		{"export of a quote of two paragraphs", "Said.", "Said.\n\n“One.\n\nTwo.”\n\n— Omri", "Said."},
+		{"export, summary changed", "Said.", "Said otherwise.\n\nStatus: denied\n\nActors: NSO Group", "Said otherwise."},
+		{"export of an empty summary", "", "Status: alleged", ""},
+		{"export, summary added", "", "Now said.\n\nStatus: alleged", "Now said."},
+		{"a whole text stored, changed", "Raid at 6am.\n\nStatus: alleged", "Raid at 9pm.\n\nStatus: alleged", "Raid at 9pm.\n\nStatus: alleged"},
+		{"a whole text stored, unchanged", "Raid at 6am.\n\nStatus: alleged", "Raid at 6am.\n\nStatus: alleged", "Raid at 6am.\n\nStatus: alleged"},
+		{"a quote of the slide's own, changed", "Raid at 6am.\n\nThey took every laptop", "Raid at 9pm.\n\nThey took every laptop", "Raid at 9pm.\n\nThey took every laptop"},
+		{"not a status chrono writes", "Said.", "Said.\n\nStatus: unknown", "Said.\n\nStatus: unknown"},
+		{"a link line that names no id", "Said.", "Said.\n\nDisputes what the minister said", "Said.\n\nDisputes what the minister said"},
+		{"text cleared", "Said.", "", ""},
 	}
 	for _, tt := range tests {
-		slide, err := json.Marshal(map[string]any{
-			"start_date": map[string]string{"year": "2017"},
-			"text":       map[string]string{"headline": "H", "text": tt.text},
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var rec modeltest.FieldRecorder
-		doc := `{"events": [` + string(slide) + `]}`
-		if err := Read(strings.NewReader(doc), &rec, &model.Losses{}); err != nil {
-			t.Fatalf("%q: %v", tt.text, err)
-		}
-		if len(rec.Present) != 1 {
-			t.Fatalf("%q: %d events", tt.text, len(rec.Present))
-		}
-		if got := rec.Present[0].Has(model.FieldSummary); got != tt.summary {
-			t.Errorf("%q: summary carried %v, want %v", tt.text, got, tt.summary)
+		if got := SummaryTaken(tt.stored, tt.read); got != tt.want {
+			t.Errorf("%s: SummaryTaken(%q, %q) = %q, want %q", tt.name, tt.stored, tt.read, got, tt.want)
 		}
 	}
 }
 
-// TestExportedSummaryCarriedBack: an event whose export adds nothing to
-// its summary reads back with the summary, carried; one with a status
-// reads back with more, not carried.
+// TestExportedSummaryCarriedBack: an event's export reads back as a text
+// that leaves its stored summary as it is, whatever the export writes
+// after it, and, changed in the file, gives the new summary alone.
 func TestExportedSummaryCarriedBack(t *testing.T) {
 	plain := model.Event{ID: "a", Title: "A", Date: model.MustParseDate("2017"), Summary: "First.\n\nSecond, with a\nline break."}
 	rated := plain
-	rated.ID, rated.Status = "b", model.Denied
+	rated.ID, rated.Status, rated.Actors, rated.Tags = "b", model.Denied, []string{"NSO Group"}, []string{"ss7", "cash"}
+	rated.Links = []model.Link{{Rel: model.Disputes, Event: "a"}}
+	rated.Quotes = []model.Quote{{Text: "One.\n\nTwo.", Speaker: "Omri"}, {Text: "Three.", Speaker: "Gary"}}
 	out, _ := export(t, model.Timeline{Events: []model.Event{plain, rated}})
 	var rec modeltest.FieldRecorder
 	if err := Read(strings.NewReader(out), &rec, &model.Losses{}); err != nil {
@@ -68,10 +56,17 @@ func TestExportedSummaryCarriedBack(t *testing.T) {
 	if len(rec.Timeline.Events) != 2 {
 		t.Fatalf("%d events read back", len(rec.Timeline.Events))
 	}
-	if got := rec.Timeline.Events[0].Summary; got != plain.Summary || !rec.Present[0].Has(model.FieldSummary) {
-		t.Errorf("plain: summary %q carried %v, want %q carried", got, rec.Present[0].Has(model.FieldSummary), plain.Summary)
-	}
-	if rec.Present[1].Has(model.FieldSummary) {
-		t.Errorf("with a status: summary %q carried", rec.Timeline.Events[1].Summary)
+	for i, e := range []model.Event{plain, rated} {
+		read := rec.Timeline.Events[i].Summary
+		if !rec.Present[i].Has(model.FieldSummary) {
+			t.Errorf("%s: summary not carried", e.ID)
+		}
+		if got := SummaryTaken(e.Summary, read); got != e.Summary {
+			t.Errorf("%s: read back as %q, taken as %q, want %q kept", e.ID, read, got, e.Summary)
+		}
+		changed := strings.Replace(read, "First.", "Changed.", 1)
+		if got, want := SummaryTaken(e.Summary, changed), strings.Replace(e.Summary, "First.", "Changed.", 1); got != want {
+			t.Errorf("%s: changed to %q, taken as %q, want %q", e.ID, changed, got, want)
+		}
 	}
 }

@@ -420,7 +420,7 @@ func (s *Store) importInputs(inputs []model.Input, opts model.ImportOptions, toT
 		for _, in := range inputs {
 			chk.NextFile(in.Name)
 			carry.carries, carry.whole = in.Carries, in.Whole
-			side.merge.SummaryRead = in.SummaryRead
+			side.merge.SummaryTaken = in.SummaryTaken
 			err := in.Read(chk)
 			if err == nil {
 				err = chk.Done()
