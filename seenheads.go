@@ -202,6 +202,13 @@ func (c *cli) checkSeen(s model.Store, path, investigation string, made bool) st
 	if !ok || c.rollbackWarning(s) != "" {
 		return "" // a damaged meta page says it already, and why
 	}
+	if sup, ok := s.(model.Superseded); ok && sup.Superseded() {
+		// Replaced since it was opened (by an import in another
+		// process, whose new head was noted): the store read is older
+		// than the one seen, not rolled back. The next command reads
+		// the new one.
+		return ""
+	}
 	lost, err := headLost(s, seen)
 	if err != nil || lost == "" {
 		return ""

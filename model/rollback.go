@@ -10,3 +10,14 @@ type RollbackReporter interface {
 	// when nothing says so.
 	LastChangeLost() string
 }
+
+// Superseded is a store that can tell another store has taken its place
+// since it was opened: a bbolt file that a large import, or a restore,
+// renamed a new file over. A reader keeps reading the file it opened, as
+// it was; the journal entries the new file holds and it lacks are not
+// lost, only newer than what it reads.
+type Superseded interface {
+	// Superseded reports whether the store's location now holds
+	// another store than the one open.
+	Superseded() bool
+}

@@ -37,6 +37,10 @@ func openCurrent(path string, opts Options) (*Store, error) {
 	}
 }
 
+// Superseded implements model.Superseded: the store's path names another
+// file than the one open.
+func (s *Store) Superseded() bool { return replaced(s.path, s.file) }
+
 // replaced tells whether path now names another file than held, the one
 // the store has open.
 func replaced(path string, held *os.File) bool {

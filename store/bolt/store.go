@@ -74,6 +74,8 @@ type Store struct {
 var (
 	_ model.Store = (*Store)(nil)
 	_ model.Store = (*Shared)(nil)
+
+	_ model.Superseded = (*Store)(nil)
 )
 
 // Open opens the store at path, creating it (and its directory) when it
