@@ -136,3 +136,18 @@ func TestFilteredExportSaysWhyItsLinksFail(t *testing.T) {
 		t.Errorf("import of an export by tag: %+v", r)
 	}
 }
+
+// TestShowSaysALinkedEventIsInTheTrash: a link to an event in the trash
+// names it, and says how to bring it back, where a link to no event at
+// all says the store has none.
+func TestShowSaysALinkedEventIsInTheTrash(t *testing.T) {
+	db := newDB(t)
+	mustChrono(t, db, "add", "--id", "a", "--title", "The call", "--date", "2017")
+	mustChrono(t, db, "add", "--id", "b", "--title", "The denial", "--date", "2018")
+	mustChrono(t, db, "link", "b", "disputes", "a")
+	mustChrono(t, db, "rm", "a")
+	r := mustChrono(t, db, "show", "b")
+	if want := "disputes a: The call (in the trash: chrono restore a)"; !strings.Contains(r.stdout, want) {
+		t.Errorf("show b:\n%s\nwant %q in it", r.stdout, want)
+	}
+}

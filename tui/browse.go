@@ -228,6 +228,9 @@ func (b *browser) followLink() tea.Cmd {
 		return nil
 	}
 	if _, known := b.detail.d.Titles[r.Event]; !known {
+		if _, trashed := b.detail.d.Trashed[r.Event]; trashed {
+			return fail(fmt.Errorf("event %q is in the trash: D shows it, and r there restores it", r.Event))
+		}
 		return fail(fmt.Errorf("event %q is not in the store", r.Event))
 	}
 	b.history = append(b.history, linkTrail{id: b.detail.id(), sel: b.detail.sel})

@@ -701,7 +701,9 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 	case it.link >= 0:
 		r := p.d.Related[it.link]
 		title, ok := p.d.Titles[r.Event]
-		if !ok {
+		if t, trashed := p.d.Trashed[r.Event]; !ok && trashed {
+			title = t + " (in the trash)"
+		} else if !ok {
 			title = r.Event + " (not in the store)"
 		}
 		item(r.Rel.Phrase()+": "+cutTitle(title, mostLinked), st.Link, cursor, "  ")

@@ -191,7 +191,9 @@ func Show(w io.Writer, d model.Detail, problems []model.Contradiction, width int
 		p.line("", "Links")
 		for _, r := range d.Related {
 			title, ok := d.Titles[r.Event]
-			if !ok {
+			if t, trashed := d.Trashed[r.Event]; !ok && trashed {
+				title = t + " (in the trash: chrono restore " + r.Event + ")"
+			} else if !ok {
 				title = "(not in this store)"
 			}
 			p.wrapped("  ", fmt.Sprintf("%s %s: %s", r.Rel.Phrase(), r.Event, termtext.Line(title)))
