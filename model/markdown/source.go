@@ -27,7 +27,7 @@ func sourceName(s model.Source) string {
 }
 
 // citation cites a source in full for the list of sources: publisher ·
-// author · “title” · date · URL. A URL that may not be a link is shown as
+// author · “title” · date · URL · archived copy. A URL that may not be a link is shown as
 // code, readable and inert.
 func citation(s model.Source) string {
 	parts := model.CitationParts(s, oneLine, inline)
@@ -36,6 +36,13 @@ func citation(s model.Source) string {
 		parts = append(parts, "<"+s.URL+">")
 	case s.URL != "":
 		parts = append(parts, code(s.URL))
+	}
+	// The archived copy is what a story cites once the page changes.
+	switch {
+	case linkable(s.Archive):
+		parts = append(parts, "archived <"+s.Archive+">")
+	case s.Archive != "":
+		parts = append(parts, "archived "+code(s.Archive))
 	}
 	if len(parts) == 0 {
 		return "source " + code(s.ID)

@@ -81,7 +81,7 @@ func TestWriteBCEYear(t *testing.T) {
 
 func TestWriteParticulars(t *testing.T) {
 	sources := []model.Source{
-		{ID: "wapo", Publisher: "The Washington Post", URL: "https://www.washingtonpost.com/x_(y)", Published: model.MustParseDate("2022-02-01")},
+		{ID: "wapo", Publisher: "The Washington Post", URL: "https://www.washingtonpost.com/x_(y)", Archive: "https://archive.ph/wapo", Published: model.MustParseDate("2022-02-01")},
 		{ID: "unused", Publisher: "Nobody"},
 	}
 	es := []model.Event{
@@ -102,7 +102,7 @@ func TestWriteParticulars(t *testing.T) {
 		// The call is above: its title is known.
 		"- Disputes: “The call”\n",
 		"> never done any business with\n>\n> — NSO Group (denies) · [The Washington Post, 1 Feb 2022](https://www.washingtonpost.com/x_\\(y\\))\n",
-		"## Sources\n\n- The Washington Post · 1 Feb 2022 · <https://www.washingtonpost.com/x_(y)>\n",
+		"## Sources\n\n- The Washington Post · 1 Feb 2022 · <https://www.washingtonpost.com/x_(y)> · archived <https://archive.ph/wapo>\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)

@@ -92,4 +92,7 @@ var (
 	LossFraction       = model.Loss{One: "fraction of a second written as milliseconds", Many: "fractions of a second written as milliseconds"}
 	LossDateTextMerged = model.Loss{One: "date text merged with a date label in display_date", Many: "date texts merged with a date label in display_date"}
 	LossSourceUnused   = model.Loss{One: "source not carried by any exported media", Many: "sources not carried by any exported media"}
+	// LossArchive counts the archived copies of the sources media
+	// carries: TimelineJS has no place for a second URL.
+	LossArchive = model.Loss{One: "source's archived copy not exported", Many: "sources' archived copies not exported"}
 )

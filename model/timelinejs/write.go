@@ -154,6 +154,9 @@ func eventSlide(e model.Event, sources map[string]model.Source, carried map[stri
 			s.Media = &tlMedia{URL: src.URL, Caption: inline(q.Text), Credit: writeCredit(q, src), Title: escapeText(oneLine(src.Title))}
 			if !carried[src.ID] {
 				countCollapsedSource(src, losses)
+				if src.Archive != "" {
+					losses.Add(LossArchive, 1)
+				}
 			}
 			carried[src.ID] = true
 			folded, media = e.Quotes[1:], &q
