@@ -29,7 +29,7 @@ func (r Retag) Apply(w Writer) ([]Change, Edit, error) {
 	if err != nil || len(changes) == 0 {
 		return changes, nil, err
 	}
-	return changes, undoTags(changes, r.Phrase(), seq, false), nil
+	return changes, undoTags(changes, r.Phrase(), seq, false, seq), nil
 }
 
 // Phrase implements Edit: "tagged #verify on 3 events", "removed #key
@@ -101,11 +101,16 @@ type UndoTags struct {
 	Seq uint64
 	// Redo is set when it does again what an undo took back.
 	Redo bool
+	// Reverts is the entry it takes back: Seq's for the first undo, the
+	// undo's for its redo, and so on. The journal pairs the two, so that
+	// a tag changed and undone does not stand in the way of undoing an
+	// older change to the event (inEffect).
+	Reverts uint64
 }
 
 // undoTags is the edit that takes changes of tags back.
-func undoTags(changes []Change, of string, seq uint64, redo bool) UndoTags {
-	u := UndoTags{Of: of, Seq: seq, Redo: redo}
+func undoTags(changes []Change, of string, seq uint64, redo bool, reverts uint64) UndoTags {
+	u := UndoTags{Of: of, Seq: seq, Redo: redo, Reverts: reverts}
 	for _, c := range changes {
 		u.Deltas = append(u.Deltas, c.Inverse())
 	}
@@ -133,11 +138,11 @@ func (u UndoTags) Change(e Event) Event {
 
 // Apply implements Edit; the revert does again what was undone.
 func (u UndoTags) Apply(w Writer) ([]Change, Edit, error) {
-	changes, _, err := writeRetag(w, u.Deltas, u.Phrase())
+	changes, seq, err := writeRetagReverting(w, u.Deltas, u.Phrase(), u.Reverts)
 	if err != nil || len(changes) == 0 {
 		return changes, nil, err
 	}
-	return changes, undoTags(changes, u.Of, u.Seq, !u.Redo), nil
+	return changes, undoTags(changes, u.Of, u.Seq, !u.Redo, seq), nil
 }
 
 // Phrase implements Edit: "undid #7: tagged #verify on 3 events", as

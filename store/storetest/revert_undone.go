@@ -69,6 +69,39 @@ func testRevertPastUndoneChanges(t *testing.T, s *suite) {
 		s.check(t, st)
 	})
 
+	t.Run("an event added, tagged, the tag undone and redone as the browser does it", func(t *testing.T) {
+		st := s.seeded(t)
+		added, err := st.Write(model.OpAdd, "added", func(tx model.Tx) error {
+			_, err := model.AddEvent(tx, model.Event{ID: "new-one", Title: "New one", Date: model.MustParseDate("2020")})
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, undo, err := (model.Retag{Events: []string{"new-one"}, Add: []string{"x"}}).Apply(st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, redo, err := undo.Apply(st) // undo the tag
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, undoAgain, err := redo.Apply(st) // redo it
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := undoAgain.Apply(st); err != nil { // and undo it again
+			t.Fatal(err)
+		}
+		if _, err := model.Revert(st, added); err != nil {
+			t.Fatalf("undo of an add after a tag added, undone, redone and undone: %v", err)
+		}
+		if _, err := st.Event("new-one"); !errors.Is(err, model.ErrNotFound) {
+			t.Errorf("the added event after its add was undone: %v, want it in the trash", err)
+		}
+		s.check(t, st)
+	})
+
 	t.Run("trash, then empty the trash: the trashing cannot be undone", func(t *testing.T) {
 		st := s.seeded(t)
 		if _, _, err := (model.Trash{Events: []string{id}}).Apply(st); err != nil {
