@@ -11,7 +11,12 @@ import (
 // and on notes: --author, else $CHRONO_AUTHOR, else user@host, so that
 // several people's changes to one investigation can be told apart.
 func (c *cli) author() (string, error) {
-	for _, a := range []struct{ from, name string }{{"--author", c.authorFlag}, {"$CHRONO_AUTHOR", os.Getenv("CHRONO_AUTHOR")}} {
+	if c.authorFlag.given && strings.TrimSpace(c.authorFlag.name) == "" {
+		// A script's $NAME left empty: signing its changes as someone
+		// else would go unnoticed.
+		return "", usagef("--author %q: give a name, or leave --author out for $CHRONO_AUTHOR or your user@host", c.authorFlag.name)
+	}
+	for _, a := range []struct{ from, name string }{{"--author", c.authorFlag.name}, {"$CHRONO_AUTHOR", os.Getenv("CHRONO_AUTHOR")}} {
 		name := strings.TrimSpace(a.name)
 		if name == "" {
 			continue
@@ -37,3 +42,21 @@ func userAtHost() string {
 	}
 	return name + "@" + host
 }
+
+// authorValue is --author, which knows whether it was given: given
+// empty, it is a mistake, not a wish for the default.
+type authorValue struct {
+	name  string
+	given bool
+}
+
+func (a *authorValue) String() string { return a.name }
+
+// Set implements pflag.Value.
+func (a *authorValue) Set(s string) error {
+	a.name, a.given = s, true
+	return nil
+}
+
+// Type implements pflag.Value.
+func (a *authorValue) Type() string { return "string" }

@@ -9,20 +9,22 @@ import (
 func TestAuthor(t *testing.T) {
 	tests := []struct {
 		flag, env string
+		given     bool   // --author given, as flag
 		want      string // "" for user@host
 		usage     bool
 	}{
-		{flag: "ana", env: "bo", want: "ana"},
-		{flag: "  ana  ", want: "ana"},
+		{flag: "ana", given: true, env: "bo", want: "ana"},
+		{flag: "  ana  ", given: true, want: "ana"},
 		{env: "bo", want: "bo"},
-		{flag: "   ", env: "bo", want: "bo"},
+		{flag: "   ", given: true, env: "bo", usage: true},
+		{flag: "", given: true, usage: true},
 		{},
-		{flag: "evil\x1b[2J", usage: true},
+		{flag: "evil\x1b[2J", given: true, usage: true},
 		{env: "tab\there", usage: true},
 	}
 	for _, tt := range tests {
 		t.Setenv("CHRONO_AUTHOR", tt.env)
-		c := &cli{authorFlag: tt.flag}
+		c := &cli{authorFlag: authorValue{name: tt.flag, given: tt.given}}
 		got, err := c.author()
 		var ue usageError
 		switch {

@@ -95,11 +95,11 @@ type exitCoder interface {
 type cli struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	db             string // --db, shared by every command
-	dbGiven        bool   // --db was given, if empty
-	authorFlag     string // --author, shared by every command
-	acceptRollback bool   // --accept-rollback, shared by every command
-	investigation  string // --investigation, of a PostgreSQL database
+	db             string      // --db, shared by every command
+	dbGiven        bool        // --db was given, if empty
+	authorFlag     authorValue // --author, shared by every command
+	acceptRollback bool        // --accept-rollback, shared by every command
+	investigation  string      // --investigation, of a PostgreSQL database
 	// progressTo is where long work reports its progress (stderr); nil
 	// keeps quiet.
 	progressTo io.Writer
@@ -136,7 +136,7 @@ func newRootCmd(c *cli) *cobra.Command {
 	root.SilenceErrors = true // run says them, with the exit code
 	root.SilenceUsage = true
 	root.PersistentFlags().StringVar(&c.db, "db", "", "the store file (default $CHRONO_DB, else $XDG_DATA_HOME/chrono/chrono.db)")
-	root.PersistentFlags().StringVar(&c.authorFlag, "author", "", "who your changes are attributed to (default $CHRONO_AUTHOR, else user@host)")
+	root.PersistentFlags().Var(&c.authorFlag, "author", "who your changes are attributed to (default $CHRONO_AUTHOR, else user@host)")
 	root.PersistentFlags().BoolVar(&c.acceptRollback, "accept-rollback", false, "write to a store whose newest meta page is damaged, keeping it as it reads (without its last change); take as it is a store that lost journal entries this machine saw")
 	root.PersistentFlags().StringVar(&c.investigation, "investigation", "", "the investigation in a postgres:// database (default $CHRONO_INVESTIGATION, else default)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
