@@ -230,7 +230,14 @@ func revertSource(tx Tx, c *SourceChange) error {
 	case c.After == nil || current != *c.After:
 		return fmt.Errorf("source %q: changed since; revert that first", c.ID)
 	case c.Before == nil:
-		return RemoveSource(tx, c.ID)
+		n, err := tx.Citing(c.ID)
+		if err != nil || n > 0 {
+			// Cited since by others' quotes or date texts (this
+			// change's own are taken back already): the source stays,
+			// theirs now, and the rest of the change is taken back.
+			return err
+		}
+		return tx.DeleteSource(c.ID)
 	}
 	return tx.PutSource(*c.Before)
 }

@@ -180,6 +180,14 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 		if w.redo {
 			q.redo = append(q.redo, undoable{edit: w.edit, what: w.what})
 		}
+		if w.undo || w.redo {
+			// Nothing was saved, and the change stays as it was.
+			verb := "undo"
+			if w.redo {
+				verb = "redo"
+			}
+			return statusMsg{text: fmt.Sprintf("%scannot %s %s: %v", w.skippedFirst(), verb, w.what, msg.err), err: true}
+		}
 		return statusMsg{text: fmt.Errorf("not saved, change undone on screen: %w", msg.err).Error(), err: true}
 	case w.undo:
 		if msg.revert != nil {

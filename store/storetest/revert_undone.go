@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -98,6 +99,46 @@ func testRevertPastUndoneChanges(t *testing.T, s *suite) {
 		}
 		if _, err := st.Event("new-one"); !errors.Is(err, model.ErrNotFound) {
 			t.Errorf("the added event after its add was undone: %v, want it in the trash", err)
+		}
+		s.check(t, st)
+	})
+
+	t.Run("a quote citing a new source, undone once another event cites it", func(t *testing.T) {
+		st := s.seeded(t)
+		other := "post-publishes"
+		added, err := st.Write(model.OpQuote, "added a quote, citing a new source", func(tx model.Tx) error {
+			if _, err := model.AddSource(tx, model.Source{ID: "shared-src", Publisher: "Shared Press"}); err != nil {
+				return err
+			}
+			_, err := model.AddQuote(tx, id, model.Quote{Text: "Mine", Source: "shared-src"}, 0)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.Write(model.OpQuote, "added another's quote", func(tx model.Tx) error {
+			_, err := model.AddQuote(tx, other, model.Quote{Text: "Theirs", Source: "shared-src"}, 0)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := model.Revert(st, added); err != nil {
+			t.Fatalf("undo of a quote whose new source another event cites since: %v", err)
+		}
+		for _, q := range StoredEvent(t, st, id).Quotes {
+			if q.Text == "Mine" {
+				t.Errorf("the quote undone is still on %s", id)
+			}
+		}
+		if qs := StoredEvent(t, st, other).Quotes; !slices.ContainsFunc(qs, func(q model.Quote) bool { return q.Source == "shared-src" }) {
+			t.Errorf("the other event's quote went: %+v", qs)
+		}
+		srcs, err := st.Sources()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.ContainsFunc(srcs, func(src model.Source) bool { return src.ID == "shared-src" }) {
+			t.Errorf("the source another event cites is gone, want it kept")
 		}
 		s.check(t, st)
 	})
