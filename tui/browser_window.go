@@ -50,6 +50,9 @@ func (b *browser) gotWindow(msg windowMsg) tea.Cmd {
 	b.tl.reset(msg.w, msg.landing())
 	b.rowsOf = b.gen
 	cmds = append(cmds, b.land(msg.landed), b.fill())
+	if msg.note != "" {
+		cmds = append(cmds, say(msg.note))
+	}
 	return tea.Batch(cmds...)
 }
 

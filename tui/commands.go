@@ -113,6 +113,10 @@ func jumpAround(s model.Store, gen int, q model.Query, id string, n int) tea.Cmd
 		msg := windowMsg{gen: gen, w: w, standing: st, anchor: at, err: err}
 		if holds(w, at) {
 			msg.focusID = id
+		} else if err == nil {
+			// Added or brought back where the view does not show it:
+			// the cursor on a neighbour must not pass for it.
+			msg.note = "event " + line(id) + " is not in this view: the filters hide it (F clears them)"
 		}
 		return msg
 	}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	"chrono/model"
@@ -60,5 +61,35 @@ func TestCursorFollowsEventMovedElsewhere(t *testing.T) {
 	d.send(versionMsg{version: "gone"})
 	if got := d.selected(); got != last || d.statusErr() {
 		t.Errorf("after %s went: the cursor is on %q (status %q), want %q", gone, got, d.status(), last)
+	}
+}
+
+// TestEventAddedOutsideTheFilterIsSaid: an event added where the filters
+// hide it is said to be hidden, so that the cursor on a neighbour does
+// not pass for it; one the view shows gets the cursor.
+func TestEventAddedOutsideTheFilterIsSaid(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 80, 24)
+	d.keys("f")
+	d.typeText("denial")
+	d.keys("tab", "enter")
+	if d.query().IsZero() {
+		t.Fatalf("no filter set: %q", d.status())
+	}
+	d.keys("A")
+	d.typeText("3 Feb 2022")
+	d.keys("tab", "tab", "tab")
+	d.typeText("NSO repeats its denial")
+	d.keys("ctrl+s")
+	if want := "event nso-repeats-its-denial is not in this view"; !strings.Contains(d.status(), want) {
+		t.Errorf("added where the filter hides it: status %q, want %q in it", d.status(), want)
+	}
+	d.keys("F", "A")
+	d.typeText("4 Feb 2022")
+	d.keys("tab", "tab", "tab")
+	d.typeText("NSO denies again")
+	d.keys("ctrl+s")
+	if got, want := d.selected(), "nso-denies-again"; got != want || strings.Contains(d.status(), "not in this view") {
+		t.Errorf("added where the view shows it: cursor on %q, status %q; want the cursor on %q", got, d.status(), want)
 	}
 }
