@@ -28,6 +28,11 @@ func formulaStart(c byte) bool {
 	return false
 }
 
+// FormulaLike reports whether a spreadsheet would take cell for a
+// formula: a format read by other tools as it is written, which cannot
+// guard such a cell, can at least say that it holds some.
+func FormulaLike(cell string) bool { return cell != "" && formulaStart(cell[0]) }
+
 // needsGuard reports whether s is a run of single quotes (possibly empty)
 // followed by a formula character.
 func needsGuard(s string) bool {

@@ -88,6 +88,10 @@ var (
 	// LineBreaksCSV counts events whose text has CR LF line breaks: CSV
 	// readers, chrono's included, read them back as LF.
 	LineBreaksCSV = model.Loss{One: "event with CR LF line breaks that CSV reads back as LF", Many: "events with CR LF line breaks that CSV reads back as LF"}
+	// FormulaCells counts cells of free text that begin as a spreadsheet
+	// formula (= + - @): written as they are, as Timesketch reads them,
+	// they would run if the file were opened in a spreadsheet.
+	FormulaCells = model.Loss{One: "cell written as it is that a spreadsheet would run as a formula (open the file in Timesketch; export --format csv guards such cells)", Many: "cells written as they are that a spreadsheet would run as formulas (open the file in Timesketch; export --format csv guards such cells)"}
 )
 
 // NumberedInOrder counts the records that share their datetime,

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"chrono/model"
+	"chrono/model/csvfmt"
 
 	"github.com/go-json-experiment/json"
 )
@@ -34,6 +35,15 @@ func WriteCSV(w io.Writer, h model.Header, sources []model.Source, events iter.S
 		// encoding/csv reads CR LF inside a quoted cell back as LF.
 		if strings.Contains(r.message, "\r\n") || strings.Contains(r.summary, "\r\n") || strings.Contains(r.dateText, "\r\n") {
 			x.losses.Add(LineBreaksCSV, 1)
+		}
+		// Timesketch reads a cell as it is written, so the guard chrono
+		// CSV puts before such a cell would change the evidence there;
+		// the export says how many there are instead. The dates and the
+		// JSON cells are not free text.
+		for _, c := range []string{r.message, r.desc, r.id, r.dateText, r.dateSource, r.status, r.summary} {
+			if csvfmt.FormulaLike(c) {
+				x.losses.Add(FormulaCells, 1)
+			}
 		}
 		return cw.Write(cells)
 	})

