@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"chrono/model"
 	"chrono/model/termtext"
@@ -164,7 +165,36 @@ func (o *logOptions) print(r model.Reader, e model.Entry) error {
 	if n := max(e.Touched, len(e.Events)); n > logShown {
 		fmt.Fprintf(o.stdout, "       … and %s more\n", model.Thousands(int64(n-logShown)))
 	}
+	if h := e.Header; h != nil {
+		// An import can set them too: a revert refused for them must
+		// find the entry that did.
+		fmt.Fprintf(o.stdout, "       investigation %s\n", headerWords(h))
+	}
 	return nil
+}
+
+// headerWords says what a change did to the investigation's title and
+// description.
+func headerWords(h *model.HeaderChange) string {
+	var parts []string
+	for _, f := range []struct{ name, before, after string }{
+		{"title", h.Before.Title, h.After.Title},
+		{"description", h.Before.Description, h.After.Description},
+	} {
+		switch {
+		case f.before == f.after:
+		case f.before == "":
+			parts = append(parts, f.name+" set")
+		case f.after == "":
+			parts = append(parts, f.name+" cleared")
+		default:
+			parts = append(parts, f.name+" changed")
+		}
+	}
+	if len(parts) == 0 {
+		return "title and description unchanged"
+	}
+	return strings.Join(parts, ", ")
 }
 
 // changeWords says what a change did to one event, made safe to print.

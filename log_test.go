@@ -79,3 +79,23 @@ func TestLogNumberAtLeastOne(t *testing.T) {
 		t.Errorf("log -n 1: %+v", r)
 	}
 }
+
+// TestLogSaysHeaderChanges: the log says what an entry did to the
+// investigation's title and description, an import's too, and a revert
+// refused for them names the change that stands in the way.
+func TestLogSaysHeaderChanges(t *testing.T) {
+	db := newDB(t)
+	mustChrono(t, db, "new", db)
+	mustChrono(t, db, "import", "timeline.example.json")
+	mustChrono(t, db, "edit", "--header", "--set", "title=Other")
+	log := mustChrono(t, db, "log").stdout
+	for _, want := range []string{"imported timeline.example.json: 13 new, 0 updated\n", "       … and 8 more\n       investigation description set\n", "       investigation title changed\n"} {
+		if !strings.Contains(log, want) {
+			t.Errorf("log lacks %q:\n%s", want, log)
+		}
+	}
+	r := chrono(t, db, "", "revert", "2")
+	if want := "title or description changed since, by #3 changed the investigation's title or description by"; r.code != 1 || !strings.Contains(r.stderr, want) {
+		t.Errorf("revert 2: exit %d, stderr %q; want %q in it", r.code, r.stderr, want)
+	}
+}

@@ -105,7 +105,14 @@ func RevertEntry(tx Tx, e Entry) error {
 			return err
 		}
 		if h != e.Header.After {
-			return fmt.Errorf("the investigation's title or description changed since; revert that first")
+			by := ""
+			for _, l := range slices.Backward(standing) {
+				if l.Header != nil {
+					by = fmt.Sprintf(", by #%d %s by %s", l.Seq, l.Phrase, l.Author)
+					break
+				}
+			}
+			return fmt.Errorf("the investigation's title or description changed since%s: revert that first", by)
 		}
 		if err := tx.SetHeader(e.Header.Before); err != nil {
 			return err
