@@ -54,7 +54,7 @@ func runNew(opts *newOptions) error {
 		return err
 	}
 	inDB := store.IsAddress(opts.path)
-	open, passNote := opts.path, ""
+	open, passNote := shellArg(opts.path), ""
 	title := strings.TrimSpace(opts.title)
 	if inDB {
 		name := opts.investigationName()
@@ -79,7 +79,7 @@ func runNew(opts *newOptions) error {
 	case errors.Is(err, model.ErrExists) && inDB:
 		return err
 	case errors.Is(err, model.ErrExists):
-		return fmt.Errorf("%s already exists; chrono new makes a new store (open this one with chrono --db %s)", opts.path, opts.path)
+		return fmt.Errorf("%s already exists; chrono new makes a new store (open this one with chrono --db %s)", opts.path, shellArg(opts.path))
 	case err != nil:
 		return err
 	}

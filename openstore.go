@@ -76,7 +76,7 @@ func (c *cli) openAt(path string, isDefault bool, opts store.Options) (model.Sto
 		}
 		return nil, fmt.Errorf("%w; or start it with chrono new %s --investigation %s (or chrono add, or chrono import FILE)%s", err, arg, shellArg(name), note)
 	case errors.Is(err, model.ErrNoStore):
-		return nil, fmt.Errorf("%w; check the path, or start an investigation there with chrono new %s (or chrono add, or chrono import FILE)", err, path)
+		return nil, fmt.Errorf("%w; check the path, or start an investigation there with chrono new %s (or chrono add, or chrono import FILE)", err, shellArg(path))
 	}
 	return s, err
 }
