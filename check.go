@@ -216,11 +216,11 @@ func checkFailed(r model.CheckReport) error {
 	if altered(r) {
 		// Export and import would make a store whose journal starts
 		// anew: the record of what was done, and of the break, gone.
-		return fmt.Errorf("store %s is %w (%s; %s events could be read): nothing was changed; it reads as it is, but what is named above was altered outside chrono: restore it from a backup made before, and keep this store as found (chrono backup -o FILE copies it, the alteration with it; %s)",
-			r.Location, model.ErrDamaged, n, model.Thousands(int64(r.Events)), whatDiffers(r))
+		return fmt.Errorf("store %s is %w (%s; %s could be read): nothing was changed; it reads as it is, but what is named above was altered outside chrono: restore it from a backup made before, and keep this store as found (chrono backup -o FILE copies it, the alteration with it; %s)",
+			r.Location, model.ErrDamaged, n, plural(r.Events, "event"), whatDiffers(r))
 	}
-	return fmt.Errorf("store %s is %w (%s; %s events could be read): nothing was changed; restore it from a backup, or keep what can be read with chrono export -o FILE and import FILE into a new store",
-		r.Location, model.ErrDamaged, n, model.Thousands(int64(r.Events)))
+	return fmt.Errorf("store %s is %w (%s; %s could be read): nothing was changed; restore it from a backup, or keep what can be read with chrono export -o FILE and import FILE into a new store",
+		r.Location, model.ErrDamaged, n, plural(r.Events, "event"))
 }
 
 // whatDiffers names the commands that say more of the alterations a

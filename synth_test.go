@@ -26,3 +26,12 @@ func TestSynthTakesNoStore(t *testing.T) {
 		t.Errorf("list --help lost --db:\n%s", help)
 	}
 }
+
+// TestSynthSaysHowToGiveTheCount: a count given as an argument is
+// refused with the flag that takes it.
+func TestSynthSaysHowToGiveTheCount(t *testing.T) {
+	r := chrono(t, newDB(t), "", "synth", "200000")
+	if want := "give the number of events with --events 200000"; r.code != 2 || !strings.Contains(r.stderr, want) {
+		t.Errorf("synth 200000: exit %d, stderr %q; want %q in it", r.code, r.stderr, want)
+	}
+}

@@ -23,6 +23,10 @@ func noArgs(cmd *cobra.Command, args []string) error {
 	case len(args) == 0:
 		return nil
 	case cmd.HasParent():
+		if f := cmd.Flags().Lookup("events"); f != nil && len(args) == 1 && allDigits(args[0]) {
+			// chrono synth 200000: the count, as the help names it.
+			return usagef("%s takes no arguments, got %q: give the number of events with --%s %s", cmd.Name(), args[0], f.Name, args[0])
+		}
 		return usagef("%s takes no arguments, got %q", cmd.Name(), strings.Join(args, " "))
 	}
 	var names []string
@@ -86,4 +90,17 @@ func nameFlagsOnce(cmd *cobra.Command) {
 	for _, sub := range cmd.Commands() {
 		nameFlagsOnce(sub)
 	}
+}
+
+// allDigits reports whether s is a number written in digits alone.
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
