@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -300,6 +301,11 @@ func (o *importOptions) openInput(name string, fixed *formats.Format, meter *imp
 		r = readOnce(in.file)
 	}
 	f, r, detected, unlike, err := inputFormat(meter.count(r), fixed)
+	if lines, ok := formats.Lookup("timesketch"); errors.Is(err, formats.ErrEmpty) && ok && isJSONLines(name) {
+		// An export of no events as JSON Lines: no records, read as
+		// such (by Timesketch's reader, as Plaso's would read it).
+		f, detected, err = lines, "detected an empty JSON Lines file", nil
+	}
 	if err != nil {
 		closeInputs([]importInput{in})
 		if errors.Is(err, formats.ErrUTF16) {
@@ -644,4 +650,13 @@ func joinNonEmpty(sep string, parts ...string) string {
 		}
 	}
 	return strings.Join(out, sep)
+}
+
+// isJSONLines reports whether a file's name says it holds JSON Lines.
+func isJSONLines(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".jsonl", ".ndjson":
+		return true
+	}
+	return false
 }

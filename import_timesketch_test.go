@@ -53,3 +53,25 @@ func TestImportTimesketchPythonListTags(t *testing.T) {
 		t.Errorf("list: %+v", r)
 	}
 }
+
+// TestImportEmptyJSONLinesExport: an export of no events as JSON Lines
+// is an empty file, which imports as no events; another empty file is
+// still refused, no format being told from it.
+func TestImportEmptyJSONLinesExport(t *testing.T) {
+	db := newDB(t)
+	mustChrono(t, db, "new", db)
+	dir := t.TempDir()
+	exported := filepath.Join(dir, "none.jsonl")
+	mustChrono(t, db, "export", "--format", "timesketch", "--status", "confirmed", "-o", exported)
+	r := chrono(t, db, "", "import", exported)
+	if r.code != 0 || !strings.Contains(r.stdout, "imported 0 events") {
+		t.Errorf("import of an export of no events: %+v", r)
+	}
+	empty := filepath.Join(dir, "empty.json")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := chrono(t, db, "", "import", empty); r.code == 0 || !strings.Contains(r.stderr, "the file is empty") {
+		t.Errorf("import of an empty .json file: %+v", r)
+	}
+}

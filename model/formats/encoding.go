@@ -45,3 +45,8 @@ func isUTF16(head []byte) bool {
 	be := head[0] == 0 && head[1] != 0 && head[2] == 0 && head[3] != 0
 	return le || be
 }
+
+// ErrEmpty is what Detect says of a file with nothing in it (or only
+// white space): no format can be told from it. A file of JSON Lines
+// with no records is one, as an export of no events writes it.
+var ErrEmpty = errors.New("the file is empty")

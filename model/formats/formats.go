@@ -149,7 +149,7 @@ func Detect(r io.Reader) (Format, io.Reader, error) {
 		}
 	}
 	if len(strings.TrimSpace(string(model.TrimByteOrderMark(head)))) == 0 {
-		return Format{}, rest, fmt.Errorf("the file is empty")
+		return Format{}, rest, ErrEmpty
 	}
 	if miss := native.NearMiss(head); miss != "" {
 		return Format{}, rest, fmt.Errorf("not chrono JSON: %s", miss)
