@@ -86,6 +86,9 @@ func knownColumn(cell string) (column, bool) {
 // be read right.
 func parseHeader(header []string) (layout, error) {
 	l := layout{width: len(header)}
+	if len(header) >= 1 && len(header) <= 2 && strings.HasPrefix(strings.ToLower(strings.TrimSpace(header[0])), "sep=") {
+		return l, model.Problem{Line: 1, Msg: ExcelSeparatorLine}
+	}
 	for c := range l.index {
 		l.index[c] = -1
 	}
@@ -112,3 +115,8 @@ func parseHeader(header []string) (layout, error) {
 	}
 	return l, nil
 }
+
+// ExcelSeparatorLine is what is said of a file whose first line is
+// Excel's "sep=," (which Excel writes, and reads, before a header row
+// that no other program expects there).
+const ExcelSeparatorLine = `its first line, "sep=,", is a hint only Excel reads: delete that line, and import the rest`

@@ -38,6 +38,8 @@ func TestDetectSaysWhySheetIsNotRead(t *testing.T) {
 			"not a format chrono reads: its header names Timesketch's columns in capitals or with spaces: a Timesketch CSV names them message, datetime and timestamp_desc, in lower case; rename them (--format timesketch says which)"},
 		{"a sheet of its own columns", "Date,Event,Description\r\n2017-08,Call,On a call\r\n",
 			"not a format chrono reads: a sheet whose header row (Date,Event,Description) names the columns of neither chrono CSV (it needs id and title; date, summary, status, actors, tags and more may follow) nor Timesketch CSV (message, datetime, timestamp_desc): rename its columns to chrono CSV's, and import that"},
+		{"Excel's separator line", "sep=,\r\nid,date,title\r\nev1,2019-03-04,Meeting\r\n",
+			`not a format chrono reads: its first line, "sep=,", is a hint only Excel reads: delete that line, and import the rest`},
 		{"a letter with a comma", "Dear Sir, this is a letter.\nIt goes on, and on, and on.\n",
 			"not a format chrono reads (json, timelinejs, plaso, timesketch, csv); if it is one of them, say which with --format"},
 		{"anything else", "a;b\n1;2\n",

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"chrono/model"
+	"chrono/model/csvfmt"
 )
 
 // sheetMiss says what keeps head, the first bytes of a file, from being
@@ -22,6 +23,9 @@ func sheetMiss(head []byte) string {
 	line, _, _ := br.ReadLine()
 	line = bytes.Clone(line)
 	second, _, _ := br.ReadLine()
+	if bytes.HasPrefix(bytes.ToLower(bytes.TrimSpace(line)), []byte("sep=")) {
+		return csvfmt.ExcelSeparatorLine
+	}
 	if semi := readHeader(line, ';'); len(semi) > 1 && len(readHeader(line, ',')) == 1 {
 		joined := []byte(strings.Join(semi, ","))
 		if f, ok := detect(joined); ok {
