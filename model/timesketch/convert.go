@@ -308,7 +308,13 @@ func (c *converter) date(e *model.Event, chrono bool, dt string, dtBad bool, ts 
 		e.Date = fromDT
 		// A timestamp in another unit that agrees says nothing more.
 		start := fromDT.Earliest()
-		return ts.ok && !sameMicros(start, ts.n) && !sameInstant(start, ts.n, c.unit(ts.n))
+		if ts.ok && !sameMicros(start, ts.n) && !sameInstant(start, ts.n, c.unit(ts.n)) {
+			// One of the two is wrong, and only the analyst can say
+			// which: counted, so that it is looked at.
+			c.losses.Add(TimestampDisagrees, 1)
+			return true
+		}
+		return false
 	case dt != "" || dtBad || ts.present && !ts.ok:
 		return false // reported
 	case ts.ok:

@@ -50,6 +50,10 @@ var (
 	// event without a time, read as empty: such an event is undated
 	// unless a timestamp dates it.
 	DatetimeNoTime = model.Loss{One: "datetime 0000-00-00 (Plaso's mark of no time) read as empty", Many: "datetimes 0000-00-00 (Plaso's mark of no time) read as empty"}
+	// TimestampDisagrees counts records whose timestamp is another
+	// instant than their datetime: one of the two is wrong, and only the
+	// analyst can say which.
+	TimestampDisagrees = model.Loss{One: "record whose timestamp is another time than its datetime: dated by the datetime, the timestamp kept in the summary", Many: "records whose timestamp is another time than their datetime: dated by the datetime, the timestamps kept in the summary"}
 	// TimestampZero counts records whose only time is timestamp 0, beside
 	// no datetime or one of that instant (Timesketch's export of such an
 	// event writes 1970-01-01T00:00:00+00:00), read as undated: Plaso's
