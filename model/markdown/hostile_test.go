@@ -188,3 +188,20 @@ func inCode(out string, i int) bool {
 	}
 	return ticks%2 == 1
 }
+
+// TestWriteCountsMarkedText: an event whose words hold a character the
+// draft shows as a mark (a right-to-left mark of Hebrew text) is counted,
+// since a story pasted from the draft would print the mark.
+func TestWriteCountsMarkedText(t *testing.T) {
+	es := []model.Event{
+		{ID: "he", Title: "שלום 2020\u200f", Date: model.MustParseDate("2020")},
+		{ID: "plain", Title: "Plain", Date: model.MustParseDate("2021")},
+	}
+	out, losses := write(t, model.Header{Title: "T"}, nil, es)
+	if got := losses.Count(LostMarked); got != 1 {
+		t.Errorf("%d events counted, want 1:\n%s", got, out)
+	}
+	if !strings.Contains(out, `\<U+200F\>`) {
+		t.Errorf("the mark is not shown:\n%s", out)
+	}
+}

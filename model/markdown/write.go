@@ -90,6 +90,9 @@ func writeMarkdown(w io.Writer, h model.Header, sources []model.Source, events i
 			}
 		}
 		wr.event(&e, outOfOrder)
+		if holdsMarked(&e) {
+			losses.Add(LostMarked, 1)
+		}
 		n++
 		if wr.err != nil {
 			return n, wr.err
