@@ -203,7 +203,7 @@ func deletedNoteLines(n model.Note) []string {
 	lines := strings.Split(n.Text, "\n")
 	for i, l := range lines {
 		if i == noteShownLines {
-			out = append(out, fmt.Sprintf("  … and %d more lines", len(lines)-i))
+			out = append(out, "  … and "+plural(len(lines)-i, "more line"))
 			break
 		}
 		out = append(out, "  "+line(l))

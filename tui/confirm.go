@@ -115,14 +115,15 @@ func (c *confirmDialog) View(w, h int) []string {
 	}
 	room := max(h-4, 0)
 	top := min(c.top, max(len(lines)-room, 0))
-	marks := room >= 3 // else the marks would take every line there is
+	// Lines below are said wherever that leaves a line of the text: a
+	// warning cut off unsaid would pass for one not given. Lines above
+	// are said where that leaves two.
+	above, below := top > 0 && room >= 3, room >= 2
 	for i := top; i < len(lines) && i < top+room; i++ {
 		switch {
-		case !marks:
-			add(lines[i])
-		case i == top && top > 0:
+		case i == top && above:
 			add(st.Muted.Render("  … " + plural(top+1, "more line") + " above (↑)"))
-		case i == top+room-1 && i < len(lines)-1:
+		case i == top+room-1 && i < len(lines)-1 && below:
 			add(st.Muted.Render("  … and " + plural(len(lines)-i, "more line") + " (↓)"))
 		default:
 			add(lines[i])

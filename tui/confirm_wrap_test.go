@@ -79,12 +79,19 @@ func TestConfirmOnAShortScreen(t *testing.T) {
 	ctx := &shared{styles: NewStyles(true)}
 	c := newConfirm(ctx, "Trash?", "trash", []string{"  event-a", "  event-b", "  event-c"}, nil)
 	c.SetSize(80, 6)
-	c.Update(keyPress("j"))
-	var text []string
-	for _, l := range c.View(80, 6) {
-		text = append(text, ansi.Strip(l))
+	shown := func() string {
+		var text []string
+		for _, l := range c.View(80, 6) {
+			text = append(text, ansi.Strip(l))
+		}
+		return strings.Join(text, "\n")
 	}
-	if s := strings.Join(text, "\n"); strings.Contains(s, "more line") || !strings.Contains(s, "event-") {
-		t.Errorf("at 6 lines:\n%s", s)
+	// What is below is said, beside what there is room for.
+	if s := shown(); !strings.Contains(s, "event-a") || !strings.Contains(s, "… and 2 more lines (↓)") {
+		t.Errorf("at 6 lines, at the top:\n%s", s)
+	}
+	c.Update(keyPress("j"))
+	if s := shown(); strings.Contains(s, "more line") || !strings.Contains(s, "event-") {
+		t.Errorf("at 6 lines, at the bottom:\n%s", s)
 	}
 }
