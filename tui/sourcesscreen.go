@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 
 	"charm.land/bubbles/v2/key"
@@ -23,6 +24,14 @@ type sourcesScreen struct {
 	loaded  bool
 	rows    rowCursor
 	w, h    int
+	// focus is the source the cursor goes to once the list is read
+	// again: the one just saved here, else the one selected. The rows
+	// are ordered by date, so a source added above the cursor would
+	// otherwise move it onto another, which the next e would edit.
+	// focusNew is set for a source added without an id, which the store
+	// makes: the one the list did not have.
+	focus    string
+	focusNew bool
 }
 
 type sourcesKeys struct {
@@ -105,8 +114,20 @@ func (s *sourcesScreen) update(msg tea.Msg) (Action, tea.Cmd) {
 		if msg.err != nil {
 			return nil, fail(fmt.Errorf("reading the sources: %w", msg.err))
 		}
-		s.sources, s.cites, s.loaded = msg.sources, msg.cites, true
+		focus := s.focus
+		if src, ok := s.selected(); ok && focus == "" && !s.focusNew {
+			focus = src.ID
+		}
+		had := map[string]bool{}
+		for _, src := range s.sources {
+			had[src.ID] = true
+		}
+		isNew := s.focusNew
+		s.sources, s.cites, s.loaded, s.focus, s.focusNew = msg.sources, msg.cites, true, "", false
 		s.rows.resize(len(s.sources), s.h-listFrameTop)
+		if i := slices.IndexFunc(s.sources, func(src model.Source) bool { return src.ID == focus || isNew && !had[src.ID] }); i >= 0 {
+			s.rows.move(i - s.rows.cur)
+		}
 		return nil, nil
 	case showEventsMsg:
 		if msg.written {
@@ -128,8 +149,10 @@ func (s *sourcesScreen) selected() (model.Source, bool) {
 	return s.sources[s.rows.cur], true
 }
 
-// saveSource is what the source form of this screen saves: a write.
-func saveSource(base *model.Source, src model.Source) Action {
+// saveSource is what the source form of this screen saves: a write,
+// whose source the cursor goes to once the list is read again.
+func (s *sourcesScreen) saveSource(base *model.Source, src model.Source) Action {
+	s.focus, s.focusNew = src.ID, src.ID == ""
 	return writeEdit{model.SaveSource{Base: base, Source: src}}
 }
 
@@ -147,7 +170,7 @@ func (s *sourcesScreen) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 	case key.Matches(msg, k.Redo):
 		return redoLast{}, nil
 	case key.Matches(msg, k.Add):
-		f := newSourceForm(s.ctx, nil, saveSource, closeDialog{})
+		f := newSourceForm(s.ctx, nil, s.saveSource, closeDialog{})
 		f.others = s.sources
 		return openDialog{f}, nil
 	case !ok:
@@ -155,7 +178,7 @@ func (s *sourcesScreen) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 	case key.Matches(msg, k.Open):
 		return nil, s.ctx.openSourceURL(src)
 	case key.Matches(msg, k.Edit):
-		return openDialog{newSourceForm(s.ctx, &src, saveSource, closeDialog{})}, nil
+		return openDialog{newSourceForm(s.ctx, &src, s.saveSource, closeDialog{})}, nil
 	case key.Matches(msg, k.Cited):
 		return nil, fail(errors.New(citedSource(src.ID, s.cites[src.ID])))
 	case key.Matches(msg, k.Remove):
