@@ -452,6 +452,11 @@ func (b *browser) afterWrite(msg showEventsMsg, moved []string) tea.Cmd {
 		}
 		return b.requeryAround(focus)
 	}
+	if r, ok := b.tl.selected(); ok && b.entered(msg.events) {
+		// An event the filters now select (a tag put back by an undo)
+		// shows at once, where the view orders it; the count with it.
+		return b.requeryAround(r.Event.ID)
+	}
 	if len(b.query.Tags) > 0 && msg.retagged {
 		// The tag filter's counts changed; the rows stay put until the
 		// view is asked again.
@@ -496,6 +501,24 @@ func (b *browser) holdsAny(c *changeSummary) bool {
 	}
 	for id := range b.known {
 		if c.events[id] {
+			return true
+		}
+	}
+	return false
+}
+
+// entered reports whether a write made one of events, not on screen, an
+// event the filters select. The rows the write took out of the view stay
+// until it is asked again, under the cursor where the change was made;
+// one it brought in is not to be missing while the count has it. A
+// filter by links is left to the next reading: an event's own links do
+// not say whether others dispute it.
+func (b *browser) entered(events []model.Event) bool {
+	if b.query.IsZero() || len(b.query.Linked) > 0 {
+		return false
+	}
+	for i := range events {
+		if b.tl.indexOf(events[i].ID) < 0 && b.query.Matches(&events[i]) {
 			return true
 		}
 	}

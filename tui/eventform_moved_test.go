@@ -93,3 +93,26 @@ func TestEventAddedOutsideTheFilterIsSaid(t *testing.T) {
 		t.Errorf("added where the view shows it: cursor on %q, status %q; want the cursor on %q", got, d.status(), want)
 	}
 }
+
+// TestUndoBringsAnEventBackIntoTheFilter: a tag taken off an event the
+// filter selects by it, once the view was asked again without it, and
+// put back by an undo, shows the event again at once, with the count.
+func TestUndoBringsAnEventBackIntoTheFilter(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 80, 24)
+	d.keys("f")
+	d.typeText("congress")
+	d.keys("tab", "enter")
+	d.keys("j")
+	id := d.selected()
+	d.keys("T")
+	d.typeText("congress")
+	d.keys("enter", "j", "g") // moving on asks the view again, without it
+	if d.browser().tl.indexOf(id) >= 0 {
+		t.Fatalf("%s still in the view after it lost the tag:\n%s", id, d.screen())
+	}
+	d.keys("u")
+	if d.browser().tl.indexOf(id) < 0 || d.total() != 3 {
+		t.Errorf("after the undo: %s in the view %v, %d in all, want it back and 3:\n%s", id, d.browser().tl.indexOf(id) >= 0, d.total(), d.screen())
+	}
+}
