@@ -48,8 +48,12 @@ type browser struct {
 	// again asks the last window read again, in a new generation, when
 	// the store changes before it comes (readAgain); nil once it came,
 	// or when it is itself a read of the window where the cursor is.
-	again     func(gen int) tea.Cmd
-	tl        timeline
+	again func(gen int) tea.Cmd
+	tl    timeline
+	// stale is how many rows on screen the filters no longer select: a
+	// write took them out of the view, and they stay until it is read
+	// again. The count said counts them, so that it agrees with the rows.
+	stale     int
 	allEvents int // events in the store, for "of 12 (40 total)"
 	ruler     ruler
 	detail    detailPane

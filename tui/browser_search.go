@@ -132,7 +132,7 @@ func (b *browser) gotSearch(msg searchMsg) tea.Cmd {
 		return fail(fmt.Errorf("no event matches %q", s.text))
 	}
 	b.tl.reset(msg.w, 0)
-	b.rowsOf = b.gen
+	b.rowsOf, b.stale = b.gen, 0
 	b.tl.place(b.tl.indexAt(msg.anchor))
 	cmds := []tea.Cmd{b.moved(), b.fill()}
 	if msg.wrapped {

@@ -50,7 +50,7 @@ func (b *browser) headerView(w int) string {
 	case b.tl.total < 0:
 		where = "event " + at
 	default:
-		where = "event " + at + " of " + thousands(b.tl.total)
+		where = "event " + at + " of " + thousands(b.tl.total+b.stale)
 		if !b.query.IsZero() && b.allEvents >= 0 {
 			where += " (" + thousands(b.allEvents) + " in all)"
 		}
@@ -183,7 +183,7 @@ func (b *browser) paneView(title string, focused bool, body []string, w, h int) 
 
 func (b *browser) listTitle() string {
 	if b.tl.total >= 0 {
-		return "Chronology · " + plural(b.tl.total, "event") + b.axis.title()
+		return "Chronology · " + plural(b.tl.total+b.stale, "event") + b.axis.title()
 	}
 	return "Chronology" + b.axis.title()
 }

@@ -48,7 +48,7 @@ func (b *browser) gotWindow(msg windowMsg) tea.Cmd {
 		cmds = append(cmds, say("filters cleared to show the linked event"), count(b.ctx.store, b.gen, b.query, model.Position{}, 0), loadPeriods(b.ctx.store, b.gen, b.query))
 	}
 	b.tl.reset(msg.w, msg.landing())
-	b.rowsOf = b.gen
+	b.rowsOf, b.stale = b.gen, 0
 	cmds = append(cmds, b.land(msg.landed), b.fill())
 	if msg.note != "" {
 		cmds = append(cmds, say(msg.note))
@@ -413,6 +413,7 @@ func (b *browser) recount() tea.Cmd {
 // changed tags counts a view filtered by tags again.
 func (b *browser) showWritten(msg showEventsMsg) tea.Cmd {
 	b.tl.update(msg.events)
+	b.stale = b.staleRows()
 	for _, e := range msg.events {
 		if e.ID == b.detail.id() {
 			d := b.detail.d
@@ -436,13 +437,15 @@ func (b *browser) showWritten(msg showEventsMsg) tea.Cmd {
 	if reload {
 		cmds = append(cmds, b.loadDetail(b.detail.id(), detailMsg{}))
 	}
-	return tea.Batch(append(cmds, b.afterWrite(msg, moved))...)
+	// In a filtered view, a write may take an event out of it or put it
+	// back: counted again, so that the count and the rows agree.
+	return tea.Batch(append(cmds, b.afterWrite(msg, moved, !b.query.IsZero() && len(msg.events) > 0))...)
 }
 
 // afterWrite asks again what a confirmed write changed: the window
-// around the cursor's event when it moved events, the counts of a view
-// filtered by tags.
-func (b *browser) afterWrite(msg showEventsMsg, moved []string) tea.Cmd {
+// around the cursor's event when it moved events or brought one into the
+// view, the counts of a filtered view whose events it changed (left).
+func (b *browser) afterWrite(msg showEventsMsg, moved []string, left bool) tea.Cmd {
 	if len(moved) > 0 {
 		// The cursor stays on its event: a write that moved another
 		// (a link removed from the other end) does not take it there.
@@ -457,9 +460,9 @@ func (b *browser) afterWrite(msg showEventsMsg, moved []string) tea.Cmd {
 		// shows at once, where the view orders it; the count with it.
 		return b.requeryAround(r.Event.ID)
 	}
-	if len(b.query.Tags) > 0 && msg.retagged {
-		// The tag filter's counts changed; the rows stay put until the
-		// view is asked again.
+	if len(b.query.Tags) > 0 && msg.retagged || left {
+		// The filter's counts may have changed; the rows stay put until
+		// the view is asked again.
 		return tea.Batch(count(b.ctx.store, b.gen, b.query, model.Position{}, 0), loadPeriods(b.ctx.store, b.gen, b.query))
 	}
 	return nil
@@ -523,4 +526,19 @@ func (b *browser) entered(events []model.Event) bool {
 		}
 	}
 	return false
+}
+
+// staleRows counts the rows loaded that the filters no longer select
+// (see browser.stale); a filter by links is not judged here.
+func (b *browser) staleRows() int {
+	if b.query.IsZero() || len(b.query.Linked) > 0 {
+		return 0
+	}
+	n := 0
+	for i := range b.tl.rows {
+		if !b.query.Matches(&b.tl.rows[i].Event) {
+			n++
+		}
+	}
+	return n
 }

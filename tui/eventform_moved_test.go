@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -114,5 +115,28 @@ func TestUndoBringsAnEventBackIntoTheFilter(t *testing.T) {
 	d.keys("u")
 	if d.browser().tl.indexOf(id) < 0 || d.total() != 3 {
 		t.Errorf("after the undo: %s in the view %v, %d in all, want it back and 3:\n%s", id, d.browser().tl.indexOf(id) >= 0, d.total(), d.screen())
+	}
+}
+
+// TestCountAgreesWithTheRowsAfterAWrite: an event a write takes out of
+// the filtered view stays on screen until the view is read again, and
+// the count says the rows on screen: never "event 3 of 2".
+func TestCountAgreesWithTheRowsAfterAWrite(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 80, 24)
+	d.keys("f")
+	d.typeText("congress")
+	d.keys("tab", "enter")
+	d.keys("j", "T")
+	d.typeText("congress")
+	d.keys("enter")
+	for _, want := range []string{"event 2 of 3", "Chronology · 3 events"} {
+		if !strings.Contains(d.screen(), want) {
+			t.Errorf("after the tag was taken off: want %q on screen:\n%s", want, d.screen())
+		}
+	}
+	d.keys("j")
+	if rows := len(d.browser().tl.rows); !strings.Contains(d.screen(), fmt.Sprintf("event %d of %d", rows, rows)) {
+		t.Errorf("on the last of %d rows:\n%s", rows, d.screen())
 	}
 }
