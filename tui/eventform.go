@@ -480,7 +480,7 @@ func (f *eventForm) SetSize(w, h int) {
 	f.w, f.h = w, h
 	iw, aw := fieldWidths(w)
 	for i := range f.inputs {
-		f.inputs[i].SetWidth(iw)
+		setInputWidth(&f.inputs[i], iw)
 	}
 	// Laid out at the height it will have: scrolled at the old one, a
 	// summary grown back showed its last line over blank rows.

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"chrono/model"
 
 	"github.com/charmbracelet/x/ansi"
@@ -398,5 +400,22 @@ func TestConflictSaysTheStoredValues(t *testing.T) {
 	c.current.Title = strings.Repeat("word ", 20)
 	if got := changedTo(&c.current, "title"); got != " to “word word word word word word word word…”" {
 		t.Errorf("a long title: %q", got)
+	}
+}
+
+// TestFieldWidenedShowsItsText: a field scrolled while the form was
+// narrow shows its whole text once the form is wide again, though it no
+// longer has the focus.
+func TestFieldWidenedShowsItsText(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 80, 24)
+	d.keys("A", "tab", "tab", "tab")
+	title := "Miller tells the FBI tip line about the NSO offer in detail"
+	d.typeText(title)
+	d.keys("tab")
+	d.send(tea.WindowSizeMsg{Width: 40, Height: 10})
+	d.keys("shift+tab", "tab")
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if !strings.Contains(d.screen(), title) {
+		t.Errorf("the title field at 80 columns:\n%s", d.screen())
 	}
 }

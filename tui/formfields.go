@@ -15,6 +15,15 @@ import (
 // formLabelWidth is the column of the labels: "› Anchored by ".
 const formLabelWidth = 14
 
+// setInputWidth sets an input's width and lays its text out again for
+// it: the input does so only on a key, so a field widened while another
+// had the focus went on showing the part of its text the narrow field
+// had room for, cut without a mark.
+func setInputWidth(in *textinput.Model, w int) {
+	in.SetWidth(w)
+	in.SetCursor(in.Position())
+}
+
 // newFieldInput is a one-line field of a form: no prompt, and the
 // palette's styles (a steady cursor, as at the prompt).
 func newFieldInput(st *Styles, placeholder string) textinput.Model {

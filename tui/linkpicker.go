@@ -103,7 +103,7 @@ func (p *linkPicker) FullHelp() [][]key.Binding { return p.keys.FullHelp() }
 // SetSize implements Dialog: three lines above the candidates.
 func (p *linkPicker) SetSize(w, h int) {
 	p.height = max(h-4, 1)
-	p.input.SetWidth(max(w-p.ctx.styles.width(p.input.Prompt)-1, 1))
+	setInputWidth(&p.input, max(w-p.ctx.styles.width(p.input.Prompt)-1, 1))
 }
 
 // Update implements Dialog.

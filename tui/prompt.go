@@ -315,7 +315,7 @@ func (p *prompt) SetSize(w, _ int) {
 	if p.kind == promptSearch {
 		room -= st.width(missNote)
 	}
-	p.input.SetWidth(max(room, 1))
+	setInputWidth(&p.input, max(room, 1))
 }
 
 // View implements Dialog: the prompt in w cells, with the tags that

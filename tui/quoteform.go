@@ -243,7 +243,7 @@ func (f *quoteForm) SetSize(w, h int) {
 	f.w, f.h = w, h
 	iw, aw := fieldWidths(w)
 	for i := range f.inputs {
-		f.inputs[i].SetWidth(iw)
+		setInputWidth(&f.inputs[i], iw)
 	}
 	resizeArea(&f.text, aw, max(h-quoteFixedLines, 1))
 }

@@ -160,7 +160,7 @@ func (f *sourceForm) SetSize(w, h int) {
 	f.w, f.h = w, h
 	iw, _ := fieldWidths(w)
 	for i := range f.inputs {
-		f.inputs[i].SetWidth(iw)
+		setInputWidth(&f.inputs[i], iw)
 	}
 }
 

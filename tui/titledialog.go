@@ -69,7 +69,7 @@ func (d *titleDialog) SetSize(w, h int) {
 		return
 	}
 	d.w, d.h = w, h
-	d.title.SetWidth(max(w-d.ctx.styles.width(titleLabel)-1, 1))
+	setInputWidth(&d.title, max(w-d.ctx.styles.width(titleLabel)-1, 1))
 	resizeArea(&d.desc, max(w, 4), max(h-4, 1))
 }
 
