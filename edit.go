@@ -153,13 +153,14 @@ func setField(e *model.Event, field, value string) error {
 		}
 		e.Date = d
 	case "status":
-		if value == "" {
+		if value == "" || strings.EqualFold(strings.TrimSpace(value), noStatus) {
+			// "none", as list --status names the events not assessed.
 			e.Status = ""
 			return nil
 		}
 		st, err := model.ParseStatus(value)
 		if err != nil {
-			return usagef("--set status: %v", err)
+			return usagef("--set status: %v", statusOrNone(err))
 		}
 		e.Status = st
 	case "actors":

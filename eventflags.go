@@ -47,10 +47,12 @@ func (f *eventFlags) apply(e *model.Event) error {
 		}
 		e.Date = d
 	}
-	if changed("status") {
+	if changed("status") && strings.EqualFold(strings.TrimSpace(f.status), noStatus) {
+		e.Status = "" // as list --status names the events not assessed
+	} else if changed("status") {
 		s, err := model.ParseStatus(f.status)
 		if err != nil {
-			return usagef("--status: %v", err)
+			return usagef("--status: %v", statusOrNone(err))
 		}
 		e.Status = s
 	}
@@ -111,4 +113,13 @@ func noteBeforeAfter(w io.Writer, flag, value string, d model.Date) {
 	if model.SaysBeforeAfter(value) {
 		fmt.Fprintf(w, "%s: %s reads as %s (EDTF %s)\n", flag, termtext.Line(strconv.Quote(strings.TrimSpace(value))), d.Label(), d.String())
 	}
+}
+
+// statusOrNone is a status refused, naming "none" among the statuses a flag
+// takes, unless it already suggests the one meant.
+func statusOrNone(err error) string {
+	if strings.Contains(err.Error(), "did you mean") {
+		return err.Error()
+	}
+	return err.Error() + ", or none (not assessed)"
 }

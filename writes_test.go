@@ -139,3 +139,18 @@ func testUndoWalksOnce(t *testing.T, s model.Store) {
 		t.Errorf("with a change between: %d walks, said %q; want 2, and nothing", counted.walks, stderr.String())
 	}
 }
+
+// TestStatusNoneClears: "none", as list --status names the events not
+// assessed, clears the status in edit --set and add --status.
+func TestStatusNoneClears(t *testing.T) {
+	db := newDB(t)
+	mustChrono(t, db, "add", "--id", "a", "--title", "A", "--date", "2020", "--status", "alleged")
+	mustChrono(t, db, "edit", "a", "--set", "status=none")
+	mustChrono(t, db, "add", "--id", "b", "--title", "B", "--date", "2020", "--status", "None")
+	if r := mustChrono(t, db, "list", "--status", "none"); !strings.Contains(r.stdout, " a ") || !strings.Contains(r.stdout, " b ") {
+		t.Errorf("list --status none:\n%s", r.stdout)
+	}
+	if r := chrono(t, db, "", "edit", "a", "--set", "status=nonee"); r.code != 2 || !strings.Contains(r.stderr, "or none (not assessed)") {
+		t.Errorf("a status misspelt: %+v", r)
+	}
+}
