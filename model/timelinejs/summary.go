@@ -30,6 +30,15 @@ func SummaryTaken(stored, read string) string {
 	case part == stored || part == shown:
 		return stored
 	}
+	for _, s := range []string{stored, shown} {
+		// A whole text stored, exported with the event's status or
+		// quotes after it: those are not to be added to it again.
+		if rest, ok := strings.CutPrefix(read, s+"\n\n"); ok {
+			if p, more := summaryPart(rest); more && p == "" {
+				return stored
+			}
+		}
+	}
 	if _, had := summaryPart(shown); had {
 		return read
 	}
@@ -39,7 +48,9 @@ func SummaryTaken(stored, read string) string {
 // summaryPart is the summary a slide's plain text begins with, and
 // whether paragraphs such as chrono's export adds after a summary
 // follow it (slideText): a status, actors, quotes folded in with who
-// said them, tags, links.
+// said them, tags, links. A quote is taken for one only with the line
+// that says who said it: a paragraph of the summary may well begin
+// and end with quotation marks.
 func summaryPart(text string) (string, bool) {
 	ps := strings.Split(text, "\n\n")
 	end := len(ps)
@@ -49,11 +60,10 @@ func summaryPart(text string) (string, bool) {
 			end--
 			continue
 		}
-		k := end - 1
-		if strings.HasPrefix(p, "— ") && k > 0 {
-			k-- // who said the quote above
+		if !strings.HasPrefix(p, "— ") || end < 2 {
+			break
 		}
-		j, ok := quoteStart(ps, k)
+		j, ok := quoteStart(ps, end-2) // the quote above who said it
 		if !ok {
 			break
 		}

@@ -31,6 +31,11 @@ func TestSummaryTaken(t *testing.T) {
 		{"not a status chrono writes", "Said.", "Said.\n\nStatus: unknown", "Said.\n\nStatus: unknown"},
 		{"a link line that names no id", "Said.", "Said.\n\nDisputes what the minister said", "Said.\n\nDisputes what the minister said"},
 		{"text cleared", "Said.", "", ""},
+		{"a summary of one quoted sentence", "Met at 6.", "“We'll pay,” he said, then denied “pay.”", "“We'll pay,” he said, then denied “pay.”"},
+		{"a summary that begins and ends in quotes", "Met at 6.", "“Hello,” she said.\n\nWe met at 6.\n\nHe answered “no.”", "“Hello,” she said.\n\nWe met at 6.\n\nHe answered “no.”"},
+		{"straight quotes", "Met.", "\"Yes,\" he said, \"I agree.\"", "\"Yes,\" he said, \"I agree.\""},
+		{"a quote added without who said it", "He said nothing.", "He said:\n\n“Stop.”", "He said:\n\n“Stop.”"},
+		{"a whole text stored, exported with a status and actors", "Raid at 6am.\n\nStatus: alleged", "Raid at 6am.\n\nStatus: alleged\n\nStatus: denied\n\nActors: NSO", "Raid at 6am.\n\nStatus: alleged"},
 	}
 	for _, tt := range tests {
 		if got := SummaryTaken(tt.stored, tt.read); got != tt.want {
