@@ -112,7 +112,7 @@ func RevertEntry(tx Tx, e Entry) error {
 					break
 				}
 			}
-			return fmt.Errorf("the investigation's title or description changed since%s: revert that first", by)
+			return refused("the investigation's title or description changed since%s: revert that first", by)
 		}
 		if err := tx.SetHeader(e.Header.Before); err != nil {
 			return err
@@ -209,7 +209,7 @@ func revertEvent(tx Tx, c *EventChange) error {
 			// Only its notes are taken out: others may have added theirs.
 			notes, found := withoutNotes(current.Notes, added)
 			if !found {
-				return fmt.Errorf("event %q: a note this change added was edited or removed since; revert that first", c.ID)
+				return refused("event %q: a note this change added was edited or removed since; revert that first", c.ID)
 			}
 			current.Notes = notes
 			fields = slices.DeleteFunc(slices.Clone(fields), func(f string) bool { return f == "notes" })
@@ -229,20 +229,22 @@ func revertSource(tx Tx, c *SourceChange) error {
 	switch {
 	case errors.Is(err, ErrNotFound):
 		if c.After != nil {
-			return fmt.Errorf("source %q: removed since; revert that first", c.ID)
+			return refused("source %q: removed since; revert that first", c.ID)
 		}
 		return tx.PutSource(*c.Before)
 	case err != nil:
 		return err
 	case c.After == nil || current != *c.After:
-		return fmt.Errorf("source %q: changed since; revert that first", c.ID)
+		return refused("source %q: changed since; revert that first", c.ID)
 	case c.Before == nil:
+		// This change's own quotes are taken back already: what cites
+		// the source now came since.
 		n, err := tx.Citing(c.ID)
-		if err != nil || n > 0 {
-			// Cited since by others' quotes or date texts (this
-			// change's own are taken back already): the source stays,
-			// theirs now, and the rest of the change is taken back.
+		if err != nil {
 			return err
+		}
+		if n > 0 {
+			return refused("source %q, which this change added, is cited since by %d %s: change or remove those first", c.ID, n, plural(n, "event", "events"))
 		}
 		return tx.DeleteSource(c.ID)
 	}
@@ -314,3 +316,16 @@ func checkTrusted(s Store, seq uint64) error {
 	}
 	return fmt.Errorf("journal entry #%d does not hold to the chain (%s): what #%d records cannot be trusted, and it is not reversed; chrono verify --journal says more", r.Break.Seq, r.Break.What, seq)
 }
+
+// refusal is a revert refused because later changes stand in its way,
+// saying which and what to do: a conflict (ErrConflict), which the
+// browser's undo passes by on the next press, as it does a
+// ConflictError.
+type refusal struct{ msg string }
+
+func (r refusal) Error() string { return r.msg }
+
+// Unwrap makes errors.Is(err, ErrConflict) hold.
+func (r refusal) Unwrap() error { return ErrConflict }
+
+func refused(format string, args ...any) error { return refusal{fmt.Sprintf(format, args...)} }

@@ -2,8 +2,11 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
+
+	"chrono/model"
 )
 
 // TestUndoFailedSaysSo: an undo (or redo) that fails for another reason
@@ -23,5 +26,19 @@ func TestUndoFailedSaysSo(t *testing.T) {
 		if len(*stack) != 1 {
 			t.Errorf("%s failed: %d left to try again, want 1", verb, len(*stack))
 		}
+	}
+}
+
+// TestUndoRefusedIsPassedBy: an undo refused because a later change
+// stands in its way, whatever it touched, stays on top marked, and says
+// that the next press passes it by.
+func TestUndoRefusedIsPassedBy(t *testing.T) {
+	q := &writeQueue{}
+	st := q.done(writeMsg{write: pendingWrite{undo: true, what: "added a quote"}, err: fmt.Errorf("source %q: changed since; revert that first: %w", "s", model.ErrConflict)})
+	if !st.err || !strings.Contains(st.text, "cannot undo added a quote") || !strings.Contains(st.text, "u again skips it") {
+		t.Errorf("status %q", st.text)
+	}
+	if len(q.undo) != 1 || !q.undo[0].refused {
+		t.Errorf("undo stack %+v, want the refused one on top, marked", q.undo)
 	}
 }

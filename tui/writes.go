@@ -135,7 +135,7 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 	w := msg.write
 	var conflict *model.ConflictError
 	switch {
-	case msg.err != nil && (w.undo || w.redo) && (errors.As(msg.err, &conflict) || gone(msg.err)):
+	case msg.err != nil && (w.undo || w.redo) && (errors.Is(msg.err, model.ErrConflict) || gone(msg.err)):
 		// Later changes touched the same fields, or took the event out
 		// of the store: this one cannot be taken back (or made again)
 		// without undoing them. It stays on top, marked, so that the
@@ -147,19 +147,24 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 			verb = "redo"
 		}
 		why := msg.err.Error()
-		if conflict == nil {
-			why += ": it is no longer in the store (the trash was emptied of it)"
-		}
 		stack, press := &q.undo, "u"
 		if w.redo {
 			stack, press = &q.redo, "U"
 		}
 		by := ^uint64(0) // gone for good: no change to come lets it be undone
-		if conflict != nil && !conflict.Gone {
+		switch {
+		case !errors.Is(msg.err, model.ErrConflict):
+			why += ": it is no longer in the store (the trash was emptied of it)"
+		case errors.As(msg.err, &conflict) && !conflict.Gone:
 			by = 0
 			for _, e := range conflict.By {
 				by = max(by, e.Seq)
 			}
+		case conflict == nil:
+			// Refused for a source, a note or the title: which change
+			// stands in the way is said, not numbered; any change to
+			// come may clear it.
+			by = 0
 		}
 		*stack = append(*stack, undoable{edit: w.edit, what: w.what, refused: true, refusedBy: by})
 		return statusMsg{text: fmt.Sprintf("%scannot %s %s: %s · %s again skips it", w.skippedFirst(), verb, w.what, why, press), err: true}
