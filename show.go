@@ -1,11 +1,14 @@
 package main
 
 import (
+	"fmt"
 	"maps"
 	"slices"
+	"strings"
 
 	"chrono/model"
 	"chrono/model/listing"
+	"chrono/model/termtext"
 
 	"github.com/spf13/cobra"
 )
@@ -65,6 +68,37 @@ func runShow(opts *showOptions) error {
 			return err
 		}
 		problems := model.ContradictionsOf(&d.Event, group, nil, model.PublishedDates(slices.Collect(maps.Values(d.Sources))))
-		return listing.Show(opts.stdout, d, problems, 80, zone)
+		if err := listing.Show(opts.stdout, d, problems, 80, zone); err != nil {
+			return err
+		}
+		opts.sayTrashedLinks(d)
+		return nil
 	})
+}
+
+// sayTrashedLinks says on stderr how to bring back the linked events in
+// the trash: over SSH, where no chrono command is the user's, through the
+// browser.
+func (opts *showOptions) sayTrashedLinks(d model.Detail) {
+	var ids []string
+	for _, r := range d.Related {
+		if _, on := d.Titles[r.Event]; on {
+			continue
+		}
+		if _, trashed := d.Trashed[r.Event]; trashed && !slices.Contains(ids, r.Event) {
+			ids = append(ids, r.Event)
+		}
+	}
+	if len(ids) == 0 {
+		return
+	}
+	if opts.overSSH() {
+		fmt.Fprintf(opts.stderr, "%s in the trash: D in the browser shows it\n", termtext.Line(strings.Join(ids, ", ")))
+		return
+	}
+	args := make([]string, len(ids))
+	for i, id := range ids {
+		args[i] = shellArg(id)
+	}
+	fmt.Fprintf(opts.stderr, "%s in the trash: chrono restore %s brings it back\n", termtext.Line(strings.Join(ids, ", ")), termtext.Line(strings.Join(args, " ")))
 }

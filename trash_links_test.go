@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"chrono/model"
 	"chrono/store"
+	"chrono/tui/sshd"
 )
 
 // TestEmptyTrashKeepsExportsImportable: with an event in the trash, an
@@ -147,7 +149,27 @@ func TestShowSaysALinkedEventIsInTheTrash(t *testing.T) {
 	mustChrono(t, db, "link", "b", "disputes", "a")
 	mustChrono(t, db, "rm", "a")
 	r := mustChrono(t, db, "show", "b")
-	if want := "disputes a: The call (in the trash: chrono restore a)"; !strings.Contains(r.stdout, want) {
+	if want := "disputes a: The call (in the trash)"; !strings.Contains(r.stdout, want) {
 		t.Errorf("show b:\n%s\nwant %q in it", r.stdout, want)
+	}
+	if want := "a in the trash: chrono restore a brings it back"; !strings.Contains(r.stderr, want) {
+		t.Errorf("show b: stderr %q, want %q in it", r.stderr, want)
+	}
+}
+
+// TestShowOverSSHSaysTheBrowserRestores: over SSH, where no chrono
+// command is the user's, show points to the browser's trash.
+func TestShowOverSSHSaysTheBrowserRestores(t *testing.T) {
+	db := newDB(t)
+	mustChrono(t, db, "add", "--id", "a", "--title", "The call", "--date", "2017")
+	mustChrono(t, db, "add", "--id", "b", "--title", "The denial", "--date", "2018")
+	mustChrono(t, db, "link", "b", "disputes", "a")
+	mustChrono(t, db, "rm", "a")
+	var stdout, stderr bytes.Buffer
+	if code := runServed(sshd.Investigation{Name: "case", Path: db}, []string{"show", "b"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("show b over SSH: exit %d\n%s", code, stderr.String())
+	}
+	if want := "a in the trash: D in the browser shows it"; !strings.Contains(stderr.String(), want) || strings.Contains(stderr.String(), "chrono restore") {
+		t.Errorf("show b over SSH: stderr %q, want %q and no chrono command", stderr.String(), want)
 	}
 }

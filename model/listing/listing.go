@@ -192,7 +192,7 @@ func Show(w io.Writer, d model.Detail, problems []model.Contradiction, width int
 		for _, r := range d.Related {
 			title, ok := d.Titles[r.Event]
 			if t, trashed := d.Trashed[r.Event]; !ok && trashed {
-				title = t + " (in the trash: chrono restore " + r.Event + ")"
+				title = t + " (in the trash)"
 			} else if !ok {
 				title = "(not in this store)"
 			}
