@@ -310,8 +310,11 @@ func (c *converter) date(e *model.Event, chrono bool, dt string, dtBad bool, ts 
 		start := fromDT.Earliest()
 		if ts.ok && !sameMicros(start, ts.n) && !sameInstant(start, ts.n, c.unit(ts.n)) {
 			// One of the two is wrong, and only the analyst can say
-			// which: counted, so that it is looked at.
-			c.losses.Add(TimestampDisagrees, 1)
+			// which: counted, so that it is looked at; unless the
+			// timestamp is only finer, within the datetime's second.
+			if at := dateFromEpoch(ts.n, c.unit(ts.n)); at.IsZero() || at.Earliest().Before(start) || fromDT.Latest().Before(at.Earliest()) {
+				c.losses.Add(TimestampDisagrees, 1)
+			}
 			return true
 		}
 		return false

@@ -215,3 +215,24 @@ func TestTimestampZeroUndated(t *testing.T) {
 		t.Errorf("ReadMicros: %v, date %q, losses %q", err, tl.Events[0].Date, losses)
 	}
 }
+
+// TestTimestampDisagreesCounted: a timestamp that names another instant
+// than the datetime is counted; one that is the datetime's instant told
+// more finely (microseconds within its second) is not.
+func TestTimestampDisagreesCounted(t *testing.T) {
+	tests := []struct {
+		name, record string
+		want         int
+	}{
+		{"another instant", `{"message":"m","datetime":"2021-03-04T05:06:07+00:00","timestamp":1000000000000000,"timestamp_desc":"x"}`, 1},
+		{"finer, within the second", `{"message":"m","datetime":"2017-08-14T15:04:05+00:00","timestamp":1502723045123456,"timestamp_desc":"x"}`, 0},
+		{"the same instant", `{"message":"m","datetime":"2017-08-14T15:04:05+00:00","timestamp":1502723045000000,"timestamp_desc":"x"}`, 0},
+		{"a second later", `{"message":"m","datetime":"2017-08-14T15:04:05+00:00","timestamp":1502723046000000,"timestamp_desc":"x"}`, 1},
+	}
+	for _, tt := range tests {
+		_, lost := mustRead(t, tt.record+"\n")
+		if got := lost.Count(TimestampDisagrees); got != tt.want {
+			t.Errorf("%s: counted %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}
