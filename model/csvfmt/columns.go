@@ -2,6 +2,7 @@ package csvfmt
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"chrono/model"
@@ -87,7 +88,7 @@ func knownColumn(cell string) (column, bool) {
 func parseHeader(header []string) (layout, error) {
 	l := layout{width: len(header)}
 	if len(header) >= 1 && len(header) <= 2 && strings.HasPrefix(strings.ToLower(strings.TrimSpace(header[0])), "sep=") {
-		return l, model.Problem{Line: 1, Msg: ExcelSeparatorLine}
+		return l, model.Problem{Line: 1, Msg: ExcelSeparatorLine(strings.Join(header, ","))}
 	}
 	for c := range l.index {
 		l.index[c] = -1
@@ -118,5 +119,11 @@ func parseHeader(header []string) (layout, error) {
 
 // ExcelSeparatorLine is what is said of a file whose first line is
 // Excel's "sep=," (which Excel writes, and reads, before a header row
-// that no other program expects there).
-const ExcelSeparatorLine = `its first line, "sep=,", is a hint only Excel reads: delete that line, and import the rest`
+// that no other program expects there): line, as read.
+func ExcelSeparatorLine(line string) string {
+	line = strings.TrimSpace(line)
+	if line == "sep=," {
+		return `its first line, "sep=,", is a hint only Excel reads: delete that line, and import the rest`
+	}
+	return "its first line, " + strconv.Quote(model.Shorten(line, 20)) + ", is a hint only Excel reads, of a sheet not separated by commas: save the sheet as comma-separated CSV, and import that"
+}

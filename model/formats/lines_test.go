@@ -40,6 +40,8 @@ func TestDetectSaysWhySheetIsNotRead(t *testing.T) {
 			"not a format chrono reads: a sheet whose header row (Date,Event,Description) names the columns of neither chrono CSV (it needs id and title; date, summary, status, actors, tags and more may follow) nor Timesketch CSV (message, datetime, timestamp_desc): rename its columns to chrono CSV's, and import that"},
 		{"Excel's separator line", "sep=,\r\nid,date,title\r\nev1,2019-03-04,Meeting\r\n",
 			`not a format chrono reads: its first line, "sep=,", is a hint only Excel reads: delete that line, and import the rest`},
+		{"Excel's separator line of a sheet of semicolons", "sep=;\r\nid;date;title\r\nev1;2019-03-04;Meeting\r\n",
+			`not a format chrono reads: its first line, "sep=;", is a hint only Excel reads, of a sheet not separated by commas: save the sheet as comma-separated CSV, and import that`},
 		{"a letter with a comma", "Dear Sir, this is a letter.\nIt goes on, and on, and on.\n",
 			"not a format chrono reads (json, timelinejs, plaso, timesketch, csv); if it is one of them, say which with --format"},
 		{"anything else", "a;b\n1;2\n",

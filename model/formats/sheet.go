@@ -24,7 +24,7 @@ func sheetMiss(head []byte) string {
 	line = bytes.Clone(line)
 	second, _, _ := br.ReadLine()
 	if bytes.HasPrefix(bytes.ToLower(bytes.TrimSpace(line)), []byte("sep=")) {
-		return csvfmt.ExcelSeparatorLine
+		return csvfmt.ExcelSeparatorLine(string(line))
 	}
 	if semi := readHeader(line, ';'); len(semi) > 1 && len(readHeader(line, ',')) == 1 {
 		joined := []byte(strings.Join(semi, ","))
