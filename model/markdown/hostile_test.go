@@ -205,3 +205,18 @@ func TestWriteCountsMarkedText(t *testing.T) {
 		t.Errorf("the mark is not shown:\n%s", out)
 	}
 }
+
+// TestWriteCountsMarkedNotes: notes written into a draft (--notes) are
+// counted as the rest of an event's words are; left out, they are not.
+func TestWriteCountsMarkedNotes(t *testing.T) {
+	es := []model.Event{{ID: "n", Title: "Plain", Date: model.MustParseDate("2020"), Notes: []model.Note{{Text: "ask \u202eher"}}}}
+	for _, notes := range []bool{false, true} {
+		want := 0
+		if notes {
+			want = 1
+		}
+		if _, losses := writeWith(t, Options{Notes: notes}, model.Header{Title: "T"}, nil, es); losses.Count(LostMarked) != want {
+			t.Errorf("notes written %v: counted %d, want %d", notes, losses.Count(LostMarked), want)
+		}
+	}
+}

@@ -19,14 +19,19 @@ var LostNote = model.Loss{One: "private note left out", Many: "private notes lef
 // "<U+200F>" in the draft, and a story pasted from it would print that.
 var LostMarked = model.Loss{One: "event whose text holds invisible or control characters, written as marks such as <U+200F>", Many: "events whose text holds invisible or control characters, written as marks such as <U+200F>"}
 
-// holdsMarked reports whether the words of e hold a character that
-// termtext shows as a mark.
-func holdsMarked(e *model.Event) bool {
+// holdsMarked reports whether the words of e, its notes with notes,
+// hold a character that termtext shows as a mark.
+func holdsMarked(e *model.Event, notes bool) bool {
 	texts := []string{e.Title, e.Summary, e.DateText}
 	texts = append(texts, e.Actors...)
 	texts = append(texts, e.Tags...)
 	for _, q := range e.Quotes {
 		texts = append(texts, q.Text, q.Speaker, q.Context)
+	}
+	if notes {
+		for _, n := range e.Notes {
+			texts = append(texts, n.Text, n.Author)
+		}
 	}
 	for _, s := range texts {
 		if termtext.Text(s) != s {

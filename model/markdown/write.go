@@ -90,7 +90,7 @@ func writeMarkdown(w io.Writer, h model.Header, sources []model.Source, events i
 			}
 		}
 		wr.event(&e, outOfOrder)
-		if holdsMarked(&e) {
+		if holdsMarked(&e, opts.Notes) {
 			losses.Add(LostMarked, 1)
 		}
 		n++
