@@ -327,6 +327,10 @@ func (p *point) parseTime(sc *scanner) string {
 		return fmt.Sprintf("hour %d out of range", hh)
 	case mm > 59:
 		return fmt.Sprintf("minute %d out of range", mm)
+	case ss == 60:
+		// A leap second (23:59:60), which a day has at most one of, and
+		// which time libraries cannot hold.
+		return "second 60 (a leap second) is not one chrono can hold: write :59 and say the leap second in the date text or a note"
 	case ss > 59:
 		return fmt.Sprintf("second %d out of range", ss)
 	}

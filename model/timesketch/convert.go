@@ -144,7 +144,9 @@ func convert(rec *record, memo *sourceMemo, out *result) {
 	// A value of the wrong kind is one problem, not also a missing one.
 	n := len(c.problems)
 	e.Title = c.str(keyMessage)
-	if len(c.problems) == n && strings.TrimSpace(e.Title) == "" {
+	if _, given := c.rec.get(keyMessage); len(c.problems) == n && strings.TrimSpace(e.Title) == "" && given {
+		c.fail("message: empty: every Timesketch record needs one; it is the event's title")
+	} else if len(c.problems) == n && strings.TrimSpace(e.Title) == "" {
 		c.fail("message: missing: every Timesketch record needs one; it is the event's title")
 	}
 	n = len(c.problems)

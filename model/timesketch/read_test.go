@@ -214,7 +214,7 @@ func TestReadProblems(t *testing.T) {
 			[]string{`1:724: a key appears twice in the same object`}},
 		{"everything wrong with a record", `{"message":" ","datetime":"yesterday","timestamp":"soon"}`,
 			[]string{
-				`1: message: missing: every Timesketch record needs one; it is the event's title`,
+				`1: message: empty: every Timesketch record needs one; it is the event's title`,
 				`1: timestamp_desc: missing: every Timesketch record says what its time is, such as "Event date"`,
 				`1: timestamp "soon": want whole microseconds since 1970-01-01T00:00:00Z, like 1502723045000000`,
 				`1: datetime "yesterday": not an ISO 8601 date and time: write it as 2017-08-14 or 2017-08-14T15:04:05+00:00`,
@@ -239,6 +239,8 @@ func TestReadProblems(t *testing.T) {
 		{"an id used twice, at its line", "{\"message\":\"m\",\"datetime\":\"2017\",\"timestamp_desc\":\"d\",\"chrono_id\":\"a\"}\n\n" +
 			"{\"message\":\"n\",\"datetime\":\"2017\",\"timestamp_desc\":\"d\",\"chrono_id\":\"a\"}\n",
 			[]string{`3: event "a" (#2): id "a": already used by event #1`}},
+		{"no message at all", "{\"datetime\":\"2017\",\"timestamp_desc\":\"d\"}\n",
+			[]string{`1: message: missing: every Timesketch record needs one; it is the event's title`}},
 		{"header separated by semicolons", "message;datetime;timestamp_desc\r\nm;2017;d\r\n",
 			[]string{`1: the header row is separated by semicolons: save the sheet as comma-separated CSV (a Timesketch CSV starts with a header row naming message, datetime and timestamp_desc)`}},
 	}
