@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -23,7 +24,7 @@ func noArgs(cmd *cobra.Command, args []string) error {
 	case len(args) == 0:
 		return nil
 	case cmd.HasParent():
-		if f := cmd.Flags().Lookup("events"); f != nil && len(args) == 1 && allDigits(args[0]) {
+		if f := cmd.Flags().Lookup("events"); f != nil && len(args) == 1 && isCount(args[0]) {
 			// chrono synth 200000: the count, as the help names it.
 			return usagef("%s takes no arguments, got %q: give the number of events with --%s %s", cmd.Name(), args[0], f.Name, args[0])
 		}
@@ -92,15 +93,8 @@ func nameFlagsOnce(cmd *cobra.Command) {
 	}
 }
 
-// allDigits reports whether s is a number written in digits alone.
-func allDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
+// isCount reports whether s is a whole number, as a count is written.
+func isCount(s string) bool {
+	_, err := strconv.ParseUint(s, 10, 64)
+	return err == nil
 }
