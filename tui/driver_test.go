@@ -294,3 +294,11 @@ var errDiskFull = errors.New("disk full")
 func (failingStore) Write(model.Op, string, func(model.Tx) error) (model.Entry, error) {
 	return model.Entry{}, errDiskFull
 }
+
+// filterBy sets the filter the picker offers first for word (a tag, a
+// status), as f, typing and tab, enter do.
+func (d *driver) filterBy(word string) {
+	d.keys("f")
+	d.typeText(word)
+	d.keys("tab", "enter")
+}

@@ -71,9 +71,7 @@ func TestCursorFollowsEventMovedElsewhere(t *testing.T) {
 func TestEventAddedOutsideTheFilterIsSaid(t *testing.T) {
 	s := exampleStore(t)
 	d := newDriver(t, s, 80, 24)
-	d.keys("f")
-	d.typeText("denial")
-	d.keys("tab", "enter")
+	d.filterBy("denial")
 	if d.query().IsZero() {
 		t.Fatalf("no filter set: %q", d.status())
 	}
@@ -101,9 +99,7 @@ func TestEventAddedOutsideTheFilterIsSaid(t *testing.T) {
 func TestUndoBringsAnEventBackIntoTheFilter(t *testing.T) {
 	s := exampleStore(t)
 	d := newDriver(t, s, 80, 24)
-	d.keys("f")
-	d.typeText("congress")
-	d.keys("tab", "enter")
+	d.filterBy("congress")
 	d.keys("j")
 	id := d.selected()
 	d.keys("T")
@@ -124,9 +120,7 @@ func TestUndoBringsAnEventBackIntoTheFilter(t *testing.T) {
 func TestCountAgreesWithTheRowsAfterAWrite(t *testing.T) {
 	s := exampleStore(t)
 	d := newDriver(t, s, 80, 24)
-	d.keys("f")
-	d.typeText("congress")
-	d.keys("tab", "enter")
+	d.filterBy("congress")
 	d.keys("j", "T")
 	d.typeText("congress")
 	d.keys("enter")
