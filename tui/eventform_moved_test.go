@@ -134,3 +134,21 @@ func TestCountAgreesWithTheRowsAfterAWrite(t *testing.T) {
 		t.Errorf("on the last of %d rows:\n%s", rows, d.screen())
 	}
 }
+
+// TestEventAddedInTheFilterIsSelected: an event added that the filters
+// select gets the cursor, the view being read again around it once.
+func TestEventAddedInTheFilterIsSelected(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 80, 24)
+	d.filterBy("denial")
+	d.keys("A")
+	d.typeText("3 Feb 2022")
+	d.keys("tab", "tab", "tab")
+	d.typeText("NSO repeats its denial")
+	d.keys("tab", "tab", "tab")
+	d.typeText("denial")
+	d.keys("ctrl+s")
+	if got, want := d.selected(), "nso-repeats-its-denial"; got != want || !strings.Contains(d.screen(), "event 2 of 2") {
+		t.Errorf("cursor on %q, want %q, and the count 2:\n%s", got, want, d.screen())
+	}
+}
