@@ -31,8 +31,8 @@ func newVerifyCmd(c *cli) *cobra.Command {
 		Long: `Verify checks, read-only, every quote whose source has a snapshot against
 the text of the source's latest snapshot, and says for each quote whether
 it is there verbatim, there after normalisation (naming the rules it
-needed: quotes, whitespace, soft-hyphen, hyphenation, nfc, ligatures,
-ellipsis, page-break, headers-footers, markdown), or not found, with
+needed: quotes, whitespace, soft-hyphen, invisible, hyphenation, nfc,
+ligatures, ellipsis, page-break, headers-footers, markdown), or not found, with
 the closest passage and a word diff ([-in the quote-]{+in the source+}).
 It lists the quotes whose source has no snapshot to check against, and
 checks every snapshot's SHA-256 against its original bytes, and against

@@ -12,7 +12,7 @@ func TestCheck(t *testing.T) {
 	const article = "NSO co-founder Omri Lavie allegedly said, “We drop bags of cash at your office,” the newspaper reports.\n\n" +
 		"Miller contacted Congressman\nLieu last year on account of the lawmaker’s documented interest.\n\n" +
 		"A state\u00ADment from NSO claims it has “never done any business with” Mobileum.\r\n\r\n" +
-		"The Caf\u0065\u0301 Society met in the  Cafe\u0301 Royal, with \"plain quotes\".\u2029Next paragraph, after a paragraph separator. Its ﬁnancial oﬃcers ﬂed.\n\nPegasus was in\u200Bstalled by zero\u2060click."
+		"The Caf\u0065\u0301 Society met in the  Cafe\u0301 Royal, with \"plain quotes\".\u2029Next paragraph, after a paragraph separator. Its ﬁnancial oﬃcers ﬂed.\n\nPegasus was in\u200Bstalled by zero\u2060click.\n\nHe said \u200Fשלום עולם\u200F on \u200E2020-01-07\u200E."
 	for _, tc := range []struct {
 		name, quote string
 		state       State
@@ -32,6 +32,7 @@ func TestCheck(t *testing.T) {
 		{"soft hyphen", "A statement from NSO", Normalised, SoftHyphen, "A state\u00ADment from NSO", nil},
 		{"a zero-width space and a word joiner", "was installed by zeroclick", Normalised, Invisible, "was in\u200Bstalled by zero\u2060click", nil},
 		{"a zero-width space is no space", "was in stalled", NotFound, 0, "", nil},
+		{"direction marks around a name and a date", "He said שלום עולם on 2020-01-07.", Normalised, Invisible, "He said \u200Fשלום עולם\u200F on \u200E2020-01-07\u200E.", nil},
 		{"decomposed in the text", "The Café Society", Normalised, NFC, "The Cafe\u0301 Society", nil},
 		{"decomposed in the quote", "The Cafe\u0301 Society", Verbatim, 0, "The Cafe\u0301 Society", nil},
 		{"CRLF paragraphs", "with” Mobileum. The Café", Normalised, Whitespace | NFC, "with” Mobileum.\r\n\r\nThe Cafe\u0301", nil},

@@ -11,9 +11,11 @@
 //     trailing white space is not part of it.
 //   - SoftHyphen: soft hyphens (U+00AD), invisible unless a line breaks
 //     there, are ignored.
-//   - Invisible: zero-width spaces (U+200B), word joiners (U+2060) and
-//     zero-width no-break spaces (U+FEFF), which a page shows as nothing,
-//     are ignored: "Zero<U+200B>width" reads as the "Zerowidth" shown.
+//   - Invisible: zero-width spaces (U+200B), word joiners (U+2060),
+//     zero-width no-break spaces (U+FEFF) and the direction marks (U+200E,
+//     U+200F, U+061C) that Hebrew and Arabic pages hold around dates and
+//     names, which a page shows as nothing, are ignored: "Zero<U+200B>width"
+//     reads as the "Zerowidth" shown.
 //   - Hyphenation: a word a line's end breaks with a hyphen (- or U+2010)
 //     after a letter, the next line going on with a lower-case letter,
 //     counts as the word whole ("investi-\ngation" is "investigation"),

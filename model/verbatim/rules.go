@@ -65,9 +65,19 @@ func (r Rules) String() string {
 
 // zeroWidth reports whether r is a character a page holds and shows as
 // nothing, between the letters of a word or words: a zero-width space,
-// a word joiner, a zero-width no-break space (Invisible). The joiners
-// that shape a script's letters (U+200C, U+200D) are not among them.
-func zeroWidth(r rune) bool { return r == '\u200B' || r == '\u2060' || r == '\uFEFF' }
+// a word joiner, a zero-width no-break space, and the marks that set the
+// direction of a neutral character (left-to-right, right-to-left and
+// Arabic letter marks, which Hebrew and Arabic pages hold around dates
+// and names) (Invisible). The joiners that shape a script's letters
+// (U+200C, U+200D) are not among them, nor the embeddings and overrides
+// that turn text around.
+func zeroWidth(r rune) bool {
+	switch r {
+	case '\u200B', '\u2060', '\uFEFF', '\u200E', '\u200F', '\u061C':
+		return true
+	}
+	return false
+}
 
 // dropped reports whether the rules drop r as a character, leaving no
 // trace in the normalised text: a soft hyphen or a zero-width one.
