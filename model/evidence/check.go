@@ -30,6 +30,10 @@ type quoteCheck struct {
 	// word by word, for a quote not found.
 	closest string
 	diff    []verbatim.Change
+	// untrusted is set when the snapshot checked against does not match
+	// the hash kept with it or the journal's record: what the check
+	// found is said, and that it cannot be trusted.
+	untrusted bool
 }
 
 // check checks a quote against the index of a snapshot's text.

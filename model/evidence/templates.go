@@ -58,7 +58,7 @@ var indexTemplate = template.Must(template.New("index").Funcs(funcs).Parse(`
 <dt>Chain</dt>
 <dd{{if .Broken}} class="warn"{{end}}>{{.Chain}}</dd>
 <dt>Manifest</dt>
-<dd><a href="SHA256SUMS">SHA256SUMS</a> holds the SHA-256 of every other file here; <code>sha256sum -c SHA256SUMS</code> in this directory checks them. Each snapshot's original file has the SHA-256 the investigation kept with it.</dd>
+<dd><a href="SHA256SUMS">SHA256SUMS</a> holds the SHA-256 of every other file here; <code>sha256sum -c SHA256SUMS</code> in this directory checks them.{{if .Report.Mismatched}} <span class="warn">Snapshot original files without the SHA-256 the investigation kept with them or recorded in the journal: {{.Report.Mismatched}} (see the sources); the quotes checked against them are marked.</span>{{else}} Each snapshot's original file has the SHA-256 the investigation kept with it.{{end}}</dd>
 <dt>Quotes</dt>
 <dd>Each quote is checked against the latest snapshot of its source: {{range $i, $s := .States}}{{if $i}}, {{end}}{{$s.Sign}} {{$s.N}} {{$s.State}}{{end}}.{{with .Warning}} <span class="warn">{{.}}</span>{{end}}
 Normalised means found once typographic quotes, white space, soft hyphens, characters shown as nothing (zero-width spaces), words hyphenated at a line's end, ligatures, Unicode forms or Markdown markup are made alike, or across a page's break and its running head and foot, or with an ellipsis standing for words left out in one paragraph; the rules a quote needed are named beside it.</dd>
@@ -108,7 +108,7 @@ Normalised means found once typographic quotes, white space, soft hyphens, chara
 <p class="multi">{{t .Quote.Text}}</p>
 <p class="state">{{with .Attribution}}{{l .}}<br>{{end}}
 {{- if .Quote.Source}}Source {{if .SourceAnchor}}<a href="#{{.SourceAnchor}}">{{l .Quote.Source}}</a>{{else}}{{l .Quote.Source}} (not among the sources){{end}}<br>{{end}}
-{{.Sign}} {{if eq .State "not found"}}<span class="warn">not found</span>{{else}}{{.State}}{{end}}{{with .Rules}} ({{.}}){{end}}{{if .Snapshot}} in snapshot {{.Snapshot}}{{end}}{{if .Href}}: <a href="{{.Href}}">{{if eq .State "not found"}}the closest passage{{else}}see it in the source{{end}}</a>{{end}}</p>
+{{.Sign}} {{if eq .State "not found"}}<span class="warn">not found</span>{{else}}{{.State}}{{end}}{{with .Rules}} ({{.}}){{end}}{{if .Snapshot}} in snapshot {{.Snapshot}}{{end}}{{if .Href}}: <a href="{{.Href}}">{{if eq .State "not found"}}the closest passage{{else}}see it in the source{{end}}</a>{{end}}{{if .Untrusted}}<br><span class="warn">the snapshot does not hold up (see the source): what this check found cannot be trusted</span>{{end}}</p>
 {{if .Diff}}<p class="state">closest: <span class="multi">{{t .Closest}}</span><br>
 diff: {{range .Diff}}{{if .Space}} {{end}}{{if eq .Kind "removed"}}<del>[-{{l .Text}}-]</del>{{else if eq .Kind "added"}}<ins>{+{{l .Text}}+}</ins>{{else}}{{l .Text}}{{end}}{{end}}</p>
 {{else if eq .State "not found"}}<p class="state">no word of it is in the snapshot</p>
@@ -136,7 +136,7 @@ var textTemplate = template.Must(template.New("text").Funcs(funcs).Parse(head + 
 <dt>Original</dt><dd><a href="{{.Snapshot.Original | base}}">{{.Snapshot.MediaType}}, {{.Snapshot.Size}} bytes</a>; its text: <a href="{{.Snapshot.Text | base}}">{{.Snapshot.TextSize}} bytes</a></dd>
 </dl>
 {{if .Quotes}}<h2>Quotes checked against it</h2>
-<ul>{{range .Quotes}}<li>{{.Sign}} {{.State}}: <a href="#q{{.N}}">{{l .Text}}</a> (<a href="../index.html#q{{.N}}">in the chronology</a>)</li>
+<ul>{{range .Quotes}}<li>{{.Sign}} {{.State}}{{if .Untrusted}} <span class="warn">(cannot be trusted: this snapshot does not hold up)</span>{{end}}: <a href="#q{{.N}}">{{l .Text}}</a> (<a href="../index.html#q{{.N}}">in the chronology</a>)</li>
 {{end}}</ul>
 {{else if not .Snapshot.Latest}}<p>Quotes are checked against the source's latest snapshot, not this one.</p>
 {{end}}<h2>Text</h2>

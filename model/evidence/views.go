@@ -48,6 +48,8 @@ type quoteView struct {
 	State, Sign  string
 	Rules        string
 	Snapshot     int
+	// Untrusted: checked against a snapshot that does not hold up.
+	Untrusted bool
 	// Href is the quote (or its closest passage) in the snapshot's page.
 	Href    string
 	Closest string
@@ -76,7 +78,7 @@ func newEventView(e model.Event, k, n int, checks []quoteCheck, sources map[stri
 	for i, q := range e.Quotes {
 		c := checks[n-1+i]
 		qv := quoteView{N: n + i, Quote: q, SourceAnchor: sources[q.Source], State: c.state, Sign: sign(c.state),
-			Rules: strings.Join(c.rules, ", "), Snapshot: c.snapshot, Closest: c.closest}
+			Rules: strings.Join(c.rules, ", "), Snapshot: c.snapshot, Closest: c.closest, Untrusted: c.untrusted}
 		if c.page != "" && len(c.parts) > 0 {
 			qv.Href = fmt.Sprintf("%s#q%d", c.page, n+i)
 		}
@@ -129,9 +131,10 @@ type textPage struct {
 // pageQuote is a quote checked against a snapshot, in the list atop its
 // page.
 type pageQuote struct {
-	N     int
-	Text  string
-	State string
+	N         int
+	Text      string
+	State     string
+	Untrusted bool
 }
 
 // Sign is the quote's state's mark.

@@ -163,7 +163,7 @@ func writeSource(fs *files, r model.Reader, src model.Source, k int, stems map[s
 			x := sn.QuoteIndex(text)
 			for _, qi := range mine {
 				checks[qi] = check(x, text, quotes[qi], sn.N)
-				checks[qi].page = sv.Page
+				checks[qi].page, checks[qi].untrusted = sv.Page, !sv.OK
 				marks = append(marks, quoteMarks(qi+1, checks[qi])...)
 			}
 		}
@@ -171,7 +171,7 @@ func writeSource(fs *files, r model.Reader, src model.Source, k int, stems map[s
 		page.Outline = outline(page.Segments)
 		for _, qi := range mine {
 			if latest {
-				page.Quotes = append(page.Quotes, pageQuote{N: qi + 1, Text: quotes[qi], State: checks[qi].state})
+				page.Quotes = append(page.Quotes, pageQuote{N: qi + 1, Text: quotes[qi], State: checks[qi].state, Untrusted: checks[qi].untrusted})
 			}
 		}
 		if err := fs.write(sv.Page, func(w io.Writer) error { return textTemplate.Execute(w, page) }); err != nil {
