@@ -260,10 +260,13 @@ func TestHyphenation(t *testing.T) {
 		{"a hyphen inside a word stays", "the so-called broker", Normalised, Whitespace, "the so-called\nbroker"},
 		{"before a capital it stays", "It was re- Elected", Normalised, Whitespace, "It was re-\nElected"},
 		{"after a space it stays", "Not - this", Normalised, Whitespace, "Not -\nthis"},
-		// A compound broken at its own hyphen reads joined: the rule that
-		// joined it is named, and the compound as written is not found.
+		// A compound broken at its own hyphen reads joined, and as
+		// written: the text cannot say whose the hyphen was, and a quote
+		// typed right is not to be "not found". The rule is named.
 		{"a compound broken at its hyphen reads joined", "A wellknown firm", Normalised, Whitespace | Hyphenation, "A well-\nknown firm"},
-		{"and not as written", "A well-known firm", NotFound, 0, ""},
+		{"and as written, its own hyphen kept", "A well-known firm", Normalised, Whitespace | Hyphenation, "A well-\nknown firm"},
+		{"a hyphen left out where no line ends is not", "the socalled broker", NotFound, 0, ""},
+		{"nor one added there", "the documents-show", NotFound, 0, ""},
 		{"not across a paragraph", "The survey ended", NotFound, 0, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -20,8 +20,10 @@
 //     after a letter, the next line going on with a lower-case letter,
 //     counts as the word whole ("investi-\ngation" is "investigation"),
 //     as a PDF's text layer has hyphenated lines. Not across a paragraph
-//     break; a compound broken at its own hyphen ("well-\nknown") reads
-//     joined too, which the rule's name in the Result says.
+//     break. The page cannot say whose the hyphen was: a compound broken
+//     at its own hyphen ("well-\nknown") is found both joined and with
+//     its hyphen ("well-known"), which the rule's name in the Result says;
+//     a hyphen a quote has or lacks anywhere else is not passed over.
 //   - NFC: text is compared in Unicode Normalization Form C, so that "é"
 //     as one code point and as "e" with a combining accent are alike.
 //   - Ligatures: a typeset ligature (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ, as a PDF's text

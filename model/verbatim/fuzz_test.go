@@ -44,7 +44,10 @@ func FuzzCheck(f *testing.F) {
 			if r.Rules&HeadersFooters != 0 {
 				passage = withoutRunning(text, runningLines(text), r.Span)
 			}
-			if r.Rules&Ellipsis == 0 && normString(passage, charRules) != normString(quote, charRules) {
+			np, nq := normString(passage, charRules), normString(quote, charRules)
+			// A word's own hyphen where a line's end joins the word is
+			// the one difference Hyphenation allows beside the rules.
+			if bare, _ := hyphensOut(nq); r.Rules&Ellipsis == 0 && np != nq && (r.Rules&Hyphenation == 0 || np != bare) {
 				t.Fatalf("normalised range %v holds %q, not %q", r.Span, passage, quote)
 			}
 		}

@@ -159,12 +159,43 @@ func (x *Index) found(q string) (Result, bool) {
 		}
 		return r, true
 	}
+	if r, ok := x.foundHyphenated(q, nq); ok {
+		return r, true
+	}
 	if parts, ok := splitEllipsis(q); ok {
 		if r, ok := x.findParts(parts); ok {
 			return r, true
 		}
 	}
 	return Result{}, false
+}
+
+// foundHyphenated looks for a quote whose words hold hyphens (nq, as
+// normalised) where a line's end broke those words at them: the text
+// joins such a word without its hyphen, which may have been its own
+// ("well-\nknown" is "well-known" as often as "wellknown"). Each hyphen
+// left out must fall where the text joins a word.
+func (x *Index) foundHyphenated(q, nq string) (Result, bool) {
+	bare, at := hyphensOut(nq)
+	if len(at) == 0 || len(x.n.joins) == 0 {
+		return Result{}, false
+	}
+	for from := 0; ; {
+		i, ok := x.find(bare, from, len(x.n.s))
+		if !ok {
+			return Result{}, false
+		}
+		joined := true
+		for _, p := range at {
+			joined = joined && x.n.joinedAt(i+p)
+		}
+		if joined {
+			s := x.span(i, i+len(bare))
+			plain, _ := hyphensOut(q)
+			return Result{State: Normalised, Rules: needed(plain, x.passage(s)) | Hyphenation, Span: s, Parts: []Span{s}}, true
+		}
+		from = i + 1
+	}
 }
 
 // findVerbatim looks for q's bytes in text, at word edges.

@@ -24,7 +24,11 @@ type normal struct {
 	paras []int
 	// pages are the offsets in s of the spaces that stand for page
 	// breaks (white space with a form feed), in order.
-	pages   []int
+	pages []int
+	// joins are the offsets in s where a word broken at a line's end
+	// goes on, its hyphen and line break dropped (Hyphenation), in
+	// order: a hyphen there may have been the word's own.
+	joins   []int
 	origLen int
 }
 
@@ -77,7 +81,7 @@ func normaliseSkipping(s string, rules Rules, skips []Span) *normal {
 	b.feedFrom(s, at, len(s))
 	b.next(0)
 	b.flushSpace()
-	return &normal{s: string(b.out), marks: b.marks, paras: b.paras, pages: b.pages, origLen: len(s)}
+	return &normal{s: string(b.out), marks: b.marks, paras: b.paras, pages: b.pages, joins: b.joins, origLen: len(s)}
 }
 
 // feedFrom normalises s from offset start to end.
@@ -136,6 +140,7 @@ type builder struct {
 	delta int
 	paras []int
 	pages []int
+	joins []int
 	// A run of white space is written as one space when the next
 	// character comes, so that the run's line breaks can be counted.
 	inSpace    bool
@@ -262,6 +267,7 @@ func (b *builder) next(r rune) {
 	b.hyphen = false
 	if b.inSpace && (b.lineBreaks > 0 || b.pageBreak) && max(b.lineBreaks, b.beforeBreak) < 2 && unicode.IsLower(r) {
 		b.inSpace = false
+		b.joins = append(b.joins, len(b.out))
 		if b.pageBreak {
 			b.pages = append(b.pages, len(b.out)) // the word goes on over the page's end
 		}
@@ -302,4 +308,33 @@ var ligatures = map[rune]string{
 	'\uFB04': "ffl",
 	'\uFB05': "st", // ſt
 	'\uFB06': "st",
+}
+
+// joinedAt reports whether a word broken at a line's end goes on at
+// offset p of the normalised text (joins).
+func (m *normal) joinedAt(p int) bool {
+	i := sort.SearchInts(m.joins, p)
+	return i < len(m.joins) && m.joins[i] == p
+}
+
+// hyphensOut is s without the hyphens between two letters, and where each
+// was, in the string returned: a quote of "well-known" is looked for
+// where a line's end broke the word there, which Hyphenation joins.
+func hyphensOut(s string) (string, []int) {
+	var out []byte
+	var at []int
+	prev := rune(0)
+	for i, r := range s {
+		if r == '-' || r == '\u2010' {
+			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+			if unicode.IsLetter(prev) && unicode.IsLetter(next) {
+				at = append(at, len(out))
+				prev = r
+				continue
+			}
+		}
+		out = utf8.AppendRune(out, r)
+		prev = r
+	}
+	return string(out), at
 }
