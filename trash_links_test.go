@@ -143,11 +143,7 @@ func TestFilteredExportSaysWhyItsLinksFail(t *testing.T) {
 // names it, and says how to bring it back, where a link to no event at
 // all says the store has none.
 func TestShowSaysALinkedEventIsInTheTrash(t *testing.T) {
-	db := newDB(t)
-	mustChrono(t, db, "add", "--id", "a", "--title", "The call", "--date", "2017")
-	mustChrono(t, db, "add", "--id", "b", "--title", "The denial", "--date", "2018")
-	mustChrono(t, db, "link", "b", "disputes", "a")
-	mustChrono(t, db, "rm", "a")
+	db := disputedInTrash(t)
 	r := mustChrono(t, db, "show", "b")
 	if want := "disputes a: The call (in the trash)"; !strings.Contains(r.stdout, want) {
 		t.Errorf("show b:\n%s\nwant %q in it", r.stdout, want)
@@ -160,11 +156,7 @@ func TestShowSaysALinkedEventIsInTheTrash(t *testing.T) {
 // TestShowOverSSHSaysTheBrowserRestores: over SSH, where no chrono
 // command is the user's, show points to the browser's trash.
 func TestShowOverSSHSaysTheBrowserRestores(t *testing.T) {
-	db := newDB(t)
-	mustChrono(t, db, "add", "--id", "a", "--title", "The call", "--date", "2017")
-	mustChrono(t, db, "add", "--id", "b", "--title", "The denial", "--date", "2018")
-	mustChrono(t, db, "link", "b", "disputes", "a")
-	mustChrono(t, db, "rm", "a")
+	db := disputedInTrash(t)
 	var stdout, stderr bytes.Buffer
 	if code := runServed(sshd.Investigation{Name: "case", Path: db}, []string{"show", "b"}, &stdout, &stderr); code != 0 {
 		t.Fatalf("show b over SSH: exit %d\n%s", code, stderr.String())
@@ -172,4 +164,16 @@ func TestShowOverSSHSaysTheBrowserRestores(t *testing.T) {
 	if want := "a in the trash: D in the browser shows it"; !strings.Contains(stderr.String(), want) || strings.Contains(stderr.String(), "chrono restore") {
 		t.Errorf("show b over SSH: stderr %q, want %q and no chrono command", stderr.String(), want)
 	}
+}
+
+// disputedInTrash is a store where event b disputes event a, which is in
+// the trash.
+func disputedInTrash(t *testing.T) string {
+	t.Helper()
+	db := newDB(t)
+	mustChrono(t, db, "add", "--id", "a", "--title", "The call", "--date", "2017")
+	mustChrono(t, db, "add", "--id", "b", "--title", "The denial", "--date", "2018")
+	mustChrono(t, db, "link", "b", "disputes", "a")
+	mustChrono(t, db, "rm", "a")
+	return db
 }
