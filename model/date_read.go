@@ -52,6 +52,9 @@ func ReadDate(s string) (Date, error) {
 		}
 		return Date{}, &DateError{Text: s, Msg: strings.TrimPrefix(err.Error(), fmt.Sprintf("date %q: ", edtf))}
 	}
+	if d, ok := qualifiedLabel(s); ok {
+		return d, nil
+	}
 	if hint, ok := typedDateHint(s); ok {
 		return Date{}, &DateError{Text: s, Msg: hint}
 	}
@@ -493,4 +496,26 @@ func fullClock(c string) string {
 		c = "0" + c
 	}
 	return c + zone
+}
+
+// qualifiedLabel reads a date as chrono shows it with EDTF's qualifier
+// after it ("1990s~", "Aug 2017%"), as the label's own words say it:
+// "c. 1990s", "c. Aug 2017?". ok is false for anything else.
+func qualifiedLabel(s string) (Date, bool) {
+	rest, q := s[:len(s)-min(len(s), 1)], s[len(s)-min(len(s), 1):]
+	rest = strings.TrimSpace(rest)
+	if rest == "" || strings.ContainsAny(rest, "~?%") {
+		return Date{}, false
+	}
+	var words string
+	switch q {
+	case "~":
+		words = "c. " + rest
+	case "%":
+		words = "c. " + rest + "?"
+	default:
+		return Date{}, false
+	}
+	d, err := ReadDate(words)
+	return d, err == nil && !d.IsZero()
 }

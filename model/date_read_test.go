@@ -21,6 +21,12 @@ func TestReadDate(t *testing.T) {
 		{"c. 2021", "2021~", "c. 2021"},
 		{"2021?", "2021?", "2021?"},
 		{"c. 2021?", "2021%", "c. 2021?"},
+		// A label with EDTF's qualifier after it, as the label reads
+		// with its own words.
+		{"1990s~", "199X~", "c. 1990s"},
+		{"Aug 2017~", "2017-08~", "c. Aug 2017"},
+		{"1990s%", "199X%", "c. 1990s?"},
+		{"Spring 2001~", "2001-21~", "c. Spring 2001"},
 		{"until 2021", "../2021", "until 2021"},
 		{"since Aug 2017", "2017-08/..", "since Aug 2017"},
 		{"? – 2021", "/2021", "? – 2021"},
