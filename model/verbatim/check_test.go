@@ -116,6 +116,11 @@ func TestNearMiss(t *testing.T) {
 		{"the Justice Department declined to comment on any potential investigation", "the Justice Department declined to comment, John Tye reminded",
 			"the Justice Department declined to comment [-on any potential investigation-]{+, John Tye reminded+}"},
 		{"bags of cash, at your office", "bags of cash at your office", "bags of cash[-,-] at your office"},
+		// Words alike but for a space or a break between them: the
+		// space is what differs, and is shown.
+		{"The Post reports.While the Justice Department declined", "The Post reports. While the Justice Department declined",
+			"The Post reports.{+ +}While the Justice Department declined"},
+		{"minister said — and nobody argued", "minister said—and nobody argued", "minister said[- -]—[- -]and nobody argued"},
 		// The diff shows the words as written, not as compared: the
 		// text's curly quotation mark, its decomposed accent, and the
 		// quote's own curly marks.

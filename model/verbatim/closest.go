@@ -330,7 +330,18 @@ func diffTokens(a string, as []token, b string, bs []token) []tokOp {
 // gives it: the quote's for words in the quote, the text's for the rest.
 func changes(ops []tokOp, as []token, aWord func(token) string, bs []token, bWord func(token) string) []Change {
 	var cs []Change
-	for _, o := range ops {
+	for k, o := range ops {
+		spaceOff := false
+		if o.op == Same && k > 0 && ops[k-1].op == Same && as[o.q].space != bs[o.t].space {
+			// The same words, but for a space (or a line or paragraph
+			// break) one has between them: a diff of the words alone
+			// would show no difference at all.
+			op := Added
+			if as[o.q].space {
+				op, spaceOff = Removed, true
+			}
+			cs = append(cs, Change{Op: op, Text: " "})
+		}
 		var t token
 		var word string
 		if o.op == Added {
@@ -339,6 +350,9 @@ func changes(ops []tokOp, as []token, aWord func(token) string, bs []token, bWor
 		} else {
 			t = as[o.q]
 			word = aWord(t)
+		}
+		if spaceOff {
+			t.space = false // said as removed, just before
 		}
 		if n := len(cs); n > 0 && cs[n-1].Op == o.op {
 			if t.space {
