@@ -128,6 +128,18 @@ func (z zoom) tick(c int64) (string, bool) {
 	return t.Format("15:04"), t.Minute() == 0
 }
 
+// dated is the label of cell c with its day and year, where tick's may
+// have neither (an hour's): the scale's first label, so that an axis in
+// hours says which day it is on.
+func (z zoom) dated(c int64) string {
+	label, _ := z.tick(c)
+	if z != zoomHours {
+		return label
+	}
+	t := z.cellTime(c)
+	return t.Format("2 Jan ") + yearLabel(int64(t.Year())) + t.Format(" 15:04")
+}
+
 // yearLabel names an astronomical year as the dates do: 0 is 1 BCE, and
 // a long year has its digits grouped. The time package's own layout would
 // write -0043 for 44 BCE.

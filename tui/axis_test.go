@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -372,5 +373,19 @@ func TestAxisShadesAnIntervalWiderThanACell(t *testing.T) {
 	d.keys("+") // years: a cell is a month
 	if l := axisLine(t, d, "the week event"); !strings.ContainsAny(l, barSolid+barLeft+barRight) || strings.Contains(l, barShade) {
 		t.Errorf("an interval within a month is not solid at the years zoom:\n%s", l)
+	}
+}
+
+// TestAxisInHoursSaysTheDay: an axis in hours names its hours, and its
+// first label with room for it the day and year as well: otherwise only
+// a midnight on screen would say which day the hours are of.
+func TestAxisInHoursSaysTheDay(t *testing.T) {
+	d := newDriver(t, placed{exampleStore(t)}, 120, 40)
+	d.keys("v", "+", "+", "+")
+	if !strings.Contains(d.screen(), "time axis in hours") {
+		t.Fatalf("not in hours:\n%s", d.screen())
+	}
+	if !regexp.MustCompile(`\d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d`).MatchString(d.screen()) {
+		t.Errorf("no label names the day and year:\n%s", d.screen())
 	}
 }

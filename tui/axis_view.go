@@ -85,6 +85,7 @@ func (b *browser) axisView(w, h int) []string {
 func (a *axis) scaleView(st *Styles, w int, ticks []bool) string {
 	buf := []byte(strings.Repeat(" ", w))
 	end := -1
+	dated := false // a label on the scale names the day and year
 	for x := range w {
 		label, tick := a.zoom.tick(a.left + int64(x))
 		if !tick {
@@ -93,10 +94,19 @@ func (a *axis) scaleView(st *Styles, w int, ticks []bool) string {
 		ticks[x] = true
 		if end < 0 && x > 0 {
 			// The left edge says where it is, when there is room before
-			// the first division.
-			if edge, _ := a.zoom.tick(a.left); len(edge)+1 < x {
+			// the first division: with its day, when that fits.
+			edge, _ := a.zoom.tick(a.left)
+			if long := a.zoom.dated(a.left); len(long)+1 < x {
+				edge, dated = long, true
+			}
+			if len(edge)+1 < x {
 				copy(buf, edge)
 			}
+		}
+		if long := a.zoom.dated(a.left + int64(x)); !dated && x > end && x+len(long) <= w {
+			// Hours name no day but at midnight: the first label with
+			// room for it says it.
+			label, dated = long, true
 		}
 		if x > end && x+len(label) <= w {
 			copy(buf[x:], label)
