@@ -227,15 +227,18 @@ func YearLabel(y int64) string {
 }
 
 // calendarYear names a year as a calendar does, with its digits grouped
-// beyond four: 2017, 44 BCE, 12,345, 10,000 BCE. A year of the common
+// beyond four: 2017, 44 BCE, 12,345 CE, 10,000 BCE. A year of the common
 // era with fewer than four digits says so, 999 CE: "Aug 1" would read as
-// the first of August, and a bare "999" as no year ReadDate takes back.
+// the first of August, and a bare "999" as no year ReadDate takes back;
+// so does one of more than four, which grouped reads as a count.
 func calendarYear(y int64) string {
 	switch {
 	case y <= 0:
 		return groupDigits(1-y) + " BCE"
 	case y < 1000:
 		return strconv.FormatInt(y, 10) + " CE"
+	case y > 9999:
+		return groupDigits(y) + " CE"
 	}
 	return groupDigits(y)
 }
