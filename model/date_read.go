@@ -500,11 +500,16 @@ func fullClock(c string) string {
 
 // qualifiedLabel reads a date as chrono shows it with EDTF's qualifier
 // after it ("1990s~", "Aug 2017%"), as the label's own words say it:
-// "c. 1990s", "c. Aug 2017?". ok is false for anything else.
+// "c. 1990s", "c. Aug 2017?". Only a single date: after an interval the
+// qualifier is its end's, which "c." would put on its start. ok is false
+// for anything else.
 func qualifiedLabel(s string) (Date, bool) {
 	rest, q := s[:len(s)-min(len(s), 1)], s[len(s)-min(len(s), 1):]
 	rest = strings.TrimSpace(rest)
 	if rest == "" || strings.ContainsAny(rest, "~?%") {
+		return Date{}, false
+	}
+	if plain, err := ReadDate(rest); err != nil || plain.IsZero() || plain.IsInterval() {
 		return Date{}, false
 	}
 	var words string
@@ -517,5 +522,5 @@ func qualifiedLabel(s string) (Date, bool) {
 		return Date{}, false
 	}
 	d, err := ReadDate(words)
-	return d, err == nil && !d.IsZero()
+	return d, err == nil && !d.IsZero() && !d.IsInterval()
 }

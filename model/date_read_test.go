@@ -374,3 +374,14 @@ func FuzzReadDate(f *testing.F) {
 		}
 	})
 }
+
+// TestReadDateQualifierAfterAnInterval: EDTF's qualifier after a label
+// of an interval would be its end's, which "c." puts on its start: such
+// a date is not read, rather than read wrong.
+func TestReadDateQualifierAfterAnInterval(t *testing.T) {
+	for _, s := range []string{"2017 – 2021~", "2017 - 2019~", "Aug 2017 – 2021%", "until 2021~", "2020–2011 BCE~"} {
+		if d, err := ReadDate(s); err == nil {
+			t.Errorf("%q read as %s, want it refused", s, d)
+		}
+	}
+}
