@@ -226,7 +226,7 @@ func (b *browser) answer(msg tea.Msg) tea.Cmd {
 		return b.gotSets(msg)
 	case placedMsg:
 		if msg.focus != "" {
-			return tea.Batch(b.requeryAround(msg.focus), b.checkProblems())
+			return tea.Batch(b.requeryAround(msg.focus, true), b.checkProblems())
 		}
 		return tea.Batch(b.requery(b.query), b.checkProblems())
 	case storeChangedMsg:

@@ -102,6 +102,7 @@ func (b *browser) gotExtend(msg extendMsg) tea.Cmd {
 		return fail(msg.err)
 	}
 	b.tl.extend(msg)
+	b.stale = b.staleRows() // the rows trimmed may have been such
 	return b.fill()
 }
 
@@ -312,11 +313,12 @@ func (b *browser) rereadFollowing() tea.Cmd {
 }
 
 // requeryAround asks the view again around an event whose place in it
-// changed, with the cursor on it.
-func (b *browser) requeryAround(id string) tea.Cmd {
+// changed, with the cursor on it; hidden says so when the view does not
+// hold it (an event just added or brought back).
+func (b *browser) requeryAround(id string, hidden bool) tea.Cmd {
 	b.reset(b.query)
 	read := func(gen int) tea.Cmd {
-		return jumpAround(b.ctx.store, gen, b.query, id, windowSize(b.tl.height))
+		return jumpAround(b.ctx.store, gen, b.query, id, windowSize(b.tl.height), hidden)
 	}
 	return tea.Batch(b.ask(read, read), b.recount())
 }
@@ -426,6 +428,7 @@ func (b *browser) showWritten(msg showEventsMsg) tea.Cmd {
 		return nil
 	}
 	moved := b.tl.placed(msg.events)
+	entered := b.entered(msg.events) // before known has the new versions
 	var cmds []tea.Cmd
 	reload := false
 	for _, e := range msg.events {
@@ -439,13 +442,13 @@ func (b *browser) showWritten(msg showEventsMsg) tea.Cmd {
 	}
 	// In a filtered view, a write may take an event out of it or put it
 	// back: counted again, so that the count and the rows agree.
-	return tea.Batch(append(cmds, b.afterWrite(msg, moved, !b.query.IsZero() && len(msg.events) > 0))...)
+	return tea.Batch(append(cmds, b.afterWrite(msg, moved, entered, !b.query.IsZero() && len(msg.events) > 0))...)
 }
 
 // afterWrite asks again what a confirmed write changed: the window
 // around the cursor's event when it moved events or brought one into the
 // view, the counts of a filtered view whose events it changed (left).
-func (b *browser) afterWrite(msg showEventsMsg, moved []string, left bool) tea.Cmd {
+func (b *browser) afterWrite(msg showEventsMsg, moved []string, entered, left bool) tea.Cmd {
 	if len(moved) > 0 {
 		// The cursor stays on its event: a write that moved another
 		// (a link removed from the other end) does not take it there.
@@ -453,12 +456,12 @@ func (b *browser) afterWrite(msg showEventsMsg, moved []string, left bool) tea.C
 		if r, ok := b.tl.selected(); ok {
 			focus = r.Event.ID
 		}
-		return b.requeryAround(focus)
+		return b.requeryAround(focus, false)
 	}
-	if r, ok := b.tl.selected(); ok && b.entered(msg.events) {
+	if r, ok := b.tl.selected(); ok && entered {
 		// An event the filters now select (a tag put back by an undo)
 		// shows at once, where the view orders it; the count with it.
-		return b.requeryAround(r.Event.ID)
+		return b.requeryAround(r.Event.ID, false)
 	}
 	if len(b.query.Tags) > 0 && msg.retagged || left {
 		// The filter's counts may have changed; the rows stay put until
@@ -510,18 +513,21 @@ func (b *browser) holdsAny(c *changeSummary) bool {
 	return false
 }
 
-// entered reports whether a write made one of events, not on screen, an
-// event the filters select. The rows the write took out of the view stay
-// until it is asked again, under the cursor where the change was made;
-// one it brought in is not to be missing while the count has it. A
-// filter by links is left to the next reading: an event's own links do
-// not say whether others dispute it.
+// entered reports whether a write made one of events, not loaded, an
+// event the filters select that its last version written (known) was
+// not. The rows the write took out of the view stay until it is asked
+// again, under the cursor where the change was made; one it brought in
+// is not to be missing while the count has it. An event always in the
+// view, beyond the rows loaded, is not one. A filter by links is left
+// to the next reading: an event's own links do not say whether others
+// dispute it.
 func (b *browser) entered(events []model.Event) bool {
 	if b.query.IsZero() || len(b.query.Linked) > 0 {
 		return false
 	}
 	for i := range events {
-		if b.tl.indexOf(events[i].ID) < 0 && b.query.Matches(&events[i]) {
+		was, written := b.known[events[i].ID]
+		if written && b.tl.indexOf(events[i].ID) < 0 && !b.query.Matches(&was) && b.query.Matches(&events[i]) {
 			return true
 		}
 	}

@@ -103,7 +103,7 @@ func jumpToEvent(s model.Store, gen int, q model.Query, id string, n int) tea.Cm
 
 // jumpAround loads the window of the view around an event's position as
 // the store has it now, with the cursor on it when the view holds it.
-func jumpAround(s model.Store, gen int, q model.Query, id string, n int) tea.Cmd {
+func jumpAround(s model.Store, gen int, q model.Query, id string, n int, hidden bool) tea.Cmd {
 	return func() tea.Msg {
 		at, err := s.Position(id)
 		if err != nil {
@@ -113,7 +113,7 @@ func jumpAround(s model.Store, gen int, q model.Query, id string, n int) tea.Cmd
 		msg := windowMsg{gen: gen, w: w, standing: st, anchor: at, err: err}
 		if holds(w, at) {
 			msg.focusID = id
-		} else if err == nil {
+		} else if err == nil && hidden {
 			// Added or brought back where the view does not show it:
 			// the cursor on a neighbour must not pass for it.
 			msg.note = "event " + line(id) + " is not in this view: the filters hide it (F clears them)"
