@@ -250,6 +250,7 @@ func TestPageBreak(t *testing.T) {
 // does one inside a word.
 func TestHyphenation(t *testing.T) {
 	const text = "The documents show the investi-\ngation began in 2017. A well-\nknown firm, the so-called\nbroker, paid. " +
+		"A self-made well-\nknown man. " +
 		"It was re-\nElected. The sur-\n\nvey ended. Pay-\n\fments went on. Not -\nthis. The inter\u2010\r\nview."
 	for _, tc := range []struct {
 		name, quote string
@@ -272,6 +273,8 @@ func TestHyphenation(t *testing.T) {
 		{"and as written, its own hyphen kept", "A well-known firm", Normalised, Whitespace | Hyphenation, "A well-\nknown firm"},
 		{"a hyphen left out where no line ends is not", "the socalled broker", NotFound, 0, ""},
 		{"nor one added there", "the documents-show", NotFound, 0, ""},
+		{"beside a compound of the text's own", "A self-made well-known man", Normalised, Whitespace | Hyphenation, "A self-made well-\nknown man"},
+		{"whose hyphen the quote must have", "A selfmade well-known man", NotFound, 0, ""},
 		{"not across a paragraph", "The survey ended", NotFound, 0, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

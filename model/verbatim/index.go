@@ -1,6 +1,8 @@
 package verbatim
 
 import (
+	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,6 +13,10 @@ import (
 type Index struct {
 	text string
 	n    *normal
+	// bare is the normalised text without the hyphens inside its words,
+	// made when a quote with such hyphens is first not found
+	// (foundHyphenated).
+	bare *bareText
 	// lower is the normalised text with ASCII letters folded, made when
 	// a quote is first not found: where its words are sought.
 	lower string
@@ -171,31 +177,109 @@ func (x *Index) found(q string) (Result, bool) {
 }
 
 // foundHyphenated looks for a quote whose words hold hyphens (nq, as
-// normalised) where a line's end broke those words at them: the text
-// joins such a word without its hyphen, which may have been its own
-// ("well-\nknown" is "well-known" as often as "wellknown"). Each hyphen
-// left out must fall where the text joins a word.
+// normalised) where a line's end broke some of those words at them: the
+// text joins such a word without its hyphen, which may have been its own
+// ("well-\nknown" is "well-known" as often as "wellknown"). The quote and
+// the text are compared without the hyphens inside their words: each the
+// quote left out must be one the text has there too, or fall where the
+// text joins a word; and each the text left out, one the quote has.
 func (x *Index) foundHyphenated(q, nq string) (Result, bool) {
-	bare, at := hyphensOut(nq)
-	if len(at) == 0 || len(x.n.joins) == 0 {
+	qbare, qat := hyphensOut(nq)
+	if len(qat) == 0 || len(x.n.joins) == 0 {
 		return Result{}, false
 	}
-	for from := 0; ; {
-		i, ok := x.find(bare, from, len(x.n.s))
-		if !ok {
-			return Result{}, false
-		}
-		joined := true
-		for _, p := range at {
-			joined = joined && x.n.joinedAt(i+p)
-		}
-		if joined {
-			s := x.span(i, i+len(bare))
-			plain, _ := hyphensOut(q)
-			return Result{State: Normalised, Rules: needed(plain, x.passage(s)) | Hyphenation, Span: s, Parts: []Span{s}}, true
-		}
-		from = i + 1
+	if x.bare == nil {
+		x.bare = bareOf(x.n.s)
 	}
+	t := x.bare
+	for from := 0; from <= len(t.s)-len(qbare); {
+		i := strings.Index(t.s[from:], qbare)
+		if i < 0 {
+			break
+		}
+		i += from
+		from = i + 1
+		if !atEdges(t.s, qbare, i) || !t.agrees(x.n, i, len(qbare), qat) {
+			continue
+		}
+		s := x.span(t.orig(i), t.orig(i+len(qbare)))
+		// The quote as the text reads it: without the hyphens that fall
+		// where the text joins a word, with those the text has too.
+		var joined []int
+		for k, p := range qat {
+			if !t.hyphenAt(i + p) {
+				joined = append(joined, k)
+			}
+		}
+		return Result{State: Normalised, Rules: needed(dropHyphens(q, joined), x.passage(s)) | Hyphenation, Span: s, Parts: []Span{s}}, true
+	}
+	return Result{}, false
+}
+
+// bareText is a normalised text without the hyphens inside its words
+// (hyphensOut), with where each was and its length in bytes, to map an
+// offset back.
+type bareText struct {
+	s    string
+	at   []int // in s, in order
+	size []int
+}
+
+func bareOf(n string) *bareText {
+	t := &bareText{}
+	var out []byte
+	prev := rune(0)
+	for i, r := range n {
+		if r == '-' || r == '\u2010' {
+			next, _ := utf8.DecodeRuneInString(n[i+utf8.RuneLen(r):])
+			if unicode.IsLetter(prev) && unicode.IsLetter(next) {
+				t.at, t.size = append(t.at, len(out)), append(t.size, utf8.RuneLen(r))
+				prev = r
+				continue
+			}
+		}
+		out = utf8.AppendRune(out, r)
+		prev = r
+	}
+	t.s = string(out)
+	return t
+}
+
+// orig is the offset in the normalised text of offset b of the bare one:
+// the hyphens left out before it counted back in.
+func (t *bareText) orig(b int) int {
+	n := b
+	for k, at := range t.at {
+		if at >= b {
+			break
+		}
+		n += t.size[k]
+	}
+	return n
+}
+
+// hyphenAt reports whether a hyphen of the text was left out at offset b.
+func (t *bareText) hyphenAt(b int) bool {
+	k := sort.SearchInts(t.at, b)
+	return k < len(t.at) && t.at[k] == b
+}
+
+// agrees reports whether the quote's bare text at offset i, of length
+// length, with hyphens left out at qat (offsets in it), is the text's:
+// each of the quote's hyphens is the text's own there or falls where a
+// word is joined (n.joins), and each of the text's is the quote's.
+func (t *bareText) agrees(n *normal, i, length int, qat []int) bool {
+	for _, p := range qat {
+		if !t.hyphenAt(i+p) && !n.joinedAt(t.orig(i+p)) {
+			return false
+		}
+	}
+	for k := sort.SearchInts(t.at, i+1); k < len(t.at) && t.at[k] < i+length; k++ {
+		if !slices.Contains(qat, t.at[k]-i) {
+			return false
+		}
+	}
+	return true
 }
 
 // findVerbatim looks for q's bytes in text, at word edges.

@@ -1,6 +1,7 @@
 package verbatim
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -337,4 +338,27 @@ func hyphensOut(s string) (string, []int) {
 		prev = r
 	}
 	return string(out), at
+}
+
+// dropHyphens is s without the hyphens between two letters whose places
+// among them (counted from 0) drop holds.
+func dropHyphens(s string, drop []int) string {
+	var out []byte
+	prev, k := rune(0), 0
+	for i, r := range s {
+		if r == '-' || r == '\u2010' {
+			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+			if unicode.IsLetter(prev) && unicode.IsLetter(next) {
+				gone := slices.Contains(drop, k)
+				k++
+				if gone {
+					prev = r
+					continue
+				}
+			}
+		}
+		out = utf8.AppendRune(out, r)
+		prev = r
+	}
+	return string(out)
 }
