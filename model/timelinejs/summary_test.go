@@ -52,7 +52,7 @@ func TestExportedSummaryCarriedBack(t *testing.T) {
 	rated := plain
 	rated.ID, rated.Status, rated.Actors, rated.Tags = "b", model.Denied, []string{"NSO Group"}, []string{"ss7", "cash"}
 	rated.Links = []model.Link{{Rel: model.Disputes, Event: "a"}}
-	rated.Quotes = []model.Quote{{Text: "One.\n\nTwo.", Speaker: "Omri"}, {Text: "Three.", Speaker: "Gary"}}
+	rated.Quotes = []model.Quote{{Text: "One.\n\nTwo.", Speaker: "Omri"}, {Text: "Three.", Speaker: "Gary"}, {Text: "Unattributed words."}}
 	out, _ := export(t, model.Timeline{Events: []model.Event{plain, rated}})
 	var rec modeltest.FieldRecorder
 	if err := Read(strings.NewReader(out), &rec, &model.Losses{}); err != nil {

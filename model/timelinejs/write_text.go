@@ -57,10 +57,12 @@ func blockquote(q model.Quote, src model.Source) string {
 	}
 	// Quotation marks keep the quote a quote once read back as plain text.
 	out := "<blockquote>" + paragraphs(model.Quoted(strings.TrimSpace(q.Text)))
-	if len(who) > 0 {
-		out += "<p>— " + escapeText(strings.Join(who, ", ")) + "</p>"
+	if len(who) == 0 {
+		// Said, as the Markdown draft says it: the line also marks the
+		// quote as the export's, for a re-import (SummaryTaken).
+		who = []string{"unattributed"}
 	}
-	return out + "</blockquote>"
+	return out + "<p>— " + escapeText(strings.Join(who, ", ")) + "</p></blockquote>"
 }
 
 func capitalize(s string) string {
