@@ -230,15 +230,11 @@ func bareOf(n string) *bareText {
 	var out []byte
 	prev := rune(0)
 	for i, r := range n {
-		if r == '-' || r == '\u2010' {
-			next, _ := utf8.DecodeRuneInString(n[i+utf8.RuneLen(r):])
-			if unicode.IsLetter(prev) && unicode.IsLetter(next) {
-				t.at, t.size = append(t.at, len(out)), append(t.size, utf8.RuneLen(r))
-				prev = r
-				continue
-			}
+		if wordHyphen(n, i, r, prev) {
+			t.at, t.size = append(t.at, len(out)), append(t.size, utf8.RuneLen(r))
+		} else {
+			out = utf8.AppendRune(out, r)
 		}
-		out = utf8.AppendRune(out, r)
 		prev = r
 	}
 	t.s = string(out)

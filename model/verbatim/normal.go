@@ -322,22 +322,8 @@ func (m *normal) joinedAt(p int) bool {
 // was, in the string returned: a quote of "well-known" is looked for
 // where a line's end broke the word there, which Hyphenation joins.
 func hyphensOut(s string) (string, []int) {
-	var out []byte
-	var at []int
-	prev := rune(0)
-	for i, r := range s {
-		if r == '-' || r == '\u2010' {
-			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
-			if unicode.IsLetter(prev) && unicode.IsLetter(next) {
-				at = append(at, len(out))
-				prev = r
-				continue
-			}
-		}
-		out = utf8.AppendRune(out, r)
-		prev = r
-	}
-	return string(out), at
+	t := bareOf(s)
+	return t.s, t.at
 }
 
 // dropHyphens is s without the hyphens between two letters whose places
@@ -346,19 +332,25 @@ func dropHyphens(s string, drop []int) string {
 	var out []byte
 	prev, k := rune(0), 0
 	for i, r := range s {
-		if r == '-' || r == '\u2010' {
-			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
-			if unicode.IsLetter(prev) && unicode.IsLetter(next) {
-				gone := slices.Contains(drop, k)
-				k++
-				if gone {
-					prev = r
-					continue
-				}
+		if wordHyphen(s, i, r, prev) {
+			gone := slices.Contains(drop, k)
+			k++
+			if prev = r; gone {
+				continue
 			}
 		}
 		out = utf8.AppendRune(out, r)
 		prev = r
 	}
 	return string(out)
+}
+
+// wordHyphen reports whether r, at byte i of s after prev, is a hyphen
+// between two letters: a word's own, or where a line's end broke it.
+func wordHyphen(s string, i int, r, prev rune) bool {
+	if r != '-' && r != '\u2010' {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+	return unicode.IsLetter(prev) && unicode.IsLetter(next)
 }
