@@ -123,9 +123,19 @@ func (z zoom) tick(c int64) (string, bool) {
 	}
 	t := z.cellTime(c)
 	if t.Hour() == 0 {
-		return t.Format("2 Jan 15:04"), t.Minute() == 0
+		return t.Format("2 Jan ") + yearLabel(int64(t.Year())) + t.Format(" 15:04"), t.Minute() == 0
 	}
 	return t.Format("15:04"), t.Minute() == 0
+}
+
+// brief is tick's label of cell c without the year a midnight's names,
+// where that has no room.
+func (z zoom) brief(c int64) string {
+	label, _ := z.tick(c)
+	if t := z.cellTime(c); z == zoomHours && t.Hour() == 0 {
+		return t.Format("2 Jan 15:04")
+	}
+	return label
 }
 
 // dated is the label of cell c with its day and year, where tick's may

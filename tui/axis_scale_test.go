@@ -21,7 +21,7 @@ func TestAxisScaleNamesYearsAsTheDatesDo(t *testing.T) {
 		{"-0043-01", zoomYears, "44 BCE"},
 		{"-0043-03", zoomMonths, "Mar 44 BCE"},
 		{"-0043-03-15", zoomDays, "15 Mar 44 BCE"},
-		{"-0043-03-15", zoomHours, "15 Mar 00:00"},
+		{"-0043-03-15", zoomHours, "15 Mar 44 BCE 00:00"},
 		{"2017-08-14", zoomDays, "14 Aug 2017"},
 		{"2017-08", zoomMonths, "Aug 2017"},
 		{"Y-170000002", zoomMonths, "Jan 170,000,003 BCE"},

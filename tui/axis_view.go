@@ -85,7 +85,14 @@ func (b *browser) axisView(w, h int) []string {
 func (a *axis) scaleView(st *Styles, w int, ticks []bool) string {
 	buf := []byte(strings.Repeat(" ", w))
 	end := -1
-	dated := false // a label on the scale names the day and year
+	// A label on the scale names the day and year: a midnight's does.
+	dated := a.zoom != zoomHours
+	for x := 0; x < w && !dated; x++ {
+		c := a.left + int64(x)
+		if _, tick := a.zoom.tick(c); tick && a.zoom.cellTime(c).Hour() == 0 {
+			dated = true
+		}
+	}
 	for x := range w {
 		label, tick := a.zoom.tick(a.left + int64(x))
 		if !tick {
@@ -107,6 +114,9 @@ func (a *axis) scaleView(st *Styles, w int, ticks []bool) string {
 			// Hours name no day but at midnight: the first label with
 			// room for it says it.
 			label, dated = long, true
+		}
+		if x+len(label) > w {
+			label = a.zoom.brief(a.left + int64(x))
 		}
 		if x > end && x+len(label) <= w {
 			copy(buf[x:], label)
