@@ -85,14 +85,10 @@ func (b *browser) axisView(w, h int) []string {
 func (a *axis) scaleView(st *Styles, w int, ticks []bool) string {
 	buf := []byte(strings.Repeat(" ", w))
 	end := -1
-	// A label on the scale names the day and year: a midnight's does.
-	dated := a.zoom != zoomHours
-	for x := 0; x < w && !dated; x++ {
-		c := a.left + int64(x)
-		if _, tick := a.zoom.tick(c); tick && a.zoom.cellTime(c).Hour() == 0 {
-			dated = true
-		}
-	}
+	// A label on the scale names the day and year: a midnight's does,
+	// when one is on screen.
+	perDay := int64(86400) / fixedCell[zoomHours]
+	dated := a.zoom != zoomHours || floorMod(a.left, perDay) == 0 || floorMod(a.left, perDay)+int64(w) > perDay
 	for x := range w {
 		label, tick := a.zoom.tick(a.left + int64(x))
 		if !tick {
