@@ -153,14 +153,13 @@ func setField(e *model.Event, field, value string) error {
 		}
 		e.Date = d
 	case "status":
-		if value == "" || strings.EqualFold(strings.TrimSpace(value), noStatus) {
-			// "none", as list --status names the events not assessed.
+		if value == "" {
 			e.Status = ""
 			return nil
 		}
-		st, err := model.ParseStatus(value)
+		st, err := parseStatusFlag(value)
 		if err != nil {
-			return usagef("--set status: %v", statusOrNone(err))
+			return usagef("--set status: %v", err)
 		}
 		e.Status = st
 	case "actors":

@@ -47,12 +47,10 @@ func (f *eventFlags) apply(e *model.Event) error {
 		}
 		e.Date = d
 	}
-	if changed("status") && strings.EqualFold(strings.TrimSpace(f.status), noStatus) {
-		e.Status = "" // as list --status names the events not assessed
-	} else if changed("status") {
-		s, err := model.ParseStatus(f.status)
+	if changed("status") {
+		s, err := parseStatusFlag(f.status)
 		if err != nil {
-			return usagef("--status: %v", statusOrNone(err))
+			return usagef("--status: %v", err)
 		}
 		e.Status = s
 	}
@@ -113,13 +111,4 @@ func noteBeforeAfter(w io.Writer, flag, value string, d model.Date) {
 	if model.SaysBeforeAfter(value) {
 		fmt.Fprintf(w, "%s: %s reads as %s (EDTF %s)\n", flag, termtext.Line(strconv.Quote(strings.TrimSpace(value))), d.Label(), d.String())
 	}
-}
-
-// statusOrNone is a status refused, naming "none" among the statuses a flag
-// takes, unless it already suggests the one meant.
-func statusOrNone(err error) string {
-	if strings.Contains(err.Error(), "did you mean") {
-		return err.Error()
-	}
-	return err.Error() + ", or none (not assessed)"
 }

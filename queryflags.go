@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -87,16 +88,26 @@ func (f *queryFlags) query() (model.Query, error) {
 }
 
 // parseStatusFlag reads a status in any case, or none for the events not
-// yet assessed.
+// yet assessed (no status): as list --status selects them, and edit and
+// add set it.
 func parseStatusFlag(s string) (model.Status, error) {
-	lower := strings.ToLower(s)
-	if lower == noStatus {
+	if strings.EqualFold(strings.TrimSpace(s), noStatus) {
 		return "", nil
 	}
-	if st, err := model.ParseStatus(lower); err == nil {
-		return st, nil
+	st, err := model.ParseStatus(s)
+	if err != nil {
+		return "", errors.New(statusOrNone(err))
 	}
-	return "", fmt.Errorf("status %q: not one of %s or %s", s, statusWords(model.Statuses), noStatus)
+	return st, nil
+}
+
+// statusOrNone is a status refused, naming "none" among the statuses a flag
+// takes, unless it already suggests the one meant.
+func statusOrNone(err error) string {
+	if strings.Contains(err.Error(), "did you mean") {
+		return err.Error()
+	}
+	return err.Error() + ", or none (not assessed)"
 }
 
 // statusWords lists statuses as --status takes them.
