@@ -440,15 +440,14 @@ func (b *browser) showWritten(msg showEventsMsg) tea.Cmd {
 	if reload {
 		cmds = append(cmds, b.loadDetail(b.detail.id(), detailMsg{}))
 	}
-	// In a filtered view, a write may take an event out of it or put it
-	// back: counted again, so that the count and the rows agree.
-	return tea.Batch(append(cmds, b.afterWrite(msg, moved, entered, !b.query.IsZero() && len(msg.events) > 0))...)
+	return tea.Batch(append(cmds, b.afterWrite(moved, entered))...)
 }
 
 // afterWrite asks again what a confirmed write changed: the window
 // around the cursor's event when it moved events or brought one into the
-// view, the counts of a filtered view whose events it changed (left).
-func (b *browser) afterWrite(msg showEventsMsg, moved []string, entered, left bool) tea.Cmd {
+// view, else the counts of a filtered view, which the write may have
+// taken events out of or put back into.
+func (b *browser) afterWrite(moved []string, entered bool) tea.Cmd {
 	if len(moved) > 0 {
 		// The cursor stays on its event: a write that moved another
 		// (a link removed from the other end) does not take it there.
@@ -463,9 +462,9 @@ func (b *browser) afterWrite(msg showEventsMsg, moved []string, entered, left bo
 		// shows at once, where the view orders it; the count with it.
 		return b.requeryAround(r.Event.ID, false)
 	}
-	if len(b.query.Tags) > 0 && msg.retagged || left {
-		// The filter's counts may have changed; the rows stay put until
-		// the view is asked again.
+	if !b.query.IsZero() {
+		// The rows stay put until the view is asked again; the count
+		// agrees with them (stale).
 		return tea.Batch(count(b.ctx.store, b.gen, b.query, model.Position{}, 0), loadPeriods(b.ctx.store, b.gen, b.query))
 	}
 	return nil

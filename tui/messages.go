@@ -136,9 +136,8 @@ type openedMsg struct {
 // it will be, at once; as it was, when its write failed; or as written,
 // confirmed by the store.
 type showEventsMsg struct {
-	events   []model.Event
-	written  bool
-	retagged bool // the written edit changed tags
+	events  []model.Event
+	written bool
 }
 
 // afterOf returns the events as changes left them.

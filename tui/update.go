@@ -355,7 +355,7 @@ func (m *Model) written(msg writeMsg) tea.Cmd {
 		cmds = append(cmds, m.conflicted(msg), m.watchNow())
 	} else {
 		retagged := retagged(msg.changes)
-		cmds = append(cmds, m.broadcast(showEventsMsg{events: afterOf(msg.changes), written: true, retagged: retagged}))
+		cmds = append(cmds, m.broadcast(showEventsMsg{events: afterOf(msg.changes), written: true}))
 		focus, moved, header := placement(msg.revert)
 		if moved {
 			cmds = append(cmds, m.broadcast(placedMsg{focus: focus}))
