@@ -57,9 +57,6 @@ func runShow(opts *showOptions) error {
 		if err != nil {
 			return err
 		}
-		if err := model.FillTrashed(s, &d); err != nil {
-			return err
-		}
 		// What the chronology says of it that cannot all be true, as the
 		// browser's sources pane says it: from its linked group and the
 		// sources it cites, without reading the rest of the store.

@@ -15,9 +15,8 @@ type Detail struct {
 	// Titles holds the titles of related events by id; a related event
 	// missing from it is not on the timeline.
 	Titles map[string]string
-	// Trashed holds the titles of related events in the trash, by id,
-	// once FillTrashed has looked: a link to one is not to nothing, and
-	// chrono restore brings it back.
+	// Trashed holds the titles of related events in the trash, by id: a
+	// link to one is not to nothing, and chrono restore brings it back.
 	Trashed map[string]string
 	// History is the event's latest changes, newest first: what
 	// Journal(JournalQuery{Event: id, Limit: DetailHistory}) returns.
@@ -31,26 +30,3 @@ type Detail struct {
 
 // DetailHistory is how many of an event's latest changes a Detail holds.
 const DetailHistory = 5
-
-// FillTrashed fills d.Trashed from the trash of r, when an event d's
-// links name is not on the timeline.
-func FillTrashed(r Reader, d *Detail) error {
-	missing := false
-	for _, rel := range d.Related {
-		if _, ok := d.Titles[rel.Event]; !ok {
-			missing = true
-		}
-	}
-	if !missing {
-		return nil
-	}
-	trash, err := r.Trash()
-	if err != nil {
-		return err
-	}
-	d.Trashed = map[string]string{}
-	for _, t := range trash {
-		d.Trashed[t.Event.ID] = t.Event.Title
-	}
-	return nil
-}

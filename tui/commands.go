@@ -320,9 +320,6 @@ func readDetail(s model.Store, id string, kept detailMsg, indexes quoteIndexes, 
 	// The event, its sources, links, latest changes, snapshots and the
 	// store's version, in one read (one round trip to a database).
 	d, err := s.Detail(id)
-	if err == nil {
-		err = model.FillTrashed(s, &d)
-	}
 	if err != nil {
 		return detailMsg{id: id, err: err}
 	}

@@ -275,8 +275,8 @@ func (s *Store) Events(q model.Query) iter.Seq2[model.Event, error] {
 }
 
 // Detail returns an event with the sources it cites, its links in both
-// directions, the titles of the linked events, its latest changes and
-// its sources' snapshots, in one read transaction.
+// directions, the titles of the linked events (those in the trash apart),
+// its latest changes and its sources' snapshots, in one read transaction.
 func (s *Store) Detail(id string) (model.Detail, error) {
 	var d model.Detail
 	var txid int
@@ -307,6 +307,15 @@ func (s *Store) Detail(id string) (model.Detail, error) {
 		for _, r := range d.Related {
 			if other, _, err := b.event(r.Event); err == nil {
 				d.Titles[r.Event] = other.Title
+			} else if v := b.trash.Get([]byte(r.Event)); v != nil {
+				tr, err := decodeTrashed(v)
+				if err != nil {
+					return fmt.Errorf("event %q in the trash: %w", r.Event, err)
+				}
+				if d.Trashed == nil {
+					d.Trashed = map[string]string{}
+				}
+				d.Trashed[r.Event] = tr.Event.Title
 			}
 		}
 		if d.History, err = journalIn(b, model.JournalQuery{Event: id, Limit: model.DetailHistory}); err != nil {

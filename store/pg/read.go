@@ -168,7 +168,8 @@ func (s *Store) IncomingLinks(ids []string) (map[string][]model.Incoming, error)
 // directions, the titles of the linked events, its latest changes and
 // its sources' snapshots, read in one round trip (readBatch): the
 // sources and their snapshots by the event's cites column, the titles of
-// the events at either end of its rows in the links table.
+// the events at either end of its rows in the links table, in the
+// timeline or in the trash.
 func (s *Store) Detail(id string) (model.Detail, error) {
 	history := model.JournalQuery{Event: id, Limit: model.DetailHistory}
 	const latest = 1 << 62 // before every entry
@@ -178,6 +179,8 @@ func (s *Store) Detail(id string) (model.Detail, error) {
 	b.Queue(backlinksSQL, s.inv, []string{id})
 	b.Queue(`SELECT id, body FROM events WHERE inv = $1 AND id IN (
 		SELECT source FROM links WHERE inv = $1 AND target = $2 UNION SELECT target FROM links WHERE inv = $1 AND source = $2)`, s.inv, id)
+	b.Queue(`SELECT id, body FROM trash WHERE inv = $1 AND id IN (
+		SELECT source FROM links WHERE inv = $1 AND target = $2 UNION SELECT target FROM links WHERE inv = $1 AND source = $2)`, s.inv, id)
 	b.Queue(`SELECT source, n, meta FROM snapshots WHERE inv = $1
 		AND source = ANY((SELECT cites FROM events WHERE inv = $1 AND id = $2)::text[]) ORDER BY source, n`, s.inv, id)
 	b.Queue(versionSQL, s.inv)
@@ -186,6 +189,7 @@ func (s *Store) Detail(id string) (model.Detail, error) {
 	var d model.Detail
 	var in map[string][]model.Incoming
 	var linked map[string]model.Event
+	var trashed map[string]string // titles of linked events in the trash
 	var metas map[string][]snapshots.Record
 	var seq int64
 	var page []journalRow
@@ -226,6 +230,16 @@ func (s *Store) Detail(id string) (model.Detail, error) {
 		if err != nil {
 			return err
 		}
+		trashed = map[string]string{}
+		rows, err = br.Query()
+		err = eachRow(rows, err, func(other string, body []byte) error {
+			t, err := decodeTrashed(other, body)
+			trashed[other] = t.Event.Title
+			return err
+		})
+		if err != nil {
+			return err
+		}
 		if metas, err = scanSnapshotMetas(br.Query()); err != nil {
 			return err
 		}
@@ -242,6 +256,11 @@ func (s *Store) Detail(id string) (model.Detail, error) {
 	for _, r := range d.Related {
 		if other, ok := linked[r.Event]; ok {
 			d.Titles[r.Event] = other.Title
+		} else if title, ok := trashed[r.Event]; ok {
+			if d.Trashed == nil {
+				d.Trashed = map[string]string{}
+			}
+			d.Trashed[r.Event] = title
 		}
 	}
 	for sid, m := range metas {

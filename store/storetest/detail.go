@@ -88,6 +88,27 @@ func testDetail(t *testing.T, s *suite) {
 	if !slices.Equal(d.Related, want) {
 		t.Errorf("nso-mobileum-call: Related = %+v, want %+v", d.Related, want)
 	}
+	if len(d.Trashed) != 0 {
+		t.Errorf("nso-mobileum-call: Trashed = %v with nothing in the trash", d.Trashed)
+	}
+
+	// A linked event in the trash is named by the detail itself: its
+	// title, where the link would otherwise lead to nothing.
+	if _, err := st.Write(model.OpDelete, "", func(tx model.Tx) error {
+		_, err := model.DeleteEvents(tx, []string{"nso-denial"})
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if d, err = st.Detail("nso-mobileum-call"); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := d.Titles["nso-denial"]; ok {
+		t.Errorf("nso-mobileum-call: Titles names nso-denial, which is in the trash")
+	}
+	if got, want := d.Trashed, map[string]string{"nso-denial": titles["nso-denial"]}; !maps.Equal(got, want) {
+		t.Errorf("nso-mobileum-call: Trashed = %q, want %q", got, want)
+	}
 }
 
 func quoteSources(e model.Event) []string {
