@@ -82,8 +82,9 @@ const storePageSize = 16 << 10
 // of the old store's pages it has read, and telling progress.
 const buildReleaseEvery = 4 << 10
 
-// build writes the merge of old (a read transaction on the store, or nil)
-// and the sorted records into a new store file at path, and syncs it.
+// build writes the merge of old (a read transaction on the store at
+// oldPath, or nil) and the sorted records into a new store file at path,
+// and syncs it.
 // The records place the linked groups already (settle).
 // progress, when set, is told how many records have been written.
 //
@@ -91,7 +92,7 @@ const buildReleaseEvery = 4 << 10
 // synced: the import's sorted runs can go then, and should, as the
 // system may not have written them to disk yet (a million events' runs
 // are a gigabyte), and writing them competes with syncing the file.
-func build(path string, old *bbolt.Tx, sorted []extsort.Stream, progress func(written int64), merged func()) error {
+func build(path string, old *bbolt.Tx, oldPath string, sorted []extsort.Stream, progress func(written int64), merged func()) error {
 	pw, err := newPageWriter(path, storePageSize)
 	if err != nil {
 		return err
@@ -116,7 +117,7 @@ func build(path string, old *bbolt.Tx, sorted []extsort.Stream, progress func(wr
 		}
 		return nil
 	}
-	err = extsort.NewMerge(streams).EachAhead(guardOld(old, path), func(r *extsort.Record) error {
+	err = extsort.NewMerge(streams).EachAhead(guardOld(old, oldPath, path), func(r *extsort.Record) error {
 		if !opened || r.Key[0] != open.letter {
 			if err := end(); err != nil {
 				return err
@@ -171,12 +172,12 @@ func initialRecords() extsort.Stream {
 	}}
 }
 
-// guardOld guards a merge that reads the old store (when there is one):
-// what a damaged file makes it raise is said of that file, or else of
-// path.
-func guardOld(old *bbolt.Tx, path string) func(func() error) error {
+// guardOld guards a merge that reads the old store (when there is one,
+// at oldPath): what a damaged file makes it raise is said of that file,
+// or else of path.
+func guardOld(old *bbolt.Tx, oldPath, path string) func(func() error) error {
 	if old != nil {
-		path = old.DB().Path()
+		path = oldPath
 	}
 	return func(merge func() error) error { return guardPath(path, merge) }
 }
@@ -185,26 +186,29 @@ func guardOld(old *bbolt.Tx, path string) func(func() error) error {
 // stands for, so that a link to the store stays a link) and reopens the
 // store on it. The rename is atomic: another process sees the old store or
 // the new one, never a mix. The new file keeps the old one's mode and,
-// where the process may, its owner and group.
+// where the process may, its owner and group. It is opened, and locked,
+// before it takes the store's name: a reader that opens it as soon as it
+// has (readers were let in during the build) would otherwise hold the
+// import up, or make it fail once the new store is in place.
 func (s *Store) swap(built string) error {
+	var file *os.File
+	db, err := bbolt.Open(built, 0o600, &bbolt.Options{
+		Timeout:      DefaultTimeout,
+		FreelistType: bbolt.FreelistMapType,
+		OpenFile:     openKeeping(&file),
+	})
+	if err != nil {
+		return fmt.Errorf("opening the new store built for %s: %w", s.path, err)
+	}
 	target, err := outfile.Resolve(s.path)
 	if err == nil {
 		err = outfile.Replace(built, target)
 	}
 	if err != nil {
+		db.Close()
 		return fmt.Errorf("putting the new store in place of %s: %w", s.path, err)
 	}
-	old := s.db
-	var file *os.File
-	db, err := bbolt.Open(s.path, 0o600, &bbolt.Options{
-		Timeout:      DefaultTimeout,
-		FreelistType: bbolt.FreelistMapType,
-		OpenFile:     openKeeping(&file),
-	})
-	old.Close()
-	if err != nil {
-		return openError(s.path, err)
-	}
+	s.db.Close()
 	// The new file is told from the old by what is kept of it: its
 	// identity, and the pages read from it (the two files' versions
 	// count alike).

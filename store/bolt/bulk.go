@@ -59,6 +59,9 @@ func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
 		if err := s.writable(); err != nil {
 			return nil, err
 		}
+		if err := s.shareForBuild(); err != nil {
+			return nil, err
+		}
 	}
 	tx, err := s.db.Begin(false)
 	if err != nil {
@@ -242,7 +245,7 @@ func (bi *bulkImport) Commit(phrase string) (model.ImportResult, error) {
 		extsort.CloseStreams(streams)
 		return bi.result, err
 	}
-	placing, err := settle(streams, bi.tx, bi.dir, noted)
+	placing, err := settle(streams, bi.tx, bi.s.path, bi.dir, noted)
 	if noted != nil {
 		noted.Close()
 	}
@@ -271,7 +274,7 @@ func (bi *bulkImport) Commit(phrase string) (model.ImportResult, error) {
 		total := bi.records + int64(bi.tx.Size()/64) // a rough count of the old keys
 		progress = func(written int64) { bi.progress(written, max(total, written)) }
 	}
-	if err := build(built, bi.tx, slices.Concat(streams, placed), progress, letGo); err != nil {
+	if err := build(built, bi.tx, bi.s.path, slices.Concat(streams, placed), progress, letGo); err != nil {
 		return bi.result, err
 	}
 	bi.tx.Rollback()

@@ -116,7 +116,7 @@ const releaseOld = 16 << 10
 // store then has none of its own, and the merge is read only as far as
 // the events. At a million events, reading them all through the merge,
 // to find the tenth that are linked, read a gigabyte of runs once more.
-func settle(sorted []extsort.Stream, old *bbolt.Tx, dir string, noted *extsort.Noted) (*extsort.Sorter, error) {
+func settle(sorted []extsort.Stream, old *bbolt.Tx, oldPath, dir string, noted *extsort.Noted) (*extsort.Sorter, error) {
 	defer extsort.CloseStreams(sorted)
 	st := &settling{index: map[string]int32{}, counts: map[string]int{}, old: old, noted: noted}
 	if noted == nil {
@@ -132,7 +132,7 @@ func settle(sorted []extsort.Stream, old *bbolt.Tx, dir string, noted *extsort.N
 		// a million events' import 0.3 s of its serial path.
 		st.values, st.out = values, bufio.NewWriterSize(values, 256<<10)
 	}
-	err := extsort.NewMerge(slices.Concat(sorted, cursorStreams(old))).EachAhead(guardOld(old, dir), st.read)
+	err := extsort.NewMerge(slices.Concat(sorted, cursorStreams(old))).EachAhead(guardOld(old, oldPath, dir), st.read)
 	if err != nil && !errors.Is(err, errStop) {
 		return nil, err
 	}

@@ -1,0 +1,92 @@
+package bolt
+
+import (
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"chrono/model"
+	"chrono/store/storetest"
+)
+
+// While a bulk import builds the new file, other processes read the store
+// as it was; writers are kept out until the new file is in place.
+func TestBulkImportLetsReadersIn(t *testing.T) {
+	s := newStore(t)
+	before, err := s.Count(model.Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var looked bool
+	progress := func(model.ImportProgress) {
+		if looked {
+			return
+		}
+		looked = true
+		r, err := Open(s.path, Options{ReadOnly: true, Timeout: 50 * time.Millisecond})
+		if err != nil {
+			t.Errorf("a reader during the import: %v", err)
+		} else {
+			if n, err := r.Count(model.Query{}); err != nil || n != before {
+				t.Errorf("a reader during the import counts %d, %v; want %d", n, err, before)
+			}
+			r.Close()
+		}
+		if w, err := Open(s.path, Options{Timeout: 50 * time.Millisecond}); !errors.Is(err, model.ErrInUse) {
+			t.Errorf("a writer during the import: %v, want model.ErrInUse", err)
+			if err == nil {
+				w.Close()
+			}
+		}
+	}
+	if _, err := s.Import([]model.Input{nativeInput("new.json", []byte(newEvents))}, model.ImportOptions{Bulk: true, Progress: progress}); err != nil {
+		t.Fatal(err)
+	}
+	if !looked {
+		t.Fatal("the import reported no progress")
+	}
+	after, err := s.Count(model.Query{})
+	if err != nil || after <= before {
+		t.Errorf("after the import: %d events, %v; want more than %d", after, err, before)
+	}
+	// The store is written to again once the import is done.
+	if _, err := storetest.Retag(s, []string{"fbi-tip"}, []string{"after-import"}, nil); err != nil {
+		t.Errorf("a write after the import: %v", err)
+	}
+}
+
+// A writer that takes the store in the instant the import trades its
+// write lock for a shared one has changed what the import read: the
+// import is refused, and the write kept.
+func TestBulkImportRefusedWhenWrittenAsItBegins(t *testing.T) {
+	s := newStore(t)
+	defer func(f func()) { betweenLocks = f }(betweenLocks)
+	betweenLocks = func() {
+		w, err := Open(s.path, Options{Timeout: 50 * time.Millisecond})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer w.Close()
+		if _, err := storetest.Retag(w, []string{"fbi-tip"}, []string{"meanwhile"}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := s.Import([]model.Input{nativeInput("new.json", []byte(newEvents))}, model.ImportOptions{Bulk: true})
+	if !errors.Is(err, model.ErrConflict) {
+		t.Fatalf("import: %v, want model.ErrConflict", err)
+	}
+	s.Close()
+	r := openAt(t, s.path, Options{ReadOnly: true})
+	e, err := r.Event("fbi-tip")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(e.Tags, "meanwhile") {
+		t.Errorf("the write made meanwhile is lost: tags %q", e.Tags)
+	}
+	if _, err := r.Event("hearing-held"); !errors.Is(err, model.ErrNotFound) {
+		t.Errorf("an event of the refused import: %v, want model.ErrNotFound", err)
+	}
+	assertNoLeftovers(t, r)
+}
