@@ -194,6 +194,25 @@ sed -n "${at}p" "$1" > "$(dirname "$0")/line"`)
 	}
 }
 
+// TestEditInEditorKeepsTheTextOnAnyFailure: a save that fails for
+// another reason than a conflict (the store gone, a database down) keeps
+// what was typed too.
+func TestEditInEditorKeepsTheTextOnAnyFailure(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir()) // where the kept version goes
+	db := newDB(t)
+	chrono(t, db, "", "import", "timeline.example.json")
+	moved := db + ".elsewhere"
+	twoPassEditor(t, `sed -i 's/"title": "/"title": "Typed: /' "$1"; mv "`+db+`" "`+moved+`"`, `exit 3`)
+	r := chrono(t, db, "", "edit", "nso-denial")
+	_, kept, found := strings.Cut(strings.TrimSpace(r.stderr), "your version is kept in ")
+	if r.code == 0 || !found {
+		t.Fatalf("edit: %+v", r)
+	}
+	if text, err := os.ReadFile(kept); err != nil || !strings.Contains(string(text), `"Typed: NSO denies`) {
+		t.Errorf("the version kept in %q: %q, %v; want what was typed", kept, text, err)
+	}
+}
+
 // TestAddDatedByWords: a source's words for a date ("last year") given
 // as --date are refused, saying to give them as the date text with the
 // source that anchors them; given so, the event is added undated, and

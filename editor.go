@@ -92,13 +92,15 @@ func runEditInEditor(opts *editOptions) error {
 			// editor, as for text that does not read.
 			text = native.WithProblems(edited, err)
 			continue
-		case errors.As(err, &ce):
+		case err != nil:
+			// Refused as changed meanwhile, or not saved at all (the
+			// store gone, a database down): what was typed is kept.
+			if !errors.As(err, &ce) {
+				err = fmt.Errorf("%w; nothing saved", err)
+			}
 			if kept, kerr := keep(base.ID, edited); kerr == nil {
 				return fmt.Errorf("%w; your version is kept in %s", err, kept)
 			}
-			return err
-		}
-		if err != nil {
 			return err
 		}
 		fmt.Fprintln(opts.stdout, entryLine(entry))
