@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
 	"chrono/model"
@@ -36,11 +35,10 @@ text, --delete N removes note N (chrono show lists them in order).`,
 			if len(args) > 1 {
 				text = args[1]
 				if text == "-" {
-					b, err := io.ReadAll(io.LimitReader(c.stdin, model.MaxTextBytes+1))
-					if err != nil {
+					var err error
+					if text, err = readText(c.stdin); err != nil {
 						return err
 					}
-					text = strings.TrimRight(string(b), "\n")
 				}
 				if strings.TrimSpace(text) == "" {
 					return usagef("the note is empty")

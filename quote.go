@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
-	"strings"
 
 	"chrono/model"
 
@@ -29,11 +27,11 @@ func newQuoteAddCmd(c *cli) *cobra.Command {
 		RunE: func(self *cobra.Command, args []string) error {
 			id := args[0]
 			if q.Text == "-" {
-				b, err := io.ReadAll(io.LimitReader(c.stdin, model.MaxTextBytes+1))
+				text, err := readText(c.stdin)
 				if err != nil {
 					return err
 				}
-				q.Text = strings.TrimRight(string(b), "\n")
+				q.Text = text
 			}
 			if q.Text == "" {
 				return usagef("quote add needs --text: the quote, verbatim")
