@@ -50,8 +50,9 @@ func TestCLICompletion(t *testing.T) {
 	}
 }
 
-// TestCLIHelpPointers: a mistyped command gets a suggestion, and a usage
-// error points to the help of the command that was used.
+// TestCLIHelpPointers: a mistyped command (or subcommand, or help
+// topic) gets a suggestion, and a usage error points to the help of the
+// command that was used.
 func TestCLIHelpPointers(t *testing.T) {
 	db := exampleDB(t)
 	for _, tt := range []struct {
@@ -63,8 +64,17 @@ func TestCLIHelpPointers(t *testing.T) {
 		{"list --nope", []string{"Run 'chrono list --help' for usage."}},
 		{"quote rm x", []string{"Run 'chrono quote rm --help' for usage."}},
 		{"--nope", []string{"Run 'chrono --help' for usage."}},
+		{"quote ad fbi-tip", []string{`unknown command "ad" for chrono quote`, "did you mean add?", "Run 'chrono quote --help' for usage."}},
+		{"source lsit", []string{`unknown command "lsit" for chrono source`, "did you mean list?"}},
+		{"completion bahs", []string{`unknown command "bahs" for chrono completion`, "did you mean bash?"}},
+		{"help lsit", []string{`unknown command "lsit"`, "did you mean list?"}},
+		{"help quote ad", []string{`unknown command "ad" for chrono quote`, "did you mean add?"}},
+		{"log -n abc", []string{`invalid argument "abc" for "-n, --number" flag: not a whole number`}},
 	} {
 		r := chrono(t, db, "", strings.Fields(tt.args)...)
+		if strings.Contains(r.stderr, "strconv") {
+			t.Errorf("chrono %s: %q names Go's parser", tt.args, r.stderr)
+		}
 		for _, w := range tt.want {
 			if r.code != exitUsage || !strings.Contains(r.stderr, w) {
 				t.Errorf("chrono %s: exit %d, %q; want %q", tt.args, r.code, r.stderr, w)

@@ -23,7 +23,7 @@ const helpWidth = 80
 func writeUsage(cmd *cobra.Command) error {
 	var b strings.Builder
 	b.WriteString("Usage:")
-	if cmd.Runnable() {
+	if _, group := cmd.Annotations[groupOnly]; cmd.Runnable() && !group {
 		b.WriteString("\n" + hanging(cmd.UseLine(), "  ", "      "))
 	}
 	if cmd.HasAvailableSubCommands() {

@@ -61,6 +61,7 @@ func execute(c *cli, root *cobra.Command, args []string) (code int) {
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	groupCommands(root) // once the output is set: cobra's completion keeps it
 	cmd, err := root.ExecuteC()
 	c.noteSeen()
 	if err == nil {
@@ -139,7 +140,7 @@ func newRootCmd(c *cli) *cobra.Command {
 	root.PersistentFlags().Var(&c.authorFlag, "author", "who your changes are attributed to (default $CHRONO_AUTHOR, else user@host)")
 	root.PersistentFlags().BoolVar(&c.acceptRollback, "accept-rollback", false, "write to a store whose newest meta page is damaged, keeping it as it reads (without its last change); take as it is a store that lost journal entries this machine saw")
 	root.PersistentFlags().StringVar(&c.investigation, "investigation", "", "the investigation in a postgres:// database (default $CHRONO_INVESTIGATION, else default)")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{wholeNumber(err)} })
 	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) { c.dbGiven = cmd.Flags().Changed("db") }
 	root.AddCommand(newNewCmd(c), newImportCmd(c), newExportCmd(c), newListCmd(c), newShowCmd(c),
 		newAddCmd(c), newEditCmd(c), newRmCmd(c), newTrashCmd(c), newRestoreCmd(c),
@@ -147,6 +148,7 @@ func newRootCmd(c *cli) *cobra.Command {
 		newLogCmd(c), newInvestigationsCmd(c), newUndoCmd(c), newRevertCmd(c), newBackupCmd(c), newCheckCmd(c), newVerifyCmd(c), newSynthCmd(c), newServeCmd(c))
 	root.Version = version()
 	root.SetVersionTemplate("chrono {{.Version}}\n")
+	root.SetHelpCommand(newHelpCmd())
 	completeFromStore(c, root)
 	nameFlagsOnce(root)
 	root.SetUsageFunc(writeUsage)

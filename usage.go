@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -23,7 +24,7 @@ func noArgs(cmd *cobra.Command, args []string) error {
 	switch {
 	case len(args) == 0:
 		return nil
-	case cmd.HasParent():
+	case cmd.HasParent() && !cmd.HasSubCommands():
 		if f := cmd.Flags().Lookup("events"); f != nil && len(args) == 1 && isCount(args[0]) {
 			// chrono synth 200000: the count, as the help names it.
 			return usagef("%s takes no arguments, got %q: give the number of events with --%s %s", cmd.Name(), args[0], f.Name, args[0])
@@ -36,10 +37,73 @@ func noArgs(cmd *cobra.Command, args []string) error {
 			names = append(names, sub.Name())
 		}
 	}
-	if near := nearest(args[0], names); len(near) > 0 {
-		return usagef("unknown command %q; did you mean %s?", args[0], strings.Join(near, " or "))
+	unknown := fmt.Sprintf("unknown command %q", args[0])
+	if cmd.HasParent() {
+		unknown += " for " + cmd.CommandPath()
 	}
-	return usagef("unknown command %q", args[0])
+	if near := nearest(args[0], names); len(near) > 0 {
+		return usagef("%s; did you mean %s?", unknown, strings.Join(near, " or "))
+	}
+	return usageError{errors.New(unknown)}
+}
+
+// showHelp is the RunE of a command that groups others (quote, source):
+// given none of them, it shows its help.
+func showHelp(cmd *cobra.Command, _ []string) error { return cmd.Help() }
+
+// groupOnly annotates a command that only groups others: its usage
+// names its subcommands, not itself run alone.
+const groupOnly = "chrono-group"
+
+// groupCommands makes the commands of root that only group others (its
+// own, and cobra's completion) refuse an unknown subcommand, as root does,
+// rather than show their help and exit 0, which a script takes for done.
+func groupCommands(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, cmd := range root.Commands() {
+		if cmd.HasSubCommands() && !cmd.Runnable() {
+			cmd.Args, cmd.RunE = noArgs, showHelp
+			cmd.Annotations = map[string]string{groupOnly: ""}
+		}
+	}
+}
+
+// newHelpCmd is chrono help [command]: cobra's, with an unknown topic
+// refused as an unknown command is.
+func newHelpCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			topic, rest, err := cmd.Root().Find(args)
+			if err != nil {
+				return usageError{err}
+			}
+			if len(rest) > 0 {
+				return noArgs(topic, rest)
+			}
+			return topic.Help()
+		},
+	}
+}
+
+// wholeNumber rewrites the error of a flag that wants a number given
+// something else, which names Go's parser ("strconv.ParseInt: parsing
+// "abc": invalid syntax"), in words.
+func wholeNumber(err error) error {
+	var ne *strconv.NumError
+	if !errors.As(err, &ne) {
+		return err
+	}
+	why := "not a whole number"
+	if errors.Is(ne.Err, strconv.ErrRange) {
+		why = "out of range"
+	}
+	msg := err.Error()
+	if i := strings.Index(msg, ne.Error()); i >= 0 {
+		return errors.New(msg[:i] + why + msg[i+len(ne.Error()):])
+	}
+	return err
 }
 
 // exactArgs wants n arguments, and says what they are when they are not:
