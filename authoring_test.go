@@ -111,6 +111,7 @@ func TestCLIAuthoring(t *testing.T) {
 			"note|dup|",
 			"note|dup|--delete|0",
 			"note|dup|--edit|-1|text",
+			"note|dup|--edit|1|--delete|2|text",
 			"quote|add|dup|--text|y|--source|post|--at|0",
 			"quote|add|dup|--text|y|--source|post|--at|9",
 		}},

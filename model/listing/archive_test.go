@@ -20,7 +20,7 @@ func TestShowArchive(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := b.String()
-	if !strings.Contains(out, "    https://example.com/a\n    archived https://web.archive.org/web/2022/x") || strings.Contains(out, "\x1b") {
+	if !strings.Contains(out, "     https://example.com/a\n     archived https://web.archive.org/web/2022/x") || strings.Contains(out, "\x1b") {
 		t.Errorf("shown as:\n%q", out)
 	}
 }

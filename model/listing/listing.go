@@ -167,22 +167,25 @@ func Show(w io.Writer, d model.Detail, problems []model.Contradiction, width int
 	if len(e.Quotes) > 0 {
 		p.blank()
 		p.line("", "Quotes")
+		// Numbered as quote rm N and quote add --at N count them.
+		text := numberIndent(len(e.Quotes))
+		under := text + "  "
 		for i, q := range e.Quotes {
 			if i > 0 {
 				p.blank()
 			}
-			p.wrapped("  ", model.Quoted(termtext.Text(q.Text)))
-			p.wrapped("    ", Attribution(q))
+			p.numbered(i+1, text, model.Quoted(termtext.Text(q.Text)))
+			p.wrapped(under, Attribution(q))
 			if src, ok := d.Sources[q.Source]; ok {
-				p.wrapped("    ", model.Citation(src, termtext.Line))
+				p.wrapped(under, model.Citation(src, termtext.Line))
 				if src.URL != "" {
-					p.line("    ", termtext.Line(src.URL))
+					p.line(under, termtext.Line(src.URL))
 				}
 				if src.Archive != "" {
-					p.line("    ", "archived "+termtext.Line(src.Archive))
+					p.line(under, "archived "+termtext.Line(src.Archive))
 				}
 			} else if q.Source != "" {
-				p.line("    ", "source "+q.Source)
+				p.line(under, "source "+q.Source)
 			}
 		}
 	}
@@ -202,6 +205,8 @@ func Show(w io.Writer, d model.Detail, problems []model.Contradiction, width int
 	if len(e.Notes) > 0 {
 		p.blank()
 		p.line("", "Notes")
+		// Numbered as note --edit N and --delete N count them.
+		head := numberIndent(len(e.Notes))
 		for i, n := range e.Notes {
 			if i > 0 {
 				p.blank()
@@ -215,12 +220,12 @@ func Show(w io.Writer, d model.Detail, problems []model.Contradiction, width int
 			if n.Author != "" {
 				by = append(by, termtext.Line(n.Author))
 			}
-			indent := "  "
-			if len(by) > 0 {
-				p.line(indent, strings.Join(by, " — "))
-				indent = "    "
+			if len(by) == 0 {
+				p.numbered(i+1, head, termtext.Text(n.Text))
+				continue
 			}
-			p.wrapped(indent, termtext.Text(n.Text))
+			p.numbered(i+1, head, strings.Join(by, " — "))
+			p.wrapped(head+"  ", termtext.Text(n.Text))
 		}
 	}
 	return p.err

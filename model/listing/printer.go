@@ -1,7 +1,9 @@
 package listing
 
 import (
+	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -38,6 +40,23 @@ func (p *printer) field(name, value string) {
 
 // wrapped writes text wrapped to the width, each line indented; the text's
 // own line breaks are kept and its tabs laid out as spaces.
+// numbered writes text wrapped under indent, its first line with the
+// item's number in the indent's place: "1. ".
+func (p *printer) numbered(n int, indent, text string) {
+	text = strings.ReplaceAll(text, "\t", "    ")
+	for i, l := range strings.Split(wrap(text, p.width-len(indent)), "\n") {
+		if i == 0 {
+			p.line(fmt.Sprintf("%-*s", len(indent), strconv.Itoa(n)+"."), l)
+			continue
+		}
+		p.line(indent, l)
+	}
+}
+
+// numberIndent is the indent of a list of n numbered items: room for the
+// largest number, its point and a space.
+func numberIndent(n int) string { return strings.Repeat(" ", len(strconv.Itoa(n))+2) }
+
 func (p *printer) wrapped(indent, text string) {
 	text = strings.ReplaceAll(text, "\t", "    ")
 	for _, l := range strings.Split(wrap(text, p.width-len(indent)), "\n") {

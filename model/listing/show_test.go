@@ -22,15 +22,16 @@ func TestShowIndentsEveryLineOfANote(t *testing.T) {
 	if err := Show(&b, d, nil, 80, model.ZoneWritten); err != nil {
 		t.Fatal(err)
 	}
+	// Numbered as note --edit N and --delete N count them.
 	want := `Notes
-  24 Nov 2026 10:03 — ana
-    first line
-    second line
+1. 24 Nov 2026 10:03 — ana
+     first line
+     second line
 
-    after a blank
+     after a blank
 
-  undated
-  note
+2. undated
+   note
 `
 	if out := b.String(); !strings.HasSuffix(out, want) {
 		t.Errorf("notes shown as:\n%s\nwant them to end:\n%s", out, want)
