@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -235,10 +236,31 @@ func (s *Server) currentUsers() Users {
 	return s.users
 }
 
+// logf writes a line to the server's log. What a client sent (a
+// command's arguments, an investigation's name) is in it, and a client
+// must not write lines of its own into the log, nor send its reader's
+// terminal escape sequences: the line is made safe whole.
 func (s *Server) logf(format string, args ...any) {
 	if s.cfg.Log != nil {
-		fmt.Fprintf(s.cfg.Log, time.Now().Format(time.DateTime)+" "+format+"\n", args...)
+		fmt.Fprintln(s.cfg.Log, time.Now().Format(time.DateTime)+" "+termtext.Line(fmt.Sprintf(format, args...)))
 	}
+}
+
+// quotedArgs are a command's arguments as a shell would read them back:
+// an argument with anything but plain characters in it is quoted, its
+// control characters escaped.
+func quotedArgs(args []string) string {
+	plain := func(r rune) bool {
+		return r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("@%+=:,./_-", r))
+	}
+	out := make([]string, len(args))
+	for i, a := range args {
+		out[i] = a
+		if a == "" || strings.IndexFunc(a, func(r rune) bool { return !plain(r) }) >= 0 {
+			out[i] = strconv.Quote(a)
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // names are the served investigations' names.
@@ -388,7 +410,7 @@ func (s *Server) exec(sess ssh.Session, user string, invs []Investigation) int {
 		s.logf("%s refused exec %q", user, sess.RawCommand())
 		return 2
 	}
-	s.logf("%s ran %s on %s", user, strings.Join(args, " "), inv.Name)
+	s.logf("%s ran %s on %s", user, quotedArgs(args), inv.Name)
 	return s.cfg.Exec(inv, args, sess, stderr)
 }
 
@@ -583,7 +605,9 @@ type fileStamp struct {
 func (s *Server) readUsers() (Users, fileStamp, error) {
 	fi, err := os.Stat(s.cfg.UsersFile)
 	if err != nil {
-		return nil, fileStamp{}, fmt.Errorf("users file: %w", err)
+		// Not the zero stamp, which a file never read also has: a file
+		// taken away is said once, as a file with a mistake is.
+		return nil, fileStamp{size: -1}, fmt.Errorf("users file: %w", err)
 	}
 	data, err := os.ReadFile(s.cfg.UsersFile)
 	if err != nil {
@@ -658,17 +682,25 @@ func (s *Server) applyUsers(users Users) {
 	for x := range s.sessions {
 		_, gone := users.Known(x.key)
 		gone = !gone
-		changed := false
+		changed, renamed := false, false
+		if name, _ := users.Known(x.key); !gone && x.inv == "" {
+			renamed = name != x.user
+		}
 		if x.inv != "" {
 			_, was, _ := old.Role(x.key, x.inv)
-			_, r, ok := users.Role(x.key, x.inv)
+			name, r, ok := users.Role(x.key, x.inv)
 			changed = !ok || r != was
+			renamed = ok && name != x.user
 		}
 		switch {
 		case gone:
 			x.end("your key was removed from the server's users")
 		case changed:
 			x.end("your role changed; connect again")
+		case renamed:
+			// Changes are signed with the session's name: one the users
+			// file no longer gives this key would sign someone else's.
+			x.end("your name in the server's users changed; connect again")
 		}
 	}
 }

@@ -1,0 +1,69 @@
+package sshd
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+// A client's command goes into the server's log quoted: it can neither
+// write a line of its own there nor send the log's reader escape
+// sequences.
+func TestTheLogTakesNoLinesFromClients(t *testing.T) {
+	key, line := newKey(t)
+	log := &screen{}
+	sv := serve(t, usersLine("lee", "read", line), DefaultLimits(), func(c *Config) { c.Log = log })
+	sess, err := sv.connect(key).NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess.Run("show 'x\n2026-12-05 19:36:10 bo refused: forged line' '\x1b[31mred'")
+	sess.Close()
+	log.waitFor(t, "lee ran show")
+	got := log.String()
+	for l := range strings.Lines(got) {
+		if strings.Contains(l, "forged") && !strings.Contains(l, "lee ran show") {
+			t.Errorf("a client wrote a line of its own into the log: %q", l)
+		}
+	}
+	if strings.ContainsRune(got, '\x1b') {
+		t.Errorf("the log holds an escape sequence from a client: %q", got)
+	}
+	if want := `lee ran show "x\n2026-12-05 19:36:10 bo refused: forged line" "\x1b[31mred" on nso`; !strings.Contains(got, want) {
+		t.Errorf("the log reads %q, want it to hold %q", got, want)
+	}
+}
+
+// A key given another name in the users file ends its session: its
+// changes would otherwise go on being signed with the old name.
+func TestARenamedKeysSessionEnds(t *testing.T) {
+	bo, boLine := newKey(t)
+	sv := serve(t, usersLine("bo", "edit", boLine), DefaultLimits())
+	sess, _, _, errs := browse(t, sv.connect(bo))
+	ended := make(chan error, 1)
+	go func() { ended <- sess.Wait() }()
+	if err := os.WriteFile(sv.users, []byte("# bo is robert now\n"+usersLine("robert", "edit", boLine)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-ended:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the renamed key's session is still open after 5s")
+	}
+	if !strings.Contains(errs.String(), "your name in the server's users changed") {
+		t.Errorf("the session ended saying %q", errs.String())
+	}
+}
+
+// A users file taken away keeps the users as they were, and the log says
+// so.
+func TestAUsersFileRemovedIsSaid(t *testing.T) {
+	_, line := newKey(t)
+	log := &screen{}
+	sv := serve(t, usersLine("ana", "edit", line), DefaultLimits(), func(c *Config) { c.Log = log })
+	if err := os.Remove(sv.users); err != nil {
+		t.Fatal(err)
+	}
+	log.waitFor(t, "keeping the users as they were")
+}
