@@ -1,10 +1,19 @@
 package model
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // Retitle changes the investigation's title and description (SetHeader),
 // as one journal entry that RevertEdit takes back. It changes no event.
-type Retitle struct{ Header Header }
+// Base, when set, is the header the change was typed on: a field left as
+// it was there keeps what the store holds now, and one changed both here
+// and meanwhile by another is refused (HeaderConflict), never overwritten.
+type Retitle struct {
+	Header Header
+	Base   *Header
+}
 
 // IDs implements Edit: none.
 func (r Retitle) IDs() []string { return nil }
@@ -15,11 +24,70 @@ func (r Retitle) Change(e Event) Event { return e }
 // Apply implements Edit. It returns no Change, and a revert when the
 // title or the description changed.
 func (r Retitle) Apply(w Writer) ([]Change, Edit, error) {
-	return journaled(w, OpTitle, r.Phrase(), func(tx Tx) error { return SetHeader(tx, r.Header) })
+	return journaled(w, OpTitle, r.Phrase(), func(tx Tx) error {
+		h := r.Header
+		if r.Base != nil {
+			now, err := tx.Header()
+			if err != nil {
+				return err
+			}
+			if h, err = mergeHeader(*r.Base, r.Header, now); err != nil {
+				return err
+			}
+		}
+		return SetHeader(tx, h)
+	})
 }
 
-// Phrase implements Edit: "titled the investigation “NSO Group”".
-func (r Retitle) Phrase() string { return "titled the investigation " + quoteEnds(r.Header.Title) }
+// Phrase implements Edit: "titled the investigation “NSO Group”", or,
+// when only the description was changed, "described the investigation".
+func (r Retitle) Phrase() string {
+	if r.Base != nil && r.Header.Title == r.Base.Title {
+		return "described the investigation"
+	}
+	return "titled the investigation " + quoteEnds(r.Header.Title)
+}
+
+// mergeHeader is mine, typed on base, over now: a field mine left as it
+// was takes now's value; one changed both in mine and, otherwise, in now
+// is a conflict.
+func mergeHeader(base, mine, now Header) (Header, error) {
+	out := mine
+	for _, f := range []struct {
+		name            string
+		base, mine, now string
+		out             *string
+	}{
+		{"title", base.Title, mine.Title, now.Title, &out.Title},
+		{"description", base.Description, mine.Description, now.Description, &out.Description},
+	} {
+		switch {
+		case f.mine == f.base:
+			*f.out = f.now
+		case f.now != f.base && f.now != f.mine:
+			return Header{}, &HeaderConflict{Field: f.name, Now: now}
+		}
+	}
+	return out, nil
+}
+
+// HeaderConflict refuses a change of the investigation's title or
+// description that another change made meanwhile to the same field.
+type HeaderConflict struct {
+	Field string // "title" or "description"
+	Now   Header // the header as the store holds it
+}
+
+func (e *HeaderConflict) Error() string {
+	now := e.Now.Title
+	if e.Field == "description" {
+		now = e.Now.Description
+	}
+	return fmt.Sprintf("the investigation's %s was changed meanwhile by another change, to “%s”: saving again puts yours in its place", e.Field, Shorten(now, 60))
+}
+
+// Unwrap makes a HeaderConflict an ErrConflict.
+func (e *HeaderConflict) Unwrap() error { return ErrConflict }
 
 // quoteEnds quotes a title as quoteTitle does, but cuts a long one in
 // its middle: an investigation's title is changed most often at its end

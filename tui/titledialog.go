@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -108,7 +109,8 @@ func (d *titleDialog) Update(msg tea.Msg) (Action, tea.Cmd) {
 			case h == d.was:
 				return closeDialog{}, say("title and description unchanged")
 			}
-			return writeEdit{model.Retitle{Header: h}}, nil
+			base := d.was
+			return writeEdit{model.Retitle{Header: h, Base: &base}}, nil
 		case key.Matches(k, d.keys.Next):
 			d.onDesc = !d.onDesc
 			if d.onDesc {
@@ -125,6 +127,25 @@ func (d *titleDialog) Update(msg tea.Msg) (Action, tea.Cmd) {
 		return nil, editArea(&d.desc, &d.kept, msg)
 	}
 	return nil, editLine(&d.title, d.was.Title, msg)
+}
+
+// refused takes a save refused: said above the fields, which keep what
+// was typed. When another changed the same field meanwhile, the dialog
+// is typed on the header as it is now: the fields left as they were show
+// the store's, and saving again puts what was typed in the other's place.
+func (d *titleDialog) refused(err error) {
+	if hc := (*model.HeaderConflict)(nil); errors.As(err, &hc) {
+		typed := d.header()
+		if typed.Title == d.was.Title {
+			d.title.SetValue(line(hc.Now.Title))
+		}
+		if typed.Description == d.was.Description {
+			d.kept = hc.Now.Description
+			d.desc.SetValue(areaText(hc.Now.Description))
+		}
+		d.was = hc.Now
+	}
+	d.problem = refuse("not saved: "+err.Error(), d.fields())
 }
 
 // fields are the title and the description as typed, to tell a change.

@@ -226,8 +226,11 @@ func (m *Model) act(a Action, cmd tea.Cmd) tea.Cmd {
 		m.open(a.dialog)
 	case writeEdit:
 		w := pendingWrite{edit: a.edit}
-		if f, ok := m.dialog.(*quoteForm); ok {
-			w.quote = f // opened again if the save is refused
+		switch d := m.dialog.(type) {
+		case *quoteForm:
+			w.quote = d // opened again if the save is refused
+		case *titleDialog:
+			w.title = d
 		}
 		m.dialog = nil
 		return tea.Batch(cmd, m.write(w))

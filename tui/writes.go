@@ -64,6 +64,9 @@ type pendingWrite struct {
 	// quote is the form a quote was typed in: a save refused opens it
 	// again on what was typed.
 	quote *quoteForm
+	// title is the dialog the investigation's title was typed in: a save
+	// refused opens it again on what was typed.
+	title *titleDialog
 	// started is set when the write begins, so that one the browser did
 	// not get to start is written when it ends.
 	started *atomic.Bool
@@ -396,6 +399,11 @@ func (m *Model) conflicted(msg writeMsg) tea.Cmd {
 	w := msg.write
 	if w.quote != nil && m.dialog == nil {
 		return reopenQuote(m.ctx.store, w.quote, msg.err)
+	}
+	if w.title != nil && m.dialog == nil && !m.stopped {
+		w.title.refused(msg.err)
+		m.open(w.title)
+		return nil
 	}
 	if w.save != nil && w.form != nil && !errors.As(msg.err, &ce) && m.dialog == nil && !m.stopped {
 		// Refused for another reason (the store unreachable, the event
