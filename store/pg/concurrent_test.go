@@ -1,6 +1,7 @@
 package pg
 
 import (
+	"errors"
 	"fmt"
 	"sync"
 	"testing"
@@ -145,5 +146,47 @@ func TestReadsGoOnWhileAWriteWaits(t *testing.T) {
 	}
 	if h, err := s.Header(); err != nil || h.Title != "after the wait" {
 		t.Errorf("title %q, %v after the write", h.Title, err)
+	}
+}
+
+// TestAWriterHeldUpGivesUp: a write that waits for another writer's lock
+// (a long import, a session holding a lock) gives up after lockWait,
+// saying the investigation is in use, as a file store says so, rather
+// than waiting without end and without a word.
+func TestAWriterHeldUpGivesUp(t *testing.T) {
+	defer func(w string) { lockWait = w }(lockWait)
+	lockWait = "200ms"
+	first := newStore(t, "tester@one")
+	second, err := Open(server.url, Options{Investigation: first.name, Author: "tester@two"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer second.Close()
+	holding, release := make(chan struct{}), make(chan struct{})
+	done := make(chan error, 1)
+	go func() {
+		_, err := first.Write(model.OpTitle, "retitle", func(tx model.Tx) error {
+			close(holding)
+			<-release
+			return tx.SetHeader(model.Header{Title: "first"})
+		})
+		done <- err
+	}()
+	<-holding
+	// Let go in the end, so that a writer that waits without end fails
+	// the test rather than hangs it.
+	go func() { time.Sleep(3 * time.Second); close(release) }()
+	start := time.Now()
+	_, err = second.Write(model.OpTitle, "retitle", func(tx model.Tx) error {
+		return tx.SetHeader(model.Header{Title: "second"})
+	})
+	if !errors.Is(err, model.ErrInUse) || time.Since(start) > 2*time.Second {
+		t.Errorf("the held-up write: %v after %v, want model.ErrInUse", err, time.Since(start))
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if h, err := second.Header(); err != nil || h.Title != "first" {
+		t.Errorf("header %+v, %v; want the first writer's", h, err)
 	}
 }

@@ -87,7 +87,7 @@ type pendingEvent struct {
 func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.ImportResult, error) {
 	l := s.take()
 	defer s.give(l)
-	tx, err := s.begin(l)
+	tx, err := s.begin(l, true)
 	if err != nil {
 		return nil, err
 	}

@@ -23,7 +23,7 @@ func (s *Store) Restore(from model.Reader) (model.Restored, error) {
 	l := s.take()
 	defer s.give(l)
 	var n model.Restored
-	tx, err := s.begin(l)
+	tx, err := s.begin(l, true)
 	if err != nil {
 		return n, err
 	}

@@ -237,6 +237,9 @@ func (s *Store) fail(err error) error {
 	if errors.As(err, &pgErr) && pgErr.Code == "42501" {
 		return s.addr.errorf("%s: %w (the role needs the rights the README lists)", s.loc, err)
 	}
+	if errors.As(err, &pgErr) && pgErr.Code == "55P03" { // lock_not_available
+		return s.addr.errorf("%s is %w: another writer held it for longer than %s (an import, or a session outside chrono); try again once it is done", s.loc, model.ErrInUse, lockWait)
+	}
 	return s.addr.errorf("%s: %w", s.loc, err)
 }
 

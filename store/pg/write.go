@@ -22,6 +22,9 @@ var clock = time.Now
 // row id and the journal entry's sequence number ("3:1207") as payload.
 const Channel = "chrono_journal"
 
+// lockWait is how long a write waits for a lock in the database.
+var lockWait = "5s"
+
 // begin starts a write transaction and takes the investigation's row
 // lock, which every writer of the investigation takes first: writers on
 // any machine go one after another, as a bbolt store's writers take its
@@ -33,7 +36,7 @@ const Channel = "chrono_journal"
 // and the newer one shown. Serializable isolation would find the same
 // conflicts, but only at commit, and make every writer retry; the lock
 // makes the check exact at the first read.
-func (s *Store) begin(l *line) (pgx.Tx, error) {
+func (s *Store) begin(l *line, long bool) (pgx.Tx, error) {
 	if s.readOnly {
 		return nil, fmt.Errorf("%s: %w", s.loc, model.ErrReadOnly)
 	}
@@ -41,10 +44,25 @@ func (s *Store) begin(l *line) (pgx.Tx, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Waiting for a lock (another writer's: an import holds it for as
+	// long as it runs; or a session's outside chrono) gives up after
+	// lockWait, as a file store's writer gives up on its file lock,
+	// rather than hanging without a word (fail says it is in use).
+	// A long import or restore waits for the rest as it always has
+	// (long: the investigation's lock is the one other chrono writers
+	// wait on).
+	var was string
+	if err := tx.QueryRow(ctx, `SELECT current_setting('lock_timeout'), set_config('lock_timeout', $1, true)`, lockWait).Scan(&was, new(string)); err != nil {
+		tx.Rollback(ctx)
+		return nil, s.fail(err)
+	}
 	var id int64
 	err = tx.QueryRow(ctx, `SELECT id FROM investigations WHERE id = $1 FOR UPDATE`, s.inv).Scan(&id)
 	if errors.Is(err, pgx.ErrNoRows) {
 		err = fmt.Errorf("%w: the investigation %q was removed from the database", model.ErrNoStore, s.name)
+	}
+	if err == nil && long {
+		_, err = tx.Exec(ctx, `SELECT set_config('lock_timeout', $1, true)`, was)
 	}
 	if err != nil {
 		tx.Rollback(ctx)
@@ -59,7 +77,7 @@ func (s *Store) begin(l *line) (pgx.Tx, error) {
 func (s *Store) Write(op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
 	l := s.take()
 	defer s.give(l)
-	tx, err := s.begin(l)
+	tx, err := s.begin(l, false)
 	if err != nil {
 		return model.Entry{}, err
 	}
