@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -53,7 +54,13 @@ func runNew(opts *newOptions) error {
 	if err := opts.oneInvestigation(opts.path); err != nil {
 		return err
 	}
+	if strings.TrimSpace(opts.path) == "" {
+		return usagef("chrono new needs where to keep the investigation: a store file's path, or a postgres:// address")
+	}
 	inDB := store.IsAddress(opts.path)
+	if fi, err := os.Stat(opts.path); !inDB && err == nil && fi.IsDir() {
+		return fmt.Errorf("%s is a directory; give the path of the store file to make, such as %s", opts.path, shellArg(filepath.Join(opts.path, "case.db")))
+	}
 	open, passNote := shellArg(opts.path), ""
 	title := strings.TrimSpace(opts.title)
 	if inDB {
@@ -69,6 +76,10 @@ func runNew(opts *newOptions) error {
 		}
 	} else if title == "" {
 		title = strings.TrimSuffix(filepath.Base(opts.path), filepath.Ext(opts.path))
+	}
+	if title = strings.TrimSpace(title); title == "" {
+		// Refused before anything is made, which would be left behind.
+		return usagef("the investigation needs a title, which its name gives none of: give --title")
 	}
 	author, err := opts.author()
 	if err != nil {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -91,5 +93,28 @@ func TestInvestigationsOfAnUnusedDatabase(t *testing.T) {
 	r := chrono(t, unused, "", "investigations")
 	if r.code != 0 || r.stdout != "" || !strings.Contains(r.stderr, "no investigations in") || !strings.Contains(r.stderr, "chrono new") {
 		t.Errorf("investigations of an unused database: exit %d\nstdout: %q\nstderr: %s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// A command that fails leaves no investigation behind in a database, as
+// none is left behind in a file: an import refused into a new one, and
+// chrono new refused for a name that gives no title.
+func TestAFailedCommandLeavesNoInvestigation(t *testing.T) {
+	addr, name := pgDB(t)
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	if err := os.WriteFile(bad, []byte(`{"chrono": 1, "events": [{"id": "x", "title": "", "date": "bogus"}]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := chrono(t, addr, "", "--investigation", name, "import", bad); r.code != 1 || !strings.Contains(r.stderr, "the store is unchanged") {
+		t.Fatalf("import: %+v", r)
+	}
+	if r := chrono(t, addr, "", "--investigation", "  ", "new", addr); r.code != 2 {
+		t.Errorf("new with a blank name: %+v", r)
+	}
+	if r := chrono(t, addr, "", "investigations"); strings.Contains(r.stdout, name) || strings.Contains(r.stdout, "  \t") {
+		t.Errorf("left behind:\n%s", r.stdout)
+	}
+	if r := chrono(t, addr, "", "new", addr, "--investigation", name); r.code != 0 {
+		t.Errorf("new with the name the failed import had: %+v", r)
 	}
 }

@@ -81,6 +81,8 @@ type Store struct {
 	// once connected, not in the connection's startup parameters, which
 	// a connection pooler such as PgBouncer may refuse.
 	jitOff bool
+	// made: Open made the investigation (DiscardUnused).
+	made   bool
 	listen listener
 	heads  headCache
 	// afterBatch, when set (by tests), is called with an import's
@@ -184,6 +186,7 @@ func (s *Store) prepare(opts Options) error {
 	if err == nil && opts.New && tag.RowsAffected() == 0 {
 		return existing(s)
 	}
+	s.made = err == nil && tag.RowsAffected() == 1
 	if err == nil {
 		err = c.QueryRow(ctx, `SELECT id FROM investigations WHERE name = $1`, s.name).Scan(&s.inv)
 	}
@@ -256,11 +259,30 @@ func (s *Store) Close() error {
 	return s.closeLines()
 }
 
+// DiscardUnused takes the investigation out of the database when this
+// Open made it and nothing was written to it since (an import into it
+// refused): a failed command leaves nothing behind, as with a store
+// file, and its name free for chrono new.
+func (s *Store) DiscardUnused() error {
+	if !s.made || s.readOnly {
+		return nil
+	}
+	return s.readOne(func(db querier) error {
+		_, err := db.Exec(ctx, `DELETE FROM investigations WHERE id = $1
+			AND NOT EXISTS (SELECT 1 FROM journal WHERE inv = $1) AND NOT EXISTS (SELECT 1 FROM events WHERE inv = $1)`, s.inv)
+		return err
+	})
+}
+
 // checkName refuses an investigation name that could not be typed or
 // shown safely.
 func checkName(name string) string {
 	if len(name) > 200 {
 		return "a name is at most 200 bytes"
+	}
+	if strings.TrimSpace(name) != name {
+		// "t1 " would be another investigation than "t1", listed alike.
+		return "a name neither starts nor ends with a space"
 	}
 	for _, r := range name {
 		if r < ' ' || r == 0x7f || (r >= 0x80 && r < 0xa0) {
