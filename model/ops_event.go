@@ -122,7 +122,11 @@ func EditEvent(tx Tx, base, e Event) (Change, error) {
 		return Change{}, err
 	}
 	if !SameEvent(&current, &base) {
-		return Change{}, &ConflictError{ID: base.ID, Current: current}
+		merged, ok := overAnnotations(base, current, e)
+		if !ok {
+			return Change{}, &ConflictError{ID: base.ID, Current: current}
+		}
+		e = merged
 	}
 	if SameEvent(&current, &e) {
 		return Change{Before: current, After: current}, nil
@@ -135,6 +139,34 @@ func EditEvent(tx Tx, base, e Event) (Change, error) {
 	}
 	signNotes(tx, current.Notes, &e)
 	return Change{Before: current, After: e}, tx.PutEvent(e)
+}
+
+// annotations are the fields a team changes beside an edit, with a key
+// each (a tag, a note), and no edit needs to be read again for.
+const annotations = FieldTags | FieldNotes
+
+// overAnnotations is e, an edit of base, over current, when current
+// differs from base only in annotations e left as they were: a tag or a
+// note added meanwhile is kept, and does not refuse the edit. Any other
+// change meanwhile is for the user to see (ok false), as is a tag or a
+// note changed both ways.
+func overAnnotations(base, current, e Event) (Event, bool) {
+	theirs := FieldSet(0)
+	for f := FieldDate; f <= FieldNotes; f <<= 1 {
+		if !fieldEqual(&base, &current, f) {
+			theirs |= f
+		}
+	}
+	if theirs&^annotations != 0 {
+		return Event{}, false
+	}
+	for f := FieldTags; f <= FieldNotes; f <<= 1 {
+		if theirs.Has(f) && !fieldEqual(&base, &e, f) {
+			return Event{}, false
+		}
+	}
+	copyFields(&e, &current, theirs)
+	return e, true
 }
 
 // signNotes signs the notes of e that before does not hold as they are:

@@ -83,6 +83,35 @@ func TestEditEventConflict(t *testing.T) {
 	if w.events["call"].Title != "The call" {
 		t.Error("the conflicting edit was written")
 	}
+	// A tag and a note added meanwhile are kept, and refuse nothing; a
+	// tag changed both ways is a conflict.
+	base = w.events["call"]
+	write(t, w, OpTag, func(tx Tx) error {
+		_, err := UpdateEvent(tx, "call", func(e *Event) error {
+			e.Tags = append(e.Tags, "theirs")
+			e.Notes = append(e.Notes, Note{Text: "their note", Author: "bo"})
+			return nil
+		})
+		return err
+	})
+	mine = base.Clone()
+	mine.Title = "The call, corrected"
+	if _, err := w.Write(OpEdit, "edit", func(tx Tx) error { _, err := EditEvent(tx, base, mine); return err }); err != nil {
+		t.Fatalf("an edit beside a tag and a note added meanwhile: %v", err)
+	}
+	if e := w.events["call"]; e.Title != "The call, corrected" || !slices.Contains(e.Tags, "theirs") || len(e.Notes) != len(base.Notes)+1 {
+		t.Errorf("after the edit: %+v", e)
+	}
+	base = w.events["call"]
+	write(t, w, OpTag, func(tx Tx) error {
+		_, err := UpdateEvent(tx, "call", func(e *Event) error { e.Tags = append(e.Tags, "again"); return nil })
+		return err
+	})
+	mine = base.Clone()
+	mine.Tags = []string{"mine"}
+	if _, err := w.Write(OpEdit, "edit", func(tx Tx) error { _, err := EditEvent(tx, base, mine); return err }); !errors.As(err, &ce) {
+		t.Errorf("tags changed both ways: %v, want a conflict", err)
+	}
 	renamed := w.events["call"].Clone()
 	renamed.ID = "other"
 	if _, err := w.Write(OpEdit, "edit", func(tx Tx) error { _, err := EditEvent(tx, w.events["call"], renamed); return err }); err == nil {
