@@ -52,23 +52,29 @@ func (r Retitle) Phrase() string {
 // was takes now's value; one changed both in mine and, otherwise, in now
 // is a conflict.
 func mergeHeader(base, mine, now Header) (Header, error) {
-	out := mine
-	for _, f := range []struct {
-		name            string
-		base, mine, now string
-		out             *string
-	}{
-		{"title", base.Title, mine.Title, now.Title, &out.Title},
-		{"description", base.Description, mine.Description, now.Description, &out.Description},
-	} {
-		switch {
-		case f.mine == f.base:
-			*f.out = f.now
-		case f.now != f.base && f.now != f.mine:
-			return Header{}, &HeaderConflict{Field: f.name, Now: now}
-		}
+	var out Header
+	if !mergeTyped(base.Title, mine.Title, now.Title, &out.Title) {
+		return Header{}, &HeaderConflict{Field: "title", Now: now}
+	}
+	if !mergeTyped(base.Description, mine.Description, now.Description, &out.Description) {
+		return Header{}, &HeaderConflict{Field: "description", Now: now}
 	}
 	return out, nil
+}
+
+// mergeTyped sets *out to a field's value once mine, typed on base, meets
+// now, another change's: mine's where mine changed it, now's where mine
+// left it; false when both changed it, each its own way.
+func mergeTyped[T comparable](base, mine, now T, out *T) bool {
+	switch {
+	case mine == base:
+		*out = now
+	case now == base || now == mine:
+		*out = mine
+	default:
+		return false
+	}
+	return true
 }
 
 // HeaderConflict refuses a change of the investigation's title or

@@ -112,12 +112,53 @@ func (s SaveSource) Apply(w Writer) ([]Change, Edit, error) {
 		if err != nil {
 			return err
 		}
-		if current != *s.Base {
-			return fmt.Errorf("source %q: %w; open it again to see the change", s.Base.ID, ErrConflict)
+		merged, err := mergeSource(*s.Base, s.Source, current)
+		if err != nil {
+			return err
 		}
-		return EditSource(tx, s.Source)
+		return EditSource(tx, merged)
 	})
 }
+
+// mergeSource is mine, typed on base, over now, another change's: a
+// field mine left as it was keeps now's value; one changed both ways is
+// a SourceConflict.
+func mergeSource(base, mine, now Source) (Source, error) {
+	out := Source{ID: mine.ID}
+	for _, f := range []struct {
+		name            string
+		base, mine, now string
+		out             *string
+	}{
+		{"publisher", base.Publisher, mine.Publisher, now.Publisher, &out.Publisher},
+		{"author", base.Author, mine.Author, now.Author, &out.Author},
+		{"title", base.Title, mine.Title, now.Title, &out.Title},
+		{"url", base.URL, mine.URL, now.URL, &out.URL},
+		{"archive", base.Archive, mine.Archive, now.Archive, &out.Archive},
+	} {
+		if !mergeTyped(f.base, f.mine, f.now, f.out) {
+			return Source{}, &SourceConflict{ID: base.ID, Field: f.name, Now: now}
+		}
+	}
+	if !mergeTyped(base.Published, mine.Published, now.Published, &out.Published) {
+		return Source{}, &SourceConflict{ID: base.ID, Field: "published", Now: now}
+	}
+	return out, nil
+}
+
+// SourceConflict refuses an edit of a source's field that another change
+// made meanwhile, otherwise.
+type SourceConflict struct {
+	ID, Field string
+	Now       Source // the source as the store holds it
+}
+
+func (e *SourceConflict) Error() string {
+	return fmt.Sprintf("source %q: %s: changed meanwhile by another change: saving again puts yours in its place", e.ID, e.Field)
+}
+
+// Unwrap makes a SourceConflict an ErrConflict.
+func (e *SourceConflict) Unwrap() error { return ErrConflict }
 
 // Phrase implements Edit.
 func (s SaveSource) Phrase() string {

@@ -45,8 +45,9 @@ func TestSaveQuote(t *testing.T) {
 	}
 }
 
-// TestSourceEdits: a source is added, saved against its base, and
-// removed only while nothing cites it.
+// TestSourceEdits: a source is added, saved against its base (merged
+// with a change made meanwhile to other fields), and removed only while
+// nothing cites it.
 func TestSourceEdits(t *testing.T) {
 	w := newMemWriter(Event{ID: "call", Title: "The call", Quotes: []Quote{{Text: "x", Source: "post"}}})
 	post := Source{ID: "post", Publisher: "The Post"}
@@ -58,7 +59,17 @@ func TestSourceEdits(t *testing.T) {
 	if _, _, err := (SaveSource{Base: &post, Source: renamed}).Apply(w); err != nil || w.sources["post"].Title != "Denial" {
 		t.Fatalf("edit: %v, %+v", err, w.sources["post"])
 	}
-	if _, _, err := (SaveSource{Base: &post, Source: renamed}).Apply(w); !errors.Is(err, ErrConflict) {
+	// Typed on the source as it was: a field left as it was keeps the
+	// change made meanwhile, one changed both ways is refused.
+	authored := post
+	authored.Author = "Craig Timberg"
+	if _, _, err := (SaveSource{Base: &post, Source: authored}).Apply(w); err != nil || w.sources["post"] != (Source{ID: "post", Publisher: "The Post", Title: "Denial", Author: "Craig Timberg"}) {
+		t.Errorf("an edit beside another's: %v, %+v", err, w.sources["post"])
+	}
+	retitled := post
+	retitled.Title = "Another title"
+	var sc *SourceConflict
+	if _, _, err := (SaveSource{Base: &post, Source: retitled}).Apply(w); !errors.Is(err, ErrConflict) || !errors.As(err, &sc) || sc.Field != "title" || sc.Now.Title != "Denial" {
 		t.Errorf("stale edit: %v", err)
 	}
 	if _, _, err := (DropSource{ID: "post"}).Apply(w); err == nil || !strings.Contains(err.Error(), "cited by 1") {

@@ -209,6 +209,26 @@ func (f *sourceForm) edit(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
+// refused takes a save refused: said above the fields, which keep what
+// was typed. When another changed a field meanwhile, the form is typed on
+// the source as it is now: the fields left as they were show the store's,
+// and saving again puts what was typed in the other's place.
+func (f *sourceForm) refused(err error) {
+	if sc := (*model.SourceConflict)(nil); errors.As(err, &sc) && f.base != nil {
+		now := sc.Now
+		for fld, v := range [srcFieldCount]string{now.ID, now.Publisher, now.Author, now.Title, now.URL, dateInput(now.Published)} {
+			if f.value(srcField(fld)) == f.stored[fld] {
+				f.stored[fld] = fillInput(&f.inputs[fld], v)
+			} else {
+				f.stored[fld] = v
+			}
+		}
+		f.base = &now
+		f.read()
+	}
+	f.problem = refuse("not saved: "+err.Error(), f.snapshot())
+}
+
 // source is the source the form describes, or why it cannot be saved.
 func (f *sourceForm) source() (model.Source, error) {
 	s := model.Source{
@@ -217,6 +237,11 @@ func (f *sourceForm) source() (model.Source, error) {
 		Author:    f.value(srcAuthor),
 		Title:     f.value(srcTitle),
 		URL:       f.value(srcURL),
+	}
+	if f.base != nil {
+		// The form has no field for it: kept as it is (chrono source
+		// edit --archive changes it).
+		s.Archive = f.base.Archive
 	}
 	d, err := model.ReadDate(f.inputs[srcPublished].Value())
 	if err != nil {

@@ -231,6 +231,8 @@ func (m *Model) act(a Action, cmd tea.Cmd) tea.Cmd {
 			w.quote = d // opened again if the save is refused
 		case *titleDialog:
 			w.title = d
+		case *sourceForm:
+			w.source = d
 		}
 		m.dialog = nil
 		return tea.Batch(cmd, m.write(w))

@@ -67,6 +67,8 @@ type pendingWrite struct {
 	// title is the dialog the investigation's title was typed in: a save
 	// refused opens it again on what was typed.
 	title *titleDialog
+	// source is the form a source was edited in, for the same.
+	source *sourceForm
 	// started is set when the write begins, so that one the browser did
 	// not get to start is written when it ends.
 	started *atomic.Bool
@@ -403,6 +405,11 @@ func (m *Model) conflicted(msg writeMsg) tea.Cmd {
 	if w.title != nil && m.dialog == nil && !m.stopped {
 		w.title.refused(msg.err)
 		m.open(w.title)
+		return nil
+	}
+	if w.source != nil && m.dialog == nil && !m.stopped {
+		w.source.refused(msg.err)
+		m.open(w.source)
 		return nil
 	}
 	if w.save != nil && w.form != nil && !errors.As(msg.err, &ce) && m.dialog == nil && !m.stopped {
