@@ -1,6 +1,7 @@
 package pg
 
 import (
+	"errors"
 	"net/url"
 	"strings"
 	"testing"
@@ -128,6 +129,33 @@ func TestRolesWithoutSuperuser(t *testing.T) {
 		}
 	}
 	work(t, worker, "worked")
+
+	// A role granted only reading opens read-only, saying why, as a file
+	// that cannot be written does, rather than failing at each write.
+	for _, sql := range []string{
+		`CREATE ROLE chrono_reader_` + name + ` LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE`,
+		`GRANT CONNECT ON DATABASE ` + db + ` TO chrono_reader_` + name,
+		`GRANT USAGE ON SCHEMA public TO chrono_reader_` + name,
+	} {
+		if _, err := admin.Exec(ctx, sql); err != nil {
+			t.Fatalf("%s: %v", sql, err)
+		}
+	}
+	if _, err := c.Exec(ctx, `GRANT SELECT ON ALL TABLES IN SCHEMA public TO chrono_reader_`+name); err != nil {
+		t.Fatal(err)
+	}
+	reader := asRole(t, dbURL, "chrono_reader_"+name)
+	if _, err := Open(reader, Options{Investigation: "worked", Author: "r"}); !errors.Is(err, model.ErrReadOnly) || !strings.Contains(err.Error(), "may only read") {
+		t.Errorf("a reading role opened for writing: %v, want model.ErrReadOnly", err)
+	}
+	if r, err := Open(reader, Options{Investigation: "worked", ReadOnly: true}); err != nil {
+		t.Errorf("a reading role opened read-only: %v", err)
+	} else {
+		if n, err := r.Count(model.Query{}); err != nil || n == 0 {
+			t.Errorf("a reading role counts %d, %v", n, err)
+		}
+		r.Close()
+	}
 	var super bool
 	if err := c.QueryRow(ctx, `SELECT rolsuper FROM pg_roles WHERE rolname = current_user`).Scan(&super); err != nil || super {
 		t.Errorf("the owner is a superuser: %v %v", super, err)
