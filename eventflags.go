@@ -90,11 +90,7 @@ func statusNames() []string {
 // give them as the date text, anchored by a source (then, how chrono
 // proposes the date they mean, when then is not empty).
 func dateFlagError(flag, textFlag, sourceFlag, then, value string, err error) error {
-	// Words whose date hangs on the source's: read from two days apart,
-	// they mean two dates (a date mistyped means none, or one).
-	a, oka := model.ProposeDate(value, model.MustParseDate("2000-06-15"))
-	b, okb := model.ProposeDate(value, model.MustParseDate("2010-06-15"))
-	if oka && okb && a != b {
+	if model.Relative(value) {
 		msg := fmt.Sprintf("%s: %q is a source's words, not a date: give them as %s, with %s naming the source whose publication date anchors them", flag, value, textFlag, sourceFlag)
 		if then != "" {
 			msg += ", and " + then

@@ -5,6 +5,16 @@ import (
 	"strings"
 )
 
+// Relative reports whether text is a source's words for a date that hangs
+// on when the source was published ("last year", "the following month"):
+// read from two days apart, they mean two dates, where a date mistyped
+// means none, or one.
+func Relative(text string) bool {
+	a, oka := ProposeDate(text, MustParseDate("2000-06-15"))
+	b, okb := ProposeDate(text, MustParseDate("2010-06-15"))
+	return oka && okb && a != b
+}
+
 // ProposeDate proposes the date a source's own words mean, read from
 // where the source stands in time: "last year" in an article published on
 // 1 Feb 2022 is 2021. A text that is itself a date ("August 2017") is

@@ -25,6 +25,11 @@ func TestPlaceInDocument(t *testing.T) {
 			[]string{`f:1:46: event "e" (#1): date "2018-13": month 13 out of range`}},
 		{"after a byte order mark", "\ufeff{\"chrono\":1,\"events\":[\n{\"id\":\"a\",\"title\":\"A\",\n \"date\":\"2018-13\"}]}",
 			[]string{`f:3:2: event "a" (#1): date "2018-13": month 13 out of range`}},
+		// A date as people write it, and a source's words for one, say
+		// what to write instead of the parser's words.
+		{"dates in words", `{"chrono":1,"events":[{"id":"a","title":"A","date":"Aug 2017"},{"id":"b","title":"B","date":"last year"}]}`,
+			[]string{`f:1:45: event "a" (#1): date "Aug 2017": chrono JSON dates are EDTF: write it 2017-08`,
+				`f:1:86: event "b" (#2): date "last year": a source's words, not a date: give them as date_text, with date_source naming the source whose publication date anchors them`}},
 		{"second event", "{\"chrono\":1,\"events\":[\n{\"id\":\"a\",\"title\":\"A\"},\n{\"id\":\"b\",\n\"title\":\"B\",\n\"status\":\"rumour\"}]}",
 			[]string{`f:5:1: event "b" (#2): status "rumour": not one of confirmed, reported, alleged, disputed, denied`}},
 	}
