@@ -18,7 +18,7 @@ const (
 )
 
 // CheckID returns what is wrong with an event or source id, or "".
-// Ids are stable slugs: letters, digits and - _ . : (no spaces).
+// Ids are stable slugs: ASCII letters, digits and - _ . : (no spaces).
 func CheckID(id string) string {
 	switch {
 	case id == "":
@@ -31,7 +31,7 @@ func CheckID(id string) string {
 		ok := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
 			(i > 0 && (c == '-' || c == '_' || c == '.' || c == ':'))
 		if !ok {
-			return fmt.Sprintf("id %q: use letters, digits and - _ . : (starting with a letter or digit, no spaces)", id)
+			return fmt.Sprintf("id %q: use the letters a–z and A–Z (no accents), digits and - _ . : (starting with a letter or digit, no spaces)", id)
 		}
 	}
 	return ""

@@ -13,9 +13,9 @@ func TestCheckID(t *testing.T) {
 		{"nso-denial", ""},
 		{"Event_1.a:b", ""},
 		{"", "id: missing"},
-		{"a b", `id "a b": use letters, digits and - _ . : (starting with a letter or digit, no spaces)`},
-		{"-lead", `id "-lead": use letters, digits and - _ . : (starting with a letter or digit, no spaces)`},
-		{"é", `id "é": use letters, digits and - _ . : (starting with a letter or digit, no spaces)`},
+		{"a b", `id "a b": use the letters a–z and A–Z (no accents), digits and - _ . : (starting with a letter or digit, no spaces)`},
+		{"-lead", `id "-lead": use the letters a–z and A–Z (no accents), digits and - _ . : (starting with a letter or digit, no spaces)`},
+		{"é", `id "é": use the letters a–z and A–Z (no accents), digits and - _ . : (starting with a letter or digit, no spaces)`},
 		{strings.Repeat("a", 129), fmt.Sprintf("id %q…: longer than 128 bytes", strings.Repeat("a", 32))},
 	}
 	for _, tt := range tests {
@@ -135,7 +135,7 @@ func TestValidate(t *testing.T) {
 	err := validate(tl)
 	want := []string{
 		`source "wapo" (#2): id "wapo": already used by source #1`,
-		`source "bad id" (#3): id "bad id": use letters, digits and - _ . : (starting with a letter or digit, no spaces)`,
+		`source "bad id" (#3): id "bad id": use the letters a–z and A–Z (no accents), digits and - _ . : (starting with a letter or digit, no spaces)`,
 		// References are resolved at the end, since a file may name an
 		// event or source before it declares it, and said in file order.
 		`event "b" (#2): quote #1: source "nyt": no such source`,
