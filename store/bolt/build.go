@@ -209,6 +209,7 @@ func (s *Store) swap(built string) error {
 		return fmt.Errorf("putting the new store in place of %s: %w", s.path, err)
 	}
 	s.db.Close()
+	s.shared = false
 	// The new file is told from the old by what is kept of it: its
 	// identity, and the pages read from it (the two files' versions
 	// count alike).

@@ -21,10 +21,25 @@ var betweenLocks = func() {}
 // shared lock held keeps it from taking, so nothing is written to the
 // old file that the new one would not hold. flock(2) does not trade a
 // lock at once: should a writer take the store in between, the import
-// is refused, for it would build on what the store no longer is.
+// is refused, for it would build on what the store no longer is. The
+// store is open for writing again after an import that ends without its
+// new file (takeBack).
 func (s *Store) shareForBuild() error {
-	// The closed key goes in first: the old file is not written again.
-	s.markClosed()
+	// A write of its own goes first: the closed key, as the old file is
+	// not written again. Another import that got in as the lock was
+	// traded, and traded its own, wrote one too: the transaction ids
+	// then differ, where a writer that writes nothing would go unseen.
+	err := s.guarded(func() error {
+		return s.db.Update(func(tx *bbolt.Tx) error {
+			if meta := tx.Bucket(bucketMeta.name); meta != nil {
+				return meta.Put(keyClosed, []byte{1})
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return err
+	}
 	s.guard.dirty = false
 	var before int
 	if err := s.db.View(func(tx *bbolt.Tx) error { before = tx.ID(); return nil }); err != nil {
@@ -34,25 +49,55 @@ func (s *Store) shareForBuild() error {
 	if err := s.db.Close(); err != nil {
 		return err
 	}
+	s.shared = true
 	betweenLocks()
+	if err := s.reopen(true); err != nil {
+		s.takeBack()
+		return fmt.Errorf("store %s was taken by another process as the import began: nothing was imported; run the import again: %w", s.path, err)
+	}
+	var now int
+	if err := s.db.View(func(tx *bbolt.Tx) error { now = tx.ID(); return nil }); err != nil {
+		s.takeBack()
+		return err
+	}
+	if now != before || identOf(s.file) != ident {
+		s.takeBack()
+		return fmt.Errorf("store %s: %w: another process wrote to it as the import began; nothing was imported, run the import again", s.path, model.ErrConflict)
+	}
+	return nil
+}
+
+// takeBack opens the store for writing again after shareForBuild, when
+// the import ended without its new file in place (refused, or failed):
+// the Store goes on as it was. Should another process have taken the
+// store meanwhile, it is left open for reading only, and writes say so.
+func (s *Store) takeBack() {
+	if !s.shared {
+		return
+	}
+	s.shared = false
+	s.db.Close() // closing it again, should it be closed, is harmless
+	if err := s.reopen(false); err == nil {
+		return
+	}
+	s.readOnly = true
+	_ = s.reopen(true)
+}
+
+// reopen opens the store's file again, for reading only or for writing,
+// in place of the DB the Store held (closed).
+func (s *Store) reopen(readOnly bool) error {
 	var file *os.File
 	db, err := bbolt.Open(s.path, 0o600, &bbolt.Options{
 		Timeout:      DefaultTimeout,
-		ReadOnly:     true,
+		ReadOnly:     readOnly,
 		FreelistType: bbolt.FreelistMapType,
 		OpenFile:     openKeeping(&file),
 	})
 	if err != nil {
-		return fmt.Errorf("store %s was taken by another process as the import began: nothing was imported; run the import again: %w", s.path, openError(s.path, err))
+		return openError(s.path, err)
 	}
 	s.db, s.file = db, file
 	s.pages.drop()
-	var now int
-	if err := db.View(func(tx *bbolt.Tx) error { now = tx.ID(); return nil }); err != nil {
-		return err
-	}
-	if now != before || identOf(file) != ident {
-		return fmt.Errorf("store %s: %w: another process wrote to it as the import began; nothing was imported, run the import again", s.path, model.ErrConflict)
-	}
 	return nil
 }

@@ -90,3 +90,66 @@ func TestBulkImportRefusedWhenWrittenAsItBegins(t *testing.T) {
 	}
 	assertNoLeftovers(t, r)
 }
+
+// A second bulk import that takes the store in the instant the first
+// trades its lock, and trades its own, changes what the first read: the
+// first is refused, and the second's events are kept.
+func TestTwoBulkImportsOneRefused(t *testing.T) {
+	s := newStore(t)
+	defer func(f func()) { betweenLocks = f }(betweenLocks)
+	building, release := make(chan struct{}), make(chan struct{})
+	second := make(chan error, 1)
+	betweenLocks = func() {
+		betweenLocks = func() {}
+		go func() {
+			w, err := Open(s.path, Options{Timeout: 50 * time.Millisecond})
+			if err != nil {
+				second <- err
+				close(building)
+				return
+			}
+			defer w.Close()
+			once := false
+			_, err = w.Import([]model.Input{nativeInput("b.json", []byte(`{"chrono": 1, "events": [{"id": "b-only", "date": "2023-01-01", "title": "B's event"}]}`))},
+				model.ImportOptions{Bulk: true, Progress: func(model.ImportProgress) {
+					if !once {
+						once = true
+						close(building)
+						<-release
+					}
+				}})
+			second <- err
+		}()
+		<-building
+	}
+	_, err := s.Import([]model.Input{nativeInput("new.json", []byte(newEvents))}, model.ImportOptions{Bulk: true})
+	close(release)
+	if err2 := <-second; err2 != nil {
+		t.Fatalf("the second import: %v", err2)
+	}
+	if !errors.Is(err, model.ErrConflict) {
+		t.Errorf("the first import: %v, want model.ErrConflict", err)
+	}
+	s.Close()
+	r := openAt(t, s.path, Options{ReadOnly: true})
+	if _, err := r.Event("b-only"); err != nil {
+		t.Errorf("the second import's event: %v", err)
+	}
+}
+
+// After a bulk import that ends without its new file (refused), the
+// store is written to as before.
+func TestWritesAfterARefusedBulkImport(t *testing.T) {
+	s := newStore(t)
+	bad := `{"chrono": 1, "events": [{"id": "x", "date": "2023-01-01", "title": "X", "links": [{"rel": "follows", "event": "nowhere"}]}]}`
+	if _, err := s.Import([]model.Input{nativeInput("bad.json", []byte(bad))}, model.ImportOptions{Bulk: true}); err == nil {
+		t.Fatal("a link to nowhere imported")
+	}
+	if _, err := storetest.Retag(s, []string{"fbi-tip"}, []string{"after"}, nil); err != nil {
+		t.Errorf("a write after the refused import: %v", err)
+	}
+	if _, err := s.Import([]model.Input{nativeInput("new.json", []byte(newEvents))}, model.ImportOptions{Bulk: true}); err != nil {
+		t.Errorf("a bulk import after the refused one: %v", err)
+	}
+	checkInvariants(t, s)
+}

@@ -336,6 +336,9 @@ func (bi *bulkImport) cleanUp() {
 		bi.tx.Rollback()
 		bi.tx = nil
 	}
+	// Ended without its new file in place: the store is written to
+	// again (after the swap, this does nothing).
+	bi.s.takeBack()
 	if bi.sort != nil {
 		bi.sort.Remove()
 	}

@@ -68,6 +68,9 @@ type Store struct {
 	counted *countCache
 	// pages keeps the upper pages of the trees read by pread (pread.go).
 	pages pageCache
+	// shared: a bulk import traded the write lock for a shared one
+	// (shareForBuild), until its new file is in place or takeBack.
+	shared bool
 }
 
 // Both ways of holding a store answer the whole contract.
