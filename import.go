@@ -141,7 +141,7 @@ func (o *importOptions) importClosing(s model.Store, fixed *formats.Format) erro
 	defer s.Close()
 	err := o.importInto(s, fixed)
 	checkDamaged(o.stderr, s, err)
-	if d, ok := s.(interface{ DiscardUnused() error }); ok && err != nil {
+	if d, ok := s.(interface{ DiscardUnused() error }); ok && err != nil && !errors.Is(err, model.ErrInUse) {
 		// An investigation made for the import goes with it: "the store
 		// is unchanged" holds, and the name stays free.
 		_ = d.DiscardUnused()

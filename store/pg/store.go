@@ -281,11 +281,24 @@ func (s *Store) DiscardUnused() error {
 	if !s.made || s.readOnly {
 		return nil
 	}
-	return s.readOne(func(db querier) error {
-		_, err := db.Exec(ctx, `DELETE FROM investigations WHERE id = $1
-			AND NOT EXISTS (SELECT 1 FROM journal WHERE inv = $1) AND NOT EXISTS (SELECT 1 FROM events WHERE inv = $1)`, s.inv)
-		return err
-	})
+	l := s.take()
+	defer s.give(l)
+	tx, err := s.begin(l, false)
+	if err != nil {
+		return err // held by another writer, whose work it is now
+	}
+	defer tx.Rollback(ctx)
+	// Read once the investigation's lock is held, in a statement of its
+	// own: an import of another process that held it has committed.
+	var used bool
+	err = tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM journal WHERE inv = $1) OR EXISTS (SELECT 1 FROM events WHERE inv = $1)`, s.inv).Scan(&used)
+	if err != nil || used {
+		return s.fail(err)
+	}
+	if _, err := tx.Exec(ctx, `DELETE FROM investigations WHERE id = $1`, s.inv); err != nil {
+		return s.fail(err)
+	}
+	return s.fail(tx.Commit(ctx))
 }
 
 // checkName refuses an investigation name that could not be typed or
