@@ -135,3 +135,19 @@ func TestCLIHelpFitsATerminal(t *testing.T) {
 	root.InitDefaultHelpCmd()
 	walk(root)
 }
+
+// TestHelpTopics: help names a command's help by its path, what follows
+// a command without subcommands being its arguments, and completes the
+// commands it can name.
+func TestHelpTopics(t *testing.T) {
+	db := exampleDB(t)
+	if r := chrono(t, db, "", "help", "show", "fbi-tip"); r.code != 0 || !strings.HasPrefix(r.stdout, "Show an event") {
+		t.Errorf("help show fbi-tip: %+v", r)
+	}
+	if r := chrono(t, db, "", "__complete", "help", "q"); !strings.Contains(r.stdout, "quote\t") {
+		t.Errorf("help q<TAB>: %q", r.stdout)
+	}
+	if r := chrono(t, db, "", "__complete", "help", "quote", ""); !strings.Contains(r.stdout, "add\t") || !strings.Contains(r.stdout, "rm\t") {
+		t.Errorf("help quote <TAB>: %q", r.stdout)
+	}
+}

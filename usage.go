@@ -79,10 +79,26 @@ func newHelpCmd() *cobra.Command {
 			if err != nil {
 				return usageError{err}
 			}
-			if len(rest) > 0 {
+			if len(rest) > 0 && (topic == cmd.Root() || topic.HasSubCommands()) {
+				// chrono help lsit, chrono help quote ad: not a command.
+				// What follows a command of no subcommands (chrono help
+				// show ID) is its arguments, as typed to it.
 				return noArgs(topic, rest)
 			}
 			return topic.Help()
+		},
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			topic, _, err := cmd.Root().Find(args)
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var names []cobra.Completion
+			for _, sub := range topic.Commands() {
+				if sub.IsAvailableCommand() && strings.HasPrefix(sub.Name(), toComplete) {
+					names = append(names, cobra.CompletionWithDesc(sub.Name(), sub.Short))
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
 		},
 	}
 }
