@@ -112,8 +112,11 @@ func wholeNumber(err error) error {
 		return err
 	}
 	why := "not a whole number"
-	if errors.Is(ne.Err, strconv.ErrRange) {
+	switch {
+	case errors.Is(ne.Err, strconv.ErrRange):
 		why = "out of range"
+	case ne.Func == "ParseUint":
+		why = "not a whole number of 0 or more"
 	}
 	msg := err.Error()
 	if i := strings.Index(msg, ne.Error()); i >= 0 {

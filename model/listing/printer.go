@@ -38,8 +38,6 @@ func (p *printer) field(name, value string) {
 	}
 }
 
-// wrapped writes text wrapped to the width, each line indented; the text's
-// own line breaks are kept and its tabs laid out as spaces.
 // numbered writes text wrapped under indent, its first line with the
 // item's number in the indent's place: "1. ".
 func (p *printer) numbered(n int, indent, text string) {
@@ -57,6 +55,8 @@ func (p *printer) numbered(n int, indent, text string) {
 // largest number, its point and a space.
 func numberIndent(n int) string { return strings.Repeat(" ", len(strconv.Itoa(n))+2) }
 
+// wrapped writes text wrapped to the width, each line indented; the text's
+// own line breaks are kept and its tabs laid out as spaces.
 func (p *printer) wrapped(indent, text string) {
 	text = strings.ReplaceAll(text, "\t", "    ")
 	for _, l := range strings.Split(wrap(text, p.width-len(indent)), "\n") {
