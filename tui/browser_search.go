@@ -21,7 +21,7 @@ func (b *browser) searchAsTyped(value string) tea.Cmd {
 		return b.returnToSearchStart()
 	}
 	s.searching = true
-	s.step = searchStep{from: s.from, origin: s.from}
+	s.step = searchStep{from: s.from, origin: s.from, typed: true}
 	return tea.Batch(
 		b.findStep(s.step),
 		b.countSearch(),
@@ -129,7 +129,13 @@ func (b *browser) gotSearch(msg searchMsg) tea.Cmd {
 	}
 	s.miss = !msg.found
 	if !msg.found {
-		return fail(fmt.Errorf("no event matches %q", s.text))
+		// The cursor is not left on what an earlier letter matched: the
+		// investigator's place is where the search began.
+		missed := fail(fmt.Errorf("no event matches %q", s.text))
+		if s.step.typed {
+			return tea.Batch(missed, b.returnToSearchStart())
+		}
+		return missed
 	}
 	b.tl.reset(msg.w, 0)
 	b.rowsOf, b.stale = b.gen, 0

@@ -386,6 +386,9 @@ type searchStep struct {
 	origin   model.Position // where it began
 	backward bool
 	wrapped  bool // it has gone round the end of the view
+	// typed: the step is of a search being typed, which goes back to
+	// where it began when what is typed matches nothing.
+	typed bool
 }
 
 // passed reports whether a wrapped search has come back past its origin.

@@ -707,10 +707,18 @@ func TestIncrementalSearch(t *testing.T) {
 	if !strings.Contains(d.screen(), "search: /khash") {
 		t.Error("the search being typed is not shown")
 	}
+	// What no event matches goes back to where the search began, not to
+	// what the letters before matched; enter keeps it there.
 	d.typeText("zz")
-	if !strings.Contains(d.screen(), "no match") || d.selected() != "khashoggi-killed" {
+	if !strings.Contains(d.screen(), "no match") || d.selected() != "nso-mobileum-call" {
 		t.Errorf("no match: selected %s", d.selected())
 	}
+	d.keys("enter")
+	if d.selected() != "nso-mobileum-call" {
+		t.Errorf("no match, entered: selected %s", d.selected())
+	}
+	d.keys("esc", "/")
+	d.typeText("khashzz")
 	// esc at the prompt goes back to where the search began.
 	d.keys("esc")
 	if got := d.selected(); got != "nso-mobileum-call" || d.search() != "" {
