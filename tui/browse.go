@@ -233,15 +233,17 @@ func (b *browser) followLink() tea.Cmd {
 		}
 		return fail(fmt.Errorf("event %q is not in the store", r.Event))
 	}
-	b.history = append(b.history, linkTrail{id: b.detail.id(), sel: b.detail.sel})
+	b.history = append(b.history, linkTrail{id: b.detail.id(), sel: b.detail.sel, query: b.query})
 	return b.askEvent(r.Event)
 }
 
 // linkTrail is an event a link was followed from, and the item of its
-// pane that was selected: the link, selected again on the way back.
+// pane that was selected: the link, selected again on the way back; and
+// the filters then, which following the link may have cleared.
 type linkTrail struct {
-	id  string
-	sel int
+	id    string
+	sel   int
+	query model.Query
 }
 
 // back returns to the event a link was followed from.
@@ -252,6 +254,12 @@ func (b *browser) back() tea.Cmd {
 	t := b.history[len(b.history)-1]
 	b.history = b.history[:len(b.history)-1]
 	b.backTo = &t
+	if b.query.IsZero() && !t.query.IsZero() {
+		// The link cleared the filters to show its event (and none was
+		// set since): going back brings them back.
+		b.reset(t.query)
+		return tea.Batch(b.askEvent(t.id), b.recount(), say("filters back as they were"))
+	}
 	return b.askEvent(t.id)
 }
 

@@ -162,6 +162,12 @@ func TestFollowLinkHiddenByFilter(t *testing.T) {
 	if !d.query().IsZero() || !strings.Contains(d.status(), "filters cleared") {
 		t.Errorf("filters %+v, status %q: want them cleared to show the event", d.query(), d.status())
 	}
+	// Going back brings the filters back, with the event the link was
+	// followed from.
+	d.keys("esc", "backspace")
+	if got := d.selected(); got != "nso-mobileum-call" || d.query().IsZero() || d.total() != 1 {
+		t.Errorf("back: selected %s, filters %+v, %d events; want the ss7 view again", got, d.query(), d.total())
+	}
 }
 
 func TestNarrowEnterAndEsc(t *testing.T) {
