@@ -325,3 +325,18 @@ func TestAJumpThatFindsNothingAfterAFilterShowsTheFilteredRows(t *testing.T) {
 		t.Errorf("the jump's note is not said:\n%s", d.screen())
 	}
 }
+
+// TestFilterPickerEraseAll: ctrl+u erases what was typed at once, to
+// narrow the table by another word, the rows chosen kept.
+func TestFilterPickerEraseAll(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.keys("f")
+	d.typeText("confirm")
+	d.keys("tab", "ctrl+u")
+	d.typeText("context")
+	d.keys("tab", "enter")
+	q := d.query()
+	if !slices.Contains(q.Statuses, model.Confirmed) || !slices.Contains(q.Tags, "context") {
+		t.Errorf("query %+v, want confirmed and #context", q)
+	}
+}

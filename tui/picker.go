@@ -72,7 +72,7 @@ const (
 )
 
 type pickerKeys struct {
-	Up, Down, Toggle, Apply, Cancel, Erase key.Binding
+	Up, Down, Toggle, Apply, Cancel, Erase, EraseAll key.Binding
 }
 
 func newPickerKeys() pickerKeys {
@@ -83,6 +83,9 @@ func newPickerKeys() pickerKeys {
 		Apply:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
 		Cancel: key.NewBinding(key.WithKeys("esc", "alt+esc", "ctrl+c"), key.WithHelp("esc", "cancel")),
 		Erase:  key.NewBinding(key.WithKeys("backspace"), key.WithHelp("backspace", "erase")),
+		// As at the shell's prompt: what was typed goes at once, to
+		// narrow the table by another word.
+		EraseAll: key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "erase all")),
 	}
 }
 
@@ -92,7 +95,9 @@ func (k pickerKeys) ShortHelp() []key.Binding {
 }
 
 // FullHelp implements help.KeyMap.
-func (k pickerKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+func (k pickerKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{k.ShortHelp(), {k.Erase, k.EraseAll}}
+}
 
 func newPicker(ctx *shared, q model.Query) *picker {
 	p := &picker{ctx: ctx, base: q, keys: newPickerKeys()}
@@ -140,7 +145,10 @@ func (p *picker) FullHelp() [][]key.Binding { return p.keys.FullHelp() }
 func (p *picker) SetSize(_, h int) { p.height = max(h-1, 1) }
 
 // updateKeys turns off erasing when nothing is typed.
-func (p *picker) updateKeys() { p.keys.Erase.SetEnabled(p.narrow != "") }
+func (p *picker) updateKeys() {
+	p.keys.Erase.SetEnabled(p.narrow != "")
+	p.keys.EraseAll.SetEnabled(p.narrow != "")
+}
 
 // shown returns the indexes of the entries that match what was typed.
 func (p *picker) shown() []int {
@@ -212,6 +220,9 @@ func (p *picker) Update(msg tea.Msg) (Action, tea.Cmd) {
 			p.toggled = true
 			p.cur = min(p.cur+1, len(shown)-1)
 		}
+	case key.Matches(k, p.keys.EraseAll):
+		p.narrow, p.cur = "", 0
+		p.typedDate()
 	case key.Matches(k, p.keys.Erase):
 		r := []rune(p.narrow)
 		p.narrow = string(r[:len(r)-1])
