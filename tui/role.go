@@ -118,18 +118,20 @@ func roleWork(r Role) string {
 // roleKeys are the browser's keys that need more than read, by the role
 // they need; the help and the footer lose the keys a session's role does
 // not allow. onNote is whether the sources pane has a note selected:
-// removing a note is annotating, as writing it was, while removing a
-// quote or a link is editing.
+// removing or editing a note is annotating, as writing it was, while
+// removing a quote or a link, or editing a quote, is editing.
 func roleKeys(k *browserKeys, onNote bool) [2]roleKeyed {
-	annotate := []*key.Binding{&k.Tag, &k.Untag, &k.Undo, &k.Redo, &k.Note, &k.EditNote}
+	annotate := []*key.Binding{&k.Tag, &k.Untag, &k.Undo, &k.Redo, &k.Note}
 	for i := range k.QuickTags {
 		annotate = append(annotate, &k.QuickTags[i])
 	}
-	edit := []*key.Binding{&k.Add, &k.Edit, &k.Editor, &k.Link, &k.QuoteUp, &k.QuoteDown, &k.QuoteAtEnd, &k.AddQuote, &k.EditQuote, &k.Delete, &k.Retitle}
+	edit := []*key.Binding{&k.Add, &k.Edit, &k.Editor, &k.Link, &k.QuoteUp, &k.QuoteDown, &k.QuoteAtEnd, &k.AddQuote, &k.Delete, &k.Retitle}
+	// e edits the note or the quote selected: the refusal names the
+	// role that one needs.
 	if onNote {
-		annotate = append(annotate, &k.Remove)
+		annotate = append(annotate, &k.Remove, &k.EditNote)
 	} else {
-		edit = append(edit, &k.Remove)
+		edit = append(edit, &k.Remove, &k.EditQuote)
 	}
 	return [2]roleKeyed{{RoleAnnotate, annotate}, {RoleEdit, edit}}
 }

@@ -310,3 +310,19 @@ func TestPresenceOfACrowdLeavesWhere(t *testing.T) {
 		t.Errorf("the header does not name the first and count the rest: %q", header)
 	}
 }
+
+// The read role pressing e on a quote is told the role editing a quote
+// needs (edit), not the one a note needs.
+func TestReadRoleEditingAQuoteNamesTheEditRole(t *testing.T) {
+	d := roleDriver(t, RoleRead, false)
+	d.to("fbi-tip")
+	d.keys("tab") // onto the quote
+	if _, ok := d.sources().item(); !ok {
+		t.Fatal("no quote selected")
+	}
+	d.m.status.clear()
+	d.keys("e")
+	if d.openDialog() != nil || !strings.Contains(d.status(), "needs the edit role") {
+		t.Errorf("e on a quote for the read role: dialog %T, status %q", d.openDialog(), d.status())
+	}
+}
