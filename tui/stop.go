@@ -41,7 +41,7 @@ func (s *Stopped) Error() string {
 		msg = fmt.Sprintf("stopped by a signal (%v); every change made in the browser is saved in the store", s.Signal)
 	}
 	if s.Discarded != "" {
-		msg += fmt.Sprintf(", but %s, not saved yet, is lost", s.Discarded)
+		msg += fmt.Sprintf(", but %s (not saved yet) went with it", s.Discarded)
 	}
 	return msg
 }

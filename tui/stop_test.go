@@ -110,7 +110,7 @@ func TestStopSaysWhatATypedFormLoses(t *testing.T) {
 		}
 	}
 	err := (&Stopped{Signal: syscall.SIGHUP, Discarded: "the note typed for x"}).Error()
-	if want := "stopped by a signal (hangup); every change made in the browser is saved in the store, but the note typed for x, not saved yet, is lost"; err != want {
+	if want := "stopped by a signal (hangup); every change made in the browser is saved in the store, but the note typed for x (not saved yet) went with it"; err != want {
 		t.Errorf("the message: %q\nwant %q", err, want)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	gossh "golang.org/x/crypto/ssh"
 )
 
 // A client's command goes into the server's log quoted: it can neither
@@ -66,4 +68,28 @@ func TestAUsersFileRemovedIsSaid(t *testing.T) {
 		t.Fatal(err)
 	}
 	log.waitFor(t, "keeping the users as they were")
+}
+
+// A client that gives its terminal no size (0×0) gets the browser laid
+// out in 80×24, as chrono run locally does, not a blank screen.
+func TestATerminalOfNoSizeIs80x24(t *testing.T) {
+	key, line := newKey(t)
+	sv := serve(t, usersLine("ana", "read", line), DefaultLimits())
+	sess, err := sv.connect(key).NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	out := &screen{}
+	sess.Stdout, sess.Stderr = out, &screen{}
+	if _, err := sess.StdinPipe(); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestPty("xterm-256color", 0, 0, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	out.waitFor(t, "event 1 of")
 }

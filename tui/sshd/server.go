@@ -438,8 +438,10 @@ func (s *Server) browse(sess ssh.Session, x *session, invs []Investigation, role
 		// show the selection.
 		frames = &colorprofile.Writer{Forward: out, Profile: colorprofile.ASCII}
 	}
-	m.display = newDisplay(frames, pty.Window.Height)
-	opts := append(bm.MakeOptions(sess), tea.WithInput(clock.input(sess)), tea.WithOutput(out), tea.WithoutRenderer(), tea.WithoutSignalHandler())
+	width, height := sized(pty.Window.Width, pty.Window.Height)
+	m.display = newDisplay(frames, height)
+	opts := append(bm.MakeOptions(sess), tea.WithInput(clock.input(sess)), tea.WithOutput(out), tea.WithoutRenderer(), tea.WithoutSignalHandler(),
+		tea.WithWindowSize(width, height))
 	if x.colors = colorsOf(sess); x.colors != 0 {
 		opts = append(opts, tea.WithColorProfile(colorprofile.TrueColor))
 	}
@@ -507,7 +509,8 @@ func (s *Server) browse(sess ssh.Session, x *session, invs []Investigation, role
 				return
 			case w, ok := <-windows:
 				if ok {
-					p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+					width, height := sized(w.Width, w.Height)
+					p.Send(tea.WindowSizeMsg{Width: width, Height: height})
 				}
 				continue
 			case reason = <-x.ended:
@@ -554,7 +557,7 @@ func (s *Server) browse(sess ssh.Session, x *session, invs []Investigation, role
 	select {
 	case reason := <-why:
 		if lost := m.typedAway(); lost != "" {
-			reason += "; " + lost + ", not saved yet, is lost"
+			reason += "; " + lost + " (not saved yet) went with it"
 		}
 		fmt.Fprintf(sess.Stderr(), "chrono: session ended: %s\r\n", termtext.Line(reason))
 		s.logf("%s's session ended: %s", x.user, reason)
@@ -703,4 +706,14 @@ func (s *Server) applyUsers(users Users) {
 			x.end("your name in the server's users changed; connect again")
 		}
 	}
+}
+
+// sized is a client's terminal size, or 80×24 when the client says none
+// (0×0, as some clients and scripts do): a browser laid out in no cells
+// is blank, and chrono run locally takes 80×24 in that case too.
+func sized(width, height int) (int, int) {
+	if width <= 0 || height <= 0 {
+		return 80, 24
+	}
+	return width, height
 }

@@ -775,7 +775,7 @@ func TestServerStopSaysWhatATypedNoteLoses(t *testing.T) {
 	defer cancel()
 	sv.srv.Shutdown(ctx)
 	sess.Wait()
-	if got := errs.String(); !strings.Contains(got, "the server is stopping; the note typed for nso-mobileum-call, not saved yet, is lost") {
+	if got := errs.String(); !strings.Contains(got, "the server is stopping; the note typed for nso-mobileum-call (not saved yet) went with it") {
 		t.Errorf("the session's last words: %q", got)
 	}
 }
