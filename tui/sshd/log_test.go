@@ -1,6 +1,7 @@
 package sshd
 
 import (
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -92,4 +93,21 @@ func TestATerminalOfNoSizeIs80x24(t *testing.T) {
 		t.Fatal(err)
 	}
 	out.waitFor(t, "event 1 of")
+}
+
+// A command that fails is logged with its exit code, not as done.
+func TestTheLogSaysACommandFailed(t *testing.T) {
+	key, line := newKey(t)
+	log := &screen{}
+	sv := serve(t, usersLine("lee", "read", line), DefaultLimits(), func(c *Config) {
+		c.Log = log
+		c.Exec = func(Investigation, []string, io.Writer, io.Writer) int { return 2 }
+	})
+	sess, err := sv.connect(key).NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess.Run("list --nope")
+	sess.Close()
+	log.waitFor(t, "lee ran list --nope on nso: exit 2")
 }

@@ -410,8 +410,15 @@ func (s *Server) exec(sess ssh.Session, user string, invs []Investigation) int {
 		s.logf("%s refused exec %q", user, sess.RawCommand())
 		return 2
 	}
-	s.logf("%s ran %s on %s", user, quotedArgs(args), inv.Name)
-	return s.cfg.Exec(inv, args, sess, stderr)
+	code := s.cfg.Exec(inv, args, sess, stderr)
+	if code == 0 {
+		s.logf("%s ran %s on %s", user, quotedArgs(args), inv.Name)
+	} else {
+		// Refused (a usage error) or failed: not "ran", which reads as
+		// done.
+		s.logf("%s ran %s on %s: exit %d", user, quotedArgs(args), inv.Name, code)
+	}
+	return code
 }
 
 // browse runs the browser for the session until it quits or a limit
