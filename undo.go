@@ -27,7 +27,7 @@ func newUndoCmd(c *cli) *cobra.Command {
 func newRevertCmd(c *cli) *cobra.Command {
 	return &cobra.Command{
 		Use:   "revert N",
-		Short: "Take back change N of chrono log, unless later changes touched the same fields",
+		Short: "Take back change N of chrono log, unless later changes left the same fields otherwise",
 		Args:  exactArgs(1, "the number of a change (see chrono log)"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			seq, err := strconv.ParseUint(args[0], 10, 64)
