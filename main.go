@@ -136,7 +136,7 @@ func newRootCmd(c *cli) *cobra.Command {
 	root := newBrowseCmd(c)
 	root.SilenceErrors = true // run says them, with the exit code
 	root.SilenceUsage = true
-	root.PersistentFlags().StringVar(&c.db, "db", "", "the store file (default $CHRONO_DB, else $XDG_DATA_HOME/chrono/chrono.db)")
+	root.PersistentFlags().StringVar(&c.db, "db", "", "the store file, or a postgres:// address (default $CHRONO_DB, else $XDG_DATA_HOME/chrono/chrono.db)")
 	root.PersistentFlags().Var(&c.authorFlag, "author", "who your changes are attributed to (default $CHRONO_AUTHOR, else user@host)")
 	root.PersistentFlags().BoolVar(&c.acceptRollback, "accept-rollback", false, "write to a store whose newest meta page is damaged, keeping it as it reads (without its last change); take as it is a store that lost journal entries this machine saw")
 	root.PersistentFlags().StringVar(&c.investigation, "investigation", "", "the investigation in a postgres:// database (default $CHRONO_INVESTIGATION, else default)")
