@@ -46,6 +46,9 @@ func (s *Store) shareForBuild() error {
 		return err
 	}
 	ident := identOf(s.file)
+	if s.sharedFrom, err = s.file.Stat(); err != nil {
+		return err
+	}
 	if err := s.db.Close(); err != nil {
 		return err
 	}
@@ -69,23 +72,33 @@ func (s *Store) shareForBuild() error {
 
 // takeBack opens the store for writing again after shareForBuild, when
 // the import ended without its new file in place (refused, or failed):
-// the Store goes on as it was. Should another process have taken the
-// store meanwhile, it is left open for reading only, and writes say so.
-func (s *Store) takeBack() {
+// the Store goes on as it was. Readers let in during the build may hold
+// the store a moment longer: they are asked for their turn (turn_linux.go),
+// and should the lock still not come, the store stays open for reading
+// and the next write asks again (writable), rather than the Store's
+// staying read-only for good.
+func (s *Store) takeBack() error {
 	if !s.shared {
-		return
+		return nil
 	}
-	s.shared = false
 	s.db.Close() // closing it again, should it be closed, is harmless
-	if err := s.reopen(false); err == nil {
-		return
+	turned := askTurn(s.path)
+	err := s.reopen(false)
+	turned()
+	if err == nil {
+		s.shared = false
+		return nil
 	}
-	s.readOnly = true
-	_ = s.reopen(true)
+	if rerr := s.reopen(true); rerr != nil {
+		return rerr
+	}
+	return err
 }
 
 // reopen opens the store's file again, for reading only or for writing,
-// in place of the DB the Store held (closed).
+// in place of the DB the Store held (closed). Should another file have
+// taken the store's name meanwhile (another import's), this process
+// checks it before it writes to it (guard.go).
 func (s *Store) reopen(readOnly bool) error {
 	var file *os.File
 	db, err := bbolt.Open(s.path, 0o600, &bbolt.Options{
@@ -99,5 +112,10 @@ func (s *Store) reopen(readOnly bool) error {
 	}
 	s.db, s.file = db, file
 	s.pages.drop()
+	// The caches are the file's as it is now (keyCache, countCache).
+	s.ident = identOf(file)
+	if fi, err := file.Stat(); err == nil && s.sharedFrom != nil && !os.SameFile(fi, s.sharedFrom) {
+		s.guard.checked, s.guard.sound = false, false
+	}
 	return nil
 }

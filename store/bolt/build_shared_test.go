@@ -153,3 +153,71 @@ func TestWritesAfterARefusedBulkImport(t *testing.T) {
 	}
 	checkInvariants(t, s)
 }
+
+// A reader let in during the build of an import that is then refused
+// may hold the store as the import ends: the write lock comes back at
+// the next write, once the reader is gone, not the Store read-only for
+// good.
+func TestAReaderDuringARefusedImportKeepsNoOneFromWriting(t *testing.T) {
+	s := newStore(t)
+	defer func(f func()) { betweenLocks = f }(betweenLocks)
+	var r *Store
+	betweenLocks = func() {
+		var err error
+		if r, err = Open(s.path, Options{ReadOnly: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bad := `{"chrono": 1, "events": [{"id": "x", "date": "2023-01-01", "title": "X", "links": [{"rel": "follows", "event": "nowhere"}]}]}`
+	if _, err := s.Import([]model.Input{nativeInput("bad.json", []byte(bad))}, model.ImportOptions{Bulk: true}); err == nil {
+		t.Fatal("a link to nowhere imported")
+	}
+	r.Close()
+	if _, err := storetest.Retag(s, []string{"fbi-tip"}, []string{"after"}, nil); err != nil {
+		t.Errorf("a write once the reader is gone: %v", err)
+	}
+}
+
+// A refused import's Store taken back onto the file another import put
+// in place reads that file: its kept counts are not the old file's.
+func TestTakenBackOntoAnotherImportsFile(t *testing.T) {
+	s := newStore(t)
+	// A file built by an import starts its transaction ids again: the
+	// other import's file will be at the same one as this, and only the
+	// file tells their counts apart.
+	if _, err := s.Import([]model.Input{nativeInput("new.json", []byte(newEvents))}, model.ImportOptions{Bulk: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := storetest.Retag(s, []string{"fbi-tip"}, []string{"after"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Facets(model.FacetTags); err != nil { // kept in the cache
+		t.Fatal(err)
+	}
+	defer func(f func()) { betweenLocks = f }(betweenLocks)
+	betweenLocks = func() {
+		betweenLocks = func() {}
+		w, err := Open(s.path, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer w.Close()
+		if _, err := w.Import([]model.Input{nativeInput("b.json", []byte(`{"chrono": 1, "events": [{"id": "b-only", "date": "2023-01-01", "title": "B", "tags": ["zzz-b"]}]}`))}, model.ImportOptions{Bulk: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.Import([]model.Input{nativeInput("c.json", []byte(`{"chrono": 1, "events": [{"id": "c-only", "date": "2023-01-01", "title": "C"}]}`))}, model.ImportOptions{Bulk: true}); !errors.Is(err, model.ErrConflict) {
+		t.Fatalf("the import: %v, want model.ErrConflict", err)
+	}
+	tags, err := s.Facets(model.FacetTags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(tags, func(f model.Facet) bool { return f.Name == "zzz-b" }) {
+		t.Errorf("the tags read lack the other import's zzz-b: %v", tags)
+	}
+	if _, err := storetest.Retag(s, []string{"b-only"}, []string{"checked"}, nil); err != nil {
+		t.Errorf("a write on the other import's file: %v", err)
+	}
+	checkInvariants(t, s)
+}

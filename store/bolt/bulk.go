@@ -51,7 +51,7 @@ type bulkImport struct {
 // between letting go of the pages the lookups brought in.
 const releaseLooked = 512
 
-func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
+func (s *Store) beginBulk(dryRun bool) (bi *bulkImport, err error) {
 	if s.readOnly {
 		return nil, model.ErrReadOnly
 	}
@@ -62,6 +62,11 @@ func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
 		if err := s.shareForBuild(); err != nil {
 			return nil, err
 		}
+		defer func() {
+			if err != nil {
+				s.takeBack() // no import to end: the lock comes back here
+			}
+		}()
 	}
 	tx, err := s.db.Begin(false)
 	if err != nil {
@@ -75,7 +80,7 @@ func (s *Store) beginBulk(dryRun bool) (*bulkImport, error) {
 	if b.trees != nil {
 		b.trees.recent = &leafRing{} // EventFields runs on one goroutine
 	}
-	bi := &bulkImport{importSink: importSink{b: b, noTrash: empty(b.trash)}, s: s, tx: tx, counts: newTally(), dryRun: dryRun, noEvents: empty(b.ids)}
+	bi = &bulkImport{importSink: importSink{b: b, noTrash: empty(b.trash)}, s: s, tx: tx, counts: newTally(), dryRun: dryRun, noEvents: empty(b.ids)}
 	bi.journal.seq = lastSeq(bi.b.journal) + 1
 	if !dryRun {
 		if bi.dir, err = tempDir(s.path); err != nil {

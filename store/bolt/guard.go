@@ -47,6 +47,11 @@ func (s *Store) writable() error {
 	if s.readOnly {
 		return fmt.Errorf("store %s: %w", s.path, model.ErrReadOnly)
 	}
+	if err := s.takeBack(); err != nil {
+		// A bulk import that ended refused could not have the write
+		// lock back then, nor can this write now.
+		return err
+	}
 	if s.guard.checked {
 		return nil
 	}

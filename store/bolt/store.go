@@ -71,6 +71,9 @@ type Store struct {
 	// shared: a bulk import traded the write lock for a shared one
 	// (shareForBuild), until its new file is in place or takeBack.
 	shared bool
+	// sharedFrom is the file the store was when the lock was traded,
+	// to tell another put in its place meanwhile (reopen).
+	sharedFrom os.FileInfo
 }
 
 // Both ways of holding a store answer the whole contract.
