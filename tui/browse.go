@@ -244,6 +244,8 @@ type linkTrail struct {
 	id    string
 	sel   int
 	query model.Query
+	// cleared: the filters were cleared to show the linked event.
+	cleared bool
 }
 
 // back returns to the event a link was followed from.
@@ -254,9 +256,10 @@ func (b *browser) back() tea.Cmd {
 	t := b.history[len(b.history)-1]
 	b.history = b.history[:len(b.history)-1]
 	b.backTo = &t
-	if b.query.IsZero() && !t.query.IsZero() {
+	if t.cleared && b.query.IsZero() && !t.query.ByID {
 		// The link cleared the filters to show its event (and none was
-		// set since): going back brings them back.
+		// set since): going back brings them back. A set of events by
+		// their ids (marked, a problem's) is not kept to bring back.
 		b.reset(t.query)
 		return tea.Batch(b.askEvent(t.id), b.recount(), say("filters back as they were"))
 	}

@@ -42,6 +42,9 @@ func (b *browser) gotWindow(msg windowMsg) tea.Cmd {
 	}
 	var cmds []tea.Cmd
 	if msg.cleared {
+		if n := len(b.history); n > 0 {
+			b.history[n-1].cleared = true
+		}
 		b.query = model.Query{}
 		b.gen++
 		b.relayout()

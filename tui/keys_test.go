@@ -793,3 +793,27 @@ func TestUndoUntagRestoresTheOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestBackKeepsFiltersClearedByHand: filters cleared by the investigator
+// after following a link stay cleared on the way back; only those the
+// link itself cleared come back.
+func TestBackKeepsFiltersClearedByHand(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.filterBy("whistleblower")
+	d.to("nso-mobileum-call")
+	d.keys("tab")
+	for range 10 {
+		if r, ok := d.sources().link(); ok && r.Event == "fbi-tip" {
+			break
+		}
+		d.keys("j")
+	}
+	d.keys("enter")
+	if got := d.selected(); got != "fbi-tip" || d.query().IsZero() {
+		t.Fatalf("followed to %s, filters %+v; want fbi-tip in the filtered view", got, d.query())
+	}
+	d.keys("esc", "F", "backspace")
+	if got := d.selected(); got != "nso-mobileum-call" || !d.query().IsZero() {
+		t.Errorf("back: %s, filters %+v; want nso-mobileum-call with the filters as cleared", got, d.query())
+	}
+}

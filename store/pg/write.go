@@ -40,7 +40,10 @@ func (s *Store) begin(l *line, long bool) (pgx.Tx, error) {
 	if s.readOnly {
 		return nil, fmt.Errorf("%s: %w", s.loc, model.ErrReadOnly)
 	}
-	tx, err := s.beginTx(l, pgx.TxOptions{})
+	// Read committed, whatever the server's default: each statement
+	// after the investigation's lock sees what was committed before it
+	// was taken, which the rule above and DiscardUnused count on.
+	tx, err := s.beginTx(l, pgx.TxOptions{IsoLevel: pgx.ReadCommitted})
 	if err != nil {
 		return nil, err
 	}

@@ -109,5 +109,5 @@ func TestTheLogSaysACommandFailed(t *testing.T) {
 	}
 	sess.Run("list --nope")
 	sess.Close()
-	log.waitFor(t, "lee ran list --nope on nso: exit 2")
+	log.waitFor(t, "lee's list on nso ended with exit 2")
 }

@@ -410,13 +410,12 @@ func (s *Server) exec(sess ssh.Session, user string, invs []Investigation) int {
 		s.logf("%s refused exec %q", user, sess.RawCommand())
 		return 2
 	}
+	// Said as it starts, for a command that never ends to be in the log
+	// too; and its end when it failed, "ran" reading as done.
+	s.logf("%s ran %s on %s", user, quotedArgs(args), inv.Name)
 	code := s.cfg.Exec(inv, args, sess, stderr)
-	if code == 0 {
-		s.logf("%s ran %s on %s", user, quotedArgs(args), inv.Name)
-	} else {
-		// Refused (a usage error) or failed: not "ran", which reads as
-		// done.
-		s.logf("%s ran %s on %s: exit %d", user, quotedArgs(args), inv.Name, code)
+	if code != 0 {
+		s.logf("%s's %s on %s ended with exit %d", user, quotedArgs(args[:1]), inv.Name, code)
 	}
 	return code
 }
