@@ -508,6 +508,13 @@ func (s *Server) browse(sess ssh.Session, x *session, invs []Investigation, role
 	go func() {
 		tick := time.NewTicker(pollEvery)
 		defer tick.Stop()
+		// Each limit is said before it ends the session, which takes
+		// with it what a form holds: once for the session's length, and
+		// for being idle once per stretch without a key.
+		var idleWarned, lengthWarned bool
+		warn := func(text string) {
+			go p.Send(tui.Notice(text, true)) // never held up by a stalled client
+		}
 		for {
 			var reason string
 			select {
@@ -533,6 +540,18 @@ func (s *Server) browse(sess ssh.Session, x *session, invs []Investigation, role
 				case l.MaxSession > 0 && now.Sub(begun) >= l.MaxSession:
 					reason = fmt.Sprintf("the session lasted %s, the longest the server allows; connect again", l.MaxSession)
 				default:
+					if l.Idle > 0 && idle >= l.Idle-warnAhead(l.Idle) {
+						if !idleWarned {
+							idleWarned = true
+							warn(fmt.Sprintf("no key for %s: the session ends in %s unless a key is pressed; what a form holds goes with it", idle.Round(time.Second), (l.Idle - idle).Round(time.Second)))
+						}
+					} else {
+						idleWarned = false
+					}
+					if left := l.MaxSession - now.Sub(begun); l.MaxSession > 0 && !lengthWarned && left <= warnAhead(l.MaxSession) {
+						lengthWarned = true
+						warn(fmt.Sprintf("the session ends in %s, the longest the server allows: save what a form holds", left.Round(time.Second)))
+					}
 					continue
 				}
 			}
@@ -723,3 +742,7 @@ func sized(width, height int) (int, int) {
 	}
 	return width, height
 }
+
+// warnAhead is how long before a limit ends a session it is said: a
+// minute, or half a limit of less than two minutes.
+func warnAhead(limit time.Duration) time.Duration { return min(time.Minute, limit/2) }

@@ -389,7 +389,7 @@ func TestLimitsSayWhichWasReached(t *testing.T) {
 	l.PerKey, l.Idle = 1, 1500*time.Millisecond
 	sv := serve(t, usersLine("ana", "read", line), l)
 	c := sv.connect(key)
-	first, _, _, errs := browse(t, c)
+	first, _, firstOut, errs := browse(t, c)
 	second, err := c.NewSession()
 	if err != nil {
 		t.Fatal(err)
@@ -408,6 +408,9 @@ func TestLimitsSayWhichWasReached(t *testing.T) {
 	}
 	if !strings.Contains(errs.String(), "no key was pressed for 1.5s") {
 		t.Errorf("the idle session ended saying %q", errs.String())
+	}
+	if !strings.Contains(firstOut.String(), "unless a key is pressed") {
+		t.Error("the idle session ended without a word before")
 	}
 }
 
@@ -643,9 +646,9 @@ func TestSeveralInvestigations(t *testing.T) {
 func TestMaxSessionEndsASession(t *testing.T) {
 	key, line := newKey(t)
 	l := DefaultLimits()
-	l.Idle, l.MaxSession = 0, 1500*time.Millisecond
+	l.Idle, l.MaxSession = 0, 2500*time.Millisecond
 	sv := serve(t, usersLine("ana", "read", line), l)
-	sess, in, _, errs := browse(t, sv.connect(key))
+	sess, in, out, errs := browse(t, sv.connect(key))
 	done := make(chan error, 1)
 	go func() { done <- sess.Wait() }()
 	tick := time.NewTicker(200 * time.Millisecond) // busy, never idle
@@ -653,8 +656,12 @@ func TestMaxSessionEndsASession(t *testing.T) {
 	for {
 		select {
 		case <-done:
-			if !strings.Contains(errs.String(), "the session lasted 1.5s, the longest the server allows") {
+			if !strings.Contains(errs.String(), "the session lasted 2.5s, the longest the server allows") {
 				t.Errorf("the session ended saying %q", errs.String())
+			}
+			// Said before, for what a form holds to be saved.
+			if !strings.Contains(out.String(), "the session ends in") {
+				t.Error("the session ended without a word before")
 			}
 			return
 		case <-tick.C:
