@@ -23,7 +23,7 @@ const helpWidth = 80
 func writeUsage(cmd *cobra.Command) error {
 	var b strings.Builder
 	b.WriteString("Usage:")
-	if _, group := cmd.Annotations[groupOnly]; cmd.Runnable() && !group {
+	if cmd.Runnable() && !groups(cmd) {
 		b.WriteString("\n" + hanging(cmd.UseLine(), "  ", "      "))
 	}
 	if cmd.HasAvailableSubCommands() {

@@ -148,7 +148,6 @@ func newRootCmd(c *cli) *cobra.Command {
 		newLogCmd(c), newInvestigationsCmd(c), newUndoCmd(c), newRevertCmd(c), newBackupCmd(c), newCheckCmd(c), newVerifyCmd(c), newSynthCmd(c), newServeCmd(c))
 	root.Version = version()
 	root.SetVersionTemplate("chrono {{.Version}}\n")
-	root.SetHelpCommand(newHelpCmd())
 	completeFromStore(c, root)
 	nameFlagsOnce(root)
 	root.SetUsageFunc(writeUsage)

@@ -24,7 +24,7 @@ func noArgs(cmd *cobra.Command, args []string) error {
 	switch {
 	case len(args) == 0:
 		return nil
-	case cmd.HasParent() && !cmd.HasSubCommands():
+	case cmd.HasParent() && !groups(cmd):
 		if f := cmd.Flags().Lookup("events"); f != nil && len(args) == 1 && isCount(args[0]) {
 			// chrono synth 200000: the count, as the help names it.
 			return usagef("%s takes no arguments, got %q: give the number of events with --%s %s", cmd.Name(), args[0], f.Name, args[0])
@@ -51,56 +51,40 @@ func noArgs(cmd *cobra.Command, args []string) error {
 // given none of them, it shows its help.
 func showHelp(cmd *cobra.Command, _ []string) error { return cmd.Help() }
 
-// groupOnly annotates a command that only groups others: its usage
-// names its subcommands, not itself run alone.
-const groupOnly = "chrono-group"
-
 // groupCommands makes the commands of root that only group others (its
 // own, and cobra's completion) refuse an unknown subcommand, as root does,
-// rather than show their help and exit 0, which a script takes for done.
+// rather than show their help and exit 0, which a script takes for done;
+// and cobra's help refuse an unknown topic so.
 func groupCommands(root *cobra.Command) {
 	root.InitDefaultCompletionCmd()
+	root.InitDefaultHelpCmd()
 	for _, cmd := range root.Commands() {
-		if cmd.HasSubCommands() && !cmd.Runnable() {
+		switch {
+		case cmd.Name() == "help":
+			cmd.Run, cmd.RunE = nil, helpTopic
+		case cmd.HasSubCommands() && !cmd.Runnable():
 			cmd.Args, cmd.RunE = noArgs, showHelp
-			cmd.Annotations = map[string]string{groupOnly: ""}
 		}
 	}
 }
 
-// newHelpCmd is chrono help [command]: cobra's, with an unknown topic
-// refused as an unknown command is.
-func newHelpCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "help [command]",
-		Short: "Help about any command",
-		RunE: func(cmd *cobra.Command, args []string) error {
-			topic, rest, err := cmd.Root().Find(args)
-			if err != nil {
-				return usageError{err}
-			}
-			if len(rest) > 0 && (topic == cmd.Root() || topic.HasSubCommands()) {
-				// chrono help lsit, chrono help quote ad: not a command.
-				// What follows a command of no subcommands (chrono help
-				// show ID) is its arguments, as typed to it.
-				return noArgs(topic, rest)
-			}
-			return topic.Help()
-		},
-		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-			topic, _, err := cmd.Root().Find(args)
-			if err != nil {
-				return nil, cobra.ShellCompDirectiveNoFileComp
-			}
-			var names []cobra.Completion
-			for _, sub := range topic.Commands() {
-				if sub.IsAvailableCommand() && strings.HasPrefix(sub.Name(), toComplete) {
-					names = append(names, cobra.CompletionWithDesc(sub.Name(), sub.Short))
-				}
-			}
-			return names, cobra.ShellCompDirectiveNoFileComp
-		},
+// groups reports whether cmd only groups other commands (chrono quote):
+// run alone, it shows its help, and its usage names no way to run it.
+func groups(cmd *cobra.Command) bool { return cmd.HasParent() && cmd.HasSubCommands() }
+
+// helpTopic is chrono help [command] (cobra's, which completes the
+// topics): a topic that is not a command is refused as an unknown command
+// is, while what follows a command of no subcommands (chrono help show
+// ID) is its arguments, as typed to it.
+func helpTopic(cmd *cobra.Command, args []string) error {
+	topic, rest, err := cmd.Root().Find(args)
+	if err != nil {
+		return usageError{err}
 	}
+	if len(rest) > 0 && (topic == cmd.Root() || topic.HasSubCommands()) {
+		return noArgs(topic, rest)
+	}
+	return topic.Help()
 }
 
 // wholeNumber rewrites the error of a flag that wants a number given

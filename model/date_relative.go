@@ -5,6 +5,22 @@ import (
 	"strings"
 )
 
+// DateAdvice says what to write instead of text, a date a file gives in
+// a format whose dates are EDTF (format names it: "chrono JSON"): for a
+// date as people write them ("Aug 2017"), its EDTF; for a source's words
+// ("last year"), where they go. It is "" when text is neither, and the
+// parser's own words say what is wrong; they would mislead here ("a year
+// needs four digits").
+func DateAdvice(text, format string) string {
+	if read, err := ReadDate(text); err == nil && !read.IsZero() {
+		return format + " dates are EDTF: write it " + read.String()
+	}
+	if Relative(text) {
+		return "a source's words, not a date: give them as date_text, with date_source naming the source whose publication date anchors them"
+	}
+	return ""
+}
+
 // Relative reports whether text is a source's words for a date that hangs
 // on when the source was published ("last year", "the following month"):
 // read from two days apart, they mean two dates, where a date mistyped

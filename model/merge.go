@@ -74,6 +74,17 @@ func EventChanges(before, after *Event) []FieldChange {
 	return out
 }
 
+// changedFields is the set of fields whose values differ between a and b.
+func changedFields(a, b *Event) FieldSet {
+	var out FieldSet
+	for f := FieldSet(1); f&AllFields != 0; f <<= 1 {
+		if !fieldEqual(a, b, f) {
+			out |= f
+		}
+	}
+	return out
+}
+
 // fieldEqual reports whether a and b have the same value of field f.
 func fieldEqual(a, b *Event, f FieldSet) bool {
 	switch f {

@@ -151,19 +151,9 @@ const annotations = FieldTags | FieldNotes
 // change meanwhile is for the user to see (ok false), as is a tag or a
 // note changed both ways.
 func overAnnotations(base, current, e Event) (Event, bool) {
-	theirs := FieldSet(0)
-	for f := FieldDate; f <= FieldNotes; f <<= 1 {
-		if !fieldEqual(&base, &current, f) {
-			theirs |= f
-		}
-	}
-	if theirs&^annotations != 0 {
+	theirs := changedFields(&base, &current)
+	if theirs&^annotations != 0 || theirs&changedFields(&base, &e) != 0 {
 		return Event{}, false
-	}
-	for f := FieldTags; f <= FieldNotes; f <<= 1 {
-		if theirs.Has(f) && !fieldEqual(&base, &e, f) {
-			return Event{}, false
-		}
 	}
 	copyFields(&e, &current, theirs)
 	return e, true

@@ -229,10 +229,8 @@ func (m *Model) act(a Action, cmd tea.Cmd) tea.Cmd {
 		switch d := m.dialog.(type) {
 		case *quoteForm:
 			w.quote = d // opened again if the save is refused
-		case *titleDialog:
-			w.title = d
-		case *sourceForm:
-			w.source = d
+		case reopening:
+			w.again = d
 		}
 		m.dialog = nil
 		return tea.Batch(cmd, m.write(w))

@@ -64,14 +64,19 @@ type pendingWrite struct {
 	// quote is the form a quote was typed in: a save refused opens it
 	// again on what was typed.
 	quote *quoteForm
-	// title is the dialog the investigation's title was typed in: a save
-	// refused opens it again on what was typed.
-	title *titleDialog
-	// source is the form a source was edited in, for the same.
-	source *sourceForm
+	// again is the dialog the investigation's title or a source was
+	// typed in: a save refused opens it again on what was typed.
+	again reopening
 	// started is set when the write begins, so that one the browser did
 	// not get to start is written when it ends.
 	started *atomic.Bool
+}
+
+// reopening is a dialog that opens again on what was typed when its save
+// is refused, saying why (titleDialog, sourceForm).
+type reopening interface {
+	Dialog
+	refused(err error)
 }
 
 // writeMsg reports a write to the store: the changes it made and the
@@ -402,14 +407,9 @@ func (m *Model) conflicted(msg writeMsg) tea.Cmd {
 	if w.quote != nil && m.dialog == nil {
 		return reopenQuote(m.ctx.store, w.quote, msg.err)
 	}
-	if w.title != nil && m.dialog == nil && !m.stopped {
-		w.title.refused(msg.err)
-		m.open(w.title)
-		return nil
-	}
-	if w.source != nil && m.dialog == nil && !m.stopped {
-		w.source.refused(msg.err)
-		m.open(w.source)
+	if w.again != nil && m.dialog == nil && !m.stopped {
+		w.again.refused(msg.err)
+		m.open(w.again)
 		return nil
 	}
 	if w.save != nil && w.form != nil && !errors.As(msg.err, &ce) && m.dialog == nil && !m.stopped {

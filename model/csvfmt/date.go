@@ -18,11 +18,10 @@ func parseDate(s string) (model.Date, string) {
 	if err == nil {
 		return d, ""
 	}
-	// A date as people write it ("4 March 2019") is not EDTF; the error
-	// ParseDate makes of it ("a year needs four digits") would mislead,
-	// so say the EDTF to write instead.
-	if read, rerr := model.ReadDate(s); rerr == nil && !read.IsZero() {
-		return model.Date{}, fmt.Sprintf("date %q: chrono CSV dates are EDTF: write it %s", s, read.String())
+	// A date as people write it ("4 March 2019"), or a source's words
+	// for one ("last year"), says what to write instead.
+	if advice := model.DateAdvice(s, "chrono CSV"); advice != "" {
+		return model.Date{}, fmt.Sprintf("date %q: %s", s, advice)
 	}
 	msg := err.Error()
 	var de *model.DateError

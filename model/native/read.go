@@ -466,7 +466,11 @@ func (vd *valueDecoder) unmarshalDate(dec *jsontext.Decoder, d *model.Date) erro
 	if err != nil {
 		var de *model.DateError
 		if errors.As(err, &de) {
-			vd.dateProblems = append(vd.dateProblems, fmt.Sprintf("%s %q: %s", field, de.Text, dateAdvice(de)))
+			msg := de.Msg
+			if advice := model.DateAdvice(de.Text, "chrono JSON"); advice != "" {
+				msg = advice
+			}
+			vd.dateProblems = append(vd.dateProblems, fmt.Sprintf("%s %q: %s", field, de.Text, msg))
 		} else {
 			vd.dateProblems = append(vd.dateProblems, fmt.Sprintf("%s: %v", field, err))
 		}
@@ -475,20 +479,6 @@ func (vd *valueDecoder) unmarshalDate(dec *jsontext.Decoder, d *model.Date) erro
 	}
 	*d = parsed
 	return nil
-}
-
-// dateAdvice is what to say of a date that is not EDTF: for one written
-// as people write dates ("Aug 2017"), the EDTF to write, for a source's
-// words ("last year"), where they go; the parser's own words ("a year
-// needs four digits") would mislead.
-func dateAdvice(de *model.DateError) string {
-	if read, err := model.ReadDate(de.Text); err == nil && !read.IsZero() {
-		return "chrono JSON dates are EDTF: write it " + read.String()
-	}
-	if model.Relative(de.Text) {
-		return "a source's words, not a date: give them as date_text, with date_source naming the source whose publication date anchors them"
-	}
-	return de.Msg
 }
 
 // describeSemantic says what is wrong with a well-formed value, naming the

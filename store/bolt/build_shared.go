@@ -45,7 +45,6 @@ func (s *Store) shareForBuild() error {
 	if err := s.db.View(func(tx *bbolt.Tx) error { before = tx.ID(); return nil }); err != nil {
 		return err
 	}
-	ident := identOf(s.file)
 	if s.sharedFrom, err = s.file.Stat(); err != nil {
 		return err
 	}
@@ -63,7 +62,7 @@ func (s *Store) shareForBuild() error {
 		s.takeBack()
 		return err
 	}
-	if now != before || identOf(s.file) != ident {
+	if now != before || s.replaced() {
 		s.takeBack()
 		return fmt.Errorf("store %s: %w: another process wrote to it as the import began; nothing was imported, run the import again", s.path, model.ErrConflict)
 	}
@@ -114,8 +113,15 @@ func (s *Store) reopen(readOnly bool) error {
 	s.pages.drop()
 	// The caches are the file's as it is now (keyCache, countCache).
 	s.ident = identOf(file)
-	if fi, err := file.Stat(); err == nil && s.sharedFrom != nil && !os.SameFile(fi, s.sharedFrom) {
+	if s.replaced() {
 		s.guard.checked, s.guard.sound = false, false
 	}
 	return nil
+}
+
+// replaced reports whether the file the Store has open is another than
+// the one it had when the lock was traded (shareForBuild).
+func (s *Store) replaced() bool {
+	fi, err := s.file.Stat()
+	return err != nil || !os.SameFile(fi, s.sharedFrom)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"iter"
 	"slices"
@@ -307,10 +308,9 @@ func (s *Store) Detail(id string) (model.Detail, error) {
 		for _, r := range d.Related {
 			if other, _, err := b.event(r.Event); err == nil {
 				d.Titles[r.Event] = other.Title
-			} else if v := b.trash.Get([]byte(r.Event)); v != nil {
-				tr, err := decodeTrashed(v)
+			} else if tr, err := b.trashed(r.Event); !errors.Is(err, model.ErrNotFound) {
 				if err != nil {
-					return fmt.Errorf("event %q in the trash: %w", r.Event, err)
+					return err
 				}
 				if d.Trashed == nil {
 					d.Trashed = map[string]string{}

@@ -221,8 +221,11 @@ func (t *writeTx) TrashEvent(id string) error {
 }
 
 // Trashed implements model.Tx.
-func (t *writeTx) Trashed(id string) (model.Trashed, error) {
-	v := t.b.trash.Get([]byte(id))
+func (t *writeTx) Trashed(id string) (model.Trashed, error) { return t.b.trashed(id) }
+
+// trashed returns the event id in the trash, or a model.Missing.
+func (b buckets) trashed(id string) (model.Trashed, error) {
+	v := b.trash.Get([]byte(id))
 	if v == nil {
 		return model.Trashed{}, &model.Missing{Kind: model.MissingTrashed, ID: id}
 	}

@@ -177,10 +177,8 @@ func (s *Store) Detail(id string) (model.Detail, error) {
 	b.Queue(`SELECT ord, body FROM events WHERE inv = $1 AND id = $2`, s.inv, id)
 	b.Queue(`SELECT id, body FROM sources WHERE inv = $1 AND id = ANY((SELECT cites FROM events WHERE inv = $1 AND id = $2)::text[])`, s.inv, id)
 	b.Queue(backlinksSQL, s.inv, []string{id})
-	b.Queue(`SELECT id, body FROM events WHERE inv = $1 AND id IN (
-		SELECT source FROM links WHERE inv = $1 AND target = $2 UNION SELECT target FROM links WHERE inv = $1 AND source = $2)`, s.inv, id)
-	b.Queue(`SELECT id, body FROM trash WHERE inv = $1 AND id IN (
-		SELECT source FROM links WHERE inv = $1 AND target = $2 UNION SELECT target FROM links WHERE inv = $1 AND source = $2)`, s.inv, id)
+	b.Queue(`SELECT id, body FROM events WHERE inv = $1 AND id IN (`+linkedSQL+`)`, s.inv, id)
+	b.Queue(`SELECT id, body FROM trash WHERE inv = $1 AND id IN (`+linkedSQL+`)`, s.inv, id)
 	b.Queue(`SELECT source, n, meta FROM snapshots WHERE inv = $1
 		AND source = ANY((SELECT cites FROM events WHERE inv = $1 AND id = $2)::text[]) ORDER BY source, n`, s.inv, id)
 	b.Queue(versionSQL, s.inv)
@@ -287,6 +285,10 @@ func (s *Store) Detail(id string) (model.Detail, error) {
 	}
 	return d, nil
 }
+
+// linkedSQL selects the ids of the events at the other end of the links
+// of event $2 of investigation $1, either way.
+const linkedSQL = `SELECT source FROM links WHERE inv = $1 AND target = $2 UNION SELECT target FROM links WHERE inv = $1 AND source = $2`
 
 // eachRow calls fn with each row of rows, an id and a body, and closes
 // them; err is the error of the query that gave them.

@@ -169,28 +169,25 @@ func (s *Store) prepare(opts Options) error {
 	if err := migrate(c, s.readOnly); err != nil {
 		return s.fail(err)
 	}
-	if !s.readOnly {
-		// A role that may only read opens read-only, as a file that
-		// cannot be written does (the browser then says why), rather
-		// than failing at every write with the server's words.
-		var writes bool
-		err := c.QueryRow(ctx, `SELECT has_table_privilege('events', 'INSERT') AND has_table_privilege('events', 'UPDATE')
-			AND has_table_privilege('events', 'DELETE') AND has_table_privilege('journal', 'INSERT')`).Scan(&writes)
-		if err != nil {
-			return s.fail(err)
-		}
-		if !writes {
-			return s.addr.errorf("%s: %w: the role %s may only read it (writing needs the rights the README lists)", s.loc, model.ErrReadOnly, s.cfg.User)
-		}
-	}
-	err := c.QueryRow(ctx, `SELECT id FROM investigations WHERE name = $1`, s.name).Scan(&s.inv)
+	// The investigation, and, in the same round trip, whether the role
+	// may write: one that may only read opens read-only, as a file that
+	// cannot be written does (the browser then says why), rather than
+	// failing at every write with the server's words.
+	var id *int64
+	var writes bool
+	err := c.QueryRow(ctx, `SELECT (SELECT id FROM investigations WHERE name = $1),
+		has_table_privilege('events', 'INSERT') AND has_table_privilege('events', 'UPDATE')
+		AND has_table_privilege('events', 'DELETE') AND has_table_privilege('journal', 'INSERT')`, s.name).Scan(&id, &writes)
 	switch {
-	case err == nil && opts.New:
-		return existing(s)
-	case err == nil:
-		return nil
-	case !errors.Is(err, pgx.ErrNoRows):
+	case err != nil:
 		return s.fail(err)
+	case !writes && !s.readOnly:
+		return s.addr.errorf("%s: %w: the role %s may only read it (writing needs the rights the README lists)", s.loc, model.ErrReadOnly, s.cfg.User)
+	case id != nil && opts.New:
+		return existing(s)
+	case id != nil:
+		s.inv = *id
+		return nil
 	case opts.ReadOnly || opts.NoCreate:
 		return fmt.Errorf("%w: no investigation %q in %s (chrono investigations lists them)", model.ErrNoStore, s.name, s.addr.safe)
 	}

@@ -50,10 +50,9 @@ func (s *Store) begin(l *line, long bool) (pgx.Tx, error) {
 	// Waiting for a lock (another writer's: an import holds it for as
 	// long as it runs; or a session's outside chrono) gives up after
 	// lockWait, as a file store's writer gives up on its file lock,
-	// rather than hanging without a word (fail says it is in use).
-	// A long import or restore waits for the rest as it always has
-	// (long: the investigation's lock is the one other chrono writers
-	// wait on).
+	// rather than hanging without a word (fail says it is in use). A
+	// long write (an import, a restore) waits so for the investigation's
+	// lock alone, and for the locks after it as before.
 	var was string
 	if err := tx.QueryRow(ctx, `SELECT current_setting('lock_timeout'), set_config('lock_timeout', $1, true)`, lockWait).Scan(&was, new(string)); err != nil {
 		tx.Rollback(ctx)
