@@ -34,35 +34,79 @@ func base(r rune) rune {
 		}
 	case r >= 0x218 && r <= 0x21B: // Ș ș Ț ț
 		return rune("SsTt"[r-0x218])
+	case r == 0x401: // Ё: Russian writes it as Е more often than not
+		return 0x415
+	case r == 0x451: // ё
+		return 0x435
 	}
 	return 0
 }
 
-// East Asian text writes Latin letters, digits and signs in their
-// full-width forms ("ＮＳＯ", "２０１７"), and its spaces as the
-// ideographic space: a search takes each for the character it stands
-// for, as typed or as searched for, whatever the accents.
+// accented are the characters base takes to another letter, in order.
+var accented = func() []rune {
+	var rs []rune
+	for r := rune(0xC0); r <= 0x451; r++ {
+		if base(r) != 0 {
+			rs = append(rs, r)
+		}
+	}
+	return rs
+}()
 
-// narrow returns the character a full-width form (U+FF01 to U+FF5E) or
-// the ideographic space stands for, or 0 for any other.
-func narrow(r rune) rune {
-	switch {
-	case r >= 0xFF01 && r <= 0xFF5E:
+// Text writes some characters in forms a keyboard rarely types: East
+// Asian text its Latin letters, digits and signs in their full-width
+// forms ("ＮＳＯ", "２０１７") and its spaces as the ideographic space;
+// typeset text its apostrophes and quotation marks curly ("lawmaker’s",
+// “cash”), its spaces no-break and its hyphens as Unicode's. A search
+// takes each for the character it stands for, as typed or as searched
+// for, whatever the accents.
+
+// plain returns the character r stands for (plainForms), or 0 when r is
+// a character of its own.
+func plain(r rune) rune {
+	if r >= 0xFF01 && r <= 0xFF5E {
 		return r - 0xFEE0
-	case r == 0x3000:
+	}
+	switch r {
+	case 0x3000, 0x00A0, 0x2007, 0x202F: // ideographic, no-break, figure and narrow no-break spaces
 		return ' '
+	case 0x2018, 0x2019, 0x201B, 0x02BC: // ‘ ’ ‛ and the modifier letter apostrophe
+		return '\''
+	case 0x201C, 0x201D, 0x201E, 0x201F: // “ ” „ ‟
+		return '"'
+	case 0x2010, 0x2011: // hyphen, non-breaking hyphen
+		return '-'
 	}
 	return 0
 }
 
-// narrowed returns s with its full-width forms taken to the characters
-// they stand for (narrow); s itself when it has none.
-func narrowed(s string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool { return narrow(r) != 0 }) {
+// plainForms are the characters other than c that stand for it (plain).
+func plainForms(c rune) []rune {
+	var forms []rune
+	if c > ' ' && c <= '~' {
+		forms = append(forms, c+0xFEE0)
+	}
+	switch c {
+	case ' ':
+		forms = append(forms, 0x3000, 0x00A0, 0x2007, 0x202F)
+	case '\'':
+		forms = append(forms, 0x2018, 0x2019, 0x201B, 0x02BC)
+	case '"':
+		forms = append(forms, 0x201C, 0x201D, 0x201E, 0x201F)
+	case '-':
+		forms = append(forms, 0x2010, 0x2011)
+	}
+	return forms
+}
+
+// plained returns s with the characters that stand for others taken to
+// them (plain); s itself when it has none.
+func plained(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return plain(r) != 0 }) {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
-		if n := narrow(r); n != 0 {
+		if n := plain(r); n != 0 {
 			return n
 		}
 		return r
@@ -109,10 +153,13 @@ func decode[T ~string | ~[]byte](s T, i int) (rune, int) {
 	return utf8.DecodeRune(b[:n])
 }
 
-// foldedAt reports whether text (which has no accents, nor full-width
-// forms) is in s at byte i, folding case, accents and width, and returns
-// where the match ends in s, past any combining marks on its last letter.
-func foldedAt[T ~string | ~[]byte](s T, i int, text string) (end int, ok bool) {
+// foldedAt reports whether text (which has no characters that stand for
+// others) is in s at byte i, folding case and the characters that stand
+// for others (plain), and returns where the match ends in s. When text
+// has no accents (keep false), it folds accents too, and passes over
+// combining marks, past any on its last letter; when text has them (keep
+// true), text's own marks are compared as letters.
+func foldedAt[T ~string | ~[]byte](s T, i int, text string, keep bool) (end int, ok bool) {
 	j := i
 	for k := 0; k < len(text); {
 		if j >= len(s) {
@@ -130,9 +177,9 @@ func foldedAt[T ~string | ~[]byte](s T, i int, text string) (end int, ok bool) {
 		} else {
 			qr, qn := utf8.DecodeRuneInString(text[k:])
 			r, n := decode(s, j)
-			if b := base(r); b != 0 {
+			if b := base(r); b != 0 && !keep {
 				r = b
-			} else if b := narrow(r); b != 0 {
+			} else if b := plain(r); b != 0 {
 				r = b
 			}
 			if !sameFold(r, qr) {
@@ -140,6 +187,9 @@ func foldedAt[T ~string | ~[]byte](s T, i int, text string) (end int, ok bool) {
 			}
 			j += n
 			k += qn
+		}
+		if keep {
+			continue
 		}
 		// Combining marks (U+0300 to U+036F: 0xCC 0x80 to 0xCD 0xAF) on the
 		// letter just matched are passed over.
@@ -154,13 +204,14 @@ func foldedAt[T ~string | ~[]byte](s T, i int, text string) (end int, ok bool) {
 	return j, true
 }
 
-// indexFolded is FindFold for text that has no accents.
-func indexFolded[T ~string | ~[]byte](s T, text string) (start, end int) {
+// indexFolded is FindFold for text with no characters that stand for
+// others, keeping its accents when keep is set (foldedAt).
+func indexFolded[T ~string | ~[]byte](s T, text string, keep bool) (start, end int) {
 	for i := 0; i < len(s); i++ {
 		if i > 0 && s[i]&0xC0 == 0x80 {
 			continue // not at the start of a character
 		}
-		if end, ok := foldedAt(s, i, text); ok {
+		if end, ok := foldedAt(s, i, text, keep); ok {
 			return i, end
 		}
 	}
@@ -176,14 +227,14 @@ func FindFold(s, substr string) (start, end int) {
 	if substr == "" {
 		return 0, 0
 	}
-	substr = narrowed(substr)
+	substr = plained(substr)
 	if !HasAccents(substr) {
-		return indexFolded(s, substr)
+		return indexFolded(s, substr, false)
 	}
 	start, end = -1, -1
 	for _, f := range accentForms(substr) {
-		if i := indexCase(s, f); i >= 0 && (start < 0 || i < start) {
-			start, end = i, i+len(f)
+		if i, j := indexFolded(s, f, true); i >= 0 && (start < 0 || i < start) {
+			start, end = i, j
 		}
 	}
 	return start, end

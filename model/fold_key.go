@@ -92,7 +92,7 @@ func keyRune(r rune) rune {
 		if b := base(f); b != 0 {
 			return unicode.ToLower(b)
 		}
-		if b := narrow(f); b != 0 {
+		if b := plain(f); b != 0 {
 			return unicode.ToLower(b)
 		}
 		if f = unicode.SimpleFold(f); f == least {

@@ -45,7 +45,8 @@ func TestFoldPatternNeverMissesAMatch(t *testing.T) {
 	alphabet := []string{"a", "A", "b", "k", "K", "s", "S", "z", "i", " ", "%", "_", "\\", "\n", "\x00",
 		"ä", "Ä", "á", "Å", "å", "\u212b", "\u212a", "ſ", "ß", "ł", "Ł", "ș", "Ș", "ÿ", "Ÿ", "ı", "İ",
 		"\u0308", "\u0301", "\u0345", "ι", "Ι", "\u1fbe", "Σ", "σ", "ς", "\ufffd", "\xff", "\xc3", "\xcc", "é", "É", "e\u0301",
-		"Ａ", "ａ", "Ｋ", "ｓ", "１", "1", "％", "\u3000", "\xef"}
+		"Ａ", "ａ", "Ｋ", "ｓ", "１", "1", "％", "\u3000", "\xef",
+		"'", "\u2019", "\u2018", "\u02bc", "\"", "\u201d", "\u00a0", "\u202f", "-", "\u2010", "\u0435", "\u0415", "\u0451", "\u0401", "\u0435\u0308"}
 	rnd := rand.New(rand.NewPCG(1, 2))
 	word := func(n int) string {
 		var b strings.Builder
@@ -76,7 +77,7 @@ func TestFoldPatternNeverMissesAMatch(t *testing.T) {
 					if k := base(r); k != 0 {
 						r = k
 					}
-					if k := narrow(r); k != 0 {
+					if k := plain(r); k != 0 {
 						r = k
 					}
 				}

@@ -3,6 +3,7 @@ package model
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -17,7 +18,7 @@ type Matcher struct {
 	needle string
 	// forms are the needle's forms to compare with bytes: as typed, and
 	// composed and decomposed when it has accents (accentForms).
-	forms [][]byte
+	forms []string
 	// accents is set when the text has none: accents in what is searched
 	// are folded away.
 	accents bool
@@ -35,16 +36,13 @@ type Matcher struct {
 
 // NewMatcher returns a Matcher for text.
 func NewMatcher(text string) Matcher {
-	text = narrowed(text)
-	m := Matcher{needle: text, forms: [][]byte{[]byte(text)}, accents: !HasAccents(text)}
+	text = plained(text)
+	m := Matcher{needle: text, forms: []string{text}, accents: !HasAccents(text)}
 	if text == "" {
 		return m
 	}
 	if !m.accents {
-		m.forms = m.forms[:0]
-		for _, f := range accentForms(text) {
-			m.forms = append(m.forms, []byte(f))
-		}
+		m.forms = accentForms(text)
 	}
 	r, _ := utf8.DecodeRuneInString(text)
 	if r == utf8.RuneError {
@@ -64,28 +62,25 @@ func NewMatcher(text string) Matcher {
 		}
 	}
 	for _, f := range m.forms {
-		r, _ := utf8.DecodeRune(f)
-		marked := bytes.ContainsFunc(f, isMark)
+		r, _ := utf8.DecodeRuneInString(f)
+		marked := strings.ContainsFunc(f, isMark)
 		add(r, marked)
 		for c := unicode.SimpleFold(r); c != r; c = unicode.SimpleFold(c) {
 			add(c, marked)
 		}
 	}
 	if m.accents {
-		for c := rune(0xC0); c <= 0x21B; c++ {
-			if b := base(c); b != 0 && sameFold(b, r) {
+		for _, c := range accented {
+			if sameFold(base(c), r) {
 				add(c, false)
 			}
 		}
 	}
-	// The full-width forms of the letter in any case: "Ｎ" and "ｎ" for
-	// "n", "Ｋ" and "ｋ" for the Kelvin sign, "２" for "2".
+	// The characters that stand for the first in any case (plain): "Ｎ"
+	// and "ｎ" for "n", "Ｋ" and "ｋ" for the Kelvin sign, "’" for "'".
 	for c := unicode.SimpleFold(r); ; c = unicode.SimpleFold(c) {
-		switch {
-		case c > ' ' && c <= '~':
-			add(c+0xFEE0, false)
-		case c == ' ':
-			add(0x3000, false)
+		for _, f := range plainForms(c) {
+			add(f, false)
 		}
 		if c == r {
 			break
@@ -118,17 +113,13 @@ func (m Matcher) In(b []byte) bool {
 	if len(m.needle) == 0 {
 		return true
 	}
-	n := len(m.needle) // the shortest form's length
-	for _, f := range m.forms {
-		n = min(n, len(f))
-	}
 	at := func(i int) bool {
 		if m.accents {
-			_, ok := foldedAt(b, i, m.needle)
+			_, ok := foldedAt(b, i, m.needle, false)
 			return ok
 		}
 		for _, f := range m.forms {
-			if i+len(f) <= len(b) && bytes.EqualFold(b[i:i+len(f)], f) {
+			if _, ok := foldedAt(b, i, f, true); ok {
 				return true
 			}
 		}
@@ -159,10 +150,6 @@ func (m Matcher) In(b []byte) bool {
 			return false
 		}
 		i := next[k]
-		if !m.accents && i+n > len(b) {
-			// A later place is no better: the window is too short for it too.
-			return false
-		}
 		if at(i) {
 			return true
 		}

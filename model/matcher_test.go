@@ -22,7 +22,8 @@ func TestMatcherAgreesWithIndexFold(t *testing.T) {
 		checkMayBeIn(t, tt.text, tt.s)
 	}
 	// Random strings over a small alphabet with awkward letters.
-	alphabet := []string{"a", "A", "b", "k", "K", "\u212a", "s", "S", "\u017f", "ó", "Ó", " ", "é", "ü", "u", "\u0308", "o", "ł", "Ａ", "ａ", "Ｋ", "\u3000"}
+	alphabet := []string{"a", "A", "b", "k", "K", "\u212a", "s", "S", "\u017f", "ó", "Ó", " ", "é", "ü", "u", "\u0308", "o", "ł", "Ａ", "ａ", "Ｋ", "\u3000",
+		"'", "\u2019", "\u02bc", "\"", "\u201c", "\u00a0", "-", "\u2011", "\u0435", "\u0451", "\u0401", "\uff07"}
 	r := rand.New(rand.NewPCG(1, 2))
 	word := func(n int) string {
 		var b strings.Builder

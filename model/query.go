@@ -1,9 +1,6 @@
 package model
 
-import (
-	"slices"
-	"strings"
-)
+import "slices"
 
 // Query selects events. Within a field the values are alternatives (an
 // event matches if it has any of the tags); the fields combine (it must
@@ -140,21 +137,6 @@ func ContainsFold(s, substr string) bool { return IndexFold(s, substr) >= 0 }
 func IndexFold(s, substr string) int {
 	i, _ := FindFold(s, substr)
 	return i
-}
-
-// indexCase returns the byte index of the first match of substr in s,
-// ignoring case (simple Unicode folding, as strings.EqualFold), or -1.
-func indexCase(s, substr string) int {
-	n := len(substr)
-	for i := 0; i+n <= len(s); i++ {
-		if i > 0 && s[i]&0xC0 == 0x80 {
-			continue // not at the start of a character
-		}
-		if strings.EqualFold(s[i:i+n], substr) {
-			return i
-		}
-	}
-	return -1
 }
 
 // Facet is one value of a tag, actor or status with how many events have

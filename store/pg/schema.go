@@ -41,6 +41,7 @@ var migrations = []migration{
 	{"each event's flag that other events link to it", flagLinkTargets},
 	{"the search keys with full-width forms, folded to the characters they stand for", foldWidths},
 	{"the events' order keys holding their titles' first kilobyte", boundTitles},
+	{"the search keys with typographic apostrophes, quotation marks, spaces and hyphens, and ё, folded", foldTypography},
 }
 
 // schemaLock is the advisory lock chronos take while they migrate, so

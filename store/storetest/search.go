@@ -24,7 +24,10 @@ const searchDoc = `{"chrono": 1, "events": [
    "quotes": [{"text": "never done any business", "speaker": "NSO Group"}]},
   {"id": "cafe", "date": "2020-01-10", "title": "A note", "notes": [{"text": "Café crème, twice"}]},
   {"id": "nothing-alike", "date": "2020-01-11", "title": "Unrelated"},
-  {"id": "full-width", "date": "2020-01-12", "title": "ＮＳＯ　Ｇｒｏｕｐの２０１７年の会議"}
+  {"id": "full-width", "date": "2020-01-12", "title": "ＮＳＯ　Ｇｒｏｕｐの２０１７年の会議"},
+  {"id": "curly", "date": "2020-01-13", "title": "The lawmaker’s “bags of cash”", "summary": "NSO\u00a0Group’s pro\u2011government l’été"},
+  {"id": "straight", "date": "2020-01-14", "title": "The lawmaker's \"office\""},
+  {"id": "yo", "date": "2020-01-15", "title": "Фёдоров and ЁЛКА"}
 ]}`
 
 // searches are the texts searchAgrees looks for, and, for some, the
@@ -64,10 +67,23 @@ var searches = []struct {
 	{"crème, TWICE", []string{"cafe"}},
 	// Full-width forms, as East Asian text writes Latin letters and
 	// digits, are the characters they stand for, typed either way.
-	{"nso group", []string{"spanning", "full-width"}},
-	{"ｎｓｏ　ｇｒｏｕｐ", []string{"spanning", "full-width"}},
+	{"nso group", []string{"spanning", "full-width", "curly"}},
+	{"ｎｓｏ　ｇｒｏｕｐ", []string{"spanning", "full-width", "curly"}},
 	{"2017年", []string{"full-width"}},
-	{"ｏ\u3000ｇ", []string{"spanning", "full-width"}},
+	{"ｏ\u3000ｇ", []string{"spanning", "full-width", "curly"}},
+	// Typographic apostrophes, quotation marks, no-break spaces and
+	// hyphens are the characters a keyboard types; ё is е.
+	{"lawmaker's", []string{"curly", "straight"}},
+	{"lawmaker’s", []string{"curly", "straight"}},
+	{`"bags of cash"`, []string{"curly"}},
+	{"“office”", []string{"straight"}},
+	{"nso group's", []string{"curly"}},
+	{"pro-government", []string{"curly"}},
+	{"l'été", []string{"curly"}},
+	{"федоров", []string{"yo"}},
+	{"елка", []string{"yo"}},
+	{"Фёдоров", []string{"yo"}},
+	{"’", nil},
 	{"a", nil},
 	{"ab", nil},
 	{"zz", []string{}},
