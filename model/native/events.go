@@ -38,7 +38,10 @@ type batch struct {
 	// says what is wrong with it, at its place.
 	broken int
 	syntax error
-	done   chan struct{}
+	// twice holds, for a value with a key given twice, where and what
+	// (keyTwice); nil when none has.
+	twice []placedMsg
+	done  chan struct{}
 }
 
 func newBatch(first int, fields bool) *batch {
@@ -72,7 +75,7 @@ func (rd *reader) events(at model.Place, name string) error {
 		prefix, _ = jsontext.AppendQuote(prefix, name)
 		prefix = append(prefix, ":null"...)
 	}
-	rd.dec = jsontext.NewDecoder(io.MultiReader(bytes.NewReader(prefix), bytes.NewReader(rest), rd.pos))
+	rd.dec = jsontext.NewDecoder(io.MultiReader(bytes.NewReader(prefix), bytes.NewReader(rest), rd.pos), anyKeyTwice)
 	rd.shift = restAt - int64(len(prefix))
 	for range 1 + 2*len(rd.names) {
 		if _, err := rd.dec.ReadToken(); err != nil {
@@ -174,7 +177,11 @@ func (rd *reader) eventValues(src valueSource) error {
 			if b.fields {
 				present = b.present[i]
 			}
-			if err := rd.deliver(&b.events[i], b.first+i, b.places[i], b.problems[i], present); err != nil {
+			var twice placedMsg
+			if b.twice != nil {
+				twice = b.twice[i]
+			}
+			if err := rd.deliver(&b.events[i], b.first+i, b.places[i], b.problems[i], twice, present); err != nil {
 				return err
 			}
 		}
@@ -260,8 +267,8 @@ func (rd *reader) eventValues(src valueSource) error {
 
 // checkValue returns, as a problem at its place, what makes v, which
 // begins at at, not JSON: its syntax, its UTF-8, a member twice.
-func checkValue(v []byte, at model.Place) error {
-	dec := jsontext.NewDecoder(bytes.NewReader(v))
+func checkValue(v []byte, at model.Place, opts ...jsontext.Options) error {
+	dec := jsontext.NewDecoder(bytes.NewReader(v), opts...)
 	_, err := dec.ReadValue()
 	if err == nil {
 		if _, err = dec.ReadToken(); err == io.EOF {
@@ -317,8 +324,15 @@ func (b *batch) decode(vd *valueDecoder) {
 			}
 		}
 		if err := checkValue(v, b.places[i]); err != nil {
-			b.broken, b.syntax = i, err
-			break
+			at, msg, ok := keyTwice(v, b.places[i])
+			if !ok {
+				b.broken, b.syntax = i, err
+				break
+			}
+			if b.twice == nil {
+				b.twice = make([]placedMsg, n)
+			}
+			b.twice[i] = placedMsg{at, msg}
 		}
 		b.problems[i] = vd.decode(v, &b.events[i])
 		if b.fields {

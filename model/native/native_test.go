@@ -90,6 +90,34 @@ func TestReadProblems(t *testing.T) {
 			[]string{`1:46: event "fbi-tip" (#2): date "2017-13": month 13 out of range`},
 		},
 		{
+			// A key twice is its value's problem: the values after it
+			// are still read, and their problems listed.
+			"a key twice in a source or an event, and the problems after it",
+			"{\"chrono\": 1, \"sources\": [{\"id\": \"s\", \"title\": \"x\", \"title\": \"y\", \"url\": 3}],\n" +
+				"\"events\": [{\"id\": \"a\", \"date\": \"2017-13\", \"title\": \"x\", \"quotes\": [{\"text\": \"q\", \"text\": \"r\"}]},\n" +
+				"{\"id\": \"b\", \"date\": \"2018\", \"title\": \"y\", \"title\": \"z\"},\n" +
+				"{\"id\": \"c\", \"date\": \"nope\", \"title\": \"w\"}]}",
+			[]string{
+				`1:27: source "s" (#1): url: want a string, found a number`,
+				`1:53: source "s" (#1): key "title" appears twice in the same object: keep one`,
+				`2:12: event "a" (#1): date "2017-13": month 13 out of range`,
+				`2:82: event "a" (#1): key "text" appears twice in the same object: keep one`,
+				`3:43: event "b" (#2): key "title" appears twice in the same object: keep one`,
+				`4:1: event "c" (#3): date "nope": a year needs four digits (or Y and more digits)`,
+			},
+		},
+		{
+			"a key twice in a line of JSON Lines, and the lines after it",
+			"{\"id\": \"a\", \"date\": \"2017-13\", \"title\": \"x\"}\n" +
+				"{\"id\": \"b\", \"date\": \"2018\", \"title\": \"y\", \"title\": \"z\"}\n" +
+				"{\"id\": \"c\", \"date\": \"nope\", \"title\": \"w\"}\n",
+			[]string{
+				`1:1: event "a" (#1): date "2017-13": month 13 out of range`,
+				`2:43: event "b" (#2): key "title" appears twice in the same object: keep one`,
+				`3:1: event "c" (#3): date "nope": a year needs four digits (or Y and more digits)`,
+			},
+		},
+		{
 			"every problem of an event",
 			`{"chrono":1,"events":[{"id":"x","date":"2017-13","title":"","status":"rumour"}]}`,
 			[]string{

@@ -58,7 +58,7 @@ func Read(r io.Reader, sink model.Sink) error {
 	head, _ := br.Peek(headSize) // an error comes back to the read
 	limit := model.NewRecordLimit(br)
 	pr := newPositionReader(limit)
-	rd := &reader{dec: jsontext.NewDecoder(pr), pos: pr, limit: limit, sink: sink, values: newValueDecoder()}
+	rd := &reader{dec: jsontext.NewDecoder(pr, anyKeyTwice), pos: pr, limit: limit, sink: sink, values: newValueDecoder()}
 	if DetectLines(head) {
 		return rd.lines()
 	}
@@ -173,6 +173,9 @@ func (rd *reader) document() error {
 			return rd.syntax(err)
 		}
 		name := tok.String()
+		if slices.Contains(rd.names, name) {
+			return at.Problem(model.Problem{Msg: fmt.Sprintf("key %q appears twice in the same object: keep one", name)})
+		}
 		rd.names = append(rd.names, name)
 		switch name {
 		case "chrono":
@@ -307,9 +310,14 @@ func (rd *reader) endArray() error {
 
 // deliver sends a decoded event to the sink, after its problems, with
 // where it begins and the fields its record has.
-func (rd *reader) deliver(e *model.Event, n int, at model.Place, problems []string, present model.FieldSet) error {
+func (rd *reader) deliver(e *model.Event, n int, at model.Place, problems []string, twice placedMsg, present model.FieldSet) error {
 	for _, msg := range problems {
 		if err := model.Report(rd.sink, at.Problem(model.Problem{Part: model.EventPart, ID: e.ID, N: n, Msg: msg})); err != nil {
+			return err
+		}
+	}
+	if twice.msg != "" {
+		if err := model.Report(rd.sink, twice.at.Problem(model.Problem{Part: model.EventPart, ID: e.ID, N: n, Msg: twice.msg})); err != nil {
 			return err
 		}
 	}
@@ -327,6 +335,11 @@ func (rd *reader) source(v jsontext.Value, n int, at func() model.Place) error {
 	problems := rd.values.decode(v, &s)
 	for _, msg := range problems {
 		if err := model.Report(rd.sink, at().Problem(model.Problem{Part: model.SourcePart, ID: s.ID, N: n, Msg: msg})); err != nil {
+			return err
+		}
+	}
+	if place, msg, ok := keyTwice(v, at()); ok {
+		if err := model.Report(rd.sink, place.Problem(model.Problem{Part: model.SourcePart, ID: s.ID, N: n, Msg: msg})); err != nil {
 			return err
 		}
 	}
@@ -348,11 +361,13 @@ type valueDecoder struct {
 
 func newValueDecoder() *valueDecoder {
 	vd := &valueDecoder{}
+	// A key given twice is said by keyTwice before a value is decoded.
 	vd.strict = json.JoinOptions(
 		json.RejectUnknownMembers(true),
 		json.WithUnmarshalers(json.UnmarshalFromFunc(vd.unmarshalDate)),
+		anyKeyTwice,
 	)
-	vd.lenient = json.WithUnmarshalers(json.UnmarshalFromFunc(vd.unmarshalDate))
+	vd.lenient = json.JoinOptions(json.WithUnmarshalers(json.UnmarshalFromFunc(vd.unmarshalDate)), anyKeyTwice)
 	return vd
 }
 
