@@ -111,3 +111,31 @@ func TestTheLogSaysACommandFailed(t *testing.T) {
 	sess.Close()
 	log.waitFor(t, "lee's list on nso ended with exit 2")
 }
+
+// A connection refused for its keys is logged once, naming what its
+// client offered, so that whoever keeps the server sees a stranger, or a
+// colleague whose key is not in the users file yet, knocking.
+func TestARefusedConnectionIsLogged(t *testing.T) {
+	_, line := newKey(t)
+	stranger, _ := newKey(t)
+	other, _ := newKey(t)
+	log := &screen{}
+	sv := serve(t, usersLine("ana", "edit", line), DefaultLimits(), func(c *Config) { c.Log = log })
+	if c, err := sv.dial(gossh.PublicKeys(stranger, other)); err == nil {
+		c.Close()
+		t.Fatal("a stranger's keys were let in")
+	}
+	log.waitFor(t, "refused")
+	got := log.String()
+	for _, k := range []gossh.Signer{stranger, other} {
+		if fp := Fingerprint(k.PublicKey()); !strings.Contains(got, fp) {
+			t.Errorf("the log does not name the key %s offered: %q", fp, got)
+		}
+	}
+	if n := strings.Count(got, "refused"); n != 1 {
+		t.Errorf("the refusal is logged %d times: %q", n, got)
+	}
+	if !strings.Contains(got, `as "anyone"`) {
+		t.Errorf("the log does not say whom the client asked to be: %q", got)
+	}
+}

@@ -82,6 +82,8 @@ type Server struct {
 	closing  sync.Once
 	// answers are how long the keys of every session took to answer.
 	answers keyTimes
+	// refused are the keys refused to connections still authenticating.
+	refused refusals
 }
 
 // session is one open connection's session.
@@ -166,8 +168,11 @@ func New(cfg Config) (*Server, error) {
 	l := cfg.Limits
 	srv, err := wish.NewServer(
 		func(srv *ssh.Server) error { srv.HostSigners = []ssh.Signer{cfg.HostKey}; return nil },
-		wish.WithPublicKeyAuth(func(_ ssh.Context, key ssh.PublicKey) bool {
+		wish.WithPublicKeyAuth(func(ctx ssh.Context, key ssh.PublicKey) bool {
 			_, ok := s.currentUsers().Known(key)
+			if !ok {
+				s.refused.refuse(ctx.RemoteAddr().String(), ctx.User(), Fingerprint(key))
+			}
 			return ok
 		}),
 		func(srv *ssh.Server) error {
@@ -188,6 +193,16 @@ func New(cfg Config) (*Server, error) {
 			srv.RequestHandlers = map[string]ssh.RequestHandler{}
 			srv.LocalPortForwardingCallback = nil
 			srv.ReversePortForwardingCallback = nil
+			// A connection that fails after its keys were refused was
+			// refused for them: said once, with the keys. One let in
+			// after a refused key, or failing before any, is not.
+			srv.ConnectionFailedCallback = func(conn net.Conn, _ error) {
+				addr := conn.RemoteAddr().String()
+				if o := s.refused.forget(addr); o != nil {
+					s.logf("refused %s %s", addr, o)
+				}
+			}
+			srv.ConnectionCloseCallback = func(conn net.Conn) { s.refused.forget(conn.RemoteAddr().String()) }
 			return nil
 		},
 	)
