@@ -1,20 +1,25 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 )
 
 // SaveQuote adds a quote to an event (N 0) or replaces its quote N (from
 // 1). Base is that quote as it was when the editing began: when another
-// change came first, the save is refused rather than overwriting it. With
-// NewSource set, the source is added first, in the same write, and the
-// quote cites it: a source made on the spot for a quote is kept only with
-// the quote.
+// change came first, the save is refused rather than overwriting it,
+// unless that change only edited the quote where it stands (Quotes tells)
+// in other fields, which are kept (mergeQuote). With NewSource set, the
+// source is added first, in the same write, and the quote cites it: a
+// source made on the spot for a quote is kept only with the quote.
 type SaveQuote struct {
-	Event     string
-	N         int
-	Base      Quote
+	Event string
+	N     int
+	Base  Quote
+	// Quotes are the event's quotes when the editing began: the quotes
+	// now but for quote N the same, quote N was edited in place.
+	Quotes    []Quote
 	Quote     Quote
 	NewSource *Source
 }
@@ -50,11 +55,78 @@ func (s SaveQuote) put(e *Event, q Quote) error {
 		return err
 	}
 	if e.Quotes[i] != s.Base {
-		return fmt.Errorf("event %q: quote %d: %w; open it again to see the change", e.ID, s.N, ErrConflict)
+		if !s.inPlace(e.Quotes, i) {
+			return fmt.Errorf("event %q: quote %d: %w; open it again to see the change", e.ID, s.N, ErrConflict)
+		}
+		merged, err := mergeQuote(s.Base, q, e.Quotes[i])
+		if err != nil {
+			var qc *QuoteConflict
+			if errors.As(err, &qc) {
+				qc.Event, qc.N = e.ID, s.N
+			}
+			return err
+		}
+		q = merged
 	}
 	e.Quotes[i] = q
 	return nil
 }
+
+// inPlace reports whether quotes are the event's quotes as they were
+// when the editing began but for quote i: that quote was edited where it
+// stands, not moved, removed or replaced by another.
+func (s SaveQuote) inPlace(quotes []Quote, i int) bool {
+	if len(quotes) != len(s.Quotes) || s.Quotes[i] != s.Base {
+		return false
+	}
+	for j, q := range quotes {
+		if j != i && q != s.Quotes[j] {
+			return false
+		}
+	}
+	return true
+}
+
+// mergeQuote is mine, typed on base, over now, another change's: a field
+// mine left as it was keeps now's value; one changed both ways is a
+// QuoteConflict.
+func mergeQuote(base, mine, now Quote) (Quote, error) {
+	var out Quote
+	for _, f := range []struct {
+		name            string
+		base, mine, now string
+		out             *string
+	}{
+		{"words", base.Text, mine.Text, now.Text, &out.Text},
+		{"speaker", base.Speaker, mine.Speaker, now.Speaker, &out.Speaker},
+		{"source", base.Source, mine.Source, now.Source, &out.Source},
+		{"context", base.Context, mine.Context, now.Context, &out.Context},
+	} {
+		if !mergeTyped(f.base, f.mine, f.now, f.out) {
+			return Quote{}, &QuoteConflict{Field: f.name, Now: now}
+		}
+	}
+	if !mergeTyped(base.Stance, mine.Stance, now.Stance, &out.Stance) {
+		return Quote{}, &QuoteConflict{Field: "stance", Now: now}
+	}
+	return out, nil
+}
+
+// QuoteConflict refuses an edit of a quote's field that another change
+// made meanwhile, otherwise.
+type QuoteConflict struct {
+	Event string
+	N     int    // the quote, from 1
+	Field string // words, speaker, source, context or stance
+	Now   Quote  // the quote as the store holds it
+}
+
+func (e *QuoteConflict) Error() string {
+	return fmt.Sprintf("event %q: quote %d: its %s was changed meanwhile by another change: saving again puts yours in its place", e.Event, e.N, e.Field)
+}
+
+// Unwrap makes a QuoteConflict an ErrConflict.
+func (e *QuoteConflict) Unwrap() error { return ErrConflict }
 
 // Apply implements Edit.
 func (s SaveQuote) Apply(w Writer) ([]Change, Edit, error) {

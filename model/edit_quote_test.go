@@ -100,3 +100,56 @@ func TestPurge(t *testing.T) {
 		t.Error("not purged, or not journaled as a purge")
 	}
 }
+
+// TestSaveQuoteMergesAQuoteChangedInPlace: a quote another change edited
+// where it stands, meanwhile, takes this edit beside that one, field by
+// field; a field both changed is refused with what it holds now, and a
+// quote moved or removed meanwhile is refused as before.
+func TestSaveQuoteMergesAQuoteChangedInPlace(t *testing.T) {
+	said := Quote{Text: "bags of cash", Speaker: "Lavie"}
+	other := Quote{Text: "we deny it", Speaker: "NSO"}
+	quotes := []Quote{said, other}
+	theirs := said
+	theirs.Context = "to the Justice Department"
+	mine := said
+	mine.Speaker = "Omri Lavie"
+	for _, tt := range []struct {
+		name     string
+		now      []Quote
+		mine     Quote
+		want     Quote  // quote 1 after the save
+		conflict string // the field refused, or "-" for a refusal of another kind
+	}{
+		{"another field", []Quote{theirs, other}, mine, Quote{Text: "bags of cash", Speaker: "Omri Lavie", Context: "to the Justice Department"}, ""},
+		{"the same change", []Quote{mine, other}, mine, mine, ""},
+		{"the same field", []Quote{{Text: "bags of cash", Speaker: "Shalev Hulio"}, other}, mine, Quote{}, "speaker"},
+		{"the words", []Quote{{Text: "bags of cash!"}, other}, Quote{Text: "bags of cash.", Speaker: "Lavie"}, Quote{}, "words"},
+		{"another quote changed too", []Quote{theirs, {Text: "we deny it", Speaker: "NSO Group"}}, mine, Quote{}, "-"},
+		{"moved", []Quote{other, said}, mine, Quote{}, "-"},
+		{"removed", []Quote{other}, mine, Quote{}, "-"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			w := newMemWriter(Event{ID: "call", Title: "The call", Quotes: tt.now})
+			edit := SaveQuote{Event: "call", N: 1, Base: said, Quotes: quotes, Quote: tt.mine}
+			_, _, err := edit.Apply(w)
+			var qc *QuoteConflict
+			switch {
+			case tt.conflict == "" && err != nil:
+				t.Fatalf("refused: %v", err)
+			case tt.conflict == "":
+				if got := w.events["call"].Quotes[0]; got != tt.want {
+					t.Errorf("quote 1 is %+v, want %+v", got, tt.want)
+				}
+				if shown := edit.Change(Event{ID: "call", Quotes: tt.now}).Quotes[0]; shown != tt.want {
+					t.Errorf("shown at once as %+v, want %+v", shown, tt.want)
+				}
+			case !errors.Is(err, ErrConflict):
+				t.Fatalf("saved over a change made meanwhile: %v, %+v", err, w.events["call"].Quotes)
+			case tt.conflict == "-" && errors.As(err, &qc):
+				t.Errorf("merged with a quote that is not the one edited: %v", err)
+			case tt.conflict != "-" && (!errors.As(err, &qc) || qc.Field != tt.conflict || qc.Now != tt.now[0]):
+				t.Errorf("refused with %v, want the %s named, with the quote as it is now", err, tt.conflict)
+			}
+		})
+	}
+}

@@ -93,3 +93,59 @@ func TestRefusedSaveShowsTheEventAsItIsNow(t *testing.T) {
 		t.Errorf("after leaving the form, the screen shows\n%s\nwant %d quotes", scr, len(now))
 	}
 }
+
+// TestQuoteEditedBesideAnother: another person edits the same quote
+// where it stands while it is being edited. A field only they changed
+// is kept beside the one typed, and the save goes in; a field both
+// changed is refused, the form opening again with their other changes
+// filled in, so that saving again puts only the words typed in their
+// place.
+func TestQuoteEditedBesideAnother(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 80, 24)
+	id := d.selected()
+	theirs := func(change func(q *model.Quote)) {
+		t.Helper()
+		e := event(t, s, id)
+		q := e.Quotes[0]
+		change(&q)
+		if _, _, err := (model.SaveQuote{Event: id, N: 1, Base: e.Quotes[0], Quotes: e.Quotes, Quote: q}).Apply(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := event(t, s, id).Quotes
+	d.keys("enter", "e", "tab")
+	d.typeText(" Lavie")
+	theirs(func(q *model.Quote) { q.Context = "in a deposition" })
+	d.keys("ctrl+s")
+	if d.openDialog() != nil || d.statusErr() {
+		t.Fatalf("the save beside another's change: %T, status %q", d.openDialog(), d.status())
+	}
+	got := event(t, s, id).Quotes
+	if !strings.HasSuffix(got[0].Speaker, " Lavie") || got[0].Context != "in a deposition" || got[0].Text != before[0].Text || len(got) != len(before) {
+		t.Fatalf("quote 1 is %+v; want the speaker typed and the context theirs", got[0])
+	}
+
+	d.keys("e", "tab")
+	d.typeText(" Jr.")
+	theirs(func(q *model.Quote) { q.Speaker = "Shalev Hulio"; q.Stance = model.Denies })
+	d.keys("ctrl+s")
+	f, open := d.openDialog().(*quoteForm)
+	if !open {
+		t.Fatalf("after the refused save: %T, status %q", d.openDialog(), d.status())
+	}
+	if !strings.Contains(d.status()+d.screen(), "speaker was changed meanwhile") || !strings.HasSuffix(f.value(quoteSpeaker), "Lavie Jr.") {
+		t.Fatalf("the form reopened with speaker %q:\n%s\nstatus %q", f.value(quoteSpeaker), d.screen(), d.status())
+	}
+	if got := event(t, s, id).Quotes[0].Speaker; got != "Shalev Hulio" {
+		t.Fatalf("their speaker was overwritten: %q", got)
+	}
+	d.keys("ctrl+s")
+	if d.openDialog() != nil || d.statusErr() {
+		t.Fatalf("saving again: %T, status %q", d.openDialog(), d.status())
+	}
+	got = event(t, s, id).Quotes
+	if q := got[0]; !strings.HasSuffix(q.Speaker, "Lavie Jr.") || q.Stance != model.Denies || q.Context != "in a deposition" {
+		t.Errorf("quote 1 is %+v; want the speaker typed, and their stance and context kept", q)
+	}
+}

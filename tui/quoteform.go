@@ -432,7 +432,7 @@ func (f *quoteForm) save() (Action, tea.Cmd) {
 	}
 	edit := model.SaveQuote{Event: f.event.ID, N: f.n, Quote: q, NewSource: f.newSource}
 	if f.n > 0 && f.n <= len(f.event.Quotes) {
-		edit.Base = f.event.Quotes[f.n-1]
+		edit.Base, edit.Quotes = f.event.Quotes[f.n-1], f.event.Quotes
 	}
 	return writeEdit{edit}, nil
 }

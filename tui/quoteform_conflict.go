@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 
@@ -41,6 +42,12 @@ func (f *quoteForm) refused(cur model.Event, found bool, why error) {
 		return
 	}
 	base := f.event.Quotes[was-1]
+	if qc := (*model.QuoteConflict)(nil); errors.As(why, &qc) {
+		f.takeTheirs(base, qc.Now)
+		f.event = cur.Clone()
+		f.problem = refuse(fmt.Sprintf("quote %d's %s was changed meanwhile: ctrl+s puts yours in its place", was, qc.Field), f.snapshot())
+		return
+	}
 	if was <= len(cur.Quotes) && cur.Quotes[was-1] == base {
 		f.problem = refuse("not saved: "+why.Error(), f.snapshot())
 		return
@@ -59,6 +66,29 @@ func (f *quoteForm) refused(cur model.Event, found bool, why error) {
 		say = fmt.Sprintf("quote %d was removed meanwhile: ctrl+s adds yours as a new quote, esc drops it", was)
 	}
 	f.problem = refuse(say, f.snapshot())
+}
+
+// takeTheirs puts now, the quote as another change left it, in the
+// fields the form left as they were in base, so that saving again keeps
+// that change beside what was typed.
+func (f *quoteForm) takeTheirs(base, now model.Quote) {
+	if f.value(quoteText) == f.stored[quoteText] {
+		f.text.SetValue(areaText(now.Text))
+	}
+	f.stored[quoteText] = now.Text
+	for fld, v := range map[quoteField]string{quoteSpeaker: now.Speaker, quoteContext: now.Context} {
+		if f.value(fld) == f.stored[fld] {
+			f.stored[fld] = fillInput(&f.inputs[fld], v)
+		} else {
+			f.stored[fld] = v
+		}
+	}
+	if f.newSource == nil && f.sourceID == base.Source {
+		f.sourceID = now.Source
+	}
+	if quoteStances[f.stance] == base.Stance {
+		f.stance = max(slices.Index(quoteStances, now.Stance), 0)
+	}
 }
 
 // quoteRefused reopens the form of a refused quote, unless another

@@ -144,6 +144,7 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 	q.writing = false
 	w := msg.write
 	var conflict *model.ConflictError
+	var quoteConflict *model.QuoteConflict
 	switch {
 	case msg.err != nil && (w.undo || w.redo) && (errors.Is(msg.err, model.ErrConflict) || gone(msg.err)):
 		// Later changes touched the same fields, or took the event out
@@ -181,6 +182,8 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 	case msg.err != nil && w.save != nil && errors.As(msg.err, &conflict):
 		// The form opens again on what was typed, and says the rest.
 		return statusMsg{text: fmt.Sprintf("not saved: event %q changed meanwhile", conflict.ID), err: true}
+	case msg.err != nil && w.quote != nil && errors.As(msg.err, &quoteConflict):
+		return statusMsg{text: fmt.Sprintf("quote not saved: its %s was changed meanwhile; the form keeps what you typed", quoteConflict.Field), err: true}
 	case msg.err != nil && w.quote != nil && errors.Is(msg.err, model.ErrConflict):
 		// The quote's form opens again on what was typed, and says what
 		// changed: the store's "open it again" is the form's to do.
