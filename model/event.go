@@ -53,14 +53,22 @@ type Note struct {
 	Text string `json:"text"`
 	// At is when the note was written; zero when unknown.
 	At time.Time `json:"at,omitzero"`
-	// Author is who wrote it; empty when unknown.
+	// Author is who wrote it; empty when unknown. Editing the text keeps
+	// it: the note stays its writer's.
 	Author string `json:"author,omitempty"`
+	// Edited is when its text was last changed; zero when it never was
+	// (or, for a note written before chrono kept it, when unknown).
+	Edited time.Time `json:"edited,omitzero"`
+	// EditedBy is who last changed its text; empty when no one did, or
+	// it is unknown.
+	EditedBy string `json:"edited_by,omitempty"`
 }
 
-// same reports whether n and o are one note as written: text, author
-// and time alike.
-func (n *Note) same(o Note) bool {
-	return n.Text == o.Text && n.Author == o.Author && n.At.Equal(o.At)
+// same reports whether n and o are one note as written and as last
+// edited: text, author, times and editor alike.
+func (n Note) same(o Note) bool {
+	return n.Text == o.Text && n.Author == o.Author && n.At.Equal(o.At) &&
+		n.EditedBy == o.EditedBy && n.Edited.Equal(o.Edited)
 }
 
 // HasTag reports whether e carries tag, in any case: tags in any case

@@ -299,7 +299,5 @@ func SameEvent(a, b *Event) bool {
 		a.Title == b.Title && a.Summary == b.Summary && a.Status == b.Status &&
 		slices.Equal(a.Actors, b.Actors) && slices.Equal(a.Tags, b.Tags) &&
 		slices.Equal(a.Quotes, b.Quotes) && slices.Equal(a.Links, b.Links) &&
-		slices.EqualFunc(a.Notes, b.Notes, func(x, y Note) bool {
-			return x.Text == y.Text && x.At.Equal(y.At) && x.Author == y.Author
-		})
+		slices.EqualFunc(a.Notes, b.Notes, Note.same)
 }

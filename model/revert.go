@@ -26,9 +26,7 @@ func Fields(a, b *Event) []string {
 	add("tags", !slices.Equal(a.Tags, b.Tags))
 	add("quotes", !slices.Equal(a.Quotes, b.Quotes))
 	add("links", !slices.Equal(a.Links, b.Links))
-	add("notes", !slices.EqualFunc(a.Notes, b.Notes, func(x, y Note) bool {
-		return x.Text == y.Text && x.At.Equal(y.At) && x.Author == y.Author
-	}))
+	add("notes", !slices.EqualFunc(a.Notes, b.Notes, Note.same))
 	return out
 }
 

@@ -207,6 +207,7 @@ func normalised(e model.Event) model.Event {
 	e.Notes = nilIfEmpty(slices.Clone(e.Notes))
 	for i := range e.Notes {
 		e.Notes[i].At = e.Notes[i].At.Round(0).UTC()
+		e.Notes[i].Edited = e.Notes[i].Edited.Round(0).UTC()
 	}
 	return e
 }
