@@ -14,12 +14,19 @@ import (
 	"chrono/model"
 )
 
-// Version is the first byte of every stored event value. Version 2
-// added the notes' authors at the end; values of version 1 (stores from
-// before it) are read as notes by no one known, and are rewritten in
-// version 2 when the event next changes. No version is '{', the first
-// byte of an event's JSON.
-const Version = 2
+// Version is the newest codec version, the first byte of a stored event
+// value. Version 2 added the notes' authors at the end; values of
+// version 1 (stores from before it) are read as notes by no one known,
+// and are rewritten in version 2 when the event next changes. Version 3
+// adds, after them, when each note was last edited and by whom; it is
+// written only for an event with an edited note, and the rest are
+// written in version 2, byte for byte as before, which a chrono from
+// before version 3 still reads. No version is '{', the first byte of an
+// event's JSON.
+const Version = 3
+
+// versionAuthors is the version of a value whose notes no one edited.
+const versionAuthors = 2
 
 // An event value is laid out so that filters and search need not decode it:
 //
@@ -27,7 +34,8 @@ const Version = 2
 //	text:  title, summary, date_text, actors, tags, quotes (text, speaker,
 //	       context), notes (text)
 //	rest:  id, date (EDTF), date_source, quotes (source, stance), links
-//	       (rel, event), notes (at), notes (author; from version 2)
+//	       (rel, event), notes (at), notes (author; from version 2),
+//	       notes (edited, edited_by; in version 3)
 //
 // Strings are a uvarint length and the bytes; lists are a uvarint count
 // and their items. The status byte is the index in model.Statuses plus 1
@@ -97,7 +105,11 @@ func Encode(dst []byte, e *model.Event) []byte {
 	// the rest of an import's encoding.
 	n := textLen(e)
 	dst = slices.Grow(dst, n+len(e.ID)+64)
-	dst = append(dst, Version, statusCode(e.Status))
+	version := byte(versionAuthors)
+	if slices.ContainsFunc(e.Notes, edited) {
+		version = Version
+	}
+	dst = append(dst, version, statusCode(e.Status))
 	dst = binary.AppendUvarint(dst, uint64(n))
 	dst = appendString(dst, e.Title)
 	dst = appendString(dst, e.Summary)
@@ -127,16 +139,32 @@ func Encode(dst []byte, e *model.Event) []byte {
 		dst = appendString(dst, l.Event)
 	}
 	for _, n := range e.Notes {
-		at := ""
-		if !n.At.IsZero() {
-			at = n.At.Format(time.RFC3339Nano)
-		}
-		dst = appendString(dst, at)
+		dst = appendTime(dst, n.At)
 	}
 	for _, n := range e.Notes {
 		dst = appendString(dst, n.Author)
 	}
+	if version < Version {
+		return dst
+	}
+	for _, n := range e.Notes {
+		dst = appendTime(dst, n.Edited)
+		dst = appendString(dst, n.EditedBy)
+	}
 	return dst
+}
+
+// edited reports whether a note says it was edited, which only version
+// 3 keeps.
+func edited(n model.Note) bool { return n.EditedBy != "" || !n.Edited.IsZero() }
+
+// appendTime appends t as RFC 3339, or the empty string for the zero
+// time.
+func appendTime(b []byte, t time.Time) []byte {
+	if t.IsZero() {
+		return appendString(b, "")
+	}
+	return appendString(b, t.Format(time.RFC3339Nano))
 }
 
 // textLen is the length of an event's text section.
@@ -245,6 +273,19 @@ func (d *decoder) string() string {
 	return s
 }
 
+// time reads a time written by appendTime.
+func (d *decoder) time() time.Time {
+	s := d.string()
+	if s == "" || d.err != nil {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		d.fail("%q is not a time", s)
+	}
+	return t
+}
+
 func (d *decoder) strings() []string {
 	n := d.count()
 	if n == 0 || d.err != nil {
@@ -337,17 +378,17 @@ func decodeValue(v []byte, whole bool) (model.Event, error) {
 		}
 	}
 	for i := range e.Notes {
-		if at := d.atItem("its note %d's time", i).string(); at != "" && d.err == nil {
-			t, err := time.Parse(time.RFC3339Nano, at)
-			if err != nil {
-				d.fail("%q is not a time", at)
-			}
-			e.Notes[i].At = t
-		}
+		e.Notes[i].At = d.atItem("its note %d's time", i).time()
 	}
 	if version >= 2 {
 		for i := range e.Notes {
 			e.Notes[i].Author = d.atItem("its note %d's author", i).string()
+		}
+	}
+	if version >= 3 {
+		for i := range e.Notes {
+			e.Notes[i].Edited = d.atItem("its note %d's edit time", i).time()
+			e.Notes[i].EditedBy = d.atItem("its note %d's editor", i).string()
 		}
 	}
 	if d.err == nil {
@@ -365,11 +406,13 @@ func decodeValue(v []byte, whole bool) (model.Event, error) {
 	return e, nil
 }
 
-// Current returns a stored value in the codec's current version, so
-// that comparing it with a new encoding tells a changed event from one
-// stored by an older chrono.
+// Current returns a stored value as Encode writes it now, so that
+// comparing it with a new encoding tells a changed event from one stored
+// by an older chrono. Values of versions 2 and 3 are as Encode writes
+// them: a value of version 2 holds no edited note, which is what Encode
+// writes in version 2.
 func Current(v []byte) ([]byte, error) {
-	if len(v) > 0 && v[0] == Version {
+	if len(v) > 0 && v[0] >= versionAuthors && v[0] <= Version {
 		return v, nil
 	}
 	e, err := Decode(v)

@@ -45,6 +45,10 @@ func codecEvents() []model.Event {
 				{Text: "check the call logs", At: time.Date(2024, 2, 29, 23, 59, 59, 123456789, time.UTC), Author: "ana@desk-3"},
 				{Text: "no time known", Author: "Jürgen Müller"},
 				{Text: "from another zone", At: time.Date(1999, 12, 31, 23, 0, 0, 0, time.FixedZone("", -9*3600-30*60))},
+				{Text: "rewritten by another", At: time.Date(2026, 12, 3, 10, 0, 0, 0, time.UTC), Author: "bo",
+					Edited: time.Date(2026, 12, 5, 11, 30, 0, 987654321, time.FixedZone("", 3600)), EditedBy: "cy"},
+				{Text: "edited, by no one known", Author: "bo", Edited: time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC)},
+				{Text: "edited, when unknown", EditedBy: "cy"},
 			},
 		},
 		{ID: "minimal", Title: "undated, with nothing else"},
@@ -144,7 +148,7 @@ func TestDecodeWholeOwnsItsText(t *testing.T) {
 func TestCodecReadsVersion1(t *testing.T) {
 	for _, e := range codecEvents() {
 		for i := range e.Notes {
-			e.Notes[i].Author = ""
+			e.Notes[i].Author, e.Notes[i].EditedBy, e.Notes[i].Edited = "", "", time.Time{}
 		}
 		enc := Encode(nil, &e)
 		// Version 1 is version 2 without the authors: one empty string,
@@ -161,6 +165,53 @@ func TestCodecReadsVersion1(t *testing.T) {
 		if cur, err := Current(v1); err != nil || !bytes.Equal(cur, enc) {
 			t.Errorf("%s: currentValue of version 1 = %v; want the version 2 encoding", e.ID, err)
 		}
+	}
+}
+
+// TestCodecWritesVersion2UnlessANoteWasEdited: an event none of whose
+// notes was edited is written in version 2, byte for byte as before
+// version 3, so that a chrono from before it still reads it; one with an
+// edited note is written in version 3, whose end is the notes' edit
+// times and editors. Both are current: Current leaves them as they are.
+func TestCodecWritesVersion2UnlessANoteWasEdited(t *testing.T) {
+	edited := func(e *model.Event) bool {
+		return slices.ContainsFunc(e.Notes, func(n model.Note) bool { return n.EditedBy != "" || !n.Edited.IsZero() })
+	}
+	var saw [2]bool
+	for _, e := range codecEvents() {
+		enc := Encode(nil, &e)
+		want := byte(2)
+		if edited(&e) {
+			want = 3
+		}
+		saw[want-2] = true
+		if enc[0] != want {
+			t.Errorf("%s is written in version %d, want %d", e.ID, enc[0], want)
+		}
+		if cur, err := Current(enc); err != nil || !bytes.Equal(cur, enc) {
+			t.Errorf("%s: Current of its value = %v; want the value as it is", e.ID, err)
+		}
+		if want != 3 {
+			continue
+		}
+		// Version 3 is version 2 with two strings a note at the end:
+		// without the edits, the rest is what version 2 writes.
+		plain := e.Clone()
+		tail := 0
+		for i, n := range plain.Notes {
+			if !n.Edited.IsZero() {
+				tail += len(n.Edited.Format(time.RFC3339Nano))
+			}
+			tail += 2 + len(n.EditedBy)
+			plain.Notes[i].Edited, plain.Notes[i].EditedBy = time.Time{}, ""
+		}
+		v2 := Encode(nil, &plain)
+		if !bytes.Equal(enc[1:len(enc)-tail], v2[1:]) {
+			t.Errorf("%s: version 3 does not begin as version 2 of the event without its edits", e.ID)
+		}
+	}
+	if !saw[0] || !saw[1] {
+		t.Errorf("the codec's events are of versions 2, 3: %v; want both", saw)
 	}
 }
 
@@ -200,7 +251,7 @@ func TestCodecRefusesDamage(t *testing.T) {
 	enc := Encode(nil, &e)
 	textLen, n := binary.Uvarint(enc[2:])
 	text := enc[2+n : 2+n+int(textLen)]
-	padded := binary.AppendUvarint([]byte{Version, 0}, textLen+1)
+	padded := binary.AppendUvarint([]byte{enc[0], 0}, textLen+1)
 	padded = append(append(padded, text...), 0)
 	padded = append(padded, enc[2+n+int(textLen):]...)
 	if _, err := Decode(padded); !errors.Is(err, ErrUnreadable) {

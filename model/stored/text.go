@@ -9,11 +9,11 @@ import (
 // TextContains reports whether text the matcher looks for is in one of
 // the fields a search looks at (model.Event.SearchFields), read straight
 // from a stored value's text section (codec.go) without decoding the
-// event.
+// event. Every version lays the text section out alike.
 // Each field is searched on its own, so a match never runs from one field
 // into the next. A damaged value contains nothing.
 func TextContains(v []byte, m *model.Matcher) bool {
-	if len(v) < 2 || v[0] != Version {
+	if len(v) < 2 || v[0] < 1 || v[0] > Version {
 		return false
 	}
 	n, k := binary.Uvarint(v[2:])

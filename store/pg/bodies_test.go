@@ -22,9 +22,9 @@ func TestBodiesBinaryInTheirRows(t *testing.T) {
 		t.Errorf("the body column's storage is %q (%v), want m (main)", storage, err)
 	}
 	var all, binary int
-	if err := s.first.c.QueryRow(ctx, `SELECT count(*), count(*) FILTER (WHERE get_byte(body, 0) = $2) FROM events WHERE inv = $1`,
+	if err := s.first.c.QueryRow(ctx, `SELECT count(*), count(*) FILTER (WHERE get_byte(body, 0) BETWEEN 2 AND $2) FROM events WHERE inv = $1`,
 		s.inv, stored.Version).Scan(&all, &binary); err != nil || all == 0 || binary != all {
-		t.Errorf("%d of the %d imported bodies begin with the codec's version %d (%v), want all", binary, all, stored.Version, err)
+		t.Errorf("%d of the %d imported bodies begin with a version of the codec that writes, 2 to %d (%v), want all", binary, all, stored.Version, err)
 	}
 }
 
