@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"slices"
+	"time"
 	"unicode/utf8"
 
 	"chrono/model"
@@ -346,7 +347,7 @@ func (f *fastReader) link(l *model.Link) bool {
 }
 
 func (f *fastReader) note(n *model.Note) bool {
-	var seen [3]bool // text, author, at: each once
+	var seen [5]bool // text, author, at, edited_by, edited: each once
 	once := func(i int) bool {
 		was := seen[i]
 		seen[i] = true
@@ -359,22 +360,28 @@ func (f *fastReader) note(n *model.Note) bool {
 		case "author":
 			return once(1) && f.str(&n.Author)
 		case "at":
-			if !once(2) {
-				return false
-			}
-			// A time is rare enough to leave to the decoder that knows
-			// its format; only its value is decoded.
-			start := f.i
-			if !f.null() {
-				var s string
-				if !f.str(&s) {
-					return false
-				}
-			}
-			return json.Unmarshal(f.b[start:f.i], &n.At) == nil
+			return once(2) && f.time(&n.At)
+		case "edited_by":
+			return once(3) && f.str(&n.EditedBy)
+		case "edited":
+			return once(4) && f.time(&n.Edited)
 		}
 		return false
 	})
+}
+
+// time reads a time, or null for none.
+func (f *fastReader) time(t *time.Time) bool {
+	// A time is rare enough to leave to the decoder that knows its
+	// format; only its value is decoded.
+	start := f.i
+	if !f.null() {
+		var s string
+		if !f.str(&s) {
+			return false
+		}
+	}
+	return json.Unmarshal(f.b[start:f.i], t) == nil
 }
 
 // DecodeList decodes a JSON list of one of an event's list members

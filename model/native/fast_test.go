@@ -5,6 +5,7 @@ import (
 	"os"
 	"reflect"
 	"testing"
+	"time"
 
 	"chrono/model"
 	"chrono/model/synth"
@@ -58,6 +59,8 @@ func TestDecodeFastAsStrict(t *testing.T) {
 			"quotes":[{"text":"bags of cash","speaker":"Miller","source":"s","context":"c","stance":"asserts"}],
 			"links":[{"rel":"follows","event":"b"}],
 			"notes":[{"text":"n","author":"me","at":"2026-11-30T10:00:00.5Z"},{"text":"m","at":null}]}`, true},
+		{"edited notes", `{"id":"a","title":"A","notes":[{"text":"n","author":"bo","at":"2026-12-03T10:00:00Z","edited":"2026-12-05T11:30:00.25+01:00","edited_by":"cy"},
+			{"edited_by":"cy","text":"m","edited":null},{"text":"o","edited":"2026-12-06T00:00:00Z"}]}`, true},
 		{"interval", `{"id":"a","title":"A","date":"2021/2022-02-01"}`, true},
 		{"unknown member", `{"id":"a","title":"A","spekaer":"x"}`, false},
 		{"unknown quote member", `{"id":"a","title":"A","quotes":[{"text":"t","spekaer":"x"}]}`, false},
@@ -67,6 +70,8 @@ func TestDecodeFastAsStrict(t *testing.T) {
 		{"a number for a date", `{"id":"a","title":"A","date":2017}`, false},
 		{"an escaped name", `{"id":"a","t\u0069tle":"A"}`, false},
 		{"a bad time", `{"id":"a","title":"A","notes":[{"text":"n","at":"yesterday"}]}`, false},
+		{"a bad edit time", `{"id":"a","title":"A","notes":[{"text":"n","edited":"yesterday"}]}`, false},
+		{"a number for an editor", `{"id":"a","title":"A","notes":[{"text":"n","edited_by":7}]}`, false},
 		{"a boolean for a quote", `{"id":"a","title":"A","quotes":[true]}`, false},
 		{"upper case", `{"id":"a","Title":"A"}`, false},
 	}
@@ -169,6 +174,7 @@ func TestDecodeListAsStrict(t *testing.T) {
 		{`[{"text":"bags of cash","speaker":"Miller","stance":"asserts"}]`, []string{"quotes"}},
 		{`[{"rel":"disputes","event":"e"}]`, []string{"links"}},
 		{`[{"text":"n","at":"2026-11-30T10:00:00Z","author":"me"}]`, []string{"notes"}},
+		{`[{"text":"n","author":"me","edited":"2026-12-01T08:00:00Z","edited_by":"you"}]`, []string{"notes"}},
 		{`[{"text":"t"}]`, []string{"quotes", "notes"}},
 		{`[{"text":"t","spekaer":"x"}]`, nil},
 		{`[1]`, nil},
@@ -224,6 +230,14 @@ func TestDecodeStored(t *testing.T) {
 			t.Fatalf("the walk does not take an event as a store keeps it: %s", v)
 		}
 	}
+	// A note edited by another than its writer, as a store keeps it.
+	edited := model.Event{ID: "a", Title: "A", Notes: []model.Note{{Text: "n", Author: "bo", At: time.Date(2026, 12, 3, 10, 0, 0, 0, time.UTC),
+		Edited: time.Date(2026, 12, 5, 11, 30, 0, 0, time.UTC), EditedBy: "cy"}}}
+	if v, err := json.Marshal(edited); err != nil {
+		t.Fatal(err)
+	} else if checkStored(t, v); !func() bool { _, ok := decodeFast(v, new(model.Event)); return ok }() {
+		t.Errorf("the walk does not take an edited note as a store keeps it: %s", v)
+	}
 	for _, v := range []string{
 		`{"id":"a","title":"A","spekaer":"x"}`,
 		`{"id":"a","title":42}`,
@@ -233,6 +247,8 @@ func TestDecodeStored(t *testing.T) {
 		`{"id":"a","quotes":[{"text":"t","text":"u"}]}`,
 		`{"id":"a","links":[{"rel":"follows","event":"b","rel":"precedes"}]}`,
 		`{"id":"a","notes":[{"text":"n","author":"x","text":"m"}]}`,
+		`{"id":"a","notes":[{"text":"n","edited_by":"x","edited_by":"y"}]}`,
+		`{"id":"a","notes":[{"text":"n","edited":null,"edited":"2026-12-05T11:30:00Z"}]}`,
 		"{\"id\":\"a\",\"title\":\"tab\there\"}",
 		"{\"id\":\"a\",\"ti\x01tle\":\"A\"}",
 		`{"id":"a","title":nul}`,

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"chrono/model"
 )
@@ -62,10 +63,22 @@ func TestWriteReadRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want.Events[0].Notes = []model.Note{{Text: "check the call logs"}}
+	written, edited := time.Date(2026, 12, 3, 10, 0, 0, 0, time.UTC), time.Date(2026, 12, 5, 11, 30, 0, 0, time.UTC)
+	want.Events[0].Notes = []model.Note{
+		{Text: "check the call logs"},
+		{Text: "ask Tye", Author: "bo", At: written},
+		{Text: "ask Tye and Lieu", Author: "bo", At: written, Edited: edited, EditedBy: "cy"},
+	}
 	var buf bytes.Buffer
 	if err := Write(&buf, want.Header, want.Sources, events(want.Events)); err != nil {
 		t.Fatal(err)
+	}
+	// Only the note edited says it was: the others are written as they
+	// were before chrono kept edits.
+	for _, member := range []string{`"edited": "2026-12-05T11:30:00Z"`, `"edited_by": "cy"`} {
+		if n := strings.Count(buf.String(), strings.SplitAfter(member, ":")[0]); n != 1 || !strings.Contains(buf.String(), member) {
+			t.Errorf("%s: its member is written %d times, want once:\n%s", member, n, buf.String())
+		}
 	}
 	got, err := readAll(t, buf.String())
 	if err != nil {
