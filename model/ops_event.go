@@ -161,30 +161,61 @@ func overAnnotations(base, current, e Event) (Event, bool) {
 
 // signNotes signs the notes of e that before does not hold as they are:
 // written, or rewritten, by this change (an event edited whole in
-// $EDITOR). Each is then its writer's, the store's author, as of now, as
-// AddNoteTo and EditNote sign the notes they write; a note rewritten by
-// the author who signed it keeps its time. A note whose text is kept
-// keeps the signature it had, whatever was typed over it.
+// $EDITOR), as AddNoteTo and EditNote sign the notes they write. A note
+// whose text is kept keeps the signature and the edit it had, whatever
+// was typed over them. A note rewritten, still signed as one of before
+// that is not kept, stays its writer's and is marked edited by the
+// store's author, as of now. Any other note is new: the store's author's,
+// as of now, and edited by no one. A note before with no signature (an
+// imported one) cannot be told from a new one, so rewritten in an editor
+// it is new; EditNote, which knows which it rewrites, marks it edited.
 func signNotes(tx Tx, before []Note, e *Event) {
 	author := tx.Author()
 	if author == "" {
 		return
 	}
+	now := tx.Now()
+	kept := make([]bool, len(before))
+	var changed []*Note
 	for i := range e.Notes {
 		n := &e.Notes[i]
-		if slices.ContainsFunc(before, n.same) {
+		j := slices.IndexFunc(before, n.same)
+		switch {
+		case j >= 0:
+		case n.EditedBy == author && n.Edited.Equal(now):
+			// Marked edited by this very change (EditNote), which knows
+			// the note it rewrote, signed or not: no text typed in an
+			// editor can know the change's time.
+			continue
+		default:
+			j = slices.IndexFunc(before, func(o Note) bool { return o.Text == n.Text })
+		}
+		if j < 0 {
+			changed = append(changed, n)
 			continue
 		}
-		if j := slices.IndexFunc(before, func(o Note) bool { return o.Text == n.Text }); j >= 0 {
-			n.Author, n.At = before[j].Author, before[j].At
-			continue
-		}
-		rewritten := func(o Note) bool { return n.Author == author && o.Author == author && o.At.Equal(n.At) }
-		if slices.ContainsFunc(before, rewritten) {
-			continue
-		}
-		n.Author, n.At = author, tx.Now()
+		*n, kept[j] = before[j], true
 	}
+	for _, n := range changed {
+		if j := signedAs(before, kept, n); j >= 0 {
+			kept[j] = true
+			*n = Note{Text: n.Text, Author: before[j].Author, At: before[j].At, Edited: now, EditedBy: author}
+			continue
+		}
+		*n = Note{Text: n.Text, Author: author, At: now}
+	}
+}
+
+// signedAs is the index of the note of before, not kept, that n is
+// signed as (author and time alike), or -1. A note with no signature is
+// none's.
+func signedAs(before []Note, kept []bool, n *Note) int {
+	for j, o := range before {
+		if !kept[j] && (o.Author != "" || !o.At.IsZero()) && o.Author == n.Author && o.At.Equal(n.At) {
+			return j
+		}
+	}
+	return -1
 }
 
 // CheckEditAllows reports whether every problem in ee was already a

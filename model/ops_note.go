@@ -20,11 +20,11 @@ func AddNoteTo(tx Tx, id string, n Note) (Change, error) {
 	return Change{Before: old, After: e}, tx.PutEvent(e)
 }
 
-// EditNote replaces the text of note n (from 1) of an event. A note is
-// its last writer's: its text changed by another than who wrote it, it
-// is that author's, as of now (the journal keeps whose it was). The
-// browser shows the edit with the note's old signature until the store
-// has it.
+// EditNote replaces the text of note n (from 1) of an event. The note
+// stays its writer's, as of when it was written, whoever edits it: it
+// says who edited it last, and when (tx's author and time). The same text
+// again is no edit. The browser shows the edit without its mark until
+// the store has it.
 func EditNote(tx Tx, id string, n int, text string) (Change, error) {
 	edit := editingNote(n, text)
 	return UpdateEvent(tx, id, func(e *Event) error {
@@ -35,8 +35,8 @@ func EditNote(tx Tx, id string, n int, text string) (Change, error) {
 		if err := edit(e); err != nil {
 			return err
 		}
-		if note := &e.Notes[n-1]; note.Text != was && tx.Author() != "" && note.Author != tx.Author() {
-			note.Author, note.At = tx.Author(), tx.Now()
+		if note := &e.Notes[n-1]; note.Text != was {
+			note.Edited, note.EditedBy = tx.Now(), tx.Author()
 		}
 		return nil
 	})

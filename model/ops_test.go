@@ -300,51 +300,112 @@ func TestNotes(t *testing.T) {
 	if n := w.events["call"].Notes; len(n) != 1 || n[0].Author != "ana" {
 		t.Fatalf("notes %+v: want one by ana", n)
 	}
-	written := w.events["call"].Notes[0].At
-	write(t, w, OpNote, func(tx Tx) error { _, err := EditNote(tx, "call", 1, "ask Tye again"); return err })
-	if n := w.events["call"].Notes; n[0].Text != "ask Tye again" || n[0].Author != "ana" || !n[0].At.Equal(written) {
-		t.Errorf("note %+v: want ana's, as written", n[0])
-	}
-	// Rewritten by another, the note is hers, as of her edit.
-	w.author, w.now = "bea", w.now.Add(time.Hour)
-	write(t, w, OpNote, func(tx Tx) error { _, err := EditNote(tx, "call", 1, "ask Tye, and Lieu"); return err })
-	if n := w.events["call"].Notes; n[0].Author != "bea" || !n[0].At.Equal(w.now) {
-		t.Errorf("note %+v: want bea's, as of her edit", n[0])
-	}
 	write(t, w, OpNote, func(tx Tx) error { _, err := DeleteNote(tx, "call", 1); return err })
 	if n := w.events["call"].Notes; len(n) != 0 {
 		t.Errorf("notes %+v after delete", n)
 	}
 }
 
+// TestEditNoteKeepsItsWriter: a note whose text is edited, by whoever,
+// stays its writer's, as of when it was written, and says who edited it
+// last and when; the same text again is no edit. Undoing the edit brings
+// the note back as it was.
+func TestEditNoteKeepsItsWriter(t *testing.T) {
+	written := time.Date(2026, 12, 3, 10, 0, 0, 0, time.UTC)
+	earlier := written.Add(24 * time.Hour)
+	tests := []struct {
+		name   string
+		note   Note
+		editor string
+		text   string
+		want   Note
+	}{
+		{"by its writer", Note{Text: "ask Tye", Author: "bo", At: written}, "bo", "ask Tye again",
+			Note{Text: "ask Tye again", Author: "bo", At: written, EditedBy: "bo"}},
+		{"by another", Note{Text: "ask Tye", Author: "bo", At: written}, "cy", "ask Tye and Lieu",
+			Note{Text: "ask Tye and Lieu", Author: "bo", At: written, EditedBy: "cy"}},
+		{"edited before", Note{Text: "ask Tye and Lieu", Author: "bo", At: written, Edited: earlier, EditedBy: "cy"}, "dee", "ask Lieu",
+			Note{Text: "ask Lieu", Author: "bo", At: written, EditedBy: "dee"}},
+		{"by its writer, after another", Note{Text: "ask Tye and Lieu", Author: "bo", At: written, Edited: earlier, EditedBy: "cy"}, "bo", "ask Tye",
+			Note{Text: "ask Tye", Author: "bo", At: written, EditedBy: "bo"}},
+		{"unsigned", Note{Text: "imported"}, "cy", "imported, checked",
+			Note{Text: "imported, checked", EditedBy: "cy"}},
+		{"to the same text", Note{Text: "ask Tye", Author: "bo", At: written}, "cy", "ask Tye",
+			Note{Text: "ask Tye", Author: "bo", At: written}},
+		{"to another note's text", Note{Text: "ask Tye", Author: "bo", At: written}, "cy", "another note",
+			Note{Text: "another note", Author: "bo", At: written, EditedBy: "cy"}},
+		{"edited before, to the same text", Note{Text: "ask Lieu", Author: "bo", At: written, Edited: earlier, EditedBy: "cy"}, "dee", "ask Lieu",
+			Note{Text: "ask Lieu", Author: "bo", At: written, Edited: earlier, EditedBy: "cy"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := exampleWriter()
+			call := w.events["call"]
+			call.Notes = []Note{{Text: "another note", Author: "ana", At: written}, tt.note}
+			w.events["call"] = call
+			w.author, w.now = tt.editor, written.Add(48*time.Hour)
+			if tt.want.EditedBy != tt.note.EditedBy || tt.want.Text != tt.note.Text {
+				tt.want.Edited = w.now
+			}
+			edit := write(t, w, OpNote, func(tx Tx) error { _, err := EditNote(tx, "call", 2, tt.text); return err })
+			got := w.events["call"].Notes
+			if len(got) != 2 || !got[1].same(tt.want) || !got[0].same(call.Notes[0]) {
+				t.Fatalf("notes %+v, want the second %+v", got, tt.want)
+			}
+			if _, err := Revert(w, edit); err != nil {
+				t.Fatal(err)
+			}
+			if got := w.events["call"]; !SameEvent(&got, &call) {
+				t.Errorf("after the undo: notes %+v, want %+v", got.Notes, call.Notes)
+			}
+		})
+	}
+}
+
 // TestNotesSignedWhenEditedWhole: an event edited whole (as in
-// $EDITOR) has the notes it adds or rewrites signed by the writer, as of
-// the edit, whatever they say of themselves; a note whose text it keeps
-// keeps its signature, whatever was typed over it, and a note its own
-// author rewrites keeps its time.
+// $EDITOR) has the notes it adds signed by the writer, as of the edit,
+// whatever they say of themselves; a note whose text it keeps keeps its
+// signature and its edit, whatever was typed over them, and a note it
+// rewrites, still signed as it was, stays its writer's, edited by the
+// writer of the change.
 func TestNotesSignedWhenEditedWhole(t *testing.T) {
 	w := exampleWriter()
 	old := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
 	base := w.events["call"]
-	base.Notes = []Note{{Text: "bea's", Author: "bea", At: old}, {Text: "ana's", Author: "ana", At: old}, {Text: "imported, unsigned"}}
+	base.Notes = []Note{
+		{Text: "bea's", Author: "bea", At: old}, {Text: "ana's", Author: "ana", At: old}, {Text: "imported, unsigned"},
+		{Text: "cy's", Author: "cy", At: old.Add(time.Hour)},
+		{Text: "dee's, edited", Author: "dee", At: old, Edited: old.Add(time.Hour), EditedBy: "bea"},
+		{Text: "eve's", Author: "eve", At: old}, {Text: "fay's", Author: "fay", At: old},
+	}
 	w.events["call"] = base
 	e := base.Clone()
 	e.Notes = []Note{
-		{Text: "imported, unsigned"},                                // kept, moved
-		{Text: "bea's"},                                             // its signature taken off: put back
-		{Text: "ana's, rewritten", Author: "ana", At: old},          // rewritten by its author
-		{Text: "new"},                                               // added
-		{Text: "forged", Author: "bea", At: old},                    // added, claiming another author
-		{Text: "backdated", Author: "ana", At: old.Add(-time.Hour)}, // added, claiming another time
+		{Text: "imported, unsigned"},                                    // kept, moved
+		{Text: "bea's"},                                                 // its signature taken off: put back
+		{Text: "ana's, rewritten", Author: "ana", At: old},              // rewritten by its author
+		{Text: "cy's, rewritten", Author: "cy", At: old.Add(time.Hour)}, // rewritten by another
+		{Text: "new"},                            // added
+		{Text: "forged", Author: "bea", At: old}, // added, claiming another's note
+		{Text: "backdated", Author: "ana", At: old.Add(-time.Hour)},                      // added, claiming another time
+		{Text: "new, said to be edited", Edited: old, EditedBy: "bea"},                   // added, claiming an edit
+		{Text: "dee's, edited", Author: "dee", At: old},                                  // its edit taken off: put back
+		{Text: "eve's", Author: "eve", At: old, Edited: old, EditedBy: "bea"},            // an edit claimed: taken off
+		{Text: "fay's, rewritten", Author: "fay", At: old, Edited: old, EditedBy: "bea"}, // rewritten, claiming another editor
 	}
 	write(t, w, OpEdit, func(tx Tx) error { _, err := EditEvent(tx, base, e); return err })
 	want := []Note{
 		{Text: "imported, unsigned"},
 		{Text: "bea's", Author: "bea", At: old},
-		{Text: "ana's, rewritten", Author: "ana", At: old},
+		{Text: "ana's, rewritten", Author: "ana", At: old, Edited: w.now, EditedBy: "ana"},
+		{Text: "cy's, rewritten", Author: "cy", At: old.Add(time.Hour), Edited: w.now, EditedBy: "ana"},
 		{Text: "new", Author: "ana", At: w.now},
 		{Text: "forged", Author: "ana", At: w.now},
 		{Text: "backdated", Author: "ana", At: w.now},
+		{Text: "new, said to be edited", Author: "ana", At: w.now},
+		{Text: "dee's, edited", Author: "dee", At: old, Edited: old.Add(time.Hour), EditedBy: "bea"},
+		{Text: "eve's", Author: "eve", At: old},
+		{Text: "fay's, rewritten", Author: "fay", At: old, Edited: w.now, EditedBy: "ana"},
 	}
 	got := w.events["call"].Notes
 	if len(got) != len(want) {

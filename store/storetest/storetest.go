@@ -76,6 +76,7 @@ func Run(t *testing.T, h Harness) {
 		{"RetagRefusesBadTags", testRetagRefusesBadTags},
 		{"WritesToAMissingEventChangeNothing", testWritesToAMissingEventChangeNothing},
 		{"AddNote", testAddNote},
+		{"EditNoteKeepsItsWriter", testEditNoteKeepsItsWriter},
 		{"UndoKeepsOthersTags", testUndoKeepsOthersTags},
 		{"RevertImportKeepsLaterFields", testRevertImportKeepsLaterFields},
 		{"RevertPastUndoneChanges", testRevertPastUndoneChanges},
