@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"chrono/model"
 	"chrono/model/listing"
@@ -724,7 +725,8 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 // few lines' worth.
 const mostLinked = 240
 
-// noteByline is who wrote a note and when: "— ana, 4 Mar 2026".
+// noteByline is who wrote a note and when, and who last edited it and
+// when: "— bo, 3 Dec 2026 · edited by cy, 5 Dec 2026".
 func noteByline(n model.Note) string {
 	var parts []string
 	if n.Author != "" {
@@ -733,10 +735,16 @@ func noteByline(n model.Note) string {
 	if !n.At.IsZero() {
 		parts = append(parts, n.At.Local().Format("2 Jan 2006"))
 	}
-	if len(parts) == 0 {
+	by := strings.Join(parts, ", ")
+	if edited := listing.NoteEdited(n, func(t time.Time) string { return t.Local().Format("2 Jan 2006") }); edited != "" && by != "" {
+		by += " · " + edited
+	} else if edited != "" {
+		by = edited
+	}
+	if by == "" {
 		return ""
 	}
-	return "— " + strings.Join(parts, ", ")
+	return "— " + by
 }
 
 // historyLine is one change of the event id, from the journal, as

@@ -48,7 +48,8 @@ func smallStore() chained {
 				{Text: "said in the corridor"},
 			},
 			Links: []model.Link{{Rel: model.Rel("follows"), Event: "contract-signed"}},
-			Notes: []model.Note{{Text: "Ask the aide.", Author: "ana", At: exported}}},
+			Notes: []model.Note{{Text: "Ask the aide.", Author: "ana", At: exported},
+				{Text: "The aide named the bank.", Author: "ana", At: exported, Edited: exported.Add(time.Hour), EditedBy: "bo"}}},
 		{ID: "paid", Title: "Payment", Quotes: []model.Quote{{Text: "Paid: 40,000.", Source: "ledger"}}},
 	}
 	f.journal = []model.Entry{

@@ -114,7 +114,8 @@ diff: {{range .Diff}}{{if .Space}} {{end}}{{if eq .Kind "removed"}}<del>[-{{l .T
 {{else if eq .State "not found"}}<p class="state">no word of it is in the snapshot</p>
 {{end}}</blockquote>
 {{end}}{{if .Links}}<ul>{{range .Links}}<li>{{.Rel}} {{if .Href}}<a href="{{.Href}}">{{l .Event}}</a>{{else}}{{l .Event}} (not in the timeline){{end}}</li>{{end}}</ul>
-{{end}}{{range .Event.Notes}}<p class="multi"><em>Note{{with .Author}} by {{l .}}{{end}}{{if not .At.IsZero}}, {{.At.UTC.Format "2006-01-02T15:04:05Z07:00"}}{{end}}:</em> {{t .Text}}</p>
+{{end}}{{range .Event.Notes}}<p class="multi"><em>Note{{with .Author}} by {{l .}}{{end}}{{if not .At.IsZero}}, {{.At.UTC.Format "2006-01-02T15:04:05Z07:00"}}{{end}}
+{{- if or .EditedBy (not .Edited.IsZero)}}; edited{{with .EditedBy}} by {{l .}}{{end}}{{if not .Edited.IsZero}}, {{.Edited.UTC.Format "2006-01-02T15:04:05Z07:00"}}{{end}}{{end}}:</em> {{t .Text}}</p>
 {{end}}</article>
 {{end}}
 

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -215,21 +216,30 @@ func Show(w io.Writer, d model.Detail, problems []model.Contradiction, width int
 			// every line of its text stands indented under them.
 			var by []string
 			if !n.At.IsZero() {
-				by = append(by, n.At.Format("2 Jan 2006 15:04"))
+				by = append(by, n.At.Format(noteTime))
 			}
 			if n.Author != "" {
 				by = append(by, termtext.Line(n.Author))
 			}
-			if len(by) == 0 {
+			heading := strings.Join(by, " — ")
+			if edited := NoteEdited(n, func(t time.Time) string { return t.Format(noteTime) }); edited != "" && heading != "" {
+				heading += " (" + edited + ")"
+			} else if edited != "" {
+				heading = edited
+			}
+			if heading == "" {
 				p.numbered(i+1, head, termtext.Text(n.Text))
 				continue
 			}
-			p.numbered(i+1, head, strings.Join(by, " — "))
+			p.numbered(i+1, head, heading)
 			p.wrapped(head+"  ", termtext.Text(n.Text))
 		}
 	}
 	return p.err
 }
+
+// noteTime is how chrono show writes when a note was written and edited.
+const noteTime = "2 Jan 2006 15:04"
 
 // Attribution says who said a quote, where, and its stance:
 // "— Gary Miller, Miller to The Washington Post (asserts)".

@@ -37,3 +37,40 @@ func TestShowIndentsEveryLineOfANote(t *testing.T) {
 		t.Errorf("notes shown as:\n%s\nwant them to end:\n%s", out, want)
 	}
 }
+
+// TestShowSaysWhoEditedANote: a note edited by another than its writer
+// still heads with who wrote it and when, then says who edited it and
+// when; edited by its writer, only when; an edit of an unsigned note
+// heads it alone.
+func TestShowSaysWhoEditedANote(t *testing.T) {
+	written, edited := time.Date(2026, 12, 3, 10, 0, 0, 0, time.UTC), time.Date(2026, 12, 5, 11, 30, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		note model.Note
+		want string
+	}{
+		{"never edited", model.Note{Text: "ask Tye", Author: "bo", At: written}, "1. 3 Dec 2026 10:00 — bo\n     ask Tye\n"},
+		{"by another", model.Note{Text: "ask Lieu", Author: "bo", At: written, Edited: edited, EditedBy: "cy"},
+			"1. 3 Dec 2026 10:00 — bo (edited by cy, 5 Dec 2026 11:30)\n     ask Lieu\n"},
+		{"by its writer", model.Note{Text: "ask Lieu", Author: "bo", At: written, Edited: edited, EditedBy: "bo"},
+			"1. 3 Dec 2026 10:00 — bo (edited 5 Dec 2026 11:30)\n     ask Lieu\n"},
+		{"by another, when unknown", model.Note{Text: "ask Lieu", Author: "bo", At: written, EditedBy: "cy"},
+			"1. 3 Dec 2026 10:00 — bo (edited by cy)\n     ask Lieu\n"},
+		{"unsigned", model.Note{Text: "imported, checked", Edited: edited, EditedBy: "cy"},
+			"1. edited by cy, 5 Dec 2026 11:30\n     imported, checked\n"},
+		{"a name with a control character", model.Note{Text: "n", Author: "bo", At: written, Edited: edited, EditedBy: "c\x1b[31my"},
+			"1. 3 Dec 2026 10:00 — bo (edited by c␛[31my, 5 Dec 2026 11:30)\n     n\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := model.Detail{Event: model.Event{ID: "a", Title: "A", Notes: []model.Note{tt.note}}}
+			var b bytes.Buffer
+			if err := Show(&b, d, nil, 80, model.ZoneWritten); err != nil {
+				t.Fatal(err)
+			}
+			if out := b.String(); !strings.HasSuffix(out, "Notes\n"+tt.want) {
+				t.Errorf("the note shown as:\n%s\nwant it to end:\n%s", out, tt.want)
+			}
+		})
+	}
+}
