@@ -17,7 +17,8 @@ func newNoteCmd(c *cli) *cobra.Command {
 		Short: "Add a note to an event (TEXT - reads it from stdin)",
 		Long: `Add a note to an event, signed with your name (--author, $CHRONO_AUTHOR, else
 user@host). TEXT - reads the note from stdin. --edit N replaces note N's
-text, --delete N removes note N (chrono show numbers them).`,
+text: the note stays its writer's, and says you edited it and when.
+--delete N removes note N (chrono show numbers them).`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if cmd.Flags().Changed("edit") && cmd.Flags().Changed("delete") {
 				return usagef("--edit and --delete: give one; each is a change of its own")
