@@ -31,3 +31,29 @@ func TestSharedAsAttributesEachPersonsWrites(t *testing.T) {
 		t.Errorf("Author: %q, %q", ana.Author(), sh.Author())
 	}
 }
+
+// TestSharedAsNoteEditedByAnother: on a server, a note bo's session
+// writes and cy's session edits stays bo's, as of when bo wrote it, and
+// says cy edited it.
+func TestSharedAsNoteEditedByAnother(t *testing.T) {
+	sh := NewShared(storeFile(t), Options{Timeout: time.Second, Author: "server@host"})
+	bo, cy := sh.As("bo"), sh.As("cy")
+	if _, err := bo.Write(model.OpNote, "note saved", func(tx model.Tx) error {
+		_, err := model.AddNoteTo(tx, "fbi-tip", model.Note{Text: "ask Tye", At: tx.Now()})
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	written := storetest.StoredEvent(t, sh, "fbi-tip").Notes[0]
+	edit, err := cy.Write(model.OpNote, "edited note 1 of fbi-tip", func(tx model.Tx) error {
+		_, err := model.EditNote(tx, "fbi-tip", 1, "ask Tye and Lieu")
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := storetest.StoredEvent(t, sh, "fbi-tip").Notes[0]
+	if n.Text != "ask Tye and Lieu" || n.Author != "bo" || !n.At.Equal(written.At) || n.EditedBy != "cy" || !n.Edited.Equal(edit.At) {
+		t.Errorf("the note is %+v; want bo's, as written (%v), edited by cy at %v", n, written.At, edit.At)
+	}
+}
