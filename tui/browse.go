@@ -151,7 +151,7 @@ func (b *browser) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 	n, move := k.distance(msg, b.detail.height)
 	switch {
 	case move && key.Matches(msg, k.Up, k.Down):
-		b.detail.step(n) // up and down go from quote to link; pages scroll by lines
+		b.detail.move(n) // up and down go from item to item; pages scroll by lines
 	case move:
 		b.detail.scroll(n)
 	case key.Matches(msg, k.Top):

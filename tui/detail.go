@@ -30,7 +30,7 @@ type detailPane struct {
 	sel       int      // index of the selected item; -1 when there are none
 	top       paneLine // the first line on screen
 	width     int
-	height    int  // the lines of text on screen
+	height    int  // the lines on screen but the foot
 	foot      bool // a last line under them says what is below
 
 	// What the blocks were laid out for: when one changes, every block
@@ -45,6 +45,7 @@ type detailPane struct {
 	blocks detailBlocks
 	cache  map[int]laidBlock
 	shown  []string // the lines on screen
+	above  string   // what is above them, for the first line when scrolled
 	below  string   // what is below them, for the foot
 	laid   int      // lines laid out so far, which the tests bound
 }
@@ -214,42 +215,55 @@ func (p *detailPane) marked(i int) bool {
 		return false
 	}
 	k := p.blocks.block(i)
-	end := p.forward(p.top, p.height) // the first line below the screen
+	end := p.bottom()
 	if k < p.top.blk || k > end.blk {
 		return false
 	}
-	first := paneLine{k, p.lead(k)}
-	last := first
-	if it, _, _ := p.blocks.item(k); it.quote >= 0 {
-		last.line = len(p.lines(k)) - 1
-	}
+	first, last := p.cursor(k)
 	return first.line < len(p.lines(k)) && !last.before(p.top) && first.before(end)
 }
 
+// cursor is the first and last lines of item block k that show its
+// cursor: a quote's bar is on each of its lines, a link's or a note's ›
+// on its first.
+func (p *detailPane) cursor(k int) (first, last paneLine) {
+	first = paneLine{k, p.lead(k)}
+	last = first
+	if it, _, _ := p.blocks.item(k); it.quote >= 0 {
+		last.line = len(p.lines(k)) - 1
+	}
+	return first, last
+}
+
 // nearest is the item nearest the screen going down (or up): the first
-// whose block is not above the screen's top, else the last; or the last
-// whose cursor line comes before the screen's end, else the first.
-func (p *detailPane) nearest(down bool) int {
+// whose cursor is not above the screen, or the last whose cursor begins
+// before its end; none when there is no such item.
+func (p *detailPane) nearest(down bool) (int, bool) {
 	if down {
 		for k := p.top.blk; k < p.nblocks(); k++ {
 			if _, i, ok := p.blocks.item(k); ok {
-				return i
+				if _, last := p.cursor(k); !last.before(p.top) {
+					return i, true
+				}
 			}
 		}
-		return p.count() - 1
+		return 0, false
 	}
-	end := p.forward(p.top, p.height)
+	end := p.bottom()
 	for k := min(end.blk, p.nblocks()-1); k >= 0; k-- {
 		if _, i, ok := p.blocks.item(k); ok && (paneLine{k, p.lead(k)}).before(end) {
-			return i
+			return i, true
 		}
 	}
-	return 0
+	return 0, false
 }
 
 // itemAt is the index of the quote, link or note on screen line row of
 // the pane (its blank lead line aside), if one is there.
 func (p *detailPane) itemAt(row int) (int, bool) {
+	if p.rows(p.top) < p.height {
+		row-- // the first line says what is above
+	}
 	if row < 0 || row >= len(p.shown) {
 		return 0, false
 	}
@@ -261,10 +275,10 @@ func (p *detailPane) itemAt(row int) (int, bool) {
 	return i, true
 }
 
-// step moves the selection to the next or previous quote or link and
-// scrolls it into view. From a cursor off screen (the pane scrolled
-// where no item is, or showing a new event above its first), it goes to
-// the item nearest the screen that way, not on from where it was.
+// step moves the selection delta quotes, links or notes on and scrolls
+// it into view. From a cursor off screen (the pane scrolled where no
+// item is, or showing a new event above its first), it goes to the item
+// nearest the screen that way, not on from where it was.
 func (p *detailPane) step(delta int) {
 	if p.count() == 0 {
 		p.scroll(delta)
@@ -272,10 +286,45 @@ func (p *detailPane) step(delta int) {
 	}
 	if p.marked(p.sel) {
 		p.sel = max(0, min(p.sel+delta, p.count()-1))
-	} else {
-		p.sel = p.nearest(delta > 0)
+	} else if i, ok := p.nearest(delta > 0); ok {
+		p.sel = i
 	}
 	p.reveal()
+}
+
+// move is what down (delta 1) and up (-1) do: select the next or
+// previous quote, link or note and scroll it into view, as step does,
+// but never past a line not yet on screen. When more than a screen of
+// text comes before the item that way (the event's heading above the
+// first item, the latest changes below the last, an item taller than
+// the pane), the pane scrolls a line instead, so that every line comes
+// on screen.
+func (p *detailPane) move(delta int) {
+	to, ok := p.sel+delta, false
+	if p.marked(p.sel) {
+		ok = to >= 0 && to < p.count()
+	} else if p.count() > 0 {
+		to, ok = p.nearest(delta > 0)
+	}
+	if !ok {
+		p.scroll(delta)
+		return
+	}
+	top, bottom, sel := p.top, p.bottom(), p.sel
+	p.sel = to
+	p.reveal()
+	switch {
+	case delta > 0 && bottom.before(p.top):
+		p.top = bottom
+		p.clamp()
+	case delta < 0 && p.bottom().before(top):
+		p.top = p.upTo(top)
+		p.clamp()
+	}
+	if !p.marked(to) {
+		p.top, p.sel = top, sel
+		p.scroll(delta)
+	}
 }
 
 // reveal scrolls the selected item into view: all of it when it fits,
@@ -288,8 +337,8 @@ func (p *detailPane) reveal() {
 		if first.before(p.top) {
 			p.top = first
 		}
-		if !last.before(p.forward(p.top, p.height)) {
-			p.top = p.back(paneLine{k, len(lines)}, p.height)
+		if !last.before(p.bottom()) {
+			p.top = p.upTo(paneLine{k, len(lines)})
 			if first.before(p.top) {
 				p.top = first
 			}
@@ -312,7 +361,7 @@ func (p *detailPane) scroll(delta int) {
 	if p.count() == 0 || p.marked(p.sel) {
 		return
 	}
-	if i := p.nearest(delta >= 0); p.marked(i) {
+	if i, ok := p.nearest(delta >= 0); ok && p.marked(i) {
 		p.sel = i
 		p.clamp() // the cursor is drawn on the new item
 	}
@@ -349,6 +398,28 @@ func (p *detailPane) nblocks() int {
 		return 0
 	}
 	return p.blocks.count()
+}
+
+// rows is how many lines of text the pane shows from top at: scrolled
+// from its first line, it gives its first line to saying what is above,
+// as it gives its last to what is below.
+func (p *detailPane) rows(at paneLine) int {
+	if p.foot && (paneLine{}).before(at) {
+		return p.height - 1
+	}
+	return p.height
+}
+
+// bottom is the first line below the screen.
+func (p *detailPane) bottom() paneLine { return p.forward(p.top, p.rows(p.top)) }
+
+// upTo is the top of the screen whose last line is the one before end:
+// the first line when that screen shows it.
+func (p *detailPane) upTo(end paneLine) paneLine {
+	if !p.forward(paneLine{}, p.height).before(end) {
+		return paneLine{}
+	}
+	return p.back(end, p.rows(end))
 }
 
 // forward is the paneLine n lines after at, or the end.
@@ -390,20 +461,21 @@ func (p *detailPane) clamp() {
 	} else if n := len(p.lines(p.top.blk)); p.top.line >= n {
 		p.top.line = max(n-1, 0)
 	}
-	if p.forward(p.top, p.height).blk >= p.nblocks() {
-		p.top = p.back(paneLine{p.nblocks(), 0}, p.height)
+	if p.bottom().blk >= p.nblocks() {
+		p.top = p.upTo(paneLine{p.nblocks(), 0})
 	}
 	p.shown = p.shown[:0]
-	for at := p.top; at.blk < p.nblocks() && len(p.shown) < p.height; at = (paneLine{at.blk + 1, 0}) {
+	rows := p.rows(p.top)
+	for at := p.top; at.blk < p.nblocks() && len(p.shown) < rows; at = (paneLine{at.blk + 1, 0}) {
 		lines := p.lines(at.blk)
 		for _, l := range lines[min(at.line, len(lines)):] {
-			if len(p.shown) == p.height {
+			if len(p.shown) == rows {
 				break
 			}
 			p.shown = append(p.shown, l)
 		}
 	}
-	p.below = p.sayBelow()
+	p.above, p.below = p.sayAbove(), p.sayBelow()
 }
 
 // resize gives the pane its width and height. A pane of a few lines
@@ -429,7 +501,7 @@ func (p *detailPane) size() (w, h int) {
 // blocks without laying them out, or the latest changes when only they
 // are still to come.
 func (p *detailPane) sayBelow() string {
-	next := p.forward(p.top, p.height) // the first line below the screen
+	next := p.bottom()
 	if !p.foot || next.blk >= p.nblocks() {
 		return ""
 	}
@@ -464,6 +536,35 @@ func (p *detailPane) sayBelow() string {
 	return "↓ more: " + strings.Join(parts, " · ")
 }
 
+// sayAbove puts into words what is above the lines on screen once the
+// pane is scrolled from its first line, as sayBelow does what is below:
+// how many quotes, links and notes end above the screen.
+func (p *detailPane) sayAbove() string {
+	if p.rows(p.top) == p.height {
+		return ""
+	}
+	b := p.blocks
+	to := p.top.blk // the first block with text on screen
+	count := func(first, n int) int { return max(0, min(first+n, to)-first) }
+	var parts []string
+	for _, c := range []struct {
+		n    int
+		what string
+	}{
+		{count(b.quotesHead()+1, b.quotes), "quote"},
+		{count(b.linksHead()+1, b.links), "link"},
+		{count(b.notesHead()+1, b.notes), "note"},
+	} {
+		if c.n > 0 {
+			parts = append(parts, plural(c.n, c.what))
+		}
+	}
+	if len(parts) == 0 {
+		return "↑ more"
+	}
+	return "↑ more: " + strings.Join(parts, " · ")
+}
+
 // margin is the blank column between the divider and the text.
 const margin = " "
 
@@ -471,6 +572,13 @@ const margin = " "
 func (p *detailPane) view() []string {
 	_, h := p.size()
 	out := make([]string, 0, h)
+	if p.rows(p.top) < p.height {
+		above := ""
+		if p.st != nil {
+			above = margin + p.st.fit(p.st.Muted.Render(p.above), p.w)
+		}
+		out = append(out, above)
+	}
 	for _, l := range p.shown {
 		out = append(out, margin+l)
 	}

@@ -112,10 +112,16 @@ func wholePane(p *detailPane) (all []string, first, last, cursor []int) {
 
 // The pane's window, after every way of moving through it, is the
 // window the whole-event layout gives for the same moves: the same
-// lines, the same selection, at the same offsets. The selection stays on
-// screen: g and G select the first and last items, a scroll that leaves
-// the selected one behind selects the first (or last) on screen, and j
-// or k from a selection off screen go to the item nearest the screen.
+// lines, the same selection, at the same offsets. g and G select the
+// first and last items, a scroll that leaves the selected one behind
+// selects the first (or last) on screen, and j or k select the next or
+// previous item (from a selection off screen, the item nearest the
+// screen) and bring it on screen without passing over a line not yet
+// shown; where more than a screen of such lines comes first (an item
+// taller than the screen, the heading above the first item, the latest
+// changes below the last), they scroll a line instead.
+// Scrolled from its first line, the pane gives that line to saying what
+// is above.
 func TestSourcesWindowIsTheWholeLayouts(t *testing.T) {
 	for _, size := range [][2]int{{120, 40}, {60, 20}, {120, 12}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
@@ -128,15 +134,35 @@ func TestSourcesWindowIsTheWholeLayouts(t *testing.T) {
 			d.keys(open)
 			p := d.sources()
 			off, sel, h := 0, 0, p.height
-			clamp := func(total int) { off = max(0, min(off, total-h)) }
+			// rows is the lines of text on screen from off: one fewer once
+			// scrolled, for the line that says what is above.
+			rows := func(off int) int {
+				if off > 0 {
+					return h - 1
+				}
+				return h
+			}
+			// upTo is the offset of the screen that ends before line end.
+			upTo := func(end int) int {
+				if end <= h {
+					return 0
+				}
+				return end - (h - 1)
+			}
+			clamp := func(total int) {
+				off = max(0, off)
+				if off+rows(off) >= total {
+					off = upTo(total)
+				}
+			}
 			moves := []string{"j", "j", "pgdown", "pgdown", "j", "G", "k", "k", "pgup", "g",
 				"pgdown", "pgdown", "pgdown", "k", "wheel", "wheel", "j", "G", "j", "j", "j", "j", "j",
 				"pgup", "pgup", "up", "down", "g", "wheelup"}
 			for range 2 {
-				for range 20 {
+				for range 40 {
 					moves = append(moves, "j")
 				}
-				for range 20 {
+				for range 40 {
 					moves = append(moves, "k")
 				}
 				moves = append(moves, "pgdown", "wheel")
@@ -151,66 +177,95 @@ func TestSourcesWindowIsTheWholeLayouts(t *testing.T) {
 					d.keys(m)
 				}
 				all, first, last, cursor := wholePane(p) // as the pane now draws its selection
-				shown := func(i int) bool { return cursor[i] >= off && first[i] < off+h }
+				total := len(all)
+				shown := func(i int) bool { return cursor[i] >= off && first[i] < off+rows(off) }
 				reveal := func() {
 					if first[sel] < off {
 						off = first[sel]
 					}
-					if last[sel] >= off+h {
-						off = min(first[sel], last[sel]-h+1)
+					if last[sel] >= off+rows(off) {
+						off = upTo(last[sel] + 1)
+						if first[sel] < off {
+							off = first[sel]
+						}
 					}
-					clamp(len(all))
+					clamp(total)
 				}
-				// nearest is the first item not above the screen, or the
-				// last whose cursor begins before its end.
-				nearest := func(down bool) int {
+				// nearest is the first item whose cursor is not above the
+				// screen, or the last that begins before its end.
+				nearest := func(down bool) (int, bool) {
 					if down {
 						for i := range first {
-							if last[i] >= off {
-								return i
+							if cursor[i] >= off {
+								return i, true
 							}
 						}
-						return len(first) - 1
+						return 0, false
 					}
 					for i := len(first) - 1; i >= 0; i-- {
-						if first[i] < off+h {
-							return i
+						if first[i] < off+rows(off) {
+							return i, true
 						}
 					}
-					return 0
+					return 0, false
+				}
+				scroll := func(delta int) {
+					off += delta
+					clamp(total)
+					if i, ok := nearest(delta >= 0); !shown(sel) && ok && shown(i) {
+						sel = i
+					}
 				}
 				switch m {
 				case "j", "k", "up", "down":
 					delta := map[string]int{"j": 1, "down": 1, "k": -1, "up": -1}[m]
+					to, ok := sel+delta, false
 					if shown(sel) {
-						sel = max(0, min(sel+delta, len(first)-1))
+						ok = to >= 0 && to < len(first)
 					} else {
-						sel = nearest(delta > 0)
+						to, ok = nearest(delta > 0)
 					}
+					if !ok {
+						scroll(delta)
+						break
+					}
+					// Selected and brought on screen, unless that passes over
+					// lines not yet shown, more than a screen of them.
+					top, bottom, was := off, off+rows(off), sel
+					sel = to
 					reveal()
-				case "pgdown", "pgup", "wheel", "wheelup":
-					off += map[string]int{"pgdown": h, "pgup": -h, "wheel": wheelStep, "wheelup": -wheelStep}[m]
-					clamp(len(all))
-					if i := nearest(m == "pgdown" || m == "wheel"); !shown(sel) && shown(i) {
-						sel = i
+					if delta > 0 && bottom < off {
+						off = bottom
+						clamp(total)
 					}
+					if delta < 0 && off+rows(off) < top {
+						off = upTo(top)
+						clamp(total)
+					}
+					if !shown(to) {
+						off, sel = top, was
+						scroll(delta)
+					}
+				case "pgdown", "pgup", "wheel", "wheelup":
+					scroll(map[string]int{"pgdown": h, "pgup": -h, "wheel": wheelStep, "wheelup": -wheelStep}[m])
 				case "G", "g":
 					off, sel = 0, 0
 					if m == "G" {
-						off, sel = len(all), len(first)-1
+						off, sel = total, len(first)-1
 					}
-					clamp(len(all))
+					clamp(total)
 					if !shown(sel) {
 						reveal()
 					}
 				}
-				if !shown(sel) {
-					t.Fatalf("move %d (%s): the selected item %d is off screen", n, m, sel)
+				// Only a selection on screen is one keys act on.
+				if _, ok := p.item(); ok != shown(sel) {
+					t.Fatalf("move %d (%s): item %d on screen %v, selected for the keys %v", n, m, sel, shown(sel), ok)
 				}
 				if p.sel != sel {
 					t.Fatalf("move %d (%s): selected item %d, want %d", n, m, p.sel, sel)
 				}
-				want := all[off:min(off+h, len(all))]
+				want := all[off:min(off+rows(off), len(all))]
 				if !slices.Equal(p.shown, want) {
 					t.Fatalf("move %d (%s): the pane shows\n%s\nwant lines %d–%d of %d:\n%s", n, m,
 						strings.Join(p.shown, "\n"), off, off+len(want), len(all), strings.Join(want, "\n"))
