@@ -250,6 +250,25 @@ func (b *browser) updateKeys() {
 	b.keys.QuoteUp.SetEnabled(q > 0)
 	b.keys.QuoteDown.SetEnabled(q >= 0 && q < len(b.detail.d.Event.Quotes)-1)
 	b.keys.QuoteAtEnd.SetEnabled(q >= 0)
+	// The keys that move are off where they would do nothing: on the
+	// view's first or last event, or at the pane's ends.
+	for _, m := range []struct {
+		keys  []*key.Binding
+		delta int
+	}{
+		{[]*key.Binding{&b.keys.Up, &b.keys.PageUp, &b.keys.HalfUp}, -1},
+		{[]*key.Binding{&b.keys.Down, &b.keys.PageDown, &b.keys.HalfDown}, 1},
+	} {
+		can := b.tl.canMove(m.delta)
+		line, page := can, can
+		if inPane {
+			line, page = b.detail.canMove(m.delta), b.detail.canScroll(m.delta)
+		}
+		m.keys[0].SetEnabled(line)
+		for _, k := range m.keys[1:] {
+			k.SetEnabled(page)
+		}
+	}
 	b.keys.Tag.SetEnabled(targets)
 	b.keys.Untag.SetEnabled(targets)
 	for i := range b.keys.QuickTags {
@@ -265,15 +284,20 @@ func (b *browser) updateKeys() {
 // while this session has changes to take back or make again.
 func (b *browser) ShortHelp() []key.Binding {
 	k := &b.keys
+	// At the end, the way back.
+	move := k.Down
+	if !move.Enabled() {
+		move = k.Up
+	}
 	var keys []key.Binding
 	switch {
 	case b.noEvents():
 		keys = []key.Binding{k.Add, k.Trash} // deleting the last event leads here
 	case b.focus == focusDetail || b.zoomed:
 		// In the sources pane, what acts on the selected quote or link.
-		keys = []key.Binding{k.Down, k.Focus, k.InSource, k.Remove, k.EditNote, k.QuoteUp, k.QuoteDown, k.Copy}
+		keys = []key.Binding{move, k.Focus, k.InSource, k.Remove, k.EditNote, k.QuoteUp, k.QuoteDown, k.Copy}
 	default:
-		keys = []key.Binding{k.Down, k.Focus, k.Search, k.Filter, k.Tag, k.Mark, k.Note}
+		keys = []key.Binding{move, k.Focus, k.Search, k.Filter, k.Tag, k.Mark, k.Note}
 	}
 	if b.ctx.undos > 0 {
 		keys = append(keys, k.Undo)

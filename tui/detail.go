@@ -327,6 +327,28 @@ func (p *detailPane) move(delta int) {
 	}
 }
 
+// canMove reports whether move(delta) would select or scroll to
+// anything: the keys that do nothing are not offered.
+func (p *detailPane) canMove(delta int) bool {
+	if p.canScroll(delta) {
+		return true
+	}
+	if p.marked(p.sel) {
+		return p.sel+delta >= 0 && p.sel+delta < p.count()
+	}
+	_, ok := p.nearest(delta > 0)
+	return ok && p.count() > 0
+}
+
+// canScroll reports whether the pane has lines beyond the screen that
+// way: below it (delta > 0) or above it.
+func (p *detailPane) canScroll(delta int) bool {
+	if delta > 0 {
+		return p.bottom().blk < p.nblocks()
+	}
+	return (paneLine{}).before(p.top)
+}
+
 // reveal scrolls the selected item into view: all of it when it fits,
 // else its first lines.
 func (p *detailPane) reveal() {

@@ -106,6 +106,16 @@ func (t *timeline) move(delta int) {
 	t.follow()
 }
 
+// canMove reports whether the cursor has a row to go to that way (delta
+// < 0 up): not from the view's first or last event. The last row loaded
+// is not the last event while the view goes on beyond the window.
+func (t *timeline) canMove(delta int) bool {
+	if delta < 0 {
+		return !t.atStart || t.cur > 0
+	}
+	return !t.atEnd || t.cur < len(t.rows)-1
+}
+
 // page moves the view and the cursor by delta rows, so that the cursor
 // keeps its line on the screen; at an edge of the window the cursor goes
 // as far as there is.
