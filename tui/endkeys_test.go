@@ -8,6 +8,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
 )
 
 var (
@@ -134,5 +136,33 @@ func TestPaneMoveKeysOffAtItsEnds(t *testing.T) {
 	}
 	if down, up := moveKeysOffered(t, d); down || !up {
 		t.Errorf("at the end of the pane ↓/j offered %v, ↑/k %v; want only ↑/k", down, up)
+	}
+}
+
+// The list screens over the browser (the sources, the trash) offer ↓/j
+// and ↑/k only where they move, as the browser does.
+func TestListMoveKeysOffAtTheEnds(t *testing.T) {
+	s := exampleStore(t)
+	if _, _, err := (model.Trash{Events: []string{"nso-mobileum-call", "khashoggi-killed"}}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	for _, screen := range []string{"S", "D"} {
+		t.Run(screen, func(t *testing.T) {
+			d := newDriver(t, s, 80, 24)
+			d.keys(screen)
+			check := func(when string, wantDown, wantUp bool) {
+				t.Helper()
+				down, up := moveKeysOffered(t, d)
+				if down != wantDown || up != wantUp {
+					t.Errorf("%s: ↓/j offered %v, ↑/k %v; want %v, %v (footer %q)", when, down, up, wantDown, wantUp, footerOf(d))
+				}
+			}
+			check("on the first row", true, false)
+			d.keys("G")
+			check("on the last row", false, true)
+			if !offersUp.MatchString(footerOf(d)) {
+				t.Errorf("on the last row the footer does not offer ↑/k: %q", footerOf(d))
+			}
+		})
 	}
 }

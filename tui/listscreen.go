@@ -55,6 +55,25 @@ func newListKeys() listKeys {
 	}
 }
 
+// enable offers the keys that move the cursor c a row or a page where
+// they move it: not up from its first row, nor down from its last.
+func (k *listKeys) enable(c *rowCursor) {
+	up, down := c.cur > 0, c.cur < c.n-1
+	k.Up.SetEnabled(up)
+	k.PageUp.SetEnabled(up)
+	k.Down.SetEnabled(down)
+	k.PageDown.SetEnabled(down)
+}
+
+// moving is the movement key the footer offers: down, or from the last
+// row the way back up.
+func (k *listKeys) moving() key.Binding {
+	if k.Down.Enabled() {
+		return k.Down
+	}
+	return k.Up
+}
+
 // moveKey moves the cursor for a movement key and reports whether it
 // was one.
 func (k *listKeys) moveKey(msg tea.KeyPressMsg, c *rowCursor) bool {

@@ -105,6 +105,7 @@ func (s *sourcesScreen) Update(msg tea.Msg) (Action, tea.Cmd) {
 	s.keys.Remove.SetEnabled(ok && !cited)
 	s.keys.Cited.SetEnabled(ok && cited)
 	s.keys.Open.SetEnabled(ok)
+	s.keys.enable(&s.rows)
 	return a, cmd
 }
 
@@ -238,7 +239,7 @@ func (s *sourcesScreen) Hint() string {
 // ShortHelp implements help.KeyMap.
 func (s *sourcesScreen) ShortHelp() []key.Binding {
 	k, c := &s.keys, s.ctx
-	return []key.Binding{k.Down, c.offered(RoleEdit, k.Add), c.offered(RoleEdit, k.Edit), c.offered(RoleEdit, k.Remove), k.Back, k.Open}
+	return []key.Binding{k.moving(), c.offered(RoleEdit, k.Add), c.offered(RoleEdit, k.Edit), c.offered(RoleEdit, k.Remove), k.Back, k.Open}
 }
 
 // FullHelp implements help.KeyMap.

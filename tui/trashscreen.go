@@ -76,6 +76,7 @@ func (t *trashScreen) Update(msg tea.Msg) (Action, tea.Cmd) {
 	a, cmd := t.update(msg)
 	t.keys.Restore.SetEnabled(len(t.trashed) > 0)
 	t.keys.Empty.SetEnabled(len(t.trashed) > 0)
+	t.keys.enable(&t.rows)
 	return a, cmd
 }
 
@@ -194,7 +195,7 @@ func (t *trashScreen) Hint() string {
 // ShortHelp implements help.KeyMap.
 func (t *trashScreen) ShortHelp() []key.Binding {
 	k, c := &t.keys, t.ctx
-	return []key.Binding{k.Down, c.offered(RoleEdit, k.Restore), c.offered(RoleAdmin, k.Empty), k.Back}
+	return []key.Binding{k.moving(), c.offered(RoleEdit, k.Restore), c.offered(RoleAdmin, k.Empty), k.Back}
 }
 
 // FullHelp implements help.KeyMap.
