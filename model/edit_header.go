@@ -53,11 +53,11 @@ func (r Retitle) Phrase() string {
 // is a conflict.
 func mergeHeader(base, mine, now Header) (Header, error) {
 	var out Header
-	if !mergeTyped(base.Title, mine.Title, now.Title, &out.Title) {
-		return Header{}, &HeaderConflict{Field: "title", Now: now}
-	}
-	if !mergeTyped(base.Description, mine.Description, now.Description, &out.Description) {
-		return Header{}, &HeaderConflict{Field: "description", Now: now}
+	if name := mergeTexts(
+		textField{"title", base.Title, mine.Title, now.Title, &out.Title},
+		textField{"description", base.Description, mine.Description, now.Description, &out.Description},
+	); name != "" {
+		return Header{}, &HeaderConflict{Field: name, Now: now}
 	}
 	return out, nil
 }
@@ -75,6 +75,26 @@ func mergeTyped[T comparable](base, mine, now T, out *T) bool {
 		return false
 	}
 	return true
+}
+
+// textField is one text field of a three-way merge: its name, its value
+// as typed on (base), as typed (mine) and as another change left it
+// (now), and where the merged value goes.
+type textField struct {
+	name            string
+	base, mine, now string
+	out             *string
+}
+
+// mergeTexts merges each field (mergeTyped), and names the first both
+// changed, each its own way; "" when there is none.
+func mergeTexts(fields ...textField) string {
+	for _, f := range fields {
+		if !mergeTyped(f.base, f.mine, f.now, f.out) {
+			return f.name
+		}
+	}
+	return ""
 }
 
 // HeaderConflict refuses a change of the investigation's title or

@@ -92,19 +92,13 @@ func (s SaveQuote) inPlace(quotes []Quote, i int) bool {
 // QuoteConflict.
 func mergeQuote(base, mine, now Quote) (Quote, error) {
 	var out Quote
-	for _, f := range []struct {
-		name            string
-		base, mine, now string
-		out             *string
-	}{
-		{"words", base.Text, mine.Text, now.Text, &out.Text},
-		{"speaker", base.Speaker, mine.Speaker, now.Speaker, &out.Speaker},
-		{"source", base.Source, mine.Source, now.Source, &out.Source},
-		{"context", base.Context, mine.Context, now.Context, &out.Context},
-	} {
-		if !mergeTyped(f.base, f.mine, f.now, f.out) {
-			return Quote{}, &QuoteConflict{Field: f.name, Now: now}
-		}
+	if name := mergeTexts(
+		textField{"words", base.Text, mine.Text, now.Text, &out.Text},
+		textField{"speaker", base.Speaker, mine.Speaker, now.Speaker, &out.Speaker},
+		textField{"source", base.Source, mine.Source, now.Source, &out.Source},
+		textField{"context", base.Context, mine.Context, now.Context, &out.Context},
+	); name != "" {
+		return Quote{}, &QuoteConflict{Field: name, Now: now}
 	}
 	if !mergeTyped(base.Stance, mine.Stance, now.Stance, &out.Stance) {
 		return Quote{}, &QuoteConflict{Field: "stance", Now: now}
@@ -197,20 +191,14 @@ func (s SaveSource) Apply(w Writer) ([]Change, Edit, error) {
 // a SourceConflict.
 func mergeSource(base, mine, now Source) (Source, error) {
 	out := Source{ID: mine.ID}
-	for _, f := range []struct {
-		name            string
-		base, mine, now string
-		out             *string
-	}{
-		{"publisher", base.Publisher, mine.Publisher, now.Publisher, &out.Publisher},
-		{"author", base.Author, mine.Author, now.Author, &out.Author},
-		{"title", base.Title, mine.Title, now.Title, &out.Title},
-		{"url", base.URL, mine.URL, now.URL, &out.URL},
-		{"archive", base.Archive, mine.Archive, now.Archive, &out.Archive},
-	} {
-		if !mergeTyped(f.base, f.mine, f.now, f.out) {
-			return Source{}, &SourceConflict{ID: base.ID, Field: f.name, Now: now}
-		}
+	if name := mergeTexts(
+		textField{"publisher", base.Publisher, mine.Publisher, now.Publisher, &out.Publisher},
+		textField{"author", base.Author, mine.Author, now.Author, &out.Author},
+		textField{"title", base.Title, mine.Title, now.Title, &out.Title},
+		textField{"url", base.URL, mine.URL, now.URL, &out.URL},
+		textField{"archive", base.Archive, mine.Archive, now.Archive, &out.Archive},
+	); name != "" {
+		return Source{}, &SourceConflict{ID: base.ID, Field: name, Now: now}
 	}
 	if !mergeTyped(base.Published, mine.Published, now.Published, &out.Published) {
 		return Source{}, &SourceConflict{ID: base.ID, Field: "published", Now: now}

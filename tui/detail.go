@@ -534,22 +534,8 @@ func (p *detailPane) sayBelow() string {
 			break
 		}
 	}
-	b := p.blocks
-	count := func(first, n int) int { return max(0, first+n-max(first, from)) }
-	var parts []string
-	for _, c := range []struct {
-		n    int
-		what string
-	}{
-		{count(b.quotesHead()+1, b.quotes), "quote"},
-		{count(b.linksHead()+1, b.links), "link"},
-		{count(b.notesHead()+1, b.notes), "note"},
-	} {
-		if c.n > 0 {
-			parts = append(parts, plural(c.n, c.what))
-		}
-	}
-	if len(parts) == 0 && from <= b.historyBlk() && len(p.history) > 0 {
+	parts := p.itemsIn(from, p.nblocks())
+	if len(parts) == 0 && from <= p.blocks.historyBlk() && len(p.history) > 0 {
 		parts = append(parts, "latest changes")
 	}
 	if len(parts) == 0 {
@@ -565,9 +551,18 @@ func (p *detailPane) sayAbove() string {
 	if p.rows(p.top) == p.height {
 		return ""
 	}
+	parts := p.itemsIn(0, p.top.blk) // up to the first block with text on screen
+	if len(parts) == 0 {
+		return "↑ more"
+	}
+	return "↑ more: " + strings.Join(parts, " · ")
+}
+
+// itemsIn says how many quotes, links and notes have their blocks in
+// [from, to): "2 quotes", "1 link".
+func (p *detailPane) itemsIn(from, to int) []string {
 	b := p.blocks
-	to := p.top.blk // the first block with text on screen
-	count := func(first, n int) int { return max(0, min(first+n, to)-first) }
+	count := func(first, n int) int { return max(0, min(first+n, to)-max(first, from)) }
 	var parts []string
 	for _, c := range []struct {
 		n    int
@@ -581,10 +576,7 @@ func (p *detailPane) sayAbove() string {
 			parts = append(parts, plural(c.n, c.what))
 		}
 	}
-	if len(parts) == 0 {
-		return "↑ more"
-	}
-	return "↑ more: " + strings.Join(parts, " · ")
+	return parts
 }
 
 // margin is the blank column between the divider and the text.
