@@ -61,12 +61,20 @@ func NewMatcher(text string) Matcher {
 			m.marked = slices.Delete(m.marked, i, i+1)
 		}
 	}
+	// Each form's first character in any case, and the characters that
+	// stand for it (plain): "Ｎ" and "ｎ" for "n", "Ｋ" and "ｋ" for the
+	// Kelvin sign, "’" for "'", "ｕ" for the "u" of "u\u0308".
 	for _, f := range m.forms {
-		r, _ := utf8.DecodeRuneInString(f)
+		first, _ := utf8.DecodeRuneInString(f)
 		marked := strings.ContainsFunc(f, isMark)
-		add(r, marked)
-		for c := unicode.SimpleFold(r); c != r; c = unicode.SimpleFold(c) {
+		for c := first; ; {
 			add(c, marked)
+			for _, p := range plainForms(c) {
+				add(p, marked)
+			}
+			if c = unicode.SimpleFold(c); c == first {
+				break
+			}
 		}
 	}
 	if m.accents {
@@ -74,16 +82,6 @@ func NewMatcher(text string) Matcher {
 			if sameFold(base(c), r) {
 				add(c, false)
 			}
-		}
-	}
-	// The characters that stand for the first in any case (plain): "Ｎ"
-	// and "ｎ" for "n", "Ｋ" and "ｋ" for the Kelvin sign, "’" for "'".
-	for c := unicode.SimpleFold(r); ; c = unicode.SimpleFold(c) {
-		for _, f := range plainForms(c) {
-			add(f, false)
-		}
-		if c == r {
-			break
 		}
 	}
 	return m

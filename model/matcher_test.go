@@ -13,6 +13,7 @@ func TestMatcherAgreesWithIndexFold(t *testing.T) {
 		{"kraków", "KRAKÓW"}, {"ó", "Ó"}, {"調査", "東京調査"}, {"", "anything"}, {"x", ""},
 		{"#ss7", "tag #SS7"}, {"7", "ss7"}, {"ab", "a"}, {"aa", "aAa"},
 		{"nso", "ＮＳＯ"}, {"ＮＳＯ", "nso"}, {"n s", "ｎ\u3000ｓ"}, {"２０", "x20"},
+		{"ü", "ｕ\u0308"}, {"zürich", "ＺＵ\u0308ＲＩＣＨ"}, {"éx", "ｅ\u0301x"}, {"'é", "\u2019e\u0301"},
 	}
 	for _, tt := range tests {
 		want := IndexFold(tt.s, tt.text) >= 0
@@ -23,7 +24,7 @@ func TestMatcherAgreesWithIndexFold(t *testing.T) {
 	}
 	// Random strings over a small alphabet with awkward letters.
 	alphabet := []string{"a", "A", "b", "k", "K", "\u212a", "s", "S", "\u017f", "ó", "Ó", " ", "é", "ü", "u", "\u0308", "o", "ł", "Ａ", "ａ", "Ｋ", "\u3000",
-		"'", "\u2019", "\u02bc", "\"", "\u201c", "\u00a0", "-", "\u2011", "\u0435", "\u0451", "\u0401", "\uff07"}
+		"'", "\u2019", "\u02bc", "\"", "\u201c", "\u00a0", "-", "\u2011", "\u0435", "\u0451", "\u0401", "\uff07", "ｕ", "ｅ", "\u0301"}
 	r := rand.New(rand.NewPCG(1, 2))
 	word := func(n int) string {
 		var b strings.Builder

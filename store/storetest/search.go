@@ -27,7 +27,8 @@ const searchDoc = `{"chrono": 1, "events": [
   {"id": "full-width", "date": "2020-01-12", "title": "ＮＳＯ　Ｇｒｏｕｐの２０１７年の会議"},
   {"id": "curly", "date": "2020-01-13", "title": "The lawmaker’s “bags of cash”", "summary": "NSO\u00a0Group’s pro\u2011government l’été"},
   {"id": "straight", "date": "2020-01-14", "title": "The lawmaker's \"office\""},
-  {"id": "yo", "date": "2020-01-15", "title": "Фёдоров and ЁЛКА"}
+  {"id": "yo", "date": "2020-01-15", "title": "Фёдоров and ЁЛКА"},
+  {"id": "wide-accent", "date": "2020-01-16", "title": "Ｅ\u0301ｃｏｌｅ"}
 ]}`
 
 // searches are the texts searchAgrees looks for, and, for some, the
@@ -84,6 +85,7 @@ var searches = []struct {
 	{"елка", []string{"yo"}},
 	{"Фёдоров", []string{"yo"}},
 	{"’", nil},
+	{"école", []string{"wide-accent"}},
 	{"a", nil},
 	{"ab", nil},
 	{"zz", []string{}},
