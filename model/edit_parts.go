@@ -186,10 +186,10 @@ func noteAt(tx Tx, id string, n int, was *Note) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if n >= 1 && n <= len(e.Notes) && e.Notes[n-1].same(*was) {
+	if n >= 1 && n <= len(e.Notes) && e.Notes[n-1].written(*was) {
 		return n, nil
 	}
-	if i := slices.IndexFunc(e.Notes, func(o Note) bool { return o.same(*was) }); i >= 0 {
+	if i := slices.IndexFunc(e.Notes, func(o Note) bool { return o.written(*was) }); i >= 0 {
 		return i + 1, nil
 	}
 	return 0, fmt.Errorf("event %q: note %d: %w: it was edited or deleted since it was read", id, n, ErrConflict)

@@ -170,3 +170,25 @@ func TestNoteEditsFollowTheirNote(t *testing.T) {
 		})
 	}
 }
+
+// A note edited, then edited or deleted again before the first edit's
+// save came back, is still the note: the second edit knows it as the
+// browser showed it, without the edit's mark, which the store added.
+func TestNoteEditedTwiceBeforeTheFirstCameBack(t *testing.T) {
+	written := time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC)
+	note := Note{Text: "Ask Tye.", Author: "ana", At: written}
+	for _, second := range []func(was *Note) Edit{
+		func(was *Note) Edit { return ReviseNote{ID: "call", N: 1, Text: "Ask Tye. Second.", Was: was} },
+		func(was *Note) Edit { return DropNote{ID: "call", N: 1, Was: was} },
+	} {
+		w := newMemWriter(Event{ID: "call", Title: "The call", Notes: []Note{note}})
+		first := ReviseNote{ID: "call", N: 1, Text: "Ask Tye. First.", Was: &note}
+		shown := first.Change(w.events["call"]).Notes[0] // as the browser shows it until the save comes back
+		if _, _, err := first.Apply(w); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := second(&shown).Apply(w); err != nil {
+			t.Errorf("%T after an edit not yet come back: %v", second(&shown), err)
+		}
+	}
+}

@@ -67,8 +67,14 @@ type Note struct {
 // same reports whether n and o are one note as written and as last
 // edited: text, author, times and editor alike.
 func (n Note) same(o Note) bool {
-	return n.Text == o.Text && n.Author == o.Author && n.At.Equal(o.At) &&
-		n.EditedBy == o.EditedBy && n.Edited.Equal(o.Edited)
+	return n.written(o) && n.EditedBy == o.EditedBy && n.Edited.Equal(o.Edited)
+}
+
+// written reports whether n and o say the same words by the same writer
+// of the same time, whether or not one says who last edited it: an edit
+// shown before its save comes back has no mark of it yet.
+func (n Note) written(o Note) bool {
+	return n.Text == o.Text && n.Author == o.Author && n.At.Equal(o.At)
 }
 
 // HasTag reports whether e carries tag, in any case: tags in any case
