@@ -866,7 +866,7 @@ func noteByline(n model.Note) string {
 	if by == "" {
 		return ""
 	}
-	return "— " + by
+	return line("— " + by) // the names come from files, as the text does
 }
 
 // historyLine is one change of the event id, from the journal, as

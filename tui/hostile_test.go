@@ -111,3 +111,18 @@ func hostileFixtureStore(t *testing.T) model.Store {
 	}
 	return s
 }
+
+// A note's author comes from the file as its text does: the question
+// that deletes the note (x in the sources pane) names it safely too.
+func TestHostileNoteAuthorInTheDeleteQuestion(t *testing.T) {
+	s := storeOf(t, `{"chrono": 1, "title": "T", "events": [
+ {"id": "a", "title": "A", "date": "2020", "notes": [{"text": "x", "author": "evil\u001b]0;pwned\u0007\u001b[2J"}]}]}`)
+	d := newDriver(t, s, 120, 40)
+	d.keys("enter", "G", "x")
+	if d.openDialog() == nil {
+		t.Fatal("x on the note asked nothing")
+	}
+	if raw := d.m.View().Content; strings.Contains(raw, "\x1b]0;pwned") || strings.Contains(raw, "\x1b[2J") {
+		t.Errorf("the note's author's escape sequences reach the terminal in the delete question")
+	}
+}
