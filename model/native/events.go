@@ -329,6 +329,12 @@ func (b *batch) decode(vd *valueDecoder) {
 				b.broken, b.syntax = i, err
 				break
 			}
+			if stop := checkValue(v, b.places[i], anyKeyTwice); stop != nil {
+				// A fault past the key twice stops the reading: it is
+				// the one said.
+				b.broken, b.syntax = i, stop
+				break
+			}
 			if b.twice == nil {
 				b.twice = make([]placedMsg, n)
 			}

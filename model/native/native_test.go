@@ -265,6 +265,8 @@ func TestReadSyntaxErrors(t *testing.T) {
 		{"duplicate key", "{\"chrono\": 1, \"events\": [], \"events\": []}", `1:29: key "events" appears twice in the same object: keep one`},
 		{"duplicate key in an event", "{\"chrono\": 1, \"events\": [{\"id\": \"a\", \"title\": \"x\", \"title\": \"y\"}]}", `key "title" appears twice in the same object`},
 		{"trailing data", "{\"chrono\": 1, \"events\": []} {}", "1:29: unexpected data after the end of the document"},
+		// The fault that stops the reading is said, not the key twice before it.
+		{"a key twice, then a fault", "{\"chrono\": 1, \"events\": [{\"id\": \"a\", \"title\": \"x\", \"title\": \"y\", \"summary\": \"\xff\"}]}", "1:78: invalid JSON: invalid UTF-8"},
 		{"cut short", "{\"chrono\": 1, \"events\": [{\"id\"", "the document ends too early"},
 		{"invalid utf-8", "{\"chrono\": 1, \"title\": \"\xff\", \"events\": []}", "invalid UTF-8"},
 		{"not an object", "[1, 2]", "1:1: a chrono document is a JSON object"},

@@ -19,17 +19,16 @@ import (
 // through, for keyTwice to say.
 var anyKeyTwice = jsontext.AllowDuplicateNames(true)
 
-// keyTwice reports whether v, a value that is JSON but for it, has a key
-// twice in one of its objects, and where its second time is, and says so.
+// keyTwice reports whether the first fault of v, a value beginning at
+// at, is a key twice in one of its objects, and where its second time is,
+// and says so. Whether v has other faults past it, checkValue with
+// anyKeyTwice says.
 func keyTwice(v []byte, at model.Place) (model.Place, string, bool) {
 	dec := jsontext.NewDecoder(bytes.NewReader(v))
 	_, err := dec.ReadValue()
 	var se *jsontext.SyntacticError
 	if !errors.As(err, &se) || !errors.Is(se.Err, jsontext.ErrDuplicateName) {
 		return model.Place{}, "", false
-	}
-	if checkValue(v, at, anyKeyTwice) != nil {
-		return model.Place{}, "", false // a fault beyond the key: the document's
 	}
 	return advance(at, v[:min(int(se.ByteOffset), len(v))]), describeSyntax(se), true
 }
