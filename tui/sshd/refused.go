@@ -61,9 +61,11 @@ func (r *refusals) forget(addr string) *offers {
 
 // String says what was offered, for the log.
 func (o *offers) String() string {
-	s := fmt.Sprintf("as %q with no key of the users file (offered %s", o.user, strings.Join(o.keys, ", "))
+	// Only the keys refused: a client may also have offered one of the
+	// file that it then failed to sign with.
+	s := fmt.Sprintf("as %q: keys not in the users file: %s", o.user, strings.Join(o.keys, ", "))
 	if o.more > 0 {
 		s += fmt.Sprintf(" and %d more", o.more)
 	}
-	return s + ")"
+	return s
 }
