@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"unicode"
@@ -120,11 +121,20 @@ func isMark(r rune) bool { return r >= 0x300 && r <= 0x36F }
 // combining mark: a search for it keeps accents as typed.
 func HasAccents(s string) bool {
 	for _, r := range s {
-		if r >= 0xC0 && (base(r) != 0 || isMark(r)) {
+		if r >= 0xC0 && (base(r) != 0 || isMark(r) || markedLetter(r)) {
 			return true
 		}
 	}
 	return false
+}
+
+// markedLetter reports whether r decomposes into a letter and combining
+// marks (ạ, й, ệ): text may hold it either way, which a search typed with
+// it finds as it finds é (accentForms).
+func markedLetter(r rune) bool {
+	var b [utf8.UTFMax]byte
+	d := norm.NFD.Properties(b[:utf8.EncodeRune(b[:], r)]).Decomposition()
+	return bytes.ContainsFunc(d, isMark)
 }
 
 // sameFold reports whether a and b are the same letter in some case.

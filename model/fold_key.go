@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // A store that searches with an index of its own (a database's LIKE over
@@ -56,11 +58,18 @@ func FoldPattern(text string) []string {
 	}
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
+		start := i
 		i += n
 		switch {
 		case isMark(r) && unicode.SimpleFold(r) == r:
 		case r == utf8.RuneError || foldsToMark(r):
 			split()
+		case !oneKeyEitherWay(text[start:marksEnd(text, i)]):
+			// A letter with an accent the fold keeps (ạ, й): a text
+			// holding it composed keys it so, decomposed as its base
+			// letter, and a search finds either.
+			split()
+			i = marksEnd(text, i)
 		case r < utf8.RuneSelf:
 			b.WriteString(FoldKey(string(r)))
 		default:
@@ -71,6 +80,32 @@ func FoldPattern(text string) []string {
 	}
 	split()
 	return pieces
+}
+
+// marksEnd is where the combining marks from text[i] on end.
+func marksEnd(text string, i int) int {
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isMark(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// oneKeyEitherWay reports whether a character and the combining marks
+// after it have one key composed and decomposed: "é" and "e" then U+0301
+// are both "e", while "ạ" is "ạ" and "a" then U+0323 is "a".
+func oneKeyEitherWay(c string) bool {
+	if r, n := utf8.DecodeRuneInString(c); r < utf8.RuneSelf && n == len(c) {
+		return true // most text: a plain character
+	}
+	d := norm.NFD.String(c)
+	if !strings.ContainsFunc(d, isMark) {
+		return true // no accent to compose or not (Hangul decomposes to its letters, which a search never takes for the syllable)
+	}
+	return FoldKey(norm.NFC.String(c)) == FoldKey(d)
 }
 
 // keyRune is the letter FoldKey keeps for r, the same for every r of one

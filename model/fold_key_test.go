@@ -46,7 +46,8 @@ func TestFoldPatternNeverMissesAMatch(t *testing.T) {
 		"ä", "Ä", "á", "Å", "å", "\u212b", "\u212a", "ſ", "ß", "ł", "Ł", "ș", "Ș", "ÿ", "Ÿ", "ı", "İ",
 		"\u0308", "\u0301", "\u0345", "ι", "Ι", "\u1fbe", "Σ", "σ", "ς", "\ufffd", "\xff", "\xc3", "\xcc", "é", "É", "e\u0301",
 		"Ａ", "ａ", "Ｋ", "ｓ", "１", "1", "％", "\u3000", "\xef",
-		"'", "\u2019", "\u2018", "\u02bc", "\"", "\u201d", "\u00a0", "\u202f", "-", "\u2010", "\u0435", "\u0415", "\u0451", "\u0401", "\u0435\u0308"}
+		"'", "\u2019", "\u2018", "\u02bc", "\"", "\u201d", "\u00a0", "\u202f", "-", "\u2010", "\u0435", "\u0415", "\u0451", "\u0401", "\u0435\u0308",
+		"\u1ea1", "a\u0323", "\u0323", "\u0439", "\u0438\u0306", "\u0306"}
 	rnd := rand.New(rand.NewPCG(1, 2))
 	word := func(n int) string {
 		var b strings.Builder
@@ -107,6 +108,11 @@ func TestFoldPattern(t *testing.T) {
 		want []string
 	}{
 		{"Zürich", []string{"zurich"}},
+		{"a\u0323b", []string{"b"}},                // ạ, composed or not, is not keyed as a
+		{"x\u1ea1y", []string{"x", "y"}},           // nor is the composed ạ keyed as a decomposed one
+		{"\u0439\u043e\u0434", []string{"од"}},     // й
+		{"\ud55c\uad6d", []string{"\ud55c\uad6d"}}, // 한국: no accent, one piece
+
 		{"zu\u0308rich", []string{"zurich"}},
 		{"50%_a\\b", []string{"50%_a\\b"}},
 		{"aιb", []string{"a", "b"}},

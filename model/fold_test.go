@@ -36,6 +36,12 @@ func TestFindFoldsAccentsUnlessTyped(t *testing.T) {
 		{"ｎｓｏ　ｇｒｏｕｐ", "NSO group", 0, 27},
 		{"ＮＳＯ", "ｎｓｏ", 0, 9},
 		{"Ted Lieu", "", 0, 0},
+		// A letter with an accent beyond the table of Latin letters is an
+		// accent typed all the same, found composed or decomposed.
+		{"Ha\u0323 Bay", "h\u1ea1 bay", 0, 8},
+		{"H\u1ea1 Bay", "ha\u0323 bay", 0, 8},
+		{"Ha Bay", "h\u1ea1 bay", -1, -1},
+		{"\u0438\u0306\u043e\u0434", "\u0439\u043e\u0434", 0, 8},
 	}
 	for _, tt := range tests {
 		start, end := FindFold(tt.s, tt.sub)

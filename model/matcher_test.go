@@ -24,7 +24,7 @@ func TestMatcherAgreesWithIndexFold(t *testing.T) {
 	}
 	// Random strings over a small alphabet with awkward letters.
 	alphabet := []string{"a", "A", "b", "k", "K", "\u212a", "s", "S", "\u017f", "ó", "Ó", " ", "é", "ü", "u", "\u0308", "o", "ł", "Ａ", "ａ", "Ｋ", "\u3000",
-		"'", "\u2019", "\u02bc", "\"", "\u201c", "\u00a0", "-", "\u2011", "\u0435", "\u0451", "\u0401", "\uff07", "ｕ", "ｅ", "\u0301"}
+		"'", "\u2019", "\u02bc", "\"", "\u201c", "\u00a0", "-", "\u2011", "\u0435", "\u0451", "\u0401", "\uff07", "ｕ", "ｅ", "\u0301", "\u1ea1", "\u0323", "\u0439", "\u0438"}
 	r := rand.New(rand.NewPCG(1, 2))
 	word := func(n int) string {
 		var b strings.Builder

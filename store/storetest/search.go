@@ -28,7 +28,9 @@ const searchDoc = `{"chrono": 1, "events": [
   {"id": "curly", "date": "2020-01-13", "title": "The lawmaker’s “bags of cash”", "summary": "NSO\u00a0Group’s pro\u2011government l’été"},
   {"id": "straight", "date": "2020-01-14", "title": "The lawmaker's \"office\""},
   {"id": "yo", "date": "2020-01-15", "title": "Фёдоров and ЁЛКА"},
-  {"id": "wide-accent", "date": "2020-01-16", "title": "Ｅ\u0301ｃｏｌｅ"}
+  {"id": "wide-accent", "date": "2020-01-16", "title": "Ｅ\u0301ｃｏｌｅ"},
+  {"id": "vietnamese", "date": "2020-01-17", "title": "V\u1ecbnh H\u1ea1 Long"},
+  {"id": "vietnamese-decomposed", "date": "2020-01-18", "title": "Ti\u0300nh Ha\u0323 Bay"}
 ]}`
 
 // searches are the texts searchAgrees looks for, and, for some, the
@@ -86,6 +88,12 @@ var searches = []struct {
 	{"Фёдоров", []string{"yo"}},
 	{"’", nil},
 	{"école", []string{"wide-accent"}},
+	// An accent outside the fold's letters, typed either way, finds the
+	// letter stored either way.
+	{"ha\u0323 long", []string{"vietnamese"}},
+	{"h\u1ea1 long", []string{"vietnamese"}},
+	{"h\u1ea1 bay", []string{"vietnamese-decomposed"}},
+	{"ha\u0323 bay", []string{"vietnamese-decomposed"}},
 	{"a", nil},
 	{"ab", nil},
 	{"zz", []string{}},
