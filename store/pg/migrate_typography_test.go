@@ -1,7 +1,6 @@
 package pg
 
 import (
-	"slices"
 	"strings"
 	"testing"
 
@@ -35,38 +34,12 @@ func TestTypographyStep(t *testing.T) {
 	if err := migrateTo(c, false, migrations[:step+1]); err != nil {
 		t.Fatal(err)
 	}
-	for _, e := range []model.Event{curly, yo, plain} {
-		var key string
-		var words []string
-		if err := c.QueryRow(ctx, `SELECT search, words FROM events WHERE inv = $1 AND id = $2`, inv, e.ID).Scan(&key, &words); err != nil {
-			t.Fatal(err)
-		}
-		want := rowOf(&e)
-		if key != want.search || strings.Join(words, " ") != strings.Join(want.words, " ") {
-			t.Errorf("%s after the step: key %q, words %q; want %q, %q", e.ID, key, words, want.search, want.words)
-		}
-	}
-
-	s, err := Open(url, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	for _, tt := range []struct{ text, want string }{
+	checkRefolded(t, c, inv, curly, yo, plain)
+	checkSearches(t, url, []struct{ text, want string }{
 		{"lawmaker's", "curly plain"},
 		{"lawmaker’s", "curly plain"},
 		{`"bags of cash"`, "curly"},
 		{"федоров", "yo"},
 		{"Фёдоров", "yo"},
-	} {
-		w, err := s.Window(model.Query{Text: tt.text}, model.Position{}, false, 0, 10)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ids := w.IDs()
-		slices.Sort(ids)
-		if got := strings.Join(ids, " "); got != tt.want {
-			t.Errorf("search %q found [%s], want [%s]", tt.text, got, tt.want)
-		}
-	}
+	})
 }

@@ -1,7 +1,6 @@
 package pg
 
 import (
-	"slices"
 	"strings"
 	"testing"
 
@@ -28,36 +27,10 @@ func TestWidthsStep(t *testing.T) {
 	if err := migrateTo(c, false, migrations[:step+1]); err != nil {
 		t.Fatal(err)
 	}
-	for _, e := range []model.Event{wide, plain} {
-		var key string
-		var words []string
-		if err := c.QueryRow(ctx, `SELECT search, words FROM events WHERE inv = $1 AND id = $2`, inv, e.ID).Scan(&key, &words); err != nil {
-			t.Fatal(err)
-		}
-		want := rowOf(&e)
-		if key != want.search || strings.Join(words, " ") != strings.Join(want.words, " ") {
-			t.Errorf("%s after the step: key %q, words %q; want %q, %q", e.ID, key, words, want.search, want.words)
-		}
-	}
-
-	s, err := Open(url, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	for _, text := range []string{"nso 2017", "ＮＳＯ", "２０１７年"} {
-		w, err := s.Window(model.Query{Text: text}, model.Position{}, false, 0, 10)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ids := w.IDs()
-		slices.Sort(ids)
-		want := "wide"
-		if text == "nso 2017" || text == "ＮＳＯ" {
-			want = "plain wide"
-		}
-		if got := strings.Join(ids, " "); got != want {
-			t.Errorf("search %q found [%s], want [%s]", text, got, want)
-		}
-	}
+	checkRefolded(t, c, inv, wide, plain)
+	checkSearches(t, url, []struct{ text, want string }{
+		{"nso 2017", "plain wide"},
+		{"ＮＳＯ", "plain wide"},
+		{"２０１７年", "wide"},
+	})
 }
