@@ -60,16 +60,17 @@ func FoldPattern(text string) []string {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		start := i
 		i += n
+		end := marksEnd(text, i) // past the marks on r
 		switch {
 		case isMark(r) && unicode.SimpleFold(r) == r:
 		case r == utf8.RuneError || foldsToMark(r):
 			split()
-		case !oneKeyEitherWay(text[start:marksEnd(text, i)]):
+		case !oneKeyEitherWay(text[start:end]):
 			// A letter with an accent the fold keeps (ạ, й): a text
 			// holding it composed keys it so, decomposed as its base
 			// letter, and a search finds either.
 			split()
-			i = marksEnd(text, i)
+			i = end
 		case r < utf8.RuneSelf:
 			b.WriteString(FoldKey(string(r)))
 		default:

@@ -284,11 +284,7 @@ func (b *browser) updateKeys() {
 // while this session has changes to take back or make again.
 func (b *browser) ShortHelp() []key.Binding {
 	k := &b.keys
-	// At the end, the way back.
-	move := k.Down
-	if !move.Enabled() {
-		move = k.Up
-	}
+	move := offeredMove(k.Down, k.Up)
 	var keys []key.Binding
 	switch {
 	case b.noEvents():

@@ -272,6 +272,17 @@ func fillInput(in *textinput.Model, v string) (stored string) {
 	return v
 }
 
+// refill is a field's stored value after a refused save met now, another
+// change's value: the field shows now where what was typed (value) left
+// it as stored, and keeps what was typed where not. Saving again then
+// keeps the other change beside the typing.
+func refill(in *textinput.Model, value, stored, now string) string {
+	if value == stored {
+		return fillInput(in, now)
+	}
+	return now
+}
+
 // areaTab is a tab as a field of several lines lays it out.
 const areaTab = "    "
 

@@ -50,3 +50,12 @@ func newUndoKeys() (undo, redo key.Binding) {
 // keyOf is a binding's key as its help names it, for a hint on screen
 // that says what to press: the hint follows the binding.
 func keyOf(b key.Binding) string { return b.Help().Key }
+
+// offeredMove is the movement key a footer offers: down, or, where down
+// does not move (at the end), the way back up.
+func offeredMove(down, up key.Binding) key.Binding {
+	if down.Enabled() {
+		return down
+	}
+	return up
+}

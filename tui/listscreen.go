@@ -65,14 +65,8 @@ func (k *listKeys) enable(c *rowCursor) {
 	k.PageDown.SetEnabled(down)
 }
 
-// moving is the movement key the footer offers: down, or from the last
-// row the way back up.
-func (k *listKeys) moving() key.Binding {
-	if k.Down.Enabled() {
-		return k.Down
-	}
-	return k.Up
-}
+// moving is the movement key the footer offers (offeredMove).
+func (k *listKeys) moving() key.Binding { return offeredMove(k.Down, k.Up) }
 
 // moveKey moves the cursor for a movement key and reports whether it
 // was one.

@@ -77,11 +77,7 @@ func (f *quoteForm) takeTheirs(base, now model.Quote) {
 	}
 	f.stored[quoteText] = now.Text
 	for fld, v := range map[quoteField]string{quoteSpeaker: now.Speaker, quoteContext: now.Context} {
-		if f.value(fld) == f.stored[fld] {
-			f.stored[fld] = fillInput(&f.inputs[fld], v)
-		} else {
-			f.stored[fld] = v
-		}
+		f.stored[fld] = refill(&f.inputs[fld], f.value(fld), f.stored[fld], v)
 	}
 	if f.newSource == nil && f.sourceID == base.Source {
 		f.sourceID = now.Source

@@ -217,11 +217,7 @@ func (f *sourceForm) refused(err error) {
 	if sc := (*model.SourceConflict)(nil); errors.As(err, &sc) && f.base != nil {
 		now := sc.Now
 		for fld, v := range [srcFieldCount]string{now.ID, now.Publisher, now.Author, now.Title, now.URL, dateInput(now.Published)} {
-			if f.value(srcField(fld)) == f.stored[fld] {
-				f.stored[fld] = fillInput(&f.inputs[fld], v)
-			} else {
-				f.stored[fld] = v
-			}
+			f.stored[fld] = refill(&f.inputs[fld], f.value(srcField(fld)), f.stored[fld], v)
 		}
 		f.base = &now
 		f.read()
