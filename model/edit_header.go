@@ -105,11 +105,16 @@ type HeaderConflict struct {
 }
 
 func (e *HeaderConflict) Error() string {
-	now := e.Now.Title
+	return fmt.Sprintf("the investigation's %s was changed meanwhile by another change, %s: saving again puts yours in its place", e.Field, e.ChangedTo())
+}
+
+// ChangedTo says what the other change left the field as: "to “…”", or
+// "emptied".
+func (e *HeaderConflict) ChangedTo() string {
 	if e.Field == "description" {
-		now = e.Now.Description
+		return changedTo(e.Now.Description)
 	}
-	return fmt.Sprintf("the investigation's %s was changed meanwhile by another change, to “%s”: saving again puts yours in its place", e.Field, Shorten(now, 60))
+	return changedTo(e.Now.Title)
 }
 
 // Unwrap makes a HeaderConflict an ErrConflict.

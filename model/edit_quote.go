@@ -116,7 +116,29 @@ type QuoteConflict struct {
 }
 
 func (e *QuoteConflict) Error() string {
-	return fmt.Sprintf("event %q: quote %d: its %s was changed meanwhile by another change: saving again puts yours in its place", e.Event, e.N, e.Field)
+	return fmt.Sprintf("event %q: quote %d: its %s was changed meanwhile by another change, %s: saving again puts yours in its place", e.Event, e.N, e.Field, e.ChangedTo())
+}
+
+// ChangedTo says what the other change left the field as: "to “…”", or
+// "emptied".
+func (e *QuoteConflict) ChangedTo() string {
+	q := e.Now
+	switch e.Field {
+	case "words":
+		return changedTo(q.Text)
+	case "speaker":
+		return changedTo(q.Speaker)
+	case "source":
+		return changedTo(q.Source)
+	case "context":
+		return changedTo(q.Context)
+	case "stance":
+		if q.Stance == "" {
+			return "to none stated"
+		}
+		return "to " + string(q.Stance)
+	}
+	return ""
 }
 
 // Unwrap makes a QuoteConflict an ErrConflict.
@@ -214,7 +236,39 @@ type SourceConflict struct {
 }
 
 func (e *SourceConflict) Error() string {
-	return fmt.Sprintf("source %q: %s: changed meanwhile by another change: saving again puts yours in its place", e.ID, e.Field)
+	return fmt.Sprintf("source %q: its %s was changed meanwhile by another change, %s: saving again puts yours in its place", e.ID, e.Named(), e.ChangedTo())
+}
+
+// Named is the field as a sentence names it.
+func (e *SourceConflict) Named() string {
+	if e.Field == "published" {
+		return "date of publication"
+	}
+	return e.Field
+}
+
+// ChangedTo says what the other change left the field as: "to “…”", or
+// "emptied".
+func (e *SourceConflict) ChangedTo() string {
+	s := e.Now
+	switch e.Field {
+	case "publisher":
+		return changedTo(s.Publisher)
+	case "author":
+		return changedTo(s.Author)
+	case "title":
+		return changedTo(s.Title)
+	case "url":
+		return changedTo(s.URL)
+	case "archive":
+		return changedTo(s.Archive)
+	case "published":
+		if s.Published.IsZero() {
+			return "emptied"
+		}
+		return "to " + s.Published.Label()
+	}
+	return ""
 }
 
 // Unwrap makes a SourceConflict an ErrConflict.

@@ -153,3 +153,35 @@ func TestSaveQuoteMergesAQuoteChangedInPlace(t *testing.T) {
 		})
 	}
 }
+
+// TestConflictsSayTheOtherValue: a write refused for a field another
+// change made says what that change left it as, so that it can be
+// settled knowing both versions.
+func TestConflictsSayTheOtherValue(t *testing.T) {
+	published, err := ParseDate("2022-02-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"a quote's speaker", &QuoteConflict{Event: "call", N: 1, Field: "speaker", Now: Quote{Speaker: "Shalev Hulio"}},
+			`event "call": quote 1: its speaker was changed meanwhile by another change, to “Shalev Hulio”: saving again puts yours in its place`},
+		{"a quote's context emptied", &QuoteConflict{Event: "call", N: 2, Field: "context", Now: Quote{Text: "bags of cash"}}, "its context was changed meanwhile by another change, emptied:"},
+		{"a quote's long words", &QuoteConflict{Event: "call", N: 1, Field: "words", Now: Quote{Text: strings.Repeat("cash ", 30)}}, "to “cash cash"},
+		{"a quote's stance", &QuoteConflict{Event: "call", N: 1, Field: "stance", Now: Quote{Stance: Denies}}, "its stance was changed meanwhile by another change, to denies:"},
+		{"a quote's stance taken off", &QuoteConflict{Event: "call", N: 1, Field: "stance"}, "to none stated:"},
+		{"a source's title", &SourceConflict{ID: "post", Field: "title", Now: Source{ID: "post", Title: "Denial"}},
+			`source "post": its title was changed meanwhile by another change, to “Denial”: saving again puts yours in its place`},
+		{"a source's date", &SourceConflict{ID: "post", Field: "published", Now: Source{ID: "post", Published: published}}, "its date of publication was changed meanwhile by another change, to 1 Feb 2022:"},
+		{"the description emptied", &HeaderConflict{Field: "description", Now: Header{Title: "NSO"}}, "the investigation's description was changed meanwhile by another change, emptied:"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.err.Error(); !strings.Contains(got, tt.want) {
+				t.Errorf("said %q, want it to hold %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // A re-import brings a file's version of events the investigator may
@@ -135,11 +136,23 @@ const conflictText = 60
 // shownValue is a field's value quoted for a conflict's message, or
 // "nothing".
 func shownValue(e *Event, f FieldSet) string {
-	s := Shorten(fieldText(e, f), conflictText)
-	if s == "" {
-		return "nothing"
+	if s := fieldText(e, f); s != "" {
+		return quotedValue(s)
 	}
-	return "“" + s + "”"
+	return "nothing"
+}
+
+// quotedValue is a value quoted, shortened, for a conflict's message.
+func quotedValue(s string) string { return "“" + Shorten(s, conflictText) + "”" }
+
+// changedTo says what another change left a field as, for the message
+// of a write it refused, so that it can be settled knowing both
+// versions: "to “…”", or "emptied".
+func changedTo(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "emptied"
+	}
+	return "to " + quotedValue(s)
 }
 
 // Count adds m to r: an event whose edits in chrono were kept, and the

@@ -116,7 +116,7 @@ func (f *eventForm) heading(w int) (string, string) {
 		}
 		return st.Error.Render(what), st.Error.Render("  " + keys)
 	case f.problem.say(f.snapshot()) != "":
-		return st.Error.Render("✗ " + line(f.problem.why)), ""
+		return f.problem.lines(st, w)
 	case f.base == nil:
 		return st.Heading.Render("New event"), ""
 	}

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
@@ -49,6 +51,21 @@ type refusal struct{ why, at string }
 
 // refuse says why the fields, as fields gives them now, cannot be saved.
 func refuse(why, fields string) refusal { return refusal{why, fields} }
+
+// lines lays out why in a form's heading and the line under it, which
+// forms leave blank: a refusal says what to do at its end, which one
+// line at 80 columns would cut off. What two lines cannot hold is cut.
+func (r refusal) lines(st *Styles, w int) (string, string) {
+	ls := st.wrap(line(r.why), max(w-2, 1))
+	if len(ls) == 0 {
+		return st.Error.Render("✗"), ""
+	}
+	first := st.Error.Render("✗ " + ls[0])
+	if len(ls) == 1 {
+		return first, ""
+	}
+	return first, st.Error.Render(st.fit("  "+strings.Join(ls[1:], " "), w))
+}
 
 // say is why the save was refused while the fields are as they were
 // then, else "".

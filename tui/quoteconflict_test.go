@@ -134,7 +134,8 @@ func TestQuoteEditedBesideAnother(t *testing.T) {
 	if !open {
 		t.Fatalf("after the refused save: %T, status %q", d.openDialog(), d.status())
 	}
-	if !strings.Contains(d.status()+d.screen(), "speaker was changed meanwhile") || !strings.HasSuffix(f.value(quoteSpeaker), "Lavie Jr.") {
+	said := strings.Join(strings.Fields(d.screen()), " ")
+	if !strings.Contains(said, "✗ quote 1's speaker was changed meanwhile, to “Shalev Hulio”: ctrl+s puts yours in its place") || !strings.HasSuffix(f.value(quoteSpeaker), "Lavie Jr.") {
 		t.Fatalf("the form reopened with speaker %q:\n%s\nstatus %q", f.value(quoteSpeaker), d.screen(), d.status())
 	}
 	if got := event(t, s, id).Quotes[0].Speaker; got != "Shalev Hulio" {

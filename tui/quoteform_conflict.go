@@ -45,7 +45,7 @@ func (f *quoteForm) refused(cur model.Event, found bool, why error) {
 	if qc := (*model.QuoteConflict)(nil); errors.As(why, &qc) {
 		f.takeTheirs(base, qc.Now)
 		f.event = cur.Clone()
-		f.problem = refuse(fmt.Sprintf("quote %d's %s was changed meanwhile: ctrl+s puts yours in its place", was, qc.Field), f.snapshot())
+		f.problem = refuse(fmt.Sprintf("quote %d's %s was changed meanwhile, %s: %s puts yours in its place", was, qc.Field, qc.ChangedTo(), keyOf(f.keys.Save)), f.snapshot())
 		return
 	}
 	if was <= len(cur.Quotes) && cur.Quotes[was-1] == base {

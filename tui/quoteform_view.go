@@ -18,8 +18,9 @@ func (f *quoteForm) View(w, h int) []string {
 	st := &f.ctx.styles
 	out := make([]string, 0, h)
 	add := func(s string) { out = append(out, st.fit(s, w)) }
-	add(f.heading())
-	add("")
+	first, second := f.heading(w)
+	add(first)
+	add(second)
 	pad := strings.Repeat(" ", formLabelWidth)
 	starts := [quoteFieldCount + 1]int{}
 	chosen := 0 // the line after the chosen candidate, when listed
@@ -73,19 +74,20 @@ func (f *quoteForm) View(w, h int) []string {
 	return formLines(out, 2, starts[f.focus], end-1, end, h, starts[:quoteFieldCount])
 }
 
-// heading says what the form does, or what stops it.
-func (f *quoteForm) heading() string {
+// heading says what the form does, or what stops it, on the line that
+// starts the form and the one under it, blank unless it needs it.
+func (f *quoteForm) heading(w int) (string, string) {
 	st := &f.ctx.styles
 	title := line(clip(f.event.Title, f.w))
 	switch {
 	case f.discard.asking:
-		return f.discard.ask(st, f.keys.Cancel, f.keys.Save)
+		return f.discard.ask(st, f.keys.Cancel, f.keys.Save), ""
 	case f.problem.say(f.snapshot()) != "":
-		return st.Error.Render("✗ " + line(f.problem.why))
+		return f.problem.lines(st, w)
 	case f.n > 0:
-		return st.Prompt.Render("Edit quote "+strconv.Itoa(f.n)+" of ") + st.Heading.Render(title)
+		return st.Prompt.Render("Edit quote "+strconv.Itoa(f.n)+" of ") + st.Heading.Render(title), ""
 	}
-	return st.Prompt.Render("New quote for ") + st.Heading.Render(title)
+	return st.Prompt.Render("New quote for ") + st.Heading.Render(title), ""
 }
 
 func (f *quoteForm) label(fld quoteField) string {

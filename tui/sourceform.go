@@ -214,6 +214,7 @@ func (f *sourceForm) edit(msg tea.Msg) tea.Cmd {
 // the source as it is now: the fields left as they were show the store's,
 // and saving again puts what was typed in the other's place.
 func (f *sourceForm) refused(err error) {
+	why := "not saved: " + err.Error()
 	if sc := (*model.SourceConflict)(nil); errors.As(err, &sc) && f.base != nil {
 		now := sc.Now
 		for fld, v := range [srcFieldCount]string{now.ID, now.Publisher, now.Author, now.Title, now.URL, dateInput(now.Published)} {
@@ -221,8 +222,9 @@ func (f *sourceForm) refused(err error) {
 		}
 		f.base = &now
 		f.read()
+		why = fmt.Sprintf("its %s was changed meanwhile, %s: %s puts yours in its place", sc.Named(), sc.ChangedTo(), keyOf(f.keys.Save))
 	}
-	f.problem = refuse("not saved: "+err.Error(), f.snapshot())
+	f.problem = refuse(why, f.snapshot())
 }
 
 // source is the source the form describes, or why it cannot be saved.
@@ -271,11 +273,14 @@ func (f *sourceForm) View(w, h int) []string {
 	st := &f.ctx.styles
 	out := make([]string, 0, h)
 	add := func(s string) { out = append(out, st.fit(s, w)) }
+	second := ""
 	switch {
 	case f.discard.asking:
 		add(f.discard.ask(st, f.keys.Cancel, f.keys.Save))
 	case f.problem.say(f.snapshot()) != "":
-		add(st.Error.Render("✗ " + line(f.problem.why)))
+		var first string
+		first, second = f.problem.lines(st, w)
+		add(first)
 	case f.base == nil && f.heading != "":
 		add(st.Heading.Render(f.heading))
 	case f.base == nil:
@@ -283,7 +288,7 @@ func (f *sourceForm) View(w, h int) []string {
 	default:
 		add(st.Prompt.Render("Edit source ") + st.Heading.Render(line(f.base.ID)))
 	}
-	add("")
+	add(second)
 	from, to := 0, 0
 	starts := make([]int, 0, srcFieldCount)
 	for fld := range srcFieldCount {

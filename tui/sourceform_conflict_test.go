@@ -10,8 +10,9 @@ import (
 // TestSourceEditOverAnotherChange: a source edited in the form while
 // another changed one of its other fields keeps both (and the archive
 // link, which the form has no field for); changed both ways, the form
-// opens again on what was typed, saying so, and a second save puts it
-// in the other's place.
+// opens again on what was typed, saying so with the other's value and
+// what to do, whole at 80 columns, and a second save puts it in the
+// other's place.
 func TestSourceEditOverAnotherChange(t *testing.T) {
 	s := exampleStore(t)
 	source := func(id string) (model.Source, error) {
@@ -36,7 +37,7 @@ func TestSourceEditOverAnotherChange(t *testing.T) {
 		}
 	}
 	meanwhile(func(src *model.Source) { src.Archive = "https://web.archive.org/web/2022/wapo" })
-	d := newDriver(t, s, 100, 24)
+	d := newDriver(t, s, 80, 24)
 	d.keys("S")
 	sc := d.m.screens[len(d.m.screens)-1].(*sourcesScreen)
 	for range 20 {
@@ -65,7 +66,8 @@ func TestSourceEditOverAnotherChange(t *testing.T) {
 	if got, _ := source("wapo"); got.Title != "Theirs again" {
 		t.Fatalf("the other's title was overwritten: %+v", got)
 	}
-	if !strings.Contains(d.screen(), "changed meanwhile") || f.value(srcTitle) != "Theirs (mine)" || !strings.HasSuffix(f.value(srcAuthor), " Jr.") {
+	said := strings.Join(strings.Fields(d.screen()), " ")
+	if !strings.Contains(said, "its title was changed meanwhile, to “Theirs again”: ctrl+s puts yours in its place") || f.value(srcTitle) != "Theirs (mine)" || !strings.HasSuffix(f.value(srcAuthor), " Jr.") {
 		t.Fatalf("the form holds %q, %q:\n%s", f.value(srcTitle), f.value(srcAuthor), d.screen())
 	}
 	d.keys("ctrl+s")

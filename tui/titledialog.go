@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -134,6 +135,7 @@ func (d *titleDialog) Update(msg tea.Msg) (Action, tea.Cmd) {
 // is typed on the header as it is now: the fields left as they were show
 // the store's, and saving again puts what was typed in the other's place.
 func (d *titleDialog) refused(err error) {
+	why := "not saved: " + err.Error()
 	if hc := (*model.HeaderConflict)(nil); errors.As(err, &hc) {
 		typed := d.header()
 		if typed.Title == d.was.Title {
@@ -144,8 +146,9 @@ func (d *titleDialog) refused(err error) {
 			d.desc.SetValue(areaText(hc.Now.Description))
 		}
 		d.was = hc.Now
+		why = fmt.Sprintf("the %s was changed meanwhile, %s: %s puts yours in its place", hc.Field, hc.ChangedTo(), keyOf(d.keys.Save))
 	}
-	d.problem = refuse("not saved: "+err.Error(), d.fields())
+	d.problem = refuse(why, d.fields())
 }
 
 // fields are the title and the description as typed, to tell a change.
@@ -157,18 +160,18 @@ func (d *titleDialog) fields() string {
 // View implements Dialog: a heading, the title, then the description.
 func (d *titleDialog) View(w, h int) []string {
 	st := &d.ctx.styles
-	head := st.Heading.Render("The investigation")
+	head, second := st.Heading.Render("The investigation"), ""
 	switch {
 	case d.discard.asking:
 		head = d.discard.ask(st, d.keys.Cancel, d.keys.Save)
 	case d.problem.say(d.fields()) != "":
-		head = st.Error.Render("✗ " + line(d.problem.why))
+		head, second = d.problem.lines(st, w)
 	}
 	label := st.Label.Render(titleLabel)
 	if !d.onDesc {
 		label = st.Prompt.Render(titleLabel)
 	}
-	lines := []string{st.fit(head, w), "", st.fit(label+inputView(st, &d.title), w), ""}
+	lines := []string{st.fit(head, w), second, st.fit(label+inputView(st, &d.title), w), ""}
 	for _, l := range strings.Split(d.desc.View(), "\n") {
 		lines = append(lines, st.fit(l, w))
 	}

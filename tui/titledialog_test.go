@@ -88,7 +88,9 @@ func TestRetitleOverAnotherChange(t *testing.T) {
 	if h, _ := s.Header(); h.Description != "Theirs again." {
 		t.Fatalf("the other's description was overwritten: %+v", h)
 	}
-	if !strings.Contains(d.screen(), "changed meanwhile") || dlg.header().Description != "Theirs. Mine." {
+	// The dialog is narrower than the line: what to do is said under it.
+	if dlg.problem.why != "the description was changed meanwhile, to “Theirs again.”: ctrl+s puts yours in its place" ||
+		!strings.Contains(d.screen(), "puts yours in its place") || dlg.header().Description != "Theirs. Mine." {
 		t.Fatalf("the dialog reads %q, description %q:\n%s", dlg.problem.why, dlg.header().Description, d.screen())
 	}
 	if dlg.header().Title != was.Title+", 2017–2022" {
