@@ -118,6 +118,7 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 // listKey moves through the chronology.
 func (b *browser) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := &b.keys
+	b.endCounted = false // the last key says where to go
 	if n, ok := k.distance(msg, b.tl.height); ok {
 		if k.pages(msg) {
 			b.tl.page(n)
@@ -127,6 +128,11 @@ func (b *browser) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Batch(b.moved(), b.fill())
 	}
 	switch {
+	case key.Matches(msg, k.Bottom) && b.tl.total < 0 && !b.query.IsZero():
+		// Counting the view again to place its end would walk it
+		// beside the count under way, each slowing the other.
+		b.endCounted = true
+		return say("to the last event once the view is counted")
 	case key.Matches(msg, k.Top, k.Bottom):
 		read := b.edge(key.Matches(msg, k.Bottom))
 		return b.ask(read, read)

@@ -49,7 +49,10 @@ type browser struct {
 	// the store changes before it comes (readAgain); nil once it came,
 	// or when it is itself a read of the window where the cursor is.
 	again func(gen int) tea.Cmd
-	tl    timeline
+	// endCounted: the last event was asked for while the filtered view
+	// was being counted; it is gone to once the count comes (edge).
+	endCounted bool
+	tl         timeline
 	// stale is how many rows on screen the filters no longer select: a
 	// write took them out of the view, and they stay until it is read
 	// again. The count said counts them, so that it agrees with the rows.

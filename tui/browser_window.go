@@ -122,6 +122,11 @@ func (b *browser) gotCount(msg countMsg) tea.Cmd {
 		return count(b.ctx.store, b.gen, b.query, msg.next, msg.n)
 	}
 	b.tl.total, b.allEvents = msg.n, msg.all
+	if b.endCounted {
+		b.endCounted = false
+		read := b.edge(true)
+		return b.ask(read, read)
+	}
 	return nil
 }
 
@@ -281,6 +286,7 @@ func (b *browser) fill() tea.Cmd {
 // requery changes the view: everything that depends on it is asked again,
 // keeping the cursor on the same event when the new view has it.
 func (b *browser) requery(q model.Query) tea.Cmd {
+	b.endCounted = false // asked of another view
 	read := b.readAtCursor()
 	b.reset(q)
 	// Asked again, it is read where the cursor is then (readAgain).
@@ -327,10 +333,17 @@ func (b *browser) requeryAround(id string, hidden bool) tea.Cmd {
 }
 
 // edge reads the window at the first event of the view, or the last,
-// with the event the cursor lands on.
+// with the event the cursor lands on. A filtered view's last events are
+// placed by its count, once it has come, rather than by counting the
+// view again: on a million events that walks them all, a second and
+// more.
 func (b *browser) edge(last bool) func(gen int) tea.Cmd {
 	return func(gen int) tea.Cmd {
-		return b.withLanded(jump(b.ctx.store, gen, b.query, model.Position{}, last, jumpSize(b.tl.height)))
+		n := jumpSize(b.tl.height)
+		if last && b.tl.total >= 0 && !b.query.IsZero() {
+			return b.withLanded(jumpToCountedEnd(b.ctx.store, gen, b.query, b.tl.total, n))
+		}
+		return b.withLanded(jump(b.ctx.store, gen, b.query, model.Position{}, last, n))
 	}
 }
 

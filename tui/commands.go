@@ -83,6 +83,18 @@ func jump(s model.Store, gen int, q model.Query, anchor model.Position, fromEnd 
 	}
 }
 
+// jumpToCountedEnd loads the window at the end of a view counted total
+// events long, its place in the view worked out from that count. A
+// change made elsewhere meanwhile starts a new count, and reads the
+// window again.
+func jumpToCountedEnd(s model.Store, gen int, q model.Query, total, n int) tea.Cmd {
+	return func() tea.Msg {
+		w, st, err := rowsAt(s, q, model.PageAt{FromEnd: true, Before: n, Uncounted: true})
+		w.Start = max(total-len(w.Rows), 0)
+		return windowMsg{gen: gen, w: w, standing: st, fromEnd: true, err: err}
+	}
+}
+
 // jumpToEvent loads a window around one event. When the filters hide it,
 // they are dropped so that the event can be shown.
 func jumpToEvent(s model.Store, gen int, q model.Query, id string, n int) tea.Cmd {
