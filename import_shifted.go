@@ -30,9 +30,12 @@ type shifted struct {
 	at, is   model.Place // where they begin
 	headline string
 	id       string      // the id the slide would take
-	stored   model.Event // the stored event of that id
-	own      string      // the stored event the slide is, when no slide of the file is stored's (j < 0)
-	twice    bool        // the stored event's slide gave id as its unique_id too
+	stored   model.Event // the stored event of that id; none when new is set
+	// own is the stored event the slide is, under a later number (a
+	// slide removed before it), or "".
+	own   string
+	twice bool // the stored event's slide gave id as its unique_id too
+	new   bool // no event has id: the slide would be one, beside own
 }
 
 // shiftedProblems says of each shifted slide of a file, whose slides
@@ -93,6 +96,13 @@ func shiftedIn(event func(string) (model.Event, error), base func(string) (*mode
 	if !anyMade {
 		return nil, nil // every id is the file's own
 	}
+	// storedLater is the stored event numbered after e's made id that
+	// is e's slide, or "".
+	storedLater := func(e *model.Event) (string, error) {
+		return laterNumber(event, e.ID, func(c *model.Event) (bool, error) {
+			return is(c, func(c content) bool { return c == of(e) })
+		})
+	}
 	var out []shifted
 	for i := range events {
 		e := &events[i]
@@ -101,6 +111,18 @@ func shiftedIn(event func(string) (model.Event, error), base func(string) (*mode
 		}
 		stored, err := event(e.ID)
 		switch {
+		case errors.Is(err, model.ErrNotFound) && made[i]:
+			// A slide removed before, whose id was made from a
+			// headline: the id this one takes now is no event's,
+			// while its own is numbered after it.
+			own, err := storedLater(e)
+			if err != nil {
+				return nil, err
+			}
+			if own != "" {
+				out = append(out, shifted{i: i, j: -1, headline: e.Title, id: e.ID, own: own, new: true})
+			}
+			continue
 		case errors.Is(err, model.ErrNotFound):
 			continue
 		case err != nil:
@@ -122,15 +144,20 @@ func shiftedIn(event func(string) (model.Event, error), base func(string) (*mode
 			return nil, err
 		}
 		if j >= 0 && events[j].ID != e.ID && (made[i] || made[j]) {
-			out = append(out, shifted{i: i, j: j, headline: e.Title, id: e.ID, stored: stored, twice: given[j] == e.ID})
+			sh := shifted{i: i, j: j, headline: e.Title, id: e.ID, stored: stored, twice: given[j] == e.ID}
+			if made[i] {
+				// Its own stored event, numbered after: the id to give.
+				if sh.own, err = storedLater(e); err != nil {
+					return nil, err
+				}
+			}
+			out = append(out, sh)
 			continue
 		}
 		if !made[i] {
 			continue // a unique_id names what its author says
 		}
-		own, err := laterNumber(event, e.ID, func(c *model.Event) (bool, error) {
-			return is(c, func(c content) bool { return c == of(e) })
-		})
+		own, err := storedLater(e)
 		if err != nil {
 			return nil, err
 		}
@@ -174,6 +201,9 @@ func laterNumber(event func(string) (model.Event, error), id string, same func(*
 // own says the slide itself needs an id (none is named for it).
 func (sh shifted) problem(own bool) error {
 	place := sh.at.Problem(model.Problem{File: termtext.Line(sh.file)}).Error()
+	if sh.new {
+		return fmt.Errorf("%sthe slide %q would become a new event, %s, while it is the stored %s: give it \"unique_id\": %q", place, termtext.Line(sh.headline), sh.id, sh.own, sh.own)
+	}
 	would := fmt.Sprintf("%sthe slide %q would update %s, the stored %q (%s)", place, termtext.Line(sh.headline), sh.id, termtext.Line(sh.stored.Title), sh.stored.Date.Label())
 	if sh.j < 0 {
 		// A slide removed before: this one is stored under a later number.
@@ -184,7 +214,10 @@ func (sh shifted) problem(own bool) error {
 		return fmt.Errorf("%s, which is the slide at %d:%d, whose unique_id is %q too: give this one another", would, sh.is.Line, sh.is.Column, sh.id)
 	}
 	also := ""
-	if own {
+	switch {
+	case own && sh.own != "":
+		also = fmt.Sprintf(", and this one \"unique_id\": %q, the stored event it is", sh.own)
+	case own:
 		also = ", and this one an id of its own"
 	}
 	return fmt.Errorf("%s, which is the slide at %d:%d: give that one \"unique_id\": %q%s", would, sh.is.Line, sh.is.Column, sh.id, also)

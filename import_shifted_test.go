@@ -348,3 +348,40 @@ func TestImportRefusesReorderedSameUniqueIDs(t *testing.T) {
 		t.Errorf("the store changed: %+v", r)
 	}
 }
+
+// TestImportRefusesASlideRemovedBeforePlacedIDs: a slide removed before
+// slides whose ids come from their places (headlines that make none)
+// gives the first of them an id no event has: imported, it would become
+// a new event beside its own, stored under the next number, silently.
+// The import is refused, naming the stored event to give as its
+// unique_id, and so is the slide after it, which would update the first's
+// event: told its own too, not an id of its own that would make another
+// new event. Given as said, the file updates nothing and adds nothing.
+func TestImportRefusesASlideRemovedBeforePlacedIDs(t *testing.T) {
+	file := slidesFile(t)
+	const (
+		intro  = `{"start_date": {"year": 2013}, "text": {"headline": "Intro"}}`
+		maidan = `{"start_date": {"year": 2014}, "text": {"headline": "Евромайдан", "text": "Протесты"}}`
+		crimea = `{"start_date": {"year": 2014, "month": 3}, "text": {"headline": "Аннексия Крыма"}}`
+	)
+	db := newDB(t)
+	if r := chrono(t, db, "", "import", file("first.json", intro, maidan, crimea)); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	removed := file("removed.json", maidan, crimea)
+	for _, args := range [][]string{{"import", "--dry-run", removed}, {"import", removed}} {
+		r := chrono(t, db, "", args...)
+		if r.code != 1 ||
+			!strings.Contains(r.stderr, `removed.json:2:1: the slide "Евромайдан" would become a new event, slide-1, while it is the stored slide-2: give it "unique_id": "slide-2"`) ||
+			!strings.Contains(r.stderr, `removed.json:3:1: the slide "Аннексия Крыма" would update slide-2, the stored "Евромайдан" (2014), which is the slide at 2:1: give that one "unique_id": "slide-2", and this one "unique_id": "slide-3", the stored event it is`) {
+			t.Errorf("%v: %+v", args, r)
+		}
+	}
+	if r := chrono(t, db, "", "list"); strings.Count(r.stdout, "\n") != 3 || strings.Contains(r.stdout, "slide-1") {
+		t.Errorf("the store changed:\n%s", r.stdout)
+	}
+	given := file("given.json", `{"unique_id": "slide-2", `+maidan[1:], `{"unique_id": "slide-3", `+crimea[1:])
+	if r := chrono(t, db, "", "import", given); r.code != 0 || !strings.HasPrefix(r.stdout, "imported 2 events (0 new, 0 updated, 2 unchanged)") {
+		t.Errorf("with the ids given: %+v", r)
+	}
+}
