@@ -2,6 +2,7 @@ package plaso
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -49,38 +50,57 @@ type l2tcsv struct {
 // psort quotes nothing (it turns commas in a value into spaces), so a row
 // with 16 commas is split at them and a quote in it is text: a Windows
 // command line "C:\...\svchost.exe" -k netsvcs is read as written. A row
-// a spreadsheet saved again, with RFC 4180 quoting, is read as CSV. A row
-// that is not 17 cells, or not UTF-8, or whose date cannot be read, is
+// a spreadsheet saved again, with RFC 4180 quoting, is read as CSV, a
+// quoted cell going on over the lines its line breaks make. A row that
+// is not 17 cells, or not UTF-8, or whose date cannot be read, is
 // reported with its line, and the next row is read.
 func readL2TCSV(br *bufio.Reader, sink model.Sink, losses *model.Losses) error {
 	model.SkipByteOrderMark(br) // a *bufio.Reader is read on in place
 	sc := bufio.NewScanner(br)
 	sc.Buffer(make([]byte, 0, 64<<10), model.MaxRecordBytes)
+	sc.Split(linesKeepingCR)
 	rd := &l2tcsv{sink: sink, losses: losses, zones: zones{}, ids: map[uint64]int{}}
 	header := true
 	line := 0
 	for sc.Scan() {
 		line++
+		at := line // where the row begins, which its problems name
+		cr := strings.HasSuffix(sc.Text(), "\r")
 		text := strings.TrimSuffix(sc.Text(), "\r")
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
 		cells, msg := splitRow(text)
+		crlf := 0
+		for msg != "" && openQuoted(text) && len(text) < model.MaxRecordBytes && sc.Scan() {
+			// The line broke inside a quoted cell: the row goes on, the
+			// break read as LF.
+			line++
+			if cr {
+				crlf++
+			}
+			cr = strings.HasSuffix(sc.Text(), "\r")
+			text += "\n" + strings.TrimSuffix(sc.Text(), "\r")
+			cells, msg = splitRow(text)
+		}
 		if header {
 			if msg != "" || !isHeader(cells) {
-				return model.Problem{Line: line, Msg: "the header row is not l2tcsv's: it names the 17 columns " + strings.Join(columns, ",")}
+				return model.Problem{Line: at, Msg: "the header row is not l2tcsv's: it names the 17 columns " + strings.Join(columns, ",")}
 			}
 			header = false
 			continue
 		}
 		rd.events++ // a row that is reported still counts, so positions match the file
 		if msg != "" {
-			if err := rd.report(line, 0, msg); err != nil {
+			if err := rd.report(at, 0, msg); err != nil {
 				return err
 			}
 			continue
 		}
-		if err := rd.row(line, cells); err != nil {
+		if crlf > 0 {
+			rd.losses.Add(model.CRLFRead, crlf)
+		}
+		if err := rd.row(at, cells); err != nil {
 			return err
 		}
 	}
@@ -113,6 +133,39 @@ func splitRow(text string) ([]string, string) {
 		return nil, "invalid CSV: " + err.Error()
 	}
 	return cells, ""
+}
+
+// linesKeepingCR is bufio.ScanLines leaving a CR before the LF on the
+// line, so that a line break inside a quoted cell can be told written
+// CR LF, and counted when it is read as LF.
+func linesKeepingCR(data []byte, atEOF bool) (int, []byte, error) {
+	if i := bytes.IndexByte(data, '\n'); i >= 0 {
+		return i + 1, data[:i], nil
+	}
+	if atEOF && len(data) > 0 {
+		return len(data), data, nil
+	}
+	return 0, nil, nil
+}
+
+// openQuoted reports whether a line of CSV ends inside a quoted cell:
+// one that begins with " and has not met the " that ends it (a "" inside
+// being one " of its text).
+func openQuoted(text string) bool {
+	in, cellStart := false, true
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case in && c == '"' && i+1 < len(text) && text[i+1] == '"':
+			i++
+		case in && c == '"':
+			in = false
+		case !in && cellStart && c == '"':
+			in = true
+		}
+		cellStart = !in && c == ','
+	}
+	return in
 }
 
 // csvQuoted reports whether a cell is in CSV's quoted form: "...", with

@@ -304,3 +304,31 @@ func TestJSONLineKeepsIDsMadeAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestL2TCSVQuotedLineBreaks: a cell a spreadsheet quoted with a line
+// break in it goes on over the next line, its row read whole, the rows
+// after it read as rows; written CR LF, the break is read as LF and
+// counted. A quote left open is one problem, at the row's first line.
+func TestL2TCSVQuotedLineBreaks(t *testing.T) {
+	broken := func(eol string) string {
+		return "06/27/2012,18:17:01,UTC,M...,FILE,Log,type,-,host,-,\"first line" + eol + "second line\",2,f.log,-,-,syslog,-" + eol
+	}
+	for _, eol := range []string{"\n", "\r\n"} {
+		header := strings.ReplaceAll(l2tHeader, "\n", eol)
+		events, problems, lost := read(t, header+broken(eol)+strings.ReplaceAll(l2tRow("06/28/2012", "18:17:01", "UTC", "-"), "\n", eol))
+		if problems != "" || len(events) != 2 {
+			t.Fatalf("%q: problems %q, %d events; want 2", eol, problems, len(events))
+		}
+		if events[0].Title != "first line\nsecond line" || events[1].Title != "something happened" {
+			t.Errorf("%q: titles %q, %q", eol, events[0].Title, events[1].Title)
+		}
+		if got, want := lost.Count(model.CRLFRead), strings.Count(eol, "\r"); got != want {
+			t.Errorf("%q: %d breaks counted as read CR LF, want %d", eol, got, want)
+		}
+	}
+	open := "06/27/2012,18:17:01,UTC,M...,FILE,Log,type,-,host,-,\"never, closed,2,f.log,-,-,syslog,-\n"
+	_, problems, _ := read(t, l2tHeader+open+l2tRow("06/28/2012", "18:17:01", "UTC", "-"))
+	if !strings.HasPrefix(problems, "2: invalid CSV") || strings.Count(problems, "invalid CSV") != 1 {
+		t.Errorf("a quote left open: %q", problems)
+	}
+}
