@@ -72,16 +72,26 @@ func readL2TCSV(br *bufio.Reader, sink model.Sink, losses *model.Losses) error {
 		}
 		cells, msg := splitRow(text)
 		crlf := 0
-		for msg != "" && openQuoted(text) && len(text) < model.MaxRecordBytes && sc.Scan() {
-			// The line broke inside a quoted cell: the row goes on, the
-			// break read as LF.
-			line++
-			if cr {
-				crlf++
+		if open := quotedAfter(text, false); msg != "" && open {
+			// The line broke inside a quoted cell: the row goes on to
+			// the line that closes it, the break read as LF. It is split
+			// once, there: a quote never closed would otherwise have
+			// the rest of the file split again at each line.
+			row := []byte(text)
+			for open && len(row) < model.MaxRecordBytes && sc.Scan() {
+				line++
+				if cr {
+					crlf++
+				}
+				cr = strings.HasSuffix(sc.Text(), "\r")
+				next := strings.TrimSuffix(sc.Text(), "\r")
+				row = append(append(row, '\n'), next...)
+				open = quotedAfter(next, true)
 			}
-			cr = strings.HasSuffix(sc.Text(), "\r")
-			text += "\n" + strings.TrimSuffix(sc.Text(), "\r")
-			cells, msg = splitRow(text)
+			cells, msg = splitRow(string(row))
+			if open {
+				msg = "a cell quoted on this line is never closed: the rest of the file reads as inside it; " + quotingHint
+			}
 		}
 		if header {
 			if msg != "" || !isHeader(cells) {
@@ -127,13 +137,16 @@ func splitRow(text string) ([]string, string) {
 	cells, err := cr.Read()
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return nil, fmt.Sprintf("invalid CSV at column %d: %v: psort quotes nothing; a spreadsheet quotes a cell whole and doubles the \" inside it", pe.Column, pe.Err)
+		return nil, fmt.Sprintf("invalid CSV at column %d: %v: %s", pe.Column, pe.Err, quotingHint)
 	}
 	if err != nil {
 		return nil, "invalid CSV: " + err.Error()
 	}
 	return cells, ""
 }
+
+// quotingHint says how a row of l2tcsv is quoted, when it is.
+const quotingHint = "psort quotes nothing; a spreadsheet quotes a cell whole and doubles the \" inside it"
 
 // linesKeepingCR is bufio.ScanLines leaving a CR before the LF on the
 // line, so that a line break inside a quoted cell can be told written
@@ -148,11 +161,11 @@ func linesKeepingCR(data []byte, atEOF bool) (int, []byte, error) {
 	return 0, nil, nil
 }
 
-// openQuoted reports whether a line of CSV ends inside a quoted cell:
+// quotedAfter reports whether a line of CSV ends inside a quoted cell:
 // one that begins with " and has not met the " that ends it (a "" inside
-// being one " of its text).
-func openQuoted(text string) bool {
-	in, cellStart := false, true
+// being one " of its text). in says the line begins inside one.
+func quotedAfter(text string, in bool) bool {
+	cellStart := !in
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		switch {
