@@ -14,6 +14,13 @@ type Known interface {
 	HasSource(id string) bool
 }
 
+// TrashKnown is a Known that tells the events in the store's trash, so
+// that a link to one is said to be in the trash, with what to do, rather
+// than a link to nothing.
+type TrashKnown interface {
+	InTrash(id string) bool
+}
+
 // Checker is a Sink that validates what passes through it and forwards
 // valid values to the next Sink. It collects every problem with its place
 // (it is a Reporter), stops forwarding once it has found one, and checks
@@ -273,7 +280,11 @@ func (c *Checker) Done() error {
 		if r.event {
 			what, cause = "event", ErrNoLinkedEvent
 		}
-		c.problems.insertAfterEvent(r.at.Problem(Problem{Part: EventPart, ID: r.from, N: r.n, Msg: fmt.Sprintf("%s %q: no such %s", r.field, r.id, what), Err: cause}))
+		msg := fmt.Sprintf("%s %q: no such %s", r.field, r.id, what)
+		if t, ok := c.known.(TrashKnown); ok && r.event && t.InTrash(r.id) {
+			msg, cause = fmt.Sprintf("%s %q: in the trash: restore it first (chrono restore %s), or remove the link from the file", r.field, r.id, r.id), ErrLinkedInTrash
+		}
+		c.problems.insertAfterEvent(r.at.Problem(Problem{Part: EventPart, ID: r.from, N: r.n, Msg: msg, Err: cause}))
 	}
 	c.pending = nil
 	return c.problems.Err()

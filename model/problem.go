@@ -120,6 +120,10 @@ var ErrDuplicateID = errors.New("id already used")
 // what to do about it.
 var ErrNoLinkedEvent = errors.New("no such event")
 
+// ErrLinkedInTrash is the cause of a problem with a link to an event in
+// the store's trash: restored, it resolves.
+var ErrLinkedInTrash = errors.New("linked event in the trash")
+
 // maxProblems is how many problems are kept; beyond it only a count is.
 const maxProblems = 50
 

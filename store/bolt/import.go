@@ -151,6 +151,9 @@ func (is *importSink) sourcesByURL() *model.URLIndex {
 }
 
 // inTrash reports whether the trash holds an event with the id.
+// InTrash implements model.TrashKnown.
+func (is *importSink) InTrash(id string) bool { return is.inTrash(id) }
+
 func (is *importSink) inTrash(id string) bool {
 	return !is.noTrash && is.b.trash.Get([]byte(id)) != nil
 }

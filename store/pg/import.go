@@ -269,6 +269,16 @@ func (im *txImport) StoredEvent(id string) (model.Event, error) {
 	return e, err
 }
 
+// InTrash implements model.TrashKnown, as HasEvent.
+func (im *txImport) InTrash(id string) bool {
+	if im.wait() != nil {
+		return false
+	}
+	var n int
+	err := im.tx.QueryRow(ctx, `SELECT count(*) FROM trash WHERE inv = $1 AND id = $2`, im.s.inv, id).Scan(&n)
+	return err == nil && n > 0
+}
+
 // HasSource implements model.Known, as HasEvent.
 func (im *txImport) HasSource(id string) bool {
 	if im.wait() != nil {

@@ -105,6 +105,7 @@ func Run(t *testing.T, h Harness) {
 		{"TrashRestorePurge", testTrashRestorePurge},
 		{"PurgeRemovesLinksToIt", testPurgeRemovesLinksToIt},
 		{"CopyLeavesOutLinksToTheTrash", testCopyLeavesOutLinksToTheTrash},
+		{"ImportedLinkToTheTrash", testImportedLinkToTheTrash},
 		{"DanglingLinksAreFound", testDanglingLinksAreFound},
 		{"ImportRefusesTrashedIDs", testImportRefusesTrashedIDs},
 		{"SourcesAndHeaderAreJournaled", testSourcesAndHeaderAreJournaled},

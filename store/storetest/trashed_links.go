@@ -5,6 +5,7 @@ import (
 	"errors"
 	"iter"
 	"slices"
+	"strings"
 	"testing"
 
 	"chrono/model"
@@ -56,5 +57,23 @@ func testCopyLeavesOutLinksToTheTrash(t *testing.T, s *suite) {
 	_, err = s.empty(t).Import([]model.Input{NativeInput("export.json", export(st.Events(model.Query{})))}, model.ImportOptions{})
 	if !errors.Is(err, model.ErrNoLinkedEvent) {
 		t.Errorf("import of the links to the trash: %v, want ErrNoLinkedEvent", err)
+	}
+}
+
+// testImportedLinkToTheTrash: an import whose event links to an event in
+// the trash is refused, changing nothing, saying that the event is in the
+// trash and how to restore it, not that there is no such event (whose
+// advice, to import that event too, an event in the trash refuses).
+func testImportedLinkToTheTrash(t *testing.T, s *suite) {
+	st := s.seeded(t)
+	trashSome(t, st)
+	doc := []byte(`{"chrono": 1, "events": [{"id": "new-event", "title": "A new event", "links": [{"rel": "follows", "event": "nso-denial"}]}]}`)
+	_, err := st.Import([]model.Input{NativeInput("link.json", doc)}, model.ImportOptions{})
+	if !errors.Is(err, model.ErrLinkedInTrash) || errors.Is(err, model.ErrNoLinkedEvent) ||
+		!strings.Contains(err.Error(), `link #1: event "nso-denial": in the trash: restore it first (chrono restore nso-denial)`) {
+		t.Fatalf("import of a link to the trash: %v", err)
+	}
+	if _, err := st.Event("new-event"); !errors.Is(err, model.ErrNotFound) {
+		t.Errorf("the refused import left its event: %v", err)
 	}
 }
