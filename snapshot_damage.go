@@ -10,7 +10,8 @@ import (
 // SHA-256 and size kept with its original bytes and the SHA-256 kept with
 // its text, then against what the journal's entry that kept it recorded
 // (bytes and hashes replaced together match each other, not the chain).
-// It returns those that do not hold up or cannot be read.
+// It returns those that do not hold up or cannot be read, and those the
+// journal left otherwise than the store has them (outOfStep).
 func damagedSnapshots(s model.Reader) ([]snapshotCheck, error) {
 	sources, err := s.Sources()
 	if err != nil {
@@ -34,5 +35,6 @@ func damagedSnapshots(s model.Reader) ([]snapshotCheck, error) {
 			}
 		}
 	}
-	return damaged, nil
+	out, err := outOfStep(s)
+	return append(damaged, out...), err
 }

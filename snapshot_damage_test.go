@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -188,5 +189,100 @@ func TestReplacedSnapshotChecked(t *testing.T) {
 	}
 	if r := chrono(t, db, "", "export", "--with-snapshots", "-o", filepath.Join(t.TempDir(), "ex.json")); r.code != 0 || !strings.Contains(r.stderr, "warning: "+want) {
 		t.Errorf("export --with-snapshots: %+v", r)
+	}
+}
+
+// TestSnapshotTakenAwayOutsideChrono: the latest snapshot deleted from
+// the store file, or marked withdrawn there, leaves the snapshots before
+// it sound, and a quote it did not hold then passes against the one
+// before: verify and check --store said all was well. Both name it now,
+// from the journal, which recorded keeping it and no withdrawal; and a
+// snapshot an undo withdrew, brought back in the file, is named too.
+func TestSnapshotTakenAwayOutsideChrono(t *testing.T) {
+	const quote = "We drop bags of money at your office"
+	edit := func(t *testing.T, db string, change func(b *bbolt.Bucket) error) {
+		t.Helper()
+		f, err := bbolt.Open(db, 0o600, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := f.Update(func(tx *bbolt.Tx) error { return change(tx.Bucket([]byte("snapshots"))) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	snapshot2 := binary.BigEndian.AppendUint32([]byte("wapo\x00"), 2)
+	deleted := func(b *bbolt.Bucket) error {
+		c := b.Cursor()
+		for k, _ := c.Seek(snapshot2); k != nil && strings.HasPrefix(string(k), string(snapshot2)); k, _ = c.Seek(snapshot2) {
+			if err := b.Delete(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	withdrawn := func(to bool) func(b *bbolt.Bucket) error {
+		return func(b *bbolt.Bucket) error {
+			key := append(bytes.Clone(snapshot2), 'm')
+			var m map[string]any
+			if err := json.Unmarshal(b.Get(key), &m); err != nil {
+				return err
+			}
+			m["withdrawn"] = to
+			v, err := json.Marshal(m)
+			if err != nil {
+				return err
+			}
+			return b.Put(key, v)
+		}
+	}
+	// A store whose second snapshot does not hold the quote the first does.
+	twoSnapshots := func(t *testing.T) string {
+		t.Helper()
+		db := attachedStore(t, "first.txt", wapoText)
+		second := filepath.Join(t.TempDir(), "second.txt")
+		if err := os.WriteFile(second, []byte(strings.Replace(wapoText, "bags of money", "bags of cash", 1)), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		for _, args := range [][]string{{"source", "attach", "wapo", second}, {"quote", "add", "nso-mobileum-call", "--text", quote, "--source", "wapo"}} {
+			if r := chrono(t, db, "", args...); r.code != 0 {
+				t.Fatalf("%v: %+v", args, r)
+			}
+		}
+		if r := chrono(t, db, "", "verify"); r.code != 1 {
+			t.Fatalf("verify before, the quote not in snapshot 2: %+v", r)
+		}
+		return db
+	}
+	for _, tt := range []struct {
+		name   string
+		change func(b *bbolt.Bucket) error
+		undo   bool // the attach undone first
+		want   string
+	}{
+		{"deleted", deleted, false, "left it kept, and no entry since took it away, but the store no longer has it as kept"},
+		{"withdrawn", withdrawn(true), false, "left it kept, and no entry since took it away, but the store no longer has it as kept"},
+		{"brought back", withdrawn(false), true, "withdrew it, and no entry since brought it back, but the store has it as kept"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			db := twoSnapshots(t)
+			if tt.undo {
+				if r := chrono(t, db, "", "revert", "3"); r.code != 0 {
+					t.Fatalf("revert of the second attach: %+v", r)
+				}
+				if r := chrono(t, db, "", "verify"); strings.Contains(r.stdout, "snapshot 2") || strings.Contains(r.stdout, "outside chrono") {
+					t.Fatalf("verify with the second snapshot withdrawn: %+v", r)
+				}
+			}
+			edit(t, db, tt.change)
+			r := chrono(t, db, "", "verify")
+			if r.code != 1 || !strings.Contains(r.stdout, tt.want) {
+				t.Errorf("verify: %+v\nwant %q", r, tt.want)
+			}
+			r = chrono(t, db, "", "check", "--store")
+			if r.code != 1 || !strings.Contains(r.stdout, "snapshots: source wapo, snapshot 2: journal entry #") || !strings.Contains(r.stdout, tt.want) {
+				t.Errorf("check --store: %+v\nwant %q", r, tt.want)
+			}
+		})
 	}
 }

@@ -83,9 +83,14 @@ type quoteCheck struct {
 	Closest string  `json:"closest,omitempty"`
 	Diff    string  `json:"diff,omitempty"`
 	// Untrusted is set when the snapshot checked against does not match
-	// its hash, or the journal's record of it: what the check found
-	// cannot be trusted either way.
+	// its hash, or the journal's record of it, or is not the latest the
+	// journal left (OutOfStep): what the check found cannot be trusted
+	// either way.
 	Untrusted bool `json:"untrusted,omitempty"`
+	// OutOfStep is set when the source's snapshots in the store are not
+	// those the journal left: one taken away or brought back outside
+	// chrono.
+	OutOfStep bool `json:"out_of_step,omitempty"`
 }
 
 // snapshotCheck is what verify found of one snapshot's bytes.
@@ -194,7 +199,29 @@ func verifyQuotes(s model.Store) (verifyReport, error) {
 			rep.Quotes[qi].Untrusted = !latestOK
 		}
 	}
+	out, err := outOfStep(s)
+	if err != nil {
+		return rep, err
+	}
+	for _, c := range out {
+		rep.Snapshots = append(rep.Snapshots, c)
+		// Checked against another snapshot than the journal's latest.
+		for _, qi := range bySource[c.Source] {
+			rep.Quotes[qi].Untrusted, rep.Quotes[qi].OutOfStep = true, true
+		}
+	}
 	return rep, nil
+}
+
+// outOfStep is, as failed checks, the snapshots whose state in the store
+// is not what the journal last left (model.SnapshotsOutOfStep).
+func outOfStep(s model.Reader) ([]snapshotCheck, error) {
+	found, err := model.SnapshotsOutOfStep(s)
+	var out []snapshotCheck
+	for _, f := range found {
+		out = append(out, snapshotCheck{Source: f.Source, Snapshot: f.N, SHA256: f.SHA256, Problem: f.Problem})
+	}
+	return out, err
 }
 
 // checkQuote fills in what checking a quote against a snapshot's text
@@ -331,7 +358,10 @@ func writeVerify(w io.Writer, rep verifyReport) {
 			fmt.Fprintf(w, " (%s)", strings.Join(q.Rules, ", "))
 		}
 		fmt.Fprintln(w)
-		if q.Untrusted {
+		switch {
+		case q.Untrusted && q.OutOfStep:
+			fmt.Fprintf(w, "    %s's snapshots are not those the journal left (above): what this check found cannot be trusted\n", termtext.Line(q.Source))
+		case q.Untrusted:
 			// Not found there may be the quote's fault or the bytes';
 			// found may be a forgery's words.
 			fmt.Fprintf(w, "    snapshot %d does not hold up (above): what this check found cannot be trusted\n", q.Snapshot)

@@ -24,7 +24,7 @@ type SnapshotKey struct {
 // as the first entry to name it recorded it.
 func RecordedSnapshots(r Reader) (map[SnapshotKey]SnapshotRecord, error) {
 	kept := map[SnapshotKey]SnapshotRecord{}
-	if _, err := RecordSnapshotsAfter(r, 0, kept); err != nil {
+	if _, err := RecordSnapshotsAfter(r, 0, kept, nil); err != nil {
 		return nil, err
 	}
 	return kept, nil
@@ -34,8 +34,8 @@ func RecordedSnapshots(r Reader) (map[SnapshotKey]SnapshotRecord, error) {
 // entries of r after entry after record keeping, as the first entry to
 // name each recorded it, and returns the last entry's number (after when
 // there is none): a reader that keeps kept reads only what the journal
-// gained since.
-func RecordSnapshotsAfter(r Reader, after uint64, kept map[SnapshotKey]SnapshotRecord) (uint64, error) {
+// gained since. states, unless nil, gains the last entry to name each.
+func RecordSnapshotsAfter(r Reader, after uint64, kept map[SnapshotKey]SnapshotRecord, states SnapshotStates) (uint64, error) {
 	entries, err := r.Journal(JournalQuery{After: after, MostEvents: 1})
 	if err != nil {
 		return after, fmt.Errorf("reading the journal for the snapshots it records: %w", err)
@@ -47,6 +47,9 @@ func RecordSnapshotsAfter(r Reader, after uint64, kept map[SnapshotKey]SnapshotR
 			k := SnapshotKey{ref.Source, ref.N}
 			if old, ok := kept[k]; !ok || e.Seq < old.Seq {
 				kept[k] = SnapshotRecord{e.Seq, ref}
+			}
+			if states != nil {
+				states.add(e.Seq, ref)
 			}
 		}
 	}

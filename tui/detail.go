@@ -816,7 +816,7 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 		}
 		if m, ok := p.mark(it.quote); ok && (p.snapshots || m.state < quoteNoSnapshot) {
 			style := st.Muted
-			if m.state == quoteNotFound || m.damaged != "" {
+			if m.state == quoteNotFound || m.damaged != "" || m.outOfStep != "" {
 				style = st.Error
 			}
 			text(m.words(), style, bar)

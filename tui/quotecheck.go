@@ -45,6 +45,10 @@ type quoteMark struct {
 	// damaged says how the snapshot checked against no longer matches
 	// the hashes kept with it: what it found stands on altered bytes.
 	damaged string
+	// outOfStep says how the source's snapshots differ from those the
+	// journal left: what it found may stand on another snapshot than the
+	// latest.
+	outOfStep string
 }
 
 // of reports whether the mark is of quote q.
@@ -53,8 +57,11 @@ func (m quoteMark) of(q model.Quote) bool { return m.text == q.Text && m.source 
 // words say the mark: its sign, then what it means, and first that the
 // snapshot is damaged, when it is.
 func (m quoteMark) words() string {
-	if m.damaged != "" {
+	switch {
+	case m.damaged != "":
 		return fmt.Sprintf("✗ snapshot %d is damaged: %s (chrono verify says more); what it finds cannot be trusted: %s", m.snapshot, m.damaged, m.found())
+	case m.outOfStep != "":
+		return fmt.Sprintf("✗ the source's snapshots are not those the journal left: %s (chrono verify says more); what snapshot %d finds cannot be trusted: %s", m.outOfStep, m.snapshot, m.found())
 	}
 	return m.found()
 }
@@ -90,6 +97,9 @@ type sourceIndex struct {
 	// damaged says how the latest's bytes or text differ from the hashes
 	// kept with them ("" when they match).
 	damaged string
+	// outOfStep says how the source's snapshots differ from those the
+	// journal left: the latest checked against may not be the latest.
+	outOfStep string
 	// mu guards x: an Index builds its normalised text the first time a
 	// quote is not verbatim, and two commands may check at once.
 	mu sync.Mutex
@@ -188,7 +198,11 @@ func indexOfListed(s model.Store, kept quoteIndexes, source string, snaps []mode
 	if err != nil {
 		return nil, false, fmt.Errorf("source %q, snapshot %d: %w", source, latest.N, err)
 	}
-	return &sourceIndex{latest: latest, count: count, text: text, damaged: damaged, x: latest.QuoteIndex(text)}, true, nil
+	si = &sourceIndex{latest: latest, count: count, text: text, damaged: damaged, x: latest.QuoteIndex(text)}
+	if damaged == "" && latest.SHA256 != "" { // a hash kept: a store that journals its snapshots
+		si.outOfStep = journaledOf(s).outOfStep(s, source, snaps)
+	}
+	return si, true, nil
 }
 
 // damage says how a snapshot's text and original bytes differ from the
@@ -228,7 +242,7 @@ func markQuote(q model.Quote, si *sourceIndex) quoteMark {
 		return m
 	}
 	r := si.check(q.Text)
-	m.snapshot, m.rules, m.damaged = si.latest.N, r.Rules, si.damaged
+	m.snapshot, m.rules, m.damaged, m.outOfStep = si.latest.N, r.Rules, si.damaged, si.outOfStep
 	switch r.State {
 	case verbatim.Verbatim:
 		m.state = quoteVerbatim

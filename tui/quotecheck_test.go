@@ -377,3 +377,43 @@ func TestQuoteInADamagedSnapshot(t *testing.T) {
 		t.Errorf("a sound snapshot's view: %q, %v", v.title, err)
 	}
 }
+
+// lostLatest is a store whose latest snapshot of each source is gone
+// from its list, as when it was deleted from the file outside chrono;
+// its journal still records keeping it.
+type lostLatest struct{ model.Store }
+
+func (s lostLatest) Snapshots(source string) ([]model.Snapshot, error) {
+	snaps, err := s.Store.Snapshots(source)
+	if len(snaps) > 0 {
+		snaps = snaps[:len(snaps)-1]
+	}
+	return snaps, err
+}
+
+// TestQuoteAgainstASnapshotTakenAway: with the latest snapshot taken
+// away outside chrono, a quote it did not hold is found in the one
+// before; the mark and the source's view say the snapshots are not those
+// the journal left, and that what the check finds cannot be trusted.
+func TestQuoteAgainstASnapshotTakenAway(t *testing.T) {
+	base := quotesStore(t, false)
+	attach(t, base, "wapo", strings.Replace(sourceText, "bags of cash", "bags of money", 1))
+	s := lostLatest{base}
+	si, _, err := indexOf(s, nil, "wapo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := model.Quote{Text: "We drop bags of cash at your office", Source: "wapo"}
+	want := "✗ the source's snapshots are not those the journal left: snapshot 2: journal entry #3 left it kept"
+	if w := markQuote(q, si).words(); !strings.HasPrefix(w, want) || !strings.Contains(w, "what snapshot 1 finds cannot be trusted: = verbatim in snapshot 1") {
+		t.Errorf("the mark says %q", w)
+	}
+	v, err := quoteInSource(s, &Styles{}, q, nil)
+	if err != nil || !strings.HasPrefix(v.title, "✗ wapo · its snapshots are not those the journal left: snapshot 2: ") {
+		t.Errorf("the source view's title: %q, %v", v.title, err)
+	}
+	si, _, _ = indexOf(base, nil, "wapo")
+	if w := markQuote(q, si).words(); strings.Contains(w, "journal left") {
+		t.Errorf("the store as kept: the mark says %q", w)
+	}
+}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"sync"
 
 	"chrono/model"
@@ -17,9 +18,10 @@ import (
 
 // journaledSnapshots is what a store's journal recorded of its snapshots.
 type journaledSnapshots struct {
-	mu   sync.Mutex
-	last uint64 // the last entry read
-	kept map[model.SnapshotKey]model.SnapshotRecord
+	mu     sync.Mutex
+	last   uint64 // the last entry read
+	kept   map[model.SnapshotKey]model.SnapshotRecord
+	states model.SnapshotStates // the state each snapshot was last left in
 }
 
 // snapshotJournals are the records by store location.
@@ -33,9 +35,7 @@ func journaledOf(s model.Store) *journaledSnapshots { return snapshotJournals.of
 func (j *journaledSnapshots) unrecorded(r model.Reader, sn model.Snapshot) string {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	if j.kept == nil {
-		j.kept = map[model.SnapshotKey]model.SnapshotRecord{}
-	}
+	j.init()
 	if _, ok := j.kept[model.SnapshotKey{Source: sn.Source, N: sn.N}]; !ok {
 		if why := j.read(r, j.last); why != "" {
 			return why
@@ -44,17 +44,51 @@ func (j *journaledSnapshots) unrecorded(r model.Reader, sn model.Snapshot) strin
 	if model.UnrecordedBy(sn, j.kept) == "" {
 		return ""
 	}
-	clear(j.kept)
-	if why := j.read(r, 0); why != "" {
+	if why := j.readAgain(r); why != "" {
 		return why
 	}
 	return model.UnrecordedBy(sn, j.kept)
 }
 
+// outOfStep says how the snapshots of source listed as kept differ from
+// what the journal last left (model.SnapshotStates.OutOfStep), "" when
+// they agree: a snapshot taken away or brought back outside chrono.
+func (j *journaledSnapshots) outOfStep(r model.Reader, source string, listed []model.Snapshot) string {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	j.init()
+	// As read for the latest snapshot's record (unrecorded): entries
+	// since can only make it disagree, which has it read whole again.
+	if len(j.states.OutOfStep(source, listed)) == 0 {
+		return ""
+	}
+	if why := j.readAgain(r); why != "" {
+		return why
+	}
+	if found := j.states.OutOfStep(source, listed); len(found) > 0 {
+		return fmt.Sprintf("snapshot %d: %s", found[0].N, found[0].Problem)
+	}
+	return ""
+}
+
+func (j *journaledSnapshots) init() {
+	if j.kept == nil {
+		j.kept, j.states = map[model.SnapshotKey]model.SnapshotRecord{}, model.SnapshotStates{}
+	}
+}
+
+// readAgain reads the journal whole again, before something is called
+// damaged, in case another file was put in the store's place.
+func (j *journaledSnapshots) readAgain(r model.Reader) string {
+	clear(j.kept)
+	clear(j.states)
+	return j.read(r, 0)
+}
+
 // read adds the records of the entries after entry after, and says why
 // it could not.
 func (j *journaledSnapshots) read(r model.Reader, after uint64) string {
-	last, err := model.RecordSnapshotsAfter(r, after, j.kept)
+	last, err := model.RecordSnapshotsAfter(r, after, j.kept, j.states)
 	if err != nil {
 		return "the journal, which records the hashes it was kept with, cannot be read: " + err.Error()
 	}

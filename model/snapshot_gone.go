@@ -1,0 +1,80 @@
+package model
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"slices"
+)
+
+// SnapshotOutOfStep is a snapshot whose state in the store is not the one
+// the journal's last entry to name it left: taken away (deleted, or
+// marked withdrawn) or brought back outside chrono. The hashes of the
+// snapshots left cannot show it, and quotes are then checked against
+// another snapshot than the journal says is the latest.
+type SnapshotOutOfStep struct {
+	SnapshotKey
+	Seq     uint64 // the journal entry that last named it
+	SHA256  string // of its original bytes, as that entry names it
+	Problem string
+}
+
+// SnapshotStates is, for each snapshot a journal names, the last entry
+// to name it: whether it left the snapshot kept or withdrawn.
+type SnapshotStates map[SnapshotKey]SnapshotRecord
+
+// add records that entry seq names ref.
+func (st SnapshotStates) add(seq uint64, ref SnapshotRef) {
+	k := SnapshotKey{ref.Source, ref.N}
+	if old, ok := st[k]; !ok || seq > old.Seq {
+		st[k] = SnapshotRecord{seq, ref}
+	}
+}
+
+// OutOfStep compares the snapshots of source that the store lists as
+// kept with the states: one the journal last left kept must be listed,
+// one it withdrew must not be. They come by number.
+func (st SnapshotStates) OutOfStep(source string, listed []Snapshot) []SnapshotOutOfStep {
+	kept := map[int]bool{}
+	for _, sn := range listed {
+		kept[sn.N] = true
+	}
+	var out []SnapshotOutOfStep
+	for _, k := range slices.SortedFunc(maps.Keys(st), func(a, b SnapshotKey) int { return cmp.Compare(a.N, b.N) }) {
+		if k.Source != source {
+			continue
+		}
+		j := st[k]
+		switch {
+		case !j.Ref.Withdrawn && !kept[k.N]:
+			out = append(out, SnapshotOutOfStep{k, j.Seq, j.Ref.SHA256, fmt.Sprintf("journal entry #%d left it kept, and no entry since took it away, but the store no longer has it as kept: it was deleted or withdrawn outside chrono, and quotes are checked against an earlier snapshot, or none; restore the store from a backup made before", j.Seq)})
+		case j.Ref.Withdrawn && kept[k.N]:
+			out = append(out, SnapshotOutOfStep{k, j.Seq, j.Ref.SHA256, fmt.Sprintf("journal entry #%d withdrew it, and no entry since brought it back, but the store has it as kept: it was brought back outside chrono, and quotes are checked against it; restore the store from a backup made before", j.Seq)})
+		}
+	}
+	return out
+}
+
+// SnapshotsOutOfStep compares each snapshot the journal of r names with
+// the store (SnapshotStates.OutOfStep). A journal an older chrono kept
+// before it recorded snapshots names none. They come by source, then
+// number.
+func SnapshotsOutOfStep(r Reader) ([]SnapshotOutOfStep, error) {
+	st := SnapshotStates{}
+	if _, err := RecordSnapshotsAfter(r, 0, map[SnapshotKey]SnapshotRecord{}, st); err != nil {
+		return nil, err
+	}
+	sources := map[string]bool{}
+	for k := range st {
+		sources[k.Source] = true
+	}
+	var out []SnapshotOutOfStep
+	for _, source := range slices.Sorted(maps.Keys(sources)) {
+		listed, err := r.Snapshots(source)
+		if err != nil {
+			return nil, fmt.Errorf("source %q: reading its snapshots: %w", source, err)
+		}
+		out = append(out, st.OutOfStep(source, listed)...)
+	}
+	return out, nil
+}
