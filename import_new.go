@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"chrono/model"
 	"chrono/model/formats"
 	"chrono/model/termtext"
 	"chrono/store"
@@ -33,6 +34,13 @@ func (o *importOptions) absentStoreFile() (string, bool) {
 // name is outfile's), and no other process sees a store at the path
 // until it is whole.
 func (o *importOptions) importNew(path string, fixed *formats.Format) error {
+	return o.intoNew(path, func(s model.Store) error { return o.importClosing(s, fixed) })
+}
+
+// intoNew makes the store file path, which does not exist yet, with fill,
+// which closes the store it is given: as importNew says, it is given the
+// path only once fill has succeeded.
+func (o *importOptions) intoNew(path string, fill func(s model.Store) error) error {
 	// Refused as opening a store there refuses it, before a directory
 	// is made for it or the import runs and reports its events.
 	if err := outfile.NotADirectoryPath(path); err != nil {
@@ -70,7 +78,7 @@ func (o *importOptions) importNew(path string, fixed *formats.Format) error {
 	if err != nil {
 		return failed(named(err, building, path))
 	}
-	if err = o.importClosing(s, fixed); err == nil {
+	if err = fill(s); err == nil {
 		if err = outfile.PlaceNew(building, path); errors.Is(err, outfile.ErrExists) {
 			err = fmt.Errorf("%s: a store was made there while the import ran; nothing imported: import again into it", path)
 		}

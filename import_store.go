@@ -44,36 +44,31 @@ func (o *importOptions) importStore(path string) error {
 	if err != nil {
 		return fmt.Errorf("nothing imported, the store is unchanged: %s: %w", name, err)
 	}
+	if made, absent := o.absentStoreFile(); absent && !o.dryRun {
+		// Restored under a name of its own and given the path once whole,
+		// as a first import is: stopped or killed, no store is left there,
+		// empty or half restored.
+		return o.intoNew(made, func(s model.Store) error {
+			defer s.Close()
+			restored, err := o.restore(s, from, path, fromHead)
+			if err == nil && !restored {
+				err = fmt.Errorf("nothing imported: %s: a new store took no restore", name)
+			}
+			return err
+		})
+	}
 	open := o.createStore
 	if o.dryRun {
 		open = func() (model.Store, error) { return o.openStore(false) }
 	}
-	// A store made for the restore is not left behind, empty, by one that
-	// fails: the import said it leaves the store as it was.
-	made, absent := o.absentStoreFile()
-	restored := false
 	s, err := open()
 	if err != nil {
 		return err
 	}
-	defer func() {
-		s.Close()
-		if absent && !restored && !o.dryRun {
-			os.Remove(made)
-		}
-	}()
+	defer s.Close()
 	defer o.clearOnSignal()()
-	if r, ok := s.(model.Restorer); ok && !o.dryRun {
-		n, err := r.Restore(from)
-		if err == nil {
-			restored = true
-			o.reportRestore(s, path, n, fromHead)
-			return nil
-		}
-		checkDamaged(o.stderr, s, err)
-		if !errors.Is(err, model.ErrNotEmpty) {
-			return fmt.Errorf("nothing imported, the store is unchanged: %s: %w", name, err)
-		}
+	if restored, err := o.restore(s, from, path, fromHead); restored || err != nil {
+		return err
 	}
 	in := importInput{lost: &model.Losses{}, detected: "a chrono store; merged, as the store holds an investigation already: its journal, trash and snapshots were not carried"}
 	in.Name, in.Size = path, -1
@@ -91,12 +86,31 @@ func (o *importOptions) importStore(path string) error {
 	case err != nil:
 		return fmt.Errorf("nothing imported, the store is unchanged:\n%w", importAdvice(err))
 	}
-	restored = true // merged
 	o.report([]importInput{in}, results)
 	if !o.dryRun {
 		o.warnIfWrittenAfterBreak(s, before)
 	}
 	return nil
+}
+
+// restore restores the backup from, read from path, into s when s takes
+// it (empty, and not a dry run), and reports it; restored is false when
+// it does not, for the backup to be merged.
+func (o *importOptions) restore(s model.Store, from model.Store, path string, fromHead model.ChainHead) (restored bool, err error) {
+	r, ok := s.(model.Restorer)
+	if !ok || o.dryRun {
+		return false, nil
+	}
+	n, err := r.Restore(from)
+	if err == nil {
+		o.reportRestore(s, path, n, fromHead)
+		return true, nil
+	}
+	checkDamaged(o.stderr, s, err)
+	if !errors.Is(err, model.ErrNotEmpty) {
+		return false, fmt.Errorf("nothing imported, the store is unchanged: %s: %w", termtext.Line(path), err)
+	}
+	return false, nil
 }
 
 // isTheStore reports whether the file at path is the store chrono would

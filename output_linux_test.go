@@ -186,6 +186,26 @@ func TestKilledOutputsLeaveNothing(t *testing.T) {
 		imp.Wait()
 		t.Error("the import into a new store made no temporary store")
 	}
+	// A backup restored into a store that is not there yet, stopped: the
+	// same (it left an empty store there).
+	restored := filepath.Join(t.TempDir(), "restored.db")
+	imp = exec.Command(bin, "--db", restored, "import", db)
+	if err := imp.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if waitForTemp(filepath.Dir(restored)) {
+		imp.Process.Signal(syscall.SIGTERM)
+		imp.Wait()
+		if code := imp.ProcessState.ExitCode(); code == 128+int(syscall.SIGTERM) {
+			assertOnly(t, filepath.Dir(restored))
+		} else {
+			t.Logf("the restore into a new store ended %d before its signal", code)
+		}
+	} else {
+		imp.Process.Kill()
+		imp.Wait()
+		t.Error("the restore into a new store made no temporary store")
+	}
 	os.Remove(doc)
 	cases := []struct {
 		args []string
