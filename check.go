@@ -228,7 +228,7 @@ func checkFailed(r model.CheckReport) error {
 func whatDiffers(r model.CheckReport) string {
 	var journal, snapshots bool
 	for _, m := range r.Mismatches {
-		journal = journal || m.Where == "journal"
+		journal = journal || m.Where == "journal" || m.Where == "history"
 		snapshots = snapshots || m.Where == "snapshots"
 	}
 	switch {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/binary"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -71,5 +73,44 @@ func TestCheckStoreFindsAnAlteredJournal(t *testing.T) {
 			strings.Contains(r.stderr, "export") {
 			t.Errorf("%v of a store with an altered journal entry: %+v", args, r)
 		}
+	}
+}
+
+// TestCheckStoreFindsADeletedJournalEntry: a journal entry deleted from
+// the file leaves the history index naming it; that is the deletion's
+// doing, not damage, so check --store advises restoring a backup and
+// keeping the store as found, as for any alteration of the journal, and
+// never exporting and importing, which would start the journal anew and
+// lose the evidence.
+func TestCheckStoreFindsADeletedJournalEntry(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		seq  uint64
+	}{{"in the middle", 2}} {
+		t.Run(tt.name, func(t *testing.T) {
+			db := newDB(t)
+			for _, args := range [][]string{{"import", "timeline.example.json"}, {"tag", "fbi-tip", "checked"}, {"tag", "fbi-tip", "again"}} {
+				if r := chrono(t, db, "", args...); r.code != 0 {
+					t.Fatalf("%v: %+v", args, r)
+				}
+			}
+			f, err := bbolt.Open(db, 0o600, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = f.Update(func(tx *bbolt.Tx) error {
+				return tx.Bucket([]byte("journal")).Delete(binary.BigEndian.AppendUint64(nil, tt.seq))
+			})
+			f.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := chrono(t, db, "", "check", "--store")
+			if r.code != 1 || !strings.Contains(r.stdout, fmt.Sprintf(`history, event "fbi-tip": the history index names journal entry #%d, which is no longer in the journal: it was deleted outside chrono`, tt.seq)) ||
+				!strings.Contains(r.stderr, "was altered outside chrono: restore it from a backup made before, and keep this store as found") ||
+				!strings.Contains(r.stderr, "chrono verify --journal says what differs") || strings.Contains(r.stderr, "export") {
+				t.Errorf("check --store: %+v", r)
+			}
+		})
 	}
 }

@@ -46,6 +46,12 @@ func (s *Store) Check() (r model.CheckReport, err error) {
 	add := func(where, event, format string, args ...any) {
 		problems = append(problems, model.Mismatch{Where: where, Event: event, What: fmt.Sprintf(format, args...)})
 	}
+	// altered says a finding that an alteration outside chrono explains,
+	// as the chain's break does.
+	altered := func(where, event, format string, args ...any) {
+		add(where, event, format, args...)
+		problems[len(problems)-1].Altered = true
+	}
 	err = s.view(func(b buckets) error {
 		for _, bk := range allBuckets {
 			if *bk.in(&b) == nil {
@@ -79,7 +85,7 @@ func (s *Store) Check() (r model.CheckReport, err error) {
 		for err := range b.tx.Check() {
 			add("pages", "", "%v", err)
 		}
-		if r.Events, sortErr = s.checkIndexes(b, add); sortErr != nil {
+		if r.Events, sortErr = s.checkIndexes(b, add, altered); sortErr != nil {
 			return nil
 		}
 		// A byte changed in a journal entry leaves every page and index
@@ -215,7 +221,10 @@ type report func(where, event, format string, args ...any)
 // the counts (one per tag, actor, status, source and month, a few MB at a
 // million events) and what model.Order reads of the linked events
 // (placing). The error is for entries that could not be sorted.
-func (s *Store) checkIndexes(b buckets, add report) (events int, err error) {
+//
+// altered says what an alteration of the journal explains: an entry
+// deleted outside chrono leaves the history index naming it.
+func (s *Store) checkIndexes(b buckets, add, altered report) (events int, err error) {
 	if v, err := schemaOf(b.tx); err != nil || v != SchemaVersion {
 		add("meta", "", "the schema is %d (%v), want %d", v, err, SchemaVersion)
 	}
@@ -310,7 +319,7 @@ func (s *Store) checkIndexes(b buckets, add report) (events int, err error) {
 		}
 		return nil
 	})
-	return events, checkHistory(b, extsort.New(dir, memory), add)
+	return events, checkHistory(b, extsort.New(dir, memory), add, altered)
 }
 
 // checkTempDir makes the check's working directory beside the store,
@@ -358,7 +367,7 @@ func joinEventIndexes(b buckets, want *extsort.Sorter, add, index report) error 
 
 // checkHistory rebuilds the history index from the journal, sorted in
 // want, and walks the stored one beside it.
-func checkHistory(b buckets, want *extsort.Sorter, add report) error {
+func checkHistory(b buckets, want *extsort.Sorter, add, altered report) error {
 	defer want.Remove()
 	var key []byte
 	var sortErr error
@@ -390,12 +399,26 @@ func checkHistory(b buckets, want *extsort.Sorter, add report) error {
 		return err
 	}
 	defer extsort.CloseStreams(streams)
+	var last uint64 // the journal's last entry
+	if k, _ := b.journal.Cursor().Last(); k != nil {
+		last = beUint64(k)
+	}
 	j := &keyJoin{
 		walk:   walkIndex(b.history),
 		report: add,
 		extra: func(k []byte) {
 			id, _, _ := bytes.Cut(k, []byte{keySep})
-			add("history", string(id), "the history index names journal entry #%d, which does not list the event", historySeq(k))
+			seq := historySeq(k)
+			switch {
+			case seq <= last && b.journal.Get(seqKey(seq)) == nil:
+				// Deleted from the journal, whose chain breaks there:
+				// the index kept its number.
+				altered("history", string(id), "the history index names journal entry #%d, which is no longer in the journal: it was deleted outside chrono", seq)
+			case seq > last:
+				add("history", string(id), "the history index names journal entry #%d, past the journal's last, #%d: the newest entries were deleted outside chrono, or the index is damaged", seq, last)
+			default:
+				add("history", string(id), "the history index names journal entry #%d, which does not list the event", seq)
+			}
 		},
 		lack: func(k []byte) model.Mismatch {
 			id, _, _ := bytes.Cut(k, []byte{keySep})

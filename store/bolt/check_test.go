@@ -203,7 +203,10 @@ func TestCheckSaysEachMismatch(t *testing.T) {
 		}, []model.Mismatch{{Where: "history", Event: "fbi-tip", What: "the history index lacks journal entry #1"}}, true},
 		{"an extra history entry", func(b buckets) error {
 			return b.history.Put(historyKey("fbi-tip", 999), nil)
-		}, []model.Mismatch{{Where: "history", Event: "fbi-tip", What: "the history index names journal entry #999, which does not list the event"}}, true},
+		}, []model.Mismatch{{Where: "history", Event: "fbi-tip", What: "the history index names journal entry #999, past the journal's last, #1: the newest entries were deleted outside chrono, or the index is damaged"}}, true},
+		{"a history entry for another event", func(b buckets) error {
+			return b.history.Put(historyKey("no-such-event", 1), nil)
+		}, []model.Mismatch{{Where: "history", Event: "no-such-event", What: "the history index names journal entry #1, which does not list the event"}}, true},
 	}
 	for _, memory := range []int{checkSortMemory, 64} {
 		for _, c := range cases {
