@@ -12,7 +12,7 @@ func TestCheck(t *testing.T) {
 	const article = "NSO co-founder Omri Lavie allegedly said, “We drop bags of cash at your office,” the newspaper reports.\n\n" +
 		"Miller contacted Congressman\nLieu last year on account of the lawmaker’s documented interest.\n\n" +
 		"A state\u00ADment from NSO claims it has “never done any business with” Mobileum.\r\n\r\n" +
-		"The Caf\u0065\u0301 Society met in the  Cafe\u0301 Royal, with \"plain quotes\".\u2029Next paragraph, after a paragraph separator. Its ﬁnancial oﬃcers ﬂed.\n\nPegasus was in\u200Bstalled by zero\u2060click.\n\nHe said \u200Fשלום עולם\u200F on \u200E2020-01-07\u200E."
+		"The Caf\u0065\u0301 Society met in the  Cafe\u0301 Royal, with \"plain quotes\".\u2029Next paragraph, after a paragraph separator. Its ﬁnancial oﬃcers ﬂed.\n\nPegasus was in\u200Bstalled by zero\u2060click.\n\nHe said \u200Fשלום עולם\u200F on \u200E2020-01-07\u200E.\n\nHe answered «non», then ‹peut-être›. Donʼt go."
 	for _, tc := range []struct {
 		name, quote string
 		state       State
@@ -26,6 +26,8 @@ func TestCheck(t *testing.T) {
 		{"straight quotes for typographic", `"We drop bags of cash at your office,"`, Normalised, Quotes, "“We drop bags of cash at your office,”", nil},
 		{"straight apostrophe", "the lawmaker's documented interest", Normalised, Quotes, "the lawmaker’s documented interest", nil},
 		{"typographic for straight", "“plain quotes”", Normalised, Quotes, `"plain quotes"`, nil},
+		{"straight quotes for guillemets", `He answered "non", then 'peut-être'.`, Normalised, Quotes, "He answered «non», then ‹peut-être›.", nil},
+		{"a straight apostrophe for a modifier letter's", "Don't go", Normalised, Quotes, "Donʼt go", nil},
 		{"a paragraph break for a space", "documented interest. A", Normalised, Whitespace, "documented interest.\n\nA", nil},
 		{"a line break for a space", "Miller contacted Congressman Lieu last year", Normalised, Whitespace, "Miller contacted Congressman\nLieu last year", nil},
 		{"double spaces", "met in the Café Royal", Normalised, Whitespace | NFC, "met in the  Cafe\u0301 Royal", nil},

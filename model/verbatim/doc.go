@@ -4,8 +4,8 @@
 // Otherwise it may be found after normalisation, by these rules and no
 // others; the Result names each rule the match needed:
 //
-//   - Quotes: typographic quotation marks and apostrophes (‘ ’ ‚ ‛ and
-//     “ ” „ ‟) count as the straight ones (' and ").
+//   - Quotes: typographic quotation marks and apostrophes (‘ ’ ‚ ‛ ‹ › ʼ
+//     and “ ” „ ‟ « ») count as the straight ones (' and ").
 //   - Whitespace: any run of white space, line breaks included (and the
 //     no-break space), counts as one space. A quote's leading and
 //     trailing white space is not part of it.

@@ -248,9 +248,9 @@ func (b *builder) char(r rune, raw string, o int) {
 	}
 	if b.rules&Quotes != 0 {
 		switch r {
-		case '‘', '’', '‚', '‛':
+		case '‘', '’', '‚', '‛', '‹', '›', 'ʼ':
 			raw = "'"
-		case '“', '”', '„', '‟':
+		case '“', '”', '„', '‟', '«', '»':
 			raw = `"`
 		}
 	}
