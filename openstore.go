@@ -85,10 +85,22 @@ func (c *cli) openAt(path string, isDefault bool, opts store.Options) (model.Sto
 // command that is done with the store lets go of it, for the browser and
 // other commands. When use finds the store damaged, the whole store is
 // checked and what else is wrong listed.
-func (c *cli) withStore(readOnly bool, use func(model.Store) error) error {
+func (c *cli) withStore(readOnly bool, use func(model.Store) error) (err error) {
 	s, err := c.openStore(readOnly)
 	if err != nil {
 		return err
+	}
+	if sp := spoolIfPipe(c.stdout); sp != nil && readOnly {
+		// Sent on once the store is closed (pipespool.go): deferred
+		// first, so run last.
+		to := c.stdout
+		c.stdout = sp
+		defer func() {
+			c.stdout = to
+			if serr := sp.finish(); err == nil {
+				err = serr
+			}
+		}()
 	}
 	defer s.Close()
 	var before model.ChainHead

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestAReaderNotReadingBlocksNoWriter: chrono list into a pipe whose
+// reader stops reading (a pager left on its first page) held the store,
+// and every write was refused as "in use" for as long as the pager
+// stayed open. The listing now waits in a spool, the store closed once
+// it is read: a write goes through meanwhile, and the reader, reading
+// again, gets the listing whole.
+func TestAReaderNotReadingBlocksNoWriter(t *testing.T) {
+	bin := buildChrono(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	doc := filepath.Join(dir, "synth.json")
+	f, err := os.Create(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	synth := exec.Command(bin, "synth", "--events", "3000")
+	synth.Stdout = f
+	if err := synth.Run(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if out, err := exec.Command(bin, "--db", db, "import", doc).CombinedOutput(); err != nil {
+		t.Fatalf("import: %v\n%s", err, out)
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	list := exec.Command(bin, "--db", db, "list")
+	list.Stdout = w
+	var stderr bytes.Buffer
+	list.Stderr = &stderr
+	if err := list.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	// The listing is larger than a pipe holds: unread, it waits.
+	var tagged []byte
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		tagged, err = exec.Command(bin, "--db", db, "--author", "bo", "tag", "ev-0000001", "meanwhile").CombinedOutput()
+		if err == nil || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err != nil {
+		t.Errorf("a write while the listing's reader reads nothing: %v\n%s", err, tagged)
+	}
+	out, _ := io.ReadAll(r)
+	if err := list.Wait(); err != nil {
+		t.Fatalf("list: %v\n%s", err, stderr.String())
+	}
+	if n := strings.Count(string(out), "\n"); n != 3000 {
+		t.Errorf("the listing read after has %d lines, want 3000", n)
+	}
+}
+
+// TestPipeSpoolKeepsTheOrder: what is written into a spool comes out of
+// the pipe whole and in order, read only once all of it was written,
+// past the memory it holds (then from its file), and after the memory
+// was freed again.
+func TestPipeSpoolKeepsTheOrder(t *testing.T) {
+	defer func(n int) { spoolMemory = n }(spoolMemory)
+	spoolMemory = 1000
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	sp := spoolIfPipe(w)
+	if sp == nil {
+		t.Fatal("no spool for a pipe")
+	}
+	var want bytes.Buffer
+	for i := range 5000 {
+		line := strings.Repeat(string(rune('a'+i%26)), i%97) + "\n"
+		want.WriteString(line)
+		if _, err := io.WriteString(sp, line); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := make(chan []byte)
+	go func() { b, _ := io.ReadAll(r); got <- b }()
+	if err := sp.finish(); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	if b := <-got; !bytes.Equal(b, want.Bytes()) {
+		t.Errorf("%d bytes came out, want the %d written, in order", len(b), want.Len())
+	}
+	if f, _ := os.CreateTemp("", "x"); f != nil { // a regular file is not spooled
+		defer os.Remove(f.Name())
+		defer f.Close()
+		if spoolIfPipe(f) != nil {
+			t.Error("a regular file was spooled")
+		}
+	}
+}
