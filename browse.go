@@ -108,7 +108,14 @@ func runBrowse(opts *browseOptions) error {
 	}
 	if !opts.interactive() {
 		opts.sayRollback(s)
-		return opts.printList(s, model.Query{}, zone)
+		finish := opts.spoolStdout() // as list's (pipespool.go)
+		err := opts.printList(s, model.Query{}, zone)
+		s.Close()
+		s = nil
+		if ferr := finish(); err == nil {
+			err = ferr
+		}
+		return err
 	}
 	warning := joinWarnings(opts.rollbackWarning(s), opts.seenWarning)
 	// The browser opens the store for each thing it does, so that other

@@ -90,14 +90,12 @@ func (c *cli) withStore(readOnly bool, use func(model.Store) error) (err error) 
 	if err != nil {
 		return err
 	}
-	if sp := spoolIfPipe(c.stdout); sp != nil && readOnly {
+	if readOnly {
 		// Sent on once the store is closed (pipespool.go): deferred
 		// first, so run last.
-		to := c.stdout
-		c.stdout = sp
+		finish := c.spoolStdout()
 		defer func() {
-			c.stdout = to
-			if serr := sp.finish(); err == nil {
+			if serr := finish(); err == nil {
 				err = serr
 			}
 		}()

@@ -47,6 +47,22 @@ type spoolPiece struct {
 	off, len int64
 }
 
+// spoolStdout has what c writes to stdout go through a spool, when stdout
+// is a pipe or a socket, until finish, called once the store is closed,
+// sends the rest on and returns what kept it from being sent.
+func (c *cli) spoolStdout() (finish func() error) {
+	sp := spoolIfPipe(c.stdout)
+	if sp == nil {
+		return func() error { return nil }
+	}
+	to := c.stdout
+	c.stdout = sp
+	return func() error {
+		c.stdout = to
+		return sp.finish()
+	}
+}
+
 // spoolIfPipe returns a spool sending on to w when w is a pipe or a
 // socket, else nil.
 func spoolIfPipe(w io.Writer) *pipeSpool {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -35,38 +36,42 @@ func TestAReaderNotReadingBlocksNoWriter(t *testing.T) {
 	if out, err := exec.Command(bin, "--db", db, "import", doc).CombinedOutput(); err != nil {
 		t.Fatalf("import: %v\n%s", err, out)
 	}
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	list := exec.Command(bin, "--db", db, "list")
-	list.Stdout = w
-	var stderr bytes.Buffer
-	list.Stderr = &stderr
-	if err := list.Start(); err != nil {
-		t.Fatal(err)
-	}
-	w.Close()
-	// The listing is larger than a pipe holds: unread, it waits.
-	var tagged []byte
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		tagged, err = exec.Command(bin, "--db", db, "--author", "bo", "tag", "ev-0000001", "meanwhile").CombinedOutput()
-		if err == nil || time.Now().After(deadline) {
-			break
+	// chrono list, and chrono with no command, which lists without a
+	// terminal.
+	for i, args := range [][]string{{"list"}, {}} {
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
 		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	if err != nil {
-		t.Errorf("a write while the listing's reader reads nothing: %v\n%s", err, tagged)
-	}
-	out, _ := io.ReadAll(r)
-	if err := list.Wait(); err != nil {
-		t.Fatalf("list: %v\n%s", err, stderr.String())
-	}
-	if n := strings.Count(string(out), "\n"); n != 3000 {
-		t.Errorf("the listing read after has %d lines, want 3000", n)
+		list := exec.Command(bin, append([]string{"--db", db}, args...)...)
+		list.Stdout = w
+		var stderr bytes.Buffer
+		list.Stderr = &stderr
+		if err := list.Start(); err != nil {
+			t.Fatal(err)
+		}
+		w.Close()
+		// The listing is larger than a pipe holds: unread, it waits.
+		var tagged []byte
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			tagged, err = exec.Command(bin, "--db", db, "--author", "bo", "tag", "ev-0000001", fmt.Sprint("meanwhile-", i)).CombinedOutput()
+			if err == nil || time.Now().After(deadline) {
+				break
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		if err != nil {
+			t.Errorf("%v: a write while the listing's reader reads nothing: %v\n%s", args, err, tagged)
+		}
+		out, _ := io.ReadAll(r)
+		r.Close()
+		if err := list.Wait(); err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, stderr.String())
+		}
+		if n := strings.Count(string(out), "\n"); n != 3000 {
+			t.Errorf("%v: the listing read after has %d lines, want 3000", args, n)
+		}
 	}
 }
 
