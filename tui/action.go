@@ -21,6 +21,12 @@ type (
 	// writeEdit shows an edit at once and writes it to the store: saving
 	// a note, retagging, saving an event.
 	writeEdit struct{ edit model.Edit }
+	// restoreThen restores an event from the trash, then writes an edit
+	// of it: a note whose event went to the trash while it was typed.
+	restoreThen struct {
+		id   string
+		then model.Edit
+	}
 	// undoLast takes the last edit back.
 	undoLast struct{}
 	// redoLast makes the last edit undone again.

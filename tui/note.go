@@ -25,7 +25,10 @@ type noteEditor struct {
 	area       textarea.Model
 	w, h       int
 	confirming bool // esc was pressed once with text in the editor
-	keys       noteKeys
+	// inTrash: the save was refused as the event went to the trash
+	// meanwhile; saving again restores it first.
+	inTrash bool
+	keys    noteKeys
 }
 
 type noteKeys struct {
@@ -63,13 +66,22 @@ func (n *noteEditor) ShortHelp() []key.Binding { return n.keys.ShortHelp() }
 // FullHelp implements help.KeyMap.
 func (n *noteEditor) FullHelp() [][]key.Binding { return n.keys.FullHelp() }
 
-// SetSize implements Dialog: the text under a title line.
+// SetSize implements Dialog: the text under a title line, or under the
+// two lines a refused save's problem may take.
 func (n *noteEditor) SetSize(w, h int) {
 	if w == n.w && h == n.h {
 		return
 	}
 	n.w, n.h = w, h
-	resizeArea(&n.area, max(w, 4), max(h-1, 1))
+	resizeArea(&n.area, max(w, 4), max(h-n.headRows(w), 1))
+}
+
+// headRows is how many lines the heading takes at width w.
+func (n *noteEditor) headRows(w int) int {
+	if _, second := (refusal{why: n.problem}).lines(&n.ctx.styles, w); n.problem != "" && !n.confirming && second != "" {
+		return 2
+	}
+	return 1
 }
 
 // editNote is the note editor on note n (from 1) of an event, filled
@@ -79,6 +91,15 @@ func editNote(ctx *shared, id, title string, n int, note model.Note) *noteEditor
 	e.n, e.was, e.kept, e.wasNote = n, note.Text, note.Text, &note
 	e.area.SetValue(areaText(note.Text))
 	return e
+}
+
+// saving is the action that saves the note by edit: restoring its event
+// first when the last save found it in the trash.
+func (n *noteEditor) saving(edit model.Edit) Action {
+	if n.inTrash {
+		return restoreThen{id: n.id, then: edit}
+	}
+	return writeEdit{edit}
 }
 
 // text is the note as it will be saved: without blank lines around it,
@@ -96,11 +117,11 @@ func (n *noteEditor) Update(msg tea.Msg) (Action, tea.Cmd) {
 			case n.n > 0 && (n.text() == "" || n.text() == strings.TrimSpace(n.was)):
 				return closeDialog{}, say("note unchanged")
 			case n.n > 0:
-				return writeEdit{model.ReviseNote{ID: n.id, N: n.n, Text: n.text(), Was: n.wasNote}}, nil
+				return n.saving(model.ReviseNote{ID: n.id, N: n.n, Text: n.text(), Was: n.wasNote}), nil
 			case n.text() == "":
 				return closeDialog{}, say("note discarded")
 			}
-			return writeEdit{model.AddNote{ID: n.id, Text: n.text(), At: n.ctx.now()}}, nil
+			return n.saving(model.AddNote{ID: n.id, Text: n.text(), At: n.ctx.now()}), nil
 		case key.Matches(k, n.keys.Cancel):
 			switch {
 			case n.confirming:
@@ -125,13 +146,17 @@ func (n *noteEditor) View(w, h int) []string {
 	if n.n > 0 {
 		head = st.Prompt.Render(fmt.Sprintf("note %d on ", n.n)) + st.Heading.Render(line(n.title))
 	}
+	second := ""
 	switch {
 	case n.confirming:
 		head = st.Error.Render(keyOf(n.keys.Cancel) + " again discards the note · " + keyOf(n.keys.Save) + " saves it")
 	case n.problem != "":
-		head = st.Error.Render("✗ " + line(n.problem))
+		head, second = (refusal{why: n.problem}).lines(st, w)
 	}
 	lines := []string{st.fit(head, w)}
+	if n.headRows(w) > 1 {
+		lines = append(lines, second)
+	}
 	for _, l := range strings.Split(n.area.View(), "\n") {
 		lines = append(lines, st.fit(l, w))
 	}

@@ -7,6 +7,16 @@ import (
 	"chrono/model"
 )
 
+// isNote reports whether e saves a note, which noteRefused opens again
+// when refused.
+func isNote(e model.Edit) bool {
+	switch e.(type) {
+	case model.AddNote, model.ReviseNote:
+		return true
+	}
+	return false
+}
+
 // noteRefused opens the note editor again on the words of a note whose
 // save failed (the store unreachable, the note edited or deleted
 // meanwhile), rather than lose them: the note typed is kept to be saved
@@ -43,6 +53,10 @@ func (m *Model) noteRefused(msg writeMsg) {
 	ed.kept = text
 	ed.area.SetValue(areaText(text))
 	ed.problem = "not saved: " + msg.err.Error()
+	if errors.As(msg.err, new(inTrashError)) {
+		ed.inTrash = true
+		ed.problem = fmt.Sprintf("not saved: the event went to the trash meanwhile: %s restores it and saves the note, %s drops the note", keyOf(ed.keys.Save), keyOf(ed.keys.Cancel))
+	}
 	if n > 0 && conflict {
 		ed.problem = fmt.Sprintf("note %d was edited or deleted meanwhile: %s adds yours as a new note, %s drops it", n, keyOf(ed.keys.Save), keyOf(ed.keys.Cancel))
 	}

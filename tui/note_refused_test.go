@@ -113,3 +113,45 @@ func TestEventFormKeepsWhatWasTypedWhenRefused(t *testing.T) {
 		t.Errorf("saved again once restored: title %q", got)
 	}
 }
+
+// TestNoteOnAnEventTrashedMeanwhile: a note typed on an event another
+// session moved to the trash meanwhile is refused, and opens again on
+// what was typed, saying that the event is in the trash and that saving
+// again restores it: which it does, then saves the note, each undone
+// on its own. The advice was to open the trash with D, which the note's
+// editor took as a letter typed: the note could only be dropped.
+func TestNoteOnAnEventTrashedMeanwhile(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 80, 24)
+	d.to("fbi-tip")
+	d.keys("a")
+	d.typeText("Ask Mobileum for the minutes.")
+	if _, _, err := (model.Trash{Events: []string{"fbi-tip"}}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("ctrl+s")
+	ed, ok := d.openDialog().(*noteEditor)
+	if !ok || !ed.inTrash || ed.text() != "Ask Mobileum for the minutes." {
+		t.Fatalf("after the refused save: %T, status %q", d.openDialog(), d.status())
+	}
+	said := strings.Join(strings.Fields(d.screen()), " ")
+	if !strings.Contains(said, "✗ not saved: the event went to the trash meanwhile: ctrl+s restores it and saves the note, esc drops the note") ||
+		!strings.Contains(d.status(), "note not saved: its event went to the trash meanwhile") {
+		t.Errorf("the refusal says:\n%s\nstatus %q", d.screen(), d.status())
+	}
+	d.keys("ctrl+s")
+	if d.openDialog() != nil || d.statusErr() {
+		t.Fatalf("saving again: %T, status %q", d.openDialog(), d.status())
+	}
+	if got := noteTexts(t, s); len(got) != 1 || got[0] != "Ask Mobileum for the minutes." {
+		t.Fatalf("the restored event's notes: %q", got)
+	}
+	d.keys("u")
+	if got := noteTexts(t, s); len(got) != 0 {
+		t.Errorf("undo left the notes %q", got)
+	}
+	d.keys("u")
+	if _, err := s.Event("fbi-tip"); err == nil {
+		t.Error("the second undo left the event restored")
+	}
+}

@@ -35,7 +35,7 @@ func (c *shared) withReadOnly(where string) string {
 // once, or through the form or the question it opens.
 func changesStore(a Action) bool {
 	switch a := a.(type) {
-	case writeEdit, undoLast, redoLast, authoring, trashEvents:
+	case writeEdit, restoreThen, undoLast, redoLast, authoring, trashEvents:
 		return true
 	case openDialog:
 		switch d := a.dialog.(type) {

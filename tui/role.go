@@ -59,6 +59,8 @@ func needs(a Action) Role {
 		return RoleAnnotate
 	case writeEdit:
 		return editNeeds(a.edit)
+	case restoreThen:
+		return max(editNeeds(model.Untrash{}), editNeeds(a.then))
 	case authoring, trashEvents:
 		return RoleEdit
 	case openDialog:

@@ -234,6 +234,11 @@ func (m *Model) act(a Action, cmd tea.Cmd) tea.Cmd {
 		}
 		m.dialog = nil
 		return tea.Batch(cmd, m.write(w))
+	case restoreThen:
+		// Two writes, in turn, each undone on its own: a restore that
+		// fails leaves the note refused, and opened again, as before.
+		m.dialog = nil
+		return tea.Batch(cmd, m.write(pendingWrite{edit: model.Untrash{Events: []string{a.id}}}), m.write(pendingWrite{edit: a.then}))
 	case undoLast:
 		return tea.Batch(cmd, m.undo(false))
 	case redoLast:

@@ -191,6 +191,9 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 	case msg.err != nil && w.quote != nil:
 		// The quote's form opens again on what was typed.
 		return statusMsg{text: fmt.Errorf("quote not saved, the form keeps what you typed: %w", msg.err).Error(), err: true}
+	case msg.err != nil && isNote(w.edit) && errors.As(msg.err, new(inTrashError)):
+		// The note opens again on what was typed, and says what to do.
+		return statusMsg{text: "note not saved: its event went to the trash meanwhile; the note keeps what you typed", err: true}
 	case msg.err != nil:
 		if w.undo {
 			q.undo = append(q.undo, undoable{edit: w.edit, what: w.what})
