@@ -13,7 +13,7 @@ import (
 
 // clockTimes are the times chrono prints for changes, which differ at
 // every run.
-var clockTimes = regexp.MustCompile(`\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?|\d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d`)
+var clockTimes = regexp.MustCompile(`\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?|\d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d( [A-Z]{2,5}| [-+]\d{2,4})?`)
 
 // TestCLIAuthoring writes an investigation from nothing on the command
 // line, and checks every step's output, including its errors, against

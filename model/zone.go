@@ -61,6 +61,17 @@ func (z Zone) Next(local *time.Location) Zone {
 	return ZoneWritten
 }
 
+// Instant is t, a moment chrono recorded (a note written, a change made),
+// in z: in UTC for UTC, else in the reader's zone, loc, or for the zone
+// as written, which such a moment does not have, the process's own, as
+// chrono log shows its entries.
+func (z Zone) Instant(t time.Time) time.Time {
+	if z.loc != nil {
+		return t.In(z.loc)
+	}
+	return t.Local()
+}
+
 // LabelIn is Label for reading: each time written with an offset is
 // shown in z, and a time written without one is said to be the local
 // time where it happened ("15:04:05 (local time there)"), in every zone.

@@ -216,13 +216,13 @@ func Show(w io.Writer, d model.Detail, problems []model.Contradiction, width int
 			// every line of its text stands indented under them.
 			var by []string
 			if !n.At.IsZero() {
-				by = append(by, n.At.Format(noteTime))
+				by = append(by, zone.Instant(n.At).Format(noteTime))
 			}
 			if n.Author != "" {
 				by = append(by, termtext.Line(n.Author))
 			}
 			heading := strings.Join(by, " — ")
-			if edited := NoteEdited(n, func(t time.Time) string { return t.Format(noteTime) }); edited != "" && heading != "" {
+			if edited := NoteEdited(n, func(t time.Time) string { return zone.Instant(t).Format(noteTime) }); edited != "" && heading != "" {
 				heading += " (" + edited + ")"
 			} else if edited != "" {
 				heading = edited
@@ -238,8 +238,9 @@ func Show(w io.Writer, d model.Detail, problems []model.Contradiction, width int
 	return p.err
 }
 
-// noteTime is how chrono show writes when a note was written and edited.
-const noteTime = "2 Jan 2006 15:04"
+// noteTime is how chrono show writes when a note was written and edited,
+// in the zone it says (Zone.Instant).
+const noteTime = "2 Jan 2006 15:04 MST"
 
 // Attribution says who said a quote, where, and its stance:
 // "— Gary Miller, Miller to The Washington Post (asserts)".
