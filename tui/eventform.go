@@ -347,6 +347,10 @@ func (f *eventForm) readNotes() {
 	typed := strings.TrimSpace(f.inputs[fieldDate].Value())
 	d, err := model.ReadDate(typed)
 	switch {
+	case err != nil && model.Relative(typed):
+		// As the CLI's --date says: a date relative to a source is read
+		// from the source's publication.
+		f.reading, f.readErr = fmt.Sprintf("%q is a source's words, not a date: type them in %s, choose the source they are from in %s, and chrono proposes the date they mean", typed, fieldLabels[fieldDateText], fieldLabels[fieldSource]), true
 	case err != nil:
 		f.reading, f.readErr = err.Error(), true
 	case d.IsZero():

@@ -27,11 +27,13 @@ func noteUnder(screen, label string) string {
 }
 
 // TestFormNotesWrap: what chrono says under a date it cannot read names
-// the ways to write one; at 80 columns it wraps rather than being cut,
-// in the event form and in the source form, and the event form's
-// summary still shows under it.
+// the ways to write one, or, for a source's words relative to its date,
+// the fields they go in (as the CLI's --date says); at 80 columns it
+// wraps rather than being cut, in the event form and in the source form,
+// and the event form's summary still shows under it.
 func TestFormNotesWrap(t *testing.T) {
 	const whole = `date "last year": not a date chrono reads: write EDTF (2017-08, 2017-08/2021) or as chrono shows dates (Aug 2017, 14 Aug 2017, 2 Oct 2018 – 2021)`
+	const relative = `"last year" is a source's words, not a date: type them in Date text, choose the source they are from in Anchored by, and chrono proposes the date they mean`
 	d := newDriver(t, exampleStore(t), 80, 24)
 	d.keys("A")
 	d.typeText("last year")
@@ -39,8 +41,8 @@ func TestFormNotesWrap(t *testing.T) {
 	d.typeText("last year")
 	d.keys("tab", "right", "right") // wapo, published 1 Feb 2022
 	screen := d.screen()
-	if got := noteUnder(screen, "Date"); got != whole {
-		t.Errorf("under the date:\n%q\nwant\n%q\n%s", got, whole, screen)
+	if got := noteUnder(screen, "Date"); got != relative {
+		t.Errorf("under the date:\n%q\nwant\n%q\n%s", got, relative, screen)
 	}
 	if got, want := noteUnder(screen, "Anchored by"), "proposes 2021, read in a source published 1 Feb 2022 · ctrl+y takes it"; got != want {
 		t.Errorf("under the source: %q, want %q\n%s", got, want, screen)
