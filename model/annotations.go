@@ -40,6 +40,9 @@ func KeepAnnotations(e, stored *Event) {
 // stored before a limit existed stays editable: only what the edit adds
 // is refused.
 func CheckEdit(old, e *Event) error {
+	if msgs := e.textNotUTF8(); len(msgs) > 0 {
+		return fmt.Errorf("event %q: %s", e.ID, msgs[0])
+	}
 	before := old.Check()
 	for _, msg := range e.Check() {
 		if !slices.Contains(before, msg) {

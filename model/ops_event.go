@@ -26,6 +26,7 @@ func checkEvent(tx Tx, e *Event, held []Link) error {
 	var msgs []string
 	var missing []Missing
 	msgs = append(msgs, e.Check()...)
+	msgs = append(msgs, e.textNotUTF8()...)
 	if e.DateSource != "" {
 		if _, err := tx.Source(e.DateSource); errors.Is(err, ErrNotFound) {
 			msgs = append(msgs, fmt.Sprintf("date_source %q: no such source; add it first (chrono source add)", e.DateSource))

@@ -29,7 +29,7 @@ func AddSource(tx Tx, s Source) (Source, error) {
 	} else if !errors.Is(err, ErrNotFound) {
 		return Source{}, err
 	}
-	if msgs := s.Check(); len(msgs) > 0 {
+	if msgs := append(s.Check(), s.textNotUTF8()...); len(msgs) > 0 {
 		return Source{}, fmt.Errorf("source %q: %s", s.ID, strings.Join(msgs, "; "))
 	}
 	return s, tx.PutSource(s)
@@ -40,7 +40,7 @@ func EditSource(tx Tx, s Source) error {
 	if _, err := tx.Source(s.ID); err != nil {
 		return err
 	}
-	if msgs := s.Check(); len(msgs) > 0 {
+	if msgs := append(s.Check(), s.textNotUTF8()...); len(msgs) > 0 {
 		return fmt.Errorf("source %q: %s", s.ID, strings.Join(msgs, "; "))
 	}
 	return tx.PutSource(s)

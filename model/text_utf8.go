@@ -1,0 +1,64 @@
+package model
+
+import (
+	"fmt"
+	"unicode/utf8"
+)
+
+// notUTF8 says where s is not UTF-8, for field: "" when it is. A file
+// read is refused at its place by its reader; this is for text typed or
+// given on a command line, as a terminal in another encoding sends it.
+func notUTF8(field, s string) string {
+	if utf8.ValidString(s) {
+		return ""
+	}
+	at := 0
+	for at < len(s) {
+		r, n := utf8.DecodeRuneInString(s[at:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		at += n
+	}
+	return fmt.Sprintf("%s: not UTF-8 text (the byte 0x%02x at %d): chrono keeps text as UTF-8; convert it first (iconv -f LATIN1 -t UTF-8 converts Latin-1)", field, s[at], at)
+}
+
+// textNotUTF8 names each of e's texts that is not UTF-8, by field.
+func (e *Event) textNotUTF8() []string {
+	var out []string
+	add := func(field, s string) {
+		if m := notUTF8(field, s); m != "" {
+			out = append(out, m)
+		}
+	}
+	add("title", e.Title)
+	add("summary", e.Summary)
+	add("date_text", e.DateText)
+	for i, a := range e.Actors {
+		add(fmt.Sprintf("actor #%d", i+1), a)
+	}
+	for i, t := range e.Tags {
+		add(fmt.Sprintf("tag #%d", i+1), t)
+	}
+	for i, q := range e.Quotes {
+		add(fmt.Sprintf("quote #%d: text", i+1), q.Text)
+		add(fmt.Sprintf("quote #%d: speaker", i+1), q.Speaker)
+		add(fmt.Sprintf("quote #%d: context", i+1), q.Context)
+	}
+	for i, n := range e.Notes {
+		add(fmt.Sprintf("note #%d", i+1), n.Text)
+		add(fmt.Sprintf("note #%d: author", i+1), n.Author)
+	}
+	return out
+}
+
+// textNotUTF8 names each of s's texts that is not UTF-8, by field.
+func (s *Source) textNotUTF8() []string {
+	var out []string
+	for _, f := range [][2]string{{"publisher", s.Publisher}, {"author", s.Author}, {"title", s.Title}, {"url", s.URL}, {"archive", s.Archive}} {
+		if m := notUTF8(f[0], f[1]); m != "" {
+			out = append(out, m)
+		}
+	}
+	return out
+}

@@ -1,0 +1,33 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestTextNotUTF8Refused: text given on the command line that is not
+// UTF-8 (a terminal in Latin-1) was refused with the journal encoder's
+// words ("jsontext: invalid UTF-8 within \"/after/title\""); it is now
+// refused naming the field, the byte and how to convert it, and nothing
+// is written.
+func TestTextNotUTF8Refused(t *testing.T) {
+	db := exampleDB(t)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"add", "--title", "Caf\xe9 meeting"}, `title: not UTF-8 text (the byte 0xe9 at 3)`},
+		{[]string{"note", "fbi-tip", "ask \xff"}, `event "fbi-tip": note #1: not UTF-8 text (the byte 0xff at 4)`},
+		{[]string{"quote", "add", "fbi-tip", "--text", "bags of cash", "--speaker", "Lavi\xe9"}, `speaker: not UTF-8 text (the byte 0xe9 at 4)`},
+		{[]string{"source", "add", "--id", "lemonde", "--publisher", "Le Monde diplomatiqu\xe9"}, `source "lemonde": publisher: not UTF-8 text`},
+	} {
+		before := chrono(t, db, "", "log", "--head").stdout
+		r := chrono(t, db, "", tt.args...)
+		if r.code != 1 || !strings.Contains(r.stderr, tt.want) || !strings.Contains(r.stderr, "convert it first (iconv -f LATIN1 -t UTF-8") || strings.Contains(r.stderr, "jsontext") {
+			t.Errorf("%q: %+v", tt.args, r)
+		}
+		if after := chrono(t, db, "", "log", "--head").stdout; after != before {
+			t.Errorf("%q: the journal moved from %q to %q", tt.args, before, after)
+		}
+	}
+}
