@@ -17,7 +17,7 @@ var (
 	LostNote        = model.Loss{One: "note not exported", Many: "notes not exported"}
 	// LostUncitedSource counts sources no exported event cites: a row
 	// carries only the sources it cites.
-	LostUncitedSource = model.Loss{One: "source cited by no event not exported", Many: "sources cited by no event not exported"}
+	LostUncitedSource = model.Loss{One: "source cited by no exported event left out", Many: "sources cited by no exported event left out"}
 	// LostCarriageReturn counts carriage returns before a line break,
 	// which CSV readers drop (CRLF reads as LF), so Write drops them and
 	// says so.
