@@ -52,6 +52,13 @@ func newBatch(first int, fields bool) *batch {
 // rest of the document goes on to a decoder that knows the members
 // before it, so that one of them twice is still found.
 func (rd *reader) events(at model.Place, name string) error {
+	if rd.dec.PeekKind() == 'n' {
+		// Required, as a missing "events" is: null is no list of them.
+		if err := model.Report(rd.sink, at.Problem(model.Problem{Msg: `"events" is null: a chrono document lists its events, even if none: "events": []`})); err != nil {
+			return err
+		}
+		return rd.skip()
+	}
 	if rd.dec.PeekKind() != '[' {
 		return rd.array(at, name, func(jsontext.Value, int, func() model.Place) error { return nil })
 	}

@@ -238,6 +238,11 @@ func TestReadProblems(t *testing.T) {
 			`{"chrono":1}`,
 			[]string{`1:1: "events" missing: a chrono document lists its events, even if none: "events": []`},
 		},
+		{
+			"events null",
+			`{"chrono":1,"events":null}`,
+			[]string{`1:13: "events" is null: a chrono document lists its events, even if none: "events": []`},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
