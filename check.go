@@ -123,7 +123,7 @@ func checkStore(opts *checkOptions, s model.Store) error {
 		}
 	}
 	if r.OK() {
-		fmt.Fprintf(opts.stdout, "store %s: %s events, all indexes and counts agree\n", r.Location, model.Thousands(int64(r.Events)))
+		fmt.Fprintf(opts.stdout, "store %s: %s, all indexes and counts agree\n", r.Location, plural(r.Events, "event"))
 		return nil
 	}
 	writeMismatches(opts.stdout, r)
@@ -183,7 +183,7 @@ func checkChronology(opts *checkOptions, s model.Store) error {
 		say(model.SourceContradictions(&e, published))
 	}
 	if found == 0 {
-		fmt.Fprintf(out, "chronology: %s events; their dates, links and sources can all be true\n", model.Thousands(int64(events)))
+		fmt.Fprintf(out, "chronology: %s; their dates, links and sources can all be true\n", plural(events, "event"))
 	}
 	if err := out.Flush(); err != nil || found == 0 {
 		return err

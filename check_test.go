@@ -114,3 +114,15 @@ func TestCheckStoreFindsADeletedJournalEntry(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckCountsOneEvent: a store of one event is said so, not "1 events".
+func TestCheckCountsOneEvent(t *testing.T) {
+	db := newDB(t)
+	if r := chrono(t, db, "", "add", "--title", "The call", "--date", "2017-08"); r.code != 0 {
+		t.Fatalf("add: %+v", r)
+	}
+	r := chrono(t, db, "", "check")
+	if r.code != 0 || !strings.Contains(r.stdout, ": 1 event, all indexes and counts agree") || !strings.Contains(r.stdout, "chronology: 1 event; their dates") {
+		t.Errorf("check: %+v", r)
+	}
+}

@@ -407,6 +407,9 @@ func verifyFailed(rep verifyReport) error {
 	var what, todo []string
 	if missing > 0 {
 		w := plural(missing, "quote") + " not found in its source's snapshot"
+		if missing > 1 {
+			w = plural(missing, "quote") + " not found in their sources' snapshots"
+		}
 		if untrusted > 0 {
 			w += fmt.Sprintf(" (%d against a snapshot that does not match what was kept)", untrusted)
 		}
