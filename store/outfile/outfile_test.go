@@ -6,6 +6,8 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -215,5 +217,47 @@ func TestCreateNoReplace(t *testing.T) {
 		t.Errorf("CreateNoReplace of %s: %v; want it written through", os.DevNull, err)
 	} else {
 		f.Abort()
+	}
+}
+
+// TestRemoveStaleStoreTakesItsImportsDirectory: a store built for a new
+// path by a process killed meanwhile leaves, beside it, the working
+// directory of the large import that was filling it, named after it;
+// both go with the next run's look for leftovers of that path. Those of
+// a process still running, and of another path, stay.
+func TestRemoveStaleStoreTakesItsImportsDirectory(t *testing.T) {
+	dir := t.TempDir()
+	const dead = "4194303" // above any process id a system gives out but the last
+	if alive(4194303) {
+		t.Skip("the process id taken as dead is alive")
+	}
+	live := strconv.Itoa(os.Getppid())
+	store := ".k.db.chrono-store-" + dead + "-1"
+	made := []string{
+		store,
+		"." + store + ".chrono-import-" + dead + "-2",
+		".k.db.chrono-store-" + live + "-3",
+		"." + ".k.db.chrono-store-" + live + "-3" + ".chrono-import-" + live + "-4",
+		".j.db.chrono-store-" + dead + "-5",
+	}
+	for i, name := range made {
+		if i%2 == 1 {
+			if err := os.MkdirAll(filepath.Join(dir, name, "runs"), 0o700); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	RemoveStale(filepath.Join(dir, "k.db"), Store)
+	var left []string
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		left = append(left, e.Name())
+	}
+	if want := slices.Sorted(slices.Values(made[2:])); strings.Join(left, " ") != strings.Join(want, " ") {
+		t.Errorf("left %q, want %q", left, want)
 	}
 }

@@ -162,6 +162,11 @@ func RemoveStale(target, kind string) {
 		pid, ok := leftoverPID(e.Name(), target, kind, kind == kindOut)
 		if ok && pid != self && !alive(pid) {
 			os.RemoveAll(filepath.Join(dir, e.Name()))
+			if kind == Store {
+				// A large import into the store it built worked in a
+				// directory named after it, beside it.
+				RemoveStale(filepath.Join(dir, e.Name()), Import)
+			}
 		}
 	}
 }
