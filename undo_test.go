@@ -33,3 +33,26 @@ func TestUndoRefusesATamperedEntry(t *testing.T) {
 		t.Errorf("revert 2, before the break: %+v", r)
 	}
 }
+
+// TestRevertOfAnEntryTakenBack: reverting an entry a later one took back
+// already said that the undo had changed the event since, and to revert
+// that first, which would redo the entry: advice that goes in circles.
+// It now says the entry was taken back, by which, and how to bring it
+// back; once brought back, it reverts again.
+func TestRevertOfAnEntryTakenBack(t *testing.T) {
+	db := newDB(t)
+	for _, args := range [][]string{{"import", "timeline.example.json"}, {"tag", "fbi-tip", "checked"}, {"revert", "2"}} {
+		if r := chrono(t, db, "", args...); r.code != 0 {
+			t.Fatalf("%v: %+v", args, r)
+		}
+	}
+	r := chrono(t, db, "", "revert", "2")
+	if r.code != 1 || !strings.Contains(r.stderr, "#2 was taken back already, by #3 undid #2: tagged #checked on 1 event") || !strings.Contains(r.stderr, "chrono revert 3 brings it back") {
+		t.Errorf("revert 2 again: %+v", r)
+	}
+	for _, args := range [][]string{{"revert", "3"}, {"revert", "2"}} {
+		if r := chrono(t, db, "", args...); r.code != 0 {
+			t.Errorf("%v: %+v", args, r)
+		}
+	}
+}

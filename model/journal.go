@@ -230,6 +230,20 @@ type ConflictError struct {
 	Gone bool
 }
 
+// TakenBackError refuses a revert of an entry that a later one, still in
+// effect, took back already.
+type TakenBackError struct {
+	Seq uint64 // the entry asked to be reverted
+	By  Entry  // the later entry that took it back
+}
+
+func (e *TakenBackError) Error() string {
+	return fmt.Sprintf("#%d was taken back already, by #%d %s by %s: there is nothing of it to revert; chrono revert %d brings it back", e.Seq, e.By.Seq, e.By.Phrase, e.By.Author, e.By.Seq)
+}
+
+// Unwrap makes a TakenBackError an ErrConflict.
+func (e *TakenBackError) Unwrap() error { return ErrConflict }
+
 func (e *ConflictError) Error() string {
 	if e.Gone && len(e.By) > 0 {
 		b := e.By[0]

@@ -78,6 +78,9 @@ func RevertEntry(tx Tx, e Entry) error {
 		return err
 	}
 	standing := inEffect(later)
+	if i := slices.IndexFunc(standing, func(l Entry) bool { return l.Reverts == e.Seq }); i >= 0 {
+		return &TakenBackError{Seq: e.Seq, By: standing[i]}
+	}
 	for i := len(e.Events) - 1; i >= 0; i-- {
 		c := &e.Events[i]
 		if err := checkLater(c, standing, tx.Author()); err != nil {
