@@ -162,8 +162,12 @@ func (o *logOptions) print(r model.Reader, e model.Entry) error {
 		}
 		fmt.Fprintf(o.stdout, "       %s %s\n", c.ID, changeWords(c))
 	}
-	if n := max(e.Touched, len(e.Events)); n > logShown {
-		fmt.Fprintf(o.stdout, "       … and %s more\n", model.Thousands(int64(n-logShown)))
+	switch n, shown := max(e.Touched, len(e.Events)), min(len(e.Events), logShown); {
+	case n > shown && o.id != "":
+		// One event's history: the entry's other events, not listed.
+		fmt.Fprintf(o.stdout, "       … and %s\n", plural(n-shown, "other event"))
+	case n > shown:
+		fmt.Fprintf(o.stdout, "       … and %s more\n", model.Thousands(int64(n-shown)))
 	}
 	if h := e.Header; h != nil {
 		// An import can set them too: a revert refused for them must

@@ -99,3 +99,17 @@ func TestLogSaysHeaderChanges(t *testing.T) {
 		t.Errorf("revert 2: exit %d, stderr %q; want %q in it", r.code, r.stderr, want)
 	}
 }
+
+// TestLogOfOneEventCountsTheOthers: an event's history lists of an
+// import only that event's change, and says how many other events the
+// entry touched: "… and 8 more" counted them as if five were listed.
+func TestLogOfOneEventCountsTheOthers(t *testing.T) {
+	db := exampleDB(t)
+	r := chrono(t, db, "", "log", "khashoggi-killed")
+	if r.code != 0 || !strings.Contains(r.stdout, "       khashoggi-killed added\n       … and 12 other events\n") {
+		t.Errorf("log khashoggi-killed: %+v", r)
+	}
+	if r := chrono(t, db, "", "log"); !strings.Contains(r.stdout, "       … and 8 more\n") {
+		t.Errorf("log: %+v", r)
+	}
+}
