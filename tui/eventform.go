@@ -373,6 +373,10 @@ func (f *eventForm) readNotes() {
 	switch {
 	case !ok && published.IsZero():
 		f.proposed = "choose the source these words are from, to read them from its date"
+	case !ok && model.Relative(text):
+		// Words chrono reads, from a date too coarse for them ("two
+		// weeks ago" from 2020).
+		f.proposed = fmt.Sprintf("these words need a more exact date of publication than the source's, %s", published.Label())
 	case !ok:
 		f.proposed = "chrono cannot tell a date from these words"
 	case err == nil && p.String() == d.String():

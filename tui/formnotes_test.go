@@ -3,6 +3,8 @@ package tui
 import (
 	"strings"
 	"testing"
+
+	"chrono/model"
 )
 
 // noteUnder is the text of the lines under a form's field labelled
@@ -59,5 +61,27 @@ func TestFormNotesWrap(t *testing.T) {
 	d.typeText("last year")
 	if got := noteUnder(d.screen(), "Published"); got != whole {
 		t.Errorf("under the publication date:\n%q\nwant\n%q\n%s", got, whole, d.screen())
+	}
+}
+
+// TestFormSaysASourceDateTooCoarse: words chrono reads ("two weeks ago")
+// from a source published in a year only name what they lack: a more
+// exact date of publication. It said it could not tell a date from the
+// words, which it reads from a source of known day.
+func TestFormSaysASourceDateTooCoarse(t *testing.T) {
+	s := exampleStore(t)
+	year, err := model.ParseDate("2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := (model.SaveSource{Source: model.Source{ID: "aaa-yearbook", Publisher: "A Yearbook", Published: year}}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, s, 80, 24)
+	d.keys("A", "tab")
+	d.typeText("two weeks ago")
+	d.keys("tab", "right") // aaa-yearbook, first by id
+	if got, want := noteUnder(d.screen(), "Anchored by"), "these words need a more exact date of publication than the source's, 2020"; got != want {
+		t.Errorf("under the source: %q, want %q\n%s", got, want, d.screen())
 	}
 }
