@@ -78,6 +78,9 @@ func runAdd(opts *addOptions) error {
 			}
 			fmt.Fprintf(opts.stderr, "undated: %s %s %s; chrono edit %s --set date=%s takes it\n",
 				termtext.Line(strconv.Quote(added.DateText)), how, d.Label(), added.ID, d.String())
+		} else if !published.IsZero() && model.Relative(added.DateText) {
+			fmt.Fprintf(opts.stderr, "undated: %s needs a more exact date of publication than %s's, %s; chrono source edit %s --published gives it\n",
+				termtext.Line(strconv.Quote(added.DateText)), added.DateSource, published.Label(), added.DateSource)
 		}
 	}
 	return nil

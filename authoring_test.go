@@ -246,6 +246,14 @@ func TestAddDatedByWords(t *testing.T) {
 	if want := `undated: "last year" read in a source published 1 Feb 2022, proposes 2021; chrono edit lieu-hears-of-it --set date=2021 takes it`; !strings.Contains(r.stderr, want) {
 		t.Errorf("stderr %q, want %q", r.stderr, want)
 	}
+	// From a source dated in a year only, words of a day say what they lack.
+	if r := chrono(t, db, "", "source", "add", "--id", "yearbook", "--published", "2020"); r.code != 0 {
+		t.Fatalf("source add: %+v", r)
+	}
+	r = chrono(t, db, "", "add", "--title", "A fortnight before", "--date-text", "two weeks ago", "--date-source", "yearbook")
+	if want := `undated: "two weeks ago" needs a more exact date of publication than yearbook's, 2020; chrono source edit yearbook --published gives it`; r.code != 0 || !strings.Contains(r.stderr, want) {
+		t.Errorf("stderr %q, want %q", r.stderr, want)
+	}
 	if r := chrono(t, db, "", "edit", "lieu-hears-of-it", "--set", "date=two years ago"); r.code != 2 || !strings.Contains(r.stderr, "give them as --set date_text") || strings.Contains(r.stderr, "proposes") {
 		t.Errorf("--set date=two years ago: %+v", r)
 	}
