@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 
 	"chrono/model"
@@ -79,12 +80,31 @@ func runEditInEditor(opts *editOptions) error {
 			text = native.Reopen(edited, func(text []byte) error { _, err := read(text); return err })
 			continue
 		}
+		var merged []string // the fields another changed meanwhile, kept beside these
 		entry, err := opts.write(model.OpEdit, "edited "+base.ID, func(tx model.Tx) error {
 			_, err := model.EditEvent(tx, base, e)
-			return err
+			var ce *model.ConflictError
+			if !errors.As(err, &ce) {
+				return err
+			}
+			// Changed meanwhile: where the two changes touched other
+			// fields, both are kept, as the browser's quote form keeps
+			// them; a field both changed is refused, named.
+			mine, theirs := model.Fields(&base, &e), model.Fields(&base, &ce.Current)
+			if both := intersect(mine, theirs); len(both) > 0 {
+				return &editedBothError{id: base.ID, fields: both}
+			}
+			onTheirs := ce.Current.Clone()
+			model.CopyFields(&onTheirs, &e, mine)
+			if _, err := model.EditEvent(tx, ce.Current, onTheirs); err != nil {
+				return err
+			}
+			merged = theirs
+			return nil
 		})
 		var ce *model.ConflictError
 		var ee *model.EventError
+		var both *editedBothError
 		switch {
 		case errors.As(err, &ee):
 			// Readable but not a valid event of this investigation (a
@@ -95,7 +115,7 @@ func runEditInEditor(opts *editOptions) error {
 		case err != nil:
 			// Refused as changed meanwhile, or not saved at all (the
 			// store gone, a database down): what was typed is kept.
-			if !errors.As(err, &ce) {
+			if !errors.As(err, &ce) && !errors.As(err, &both) {
 				err = fmt.Errorf("%w; nothing saved", err)
 			}
 			if kept, kerr := keep(base.ID, edited); kerr == nil {
@@ -104,8 +124,33 @@ func runEditInEditor(opts *editOptions) error {
 			return err
 		}
 		fmt.Fprintln(opts.stdout, entryLine(entry))
+		if len(merged) > 0 {
+			fmt.Fprintf(opts.stderr, "kept beside yours: %s, changed meanwhile by another change\n", strings.Join(merged, ", "))
+		}
 		return nil
 	}
+}
+
+// editedBothError refuses an edit made in the editor that changed fields
+// another change changed too while it was open.
+type editedBothError struct {
+	id     string
+	fields []string
+}
+
+func (e *editedBothError) Error() string {
+	return fmt.Sprintf("event %q: %s changed meanwhile by another change, as in yours: nothing saved; chrono edit %s opens it as it is now, to make your change again", e.id, strings.Join(e.fields, ", "), e.id)
+}
+
+// intersect is what a and b both hold, in a's order.
+func intersect(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // runEditor runs $VISUAL, else $EDITOR, else vi, on path, with the
