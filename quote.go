@@ -33,8 +33,11 @@ func newQuoteAddCmd(c *cli) *cobra.Command {
 				}
 				q.Text = text
 			}
-			if q.Text == "" {
+			switch given := self.Flags().Changed("text"); {
+			case !given:
 				return usagef("quote add needs --text: the quote, verbatim")
+			case model.Blank(q.Text):
+				return usagef("--text: the quote is empty (white space, or characters that show as nothing, quote nothing): give its words, verbatim (- reads them from stdin)")
 			}
 			if self.Flags().Changed("at") && at < 1 {
 				return usagef("--at %d: quotes are numbered from 1, as chrono show lists them", at)

@@ -31,3 +31,19 @@ func TestTextNotUTF8Refused(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteAddEmptyText: --text given empty, blank or of characters that
+// show as nothing is said as an empty quote, not as --text missing nor
+// as the event's quote #2.
+func TestQuoteAddEmptyText(t *testing.T) {
+	db := exampleDB(t)
+	for _, text := range []string{"", "   ", "\u200b"} {
+		r := chrono(t, db, "", "quote", "add", "fbi-tip", "--text", text)
+		if r.code != 2 || !strings.Contains(r.stderr, "--text: the quote is empty") {
+			t.Errorf("--text %q: %+v", text, r)
+		}
+	}
+	if r := chrono(t, db, "", "quote", "add", "fbi-tip"); r.code != 2 || !strings.Contains(r.stderr, "quote add needs --text") {
+		t.Errorf("no --text: %+v", r)
+	}
+}

@@ -169,7 +169,7 @@ func (e *Event) Check() []string {
 		}
 	}
 	for i, q := range e.Quotes {
-		if strings.TrimSpace(q.Text) == "" {
+		if Blank(q.Text) {
 			add("quote #%d: text missing", i+1) // white space quotes nothing
 		}
 		if !q.Stance.Valid() {
@@ -200,4 +200,19 @@ func (s *Source) Check() []string {
 		return []string{m}
 	}
 	return s.checkSizes()
+}
+
+// Blank reports whether s shows nothing: white space, and characters a
+// page shows as nothing (a zero-width space, a direction mark), which a
+// quote made of quotes nothing anyone can check.
+func Blank(s string) bool {
+	for _, r := range s {
+		switch _, hidden := invisible.Name(r); {
+		case r < utf8.RuneSelf && !unicode.IsSpace(r):
+			return false // most texts: at their first letter
+		case !hidden && !unicode.IsSpace(r):
+			return false
+		}
+	}
+	return true
 }

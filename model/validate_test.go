@@ -304,3 +304,29 @@ func TestCheckerSourcesAcrossFiles(t *testing.T) {
 		t.Errorf("a source given otherwise: %v", err)
 	}
 }
+
+// TestBlank: a text is blank when it shows nothing: white space, and the
+// characters a page shows as nothing; a quote of them is no quote.
+func TestBlank(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"", true},
+		{"  \n\t", true},
+		{"\u200b", true},
+		{"\u00a0\u200b\ufeff", true},
+		{"a", false},
+		{"  bags of cash", false},
+		{"\u200bé", false},
+		{"証拠", false},
+	} {
+		if got := Blank(tt.s); got != tt.want {
+			t.Errorf("Blank(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+	e := Event{ID: "z", Title: "Z", Quotes: []Quote{{Text: "\u200b\u200b"}}}
+	if msgs := e.Check(); len(msgs) != 1 || msgs[0] != "quote #1: text missing" {
+		t.Errorf("a quote of zero-width spaces: %q", msgs)
+	}
+}
