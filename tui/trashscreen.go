@@ -211,10 +211,11 @@ func (t *trashScreen) FullHelp() [][]key.Binding {
 const trashWhenWidth = 17
 
 // trashColumns are the widths of who deleted and of the event's id: a
-// narrow screen leaves the title more room.
+// narrow screen leaves the title the id's room (0), the line under the
+// list saying the selected event's id whole.
 func trashColumns(w int) (by, id int) {
 	if w < wideLayout {
-		return 8, 18
+		return 8, 0
 	}
 	return 12, 24
 }
@@ -228,12 +229,18 @@ func (t *trashScreen) View(over Dialog) []string {
 		what, empty = "Trash", "loading…"
 	}
 	byW, idW := trashColumns(t.w)
-	titles := "  " + st.pad("Deleted", trashWhenWidth) + " " + st.pad("By", byW) + " " + st.pad("Event", idW) + " Title"
+	column := func(s string, w int) string {
+		if w == 0 {
+			return ""
+		}
+		return st.pad(s, w) + " "
+	}
+	titles := "  " + st.pad("Deleted", trashWhenWidth) + " " + st.pad("By", byW) + " " + column("Event", idW) + "Title"
 	return listFrame(t.ctx, t.w, t.h, what, titles, &t.rows, over, empty, func(i int, selected bool) string {
 		tr := t.trashed[i]
 		when := tr.At.Local().Format("2 Jan 2006 15:04")
 		row := st.pad(when, trashWhenWidth) + " " + st.pad(line(clip(tr.Author, byW)), byW) + " " +
-			st.pad(line(clip(tr.Event.ID, idW)), idW) + " " + line(clip(tr.Event.Title, t.w))
+			column(line(clip(tr.Event.ID, idW)), idW) + line(clip(tr.Event.Title, t.w))
 		if selected {
 			return st.Selected.Render(st.pad("› "+row, t.w))
 		}
