@@ -131,7 +131,7 @@ func damageOf(r any, location string) string {
 		return termtext.Line(err.Error())
 	}
 	if _, ok := r.(interface{ Addr() uintptr }); ok {
-		return termtext.Line(fmt.Sprintf("store %s is %v (reading it faulted: %v): nothing was changed; restore it from a backup (chrono backup -o FILE makes one)", location, model.ErrDamaged, r))
+		return termtext.Line(fmt.Sprintf("store %s is %v (reading it faulted: %v): nothing was changed; restore it from a backup made before the damage (chrono check --store says how far it goes; chrono export -o FILE keeps what can be read)", location, model.ErrDamaged, r))
 	}
 	return ""
 }

@@ -55,7 +55,7 @@ func TestEventLostFromEvents(t *testing.T) {
 	s = damageRaw(t, s, func(b buckets) error { return b.events.Delete(b.ids.Get([]byte(id))) })
 	_, err := s.Detail(id)
 	if !errors.Is(err, model.ErrDamaged) || !strings.Contains(err.Error(), "store "+s.Location()+" is damaged (event \""+id+"\"") ||
-		!strings.HasSuffix(err.Error(), "nothing was changed; restore it from a backup (chrono backup -o FILE makes one)") {
+		!strings.HasSuffix(err.Error(), "nothing was changed; restore it from a backup made before the damage (chrono check --store says how far it goes; chrono export -o FILE keeps what can be read)") {
 		t.Errorf("Detail: %v\nwant: store %s is damaged (event %q: ...): nothing was changed; restore it from a backup ...", err, s.Location(), id)
 	}
 	r, err := s.Check()
@@ -146,8 +146,8 @@ func TestDamagedValuesSayWhere(t *testing.T) {
 		err := c.read(s)
 		want := "store " + s.Location() + " is damaged (" + c.what
 		if !errors.Is(err, model.ErrDamaged) || !strings.HasPrefix(fmt.Sprint(err), want) ||
-			!strings.HasSuffix(err.Error(), "): nothing was changed; restore it from a backup (chrono backup -o FILE makes one)") {
-			t.Errorf("got  %v\nwant %s...): nothing was changed; restore it from a backup (chrono backup -o FILE makes one)", err, want)
+			!strings.HasSuffix(err.Error(), "): nothing was changed; restore it from a backup made before the damage (chrono check --store says how far it goes; chrono export -o FILE keeps what can be read)") {
+			t.Errorf("got  %v\nwant %s...): nothing was changed; restore it from a backup made before the damage (chrono check --store says how far it goes; chrono export -o FILE keeps what can be read)", err, want)
 		}
 	}
 }

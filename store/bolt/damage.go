@@ -125,5 +125,5 @@ var (
 // damaged is the error of a damaged store file: what is damaged (why),
 // and what to do.
 func damaged(path, why string) error {
-	return fmt.Errorf("store %s is %w (%s): nothing was changed; restore it from a backup (chrono backup -o FILE makes one)", path, model.ErrDamaged, why)
+	return fmt.Errorf("store %s is %w (%s): nothing was changed; restore it from a backup made before the damage (chrono check --store says how far it goes; chrono export -o FILE keeps what can be read)", path, model.ErrDamaged, why)
 }
