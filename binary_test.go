@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"testing"
 )
@@ -45,4 +46,28 @@ func tmuxChrono(t *testing.T) (dir, bin string) {
 		t.Skip("tmux is not installed")
 	}
 	return t.TempDir(), buildChrono(t)
+}
+
+// synthDB writes n events of the synthetic investigation, as chrono synth
+// writes them, to a file in a new directory, and imports them into a new
+// store there: the store's path and the file's.
+func synthDB(t *testing.T, bin string, n int) (db, doc string) {
+	t.Helper()
+	dir := t.TempDir()
+	db, doc = filepath.Join(dir, "synth.db"), filepath.Join(dir, "synth.json")
+	f, err := os.Create(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	synth := exec.Command(bin, "synth", "--events", strconv.Itoa(n))
+	synth.Stdout = f
+	err = synth.Run()
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(bin, "--db", db, "import", doc).CombinedOutput(); err != nil {
+		t.Fatalf("import: %v\n%s", err, out)
+	}
+	return db, doc
 }

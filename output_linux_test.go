@@ -127,22 +127,7 @@ func TestNewExportsFollowTheUmask(t *testing.T) {
 // exit with 128 and the signal.
 func TestKilledOutputsLeaveNothing(t *testing.T) {
 	bin := buildChrono(t)
-	dir := t.TempDir()
-	db := filepath.Join(dir, "big.db")
-	doc := filepath.Join(dir, "synth.json")
-	f, err := os.Create(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	synth := exec.Command(bin, "synth", "--events", "40000")
-	synth.Stdout = f
-	if err := synth.Run(); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	if out, err := exec.Command(bin, "--db", db, "import", doc).CombinedOutput(); err != nil {
-		t.Fatalf("import: %v\n%s", err, out)
-	}
+	db, doc := synthDB(t, bin, 40000)
 	// An import killed while building the new store leaves the store as
 	// it was, and nothing beside it.
 	other := filepath.Join(t.TempDir(), "other.db")
@@ -168,44 +153,10 @@ func TestKilledOutputsLeaveNothing(t *testing.T) {
 	}
 	// An import into a store that is not there yet, stopped: no store,
 	// and nothing where it would have been.
-	fresh := filepath.Join(t.TempDir(), "fresh.db")
-	imp = exec.Command(bin, "--db", fresh, "import", doc)
-	if err := imp.Start(); err != nil {
-		t.Fatal(err)
-	}
-	if waitForTemp(filepath.Dir(fresh)) {
-		imp.Process.Signal(syscall.SIGINT)
-		imp.Wait()
-		if code := imp.ProcessState.ExitCode(); code == 128+int(syscall.SIGINT) {
-			assertOnly(t, filepath.Dir(fresh))
-		} else {
-			t.Logf("the import into a new store ended %d before its signal", code)
-		}
-	} else {
-		imp.Process.Kill()
-		imp.Wait()
-		t.Error("the import into a new store made no temporary store")
-	}
+	stopIntoNew(t, bin, "the import", doc, syscall.SIGINT)
 	// A backup restored into a store that is not there yet, stopped: the
 	// same (it left an empty store there).
-	restored := filepath.Join(t.TempDir(), "restored.db")
-	imp = exec.Command(bin, "--db", restored, "import", db)
-	if err := imp.Start(); err != nil {
-		t.Fatal(err)
-	}
-	if waitForTemp(filepath.Dir(restored)) {
-		imp.Process.Signal(syscall.SIGTERM)
-		imp.Wait()
-		if code := imp.ProcessState.ExitCode(); code == 128+int(syscall.SIGTERM) {
-			assertOnly(t, filepath.Dir(restored))
-		} else {
-			t.Logf("the restore into a new store ended %d before its signal", code)
-		}
-	} else {
-		imp.Process.Kill()
-		imp.Wait()
-		t.Error("the restore into a new store made no temporary store")
-	}
+	stopIntoNew(t, bin, "the restore", db, syscall.SIGTERM)
 	os.Remove(doc)
 	cases := []struct {
 		args []string
@@ -244,6 +195,31 @@ func TestKilledOutputsLeaveNothing(t *testing.T) {
 	}
 	if stopped == 0 {
 		t.Error("every command was done before its signal: nothing was tested")
+	}
+}
+
+// stopIntoNew imports from into a store not there yet, stops it with sig
+// once it builds the store under its temporary name, and checks that
+// nothing is left where the store would have been.
+func stopIntoNew(t *testing.T, bin, what, from string, sig syscall.Signal) {
+	t.Helper()
+	dir := t.TempDir()
+	imp := exec.Command(bin, "--db", filepath.Join(dir, "new.db"), "import", from)
+	if err := imp.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if !waitForTemp(dir) {
+		imp.Process.Kill()
+		imp.Wait()
+		t.Errorf("%s into a new store made no temporary store", what)
+		return
+	}
+	imp.Process.Signal(sig)
+	imp.Wait()
+	if code := imp.ProcessState.ExitCode(); code == 128+int(sig) {
+		assertOnly(t, dir)
+	} else {
+		t.Logf("%s into a new store ended %d before its signal", what, code)
 	}
 }
 

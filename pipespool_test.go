@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -20,22 +19,7 @@ import (
 // again, gets the listing whole.
 func TestAReaderNotReadingBlocksNoWriter(t *testing.T) {
 	bin := buildChrono(t)
-	dir := t.TempDir()
-	db := filepath.Join(dir, "s.db")
-	doc := filepath.Join(dir, "synth.json")
-	f, err := os.Create(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	synth := exec.Command(bin, "synth", "--events", "3000")
-	synth.Stdout = f
-	if err := synth.Run(); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	if out, err := exec.Command(bin, "--db", db, "import", doc).CombinedOutput(); err != nil {
-		t.Fatalf("import: %v\n%s", err, out)
-	}
+	db, _ := synthDB(t, bin, 3000)
 	// chrono list, and chrono with no command, which lists without a
 	// terminal.
 	for i, args := range [][]string{{"list"}, {}} {
