@@ -129,6 +129,19 @@ func (o *exportOptions) export(s model.Store, f formats.Format, q model.Query) e
 			return err == nil && f.LeavesOut(e), err
 		}, &lost)
 	}
+	if !q.IsZero() && f.Read != nil && f.Carries.Has(model.FieldLinks) {
+		// Part of the timeline: its links to the rest are kept, for an
+		// import back into this store, and counted, as the file imports
+		// into no store without those events.
+		exported := map[string]bool{}
+		for e, err := range s.Events(q) {
+			if err != nil {
+				return err
+			}
+			exported[e.ID] = true
+		}
+		events = model.CountLinksOutside(events, func(id string) bool { return exported[id] }, &lost)
+	}
 	f = o.markdownDraft(f, s)
 	write := func(w io.Writer) (err error) {
 		n, err = f.Write(w, h, sources, events, &lost)
