@@ -2,7 +2,9 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -78,5 +80,24 @@ func TestSaveEventConflict(t *testing.T) {
 	}
 	if !slices.Equal([]string{w.events["call"].Title}, []string{"The call"}) {
 		t.Error("the conflicting save was written")
+	}
+}
+
+// TestRevertOrder: an entry's events are reverted last first, as they
+// were changed; an entry of many (an import's) in their ids' order, which
+// the stores write their trash and indexes in without moving a node's
+// keys aside at each put.
+func TestRevertOrder(t *testing.T) {
+	few := []EventChange{{ID: "b"}, {ID: "a"}, {ID: "c"}}
+	if got := revertOrder(few); !slices.Equal(got, []int{2, 1, 0}) {
+		t.Errorf("a few events reverted in the order %v, want last first", got)
+	}
+	many := make([]EventChange, manyReverted+1)
+	for i := range many {
+		many[i].ID = fmt.Sprintf("ev-%07d", len(many)-i)
+	}
+	got := revertOrder(many)
+	if len(got) != len(many) || !slices.IsSortedFunc(got, func(a, b int) int { return strings.Compare(many[a].ID, many[b].ID) }) {
+		t.Errorf("many events not reverted in their ids' order: %v…", got[:5])
 	}
 }

@@ -81,7 +81,7 @@ func RevertEntry(tx Tx, e Entry) error {
 	if i := slices.IndexFunc(standing, func(l Entry) bool { return l.Reverts == e.Seq }); i >= 0 {
 		return &TakenBackError{Seq: e.Seq, By: standing[i]}
 	}
-	for i := len(e.Events) - 1; i >= 0; i-- {
+	for _, i := range revertOrder(e.Events) {
 		c := &e.Events[i]
 		if err := checkLater(c, standing, tx.Author()); err != nil {
 			return err
@@ -179,6 +179,28 @@ func checkLater(c *EventChange, later []Entry, author string) error {
 	}
 	return nil
 }
+
+// revertOrder is the order an entry's events are reverted in: the last
+// changed first, as they were changed; but an entry of many events (an
+// import) in their ids' order, each event's revert being its own. The
+// stores write the events' trash and indexes keyed by id: a million ids
+// put in one transaction in no order moved each node's keys aside a put
+// at a time (bbolt inserts into a node's sorted list), 71 s to undo an
+// import of 200,000 events.
+func revertOrder(events []EventChange) []int {
+	order := make([]int, len(events))
+	for i := range order {
+		order[i] = len(events) - 1 - i
+	}
+	if len(events) > manyReverted {
+		slices.SortFunc(order, func(a, b int) int { return strings.Compare(events[a].ID, events[b].ID) })
+	}
+	return order
+}
+
+// manyReverted is how many events an entry changes before they are
+// reverted in their ids' order.
+const manyReverted = 1024
 
 func revertEvent(tx Tx, c *EventChange) error {
 	switch {
