@@ -172,6 +172,14 @@ func (d Date) End() (end Date, ok bool) {
 	return Date{}, false
 }
 
+// UnknownStart reports whether d is an interval whose start is not known
+// ("/2019"), rather than open ("../2019") or given.
+func (d Date) UnknownStart() bool { return d.form == formInterval && d.startEnd == boundUnknown }
+
+// UnknownEnd reports whether d is an interval whose end is not known
+// ("2018/"), rather than open ("2018/..") or given.
+func (d Date) UnknownEnd() bool { return d.form == formInterval && d.endEnd == boundUnknown }
+
 // Parts returns the calendar fields of a single date, or of the start of an
 // interval: the year (astronomical: 0 is 1 BCE), then month, day, hour,
 // minute, second and nanosecond, each 0 when the date is not that precise.

@@ -292,8 +292,9 @@ func TestAxisKeepsWhereAnEventOffItIs(t *testing.T) {
 
 // TestAxisKeepsAnOpenStartUnderTheTitle: a bar open at its start that
 // runs past both edges has its title over its start, and still begins
-// with the arrow that says it runs on from before any date; without it,
-// "until 2021" reads as a span that starts where the axis does.
+// with the arrow that says it runs on from before any date (or, its
+// start not known, the question mark); without it, "until 2021" reads as
+// a span that starts where the axis does.
 func TestAxisKeepsAnOpenStartUnderTheTitle(t *testing.T) {
 	s := datedStore(t, []struct{ id, date string }{
 		{"early", "2001-06"}, {"open-start", "../2021"}, {"unknown-start", "/2021"},
@@ -301,10 +302,10 @@ func TestAxisKeepsAnOpenStartUnderTheTitle(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {160, 45}} {
 		d := newDriver(t, s, size[0], size[1])
 		d.keys("v") // the axis around June 2001; both bars run past 2021
-		for _, title := range []string{"the open-start event", "the unknown-start event"} {
-			l := axisLine(t, d, title)
-			if !strings.Contains(l, barOpenPast) {
-				t.Errorf("%s: no open start on the axis at %dx%d:\n%s", title, size[0], size[1], l)
+		for _, c := range []struct{ title, start string }{{"the open-start event", barOpenPast}, {"the unknown-start event", barUnknown}} {
+			l := axisLine(t, d, c.title)
+			if !strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(l, "›")), c.start+" "+c.title) {
+				t.Errorf("%s: the bar does not begin with %s under its title at %dx%d:\n%s", c.title, c.start, size[0], size[1], l)
 			}
 		}
 	}
@@ -387,5 +388,26 @@ func TestAxisInHoursSaysTheDay(t *testing.T) {
 	}
 	if !regexp.MustCompile(`\d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d`).MatchString(d.screen()) {
 		t.Errorf("no label names the day and year:\n%s", d.screen())
+	}
+}
+
+// TestAxisUnknownEndsAreNotOpen: an end not known ("/2019", "2018/") is
+// drawn as a question mark, where an open one ("../2019", "2018/..") is an
+// arrow: the README tells the two apart, and the arrows said both were
+// open.
+func TestAxisUnknownEndsAreNotOpen(t *testing.T) {
+	d := newDriver(t, datedStore(t, []struct{ id, date string }{
+		{"open-start", "../2019"}, {"unknown-start", "/2019"}, {"open-end", "2018/.."}, {"unknown-end", "2018/"},
+	}), 120, 30)
+	d.keys("v")
+	for _, tt := range []struct{ title, want, not string }{
+		{"the open-start", barOpenPast, barUnknown},
+		{"the unknown-start", barUnknown, barOpenPast},
+		{"the open-end", barOpenOn, barUnknown},
+		{"the unknown-end", barUnknown, barOpenOn},
+	} {
+		if l := axisLine(t, d, tt.title); !strings.Contains(l, tt.want) || strings.Contains(l, tt.not) {
+			t.Errorf("%s: want %s, not %s:\n%s", tt.title, tt.want, tt.not, l)
+		}
 	}
 }

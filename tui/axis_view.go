@@ -21,7 +21,10 @@ const (
 	barOpenOn   = "▶"
 	barPastEdge = "◁"
 	barOnEdge   = "▷"
-	axisTick    = "·"
+	// barUnknown is an end that is not known ("/2019"), which may be
+	// anywhere before or after: not open, as an arrow would say.
+	barUnknown = "?"
+	axisTick   = "·"
 )
 
 // chronologyView is the chronology pane: the list, or the time axis.
@@ -189,7 +192,7 @@ func (b *browser) axisRow(e model.Event, selected bool, lane string, laneW, barW
 		c1 = barW
 	}
 	c1 = max(c1, c0+1)
-	bar := a.bar(st, from, to, c0, c1, b.isPrecise(e.Date), barW)
+	bar := a.bar(st, from, to, c0, c1, b.isPrecise(e.Date), barW, e.Date)
 	gap := func(x0, x1 int) string { return tickGap(st, ticks, x0, x1) }
 	const least = 6 // a title is worth showing from a few cells
 	switch {
@@ -208,11 +211,11 @@ func (b *browser) axisRow(e model.Event, selected bool, lane string, laneW, barW
 	// the bar begins before the axis does.
 	open := ""
 	if from < left {
-		open = a.bar(st, from, to, 0, 1, b.isPrecise(e.Date), barW) + " "
+		open = a.bar(st, from, to, 0, 1, b.isPrecise(e.Date), barW, e.Date) + " "
 	}
 	t := titled(barW/2-st.width(open), title)
 	from0 := min(c1, st.width(open)+st.width(t)+1)
-	return head + open + t + " " + a.bar(st, from, to, from0, c1, b.isPrecise(e.Date), barW) + gap(c1, barW)
+	return head + open + t + " " + a.bar(st, from, to, from0, c1, b.isPrecise(e.Date), barW, e.Date) + gap(c1, barW)
 }
 
 // style is the text style of a row: reversed when selected, bold when
@@ -246,16 +249,21 @@ func tickGap(st *Styles, ticks []bool, x0, x1 int) string {
 
 // bar draws the cells c0 to c1 of a bar from cell from to cell to: a
 // precise one in solid and half blocks, an uncertain one shaded, open
-// ends as arrows, and an end past the axis's edge as a hollow arrow, so
-// that a bar cut by the edge never reads as beginning or ending there.
-func (a *axis) bar(st *Styles, from, to float64, c0, c1 int, precise bool, barW int) string {
+// ends as arrows, ends not known (of d) as question marks, and an end
+// past the axis's edge as a hollow arrow, so that a bar cut by the edge
+// never reads as beginning or ending there.
+func (a *axis) bar(st *Styles, from, to float64, c0, c1 int, precise bool, barW int, d model.Date) string {
 	var sb strings.Builder
 	left := float64(a.left)
 	for x := c0; x < c1; x++ {
 		c := left + float64(x)
 		switch {
+		case x == 0 && math.IsInf(from, -1) && d.UnknownStart():
+			sb.WriteString(barUnknown)
 		case x == 0 && math.IsInf(from, -1):
 			sb.WriteString(barOpenPast)
+		case x == barW-1 && math.IsInf(to, 1) && d.UnknownEnd():
+			sb.WriteString(barUnknown)
 		case x == barW-1 && math.IsInf(to, 1):
 			sb.WriteString(barOpenOn)
 		case x == 0 && from < left:
