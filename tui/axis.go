@@ -97,9 +97,10 @@ func axisWidth(w int) (laneW, barW int) {
 	return laneW, max(0, w-2-laneW-1)
 }
 
-// follow keeps the selected event on the axis: when its bar would be off
-// screen (or on a new zoom), the axis moves so that the bar starts a
-// quarter of the way across. It runs in Update, so that View only draws.
+// follow keeps the selected event on the axis (row; for an undated one,
+// the dated row nearest it): when its bar would be off screen (or on a
+// new zoom), the axis moves so that the bar starts a quarter of the way
+// across. It runs in Update, so that View only draws.
 func (a *axis) follow(row model.Row, paneW int) {
 	if !a.on || row.Event.Date.IsZero() {
 		return

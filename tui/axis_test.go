@@ -411,3 +411,19 @@ func TestAxisUnknownEndsAreNotOpen(t *testing.T) {
 		}
 	}
 }
+
+// TestAxisOpenedOnAnUndatedEvent: the axis opened with an undated event
+// selected shows the dated events nearest it, not the years around year
+// 0 (it showed 1 BCE to 4 CE, every event off it).
+func TestAxisOpenedOnAnUndatedEvent(t *testing.T) {
+	d := newDriver(t, datedStore(t, []struct{ id, date string }{
+		{"first", "2017-08"}, {"second", "2021"}, {"undated", ""},
+	}), 100, 24)
+	d.keys("G", "v")
+	if d.selected() != "undated" {
+		t.Fatalf("on %s, want the undated event", d.selected())
+	}
+	if screen := d.screen(); strings.Contains(screen, "BCE") || !strings.Contains(axisLine(t, d, "the second event"), barShade) {
+		t.Errorf("the axis is not around the dated events:\n%s", screen)
+	}
+}

@@ -40,6 +40,24 @@ func (t *timeline) selected() (model.Row, bool) {
 	return t.rows[t.cur], true
 }
 
+// nearestDated returns the selected row, or when it is undated the dated
+// row nearest it in the window, if any: what the time axis shows around
+// (an undated event has no place on it; placed at year 0, the axis showed
+// 1 BCE to 4 CE).
+func (t *timeline) nearestDated() (model.Row, bool) {
+	if t.cur < 0 || t.cur >= len(t.rows) {
+		return model.Row{}, false
+	}
+	for d := 0; t.cur-d >= 0 || t.cur+d < len(t.rows); d++ {
+		for _, i := range []int{t.cur - d, t.cur + d} {
+			if i >= 0 && i < len(t.rows) && !t.rows[i].Event.Date.IsZero() {
+				return t.rows[i], true
+			}
+		}
+	}
+	return model.Row{}, false
+}
+
 // beside reports whether event id is in the row just before or just
 // after the selected one.
 func (t *timeline) beside(id string) bool {
