@@ -1,8 +1,10 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sync"
 )
 
@@ -102,7 +104,7 @@ func (sp *pipeSpool) Write(p []byte) (int, error) {
 	if sp.file == nil {
 		f, err := os.CreateTemp("", "chrono-output-*")
 		if err != nil {
-			return 0, err
+			return 0, sp.failed(err)
 		}
 		if os.Remove(f.Name()) != nil {
 			sp.named = f.Name() // a system that keeps an open file's name
@@ -110,12 +112,25 @@ func (sp *pipeSpool) Write(p []byte) (int, error) {
 		sp.file = f
 	}
 	if _, err := sp.file.WriteAt(p, sp.fileEnd); err != nil {
-		return 0, err
+		return 0, sp.failed(err)
 	}
-	sp.pieces = append(sp.pieces, spoolPiece{off: sp.fileEnd, len: int64(len(p))})
+	if n := len(sp.pieces); n > 0 && sp.pieces[n-1].held == nil && sp.pieces[n-1].off+sp.pieces[n-1].len == sp.fileEnd {
+		sp.pieces[n-1].len += int64(len(p)) // one span of the file, however many writes
+	} else {
+		sp.pieces = append(sp.pieces, spoolPiece{off: sp.fileEnd, len: int64(len(p))})
+	}
 	sp.fileEnd += int64(len(p))
 	sp.more.Signal()
 	return len(p), nil
+}
+
+// failed keeps err, the spool's file not written, as the spool's: every
+// write after fails too, so that the output never goes on with a gap;
+// sp.mu is held.
+func (sp *pipeSpool) failed(err error) error {
+	sp.err = fmt.Errorf("keeping the output the pipe has not read yet in a temporary file: %w; set TMPDIR to a disk with room, or write to a file with -o FILE", err)
+	sp.pieces, sp.inMem = nil, 0
+	return sp.err
 }
 
 // send sends the pieces on as they come, until the spool is closed and
@@ -133,15 +148,21 @@ func (sp *pipeSpool) send() {
 			return
 		}
 		p := sp.pieces[0]
-		sp.pieces = sp.pieces[1:]
+		if p.held == nil && p.len > spoolPieceSize {
+			// A span of the file is sent a piece at a time.
+			p.len = spoolPieceSize
+			sp.pieces[0].off += spoolPieceSize
+			sp.pieces[0].len -= spoolPieceSize
+		} else {
+			sp.pieces = sp.pieces[1:]
+		}
 		sp.inMem -= len(p.held)
 		f := sp.file
 		sp.mu.Unlock()
 		out := p.held
 		var err error
 		if out == nil {
-			buf = buf[:0]
-			buf = append(buf, make([]byte, p.len)...)
+			buf = slices.Grow(buf[:0], int(p.len))[:p.len]
 			_, err = f.ReadAt(buf, p.off)
 			out = buf
 		}

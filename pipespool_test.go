@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -98,5 +99,36 @@ func TestPipeSpoolKeepsTheOrder(t *testing.T) {
 		if spoolIfPipe(f) != nil {
 			t.Error("a regular file was spooled")
 		}
+	}
+}
+
+// TestPipeSpoolFailsWhole: when the spool cannot keep what the pipe has
+// not read (no room for its file), that write fails, and so does every
+// write after it, saying what to do: the output never goes on past a
+// gap. A later small write went into memory, and the output lacked the
+// one refused.
+func TestPipeSpoolFailsWhole(t *testing.T) {
+	defer func(n int) { spoolMemory = n }(spoolMemory)
+	spoolMemory = 100_000
+	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "none"))
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	sp := spoolIfPipe(w)
+	if sp == nil {
+		t.Fatal("no spool for a pipe")
+	}
+	var errs []error
+	for _, n := range []int{70_000, 60_000, 50_000, 4} {
+		_, err := sp.Write(bytes.Repeat([]byte("x"), n))
+		errs = append(errs, err)
+	}
+	go io.Copy(io.Discard, r)
+	err = sp.finish()
+	w.Close()
+	if errs[len(errs)-1] == nil || err == nil || !strings.Contains(err.Error(), "set TMPDIR to a disk with room, or write to a file with -o FILE") {
+		t.Errorf("writes %v, finish %v: want the write past the memory and every one after failing, and said", errs, err)
 	}
 }
