@@ -81,6 +81,9 @@ func runNew(opts *newOptions) error {
 		// Refused before anything is made, which would be left behind.
 		return usagef("the investigation needs a title, which its name gives none of: give --title")
 	}
+	if m := (&model.Header{Title: title, Description: opts.description}).NotUTF8(); m != "" {
+		return usagef("investigation: %s", m) // as the title missing, before the store is made
+	}
 	author, err := opts.author()
 	if err != nil {
 		return err

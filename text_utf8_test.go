@@ -1,6 +1,10 @@
 package main
 
 import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -20,6 +24,7 @@ func TestTextNotUTF8Refused(t *testing.T) {
 		{[]string{"note", "fbi-tip", "ask \xff"}, `event "fbi-tip": note #1: not UTF-8 text (the byte 0xff at 4)`},
 		{[]string{"quote", "add", "fbi-tip", "--text", "bags of cash", "--speaker", "Lavi\xe9"}, `speaker: not UTF-8 text (the byte 0xe9 at 4)`},
 		{[]string{"source", "add", "--id", "lemonde", "--publisher", "Le Monde diplomatiqu\xe9"}, `source "lemonde": publisher: not UTF-8 text`},
+		{[]string{"edit", "--header", "--set", "description=caf\xe9"}, `investigation: description: not UTF-8 text (the byte 0xe9 at 3)`},
 	} {
 		before := chrono(t, db, "", "log", "--head").stdout
 		r := chrono(t, db, "", tt.args...)
@@ -45,5 +50,23 @@ func TestQuoteAddEmptyText(t *testing.T) {
 	}
 	if r := chrono(t, db, "", "quote", "add", "fbi-tip"); r.code != 2 || !strings.Contains(r.stderr, "quote add needs --text") {
 		t.Errorf("no --text: %+v", r)
+	}
+}
+
+// TestNewRefusesATitleNotUTF8: chrono new with a title that is not UTF-8
+// made the store, then failed to journal its title, leaving an empty
+// store that the same command, its title mended, found already there. It
+// is refused before anything is made.
+func TestNewRefusesATitleNotUTF8(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "n.db")
+	r := chrono(t, path, "", "new", path, "--title", "caf\xe9")
+	if r.code != 2 || !strings.Contains(r.stderr, "investigation: title: not UTF-8 text (the byte 0xe9 at 3)") {
+		t.Errorf("new: %+v", r)
+	}
+	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a store was left at %s: %v", path, err)
+	}
+	if r := chrono(t, path, "", "new", path, "--title", "café"); r.code != 0 {
+		t.Errorf("new again, the title mended: %+v", r)
 	}
 }

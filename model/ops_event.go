@@ -311,6 +311,9 @@ func SetHeader(tx Tx, h Header) error {
 	if strings.TrimSpace(h.Title) == "" {
 		return errors.New("investigation: title: missing")
 	}
+	if m := h.NotUTF8(); m != "" {
+		return errors.New("investigation: " + m)
+	}
 	return tx.SetHeader(h)
 }
 

@@ -62,3 +62,12 @@ func (s *Source) textNotUTF8() []string {
 	}
 	return out
 }
+
+// NotUTF8 says which of the header's texts is not UTF-8, and where, or
+// "" when both are: checked before a store is made for it.
+func (h *Header) NotUTF8() string {
+	if m := notUTF8("title", h.Title); m != "" {
+		return m
+	}
+	return notUTF8("description", h.Description)
+}
