@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	"chrono/model"
@@ -48,14 +50,21 @@ func (o *importOptions) importStore(path string) error {
 		// Restored under a name of its own and given the path once whole,
 		// as a first import is: stopped or killed, no store is left there,
 		// empty or half restored.
-		return o.intoNew(made, func(s model.Store) error {
+		// What was restored is said once the store has its path: that
+		// may yet fail (another made a store there meanwhile).
+		var said bytes.Buffer
+		err := o.intoNew(made, func(s model.Store) error {
 			defer s.Close()
-			restored, err := o.restore(s, from, path, fromHead)
+			restored, err := o.restore(s, from, path, fromHead, &said)
 			if err == nil && !restored {
 				err = fmt.Errorf("nothing imported: %s: a new store took no restore", name)
 			}
 			return err
 		})
+		if err == nil {
+			_, err = o.stdout.Write(said.Bytes())
+		}
+		return err
 	}
 	open := o.createStore
 	if o.dryRun {
@@ -67,7 +76,7 @@ func (o *importOptions) importStore(path string) error {
 	}
 	defer s.Close()
 	defer o.clearOnSignal()()
-	if restored, err := o.restore(s, from, path, fromHead); restored || err != nil {
+	if restored, err := o.restore(s, from, path, fromHead, o.stdout); restored || err != nil {
 		return err
 	}
 	in := importInput{lost: &model.Losses{}, detected: "a chrono store; merged, as the store holds an investigation already: its journal, trash and snapshots were not carried"}
@@ -94,16 +103,16 @@ func (o *importOptions) importStore(path string) error {
 }
 
 // restore restores the backup from, read from path, into s when s takes
-// it (empty, and not a dry run), and reports it; restored is false when
-// it does not, for the backup to be merged.
-func (o *importOptions) restore(s model.Store, from model.Store, path string, fromHead model.ChainHead) (restored bool, err error) {
+// it (empty, and not a dry run), and reports it on w; restored is false
+// when it does not, for the backup to be merged.
+func (o *importOptions) restore(s model.Store, from model.Store, path string, fromHead model.ChainHead, w io.Writer) (restored bool, err error) {
 	r, ok := s.(model.Restorer)
 	if !ok || o.dryRun {
 		return false, nil
 	}
 	n, err := r.Restore(from)
 	if err == nil {
-		o.reportRestore(s, path, n, fromHead)
+		o.reportRestore(w, s, path, n, fromHead)
 		return true, nil
 	}
 	checkDamaged(o.stderr, s, err)
@@ -184,8 +193,8 @@ func sendStore(from model.Reader, sink model.Sink, lost *model.Losses) error {
 
 // reportRestore says what a restore carried, and the journal's chain
 // head now, beside the backup's should they differ.
-func (o *importOptions) reportRestore(s model.Store, path string, n model.Restored, fromHead model.ChainHead) {
-	fmt.Fprintf(o.stdout, "restored %s, %s, %s, %d in the trash and a journal of %s from %s (a chrono store)\n",
+func (o *importOptions) reportRestore(w io.Writer, s model.Store, path string, n model.Restored, fromHead model.ChainHead) {
+	fmt.Fprintf(w, "restored %s, %s, %s, %d in the trash and a journal of %s from %s (a chrono store)\n",
 		events(n.Events), plural(n.Sources, "source"), plural(n.Snapshots, "snapshot"), n.Trashed, entries(n.Entries), termtext.Line(path))
 	head, err := chainOf(s)
 	switch {
@@ -193,8 +202,8 @@ func (o *importOptions) reportRestore(s model.Store, path string, n model.Restor
 		fmt.Fprintf(o.stderr, "chrono: the restored journal does not verify: %v\n", err)
 	case n.Entries == 0:
 	case head == fromHead:
-		fmt.Fprintf(o.stdout, "journal chain head %s, as in the backup\n", head.Short())
+		fmt.Fprintf(w, "journal chain head %s, as in the backup\n", head.Short())
 	default:
-		fmt.Fprintf(o.stdout, "journal chain head %s (the backup's was %s: its entries were written anew)\n", head.Short(), fromHead.Short())
+		fmt.Fprintf(w, "journal chain head %s (the backup's was %s: its entries were written anew)\n", head.Short(), fromHead.Short())
 	}
 }
