@@ -89,7 +89,10 @@ func readL2TCSV(br *bufio.Reader, sink model.Sink, losses *model.Losses) error {
 				open = quotedAfter(next, true)
 			}
 			cells, msg = splitRow(string(row))
-			if open {
+			switch {
+			case open && len(row) >= model.MaxRecordBytes:
+				msg = fmt.Sprintf("a cell quoted on this line runs past the %d MiB a row may have, unclosed; %s", model.MaxRecordBytes>>20, quotingHint)
+			case open:
 				msg = "a cell quoted on this line is never closed: the rest of the file reads as inside it; " + quotingHint
 			}
 		}

@@ -332,3 +332,17 @@ func TestL2TCSVQuotedLineBreaks(t *testing.T) {
 		t.Errorf("a quote left open: %q", problems)
 	}
 }
+
+// TestL2TCSVQuotedCellPastTheLimit: a quoted cell still open when its row
+// reaches the limit of a row is said so, not as never closed.
+func TestL2TCSVQuotedCellPastTheLimit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads a row of 64 MiB")
+	}
+	line := strings.Repeat("x", 1<<20) + "\n"
+	open := "06/27/2012,18:17:01,UTC,M...,FILE,Log,type,-,host,-,\"" + strings.Repeat(line, model.MaxRecordBytes>>20+1)
+	_, problems, _ := read(t, l2tHeader+open)
+	if !strings.HasPrefix(problems, "2: a cell quoted on this line runs past the 64 MiB a row may have, unclosed") {
+		t.Errorf("problems %.200q", problems)
+	}
+}
