@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"chrono/model"
+	"chrono/model/formats"
 	"chrono/model/termtext"
 	"chrono/store"
 	"chrono/tui"
@@ -277,9 +278,13 @@ func runServed(inv sshd.Investigation, args []string, stdout, stderr io.Writer) 
 		if cmd.Flags().Changed("output") || cmd.Flags().Changed("force") {
 			return usagef("-o: over SSH, export writes to your terminal and no file on the server; redirect ssh's output instead")
 		}
-		if f, _ := cmd.Flags().GetString("format"); f == "evidence" {
+		name, _ := cmd.Flags().GetString("format")
+		if name == "evidence" {
 			// Its own message would ask for -o DIR, which is refused here.
 			return usagef("--format evidence writes a directory, and over SSH export writes only to your terminal: choose another format (json --with-snapshots carries the snapshots), or ask for the directory to be exported on the server")
+		}
+		if f, ok := formats.Lookup(name); ok && f.Shown == formats.ShownNever {
+			c.stdout = &noControls{w: stdout} // servecontrols.go
 		}
 		return exportRun(cmd, args)
 	}

@@ -131,3 +131,57 @@ func TestServeExecNamesHelpAsSSHAsksForIt(t *testing.T) {
 		t.Errorf("list --during over SSH: exit %d, %q", code, errs.String())
 	}
 }
+
+// TestServedCSVExportStopsAtAControl: a CSV export carries text as it
+// came, and is not printed to a terminal; over SSH, where chrono cannot
+// tell that the client's terminal does not get it, an event's escape
+// sequence (a title setting the window's name, a write to the clipboard)
+// reached it raw. The export stops before the first such character,
+// saying what to do; one with none goes through, whole.
+func TestServedCSVExportStopsAtAControl(t *testing.T) {
+	db := exampleDB(t)
+	inv := sshd.Investigation{Name: "nso", Path: db}
+	for _, format := range []string{"csv", "timesketch-csv"} {
+		var out, errs bytes.Buffer
+		if code := serveExec(inv, []string{"export", "--format", format}, &out, &errs); code != 0 || !strings.Contains(out.String(), "nso-mobileum-call") {
+			t.Errorf("%s of text without controls: exit %d, %q", format, code, errs.String())
+		}
+	}
+	if r := chrono(t, db, "", "add", "--title", "Evil \x1b]0;PWNED\x07 \x1b]52;c;SGVsbG8=\x07 end", "--date", "2019-05-05"); r.code != 0 {
+		t.Fatalf("add: %+v", r)
+	}
+	for _, format := range []string{"csv", "timesketch-csv"} {
+		var out, errs bytes.Buffer
+		code := serveExec(inv, []string{"export", "--format", format}, &out, &errs)
+		if code == 0 || bytes.ContainsAny(out.Bytes(), "\x1b\x07") || !strings.Contains(errs.String(), "export as chrono JSON or Timesketch JSONL") {
+			t.Errorf("%s over SSH with an escape sequence: exit %d, out %q, err %q", format, code, out.String(), errs.String())
+		}
+	}
+	var out, errs bytes.Buffer
+	if code := serveExec(inv, []string{"export", "--format", "json"}, &out, &errs); code != 0 || bytes.ContainsAny(out.Bytes(), "\x1b\x07") {
+		t.Errorf("json over SSH: exit %d, raw controls %v, %q", code, bytes.ContainsAny(out.Bytes(), "\x1b\x07"), errs.String())
+	}
+}
+
+// TestNoControlsCutsAtTheFirst: the guard writes what comes before the
+// first control, a C1 control split between two writes included.
+func TestNoControlsCutsAtTheFirst(t *testing.T) {
+	for _, tt := range []struct {
+		writes []string
+		want   string
+	}{
+		{[]string{"a,b\tc\r\n", "d"}, "a,b\tc\r\nd"},
+		{[]string{"ok ", "bad \x1b[31m"}, "ok bad "},
+		{[]string{"caf\xc3\xa9 ", "x\xc2", "\x9b31m"}, "caf\xc3\xa9 x"},
+		{[]string{"\xc2\xa0nbsp\x7f"}, "\xc2\xa0nbsp"},
+	} {
+		var b bytes.Buffer
+		n := &noControls{w: &b}
+		for _, w := range tt.writes {
+			n.Write([]byte(w))
+		}
+		if b.String() != tt.want {
+			t.Errorf("%q written as %q, want %q", tt.writes, b.String(), tt.want)
+		}
+	}
+}
