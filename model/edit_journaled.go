@@ -101,7 +101,9 @@ func (s SaveEvent) Phrase() string {
 	if s.Base == nil {
 		return "added " + quoteTitle(s.Event.Title)
 	}
-	return "saved " + quoteTitle(s.Event.Title)
+	// Cut in its middle: two saves of a title changed at its end must
+	// not read alike in the journal.
+	return "saved " + quoteEnds(s.Event.Title)
 }
 
 func quoteTitle(t string) string {

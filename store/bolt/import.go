@@ -150,10 +150,10 @@ func (is *importSink) sourcesByURL() *model.URLIndex {
 	return is.byURL
 }
 
-// inTrash reports whether the trash holds an event with the id.
 // InTrash implements model.TrashKnown.
 func (is *importSink) InTrash(id string) bool { return is.inTrash(id) }
 
+// inTrash reports whether the trash holds an event with the id.
 func (is *importSink) inTrash(id string) bool {
 	return !is.noTrash && is.b.trash.Get([]byte(id)) != nil
 }
