@@ -139,3 +139,17 @@ func TestARefusedConnectionIsLogged(t *testing.T) {
 		t.Errorf("the log does not say whom the client asked to be: %q", got)
 	}
 }
+
+// A session left with q is logged as ended, as it was as opened: the log
+// said when sessions began, and when they ended only if the server ended
+// them.
+func TestTheLogSaysASessionClosed(t *testing.T) {
+	key, line := newKey(t)
+	log := &screen{}
+	sv := serve(t, usersLine("lee", "read", line), DefaultLimits(), func(c *Config) { c.Log = log })
+	sess, in, _, _ := browse(t, sv.connect(key))
+	log.waitFor(t, "lee opened nso (read)")
+	io.WriteString(in, "q")
+	sess.Wait()
+	log.waitFor(t, "lee closed nso after ")
+}

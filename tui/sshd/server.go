@@ -582,6 +582,7 @@ func (s *Server) browse(sess ssh.Session, x *session, invs []Investigation, role
 	close(stop)
 	m.display.close(2 * time.Second)
 	s.mu.Lock()
+	name := x.inv
 	x.inv = ""
 	s.tellPresence()
 	s.mu.Unlock()
@@ -603,6 +604,9 @@ func (s *Server) browse(sess ssh.Session, x *session, invs []Investigation, role
 		s.logf("%s's session ended: %s", x.user, reason)
 		code = 1
 	default:
+		// Left by the person (q), or the connection gone: the log says
+		// when each session ends, as it says when it opens.
+		s.logf("%s closed %s after %s", x.user, name, time.Since(begun).Round(time.Second))
 	}
 	return code
 }
