@@ -65,17 +65,7 @@ func TestAReaderNotReadingBlocksNoWriter(t *testing.T) {
 // past the memory it holds (then from its file), and after the memory
 // was freed again.
 func TestPipeSpoolKeepsTheOrder(t *testing.T) {
-	defer func(n int) { spoolMemory = n }(spoolMemory)
-	spoolMemory = 1000
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	sp := spoolIfPipe(w)
-	if sp == nil {
-		t.Fatal("no spool for a pipe")
-	}
+	r, w, sp := spoolOnAPipe(t, 1000)
 	var want bytes.Buffer
 	for i := range 5000 {
 		line := strings.Repeat(string(rune('a'+i%26)), i%97) + "\n"
@@ -108,27 +98,35 @@ func TestPipeSpoolKeepsTheOrder(t *testing.T) {
 // gap. A later small write went into memory, and the output lacked the
 // one refused.
 func TestPipeSpoolFailsWhole(t *testing.T) {
-	defer func(n int) { spoolMemory = n }(spoolMemory)
-	spoolMemory = 100_000
 	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "none"))
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	sp := spoolIfPipe(w)
-	if sp == nil {
-		t.Fatal("no spool for a pipe")
-	}
+	r, w, sp := spoolOnAPipe(t, 100_000)
 	var errs []error
 	for _, n := range []int{70_000, 60_000, 50_000, 4} {
 		_, err := sp.Write(bytes.Repeat([]byte("x"), n))
 		errs = append(errs, err)
 	}
 	go io.Copy(io.Discard, r)
-	err = sp.finish()
+	err := sp.finish()
 	w.Close()
 	if errs[len(errs)-1] == nil || err == nil || !strings.Contains(err.Error(), "set TMPDIR to a disk with room, or write to a file with -o FILE") {
 		t.Errorf("writes %v, finish %v: want the write past the memory and every one after failing, and said", errs, err)
 	}
+}
+
+// spoolOnAPipe is a spool onto a new pipe, holding up to memory bytes in
+// memory for the test: the pipe's ends, and the spool.
+func spoolOnAPipe(t *testing.T, memory int) (r, w *os.File, sp *pipeSpool) {
+	t.Helper()
+	was := spoolMemory
+	spoolMemory = memory
+	t.Cleanup(func() { spoolMemory = was })
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	if sp = spoolIfPipe(w); sp == nil {
+		t.Fatal("no spool for a pipe")
+	}
+	return r, w, sp
 }
