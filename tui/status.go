@@ -3,6 +3,7 @@ package tui
 import (
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -27,6 +28,8 @@ type statusLine struct {
 	width int
 	// link makes the message a hyperlink (OSC 8) to this URL.
 	link string
+	// said is the number of the latest message of say shown.
+	said uint64
 }
 
 // statusRows is the most lines a message takes: a long one (a path, a
@@ -47,14 +50,22 @@ type statusMsg struct {
 	err   bool
 	offer *offer
 	link  string
+	said  uint64 // its number among those say made, or 0
 }
 
 // statusExpiredMsg clears a transient status message.
 type statusExpiredMsg struct{ seq int }
 
-// say returns a command that shows a message on the status line.
+// said numbers the messages say makes, in the order Update asks for them:
+// their commands run side by side, and may come back in another.
+var said atomic.Uint64
+
+// say returns a command that shows a message on the status line, unless
+// one said after it has been shown already (two keys pressed at once,
+// each saying what it did: the later stays).
 func say(s string) tea.Cmd {
-	return func() tea.Msg { return statusMsg{text: s} }
+	n := said.Add(1)
+	return func() tea.Msg { return statusMsg{text: s, said: n} }
 }
 
 // fail returns a command that shows an error on the status line.
@@ -78,6 +89,12 @@ func offerCopy(clip clipboard, err error, what, text string) tea.Cmd {
 // show puts a message or an error on the line; a message goes after
 // statusFor, by tick.
 func (s *statusLine) show(msg statusMsg, tick ticker) tea.Cmd {
+	if msg.said != 0 {
+		if msg.said < s.said {
+			return nil // overtaken by a message said after it
+		}
+		s.said = msg.said
+	}
 	s.set(msg.text, msg.err)
 	s.offer = msg.offer
 	s.link = msg.link

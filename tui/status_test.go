@@ -4,6 +4,9 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 // TestStatusClearsOnTheNextKey checks that a message and an error both
@@ -81,5 +84,24 @@ func TestLongStatusWraps(t *testing.T) {
 	d.keys("y")
 	if n := len(d.clipboard); n != 2 || strings.Contains(d.clipboard[1], url) {
 		t.Errorf("the second y copied %q, want the quote", d.clipboard[1:])
+	}
+}
+
+// TestSayKeepsTheLaterMessage: two messages said one after the other, in
+// Update, whose commands come back in the other order (as two keys sent
+// at once can), leave the later on the line: the status said "lanes by
+// tag" under a title that said "lanes by source".
+func TestSayKeepsTheLaterMessage(t *testing.T) {
+	first, second := say("lanes by tag"), say("lanes by source")
+	var s statusLine
+	tick := func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+	s.show(second().(statusMsg), tick)
+	s.show(first().(statusMsg), tick)
+	if s.text != "lanes by source" {
+		t.Errorf("the line says %q, want the later message", s.text)
+	}
+	s.show(statusMsg{text: "saved"}, tick) // not of say: always shown
+	if s.text != "saved" {
+		t.Errorf("the line says %q", s.text)
 	}
 }
