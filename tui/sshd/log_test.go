@@ -153,3 +153,34 @@ func TestTheLogSaysASessionClosed(t *testing.T) {
 	sess.Wait()
 	log.waitFor(t, "lee closed nso after ")
 }
+
+// What the server refuses a person beside the sessions it serves (SFTP,
+// a port forward, their agent) is logged, for who reads the log to know
+// what was asked: the client was told, the log said nothing.
+func TestTheLogSaysWhatWasRefused(t *testing.T) {
+	key, line := newKey(t)
+	log := &screen{}
+	sv := serve(t, usersLine("lee", "read", line), DefaultLimits(), func(c *Config) { c.Log = log })
+	c := sv.connect(key)
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestSubsystem("sftp"); err == nil {
+		t.Error("the SFTP subsystem was granted")
+	}
+	sess.Close()
+	if conn, err := c.Dial("tcp", "127.0.0.1:9"); err == nil {
+		conn.Close()
+		t.Error("a port forward was opened")
+	}
+	if _, _, err := c.SendRequest("tcpip-forward", true, gossh.Marshal(struct {
+		Addr string
+		Port uint32
+	}{"127.0.0.1", 0})); err != nil {
+		t.Fatal(err)
+	}
+	log.waitFor(t, `lee refused: the subsystem "sftp"`)
+	log.waitFor(t, "lee refused: port forwarding")
+	log.waitFor(t, "lee refused: remote port forwarding")
+}

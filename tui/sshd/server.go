@@ -189,8 +189,13 @@ func New(cfg Config) (*Server, error) {
 			// No subsystem (SFTP), no forwarding: the defaults refuse them;
 			// say so here, so that no later default changes it.
 			srv.SubsystemHandlers = map[string]ssh.SubsystemHandler{}
-			srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": noAgentSessions}
-			srv.RequestHandlers = map[string]ssh.RequestHandler{}
+			srv.ChannelHandlers = map[string]ssh.ChannelHandler{
+				"session":      s.noAgentSessions,
+				"direct-tcpip": s.refusedChannel("port forwarding"), // ssh -L
+			}
+			srv.RequestHandlers = map[string]ssh.RequestHandler{
+				"tcpip-forward": s.refusedRequest("remote port forwarding"), // ssh -R
+			}
 			srv.LocalPortForwardingCallback = nil
 			srv.ReversePortForwardingCallback = nil
 			// A connection that fails after its keys were refused was
