@@ -123,8 +123,13 @@ func (a *axis) follow(row model.Row, paneW int) {
 
 // barCells is where a date's bar runs on the axis, in cells: minus or
 // plus infinity at an open end.
-func (a *axis) barCells(d model.Date) (from, to float64) {
-	e, l := d.Earliest(), d.Latest()
+func (a *axis) barCells(d model.Date) (from, to float64) { return a.cells(d.Earliest(), d.Latest()) }
+
+// spanCells is where a span runs on the axis, as barCells.
+func (a *axis) spanCells(s model.Span) (from, to float64) { return a.cells(s.Earliest, s.Latest) }
+
+// cells is where the instants e to l run on the axis, as barCells.
+func (a *axis) cells(e, l model.Instant) (from, to float64) {
 	from, to = math.Inf(-1), math.Inf(1)
 	if !e.IsUnbounded() {
 		from = a.zoom.cellOf(e)

@@ -427,3 +427,20 @@ func TestAxisOpenedOnAnUndatedEvent(t *testing.T) {
 		t.Errorf("the axis is not around the dated events:\n%s", screen)
 	}
 }
+
+// TestAxisDrawsTheSpanLinksNarrow: an undated event that precedes a
+// dated one is no later than it, as the sources pane says; the axis
+// said only "undated". It draws the span the links narrow it to, its
+// unknown start marked so.
+func TestAxisDrawsTheSpanLinksNarrow(t *testing.T) {
+	s := datedStore(t, []struct{ id, date string }{{"early", "2016"}, {"dated", "2018-10-02"}, {"before", ""}})
+	if _, _, err := (model.AddLink{From: "before", Rel: model.Precedes, To: "dated"}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, s, 120, 30)
+	d.keys("v")
+	l := axisLine(t, d, "the before event")
+	if strings.Contains(l, "undated") || !strings.Contains(l, barUnknown) || !strings.Contains(l, barShade) {
+		t.Errorf("the undated event a link bounds is not drawn to its bound:\n%s", d.screen())
+	}
+}

@@ -74,7 +74,7 @@ func (b *browser) axisView(w, h int) []string {
 			name = lane
 		}
 		prev = lane
-		lines = append(lines, b.lastView(b.axisRow(r.Event, first+i == b.tl.cur, line(name), laneW, barW, ticks)))
+		lines = append(lines, b.lastView(b.axisRow(*r, first+i == b.tl.cur, line(name), laneW, barW, ticks)))
 	}
 	for len(lines) < h {
 		lines = append(lines, "")
@@ -132,7 +132,8 @@ func (a *axis) scaleView(st *Styles, w int, ticks []bool) string {
 // axisRow draws one event: cursor, mark, its lane's name on the lane's
 // first line, then its bar with its title beside it; an event off the
 // axis says where it is with an arrow, and an undated one says so.
-func (b *browser) axisRow(e model.Event, selected bool, lane string, laneW, barW int, ticks []bool) string {
+func (b *browser) axisRow(row model.Row, selected bool, lane string, laneW, barW int, ticks []bool) string {
+	e := &row.Event
 	st := &b.ctx.styles
 	a := &b.axis
 	cursor, mark := " ", " "
@@ -168,10 +169,17 @@ func (b *browser) axisRow(e model.Event, selected bool, lane string, laneW, barW
 		}
 		return st.fit(highlight(s, b.search.text, text, match), room)
 	}
-	if e.Date.IsZero() {
+	// Drawn over the span its links narrow it to, where they do: an
+	// undated event that precedes another is no later than that one.
+	span, placed := model.OrderKeyPlaced(row.Pos.Key())
+	narrowed := placed && span != model.SpanOf(e.Date)
+	if e.Date.IsZero() && !narrowed {
 		return head + titled(barW, "undated · "+title)
 	}
 	from, to := a.barCells(e.Date)
+	if narrowed {
+		from, to = a.spanCells(span)
+	}
 	left, right := float64(a.left), float64(a.left+int64(barW))
 	switch {
 	case to < left:
@@ -258,11 +266,12 @@ func (a *axis) bar(st *Styles, from, to float64, c0, c1 int, precise bool, barW 
 	for x := c0; x < c1; x++ {
 		c := left + float64(x)
 		switch {
-		case x == 0 && math.IsInf(from, -1) && d.UnknownStart():
-			sb.WriteString(barUnknown)
+		case x == 0 && math.IsInf(from, -1) && (d.UnknownStart() || d.IsZero()):
+			sb.WriteString(barUnknown) // an undated event's, bounded by a link on one side
+
 		case x == 0 && math.IsInf(from, -1):
 			sb.WriteString(barOpenPast)
-		case x == barW-1 && math.IsInf(to, 1) && d.UnknownEnd():
+		case x == barW-1 && math.IsInf(to, 1) && (d.UnknownEnd() || d.IsZero()):
 			sb.WriteString(barUnknown)
 		case x == barW-1 && math.IsInf(to, 1):
 			sb.WriteString(barOpenOn)
