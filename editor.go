@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"slices"
 	"strings"
 
 	"chrono/model"
@@ -90,12 +89,10 @@ func runEditInEditor(opts *editOptions) error {
 			// Changed meanwhile: where the two changes touched other
 			// fields, both are kept, as the browser's quote form keeps
 			// them; a field both changed is refused, named.
-			mine, theirs := model.Fields(&base, &e), model.Fields(&base, &ce.Current)
-			if both := intersect(mine, theirs); len(both) > 0 {
+			onTheirs, theirs, both := model.EditBeside(&base, &e, &ce.Current)
+			if len(both) > 0 {
 				return &editedBothError{id: base.ID, fields: both}
 			}
-			onTheirs := ce.Current.Clone()
-			model.CopyFields(&onTheirs, &e, mine)
 			if _, err := model.EditEvent(tx, ce.Current, onTheirs); err != nil {
 				return err
 			}
@@ -140,17 +137,6 @@ type editedBothError struct {
 
 func (e *editedBothError) Error() string {
 	return fmt.Sprintf("event %q: %s changed meanwhile by another change, as in yours: nothing saved; chrono edit %s opens it as it is now, to make your change again", e.id, strings.Join(e.fields, ", "), e.id)
-}
-
-// intersect is what a and b both hold, in a's order.
-func intersect(a, b []string) []string {
-	var out []string
-	for _, x := range a {
-		if slices.Contains(b, x) {
-			out = append(out, x)
-		}
-	}
-	return out
 }
 
 // runEditor runs $VISUAL, else $EDITOR, else vi, on path, with the

@@ -107,22 +107,43 @@ func (m *meddlingStore) Write(op model.Op, phrase string, fn func(model.Tx) erro
 }
 
 // TestEditorConflict: an edit from $EDITOR that meets a change made
-// meanwhile opens the form on what was typed, quotes included.
+// meanwhile to other fields keeps both, saying so, as chrono edit does;
+// one that meets a change to a field it changed too opens the form on
+// what was typed, quotes included.
 func TestEditorConflict(t *testing.T) {
 	s := exampleStore(t)
 	d := newDriver(t, &meddlingStore{Store: s, t: t, id: "nso-mobileum-call"}, 120, 40)
 	fakeEditor(t, d, `sed -i -e 's/"title": "NSO offers/"title": "NSO offered/' -e 's/We drop bags/We drop sacks/' "$1"`)
 	d.keys("ctrl+e")
+	if d.openDialog() != nil || !strings.Contains(d.status(), "kept beside yours: status, changed meanwhile by another change") {
+		t.Fatalf("an edit beside another's: %T, status %q", d.openDialog(), d.status())
+	}
+	e := event(t, s, "nso-mobileum-call")
+	if !strings.HasPrefix(e.Title, "NSO offered") || e.Status != model.Confirmed || !strings.Contains(e.Quotes[1].Text, "sacks") {
+		t.Errorf("saved %q, %q, quote %q; status line %q", e.Title, e.Status, e.Quotes[1].Text, d.status())
+	}
+
+	// The same field both ways: the form, on what was typed.
+	if _, err := s.Write(model.OpEdit, "set back", func(tx model.Tx) error {
+		_, err := model.UpdateEvent(tx, "nso-mobileum-call", func(e *model.Event) error { e.Status = model.Alleged; return nil })
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	d = newDriver(t, &meddlingStore{Store: s, t: t, id: "nso-mobileum-call"}, 120, 40)
+	d.to("nso-mobileum-call")
+	fakeEditor(t, d, `sed -i -e 's/"status": "alleged"/"status": "disputed"/' -e 's/We drop sacks/We drop bags/' "$1"`)
+	d.keys("ctrl+e")
 	f, ok := d.openDialog().(*eventForm)
 	if !ok {
 		t.Fatalf("no form on the conflict; status %q", d.status())
 	}
-	if got := f.value(fieldTitle); !strings.HasPrefix(got, "NSO offered") {
-		t.Errorf("the title typed is lost: %q", got)
+	if got := formStatuses[f.status]; got != model.Disputed {
+		t.Errorf("the status typed is lost: %q", got)
 	}
 	d.keys("ctrl+o", "ctrl+s")
-	e := event(t, s, "nso-mobileum-call")
-	if !strings.HasPrefix(e.Title, "NSO offered") || e.Status != model.Confirmed || !strings.Contains(e.Quotes[1].Text, "sacks") {
-		t.Errorf("saved %q, %q, quote %q; status line %q", e.Title, e.Status, e.Quotes[1].Text, d.status())
+	e = event(t, s, "nso-mobileum-call")
+	if e.Status != model.Disputed || !strings.Contains(e.Quotes[1].Text, "bags") {
+		t.Errorf("saved %q, quote %q; status line %q", e.Status, e.Quotes[1].Text, d.status())
 	}
 }

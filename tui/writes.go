@@ -57,6 +57,9 @@ type pendingWrite struct {
 	// skipped says what refused change this press passed by to reach
 	// this one ("" for none).
 	skipped string
+	// kept says, once the write is saved, what another change made
+	// meanwhile that it was carried beside ("" for none).
+	kept string
 	// save is the event saved, and form the form it was typed in (nil
 	// from $EDITOR): a save refused by a conflict opens the form again.
 	save *saveEvent
@@ -242,12 +245,16 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 			what += " (" + strings.Join(f, ", ") + ")"
 		}
 	}
+	said := what
+	if w.kept != "" {
+		said += " · " + w.kept
+	}
 	if msg.revert == nil {
-		return statusMsg{text: what}
+		return statusMsg{text: said}
 	}
 	q.undo = append(q.undo, undoable{edit: msg.revert, what: what})
 	q.redo = nil
-	return statusMsg{text: what + " · u to undo"}
+	return statusMsg{text: said + " · u to undo"}
 }
 
 // retryRefused unmarks the refused undo and redo on top of the stacks
@@ -432,6 +439,13 @@ func (m *Model) conflicted(msg writeMsg) tea.Cmd {
 	}
 	f, cmd := w.form, tea.Cmd(nil)
 	if f == nil {
+		// Saved from $EDITOR: another's change to other fields is kept
+		// beside it, as chrono edit keeps it; saved again on theirs.
+		if merged, kept, both := model.EditBeside(w.save.base, &w.save.event, &ce.Current); len(both) == 0 {
+			again := saveEvent{base: &ce.Current, event: merged}
+			return m.write(pendingWrite{edit: model.SaveEvent{Base: again.base, Event: again.event}, save: &again,
+				kept: "kept beside yours: " + strings.Join(kept, ", ") + ", changed meanwhile by another change"})
+		}
 		// Saved from $EDITOR: a form on the same base, showing what was
 		// typed (the quotes, links and notes typed come along).
 		f, cmd = newEventForm(m.ctx, w.save.base), loadSources(m.ctx.store)
