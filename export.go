@@ -133,14 +133,7 @@ func (o *exportOptions) export(s model.Store, f formats.Format, q model.Query) e
 		// Part of the timeline: its links to the rest are kept, for an
 		// import back into this store, and counted, as the file imports
 		// into no store without those events.
-		exported := map[string]bool{}
-		for e, err := range s.Events(q) {
-			if err != nil {
-				return err
-			}
-			exported[e.ID] = true
-		}
-		events = model.CountLinksOutside(events, func(id string) bool { return exported[id] }, &lost)
+		events = model.CountLinksOutside(events, &lost)
 	}
 	f = o.markdownDraft(f, s)
 	write := func(w io.Writer) (err error) {

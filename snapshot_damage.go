@@ -17,7 +17,11 @@ func damagedSnapshots(s model.Reader) ([]snapshotCheck, error) {
 	if err != nil {
 		return nil, err
 	}
-	var kept map[model.SnapshotKey]model.SnapshotRecord // read at the first snapshot: the whole journal
+	// Read whole, once: a snapshot taken away shows only there.
+	kept, states, err := model.ReadSnapshotJournal(s)
+	if err != nil {
+		return nil, err
+	}
 	var damaged []snapshotCheck
 	for _, src := range sources {
 		snaps, err := s.Snapshots(src.ID)
@@ -25,16 +29,11 @@ func damagedSnapshots(s model.Reader) ([]snapshotCheck, error) {
 			return nil, fmt.Errorf("source %q: reading its snapshots: %w", src.ID, err)
 		}
 		for _, sn := range snaps {
-			if kept == nil {
-				if kept, err = model.RecordedSnapshots(s); err != nil {
-					return nil, err
-				}
-			}
 			if c := checkSnapshot(s, src.ID, sn, kept); !c.OK {
 				damaged = append(damaged, c)
 			}
 		}
 	}
-	out, err := outOfStep(s)
+	out, err := outOfStep(s, states)
 	return append(damaged, out...), err
 }

@@ -169,7 +169,7 @@ func verifyQuotes(s model.Store) (verifyReport, error) {
 	if err != nil {
 		return rep, err
 	}
-	kept, err := model.RecordedSnapshots(s)
+	kept, states, err := model.ReadSnapshotJournal(s)
 	if err != nil {
 		return rep, err
 	}
@@ -199,7 +199,7 @@ func verifyQuotes(s model.Store) (verifyReport, error) {
 			rep.Quotes[qi].Untrusted = !latestOK
 		}
 	}
-	out, err := outOfStep(s)
+	out, err := outOfStep(s, states)
 	if err != nil {
 		return rep, err
 	}
@@ -215,8 +215,8 @@ func verifyQuotes(s model.Store) (verifyReport, error) {
 
 // outOfStep is, as failed checks, the snapshots whose state in the store
 // is not what the journal last left (model.SnapshotsOutOfStep).
-func outOfStep(s model.Reader) ([]snapshotCheck, error) {
-	found, err := model.SnapshotsOutOfStep(s)
+func outOfStep(s model.Reader, states model.SnapshotStates) ([]snapshotCheck, error) {
+	found, err := model.SnapshotsOutOfStep(s, states)
 	var out []snapshotCheck
 	for _, f := range found {
 		out = append(out, snapshotCheck{Source: f.Source, Snapshot: f.N, SHA256: f.SHA256, Problem: f.Problem})

@@ -124,10 +124,14 @@ func (e *HeaderConflict) Unwrap() error { return ErrConflict }
 // its middle: an investigation's title is changed most often at its end
 // (a subtitle, a "draft" taken off), which a cut there would hide, the
 // phrase reading as the title it replaced.
-func quoteEnds(t string) string {
-	const head, tail = 24, 15
-	if r := []rune(t); len(r) > head+tail+1 {
-		t = strings.TrimRight(string(r[:head]), " ") + " … " + strings.TrimLeft(string(r[len(r)-tail:]), " ")
+func quoteEnds(t string) string { return "“" + CutMiddle(t, 24, 15) + "”" }
+
+// CutMiddle shortens s longer than head+tail+1 characters to its first
+// head and last tail, " … " between: a title is changed most often at its
+// end, which a cut there would hide.
+func CutMiddle(s string, head, tail int) string {
+	if r := []rune(s); len(r) > head+tail+1 {
+		s = strings.TrimRight(string(r[:head]), " ") + " … " + strings.TrimLeft(string(r[len(r)-tail:]), " ")
 	}
-	return "“" + t + "”"
+	return s
 }

@@ -7,20 +7,27 @@ import "iter"
 // events, and into no other.
 var LinkOutsideKept = Loss{One: "link kept to an event not exported: the file imports only into a store that holds it", Many: "links kept to events not exported: the file imports only into a store that holds them"}
 
-// CountLinksOutside passes events on, counting in lost each link that
-// names an event in does not hold.
-func CountLinksOutside(events iter.Seq2[Event, error], in func(id string) bool, lost *Losses) iter.Seq2[Event, error] {
+// CountLinksOutside passes events on and, once they have all gone by,
+// counts in lost each link that names an event not among them: a link may
+// name an event that comes after it, so none is counted before the end.
+func CountLinksOutside(events iter.Seq2[Event, error], lost *Losses) iter.Seq2[Event, error] {
 	return func(yield func(Event, error) bool) {
+		passed := map[string]bool{}
+		var named []string
 		for e, err := range events {
 			if err == nil {
+				passed[e.ID] = true
 				for _, l := range e.Links {
-					if !in(l.Event) {
-						lost.Add(LinkOutsideKept, 1)
-					}
+					named = append(named, l.Event)
 				}
 			}
 			if !yield(e, err) {
 				return
+			}
+		}
+		for _, id := range named {
+			if !passed[id] {
+				lost.Add(LinkOutsideKept, 1)
 			}
 		}
 	}

@@ -55,15 +55,11 @@ func (st SnapshotStates) OutOfStep(source string, listed []Snapshot) []SnapshotO
 	return out
 }
 
-// SnapshotsOutOfStep compares each snapshot the journal of r names with
-// the store (SnapshotStates.OutOfStep). A journal an older chrono kept
-// before it recorded snapshots names none. They come by source, then
-// number.
-func SnapshotsOutOfStep(r Reader) ([]SnapshotOutOfStep, error) {
-	st := SnapshotStates{}
-	if _, err := RecordSnapshotsAfter(r, 0, map[SnapshotKey]SnapshotRecord{}, st); err != nil {
-		return nil, err
-	}
+// SnapshotsOutOfStep compares each snapshot the journal of r names, in
+// the states it read (ReadSnapshotJournal), with the store
+// (SnapshotStates.OutOfStep). A journal an older chrono kept before it
+// recorded snapshots names none. They come by source, then number.
+func SnapshotsOutOfStep(r Reader, st SnapshotStates) ([]SnapshotOutOfStep, error) {
 	sources := map[string]bool{}
 	for k := range st {
 		sources[k.Source] = true

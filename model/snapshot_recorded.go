@@ -30,6 +30,17 @@ func RecordedSnapshots(r Reader) (map[SnapshotKey]SnapshotRecord, error) {
 	return kept, nil
 }
 
+// ReadSnapshotJournal reads the journal of r once for both what it
+// recorded of each snapshot when it was kept (RecordedSnapshots) and the
+// state it last left each in (SnapshotStates).
+func ReadSnapshotJournal(r Reader) (map[SnapshotKey]SnapshotRecord, SnapshotStates, error) {
+	kept, states := map[SnapshotKey]SnapshotRecord{}, SnapshotStates{}
+	if _, err := RecordSnapshotsAfter(r, 0, kept, states); err != nil {
+		return nil, nil, err
+	}
+	return kept, states, nil
+}
+
 // RecordSnapshotsAfter adds to kept the snapshots that the journal
 // entries of r after entry after record keeping, as the first entry to
 // name each recorded it, and returns the last entry's number (after when

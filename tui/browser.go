@@ -137,8 +137,10 @@ func (b *browser) Update(msg tea.Msg) (Action, tea.Cmd) {
 	a, cmd := b.update(msg)
 	b.updateKeys()
 	b.axis.updateKeys()
-	if row, ok := b.tl.nearestDated(); ok {
-		b.axis.follow(row, b.lay.listW)
+	if b.axis.on {
+		if row, ok := b.tl.nearestDated(); ok {
+			b.axis.follow(row, b.lay.listW)
+		}
 	}
 	rows, _ := b.tl.visible()
 	switch msg.(type) {

@@ -39,14 +39,8 @@ func changedTo(e *model.Event, field string) string {
 		if s == "" {
 			return " emptied"
 		}
-		// Cut in its middle: a title is most often changed at its end,
-		// which a cut there would hide, the other's version reading as
-		// the one it replaced.
-		const head, tail = 24, 24
-		if r := []rune(line(s)); len(r) > head+tail+1 {
-			s = strings.TrimRight(string(r[:head]), " ") + " … " + strings.TrimLeft(string(r[len(r)-tail:]), " ")
-		}
-		return " to “" + line(s) + "”"
+		// Cut in its middle, where the other's change is least likely.
+		return " to “" + model.CutMiddle(line(s), 24, 24) + "”"
 	}
 	switch field {
 	case "title":
