@@ -444,3 +444,35 @@ func TestAxisDrawsTheSpanLinksNarrow(t *testing.T) {
 		t.Errorf("the undated event a link bounds is not drawn to its bound:\n%s", d.screen())
 	}
 }
+
+// TestAxisPointsToTheSpanLinksNarrow: an undated event a link bounds,
+// off the axis, points to its bound; it said "← undated", as if the
+// links told nothing of where it is.
+func TestAxisPointsToTheSpanLinksNarrow(t *testing.T) {
+	s := datedStore(t, []struct{ id, date string }{
+		{"old", "1990-03-04"}, {"early", "2016"}, {"dated", "2018-10-02"}, {"late", "2040-01-05"}, {"before", ""}, {"after", ""},
+	})
+	for _, l := range []model.AddLink{{From: "before", Rel: model.Precedes, To: "old"}, {From: "after", Rel: model.Follows, To: "late"}} {
+		if _, _, err := l.Apply(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := newDriver(t, s, 120, 30)
+	d.keys("v")
+	for range 6 {
+		if d.selected() == "dated" {
+			break
+		}
+		d.keys("j")
+	}
+	if d.selected() != "dated" {
+		t.Fatalf("on %s, want the dated event", d.selected())
+	}
+	l := axisLine(t, d, "the before event")
+	if strings.Contains(l, "undated") || !strings.Contains(l, "← by 4 Mar 1990") {
+		t.Errorf("the undated event a link bounds does not point to its bound:\n%s", d.screen())
+	}
+	if l := axisLine(t, d, "the after event"); strings.Contains(l, "undated") || !strings.Contains(l, "from 5 Jan 2040 →") {
+		t.Errorf("the undated event a link bounds after the axis does not point to its bound:\n%s", d.screen())
+	}
+}

@@ -2,7 +2,9 @@ package tui
 
 import (
 	"math"
+	"strconv"
 	"strings"
+	"time"
 
 	"chrono/model"
 )
@@ -183,11 +185,12 @@ func (b *browser) axisRow(row model.Row, selected bool, lane string, laneW, barW
 	left, right := float64(a.left), float64(a.left+int64(barW))
 	switch {
 	case to < left:
-		return head + st.Muted.Render("← "+e.Date.LabelIn(b.ctx.zone)+" ") + titled(max(0, barW-st.width("← "+e.Date.LabelIn(b.ctx.zone)+" ")), title)
+		where := "← " + offAxisLabel(e.Date, b.ctx.zone, "by ", span.Latest) + " "
+		return head + st.Muted.Render(where) + titled(max(0, barW-st.width(where)), title)
 	case from >= right:
 		// The title is shortened first: where the event is must stay
 		// readable, as it does on the left.
-		where := "  " + e.Date.LabelIn(b.ctx.zone) + " →"
+		where := "  " + offAxisLabel(e.Date, b.ctx.zone, "from ", span.Earliest) + " →"
 		s := titled(max(0, barW-st.width(where)), title) + st.Muted.Render(st.fit(where, barW))
 		return head + strings.Repeat(" ", max(0, barW-st.width(s))) + s
 	}
@@ -329,4 +332,15 @@ func (b *browser) lineRow(y int) (int, bool) {
 	}
 	order, _ := b.axis.lanes.laneOrder(rows)
 	return first + order[y], true
+}
+
+// offAxisLabel says where an event off the axis is: its date, or for an
+// undated one its links bound, the day of that bound (in UTC, as the
+// scale).
+func offAxisLabel(d model.Date, zone model.Zone, bound string, at model.Instant) string {
+	if !d.IsZero() {
+		return d.LabelIn(zone)
+	}
+	y, m, day := at.Civil()
+	return bound + strconv.Itoa(day) + " " + time.Month(m).String()[:3] + " " + yearLabel(y)
 }
