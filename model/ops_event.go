@@ -285,10 +285,15 @@ func DeleteEvents(tx Tx, ids []string) ([]Deleted, error) {
 	return out, nil
 }
 
-// RestoreEvents brings events back from the trash.
+// RestoreEvents brings events back from the trash, with the sources they
+// cite that were removed meanwhile (citedBack).
 func RestoreEvents(tx Tx, ids []string) error {
+	var cb citedBack
 	for _, id := range UniqueIDs(ids) {
 		if err := tx.RestoreEvent(id); err != nil {
+			return err
+		}
+		if err := cb.restoreCited(tx, id); err != nil {
 			return err
 		}
 	}

@@ -81,6 +81,7 @@ func RevertEntry(tx Tx, e Entry) error {
 	if i := slices.IndexFunc(standing, func(l Entry) bool { return l.Reverts == e.Seq }); i >= 0 {
 		return &TakenBackError{Seq: e.Seq, By: standing[i]}
 	}
+	var cb citedBack
 	for _, i := range revertOrder(e.Events) {
 		c := &e.Events[i]
 		if err := checkLater(c, standing, tx.Author()); err != nil {
@@ -88,6 +89,12 @@ func RevertEntry(tx Tx, e Entry) error {
 		}
 		if err := revertEvent(tx, c); err != nil {
 			return err
+		}
+		if c.To == InTrash && c.From == OnTimeline {
+			// Back from the trash: with the sources it cites.
+			if err := cb.restoreCited(tx, c.ID); err != nil {
+				return err
+			}
 		}
 	}
 	for i := len(e.Sources) - 1; i >= 0; i-- {
@@ -257,6 +264,8 @@ func revertSource(tx Tx, c *SourceChange) error {
 		return tx.PutSource(*c.Before)
 	case err != nil:
 		return err
+	case c.After == nil && c.Before != nil && current == *c.Before:
+		return nil // put back already, with an event restored that cites it
 	case c.After == nil || current != *c.After:
 		return refused("source %q: changed since; revert that first", c.ID)
 	case c.Before == nil:

@@ -79,6 +79,7 @@ func Run(t *testing.T, h Harness) {
 		{"EditNoteKeepsItsWriter", testEditNoteKeepsItsWriter},
 		{"UndoKeepsOthersTags", testUndoKeepsOthersTags},
 		{"RevertImportKeepsLaterFields", testRevertImportKeepsLaterFields},
+		{"RestoreBringsBackCitedSources", testRestoreBringsBackCitedSources},
 		{"RevertPastUndoneChanges", testRevertPastUndoneChanges},
 		{"EditsKeepToTheLimits", testEditsKeepToTheLimits},
 		{"OldEventsOverALimitStayEditable", testOldEventsOverALimitStayEditable},
