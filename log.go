@@ -169,12 +169,30 @@ func (o *logOptions) print(r model.Reader, e model.Entry) error {
 	case n > shown:
 		fmt.Fprintf(o.stdout, "       … and %s more\n", model.Thousands(int64(n-shown)))
 	}
+	for i, c := range e.Sources {
+		if i == logShown {
+			fmt.Fprintf(o.stdout, "       … and %s more\n", plural(len(e.Sources)-logShown, "source"))
+			break
+		}
+		fmt.Fprintf(o.stdout, "       source %s %s\n", termtext.Line(c.ID), sourceWords(c))
+	}
 	if h := e.Header; h != nil {
 		// An import can set them too: a revert refused for them must
 		// find the entry that did.
 		fmt.Fprintf(o.stdout, "       investigation %s\n", headerWords(h))
 	}
 	return nil
+}
+
+// sourceWords says what a change did to one source.
+func sourceWords(c model.SourceChange) string {
+	switch {
+	case c.Before == nil:
+		return "added"
+	case c.After == nil:
+		return "removed"
+	}
+	return "changed"
 }
 
 // headerWords says what a change did to the investigation's title and

@@ -89,7 +89,7 @@ func TestLogSaysHeaderChanges(t *testing.T) {
 	mustChrono(t, db, "import", "timeline.example.json")
 	mustChrono(t, db, "edit", "--header", "--set", "title=Other")
 	log := mustChrono(t, db, "log").stdout
-	for _, want := range []string{"imported timeline.example.json: 13 new, 0 updated\n", "       … and 8 more\n       investigation description set\n", "       investigation title changed\n"} {
+	for _, want := range []string{"imported timeline.example.json: 13 new, 0 updated\n", "       … and 8 more\n       source wapo added\n       source occupy-democrats added\n       investigation description set\n", "       investigation title changed\n"} {
 		if !strings.Contains(log, want) {
 			t.Errorf("log lacks %q:\n%s", want, log)
 		}
@@ -97,6 +97,24 @@ func TestLogSaysHeaderChanges(t *testing.T) {
 	r := chrono(t, db, "", "revert", "2")
 	if want := "title or description changed since, by #3 changed the investigation's title or description by"; r.code != 1 || !strings.Contains(r.stderr, want) {
 		t.Errorf("revert 2: exit %d, stderr %q; want %q in it", r.code, r.stderr, want)
+	}
+}
+
+// TestLogSaysSourceChanges: the text log names the sources an entry
+// added, changed or removed; it named none, so that the removal of a
+// source, or the undo of an import that took its sources away, read as
+// a change of nothing.
+func TestLogSaysSourceChanges(t *testing.T) {
+	db := newDB(t)
+	mustChrono(t, db, "new", db)
+	mustChrono(t, db, "source", "add", "--id", "s", "--publisher", "P")
+	mustChrono(t, db, "source", "edit", "s", "--url", "https://example.org/a")
+	mustChrono(t, db, "source", "rm", "s")
+	log := mustChrono(t, db, "log").stdout
+	for _, want := range []string{"\n       source s added\n", "\n       source s changed\n", "\n       source s removed\n"} {
+		if !strings.Contains(log, want) {
+			t.Errorf("log lacks %q:\n%s", want, log)
+		}
 	}
 }
 
