@@ -176,7 +176,11 @@ type EditMerge struct {
 	Replace bool
 	// SummaryTaken is Input.SummaryTaken of the input being read.
 	SummaryTaken func(stored, read string) string
-	conflicts    Problems
+	// InTrash reports whether the store's trash holds an event: a
+	// stored link to one is kept whatever the file's links (nil: none
+	// is known).
+	InTrash   func(id string) bool
+	conflicts Problems
 }
 
 // Update is what an import makes of a stored event it updates
@@ -210,6 +214,9 @@ func (u *Update) Change(before *Event) EventChange {
 func (x *EditMerge) Merge(stored, incoming Event, fields FieldSet, base *Event, n int, at Place, r *ImportResult) Update {
 	if x.SummaryTaken != nil && fields.Has(FieldSummary) && incoming.Summary != stored.Summary {
 		incoming.Summary = x.SummaryTaken(stored.Summary, incoming.Summary)
+	}
+	if x.InTrash != nil && fields.Has(FieldLinks) {
+		incoming.Links = withLinksToTrash(stored.Links, incoming.Links, x.InTrash)
 	}
 	if x.Replace {
 		// The file's version of the fields it carries: base only tells
@@ -250,6 +257,21 @@ func (x *EditMerge) Merge(stored, incoming Event, fields FieldSet, base *Event, 
 		}
 	}
 	return u
+}
+
+// withLinksToTrash returns links, a file's links of an event, with the
+// stored ones to events in the trash added. No file holds such a link:
+// an export leaves it out and an import refuses it. So one missing from
+// the file was not taken away by it, and an import that took the
+// file's links as they are would cut it silently (a backup merged into
+// the store it came from did).
+func withLinksToTrash(stored, links []Link, inTrash func(id string) bool) []Link {
+	for _, l := range stored {
+		if !slices.Contains(links, l) && inTrash(l.Event) {
+			links = append(slices.Clip(links), l)
+		}
+	}
+	return links
 }
 
 // differsFromFile reports whether out, what an import leaves, differs

@@ -405,7 +405,7 @@ func (s *Store) importInputs(inputs []model.Input, opts model.ImportOptions, toT
 		return nil, err
 	}
 	side := im.sides()
-	side.merge.Prefer, side.merge.Replace = opts.Prefer, opts.Replace
+	side.merge.Prefer, side.merge.Replace, side.merge.InTrash = opts.Prefer, opts.Replace, im.inTrash
 	carry := &carrying{next: im, replace: opts.Replace}
 	var sink model.Sink = carry
 	if opts.Progress != nil {

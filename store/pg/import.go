@@ -430,6 +430,40 @@ func (im *txImport) send() error {
 	return nil
 }
 
+// linkedInTrash decodes the stored versions of a batch's events, and
+// returns them with the events in the trash they link to, for the merge
+// to keep those links (model.EditMerge.InTrash).
+func (im *txImport) linkedInTrash(stored map[string][2][]byte) (map[string]model.Event, map[string]bool, error) {
+	decoded := make(map[string]model.Event, len(stored))
+	var targets []string
+	for id, old := range stored {
+		e, err := decodeEvent(id, old[1])
+		if err != nil {
+			return nil, nil, err
+		}
+		decoded[id] = e
+		for _, l := range e.Links {
+			targets = append(targets, l.Event)
+		}
+	}
+	if len(targets) == 0 {
+		return decoded, nil, nil
+	}
+	rows, err := im.tx.Query(ctx, `SELECT id FROM trash WHERE inv = $1 AND id = ANY($2)`, im.s.inv, targets)
+	if err != nil {
+		return nil, nil, err
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, nil, err
+	}
+	in := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		in[id] = true
+	}
+	return decoded, in, nil
+}
+
 // wait waits for the batch in flight, if any, and returns the error of
 // the first batch that failed.
 func (im *txImport) wait() error {
@@ -455,6 +489,11 @@ func (im *txImport) flush(batch []pendingEvent) error {
 	if err != nil {
 		return err
 	}
+	decoded, linkedInTrash, err := im.linkedInTrash(stored)
+	if err != nil {
+		return err
+	}
+	im.merge.InTrash = func(id string) bool { return linkedInTrash[id] }
 	var write [][]any
 	var history, linked, words []string
 	var changes [][]byte
@@ -465,15 +504,12 @@ func (im *txImport) flush(batch []pendingEvent) error {
 			im.merge.Trashed(e.ID, p.n, p.at)
 			continue
 		}
-		old, ok := stored[e.ID]
+		_, ok := stored[e.ID]
 		if !ok {
 			im.result.New++
 			im.changes = append(im.changes, model.EventChange{ID: e.ID, To: model.OnTimeline})
 		} else {
-			before, err := decodeEvent(e.ID, old[1])
-			if err != nil {
-				return err
-			}
+			before := decoded[e.ID]
 			u := im.merge.Merge(before, e, p.present, bases[e.ID], p.n, p.at, &im.result)
 			if !u.Keep {
 				continue

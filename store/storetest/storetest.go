@@ -80,6 +80,7 @@ func Run(t *testing.T, h Harness) {
 		{"UndoKeepsOthersTags", testUndoKeepsOthersTags},
 		{"RevertImportKeepsLaterFields", testRevertImportKeepsLaterFields},
 		{"RestoreBringsBackCitedSources", testRestoreBringsBackCitedSources},
+		{"ReimportKeepsLinksToTheTrash", testReimportKeepsLinksToTheTrash},
 		{"RevertPastUndoneChanges", testRevertPastUndoneChanges},
 		{"EditsKeepToTheLimits", testEditsKeepToTheLimits},
 		{"OldEventsOverALimitStayEditable", testOldEventsOverALimitStayEditable},

@@ -77,3 +77,37 @@ func testImportedLinkToTheTrash(t *testing.T, s *suite) {
 		t.Errorf("the refused import left its event: %v", err)
 	}
 }
+
+// testReimportKeepsLinksToTheTrash: the timeline's export imported back
+// into its store, or merged into it from a copy of the store, leaves the
+// links to events in the trash as they are. No file holds such a link,
+// so the file's links said nothing of them; they were cut, silently but
+// for a count of links "left out".
+func testReimportKeepsLinksToTheTrash(t *testing.T, s *suite) {
+	for _, opts := range []model.ImportOptions{{}, {Bulk: true}, {Replace: true}} {
+		st := s.seeded(t)
+		trashed := trashSome(t, st)
+		trash, err := st.Trash()
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, err := st.Header()
+		if err != nil {
+			t.Fatal(err)
+		}
+		sources, err := st.Sources()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc bytes.Buffer
+		var lost model.Losses
+		if err := native.Write(&doc, h, sources, model.WithoutTrashedLinks(st.Events(model.Query{}), trash, &lost)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.Import([]model.Input{NativeInput("export.json", doc.Bytes())}, opts); err != nil {
+			t.Fatalf("%+v: %v", opts, err)
+		}
+		onTimeline := slices.DeleteFunc(FixtureEvents(t), func(e model.Event) bool { return slices.Contains(trashed, e.ID) })
+		s.checkViews(t, st, onTimeline)
+	}
+}
