@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"chrono/model"
 	"chrono/model/termtext"
@@ -84,7 +85,13 @@ func runLog(opts *logOptions) error {
 		if err != nil {
 			return usagef("--since: %v", err)
 		}
-		q.Since = d
+		// A date written without an offset is on the reader's clock,
+		// as log shows the entries' times.
+		q.Since = d.Earliest().Time()
+		if !d.HasOffset() {
+			t := q.Since
+			q.Since = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.Local)
+		}
 	}
 	s, err := opts.openStore(true)
 	if err != nil {

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"chrono/model"
 )
@@ -129,5 +131,33 @@ func TestLogOfOneEventCountsTheOthers(t *testing.T) {
 	}
 	if r := chrono(t, db, "", "log"); !strings.Contains(r.stdout, "       … and 8 more\n") {
 		t.Errorf("log: %+v", r)
+	}
+}
+
+// TestLogSinceOnTheReadersClock: --since without an offset is read on
+// the reader's clock, as log shows the entries' times; it was read as
+// UTC, so that the time log showed for an entry, given back, left it
+// out (at +14:00) or let earlier ones in (at -12:00).
+func TestLogSinceOnTheReadersClock(t *testing.T) {
+	saved := time.Local
+	t.Cleanup(func() { time.Local = saved })
+	for _, offset := range []int{14, -12} {
+		time.Local = time.FixedZone("", offset*3600)
+		db := newDB(t)
+		mustChrono(t, db, "new", db)
+		mustChrono(t, db, "add", "--title", "One", "--date", "2020")
+		entries := mustChrono(t, db, "log", "--json").stdout
+		var e struct{ At time.Time }
+		if err := json.Unmarshal([]byte(strings.SplitN(entries, "\n", 2)[0]), &e); err != nil {
+			t.Fatal(err)
+		}
+		shown := e.At.Local().Truncate(time.Second)
+		if got := mustChrono(t, db, "log", "--since", shown.Format("2006-01-02T15:04:05")).stdout; !strings.Contains(got, "added One") {
+			t.Errorf("at %+d:00, log --since %s (as log shows the entry) leaves it out:\n%s", offset, shown.Format("2006-01-02T15:04:05"), got)
+		}
+		later := shown.Add(time.Second).Format("2006-01-02T15:04:05")
+		if got := mustChrono(t, db, "log", "--since", later).stdout; strings.Contains(got, "added One") {
+			t.Errorf("at %+d:00, log --since %s lists the entry made before it:\n%s", offset, later, got)
+		}
 	}
 }

@@ -158,8 +158,8 @@ type JournalQuery struct {
 	// Event keeps the entries that touched it, each with that event's
 	// changes alone (Touched says how many events the entry touched).
 	Event string
-	// Since keeps entries made at or after its earliest instant.
-	Since Date
+	// Since keeps entries made at or after it; zero for all.
+	Since time.Time
 	// Before keeps entries with a smaller Seq, for paging; 0 for none.
 	Before uint64
 	// After keeps entries with a larger Seq, for reading what came since
@@ -181,7 +181,7 @@ func (q JournalQuery) Matches(e *Entry) bool {
 		return false
 	case e.Seq <= q.After:
 		return false
-	case !q.Since.IsZero() && e.At.Before(q.Since.Earliest().Time()):
+	case !q.Since.IsZero() && e.At.Before(q.Since):
 		return false
 	case q.Event != "" && !e.Touches(q.Event):
 		return false

@@ -198,7 +198,6 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 // journalIn is Journal in a read of the store.
 func journalIn(b buckets, q model.JournalQuery) ([]model.Entry, error) {
 	var out []model.Entry
-	var since = q.Since.Earliest().Time()
 	take := func(seq uint64, v []byte, added bool) (bool, error) {
 		if v == nil {
 			return false, stored.Unreadablef("journal entry #%d: the history of an event names it, the journal has not", seq)
@@ -207,7 +206,7 @@ func journalIn(b buckets, q model.JournalQuery) ([]model.Entry, error) {
 		if err != nil {
 			return false, err
 		}
-		if !q.Since.IsZero() && e.At.Before(since) {
+		if !q.Since.IsZero() && e.At.Before(q.Since) {
 			return true, nil
 		}
 		if added {

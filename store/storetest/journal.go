@@ -206,8 +206,8 @@ func testJournalQueries(t *testing.T, s *suite) {
 		{Event: "fbi-tip", After: all[0].Seq},
 		{After: all[len(all)-1].Seq},
 		{Before: all[len(all)-1].Seq, After: all[len(all)-3].Seq},
-		{Since: model.MustParseDate(mid.Format(time.RFC3339Nano))},
-		{Since: model.MustParseDate("2999")},
+		{Since: mid},
+		{Since: time.Date(2999, 1, 1, 0, 0, 0, 0, time.UTC)},
 	}
 	for _, q := range queries {
 		var want []model.Entry
