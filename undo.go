@@ -1,9 +1,11 @@
 package main
 
 import (
+	"fmt"
 	"strconv"
 
 	"chrono/model"
+	"chrono/model/termtext"
 
 	"github.com/spf13/cobra"
 )
@@ -17,7 +19,7 @@ func newUndoCmd(c *cli) *cobra.Command {
 		RunE: func(*cobra.Command, []string) error {
 			return c.withStore(false, func(s model.Store) error {
 				e, err := model.Undo(c.walkNoted(s))
-				return c.said(e, explain(s, err))
+				return c.saidReverted(s, e, explain(s, err))
 			})
 		},
 	}
@@ -36,8 +38,21 @@ func newRevertCmd(c *cli) *cobra.Command {
 			}
 			return c.withStore(false, func(s model.Store) error {
 				e, err := model.RevertSeq(c.walkNoted(s), seq)
-				return c.said(e, explain(s, err))
+				return c.saidReverted(s, e, explain(s, err))
 			})
 		},
 	}
+}
+
+// saidReverted says what a revert did, as said does, and whose change
+// it took back when that was another author's: chrono undo takes back
+// the latest change, whoever made it.
+func (c *cli) saidReverted(s model.Store, e model.Entry, err error) error {
+	if err := c.said(e, err); err != nil || e.Reverts == 0 {
+		return err
+	}
+	if was, err := s.Entry(e.Reverts); err == nil && was.Author != e.Author {
+		fmt.Fprintf(c.stdout, "that change was %s's, made %s\n", termtext.Line(was.Author), was.At.Local().Format("2 Jan 2006 15:04"))
+	}
+	return nil
 }

@@ -56,3 +56,19 @@ func TestRevertOfAnEntryTakenBack(t *testing.T) {
 		}
 	}
 }
+
+// TestUndoNamesAnotherAuthorsChange: chrono undo takes back the latest
+// change whoever made it, and says so when it was another author's; it
+// said only "undid #4: edited e", as if it were one's own.
+func TestUndoNamesAnotherAuthorsChange(t *testing.T) {
+	db := newDB(t)
+	mustChrono(t, db, "new", db)
+	mustChrono(t, db, "add", "--title", "E", "--date", "2020")
+	mustChrono(t, db, "--author", "bob", "edit", "e", "--set", "title=Bob")
+	if out := mustChrono(t, db, "undo").stdout; !strings.Contains(out, "undid #3: edited e (#4)\nthat change was bob's, made ") {
+		t.Errorf("undo of bob's change says:\n%s", out)
+	}
+	if out := mustChrono(t, db, "undo").stdout; strings.Contains(out, "that change was") {
+		t.Errorf("an undo of the undoer's own change names its author:\n%s", out)
+	}
+}
