@@ -340,3 +340,16 @@ func TestFilterPickerEraseAll(t *testing.T) {
 		t.Errorf("query %+v, want confirmed and #context", q)
 	}
 }
+
+// TestFilterPickerFindsATagAsShown: a tag typed as the picker shows it,
+// with its #, finds it; "#ss7" found nothing, and was then read as a
+// date that is not one.
+func TestFilterPickerFindsATagAsShown(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.keys("f")
+	d.typeText("#ss7")
+	d.keys("enter")
+	if q := d.query(); len(q.Tags) != 1 || q.Tags[0] != "ss7" {
+		t.Errorf("#ss7 typed in the picker: query %+v\n%s", q, d.screen())
+	}
+}

@@ -55,8 +55,11 @@ type pickerEntry struct {
 // words is the entry's name as its row says it, which what is typed
 // narrows by: a status not assessed has no name of its own.
 func (e *pickerEntry) words() string {
-	if e.kind == model.FacetStatuses {
+	switch e.kind {
+	case model.FacetStatuses:
 		return model.Status(e.name).Word()
+	case model.FacetTags:
+		return model.Hashtag(e.name) // as the picker shows it: #ss7 finds it as ss7 does
 	}
 	return e.name
 }
