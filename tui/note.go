@@ -114,7 +114,11 @@ func (n *noteEditor) Update(msg tea.Msg) (Action, tea.Cmd) {
 			return nil, howToLeave(n.keys.Save, n.keys.Cancel)
 		case key.Matches(k, n.keys.Save):
 			switch {
-			case n.n > 0 && (n.text() == "" || n.text() == strings.TrimSpace(n.was)):
+			case n.n > 0 && n.text() == "":
+				// Emptied on purpose, most likely: saying only "unchanged"
+				// left the way to remove it unsaid.
+				return closeDialog{}, say("note left as it was: a note is not saved empty; x on it removes it")
+			case n.n > 0 && n.text() == strings.TrimSpace(n.was):
 				return closeDialog{}, say("note unchanged")
 			case n.n > 0:
 				return n.saving(model.ReviseNote{ID: n.id, N: n.n, Text: n.text(), Was: n.wasNote}), nil

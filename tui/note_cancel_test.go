@@ -32,3 +32,20 @@ func TestNoteCancelSaysWhatHappened(t *testing.T) {
 		t.Errorf("esc on a note opened and left as it was: status %q, want note unchanged", d.status())
 	}
 }
+
+// TestNoteEmptiedSaysHowToRemoveIt: a note emptied and saved is left as
+// it was, and the status says how to remove it; it said "note
+// unchanged", as if the emptying had not been seen.
+func TestNoteEmptiedSaysHowToRemoveIt(t *testing.T) {
+	d := newDriver(t, notedStore(t), 120, 40)
+	d.to("fbi-tip")
+	toNote(t, d, 1)
+	d.keys("e", "ctrl+a", "ctrl+k")
+	for range 200 {
+		d.keys("backspace")
+	}
+	d.keys("ctrl+s")
+	if d.openDialog() != nil || d.status() != "note left as it was: a note is not saved empty; x on it removes it" {
+		t.Errorf("a note emptied and saved: status %q", d.status())
+	}
+}
