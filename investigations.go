@@ -58,7 +58,7 @@ the other commands; the first import or chrono new into a name creates it.`,
 				return nil
 			}
 			for _, i := range list {
-				fmt.Fprintf(c.stdout, "%s\t%d events\t%s\n", termtext.Line(i.Name), i.Events, termtext.Line(i.Title))
+				fmt.Fprintf(c.stdout, "%s\t%s\t%s\n", termtext.Line(i.Name), plural(i.Events, "event"), termtext.Line(i.Title))
 			}
 			return nil
 		},

@@ -58,6 +58,13 @@ func TestNewInDatabase(t *testing.T) {
 	if strings.Contains(r.stdout, "default\t") {
 		t.Errorf("new touched the default investigation:\n%s", r.stdout)
 	}
+	// One event is one, not "1 events".
+	if r = chrono(t, db, "", "--investigation", other, "add", "--title", "One", "--date", "2020"); r.code != 0 {
+		t.Fatalf("add: exit %d\n%s", r.code, r.stderr)
+	}
+	if r = chrono(t, db, "", "investigations"); !strings.Contains(r.stdout, other+"\t1 event\t") {
+		t.Errorf("investigations does not count one event as one:\n%s", r.stdout)
+	}
 }
 
 // An investigation not in the database: the error says how to start

@@ -213,14 +213,19 @@ func (c *cli) checkSeen(s model.Store, path, investigation string, made bool) st
 	if err != nil || lost == "" {
 		return ""
 	}
+	where := store.SafeLocation(path)
+	if store.IsAddress(path) && investigation != "" {
+		// One database holds many: the note is the investigation's.
+		where += " (investigation " + investigation + ")"
+	}
 	if c.acceptRollback {
-		return termtext.Line(fmt.Sprintf("store %s: %s; taken as it is (--accept-rollback)", store.SafeLocation(path), lost))
+		return termtext.Line(fmt.Sprintf("store %s: %s; taken as it is (--accept-rollback)", where, lost))
 	}
 	c.seenLost = termtext.Line(lost)
 	if c.overSSH() {
-		return termtext.Line(fmt.Sprintf("store %s: %s; the server's admin can restore it from a backup, or take it as it is with chrono --accept-rollback", store.SafeLocation(path), lost))
+		return termtext.Line(fmt.Sprintf("store %s: %s; the server's admin can restore it from a backup, or take it as it is with chrono --accept-rollback", where, lost))
 	}
-	return termtext.Line(fmt.Sprintf("store %s: %s; restore it from a backup (chrono log shows what it holds), or, if it was put there on purpose, give the next command --accept-rollback to take it as it is", store.SafeLocation(path), lost))
+	return termtext.Line(fmt.Sprintf("store %s: %s; restore it from a backup (chrono log shows what it holds), or, if it was put there on purpose, give the next command --accept-rollback to take it as it is", where, lost))
 }
 
 // madeStore notes that the command made the store at path (chrono new,

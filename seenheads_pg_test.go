@@ -43,7 +43,8 @@ func TestSeenHeadInDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := mustChrono(t, db, "--investigation", name, "list")
-	if !strings.Contains(r.stderr, "journal's entry #2 is not the one this machine saw") || strings.Contains(r.stderr, secret) {
+	// The investigation is named: one database holds many.
+	if !strings.Contains(r.stderr, "journal's entry #2 is not the one this machine saw") || !strings.Contains(r.stderr, "(investigation "+name+")") || strings.Contains(r.stderr, secret) {
 		t.Errorf("stderr %q", r.stderr)
 	}
 	mustChrono(t, db, "--investigation", name, "--accept-rollback", "list")
