@@ -79,7 +79,7 @@ func (o *importOptions) importStore(path string) error {
 	if restored, err := o.restore(s, from, path, fromHead, o.stdout); restored || err != nil {
 		return err
 	}
-	in := importInput{lost: &model.Losses{}, detected: "a chrono store; merged, as the store holds an investigation already: its journal, trash and snapshots were not carried"}
+	in := importInput{lost: &model.Losses{}, detected: "a chrono store; merged, as the store holds an investigation already: its journal, trash and snapshots were not carried (to restore the backup whole, import it where no store is yet: a new path, or a new --investigation)"}
 	in.Name, in.Size = path, -1
 	in.Read = func(sink model.Sink) error { return sendStore(from, sink, in.lost) }
 	storeOpts, err := o.storeOptions()

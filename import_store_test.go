@@ -99,7 +99,7 @@ func TestImportBackupIntoPostgreSQL(t *testing.T) {
 	// Again, into the investigation now in use: merged as an import,
 	// saying what was not carried, the journal one entry longer.
 	r = chrono(t, addr, "", "--investigation", name, "import", backup)
-	if r.code != 0 || !strings.Contains(r.stdout, "journal, trash and snapshots were not carried") {
+	if r.code != 0 || !strings.Contains(r.stdout, "journal, trash and snapshots were not carried (to restore the backup whole, import it where no store is yet: a new path, or a new --investigation)") {
 		t.Fatalf("second import: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	after := readStore(t, addr, name)
