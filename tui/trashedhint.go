@@ -22,15 +22,23 @@ func trashedHint(r model.Reader, err error) error {
 	}
 	for _, t := range trashed {
 		if t.Event.ID == m.ID {
-			return inTrashError{err}
+			in := inTrashError{err: err}
+			if last, jerr := r.Journal(model.JournalQuery{Limit: 1, MostEvents: 1}); jerr == nil && len(last) == 1 {
+				in.head = last[0].Seq
+			}
+			return in
 		}
 	}
 	return err
 }
 
 // inTrashError is a write's error naming an event that is in the trash:
-// restored, the write can be tried again.
-type inTrashError struct{ err error }
+// restored, the write can be tried again. head is the journal's newest
+// entry then: a change after it may be the restore.
+type inTrashError struct {
+	err  error
+	head uint64
+}
 
 func (e inTrashError) Error() string {
 	return e.err.Error() + "; it is in the trash: restore it first (D opens the trash, where r restores it)"

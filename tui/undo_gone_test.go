@@ -61,11 +61,44 @@ func TestUndoOfAChangeToAnEventInTheTrash(t *testing.T) {
 	if _, _, err := (model.Untrash{Events: []string{id}}).Apply(s); err != nil {
 		t.Fatal(err)
 	}
+	d.send(versionMsg{version: "restored"}) // the browser hears of the restore
 	d.keys("u")
 	if d.statusErr() || !strings.HasPrefix(d.status(), "undid") {
 		t.Fatalf("undo once restored says %q (error %v)", d.status(), d.statusErr())
 	}
 	if tags := event(t, s, id).Tags; slices.Contains(tags, "checked") {
 		t.Errorf("%s still tagged %q", id, tags)
+	}
+}
+
+// TestUndoPassesAChangeToAnEventInTheTrash: the next u passes on from a
+// change to an event another process moved to the trash, to the change
+// before it, as from any refused undo; every press said the same
+// refusal, so that the change before could not be undone without
+// restoring the other's deletion.
+func TestUndoPassesAChangeToAnEventInTheTrash(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	first := d.selected()
+	d.keys("t")
+	d.typeText("older")
+	d.keys("enter", "j")
+	trashed := d.selected()
+	d.keys("t")
+	d.typeText("newer")
+	d.keys("enter")
+	if _, _, err := (model.Trash{Events: []string{trashed}}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("u")
+	if !d.statusErr() || !strings.Contains(d.status(), "it is in the trash: restore it first") || !strings.Contains(d.status(), "u again skips it") {
+		t.Errorf("undo of a change to an event in the trash says %q (error %v)", d.status(), d.statusErr())
+	}
+	d.keys("u")
+	if d.statusErr() || !strings.HasPrefix(d.status(), "skipped ") {
+		t.Fatalf("the next u says %q (error %v)", d.status(), d.statusErr())
+	}
+	if tags := event(t, s, first).Tags; slices.Contains(tags, "older") {
+		t.Errorf("%s still tagged %q", first, tags)
 	}
 }

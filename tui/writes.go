@@ -149,13 +149,14 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 	var conflict *model.ConflictError
 	var quoteConflict *model.QuoteConflict
 	switch {
-	case msg.err != nil && (w.undo || w.redo) && (errors.Is(msg.err, model.ErrConflict) || gone(msg.err)):
-		// Later changes touched the same fields, or took the event out
-		// of the store: this one cannot be taken back (or made again)
-		// without undoing them. It stays on top, marked, so that the
-		// next press does not undo an older change unasked: that press
-		// skips it, saying so. (One in the trash is not refused so:
-		// restored, it can be undone.)
+	case msg.err != nil && (w.undo || w.redo) && (errors.Is(msg.err, model.ErrConflict) || gone(msg.err) || errors.As(msg.err, new(inTrashError))):
+		// Later changes touched the same fields, took the event out of
+		// the store or put it in the trash: this one cannot be taken
+		// back (or made again) without undoing them. It stays on top,
+		// marked, so that the next press does not undo an older change
+		// unasked: that press skips it, saying so. One in the trash is
+		// tried again once the store changes: restored, it can be
+		// undone.
 		verb := "undo"
 		if w.redo {
 			verb = "redo"
@@ -166,7 +167,10 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 			stack, press = &q.redo, "U"
 		}
 		by := ^uint64(0) // gone for good: no change to come lets it be undone
+		var inTrash inTrashError
 		switch {
+		case errors.As(msg.err, &inTrash):
+			by = inTrash.head // a change since, the restore, may clear it
 		case !errors.Is(msg.err, model.ErrConflict):
 			why += ": it is no longer in the store (the trash was emptied of it)"
 		case errors.As(msg.err, &conflict) && !conflict.Gone:
