@@ -170,7 +170,13 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 		defer meter.stop()
 	}
 	snaps, err := checkSnapshotInputs(inputs)
-	if err != nil {
+	if err == nil {
+		err = checkSnapshotsHeld(s, snaps)
+	}
+	switch {
+	case err != nil && o.dryRun:
+		return fmt.Errorf("the import would stop at these problems, importing nothing:\n%w", err)
+	case err != nil:
 		return fmt.Errorf("nothing imported, the store is unchanged:\n%w", err)
 	}
 	slides, err := checkSlides(s, inputs)

@@ -87,23 +87,9 @@ func (si *snapshotInput) close() {
 func restoreSnapshots(s model.Store, inputs []*snapshotInput) (int, error) {
 	// What the store holds is read before the write: a read inside it
 	// could wait on the write's own transaction.
-	type key struct {
-		source string
-		n      int
-	}
-	have := map[key]string{}
-	sources, err := s.Sources()
+	have, err := heldSnapshots(s)
 	if err != nil {
 		return 0, err
-	}
-	for _, src := range sources {
-		snaps, err := s.Snapshots(src.ID)
-		if err != nil {
-			return 0, err
-		}
-		for _, h := range snaps {
-			have[key{h.Source, h.N}] = h.SHA256
-		}
 	}
 	kept := 0
 	_, err = s.Write(model.OpSnapshot, "imported snapshots", func(tx model.Tx) error {
@@ -112,7 +98,7 @@ func restoreSnapshots(s model.Store, inputs []*snapshotInput) (int, error) {
 				if err := d.Check(); err != nil {
 					return err
 				}
-				if have[key{d.Source, d.N}] == d.SHA256 {
+				if have[snapshotKey{d.Source, d.N}] == d.SHA256 {
 					return nil
 				}
 				snap := d.Snapshot()
@@ -133,6 +119,62 @@ func restoreSnapshots(s model.Store, inputs []*snapshotInput) (int, error) {
 		return nil
 	})
 	return kept, err
+}
+
+// snapshotKey is a snapshot's place: its source and number.
+type snapshotKey struct {
+	source string
+	n      int
+}
+
+// heldSnapshots returns the hash of every snapshot s holds, by place.
+func heldSnapshots(s model.Store) (map[snapshotKey]string, error) {
+	have := map[snapshotKey]string{}
+	sources, err := s.Sources()
+	if err != nil {
+		return nil, err
+	}
+	for _, src := range sources {
+		snaps, err := s.Snapshots(src.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range snaps {
+			have[snapshotKey{h.Source, h.N}] = h.SHA256
+		}
+	}
+	return have, nil
+}
+
+// checkSnapshotsHeld refuses, before anything is imported, the snapshots
+// of inputs that would take the place of other snapshots s holds: a
+// snapshot is never replaced, and finding it only after the events were
+// imported left an import half done. Stdin's are met as they are kept.
+func checkSnapshotsHeld(s model.Store, inputs []*snapshotInput) error {
+	var have map[snapshotKey]string
+	var problems []error
+	for _, si := range inputs {
+		if si.spool != nil {
+			continue
+		}
+		if have == nil {
+			var err error
+			if have, err = heldSnapshots(s); err != nil {
+				return err
+			}
+		}
+		err := si.each(func(d native.SnapshotDoc) error {
+			if held, ok := have[snapshotKey{d.Source, d.N}]; ok && held != d.SHA256 {
+				problems = append(problems, fmt.Errorf("%s: snapshot %d of source %q: the store holds another snapshot %d of that source (sha256 %.16s…, the file's %.16s…), and a snapshot is never replaced: export the file again without --with-snapshots to import its events alone, or import it into a new store",
+					termtext.Line(si.name), d.N, d.Source, d.N, held, d.SHA256))
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return errors.Join(problems...)
 }
 
 // checkSnapshotInputs checks the snapshots of the inputs that are files
