@@ -56,8 +56,8 @@ With --replace the file wins every field its format carries (in chrono
 JSON every field: the event becomes the file's version whole; a field a
 format has no place for stays as stored), and the changes made in chrono
 since the last import are undone (a title corrected goes back to the
-file's, a tag the file has that was removed in chrono comes back). Only
-the tags and notes added in chrono are kept. The report counts the
+file's, a tag the file has that was removed in chrono comes back). No
+tag or note is taken away, as without it. The report counts the
 fields and events whose changes it undid, --dry-run marks each such
 field, and chrono log names them by event.
 
@@ -79,7 +79,7 @@ carried (it says so): restore a backup into a new store to keep them.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "check the files and report what would change, without changing the store")
-	cmd.Flags().BoolVar(&opts.replace, "replace", false, "replace updated events whole with the file's version, undoing what was changed in chrono since the last import (tags and notes added in chrono are kept), instead of taking only the fields the file has")
+	cmd.Flags().BoolVar(&opts.replace, "replace", false, "replace updated events whole with the file's version, undoing what was changed in chrono since the last import (no tag or note is taken away), instead of taking only the fields the file has")
 	cmd.Flags().StringVar(&opts.prefer, "prefer", "", "for a field changed both in chrono and in the file since the last import: file (take the file's) or chrono (keep chrono's); without it the import stops and lists them")
 	cmd.Flags().StringVar(&opts.format, "format", "auto", "the files' format: auto (recognise it), "+formats.Names(true))
 	return cmd
