@@ -72,3 +72,26 @@ func TestUndoNamesAnotherAuthorsChange(t *testing.T) {
 		t.Errorf("an undo of the undoer's own change names its author:\n%s", out)
 	}
 }
+
+// TestRevertOfASourceChangePutsBackItsFieldsAlone: reverting a change
+// to one field of a source is not stood in the way of by a later change
+// to another, which stays; a later change to the same field is, named.
+// Any later change refused it, saying only "changed since".
+func TestRevertOfASourceChangePutsBackItsFieldsAlone(t *testing.T) {
+	db := newDB(t)
+	mustChrono(t, db, "new", db)
+	mustChrono(t, db, "source", "add", "--id", "s", "--publisher", "P", "--url", "https://example.org/a")
+	mustChrono(t, db, "source", "edit", "s", "--url", "https://example.org/b")      // #3
+	mustChrono(t, db, "--author", "bob", "source", "edit", "s", "--title", "Later") // #4
+	if r := chrono(t, db, "", "revert", "3"); r.code != 0 {
+		t.Fatalf("revert of the url's change after a change of the title: exit %d\n%s", r.code, r.stderr)
+	}
+	if out := mustChrono(t, db, "source", "show", "s").stdout; !strings.Contains(out, "https://example.org/a") || !strings.Contains(out, "Later") {
+		t.Errorf("after the revert, want the url put back and the later title kept:\n%s", out)
+	}
+	mustChrono(t, db, "--author", "bob", "source", "edit", "s", "--title", "Latest") // #6
+	r := chrono(t, db, "", "revert", "4")
+	if want := `source "s": its title was changed since (to “Latest”): revert that first`; r.code != 1 || !strings.Contains(r.stderr, want) {
+		t.Errorf("revert of the title's change after another: exit %d, stderr %q; want %q in it", r.code, r.stderr, want)
+	}
+}

@@ -112,22 +112,43 @@ func RevertEntry(tx Tx, e Entry) error {
 		if err != nil {
 			return err
 		}
-		if h != e.Header.After {
+		// Only the fields the entry changed are put back, and only a
+		// later change to one of them stands in the way.
+		before, after := e.Header.Before, e.Header.After
+		titled, described := before.Title != after.Title, before.Description != after.Description
+		if titled && h.Title != after.Title || described && h.Description != after.Description {
 			by := ""
 			for _, l := range slices.Backward(standing) {
-				if l.Header != nil {
+				if l.Header != nil && (titled && l.Header.Before.Title != l.Header.After.Title || described && l.Header.Before.Description != l.Header.After.Description) {
 					by = fmt.Sprintf(", by #%d %s by %s", l.Seq, l.Phrase, l.Author)
 					break
 				}
 			}
-			return refused("the investigation's title or description changed since%s: revert that first", by)
+			return refused("the investigation's %s changed since%s: revert that first", headerFields(titled, described), by)
 		}
-		if err := tx.SetHeader(e.Header.Before); err != nil {
+		if titled {
+			h.Title = before.Title
+		}
+		if described {
+			h.Description = before.Description
+		}
+		if err := tx.SetHeader(h); err != nil {
 			return err
 		}
 	}
 	tx.Reverts(e.Seq)
 	return nil
+}
+
+// headerFields names the header's fields a change touched.
+func headerFields(title, description bool) string {
+	switch {
+	case title && description:
+		return "title and description"
+	case title:
+		return "title"
+	}
+	return "description"
 }
 
 // inEffect leaves out of later entries (oldest first) those undone by
@@ -266,9 +287,23 @@ func revertSource(tx Tx, c *SourceChange) error {
 		return err
 	case c.After == nil && c.Before != nil && current == *c.Before:
 		return nil // put back already, with an event restored that cites it
-	case c.After == nil || current != *c.After:
-		return refused("source %q: changed since; revert that first", c.ID)
-	case c.Before == nil:
+	case c.After == nil:
+		return refused("source %q: added again since; revert that first", c.ID)
+	case c.Before != nil:
+		// Only the fields the change made are put back, and only a later
+		// change to one of them stands in the way.
+		merged, err := mergeSource(*c.After, *c.Before, current)
+		var sc *SourceConflict
+		if errors.As(err, &sc) {
+			return refused("source %q: its %s was changed since (%s): revert that first", c.ID, sc.Named(), sc.ChangedTo())
+		}
+		if err != nil {
+			return err
+		}
+		return tx.PutSource(merged)
+	case current != *c.After:
+		return refused("source %q, which this change added, was changed since; revert that first", c.ID)
+	default:
 		// This change's own quotes are taken back already: what cites
 		// the source now came since.
 		n, err := tx.Citing(c.ID)
@@ -280,7 +315,6 @@ func revertSource(tx Tx, c *SourceChange) error {
 		}
 		return tx.DeleteSource(c.ID)
 	}
-	return tx.PutSource(*c.Before)
 }
 
 // Revert reverses a journal entry as one write of w, recorded as an
