@@ -95,3 +95,44 @@ func TestRevertOfASourceChangePutsBackItsFieldsAlone(t *testing.T) {
 		t.Errorf("revert of the title's change after another: exit %d, stderr %q; want %q in it", r.code, r.stderr, want)
 	}
 }
+
+// TestRevertOfAnEditOverAMoveToTheTrashAndBack: an event moved to the
+// trash and back has none of its fields changed, so an earlier edit of
+// it is reverted over the moves; while it is in the trash, the revert
+// names the deletion. Both moves refused it, each naming the other.
+func TestRevertOfAnEditOverAMoveToTheTrashAndBack(t *testing.T) {
+	db := newDB(t)
+	mustChrono(t, db, "new", db)
+	mustChrono(t, db, "add", "--title", "T", "--date", "2022")
+	mustChrono(t, db, "edit", "t", "--set", "summary=s") // #3
+	mustChrono(t, db, "rm", "t")                         // #4
+	r := chrono(t, db, "", "revert", "3")
+	if want := `event "t": changed since, by #4 deleted 1 event by`; r.code != 1 || !strings.Contains(r.stderr, want) {
+		t.Errorf("revert of the edit of an event in the trash: exit %d, stderr %q; want %q in it", r.code, r.stderr, want)
+	}
+	mustChrono(t, db, "restore", "t") // #5
+	if r := chrono(t, db, "", "revert", "3"); r.code != 0 {
+		t.Fatalf("revert of the edit after a move to the trash and back: exit %d\n%s", r.code, r.stderr)
+	}
+	if out := mustChrono(t, db, "show", "t").stdout; strings.Contains(out, "\ns\n") {
+		t.Errorf("the summary is still there:\n%s", out)
+	}
+}
+
+// TestRevertAfterTheTrashWasEmptiedSaysWhatToDo: a change that emptying
+// the trash stands in the way of cannot be reverted, and the refusal
+// says what to do instead; it said to revert the emptying first, which
+// cannot be.
+func TestRevertAfterTheTrashWasEmptiedSaysWhatToDo(t *testing.T) {
+	db := newDB(t)
+	mustChrono(t, db, "new", db)
+	mustChrono(t, db, "add", "--title", "A", "--date", "2020")
+	mustChrono(t, db, "add", "--title", "B", "--date", "2021")
+	mustChrono(t, db, "link", "a", "related", "b") // #4
+	mustChrono(t, db, "rm", "b")
+	mustChrono(t, db, "trash", "--empty")
+	r := chrono(t, db, "", "revert", "4")
+	if r.code != 1 || strings.Contains(r.stderr, "revert those first") || !strings.Contains(r.stderr, "emptying the trash cannot be undone: change the event by hand (chrono edit a)") {
+		t.Errorf("revert after the trash was emptied: exit %d, stderr %q", r.code, r.stderr)
+	}
+}

@@ -251,11 +251,18 @@ func (e *ConflictError) Error() string {
 	}
 	if len(e.By) > 0 {
 		var names string
+		purged := false
 		for i, b := range e.By {
 			if i > 0 {
 				names += ", "
 			}
 			names += fmt.Sprintf("#%d %s by %s", b.Seq, b.Phrase, b.Author)
+			purged = purged || b.Op == OpPurge
+		}
+		if purged {
+			// Emptying the trash cannot be reverted: advice to revert
+			// it first would go round in a circle.
+			return fmt.Sprintf("event %q: changed since, by %s, and emptying the trash cannot be undone: change the event by hand (chrono edit %s)", e.ID, names, e.ID)
 		}
 		return fmt.Sprintf("event %q: changed since, by %s: revert those first", e.ID, names)
 	}

@@ -185,6 +185,7 @@ func checkLater(c *EventChange, later []Entry, author string) error {
 	mine := c.changedFields()
 	moved := c.From != c.To && c.From != Absent
 	var by []Entry
+	var inTrash *Entry // the move to the trash that left it there, for an edit's revert
 	for _, l := range later {
 		for j := range l.Events {
 			lc := &l.Events[j]
@@ -196,16 +197,37 @@ func checkLater(c *EventChange, later []Entry, author string) error {
 				gone := Entry{Seq: l.Seq, Phrase: l.Phrase, Author: l.Author, At: l.At, Op: l.Op}
 				return &ConflictError{ID: c.ID, By: []Entry{gone}, Gone: true}
 			}
+			if lc.ID == c.ID && mine != nil && onlyMoves(lc) {
+				// To the trash and back changes no field: an edit is
+				// reverted over it, unless the event is in the trash.
+				inTrash = nil
+				if lc.To == InTrash {
+					inTrash = &Entry{Seq: l.Seq, Phrase: l.Phrase, Author: l.Author, At: l.At, Op: l.Op}
+				}
+				break
+			}
 			if lc.ID == c.ID && meets(c, lc, mine) {
 				by = append(by, Entry{Seq: l.Seq, Phrase: l.Phrase, Author: l.Author, At: l.At, Op: l.Op})
 				break
 			}
 		}
 	}
+	if inTrash != nil {
+		by = append(by, *inTrash)
+	}
 	if len(by) > 0 {
 		return &ConflictError{ID: c.ID, By: by}
 	}
 	return nil
+}
+
+// onlyMoves reports whether c moved its event to the trash or out of it,
+// changing none of its fields.
+func onlyMoves(c *EventChange) bool {
+	if c.From == c.To || c.From == Absent || c.To == Absent {
+		return false
+	}
+	return c.Before == nil && c.After == nil || c.Before != nil && c.After != nil && SameEvent(c.Before, c.After)
 }
 
 // revertOrder is the order an entry's events are reverted in: the last
