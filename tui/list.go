@@ -177,8 +177,11 @@ func (b *browser) rowView(e model.Event, selected bool, w, dw int) string {
 	sb.WriteString(st.Muted.Render(noted))
 	sb.WriteString(st.Error.Render(problem))
 	sb.WriteString(" ")
-	sb.WriteString(st.fit(highlight(title, b.search.text, st.Item, st.Match), titleRoom))
-	pad := max(0, titleRoom-min(st.width(title), titleRoom))
+	t := st.fit(highlight(title, b.search.text, st.Item, st.Match), titleRoom)
+	sb.WriteString(t)
+	// Padded by what was drawn: a title cut before a wide character
+	// takes a cell less than the room.
+	pad := max(0, titleRoom-st.width(t))
 	if where != "" {
 		sb.WriteString(strings.Repeat(" ", pad) + st.Muted.Render(where))
 		pad = 0

@@ -1,6 +1,13 @@
 package tui
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"chrono/model"
+
+	"github.com/charmbracelet/x/ansi"
+)
 
 func TestFitChips(t *testing.T) {
 	st := NewStyles(true)
@@ -24,6 +31,32 @@ func TestFitChips(t *testing.T) {
 		}
 		if got := st.width(fitChips(&st, tt.tags, tt.w)); got > tt.w {
 			t.Errorf("fitChips(%q, %d) is %d cells", tt.tags, tt.w, got)
+		}
+	}
+}
+
+// TestTagsLineUpAfterAWideTitleCut: a title cut before a wide character
+// takes a cell less than its room, and the tags after it still start in
+// the column the other rows' do; they started a cell to the left.
+func TestTagsLineUpAfterAWideTitleCut(t *testing.T) {
+	s := exampleStore(t)
+	retell(t, s, "fbi-tip", func(e *model.Event) {
+		e.Title, e.Tags = "CJK 東京で会議が開かれた調査報道プロジェクト非常に長いタイトルがヘッダー東京で会議が開かれた", []string{"tag"}
+	})
+	retell(t, s, "khashoggi-killed", func(e *model.Event) {
+		e.Title, e.Tags = "Plain ascii title that is long enough to be truncated in the column for sure, yes", []string{"tag"}
+	})
+	for _, w := range []int{80, 81, 160, 161} {
+		d := newDriver(t, s, w, 24)
+		d.to("nso-denial") // neither row selected
+		cols := map[int]bool{}
+		for _, l := range strings.Split(d.screen(), "\n") {
+			if strings.Contains(l, "CJK") || strings.Contains(l, "Plain ascii") {
+				cols[ansi.StringWidth(l[:strings.Index(l, "#tag")])] = true
+			}
+		}
+		if len(cols) != 1 {
+			t.Errorf("at %d columns, the tags start in columns %v:\n%s", w, cols, d.screen())
 		}
 	}
 }
