@@ -94,9 +94,27 @@ func (c *converter) list(key string, into any) {
 	if !ok {
 		return
 	}
-	if msg := decodeList(key, v, c.rec.csv, into); msg != "" {
-		c.problems = append(c.problems, msg)
+	msg := decodeList(key, v, c.rec.csv, into)
+	if msg == "" || !c.rec.csv {
+		if msg != "" {
+			c.problems = append(c.problems, msg)
+		}
+		return
 	}
+	// pandas, and with it Timesketch's own CSV export, writes a list as
+	// Python's repr of it: one of strings is read so, as tags are.
+	text := strings.TrimSpace(v.text)
+	if strs, ok := into.(*[]string); ok {
+		if items, ok := pythonList(text); ok {
+			*strs = items
+			c.losses.Add(ListPythonList, 1)
+			return
+		}
+	}
+	if strings.HasPrefix(text, "[{'") || strings.HasPrefix(text, "['") {
+		msg += ": it is written as a Python list, as pandas and Timesketch's CSV export write one; export the timeline from Timesketch as JSONL, which keeps it JSON"
+	}
+	c.problems = append(c.problems, msg)
 }
 
 // result is one record as converted: all of it but what depends on the
@@ -223,6 +241,11 @@ func convert(rec *record, memo *sourceMemo, out *result) {
 		case k == keyDesc && chrono && desc == descOf(e):
 			continue // written from the summary's line, which says it
 		case chrono && chronoKey(k):
+			continue
+		case chrono && timesketchOwn(k, v.text):
+			// Where Timesketch keeps the record, which its CSV export
+			// adds: nothing of the event chrono wrote.
+			c.losses.Add(TimesketchOwn, 1)
 			continue
 		}
 		AppendAttribute(&rest, k, v.text)

@@ -40,6 +40,8 @@
 // model.Losses it is given, with everything else the format cannot carry.
 package timesketch
 
+import "strings"
+
 // The keys of a record: Timesketch's own, then chrono's.
 const (
 	keyMessage    = "message"
@@ -69,6 +71,21 @@ var columns = []string{
 
 // chronoKey reports whether key is one of the keys chrono adds to a
 // record, read as chrono's fields when the record has a chrono_id.
+// timesketchOwn reports whether key is one of Timesketch's own, which
+// its export adds to each record: the record's place in Timesketch's
+// index (_id, _index, _type, __ts_timeline_id), and its labels when it
+// has none (a label, a star or a comment, says something, and is kept).
+func timesketchOwn(key, text string) bool {
+	switch key {
+	case "_id", "_index", "_type", "__ts_timeline_id":
+		return true
+	case "label":
+		t := strings.TrimSpace(text)
+		return t == "" || t == "[]"
+	}
+	return false
+}
+
 func chronoKey(key string) bool {
 	switch key {
 	case keyID, keyEDTF, keyDateText, keyDateSource, keyStatus, keySummary,

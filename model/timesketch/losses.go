@@ -25,7 +25,15 @@ var (
 	// strings (['a', 'b'], as pandas writes a list to CSV, and with it
 	// Timesketch's own CSV export), read as its tags: Timesketch reads
 	// only a JSON list so, and refuses the file.
-	TagPythonList = model.Loss{One: "tag value written as a Python list read as its tags", Many: "tag values written as Python lists read as their tags"}
+	// TimesketchOwn counts the attributes Timesketch's export adds to a
+	// record chrono wrote (where Timesketch keeps it: _id, _index,
+	// __ts_timeline_id, and an empty label), left out: they say nothing
+	// of the event, and would be lines of its summary.
+	TimesketchOwn = model.Loss{One: "attribute of Timesketch's own (_id, _index, __ts_timeline_id, an empty label) left out of an event chrono wrote", Many: "attributes of Timesketch's own (_id, _index, __ts_timeline_id, empty labels) left out of events chrono wrote"}
+	// ListPythonList counts the other lists of strings (actors) written
+	// so in a CSV cell, read as their items.
+	ListPythonList = model.Loss{One: "list written as a Python list read as its items", Many: "lists written as Python lists read as their items"}
+	TagPythonList  = model.Loss{One: "tag value written as a Python list read as its tags", Many: "tag values written as Python lists read as their tags"}
 )
 
 // What reading a Timesketch file infers, as Timesketch does: a number
