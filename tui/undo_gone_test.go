@@ -102,3 +102,22 @@ func TestUndoPassesAChangeToAnEventInTheTrash(t *testing.T) {
 		t.Errorf("%s still tagged %q", first, tags)
 	}
 }
+
+// TestUndoOfAChangeTakenBackElsewhereSaysSo: u on a change another
+// process took back already writes nothing, and says so; it said
+// "undid", with no entry in the journal.
+func TestUndoOfAChangeTakenBackElsewhereSaysSo(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	id := d.selected()
+	d.keys("t")
+	d.typeText("zeta")
+	d.keys("enter")
+	if _, _, err := (model.Retag{Events: []string{id}, Remove: []string{"zeta"}}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("u")
+	if !strings.HasPrefix(d.status(), "nothing to undo: ") || !strings.Contains(d.status(), "taken back already") {
+		t.Errorf("undo of a change taken back elsewhere says %q", d.status())
+	}
+}

@@ -217,6 +217,11 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 			return statusMsg{text: fmt.Sprintf("%scannot %s %s: %v", w.skippedFirst(), verb, w.what, msg.err), err: true}
 		}
 		return statusMsg{text: fmt.Errorf("not saved, change undone on screen: %w", msg.err).Error(), err: true}
+	case w.undo && len(msg.changes) == 0 && msg.revert == nil && !isPurge(w.edit):
+		// Another change took it back first: nothing was written.
+		return statusMsg{text: w.skippedFirst() + "nothing to undo: " + w.what + " is taken back already, by another change"}
+	case w.redo && len(msg.changes) == 0 && msg.revert == nil && !isPurge(w.edit):
+		return statusMsg{text: w.skippedFirst() + "nothing to redo: " + w.what + " is made again already, by another change"}
 	case w.undo:
 		if msg.revert != nil {
 			q.redo = append(q.redo, undoable{edit: msg.revert, what: w.what})

@@ -307,7 +307,7 @@ func (t *writeTx) DeleteSource(id string) error {
 		return &model.Missing{Kind: model.MissingSource, ID: id}
 	}
 	if hasSnapshots(t.b.snapshots, id) {
-		return fmt.Errorf("source %q has snapshots of its content, kept as evidence; it stays", id)
+		return fmt.Errorf("source %q has snapshots of its content, kept as evidence even once withdrawn (an attach undone); it stays", id)
 	}
 	if err := t.touchSource(id); err != nil {
 		return err

@@ -429,7 +429,7 @@ func (t *writeTx) DeleteSource(id string) error {
 	}
 	if has, err := t.hasSnapshots(id); err != nil || has {
 		if err == nil {
-			err = fmt.Errorf("source %q has snapshots of its content, kept as evidence; it stays", id)
+			err = fmt.Errorf("source %q has snapshots of its content, kept as evidence even once withdrawn (an attach undone); it stays", id)
 		}
 		return err
 	}
