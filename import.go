@@ -15,6 +15,7 @@ import (
 	"chrono/model"
 	"chrono/model/formats"
 	"chrono/model/termtext"
+	"chrono/store"
 	"chrono/store/outfile"
 
 	"github.com/spf13/cobra"
@@ -122,6 +123,11 @@ func runImport(opts *importOptions) error {
 		open = func() (model.Store, error) { return opts.openStore(false) }
 	}
 	s, err := open()
+	if path, _, perr := opts.storePath(); errors.Is(err, model.ErrNoStore) && opts.dryRun && perr == nil && store.IsAddress(path) {
+		// No such investigation in the database yet: tried against an
+		// empty one, as a first import into a new file is.
+		return opts.previewNew(fmt.Sprintf("%s (investigation %s)", store.SafeLocation(path), opts.investigationName()), fixed)
+	}
 	if errors.Is(err, model.ErrInUse) && slices.Contains(opts.files, "-") {
 		// The usual way to meet it: chrono export on this store piped
 		// into its own import, which waits for the export to end while

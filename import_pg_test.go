@@ -24,3 +24,18 @@ func TestImportProblemsInDatabaseStartWithTheirPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestDryRunIntoANewInvestigation: a dry run into an investigation the
+// database does not hold yet is tried against an empty one, as into a
+// new file, and makes none; it stopped at "no investigation".
+func TestDryRunIntoANewInvestigation(t *testing.T) {
+	addr, name := pgDB(t)
+	fresh := name + "-new"
+	r := chrono(t, addr, "", "--investigation", fresh, "import", "--dry-run", "timeline.example.json")
+	if r.code != 0 || !strings.Contains(r.stdout, "would import 13 events (13 new") || !strings.Contains(r.stderr, "(investigation "+fresh+") yet: a dry run against an empty one") {
+		t.Errorf("dry run into a new investigation: exit %d\nstdout: %s\nstderr: %s", r.code, r.stdout, r.stderr)
+	}
+	if r := chrono(t, addr, "", "investigations"); strings.Contains(r.stdout, fresh+"\t") {
+		t.Errorf("the dry run made the investigation:\n%s", r.stdout)
+	}
+}
