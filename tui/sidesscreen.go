@@ -111,6 +111,7 @@ func (s *sidesScreen) wheel(m tea.Mouse) {
 			n = -n
 		}
 		s.scroll(n)
+		s.updateKeys()
 	}
 }
 
@@ -135,6 +136,7 @@ func (s *sidesScreen) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 	case key.Matches(msg, k.Bottom):
 		s.scroll(len(s.cols[s.focus]))
 	}
+	s.updateKeys()
 	return nil, nil
 }
 
@@ -179,17 +181,28 @@ func (s *sidesScreen) layout() {
 	for i := range s.top {
 		s.top[i] = s.clamp(i, s.top[i])
 	}
-	// The keys that scroll are offered only when a side has more lines
-	// than the screen; tab only when the other side does too.
-	longer := func(side int) bool { return len(s.cols[side]) > s.rows() }
-	scrolls := longer(sideFor) || longer(sideAgainst)
-	for _, b := range []*key.Binding{&s.keys.Up, &s.keys.Down, &s.keys.PageUp, &s.keys.PageDown, &s.keys.Top, &s.keys.Bottom} {
-		b.SetEnabled(scrolls)
-	}
-	s.keys.Switch.SetEnabled(longer(sideFor) && longer(sideAgainst))
-	if scrolls && !longer(s.focus) {
+	if s.longer(sideFor) != s.longer(sideAgainst) && !s.longer(s.focus) {
 		s.focus = 1 - s.focus // the keys scroll the side that scrolls
 	}
+	s.updateKeys()
+}
+
+// longer reports whether a side has more lines than the screen.
+func (s *sidesScreen) longer(side int) bool { return len(s.cols[side]) > s.rows() }
+
+// updateKeys offers the keys that scroll only where they would move the
+// focused side (up not at its top, down not at its end), and tab only
+// when both sides scroll.
+func (s *sidesScreen) updateKeys() {
+	scrolls := s.longer(s.focus)
+	top, end := s.top[s.focus] == 0, s.top[s.focus] >= s.clamp(s.focus, len(s.cols[s.focus]))
+	for _, b := range []*key.Binding{&s.keys.Up, &s.keys.PageUp, &s.keys.Top} {
+		b.SetEnabled(scrolls && !top)
+	}
+	for _, b := range []*key.Binding{&s.keys.Down, &s.keys.PageDown, &s.keys.Bottom} {
+		b.SetEnabled(scrolls && !end)
+	}
+	s.keys.Switch.SetEnabled(s.longer(sideFor) && s.longer(sideAgainst))
 }
 
 // side lays the accounts of a side out in w cells: each quote with who
@@ -282,7 +295,11 @@ func (s *sidesScreen) Hint() string {
 // ShortHelp implements help.KeyMap.
 func (s *sidesScreen) ShortHelp() []key.Binding {
 	k := &s.keys
-	return []key.Binding{k.Down, k.Switch, k.Back}
+	move := k.Down
+	if !move.Enabled() {
+		move = k.Up // at the side's end, the way back
+	}
+	return []key.Binding{move, k.Switch, k.Back}
 }
 
 // FullHelp implements help.KeyMap.
