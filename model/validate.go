@@ -22,7 +22,7 @@ const (
 func CheckID(id string) string {
 	switch {
 	case id == "":
-		return "id: missing"
+		return "id: missing: give it one, of the letters a–z and A–Z, digits and - _ . : (such as its title's first words joined by -)"
 	case len(id) > MaxIDLen:
 		return fmt.Sprintf("id %q…: longer than %d bytes", id[:32], MaxIDLen)
 	}

@@ -12,7 +12,7 @@ func TestCheckID(t *testing.T) {
 	tests := []struct{ id, want string }{
 		{"nso-denial", ""},
 		{"Event_1.a:b", ""},
-		{"", "id: missing"},
+		{"", "id: missing: give it one, of the letters a–z and A–Z, digits and - _ . : (such as its title's first words joined by -)"},
 		{"a b", `id "a b": use the letters a–z and A–Z (no accents), digits and - _ . : (starting with a letter or digit, no spaces)`},
 		{"-lead", `id "-lead": use the letters a–z and A–Z (no accents), digits and - _ . : (starting with a letter or digit, no spaces)`},
 		{"é", `id "é": use the letters a–z and A–Z (no accents), digits and - _ . : (starting with a letter or digit, no spaces)`},
@@ -140,7 +140,7 @@ func TestValidate(t *testing.T) {
 		// event or source before it declares it, and said in file order.
 		`event "b" (#2): quote #1: source "nyt": no such source`,
 		`event "a" (#3): id "a": already used by event #1`,
-		`event #4: id: missing`,
+		`event #4: id: missing: give it one, of the letters a–z and A–Z, digits and - _ . : (such as its title's first words joined by -)`,
 		`event "c" (#5): link #1: event "zz": no such event`,
 	}
 	if err == nil {
