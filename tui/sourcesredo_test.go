@@ -30,3 +30,29 @@ func TestSourcesScreenRedoesItsUndo(t *testing.T) {
 		t.Errorf("the sources screen's help does not offer U:\n%s", help)
 	}
 }
+
+// TestSourcesScreenSelectsTheSourceAnUndoBringsBack: a source removed
+// and brought back by u is the one selected, as in the trash an event
+// restored is; the cursor stayed on another row.
+func TestSourcesScreenSelectsTheSourceAnUndoBringsBack(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 80, 24)
+	d.keys("S", "a")
+	d.typeText("guardian")
+	d.keys("tab")
+	d.typeText("The Guardian")
+	d.keys("ctrl+s")
+	if !strings.Contains(d.m.screens[len(d.m.screens)-1].(*sourcesScreen).selectedID(), "guardian") {
+		t.Fatalf("the source added is not selected:\n%s", d.screen())
+	}
+	d.keys("x", "y", "u")
+	if got := d.m.screens[len(d.m.screens)-1].(*sourcesScreen).selectedID(); got != "guardian" {
+		t.Errorf("after u brought the source back, %q is selected:\n%s", got, d.screen())
+	}
+}
+
+// selectedID is the selected source's id, "" for none.
+func (s *sourcesScreen) selectedID() string {
+	src, _ := s.selected()
+	return src.ID
+}

@@ -167,8 +167,10 @@ func (s *sourcesScreen) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 	case key.Matches(msg, k.Back):
 		return popScreen{}, nil
 	case key.Matches(msg, k.Undo):
+		s.focusNew = true // a source it brings back is selected, as a new one is
 		return undoLast{}, nil
 	case key.Matches(msg, k.Redo):
+		s.focusNew = true
 		return redoLast{}, nil
 	case key.Matches(msg, k.Add):
 		f := newSourceForm(s.ctx, nil, s.saveSource, closeDialog{})
