@@ -28,7 +28,7 @@ func (cb *citedBack) restoreCited(tx Tx, id string) error {
 	if err != nil {
 		return err
 	}
-	for _, src := range citedBy(&e) {
+	for _, src := range AppendCited(nil, &e) {
 		_, err := tx.Source(src)
 		switch {
 		case err == nil:
@@ -71,18 +71,18 @@ func (cb *citedBack) read(tx Tx) error {
 	return nil
 }
 
-// citedBy lists the sources e cites, in its date text and its quotes,
-// each once.
-func citedBy(e *Event) []string {
-	var out []string
+// AppendCited appends to dst the sources e cites, in its date text and
+// its quotes, each once, and returns it: given room, it allocates
+// nothing, for a store that lists them for every event it writes.
+func AppendCited(dst []string, e *Event) []string {
 	cite := func(src string) {
-		if src != "" && !slices.Contains(out, src) {
-			out = append(out, src)
+		if src != "" && !slices.Contains(dst, src) {
+			dst = append(dst, src)
 		}
 	}
 	cite(e.DateSource)
 	for _, q := range e.Quotes {
 		cite(q.Source)
 	}
-	return out
+	return dst
 }

@@ -23,7 +23,7 @@ func TestAppendCited(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf [8]string
-			if got := appendCited(buf[:0], &tc.e); !slices.Equal(got, tc.want) {
+			if got := model.AppendCited(buf[:0], &tc.e); !slices.Equal(got, tc.want) {
 				t.Errorf("appendCited = %q, want %q", got, tc.want)
 			}
 			var got []string

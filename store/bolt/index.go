@@ -89,28 +89,10 @@ func counters(e *model.Event, order []byte, fn func(counter) error) error {
 		return err
 	}
 	var cited [8]string
-	for _, src := range appendCited(cited[:0], e) {
+	for _, src := range model.AppendCited(cited[:0], e) {
 		if err := fn(counter{kind: counterCited, name: src}); err != nil {
 			return err
 		}
 	}
 	return fn(counter{kind: counterTotal})
-}
-
-// appendCited appends to dst the sources an event's quotes and date
-// text cite, each once, in the order they first appear (one dst holds
-// already counts as listed). Given an array on the caller's stack, it
-// allocates nothing: a large import counts the sources of every event
-// it reads.
-func appendCited(dst []string, e *model.Event) []string {
-	cite := func(src string) {
-		if src != "" && !slices.Contains(dst, src) {
-			dst = append(dst, src)
-		}
-	}
-	cite(e.DateSource)
-	for _, q := range e.Quotes {
-		cite(q.Source)
-	}
-	return dst
 }

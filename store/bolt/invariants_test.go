@@ -72,7 +72,7 @@ func checkInvariants(t testing.TB, s *Store) {
 					count(spanCountKey(periodOfKey(order), months))
 				}
 			}
-			for _, src := range appendCited(nil, &e) {
+			for _, src := range model.AppendCited(nil, &e) {
 				count(counterKey(counterCited, src))
 			}
 			count(keyTotal)

@@ -161,7 +161,7 @@ func addJournal(tx *bbolt.Tx) error {
 		if err != nil {
 			return fmt.Errorf("event at %q: %w", order, err)
 		}
-		for _, src := range appendCited(nil, &e) {
+		for _, src := range model.AppendCited(nil, &e) {
 			cited[src]++
 		}
 		return nil
