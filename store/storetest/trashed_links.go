@@ -23,22 +23,7 @@ func testCopyLeavesOutLinksToTheTrash(t *testing.T, s *suite) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	export := func(events iter.Seq2[model.Event, error]) []byte {
-		t.Helper()
-		var doc bytes.Buffer
-		h, err := st.Header()
-		if err != nil {
-			t.Fatal(err)
-		}
-		sources, err := st.Sources()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := native.Write(&doc, h, sources, events); err != nil {
-			t.Fatal(err)
-		}
-		return doc.Bytes()
-	}
+	export := func(events iter.Seq2[model.Event, error]) []byte { return writeNative(t, st, events) }
 	var lost model.Losses
 	doc := export(model.WithoutTrashedLinks(st.Events(model.Query{}), trash, &lost))
 	// nso-mobileum-call's to nso-denial, lieu-interview's and
@@ -91,23 +76,31 @@ func testReimportKeepsLinksToTheTrash(t *testing.T, s *suite) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		h, err := st.Header()
-		if err != nil {
-			t.Fatal(err)
-		}
-		sources, err := st.Sources()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var doc bytes.Buffer
 		var lost model.Losses
-		if err := native.Write(&doc, h, sources, model.WithoutTrashedLinks(st.Events(model.Query{}), trash, &lost)); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := st.Import([]model.Input{NativeInput("export.json", doc.Bytes())}, opts); err != nil {
+		doc := writeNative(t, st, model.WithoutTrashedLinks(st.Events(model.Query{}), trash, &lost))
+		if _, err := st.Import([]model.Input{NativeInput("export.json", doc)}, opts); err != nil {
 			t.Fatalf("%+v: %v", opts, err)
 		}
 		onTimeline := slices.DeleteFunc(FixtureEvents(t), func(e model.Event) bool { return slices.Contains(trashed, e.ID) })
 		s.checkViews(t, st, onTimeline)
 	}
+}
+
+// writeNative writes events of st as chrono JSON, with st's header and
+// sources.
+func writeNative(t *testing.T, st model.Store, events iter.Seq2[model.Event, error]) []byte {
+	t.Helper()
+	var doc bytes.Buffer
+	h, err := st.Header()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sources, err := st.Sources()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := native.Write(&doc, h, sources, events); err != nil {
+		t.Fatal(err)
+	}
+	return doc.Bytes()
 }
