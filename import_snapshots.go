@@ -127,17 +127,26 @@ type snapshotKey struct {
 	n      int
 }
 
-// heldSnapshots returns the hash of every snapshot s holds, by place.
+// heldSnapshots returns the hash of every snapshot s holds, by place:
+// withdrawn ones too, which keep their number and bytes.
 func heldSnapshots(s model.Store) (map[snapshotKey]string, error) {
 	have := map[snapshotKey]string{}
 	sources, err := s.Sources()
 	if err != nil {
 		return nil, err
 	}
+	withdrawn, _ := s.(model.WithdrawnReader)
 	for _, src := range sources {
 		snaps, err := s.Snapshots(src.ID)
 		if err != nil {
 			return nil, err
+		}
+		if withdrawn != nil {
+			gone, err := withdrawn.WithdrawnSnapshots(src.ID)
+			if err != nil {
+				return nil, err
+			}
+			snaps = append(snaps, gone...)
 		}
 		for _, h := range snaps {
 			have[snapshotKey{h.Source, h.N}] = h.SHA256

@@ -29,18 +29,25 @@ func TestImportRefusesASnapshotHeldOtherwiseFirst(t *testing.T) {
 	file := filepath.Join(dir, "sn.json")
 	mustChrono(t, from, "export", "--with-snapshots", "-o", file)
 
-	db := filepath.Join(dir, "to.db")
-	mustChrono(t, db, "import", "timeline.example.json")
-	attach(db, "The page as another kept it.")
-	head := mustChrono(t, db, "log", "--head").stdout
-
-	for _, args := range [][]string{{"import", "--dry-run", file}, {"import", file}} {
-		r := chrono(t, db, "", args...)
-		if r.code != 1 || !strings.Contains(r.stderr, `snapshot 1 of source "wapo": the store holds another snapshot 1 of that source`) || !strings.Contains(r.stderr, "importing nothing") && !strings.Contains(r.stderr, "nothing imported") {
-			t.Errorf("%s: exit %d\nstdout: %s\nstderr: %s", strings.Join(args, " "), r.code, r.stdout, r.stderr)
+	// Kept, or withdrawn (an attach undone), which keeps its number.
+	for _, withdrawn := range []bool{false, true} {
+		db := filepath.Join(dir, "to.db")
+		os.Remove(db)
+		mustChrono(t, db, "import", "timeline.example.json")
+		attach(db, "The page as another kept it.")
+		if withdrawn {
+			mustChrono(t, db, "undo")
 		}
-	}
-	if now := mustChrono(t, db, "log", "--head").stdout; now != head {
-		t.Errorf("the refused import changed the store: head %q, was %q", now, head)
+		head := mustChrono(t, db, "log", "--head").stdout
+
+		for _, args := range [][]string{{"import", "--dry-run", file}, {"import", file}} {
+			r := chrono(t, db, "", args...)
+			if r.code != 1 || !strings.Contains(r.stderr, `snapshot 1 of source "wapo": the store holds another snapshot 1 of that source`) || !strings.Contains(r.stderr, "importing nothing") && !strings.Contains(r.stderr, "nothing imported") {
+				t.Errorf("withdrawn %v: %s: exit %d\nstdout: %s\nstderr: %s", withdrawn, strings.Join(args, " "), r.code, r.stdout, r.stderr)
+			}
+		}
+		if now := mustChrono(t, db, "log", "--head").stdout; now != head {
+			t.Errorf("withdrawn %v: the refused import changed the store: head %q, was %q", withdrawn, now, head)
+		}
 	}
 }
