@@ -215,6 +215,9 @@ func (x *EditMerge) Merge(stored, incoming Event, fields FieldSet, base *Event, 
 	if x.SummaryTaken != nil && fields.Has(FieldSummary) && incoming.Summary != stored.Summary {
 		incoming.Summary = x.SummaryTaken(stored.Summary, incoming.Summary)
 	}
+	// What the file says, for the next import to tell apart from what
+	// this one leaves: without the links to the trash kept beside it.
+	asFiled := incoming
 	if x.InTrash != nil && fields.Has(FieldLinks) {
 		incoming.Links = withLinksToTrash(stored.Links, incoming.Links, x.InTrash)
 	}
@@ -249,12 +252,20 @@ func (x *EditMerge) Merge(stored, incoming Event, fields FieldSet, base *Event, 
 	// told apart at the next import, as this one told it, rather than
 	// taken for the file's and lost to a file that carries it. Tags and
 	// notes count only where the file brings one the event lacks.
-	u := Update{Event: out, Keep: true, Remember: wonByChrono != 0}
-	if base != nil {
-		file := MergeEvent(*base, incoming, fields)
-		if m.Kept|wonByChrono != 0 || differsFromFile(&out, &file) {
+	// Links to the trash kept are remembered as not the file's, or the
+	// next import, the events restored, would read the file as having
+	// taken them away.
+	keptTrash := !slices.Equal(incoming.Links, asFiled.Links)
+	u := Update{Event: out, Keep: true, Remember: wonByChrono != 0 || keptTrash}
+	switch {
+	case base != nil:
+		file := MergeEvent(*base, asFiled, fields)
+		if m.Kept|wonByChrono != 0 || differsFromFile(&out, &file) || keptTrash {
 			u.Imported = &file
 		}
+	case keptTrash:
+		file := MergeEvent(stored, asFiled, fields)
+		u.Imported = &file
 	}
 	return u
 }
@@ -266,6 +277,10 @@ func (x *EditMerge) Merge(stored, incoming Event, fields FieldSet, base *Event, 
 // file's links as they are would cut it silently (a backup merged into
 // the store it came from did).
 func withLinksToTrash(stored, links []Link, inTrash func(id string) bool) []Link {
+	kept := slices.DeleteFunc(slices.Clone(stored), func(l Link) bool { return inTrash(l.Event) && !slices.Contains(links, l) })
+	if slices.Equal(kept, links) {
+		return slices.Clone(stored) // in the order they are stored
+	}
 	for _, l := range stored {
 		if !slices.Contains(links, l) && inTrash(l.Event) {
 			links = append(slices.Clip(links), l)

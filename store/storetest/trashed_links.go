@@ -83,6 +83,18 @@ func testReimportKeepsLinksToTheTrash(t *testing.T, s *suite) {
 		}
 		onTimeline := slices.DeleteFunc(FixtureEvents(t), func(e model.Event) bool { return slices.Contains(trashed, e.ID) })
 		s.checkViews(t, st, onTimeline)
+		if opts.Replace {
+			continue
+		}
+		// The events restored, the same file imported again says
+		// nothing new of the links: they stay.
+		if _, _, err := (model.Untrash{Events: trashed}).Apply(st); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.Import([]model.Input{NativeInput("export.json", doc)}, opts); err != nil {
+			t.Fatalf("%+v, again: %v", opts, err)
+		}
+		s.checkViews(t, st, FixtureEvents(t))
 	}
 }
 
