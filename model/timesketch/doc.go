@@ -69,8 +69,6 @@ var columns = []string{
 	keyActors, keyQuotes, keySources, keyLinks, keyNotes,
 }
 
-// chronoKey reports whether key is one of the keys chrono adds to a
-// record, read as chrono's fields when the record has a chrono_id.
 // timesketchOwn reports whether key is one of Timesketch's own, which
 // its export adds to each record: the record's place in Timesketch's
 // index (_id, _index, _type, __ts_timeline_id), and its labels when it
@@ -86,6 +84,8 @@ func timesketchOwn(key, text string) bool {
 	return false
 }
 
+// chronoKey reports whether key is one of the keys chrono adds to a
+// record, read as chrono's fields when the record has a chrono_id.
 func chronoKey(key string) bool {
 	switch key {
 	case keyID, keyEDTF, keyDateText, keyDateSource, keyStatus, keySummary,

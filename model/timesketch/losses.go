@@ -21,10 +21,6 @@ var (
 	// TagDropped counts tags that were empty, or repeated on the same
 	// event, once cleaned.
 	TagDropped = model.Loss{One: "empty or repeated tag dropped", Many: "empty or repeated tags dropped"}
-	// TagPythonList counts tag values written as a Python list of
-	// strings (['a', 'b'], as pandas writes a list to CSV, and with it
-	// Timesketch's own CSV export), read as its tags: Timesketch reads
-	// only a JSON list so, and refuses the file.
 	// TimesketchOwn counts the attributes Timesketch's export adds to a
 	// record chrono wrote (where Timesketch keeps it: _id, _index,
 	// __ts_timeline_id, and an empty label), left out: they say nothing
@@ -33,7 +29,11 @@ var (
 	// ListPythonList counts the other lists of strings (actors) written
 	// so in a CSV cell, read as their items.
 	ListPythonList = model.Loss{One: "list written as a Python list read as its items", Many: "lists written as Python lists read as their items"}
-	TagPythonList  = model.Loss{One: "tag value written as a Python list read as its tags", Many: "tag values written as Python lists read as their tags"}
+	// TagPythonList counts tag values written as a Python list of
+	// strings (['a', 'b'], as pandas writes a list to CSV, and with it
+	// Timesketch's own CSV export), read as its tags: Timesketch reads
+	// only a JSON list so, and refuses the file.
+	TagPythonList = model.Loss{One: "tag value written as a Python list read as its tags", Many: "tag values written as Python lists read as their tags"}
 )
 
 // What reading a Timesketch file infers, as Timesketch does: a number
