@@ -43,7 +43,12 @@ func openURL(url string) tea.Cmd {
 			select {
 			case err := <-exited:
 				if err != nil {
-					failed = fmt.Errorf("%s could not open it (%v)", c[0], err)
+					if failed == errNoOpener {
+						// The first failure is the one to read: the
+						// fallbacks after it (open, on Linux often
+						// openvt) fail for reasons of their own.
+						failed = fmt.Errorf("%s could not open it (%v)", c[0], err)
+					}
 					continue
 				}
 			case <-time.After(openerGrace):

@@ -88,6 +88,8 @@ func TestOpenURLPassesOverAFailingOpener(t *testing.T) {
 	scripts := map[string]string{
 		"xdg-open": "#!/bin/sh\necho 'xdg-open: no method available' >&2\nexit 3\n",
 		"good":     "#!/bin/sh\nprintf '%s\\n' \"$@\" > " + out + "\n",
+		// On Linux, open is often openvt, which fails for its own reason.
+		"open": "#!/bin/sh\nexit 1\n",
 	}
 	for name, body := range scripts {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o755); err != nil {
