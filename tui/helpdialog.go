@@ -225,6 +225,10 @@ func (d *helpDialog) Update(msg tea.Msg) (Action, tea.Cmd) {
 func (d *helpDialog) View(w, h int) []string {
 	st := &d.ctx.styles
 	first := st.Heading.Render("Keys")
+	if above := min(d.top, len(d.body)); above > 0 {
+		// Said where the lines went, as the last line says what is below.
+		first += "  " + st.Muted.Render(fmt.Sprintf("↑ %d more", above))
+	}
 	if l := d.ctx.location; l != "" {
 		first += "   " + st.Muted.Render("Store: ") + line(l)
 	}

@@ -110,12 +110,17 @@ func TestHelpKeepsItsPlace(t *testing.T) {
 		}
 		if !fits {
 			d.keys("G")
-			if !strings.Contains(d.screen(), "Axis:") || strings.Contains(d.screen(), "more") {
+			below, above := regexp.MustCompile(`↓ [0-9]+ more`), regexp.MustCompile(`↑ [0-9]+ more`)
+			if !strings.Contains(d.screen(), "Axis:") || below.MatchString(d.screen()) {
 				t.Errorf("%d×%d: G does not show the end of the help:\n%s", size.w, size.h, d.screen())
 			}
+			// The lines scrolled out above are said to be there.
+			if !above.MatchString(d.screen()) {
+				t.Errorf("%d×%d: at the end, the help does not say lines are above:\n%s", size.w, size.h, d.screen())
+			}
 			d.keys("g")
-			if strings.Contains(d.screen(), "Axis:") {
-				t.Errorf("%d×%d: g does not go back to the start of the help", size.w, size.h)
+			if strings.Contains(d.screen(), "Axis:") || above.MatchString(d.screen()) {
+				t.Errorf("%d×%d: g does not go back to the start of the help:\n%s", size.w, size.h, d.screen())
 			}
 			top := d.screen()
 			d.keys("ctrl+d")
