@@ -10,11 +10,8 @@ import (
 func TestSourcesScreenRedoesItsUndo(t *testing.T) {
 	s := exampleStore(t)
 	d := newDriver(t, s, 80, 24)
-	d.keys("S", "a")
-	d.typeText("guardian")
-	d.keys("tab")
-	d.typeText("The Guardian")
-	d.keys("ctrl+s", "u")
+	addGuardian(d)
+	d.keys("u")
 	if !strings.Contains(d.status(), "U to redo") {
 		t.Fatalf("undone: status %q", d.status())
 	}
@@ -37,11 +34,7 @@ func TestSourcesScreenRedoesItsUndo(t *testing.T) {
 func TestSourcesScreenSelectsTheSourceAnUndoBringsBack(t *testing.T) {
 	s := exampleStore(t)
 	d := newDriver(t, s, 80, 24)
-	d.keys("S", "a")
-	d.typeText("guardian")
-	d.keys("tab")
-	d.typeText("The Guardian")
-	d.keys("ctrl+s")
+	addGuardian(d)
 	if !strings.Contains(d.m.screens[len(d.m.screens)-1].(*sourcesScreen).selectedID(), "guardian") {
 		t.Fatalf("the source added is not selected:\n%s", d.screen())
 	}
@@ -55,4 +48,13 @@ func TestSourcesScreenSelectsTheSourceAnUndoBringsBack(t *testing.T) {
 func (s *sourcesScreen) selectedID() string {
 	src, _ := s.selected()
 	return src.ID
+}
+
+// addGuardian adds, on the sources screen, the source guardian.
+func addGuardian(d *driver) {
+	d.keys("S", "a")
+	d.typeText("guardian")
+	d.keys("tab")
+	d.typeText("The Guardian")
+	d.keys("ctrl+s")
 }
