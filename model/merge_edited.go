@@ -277,16 +277,20 @@ func (x *EditMerge) Merge(stored, incoming Event, fields FieldSet, base *Event, 
 // file's links as they are would cut it silently (a backup merged into
 // the store it came from did).
 func withLinksToTrash(stored, links []Link, inTrash func(id string) bool) []Link {
-	kept := slices.DeleteFunc(slices.Clone(stored), func(l Link) bool { return inTrash(l.Event) && !slices.Contains(links, l) })
-	if slices.Equal(kept, links) {
-		return slices.Clone(stored) // in the order they are stored
-	}
+	var missing []Link
 	for _, l := range stored {
 		if !slices.Contains(links, l) && inTrash(l.Event) {
-			links = append(slices.Clip(links), l)
+			missing = append(missing, l)
 		}
 	}
-	return links
+	if missing == nil {
+		return links // most events: nothing to keep, nothing copied
+	}
+	rest := slices.DeleteFunc(slices.Clone(stored), func(l Link) bool { return slices.Contains(missing, l) })
+	if slices.Equal(rest, links) {
+		return slices.Clone(stored) // in the order they are stored
+	}
+	return append(slices.Clip(links), missing...)
 }
 
 // differsFromFile reports whether out, what an import leaves, differs
