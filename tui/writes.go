@@ -148,6 +148,7 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 	w := msg.write
 	var conflict *model.ConflictError
 	var quoteConflict *model.QuoteConflict
+	wroteNothing := len(msg.changes) == 0 && msg.revert == nil && !isPurge(w.edit)
 	switch {
 	case msg.err != nil && (w.undo || w.redo) && (errors.Is(msg.err, model.ErrConflict) || gone(msg.err) || errors.As(msg.err, new(inTrashError))):
 		// Later changes touched the same fields, took the event out of
@@ -217,10 +218,10 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 			return statusMsg{text: fmt.Sprintf("%scannot %s %s: %v", w.skippedFirst(), verb, w.what, msg.err), err: true}
 		}
 		return statusMsg{text: fmt.Errorf("not saved, change undone on screen: %w", msg.err).Error(), err: true}
-	case w.undo && len(msg.changes) == 0 && msg.revert == nil && !isPurge(w.edit):
+	case w.undo && wroteNothing:
 		// Another change took it back first: nothing was written.
 		return statusMsg{text: w.skippedFirst() + "nothing to undo: " + w.what + " is taken back already, by another change"}
-	case w.redo && len(msg.changes) == 0 && msg.revert == nil && !isPurge(w.edit):
+	case w.redo && wroteNothing:
 		return statusMsg{text: w.skippedFirst() + "nothing to redo: " + w.what + " is made again already, by another change"}
 	case w.undo:
 		if msg.revert != nil {
@@ -234,7 +235,7 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 			return statusMsg{text: w.skippedFirst() + "redid: " + w.what + " · u to undo"}
 		}
 		return statusMsg{text: w.skippedFirst() + "redid: " + w.what}
-	case len(msg.changes) == 0 && msg.revert == nil && !isPurge(w.edit):
+	case wroteNothing:
 		if o, ok := w.edit.(outcome); ok {
 			return statusMsg{text: o.Outcome(nil)}
 		}
