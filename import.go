@@ -176,8 +176,9 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 		defer meter.stop()
 	}
 	snaps, err := checkSnapshotInputs(inputs)
+	var held map[snapshotKey]string
 	if err == nil {
-		err = checkSnapshotsHeld(s, snaps)
+		held, err = checkSnapshotsHeld(s, snaps)
 	}
 	switch {
 	case err != nil && o.dryRun:
@@ -220,7 +221,7 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 	if o.dryRun {
 		return nil
 	}
-	err = o.restoreSnapshots(s, snaps)
+	err = o.restoreSnapshots(s, snaps, held)
 	o.warnIfWrittenAfterBreak(s, before) // the events are in, whatever the snapshots met
 	return err
 }

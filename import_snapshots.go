@@ -84,15 +84,18 @@ func (si *snapshotInput) close() {
 // restoreSnapshots keeps the inputs' snapshots in s as one change, each
 // under its number, with its bytes checked again as they are stored; one
 // the store holds already, with the same hash, is left as it is.
-func restoreSnapshots(s model.Store, inputs []*snapshotInput) (int, error) {
-	// What the store holds is read before the write: a read inside it
-	// could wait on the write's own transaction.
-	have, err := heldSnapshots(s)
-	if err != nil {
-		return 0, err
+func restoreSnapshots(s model.Store, inputs []*snapshotInput, have map[snapshotKey]string) (int, error) {
+	// What the store holds is read before the write (here, unless the
+	// look before the import read it): a read inside it could wait on
+	// the write's own transaction.
+	if have == nil {
+		var err error
+		if have, err = heldSnapshots(s); err != nil {
+			return 0, err
+		}
 	}
 	kept := 0
-	_, err = s.Write(model.OpSnapshot, "imported snapshots", func(tx model.Tx) error {
+	_, err := s.Write(model.OpSnapshot, "imported snapshots", func(tx model.Tx) error {
 		for _, si := range inputs {
 			err := si.each(func(d native.SnapshotDoc) error {
 				if err := d.Check(); err != nil {
@@ -159,7 +162,9 @@ func heldSnapshots(s model.Store) (map[snapshotKey]string, error) {
 // of inputs that would take the place of other snapshots s holds: a
 // snapshot is never replaced, and finding it only after the events were
 // imported left an import half done. Stdin's are met as they are kept.
-func checkSnapshotsHeld(s model.Store, inputs []*snapshotInput) error {
+// It returns what the store holds, when it read it, for
+// restoreSnapshots.
+func checkSnapshotsHeld(s model.Store, inputs []*snapshotInput) (map[snapshotKey]string, error) {
 	var have map[snapshotKey]string
 	var problems []error
 	for _, si := range inputs {
@@ -169,7 +174,7 @@ func checkSnapshotsHeld(s model.Store, inputs []*snapshotInput) error {
 		if have == nil {
 			var err error
 			if have, err = heldSnapshots(s); err != nil {
-				return err
+				return nil, err
 			}
 		}
 		err := si.each(func(d native.SnapshotDoc) error {
@@ -180,10 +185,10 @@ func checkSnapshotsHeld(s model.Store, inputs []*snapshotInput) error {
 			return nil
 		})
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return errors.Join(problems...)
+	return have, errors.Join(problems...)
 }
 
 // checkSnapshotInputs checks the snapshots of the inputs that are files
@@ -211,11 +216,11 @@ func checkSnapshotInputs(inputs []importInput) ([]*snapshotInput, error) {
 
 // restoreSnapshots keeps the snapshots of the imported inputs and says
 // how many.
-func (o *importOptions) restoreSnapshots(s model.Store, inputs []*snapshotInput) error {
+func (o *importOptions) restoreSnapshots(s model.Store, inputs []*snapshotInput, have map[snapshotKey]string) error {
 	if len(inputs) == 0 {
 		return nil
 	}
-	n, err := restoreSnapshots(s, inputs)
+	n, err := restoreSnapshots(s, inputs, have)
 	if err != nil {
 		return fmt.Errorf("the events were imported, but no snapshot was kept:\n%w", err)
 	}
