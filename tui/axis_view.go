@@ -173,7 +173,7 @@ func (b *browser) axisRow(row model.Row, selected bool, lane string, laneW, barW
 	}
 	// Drawn over the span its links narrow it to, where they do: an
 	// undated event that precedes another is no later than that one.
-	span, placed := model.OrderKeyPlaced(row.Pos.Key())
+	span, placed := row.Pos.Placed()
 	narrowed := placed && span != model.SpanOf(e.Date)
 	if e.Date.IsZero() && !narrowed {
 		return head + titled(barW, "undated · "+title)
