@@ -78,7 +78,10 @@ func (n *noteEditor) SetSize(w, h int) {
 
 // headRows is how many lines the heading takes at width w.
 func (n *noteEditor) headRows(w int) int {
-	if _, second := (refusal{why: n.problem}).lines(&n.ctx.styles, w); n.problem != "" && !n.confirming && second != "" {
+	if n.problem == "" || n.confirming {
+		return 1
+	}
+	if _, second := (refusal{why: n.problem}).lines(&n.ctx.styles, w); second != "" {
 		return 2
 	}
 	return 1
@@ -158,7 +161,7 @@ func (n *noteEditor) View(w, h int) []string {
 		head, second = (refusal{why: n.problem}).lines(st, w)
 	}
 	lines := []string{st.fit(head, w)}
-	if n.headRows(w) > 1 {
+	if second != "" {
 		lines = append(lines, second)
 	}
 	for _, l := range strings.Split(n.area.View(), "\n") {
