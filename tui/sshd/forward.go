@@ -1,24 +1,20 @@
 package sshd
 
 import (
-	"encoding/binary"
 	"strconv"
 
 	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
 )
 
-// subsystemName is the name a subsystem request's payload asks for (an
-// SSH string: its length, then its bytes), "" when it holds none.
+// subsystemName is the name a subsystem request's payload asks for, ""
+// when it holds none.
 func subsystemName(payload []byte) string {
-	if len(payload) < 4 {
+	var p struct{ Value string }
+	if gossh.Unmarshal(payload, &p) != nil {
 		return ""
 	}
-	n := binary.BigEndian.Uint32(payload)
-	if uint64(n) > uint64(len(payload)-4) {
-		return ""
-	}
-	return string(payload[4 : 4+n])
+	return p.Value
 }
 
 // agentRequest is the session request that asks for the client's SSH
