@@ -39,11 +39,16 @@ func (st SnapshotStates) OutOfStep(source string, listed []Snapshot) []SnapshotO
 	for _, sn := range listed {
 		kept[sn.N] = true
 	}
-	var out []SnapshotOutOfStep
-	for _, k := range slices.SortedFunc(maps.Keys(st), func(a, b SnapshotKey) int { return cmp.Compare(a.N, b.N) }) {
-		if k.Source != source {
-			continue
+	// This source's alone are sorted, not every source's for each.
+	var keys []SnapshotKey
+	for k := range st {
+		if k.Source == source {
+			keys = append(keys, k)
 		}
+	}
+	slices.SortFunc(keys, func(a, b SnapshotKey) int { return cmp.Compare(a.N, b.N) })
+	var out []SnapshotOutOfStep
+	for _, k := range keys {
 		j := st[k]
 		switch {
 		case !j.Ref.Withdrawn && !kept[k.N]:
