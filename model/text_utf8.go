@@ -37,9 +37,7 @@ func (e *Event) textNotUTF8() []string {
 	for i, a := range e.Actors {
 		add(fmt.Sprintf("actor #%d", i+1), a)
 	}
-	for i, t := range e.Tags {
-		add(fmt.Sprintf("tag #%d", i+1), t)
-	}
+	// Tags are CheckTag's, which Check applies: said once.
 	for i, q := range e.Quotes {
 		add(fmt.Sprintf("quote #%d: text", i+1), q.Text)
 		add(fmt.Sprintf("quote #%d: speaker", i+1), q.Speaker)
