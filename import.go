@@ -332,7 +332,7 @@ func (o *importOptions) openInput(name string, fixed *formats.Format, meter *imp
 		return importInput{}, fmt.Errorf("%s: %w", termtext.Line(name), err)
 	}
 	in.detected, in.unlike, in.format, in.variant = detected, unlike, f.Name, f.Title
-	in.Carries, in.Whole, in.SummaryTaken = f.Carries, f.Whole, f.SummaryTaken
+	in.Carries, in.Whole, in.Taken = f.Carries, f.Whole, f.Taken
 	if f.Name == "json" {
 		in.snaps = &snapshotInput{name: name, path: name}
 		if in.file == nil {

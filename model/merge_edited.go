@@ -174,8 +174,8 @@ type EditMerge struct {
 	// (ImportOptions.Replace): nothing is kept or in conflict, and the
 	// changes made in chrono that it undoes are told (ReplaceUndid).
 	Replace bool
-	// SummaryTaken is Input.SummaryTaken of the input being read.
-	SummaryTaken func(stored, read string) string
+	// Taken is Input.Taken of the input being read.
+	Taken func(stored Event, read *Event)
 	// InTrash reports whether the store's trash holds an event: a
 	// stored link to one is kept whatever the file's links (nil: none
 	// is known).
@@ -212,8 +212,8 @@ func (u *Update) Change(before *Event) EventChange {
 // Conflicts left are gathered for Err, placed at at, and the update is
 // not to be kept.
 func (x *EditMerge) Merge(stored, incoming Event, fields FieldSet, base *Event, n int, at Place, r *ImportResult) Update {
-	if x.SummaryTaken != nil && fields.Has(FieldSummary) && incoming.Summary != stored.Summary {
-		incoming.Summary = x.SummaryTaken(stored.Summary, incoming.Summary)
+	if x.Taken != nil {
+		x.Taken(stored, &incoming)
 	}
 	// What the file says, for the next import to tell apart from what
 	// this one leaves: without the links to the trash kept beside it.

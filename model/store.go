@@ -233,13 +233,13 @@ type Input struct {
 	// is empty (chrono JSON), so that an import with Replace clears what
 	// a record leaves out; zero Carries says so too (UpdateFields).
 	Whole bool
-	// SummaryTaken, when set, is the summary an update takes from a
-	// record's, read, given the stored one (EditMerge): a format may
-	// write a summary as it cannot read it back whole (TimelineJS
-	// collapses white space, as HTML does, and writes what it has no
-	// field for after it), and the stored summary so written stays as it
-	// is.
-	SummaryTaken func(stored, read string) string
+	// Taken, when set, makes a record's event, read, what an update of
+	// the stored one takes from it (EditMerge): a format may write a
+	// field as it cannot read it back whole (TimelineJS collapses white
+	// space, as HTML does, writes what it has no field for after the
+	// summary, and actors as one list), and the stored value so written
+	// stays as it is.
+	Taken func(stored Event, read *Event)
 }
 
 // ImportOptions tune an import.

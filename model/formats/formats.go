@@ -58,8 +58,8 @@ type Format struct {
 	// empty (chrono JSON): an import that replaces events clears what it
 	// leaves out (model.Input.Whole).
 	Whole bool
-	// SummaryTaken is model.Input.SummaryTaken for the format's files.
-	SummaryTaken func(stored, read string) string
+	// Taken is model.Input.Taken for the format's files.
+	Taken func(stored model.Event, read *model.Event)
 	// Shown is how the written text may be sent to a terminal: the
 	// investigation's text goes out as it came, so control characters in
 	// it must be escaped, or were already made safe, or cannot be.
@@ -70,7 +70,7 @@ type Format struct {
 // specific signature first.
 var All = []Format{
 	{Name: "json", Title: "chrono JSON", Variant: nativeVariant, Detect: detectNative, Read: readNative, Write: writeNative, Carries: model.AllFields, Whole: true, Shown: ShownEscaped},
-	{Name: "timelinejs", Title: "TimelineJS JSON", Variant: timelinejs.Variant, Detect: timelinejs.Detect, Read: timelinejs.Read, Write: timelinejs.Write, Carries: timelinejs.Carries, SummaryTaken: timelinejs.SummaryTaken, Shown: ShownEscaped},
+	{Name: "timelinejs", Title: "TimelineJS JSON", Variant: timelinejs.Variant, Detect: timelinejs.Detect, Read: timelinejs.Read, Write: timelinejs.Write, Carries: timelinejs.Carries, Taken: timelinejs.Taken, Shown: ShownEscaped},
 	{Name: "plaso", Title: "Plaso json_line or l2tcsv", Variant: plaso.Variant, Detect: plaso.Detect, Read: plaso.Read, Carries: plaso.Carries, Shown: ShownEscaped},
 	{Name: "timesketch", Title: "Timesketch JSONL or CSV", Variant: timesketchVariant, Detect: timesketch.Detect, Read: timesketch.Read, Write: timesketch.WriteJSONL, LeavesOut: timesketch.LeavesOut, Carries: timesketch.Carries, Shown: ShownEscaped},
 	{Name: "timesketch-csv", Title: "Timesketch CSV", Write: timesketch.WriteCSV, LeavesOut: timesketch.LeavesOut, Shown: ShownNever},

@@ -97,6 +97,7 @@
 //	<time datetime="2022-02-01">1 Feb 2022</time>
 //
 // Other quotes, status, actors, further tags and links are written into
-// the slide's text for readers, and counted: they read back only as text.
+// the slide's text for readers, and counted. The status, actors and tags
+// read back into their fields; quotes and links only as text.
 // Notes are the investigator's own and are never exported.
 package timelinejs

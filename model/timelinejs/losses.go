@@ -2,14 +2,15 @@ package timelinejs
 
 import "chrono/model"
 
-// Carries is the event fields a TimelineJS slide holds as they are, which
-// an update takes from it: the date, the date text (display_date), the
-// title (headline), the tags (group, one tag, added to the stored ones),
-// and the summary (text, less what chrono's export writes after a
-// summary: SummaryTaken). Media holds only one quote, without its stance: an
-// update keeps the stored quotes, status, actors, links, date source and
-// notes. A new event takes everything a slide has.
-const Carries = model.FieldDate | model.FieldDateText | model.FieldTitle | model.FieldTags | model.FieldSummary
+// Carries is the event fields a TimelineJS slide holds, which an update
+// takes from it: the date, the date text (display_date), the title
+// (headline), the tags (group, and the text's "Tags:" line, added to the
+// stored ones), the status and actors when the text has chrono's export's
+// lines for them (readTextFields), and the summary (text, less what
+// chrono's export writes after a summary: Taken). Media holds only one
+// quote, without its stance: an update keeps the stored quotes, links,
+// date source and notes. A new event takes everything a slide has.
+const Carries = model.FieldDate | model.FieldDateText | model.FieldTitle | model.FieldTags | model.FieldSummary | model.FieldStatus | model.FieldActors
 
 // What reading a TimelineJS document can lose or change. Each is counted
 // once per occurrence, so that nothing is dropped silently.

@@ -3,6 +3,7 @@ package timelinejs
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -50,11 +51,21 @@ func (rd *reader) notASlide(v jsontext.Value, at int64, n int) *pending {
 // its unique_id now when it is kept. The sources it quotes are numbered
 // here, in the order of the file, and sent with it.
 func (rd *reader) convert(s *slide, n int) *pending {
-	p := &pending{n: n, at: rd.pos.position(s.at), present: Carries}
+	// The status and actors are carried when the text says them.
+	p := &pending{n: n, at: rd.pos.position(s.at), present: Carries &^ (model.FieldStatus | model.FieldActors)}
 	rd.idOf(s, p)
 	e := &p.e
 	e.Date, e.DateText = rd.slideDate(s)
-	e.Summary = s.text
+	var f textFields
+	e.Summary, f = readTextFields(s.text)
+	if f.hasStatus {
+		e.Status = f.status
+		p.present |= model.FieldStatus
+	}
+	if f.hasActors {
+		e.Actors = f.actors
+		p.present |= model.FieldActors
+	}
 	if s.group != "" {
 		switch tag, changed := tagOf(s.group); {
 		case tag == "":
@@ -64,6 +75,11 @@ func (rd *reader) convert(s *slide, n int) *pending {
 			if changed {
 				rd.losses.Add(LossGroupChanged, 1)
 			}
+		}
+	}
+	for _, t := range f.tags {
+		if !slices.Contains(e.Tags, t) {
+			e.Tags = append(e.Tags, t)
 		}
 	}
 	var newSource *model.Source

@@ -53,6 +53,17 @@ func SummaryTaken(stored, read string) string {
 // and end with quotation marks.
 func summaryPart(text string) (string, bool) {
 	ps := strings.Split(text, "\n\n")
+	end := additionsStart(ps)
+	if end == len(ps) {
+		return text, false
+	}
+	return strings.Join(ps[:end], "\n\n"), true
+}
+
+// additionsStart is the index of the first of the paragraphs ps ends
+// with that read as slideText adds them after a summary; len(ps) when
+// there are none.
+func additionsStart(ps []string) int {
 	end := len(ps)
 	for end > 0 {
 		p := strings.TrimSpace(ps[end-1])
@@ -69,10 +80,7 @@ func summaryPart(text string) (string, bool) {
 		}
 		end = j
 	}
-	if end == len(ps) {
-		return text, false
-	}
-	return strings.Join(ps[:end], "\n\n"), true
+	return end
 }
 
 // quoteStart is where the quote that ends with paragraph k of ps begins,

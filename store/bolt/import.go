@@ -423,7 +423,7 @@ func (s *Store) importInputs(inputs []model.Input, opts model.ImportOptions, toT
 		for _, in := range inputs {
 			chk.NextFile(in.Name)
 			carry.carries, carry.whole = in.Carries, in.Whole
-			side.merge.SummaryTaken = in.SummaryTaken
+			side.merge.Taken = in.Taken
 			err := in.Read(chk)
 			if err == nil {
 				err = chk.Done()

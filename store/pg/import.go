@@ -127,7 +127,7 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 	for _, in := range inputs {
 		chk.NextFile(in.Name)
 		im.carries, im.whole = in.Carries, in.Whole
-		im.merge.SummaryTaken = in.SummaryTaken // the last file's batches are written (wait)
+		im.merge.Taken = in.Taken // the last file's batches are written (wait)
 		err := in.Read(chk)
 		if err == nil {
 			err = chk.Done()

@@ -98,6 +98,7 @@ func Run(t *testing.T, h Harness) {
 		{"ImportFillsTheHeaderOnce", testImportFillsTheHeaderOnce},
 		{"ImportMergesSources", testImportMergesSources},
 		{"ImportCitesEachURL", testImportCitesEachURL},
+		{"ImportTakesSlideTextFields", testImportTakesSlideTextFields},
 		{"ImportKeepsAStoredMadeID", testImportKeepsAStoredMadeID},
 		{"Backup", testBackup},
 		{"BackupKeepsLinksToTheTrash", testBackupKeepsLinksToTheTrash},
