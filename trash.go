@@ -35,7 +35,9 @@ func newRmCmd(c *cli) *cobra.Command {
 // at them.
 func runRm(opts *trashOptions) error {
 	var deleted []model.Deleted
-	e, err := opts.write(model.OpDelete, "deleted "+events(len(opts.ids)), func(tx model.Tx) (err error) {
+	// Journaled as the browser's d is, so that the log names one change
+	// one way.
+	e, err := opts.write(model.OpDelete, model.Trash{Events: opts.ids}.Phrase(), func(tx model.Tx) (err error) {
 		deleted, err = model.DeleteEvents(tx, opts.ids)
 		return err
 	})

@@ -107,7 +107,7 @@ func TestRevertOfAnEditOverAMoveToTheTrashAndBack(t *testing.T) {
 	mustChrono(t, db, "edit", "t", "--set", "summary=s") // #3
 	mustChrono(t, db, "rm", "t")                         // #4
 	r := chrono(t, db, "", "revert", "3")
-	if want := `event "t": changed since, by #4 deleted 1 event by`; r.code != 1 || !strings.Contains(r.stderr, want) {
+	if want := `event "t": changed since, by #4 moved 1 event to the trash by`; r.code != 1 || !strings.Contains(r.stderr, want) {
 		t.Errorf("revert of the edit of an event in the trash: exit %d, stderr %q; want %q in it", r.code, r.stderr, want)
 	}
 	mustChrono(t, db, "restore", "t") // #5

@@ -312,10 +312,12 @@ func differsFromFile(out, file *Event) bool {
 // event in the trash, record n at at: on the timeline and in the trash
 // at once it could be restored over itself, or its trashed version lost
 // to an undo of the import. The import stops with every such event
-// named at its place, as it does with conflicts, and keeps nothing.
+// named at its place, as it does with conflicts, and keeps nothing. Its
+// advice never empties the trash, which would destroy every other
+// deleted event with it.
 func (x *EditMerge) Trashed(id string, n int, at Place) {
 	x.conflicts.Add(at.Problem(Problem{Part: EventPart, ID: id, N: n,
-		Msg: fmt.Sprintf("in the trash: restore it first (chrono restore %s), or empty the trash, then import again", id)}))
+		Msg: fmt.Sprintf("in the trash: to keep it deleted, take it out of the file; to have the file update it, restore it first (chrono restore %s); then import again", id)}))
 }
 
 // Err returns the conflicts gathered since the last call, as *Problems,

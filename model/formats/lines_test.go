@@ -44,7 +44,13 @@ func TestDetectSaysWhySheetIsNotRead(t *testing.T) {
 			`not a format chrono reads: its first line, "sep=;", is a hint only Excel reads, of a sheet not separated by commas: save the sheet as comma-separated CSV, and import that`},
 		{"a letter with a comma", "Dear Sir, this is a letter.\nIt goes on, and on, and on.\n",
 			"not a format chrono reads (json, timelinejs, plaso, timesketch, csv); if it is one of them, say which with --format"},
-		{"anything else", "a;b\n1;2\n",
+		{"a sheet of its own columns, with semicolons", "\ufeffDate;Event;Source\r\n03/04/2017;Tender;Web\r\n",
+			"not a format chrono reads: a sheet separated by semicolons whose header row (Date;Event;Source) names the columns of neither chrono CSV (it needs id and title; date, summary, status, actors, tags and more may follow) nor Timesketch CSV: rename its columns to chrono CSV's, save it as comma-separated CSV, and import that"},
+		{"Markdown, as chrono exports it", "# Bags of cash\n\nA whistleblower's claim.\n\n## 2017\n\n### Aug 2017 · confirmed\n",
+			"not a format chrono reads: it looks like Markdown, which chrono writes (export --format markdown, a draft for a story) but does not read back: import the investigation's chrono JSON (export --format json), or its events as chrono CSV"},
+		{"a heading and prose", "# Notes\nSome text, and more.\n",
+			"not a format chrono reads (json, timelinejs, plaso, timesketch, csv); if it is one of them, say which with --format"},
+		{"anything else", "a;b\n1\n",
 			"not a format chrono reads (json, timelinejs, plaso, timesketch, csv); if it is one of them, say which with --format"},
 	}
 	for _, tt := range tests {

@@ -31,6 +31,10 @@ func sheetMiss(head []byte) string {
 		if f, ok := detect(joined); ok {
 			return "its header row is separated by semicolons: save the sheet as comma-separated CSV, and import that (" + f.Title + ")"
 		}
+		if tabular(semi, readHeader(second, ';')) {
+			return "a sheet separated by semicolons whose header row (" + model.Shorten(string(line), 60) +
+				") names the columns of neither chrono CSV (it needs id and title; date, summary, status, actors, tags and more may follow) nor Timesketch CSV: rename its columns to chrono CSV's, save it as comma-separated CSV, and import that"
+		}
 	}
 	cells := readHeader(line, ',')
 	for i, c := range cells {

@@ -592,7 +592,7 @@ func testImportRefusesTrashedIDs(t *testing.T, s *suite) {
 		}
 		for i, id := range []string{"fbi-tip", "nso-denial"} {
 			p := ps.List[i]
-			if p.ID != id || p.Line == 0 || !strings.Contains(p.Msg, "in the trash: restore it first (chrono restore "+id+")") {
+			if p.ID != id || p.Line == 0 || !strings.Contains(p.Msg, "in the trash: to keep it deleted, take it out of the file; to have the file update it, restore it first (chrono restore "+id+")") {
 				t.Errorf("bulk %v: problem %d: %+v", bulk, i+1, p)
 			}
 		}
