@@ -19,16 +19,18 @@ const (
 	colStatus
 	colActors
 	colTags
+	colDateText
+	colDateSource
 	colQuotes
 	colSources
 	numColumns
 )
 
 // columnNames are the header's names, in the order Write writes them.
-var columnNames = [numColumns]string{"id", "date", "title", "summary", "status", "actors", "tags", "quotes_json", "sources_json"}
+var columnNames = [numColumns]string{"id", "date", "title", "summary", "status", "actors", "tags", "date_text", "date_source", "quotes_json", "sources_json"}
 
 // HeaderRow is the header row Write writes: the column names in order.
-const HeaderRow = "id,date,title,summary,status,actors,tags,quotes_json,sources_json"
+const HeaderRow = "id,date,title,summary,status,actors,tags,date_text,date_source,quotes_json,sources_json"
 
 // layout says where each column is in a file's rows.
 type layout struct {
@@ -43,16 +45,17 @@ type unknownColumn struct {
 	loss  model.Loss
 }
 
-// Carries is the event fields chrono CSV has columns for. The rest (date
-// text, date source, links, notes) an update keeps as stored.
+// Carries is the event fields chrono CSV has columns for. The rest (links,
+// notes) an update keeps as stored.
 const Carries = model.FieldDate | model.FieldTitle | model.FieldSummary | model.FieldStatus |
-	model.FieldActors | model.FieldTags | model.FieldQuotes
+	model.FieldActors | model.FieldTags | model.FieldDateText | model.FieldDateSource | model.FieldQuotes
 
 // columnFields are the event fields the columns hold; id and sources_json
 // hold none.
 var columnFields = [numColumns]model.FieldSet{
 	colDate: model.FieldDate, colTitle: model.FieldTitle, colSummary: model.FieldSummary,
 	colStatus: model.FieldStatus, colActors: model.FieldActors, colTags: model.FieldTags, colQuotes: model.FieldQuotes,
+	colDateText: model.FieldDateText, colDateSource: model.FieldDateSource,
 }
 
 // fields returns the event fields the file's columns hold: a sheet

@@ -1,7 +1,7 @@
 // Package csvfmt reads and writes chrono CSV, a spreadsheet of events with
 // one row per event under this header:
 //
-//	id,date,title,summary,status,actors,tags,quotes_json,sources_json
+//	id,date,title,summary,status,actors,tags,date_text,date_source,quotes_json,sources_json
 //
 // Dates are EDTF ("2017-08", "2021/2022-02-01"), spaces around them
 // ignored; a status is read in any case ("Reported"). Actors and tags are lists
@@ -10,14 +10,15 @@
 // and date cite, as a JSON array of chrono source objects, so that every
 // row stands on its own when a spreadsheet user copies it elsewhere.
 //
-// What the nine columns cannot carry (the investigation's title and
-// description, date_text, date_source, links and notes) is counted as lost
-// on export; the native JSON format carries everything. Import takes the
-// columns in any order, whatever the case of their names, and needs id and
-// title. It ignores and counts the cells of any other column, including
-// date_text, date_source, links or notes columns added by hand: reading
-// columns that Write never writes would make a second format, with no
-// round trip to test it.
+// What the eleven columns cannot carry (the investigation's title and
+// description, links and notes) is counted as lost on export; the native
+// JSON format carries everything. date_text holds the words a source
+// gave for the date ("last year"), and date_source the id of the source
+// whose publication date anchors them. Import takes the columns in any
+// order, whatever the case of their names, and needs id and title. It
+// ignores and counts the cells of any other column, including links or
+// notes columns added by hand: reading columns that Write never writes
+// would make a second format, with no round trip to test it.
 //
 // Lists: a backslash escapes a semicolon or a backslash inside an item
 // ("Smith\; Jones LLP"), so an actor with a semicolon in its name survives;

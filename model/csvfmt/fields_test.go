@@ -13,7 +13,7 @@ func TestReadSaysWhichColumnsTheFileHas(t *testing.T) {
 		csv  string
 		want model.FieldSet
 	}{
-		{HeaderRow + "\na,2017,T,S,alleged,A,t,,\n", Carries},
+		{HeaderRow + "\na,2017,T,S,alleged,A,t,,,,\n", Carries},
 		{"id,title\na,T\n", model.FieldTitle},
 		{"Title, ID ,status,reviewer\nT,a,,me\n", model.FieldTitle | model.FieldStatus},
 	}
@@ -26,7 +26,7 @@ func TestReadSaysWhichColumnsTheFileHas(t *testing.T) {
 			t.Errorf("%q: fields %v, want %s", tt.csv, rec.Present, tt.want)
 		}
 	}
-	if Carries.Has(model.FieldLinks) || Carries.Has(model.FieldDateText) || Carries.Has(model.FieldDateSource) || Carries.Has(model.FieldNotes) {
-		t.Errorf("chrono CSV has no columns for links, date text, date source or notes, but carries %s", Carries)
+	if Carries.Has(model.FieldLinks) || Carries.Has(model.FieldNotes) {
+		t.Errorf("chrono CSV has no columns for links or notes, but carries %s", Carries)
 	}
 }

@@ -11,8 +11,6 @@ import (
 var (
 	LostTitle       = model.Loss{One: "investigation title not exported", Many: "investigation titles not exported"}
 	LostDescription = model.Loss{One: "investigation description not exported", Many: "investigation descriptions not exported"}
-	LostDateText    = model.Loss{One: "date text not exported", Many: "date texts not exported"}
-	LostDateSource  = model.Loss{One: "date source not exported", Many: "date sources not exported"}
 	LostLink        = model.Loss{One: "link not exported", Many: "links not exported"}
 	LostNote        = model.Loss{One: "note not exported", Many: "notes not exported"}
 	// LostUncitedSource counts sources no exported event cites: a row

@@ -153,6 +153,8 @@ func (rd *reader) row(rec []string, line, n int) error {
 	e.Status = readStatus(text(colStatus))
 	e.Actors = splitList(text(colActors))
 	e.Tags = splitList(text(colTags))
+	e.DateText = text(colDateText)
+	e.DateSource = text(colDateSource)
 	if s, ok := cell(colQuotes); ok {
 		if msg := decodeList(unguard(s), "quote", &e.Quotes); msg != "" {
 			msgs = append(msgs, "quotes_json: "+msg)

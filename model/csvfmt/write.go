@@ -84,6 +84,8 @@ func (wr *writer) row(e *model.Event, n int, rec []string) error {
 	rec[colStatus] = text(string(e.Status))
 	rec[colActors] = text(joinList(e.Actors, wr.losses))
 	rec[colTags] = text(joinList(e.Tags, wr.losses))
+	rec[colDateText] = text(e.DateText)
+	rec[colDateSource] = text(e.DateSource)
 	rec[colQuotes] = ""
 	if len(e.Quotes) > 0 {
 		b, err := json.Marshal(e.Quotes)
@@ -99,12 +101,6 @@ func (wr *writer) row(e *model.Event, n int, rec []string) error {
 			return fmt.Errorf("%s: sources: %w", model.EventPlace(e.ID, n), err)
 		}
 		rec[colSources] = string(b)
-	}
-	if e.DateText != "" {
-		wr.losses.Add(LostDateText, 1)
-	}
-	if e.DateSource != "" {
-		wr.losses.Add(LostDateSource, 1)
 	}
 	wr.losses.Add(LostLink, len(e.Links))
 	wr.losses.Add(LostNote, len(e.Notes))

@@ -29,7 +29,7 @@ func TestWriteExample(t *testing.T) {
 		t.Errorf("header row %q, want %q", first, HeaderRow)
 	}
 	modeltest.GoldenFile(t, "nso", buf.Bytes())
-	want := "1 investigation title not exported; 1 investigation description not exported; 2 date texts not exported; 2 date sources not exported; 14 links not exported"
+	want := "1 investigation title not exported; 1 investigation description not exported; 14 links not exported"
 	if got := losses.String(); got != want {
 		t.Errorf("losses %q, want %q", got, want)
 	}
@@ -88,7 +88,7 @@ func TestWriteLosses(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[model.Loss]int{
-		LostTitle: 1, LostDescription: 0, LostDateText: 1, LostDateSource: 1, LostLink: 2, LostNote: 1,
+		LostTitle: 1, LostDescription: 0, LostLink: 2, LostNote: 1,
 		LostCarriageReturn: 3, TrimmedItem: 1, DroppedItem: 0,
 		LostUncitedSource: 2, // wapo is carried by the row its date cites
 	}
