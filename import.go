@@ -274,6 +274,7 @@ type importInput struct {
 	model.Input
 	file     *os.File        // nil for stdin, which is not chrono's to close, but for its copy (spooled)
 	spooled  bool            // file is a copy of stdin, removed when the import ends
+	pipe     *os.File        // a file that is not a regular one (a named pipe), read once as stdin is
 	detected string          // what auto detection found, said in the report
 	format   string          // the name of the format it is read in
 	variant  string          // the title of its variant (Plaso l2tcsv), when its first bytes say
@@ -315,6 +316,12 @@ func (o *importOptions) openInput(name string, fixed *formats.Format, meter *imp
 		in.file, r = f, f
 	}
 	in.Name, in.Size = name, sizeOf(r)
+	if in.file != nil && in.Size < 0 {
+		// A named pipe or a device is read once, as stdin is: what is
+		// read again (snapshots, a TimelineJS document's slides) comes
+		// from a copy.
+		in.pipe, in.file = in.file, nil
+	}
 	if in.file != nil && in.Size >= 0 {
 		r = readOnce(in.file)
 	}
@@ -443,6 +450,9 @@ func closeInputs(inputs []importInput) {
 			outfile.RemoveScratch(in.file)
 		case in.file != nil:
 			in.file.Close()
+		}
+		if in.pipe != nil {
+			in.pipe.Close()
 		}
 		if in.snaps != nil {
 			in.snaps.close()

@@ -85,6 +85,7 @@ func (o *importOptions) intoNew(path string, fill func(s model.Store) error) err
 	}
 	if err == nil {
 		o.madeStore(path, "")
+		o.saidNew(path)
 	}
 	if err != nil {
 		return failed(named(err, building, path))

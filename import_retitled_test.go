@@ -29,7 +29,7 @@ func TestImportWarnsOfRetitledSlide(t *testing.T) {
 		return file
 	}
 	db := newDB(t)
-	if r := chrono(t, db, "", "import", slides("first.json", "NSO offers cash")); r.code != 0 || r.stderr != "" {
+	if r := chrono(t, db, "", "import", slides("first.json", "NSO offers cash")); r.code != 0 || beyondNew(r.stderr) != "" {
 		t.Fatalf("import: %+v", r)
 	}
 	// The headline corrected in chrono as in the file: the stored event
@@ -56,11 +56,11 @@ func TestImportWarnsOfRetitledSlide(t *testing.T) {
 	if r := chrono(t, db, "", "import", renamed); r.code != 0 || !strings.Contains(r.stderr, want) {
 		t.Errorf("import: %+v\nwant %s", r, want)
 	}
-	if r := chrono(t, db, "", "import", renamed); r.code != 0 || r.stderr != "" {
+	if r := chrono(t, db, "", "import", renamed); r.code != 0 || beyondNew(r.stderr) != "" {
 		t.Errorf("the same file again: %+v", r)
 	}
 	// Another event of the same month, with its own text, is new.
-	if r := chrono(t, db, "", "import", slides("more.json", "NSO offers cash", "Mobileum declines")); r.code != 0 || r.stderr != "" {
+	if r := chrono(t, db, "", "import", slides("more.json", "NSO offers cash", "Mobileum declines")); r.code != 0 || beyondNew(r.stderr) != "" {
 		t.Errorf("a new slide beside: %+v", r)
 	}
 	// A slide with a unique_id is its own event, whatever its headline.
@@ -69,7 +69,7 @@ func TestImportWarnsOfRetitledSlide(t *testing.T) {
 	if err := os.WriteFile(own, []byte(doc), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if r := chrono(t, db, "", "import", own); r.code != 0 || r.stderr != "" {
+	if r := chrono(t, db, "", "import", own); r.code != 0 || beyondNew(r.stderr) != "" {
 		t.Errorf("a slide with a unique_id: %+v", r)
 	}
 }
@@ -125,7 +125,7 @@ func TestImportWarnsOfRetitledRecord(t *testing.T) {
 	bob, alice, closed := record("User bob logged in", "00", "auth.log"), record("User alice logged in", "00", "other.log"), record("Session closed", "05", "auth.log")
 	corrected := record("User bob logged in from 10.0.0.1", "00", "auth.log")
 	db := newDB(t)
-	if r := chrono(t, db, "", "import", file("v1.jsonl", bob, alice, closed)); r.code != 0 || r.stderr != "" {
+	if r := chrono(t, db, "", "import", file("v1.jsonl", bob, alice, closed)); r.code != 0 || beyondNew(r.stderr) != "" {
 		t.Fatalf("import: %+v", r)
 	}
 	v2 := file("v2.jsonl", alice, corrected, closed)
@@ -149,7 +149,7 @@ func TestImportWarnsOfRetitledRecord(t *testing.T) {
 	if r.code != 0 || !strings.HasSuffix(r.stderr, want) || strings.Count(r.stderr, "\n") != 1 {
 		t.Errorf("import: %+v\nwant %s", r, want)
 	}
-	if r := chrono(t, db, "", "import", v2); r.code != 0 || r.stderr != "" {
+	if r := chrono(t, db, "", "import", v2); r.code != 0 || beyondNew(r.stderr) != "" {
 		t.Errorf("the same file again: %+v", r)
 	}
 	quiet := map[string]string{
@@ -162,7 +162,7 @@ func TestImportWarnsOfRetitledRecord(t *testing.T) {
 		"given.jsonl": strings.Join([]string{alice, strings.Replace(record("User bob logged in from 10.0.0.2", "00", "auth.log"), "}", `,"chrono_id":"`+old+`"}`, 1), closed}, "\n"),
 	}
 	for _, name := range []string{"beside.jsonl", "new.jsonl", "given.jsonl"} {
-		if r := chrono(t, db, "", "import", "--dry-run", file(name, quiet[name])); r.code != 0 || r.stderr != "" {
+		if r := chrono(t, db, "", "import", "--dry-run", file(name, quiet[name])); r.code != 0 || beyondNew(r.stderr) != "" {
 			t.Errorf("%s: %+v", name, r)
 		}
 	}
@@ -201,7 +201,7 @@ func TestImportWarnsOfRetitledRecordInEachFormat(t *testing.T) {
 				t.Fatal(err)
 			}
 			r := chrono(t, db, "", "import", path)
-			if r.code != 0 || doc == tt.before && r.stderr != "" {
+			if r.code != 0 || doc == tt.before && beyondNew(r.stderr) != "" {
 				t.Fatalf("%s: %+v", tt.name, r)
 			}
 			if doc == tt.after && !strings.Contains(r.stderr, tt.want) {
@@ -367,7 +367,7 @@ func TestImportWarnsOfAFileEveryMessageOfWhichChanged(t *testing.T) {
 		t.Errorf("undo: %+v, %v", r, idsByTitle(t, db))
 	}
 	// Another file's records, of other attributes, are nothing to say.
-	if r := chrono(t, db, "", "import", write("other.jsonl", strings.ReplaceAll(record("Disk mounted", "00")+record("Disk unmounted", "05"), "a.log", "b.log"))); r.code != 0 || r.stderr != "" {
+	if r := chrono(t, db, "", "import", write("other.jsonl", strings.ReplaceAll(record("Disk mounted", "00")+record("Disk unmounted", "05"), "a.log", "b.log"))); r.code != 0 || beyondNew(r.stderr) != "" {
 		t.Errorf("another file: %+v", r)
 	}
 }

@@ -275,3 +275,15 @@ func TestExampleQuotesAreVerbatim(t *testing.T) {
 		t.Error("the example has no quotes")
 	}
 }
+
+// beyondNew is stderr without the line that says a command started the
+// store it was given: what a test of other warnings looks at.
+func beyondNew(stderr string) string {
+	var kept []string
+	for _, line := range strings.SplitAfter(stderr, "\n") {
+		if !strings.HasPrefix(line, "started a new investigation in ") {
+			kept = append(kept, line)
+		}
+	}
+	return strings.Join(kept, "")
+}

@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"chrono/model"
+	"chrono/model/termtext"
 	"chrono/store"
 )
 
@@ -20,9 +21,30 @@ func (c *cli) openStore(readOnly bool) (model.Store, error) {
 }
 
 // createStore opens the store at dbPath for writing, making it when
-// there is none: for import, add and the browser's first run.
+// there is none: for import, add and the browser's first run. A store
+// file made where --db or CHRONO_DB points is said on stderr, so that a
+// mistyped path is not taken for the investigation's; the browser shows
+// it as a new, empty investigation, and the default store's first run
+// says so itself.
 func (c *cli) createStore() (model.Store, error) {
-	return c.open(store.Options{})
+	path, isDefault, err := c.storePath()
+	if err != nil {
+		return nil, err
+	}
+	_, statErr := os.Lstat(path)
+	s, err := c.openAt(path, isDefault, store.Options{})
+	if err == nil && !c.onScreen && !store.IsAddress(path) && errors.Is(statErr, fs.ErrNotExist) {
+		c.saidNew(path)
+	}
+	return s, err
+}
+
+// saidNew says on stderr that the store file at path, named by --db or
+// CHRONO_DB, was made by this command.
+func (c *cli) saidNew(path string) {
+	if p, isDefault, err := c.storePath(); err == nil && p == path && !isDefault {
+		fmt.Fprintf(c.stderr, "started a new investigation in %s: no store was there\n", termtext.Line(path))
+	}
 }
 
 // open opens the store at dbPath with opts, and says how to start when

@@ -61,8 +61,8 @@ func TestOnlyCreatingCommandsCreateAStore(t *testing.T) {
 	}
 	for _, args := range [][]string{{"import", example}, {"add", "--title", "a call"}} {
 		db := filepath.Join(t.TempDir(), "cases", "chrono.db")
-		if r := chrono(t, db, "", args...); r.code != 0 {
-			t.Errorf("chrono %s on a missing store: exit %d, %s", strings.Join(args, " "), r.code, r.stderr)
+		if r := chrono(t, db, "", args...); r.code != 0 || !strings.Contains(r.stderr, "started a new investigation in "+db+": no store was there") {
+			t.Errorf("chrono %s on a missing store: exit %d, stderr %q; want it to say it started one", strings.Join(args, " "), r.code, r.stderr)
 		}
 		if _, err := os.Stat(db); err != nil {
 			t.Errorf("chrono %s made no store: %v", strings.Join(args, " "), err)

@@ -135,6 +135,11 @@ func (m meta) checkFreelist(f *os.File) string {
 // alone, whatever its name: what an import takes for a store to restore
 // rather than a document to read. It opens nothing but a regular file.
 func IsStoreFile(path string) bool {
+	// Looked at before it is opened: opening a named pipe waits for its
+	// writer, and closing it unread loses what the writer sent.
+	if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return false
