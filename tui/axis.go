@@ -192,19 +192,23 @@ func (k laneKind) laneOf(e *model.Event) string {
 
 // laneOrder returns the indexes of rows grouped by lane, the lanes in
 // the order their first event comes, and each lane's events in timeline
-// order: the lines of the axis from top to bottom.
+// order: the lines of the axis from top to bottom. A tag or actor
+// written in another case is the same lane, named as its first event
+// writes it.
 func (k laneKind) laneOrder(rows []model.Row) (order []int, lanes []string) {
 	byLane := map[string][]int{}
+	var keys []string
 	for i := range rows {
 		l := k.laneOf(&rows[i].Event)
-		if _, seen := byLane[l]; !seen {
-			lanes = append(lanes, l)
+		key := model.CaseKey(l)
+		if _, seen := byLane[key]; !seen {
+			lanes, keys = append(lanes, l), append(keys, key)
 		}
-		byLane[l] = append(byLane[l], i)
+		byLane[key] = append(byLane[key], i)
 	}
 	order = make([]int, 0, len(rows))
-	for _, l := range lanes {
-		order = append(order, byLane[l]...)
+	for _, key := range keys {
+		order = append(order, byLane[key]...)
 	}
 	return order, lanes
 }

@@ -476,3 +476,18 @@ func TestAxisPointsToTheSpanLinksNarrow(t *testing.T) {
 		t.Errorf("the undated event a link bounds after the axis does not point to its bound:\n%s", d.screen())
 	}
 }
+
+// TestAxisLaneOfEveryCase: an actor or tag written in two cases is one
+// lane, as it is one filter; before, "Omri Lavie" and "omri lavie" were
+// two lanes.
+func TestAxisLaneOfEveryCase(t *testing.T) {
+	rows := []model.Row{
+		{Event: model.Event{ID: "a", Actors: []string{"Omri Lavie"}}},
+		{Event: model.Event{ID: "b", Actors: []string{"Gary Miller"}}},
+		{Event: model.Event{ID: "c", Actors: []string{"omri lavie"}}},
+	}
+	order, lanes := lanesByActor.laneOrder(rows)
+	if !reflect.DeepEqual(lanes, []string{"Omri Lavie", "Gary Miller"}) || !reflect.DeepEqual(order, []int{0, 2, 1}) {
+		t.Errorf("lanes %q, order %v; want Omri Lavie's two events on one lane", lanes, order)
+	}
+}

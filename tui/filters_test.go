@@ -353,3 +353,29 @@ func TestFilterPickerFindsATagAsShown(t *testing.T) {
 		t.Errorf("#ss7 typed in the picker: query %+v\n%s", q, d.screen())
 	}
 }
+
+// TestFilterPickerTakesATagInAnyCase: "Key" and "key" are one tag, as
+// chrono list takes them: the picker offers one row counting both, and
+// the filter selects both events, naming the tag once. So for actors.
+// Before, each spelling was a row of its own that found half.
+func TestFilterPickerTakesATagInAnyCase(t *testing.T) {
+	d := newDriver(t, storeOf(t, `{"chrono": 1, "events": [
+  {"id": "a", "date": "2017", "title": "A", "tags": ["Key"], "actors": ["Omri Lavie"]},
+  {"id": "b", "date": "2018", "title": "B", "tags": ["key"], "actors": ["omri lavie"]},
+  {"id": "c", "date": "2019", "title": "C", "tags": ["other"]}
+]}`), 80, 24)
+	for _, tt := range []struct{ typed, bar string }{{"key", "filter: #Key"}, {"omri", "filter: actor Omri Lavie"}} {
+		d.keys("f")
+		d.typeText(tt.typed)
+		screen := d.screen()
+		if rows := strings.Count(strings.ToLower(screen), tt.typed); rows != 1+1 { // the typed text and one row
+			t.Errorf("%q typed: want one row for both spellings:\n%s", tt.typed, screen)
+		}
+		d.keys("enter")
+		screen = d.screen()
+		if !strings.Contains(screen, "event 1 of 2") || !strings.Contains(screen, tt.bar+" ") || strings.Contains(screen, " or ") {
+			t.Errorf("%q chosen: want both events, the filter named once:\n%s", tt.typed, screen)
+		}
+		d.keys("F")
+	}
+}

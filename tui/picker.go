@@ -42,6 +42,10 @@ type pickerEntry struct {
 	name   string
 	count  int
 	chosen bool
+	// variants are the facet's other spellings in another case ("Key"
+	// beside "key"), which are one tag, or one actor, as chrono list
+	// takes them: the entry counts and selects them all.
+	variants []string
 	// shape is set on the entries that are not a facet: "untagged",
 	// "with notes", or "during" for a date range typed as EDTF.
 	shape  string
@@ -105,7 +109,17 @@ func (k pickerKeys) FullHelp() [][]key.Binding {
 func newPicker(ctx *shared, q model.Query) *picker {
 	p := &picker{ctx: ctx, base: q, keys: newPickerKeys()}
 	add := func(kind model.FacetKind, fs []model.Facet, chosen func(string) bool) {
+		at := map[string]int{} // an entry's index by its name's case key
 		for _, f := range fs {
+			k := model.CaseKey(f.Name)
+			if i, ok := at[k]; ok {
+				e := &p.entries[i]
+				e.variants = append(e.variants, f.Name)
+				e.count += f.Count
+				e.chosen = e.chosen || chosen(f.Name)
+				continue
+			}
+			at[k] = len(p.entries)
 			p.entries = append(p.entries, pickerEntry{kind: kind, name: f.Name, count: f.Count, chosen: chosen(f.Name)})
 		}
 	}
@@ -294,11 +308,11 @@ func (p *picker) query(q model.Query) (model.Query, idSet) {
 		}
 		switch e.kind {
 		case model.FacetTags:
-			q.Tags = append(q.Tags, e.name)
+			q.Tags = append(append(q.Tags, e.name), e.variants...)
 		case model.FacetStatuses:
 			q.Statuses = append(q.Statuses, model.Status(e.name))
 		case model.FacetActors:
-			q.Actors = append(q.Actors, e.name)
+			q.Actors = append(append(q.Actors, e.name), e.variants...)
 		}
 	}
 	if q.ByID {
