@@ -61,7 +61,7 @@ func (f *queryFlags) register(cmd *cobra.Command, which queryFilter) {
 func (f *queryFlags) query() (model.Query, error) {
 	q := model.Query{Actors: f.actors}
 	for _, t := range f.tags {
-		q.Tags = append(q.Tags, strings.TrimPrefix(t, "#"))
+		q.Tags = append(q.Tags, model.TagTyped(t))
 	}
 	for _, st := range f.statuses {
 		status, err := parseStatusFlag(st)
@@ -189,8 +189,9 @@ func resolveNames(s model.Reader, kind model.FacetKind, what string, given []str
 	}
 	for _, name := range given {
 		found := false
+		k := model.CaseKey(name)
 		for _, h := range held {
-			if strings.EqualFold(h, name) {
+			if model.CaseKey(h) == k {
 				add(h)
 				found = true
 			}

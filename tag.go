@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"chrono/model"
 	"chrono/model/listing"
@@ -60,7 +59,7 @@ func (o *tagOptions) retag(s model.Store, tags []string) error {
 	}
 	// A tag typed in another case is the event's own, as list --tag
 	// finds it: "été" removes #Été, and adding it again adds nothing.
-	tags = model.SpeltAs(tags, e.Tags)
+	tags = model.UniqueInAnyCase(model.SpeltAs(tags, e.Tags))
 	edit := model.Retag{Events: []string{o.id}, Add: tags}
 	if !o.add {
 		if err := hasTags(e, tags); err != nil {
@@ -72,7 +71,7 @@ func (o *tagOptions) retag(s model.Store, tags []string) error {
 	if err != nil {
 		return err
 	}
-	o.report(tags, len(changes) > 0)
+	o.report(tags, e, len(changes) > 0)
 	return nil
 }
 
@@ -81,7 +80,7 @@ func (o *tagOptions) retag(s model.Store, tags []string) error {
 func cleanTags(tags []string) ([]string, error) {
 	out := make([]string, len(tags))
 	for i, t := range tags {
-		out[i] = strings.TrimPrefix(t, "#")
+		out[i] = model.TagTyped(t)
 		if msg := model.CheckTag(out[i]); msg != "" {
 			return nil, usagef("%s", msg)
 		}
@@ -91,12 +90,25 @@ func cleanTags(tags []string) ([]string, error) {
 
 // report says what changed; a tag already there is no error, as running
 // the same command twice should not fail.
-func (o *tagOptions) report(tags []string, changed bool) {
+func (o *tagOptions) report(tags []string, before model.Event, changed bool) {
 	switch {
 	case !changed:
 		fmt.Fprintf(o.stdout, "%s already has %s\n", o.id, listing.Tags(tags))
 	case o.add:
-		fmt.Fprintf(o.stdout, "tagged %s with %s\n", o.id, listing.Tags(tags))
+		// Only what was added: a tag it had is said apart.
+		var added, had []string
+		for _, t := range tags {
+			if before.HasTag(t) {
+				had = append(had, t)
+			} else {
+				added = append(added, t)
+			}
+		}
+		fmt.Fprintf(o.stdout, "tagged %s with %s", o.id, listing.Tags(added))
+		if len(had) > 0 {
+			fmt.Fprintf(o.stdout, " (it had %s)", listing.Tags(had))
+		}
+		fmt.Fprintln(o.stdout)
 	default:
 		fmt.Fprintf(o.stdout, "removed %s from %s\n", listing.Tags(tags), o.id)
 	}

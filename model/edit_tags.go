@@ -165,7 +165,7 @@ func (u UndoTags) Phrase() string {
 func SpeltAs(tags, held []string) []string {
 	out := slices.Clone(tags)
 	for i, t := range out {
-		if j := slices.IndexFunc(held, func(h string) bool { return strings.EqualFold(h, t) }); j >= 0 {
+		if j := slices.IndexFunc(held, func(h string) bool { return SameInAnyCase(h, t) }); j >= 0 {
 			out[i] = held[j]
 		}
 	}
@@ -179,6 +179,30 @@ func Hashtags(tags []string) string {
 		out[i] = Hashtag(t)
 	}
 	return strings.Join(out, " ")
+}
+
+// TagTyped is the tag a person typed as chrono shows it: "#verify" is
+// verify, and `#"suspicious login"` (Hashtag) is suspicious login.
+func TagTyped(s string) string {
+	t, hashed := strings.CutPrefix(s, "#")
+	if in, ok := strings.CutPrefix(t, `"`); ok && hashed {
+		if in, ok := strings.CutSuffix(in, `"`); ok && strings.ContainsFunc(in, unicode.IsSpace) {
+			return in
+		}
+	}
+	return t
+}
+
+// UniqueInAnyCase is tags with only the first of those equal but for case
+// (CaseKey): "tag e c C" adds one tag.
+func UniqueInAnyCase(tags []string) []string {
+	out := make([]string, 0, len(tags))
+	for _, t := range tags {
+		if !slices.ContainsFunc(out, func(u string) bool { return SameInAnyCase(u, t) }) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // Hashtag writes a tag as it is shown: "#verify", and `#"suspicious

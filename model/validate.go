@@ -81,13 +81,13 @@ var fewTags = 16
 // tagsSeen returns firstOf, which tells, for the tag at i, the first
 // sound tag before it that matches it in any case, if there is one. An
 // import checks a million events' tags: most events have a few, and
-// comparing them with strings.EqualFold (which matches as CaseKey does)
-// costs a fraction of making their keys and a map of them.
+// comparing them with SameInAnyCase costs a fraction of making their
+// keys and a map of them.
 func tagsSeen(tags []string) func(i int) (string, bool) {
 	if len(tags) <= fewTags {
 		return func(i int) (string, bool) {
 			for _, u := range tags[:i] {
-				if strings.EqualFold(u, tags[i]) && CheckTag(u) == "" {
+				if SameInAnyCase(u, tags[i]) && CheckTag(u) == "" {
 					return u, true
 				}
 			}
