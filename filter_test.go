@@ -55,3 +55,19 @@ func shellWords(args []string) string {
 	}
 	return b.String()
 }
+
+// TestDuringAMinute: --during a time typed to the minute selects the
+// events of that minute; before, it was its second 00, and an event at
+// 20:30:34 was not listed.
+func TestDuringAMinute(t *testing.T) {
+	db := newDB(t)
+	for _, date := range []string{"2007-08-14T20:30:34Z", "2007-08-14T20:31:00Z"} {
+		if r := chrono(t, db, "", "add", "--title", date, "--date", date); r.code != 0 {
+			t.Fatalf("add: %+v", r)
+		}
+	}
+	r := chrono(t, db, "", "list", "--during", "14 Aug 2007 20:30 UTC")
+	if r.code != 0 || !strings.Contains(r.stdout, "20:30:34") || strings.Contains(r.stdout, "20:31") {
+		t.Errorf("list --during the minute: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}

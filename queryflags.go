@@ -78,7 +78,7 @@ func (f *queryFlags) query() (model.Query, error) {
 		q.Linked = append(q.Linked, rel)
 	}
 	if f.during != "" {
-		d, err := model.ReadDate(f.during)
+		d, err := model.ReadDuring(f.during)
 		if err != nil {
 			return q, usagef("--during: %v", err)
 		}

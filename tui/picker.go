@@ -194,7 +194,7 @@ func (p *picker) typedDate() {
 	if !strings.ContainsAny(p.narrow, "0123456789") {
 		return
 	}
-	d, err := model.ReadDate(p.narrow)
+	d, err := model.ReadDuring(p.narrow)
 	switch {
 	case err != nil:
 		p.dateErr = err.Error()
