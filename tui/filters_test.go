@@ -379,3 +379,27 @@ func TestFilterPickerTakesATagInAnyCase(t *testing.T) {
 		d.keys("F")
 	}
 }
+
+// TestFilterPickerTypesAnotherDate: with a date range on, a date typed in
+// the picker takes its place, and enter applies it; typed away, the range
+// the filter had comes back. Before, the old range stayed chosen and
+// enter applied it again.
+func TestFilterPickerTypesAnotherDate(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.keys("f")
+	d.typeText("2017")
+	d.keys("enter", "f")
+	d.typeText("2021")
+	d.keys("enter")
+	if q := d.query(); q.During.String() != "2021" {
+		t.Errorf("2021 typed over 2017: query during %s\n%s", q.During, d.screen())
+	}
+	d.keys("f")
+	d.typeText("2018")
+	d.keys("backspace", "backspace", "backspace", "backspace")
+	d.typeText("ss7")
+	d.keys("enter")
+	if q := d.query(); q.During.String() != "2021" || len(q.Tags) != 1 {
+		t.Errorf("a date typed and typed away: query %+v, want during 2021 and #ss7", q)
+	}
+}

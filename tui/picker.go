@@ -24,11 +24,15 @@ type picker struct {
 	// dateErr says why what is typed, which has digits, is not a date
 	// range: shown when nothing else matches it either.
 	dateErr string
-	cur     int // index into shown()
-	offset  int
-	toggled bool // a choice was made or undone here
-	moved   bool // the cursor was moved here
-	keys    pickerKeys
+	// replacedDate: the range the filter had is offered as a range
+	// typed instead, not chosen (typedDate).
+	replacedDate bool
+	typedIsDate  bool // what is typed reads as a date (typedDate)
+	cur          int  // index into shown()
+	offset       int
+	toggled      bool // a choice was made or undone here
+	moved        bool // the cursor was moved here
+	keys         pickerKeys
 	// countWidth is the width of the widest count, so that they line up.
 	countWidth int
 	// sets are the events of the sets worked out in the background (a
@@ -173,7 +177,10 @@ func (p *picker) shown() []int {
 	for i, e := range p.entries {
 		switch {
 		case e.shape == shapeDuring:
-			if !e.during.IsZero() {
+			// The range the filter has stays chosen, but leaves the rows
+			// while what is typed is not a date: enter means the row
+			// typed for.
+			if !e.during.IsZero() && (p.narrow == "" || !e.chosen || p.typedIsDate) {
 				out = append(out, i)
 			}
 		case p.narrow == "" || model.ContainsFold(e.words(), p.narrow):
@@ -184,22 +191,33 @@ func (p *picker) shown() []int {
 }
 
 // typedDate offers what is typed as a date range when it reads as one
-// (2021, 2017-08/2018), in place of a range not chosen.
+// (2021, 2017-08/2018), in place of a range not chosen, or of the range
+// the filter had, which comes back when what is typed no longer reads
+// as a date. A range typed and chosen here stays.
 func (p *picker) typedDate() {
 	e := &p.entries[0]
-	if e.chosen {
+	had := p.base.During
+	var d model.Date
+	p.dateErr = ""
+	if strings.ContainsAny(p.narrow, "0123456789") {
+		var err error
+		if d, err = model.ReadDuring(p.narrow); err != nil {
+			p.dateErr = err.Error()
+		}
+	}
+	p.typedIsDate = !d.IsZero()
+	if e.chosen && (had.IsZero() || e.during.String() != had.String()) {
 		return
 	}
-	e.during, e.name, p.dateErr = model.Date{}, "", ""
-	if !strings.ContainsAny(p.narrow, "0123456789") {
-		return
-	}
-	d, err := model.ReadDuring(p.narrow)
 	switch {
-	case err != nil:
-		p.dateErr = err.Error()
-	case !d.IsZero():
-		e.during, e.name = d, d.Label()
+	case !d.IsZero() && (had.IsZero() || d.String() != had.String()):
+		e.during, e.name, e.chosen = d, d.Label(), false
+		p.replacedDate = !had.IsZero()
+	case p.replacedDate:
+		e.during, e.name, e.chosen = had, had.Label(), true
+		p.replacedDate = false
+	case had.IsZero():
+		e.during, e.name = model.Date{}, ""
 	}
 }
 
