@@ -219,8 +219,14 @@ func checkFailed(r model.CheckReport) error {
 		return fmt.Errorf("store %s is %w (%s; %s could be read): nothing was changed; it reads as it is, but what is named above was altered outside chrono: restore it from a backup made before, and keep this store as found (chrono backup -o FILE copies it, the alteration with it; %s)",
 			r.Location, model.ErrDamaged, n, plural(r.Events, "event"), whatDiffers(r))
 	}
-	return fmt.Errorf("store %s is %w (%s; %s could be read): nothing was changed; restore it from a backup, or keep what can be read with chrono export -o FILE and import FILE into a new store",
-		r.Location, model.ErrDamaged, n, plural(r.Events, "event"))
+	read := plural(r.Events, "event") + " could be read"
+	if !pagesSound(r) && r.Events == 0 {
+		// The check stops at a page it cannot read, before it counts
+		// the events: none counted is not none readable.
+		read = "the check stopped at a page it could not read"
+	}
+	return fmt.Errorf("store %s is %w (%s; %s): nothing was changed; restore it from a backup, or keep what can be read with chrono export -o FILE and import FILE into a new store",
+		r.Location, model.ErrDamaged, n, read)
 }
 
 // whatDiffers names the commands that say more of the alterations a

@@ -72,7 +72,7 @@ func (s *Store) Check() (r model.CheckReport, err error) {
 	if err != nil {
 		// A fault or panic reading the pages: nothing more can be read
 		// safely.
-		add("pages", "", "%v", err)
+		add("pages", "", "%s", damageOf(err))
 		r.Mismatches = problems
 		return r, nil
 	}
@@ -83,7 +83,7 @@ func (s *Store) Check() (r model.CheckReport, err error) {
 	var sortErr error
 	err = s.view(func(b buckets) error {
 		for err := range b.tx.Check() {
-			add("pages", "", "%v", err)
+			add("pages", "", "%s", damageOf(err))
 		}
 		if r.Events, sortErr = s.checkIndexes(b, add, altered); sortErr != nil {
 			return nil
@@ -100,7 +100,7 @@ func (s *Store) Check() (r model.CheckReport, err error) {
 		return nil
 	})
 	if err != nil {
-		add("pages", "", "%v", err)
+		add("pages", "", "%s", damageOf(err))
 	}
 	r.Mismatches = problems
 	if sortErr != nil {

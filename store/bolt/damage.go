@@ -125,5 +125,31 @@ var (
 // damaged is the error of a damaged store file: what is damaged (why),
 // and what to do.
 func damaged(path, why string) error {
-	return fmt.Errorf("store %s is %w (%s): nothing was changed; restore it from a backup made before the damage (chrono check --store says how far it goes; chrono export -o FILE keeps what can be read)", path, model.ErrDamaged, why)
+	return &damageError{path: path, why: why, advice: "restore it from a backup made before the damage (chrono check --store says how far it goes; chrono export -o FILE keeps what can be read)"}
+}
+
+// cutShort is the error of a store file shorter than its meta page says:
+// neither check nor export can read one, so the advice names neither.
+func cutShort(path string, size, need int64) error {
+	return &damageError{path: path, why: fmt.Sprintf("cut short: %d bytes of the %d it holds", size, need),
+		advice: "restore it from a backup made before the damage: chrono reads no store cut short (a copy taken while it was written, or a disk that filled, leaves one so; chrono backup copies a store whole while it is in use)"}
+}
+
+// damageError is a damaged store: what is damaged, and what to do.
+type damageError struct{ path, why, advice string }
+
+func (e *damageError) Error() string {
+	return fmt.Sprintf("store %s is %v (%s): nothing was changed; %s", e.path, model.ErrDamaged, e.why, e.advice)
+}
+
+func (e *damageError) Unwrap() error { return model.ErrDamaged }
+
+// damageOf is what err says is damaged, without the advice to run the
+// check that says it: what the check reports of a fault.
+func damageOf(err error) string {
+	var d *damageError
+	if errors.As(err, &d) {
+		return "a page could not be read (" + d.why + ")"
+	}
+	return err.Error()
 }

@@ -226,3 +226,35 @@ func TestPackageOf(t *testing.T) {
 		}
 	}
 }
+
+// TestCutShortAdvice: a store cut short is refused with advice that holds
+// for it: neither chrono check --store nor export reads one, and both
+// said to run them refused it with the same words, sending the user
+// round in a circle.
+func TestCutShortAdvice(t *testing.T) {
+	good, err := os.ReadFile(storeFile(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "cut.db")
+	if err := os.WriteFile(path, good[:3*4096], 0o600); err != nil { // the meta pages and a page
+		t.Fatal(err)
+	}
+	_, err = Open(path, Options{ReadOnly: true, Timeout: time.Second})
+	if !errors.Is(err, model.ErrDamaged) || !strings.Contains(err.Error(), "cut short") ||
+		strings.Contains(err.Error(), "chrono check --store") || strings.Contains(err.Error(), "chrono export") ||
+		!strings.Contains(err.Error(), "restore it from a backup made before the damage") {
+		t.Errorf("a store cut short: %v", err)
+	}
+}
+
+// TestCheckSaysAFaultWithoutSendingToItself: the check reports a page it
+// cannot read as such, not with the advice to run the check.
+func TestCheckSaysAFaultWithoutSendingToItself(t *testing.T) {
+	if got := damageOf(damaged("x.db", "runtime error: index out of range")); got != "a page could not be read (runtime error: index out of range)" {
+		t.Errorf("damageOf: %q", got)
+	}
+	if got := damageOf(errors.New("other")); got != "other" {
+		t.Errorf("damageOf of another error: %q", got)
+	}
+}

@@ -54,7 +54,7 @@ func sniff(path string) (metaPair, error) {
 		return mp, fmt.Errorf("store %s: %w", path, err)
 	}
 	if need, size := m.pages*m.pageSize, fi.Size(); size < need {
-		return mp, damaged(path, fmt.Sprintf("cut short: %d bytes of the %d it holds", size, need))
+		return mp, cutShort(path, size, need)
 	}
 	// bbolt reads the freelist as it opens, before there is a DB to
 	// close, and a panic there would leave the file mapped and locked.
