@@ -154,7 +154,13 @@ func (c *cli) runEditor(path string) error {
 	if f, ok := c.stdin.(*os.File); ok {
 		cmd.Stdin = f
 	}
-	return cmd.Run()
+	err := cmd.Run()
+	if ee, ok := errors.AsType[*exec.ExitError](err); ok {
+		// Said, not passed on: its exit code is the editor's, and chrono's
+		// own (2 for a usage error) must not be taken for it.
+		return fmt.Errorf("%s %s", words[0], ee.ProcessState)
+	}
+	return err
 }
 
 // givenUp ends an edit that saved nothing, keeping what the user typed.

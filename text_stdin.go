@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"strings"
 
@@ -12,10 +13,24 @@ import (
 // its line ends as LF, and without the line end after its last line.
 // Neither is part of what a source says, and kept they would make a quote
 // typed right differ from its source's text.
+//
+// A text longer than a quote or note may hold is refused here, saying so
+// of standard input: read on to the end, a document piped in by mistake
+// would only be counted to be refused.
 func readText(r io.Reader) (string, error) {
-	b, err := io.ReadAll(io.LimitReader(model.SkipByteOrderMark(r), model.MaxTextBytes+1))
+	// Twice the cap: line ends given as CRLF shrink a text that holds them.
+	const most = 2 * model.MaxTextBytes
+	b, err := io.ReadAll(io.LimitReader(model.SkipByteOrderMark(r), most+1))
 	if err != nil {
 		return "", err
 	}
-	return strings.TrimRight(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n"), nil
+	text := strings.TrimRight(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n")
+	if len(text) > model.MaxTextBytes {
+		size := model.Thousands(int64(len(text))) + " bytes"
+		if len(b) > most {
+			size = "more than " + model.Thousands(most) + " bytes"
+		}
+		return "", fmt.Errorf("standard input holds %s; a quote or note holds at most %s bytes: is it the file you meant?", size, model.Thousands(model.MaxTextBytes))
+	}
+	return text, nil
 }

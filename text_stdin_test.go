@@ -3,30 +3,32 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"chrono/model"
 )
 
-// TestTextFromAWindowsFile: a quote or a note read from a file saved on
-// Windows is stored without the byte order mark and the CRs, as typed.
-func TestTextFromAWindowsFile(t *testing.T) {
+// TestTextOnStdinTooLong: a note or quote too long for chrono, given on
+// standard input, is refused saying so of standard input, with its size
+// when it is known. It was refused as a field of a file ("is this the
+// right column"), its size told as one byte over the cap whatever it was.
+func TestTextOnStdinTooLong(t *testing.T) {
 	db := exampleDB(t)
-	in := "\uFEFFWe drop bags of cash\r\nat the door\r\n"
-	if r := chrono(t, db, in, "quote", "add", "fbi-tip", "--text", "-", "--source", "wapo"); r.code != 0 {
-		t.Fatalf("quote add: %+v", r)
-	}
-	if r := chrono(t, db, in, "note", "fbi-tip", "-"); r.code != 0 {
-		t.Fatalf("note: %+v", r)
-	}
-	r := chrono(t, db, "", "list", "--json")
-	line := ""
-	for l := range strings.Lines(r.stdout) {
-		if strings.Contains(l, `"id":"fbi-tip"`) {
-			line = l
+	for _, tt := range []struct {
+		n    int
+		says string
+	}{
+		{model.MaxTextBytes + 10, "standard input holds 1,048,586 bytes; a quote or note holds at most 1,048,576 bytes"},
+		{3 * model.MaxTextBytes, "standard input holds more than 2,097,152 bytes; a quote or note holds at most 1,048,576 bytes"},
+	} {
+		r := chrono(t, db, strings.Repeat("a", tt.n), "note", "fbi-tip", "-")
+		if r.code != exitFailure || !strings.Contains(r.stderr, tt.says) {
+			t.Errorf("%d bytes: exit %d, %q; want %q", tt.n, r.code, r.stderr, tt.says)
 		}
 	}
-	if strings.Contains(line, "\\ufeff") || strings.Contains(line, "\uFEFF") || strings.Contains(line, `\r`) {
-		t.Errorf("fbi-tip keeps the BOM or a CR: %s", line)
-	}
-	if n := strings.Count(line, `We drop bags of cash\nat the door"`); n != 2 {
-		t.Errorf("fbi-tip holds the text as typed %d times, want 2 (quote and note): %s", n, line)
+	// Line ends given as CRLF count as LF: a text within the cap once
+	// they are is taken.
+	within := strings.Repeat("abc\r\n", model.MaxTextBytes/4)
+	if r := chrono(t, db, within, "note", "fbi-tip", "-"); r.code != 0 {
+		t.Errorf("%d bytes of CRLF text within the cap as LF: exit %d, %q", len(within), r.code, r.stderr)
 	}
 }
