@@ -19,8 +19,9 @@ var errFound = errors.New("found")
 // mid-value), looks like a TimelineJS document, or TimelineJS2's
 // {"timeline": {...}} (see timeline2): a JSON object with
 // "events", no "chrono" member (which marks chrono's own format), and a
-// sign of TimelineJS: a slide with a start_date (chrono's format has no
-// such field), a title that is a slide rather than a string, or eras. When
+// sign of TimelineJS: a slide with a start_date or another member
+// chrono's events lack (scanSlides), a title that is a slide rather than
+// a string, or eras. When
 // head is cut off before "events", the sign is enough. A leading byte
 // order mark is skipped, as Read skips it.
 func Detect(head []byte) bool {
@@ -71,7 +72,8 @@ func Detect(head []byte) bool {
 }
 
 // scanSlides reads the events array and returns errFound when one of its
-// first slides has a start_date.
+// first slides has a start_date, or another member of a slide that no
+// chrono event has.
 func scanSlides(dec *jsontext.Decoder) error {
 	if _, err := dec.ReadToken(); err != nil {
 		return err
@@ -91,8 +93,16 @@ func scanSlides(dec *jsontext.Decoder) error {
 			if err != nil {
 				return err
 			}
-			if tok.String() == "start_date" {
+			switch tok.String() {
+			case "start_date", "unique_id", "display_date", "media", "group", "background":
+				// Members of a slide that no chrono event has: a slide
+				// without its start_date is TimelineJS's still, for its
+				// reader to say what it lacks, where.
 				return errFound
+			case "text":
+				if dec.PeekKind() == '{' {
+					return errFound
+				}
 			}
 			if err := dec.SkipValue(); err != nil {
 				return err

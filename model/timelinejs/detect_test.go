@@ -35,6 +35,9 @@ func TestDetect(t *testing.T) {
 		{"not JSON", "year,month\n2017,8\n", false},
 		{"empty", "", false},
 		{"cut off before anything tells", `{"events": [{"te`, false},
+		{"a slide without its start_date", `{"events": [{"text": {"headline": "x"}}]}`, true},
+		{"a slide of media alone", `{"events": [{"media": {"url": "https://x.example"}}]}`, true},
+		{"chrono events without the version", `{"events": [{"id": "a", "title": "A", "date": "2017"}]}`, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
