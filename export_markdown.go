@@ -7,9 +7,9 @@ import (
 )
 
 // markdownDraft is f, when it is Markdown, writing as the export asks:
-// the investigator's private notes only with --notes, and every linked
-// event by its title, looked up in the store when the export does not
-// write it above the link.
+// the investigator's private notes only with --notes, every linked event
+// by its title, looked up in the store when the export does not write it
+// above the link, and the links other events make to each event.
 func (o *exportOptions) markdownDraft(f formats.Format, s model.Store) formats.Format {
 	if f.Name != "markdown" {
 		return f
@@ -21,6 +21,10 @@ func (o *exportOptions) markdownDraft(f formats.Format, s model.Store) formats.F
 		}
 		return e.Title, true
 	}
-	f.Write = markdown.Writer(markdown.Options{Notes: o.notes, Title: title})
+	incoming := func(id string) ([]model.Incoming, error) {
+		in, err := s.IncomingLinks([]string{id})
+		return in[id], err
+	}
+	f.Write = markdown.Writer(markdown.Options{Notes: o.notes, Title: title, Incoming: incoming})
 	return f
 }

@@ -22,6 +22,11 @@ type Options struct {
 	// left out of the export) by its title. Nil knows only the events
 	// written above; an event it does not know is named by its id.
 	Title func(id string) (string, bool)
+	// Incoming returns the links other events make to an event, so that
+	// an event says it is disputed by another as the event that disputes
+	// it says it disputes it. Nil knows none: an event lists only its
+	// own links.
+	Incoming func(id string) ([]model.Incoming, error)
 }
 
 // Write is a Writer with no Options: a draft without notes.
@@ -223,8 +228,8 @@ func (w *writer) source(id string) string {
 	return sourceName(s)
 }
 
-// particulars writes an event's date source, actors, tags, links and id
-// as a list.
+// particulars writes an event's date source, actors, tags, links (its
+// own, then those others make to it, turned around) and id as a list.
 func (w *writer) particulars(e *model.Event) {
 	var items []string
 	if src := w.source(e.DateSource); src != "" {
@@ -244,7 +249,14 @@ func (w *writer) particulars(e *model.Event) {
 		}
 		items = append(items, "Tags: "+strings.Join(chips, " "))
 	}
-	for _, l := range e.Links {
+	var incoming []model.Incoming
+	if w.opts.Incoming != nil {
+		var err error
+		if incoming, err = w.opts.Incoming(e.ID); err != nil && w.err == nil {
+			w.err = err
+		}
+	}
+	for _, l := range model.Relations(e, incoming) {
 		item := capitalize(oneLine(l.Rel.Phrase())) + ": "
 		if title, ok := w.title(l.Event); ok {
 			item += "“" + oneLine(title) + "”"

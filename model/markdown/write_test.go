@@ -180,3 +180,31 @@ func TestWriteSectionOnce(t *testing.T) {
 		t.Errorf("no word of why Aug 2017 is under 2015's heading (want %q) in\n%s", want, out)
 	}
 }
+
+// TestWriteLinksMadeToAnEvent: an event lists the links other events make
+// to it, turned around, after its own, once each: the draft says a claim
+// is disputed where the claim is, as chrono show does. Before, only the
+// event that stated the link said it.
+func TestWriteLinksMadeToAnEvent(t *testing.T) {
+	es := []model.Event{
+		{ID: "call", Title: "The call", Date: model.MustParseDate("2017-08"), Links: []model.Link{{Rel: model.Precedes, Event: "denial"}}},
+		{ID: "denial", Title: "The denial", Date: model.MustParseDate("2022"), Links: []model.Link{{Rel: model.Disputes, Event: "call"}}},
+	}
+	incoming := map[string][]model.Incoming{
+		"call":   {{From: "denial", Rel: model.Disputes}},
+		"denial": {{From: "call", Rel: model.Precedes}},
+	}
+	out, _ := writeWith(t, Options{Incoming: func(id string) ([]model.Incoming, error) { return incoming[id], nil }}, model.Header{}, nil, es)
+	for _, want := range []string{
+		"- Precedes: `denial`\n- Disputed by: `denial`\n- Id: `call`",
+		"- Disputes: “The call”\n- Follows: “The call”\n- Id: `denial`",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the draft does not say\n%s\n%s", want, out)
+		}
+	}
+	failing := Options{Incoming: func(string) ([]model.Incoming, error) { return nil, errors.New("read failed") }}
+	if _, err := Writer(failing)(&bytes.Buffer{}, model.Header{}, nil, events(es), nil); err == nil || err.Error() != "read failed" {
+		t.Errorf("a failed read of the links: %v", err)
+	}
+}
