@@ -242,7 +242,7 @@ func TestDisplayDateWordsStayText(t *testing.T) {
 		{"a name", `"start_date": {"year": -44, "month": 3, "day": 15}, "display_date": "The Ides of March"`, "-0043-03-15"},
 		{"another spelling", `"start_date": {"year": 2017}, "display_date": "circa 2017"`, "2017"},
 		{"EDTF", `"start_date": {"year": 2017}, "display_date": "2017-XX"`, "2017"},
-		{"another year", `"start_date": {"year": 2017}, "display_date": "c. 2018"`, "2017"},
+		{"another year", `"start_date": {"year": 2017}, "display_date": "2018"`, "2017"},
 		{"another month", `"start_date": {"year": 2017, "month": 8}, "display_date": "March 2017"`, "2017-08"},
 		{"another decade", `"start_date": {"year": 2011}, "display_date": "2010s"`, "2011"},
 		{"finer than chrono writes", `"start_date": {"year": 2017}, "display_date": "Aug 2017"`, "2017"},
@@ -273,5 +273,31 @@ func TestDisplayDateWordsStayText(t *testing.T) {
 				t.Errorf("counted %d display_dates naming another date, want %d", n, count(elsewhere))
 			}
 		})
+	}
+}
+
+// TestStaleLabelKeepsTheQualifier: a slide whose start_date was changed
+// by hand, its display_date still chrono's label of the old, qualified
+// date, is dated by start_date with the label's qualifier, and the label
+// is not kept as date text, which would contradict the date. Words, and
+// a label of another precision, are still the date text.
+func TestStaleLabelKeepsTheQualifier(t *testing.T) {
+	tests := []struct {
+		start, display, date, text string
+		stale                      int
+	}{
+		{`{"year": 2020}`, "c. 2019", "2020~", "", 1},
+		{`{"year": 2017, "month": 9}`, "Aug 2017?", "2017-09?", "", 1},
+		{`{"year": 2020}`, "2019", "2020", "2019", 0}, // no qualifier: someone's words
+		{`{"year": 2020, "month": 6}`, "c. 2019", "2020-06", "c. 2019", 0},
+		{`{"year": 2020}`, "about 2019", "2020", "about 2019", 0},
+	}
+	for _, tt := range tests {
+		doc := `{"events": [{"unique_id": "m", "start_date": ` + tt.start + `, "display_date": "` + tt.display + `", "text": {"headline": "Meeting"}}]}`
+		tl, losses := mustRead(t, doc)
+		e := tl.Events[0]
+		if e.Date.String() != tt.date || e.DateText != tt.text || losses.Count(LossStaleLabel) != tt.stale {
+			t.Errorf("%s beside %s: date %s, text %q, counted %d; want %s, %q, %d", tt.display, tt.start, e.Date, e.DateText, losses.Count(LossStaleLabel), tt.date, tt.text, tt.stale)
+		}
 	}
 }

@@ -52,6 +52,12 @@ var (
 	// no day with start_date and end_date: TimelineJS shows the one and
 	// places the slide by the other, and chrono dates the event by the
 	// fields, keeping the display_date as its date text.
+	// LossStaleLabel is a display_date that is chrono's label of a
+	// qualified date ("c. 2019") the fields no longer give, as when the
+	// year was changed by hand: the event is dated by the fields, with
+	// the label's qualifier (staleLabel).
+	LossStaleLabel = model.Loss{One: "display_date of chrono's label for a date other than start_date's: the event dated by start_date, with the label's c. or ?", Many: "display_dates of chrono's labels for dates other than start_date's: the events dated by start_date, with the labels' c. or ?"}
+
 	LossDisplayElsewhere = model.Loss{One: "display_date naming a date its start_date and end_date do not: the event is dated by the fields, the display_date kept as its date text", Many: "display_dates naming dates their start_date and end_date do not: the events are dated by the fields, the display_dates kept as their date text"}
 )
 

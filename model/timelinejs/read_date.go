@@ -266,10 +266,36 @@ func (rd *reader) slideDate(s *slide) (model.Date, string) {
 		}
 		return told, rest
 	}
+	if q, ok := staleLabel(text, d); ok {
+		rd.losses.Add(LossStaleLabel, 1)
+		return q, ""
+	}
 	if said, err := model.ReadDate(text); err == nil && !said.IsZero() && !said.Overlaps(d) {
 		rd.losses.Add(LossDisplayElsewhere, 1)
 	}
 	return d, text
+}
+
+// qualifierMarks are EDTF's marks of a date's qualifier.
+var qualifierMarks = map[model.Qualifier]string{model.Uncertain: "?", model.Approximate: "~", model.UncertainApproximate: "%"}
+
+// staleLabel reads a display_date that is chrono's label of a qualified
+// single date ("c. 2019", "Aug 2017?") beside fields that give another
+// date of the same precision: the export's label, left as it was when
+// the fields were changed by hand (the year edited in TimelineJS's
+// sheet). The date is the fields', qualified as the label said; the
+// label, chrono's words rather than a source's, is no date text. Kept
+// as the date text, it contradicted the date it stood beside, and the
+// qualifier was lost.
+func staleLabel(display string, fields model.Date) (model.Date, bool) {
+	said, err := model.ReadDate(display)
+	mark, qualified := qualifierMarks[said.Qualifier()]
+	if err != nil || !qualified || said.IsInterval() || fields.IsInterval() || fields.IsZero() ||
+		said.Label() != display || fields.Qualifier() != model.Certain || said.Precision() != fields.Precision() || said.Overlaps(fields) {
+		return model.Date{}, false
+	}
+	q, err := model.ParseDate(fields.String() + mark)
+	return q, err == nil
 }
 
 func count(b bool) int {
