@@ -6,14 +6,27 @@ import (
 )
 
 // ReadDuring reads a date to select events by (list --during, the filter
-// picker) as ReadDate does, but for a time of day typed to the minute
-// ("14 Aug 2007 20:30 UTC"), which is the whole minute: ReadDate makes
-// it 20:30:00, as EDTF's times have seconds, and an event at 20:30:34
-// would not overlap it.
+// picker, go to date) as ReadDate does, but for a time of day typed to
+// the minute ("14 Aug 2007 20:30 UTC"), which is the whole minute:
+// ReadDate makes it 20:30:00, as EDTF's times have seconds, and an event
+// at 20:30:34 would not overlap it. So for deep time as chrono labels it
+// ("13.8 billion years ago"): the label names both the year of that
+// number BCE and the year of that magnitude (YearLabel), a year apart,
+// and selects both.
 func ReadDuring(s string) (Date, error) {
 	d, err := ReadDate(s)
-	if err != nil || d.IsInterval() || d.Precision() != PrecisionSecond || d.Qualifier() != 0 {
+	if err != nil || d.IsInterval() || d.Qualifier() != 0 {
 		return d, err
+	}
+	if strings.HasSuffix(strings.TrimSpace(s), " years ago") && d.Precision() == PrecisionYear {
+		y, _, _, _, _, _, _ := d.Parts()
+		if both, err := ParseDate(edtfYear(y-1) + "/" + edtfYear(y)); err == nil {
+			return both, nil
+		}
+		return d, nil
+	}
+	if d.Precision() != PrecisionSecond {
+		return d, nil
 	}
 	_, _, _, hour, minute, second, nanos := d.Parts()
 	minuteTyped := fmt.Sprintf("%02d:%02d", hour, minute)

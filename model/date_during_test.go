@@ -24,3 +24,20 @@ func TestReadDuring(t *testing.T) {
 		t.Errorf("%s does not take in %s", minute, at)
 	}
 }
+
+// TestReadDuringDeepTime: chrono's label of deep time selects the years it
+// labels, the year of that number BCE and that of that magnitude, so that
+// an event dated as TimelineJS or EDTF writes 13.8 billion years ago
+// (Y-13800000000) is found by its label.
+func TestReadDuringDeepTime(t *testing.T) {
+	d, err := ReadDuring("13.8 billion years ago")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, y := range []string{"Y-13800000000", "Y-13799999999"} {
+		at := MustParseDate(y)
+		if at.Label() != "13.8 billion years ago" || !d.Overlaps(at) {
+			t.Errorf("%s (labelled %s) is not selected by %s", y, at.Label(), d)
+		}
+	}
+}

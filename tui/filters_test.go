@@ -403,3 +403,18 @@ func TestFilterPickerTypesAnotherDate(t *testing.T) {
 		t.Errorf("a date typed and typed away: query %+v, want during 2021 and #ss7", q)
 	}
 }
+
+// TestGoToDeepTimeByItsLabel: : with chrono's label of deep time goes to
+// the event it labels, dated as TimelineJS and EDTF write it; it went to
+// the next event, the label read as the year a year later.
+func TestGoToDeepTimeByItsLabel(t *testing.T) {
+	d := newDriver(t, storeOf(t, `{"chrono": 1, "events": [
+  {"id": "before", "date": "Y-20000000000", "title": "Before"},
+  {"id": "bang", "date": "Y-13800000000", "title": "The Big Bang"},
+  {"id": "later", "date": "2000", "title": "Later"}
+]}`), 80, 24)
+	d.goTo("13.8 billion years ago")
+	if d.selected() != "bang" {
+		t.Errorf(": 13.8 billion years ago selected %s, want bang\n%s", d.selected(), d.screen())
+	}
+}

@@ -240,8 +240,14 @@ func (p *prompt) submit(value string) (Action, tea.Cmd) {
 			// The date's error names what was typed.
 			return closeDialog{}, fail(fmt.Errorf("go to: %w", err))
 		}
-		at := model.PositionAt(d.Earliest())
-		if d.Earliest() == model.BeginningOfTime {
+		// From the earliest of what the words name: the first year a
+		// deep-time label stands for (ReadDuring).
+		earliest := d.Earliest()
+		if span, err := model.ReadDuring(value); err == nil {
+			earliest = span.Earliest()
+		}
+		at := model.PositionAt(earliest)
+		if earliest == model.BeginningOfTime {
 			at = model.Position{}
 		}
 		return goToDate{at: at, label: d.Label()}, nil
