@@ -41,3 +41,19 @@ func TestAuthor(t *testing.T) {
 		}
 	}
 }
+
+// TestBadAuthorStopsOnlyWrites: a $CHRONO_AUTHOR chrono refuses stops a
+// change, which it would sign, and not a read: list and export went
+// with it, as a usage error of theirs.
+func TestBadAuthorStopsOnlyWrites(t *testing.T) {
+	db := exampleDB(t)
+	for _, args := range [][]string{{"list"}, {"export"}, {"show", "fbi-tip"}, {"log"}} {
+		t.Setenv("CHRONO_AUTHOR", "tab\there")
+		if r := chrono(t, db, "", args...); r.code != 0 {
+			t.Errorf("chrono %s with a bad author: exit %d, %q", strings.Join(args, " "), r.code, r.stderr)
+		}
+	}
+	if r := chrono(t, db, "", "tag", "fbi-tip", "x"); r.code != exitUsage || !strings.Contains(r.stderr, "$CHRONO_AUTHOR") {
+		t.Errorf("chrono tag with a bad author: exit %d, %q", r.code, r.stderr)
+	}
+}

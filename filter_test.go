@@ -71,3 +71,12 @@ func TestDuringAMinute(t *testing.T) {
 		t.Errorf("list --during the minute: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// TestDuringEmpty: --during "" is a mistake said as --status "" is, not
+// taken for no filter, which listed every event.
+func TestDuringEmpty(t *testing.T) {
+	r := chrono(t, exampleDB(t), "", "list", "--during", "")
+	if r.code != exitUsage || r.stdout != "" || !strings.Contains(r.stderr, "--during: empty") {
+		t.Errorf("list --during \"\": exit %d, %q %q", r.code, r.stdout, r.stderr)
+	}
+}

@@ -60,7 +60,8 @@ func (c *cli) open(opts store.Options) (model.Store, error) {
 // openAt is open with the store at path.
 func (c *cli) openAt(path string, isDefault bool, opts store.Options) (model.Store, error) {
 	var err error
-	if opts.Author, err = c.author(); err != nil {
+	if opts.Author, err = c.author(); err != nil && !opts.ReadOnly {
+		// A read signs nothing: a bad $CHRONO_AUTHOR stops only writes.
 		return nil, err
 	}
 	opts.AcceptRollback = c.acceptRollback

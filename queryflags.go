@@ -10,6 +10,7 @@ import (
 	"chrono/model"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // queryFlags are the flags that choose events, declared here once so that
@@ -18,6 +19,8 @@ type queryFlags struct {
 	tags, statuses, actors []string
 	during                 string
 	linked                 []string
+	// flags are the command's, to tell --during "" from no --during.
+	flags *pflag.FlagSet
 }
 
 // queryFilter names the filter flags a command offers.
@@ -38,6 +41,7 @@ const noStatus = "none"
 // register adds the filter flags asked for to cmd.
 func (f *queryFlags) register(cmd *cobra.Command, which queryFilter) {
 	fs := cmd.Flags()
+	f.flags = fs
 	if which&byTag != 0 {
 		fs.StringArrayVar(&f.tags, "tag", nil, "only events with this tag (any case; a leading # is dropped)")
 	}
@@ -76,6 +80,11 @@ func (f *queryFlags) query() (model.Query, error) {
 			return q, usagef("--linked: relation %q: not one of %s", r, relNames())
 		}
 		q.Linked = append(q.Linked, rel)
+	}
+	if f.during == "" && f.flags != nil && f.flags.Changed("during") {
+		// As --status "" is refused: an empty date selects nothing,
+		// and taken for no filter it would list every event.
+		return q, usagef("--during: empty: give a date (2017, Aug 2017, 2017-08/2021), or leave --during out")
 	}
 	if f.during != "" {
 		d, err := model.ReadDuring(f.during)
