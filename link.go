@@ -2,9 +2,11 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"chrono/model"
+	"chrono/model/termtext"
 
 	"github.com/spf13/cobra"
 )
@@ -29,12 +31,44 @@ func newLinkCmd(c *cli, unlink bool) *cobra.Command {
 			if unlink {
 				op, verb = model.UnlinkEvents, "unlinked"
 			}
-			return c.change(model.OpLink, fmt.Sprintf("%s %s %s %s", verb, from, rel, to), func(tx model.Tx) error {
+			err := c.change(model.OpLink, fmt.Sprintf("%s %s %s %s", verb, from, rel, to), func(tx model.Tx) error {
 				_, err := op(tx, from, rel, to)
 				return err
 			})
+			if err == nil && !unlink && slices.Contains(model.OrderRels, rel) {
+				c.sayContradictions(from, to)
+			}
+			return err
 		},
 	}
+}
+
+// sayContradictions says on stderr what a link of order just made from
+// one event to another makes impossible: their dates against the order
+// it states, or a cycle of order. The link stands, as the browser's ↯
+// shows it; said here, it is not found only later.
+func (c *cli) sayContradictions(from, to string) {
+	_ = c.withStore(true, func(s model.Store) error {
+		e, err := s.Event(from)
+		if err != nil {
+			return err
+		}
+		group, err := model.LinkedGroup(s, e)
+		if err != nil {
+			return err
+		}
+		found := false
+		for _, x := range model.ContradictionsOf(&e, group, nil, nil) {
+			if slices.Contains(x.Events, to) {
+				fmt.Fprintf(c.stderr, "warning: %s\n", termtext.Line(x.What))
+				found = true
+			}
+		}
+		if found {
+			fmt.Fprintln(c.stderr, "the link stands: correct a date, or chrono unlink it (chrono check --chronology lists every such problem)")
+		}
+		return nil
+	})
 }
 
 // relNames lists the relations for help and errors.

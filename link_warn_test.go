@@ -1,0 +1,22 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestLinkSaysWhatItMakesImpossible: a link of order that the dates
+// contradict, or that closes a cycle, is made and said on stderr with
+// what to do; one that fits says nothing more. Before, it was made
+// without a word and found only by a ↯ later.
+func TestLinkSaysWhatItMakesImpossible(t *testing.T) {
+	db := exampleDB(t)
+	r := chrono(t, db, "", "link", "khashoggi-killed", "follows", "post-publishes")
+	if r.code != 0 || !strings.Contains(r.stderr, "warning: ") || !strings.Contains(r.stderr, "the link stands: correct a date, or chrono unlink it") {
+		t.Errorf("a link its dates contradict: exit %d, %q", r.code, r.stderr)
+	}
+	r = chrono(t, db, "", "link", "khashoggi-killed", "precedes", "apple-sues-nso")
+	if r.code != 0 || r.stderr != "" {
+		t.Errorf("a link that fits: exit %d, %q", r.code, r.stderr)
+	}
+}
