@@ -23,6 +23,9 @@ func parseDate(s string) (model.Date, string) {
 	if advice := model.DateAdvice(s, "chrono CSV"); advice != "" {
 		return model.Date{}, fmt.Sprintf("date %q: %s", s, advice)
 	}
+	if advice, ok := sheetDateAdvice(s); ok {
+		return model.Date{}, fmt.Sprintf("date %q: %s", s, advice)
+	}
 	msg := err.Error()
 	var de *model.DateError
 	switch {
