@@ -56,7 +56,7 @@ func (b *browser) headerView(w int) string {
 		}
 	}
 	if n := len(b.marks); n > 0 {
-		where = fmt.Sprintf("%d marked · %s", n, where)
+		where = strings.TrimSuffix(fmt.Sprintf("%d marked · %s", n, where), " · ")
 	}
 	return frameHeader(b.ctx, w, where)
 }
@@ -105,16 +105,31 @@ func (b *browser) filterView(w int) string {
 		parts = append(parts, strings.Join(names, " or "))
 	}
 	// The filters are shortened first: the search and the keys that
-	// clear stay readable, and the picker (f) lists every filter.
-	var search string
+	// clear stay readable, and the picker (f) lists every filter. A
+	// search too long for that gives up its keys, then its count, so
+	// that the filter keeps a few words.
+	var searches []string
 	if b.search.text != "" {
-		search = st.FilterBar.Render("search: /"+b.search.text) + st.Muted.Render(" · "+b.search.phrase()+"  ("+keyOf(b.keys.NextMatch)+"/"+keyOf(b.keys.PrevMatch)+" next, "+keyOf(b.keys.Escape)+" clears)")
+		text := st.FilterBar.Render("search: /" + b.search.text)
+		phrase := st.Muted.Render(" · " + b.search.phrase())
+		keys := st.Muted.Render("  (" + keyOf(b.keys.NextMatch) + "/" + keyOf(b.keys.PrevMatch) + " next, " + keyOf(b.keys.Escape) + " clears)")
+		searches = []string{text + phrase + keys, text + phrase, text}
 	}
 	if len(parts) == 0 {
-		return st.fit(search, w)
+		if len(searches) == 0 {
+			return ""
+		}
+		return st.fit(searches[0], w)
 	}
 	clears := "  (" + keyOf(b.keys.ClearFilter) + " clears)"
-	room := w - st.width(clears)
+	const fewWords = len("filter: ") + 8
+	room, search := w-st.width(clears), ""
+	for _, s := range searches {
+		search = s
+		if w-st.width(clears)-st.width(s)-3 >= fewWords {
+			break
+		}
+	}
 	if search != "" {
 		room -= st.width(search) + 3
 	}

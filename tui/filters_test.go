@@ -418,3 +418,32 @@ func TestGoToDeepTimeByItsLabel(t *testing.T) {
 		t.Errorf(": 13.8 billion years ago selected %s, want bang\n%s", d.selected(), d.screen())
 	}
 }
+
+// TestFilterBarGivesALongSearchsKeysUp: at 80 columns, a search too long
+// to leave the filters a few words gives up its keys, then its count, so
+// that the filter is not cut to "filter: ✗ …" with the search's keys cut
+// anyway. With nothing on screen, the header says only what is marked.
+func TestFilterBarGivesALongSearchsKeysUp(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 80, 24)
+	d.keys("f")
+	for _, f := range []string{"denied", "whistleblower", "context"} {
+		d.typeText(f)
+		d.keys("tab")
+		for range f {
+			d.keys("backspace")
+		}
+	}
+	d.keys("enter", "/")
+	d.typeText("a search for something nobody wrote")
+	d.keys("enter")
+	bar := strings.Split(d.screen(), "\n")[1]
+	if !strings.Contains(bar, "filter: ✗ denied") || !strings.Contains(bar, "search: /a search for something nobody wrote") || strings.Contains(bar, "…)") || strings.Contains(bar, "cle…") {
+		t.Errorf("the filter bar %q", bar)
+	}
+	d.keys("esc", "F", "space", "f")
+	d.typeText("1900")
+	d.keys("enter")
+	if header := strings.TrimSpace(strings.Split(d.screen(), "\n")[0]); !strings.HasSuffix(header, "1 marked") {
+		t.Errorf("the header of an empty view with a mark: %q", header)
+	}
+}
