@@ -421,3 +421,18 @@ func TestFieldWidenedShowsItsText(t *testing.T) {
 		t.Errorf("the title field at 80 columns:\n%s", d.screen())
 	}
 }
+
+// TestConflictHeadingWrapsWhatChanged: on a line too short for what the
+// other change made, it goes on over the second line, whole, and the
+// footer names the keys; it was cut ("title to “…”, sta…"), hiding what
+// the choice between reloading and keeping is about.
+func TestConflictHeadingWrapsWhatChanged(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 80, 24)
+	f := newEventForm(d.m.ctx, nil)
+	f.conflict = &formConflict{current: model.Event{ID: "x", Title: "NSO offers Mobileum bags of cash on a call", Status: model.Confirmed}, fields: []string{"title", "status"}}
+	top, second := f.heading(76)
+	both := ansi.Strip(top) + " " + ansi.Strip(second)
+	if !strings.Contains(both, "status to confirmed") || strings.Contains(both, "…,") || ansi.StringWidth(top) > 76 || ansi.StringWidth(second) > 76 {
+		t.Errorf("heading %q / %q", ansi.Strip(top), ansi.Strip(second))
+	}
+}

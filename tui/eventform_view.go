@@ -2,6 +2,7 @@ package tui
 
 import (
 	"chrono/model"
+	"strings"
 )
 
 // formFixedLines are the lines of the event form above the summary: the
@@ -111,8 +112,14 @@ func (f *eventForm) heading(w int) (string, string) {
 			what = "✗ this event " + f.conflict.changed() // its id is what a short line loses
 		}
 		keys := keyOf(f.keys.Reload) + " reloads it · " + keyOf(f.keys.Keep) + " keeps yours"
-		if st.width(what+" · "+keys) <= w {
+		switch lines := st.wrapWords(what, w); {
+		case st.width(what+" · "+keys) <= w:
 			return st.Error.Render(what + " · " + keys), ""
+		case len(lines) > 1:
+			// What changed, whole on two lines, is what the choice needs:
+			// the footer names the keys that settle it.
+			second := strings.Join(lines[1:], " ")
+			return st.Error.Render(lines[0]), st.Error.Render(st.fit(second, w))
 		}
 		return st.Error.Render(what), st.Error.Render("  " + keys)
 	case f.problem.say(f.snapshot()) != "":
