@@ -28,7 +28,7 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 		t.Fatalf("import: %s", r.stderr)
 	}
 	for _, args := range [][]string{
-		{"list"}, {"list", "--json"}, {"list", "--tag", "bidi\u202etag"}, {"show", "h1"}, {"show", "h2"},
+		{"list"}, {"list", "--json"}, {"list", "--tag", "bidi\u202etag"}, {"tag", "h1", "bidi\u202etag"}, {"show", "h1"}, {"show", "h2"},
 		{"export", "--format", "markdown"},
 		{"import", "testdata/hostile/hostile-bad.json"}, {"show", "bad\x1b]52;c;eA==\x07"}, {"tag", "h1", "\x1b[31m"},
 		{"list", "--actor", "\x1b]0;owned\x07"},

@@ -70,6 +70,11 @@ func CheckTag(tag string) string {
 		if name, ok := invisible.Name(r); ok {
 			return fmt.Sprintf("tag %s: U+%04X %s is invisible; tags may not hold invisible characters", quoteShown(tag), r, name)
 		}
+		if unicode.Is(unicode.Bidi_Control, r) {
+			// An override or isolate reorders what follows it: a tag
+			// that reads as another.
+			return fmt.Sprintf("tag %s: U+%04X is a control of the direction of text, which would make the tag read as another; tags may not hold one", quoteShown(tag), r)
+		}
 	}
 	return ""
 }

@@ -52,6 +52,10 @@ func TestCheckTag(t *testing.T) {
 		// Even where they join: a tag is a name to tell apart, not text.
 		{"👩\u200d👩", `tag "👩\u200d👩": U+200D ZERO WIDTH JOINER is invisible; tags may not hold invisible characters`},
 		{"می\u200cخواهم", `tag "می\u200cخواهم": U+200C ZERO WIDTH NON-JOINER is invisible; tags may not hold invisible characters`},
+		// Direction controls reorder what follows: "#ab" reads as another.
+		{"ab\u202ecd", `tag "ab\u202ecd": U+202E is a control of the direction of text, which would make the tag read as another; tags may not hold one`},
+		{"a\u2066b", `tag "a\u2066b": U+2066 is a control of the direction of text, which would make the tag read as another; tags may not hold one`},
+		{"שלום", ""},
 		{"🔥", ""},
 		{"日本語", ""},
 	}
