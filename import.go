@@ -305,6 +305,7 @@ func (o *importOptions) openInput(name string, fixed *formats.Format, meter *imp
 	var r io.Reader = o.stdin
 	if name == "-" {
 		name = "stdin"
+		o.askTyped("or paste what to import")
 	} else {
 		if err := notAnAddress("import:", name, "import reads files: copy an investigation out of a database with chrono --db ADDRESS --investigation NAME backup -o FILE, then import FILE"); err != nil {
 			return importInput{}, err

@@ -40,6 +40,7 @@ text: the note stays its writer's, and says you edited it and when.
 				text = args[1]
 				if text == "-" {
 					var err error
+					c.askTyped("the note")
 					if text, err = readText(c.stdin); err != nil {
 						return err
 					}

@@ -27,6 +27,7 @@ func newQuoteAddCmd(c *cli) *cobra.Command {
 		RunE: func(self *cobra.Command, args []string) error {
 			id := args[0]
 			if q.Text == "-" {
+				c.askTyped("the quote, word for word")
 				text, err := readText(c.stdin)
 				if err != nil {
 					return err

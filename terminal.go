@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 
 	"github.com/charmbracelet/x/term"
@@ -37,4 +38,19 @@ func (c *cli) terminalWidth() int {
 		return 0
 	}
 	return w
+}
+
+// stdinIsTerminal reports whether what is read from stdin is typed.
+func (c *cli) stdinIsTerminal() bool {
+	f, ok := c.stdin.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+// askTyped says, when stdin is a terminal, that what is to be read from
+// it is typed there and how to end it: a command reading it waits
+// otherwise without a word.
+func (c *cli) askTyped(what string) {
+	if c.stdinIsTerminal() {
+		fmt.Fprintf(c.stderr, "type %s, then ctrl+d on a line of its own (ctrl+c gives up)\n", what)
+	}
 }
