@@ -98,6 +98,9 @@
 //
 // Other quotes, status, actors, further tags and links are written into
 // the slide's text for readers, and counted. The status, actors and tags
-// read back into their fields; quotes and links only as text.
+// go in paragraphs marked with a class of their own (chrono-status,
+// chrono-actors, chrono-tags), which read back into their fields, apart
+// from a summary's own paragraphs that read alike; quotes and links read
+// back only as text.
 // Notes are the investigator's own and are never exported.
 package timelinejs

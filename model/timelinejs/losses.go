@@ -76,7 +76,9 @@ var (
 )
 
 // What writing a TimelineJS document can lose. Things written into a
-// slide's text for readers are losses too: they read back only as text.
+// slide's text for readers are counted too: TimelineJS shows them as
+// text, and only chrono reads the status, actors and tags back
+// (markedFields); quotes and links read back only as text.
 var (
 	LossUndated        = model.Loss{One: "undated event skipped", Many: "undated events skipped"}
 	LossQuoteFolded    = model.Loss{One: "quote beyond the first per event folded into the text", Many: "quotes beyond the first per event folded into the text"}

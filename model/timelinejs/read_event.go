@@ -56,8 +56,8 @@ func (rd *reader) convert(s *slide, n int) *pending {
 	rd.idOf(s, p)
 	e := &p.e
 	e.Date, e.DateText = rd.slideDate(s)
-	var f textFields
-	e.Summary, f = readTextFields(s.text)
+	f := s.fields
+	e.Summary = s.text
 	if f.hasStatus {
 		e.Status = f.status
 		p.present |= model.FieldStatus
@@ -78,7 +78,7 @@ func (rd *reader) convert(s *slide, n int) *pending {
 		}
 	}
 	for _, t := range f.tags {
-		if !slices.Contains(e.Tags, t) {
+		if !slices.ContainsFunc(e.Tags, func(u string) bool { return model.SameInAnyCase(u, t) }) {
 			e.Tags = append(e.Tags, t)
 		}
 	}

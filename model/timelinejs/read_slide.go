@@ -24,7 +24,8 @@ type slide struct {
 	at                int64
 	start, end, media *member
 	headline, text    string
-	display           string // the slide's display_date, as text
+	fields            textFields // what text held of the event's other fields (markedFields)
+	display           string     // the slide's display_date, as text
 	group, uniqueID   string
 	groupAt, uniqueAt int64
 	problems          []problem
@@ -137,7 +138,9 @@ func (rd *reader) slideText(s *slide, m member) {
 		case f.name == "headline":
 			s.headline = oneLine(rd.text(str))
 		default:
-			s.text = rd.text(str)
+			var rest string
+			rest, s.fields = markedFields(str)
+			s.text = rd.text(rest)
 		}
 	}
 }

@@ -11,7 +11,7 @@ import (
 // text after its summary (slideText) for the fields TimelineJS has none
 // for, read back: "Status: alleged", "Actors: NSO Group, Omri Lavie",
 // "Tags: ss7, cash-offer". A status changed there, in TimelineJS's editor
-// or a spreadsheet, is a change to the event like a changed headline.
+// or by hand, is a change to the event like a changed headline.
 type textFields struct {
 	status    model.Status
 	hasStatus bool
@@ -20,44 +20,81 @@ type textFields struct {
 	tags      []string
 }
 
-// readTextFields takes the status, actors and tags paragraphs out of the
-// paragraphs that end a slide's text as chrono's export writes them
-// (summaryPart), and returns the text without them. Paragraphs before
-// those, or that do not read back whole (an unknown status, a tag chrono
-// would refuse), stay in the text, as a slide written by hand may hold
-// such a line.
-func readTextFields(text string) (string, textFields) {
-	var f textFields
-	ps := strings.Split(text, "\n\n")
-	start := additionsStart(ps)
-	if start == len(ps) {
-		return text, f
-	}
-	kept := ps[:start:start]
-	for _, p := range ps[start:] {
-		if !f.take(strings.TrimSpace(p)) {
-			kept = append(kept, p)
-		}
-	}
-	return strings.Join(kept, "\n\n"), f
+// The classes of the paragraphs slideText writes the fields in: marked,
+// they are told from a summary's own paragraphs that read alike (a slide
+// written by hand, ending "Status: confirmed").
+const (
+	classStatus = "chrono-status"
+	classActors = "chrono-actors"
+	classTags   = "chrono-tags"
+)
+
+// fieldParagraph writes one of the fields' paragraphs: "Status: alleged",
+// marked with its class.
+func fieldParagraph(class, label, value string) string {
+	return `<p class="` + class + `">` + label + ": " + escapeText(value) + "</p>"
 }
 
-// take reads one paragraph into f, reporting whether it was one of
-// those slideText writes and read whole.
-func (f *textFields) take(p string) bool {
-	if word, ok := strings.CutPrefix(p, "Status: "); ok && !f.hasStatus {
-		st, err := model.ParseStatus(word)
-		if err != nil {
+// markedFields takes the paragraphs slideText marks as fields out of a
+// slide's text, HTML, and reads them; it returns the text without them.
+// A marked paragraph that does not read back whole (an unknown status, a
+// tag chrono would refuse) stays in the text.
+func markedFields(h string) (string, textFields) {
+	var f textFields
+	const open = `<p class="chrono-`
+	if !strings.Contains(h, open) {
+		return h, f // the common case: no copy
+	}
+	var rest strings.Builder
+	for {
+		i := strings.Index(h, open)
+		if i < 0 {
+			break
+		}
+		class, after, ok := strings.Cut(h[i+len(`<p class="`):], `">`)
+		inner, tail, closed := strings.Cut(after, "</p>")
+		if !ok || !closed || !f.take(class, inner) {
+			rest.WriteString(h[:i+len(open)])
+			h = h[i+len(open):]
+			continue
+		}
+		rest.WriteString(h[:i])
+		h = tail
+	}
+	rest.WriteString(h)
+	return rest.String(), f
+}
+
+// take reads the inner HTML of a paragraph of class into f, reporting
+// whether it read whole.
+func (f *textFields) take(class, inner string) bool {
+	text, _ := htmlToText(inner)
+	text = strings.TrimSpace(text)
+	switch class {
+	case classStatus:
+		word, ok := strings.CutPrefix(text, "Status: ")
+		if !ok || f.hasStatus {
 			return false
 		}
+		st := model.Status("") // "not assessed": the status taken away
+		if word != st.Word() {
+			var err error
+			if st, err = model.ParseStatus(word); err != nil {
+				return false
+			}
+		}
 		f.status, f.hasStatus = st, true
-		return true
-	}
-	if list, ok := strings.CutPrefix(p, "Actors: "); ok && !f.hasActors {
+	case classActors:
+		list, ok := strings.CutPrefix(text, "Actors: ")
+		if !ok || f.hasActors {
+			return false
+		}
 		f.actors, f.hasActors = splitList(list), true
-		return true
-	}
-	if list, ok := strings.CutPrefix(p, "Tags: "); ok && f.tags == nil {
+	case classTags:
+		list, ok := strings.CutPrefix(text, "Tags: ")
+		if !ok || f.tags != nil {
+			return false
+		}
 		tags := splitList(list)
 		for _, t := range tags {
 			if model.CheckTag(t) != "" {
@@ -65,9 +102,10 @@ func (f *textFields) take(p string) bool {
 			}
 		}
 		f.tags = tags
-		return true
+	default:
+		return false
 	}
-	return false
+	return true
 }
 
 // splitList splits a list slideText joined with ", ".
@@ -81,27 +119,38 @@ func splitList(list string) []string {
 	return out
 }
 
-// actorsRead is what the actors of an event read back as, once chrono's
-// export wrote them into a slide's text: an actor whose name holds ", "
-// comes back as two.
-func actorsRead(actors []string) []string {
-	if len(actors) == 0 {
+// readBack is what a list of actors or tags reads back as, once chrono's
+// export wrote it into a slide's text: an actor whose name holds ", "
+// comes back as two, and runs of spaces as one, as HTML shows them.
+func readBack(class, label string, list []string) []string {
+	if len(list) == 0 {
 		return nil
 	}
-	text, _ := htmlToText("<p>Actors: " + escapeText(oneLine(strings.Join(actors, ", "))) + "</p>")
-	_, f := readTextFields(text)
+	_, f := markedFields(fieldParagraph(class, label, oneLine(strings.Join(list, ", "))))
+	if class == classTags {
+		return f.tags
+	}
 	return f.actors
 }
 
 // Taken is what an update of the stored event takes from a slide's, read:
-// the summary as SummaryTaken has it, and the stored actors where the
+// the summary as SummaryTaken has it, the stored actors where the
 // slide's are what the export of them reads back as (an actor "Smith,
-// John" is not two actors because the slide's text says it so).
+// John" is not two actors because the slide's text says it so), and a
+// stored tag for each tag of the slide that is its export read back (a
+// tag "a  b", its spaces collapsed, is not another tag).
 func Taken(stored model.Event, read *model.Event) {
 	if read.Summary != stored.Summary {
 		read.Summary = SummaryTaken(stored.Summary, read.Summary)
 	}
-	if !slices.Equal(read.Actors, stored.Actors) && slices.Equal(read.Actors, actorsRead(stored.Actors)) {
+	if !slices.Equal(read.Actors, stored.Actors) && slices.Equal(read.Actors, readBack(classActors, "Actors", stored.Actors)) {
 		read.Actors = stored.Actors
+	}
+	for i, t := range read.Tags {
+		for _, s := range stored.Tags {
+			if s != t && slices.Equal(readBack(classTags, "Tags", []string{s}), []string{t}) {
+				read.Tags[i] = s
+			}
+		}
 	}
 }

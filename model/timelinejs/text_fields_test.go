@@ -7,30 +7,29 @@ import (
 	"chrono/model"
 )
 
-// TestReadTextFields: the status, actors and tags lines that end a slide's
-// text as chrono's export writes them are read into fields; a line that
-// does not read back whole, or is followed by the slide's own text,
-// stays in the text.
-func TestReadTextFields(t *testing.T) {
+// TestMarkedFields: the status, actors and tags paragraphs chrono's
+// export marks are read into fields and taken out of the text; a
+// paragraph that only reads alike (a summary's own "Status: confirmed"),
+// or that does not read back whole, stays in the text.
+func TestMarkedFields(t *testing.T) {
 	tests := []struct {
-		name, text, rest string
+		name, html, rest string
 		want             textFields
 	}{
-		{"none", "Just a summary.", "Just a summary.", textFields{}},
-		{"all three", "Sum.\n\nStatus: alleged\n\nActors: A, B\n\nTags: x, suspicious login", "Sum.",
+		{"none", "<p>Just a summary.</p>", "<p>Just a summary.</p>", textFields{}},
+		{"all three", `<p>Sum.</p><p class="chrono-status">Status: alleged</p><p class="chrono-actors">Actors: A, B</p><blockquote>“Q”</blockquote><p class="chrono-tags">Tags: x, suspicious login</p>`,
+			"<p>Sum.</p><blockquote>“Q”</blockquote>",
 			textFields{status: model.Alleged, hasStatus: true, actors: []string{"A", "B"}, hasActors: true, tags: []string{"x", "suspicious login"}}},
-		{"quotes and links stay", "Sum.\n\nStatus: denied\n\n“Words”\n\n— Someone\n\nDisputes other", "Sum.\n\n“Words”\n\n— Someone\n\nDisputes other",
-			textFields{status: model.Denied, hasStatus: true}},
-		{"a status in any case", "Status: Confirmed", "", textFields{status: model.Confirmed, hasStatus: true}},
-		{"not at the end", "Status: alleged\n\nThen the story goes on.", "Status: alleged\n\nThen the story goes on.", textFields{}},
-		{"an unknown status", "Sum.\n\nStatus: pending review", "Sum.\n\nStatus: pending review", textFields{}},
-		{"not assessed is no status", "Sum.\n\nStatus: not assessed", "Sum.\n\nStatus: not assessed", textFields{}},
-		{"a tag chrono refuses", "Sum.\n\nTags: ok, #hash", "Sum.\n\nTags: ok, #hash", textFields{}},
-		{"the second status stays", "Sum.\n\nStatus: alleged\n\nStatus: denied", "Sum.\n\nStatus: denied", textFields{status: model.Alleged, hasStatus: true}},
+		{"a summary's own line", "<p>Sum.</p><p>Status: confirmed</p>", "<p>Sum.</p><p>Status: confirmed</p>", textFields{}},
+		{"not assessed takes the status away", `<p class="chrono-status">Status: not assessed</p>`, "", textFields{hasStatus: true}},
+		{"an unknown status", `<p class="chrono-status">Status: pending</p>`, `<p class="chrono-status">Status: pending</p>`, textFields{}},
+		{"a tag chrono refuses", `<p class="chrono-tags">Tags: ok, #hash</p>`, `<p class="chrono-tags">Tags: ok, #hash</p>`, textFields{}},
+		{"escaped", `<p class="chrono-actors">Actors: AT&amp;T, Bob</p>`, "", textFields{actors: []string{"AT&T", "Bob"}, hasActors: true}},
+		{"unclosed", `<p class="chrono-status">Status: alleged`, `<p class="chrono-status">Status: alleged`, textFields{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rest, got := readTextFields(tt.text)
+			rest, got := markedFields(tt.html)
 			if rest != tt.rest {
 				t.Errorf("text %q, want %q", rest, tt.rest)
 			}
@@ -41,14 +40,15 @@ func TestReadTextFields(t *testing.T) {
 	}
 }
 
-// TestTakenKeepsActorsWithCommas: an actor whose name holds a comma is
-// written as two in the text; read back unchanged, the stored one stays.
-func TestTakenKeepsActorsWithCommas(t *testing.T) {
-	stored := model.Event{Summary: "S", Actors: []string{"Lavie, Omri", "NSO  Group"}}
-	read := model.Event{Summary: "S", Actors: []string{"Lavie", "Omri", "NSO Group"}}
+// TestTakenKeepsWhatReadsBackAlike: an actor whose name holds a comma is
+// written as two in the text, and a tag's runs of spaces as one; read
+// back unchanged, the stored ones stay.
+func TestTakenKeepsWhatReadsBackAlike(t *testing.T) {
+	stored := model.Event{Summary: "S", Actors: []string{"Lavie, Omri", "NSO  Group"}, Tags: []string{"key", "a  b"}}
+	read := model.Event{Summary: "S", Actors: []string{"Lavie", "Omri", "NSO Group"}, Tags: []string{"key", "a b"}}
 	Taken(stored, &read)
-	if !reflect.DeepEqual(read.Actors, stored.Actors) {
-		t.Errorf("actors %q, want the stored %q", read.Actors, stored.Actors)
+	if !reflect.DeepEqual(read.Actors, stored.Actors) || !reflect.DeepEqual(read.Tags, stored.Tags) {
+		t.Errorf("actors %q, tags %q; want the stored %q, %q", read.Actors, read.Tags, stored.Actors, stored.Tags)
 	}
 	changed := model.Event{Summary: "S", Actors: []string{"Omri Lavie"}}
 	Taken(stored, &changed)

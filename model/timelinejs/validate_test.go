@@ -221,7 +221,7 @@ func compareFields(a, b []int64) int {
 
 // allowedTag matches the markup chrono writes; any other '<' means text
 // went out unescaped.
-var allowedTag = regexp.MustCompile(`^<(/?(p|br|blockquote|cite|time)|span class="chrono-(context|author)"|cite data-source="[^"<>]*"|time datetime="[^"<>]*"|/span)>`)
+var allowedTag = regexp.MustCompile(`^<(/?(p|br|blockquote|cite|time)|p class="chrono-(status|actors|tags)"|span class="chrono-(context|author)"|cite data-source="[^"<>]*"|time datetime="[^"<>]*"|/span)>`)
 
 var entity = regexp.MustCompile(`^&(amp|lt|gt|quot|#\d+);`)
 

@@ -227,10 +227,10 @@ func TestWriteEvent(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantText := `<p>First &lt;para&gt;.<br>Same para.</p><p>Second &amp; last.</p>` +
-		`<p>Status: alleged</p><p>Actors: NSO Group, Mobileum</p>` +
+		`<p class="chrono-status">Status: alleged</p><p class="chrono-actors">Actors: NSO Group, Mobileum</p>` +
 		`<blockquote><p>“We drop bags of cash”</p><p>— Omri Lavie, Craig Timberg, The Washington Post, 1 Feb 2022</p></blockquote>` +
 		`<blockquote><p>“No source”</p><p>— Someone</p></blockquote>` +
-		`<p>Tags: cash-offer</p><p>Disputed by denial</p>`
+		`<p class="chrono-tags">Tags: cash-offer</p><p>Disputed by denial</p>`
 	checks := []struct{ field, got, want string }{
 		{"headline", got.Text.Headline, `NSO offers "bags of cash" &lt;b&gt;&amp;&lt;/b&gt;`},
 		{"text", got.Text.Text, wantText},

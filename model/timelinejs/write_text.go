@@ -16,16 +16,16 @@ func slideText(e model.Event, folded []model.Quote, sources map[string]model.Sou
 	var b strings.Builder
 	b.WriteString(paragraphs(e.Summary))
 	if e.Status != "" {
-		b.WriteString("<p>Status: " + escapeText(e.Status.Word()) + "</p>")
+		b.WriteString(fieldParagraph(classStatus, "Status", e.Status.Word()))
 	}
 	if len(e.Actors) > 0 {
-		b.WriteString("<p>Actors: " + escapeText(oneLine(strings.Join(e.Actors, ", "))) + "</p>")
+		b.WriteString(fieldParagraph(classActors, "Actors", oneLine(strings.Join(e.Actors, ", "))))
 	}
 	for _, q := range folded {
 		b.WriteString(blockquote(q, sources[q.Source]))
 	}
 	if len(e.Tags) > 1 {
-		b.WriteString("<p>Tags: " + escapeText(strings.Join(e.Tags[1:], ", ")) + "</p>")
+		b.WriteString(fieldParagraph(classTags, "Tags", strings.Join(e.Tags[1:], ", ")))
 	}
 	if len(e.Links) > 0 {
 		lines := make([]string, len(e.Links))
