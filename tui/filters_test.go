@@ -447,3 +447,21 @@ func TestFilterBarGivesALongSearchsKeysUp(t *testing.T) {
 		t.Errorf("the header of an empty view with a mark: %q", header)
 	}
 }
+
+// TestFilterPickerKeepsTheRangeADateTypedDidNotTake: with a date range
+// on, what is typed reads as a date and names a tag too; the tag chosen,
+// the range stands beside it. It was dropped.
+func TestFilterPickerKeepsTheRangeADateTypedDidNotTake(t *testing.T) {
+	d := newDriver(t, storeOf(t, `{"chrono": 1, "events": [
+  {"id": "a", "date": "2017", "title": "A", "tags": ["2021-leak"]},
+  {"id": "b", "date": "2021", "title": "B", "tags": ["2021-leak"]}
+]}`), 80, 24)
+	d.keys("f")
+	d.typeText("2017")
+	d.keys("enter", "f")
+	d.typeText("2021")
+	d.keys("down", "enter")
+	if q := d.query(); q.During.String() != "2017" || len(q.Tags) != 1 {
+		t.Errorf("the tag chosen over a date typed: query during %s, tags %q; want 2017 and #2021-leak\n%s", q.During, q.Tags, d.screen())
+	}
+}

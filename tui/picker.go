@@ -242,6 +242,11 @@ func (p *picker) Update(msg tea.Msg) (Action, tea.Cmd) {
 		if !p.toggled && p.cur < len(shown) && (p.narrow != "" || p.moved || !p.anyChosen()) {
 			p.entries[shown[p.cur]].chosen = true
 		}
+		if e := &p.entries[0]; p.replacedDate && !e.chosen {
+			// The date typed was offered in place of the range the
+			// filter had, and not taken: the range stands.
+			e.during, e.name, e.chosen = p.base.During, p.base.During.Label(), true
+		}
 		q, sets := p.query(p.base)
 		return applyFilter{q: q, sets: sets}, nil
 	case key.Matches(k, p.keys.Up):
