@@ -75,8 +75,11 @@ func TestDuringAMinute(t *testing.T) {
 // TestDuringEmpty: --during "" is a mistake said as --status "" is, not
 // taken for no filter, which listed every event.
 func TestDuringEmpty(t *testing.T) {
-	r := chrono(t, exampleDB(t), "", "list", "--during", "")
-	if r.code != exitUsage || r.stdout != "" || !strings.Contains(r.stderr, "--during: empty") {
-		t.Errorf("list --during \"\": exit %d, %q %q", r.code, r.stdout, r.stderr)
+	db := exampleDB(t)
+	for _, during := range []string{"", "  "} {
+		r := chrono(t, db, "", "list", "--during", during)
+		if r.code != exitUsage || r.stdout != "" || !strings.Contains(r.stderr, "--during: empty") {
+			t.Errorf("list --during %q: exit %d, %q %q", during, r.code, r.stdout, r.stderr)
+		}
 	}
 }

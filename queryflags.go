@@ -81,7 +81,7 @@ func (f *queryFlags) query() (model.Query, error) {
 		}
 		q.Linked = append(q.Linked, rel)
 	}
-	if f.during == "" && f.flags != nil && f.flags.Changed("during") {
+	if strings.TrimSpace(f.during) == "" && f.flags != nil && f.flags.Changed("during") {
 		// As --status "" is refused: an empty date selects nothing,
 		// and taken for no filter it would list every event.
 		return q, usagef("--during: empty: give a date (2017, Aug 2017, 2017-08/2021), or leave --during out")

@@ -25,7 +25,7 @@ func readText(r io.Reader) (string, error) {
 		return "", err
 	}
 	text := strings.TrimRight(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n")
-	if len(text) > model.MaxTextBytes {
+	if len(text) > model.MaxTextBytes || len(b) > most {
 		size := model.Thousands(int64(len(text))) + " bytes"
 		if len(b) > most {
 			size = "more than " + model.Thousands(most) + " bytes"

@@ -25,6 +25,12 @@ func TestTextOnStdinTooLong(t *testing.T) {
 			t.Errorf("%d bytes: exit %d, %q; want %q", tt.n, r.code, r.stderr, tt.says)
 		}
 	}
+	// More than was read, however short once its line ends are LF, is
+	// refused: what follows what was read would be lost.
+	cut := "x" + strings.Repeat("\r\n", model.MaxTextBytes+1) + "TAIL"
+	if r := chrono(t, db, cut, "note", "fbi-tip", "-"); r.code != exitFailure || !strings.Contains(r.stderr, "standard input holds more than") {
+		t.Errorf("a text read in part: exit %d, %q", r.code, r.stderr)
+	}
 	// Line ends given as CRLF count as LF: a text within the cap once
 	// they are is taken.
 	within := strings.Repeat("abc\r\n", model.MaxTextBytes/4)

@@ -52,7 +52,8 @@ func typedToTheMinute(s, hhmm string) bool {
 	for _, clock := range []string{hhmm, strings.TrimPrefix(hhmm, "0")} {
 		for i := strings.Index(s, clock); i >= 0; {
 			end := i + len(clock)
-			before := i == 0 || s[i-1] < '0' || s[i-1] > '9'
+			// Not a clock's seconds, nor an offset's hours: "+01:00".
+			before := i == 0 || (s[i-1] < '0' || s[i-1] > '9') && s[i-1] != '+' && s[i-1] != '-' && s[i-1] != ':'
 			if before && (end == len(s) || s[end] != ':' && (s[end] < '0' || s[end] > '9')) {
 				return true
 			}

@@ -128,11 +128,17 @@ func damaged(path, why string) error {
 	return &damageError{path: path, why: why, advice: "restore it from a backup made before the damage (chrono check --store says how far it goes; chrono export -o FILE keeps what can be read)"}
 }
 
-// cutShort is the error of a store file shorter than its meta page says:
-// neither check nor export can read one, so the advice names neither.
+// cutShort is the error of a store file shorter than its meta page says.
 func cutShort(path string, size, need int64) error {
-	return &damageError{path: path, why: fmt.Sprintf("cut short: %d bytes of the %d it holds", size, need),
-		advice: "restore it from a backup made before the damage: chrono reads no store cut short (a copy taken while it was written, or a disk that filled, leaves one so; chrono backup copies a store whole while it is in use)"}
+	return unopenable(path, fmt.Sprintf("cut short: %d bytes of the %d it holds", size, need),
+		" (a copy taken while it was written, or a disk that filled, leaves one so; chrono backup copies a store whole while it is in use)")
+}
+
+// unopenable is the error of a store damaged where it is opened (cut
+// short, its freelist unreadable): neither check nor export can open
+// one, so the advice names neither. how says how such damage comes.
+func unopenable(path, why, how string) error {
+	return &damageError{path: path, why: why, advice: "restore it from a backup made before the damage: chrono opens no store damaged so" + how}
 }
 
 // damageError is a damaged store: what is damaged, and what to do.

@@ -59,7 +59,7 @@ func sniff(path string) (metaPair, error) {
 	// bbolt reads the freelist as it opens, before there is a DB to
 	// close, and a panic there would leave the file mapped and locked.
 	if why := m.checkFreelist(f); why != "" {
-		return mp, damaged(path, why)
+		return mp, unopenable(path, why, "")
 	}
 	return mp, nil
 }
