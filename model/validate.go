@@ -169,8 +169,12 @@ func (e *Event) Check() []string {
 			msgs = append(msgs, m)
 		case twice && first == t:
 			add("tag %q: listed twice", t)
-		case twice:
+		case twice && strings.EqualFold(t, first):
 			add("tag %q: listed twice, as %q: tags match in any case", t, first)
+		case twice:
+			// Alike but for how an accent is written: one letter, or a
+			// letter and a combining accent (CaseKey).
+			add("tag %q: listed twice, as %q, which reads the same, its accents written otherwise: keep one", t, first)
 		}
 	}
 	for i, q := range e.Quotes {

@@ -71,7 +71,7 @@ func TestCheckTag(t *testing.T) {
 // and by their keys, say the same.
 func TestEventCheckTagsInAnyCase(t *testing.T) {
 	defer func(n int) { fewTags = n }(fewTags)
-	e := Event{ID: "x", Title: "X", Tags: []string{"Été", "key", "été", "#k", "KEY", "keys", "#K", "key", "ǅ", "ǆ", "Ǆ"}}
+	e := Event{ID: "x", Title: "X", Tags: []string{"Été", "key", "été", "#k", "KEY", "keys", "#K", "key", "ǅ", "ǆ", "Ǆ", "café", "CAFE\u0301"}}
 	want := []string{
 		`tag "été": listed twice, as "Été": tags match in any case`,
 		`tag "#k": write it without the #`,
@@ -80,6 +80,7 @@ func TestEventCheckTagsInAnyCase(t *testing.T) {
 		`tag "key": listed twice`,
 		`tag "ǆ": listed twice, as "ǅ": tags match in any case`,
 		`tag "Ǆ": listed twice, as "ǅ": tags match in any case`,
+		"tag \"CAFE\u0301\": listed twice, as \"café\", which reads the same, its accents written otherwise: keep one",
 	}
 	for _, few := range []int{16, 0} {
 		fewTags = few
