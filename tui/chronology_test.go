@@ -352,3 +352,21 @@ func TestCutTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestTagColumnAsWideAsItsTags: short tags leave the titles the room a
+// quarter of the pane kept for them; the title was cut short of it.
+func TestTagColumnAsWideAsItsTags(t *testing.T) {
+	title := "The Washington Post publishes Miller's allegation with NSO's denial and the referral"
+	d := newDriver(t, storeOf(t, `{"chrono": 1, "events": [
+  {"id": "a", "date": "2022-02-01", "title": "`+title+`", "tags": ["post"]}
+]}`), 120, 40)
+	row := ""
+	for _, l := range strings.Split(d.screen(), "\n") {
+		if strings.HasPrefix(l, "›") {
+			row, _, _ = strings.Cut(l, "│") // the list's side
+		}
+	}
+	if !strings.Contains(row, "publishes Miller's…  #post") {
+		t.Errorf("the row %q cuts its title for a tag column wider than its tags", row)
+	}
+}

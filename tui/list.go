@@ -40,12 +40,13 @@ func (b *browser) listView(w, h int) []string {
 	}
 	rows, first := b.tl.visible()
 	dw := b.dateColumn(rows, w)
-	if f := b.frameOf(w, dw); f != b.rows.frame {
+	tw := b.tagColumn(rows, w, dw)
+	if f := b.frameOf(w, dw, tw); f != b.rows.frame {
 		b.rows = rowCache{frame: f}
 	}
 	next := b.rows.next()
 	for i, r := range rows {
-		lines = append(lines, b.lastView(b.rowLine(&next, r.Event, first+i == b.tl.cur, w, dw)))
+		lines = append(lines, b.lastView(b.rowLine(&next, r.Event, first+i == b.tl.cur, w, dw, tw)))
 	}
 	b.rows.drawn(next)
 	for len(lines) < h {
@@ -89,6 +90,24 @@ func (b *browser) dateColumn(rows []model.Row, w int) int {
 	return max(0, min(dw, w-b.rowChrome()-minTitleWidth))
 }
 
+// tagColumn is the width of the tags' column, as wide as the widest tags
+// on screen need, at most a quarter of what the date leaves (none on a
+// narrow pane): titles take the rest. A cell is left before the pane's
+// divider.
+func (b *browser) tagColumn(rows []model.Row, w, dw int) int {
+	room := w - b.rowChrome() - dw
+	if room <= 34 {
+		return 0
+	}
+	most, tw := room/4, 0
+	for _, r := range rows {
+		if len(r.Event.Tags) > 0 {
+			tw = max(tw, b.ctx.styles.width(fitChips(&b.ctx.styles, r.Event.Tags, most-1))+1)
+		}
+	}
+	return min(tw, most)
+}
+
 // rowChrome is rowChrome with the problems' column while there is one.
 func (b *browser) rowChrome() int {
 	if b.problems.len() > 0 {
@@ -97,8 +116,9 @@ func (b *browser) rowChrome() int {
 	return rowChrome
 }
 
-// rowView renders one event as one line of w cells, its date in dw.
-func (b *browser) rowView(e model.Event, selected bool, w, dw int) string {
+// rowView renders one event as one line of w cells, its date in dw and
+// its tags in tw (tagColumn).
+func (b *browser) rowView(e model.Event, selected bool, w, dw, tw int) string {
 	st := &b.ctx.styles
 	cursor, mark := " ", " "
 	if selected {
@@ -128,10 +148,7 @@ func (b *browser) rowView(e model.Event, selected bool, w, dw int) string {
 	// (disputed, supported), notes, space: then the title, and the tags in
 	// a column of their own so that titles line up.
 	room := w - b.rowChrome() - dw
-	tagRoom := 0
-	if room > 34 {
-		tagRoom = room / 4
-	}
+	tagRoom := tw
 	tags := fitChips(st, e.Tags, tagRoom-1) // a cell left before the pane's divider
 	titleRoom := room - tagRoom
 	if tagRoom > 0 {

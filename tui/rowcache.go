@@ -63,6 +63,7 @@ func (c *rowCache) drawn(next drawnRows) {
 // draws them all again.
 type rowFrame struct {
 	w, dw    int
+	tw       int // the tags' column
 	zone     model.Zone
 	styles   int // shared.stylesGen
 	search   string
@@ -83,14 +84,14 @@ type drawnRow struct {
 }
 
 // frameOf is what the rows of the frame about to be drawn depend on.
-func (b *browser) frameOf(w, dw int) rowFrame {
-	return rowFrame{w: w, dw: dw, zone: b.ctx.zone, styles: b.ctx.stylesGen, search: b.search.text, focus: b.focus, problems: b.problems.d}
+func (b *browser) frameOf(w, dw, tw int) rowFrame {
+	return rowFrame{w: w, dw: dw, tw: tw, zone: b.ctx.zone, styles: b.ctx.stylesGen, search: b.search.text, focus: b.focus, problems: b.problems.d}
 }
 
 // rowLine returns the line of the row of e, drawn again only when it or
 // its state changed since the last frame; next keeps it for the frame
 // after.
-func (b *browser) rowLine(next *drawnRows, e model.Event, selected bool, w, dw int) string {
+func (b *browser) rowLine(next *drawnRows, e model.Event, selected bool, w, dw, tw int) string {
 	d := drawnRow{
 		selected: selected, marked: b.marks[e.ID], sign: b.standing[e.ID].sign(), where: b.places.of(e.ID),
 		title: e.Title, date: e.Date, status: e.Status, tags: e.Tags, noted: len(e.Notes) > 0,
@@ -98,7 +99,7 @@ func (b *browser) rowLine(next *drawnRows, e model.Event, selected bool, w, dw i
 	if was, ok := b.rows.last.get(e.ID); ok && was.same(d) {
 		d.line = was.line
 	} else {
-		d.line = b.rowView(e, selected, w, dw)
+		d.line = b.rowView(e, selected, w, dw, tw)
 	}
 	next.put(e.ID, d)
 	return d.line
