@@ -236,8 +236,12 @@ func convert(rec *record, memo *sourceMemo, out *result) {
 			continue
 		case k == keyTimestamp && !keepTimestamp:
 			continue
-		case k == keyDesc && !e.Date.IsZero() && desc == describe(e.Date):
-			continue // what chrono writes for this date: it says nothing more
+		case k == keyDesc && !e.Date.IsZero() && (desc == describe(e.Date) || chrono && described(desc)):
+			// What chrono writes for this date says nothing more; what
+			// it wrote in its own record for another, the date since
+			// changed in the file (made approximate, say), would say
+			// the wrong thing.
+			continue
 		case k == keyDesc && chrono && desc == descOf(e):
 			continue // written from the summary's line, which says it
 		case chrono && chronoKey(k):

@@ -128,6 +128,29 @@ func TestDescribe(t *testing.T) {
 		if got := describe(model.MustParseDate(tt.date)); got != tt.want {
 			t.Errorf("describe(%s) = %q, want %q", tt.date, got, tt.want)
 		}
+		if !described(tt.want) {
+			t.Errorf("described(%q) = false", tt.want)
+		}
+	}
+	for _, desc := range []string{"Last Login", "Event date", "Event date (fortnight precision)", "Event date (day precision) "} {
+		if described(desc) {
+			t.Errorf("described(%q) = true", desc)
+		}
+	}
+}
+
+// TestStaleDescDropped: a record of chrono's whose date_edtf was changed
+// in the file (made approximate) reads without the timestamp_desc chrono
+// wrote for the date it had, which the summary kept, and every export
+// after then wrote for the new date.
+func TestStaleDescDropped(t *testing.T) {
+	doc := `{"message": "Khashoggi killed", "datetime": "2018-10-02T00:00:00Z", "timestamp": 1538438400000000, "timestamp_desc": "Event date (day precision)", "chrono_id": "k", "date_edtf": "2018-10-02~"}` + "\n"
+	tl, _, err := read(t, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := tl.Events[0]; e.Date.String() != "2018-10-02~" || strings.Contains(e.Summary, "timestamp_desc") {
+		t.Errorf("date %s, summary %q", e.Date, e.Summary)
 	}
 }
 

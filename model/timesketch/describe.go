@@ -61,3 +61,24 @@ func summaryDesc(summary string) (string, bool) {
 	}
 	return "", false
 }
+
+// described reports whether desc is one describe writes, for some date:
+// "Event date (interval, approximate, year precision)".
+func described(desc string) bool {
+	rest, ok := strings.CutPrefix(desc, "Event date (")
+	if !ok {
+		return false
+	}
+	if rest, ok = strings.CutSuffix(rest, " precision)"); !ok {
+		return false
+	}
+	for _, flag := range []string{"interval, ", "approximate, ", "uncertain, "} {
+		rest = strings.TrimPrefix(rest, flag)
+	}
+	for p := model.PrecisionCentury; p <= model.PrecisionSecond; p++ {
+		if rest == p.String() {
+			return true
+		}
+	}
+	return false
+}
