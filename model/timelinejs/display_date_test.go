@@ -291,6 +291,8 @@ func TestStaleLabelKeepsTheQualifier(t *testing.T) {
 		{`{"year": 2020}`, "2019", "2020", "2019", 0}, // no qualifier: someone's words
 		{`{"year": 2020, "month": 6}`, "c. 2019", "2020-06", "c. 2019", 0},
 		{`{"year": 2020}`, "about 2019", "2020", "about 2019", 0},
+		// The event's own words after the label stay its words.
+		{`{"year": 2020}`, "c. 2019 “about two years ago”", "2020~", "about two years ago", 1},
 	}
 	for _, tt := range tests {
 		doc := `{"events": [{"unique_id": "m", "start_date": ` + tt.start + `, "display_date": "` + tt.display + `", "text": {"headline": "Meeting"}}]}`
@@ -298,6 +300,23 @@ func TestStaleLabelKeepsTheQualifier(t *testing.T) {
 		e := tl.Events[0]
 		if e.Date.String() != tt.date || e.DateText != tt.text || losses.Count(LossStaleLabel) != tt.stale {
 			t.Errorf("%s beside %s: date %s, text %q, counted %d; want %s, %q, %d", tt.display, tt.start, e.Date, e.DateText, losses.Count(LossStaleLabel), tt.date, tt.text, tt.stale)
+		}
+	}
+}
+
+// TestLabelOfAnotherSpanSaid: chrono's label of an interval or an open
+// end beside fields changed by hand is kept as the date text, and said:
+// what it held beyond the fields (an approximate start, an open end) is
+// not read into the date, and was dropped without a word.
+func TestLabelOfAnotherSpanSaid(t *testing.T) {
+	for _, tt := range []struct{ fields, display, date string }{
+		{`"start_date": {"year": 2017}, "end_date": {"year": 2020}`, "c. 2017 – 2019", "2017/2020"},
+		{`"start_date": {"year": 2017, "month": 9}`, "since Aug 2017", "2017-09"},
+	} {
+		tl, losses := mustRead(t, `{"events": [{`+tt.fields+`, "display_date": "`+tt.display+`", "text": {"headline": "T"}}]}`)
+		e := tl.Events[0]
+		if e.Date.String() != tt.date || e.DateText != tt.display || losses.Count(LossLabelAsText) != 1 {
+			t.Errorf("%s beside %s: %s %q, counted %d", tt.display, tt.fields, e.Date, e.DateText, losses.Count(LossLabelAsText))
 		}
 	}
 }

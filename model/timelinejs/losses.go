@@ -34,6 +34,7 @@ var (
 	LossMediaEmpty    = model.Loss{One: "media without a URL or caption not imported", Many: "media without a URL or caption not imported"}
 	LossCreditSource  = model.Loss{One: "source detail in a credit without a URL not imported", Many: "source details in credits without a URL not imported"}
 	LossSourceDetails = model.Loss{One: "source detail differing from the first use of its URL not imported", Many: "source details differing from the first use of their URL not imported"}
+	LossFieldUnread   = model.Loss{One: "status, actors or tags paragraph not read (an unknown status, a tag chrono refuses): kept as text", Many: "status, actors or tags paragraphs not read (an unknown status, a tag chrono refuses): kept as text"}
 	LossHTMLEmbed     = model.Loss{One: "image or embed in HTML text not imported", Many: "images or embeds in HTML text not imported"}
 
 	// LossDateFromDisplay is a date read from chrono's label of it in
@@ -57,6 +58,13 @@ var (
 	// year was changed by hand: the event is dated by the fields, with
 	// the label's qualifier (staleLabel).
 	LossStaleLabel = model.Loss{One: "display_date of chrono's label for a date other than start_date's: the event dated by start_date, with the label's c. or ?", Many: "display_dates of chrono's labels for dates other than start_date's: the events dated by start_date, with the labels' c. or ?"}
+
+	// LossLabelAsText is a display_date that is chrono's label of a date
+	// the fields overlap but do not give, as when they were changed by
+	// hand: the event is dated by the fields, and the label, with what
+	// it said beyond them (an approximate start, an open end), is kept
+	// as the date text.
+	LossLabelAsText = model.Loss{One: "display_date of chrono's label for a date start_date and end_date no longer give (changed by hand?): the event dated by them, the label kept as its date text; check the date", Many: "display_dates of chrono's labels for dates start_date and end_date no longer give (changed by hand?): the events dated by them, the labels kept as their date texts; check the dates"}
 
 	LossDisplayElsewhere = model.Loss{One: "display_date naming a date its start_date and end_date do not: the event is dated by the fields, the display_date kept as its date text", Many: "display_dates naming dates their start_date and end_date do not: the events are dated by the fields, the display_dates kept as their date text"}
 )

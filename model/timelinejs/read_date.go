@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"chrono/model"
 	"chrono/model/native"
@@ -266,12 +267,29 @@ func (rd *reader) slideDate(s *slide) (model.Date, string) {
 		}
 		return told, rest
 	}
-	if q, ok := staleLabel(text, d); ok {
-		rd.losses.Add(LossStaleLabel, 1)
-		return q, ""
+	// chrono's label alone, or before the event's date text in
+	// quotation marks, as the export writes them.
+	label, words := text, ""
+	if l, rest, found := strings.Cut(text, " “"); found {
+		if w, closed := strings.CutSuffix(rest, "”"); closed {
+			label, words = l, w
+		}
 	}
-	if said, err := model.ReadDate(text); err == nil && !said.IsZero() && !said.Overlaps(d) {
+	if q, ok := staleLabel(label, d); ok {
+		rd.losses.Add(LossStaleLabel, 1)
+		return q, words
+	}
+	said, err := model.ReadDate(label)
+	switch {
+	case err != nil || said.IsZero():
+	case !said.Overlaps(d):
 		rd.losses.Add(LossDisplayElsewhere, 1)
+	case said.String() != d.String() && said.Label() == label && label != d.Label():
+		// chrono's label of a date the fields share days with but do
+		// not give (c. 2017 – 2019 beside 2017/2020, since Aug 2017
+		// beside Sep 2017): the fields changed by hand, what the label
+		// said beyond them is the date text now, and said.
+		rd.losses.Add(LossLabelAsText, 1)
 	}
 	return d, text
 }

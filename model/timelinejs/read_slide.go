@@ -138,8 +138,9 @@ func (rd *reader) slideText(s *slide, m member) {
 		case f.name == "headline":
 			s.headline = oneLine(rd.text(str))
 		default:
-			var rest string
-			rest, s.fields = markedFields(str)
+			rest, fields, unread := markedFields(str)
+			s.fields = fields
+			rd.losses.Add(LossFieldUnread, unread)
 			s.text = rd.text(rest)
 		}
 	}

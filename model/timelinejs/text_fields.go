@@ -18,6 +18,7 @@ type textFields struct {
 	actors    []string
 	hasActors bool
 	tags      []string
+	hasTags   bool
 }
 
 // The classes of the paragraphs slideText writes the fields in: marked,
@@ -36,15 +37,17 @@ func fieldParagraph(class, label, value string) string {
 }
 
 // markedFields takes the paragraphs slideText marks as fields out of a
-// slide's text, HTML, and reads them; it returns the text without them.
-// A marked paragraph that does not read back whole (an unknown status, a
-// tag chrono would refuse) stays in the text.
-func markedFields(h string) (string, textFields) {
+// slide's text, HTML, and reads them; it returns the text without them,
+// and how many it could not read. A marked paragraph that does not read
+// back whole (an unknown status, a tag chrono would refuse) stays in the
+// text, and is counted.
+func markedFields(h string) (string, textFields, int) {
 	var f textFields
 	const open = `<p class="chrono-`
 	if !strings.Contains(h, open) {
-		return h, f // the common case: no copy
+		return h, f, 0 // the common case: no copy
 	}
+	unread := 0
 	var rest strings.Builder
 	for {
 		i := strings.Index(h, open)
@@ -54,6 +57,9 @@ func markedFields(h string) (string, textFields) {
 		class, after, ok := strings.Cut(h[i+len(`<p class="`):], `">`)
 		inner, tail, closed := strings.Cut(after, "</p>")
 		if !ok || !closed || !f.take(class, inner) {
+			if ok && closed && fieldClass(class) {
+				unread++
+			}
 			rest.WriteString(h[:i+len(open)])
 			h = h[i+len(open):]
 			continue
@@ -62,7 +68,11 @@ func markedFields(h string) (string, textFields) {
 		h = tail
 	}
 	rest.WriteString(h)
-	return rest.String(), f
+	return rest.String(), f, unread
+}
+
+func fieldClass(class string) bool {
+	return class == classStatus || class == classActors || class == classTags
 }
 
 // take reads the inner HTML of a paragraph of class into f, reporting
@@ -70,14 +80,21 @@ func markedFields(h string) (string, textFields) {
 func (f *textFields) take(class, inner string) bool {
 	text, _ := htmlToText(inner)
 	text = strings.TrimSpace(text)
+	// The list after its label, as a person may leave it when editing:
+	// "Actors:" emptied, "Status: Denied."
+	after := func(label string) (string, bool) {
+		rest, ok := strings.CutPrefix(text, label+":")
+		return strings.TrimSpace(rest), ok
+	}
 	switch class {
 	case classStatus:
-		word, ok := strings.CutPrefix(text, "Status: ")
+		word, ok := after("Status")
+		word = strings.TrimSuffix(word, ".")
 		if !ok || f.hasStatus {
 			return false
 		}
 		st := model.Status("") // "not assessed": the status taken away
-		if word != st.Word() {
+		if word != "" && !strings.EqualFold(word, st.Word()) {
 			var err error
 			if st, err = model.ParseStatus(word); err != nil {
 				return false
@@ -85,23 +102,24 @@ func (f *textFields) take(class, inner string) bool {
 		}
 		f.status, f.hasStatus = st, true
 	case classActors:
-		list, ok := strings.CutPrefix(text, "Actors: ")
+		list, ok := after("Actors")
 		if !ok || f.hasActors {
 			return false
 		}
-		f.actors, f.hasActors = splitList(list), true
+		f.actors, f.hasActors = splitList(list), true // emptied: the actors taken away
 	case classTags:
-		list, ok := strings.CutPrefix(text, "Tags: ")
-		if !ok || f.tags != nil {
+		list, ok := after("Tags")
+		if !ok || f.hasTags {
 			return false
 		}
 		tags := splitList(list)
-		for _, t := range tags {
-			if model.CheckTag(t) != "" {
+		for i, t := range tags {
+			tags[i] = model.TagTyped(t) // "#urgent", as chrono shows a tag
+			if model.CheckTag(tags[i]) != "" {
 				return false
 			}
 		}
-		f.tags = tags
+		f.tags, f.hasTags = tags, true // emptied, no tag: an import takes none away
 	default:
 		return false
 	}
@@ -126,7 +144,7 @@ func readBack(class, label string, list []string) []string {
 	if len(list) == 0 {
 		return nil
 	}
-	_, f := markedFields(fieldParagraph(class, label, oneLine(strings.Join(list, ", "))))
+	_, f, _ := markedFields(fieldParagraph(class, label, oneLine(strings.Join(list, ", "))))
 	if class == classTags {
 		return f.tags
 	}

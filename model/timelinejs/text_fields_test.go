@@ -15,23 +15,27 @@ func TestMarkedFields(t *testing.T) {
 	tests := []struct {
 		name, html, rest string
 		want             textFields
+		unread           int
 	}{
-		{"none", "<p>Just a summary.</p>", "<p>Just a summary.</p>", textFields{}},
+		{"none", "<p>Just a summary.</p>", "<p>Just a summary.</p>", textFields{}, 0},
 		{"all three", `<p>Sum.</p><p class="chrono-status">Status: alleged</p><p class="chrono-actors">Actors: A, B</p><blockquote>“Q”</blockquote><p class="chrono-tags">Tags: x, suspicious login</p>`,
 			"<p>Sum.</p><blockquote>“Q”</blockquote>",
-			textFields{status: model.Alleged, hasStatus: true, actors: []string{"A", "B"}, hasActors: true, tags: []string{"x", "suspicious login"}}},
-		{"a summary's own line", "<p>Sum.</p><p>Status: confirmed</p>", "<p>Sum.</p><p>Status: confirmed</p>", textFields{}},
-		{"not assessed takes the status away", `<p class="chrono-status">Status: not assessed</p>`, "", textFields{hasStatus: true}},
-		{"an unknown status", `<p class="chrono-status">Status: pending</p>`, `<p class="chrono-status">Status: pending</p>`, textFields{}},
-		{"a tag chrono refuses", `<p class="chrono-tags">Tags: ok, #hash</p>`, `<p class="chrono-tags">Tags: ok, #hash</p>`, textFields{}},
-		{"escaped", `<p class="chrono-actors">Actors: AT&amp;T, Bob</p>`, "", textFields{actors: []string{"AT&T", "Bob"}, hasActors: true}},
-		{"unclosed", `<p class="chrono-status">Status: alleged`, `<p class="chrono-status">Status: alleged`, textFields{}},
+			textFields{status: model.Alleged, hasStatus: true, actors: []string{"A", "B"}, hasActors: true, tags: []string{"x", "suspicious login"}, hasTags: true}, 0},
+		{"a summary's own line", "<p>Sum.</p><p>Status: confirmed</p>", "<p>Sum.</p><p>Status: confirmed</p>", textFields{}, 0},
+		{"not assessed takes the status away", `<p class="chrono-status">Status: not assessed</p>`, "", textFields{hasStatus: true}, 0},
+		{"an unknown status", `<p class="chrono-status">Status: pending</p>`, `<p class="chrono-status">Status: pending</p>`, textFields{}, 1},
+		{"a tag chrono refuses", `<p class="chrono-tags">Tags: ok, a;b</p>`, `<p class="chrono-tags">Tags: ok, a;b</p>`, textFields{}, 1},
+		{"a tag typed as chrono shows it", `<p class="chrono-tags">Tags: ok, #urgent</p>`, "", textFields{tags: []string{"ok", "urgent"}, hasTags: true}, 0},
+		{"a status as a sentence", `<p class="chrono-status">Status: Denied.</p>`, "", textFields{status: model.Denied, hasStatus: true}, 0},
+		{"actors emptied", `<p class="chrono-actors">Actors: </p>`, "", textFields{hasActors: true}, 0},
+		{"escaped", `<p class="chrono-actors">Actors: AT&amp;T, Bob</p>`, "", textFields{actors: []string{"AT&T", "Bob"}, hasActors: true}, 0},
+		{"unclosed", `<p class="chrono-status">Status: alleged`, `<p class="chrono-status">Status: alleged`, textFields{}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rest, got := markedFields(tt.html)
-			if rest != tt.rest {
-				t.Errorf("text %q, want %q", rest, tt.rest)
+			rest, got, unread := markedFields(tt.html)
+			if rest != tt.rest || unread != tt.unread {
+				t.Errorf("text %q, %d unread; want %q, %d", rest, unread, tt.rest, tt.unread)
 			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("fields %+v, want %+v", got, tt.want)
