@@ -817,3 +817,32 @@ func TestBackKeepsFiltersClearedByHand(t *testing.T) {
 		t.Errorf("back: %s, filters %+v; want nso-mobileum-call with the filters as cleared", got, d.query())
 	}
 }
+
+// TestRefusedUndoStaysSkippedPastOwnChanges: an undo refused after one of
+// this session's own undos stays marked when the watcher hears of that
+// undo, which came before the refusal: the next press skips it, as the
+// status line says. It took two presses more: the own undo, heard late,
+// was taken for the store moving on.
+func TestRefusedUndoStaysSkippedPastOwnChanges(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	d.keys("tab", "J", "tab") // moves nso-mobileum-call's first quote down
+	if _, _, err := (model.DropQuote{ID: "nso-mobileum-call", N: 1}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	d.to("fbi-tip")
+	d.keys("1") // #key on fbi-tip
+	d.keys("u") // takes it back
+	if d.statusErr() {
+		t.Fatalf("the first undo: %q", d.status())
+	}
+	d.keys("u") // refused: the quote was removed since
+	if !d.statusErr() || !strings.Contains(d.status(), "u again skips it") {
+		t.Fatalf("the second undo: %q", d.status())
+	}
+	d.send(versionMsg{version: "heard late"}) // the watcher hears of the first undo
+	d.keys("u")
+	if !strings.HasPrefix(d.status(), "skipped ") {
+		t.Errorf("the press after the refusal says %q, want it to skip", d.status())
+	}
+}

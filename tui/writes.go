@@ -89,6 +89,10 @@ type writeMsg struct {
 	changes []model.Change
 	revert  model.Edit
 	err     error
+	// head is the journal's newest entry when an undo or redo was
+	// refused: the store has moved past the refusal only beyond it, not
+	// with this session's own earlier changes heard after it.
+	head uint64
 }
 
 // placedMsg tells the screens that a write added events to the timeline
@@ -184,6 +188,9 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 			// stands in the way is said, not numbered; any change to
 			// come may clear it.
 			by = 0
+		}
+		if by != ^uint64(0) {
+			by = max(by, msg.head)
 		}
 		*stack = append(*stack, undoable{edit: w.edit, what: w.what, refused: true, refusedBy: by})
 		return statusMsg{text: fmt.Sprintf("%scannot %s %s: %s · %s again skips it", w.skippedFirst(), verb, w.what, why, press), err: true}
@@ -331,10 +338,16 @@ func write(s model.Store, w pendingWrite, gate *writeGate) tea.Cmd {
 		if gate != nil {
 			gate.end(err)
 		}
+		var head uint64
 		if err != nil {
 			err = trashedHint(s, err)
+			if w.undo || w.redo {
+				if es, jerr := s.Journal(model.JournalQuery{Limit: 1, MostEvents: 1}); jerr == nil && len(es) > 0 {
+					head = es[0].Seq
+				}
+			}
 		}
-		return writeMsg{write: w, changes: changes, revert: revert, err: err}
+		return writeMsg{write: w, changes: changes, revert: revert, err: err, head: head}
 	}
 }
 
