@@ -22,7 +22,9 @@ func (b *browser) editKey(msg tea.KeyPressMsg) (Action, tea.Cmd, bool) {
 		if len(ids) == 0 {
 			return nil, nil, true
 		}
-		return openDialog{newPrompt(ctx, promptTag, "tag "+b.targetPhrase(ids)+": ", facetNames(ctx.tags), ids, nil)}, nil, true
+		// Each tag once, as the store spells it most (the facets come most
+		// frequent first): "Key" and "key" are one tag.
+		return openDialog{newPrompt(ctx, promptTag, "tag "+b.targetPhrase(ids)+": ", oneInEachCase(facetNames(ctx.tags)), ids, nil)}, nil, true
 	case key.Matches(msg, k.Untag):
 		ids := b.targets()
 		have := b.tagsOf(ids)

@@ -302,12 +302,26 @@ func (p *prompt) candidates() []string {
 	head, word := p.word()
 	typed := tagWords(head)
 	var out []string
+	// In any case, as tags are one in any case: "CLI" completes to
+	// cli-tag.
+	n := utf8.RuneCountInString(word)
 	for _, c := range p.choices {
-		if strings.HasPrefix(c, word) && !slices.Contains(typed, c) {
+		if model.SameInAnyCase(firstRunes(c, n), word) && !slices.ContainsFunc(typed, func(t string) bool { return model.SameInAnyCase(t, c) }) {
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// firstRunes is s up to its nth character.
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
 
 // missNote is what follows a search that finds nothing.

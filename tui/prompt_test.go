@@ -183,3 +183,25 @@ func TestTagPromptSaysWhatItLeavesOut(t *testing.T) {
 		t.Errorf("tags %q", e.Tags)
 	}
 }
+
+// TestTagPromptCompletesInAnyCase: t completes a word typed in another
+// case, and offers a tag the store holds in two cases once, as the
+// filter picker does; "CLI" completed nothing and "Key" and "key" were
+// offered both.
+func TestTagPromptCompletesInAnyCase(t *testing.T) {
+	d := newDriver(t, storeOf(t, `{"chrono": 1, "events": [
+  {"id": "a", "date": "2017", "title": "A", "tags": ["Key", "cli-tag"]},
+  {"id": "b", "date": "2018", "title": "B", "tags": ["key"]},
+  {"id": "c", "date": "2019", "title": "C"}
+]}`), 120, 40)
+	d.keys("G", "t")
+	p := d.openDialog().(*prompt)
+	if all := p.candidates(); len(all) != 2 {
+		t.Errorf("candidates %q, want Key once and cli-tag", all)
+	}
+	d.typeText("CLI")
+	d.keys("tab")
+	if got := promptValue(t, d); got != "cli-tag " {
+		t.Errorf("CLI completed to %q, want cli-tag", got)
+	}
+}
