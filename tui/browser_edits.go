@@ -182,6 +182,10 @@ func (b *browser) toggleQuickTag(tag string) Action {
 	if len(ids) == 0 {
 		return nil
 	}
+	// As the store spells it ("Key" for a quick tag key), as a tag typed
+	// at t is: the quick tag adds no second spelling, and what it says
+	// it removed is what the event held.
+	tag = model.SpeltAs([]string{tag}, oneInEachCase(facetNames(b.ctx.tags)))[0]
 	all := true
 	for _, id := range ids {
 		if e, _ := b.Latest(id); !e.HasTag(tag) {

@@ -846,3 +846,18 @@ func TestRefusedUndoStaysSkippedPastOwnChanges(t *testing.T) {
 		t.Errorf("the press after the refusal says %q, want it to skip", d.status())
 	}
 }
+
+// TestQuickTagAsTheStoreSpellsIt: a quick tag adds its tag as the store
+// spells it, as a tag typed at t is; it added a second spelling, key
+// beside another event's Key.
+func TestQuickTagAsTheStoreSpellsIt(t *testing.T) {
+	s := exampleStore(t)
+	if _, _, err := (model.Retag{Events: []string{"fbi-tip"}, Add: []string{"Key"}}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, s, 120, 40)
+	d.keys("1")
+	if e := event(t, s, "nso-mobileum-call"); !slices.Contains(e.Tags, "Key") {
+		t.Errorf("1 with Key in the store: tags %v, status %q", e.Tags, d.status())
+	}
+}
