@@ -38,4 +38,4 @@ func (n AddNote) Apply(w Writer) ([]Change, Edit, error) {
 }
 
 // Phrase implements Edit.
-func (n AddNote) Phrase() string { return "note saved" }
+func (n AddNote) Phrase() string { return "added a note to " + n.ID }

@@ -166,7 +166,10 @@ func (s SaveQuote) Phrase() string {
 	if s.N > 0 {
 		what = fmt.Sprintf("saved quote %d of %s", s.N, s.Event)
 	}
-	if s.NewSource != nil {
+	switch {
+	case s.NewSource != nil && s.NewSource.ID != "":
+		what += ", citing a new source, " + s.NewSource.ID
+	case s.NewSource != nil:
 		what += ", citing a new source"
 	}
 	return what

@@ -185,3 +185,15 @@ func TestConflictsSayTheOtherValue(t *testing.T) {
 		})
 	}
 }
+
+// TestSaveQuotePhraseNamesTheNewSource: the journal and the status line
+// name the source a quote made on the spot, as they name the event.
+func TestSaveQuotePhraseNamesTheNewSource(t *testing.T) {
+	s := SaveQuote{Event: "fbi-tip", Quote: Quote{Text: "q"}, NewSource: &Source{ID: "wapo", Publisher: "The Washington Post"}}
+	if got, want := s.Phrase(), "added a quote to fbi-tip, citing a new source, wapo"; got != want {
+		t.Errorf("Phrase() = %q, want %q", got, want)
+	}
+	if got, want := (AddNote{ID: "fbi-tip", Text: "n"}).Phrase(), "added a note to fbi-tip"; got != want {
+		t.Errorf("AddNote Phrase() = %q, want %q", got, want)
+	}
+}

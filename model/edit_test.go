@@ -49,7 +49,7 @@ func TestEdits(t *testing.T) {
 		},
 		{
 			name: "note", edit: AddNote{ID: "a", Text: "ask", At: at, Author: "ana"},
-			ids: []string{"a"}, phrase: "note saved",
+			ids: []string{"a"}, phrase: "added a note to a",
 			want: map[string][]string{"a": {"key"}, "b": {"verify"}}, wantNotes: 1, revertible: true,
 		},
 	}

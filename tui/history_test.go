@@ -184,9 +184,9 @@ func TestHistorySaysWhatTheLogSays(t *testing.T) {
 	for _, want := range []string{
 		"#6 · 4 Mar 2026 09:36 · undid #5: removed #fbi from 1 event · changed: tags",
 		"#5 · 4 Mar 2026 09:35 · removed #fbi from 1 event · changed: tags",
-		"#4 · 4 Mar 2026 09:34 · redid #2: note saved · changed: notes",
-		"#3 · 4 Mar 2026 09:33 · undid #2: note saved · changed: notes",
-		"#2 · 4 Mar 2026 09:32 · note saved · changed: notes",
+		"#4 · 4 Mar 2026 09:34 · redid #2: added a note to fbi-tip · changed: notes",
+		"#3 · 4 Mar 2026 09:33 · undid #2: added a note to fbi-tip · changed: notes",
+		"#2 · 4 Mar 2026 09:32 · added a note to fbi-tip · changed: notes",
 	} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("the history does not say %q:\n%s", want, strings.Join(paneText(d), "\n"))
