@@ -267,10 +267,15 @@ func (p *prompt) submit(value string) (Action, tea.Cmd) {
 	}
 	// Removing a tag no event has is more likely a typo than a wish:
 	// refused, naming the tags there are.
+	var missing []string
 	for _, t := range tags {
 		if !slices.Contains(p.choices, t) {
-			return closeDialog{}, fail(fmt.Errorf("no #%s to remove from %s (tags: %s)", line(t), p.whose(), line(model.Hashtags(p.choices))))
+			missing = append(missing, t)
 		}
+	}
+	if len(missing) > 0 {
+		// Every one named: the next try is to be right.
+		return closeDialog{}, fail(fmt.Errorf("no %s to remove from %s (tags: %s)", line(model.Hashtags(missing)), p.whose(), line(model.Hashtags(p.choices))))
 	}
 	return writeEdit{model.Retag{Events: p.ids, Remove: tags}}, nil
 }

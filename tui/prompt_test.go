@@ -205,3 +205,20 @@ func TestTagPromptCompletesInAnyCase(t *testing.T) {
 		t.Errorf("CLI completed to %q, want cli-tag", got)
 	}
 }
+
+// TestUntagNamesEveryMissingTag: T with tags the event lacks names them
+// all, not the first alone, and removes nothing.
+func TestUntagNamesEveryMissingTag(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 160, 45)
+	before := event(t, s, d.selected()).Tags
+	d.keys("T")
+	d.typeText("nope1 nope2")
+	d.keys("enter")
+	if !d.statusErr() || !strings.Contains(d.status(), "no #nope1 #nope2 to remove from") {
+		t.Errorf("status %q", d.status())
+	}
+	if got := event(t, s, d.selected()).Tags; !slices.Equal(got, before) {
+		t.Errorf("tags %v, want %v", got, before)
+	}
+}
