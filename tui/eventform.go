@@ -229,12 +229,15 @@ func (f *eventForm) focusOn(fld formField) {
 }
 
 // updateKeys turns on ←/→ on the fields that choose, and ctrl+y when
-// there is a proposal to take.
+// there is a proposal to take; while another change stands in the way,
+// the keys that settle it, and not ctrl+s, which could only be refused
+// again.
 func (f *eventForm) updateKeys() {
 	f.keys.Choose.SetEnabled(f.focus == fieldSource || f.focus == fieldStatus)
 	f.keys.Propose.SetEnabled(!f.proposal.IsZero())
 	f.keys.Reload.SetEnabled(f.conflict != nil)
 	f.keys.Keep.SetEnabled(f.conflict != nil)
+	f.keys.Save.SetEnabled(f.conflict == nil)
 }
 
 // Update implements Dialog.
