@@ -16,6 +16,9 @@ type (
 	saveEvent struct {
 		base  *model.Event
 		event model.Event
+		// restore: the last save found the event in the trash, put
+		// there meanwhile; this one restores it first.
+		restore bool
 	}
 	// removeQuote removes quote n of event id.
 	removeQuote struct {

@@ -28,6 +28,9 @@ type eventForm struct {
 	ctx  *shared
 	base *model.Event // nil when adding
 	keys eventFormKeys
+	// inTrash: the last save found the event in the trash, put there
+	// meanwhile; the next restores it first.
+	inTrash bool
 
 	inputs  [fieldCount]textinput.Model // the one-line fields
 	summary textarea.Model
@@ -461,7 +464,7 @@ func (f *eventForm) save() (Action, tea.Cmd) {
 		return nil, nil
 	}
 	f.problem = refusal{}
-	return saveEvent{base: f.base, event: e}, nil
+	return saveEvent{base: f.base, event: e, restore: f.inTrash}, nil
 }
 
 // fieldOf is the field a problem of the event is about, by the name it

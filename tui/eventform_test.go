@@ -436,3 +436,35 @@ func TestConflictHeadingWrapsWhatChanged(t *testing.T) {
 		t.Errorf("heading %q / %q", ansi.Strip(top), ansi.Strip(second))
 	}
 }
+
+// TestEventFormOnAnEventTrashedMeanwhile: an edit saved on an event
+// another session moved to the trash meanwhile opens again on what was
+// typed, saying that saving again restores it: which it does, then saves
+// the edit. The advice was to open the trash with D and restore it with
+// r, which the form took as letters typed: what was typed could only be
+// dropped.
+func TestEventFormOnAnEventTrashedMeanwhile(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 80, 24)
+	d.to("fbi-tip")
+	d.keys("E", "tab", "tab", "tab")
+	d.typeText(" (checked)")
+	if _, _, err := (model.Trash{Events: []string{"fbi-tip"}}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("ctrl+s")
+	f, ok := d.openDialog().(*eventForm)
+	if !ok || !f.inTrash {
+		t.Fatalf("after the refused save: %T, status %q", d.openDialog(), d.status())
+	}
+	if said := strings.Join(strings.Fields(d.screen()), " "); !strings.Contains(said, "the event went to the trash meanwhile: ctrl+s restores it and saves yours") {
+		t.Errorf("the refusal says:\n%s", d.screen())
+	}
+	d.keys("ctrl+s")
+	if d.openDialog() != nil || d.statusErr() {
+		t.Fatalf("saving again: %T, status %q", d.openDialog(), d.status())
+	}
+	if e, err := s.Event("fbi-tip"); err != nil || !strings.HasSuffix(e.Title, " (checked)") {
+		t.Errorf("the restored event: %q, %v", e.Title, err)
+	}
+}

@@ -394,6 +394,11 @@ func (m *Model) author(a authoring) tea.Cmd {
 	switch a := a.(type) {
 	case saveEvent:
 		w.edit, w.save, w.form = model.SaveEvent{Base: a.base, Event: a.event}, &a, form
+		if a.restore && a.base != nil {
+			// Two writes, in turn, each undone on its own, as a note
+			// saved on an event in the trash is.
+			return tea.Batch(m.write(pendingWrite{edit: model.Untrash{Events: []string{a.base.ID}}}), m.write(w))
+		}
 	case linkEvents:
 		w.edit = model.AddLink{From: a.from, Rel: a.rel, To: a.to}
 	case unlinkEvents:
@@ -454,6 +459,10 @@ func (m *Model) conflicted(msg writeMsg) tea.Cmd {
 		// typed, saying why, to be saved once that is mended.
 		f := w.form
 		f.problem = refuse("not saved: "+msg.err.Error(), f.snapshot())
+		if f.inTrash = errors.As(msg.err, new(inTrashError)); f.inTrash {
+			// What is typed is kept, and saved where it was meant to go.
+			f.problem = refuse(fmt.Sprintf("not saved: the event went to the trash meanwhile: %s restores it and saves yours, %s drops what you typed", keyOf(f.keys.Save), keyOf(f.keys.Cancel)), f.snapshot())
+		}
 		m.open(f)
 		return nil
 	}
