@@ -37,7 +37,11 @@ With --header, --set title=... and --set description=... change the
 investigation's own title and description.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if opts.header {
-				return noArgs(cmd, args)
+				if len(args) > 0 {
+					// The header is the investigation's: no event's id.
+					return usagef("edit --header takes no event ID, got %q: it edits the investigation's title and description (chrono edit --header --set title=...); to edit event %s, leave --header out", strings.Join(args, " "), args[0])
+				}
+				return nil
 			}
 			return exactArgs(1, "the ID of an event (see chrono list), or --header")(cmd, args)
 		},

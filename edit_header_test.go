@@ -22,3 +22,13 @@ func TestEditHeaderBesideInvestigation(t *testing.T) {
 		t.Fatalf("the log does not show the new title:\n%s%s", r.stdout, r.stderr)
 	}
 }
+
+// TestEditHeaderWithAnID: edit --header given an event's id says that
+// the header is the investigation's and how to edit the event; it said
+// "edit takes no arguments", which edit does take.
+func TestEditHeaderWithAnID(t *testing.T) {
+	r := chrono(t, exampleDB(t), "", "edit", "--header", "fbi-tip")
+	if r.code != exitUsage || !strings.Contains(r.stderr, "edit --header takes no event ID") || !strings.Contains(r.stderr, "leave --header out") {
+		t.Errorf("edit --header ID: exit %d, %q", r.code, r.stderr)
+	}
+}
