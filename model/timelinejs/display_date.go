@@ -67,9 +67,10 @@ func labelled(display string, fields model.Date) (d model.Date, text string, mer
 // written after d's label, because alone it would read back as something
 // else: chrono's label of a date the fields agree with ("Spring 2017"
 // beside 2017), alone or before words, or such words guarded in turn
-// (`2017 “c. 2017”`), or chrono's label of a qualified date the fields
-// do not give ("c. 2018" beside 2017), which alone reads back as the
-// export's label left behind when the fields were changed (staleLabel).
+// (`2017 “c. 2017”`), or chrono's label of another date (“c. 2018”
+// beside 2017, “since Aug 2017” beside Sep 2017), alone or before words,
+// which alone reads back as the export's label left behind when the
+// fields were changed (misread).
 // Text that only repeats d's label is no date text.
 func guarded(text string, d model.Date) bool {
 	label := d.Label()
@@ -77,8 +78,7 @@ func guarded(text string, d model.Date) bool {
 		_, inner, merged, lost, ok := labelled(text, d)
 		switch {
 		case !ok:
-			_, stale := staleLabel(text, d)
-			return stale
+			return misread(text, d)
 		case !merged || lost:
 			return true
 		}

@@ -6,7 +6,7 @@ import "chrono/model"
 // takes from it: the date, the date text (display_date), the title
 // (headline), the tags (group, and the text's "Tags:" line, added to the
 // stored ones), the status and actors when the text has chrono's export's
-// lines for them (readTextFields), and the summary (text, less what
+// paragraphs for them (markedFields), and the summary (text, less what
 // chrono's export writes after a summary: Taken). Media holds only one
 // quote, without its stance: an update keeps the stored quotes, links,
 // date source and notes. A new event takes everything a slide has.

@@ -267,14 +267,7 @@ func (rd *reader) slideDate(s *slide) (model.Date, string) {
 		}
 		return told, rest
 	}
-	// chrono's label alone, or before the event's date text in
-	// quotation marks, as the export writes them.
-	label, words := text, ""
-	if l, rest, found := strings.Cut(text, " “"); found {
-		if w, closed := strings.CutSuffix(rest, "”"); closed {
-			label, words = l, w
-		}
-	}
+	label, words := labelAndWords(text)
 	if q, ok := staleLabel(label, d); ok {
 		rd.losses.Add(LossStaleLabel, 1)
 		return q, words
@@ -284,7 +277,7 @@ func (rd *reader) slideDate(s *slide) (model.Date, string) {
 	case err != nil || said.IsZero():
 	case !said.Overlaps(d):
 		rd.losses.Add(LossDisplayElsewhere, 1)
-	case said.String() != d.String() && said.Label() == label && label != d.Label():
+	case labelOfAnother(label, d):
 		// chrono's label of a date the fields share days with but do
 		// not give (c. 2017 – 2019 beside 2017/2020, since Aug 2017
 		// beside Sep 2017): the fields changed by hand, what the label
@@ -292,6 +285,37 @@ func (rd *reader) slideDate(s *slide) (model.Date, string) {
 		rd.losses.Add(LossLabelAsText, 1)
 	}
 	return d, text
+}
+
+// labelAndWords splits a display_date into chrono's label and the
+// event's date text after it in quotation marks, as the export writes
+// them; words is "" for a label alone.
+func labelAndWords(display string) (label, words string) {
+	if l, rest, found := strings.Cut(display, " “"); found {
+		if w, closed := strings.CutSuffix(rest, "”"); closed {
+			return l, w
+		}
+	}
+	return display, ""
+}
+
+// labelOfAnother reports whether label is chrono's label of a date the
+// fields overlap but do not give (LossLabelAsText).
+func labelOfAnother(label string, fields model.Date) bool {
+	said, err := model.ReadDate(label)
+	return err == nil && !said.IsZero() && said.Overlaps(fields) && said.String() != fields.String() &&
+		said.Label() == label && label != fields.Label()
+}
+
+// misread reports whether a date text written alone as a slide's
+// display_date would be read as something it is not: chrono's label
+// left behind beside fields changed by hand (staleLabel, alone or before
+// words), or of a span the fields no longer give (labelOfAnother). The
+// export writes such a text after its date's label (guarded).
+func misread(text string, d model.Date) bool {
+	label, _ := labelAndWords(text)
+	_, stale := staleLabel(label, d)
+	return stale || labelOfAnother(label, d)
 }
 
 // qualifierMarks are EDTF's marks of a date's qualifier.

@@ -76,8 +76,13 @@ func fieldClass(class string) bool {
 }
 
 // take reads the inner HTML of a paragraph of class into f, reporting
-// whether it read whole.
+// whether it read whole. One holding another paragraph or a line break
+// does not: left open, a paragraph ends where the next begins, and what
+// follows it is the slide's text, not a field.
 func (f *textFields) take(class, inner string) bool {
+	if lower := strings.ToLower(inner); strings.Contains(lower, "<p") || strings.Contains(lower, "<br") || strings.Contains(lower, "<blockquote") || strings.Contains(lower, "<div") {
+		return false
+	}
 	text, _ := htmlToText(inner)
 	text = strings.TrimSpace(text)
 	// The list after its label, as a person may leave it when editing:

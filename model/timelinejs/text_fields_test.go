@@ -30,6 +30,8 @@ func TestMarkedFields(t *testing.T) {
 		{"actors emptied", `<p class="chrono-actors">Actors: </p>`, "", textFields{hasActors: true}, 0},
 		{"escaped", `<p class="chrono-actors">Actors: AT&amp;T, Bob</p>`, "", textFields{actors: []string{"AT&T", "Bob"}, hasActors: true}, 0},
 		{"unclosed", `<p class="chrono-status">Status: alleged`, `<p class="chrono-status">Status: alleged`, textFields{}, 0},
+		{"left open before the story goes on", `<p class="chrono-actors">Actors: A, B<p>The story.</p>`, `<p class="chrono-actors">Actors: A, B<p>The story.</p>`, textFields{}, 1},
+		{"a line break", `<p class="chrono-actors">Actors: A,<br>B</p>`, `<p class="chrono-actors">Actors: A,<br>B</p>`, textFields{}, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

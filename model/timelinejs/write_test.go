@@ -154,6 +154,11 @@ func TestWriteDateText(t *testing.T) {
 		// give reads back as the export's label left behind when the
 		// fields were changed (staleLabel).
 		{"2017", "c. 2018", "2017 “c. 2018”", "c. 2018", true, ""},
+		// So is such a label before words, and chrono's label of a span
+		// the fields overlap but do not give.
+		{"2020", "c. 2019 “about two years ago”", "2020 “c. 2019 “about two years ago””", "c. 2019 “about two years ago”", true, ""},
+		{"2017-09", "since Aug 2017", "Sep 2017 “since Aug 2017”", "since Aug 2017", true, ""},
+		{"2017-09", "2017", "Sep 2017 “2017”", "2017", true, ""},
 		{"2017-21", "2017?", "Spring 2017 “2017?”", "2017?", true, ""},
 		{"2017", "2017 “c. 2017”", "2017 “2017 “c. 2017””", "2017 “c. 2017”", true, ""},
 		{"2017", "2017 “last year”", "2017 “last year”", "2017 “last year”", false, ""},
