@@ -465,3 +465,20 @@ func TestFilterPickerKeepsTheRangeADateTypedDidNotTake(t *testing.T) {
 		t.Errorf("the tag chosen over a date typed: query during %s, tags %q; want 2017 and #2021-leak\n%s", q.During, q.Tags, d.screen())
 	}
 }
+
+// TestFilterPickerKeepsARangeTurnedOff: a date range turned off with tab,
+// then a date typed and not taken, stays off; it came back.
+func TestFilterPickerKeepsARangeTurnedOff(t *testing.T) {
+	d := newDriver(t, storeOf(t, `{"chrono": 1, "events": [
+  {"id": "a", "date": "2017", "title": "A", "tags": ["2021-leak"]},
+  {"id": "b", "date": "2021", "title": "B", "tags": ["2021-leak"]}
+]}`), 80, 24)
+	d.keys("f")
+	d.typeText("2017")
+	d.keys("enter", "f", "tab") // the range's row, turned off
+	d.typeText("2021")
+	d.keys("down", "tab", "enter")
+	if q := d.query(); !q.During.IsZero() || len(q.Tags) != 1 {
+		t.Errorf("the range turned off, the tag chosen: query during %s, tags %q\n%s", q.During, q.Tags, d.screen())
+	}
+}

@@ -211,13 +211,23 @@ func (p *picker) typedDate() {
 	}
 	switch {
 	case !d.IsZero() && (had.IsZero() || d.String() != had.String()):
+		// The range the filter had comes back, when what is typed is not
+		// taken, only if it was still chosen: tab may have turned it off.
+		if !p.replacedDate {
+			p.replacedDate = !had.IsZero() && e.chosen
+		}
 		e.during, e.name, e.chosen = d, d.Label(), false
-		p.replacedDate = !had.IsZero()
 	case p.replacedDate:
 		e.during, e.name, e.chosen = had, had.Label(), true
 		p.replacedDate = false
-	case had.IsZero():
-		e.during, e.name = model.Date{}, ""
+	case had.IsZero() || e.during.String() != had.String():
+		// What was typed no longer reads as a date: its offer goes; a
+		// range turned off stays as it is.
+		if had.IsZero() {
+			e.during, e.name = model.Date{}, ""
+		} else {
+			e.during, e.name = had, had.Label()
+		}
 	}
 }
 
