@@ -106,8 +106,9 @@ func newEventFormKeys() eventFormKeys {
 		formKeys: newFormKeys(),
 		Choose:   key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "choose")),
 		Propose:  key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "take the proposed date")),
-		Reload:   key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "reload the stored version")),
-		Keep:     key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "keep yours over it")),
+		// Short: at 80 columns the footer shows both beside ctrl+s.
+		Reload: key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "take theirs")),
+		Keep:   key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "keep yours")),
 	}
 }
 
@@ -231,16 +232,14 @@ func (f *eventForm) focusOn(fld formField) {
 	}
 }
 
-// updateKeys turns on ←/→ on the fields that choose, and ctrl+y when
-// there is a proposal to take; while another change stands in the way,
-// the keys that settle it, and not ctrl+s, which could only be refused
-// again.
+// updateKeys turns on ←/→ on the fields that choose, ctrl+y when there
+// is a proposal to take, and the keys that settle a conflict while one
+// stands.
 func (f *eventForm) updateKeys() {
 	f.keys.Choose.SetEnabled(f.focus == fieldSource || f.focus == fieldStatus)
 	f.keys.Propose.SetEnabled(!f.proposal.IsZero())
 	f.keys.Reload.SetEnabled(f.conflict != nil)
 	f.keys.Keep.SetEnabled(f.conflict != nil)
-	f.keys.Save.SetEnabled(f.conflict == nil)
 }
 
 // Update implements Dialog.
