@@ -169,7 +169,7 @@ func setField(e *model.Event, field, value string) error {
 	case "actors":
 		e.Actors = splitList(value)
 	case "tags":
-		tags, err := cleanTags(splitList(value))
+		tags, err := cleanTags(splitList(value), true)
 		if err != nil {
 			return err
 		}

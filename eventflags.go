@@ -58,7 +58,7 @@ func (f *eventFlags) apply(e *model.Event) error {
 		e.Actors = f.actors
 	}
 	if changed("tag") {
-		tags, err := cleanTags(f.tags)
+		tags, err := cleanTags(f.tags, true)
 		if err != nil {
 			return err
 		}

@@ -44,7 +44,7 @@ func newRetagCmd(c *cli, add bool, use, short string) *cobra.Command {
 // runTag adds or removes the tags, refusing a bad tag before the store is
 // opened and a missing one before anything is written.
 func runTag(opts *tagOptions) error {
-	tags, err := cleanTags(opts.tags)
+	tags, err := cleanTags(opts.tags, opts.add)
 	if err != nil {
 		return err
 	}
@@ -76,12 +76,14 @@ func (o *tagOptions) retag(s model.Store, tags []string) error {
 }
 
 // cleanTags is the tags without the # a person may type before them,
-// each checked as the store would check it.
-func cleanTags(tags []string) ([]string, error) {
+// each checked as the store would check it when they are to be added: a
+// tag to remove is the event's, which a store made before a rule may
+// hold against it (a control of the direction of text).
+func cleanTags(tags []string, adding bool) ([]string, error) {
 	out := make([]string, len(tags))
 	for i, t := range tags {
 		out[i] = model.TagTyped(t)
-		if msg := model.CheckTag(out[i]); msg != "" {
+		if msg := model.CheckTag(out[i]); msg != "" && (adding || out[i] == "") {
 			return nil, usagef("%s", msg)
 		}
 	}

@@ -3,6 +3,9 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"chrono/model"
+	"chrono/store"
 )
 
 // TestTagSaysWhatItChanged: tag and untag name each tag once, as the
@@ -29,5 +32,38 @@ func TestTagSaysWhatItChanged(t *testing.T) {
 		if r := chrono(t, db, "", s.args...); r.code != 0 || r.stdout != s.out {
 			t.Errorf("chrono %s: exit %d, %q %q; want %q", strings.Join(s.args, " "), r.code, r.stdout, r.stderr, s.out)
 		}
+	}
+}
+
+// TestUntagATagTheRulesNowRefuse: a tag a store holds from before a rule
+// refused it (a control of the direction of text) is removed by name;
+// untag refused it as a tag to add.
+func TestUntagATagTheRulesNowRefuse(t *testing.T) {
+	db := newDB(t)
+	if r := chrono(t, db, "", "add", "--id", "e", "--title", "E"); r.code != 0 {
+		t.Fatalf("add: %+v", r)
+	}
+	const bad = "bidi\u202etag"
+	s, err := store.Open(db, store.Options{Author: "older@chrono"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.Write(model.OpTag, "an older tag", func(tx model.Tx) error {
+		e, err := tx.Event("e")
+		if err != nil {
+			return err
+		}
+		e.Tags = []string{bad}
+		return tx.PutEvent(e)
+	})
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := chrono(t, db, "", "untag", "e", bad); r.code != 0 {
+		t.Errorf("untag of a tag held from before: exit %d, %q", r.code, r.stderr)
+	}
+	if r := chrono(t, db, "", "tag", "e", bad); r.code != exitUsage {
+		t.Errorf("tag with it: exit %d, want it refused", r.code)
 	}
 }

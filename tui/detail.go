@@ -871,7 +871,7 @@ func noteByline(n model.Note) string {
 
 // historyLine is one change of the event id, from the journal, as
 // chrono log says it: the entry's phrase, then what it did to the event:
-// "#12 ana · 4 Mar 2026 15:04 · redid #9: note saved · changed: notes".
+// "#12 ana · 4 Mar 2026 15:04 · redid #9: added a note to fbi-tip · changed: notes".
 func historyLine(e model.Entry, id string) string {
 	what := e.Phrase
 	if what == "" {

@@ -49,7 +49,9 @@ func parseTags(s string, known []string) ([]string, error) {
 	}
 	var tags []string
 	for _, t := range words {
-		if msg := model.CheckTag(t); msg != "" {
+		// One of the tags offered is the store's, held perhaps from
+		// before a rule refused it (T removes it): not checked.
+		if msg := model.CheckTag(t); msg != "" && !slices.Contains(known, t) {
 			return nil, fmt.Errorf("%s", msg)
 		}
 		if !slices.Contains(tags, t) {
