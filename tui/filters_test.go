@@ -207,18 +207,7 @@ func TestFilterPickerCountsUntaggedAndNoted(t *testing.T) {
 // the keys that clear both readable.
 func TestFilterBarKeepsTheSearch(t *testing.T) {
 	d := newDriver(t, exampleStore(t), 80, 24)
-	d.keys("f")
-	for _, f := range []string{"reported", "alleged", "disputed", "whistleblower", "context"} {
-		d.typeText(f)
-		d.keys("tab")
-		for range f {
-			d.keys("backspace")
-		}
-	}
-	d.keys("enter", "/")
-	d.typeText("cash")
-	d.keys("enter")
-	bar := strings.Split(d.screen(), "\n")[1]
+	bar := filterAndSearch(d, []string{"reported", "alleged", "disputed", "whistleblower", "context"}, "cash")
 	for _, want := range []string{"filter: • report", "(F clears)", "search: /cash", "esc clears)"} {
 		if !strings.Contains(bar, want) {
 			t.Errorf("the filter bar %q does not say %q", bar, want)
@@ -425,18 +414,7 @@ func TestGoToDeepTimeByItsLabel(t *testing.T) {
 // anyway. With nothing on screen, the header says only what is marked.
 func TestFilterBarGivesALongSearchsKeysUp(t *testing.T) {
 	d := newDriver(t, exampleStore(t), 80, 24)
-	d.keys("f")
-	for _, f := range []string{"denied", "whistleblower", "context"} {
-		d.typeText(f)
-		d.keys("tab")
-		for range f {
-			d.keys("backspace")
-		}
-	}
-	d.keys("enter", "/")
-	d.typeText("a search for something nobody wrote")
-	d.keys("enter")
-	bar := strings.Split(d.screen(), "\n")[1]
+	bar := filterAndSearch(d, []string{"denied", "whistleblower", "context"}, "a search for something nobody wrote")
 	if !strings.Contains(bar, "filter: ✗ denied") || !strings.Contains(bar, "search: /a search for something nobody wrote") || strings.Contains(bar, "…)") || strings.Contains(bar, "cle…") {
 		t.Errorf("the filter bar %q", bar)
 	}
@@ -481,4 +459,22 @@ func TestFilterPickerKeepsARangeTurnedOff(t *testing.T) {
 	if q := d.query(); !q.During.IsZero() || len(q.Tags) != 1 {
 		t.Errorf("the range turned off, the tag chosen: query during %s, tags %q\n%s", q.During, q.Tags, d.screen())
 	}
+}
+
+// filterAndSearch chooses each filter in the picker by what is typed for
+// it, then searches, and returns the filter bar.
+func filterAndSearch(d *driver, filters []string, search string) string {
+	d.t.Helper()
+	d.keys("f")
+	for _, f := range filters {
+		d.typeText(f)
+		d.keys("tab")
+		for range f {
+			d.keys("backspace")
+		}
+	}
+	d.keys("enter", "/")
+	d.typeText(search)
+	d.keys("enter")
+	return strings.Split(d.screen(), "\n")[1]
 }
