@@ -426,14 +426,18 @@ func TestFilterBarGivesALongSearchsKeysUp(t *testing.T) {
 	}
 }
 
+// tagNamedLikeAYear is a store whose tag reads as a year where a date is
+// typed in the picker.
+const tagNamedLikeAYear = `{"chrono": 1, "events": [
+  {"id": "a", "date": "2017", "title": "A", "tags": ["2021-leak"]},
+  {"id": "b", "date": "2021", "title": "B", "tags": ["2021-leak"]}
+]}`
+
 // TestFilterPickerKeepsTheRangeADateTypedDidNotTake: with a date range
 // on, what is typed reads as a date and names a tag too; the tag chosen,
 // the range stands beside it. It was dropped.
 func TestFilterPickerKeepsTheRangeADateTypedDidNotTake(t *testing.T) {
-	d := newDriver(t, storeOf(t, `{"chrono": 1, "events": [
-  {"id": "a", "date": "2017", "title": "A", "tags": ["2021-leak"]},
-  {"id": "b", "date": "2021", "title": "B", "tags": ["2021-leak"]}
-]}`), 80, 24)
+	d := newDriver(t, storeOf(t, tagNamedLikeAYear), 80, 24)
 	d.keys("f")
 	d.typeText("2017")
 	d.keys("enter", "f")
@@ -447,10 +451,7 @@ func TestFilterPickerKeepsTheRangeADateTypedDidNotTake(t *testing.T) {
 // TestFilterPickerKeepsARangeTurnedOff: a date range turned off with tab,
 // then a date typed and not taken, stays off; it came back.
 func TestFilterPickerKeepsARangeTurnedOff(t *testing.T) {
-	d := newDriver(t, storeOf(t, `{"chrono": 1, "events": [
-  {"id": "a", "date": "2017", "title": "A", "tags": ["2021-leak"]},
-  {"id": "b", "date": "2021", "title": "B", "tags": ["2021-leak"]}
-]}`), 80, 24)
+	d := newDriver(t, storeOf(t, tagNamedLikeAYear), 80, 24)
 	d.keys("f")
 	d.typeText("2017")
 	d.keys("enter", "f", "tab") // the range's row, turned off
