@@ -90,8 +90,13 @@ func runCheck(opts *checkOptions) error {
 		} else if err := checkStore(opts, s); err != nil {
 			return err
 		}
-		if err := checkLinks(opts, s); err != nil {
-			return err
+		// Both are said, whichever fails.
+		lerr := checkLinks(opts, s)
+		if terr := checkTags(opts, s); lerr == nil && terr != nil {
+			lerr = terr
+		}
+		if lerr != nil {
+			return lerr
 		}
 	}
 	if opts.chronology {

@@ -20,7 +20,7 @@ func TestCheckStore(t *testing.T) {
 		t.Fatalf("import: %+v", r)
 	}
 	r := chrono(t, db, "", "check", "--store")
-	if want := "store " + db + ": 13 events, all indexes and counts agree\nlinks: every link names an event on the timeline or in the trash\n"; r.code != 0 || r.stdout != want {
+	if want := "store " + db + ": 13 events, all indexes and counts agree\nlinks: every link names an event on the timeline or in the trash\ntags: every tag is one an export imports back\n"; r.code != 0 || r.stdout != want {
 		t.Errorf("check of a sound store: %+v\nwant %q", r, want)
 	}
 

@@ -67,3 +67,43 @@ func TestUntagATagTheRulesNowRefuse(t *testing.T) {
 		t.Errorf("tag with it: exit %d, want it refused", r.code)
 	}
 }
+
+// TestCheckFindsTagsAnExportWouldNotImport: a store made before a rule
+// may hold an event with one tag written two ways (café as one letter
+// and as e and an accent) or a tag chrono now refuses; check names each,
+// with the command that removes it, as an export of it would not import.
+// check said all was well.
+func TestCheckFindsTagsAnExportWouldNotImport(t *testing.T) {
+	db := newDB(t)
+	if r := chrono(t, db, "", "add", "--id", "e", "--title", "E", "--tag", "café"); r.code != 0 {
+		t.Fatalf("add: %+v", r)
+	}
+	if r := chrono(t, db, "", "check", "--store"); r.code != 0 || !strings.Contains(r.stdout, "tags: every tag is one an export imports back") {
+		t.Errorf("check of a sound store: %+v", r)
+	}
+	s, err := store.Open(db, store.Options{Author: "older@chrono"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.Write(model.OpTag, "an older tag", func(tx model.Tx) error {
+		e, err := tx.Event("e")
+		if err != nil {
+			return err
+		}
+		e.Tags = append(e.Tags, "cafe\u0301", "bidi\u202etag")
+		return tx.PutEvent(e)
+	})
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := chrono(t, db, "", "check", "--store")
+	for _, want := range []string{`tags: event "e": tag "cafe\u0301" is "caf\u00e9" written otherwise, one tag: remove it with chrono untag e $'cafe\u0301'`, `remove it with chrono untag e $'bidi\u202etag'`, "2 tags an export of this store would not import"} {
+		if !strings.Contains(r.stdout+r.stderr, want) {
+			t.Errorf("check --store does not say %q:\n%s%s", want, r.stdout, r.stderr)
+		}
+	}
+	if r.code != 1 {
+		t.Errorf("check --store: exit %d", r.code)
+	}
+}
