@@ -44,22 +44,7 @@ func TestUntagATagTheRulesNowRefuse(t *testing.T) {
 		t.Fatalf("add: %+v", r)
 	}
 	const bad = "bidi\u202etag"
-	s, err := store.Open(db, store.Options{Author: "older@chrono"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = s.Write(model.OpTag, "an older tag", func(tx model.Tx) error {
-		e, err := tx.Event("e")
-		if err != nil {
-			return err
-		}
-		e.Tags = []string{bad}
-		return tx.PutEvent(e)
-	})
-	s.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	tagAsBefore(t, db, "e", bad)
 	if r := chrono(t, db, "", "untag", "e", bad); r.code != 0 {
 		t.Errorf("untag of a tag held from before: exit %d, %q", r.code, r.stderr)
 	}
@@ -81,22 +66,7 @@ func TestCheckFindsTagsAnExportWouldNotImport(t *testing.T) {
 	if r := chrono(t, db, "", "check", "--store"); r.code != 0 || !strings.Contains(r.stdout, "tags: every tag is one an export imports back") {
 		t.Errorf("check of a sound store: %+v", r)
 	}
-	s, err := store.Open(db, store.Options{Author: "older@chrono"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = s.Write(model.OpTag, "an older tag", func(tx model.Tx) error {
-		e, err := tx.Event("e")
-		if err != nil {
-			return err
-		}
-		e.Tags = append(e.Tags, "cafe\u0301", "bidi\u202etag")
-		return tx.PutEvent(e)
-	})
-	s.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	tagAsBefore(t, db, "e", "cafe\u0301", "bidi\u202etag")
 	r := chrono(t, db, "", "check", "--store")
 	for _, want := range []string{`tags: event "e": tag "cafe\u0301" is "caf\u00e9" written otherwise, one tag: remove it with chrono untag e $'cafe\u0301'`, `remove it with chrono untag e $'bidi\u202etag'`, "2 tags an export of this store would not import"} {
 		if !strings.Contains(r.stdout+r.stderr, want) {
@@ -105,5 +75,27 @@ func TestCheckFindsTagsAnExportWouldNotImport(t *testing.T) {
 	}
 	if r.code != 1 {
 		t.Errorf("check --store: exit %d", r.code)
+	}
+}
+
+// tagAsBefore adds tags to event id of the store at db as a chrono made
+// before a rule that refuses them would have: written to the store
+// without the checks of tag.
+func tagAsBefore(t *testing.T, db, id string, tags ...string) {
+	t.Helper()
+	s, err := store.Open(db, store.Options{Author: "older@chrono"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Write(model.OpTag, "an older tag", func(tx model.Tx) error {
+		e, err := tx.Event(id)
+		if err != nil {
+			return err
+		}
+		e.Tags = append(e.Tags, tags...)
+		return tx.PutEvent(e)
+	}); err != nil {
+		t.Fatal(err)
 	}
 }
