@@ -193,13 +193,16 @@ func TagTyped(s string) string {
 	return t
 }
 
-// UniqueInAnyCase is tags with only the first of those equal but for case
-// (CaseKey): "tag e c C" adds one tag.
-func UniqueInAnyCase(tags []string) []string {
-	out := make([]string, 0, len(tags))
-	for _, t := range tags {
-		if !slices.ContainsFunc(out, func(u string) bool { return SameInAnyCase(u, t) }) {
-			out = append(out, t)
+// UniqueInAnyCase is names (tags, actors) with only the first of those
+// equal but for case (CaseKey): "tag e c C" adds one tag, and a filter
+// by a tag in every spelling names it once.
+func UniqueInAnyCase(names []string) []string {
+	seen := make(map[string]bool, len(names))
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		if k := CaseKey(n); !seen[k] {
+			seen[k] = true
+			out = append(out, n)
 		}
 	}
 	return out

@@ -24,7 +24,7 @@ func (b *browser) editKey(msg tea.KeyPressMsg) (Action, tea.Cmd, bool) {
 		}
 		// Each tag once, as the store spells it most (the facets come most
 		// frequent first): "Key" and "key" are one tag.
-		return openDialog{newPrompt(ctx, promptTag, "tag "+b.targetPhrase(ids)+": ", oneInEachCase(facetNames(ctx.tags)), ids, nil)}, nil, true
+		return openDialog{newPrompt(ctx, promptTag, "tag "+b.targetPhrase(ids)+": ", model.UniqueInAnyCase(facetNames(ctx.tags)), ids, nil)}, nil, true
 	case key.Matches(msg, k.Untag):
 		ids := b.targets()
 		have := b.tagsOf(ids)
@@ -185,7 +185,7 @@ func (b *browser) toggleQuickTag(tag string) Action {
 	// As the store spells it ("Key" for a quick tag key), as a tag typed
 	// at t is: the quick tag adds no second spelling, and what it says
 	// it removed is what the event held.
-	tag = model.SpeltAs([]string{tag}, oneInEachCase(facetNames(b.ctx.tags)))[0]
+	tag = model.SpeltAs([]string{tag}, model.UniqueInAnyCase(facetNames(b.ctx.tags)))[0]
 	all := true
 	for _, id := range ids {
 		if e, _ := b.Latest(id); !e.HasTag(tag) {

@@ -74,10 +74,10 @@ func (b *browser) filterView(w int) string {
 		parts = append(parts, strings.Join(s, " or "))
 	}
 	if len(q.Tags) > 0 {
-		parts = append(parts, strings.Join(strings.Split(model.Hashtags(oneInEachCase(q.Tags)), " "), " or "))
+		parts = append(parts, strings.Join(strings.Split(model.Hashtags(model.UniqueInAnyCase(q.Tags)), " "), " or "))
 	}
 	if len(q.Actors) > 0 {
-		parts = append(parts, "actor "+line(strings.Join(oneInEachCase(q.Actors), " or ")))
+		parts = append(parts, "actor "+line(strings.Join(model.UniqueInAnyCase(q.Actors), " or ")))
 	}
 	if !q.During.IsZero() {
 		parts = append(parts, "during "+q.During.Label())
