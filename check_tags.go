@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
-	"unicode"
 
 	"chrono/model"
 	"chrono/model/termtext"
@@ -60,7 +58,7 @@ func checkTags(opts *checkOptions, s model.Store) error {
 			}
 			if fix != "" {
 				found++
-				fmt.Fprintf(opts.stdout, "tags: event %q: %s: remove it with chrono untag %s %s\n", termtext.Line(e.ID), termtext.Line(fix), termtext.Line(e.ID), escapedArg(t))
+				fmt.Fprintf(opts.stdout, "tags: event %q: %s: remove it with chrono untag %s %s\n", termtext.Line(e.ID), termtext.Line(fix), termtext.Line(e.ID), shellArg(t))
 			}
 		}
 	}
@@ -73,35 +71,4 @@ func checkTags(opts *checkOptions, s model.Store) error {
 		n = model.Thousands(int64(found)) + " tags"
 	}
 	return fmt.Errorf("%s an export of this store would not import (listed above): remove each as its line says; nothing was changed", n)
-}
-
-// escapedArg is a shell word for s that a terminal shows as it is and a
-// shell reads back as s: as shellArg has it when every character of s
-// shows, else in the $'...' form of bash and zsh, with each character
-// that does not (a combining accent, a control of direction) as \uXXXX.
-func escapedArg(s string) string {
-	if !strings.ContainsFunc(s, hidden) {
-		return shellArg(s)
-	}
-	var b strings.Builder
-	b.WriteString("$'")
-	for _, r := range s {
-		switch {
-		case hidden(r):
-			fmt.Fprintf(&b, "\\u%04x", r)
-		case r == '\'' || r == '\\':
-			b.WriteString("\\" + string(r))
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteString("'")
-	return b.String()
-}
-
-// hidden reports whether a terminal shows r as nothing of its own, or
-// not at all: controls, format characters (direction controls, zero
-// width ones), and marks that combine with the letter before them.
-func hidden(r rune) bool {
-	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Mn, r)
 }

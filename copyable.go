@@ -1,7 +1,9 @@
 package main
 
 import (
+	"fmt"
 	"strings"
+	"unicode"
 
 	"chrono/store"
 )
@@ -23,10 +25,34 @@ func copyable(location string) (arg, note string) {
 }
 
 // shellArg is s as a shell reads it back: quoted when it holds a
-// character a shell would read otherwise.
+// character a shell would read otherwise; in the $'...' form of bash and
+// zsh, each character a terminal does not show (a control, a zero-width
+// character, a control of direction) written \uXXXX, when it holds one,
+// so that what is copied from the screen is s.
 func shellArg(s string) string {
+	if strings.ContainsFunc(s, hidden) {
+		var b strings.Builder
+		b.WriteString("$'")
+		for _, r := range s {
+			switch {
+			case hidden(r):
+				fmt.Fprintf(&b, "\\u%04x", r)
+			case r == '\'' || r == '\\':
+				b.WriteString("\\" + string(r))
+			default:
+				b.WriteRune(r)
+			}
+		}
+		return b.String() + "'"
+	}
 	if s != "" && !strings.ContainsAny(s, "?&;*[]$'\"`\\|<>(){}#~! \t") {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// hidden reports whether a terminal shows r as nothing at all: controls
+// and format characters (controls of direction, zero-width ones).
+func hidden(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
 }

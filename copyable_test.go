@@ -19,3 +19,21 @@ func TestNewSaysAPathToCopy(t *testing.T) {
 		t.Errorf("chrono new again: exit %d, stderr %q, want %q in it", r.code, r.stderr, want)
 	}
 }
+
+// TestShellArg: a word a shell reads back as it was, and shows as it is:
+// quoted when the shell would read it otherwise, and with what a
+// terminal does not show written out.
+func TestShellArg(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"case.db", "case.db"},
+		{"my case.db", "'my case.db'"},
+		{"it's", `'it'\''s'`},
+		{"café", "café"},
+		{"bidi\u202etag", `$'bidi\u202etag'`},
+		{"a'b\u200b", `$'a\'b\u200b'`},
+	} {
+		if got := shellArg(tt.in); got != tt.want {
+			t.Errorf("shellArg(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}

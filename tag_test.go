@@ -68,7 +68,7 @@ func TestCheckFindsTagsAnExportWouldNotImport(t *testing.T) {
 	}
 	tagAsBefore(t, db, "e", "cafe\u0301", "bidi\u202etag")
 	r := chrono(t, db, "", "check", "--store")
-	for _, want := range []string{`tags: event "e": tag "cafe\u0301" is "caf\u00e9" written otherwise, one tag: remove it with chrono untag e $'cafe\u0301'`, `remove it with chrono untag e $'bidi\u202etag'`, "2 tags an export of this store would not import"} {
+	for _, want := range []string{"tags: event \"e\": tag \"cafe\\u0301\" is \"caf\\u00e9\" written otherwise, one tag: remove it with chrono untag e cafe\u0301\n", `remove it with chrono untag e $'bidi\u202etag'`, "2 tags an export of this store would not import"} {
 		if !strings.Contains(r.stdout+r.stderr, want) {
 			t.Errorf("check --store does not say %q:\n%s%s", want, r.stdout, r.stderr)
 		}
