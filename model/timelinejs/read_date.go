@@ -268,16 +268,18 @@ func (rd *reader) slideDate(s *slide) (model.Date, string) {
 		return told, rest
 	}
 	label, words := labelAndWords(text)
-	if q, ok := staleLabel(label, d); ok {
+	said, err := model.ReadDate(label)
+	if err != nil || said.IsZero() {
+		return d, text
+	}
+	if q, ok := staleLabel(said, label, d); ok {
 		rd.losses.Add(LossStaleLabel, 1)
 		return q, words
 	}
-	said, err := model.ReadDate(label)
 	switch {
-	case err != nil || said.IsZero():
 	case !said.Overlaps(d):
 		rd.losses.Add(LossDisplayElsewhere, 1)
-	case labelOfAnother(label, d):
+	case labelOfAnother(said, label, d):
 		// chrono's label of a date the fields share days with but do
 		// not give (c. 2017 – 2019 beside 2017/2020, since Aug 2017
 		// beside Sep 2017): the fields changed by hand, what the label
@@ -299,12 +301,11 @@ func labelAndWords(display string) (label, words string) {
 	return display, ""
 }
 
-// labelOfAnother reports whether label is chrono's label of a date the
-// fields overlap but do not give (LossLabelAsText).
-func labelOfAnother(label string, fields model.Date) bool {
-	said, err := model.ReadDate(label)
-	return err == nil && !said.IsZero() && said.Overlaps(fields) && said.String() != fields.String() &&
-		said.Label() == label && label != fields.Label()
+// labelOfAnother reports whether label, read as the date said, is
+// chrono's label of a date the fields overlap but do not give
+// (LossLabelAsText).
+func labelOfAnother(said model.Date, label string, fields model.Date) bool {
+	return said.Overlaps(fields) && said.String() != fields.String() && said.Label() == label && label != fields.Label()
 }
 
 // misread reports whether a date text written alone as a slide's
@@ -314,26 +315,29 @@ func labelOfAnother(label string, fields model.Date) bool {
 // export writes such a text after its date's label (guarded).
 func misread(text string, d model.Date) bool {
 	label, _ := labelAndWords(text)
-	_, stale := staleLabel(label, d)
-	return stale || labelOfAnother(label, d)
+	said, err := model.ReadDate(label)
+	if err != nil || said.IsZero() {
+		return false
+	}
+	_, stale := staleLabel(said, label, d)
+	return stale || labelOfAnother(said, label, d)
 }
 
 // qualifierMarks are EDTF's marks of a date's qualifier.
 var qualifierMarks = map[model.Qualifier]string{model.Uncertain: "?", model.Approximate: "~", model.UncertainApproximate: "%"}
 
-// staleLabel reads a display_date that is chrono's label of a qualified
-// single date ("c. 2019", "Aug 2017?") beside fields that give another
-// date of the same precision: the export's label, left as it was when
-// the fields were changed by hand (the year edited in TimelineJS's
-// sheet). The date is the fields', qualified as the label said; the
-// label, chrono's words rather than a source's, is no date text. Kept
-// as the date text, it contradicted the date it stood beside, and the
-// qualifier was lost.
-func staleLabel(display string, fields model.Date) (model.Date, bool) {
-	said, err := model.ReadDate(display)
+// staleLabel reads a display_date's label, read as the date said, that
+// is chrono's label of a qualified single date ("c. 2019", "Aug 2017?")
+// beside fields that give another date of the same precision: the
+// export's label, left as it was when the fields were changed by hand
+// (the year edited in TimelineJS's sheet). The date is the fields',
+// qualified as the label said; the label, chrono's words rather than a
+// source's, is no date text. Kept as the date text, it contradicted the
+// date it stood beside, and the qualifier was lost.
+func staleLabel(said model.Date, label string, fields model.Date) (model.Date, bool) {
 	mark, qualified := qualifierMarks[said.Qualifier()]
-	if err != nil || !qualified || said.IsInterval() || fields.IsInterval() || fields.IsZero() ||
-		said.Label() != display || fields.Qualifier() != model.Certain || said.Precision() != fields.Precision() || said.Overlaps(fields) {
+	if !qualified || said.IsInterval() || fields.IsInterval() || fields.IsZero() ||
+		said.Label() != label || fields.Qualifier() != model.Certain || said.Precision() != fields.Precision() || said.Overlaps(fields) {
 		return model.Date{}, false
 	}
 	q, err := model.ParseDate(fields.String() + mark)

@@ -169,9 +169,9 @@ func Taken(stored model.Event, read *model.Event) {
 	if !slices.Equal(read.Actors, stored.Actors) && slices.Equal(read.Actors, readBack(classActors, "Actors", stored.Actors)) {
 		read.Actors = stored.Actors
 	}
-	for i, t := range read.Tags {
-		for _, s := range stored.Tags {
-			if s != t && slices.Equal(readBack(classTags, "Tags", []string{s}), []string{t}) {
+	for _, s := range stored.Tags {
+		if back := readBack(classTags, "Tags", []string{s}); len(back) == 1 && back[0] != s {
+			if i := slices.Index(read.Tags, back[0]); i >= 0 {
 				read.Tags[i] = s
 			}
 		}
