@@ -21,6 +21,7 @@ type Changes struct {
 	snapshots   []SnapshotRef
 	reverts     uint64
 	mentioned   map[string]bool // recorded even when unchanged (Mention)
+	phrase      string          // replaces the Write's phrase (Rephrase)
 }
 
 // TxState is how Changes reads a transaction as it stands: where an event
@@ -106,9 +107,15 @@ func (c *Changes) Snapshot(ref SnapshotRef) { c.snapshots = append(c.snapshots, 
 // Reverts records that the write reverses the entry seq (Tx.Reverts).
 func (c *Changes) Reverts(seq uint64) { c.reverts = seq }
 
+// Rephrase records the phrase the entry says (Tx.Rephrase).
+func (c *Changes) Rephrase(phrase string) { c.phrase = phrase }
+
 // Entry returns the journal entry of what changed, without its Seq or its
 // link in the chain (the store's to give), and false when nothing did.
 func (c *Changes) Entry(op Op, phrase, author string, at time.Time, st TxState) (Entry, bool, error) {
+	if c.phrase != "" {
+		phrase = c.phrase
+	}
 	e := Entry{At: at, Author: author, Op: op, Phrase: phrase, Reverts: c.reverts}
 	for _, id := range c.eventOrder {
 		ch := c.events[id]

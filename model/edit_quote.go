@@ -154,6 +154,11 @@ func (s SaveQuote) Apply(w Writer) ([]Change, Edit, error) {
 				return err
 			}
 			q.Source = src.ID
+			if s.NewSource.ID == "" { // its id was made here: the entry names it
+				made := s
+				made.NewSource = &src
+				tx.Rephrase(made.Phrase())
+			}
 		}
 		_, err := UpdateEvent(tx, s.Event, func(e *Event) error { return s.put(e, q) })
 		return err
@@ -175,6 +180,28 @@ func (s SaveQuote) Phrase() string {
 	return what
 }
 
+// PhraseDone is Phrase once the write has made changes: a source made on
+// the spot without an id is named by the one the write gave it, which the
+// quote, changed, cites.
+func (s SaveQuote) PhraseDone(changes []Change) string {
+	if s.NewSource == nil || s.NewSource.ID != "" {
+		return s.Phrase()
+	}
+	for _, c := range changes {
+		i := len(c.After.Quotes) - 1
+		if s.N > 0 {
+			i = s.N - 1
+		}
+		if c.After.ID == s.Event && i >= 0 && i < len(c.After.Quotes) {
+			made := *s.NewSource
+			made.ID = c.After.Quotes[i].Source
+			s.NewSource = &made
+			break
+		}
+	}
+	return s.Phrase()
+}
+
 // SaveSource adds a source (Base nil) or saves an edit of one: Base is
 // the source as it was when the editing began, so that a change another
 // made meanwhile is refused rather than overwritten.
@@ -193,7 +220,10 @@ func (s SaveSource) Change(e Event) Event { return e }
 func (s SaveSource) Apply(w Writer) ([]Change, Edit, error) {
 	return journaled(w, OpSource, s.Phrase(), func(tx Tx) error {
 		if s.Base == nil {
-			_, err := AddSource(tx, s.Source)
+			src, err := AddSource(tx, s.Source)
+			if err == nil && s.Source.ID == "" { // its id was made here: the entry names it
+				tx.Rephrase(SaveSource{Source: src}.Phrase())
+			}
 			return err
 		}
 		if s.Source.ID != s.Base.ID {

@@ -193,6 +193,16 @@ func TestSaveQuotePhraseNamesTheNewSource(t *testing.T) {
 	if got, want := s.Phrase(), "added a quote to fbi-tip, citing a new source, wapo"; got != want {
 		t.Errorf("Phrase() = %q, want %q", got, want)
 	}
+	// Made without an id, the source is named by the one the write gave
+	// it, which the quote changed cites.
+	s.NewSource = &Source{Publisher: "The Washington Post"}
+	after := Event{ID: "fbi-tip", Quotes: []Quote{{Text: "old", Source: "nyt"}, {Text: "q", Source: "the-washington-post"}}}
+	if got, want := s.PhraseDone([]Change{{After: after}}), "added a quote to fbi-tip, citing a new source, the-washington-post"; got != want {
+		t.Errorf("PhraseDone() = %q, want %q", got, want)
+	}
+	if got, want := s.PhraseDone(nil), "added a quote to fbi-tip, citing a new source"; got != want {
+		t.Errorf("PhraseDone(nil) = %q, want %q", got, want)
+	}
 	if got, want := (AddNote{ID: "fbi-tip", Text: "n"}).Phrase(), "added a note to fbi-tip"; got != want {
 		t.Errorf("AddNote Phrase() = %q, want %q", got, want)
 	}

@@ -25,16 +25,20 @@ func (r Retag) Change(e Event) Event {
 // Apply implements Edit. The revert puts back only what the store
 // changed, event by event.
 func (r Retag) Apply(w Writer) ([]Change, Edit, error) {
-	changes, seq, err := writeRetag(w, Retags(r.Events, r.Add, r.Remove), r.Phrase())
+	changes, seq, err := writeRetag(w, Retags(r.Events, r.Add, r.Remove), r.phraseOn)
 	if err != nil || len(changes) == 0 {
 		return changes, nil, err
 	}
-	return changes, undoTags(changes, r.Phrase(), seq, false, seq), nil
+	return changes, undoTags(changes, r.phraseOn(len(changes)), seq, false, seq), nil
 }
 
 // Phrase implements Edit: "tagged #verify on 3 events", "removed #key
 // from 1 event".
-func (r Retag) Phrase() string {
+func (r Retag) Phrase() string { return r.phraseOn(len(r.Events)) }
+
+// phraseOn is the phrase of the change made to n of the events: the
+// journal's entry names only those the change reached.
+func (r Retag) phraseOn(n int) string {
 	var parts []string
 	if len(r.Add) > 0 {
 		parts = append(parts, "tagged "+Hashtags(r.Add))
@@ -43,7 +47,7 @@ func (r Retag) Phrase() string {
 		parts = append(parts, "removed "+Hashtags(r.Remove))
 	}
 	what := "1 event"
-	if n := len(r.Events); n != 1 {
+	if n != 1 {
 		what = fmt.Sprintf("%d events", n)
 	}
 	verb := strings.Join(parts, ", ")
@@ -80,7 +84,7 @@ func (r Retag) Outcome(changes []Change) string {
 	case n == 0:
 		return fmt.Sprintf("none of the %d events has %s", total, Hashtags(tags))
 	}
-	done := Retag{Events: r.Events[:n], Add: r.Add, Remove: r.Remove}.Phrase()
+	done := r.phraseOn(n)
 	switch {
 	case n == total:
 		return done
@@ -138,7 +142,8 @@ func (u UndoTags) Change(e Event) Event {
 
 // Apply implements Edit; the revert does again what was undone.
 func (u UndoTags) Apply(w Writer) ([]Change, Edit, error) {
-	changes, seq, err := writeRetagReverting(w, u.Deltas, u.Phrase(), u.Reverts)
+	phrase := func(int) string { return u.Phrase() }
+	changes, seq, err := writeRetagReverting(w, u.Deltas, phrase, u.Reverts)
 	if err != nil || len(changes) == 0 {
 		return changes, nil, err
 	}

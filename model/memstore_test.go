@@ -166,7 +166,8 @@ func (tx *memTx) SetHeader(h Header) error {
 	tx.header = h
 	return nil
 }
-func (tx *memTx) Reverts(seq uint64) { tx.changes.Reverts(seq) }
+func (tx *memTx) Reverts(seq uint64)     { tx.changes.Reverts(seq) }
+func (tx *memTx) Rephrase(phrase string) { tx.changes.Rephrase(phrase) }
 func (tx *memTx) Mention(id string) error {
 	return tx.changes.Mention(id, tx.state())
 }

@@ -181,6 +181,10 @@ type Tx interface {
 	// Reverts marks the write as the reversal of entry seq (an undo, a
 	// revert or a redo), for the journal.
 	Reverts(seq uint64)
+	// Rephrase replaces the phrase the write was begun with, for a write
+	// that learns only as it goes what it did: a source's id made inside
+	// it, or a batch of events of which some were already as asked.
+	Rephrase(phrase string)
 	// Mention records event id in the write's entry even when the write
 	// leaves it as it was: the undo of an import that only kept chrono's
 	// values over the file's changes nothing on the timeline, yet must be

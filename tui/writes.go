@@ -251,6 +251,8 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 	what := w.edit.Phrase()
 	if o, ok := w.edit.(outcome); ok {
 		what = o.Outcome(msg.changes)
+	} else if d, ok := w.edit.(phraseDone); ok {
+		what = d.PhraseDone(msg.changes)
 	}
 	if focus, _, _ := placement(msg.revert); w.save != nil && w.save.base == nil && focus != "" {
 		what += " as " + focus
@@ -316,6 +318,12 @@ func gone(err error) bool {
 // the tag already).
 type outcome interface {
 	Outcome(changes []model.Change) string
+}
+
+// phraseDone is an edit whose phrase names what only its write made (the
+// id of a source made on the spot).
+type phraseDone interface {
+	PhraseDone(changes []model.Change) string
 }
 
 // isPurge tells emptying the trash, which has no revert and changes no

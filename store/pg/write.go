@@ -474,5 +474,8 @@ func (t *writeTx) Later(seq uint64) ([]model.Entry, error) {
 // Reverts implements model.Tx.
 func (t *writeTx) Reverts(seq uint64) { t.changes.Reverts(seq) }
 
+// Rephrase implements model.Tx.
+func (t *writeTx) Rephrase(phrase string) { t.changes.Rephrase(phrase) }
+
 // Mention implements model.Tx.
 func (t *writeTx) Mention(id string) error { return t.changes.Mention(id, t.state()) }

@@ -112,6 +112,7 @@ func Run(t *testing.T, h Harness) {
 		{"DanglingLinksAreFound", testDanglingLinksAreFound},
 		{"ImportRefusesTrashedIDs", testImportRefusesTrashedIDs},
 		{"SourcesAndHeaderAreJournaled", testSourcesAndHeaderAreJournaled},
+		{"EntrySaysWhatWasDone", testEntrySaysWhatWasDone},
 		{"ImportIsOneEntry", testImportIsOneEntry},
 		{"TwoStoresOnOneFile", testTwoStoresOnOneFile},
 		{"EveryWriteExtendsTheChain", testEveryWriteExtendsTheChain},
