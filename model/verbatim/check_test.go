@@ -12,7 +12,8 @@ func TestCheck(t *testing.T) {
 	const article = "NSO co-founder Omri Lavie allegedly said, “We drop bags of cash at your office,” the newspaper reports.\n\n" +
 		"Miller contacted Congressman\nLieu last year on account of the lawmaker’s documented interest.\n\n" +
 		"A state\u00ADment from NSO claims it has “never done any business with” Mobileum.\r\n\r\n" +
-		"The Caf\u0065\u0301 Society met in the  Cafe\u0301 Royal, with \"plain quotes\".\u2029Next paragraph, after a paragraph separator. Its ﬁnancial oﬃcers ﬂed.\n\nPegasus was in\u200Bstalled by zero\u2060click.\n\nHe said \u200Fשלום עולם\u200F on \u200E2020-01-07\u200E.\n\nHe answered «non», then ‹peut-être›. Donʼt go."
+		"The Caf\u0065\u0301 Society met in the  Cafe\u0301 Royal, with \"plain quotes\".\u2029Next paragraph, after a paragraph separator. Its ﬁnancial oﬃcers ﬂed.\n\nPegasus was in\u200Bstalled by zero\u2060click.\n\nHe said \u200Fשלום עולם\u200F on \u200E2020-01-07\u200E.\n\nHe answered «non», then ‹peut-être›. Donʼt go.\n\n" +
+		"He said I can’t confirm. The firm paid $5,000,000. Turnout rose 3.5%. It met at 12:30. उसने कमाई"
 	for _, tc := range []struct {
 		name, quote string
 		state       State
@@ -51,6 +52,16 @@ func TestCheck(t *testing.T) {
 		{"an ellipsis across a paragraph separator", "Royal … Next paragraph", NotFound, 0, "", nil},
 		{"not inside a word", "ash at your", NotFound, 0, "", nil},
 		{"not a longer word's start", "bags of ca", NotFound, 0, "", nil},
+		{"not a word cut at its apostrophe", "I can", NotFound, 0, "", nil},
+		{"not a word's end after its apostrophe", "t confirm", NotFound, 0, "", nil},
+		{"not a number cut at its thousands", "The firm paid $5", NotFound, 0, "", nil},
+		{"not a number's thousands", "000,000.", NotFound, 0, "", nil},
+		{"not a number cut at its decimals", "Turnout rose 3", NotFound, 0, "", nil},
+		{"not a time cut at its colon", "met at 12", NotFound, 0, "", nil},
+		{"a number ending a sentence", "rose 3.5%. It", Verbatim, 0, "rose 3.5%. It", nil},
+		{"a whole word before an apostrophe ending a quotation", "I can’t confirm", Verbatim, 0, "I can’t confirm", nil},
+		{"not a word cut before its vowel sign", "उसने कम", NotFound, 0, "", nil},
+		{"a word with its vowel sign", "उसने कमाई", Verbatim, 0, "उसने कमाई", nil},
 		{"letter case counts", "we drop bags of cash", NotFound, 0, "", nil},
 		{"dashes count", "NSO co–founder", NotFound, 0, "", nil},
 		{"empty", "  ", NotFound, 0, "", nil},

@@ -426,26 +426,49 @@ func splitEllipsis(q string) (parts []string, ok bool) {
 
 // atEdges says whether p at offset i of s begins and ends at word
 // edges: a part that begins (ends) with a word character may not follow
-// (precede) another.
+// (precede) another, nor the apostrophe or separator that joins it to
+// one (inWord): "I can" is not a quote of "I can’t", nor "$5" of
+// "$5,000,000".
 func atEdges(s, p string, i int) bool {
 	first, _ := utf8.DecodeRuneInString(p)
 	last, _ := utf8.DecodeLastRuneInString(p)
-	if isWord(first) {
-		if r, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && isWord(r) {
+	if isWord(first) && i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if isWord(r) {
+			return false
+		}
+		if before, _ := utf8.DecodeLastRuneInString(s[:i-n]); i-n > 0 && inWord(before, r, first) {
 			return false
 		}
 	}
-	if isWord(last) {
-		if r, _ := utf8.DecodeRuneInString(s[i+len(p):]); i+len(p) < len(s) && isWord(r) {
+	if end := i + len(p); isWord(last) && end < len(s) {
+		r, n := utf8.DecodeRuneInString(s[end:])
+		if isWord(r) {
+			return false
+		}
+		if after, _ := utf8.DecodeRuneInString(s[end+n:]); end+n < len(s) && inWord(last, r, after) {
 			return false
 		}
 	}
 	return true
 }
 
+// inWord says whether r, between prev and next, makes them one word: an
+// apostrophe between word characters (can’t), or a decimal or thousands
+// separator or a time's colon between digits (3.5, 5,000, 12:30).
+func inWord(prev, r, next rune) bool {
+	switch r {
+	case '\'', '’', 'ʼ':
+		return isWord(prev) && isWord(next)
+	case '.', ',', ':':
+		return unicode.IsDigit(prev) && unicode.IsDigit(next)
+	}
+	return false
+}
+
 // isWord says whether r is part of a word: a letter, digit, combining
-// mark, or the soft hyphen or zero-width character that may sit inside
-// one.
+// mark (spacing ones too, as most vowel signs of Indic scripts are), or
+// the soft hyphen or zero-width character that may sit inside one.
 func isWord(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || dropped(r)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || dropped(r)
 }
