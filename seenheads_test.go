@@ -75,6 +75,10 @@ func TestOlderCopyInPlaceIsSaid(t *testing.T) {
 	if r.code != 1 || !strings.Contains(r.stdout, "the chain holds") || !strings.Contains(r.stdout, "journal: not as this machine saw it: its journal ends at entry #1") {
 		t.Errorf("verify --journal: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
+	r = chrono(t, db, "", "verify", "--journal", "--json")
+	if r.code != 1 || !strings.Contains(r.stdout, `"not_as_seen":"its journal ends at entry #1`) {
+		t.Errorf("verify --journal --json: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 	// A write goes on, and says it builds on what lost the entry; so
 	// does every command after it.
 	r = mustChrono(t, db, "add", "--id", "c", "--title", "C", "--date", "2019")

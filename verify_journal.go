@@ -21,7 +21,12 @@ func verifyJournal(c *cli, s model.Store, asJSON bool) error {
 		return err
 	}
 	if asJSON {
-		b, err := json.Marshal(r)
+		// What this machine saw goes with the chain's report: a journal
+		// that holds proves nothing of one cut short or put in its place.
+		b, err := json.Marshal(struct {
+			model.ChainReport `json:",inline"`
+			NotAsSeen         string `json:"not_as_seen,omitempty"`
+		}{r, c.seenLost})
 		if err != nil {
 			return err
 		}
