@@ -56,7 +56,7 @@ func runExportEvidence(opts *exportOptions) error {
 		if err := os.Mkdir(build, 0o777); err != nil {
 			return err
 		}
-		rep, err := writeEvidence(build, s, evidence.Options{Now: time.Now()})
+		rep, err := writeEvidence(build, s, evidence.Options{Now: time.Now(), NotAsSeen: opts.seenLost})
 		if err != nil {
 			return fmt.Errorf("%s: %w", dir, err)
 		}
@@ -119,5 +119,8 @@ func writeEvidenceReport(w io.Writer, dir string, rep evidence.Report) {
 	}
 	if rep.Mismatched > 0 {
 		fmt.Fprintf(w, "warning: %s not matching the hash kept with it; the evidence says so\n", plural(rep.Mismatched, "snapshot"))
+	}
+	if rep.OutOfStep > 0 {
+		fmt.Fprintf(w, "warning: %s not as the journal last left it, taken away or brought back outside chrono; the evidence says so (chrono verify names them)\n", plural(rep.OutOfStep, "snapshot"))
 	}
 }

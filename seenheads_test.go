@@ -79,6 +79,11 @@ func TestOlderCopyInPlaceIsSaid(t *testing.T) {
 	if r.code != 1 || !strings.Contains(r.stdout, `"not_as_seen":"its journal ends at entry #1`) {
 		t.Errorf("verify --journal --json: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
+	ev := filepath.Join(t.TempDir(), "evidence")
+	mustChrono(t, db, "export", "--format", "evidence", "-o", ev)
+	if b, err := os.ReadFile(filepath.Join(ev, "index.html")); err != nil || !strings.Contains(string(b), "NOT as the machine that exported it last saw it: its journal ends at entry #1") {
+		t.Errorf("the evidence does not say the journal is not as seen (%v)", err)
+	}
 	// A write goes on, and says it builds on what lost the entry; so
 	// does every command after it.
 	r = mustChrono(t, db, "add", "--id", "c", "--title", "C", "--date", "2019")

@@ -31,6 +31,15 @@ func (st SnapshotStates) add(seq uint64, ref SnapshotRef) {
 	}
 }
 
+// Sources are the sources the states name a snapshot of, sorted.
+func (st SnapshotStates) Sources() []string {
+	sources := map[string]bool{}
+	for k := range st {
+		sources[k.Source] = true
+	}
+	return slices.Sorted(maps.Keys(sources))
+}
+
 // OutOfStep compares the snapshots of source that the store lists as
 // kept with the states: one the journal last left kept must be listed,
 // one it withdrew must not be. They come by number.
@@ -65,12 +74,8 @@ func (st SnapshotStates) OutOfStep(source string, listed []Snapshot) []SnapshotO
 // (SnapshotStates.OutOfStep). A journal an older chrono kept before it
 // recorded snapshots names none. They come by source, then number.
 func SnapshotsOutOfStep(r Reader, st SnapshotStates) ([]SnapshotOutOfStep, error) {
-	sources := map[string]bool{}
-	for k := range st {
-		sources[k.Source] = true
-	}
 	var out []SnapshotOutOfStep
-	for _, source := range slices.Sorted(maps.Keys(sources)) {
+	for _, source := range st.Sources() {
 		listed, err := r.Snapshots(source)
 		if err != nil {
 			return nil, fmt.Errorf("source %q: reading its snapshots: %w", source, err)

@@ -230,3 +230,56 @@ func TestSnapshotReplacedWithItsHash(t *testing.T) {
 		t.Errorf("the export certifies a snapshot the journal contradicts")
 	}
 }
+
+// TestSnapshotTextAltered: a snapshot whose text, which the quotes are
+// checked against, no longer has the hash kept with it, its bytes intact,
+// is said not to hold up, and its quotes are marked, as verify says.
+func TestSnapshotTextAltered(t *testing.T) {
+	f := &fakeStore{header: model.Header{Title: "Altered"}, chain: &model.ChainReport{}}
+	f.sources = []model.Source{{ID: "herald", Title: "Deal"}}
+	f.events = []model.Event{{ID: "deal", Title: "Deal", Quotes: []model.Quote{{Text: "The deal was never signed.", Source: "herald"}}}}
+	f.attach("herald", model.MediaHTML, "<p>The deal was signed.</p>", "The deal was signed.\n", "")
+	sum := sha256.Sum256([]byte("The deal was signed.\n"))
+	f.snaps["herald"][0].meta.TextSHA256 = hex.EncodeToString(sum[:])
+	f.snaps["herald"][0].text = "The deal was never signed.\n" // the text alone rewritten
+	f.journal = []model.Entry{{Seq: 1, At: exported, Author: "ana", Op: model.OpSource, Phrase: "attached", Snapshots: f.refs()}}
+	dir, rep := export(t, chained{f})
+	if rep.Mismatched != 1 {
+		t.Errorf("mismatched %d, want 1", rep.Mismatched)
+	}
+	index := read(t, dir, "index.html")
+	for _, want := range []string{"✗ MISMATCH: its text, which quotes are checked against, has SHA-256", "what this check found cannot be trusted"} {
+		if !strings.Contains(index, want) {
+			t.Errorf("index.html lacks %q", want)
+		}
+	}
+	if strings.Contains(index, "✓ its bytes match") {
+		t.Errorf("the export certifies a snapshot whose text was altered")
+	}
+}
+
+// TestSnapshotTakenAway: the latest snapshot the journal left kept,
+// deleted from the store, and one of a source deleted whole, are said:
+// the quotes are checked against the snapshot before, which cannot be
+// trusted.
+func TestSnapshotTakenAway(t *testing.T) {
+	f := &fakeStore{header: model.Header{Title: "Taken away"}, chain: &model.ChainReport{}}
+	f.sources = []model.Source{{ID: "herald", Title: "Deal"}}
+	f.events = []model.Event{{ID: "deal", Title: "Deal", Quotes: []model.Quote{{Text: "The deal was signed.", Source: "herald"}}}}
+	f.attach("herald", model.MediaText, "The deal was signed.\n", "", "")
+	f.attach("herald", model.MediaText, "The deal was called off.\n", "", "")
+	f.attach("src", model.MediaText, "Another page.\n", "", "")
+	f.journal = []model.Entry{{Seq: 1, At: exported, Author: "ana", Op: model.OpSource, Phrase: "attached", Snapshots: f.refs()}}
+	f.snaps["herald"] = f.snaps["herald"][:1]
+	delete(f.snaps, "src")
+	dir, rep := export(t, chained{f})
+	if rep.OutOfStep != 2 {
+		t.Errorf("out of step %d, want 2", rep.OutOfStep)
+	}
+	index := read(t, dir, "index.html")
+	for _, want := range []string{"✗ Snapshot 2 (SHA-256", "Source <code>src</code>, which the investigation no longer has, snapshot 1", "what this check found cannot be trusted", "2 snapshots not as the journal left them"} {
+		if !strings.Contains(index, want) {
+			t.Errorf("index.html lacks %q", want)
+		}
+	}
+}

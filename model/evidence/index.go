@@ -26,6 +26,9 @@ type indexPage struct {
 	// States counts the quotes by state.
 	States  []stateCount
 	Sources []sourceView
+	// Gone are the snapshots the journal last left kept of sources the
+	// investigation no longer has.
+	Gone []model.SnapshotOutOfStep
 }
 
 // stateCount is how many quotes are in a state.
@@ -44,8 +47,8 @@ func count(n int, one, many string) string {
 
 // writeIndex writes index.html: the custody record, the sources and,
 // reading the events again, the chronology, one event at a time.
-func writeIndex(fs *files, r model.Reader, h model.Header, sources []sourceView, checks []quoteCheck, ids map[string]int, rep *Report, opts Options) error {
-	p := indexPage{Header: h, Report: rep, Sources: sources, Exported: opts.Now.UTC().Format(time.RFC3339)}
+func writeIndex(fs *files, r model.Reader, h model.Header, sources []sourceView, gone []model.SnapshotOutOfStep, checks []quoteCheck, ids map[string]int, rep *Report, opts Options) error {
+	p := indexPage{Header: h, Report: rep, Sources: sources, Gone: gone, Exported: opts.Now.UTC().Format(time.RFC3339)}
 	p.Head = "none: the journal is empty"
 	if rep.Head.Seq > 0 {
 		p.Head = rep.Head.Short()
@@ -59,12 +62,19 @@ func writeIndex(fs *files, r model.Reader, h model.Header, sources []sourceView,
 		p.Broken = true
 		p.Chain = fmt.Sprintf("BREAKS at entry #%d (%s): %s", c.Break.Seq, c.Break.Fault, c.Break.What)
 	}
+	if opts.NotAsSeen != "" {
+		p.Broken = true
+		p.Chain += "; but the journal is NOT as the machine that exported it last saw it: " + opts.NotAsSeen
+	}
 	var warn []string
 	if rep.NotFound > 0 {
 		warn = append(warn, count(rep.NotFound, "quote", "quotes")+" not found in the source")
 	}
 	if rep.Mismatched > 0 {
 		warn = append(warn, count(rep.Mismatched, "snapshot", "snapshots")+" not matching the hash kept with it")
+	}
+	if rep.OutOfStep > 0 {
+		warn = append(warn, count(rep.OutOfStep, "snapshot not as the journal left it", "snapshots not as the journal left them"))
 	}
 	if len(warn) > 0 {
 		p.Warning = strings.Join(warn, "; ") + "."

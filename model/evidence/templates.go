@@ -58,7 +58,11 @@ var indexTemplate = template.Must(template.New("index").Funcs(funcs).Parse(`
 <dt>Chain</dt>
 <dd{{if .Broken}} class="warn"{{end}}>{{.Chain}}</dd>
 <dt>Manifest</dt>
-<dd><a href="SHA256SUMS">SHA256SUMS</a> holds the SHA-256 of every other file here; <code>sha256sum -c SHA256SUMS</code> in this directory checks them.{{if .Report.Mismatched}} <span class="warn">Snapshot original files without the SHA-256 the investigation kept with them or recorded in the journal: {{.Report.Mismatched}} (see the sources); the quotes checked against them are marked.</span>{{else}} Each snapshot's original file has the SHA-256 the investigation kept with it.{{end}}</dd>
+<dd><a href="SHA256SUMS">SHA256SUMS</a> holds the SHA-256 of every other file here; <code>sha256sum -c SHA256SUMS</code> in this directory checks them.{{if .Report.Mismatched}} <span class="warn">Snapshots whose original bytes or text do not have the SHA-256 the investigation kept with them or recorded in the journal: {{.Report.Mismatched}} (see the sources); the quotes checked against them are marked.</span>{{else}} Each snapshot's original file and text have the SHA-256 the investigation kept with them.{{end}}</dd>
+{{- if .Report.OutOfStep}}
+<dt>Snapshots kept</dt>
+<dd class="warn">{{.Report.OutOfStep}} not as the journal last left them: taken away or brought back outside chrono (see the sources); the quotes of those sources are marked.{{range .Gone}}<br>Source <code>{{l .Source}}</code>, which the investigation no longer has, snapshot {{.N}}: {{l .Problem}}{{end}}</dd>
+{{- end}}
 <dt>Quotes</dt>
 <dd>Each quote is checked against the latest snapshot of its source: {{range $i, $s := .States}}{{if $i}}, {{end}}{{$s.Sign}} {{$s.N}} {{$s.State}}{{end}}.{{with .Warning}} <span class="warn">{{.}}</span>{{end}}
 Normalised means found once typographic quotes, white space, soft hyphens, characters shown as nothing (zero-width spaces), words hyphenated at a line's end, ligatures, Unicode forms or Markdown markup are made alike, or across a page's break and its running head and foot, or with an ellipsis standing for words left out in one paragraph; the rules a quote needed are named beside it.</dd>
@@ -81,7 +85,8 @@ Normalised means found once typographic quotes, white space, soft hyphens, chara
 {{- with .Source.Archive}}
 <dt>Archived</dt><dd><code>{{l .}}</code></dd>{{end}}
 </dl>
-{{if .Snapshots}}<table>
+{{range .OutOfStep}}<p class="warn">✗ Snapshot {{.N}} (SHA-256 <code class="hash">{{.SHA256}}</code>): {{l .Problem}}</p>
+{{end}}{{if .Snapshots}}<table>
 <tr><th>Snapshot</th><th>Taken</th><th>From</th><th>Type, size</th><th>SHA-256</th><th>Files</th></tr>
 {{range .Snapshots}}<tr>
 <td>{{.N}}{{if .Latest}} (latest){{end}}</td>

@@ -14,6 +14,9 @@ type sourceView struct {
 	Anchor    string
 	Source    model.Source
 	Snapshots []snapshotView
+	// OutOfStep are its snapshots whose state in the store is not the
+	// one the journal last left.
+	OutOfStep []model.SnapshotOutOfStep
 }
 
 // snapshotView is a snapshot as the pages show it, with its files.
@@ -21,8 +24,8 @@ type snapshotView struct {
 	model.Snapshot
 	// Latest: quotes are checked against a source's latest snapshot.
 	Latest bool
-	// OK: its bytes match the hash and size kept with it; if not,
-	// Problem says how they differ.
+	// OK: its bytes and text match the hashes kept with them and those
+	// the journal recorded; if not, Problem says how they differ.
 	OK      bool
 	Problem string
 	// Original, Text and Page are its files, relative to the export.

@@ -1,6 +1,8 @@
 package evidence
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
@@ -16,15 +18,21 @@ import (
 type Options struct {
 	// Now is when the export is made, as its pages say.
 	Now time.Time
+	// NotAsSeen, when set, says how the journal is not as this machine
+	// last saw it (cut short, or another put in its place): a chain that
+	// holds proves nothing of that, and the custody record says so.
+	NotAsSeen string
 }
 
 // Report says what an export wrote.
 type Report struct {
 	Events, Quotes, Snapshots int
 	// NotFound counts the quotes not found in their source's latest
-	// snapshot; Mismatched the snapshots whose bytes do not match their
-	// hash. The export states both; it does not fail for them.
-	NotFound, Mismatched int
+	// snapshot; Mismatched the snapshots whose bytes or text do not match
+	// their hashes or the journal's record; OutOfStep the snapshots the
+	// journal last left kept that the store lacks, or left withdrawn that
+	// it holds. The export states them all; it does not fail for them.
+	NotFound, Mismatched, OutOfStep int
 	// Entries counts the journal's entries.
 	Entries int
 	// Head is the journal's newest entry and its hash; zero when empty.
@@ -85,16 +93,19 @@ func Write(dir string, r model.Reader, opts Options) (Report, error) {
 
 	views := make([]sourceView, len(sources))
 	stems := map[string]bool{}
-	recorded, err := model.RecordedSnapshots(r)
+	recorded, states, err := model.ReadSnapshotJournal(r)
 	if err != nil {
 		return rep, err
 	}
+	inStore := map[string]bool{}
 	for k, src := range sources {
-		v, err := writeSource(fs, r, src, k+1, stems, bySource[src.ID], quotes, checks, recorded)
+		v, err := writeSource(fs, r, src, k+1, stems, bySource[src.ID], quotes, checks, recorded, states)
 		if err != nil {
 			return rep, fmt.Errorf("source %q: %w", src.ID, err)
 		}
 		views[k] = v
+		inStore[src.ID] = true
+		rep.OutOfStep += len(v.OutOfStep)
 		for _, sn := range v.Snapshots {
 			rep.Snapshots++
 			if !sn.OK {
@@ -107,11 +118,19 @@ func Write(dir string, r model.Reader, opts Options) (Report, error) {
 			rep.NotFound++
 		}
 	}
+	// Snapshots of a source the store no longer has at all.
+	var gone []model.SnapshotOutOfStep
+	for _, source := range states.Sources() {
+		if !inStore[source] {
+			gone = append(gone, states.OutOfStep(source, nil)...)
+		}
+	}
+	rep.OutOfStep += len(gone)
 
 	if err := writeJournal(fs, r, &rep); err != nil {
 		return rep, err
 	}
-	if err := writeIndex(fs, r, h, views, checks, ids, &rep, opts); err != nil {
+	if err := writeIndex(fs, r, h, views, gone, checks, ids, &rep, opts); err != nil {
 		return rep, err
 	}
 	if now, err := r.Version(); err != nil {
@@ -124,13 +143,22 @@ func Write(dir string, r model.Reader, opts Options) (Report, error) {
 
 // writeSource writes the snapshots of source src, the k-th, and checks
 // the quotes that cite it (the indexes in mine) against its latest
-// snapshot, and each snapshot's bytes against the hashes kept with them
-// and those the journal recorded.
-func writeSource(fs *files, r model.Reader, src model.Source, k int, stems map[string]bool, mine []int, quotes []string, checks []quoteCheck, recorded map[model.SnapshotKey]model.SnapshotRecord) (sourceView, error) {
+// snapshot, each snapshot's bytes and text against the hashes kept with
+// them and those the journal recorded, and the snapshots listed against
+// those the journal last left kept (states).
+func writeSource(fs *files, r model.Reader, src model.Source, k int, stems map[string]bool, mine []int, quotes []string, checks []quoteCheck, recorded map[model.SnapshotKey]model.SnapshotRecord, states model.SnapshotStates) (sourceView, error) {
 	v := sourceView{Anchor: fmt.Sprintf("src-%d", k), Source: src}
 	snaps, err := r.Snapshots(src.ID)
 	if err != nil {
 		return v, fmt.Errorf("reading its snapshots: %w", err)
+	}
+	// One taken away or brought back outside chrono: the quotes are
+	// checked against another snapshot than the journal's latest, or
+	// none, and nothing found of them can be trusted.
+	v.OutOfStep = states.OutOfStep(src.ID, snaps)
+	inStep := len(v.OutOfStep) == 0
+	for _, qi := range mine {
+		checks[qi].untrusted = !inStep
 	}
 	stem := fileStem(src.ID, k, stems)
 	for i, sn := range snaps {
@@ -158,12 +186,15 @@ func writeSource(fs *files, r model.Reader, src model.Source, k int, stems map[s
 			return v, err
 		}
 		text := string(b)
+		if p := textMismatch(sn, b); sv.OK && p != "" {
+			sv.OK, sv.Problem = false, p
+		}
 		var marks []mark
 		if latest && len(mine) > 0 {
 			x := sn.QuoteIndex(text)
 			for _, qi := range mine {
 				checks[qi] = check(x, text, quotes[qi], sn.N)
-				checks[qi].page, checks[qi].untrusted = sv.Page, !sv.OK
+				checks[qi].page, checks[qi].untrusted = sv.Page, !sv.OK || !inStep
 				marks = append(marks, quoteMarks(qi+1, checks[qi])...)
 			}
 		}
@@ -180,6 +211,20 @@ func writeSource(fs *files, r model.Reader, src model.Source, k int, stems map[s
 		v.Snapshots = append(v.Snapshots, sv)
 	}
 	return v, nil
+}
+
+// textMismatch says how a snapshot's text, which quotes are checked
+// against, differs from the hash kept with it; "" when it does not, or
+// when it was kept before chrono hashed the text.
+func textMismatch(sn model.Snapshot, text []byte) string {
+	if sn.TextSHA256 == "" {
+		return ""
+	}
+	sum := sha256.Sum256(text)
+	if got := hex.EncodeToString(sum[:]); got != sn.TextSHA256 {
+		return fmt.Sprintf("its text, which quotes are checked against, has SHA-256 %s, not the %s kept with it", got, sn.TextSHA256)
+	}
+	return ""
 }
 
 // copyOriginal copies a snapshot's original bytes, checking them against
