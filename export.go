@@ -155,6 +155,8 @@ func (o *exportOptions) export(s model.Store, f formats.Format, q model.Query) e
 			}
 			return native.WriteWithSnapshots(w, h, sources, counted, snapshotDocs(s, sources, func(sn model.Snapshot, problem string) {
 				damaged = append(damaged, fmt.Sprintf("warning: source %s, snapshot %d: %s; exported as found, which an import of the file refuses (chrono verify names it)", termtext.Line(sn.Source), sn.N, termtext.Line(problem)))
+			}, func(o model.SnapshotOutOfStep) {
+				damaged = append(damaged, fmt.Sprintf("warning: source %s, snapshot %d: %s; exported as the store has it (chrono verify names it)", termtext.Line(o.Source), o.N, termtext.Line(o.Problem)))
 			}))
 		}
 	} else if kept, err := countSnapshots(s, sources); err != nil {

@@ -32,23 +32,28 @@ func countSnapshots(s model.Reader, sources []model.Source) (int, error) {
 // time, and tells damaged of each whose bytes or text no longer have the
 // hashes kept with them, or whose hashes are not the journal's record of
 // it: it is written as found, which an import of the file refuses (or a
-// reader of the file should doubt), so the export says so.
-func snapshotDocs(s model.Reader, sources []model.Source, damaged func(sn model.Snapshot, problem string)) iter.Seq2[native.SnapshotDoc, error] {
+// reader of the file should doubt), so the export says so. It tells gone
+// of each snapshot the journal last left kept that the store lacks (or
+// left withdrawn that it holds), which the file cannot show.
+func snapshotDocs(s model.Reader, sources []model.Source, damaged func(sn model.Snapshot, problem string), gone func(model.SnapshotOutOfStep)) iter.Seq2[native.SnapshotDoc, error] {
 	return func(yield func(native.SnapshotDoc, error) bool) {
-		var kept map[model.SnapshotKey]model.SnapshotRecord // read at the first snapshot: the whole journal
+		kept, states, err := model.ReadSnapshotJournal(s)
+		if err != nil {
+			yield(native.SnapshotDoc{}, err)
+			return
+		}
+		inStore := map[string]bool{}
 		for _, src := range sources {
+			inStore[src.ID] = true
 			snaps, err := s.Snapshots(src.ID)
 			if err != nil {
 				yield(native.SnapshotDoc{}, err)
 				return
 			}
+			for _, o := range states.OutOfStep(src.ID, snaps) {
+				gone(o)
+			}
 			for _, sn := range snaps {
-				if kept == nil {
-					if kept, err = model.RecordedSnapshots(s); err != nil {
-						yield(native.SnapshotDoc{}, err)
-						return
-					}
-				}
 				d := native.SnapshotDoc{Source: sn.Source, N: sn.N, SHA256: sn.SHA256, Size: sn.Size, MediaType: sn.MediaType, Taken: sn.Taken, Origin: sn.Origin, TextSize: sn.TextSize, TextSHA256: sn.TextSHA256}
 				if d.Original, err = readSnapshot(s.SnapshotOriginal, sn); err == nil && sn.MediaType != model.MediaText && sn.MediaType != model.MediaMarkdown {
 					d.Text, err = readSnapshot(s.SnapshotText, sn)
@@ -64,6 +69,13 @@ func snapshotDocs(s model.Reader, sources []model.Source, damaged func(sn model.
 				}
 				if !yield(d, err) || err != nil {
 					return
+				}
+			}
+		}
+		for _, source := range states.Sources() {
+			if !inStore[source] {
+				for _, o := range states.OutOfStep(source, nil) {
+					gone(o)
 				}
 			}
 		}

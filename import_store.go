@@ -206,4 +206,18 @@ func (o *importOptions) reportRestore(w io.Writer, s model.Store, path string, n
 	default:
 		fmt.Fprintf(w, "journal chain head %s (the backup's was %s: its entries were written anew)\n", head.Short(), fromHead.Short())
 	}
+	// A snapshot taken away from the backup, or brought back, outside
+	// chrono is restored as found; its hashes cannot show it, and the
+	// journal restored with it does.
+	_, states, err := model.ReadSnapshotJournal(s)
+	var gone []snapshotCheck
+	if err == nil {
+		gone, err = outOfStep(s, states)
+	}
+	if err != nil {
+		fmt.Fprintf(o.stderr, "chrono: the restored snapshots could not be checked against the journal: %v\n", err)
+	}
+	for _, c := range gone {
+		fmt.Fprintf(o.stderr, "warning: source %s, snapshot %d: %s; restored as found (chrono verify names it)\n", termtext.Line(c.Source), c.Snapshot, termtext.Line(c.Problem))
+	}
 }

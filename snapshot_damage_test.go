@@ -283,6 +283,20 @@ func TestSnapshotTakenAwayOutsideChrono(t *testing.T) {
 			if r.code != 1 || !strings.Contains(r.stdout, "snapshots: source wapo, snapshot 2: journal entry #") || !strings.Contains(r.stdout, tt.want) {
 				t.Errorf("check --store: %+v\nwant %q", r, tt.want)
 			}
+			// So do the commands that carry the snapshots on: an export
+			// with them, and a backup's restore, each as found.
+			r = chrono(t, db, "", "export", "--with-snapshots", "-o", filepath.Join(t.TempDir(), "ex.json"))
+			if r.code != 0 || !strings.Contains(r.stderr, "warning: source wapo, snapshot 2: journal entry #") || !strings.Contains(r.stderr, tt.want) {
+				t.Errorf("export --with-snapshots: %+v\nwant %q", r, tt.want)
+			}
+			backup := filepath.Join(t.TempDir(), "copy.db")
+			if r := chrono(t, db, "", "backup", "-o", backup); r.code != 0 || !strings.Contains(r.stderr, tt.want) {
+				t.Fatalf("backup: %+v\nwant %q", r, tt.want)
+			}
+			r = chrono(t, filepath.Join(t.TempDir(), "restored.db"), "", "import", backup)
+			if r.code != 0 || !strings.Contains(r.stderr, "warning: source wapo, snapshot 2: journal entry #") || !strings.Contains(r.stderr, "restored as found") {
+				t.Errorf("restore of its backup: %+v\nwant %q", r, tt.want)
+			}
 		})
 	}
 }
