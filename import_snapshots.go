@@ -10,6 +10,7 @@ import (
 
 	"chrono/model"
 	"chrono/model/native"
+	"chrono/model/readable"
 	"chrono/model/termtext"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -83,19 +84,21 @@ func (si *snapshotInput) close() {
 
 // restoreSnapshots keeps the inputs' snapshots in s as one change, each
 // under its number, with its bytes checked again as they are stored; one
-// the store holds already, with the same hash, is left as it is.
-func restoreSnapshots(s model.Store, inputs []*snapshotInput, have map[snapshotKey]string) (int, error) {
+// the store holds already, with the same hash, is left as it is. The
+// text quotes are checked against is read anew from each original, as
+// an attach reads it, never taken from the file, which anyone may have
+// written: those whose text in the file differs are counted in reread.
+func restoreSnapshots(s model.Store, inputs []*snapshotInput, have map[snapshotKey]string) (kept, reread int, err error) {
 	// What the store holds is read before the write (here, unless the
 	// look before the import read it): a read inside it could wait on
 	// the write's own transaction.
 	if have == nil {
 		var err error
 		if have, err = heldSnapshots(s); err != nil {
-			return 0, err
+			return 0, 0, err
 		}
 	}
-	kept := 0
-	_, err := s.Write(model.OpSnapshot, "imported snapshots", func(tx model.Tx) error {
+	_, err = s.Write(model.OpSnapshot, "imported snapshots", func(tx model.Tx) error {
 		for _, si := range inputs {
 			err := si.each(func(d native.SnapshotDoc) error {
 				if err := d.Check(); err != nil {
@@ -105,9 +108,16 @@ func restoreSnapshots(s model.Store, inputs []*snapshotInput, have map[snapshotK
 					return nil
 				}
 				snap := d.Snapshot()
+				ours, err := readable.Text(fmt.Sprintf("%s: snapshot %d of source %q", termtext.Line(si.name), d.N, d.Source), d.MediaType, d.Original, snapshotLimits)
+				if err != nil {
+					return err
+				}
+				if (ours == nil && d.Text != nil && !bytes.Equal(d.Text, d.Original)) || (ours != nil && !bytes.Equal(ours, d.Text)) {
+					reread++
+				}
 				var text io.Reader
-				if d.Text != nil {
-					text = bytes.NewReader(d.Text)
+				if ours != nil {
+					text = bytes.NewReader(ours)
 				}
 				if err := tx.PutSnapshot(&snap, bytes.NewReader(d.Original), text); err != nil {
 					return fmt.Errorf("%s: snapshot %d of source %q: %w", termtext.Line(si.name), d.N, d.Source, err)
@@ -121,7 +131,7 @@ func restoreSnapshots(s model.Store, inputs []*snapshotInput, have map[snapshotK
 		}
 		return nil
 	})
-	return kept, err
+	return kept, reread, err
 }
 
 // snapshotKey is a snapshot's place: its source and number.
@@ -220,16 +230,15 @@ func (o *importOptions) restoreSnapshots(s model.Store, inputs []*snapshotInput,
 	if len(inputs) == 0 {
 		return nil
 	}
-	n, err := restoreSnapshots(s, inputs, have)
+	n, reread, err := restoreSnapshots(s, inputs, have)
 	if err != nil {
 		return fmt.Errorf("the events were imported, but no snapshot was kept:\n%w", err)
 	}
 	if n > 0 {
-		what := "snapshots"
-		if n == 1 {
-			what = "snapshot"
-		}
-		fmt.Fprintf(o.stdout, "kept %d %s\n", n, what)
+		fmt.Fprintf(o.stdout, "kept %s\n", plural(n, "snapshot"))
+	}
+	if reread > 0 {
+		fmt.Fprintf(o.stderr, "warning: %s came with a text that is not what chrono reads from the original bytes; chrono's reading was kept, and quotes are checked against it (the file was altered, or written by a chrono that read such pages otherwise)\n", plural(reread, "snapshot"))
 	}
 	return nil
 }

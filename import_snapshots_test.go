@@ -1,6 +1,11 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,5 +54,82 @@ func TestImportRefusesASnapshotHeldOtherwiseFirst(t *testing.T) {
 		if now := mustChrono(t, db, "log", "--head").stdout; now != head {
 			t.Errorf("withdrawn %v: the refused import changed the store: head %q, was %q", withdrawn, now, head)
 		}
+	}
+}
+
+// TestImportReadsASnapshotsTextAnew: the text a snapshot's quotes are
+// checked against is read from its original bytes, not taken from the
+// file: a text rewritten there with its hash computed anew had made a
+// quote the page never held verbatim. A text left out, which made the
+// raw HTML (scripts and hidden parts) the text, is read anew too.
+func TestImportReadsASnapshotsTextAnew(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "page.html")
+	if err := os.WriteFile(page, []byte(`<html><body><p>The deal was signed.</p><script>var x = "the deal was never signed";</script></body></html>`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	from := filepath.Join(dir, "from.db")
+	mustChrono(t, from, "import", "timeline.example.json")
+	mustChrono(t, from, "source", "attach", "wapo", page)
+	file := filepath.Join(dir, "sn.json")
+	mustChrono(t, from, "export", "--with-snapshots", "-o", file)
+	var doc map[string]any
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		text []byte // nil: left out
+	}{
+		{"rewritten", []byte("The deal was never signed.\n")},
+		{"left out", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			sn := doc["snapshots"].([]any)[0].(map[string]any)
+			original, err := base64.StdEncoding.DecodeString(sn["original"].(string))
+			if err != nil {
+				t.Fatal(err)
+			}
+			forged := maps.Clone(sn)
+			text := tt.text
+			if text == nil {
+				delete(forged, "text")
+				text = original
+			} else {
+				forged["text"] = base64.StdEncoding.EncodeToString(text)
+			}
+			sum := sha256.Sum256(text)
+			forged["text_sha256"], forged["text_size"] = hex.EncodeToString(sum[:]), len(text)
+			d := maps.Clone(doc)
+			d["snapshots"] = []any{forged}
+			out, err := json.Marshal(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			forgedFile := filepath.Join(t.TempDir(), "forged.json")
+			if err := os.WriteFile(forgedFile, out, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			db := filepath.Join(t.TempDir(), "to.db")
+			r := mustChrono(t, db, "import", forgedFile)
+			if !strings.Contains(r.stderr, "warning: 1 snapshot came with a text that is not what chrono reads from the original bytes") {
+				t.Errorf("import: stderr %q", r.stderr)
+			}
+			if got := mustChrono(t, db, "source", "text", "wapo").stdout; strings.Contains(got, "never") || !strings.Contains(got, "The deal was signed.") {
+				t.Errorf("the text kept: %q", got)
+			}
+			mustChrono(t, db, "quote", "add", "nso-denial", "--source", "wapo", "--text", "the deal was never signed")
+			if r := chrono(t, db, "", "verify"); r.code != 1 || !strings.Contains(r.stdout, "not found") {
+				t.Errorf("verify of a quote the page's text does not hold: exit %d\n%s", r.code, r.stdout)
+			}
+		})
+	}
+	// The file as exported imports without a word of it.
+	if r := mustChrono(t, filepath.Join(dir, "plain.db"), "import", file); strings.Contains(r.stderr, "warning") {
+		t.Errorf("an export as written: stderr %q", r.stderr)
 	}
 }

@@ -79,12 +79,7 @@ func Open(name, mediaType string, r io.Reader, lim Limits) (Content, error) {
 		if err != nil {
 			return Content{}, err
 		}
-		var text []byte
-		if mediaType == model.MediaHTML {
-			text, err = withDeadline(name, lim.Time, func() ([]byte, error) { return HTML(name, data) })
-		} else {
-			text, err = withDeadline(name, lim.Time, func() ([]byte, error) { return PDF(name, data, lim) })
-		}
+		text, err := Text(name, mediaType, data, lim)
 		if err != nil {
 			return Content{}, err
 		}
@@ -94,6 +89,21 @@ func Open(name, mediaType string, r io.Reader, lim Limits) (Content, error) {
 		return Content{MediaType: mediaType, Original: bytes.NewReader(data), Text: bytes.NewReader(text)}, nil
 	}
 	return Content{}, fmt.Errorf("%s: media type %q is not one chrono keeps; give text/plain, text/markdown, text/html or application/pdf", name, mediaType)
+}
+
+// Text is the readable text chrono keeps of data, an original of
+// mediaType, as Open makes it: an HTML page's article, a PDF's text
+// layer; nil for plain text and Markdown, which are their own text.
+func Text(name, mediaType string, data []byte, lim Limits) ([]byte, error) {
+	switch mediaType {
+	case model.MediaHTML:
+		return withDeadline(name, lim.Time, func() ([]byte, error) { return HTML(name, data) })
+	case model.MediaPDF:
+		return withDeadline(name, lim.Time, func() ([]byte, error) { return PDF(name, data, lim) })
+	case model.MediaText, model.MediaMarkdown:
+		return nil, nil
+	}
+	return nil, fmt.Errorf("%s: media type %q is not one chrono keeps; give text/plain, text/markdown, text/html or application/pdf", name, mediaType)
 }
 
 // Detect tells a content's media type from its name's extension, or
