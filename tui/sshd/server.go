@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"os"
 	"slices"
@@ -88,10 +89,13 @@ type Server struct {
 
 // session is one open connection's session.
 type session struct {
-	user  string
-	key   gossh.PublicKey
-	inv   string // "" until the browser has one
-	ended chan string
+	user string
+	key  gossh.PublicKey
+	inv  string // "" until the browser has one
+	// offered are the investigations the picker offers, with the role
+	// in each, as the users file gave them when the session began.
+	offered map[string]tui.Role
+	ended   chan string
 	// changes carries the newest version of the session's store, for
 	// its browser to read again; the server never waits for a session.
 	changes chan string
@@ -378,6 +382,12 @@ func (s *Server) handle(sess ssh.Session) {
 		sess.Exit(s.exec(sess, user, invs))
 		return
 	}
+	s.mu.Lock()
+	x.offered = map[string]tui.Role{}
+	for i, inv := range invs {
+		x.offered[inv.Name] = roles[i]
+	}
+	s.mu.Unlock()
 	sess.Exit(s.browse(sess, x, invs, roles))
 }
 
@@ -618,6 +628,12 @@ func (s *Server) browse(sess ssh.Session, x *session, invs []Investigation, role
 
 // open opens inv's store for the session's browser.
 func (s *Server) open(x *session, inv Investigation, role tui.Role) (*tui.Session, error) {
+	// The picker may have been open a while: the role is the users
+	// file's now, not the one it offered.
+	if _, now, ok := s.currentUsers().Role(x.key, inv.Name); !ok || now != role {
+		s.logf("%s refused %s: the role offered changed", x.user, inv.Name)
+		return nil, fmt.Errorf("your access to %s changed since you connected: connect again", inv.Name)
+	}
 	st, err := s.cfg.Open(inv, x.user)
 	if err != nil {
 		return nil, err
@@ -705,6 +721,11 @@ func (s *Server) watch() {
 			}
 			s.stamp = stamp
 			data, rerr := os.ReadFile(s.cfg.UsersFile)
+			if errors.Is(rerr, fs.ErrNotExist) {
+				// A file taken away lists no one: every key is revoked,
+				// as by a file emptied.
+				data, rerr = nil, nil
+			}
 			var removed []string
 			if rerr == nil {
 				var kept Users
@@ -737,6 +758,11 @@ func (s *Server) applyUsers(users Users) {
 		changed, renamed := false, false
 		if name, _ := users.Known(x.key); !gone && x.inv == "" {
 			renamed = name != x.user
+			// On the picker: what it offers must still be so.
+			for inv, was := range x.offered {
+				_, r, ok := users.Role(x.key, inv)
+				changed = changed || !ok || r != was
+			}
 		}
 		if x.inv != "" {
 			_, was, _ := old.Role(x.key, x.inv)

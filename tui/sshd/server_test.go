@@ -20,6 +20,7 @@ import (
 	"chrono/model"
 	"chrono/model/native"
 	"chrono/store"
+	"chrono/tui"
 )
 
 // A served investigation for the tests: the example, in a temporary
@@ -380,6 +381,71 @@ func TestRemovedKeysSessionsEnd(t *testing.T) {
 	}
 	if _, err := sv.dial(gossh.PublicKeys(ana)); err == nil {
 		t.Error("the removed key connected again")
+	}
+}
+
+// TestAPickerOffersOnlyWhatStillHolds: a person on the picker whose role
+// changed, or who lost an investigation, had opened it with the role the
+// picker offered when they connected. The session ends, as a browser's
+// does; and an open asked as the file changes is refused.
+func TestAPickerOffersOnlyWhatStillHolds(t *testing.T) {
+	ana, anaLine := newKey(t)
+	two := func(c *Config) {
+		c.Investigations = append(c.Investigations, Investigation{Name: "leaks", Path: c.Investigations[0].Path})
+	}
+	sv := serve(t, usersLine("ana", "edit", anaLine), DefaultLimits(), two)
+	sess, err := sv.connect(ana).NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, errs := &screen{}, &screen{}
+	sess.Stdout, sess.Stderr = out, errs
+	sess.RequestPty("xterm", 40, 120, gossh.TerminalModes{})
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	out.waitFor(t, "leaks (edit)")
+	ended := make(chan error, 1)
+	go func() { ended <- sess.Wait() }()
+	if err := os.WriteFile(sv.users, []byte("# ana reads now\n"+usersLine("ana", "read", anaLine)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-ended:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the picker offering the old role is still open after 5s")
+	}
+	if !strings.Contains(errs.String(), "your role changed") {
+		t.Errorf("the session ended saying %q", errs.String())
+	}
+	x := &session{user: "ana", key: ana.PublicKey(), ended: make(chan string, 1)}
+	if _, err := sv.srv.open(x, sv.srv.cfg.Investigations[1], tui.RoleEdit); err == nil || !strings.Contains(err.Error(), "your access to leaks changed since you connected") {
+		t.Errorf("an open with the role offered before: %v", err)
+	}
+}
+
+// TestAUsersFileTakenAwayRevokesEveryone: a users file deleted lists no
+// one, as one emptied does; its keys went on browsing and running
+// commands.
+func TestAUsersFileTakenAwayRevokesEveryone(t *testing.T) {
+	ana, anaLine := newKey(t)
+	sv := serve(t, usersLine("ana", "edit", anaLine), DefaultLimits())
+	sess, _, _, errs := browse(t, sv.connect(ana))
+	ended := make(chan error, 1)
+	go func() { ended <- sess.Wait() }()
+	if err := os.Remove(sv.users); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-ended:
+	case <-time.After(6 * time.Second):
+		t.Fatal("the session is still open 6s after the users file was deleted")
+	}
+	if !strings.Contains(errs.String(), "your key was removed") {
+		t.Errorf("the session ended saying %q", errs.String())
+	}
+	if _, err := sv.dial(gossh.PublicKeys(ana)); err == nil {
+		t.Error("a key connected with no users file")
 	}
 }
 
