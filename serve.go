@@ -283,10 +283,29 @@ func runServed(inv sshd.Investigation, args []string, stdout, stderr io.Writer) 
 			// Its own message would ask for -o DIR, which is refused here.
 			return usagef("--format evidence writes a directory, and over SSH export writes only to your terminal: choose another format (json --with-snapshots carries the snapshots), or ask for the directory to be exported on the server")
 		}
-		if f, ok := formats.Lookup(name); ok && f.Shown == formats.ShownNever {
-			c.stdout = &noControls{w: stdout} // servecontrols.go
+		// Over SSH it cannot tell where the output goes: the client's
+		// terminal, often. Each format goes as it would to a terminal.
+		var out interface {
+			io.Writer
+			Close() error
 		}
-		return exportRun(cmd, args)
+		switch f, ok := formats.Lookup(name); {
+		case !ok:
+		case f.Shown == formats.ShownNever:
+			out = &noControls{w: stdout} // servecontrols.go
+		case f.Shown == formats.ShownEscaped:
+			// JSON escapes C0 controls itself, and not C1's.
+			out = termtext.NewJSONWriter(stdout)
+		}
+		if out == nil {
+			return exportRun(cmd, args)
+		}
+		c.stdout = out
+		err := exportRun(cmd, args)
+		if cerr := out.Close(); err == nil {
+			err = cerr
+		}
+		return err
 	}
 	show := newShowCmd(c)
 	showRun := show.RunE

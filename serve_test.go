@@ -163,6 +163,30 @@ func TestServedCSVExportStopsAtAControl(t *testing.T) {
 	}
 }
 
+// TestServedJSONExportsEscapeC1Controls: JSON escapes C0 controls and not
+// C1's (U+0080–U+009F, CSI and OSC among them), which reached the client's
+// terminal raw in chrono JSON, Timesketch JSONL and TimelineJS; a lone
+// carriage return, drawing what follows over its line, passed the CSV's
+// guard.
+func TestServedJSONExportsEscapeC1Controls(t *testing.T) {
+	db := exampleDB(t)
+	inv := sshd.Investigation{Name: "nso", Path: db}
+	if r := chrono(t, db, "", "add", "--title", "C1 \u009d0;OWNED\u009c \u009b41m", "--date", "2019-05-05", "--summary", "REAL TEXT\rFAKE"); r.code != 0 {
+		t.Fatalf("add: %+v", r)
+	}
+	for _, format := range []string{"json", "timesketch", "timelinejs"} {
+		var out, errs bytes.Buffer
+		code := serveExec(inv, []string{"export", "--format", format}, &out, &errs)
+		if code != 0 || bytes.Contains(out.Bytes(), []byte("\u009b41m")) || bytes.Contains(out.Bytes(), []byte("\u009d")) || !strings.Contains(out.String(), `\u009b41m`) {
+			t.Errorf("%s over SSH: exit %d, raw C1 %v, %q", format, code, bytes.Contains(out.Bytes(), []byte("\u009b")), errs.String())
+		}
+	}
+	var out, errs bytes.Buffer
+	if code := serveExec(inv, []string{"export", "--format", "csv"}, &out, &errs); code == 0 || bytes.Contains(out.Bytes(), []byte("\rFAKE")) {
+		t.Errorf("csv over SSH with a lone carriage return: exit %d", code)
+	}
+}
+
 // TestNoControlsCutsAtTheFirst: the guard writes what comes before the
 // first control, a C1 control split between two writes included.
 func TestNoControlsCutsAtTheFirst(t *testing.T) {
@@ -174,12 +198,19 @@ func TestNoControlsCutsAtTheFirst(t *testing.T) {
 		{[]string{"ok ", "bad \x1b[31m"}, "ok bad "},
 		{[]string{"caf\xc3\xa9 ", "x\xc2", "\x9b31m"}, "caf\xc3\xa9 x"},
 		{[]string{"\xc2\xa0nbsp\x7f"}, "\xc2\xa0nbsp"},
+		// A carriage return draws what follows over its line, unless a
+		// line feed comes next, in this write or the next.
+		{[]string{"REAL TEXT\rFAKE"}, "REAL TEXT"},
+		{[]string{"a\r", "\nb"}, "a\r\nb"},
+		{[]string{"a\r", "b"}, "a"},
+		{[]string{"a\r"}, "a"},
 	} {
 		var b bytes.Buffer
 		n := &noControls{w: &b}
 		for _, w := range tt.writes {
 			n.Write([]byte(w))
 		}
+		n.Close()
 		if b.String() != tt.want {
 			t.Errorf("%q written as %q, want %q", tt.writes, b.String(), tt.want)
 		}

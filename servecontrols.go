@@ -15,13 +15,15 @@ import (
 var errControlOverSSH = errors.New("the CSV holds a control character from the investigation's text (an escape sequence, say), which chrono does not send to a terminal, and over SSH it cannot tell that yours will not get it: export as chrono JSON or Timesketch JSONL, which escape such characters, or have the CSV exported on the server with -o FILE")
 
 // noControls passes writes on to w until one holds a character a
-// terminal acts on: a C0 control but tab and the line ends, DEL, or a C1
-// control (U+0080–U+009F, two bytes in UTF-8, which may be split between
-// writes: a write's last 0xC2 is held for the next). What comes before
-// it is written; the rest fails.
+// terminal acts on: a C0 control but tab, a line feed and a carriage
+// return before one (a lone carriage return draws what follows over its
+// line), DEL, or a C1 control (U+0080–U+009F, two bytes in UTF-8). A
+// write's last byte that decides only with the next (0xC2, a carriage
+// return) is held for it. What comes before the control is written; the
+// rest fails.
 type noControls struct {
 	w    io.Writer
-	held bool // a 0xC2 ended the last write, not written yet
+	held byte // the last write's last byte, not written yet; 0 for none
 	err  error
 }
 
@@ -30,13 +32,14 @@ func (n *noControls) Write(p []byte) (int, error) {
 		return 0, n.err
 	}
 	q := p
-	if n.held {
-		q = append([]byte{0xC2}, p...)
-		n.held = false
+	if n.held != 0 {
+		q = append([]byte{n.held}, p...)
+		n.held = 0
 	}
 	for i, b := range q {
 		c1 := i > 0 && q[i-1] == 0xC2 && b >= 0x80 && b <= 0x9F
-		if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F || c1 {
+		loneCR := b == '\r' && i+1 < len(q) && q[i+1] != '\n'
+		if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') || loneCR || b == 0x7F || c1 {
 			end := i
 			if c1 {
 				end = i - 1 // the 0xC2 before it goes with it
@@ -49,12 +52,28 @@ func (n *noControls) Write(p []byte) (int, error) {
 			return 0, err
 		}
 	}
-	if len(q) > 0 && q[len(q)-1] == 0xC2 {
-		q, n.held = q[:len(q)-1], true // valid UTF-8 goes on in the next write
+	if last := len(q) - 1; last >= 0 && (q[last] == 0xC2 || q[last] == '\r') {
+		q, n.held = q[:last], q[last] // decided by the next write
 	}
 	if _, err := n.w.Write(q); err != nil {
 		n.err = err
 		return 0, err
 	}
 	return len(p), nil
+}
+
+// Close fails on a carriage return left last, which no line feed
+// followed; a 0xC2 left last is not UTF-8, and goes on as it is.
+func (n *noControls) Close() error {
+	held := n.held
+	n.held = 0
+	switch {
+	case n.err != nil || held == 0:
+		return n.err
+	case held == '\r':
+		n.err = errControlOverSSH
+		return n.err
+	}
+	_, n.err = n.w.Write([]byte{held})
+	return n.err
 }
