@@ -104,12 +104,19 @@ func runServe(opts *serveOptions) error {
 	stores := map[string]model.Store{}
 	opts.serving = true
 	for i, inv := range invs {
-		s, err := opts.serveStore(inv.Path)
+		s, readOnly, err := opts.serveStore(inv.Path)
 		if err != nil {
 			return err
 		}
 		defer s.Close()
 		stores[inv.Name] = s
+		if readOnly != nil {
+			// Said to each person who opens it, as a local browser says
+			// it, but without the server's path or what only its admin
+			// can do.
+			fmt.Fprintf(opts.stderr, "warning: investigation %s: %v; served for reading only\n", inv.Name, readOnly)
+			invs[i].ReadOnly = "investigation " + inv.Name + " is read-only on the server (its file cannot be written): nothing can be changed in it; ask the server's admin"
+		}
 		// Said once here, and to each person who opens it.
 		invs[i].Warning = joinWarnings(opts.rollbackWarning(s), opts.checkSeen(s, inv.Path, "", false))
 		if invs[i].Warning != "" {
@@ -183,20 +190,21 @@ func runServe(opts *serveOptions) error {
 // which brings it to the current schema and says whether it can be
 // written, then shared, opened for each burst of work, so that a stalled
 // session never holds it and local chrono commands use it meanwhile.
-func (o *serveOptions) serveStore(path string) (model.Store, error) {
-	readOnly := false
-	s, err := store.Open(path, store.Options{NoCreate: true})
+// readOnly, when set, says why it cannot be written.
+func (o *serveOptions) serveStore(path string) (s model.Store, readOnly, err error) {
+	s, err = store.Open(path, store.Options{NoCreate: true})
 	if errors.Is(err, model.ErrReadOnly) {
-		readOnly = true
+		readOnly = err
 		s, err = store.Open(path, store.Options{NoCreate: true, ReadOnly: true})
 	}
 	if err != nil {
-		return nil, fmt.Errorf("--db %s: %w", path, err)
+		return nil, nil, fmt.Errorf("--db %s: %w", path, err)
 	}
 	if err := s.Close(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return store.Open(path, store.Options{Shared: true, ReadOnly: readOnly, AcceptRollback: o.acceptRollback})
+	s, err = store.Open(path, store.Options{Shared: true, ReadOnly: readOnly != nil, AcceptRollback: o.acceptRollback})
+	return s, readOnly, err
 }
 
 // serveInvestigations are the stores --db names, each named by its file:

@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"chrono/model"
 	"chrono/tui/sshd"
 )
 
@@ -214,5 +216,22 @@ func TestNoControlsCutsAtTheFirst(t *testing.T) {
 		if b.String() != tt.want {
 			t.Errorf("%q written as %q, want %q", tt.writes, b.String(), tt.want)
 		}
+	}
+}
+
+// TestServeStoreSaysAReadOnlyFile: a store file the server may not write
+// is served for reading, and said to be, so that its browsers say so.
+func TestServeStoreSaysAReadOnlyFile(t *testing.T) {
+	db := exampleDB(t)
+	if err := os.Chmod(db, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	s, readOnly, err := (&serveOptions{cli: &cli{}}).serveStore(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if !errors.Is(readOnly, model.ErrReadOnly) {
+		t.Errorf("a file of mode 0444 served with readOnly %v", readOnly)
 	}
 }

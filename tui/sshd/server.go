@@ -35,6 +35,9 @@ type Investigation struct {
 	// Warning, when set, is said on the status line of each browser
 	// opened on it: a store that may have lost its last change.
 	Warning string
+	// ReadOnly, when set, says why nothing can be changed in it, as the
+	// browser's header and its keys that would say (tui.Options).
+	ReadOnly string
 }
 
 // Config is what a Server serves, and to whom.
@@ -652,6 +655,7 @@ func (s *Server) open(x *session, inv Investigation, role tui.Role) (*tui.Sessio
 	opts := s.cfg.Browser
 	opts.Role = role
 	opts.Warning = inv.Warning
+	opts.ReadOnly = inv.ReadOnly
 	opts.Colors = x.colors
 	opts.Location = "investigation " + inv.Name // not the server's path
 	opts.Selected = func(id string) {

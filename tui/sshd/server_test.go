@@ -449,6 +449,20 @@ func TestAUsersFileTakenAwayRevokesEveryone(t *testing.T) {
 	}
 }
 
+// TestAReadOnlyInvestigationIsBrowsedAsSuch: a store the server cannot
+// write was served as if it could: the header did not say so, forms
+// opened, and only a save failed, naming the server's path.
+func TestAReadOnlyInvestigationIsBrowsedAsSuch(t *testing.T) {
+	ana, anaLine := newKey(t)
+	const why = "investigation nso is read-only on the server"
+	sv := serve(t, usersLine("ana", "edit", anaLine), DefaultLimits(), func(c *Config) { c.Investigations[0].ReadOnly = why })
+	sess, keys, out, _ := browse(t, sv.connect(ana))
+	defer sess.Close()
+	out.waitFor(t, "read-only")
+	io.WriteString(keys, "A")
+	out.waitFor(t, why)
+}
+
 func TestLimitsSayWhichWasReached(t *testing.T) {
 	key, line := newKey(t)
 	l := DefaultLimits()
