@@ -147,12 +147,16 @@ func (o *importOptions) importClosing(s model.Store, fixed *formats.Format) erro
 	defer s.Close()
 	err := o.importInto(s, fixed)
 	checkDamaged(o.stderr, s, err)
+	discardIfUnused(s, err)
+	return err
+}
+
+// discardIfUnused takes away an investigation made for an import that
+// failed (err): "the store is unchanged" holds, and the name stays free.
+func discardIfUnused(s model.Store, err error) {
 	if d, ok := s.(interface{ DiscardUnused() error }); ok && err != nil && !errors.Is(err, model.ErrInUse) {
-		// An investigation made for the import goes with it: "the store
-		// is unchanged" holds, and the name stays free.
 		_ = d.DiscardUnused()
 	}
-	return err
 }
 
 // importInto opens the files, in the format fixed or each in its own, and

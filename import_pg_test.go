@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"chrono/model"
+	"chrono/store"
 )
 
 // An import's problems read FILE:LINE:COL: … at the start of each line
@@ -37,5 +40,39 @@ func TestDryRunIntoANewInvestigation(t *testing.T) {
 	}
 	if r := chrono(t, addr, "", "investigations"); strings.Contains(r.stdout, fresh+"\t") {
 		t.Errorf("the dry run made the investigation:\n%s", r.stdout)
+	}
+}
+
+// TestAFailedRestoreLeavesNoInvestigation: a backup whose restore into a
+// new investigation fails (an actor with a NUL, which PostgreSQL cannot
+// keep, taken by an earlier chrono) leaves no empty investigation behind
+// under the name, as a failed import leaves none.
+func TestAFailedRestoreLeavesNoInvestigation(t *testing.T) {
+	addr, name := pgDB(t)
+	dir := t.TempDir()
+	old := filepath.Join(dir, "old.db")
+	s, err := store.Open(old, store.Options{Author: "ana"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.Write(model.OpAdd, "added an event", func(tx model.Tx) error {
+		if err := tx.SetHeader(model.Header{Title: "Old case"}); err != nil {
+			return err
+		}
+		return tx.PutEvent(model.Event{ID: "e", Title: "E", Actors: []string{"A\x00B"}})
+	})
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(dir, "old-backup.db")
+	mustChrono(t, old, "backup", "-o", backup)
+	if r := chrono(t, addr, "", "--investigation", name, "import", backup); r.code == 0 || !strings.Contains(r.stderr, "holds a NUL character (U+0000), which PostgreSQL cannot keep") {
+		t.Fatalf("the restore of a NUL into PostgreSQL worked: %+v", r)
+	}
+	if r := chrono(t, addr, "", "investigations"); strings.Contains(r.stdout, name) {
+		t.Errorf("the failed restore left its investigation:\n%s", r.stdout)
 	}
 }

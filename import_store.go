@@ -32,7 +32,7 @@ func (o *importOptions) storeFile() (string, error) {
 // (its chain verified first) and the trash included, in one transaction.
 // Into one that holds anything it is an import like any other, merging
 // its events and sources, and it says what it did not carry.
-func (o *importOptions) importStore(path string) error {
+func (o *importOptions) importStore(path string) (err error) {
 	name := termtext.Line(path)
 	if o.isTheStore(path) {
 		return fmt.Errorf("%s is the store this import writes to: there is nothing to bring in; import another store's backup (chrono backup -o FILE writes one)", name)
@@ -75,6 +75,7 @@ func (o *importOptions) importStore(path string) error {
 		return err
 	}
 	defer s.Close()
+	defer func() { discardIfUnused(s, err) }()
 	defer o.clearOnSignal()()
 	if restored, err := o.restore(s, from, path, fromHead, o.stdout); restored || err != nil {
 		return err

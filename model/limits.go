@@ -1,6 +1,9 @@
 package model
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Limits on the size of what one event, source or header may hold. They
 // are far above anything written by hand or exported by a newsroom or
@@ -94,5 +97,16 @@ func (h *Header) Check() []string {
 	var l limits
 	l.line("title", h.Title)
 	l.text("description", h.Description)
+	if strings.ContainsRune(h.Title, 0) {
+		l = append(l, "title: "+nulInName)
+	}
+	if strings.ContainsRune(h.Description, 0) {
+		l = append(l, "description: "+nulInName)
+	}
 	return l
 }
+
+// nulInName is what is wrong with a name, or an investigation's title or
+// description, that holds U+0000: each is kept as text of its own, which
+// PostgreSQL refuses to hold it in, while an event's text is kept whole.
+const nulInName = "holds a NUL character (U+0000), which PostgreSQL cannot keep there: remove it"

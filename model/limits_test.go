@@ -18,6 +18,8 @@ func TestLimits(t *testing.T) {
 		{"actor over", func(e *Event) { e.Actors = []string{"a", long(MaxLineBytes)} }, "actor #2: "},
 		{"actor at the cap", func(e *Event) { e.Actors = []string{strings.Repeat("x", MaxActorBytes)} }, ""},
 		{"actor past what a store keys", func(e *Event) { e.Actors = []string{strings.Repeat("x", MaxActorBytes+1)} }, "actor #1: 2,049 bytes, more than the 2,048 allowed"},
+		{"actor with a NUL", func(e *Event) { e.Actors = []string{"A\x00B"} }, "actor #1: holds a NUL character (U+0000)"},
+		{"title with a NUL", func(e *Event) { e.Title = "A\x00B" }, ""},
 		{"quote text over", func(e *Event) { e.Quotes = []Quote{{Text: long(MaxTextBytes)}} }, "quote #1: text: "},
 		{"quote speaker over", func(e *Event) { e.Quotes = []Quote{{Text: "q", Speaker: long(MaxLineBytes)}} }, "quote #1: speaker: "},
 		{"note over", func(e *Event) { e.Notes = []Note{{Text: long(MaxTextBytes)}} }, "note #1: "},
@@ -43,6 +45,14 @@ func TestLimits(t *testing.T) {
 	h := Header{Description: long(MaxTextBytes)}
 	if msgs := h.Check(); len(msgs) != 1 || !strings.HasPrefix(msgs[0], "description: ") {
 		t.Errorf("header with a long description: %q", msgs)
+	}
+	h = Header{Title: "Case\x00"}
+	if msgs := h.Check(); len(msgs) != 1 || !strings.HasPrefix(msgs[0], "title: holds a NUL character") {
+		t.Errorf("header with a NUL: %q", msgs)
+	}
+	w := newMemWriter()
+	if _, _, err := (Retitle{Header: Header{Title: "Case\x00"}}).Apply(w); err == nil || !strings.Contains(err.Error(), "investigation: title: holds a NUL") {
+		t.Errorf("a title given a NUL: %v", err)
 	}
 }
 

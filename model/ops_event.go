@@ -319,6 +319,9 @@ func SetHeader(tx Tx, h Header) error {
 	if m := h.NotUTF8(); m != "" {
 		return errors.New("investigation: " + m)
 	}
+	if msgs := h.Check(); len(msgs) > 0 {
+		return errors.New("investigation: " + strings.Join(msgs, "; "))
+	}
 	return tx.SetHeader(h)
 }
 

@@ -157,8 +157,11 @@ func (e *Event) Check() []string {
 		add("date_source %q: needs date_text, the words it anchors", e.DateSource)
 	}
 	for i, a := range e.Actors {
-		if strings.TrimSpace(a) == "" {
+		switch {
+		case strings.TrimSpace(a) == "":
 			add("actor #%d: empty", i+1)
+		case strings.ContainsRune(a, 0):
+			add("actor #%d: %s", i+1, nulInName)
 		}
 	}
 	firstOf := tagsSeen(e.Tags)

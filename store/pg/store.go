@@ -251,6 +251,11 @@ func (s *Store) fail(err error) error {
 	if errors.As(err, &pgErr) && pgErr.Code == "42501" {
 		return s.addr.errorf("%s: %w (the role needs the rights the README lists)", s.loc, err)
 	}
+	if errors.As(err, &pgErr) && pgErr.Code == "22021" && strings.Contains(pgErr.Message, "0x00") {
+		// Text of its own (an actor, the investigation's title) holding
+		// U+0000, which an earlier chrono took, in a file's store.
+		return s.addr.errorf("%s: %w: an actor's name, or the investigation's title or description, holds a NUL character (U+0000), which PostgreSQL cannot keep; remove it where it comes from (chrono edit, edit --header), then try again", s.loc, err)
+	}
 	if errors.As(err, &pgErr) && pgErr.Code == "55P03" { // lock_not_available
 		return s.addr.errorf("%s is %w: another writer held it for longer than %s (an import, or a session outside chrono); try again once it is done", s.loc, model.ErrInUse, lockWait)
 	}
