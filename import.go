@@ -118,6 +118,7 @@ func runImport(opts *importOptions) error {
 		return opts.importNew(path, fixed)
 	}
 	// A dry run changes nothing, a missing store included.
+	opts.madeSaidLater = true
 	open := opts.createStore
 	if opts.dryRun {
 		open = func() (model.Store, error) { return opts.openStore(false) }
@@ -148,6 +149,9 @@ func (o *importOptions) importClosing(s model.Store, fixed *formats.Format) erro
 	err := o.importInto(s, fixed)
 	checkDamaged(o.stderr, s, err)
 	discardIfUnused(s, err)
+	if err == nil {
+		o.saidMade(s)
+	}
 	return err
 }
 

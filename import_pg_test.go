@@ -76,3 +76,28 @@ func TestAFailedRestoreLeavesNoInvestigation(t *testing.T) {
 		t.Errorf("the failed restore left its investigation:\n%s", r.stdout)
 	}
 }
+
+// TestANewInvestigationIsSaid: an investigation made in a database by a
+// command that writes is said on stderr, as a new store file is, so that
+// a mistyped --investigation is not taken for the case's.
+func TestANewInvestigationIsSaid(t *testing.T) {
+	addr, name := pgDB(t)
+	r := mustChrono(t, addr, "--investigation", name, "import", "timeline.example.json")
+	if !strings.Contains(r.stderr, "started a new investigation, ") || !strings.Contains(r.stderr, "(investigation "+name+"): there was none of that name") {
+		t.Errorf("the first import: stderr %q", r.stderr)
+	}
+	for _, args := range [][]string{{"import", "timeline.example.json"}, {"add", "--title", "Another", "--date", "2020"}} {
+		if r := mustChrono(t, addr, append([]string{"--investigation", name}, args...)...); strings.Contains(r.stderr, "started a new") {
+			t.Errorf("%v into it again: stderr %q", args, r.stderr)
+		}
+	}
+	if r := mustChrono(t, addr, "--investigation", name+"-typo", "add", "--title", "Lost", "--date", "2020"); !strings.Contains(r.stderr, "started a new investigation") {
+		t.Errorf("an add into a mistyped name: stderr %q", r.stderr)
+	}
+	// An import that fails makes none, and says none.
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	os.WriteFile(bad, []byte(`{"chrono":1,"events":[{"id":"a","title":"x","date":"2020-13"}]}`), 0o600)
+	if r := chrono(t, addr, "", "--investigation", name+"-failed", "import", bad); r.code == 0 || strings.Contains(r.stderr, "started a new") {
+		t.Errorf("a failed import: exit %d, stderr %q", r.code, r.stderr)
+	}
+}

@@ -66,6 +66,7 @@ func (o *importOptions) importStore(path string) (err error) {
 		}
 		return err
 	}
+	o.madeSaidLater = true // once restored or merged
 	open := o.createStore
 	if o.dryRun {
 		open = func() (model.Store, error) { return o.openStore(false) }
@@ -75,7 +76,11 @@ func (o *importOptions) importStore(path string) (err error) {
 		return err
 	}
 	defer s.Close()
-	defer func() { discardIfUnused(s, err) }()
+	defer func() {
+		if discardIfUnused(s, err); err == nil {
+			o.saidMade(s)
+		}
+	}()
 	defer o.clearOnSignal()()
 	if restored, err := o.restore(s, from, path, fromHead, o.stdout); restored || err != nil {
 		return err

@@ -116,6 +116,10 @@ type cli struct {
 	seen        map[string]seenStore
 	seenWarning string
 	seenLost    string // how the last store opened lost what was seen, unaccepted
+	// madeSaidLater keeps createStore from saying a new investigation
+	// made in a database: an import says it once it succeeds, a failed
+	// one taking the investigation away again.
+	madeSaidLater bool
 	// afterBreak is set once a change was written after a break in the
 	// journal's chain (and said): undo refuses it, so nothing offers it.
 	afterBreak bool

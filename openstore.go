@@ -36,7 +36,19 @@ func (c *cli) createStore() (model.Store, error) {
 	if err == nil && !c.onScreen && !store.IsAddress(path) && errors.Is(statErr, fs.ErrNotExist) {
 		c.saidNew(path)
 	}
+	if err == nil && !c.onScreen && !c.madeSaidLater {
+		c.saidMade(s)
+	}
 	return s, err
+}
+
+// saidMade says on stderr that s is an investigation a database did not
+// hold, made by this command: a mistyped --investigation too is a new
+// one.
+func (c *cli) saidMade(s model.Store) {
+	if m, ok := s.(interface{ Made() bool }); ok && m.Made() {
+		fmt.Fprintf(c.stderr, "started a new investigation, %s: there was none of that name\n", termtext.Line(s.Location()))
+	}
 }
 
 // saidNew says on stderr that the store file at path, named by --db or

@@ -275,6 +275,10 @@ func (s *Store) Close() error {
 	return s.closeLines()
 }
 
+// Made reports whether Open made the investigation, there being none
+// of its name.
+func (s *Store) Made() bool { return s.made }
+
 // DiscardUnused takes the investigation out of the database when this
 // Open made it and nothing was written to it since (an import into it
 // refused): a failed command leaves nothing behind, as with a store
