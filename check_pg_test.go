@@ -1,8 +1,11 @@
 package main
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // chrono check on an investigation in PostgreSQL checks its links and its
@@ -21,6 +24,21 @@ func TestCheckInDatabase(t *testing.T) {
 	r = chrono(t, addr, "", "--investigation", name, "check", "--store")
 	if r.code == 0 || !strings.Contains(r.stderr, "no check") {
 		t.Errorf("check --store: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+
+	// What the database cannot vouch for is checked: a journal entry
+	// altered in it had passed, "links and chronology follow", exit 0.
+	c, err := pgx.Connect(context.Background(), addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(context.Background())
+	if _, err := c.Exec(context.Background(), `UPDATE journal SET body = body || '\x20'::bytea WHERE seq = 1 AND inv = (SELECT id FROM investigations WHERE name = $1)`, name); err != nil {
+		t.Fatal(err)
+	}
+	r = chrono(t, addr, "", "--investigation", name, "check")
+	if r.code != 1 || !strings.Contains(r.stdout, "journal: the chain breaks at entry #1 (content)") || !strings.Contains(r.stderr, "chrono verify --journal says what differs") {
+		t.Errorf("check of an altered journal: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
 
