@@ -93,6 +93,15 @@ func TestDamagedSnapshotChecked(t *testing.T) {
 			if r.code != 0 || strings.Count(r.stderr, "warning: source wapo, snapshot 1: its ") != 1 || !strings.Contains(r.stderr, "exported as found, which an import of the file refuses") {
 				t.Errorf("export --with-snapshots: %+v", r)
 			}
+			// And printing it: what is printed is not the snapshot.
+			args := []string{"source", "text", "wapo"}
+			if tt.part == snapshots.Original {
+				args = append(args, "--original")
+			}
+			r = chrono(t, db, "", args...)
+			if r.code != 1 || !strings.Contains(r.stdout, "bags of cash") || !strings.Contains(r.stderr, "as printed, ha") || !strings.Contains(r.stderr, "what was printed is not the snapshot") {
+				t.Errorf("%v: %+v", args, r)
+			}
 		})
 	}
 }

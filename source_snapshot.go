@@ -2,10 +2,13 @@ package main
 
 import (
 	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -179,14 +182,17 @@ func newSourceTextCmd(c *cli) *cobra.Command {
 	}
 	cmd.Flags().IntVar(&n, "snapshot", 0, "which snapshot (chrono source show lists them; default: the latest)")
 	cmd.Flags().BoolVar(&original, "original", false, "print the original bytes as attached, not the text (never to a terminal)")
-	cmd.RunE = func(_ *cobra.Command, args []string) error {
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		id := args[0]
+		if cmd.Flags().Changed("snapshot") && n < 1 {
+			return usagef("--snapshot %d: snapshots are numbered from 1 (chrono source show %s lists them)", n, id)
+		}
 		return c.withStore(true, func(s model.Store) error {
+			snaps, err := s.Snapshots(id)
+			if err != nil {
+				return err
+			}
 			if n == 0 {
-				snaps, err := s.Snapshots(id)
-				if err != nil {
-					return err
-				}
 				if len(snaps) == 0 {
 					if _, err := findSource(s, id); err != nil {
 						return err
@@ -195,23 +201,43 @@ func newSourceTextCmd(c *cli) *cobra.Command {
 				}
 				n = snaps[len(snaps)-1].N
 			}
-			open := s.SnapshotText
+			open, what := s.SnapshotText, "its text, as printed, has"
 			if original {
 				if c.stdoutIsTerminal() {
 					return usagef("--original prints the bytes as attached; send them to a file (> FILE), not the terminal")
 				}
-				open = s.SnapshotOriginal
+				open, what = s.SnapshotOriginal, "its original bytes, as printed, have"
 			}
 			r, err := open(id, n)
 			if err != nil {
 				return err
 			}
 			defer r.Close()
+			// What is printed is hashed as it goes, and held against the
+			// hash kept with it: bytes altered outside chrono are said,
+			// not printed as if they were the snapshot.
+			h := sha256.New()
+			in := io.TeeReader(r, h)
 			if original || !c.stdoutIsTerminal() {
-				_, err = io.Copy(c.stdout, r)
+				_, err = io.Copy(c.stdout, in)
+			} else {
+				err = copySanitised(c.stdout, in)
+			}
+			if err != nil {
 				return err
 			}
-			return copySanitised(c.stdout, r)
+			i := slices.IndexFunc(snaps, func(sn model.Snapshot) bool { return sn.N == n })
+			if i < 0 {
+				return nil
+			}
+			kept := snaps[i].TextSHA256
+			if original {
+				kept = snaps[i].SHA256
+			}
+			if got := hex.EncodeToString(h.Sum(nil)); kept != "" && got != kept {
+				return fmt.Errorf("source %q, snapshot %d: %s SHA-256 %s, not the %s kept with it: altered outside chrono since it was kept, and what was printed is not the snapshot (chrono verify names it)", id, n, what, got, kept)
+			}
+			return nil
 		})
 	}
 	return cmd

@@ -48,6 +48,10 @@ func TestSourceAttach(t *testing.T) {
 	if r := chrono(t, db, "", "source", "text", "wapo", "--snapshot", "9"); r.code == 0 || !strings.Contains(r.stderr, "no snapshot 9") {
 		t.Errorf("a missing snapshot: %+v", r)
 	}
+	// Snapshot 0 is none: it printed the latest, without a word.
+	if r := chrono(t, db, "", "source", "text", "wapo", "--snapshot", "0"); r.code != exitUsage || r.stdout != "" || !strings.Contains(r.stderr, "numbered from 1") {
+		t.Errorf("--snapshot 0: %+v", r)
+	}
 	if r := chrono(t, db, "", "source", "edit", "wapo", "--archive", "https://web.archive.org/web/2022/x"); r.code != 0 {
 		t.Fatalf("archive: %+v", r)
 	}
