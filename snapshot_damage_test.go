@@ -155,6 +155,17 @@ func TestUnreadableSnapshotTextIsDamage(t *testing.T) {
 		strings.Contains(r.stderr, "altered outside chrono") || !strings.Contains(r.stderr, "export -o FILE") {
 		t.Errorf("check --store: %+v", r)
 	}
+	// verify says it of that source's quotes, and checks the others:
+	// it had stopped at the piece, with nothing on stdout, even --json.
+	mustChrono(t, db, "quote", "add", "nso-denial", "--source", "wapo", "--text", "bags of money")
+	r = chrono(t, db, "", "verify")
+	if r.code != 1 || !strings.Contains(r.stdout, "source wapo, snapshot 1: MISMATCH: its text, which quotes are checked against, cannot be read") ||
+		!strings.Contains(r.stdout, "nso-denial quote 2 (wapo, snapshot 1): unreadable snapshot") || !strings.Contains(r.stdout, "verbatim") {
+		t.Errorf("verify: %+v", r)
+	}
+	if r := chrono(t, db, "", "verify", "--json"); r.code != 1 || !strings.Contains(r.stdout, `"state":"unreadable snapshot"`) {
+		t.Errorf("verify --json: %+v", r)
+	}
 }
 
 // TestReplacedSnapshotChecked: a snapshot whose bytes and kept hashes

@@ -122,6 +122,9 @@ type verifyReport struct {
 const (
 	stateNoSnapshot = "no snapshot"
 	stateNoSource   = "no source"
+	// stateUnreadable is a quote whose source's latest snapshot cannot
+	// be read: not checked, and said with the snapshot's problem.
+	stateUnreadable = "unreadable snapshot"
 )
 
 // verifyStore checks s's quotes and snapshots and reports.
@@ -179,19 +182,30 @@ func verifyQuotes(s model.Store) (verifyReport, error) {
 		if err != nil {
 			return rep, fmt.Errorf("source %q: reading its snapshots: %w", src.ID, err)
 		}
-		latestOK := false
+		latestOK, unreadable := false, false
 		for _, sn := range snaps {
 			c := checkSnapshot(s, src.ID, sn, kept)
 			rep.Snapshots = append(rep.Snapshots, c)
-			latestOK = c.OK
+			latestOK, unreadable = c.OK, c.unreadable
 		}
 		if len(snaps) == 0 || len(bySource[src.ID]) == 0 {
 			continue
 		}
 		latest := snaps[len(snaps)-1]
-		text, err := readSnapshotText(s, src.ID, latest.N)
-		if err != nil {
-			return rep, err
+		text, err := "", error(nil)
+		if !unreadable {
+			text, err = readSnapshotText(s, src.ID, latest.N)
+		}
+		if unreadable || err != nil {
+			// Said with the snapshot's problem; the other sources'
+			// quotes are checked all the same.
+			for _, qi := range bySource[src.ID] {
+				rep.Quotes[qi].State, rep.Quotes[qi].Snapshot, rep.Quotes[qi].Untrusted = stateUnreadable, latest.N, true
+			}
+			if err != nil {
+				rep.Snapshots = append(rep.Snapshots, snapshotCheck{Source: src.ID, Snapshot: latest.N, SHA256: latest.SHA256, Problem: "its text, which quotes are checked against, cannot be read: " + err.Error(), unreadable: true})
+			}
+			continue
 		}
 		x := latest.QuoteIndex(text)
 		for _, qi := range bySource[src.ID] {
@@ -359,6 +373,8 @@ func writeVerify(w io.Writer, rep verifyReport) {
 		}
 		fmt.Fprintln(w)
 		switch {
+		case q.State == stateUnreadable:
+			fmt.Fprintf(w, "    snapshot %d cannot be read (above): the quote is not checked\n", q.Snapshot)
 		case q.Untrusted && q.OutOfStep:
 			fmt.Fprintf(w, "    %s's snapshots are not those the journal left (above): what this check found cannot be trusted\n", termtext.Line(q.Source))
 		case q.Untrusted:
@@ -382,7 +398,7 @@ func writeVerify(w io.Writer, rep verifyReport) {
 		states[q.State]++
 	}
 	fmt.Fprintf(w, "%s: %d verbatim, %d normalised, %d not found, %d unchecked; each against its source's latest snapshot\n",
-		plural(len(rep.Quotes), "quote"), states["verbatim"], states["normalised"], states["not found"], len(unchecked))
+		plural(len(rep.Quotes), "quote"), states["verbatim"], states["normalised"], states["not found"], len(unchecked)+states[stateUnreadable])
 }
 
 // verifyFailed is the error when a quote is not found or a snapshot
