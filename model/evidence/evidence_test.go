@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -280,6 +281,31 @@ func TestSnapshotTakenAway(t *testing.T) {
 	for _, want := range []string{"✗ Snapshot 2 (SHA-256", "Source <code>src</code>, which the investigation no longer has, snapshot 1", "what this check found cannot be trusted", "2 snapshots not as the journal left them"} {
 		if !strings.Contains(index, want) {
 			t.Errorf("index.html lacks %q", want)
+		}
+	}
+}
+
+// TestSnapshotPageLinksResolve: each link within a snapshot's page goes
+// to an anchor on it; a quote with no word in the text, which has no
+// closest passage to mark, linked to one that was not there.
+func TestSnapshotPageLinksResolve(t *testing.T) {
+	f := &fakeStore{header: model.Header{Title: "Links"}, chain: &model.ChainReport{}}
+	f.sources = []model.Source{{ID: "herald", Title: "Deal"}}
+	f.events = []model.Event{{ID: "deal", Title: "Deal", Quotes: []model.Quote{
+		{Text: "The deal was signed.", Source: "herald"},
+		{Text: "entirely unrelated words", Source: "herald"},
+	}}}
+	f.attach("herald", model.MediaText, "The deal was signed.\n", "", "")
+	f.journal = []model.Entry{{Seq: 1, At: exported, Author: "ana", Op: model.OpSource, Phrase: "attached", Snapshots: f.refs()}}
+	dir, _ := export(t, chained{f})
+	page := read(t, dir, "snapshots/herald-1.txt.html")
+	links := regexp.MustCompile(`href="#([^"]+)"`).FindAllStringSubmatch(page, -1)
+	if len(links) == 0 {
+		t.Fatal("the page links to nothing on it")
+	}
+	for _, l := range links {
+		if !strings.Contains(page, `id="`+l[1]+`"`) {
+			t.Errorf("the page links to #%s, which it does not hold", l[1])
 		}
 	}
 }

@@ -142,7 +142,7 @@ var textTemplate = template.Must(template.New("text").Funcs(funcs).Parse(head + 
 <dt>Original</dt><dd><a href="{{.Snapshot.Original | base}}">{{.Snapshot.MediaType}}, {{.Snapshot.Size}} bytes</a>; its text: <a href="{{.Snapshot.Text | base}}">{{.Snapshot.TextSize}} bytes</a></dd>
 </dl>
 {{if .Quotes}}<h2>Quotes checked against it</h2>
-<ul>{{range .Quotes}}<li>{{.Sign}} {{.State}}{{if .Untrusted}} <span class="warn">(cannot be trusted: this snapshot does not hold up)</span>{{end}}: <a href="#q{{.N}}">{{l .Text}}</a> (<a href="../index.html#q{{.N}}">in the chronology</a>)</li>
+<ul>{{range .Quotes}}<li>{{.Sign}} {{.State}}{{if .Untrusted}} <span class="warn">(cannot be trusted: this snapshot does not hold up)</span>{{end}}: {{if .Marked}}<a href="#q{{.N}}">{{l .Text}}</a>{{else}}{{l .Text}} (no word of it is in this text){{end}} (<a href="../index.html#q{{.N}}">in the chronology</a>)</li>
 {{end}}</ul>
 {{else if not .Snapshot.Latest}}<p>Quotes are checked against the source's latest snapshot, not this one.</p>
 {{end}}<h2>Text</h2>

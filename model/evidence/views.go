@@ -138,6 +138,9 @@ type pageQuote struct {
 	Text      string
 	State     string
 	Untrusted bool
+	// Marked: the page marks it, or its closest passage, under an
+	// anchor to link to; a quote with no word in the text has none.
+	Marked bool
 }
 
 // Sign is the quote's state's mark.

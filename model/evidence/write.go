@@ -202,7 +202,7 @@ func writeSource(fs *files, r model.Reader, src model.Source, k int, stems map[s
 		page.Outline = outline(page.Segments)
 		for _, qi := range mine {
 			if latest {
-				page.Quotes = append(page.Quotes, pageQuote{N: qi + 1, Text: quotes[qi], State: checks[qi].state, Untrusted: checks[qi].untrusted})
+				page.Quotes = append(page.Quotes, pageQuote{N: qi + 1, Text: quotes[qi], State: checks[qi].state, Untrusted: checks[qi].untrusted, Marked: len(checks[qi].parts) > 0})
 			}
 		}
 		if err := fs.write(sv.Page, func(w io.Writer) error { return textTemplate.Execute(w, page) }); err != nil {
