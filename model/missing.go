@@ -43,11 +43,17 @@ func (e *Missing) Unwrap() error { return ErrNotFound }
 type NoSnapshot struct {
 	Source string
 	N      int
+	// Withdrawn: an undo took it out of the source's list; its bytes
+	// are kept, for a redo.
+	Withdrawn bool
 }
 
 // Error says which snapshot is missing, and where the source's are
 // listed.
 func (e *NoSnapshot) Error() string {
+	if e.Withdrawn {
+		return fmt.Sprintf("snapshot %d of source %q was withdrawn by an undo (a redo brings it back; chrono source show %s lists those kept)", e.N, e.Source, e.Source)
+	}
 	return fmt.Sprintf("source %q has no snapshot %d (chrono source show %s lists them)", e.Source, e.N, e.Source)
 }
 

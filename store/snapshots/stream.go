@@ -91,7 +91,7 @@ func (w *pieceWriter) flush() error {
 // message naming the snapshot.
 func Open(r Record, part Part, get func(part Part, i int) ([]byte, error), damaged func(msg string) error) (io.ReadCloser, error) {
 	if r.Withdrawn {
-		return nil, fmt.Errorf("%w: snapshot %d of source %q was withdrawn by an undo", model.ErrNotFound, r.N, r.Source)
+		return nil, &model.NoSnapshot{Source: r.Source, N: r.N, Withdrawn: true}
 	}
 	return open(r, part, get, damaged)
 }

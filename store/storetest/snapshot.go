@@ -76,8 +76,8 @@ func testSnapshots(t *testing.T, s *suite) {
 	if list, err := st.Snapshots("wapo"); err != nil || len(list) != 1 || list[0] != first {
 		t.Errorf("after the undo: %+v, %v", list, err)
 	}
-	if _, err := st.SnapshotText("wapo", 2); !errors.Is(err, model.ErrNotFound) {
-		t.Errorf("a withdrawn snapshot's text: %v", err)
+	if _, err := st.SnapshotText("wapo", 2); !errors.Is(err, model.ErrNotFound) || strings.Contains(err.Error(), "no such event") || !strings.Contains(err.Error(), `snapshot 2 of source "wapo" was withdrawn by an undo`) {
+		t.Errorf("a withdrawn snapshot's text: %v; want ErrNotFound, saying it was withdrawn", err)
 	}
 	// A snapshot is not an event: the error says which is missing.
 	if _, err := st.SnapshotText("wapo", 99); !errors.Is(err, model.ErrNotFound) || strings.Contains(err.Error(), "no such event") || !strings.Contains(err.Error(), `source "wapo" has no snapshot 99`) {
