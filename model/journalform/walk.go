@@ -50,6 +50,8 @@ func (w *Walk) Next(e model.StoredEntry) bool {
 	r := &w.report
 	want := r.Head.Seq + 1
 	switch {
+	case e.Seq != want && want == 1:
+		return w.Broken(want, model.ChainMissing, "entry #1 is missing: the journal starts at #%d", e.Seq)
 	case e.Seq != want:
 		return w.Broken(want, model.ChainMissing, "entry #%d is missing: the journal goes from #%d to #%d", want, r.Head.Seq, e.Seq)
 	case len(e.Hash) != HashSize || len(e.Prev) != HashSize:

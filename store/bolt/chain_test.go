@@ -199,7 +199,7 @@ var tamperings = []struct {
 }, {
 	name:  "the first entry deleted",
 	alter: func(t *testing.T, journal *bbolt.Bucket) error { return journal.Delete(seqKey(1)) },
-	seq:   1, fault: model.ChainMissing, what: "entry #1 is missing",
+	seq:   1, fault: model.ChainMissing, what: "entry #1 is missing: the journal starts at #2",
 }, {
 	name: "an entry of the old format put back",
 	alter: func(t *testing.T, journal *bbolt.Bucket) error {
