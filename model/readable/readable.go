@@ -12,6 +12,7 @@ import (
 	"io"
 	"net/http"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -97,6 +98,9 @@ func Open(name, mediaType string, r io.Reader, lim Limits) (Content, error) {
 func Text(name, mediaType string, data []byte, lim Limits) ([]byte, error) {
 	switch mediaType {
 	case model.MediaHTML:
+		if cs := declaredCharset(data); cs != "" && !utf8.Valid(data) {
+			return nil, fmt.Errorf("%s: the page is in %s, which it declares, not UTF-8: convert it first (iconv -f %s -t UTF-8)", name, cs, cs)
+		}
 		return withDeadline(name, lim.Time, func() ([]byte, error) { return HTML(name, data) })
 	case model.MediaPDF:
 		return withDeadline(name, lim.Time, func() ([]byte, error) { return PDF(name, data, lim) })
@@ -104,6 +108,19 @@ func Text(name, mediaType string, data []byte, lim Limits) ([]byte, error) {
 		return nil, nil
 	}
 	return nil, fmt.Errorf("%s: media type %q is not one chrono keeps; give text/plain, text/markdown, text/html or application/pdf", name, mediaType)
+}
+
+// charsetDecl finds the character set an HTML page declares in a meta
+// element, in its first bytes.
+var charsetDecl = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?([a-z0-9_.:-]+)`)
+
+// declaredCharset is the character set the page declares, "" for none.
+func declaredCharset(data []byte) string {
+	m := charsetDecl.FindSubmatch(data[:min(len(data), 4096)])
+	if m == nil {
+		return ""
+	}
+	return strings.ToUpper(string(m[1]))
 }
 
 // Detect tells a content's media type from its name's extension, or
@@ -170,7 +187,7 @@ func withDeadline(name string, limit time.Duration, extract func() ([]byte, erro
 	select {
 	case r := <-done:
 		if r.err == nil && !utf8.Valid(r.text) {
-			return nil, fmt.Errorf("%s: its text is not valid UTF-8 (another character set?); convert it to UTF-8 first (iconv -t UTF-8)", name)
+			return nil, fmt.Errorf("%s: its text is not valid UTF-8 (another character set?); convert it to UTF-8 first (iconv -f CHARSET -t UTF-8, CHARSET being the one it was saved in: LATIN1, WINDOWS-1252, …)", name)
 		}
 		return r.text, r.err
 	case <-t.C:

@@ -44,7 +44,7 @@ func (u *utf8Reader) Read(p []byte) (int, error) {
 		u.carry = append(u.carry, p[end:n]...)
 	}
 	if i := invalidAt(p[:end]); i >= 0 {
-		u.err = fmt.Errorf("%s: not UTF-8 at byte %d; convert it to UTF-8 first (iconv -t UTF-8)", u.name, u.off+int64(i))
+		u.err = fmt.Errorf("%s: not UTF-8 at byte %d; convert it to UTF-8 first (iconv -f CHARSET -t UTF-8, CHARSET being the one it was saved in: LATIN1, WINDOWS-1252, …)", u.name, u.off+int64(i))
 		return 0, u.err
 	}
 	if err == io.EOF && len(u.carry) > 0 {
