@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"chrono/model"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -19,7 +21,9 @@ import (
 // is between the quotation marks a browser shows around it: “ ”, and
 // ‘ ’ within another.
 func HTML(name string, data []byte) ([]byte, error) {
-	doc, err := html.Parse(bytes.NewReader(data))
+	// A byte order mark, as Windows editors save a page, is no part of
+	// its text: read as such, it made an invisible first paragraph.
+	doc, err := html.Parse(bytes.NewReader(model.TrimByteOrderMark(data)))
 	if err != nil {
 		return nil, fmt.Errorf("%s: reading its HTML: %w", name, err)
 	}

@@ -56,6 +56,7 @@ c</pre></article><footer>© Site</footer></body></html>`
 			"Bags of cash\n\nThe company paid, in bags of cash, for the spyware.\n\nSecond paragraph & more.\n\na  b\nc"},
 		{"html sniffed", "stdin", "", []byte(article), model.MediaHTML,
 			"Bags of cash\n\nThe company paid, in bags of cash, for the spyware.\n\nSecond paragraph & more.\n\na  b\nc"},
+		{"html saved with a byte order mark", "bom.html", "", []byte("\uFEFF<html><body><p>One</p><p>Two</p></body></html>"), model.MediaHTML, "One\n\nTwo"},
 		{"html without article", "p.htm", "", []byte(`<body><div>One</div><div>Two <b>three</b></div><script>x()</script></body>`), model.MediaHTML, "One\n\nTwo three"},
 		{"html line breaks", "p.html", "", []byte("<p>NSO said: d\u00e9j\u00e0<br>vu <br/> line<br>\n break.</p><p>Old site<br><br>\n<br>laid out<br> <br>with breaks.<br></p>"), model.MediaHTML,
 			"NSO said: d\u00e9j\u00e0\nvu\nline\nbreak.\n\nOld site\n\nlaid out\n\nwith breaks."},
