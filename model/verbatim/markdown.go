@@ -68,8 +68,10 @@ func readParagraph(p string, base int, keep func(s string, base int)) {
 	drop := make([]bool, len(p))
 	literal := make([]bool, len(p))
 	headings(p, drop)
+	blockquotes(p, drop)
 	codeSpans(p, drop, literal)
 	escapes(p, drop, literal)
+	footnoteRefs(p, drop, literal)
 	links(p, drop, literal)
 	emphasis(p, drop, literal)
 	for i := 0; i < len(p); {
@@ -115,6 +117,60 @@ func headings(p string, drop []bool) {
 			}
 		}
 		i = end + 1
+	}
+}
+
+// blockquotes drops the > that begins each line of a block quote (up to
+// three spaces before it, one after it, nested quotes' each), which a
+// reader sees as a bar beside the text: a quote running from one line of
+// it to the next is found.
+func blockquotes(p string, drop []bool) {
+	for i := 0; i < len(p); {
+		end := strings.IndexByte(p[i:], '\n')
+		if end < 0 {
+			end = len(p)
+		} else {
+			end += i
+		}
+		for k := i; ; {
+			j := k
+			for j < end && j-k < 3 && p[j] == ' ' {
+				j++
+			}
+			if j >= end || p[j] != '>' {
+				break
+			}
+			if j++; j < end && p[j] == ' ' {
+				j++
+			}
+			for x := k; x < j; x++ {
+				drop[x] = true
+			}
+			k = j
+		}
+		i = end + 1
+	}
+}
+
+// footnoteRefs drops a footnote's reference ([^1], [^note]), which a
+// reader sees as a small number or not at all; a definition ([^1]: at a
+// line's start) stays as it is.
+func footnoteRefs(p string, drop, literal []bool) {
+	for i := 0; i+2 < len(p); i++ {
+		if p[i] != '[' || p[i+1] != '^' || literal[i] {
+			continue
+		}
+		j := i + 2
+		for j < len(p) && (p[j] == '-' || p[j] == '_' || p[j] < utf8.RuneSelf && (unicode.IsLetter(rune(p[j])) || unicode.IsDigit(rune(p[j])))) {
+			j++
+		}
+		if j == i+2 || j >= len(p) || p[j] != ']' || j+1 < len(p) && p[j+1] == ':' {
+			continue
+		}
+		for x := i; x <= j; x++ {
+			drop[x] = true
+		}
+		i = j
 	}
 }
 

@@ -14,7 +14,9 @@ func TestMarkdown(t *testing.T) {
 		"Lavie offered the *bags of cash* offer to **Mobileum**, a firm [named in the filing](https://example.com/f(1)) and in ![a photo](p.png).\n\n" +
 		"The file `deal_v2.pdf` was escaped as 2\\*3 \\[sic\\] and snake_case_name stays.\n\n" +
 		"See <https://example.com/x> and [the report][r] for _more_ of it; 5 * 3 is 15.\n\n" +
-		"## Later ##\n\nThe *second* paragraph."
+		"## Later ##\n\nThe *second* paragraph.\n\n" +
+		"> A quoted line\n> continued here, 3 > 2,\n> > and nested.\n\n" +
+		"Paid in cash[^1] and more.[^note]\n\n[^1]: Said the filing."
 	for _, tc := range []struct {
 		name, quote string
 		state       State
@@ -37,6 +39,9 @@ func TestMarkdown(t *testing.T) {
 		{"markup is not dropped from the quote", "the bags of *cash offer", NotFound, 0, "", nil},
 		{"a lone star stays", "5 3 is 15", NotFound, 0, "", nil},
 		{"not across a paragraph", "Later … second", NotFound, 0, "", nil},
+		{"a block quote's lines", "A quoted line continued here, 3 > 2, and nested.", Normalised, Markdown | Whitespace, "A quoted line\n> continued here, 3 > 2,\n> > and nested.", nil},
+		{"footnote references", "Paid in cash and more.", Normalised, Markdown, "Paid in cash[^1] and more.", nil},
+		{"a footnote's definition stays", "[^1]: Said the filing.", Verbatim, 0, "[^1]: Said the filing.", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			expectResult(t, text, tc.quote, NewMarkdownIndex(text).Check(tc.quote), tc.state, tc.rules, tc.want, tc.parts)
