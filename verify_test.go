@@ -247,7 +247,7 @@ func TestVerifyFindsASnapshotReplaced(t *testing.T) {
 		want  string
 	}{
 		{"replaced", []fakeSnap{plainSnap("wapo", 1, forged, forged)}, "source wapo, snapshot 1: MISMATCH: its original bytes have the SHA-256 kept with them, "},
-		{"added", []fakeSnap{plainSnap("wapo", 1, wapoText, wapoText), plainSnap("wapo", 2, forged, forged)}, "source wapo, snapshot 2: MISMATCH: no journal entry records keeping it"},
+		{"added", []fakeSnap{plainSnap("wapo", 1, wapoText, wapoText), plainSnap("wapo", 2, forged, forged)}, "source wapo, snapshot 2: MISMATCH: no journal entry records keeping it: it was put in the store outside chrono; restore the store from a backup made before it"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var out bytes.Buffer

@@ -73,7 +73,7 @@ func UnrecordedBy(sn Snapshot, recorded map[SnapshotKey]SnapshotRecord) string {
 	j, ok := recorded[SnapshotKey{sn.Source, sn.N}]
 	switch {
 	case !ok:
-		return "no journal entry records keeping it: it was put in the store outside chrono; attach the source again"
+		return "no journal entry records keeping it: it was put in the store outside chrono; restore the store from a backup made before it (attaching the source again gives its quotes a snapshot to be checked against, but this one stays, and is named)"
 	case !strings.EqualFold(j.Ref.SHA256, sn.SHA256):
 		return fmt.Sprintf("its original bytes have the SHA-256 kept with them, %s, but journal entry #%d recorded %s when it was kept: both were replaced outside chrono", sn.SHA256, j.Seq, j.Ref.SHA256)
 	case !strings.EqualFold(j.Ref.TextSHA256, sn.TextSHA256):
