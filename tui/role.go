@@ -112,7 +112,7 @@ func roleWork(r Role) string {
 	case RoleAnnotate:
 		return "tagging and notes"
 	case RoleEdit:
-		return "editing events, quotes, links and sources"
+		return "editing events, quotes, links, sources and the investigation's title"
 	}
 	return "emptying the trash and reverting"
 }

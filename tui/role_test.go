@@ -115,6 +115,13 @@ func TestAnnotateRoleTagsButDoesNotEdit(t *testing.T) {
 	if strings.Contains(d.screen(), "add an event") {
 		t.Error("the footer offers adding an event to the annotate role")
 	}
+	// I names what it is refused: it said events, quotes, links and
+	// sources.
+	d.m.status.clear()
+	d.keys("I")
+	if want := "editing events, quotes, links, sources and the investigation's title needs the edit role"; d.openDialog() != nil || !strings.Contains(d.status(), want) {
+		t.Errorf("I: dialog %T, status %q", d.openDialog(), d.status())
+	}
 }
 
 // The annotate role writes notes, and so may delete one: x on a note is
