@@ -281,6 +281,22 @@ func runServed(inv sshd.Investigation, args []string, stdout, stderr io.Writer) 
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	export := newExportCmd(c)
+	// Its help offers what it does here: no file on the server, no
+	// evidence directory.
+	for _, name := range []string{"output", "force"} {
+		_ = export.Flags().MarkHidden(name)
+	}
+	export.Flags().Lookup("format").Usage = "the format to write: " + formats.Names(false)
+	export.Use = "export [--format " + strings.ReplaceAll(formats.Names(false), ", ", "|") + "] [--tag T] [--status S] [--notes] [--with-snapshots]"
+	export.Long = `Export writes the investigation (title, sources, events with their tags
+and notes), or the events with a tag or status, in one of the formats
+chrono speaks, to ssh's output: redirect it to keep a file
+(ssh HOST -- ` + termtext.Line(inv.Name) + ` export > case.json). chrono JSON imports back
+to the same content; every other format says what it could not carry.
+Markdown is a draft for a story: it names linked events by their titles
+and leaves the investigator's private notes out unless --notes is given.
+A CSV stops before the first control character from the investigation's
+text, which a terminal would act on.`
 	exportRun := export.RunE
 	export.RunE = func(cmd *cobra.Command, args []string) error {
 		if cmd.Flags().Changed("output") || cmd.Flags().Changed("force") {
@@ -316,6 +332,7 @@ func runServed(inv sshd.Investigation, args []string, stdout, stderr io.Writer) 
 		return err
 	}
 	show := newShowCmd(c)
+	show.Args = exactArgs(1, "the ID of an event (ssh HOST -- "+termtext.Line(inv.Name)+" list lists them)")
 	showRun := show.RunE
 	show.RunE = func(cmd *cobra.Command, args []string) error {
 		return remoteAdvice(inv.Name, showRun(cmd, args))

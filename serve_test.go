@@ -235,3 +235,24 @@ func TestServeStoreSaysAReadOnlyFile(t *testing.T) {
 		t.Errorf("a file of mode 0444 served with readOnly %v", readOnly)
 	}
 }
+
+// TestServedHelpOffersWhatWorksThere: over SSH, show's advice named a
+// chrono command the person cannot run, and export's help offered -o,
+// --force and the evidence directory, each refused there.
+func TestServedHelpOffersWhatWorksThere(t *testing.T) {
+	inv := sshd.Investigation{Name: "nso", Path: exampleDB(t)}
+	var out, errs bytes.Buffer
+	if code := serveExec(inv, []string{"show"}, &out, &errs); code != exitUsage || !strings.Contains(errs.String(), "show needs the ID of an event (ssh HOST -- nso list lists them)") {
+		t.Errorf("show without an id: exit %d, %q", code, errs.String())
+	}
+	out.Reset()
+	errs.Reset()
+	if code := serveExec(inv, []string{"export", "--help"}, &out, &errs); code != 0 {
+		t.Fatalf("export --help: exit %d, %q", code, errs.String())
+	}
+	for _, gone := range []string{"--output", "--force", "evidence"} {
+		if strings.Contains(out.String(), gone) {
+			t.Errorf("export's help over SSH offers %s:\n%s", gone, out.String())
+		}
+	}
+}
