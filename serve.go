@@ -9,10 +9,12 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
 	"time"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -214,6 +216,14 @@ func serveInvestigations(paths []string) ([]sshd.Investigation, error) {
 	seen := map[string]string{}
 	add := func(path string) error {
 		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		switch {
+		case slices.Contains(sshd.ExecCommands, name):
+			// ssh HOST -- list would mean either.
+			return fmt.Errorf("--db %s: an investigation named %s reads as chrono's command %s over SSH; rename the file", path, name, name)
+		case strings.ContainsFunc(name, unicode.IsSpace) || name == "":
+			// The users file and ssh's command line part words at them.
+			return fmt.Errorf("--db %s: an investigation's name, its file's, may not hold spaces, which the users file and ssh's command line take to end it; rename the file (%s.db)", path, strings.Join(strings.Fields(name), "-"))
+		}
 		if other, ok := seen[name]; ok {
 			if sameFile(other, path) {
 				return nil // one store named twice (a file and its directory): served once

@@ -91,6 +91,17 @@ func TestServeInvestigationsFromADirectory(t *testing.T) {
 	if _, err := serveInvestigations([]string{dir, filepath.Join(other, "nso.db")}); err == nil || !strings.Contains(err.Error(), "two investigations named nso") {
 		t.Errorf("two stores named nso: %v", err)
 	}
+	// A name a person could not give: a command's, one with a space.
+	for file, want := range map[string]string{
+		"list.db":    "an investigation named list reads as chrono's command list over SSH",
+		"my case.db": "may not hold spaces, which the users file and ssh's command line take to end it; rename the file (my-case.db)",
+	} {
+		path := filepath.Join(t.TempDir(), file)
+		os.WriteFile(path, nil, 0o600)
+		if _, err := serveInvestigations([]string{path}); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want %q", file, err, want)
+		}
+	}
 }
 
 // TestServeRefusesADatabase: chrono serve serves store files; given a
