@@ -218,3 +218,21 @@ func TestUndoRedoPhrases(t *testing.T) {
 		t.Errorf("phrases %q, want %q", got, want)
 	}
 }
+
+// TestUndoOfANoteRemovedSinceNamesTheChange: the undo of a note added,
+// refused once another change removed the note, names that change, as a
+// refusal for a title changed since does.
+func TestUndoOfANoteRemovedSinceNamesTheChange(t *testing.T) {
+	w := newMemWriter(Event{ID: "a", Title: "A"})
+	_, undo, err := AddNote{ID: "a", Text: "ask the source", Author: "ana"}.Apply(w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := (DropNote{ID: "a", N: 1}).Apply(w); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = undo.Apply(w)
+	if err == nil || !strings.Contains(err.Error(), `event "a": a note this change added was edited or removed since, by #2 `) {
+		t.Errorf("the undo: %v; want the change that removed the note named", err)
+	}
+}

@@ -87,7 +87,9 @@ func RevertEntry(tx Tx, e Entry) error {
 		if err := checkLater(c, standing, tx.Author()); err != nil {
 			return err
 		}
-		if err := revertEvent(tx, c); err != nil {
+		if err := revertEvent(tx, c); errors.Is(err, errNoteGone) {
+			return refused("event %q: a note this change added was edited or removed since%s: revert that first", c.ID, notedBy(standing, c.ID))
+		} else if err != nil {
 			return err
 		}
 		if c.To == InTrash && c.From == OnTimeline {
@@ -282,7 +284,7 @@ func revertEvent(tx Tx, c *EventChange) error {
 			// Only its notes are taken out: others may have added theirs.
 			notes, found := withoutNotes(current.Notes, added)
 			if !found {
-				return refused("event %q: a note this change added was edited or removed since; revert that first", c.ID)
+				return errNoteGone
 			}
 			current.Notes = notes
 			fields = slices.DeleteFunc(slices.Clone(fields), func(f string) bool { return f == "notes" })
@@ -415,5 +417,22 @@ func (r refusal) Error() string { return r.msg }
 
 // Unwrap makes errors.Is(err, ErrConflict) hold.
 func (r refusal) Unwrap() error { return ErrConflict }
+
+// errNoteGone is revertEvent's when a note the change added is no longer
+// as it added it; RevertEntry says by which change.
+var errNoteGone = errors.New("a note this change added was edited or removed since")
+
+// notedBy names the latest of the entries standing that changed the
+// notes of event id: ", by #12 removed a note from x by bo", or "".
+func notedBy(standing []Entry, id string) string {
+	for _, l := range slices.Backward(standing) {
+		for _, c := range l.Events {
+			if c.ID == id && c.Before != nil && c.After != nil && !slices.Equal(c.Before.Notes, c.After.Notes) {
+				return fmt.Sprintf(", by #%d %s by %s", l.Seq, l.Phrase, l.Author)
+			}
+		}
+	}
+	return ""
+}
 
 func refused(format string, args ...any) error { return refusal{fmt.Sprintf(format, args...)} }
