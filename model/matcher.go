@@ -32,12 +32,20 @@ type Matcher struct {
 	// (the needle decomposed) begins with: a text can hold that form only
 	// if it has a combining mark. They are in firsts too.
 	marked []byte
+	// tagged is the text after its #, when it begins with one: a tag is
+	// searched as it is shown, #key, and a value holds its tags without
+	// the #, so that is what may be in it (InTag).
+	tagged *Matcher
 }
 
 // NewMatcher returns a Matcher for text.
 func NewMatcher(text string) Matcher {
 	text = plained(text)
 	m := Matcher{needle: text, forms: []string{text}, accents: !HasAccents(text)}
+	if rest, ok := strings.CutPrefix(text, "#"); ok {
+		t := NewMatcher(rest)
+		m.tagged = &t
+	}
 	if text == "" {
 		return m
 	}
@@ -92,6 +100,9 @@ func NewMatcher(text string) Matcher {
 // one vectorised pass over the whole of b finds, before the parts are
 // searched one by one.
 func (m Matcher) MayBeIn(b []byte) bool {
+	if m.tagged != nil && m.tagged.MayBeIn(b) {
+		return true
+	}
 	if m.firsts == nil {
 		return m.needle == "" || len(b) > 0
 	}
@@ -103,6 +114,16 @@ func (m Matcher) MayBeIn(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// InTag reports whether the text is in a tag as it is shown, with its #
+// (TagContains): #key is in the tag key, and in keyword.
+func (m Matcher) InTag(tag []byte) bool {
+	if m.tagged == nil {
+		return m.In(tag)
+	}
+	var buf [1 + MaxTagLen]byte
+	return m.In(append(append(buf[:0], '#'), tag...))
 }
 
 // In reports whether the text is in b, as FindFold(string(b), text) finds

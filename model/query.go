@@ -1,6 +1,9 @@
 package model
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Query selects events. Within a field the values are alternatives (an
 // event matches if it has any of the tags); the fields combine (it must
@@ -71,12 +74,26 @@ func (q Query) MatchesIn(e *Event, incoming []Incoming) bool {
 // looks at, ignoring case.
 func (e *Event) Contains(text string) bool {
 	found := false
-	e.SearchFields(func(field string) bool {
-		found = ContainsFold(field, text)
+	e.searchFields(func(kind, field string) bool {
+		found = fieldContains(kind, field, text)
 		return !found
 	})
 	return found
 }
+
+// fieldContains reports whether text is in a field of kind, ignoring
+// case: a tag as it is shown, with its #, so that #key finds the tag key
+// and a text that writes it so.
+func fieldContains(kind, field, text string) bool {
+	if kind == "tag" && strings.HasPrefix(text, "#") {
+		return TagContains(field, text)
+	}
+	return ContainsFold(field, text)
+}
+
+// TagContains reports whether text is in tag as it is shown, #tag,
+// ignoring case.
+func TagContains(tag, text string) bool { return ContainsFold("#"+tag, text) }
 
 // SearchFields calls fn with each field a search looks at, until fn
 // returns false.
@@ -90,7 +107,7 @@ func (e *Event) SearchFields(fn func(field string) bool) {
 func (e *Event) MatchIn(text string) string {
 	where := ""
 	e.searchFields(func(kind, field string) bool {
-		if ContainsFold(field, text) {
+		if fieldContains(kind, field, text) {
 			where = kind
 		}
 		return where == ""

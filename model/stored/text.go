@@ -38,11 +38,18 @@ func TextContains(v []byte, m *model.Matcher) bool {
 			return found
 		}
 	}
-	for range 2 { // actors, tags
-		for range t.count() {
-			if !field() {
-				return found
-			}
+	for range t.count() { // actors
+		if !field() {
+			return found
+		}
+	}
+	for range t.count() { // tags, as they are shown: #key
+		f, ok := t.string()
+		if !ok {
+			return false
+		}
+		if found = m.InTag(f); found {
+			return true
 		}
 	}
 	for range 3 * t.count() { // quotes: text, speaker, context

@@ -65,7 +65,9 @@ func (s *Store) plan(q model.Query) *plan {
 		p.where += " AND id = ANY(" + p.arg(append([]string{}, q.IDs...)) + "::text[])"
 	}
 	if q.Text != "" {
-		if pieces := model.FoldPattern(q.Text); len(pieces) > 0 {
+		// A tag is searched as it is shown, #key, and keyed without its
+		// #: the text without it selects a superset, which Go narrows.
+		if pieces := model.FoldPattern(strings.TrimPrefix(q.Text, "#")); len(pieces) > 0 {
 			p.search = "search LIKE " + p.arg(searchPattern(pieces))
 			p.fragments = searchFragments(pieces)
 		}

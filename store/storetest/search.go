@@ -30,7 +30,9 @@ const searchDoc = `{"chrono": 1, "events": [
   {"id": "yo", "date": "2020-01-15", "title": "Фёдоров and ЁЛКА"},
   {"id": "wide-accent", "date": "2020-01-16", "title": "Ｅ\u0301ｃｏｌｅ"},
   {"id": "vietnamese", "date": "2020-01-17", "title": "V\u1ecbnh H\u1ea1 Long"},
-  {"id": "vietnamese-decomposed", "date": "2020-01-18", "title": "Ti\u0300nh Ha\u0323 Bay"}
+  {"id": "vietnamese-decomposed", "date": "2020-01-18", "title": "Ti\u0300nh Ha\u0323 Bay"},
+  {"id": "hashtag", "date": "2020-01-19", "title": "A post", "summary": "tagged #Pegasus by its author"},
+  {"id": "tagged", "date": "2020-01-20", "title": "Tagged", "tags": ["pegasus-leak", "Key"]}
 ]}`
 
 // searches are the texts searchAgrees looks for, and, for some, the
@@ -97,6 +99,13 @@ var searches = []struct {
 	{"a", nil},
 	{"ab", nil},
 	{"zz", []string{}},
+	// A tag is searched as it is shown, #key; a text's own hashtag too.
+	{"#key", []string{"tagged"}},
+	{"#pegasus", []string{"hashtag", "tagged"}},
+	{"#pegasus-", []string{"tagged"}},
+	{"#leak", []string{}},
+	{"leak", []string{"tagged"}},
+	{"#", []string{"lodz", "hashtag", "tagged"}},
 	{"\u0308", nil},
 }
 
