@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -366,6 +367,27 @@ func TestFilterPickerTakesATagInAnyCase(t *testing.T) {
 			t.Errorf("%q chosen: want both events, the filter named once:\n%s", tt.typed, screen)
 		}
 		d.keys("F")
+	}
+}
+
+// TestFilterPickerCountsAnEventOnceInEverySpelling: an event naming an
+// actor two ways is one event of that actor's row, which counted it
+// twice, adding the spellings' counts.
+func TestFilterPickerCountsAnEventOnceInEverySpelling(t *testing.T) {
+	d := newDriver(t, storeOf(t, `{"chrono": 1, "events": [
+  {"id": "a", "date": "2017", "title": "A", "actors": ["Omri Lavie", "omri lavie"]},
+  {"id": "b", "date": "2018", "title": "B", "actors": ["Omri Lavie"]}
+]}`), 80, 24)
+	d.keys("f")
+	d.typeText("omri")
+	row := ""
+	for _, l := range strings.Split(d.screen(), "\n") {
+		if strings.Contains(l, "Omri Lavie") {
+			row = l
+		}
+	}
+	if !regexp.MustCompile(`\b2\b`).MatchString(row) || strings.Contains(row, "3") {
+		t.Errorf("the actor's row: %q, want 2 events\n%s", row, d.screen())
 	}
 }
 
