@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -157,6 +158,16 @@ func (p point) appendZone(b []byte, utc string) []byte {
 // unless they leave digits unsaid (two days of 2017-08-XX may differ).
 func (d Date) Label() string { return d.label(false) }
 
+// wholeMinute returns start when start and end are the first and last
+// second of one minute, certain and alike but for the seconds.
+func wholeMinute(start, end point) (point, bool) {
+	if !start.hasTime || start.second != 0 || end.second != 59 || start.nanos != 0 || end.nanos != 0 || start.frac != 0 || end.frac != 0 {
+		return start, false
+	}
+	end.second = 0
+	return start, start == end && start.qualifier == Certain
+}
+
 // label is Label; there says after a time written without an offset
 // that it is the local time where it happened.
 func (d Date) label(there bool) string {
@@ -183,7 +194,18 @@ func (d Date) label(there bool) string {
 			// be two days, and say so.
 			return d.start.label(true, there)
 		}
+		if m, ok := wholeMinute(d.start, d.end); ok {
+			// 20:30:00 to 20:30:59, as --during reads "20:30": the
+			// minute, not two times a minute apart.
+			hhmmss := fmt.Sprintf("%02d:%02d:00", m.hour, m.minute)
+			return strings.Replace(m.label(true, there), hhmmss, hhmmss[:5], 1)
+		}
 		start, end := d.start.label(!sameYearCompactable(d.start, d.end), there), d.end.label(true, there)
+		if whole := d.start.label(true, there); whole == end && !d.start.unspecified() && !d.end.unspecified() {
+			// Two years a billion years ago read alike: one label (ends
+			// with unspecified digits may be two, as above).
+			return end
+		}
 		// "538.8 – 251.902 million years ago": the end says the unit for
 		// both, when the start has nothing before or after its figure.
 		for _, unit := range []string{" million years ago", " billion years ago"} {
