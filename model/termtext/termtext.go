@@ -18,9 +18,11 @@
 package termtext
 
 import (
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"chrono/model/invisible"
@@ -197,10 +199,13 @@ func escapeJSON(b []byte, prev rune) ([]byte, rune) {
 	out.Grow(len(s) + 16)
 	for _, r := range s {
 		if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= utf8.RuneSelf && marked(r, prev) {
-			out.WriteString(`\u`)
-			h := strconv.FormatInt(int64(r), 16)
-			out.WriteString(strings.Repeat("0", 4-len(h)))
-			out.WriteString(h)
+			// Beyond U+FFFF (a tag character, U+E0001) JSON writes the
+			// rune as its UTF-16 surrogate pair.
+			if hi, lo := utf16.EncodeRune(r); hi != utf8.RuneError {
+				fmt.Fprintf(&out, `\u%04x\u%04x`, hi, lo)
+			} else {
+				fmt.Fprintf(&out, `\u%04x`, r)
+			}
 			prev = -1
 			continue
 		}

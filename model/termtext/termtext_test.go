@@ -1,6 +1,7 @@
 package termtext
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -128,6 +129,21 @@ func TestJSONWriterSplits(t *testing.T) {
 				t.Fatalf("cut at %d and %d: %q, want %q", cut, cut2, out.String(), want)
 			}
 		}
+	}
+}
+
+// TestEscapeJSONBeyondTheBasicPlane: a marked character beyond U+FFFF (a
+// tag character, not after 🏴) is escaped as its surrogate pair, which
+// JSON reads back as the character; it had panicked.
+func TestEscapeJSONBeyondTheBasicPlane(t *testing.T) {
+	doc := "{\"t\":\"lang \U000E0001 tag \u009b\"}"
+	out := EscapeJSON([]byte(doc))
+	var v map[string]string
+	if err := json.Unmarshal(out, &v); err != nil || v["t"] != "lang \U000E0001 tag \u009b" {
+		t.Errorf("EscapeJSON(%q) = %q, which reads back as %q, %v", doc, out, v["t"], err)
+	}
+	if !strings.Contains(string(out), `\udb40\udc01`) {
+		t.Errorf("EscapeJSON(%q) = %q, want the surrogate pair", doc, out)
 	}
 }
 
