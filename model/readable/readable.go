@@ -8,6 +8,7 @@ package readable
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -98,10 +99,11 @@ func Open(name, mediaType string, r io.Reader, lim Limits) (Content, error) {
 func Text(name, mediaType string, data []byte, lim Limits) ([]byte, error) {
 	switch mediaType {
 	case model.MediaHTML:
-		if cs := declaredCharset(data); cs != "" && !utf8.Valid(data) {
-			return nil, fmt.Errorf("%s: the page is in %s, which it declares, not UTF-8: convert it first (iconv -f %s -t UTF-8)", name, cs, cs)
+		text, err := withDeadline(name, lim.Time, func() ([]byte, error) { return HTML(name, data) })
+		if cs := declaredCharset(data); errors.Is(err, errTextNotUTF8) && cs != "" && cs != "UTF-8" && cs != "UTF8" {
+			return nil, fmt.Errorf("%s: its text is not valid UTF-8: the page is in %s, which it declares; convert it first (iconv -f %s -t UTF-8)", name, cs, cs)
 		}
-		return withDeadline(name, lim.Time, func() ([]byte, error) { return HTML(name, data) })
+		return text, err
 	case model.MediaPDF:
 		return withDeadline(name, lim.Time, func() ([]byte, error) { return PDF(name, data, lim) })
 	case model.MediaText, model.MediaMarkdown:
@@ -109,6 +111,9 @@ func Text(name, mediaType string, data []byte, lim Limits) ([]byte, error) {
 	}
 	return nil, fmt.Errorf("%s: media type %q is not one chrono keeps; give text/plain, text/markdown, text/html or application/pdf", name, mediaType)
 }
+
+// errTextNotUTF8 is an extracted text that is not UTF-8.
+var errTextNotUTF8 = errors.New("its text is not valid UTF-8")
 
 // charsetDecl finds the character set an HTML page declares in a meta
 // element, in its first bytes.
@@ -187,7 +192,7 @@ func withDeadline(name string, limit time.Duration, extract func() ([]byte, erro
 	select {
 	case r := <-done:
 		if r.err == nil && !utf8.Valid(r.text) {
-			return nil, fmt.Errorf("%s: its text is not valid UTF-8 (another character set?); convert it to UTF-8 first (iconv -f CHARSET -t UTF-8, CHARSET being the one it was saved in: LATIN1, WINDOWS-1252, …)", name)
+			return nil, fmt.Errorf("%s: %w (another character set?); convert it to UTF-8 first (iconv -f CHARSET -t UTF-8, CHARSET being the one it was saved in: LATIN1, WINDOWS-1252, …)", name, errTextNotUTF8)
 		}
 		return r.text, r.err
 	case <-t.C:
