@@ -25,8 +25,8 @@ type snapshotInput struct {
 }
 
 // check reads every snapshot of the input and checks its bytes
-// against its hash and sizes, before anything is imported, and returns
-// how many there are.
+// against its hash and sizes, and that its text can be read from them,
+// before anything is imported, and returns how many there are.
 func (si *snapshotInput) check() (int, error) {
 	if may, err := si.mayHold(); err != nil || !may {
 		return 0, err
@@ -34,7 +34,11 @@ func (si *snapshotInput) check() (int, error) {
 	n := 0
 	err := si.each(func(d native.SnapshotDoc) error {
 		n++
-		return d.Check()
+		if err := d.Check(); err != nil {
+			return err
+		}
+		_, err := textOf(d)
+		return err
 	})
 	var syntax *jsontext.SyntacticError
 	if errors.As(err, &syntax) {
@@ -108,7 +112,7 @@ func restoreSnapshots(s model.Store, inputs []*snapshotInput, have map[snapshotK
 					return nil
 				}
 				snap := d.Snapshot()
-				ours, err := readable.Text(fmt.Sprintf("%s: snapshot %d of source %q", termtext.Line(si.name), d.N, d.Source), d.MediaType, d.Original, snapshotLimits)
+				ours, err := textOf(d)
 				if err != nil {
 					return err
 				}
@@ -132,6 +136,12 @@ func restoreSnapshots(s model.Store, inputs []*snapshotInput, have map[snapshotK
 		return nil
 	})
 	return kept, reread, err
+}
+
+// textOf is the text chrono reads from a snapshot's original bytes, as
+// an attach reads it (readable.Text): nil when they are their own text.
+func textOf(d native.SnapshotDoc) ([]byte, error) {
+	return readable.Text(fmt.Sprintf("snapshot %d of source %q", d.N, d.Source), d.MediaType, d.Original, snapshotLimits)
 }
 
 // snapshotKey is a snapshot's place: its source and number.

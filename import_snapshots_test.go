@@ -133,3 +133,50 @@ func TestImportReadsASnapshotsTextAnew(t *testing.T) {
 		t.Errorf("an export as written: stderr %q", r.stderr)
 	}
 }
+
+// TestImportRefusesASnapshotItCannotRead: a snapshot whose text cannot be
+// read from its bytes (a page past the limits, a text not UTF-8) is
+// refused before anything is imported, as any problem of the file is;
+// the events had been imported, the snapshots then refused.
+func TestImportRefusesASnapshotItCannotRead(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "page.html")
+	os.WriteFile(page, []byte("<html><body><p>The deal was signed.</p></body></html>"), 0o600)
+	from := filepath.Join(dir, "from.db")
+	mustChrono(t, from, "import", "timeline.example.json")
+	mustChrono(t, from, "source", "attach", "wapo", page)
+	file := filepath.Join(dir, "sn.json")
+	mustChrono(t, from, "export", "--with-snapshots", "-o", file)
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	// A page whose text is not UTF-8, its hashes made anew.
+	bad := []byte("<html><body><p>caf\xe9</p></body></html>")
+	sum := sha256.Sum256(bad)
+	sn := doc["snapshots"].([]any)[0].(map[string]any)
+	sn["original"], sn["sha256"], sn["size"] = base64.StdEncoding.EncodeToString(bad), hex.EncodeToString(sum[:]), len(bad)
+	delete(sn, "text")
+	delete(sn, "text_sha256")
+	sn["text_size"] = len(bad)
+	out, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(file, out, 0o600)
+	db := filepath.Join(dir, "to.db")
+	mustChrono(t, db, "new", db) // nothing in it
+	for _, args := range [][]string{{"import", "--dry-run", file}, {"import", file}} {
+		r := chrono(t, db, "", args...)
+		if r.code != 1 || !strings.Contains(r.stderr, `sn.json: snapshot 1 of source "wapo": its text is not valid UTF-8`) || strings.Contains(r.stderr, "events were imported") {
+			t.Errorf("%v: exit %d\n%s", args, r.code, r.stderr)
+		}
+	}
+	if r := mustChrono(t, db, "list"); strings.TrimSpace(r.stdout) != "" {
+		t.Errorf("the refused import left events:\n%s", r.stdout)
+	}
+}
