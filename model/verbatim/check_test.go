@@ -13,7 +13,8 @@ func TestCheck(t *testing.T) {
 		"Miller contacted Congressman\nLieu last year on account of the lawmaker’s documented interest.\n\n" +
 		"A state\u00ADment from NSO claims it has “never done any business with” Mobileum.\r\n\r\n" +
 		"The Caf\u0065\u0301 Society met in the  Cafe\u0301 Royal, with \"plain quotes\".\u2029Next paragraph, after a paragraph separator. Its ﬁnancial oﬃcers ﬂed.\n\nPegasus was in\u200Bstalled by zero\u2060click.\n\nHe said \u200Fשלום עולם\u200F on \u200E2020-01-07\u200E.\n\nHe answered «non», then ‹peut-être›. Donʼt go.\n\n" +
-		"He said I can’t confirm. The firm paid $5,000,000. Turnout rose 3.5%. It met at 12:30. उसने कमाई"
+		"He said I can’t confirm. The firm paid $5,000,000. Turnout rose 3.5%. It met at 12:30. उसने कमाई\n\n" +
+		"L’homme est mortel. Ziv Tal’s firm paid. It was signed in 2019.12 The note. We’ll see."
 	for _, tc := range []struct {
 		name, quote string
 		state       State
@@ -53,12 +54,19 @@ func TestCheck(t *testing.T) {
 		{"not inside a word", "ash at your", NotFound, 0, "", nil},
 		{"not a longer word's start", "bags of ca", NotFound, 0, "", nil},
 		{"not a word cut at its apostrophe", "I can", NotFound, 0, "", nil},
-		{"not a word's end after its apostrophe", "t confirm", NotFound, 0, "", nil},
 		{"not a number cut at its thousands", "The firm paid $5", NotFound, 0, "", nil},
 		{"not a number's thousands", "000,000.", NotFound, 0, "", nil},
 		{"not a number cut at its decimals", "Turnout rose 3", NotFound, 0, "", nil},
 		{"not a time cut at its colon", "met at 12", NotFound, 0, "", nil},
 		{"a number ending a sentence", "rose 3.5%. It", Verbatim, 0, "rose 3.5%. It", nil},
+		{"not a number cut at its decimal point", "Turnout rose 3.", NotFound, 0, "", nil},
+		{"not a number cut after its thousands separator", "The firm paid $5,", NotFound, 0, "", nil},
+		{"not a word cut after its apostrophe", "He said I can’", NotFound, 0, "", nil},
+		{"not a time cut after its colon", "met at 12:", NotFound, 0, "", nil},
+		{"after an elided article", "homme est mortel", Verbatim, 0, "homme est mortel", nil},
+		{"before a possessive", "Ziv Tal", Verbatim, 0, "Ziv Tal", nil},
+		{"not a word cut before its contraction", "paid. It was signed in 2019.12 The note. We", NotFound, 0, "", nil},
+		{"a year before a footnote's number", "It was signed in 2019", Verbatim, 0, "It was signed in 2019", nil},
 		{"a whole word before an apostrophe ending a quotation", "I can’t confirm", Verbatim, 0, "I can’t confirm", nil},
 		{"not a word cut before its vowel sign", "उसने कम", NotFound, 0, "", nil},
 		{"a word with its vowel sign", "उसने कमाई", Verbatim, 0, "उसने कमाई", nil},
@@ -170,6 +178,11 @@ func TestNearMiss(t *testing.T) {
 	}
 	if r := Check("entirely unrelated words", article); r.State != NotFound || r.Closest != (Span{}) || r.Diff != nil {
 		t.Errorf("no word in common: %+v", r)
+	}
+	// A quote cut inside a number is not found, and its words lead to
+	// the passage all the same: "no word of it" would be untrue.
+	if r := Check("$5", "The firm paid $5,000,000."); r.State != NotFound || r.Closest == (Span{}) {
+		t.Errorf("a number cut short: %+v, want not found with a closest passage", r)
 	}
 }
 

@@ -156,7 +156,7 @@ func (x *Index) closest(q string) Result {
 				break
 			}
 			i += from
-			if atEdges(x.lower, w, i) {
+			if atWordEdges(x.lower, w, i) {
 				hits = append(hits, i)
 			}
 			from = i + len(w)

@@ -425,42 +425,75 @@ func splitEllipsis(q string) (parts []string, ok bool) {
 }
 
 // atEdges says whether p at offset i of s begins and ends at word
-// edges: a part that begins (ends) with a word character may not follow
-// (precede) another, nor the apostrophe or separator that joins it to
-// one (inWord): "I can" is not a quote of "I can’t", nor "$5" of
-// "$5,000,000".
+// edges (atWordEdges), and is not cut inside a word or a number that an
+// apostrophe or a separator makes one (joined): "I can" is not a quote of
+// "I can’t", nor "$5" or "$5," of "$5,000,000", nor "rose 3." of "rose
+// 3.5%". A possessive's ’s and an elided article's l’ part words: "Omri
+// Lavie" is a quote of "Omri Lavie’s firm", "homme" of "l’homme".
 func atEdges(s, p string, i int) bool {
-	first, _ := utf8.DecodeRuneInString(p)
-	last, _ := utf8.DecodeLastRuneInString(p)
-	if isWord(first) && i > 0 {
-		r, n := utf8.DecodeLastRuneInString(s[:i])
-		if isWord(r) {
-			return false
-		}
-		if before, _ := utf8.DecodeLastRuneInString(s[:i-n]); i-n > 0 && inWord(before, r, first) {
-			return false
-		}
+	if !atWordEdges(s, p, i) {
+		return false
 	}
-	if end := i + len(p); isWord(last) && end < len(s) {
-		r, n := utf8.DecodeRuneInString(s[end:])
-		if isWord(r) {
-			return false
-		}
-		if after, _ := utf8.DecodeRuneInString(s[end+n:]); end+n < len(s) && inWord(last, r, after) {
-			return false
-		}
+	end := i + len(p)
+	// Where the quote begins: a separator between the text's word and
+	// the quote's, as the text's last or the quote's first character.
+	if r, n := utf8.DecodeLastRuneInString(s[:i]); i > 0 && joined(s[:i-n], r, p, false) {
+		return false
+	}
+	if r, n := utf8.DecodeRuneInString(p); n < len(p) && joined(s[:i], r, p[n:], false) {
+		return false
+	}
+	// Where it ends, likewise.
+	if r, n := utf8.DecodeRuneInString(s[end:]); end < len(s) && joined(p, r, s[end+n:], true) {
+		return false
+	}
+	if r, n := utf8.DecodeLastRuneInString(p); n < len(p) && joined(p[:len(p)-n], r, s[end:], true) {
+		return false
 	}
 	return true
 }
 
-// inWord says whether r, between prev and next, makes them one word: an
-// apostrophe between word characters (can’t), or a decimal or thousands
-// separator or a time's colon between digits (3.5, 5,000, 12:30).
-func inWord(prev, r, next rune) bool {
+// atWordEdges says whether p at offset i of s begins and ends at word
+// edges: a part that begins (ends) with a word character may not follow
+// (precede) another. The closest passage is sought by it, so that a word
+// of the quote found in a longer one is still near.
+func atWordEdges(s, p string, i int) bool {
+	first, _ := utf8.DecodeRuneInString(p)
+	last, _ := utf8.DecodeLastRuneInString(p)
+	if r, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && isWord(first) && isWord(r) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(s[i+len(p):]); i+len(p) < len(s) && isWord(last) && isWord(r) {
+		return false
+	}
+	return true
+}
+
+// joined says whether r, between the text before and the text after it,
+// makes one word or number of the two, so that a quote may not end (end)
+// or begin at it: an apostrophe before the rest of a word (can’t, it’ll)
+// but a possessive's s, or a decimal or thousands separator or a time's
+// colon between digits (3.5, 5,000, 12:30). A quote may begin after an
+// apostrophe (l’homme, dell’anno). A full stop after a year's four digits
+// ends a sentence, a footnote's number after it (2019.12), more often
+// than it makes a decimal.
+func joined(before string, r rune, after string, end bool) bool {
+	prev, _ := utf8.DecodeLastRuneInString(before)
+	next, n := utf8.DecodeRuneInString(after)
+	if before == "" || after == "" {
+		return false
+	}
 	switch r {
-	case '\'', '’', 'ʼ':
-		return isWord(prev) && isWord(next)
-	case '.', ',', ':':
+	case '\'', '\u2019', '\u02BC':
+		if !end || !isWord(prev) || !isWord(next) {
+			return false
+		}
+		rest, _ := utf8.DecodeRuneInString(after[n:])
+		return !(next == 's' || next == 'S') || isWord(rest) // ’s alone is a possessive
+	case '.':
+		digits := len(before) - len(strings.TrimRightFunc(before, func(r rune) bool { return r >= '0' && r <= '9' }))
+		return digits > 0 && digits != 4 && unicode.IsDigit(next)
+	case ',', ':':
 		return unicode.IsDigit(prev) && unicode.IsDigit(next)
 	}
 	return false
