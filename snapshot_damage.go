@@ -29,7 +29,11 @@ func damagedSnapshots(s model.Reader) ([]snapshotCheck, error) {
 			return nil, fmt.Errorf("source %q: reading its snapshots: %w", src.ID, err)
 		}
 		for _, sn := range snaps {
-			if c := checkSnapshot(s, src.ID, sn, kept); !c.OK {
+			c, err := checkSnapshot(s, src.ID, sn, kept)
+			if err != nil {
+				return nil, err
+			}
+			if !c.OK {
 				damaged = append(damaged, c)
 			}
 		}

@@ -3,11 +3,13 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 
 	"chrono/model"
+	"chrono/model/stored"
 	"chrono/model/termtext"
 	"chrono/model/verbatim"
 
@@ -184,7 +186,10 @@ func verifyQuotes(s model.Store) (verifyReport, error) {
 		}
 		latestOK, unreadable := false, false
 		for _, sn := range snaps {
-			c := checkSnapshot(s, src.ID, sn, kept)
+			c, err := checkSnapshot(s, src.ID, sn, kept)
+			if err != nil {
+				return rep, err
+			}
 			rep.Snapshots = append(rep.Snapshots, c)
 			latestOK, unreadable = c.OK, c.unreadable
 		}
@@ -195,6 +200,9 @@ func verifyQuotes(s model.Store) (verifyReport, error) {
 		text, err := "", error(nil)
 		if !unreadable {
 			text, err = readSnapshotText(s, src.ID, latest.N)
+		}
+		if err != nil && !isDamage(err) {
+			return rep, err
 		}
 		if unreadable || err != nil {
 			// Said with the snapshot's problem; the other sources'
@@ -270,16 +278,21 @@ func readSnapshotText(sr model.Reader, source string, n int) (string, error) {
 
 // checkSnapshotHash streams a snapshot's original bytes through SHA-256
 // and compares the sum and size with those kept.
-func checkSnapshotHash(sr model.Reader, source string, sn model.Snapshot) snapshotCheck {
+func checkSnapshotHash(sr model.Reader, source string, sn model.Snapshot) (snapshotCheck, error) {
 	c := snapshotCheck{Source: source, Snapshot: sn.N, SHA256: sn.SHA256}
 	rc, err := sr.SnapshotOriginal(source, sn.N)
+	if err != nil && !isDamage(err) {
+		return c, err
+	}
 	if err != nil {
 		c.Problem, c.unreadable = "its original bytes cannot be read: "+err.Error(), true
-		return c
+		return c, nil
 	}
 	defer rc.Close()
 	mismatch, err := sn.CopyOriginal(io.Discard, rc)
 	switch {
+	case err != nil && !isDamage(err):
+		return c, err
 	case err != nil:
 		c.Problem, c.unreadable = "its original bytes cannot be read: "+err.Error(), true
 	case mismatch != "":
@@ -291,6 +304,8 @@ func checkSnapshotHash(sr model.Reader, source string, sn model.Snapshot) snapsh
 	default:
 		c.TextChecked = true
 		switch text, err := textSum(sr, source, sn.N); {
+		case err != nil && !isDamage(err):
+			return c, err
 		case err != nil:
 			c.Problem, c.unreadable = "its text, which quotes are checked against, cannot be read: "+err.Error(), true
 		case text != sn.TextSHA256:
@@ -299,18 +314,26 @@ func checkSnapshotHash(sr model.Reader, source string, sn model.Snapshot) snapsh
 			c.OK = true
 		}
 	}
-	return c
+	return c, nil
+}
+
+// isDamage reports whether a read of stored bytes failed for what the
+// store holds (damaged, cut short), which a check reports as found, and
+// not for a read that failed (a connection lost), which says nothing of
+// them and stops the check.
+func isDamage(err error) bool {
+	return errors.Is(err, model.ErrDamaged) || errors.Is(err, stored.ErrUnreadable)
 }
 
 // checkSnapshot checks a snapshot's bytes and text against the hashes
 // kept with them (checkSnapshotHash) and, when they match, against the
 // journal's record of it (checkJournaled).
-func checkSnapshot(sr model.Reader, source string, sn model.Snapshot, kept map[model.SnapshotKey]model.SnapshotRecord) snapshotCheck {
-	c := checkSnapshotHash(sr, source, sn)
+func checkSnapshot(sr model.Reader, source string, sn model.Snapshot, kept map[model.SnapshotKey]model.SnapshotRecord) (snapshotCheck, error) {
+	c, err := checkSnapshotHash(sr, source, sn)
 	if c.OK {
 		checkJournaled(&c, sn, kept)
 	}
-	return c
+	return c, err
 }
 
 // checkJournaled checks a snapshot whose bytes match the hashes kept with

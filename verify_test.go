@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -283,5 +284,33 @@ func TestVerifyMarkdownAsRead(t *testing.T) {
 				t.Errorf("verify: %v, says:\n%s\nwant %q", err, out.String(), tt.want)
 			}
 		})
+	}
+}
+
+// lostReads is a store whose snapshot reads fail as a lost connection
+// does: for no fault of the snapshot.
+type lostReads struct{ model.Store }
+
+func (lostReads) SnapshotText(string, int) (io.ReadCloser, error) {
+	return nil, errors.New("connection lost")
+}
+
+func (lostReads) SnapshotOriginal(string, int) (io.ReadCloser, error) {
+	return nil, errors.New("connection lost")
+}
+
+// TestVerifyStopsAtAFailedRead: a read that failed says nothing of the
+// snapshot: verify stops with its error, rather than report the snapshot
+// as not matching, its quotes as not checked.
+func TestVerifyStopsAtAFailedRead(t *testing.T) {
+	db := attachedStore(t, "article.txt", wapoText)
+	s, err := store.Open(db, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rep, err := verifyQuotes(lostReads{s})
+	if err == nil || !strings.Contains(err.Error(), "connection lost") {
+		t.Errorf("verify with its reads failing: %v, %+v", err, rep.Snapshots)
 	}
 }
