@@ -54,6 +54,12 @@ func TestLimits(t *testing.T) {
 	if _, _, err := (Retitle{Header: Header{Title: "Case\x00"}}).Apply(w); err == nil || !strings.Contains(err.Error(), "investigation: title: holds a NUL") {
 		t.Errorf("a title given a NUL: %v", err)
 	}
+	// A description an earlier chrono took with a NUL stays, and the
+	// title beside it may be edited.
+	w.header = Header{Title: "Case", Description: "held\x00"}
+	if _, _, err := (Retitle{Header: Header{Title: "Case, renamed", Description: "held\x00"}}).Apply(w); err != nil {
+		t.Errorf("a title edited beside a description held with a NUL: %v", err)
+	}
 }
 
 func fillActors(e *Event) {

@@ -319,7 +319,20 @@ func SetHeader(tx Tx, h Header) error {
 	if m := h.NotUTF8(); m != "" {
 		return errors.New("investigation: " + m)
 	}
-	if msgs := h.Check(); len(msgs) > 0 {
+	// What it changes is checked: a title may be edited beside a
+	// description an earlier chrono took as it is.
+	now, err := tx.Header()
+	if err != nil {
+		return err
+	}
+	changed := h
+	if changed.Title == now.Title {
+		changed.Title = ""
+	}
+	if changed.Description == now.Description {
+		changed.Description = ""
+	}
+	if msgs := changed.Check(); len(msgs) > 0 {
 		return errors.New("investigation: " + strings.Join(msgs, "; "))
 	}
 	return tx.SetHeader(h)
