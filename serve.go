@@ -220,9 +220,12 @@ func serveInvestigations(paths []string) ([]sshd.Investigation, error) {
 		case slices.Contains(sshd.ExecCommands, name):
 			// ssh HOST -- list would mean either.
 			return fmt.Errorf("--db %s: an investigation named %s reads as chrono's command %s over SSH; rename the file", path, name, name)
-		case strings.ContainsFunc(name, unicode.IsSpace) || name == "":
-			// The users file and ssh's command line part words at them.
-			return fmt.Errorf("--db %s: an investigation's name, its file's, may not hold spaces, which the users file and ssh's command line take to end it; rename the file (%s.db)", path, strings.Join(strings.Fields(name), "-"))
+		case name == "":
+			return fmt.Errorf("--db %s: an investigation is named by its file, and this one's name is empty; rename the file (case.db)", path)
+		case strings.ContainsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(`'"\`, r) }):
+			// The users file and ssh's command line part words at spaces,
+			// and the command line reads quotes and backslashes as a shell.
+			return fmt.Errorf("--db %s: an investigation's name, its file's, may not hold spaces, quotes or backslashes, which the users file and ssh's command line read otherwise; rename the file (%s.db)", path, strings.Join(strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(`'"\`, r) }), "-"))
 		}
 		if other, ok := seen[name]; ok {
 			if sameFile(other, path) {

@@ -94,7 +94,9 @@ func TestServeInvestigationsFromADirectory(t *testing.T) {
 	// A name a person could not give: a command's, one with a space.
 	for file, want := range map[string]string{
 		"list.db":    "an investigation named list reads as chrono's command list over SSH",
-		"my case.db": "may not hold spaces, which the users file and ssh's command line take to end it; rename the file (my-case.db)",
+		"my case.db": "may not hold spaces, quotes or backslashes, which the users file and ssh's command line read otherwise; rename the file (my-case.db)",
+		"bo's.db":    "rename the file (bo-s.db)",
+		".db":        "this one's name is empty; rename the file",
 	} {
 		path := filepath.Join(t.TempDir(), file)
 		os.WriteFile(path, nil, 0o600)
