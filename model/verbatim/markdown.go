@@ -164,7 +164,8 @@ func footnoteRefs(p string, drop, literal []bool) {
 		for j < len(p) && (p[j] == '-' || p[j] == '_' || p[j] < utf8.RuneSelf && (unicode.IsLetter(rune(p[j])) || unicode.IsDigit(rune(p[j])))) {
 			j++
 		}
-		if j == i+2 || j >= len(p) || p[j] != ']' || j+1 < len(p) && p[j+1] == ':' {
+		atLineStart := strings.TrimLeft(p[strings.LastIndexByte(p[:i], '\n')+1:i], " ") == ""
+		if j == i+2 || j >= len(p) || p[j] != ']' || atLineStart && j+1 < len(p) && p[j+1] == ':' {
 			continue
 		}
 		for x := i; x <= j; x++ {

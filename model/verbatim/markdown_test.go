@@ -16,7 +16,7 @@ func TestMarkdown(t *testing.T) {
 		"See <https://example.com/x> and [the report][r] for _more_ of it; 5 * 3 is 15.\n\n" +
 		"## Later ##\n\nThe *second* paragraph.\n\n" +
 		"> A quoted line\n> continued here, 3 > 2,\n> > and nested.\n\n" +
-		"Paid in cash[^1] and more.[^note]\n\n[^1]: Said the filing."
+		"Paid in cash[^1] and more.[^note]\n\n[^1]: Said the filing.\n\nAs found[^2]: the money."
 	for _, tc := range []struct {
 		name, quote string
 		state       State
@@ -42,6 +42,7 @@ func TestMarkdown(t *testing.T) {
 		{"a block quote's lines", "A quoted line continued here, 3 > 2, and nested.", Normalised, Markdown | Whitespace, "A quoted line\n> continued here, 3 > 2,\n> > and nested.", nil},
 		{"footnote references", "Paid in cash and more.", Normalised, Markdown, "Paid in cash[^1] and more.", nil},
 		{"a footnote's definition stays", "[^1]: Said the filing.", Verbatim, 0, "[^1]: Said the filing.", nil},
+		{"a reference before a colon", "As found: the money.", Normalised, Markdown, "As found[^2]: the money.", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			expectResult(t, text, tc.quote, NewMarkdownIndex(text).Check(tc.quote), tc.state, tc.rules, tc.want, tc.parts)
