@@ -233,3 +233,32 @@ func TestContradictions(t *testing.T) {
 		t.Errorf("consistent: %v", c)
 	}
 }
+
+// TestSourceContradictionsAreSure: what the sources make impossible is
+// said only when it is: a day without an offset may be in any zone beside
+// a time with one; c. 2020 may be December 2019; and a source may say
+// what is to come ("next year").
+func TestSourceContradictionsAreSure(t *testing.T) {
+	published := map[string]Date{"paper": MustParseDate("2019-05-01"), "post": MustParseDate("2022-02-01"), "late": MustParseDate("2019-12-20")}
+	for _, tt := range []struct {
+		name, date, text, source, quoted string
+		want                             bool
+	}{
+		{"a speech that evening, by its offset the next day in UTC", "2019-05-01T21:00:00-05:00", "", "", "paper", false},
+		{"a speech two days after", "2019-05-03T09:00:00-05:00", "", "", "paper", true},
+		{"an event the day after", "2019-05-02", "", "", "paper", true},
+		{"words that say what is to come", "2023", "next year", "post", "", false},
+		{"words that say what was", "2023", "last year", "post", "", true},
+		{"about 2020", "2020~", "", "", "late", false},
+		{"perhaps 2020", "2020?", "", "", "late", false},
+		{"2020", "2020", "", "", "late", true},
+	} {
+		e := Event{ID: "e", Date: MustParseDate(tt.date), DateText: tt.text, DateSource: tt.source}
+		if tt.quoted != "" {
+			e.Quotes = []Quote{{Text: "q", Source: tt.quoted}}
+		}
+		if got := len(SourceContradictions(&e, published)) > 0; got != tt.want {
+			t.Errorf("%s: contradiction %v, want %v: %v", tt.name, got, tt.want, SourceContradictions(&e, published))
+		}
+	}
+}

@@ -106,7 +106,7 @@ func SourceContradictions(e *Event, published map[string]Date) []Contradiction {
 		return nil
 	}
 	var out []Contradiction
-	if p, ok := published[e.DateSource]; ok && e.Date.Earliest().Compare(p.Latest()) > 0 {
+	if p, ok := published[e.DateSource]; ok && p.SurelyBefore(e.Date) && !saysLater(e.DateText, p) {
 		text := ""
 		if e.DateText != "" {
 			text = fmt.Sprintf(" (%q)", e.DateText)
@@ -119,7 +119,7 @@ func SourceContradictions(e *Event, published map[string]Date) []Contradiction {
 	}
 	for j, q := range e.Quotes {
 		p, ok := published[q.Source]
-		if !ok || q.Stance == Context || p.Latest().Compare(e.Date.Earliest()) >= 0 {
+		if !ok || q.Stance == Context || !p.SurelyBefore(e.Date) {
 			continue
 		}
 		out = append(out, Contradiction{
@@ -129,6 +129,14 @@ func SourceContradictions(e *Event, published map[string]Date) []Contradiction {
 		})
 	}
 	return out
+}
+
+// saysLater reports whether the words of a date text, read from the
+// publication date, name a date after it ("next year", "tomorrow",
+// "in March 2023"): a source may say what is to come.
+func saysLater(text string, published Date) bool {
+	d, ok := ProposeDate(text, published)
+	return ok && published.SurelyBefore(d)
 }
 
 func dateWords(d Date) string {

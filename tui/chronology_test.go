@@ -28,7 +28,7 @@ const chronologyDoc = `{
     {"id": "memo-leaked", "date": "2022-03", "title": "The memo leaks",
      "links": [{"rel": "precedes", "event": "memo-written"}]},
     {"id": "memo-written", "date": "2021-06", "title": "The memo is written"},
-    {"id": "next-year", "date": "2023", "date_text": "next year", "date_source": "report",
+    {"id": "next-year", "date": "2023", "date_text": "last year", "date_source": "report",
      "title": "Dated after the report it is read from"},
     {"id": "hearing", "date": "2019-01", "title": "A hearing, which is fine"}
   ]
