@@ -24,8 +24,9 @@ const (
 	barPastEdge = "◁"
 	barOnEdge   = "▷"
 	// barUnknown is an end that is not known ("/2019"), which may be
-	// anywhere before or after: not open, as an arrow would say.
-	barUnknown = "?"
+	// anywhere before or after: not open, as an arrow would say; nor a
+	// question mark, which is the alleged status's sign in the row.
+	barUnknown = "⋯"
 	axisTick   = "·"
 )
 
