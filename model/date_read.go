@@ -20,6 +20,11 @@ import (
 // it cannot read, so that the error says what EDTF would have been wrong.
 func ReadDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
+	// chrono's label of a time without an offset says where it is local;
+	// pasted back, it is that time.
+	if t, ok := strings.CutSuffix(s, localTimeThere); ok && strings.Contains(t, ":") {
+		s = strings.TrimSpace(t)
+	}
 	if span, ok := yearsSpan(s); ok {
 		d, err := ParseDate(span)
 		var de *DateError

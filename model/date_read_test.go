@@ -54,6 +54,7 @@ func TestReadDate(t *testing.T) {
 		{"2023 (month and day unknown)", "2023-XX-XX", "2023 (month and day unknown)"},
 		{"2023 (day unknown)", "2023-XX-XX", "2023 (month and day unknown)"}, // as labelled before
 		{"4 Mar 2020 15:04", "2020-03-04T15:04:00", "4 Mar 2020 15:04:00"},
+		{"14 Aug 2017 20:30:00 (local time there)", "2017-08-14T20:30:00", "14 Aug 2017 20:30:00"}, // as the detail pane labels it
 		{"4 Mar 2020 15:04:05 UTC", "2020-03-04T15:04:05Z", "4 Mar 2020 15:04:05 UTC"},
 		{"4 Mar 2020 15:04:05 +02:00", "2020-03-04T15:04:05+02:00", "4 Mar 2020 15:04:05 +02:00"},
 		{"4 Mar 2020 15:04 -05:30", "2020-03-04T15:04:00-05:30", "4 Mar 2020 15:04:00 -05:30"},
