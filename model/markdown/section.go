@@ -44,6 +44,15 @@ func sectionOf(d model.Date) section {
 	return section{kind: inYear, year: year}
 }
 
+// before reports whether s comes before o in time: the open start
+// first, the undated last, the others by their first year.
+func (s section) before(o section) bool {
+	if s.kind == openStart || o.kind == openStart || s.kind == undated || o.kind == undated {
+		return s.kind == openStart && o.kind != openStart || o.kind == undated && s.kind != undated
+	}
+	return s.year < o.year
+}
+
 // title is the section's heading: "2017", "44 BCE", "2010s", "2000–2099",
 // "20–11 BCE", "Start unknown", "Undated".
 func (s section) title() string {

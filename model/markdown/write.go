@@ -79,22 +79,30 @@ func writeMarkdown(w io.Writer, h model.Header, sources []model.Source, events i
 	// narrow them, so an event may come after the events of a later year.
 	// A heading is written once: such an event stays under the heading it
 	// follows, which says why, rather than open its section again.
-	written := map[section]bool{}
+	// So too an event of an earlier section not yet written (one of an
+	// open end, placed by its span), which would open it below a later
+	// one. Sections are told apart by their headings: two years a billion
+	// years ago read alike, and are one.
+	written := map[string]bool{}
 	for e, err := range events {
 		if err != nil {
 			return n, err
 		}
 		var outOfOrder string
-		if s := sectionOf(e.Date); n == 0 || s != current {
-			if written[s] {
+		above := false
+		if s := sectionOf(e.Date); n == 0 || s.title() != current.title() {
+			switch {
+			case written[s.title()]:
+				outOfOrder, above = s.title(), true
+			case n > 0 && s.kind != openStart && s.before(current):
 				outOfOrder = s.title()
-			} else {
+			default:
 				current = s
-				written[s] = true
+				written[s.title()] = true
 				wr.printf("\n## %s\n", s.title())
 			}
 		}
-		wr.event(&e, outOfOrder)
+		wr.event(&e, outOfOrder, above)
 		if holdsMarked(&e, opts.Notes) {
 			losses.Add(LostMarked, 1)
 		}
@@ -144,17 +152,20 @@ func (w *writer) header(h model.Header) {
 
 // event writes one event: a heading with its date and status, its title,
 // summary and quotes, a list of its particulars, and its notes. section,
-// when set, is the heading above the event belongs under, written
-// earlier: the event is out of date order, and says so.
-func (w *writer) event(e *model.Event, section string) {
+// when set, is the heading the event belongs under, which comes earlier
+// (above: written above): the event is out of date order, and says so.
+func (w *writer) event(e *model.Event, section string, above bool) {
 	heading := inline(e.Date.Label())
 	if e.DateText != "" {
 		heading += " (“" + oneLine(e.DateText) + "”)"
 	}
 	heading += " · " + oneLine(e.Status.Word())
 	w.printf("\n### %s\n", heading)
-	if section != "" {
+	switch {
+	case section != "" && above:
 		w.printf("\n*Out of date order: the chronology's order, set by the links between events and the span each date allows, places it here; its section, “%s”, is above.*\n", inline(section))
+	case section != "":
+		w.printf("\n*Out of date order: the chronology's order, set by the links between events and the span each date allows, places it here; it dates from %s, earlier than this section.*\n", inline(section))
 	}
 	if title := oneLine(e.Title); title != "" {
 		w.printf("\n**%s**\n", title)

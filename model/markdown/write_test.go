@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"iter"
+	"slices"
 	"strings"
 	"testing"
 
@@ -176,8 +177,50 @@ func TestWriteSectionOnce(t *testing.T) {
 			t.Errorf("%q written %d times in\n%s", h, n, out)
 		}
 	}
-	if want := "\n### Aug 2017 · not assessed\n\n*Out of date order:"; !strings.Contains(out, want) {
-		t.Errorf("no word of why Aug 2017 is under 2015's heading (want %q) in\n%s", want, out)
+	// Nor is an earlier year's heading written below a later one's: the
+	// events of 44 BCE and 2015 stay under 2017's, saying why.
+	for _, want := range []string{
+		"\n### 44 BCE · not assessed\n\n*Out of date order: the chronology's order, set by the links between events and the span each date allows, places it here; it dates from 44 BCE, earlier than this section.*",
+		"\n### 2015 · not assessed\n\n*Out of date order:",
+		"\n### Aug 2017 · not assessed\n\n**C**",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("want %q in\n%s", want, out)
+		}
+	}
+	var headings []string
+	for l := range strings.SplitSeq(out, "\n") {
+		if h, ok := strings.CutPrefix(l, "## "); ok {
+			headings = append(headings, h)
+		}
+	}
+	if !slices.Equal(headings, []string{"2017", "2019", "Sources"}) && !slices.Equal(headings, []string{"2017", "2019"}) {
+		t.Errorf("headings %q, want 2017 then 2019", headings)
+	}
+}
+
+// TestWriteSectionsByHeading: two years a billion years ago read alike,
+// and are one section; an event open at its end, placed after later
+// years by its span, is not the start of its year's section there.
+func TestWriteSectionsByHeading(t *testing.T) {
+	es := []model.Event{
+		{ID: "bang", Title: "Bang", Date: model.MustParseDate("Y-13800000000")},
+		{ID: "bang2", Title: "Bang again", Date: model.MustParseDate("Y-13799999999")},
+		{ID: "now", Title: "Now", Date: model.MustParseDate("2021")},
+		{ID: "since", Title: "Since", Date: model.MustParseDate("2017/..")},
+	}
+	out, _ := write(t, model.Header{}, nil, es)
+	var headings []string
+	for l := range strings.SplitSeq(out, "\n") {
+		if h, ok := strings.CutPrefix(l, "## "); ok && h != "Sources" {
+			headings = append(headings, h)
+		}
+	}
+	if !slices.Equal(headings, []string{"13.8 billion years ago", "2021"}) {
+		t.Errorf("headings %q in\n%s", headings, out)
+	}
+	if !strings.Contains(out, "it dates from 2017, earlier than this section") {
+		t.Errorf("the open-ended event does not say why it is under 2021:\n%s", out)
 	}
 }
 
