@@ -81,6 +81,9 @@ func runAdd(opts *addOptions) error {
 		} else if !published.IsZero() && model.Relative(added.DateText) {
 			fmt.Fprintf(opts.stderr, "undated: %s needs a more exact date of publication than %s's, %s; chrono source edit %s --published gives it\n",
 				termtext.Line(strconv.Quote(added.DateText)), added.DateSource, published.Label(), added.DateSource)
+		} else if published.IsZero() && added.DateSource != "" && model.Relative(added.DateText) {
+			fmt.Fprintf(opts.stderr, "undated: %s hangs on when %s was published, which it does not say; chrono source edit %s --published DATE gives it\n",
+				termtext.Line(strconv.Quote(added.DateText)), added.DateSource, added.DateSource)
 		}
 	}
 	return nil

@@ -254,6 +254,14 @@ func TestAddDatedByWords(t *testing.T) {
 	if want := `undated: "two weeks ago" needs a more exact date of publication than yearbook's, 2020; chrono source edit yearbook --published gives it`; r.code != 0 || !strings.Contains(r.stderr, want) {
 		t.Errorf("stderr %q, want %q", r.stderr, want)
 	}
+	// From a source with no date of publication, they say what it lacks.
+	if r := chrono(t, db, "", "source", "add", "--id", "nod", "--publisher", "N"); r.code != 0 {
+		t.Fatalf("source add: %+v", r)
+	}
+	r = chrono(t, db, "", "add", "--title", "A year before", "--date-text", "last year", "--date-source", "nod")
+	if want := `undated: "last year" hangs on when nod was published, which it does not say; chrono source edit nod --published DATE gives it`; r.code != 0 || !strings.Contains(r.stderr, want) {
+		t.Errorf("stderr %q, want %q", r.stderr, want)
+	}
 	if r := chrono(t, db, "", "edit", "lieu-hears-of-it", "--set", "date=two years ago"); r.code != 2 || !strings.Contains(r.stderr, "give them as --set date_text") || strings.Contains(r.stderr, "proposes") {
 		t.Errorf("--set date=two years ago: %+v", r)
 	}

@@ -376,6 +376,8 @@ func (f *eventForm) readNotes() {
 	}
 	p, ok := model.ProposeDate(text, published)
 	switch {
+	case !ok && published.IsZero() && f.source > 0:
+		f.proposed = "the source chosen has no date of publication to read these words from: give it one (S, the sources screen)"
 	case !ok && published.IsZero():
 		f.proposed = "choose the source these words are from, to read them from its date"
 	case !ok && model.Relative(text):

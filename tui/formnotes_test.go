@@ -85,3 +85,20 @@ func TestFormSaysASourceDateTooCoarse(t *testing.T) {
 		t.Errorf("under the source: %q, want %q\n%s", got, want, d.screen())
 	}
 }
+
+// TestFormSaysASourceHasNoDate: words read from a source chosen that has
+// no date of publication say what it lacks; the form asked to choose the
+// source, which was chosen.
+func TestFormSaysASourceHasNoDate(t *testing.T) {
+	s := exampleStore(t)
+	if _, _, err := (model.SaveSource{Source: model.Source{ID: "aaa-undated", Publisher: "Undated"}}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, s, 80, 24)
+	d.keys("A", "tab")
+	d.typeText("last year")
+	d.keys("tab", "right") // aaa-undated, first by id
+	if got := noteUnder(d.screen(), "Anchored by"); !strings.HasPrefix(got, "the source chosen has no date of publication") {
+		t.Errorf("under the source: %q\n%s", got, d.screen())
+	}
+}
