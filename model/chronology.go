@@ -230,6 +230,11 @@ func (g *constraintGraph) narrow(events []Event, placed []Placed) ([][]string, [
 		if seen[k] {
 			continue
 		}
+		// Said only when sure: whatever zone a date without an offset
+		// is in beside one with it, however approximate either is.
+		if from, to := g.index[k[0]], g.index[k[1]]; !events[to].Date.SurelyBefore(events[from].Date) {
+			continue
+		}
 		seen[k] = true
 		c := Conflict{Before: k[0], After: k[1]}
 		if l, ok := g.links[[2]int{g.index[k[0]], g.index[k[1]]}]; ok {

@@ -262,3 +262,26 @@ func TestSourceContradictionsAreSure(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkConflictsAreSure: a link's order is said to be contradicted
+// only when no zone and no approximation could make it hold.
+func TestLinkConflictsAreSure(t *testing.T) {
+	for _, tt := range []struct {
+		name, before, after string
+		want                bool
+	}{
+		{"an evening with its offset before a day without one", "2019-05-01T21:00:00-05:00", "2019-05-01", false},
+		{"a day without an offset after a time with one, a day later in UTC", "2019-05-02", "2019-05-01T21:00:00-05:00", false},
+		{"c. 2020 before 2019", "2020~", "2019", false},
+		{"2022 before 2019", "2022", "2019", true},
+		{"a time two days after, before a day", "2019-05-03T09:00:00-05:00", "2019-05-01", true},
+	} {
+		events := []Event{
+			{ID: "a", Title: "A", Date: MustParseDate(tt.before), Links: []Link{{Rel: Precedes, Event: "b"}}},
+			{ID: "b", Title: "B", Date: MustParseDate(tt.after)},
+		}
+		if got := len(Order(events).Conflicts) > 0; got != tt.want {
+			t.Errorf("%s: conflict %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
