@@ -123,16 +123,28 @@ func checkStore(opts *checkOptions, s model.Store) error {
 	// index sound; only the hashes kept with them show it, and a
 	// backup of such a store does not restore.
 	if pagesSound(r) {
-		damaged, err := damagedSnapshots(s)
-		if err != nil {
-			r.Mismatches = append(r.Mismatches, model.Mismatch{Where: "snapshots", What: err.Error()})
-		}
-		for _, d := range damaged {
-			r.Mismatches = append(r.Mismatches, model.Mismatch{Where: "snapshots", What: fmt.Sprintf("source %s, snapshot %d: %s (chrono verify says more)", d.Source, d.Snapshot, d.Problem), Altered: !d.unreadable})
-		}
+		addDamagedSnapshots(&r, s)
 	}
+	return reportCheck(opts, r, "all indexes and counts agree")
+}
+
+// addDamagedSnapshots adds to r the snapshots whose bytes or text are
+// not as kept (damagedSnapshots).
+func addDamagedSnapshots(r *model.CheckReport, s model.Store) {
+	damaged, err := damagedSnapshots(s)
+	if err != nil {
+		r.Mismatches = append(r.Mismatches, model.Mismatch{Where: "snapshots", What: err.Error()})
+	}
+	for _, d := range damaged {
+		r.Mismatches = append(r.Mismatches, model.Mismatch{Where: "snapshots", What: fmt.Sprintf("source %s, snapshot %d: %s (chrono verify says more)", d.Source, d.Snapshot, d.Problem), Altered: !d.unreadable})
+	}
+}
+
+// reportCheck says what a check found: that all is well, as sound says,
+// or each mismatch, and fails.
+func reportCheck(opts *checkOptions, r model.CheckReport, sound string) error {
 	if r.OK() {
-		fmt.Fprintf(opts.stdout, "store %s: %s, all indexes and counts agree\n", r.Location, plural(r.Events, "event"))
+		fmt.Fprintf(opts.stdout, "store %s: %s, %s\n", r.Location, plural(r.Events, "event"), sound)
 		return nil
 	}
 	writeMismatches(opts.stdout, r)
@@ -158,19 +170,8 @@ func checkDatabase(opts *checkOptions, s model.Store) error {
 			r.Mismatches = append(r.Mismatches, model.Mismatch{Where: "journal", What: fmt.Sprintf("the chain breaks at entry #%d (%s): %s", c.Break.Seq, c.Break.Fault, c.Break.What), Altered: c.Break.Fault != model.ChainUnreadable})
 		}
 	}
-	damaged, err := damagedSnapshots(s)
-	if err != nil {
-		r.Mismatches = append(r.Mismatches, model.Mismatch{Where: "snapshots", What: err.Error()})
-	}
-	for _, d := range damaged {
-		r.Mismatches = append(r.Mismatches, model.Mismatch{Where: "snapshots", What: fmt.Sprintf("source %s, snapshot %d: %s (chrono verify says more)", d.Source, d.Snapshot, d.Problem), Altered: !d.unreadable})
-	}
-	if r.OK() {
-		fmt.Fprintf(opts.stdout, "store %s: %s; a database keeps its own pages and indexes; the journal's chain holds, and the snapshots match their hashes\n", r.Location, plural(r.Events, "event"))
-		return nil
-	}
-	writeMismatches(opts.stdout, r)
-	return checkFailed(r)
+	addDamagedSnapshots(&r, s)
+	return reportCheck(opts, r, "a database keeps its own pages and indexes; the journal's chain holds, and the snapshots match their hashes")
 }
 
 // pagesSound reports whether the store's check found its pages whole,

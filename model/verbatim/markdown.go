@@ -91,13 +91,7 @@ func readParagraph(p string, base int, keep func(s string, base int)) {
 // headings drops an ATX heading's opening #s and the space after them,
 // and its closing #s.
 func headings(p string, drop []bool) {
-	for i := 0; i < len(p); {
-		end := strings.IndexByte(p[i:], '\n')
-		if end < 0 {
-			end = len(p)
-		} else {
-			end += i
-		}
+	eachLine(p, func(i, end int) {
 		line := p[i:end]
 		indent := len(line) - len(strings.TrimLeft(line, " "))
 		rest := line[indent:]
@@ -116,6 +110,20 @@ func headings(p string, drop []bool) {
 				}
 			}
 		}
+	})
+}
+
+// eachLine calls fn with the start and end (before its newline) of each
+// line of p.
+func eachLine(p string, fn func(start, end int)) {
+	for i := 0; i < len(p); {
+		end := strings.IndexByte(p[i:], '\n')
+		if end < 0 {
+			end = len(p)
+		} else {
+			end += i
+		}
+		fn(i, end)
 		i = end + 1
 	}
 }
@@ -125,13 +133,7 @@ func headings(p string, drop []bool) {
 // reader sees as a bar beside the text: a quote running from one line of
 // it to the next is found.
 func blockquotes(p string, drop []bool) {
-	for i := 0; i < len(p); {
-		end := strings.IndexByte(p[i:], '\n')
-		if end < 0 {
-			end = len(p)
-		} else {
-			end += i
-		}
+	eachLine(p, func(i, end int) {
 		for k := i; ; {
 			j := k
 			for j < end && j-k < 3 && p[j] == ' ' {
@@ -148,8 +150,7 @@ func blockquotes(p string, drop []bool) {
 			}
 			k = j
 		}
-		i = end + 1
-	}
+	})
 }
 
 // footnoteRefs drops a footnote's reference ([^1], [^note]), which a
