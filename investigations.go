@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"chrono/model/termtext"
 	"chrono/store"
@@ -25,6 +26,11 @@ func (c *cli) investigationName() string {
 // if it were NAME, it would take another investigation's events into
 // its own. CHRONO_INVESTIGATION, set for a database, is let be.
 func (c *cli) oneInvestigation(path string) error {
+	if c.investigationGiven && strings.TrimSpace(c.investigation) == "" {
+		// It went to the default investigation without a word, where an
+		// empty --db is refused.
+		return usagef("--investigation needs a name; leave it out for the %s investigation", store.DefaultInvestigation)
+	}
 	if c.investigation == "" || c.investigation == store.DefaultInvestigation || store.IsAddress(path) {
 		return nil
 	}

@@ -30,3 +30,14 @@ func TestInvestigationOfAFile(t *testing.T) {
 		t.Errorf("CHRONO_INVESTIGATION with a file: exit %d\n%s", r.code, r.stderr)
 	}
 }
+
+// TestEmptyInvestigationIsRefused: --investigation "" went to the default
+// investigation without a word, where --db "" is refused.
+func TestEmptyInvestigationIsRefused(t *testing.T) {
+	db := exampleDB(t)
+	for _, name := range []string{"", " "} {
+		if r := chrono(t, db, "", "--investigation", name, "list"); r.code != exitUsage || r.stdout != "" || !strings.Contains(r.stderr, "--investigation needs a name") {
+			t.Errorf("--investigation %q: %+v", name, r)
+		}
+	}
+}

@@ -116,6 +116,9 @@ type cli struct {
 	seen        map[string]seenStore
 	seenWarning string
 	seenLost    string // how the last store opened lost what was seen, unaccepted
+	// investigationGiven is set when --investigation was given, empty
+	// or not.
+	investigationGiven bool
 	// madeSaidLater keeps createStore from saying a new investigation
 	// made in a database: an import says it once it succeeds, a failed
 	// one taking the investigation away again.
@@ -145,7 +148,9 @@ func newRootCmd(c *cli) *cobra.Command {
 	root.PersistentFlags().BoolVar(&c.acceptRollback, "accept-rollback", false, "write to a store whose newest meta page is damaged, keeping it as it reads (without its last change); take as it is a store that lost journal entries this machine saw")
 	root.PersistentFlags().StringVar(&c.investigation, "investigation", "", "the investigation in a postgres:// database (default $CHRONO_INVESTIGATION, else default)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{wholeNumber(err)} })
-	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) { c.dbGiven = cmd.Flags().Changed("db") }
+	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) {
+		c.dbGiven, c.investigationGiven = cmd.Flags().Changed("db"), cmd.Flags().Changed("investigation")
+	}
 	root.AddCommand(newNewCmd(c), newImportCmd(c), newExportCmd(c), newListCmd(c), newShowCmd(c),
 		newAddCmd(c), newEditCmd(c), newRmCmd(c), newTrashCmd(c), newRestoreCmd(c),
 		newTagCmd(c), newUntagCmd(c), newNoteCmd(c), newQuoteCmd(c), newSourceCmd(c), newLinkCmd(c, false), newLinkCmd(c, true),
