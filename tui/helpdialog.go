@@ -72,17 +72,16 @@ func (d *helpDialog) SetSize(w, h int) {
 	st := &d.ctx.styles
 	d.body = append([]string{""}, d.keyRows(w)...)
 	d.body = append(d.body, "")
-	for _, l := range st.wrap("Statuses: "+statusLegend(), w) {
-		d.body = append(d.body, st.Muted.Render(l))
-	}
-	for _, l := range st.wrap("Links:    "+standingLegend(), w) {
-		d.body = append(d.body, st.Muted.Render(l))
-	}
-	for _, l := range st.wrap("Rows:     "+rowLegend, w) {
-		d.body = append(d.body, st.Muted.Render(l))
-	}
-	for _, l := range st.wrap("Axis:     "+axisLegend, w) {
-		d.body = append(d.body, st.Muted.Render(l))
+	for _, legend := range [][2]string{{"Statuses:", statusLegend()}, {"Links:", standingLegend()}, {"Rows:", rowLegend}, {"Axis:", axisLegend}} {
+		// A legend's lines go on under its first, past its label.
+		const indent = "          "
+		for i, l := range st.wrap(legend[1], max(w-len(indent), 1)) {
+			label := fmt.Sprintf("%-*s", len(indent), legend[0])
+			if i > 0 {
+				label = indent
+			}
+			d.body = append(d.body, st.Muted.Render(label+l))
+		}
 	}
 	scroll := len(d.body) > d.rows()+1
 	k := &d.keys
@@ -230,7 +229,7 @@ func (d *helpDialog) View(w, h int) []string {
 		first += "  " + st.Muted.Render(fmt.Sprintf("↑ %d more", above))
 	}
 	if l := d.ctx.location; l != "" {
-		first += "   " + st.Muted.Render("Store: ") + line(l)
+		first += "   " + st.Muted.Render("Store: ") + keepInvestigation(st, line(l), w-st.width(first)-len("   Store: "))
 	}
 	out := []string{st.fit(first, w)}
 	body := d.body[min(d.top, len(d.body)):]
@@ -249,13 +248,28 @@ func (d *helpDialog) View(w, h int) []string {
 	return out[:max(h, 0)]
 }
 
+// keepInvestigation cuts a location to room cells, keeping the
+// investigation a database's ends with ("postgres://… (investigation
+// nso)"): a long address would otherwise cut its name off.
+func keepInvestigation(st *Styles, l string, room int) string {
+	at := strings.LastIndex(l, " (investigation ")
+	if at < 0 || st.width(l) <= room {
+		return l
+	}
+	tail := l[at:]
+	if st.width(tail)+2 > room {
+		return l // the line is cut at its end, as any
+	}
+	return st.fit(l[:at], room-st.width(tail)) + tail
+}
+
 // rowLegend and axisLegend say what the other signs of the chronology
 // mean, so that ↯ or ░ can be read without the manual.
 var (
 	rowLegend = "● marked  " + noteSign + " has notes  " + problemSign +
 		" a chronology problem (see the sources pane)"
 	axisLegend = barSolid + " known to a cell  " + barShade + " anywhere in span  " +
-		barOpenPast + barOpenOn + " open end  " + barPastEdge + barOnEdge + " runs off screen"
+		barOpenPast + barOpenOn + " open end  " + barUnknown + " end not known  " + barPastEdge + barOnEdge + " runs off screen"
 )
 
 func statusLegend() string {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 )
@@ -205,5 +206,23 @@ func TestHelpNamesEveryKeyOfABinding(t *testing.T) {
 			t.Errorf("%s: the help does not offer ctrl+r to redo:\n%s", screen.name, d.screen())
 		}
 		d.keys("esc")
+	}
+}
+
+// TestHelpKeepsTheInvestigationsName: at 80 columns a database's long
+// address, cut at its end, cut off the investigation's name; the address
+// gives way instead.
+func TestHelpKeepsTheInvestigationsName(t *testing.T) {
+	loc := "postgres:///postgres?host=%2Ftmp%2Fteam%2Fpg&user=chrono (investigation leaks)"
+	d := newDriverWith(t, exampleStore(t), 80, 24, Options{Now: func() time.Time { return noted }, Location: loc})
+	d.keys("?")
+	first := ""
+	for l := range strings.SplitSeq(d.screen(), "\n") {
+		if strings.Contains(l, "Store: ") {
+			first = l
+		}
+	}
+	if !strings.Contains(first, "(investigation leaks)") || !strings.Contains(first, "Store: postgres://") {
+		t.Errorf("the help's first line: %q\n%s", first, d.screen())
 	}
 }
