@@ -11,6 +11,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
 )
 
 // roleDriver is a browser on the example with role r, served remotely
@@ -331,5 +333,23 @@ func TestReadRoleEditingAQuoteNamesTheEditRole(t *testing.T) {
 	d.keys("e")
 	if d.openDialog() != nil || !strings.Contains(d.status(), "needs the edit role") {
 		t.Errorf("e on a quote for the read role: dialog %T, status %q", d.openDialog(), d.status())
+	}
+}
+
+// TestRemoteRefusedUndoAdvisesNoRevert: a refused undo named the changes
+// in the way and advised reverting them, which only the command line
+// does: a browser served over SSH says which, without the advice.
+func TestRemoteRefusedUndoAdvisesNoRevert(t *testing.T) {
+	for _, remote := range []bool{false, true} {
+		d := roleDriver(t, RoleEdit, remote)
+		s := d.m.ctx.store
+		d.keys("tab", "J") // moves the first quote down
+		if _, _, err := (model.DropQuote{ID: "nso-mobileum-call", N: 1}).Apply(s); err != nil {
+			t.Fatal(err)
+		}
+		d.keys("u")
+		if !d.statusErr() || !strings.Contains(d.status(), "changed since, by") || strings.Contains(d.status(), "revert") == remote {
+			t.Errorf("remote %v: %q", remote, d.status())
+		}
 	}
 }

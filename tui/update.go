@@ -343,6 +343,9 @@ func (m *Model) write(w pendingWrite) tea.Cmd {
 // written takes a write's outcome: confirm it, or roll it back.
 func (m *Model) written(msg writeMsg) tea.Cmd {
 	status := m.writes.done(msg)
+	if m.ctx.remote && status.err {
+		status.text = withoutRevert(status.text)
+	}
 	var cmds []tea.Cmd
 	if msg.err != nil {
 		cmds = append(cmds, m.broadcast(showEventsMsg{events: msg.write.before}))

@@ -320,6 +320,16 @@ type outcome interface {
 	Outcome(changes []model.Change) string
 }
 
+// withoutRevert is a refusal without its advice to revert the changes in
+// the way, for a browser served over SSH: chrono revert is the command
+// line's, which a person connected so has not.
+func withoutRevert(text string) string {
+	for _, advice := range []string{": revert that first", "; revert that first", ": revert those first", "; revert those first"} {
+		text = strings.ReplaceAll(text, advice, "")
+	}
+	return text
+}
+
 // phraseDone is an edit whose phrase names what only its write made (the
 // id of a source made on the spot).
 type phraseDone interface {
