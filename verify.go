@@ -308,10 +308,9 @@ func checkSnapshotHash(sr model.Reader, source string, sn model.Snapshot) (snaps
 			return c, err
 		case err != nil:
 			c.Problem, c.unreadable = "its text, which quotes are checked against, cannot be read: "+err.Error(), true
-		case text != sn.TextSHA256:
-			c.Problem = fmt.Sprintf("its text, which quotes are checked against, has SHA-256 %s, not the %s kept with it", text, sn.TextSHA256)
 		default:
-			c.OK = true
+			c.Problem = sn.TextSumMismatch(text)
+			c.OK = c.Problem == ""
 		}
 	}
 	return c, nil

@@ -38,8 +38,17 @@ func (sn Snapshot) TextMismatch(r io.Reader) (string, error) {
 	if _, err := io.Copy(h, r); err != nil {
 		return "", err
 	}
-	if !strings.EqualFold(hex.EncodeToString(h.Sum(nil)), sn.TextSHA256) {
+	if sn.TextSumMismatch(hex.EncodeToString(h.Sum(nil))) != "" {
 		return "its text does not have the SHA-256 kept with it", nil
 	}
 	return "", nil
+}
+
+// TextSumMismatch says how a text of SHA-256 sum (hex) differs from
+// sn's, naming both: "" when they match, or when none is kept.
+func (sn Snapshot) TextSumMismatch(sum string) string {
+	if sn.TextSHA256 == "" || strings.EqualFold(sum, sn.TextSHA256) {
+		return ""
+	}
+	return fmt.Sprintf("its text, which quotes are checked against, has SHA-256 %s, not the %s kept with it", sum, sn.TextSHA256)
 }

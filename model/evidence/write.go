@@ -186,7 +186,7 @@ func writeSource(fs *files, r model.Reader, src model.Source, k int, stems map[s
 			return v, err
 		}
 		text := string(b)
-		if p := textMismatch(sn, b); sv.OK && p != "" {
+		if p := sn.TextSumMismatch(sha256Hex(b)); sv.OK && p != "" {
 			sv.OK, sv.Problem = false, p
 		}
 		var marks []mark
@@ -213,18 +213,10 @@ func writeSource(fs *files, r model.Reader, src model.Source, k int, stems map[s
 	return v, nil
 }
 
-// textMismatch says how a snapshot's text, which quotes are checked
-// against, differs from the hash kept with it; "" when it does not, or
-// when it was kept before chrono hashed the text.
-func textMismatch(sn model.Snapshot, text []byte) string {
-	if sn.TextSHA256 == "" {
-		return ""
-	}
-	sum := sha256.Sum256(text)
-	if got := hex.EncodeToString(sum[:]); got != sn.TextSHA256 {
-		return fmt.Sprintf("its text, which quotes are checked against, has SHA-256 %s, not the %s kept with it", got, sn.TextSHA256)
-	}
-	return ""
+// sha256Hex is the SHA-256 of b, in hex.
+func sha256Hex(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }
 
 // copyOriginal copies a snapshot's original bytes, checking them against
