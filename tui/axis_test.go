@@ -491,3 +491,22 @@ func TestAxisLaneOfEveryCase(t *testing.T) {
 		t.Errorf("lanes %q, order %v; want Omri Lavie's two events on one lane", lanes, order)
 	}
 }
+
+// TestAxisNamesALaneOnce: the lane of an actor written in two cases is
+// named once on the axis; its label was drawn again at the event that
+// spells it otherwise.
+func TestAxisNamesALaneOnce(t *testing.T) {
+	d := newDriver(t, storeOf(t, `{"chrono": 1, "events": [
+  {"id": "a", "date": "2017", "title": "A", "actors": ["Omri Lavie"]},
+  {"id": "c", "date": "2019", "title": "C", "actors": ["omri lavie"]}
+]}`), 120, 30)
+	d.keys("v")
+	n := 0
+	for l := range strings.SplitSeq(d.screen(), "\n") {
+		axis, _, _ := strings.Cut(l, "│") // the chronology pane, not the sources
+		n += strings.Count(strings.ToLower(axis), "omri lavie")
+	}
+	if n != 1 {
+		t.Errorf("the lane is named %d times:\n%s", n, d.screen())
+	}
+}

@@ -67,16 +67,17 @@ func (b *browser) axisView(w, h int) []string {
 		lines = append(lines, st.fit(st.Muted.Render(b.emptyMessage()), w))
 	}
 	rows, first := b.tl.visible()
-	order, _ := a.lanes.laneOrder(rows)
-	prev := ""
+	order, lanes := a.lanes.laneOrder(rows)
+	// A lane is named once, as laneOrder names it, however its events
+	// spell it: "Key" and "key" are one lane.
+	prev, lane := "", -1
 	for _, i := range order {
 		r := &rows[i]
-		lane := a.lanes.laneOf(&r.Event)
 		name := ""
-		if lane != prev {
-			name = lane
+		if key := model.CaseKey(a.lanes.laneOf(&r.Event)); key != prev || lane < 0 {
+			lane++
+			name, prev = lanes[lane], key
 		}
-		prev = lane
 		lines = append(lines, b.lastView(b.axisRow(*r, first+i == b.tl.cur, line(name), laneW, barW, ticks)))
 	}
 	for len(lines) < h {
