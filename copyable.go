@@ -27,14 +27,16 @@ func copyable(location string) (arg, note string) {
 // shellArg is s as a shell reads it back: quoted when it holds a
 // character a shell would read otherwise; in the $'...' form of bash and
 // zsh, each character a terminal does not show (a control, a zero-width
-// character, a control of direction) written \uXXXX, when it holds one,
-// so that what is copied from the screen is s.
+// character, a control of direction) written \uXXXX (\UXXXXXXXX past
+// U+FFFF), when it holds one, so that what is copied from the screen is s.
 func shellArg(s string) string {
 	if strings.ContainsFunc(s, hidden) {
 		var b strings.Builder
 		b.WriteString("$'")
 		for _, r := range s {
 			switch {
+			case hidden(r) && r > 0xFFFF:
+				fmt.Fprintf(&b, "\\U%08x", r) // \u reads four digits at most
 			case hidden(r):
 				fmt.Fprintf(&b, "\\u%04x", r)
 			case r == '\'' || r == '\\':

@@ -31,6 +31,7 @@ func TestShellArg(t *testing.T) {
 		{"café", "café"},
 		{"bidi\u202etag", `$'bidi\u202etag'`},
 		{"a'b\u200b", `$'a\'b\u200b'`},
+		{"lang\U000E0001tag", `$'lang\U000e0001tag'`}, // bash's \u reads four digits
 	} {
 		if got := shellArg(tt.in); got != tt.want {
 			t.Errorf("shellArg(%q) = %s, want %s", tt.in, got, tt.want)
