@@ -35,7 +35,6 @@ func checkTags(opts *checkOptions, s model.Store) error {
 		}
 	}
 	found := 0
-	seen := map[string]bool{}
 	if len(suspect) == 0 {
 		fmt.Fprintln(opts.stdout, "tags: every tag is one an export imports back")
 		return nil // a query of no tags would read every event
@@ -44,10 +43,6 @@ func checkTags(opts *checkOptions, s model.Store) error {
 		if err != nil {
 			return err
 		}
-		if seen[e.ID] {
-			continue
-		}
-		seen[e.ID] = true
 		for i, t := range e.Tags {
 			fix := ""
 			if msg := model.CheckTag(t); msg != "" {
@@ -66,9 +61,5 @@ func checkTags(opts *checkOptions, s model.Store) error {
 		fmt.Fprintln(opts.stdout, "tags: every tag is one an export imports back")
 		return nil
 	}
-	n := "1 tag"
-	if found != 1 {
-		n = model.Thousands(int64(found)) + " tags"
-	}
-	return fmt.Errorf("%s an export of this store would not import (listed above): remove each as its line says; nothing was changed", n)
+	return fmt.Errorf("%s an export of this store would not import (listed above): remove each as its line says; nothing was changed", plural(found, "tag"))
 }

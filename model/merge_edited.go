@@ -104,10 +104,7 @@ func MergeEdited(stored, incoming Event, fields FieldSet, base *Event, prefer Pr
 }
 
 // hasTag reports whether tags hold t, in any case.
-func hasTag(tags []string, t string) bool {
-	k := CaseKey(t)
-	return slices.ContainsFunc(tags, func(s string) bool { return CaseKey(s) == k })
-}
+func hasTag(tags []string, t string) bool { return tagIndex(tags, t) >= 0 }
 
 // hasNote reports whether notes hold n: the same text at the same time.
 func hasNote(notes []Note, n Note) bool {

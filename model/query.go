@@ -275,8 +275,7 @@ func (d TagDelta) place(tags []string, t string) int {
 
 // tagIndex is the index of tag t in tags, in any case, or -1.
 func tagIndex(tags []string, t string) int {
-	k := CaseKey(t)
-	return slices.IndexFunc(tags, func(s string) bool { return CaseKey(s) == k })
+	return slices.IndexFunc(tags, func(s string) bool { return SameInAnyCase(s, t) })
 }
 
 // Row is an event with its position in timeline order, as a store lists

@@ -185,7 +185,7 @@ func (b *browser) toggleQuickTag(tag string) Action {
 	// As the store spells it ("Key" for a quick tag key), as a tag typed
 	// at t is: the quick tag adds no second spelling, and what it says
 	// it removed is what the event held.
-	tag = model.SpeltAs([]string{tag}, model.UniqueInAnyCase(facetNames(b.ctx.tags)))[0]
+	tag = model.SpeltAs([]string{tag}, facetNames(b.ctx.tags))[0]
 	all := true
 	for _, id := range ids {
 		if e, _ := b.Latest(id); !e.HasTag(tag) {

@@ -12,6 +12,7 @@ import (
 
 	"chrono/model"
 	"chrono/model/invisible"
+	"chrono/model/termtext"
 )
 
 type promptKind int
@@ -311,22 +312,11 @@ func (p *prompt) candidates() []string {
 	// cli-tag.
 	n := utf8.RuneCountInString(word)
 	for _, c := range p.choices {
-		if model.SameInAnyCase(firstRunes(c, n), word) && !slices.ContainsFunc(typed, func(t string) bool { return model.SameInAnyCase(t, c) }) {
+		if model.SameInAnyCase(c[:termtext.RuneOffset(c, n)], word) && !slices.ContainsFunc(typed, func(t string) bool { return model.SameInAnyCase(t, c) }) {
 			out = append(out, c)
 		}
 	}
 	return out
-}
-
-// firstRunes is s up to its nth character.
-func firstRunes(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i]
-		}
-		n--
-	}
-	return s
 }
 
 // missNote is what follows a search that finds nothing.

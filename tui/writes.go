@@ -356,16 +356,14 @@ func write(s model.Store, w pendingWrite, gate *writeGate) tea.Cmd {
 		if gate != nil {
 			gate.end(err)
 		}
-		var head uint64
+		var seq uint64
 		if err != nil {
 			err = trashedHint(s, err)
 			if w.undo || w.redo {
-				if es, jerr := s.Journal(model.JournalQuery{Limit: 1, MostEvents: 1}); jerr == nil && len(es) > 0 {
-					head = es[0].Seq
-				}
+				seq, _, _ = head(s)
 			}
 		}
-		return writeMsg{write: w, changes: changes, revert: revert, err: err, head: head}
+		return writeMsg{write: w, changes: changes, revert: revert, err: err, head: seq}
 	}
 }
 

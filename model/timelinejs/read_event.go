@@ -3,7 +3,6 @@ package timelinejs
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -78,7 +77,7 @@ func (rd *reader) convert(s *slide, n int) *pending {
 		}
 	}
 	for _, t := range f.tags {
-		if !slices.ContainsFunc(e.Tags, func(u string) bool { return model.SameInAnyCase(u, t) }) {
+		if !e.HasTag(t) {
 			e.Tags = append(e.Tags, t)
 		}
 	}
