@@ -166,8 +166,8 @@ func checkDatabase(opts *checkOptions, s model.Store) error {
 		if err != nil {
 			return err
 		}
-		if !c.OK() {
-			r.Mismatches = append(r.Mismatches, model.Mismatch{Where: "journal", What: fmt.Sprintf("the chain breaks at entry #%d (%s): %s", c.Break.Seq, c.Break.Fault, c.Break.What), Altered: c.Break.Fault != model.ChainUnreadable})
+		if m, broken := c.Mismatch(); broken {
+			r.Mismatches = append(r.Mismatches, m)
 		}
 	}
 	addDamagedSnapshots(&r, s)

@@ -72,12 +72,8 @@ func snapshotDocs(s model.Reader, sources []model.Source, damaged func(sn model.
 				}
 			}
 		}
-		for _, source := range states.Sources() {
-			if !inStore[source] {
-				for _, o := range states.OutOfStep(source, nil) {
-					gone(o)
-				}
-			}
+		for _, o := range states.Gone(inStore) {
+			gone(o)
 		}
 	}
 }

@@ -56,6 +56,17 @@ type ChainReport struct {
 // OK reports whether the chain holds from its first entry to its head.
 func (r ChainReport) OK() bool { return r.Break == nil }
 
+// Mismatch is where the chain breaks, as a store's check reports it, and
+// false when it holds. An entry in no form chrono reads may be the disk's
+// doing; one whose bytes or links no longer match was rewritten (Altered).
+func (r ChainReport) Mismatch() (Mismatch, bool) {
+	if r.Break == nil {
+		return Mismatch{}, false
+	}
+	b := r.Break
+	return Mismatch{Where: "journal", What: fmt.Sprintf("the chain breaks at entry #%d (%s): %s", b.Seq, b.Fault, b.What), Altered: b.Fault != ChainUnreadable}, true
+}
+
 // ChainFault is what is wrong with an entry of a chain.
 type ChainFault string
 

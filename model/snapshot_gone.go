@@ -40,6 +40,18 @@ func (st SnapshotStates) Sources() []string {
 	return slices.Sorted(maps.Keys(sources))
 }
 
+// Gone is OutOfStep for the sources the states name that held does not
+// hold: each snapshot the journal last left kept of a source taken away.
+func (st SnapshotStates) Gone(held map[string]bool) []SnapshotOutOfStep {
+	var out []SnapshotOutOfStep
+	for _, source := range st.Sources() {
+		if !held[source] {
+			out = append(out, st.OutOfStep(source, nil)...)
+		}
+	}
+	return out
+}
+
 // OutOfStep compares the snapshots of source that the store lists as
 // kept with the states: one the journal last left kept must be listed,
 // one it withdrew must not be. They come by number.

@@ -119,12 +119,7 @@ func Write(dir string, r model.Reader, opts Options) (Report, error) {
 		}
 	}
 	// Snapshots of a source the store no longer has at all.
-	var gone []model.SnapshotOutOfStep
-	for _, source := range states.Sources() {
-		if !inStore[source] {
-			gone = append(gone, states.OutOfStep(source, nil)...)
-		}
-	}
+	gone := states.Gone(inStore)
 	rep.OutOfStep += len(gone)
 
 	if err := writeJournal(fs, r, &rep); err != nil {

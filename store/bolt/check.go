@@ -91,11 +91,8 @@ func (s *Store) Check() (r model.CheckReport, err error) {
 		// A byte changed in a journal entry leaves every page and index
 		// sound; only its hash shows it, and backup refuses such a store
 		// as damaged, so the check must say so too.
-		if c := verifyChain(b.journal); !c.OK() {
-			add("journal", "", "the chain breaks at entry #%d (%s): %s", c.Break.Seq, c.Break.Fault, c.Break.What)
-			// An entry in no form chrono reads may be the disk's doing;
-			// one whose bytes or links no longer match was rewritten.
-			problems[len(problems)-1].Altered = c.Break.Fault != model.ChainUnreadable
+		if m, broken := verifyChain(b.journal).Mismatch(); broken {
+			problems = append(problems, m)
 		}
 		return nil
 	})
