@@ -22,6 +22,9 @@ type snapshotInput struct {
 	name  string
 	path  string
 	spool *os.File // stdin's copy, removed when the import ends
+	// asRead are the snapshots check found with the text chrono reads
+	// from their bytes: kept without reading it again.
+	asRead map[snapshotKey]bool
 }
 
 // check reads every snapshot of the input and checks its bytes
@@ -32,12 +35,16 @@ func (si *snapshotInput) check() (int, error) {
 		return 0, err
 	}
 	n := 0
+	si.asRead = map[snapshotKey]bool{}
 	err := si.each(func(d native.SnapshotDoc) error {
 		n++
 		if err := d.Check(); err != nil {
 			return err
 		}
-		_, err := textOf(d)
+		ours, err := textOf(d)
+		if err == nil && textAsRead(d, ours) {
+			si.asRead[snapshotKey{d.Source, d.N}] = true
+		}
 		return err
 	})
 	var syntax *jsontext.SyntacticError
@@ -112,12 +119,18 @@ func restoreSnapshots(s model.Store, inputs []*snapshotInput, have map[snapshotK
 					return nil
 				}
 				snap := d.Snapshot()
-				ours, err := textOf(d)
-				if err != nil {
-					return err
+				ours := d.Text // read as check found it: its own
+				if !si.asRead[snapshotKey{d.Source, d.N}] {
+					var err error
+					if ours, err = textOf(d); err != nil {
+						return err
+					}
+					if !textAsRead(d, ours) {
+						reread++
+					}
 				}
-				if (ours == nil && d.Text != nil && !bytes.Equal(d.Text, d.Original)) || (ours != nil && !bytes.Equal(ours, d.Text)) {
-					reread++
+				if d.MediaType == model.MediaText || d.MediaType == model.MediaMarkdown {
+					ours = nil // its own text
 				}
 				var text io.Reader
 				if ours != nil {
@@ -136,6 +149,15 @@ func restoreSnapshots(s model.Store, inputs []*snapshotInput, have map[snapshotK
 		return nil
 	})
 	return kept, reread, err
+}
+
+// textAsRead reports whether the file's text of a snapshot is ours, the
+// text chrono reads from its bytes (textOf).
+func textAsRead(d native.SnapshotDoc, ours []byte) bool {
+	if ours == nil {
+		return d.Text == nil || bytes.Equal(d.Text, d.Original)
+	}
+	return bytes.Equal(ours, d.Text)
 }
 
 // textOf is the text chrono reads from a snapshot's original bytes, as
