@@ -118,8 +118,7 @@ func runImport(opts *importOptions) error {
 		return opts.importNew(path, fixed)
 	}
 	// A dry run changes nothing, a missing store included.
-	opts.madeSaidLater = true
-	open := opts.createStore
+	open := opts.openCreating
 	if opts.dryRun {
 		open = func() (model.Store, error) { return opts.openStore(false) }
 	}
@@ -148,17 +147,19 @@ func (o *importOptions) importClosing(s model.Store, fixed *formats.Format) erro
 	defer s.Close()
 	err := o.importInto(s, fixed)
 	checkDamaged(o.stderr, s, err)
-	discardIfUnused(s, err)
-	if err == nil {
-		o.saidMade(s)
-	}
+	o.importEnded(s, err)
 	return err
 }
 
-// discardIfUnused takes away an investigation made for an import that
-// failed (err): "the store is unchanged" holds, and the name stays free.
-func discardIfUnused(s model.Store, err error) {
-	if d, ok := s.(interface{ DiscardUnused() error }); ok && err != nil && !errors.Is(err, model.ErrInUse) {
+// importEnded says an investigation made for an import that succeeded,
+// and takes away one made for an import that failed (err): "the store is
+// unchanged" holds, and the name stays free.
+func (o *importOptions) importEnded(s model.Store, err error) {
+	if err == nil {
+		o.saidMade(s)
+		return
+	}
+	if d, ok := s.(interface{ DiscardUnused() error }); ok && !errors.Is(err, model.ErrInUse) {
 		_ = d.DiscardUnused()
 	}
 }

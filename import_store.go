@@ -66,8 +66,7 @@ func (o *importOptions) importStore(path string) (err error) {
 		}
 		return err
 	}
-	o.madeSaidLater = true // once restored or merged
-	open := o.createStore
+	open := o.openCreating
 	if o.dryRun {
 		open = func() (model.Store, error) { return o.openStore(false) }
 	}
@@ -76,11 +75,7 @@ func (o *importOptions) importStore(path string) (err error) {
 		return err
 	}
 	defer s.Close()
-	defer func() {
-		if discardIfUnused(s, err); err == nil {
-			o.saidMade(s)
-		}
-	}()
+	defer func() { o.importEnded(s, err) }()
 	defer o.clearOnSignal()()
 	if restored, err := o.restore(s, from, path, fromHead, o.stdout); restored || err != nil {
 		return err

@@ -119,10 +119,6 @@ type cli struct {
 	// investigationGiven is set when --investigation was given, empty
 	// or not.
 	investigationGiven bool
-	// madeSaidLater keeps createStore from saying a new investigation
-	// made in a database: an import says it once it succeeds, a failed
-	// one taking the investigation away again.
-	madeSaidLater bool
 	// afterBreak is set once a change was written after a break in the
 	// journal's chain (and said): undo refuses it, so nothing offers it.
 	afterBreak bool

@@ -27,6 +27,17 @@ func (c *cli) openStore(readOnly bool) (model.Store, error) {
 // it as a new, empty investigation, and the default store's first run
 // says so itself.
 func (c *cli) createStore() (model.Store, error) {
+	s, err := c.openCreating()
+	if err == nil && !c.onScreen {
+		c.saidMade(s)
+	}
+	return s, err
+}
+
+// openCreating is createStore but for an investigation a database made,
+// which an import says once it has succeeded (importEnded): a failed one
+// takes it away again.
+func (c *cli) openCreating() (model.Store, error) {
 	path, isDefault, err := c.storePath()
 	if err != nil {
 		return nil, err
@@ -35,9 +46,6 @@ func (c *cli) createStore() (model.Store, error) {
 	s, err := c.openAt(path, isDefault, store.Options{})
 	if err == nil && !c.onScreen && !store.IsAddress(path) && errors.Is(statErr, fs.ErrNotExist) {
 		c.saidNew(path)
-	}
-	if err == nil && !c.onScreen && !c.madeSaidLater {
-		c.saidMade(s)
 	}
 	return s, err
 }
