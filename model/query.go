@@ -12,8 +12,8 @@ type Query struct {
 	Tags     []string
 	Statuses []Status
 	Actors   []string
-	// During selects events whose dates overlap it; undated events never
-	// do.
+	// During selects events whose dates overlap it, as written where it
+	// gives no offset (OverlapsAsWritten); undated events never do.
 	During Date
 	// Text selects events that contain it, ignoring case, and accents
 	// when it has none (FindFold), in their title, summary, date text,
@@ -58,7 +58,7 @@ func (q Query) MatchesIn(e *Event, incoming []Incoming) bool {
 		return false
 	case len(q.Actors) > 0 && !slices.ContainsFunc(q.Actors, e.HasActor):
 		return false
-	case !q.During.IsZero() && !e.Date.Overlaps(q.During):
+	case !q.During.IsZero() && !e.Date.OverlapsAsWritten(q.During):
 		return false
 	case q.Untagged && len(e.Tags) > 0:
 		return false

@@ -462,3 +462,23 @@ func ActorsOf(v []byte) []string {
 	d.skip() // date_text
 	return d.strings()
 }
+
+// DateOf returns the date of a stored event, reading only as far as it;
+// a value it cannot read gives the zero date, which selects nothing.
+func DateOf(v []byte) model.Date {
+	if len(v) < 2 {
+		return model.Date{}
+	}
+	d := decoder{b: v[2:]}
+	d.skip() // the text section, after its length
+	d.skip() // id
+	date := d.string()
+	if d.err != nil {
+		return model.Date{}
+	}
+	parsed, err := model.ParseDate(date)
+	if err != nil {
+		return model.Date{}
+	}
+	return parsed
+}

@@ -45,8 +45,18 @@ func (f *filter) matches(order []byte, value func() []byte) bool {
 	q := &f.q
 	if !q.During.IsZero() {
 		earliest, latest, dated := model.OrderKeyBounds(order)
-		if !dated || earliest.Compare(q.During.Latest()) > 0 || latest.Compare(q.During.Earliest()) < 0 {
+		if !dated {
 			return false
+		}
+		switch model.OverlapOfInstants(earliest, latest, q.During) {
+		case model.OverlapNo:
+			return false
+		case model.OverlapDepends:
+			// Near the ends of a day, an offset decides: the key keeps
+			// instants, the date its clock.
+			if !stored.DateOf(value()).OverlapsAsWritten(q.During) {
+				return false
+			}
 		}
 	}
 	if len(q.Statuses) > 0 && !slices.Contains(q.Statuses, stored.StatusOf(value())) {

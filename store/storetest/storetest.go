@@ -59,6 +59,7 @@ func Run(t *testing.T, h Harness) {
 		{"TimelineOrder", testTimelineOrder},
 		{"OrderFollowsLinks", testOrderFollowsLinks},
 		{"DeepTime", testDeepTime},
+		{"DuringAsWritten", testDuringAsWritten},
 		{"LongTitles", testLongTitles},
 		{"ActorsAsLongAsStoresKey", testActorsAsLongAsStoresKey},
 		{"SearchAgreesWithTheModel", testSearchAgreesWithTheModel},

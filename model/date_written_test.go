@@ -1,0 +1,70 @@
+package model
+
+import "testing"
+
+func TestOverlapsAsWritten(t *testing.T) {
+	for _, c := range []struct {
+		date, during string
+		want         bool
+	}{
+		{"2017-08-14T20:30:00-04:00", "2017-08-14", true},
+		{"2017-08-14T20:30:00-04:00", "2017-08-15", false},
+		{"2017-08-15T01:00:00+05:00", "2017-08-14", false},
+		{"2017-08-15T01:00:00+05:00", "2017-08-15", true},
+		{"2017-08-15T00:00:00", "2017-08-15", true},
+		{"2017-08-14T23:59:59Z", "2017-08-14", true},
+		// A date to select by that gives an offset selects by the instant.
+		{"2017-08-14T20:30:00-04:00", "2017-08-15T00:00:00Z/2017-08-15T01:00:00Z", true},
+		{"2017-08-14T20:30:00-04:00", "2017-08-14T20:00:00Z/2017-08-14T21:00:00Z", false},
+		{"2017-08-14T20:30:00-04:00", "2017-08-14T20:00:00-04:00/2017-08-14T21:00:00-04:00", true},
+		// An interval's ends each keep their own clock.
+		{"2017-08-10T22:00:00-05:00/2017-08-14T23:00:00-05:00", "2017-08-15", false},
+		{"2017-08-10T22:00:00-05:00/2017-08-14T23:00:00-05:00", "2017-08-10", true},
+		{"../2017-08-14T22:00:00-05:00", "2017-08-15", false},
+		{"2017-08-14T22:00:00-05:00/..", "2017-08-14", true},
+		{"", "2017-08-14", false},
+	} {
+		var d Date
+		if c.date != "" {
+			d = MustParseDate(c.date)
+		}
+		during := MustParseDate(c.during)
+		if got := d.OverlapsAsWritten(during); got != c.want {
+			t.Errorf("%q overlaps %q as written: %v, want %v", c.date, c.during, got, c.want)
+		}
+		if d.IsZero() {
+			continue
+		}
+		// What the instants alone say never contradicts the date.
+		switch OverlapOfInstants(d.Earliest(), d.Latest(), during) {
+		case OverlapNo:
+			if c.want {
+				t.Errorf("%q during %q: the instants say no", c.date, c.during)
+			}
+		case OverlapYes:
+			if !c.want {
+				t.Errorf("%q during %q: the instants say yes", c.date, c.during)
+			}
+		}
+	}
+}
+
+// TestOverlapOfInstantsDecidesFarFromTheEnds: an event a day or more
+// from either end of a day to select by is decided without its date.
+func TestOverlapOfInstantsDecidesFarFromTheEnds(t *testing.T) {
+	during := MustParseDate("2017-08-14")
+	for _, c := range []struct {
+		date string
+		want Overlap
+	}{
+		{"2017-08-12T12:00:00+05:00", OverlapNo},
+		{"2017-08-17T12:00:00-05:00", OverlapNo},
+		{"2017-08", OverlapYes},
+		{"2017-08-14T12:00:00-04:00", OverlapDepends},
+	} {
+		d := MustParseDate(c.date)
+		if got := OverlapOfInstants(d.Earliest(), d.Latest(), during); got != c.want {
+			t.Errorf("%q during 2017-08-14: %v, want %v", c.date, got, c.want)
+		}
+	}
+}
