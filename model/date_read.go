@@ -79,6 +79,25 @@ func typedDateHint(s string) (string, bool) {
 			return hint, true
 		}
 	}
+	// EDTF's sets, of level 2: one of the dates ([…]) or all of them ({…}).
+	if len(s) > 2 && (s[0] == '[' && s[len(s)-1] == ']' || s[0] == '{' && s[len(s)-1] == '}') {
+		span := "such as 2017/2019"
+		if dates := strings.Split(s[1:len(s)-1], ","); len(dates) > 1 {
+			first, last := strings.TrimSpace(dates[0]), strings.TrimSpace(dates[len(dates)-1])
+			if _, err := ParseDate(first + "/" + last); err == nil {
+				span = first + "/" + last
+			}
+		}
+		return fmt.Sprintf("an EDTF set of dates is not one date: write the span they lie in as an interval (%s), or add an event for each", span), true
+	}
+	// "1990-95": a span of years with its end cut short, which EDTF
+	// reads as a month.
+	if from, to, ok := strings.Cut(s, "-"); ok && fourDigits(from) && len(to) == 2 {
+		// Only within the century: "2017-13" is no span of a century.
+		if full := fullEndYear(from, to); full != to && full[:2] == from[:2] {
+			return fmt.Sprintf("for the years %s to %s, write %s–%s or %s/%s", from, full, from, full, from, full), true
+		}
+	}
 	if day, clock, ok := strings.Cut(s, " "); ok {
 		at := clock
 		if len(at) == len("15:04") {
@@ -102,6 +121,22 @@ func yearsSpan(s string) (string, bool) {
 		return "", false
 	}
 	return from + "/" + to, true
+}
+
+// fullEndYear returns the end of a span of years written with its last
+// two digits only ("1990–95", "2017–18", "1998–02") as the first year
+// after the start that ends in them; any other end as it is.
+func fullEndYear(start, end string) string {
+	start, trimmed := strings.TrimSpace(start), strings.TrimSpace(end)
+	if !fourDigits(start) || len(trimmed) != 2 || !allDigits(trimmed) || trimmed == start[2:] {
+		return end
+	}
+	full := start[:2] + trimmed
+	if full < start {
+		century, _ := strconv.Atoi(start[:2])
+		full = strconv.Itoa(century+1) + trimmed
+	}
+	return full
 }
 
 func fourDigits(s string) bool {
@@ -166,6 +201,7 @@ func humanToEDTF(s string) (string, bool) {
 			start, ok := humanPoint(first, nil)
 			return start + "/", ok
 		}
+		second = fullEndYear(first, second)
 		var endParts humanParts
 		end, ok := humanPoint(second, &endParts)
 		if !ok {

@@ -18,6 +18,11 @@ func TestReadDate(t *testing.T) {
 		{" 2017-2019 ", "2017/2019", "2017 – 2019"},
 		{"14 – 20 Aug 2017", "2017-08-14/2017-08-20", "14 Aug – 20 Aug 2017"},
 		{"Aug – Sep 2017", "2017-08/2017-09", "Aug – Sep 2017"},
+		// A span of years with its end cut to two digits.
+		{"1990–95", "1990/1995", "1990 – 1995"},
+		{"2017 – 18", "2017/2018", "2017 – 2018"},
+		{"1998–02", "1998/2002", "1998 – 2002"},
+		{"c. 1990–95", "1990~/1995~", "c. 1990 – c. 1995"},
 		{"c. 2021", "2021~", "c. 2021"},
 		{"2021?", "2021?", "2021?"},
 		{"c. 2021?", "2021%", "c. 2021?"},
@@ -256,6 +261,10 @@ func TestReadDateRefuses(t *testing.T) {
 		{"14/08/2017", `date "14/08/2017": chrono reads dates as EDTF (ISO 8601), year first: write 2017-08-14`},
 		{"14 Aug 2017 15:04 +0200", `date "14 Aug 2017 15:04 +0200": an offset from UTC is written ±hh or ±hh:mm`},
 		// Dates as written elsewhere, with how chrono writes them.
+		{"1990-95", `date "1990-95": for the years 1990 to 1995, write 1990–1995 or 1990/1995`},
+		{"1995–95", `date "1995–95": the interval ends before it starts`},
+		{"[2017,2019]", `date "[2017,2019]": an EDTF set of dates is not one date: write the span they lie in as an interval (2017/2019), or add an event for each`},
+		{"{2017,2018}", `date "{2017,2018}": an EDTF set of dates is not one date: write the span they lie in as an interval (2017/2018)`},
 		{"~2017", `date "~2017": EDTF puts the ~ after the date: write 2017~ (or c. 2017)`},
 		{"2017-08-14 15:04", `date "2017-08-14 15:04": a time of day goes after a T, to the second: write 2017-08-14T15:04:00`},
 		{"2017-08-14 15:04:05Z", `date "2017-08-14 15:04:05Z": a time of day goes after a T, to the second: write 2017-08-14T15:04:05Z`},
