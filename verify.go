@@ -3,7 +3,6 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -201,7 +200,7 @@ func verifyQuotes(s model.Store) (verifyReport, error) {
 		if !unreadable {
 			text, err = readSnapshotText(s, src.ID, latest.N)
 		}
-		if err != nil && !isDamage(err) {
+		if err != nil && !stored.IsDamage(err) {
 			return rep, err
 		}
 		if unreadable || err != nil {
@@ -281,7 +280,7 @@ func readSnapshotText(sr model.Reader, source string, n int) (string, error) {
 func checkSnapshotHash(sr model.Reader, source string, sn model.Snapshot) (snapshotCheck, error) {
 	c := snapshotCheck{Source: source, Snapshot: sn.N, SHA256: sn.SHA256}
 	rc, err := sr.SnapshotOriginal(source, sn.N)
-	if err != nil && !isDamage(err) {
+	if err != nil && !stored.IsDamage(err) {
 		return c, err
 	}
 	if err != nil {
@@ -291,7 +290,7 @@ func checkSnapshotHash(sr model.Reader, source string, sn model.Snapshot) (snaps
 	defer rc.Close()
 	mismatch, err := sn.CopyOriginal(io.Discard, rc)
 	switch {
-	case err != nil && !isDamage(err):
+	case err != nil && !stored.IsDamage(err):
 		return c, err
 	case err != nil:
 		c.Problem, c.unreadable = "its original bytes cannot be read: "+err.Error(), true
@@ -304,7 +303,7 @@ func checkSnapshotHash(sr model.Reader, source string, sn model.Snapshot) (snaps
 	default:
 		c.TextChecked = true
 		switch text, err := textSum(sr, source, sn.N); {
-		case err != nil && !isDamage(err):
+		case err != nil && !stored.IsDamage(err):
 			return c, err
 		case err != nil:
 			c.Problem, c.unreadable = "its text, which quotes are checked against, cannot be read: "+err.Error(), true
@@ -314,14 +313,6 @@ func checkSnapshotHash(sr model.Reader, source string, sn model.Snapshot) (snaps
 		}
 	}
 	return c, nil
-}
-
-// isDamage reports whether a read of stored bytes failed for what the
-// store holds (damaged, cut short), which a check reports as found, and
-// not for a read that failed (a connection lost), which says nothing of
-// them and stops the check.
-func isDamage(err error) bool {
-	return errors.Is(err, model.ErrDamaged) || errors.Is(err, stored.ErrUnreadable)
 }
 
 // checkSnapshot checks a snapshot's bytes and text against the hashes

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"chrono/model"
+	"chrono/model/stored"
 	"chrono/model/verbatim"
 )
 
@@ -29,6 +30,7 @@ const (
 	quoteVerbatim quoteState = iota + 1
 	quoteNormalised
 	quoteNotFound
+	quoteUnreadable // its source's latest snapshot cannot be read
 	quoteNoSnapshot // its source has no snapshot
 	quoteNoSource   // it names no source
 )
@@ -58,6 +60,8 @@ func (m quoteMark) of(q model.Quote) bool { return m.text == q.Text && m.source 
 // snapshot is damaged, when it is.
 func (m quoteMark) words() string {
 	switch {
+	case m.state == quoteUnreadable:
+		return fmt.Sprintf("✗ snapshot %d cannot be read, so the quote is not checked: %s", m.snapshot, m.damaged)
 	case m.damaged != "":
 		return fmt.Sprintf("✗ snapshot %d is damaged: %s (chrono verify says more); what it finds cannot be trusted: %s", m.snapshot, m.damaged, m.found())
 	case m.outOfStep != "":
@@ -97,6 +101,9 @@ type sourceIndex struct {
 	// damaged says how the latest's bytes or text differ from the hashes
 	// kept with them ("" when they match).
 	damaged string
+	// unreadable says why the latest's text cannot be read, when it
+	// cannot: the store is damaged. The index then checks nothing.
+	unreadable string
 	// outOfStep says how the source's snapshots differ from those the
 	// journal left: the latest checked against may not be the latest.
 	outOfStep string
@@ -184,16 +191,15 @@ func indexOfListed(s model.Store, kept quoteIndexes, source string, snaps []mode
 	if !build {
 		return nil, false, errUnindexed
 	}
-	rc, err := s.SnapshotText(source, latest.N)
+	text, err := readText(s, latest)
+	if stored.IsDamage(err) {
+		// The quotes say it, and the rest of the event shows; not kept,
+		// so that a store restored meanwhile is read again.
+		return &sourceIndex{latest: latest, count: count, unreadable: err.Error()}, false, nil
+	}
 	if err != nil {
 		return nil, false, fmt.Errorf("source %q, snapshot %d: %w", source, latest.N, err)
 	}
-	defer rc.Close()
-	var b strings.Builder
-	if _, err := io.Copy(&b, rc); err != nil {
-		return nil, false, fmt.Errorf("source %q, snapshot %d: %w", source, latest.N, err)
-	}
-	text := b.String()
 	damaged, err := damage(s, latest, text)
 	if err != nil {
 		return nil, false, fmt.Errorf("source %q, snapshot %d: %w", source, latest.N, err)
@@ -203,6 +209,18 @@ func indexOfListed(s model.Store, kept quoteIndexes, source string, snaps []mode
 		si.outOfStep = journaledOf(s).outOfStep(s, source, snaps)
 	}
 	return si, true, nil
+}
+
+// readText reads a snapshot's text whole.
+func readText(s model.Store, sn model.Snapshot) (string, error) {
+	rc, err := s.SnapshotText(sn.Source, sn.N)
+	if err != nil {
+		return "", err
+	}
+	defer rc.Close()
+	var b strings.Builder
+	_, err = io.Copy(&b, rc)
+	return b.String(), err
 }
 
 // damage says how a snapshot's text and original bytes differ from the
@@ -239,6 +257,10 @@ func markQuote(q model.Quote, si *sourceIndex) quoteMark {
 		return m
 	case si == nil:
 		m.state = quoteNoSnapshot
+		return m
+	}
+	if si.unreadable != "" {
+		m.state, m.snapshot, m.damaged = quoteUnreadable, si.latest.N, si.unreadable
 		return m
 	}
 	r := si.check(q.Text)

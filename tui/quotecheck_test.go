@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 
 	"chrono/model"
 	"chrono/model/native"
+	"chrono/model/stored"
 	"chrono/store"
 )
 
@@ -415,5 +417,48 @@ func TestQuoteAgainstASnapshotTakenAway(t *testing.T) {
 	si, _, _ = indexOf(base, nil, "wapo")
 	if w := markQuote(q, si).words(); strings.Contains(w, "journal left") {
 		t.Errorf("the store as kept: the mark says %q", w)
+	}
+}
+
+// unreadableText is a store whose snapshots' text fails to read with
+// err: damage (a piece gone from the file) or a lost connection.
+type unreadableText struct {
+	model.Store
+	err error
+}
+
+func (s unreadableText) SnapshotText(string, int) (io.ReadCloser, error) { return nil, s.err }
+
+// TestQuoteInAnUnreadableSnapshot: a snapshot whose text cannot be read
+// for damage marks its quotes so, and the event shows whole, its source
+// by its publisher; it had failed the whole pane, which showed the
+// source's id alone. A read that failed otherwise still fails.
+func TestQuoteInAnUnreadableSnapshot(t *testing.T) {
+	damaged := unreadableText{quotesStore(t, false), stored.Unreadablef("snapshot 1 of source %q: piece 0 is missing", "wapo")}
+	msg := readDetail(damaged, "call", detailMsg{}, nil, true)
+	if msg.err != nil {
+		t.Fatalf("the detail failed: %v", msg.err)
+	}
+	if src, ok := msg.detail.Sources["wapo"]; !ok || src.Publisher != "The Washington Post" {
+		t.Errorf("the detail's source: %+v", msg.detail.Sources)
+	}
+	if len(msg.marks) != 2 {
+		t.Fatalf("marks: %+v", msg.marks)
+	}
+	for _, m := range msg.marks {
+		if w := m.words(); !strings.HasPrefix(w, "✗ snapshot 1 cannot be read, so the quote is not checked: ") || !strings.Contains(w, "piece 0 is missing") {
+			t.Errorf("the mark says %q", w)
+		}
+	}
+	if len(msg.built) != 0 {
+		t.Errorf("an index of an unreadable snapshot was kept: %v", msg.built)
+	}
+	q := model.Quote{Text: "We drop bags of cash at your office", Source: "wapo"}
+	if _, err := quoteInSource(damaged, &Styles{}, q, nil); err == nil || !strings.Contains(err.Error(), "piece 0 is missing") {
+		t.Errorf("the source view: %v", err)
+	}
+	lost := unreadableText{damaged.Store, errors.New("connection lost")}
+	if msg := readDetail(lost, "call", detailMsg{}, nil, true); msg.err == nil || !strings.Contains(msg.err.Error(), "connection lost") {
+		t.Errorf("a failed read: %v", msg.err)
 	}
 }

@@ -363,8 +363,8 @@ func (st *setState) full(s model.Store) error {
 		}
 		for _, q := range bySource[source] {
 			switch {
-			case si == nil:
-				unchecked.add(q.event) // withdrawn meanwhile
+			case si == nil || si.unreadable != "":
+				unchecked.add(q.event) // withdrawn meanwhile, or damaged
 			case !notFound[q.event] && si.check(q.text).State == verbatim.NotFound:
 				notFound[q.event] = true
 			}
@@ -555,7 +555,7 @@ func (st *setState) recheck(s model.Store, changed map[string]bool) error {
 					return err
 				}
 				switch {
-				case si == nil:
+				case si == nil || si.unreadable != "":
 					isUnchecked = true
 				case !isNotFound && si.check(q.Text).State == verbatim.NotFound:
 					isNotFound = true

@@ -40,6 +40,9 @@ func quoteInSource(s model.Store, st *Styles, q model.Quote, kept quoteIndexes) 
 	if si == nil {
 		return nil, fmt.Errorf("source %q has no snapshot to show the quote in: chrono source attach %s FILE keeps one", q.Source, q.Source)
 	}
+	if si.unreadable != "" {
+		return nil, fmt.Errorf("source %q, snapshot %d cannot be read: %s", q.Source, si.latest.N, si.unreadable)
+	}
 	r := si.check(q.Text)
 	title := fmt.Sprintf("%s · snapshot %d of %d · %s", q.Source, si.latest.N, si.count, r.State)
 	switch {

@@ -3,6 +3,8 @@ package stored
 import (
 	"errors"
 	"fmt"
+
+	"chrono/model"
 )
 
 // ErrUnreadable is what errors about stored bytes that cannot be read
@@ -20,4 +22,12 @@ func (u Unreadable) Is(target error) bool { return target == ErrUnreadable }
 // Unreadablef is an Unreadable, formatted.
 func Unreadablef(format string, args ...any) error {
 	return Unreadable(fmt.Sprintf(format, args...))
+}
+
+// IsDamage reports whether a read of stored bytes failed for what the
+// store holds (damaged, cut short), which a check reports as found, and
+// not for a read that failed (a connection lost), which says nothing of
+// them and stops the check.
+func IsDamage(err error) bool {
+	return errors.Is(err, model.ErrDamaged) || errors.Is(err, ErrUnreadable)
 }
