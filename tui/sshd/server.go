@@ -77,7 +77,7 @@ type Server struct {
 	mu       sync.Mutex
 	users    Users
 	stamp    fileStamp
-	faulty   fileStamp // the users file with a mistake, as last seen
+	faulty   fileStamp // the users file with a mistake, or empty, as last seen
 	sessions map[*session]struct{}
 	perKey   map[string]int // open sessions by key fingerprint
 	keys     map[string]*bucket
@@ -674,6 +674,9 @@ type fileStamp struct {
 	size int64
 }
 
+// same reports whether two stamps are of the same file as it was.
+func (a fileStamp) same(b fileStamp) bool { return a.mod.Equal(b.mod) && a.size == b.size }
+
 func (s *Server) readUsers() (Users, fileStamp, error) {
 	fi, err := os.Stat(s.cfg.UsersFile)
 	if err != nil {
@@ -716,7 +719,7 @@ func (s *Server) watch() {
 			// Only once the file has stopped changing: a file half
 			// written lacks its last lines for a moment.
 			s.mu.Lock()
-			settled := stamp.mod.Equal(s.faulty.mod) && stamp.size == s.faulty.size
+			settled := stamp.same(s.faulty)
 			s.faulty = stamp
 			if !settled {
 				s.mu.Unlock()
@@ -744,6 +747,14 @@ func (s *Server) watch() {
 			continue
 		}
 		s.mu.Lock()
+		if stamp.size == 0 && len(s.users) > 0 && !stamp.same(s.faulty) {
+			// An editor that writes the file in place empties it first:
+			// every key is revoked only once the file stays empty.
+			s.faulty = stamp
+			s.mu.Unlock()
+			s.logf("users file is empty; every key is revoked if it stays so")
+			continue
+		}
 		s.stamp = stamp
 		s.applyUsers(users)
 		s.mu.Unlock()

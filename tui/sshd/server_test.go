@@ -449,6 +449,50 @@ func TestAUsersFileTakenAwayRevokesEveryone(t *testing.T) {
 	}
 }
 
+// TestAUsersFileEmptiedForAMomentRevokesNoOne: an editor that writes
+// the users file in place empties it first; a server that read it then
+// revoked every key. An empty file revokes everyone only once it stays
+// empty.
+func TestAUsersFileEmptiedForAMomentRevokesNoOne(t *testing.T) {
+	ana, anaLine := newKey(t)
+	var log screen
+	sv := serve(t, usersLine("ana", "edit", anaLine), DefaultLimits(), func(c *Config) { c.Log = &log })
+	sess, _, _, errs := browse(t, sv.connect(ana))
+	ended := make(chan error, 1)
+	go func() { ended <- sess.Wait() }()
+	if err := os.WriteFile(sv.users, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(log.String(), "users file is empty") && !strings.Contains(log.String(), "users file read again") {
+		if time.Now().After(deadline) {
+			t.Fatalf("the empty file was not read: %q", log.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	// Written whole again, with a different size than before.
+	if err := os.WriteFile(sv.users, []byte("# ana\n"+usersLine("ana", "edit", anaLine)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-ended:
+		t.Fatalf("the session ended as the file was written again: %q", errs.String())
+	case <-time.After(2500 * time.Millisecond):
+	}
+	// Left empty, it revokes everyone.
+	if err := os.WriteFile(sv.users, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-ended:
+	case <-time.After(6 * time.Second):
+		t.Fatal("the session is still open 6s after the users file was emptied")
+	}
+	if !strings.Contains(errs.String(), "your key was removed") {
+		t.Errorf("the session ended saying %q", errs.String())
+	}
+}
+
 // TestAReadOnlyInvestigationIsBrowsedAsSuch: a store the server cannot
 // write was served as if it could: the header did not say so, forms
 // opened, and only a save failed, naming the server's path.
