@@ -346,3 +346,24 @@ func TestL2TCSVQuotedCellPastTheLimit(t *testing.T) {
 		t.Errorf("problems %.200q", problems)
 	}
 }
+
+// TestJSONLineProblemsNamePsort: a json_line event without its message,
+// timestamp_desc or timestamp is said in psort's terms, naming the key
+// the line lacks, not in Timesketch's (a datetime json_line never has).
+func TestJSONLineProblemsNamePsort(t *testing.T) {
+	tests := []struct{ line, want string }{
+		{`{"data_type": "x", "parser": "p", "timestamp": 86400000000, "timestamp_desc": "Creation Time"}`, "1: message: missing: psort's json_line gives every event one"},
+		{`{"data_type": "x", "message": "", "parser": "p", "timestamp": 86400000000, "timestamp_desc": "Creation Time"}`, "1: message: empty: psort's json_line gives every event one"},
+		{`{"data_type": "x", "message": "boot", "parser": "p", "timestamp": 86400000000}`, "1: timestamp_desc: missing: psort's json_line gives every event one"},
+		{`{"data_type": "x", "message": "boot", "parser": "p", "timestamp_desc": "Creation Time"}`, "1: timestamp: missing: psort's json_line gives every event its time as a timestamp, in microseconds"},
+	}
+	for _, tt := range tests {
+		events, problems, _ := read(t, tt.line+"\n")
+		if !strings.Contains(problems, tt.want) || len(events) != 0 {
+			t.Errorf("%s: problems %q, %d events; want a problem with %q", tt.line, problems, len(events), tt.want)
+		}
+		if strings.Contains(problems, "Timesketch") || strings.Contains(problems, "datetime") {
+			t.Errorf("%s: problems %q speak of Timesketch's records in a psort file", tt.line, problems)
+		}
+	}
+}

@@ -163,14 +163,18 @@ func convert(rec *record, memo *sourceMemo, out *result) {
 	n := len(c.problems)
 	e.Title = c.str(keyMessage)
 	if _, given := c.rec.get(keyMessage); len(c.problems) == n && strings.TrimSpace(e.Title) == "" && given {
-		c.fail("message: empty: every Timesketch record needs one; it is the event's title")
+		c.fail("message: empty: %s", c.needs("one; it is the event's title"))
 	} else if len(c.problems) == n && strings.TrimSpace(e.Title) == "" {
-		c.fail("message: missing: every Timesketch record needs one; it is the event's title")
+		c.fail("message: missing: %s", c.needs("one; it is the event's title"))
 	}
 	n = len(c.problems)
 	desc := c.str(keyDesc)
 	if len(c.problems) == n && desc == "" {
-		c.fail(`timestamp_desc: missing: every Timesketch record says what its time is, such as "Event date"`)
+		if c.rec.micros {
+			c.fail("timestamp_desc: missing: %s", c.needs("one, saying what its time is"))
+		} else {
+			c.fail(`timestamp_desc: missing: every Timesketch record says what its time is, such as "Event date"`)
+		}
 	}
 	dt, dtBad := c.datetime()
 	ts := c.timestamp()
@@ -363,8 +367,23 @@ func (c *converter) date(e *model.Event, chrono bool, dt string, dtBad bool, ts 
 		}
 		return false
 	}
+	if c.rec.micros {
+		c.fail("timestamp: missing: %s", c.needs("its time as a timestamp, in microseconds since 1970-01-01T00:00:00Z (1502723045000000)"))
+		return false
+	}
 	c.fail("datetime: missing: chrono needs each event's time, in ISO 8601 (2017-08-14T15:04:05+00:00) or as a timestamp in microseconds (Timesketch itself would drop this record without a word)")
 	return false
+}
+
+// needs says that every record of the file has what, as its format
+// does: a Timesketch record, or an event of psort's json_line (the
+// records whose timestamps are always microseconds), where a missing
+// key says the line is not psort's.
+func (c *converter) needs(what string) string {
+	if c.rec.micros {
+		return "psort's json_line gives every event " + what + "; is the line psort's?"
+	}
+	return "every Timesketch record needs " + what
 }
 
 // noTimestamp reports whether a record dated d is at timestamp 0 with
