@@ -114,6 +114,8 @@ func parseHeader(header []string) (layout, error) {
 		msg := fmt.Sprintf("column %q missing: chrono CSV needs at least id and title columns; its header is %s", columnNames[c], HeaderRow)
 		if len(header) == 1 && strings.Contains(header[0], ";") {
 			msg = "the header row is separated by semicolons: save the sheet as comma-separated CSV (" + HeaderRow + ")"
+		} else if len(header) == 1 && strings.Contains(header[0], "\t") {
+			msg = "the header row is separated by tabs: save the sheet as comma-separated CSV (" + HeaderRow + ")"
 		}
 		return l, model.Problem{Line: 1, Msg: msg}
 	}

@@ -305,6 +305,7 @@ func TestReadFatal(t *testing.T) {
 		{"no title column", "id,date\nx,2017\n", `1: column "title" missing`},
 		{"column twice", "id,title,date,Title\n", `1: column "title" appears twice (columns 2 and 4): keep one`},
 		{"semicolons", "id;date;title\nx;2017;T\n", "1: the header row is separated by semicolons: save the sheet as comma-separated CSV"},
+		{"tabs", "id\tdate\ttitle\nx\t2017\tT\n", "1: the header row is separated by tabs: save the sheet as comma-separated CSV"},
 		{"Excel's separator line", "sep=,\nid,date,title\na,2020,x\n", `1: its first line, "sep=,", is a hint only Excel reads: delete that line, and import the rest`},
 		{"bare quote", "id,title\nx,say \"hi\"\n", `2: a " inside a cell that does not begin with one`},
 		{"unclosed quote", "id,title\nx,\"open\ny,T\n", `3: a quoted cell of the row that starts on line 2 is not closed right`},

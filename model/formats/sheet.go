@@ -14,7 +14,8 @@ import (
 // sheetMiss says what keeps head, the first bytes of a file, from being
 // a spreadsheet chrono reads when its first line is the header of one
 // chrono nearly reads: the same columns separated by semicolons (as
-// spreadsheets set to a language with decimal commas save CSV), or the
+// spreadsheets set to a language with decimal commas save CSV) or by
+// tabs (a spreadsheet's "Text (Tab delimited)", a TSV file), or the
 // columns of TimelineJS's spreadsheet template, which --format timelinejs
 // (TimelineJS's JSON) would not read either, or Timesketch's columns
 // retyped in capitals. It returns "" for anything else.
@@ -26,13 +27,20 @@ func sheetMiss(head []byte) string {
 	if bytes.HasPrefix(bytes.ToLower(bytes.TrimSpace(line)), []byte("sep=")) {
 		return csvfmt.ExcelSeparatorLine(string(line))
 	}
-	if semi := readHeader(line, ';'); len(semi) > 1 && len(readHeader(line, ',')) == 1 {
-		joined := []byte(strings.Join(semi, ","))
-		if f, ok := detect(joined); ok {
-			return "its header row is separated by semicolons: save the sheet as comma-separated CSV, and import that (" + f.Title + ")"
+	for _, sep := range []struct {
+		r    rune
+		name string
+	}{{';', "semicolons"}, {'\t', "tabs"}} {
+		cells := readHeader(line, sep.r)
+		if len(cells) <= 1 || len(readHeader(line, ',')) != 1 {
+			continue
 		}
-		if tabular(semi, readHeader(second, ';')) {
-			return "a sheet separated by semicolons whose header row (" + model.Shorten(string(line), 60) +
+		joined := []byte(strings.Join(cells, ","))
+		if f, ok := detect(joined); ok {
+			return "its header row is separated by " + sep.name + ": save the sheet as comma-separated CSV, and import that (" + f.Title + ")"
+		}
+		if tabular(cells, readHeader(second, sep.r)) {
+			return "a sheet separated by " + sep.name + " whose header row (" + model.Shorten(string(line), 60) +
 				") names the columns of neither chrono CSV (it needs id and title; date, summary, status, actors, tags and more may follow) nor Timesketch CSV: rename its columns to chrono CSV's, save it as comma-separated CSV, and import that"
 		}
 	}

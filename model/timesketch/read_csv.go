@@ -113,6 +113,9 @@ func checkHeader(header []string) string {
 	if len(missing) > 0 && len(header) == 1 && strings.Contains(header[0], ";") {
 		return "the header row is separated by semicolons: save the sheet as comma-separated CSV (a Timesketch CSV starts with a header row naming message, datetime and timestamp_desc)"
 	}
+	if len(missing) > 0 && len(header) == 1 && strings.Contains(header[0], "\t") {
+		return "the header row is separated by tabs: save the sheet as comma-separated CSV (a Timesketch CSV starts with a header row naming message, datetime and timestamp_desc)"
+	}
 	if len(missing) > 0 {
 		msg := fmt.Sprintf("the header row has no %s column: a Timesketch CSV starts with a header row naming message, datetime and timestamp_desc", strings.Join(missing, " or "))
 		// Timesketch's names are exact: "Message" is another column, but

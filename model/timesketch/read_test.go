@@ -243,6 +243,8 @@ func TestReadProblems(t *testing.T) {
 			[]string{`1: message: missing: every Timesketch record needs one; it is the event's title`}},
 		{"header separated by semicolons", "message;datetime;timestamp_desc\r\nm;2017;d\r\n",
 			[]string{`1: the header row is separated by semicolons: save the sheet as comma-separated CSV (a Timesketch CSV starts with a header row naming message, datetime and timestamp_desc)`}},
+		{"header separated by tabs", "message\tdatetime\ttimestamp_desc\r\nm\t2017\td\r\n",
+			[]string{`1: the header row is separated by tabs: save the sheet as comma-separated CSV (a Timesketch CSV starts with a header row naming message, datetime and timestamp_desc)`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
