@@ -160,6 +160,9 @@ func Detect(r io.Reader) (Format, io.Reader, error) {
 	if miss := markdownMiss(head); miss != "" {
 		return Format{}, rest, fmt.Errorf("not a format chrono reads: %s", miss)
 	}
+	if miss := plaso.JSONMiss(head); miss != "" {
+		return Format{}, rest, fmt.Errorf("not a format chrono reads: %s", miss)
+	}
 	if jsonp(head) {
 		return Format{}, rest, fmt.Errorf("not a format chrono reads: it looks like TimelineJS2's JSONP (storyjs_jsonp_data = {...}): delete what comes before the first { (and a ; at the end), and import the JSON left")
 	}

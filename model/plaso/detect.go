@@ -90,3 +90,30 @@ func isHeader(row []string) bool {
 	}
 	return true
 }
+
+// JSONMiss says what to do with psort's json output (-o json: one
+// object whose members, event_0, event_1 and on, are the events
+// json_line writes a line each), which chrono does not read; "" for
+// anything else.
+func JSONMiss(head []byte) string {
+	head = trim(head)
+	if len(head) == 0 || head[0] != '{' {
+		return ""
+	}
+	dec := jsontext.NewDecoder(bytes.NewReader(head), jsontext.AllowInvalidUTF8(true), jsontext.AllowDuplicateNames(true))
+	if _, err := dec.ReadToken(); err != nil {
+		return ""
+	}
+	tok, err := dec.ReadToken()
+	if err != nil || tok.Kind() != '"' {
+		return ""
+	}
+	n, ok := strings.CutPrefix(tok.String(), "event_")
+	if !ok || n == "" || strings.Trim(n, "0123456789") != "" {
+		return ""
+	}
+	if tok, err = dec.ReadToken(); err != nil || tok.Kind() != '{' {
+		return ""
+	}
+	return "psort's json output (-o json: one object of event_0, event_1, …), where chrono reads its json_line (an event a line): write that instead (psort -o json_line -w FILE.jsonl STORAGE), or turn this file into it with jq -c '.[]' FILE > FILE.jsonl, and import that"
+}

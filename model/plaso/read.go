@@ -23,6 +23,9 @@ func Read(r io.Reader, sink model.Sink, losses *model.Losses) error {
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return err
 	}
+	if miss := JSONMiss(head); miss != "" {
+		return model.Problem{Line: 1, Msg: miss}
+	}
 	if t := trim(head); len(t) > 0 && t[0] == '{' {
 		return timesketch.ReadMicros(br, newUndatedSink(sink, losses), losses)
 	}

@@ -367,3 +367,19 @@ func TestJSONLineProblemsNamePsort(t *testing.T) {
 		}
 	}
 }
+
+// TestPsortJSONOutputIsSaid: psort's json output, one object of
+// event_0, event_1 and on, read as Plaso is refused at its first line,
+// saying how to have json_line, not read as one event without a message.
+func TestPsortJSONOutputIsSaid(t *testing.T) {
+	doc := `{"event_0": {"__container_type__": "event", "__type__": "AttributeContainer", "data_type": "x", "message": "boot", "parser": "p", "timestamp": 86400000000, "timestamp_desc": "Creation Time"}, "event_1": {"__container_type__": "event", "__type__": "AttributeContainer", "data_type": "x", "message": "halt", "parser": "p", "timestamp": 86400000001, "timestamp_desc": "Creation Time"}}`
+	events, problems, _ := read(t, doc)
+	if len(events) != 0 || !strings.HasPrefix(problems, "1: psort's json output") || !strings.Contains(problems, "json_line") {
+		t.Errorf("%d events, problems %q; want one problem at line 1 saying it is psort's json output, and how to have json_line", len(events), problems)
+	}
+	// json_line whose first key happens to begin event_ is still read.
+	events, problems, _ = read(t, `{"event_0x": 1, "__container_type__": "event", "message": "boot", "parser": "p", "timestamp": 86400000000, "timestamp_desc": "Creation Time"}`+"\n")
+	if problems != "" || len(events) != 1 {
+		t.Errorf("json_line with a key event_0x: problems %q, %d events", problems, len(events))
+	}
+}
