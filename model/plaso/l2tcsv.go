@@ -320,6 +320,12 @@ func (rd *l2tcsv) date(d, t, tz string) (model.Date, string) {
 	}
 	at := time.Date(year, time.Month(month), day, hour, minute, second, 0, zn.loc)
 	if at.Year() != year || int(at.Month()) != month || at.Day() != day {
+		if month > 12 && day >= 1 && day <= 12 {
+			// A file written day first, by hand or by a tool set to
+			// another locale: its other dates, up to the 12th, read as
+			// other days.
+			return model.Date{}, fmt.Sprintf("date %q: no such day: l2tcsv writes the month first (MM/DD/YYYY), and %d is no month; if the file was written day first, its other dates are misread too: write it month first (psort does), then import again", d, month)
+		}
 		return model.Date{}, fmt.Sprintf("date %q: no such day", d)
 	}
 	if at.Hour() != hour || at.Minute() != minute || at.Second() != second {

@@ -144,6 +144,7 @@ func TestL2TCSVProblems(t *testing.T) {
 		{l2tHeader + "06/27/2012,18:17:01,UTC,M...,FILE,Log,type,-,host,-,-,2,f,-,-,syslog,-\n", "2: desc: missing"},
 		{"date,time\n", "1: the header row is not l2tcsv's"},
 		{l2tHeader + l2tRow("06/27/2012", "18:17:01", "UTC", "-") + l2tRow("13/27/2012", "18:17:01", "UTC", "-"), `3: date "13/27/2012": no such day`},
+		{l2tHeader + l2tRow("06/12/2012", "18:17:01", "UTC", "-") + l2tRow("27/06/2012", "18:17:01", "UTC", "-"), `3: date "27/06/2012": no such day: l2tcsv writes the month first (MM/DD/YYYY), and 27 is no month; if the file was written day first, its other dates are misread too`},
 	}
 	for _, tt := range tests {
 		_, problems, _ := read(t, tt.doc)
