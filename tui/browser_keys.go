@@ -307,8 +307,12 @@ func (b *browser) ShortHelp() []key.Binding {
 // FullHelp is the help, in columns.
 func (b *browser) FullHelp() [][]key.Binding {
 	k := &b.keys
+	moves := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown}
+	if !b.noEvents() {
+		moves = movesForHelp(moves...)
+	}
 	return [][]key.Binding{
-		append([]key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom, k.PrevYear, k.NextYear, k.GoTo, k.Zone}, b.axis.bindings()...),
+		slices.Concat(moves, []key.Binding{k.Top, k.Bottom, k.PrevYear, k.NextYear, k.GoTo, k.Zone}, b.axis.bindings()),
 		{k.Focus, k.ToList, k.ToSources, k.Open, k.Back, k.Escape, k.Search, k.NextMatch, k.PrevMatch, k.Filter, k.ClearFilter, k.Copy, k.OpenURL, k.InSource, k.Sides},
 		append([]key.Binding{k.Tag, k.Untag, k.Mark, k.Undo, k.Redo, k.Note}, k.QuickTags...),
 		{k.Add, k.Edit, k.Editor, k.Link, k.Remove, k.EditNote, k.QuoteUp, k.QuoteDown, k.AddQuote, k.EditQuote, k.Delete, k.Sources, k.Trash, k.Retitle},

@@ -17,20 +17,37 @@ var (
 	offersUp   = regexp.MustCompile(`↑/k\s+up\b`)
 )
 
-// moveKeysOffered says whether the footer and the help offer ↓/j and
-// ↑/k, failing the test when the two disagree.
+// moveKeysOffered says whether ↓/j and ↑/k move from where the cursor
+// is, as the screen's bindings say, failing the test when the footer
+// offers one that does not; the help lists both wherever the cursor is.
 func moveKeysOffered(t *testing.T, d *driver) (down, up bool) {
 	t.Helper()
+	var k *listKeys
+	switch s := d.m.screens[len(d.m.screens)-1].(type) {
+	case *browser:
+		down, up = s.keys.Down.Enabled(), s.keys.Up.Enabled()
+	case *sourcesScreen:
+		k = &s.keys.listKeys
+	case *trashScreen:
+		k = &s.keys.listKeys
+	default:
+		t.Fatalf("no move keys known for %T", s)
+	}
+	if k != nil {
+		down, up = k.Down.Enabled(), k.Up.Enabled()
+	}
 	foot := footerOf(d)
 	d.keys("?")
 	help := d.screen()
 	d.keys("esc")
-	down, up = offersDown.MatchString(help), offersUp.MatchString(help)
+	if !offersDown.MatchString(help) || !offersUp.MatchString(help) {
+		t.Errorf("the help does not list both ↓/j and ↑/k:\n%s", help)
+	}
 	if offersDown.MatchString(foot) && !down {
-		t.Errorf("the footer offers ↓/j and the help does not:\n%s", help)
+		t.Errorf("the footer offers ↓/j, which does not move: %q", foot)
 	}
 	if offersUp.MatchString(foot) && !up {
-		t.Errorf("the footer offers ↑/k and the help does not:\n%s", help)
+		t.Errorf("the footer offers ↑/k, which does not move: %q", foot)
 	}
 	if !offersDown.MatchString(foot) && down && !offersUp.MatchString(foot) {
 		t.Errorf("the footer offers no way to move, and ↓/j moves: %q", foot)
@@ -39,7 +56,8 @@ func moveKeysOffered(t *testing.T, d *driver) (down, up bool) {
 }
 
 // ↓/j is offered only where it moves: not on the view's last event, and
-// ↑/k not on its first; the footer then offers the way that moves. The
+// ↑/k not on its first; the footer then offers the way that moves, and
+// the help lists both. The
 // last event loaded is not the last while the view goes on beyond the
 // rows read so far.
 func TestMoveKeysOffAtTheEnds(t *testing.T) {

@@ -226,3 +226,20 @@ func TestHelpKeepsTheInvestigationsName(t *testing.T) {
 		t.Errorf("the help's first line: %q\n%s", first, d.screen())
 	}
 }
+
+// TestHelpListsMovesFromEitherEnd: at the first event the footer offers
+// ↓/j alone, and the help left out ↑/k, pgup and ctrl+u too; at the last,
+// the moves down. The help says how to move from anywhere.
+func TestHelpListsMovesFromEitherEnd(t *testing.T) {
+	s := exampleStore(t)
+	for _, at := range []string{"g", "G"} {
+		d := newDriver(t, placed{s}, 160, 45)
+		d.keys(at, "?")
+		help := d.screen()
+		for _, move := range []string{"↑/k +up", "↓/j +down", "pgup/ctrl\\+b +page up", "pgdn/ctrl\\+f +page down", "ctrl\\+u +half page up", "ctrl\\+d +half page down"} {
+			if !regexp.MustCompile(`(^|\s)` + move + `(\s|$)`).MatchString(help) {
+				t.Errorf("at %s, the help does not list %q:\n%s", at, move, help)
+			}
+		}
+	}
+}

@@ -59,3 +59,13 @@ func offeredMove(down, up key.Binding) key.Binding {
 	}
 	return up
 }
+
+// movesForHelp returns movement bindings as the help lists them: each
+// one, wherever the cursor is. ↑/k moves nowhere from the first row, and
+// the footer leaves it out there, but the help says how to move.
+func movesForHelp(moves ...key.Binding) []key.Binding {
+	for i := range moves {
+		moves[i].SetEnabled(true)
+	}
+	return moves
+}

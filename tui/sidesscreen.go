@@ -305,7 +305,7 @@ func (s *sidesScreen) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (s *sidesScreen) FullHelp() [][]key.Binding {
 	k := &s.keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Switch, k.Back}}
+	return [][]key.Binding{append(movesForHelp(k.Up, k.Down, k.PageUp, k.PageDown), k.Top, k.Bottom), {k.Switch, k.Back}}
 }
 
 // View implements Screen: it slices the lines laid out beforehand.

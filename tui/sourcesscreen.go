@@ -248,7 +248,7 @@ func (s *sourcesScreen) ShortHelp() []key.Binding {
 func (s *sourcesScreen) FullHelp() [][]key.Binding {
 	k, c := &s.keys, s.ctx
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open},
+		append(movesForHelp(k.Up, k.Down, k.PageUp, k.PageDown), k.Top, k.Bottom, k.Open),
 		{c.offered(RoleEdit, k.Add), c.offered(RoleEdit, k.Edit), c.offered(RoleEdit, k.Remove), c.offered(RoleAnnotate, k.Undo), c.offered(RoleAnnotate, k.Redo), k.Back},
 	}
 }

@@ -434,7 +434,7 @@ func (v *sourceView) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (v *sourceView) FullHelp() [][]key.Binding {
 	k := &v.keys
-	return [][]key.Binding{{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom, k.Quote, k.Close}}
+	return [][]key.Binding{append(movesForHelp(k.Down, k.Up, k.PageDown, k.PageUp), k.Top, k.Bottom, k.Quote, k.Close)}
 }
 
 // Update implements Dialog.

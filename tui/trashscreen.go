@@ -202,7 +202,7 @@ func (t *trashScreen) ShortHelp() []key.Binding {
 func (t *trashScreen) FullHelp() [][]key.Binding {
 	k := &t.keys
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		append(movesForHelp(k.Up, k.Down, k.PageUp, k.PageDown), k.Top, k.Bottom),
 		{t.ctx.offered(RoleEdit, k.Restore), t.ctx.offered(RoleAdmin, k.Empty), t.ctx.offered(RoleAnnotate, k.Undo), t.ctx.offered(RoleAnnotate, k.Redo), k.Back},
 	}
 }
