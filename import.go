@@ -26,16 +26,19 @@ type importOptions struct {
 	*cli
 	format  string // "auto", or the name of a format chrono reads
 	dryRun  bool
-	replace bool     // updated events take the file's every field its format carries
-	prefer  string   // the side that wins a field changed in both since the last import
-	files   []string // "-" is stdin
+	replace bool   // updated events take the file's every field its format carries
+	prefer  string // the side that wins a field changed in both since the last import
+	// skipTrashed leaves the events in the trash there, skipping the
+	// files' records of them.
+	skipTrashed bool
+	files       []string // "-" is stdin
 }
 
 // newImportCmd is chrono import FILE...: events and sources into the store.
 func newImportCmd(c *cli) *cobra.Command {
 	opts := &importOptions{cli: c}
 	cmd := &cobra.Command{
-		Use:   "import [--format auto|json|timelinejs|plaso|timesketch|csv] [--dry-run] [--replace | --prefer file|chrono] FILE...",
+		Use:   "import [--format auto|json|timelinejs|plaso|timesketch|csv] [--dry-run] [--replace | --prefer file|chrono] [--skip-trashed] FILE...",
 		Short: "Add the events of files to the store (- reads stdin)",
 		Long: `Import reads chrono JSON, TimelineJS JSON, Plaso's json_line or
 l2tcsv, Timesketch JSONL or CSV, or chrono CSV, and adds their events
@@ -62,6 +65,10 @@ tag or note is taken away, as without it. The report counts the
 fields and events whose changes it undid, --dry-run marks each such
 field, and chrono log names them by event.
 
+An event in the trash stops the import, which names it: restore it
+first for the file to update it, or import with --skip-trashed to leave
+it deleted (such records are skipped, and counted).
+
 --dry-run lists what each update would change. The import is all or
 nothing: if any file has a problem, every problem is listed and the store
 is left as it was. Anything a format could not carry over is reported.
@@ -81,6 +88,7 @@ carried (it says so): restore a backup into a new store to keep them.`,
 	}
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "check the files and report what would change, without changing the store")
 	cmd.Flags().BoolVar(&opts.replace, "replace", false, "replace updated events whole with the file's version, undoing what was changed in chrono since the last import (no tag or note is taken away), instead of taking only the fields the file has")
+	cmd.Flags().BoolVar(&opts.skipTrashed, "skip-trashed", false, "leave the events in the trash there, skipping the files' records of them (counted), where such a record stops the import")
 	cmd.Flags().StringVar(&opts.prefer, "prefer", "", "for a field changed both in chrono and in the file since the last import: file (take the file's) or chrono (keep chrono's); without it the import stops and lists them")
 	cmd.Flags().StringVar(&opts.format, "format", "auto", "the files' format: auto (recognise it), "+formats.Names(true))
 	return cmd
@@ -238,7 +246,7 @@ func (o *importOptions) importInto(s model.Store, fixed *formats.Format) error {
 // storeOptions is what the store is asked for: --prefer read, and
 // refused beside --replace, which settles every field for the file.
 func (o *importOptions) storeOptions() (model.ImportOptions, error) {
-	opts := model.ImportOptions{DryRun: o.dryRun, Replace: o.replace}
+	opts := model.ImportOptions{DryRun: o.dryRun, Replace: o.replace, SkipTrashed: o.skipTrashed}
 	if o.prefer == "" {
 		return opts, nil
 	}
@@ -511,6 +519,9 @@ func (o *importOptions) report(inputs []importInput, results []model.ImportResul
 		line := fmt.Sprintf("%s %s (%d new, %d updated", verb, events(r.Events), r.New, r.Updated)
 		if r.Unchanged > 0 {
 			line += fmt.Sprintf(", %d unchanged", r.Unchanged)
+		}
+		if r.InTrash > 0 {
+			line += fmt.Sprintf(", %d %s in the trash", r.InTrash, o.tense("left", "would be left"))
 		}
 		if c := clears(r); c != "" {
 			line += "; " + clear + " " + c

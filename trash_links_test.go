@@ -177,3 +177,22 @@ func disputedInTrash(t *testing.T) string {
 	mustChrono(t, db, "rm", "a")
 	return db
 }
+
+// TestImportSkipsTrashedWhenTold: a tool's output imported again after
+// some of its events were deleted was refused, with no way but editing
+// the file; --skip-trashed leaves them deleted and says how many.
+func TestImportSkipsTrashedWhenTold(t *testing.T) {
+	db := newDB(t)
+	mustChrono(t, db, "import", "timeline.example.json")
+	mustChrono(t, db, "rm", "fbi-tip", "apple-sues-nso")
+	if r := chrono(t, db, "", "import", "timeline.example.json"); r.code != 1 || !strings.Contains(r.stderr, "import with --skip-trashed") {
+		t.Errorf("import with events in the trash: %+v", r)
+	}
+	r := chrono(t, db, "", "import", "--skip-trashed", "timeline.example.json")
+	if r.code != 0 || !strings.Contains(r.stdout, "imported 13 events (0 new, 0 updated, 11 unchanged, 2 left in the trash)") {
+		t.Errorf("import --skip-trashed: %+v", r)
+	}
+	if r := chrono(t, db, "", "trash"); !strings.Contains(r.stdout, "fbi-tip") || !strings.Contains(r.stdout, "apple-sues-nso") {
+		t.Errorf("the trash after the import: %+v", r)
+	}
+}

@@ -220,6 +220,7 @@ func (r ImportResult) Since(earlier ImportResult) ImportResult {
 		Settled:        r.Settled - earlier.Settled,
 		UndidEdits:     r.UndidEdits - earlier.UndidEdits,
 		UndidFields:    r.UndidFields - earlier.UndidFields,
+		InTrash:        r.InTrash - earlier.InTrash,
 		Updates:        grown(r.Updates, earlier.Updates),
 	}
 }

@@ -176,8 +176,11 @@ type EditMerge struct {
 	// InTrash reports whether the store's trash holds an event: a
 	// stored link to one is kept whatever the file's links (nil: none
 	// is known).
-	InTrash   func(id string) bool
-	conflicts Problems
+	InTrash func(id string) bool
+	// SkipTrashed skips an event in the trash rather than stop the
+	// import at it (ImportOptions.SkipTrashed).
+	SkipTrashed bool
+	conflicts   Problems
 }
 
 // Update is what an import makes of a stored event it updates
@@ -305,16 +308,21 @@ func differsFromFile(out, file *Event) bool {
 		slices.ContainsFunc(file.Notes, func(n Note) bool { return !hasNote(out.Notes, n) })
 }
 
-// Trashed gathers, for Err, an event of the file whose id is that of an
-// event in the trash, record n at at: on the timeline and in the trash
-// at once it could be restored over itself, or its trashed version lost
-// to an undo of the import. The import stops with every such event
-// named at its place, as it does with conflicts, and keeps nothing. Its
-// advice never empties the trash, which would destroy every other
-// deleted event with it.
-func (x *EditMerge) Trashed(id string, n int, at Place) {
+// Trashed takes an event of the file whose id is that of an event in
+// the trash, record n at at, which the import leaves out: on the
+// timeline and in the trash at once it could be restored over itself,
+// or its trashed version lost to an undo of the import. With
+// SkipTrashed it is counted in r; else it is gathered for Err, and the
+// import stops with every such event named at its place, as it does
+// with conflicts, and keeps nothing. Its advice never empties the
+// trash, which would destroy every other deleted event with it.
+func (x *EditMerge) Trashed(id string, n int, at Place, r *ImportResult) {
+	if x.SkipTrashed {
+		r.InTrash++
+		return
+	}
 	x.conflicts.Add(at.Problem(Problem{Part: EventPart, ID: id, N: n,
-		Msg: fmt.Sprintf("in the trash: to keep it deleted, take it out of the file; to have the file update it, restore it first (chrono restore %s); then import again", id)}))
+		Msg: fmt.Sprintf("in the trash: to keep it deleted, import with --skip-trashed (or take it out of the file); to have the file update it, restore it first (chrono restore %s); then import again", id)}))
 }
 
 // Err returns the conflicts gathered since the last call, as *Problems,

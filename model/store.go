@@ -264,6 +264,10 @@ type ImportOptions struct {
 	// was changed in chrono, and says which of those changes it undid
 	// (ImportResult.UndidEdits, EventChange.Undid).
 	Prefer Prefer
+	// SkipTrashed leaves the events in the trash there: a file's record
+	// of one is skipped, and counted (ImportResult.InTrash), where it
+	// would stop the import (EditMerge.Trashed).
+	SkipTrashed bool
 	// Progress, when set, is told how far the import has gone.
 	Progress func(ImportProgress)
 }
@@ -317,6 +321,9 @@ type ImportResult struct {
 	// fields it undid them in, all those events together
 	// (ReplaceUndid).
 	UndidEdits, UndidFields int
+	// InTrash counts the records skipped for events in the trash
+	// (ImportOptions.SkipTrashed).
+	InTrash int
 	// Updates lists, on a dry run, what each update would change, in
 	// the order of the file (at most MaxListedUpdates of them).
 	Updates []EventUpdate

@@ -101,12 +101,12 @@ func (is *importSink) StoredEvent(id string) (model.Event, error) {
 }
 
 // trashed reports whether id, record n of its file, is in the trash,
-// and then gathers it for the import's refusal (model.EditMerge.Trashed).
+// and then leaves it out (model.EditMerge.Trashed).
 func (is *importSink) trashed(id string, n int) bool {
 	if !is.inTrash(id) {
 		return false
 	}
-	is.merge.Trashed(id, n, is.at())
+	is.merge.Trashed(id, n, is.at(), &is.result)
 	return true
 }
 
@@ -405,7 +405,7 @@ func (s *Store) importInputs(inputs []model.Input, opts model.ImportOptions, toT
 		return nil, err
 	}
 	side := im.sides()
-	side.merge.Prefer, side.merge.Replace, side.merge.InTrash = opts.Prefer, opts.Replace, im.inTrash
+	side.merge.Prefer, side.merge.Replace, side.merge.InTrash, side.merge.SkipTrashed = opts.Prefer, opts.Replace, im.inTrash, opts.SkipTrashed
 	carry := &carrying{next: im, replace: opts.Replace}
 	var sink model.Sink = carry
 	if opts.Progress != nil {

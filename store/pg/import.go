@@ -121,7 +121,7 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 	defer im.wait()
 	results := make([]model.ImportResult, 0, len(inputs))
 	var before model.ImportResult
-	im.merge.Prefer, im.merge.Replace = opts.Prefer, opts.Replace
+	im.merge.Prefer, im.merge.Replace, im.merge.SkipTrashed = opts.Prefer, opts.Replace, opts.SkipTrashed
 	chk := model.NewChecker(im, im)
 	im.place = chk.Sent
 	for _, in := range inputs {
@@ -501,7 +501,7 @@ func (im *txImport) flush(batch []pendingEvent) error {
 		e := p.e
 		im.result.Events++
 		if trashed[e.ID] {
-			im.merge.Trashed(e.ID, p.n, p.at)
+			im.merge.Trashed(e.ID, p.n, p.at, &im.result)
 			continue
 		}
 		_, ok := stored[e.ID]

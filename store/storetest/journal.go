@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"bytes"
 	"errors"
 	"reflect"
 	"slices"
@@ -592,7 +593,7 @@ func testImportRefusesTrashedIDs(t *testing.T, s *suite) {
 		}
 		for i, id := range []string{"fbi-tip", "nso-denial"} {
 			p := ps.List[i]
-			if p.ID != id || p.Line == 0 || !strings.Contains(p.Msg, "in the trash: to keep it deleted, take it out of the file; to have the file update it, restore it first (chrono restore "+id+")") {
+			if p.ID != id || p.Line == 0 || !strings.Contains(p.Msg, "in the trash: to keep it deleted, import with --skip-trashed (or take it out of the file); to have the file update it, restore it first (chrono restore "+id+")") {
 				t.Errorf("bulk %v: problem %d: %+v", bulk, i+1, p)
 			}
 		}
@@ -601,6 +602,25 @@ func testImportRefusesTrashedIDs(t *testing.T, s *suite) {
 		}
 		if trash, _ := st.Trash(); len(trash) != 2 {
 			t.Errorf("bulk %v: the trash holds %d events, want 2", bulk, len(trash))
+		}
+		// Told to skip them, the import updates the rest and leaves the
+		// trash as it was.
+		doc := bytes.Replace(ExampleDoc(t), []byte(`"title": "Apple sues NSO Group"`), []byte(`"title": "Apple sues NSO Group in California"`), 1)
+		res, err := st.Import([]model.Input{NativeInput("timeline.example.json", doc)}, model.ImportOptions{Bulk: bulk, SkipTrashed: true})
+		if err != nil || len(res) != 1 || res[0].InTrash != 2 || res[0].Updated != 1 {
+			t.Fatalf("bulk %v: import skipping the trashed: %+v, %v", bulk, res, err)
+		}
+		if after, _ := st.Count(model.Query{}); after != before {
+			t.Errorf("bulk %v: the import skipping the trashed changed the count from %d to %d", bulk, before, after)
+		}
+		trash, _ := st.Trash()
+		if len(trash) != 2 {
+			t.Errorf("bulk %v: after skipping, the trash holds %d events, want 2", bulk, len(trash))
+		}
+		for _, tr := range trash {
+			if _, err := st.Event(tr.Event.ID); !errors.Is(err, model.ErrNotFound) {
+				t.Errorf("bulk %v: %s is on the timeline and in the trash: %v", bulk, tr.Event.ID, err)
+			}
 		}
 	}
 }
