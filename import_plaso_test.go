@@ -39,6 +39,11 @@ func TestImportPlaso(t *testing.T) {
 		if r.code != 0 || !strings.Contains(r.stdout, `"datetime":"2012-06-27T`) || !strings.Contains(r.stdout, `"tag":["Malware"]`) {
 			t.Errorf("%s: export: exit %d, %q %q", tt.name, r.code, r.stdout, r.stderr)
 		}
+		// What the time is, from l2tcsv's type as from json_line's
+		// timestamp_desc: it had become "Event date (second precision)".
+		if !strings.Contains(r.stdout, `"timestamp_desc":"Content Modification Time"`) {
+			t.Errorf("%s: the export lost what the time is: %q", tt.name, r.stdout)
+		}
 	}
 }
 
