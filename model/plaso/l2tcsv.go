@@ -293,10 +293,15 @@ func value(c string) string {
 	return c
 }
 
-// saysNoMore reports whether short, psort's shortened desc, is desc or
-// its start cut with "...".
+// saysNoMore reports whether short, psort's shortened desc, is desc,
+// its start cut with "...", or its first words ("/etc/passwd" of
+// "/etc/passwd Type: file", as psort's short formats give).
 func saysNoMore(short, desc string) bool {
-	return short == desc || strings.HasSuffix(short, "...") && strings.HasPrefix(desc, strings.TrimSuffix(short, "..."))
+	if cut, ok := strings.CutSuffix(short, "..."); ok {
+		return strings.HasPrefix(desc, cut)
+	}
+	rest, ok := strings.CutPrefix(desc, short)
+	return ok && (rest == "" || rest[0] == ' ')
 }
 
 // date reads a row's date (MM/DD/YYYY), time (HH:MM:SS) and timezone as

@@ -384,3 +384,27 @@ func TestPsortJSONOutputIsSaid(t *testing.T) {
 		t.Errorf("json_line with a key event_0x: problems %q, %d events", problems, len(events))
 	}
 }
+
+// TestL2TCSVShortSaysNoMore: short is a summary line only when it says
+// more than desc, the title.
+func TestL2TCSVShortSaysNoMore(t *testing.T) {
+	for _, c := range []struct {
+		short, desc string
+		kept        bool
+	}{
+		{"/etc/passwd", "/etc/passwd", false},
+		{"/etc/passwd", "/etc/passwd Type: file", false},
+		{"[HKLM\\System] Sta...", "[HKLM\\System] Start: 2", false},
+		{"/etc/pass", "/etc/passwd Type: file", true},
+		{"Login by root", "/etc/passwd Type: file", true},
+	} {
+		row := "06/27/2012,18:17:01,UTC,M...,FILE,Log,Content Modification Time,-,host," + c.short + "," + c.desc + ",2,f.log,-,-,syslog,-\n"
+		events, problems, _ := read(t, l2tHeader+row)
+		if problems != "" || len(events) != 1 {
+			t.Fatalf("%q: %v %q", c.short, events, problems)
+		}
+		if kept := strings.Contains(events[0].Summary, "short: "); kept != c.kept {
+			t.Errorf("short %q beside desc %q: kept %v, want %v (summary %q)", c.short, c.desc, kept, c.kept, events[0].Summary)
+		}
+	}
+}
