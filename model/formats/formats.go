@@ -160,6 +160,9 @@ func Detect(r io.Reader) (Format, io.Reader, error) {
 	if miss := markdownMiss(head); miss != "" {
 		return Format{}, rest, fmt.Errorf("not a format chrono reads: %s", miss)
 	}
+	if miss := timesketch.ArrayMiss(head); miss != "" {
+		return Format{}, rest, fmt.Errorf("not a format chrono reads: %s", miss)
+	}
 	if miss := plaso.JSONMiss(head); miss != "" {
 		return Format{}, rest, fmt.Errorf("not a format chrono reads: %s", miss)
 	}

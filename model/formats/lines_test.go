@@ -50,6 +50,8 @@ func TestDetectSaysWhySheetIsNotRead(t *testing.T) {
 			"not a format chrono reads: a sheet separated by tabs whose header row (Date Event Source) names the columns of neither chrono CSV (it needs id and title; date, summary, status, actors, tags and more may follow) nor Timesketch CSV: rename its columns to chrono CSV's, save it as comma-separated CSV, and import that"},
 		{"psort's json output", `{"event_0": {"__container_type__": "event", "message": "boot", "timestamp": 86400000000, "timestamp_desc": "Creation Time"},` + "\n" + `"event_1": {"message": "x"}}`,
 			"not a format chrono reads: psort's json output (-o json: one object of event_0, event_1, …), where chrono reads its json_line (an event a line): write that instead (psort -o json_line -w FILE.jsonl STORAGE), or turn this file into it with jq -c '.[]' FILE > FILE.jsonl, and import that"},
+		{"an array of Timesketch records", "[\n{\"message\": \"boot\", \"datetime\": \"2021-01-01T00:00:00Z\", \"timestamp_desc\": \"Creation Time\"},\n{\"message\": \"halt\"}]\n",
+			"not a format chrono reads: a JSON array of Timesketch records, where chrono reads Timesketch JSONL (a record a line): turn it into that with jq -c '.[]' FILE > FILE.jsonl, and import that"},
 		{"a letter with a comma", "Dear Sir, this is a letter.\nIt goes on, and on, and on.\n",
 			"not a format chrono reads (json, timelinejs, plaso, timesketch, csv); if it is one of them, say which with --format"},
 		{"a sheet of its own columns, with semicolons", "\ufeffDate;Event;Source\r\n03/04/2017;Tender;Web\r\n",

@@ -274,7 +274,8 @@ func TestReadSyntaxErrors(t *testing.T) {
 		{"a key twice, then a fault", "{\"chrono\": 1, \"events\": [{\"id\": \"a\", \"title\": \"x\", \"title\": \"y\", \"summary\": \"\xff\"}]}", "1:78: invalid JSON: invalid UTF-8"},
 		{"cut short", "{\"chrono\": 1, \"events\": [{\"id\"", "the document ends too early"},
 		{"invalid utf-8", "{\"chrono\": 1, \"title\": \"\xff\", \"events\": []}", "invalid UTF-8"},
-		{"not an object", "[1, 2]", "1:1: a chrono document is a JSON object"},
+		{"not an object", "1", "1:1: a chrono document is a JSON object"},
+		{"an array", "[1, 2]", "1:1: a chrono document is a JSON object, not an array: put the events in one"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -160,6 +160,10 @@ func (rd *reader) document() error {
 	if err != nil {
 		return rd.syntax(err)
 	}
+	if tok.Kind() == '[' {
+		// Events gathered into an array, as jq -s or a script writes them.
+		return start.Problem(model.Problem{Msg: `a chrono document is a JSON object, not an array: put the events in one ({"chrono": 1, "events": [...]}), or write them an event a line, as chrono list --json prints them (jq -c '.[]' FILE > FILE.jsonl)`})
+	}
 	if tok.Kind() != '{' {
 		return start.Problem(model.Problem{Msg: `a chrono document is a JSON object: {"chrono": 1, "title": ..., "events": [...]}`})
 	}

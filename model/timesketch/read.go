@@ -53,6 +53,12 @@ func readIn(r io.Reader, sink model.Sink, losses *model.Losses, micros bool) err
 	if first == '{' {
 		return rd.jsonl(br, blank)
 	}
+	if first == '[' {
+		head, _ := br.Peek(br.Buffered())
+		if miss := ArrayMiss(head); miss != "" {
+			return rd.report(blank+1, 1, miss)
+		}
+	}
 	return rd.csv(br, blank)
 }
 

@@ -317,3 +317,19 @@ func TestMadeUpIDs(t *testing.T) {
 		t.Errorf("ids %q", ids)
 	}
 }
+
+// TestReadArrayOfRecords: records gathered into a JSON array were read
+// as a CSV whose header had a stray quote; the problem says to write a
+// record a line.
+func TestReadArrayOfRecords(t *testing.T) {
+	doc := "[{\"message\": \"boot\", \"datetime\": \"2021-01-01T00:00:00Z\", \"timestamp_desc\": \"Creation Time\"}]\n"
+	var c model.Collect
+	chk := model.NewChecker(&c, nil)
+	err := Read(strings.NewReader(doc), chk, nil)
+	if err == nil {
+		err = chk.Done()
+	}
+	if err == nil || !strings.Contains(err.Error(), "1:1: a JSON array of Timesketch records") || !strings.Contains(err.Error(), "jq -c '.[]'") {
+		t.Errorf("Read of an array: %v", err)
+	}
+}
