@@ -286,7 +286,10 @@ func (c *converter) date(e *model.Event, chrono bool, dt string, dtBad bool, ts 
 	if dt != "" {
 		d, msg, epoch := epochDatetime(strings.TrimSpace(dt))
 		if !epoch {
-			d, msg = parseDatetime(dt)
+			var noSeconds bool
+			if d, msg, noSeconds = parseDatetime(dt); noSeconds && msg == "" {
+				c.losses.Add(DatetimeNoSeconds, 1)
+			}
 		}
 		if msg != "" {
 			c.fail("datetime %q: %s", dt, msg)

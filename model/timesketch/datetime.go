@@ -20,8 +20,68 @@ const notISO = "not an ISO 8601 date and time: write it as 2017-08-14 or 2017-08
 // comma for the decimal point, +0200 for +02:00) and writes them as EDTF;
 // -00:00, "UTC known, local offset unknown", becomes Z. The error is a
 // message without the datetime.
-func parseDatetime(s string) (model.Date, string) {
+//
+// It reads too what Timesketch's importer, and the tools whose output
+// it takes, write otherwise: a zone named after the time ("10:15:30
+// UTC", "GMT"), ISO 8601's basic format (20210304T101530Z), an e-mail's
+// or HTTP date (Thu, 04 Mar 2021 10:15:30 GMT), and a time to the
+// minute, read at second 00, which noSeconds says, to be counted.
+func parseDatetime(s string) (d model.Date, msg string, noSeconds bool) {
 	s = strings.TrimSpace(s)
+	for _, name := range [...]string{" UTC", " GMT", "UTC", "GMT", " Z"} {
+		// Only after a date and time of ISO 8601's, with no offset.
+		if rest, ok := cutSuffixFold(s, name); ok && len(rest) >= len("20060102T1504") && allDigits(rest[:4]) && !strings.ContainsAny(rest[len("2006-01-02"):], "+-Zz") {
+			s = rest + "Z"
+			break
+		}
+	}
+	if extended, ok := basicISO(s); ok {
+		s = extended
+	}
+	d, msg, noSeconds = extendedISO(s)
+	if msg == notISO {
+		for _, layout := range [...]string{time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST"} {
+			if t, err := time.Parse(layout, s); err == nil {
+				if _, offset := t.Zone(); offset != 0 || strings.HasSuffix(layout, "-0700") || isUTCName(s) {
+					return extendedISO(t.Format("2006-01-02T15:04:05Z07:00"))
+				}
+			}
+		}
+	}
+	return d, msg, noSeconds
+}
+
+// isUTCName reports whether a date written with a zone's name ends in
+// one of UTC's (UTC, GMT, UT, Z): time.Parse takes any other name it does
+// not know as an offset of zero, which it is not.
+func isUTCName(s string) bool {
+	i := strings.LastIndexByte(s, ' ')
+	switch strings.ToUpper(s[i+1:]) {
+	case "UTC", "GMT", "UT", "Z":
+		return true
+	}
+	return false
+}
+
+// cutSuffixFold is strings.CutSuffix, ignoring ASCII case.
+func cutSuffixFold(s, suffix string) (string, bool) {
+	if len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix) {
+		return s[:len(s)-len(suffix)], true
+	}
+	return s, false
+}
+
+// basicISO rewrites ISO 8601's basic format, without separators
+// (20210304T101530Z, 20210304T101530.5+0200), in the extended one.
+func basicISO(s string) (string, bool) {
+	if len(s) < len("20060102T150405") || (s[8] != 'T' && s[8] != 't') || !allDigits(s[:8]) || !allDigits(s[9:15]) {
+		return "", false
+	}
+	return s[:4] + "-" + s[4:6] + "-" + s[6:8] + "T" + s[9:11] + ":" + s[11:13] + ":" + s[13:], true
+}
+
+// extendedISO reads ISO 8601's extended format, as parseDatetime says.
+func extendedISO(s string) (d model.Date, msg string, noSeconds bool) {
 	var b strings.Builder
 	b.Grow(len(s) + 1) // EDTF is as long, or one longer: +0200 is +02:00
 	i := 0
@@ -47,16 +107,16 @@ func parseDatetime(s string) (model.Date, string) {
 		return false
 	}
 	if !digits(4) {
-		return model.Date{}, notISO
+		return model.Date{}, notISO, false
 	}
 	day := false
 	if accept('-') {
 		if !digits(2) {
-			return model.Date{}, notISO
+			return model.Date{}, notISO, false
 		}
 		if accept('-') {
 			if !digits(2) {
-				return model.Date{}, notISO
+				return model.Date{}, notISO, false
 			}
 			day = true
 		}
@@ -65,15 +125,17 @@ func parseDatetime(s string) (model.Date, string) {
 		b.WriteByte('T')
 		i++
 		if !digits(2) || !accept(':') || !digits(2) {
-			return model.Date{}, notISO
+			return model.Date{}, notISO, false
 		}
-		if !accept(':') {
-			return model.Date{}, "a time of day needs its seconds: hh:mm:ss"
+		if accept(':') {
+			if !digits(2) {
+				return model.Date{}, notISO, false
+			}
+		} else {
+			b.WriteString(":00")
+			noSeconds = true
 		}
-		if !digits(2) {
-			return model.Date{}, notISO
-		}
-		if i < len(s) && (s[i] == '.' || s[i] == ',') {
+		if i < len(s) && (s[i] == '.' || s[i] == ',') && !noSeconds {
 			b.WriteByte('.')
 			i++
 			start := i
@@ -83,21 +145,21 @@ func parseDatetime(s string) (model.Date, string) {
 			b.WriteString(s[start:i])
 		}
 		if msg := zone(&b, s, &i); msg != "" {
-			return model.Date{}, msg
+			return model.Date{}, msg, false
 		}
 	}
 	if i != len(s) {
-		return model.Date{}, notISO
+		return model.Date{}, notISO, false
 	}
 	d, err := model.ParseDate(b.String())
 	if err != nil {
 		var de *model.DateError
 		if errors.As(err, &de) {
-			return model.Date{}, de.Msg
+			return model.Date{}, de.Msg, false
 		}
-		return model.Date{}, err.Error()
+		return model.Date{}, err.Error(), false
 	}
-	return d, ""
+	return d, "", noSeconds
 }
 
 // zone copies an offset from UTC at s[*i:] to b in EDTF's spelling.

@@ -22,13 +22,23 @@ func TestParseDatetime(t *testing.T) {
 		{in: "2017-08-14T15:04:05-03", want: "2017-08-14T15:04:05-03"},
 		{in: "2017-08-14T15:04:05-00:00", want: "2017-08-14T15:04:05Z"},
 		{in: " 2017-08-14 ", want: "2017-08-14"},
+		// As other tools write them.
+		{in: "2021-03-04T10:15:30 UTC", want: "2021-03-04T10:15:30Z"},
+		{in: "2021-03-04 10:15:30 gmt", want: "2021-03-04T10:15:30Z"},
+		{in: "2021-03-04T10:15:30UTC", want: "2021-03-04T10:15:30Z"},
+		{in: "20210304T101530Z", want: "2021-03-04T10:15:30Z"},
+		{in: "20210304T101530.25+0200", want: "2021-03-04T10:15:30.25+02:00"},
+		{in: "Thu, 04 Mar 2021 10:15:30 GMT", want: "2021-03-04T10:15:30Z"},
+		{in: "Thu, 04 Mar 2021 10:15:30 +0530", want: "2021-03-04T10:15:30+05:30"},
+		{in: "Thu, 4 Mar 2021 10:15:30 -0000", want: "2021-03-04T10:15:30Z"},
 		{in: "2017-13-01", msg: "month 13 out of range"},
 		{in: "2017-02-29", msg: "day 29 out of range for Feb 2017"},
 		{in: "2017-08-14T24:00:00Z", msg: "hour 24 out of range"},
 		{in: "2017-08-14T15:04:05.1234567890Z", msg: "at most nine digits after the seconds' decimal point"},
 		{in: "2017-08-14T15:04:05+15:00", msg: "an offset from UTC is at most ±14:00"},
 		{in: "2017-08-14T15:04:05+1", msg: "an offset from UTC is written Z, ±hh:mm, ±hhmm or ±hh"},
-		{in: "2017-08-14T15:04", msg: "a time of day needs its seconds: hh:mm:ss"},
+		{in: "2017-08-14T15:04.5", msg: notISO},
+		{in: "Thu, 04 Mar 2021 10:15:30 EST", msg: notISO}, // a zone's name other than UTC's
 		{in: "2017-08T15:04:05", msg: notISO},
 		{in: "14/08/2017", msg: notISO},
 		{in: "2017-08~", msg: notISO},
@@ -36,9 +46,16 @@ func TestParseDatetime(t *testing.T) {
 		{in: "", msg: notISO},
 	}
 	for _, tt := range tests {
-		d, msg := parseDatetime(tt.in)
-		if msg != tt.msg || d.String() != tt.want {
-			t.Errorf("parseDatetime(%q) = %q, %q; want %q, %q", tt.in, d, msg, tt.want, tt.msg)
+		d, msg, noSeconds := parseDatetime(tt.in)
+		if msg != tt.msg || d.String() != tt.want || noSeconds {
+			t.Errorf("parseDatetime(%q) = %q, %q, %v; want %q, %q", tt.in, d, msg, noSeconds, tt.want, tt.msg)
+		}
+	}
+	// A time to the minute is read at second 00, and said to be.
+	for _, in := range []string{"2017-08-14T15:04", "2017-08-14 15:04Z", "2017-08-14T15:04 UTC"} {
+		d, msg, noSeconds := parseDatetime(in)
+		if want := "2017-08-14T15:04:00"; !strings.HasPrefix(d.String(), want) || msg != "" || !noSeconds {
+			t.Errorf("parseDatetime(%q) = %q, %q, %v; want %s…, no seconds", in, d, msg, noSeconds, want)
 		}
 	}
 }
@@ -103,7 +120,7 @@ func TestEarliest(t *testing.T) {
 		}
 		if ok {
 			// What is written must read back as the same instant.
-			back, msg := parseDatetime(dt)
+			back, msg, _ := parseDatetime(dt)
 			if msg != "" || back.Earliest() != model.MustParseDate(tt.date).Earliest() || !sameMicros(back.Earliest(), us) {
 				t.Errorf("earliest(%s) = %q reads back as %q %s", tt.date, dt, back, msg)
 			}
