@@ -276,7 +276,7 @@ func (c *Checker) Done() error {
 		if c.resolves(r.id, r.event) {
 			continue
 		}
-		what, cause := "source", error(nil)
+		what, cause := "source", ErrNoSource
 		if r.event {
 			what, cause = "event", ErrNoLinkedEvent
 		}

@@ -120,6 +120,11 @@ var ErrDuplicateID = errors.New("id already used")
 // what to do about it.
 var ErrNoLinkedEvent = errors.New("no such event")
 
+// ErrNoSource is the cause of a problem with a quote or date_source
+// that names a source neither the import nor the store holds, so that
+// a caller can say what to do about it.
+var ErrNoSource = errors.New("no such source")
+
 // ErrLinkedInTrash is the cause of a problem with a link to an event in
 // the store's trash: restored, it resolves.
 var ErrLinkedInTrash = errors.New("linked event in the trash")
