@@ -46,7 +46,7 @@ func PlaceInDocument(doc io.ReaderAt, name string, ps []model.Problem) error {
 			if p.File != name || p.Part != model.EventPart || [2]int{p.Line, p.Column} != at {
 				continue
 			}
-			m, ok := members[memberNamed(p.Msg)]
+			m, ok := memberPlace(members, p.Msg)
 			if !ok {
 				continue
 			}

@@ -30,6 +30,11 @@ func TestPlaceInDocument(t *testing.T) {
 		{"dates in words", `{"chrono":1,"events":[{"id":"a","title":"A","date":"Aug 2017"},{"id":"b","title":"B","date":"last year"}]}`,
 			[]string{`f:1:45: event "a" (#1): date "Aug 2017": chrono JSON dates are EDTF: write it 2017-08`,
 				`f:1:86: event "b" (#2): date "last year": a source's words, not a date: give them as date_text, with date_source naming the source whose publication date anchors them`}},
+		// A problem of an item is at the item: each quote's source, each
+		// link's event, at its own place, not all at the array.
+		{"items", "{\"chrono\":1,\"events\":[\n{\"id\":\"a\",\"title\":\"A\",\"quotes\":[\n  {\"text\":\"x\",\"source\":\"s1\"},\n  {\"text\":\"y\",\"source\":\"s2\"}],\n \"links\": [{\"rel\":\"follows\",\"event\":\"a\"}, {\"rel\":\"follows\",\"event\":\"zz\"}]}]}",
+			[]string{`f:3:3: event "a" (#1): quote #1: source "s1": no such source`, `f:4:3: event "a" (#1): quote #2: source "s2": no such source`,
+				`f:5:12: event "a" (#1): link #1: links the event to itself`, `f:5:43: event "a" (#1): link #2: event "zz": no such event`}},
 		{"second event", "{\"chrono\":1,\"events\":[\n{\"id\":\"a\",\"title\":\"A\"},\n{\"id\":\"b\",\n\"title\":\"B\",\n\"status\":\"rumour\"}]}",
 			[]string{`f:5:1: event "b" (#2): status "rumour": not one of confirmed, reported, alleged, disputed, denied`}},
 	}

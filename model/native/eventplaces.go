@@ -2,6 +2,7 @@ package native
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -35,7 +36,7 @@ func placeAtMembers(body []byte, prefix int, ps *model.Problems) {
 		if unplaced := p.Line == 0 && p.Byte == 0; !atStart && !unplaced {
 			continue
 		}
-		at, ok := members[memberNamed(p.Msg)]
+		at, ok := memberPlace(members, p.Msg)
 		if !ok {
 			at = start
 		}
@@ -44,29 +45,54 @@ func placeAtMembers(body []byte, prefix int, ps *model.Problems) {
 }
 
 // memberPlaces returns the line and column of each member name of the
-// object body holds, as far as it can be read.
+// object body holds, and of each item of a member that is an array, as
+// "quotes/1", as far as it can be read.
 func memberPlaces(body []byte) map[string][2]int {
 	places := map[string][2]int{}
 	dec := jsontext.NewDecoder(bytes.NewReader(body))
+	member := ""
 	for {
-		name := false
-		if dec.StackDepth() == 1 && dec.PeekKind() == '"' {
-			_, n := dec.StackIndex(1)
-			name = n%2 == 0 // names and values alternate
-		}
+		depth := dec.StackDepth()
+		kind, read := dec.StackIndex(depth)
+		name := depth == 1 && dec.PeekKind() == '"' && read%2 == 0 // names and values alternate
+		item := depth == 2 && kind == '[' && dec.PeekKind() != ']'
 		from := dec.InputOffset()
 		tok, err := dec.ReadToken()
 		if err != nil {
 			return places
 		}
-		if !name {
-			continue
-		}
-		at := from + int64(bytes.IndexByte(body[from:], '"'))
-		if _, seen := places[tok.String()]; !seen {
-			places[tok.String()] = lineCol(body, int(at))
+		switch {
+		case name:
+			member = tok.String()
+			if _, seen := places[member]; !seen {
+				places[member] = lineCol(body, int(from)+bytes.IndexByte(body[from:], '"'))
+			}
+		case item:
+			// The item starts after the space and comma before it.
+			at := int(from) + bytes.IndexFunc(body[from:], func(r rune) bool { return !strings.ContainsRune(" \t\r\n,", r) })
+			key := member + "/" + strconv.FormatInt(read, 10)
+			if _, seen := places[key]; !seen {
+				places[key] = lineCol(body, at)
+			}
 		}
 	}
+}
+
+// memberPlace is where in an object the member a problem's message is
+// about is (memberPlaces): the item it numbers ("quote #2: …" is at the
+// second of quotes), else the member.
+func memberPlace(places map[string][2]int, msg string) ([2]int, bool) {
+	member := memberNamed(msg)
+	if _, rest, ok := strings.Cut(msg, " #"); ok && strings.HasSuffix(member, "s") && strings.HasPrefix(msg, strings.TrimSuffix(member, "s")+" #") {
+		digits := rest[:len(rest)-len(strings.TrimLeft(rest, "0123456789"))]
+		if n, err := strconv.Atoi(digits); err == nil && n > 0 {
+			if at, ok := places[member+"/"+strconv.Itoa(n-1)]; ok {
+				return at, true
+			}
+		}
+	}
+	at, ok := places[member]
+	return at, ok
 }
 
 // lineCol is the line and column (in characters, from 1) of byte i of b.

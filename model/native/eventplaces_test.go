@@ -29,7 +29,7 @@ func TestReadEventPlacesProblemsAtTheirMembers(t *testing.T) {
 		`5:3: event "a" (#1): date "2018-13-02": month 13 out of range`,
 		`3:1: event "a" (#1): title: missing`,
 		`7:3: event "a" (#1): status "bogus": not one of`,
-		`8:3: event "a" (#1): quote #1: stance "x": not one of`,
+		`8:14: event "a" (#1): quote #1: stance "x": not one of`, // at the quote
 	}
 	got := strings.Split(err.Error(), "\n")
 	if len(got) != len(want) {
