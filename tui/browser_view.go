@@ -74,7 +74,12 @@ func (b *browser) filterView(w int) string {
 		parts = append(parts, strings.Join(s, " or "))
 	}
 	if len(q.Tags) > 0 {
-		parts = append(parts, strings.Join(strings.Split(model.Hashtags(model.UniqueInAnyCase(q.Tags)), " "), " or "))
+		// Each tag as it is shown, one holding a space quoted whole.
+		var tags []string
+		for _, t := range model.UniqueInAnyCase(q.Tags) {
+			tags = append(tags, model.Hashtag(t))
+		}
+		parts = append(parts, strings.Join(tags, " or "))
 	}
 	if len(q.Actors) > 0 {
 		parts = append(parts, "actor "+line(strings.Join(model.UniqueInAnyCase(q.Actors), " or ")))

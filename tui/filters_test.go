@@ -370,6 +370,27 @@ func TestFilterPickerTakesATagInAnyCase(t *testing.T) {
 	}
 }
 
+// TestFilterBarNamesATagWithSpaces: the bar joins the tags chosen with
+// "or", each written as the chronology shows it; a tag holding a space
+// stays one, quoted. Before, the words inside it were joined too:
+// #"suspicious or login".
+func TestFilterBarNamesATagWithSpaces(t *testing.T) {
+	d := newDriver(t, storeOf(t, `{"chrono": 1, "events": [
+  {"id": "a", "date": "2017", "title": "A", "tags": ["suspicious login"]},
+  {"id": "b", "date": "2018", "title": "B", "tags": ["key"]},
+  {"id": "c", "date": "2019", "title": "C", "tags": ["other"]}
+]}`), 80, 24)
+	d.keys("f")
+	d.typeText("susp")
+	d.keys("tab", "ctrl+u")
+	d.typeText("key")
+	d.keys("tab", "enter")
+	screen := d.screen()
+	if !strings.Contains(screen, `filter: #key or #"suspicious login" `) {
+		t.Errorf("two tags chosen, one with a space: want them named as shown:\n%s", screen)
+	}
+}
+
 // TestFilterPickerCountsAnEventOnceInEverySpelling: an event naming an
 // actor two ways is one event of that actor's row, which counted it
 // twice, adding the spellings' counts.
