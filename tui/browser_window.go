@@ -493,6 +493,13 @@ func (b *browser) afterWrite(moved []string, entered bool) tea.Cmd {
 // note on the event's place reads the dates of its linked group). The sets behind
 // ↯ and the filters by id keep up on their own.
 func (b *browser) storeChanged(c *changeSummary) tea.Cmd {
+	if c != nil {
+		// A marked event gone to the trash is no longer one the keys
+		// on the marks can act on.
+		for id := range c.gone {
+			delete(b.marks, id)
+		}
+	}
 	cmds := []tea.Cmd{b.checkProblems()}
 	still := true // nothing on screen changes until what is read comes
 	if c.all() || c.moved || !b.query.IsZero() || b.search.text != "" || b.holdsAny(c) {

@@ -25,6 +25,9 @@ type changeSummary struct {
 	hash string
 	// events are the ids of the events the entries touched.
 	events map[string]bool
+	// gone are those of them the newest entry touching each took off
+	// the timeline (to the trash, or out of the store).
+	gone map[string]bool
 	// moved: an event was added, deleted, restored, or changed where the
 	// order places it (its date, title or links), so positions, counts
 	// and the ruler may all differ.
@@ -97,7 +100,7 @@ func readSummary(s model.Store, seq uint64, hash, version string) (*changeSummar
 }
 
 func summarize(s model.Store, seq uint64, hash string) (*changeSummary, error) {
-	c := &changeSummary{events: map[string]bool{}}
+	c := &changeSummary{events: map[string]bool{}, gone: map[string]bool{}}
 	newest, newestHash, complete, err := entriesSince(s, seq, hash, func(e *model.Entry) bool {
 		if seq == 0 || e.Touched > 0 || e.Op == model.OpImport {
 			return false // nothing seen before it, or too big to list
@@ -105,6 +108,9 @@ func summarize(s model.Store, seq uint64, hash string) (*changeSummary, error) {
 		c.header = c.header || e.Header != nil
 		c.sources = c.sources || len(e.Sources) > 0 || len(e.Snapshots) > 0
 		for _, ch := range e.Events {
+			if !c.events[ch.ID] && ch.From != ch.To && ch.To != model.OnTimeline {
+				c.gone[ch.ID] = true // the entries come newest first
+			}
 			c.events[ch.ID] = true
 			c.moved = c.moved || moves(ch)
 		}
