@@ -402,6 +402,29 @@ func (f *eventForm) readNotes() {
 	}
 }
 
+// readActors reads the actors field: names separated by commas, but for
+// those of held (the event's own) whose name holds a comma ("Smith,
+// John"), which stay one wherever the field still has them whole.
+func readActors(s string, held []string) []string {
+	parts := strings.Split(s, ",")
+	var out []string
+	for i := 0; i < len(parts); {
+		n := 1
+		for _, h := range held {
+			k := strings.Count(h, ",") + 1
+			if k > n && i+k <= len(parts) && strings.TrimSpace(strings.Join(parts[i:i+k], ",")) == h {
+				n = k
+			}
+		}
+		a := strings.TrimSpace(strings.Join(parts[i:i+n], ","))
+		if a != "" && !slices.Contains(out, a) {
+			out = append(out, a)
+		}
+		i += n
+	}
+	return out
+}
+
 // errUnreadableDate stops a save while the date cannot be read.
 var errUnreadableDate = errors.New("date: chrono cannot read it (see under the field)")
 
@@ -424,12 +447,11 @@ func (f *eventForm) event() (model.Event, error) {
 	}
 	e.Title = strings.TrimSpace(f.value(fieldTitle))
 	e.Status = formStatuses[f.status]
-	e.Actors = nil
-	for a := range strings.SplitSeq(f.value(fieldActors), ",") {
-		if a = strings.TrimSpace(a); a != "" && !slices.Contains(e.Actors, a) {
-			e.Actors = append(e.Actors, a)
-		}
+	held := slices.Clone(e.Actors)
+	if f.base != nil {
+		held = append(held, f.base.Actors...)
 	}
+	e.Actors = readActors(f.value(fieldActors), held)
 	if e.Tags, err = parseTags(f.value(fieldTags), f.knownTags()); err != nil {
 		return e, err
 	}

@@ -468,3 +468,27 @@ func TestEventFormOnAnEventTrashedMeanwhile(t *testing.T) {
 		t.Errorf("the restored event: %q, %v", e.Title, err)
 	}
 }
+
+// TestEventFormKeepsAnActorWithAComma: an actor whose name holds a comma
+// ("Smith, John", as an import or chrono add --actor may store it) stays
+// one when the event is saved from the form, whether the actors were
+// left alone or another actor was added beside it. Before, the field was
+// cut at every comma, and saving the status alone stored "Smith" and
+// "John" as two actors.
+func TestEventFormKeepsAnActorWithAComma(t *testing.T) {
+	s := storeOf(t, `{"chrono": 1, "events": [
+  {"id": "a", "date": "2019", "title": "A", "actors": ["Smith, John", "Acme Inc."]}
+]}`)
+	d := newDriver(t, s, 120, 40)
+	d.keys("E", "tab", "tab", "tab", "tab", "right") // the status only
+	d.keys("ctrl+s")
+	if got := event(t, s, "a").Actors; strings.Join(got, "|") != "Smith, John|Acme Inc." {
+		t.Errorf("status saved: actors %q, want them as they were", got)
+	}
+	d.keys("E", "tab", "tab", "tab", "tab", "tab", "end")
+	d.typeText(", Doe, Jane")
+	d.keys("ctrl+s")
+	if got := event(t, s, "a").Actors; strings.Join(got, "|") != "Smith, John|Acme Inc.|Doe|Jane" {
+		t.Errorf("an actor typed beside them: actors %q, want Smith, John kept whole", got)
+	}
+}
