@@ -92,6 +92,17 @@ func TestTagWords(t *testing.T) {
 			t.Errorf("parseTags(%q) = %q, %v; want %s", tc.in, got, err, tc.want)
 		}
 	}
+	// A tag holding a space typed as chrono shows it: #"quoted tag".
+	for in, want := range map[string][]string{
+		`#"quoted tag" #plain`:  {"quoted tag", "plain"},
+		`#plain #"quoted  tag"`: {"plain", "quoted  tag"},
+		`#"quoted tag", plain`:  {"quoted tag", "plain"},
+		`#"open quote tag`:      {`"open`, "quote", "tag"},
+	} {
+		if got, err := parseTags(in, nil); err != nil || !slices.Equal(got, want) {
+			t.Errorf("parseTags(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
 	for _, tags := range [][]string{{"a", "b"}, {"suspicious login", "c"}, {"one two"}} {
 		if back, err := parseTags(tagsText(tags), nil); err != nil || !slices.Equal(back, tags) {
 			t.Errorf("%q shown as %q reads back as %q, %v", tags, tagsText(tags), back, err)

@@ -14,7 +14,8 @@ import (
 // while there is none.
 
 // tagWords splits typed tags at commas when there is one, else at
-// spaces, each without its #.
+// spaces, each without its #; a tag holding a space typed as chrono
+// shows it, #"suspicious login", is that tag (model.TagTyped).
 func tagWords(s string) []string {
 	var words []string
 	if strings.Contains(s, ",") {
@@ -24,12 +25,41 @@ func tagWords(s string) []string {
 			}
 		}
 	} else {
-		words = spaceFields(s)
+		words = tagFields(s)
 	}
 	for i, w := range words {
-		words[i] = strings.TrimPrefix(w, "#")
+		words[i] = model.TagTyped(w)
 	}
 	return words
+}
+
+// tagFields is spaceFields but for a tag written as chrono shows one
+// holding a space, #"suspicious login", which stays one field, its
+// spaces as typed.
+func tagFields(s string) []string {
+	var out []string
+	for {
+		s = strings.TrimLeft(s, " \t")
+		if s == "" {
+			return out
+		}
+		if rest, ok := strings.CutPrefix(s, `#"`); ok {
+			if end := strings.IndexByte(rest, '"'); end >= 0 {
+				after := rest[end+1:]
+				if after == "" || after[0] == ' ' || after[0] == '\t' {
+					out = append(out, s[:len(s)-len(after)])
+					s = after
+					continue
+				}
+			}
+		}
+		i := strings.IndexAny(s, " \t")
+		if i < 0 {
+			return append(out, s)
+		}
+		out = append(out, s[:i])
+		s = s[i:]
+	}
 }
 
 // spaceFields splits s at runs of ASCII spaces and tabs only: a tag may
