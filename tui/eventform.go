@@ -46,6 +46,9 @@ type eventForm struct {
 	// it (editArea).
 	stored  [fieldCount]string
 	initial string // the fields as they were filled, to tell a change
+	// filled is the event the fields were filled from, nil for a new
+	// one: a field left as it was keeps its value (text).
+	filled *model.Event
 
 	reading  string // what chrono reads in the date field
 	readErr  bool
@@ -142,6 +145,7 @@ func newEventForm(ctx *shared, base *model.Event) *eventForm {
 
 // fill puts an event's fields in the form.
 func (f *eventForm) fill(e model.Event) {
+	f.filled = &e
 	set := func(fld formField, v string) {
 		f.stored[fld] = fillInput(&f.inputs[fld], v)
 	}
@@ -440,22 +444,26 @@ func (f *eventForm) event() (model.Event, error) {
 		return e, errUnreadableDate
 	}
 	e.Date = d
-	e.DateText = strings.TrimSpace(f.value(fieldDateText))
+	e.DateText = f.text(fieldDateText, func(e *model.Event) string { return e.DateText })
 	e.DateSource = f.sourceID()
 	if e.DateText == "" {
 		e.DateSource = ""
 	}
-	e.Title = strings.TrimSpace(f.value(fieldTitle))
+	e.Title = f.text(fieldTitle, func(e *model.Event) string { return e.Title })
 	e.Status = formStatuses[f.status]
-	held := slices.Clone(e.Actors)
-	if f.base != nil {
-		held = append(held, f.base.Actors...)
+	if f.filled != nil && f.value(fieldActors) == strings.Join(f.filled.Actors, ", ") {
+		e.Actors = slices.Clone(f.filled.Actors)
+	} else {
+		held := slices.Clone(e.Actors)
+		if f.base != nil {
+			held = append(held, f.base.Actors...)
+		}
+		e.Actors = readActors(f.value(fieldActors), held)
 	}
-	e.Actors = readActors(f.value(fieldActors), held)
 	if e.Tags, err = parseTags(f.value(fieldTags), f.knownTags()); err != nil {
 		return e, err
 	}
-	e.Summary = strings.TrimSpace(f.value(fieldSummary))
+	e.Summary = f.text(fieldSummary, func(e *model.Event) string { return e.Summary })
 	probe := e
 	if probe.ID == "" {
 		probe.ID = "new" // the id comes when it is saved
@@ -472,6 +480,18 @@ func (f *eventForm) event() (model.Event, error) {
 		}
 	}
 	return e, nil
+}
+
+// text is a text field's value to store: trimmed as typed, or, left as
+// it was filled, the event's own, spaces and all, so that a save changes
+// only the fields the investigator changed (a summary imported with a
+// trailing line break is not rewritten by a change of status).
+func (f *eventForm) text(fld formField, of func(*model.Event) string) string {
+	v := f.value(fld)
+	if f.filled != nil && v == of(f.filled) {
+		return v
+	}
+	return strings.TrimSpace(v)
 }
 
 // save checks the event and says to save it; a new event has no id yet:

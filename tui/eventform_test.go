@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -490,5 +491,52 @@ func TestEventFormKeepsAnActorWithAComma(t *testing.T) {
 	d.keys("ctrl+s")
 	if got := event(t, s, "a").Actors; strings.Join(got, "|") != "Smith, John|Acme Inc.|Doe|Jane" {
 		t.Errorf("an actor typed beside them: actors %q, want Smith, John kept whole", got)
+	}
+}
+
+// TestEventFormSavesOnlyWhatWasChanged: a change of status rewrote the
+// fields left as they were, trimmed of the spaces and line breaks an
+// import had kept, and the journal said they changed.
+func TestEventFormSavesOnlyWhatWasChanged(t *testing.T) {
+	s := storeOf(t, `{"chrono": 1, "sources": [{"id": "wapo", "publisher": "The Washington Post", "published": "2022-02-01"}], "events": [
+  {"id": "a", "date": "2021", "title": "A title ", "date_text": " last  year ", "date_source": "wapo",
+   "summary": "  leading\n", "actors": ["  Spaced Actor"]}
+]}`)
+	before := event(t, s, "a")
+	d := newDriver(t, s, 120, 40)
+	d.keys("E", "tab", "tab", "tab", "tab", "right") // the status only
+	d.keys("ctrl+s")
+	after := event(t, s, "a")
+	if after.Status == before.Status {
+		t.Fatalf("the status was not saved: %q", after.Status)
+	}
+	after.Status = before.Status
+	if !reflect.DeepEqual(after, before) {
+		t.Errorf("a change of status changed more:\nbefore %+v\nafter  %+v", before, after)
+	}
+	// A field typed in is trimmed as before.
+	d.keys("E", "tab", "tab", "tab", "ctrl+u")
+	d.typeText("  A new title  ")
+	d.keys("ctrl+s")
+	if got := event(t, s, "a").Title; got != "A new title" {
+		t.Errorf("a title typed with spaces around it: %q", got)
+	}
+}
+
+// TestQuoteFormSavesOnlyWhatWasChanged: a change of stance trimmed the
+// speaker and context left as they were.
+func TestQuoteFormSavesOnlyWhatWasChanged(t *testing.T) {
+	s := storeOf(t, `{"chrono": 1, "sources": [{"id": "wapo", "publisher": "The Washington Post"}], "events": [
+  {"id": "a", "date": "2021", "title": "A", "quotes": [{"text": "We drop bags of cash", "speaker": " Omri Lavie ", "context": "in a call\n", "source": "wapo"}]}
+]}`)
+	before := event(t, s, "a").Quotes[0]
+	d := newDriver(t, s, 120, 40)
+	d.keys("enter", "e", "tab", "tab", "tab", "tab", "right", "ctrl+s") // the stance only
+	after := event(t, s, "a").Quotes[0]
+	if after.Stance == before.Stance {
+		t.Fatalf("the stance was not saved: %+v", after)
+	}
+	if after.Speaker != before.Speaker || after.Context != before.Context || after.Text != before.Text {
+		t.Errorf("a change of stance changed more: %+v, was %+v", after, before)
 	}
 }

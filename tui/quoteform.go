@@ -388,11 +388,23 @@ func (f *quoteForm) quoteWords() string {
 // quote is the quote the form describes, or why it cannot be saved: the
 // event's own check, naming the quote and the field.
 func (f *quoteForm) quote() (model.Quote, error) {
+	// A field left as the quote had it keeps it, spaces and all (text).
+	var was model.Quote
+	if f.n > 0 && f.n <= len(f.event.Quotes) {
+		was = f.event.Quotes[f.n-1]
+	}
+	text := func(fld quoteField, had string) string {
+		v := f.value(fld)
+		if v == had {
+			return v
+		}
+		return strings.TrimSpace(v)
+	}
 	q := model.Quote{
 		Text:    f.quoteWords(),
-		Speaker: strings.TrimSpace(f.value(quoteSpeaker)),
+		Speaker: text(quoteSpeaker, was.Speaker),
 		Source:  f.sourceID,
-		Context: strings.TrimSpace(f.value(quoteContext)),
+		Context: text(quoteContext, was.Context),
 		Stance:  quoteStances[f.stance],
 	}
 	if f.newSource != nil {
