@@ -25,16 +25,36 @@ func (r Retag) Change(e Event) Event {
 // Apply implements Edit. The revert puts back only what the store
 // changed, event by event.
 func (r Retag) Apply(w Writer) ([]Change, Edit, error) {
-	changes, seq, err := writeRetag(w, Retags(r.Events, r.Add, r.Remove), r.phraseOn)
+	changes, seq, err := writeRetag(w, Retags(r.Events, r.Add, r.Remove), r.phraseOf)
 	if err != nil || len(changes) == 0 {
 		return changes, nil, err
 	}
-	return changes, undoTags(changes, r.phraseOn(len(changes)), seq, false, seq), nil
+	return changes, undoTags(changes, r.phraseOf(changes), seq, false, seq), nil
 }
 
 // Phrase implements Edit: "tagged #verify on 3 events", "removed #key
 // from 1 event".
 func (r Retag) Phrase() string { return r.phraseOn(len(r.Events)) }
+
+// phraseOf is the phrase of what changes did (nil: of the change as
+// asked): the journal's entry names only the events it reached, and the
+// tags it added or removed on any of them, not one every event already
+// had ("tagged #verify on 1 event", asked to tag #verify and #key).
+func (r Retag) phraseOf(changes []Change) string {
+	if len(changes) == 0 {
+		return r.Phrase()
+	}
+	reached := func(tags []string, added bool) []string {
+		var out []string
+		for _, t := range tags {
+			if slices.ContainsFunc(changes, func(c Change) bool { return c.After.HasTag(t) == added && c.Before.HasTag(t) != added }) {
+				out = append(out, t)
+			}
+		}
+		return out
+	}
+	return Retag{Add: reached(r.Add, true), Remove: reached(r.Remove, false)}.phraseOn(len(changes))
+}
 
 // phraseOn is the phrase of the change made to n of the events: the
 // journal's entry names only those the change reached.
@@ -84,7 +104,7 @@ func (r Retag) Outcome(changes []Change) string {
 	case n == 0:
 		return fmt.Sprintf("none of the %d events has %s", total, Hashtags(tags))
 	}
-	done := r.phraseOn(n)
+	done := r.phraseOf(changes)
 	switch {
 	case n == total:
 		return done
@@ -142,7 +162,7 @@ func (u UndoTags) Change(e Event) Event {
 
 // Apply implements Edit; the revert does again what was undone.
 func (u UndoTags) Apply(w Writer) ([]Change, Edit, error) {
-	phrase := func(int) string { return u.Phrase() }
+	phrase := func([]Change) string { return u.Phrase() }
 	changes, seq, err := writeRetagReverting(w, u.Deltas, phrase, u.Reverts)
 	if err != nil || len(changes) == 0 {
 		return changes, nil, err

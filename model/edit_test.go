@@ -113,7 +113,7 @@ func TestEdits(t *testing.T) {
 }
 
 // elsewhere is the phrase of a change of tags another makes.
-func elsewhere(int) string { return "elsewhere" }
+func elsewhere([]Change) string { return "elsewhere" }
 
 // TestRevertKeepsOthersTags: a tag written between an edit and its revert
 // stays.
@@ -234,5 +234,36 @@ func TestUndoOfANoteRemovedSinceNamesTheChange(t *testing.T) {
 	_, _, err = undo.Apply(w)
 	if err == nil || !strings.Contains(err.Error(), `event "a": a note this change added was edited or removed since, by #2 `) {
 		t.Errorf("the undo: %v; want the change that removed the note named", err)
+	}
+}
+
+// TestRetagSaysTheTagsItAdded: asked to tag #verify and #key on an event
+// that had #key, the entry said "tagged #verify #key", naming a tag it
+// did not add; so did the message saying what was done, and the undo's.
+func TestRetagSaysTheTagsItAdded(t *testing.T) {
+	for _, c := range []struct {
+		r       Retag
+		entry   string
+		outcome string
+	}{
+		{Retag{Events: []string{"a"}, Add: []string{"verify", "key"}}, "tagged #verify on 1 event", "tagged #verify on 1 event"},
+		{Retag{Events: []string{"a", "b"}, Add: []string{"key"}}, "tagged #key on 1 event", "tagged #key on 1 event; 1 already had it"},
+		{Retag{Events: []string{"a", "b"}, Remove: []string{"key", "gone"}}, "removed #key from 1 event", "removed #key from 1 event; 1 did not have them"},
+		{Retag{Events: []string{"a", "b"}, Add: []string{"verify"}}, "tagged #verify on 2 events", "tagged #verify on 2 events"},
+	} {
+		w := newMemWriter(Event{ID: "a", Tags: []string{"key"}}, Event{ID: "b"})
+		changes, undo, err := c.r.Apply(w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := w.journal[len(w.journal)-1].Phrase; got != c.entry {
+			t.Errorf("%+v: the entry says %q, want %q", c.r, got, c.entry)
+		}
+		if got := c.r.Outcome(changes); got != c.outcome {
+			t.Errorf("%+v: the outcome says %q, want %q", c.r, got, c.outcome)
+		}
+		if got := undo.Phrase(); !strings.HasSuffix(got, ": "+c.entry) {
+			t.Errorf("%+v: the undo says %q", c.r, got)
+		}
 	}
 }

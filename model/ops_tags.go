@@ -60,22 +60,25 @@ func tagOp(deltas []TagDelta) Op {
 
 // writeRetag runs a change of tags as one write of w, and returns the
 // changes and the number of the entry it made (0 for none). The entry
-// says phrase(n) of the n events that took the change: those that
-// already had it are not in it.
-func writeRetag(w Writer, deltas []TagDelta, phrase func(n int) string) ([]Change, uint64, error) {
+// says phrase(changes) of the changes made (phrase(nil) before they are
+// known): the events that already had the change are not in it.
+func writeRetag(w Writer, deltas []TagDelta, phrase func(changes []Change) string) ([]Change, uint64, error) {
 	return writeRetagReverting(w, deltas, phrase, 0)
 }
 
 // writeRetagReverting is writeRetag for an entry that takes back the
 // entry reverts (0 for none).
-func writeRetagReverting(w Writer, deltas []TagDelta, phrase func(n int) string, reverts uint64) ([]Change, uint64, error) {
+func writeRetagReverting(w Writer, deltas []TagDelta, phrase func(changes []Change) string, reverts uint64) ([]Change, uint64, error) {
 	var changes []Change
-	e, err := w.Write(tagOp(deltas), phrase(len(deltas)), func(tx Tx) (err error) {
+	asked := phrase(nil)
+	e, err := w.Write(tagOp(deltas), asked, func(tx Tx) (err error) {
 		if reverts != 0 {
 			tx.Reverts(reverts)
 		}
-		if changes, err = RetagEach(tx, deltas); err == nil && len(changes) != len(deltas) {
-			tx.Rephrase(phrase(len(changes)))
+		if changes, err = RetagEach(tx, deltas); err == nil {
+			if done := phrase(changes); done != asked {
+				tx.Rephrase(done)
+			}
 		}
 		return err
 	})
