@@ -54,7 +54,7 @@ func (b *browser) gotWindow(msg windowMsg) tea.Cmd {
 	b.rowsOf, b.stale = b.gen, 0
 	cmds = append(cmds, b.land(msg.landed), b.fill())
 	if msg.note != "" {
-		cmds = append(cmds, say(msg.note))
+		cmds = append(cmds, sayAlso(msg.note)) // beside what the write said
 	}
 	return tea.Batch(cmds...)
 }

@@ -540,3 +540,20 @@ func TestQuoteFormSavesOnlyWhatWasChanged(t *testing.T) {
 		t.Errorf("a change of stance changed more: %+v, was %+v", after, before)
 	}
 }
+
+// TestAddedOutOfTheViewSaysBoth: an event added where the filters hide
+// it said only that the filters hide it, the confirmation of the save,
+// with its undo, gone from the status line.
+func TestAddedOutOfTheViewSaysBoth(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	d.filterBy("doj")
+	d.keys("A")
+	d.typeText("2019")
+	d.keys("tab", "tab", "tab")
+	d.typeText("An event without the tag")
+	d.keys("ctrl+s")
+	if st := d.status(); !strings.Contains(st, "added") || !strings.Contains(st, "u to undo") || !strings.Contains(st, "is not in this view: the filters hide it") {
+		t.Errorf("the status says %q, want the save and the filters", st)
+	}
+}

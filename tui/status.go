@@ -51,6 +51,9 @@ type statusMsg struct {
 	offer *offer
 	link  string
 	said  uint64 // its number among those say made, or 0
+	// also adds the text to the message shown, when it is not an
+	// error, rather than replacing it (sayAlso).
+	also bool
 }
 
 // statusExpiredMsg clears a transient status message.
@@ -66,6 +69,14 @@ var said atomic.Uint64
 func say(s string) tea.Cmd {
 	n := said.Add(1)
 	return func() tea.Msg { return statusMsg{text: s, said: n} }
+}
+
+// sayAlso returns a command that adds s to the message on the status
+// line, after " · ": what a write said it did stays beside what
+// followed from it ("added x · u to undo · event x is not in this view").
+func sayAlso(s string) tea.Cmd {
+	n := said.Add(1)
+	return func() tea.Msg { return statusMsg{text: s, said: n, also: true} }
 }
 
 // fail returns a command that shows an error on the status line.
@@ -94,6 +105,9 @@ func (s *statusLine) show(msg statusMsg, tick ticker) tea.Cmd {
 			return nil // overtaken by a message said after it
 		}
 		s.said = msg.said
+	}
+	if msg.also && s.text != "" && !s.err && !msg.err {
+		msg.text, msg.offer, msg.link = s.text+" · "+msg.text, s.offer, s.link
 	}
 	s.set(msg.text, msg.err)
 	s.offer = msg.offer
