@@ -98,14 +98,32 @@ func typedDateHint(s string) (string, bool) {
 			return fmt.Sprintf("for the years %s to %s, write %s–%s or %s/%s", from, full, from, full, from, full), true
 		}
 	}
-	if day, clock, ok := strings.Cut(s, " "); ok {
-		at := clock
+	day, clock, spaced := strings.Cut(s, " ")
+	if !spaced {
+		day, clock, _ = strings.Cut(s, "T")
+	}
+	if clock != "" {
+		at, offset, _ := strings.Cut(strings.TrimSpace(clock), " ")
+		if offset == "" && len(at) > len("15:04") && strings.ContainsAny(at[len("15:04"):], "+-Zz") && !strings.Contains(at[len("15:04"):len("15:04")+1], ":") {
+			at, offset = at[:len("15:04")], at[len("15:04"):] // 20:30-04:00
+		}
 		if len(at) == len("15:04") {
 			at += ":00"
 		}
+		offset = strings.TrimSpace(offset)
+		switch {
+		case strings.EqualFold(offset, "UTC"), strings.EqualFold(offset, "z"):
+			offset = "Z"
+		case len(offset) == len("+0400") && (offset[0] == '+' || offset[0] == '-') && allDigits(offset[1:]):
+			offset = offset[:3] + ":" + offset[3:]
+		}
+		written := day + "T" + at + offset
 		// Only a way of writing it that chrono then reads.
-		if _, err := ParseDate(day + "T" + at); err == nil {
-			return fmt.Sprintf("a time of day goes after a T, to the second: write %sT%s", day, at), true
+		if _, err := ParseDate(written); err == nil && written != s {
+			if spaced {
+				return fmt.Sprintf("a time of day goes after a T, to the second: write %s", written), true
+			}
+			return fmt.Sprintf("a time of day is written to the second: write %s", written), true
 		}
 	}
 	return "", false

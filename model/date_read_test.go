@@ -268,6 +268,10 @@ func TestReadDateRefuses(t *testing.T) {
 		{"~2017", `date "~2017": EDTF puts the ~ after the date: write 2017~ (or c. 2017)`},
 		{"2017-08-14 15:04", `date "2017-08-14 15:04": a time of day goes after a T, to the second: write 2017-08-14T15:04:00`},
 		{"2017-08-14 15:04:05Z", `date "2017-08-14 15:04:05Z": a time of day goes after a T, to the second: write 2017-08-14T15:04:05Z`},
+		{"2017-08-14 20:30 -04:00", `date "2017-08-14 20:30 -04:00": a time of day goes after a T, to the second: write 2017-08-14T20:30:00-04:00`},
+		{"2017-08-14 20:30 UTC", `date "2017-08-14 20:30 UTC": a time of day goes after a T, to the second: write 2017-08-14T20:30:00Z`},
+		{"2017-08-14T20:30-04:00", `date "2017-08-14T20:30-04:00": a time of day is written to the second: write 2017-08-14T20:30:00-04:00`},
+		{"2017-08-14T20:30", `date "2017-08-14T20:30": a time of day is written to the second: write 2017-08-14T20:30:00`},
 	} {
 		_, err := ReadDate(c.in)
 		if err == nil || len(err.Error()) < len(c.err) || err.Error()[:len(c.err)] != c.err {
