@@ -15,10 +15,7 @@ import (
 // sends them.
 func WebURL(s string) (string, bool) {
 	notASCII := func(r rune) bool { return r <= ' ' || r > '~' }
-	// Controls, and the invisible (bidi overrides, zero widths), which
-	// would show one URL and open another.
-	hidden := func(r rune) bool { return r <= ' ' || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }
-	if s == "" || strings.ContainsFunc(s, hidden) {
+	if s == "" || URLHides(s) {
 		return "", false
 	}
 	u, err := url.Parse(s)
@@ -37,4 +34,11 @@ func WebURL(s string) (string, bool) {
 		}
 	}
 	return b.String(), true
+}
+
+// URLHides reports whether a URL holds what no address has: white
+// space, controls, or the invisible (bidi overrides, zero widths), which
+// would show one URL and open another. WebURL refuses such a URL.
+func URLHides(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) })
 }

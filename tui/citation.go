@@ -154,5 +154,8 @@ func (c *shared) openSourceURL(src model.Source) tea.Cmd {
 type errUnsafeURL string
 
 func (e errUnsafeURL) Error() string {
+	if model.URLHides(string(e)) {
+		return "will not open " + line(string(e)) + ": it holds spaces, control or invisible characters, which no address has; correct the source's URL (S, then e)"
+	}
 	return "will not open " + line(string(e)) + ": only http and https URLs are opened, their host in ASCII (xn-- for one with other letters)"
 }

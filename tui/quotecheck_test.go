@@ -462,3 +462,17 @@ func TestQuoteInAnUnreadableSnapshot(t *testing.T) {
 		t.Errorf("a failed read: %v", msg.err)
 	}
 }
+
+// TestUnsafeURLSaysWhy: a URL with an escape in it was refused as not
+// http or https, though it was https with an ASCII host.
+func TestUnsafeURLSaysWhy(t *testing.T) {
+	for _, c := range []struct{ url, want string }{
+		{"https://example.com/\x1b[31m\u009b", "it holds spaces, control or invisible characters"},
+		{"https://example.com/a\u202eb", "it holds spaces, control or invisible characters"},
+		{"ftp://example.com/a", "only http and https URLs are opened"},
+	} {
+		if got := errUnsafeURL(c.url).Error(); !strings.Contains(got, c.want) || strings.ContainsAny(got, "\x1b\u009b\u202e") {
+			t.Errorf("%q: %q, want it to say %q, safely", c.url, got, c.want)
+		}
+	}
+}
