@@ -295,13 +295,7 @@ func (b *browser) ShortHelp() []key.Binding {
 	default:
 		keys = []key.Binding{move, k.Focus, k.Search, k.Filter, k.Tag, k.Mark, k.Note}
 	}
-	if b.ctx.undos > 0 {
-		keys = append(keys, k.Undo)
-	}
-	if b.ctx.redos > 0 {
-		keys = append(keys, k.Redo)
-	}
-	return keys
+	return append(keys, b.ctx.undoing(k.Undo, k.Redo)...)
 }
 
 // FullHelp is the help, in columns.

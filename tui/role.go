@@ -230,3 +230,17 @@ func (c *shared) offered(need Role, b key.Binding) key.Binding {
 	}
 	return b
 }
+
+// undoing is undo and redo as a footer offers them, on every screen that
+// has them: while this session has a change to take back, or to make
+// again, and the role allows it.
+func (c *shared) undoing(undo, redo key.Binding) []key.Binding {
+	var out []key.Binding
+	if c.undos > 0 {
+		out = append(out, c.offered(RoleAnnotate, undo))
+	}
+	if c.redos > 0 {
+		out = append(out, c.offered(RoleAnnotate, redo))
+	}
+	return out
+}

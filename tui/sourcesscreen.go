@@ -241,7 +241,8 @@ func (s *sourcesScreen) Hint() string {
 // ShortHelp implements help.KeyMap.
 func (s *sourcesScreen) ShortHelp() []key.Binding {
 	k, c := &s.keys, s.ctx
-	return []key.Binding{k.moving(), c.offered(RoleEdit, k.Add), c.offered(RoleEdit, k.Edit), c.offered(RoleEdit, k.Remove), k.Back, k.Open}
+	keys := []key.Binding{k.moving(), c.offered(RoleEdit, k.Add), c.offered(RoleEdit, k.Edit), c.offered(RoleEdit, k.Remove), k.Back, k.Open}
+	return append(keys, c.undoing(k.Undo, k.Redo)...)
 }
 
 // FullHelp implements help.KeyMap.

@@ -195,7 +195,8 @@ func (t *trashScreen) Hint() string {
 // ShortHelp implements help.KeyMap.
 func (t *trashScreen) ShortHelp() []key.Binding {
 	k, c := &t.keys, t.ctx
-	return []key.Binding{k.moving(), c.offered(RoleEdit, k.Restore), c.offered(RoleAdmin, k.Empty), k.Back}
+	keys := []key.Binding{k.moving(), c.offered(RoleEdit, k.Restore), c.offered(RoleAdmin, k.Empty), k.Back}
+	return append(keys, c.undoing(k.Undo, k.Redo)...)
 }
 
 // FullHelp implements help.KeyMap.
