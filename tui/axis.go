@@ -52,10 +52,16 @@ func (a *axis) bindings() []key.Binding {
 	return []key.Binding{a.keys.Toggle, a.keys.ZoomIn, a.keys.ZoomOut, a.keys.Lanes}
 }
 
-// updateKeys turns the zoom and the lanes off while the list is shown.
+// updateKeys turns the zoom and the lanes off while the list is shown,
+// and names what v switches to.
 func (a *axis) updateKeys() {
 	for _, k := range []*key.Binding{&a.keys.ZoomIn, &a.keys.ZoomOut, &a.keys.Lanes} {
 		k.SetEnabled(a.on)
+	}
+	if a.on {
+		a.keys.Toggle.SetHelp("v", "back to the list")
+	} else {
+		a.keys.Toggle.SetHelp("v", "time axis")
 	}
 }
 

@@ -510,3 +510,17 @@ func TestAxisNamesALaneOnce(t *testing.T) {
 		t.Errorf("the lane is named %d times:\n%s", n, d.screen())
 	}
 }
+
+// TestAxisHelpSaysWhereVGoes: on the axis, the help said v opens the
+// time axis, where it goes back to the list.
+func TestAxisHelpSaysWhereVGoes(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 160, 45)
+	d.keys("?")
+	if help := d.screen(); !regexp.MustCompile(`v +time axis`).MatchString(help) {
+		t.Errorf("on the list, the help does not say v shows the time axis:\n%s", help)
+	}
+	d.keys("esc", "v", "?")
+	if help := d.screen(); !regexp.MustCompile(`v +back to the list`).MatchString(help) || regexp.MustCompile(`v +time axis`).MatchString(help) {
+		t.Errorf("on the axis, the help does not say v goes back to the list:\n%s", help)
+	}
+}
