@@ -719,7 +719,7 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 		cursor = "› "
 	}
 	if k == blockHead {
-		text(e.Title, st.Heading, "")
+		text(line(e.Title), st.Heading, "") // one line, as the rows and show give it, wrapped
 		// The time as written stays beside the one in the chosen zone:
 		// it is what the source says.
 		date := e.Date.LabelIn(p.zone)

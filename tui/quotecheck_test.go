@@ -476,3 +476,15 @@ func TestUnsafeURLSaysWhy(t *testing.T) {
 		}
 	}
 }
+
+// TestPaneTitleOnOneLine: a title holding a line break or a tab showed
+// on two lines in the sources pane, its tab as four spaces, where the
+// rows and show give it on one.
+func TestPaneTitleOnOneLine(t *testing.T) {
+	s := storeOf(t, `{"chrono": 1, "events": [{"id": "a", "date": "2019", "title": "First part\nsecond\tpart"}]}`)
+	d := newDriver(t, s, 160, 45)
+	pane := strings.Join(paneText(d), "\n")
+	if !strings.Contains(pane, "First part second part") {
+		t.Errorf("the pane's title is not on one line:\n%s", pane)
+	}
+}
