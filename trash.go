@@ -100,8 +100,13 @@ func (opts *trashOptions) withTrash(readOnly bool, use func(model.Store, []model
 // runTrash lists the trash, most recently deleted first.
 func runTrash(opts *trashOptions) error {
 	return opts.withTrash(true, func(_ model.Store, trash []model.Trashed) error {
+		// The titles in one column, however long an id (ids are ASCII).
+		idWidth := 24
 		for _, t := range trash {
-			fmt.Fprintf(opts.stdout, "%s  %-24s %s  (deleted by %s)\n", t.At.Local().Format("2006-01-02 15:04"), t.Event.ID,
+			idWidth = max(idWidth, len(t.Event.ID))
+		}
+		for _, t := range trash {
+			fmt.Fprintf(opts.stdout, "%s  %-*s %s  (deleted by %s)\n", t.At.Local().Format("2006-01-02 15:04"), idWidth, t.Event.ID,
 				termtext.Line(t.Event.Title), termtext.Line(t.Author))
 		}
 		return nil

@@ -196,3 +196,28 @@ func TestImportSkipsTrashedWhenTold(t *testing.T) {
 		t.Errorf("the trash after the import: %+v", r)
 	}
 }
+
+// TestTrashListsTitlesInOneColumn: an id longer than the column pushed
+// its title out of line with the others.
+func TestTrashListsTitlesInOneColumn(t *testing.T) {
+	db := newDB(t)
+	mustChrono(t, db, "import", "timeline.example.json")
+	mustChrono(t, db, "add", "--id", "an-event-whose-id-is-longer-than-the-column", "--title", "Long", "--date", "2020")
+	mustChrono(t, db, "rm", "an-event-whose-id-is-longer-than-the-column", "fbi-tip")
+	out := mustChrono(t, db, "trash").stdout
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("trash: %q", out)
+	}
+	col := func(title string) int {
+		for _, l := range lines {
+			if i := strings.Index(l, title); i >= 0 {
+				return i
+			}
+		}
+		return -1
+	}
+	if a, b := col("Long"), col("Miller reports"); a < 0 || a != b {
+		t.Errorf("the titles are not in one column:\n%s", out)
+	}
+}
