@@ -52,6 +52,16 @@ func TestReadOnlyStore(t *testing.T) {
 			}
 		}
 	}
+	// The keys of changes are not offered, as to a reader: the footer
+	// and the help offered them, each refused when pressed.
+	if foot := footerOf(d); strings.Contains(foot, "add tags") || strings.Contains(foot, "annotate") {
+		t.Errorf("the footer offers changes: %q", foot)
+	}
+	d.keys("?")
+	if help := d.screen(); strings.Contains(help, "add an event") || strings.Contains(help, "add tags") || !strings.Contains(help, "search") {
+		t.Errorf("the help offers changes:\n%s", help)
+	}
+	d.keys("esc")
 	refused("the timeline", "t", "1", "a", "A", "E", "ctrl+e", "L", "I", "d", "u", "U")
 	d.keys("tab") // the sources pane
 	refused("the sources pane", "Q")

@@ -165,7 +165,7 @@ func (r *keysByRole) at(onNote bool) [2]roleKeyed {
 func (b *browser) restrictKeys() {
 	_, onNote := b.detail.note()
 	for _, r := range b.byRole.at(onNote) {
-		if b.ctx.role.allows(r.need) {
+		if b.ctx.allows(r.need) {
 			continue
 		}
 		for _, k := range r.keys {
@@ -197,7 +197,7 @@ func newRefusable(quickTags []string) refusable {
 func (b *browser) refusedKey(msg tea.KeyPressMsg) tea.Cmd {
 	_, onNote := b.detail.note()
 	for _, r := range b.refusable.byRole.at(onNote) {
-		if b.ctx.role.allows(r.need) {
+		if b.ctx.allows(r.need) {
 			continue
 		}
 		for _, k := range r.keys {
@@ -209,7 +209,10 @@ func (b *browser) refusedKey(msg tea.KeyPressMsg) tea.Cmd {
 					return nil // the same key does something allowed here
 				}
 			}
-			if k == &b.refusable.all.Undo || k == &b.refusable.all.Redo {
+			switch {
+			case b.ctx.readOnly != "":
+				return b.ctx.refused() // the store, not the role
+			case k == &b.refusable.all.Undo || k == &b.refusable.all.Redo:
 				return b.ctx.undoRefused()
 			}
 			return b.ctx.refusedFor(r.need)
@@ -225,10 +228,17 @@ func (b *browser) refusedKey(msg tea.KeyPressMsg) tea.Cmd {
 // allow what it needs. The key itself stays on, so that pressing it says
 // why it is refused (act checks every action against the role).
 func (c *shared) offered(need Role, b key.Binding) key.Binding {
-	if !c.role.allows(need) {
+	if !c.allows(need) {
 		b.SetEnabled(false)
 	}
 	return b
+}
+
+// allows reports whether this session may do what needs need: the role
+// allows it, and, for a change, the store can be written. The keys of
+// changes are not offered on a read-only store, as to a reader.
+func (c *shared) allows(need Role) bool {
+	return c.role.allows(need) && (c.readOnly == "" || need == RoleRead)
 }
 
 // undoing is undo and redo as a footer offers them, on every screen that
