@@ -372,6 +372,10 @@ func (f *eventForm) readNotes() {
 	f.proposal, f.proposed = model.Date{}, ""
 	text := strings.TrimSpace(f.value(fieldDateText))
 	if text == "" {
+		if f.source > 0 {
+			// A source anchors words; with none, saving drops it.
+			f.proposed = "with no date text, the source chosen anchors nothing: it is not kept"
+		}
 		return
 	}
 	var published model.Date

@@ -102,3 +102,13 @@ func TestFormSaysASourceHasNoDate(t *testing.T) {
 		t.Errorf("under the source: %q\n%s", got, d.screen())
 	}
 }
+
+// TestFormSaysAnAnchorWithoutWordsGoes: with the date text emptied, the
+// source chosen to anchor it was dropped on save without a word.
+func TestFormSaysAnAnchorWithoutWordsGoes(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 80, 24)
+	d.keys("A", "tab", "tab", "right") // no date text; a source chosen
+	if got, want := noteUnder(d.screen(), "Anchored by"), "with no date text, the source chosen anchors nothing: it is not kept"; got != want {
+		t.Errorf("under the source: %q, want %q\n%s", got, want, d.screen())
+	}
+}
