@@ -290,8 +290,9 @@ func (b *browser) ShortHelp() []key.Binding {
 	case b.noEvents():
 		keys = []key.Binding{k.Add, k.Trash} // deleting the last event leads here
 	case b.focus == focusDetail || b.zoomed:
-		// In the sources pane, what acts on the selected quote or link.
-		keys = []key.Binding{move, k.Focus, k.InSource, k.Remove, k.EditNote, k.QuoteUp, k.QuoteDown, k.Copy}
+		// In the sources pane, what acts on the selected quote, note or
+		// link: editing it before reordering it (K and J are in the help).
+		keys = []key.Binding{move, k.Focus, k.InSource, k.EditQuote, k.EditNote, k.Remove, k.Copy}
 	default:
 		keys = []key.Binding{move, k.Focus, k.Search, k.Filter, k.Tag, k.Mark, k.Note}
 	}
