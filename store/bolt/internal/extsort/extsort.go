@@ -72,8 +72,11 @@ type Sorter struct {
 	limit int
 	arena []byte      // encoded records (see Add)
 	offs  []sortEntry // each Record in arena, as sorting needs it
-	runs  []string
-	bytes int64 // of all records added
+	// What sorted puts offs in order of letter into: its backing array
+	// and offs's take turns.
+	scratch []sortEntry
+	runs    []string
+	bytes   int64 // of all records added
 	// The buffer being spilled in the background, and the outcome.
 	spareArena []byte
 	spareOffs  []sortEntry
@@ -165,7 +168,8 @@ func (s *Sorter) spillInBackground() error {
 	if err := s.openNotes(); err != nil {
 		return err
 	}
-	full := &Sorter{dir: s.dir, arena: s.arena, offs: s.offs, noting: s.noting, noteLetter: s.noteLetter, notes: s.notes, notesOut: s.notesOut, base: len(s.runs)}
+	full := &Sorter{dir: s.dir, arena: s.arena, offs: s.offs, scratch: s.scratch, noting: s.noting, noteLetter: s.noteLetter, notes: s.notes, notesOut: s.notesOut, base: len(s.runs)}
+	s.scratch = nil // the spill's, until it is done
 	s.arena, s.offs = s.spareArena[:0], s.spareOffs[:0]
 	if s.arena == nil {
 		s.arena = make([]byte, 0, cap(full.arena))
@@ -175,7 +179,7 @@ func (s *Sorter) spillInBackground() error {
 	go func() {
 		err := full.spill()
 		s.runs = append(s.runs, full.runs...) // read only after wait
-		s.spareArena, s.spareOffs = full.arena, full.offs
+		s.spareArena, s.spareOffs, s.scratch = full.arena, full.offs, full.scratch
 		done <- err
 	}()
 	return nil
@@ -191,22 +195,54 @@ func (s *Sorter) wait() error {
 	return err
 }
 
-// sorted sorts the records in memory.
+// sorted sorts the records in memory: first by their bucket's letter,
+// keeping the order they came in, then each letter's by key. An import's
+// records of one bucket often come in order (ids and their history
+// entries in a file listed by id, events in one listed by date), which
+// the sort passes over in one look, but not among the other buckets'.
 func (s *Sorter) sorted() {
-	slices.SortFunc(s.offs, func(a, b sortEntry) int {
-		for i := range a.prefix {
-			if a.prefix[i] != b.prefix[i] {
-				if a.prefix[i] < b.prefix[i] {
-					return -1
-				}
-				return 1
+	var first [257]int // where each letter's records start
+	for _, e := range s.offs {
+		first[byte(e.prefix[0]>>56)+1]++
+	}
+	letters := 0
+	for l := range 256 {
+		if first[l+1] > 0 {
+			letters++
+		}
+		first[l+1] += first[l]
+	}
+	if letters > 1 {
+		by := slices.Grow(s.scratch[:0], len(s.offs))[:len(s.offs)]
+		next := first
+		for _, e := range s.offs {
+			l := byte(e.prefix[0] >> 56)
+			by[next[l]] = e
+			next[l]++
+		}
+		s.offs, s.scratch = by, s.offs
+	}
+	for l := range 256 {
+		if first[l+1]-first[l] > 1 {
+			slices.SortFunc(s.offs[first[l]:first[l+1]], s.compare)
+		}
+	}
+}
+
+// compare orders two records in memory as Compare orders them.
+func (s *Sorter) compare(a, b sortEntry) int {
+	for i := range a.prefix {
+		if a.prefix[i] != b.prefix[i] {
+			if a.prefix[i] < b.prefix[i] {
+				return -1
 			}
+			return 1
 		}
-		if c := bytes.Compare(s.arena[a.keyAt:a.keyAt+a.keyLen], s.arena[b.keyAt:b.keyAt+b.keyLen]); c != 0 {
-			return c
-		}
-		return int(s.arena[b.end-1]) - int(s.arena[a.end-1]) // the higher rank first, as Compare
-	})
+	}
+	if c := bytes.Compare(s.arena[a.keyAt:a.keyAt+a.keyLen], s.arena[b.keyAt:b.keyAt+b.keyLen]); c != 0 {
+		return c
+	}
+	return int(s.arena[b.end-1]) - int(s.arena[a.end-1]) // the higher rank first, as Compare
 }
 
 // spill writes the records in memory, sorted, to a new run file.
@@ -277,7 +313,7 @@ func (s *Sorter) streams(free bool) ([]Stream, error) {
 		if err := s.spill(); err != nil {
 			return nil, err
 		}
-		s.arena, s.offs = nil, nil
+		s.arena, s.offs, s.scratch = nil, nil, nil
 	}
 	var out []Stream
 	for _, name := range s.runs {
@@ -324,7 +360,7 @@ func (s *Sorter) Remove() {
 		os.Remove(name)
 	}
 	s.runs = nil
-	s.arena, s.offs, s.spareArena, s.spareOffs = nil, nil, nil, nil
+	s.arena, s.offs, s.spareArena, s.spareOffs, s.scratch = nil, nil, nil, nil, nil
 	if s.notes != nil {
 		s.notes.Close()
 		os.Remove(s.notes.Name())
