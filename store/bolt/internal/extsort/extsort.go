@@ -92,30 +92,42 @@ type Sorter struct {
 }
 
 // sortEntry is a Record in the arena, with the first bytes of its key
-// as a number (most comparisons end there), where its key is and where
+// as numbers (most comparisons end there), where its key is and where
 // it ends (its rank is its last byte), so that neither sorting nor
 // spilling decodes a Record.
 type sortEntry struct {
-	prefix [2]uint64
+	prefix [prefixWords]uint64
 	off    int32 // the Record's start
 	keyAt  int32 // its key's start (after the bucket letter)
 	keyLen int32
 	end    int32 // just past its rank
 }
 
+// prefixWords is how many 8-byte words of a record's letter and key its
+// entry holds. An order key gives 24 bytes to an event's dates, and an
+// index entry's key puts a tag or a name before them: with 16 bytes,
+// the events of one day, and a tag's entries of nearby dates, compared
+// their keys whole, which was most of the sort.
+const prefixWords = 4
+
+// prefixLen is how many bytes of a record's key its prefix holds.
+const prefixLen = 8*prefixWords - 1
+
 // New returns a Sorter that spills to run files in dir whenever it holds
 // limit bytes of records.
 func New(dir string, limit int) *Sorter { return &Sorter{dir: dir, limit: limit} }
 
-// keyPrefix is the first 16 bytes of a key, big-endian, zero-padded: as
-// far as an order key's date, so that the events of one day, and the
-// entries of one tag, are told apart before their keys are compared
-// whole.
-func keyPrefix(bucket byte, key []byte) [2]uint64 {
-	var b [16]byte
+// keyPrefix is the bucket letter and the first prefixLen bytes of a
+// key, big-endian, zero-padded.
+func keyPrefix(bucket byte, key []byte) [prefixWords]uint64 {
+	var b [8 * prefixWords]byte
 	b[0] = bucket
 	copy(b[1:], key)
-	return [2]uint64{binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:])}
+	var p [prefixWords]uint64
+	for i := range p {
+		p[i] = binary.BigEndian.Uint64(b[8*i:])
+	}
+	return p
 }
 
 // Add adds a record for key in the bucket with the given letter. It
@@ -239,7 +251,9 @@ func (s *Sorter) compare(a, b sortEntry) int {
 			return 1
 		}
 	}
-	if c := bytes.Compare(s.arena[a.keyAt:a.keyAt+a.keyLen], s.arena[b.keyAt:b.keyAt+b.keyLen]); c != 0 {
+	// The keys' first bytes are the same: compared from past them.
+	k := min(prefixLen, a.keyLen, b.keyLen)
+	if c := bytes.Compare(s.arena[a.keyAt+k:a.keyAt+a.keyLen], s.arena[b.keyAt+k:b.keyAt+b.keyLen]); c != 0 {
 		return c
 	}
 	return int(s.arena[b.end-1]) - int(s.arena[a.end-1]) // the higher rank first, as Compare

@@ -280,3 +280,49 @@ func TestMergeOfAnyNumberOfStreams(t *testing.T) {
 		}
 	}
 }
+
+// TestSortKeysSharingTheirPrefix sorts keys the entries' prefixes do not
+// tell apart: longer than the prefix and the same through it, a key and
+// the same with zero bytes after it (which pad a short key's prefix),
+// and keys of every length around the prefix's.
+func TestSortKeysSharingTheirPrefix(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	head := bytes.Repeat([]byte("2019-04-01 court "), 3)
+	seen := map[string]bool{}
+	var want []string
+	s := New(t.TempDir(), 1<<20)
+	for range 3000 {
+		key := slices.Clone(head[:rng.IntN(len(head)+1)])
+		for range rng.IntN(4) {
+			key = append(key, "\x00\x01a"[rng.IntN(3)])
+		}
+		bucket := "et"[rng.IntN(2)]
+		full := string(bucket) + string(key)
+		if seen[full] {
+			continue
+		}
+		seen[full] = true
+		want = append(want, full)
+		if err := s.Add(bucket, key, nil, RankNew); err != nil {
+			t.Fatal(err)
+		}
+	}
+	slices.Sort(want)
+	streams, err := s.Streams()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer CloseStreams(streams)
+	var got []string
+	if err := NewMerge(streams).Each(func(r *Record) error { got = append(got, string(r.Key)); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, want) {
+		for i := range min(len(got), len(want)) {
+			if got[i] != want[i] {
+				t.Fatalf("key %d of %d: %q, want %q", i, len(want), got[i], want[i])
+			}
+		}
+		t.Fatalf("%d keys, want %d", len(got), len(want))
+	}
+}
