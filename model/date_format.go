@@ -12,16 +12,19 @@ var seasonNames = [4]string{"Spring", "Summer", "Autumn", "Winter"}
 
 // String returns d in canonical EDTF; ParseDate(d.String()) == d.
 // Undated is the empty string.
-func (d Date) String() string {
+func (d Date) String() string { return string(d.AppendEDTF(nil)) }
+
+// AppendEDTF appends d in canonical EDTF to b, as String writes it.
+func (d Date) AppendEDTF(b []byte) []byte {
 	switch d.form {
 	case formSingle:
-		return string(d.start.appendEDTF(nil))
+		return d.start.appendEDTF(b)
 	case formInterval:
-		b := appendEnd(nil, d.startEnd, d.start)
+		b = appendEnd(b, d.startEnd, d.start)
 		b = append(b, '/')
-		return string(appendEnd(b, d.endEnd, d.end))
+		return appendEnd(b, d.endEnd, d.end)
 	}
-	return ""
+	return b
 }
 
 // MarshalText encodes d as EDTF.
@@ -58,7 +61,8 @@ func appendMonthOrDay(b []byte, v int64, unspecified bool) []byte {
 }
 
 func appendPadded(b []byte, v int64, width int) []byte {
-	s := strconv.FormatInt(v, 10)
+	var digits [20]byte // on the stack: FormatInt allocated for each year
+	s := strconv.AppendInt(digits[:0], v, 10)
 	for range width - len(s) {
 		b = append(b, '0')
 	}
