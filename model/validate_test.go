@@ -35,6 +35,11 @@ func TestCheckTag(t *testing.T) {
 		{"#x", `tag "#x": write it without the #`},
 		{"a,b", `tag "a,b": has a control character, comma or semicolon`},
 		{"a\x1bb", `tag "a\x1bb": has a control character, comma or semicolon`},
+		{"a;b", `tag "a;b": has a control character, comma or semicolon`},
+		{"a\tb", `tag "a\tb": has a control character, comma or semicolon`},
+		{"a\x7fb", `tag "a\x7fb": has a control character, comma or semicolon`},
+		{"a\u0085b", `tag "a\u0085b": has a control character, comma or semicolon`},
+		{"a~b_c!d", ""},
 		{strings.Repeat("t", 65), fmt.Sprintf("tag %q…: longer than 64 bytes", strings.Repeat("t", 32))},
 		{strings.Repeat("é", 40), fmt.Sprintf("tag %q…: longer than 64 bytes", strings.Repeat("é", 16))}, // cut between characters
 		// Invisible characters make a tag that looks like another.
