@@ -177,13 +177,24 @@ func (bi *bulkImport) EventFields(e model.Event, n int, present model.FieldSet) 
 		}
 	} else {
 		bi.result.New++
-		bi.enc = stored.Encode(bi.enc[:0], &e)
 		if err := bi.journalAdded(e.ID); err != nil {
 			return err
 		}
+		if bi.sort != nil {
+			// Encoded where the sorter keeps it: encoding it apart and
+			// copying it in copied most of the import's bytes once more.
+			bi.records++
+			if err := bi.sort.AddValue(stored.Encode(bi.sort.Value(bucketEvents.letter, order), &e), extsort.RankNew); err != nil {
+				return err
+			}
+		} else if err := bi.add(bucketEvents, order, stored.Encode(bi.enc[:0], &e), extsort.RankNew); err != nil {
+			return err
+		}
 	}
-	if err := bi.add(bucketEvents, order, bi.enc, extsort.RankNew); err != nil {
-		return err
+	if oldOrder != nil {
+		if err := bi.add(bucketEvents, order, bi.enc, extsort.RankNew); err != nil {
+			return err
+		}
 	}
 	if err := bi.add(bucketIDs, []byte(e.ID), order, extsort.RankNew); err != nil {
 		return err

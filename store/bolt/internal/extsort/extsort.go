@@ -89,6 +89,7 @@ type Sorter struct {
 	notes      *os.File
 	notesOut   *bufio.Writer
 	base       int // the number of the first run this sorter spills
+	started    int // where the record Value started is in arena
 }
 
 // sortEntry is a Record in the arena, with the first bytes of its key
@@ -143,6 +144,56 @@ func (s *Sorter) Add(bucket byte, key, value []byte, rank Rank) error {
 	keyAt := off + uvarintLen(uint64(1+len(key))) + 1
 	s.offs = append(s.offs, sortEntry{prefix: keyPrefix(bucket, key), off: int32(off), keyAt: int32(keyAt), keyLen: int32(len(key)), end: int32(len(s.arena))})
 	s.bytes += int64(len(key) + len(value))
+	if len(s.arena) >= s.limit {
+		return s.spillInBackground()
+	}
+	return nil
+}
+
+// Value starts a record for key in the bucket with the given letter
+// whose value the caller appends in place, to the slice returned, and
+// hands to AddValue: an import's events are most of its bytes, and
+// encoding each apart and copying it in cost a copy of them all. Add
+// nothing else between the two calls.
+func (s *Sorter) Value(bucket byte, key []byte) []byte {
+	if s.arena == nil {
+		s.arena = make([]byte, 0, s.limit+64<<10) // as Add
+	}
+	s.started = len(s.arena)
+	s.arena = binary.AppendUvarint(s.arena, uint64(1+len(key)))
+	s.arena = append(s.arena, bucket)
+	s.arena = append(s.arena, key...)
+	// The value's length in three bytes, written when it is known: a
+	// uvarint need not be in its fewest bytes for binary.Uvarint to
+	// read it.
+	s.arena = append(s.arena, 0x80, 0x80, 0)
+	return s.arena
+}
+
+// AddValue adds the record Value started, whose value is what the caller
+// appended to the slice Value returned.
+func (s *Sorter) AddValue(b []byte, rank Rank) error {
+	off := s.started
+	kl, n := binary.Uvarint(b[off:])
+	keyAt := off + n + 1
+	lenAt := off + n + int(kl)
+	valueAt := lenAt + 3
+	vl := len(b) - valueAt
+	if vl < 1<<21 {
+		b[lenAt], b[lenAt+1], b[lenAt+2] = byte(vl)|0x80, byte(vl>>7)|0x80, byte(vl>>14)
+	} else {
+		// Too long for three bytes: the value moves up to make room.
+		more := uvarintLen(uint64(vl)) - 3
+		b = slices.Grow(b, more)[:len(b)+more]
+		copy(b[valueAt+more:], b[valueAt:valueAt+vl])
+		binary.PutUvarint(b[lenAt:], uint64(vl))
+	}
+	b = append(b, byte(rank))
+	s.arena = b
+	bucket := b[keyAt-1]
+	key := b[keyAt : keyAt+int(kl)-1]
+	s.offs = append(s.offs, sortEntry{prefix: keyPrefix(bucket, key), off: int32(off), keyAt: int32(keyAt), keyLen: int32(len(key)), end: int32(len(s.arena))})
+	s.bytes += int64(len(key) + vl)
 	if len(s.arena) >= s.limit {
 		return s.spillInBackground()
 	}

@@ -19,22 +19,43 @@ func TestNotedValuesReadBack(t *testing.T) {
 			defer s.Remove()
 			s.Note('e')
 			want := map[string]string{}
+			all := map[string]string{}
 			for i := range 3000 {
 				letter := "aceit"[rng.IntN(5)]
 				key := fmt.Sprintf("k%05d", i)
 				value := strings.Repeat(string(rune('a'+i%26)), []int{0, 1, 100, 300, 70 << 10}[rng.IntN(5)])
-				if err := s.Add(letter, []byte(key), []byte(value), RankNew); err != nil {
+				if i%700 == 1 {
+					value = strings.Repeat("z", 3<<20) // too long for Value's three bytes of length
+				}
+				// Half the records' values are written in place.
+				if i%2 == 0 {
+					if err := s.Add(letter, []byte(key), []byte(value), RankNew); err != nil {
+						t.Fatal(err)
+					}
+				} else if err := s.AddValue(append(s.Value(letter, []byte(key)), value...), RankNew); err != nil {
 					t.Fatal(err)
 				}
 				if letter == 'e' {
 					want[key] = value
 				}
+				all[string(letter)+key] = value
 			}
 			streams, err := s.Streams()
 			if err != nil {
 				t.Fatal(err)
 			}
 			defer CloseStreams(streams)
+			merged := 0
+			err = NewMerge(streams).Each(func(r *Record) error {
+				merged++
+				if w, ok := all[string(r.Key)]; !ok || string(r.Value) != w || r.Rank != RankNew {
+					return fmt.Errorf("key %q: value of %d bytes, rank %d", r.Key, len(r.Value), r.Rank)
+				}
+				return nil
+			})
+			if err != nil || merged != len(all) {
+				t.Fatalf("merged %d of %d records: %v", merged, len(all), err)
+			}
 			n, err := s.Noted()
 			if err != nil || n == nil {
 				t.Fatalf("Noted = %v, %v", n, err)
