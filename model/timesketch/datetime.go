@@ -41,7 +41,10 @@ func parseDatetime(s string) (d model.Date, msg string, noSeconds bool) {
 	d, msg, noSeconds = extendedISO(s)
 	if msg == notISO {
 		for _, layout := range [...]string{time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST"} {
-			if t, err := time.Parse(layout, s); err == nil {
+			// In UTC, not the host's zone: time.Parse would take a name
+			// the host's zone uses (EST in New York) as its offset, so a
+			// file would read otherwise on a host in another zone.
+			if t, err := time.ParseInLocation(layout, s, time.UTC); err == nil {
 				if _, offset := t.Zone(); offset != 0 || strings.HasSuffix(layout, "-0700") || isUTCName(s) {
 					return extendedISO(t.Format("2006-01-02T15:04:05Z07:00"))
 				}
@@ -52,8 +55,8 @@ func parseDatetime(s string) (d model.Date, msg string, noSeconds bool) {
 }
 
 // isUTCName reports whether a date written with a zone's name ends in
-// one of UTC's (UTC, GMT, UT, Z): time.Parse takes any other name it does
-// not know as an offset of zero, which it is not.
+// one of UTC's (UTC, GMT, UT, Z): time.ParseInLocation takes any other
+// name it does not know as an offset of zero, which it is not.
 func isUTCName(s string) bool {
 	i := strings.LastIndexByte(s, ' ')
 	switch strings.ToUpper(s[i+1:]) {

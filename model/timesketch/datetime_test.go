@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"chrono/model"
 )
@@ -207,6 +208,20 @@ func TestParseTimestamp(t *testing.T) {
 		n, why := parseTimestamp(tc.in)
 		if n != tc.n || !strings.HasPrefix(why, tc.want) || (tc.want == "") != (why == "") {
 			t.Errorf("parseTimestamp(%q) = %d, %q; want %d, %q…", tc.in, n, why, tc.n, tc.want)
+		}
+	}
+}
+
+// TestParseDatetimeZoneNameNotTheHosts: a zone's name other than UTC's is
+// refused wherever chrono runs, not read as the offset the host's zone
+// gives it.
+func TestParseDatetimeZoneNameNotTheHosts(t *testing.T) {
+	local := time.Local
+	time.Local = time.FixedZone("EST", -5*60*60)
+	defer func() { time.Local = local }()
+	for _, in := range []string{"Thu, 04 Mar 2021 10:15:30 EST", "Thu, 4 Mar 2021 10:15:30 EST"} {
+		if d, msg, _ := parseDatetime(in); msg != notISO {
+			t.Errorf("parseDatetime(%q) = %q, %q; want %q", in, d, msg, notISO)
 		}
 	}
 }

@@ -33,10 +33,10 @@ var (
 	// strings (['a', 'b'], as pandas writes a list to CSV, and with it
 	// Timesketch's own CSV export), read as its tags: Timesketch reads
 	// only a JSON list so, and refuses the file.
+	TagPythonList = model.Loss{One: "tag value written as a Python list read as its tags", Many: "tag values written as Python lists read as their tags"}
 	// DatetimeNoSeconds counts datetimes written to the minute (10:15),
 	// read at second 00: chrono's times are to the second.
 	DatetimeNoSeconds = model.Loss{One: "datetime without seconds read at second 00", Many: "datetimes without seconds read at second 00"}
-	TagPythonList     = model.Loss{One: "tag value written as a Python list read as its tags", Many: "tag values written as Python lists read as their tags"}
 )
 
 // What reading a Timesketch file infers, as Timesketch does: a number
