@@ -51,6 +51,10 @@ func memberPlaces(body []byte) map[string][2]int {
 	places := map[string][2]int{}
 	dec := jsontext.NewDecoder(bytes.NewReader(body))
 	member := ""
+	// The places only move on, so each is counted from the one before:
+	// lineCol from the start for each item of a long array would read
+	// the body again for each.
+	at := lineCursor{b: body, line: 1}
 	for {
 		depth := dec.StackDepth()
 		kind, read := dec.StackIndex(depth)
@@ -65,14 +69,14 @@ func memberPlaces(body []byte) map[string][2]int {
 		case name:
 			member = tok.String()
 			if _, seen := places[member]; !seen {
-				places[member] = lineCol(body, int(from)+bytes.IndexByte(body[from:], '"'))
+				places[member] = at.move(int(from) + bytes.IndexByte(body[from:], '"'))
 			}
 		case item:
 			// The item starts after the space and comma before it.
-			at := int(from) + bytes.IndexFunc(body[from:], func(r rune) bool { return !strings.ContainsRune(" \t\r\n,", r) })
+			i := int(from) + bytes.IndexFunc(body[from:], func(r rune) bool { return !strings.ContainsRune(" \t\r\n,", r) })
 			key := member + "/" + strconv.FormatInt(read, 10)
 			if _, seen := places[key]; !seen {
-				places[key] = lineCol(body, at)
+				places[key] = at.move(i)
 			}
 		}
 	}
@@ -93,6 +97,27 @@ func memberPlace(places map[string][2]int, msg string) ([2]int, bool) {
 	}
 	at, ok := places[member]
 	return at, ok
+}
+
+// lineCursor gives the line and column of bytes of b in increasing
+// order, reading each byte once.
+type lineCursor struct {
+	b         []byte
+	i         int // the byte the line and column are of
+	line, col int // col counts the characters before i on its line
+}
+
+// move returns the line and column (as lineCol) of byte i ≥ c.i.
+func (c *lineCursor) move(i int) [2]int {
+	seg := c.b[c.i:i]
+	if nl := bytes.LastIndexByte(seg, '\n'); nl >= 0 {
+		c.line += bytes.Count(seg, []byte("\n"))
+		c.col = utf8.RuneCount(seg[nl+1:])
+	} else {
+		c.col += utf8.RuneCount(seg)
+	}
+	c.i = i
+	return [2]int{c.line, 1 + c.col}
 }
 
 // lineCol is the line and column (in characters, from 1) of byte i of b.

@@ -1,8 +1,10 @@
 package native
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestReadEventPlacesProblemsAtTheirMembers: the problems of an event
@@ -48,5 +50,28 @@ func TestReadEventPlacesProblemsAtTheirMembers(t *testing.T) {
 	_, err = ReadEvent([]byte(`{"id":"x",,"title":"y"}`))
 	if err == nil || !strings.HasPrefix(err.Error(), "1:11: invalid JSON") {
 		t.Errorf("a syntax error on the first line: %v", err)
+	}
+}
+
+// TestMemberPlacesOfALongArray: each item of an array is placed without
+// reading the event again from its start, so an event of many tags with
+// a problem is placed in a moment, and at the same places as lineCol.
+func TestMemberPlacesOfALongArray(t *testing.T) {
+	const n = 100_000
+	body := []byte(`{"id":"a","title":"Ä","tags":[` + strings.Repeat(`"é",`, n) + "\n  \"b\"]}")
+	start := time.Now()
+	places := memberPlaces(body)
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("placing %d items took %v", n, took)
+	}
+	text := string(body)
+	for key, want := range map[string][2]int{
+		"title":                lineCol(body, strings.Index(text, `"title"`)),
+		"tags/0":               lineCol(body, strings.Index(text, `"é"`)),
+		fmt.Sprint("tags/", n): lineCol(body, strings.LastIndex(text, `"b"`)),
+	} {
+		if got := places[key]; got != want {
+			t.Errorf("%s at %v, want %v", key, got, want)
+		}
 	}
 }
