@@ -216,6 +216,14 @@ func spanQuery(dates []model.Date) model.Query {
 	if err != nil || span.Earliest().Compare(first.Earliest()) > 0 || span.Latest().Compare(last.Latest()) < 0 {
 		return model.Query{}
 	}
+	// A span whose ends give no offset selects by the clock as written
+	// (model.Query.During), which a date between them with an offset
+	// can put outside it.
+	for _, d := range dates {
+		if !d.OverlapsAsWritten(span) {
+			return model.Query{}
+		}
+	}
 	return model.Query{During: span}
 }
 

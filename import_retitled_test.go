@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"chrono/model"
 )
 
 // TestImportWarnsOfRetitledSlide: a headline corrected in a TimelineJS
@@ -369,5 +371,23 @@ func TestImportWarnsOfAFileEveryMessageOfWhichChanged(t *testing.T) {
 	// Another file's records, of other attributes, are nothing to say.
 	if r := chrono(t, db, "", "import", write("other.jsonl", strings.ReplaceAll(record("Disk mounted", "00")+record("Disk unmounted", "05"), "a.log", "b.log"))); r.code != 0 || beyondNew(r.stderr) != "" {
 		t.Errorf("another file: %+v", r)
+	}
+}
+
+// TestSpanQueryHoldsEveryDate: the one read of the store for the dates
+// of several new events selects every event stored with one of them,
+// though a span whose ends give no offset selects by the clock as
+// written, and a date between them with an offset is written later
+// than its instant.
+func TestSpanQueryHoldsEveryDate(t *testing.T) {
+	var dates []model.Date
+	for _, s := range []string{"2017-08-14T10:00:00", "2017-08-14T23:00:00+12:00", "2017-08-14T12:00:00"} {
+		dates = append(dates, model.MustParseDate(s))
+	}
+	q := spanQuery(dates)
+	for _, d := range dates {
+		if e := (model.Event{ID: "x", Title: "X", Date: d}); !q.Matches(&e) {
+			t.Errorf("the query during %s misses an event dated %s", q.During, d)
+		}
 	}
 }
