@@ -14,7 +14,7 @@ import (
 // them there. JSON Lines, as list --json prints them, carry no sources.
 func linkAdvice(err error) error {
 	if errors.Is(err, model.ErrNoSource) {
-		err = fmt.Errorf("%w\na source above is neither in the file nor in this store: add it first (chrono source add ID), or import the file that has it; "+
+		err = fmt.Errorf("%w\na source above is neither in the file nor in this store: add it first (chrono source add --id ID --publisher P --title T), or import the file that has it; "+
 			"chrono JSON Lines (what chrono list --json prints) carry no sources: to carry them, export the investigation as a document (chrono export --format json [--tag T])", err)
 	}
 	if !errors.Is(err, model.ErrNoLinkedEvent) {

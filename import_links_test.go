@@ -16,7 +16,7 @@ func TestImportSaysWhatToDoOfMissingReferences(t *testing.T) {
 	r := chrono(t, newDB(t), lines, "import", "-")
 	for _, want := range []string{
 		`quote #1: source "wapo": no such source`,
-		"a source above is neither in the file nor in this store: add it first (chrono source add ID)",
+		"a source above is neither in the file nor in this store: add it first (chrono source add --id ID --publisher P --title T)",
 		"chrono JSON Lines (what chrono list --json prints) carry no sources",
 		"a link above names an event neither the import nor this store has",
 	} {
