@@ -83,3 +83,19 @@ func TestDuringEmpty(t *testing.T) {
 		}
 	}
 }
+
+// TestListDuringFollowsTZ: with --tz utc the lines show a time written
+// -04:00 late on the 14th on the 15th, and --during finds it there.
+func TestListDuringFollowsTZ(t *testing.T) {
+	db := newDB(t)
+	mustChrono(t, db, "add", "--id", "evening", "--title", "An evening call", "--date", "2017-08-14T20:30:00-04:00")
+	if out := mustChrono(t, db, "list", "--during", "2017-08-14").stdout; !strings.Contains(out, "evening") {
+		t.Errorf("--during 2017-08-14, as written: %q", out)
+	}
+	if out := mustChrono(t, db, "list", "--during", "2017-08-15", "--tz", "utc").stdout; !strings.Contains(out, "15 Aug 2017 00:30:00 UTC") {
+		t.Errorf("--during 2017-08-15 --tz utc: %q", out)
+	}
+	if out := mustChrono(t, db, "list", "--during", "2017-08-14", "--tz", "utc").stdout; strings.Contains(out, "evening") {
+		t.Errorf("--during 2017-08-14 --tz utc found the event shown on the 15th: %q", out)
+	}
+}

@@ -220,7 +220,7 @@ func spanQuery(dates []model.Date) model.Query {
 	// (model.Query.During), which a date between them with an offset
 	// can put outside it.
 	for _, d := range dates {
-		if !d.OverlapsAsWritten(span) {
+		if !d.OverlapsShown(span, model.ZoneWritten) {
 			return model.Query{}
 		}
 	}

@@ -53,6 +53,7 @@ func runList(opts *listOptions) error {
 	if err != nil {
 		return err
 	}
+	q.Zone = zone // --during's days are those the lines show
 	return opts.withStore(true, func(s model.Store) error {
 		q, err := resolve(s, q, opts.stderr)
 		if err != nil {

@@ -2,7 +2,7 @@ package model
 
 import "testing"
 
-func TestOverlapsAsWritten(t *testing.T) {
+func TestOverlapsShown(t *testing.T) {
 	for _, c := range []struct {
 		date, during string
 		want         bool
@@ -29,7 +29,7 @@ func TestOverlapsAsWritten(t *testing.T) {
 			d = MustParseDate(c.date)
 		}
 		during := MustParseDate(c.during)
-		if got := d.OverlapsAsWritten(during); got != c.want {
+		if got := d.OverlapsShown(during, ZoneWritten); got != c.want {
 			t.Errorf("%q overlaps %q as written: %v, want %v", c.date, c.during, got, c.want)
 		}
 		if d.IsZero() {
@@ -65,6 +65,25 @@ func TestOverlapOfInstantsDecidesFarFromTheEnds(t *testing.T) {
 		d := MustParseDate(c.date)
 		if got := OverlapOfInstants(d.Earliest(), d.Latest(), during); got != c.want {
 			t.Errorf("%q during 2017-08-14: %v, want %v", c.date, got, c.want)
+		}
+	}
+}
+
+// TestOverlapsShownInAZone: shown in UTC (--tz utc, Z), a time is on the
+// day it is in UTC; a time without an offset stays as written.
+func TestOverlapsShownInAZone(t *testing.T) {
+	for _, c := range []struct {
+		date, during string
+		want         bool
+	}{
+		{"2017-08-14T20:30:00-04:00", "2017-08-15", true},
+		{"2017-08-14T20:30:00-04:00", "2017-08-14", false},
+		{"2017-08-15T01:00:00+05:00", "2017-08-14", true},
+		{"2017-08-15T00:30:00", "2017-08-15", true},
+		{"2017-08-14T20:30:00-04:00", "2017-08-14T20:00:00-04:00/2017-08-14T21:00:00-04:00", true},
+	} {
+		if got := MustParseDate(c.date).OverlapsShown(MustParseDate(c.during), ZoneUTC); got != c.want {
+			t.Errorf("%q overlaps %q shown in UTC: %v, want %v", c.date, c.during, got, c.want)
 		}
 	}
 }

@@ -12,9 +12,11 @@ type Query struct {
 	Tags     []string
 	Statuses []Status
 	Actors   []string
-	// During selects events whose dates overlap it, as written where it
-	// gives no offset (OverlapsAsWritten); undated events never do.
+	// During selects events whose dates overlap it, by the clock the
+	// rows show them at, in Zone, where it gives no offset
+	// (OverlapsShown); undated events never do.
 	During Date
+	Zone   Zone
 	// Text selects events that contain it, ignoring case, and accents
 	// when it has none (FindFold), in their title, summary, date text,
 	// actors, tags, quotes (text, speaker, context) or notes.
@@ -58,7 +60,7 @@ func (q Query) MatchesIn(e *Event, incoming []Incoming) bool {
 		return false
 	case len(q.Actors) > 0 && !slices.ContainsFunc(q.Actors, e.HasActor):
 		return false
-	case !q.During.IsZero() && !e.Date.OverlapsAsWritten(q.During):
+	case !q.During.IsZero() && !e.Date.OverlapsShown(q.During, q.Zone):
 		return false
 	case q.Untagged && len(e.Tags) > 0:
 		return false

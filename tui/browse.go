@@ -50,6 +50,10 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 	case key.Matches(msg, k.Zone):
 		ctx.zone = ctx.zone.Next(ctx.local)
 		b.layoutDetail()
+		if !b.query.During.IsZero() {
+			// The rows show other days: the filter's are read again.
+			return nil, tea.Batch(b.requery(b.query), say(zoneSaid(ctx.zone)))
+		}
 		return nil, say(zoneSaid(ctx.zone))
 	case key.Matches(msg, k.NextMatch, k.PrevMatch):
 		if b.search.text == "" {

@@ -403,6 +403,7 @@ func (b *browser) readAgain() tea.Cmd {
 // reset starts a new generation of the view q selects: answers to the
 // old one are dropped.
 func (b *browser) reset(q model.Query) {
+	q.Zone = b.ctx.zone // a day selected by is the day the rows show
 	b.query = q
 	if !q.ByID {
 		b.idSets = 0

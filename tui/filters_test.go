@@ -522,3 +522,24 @@ func filterAndSearch(d *driver, filters []string, search string) string {
 	d.keys("enter")
 	return strings.Split(d.screen(), "\n")[1]
 }
+
+// TestDateFilterFollowsTheZoneShown: a day to filter by is the day the
+// rows show; shown in UTC (Z), a time written -04:00 late on the 14th is
+// on the 15th, and the filter reads its events again.
+func TestDateFilterFollowsTheZoneShown(t *testing.T) {
+	s := storeOf(t, `{"chrono": 1, "events": [
+  {"id": "evening", "date": "2017-08-14T20:30:00-04:00", "title": "An evening call, New York time"},
+  {"id": "next-day", "date": "2017-08-15", "title": "The day after"}
+]}`)
+	d := newDriver(t, s, 120, 40)
+	d.keys("f")
+	d.typeText("15 Aug 2017")
+	d.keys("tab", "enter")
+	if n := d.total(); n != 1 {
+		t.Fatalf("during 15 Aug 2017 as written: %d events, want 1", n)
+	}
+	d.keys("Z") // UTC
+	if n := d.total(); n != 2 {
+		t.Errorf("during 15 Aug 2017 shown in UTC: %d events, want 2", n)
+	}
+}

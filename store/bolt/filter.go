@@ -53,8 +53,8 @@ func (f *filter) matches(order []byte, value func() []byte) bool {
 			return false
 		case model.OverlapDepends:
 			// Near the ends of a day, an offset decides: the key keeps
-			// instants, the date its clock.
-			if !stored.DateOf(value()).OverlapsAsWritten(q.During) {
+			// instants, the date its clock, shown in q.Zone.
+			if !stored.DateOf(value()).OverlapsShown(q.During, q.Zone) {
 				return false
 			}
 		}

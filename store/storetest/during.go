@@ -48,4 +48,17 @@ func testDuringAsWritten(t *testing.T, s *suite) {
 		}
 	}
 	s.checkViews(t, st, events)
+	// Shown in UTC, a time is on its day in UTC.
+	q := model.Query{During: model.MustParseDate("2017-08-15"), Zone: model.ZoneUTC}
+	var got []string
+	for e := range st.Events(q) {
+		got = append(got, e.ID)
+	}
+	slices.Sort(got)
+	if want := []string{"evening-in-new-york", "local-midnight"}; !slices.Equal(got, want) {
+		t.Errorf("during 2017-08-15 shown in UTC: got %q, want %q", got, want)
+	}
+	if model := IDs(Selected(q, events)); !slices.Equal(slices.Sorted(slices.Values(model)), []string{"evening-in-new-york", "local-midnight"}) {
+		t.Errorf("during 2017-08-15 shown in UTC: the model selects %q", model)
+	}
 }
