@@ -29,7 +29,7 @@ func TestDetectsAndReadsPlaso(t *testing.T) {
 			file: "../plaso/testdata/l2tcsv.csv", variant: "Plaso l2tcsv",
 			dates: []string{"2012-06-27T18:17:01Z", "2009-03-16T11:13:31+01:00", "2021-07-01T09:00:00+02:00"},
 			tags:  [][]string{{"Malware", "Printed"}, nil, {"persistence"}},
-			summary: []string{"timestamp_desc: Content Modification Time", "MACB: M...", "host: ubuntu",
+			summary: []string{"type: Content Modification Time", "MACB: M...", "host: ubuntu",
 				"filename: FAKE:log/syslog.1", "format: test_parser", "extra: a_binary_field: binary; my_number: 123; some_additional_foo: True"},
 		},
 	}

@@ -246,15 +246,7 @@ func (rd *l2tcsv) row(line int, cells []string) error {
 		case i == colVersion && c == "2":
 			continue // the format's version, not the event's
 		}
-		name := columns[i]
-		if i == colType {
-			// What the time is, as psort's json_line and Timesketch name
-			// it: a Timesketch export writes it as the record's
-			// timestamp_desc, and the same event read from either of
-			// Plaso's outputs has the same summary.
-			name = timesketch.DescKey
-		}
-		timesketch.AppendAttribute(&summary, name, c)
+		timesketch.AppendAttribute(&summary, columns[i], c)
 	}
 	if notes != "" {
 		timesketch.AppendAttribute(&summary, columns[colNotes], notes)

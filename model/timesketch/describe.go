@@ -43,20 +43,28 @@ func describe(d model.Date) string {
 // descOf is the timestamp_desc written for e: the one its summary keeps
 // from the record it was read from ("timestamp_desc: Last Login", as
 // Read puts a timestamp_desc that says more than describe), so that
-// Timesketch → chrono → Timesketch keeps what the time is; else
-// describe's.
+// Timesketch → chrono → Timesketch keeps what the time is; or, of a row
+// of Plaso's l2tcsv, its type, which is what psort's other outputs call
+// timestamp_desc; else describe's.
 func descOf(e model.Event) string {
-	if desc, ok := summaryDesc(e.Summary); ok {
+	if desc, ok := summaryLine(e.Summary, keyDesc); ok {
 		return desc
+	}
+	if _, l2t := summaryLine(e.Summary, "MACB"); l2t {
+		if desc, ok := summaryLine(e.Summary, "type"); ok {
+			return desc
+		}
 	}
 	return describe(e.Date)
 }
 
-// summaryDesc finds the line a timestamp_desc makes in a summary.
-func summaryDesc(summary string) (string, bool) {
+// summaryLine finds the value of the line key makes in a summary, as
+// AppendAttribute writes it. An l2tcsv row's summary has a MACB line,
+// which no other reader writes.
+func summaryLine(summary, key string) (string, bool) {
 	for line := range strings.Lines(summary) {
-		if desc, ok := strings.CutPrefix(strings.TrimSuffix(line, "\n"), keyDesc+": "); ok && strings.TrimSpace(desc) != "" {
-			return desc, true
+		if v, ok := strings.CutPrefix(strings.TrimSuffix(line, "\n"), key+": "); ok && strings.TrimSpace(v) != "" {
+			return v, true
 		}
 	}
 	return "", false

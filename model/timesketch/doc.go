@@ -94,9 +94,3 @@ func chronoKey(key string) bool {
 	}
 	return false
 }
-
-// DescKey is the key of a record's timestamp_desc, which says what its
-// time is ("Content Modification Time"), and names its line in a
-// summary: readers of Plaso's outputs write it so, for an export to
-// Timesketch to give it back.
-const DescKey = keyDesc
