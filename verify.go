@@ -198,7 +198,7 @@ func verifyQuotes(s model.Store) (verifyReport, error) {
 		latest := snaps[len(snaps)-1]
 		text, err := "", error(nil)
 		if !unreadable {
-			text, err = readSnapshotText(s, src.ID, latest.N)
+			text, err = model.ReadSnapshotText(s, src.ID, latest.N)
 		}
 		if err != nil && !stored.IsDamage(err) {
 			return rep, err
@@ -258,21 +258,6 @@ func checkQuote(qc *quoteCheck, x *verbatim.Index, text, quote string, n int) {
 		qc.Closest = text[r.Closest.Start:r.Closest.End]
 		qc.Diff = verbatim.DiffString(r.Diff)
 	}
-}
-
-// readSnapshotText reads a snapshot's text whole: the index is built
-// over it.
-func readSnapshotText(sr model.Reader, source string, n int) (string, error) {
-	rc, err := sr.SnapshotText(source, n)
-	if err != nil {
-		return "", fmt.Errorf("source %q, snapshot %d: reading its text: %w", source, n, err)
-	}
-	defer rc.Close()
-	var b strings.Builder
-	if _, err := io.Copy(&b, rc); err != nil {
-		return "", fmt.Errorf("source %q, snapshot %d: reading its text: %w", source, n, err)
-	}
-	return b.String(), nil
 }
 
 // checkSnapshotHash streams a snapshot's original bytes through SHA-256

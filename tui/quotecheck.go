@@ -191,14 +191,14 @@ func indexOfListed(s model.Store, kept quoteIndexes, source string, snaps []mode
 	if !build {
 		return nil, false, errUnindexed
 	}
-	text, err := readText(s, latest)
+	text, err := model.ReadSnapshotText(s, source, latest.N)
 	if stored.IsDamage(err) {
 		// The quotes say it, and the rest of the event shows; not kept,
 		// so that a store restored meanwhile is read again.
-		return &sourceIndex{latest: latest, count: count, unreadable: err.Error()}, false, nil
+		return &sourceIndex{latest: latest, count: count, unreadable: errors.Unwrap(err).Error()}, false, nil
 	}
 	if err != nil {
-		return nil, false, fmt.Errorf("source %q, snapshot %d: %w", source, latest.N, err)
+		return nil, false, err
 	}
 	damaged, err := damage(s, latest, text)
 	if err != nil {
@@ -209,18 +209,6 @@ func indexOfListed(s model.Store, kept quoteIndexes, source string, snaps []mode
 		si.outOfStep = journaledOf(s).outOfStep(s, source, snaps)
 	}
 	return si, true, nil
-}
-
-// readText reads a snapshot's text whole.
-func readText(s model.Store, sn model.Snapshot) (string, error) {
-	rc, err := s.SnapshotText(sn.Source, sn.N)
-	if err != nil {
-		return "", err
-	}
-	defer rc.Close()
-	var b strings.Builder
-	_, err = io.Copy(&b, rc)
-	return b.String(), err
 }
 
 // damage says how a snapshot's text and original bytes differ from the
