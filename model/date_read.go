@@ -143,7 +143,8 @@ func yearsSpan(s string) (string, bool) {
 
 // fullEndYear returns the end of a span of years written with its last
 // two digits only ("1990–95", "2017–18", "1998–02") as the first year
-// after the start that ends in them; any other end as it is.
+// after the start that ends in them, within fifty years of it (so
+// "2017–13" is not 2113); any other end as it is.
 func fullEndYear(start, end string) string {
 	start, trimmed := strings.TrimSpace(start), strings.TrimSpace(end)
 	if !fourDigits(start) || len(trimmed) != 2 || !allDigits(trimmed) || trimmed == start[2:] {
@@ -153,6 +154,10 @@ func fullEndYear(start, end string) string {
 	if full < start {
 		century, _ := strconv.Atoi(start[:2])
 		full = strconv.Itoa(century+1) + trimmed
+		from, _ := strconv.Atoi(start)
+		if to, _ := strconv.Atoi(full); to-from >= 50 {
+			return end
+		}
 	}
 	return full
 }

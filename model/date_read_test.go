@@ -263,6 +263,7 @@ func TestReadDateRefuses(t *testing.T) {
 		// Dates as written elsewhere, with how chrono writes them.
 		{"1990-95", `date "1990-95": for the years 1990 to 1995, write 1990–1995 or 1990/1995`},
 		{"1995–95", `date "1995–95": the interval ends before it starts`},
+		{"2017–13", `date "2017–13": the interval ends before it starts`}, // not 2113
 		{"[2017,2019]", `date "[2017,2019]": an EDTF set of dates is not one date: write the span they lie in as an interval (2017/2019), or add an event for each`},
 		{"{2017,2018}", `date "{2017,2018}": an EDTF set of dates is not one date: write the span they lie in as an interval (2017/2018)`},
 		{"~2017", `date "~2017": EDTF puts the ~ after the date: write 2017~ (or c. 2017)`},
