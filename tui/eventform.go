@@ -374,7 +374,7 @@ func (f *eventForm) readNotes() {
 	if text == "" {
 		if f.source > 0 {
 			// A source anchors words; with none, saving drops it.
-			f.proposed = "with no date text, the source chosen anchors nothing: it is not kept"
+			f.proposed = "with no date text, the source chosen anchors nothing and is not kept: type its words in Date text to keep it"
 		}
 		return
 	}
@@ -450,8 +450,8 @@ func (f *eventForm) event() (model.Event, error) {
 	e.Date = d
 	e.DateText = f.text(fieldDateText, func(e *model.Event) string { return e.DateText })
 	e.DateSource = f.sourceID()
-	if e.DateText == "" {
-		e.DateSource = ""
+	if strings.TrimSpace(e.DateText) == "" {
+		e.DateSource = "" // it anchors no words
 	}
 	e.Title = f.text(fieldTitle, func(e *model.Event) string { return e.Title })
 	e.Status = formStatuses[f.status]

@@ -108,7 +108,7 @@ func TestFormSaysASourceHasNoDate(t *testing.T) {
 func TestFormSaysAnAnchorWithoutWordsGoes(t *testing.T) {
 	d := newDriver(t, exampleStore(t), 80, 24)
 	d.keys("A", "tab", "tab", "right") // no date text; a source chosen
-	if got, want := noteUnder(d.screen(), "Anchored by"), "with no date text, the source chosen anchors nothing: it is not kept"; got != want {
+	if got, want := noteUnder(d.screen(), "Anchored by"), "with no date text, the source chosen anchors nothing and is not kept: type its words in Date text to keep it"; got != want {
 		t.Errorf("under the source: %q, want %q\n%s", got, want, d.screen())
 	}
 }
