@@ -75,3 +75,28 @@ func TestImportEmptyJSONLinesExport(t *testing.T) {
 		t.Errorf("import of an empty .json file: %+v", r)
 	}
 }
+
+// TestTimesketchGivenBackLeavesTheEvent: a record imported, then given
+// back as Timesketch gives it (its time in UTC with microseconds, its
+// keys in another order, its own keys added), updated the event: the
+// time's offset was lost, and the summary's lines rewritten.
+func TestTimesketchGivenBackLeavesTheEvent(t *testing.T) {
+	dir := t.TempDir()
+	db := newDB(t)
+	first := filepath.Join(dir, "first.jsonl")
+	back := filepath.Join(dir, "back.jsonl")
+	os.WriteFile(first, []byte(`{"message":"File created","datetime":"2021-03-04T10:15:30+02:00","timestamp_desc":"Creation Time","filename":"/tmp/a","hostname":"ws1"}`+"\n"), 0o644)
+	os.WriteFile(back, []byte(`{"hostname":"ws1","_id":"abc","__ts_timeline_id":3,"label":[],"filename":"/tmp/a","timestamp_desc":"Creation Time","message":"File created","datetime":"2021-03-04T08:15:30.000000+00:00"}`+"\n"), 0o644)
+	mustChrono(t, db, "import", first)
+	if r := mustChrono(t, db, "import", back); !strings.Contains(r.stdout, "(0 new, 0 updated, 1 unchanged)") {
+		t.Errorf("the record given back: %q", r.stdout)
+	}
+	if out := mustChrono(t, db, "list").stdout; !strings.Contains(out, "4 Mar 2021 10:15:30 +02:00") {
+		t.Errorf("the time's offset: %q", out)
+	}
+	// A record that says another instant still updates it.
+	os.WriteFile(back, []byte(`{"message":"File created","datetime":"2021-03-04T10:15:30+02:00","timestamp_desc":"Creation Time","filename":"/tmp/b","hostname":"ws1"}`+"\n"), 0o644)
+	if r := mustChrono(t, db, "import", back); !strings.Contains(r.stdout, "(0 new, 1 updated)") {
+		t.Errorf("a record changed: %q", r.stdout)
+	}
+}

@@ -79,3 +79,18 @@ func (i Instant) add(sec int64) Instant {
 	i.sec += sec
 	return i
 }
+
+// InUTCOf reports whether d is o given back in UTC, as tools that keep
+// every time in UTC (Timesketch) write it: a single time in UTC naming
+// the same instant, any digits past o's second zeros. Taken instead of
+// o, it would lose the offset o gave (the clock where it happened) and
+// claim a precision o did not have.
+func (d Date) InUTCOf(o Date) bool {
+	if d.form != formSingle || o.form != formSingle || !d.start.hasTime || !o.start.hasTime {
+		return false
+	}
+	if d.start.zone == zoneLocal || d.start.offset != 0 {
+		return false
+	}
+	return d.Earliest() == o.Earliest()
+}

@@ -87,3 +87,21 @@ func TestOverlapsShownInAZone(t *testing.T) {
 		}
 	}
 }
+
+func TestInUTCOf(t *testing.T) {
+	for _, c := range []struct {
+		d, o string
+		want bool
+	}{
+		{"2021-03-04T08:15:30.000000+00:00", "2021-03-04T10:15:30+02:00", true},
+		{"2021-03-04T08:15:30Z", "2021-03-04T08:15:30", true}, // a local time exported as UTC
+		{"2021-03-04T08:15:30.5Z", "2021-03-04T10:15:30+02:00", false},
+		{"2021-03-04T08:15:31Z", "2021-03-04T10:15:30+02:00", false},
+		{"2021-03-04T10:15:30+02:00", "2021-03-04T08:15:30Z", false}, // not in UTC
+		{"2021-03-04", "2021-03-04", false},
+	} {
+		if got := MustParseDate(c.d).InUTCOf(MustParseDate(c.o)); got != c.want {
+			t.Errorf("%s in UTC of %s: %v, want %v", c.d, c.o, got, c.want)
+		}
+	}
+}

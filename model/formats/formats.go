@@ -71,8 +71,8 @@ type Format struct {
 var All = []Format{
 	{Name: "json", Title: "chrono JSON", Variant: nativeVariant, Detect: detectNative, Read: readNative, Write: writeNative, Carries: model.AllFields, Whole: true, Shown: ShownEscaped},
 	{Name: "timelinejs", Title: "TimelineJS JSON", Variant: timelinejs.Variant, Detect: timelinejs.Detect, Read: timelinejs.Read, Write: timelinejs.Write, Carries: timelinejs.Carries, Taken: timelinejs.Taken, Shown: ShownEscaped},
-	{Name: "plaso", Title: "Plaso json_line or l2tcsv", Variant: plaso.Variant, Detect: plaso.Detect, Read: plaso.Read, Carries: plaso.Carries, Shown: ShownEscaped},
-	{Name: "timesketch", Title: "Timesketch JSONL or CSV", Variant: timesketchVariant, Detect: timesketch.Detect, Read: timesketch.Read, Write: timesketch.WriteJSONL, LeavesOut: timesketch.LeavesOut, Carries: timesketch.Carries, Shown: ShownEscaped},
+	{Name: "plaso", Title: "Plaso json_line or l2tcsv", Variant: plaso.Variant, Detect: plaso.Detect, Read: plaso.Read, Carries: plaso.Carries, Taken: timesketch.Taken, Shown: ShownEscaped},
+	{Name: "timesketch", Title: "Timesketch JSONL or CSV", Variant: timesketchVariant, Detect: timesketch.Detect, Read: timesketch.Read, Write: timesketch.WriteJSONL, LeavesOut: timesketch.LeavesOut, Carries: timesketch.Carries, Taken: timesketch.Taken, Shown: ShownEscaped},
 	{Name: "timesketch-csv", Title: "Timesketch CSV", Write: timesketch.WriteCSV, LeavesOut: timesketch.LeavesOut, Shown: ShownNever},
 	{Name: "csv", Title: "chrono CSV", Detect: csvfmt.Detect, Read: csvfmt.Read, Write: csvfmt.Write, Carries: csvfmt.Carries, Shown: ShownNever},
 	{Name: "markdown", Title: "Markdown", Write: markdown.Write, Shown: ShownSafe},
