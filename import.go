@@ -264,7 +264,7 @@ func (o *importOptions) storeOptions() (model.ImportOptions, error) {
 // importAdvice adds to an import's problems what to do about those that
 // a change of the file alone would not mend.
 func importAdvice(err error) error {
-	err = linkAdvice(err)
+	err = unresolvedAdvice(err)
 	if errors.Is(err, model.ErrEditedBoth) {
 		err = fmt.Errorf("%w\neach field above differs in chrono from what the last import brought, and the file brings another value: "+
 			"import again with --prefer file to take the file's values, or --prefer chrono to keep chrono's (chrono log lists the changes)", err)

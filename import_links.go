@@ -7,12 +7,12 @@ import (
 	"chrono/model"
 )
 
-// linkAdvice adds to an import's problems, when a link names an event
+// unresolvedAdvice adds to an import's problems, when a link names an event
 // that neither the import nor the store has, or a quote a source, what
 // to do about it. A store written before purging removed the links to
 // the purged events may hold such links and export them; check names
 // them there. JSON Lines, as list --json prints them, carry no sources.
-func linkAdvice(err error) error {
+func unresolvedAdvice(err error) error {
 	if errors.Is(err, model.ErrNoSource) {
 		err = fmt.Errorf("%w\na source above is neither in the file nor in this store: add it first (chrono source add --id ID --publisher P --title T), or import the file that has it; "+
 			"chrono JSON Lines (what chrono list --json prints) carry no sources: to carry them, export the investigation as a document (chrono export --format json [--tag T])", err)

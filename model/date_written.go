@@ -62,22 +62,12 @@ func OverlapOfInstants(earliest, latest Instant, during Date) Overlap {
 		return OverlapYes
 	}
 	switch {
-	case earliest.add(-maxOffset).Compare(hi) > 0 || latest.add(maxOffset).Compare(lo) < 0:
+	case earliest.addSeconds(-maxOffset).Compare(hi) > 0 || latest.addSeconds(maxOffset).Compare(lo) < 0:
 		return OverlapNo
-	case earliest.add(maxOffset).Compare(hi) <= 0 && latest.add(-maxOffset).Compare(lo) >= 0:
+	case earliest.addSeconds(maxOffset).Compare(hi) <= 0 && latest.addSeconds(-maxOffset).Compare(lo) >= 0:
 		return OverlapYes
 	}
 	return OverlapDepends
-}
-
-// add returns i moved by sec seconds; the unbounded instants stay where
-// they are.
-func (i Instant) add(sec int64) Instant {
-	if i.IsUnbounded() {
-		return i
-	}
-	i.sec += sec
-	return i
 }
 
 // InUTCOf reports whether d is o given back in UTC, as tools that keep

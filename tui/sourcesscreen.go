@@ -100,7 +100,7 @@ func (s *sourcesScreen) Update(msg tea.Msg) (Action, tea.Cmd) {
 	// A cited source is not offered for removal, and x says why; where
 	// nothing may be written, x says that instead, as every writing key
 	// does.
-	cited := s.cites[src.ID] > 0 && s.ctx.readOnly == "" && s.ctx.role.allows(RoleEdit)
+	cited := s.cites[src.ID] > 0 && s.ctx.allows(RoleEdit)
 	s.keys.Edit.SetEnabled(ok)
 	s.keys.Remove.SetEnabled(ok && !cited)
 	s.keys.Cited.SetEnabled(ok && cited)

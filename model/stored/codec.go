@@ -58,12 +58,8 @@ func statusOf(c byte) model.Status {
 	return model.Statuses[c-1]
 }
 
-func appendString(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
-}
-
-func appendBytes(b, s []byte) []byte {
+// appendString appends s after its length.
+func appendString[S ~string | ~[]byte](b []byte, s S) []byte {
 	b = binary.AppendUvarint(b, uint64(len(s)))
 	return append(b, s...)
 }
@@ -135,7 +131,7 @@ func Encode(dst []byte, e *model.Event) []byte {
 	// The date written where it goes, not made a string first: an
 	// import encodes a million of them on its one serial goroutine.
 	var date [64]byte
-	dst = appendBytes(dst, e.Date.AppendEDTF(date[:0]))
+	dst = appendString(dst, e.Date.AppendEDTF(date[:0]))
 	dst = appendString(dst, e.DateSource)
 	for _, q := range e.Quotes {
 		dst = appendString(dst, q.Source)
