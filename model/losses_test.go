@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -22,5 +23,25 @@ func TestLosses(t *testing.T) {
 	}
 	if r.Count(folded) != 2 || r.Count(Loss{"x", "xs"}) != 0 {
 		t.Errorf("counts %d", r.Count(folded))
+	}
+}
+
+// TestLossesShown shows the first of a loss given, and only the first.
+func TestLossesShown(t *testing.T) {
+	cleaned := Loss{"tag cleaned", "tags cleaned"}
+	var r Losses
+	r.Add(cleaned, 1)
+	r.AddShown(cleaned, 1, Became("#a b", "a b"))
+	r.AddShown(cleaned, 1, Became("x\x1b[2J", "x"))
+	r.AddShown(cleaned, 0, "never")
+	want := []string{`3 tags cleaned (the first: "#a b" became "a b")`}
+	if got := r.Lines(); !slices.Equal(got, want) {
+		t.Errorf("lines %q, want %q", got, want)
+	}
+	var one Losses
+	one.AddShown(cleaned, 1, Became("x\x1b[2J"+strings.Repeat("y", 50), "x"))
+	want = []string{`1 tag cleaned ("x\x1b[2J` + strings.Repeat("y", 35) + `"… became "x")`}
+	if got := one.Lines(); !slices.Equal(got, want) {
+		t.Errorf("lines %q, want %q", got, want)
 	}
 }

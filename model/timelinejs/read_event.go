@@ -72,7 +72,7 @@ func (rd *reader) convert(s *slide, n int) *pending {
 		default:
 			e.Tags = []string{tag}
 			if changed {
-				rd.losses.Add(LossGroupChanged, 1)
+				rd.losses.AddShown(LossGroupChanged, 1, model.Became(s.group, tag))
 			}
 		}
 	}

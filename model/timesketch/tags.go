@@ -72,7 +72,7 @@ func parseTags(v value, losses lossCounter) ([]string, string) {
 	for _, t := range raw {
 		c := cleanTag(t)
 		if c != t && c != "" {
-			losses.Add(TagCleaned, 1)
+			losses.AddShown(TagCleaned, 1, model.Became(t, c))
 		}
 		if c == "" || seen[c] {
 			losses.Add(TagDropped, 1)

@@ -153,3 +153,19 @@ func TestPythonList(t *testing.T) {
 		}
 	}
 }
+
+// TestTagCleanedShown says what a cleaned tag became, not only how many
+// were cleaned, with what a terminal acts on escaped and a long tag cut.
+func TestTagCleanedShown(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`#one tag`, `1 tag cleaned to fit chrono's tag rules ("#one tag" became "one tag")`},
+		{`a` + "\x1b" + `[31mb, ##c`, `2 tags cleaned to fit chrono's tag rules (the first: "a\x1b[31mb" became "a-[31mb")`},
+		{strings.Repeat("é", 50) + "\t", `1 tag cleaned to fit chrono's tag rules ("` + strings.Repeat("é", 40) + `"… became "` + strings.Repeat("é", 32) + `")`},
+	} {
+		var l model.Losses
+		parseTags(value{text: tt.in}, &l)
+		if got := l.String(); got != tt.want {
+			t.Errorf("parseTags(%q): losses\n%s\nwant\n%s", tt.in, got, tt.want)
+		}
+	}
+}
