@@ -28,7 +28,8 @@ var (
 	LossNoHeadline    = model.Loss{One: "slide without a headline given a title from its content", Many: "slides without a headline given a title from their content"}
 	LossGroupChanged  = model.Loss{One: "group changed to make a valid tag", Many: "groups changed to make valid tags"}
 	LossGroupDropped  = model.Loss{One: "group not imported (no valid tag can be made of it)", Many: "groups not imported (no valid tag can be made of them)"}
-	LossMediaDisplay  = model.Loss{One: "media thumbnail, alt, link or title not imported", Many: "media thumbnails, alts, links or titles not imported"}
+	LossMediaDisplay  = model.Loss{One: "media thumbnail, alt, link or link_target not imported", Many: "media thumbnails, alts, links or link_targets not imported"}
+	LossMediaTitle    = model.Loss{One: "title of a blockquote or embedded media not imported", Many: "titles of blockquote or embedded media not imported"}
 	LossMediaEmbed    = model.Loss{One: "embedded HTML media not imported", Many: "embedded HTML media not imported"}
 	LossMediaNoText   = model.Loss{One: "media without a caption kept only as a source", Many: "media without a caption kept only as sources"}
 	LossMediaEmpty    = model.Loss{One: "media without a URL or caption not imported", Many: "media without a URL or caption not imported"}

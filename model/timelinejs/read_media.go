@@ -57,7 +57,7 @@ func (rd *reader) media(s *slide, m *member) (*model.Quote, *model.Source) {
 		// Markup in place of a URL: TimelineJS shows a <blockquote> as a
 		// quote, and anything else (an <iframe>) as an embed.
 		if title != "" {
-			rd.losses.Add(LossMediaDisplay, 1)
+			rd.losses.Add(LossMediaTitle, 1)
 		}
 		if strings.Contains(strings.ToLower(url), "<blockquote") {
 			// The <cite> is the attribution: the speaker, then what follows

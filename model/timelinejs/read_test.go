@@ -143,7 +143,7 @@ func TestReadFixtures(t *testing.T) {
 		},
 		{
 			file: "media",
-			loss: map[model.Loss]int{LossMediaDisplay: 4, LossMediaNoText: 1, LossMediaEmbed: 1},
+			loss: map[model.Loss]int{LossMediaDisplay: 4, LossMediaTitle: 1, LossMediaNoText: 1, LossMediaEmbed: 1},
 			check: func(t *testing.T, tl model.Timeline) {
 				wantSources := []model.Source{
 					{ID: "washingtonpost.com", URL: "https://www.washingtonpost.com/technology/2022/02/01/nso-bags-of-cash/", Title: "NSO offered 'bags of cash'"},
