@@ -236,6 +236,11 @@ func (b *browser) answer(msg tea.Msg) tea.Cmd {
 		return tea.Batch(b.requery(b.query), b.checkProblems())
 	case storeChangedMsg:
 		return b.storeChanged(msg.change)
+	case marksGoneMsg:
+		for _, id := range msg.ids {
+			delete(b.marks, id)
+		}
+		return nil
 	}
 	return nil
 }

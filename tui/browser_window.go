@@ -502,6 +502,9 @@ func (b *browser) storeChanged(c *changeSummary) tea.Cmd {
 		}
 	}
 	cmds := []tea.Cmd{b.checkProblems()}
+	if c.all() && len(b.marks) > 0 {
+		cmds = append(cmds, marksStill(b.ctx.store, b.markedIDs()))
+	}
 	still := true // nothing on screen changes until what is read comes
 	if c.all() || c.moved || !b.query.IsZero() || b.search.text != "" || b.holdsAny(c) {
 		cmds = append(cmds, b.readAgain())

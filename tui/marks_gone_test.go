@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -45,5 +46,41 @@ func TestAMarkOnAnEventTrashedElsewhereGoes(t *testing.T) {
 	}
 	if tags := event(t, s, "apple-sues-nso").Tags; !slices.Contains(tags, "verify") {
 		t.Errorf("apple-sues-nso's tags %v, want #verify", tags)
+	}
+}
+
+// TestAMarkGoesWhenTheTrashingIsTooLargeToList: an entry that moves more
+// events to the trash than the journal's summary lists still takes the
+// marks off the events it moved. Before, the browser read everything
+// again but kept the marks, and a tag on them was refused for events the
+// timeline no longer showed.
+func TestAMarkGoesWhenTheTrashingIsTooLargeToList(t *testing.T) {
+	var dates []struct{ id, date string }
+	var ids []string
+	for i := range mostChanged + 2 {
+		id := fmt.Sprintf("e%05d", i)
+		dates = append(dates, struct{ id, date string }{id, "2019-03-05"})
+		ids = append(ids, id)
+	}
+	s := datedStore(t, dates)
+	now := noted
+	d := startDriver(t, New(s, Options{Now: func() time.Time { return now }}))
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	d.to("e00001")
+	d.keys("space")
+	d.to("e00002")
+	d.keys("space")
+	kept := "e00002"
+	if _, _, err := (model.Trash{Events: slices.DeleteFunc(ids, func(id string) bool { return id == kept })}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	now = now.Add(versionEvery)
+	d.keys("k", "j")
+	if marks := d.marks(); len(marks) != 1 || !marks[kept] {
+		t.Errorf("marks %v, want only %s", marks, kept)
+	}
+	d.keys("2")
+	if d.statusErr() {
+		t.Errorf("the quick tag on the marks was refused: %s", d.status())
 	}
 }
