@@ -57,12 +57,13 @@ func (c *EventChange) changedFields() []string {
 }
 
 // RevertEntry reverses a journal entry in tx, on top of what is stored
-// now: an edit or an import's update puts back the fields it changed (and
-// only those, so that later changes to other fields stay), an add or an import's new events
-// go to the trash, a delete is restored, a restore goes back to the
-// trash. It is refused, naming them, when later entries changed the same
-// fields of the same events, or the same sources or title; emptying the
-// trash cannot be reversed.
+// now: an edit or an import's update puts back the fields it changed
+// (and only those, so that later changes to other fields stay), an add
+// or an import's new events go to the trash, a delete is restored (an
+// event already brought back is left as it is), a restore goes back to
+// the trash. It is refused, naming them, when later entries changed the
+// same fields of the same events, or the same sources or title; emptying
+// the trash cannot be reversed.
 func RevertEntry(tx Tx, e Entry) error {
 	later, err := tx.Later(e.Seq)
 	if err != nil {
@@ -84,6 +85,16 @@ func RevertEntry(tx Tx, e Entry) error {
 	var cb citedBack
 	for _, i := range revertOrder(e.Events) {
 		c := &e.Events[i]
+		if c.From == OnTimeline && c.To == InTrash {
+			// Brought back since, by whoever, and on the timeline now:
+			// what the revert would do to it is done, and the changes
+			// made to it since stay.
+			if _, err := tx.Event(c.ID); err == nil {
+				continue
+			} else if !errors.Is(err, ErrNotFound) {
+				return err
+			}
+		}
 		if err := checkLater(c, standing, tx.Author()); err != nil {
 			return err
 		}

@@ -103,6 +103,44 @@ func testRevertPastUndoneChanges(t *testing.T, s *suite) {
 		s.check(t, st)
 	})
 
+	t.Run("a move of events to the trash, undone after another restored one", func(t *testing.T) {
+		if s.h.Reopen == nil {
+			t.Skip("the harness cannot reopen a store")
+		}
+		st := s.seeded(t)
+		author := st.Author()
+		ids := []string{id, "fbi-tip", "post-publishes"}
+		if _, _, err := (model.Trash{Events: ids}).Apply(st); err != nil {
+			t.Fatal(err)
+		}
+		trashed := lastEntry(t, st)
+		other := s.h.Reopen(t, st, "someone-else")
+		if _, _, err := (model.Untrash{Events: []string{"fbi-tip"}}).Apply(other); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := other.Write(model.OpEdit, "retitled", func(tx model.Tx) error {
+			_, err := model.UpdateEvent(tx, "fbi-tip", func(e *model.Event) error { e.Title = "Theirs"; return nil })
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		st = s.h.Reopen(t, other, author)
+		undid, err := model.Revert(st, trashed)
+		if err != nil {
+			t.Fatalf("undo of the trash after another restored one of its events: %v", err)
+		}
+		for _, e := range ids {
+			StoredEvent(t, st, e) // each back on the timeline
+		}
+		if got := StoredEvent(t, st, "fbi-tip").Title; got != "Theirs" {
+			t.Errorf("fbi-tip's title %q, want the other's edit kept", got)
+		}
+		if len(undid.Events) != 2 || slices.ContainsFunc(undid.Events, func(c model.EventChange) bool { return c.ID == "fbi-tip" }) {
+			t.Errorf("the undo's entry lists %+v; want the two events it brought back", undid.Events)
+		}
+		s.check(t, st)
+	})
+
 	t.Run("a quote citing a new source, undone once another event cites it", func(t *testing.T) {
 		st := s.seeded(t)
 		other := "post-publishes"
