@@ -98,12 +98,18 @@ func TestTagWords(t *testing.T) {
 		`#plain #"quoted  tag"`: {"plain", "quoted  tag"},
 		`#"quoted tag", plain`:  {"quoted tag", "plain"},
 		`#"open quote tag`:      {`"open`, "quote", "tag"},
+		// Holding a quote too, as chrono shows it: the quote that ends
+		// the text, or the next tag's #, closes it.
+		`#"say "hi" now"`:        {`say "hi" now`},
+		`#"say "hi" now" #plain`: {`say "hi" now`, "plain"},
+		`#"a b" #"c d"`:          {"a b", "c d"},
+		`#"a b" plain`:           {"a b", "plain"},
 	} {
 		if got, err := parseTags(in, nil); err != nil || !slices.Equal(got, want) {
 			t.Errorf("parseTags(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	for _, tags := range [][]string{{"a", "b"}, {"suspicious login", "c"}, {"one two"}} {
+	for _, tags := range [][]string{{"a", "b"}, {"suspicious login", "c"}, {"one two"}, {`say "hi" now`}} {
 		if back, err := parseTags(tagsText(tags), nil); err != nil || !slices.Equal(back, tags) {
 			t.Errorf("%q shown as %q reads back as %q, %v", tags, tagsText(tags), back, err)
 		}

@@ -44,13 +44,11 @@ func tagFields(s string) []string {
 			return out
 		}
 		if rest, ok := strings.CutPrefix(s, `#"`); ok {
-			if end := strings.IndexByte(rest, '"'); end >= 0 {
+			if end := closingQuote(rest); end >= 0 {
 				after := rest[end+1:]
-				if after == "" || after[0] == ' ' || after[0] == '\t' {
-					out = append(out, s[:len(s)-len(after)])
-					s = after
-					continue
-				}
+				out = append(out, s[:len(s)-len(after)])
+				s = after
+				continue
 			}
 		}
 		i := strings.IndexAny(s, " \t")
@@ -60,6 +58,29 @@ func tagFields(s string) []string {
 		out = append(out, s[:i])
 		s = s[i:]
 	}
+}
+
+// closingQuote is where the quote that closes a tag shown as #"…" is in
+// rest, what follows its opening quote; -1 when none does. A tag may
+// hold quotes of its own (#"say "hi" now"): the closing one is the first
+// that the text's end or, after spaces, another tag's # follows, else
+// the first a space follows.
+func closingQuote(rest string) int {
+	spaced := -1
+	for i := 0; i < len(rest); i++ {
+		if rest[i] != '"' {
+			continue
+		}
+		after := rest[i+1:]
+		next := strings.TrimLeft(after, " \t")
+		switch {
+		case next == "" || next[0] == '#' && len(next) < len(after):
+			return i
+		case spaced < 0 && len(next) < len(after):
+			spaced = i
+		}
+	}
+	return spaced
 }
 
 // spaceFields splits s at runs of ASCII spaces and tabs only: a tag may
