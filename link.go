@@ -31,13 +31,16 @@ func newLinkCmd(c *cli, unlink bool) *cobra.Command {
 			if unlink {
 				op, verb = model.UnlinkEvents, "unlinked"
 			}
-			err := c.change(model.OpLink, fmt.Sprintf("%s %s %s %s", verb, from, rel, to), func(tx model.Tx) error {
+			open := func() (model.Store, error) { return c.openStore(false) }
+			_, err := c.writeThen(open, model.OpLink, fmt.Sprintf("%s %s %s %s", verb, from, rel, to), func(tx model.Tx) error {
 				_, err := op(tx, from, rel, to)
 				return err
+			}, func(s model.Store, e model.Entry) {
+				fmt.Fprintln(c.stdout, entryLine(e))
+				if !unlink && slices.Contains(model.OrderRels, rel) {
+					c.sayContradictions(s, from, to)
+				}
 			})
-			if err == nil && !unlink && slices.Contains(model.OrderRels, rel) {
-				c.sayContradictions(from, to)
-			}
 			return err
 		},
 	}
@@ -47,28 +50,25 @@ func newLinkCmd(c *cli, unlink bool) *cobra.Command {
 // one event to another makes impossible: their dates against the order
 // it states, or a cycle of order. The link stands, as the browser's ↯
 // shows it; said here, it is not found only later.
-func (c *cli) sayContradictions(from, to string) {
-	_ = c.withStore(true, func(s model.Store) error {
-		e, err := s.Event(from)
-		if err != nil {
-			return err
+func (c *cli) sayContradictions(s model.Store, from, to string) {
+	e, err := s.Event(from)
+	if err != nil {
+		return
+	}
+	group, err := model.LinkedGroup(s, e)
+	if err != nil {
+		return
+	}
+	found := false
+	for _, x := range model.ContradictionsOf(&e, group, nil, nil) {
+		if slices.Contains(x.Events, to) {
+			fmt.Fprintf(c.stderr, "warning: %s\n", termtext.Line(x.What))
+			found = true
 		}
-		group, err := model.LinkedGroup(s, e)
-		if err != nil {
-			return err
-		}
-		found := false
-		for _, x := range model.ContradictionsOf(&e, group, nil, nil) {
-			if slices.Contains(x.Events, to) {
-				fmt.Fprintf(c.stderr, "warning: %s\n", termtext.Line(x.What))
-				found = true
-			}
-		}
-		if found {
-			fmt.Fprintln(c.stderr, "the link stands: correct a date, or chrono unlink it (chrono check --chronology lists every such problem)")
-		}
-		return nil
-	})
+	}
+	if found {
+		fmt.Fprintln(c.stderr, "the link stands: correct a date, or chrono unlink it (chrono check --chronology lists every such problem)")
+	}
 }
 
 // relNames lists the relations for help and errors.

@@ -21,6 +21,13 @@ func (c *cli) writeCreating(op model.Op, phrase string, fn func(tx model.Tx) err
 
 // writeIn is write to the store open returns.
 func (c *cli) writeIn(open func() (model.Store, error), op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
+	return c.writeThen(open, op, phrase, fn, nil)
+}
+
+// writeThen is writeIn, then, when the change is made, then on the same
+// store with its entry: what a command says of the change it made reads
+// the store without opening it again.
+func (c *cli) writeThen(open func() (model.Store, error), op model.Op, phrase string, fn func(tx model.Tx) error, then func(s model.Store, e model.Entry)) (model.Entry, error) {
 	s, err := open()
 	if err != nil {
 		return model.Entry{}, err
@@ -29,6 +36,9 @@ func (c *cli) writeIn(open func() (model.Store, error), op model.Op, phrase stri
 	e, err := s.Write(op, phrase, fn)
 	if err == nil && e.Seq != 0 {
 		c.warnWrittenAfterBreak(s)
+	}
+	if err == nil && then != nil {
+		then(s, e)
 	}
 	return e, explain(s, err)
 }
