@@ -41,6 +41,8 @@ func Run(s model.Store, opts Options) (err error) {
 	g.quit = p.Quit
 	if n, ok := s.(model.Notifier); ok {
 		go passNotices(n.Changes(), p)
+	} else {
+		defer watchWhileIdle(p.Send)()
 	}
 	if watch != nil {
 		defer watch(p)()

@@ -32,7 +32,7 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return m.terminal(msg)
 	case tea.KeyPressMsg:
 		return tea.Batch(m.key(msg), m.watch())
-	case tea.ResumeMsg:
+	case tea.ResumeMsg, idleMsg:
 		// Another process may have changed the store meanwhile.
 		return m.watch()
 	case tea.MouseWheelMsg, tea.MouseClickMsg:

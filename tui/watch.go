@@ -8,8 +8,7 @@ import (
 )
 
 // versionEvery is how often, at most, the browser asks whether the store
-// changed: only while the investigator works, so an idle browser costs
-// nothing.
+// changed: at a key, or after this long without one (idleMsg).
 const versionEvery = 2 * time.Second
 
 // storeWatcher notices what other processes write to the store: it asks
