@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -174,7 +175,25 @@ func TestUnreadableSnapshotTextIsDamage(t *testing.T) {
 // and export --with-snapshots said nothing.
 func TestReplacedSnapshotChecked(t *testing.T) {
 	db := attachedStore(t, "article.txt", wapoText)
-	forged := strings.Replace(wapoText, "conference call", "meeting", 1)
+	replaceSnapshot(t, db, strings.Replace(wapoText, "conference call", "meeting", 1))
+	const want = "source wapo, snapshot 1: its original bytes have the SHA-256 kept with them"
+	if r := chrono(t, db, "", "check", "--store"); r.code != 1 || !strings.Contains(r.stdout, "snapshots: "+want) {
+		t.Errorf("check --store: %+v", r)
+	}
+	if r := chrono(t, db, "", "backup", "-o", filepath.Join(t.TempDir(), "copy.db")); r.code != 0 || !strings.Contains(r.stderr, "warning: "+want) {
+		t.Errorf("backup: %+v", r)
+	}
+	if r := chrono(t, db, "", "export", "--with-snapshots", "-o", filepath.Join(t.TempDir(), "ex.json")); r.code != 0 || !strings.Contains(r.stderr, "warning: "+want) {
+		t.Errorf("export --with-snapshots: %+v", r)
+	}
+}
+
+// replaceSnapshot puts forged in the store file at db as the bytes of
+// snapshot 1 of wapo, a plain text, with the hashes and sizes kept with
+// them made its own, as someone who knows the file's format would; it
+// returns the SHA-256 the snapshot had and the forgery's.
+func replaceSnapshot(t *testing.T, db, forged string) (was, now string) {
+	t.Helper()
 	alterSnapshot(t, db, "wapo", 1, snapshots.Original, forged)
 	f, err := bbolt.Open(db, 0o600, nil)
 	if err != nil {
@@ -188,7 +207,8 @@ func TestReplacedSnapshotChecked(t *testing.T) {
 			return err
 		}
 		sum := sha256.Sum256([]byte(forged))
-		rec.SHA256, rec.Size = hex.EncodeToString(sum[:]), int64(len(forged))
+		was, now = rec.SHA256, hex.EncodeToString(sum[:])
+		rec.SHA256, rec.Size = now, int64(len(forged))
 		rec.TextSHA256, rec.TextSize = rec.SHA256, rec.Size
 		v, err := json.Marshal(rec)
 		if err != nil {
@@ -200,15 +220,60 @@ func TestReplacedSnapshotChecked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const want = "source wapo, snapshot 1: its original bytes have the SHA-256 kept with them"
-	if r := chrono(t, db, "", "check", "--store"); r.code != 1 || !strings.Contains(r.stdout, "snapshots: "+want) {
-		t.Errorf("check --store: %+v", r)
+	return was, now
+}
+
+// TestVerifyTrustsNoRecordPastTheBreak: a snapshot replaced with its
+// hashes, and the journal entry that kept it rewritten to record the
+// forgery's, with its own hash recomputed and a later entry after it,
+// match each other; only the chain shows it, breaking at the later
+// entry's link. verify said the snapshot matched, and so checked quotes
+// against the forgery as if it were what was attached.
+func TestVerifyTrustsNoRecordPastTheBreak(t *testing.T) {
+	db := attachedStore(t, "article.txt", wapoText)
+	if r := chrono(t, db, "", "tag", "fbi-tip", "checked"); r.code != 0 {
+		t.Fatalf("tag: %+v", r)
 	}
-	if r := chrono(t, db, "", "backup", "-o", filepath.Join(t.TempDir(), "copy.db")); r.code != 0 || !strings.Contains(r.stderr, "warning: "+want) {
-		t.Errorf("backup: %+v", r)
+	was, now := replaceSnapshot(t, db, strings.Replace(wapoText, "conference call", "meeting", 1))
+	attach := uint64(0)
+	raw, err := bbolt.Open(db, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if r := chrono(t, db, "", "export", "--with-snapshots", "-o", filepath.Join(t.TempDir(), "ex.json")); r.code != 0 || !strings.Contains(r.stderr, "warning: "+want) {
-		t.Errorf("export --with-snapshots: %+v", r)
+	err = raw.Update(func(tx *bbolt.Tx) error {
+		journal := tx.Bucket([]byte("journal"))
+		c := journal.Cursor()
+		k, v := c.First()
+		for k != nil && !bytes.Contains(v, []byte(was)) {
+			k, v = c.Next()
+		}
+		if k == nil {
+			return fmt.Errorf("no entry records %s", was)
+		}
+		attach = binary.BigEndian.Uint64(k)
+		// Form byte, hash, previous hash, content: the hash is over the
+		// key and all but itself.
+		forged := bytes.ReplaceAll(bytes.Clone(v), []byte(was), []byte(now))
+		h := sha256.New()
+		h.Write(k)
+		h.Write(forged[:1])
+		h.Write(forged[33:])
+		copy(forged[1:33], h.Sum(nil))
+		return journal.Put(bytes.Clone(k), forged)
+	})
+	raw.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := chrono(t, db, "", "verify", "--journal"); r.code != 1 || !strings.Contains(r.stdout, fmt.Sprintf("the chain breaks at entry #%d (link)", attach+1)) {
+		t.Fatalf("verify --journal: %+v", r)
+	}
+
+	r := chrono(t, db, "", "verify")
+	want := fmt.Sprintf("source wapo, snapshot 1: MISMATCH: journal entry #%d recorded its hashes when it was kept, but the journal's chain breaks at entry #%d (link),", attach, attach+1)
+	if r.code != 1 || !strings.Contains(r.stdout, want) || !strings.Contains(r.stdout, "snapshot 1 does not hold up (above): what this check found cannot be trusted") ||
+		!strings.Contains(r.stderr, "change no quote to agree with it") {
+		t.Errorf("verify: %+v\nwant %q", r, want)
 	}
 }
 

@@ -27,7 +27,7 @@ type SnapshotStates map[SnapshotKey]SnapshotRecord
 func (st SnapshotStates) add(seq uint64, ref SnapshotRef) {
 	k := SnapshotKey{ref.Source, ref.N}
 	if old, ok := st[k]; !ok || seq > old.Seq {
-		st[k] = SnapshotRecord{seq, ref}
+		st[k] = SnapshotRecord{Seq: seq, Ref: ref}
 	}
 }
 

@@ -12,6 +12,33 @@ import (
 type SnapshotRecord struct {
 	Seq uint64
 	Ref SnapshotRef
+	// Unvouched is where the journal's chain breaks when the chain does
+	// not vouch for the record's entry (Unvouch): that entry may have
+	// been rewritten along with the snapshot, so its record vouches for
+	// nothing. nil while the chain holds up to the record.
+	Unvouched *ChainBreak
+}
+
+// Unvouch marks the records in kept whose entries the chain does not
+// vouch for, since a snapshot and its entry rewritten together agree
+// with each other: those at or after where it breaks, and the one before
+// a broken link, which may have been rewritten with its hash. It leaves
+// kept as it is when the chain holds.
+func Unvouch(kept map[SnapshotKey]SnapshotRecord, chain ChainReport) {
+	br := chain.Break
+	if br == nil {
+		return
+	}
+	from := br.Seq
+	if br.Fault == ChainLink && from > 1 {
+		from--
+	}
+	for k, j := range kept {
+		if j.Seq >= from {
+			j.Unvouched = br
+			kept[k] = j
+		}
+	}
 }
 
 // SnapshotKey names a snapshot among all a store's.
@@ -57,7 +84,7 @@ func RecordSnapshotsAfter(r Reader, after uint64, kept map[SnapshotKey]SnapshotR
 		for _, ref := range e.Snapshots {
 			k := SnapshotKey{ref.Source, ref.N}
 			if old, ok := kept[k]; !ok || e.Seq < old.Seq {
-				kept[k] = SnapshotRecord{e.Seq, ref}
+				kept[k] = SnapshotRecord{Seq: e.Seq, Ref: ref}
 			}
 			if states != nil {
 				states.add(e.Seq, ref)
@@ -74,6 +101,8 @@ func UnrecordedBy(sn Snapshot, recorded map[SnapshotKey]SnapshotRecord) string {
 	switch {
 	case !ok:
 		return "no journal entry records keeping it: it was put in the store outside chrono; restore the store from a backup made before it (attaching the source again gives its quotes a snapshot to be checked against, but this one stays, and is named)"
+	case j.Unvouched != nil:
+		return fmt.Sprintf("journal entry #%d recorded its hashes when it was kept, but the journal's chain breaks at entry #%d (%s), so that record may have been rewritten with it and vouches for nothing; restore the store from a backup made before (chrono verify --journal says what differs)", j.Seq, j.Unvouched.Seq, j.Unvouched.Fault)
 	case !strings.EqualFold(j.Ref.SHA256, sn.SHA256):
 		return fmt.Sprintf("its original bytes have the SHA-256 kept with them, %s, but journal entry #%d recorded %s when it was kept: both were replaced outside chrono", sn.SHA256, j.Seq, j.Ref.SHA256)
 	case !strings.EqualFold(j.Ref.TextSHA256, sn.TextSHA256):
