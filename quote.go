@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 
 	"chrono/model"
 
@@ -70,8 +71,10 @@ func newQuoteRmCmd(c *cli) *cobra.Command {
 		Short: "Remove quote N (from 1, as chrono show lists them) of an event",
 		Args:  exactArgs(2, "the event's ID and the number of the quote"),
 		RunE: func(_ *cobra.Command, args []string) error {
-			var n int
-			if _, err := fmt.Sscanf(args[1], "%d", &n); err != nil || n < 1 {
+			// Whole: a number read from the front of "2x" or "1.5" would
+			// remove a quote nobody named.
+			n, err := strconv.Atoi(args[1])
+			if err != nil || n < 1 {
 				return usagef("quote rm: %q is not a quote number (1, 2, …)", args[1])
 			}
 			return c.change(model.OpQuote, fmt.Sprintf("removed quote %d of %s", n, args[0]), func(tx model.Tx) error {
