@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -229,6 +230,43 @@ func TestSnapshotReplacedWithItsHash(t *testing.T) {
 	}
 	if s := string(index); strings.Contains(s, "✓ its bytes match") || !strings.Contains(s, "journal entry #1 recorded") {
 		t.Errorf("the export certifies a snapshot the journal contradicts")
+	}
+}
+
+// TestSnapshotRecordedPastTheBreak: a snapshot whose journal entry the
+// chain does not vouch for (at the break, or just before a broken link)
+// may have been rewritten with that entry, so that both agree; the
+// export says it does not hold up and marks its quotes, as verify does,
+// rather than certify its bytes beside a chain that breaks.
+func TestSnapshotRecordedPastTheBreak(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		brk    model.ChainBreak
+		trusts bool
+	}{
+		{"content", model.ChainBreak{Seq: 2, Fault: model.ChainContent, What: "altered"}, false},
+		{"link after", model.ChainBreak{Seq: 3, Fault: model.ChainLink, What: "relinked"}, false},
+		{"later", model.ChainBreak{Seq: 4, Fault: model.ChainContent, What: "altered"}, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := &fakeStore{header: model.Header{Title: "Forged"}, chain: &model.ChainReport{Entries: tt.brk.Seq - 1, Break: &tt.brk}}
+			f.sources = []model.Source{{ID: "herald", Title: "Deal"}}
+			f.attach("herald", model.MediaText, "The deal was signed.\n", "", "")
+			f.events = []model.Event{{ID: "deal", Title: "Deal", Quotes: []model.Quote{{Text: "The deal was signed.", Source: "herald"}}}}
+			f.journal = []model.Entry{{Seq: 1, At: exported, Author: "ana", Op: model.OpNew, Phrase: "created"},
+				{Seq: 2, At: exported, Author: "ana", Op: model.OpSource, Phrase: "attached", Snapshots: f.refs()},
+				{Seq: 3, At: exported, Author: "ana", Op: model.OpTag, Phrase: "tagged"},
+				{Seq: 4, At: exported, Author: "ana", Op: model.OpTag, Phrase: "tagged"}}
+			dir, rep := export(t, chained{f})
+			index := read(t, dir, "index.html")
+			certified := strings.Contains(index, "✓ its bytes match")
+			if certified != tt.trusts || (rep.Mismatched == 0) != tt.trusts {
+				t.Errorf("certified %v, mismatched %d; want it trusted %v", certified, rep.Mismatched, tt.trusts)
+			}
+			if !tt.trusts && !strings.Contains(index, fmt.Sprintf("the journal&#39;s chain breaks at entry #%d (%s)", tt.brk.Seq, tt.brk.Fault)) {
+				t.Errorf("the snapshot's row does not say why:\n%s", index)
+			}
+		})
 	}
 }
 

@@ -10,9 +10,23 @@ import (
 	"github.com/go-json-experiment/json"
 )
 
+// walkChain walks the journal's chain into rep when the store keeps
+// one.
+func walkChain(r model.Reader, rep *Report) error {
+	v, ok := r.(model.JournalVerifier)
+	if !ok {
+		return nil
+	}
+	c, err := v.VerifyJournal()
+	if err != nil {
+		return fmt.Errorf("walking the journal's chain: %w", err)
+	}
+	rep.Chain = &c
+	return nil
+}
+
 // writeJournal writes journal.jsonl, every entry oldest first with its
-// hash and the hash of the entry before it, and walks the chain when the
-// store keeps one.
+// hash and the hash of the entry before it.
 func writeJournal(fs *files, r model.Reader, rep *Report) error {
 	entries, err := r.Journal(model.JournalQuery{})
 	if err != nil {
@@ -22,13 +36,6 @@ func writeJournal(fs *files, r model.Reader, rep *Report) error {
 	rep.Entries = len(entries)
 	if n := len(entries); n > 0 {
 		rep.Head = model.ChainHead{Seq: entries[n-1].Seq, Hash: entries[n-1].Hash}
-	}
-	if v, ok := r.(model.JournalVerifier); ok {
-		c, err := v.VerifyJournal()
-		if err != nil {
-			return fmt.Errorf("walking the journal's chain: %w", err)
-		}
-		rep.Chain = &c
 	}
 	return fs.write("journal.jsonl", func(w io.Writer) error {
 		for _, e := range entries {

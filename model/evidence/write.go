@@ -97,6 +97,14 @@ func Write(dir string, r model.Reader, opts Options) (Report, error) {
 	if err != nil {
 		return rep, err
 	}
+	// Walked before the snapshots are checked: an entry the chain does
+	// not vouch for may have been rewritten with the snapshot it records.
+	if err := walkChain(r, &rep); err != nil {
+		return rep, err
+	}
+	if rep.Chain != nil {
+		model.Unvouch(recorded, *rep.Chain)
+	}
 	inStore := map[string]bool{}
 	for k, src := range sources {
 		v, err := writeSource(fs, r, src, k+1, stems, bySource[src.ID], quotes, checks, recorded, states)
