@@ -153,8 +153,12 @@ func (o *exportOptions) export(s model.Store, f formats.Format, q model.Query) e
 					}
 				}
 			}
-			return native.WriteWithSnapshots(w, h, sources, counted, snapshotDocs(s, sources, func(sn model.Snapshot, problem string) {
-				damaged = append(damaged, fmt.Sprintf("warning: source %s, snapshot %d: %s; exported as found, which an import of the file refuses (chrono verify names it)", termtext.Line(sn.Source), sn.N, termtext.Line(problem)))
+			return native.WriteWithSnapshots(w, h, sources, counted, snapshotDocs(s, sources, func(sn model.Snapshot, problem string, taken bool) {
+				then := "which an import of the file refuses"
+				if taken {
+					then = "with the hashes kept with it, which it matches: an import of the file takes it as sound, so import the file nowhere; restore the store from a backup made before"
+				}
+				damaged = append(damaged, fmt.Sprintf("warning: source %s, snapshot %d: %s; exported as found, %s (chrono verify names it)", termtext.Line(sn.Source), sn.N, termtext.Line(problem), then))
 			}, func(o model.SnapshotOutOfStep) {
 				damaged = append(damaged, fmt.Sprintf("warning: source %s, snapshot %d: %s; exported as the store has it (chrono verify names it)", termtext.Line(o.Source), o.N, termtext.Line(o.Problem)))
 			}))

@@ -31,11 +31,13 @@ func countSnapshots(s model.Reader, sources []model.Source) (int, error) {
 // snapshotDocs yields each source's snapshots with their bytes, one at a
 // time, and tells damaged of each whose bytes or text no longer have the
 // hashes kept with them, or whose hashes are not the journal's record of
-// it: it is written as found, which an import of the file refuses (or a
-// reader of the file should doubt), so the export says so. It tells gone
-// of each snapshot the journal last left kept that the store lacks (or
-// left withdrawn that it holds), which the file cannot show.
-func snapshotDocs(s model.Reader, sources []model.Source, damaged func(sn model.Snapshot, problem string), gone func(model.SnapshotOutOfStep)) iter.Seq2[native.SnapshotDoc, error] {
+// it: it is written as found, so the export says so. An import of the
+// file refuses the first, whose bytes do not match the hashes the file
+// carries; the second matches them, and an import takes it as sound
+// (taken), as the file holds no journal to tell. It tells gone of each
+// snapshot the journal last left kept that the store lacks (or left
+// withdrawn that it holds), which the file cannot show.
+func snapshotDocs(s model.Reader, sources []model.Source, damaged func(sn model.Snapshot, problem string, taken bool), gone func(model.SnapshotOutOfStep)) iter.Seq2[native.SnapshotDoc, error] {
 	return func(yield func(native.SnapshotDoc, error) bool) {
 		kept, states, err := model.ReadSnapshotJournal(s)
 		if err != nil {
@@ -59,12 +61,12 @@ func snapshotDocs(s model.Reader, sources []model.Source, damaged func(sn model.
 					d.Text, err = readSnapshot(s.SnapshotText, sn)
 				}
 				if err == nil {
-					problem := snapshotAltered(sn, d)
+					problem, taken := snapshotAltered(sn, d), false
 					if problem == "" {
-						problem = model.UnrecordedBy(sn, kept)
+						problem, taken = model.UnrecordedBy(sn, kept), true
 					}
 					if problem != "" {
-						damaged(sn, problem)
+						damaged(sn, problem, taken)
 					}
 				}
 				if !yield(d, err) || err != nil {
