@@ -40,6 +40,9 @@ func countSnapshots(s model.Reader, sources []model.Source) (int, error) {
 func snapshotDocs(s model.Reader, sources []model.Source, damaged func(sn model.Snapshot, problem string, taken bool), gone func(model.SnapshotOutOfStep)) iter.Seq2[native.SnapshotDoc, error] {
 	return func(yield func(native.SnapshotDoc, error) bool) {
 		kept, states, err := model.ReadSnapshotJournal(s)
+		if err == nil {
+			err = unvouchPastBreak(s, kept)
+		}
 		if err != nil {
 			yield(native.SnapshotDoc{}, err)
 			return

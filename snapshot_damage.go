@@ -22,6 +22,9 @@ func damagedSnapshots(s model.Reader) ([]snapshotCheck, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := unvouchPastBreak(s, kept); err != nil {
+		return nil, err
+	}
 	var damaged []snapshotCheck
 	for _, src := range sources {
 		snaps, err := s.Snapshots(src.ID)

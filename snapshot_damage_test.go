@@ -282,6 +282,18 @@ func TestVerifyTrustsNoRecordPastTheBreak(t *testing.T) {
 		!strings.Contains(r.stderr, "change no quote to agree with it") {
 		t.Errorf("verify: %+v\nwant %q", r, want)
 	}
+	// Each command that checks the snapshots says so too.
+	want = strings.TrimPrefix(want, "source wapo, snapshot 1: MISMATCH: ")
+	if r := chrono(t, db, "", "check", "--store"); r.code != 1 || !strings.Contains(r.stdout, "snapshots: source wapo, snapshot 1: "+want) {
+		t.Errorf("check --store: %+v", r)
+	}
+	if r := chrono(t, db, "", "backup", "-o", filepath.Join(t.TempDir(), "copy.db")); r.code != 0 || !strings.Contains(r.stderr, "warning: source wapo, snapshot 1: "+want) {
+		t.Errorf("backup: %+v", r)
+	}
+	if r := chrono(t, db, "", "export", "--with-snapshots", "-o", filepath.Join(t.TempDir(), "ex.json")); r.code != 0 || !strings.Contains(r.stderr, "warning: source wapo, snapshot 1: "+want) ||
+		!strings.Contains(r.stderr, "an import of the file takes it as sound") {
+		t.Errorf("export --with-snapshots: %+v", r)
+	}
 }
 
 // TestSnapshotTakenAwayOutsideChrono: the latest snapshot deleted from

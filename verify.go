@@ -178,14 +178,8 @@ func verifyQuotes(s model.Store) (verifyReport, error) {
 	if err != nil {
 		return rep, err
 	}
-	if v, ok := s.(model.JournalVerifier); ok {
-		// A journal rewritten with a snapshot agrees with it: only an
-		// entry the chain vouches for checks the snapshot's hashes.
-		chain, err := v.VerifyJournal()
-		if err != nil {
-			return rep, err
-		}
-		model.Unvouch(kept, chain)
+	if err := unvouchPastBreak(s, kept); err != nil {
+		return rep, err
 	}
 	// One source's snapshot text is held at a time.
 	for _, src := range sources {

@@ -102,7 +102,7 @@ func UnrecordedBy(sn Snapshot, recorded map[SnapshotKey]SnapshotRecord) string {
 	case !ok:
 		return "no journal entry records keeping it: it was put in the store outside chrono; restore the store from a backup made before it (attaching the source again gives its quotes a snapshot to be checked against, but this one stays, and is named)"
 	case j.Unvouched != nil:
-		return fmt.Sprintf("journal entry #%d recorded its hashes when it was kept, but the journal's chain breaks at entry #%d (%s), so that record may have been rewritten with it and vouches for nothing; restore the store from a backup made before (chrono verify --journal says what differs)", j.Seq, j.Unvouched.Seq, j.Unvouched.Fault)
+		return fmt.Sprintf("journal entry #%d recorded its hashes when it was kept, but the journal's chain breaks at entry #%d (%s), so that record may have been rewritten with it and vouches for nothing", j.Seq, j.Unvouched.Seq, j.Unvouched.Fault)
 	case !strings.EqualFold(j.Ref.SHA256, sn.SHA256):
 		return fmt.Sprintf("its original bytes have the SHA-256 kept with them, %s, but journal entry #%d recorded %s when it was kept: both were replaced outside chrono", sn.SHA256, j.Seq, j.Ref.SHA256)
 	case !strings.EqualFold(j.Ref.TextSHA256, sn.TextSHA256):
