@@ -56,6 +56,21 @@ type ChainReport struct {
 // OK reports whether the chain holds from its first entry to its head.
 func (r ChainReport) OK() bool { return r.Break == nil }
 
+// Vouches reports whether the chain vouches for entry seq: it holds up
+// to the entry and links on from it. The entry just before a broken link
+// is not vouched for: altered with its hash recomputed, it hashes to the
+// hash it holds, and only the next entry's link shows it.
+func (r ChainReport) Vouches(seq uint64) bool {
+	if r.Break == nil {
+		return true
+	}
+	first := r.Break.Seq
+	if r.Break.Fault == ChainLink && first > 1 {
+		first--
+	}
+	return seq < first
+}
+
 // Mismatch is where the chain breaks, as a store's check reports it, and
 // false when it holds. An entry in no form chrono reads may be the disk's
 // doing; one whose bytes or links no longer match was rewritten (Altered).

@@ -20,22 +20,13 @@ type SnapshotRecord struct {
 }
 
 // Unvouch marks the records in kept whose entries the chain does not
-// vouch for, since a snapshot and its entry rewritten together agree
-// with each other: those at or after where it breaks, and the one before
-// a broken link, which may have been rewritten with its hash. It leaves
-// kept as it is when the chain holds.
+// vouch for (ChainReport.Vouches), since a snapshot and its entry
+// rewritten together agree with each other. It leaves kept as it is when
+// the chain holds.
 func Unvouch(kept map[SnapshotKey]SnapshotRecord, chain ChainReport) {
-	br := chain.Break
-	if br == nil {
-		return
-	}
-	from := br.Seq
-	if br.Fault == ChainLink && from > 1 {
-		from--
-	}
 	for k, j := range kept {
-		if j.Seq >= from {
-			j.Unvouched = br
+		if !chain.Vouches(j.Seq) {
+			j.Unvouched = chain.Break
 			kept[k] = j
 		}
 	}
