@@ -34,6 +34,35 @@ func TestUndoRefusesATamperedEntry(t *testing.T) {
 	}
 }
 
+// TestRevertRefusesAnEntryRewrittenWithItsHash: an entry rewritten
+// outside chrono with its hash recomputed hashes to the hash it holds;
+// the chain breaks only at the next entry's link. revert took the entry
+// as sound and put back the title it was forged to record.
+func TestRevertRefusesAnEntryRewrittenWithItsHash(t *testing.T) {
+	db := newDB(t)
+	for _, args := range [][]string{{"import", "timeline.example.json"}, {"edit", "fbi-tip", "--set", "title=Miller tips off the FBI"}, {"tag", "apple-sues-nso", "checked"}} {
+		if r := chrono(t, db, "", args...); r.code != 0 {
+			t.Fatalf("%v: %+v", args, r)
+		}
+	}
+	rehashJournalEntry(t, db, 2, `"title":"Miller reports the call`, `"title":"Miller invents the call`)
+	if r := chrono(t, db, "", "verify", "--journal"); !strings.Contains(r.stdout, "the chain breaks at entry #3 (link)") {
+		t.Fatalf("verify --journal: %+v", r)
+	}
+	before := chrono(t, db, "", "show", "fbi-tip").stdout
+	r := chrono(t, db, "", "revert", "2")
+	if r.code == 0 || !strings.Contains(r.stderr, "journal entry #3 does not hold to the chain") || !strings.Contains(r.stderr, "what #2 records cannot be trusted") {
+		t.Errorf("revert 2: %+v", r)
+	}
+	if after := chrono(t, db, "", "show", "fbi-tip").stdout; after != before {
+		t.Errorf("the refused revert changed the event:\n%s\nwas\n%s", after, before)
+	}
+	// A change written after such a break says which entries are refused.
+	if r := chrono(t, db, "", "tag", "apple-sues-nso", "seen"); r.code != 0 || !strings.Contains(r.stderr, "undo and revert refuse the entries from the one before it on") {
+		t.Errorf("tag after the break: %+v", r)
+	}
+}
+
 // TestRevertOfAnEntryTakenBack: reverting an entry a later one took back
 // already said that the undo had changed the event since, and to revert
 // that first, which would redo the entry: advice that goes in circles.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"regexp"
 	"strings"
@@ -100,6 +101,36 @@ func alterJournalEntry(t *testing.T, db string, seq uint64, from, to string) {
 		journal := tx.Bucket([]byte("journal"))
 		key := binary.BigEndian.AppendUint64(nil, seq)
 		return journal.Put(key, bytes.Replace(bytes.Clone(journal.Get(key)), []byte(from), []byte(to), 1))
+	})
+	raw.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// rehashJournalEntry changes, in the store file db, the first from in
+// the bytes of journal entry seq to to, of the same length, and gives
+// the entry the hash of its new bytes, as someone who knows the file's
+// format would: the entry then holds to its hash, and only the next
+// entry's link shows it.
+func rehashJournalEntry(t *testing.T, db string, seq uint64, from, to string) {
+	t.Helper()
+	raw, err := bbolt.Open(db, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = raw.Update(func(tx *bbolt.Tx) error {
+		journal := tx.Bucket([]byte("journal"))
+		key := binary.BigEndian.AppendUint64(nil, seq)
+		v := bytes.Replace(bytes.Clone(journal.Get(key)), []byte(from), []byte(to), 1)
+		// Form byte, hash, previous hash, content: the hash is over the
+		// key and all but itself.
+		h := sha256.New()
+		h.Write(key)
+		h.Write(v[:1])
+		h.Write(v[1+sha256.Size:])
+		copy(v[1:1+sha256.Size], h.Sum(nil))
+		return journal.Put(key, v)
 	})
 	raw.Close()
 	if err != nil {

@@ -63,7 +63,11 @@ func (c *cli) warnWrittenAfterBreak(s model.Store) {
 		fmt.Fprintf(c.stderr, "warning: the journal's chain could not be checked after this change: %v\n", err)
 	case br != nil:
 		c.afterBreak = true
-		warnChainBreak(c.stderr, br, "this change is recorded after the break, which stays (chrono verify --journal says what differs; undo and revert refuse the entries from it on)")
+		from := "the entries from it on"
+		if br.Fault == model.ChainLink {
+			from = "the entries from the one before it on"
+		}
+		warnChainBreak(c.stderr, br, "this change is recorded after the break, which stays (chrono verify --journal says what differs; undo and revert refuse "+from+")")
 	}
 }
 

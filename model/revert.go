@@ -402,17 +402,19 @@ func RevertSeq(s Store, seq uint64) (Entry, error) {
 }
 
 // checkTrusted refuses to reverse entry seq of the journal of s, as
-// read back from it, when its chain breaks at that entry or before it:
-// the versions the entry records may have been rewritten outside
-// chrono, and putting them back would make a forgery the events' state
-// under a sound new entry. A store that keeps no chain is trusted.
+// read back from it, when the chain does not vouch for it (it breaks at
+// that entry or before it, or at the next one's link, as it does when
+// the entry was rewritten with its hash): the versions the entry records
+// may have been rewritten outside chrono, and putting them back would
+// make a forgery the events' state under a sound new entry. A store that
+// keeps no chain is trusted.
 func checkTrusted(s Store, seq uint64) error {
 	v, ok := s.(JournalVerifier)
 	if !ok {
 		return nil
 	}
 	r, err := v.VerifyJournal()
-	if err != nil || r.OK() || r.Break.Seq > seq {
+	if err != nil || r.Vouches(seq) {
 		return err
 	}
 	return fmt.Errorf("journal entry #%d does not hold to the chain (%s): what #%d records cannot be trusted, and it is not reversed; chrono verify --journal says more", r.Break.Seq, r.Break.What, seq)
