@@ -233,6 +233,24 @@ func TestSnapshotReplacedWithItsHash(t *testing.T) {
 	}
 }
 
+// TestCountsOfOne: an investigation of one event, quote, source,
+// snapshot and journal entry is counted so: it read "1 events" and
+// "each of the 1 entries".
+func TestCountsOfOne(t *testing.T) {
+	f := &fakeStore{header: model.Header{Title: "One"}, chain: &model.ChainReport{Entries: 1, Head: model.ChainHead{Seq: 1, Hash: strings.Repeat("a", 64)}}}
+	f.sources = []model.Source{{ID: "herald", Title: "Deal"}}
+	f.attach("herald", model.MediaText, "The deal was signed.\n", "", "")
+	f.events = []model.Event{{ID: "deal", Title: "Deal", Quotes: []model.Quote{{Text: "The deal was signed.", Source: "herald"}}}}
+	f.journal = []model.Entry{{Seq: 1, At: exported, Author: "ana", Op: model.OpSource, Phrase: "attached", Snapshots: f.refs(), Hash: strings.Repeat("a", 64), Prev: strings.Repeat("0", 64)}}
+	dir, _ := export(t, chained{f})
+	index := read(t, dir, "index.html")
+	for _, want := range []string{": 1 event, 1 quote, 1 source, 1 snapshot.</p>", "journal.jsonl</a>: 1 entry, oldest first", "holds: its one entry hashes to the hash it holds"} {
+		if !strings.Contains(index, want) {
+			t.Errorf("index.html lacks %q:\n%s", want, index)
+		}
+	}
+}
+
 // TestSnapshotRecordedPastTheBreak: a snapshot whose journal entry the
 // chain does not vouch for (at the break, or just before a broken link)
 // may have been rewritten with that entry, so that both agree; the

@@ -56,6 +56,10 @@ func writeIndex(fs *files, r model.Reader, h model.Header, sources []sourceView,
 	switch c := rep.Chain; {
 	case c == nil:
 		p.Chain = "not checked: this kind of store keeps no hash chain"
+	case c.OK() && c.Entries == 0:
+		p.Chain = "holds: the journal is empty"
+	case c.OK() && c.Entries == 1:
+		p.Chain = "holds: its one entry hashes to the hash it holds"
 	case c.OK():
 		p.Chain = fmt.Sprintf("holds: each of the %d entries hashes to the hash it holds and links to the one before it", c.Entries)
 	default:

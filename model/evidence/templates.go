@@ -36,7 +36,7 @@ table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 0
 // funcs show untrusted text: t keeping its lines, l on one line, each
 // control and invisible character as a visible mark. The template
 // escapes what they return.
-var funcs = template.FuncMap{"t": show, "l": termtext.Line, "base": path.Base}
+var funcs = template.FuncMap{"t": show, "l": termtext.Line, "base": path.Base, "count": count}
 
 var indexTemplate = template.Must(template.New("index").Funcs(funcs).Parse(`
 {{define "head"}}` + head + `<title>{{l .Header.Title}} (evidence)</title>
@@ -45,14 +45,14 @@ var indexTemplate = template.Must(template.New("index").Funcs(funcs).Parse(`
 <header>
 <h1>{{with .Header.Title}}{{l .}}{{else}}Untitled investigation{{end}}</h1>
 {{with .Header.Description}}<p class="multi">{{t .}}</p>{{end}}
-<p>Exported by chrono on {{.Exported}}: {{.Report.Events}} events, {{.Report.Quotes}} quotes, {{len .Sources}} sources, {{.Report.Snapshots}} snapshots.</p>
+<p>Exported by chrono on {{.Exported}}: {{count .Report.Events "event" "events"}}, {{count .Report.Quotes "quote" "quotes"}}, {{count (len .Sources) "source" "sources"}}, {{count .Report.Snapshots "snapshot" "snapshots"}}.</p>
 </header>
 
 <section id="custody">
 <h2>Custody</h2>
 <dl>
 <dt>Journal</dt>
-<dd><a href="journal.jsonl">journal.jsonl</a>: {{.Report.Entries}} entries, oldest first, each with the SHA-256 of its content (<code>hash</code>) and the hash of the entry before it (<code>prev</code>).</dd>
+<dd><a href="journal.jsonl">journal.jsonl</a>: {{count .Report.Entries "entry" "entries"}}, oldest first, each with the SHA-256 of its content (<code>hash</code>) and the hash of the entry before it (<code>prev</code>).</dd>
 <dt>Chain head</dt>
 <dd><code class="hash">{{.Head}}</code>{{if .Report.Head.Hash}} (SHA-256 <code class="hash">{{.Report.Head.Hash}}</code>){{end}}: compare it with a head noted earlier (<code>chrono log --head</code>); if they agree, nothing up to that entry was rewritten since.</dd>
 <dt>Chain</dt>
