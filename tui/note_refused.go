@@ -54,8 +54,14 @@ func (m *Model) noteRefused(msg writeMsg) {
 	ed.area.SetValue(areaText(text))
 	ed.problem = "not saved: " + msg.err.Error()
 	if errors.As(msg.err, new(inTrashError)) {
-		ed.inTrash = true
-		ed.problem = fmt.Sprintf("not saved: the event went to the trash meanwhile: %s restores it and saves the note, %s drops the note", keyOf(ed.keys.Save), keyOf(ed.keys.Cancel))
+		if restore := (restoreThen{id: id, then: msg.write.edit}); m.ctx.allows(needs(restore)) {
+			ed.inTrash = true
+			ed.problem = fmt.Sprintf("not saved: the event went to the trash meanwhile: %s restores it and saves the note, %s drops the note", keyOf(ed.keys.Save), keyOf(ed.keys.Cancel))
+		} else {
+			// The role may not restore it: the note waits for someone
+			// who may, and is then saved alone.
+			ed.problem = fmt.Sprintf("not saved: the event went to the trash meanwhile, and restoring it needs the %s role: once it is restored, %s saves the note; %s drops it", needs(restore), keyOf(ed.keys.Save), keyOf(ed.keys.Cancel))
+		}
 	}
 	if n > 0 && conflict {
 		ed.problem = fmt.Sprintf("note %d was edited or deleted meanwhile: %s adds yours as a new note, %s drops it", n, keyOf(ed.keys.Save), keyOf(ed.keys.Cancel))

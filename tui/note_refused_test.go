@@ -155,3 +155,42 @@ func TestNoteOnAnEventTrashedMeanwhile(t *testing.T) {
 		t.Error("the second undo left the event restored")
 	}
 }
+
+// TestAnnotateRoleNoteOnATrashedEventRestoresNothing: restoring from the
+// trash needs the edit role. A note typed by the annotate role on an
+// event another session trashed meanwhile offered ctrl+s to restore it
+// and save the note, and did restore it. The note is kept; saving it
+// again, once someone who may has restored the event, saves it alone.
+func TestAnnotateRoleNoteOnATrashedEventRestoresNothing(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriverWith(t, s, 80, 24, Options{Now: func() time.Time { return noted }, Role: RoleAnnotate})
+	d.to("fbi-tip")
+	d.keys("a")
+	d.typeText("Ask Mobileum for the minutes.")
+	if _, _, err := (model.Trash{Events: []string{"fbi-tip"}}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("ctrl+s")
+	ed, ok := d.openDialog().(*noteEditor)
+	if !ok || ed.text() != "Ask Mobileum for the minutes." {
+		t.Fatalf("after the refused save: %T, status %q", d.openDialog(), d.status())
+	}
+	said := strings.Join(strings.Fields(d.screen()), " ")
+	if strings.Contains(said, "restores it") || !strings.Contains(said, "restoring it needs the edit role") {
+		t.Errorf("the refusal offers the annotate role a restore:\n%s", d.screen())
+	}
+	d.keys("ctrl+s")
+	if _, err := s.Event("fbi-tip"); err == nil {
+		t.Fatal("the annotate role restored the event from the trash")
+	}
+	if ed, ok := d.openDialog().(*noteEditor); !ok || ed.text() != "Ask Mobileum for the minutes." {
+		t.Fatalf("saving again while in the trash: %T, status %q", d.openDialog(), d.status())
+	}
+	if _, _, err := (model.Untrash{Events: []string{"fbi-tip"}}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("ctrl+s")
+	if got := noteTexts(t, s); len(got) != 1 || got[0] != "Ask Mobileum for the minutes." {
+		t.Fatalf("once restored, the notes: %q (dialog %T, status %q)", got, d.openDialog(), d.status())
+	}
+}

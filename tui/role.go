@@ -60,7 +60,9 @@ func needs(a Action) Role {
 	case writeEdit:
 		return editNeeds(a.edit)
 	case restoreThen:
-		return max(editNeeds(model.Untrash{}), editNeeds(a.then))
+		// Roles run from the most allowed to the least: the stricter of
+		// two needs is the lesser.
+		return min(editNeeds(model.Untrash{}), editNeeds(a.then))
 	case authoring, trashEvents:
 		return RoleEdit
 	case openDialog:
