@@ -194,3 +194,41 @@ func TestAnnotateRoleNoteOnATrashedEventRestoresNothing(t *testing.T) {
 		t.Fatalf("once restored, the notes: %q (dialog %T, status %q)", got, d.openDialog(), d.status())
 	}
 }
+
+// TestARefusedFormSaysItKeepsWhatWasTyped: a save refused for another
+// reason than a change meanwhile (the event in the trash, the store
+// unreachable) opens the form again on what was typed; the status line
+// said the change was undone on screen, as if it were lost.
+func TestARefusedFormSaysItKeepsWhatWasTyped(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		keys []string
+	}{
+		{"event form", []string{"E", "tab", "tab", "tab"}},
+		{"investigation title", []string{"I"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := exampleStore(t)
+			d := newDriver(t, s, 120, 40)
+			id := d.selected()
+			d.keys(tc.keys...)
+			d.typeText(" (typed)")
+			if tc.name == "event form" {
+				if _, _, err := (model.Trash{Events: []string{id}}).Apply(s); err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				if _, _, err := (model.Retitle{Header: model.Header{Title: "Another's title"}}).Apply(s); err != nil {
+					t.Fatal(err)
+				}
+			}
+			d.keys("ctrl+s")
+			if d.openDialog() == nil {
+				t.Fatalf("the form did not open again; status %q", d.status())
+			}
+			if st := d.status(); strings.Contains(st, "undone on screen") {
+				t.Errorf("the status says %q while the form keeps what was typed", st)
+			}
+		})
+	}
+}

@@ -362,8 +362,12 @@ func (m *Model) written(msg writeMsg) tea.Cmd {
 		m.writes.held = nil
 		// What is on screen is now what was there before the write; the
 		// store may hold more (the change that refused it).
+		reopens := m.dialog == nil // a form refused opens again only on none
 		m.noteRefused(msg)
 		cmds = append(cmds, m.conflicted(msg), m.watchNow())
+		if reopens && m.dialog != nil && status.text == undoneOnScreen(msg.err) {
+			status.text = keptInForm
+		}
 	} else {
 		retagged := retagged(msg.changes)
 		cmds = append(cmds, m.broadcast(showEventsMsg{events: afterOf(msg.changes), written: true}))

@@ -224,7 +224,7 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 			}
 			return statusMsg{text: fmt.Sprintf("%scannot %s %s: %v", w.skippedFirst(), verb, w.what, msg.err), err: true}
 		}
-		return statusMsg{text: fmt.Errorf("not saved, change undone on screen: %w", msg.err).Error(), err: true}
+		return statusMsg{text: undoneOnScreen(msg.err), err: true}
 	case w.undo && wroteNothing:
 		// Another change took it back first: nothing was written.
 		return statusMsg{text: w.skippedFirst() + "nothing to undo: " + w.what + " is taken back already, by another change"}
@@ -275,6 +275,18 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 	q.redo = nil
 	return statusMsg{text: said + " · u to undo"}
 }
+
+// undoneOnScreen is what the status line says of a write refused, whose
+// change is taken off the screen again.
+func undoneOnScreen(err error) string {
+	return fmt.Errorf("not saved, change undone on screen: %w", err).Error()
+}
+
+// keptInForm is what it says instead when the write's form or editor
+// opened again on what was typed: that form says why, in its own words
+// (advice to press a key of the browser, such as D, would be typed into
+// it).
+const keptInForm = "not saved: the form keeps what you typed, and says why above it"
 
 // retryRefused unmarks the refused undo and redo on top of the stacks
 // once the store's journal has gone past the change that refused them,
