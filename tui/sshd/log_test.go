@@ -184,3 +184,29 @@ func TestTheLogSaysWhatWasRefused(t *testing.T) {
 	log.waitFor(t, "lee refused: port forwarding")
 	log.waitFor(t, "lee refused: remote port forwarding")
 }
+
+// The log speaks of the person whose session the server ended, not to
+// them: it said "lee's session ended: your key was removed", the words
+// the person is told.
+func TestTheLogSaysWhyItEndedASessionOfThePerson(t *testing.T) {
+	key, line := newKey(t)
+	_, other := newKey(t)
+	log := &screen{}
+	sv := serve(t, usersLine("lee", "edit", line)+usersLine("bo", "read", other), DefaultLimits(), func(c *Config) { c.Log = log })
+	sess, _, _, errs := browse(t, sv.connect(key))
+	log.waitFor(t, "lee opened nso (edit)")
+	if err := os.WriteFile(sv.users, []byte("# lee left\n"+usersLine("bo", "read", other)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	sess.Wait()
+	log.waitFor(t, "lee's session ended: ")
+	if strings.Contains(log.String(), "your") {
+		t.Errorf("the log speaks to the person:\n%s", log.String())
+	}
+	if !strings.Contains(log.String(), "lee's session ended: their key was removed from the users file") {
+		t.Errorf("the log does not say why:\n%s", log.String())
+	}
+	if !strings.Contains(errs.String(), "your key was removed from the server's users") {
+		t.Errorf("the person was told %q", errs.String())
+	}
+}

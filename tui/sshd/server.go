@@ -98,7 +98,7 @@ type session struct {
 	// offered are the investigations the picker offers, with the role
 	// in each, as the users file gave them when the session began.
 	offered map[string]tui.Role
-	ended   chan string
+	ended   chan ending
 	// changes carries the newest version of the session's store, for
 	// its browser to read again; the server never waits for a session.
 	changes chan string
@@ -153,8 +153,15 @@ func (x *session) changed(version string) {
 	}
 }
 
+// ending is why the server ends a session: as the person is told it,
+// and as the server's log says it, of them.
+type ending struct{ told, logged string }
+
+// endingAlike is a reason told and logged in the same words.
+func endingAlike(why string) ending { return ending{told: why, logged: why} }
+
 // end asks the session to end, saying why; a second reason is dropped.
-func (x *session) end(why string) {
+func (x *session) end(why ending) {
 	select {
 	case x.ended <- why:
 	default:
@@ -249,7 +256,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	s.closing.Do(func() { close(s.done) })
 	s.mu.Lock()
 	for x := range s.sessions {
-		x.end("the server is stopping")
+		x.end(endingAlike("the server is stopping"))
 	}
 	s.mu.Unlock()
 	err := s.srv.Shutdown(ctx)
@@ -365,7 +372,7 @@ func (s *Server) handle(sess ssh.Session) {
 		sess.Exit(1)
 		return
 	}
-	x := &session{user: user, key: key, ended: make(chan string, 1), changes: make(chan string, 1), presence: make(chan struct{}, 1)}
+	x := &session{user: user, key: key, ended: make(chan ending, 1), changes: make(chan string, 1), presence: make(chan struct{}, 1)}
 	release, refused := s.admit(x)
 	if refused != "" {
 		fmt.Fprintln(sess.Stderr(), "chrono: "+refused)
@@ -508,7 +515,7 @@ func (s *Server) browse(sess ssh.Session, x *session, invs []Investigation, role
 	keyMu.Lock()
 	lastKey = begun
 	keyMu.Unlock()
-	why := make(chan string, 1)
+	why := make(chan ending, 1)
 	stop := make(chan struct{})
 	go func() {
 		// Apart from the limits' loop: Send waits for a program that is
@@ -549,7 +556,7 @@ func (s *Server) browse(sess ssh.Session, x *session, invs []Investigation, role
 			go p.Send(tui.Notice(text, true)) // never held up by a stalled client
 		}
 		for {
-			var reason string
+			var reason ending
 			select {
 			case <-stop:
 				return
@@ -569,9 +576,10 @@ func (s *Server) browse(sess ssh.Session, x *session, invs []Investigation, role
 				keyMu.Unlock()
 				switch {
 				case l.Idle > 0 && idle >= l.Idle:
-					reason = fmt.Sprintf("no key was pressed for %s, the most the server allows", l.Idle)
+					reason = endingAlike(fmt.Sprintf("no key was pressed for %s, the most the server allows", l.Idle))
 				case l.MaxSession > 0 && now.Sub(begun) >= l.MaxSession:
-					reason = fmt.Sprintf("the session lasted %s, the longest the server allows; connect again", l.MaxSession)
+					long := fmt.Sprintf("the session lasted %s, the longest the server allows", l.MaxSession)
+					reason = ending{told: long + "; connect again", logged: long}
 				default:
 					if l.Idle > 0 && idle >= l.Idle-warnAhead(l.Idle) {
 						if !idleWarned {
@@ -616,10 +624,11 @@ func (s *Server) browse(sess ssh.Session, x *session, invs []Investigation, role
 	select {
 	case reason := <-why:
 		if lost := m.typedAway(); lost != "" {
-			reason += "; " + lost + " (not saved yet) went with it"
+			reason.told += "; " + lost + " (not saved yet) went with it"
+			reason.logged += "; " + lost + " (not saved yet) went with it"
 		}
-		fmt.Fprintf(sess.Stderr(), "chrono: session ended: %s\r\n", termtext.Line(reason))
-		s.logf("%s's session ended: %s", x.user, reason)
+		fmt.Fprintf(sess.Stderr(), "chrono: session ended: %s\r\n", termtext.Line(reason.told))
+		s.logf("%s's session ended: %s", x.user, reason.logged)
 		code = 1
 	default:
 		// Left by the person (q), or the connection gone: the log says
@@ -787,13 +796,13 @@ func (s *Server) applyUsers(users Users) {
 		}
 		switch {
 		case gone:
-			x.end("your key was removed from the server's users")
+			x.end(ending{told: "your key was removed from the server's users", logged: "their key was removed from the users file"})
 		case changed:
-			x.end("your role changed; connect again")
+			x.end(ending{told: "your role changed; connect again", logged: "their role changed"})
 		case renamed:
 			// Changes are signed with the session's name: one the users
 			// file no longer gives this key would sign someone else's.
-			x.end("your name in the server's users changed; connect again")
+			x.end(ending{told: "your name in the server's users changed; connect again", logged: "their key's name in the users file changed"})
 		}
 	}
 }

@@ -418,7 +418,7 @@ func TestAPickerOffersOnlyWhatStillHolds(t *testing.T) {
 	if !strings.Contains(errs.String(), "your role changed") {
 		t.Errorf("the session ended saying %q", errs.String())
 	}
-	x := &session{user: "ana", key: ana.PublicKey(), ended: make(chan string, 1)}
+	x := &session{user: "ana", key: ana.PublicKey(), ended: make(chan ending, 1)}
 	if _, err := sv.srv.open(x, sv.srv.cfg.Investigations[1], tui.RoleEdit); err == nil || !strings.Contains(err.Error(), "your access to leaks changed since you connected") {
 		t.Errorf("an open with the role offered before: %v", err)
 	}
