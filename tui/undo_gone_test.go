@@ -121,3 +121,28 @@ func TestUndoOfAChangeTakenBackElsewhereSaysSo(t *testing.T) {
 		t.Errorf("undo of a change taken back elsewhere says %q", d.status())
 	}
 }
+
+// TestUndoOfAChangeTakenBackElsewhereWithMoreToUndo: when another
+// process took back the change on top, u said "nothing to undo", while
+// the next press undid this session's change before it.
+func TestUndoOfAChangeTakenBackElsewhereWithMoreToUndo(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	id := d.selected()
+	for _, tag := range []string{"eta", "zeta"} {
+		d.keys("t")
+		d.typeText(tag)
+		d.keys("enter")
+	}
+	if _, _, err := (model.Retag{Events: []string{id}, Remove: []string{"zeta"}}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("u")
+	if st := d.status(); strings.Contains(st, "nothing to undo") || !strings.Contains(st, "taken back already") || !strings.Contains(st, "u again undoes") {
+		t.Errorf("undo of a change taken back elsewhere, with one before it, says %q", st)
+	}
+	d.keys("u")
+	if tags := event(t, s, id).Tags; slices.Contains(tags, "eta") {
+		t.Errorf("the next u left %s tagged %q; status %q", id, tags, d.status())
+	}
+}

@@ -226,9 +226,16 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 		}
 		return statusMsg{text: undoneOnScreen(msg.err), err: true}
 	case w.undo && wroteNothing:
-		// Another change took it back first: nothing was written.
+		// Another change took it back first: nothing was written. With
+		// more on the stack, "nothing to undo" would say there is none.
+		if len(q.undo) > 0 {
+			return statusMsg{text: w.skippedFirst() + w.what + " is taken back already, by another change · u again undoes the change before it"}
+		}
 		return statusMsg{text: w.skippedFirst() + "nothing to undo: " + w.what + " is taken back already, by another change"}
 	case w.redo && wroteNothing:
+		if len(q.redo) > 0 {
+			return statusMsg{text: w.skippedFirst() + w.what + " is made again already, by another change · U again redoes the one undone before it"}
+		}
 		return statusMsg{text: w.skippedFirst() + "nothing to redo: " + w.what + " is made again already, by another change"}
 	case w.undo:
 		if msg.revert != nil {
