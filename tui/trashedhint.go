@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 
 	"chrono/model"
 )
@@ -38,10 +39,28 @@ func trashedHint(r model.Reader, err error) error {
 type inTrashError struct {
 	err  error
 	head uint64
+	// restoreNeeds is set to the role a restore needs when the
+	// session's role is short of it: the advice to restore is not its.
+	restoreNeeds *Role
 }
 
 func (e inTrashError) Error() string {
+	if e.restoreNeeds != nil {
+		return fmt.Sprintf("%s; it is in the trash, and restoring it needs the %s role", e.err, *e.restoreNeeds)
+	}
 	return e.err.Error() + "; it is in the trash: restore it first (D opens the trash, where r restores it)"
+}
+
+// beyondRole is err as the session's role reads it: an event in the
+// trash that the role may not restore is said to be, without the advice
+// to restore it.
+func (c *shared) beyondRole(err error) error {
+	in, ok := err.(inTrashError)
+	if need := editNeeds(model.Untrash{}); ok && !c.allows(need) {
+		in.restoreNeeds = &need
+		return in
+	}
+	return err
 }
 
 func (e inTrashError) Unwrap() error { return e.err }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"chrono/model"
 )
@@ -144,5 +145,27 @@ func TestUndoOfAChangeTakenBackElsewhereWithMoreToUndo(t *testing.T) {
 	d.keys("u")
 	if tags := event(t, s, id).Tags; slices.Contains(tags, "eta") {
 		t.Errorf("the next u left %s tagged %q; status %q", id, tags, d.status())
+	}
+}
+
+// TestAnnotateRoleIsNotToldToRestore: a change the annotate role cannot
+// undo, or make, because its event went to the trash, advised opening
+// the trash and restoring it, which needs the edit role.
+func TestAnnotateRoleIsNotToldToRestore(t *testing.T) {
+	for _, keys := range [][]string{{"u"}, {"1"}} {
+		s := exampleStore(t)
+		d := newDriverWith(t, s, 120, 40, Options{Now: func() time.Time { return noted }, Role: RoleAnnotate})
+		id := d.selected()
+		d.keys("t")
+		d.typeText("checked")
+		d.keys("enter")
+		if _, _, err := (model.Trash{Events: []string{id}}).Apply(s); err != nil {
+			t.Fatal(err)
+		}
+		d.keys(keys...)
+		st := d.status()
+		if !d.statusErr() || strings.Contains(st, "r restores it") || !strings.Contains(st, "restoring it needs the edit role") {
+			t.Errorf("%s on an event in the trash tells the annotate role %q", keys, st)
+		}
 	}
 }
