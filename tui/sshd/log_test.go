@@ -210,3 +210,27 @@ func TestTheLogSaysWhyItEndedASessionOfThePerson(t *testing.T) {
 		t.Errorf("the person was told %q", errs.String())
 	}
 }
+
+// A session refused at a limit is logged of the person, as one ended.
+func TestTheLogSaysWhyASessionWasRefusedOfThePerson(t *testing.T) {
+	key, line := newKey(t)
+	l := DefaultLimits()
+	l.PerKey = 1
+	log := &screen{}
+	sv := serve(t, usersLine("lee", "read", line), l, func(c *Config) { c.Log = log })
+	c := sv.connect(key)
+	browse(t, c)
+	second, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var told strings.Builder
+	second.Stderr = &told
+	if err := second.Run("list"); err == nil || !strings.Contains(told.String(), "your key has 1 session open, the most one key may; close one first") {
+		t.Errorf("a second session over the limit: %v, %q", err, told.String())
+	}
+	log.waitFor(t, "lee refused: ")
+	if strings.Contains(log.String(), "your") || !strings.Contains(log.String(), "lee refused: their key has 1 session open, the most one key may") {
+		t.Errorf("the log does not speak of the person:\n%s", log.String())
+	}
+}

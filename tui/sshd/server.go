@@ -153,8 +153,8 @@ func (x *session) changed(version string) {
 	}
 }
 
-// ending is why the server ends a session: as the person is told it,
-// and as the server's log says it, of them.
+// ending is why the server ends a session, or refuses one: as the
+// person is told it, and as the server's log says it, of them.
 type ending struct{ told, logged string }
 
 // endingAlike is a reason told and logged in the same words.
@@ -326,16 +326,18 @@ func sessionCount(n int) string {
 }
 
 // admit counts a session of key in, or says which limit it reaches.
-func (s *Server) admit(x *session) (release func(), refused string) {
+func (s *Server) admit(x *session) (release func(), refused ending) {
 	fp := Fingerprint(x.key)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	l := s.cfg.Limits
 	switch {
 	case l.Total > 0 && len(s.sessions) >= l.Total:
-		return nil, fmt.Sprintf("the server has %s open, its most; try again later", sessionCount(l.Total))
+		full := fmt.Sprintf("the server has %s open, its most", sessionCount(l.Total))
+		return nil, ending{told: full + "; try again later", logged: full}
 	case l.PerKey > 0 && s.perKey[fp] >= l.PerKey:
-		return nil, fmt.Sprintf("your key has %s open, the most one key may; close one first", sessionCount(l.PerKey))
+		many := fmt.Sprintf("key has %s open, the most one key may", sessionCount(l.PerKey))
+		return nil, ending{told: "your " + many + "; close one first", logged: "their " + many}
 	}
 	s.sessions[x] = struct{}{}
 	s.perKey[fp]++
@@ -344,7 +346,7 @@ func (s *Server) admit(x *session) (release func(), refused string) {
 		delete(s.sessions, x)
 		s.perKey[fp]--
 		s.mu.Unlock()
-	}, ""
+	}, ending{}
 }
 
 // personal is the user's bucket in m, made with mk.
@@ -374,9 +376,9 @@ func (s *Server) handle(sess ssh.Session) {
 	}
 	x := &session{user: user, key: key, ended: make(chan ending, 1), changes: make(chan string, 1), presence: make(chan struct{}, 1)}
 	release, refused := s.admit(x)
-	if refused != "" {
-		fmt.Fprintln(sess.Stderr(), "chrono: "+refused)
-		s.logf("%s refused: %s", user, refused)
+	if refused.told != "" {
+		fmt.Fprintln(sess.Stderr(), "chrono: "+refused.told)
+		s.logf("%s refused: %s", user, refused.logged)
 		sess.Exit(1)
 		return
 	}
