@@ -342,7 +342,7 @@ func (m *Model) write(w pendingWrite) tea.Cmd {
 
 // written takes a write's outcome: confirm it, or roll it back.
 func (m *Model) written(msg writeMsg) tea.Cmd {
-	msg.err = m.ctx.beyondRole(msg.err)
+	msg.err = m.ctx.beyondRole(m.ctx.inUseOnServer(msg.err))
 	status := m.writes.done(msg)
 	if m.ctx.remote && status.err {
 		status.text = withoutRevert(status.text)
