@@ -232,3 +232,29 @@ func TestARefusedFormSaysItKeepsWhatWasTyped(t *testing.T) {
 		})
 	}
 }
+
+// TestEventFormOnAnEventGoneForGoodSaysSo: the form of an event another
+// process put in the trash and emptied it of said only "no such event",
+// and every ctrl+s said it again: nothing said that the event was gone
+// for good, nor what to do.
+func TestEventFormOnAnEventGoneForGoodSaysSo(t *testing.T) {
+	s := exampleStore(t)
+	d := newDriver(t, s, 120, 40)
+	id := d.selected()
+	d.keys("E", "tab", "tab", "tab")
+	d.typeText(" (typed)")
+	for _, e := range []model.Edit{model.Trash{Events: []string{id}}, model.Purge{Events: []string{id}}} {
+		if _, _, err := e.Apply(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d.keys("ctrl+s")
+	f, open := d.openDialog().(*eventForm)
+	if !open || !strings.HasSuffix(f.value(fieldTitle), " (typed)") {
+		t.Fatalf("the form did not open again on what was typed: %T\n%s", d.openDialog(), d.screen())
+	}
+	said := strings.Join(strings.Fields(d.screen()), " ")
+	if !strings.Contains(said, "no longer in the store") || !strings.Contains(said, "esc") {
+		t.Errorf("the form does not say the event is gone for good, and what to do:\n%s", d.screen())
+	}
+}

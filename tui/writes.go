@@ -494,6 +494,10 @@ func (m *Model) conflicted(msg writeMsg) tea.Cmd {
 		// typed, saying why, to be saved once that is mended.
 		f := w.form
 		f.problem = refuse("not saved: "+msg.err.Error(), f.snapshot())
+		if gone(msg.err) {
+			// Saving again can only fail again: said, with the way out.
+			f.problem = refuse(fmt.Sprintf("not saved: %v: it is no longer in the store (the trash was emptied of it meanwhile); %s closes the form, and A adds the event anew", msg.err, keyOf(f.keys.Cancel)), f.snapshot())
+		}
 		if f.inTrash = errors.As(msg.err, new(inTrashError)); f.inTrash {
 			// What is typed is kept, and saved where it was meant to go.
 			f.problem = refuse(fmt.Sprintf("not saved: the event went to the trash meanwhile: %s restores it and saves yours, %s drops what you typed", keyOf(f.keys.Save), keyOf(f.keys.Cancel)), f.snapshot())
