@@ -112,7 +112,7 @@ func (c *shared) undoRefused() tea.Cmd {
 func roleWork(r Role) string {
 	switch r {
 	case RoleAnnotate:
-		return "tagging and notes"
+		return "adding tags and notes"
 	case RoleEdit:
 		return "editing events, quotes, links, sources and the investigation's title"
 	}

@@ -353,3 +353,16 @@ func TestRemoteRefusedUndoAdvisesNoRevert(t *testing.T) {
 		}
 	}
 }
+
+// The refusal to a role short of annotate reads as a sentence: it said
+// "tagging and notes needs the annotate role".
+func TestReadRoleRefusalToTagReads(t *testing.T) {
+	d := roleDriver(t, RoleRead, false)
+	for _, k := range []string{"t", "a", "1"} {
+		d.m.status.clear()
+		d.keys(k)
+		if want := "your role is read: adding tags and notes needs the annotate role; ask the investigation's admin"; d.status() != want {
+			t.Errorf("%s said %q; want %q", k, d.status(), want)
+		}
+	}
+}
