@@ -25,15 +25,48 @@ func (d Date) asWritten() Date {
 // the day its row shows; as instants where during gives one.
 func (d Date) OverlapsShown(during Date, z Zone) bool {
 	if !during.HasTimeWithOffset() {
-		if z.loc != nil && d.HasTimeWithOffset() {
-			d.start = d.start.in(z)
-			if d.form == formInterval {
-				d.end = d.end.in(z)
-			}
-		}
-		d = d.asWritten()
+		d = d.shownIn(z)
 	}
 	return d.Overlaps(during)
+}
+
+// EndsShownFrom reports whether d, as the rows show it in zone z, ends
+// at or after the start of from, a date to go to: by its clock there
+// where from gives no offset, as OverlapsShown reads a date to select
+// by, so that going to a day lands where the rows show that day, and as
+// instants where from gives one.
+func (d Date) EndsShownFrom(from Date, z Zone) bool {
+	if !from.HasTimeWithOffset() {
+		d = d.shownIn(z)
+	}
+	return d.Latest().Compare(from.Earliest()) >= 0
+}
+
+// shownIn returns d as the rows show it in zone z, its clock there taken
+// as the time of day with no offset.
+func (d Date) shownIn(z Zone) Date {
+	if z.loc != nil && d.HasTimeWithOffset() {
+		d.start = d.start.in(z)
+		if d.form == formInterval {
+			d.end = d.end.in(z)
+		}
+	}
+	return d.asWritten()
+}
+
+// PositionShownFrom is where the first event the rows may show at or
+// after the start of from is to be looked for (EndsShownFrom): no event
+// placed before it ends so late, as a clock is at most 14 hours from its
+// instant. The zero Position when from has no start.
+func PositionShownFrom(from Date) Position {
+	at := from.Earliest()
+	if at == BeginningOfTime {
+		return Position{}
+	}
+	if !from.HasTimeWithOffset() {
+		at = at.addSeconds(-maxOffset)
+	}
+	return PositionAt(at)
 }
 
 // Overlap is what an event's instants say of whether it overlaps a date

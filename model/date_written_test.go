@@ -105,3 +105,31 @@ func TestInUTCOf(t *testing.T) {
 		}
 	}
 }
+
+// TestEndsShownFrom: going to a date lands on the rows shown on or after
+// it, by their clock as written where it gives no offset; and no event
+// placed before PositionShownFrom is shown so late.
+func TestEndsShownFrom(t *testing.T) {
+	for _, c := range []struct {
+		date, from string
+		want       bool
+	}{
+		{"2017-08-14T20:30:00-04:00", "2017-08-15", false},
+		{"2017-08-14T20:30:00-04:00", "2017-08-14", true},
+		{"2017-08-15T01:00:00+10:00", "2017-08-15", true},
+		{"2017-08-14T20:30:00-04:00", "2017-08-15T00:00:00Z", true},
+		{"2017-08-14T22:00:00", "2017-08-15", false},
+		{"2017-08", "2017-08-15", true},
+		{"../2017-08-14", "2017-08-15", false},
+		{"2017-08-14/..", "2030", true},
+		{"-0043-03-15", "2017", false},
+	} {
+		d, from := MustParseDate(c.date), MustParseDate(c.from)
+		if got := d.EndsShownFrom(from, ZoneWritten); got != c.want {
+			t.Errorf("%q ends from %q as written: %v, want %v", c.date, c.from, got, c.want)
+		}
+		if c.want && PositionAt(d.Latest()).Compare(PositionShownFrom(from)) < 0 {
+			t.Errorf("%q is shown from %q but placed before where it is looked for", c.date, c.from)
+		}
+	}
+}

@@ -47,10 +47,11 @@ type (
 		// sets are the sets of events q.IDs stands for, when q.ByID.
 		sets idSet
 	}
-	// goToDate moves to the first event at or after a position; label
-	// is the date as people read it, for saying when there is none.
+	// goToDate moves to the first event the rows show at or after the
+	// start of a date; label is the date as people read it, for saying
+	// when there is none.
 	goToDate struct {
-		at    model.Position
+		from  model.Date
 		label string
 	}
 	// searchTyped is the search as typed so far; the prompt stays open.

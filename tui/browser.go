@@ -180,7 +180,7 @@ func (b *browser) update(msg tea.Msg) (Action, tea.Cmd) {
 		return openDialog{msg.view}, nil
 	case goToDate:
 		read := func(gen int) tea.Cmd {
-			return b.withLanded(jumpToDate(b.ctx.store, gen, b.query, msg.at, msg.label, jumpSize(b.tl.height)))
+			return b.withLanded(jumpToDate(b.ctx.store, gen, b.query, b.ctx.zone, msg.from, msg.label, jumpSize(b.tl.height)))
 		}
 		return nil, b.ask(read, read)
 	case searchTyped:

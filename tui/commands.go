@@ -162,17 +162,69 @@ func holds(w model.Window, at model.Position) bool {
 	return false
 }
 
-// jumpToDate loads the window at the first event at or after at; when
-// there is none, the cursor stays and the status line says so.
-func jumpToDate(s model.Store, gen int, q model.Query, at model.Position, label string, n int) tea.Cmd {
+// jumpToDate loads the window at the first event the rows show, in
+// zone, at or after the start of from (as a filter by date reads a day:
+// the day the rows show); when there is none, the cursor stays and the
+// status line says so.
+func jumpToDate(s model.Store, gen int, q model.Query, zone model.Zone, from model.Date, label string, n int) tea.Cmd {
 	return func() tea.Msg {
-		w, st, err := rowsAt(s, q, model.PageAt{At: at, Before: n, After: n})
-		// The undated events come last, but are on or after no date.
-		if r, ok := firstFrom(w, at); err == nil && !at.IsZero() && len(w.Rows) > 0 && (!ok || r.Pos.Compare(model.UndatedPosition()) >= 0) {
+		start := model.PositionShownFrom(from)
+		w, st, err := rowsAt(s, q, model.PageAt{At: start, Before: n, After: n})
+		if err != nil {
+			return windowMsg{gen: gen, err: err}
+		}
+		// Most often the first row from where to look is the one: the
+		// window read is the one to land in.
+		if r, ok := firstFrom(w, start); ok && shownFrom(r, zone, from) {
+			return windowMsg{gen: gen, w: w, standing: st, anchor: r.Pos}
+		}
+		at, found, err := firstShownFrom(s, q, zone, from)
+		switch {
+		case err != nil:
+			return windowMsg{gen: gen, err: err}
+		case !found:
 			return windowMsg{gen: gen, note: "no event on or after " + line(label), err: errNoMove}
 		}
+		w, st, err = rowsAt(s, q, model.PageAt{At: at, Before: n, After: n})
 		return windowMsg{gen: gen, w: w, standing: st, anchor: at, err: err}
 	}
+}
+
+// shownFromScan is how many rows firstShownFrom reads at a time.
+const shownFromScan = 64
+
+// firstShownFrom finds the position of the first event of the view the
+// rows show, in zone, at or after the start of from. It reads on from
+// where such an event may first be, past those shown earlier: a time
+// written with an offset may be shown up to 14 hours from its instant.
+func firstShownFrom(s model.Store, q model.Query, zone model.Zone, from model.Date) (model.Position, bool, error) {
+	at := model.PositionShownFrom(from)
+	for {
+		p, err := s.Page(q, model.PageAt{At: at, After: shownFromScan, Uncounted: true})
+		if err != nil {
+			return model.Position{}, false, err
+		}
+		for _, r := range p.Rows {
+			if shownFrom(r, zone, from) {
+				return r.Pos, true, nil
+			}
+		}
+		if p.AtEnd || len(p.Rows) == 0 {
+			return model.Position{}, false, nil
+		}
+		at = p.Rows[len(p.Rows)-1].Pos.After()
+	}
+}
+
+// shownFrom reports whether the rows show r at or after the start of
+// from. An undated event is on or after no date, unless its links place
+// it: then it is where they place it.
+func shownFrom(r model.Row, zone model.Zone, from model.Date) bool {
+	if !r.Event.Date.IsZero() {
+		return r.Event.Date.EndsShownFrom(from, zone)
+	}
+	placed, ok := r.Pos.Placed()
+	return ok && placed.Latest.Compare(from.Earliest()) >= 0
 }
 
 // firstFrom returns the first row of a window at or after at.

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -83,6 +84,62 @@ func TestGoToDate(t *testing.T) {
 				t.Errorf("status %q (error %v), want one with %q", d.status(), d.statusErr(), tt.status)
 			}
 		})
+	}
+}
+
+// TestGoToDateLandsOnTheDayShown: : goes to the first row the rows show
+// on or after the day typed, as a filter by date reads a day: 20:30
+// -04:00 on the 14th is shown on the 14th though it is 00:30 UTC on the
+// 15th, and shown in UTC (Z) it is on the 15th; a date typed with an
+// offset goes by the instant.
+func TestGoToDateLandsOnTheDayShown(t *testing.T) {
+	doc := `{"chrono": 1, "events": [
+  {"id": "morning", "date": "2017-08-14T09:00:00Z", "title": "A morning call"},
+  {"id": "evening", "date": "2017-08-14T20:30:00-04:00", "title": "An evening call, New York time"},
+  {"id": "next-day", "date": "2017-08-15", "title": "The day after"},
+  {"id": "later", "date": "2017-08-17T01:00:00+10:00", "title": "Early on the 17th, Sydney time"},
+  {"id": "last", "date": "2017-08-18", "title": "The day after that"}
+]}`
+	tests := []struct {
+		date string
+		utc  bool
+		want string
+	}{
+		{"2017-08-14", false, "morning"},
+		{"2017-08-15", false, "next-day"},
+		{"15 Aug 2017", false, "next-day"},
+		{"2017-08-15", true, "evening"},
+		{"2017-08-17", false, "later"},
+		{"2017-08-17", true, "last"},
+		{"2017-08-15T00:00:00Z", false, "evening"},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%s utc=%v", tt.date, tt.utc), func(t *testing.T) {
+			d := newDriver(t, storeOf(t, doc), 120, 40)
+			if tt.utc {
+				d.keys("Z")
+			}
+			d.goTo(tt.date)
+			if got := d.selected(); got != tt.want {
+				t.Errorf("selected %s, want %s\n%s", got, tt.want, d.screen())
+			}
+		})
+	}
+}
+
+// TestGoToDateReadsPastAnEvening: many rows shown on the day before,
+// though their instants are on the day typed, are read past.
+func TestGoToDateReadsPastAnEvening(t *testing.T) {
+	var doc strings.Builder
+	doc.WriteString(`{"chrono": 1, "events": [`)
+	for i := range 150 {
+		fmt.Fprintf(&doc, `{"id": "call-%03d", "date": "2017-08-14T21:%02d:%02d-04:00", "title": "Call %d"},`, i, i/60, i%60, i)
+	}
+	doc.WriteString(`{"id": "next-day", "date": "2017-08-15", "title": "The day after"}]}`)
+	d := newDriver(t, storeOf(t, doc.String()), 120, 40)
+	d.goTo("2017-08-15")
+	if got := d.selected(); got != "next-day" {
+		t.Errorf("selected %s, want next-day", got)
 	}
 }
 

@@ -243,15 +243,11 @@ func (p *prompt) submit(value string) (Action, tea.Cmd) {
 		}
 		// From the earliest of what the words name: the first year a
 		// deep-time label stands for (ReadDuring).
-		earliest := d.Earliest()
+		from := d
 		if span, err := model.ReadDuring(value); err == nil {
-			earliest = span.Earliest()
+			from = span
 		}
-		at := model.PositionAt(earliest)
-		if earliest == model.BeginningOfTime {
-			at = model.Position{}
-		}
-		return goToDate{at: at, label: d.Label()}, nil
+		return goToDate{from: from, label: d.Label()}, nil
 	}
 	tags, err := parseTags(value, p.choices)
 	switch {
