@@ -36,10 +36,24 @@ func (d Date) OverlapsShown(during Date, z Zone) bool {
 // by, so that going to a day lands where the rows show that day, and as
 // instants where from gives one.
 func (d Date) EndsShownFrom(from Date, z Zone) bool {
+	latest := d.Latest()
 	if !from.HasTimeWithOffset() {
-		d = d.shownIn(z)
+		latest = d.LatestShown(z)
 	}
-	return d.Latest().Compare(from.Earliest()) >= 0
+	return latest.Compare(from.Earliest()) >= 0
+}
+
+// LatestShown is d's latest instant as the rows show d in zone z: by its
+// clock there, taken as the time of day with no offset.
+func (d Date) LatestShown(z Zone) Instant { return d.shownIn(z).Latest() }
+
+// YearDate is the year y (astronomical numbering: 0 is 1 BCE) as a date.
+func YearDate(y int64) Date {
+	d, err := ParseDate(edtfYear(y))
+	if err != nil {
+		return Date{}
+	}
+	return d
 }
 
 // shownIn returns d as the rows show it in zone z, its clock there taken

@@ -74,15 +74,15 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 			return nil, nil
 		}
 		next := key.Matches(msg, k.NextYear)
-		var before *model.Position
+		var before *model.Row
 		if !next && !b.loading {
 			// The rows loaded are the view's only once its window came:
 			// until then they may be another view's.
-			before = b.tl.lastBeforeYear(row.Pos)
+			before = b.tl.lastBeforeYear(row, ctx.zone)
 		}
-		read := func(before *model.Position) func(int) tea.Cmd {
+		read := func(before *model.Row) func(int) tea.Cmd {
 			return func(gen int) tea.Cmd {
-				return b.withLanded(jumpYear(ctx.store, gen, b.query, row.Pos, next, before, jumpSize(b.tl.height)))
+				return b.withLanded(jumpYear(ctx.store, gen, b.query, ctx.zone, row, next, before, jumpSize(b.tl.height)))
 			}
 		}
 		// Asked again after a change, the store says which year is

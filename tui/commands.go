@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"errors"
 	"maps"
 	"time"
@@ -168,63 +169,15 @@ func holds(w model.Window, at model.Position) bool {
 // status line says so.
 func jumpToDate(s model.Store, gen int, q model.Query, zone model.Zone, from model.Date, label string, n int) tea.Cmd {
 	return func() tea.Msg {
-		start := model.PositionShownFrom(from)
-		w, st, err := rowsAt(s, q, model.PageAt{At: start, Before: n, After: n})
-		if err != nil {
-			return windowMsg{gen: gen, err: err}
-		}
-		// Most often the first row from where to look is the one: the
-		// window read is the one to land in.
-		if r, ok := firstFrom(w, start); ok && shownFrom(r, zone, from) {
-			return windowMsg{gen: gen, w: w, standing: st, anchor: r.Pos}
-		}
-		at, found, err := firstShownFrom(s, q, zone, from)
+		l, err := landShownFrom(s, q, zone, from, n)
 		switch {
 		case err != nil:
 			return windowMsg{gen: gen, err: err}
-		case !found:
+		case !l.found:
 			return windowMsg{gen: gen, note: "no event on or after " + line(label), err: errNoMove}
 		}
-		w, st, err = rowsAt(s, q, model.PageAt{At: at, Before: n, After: n})
-		return windowMsg{gen: gen, w: w, standing: st, anchor: at, err: err}
+		return windowMsg{gen: gen, w: l.w, standing: l.standing, anchor: l.at}
 	}
-}
-
-// shownFromScan is how many rows firstShownFrom reads at a time.
-const shownFromScan = 64
-
-// firstShownFrom finds the position of the first event of the view the
-// rows show, in zone, at or after the start of from. It reads on from
-// where such an event may first be, past those shown earlier: a time
-// written with an offset may be shown up to 14 hours from its instant.
-func firstShownFrom(s model.Store, q model.Query, zone model.Zone, from model.Date) (model.Position, bool, error) {
-	at := model.PositionShownFrom(from)
-	for {
-		p, err := s.Page(q, model.PageAt{At: at, After: shownFromScan, Uncounted: true})
-		if err != nil {
-			return model.Position{}, false, err
-		}
-		for _, r := range p.Rows {
-			if shownFrom(r, zone, from) {
-				return r.Pos, true, nil
-			}
-		}
-		if p.AtEnd || len(p.Rows) == 0 {
-			return model.Position{}, false, nil
-		}
-		at = p.Rows[len(p.Rows)-1].Pos.After()
-	}
-}
-
-// shownFrom reports whether the rows show r at or after the start of
-// from. An undated event is on or after no date, unless its links place
-// it: then it is where they place it.
-func shownFrom(r model.Row, zone model.Zone, from model.Date) bool {
-	if !r.Event.Date.IsZero() {
-		return r.Event.Date.EndsShownFrom(from, zone)
-	}
-	placed, ok := r.Pos.Placed()
-	return ok && placed.Latest.Compare(from.Earliest()) >= 0
 }
 
 // firstFrom returns the first row of a window at or after at.
@@ -238,50 +191,49 @@ func firstFrom(w model.Window, at model.Position) (model.Row, bool) {
 }
 
 // jumpYear loads the window at the first event of the next (or previous)
-// year that has events, counted from the year of the event at from.
-// before, when the rows loaded hold it, is the last event before from's
-// year: it says which year is previous without asking the store.
-func jumpYear(s model.Store, gen int, q model.Query, from model.Position, next bool, before *model.Position, n int) tea.Cmd {
+// year that has events, counted from the year the rows show the event
+// from in, in zone. before, when the rows loaded hold it, is the last
+// event before that year: it says which year is previous without asking
+// the store.
+func jumpYear(s model.Store, gen int, q model.Query, zone model.Zone, from model.Row, next bool, before *model.Row, n int) tea.Cmd {
 	return func() tea.Msg {
 		// An event with no end date (or none at all) comes after every
 		// year: none is later, and the previous is the last one's.
-		year, ok := yearOf(from)
-		start := model.PositionAt(model.EndOfTime)
-		if ok {
-			start = yearStart(year)
-		}
+		year, ok := shownYear(from, zone)
 		if next {
 			if !ok {
 				return windowMsg{gen: gen, note: "no later year", err: errNoMove}
 			}
-			anchor := yearStart(year + 1)
-			w, st, err := rowsAt(s, q, model.PageAt{At: anchor, Before: n, After: n})
-			// The events after the last year have none to land on.
-			if r, found := firstFrom(w, anchor); err == nil && (!found || !hasYear(r.Pos)) {
+			l, err := landShownFrom(s, q, zone, model.YearDate(year+1), n)
+			switch {
+			case err != nil:
+				return windowMsg{gen: gen, err: err}
+			case !l.found || !hasYear(l.at):
+				// The events after the last year have none to land on.
 				return windowMsg{gen: gen, note: "no later year", err: errNoMove}
 			}
-			return windowMsg{gen: gen, w: w, standing: st, anchor: anchor, err: err}
+			return windowMsg{gen: gen, w: l.w, standing: l.standing, anchor: l.at}
 		}
 		if before == nil {
-			// The last event before this year says which year is
-			// previous; where it is in the view does not matter, and
-			// a Page is what reads it uncounted (its one row's links
-			// come with it).
-			prev, err := s.Page(q, model.PageAt{At: start, Before: 1, Uncounted: true})
-			if err != nil {
+			prev, found, err := lastBeforeShown(s, q, zone, year, ok)
+			switch {
+			case err != nil:
 				return windowMsg{gen: gen, err: err}
-			}
-			if len(prev.Rows) == 0 {
+			case !found:
 				return windowMsg{gen: gen, note: "no earlier year", err: errNoMove}
 			}
-			before = &prev.Rows[0].Pos
+			before = &prev
 		}
-		var anchor model.Position
-		if y, ok := yearOf(*before); ok {
-			anchor = yearStart(y)
+		y, ok := shownYear(*before, zone)
+		if !ok {
+			w, st, err := rowsAt(s, q, model.PageAt{Before: n, After: n})
+			return windowMsg{gen: gen, w: w, standing: st, err: err}
 		}
-		w, st, err := rowsAt(s, q, model.PageAt{At: anchor, Before: n, After: n})
-		return windowMsg{gen: gen, w: w, standing: st, anchor: anchor, err: err}
+		l, err := landShownFrom(s, q, zone, model.YearDate(y), n)
+		if err != nil || !l.found {
+			return windowMsg{gen: gen, note: "no earlier year", err: cmp.Or(err, errNoMove)}
+		}
+		return windowMsg{gen: gen, w: l.w, standing: l.standing, anchor: l.at}
 	}
 }
 
@@ -302,9 +254,6 @@ func hasYear(at model.Position) bool {
 	_, ok := yearOf(at)
 	return ok
 }
-
-// yearStart is the position where a year's events begin.
-func yearStart(year int64) model.Position { return model.PositionAt(model.StartOfMonth(year, 1)) }
 
 // errNoMove marks a jump that had nowhere to go; its note says why.
 var errNoMove = errors.New("no move")

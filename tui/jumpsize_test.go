@@ -87,7 +87,7 @@ func TestPreviousYearFromTheRowsLoaded(t *testing.T) {
 	// From deep in a year, the rows loaded do not reach back before it:
 	// the store says which year is previous.
 	d.keys(":", "2", "0", "0", "5", "-", "0", "7", "enter")
-	if d.browser().tl.lastBeforeYear(mustSelected(t, d).Pos) != nil {
+	if d.browser().tl.lastBeforeYear(mustSelected(t, d), model.ZoneWritten) != nil {
 		t.Fatal("the rows loaded reach back before 2005 from its middle; the test needs a bigger year")
 	}
 	back(2004, 2)

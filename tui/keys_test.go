@@ -143,6 +143,52 @@ func TestGoToDateReadsPastAnEvening(t *testing.T) {
 	}
 }
 
+// TestYearKeysGoByTheYearShown: ] and [ go by the year the rows show:
+// 22:00 -05:00 on New Year's Eve is in 2017 as written, though it is
+// 2018 in UTC, so ] from June 2017 goes past it to March 2018, and
+// from there [ goes back to June 2017, the first row shown in 2017.
+// Shown in UTC (Z), the party is 2018's first event.
+func TestYearKeysGoByTheYearShown(t *testing.T) {
+	doc := `{"chrono": 1, "events": [
+  {"id": "june", "date": "2017-06-01", "title": "June 2017"},
+  {"id": "eve", "date": "2017-12-31T22:00:00-05:00", "title": "New Year's Eve party, New York"},
+  {"id": "march", "date": "2018-03-01", "title": "March 2018"},
+  {"id": "later", "date": "2019-03-01", "title": "March 2019"}
+]}`
+	tests := []struct {
+		utc   bool
+		keys  []string
+		wants []string
+	}{
+		{false, []string{"]", "]", "[", "["}, []string{"march", "later", "march", "june"}},
+		{true, []string{"]", "]", "[", "["}, []string{"eve", "later", "eve", "june"}},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("utc=%v", tt.utc), func(t *testing.T) {
+			d := newDriver(t, storeOf(t, doc), 120, 40)
+			if tt.utc {
+				d.keys("Z")
+			}
+			for i, k := range tt.keys {
+				d.keys(k)
+				if got := d.selected(); got != tt.wants[i] {
+					t.Errorf("%s (key %d): selected %s, want %s", k, i+1, got, tt.wants[i])
+				}
+			}
+		})
+	}
+	// With no rows loaded to say which year is before, the store does.
+	s := storeOf(t, doc)
+	w, err := s.Window(model.Query{}, model.Position{}, false, 0, 4)
+	if err != nil || len(w.Rows) != 4 {
+		t.Fatalf("window: %v, %d rows", err, len(w.Rows))
+	}
+	msg := jumpYear(s, 0, model.Query{}, model.ZoneWritten, w.Rows[2], false, nil, 10)().(windowMsg)
+	if r, ok := firstFrom(msg.w, msg.anchor); msg.err != nil || !ok || r.Event.ID != "june" {
+		t.Errorf("[ from March 2018, asking the store: %v, landed on %s; want june", msg.err, r.Event.ID)
+	}
+}
+
 // TestGoToDateSaysWhyOnce: a date the go-to prompt cannot read is named
 // once, so that at 80 columns the status line has room for the ways to
 // write one.

@@ -182,21 +182,27 @@ func (t *timeline) needs() (back, fwd bool) {
 	return back, fwd
 }
 
-// lastBeforeYear is the position of the last event before the year of
-// the event at at, when the rows loaded hold it: they are a stretch of
-// the view without a gap, so the last of them before the year's start,
-// with a row of the year after it, is the view's. nil when they do not.
-func (t *timeline) lastBeforeYear(at model.Position) *model.Position {
-	year, ok := yearOf(at)
+// lastBeforeYear is the last event before the first the rows show, in
+// zone, in the year they show the event at at in (shownYear), when the
+// rows loaded hold it: they are a stretch of the view without a gap, so
+// when they reach back to where that year's first row may be, the row
+// before it is the view's. nil when they do not.
+func (t *timeline) lastBeforeYear(at model.Row, zone model.Zone) *model.Row {
+	year, ok := shownYear(at, zone)
 	if !ok {
 		return nil
 	}
-	start := yearStart(year)
-	i, _ := slices.BinarySearchFunc(t.rows, start, func(r model.Row, at model.Position) int { return r.Pos.Compare(at) })
+	from := model.YearDate(year)
+	i := firstIndexFrom(t.rows, model.PositionShownFrom(from))
 	if i == 0 {
 		return nil
 	}
-	return &t.rows[i-1].Pos
+	for ; i < len(t.rows); i++ {
+		if shownFrom(t.rows[i], zone, from) {
+			return &t.rows[i-1]
+		}
+	}
+	return nil
 }
 
 // runway is how many rows the list keeps loaded beyond the cursor on each
