@@ -43,6 +43,18 @@ func (d Date) EndsShownFrom(from Date, z Zone) bool {
 	return latest.Compare(from.Earliest()) >= 0
 }
 
+// Onward is the interval from the start of d on, open at its end
+// ("2017/.." for 2017): selecting by it (OverlapsShown) selects the
+// events EndsShownFrom finds. Undated for a date with no start.
+func (d Date) Onward() Date {
+	if d.form == formUndated || (d.form == formInterval && d.startEnd != boundKnown) {
+		return Date{}
+	}
+	p := d.start
+	p.qualifier = Certain
+	return Date{start: p, form: formInterval, startEnd: boundKnown, endEnd: boundOpen}
+}
+
 // LatestShown is d's latest instant as the rows show d in zone z: by its
 // clock there, taken as the time of day with no offset.
 func (d Date) LatestShown(z Zone) Instant { return d.shownIn(z).Latest() }

@@ -128,6 +128,10 @@ func TestEndsShownFrom(t *testing.T) {
 		if got := d.EndsShownFrom(from, ZoneWritten); got != c.want {
 			t.Errorf("%q ends from %q as written: %v, want %v", c.date, c.from, got, c.want)
 		}
+		// A store's filter by date finds the same events.
+		if got := d.OverlapsShown(from.Onward(), ZoneWritten); got != c.want {
+			t.Errorf("%q overlaps %q: %v, want %v", c.date, from.Onward(), got, c.want)
+		}
 		if c.want && PositionAt(d.Latest()).Compare(PositionShownFrom(from)) < 0 {
 			t.Errorf("%q is shown from %q but placed before where it is looked for", c.date, c.from)
 		}

@@ -136,10 +136,24 @@ func TestGoToDateReadsPastAnEvening(t *testing.T) {
 		fmt.Fprintf(&doc, `{"id": "call-%03d", "date": "2017-08-14T21:%02d:%02d-04:00", "title": "Call %d"},`, i, i/60, i%60, i)
 	}
 	doc.WriteString(`{"id": "next-day", "date": "2017-08-15", "title": "The day after"}]}`)
-	d := newDriver(t, storeOf(t, doc.String()), 120, 40)
+	s := &windowCounted{Store: storeOf(t, doc.String())}
+	d := newDriver(t, s, 120, 40)
+	s.windows.Store(0)
 	d.goTo("2017-08-15")
 	if got := d.selected(); got != "next-day" {
 		t.Errorf("selected %s, want next-day", got)
+	}
+	// The store's filter by date reads past them: one read finds the
+	// row, besides the window where they begin and the one landed in.
+	if n := s.windows.Load(); n > 3 {
+		t.Errorf("going past the evening read %d windows, want at most 3", n)
+	}
+	// So under a filter by date, which the rows are read through.
+	d.keys("g")
+	d.run(d.browser().requery(model.Query{During: model.MustParseDate("2017")}))
+	d.goTo("2017-08-15")
+	if got := d.selected(); got != "next-day" {
+		t.Errorf("during 2017, selected %s, want next-day", got)
 	}
 }
 

@@ -48,6 +48,16 @@ func landShownFrom(s model.Store, q model.Query, zone model.Zone, from model.Dat
 // written with an offset may be shown up to 14 hours from its instant.
 func firstShownFrom(s model.Store, q model.Query, zone model.Zone, from model.Date) (model.Position, bool, error) {
 	at := model.PositionShownFrom(from)
+	if onward := from.Onward(); q.During.IsZero() && !onward.IsZero() {
+		// The store's filter by date reads past them, the date alone
+		// of each read: a day of a dense log is thousands of rows.
+		q.During, q.Zone = onward, zone
+		p, err := s.Page(q, model.PageAt{At: at, After: 1, Uncounted: true})
+		if err != nil || len(p.Rows) == 0 {
+			return model.Position{}, false, err
+		}
+		return p.Rows[0].Pos, true, nil
+	}
 	for {
 		p, err := s.Page(q, model.PageAt{At: at, After: shownFromScan, Uncounted: true})
 		if err != nil {
@@ -66,14 +76,10 @@ func firstShownFrom(s model.Store, q model.Query, zone model.Zone, from model.Da
 }
 
 // shownFrom reports whether the rows show r at or after the start of
-// from. An undated event is on or after no date, unless its links place
-// it: then it is where they place it.
+// from. An undated event is on or after no date, as a filter by date
+// selects none.
 func shownFrom(r model.Row, zone model.Zone, from model.Date) bool {
-	if !r.Event.Date.IsZero() {
-		return r.Event.Date.EndsShownFrom(from, zone)
-	}
-	placed, ok := r.Pos.Placed()
-	return ok && placed.Latest.Compare(from.Earliest()) >= 0
+	return !r.Event.Date.IsZero() && r.Event.Date.EndsShownFrom(from, zone)
 }
 
 // shownYear is the year the rows show r in, in zone: that of the latest
