@@ -21,6 +21,8 @@ type Contradiction struct {
 //     the last before the first;
 //   - an event dated after the publication of the source its date text is
 //     anchored to ("last year" in an article cannot be later than it);
+//   - an event dated at another time than its date text names, read from
+//     that publication ("last year" in an article of 2022 is not 2019);
 //   - a quote from a source published before the event it is said to
 //     describe (quotes with stance context, which may be background, are
 //     not counted).
@@ -106,7 +108,8 @@ func SourceContradictions(e *Event, published map[string]Date) []Contradiction {
 		return nil
 	}
 	var out []Contradiction
-	if p, ok := published[e.DateSource]; ok && p.SurelyBefore(e.Date) && !saysLater(e.DateText, p) {
+	p, anchored := published[e.DateSource]
+	if anchored && p.SurelyBefore(e.Date) && !saysLater(e.DateText, p) {
 		text := ""
 		if e.DateText != "" {
 			text = fmt.Sprintf(" (%q)", e.DateText)
@@ -115,6 +118,18 @@ func SourceContradictions(e *Event, published map[string]Date) []Contradiction {
 			Events: []string{e.ID},
 			What: fmt.Sprintf("%s is dated %s, after the publication of source %s (%s) that its date text%s is anchored to",
 				quoteID(e.ID), dateWords(e.Date), quoteID(e.DateSource), p, text),
+		})
+	} else if said, ok := ProposeDate(e.DateText, p); ok && (said.SurelyBefore(e.Date) || e.Date.SurelyBefore(said)) {
+		// The words the date was read from name another time: "last
+		// year" in an article of 2022 is not 2019.
+		from := ""
+		if anchored {
+			from = fmt.Sprintf(", read from the publication of source %s (%s),", quoteID(e.DateSource), p)
+		}
+		out = append(out, Contradiction{
+			Events: []string{e.ID},
+			What: fmt.Sprintf("%s is dated %s, but its date text %q%s says %s",
+				quoteID(e.ID), dateWords(e.Date), e.DateText, from, said),
 		})
 	}
 	for j, q := range e.Quotes {
