@@ -22,15 +22,23 @@ func checkChain(s model.Store) tea.Cmd {
 	}
 	return func() tea.Msg {
 		r, err := v.VerifyJournal()
-		if err != nil || r.OK() {
+		if err != nil {
 			return nil // a store that cannot be read says so at every read
+		}
+		// The quotes' checks weigh the snapshots' records by it.
+		journaledOf(s).setChain(r)
+		if r.OK() {
+			return nil
 		}
 		return chainMsg{broken: r.Break}
 	}
 }
 
-// chainBroken says where the journal's chain breaks, until the next key.
+// chainBroken says where the journal's chain breaks, until the next key,
+// and has what is on screen read again: a quote checked against a
+// snapshot whose record the chain no longer vouches for is marked so.
 func (m *Model) chainBroken(msg chainMsg) tea.Cmd {
 	b := msg.broken
-	return m.say(statusMsg{text: fmt.Sprintf("the journal's chain breaks at entry #%d (%s): it was altered outside chrono; chrono verify --journal says more", b.Seq, b.Fault), err: true})
+	return tea.Batch(m.say(statusMsg{text: fmt.Sprintf("the journal's chain breaks at entry #%d (%s): it was altered outside chrono; chrono verify --journal says more", b.Seq, b.Fault), err: true}),
+		m.broadcast(storeChangedMsg{}))
 }

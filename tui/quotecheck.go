@@ -107,6 +107,9 @@ type sourceIndex struct {
 	// outOfStep says how the source's snapshots differ from those the
 	// journal left: the latest checked against may not be the latest.
 	outOfStep string
+	// chainBroken: the journal's chain was known broken when the index
+	// was built, so the journal's record of the latest was weighed.
+	chainBroken bool
 	// mu guards x: an Index builds its normalised text the first time a
 	// quote is not verbatim, and two commands may check at once.
 	mu sync.Mutex
@@ -185,7 +188,8 @@ func indexOfListed(s model.Store, kept quoteIndexes, source string, snaps []mode
 		return nil, false, nil
 	}
 	latest, count := snaps[len(snaps)-1], len(snaps)
-	if si := kept[source]; si != nil && si.latest.N == latest.N && si.latest.SHA256 == latest.SHA256 && si.count == count {
+	if si := kept[source]; si != nil && si.latest.N == latest.N && si.latest.SHA256 == latest.SHA256 && si.count == count &&
+		si.chainBroken == chainBroken(s, latest) {
 		return si, false, nil
 	}
 	if !build {
@@ -200,15 +204,22 @@ func indexOfListed(s model.Store, kept quoteIndexes, source string, snaps []mode
 	if err != nil {
 		return nil, false, err
 	}
+	broken := chainBroken(s, latest) // before the check: a walk ending meanwhile builds it again
 	damaged, err := damage(s, latest, text)
 	if err != nil {
 		return nil, false, fmt.Errorf("source %q, snapshot %d: %w", source, latest.N, err)
 	}
-	si = &sourceIndex{latest: latest, count: count, text: text, damaged: damaged, x: latest.QuoteIndex(text)}
+	si = &sourceIndex{latest: latest, count: count, text: text, damaged: damaged, chainBroken: broken, x: latest.QuoteIndex(text)}
 	if damaged == "" && latest.SHA256 != "" { // a hash kept: a store that journals its snapshots
 		si.outOfStep = journaledOf(s).outOfStep(s, source, snaps)
 	}
 	return si, true, nil
+}
+
+// chainBroken reports whether the walk of the journal's chain found it
+// broken, for a snapshot the journal records (a hash kept with it).
+func chainBroken(s model.Store, sn model.Snapshot) bool {
+	return sn.SHA256 != "" && journaledOf(s).chainBroken()
 }
 
 // damage says how a snapshot's text and original bytes differ from the

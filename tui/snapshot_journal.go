@@ -22,6 +22,25 @@ type journaledSnapshots struct {
 	last   uint64 // the last entry read
 	kept   map[model.SnapshotKey]model.SnapshotRecord
 	states model.SnapshotStates // the state each snapshot was last left in
+	// chain is what the walk of the journal's chain found, once one
+	// has: a record the chain does not vouch for vouches for nothing.
+	chain *model.ChainReport
+}
+
+// setChain takes what a walk of the journal's chain found.
+func (j *journaledSnapshots) setChain(r model.ChainReport) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	j.chain = &r
+}
+
+// chainBroken reports whether a walk of the chain found it broken: an
+// index built before the walk found a break is
+// built again (sourceIndex.chainBroken).
+func (j *journaledSnapshots) chainBroken() bool {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return j.chain != nil && !j.chain.OK()
 }
 
 // snapshotJournals are the records by store location.
@@ -42,12 +61,29 @@ func (j *journaledSnapshots) unrecorded(r model.Reader, sn model.Snapshot) strin
 		}
 	}
 	if model.UnrecordedBy(sn, j.kept) == "" {
-		return ""
+		return j.unvouched(sn)
 	}
 	if why := j.readAgain(r); why != "" {
 		return why
 	}
-	return model.UnrecordedBy(sn, j.kept)
+	if why := model.UnrecordedBy(sn, j.kept); why != "" {
+		return why
+	}
+	return j.unvouched(sn)
+}
+
+// unvouched says, for a snapshot whose hashes agree with the journal's
+// record, that the record is made by an entry the chain does not vouch
+// for: a snapshot and its entry rewritten together agree with each
+// other. "" while the chain holds, or has not been walked.
+func (j *journaledSnapshots) unvouched(sn model.Snapshot) string {
+	if j.chain == nil || j.chain.OK() {
+		return ""
+	}
+	k := model.SnapshotKey{Source: sn.Source, N: sn.N}
+	one := map[model.SnapshotKey]model.SnapshotRecord{k: j.kept[k]}
+	model.Unvouch(one, *j.chain)
+	return model.UnrecordedBy(sn, one)
 }
 
 // outOfStep says how the snapshots of source listed as kept differ from
