@@ -327,7 +327,7 @@ func (o *importOptions) openInput(name string, fixed *formats.Format, meter *imp
 		if err := notAnAddress("import:", name, "import reads files: copy an investigation out of a database with chrono --db ADDRESS --investigation NAME backup -o FILE, then import FILE"); err != nil {
 			return importInput{}, err
 		}
-		f, err := os.Open(name)
+		f, err := openInputFile(name)
 		if err != nil {
 			return importInput{}, err
 		}

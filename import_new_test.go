@@ -123,3 +123,19 @@ func TestDryRunWithoutAStore(t *testing.T) {
 		t.Errorf("dry run of a file with a problem: %+v", r)
 	}
 }
+
+// TestImportOfWhatIsNotAFile: a path that names nothing, or a directory,
+// says so and what to do, rather than the system's "open x: no such
+// file or directory", or a directory failing at its first read.
+func TestImportOfWhatIsNotAFile(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct{ path, want string }{
+		{filepath.Join(dir, "missing.json"), "missing.json: no such file: check the name, or give - to read stdin"},
+		{dir, dir + " is a directory: name a file in it"},
+	} {
+		r := chrono(t, newDB(t), "", "import", tt.path)
+		if r.code == 0 || !strings.Contains(r.stderr, tt.want) || strings.Contains(r.stderr, "open ") {
+			t.Errorf("import %s: %+v, want %q", tt.path, r, tt.want)
+		}
+	}
+}

@@ -47,13 +47,13 @@ func newSourceAttachCmd(c *cli) *cobra.Command {
 		var in io.Reader = c.stdin
 		origin := "stdin"
 		if name != "-" {
-			f, err := os.Open(name)
+			f, err := openInputFile(name)
 			if err != nil {
 				return err
 			}
 			defer f.Close()
 			if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() && fi.Mode()&os.ModeNamedPipe == 0 {
-				return fmt.Errorf("%s is not a file", name)
+				return fmt.Errorf("%s is not a file (a device, a socket): save what it holds to a file, or pipe it to chrono source attach %s -", termtext.Line(name), id)
 			}
 			in, origin = f, filepath.Base(name)
 		}

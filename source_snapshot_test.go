@@ -82,8 +82,8 @@ func TestSourceAttachRefusals(t *testing.T) {
 		{"scan", []string{"wapo", write("scan.pdf", []byte(emptyPDF))}, "scan.pdf: a PDF of 1 page with no text layer"},
 		{"binary", []string{"wapo", write("x.bin", []byte{0, 1, 2, 0xff})}, "x.bin: neither text, Markdown, HTML nor PDF"},
 		{"no source", []string{"nobody", write("ok.txt", []byte("fine"))}, `no source "nobody"`},
-		{"no file", []string{"wapo", filepath.Join(dir, "missing.txt")}, "missing.txt"},
-		{"a directory", []string{"wapo", dir}, "is not a file"},
+		{"no file", []string{"wapo", filepath.Join(dir, "missing.txt")}, "missing.txt: no such file: check the name, or give - to read stdin"},
+		{"a directory", []string{"wapo", dir}, "is a directory: name a file in it"},
 		{"taken in the future", []string{"wapo", write("later.txt", []byte("fine")), "--taken", "2999-01-01"}, `--taken "2999-01-01": that is still to come`},
 	}
 	for _, tt := range tests {
