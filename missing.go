@@ -36,6 +36,9 @@ func missingHint(r model.Reader, m *model.Missing) string {
 		if inTrash(r, m.ID) {
 			return fmt.Sprintf("; it is in the trash: chrono restore %s brings it back", m.ID)
 		}
+		if isSource(r, m.ID) {
+			return fmt.Sprintf("; %q is a source's id, not an event's: chrono source show %s shows it", m.ID, m.ID)
+		}
 		near = nearIDs(r, m.ID)
 	case model.MissingTrashed:
 		if _, err := r.Event(m.ID); err == nil {
@@ -79,6 +82,12 @@ func nearOrHolding(id string, held []string) []string {
 		}
 	}
 	return holding[:min(len(holding), closestShown)]
+}
+
+// isSource reports whether a source has the id.
+func isSource(r model.Reader, id string) bool {
+	sources, err := r.Sources()
+	return err == nil && slices.ContainsFunc(sources, func(s model.Source) bool { return s.ID == id })
 }
 
 // inTrash reports whether the event with an id is in the trash.
