@@ -146,7 +146,11 @@ func verifyStore(opts *verifyOptions, s model.Store) error {
 	} else {
 		writeVerify(opts.stdout, rep)
 	}
-	return verifyFailed(rep)
+	where := "listed above"
+	if opts.asJSON {
+		where = "in the JSON report"
+	}
+	return verifyFailed(rep, where)
 }
 
 // verifyQuotes checks every quote of s against the latest snapshot of
@@ -404,8 +408,8 @@ func writeVerify(w io.Writer, rep verifyReport) {
 }
 
 // verifyFailed is the error when a quote is not found or a snapshot
-// does not match its hash.
-func verifyFailed(rep verifyReport) error {
+// does not match its hash, saying where they are listed.
+func verifyFailed(rep verifyReport, where string) error {
 	var missing, untrusted, bad int
 	for _, q := range rep.Quotes {
 		if q.State == verbatim.NotFound.String() {
@@ -442,7 +446,7 @@ func verifyFailed(rep verifyReport) error {
 		// quote the forgery's.
 		todo = append(todo, "a snapshot that does not match was altered or damaged since it was kept: change no quote to agree with it; restore the store from a backup made before, or attach the source again from where it was published")
 	}
-	return fmt.Errorf("verify found %s (listed above): %s", strings.Join(what, " and "), strings.Join(todo, "; "))
+	return fmt.Errorf("verify found %s (%s): %s", strings.Join(what, " and "), where, strings.Join(todo, "; "))
 }
 
 // plural is n things, with its s.

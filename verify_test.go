@@ -174,6 +174,11 @@ func TestVerifySnapshots(t *testing.T) {
 	if err == nil || err.Error() != "verify found 1 quote not found in its source's snapshot and 1 snapshot not matching what was kept (listed above): correct a quote not found from its source; a snapshot that does not match was altered or damaged since it was kept: change no quote to agree with it; restore the store from a backup made before, or attach the source again from where it was published" {
 		t.Errorf("error: %v", err)
 	}
+	// With --json nothing is listed above the error: the report is JSON.
+	var doc bytes.Buffer
+	if err := verifyStore(&verifyOptions{cli: &cli{stdout: &doc}, asJSON: true}, fake); err == nil || !strings.Contains(err.Error(), "(in the JSON report)") || strings.Contains(err.Error(), "listed above") {
+		t.Errorf("error with --json: %v", err)
+	}
 	golden.RequireEqual(t, out.String())
 
 	out.Reset()
