@@ -54,12 +54,14 @@ sources, the trash) or admin (and emptying the trash); ROLE:NAME gives the
 role in the investigation NAME only. # starts a comment. The file is read
 again when it changes: a removed key's sessions end within seconds.
 
---db names a store; give it more than once, or a directory of .db files,
-to serve several investigations, each by its file's name: people pick one
-on connecting. Only public keys are accepted (no passwords); no shell and
-no program runs for a client, no port or agent forwarding, no SFTP. A
-client may run list, show and export: ssh -p 2222 HOST -- list --tag verify
-(with several investigations, name one first: -- NAME list).
+--db names a store file; give it more than once, or a directory of .db
+files, to serve several investigations, each by its file's name: people
+pick one on connecting. An investigation kept in PostgreSQL is not served:
+people reach it with chrono --db and its address from their own machines.
+Only public keys are accepted (no passwords); no shell and no program runs
+for a client, no port or agent forwarding, no SFTP. A client may run
+list, show and export: ssh -p 2222 HOST -- list --tag verify (with several
+investigations, name one first: -- NAME list).
 
 The host key is made on the first start (ed25519, mode 0600) and kept;
 its fingerprint is printed, for people to check on their first connection.
