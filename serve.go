@@ -329,7 +329,9 @@ text, which a terminal would act on.`
 			Close() error
 		}
 		switch f, ok := formats.Lookup(name); {
-		case !ok:
+		case !ok || f.Write == nil:
+			// Its own message offers the evidence directory too.
+			return usagef("--format %q: over SSH, chrono exports %s", name, formats.Names(false))
 		case f.Shown == formats.ShownNever:
 			out = &noControls{w: stdout} // servecontrols.go
 		case f.Shown == formats.ShownEscaped:

@@ -46,6 +46,12 @@ func TestServeExecRunsTheReadOnlyCommands(t *testing.T) {
 	if code := serveExec(inv, []string{"export", "--format", "evidence"}, &out, &errs); code == 0 || strings.Contains(errs.String(), "-o DIR") || !strings.Contains(errs.String(), "over SSH") {
 		t.Errorf("export --format evidence over SSH: exit %d, err %q", code, errs.String())
 	}
+	// Nor does the refusal of a format it does not know offer it.
+	out.Reset()
+	errs.Reset()
+	if code := serveExec(inv, []string{"export", "--format", "bogus"}, &out, &errs); code == 0 || strings.Contains(errs.String(), "evidence") || !strings.Contains(errs.String(), `--format "bogus": over SSH, chrono exports json,`) {
+		t.Errorf("export --format bogus over SSH: exit %d, err %q", code, errs.String())
+	}
 	if r := chrono(t, db, "", "log"); strings.Contains(r.stdout, "#x") {
 		t.Error("a command over SSH tagged")
 	}
