@@ -136,6 +136,11 @@ func (o *exportOptions) export(s model.Store, f formats.Format, q model.Query) e
 		events = model.CountLinksOutside(events, &lost)
 	}
 	f = o.markdownDraft(f, s)
+	var drafted map[string]bool // the events a Markdown draft quotes from
+	if f.Name == "markdown" {
+		drafted = map[string]bool{}
+		events = eventsNoted(events, drafted)
+	}
 	write := func(w io.Writer) (err error) {
 		n, err = f.Write(w, h, sources, events, &lost)
 		return err
@@ -183,6 +188,9 @@ func (o *exportOptions) export(s model.Store, f formats.Format, q model.Query) e
 	o.report(f, n, &lost)
 	for _, d := range damaged {
 		fmt.Fprintln(o.stderr, d)
+	}
+	if drafted != nil {
+		return o.warnMisquoted(s, drafted)
 	}
 	return nil
 }
