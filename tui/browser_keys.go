@@ -313,3 +313,6 @@ func (b *browser) FullHelp() [][]key.Binding {
 		{k.Add, k.Edit, k.Editor, k.Link, k.Remove, k.EditNote, k.QuoteUp, k.QuoteDown, k.AddQuote, k.EditQuote, k.Delete, k.Sources, k.Trash, k.Retitle},
 	}
 }
+
+// legends implements legended: the chronology's marks and its axis.
+func (b *browser) legends() []legend { return browserLegends() }

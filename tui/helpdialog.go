@@ -24,6 +24,7 @@ import (
 type helpDialog struct {
 	ctx     *shared
 	columns [][]key.Binding
+	legends []legend
 	keys    helpKeys
 	// laid out by SetSize: the body under the first line, and where its
 	// view starts.
@@ -36,14 +37,30 @@ type helpKeys struct {
 	Down, Up, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom, Close, Quit key.Binding
 }
 
+// legend explains the marks a screen draws, after the keys.
+type legend struct{ label, text string }
+
+// legended is a screen whose help explains the marks it draws; the help
+// of one that is not explains none, as it draws none of them.
+type legended interface{ legends() []legend }
+
+// browserLegends are the marks of the chronology and its axis.
+func browserLegends() []legend {
+	return []legend{{"Statuses:", statusLegend()}, {"Links:", standingLegend()}, {"Rows:", rowLegend}, {"Axis:", axisLegend}}
+}
+
 func newHelpDialog(ctx *shared, keys help.KeyMap, global []key.Binding) *helpDialog {
+	var legends []legend
+	if l, ok := keys.(legended); ok {
+		legends = l.legends()
+	}
 	cols := keys.FullHelp()
 	if n := len(cols); n > 0 {
 		cols[n-1] = slices.Concat(cols[n-1], global)
 	} else {
 		cols = [][]key.Binding{global}
 	}
-	return &helpDialog{ctx: ctx, columns: cols, keys: helpKeys{
+	return &helpDialog{ctx: ctx, columns: cols, legends: legends, keys: helpKeys{
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/↑", "scroll")),
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
 		PageDown: key.NewBinding(key.WithKeys("pgdown", "space", "ctrl+f"), key.WithHelp("pgdn", "page")),
@@ -71,12 +88,14 @@ func (d *helpDialog) SetSize(w, h int) {
 	d.h = h
 	st := &d.ctx.styles
 	d.body = append([]string{""}, d.keyRows(w)...)
-	d.body = append(d.body, "")
-	for _, legend := range [][2]string{{"Statuses:", statusLegend()}, {"Links:", standingLegend()}, {"Rows:", rowLegend}, {"Axis:", axisLegend}} {
+	if len(d.legends) > 0 {
+		d.body = append(d.body, "")
+	}
+	for _, legend := range d.legends {
 		// A legend's lines go on under its first, past its label.
 		const indent = "          "
-		for i, l := range st.wrap(legend[1], max(w-len(indent), 1)) {
-			label := fmt.Sprintf("%-*s", len(indent), legend[0])
+		for i, l := range st.wrap(legend.text, max(w-len(indent), 1)) {
+			label := fmt.Sprintf("%-*s", len(indent), legend.label)
 			if i > 0 {
 				label = indent
 			}

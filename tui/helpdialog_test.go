@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // TestHelpShowsEveryKey opens the help at sizes from a wide terminal to a
@@ -241,5 +242,36 @@ func TestHelpListsMovesFromEitherEnd(t *testing.T) {
 				t.Errorf("at %s, the help does not list %q:\n%s", at, move, help)
 			}
 		}
+	}
+}
+
+// TestHelpExplainsOnlyTheMarksOnScreen: the help of a screen explains
+// the marks that screen draws, and no others. The sources and the trash
+// showed the chronology's statuses, links, rows and axis, which they do
+// not draw.
+func TestHelpExplainsOnlyTheMarksOnScreen(t *testing.T) {
+	all := []string{"Statuses:", "Links:", "Rows:", "Axis:"}
+	for _, tt := range []struct {
+		name  string
+		keys  []string
+		shown []string
+	}{
+		{"the chronology", nil, all},
+		{"the sources", []string{"S"}, nil},
+		{"the trash", []string{"D"}, nil},
+		{"the sides", []string{"j", "C"}, all[:1]},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := startDriver(t, New(exampleStore(t), Options{}))
+			d.send(tea.WindowSizeMsg{Width: 120, Height: 60})
+			d.keys(tt.keys...)
+			d.keys("?")
+			screen := d.screen()
+			for _, label := range all {
+				if want := slices.Contains(tt.shown, label); strings.Contains(screen, label) != want {
+					t.Errorf("%s in the help: %v, want %v\n%s", label, !want, want, screen)
+				}
+			}
+		})
 	}
 }

@@ -366,3 +366,6 @@ func (s *sidesScreen) View(over Dialog) []string {
 	}
 	return out[:s.h]
 }
+
+// legends implements legended: the sides mark each event's status.
+func (s *sidesScreen) legends() []legend { return browserLegends()[:1] }
