@@ -43,6 +43,12 @@ func ProposeDate(text string, published Date) (d Date, ok bool) {
 	if text == "" {
 		return Date{}, false
 	}
+	if yearUnsaid(text) {
+		// "March 3": a day whose year the words leave unsaid, which
+		// ReadDate takes for March of the year 3 (it shows that as
+		// "Mar 3 CE"); "summer 21" is no more the year 21.
+		return Date{}, false
+	}
 	if d, err := ReadDate(text); err == nil && !d.IsZero() {
 		return d, true
 	}
@@ -157,4 +163,16 @@ func yearsAgo(text string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// yearUnsaid reports whether text, lower case, is a month's or a
+// season's name and a number of one or two digits: "march 3", "dec. 31"
+// or "summer 21", a day of a month or a year written short, neither of
+// which says the year.
+func yearUnsaid(text string) bool {
+	name, n, ok := strings.Cut(text, " ")
+	if !ok || len(n) > 2 || strings.TrimLeft(n, "0123456789") != "" {
+		return false
+	}
+	return monthOf(strings.TrimSuffix(name, ",")) != ""
 }
