@@ -178,11 +178,12 @@ func (m *Model) Init() tea.Cmd {
 	if m.status.text != "" {
 		greet = m.status.show(statusMsg{text: m.status.text, err: m.status.err}, m.ctx.tick)
 	}
-	var chain tea.Cmd
-	if !m.ctx.remote {
+	chain := checkChain(m.ctx.store)
+	if m.ctx.remote {
 		// A server's sessions would each walk the same chain: the server
-		// is its admin's to check.
-		chain = checkChain(m.ctx.store)
+		// is its admin's to check. They weigh the snapshots' records by
+		// one walk for them all.
+		chain = weighChain(m.ctx.store)
 	}
 	return tea.Batch(greet, tea.RequestBackgroundColor, checkStart(m.ctx.store), chain)
 }

@@ -3,6 +3,9 @@ package tui
 import (
 	"strings"
 	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"chrono/model"
 )
@@ -25,5 +28,25 @@ func TestBrowserSaysTheChainIsBroken(t *testing.T) {
 	d = newDriver(t, exampleStore(t), 120, 40)
 	if strings.Contains(d.status(), "chain") {
 		t.Errorf("a sound store's status %q", d.status())
+	}
+}
+
+// TestServedSessionsWeighRecordsByTheChain: a browser served over SSH
+// says nothing of a broken chain (the server is its admin's to check),
+// but weighs the snapshots' records by it as one at its own terminal
+// does: the sessions share one walk, and a snapshot rewritten with the
+// entry that kept it is not called sound to them.
+func TestServedSessionsWeighRecordsByTheChain(t *testing.T) {
+	s := brokenChain{exampleStore(t)}
+	d := startDriver(t, New(s, Options{Now: func() time.Time { return noted }, Remote: true}))
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	if strings.Contains(d.status(), "chain") {
+		t.Errorf("a served session's status %q", d.status())
+	}
+	if !journaledOf(s).chainBroken() {
+		t.Fatal("a served session's snapshot records are not weighed by the chain")
+	}
+	if cmd := weighChain(s); cmd != nil {
+		t.Error("a second session walks the chain again")
 	}
 }

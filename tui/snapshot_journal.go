@@ -25,6 +25,27 @@ type journaledSnapshots struct {
 	// chain is what the walk of the journal's chain found, once one
 	// has: a record the chain does not vouch for vouches for nothing.
 	chain *model.ChainReport
+	// walked: a served session has claimed the walk (weighChain).
+	walked bool
+}
+
+// claimWalk reports whether the caller is the first to walk the chain
+// for these records, and marks it walked.
+func (j *journaledSnapshots) claimWalk() bool {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.walked {
+		return false
+	}
+	j.walked = true
+	return true
+}
+
+// unclaimWalk leaves the walk to the next caller, after one failed.
+func (j *journaledSnapshots) unclaimWalk() {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	j.walked = false
 }
 
 // setChain takes what a walk of the journal's chain found.

@@ -58,6 +58,8 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return m.takePresence(msg)
 	case chainMsg:
 		return m.chainBroken(msg)
+	case chainWeighedMsg:
+		return m.broadcast(storeChangedMsg{})
 	case presenceDueMsg:
 		m.presenceWaited()
 		return nil
