@@ -327,10 +327,6 @@ func (st *setState) full(s model.Store) error {
 		problems.add(id)
 	}
 	anySnapshot := st.anySnapshot()
-	if len(published) == 0 && !anySnapshot {
-		st.problems = problems.list()
-		return nil
-	}
 	type quote struct{ event, text string }
 	bySource := map[string][]quote{}
 	err = pages(s, model.Query{}, func(rows []model.Row) {
@@ -407,9 +403,10 @@ func release(s model.Store) {
 }
 
 // dateProblem reports whether e is dated after the publication of a
-// source its date or a quote is anchored to.
+// source its date or a quote is anchored to, or at another time than
+// its date text names: the last needs no source.
 func (st *setState) dateProblem(e *model.Event) bool {
-	return len(st.published) > 0 && len(model.SourceContradictions(e, st.published)) > 0
+	return len(model.SourceContradictions(e, st.published)) > 0
 }
 
 // trackerIndexes bounds the indexes a tracker keeps for the changes to
