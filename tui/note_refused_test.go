@@ -205,6 +205,7 @@ func TestARefusedFormSaysItKeepsWhatWasTyped(t *testing.T) {
 		keys []string
 	}{
 		{"event form", []string{"E", "tab", "tab", "tab"}},
+		{"quote form", []string{"enter", "e", "tab"}},
 		{"investigation title", []string{"I"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -213,7 +214,7 @@ func TestARefusedFormSaysItKeepsWhatWasTyped(t *testing.T) {
 			id := d.selected()
 			d.keys(tc.keys...)
 			d.typeText(" (typed)")
-			if tc.name == "event form" {
+			if tc.name != "investigation title" {
 				if _, _, err := (model.Trash{Events: []string{id}}).Apply(s); err != nil {
 					t.Fatal(err)
 				}
@@ -226,7 +227,7 @@ func TestARefusedFormSaysItKeepsWhatWasTyped(t *testing.T) {
 			if d.openDialog() == nil {
 				t.Fatalf("the form did not open again; status %q", d.status())
 			}
-			if st := d.status(); strings.Contains(st, "undone on screen") {
+			if st := d.status(); strings.Contains(st, "undone on screen") || strings.Contains(st, "D opens") {
 				t.Errorf("the status says %q while the form keeps what was typed", st)
 			}
 		})

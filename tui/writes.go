@@ -204,8 +204,9 @@ func (q *writeQueue) done(msg writeMsg) statusMsg {
 		// changed: the store's "open it again" is the form's to do.
 		return statusMsg{text: "quote not saved: it changed or was removed meanwhile; the form keeps what you typed", err: true}
 	case msg.err != nil && w.quote != nil:
-		// The quote's form opens again on what was typed.
-		return statusMsg{text: fmt.Errorf("quote not saved, the form keeps what you typed: %w", msg.err).Error(), err: true}
+		// The quote's form opens again on what was typed, and says why:
+		// advice to press a key of the browser would be typed into it.
+		return statusMsg{text: "quote " + keptInForm, err: true}
 	case msg.err != nil && isNote(w.edit) && errors.As(msg.err, new(inTrashError)):
 		// The note opens again on what was typed, and says what to do.
 		return statusMsg{text: "note not saved: its event went to the trash meanwhile; the note keeps what you typed", err: true}
