@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -205,6 +206,10 @@ func TestServedJSONExportsEscapeC1Controls(t *testing.T) {
 	var out, errs bytes.Buffer
 	if code := serveExec(inv, []string{"export", "--format", "csv"}, &out, &errs); code == 0 || bytes.Contains(out.Bytes(), []byte("\rFAKE")) {
 		t.Errorf("csv over SSH with a lone carriage return: exit %d", code)
+	}
+	// The refusal names the line it stopped on: the one after those sent.
+	if want := fmt.Sprintf("line %d of the CSV (the header is line 1): ", bytes.Count(out.Bytes(), []byte("\n"))+1); !strings.Contains(errs.String(), want) {
+		t.Errorf("csv over SSH: %q, want it to name %q", errs.String(), want)
 	}
 }
 

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"io"
 )
 
@@ -25,6 +27,9 @@ type noControls struct {
 	w    io.Writer
 	held byte // the last write's last byte, not written yet; 0 for none
 	err  error
+	// lines is how many line feeds went through: the control stopped
+	// at is on the next line, which the error names.
+	lines int
 }
 
 func (n *noControls) Write(p []byte) (int, error) {
@@ -46,7 +51,7 @@ func (n *noControls) Write(p []byte) (int, error) {
 			}
 			_, err := n.w.Write(q[:end])
 			if err == nil {
-				err = errControlOverSSH
+				err = n.stopped(q[:end])
 			}
 			n.err = err
 			return 0, err
@@ -59,7 +64,15 @@ func (n *noControls) Write(p []byte) (int, error) {
 		n.err = err
 		return 0, err
 	}
+	n.lines += bytes.Count(q, []byte{'\n'})
 	return len(p), nil
+}
+
+// stopped is the error at a control, after written went through: it
+// names the line of the CSV the control is on, the header its first.
+func (n *noControls) stopped(written []byte) error {
+	n.lines += bytes.Count(written, []byte{'\n'})
+	return fmt.Errorf("line %d of the CSV (the header is line 1): %w", n.lines+1, errControlOverSSH)
 }
 
 // Close fails on a carriage return left last, which no line feed
@@ -71,7 +84,7 @@ func (n *noControls) Close() error {
 	case n.err != nil || held == 0:
 		return n.err
 	case held == '\r':
-		n.err = errControlOverSSH
+		n.err = n.stopped(nil)
 		return n.err
 	}
 	_, n.err = n.w.Write([]byte{held})
