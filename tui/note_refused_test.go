@@ -230,6 +230,10 @@ func TestARefusedFormSaysItKeepsWhatWasTyped(t *testing.T) {
 			if st := d.status(); strings.Contains(st, "undone on screen") || strings.Contains(st, "D opens") {
 				t.Errorf("the status says %q while the form keeps what was typed", st)
 			}
+			// Nor does the form advise D, which it would take as typed.
+			if tc.name == "quote form" && (strings.Contains(d.screen(), "D opens") || !strings.Contains(d.screen(), "went to the trash meanwhile")) {
+				t.Errorf("the quote form says:\n%s", d.screen())
+			}
 		})
 	}
 }

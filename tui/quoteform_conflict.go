@@ -36,6 +36,15 @@ func reopenQuote(s model.Store, f *quoteForm, why error) tea.Cmd {
 // Any other refusal is said as it came, the form as it was.
 func (f *quoteForm) refused(cur model.Event, found bool, why error) {
 	f.discard = discardGuard{}
+	if trashed := (inTrashError{}); errors.As(why, &trashed) {
+		// The store's advice, D, would be typed into the form.
+		then := "D then opens the trash, where r restores it"
+		if trashed.restoreNeeds != nil {
+			then = fmt.Sprintf("restoring it needs the %s role", *trashed.restoreNeeds)
+		}
+		f.problem = refuse(fmt.Sprintf("not saved: the event went to the trash meanwhile; %s closes the form, and what you typed with it (%s)", keyOf(f.keys.Cancel), then), f.snapshot())
+		return
+	}
 	was := f.n
 	if !found || was == 0 || was > len(f.event.Quotes) {
 		f.problem = refuse("not saved: "+why.Error(), f.snapshot())
