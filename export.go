@@ -146,6 +146,7 @@ func (o *exportOptions) export(s model.Store, f formats.Format, q model.Query) e
 		return err
 	}
 	var damaged []string // said once the export is written
+	kept := 0            // the snapshots the file leaves out
 	if o.withSnapshots {
 		write = func(w io.Writer) error {
 			counted := func(yield func(model.Event, error) bool) {
@@ -168,7 +169,7 @@ func (o *exportOptions) export(s model.Store, f formats.Format, q model.Query) e
 				damaged = append(damaged, fmt.Sprintf("warning: source %s, snapshot %d: %s; exported as the store has it (chrono verify names it)", termtext.Line(o.Source), o.N, termtext.Line(o.Problem)))
 			}))
 		}
-	} else if kept, err := countSnapshots(s, sources); err != nil {
+	} else if kept, err = countSnapshots(s, sources); err != nil {
 		return err
 	} else {
 		lost.Add(lostSnapshots, kept)
@@ -189,7 +190,7 @@ func (o *exportOptions) export(s model.Store, f formats.Format, q model.Query) e
 	for _, d := range damaged {
 		fmt.Fprintln(o.stderr, d)
 	}
-	if drafted != nil {
+	if drafted != nil && kept > 0 {
 		return o.warnMisquoted(s, drafted)
 	}
 	return nil
