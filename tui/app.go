@@ -178,14 +178,7 @@ func (m *Model) Init() tea.Cmd {
 	if m.status.text != "" {
 		greet = m.status.show(statusMsg{text: m.status.text, err: m.status.err}, m.ctx.tick)
 	}
-	chain := checkChain(m.ctx.store)
-	if m.ctx.remote {
-		// A server's sessions would each walk the same chain: the server
-		// is its admin's to check. They weigh the snapshots' records by
-		// one walk for them all.
-		chain = weighChain(m.ctx.store)
-	}
-	return tea.Batch(greet, tea.RequestBackgroundColor, checkStart(m.ctx.store), chain)
+	return tea.Batch(greet, tea.RequestBackgroundColor, checkStart(m.ctx.store), checkChain(m.ctx.store, m.ctx.remote))
 }
 
 // opened reads what the screens share and starts the first screen, once

@@ -14,21 +14,34 @@ type chainMsg struct{ broken *model.ChainBreak }
 
 // checkChain walks the store's journal chain, when it keeps one: a store
 // altered outside chrono is written to as any other (its writes chain on
-// from the break), and the investigator should know before writing to it.
-func checkChain(s model.Store) tea.Cmd {
+// from the break), and the investigator should know before writing to
+// it; and the quotes' checks weigh the snapshots' records by it. The
+// sessions a server serves from one store (remote) walk it once for them
+// all, and say nothing of a break on the status line, the server being
+// its admin's to check: what is on screen is read again (chainWeighedMsg).
+func checkChain(s model.Store, remote bool) tea.Cmd {
 	v, ok := s.(model.JournalVerifier)
 	if !ok {
+		return nil
+	}
+	j := journaledOf(s)
+	if remote && !j.claimWalk() {
 		return nil
 	}
 	return func() tea.Msg {
 		r, err := v.VerifyJournal()
 		if err != nil {
+			if remote {
+				j.unclaimWalk() // the next session to open tries again
+			}
 			return nil // a store that cannot be read says so at every read
 		}
-		// The quotes' checks weigh the snapshots' records by it.
-		journaledOf(s).setChain(r)
-		if r.OK() {
+		j.setChain(r)
+		switch {
+		case r.OK():
 			return nil
+		case remote:
+			return chainWeighedMsg{}
 		}
 		return chainMsg{broken: r.Break}
 	}
@@ -41,31 +54,6 @@ func (m *Model) chainBroken(msg chainMsg) tea.Cmd {
 	b := msg.broken
 	return tea.Batch(m.say(statusMsg{text: fmt.Sprintf("the journal's chain breaks at entry #%d (%s): it was altered outside chrono; chrono verify --journal says more", b.Seq, b.Fault), err: true}),
 		m.broadcast(storeChangedMsg{}))
-}
-
-// weighChain walks the store's journal chain for the sessions served
-// from it, once for them all, to weigh the snapshots' records by (as
-// checkChain does for a browser at its own terminal), and has what is on
-// screen read again when it breaks. It says nothing of the break on the
-// status line: the server is its admin's to check.
-func weighChain(s model.Store) tea.Cmd {
-	v, ok := s.(model.JournalVerifier)
-	j := journaledOf(s)
-	if !ok || !j.claimWalk() {
-		return nil
-	}
-	return func() tea.Msg {
-		r, err := v.VerifyJournal()
-		if err != nil {
-			j.unclaimWalk() // the next session to open tries again
-			return nil
-		}
-		j.setChain(r)
-		if r.OK() {
-			return nil
-		}
-		return chainWeighedMsg{}
-	}
 }
 
 // chainWeighedMsg: a walk for the served sessions found the chain

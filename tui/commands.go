@@ -182,10 +182,8 @@ func jumpToDate(s model.Store, gen int, q model.Query, zone model.Zone, from mod
 
 // firstFrom returns the first row of a window at or after at.
 func firstFrom(w model.Window, at model.Position) (model.Row, bool) {
-	for _, r := range w.Rows {
-		if r.Pos.Compare(at) >= 0 {
-			return r, true
-		}
+	if i := firstIndexFrom(w.Rows, at); i < len(w.Rows) {
+		return w.Rows[i], true
 	}
 	return model.Row{}, false
 }
