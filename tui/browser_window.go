@@ -503,7 +503,7 @@ func (b *browser) storeChanged(c *changeSummary) tea.Cmd {
 	}
 	cmds := []tea.Cmd{b.checkProblems()}
 	if c.all() && len(b.marks) > 0 {
-		cmds = append(cmds, marksStill(b.ctx.store, b.markedIDs()))
+		cmds = append(cmds, marksStill(b.ctx.store, slices.Collect(maps.Keys(b.marks))))
 	}
 	still := true // nothing on screen changes until what is read comes
 	if c.all() || c.moved || !b.query.IsZero() || b.search.text != "" || b.holdsAny(c) {

@@ -28,13 +28,3 @@ func marksStill(s model.Store, marked []string) tea.Cmd {
 		return marksGoneMsg{ids: gone}
 	}
 }
-
-// markedIDs are the marked events' ids, to be read away from the
-// browser's map.
-func (b *browser) markedIDs() []string {
-	ids := make([]string, 0, len(b.marks))
-	for id := range b.marks {
-		ids = append(ids, id)
-	}
-	return ids
-}

@@ -25,7 +25,7 @@ type journaledSnapshots struct {
 	// chain is what the walk of the journal's chain found, once one
 	// has: a record the chain does not vouch for vouches for nothing.
 	chain *model.ChainReport
-	// walked: a served session has claimed the walk (weighChain).
+	// walked: a served session has claimed the walk (checkChain).
 	walked bool
 }
 
@@ -56,8 +56,8 @@ func (j *journaledSnapshots) setChain(r model.ChainReport) {
 }
 
 // chainBroken reports whether a walk of the chain found it broken: an
-// index built before the walk found a break is
-// built again (sourceIndex.chainBroken).
+// index built before the walk found a break is built again
+// (sourceIndex.chainBroken).
 func (j *journaledSnapshots) chainBroken() bool {
 	j.mu.Lock()
 	defer j.mu.Unlock()
