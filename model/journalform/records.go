@@ -233,6 +233,11 @@ func decodeJSON(seq uint64, body []byte) (model.Entry, error) {
 // N is how many events the entry touched.
 func (p Parts) N() int { return p.n }
 
+// EventBytes is how many bytes at the end of the entry's body hold its
+// events apart from its head: none for an entry in FormJSON, which is
+// one value.
+func (p Parts) EventBytes() int { return len(p.events) }
+
 // Head reads the entry without its events.
 func (p Parts) Head() (model.Entry, error) {
 	p, err := p.decoded()

@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"hash/maphash"
 	"sync"
 
 	"chrono/model"
@@ -10,11 +11,14 @@ import (
 // heads keeps the entries' heads the journal's reads decoded last. An
 // import's head lists every source it added, which is tens of
 // kilobytes to decode each time the browser shows the history of one of
-// the events it added (every new event selected). A stored entry never
-// changes, and its hash covers its sequence number and content, so the
-// hash names a decoded head in any store. The heads it hands out are
+// the events it added (every new event selected). An entry's hash covers
+// its sequence number and content, so the hash names a decoded head in
+// any store. But it is the hash the entry claims: an entry altered in the
+// file may keep it, and must read as it now is, so a kept head also holds
+// a checksum of the bytes it was decoded from (seeded per process, so
+// that no file can be made to match it). The heads it hands out are
 // shared: their readers must not change what their slices hold.
-var heads = headCache{byHash: map[[hashSize]byte]keptHead{}}
+var heads = headCache{byHash: map[[hashSize]byte]keptHead{}, seed: maphash.MakeSeed()}
 
 // headsKept bounds the cache: enough for an event's history and the
 // journal screen's page, a few hundred kilobytes at most.
@@ -23,12 +27,15 @@ const headsKept = 256
 type headCache struct {
 	mu     sync.Mutex
 	byHash map[[hashSize]byte]keptHead
+	seed   maphash.Seed
 }
 
-// keptHead is an entry's head and how many events it touched.
+// keptHead is an entry's head, how many events it touched, and the
+// checksum of the bytes it was decoded from (headCache.sum).
 type keptHead struct {
-	e model.Entry
-	n int
+	e   model.Entry
+	n   int
+	sum uint64
 }
 
 // head returns the head of the entry stored under seq as v, and its
@@ -45,7 +52,9 @@ func (c *headCache) head(seq uint64, v []byte) (model.Entry, journalform.Parts, 
 	c.mu.Unlock()
 	if ok && k.e.Seq == seq {
 		p, err := journalform.SplitKnown(seq, model.ChainForm(v[0]), v[chainFields:], k.n)
-		return k.e, p, asCorruption(err)
+		if err == nil && k.sum == c.sum(v, p) {
+			return k.e, p, nil
+		}
 	}
 	e, p, err := decodeEntryHead(seq, v)
 	if err == nil {
@@ -53,8 +62,15 @@ func (c *headCache) head(seq uint64, v []byte) (model.Entry, journalform.Parts, 
 		if len(c.byHash) >= headsKept {
 			clear(c.byHash)
 		}
-		c.byHash[key] = keptHead{e, p.N()}
+		c.byHash[key] = keptHead{e, p.N(), c.sum(v, p)}
 		c.mu.Unlock()
 	}
 	return e, p, err
+}
+
+// sum is the checksum of what an entry's head is decoded from: its
+// stored value but for the events an entry in FormRecords holds apart,
+// which are read anew each time (an import's are megabytes).
+func (c *headCache) sum(v []byte, p journalform.Parts) uint64 {
+	return maphash.Bytes(c.seed, v[:len(v)-p.EventBytes()])
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"chrono/model"
+
+	"go.etcd.io/bbolt"
 )
 
 // The journal's decoded heads are kept by hash: reading an entry again
@@ -45,4 +47,35 @@ func journalOf(t *testing.T, s *Store) []model.Entry {
 		t.Fatal(err)
 	}
 	return es
+}
+
+// An entry altered in the file, its claimed hash left as it was, reads
+// as it now is, not as this process first decoded it: the browser shows
+// what the journal holds beside the chain's break, not the original.
+func TestHeadsKeptNotForAlteredEntries(t *testing.T) {
+	path, _ := chainedFile(t)
+	read := func() model.Entry {
+		t.Helper()
+		s, err := Open(path, Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		for _, e := range journalOf(t, s) {
+			if e.Seq == 3 {
+				return e
+			}
+		}
+		t.Fatal("no entry #3")
+		return model.Entry{}
+	}
+	before := read()
+	alterJournal(t, path, func(journal *bbolt.Bucket) error {
+		replaceInHead(t, journal, 3, `"retagged"`, `"retaggeD"`)
+		return nil
+	})
+	after := read()
+	if reflect.DeepEqual(before, after) {
+		t.Errorf("entry #3 reads as before it was altered: %+v", after)
+	}
 }
