@@ -280,3 +280,58 @@ func TestServedHelpOffersWhatWorksThere(t *testing.T) {
 		}
 	}
 }
+
+// TestServedCSVExportNamesTheControlsPlace: a served CSV export stopped
+// at a control named only the line it stopped on, and a line of a CSV
+// is not an event when a cell holds line breaks; the local export names
+// a cell it cannot write by its event and column. So does this one, the
+// id read past the control when its column comes after it (Timesketch
+// CSV's message, before chrono_id).
+func TestServedCSVExportNamesTheControlsPlace(t *testing.T) {
+	db := exampleDB(t)
+	inv := sshd.Investigation{Name: "nso", Path: db}
+	if r := chrono(t, db, "", "add", "--id", "bell-rings", "--title", "A bell \a rings", "--date", "1900-01-01", "--summary", "two\nlines"); r.code != 0 {
+		t.Fatalf("add: %+v", r)
+	}
+	for _, tt := range []struct{ format, want string }{
+		{"csv", `event "bell-rings" (#1), column title, line 2 of the CSV (the header is line 1): `},
+		{"timesketch-csv", `event "bell-rings" (#1), column message, line 2 of the CSV (the header is line 1): `},
+	} {
+		var out, errs bytes.Buffer
+		code := serveExec(inv, []string{"export", "--format", tt.format}, &out, &errs)
+		if code == 0 || bytes.ContainsRune(out.Bytes(), '\a') || !strings.Contains(errs.String(), tt.want) {
+			t.Errorf("%s over SSH with a bell in a title: exit %d, %q; want %q", tt.format, code, errs.String(), tt.want)
+		}
+	}
+}
+
+// TestNoControlsNamesTheCell: the id is read from its column wherever it
+// is, before the control or after it, across writes and quoted cells
+// with commas, quotes and line breaks.
+func TestNoControlsNamesTheCell(t *testing.T) {
+	for _, tt := range []struct {
+		writes []string
+		want   string
+	}{
+		{[]string{"id,title\na,ok\nb,\"x,\"\"y\"\"\nz\"\nc,bad\x07\n"}, `event "c" (#3), column title, line 5 of`},
+		{[]string{"message,chrono_id\n\"one\ntwo\",a\nbad", "\x1b more\",b", "b\nnext,c\n"}, `event "bb" (#2), column message, line 4 of`},
+		// The export ends before the id: the event by its position.
+		{[]string{"message,chrono_id\nbad\x07"}, `event #1, column message, line 2 of`},
+		{[]string{"id,title\na,lone\r"}, `event "a" (#1), column title, line 2 of`},
+	} {
+		var b bytes.Buffer
+		n := &noControls{w: &b}
+		var err error
+		for _, w := range tt.writes {
+			if _, err = n.Write([]byte(w)); err != nil {
+				break
+			}
+		}
+		if cerr := n.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("%q: %v, want it to start %q", tt.writes, err, tt.want)
+		}
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"chrono/model"
 )
 
 // A CSV export carries text exactly as it came, control characters and
@@ -30,11 +32,28 @@ type noControls struct {
 	// lines is how many line feeds went through: the control stopped
 	// at is on the next line, which the error names.
 	lines int
+	// place follows the CSV written, to name the control's event and
+	// column; stop is the control's place while the rest of its record
+	// is read, unwritten, for an id that comes after it.
+	place *csvPlace
+	stop  *controlAt
+}
+
+// controlAt is where a control stopped the export.
+type controlAt struct {
+	line, record int
+	column       string
 }
 
 func (n *noControls) Write(p []byte) (int, error) {
 	if n.err != nil {
 		return 0, n.err
+	}
+	if n.place == nil {
+		n.place = newCSVPlace()
+	}
+	if n.stop != nil {
+		return n.readAhead(p, len(p))
 	}
 	q := p
 	if n.held != 0 {
@@ -49,12 +68,13 @@ func (n *noControls) Write(p []byte) (int, error) {
 			if c1 {
 				end = i - 1 // the 0xC2 before it goes with it
 			}
-			_, err := n.w.Write(q[:end])
-			if err == nil {
-				err = n.stopped(q[:end])
+			if _, err := n.w.Write(q[:end]); err != nil {
+				n.err = err
+				return 0, err
 			}
-			n.err = err
-			return 0, err
+			n.through(q[:end])
+			n.stop = n.here()
+			return n.readAhead(q[end:], len(p))
 		}
 	}
 	if last := len(q) - 1; last >= 0 && (q[last] == 0xC2 || q[last] == '\r') {
@@ -64,15 +84,51 @@ func (n *noControls) Write(p []byte) (int, error) {
 		n.err = err
 		return 0, err
 	}
-	n.lines += bytes.Count(q, []byte{'\n'})
+	n.through(q)
 	return len(p), nil
 }
 
-// stopped is the error at a control, after written went through: it
-// names the line of the CSV the control is on, the header its first.
-func (n *noControls) stopped(written []byte) error {
+// through counts what was written.
+func (n *noControls) through(written []byte) {
 	n.lines += bytes.Count(written, []byte{'\n'})
-	return fmt.Errorf("line %d of the CSV (the header is line 1): %w", n.lines+1, errControlOverSSH)
+	n.place.feed(written)
+}
+
+// here is the place of a control after what went through.
+func (n *noControls) here() *controlAt {
+	return &controlAt{line: n.lines + 1, record: n.place.record, column: n.place.column()}
+}
+
+// readAhead reads, without writing it, the rest of the stopped record
+// up to its id, then fails; until then it takes p whole, as written
+// (claimed bytes of it).
+func (n *noControls) readAhead(p []byte, claimed int) (int, error) {
+	for _, b := range p {
+		if n.place.done(n.stop.record) {
+			break
+		}
+		n.place.byte(b)
+	}
+	if !n.place.done(n.stop.record) {
+		return claimed, nil
+	}
+	n.err = n.stopped()
+	return 0, n.err
+}
+
+// stopped is the error at the control: it names the event by its id and
+// position, the column, and the line of the CSV the control is on, the
+// header its first.
+func (n *noControls) stopped() error {
+	at := n.stop
+	where := ""
+	if at.record > 0 {
+		where = model.EventPlace(n.place.idOfRecord(at.record), at.record) + ", "
+	}
+	if at.column != "" {
+		where += fmt.Sprintf("column %s, ", at.column)
+	}
+	return fmt.Errorf("%sline %d of the CSV (the header is line 1): %w", where, at.line, errControlOverSSH)
 }
 
 // Close fails on a carriage return left last, which no line feed
@@ -81,10 +137,17 @@ func (n *noControls) Close() error {
 	held := n.held
 	n.held = 0
 	switch {
-	case n.err != nil || held == 0:
+	case n.err != nil:
 		return n.err
+	case n.stop != nil:
+		// The export ended before the stopped record's id.
+		n.err = n.stopped()
+		return n.err
+	case held == 0:
+		return nil
 	case held == '\r':
-		n.err = n.stopped(nil)
+		n.stop = n.here()
+		n.err = n.stopped()
 		return n.err
 	}
 	_, n.err = n.w.Write([]byte{held})
