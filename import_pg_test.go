@@ -101,3 +101,13 @@ func TestANewInvestigationIsSaid(t *testing.T) {
 		t.Errorf("a failed import: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+// TestImportAlikeRecordsKeepTheirEventsInDatabase: records alike in
+// their datetime, timestamp_desc and message keep their events through a
+// re-import in another order into a database as into a file.
+func TestImportAlikeRecordsKeepTheirEventsInDatabase(t *testing.T) {
+	alikeRecordsKeepTheirEvents(t, func(t *testing.T) (string, []string) {
+		addr, name := pgDB(t)
+		return addr, []string{"--investigation", name}
+	})
+}

@@ -125,6 +125,8 @@ type watchedSink interface {
 	model.Locator
 	model.SourceLocator
 	model.StoredEvents
+	model.StoredEventReader
+	model.StoredIDLister
 }
 
 // madeSink passes a file's read on, showing the watch each record whose

@@ -100,3 +100,85 @@ func TestTimesketchGivenBackLeavesTheEvent(t *testing.T) {
 		t.Errorf("a record changed: %q", r.stdout)
 	}
 }
+
+// TestImportAlikeRecordsKeepTheirEvents: records sharing their datetime,
+// timestamp_desc and message were numbered in the file's order, and a
+// re-import of the file in another order gave each the id of another,
+// what was added in chrono (a note) going with the id to another
+// record's attributes. A re-import now tells them apart by their other
+// attributes; the two alike in everything change nothing either.
+func TestImportAlikeRecordsKeepTheirEvents(t *testing.T) {
+	alikeRecordsKeepTheirEvents(t, func(t *testing.T) (string, []string) { return newDB(t), nil })
+}
+
+// alikeRecordsKeepTheirEvents is TestImportAlikeRecordsKeepTheirEvents
+// in a store newStore makes: its --db, and the arguments before the
+// command.
+func alikeRecordsKeepTheirEvents(t *testing.T, newStore func(t *testing.T) (string, []string)) {
+	for _, tt := range []struct {
+		name string
+		rows []string // a's, b's and b's again
+		head string
+	}{
+		{"export.jsonl", []string{
+			`{"message":"File opened","datetime":"2021-06-01T12:00:00+00:00","timestamp_desc":"Last Access","filename":"/home/a.txt"}`,
+			`{"message":"File opened","datetime":"2021-06-01T12:00:00+00:00","timestamp_desc":"Last Access","filename":"/home/b.txt"}`,
+			`{"message":"File opened","datetime":"2021-06-01T12:00:00+00:00","timestamp_desc":"Last Access","filename":"/home/b.txt"}`,
+		}, ""},
+		{"export.csv", []string{
+			"File opened,2021-06-01T12:00:00+00:00,Last Access,/home/a.txt",
+			"File opened,2021-06-01T12:00:00+00:00,Last Access,/home/b.txt",
+			"File opened,2021-06-01T12:00:00+00:00,Last Access,/home/b.txt",
+		}, "message,datetime,timestamp_desc,filename\n"},
+		{"psort.jsonl", []string{
+			`{"__container_type__": "event", "__type__": "AttributeContainer", "filename": "/home/a.txt", "message": "File opened", "parser": "filestat", "timestamp": 1622548800000000, "timestamp_desc": "Last Access Time"}`,
+			`{"__container_type__": "event", "__type__": "AttributeContainer", "filename": "/home/b.txt", "message": "File opened", "parser": "filestat", "timestamp": 1622548800000000, "timestamp_desc": "Last Access Time"}`,
+			`{"__container_type__": "event", "__type__": "AttributeContainer", "filename": "/home/b.txt", "message": "File opened", "parser": "filestat", "timestamp": 1622548800000000, "timestamp_desc": "Last Access Time"}`,
+		}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			file := filepath.Join(dir, tt.name)
+			write := func(order ...int) {
+				doc := tt.head
+				for _, i := range order {
+					doc += tt.rows[i] + "\n"
+				}
+				if err := os.WriteFile(file, []byte(doc), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			write(0, 1, 2)
+			db, before := newStore(t)
+			run := func(args ...string) result {
+				return chrono(t, db, "", append(before[:len(before):len(before)], args...)...)
+			}
+			if r := run("import", file); r.code != 0 || !strings.Contains(r.stdout, "(3 new, 0 updated)") {
+				t.Fatalf("import: %+v", r)
+			}
+			ids := map[string]string{} // filename → id of the first event with it
+			r := run("list", "--json")
+			for line := range strings.Lines(r.stdout) {
+				for _, f := range []string{"a.txt", "b.txt"} {
+					if strings.Contains(line, f) && ids[f] == "" {
+						_, rest, _ := strings.Cut(line, `"id":"`)
+						ids[f], _, _ = strings.Cut(rest, `"`)
+					}
+				}
+			}
+			if ids["a.txt"] == "" {
+				t.Fatalf("list: %+v", r)
+			}
+			if r := run("note", ids["a.txt"], "the dropper"); r.code != 0 {
+				t.Fatalf("note: %+v", r)
+			}
+			write(2, 1, 0)
+			if r := run("import", file); r.code != 0 || !strings.Contains(r.stdout, "(0 new, 0 updated, 3 unchanged)") {
+				t.Errorf("the records in another order: %+v", r)
+			}
+			if r := run("show", ids["a.txt"]); !strings.Contains(r.stdout, "/home/a.txt") || !strings.Contains(r.stdout, "the dropper") {
+				t.Errorf("%s after the re-import: %+v", ids["a.txt"], r)
+			}
+		})
+	}
+}

@@ -113,6 +113,25 @@ func (c *Checker) StoredEvent(id string) (Event, error) {
 	return Event{}, ErrNotFound
 }
 
+// StoredIDLister is a Sink, or a Known, that lists the ids of the events
+// the store where an import goes holds that begin with prefix and end
+// with suffix. A reader that numbers the ids it makes for records alike
+// in its file (Timesketch's "ts-…-2") asks it which it numbered in an
+// earlier import, to tell those records apart by what they hold rather
+// than by their order in the file.
+type StoredIDLister interface {
+	StoredIDs(prefix, suffix string) ([]string, error)
+}
+
+// StoredIDs implements StoredIDLister, as the store it checks against
+// answers; none for a store that cannot list them.
+func (c *Checker) StoredIDs(prefix, suffix string) ([]string, error) {
+	if l, ok := c.known.(StoredIDLister); ok {
+		return l.StoredIDs(prefix, suffix)
+	}
+	return nil, nil
+}
+
 // MadeIDs is a Sink told which events' ids their reader made, the file
 // giving none it could keep (a TimelineJS slide without a unique_id, or
 // whose unique_id is not an id or is another slide's; a Timesketch or

@@ -22,7 +22,8 @@ var epoch = func() model.Instant {
 // Plaso says have no time (timestamp 0, most with "timestamp_desc: Not a
 // time") rather than dating them 1970, and counting them, and leaving Plaso's
 // container markers out of the summary. It is a FieldSink, a Locator,
-// a MadeIDs and a StoredEvents whatever the sink is, and passes those on
+// a MadeIDs, a StoredEvents, a StoredEventReader and a StoredIDLister
+// whatever the sink is, and passes those on
 // as the sink takes them.
 type undatedSink struct {
 	model.Sink
@@ -94,6 +95,24 @@ func (u *undatedSink) MadeID(n int) {
 func (u *undatedSink) EventStored(id string) bool {
 	k, ok := u.Sink.(model.StoredEvents)
 	return ok && k.EventStored(id)
+}
+
+// StoredEvent implements model.StoredEventReader, as the sink answers
+// it: records alike numbered in an earlier import are told apart by what
+// the store holds of them.
+func (u *undatedSink) StoredEvent(id string) (model.Event, error) {
+	if k, ok := u.Sink.(model.StoredEventReader); ok {
+		return k.StoredEvent(id)
+	}
+	return model.Event{}, model.ErrNotFound
+}
+
+// StoredIDs implements model.StoredIDLister, as the sink answers it.
+func (u *undatedSink) StoredIDs(prefix, suffix string) ([]string, error) {
+	if l, ok := u.Sink.(model.StoredIDLister); ok {
+		return l.StoredIDs(prefix, suffix)
+	}
+	return nil, nil
 }
 
 // EventAt implements model.Locator.

@@ -31,7 +31,11 @@ func (rd *reader) commit(r *result) error {
 		if r.written != "" {
 			m = rd.settleIDs(r)
 		}
-		r.event.ID = rd.number(m)
+		if rd.numbered(m) {
+			r.event.ID = rd.matchStored(m, &r.event)
+		} else {
+			r.event.ID = rd.number(m)
+		}
 	}
 	r.losses.countIn(rd.losses)
 	for _, msg := range r.problems {

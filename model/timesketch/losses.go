@@ -110,11 +110,11 @@ var (
 )
 
 // NumberedInOrder counts the records that share their datetime,
-// timestamp_desc and message with another of the file: their ids (the
-// second "ts-…-2", and so on) follow the file's order, so that a file
-// with those records in another order gives each the id of another,
-// and what was added to it in chrono (tags, notes) to another record.
+// timestamp_desc and message with another of the file, numbered in the
+// file's order (the second "ts-…-2", and so on) when the store holds no
+// numbering of them yet. A later import of them, in any order, tells them
+// apart by their other attributes (alike.go).
 var NumberedInOrder = model.Loss{
-	One:  "record sharing its datetime, timestamp_desc and message with another, told apart by its place in the file (a re-import in another order swaps their ids)",
-	Many: "records sharing their datetime, timestamp_desc and message with another, told apart by their place in the file (a re-import in another order swaps their ids)",
+	One:  "record sharing its datetime, timestamp_desc and message with another, numbered by its place in the file (a re-import tells them apart by their other attributes)",
+	Many: "records sharing their datetime, timestamp_desc and message with another, numbered by their place in the file (a re-import tells them apart by their other attributes)",
 }

@@ -100,6 +100,19 @@ func (is *importSink) StoredEvent(id string) (model.Event, error) {
 	return e, nil
 }
 
+// StoredIDs implements model.StoredIDLister, from the ids index: one
+// walk over the ids that begin with prefix.
+func (is *importSink) StoredIDs(prefix, suffix string) ([]string, error) {
+	var out []string
+	c := is.b.ids.Cursor()
+	for k, _ := c.Seek([]byte(prefix)); k != nil && bytes.HasPrefix(k, []byte(prefix)); k, _ = c.Next() {
+		if bytes.HasSuffix(k, []byte(suffix)) {
+			out = append(out, string(k))
+		}
+	}
+	return out, nil
+}
+
 // trashed reports whether id, record n of its file, is in the trash,
 // and then leaves it out (model.EditMerge.Trashed).
 func (is *importSink) trashed(id string, n int) bool {

@@ -269,6 +269,20 @@ func (im *txImport) StoredEvent(id string) (model.Event, error) {
 	return e, err
 }
 
+// StoredIDs implements model.StoredIDLister: one query, over the ids
+// that begin with prefix (a range of the index, ids being of collation
+// C).
+func (im *txImport) StoredIDs(prefix, suffix string) ([]string, error) {
+	if err := im.wait(); err != nil {
+		return nil, err
+	}
+	rows, err := im.tx.Query(ctx, `SELECT id FROM events WHERE inv = $1 AND id >= $2 AND starts_with(id, $2) AND right(id, length($3)) = $3`, im.s.inv, prefix, suffix)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, pgx.RowTo[string])
+}
+
 // InTrash implements model.TrashKnown, as HasEvent.
 func (im *txImport) InTrash(id string) bool {
 	if im.wait() != nil {
