@@ -135,6 +135,11 @@ func alikeRecordsKeepTheirEvents(t *testing.T, newStore func(t *testing.T) (stri
 			`{"__container_type__": "event", "__type__": "AttributeContainer", "filename": "/home/b.txt", "message": "File opened", "parser": "filestat", "timestamp": 1622548800000000, "timestamp_desc": "Last Access Time"}`,
 			`{"__container_type__": "event", "__type__": "AttributeContainer", "filename": "/home/b.txt", "message": "File opened", "parser": "filestat", "timestamp": 1622548800000000, "timestamp_desc": "Last Access Time"}`,
 		}, ""},
+		{"l2t.csv", []string{
+			"06/01/2021,12:00:00,UTC,.A..,FILE,OS Last Access Time,Last Access Time,-,host,File opened,File opened,2,/home/a.txt,11,-,filestat,-",
+			"06/01/2021,12:00:00,UTC,.A..,FILE,OS Last Access Time,Last Access Time,-,host,File opened,File opened,2,/home/b.txt,12,-,filestat,-",
+			"06/01/2021,12:00:00,UTC,.A..,FILE,OS Last Access Time,Last Access Time,-,host,File opened,File opened,2,/home/b.txt,12,-,filestat,-",
+		}, "date,time,timezone,MACB,source,sourcetype,type,user,host,short,desc,version,filename,inode,notes,format,extra\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()

@@ -43,7 +43,8 @@ type l2tcsv struct {
 	losses *model.Losses
 	zones  zones
 	ids    map[uint64]int // how often each made-up id was made
-	events int            // rows read: the position of the next event is events+1
+	alike  timesketch.Alike
+	events int // rows read: the position of the next event is events+1
 }
 
 // readL2TCSV reads the header row, then one event per row, a row a line.
@@ -261,9 +262,10 @@ func (rd *l2tcsv) row(line int, cells []string) error {
 		return nil
 	}
 	key, id := timesketch.RecordID(cells[colDate]+" "+cells[colTime]+" "+cells[colTimezone], cells[colType], e.Title)
-	rd.ids[key]++
-	if n := rd.ids[key]; n > 1 {
-		id += "-" + strconv.Itoa(n)
+	if rd.alike.Numbered(rd.sink, key) {
+		id = rd.alike.Match(id, &e)
+	} else if rd.ids[key]++; rd.ids[key] > 1 {
+		id += "-" + strconv.Itoa(rd.ids[key])
 	}
 	e.ID = id
 	if m, ok := rd.sink.(model.MadeIDs); ok {

@@ -20,25 +20,26 @@ import (
 // number left. Records alike in everything are one as much as the other:
 // the re-import updates none of them.
 
-// alike is what a reader knows of the ids it numbered in an earlier
-// import.
-type alike struct {
+// Alike is what a reader knows of the ids it numbered in an earlier
+// import; its zero value asks the store the first time. The readers of
+// formats whose ids are made as Timesketch's are (Plaso's l2tcsv) keep
+// one too.
+type Alike struct {
 	asked  bool
 	keys   map[uint64]bool // the made ids the store holds a "-2" of
 	taken  map[string]bool // the ids the file's records alike took
-	lister model.StoredIDLister
 	reader model.StoredEventReader
 }
 
-// numbered reports whether the store holds m numbered as a second record
-// alike, asking the store the first time which it holds: one walk of
-// its made ids, however many records the file has.
-func (rd *reader) numbered(m madeID) bool {
-	a := &rd.alike
+// Numbered reports whether the store sink imports into holds the made id
+// of key numbered as a second record alike, asking the store the first
+// time which it holds: one walk of its made ids, however many records
+// the file has.
+func (a *Alike) Numbered(sink model.Sink, key uint64) bool {
 	if !a.asked {
 		a.asked = true
-		l, ok := rd.sink.(model.StoredIDLister)
-		r, ok2 := rd.sink.(model.StoredEventReader)
+		l, ok := sink.(model.StoredIDLister)
+		r, ok2 := sink.(model.StoredEventReader)
 		if !ok || !ok2 {
 			return false
 		}
@@ -46,7 +47,7 @@ func (rd *reader) numbered(m madeID) bool {
 		if err != nil || len(ids) == 0 {
 			return false // the store's error is the import's to say
 		}
-		a.lister, a.reader = l, r
+		a.reader = r
 		a.keys, a.taken = make(map[uint64]bool, len(ids)), map[string]bool{}
 		for _, id := range ids {
 			if key, ok := madeKey(id); ok {
@@ -54,7 +55,7 @@ func (rd *reader) numbered(m madeID) bool {
 			}
 		}
 	}
-	return a.keys[m.key]
+	return a.keys[key]
 }
 
 // madePrefix begins every made id.
@@ -73,14 +74,14 @@ func madeKey(id string) (uint64, bool) {
 	return uint64(b[0])<<40 | uint64(b[1])<<32 | uint64(b[2])<<24 | uint64(b[3])<<16 | uint64(b[4])<<8 | uint64(b[5]), true
 }
 
-// matchStored returns the id of a record alike others numbered in an
-// earlier import: that of the stored event holding what e holds, else
-// the first number no record of the file took.
-func (rd *reader) matchStored(m madeID, e *model.Event) string {
-	a := &rd.alike
+// Match returns the id of a record alike others numbered in an earlier
+// import, made is its id unnumbered: that of the stored event holding
+// what e holds, else the first number no record of the file took. Ask
+// it only of a key Numbered.
+func (a *Alike) Match(made string, e *model.Event) string {
 	free := ""
 	for n := 1; ; n++ {
-		id := m.id
+		id := made
 		if n > 1 {
 			id += "-" + strconv.Itoa(n)
 		}

@@ -31,8 +31,8 @@ func (rd *reader) commit(r *result) error {
 		if r.written != "" {
 			m = rd.settleIDs(r)
 		}
-		if rd.numbered(m) {
-			r.event.ID = rd.matchStored(m, &r.event)
+		if rd.alike.Numbered(rd.sink, m.key) {
+			r.event.ID = rd.alike.Match(m.id, &r.event)
 		} else {
 			r.event.ID = rd.number(m)
 		}

@@ -72,7 +72,7 @@ type reader struct {
 	ids      map[uint64]int        // how often each made-up id was made
 	idMode   int                   // which ids the file keeps to (settleIDs)
 	looked   int                   // records looked up while unsettled
-	alike    alike                 // records alike numbered in an earlier import
+	alike    Alike                 // records alike numbered in an earlier import
 	micros   bool                  // see record.micros
 }
 
