@@ -203,6 +203,51 @@ func TestYearKeysGoByTheYearShown(t *testing.T) {
 	}
 }
 
+// TestYearKeysPastAnEventPlacedAtAYearsEnd: an event its links place at
+// the end of a year while its date ends later sits among that year's
+// events but is where the next year's first row may be; ] lands on it as
+// that year's first, and must go on from it, and [ go back from it,
+// rather than stay there. So for April 1991 said to precede an event of
+// 1990, which cannot hold, and for 2017 – 2022 before an event of 2019.
+func TestYearKeysPastAnEventPlacedAtAYearsEnd(t *testing.T) {
+	impossible := `{"chrono": 1, "events": [
+  {"id": "march", "date": "1990-03", "title": "March 1990"},
+  {"id": "late", "date": "1991-04", "title": "April 1991, before an event of 1990",
+   "links": [{"rel": "precedes", "event": "year"}]},
+  {"id": "year", "date": "1990", "title": "Some time in 1990"},
+  {"id": "may", "date": "1992-05", "title": "May 1992"}
+]}`
+	narrowed := `{"chrono": 1, "events": [
+  {"id": "march", "date": "2018-03", "title": "March 2018"},
+  {"id": "span", "date": "2017/2022", "title": "Between 2017 and 2022, before an event of 2019",
+   "links": [{"rel": "precedes", "event": "year"}]},
+  {"id": "year", "date": "2019", "title": "Some time in 2019"},
+  {"id": "may", "date": "2021-05", "title": "May 2021"}
+]}`
+	tests := []struct {
+		name  string
+		doc   string
+		keys  []string
+		wants []string
+	}{
+		{"impossible ]]", impossible, []string{"]", "]"}, []string{"late", "may"}},
+		{"impossible ][", impossible, []string{"]", "["}, []string{"late", "march"}},
+		{"narrowed ]]", narrowed, []string{"]", "]"}, []string{"span", "may"}},
+		{"narrowed ][", narrowed, []string{"]", "["}, []string{"span", "march"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := newDriver(t, storeOf(t, tt.doc), 120, 40)
+			for i, k := range tt.keys {
+				d.keys(k)
+				if got := d.selected(); got != tt.wants[i] {
+					t.Errorf("%s (key %d): selected %s, want %s (status %q)", k, i+1, got, tt.wants[i], d.status())
+				}
+			}
+		})
+	}
+}
+
 // TestGoToDateSaysWhyOnce: a date the go-to prompt cannot read is named
 // once, so that at 80 columns the status line has room for the ways to
 // write one.

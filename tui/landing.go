@@ -85,14 +85,28 @@ func shownFrom(r model.Row, zone model.Zone, from model.Date) bool {
 // shownYear is the year the rows show r in, in zone: that of the latest
 // instant it is placed by (yearOf), on the clock its row shows when that
 // is its date's own end. An event with no end date has none.
+//
+// An event its links place at the very end of a year while its date
+// ends later (2017/2022 before an event of 2019, or April 1991 said to
+// precede an event of 1990) is where the next year's first row may be
+// and shows that year: landShownFrom lands on it as the next year's
+// first, so it is in that year, or ] would land on it again.
 func shownYear(r model.Row, zone model.Zone) (int64, bool) {
 	year, ok := yearOf(r.Pos)
 	if !ok {
 		return 0, false
 	}
 	span, _ := r.Pos.Placed()
-	if d := r.Event.Date; !d.IsZero() && d.Latest() == span.Latest {
+	d := r.Event.Date
+	switch {
+	case d.IsZero():
+	case d.Latest() == span.Latest:
 		year, _, _ = d.LatestShown(zone).Civil()
+	default:
+		next := model.YearDate(year + 1)
+		if r.Pos.Compare(model.PositionShownFrom(next)) >= 0 && shownFrom(r, zone, next) {
+			year++
+		}
 	}
 	return year, true
 }
