@@ -10,6 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"chrono/model"
@@ -475,6 +476,40 @@ func TestAxisPointsToTheSpanLinksNarrow(t *testing.T) {
 	if l := axisLine(t, d, "the after event"); strings.Contains(l, "undated") || !strings.Contains(l, "from 5 Jan 2040 →") {
 		t.Errorf("the undated event a link bounds after the axis does not point to its bound:\n%s", d.screen())
 	}
+}
+
+// TestAxisDrawsTheDateWhereLinksCannotHold: links that the dates make
+// impossible (April 1991 said to precede an event of 1990; 3 May 1990
+// said to follow an event of 2018) narrow no span: what is left ends
+// before it begins. The axis drew such an event at where that span
+// begins, the event of 1990 in April 1991, and pointed the other off
+// the axis ("3 May 1990 →") though 1990 is on it; it draws each at its
+// own date, as the list dates it.
+func TestAxisDrawsTheDateWhereLinksCannotHold(t *testing.T) {
+	s := datedStore(t, []struct{ id, date string }{
+		{"march", "1990-03"}, {"late", "1991-04"}, {"year", "1990"}, {"may", "1990-05-03"}, {"future", "2018-01"},
+	})
+	for _, l := range []model.AddLink{{From: "late", Rel: model.Precedes, To: "year"}, {From: "may", Rel: model.Follows, To: "future"}} {
+		if _, _, err := l.Apply(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := newDriver(t, s, 80, 24)
+	d.keys("v")
+	if d.selected() != "march" {
+		t.Fatalf("on %s, want the march event", d.selected())
+	}
+	barAt := func(title string) int {
+		l := axisLine(t, d, title)
+		return ansi.StringWidth(l[:strings.IndexAny(l, barSolid+barLeft+barRight+barShade)])
+	}
+	if year, march := barAt("the year event"), barAt("the march event"); year > march {
+		t.Errorf("the event of 1990 is drawn from cell %d, after March 1990's %d:\n%s", year, march, d.screen())
+	}
+	if l := axisLine(t, d, "the may event"); strings.Contains(l, "→") || !strings.ContainsAny(l, barSolid+barLeft+barRight) {
+		t.Errorf("the event of 3 May 1990 is not drawn on an axis that shows 1990:\n%s", d.screen())
+	}
+	golden.RequireEqual(t, d.screen())
 }
 
 // TestAxisLaneOfEveryCase: an actor or tag written in two cases is one

@@ -175,8 +175,11 @@ func (b *browser) axisRow(row model.Row, selected bool, lane string, laneW, barW
 	}
 	// Drawn over the span its links narrow it to, where they do: an
 	// undated event that precedes another is no later than that one.
+	// Links its dates make impossible leave a span that ends before it
+	// begins, which says nothing of where the event is: it is drawn at
+	// its own date, as the list dates it.
 	span, placed := row.Pos.Placed()
-	narrowed := placed && span != model.SpanOf(e.Date)
+	narrowed := placed && span != model.SpanOf(e.Date) && !span.Latest.Before(span.Earliest)
 	if e.Date.IsZero() && !narrowed {
 		return head + titled(barW, "undated · "+title)
 	}
