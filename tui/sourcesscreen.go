@@ -22,8 +22,17 @@ type sourcesScreen struct {
 	sources []model.Source
 	cites   map[string]int
 	loaded  bool
-	rows    rowCursor
-	w, h    int
+	// counted is set once the quotes citing each source are counted,
+	// which comes after the list: until then the column says so, and x
+	// is not offered, as whether a quote cites the source is not known.
+	// A count asked again after a change keeps the last one shown until
+	// it comes.
+	counted bool
+	// counting numbers the counts asked for, so that one read before a
+	// later change does not overwrite the count after it.
+	counting int
+	rows     rowCursor
+	w, h     int
 	// focus is the source the cursor goes to once the list is read
 	// again: the one just saved here, else the one selected. The rows
 	// are ordered by date, so a source added above the cursor would
@@ -42,27 +51,42 @@ type sourcesKeys struct {
 	Cited key.Binding
 }
 
-// sourcesListMsg brings the sources and how many quotes cite each.
+// sourcesListMsg brings the sources.
 type sourcesListMsg struct {
 	sources []model.Source
-	cites   map[string]int
 	err     error
 }
 
-// loadSourceList reads the sources, and counts the quotes citing each by
-// walking the events: fine at the scale of an investigation's sources
-// pane. The store keeps a count per source (Tx.Citing, which also counts
-// date texts); a Reader method could expose it later and spare the walk.
-func loadSourceList(s model.Store) tea.Cmd {
+// citesMsg brings how many quotes cite each source, for the count seq.
+type citesMsg struct {
+	seq   int
+	cites map[string]int
+	err   error
+}
+
+// loadSourceList reads the sources, then counts the quotes citing each
+// (countCites): the count walks every event, which in a large
+// investigation takes a second or more, and the list does not wait for
+// it.
+func (s *sourcesScreen) loadSourceList() tea.Cmd {
+	st := s.ctx.store
+	s.counting++
+	return tea.Batch(func() tea.Msg {
+		ss, err := st.Sources()
+		return sourcesListMsg{sources: ss, err: err}
+	}, countCites(st, s.counting))
+}
+
+// countCites counts the quotes citing each source by walking the
+// events. The store keeps a count per source (Tx.Citing), but of the
+// events citing it, date texts included; a Reader method could expose a
+// count of quotes later and spare the walk.
+func countCites(st model.Store, seq int) tea.Cmd {
 	return func() tea.Msg {
-		ss, err := s.Sources()
-		if err != nil {
-			return sourcesListMsg{err: err}
-		}
 		cites := map[string]int{}
-		for e, err := range s.Events(model.Query{}) {
+		for e, err := range st.Events(model.Query{}) {
 			if err != nil {
-				return sourcesListMsg{err: err}
+				return citesMsg{seq: seq, err: err}
 			}
 			for _, q := range e.Quotes {
 				if q.Source != "" {
@@ -70,7 +94,7 @@ func loadSourceList(s model.Store) tea.Cmd {
 				}
 			}
 		}
-		return sourcesListMsg{sources: ss, cites: cites}
+		return citesMsg{seq: seq, cites: cites}
 	}
 }
 
@@ -91,7 +115,7 @@ func newSourcesScreen(ctx *shared) *sourcesScreen {
 }
 
 // Init implements Screen.
-func (s *sourcesScreen) Init() tea.Cmd { return loadSourceList(s.ctx.store) }
+func (s *sourcesScreen) Init() tea.Cmd { return s.loadSourceList() }
 
 // Update implements Screen.
 func (s *sourcesScreen) Update(msg tea.Msg) (Action, tea.Cmd) {
@@ -102,8 +126,8 @@ func (s *sourcesScreen) Update(msg tea.Msg) (Action, tea.Cmd) {
 	// does.
 	cited := s.cites[src.ID] > 0 && s.ctx.allows(RoleEdit)
 	s.keys.Edit.SetEnabled(ok)
-	s.keys.Remove.SetEnabled(ok && !cited)
-	s.keys.Cited.SetEnabled(ok && cited)
+	s.keys.Remove.SetEnabled(ok && s.counted && !cited)
+	s.keys.Cited.SetEnabled(ok && s.counted && cited)
 	s.keys.Open.SetEnabled(ok)
 	s.keys.enable(&s.rows)
 	return a, cmd
@@ -124,19 +148,28 @@ func (s *sourcesScreen) update(msg tea.Msg) (Action, tea.Cmd) {
 			had[src.ID] = true
 		}
 		isNew := s.focusNew
-		s.sources, s.cites, s.loaded, s.focus, s.focusNew = msg.sources, msg.cites, true, "", false
+		s.sources, s.loaded, s.focus, s.focusNew = msg.sources, true, "", false
 		s.rows.resize(len(s.sources), s.h-listFrameTop)
 		if i := slices.IndexFunc(s.sources, func(src model.Source) bool { return src.ID == focus || isNew && !had[src.ID] }); i >= 0 {
 			s.rows.move(i - s.rows.cur)
 		}
 		return nil, nil
+	case citesMsg:
+		switch {
+		case msg.seq != s.counting:
+		case msg.err != nil:
+			return nil, fail(fmt.Errorf("counting the quotes citing each source: %w", msg.err))
+		default:
+			s.cites, s.counted = msg.cites, true
+		}
+		return nil, nil
 	case showEventsMsg:
 		if msg.written {
-			return nil, loadSourceList(s.ctx.store) // a source or a quote may have changed
+			return nil, s.loadSourceList() // a source or a quote may have changed
 		}
 		return nil, nil
 	case storeChangedMsg:
-		return nil, loadSourceList(s.ctx.store)
+		return nil, s.loadSourceList()
 	case tea.KeyPressMsg:
 		return s.key(msg)
 	}
@@ -284,11 +317,12 @@ func (s *sourcesScreen) View(over Dialog) []string {
 	titles := "  " + cols("Quotes", "Published", "Publisher", "Author", "Title", "URL")
 	return listFrame(s.ctx, s.w, s.h, what, titles, &s.rows, over, empty, func(i int, selected bool) string {
 		src := s.sources[i]
-		n := ""
-		if c := s.cites[src.ID]; c > 0 {
+		n := fmt.Sprintf("%6s", "·")
+		switch c := s.cites[src.ID]; {
+		case c > 0:
 			n = fmt.Sprintf("%6d", c)
-		} else {
-			n = fmt.Sprintf("%6s", "·")
+		case !s.counted:
+			n = fmt.Sprintf("%6s", "…") // not counted yet
 		}
 		text := func(t string, w int) string { return line(clip(t, w)) }
 		p := text(src.Publisher, pub)
