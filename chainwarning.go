@@ -66,6 +66,12 @@ func (w walkNoting) VerifyJournal() (model.ChainReport, error) {
 	return r, err
 }
 
+// Overtaken tells what the store it wraps tells, for model.Undo.
+func (w walkNoting) Overtaken() bool {
+	o, ok := w.Store.(model.Overtaken)
+	return ok && o.Overtaken()
+}
+
 // Write makes the change, and notes the entry it wrote after the walk.
 func (w walkNoting) Write(op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
 	e, err := w.Store.Write(op, phrase, fn)

@@ -374,7 +374,8 @@ func revertPhrase(e Entry) string {
 	return fmt.Sprintf("undid #%d: %s", e.Seq, e.Phrase)
 }
 
-// Undo reverses the latest change in the journal of s.
+// Undo reverses the latest change in the journal of s; it is refused
+// when s was overtaken (Overtaken) while it was being opened.
 func Undo(s Store) (Entry, error) {
 	last, err := s.Journal(JournalQuery{Limit: 1})
 	if err != nil {
@@ -382,6 +383,9 @@ func Undo(s Store) (Entry, error) {
 	}
 	if len(last) == 0 {
 		return Entry{}, errors.New("nothing to undo: the journal is empty")
+	}
+	if o, ok := s.(Overtaken); ok && o.Overtaken() {
+		return Entry{}, &OvertakenError{Latest: last[0]}
 	}
 	if err := checkTrusted(s, last[0].Seq); err != nil {
 		return Entry{}, err

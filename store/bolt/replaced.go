@@ -19,6 +19,24 @@ import (
 // gives up as it does waiting for a lock: after Options.Timeout in all,
 // with model.ErrInUse.
 func openCurrent(path string, opts Options) (*Store, error) {
+	seen, _ := os.Stat(path)
+	return openSeen(path, opts, seen)
+}
+
+// openSeen is openCurrent for an opener that had seen the file as seen
+// (nil: nothing was at path): the store it returns tells whether another
+// process wrote to the file, or put another in its place, meanwhile.
+func openSeen(path string, opts Options, seen os.FileInfo) (*Store, error) {
+	s, err := openLatest(path, opts)
+	if err == nil && seen != nil {
+		fi, ferr := s.file.Stat()
+		s.overtaken = ferr != nil || !os.SameFile(seen, fi) || identOfInfo(seen) != s.ident
+	}
+	return s, err
+}
+
+// openLatest is openCurrent's loop.
+func openLatest(path string, opts Options) (*Store, error) {
 	timeout := opts.Timeout
 	if timeout <= 0 {
 		timeout = DefaultTimeout
@@ -71,3 +89,9 @@ func sameFile(path string, held *os.File) (same, seen bool) {
 	}
 	return os.SameFile(fi, current), true
 }
+
+// Overtaken implements model.Overtaken: another process wrote to the
+// store's file, or put another in its place, between the moment Open was
+// called and the moment it held the file; bbolt lets one writer in at a
+// time, and Open waits for the others.
+func (s *Store) Overtaken() bool { return s.overtaken }

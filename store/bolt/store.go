@@ -74,6 +74,9 @@ type Store struct {
 	// sharedFrom is the file the store was when the lock was traded,
 	// to tell another put in its place meanwhile (reopen).
 	sharedFrom os.FileInfo
+	// overtaken: another process wrote to the file while Open waited
+	// for it (Overtaken).
+	overtaken bool
 }
 
 // Both ways of holding a store answer the whole contract.
@@ -82,6 +85,7 @@ var (
 	_ model.Store = (*Shared)(nil)
 
 	_ model.Superseded = (*Store)(nil)
+	_ model.Overtaken  = (*Store)(nil)
 )
 
 // Open opens the store at path, creating it (and its directory) when it
@@ -175,6 +179,11 @@ func identOf(f *os.File) string {
 	if err != nil {
 		return ""
 	}
+	return identOfInfo(fi)
+}
+
+// identOfInfo is identOf for a file looked at already.
+func identOfInfo(fi os.FileInfo) string {
 	return fmt.Sprintf("%d/%d", fi.Size(), fi.ModTime().UnixNano())
 }
 
