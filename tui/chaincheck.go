@@ -53,7 +53,7 @@ func checkChain(s model.Store, remote bool) tea.Cmd {
 func (m *Model) chainBroken(msg chainMsg) tea.Cmd {
 	b := msg.broken
 	return tea.Batch(m.say(statusMsg{text: fmt.Sprintf("the journal's chain breaks at entry #%d (%s): it was altered outside chrono; chrono verify --journal says more", b.Seq, b.Fault), err: true}),
-		m.broadcast(storeChangedMsg{}))
+		m.changed(nil))
 }
 
 // chainWeighedMsg: a walk for the served sessions found the chain

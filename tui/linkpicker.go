@@ -26,6 +26,10 @@ type linkPicker struct {
 	cur     int
 	height  int // result rows on screen
 	keys    linkPickerKeys
+	// keep is the event the cursor was on when the store changed
+	// elsewhere: the search asked again puts the cursor back on it, or,
+	// gone to the trash, where it was.
+	keep string
 }
 
 type linkPickerKeys struct {
@@ -122,8 +126,17 @@ func (p *linkPicker) Update(msg tea.Msg) (Action, tea.Cmd) {
 				p.found = append(p.found, r)
 			}
 		}
-		p.cur = 0
+		if p.keep == "" {
+			p.cur = 0
+			return nil, nil
+		}
+		if i := slices.IndexFunc(p.found, func(r model.Row) bool { return r.Event.ID == p.keep }); i >= 0 {
+			p.cur = i
+		}
+		p.cur, p.keep = max(min(p.cur, len(p.found)-1), 0), ""
 		return nil, nil
+	case storeChangedMsg:
+		return p.storeChanged(msg.change)
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, p.keys.Cancel):
@@ -160,9 +173,31 @@ func (p *linkPicker) Update(msg tea.Msg) (Action, tea.Cmd) {
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(inputKey(&p.input, msg))
 	if p.input.Value() != before {
+		p.keep = "" // a new search starts at its first event
 		return nil, tea.Batch(cmd, p.search())
 	}
 	return nil, cmd
+}
+
+// storeChanged asks again for the candidates when another process
+// changed one of them, or the order: one gone to the trash is no longer
+// offered, and enter does not meet it there. When this event went, the
+// picker closes, saying why.
+func (p *linkPicker) storeChanged(c *changeSummary) (Action, tea.Cmd) {
+	if c != nil && c.gone[p.from.ID] {
+		return closeDialog{}, say("not linked: " + quotedTitle(p.from.Title) + " was moved to the trash elsewhere")
+	}
+	touched := c.all() || c.moved
+	for i := 0; i < len(p.found) && !touched; i++ {
+		touched = c.touches(p.found[i].Event.ID)
+	}
+	if !touched {
+		return nil, nil
+	}
+	if p.cur < len(p.found) {
+		p.keep = p.found[p.cur].Event.ID
+	}
+	return nil, p.search()
 }
 
 // wheel implements wheelScroller: the cursor moves as many candidates

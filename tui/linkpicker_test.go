@@ -4,8 +4,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"chrono/model"
+	"chrono/store"
 )
 
 func TestLinkPickerLinks(t *testing.T) {
@@ -139,5 +143,72 @@ func TestLinkToAnEventTrashedMeanwhile(t *testing.T) {
 	}
 	if l := event(t, s, "nso-mobileum-call").Links; slices.ContainsFunc(l, func(l model.Link) bool { return l.Event == "apple-sues-nso" }) {
 		t.Errorf("linked to the event in the trash: %v", l)
+	}
+}
+
+// TestLinkPickerDropsAnEventTrashedElsewhere: an event offered in the
+// open picker that another process moves to the trash is no longer
+// offered once the browser hears of the change, rather than met by enter
+// with a refusal; the cursor stays where it was. When this event goes
+// to the trash, the picker closes, saying so.
+func TestLinkPickerDropsAnEventTrashedElsewhere(t *testing.T) {
+	s := exampleStore(t)
+	clock := noted
+	shared, err := store.Open(s.Location(), store.Options{Shared: true, Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close() // the browser opens the file for each read, as chrono runs it
+	d := startDriver(t, New(shared, Options{Now: func() time.Time { return clock }}))
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	trash := func(id string) {
+		t.Helper()
+		other, err := store.Open(shared.Location(), store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer other.Close()
+		if _, _, err := (model.Trash{Events: []string{id}}).Apply(other); err != nil {
+			t.Fatal(err)
+		}
+		clock = clock.Add(3 * time.Second) // past the watcher's wait
+	}
+
+	d.keys("L")
+	d.typeText("nso")
+	p := d.openDialog().(*linkPicker)
+	at := slices.IndexFunc(p.found, func(r model.Row) bool { return r.Event.ID == "nso-denial" })
+	if at < 1 || at+1 >= len(p.found) {
+		t.Fatalf("the denial is not among the candidates, with others before and after it: %v", p.found)
+	}
+	for range at {
+		d.keys("down")
+	}
+	next := p.found[at+1].Event.ID
+	trash("nso-denial")
+	d.keys("tab") // a key: the browser asks whether the store changed
+	if slices.ContainsFunc(p.found, func(r model.Row) bool { return r.Event.ID == "nso-denial" }) || strings.Contains(d.screen(), "NSO denies doing business") {
+		t.Fatalf("the picker still offers the event trashed elsewhere:\n%s", d.screen())
+	}
+	if p.cur != at || p.found[p.cur].Event.ID != next {
+		t.Errorf("the cursor is on %d, want %d (%s), where the trashed event was", p.cur, at, next)
+	}
+	a, ok := formAction(t, d, "enter").(linkEvents)
+	if !ok || a.to != next {
+		t.Errorf("enter after the trashing: %+v, want a link to %s", a, next)
+	}
+
+	// This event itself goes to the trash.
+	d = startDriver(t, New(shared, Options{Now: func() time.Time { return clock }}))
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	d.keys("L")
+	d.typeText("fbi")
+	trash("nso-mobileum-call")
+	d.keys("tab")
+	if d.openDialog() != nil {
+		t.Fatal("the picker stays open for an event trashed elsewhere")
+	}
+	if want := "was moved to the trash elsewhere"; !strings.Contains(d.status(), want) {
+		t.Errorf("status %q, want it to say %q", d.status(), want)
 	}
 }

@@ -59,7 +59,7 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 	case chainMsg:
 		return m.chainBroken(msg)
 	case chainWeighedMsg:
-		return m.broadcast(storeChangedMsg{})
+		return m.changed(nil)
 	case presenceDueMsg:
 		m.presenceWaited()
 		return nil
@@ -281,6 +281,18 @@ func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
 		cmds = append(cmds, m.act(m.screens[i].Update(msg)))
 	}
 	return tea.Batch(cmds...)
+}
+
+// changed tells the screens, and the open dialog, that another process
+// changed the store (all of it when c is nil): a dialog that lists
+// events (the link picker) must not offer one gone to the trash.
+func (m *Model) changed(c *changeSummary) tea.Cmd {
+	msg := storeChangedMsg{change: c}
+	cmd := m.broadcast(msg)
+	if m.dialog != nil {
+		cmd = tea.Batch(cmd, m.act(m.dialog.Update(msg)))
+	}
+	return cmd
 }
 
 // minScreen is the least a screen keeps: its header and three lines.

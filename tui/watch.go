@@ -115,7 +115,7 @@ func (m *Model) noticed(n model.Notice) tea.Cmd {
 // reload has every screen read what it shows again, with what the
 // screens share of the investigation.
 func (m *Model) reload() tea.Cmd {
-	return tea.Batch(m.broadcast(storeChangedMsg{}), loadHeader(m.ctx.store), loadFacets(m.ctx.store))
+	return tea.Batch(m.changed(nil), loadHeader(m.ctx.store), loadFacets(m.ctx.store))
 }
 
 // takeChanges has every screen read again what the change touched; an
@@ -144,7 +144,7 @@ func (m *Model) takeChanges(msg changesMsg) tea.Cmd {
 	// Nothing on screen changes until what the screens ask for comes,
 	// unless one of them says otherwise as it takes the change in.
 	m.ctx.still = true
-	cmds := []tea.Cmd{m.broadcast(storeChangedMsg{change: c}), loadFacets(m.ctx.store)}
+	cmds := []tea.Cmd{m.changed(c), loadFacets(m.ctx.store)}
 	if c.all() || c.header {
 		cmds = append(cmds, loadHeader(m.ctx.store))
 	}
