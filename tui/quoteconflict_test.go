@@ -150,3 +150,49 @@ func TestQuoteEditedBesideAnother(t *testing.T) {
 		t.Errorf("quote 1 is %+v; want the speaker typed, and their stance and context kept", q)
 	}
 }
+
+// TestQuoteFormOnAnEventTrashedMeanwhile: a quote saved on an event
+// another process moved to the trash meanwhile opens again on what was
+// typed, saying that saving again restores the event, as the event form
+// does: which it does, then saves the quote. Before, the form could only
+// be closed, and what was typed with it.
+func TestQuoteFormOnAnEventTrashedMeanwhile(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		keys []string // open the form, on the field typed into
+		said func(model.Event) string
+	}{
+		{"new quote", []string{"Q"}, func(e model.Event) string { return e.Quotes[len(e.Quotes)-1].Text }},
+		{"quote edited", []string{"enter", "e", "tab"}, func(e model.Event) string { return e.Quotes[0].Speaker }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := exampleStore(t)
+			d := newDriver(t, s, 80, 24)
+			id := d.selected()
+			d.keys(tc.keys...)
+			d.typeText(" (typed)")
+			if _, _, err := (model.Trash{Events: []string{id}}).Apply(s); err != nil {
+				t.Fatal(err)
+			}
+			d.keys("ctrl+s")
+			f, ok := d.openDialog().(*quoteForm)
+			if !ok || !f.inTrash {
+				t.Fatalf("after the refused save: %T, status %q", d.openDialog(), d.status())
+			}
+			if said := strings.Join(strings.Fields(d.screen()), " "); !strings.Contains(said, "the event went to the trash meanwhile: ctrl+s restores it and saves yours, esc drops what you typed") {
+				t.Errorf("the refusal says:\n%s", d.screen())
+			}
+			d.keys("ctrl+s")
+			if d.openDialog() != nil || d.statusErr() {
+				t.Fatalf("saving again: %T, status %q", d.openDialog(), d.status())
+			}
+			e, err := s.Event(id)
+			if err != nil {
+				t.Fatalf("the event is not restored: %v", err)
+			}
+			if got := tc.said(e); !strings.HasSuffix(got, " (typed)") {
+				t.Errorf("the quote saved: %q, want what was typed", got)
+			}
+		})
+	}
+}

@@ -44,6 +44,9 @@ type quoteForm struct {
 	problem refusal
 	discard discardGuard
 	w, h    int
+	// inTrash: the last save found the event in the trash, put there
+	// meanwhile; the next restores it first.
+	inTrash bool
 }
 
 // quoteField is a field of the quote form, in its order.
@@ -445,6 +448,9 @@ func (f *quoteForm) save() (Action, tea.Cmd) {
 	edit := model.SaveQuote{Event: f.event.ID, N: f.n, Quote: q, NewSource: f.newSource}
 	if f.n > 0 && f.n <= len(f.event.Quotes) {
 		edit.Base, edit.Quotes = f.event.Quotes[f.n-1], f.event.Quotes
+	}
+	if f.inTrash {
+		return restoreThen{id: f.event.ID, then: edit}, nil
 	}
 	return writeEdit{edit}, nil
 }

@@ -36,13 +36,17 @@ func reopenQuote(s model.Store, f *quoteForm, why error) tea.Cmd {
 // Any other refusal is said as it came, the form as it was.
 func (f *quoteForm) refused(cur model.Event, found bool, why error) {
 	f.discard = discardGuard{}
+	f.inTrash = false
 	if trashed := (inTrashError{}); errors.As(why, &trashed) {
-		// The store's advice, D, would be typed into the form.
-		then := "D then opens the trash, where r restores it"
-		if trashed.restoreNeeds != nil {
-			then = fmt.Sprintf("restoring it needs the %s role", *trashed.restoreNeeds)
+		// What is typed is kept, and saved where it was meant to go, as
+		// the event form does; the store's advice, D, would be typed
+		// into the form.
+		if trashed.restoreNeeds == nil {
+			f.inTrash = true
+			f.problem = refuse(fmt.Sprintf("not saved: the event went to the trash meanwhile: %s restores it and saves yours, %s drops what you typed", keyOf(f.keys.Save), keyOf(f.keys.Cancel)), f.snapshot())
+			return
 		}
-		f.problem = refuse(fmt.Sprintf("not saved: the event went to the trash meanwhile; %s closes the form, and what you typed with it (%s)", keyOf(f.keys.Cancel), then), f.snapshot())
+		f.problem = refuse(fmt.Sprintf("not saved: the event went to the trash meanwhile; %s closes the form, and what you typed with it (restoring it needs the %s role)", keyOf(f.keys.Cancel), *trashed.restoreNeeds), f.snapshot())
 		return
 	}
 	was := f.n

@@ -238,9 +238,14 @@ func (m *Model) act(a Action, cmd tea.Cmd) tea.Cmd {
 		return tea.Batch(cmd, m.write(w))
 	case restoreThen:
 		// Two writes, in turn, each undone on its own: a restore that
-		// fails leaves the note refused, and opened again, as before.
+		// fails leaves the note or quote refused, and opened again, as
+		// before.
+		then := pendingWrite{edit: a.then}
+		if d, ok := m.dialog.(*quoteForm); ok {
+			then.quote = d
+		}
 		m.dialog = nil
-		return tea.Batch(cmd, m.write(pendingWrite{edit: model.Untrash{Events: []string{a.id}}}), m.write(pendingWrite{edit: a.then}))
+		return tea.Batch(cmd, m.write(pendingWrite{edit: model.Untrash{Events: []string{a.id}}}), m.write(then))
 	case undoLast:
 		return tea.Batch(cmd, m.undo(false))
 	case redoLast:
