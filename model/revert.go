@@ -390,7 +390,20 @@ func Undo(s Store) (Entry, error) {
 	if err := checkTrusted(s, last[0].Seq); err != nil {
 		return Entry{}, err
 	}
-	return Revert(s, last[0])
+	e := last[0]
+	return s.Write(OpUndo, revertPhrase(e), func(tx Tx) error {
+		// Read before the write began: in a database another process's
+		// change may have come between, and the change read is then not
+		// the latest the undo was asked for.
+		later, err := tx.Later(e.Seq)
+		if err != nil {
+			return err
+		}
+		if len(later) > 0 {
+			return &OvertakenError{Latest: later[len(later)-1]}
+		}
+		return RevertEntry(tx, e)
+	})
 }
 
 // RevertSeq reverses entry seq of the journal of s, read from it.

@@ -83,6 +83,7 @@ func Run(t *testing.T, h Harness) {
 		{"RestoreBringsBackCitedSources", testRestoreBringsBackCitedSources},
 		{"ReimportKeepsLinksToTheTrash", testReimportKeepsLinksToTheTrash},
 		{"RevertPastUndoneChanges", testRevertPastUndoneChanges},
+		{"UndoActsOnTheLatestOnly", testUndoActsOnTheLatestOnly},
 		{"EditsKeepToTheLimits", testEditsKeepToTheLimits},
 		{"OldEventsOverALimitStayEditable", testOldEventsOverALimitStayEditable},
 		{"ImportIsAllOrNothing", testImportIsAllOrNothing},
