@@ -138,14 +138,14 @@ func TestSourcesScreen(t *testing.T) {
 	if src.Publisher != "The Guardian" {
 		t.Fatalf("added %+v", src)
 	}
-	d.keys("g") // guardian, the first by id
+	d.keys("G") // guardian, undated, the last
 	d.keys("e", "tab", "tab")
 	d.typeText("Ruling")
 	d.keys("ctrl+s")
 	if got := sourceOf(t, s, "guardian"); got.Title != "Ruling" || !strings.Contains(d.screen(), "Ruling") {
 		t.Errorf("edited %+v", got)
 	}
-	d.keys("G", "x") // wapo, cited
+	d.keys("g", "j", "x") // wapo, cited, after occupy-democrats of the same day
 	if !d.statusErr() || !strings.Contains(d.status(), "cited by") {
 		t.Errorf("removing a cited source: %q", d.status())
 	}

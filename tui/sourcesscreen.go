@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -73,8 +74,21 @@ func (s *sourcesScreen) loadSourceList() tea.Cmd {
 	s.counting++
 	return tea.Batch(func() tea.Msg {
 		ss, err := st.Sources()
+		sortByPublished(ss)
 		return sourcesListMsg{sources: ss, err: err}
 	}, countCites(st, s.counting))
+}
+
+// sortByPublished puts sources in the order they were published, as an
+// investigation's reporting came out; the undated after, and sources of
+// one date by id. The store gives them by id.
+func sortByPublished(ss []model.Source) {
+	slices.SortStableFunc(ss, func(a, b model.Source) int {
+		if c := a.Published.Compare(b.Published); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
 }
 
 // countCites counts the quotes citing each source by walking the
