@@ -543,3 +543,21 @@ func TestDateFilterFollowsTheZoneShown(t *testing.T) {
 		t.Errorf("during 15 Aug 2017 shown in UTC: %d events, want 2", n)
 	}
 }
+
+// TestFilterPickerOffersMovesOnlyAmongRows: ↑ and ↓ are offered while
+// the picker shows rows to move among, not for one left.
+func TestFilterPickerOffersMovesOnlyAmongRows(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 120, 40)
+	d.keys("f")
+	footer := func() string {
+		lines := strings.Split(strings.TrimRight(d.screen(), "\n"), "\n")
+		return lines[len(lines)-1]
+	}
+	if !strings.Contains(footer(), "↓ down") {
+		t.Errorf("the picker's rows, footer %q; want ↓ offered", footer())
+	}
+	d.typeText("untagged")
+	if f := footer(); strings.Contains(f, "↓ down") || strings.Contains(f, "↑ up") {
+		t.Errorf("one row left, footer %q; want neither ↑ nor ↓", f)
+	}
+}

@@ -165,10 +165,14 @@ func (p *picker) FullHelp() [][]key.Binding { return p.keys.FullHelp() }
 // SetSize implements Dialog: a line for what was typed, then the rows.
 func (p *picker) SetSize(_, h int) { p.height = max(h-1, 1) }
 
-// updateKeys turns off erasing when nothing is typed.
+// updateKeys turns off erasing when nothing is typed, and moving when
+// there is no other row to move to.
 func (p *picker) updateKeys() {
 	p.keys.Erase.SetEnabled(p.narrow != "")
 	p.keys.EraseAll.SetEnabled(p.narrow != "")
+	rows := len(p.shown()) > 1
+	p.keys.Up.SetEnabled(rows)
+	p.keys.Down.SetEnabled(rows)
 }
 
 // shown returns the indexes of the entries that match what was typed.
