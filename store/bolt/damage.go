@@ -157,5 +157,11 @@ func damageOf(err error) string {
 	if errors.As(err, &d) {
 		return "a page could not be read (" + d.why + ")"
 	}
+	// bbolt's page check reports a page it could not read as the panic
+	// it recovered, "panic: assertion failed: …"; said so, it reads as
+	// chrono crashing, not as the page it is.
+	if why, ok := strings.CutPrefix(err.Error(), "panic: "); ok {
+		return "a page could not be read (" + why + ")"
+	}
 	return err.Error()
 }
