@@ -255,7 +255,7 @@ func (o *exportOptions) writeOutput(write, onScreen func(io.Writer) error) error
 		if o.stdoutIsTerminal() {
 			return onScreen(o.stdout)
 		}
-		return buffered(write, o.stdout)
+		return noRoomToWrite("stdout", true, buffered(write, o.stdout))
 	}
 	create := outfile.CreateNoReplace
 	if o.force {
@@ -273,9 +273,9 @@ func (o *exportOptions) writeOutput(write, onScreen func(io.Writer) error) error
 		write = onScreen
 	}
 	if err := buffered(write, f); err != nil {
-		return err
+		return noRoomToWrite(o.output, f.Through() != nil, err)
 	}
-	return f.Commit()
+	return noRoomToWrite(o.output, f.Through() != nil, f.Commit())
 }
 
 // buffered calls write with a buffer in front of w: the formats write a

@@ -1,0 +1,26 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"syscall"
+)
+
+// noRoomToWrite explains a write to dest that failed for want of space
+// (a full disk, a quota, a file-size limit): what is left behind and what
+// to do, instead of the encoder's or the system call's wording, which
+// says neither. through says dest is written as it goes (stdout, a
+// device), so that what reached it is a part; a file is written beside
+// and renamed, so that none is left. Another error is returned as it is.
+func noRoomToWrite(dest string, through bool, err error) error {
+	left := "no file was left"
+	if through {
+		left = "what reached it is incomplete"
+	}
+	for _, errno := range []syscall.Errno{syscall.ENOSPC, syscall.EDQUOT, syscall.EFBIG} {
+		if errors.Is(err, errno) {
+			return fmt.Errorf("no room to write %s (%w): %s; free some disk space, or write elsewhere, and try again", dest, errno, left)
+		}
+	}
+	return err
+}
