@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"chrono/store"
 )
@@ -28,13 +29,16 @@ func copyable(location string) (arg, note string) {
 // character a shell would read otherwise; in the $'...' form of bash and
 // zsh, each character a terminal does not show (a control, a zero-width
 // character, a control of direction) written \uXXXX (\UXXXXXXXX past
-// U+FFFF), when it holds one, so that what is copied from the screen is s.
+// U+FFFF), when it holds one, and each byte that is not UTF-8 \xNN, so
+// that what is copied from the screen is s.
 func shellArg(s string) string {
-	if strings.ContainsFunc(s, hidden) {
+	if strings.ContainsFunc(s, hidden) || !utf8.ValidString(s) {
 		var b strings.Builder
 		b.WriteString("$'")
-		for _, r := range s {
+		for i, r := range s {
 			switch {
+			case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+				fmt.Fprintf(&b, "\\x%02x", s[i]) // a byte that is not UTF-8, as it is
 			case hidden(r) && r > 0xFFFF:
 				fmt.Fprintf(&b, "\\U%08x", r) // \u reads four digits at most
 			case hidden(r):

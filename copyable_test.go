@@ -32,6 +32,11 @@ func TestShellArg(t *testing.T) {
 		{"bidi\u202etag", `$'bidi\u202etag'`},
 		{"a'b\u200b", `$'a\'b\u200b'`},
 		{"lang\U000E0001tag", `$'lang\U000e0001tag'`}, // bash's \u reads four digits
+		// A byte that is not UTF-8 (a Latin-1 name) is written \xNN: as
+		// it is, a terminal shows it as nothing or as another character,
+		// and U+FFFD in its place would name another file.
+		{"caf\xe9.db", `$'caf\xe9.db'`},
+		{"d\xff\xfe\x1b[31m.db", `$'d\xff\xfe\u001b[31m.db'`},
 	} {
 		if got := shellArg(tt.in); got != tt.want {
 			t.Errorf("shellArg(%q) = %s, want %s", tt.in, got, tt.want)
