@@ -115,13 +115,14 @@ func checkStore(tx *bbolt.Tx, full, cheap bool) string {
 	return ""
 }
 
-// firstProblem returns the first error of bbolt's check, reading the rest
-// so that the check's goroutine ends before its transaction does.
+// firstProblem returns the first error of bbolt's check, as damageOf
+// says it, reading the rest so that the check's goroutine ends before its
+// transaction does.
 func firstProblem(errs <-chan error) string {
 	first := ""
 	for err := range errs {
 		if first == "" {
-			first = err.Error()
+			first = damageOf(err)
 		}
 	}
 	return first
