@@ -196,6 +196,9 @@ func openError(path string, err error) error {
 		// yes to access(2) and no to open(2).
 		return refuseWrite(path, err.Error())
 	case errors.Is(err, berrors.ErrTimeout):
+		if h := holder(path); h != "" {
+			return fmt.Errorf("store %s is %w (%s): close it there (or wait for it to finish) and try again", path, model.ErrInUse, h)
+		}
 		return fmt.Errorf("store %s is %w: close it there (or wait for it to finish) and try again", path, model.ErrInUse)
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrVersionMismatch):
 		return fmt.Errorf("store %s is %w or %w (%v): nothing was changed; check the --db path, or restore it from a backup", path, model.ErrDamaged, model.ErrNotChrono, err)
