@@ -91,6 +91,12 @@ func runBrowse(opts *browseOptions) error {
 		// cannot change it.
 		readOnly = termtext.Line(err.Error())
 		s, err = opts.openStore(true)
+	} else if errors.Is(err, model.ErrInUse) && statErr == nil {
+		// Another process writes (an import reading its files, say): the
+		// browser only reads here, and once open it reads while others
+		// write and waits its turn to write, so it need not wait to
+		// start.
+		s, err = opts.openStore(true)
 	}
 	if err != nil {
 		return err
