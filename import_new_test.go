@@ -132,6 +132,7 @@ func TestImportOfWhatIsNotAFile(t *testing.T) {
 	for _, tt := range []struct{ path, want string }{
 		{filepath.Join(dir, "missing.json"), "missing.json: no such file: check the name, or give - to read stdin"},
 		{dir, dir + " is a directory: name a file in it"},
+		{"", `"": an empty file name`},
 	} {
 		r := chrono(t, newDB(t), "", "import", tt.path)
 		if r.code == 0 || !strings.Contains(r.stderr, tt.want) || strings.Contains(r.stderr, "open ") {

@@ -14,6 +14,10 @@ import (
 // such file or directory" and, for a directory, only fails at the first
 // read. A named pipe or a device is opened as any file.
 func openInputFile(name string) (*os.File, error) {
+	if name == "" {
+		// Said as it is, the message would start with a bare colon.
+		return nil, errors.New(`"": an empty file name (an unset shell variable?): give the path of a file, or - to read stdin`)
+	}
 	shown := termtext.Line(name)
 	f, err := os.Open(name)
 	switch {
