@@ -58,6 +58,11 @@ func runExportEvidence(opts *exportOptions) error {
 		}
 		rep, err := writeEvidence(build, s, evidence.Options{Now: time.Now(), NotAsSeen: opts.seenLost})
 		if err != nil {
+			// Said of the working directory, a full disk named a
+			// hidden name the user never gave, and no remedy.
+			if e := noRoomToWrite(termtext.Line(dir), false, err); e != err {
+				return e
+			}
 			return fmt.Errorf("%s: %w", dir, err)
 		}
 		if err := emptyOrAbsent(dir); err != nil {
