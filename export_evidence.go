@@ -47,7 +47,7 @@ func runExportEvidence(opts *exportOptions) error {
 	return opts.withStore(true, func(s model.Store) error {
 		tmp, err := outfile.TempDir(dir, outfile.Evidence)
 		if err != nil {
-			return fmt.Errorf("%s: making a working directory beside it: %w", dir, err)
+			return err
 		}
 		defer outfile.RemoveTemp(tmp)
 		// The directory itself is made with the umask's permissions;

@@ -104,6 +104,7 @@ func TestExportEvidenceRefusals(t *testing.T) {
 		{[]string{"export", "--format", "evidence", "-o", full, "--force"}, "never replaces"},
 		{[]string{"export", "--format", "evidence", "-o", file}, "is not a directory"},
 		{[]string{"export", "--format", "evidence", "-o", filepath.Join(dir, "x"), "--tag", "a"}, "whole record"},
+		{[]string{"export", "--format", "evidence", "-o", filepath.Join(dir, "no", "such", "ev")}, "the directory " + filepath.Join(dir, "no", "such") + " does not exist: create it"},
 	} {
 		r := chrono(t, db, "", c.args...)
 		if r.code == 0 || !strings.Contains(r.stderr, c.want) {

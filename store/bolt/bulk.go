@@ -376,7 +376,7 @@ func tempDir(storePath string) (string, error) {
 	}
 	dir, err := outfile.TempDir(target, outfile.Import)
 	if err != nil {
-		return "", fmt.Errorf("making the import's working directory beside %s: %w", target, err)
+		return "", fmt.Errorf("the import: %w", err)
 	}
 	return dir, nil
 }

@@ -63,7 +63,7 @@ func Create(path string, perm fs.FileMode) (*File, error) {
 		of.keep = fi
 		perm = 0o600 // until Commit gives it the mode it replaces
 	case !errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
+		return nil, noPlace("writing", path, target, err)
 	}
 	return of, of.start(perm)
 }
@@ -103,7 +103,7 @@ func CreateNew(path string, perm fs.FileMode) (*File, error) {
 func (of *File) start(perm fs.FileMode) error {
 	f, err := createTemp(of.target, kindOut, perm)
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", of.path, unwrapPath(err))
+		return noPlace("writing", of.path, of.target, err)
 	}
 	of.f, of.tmp = f, f.Name()
 	return nil

@@ -261,3 +261,26 @@ func TestRemoveStaleStoreTakesItsImportsDirectory(t *testing.T) {
 		t.Errorf("left %q, want %q", left, want)
 	}
 }
+
+// TestCreateNamesAMissingDirectory: a file in a directory that does not
+// exist is refused naming the directory, with what to do, and leaves
+// nothing; so is one under a file taken for a directory.
+func TestCreateNamesAMissingDirectory(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "no", "such")
+	err := write(filepath.Join(missing, "x.json"), "x")
+	if err == nil || !strings.Contains(err.Error(), "directory "+missing+" does not exist") || !strings.Contains(err.Error(), "create it") {
+		t.Errorf("in a missing directory: %v", err)
+	}
+	file := filepath.Join(dir, "f")
+	if err := os.WriteFile(file, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err = write(filepath.Join(file, "x.json"), "x")
+	if err == nil || !strings.Contains(err.Error(), file+" is not a directory") {
+		t.Errorf("under a file: %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("the refusals left %d files", len(entries)-1)
+	}
+}

@@ -19,7 +19,7 @@ func writesThrough(path string) (bool, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return false, nil // a new file, or a link to one
 	case err != nil:
-		return false, fmt.Errorf("%s: %w", path, unwrapPath(err))
+		return false, noPlace("writing", path, path, err)
 	}
 	switch m := fi.Mode(); {
 	case m.IsDir():
@@ -69,7 +69,7 @@ func resolve(path string, visit func(string)) (string, error) {
 			return p, nil
 		}
 		if err != nil {
-			return "", fmt.Errorf("%s: %w", path, unwrapPath(err))
+			return "", noPlace("writing", path, p, err)
 		}
 		if fi.Mode()&fs.ModeSymlink == 0 {
 			return p, nil

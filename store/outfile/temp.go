@@ -116,7 +116,7 @@ func TempDir(target, kind string) (string, error) {
 		}
 		forget(name)
 		if !errors.Is(err, fs.ErrExist) {
-			return "", err
+			return "", noPlace("writing", target, target, err)
 		}
 	}
 	return "", errors.New("no free temporary name beside " + target)
