@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -21,10 +22,13 @@ func TestDeepTimeDates(t *testing.T) {
 		{"Y-538799999~/Y-251901999", "c. 538.8 million years ago – 251.902 million years ago", -538_799_999, -251_901_999},
 		{"Y-4599999999/Y-64999999", "4.6 billion years ago – 65 million years ago", -4_599_999_999, -64_999_999},
 		{"Y-1000000000", "1 billion years ago", -1_000_000_000, -1_000_000_000},
-		{"Y-13812345678", "13,812,345,679 BCE", -13_812_345_678, -13_812_345_678},
+		{"Y-13812345678", "13.812345679 billion years ago", -13_812_345_678, -13_812_345_678},
+		{"Y-13800000001", "13.800000002 billion years ago", -13_800_000_001, -13_800_000_001},
 		{"Y-13799629999", "13.79963 billion years ago", -13_799_629_999, -13_799_629_999},
 		{"Y-251901999", "251.902 million years ago", -251_901_999, -251_901_999},
-		{"Y-251902500", "251,902,501 BCE", -251_902_500, -251_902_500},
+		{"Y-251902500", "251.902501 million years ago", -251_902_500, -251_902_500},
+		{"Y-1000001", "1.000002 million years ago", -1_000_001, -1_000_001},
+		{"Y-999999", "1,000,000 BCE", -999_999, -999_999},
 		{"Y-9999", "10,000 BCE", -9999, -9999},
 		{"Y12345", "12,345 CE", 12345, 12345},
 		{"Y100000000000", "100,000,000,000 CE", 100_000_000_000, 100_000_000_000},
@@ -107,6 +111,28 @@ func TestDeepTimeOrder(t *testing.T) {
 		lo, hi, dated := OrderKeyBounds(OrderKey(&Event{ID: "e", Date: d}))
 		if !dated || lo != d.Earliest() || hi != d.Latest() || lo.IsUnbounded() || hi.IsUnbounded() {
 			t.Errorf("%s: order key bounds %v %v %v", s, lo, hi, dated)
+		}
+	}
+}
+
+// TestDeepTimeLabelsReadBack: every year of deep time reads as years
+// ago, not some as years BCE, and ReadDate takes the label back to the
+// year, but for the years a round figure names both of (13.8 billion
+// years ago is -13,799,999,999 and -13,800,000,000).
+func TestDeepTimeLabelsReadBack(t *testing.T) {
+	for _, y := range []int64{-1_000_002, -1_000_001, -65_000_001, -251_902_500, -13_800_000_002, -13_800_000_001, -13_799_999_998, -99_999_999_999} {
+		label := YearLabel(y)
+		if !strings.HasSuffix(label, " years ago") {
+			t.Errorf("YearLabel(%d) = %q, want years ago", y, label)
+			continue
+		}
+		d, err := ReadDate(label)
+		if err != nil {
+			t.Errorf("ReadDate(%q): %v", label, err)
+			continue
+		}
+		if got, _, _ := d.Earliest().Civil(); got != y {
+			t.Errorf("ReadDate(YearLabel(%d) = %q) is year %d", y, label, got)
 		}
 	}
 }

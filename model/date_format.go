@@ -240,8 +240,8 @@ func sameYearCompactable(a, b point) bool {
 
 // YearLabel names an astronomical year for people: 2017, 44 BCE for -43,
 // 10,000 BCE for -9999, and a year of deep time, a million years or more
-// before year 0 and round to a thousand years, as years ago: 65 million
-// years ago, 251.902 million years ago, 13.8 billion years ago. As with
+// before year 0, as years ago: 65 million years ago, 251.902 million
+// years ago, 13.8 billion years ago. As with
 // geology's "Ma", the figure is the year BCE as written (or its
 // astronomical magnitude, a year apart): the years since year 0 are not
 // added, being below what such a figure says.
@@ -287,37 +287,39 @@ func groupDigits(n int64) string {
 }
 
 // deepTime names a year a million or more years before year 0 as people
-// read deep time, when its BCE number or its magnitude is round to a
-// thousand years, so that the figure is exact: 65 million years ago, 13.8
-// billion years ago.
+// read deep time: 65 million years ago, 13.8 billion years ago. The
+// figure is the year's BCE number or its magnitude, whichever is round
+// to a thousand years; for a year that is neither, its BCE number to the
+// year, 13.800000002 billion years ago, so that ReadDate takes it back
+// exactly and a scale of years in deep time reads in one way, not as
+// years ago beside years BCE.
 func deepTime(y int64) (string, bool) {
 	if y > -1_000_000 {
 		return "", false
 	}
-	for _, n := range []int64{1 - y, -y} {
-		if n%1000 != 0 {
-			continue
-		}
-		unit, name, width := int64(1_000_000), " million", 6
-		if n >= 1_000_000_000 {
-			unit, name, width = 1_000_000_000, " billion", 9
-		}
-		s := strconv.FormatInt(n/unit, 10)
-		if frac := strings.TrimRight(string(appendPadded(nil, n%unit, width)), "0"); frac != "" {
-			s += "." + frac
-		}
-		return s + name + " years ago", true
+	n := 1 - y
+	if n%1000 != 0 && -y%1000 == 0 {
+		n = -y
 	}
-	return "", false
+	unit, name, width := int64(1_000_000), " million", 6
+	if n >= 1_000_000_000 {
+		unit, name, width = 1_000_000_000, " billion", 9
+	}
+	s := strconv.FormatInt(n/unit, 10)
+	if frac := strings.TrimRight(string(appendPadded(nil, n%unit, width)), "0"); frac != "" {
+		s += "." + frac
+	}
+	return s + name + " years ago", true
 }
 
 // MonthLabel names a month of an astronomical year as dates name it:
-// Aug 2017.
+// Aug 2017; in deep time with the year as YearLabel names it, so that a
+// ruler's months read as its years do.
 func MonthLabel(y int64, month int) string {
 	if month < 1 || month > 12 {
 		return YearLabel(y)
 	}
-	return monthNames[month-1] + " " + calendarYear(y)
+	return monthNames[month-1] + " " + YearLabel(y)
 }
 
 // localTimeThere follows a time of day written without an offset, in a

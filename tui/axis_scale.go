@@ -155,14 +155,14 @@ func (z zoom) dated(c int64) string {
 // write -0043 for 44 BCE.
 func yearLabel(y int64) string { return model.YearLabel(y) }
 
-// wideYearLabel names the round year a cell of the wide zooms starts at:
-// as a round number of years BCE, which lies in the same cell (a cell of
-// ten years and more holds both ends of the year apart that astronomical
-// numbering makes: -1000 is 1001 BCE, and the cell from it holds 1000
-// BCE), and deep time as years ago, as the dates name it: 13.8 billion
-// years ago.
+// wideYearLabel names the round year a cell of the wide zooms starts at
+// as a round number of years BCE or years ago, which lies in the same
+// cell: a cell of ten years and more holds both ends of the year apart
+// that astronomical numbering makes (-1000 is 1001 BCE, and the cell from
+// it holds 1000 BCE; -13,800,000,100 is 13,800,000,101 BCE, and the cell
+// holds 13.8000001 billion years ago, as the dates name it).
 func wideYearLabel(y int64) string {
-	if y <= 0 && y > -1_000_000 {
+	if y <= 0 {
 		return model.YearLabel(y + 1)
 	}
 	return model.YearLabel(y)

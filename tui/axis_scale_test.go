@@ -24,8 +24,13 @@ func TestAxisScaleNamesYearsAsTheDatesDo(t *testing.T) {
 		{"-0043-03-15", zoomHours, "15 Mar 44 BCE 00:00"},
 		{"2017-08-14", zoomDays, "14 Aug 2017"},
 		{"2017-08", zoomMonths, "Aug 2017"},
-		{"Y-170000002", zoomMonths, "Jan 170,000,003 BCE"},
-		{"Y-170000010", zoomDecades, "170,000,011 BCE"},
+		{"Y-170000002", zoomMonths, "Jan 170.000003 million years ago"},
+		{"Y-170000010", zoomDecades, "170.000011 million years ago"},
+		// Deep time reads as years ago at every zoom, never as years
+		// BCE beside years ago.
+		{"Y-13800000001", zoomYears, "13.800000002 billion years ago"},
+		{"Y-13800000000", zoomYears, "13.8 billion years ago"},
+		{"Y-13800000100", zoomDecades - 1, "13.8000001 billion years ago"},
 		// The zooms wider than decades name round years.
 		{"-1000", zoomDecades - 1, "1000 BCE"},
 		{"-1000", zoomDecades - 2, "1000 BCE"},

@@ -559,3 +559,30 @@ func TestAxisHelpSaysWhereVGoes(t *testing.T) {
 		t.Errorf("on the axis, the help does not say v goes back to the list:\n%s", help)
 	}
 }
+
+// TestAxisDeepTimeScreens compares a cosmology's first events on the
+// time axis with testdata/TestAxisDeepTimeScreens/*.golden: its scale
+// names deep time as years ago at every zoom, as the rows' dates do,
+// not 13,800,000,002 BCE beside 13.8 billion years ago.
+func TestAxisDeepTimeScreens(t *testing.T) {
+	dates := []struct{ id, date string }{
+		{"big-bang", "Y-13800000000"}, {"earth", "Y-4500000000"}, {"dinosaurs", "Y-65000000"},
+		{"ice-age", "-9999"}, {"magna-carta", "1215-06-15"}, {"moon", "1969-07-20"},
+	}
+	for _, tt := range []struct {
+		name string
+		keys []string
+	}{
+		{"years", []string{"v"}},
+		{"centuries", []string{"v", "-", "-"}},
+	} {
+		for _, size := range [][2]int{{160, 45}, {80, 24}} {
+			t.Run(tt.name+"-"+sizeName(size), func(t *testing.T) {
+				d := newDriver(t, placed{datedStore(t, dates)}, size[0], size[1])
+				d.keys(tt.keys...)
+				checkSize(t, d.m.View().Content, size[0], size[1])
+				golden.RequireEqual(t, d.screen())
+			})
+		}
+	}
+}
