@@ -30,7 +30,9 @@ func newLogCmd(c *cli) *cobra.Command {
 		Short: "Show the history of changes, newest first (of one event with ID)",
 		Long: `Show the journal of changes, newest first: each change's number, time,
 author, what it did and the events it touched. With ID, only the changes
-to that event. chrono undo takes back the latest; chrono revert N an
+to what chrono show ID shows: to that event, and to the links other
+events make to it (linked, unlinked, or the linking event moved to the
+trash or back). chrono undo takes back the latest; chrono revert N an
 earlier one. When the journal's chain does not hold (an entry changed
 outside chrono), a warning on stderr after the entries names the entry
 where it breaks.
@@ -76,7 +78,7 @@ const logPage = 200
 
 // runLog prints the journal a page at a time.
 func runLog(opts *logOptions) error {
-	q := model.JournalQuery{Event: opts.id, Limit: logPage, MostEvents: logShown}
+	q := model.JournalQuery{Event: opts.id, Linked: true, Limit: logPage, MostEvents: logShown}
 	if opts.asJSON {
 		q.MostEvents = 0 // JSON is for programs: every event, whole
 	}

@@ -173,3 +173,35 @@ func TestLogSinceOnTheReadersClock(t *testing.T) {
 		}
 	}
 }
+
+// TestLogOfOneEventHasLinksFromOthers: chrono log ID lists the changes
+// that another event's link made to what chrono show ID shows: the link
+// recorded under the other event, its unlink, and its move to the trash
+// that took the link off the event.
+func TestLogOfOneEventHasLinksFromOthers(t *testing.T) {
+	db := newDB(t)
+	for _, args := range [][]string{
+		{"add", "--id", "a", "--title", "A", "--date", "2019"},
+		{"add", "--id", "b", "--title", "B", "--date", "2018"},
+		{"link", "a", "follows", "b"}, {"unlink", "a", "follows", "b"},
+		{"link", "a", "follows", "b"}, {"rm", "a"},
+	} {
+		if r := chrono(t, db, "", args...); r.code != 0 {
+			t.Fatalf("%v: %+v", args, r)
+		}
+	}
+	r := chrono(t, db, "", "log", "b")
+	if r.code != 0 {
+		t.Fatalf("log b: %+v", r)
+	}
+	var got []string
+	for _, l := range strings.Split(r.stdout, "\n") {
+		if strings.HasPrefix(l, "       ") {
+			got = append(got, strings.TrimSpace(l))
+		}
+	}
+	want := []string{"a moved to the trash", "a changed: links", "a changed: links", "a changed: links", "b added"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("log b lists:\n%s\nwant:\n%s", r.stdout, strings.Join(want, "\n"))
+	}
+}

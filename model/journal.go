@@ -158,6 +158,12 @@ type JournalQuery struct {
 	// Event keeps the entries that touched it, each with that event's
 	// changes alone (Touched says how many events the entry touched).
 	Event string
+	// Linked, with Event, keeps too the entries that changed the links
+	// other events make to it (EventChange.ChangesLinksTo), with those
+	// changes: every change to what the event's show shows, for its
+	// history. A caller that asks what changed the event itself (an
+	// import's base, a conflict) leaves it false.
+	Linked bool
 	// Since keeps entries made at or after it; zero for all.
 	Since time.Time
 	// Before keeps entries with a smaller Seq, for paging; 0 for none.
@@ -183,20 +189,22 @@ func (q JournalQuery) Matches(e *Entry) bool {
 		return false
 	case !q.Since.IsZero() && e.At.Before(q.Since):
 		return false
-	case q.Event != "" && !e.Touches(q.Event):
+	case q.Event != "" && !q.concerns(e):
 		return false
 	}
 	return true
 }
 
 // Trim returns e as a journal read for q gives it: with an Event query,
-// that event's changes alone; with MostEvents, no more than that many;
+// that event's changes alone (and, Linked, the changes to links to it); with MostEvents, no more than that many;
 // and Touched saying how many there were when some are left out.
 func (q JournalQuery) Trim(e Entry) Entry {
 	n := len(e.Events)
 	switch {
 	case q.Event != "":
-		e.Events = slices.DeleteFunc(slices.Clone(e.Events), func(c EventChange) bool { return c.ID != q.Event })
+		e.Events = slices.DeleteFunc(slices.Clone(e.Events), func(c EventChange) bool {
+			return c.ID != q.Event && !(q.Linked && c.ChangesLinksTo(q.Event))
+		})
 	case q.MostEvents > 0 && n > q.MostEvents:
 		e.Events = e.Events[:q.MostEvents]
 	}
@@ -204,6 +212,15 @@ func (q JournalQuery) Trim(e Entry) Entry {
 		e.Touched = n
 	}
 	return e
+}
+
+// concerns reports whether e is one of the entries q's Event and Linked
+// select.
+func (q JournalQuery) concerns(e *Entry) bool {
+	if q.Linked {
+		return e.Concerns(q.Event)
+	}
+	return e.Touches(q.Event)
 }
 
 // Touches reports whether the entry changed the event with an id.

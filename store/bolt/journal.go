@@ -183,9 +183,10 @@ func recordEntry(b buckets, e *model.Entry, l *journalform.Log, ids []string) (u
 }
 
 // Journal returns the entries q selects, newest first. The entries of
-// one event come from its history keys; the others from the end of the
-// journal backwards, so that the first page of either reads no more
-// than it returns.
+// one event come from its history keys, so that the first page reads no
+// more than it returns; with those that changed the links other events
+// make to it (Linked), from the whole journal read back, as no index
+// names them. The others come from the end of the journal backwards.
 func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 	var out []model.Entry
 	err := s.view(func(b buckets) (err error) {
@@ -195,10 +196,18 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 	return out, err
 }
 
+// How an entry read for a journal query stands to the event asked about.
+const (
+	journalAll     = iota // no event asked about
+	journalOwn            // its history key names the entry
+	journalAdded          // its history key says an import added it
+	journalLinking        // the entry may have changed links to it
+)
+
 // journalIn is Journal in a read of the store.
 func journalIn(b buckets, q model.JournalQuery) ([]model.Entry, error) {
 	var out []model.Entry
-	take := func(seq uint64, v []byte, added bool) (bool, error) {
+	take := func(seq uint64, v []byte, how int) (bool, error) {
 		if v == nil {
 			return false, stored.Unreadablef("journal entry #%d: the history of an event names it, the journal has not", seq)
 		}
@@ -209,18 +218,28 @@ func journalIn(b buckets, q model.JournalQuery) ([]model.Entry, error) {
 		if !q.Since.IsZero() && e.At.Before(q.Since) {
 			return true, nil
 		}
-		if added {
+		switch how {
+		case journalAdded:
 			// The history key says the entry added the event: its
 			// record is known, and the entry's other ids unread.
 			e.Events = []model.EventChange{{ID: q.Event, To: model.OnTimeline}}
 			if p.N() > 1 {
 				e.Touched = p.N()
 			}
-		} else if q.Event != "" {
+		case journalOwn:
 			// The history keys say the entry touched the event; of its
 			// events, the one asked about is the one to show.
 			err = asCorruption(p.Events(&e, q.Event))
-		} else {
+		case journalLinking:
+			if e.Op == model.OpImport {
+				// An import journals the events it adds by their ids
+				// alone: none is seen to link.
+				return true, nil
+			}
+			if err = asCorruption(p.Events(&e, "")); err == nil {
+				e = q.Trim(e)
+			}
+		default:
 			err = asCorruption(p.SomeEvents(&e, q.MostEvents))
 		}
 		if err != nil {
@@ -232,33 +251,37 @@ func journalIn(b buckets, q model.JournalQuery) ([]model.Entry, error) {
 		out = append(out, e)
 		return q.Limit <= 0 || len(out) < q.Limit, nil
 	}
+	var hits map[uint64]int
 	if q.Event != "" {
 		prefix := append([]byte(q.Event), keySep)
-		type hit struct {
-			seq   uint64
-			added bool // the entry added the event, as an import does
-		}
-		var seqs []hit
+		hits = make(map[uint64]int)
+		var seqs []uint64
 		c := b.history.Cursor()
 		for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
 			if len(k) != len(prefix)+8 {
 				continue // a longer id's key, past its separator
 			}
-			seqs = append(seqs, hit{binary.BigEndian.Uint64(k[len(prefix):]), bytes.Equal(v, historyAdded)})
+			how, seq := journalOwn, binary.BigEndian.Uint64(k[len(prefix):])
+			if bytes.Equal(v, historyAdded) {
+				how = journalAdded
+			}
+			hits[seq], seqs = how, append(seqs, seq)
 		}
-		for _, h := range slices.Backward(seqs) {
-			if q.Before != 0 && h.seq >= q.Before {
-				continue
+		if !q.Linked {
+			for _, seq := range slices.Backward(seqs) {
+				if q.Before != 0 && seq >= q.Before {
+					continue
+				}
+				if seq <= q.After {
+					return out, nil
+				}
+				more, err := take(seq, b.journal.Get(seqKey(seq)), hits[seq])
+				if err != nil || !more {
+					return out, err
+				}
 			}
-			if h.seq <= q.After {
-				return out, nil
-			}
-			more, err := take(h.seq, b.journal.Get(seqKey(h.seq)), h.added)
-			if err != nil || !more {
-				return out, err
-			}
+			return out, nil
 		}
-		return out, nil
 	}
 	c := b.journal.Cursor()
 	var k, v []byte
@@ -270,9 +293,21 @@ func journalIn(b buckets, q model.JournalQuery) ([]model.Entry, error) {
 		k, v = c.Prev()
 	}
 	for ; k != nil && beUint64(k) > q.After; k, v = c.Prev() {
-		more, err := take(beUint64(k), v, false)
+		seq, how := beUint64(k), journalAll
+		if hits != nil {
+			if how = hits[seq]; how == 0 {
+				how = journalLinking
+			}
+			delete(hits, seq)
+		}
+		more, err := take(seq, v, how)
 		if err != nil || !more {
 			return out, err
+		}
+	}
+	for seq := range hits {
+		if seq > q.After && (q.Before == 0 || seq < q.Before) {
+			return out, stored.Unreadablef("journal entry #%d: the history of %q names it, the journal has not", seq, q.Event)
 		}
 	}
 	return out, nil

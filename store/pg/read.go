@@ -171,7 +171,7 @@ func (s *Store) IncomingLinks(ids []string) (map[string][]model.Incoming, error)
 // the events at either end of its rows in the links table, in the
 // timeline or in the trash.
 func (s *Store) Detail(id string) (model.Detail, error) {
-	history := model.JournalQuery{Event: id, Limit: model.DetailHistory}
+	history := model.JournalQuery{Event: id, Linked: true, Limit: model.DetailHistory}
 	const latest = 1 << 62 // before every entry
 	var b pgx.Batch
 	b.Queue(`SELECT ord, body FROM events WHERE inv = $1 AND id = $2`, s.inv, id)
@@ -273,13 +273,23 @@ func (s *Store) Detail(id string) (model.Detail, error) {
 	// A head not kept is read on its own; and should the page not hold
 	// the latest changes (entries it leaves out), the journal is read.
 	var done bool
+	own := history
+	own.Linked = false
 	err = s.readOne(func(db querier) (err error) {
-		d.History, _, done, err = s.journalPage(db, history, page, nil, latest)
+		if d.History, _, done, err = s.journalPage(db, own, page, nil, latest); err != nil {
+			return err
+		}
+		if !done && len(page) == model.DetailHistory {
+			if d.History, err = s.journalIn(db, own); err != nil {
+				return err
+			}
+		}
+		// The changes to the links others make to the event are not in
+		// its history rows: the journal is read back for them.
+		linking, err := s.linkingIn(db, history)
+		d.History = mergeNewest(d.History, linking, model.DetailHistory)
 		return err
 	})
-	if err == nil && !done && len(page) == model.DetailHistory {
-		d.History, err = s.Journal(history)
-	}
 	if err != nil {
 		return model.Detail{}, err
 	}
@@ -416,6 +426,9 @@ func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 
 // journalIn is Journal read through db.
 func (s *Store) journalIn(db querier, q model.JournalQuery) ([]model.Entry, error) {
+	if q.Event != "" && q.Linked {
+		return s.linkedJournalIn(db, q)
+	}
 	var out []model.Entry
 	before := int64(1) << 62
 	if q.Before != 0 {

@@ -107,6 +107,7 @@ func Run(t *testing.T, h Harness) {
 		{"WriteIsAllOrNothing", testWriteIsAllOrNothing},
 		{"WriteRecordsOneEntry", testWriteRecordsOneEntry},
 		{"JournalQueries", testJournalQueries},
+		{"HistoryHasLinksFromOthers", testHistoryHasLinksFromOthers},
 		{"TrashRestorePurge", testTrashRestorePurge},
 		{"PurgeRemovesLinksToIt", testPurgeRemovesLinksToIt},
 		{"CopyLeavesOutLinksToTheTrash", testCopyLeavesOutLinksToTheTrash},

@@ -1,0 +1,49 @@
+package model
+
+import "slices"
+
+// ChangesLinksTo reports whether c changed the links that another event
+// makes to the event with an id, as that event's show lists them
+// ("disputed by a"): a link added, removed or given another rel, or the
+// linking event moved to the trash or back. An event an import added is
+// not journaled whole, and so is not seen to link.
+func (c EventChange) ChangesLinksTo(id string) bool {
+	if c.ID == id {
+		return false
+	}
+	return !slices.Equal(relsTo(c.Before, c.From, id), relsTo(c.After, c.To, id))
+}
+
+// relsTo returns the rels of the links a version of an event makes to
+// id, sorted, when it is on the timeline: the links of an event in the
+// trash are not shown on the events they name.
+func relsTo(e *Event, at Whereabouts, id string) []Rel {
+	if e == nil || at != OnTimeline {
+		return nil
+	}
+	var rels []Rel
+	for _, l := range e.Links {
+		if l.Event == id {
+			rels = append(rels, l.Rel)
+		}
+	}
+	slices.Sort(rels)
+	return rels
+}
+
+// Concerns reports whether c changed what the event with an id shows:
+// the event itself, or the links another event makes to it.
+func (c EventChange) Concerns(id string) bool {
+	return c.ID == id || c.ChangesLinksTo(id)
+}
+
+// Concerns reports whether the entry changed what the event with an id
+// shows (EventChange.Concerns).
+func (e *Entry) Concerns(id string) bool {
+	for i := range e.Events {
+		if e.Events[i].Concerns(id) {
+			return true
+		}
+	}
+	return false
+}
