@@ -47,3 +47,16 @@ func (e *Entry) Concerns(id string) bool {
 	}
 	return false
 }
+
+// LeavesLinks reports whether a change of kind op leaves every event's
+// links as they were, so that an event's history need not read its
+// events to find the links it changed: tags, notes, quotes, sources,
+// the investigation's title and snapshots; and an import, which
+// journals the events it adds by id alone.
+func (op Op) LeavesLinks() bool {
+	switch op {
+	case OpTag, OpUntag, OpNote, OpQuote, OpSource, OpTitle, OpSnapshot, OpNew, OpImport:
+		return true
+	}
+	return false
+}

@@ -231,9 +231,9 @@ func journalIn(b buckets, q model.JournalQuery) ([]model.Entry, error) {
 			// events, the one asked about is the one to show.
 			err = asCorruption(p.Events(&e, q.Event))
 		case journalLinking:
-			if e.Op == model.OpImport {
-				// An import journals the events it adds by their ids
-				// alone: none is seen to link.
+			if e.Op.LeavesLinks() {
+				// Its head says it changed no link: its events are
+				// not read.
 				return true, nil
 			}
 			if err = asCorruption(p.Events(&e, "")); err == nil {

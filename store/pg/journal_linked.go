@@ -39,7 +39,7 @@ func mergeNewest(a, b []model.Entry, limit int) []model.Entry {
 // linkingIn returns, newest first, up to q.Limit of the entries q
 // selects that are not in the history of q.Event but changed the links
 // other events make to it. An entry with a head is read whole only when
-// it is no import: an import journals the events it adds by id alone.
+// its kind may change links (model.Op.LeavesLinks).
 func (s *Store) linkingIn(db querier, q model.JournalQuery) ([]model.Entry, error) {
 	var out []model.Entry
 	before := int64(1) << 62
@@ -62,7 +62,7 @@ func (s *Store) linkingIn(db querier, q model.JournalQuery) ([]model.Entry, erro
 				if err != nil {
 					return out, err
 				}
-				if head.Op == model.OpImport {
+				if head.Op.LeavesLinks() {
 					continue
 				}
 				if err := db.QueryRow(ctx, `SELECT body FROM journal WHERE inv = $1 AND seq = $2`, s.inv, r.seq).Scan(&body); err != nil {
@@ -73,7 +73,7 @@ func (s *Store) linkingIn(db querier, q model.JournalQuery) ([]model.Entry, erro
 			if err != nil {
 				return out, err
 			}
-			if !q.Matches(&e) {
+			if e.Op.LeavesLinks() || !q.Matches(&e) {
 				continue
 			}
 			out = append(out, q.Trim(e))
