@@ -18,9 +18,12 @@ type Detail struct {
 	// Trashed holds the titles of related events in the trash, by id: a
 	// link to one is not to nothing, and chrono restore brings it back.
 	Trashed map[string]string
-	// History is the event's latest changes, newest first, with those
-	// to the links other events make to it: what Journal(JournalQuery{
-	// Event: id, Linked: true, Limit: DetailHistory}) returns.
+	// History is the event's own latest changes, newest first: what
+	// Journal(JournalQuery{Event: id, Limit: DetailHistory}) returns.
+	// Not those to the links other events make to it (Linked), which no
+	// index names: finding them reads back through the journal, a walk
+	// too long for each event the browser selects; chrono log ID lists
+	// them.
 	History []Entry
 	// Snapshots are the snapshots of the sources in Sources that have
 	// any, by source id, as Snapshots lists them.

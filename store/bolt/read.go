@@ -318,7 +318,7 @@ func (s *Store) Detail(id string) (model.Detail, error) {
 				d.Trashed[r.Event] = tr.Event.Title
 			}
 		}
-		if d.History, err = journalIn(b, model.JournalQuery{Event: id, Linked: true, Limit: model.DetailHistory}); err != nil {
+		if d.History, err = journalIn(b, model.JournalQuery{Event: id, Limit: model.DetailHistory}); err != nil {
 			return err
 		}
 		d.Snapshots = map[string][]model.Snapshot{}

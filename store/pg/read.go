@@ -171,7 +171,7 @@ func (s *Store) IncomingLinks(ids []string) (map[string][]model.Incoming, error)
 // the events at either end of its rows in the links table, in the
 // timeline or in the trash.
 func (s *Store) Detail(id string) (model.Detail, error) {
-	history := model.JournalQuery{Event: id, Linked: true, Limit: model.DetailHistory}
+	history := model.JournalQuery{Event: id, Limit: model.DetailHistory}
 	const latest = 1 << 62 // before every entry
 	var b pgx.Batch
 	b.Queue(`SELECT ord, body FROM events WHERE inv = $1 AND id = $2`, s.inv, id)

@@ -11,8 +11,8 @@ import (
 // entries that changed the links another event makes to it, as its show
 // lists them (linked, unlinked, the linking event moved to the trash and
 // back), each with that event's change, newest first and a page at a
-// time; without Linked, its own changes alone; and the browser's latest
-// changes (Detail) are the history with Linked.
+// time; without Linked, its own changes alone, as the browser's latest
+// changes (Detail) are.
 func testHistoryHasLinksFromOthers(t *testing.T, s *suite) {
 	st := s.seeded(t)
 	const from, to = "undated-aside", "ides-of-march"
@@ -76,11 +76,9 @@ func testHistoryHasLinksFromOthers(t *testing.T, s *suite) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var latest []uint64
 	for _, e := range d.History {
-		latest = append(latest, e.Seq)
-	}
-	if n := min(len(want), model.DetailHistory); len(latest) < n || !slices.Equal(latest[:n], want[:n]) {
-		t.Errorf("%s's latest changes: entries %v, want %v first", to, latest, want[:n])
+		if slices.Contains(want, e.Seq) {
+			t.Errorf("%s's latest changes hold #%d, a change to another event's link: want its own alone", to, e.Seq)
+		}
 	}
 }
