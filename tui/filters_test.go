@@ -561,3 +561,27 @@ func TestFilterPickerOffersMovesOnlyAmongRows(t *testing.T) {
 		t.Errorf("one row left, footer %q; want neither ↑ nor ↓", f)
 	}
 }
+
+// TestTagFilterShowsItsTagFirst: under a filter by a tag, a row shows
+// that tag first, whatever its place among the event's tags; without
+// the filter, in their order.
+func TestTagFilterShowsItsTagFirst(t *testing.T) {
+	d := newDriver(t, exampleStore(t), 160, 45)
+	row := func() string {
+		t.Helper()
+		for _, l := range strings.Split(d.screen(), "\n") {
+			if strings.Contains(l, "NSO offers Mobileum") {
+				return l
+			}
+		}
+		t.Fatalf("no row of the call:\n%s", d.screen())
+		return ""
+	}
+	if r := row(); !strings.Contains(r, "#ss7") {
+		t.Fatalf("unfiltered, the row's tags: %q; want #ss7 first", r)
+	}
+	d.filterBy("whistleblower")
+	if r := row(); !strings.Contains(r, "#whistlebl") || strings.Contains(r, "#ss7") {
+		t.Errorf("filtered by #whistleblower, the row: %q; want that tag first", r)
+	}
+}

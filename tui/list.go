@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -102,7 +103,7 @@ func (b *browser) tagColumn(rows []model.Row, w, dw int) int {
 	most, tw := room/4, 0
 	for _, r := range rows {
 		if len(r.Event.Tags) > 0 {
-			tw = max(tw, b.ctx.styles.width(fitChips(&b.ctx.styles, r.Event.Tags, most-1))+1)
+			tw = max(tw, b.ctx.styles.width(fitChips(&b.ctx.styles, b.shownTags(r.Event.Tags), most-1))+1)
 		}
 	}
 	return min(tw, most)
@@ -149,7 +150,7 @@ func (b *browser) rowView(e model.Event, selected bool, w, dw, tw int) string {
 	// a column of their own so that titles line up.
 	room := w - b.rowChrome() - dw
 	tagRoom := tw
-	tags := fitChips(st, e.Tags, tagRoom-1) // a cell left before the pane's divider
+	tags := fitChips(st, b.shownTags(e.Tags), tagRoom-1) // a cell left before the pane's divider
 	titleRoom := room - tagRoom
 	if tagRoom > 0 {
 		titleRoom -= 2
@@ -208,6 +209,36 @@ func (b *browser) rowView(e model.Event, selected bool, w, dw, tw int) string {
 		sb.WriteString(st.Chip.Render(tags))
 	}
 	return st.fit(sb.String(), w)
+}
+
+// shownTags is an event's tags in the order its row shows them: those
+// the filter selects by first, so that a row cut to "#a +2" shows the
+// tag it is listed for. They are a new slice only when the order changes.
+func (b *browser) shownTags(tags []string) []string {
+	want := b.query.Tags
+	if len(want) == 0 || len(tags) < 2 {
+		return tags
+	}
+	filtered := func(t string) bool {
+		return slices.ContainsFunc(want, func(w string) bool { return model.SameInAnyCase(w, t) })
+	}
+	// Already in order: no tag the filter selects after one it does not.
+	i := slices.IndexFunc(tags, func(t string) bool { return !filtered(t) })
+	if i < 0 || !slices.ContainsFunc(tags[i:], filtered) {
+		return tags
+	}
+	out := make([]string, 0, len(tags))
+	for _, t := range tags {
+		if filtered(t) {
+			out = append(out, t)
+		}
+	}
+	for _, t := range tags {
+		if !filtered(t) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // fitChips shows as many whole tags as fit in w cells and counts the rest:

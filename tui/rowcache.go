@@ -2,6 +2,7 @@ package tui
 
 import (
 	"slices"
+	"strings"
 
 	"chrono/model"
 )
@@ -69,6 +70,7 @@ type rowFrame struct {
 	search   string
 	focus    focus
 	problems *idText // the problems' list, by its identity (nil for none)
+	tags     string  // the tags filtered by, shown first (shownTags)
 }
 
 // drawnRow is one row's line with what it was drawn from.
@@ -85,7 +87,7 @@ type drawnRow struct {
 
 // frameOf is what the rows of the frame about to be drawn depend on.
 func (b *browser) frameOf(w, dw, tw int) rowFrame {
-	return rowFrame{w: w, dw: dw, tw: tw, zone: b.ctx.zone, styles: b.ctx.stylesGen, search: b.search.text, focus: b.focus, problems: b.problems.d}
+	return rowFrame{w: w, dw: dw, tw: tw, zone: b.ctx.zone, styles: b.ctx.stylesGen, search: b.search.text, focus: b.focus, problems: b.problems.d, tags: strings.Join(b.query.Tags, "\x00")}
 }
 
 // rowLine returns the line of the row of e, drawn again only when it or
