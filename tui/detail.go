@@ -870,24 +870,21 @@ func noteByline(n model.Note) string {
 }
 
 // historyLine is one change of the event id, from the journal, as
-// chrono log says it: the entry's phrase, then what it did to the event
-// (or to the event whose link to it it changed):
+// chrono log says it: the entry's phrase, then what it did to the event:
 // "#12 ana · 4 Mar 2026 15:04 · redid #9: added a note to fbi-tip · changed: notes".
 func historyLine(e model.Entry, id string) string {
 	what := e.Phrase
 	if what == "" {
 		what = string(e.Op)
 	}
-	own := slices.IndexFunc(e.Events, func(c model.EventChange) bool { return c.ID == id })
-	if own >= 0 {
-		// Not "added “X” · added": the phrase says it already.
-		if w := e.Events[own].Words(); !strings.HasPrefix(what, w) {
-			what += " · " + w
+	for _, c := range e.Events {
+		if c.ID == id {
+			// Not "added “X” · added": the phrase says it already.
+			if w := c.Words(); !strings.HasPrefix(what, w) {
+				what += " · " + w
+			}
+			break
 		}
-	} else if i := slices.IndexFunc(e.Events, func(c model.EventChange) bool { return c.ChangesLinksTo(id) }); i >= 0 {
-		// A change to another event's link to this one says whose:
-		// "moved 1 event to the trash · a moved to the trash".
-		what += " · " + e.Events[i].ID + " " + e.Events[i].Words()
 	}
 	s := fmt.Sprintf("#%d", e.Seq)
 	if e.Author != "" {

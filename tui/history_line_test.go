@@ -18,7 +18,6 @@ func TestHistoryLine(t *testing.T) {
 	two := &model.Event{ID: "e", Title: "Two"}
 	file := &model.Event{ID: "e", Title: "The file's", Summary: "Kept"}
 	at := time.Date(2026, 3, 4, 15, 4, 0, 0, time.Local)
-	linking := &model.Event{ID: "a", Title: "A", Links: []model.Link{{Rel: model.Follows, Event: "e"}}}
 	entry := func(op model.Op, phrase string, c model.EventChange) model.Entry {
 		c.ID, c.From, c.To = "e", model.OnTimeline, model.OnTimeline
 		return model.Entry{Seq: 7, Author: "ana", At: at, Op: op, Phrase: phrase, Events: []model.EventChange{c}}
@@ -38,10 +37,6 @@ func TestHistoryLine(t *testing.T) {
 		// An add's phrase says it: not "added “Two” · added".
 		{model.Entry{Seq: 7, Author: "ana", At: at, Op: model.OpAdd, Phrase: "added “Two”", Events: []model.EventChange{{ID: "e", From: model.Absent, To: model.OnTimeline}}}, "#7 ana · 4 Mar 2026 15:04 · added “Two”"},
 		{model.Entry{Seq: 7, Author: "ana", At: at, Op: model.OpImport, Phrase: "imported f.json: 1 new, 0 updated", Events: []model.EventChange{{ID: "e", From: model.Absent, To: model.OnTimeline}}}, "#7 ana · 4 Mar 2026 15:04 · imported f.json: 1 new, 0 updated · added"},
-		// Another event's link to it, moved to the trash with that event.
-		{model.Entry{Seq: 7, Author: "ana", At: at, Op: model.OpDelete, Phrase: "moved 1 event to the trash", Events: []model.EventChange{
-			{ID: "a", Before: linking, After: linking, From: model.OnTimeline, To: model.InTrash},
-		}}, "#7 ana · 4 Mar 2026 15:04 · moved 1 event to the trash · a moved to the trash"},
 	}
 	for _, tt := range tests {
 		if got := historyLine(tt.entry, "e"); got != tt.want {
