@@ -12,6 +12,11 @@ type Query struct {
 	Tags     []string
 	Statuses []Status
 	Actors   []string
+	// Sources selects events that cite one of these sources, by id: in
+	// a quote (Quote.Source), or as the source whose publication anchors
+	// their date (DateSource). Both are what the event takes from the
+	// source, as AppendCited lists them and Tx.Citing counts them.
+	Sources []string
 	// During selects events whose dates overlap it, by the clock the
 	// rows show them at, in Zone, where it gives no offset
 	// (OverlapsShown); undated events never do.
@@ -38,7 +43,7 @@ type Query struct {
 
 // IsZero reports whether q selects every event.
 func (q Query) IsZero() bool {
-	return len(q.Tags) == 0 && len(q.Statuses) == 0 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "" && !q.Untagged && !q.Noted && len(q.Linked) == 0 && !q.ByID
+	return len(q.Tags) == 0 && len(q.Statuses) == 0 && len(q.Actors) == 0 && len(q.Sources) == 0 && q.During.IsZero() && q.Text == "" && !q.Untagged && !q.Noted && len(q.Linked) == 0 && !q.ByID
 }
 
 // Matches reports whether q selects e, seeing only e's own links (a
@@ -59,6 +64,8 @@ func (q Query) MatchesIn(e *Event, incoming []Incoming) bool {
 	case len(q.Statuses) > 0 && !slices.Contains(q.Statuses, e.Status):
 		return false
 	case len(q.Actors) > 0 && !slices.ContainsFunc(q.Actors, e.HasActor):
+		return false
+	case len(q.Sources) > 0 && !e.Cites(q.Sources):
 		return false
 	case !q.During.IsZero() && !e.Date.OverlapsShown(q.During, q.Zone):
 		return false
@@ -158,7 +165,7 @@ func IndexFold(s, substr string) int {
 	return i
 }
 
-// Facet is one value of a tag, actor or status with how many events have
+// Facet is one value of a tag, actor, status or cited source with how many events have
 // it.
 type Facet struct {
 	Name  string
@@ -174,6 +181,8 @@ const (
 	FacetTags FacetKind = iota + 1
 	FacetActors
 	FacetStatuses
+	// FacetSources counts the events citing each source (Query.Sources).
+	FacetSources
 )
 
 // Period is a count of events in one month of the timeline, by their

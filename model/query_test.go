@@ -27,9 +27,10 @@ func TestQueryMatches(t *testing.T) {
 	call := Event{
 		ID: "call", Date: MustParseDate("2017-08"), Title: "NSO offers cash", Status: Alleged,
 		Actors: []string{"NSO Group", "Mobileum"}, Tags: []string{"ss7"},
-		Quotes: []Quote{{Text: "We drop bags of cash at your office", Speaker: "Omri Lavie"}},
-		Notes:  []Note{{Text: "ask Mobileum for the minutes"}},
-		Links:  []Link{{Rel: Precedes, Event: "tip"}},
+		DateSource: "wapo",
+		Quotes:     []Quote{{Text: "We drop bags of cash at your office", Speaker: "Omri Lavie", Source: "guardian"}, {Text: "no source given"}},
+		Notes:      []Note{{Text: "ask Mobileum for the minutes"}},
+		Links:      []Link{{Rel: Precedes, Event: "tip"}},
 	}
 	// The denial disputes the call: the call is disputed by it.
 	incoming := []Incoming{{From: "denial", Rel: Disputes}}
@@ -45,6 +46,12 @@ func TestQueryMatches(t *testing.T) {
 		{"status", Query{Statuses: []Status{Denied, Alleged}}, true},
 		{"other status", Query{Statuses: []Status{Denied}}, false},
 		{"actor", Query{Actors: []string{"Mobileum"}}, true},
+		{"source cited by a quote", Query{Sources: []string{"guardian"}}, true},
+		{"source anchoring the date", Query{Sources: []string{"wapo"}}, true},
+		{"any of several sources", Query{Sources: []string{"ft", "guardian"}}, true},
+		{"source not cited", Query{Sources: []string{"ft"}}, false},
+		{"source in another case", Query{Sources: []string{"Guardian"}}, false},
+		{"no source is not a source", Query{Sources: []string{""}}, false},
 		{"during the year", Query{During: MustParseDate("2017")}, true},
 		{"during another year", Query{During: MustParseDate("2018")}, false},
 		{"text in a quote", Query{Text: "BAGS OF CASH"}, true},

@@ -65,6 +65,9 @@ func (f *filter) matches(order []byte, value func() []byte) bool {
 	if len(q.Actors) > 0 && !slices.ContainsFunc(stored.ActorsOf(value()), func(a string) bool { return slices.Contains(q.Actors, a) }) {
 		return false
 	}
+	if len(q.Sources) > 0 && !stored.CitesAny(value(), q.Sources) {
+		return false
+	}
 	if (q.Untagged || q.Noted) && !stored.ShapeMatches(value(), q.Untagged, q.Noted) {
 		return false
 	}

@@ -292,11 +292,15 @@ func (s *Store) Count(q model.Query) (int, error) {
 		case q.IsZero():
 			n = countOf(b.counts, keyTotal)
 			return nil
-		case len(q.Tags) == 1 && len(q.Statuses) == 0 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "" && !q.Untagged && !q.Noted && len(q.Linked) == 0 && !q.ByID:
+		case len(q.Tags) == 1 && len(q.Statuses) == 0 && len(q.Actors) == 0 && len(q.Sources) == 0 && q.During.IsZero() && q.Text == "" && !q.Untagged && !q.Noted && len(q.Linked) == 0 && !q.ByID:
 			n = countOf(b.counts, counterKey(counterTag, q.Tags[0]))
 			return nil
-		case len(q.Tags) == 0 && len(q.Statuses) == 1 && len(q.Actors) == 0 && q.During.IsZero() && q.Text == "" && !q.Untagged && !q.Noted && len(q.Linked) == 0 && !q.ByID:
+		case len(q.Tags) == 0 && len(q.Statuses) == 1 && len(q.Actors) == 0 && len(q.Sources) == 0 && q.During.IsZero() && q.Text == "" && !q.Untagged && !q.Noted && len(q.Linked) == 0 && !q.ByID:
 			n = countOf(b.counts, counterKey(counterStatus, string(q.Statuses[0])))
+			return nil
+		case len(q.Tags) == 0 && len(q.Statuses) == 0 && len(q.Actors) == 0 && len(q.Sources) == 1 && q.During.IsZero() && q.Text == "" && !q.Untagged && !q.Noted && len(q.Linked) == 0 && !q.ByID:
+			// The events citing a source are counted as Tx.Citing counts them.
+			n = countOf(b.counts, counterKey(counterCited, q.Sources[0]))
 			return nil
 		}
 		if k, err := wholeKeyed(q, b); k != nil || err != nil {

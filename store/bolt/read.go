@@ -99,6 +99,7 @@ func (s *Store) Sources() ([]model.Source, error) {
 var facetCounters = map[model.FacetKind]counterKind{
 	model.FacetTags:     counterTag,
 	model.FacetActors:   counterActor,
+	model.FacetSources:  counterCited,
 	model.FacetStatuses: counterStatus,
 }
 

@@ -15,7 +15,7 @@ func countable(q model.Query) bool {
 	case q.Text != "" || !q.During.IsZero() || len(q.Actors) > 0 || q.Untagged || q.Noted || len(q.Linked) > 0 || q.ByID:
 		return false
 	}
-	return len(q.Tags)+len(q.Statuses) == 1
+	return len(q.Tags)+len(q.Statuses)+len(q.Sources) == 1
 }
 
 // CountFrom counts the events q selects at or after from (nil: the

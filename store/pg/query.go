@@ -14,7 +14,7 @@ import (
 )
 
 // plan is a query as the database answers it: the parts of model.Query
-// that columns answer exactly (tags, statuses, actors, untagged, noted,
+// that columns answer exactly (tags, statuses, actors, sources, untagged, noted,
 // ids, links) as SQL conditions, and the rest (dates, text) checked here
 // on each candidate with model.Query.Matches, the definition every store
 // agrees with. The database narrows a search's candidates by the events'
@@ -53,6 +53,9 @@ func (s *Store) plan(q model.Query) *plan {
 	}
 	if len(q.Actors) > 0 {
 		p.where += " AND actors && " + p.arg(q.Actors) + "::text[]"
+	}
+	if len(q.Sources) > 0 {
+		p.where += " AND cites && " + p.arg(q.Sources) + "::text[]"
 	}
 	if q.Untagged {
 		p.where += " AND cardinality(tags) = 0"

@@ -320,10 +320,11 @@ func eachRow(rows pgx.Rows, err error, fn func(id string, body []byte) error) er
 	return rows.Err()
 }
 
-// Facets counts events by tag, actor or status, most frequent first,
-// then by name: from the kept counts (counts.go), exact.
+// Facets counts events by tag, actor, status or cited source, most
+// frequent first, then by name: from the kept counts (counts.go), exact.
 func (s *Store) Facets(kind model.FacetKind) ([]model.Facet, error) {
 	var facet string
+	sql := `SELECT name, n FROM facet_counts WHERE inv = $1 AND kind = $2 AND n <> 0`
 	switch kind {
 	case model.FacetTags:
 		facet = "t"
@@ -331,14 +332,21 @@ func (s *Store) Facets(kind model.FacetKind) ([]model.Facet, error) {
 		facet = "a"
 	case model.FacetStatuses:
 		facet = "s"
+	case model.FacetSources:
+		// No count is kept of the events citing a source: they are
+		// counted from the cites column, as Tx.Citing counts them.
+		sql = `SELECT name, count(*) FROM events, unnest(cites) AS name WHERE inv = $1 GROUP BY name`
 	default:
 		return nil, fmt.Errorf("no facets of kind %d", kind)
 	}
-	sql := `SELECT name, n FROM facet_counts WHERE inv = $1 AND kind = $2 AND n <> 0`
 	var out []model.Facet
 	err := s.readOne(func(db querier) error {
 		out = nil // when run again (readOne)
-		rows, err := db.Query(ctx, sql, s.inv, facet)
+		args := []any{s.inv, facet}
+		if facet == "" {
+			args = args[:1]
+		}
+		rows, err := db.Query(ctx, sql, args...)
 		if err != nil {
 			return err
 		}

@@ -32,6 +32,14 @@ var views = []struct {
 	{"actor", model.Query{Actors: []string{"Gary Miller"}}},
 	{"actors NSO Group or Ted Lieu", model.Query{Actors: []string{"NSO Group", "Ted Lieu"}}},
 	{"actor listed twice on an event", model.Query{Actors: []string{"Brutus"}}},
+	// The Post anchors one event's date without being quoted in it.
+	{"source", model.Query{Sources: []string{"wapo"}}},
+	{"sources wapo or desk-notes", model.Query{Sources: []string{"wapo", "desk-notes"}}},
+	{"source cited in a quote only", model.Query{Sources: []string{"desk-notes"}}},
+	{"source nobody cites", model.Query{Sources: []string{"no-such-source"}}},
+	{"source and tag", model.Query{Sources: []string{"occupy-democrats"}, Tags: []string{"whistleblower"}}},
+	{"source, status and during", model.Query{Sources: []string{"wapo"}, Statuses: []model.Status{model.Reported}, During: model.MustParseDate("2017/2021")}},
+	{"source and text", model.Query{Sources: []string{"occupy-democrats"}, Text: "lieu"}},
 	{"during a year", model.Query{During: model.MustParseDate("2021")}},
 	{"during an interval", model.Query{During: model.MustParseDate("2017-08-10/2018")}},
 	{"during an open interval", model.Query{During: model.MustParseDate("../2016")}},
@@ -306,6 +314,7 @@ func (s *suite) checkViews(t *testing.T, st model.Store, events []model.Event) {
 		model.FacetTags:     func(e *model.Event) []string { return e.Tags },
 		model.FacetActors:   func(e *model.Event) []string { return e.Actors },
 		model.FacetStatuses: func(e *model.Event) []string { return []string{string(e.Status)} },
+		model.FacetSources:  func(e *model.Event) []string { return model.AppendCited(nil, e) },
 	} {
 		got, err := st.Facets(kind)
 		if err != nil {
@@ -495,7 +504,7 @@ func facetsOf(events []model.Event, field func(e *model.Event) []string) []model
 // at a time, and checks the pieces add up to what Events says.
 func testCountFromAndFindInPieces(t *testing.T, s *suite) {
 	st := s.seeded(t)
-	for _, q := range []model.Query{{}, {Text: "nso"}, {Tags: []string{"context"}, Text: "a"}, {Statuses: []model.Status{model.Reported}, Actors: []string{"Gary Miller"}}} {
+	for _, q := range []model.Query{{}, {Text: "nso"}, {Tags: []string{"context"}, Text: "a"}, {Statuses: []model.Status{model.Reported}, Actors: []string{"Gary Miller"}}, {Sources: []string{"wapo"}}} {
 		var want [][]byte
 		for e, err := range st.Events(q) {
 			if err != nil {

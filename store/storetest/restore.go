@@ -93,7 +93,7 @@ func ReadEverything(t testing.TB, st model.Reader) Everything {
 	}
 	e.Events = AllEvents(t, st)
 	e.Facets = map[model.FacetKind][]model.Facet{}
-	for _, kind := range []model.FacetKind{model.FacetTags, model.FacetActors, model.FacetStatuses} {
+	for _, kind := range []model.FacetKind{model.FacetTags, model.FacetActors, model.FacetStatuses, model.FacetSources} {
 		if e.Facets[kind], err = st.Facets(kind); err != nil {
 			t.Fatal(err)
 		}

@@ -181,7 +181,7 @@ func (s *suite) snapshot(t testing.TB, st model.Store) snapshot {
 		t.Fatal(err)
 	}
 	snap.Facets = map[model.FacetKind][]model.Facet{}
-	for _, kind := range []model.FacetKind{model.FacetTags, model.FacetActors, model.FacetStatuses} {
+	for _, kind := range []model.FacetKind{model.FacetTags, model.FacetActors, model.FacetStatuses, model.FacetSources} {
 		if snap.Facets[kind], err = st.Facets(kind); err != nil {
 			t.Fatal(err)
 		}
