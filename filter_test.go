@@ -99,3 +99,26 @@ func TestListDuringFollowsTZ(t *testing.T) {
 		t.Errorf("--during 2017-08-14 --tz utc found the event shown on the 15th: %q", out)
 	}
 }
+
+// TestCLIFilterBySource: --source lists what a source says, the events
+// that quote it and those whose date it anchors, its id in any case;
+// several widen, other flags narrow, and an id the investigation neither
+// lists nor cites is said on stderr with the sources it has. Update with
+// go test -run TestCLIFilterBySource -update.
+func TestCLIFilterBySource(t *testing.T) {
+	steps := [][]string{
+		{"list", "--source", "wapo"},
+		{"list", "--source", "WaPo", "--source", "occupy-democrats", "--tag", "doj"},
+		{"list", "--source", "wapo", "--during", "2021"},
+		{"list", "--source", "wapoo"},
+		{"list", "--json", "--source", "wapo", "--status", "reported"},
+	}
+	db := exampleDB(t)
+	var shown []string
+	var results []result
+	for _, args := range steps {
+		shown = append(shown, shellWords(args))
+		results = append(results, chrono(t, db, "", args...))
+	}
+	golden.RequireEqual(t, transcript(db, shown, results))
+}

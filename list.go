@@ -23,11 +23,13 @@ type listOptions struct {
 func newListCmd(c *cli) *cobra.Command {
 	opts := &listOptions{cli: c}
 	cmd := &cobra.Command{
-		Use:   "list [--tag T] [--status S] [--actor A] [--during EDTF] [--linked REL] [--tz ZONE] [--json]",
+		Use:   "list [--tag T] [--status S] [--actor A] [--source ID] [--during EDTF] [--linked REL] [--tz ZONE] [--json]",
 		Short: "List events in timeline order",
 		Long: `List prints one line per event, in timeline order: date, status, id, title
 and tags. Repeating a flag widens it (--tag a --tag b lists events tagged a
-or b); different flags narrow each other. --during lists events whose dates
+or b); different flags narrow each other. --source lists what a source
+says: the events that quote it, and those whose date it anchors (their
+date text read from its publication). --during lists events whose dates
 overlap an EDTF date: --during 2017 finds an event of August 2017, and one
 known only to lie between 2016 and 2018. --tz utc or --tz local shows times
 written with an offset in UTC or in your zone; a time written without one
@@ -37,7 +39,7 @@ status; chrono show ID says what it is.`,
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error { return runList(opts) },
 	}
-	opts.filter.register(cmd, byTag|byStatus|byActor|byDuring|byLinked)
+	opts.filter.register(cmd, byTag|byStatus|byActor|bySource|byDuring|byLinked)
 	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print one chrono JSON event object per line")
 	opts.tz.register(cmd)
 	return cmd

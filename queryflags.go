@@ -17,6 +17,7 @@ import (
 // every command that filters spells and checks them alike.
 type queryFlags struct {
 	tags, statuses, actors []string
+	sources                []string
 	during                 string
 	linked                 []string
 	// flags are the command's, to tell --during "" from no --during.
@@ -31,6 +32,7 @@ const (
 	byTag queryFilter = 1 << iota
 	byStatus
 	byActor
+	bySource
 	byDuring
 	byLinked
 )
@@ -51,6 +53,9 @@ func (f *queryFlags) register(cmd *cobra.Command, which queryFilter) {
 	if which&byActor != 0 {
 		fs.StringArrayVar(&f.actors, "actor", nil, "only events involving this actor (any case)")
 	}
+	if which&bySource != 0 {
+		fs.StringArrayVar(&f.sources, "source", nil, "only events citing this source id, in a quote or as their date's anchor (chrono source list)")
+	}
 	if which&byDuring != 0 {
 		fs.StringVar(&f.during, "during", "", "only events whose dates overlap this EDTF date")
 	}
@@ -63,7 +68,7 @@ func (f *queryFlags) register(cmd *cobra.Command, which queryFilter) {
 // read is a usage error. Tags and actors are as typed until resolve
 // finds how the store spells them.
 func (f *queryFlags) query() (model.Query, error) {
-	q := model.Query{Actors: f.actors}
+	q := model.Query{Actors: f.actors, Sources: f.sources}
 	for _, t := range f.tags {
 		q.Tags = append(q.Tags, model.TagTyped(t))
 	}
@@ -136,9 +141,9 @@ func statusWord(st model.Status) string {
 	return string(st)
 }
 
-// resolve gives q's tags and actors the spellings s holds, matching them
-// in any case, and says on warn which tag, actor or status the store does
-// not hold: a filter that quietly matches nothing looks like an empty
+// resolve gives q's tags, actors and sources the spellings s holds,
+// matching them in any case, and says on warn which tag, actor, source or
+// status the store does not hold: a filter that quietly matches nothing looks like an empty
 // answer. A name s lacks stays in q, so that q still selects nothing.
 func resolve(s model.Reader, q model.Query, warn io.Writer) (model.Query, error) {
 	var err error
@@ -146,6 +151,9 @@ func resolve(s model.Reader, q model.Query, warn io.Writer) (model.Query, error)
 		return q, err
 	}
 	if q.Actors, err = resolveNames(s, model.FacetActors, "actor", q.Actors, warn); err != nil {
+		return q, err
+	}
+	if q.Sources, err = resolveSources(s, q.Sources, warn); err != nil {
 		return q, err
 	}
 	if len(q.Statuses) == 0 {
@@ -190,6 +198,13 @@ func resolveNames(s model.Reader, kind model.FacetKind, what string, given []str
 			held = append(held, f.Name) // most frequent first
 		}
 	}
+	return resolveIn(held, what, given, warn), nil
+}
+
+// resolveIn returns the names of held that equal one of given but for
+// case, and each of given held has in no case, saying so on warn with the
+// names closest to it.
+func resolveIn(held []string, what string, given []string, warn io.Writer) []string {
 	var out []string
 	add := func(name string) {
 		if !slices.Contains(out, name) {
@@ -210,5 +225,5 @@ func resolveNames(s model.Reader, kind model.FacetKind, what string, given []str
 			fmt.Fprintf(warn, "no %s %q in this investigation%s\n", what, name, closestNames(what, name, held))
 		}
 	}
-	return out, nil
+	return out
 }
