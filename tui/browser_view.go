@@ -84,6 +84,9 @@ func (b *browser) filterView(w int) string {
 	if len(q.Actors) > 0 {
 		parts = append(parts, "actor "+line(strings.Join(model.UniqueInAnyCase(q.Actors), " or ")))
 	}
+	if len(q.Sources) > 0 {
+		parts = append(parts, "source "+line(strings.Join(q.Sources, " or ")))
+	}
 	if !q.During.IsZero() {
 		parts = append(parts, "during "+q.During.Label())
 	}

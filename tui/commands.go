@@ -70,7 +70,20 @@ func loadFacets(s model.Store) tea.Cmd {
 		if m.actors, m.err = s.Facets(model.FacetActors); m.err != nil {
 			return m
 		}
-		m.statuses, m.err = s.Facets(model.FacetStatuses)
+		if m.statuses, m.err = s.Facets(model.FacetStatuses); m.err != nil {
+			return m
+		}
+		if m.sources, m.err = s.Facets(model.FacetSources); m.err != nil {
+			return m
+		}
+		var listed []model.Source
+		if listed, m.err = s.Sources(); m.err != nil {
+			return m
+		}
+		m.citations = make(map[string]string, len(listed))
+		for _, src := range listed {
+			m.citations[src.ID] = line(model.Citation(src, func(t string) string { return t }))
+		}
 		return m
 	}
 }

@@ -108,8 +108,9 @@ type headerMsg struct {
 }
 
 type facetsMsg struct {
-	tags, actors, statuses []model.Facet
-	err                    error
+	tags, actors, statuses, sources []model.Facet
+	citations                       map[string]string
+	err                             error
 }
 
 // searchMsg answers a search step: where the next match is, if any.

@@ -12,7 +12,7 @@ import (
 )
 
 // picker is the dialog that chooses filters from a frequency table of
-// statuses, tags and actors, each with how many events have it. Typing
+// statuses, tags, actors and the sources cited, each with how many events have it. Typing
 // narrows the table; choices within a kind are alternatives, kinds
 // combine.
 type picker struct {
@@ -58,6 +58,9 @@ type pickerEntry struct {
 	set    idSet     // for shapeSet
 	// counted: a shapeLinked entry's count has come (pickercount.go).
 	counted bool
+	// citation is a source's, as the sources screen shows it; "" when
+	// the source cited is not listed.
+	citation string
 }
 
 // words is the entry's name as its row says it, which what is typed
@@ -68,6 +71,8 @@ func (e *pickerEntry) words() string {
 		return model.Status(e.name).Word()
 	case model.FacetTags:
 		return model.Hashtag(e.name) // as the picker shows it: #ss7 finds it as ss7 does
+	case model.FacetSources:
+		return e.name + " · " + e.citation // typing the publisher finds it
 	}
 	return e.name
 }
@@ -141,6 +146,12 @@ func newPicker(ctx *shared, q model.Query) *picker {
 	}
 	add(model.FacetTags, ctx.tags, func(s string) bool { return slices.Contains(q.Tags, s) })
 	add(model.FacetActors, ctx.actors, func(s string) bool { return slices.Contains(q.Actors, s) })
+	// A source is its id, never another in another case: each is its
+	// own entry, named by its citation too.
+	for _, f := range ctx.sources {
+		p.entries = append(p.entries, pickerEntry{kind: model.FacetSources, name: f.Name, count: f.Count,
+			chosen: slices.Contains(q.Sources, f.Name), citation: ctx.citations[f.Name]})
+	}
 	for _, e := range p.entries {
 		if e.shape == "" {
 			p.countWidth = max(p.countWidth, len(thousands(e.count)))
@@ -318,7 +329,7 @@ func (p *picker) anyChosen() bool {
 func (p *picker) query(q model.Query) (model.Query, idSet) {
 	var sets idSet
 	var lists []idList
-	q.Tags, q.Statuses, q.Actors, q.During, q.Untagged, q.Noted, q.Linked = nil, nil, nil, model.Date{}, false, false, nil
+	q.Tags, q.Statuses, q.Actors, q.Sources, q.During, q.Untagged, q.Noted, q.Linked = nil, nil, nil, nil, model.Date{}, false, false, nil
 	q.ByID, q.IDs = false, nil
 	for _, e := range p.entries {
 		if !e.chosen {
@@ -350,6 +361,8 @@ func (p *picker) query(q model.Query) (model.Query, idSet) {
 			q.Statuses = append(q.Statuses, model.Status(e.name))
 		case model.FacetActors:
 			q.Actors = append(append(q.Actors, e.name), e.variants...)
+		case model.FacetSources:
+			q.Sources = append(q.Sources, e.name)
 		}
 	}
 	if q.ByID {
@@ -362,6 +375,7 @@ var facetLabels = map[model.FacetKind]string{
 	model.FacetStatuses: "status",
 	model.FacetTags:     "tag",
 	model.FacetActors:   "actor",
+	model.FacetSources:  "source",
 }
 
 // View implements Dialog: the table in w×h cells, a line for what was
@@ -393,6 +407,10 @@ func (p *picker) View(w, h int) []string {
 			name = model.Hashtag(name)
 		case model.FacetStatuses:
 			name = model.Status(e.name).Mark() + " " + line(e.words())
+		case model.FacetSources:
+			if e.citation != "" {
+				name += " · " + e.citation
+			}
 		}
 		// The links the chronology marks carry its sign: what the filter
 		// selects is what the rows show.

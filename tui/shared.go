@@ -46,6 +46,11 @@ type shared struct {
 
 	header                 model.Header
 	tags, actors, statuses []model.Facet
+	// sources are the sources cited, with how many events cite each;
+	// citations, each listed source's citation by its id, made safe to
+	// show: the picker names a source by both.
+	sources   []model.Facet
+	citations map[string]string
 	// undos and redos count the changes of this session that undo can
 	// take back and redo make again.
 	undos, redos int

@@ -150,6 +150,7 @@ func (m *Model) investigation(msg tea.Msg) tea.Cmd {
 			return m.say(statusMsg{text: msg.err.Error(), err: true})
 		}
 		m.ctx.tags, m.ctx.actors, m.ctx.statuses = msg.tags, msg.actors, msg.statuses
+		m.ctx.sources, m.ctx.citations = msg.sources, msg.citations
 		m.ctx.still = true // the picker and the tag prompt take them as they open
 		return nil
 	}
