@@ -33,8 +33,10 @@ type (
 	redoLast struct{}
 	// pushScreen puts a screen on top.
 	pushScreen struct{ screen Screen }
-	// popScreen goes back to the screen below.
-	popScreen struct{}
+	// popScreen goes back to the screen below, and gives it then, when
+	// set: the sources screen's "show its events" is a filter the
+	// browser below applies.
+	popScreen struct{ then Action }
 	// quitApp leaves once every change is on disk.
 	quitApp struct{}
 )

@@ -47,6 +47,9 @@ type sourcesScreen struct {
 type sourcesKeys struct {
 	listKeys
 	Add, Edit, Remove, Undo, Redo, Open key.Binding
+	// Events goes back to the chronology filtered to the events citing
+	// the source: everything it says.
+	Events key.Binding
 	// Cited is x on a source that quotes cite, which says so; neither
 	// the footer nor the help offers it.
 	Cited key.Binding
@@ -120,8 +123,9 @@ func newSourcesScreen(ctx *shared) *sourcesScreen {
 		Remove:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "remove")),
 		// The hint has room for a URL's start only: o shows it whole, as
 		// a link over SSH, when it does not open it.
-		Open:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open source")),
-		Cited: key.NewBinding(key.WithKeys("x")),
+		Open:   key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open source")),
+		Events: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "its events")),
+		Cited:  key.NewBinding(key.WithKeys("x")),
 	}}
 	// Redo is taken here as well: an undo's status line offers it.
 	s.keys.Undo, s.keys.Redo = newUndoKeys()
@@ -143,6 +147,7 @@ func (s *sourcesScreen) Update(msg tea.Msg) (Action, tea.Cmd) {
 	s.keys.Remove.SetEnabled(ok && s.counted && !cited)
 	s.keys.Cited.SetEnabled(ok && s.counted && cited)
 	s.keys.Open.SetEnabled(ok)
+	s.keys.Events.SetEnabled(ok)
 	s.keys.enable(&s.rows)
 	return a, cmd
 }
@@ -227,6 +232,10 @@ func (s *sourcesScreen) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 		return nil, nil
 	case key.Matches(msg, k.Open):
 		return nil, s.ctx.openSourceURL(src)
+	case key.Matches(msg, k.Events):
+		// The source's events alone, as the picker's source entry
+		// chooses them; F clears it.
+		return popScreen{then: applyFilter{q: model.Query{Sources: []string{src.ID}}}}, nil
 	case key.Matches(msg, k.Edit):
 		return openDialog{newSourceForm(s.ctx, &src, s.saveSource, closeDialog{})}, nil
 	case key.Matches(msg, k.Cited):
@@ -288,7 +297,7 @@ func (s *sourcesScreen) Hint() string {
 // ShortHelp implements help.KeyMap.
 func (s *sourcesScreen) ShortHelp() []key.Binding {
 	k, c := &s.keys, s.ctx
-	keys := []key.Binding{k.moving(), c.offered(RoleEdit, k.Add), c.offered(RoleEdit, k.Edit), c.offered(RoleEdit, k.Remove), k.Back, k.Open}
+	keys := []key.Binding{k.moving(), c.offered(RoleEdit, k.Add), c.offered(RoleEdit, k.Edit), c.offered(RoleEdit, k.Remove), k.Back, k.Open, k.Events}
 	return append(keys, c.undoing(k.Undo, k.Redo)...)
 }
 
@@ -296,7 +305,7 @@ func (s *sourcesScreen) ShortHelp() []key.Binding {
 func (s *sourcesScreen) FullHelp() [][]key.Binding {
 	k, c := &s.keys, s.ctx
 	return [][]key.Binding{
-		append(movesForHelp(k.Up, k.Down, k.PageUp, k.PageDown), k.Top, k.Bottom, k.Open),
+		append(movesForHelp(k.Up, k.Down, k.PageUp, k.PageDown), k.Top, k.Bottom, k.Open, k.Events),
 		{c.offered(RoleEdit, k.Add), c.offered(RoleEdit, k.Edit), c.offered(RoleEdit, k.Remove), c.offered(RoleAnnotate, k.Undo), c.offered(RoleAnnotate, k.Redo), k.Back},
 	}
 }

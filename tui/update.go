@@ -261,6 +261,9 @@ func (m *Model) act(a Action, cmd tea.Cmd) tea.Cmd {
 			m.screens = m.screens[:len(m.screens)-1]
 			m.fit(true)
 		}
+		if a.then != nil {
+			return tea.Batch(cmd, m.act(m.top().Update(a.then)))
+		}
 	case quitApp:
 		return tea.Batch(cmd, m.quit())
 	case authoring:
