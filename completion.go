@@ -124,6 +124,10 @@ func (c *cli) flagCompleters(cmd *cobra.Command, path string) {
 	}
 	register("tag", fromStore(model.FacetTags))
 	register("actor", fromStore(model.FacetActors))
+	// A source by its id, with its title: list --source, quote --source.
+	register("source", func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return c.offer(cmd, completeSources, args, toComplete), cobra.ShellCompDirectiveNoFileComp
+	})
 	statuses := statusNames()
 	if path == "list" || path == "export" {
 		statuses = append(statuses, noStatus)

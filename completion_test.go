@@ -13,7 +13,7 @@ import (
 
 // TestCLICompletion checks what the shells are offered (cobra's
 // __complete, which the scripts of chrono completion call): event ids,
-// tags, actors, statuses, relations and formats from the store. Update
+// tags, actors, sources, statuses, relations and formats from the store. Update
 // with go test -run TestCLICompletion -update.
 func TestCLICompletion(t *testing.T) {
 	steps := [][]string{
@@ -24,6 +24,7 @@ func TestCLICompletion(t *testing.T) {
 		{"__complete", "link", "fbi-tip", "dis"},
 		{"__complete", "list", "--tag", "d"},
 		{"__complete", "list", "--actor", "ted"},
+		{"__complete", "list", "--source", "w"},
 		{"__complete", "list", "--status", ""},
 		{"__complete", "export", "--format", ""},
 		{"__complete", "import", "--format", ""},
