@@ -34,7 +34,7 @@ type exportOptions struct {
 func newExportCmd(c *cli) *cobra.Command {
 	opts := &exportOptions{cli: c}
 	cmd := &cobra.Command{
-		Use:   "export [--format json|timelinejs|timesketch|timesketch-csv|csv|markdown|evidence] [--tag T] [--status S] [--notes] [--with-snapshots] [-o FILE [--force]]",
+		Use:   "export [--format json|timelinejs|timesketch|timesketch-csv|csv|markdown|evidence] [--tag T] [--status S] [--actor A] [--source ID] [--notes] [--with-snapshots] [-o FILE [--force]]",
 		Short: "Write the investigation as chrono JSON, TimelineJS, Timesketch, CSV, Markdown or an evidence directory",
 		Long: `Export writes the investigation (title, sources, events with their tags
 and notes), or the events with a tag or status, in one of the formats
@@ -57,7 +57,7 @@ not exist or be empty; the directory appears whole or not at all.`,
 		RunE: func(*cobra.Command, []string) error { return runExport(opts) },
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "json", "the format to write: "+formats.Names(false)+", "+evidenceFormat+" (a directory)")
-	opts.filter.register(cmd, byTag|byStatus)
+	opts.filter.register(cmd, byTag|byStatus|byActor|bySource)
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to FILE instead of stdout (a new file, unless --force)")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "replace the file -o names if it exists")
 	cmd.Flags().BoolVar(&opts.notes, "notes", false, "Markdown: include the investigator's private notes, which a draft leaves out")

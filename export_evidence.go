@@ -36,8 +36,8 @@ func runExportEvidence(opts *exportOptions) error {
 		return usagef("--force: an evidence directory never replaces one that holds files; give a new or empty directory")
 	case opts.notes:
 		return usagef("--notes: the evidence directory always holds the notes, as the journal does")
-	case opts.filter.tags != nil || opts.filter.statuses != nil:
-		return usagef("--format evidence is the whole record, as the journal and the manifest are: it takes no --tag or --status")
+	case opts.filter.tags != nil || opts.filter.statuses != nil || opts.filter.actors != nil || opts.filter.sources != nil:
+		return usagef("--format evidence is the whole record, as the journal and the manifest are: it takes no --tag, --status, --actor or --source")
 	}
 	dir := opts.output
 	if err := emptyOrAbsent(dir); err != nil {
