@@ -88,12 +88,14 @@ func (a *Alike) Match(made string, e *model.Event) string {
 		if a.taken[id] {
 			continue
 		}
+		// The first id no record took is free, stored or not: past the
+		// stored ones, the next number is the one a new record takes.
+		if free == "" {
+			free = id
+		}
 		stored, err := a.reader.StoredEvent(id)
 		if err != nil && n > 1 {
 			break // past the stored ones, or the store's error, which its import says
-		}
-		if free == "" {
-			free = id
 		}
 		if err == nil && sameAttributes(stored.Summary, e.Summary) {
 			free = id
