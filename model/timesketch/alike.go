@@ -27,8 +27,18 @@ import (
 type Alike struct {
 	asked  bool
 	keys   map[uint64]bool // the made ids the store holds a "-2" of
-	taken  map[string]bool // the ids the file's records alike took
+	groups map[string]*alikeGroup
 	reader model.StoredEventReader
+}
+
+// alikeGroup is what the store holds of the records of one made id,
+// read once: the records alike may number thousands (a log's records of
+// one second), and each looking through the stored ones for its own made
+// a re-import's time grow as their square.
+type alikeGroup struct {
+	byAttributes map[string][]string // the stored ids not taken yet, by attributes, in number order
+	taken        map[string]bool     // the ids the file's records took
+	low          int                 // no number below it is free
 }
 
 // Numbered reports whether the store sink imports into holds the made id
@@ -48,7 +58,7 @@ func (a *Alike) Numbered(sink model.Sink, key uint64) bool {
 			return false // the store's error is the import's to say
 		}
 		a.reader = r
-		a.keys, a.taken = make(map[uint64]bool, len(ids)), map[string]bool{}
+		a.keys, a.groups = make(map[uint64]bool, len(ids)), map[string]*alikeGroup{}
 		for _, id := range ids {
 			if key, ok := madeKey(id); ok {
 				a.keys[key] = true
@@ -79,41 +89,56 @@ func madeKey(id string) (uint64, bool) {
 // what e holds, else the first number no record of the file took. Ask
 // it only of a key Numbered.
 func (a *Alike) Match(made string, e *model.Event) string {
-	free := ""
-	for n := 1; ; n++ {
-		id := made
-		if n > 1 {
-			id += "-" + strconv.Itoa(n)
-		}
-		if a.taken[id] {
-			continue
-		}
-		// The first id no record took is free, stored or not: past the
-		// stored ones, the next number is the one a new record takes.
-		if free == "" {
-			free = id
-		}
-		stored, err := a.reader.StoredEvent(id)
-		if err != nil && n > 1 {
-			break // past the stored ones, or the store's error, which its import says
-		}
-		if err == nil && sameAttributes(stored.Summary, e.Summary) {
-			free = id
-			break
+	g := a.groups[made]
+	if g == nil {
+		g = a.readGroup(made)
+		a.groups[made] = g
+	}
+	key := attributes(e.Summary)
+	for ids := g.byAttributes[key]; len(ids) > 0; ids = ids[1:] {
+		// An id taken already went to a record alike to none before.
+		if id := ids[0]; !g.taken[id] {
+			g.byAttributes[key] = ids[1:]
+			g.taken[id] = true
+			return id
 		}
 	}
-	a.taken[free] = true
-	return free
+	for ; ; g.low++ {
+		if id := numbered(made, g.low); !g.taken[id] {
+			g.taken[id] = true
+			return id
+		}
+	}
 }
 
-// sameAttributes reports whether two summaries say the same of their
-// records, leaving out the lines of keys beginning "__" that readers of
-// formats derived from Timesketch's (Plaso's container markers) drop
-// after the id is made.
-func sameAttributes(stored, read string) bool {
-	return attributes(stored) == attributes(read)
+// readGroup reads the stored events of made, numbered from 1 up to the
+// first number the store does not hold past 1.
+func (a *Alike) readGroup(made string) *alikeGroup {
+	g := &alikeGroup{byAttributes: map[string][]string{}, taken: map[string]bool{}, low: 1}
+	for n := 1; ; n++ {
+		id := numbered(made, n)
+		stored, err := a.reader.StoredEvent(id)
+		if err != nil && n > 1 {
+			return g // past the stored ones, or the store's error, which its import says
+		}
+		if err == nil {
+			key := attributes(stored.Summary)
+			g.byAttributes[key] = append(g.byAttributes[key], id)
+		}
+	}
 }
 
+// numbered is made numbered n: the first record alike keeps it as it is.
+func numbered(made string, n int) string {
+	if n == 1 {
+		return made
+	}
+	return made + "-" + strconv.Itoa(n)
+}
+
+// attributes is what a summary says of its record, leaving out the
+// lines of keys beginning "__" that readers of formats derived from
+// Timesketch's (Plaso's container markers) drop after the id is made.
 func attributes(summary string) string {
 	if !strings.Contains(summary, "__") {
 		return summary
