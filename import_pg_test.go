@@ -111,3 +111,13 @@ func TestImportAlikeRecordsKeepTheirEventsInDatabase(t *testing.T) {
 		return addr, []string{"--investigation", name}
 	})
 }
+
+// TestImportAlikeRecordEditedInChronoInDatabase: a record alike others,
+// its event edited in chrono, keeps its event through a re-import in
+// another order into a database as into a file.
+func TestImportAlikeRecordEditedInChronoInDatabase(t *testing.T) {
+	alikeRecordEditedInChrono(t, func(t *testing.T) (string, []string) {
+		addr, name := pgDB(t)
+		return addr, []string{"--investigation", name}
+	})
+}

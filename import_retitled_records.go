@@ -126,6 +126,7 @@ type watchedSink interface {
 	model.SourceLocator
 	model.StoredEvents
 	model.StoredEventReader
+	model.ImportedEventReader
 	model.StoredIDLister
 }
 

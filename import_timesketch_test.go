@@ -187,3 +187,64 @@ func alikeRecordsKeepTheirEvents(t *testing.T, newStore func(t *testing.T) (stri
 		})
 	}
 }
+
+// TestImportAlikeRecordEditedInChrono: of records alike, one whose
+// summary was edited in chrono holds what the file does not, and a
+// re-import in another order gave it the id of another record, its
+// attributes, the other's note and all, and then refused the import,
+// advising --prefer file, which would have kept the swap. A record is
+// known by what the last import left of it too.
+func TestImportAlikeRecordEditedInChrono(t *testing.T) {
+	alikeRecordEditedInChrono(t, func(t *testing.T) (string, []string) { return newDB(t), nil })
+}
+
+// alikeRecordEditedInChrono is TestImportAlikeRecordEditedInChrono in a
+// store newStore makes: its --db, and the arguments before the command.
+func alikeRecordEditedInChrono(t *testing.T, newStore func(t *testing.T) (string, []string)) {
+	db, before := newStore(t)
+	run := func(args ...string) result {
+		return chrono(t, db, "", append(before[:len(before):len(before)], args...)...)
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "export.jsonl")
+	rows := []string{
+		`{"message":"File opened","datetime":"2021-06-01T12:00:00+00:00","timestamp_desc":"Last Access","filename":"/home/a.txt"}`,
+		`{"message":"File opened","datetime":"2021-06-01T12:00:00+00:00","timestamp_desc":"Last Access","filename":"/home/b.txt"}`,
+	}
+	write := func(order ...int) {
+		doc := ""
+		for _, i := range order {
+			doc += rows[i] + "\n"
+		}
+		if err := os.WriteFile(file, []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(0, 1)
+	if r := run("import", file); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	const a, b = "ts-b0cb3c6c738b", "ts-b0cb3c6c738b-2"
+	if r := run("note", a, "the dropper"); r.code != 0 {
+		t.Fatalf("note: %+v", r)
+	}
+	editor := filepath.Join(dir, "editor")
+	if err := os.WriteFile(editor, []byte("#!/bin/sh\nsed -i 's|/home/b.txt|/home/b.txt (checked)|' \"$1\"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("VISUAL", "")
+	t.Setenv("EDITOR", editor)
+	if r := run("edit", b); r.code != 0 {
+		t.Fatalf("edit: %+v", r)
+	}
+	write(1, 0)
+	if r := run("import", file); r.code != 0 || !strings.Contains(r.stdout, "(0 new, 0 updated, 2 unchanged;") {
+		t.Errorf("the records in another order: %+v", r)
+	}
+	if r := run("show", a); !strings.Contains(r.stdout, "/home/a.txt") || !strings.Contains(r.stdout, "the dropper") {
+		t.Errorf("%s after the re-import: %+v", a, r)
+	}
+	if r := run("show", b); !strings.Contains(r.stdout, "/home/b.txt (checked)") {
+		t.Errorf("%s after the re-import: %+v", b, r)
+	}
+}

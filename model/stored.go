@@ -113,6 +113,27 @@ func (c *Checker) StoredEvent(id string) (Event, error) {
 	return Event{}, ErrNotFound
 }
 
+// ImportedEventReader is a StoredEventReader that can also say what the
+// last import left of a stored event changed in chrono since: a reader
+// that tells its records apart by what they hold (records alike,
+// timesketch.Alike) knows a record by what its file said, not by an edit
+// made in chrono.
+type ImportedEventReader interface {
+	// ImportedEvent returns the stored event id as the last import left
+	// it, when a change other than an import has touched it since; ok
+	// is false otherwise.
+	ImportedEvent(id string) (e Event, ok bool, err error)
+}
+
+// ImportedEvent implements ImportedEventReader, as the store it checks
+// against answers; ok is false for a store that cannot say.
+func (c *Checker) ImportedEvent(id string) (Event, bool, error) {
+	if r, ok := c.known.(ImportedEventReader); ok {
+		return r.ImportedEvent(id)
+	}
+	return Event{}, false, nil
+}
+
 // StoredIDLister is a Sink, or a Known, that lists the ids of the events
 // the store where an import goes holds that begin with prefix and end
 // with suffix. A reader that numbers the ids it makes for records alike

@@ -29,6 +29,9 @@ type Alike struct {
 	keys   map[uint64]bool // the made ids the store holds a "-2" of
 	groups map[string]*alikeGroup
 	reader model.StoredEventReader
+	// imported, when the store can say, tells what the last import left
+	// of an event edited in chrono since: a record is its own still.
+	imported model.ImportedEventReader
 }
 
 // alikeGroup is what the store holds of the records of one made id,
@@ -58,6 +61,7 @@ func (a *Alike) Numbered(sink model.Sink, key uint64) bool {
 			return false // the store's error is the import's to say
 		}
 		a.reader = r
+		a.imported, _ = sink.(model.ImportedEventReader)
 		a.keys, a.groups = make(map[uint64]bool, len(ids)), map[string]*alikeGroup{}
 		for _, id := range ids {
 			if key, ok := madeKey(id); ok {
@@ -112,7 +116,8 @@ func (a *Alike) Match(made string, e *model.Event) string {
 }
 
 // readGroup reads the stored events of made, numbered from 1 up to the
-// first number the store does not hold past 1.
+// first number the store does not hold past 1, each known by what it
+// holds and, edited in chrono since, by what its last import left.
 func (a *Alike) readGroup(made string) *alikeGroup {
 	g := &alikeGroup{byAttributes: map[string][]string{}, taken: map[string]bool{}, low: 1}
 	for n := 1; ; n++ {
@@ -121,9 +126,20 @@ func (a *Alike) readGroup(made string) *alikeGroup {
 		if err != nil && n > 1 {
 			return g // past the stored ones, or the store's error, which its import says
 		}
-		if err == nil {
-			key := attributes(stored.Summary)
-			g.byAttributes[key] = append(g.byAttributes[key], id)
+		if err != nil {
+			continue
+		}
+		key := attributes(stored.Summary)
+		g.byAttributes[key] = append(g.byAttributes[key], id)
+		if a.imported == nil {
+			continue
+		}
+		// Edited in chrono, the event is still the record its last
+		// import brought.
+		if base, ok, err := a.imported.ImportedEvent(id); err == nil && ok {
+			if was := attributes(base.Summary); was != key {
+				g.byAttributes[was] = append(g.byAttributes[was], id)
+			}
 		}
 	}
 }

@@ -100,6 +100,18 @@ func (is *importSink) StoredEvent(id string) (model.Event, error) {
 	return e, nil
 }
 
+// ImportedEvent implements model.ImportedEventReader: the version the
+// last import left (editedBase), when a change since has touched it.
+func (is *importSink) ImportedEvent(id string) (model.Event, bool, error) {
+	base, err := is.editedBase(id)
+	if err != nil || base == nil {
+		return model.Event{}, false, err
+	}
+	e := *base
+	e.ID = id
+	return e, true, nil
+}
+
 // StoredIDs implements model.StoredIDLister, from the ids index: one
 // walk over the ids that begin with prefix.
 func (is *importSink) StoredIDs(prefix, suffix string) ([]string, error) {

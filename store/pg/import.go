@@ -269,6 +269,21 @@ func (im *txImport) StoredEvent(id string) (model.Event, error) {
 	return e, err
 }
 
+// ImportedEvent implements model.ImportedEventReader: the version the
+// last import left (editedBases), when a change since has touched it.
+func (im *txImport) ImportedEvent(id string) (model.Event, bool, error) {
+	if err := im.wait(); err != nil {
+		return model.Event{}, false, err
+	}
+	bases, err := im.editedBases([]string{id})
+	if err != nil || bases[id] == nil {
+		return model.Event{}, false, err
+	}
+	e := *bases[id]
+	e.ID = id
+	return e, true, nil
+}
+
 // StoredIDs implements model.StoredIDLister: one query, over the ids
 // that begin with prefix (a range of the index, ids being of collation
 // C).
