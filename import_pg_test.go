@@ -121,3 +121,13 @@ func TestImportAlikeRecordEditedInChronoInDatabase(t *testing.T) {
 		return addr, []string{"--investigation", name}
 	})
 }
+
+// TestImportAlikeRecordTrashedKeepsOthersInDatabase: a record alike
+// others, its event in the trash, leaves the others their events through
+// a re-import in another order into a database as into a file.
+func TestImportAlikeRecordTrashedKeepsOthersInDatabase(t *testing.T) {
+	alikeRecordTrashedKeepsOthers(t, func(t *testing.T) (string, []string) {
+		addr, name := pgDB(t)
+		return addr, []string{"--investigation", name}
+	})
+}

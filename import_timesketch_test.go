@@ -248,3 +248,61 @@ func alikeRecordEditedInChrono(t *testing.T, newStore func(t *testing.T) (string
 		t.Errorf("%s after the re-import: %+v", b, r)
 	}
 }
+
+// TestImportAlikeRecordTrashedKeepsOthers: of records alike, one moved to
+// the trash in chrono matched no stored event on a re-import in another
+// order, took the first number left, another record's, and gave that
+// record's event, note and all, its own attributes; the rest followed
+// one along, the last taken for the trashed one. The trashed record goes
+// back to the id in the trash, and the others keep their events.
+func TestImportAlikeRecordTrashedKeepsOthers(t *testing.T) {
+	alikeRecordTrashedKeepsOthers(t, func(t *testing.T) (string, []string) { return newDB(t), nil })
+}
+
+// alikeRecordTrashedKeepsOthers is TestImportAlikeRecordTrashedKeepsOthers
+// in a store newStore makes: its --db, and the arguments before the
+// command.
+func alikeRecordTrashedKeepsOthers(t *testing.T, newStore func(t *testing.T) (string, []string)) {
+	db, before := newStore(t)
+	run := func(args ...string) result {
+		return chrono(t, db, "", append(before[:len(before):len(before)], args...)...)
+	}
+	file := filepath.Join(t.TempDir(), "export.jsonl")
+	rows := []string{
+		`{"message":"File opened","datetime":"2021-06-01T12:00:00+00:00","timestamp_desc":"Last Access","filename":"/home/a.txt"}`,
+		`{"message":"File opened","datetime":"2021-06-01T12:00:00+00:00","timestamp_desc":"Last Access","filename":"/home/b.txt"}`,
+		`{"message":"File opened","datetime":"2021-06-01T12:00:00+00:00","timestamp_desc":"Last Access","filename":"/home/c.txt"}`,
+	}
+	write := func(order ...int) {
+		doc := ""
+		for _, i := range order {
+			doc += rows[i] + "\n"
+		}
+		if err := os.WriteFile(file, []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(0, 1, 2)
+	if r := run("import", file); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	const a, b, c = "ts-b0cb3c6c738b", "ts-b0cb3c6c738b-2", "ts-b0cb3c6c738b-3"
+	if r := run("note", a, "the dropper"); r.code != 0 {
+		t.Fatalf("note: %+v", r)
+	}
+	if r := run("rm", c); r.code != 0 {
+		t.Fatalf("rm: %+v", r)
+	}
+	write(2, 0, 1)
+	if r := run("import", "--skip-trashed", file); r.code != 0 || !strings.Contains(r.stdout, "(0 new, 0 updated") {
+		t.Errorf("the records in another order: %+v", r)
+	}
+	for id, f := range map[string]string{a: "/home/a.txt", b: "/home/b.txt"} {
+		if r := run("show", id); !strings.Contains(r.stdout, f) {
+			t.Errorf("%s after the re-import: %+v", id, r)
+		}
+	}
+	if r := run("show", a); !strings.Contains(r.stdout, "the dropper") {
+		t.Errorf("%s after the re-import: %+v", a, r)
+	}
+}

@@ -134,6 +134,21 @@ func (c *Checker) ImportedEvent(id string) (Event, bool, error) {
 	return Event{}, false, nil
 }
 
+// StoredTrash is a Sink that tells the events in the trash of the store
+// where an import goes: a reader that tells its records apart by what
+// they hold (timesketch.Alike) gives a record alike to none of the
+// stored events the id of one in the trash before another's.
+type StoredTrash interface {
+	EventTrashed(id string) bool
+}
+
+// EventTrashed implements StoredTrash, as the store it checks against
+// answers; false for a store that cannot say.
+func (c *Checker) EventTrashed(id string) bool {
+	t, ok := c.known.(TrashKnown)
+	return ok && t.InTrash(id)
+}
+
 // StoredIDLister is a Sink, or a Known, that lists the ids of the events
 // the store where an import goes holds that begin with prefix and end
 // with suffix. A reader that numbers the ids it makes for records alike

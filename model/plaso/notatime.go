@@ -22,8 +22,8 @@ var epoch = func() model.Instant {
 // Plaso says have no time (timestamp 0, most with "timestamp_desc: Not a
 // time") rather than dating them 1970, and counting them, and leaving Plaso's
 // container markers out of the summary. It is a FieldSink, a Locator,
-// a MadeIDs, a StoredEvents, a StoredEventReader, an ImportedEventReader
-// and a StoredIDLister whatever the sink is, and passes those on
+// a MadeIDs, a StoredEvents, a StoredEventReader, an ImportedEventReader,
+// a StoredTrash and a StoredIDLister whatever the sink is, and passes those on
 // as the sink takes them.
 type undatedSink struct {
 	model.Sink
@@ -114,6 +114,12 @@ func (u *undatedSink) ImportedEvent(id string) (model.Event, bool, error) {
 		return r.ImportedEvent(id)
 	}
 	return model.Event{}, false, nil
+}
+
+// EventTrashed implements model.StoredTrash, as the sink answers it.
+func (u *undatedSink) EventTrashed(id string) bool {
+	t, ok := u.Sink.(model.StoredTrash)
+	return ok && t.EventTrashed(id)
 }
 
 // StoredIDs implements model.StoredIDLister, as the sink answers it.

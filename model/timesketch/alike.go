@@ -2,6 +2,7 @@ package timesketch
 
 import (
 	"encoding/hex"
+	"errors"
 	"strconv"
 	"strings"
 
@@ -16,9 +17,11 @@ import (
 // chrono (tags, notes) to another record. So once the store holds a
 // "ts-…-2", the records of that id are told apart by what they hold: each
 // takes the stored event of its id that holds the same attributes (its
-// summary), and only one the store holds none alike of takes the first
-// number left. Records alike in everything are one as much as the other:
-// the re-import updates none of them.
+// summary, or the one its last import left when it was edited in chrono
+// since), and only one the store holds none alike of takes an id of the
+// group in the trash (it is most likely the record moved there), else
+// the first number left. Records alike in everything are one as much as
+// the other: the re-import updates none of them.
 
 // Alike is what a reader knows of the ids it numbered in an earlier
 // import; its zero value asks the store the first time. The readers of
@@ -32,6 +35,8 @@ type Alike struct {
 	// imported, when the store can say, tells what the last import left
 	// of an event edited in chrono since: a record is its own still.
 	imported model.ImportedEventReader
+	// trash, when the store can say, tells the ids in its trash.
+	trash model.StoredTrash
 }
 
 // alikeGroup is what the store holds of the records of one made id,
@@ -42,6 +47,10 @@ type alikeGroup struct {
 	byAttributes map[string][]string // the stored ids not taken yet, by attributes, in number order
 	taken        map[string]bool     // the ids the file's records took
 	low          int                 // no number below it is free
+	// trashed are the group's ids in the trash, in number order: a
+	// record alike to none of the stored events is most likely one moved
+	// there, and takes one of those before another record's id.
+	trashed []string
 }
 
 // Numbered reports whether the store sink imports into holds the made id
@@ -62,6 +71,7 @@ func (a *Alike) Numbered(sink model.Sink, key uint64) bool {
 		}
 		a.reader = r
 		a.imported, _ = sink.(model.ImportedEventReader)
+		a.trash, _ = sink.(model.StoredTrash)
 		a.keys, a.groups = make(map[uint64]bool, len(ids)), map[string]*alikeGroup{}
 		for _, id := range ids {
 			if key, ok := madeKey(id); ok {
@@ -107,6 +117,14 @@ func (a *Alike) Match(made string, e *model.Event) string {
 			return id
 		}
 	}
+	for len(g.trashed) > 0 {
+		id := g.trashed[0]
+		g.trashed = g.trashed[1:]
+		if !g.taken[id] {
+			g.taken[id] = true
+			return id
+		}
+	}
 	for ; ; g.low++ {
 		if id := numbered(made, g.low); !g.taken[id] {
 			g.taken[id] = true
@@ -116,13 +134,18 @@ func (a *Alike) Match(made string, e *model.Event) string {
 }
 
 // readGroup reads the stored events of made, numbered from 1 up to the
-// first number the store does not hold past 1, each known by what it
-// holds and, edited in chrono since, by what its last import left.
+// first number the store holds neither among its events nor in its
+// trash past 1, each known by what it holds and, edited in chrono since,
+// by what its last import left.
 func (a *Alike) readGroup(made string) *alikeGroup {
 	g := &alikeGroup{byAttributes: map[string][]string{}, taken: map[string]bool{}, low: 1}
 	for n := 1; ; n++ {
 		id := numbered(made, n)
 		stored, err := a.reader.StoredEvent(id)
+		if errors.Is(err, model.ErrNotFound) && a.trash != nil && a.trash.EventTrashed(id) {
+			g.trashed = append(g.trashed, id)
+			continue
+		}
 		if err != nil && n > 1 {
 			return g // past the stored ones, or the store's error, which its import says
 		}
