@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -263,6 +264,18 @@ func TestImportAlikeRecordTrashedKeepsOthers(t *testing.T) {
 // in a store newStore makes: its --db, and the arguments before the
 // command.
 func alikeRecordTrashedKeepsOthers(t *testing.T, newStore func(t *testing.T) (string, []string)) {
+	// The second record trashed, the store held no "-2" to say that its
+	// records alike were numbered: they were numbered in the file's order.
+	for _, trashed := range []int{2, 1} {
+		t.Run(fmt.Sprint("record ", trashed+1), func(t *testing.T) {
+			alikeTrashedKeepsOthers(t, newStore, trashed)
+		})
+	}
+}
+
+// alikeTrashedKeepsOthers is alikeRecordTrashedKeepsOthers with record
+// trashed (from 0) of three moved to the trash.
+func alikeTrashedKeepsOthers(t *testing.T, newStore func(t *testing.T) (string, []string), trashed int) {
 	db, before := newStore(t)
 	run := func(args ...string) result {
 		return chrono(t, db, "", append(before[:len(before):len(before)], args...)...)
@@ -286,23 +299,23 @@ func alikeRecordTrashedKeepsOthers(t *testing.T, newStore func(t *testing.T) (st
 	if r := run("import", file); r.code != 0 {
 		t.Fatalf("import: %+v", r)
 	}
-	const a, b, c = "ts-b0cb3c6c738b", "ts-b0cb3c6c738b-2", "ts-b0cb3c6c738b-3"
-	if r := run("note", a, "the dropper"); r.code != 0 {
+	ids := []string{"ts-b0cb3c6c738b", "ts-b0cb3c6c738b-2", "ts-b0cb3c6c738b-3"}
+	if r := run("note", ids[0], "the dropper"); r.code != 0 {
 		t.Fatalf("note: %+v", r)
 	}
-	if r := run("rm", c); r.code != 0 {
+	if r := run("rm", ids[trashed]); r.code != 0 {
 		t.Fatalf("rm: %+v", r)
 	}
 	write(2, 0, 1)
 	if r := run("import", "--skip-trashed", file); r.code != 0 || !strings.Contains(r.stdout, "(0 new, 0 updated") {
 		t.Errorf("the records in another order: %+v", r)
 	}
-	for id, f := range map[string]string{a: "/home/a.txt", b: "/home/b.txt"} {
-		if r := run("show", id); !strings.Contains(r.stdout, f) {
+	for i, id := range ids {
+		if r := run("show", id); i != trashed && !strings.Contains(r.stdout, fmt.Sprintf("/home/%c.txt", 'a'+i)) {
 			t.Errorf("%s after the re-import: %+v", id, r)
 		}
 	}
-	if r := run("show", a); !strings.Contains(r.stdout, "the dropper") {
-		t.Errorf("%s after the re-import: %+v", a, r)
+	if r := run("show", ids[0]); !strings.Contains(r.stdout, "the dropper") {
+		t.Errorf("%s after the re-import: %+v", ids[0], r)
 	}
 }

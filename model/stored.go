@@ -150,8 +150,8 @@ func (c *Checker) EventTrashed(id string) bool {
 }
 
 // StoredIDLister is a Sink, or a Known, that lists the ids of the events
-// the store where an import goes holds that begin with prefix and end
-// with suffix. A reader that numbers the ids it makes for records alike
+// the store where an import goes holds, in its trash too, that begin
+// with prefix and end with suffix. A reader that numbers the ids it makes for records alike
 // in its file (Timesketch's "ts-…-2") asks it which it numbered in an
 // earlier import, to tell those records apart by what they hold rather
 // than by their order in the file.

@@ -112,14 +112,16 @@ func (is *importSink) ImportedEvent(id string) (model.Event, bool, error) {
 	return e, true, nil
 }
 
-// StoredIDs implements model.StoredIDLister, from the ids index: one
-// walk over the ids that begin with prefix.
+// StoredIDs implements model.StoredIDLister, from the ids index and the
+// trash: one walk over the ids that begin with prefix in each.
 func (is *importSink) StoredIDs(prefix, suffix string) ([]string, error) {
 	var out []string
-	c := is.b.ids.Cursor()
-	for k, _ := c.Seek([]byte(prefix)); k != nil && bytes.HasPrefix(k, []byte(prefix)); k, _ = c.Next() {
-		if bytes.HasSuffix(k, []byte(suffix)) {
-			out = append(out, string(k))
+	for _, b := range []*bbolt.Bucket{is.b.ids, is.b.trash} {
+		c := b.Cursor()
+		for k, _ := c.Seek([]byte(prefix)); k != nil && bytes.HasPrefix(k, []byte(prefix)); k, _ = c.Next() {
+			if bytes.HasSuffix(k, []byte(suffix)) {
+				out = append(out, string(k))
+			}
 		}
 	}
 	return out, nil

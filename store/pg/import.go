@@ -285,13 +285,14 @@ func (im *txImport) ImportedEvent(id string) (model.Event, bool, error) {
 }
 
 // StoredIDs implements model.StoredIDLister: one query, over the ids
-// that begin with prefix (a range of the index, ids being of collation
-// C).
+// of the events and the trash that begin with prefix (a range of each
+// index, ids being of collation C).
 func (im *txImport) StoredIDs(prefix, suffix string) ([]string, error) {
 	if err := im.wait(); err != nil {
 		return nil, err
 	}
-	rows, err := im.tx.Query(ctx, `SELECT id FROM events WHERE inv = $1 AND id >= $2 AND starts_with(id, $2) AND right(id, length($3)) = $3`, im.s.inv, prefix, suffix)
+	rows, err := im.tx.Query(ctx, `SELECT id FROM events WHERE inv = $1 AND id >= $2 AND starts_with(id, $2) AND right(id, length($3)) = $3
+		UNION ALL SELECT id FROM trash WHERE inv = $1 AND id >= $2 AND starts_with(id, $2) AND right(id, length($3)) = $3`, im.s.inv, prefix, suffix)
 	if err != nil {
 		return nil, err
 	}
