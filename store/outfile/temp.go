@@ -2,6 +2,7 @@ package outfile
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 )
 
 // Kinds of temporary files, each cleared by what makes it.
@@ -115,8 +117,12 @@ func TempDir(target, kind string) (string, error) {
 			return name, nil
 		}
 		forget(name)
-		if !errors.Is(err, fs.ErrExist) {
+		switch {
+		case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR):
 			return "", noPlace("writing", target, target, err)
+		case !errors.Is(err, fs.ErrExist):
+			// Its hidden name is nothing to the user; beside what, is.
+			return "", fmt.Errorf("making a working directory beside %s: %w", target, unwrapPath(err))
 		}
 	}
 	return "", errors.New("no free temporary name beside " + target)
