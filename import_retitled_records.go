@@ -127,7 +127,7 @@ type watchedSink interface {
 	model.StoredEvents
 	model.StoredEventReader
 	model.ImportedEventReader
-	model.StoredTrash
+	model.TrashKnown
 	model.StoredIDLister
 }
 

@@ -134,17 +134,12 @@ func (c *Checker) ImportedEvent(id string) (Event, bool, error) {
 	return Event{}, false, nil
 }
 
-// StoredTrash is a Sink that tells the events in the trash of the store
-// where an import goes: a reader that tells its records apart by what
-// they hold (timesketch.Alike) gives a record alike to none of the
-// stored events the id of one in the trash before another's.
-type StoredTrash interface {
-	EventTrashed(id string) bool
-}
-
-// EventTrashed implements StoredTrash, as the store it checks against
-// answers; false for a store that cannot say.
-func (c *Checker) EventTrashed(id string) bool {
+// InTrash implements TrashKnown, as the store it checks against
+// answers; false for a store that cannot say: a reader that tells its
+// records apart by what they hold (timesketch.Alike) gives a record
+// alike to none of the stored events the id of one in the trash before
+// another's.
+func (c *Checker) InTrash(id string) bool {
 	t, ok := c.known.(TrashKnown)
 	return ok && t.InTrash(id)
 }

@@ -23,7 +23,7 @@ var epoch = func() model.Instant {
 // time") rather than dating them 1970, and counting them, and leaving Plaso's
 // container markers out of the summary. It is a FieldSink, a Locator,
 // a MadeIDs, a StoredEvents, a StoredEventReader, an ImportedEventReader,
-// a StoredTrash and a StoredIDLister whatever the sink is, and passes those on
+// a TrashKnown and a StoredIDLister whatever the sink is, and passes those on
 // as the sink takes them.
 type undatedSink struct {
 	model.Sink
@@ -116,10 +116,10 @@ func (u *undatedSink) ImportedEvent(id string) (model.Event, bool, error) {
 	return model.Event{}, false, nil
 }
 
-// EventTrashed implements model.StoredTrash, as the sink answers it.
-func (u *undatedSink) EventTrashed(id string) bool {
-	t, ok := u.Sink.(model.StoredTrash)
-	return ok && t.EventTrashed(id)
+// InTrash implements model.TrashKnown, as the sink answers it.
+func (u *undatedSink) InTrash(id string) bool {
+	t, ok := u.Sink.(model.TrashKnown)
+	return ok && t.InTrash(id)
 }
 
 // StoredIDs implements model.StoredIDLister, as the sink answers it.

@@ -36,7 +36,7 @@ type Alike struct {
 	// of an event edited in chrono since: a record is its own still.
 	imported model.ImportedEventReader
 	// trash, when the store can say, tells the ids in its trash.
-	trash model.StoredTrash
+	trash model.TrashKnown
 }
 
 // alikeGroup is what the store holds of the records of one made id,
@@ -71,7 +71,7 @@ func (a *Alike) Numbered(sink model.Sink, key uint64) bool {
 		}
 		a.reader = r
 		a.imported, _ = sink.(model.ImportedEventReader)
-		a.trash, _ = sink.(model.StoredTrash)
+		a.trash, _ = sink.(model.TrashKnown)
 		a.keys, a.groups = make(map[uint64]bool, len(ids)), map[string]*alikeGroup{}
 		for _, id := range ids {
 			if key, ok := madeKey(id); ok {
@@ -142,7 +142,7 @@ func (a *Alike) readGroup(made string) *alikeGroup {
 	for n := 1; ; n++ {
 		id := numbered(made, n)
 		stored, err := a.reader.StoredEvent(id)
-		if errors.Is(err, model.ErrNotFound) && a.trash != nil && a.trash.EventTrashed(id) {
+		if errors.Is(err, model.ErrNotFound) && a.trash != nil && a.trash.InTrash(id) {
 			g.trashed = append(g.trashed, id)
 			continue
 		}
