@@ -136,7 +136,9 @@ func runBrowse(opts *browseOptions) error {
 	}
 	defer shared.Close()
 	limitMemory()
-	return tui.Run(shared, tui.Options{QuickTags: opts.quickTags, Greeting: termtext.Line(greeting), Warning: warning, ReadOnly: readOnly, Zone: zone})
+	author, _ := opts.author() // a bad one was said as the store opened
+	drafts := draftsFor(path, opts.investigationName(), author)
+	return tui.Run(shared, tui.Options{QuickTags: opts.quickTags, Greeting: termtext.Line(greeting), Warning: warning, ReadOnly: readOnly, Zone: zone, Drafts: drafts})
 }
 
 // seed fills the new default store with the example investigation, so

@@ -40,19 +40,14 @@ type seenHeads struct {
 	Stores map[string]seenHead `json:"stores"`
 }
 
-// seenHeadsPath is the file of the heads seen: in the XDG state
-// directory ($XDG_STATE_HOME, else ~/.local/state), or "" when there is
-// no home to keep it in.
+// seenHeadsPath is the file of the heads seen, in chrono's state
+// directory, or "" when there is no home to keep it in.
 func seenHeadsPath() string {
-	dir := os.Getenv("XDG_STATE_HOME")
-	if !filepath.IsAbs(dir) {
-		home, err := os.UserHomeDir()
-		if err != nil || home == "" {
-			return ""
-		}
-		dir = filepath.Join(home, ".local", "state")
+	dir := stateDir()
+	if dir == "" {
+		return ""
 	}
-	return filepath.Join(dir, "chrono", "heads.json")
+	return filepath.Join(dir, "heads.json")
 }
 
 // readSeenHeads reads the file at path; a missing one holds none.
@@ -94,22 +89,7 @@ func (h seenHeads) write(path string) error {
 			delete(h.Stores, key)
 		}
 	}
-	b, err := json.Marshal(h)
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return err
-	}
-	f, err := outfile.Create(path, 0o600)
-	if err != nil {
-		return err
-	}
-	defer f.Abort() // after Commit, nothing to remove
-	if _, err := f.Write(append(b, '\n')); err != nil {
-		return err
-	}
-	return f.Commit()
+	return writeState(path, h)
 }
 
 // seenKey names the store at path (an investigation, in a database) in

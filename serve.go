@@ -154,6 +154,10 @@ func runServe(opts *serveOptions) error {
 		Browser: tui.Options{QuickTags: quick},
 		Limits:  opts.limits,
 		Log:     opts.stderr,
+		Drafts: func(user string, inv sshd.Investigation) tui.Drafts {
+			// Apart from the drafts of a browser run on this machine.
+			return draftsFor(inv.Path, "", "ssh "+user)
+		},
 	})
 	if err != nil {
 		return err

@@ -74,6 +74,13 @@ type Options struct {
 	// it changes ("" for none), from a command: a server tells the other
 	// sessions (Presence).
 	Selected func(id string)
+	// Drafts, when set, keeps what is typed and not saved when the
+	// browser ends without the investigator closing its form (a signal,
+	// the terminal or the connection gone), and gives it back: the next
+	// browser opens the form again, filled as it was.
+	Drafts Drafts
+	// draft is the draft Drafts kept, read before the browser starts.
+	draft *Draft
 }
 
 // Model is the browser's root. Update changes it only in answer to
@@ -114,8 +121,12 @@ type Model struct {
 	stopped bool
 	unsaved error
 	forced  bool
-	// discarded is what a signal closed unsaved: typed in a form.
+	// discarded is what a signal closed unsaved: typed in a form; draft
+	// is the same, to be kept.
 	discarded string
+	draft     *Draft
+	// offer is the draft the browser was given, until its form opens.
+	offer *Draft
 }
 
 // New returns the browser over s.
@@ -160,7 +171,7 @@ func New(s model.Store, opts Options) *Model {
 	ctx.help.Styles = ctx.styles.Help
 	b := newBrowser(ctx, qt)
 	b.restrictKeys()
-	m := &Model{ctx: ctx, screens: []Screen{b}, opening: true}
+	m := &Model{ctx: ctx, screens: []Screen{b}, opening: true, offer: opts.draft}
 	m.status.text = opts.Greeting
 	m.status.err = opts.Warning != ""
 	if m.status.err {
@@ -186,7 +197,7 @@ func (m *Model) Init() tea.Cmd {
 // it is then either in what these reads find or told by the journal, as
 // a change made between the first reads and the entry would be neither.
 func (m *Model) opened() tea.Cmd {
-	return tea.Batch(loadHeader(m.ctx.store), loadFacets(m.ctx.store), m.top().Init())
+	return tea.Batch(loadHeader(m.ctx.store), loadFacets(m.ctx.store), m.top().Init(), m.reopenDraft())
 }
 
 // top is the screen on top.

@@ -61,6 +61,9 @@ type eventForm struct {
 	// taken from when it is not base.
 	conflict *formConflict
 	rest     *model.Event
+	// pendingSource is the source a draft chose (reopen), until the
+	// choices come.
+	pendingSource *string
 }
 
 // formField is a field of the event form, in the order of the form.
@@ -202,6 +205,9 @@ func (f *eventForm) changed() bool { return f.snapshot() != f.initial }
 func (f *eventForm) sourceID() string {
 	if f.source > 0 && f.source <= len(f.sources) {
 		return f.sources[f.source-1].ID
+	}
+	if f.pendingSource != nil && len(f.sources) == 0 {
+		return *f.pendingSource // not loaded yet
 	}
 	if f.base != nil && len(f.sources) == 0 {
 		return f.base.DateSource // not loaded yet

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"syscall"
 
 	tea "charm.land/bubbletea/v2"
@@ -29,6 +30,9 @@ func Run(s model.Store, opts Options) (err error) {
 	}
 	if light, ok := lightFromColorFGBG(os.Getenv("COLORFGBG")); ok {
 		opts.LightBackground = light
+	}
+	if err := takeDraft(&opts); err != nil {
+		opts.Warning = strings.TrimPrefix(opts.Warning+"; "+err.Error(), "; ")
 	}
 	m := New(s, opts)
 	g := &guard{m: m, location: s.Location()}
@@ -58,11 +62,15 @@ func Run(s model.Store, opts Options) (err error) {
 		// ends its input): they are made before the process exits.
 		unsaved = errors.Join(m.unsaved, m.writes.finish(s))
 	}
+	derr := leaveDraft(opts, m)
 	if gerr := g.err(); gerr != nil {
 		return gerr
 	}
 	if sig, ok := ends.signalled(); ok {
-		return &Stopped{Signal: sig, Unsaved: unsaved, Discarded: m.discarded}
+		return &Stopped{Signal: sig, Unsaved: unsaved, Discarded: m.discarded, Drafted: m.draft != nil && derr == nil, Undrafted: derr}
+	}
+	if derr != nil {
+		return fmt.Errorf("what was typed and not saved could not be kept: %w", derr)
 	}
 	if unsaved != nil {
 		return fmt.Errorf("a change was not saved: %w", unsaved)

@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -14,16 +15,33 @@ import (
 // connection's input and output and tells it the terminal's size. It is
 // always Remote.
 type Session struct {
-	m *Model
-	g *guard
-	s model.Store
+	m    *Model
+	g    *guard
+	s    model.Store
+	opts Options
 }
 
 // NewSession returns a browser of s for a remote terminal.
+// A draft kept (Options.Drafts) that cannot be read is said as the
+// browser opens, which then opens without it.
 func NewSession(s model.Store, opts Options) *Session {
 	opts.Remote = true
+	if err := takeDraft(&opts); err != nil {
+		opts.Warning = strings.TrimPrefix(opts.Warning+"; "+err.Error(), "; ")
+	}
 	m := New(s, opts)
-	return &Session{m: m, g: &guard{m: m, location: m.ctx.location}, s: s}
+	return &Session{m: m, g: &guard{m: m, location: m.ctx.location}, s: s, opts: opts}
+}
+
+// LeaveDraft keeps what was typed in the form open when the session's
+// program ended, and not saved, for the person's next session of the
+// investigation (Options.Drafts); it reports whether it kept one. Only
+// once the program has ended.
+func (x *Session) LeaveDraft() (bool, error) {
+	if err := leaveDraft(x.opts, x.m); err != nil {
+		return false, err
+	}
+	return x.opts.Drafts != nil && x.m.draftLeft() != nil, nil
 }
 
 // TypedAway is what was typed in the form open when the session's

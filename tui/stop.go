@@ -31,6 +31,10 @@ type Stopped struct {
 	// Discarded is what was typed in a form, and not saved, when the
 	// signal came: "" for nothing.
 	Discarded string
+	// Drafted is set when Discarded was kept as a draft (Options.Drafts),
+	// which the next browser gives back; Undrafted is why it could not be.
+	Drafted   bool
+	Undrafted error
 }
 
 func (s *Stopped) Error() string {
@@ -40,7 +44,12 @@ func (s *Stopped) Error() string {
 	} else {
 		msg = fmt.Sprintf("stopped by a signal (%v); every change made in the browser is saved in the store", s.Signal)
 	}
-	if s.Discarded != "" {
+	switch {
+	case s.Discarded != "" && s.Drafted:
+		msg += fmt.Sprintf("; %s (not saved yet) is kept, and the browser opens its form again when it next opens this investigation", s.Discarded)
+	case s.Discarded != "" && s.Undrafted != nil:
+		msg += fmt.Sprintf(", but %s (not saved yet) went with it: it could not be kept: %v", s.Discarded, s.Undrafted)
+	case s.Discarded != "":
 		msg += fmt.Sprintf(", but %s (not saved yet) went with it", s.Discarded)
 	}
 	return msg

@@ -80,6 +80,9 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		if t, ok := m.dialog.(typedAway); ok && m.discarded == "" {
 			m.discarded = t.typedAway()
 		}
+		if d, ok := m.dialog.(drafted); ok && m.draft == nil {
+			m.draft = d.draft()
+		}
 		m.dialog = nil
 		return m.quit()
 	}

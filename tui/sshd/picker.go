@@ -159,6 +159,15 @@ func (m *sessionModel) typedAway() string {
 	return m.browser.TypedAway()
 }
 
+// leaveDraft keeps what was typed in the browser's open form, not saved,
+// once the program has ended (tui.Session.LeaveDraft).
+func (m *sessionModel) leaveDraft() (bool, error) {
+	if m.browser == nil {
+		return false, nil
+	}
+	return m.browser.LeaveDraft()
+}
+
 // finish makes the browser's last changes, once the program has ended.
 func (m *sessionModel) finish() error {
 	if m.browser == nil {

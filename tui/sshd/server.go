@@ -59,6 +59,10 @@ type Config struct {
 	Limits  Limits
 	// Log is where connections are logged; nil for nowhere.
 	Log io.Writer
+	// Drafts, when set, keeps what a person typed in a form and had not
+	// saved when their session ended, for their next session of the
+	// investigation (tui.Options.Drafts).
+	Drafts func(user string, inv Investigation) tui.Drafts
 }
 
 // ExecCommands are the commands a client may run (ssh host -- list):
@@ -620,12 +624,21 @@ func (s *Server) browse(sess ssh.Session, x *session, invs []Investigation, role
 		fmt.Fprintf(sess.Stderr(), "chrono: %s\r\n", err)
 		code = 1
 	}
+	lost := m.typedAway()
+	drafted, derr := m.leaveDraft()
+	if derr != nil {
+		s.logf("%s: a draft of %s could not be kept: %v", x.user, name, derr)
+	}
 	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
 		s.logf("%s: %v", x.user, runErr)
 	}
 	select {
 	case reason := <-why:
-		if lost := m.typedAway(); lost != "" {
+		switch {
+		case lost != "" && drafted:
+			reason.told += "; " + lost + " (not saved yet) is kept, and comes back when you next open " + name
+			reason.logged += "; " + lost + " (not saved yet) is kept as a draft"
+		case lost != "":
 			reason.told += "; " + lost + " (not saved yet) went with it"
 			reason.logged += "; " + lost + " (not saved yet) went with it"
 		}
@@ -635,7 +648,14 @@ func (s *Server) browse(sess ssh.Session, x *session, invs []Investigation, role
 	default:
 		// Left by the person (q), or the connection gone: the log says
 		// when each session ends, as it says when it opens.
-		s.logf("%s closed %s after %s", x.user, name, time.Since(begun).Round(time.Second))
+		closed := fmt.Sprintf("%s closed %s after %s", x.user, name, time.Since(begun).Round(time.Second))
+		switch {
+		case lost != "" && drafted:
+			closed += "; " + lost + " (not saved yet) is kept as a draft"
+		case lost != "":
+			closed += "; " + lost + " (not saved yet) went with it"
+		}
+		s.logf("%s", closed)
 	}
 	return code
 }
@@ -669,6 +689,9 @@ func (s *Server) open(x *session, inv Investigation, role tui.Role) (*tui.Sessio
 	opts.ReadOnly = inv.ReadOnly
 	opts.Colors = x.colors
 	opts.Location = "investigation " + inv.Name // not the server's path
+	if s.cfg.Drafts != nil {
+		opts.Drafts = s.cfg.Drafts(x.user, inv)
+	}
 	opts.Selected = func(id string) {
 		s.mu.Lock()
 		from := x.selected

@@ -1,0 +1,66 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"chrono/tui"
+)
+
+// TestDraftFiles: a draft is kept per store and person, readable by its
+// owner only, read back as kept, and gone once dropped; one that cannot
+// be read says where it is and is left there.
+func TestDraftFiles(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	db := filepath.Join(t.TempDir(), "a.db")
+	ana := draftsFor(db, "", "ana")
+	if ana == nil {
+		t.Fatal("no drafts with a state directory")
+	}
+	if d, err := ana.Kept(); d != nil || err != nil {
+		t.Fatalf("kept before any: %+v, %v", d, err)
+	}
+	want := &tui.Draft{Form: tui.DraftNote, Event: "x", Fields: map[string]string{"text": "call them back"}, Ended: time.Date(2026, 12, 6, 16, 0, 0, 0, time.UTC)}
+	if err := ana.Keep(want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ana.Kept()
+	if err != nil || got == nil || got.Fields["text"] != "call them back" || got.Event != "x" || !got.Ended.Equal(want.Ended) {
+		t.Fatalf("kept %+v, %v", got, err)
+	}
+	for name, other := range map[string]tui.Drafts{
+		"another person":   draftsFor(db, "", "lee"),
+		"another store":    draftsFor(filepath.Join(t.TempDir(), "b.db"), "", "ana"),
+		"the same, served": draftsFor(db, "", "ssh ana"),
+	} {
+		if d, _ := other.Kept(); d != nil {
+			t.Errorf("%s was given ana's draft", name)
+		}
+	}
+	if d, _ := draftsFor(filepath.Dir(db)+"/./a.db", "", "ana").Kept(); d == nil {
+		t.Error("the store named another way was not given ana's draft")
+	}
+	path := ana.(draftFile).path
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("draft file %v, %v; want mode 0600", fi, err)
+	}
+	if err := ana.Drop(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Errorf("dropped, the file is still there: %v", err)
+	}
+	if err := ana.Drop(); err != nil {
+		t.Errorf("dropped twice: %v", err)
+	}
+	os.WriteFile(path, []byte("{broken"), 0o600)
+	if _, err := ana.Kept(); err == nil || !strings.Contains(err.Error(), path) {
+		t.Errorf("a broken draft: %v; want an error naming %s", err, path)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("a broken draft was removed: %v", err)
+	}
+}

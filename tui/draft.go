@@ -1,0 +1,286 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
+)
+
+// Draft is what was typed in a form, and not saved, when the browser
+// ended without the investigator closing it: a signal, a closed terminal,
+// a dropped SSH connection. Whoever runs the browser keeps it (Drafts),
+// and the next browser of the same investigation, for the same person,
+// opens the form again with it.
+type Draft struct {
+	// Form is the form it was typed in: DraftEvent, DraftQuote or
+	// DraftNote.
+	Form string `json:"form"`
+	// Event is the event edited, quoted or noted; "" for a new event.
+	Event string `json:"event,omitempty"`
+	// N is the quote or note edited, from 1; 0 for a new one.
+	N int `json:"n,omitzero"`
+	// Base is the event as it was when the editing began: a save then
+	// meets a change made since as a conflict, as it would have then.
+	Base *model.Event `json:"base,omitempty"`
+	// Rest is what the event form holds but does not show (quotes, links
+	// and notes typed in $EDITOR), when it differs from Base.
+	Rest *model.Event `json:"rest,omitempty"`
+	// Fields are the form's fields as typed, by name.
+	Fields map[string]string `json:"fields"`
+	// NewSource is a source made in the quote's form, not yet saved.
+	NewSource *model.Source `json:"new_source,omitempty"`
+	// Ended is when the browser ended.
+	Ended time.Time `json:"ended"`
+}
+
+// The forms a draft is typed in.
+const (
+	DraftEvent = "event"
+	DraftQuote = "quote"
+	DraftNote  = "note"
+)
+
+// Drafts keeps a draft for the next browser of one investigation by one
+// person. Run and the SSH server call it around the browser, never from
+// inside it.
+type Drafts interface {
+	// Kept is the draft kept, nil for none.
+	Kept() (*Draft, error)
+	// Keep keeps d in place of any other.
+	Keep(d *Draft) error
+	// Drop forgets the draft kept, if any.
+	Drop() error
+}
+
+// takeDraft reads the draft opts.Drafts kept, for the browser to give
+// back. A draft that cannot be read is said, not fatal: the browser opens
+// without it, and leaves it where it is.
+func takeDraft(opts *Options) error {
+	if opts.Drafts == nil {
+		return nil
+	}
+	d, err := opts.Drafts.Kept()
+	if err != nil {
+		return err
+	}
+	opts.draft = d
+	return nil
+}
+
+// leaveDraft keeps what the ended browser m leaves typed, or forgets the
+// draft kept once the browser gave it back.
+func leaveDraft(opts Options, m *Model) error {
+	switch d := m.draftLeft(); {
+	case opts.Drafts == nil:
+		return nil
+	case d != nil && d != opts.draft:
+		return opts.Drafts.Keep(d)
+	case d == nil && opts.draft != nil:
+		return opts.Drafts.Drop()
+	}
+	return nil
+}
+
+// drafted is a dialog whose typing can outlive the browser.
+type drafted interface {
+	// draft is what was typed, nil when nothing was.
+	draft() *Draft
+}
+
+// The names of the event form's fields in a draft.
+var draftEventFields = [fieldCount]string{"date", "date_text", "date_source", "title", "status", "actors", "tags", "summary"}
+
+// The names of the quote form's fields in a draft.
+var draftQuoteFields = [quoteFieldCount]string{"text", "speaker", "source", "context", "stance"}
+
+func (f *eventForm) draft() *Draft {
+	if !f.changed() {
+		return nil
+	}
+	d := &Draft{Form: DraftEvent, Base: f.base, Rest: f.rest, Fields: map[string]string{}}
+	if f.base != nil {
+		d.Event = f.base.ID
+	}
+	for fld, name := range draftEventFields {
+		switch fld := formField(fld); fld {
+		case fieldSource:
+			d.Fields[name] = f.sourceID()
+		case fieldStatus:
+			d.Fields[name] = string(formStatuses[f.status])
+		default:
+			d.Fields[name] = f.value(fld)
+		}
+	}
+	return d
+}
+
+func (f *quoteForm) draft() *Draft {
+	if !f.changed() {
+		return nil
+	}
+	e := f.event.Clone()
+	d := &Draft{Form: DraftQuote, Event: e.ID, N: f.n, Base: &e, NewSource: f.newSource, Fields: map[string]string{}}
+	for fld, name := range draftQuoteFields {
+		switch fld := quoteField(fld); fld {
+		case quoteSource:
+			d.Fields[name] = f.sourceID
+		case quoteStance:
+			d.Fields[name] = string(quoteStances[f.stance])
+		default:
+			d.Fields[name] = f.value(fld)
+		}
+	}
+	return d
+}
+
+func (n *noteEditor) draft() *Draft {
+	if n.typedAway() == "" {
+		return nil
+	}
+	d := &Draft{Form: DraftNote, Event: n.id, N: n.n, Fields: map[string]string{"text": n.text(), "title": n.title}}
+	if n.wasNote != nil {
+		// The note as it was, for a save to revise it only if no one
+		// else has meanwhile.
+		d.Base = &model.Event{ID: n.id, Title: n.title, Notes: make([]model.Note, n.n)}
+		d.Base.Notes[n.n-1] = *n.wasNote
+	}
+	return d
+}
+
+// reopen is the form d was typed in, filled as it was typed; nil when d
+// names no form this browser has.
+func reopen(ctx *shared, d *Draft) Dialog {
+	switch d.Form {
+	case DraftEvent:
+		f := newEventForm(ctx, d.Base)
+		f.rest = d.Rest
+		for fld, name := range draftEventFields {
+			v := d.Fields[name]
+			switch fld := formField(fld); fld {
+			case fieldSource:
+				f.pendingSource = &v
+			case fieldStatus:
+				f.status = max(slices.Index(formStatuses, model.Status(v)), 0)
+			case fieldSummary:
+				f.stored[fld] = v
+				f.summary.SetValue(areaText(v))
+			default:
+				f.stored[fld] = fillInput(&f.inputs[fld], v)
+			}
+		}
+		f.read()
+		return f
+	case DraftQuote:
+		if d.Base == nil {
+			return nil
+		}
+		f := newQuoteForm(ctx, *d.Base, d.N)
+		for fld, name := range draftQuoteFields {
+			v := d.Fields[name]
+			switch fld := quoteField(fld); fld {
+			case quoteSource:
+				f.sourceID = v
+			case quoteStance:
+				f.stance = max(slices.Index(quoteStances, model.Stance(v)), 0)
+			case quoteText:
+				f.stored[fld] = v
+				f.text.SetValue(areaText(v))
+			default:
+				f.stored[fld] = fillInput(&f.inputs[fld], v)
+			}
+		}
+		if d.NewSource != nil {
+			s := *d.NewSource
+			f.newSource, f.sourceID = &s, ""
+		}
+		return f
+	case DraftNote:
+		if d.Event == "" {
+			return nil
+		}
+		title := d.Fields["title"]
+		ed := newNoteEditor(ctx, d.Event, title)
+		if d.N > 0 && d.Base != nil && d.N <= len(d.Base.Notes) {
+			ed = editNote(ctx, d.Event, title, d.N, d.Base.Notes[d.N-1])
+		}
+		text := d.Fields["text"]
+		ed.kept = text
+		ed.area.SetValue(areaText(text))
+		return ed
+	}
+	return nil
+}
+
+// draftPhrase says which form d was typed in, for the status line.
+func draftPhrase(d *Draft) string {
+	switch {
+	case d.Form == DraftEvent && d.Event == "":
+		return "the new event"
+	case d.Form == DraftEvent:
+		return "the changes to " + d.Event
+	case d.Form == DraftQuote && d.N == 0:
+		return "the new quote for " + d.Event
+	case d.Form == DraftQuote:
+		return fmt.Sprintf("the changes to quote %d of %s", d.N, d.Event)
+	case d.N == 0:
+		return "the note for " + d.Event
+	}
+	return fmt.Sprintf("the changes to note %d of %s", d.N, d.Event)
+}
+
+// reopenDraft opens the form of the draft the browser was given, once
+// the browser has opened, and says so: unless the store cannot take what
+// it would save (read-only, or the person's role), when the draft stays
+// kept for a browser that can, and the status line says that.
+func (m *Model) reopenDraft() tea.Cmd {
+	d := m.offer
+	if d == nil || m.dialog != nil {
+		return nil
+	}
+	f := reopen(m.ctx, d)
+	if f == nil {
+		m.offer = nil // no form of this browser's: nothing to give back
+		return nil
+	}
+	when := d.Ended.In(m.ctx.local).Format("2 Jan 15:04")
+	if need := needs(openDialog{f}); !m.ctx.allows(need) {
+		why := "the store is read-only here"
+		if m.ctx.readOnly == "" {
+			why = fmt.Sprintf("your role is %s", m.ctx.role)
+		}
+		return sayAlso(fmt.Sprintf("%s, typed and not saved when the browser ended (%s), is kept: %s", draftPhrase(d), when, why))
+	}
+	m.offer = nil
+	m.open(f)
+	var cmd tea.Cmd
+	if _, ok := f.(*noteEditor); !ok {
+		cmd = loadSources(m.ctx.store)
+	}
+	if b, ok := m.screens[0].(*browser); ok && d.Event != "" {
+		// The rows behind the form show the event it changes; asked
+		// after the browser's first window, and so put on screen over it.
+		cmd = tea.Batch(cmd, b.askEvent(d.Event))
+	}
+	return tea.Batch(cmd, sayAlso(fmt.Sprintf("back as you left it when the browser ended (%s): %s", when, draftPhrase(d))))
+}
+
+// draftLeft is the draft to keep once the browser has ended: what a
+// signal closed unsaved, or a form still open holds, else the draft it
+// was given and could not open; nil for none, when any kept may go.
+func (m *Model) draftLeft() *Draft {
+	if d, ok := m.dialog.(drafted); ok && m.draft == nil {
+		// The program ended with the form open: a connection gone.
+		m.draft = d.draft()
+	}
+	if m.draft != nil {
+		if m.draft.Ended.IsZero() {
+			m.draft.Ended = m.ctx.now()
+		}
+		return m.draft
+	}
+	return m.offer
+}

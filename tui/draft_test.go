@@ -1,0 +1,162 @@
+package tui
+
+import (
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"chrono/model"
+)
+
+// keptDrafts is a Drafts in memory.
+type keptDrafts struct{ d *Draft }
+
+func (k *keptDrafts) Kept() (*Draft, error) { return k.d, nil }
+func (k *keptDrafts) Keep(d *Draft) error   { k.d = d; return nil }
+func (k *keptDrafts) Drop() error           { k.d = nil; return nil }
+
+// browseWithDrafts opens a browser of s at 120×40 with drafts, as Run
+// and a served session open one.
+func browseWithDrafts(t *testing.T, s model.Store, drafts Drafts, readOnly string) (*driver, Options) {
+	t.Helper()
+	opts := Options{Now: func() time.Time { return noted }, Drafts: drafts, ReadOnly: readOnly}
+	if err := takeDraft(&opts); err != nil {
+		t.Fatal(err)
+	}
+	d := startDriver(t, New(s, opts))
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	return d, opts
+}
+
+// TestDraftComesBack: what a signal closes unsaved in a form is kept,
+// and the next browser opens the same form with it, over the event it
+// changes, where ctrl+s saves it as it would have been saved then.
+func TestDraftComesBack(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		keys  []string // from the first event
+		typed string
+		saved func(model.Event) bool
+	}{
+		{"an event's title", []string{"E", "tab", "tab", "tab", "end"}, " (draft)", func(e model.Event) bool {
+			return strings.HasSuffix(e.Title, " (draft)")
+		}},
+		{"a new note", []string{"a"}, "call them back", func(e model.Event) bool {
+			return len(e.Notes) > 0 && e.Notes[len(e.Notes)-1].Text == "call them back"
+		}},
+		{"a new quote", []string{"Q"}, "bags of cash", func(e model.Event) bool {
+			return len(e.Quotes) > 0 && e.Quotes[len(e.Quotes)-1].Text == "bags of cash"
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := exampleStore(t)
+			kept := &keptDrafts{}
+			d, opts := browseWithDrafts(t, s, kept, "")
+			d.keys("j")
+			id := d.selected()
+			d.keys(tc.keys...)
+			d.typeText(tc.typed)
+			d.send(stopMsg{sig: syscall.SIGHUP})
+			if err := leaveDraft(opts, d.m); err != nil {
+				t.Fatal(err)
+			}
+			if kept.d == nil || kept.d.Event != id {
+				t.Fatalf("kept %+v; want a draft of %s", kept.d, id)
+			}
+
+			again, opts := browseWithDrafts(t, s, kept, "")
+			if again.openDialog() == nil {
+				t.Fatalf("no form opened again; status %q", again.status())
+			}
+			if again.selected() != id {
+				t.Errorf("selected %s behind the form; want %s", again.selected(), id)
+			}
+			if !strings.Contains(again.screen(), strings.TrimSpace(tc.typed)) {
+				t.Errorf("the form does not show what was typed:\n%s", again.screen())
+			}
+			if st := again.status(); !strings.Contains(st, "back as you left it") {
+				t.Errorf("status %q; want it to say the form is back", st)
+			}
+			again.keys("ctrl+s")
+			if again.openDialog() != nil {
+				t.Fatalf("ctrl+s left the form open; status %q", again.status())
+			}
+			if e := event(t, s, id); !tc.saved(e) {
+				t.Errorf("saved %+v", e)
+			}
+			if err := leaveDraft(opts, again.m); err != nil {
+				t.Fatal(err)
+			}
+			if kept.d != nil {
+				t.Errorf("the draft saved is still kept: %+v", kept.d)
+			}
+		})
+	}
+}
+
+// TestDraftMeetsAChangeMeanwhile: a draft of an event changed since it
+// was typed is saved as the form would have saved it then, against what
+// the event was: the change meanwhile is met as a conflict, not written
+// over.
+func TestDraftMeetsAChangeMeanwhile(t *testing.T) {
+	s := exampleStore(t)
+	kept := &keptDrafts{}
+	d, opts := browseWithDrafts(t, s, kept, "")
+	d.keys("j")
+	id := d.selected()
+	d.keys("E", "tab", "tab", "tab", "end")
+	d.typeText(" (mine)")
+	d.send(stopMsg{sig: syscall.SIGHUP})
+	if err := leaveDraft(opts, d.m); err != nil {
+		t.Fatal(err)
+	}
+	e := event(t, s, id)
+	theirs := e.Clone()
+	theirs.Title += " (theirs)"
+	if _, _, err := (model.SaveEvent{Base: &e, Event: theirs}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+
+	again, _ := browseWithDrafts(t, s, kept, "")
+	again.keys("ctrl+s")
+	if got := event(t, s, id).Title; got != theirs.Title {
+		t.Errorf("title %q; want theirs kept until the conflict is settled", got)
+	}
+	if f, ok := again.openDialog().(*eventForm); !ok || f.conflict == nil {
+		t.Errorf("dialog %T; want the form showing the conflict", again.openDialog())
+	}
+}
+
+// TestDraftWaitsForAStoreThatCanTakeIt: a browser that may not write
+// (read-only here) does not open the form, says the draft is kept, and
+// keeps it for the next.
+func TestDraftWaitsForAStoreThatCanTakeIt(t *testing.T) {
+	s := exampleStore(t)
+	draft := &Draft{Form: DraftNote, Event: "nso-mobileum-call", Fields: map[string]string{"text": "call them back"}, Ended: noted}
+	kept := &keptDrafts{d: draft}
+	d, opts := browseWithDrafts(t, s, kept, "the store is on write-protected media")
+	if d.openDialog() != nil {
+		t.Errorf("dialog %T opened on a read-only store", d.openDialog())
+	}
+	if st := d.status(); !strings.Contains(st, "the note for nso-mobileum-call") || !strings.Contains(st, "is kept") {
+		t.Errorf("status %q; want it to say the draft is kept", st)
+	}
+	if err := leaveDraft(opts, d.m); err != nil {
+		t.Fatal(err)
+	}
+	if kept.d != draft {
+		t.Errorf("kept %+v; want the draft still kept", kept.d)
+	}
+}
+
+// TestStopSaysTheDraftIsKept: the message a signal leaves says what was
+// typed is kept, not that it went.
+func TestStopSaysTheDraftIsKept(t *testing.T) {
+	err := (&Stopped{Signal: syscall.SIGHUP, Discarded: "the note typed for x", Drafted: true}).Error()
+	if want := "stopped by a signal (hangup); every change made in the browser is saved in the store; the note typed for x (not saved yet) is kept, and the browser opens its form again when it next opens this investigation"; err != want {
+		t.Errorf("the message: %q\nwant %q", err, want)
+	}
+}
