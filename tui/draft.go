@@ -33,6 +33,9 @@ type Draft struct {
 	Fields map[string]string `json:"fields"`
 	// NewSource is a source made in the quote's form, not yet saved.
 	NewSource *model.Source `json:"new_source,omitempty"`
+	// SourceFields are the fields of the form of a new source open over
+	// the quote's, as typed, by name.
+	SourceFields map[string]string `json:"source_fields,omitempty"`
 	// Ended is when the browser ended.
 	Ended time.Time `json:"ended"`
 }
@@ -94,6 +97,9 @@ type drafted interface {
 // The names of the event form's fields in a draft.
 var draftEventFields = [fieldCount]string{"date", "date_text", "date_source", "title", "status", "actors", "tags", "summary"}
 
+// The names of the source form's fields in a draft.
+var draftSourceFields = [srcFieldCount]string{"id", "publisher", "author", "title", "url", "published"}
+
 // The names of the quote form's fields in a draft.
 var draftQuoteFields = [quoteFieldCount]string{"text", "speaker", "source", "context", "stance"}
 
@@ -119,11 +125,18 @@ func (f *eventForm) draft() *Draft {
 }
 
 func (f *quoteForm) draft() *Draft {
-	if !f.changed() {
+	sub := f.sub != nil && f.sub.typedAway() != ""
+	if !f.changed() && !sub {
 		return nil
 	}
 	e := f.event.Clone()
 	d := &Draft{Form: DraftQuote, Event: e.ID, N: f.n, Base: &e, NewSource: f.newSource, Fields: map[string]string{}}
+	if sub {
+		d.SourceFields = map[string]string{}
+		for fld, name := range draftSourceFields {
+			d.SourceFields[name] = f.sub.value(srcField(fld))
+		}
+	}
 	for fld, name := range draftQuoteFields {
 		switch fld := quoteField(fld); fld {
 		case quoteSource:
@@ -196,6 +209,13 @@ func reopen(ctx *shared, d *Draft) Dialog {
 		if d.NewSource != nil {
 			s := *d.NewSource
 			f.newSource, f.sourceID = &s, ""
+		}
+		if d.SourceFields != nil {
+			f.openNewSource()
+			for fld, name := range draftSourceFields {
+				f.sub.stored[fld] = fillInput(&f.sub.inputs[fld], d.SourceFields[name])
+			}
+			f.sub.read()
 		}
 		return f
 	case DraftNote:

@@ -160,3 +160,32 @@ func TestStopSaysTheDraftIsKept(t *testing.T) {
 		t.Errorf("the message: %q\nwant %q", err, want)
 	}
 }
+
+// TestDraftKeepsANewSourceTyped: a source typed in the quote form's own
+// form of a new source comes back with the quote, in that form.
+func TestDraftKeepsANewSourceTyped(t *testing.T) {
+	s := exampleStore(t)
+	kept := &keptDrafts{}
+	d, opts := browseWithDrafts(t, s, kept, "")
+	d.keys("Q")
+	d.typeText("bags of cash")
+	d.keys("tab", "tab")
+	d.typeText("Reuters")
+	d.keys("tab")
+	d.typeText(" Ltd")
+	d.send(stopMsg{sig: syscall.SIGHUP})
+	if err := leaveDraft(opts, d.m); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := browseWithDrafts(t, s, kept, "")
+	f, ok := again.openDialog().(*quoteForm)
+	if !ok || f.sub == nil {
+		t.Fatalf("dialog %T; want the quote form with its new source's form", again.openDialog())
+	}
+	if got := f.sub.value(srcPublisher); got != "Reuters Ltd" {
+		t.Errorf("publisher %q; want Reuters Ltd", got)
+	}
+	if got := f.value(quoteText); got != "bags of cash" {
+		t.Errorf("words %q", got)
+	}
+}

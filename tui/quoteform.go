@@ -264,6 +264,9 @@ func (f *quoteForm) update(msg tea.Msg) (Action, tea.Cmd) {
 			return nil, fail(msg.err)
 		}
 		f.sources = msg.sources
+		if f.sub != nil {
+			f.sub.others = f.sources // a source form given back with the quote's draft
+		}
 		return nil, nil
 	}
 	if f.sub != nil {
@@ -315,6 +318,13 @@ func (f *quoteForm) update(msg tea.Msg) (Action, tea.Cmd) {
 	return nil, f.edit(k)
 }
 
+// openNewSource opens the form of a new source, for the quote to cite.
+func (f *quoteForm) openNewSource() {
+	f.sub = newSourceForm(f.ctx, nil, func(_ *model.Source, s model.Source) Action { return sourceMade{s} }, sourceDropped{})
+	f.sub.others = f.sources
+	f.sub.heading = "New source, for the quote · " + keyOf(f.sub.keys.Save) + " takes it back to the quote"
+}
+
 // leave moves to the next field (d 1) or the one before (-1). Leaving the
 // source field picks the highlighted candidate; "new source…" opens the
 // form of a new source.
@@ -324,9 +334,7 @@ func (f *quoteForm) leave(d int) tea.Cmd {
 		if f.cand < len(cs) {
 			switch c := cs[f.cand]; {
 			case c.fresh && d > 0:
-				f.sub = newSourceForm(f.ctx, nil, func(_ *model.Source, s model.Source) Action { return sourceMade{s} }, sourceDropped{})
-				f.sub.others = f.sources
-				f.sub.heading = "New source, for the quote · " + keyOf(f.sub.keys.Save) + " takes it back to the quote"
+				f.openNewSource()
 				// The words typed to find the source are most often its
 				// publisher's name: they start that field, not lost; but
 				// not words typed to find "new source…" itself.
