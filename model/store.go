@@ -84,7 +84,9 @@ type Reader interface {
 	Find(q Query, from Position, backward bool, limit int) (hit, next Position, err error)
 	// Periods counts the events q selects by month of their earliest
 	// bound and by how many months they may fall in (Period.Months), in
-	// that order.
+	// that order: the months the rows show them in, in q.Zone, so that a
+	// time written 22:00 -04:00 on 31 Aug is counted in August
+	// (PeriodSpanShown).
 	Periods(q Query) ([]Period, error)
 	// Facets counts events by tag, actor or status.
 	Facets(kind FacetKind) ([]Facet, error)

@@ -3,6 +3,8 @@ package bolt
 import (
 	"slices"
 	"sync"
+
+	"chrono/model"
 )
 
 // countCache keeps what the kept counts said as of one committed version
@@ -18,8 +20,9 @@ type countCache struct {
 	kept  map[any]any // by what was read (a model.FacetKind, wholeMonths): a slice
 }
 
-// wholeMonths is the key of the months of the whole timeline.
-type wholeMonths struct{}
+// wholeMonths is the key of the months of the whole timeline as the
+// rows show them in a zone (shownPeriods).
+type wholeMonths struct{ zone model.Zone }
 
 // at empties the cache unless it is of the version b reads; c.mu is
 // held.

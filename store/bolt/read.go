@@ -131,32 +131,45 @@ func (s *Store) Facets(kind model.FacetKind) ([]model.Facet, error) {
 
 // Periods returns how many events of the view q selects start in each
 // month, and how many months they may fall in, in timeline order, with
-// the open-start and undated periods at the ends when they have any. The
-// unfiltered view is answered from the kept counts; a filtered one by
-// reading the order keys of its events.
+// the open-start and undated periods at the ends when they have any; a
+// month is the one the rows show an event in, in q.Zone. The unfiltered
+// view is answered from the kept counts; a filtered one by reading the
+// order keys of its events; then the events near a month's turn are
+// read again (shownPeriods).
 func (s *Store) Periods(q model.Query) ([]model.Period, error) {
 	var out []model.Period
 	err := s.view(func(b buckets) error {
 		if q.IsZero() {
-			out = keptCounts(s.counted, b, wholeMonths{}, func() []model.Period { return keptPeriods(b.counts) })
-			return nil
-		}
-		// The kept candidates of a query by links or ids know theirs.
-		if k, err := wholeKeyed(q, b); k != nil || err != nil {
-			if k != nil {
-				out = slices.Clone(k.periods)
-			}
+			var err error
+			out = keptCounts(s.counted, b, wholeMonths{q.Zone}, func() []model.Period {
+				var shown []model.Period
+				shown, err = shownPeriods(q, b, keptPeriods(b.counts))
+				return shown
+			})
 			return err
 		}
-		// The events come in the chronology's order, not by the month
-		// their date starts in: each month's are gathered before they go
-		// out, in the months' order.
-		var n periodCounter
-		err := scan(q, b, nil, false, func(order []byte, _ func() []byte) (bool, error) {
-			n.add(order)
-			return true, nil
-		})
-		out = n.periods()
+		var err error
+		// The kept candidates of a query by links or ids know theirs.
+		if k, kerr := wholeKeyed(q, b); k != nil || kerr != nil {
+			if kerr != nil {
+				return kerr
+			}
+			out = slices.Clone(k.periods)
+		} else {
+			// The events come in the chronology's order, not by the
+			// month their date starts in: each month's are gathered
+			// before they go out, in the months' order.
+			var n periodCounter
+			err = scan(q, b, nil, false, func(order []byte, _ func() []byte) (bool, error) {
+				n.add(order)
+				return true, nil
+			})
+			if err != nil {
+				return err
+			}
+			out = n.periods()
+		}
+		out, err = shownPeriods(q, b, out)
 		return err
 	})
 	return out, err

@@ -744,11 +744,15 @@ func windowOf(back, fwd []model.Row, fromStart, fromEnd bool, before, after int)
 
 // Periods counts the events q selects by month of their earliest bound
 // and by how many months they may fall in, in that order: from the kept
-// counts for the whole investigation, grouped by the database, or, for a query checked here, as the walk finds them.
+// counts for the whole investigation, grouped by the database, or, for a
+// query checked here, as the walk finds them. A month is the one the
+// rows show an event in, in q.Zone: the events near a month's turn are
+// read again (shownPeriods).
 func (s *Store) Periods(q model.Query) ([]model.Period, error) {
 	type span struct{ p, months int64 }
-	counts := map[span]int{}
+	var out []model.Period
 	err := s.read(func(db querier) error {
+		counts := map[span]int{}
 		p := s.plan(q)
 		if p.inGo {
 			_, err := s.walk(db, p, nil, false, 0, false, func(c candidate) (bool, error) {
@@ -756,38 +760,44 @@ func (s *Store) Periods(q model.Query) ([]model.Period, error) {
 				counts[span{pd, int64(months)}]++
 				return true, nil
 			})
-			return err
-		}
-		sql, args := `SELECT period, months, count(*) FROM events WHERE inv = $1`+p.where+` GROUP BY period, months`, p.args
-		if q.IsZero() {
-			sql, args = `SELECT period, months, n FROM period_counts WHERE inv = $1 AND n <> 0`, []any{s.inv}
-		}
-		rows, err := db.Query(ctx, sql, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var sp span
-			var n int
-			if err := rows.Scan(&sp.p, &sp.months, &n); err != nil {
+			if err != nil {
 				return err
 			}
-			counts[sp] = n
+		} else {
+			sql, args := `SELECT period, months, count(*) FROM events WHERE inv = $1`+p.where+` GROUP BY period, months`, p.args
+			if q.IsZero() {
+				sql, args = `SELECT period, months, n FROM period_counts WHERE inv = $1 AND n <> 0`, []any{s.inv}
+			}
+			rows, err := db.Query(ctx, sql, args...)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var sp span
+				var n int
+				if err := rows.Scan(&sp.p, &sp.months, &n); err != nil {
+					rows.Close()
+					return err
+				}
+				counts[sp] = n
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
 		}
-		return rows.Err()
+		keys := make([]span, 0, len(counts))
+		for k := range counts {
+			keys = append(keys, k)
+		}
+		slices.SortFunc(keys, func(a, b span) int { return cmp.Or(cmp.Compare(a.p, b.p), cmp.Compare(a.months, b.months)) })
+		out = make([]model.Period, 0, len(keys))
+		for _, k := range keys {
+			out = append(out, model.PeriodAt(k.p, int(k.months), counts[k]))
+		}
+		var err error
+		out, err = s.shownPeriods(db, p, out)
+		return err
 	})
-	if err != nil {
-		return nil, err
-	}
-	keys := make([]span, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b span) int { return cmp.Or(cmp.Compare(a.p, b.p), cmp.Compare(a.months, b.months)) })
-	out := make([]model.Period, 0, len(keys))
-	for _, k := range keys {
-		out = append(out, model.PeriodAt(k.p, int(k.months), counts[k]))
-	}
-	return out, nil
+	return out, err
 }

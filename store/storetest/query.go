@@ -440,21 +440,22 @@ func eventIDs(t *testing.T, st model.Store, q model.Query) []string {
 	return out
 }
 
-// periodsOf counts events in timeline order by the month of their
-// earliest bound and the months they may fall in, with open starts and
+// periodsOf counts events in timeline order by the month their rows
+// show their earliest bound in (as written) and the months they may
+// fall in, with open starts and
 // undated events in periods of their own, as Periods documents it.
 func periodsOf(events []model.Event) []model.Period {
 	var out []model.Period
 	for _, e := range events {
 		var p model.Period
-		switch earliest := e.Date.Earliest(); {
-		case e.Date.IsZero():
+		switch n, months := model.PeriodSpanShown(e.Date, model.ZoneWritten); n {
+		case model.PeriodUndated:
 			p.Undated = true
-		case earliest == model.BeginningOfTime:
+		case model.PeriodOpenStart:
 			p.Open = true
 		default:
-			p.Year, p.Month, _ = earliest.Civil()
-			p.Months = model.MonthsOf(earliest, e.Date.Latest())
+			p.Year, p.Month = model.PeriodMonth(n)
+			p.Months = months
 		}
 		i := slices.IndexFunc(out, func(o model.Period) bool {
 			return o.Year == p.Year && o.Month == p.Month && o.Months == p.Months && o.Open == p.Open && o.Undated == p.Undated

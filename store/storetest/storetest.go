@@ -60,6 +60,7 @@ func Run(t *testing.T, h Harness) {
 		{"OrderFollowsLinks", testOrderFollowsLinks},
 		{"DeepTime", testDeepTime},
 		{"DuringAsWritten", testDuringAsWritten},
+		{"PeriodsAsShown", testPeriodsAsShown},
 		{"LongTitles", testLongTitles},
 		{"ActorsAsLongAsStoresKey", testActorsAsLongAsStoresKey},
 		{"SearchAgreesWithTheModel", testSearchAgreesWithTheModel},
