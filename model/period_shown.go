@@ -20,13 +20,18 @@ import (
 // zone z (ZoneWritten: as written): the period of the month its start is
 // shown in and how many months it is shown to reach.
 func PeriodSpanShown(d Date, z Zone) (int64, int) {
-	span := SpanOf(d.shownIn(z))
+	span := d.SpanShown(z)
 	p := PeriodNumber(span.Earliest, !d.IsZero())
 	if p == PeriodOpenStart || p == PeriodUndated {
 		return p, 0
 	}
 	return p, MonthsOf(span.Earliest, span.Latest)
 }
+
+// SpanShown is d's span as the rows show d in zone z: its clock there
+// taken as the time of day with no offset, by which the months a ruler
+// draws are counted (PeriodSpanShown).
+func (d Date) SpanShown(z Zone) Span { return SpanOf(d.shownIn(z)) }
 
 // NearMonthTurn reports whether an instant lies within the widest offset
 // (14 hours) of the start of a month: a clock shown for it may be in

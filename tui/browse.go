@@ -54,7 +54,10 @@ func (b *browser) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 			// The rows show other days: the filter's are read again.
 			return nil, tea.Batch(b.requery(b.query), say(zoneSaid(ctx.zone)))
 		}
-		return nil, say(zoneSaid(ctx.zone))
+		// The rows show times near a month's turn in other months: the
+		// ruler counts them there.
+		b.query.Zone = ctx.zone
+		return nil, tea.Batch(loadPeriods(ctx.store, b.gen, b.query), say(zoneSaid(ctx.zone)))
 	case key.Matches(msg, k.NextMatch, k.PrevMatch):
 		if b.search.text == "" {
 			return nil, say("no search · / searches")

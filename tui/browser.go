@@ -110,6 +110,8 @@ func newBrowser(ctx *shared, quickTags []string) *browser {
 		indexes:   quoteIndexes{},
 		tl:        timeline{total: -1},
 		allEvents: -1,
+		// The zone --tz chose: the ruler counts the months the rows show.
+		query: model.Query{Zone: ctx.zone},
 	}
 	b.byRole = keysByRoleOf(&b.keys)
 	return b

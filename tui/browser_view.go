@@ -22,9 +22,10 @@ func (b *browser) View(over Dialog) []string {
 		lines = append(lines, b.filterView(w))
 	}
 	if b.lay.ruler {
-		var at model.Position
+		at := model.SpanOf(model.Date{}) // no marker
 		if row, ok := b.tl.selected(); ok {
-			at = row.Pos
+			// The months its row shows it in, as the ruler counts them.
+			at = row.Event.Date.SpanShown(b.ctx.zone)
 		}
 		lines = append(lines, b.ruler.view(st, w, at))
 	}

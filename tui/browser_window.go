@@ -45,7 +45,7 @@ func (b *browser) gotWindow(msg windowMsg) tea.Cmd {
 		if n := len(b.history); n > 0 {
 			b.history[n-1].cleared = true
 		}
-		b.query = model.Query{}
+		b.query = model.Query{Zone: b.ctx.zone}
 		b.gen++
 		b.relayout()
 		cmds = append(cmds, say("filters cleared to show the linked event"), count(b.ctx.store, b.gen, b.query, model.Position{}, 0), loadPeriods(b.ctx.store, b.gen, b.query))
@@ -132,7 +132,7 @@ func (b *browser) gotCount(msg countMsg) tea.Cmd {
 
 // gotPeriods puts the view's periods on the ruler.
 func (b *browser) gotPeriods(msg periodsMsg) tea.Cmd {
-	if msg.gen != b.gen {
+	if msg.gen != b.gen || msg.zone != b.query.Zone {
 		return nil
 	}
 	if msg.err != nil {

@@ -315,9 +315,9 @@ func countMatches(s model.Store, gen, seq int, q model.Query, from model.Positio
 func loadPeriods(s model.Store, gen int, q model.Query) tea.Cmd {
 	return func() tea.Msg {
 		p, err := s.Periods(q)
-		msg := periodsMsg{gen: gen, periods: p, err: err}
+		msg := periodsMsg{gen: gen, zone: q.Zone, periods: p, err: err}
 		if err == nil && !q.IsZero() {
-			msg.span, msg.err = s.Periods(model.Query{})
+			msg.span, msg.err = s.Periods(model.Query{Zone: q.Zone})
 		}
 		return msg
 	}

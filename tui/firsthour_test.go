@@ -250,7 +250,7 @@ func TestRulerMarksTheSpan(t *testing.T) {
 		if !ok {
 			t.Fatal("no buckets")
 		}
-		lo, hi := b.ruler.marked(bk, row.Pos)
+		lo, hi := b.ruler.marked(bk, row.Event.Date.SpanShown(b.ctx.zone))
 		from, to := bucketMonths(bk, lo), bucketMonths(bk, hi)
 		if from != c.from || to != c.to {
 			t.Errorf("%s: the ruler marks %s to %s, want %s to %s", row.Event.ID, from, to, c.from, c.to)

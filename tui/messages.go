@@ -56,7 +56,10 @@ type matchesMsg struct {
 }
 
 type periodsMsg struct {
-	gen     int
+	gen int
+	// zone is the one the months were counted in: an answer for a zone
+	// Z has since left is dropped.
+	zone    model.Zone
 	periods []model.Period
 	// span is the whole investigation's periods when the view is
 	// filtered: the ruler's span.

@@ -151,11 +151,11 @@ func monthLabel(m int64, end bool) string {
 }
 
 // marked returns the first and last buckets of the selected event's
-// span, or -1, -1 when it has none on the ruler (undated, or open at
-// both ends).
-func (r *ruler) marked(b bucketing, selected model.Position) (from, to int) {
-	earliest, latest, dated := selected.Bounds()
-	if !dated || (earliest == model.BeginningOfTime && latest == model.EndOfTime) {
+// span as its row shows it (model.Date.SpanShown), or -1, -1 when it has
+// none on the ruler (undated, or open at both ends).
+func (r *ruler) marked(b bucketing, selected model.Span) (from, to int) {
+	earliest, latest := selected.Earliest, selected.Latest
+	if earliest == model.BeginningOfTime && latest == model.EndOfTime {
 		return -1, -1
 	}
 	bucket := func(i model.Instant, open int) int {
@@ -225,11 +225,11 @@ func floorDiv(a, b int64) int64 {
 	return q
 }
 
-// view renders the ruler in w cells, marking the period of the selected
-// event's key (nil: no marker). The periods are stretched over the width,
+// view renders the ruler in w cells, marking the months of the selected
+// event's span as its row shows it (the whole of time: no marker). The periods are stretched over the width,
 // so that the ruler is a linear picture of the span: a month (or run of
 // years) may take several cells, all of the same height.
-func (r *ruler) view(st *Styles, w int, selected model.Position) string {
+func (r *ruler) view(st *Styles, w int, selected model.Span) string {
 	if w <= 0 {
 		return ""
 	}

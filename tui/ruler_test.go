@@ -104,7 +104,7 @@ func TestRulerDrawsNewPeriods(t *testing.T) {
 	st := NewStyles(true)
 	a := []model.Period{{Year: 2019, Month: 1, Months: 3, Count: 1}, {Year: 2019, Month: 6, Months: 1, Count: 2}}
 	b := []model.Period{{Year: 2015, Month: 2, Months: 1, Count: 1}, {Year: 2021, Month: 11, Months: 5, Count: 3}}
-	var none model.Position // no event selected
+	none := model.SpanOf(model.Date{}) // no event selected
 	var r ruler
 	r.setPeriods(a, nil)
 	first := r.view(&st, 60, none)
@@ -145,7 +145,7 @@ func TestRulerDrawsNewPeriods(t *testing.T) {
 // reads "2019 … Jan 2019", as if it were the whole year.
 func TestRulerLabelsASpanWithinAYear(t *testing.T) {
 	st := NewStyles(true)
-	var none model.Position
+	none := model.SpanOf(model.Date{})
 	tests := []struct {
 		periods     []model.Period
 		left, right string
