@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"maps"
 	"slices"
+	"time"
 )
 
 // The stores count an event's period by the UTC month of its instants
@@ -47,8 +48,21 @@ func NearMonthTurn(i Instant) bool {
 // the widest offset of each month's turn the periods start or end at:
 // the events whose order key leads with an instant in one are those a
 // store reads again to count them as their rows show them. A period
-// that spans months turns at its start and at its end.
-func ShownWindows(periods []Period) []Span {
+// that spans months turns at its start and at its end. Shown in UTC,
+// every event is where its instants put it: there are none.
+//
+// The month's last nanosecond is left out of each: the span of every
+// date given to the day, month or year without a time of day ends
+// there, two events in five of the synthetic million, and reading them
+// again took the ruler from a quarter of a millisecond to most of a
+// second. A time ends there only when it is the second 23:59:59 in
+// UTC; an event whose span ends there (a date without a time, or an
+// interval ending on one) and whose other end is a time near a month's
+// turn (2017-07-31T22:00:00-04:00/2017-08) is counted by its instants.
+func ShownWindows(periods []Period, z Zone) []Span {
+	if z.loc == time.UTC {
+		return nil
+	}
 	turns := map[int64]bool{}
 	for _, p := range periods {
 		if p.Open || p.Undated {
@@ -58,10 +72,12 @@ func ShownWindows(periods []Period) []Span {
 		last := n + int64(max(p.Months, 1)) - 1
 		turns[n], turns[n+1], turns[last], turns[last+1] = true, true, true, true
 	}
-	out := make([]Span, 0, len(turns))
+	out := make([]Span, 0, 2*len(turns))
 	for _, n := range slices.Sorted(maps.Keys(turns)) {
 		at := StartOfMonth(PeriodMonth(n))
-		out = append(out, Span{Earliest: at.addSeconds(-maxOffset), Latest: at.addSeconds(maxOffset)})
+		out = append(out,
+			Span{Earliest: at.addSeconds(-maxOffset), Latest: justBefore(justBefore(at))},
+			Span{Earliest: at, Latest: at.addSeconds(maxOffset)})
 	}
 	return out
 }

@@ -45,3 +45,36 @@ func TestMovePeriods(t *testing.T) {
 		t.Errorf("MovePeriods = %+v, want %+v", got, want)
 	}
 }
+
+// The windows a store reads again lie within 14 hours of each month's
+// turn, but leave out the month's last nanosecond, where every date
+// without a time of day ends; shown in UTC there are none.
+func TestShownWindows(t *testing.T) {
+	periods := []Period{{Year: 2017, Month: 8, Months: 1, Count: 1}}
+	ws := ShownWindows(periods, ZoneWritten)
+	aug, sep := StartOfMonth(2017, 8), StartOfMonth(2017, 9)
+	for _, c := range []struct {
+		at   Instant
+		read bool
+	}{
+		{aug.addSeconds(-maxOffset), true},
+		{justBefore(aug), false},
+		{justBefore(justBefore(aug)), true},
+		{aug, true},
+		{aug.addSeconds(maxOffset), true},
+		{aug.addSeconds(maxOffset + 1), false},
+		{justBefore(sep), false},
+		{sep.addSeconds(-3600), true},
+	} {
+		in := false
+		for _, w := range ws {
+			in = in || (c.at.Compare(w.Earliest) >= 0 && c.at.Compare(w.Latest) <= 0)
+		}
+		if in != c.read {
+			t.Errorf("an event led by %v is read again: %v, want %v", c.at, in, c.read)
+		}
+	}
+	if ws := ShownWindows(periods, ZoneUTC); len(ws) != 0 {
+		t.Errorf("in UTC, %d windows are read again; want none", len(ws))
+	}
+}

@@ -13,7 +13,7 @@ import (
 // periods reach are read again, their keys first, and the bodies only
 // of those whose stated date starts or ends near one.
 func (s *Store) shownPeriods(db querier, p *plan, periods []model.Period) ([]model.Period, error) {
-	windows := model.ShownWindows(periods)
+	windows := model.ShownWindows(periods, p.q.Zone)
 	if len(windows) == 0 {
 		return periods, nil
 	}
