@@ -112,6 +112,16 @@ func TestImportAlikeRecordsKeepTheirEventsInDatabase(t *testing.T) {
 	})
 }
 
+// TestImportAlikeGroupGrowsOrShrinksInDatabase: records alike are told
+// apart by their attributes when their number changes, in a database as
+// in a file.
+func TestImportAlikeGroupGrowsOrShrinksInDatabase(t *testing.T) {
+	alikeGroupGrowsOrShrinks(t, func(t *testing.T) (string, []string) {
+		addr, name := pgDB(t)
+		return addr, []string{"--investigation", name}
+	})
+}
+
 // TestImportAlikeRecordEditedInChronoInDatabase: a record alike others,
 // its event edited in chrono, keeps its event through a re-import in
 // another order into a database as into a file.

@@ -189,6 +189,119 @@ func alikeRecordsKeepTheirEvents(t *testing.T, newStore func(t *testing.T) (stri
 	}
 }
 
+// TestImportAlikeGroupGrowsOrShrinks: a re-import whose file holds
+// another number of records alike than the store tells them apart by
+// their attributes too. A store holding one record took no "-2" to say
+// so, and the records of a file that had grown to two were numbered in
+// its order: the new record, first, took the stored event, note and
+// all, and the stored record became a new event.
+func TestImportAlikeGroupGrowsOrShrinks(t *testing.T) {
+	alikeGroupGrowsOrShrinks(t, func(t *testing.T) (string, []string) { return newDB(t), nil })
+}
+
+// alikeGroupGrowsOrShrinks is TestImportAlikeGroupGrowsOrShrinks in a
+// store newStore makes: its --db, and the arguments before the command.
+func alikeGroupGrowsOrShrinks(t *testing.T, newStore func(t *testing.T) (string, []string)) {
+	formats := []struct {
+		name string
+		rows []string // a's, b's
+		head string
+	}{
+		{"export.jsonl", []string{
+			`{"message":"File opened","datetime":"2021-06-01T12:00:00+00:00","timestamp_desc":"Last Access","filename":"/home/a.txt"}`,
+			`{"message":"File opened","datetime":"2021-06-01T12:00:00+00:00","timestamp_desc":"Last Access","filename":"/home/b.txt"}`,
+		}, ""},
+		{"export.csv", []string{
+			"File opened,2021-06-01T12:00:00+00:00,Last Access,/home/a.txt",
+			"File opened,2021-06-01T12:00:00+00:00,Last Access,/home/b.txt",
+		}, "message,datetime,timestamp_desc,filename\n"},
+		{"psort.jsonl", []string{
+			`{"__container_type__": "event", "__type__": "AttributeContainer", "filename": "/home/a.txt", "message": "File opened", "parser": "filestat", "timestamp": 1622548800000000, "timestamp_desc": "Last Access Time"}`,
+			`{"__container_type__": "event", "__type__": "AttributeContainer", "filename": "/home/b.txt", "message": "File opened", "parser": "filestat", "timestamp": 1622548800000000, "timestamp_desc": "Last Access Time"}`,
+		}, ""},
+		{"l2t.csv", []string{
+			"06/01/2021,12:00:00,UTC,.A..,FILE,OS Last Access Time,Last Access Time,-,host,File opened,File opened,2,/home/a.txt,11,-,filestat,-",
+			"06/01/2021,12:00:00,UTC,.A..,FILE,OS Last Access Time,Last Access Time,-,host,File opened,File opened,2,/home/b.txt,12,-,filestat,-",
+		}, "date,time,timezone,MACB,source,sourcetype,type,user,host,short,desc,version,filename,inode,notes,format,extra\n"},
+	}
+	cases := []struct {
+		name          string
+		first, second []int // the rows (a's is 0, b's 1) of each import
+		edit          bool  // a's event edited in chrono between them
+		counts        string
+	}{
+		{"grows, the new record first", []int{0}, []int{1, 0}, false, "(1 new, 0 updated, 1 unchanged)"},
+		{"grows, a's event edited in chrono", []int{0}, []int{1, 0}, true, "(1 new, 0 updated, 1 unchanged;"},
+		{"shrinks to the record numbered second", []int{1, 0}, []int{0}, false, "(0 new, 0 updated, 1 unchanged)"},
+		{"shrinks to the record numbered first", []int{0, 1}, []int{0}, false, "(0 new, 0 updated, 1 unchanged)"},
+		{"a record alike in everything, twice", []int{0, 0}, []int{0, 0}, false, "(0 new, 0 updated, 2 unchanged)"},
+		{"a record alike in everything comes again", []int{0}, []int{0, 0}, false, "(1 new, 0 updated, 1 unchanged)"},
+	}
+	for _, f := range formats {
+		for _, tt := range cases {
+			t.Run(f.name+"/"+tt.name, func(t *testing.T) {
+				dir := t.TempDir()
+				file := filepath.Join(dir, f.name)
+				write := func(rows []int) {
+					doc := f.head
+					for _, i := range rows {
+						doc += f.rows[i] + "\n"
+					}
+					if err := os.WriteFile(file, []byte(doc), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				db, before := newStore(t)
+				run := func(args ...string) result {
+					return chrono(t, db, "", append(before[:len(before):len(before)], args...)...)
+				}
+				write(tt.first)
+				if r := run("import", file); r.code != 0 {
+					t.Fatalf("import: %+v", r)
+				}
+				a := "" // the id of a's event
+				r := run("list", "--json")
+				for line := range strings.Lines(r.stdout) {
+					if strings.Contains(line, "a.txt") && a == "" {
+						_, rest, _ := strings.Cut(line, `"id":"`)
+						a, _, _ = strings.Cut(rest, `"`)
+					}
+				}
+				if a == "" {
+					t.Fatalf("list: %+v", r)
+				}
+				if r := run("note", a, "the dropper"); r.code != 0 {
+					t.Fatalf("note: %+v", r)
+				}
+				want := "/home/a.txt"
+				if tt.edit {
+					editor := filepath.Join(dir, "editor")
+					if err := os.WriteFile(editor, []byte("#!/bin/sh\nsed -i 's|/home/a.txt|/home/a.txt (checked)|' \"$1\"\n"), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					t.Setenv("VISUAL", "")
+					t.Setenv("EDITOR", editor)
+					if r := run("edit", a); r.code != 0 {
+						t.Fatalf("edit: %+v", r)
+					}
+					want = "/home/a.txt (checked)"
+				}
+				write(tt.second)
+				if r := run("import", file); r.code != 0 || !strings.Contains(r.stdout, tt.counts) {
+					t.Errorf("the second import: %+v, want %s", r, tt.counts)
+				}
+				r = run("show", a)
+				if !strings.Contains(r.stdout, want) || !strings.Contains(r.stdout, "the dropper") {
+					t.Errorf("%s after the re-import: %+v", a, r)
+				}
+				if tt.first[0] == 0 && strings.Contains(r.stdout, "/home/b.txt") {
+					t.Errorf("%s holds b's attributes: %+v", a, r)
+				}
+			})
+		}
+	}
+}
+
 // TestImportAlikeRecordEditedInChrono: of records alike, one whose
 // summary was edited in chrono holds what the file does not, and a
 // re-import in another order gave it the id of another record, its

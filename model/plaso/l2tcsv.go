@@ -44,7 +44,8 @@ type l2tcsv struct {
 	zones  zones
 	ids    map[uint64]int // how often each made-up id was made
 	alike  timesketch.Alike
-	events int // rows read: the position of the next event is events+1
+	events int       // rows read: the position of the next event is events+1
+	run    []heldRow // rows of one time held back (flushRun)
 }
 
 // readL2TCSV reads the header row, then one event per row, a row a line.
@@ -57,10 +58,10 @@ type l2tcsv struct {
 // reported with its line, and the next row is read.
 func readL2TCSV(br *bufio.Reader, sink model.Sink, losses *model.Losses) error {
 	model.SkipByteOrderMark(br) // a *bufio.Reader is read on in place
-	sc := bufio.NewScanner(br)
+	rd := &l2tcsv{sink: sink, losses: losses, zones: zones{}, ids: map[uint64]int{}}
+	sc := bufio.NewScanner(beforeWait{br, rd})
 	sc.Buffer(make([]byte, 0, 64<<10), model.MaxRecordBytes)
 	sc.Split(linesKeepingCR)
-	rd := &l2tcsv{sink: sink, losses: losses, zones: zones{}, ids: map[uint64]int{}}
 	header := true
 	line := 0
 	for sc.Scan() {
@@ -119,11 +120,31 @@ func readL2TCSV(br *bufio.Reader, sink model.Sink, losses *model.Losses) error {
 		}
 	}
 	if err := sc.Err(); errors.Is(err, bufio.ErrTooLong) {
+		if err := rd.flushRun(); err != nil {
+			return err
+		}
 		return model.Problem{Line: line + 1, Msg: model.RowTooLarge, Err: model.ErrRecordTooLarge}
 	} else if err != nil {
 		return err
 	}
-	return nil
+	return rd.flushRun()
+}
+
+// beforeWait is the input of an l2tcsv read: before it waits for more,
+// the rows held back reach the sink, so that a stream's rows reach it as
+// they come.
+type beforeWait struct {
+	br *bufio.Reader
+	rd *l2tcsv
+}
+
+func (w beforeWait) Read(p []byte) (int, error) {
+	if w.br.Buffered() == 0 {
+		if err := w.rd.flushRun(); err != nil {
+			return 0, err
+		}
+	}
+	return w.br.Read(p)
 }
 
 // splitRow splits a line into its cells: at its commas when it has
@@ -192,6 +213,9 @@ func csvQuoted(c string) bool {
 }
 
 func (rd *l2tcsv) report(line, col int, msg string) error {
+	if err := rd.flushRun(); err != nil {
+		return err // the rows before it come first
+	}
 	return model.Report(rd.sink, model.Problem{Line: line, Column: col, Msg: msg})
 }
 
@@ -261,22 +285,71 @@ func (rd *l2tcsv) row(line int, cells []string) error {
 	if len(problems) > 0 {
 		return nil
 	}
-	key, id := timesketch.RecordID(cells[colDate]+" "+cells[colTime]+" "+cells[colTimezone], cells[colType], e.Title)
-	if rd.alike.Numbered(rd.sink, key) {
-		id = rd.alike.Match(id, &e)
-	} else if rd.ids[key]++; rd.ids[key] > 1 {
-		id += "-" + strconv.Itoa(rd.ids[key])
+	when := cells[colDate] + " " + cells[colTime] + " " + cells[colTimezone]
+	key, id := timesketch.RecordID(when, cells[colType], e.Title)
+	if len(rd.run) > 0 && (rd.run[0].when != when || len(rd.run) >= maxRun) {
+		if err := rd.flushRun(); err != nil {
+			return err
+		}
 	}
-	e.ID = id
+	rd.run = append(rd.run, heldRow{event: e, when: when, key: key, made: id, pos: rd.events, line: line})
+	return nil
+}
+
+// heldRow is a row held back with the others of its time, so that rows
+// alike are told apart knowing all of them (timesketch.Alike.Name).
+type heldRow struct {
+	event     model.Event
+	when      string // the time its id is made of
+	key       uint64 // of its made id
+	made      string // its made id, unnumbered
+	pos, line int
+}
+
+// maxRun bounds the rows of one time held back: a log's rows of one
+// second may number thousands. Rows alike beyond it are still told
+// apart by their attributes, each as it comes.
+const maxRun = 4096
+
+// flushRun names and sends the rows held back.
+func (rd *l2tcsv) flushRun() error {
+	run := rd.run
+	if len(run) == 0 {
+		return nil
+	}
+	rd.run = nil
+	named := make([]timesketch.Named, len(run))
+	for i := range run {
+		named[i] = timesketch.Named{Key: run[i].key, Made: run[i].made, Event: &run[i].event}
+	}
+	rd.alike.Name(rd.sink, named, func(i int) string {
+		r := &run[i]
+		if rd.ids[r.key]++; rd.ids[r.key] > 1 {
+			return r.made + "-" + strconv.Itoa(rd.ids[r.key])
+		}
+		return r.made
+	})
+	for i := range run {
+		if err := rd.send(&run[i]); err != nil {
+			return err
+		}
+	}
+	clear(run)
+	rd.run = run[:0]
+	return nil
+}
+
+// send sends a named row.
+func (rd *l2tcsv) send(r *heldRow) error {
 	if m, ok := rd.sink.(model.MadeIDs); ok {
-		m.MadeID(rd.events) // l2tcsv has no ids: every one is made
+		m.MadeID(r.pos) // l2tcsv has no ids: every one is made
 	}
 	if l, ok := rd.sink.(model.Locator); ok {
 		// What is found of the event after (an id used twice, a change
 		// made in chrono as well) is placed at its row.
-		l.EventAt(rd.events, model.Place{Line: line})
+		l.EventAt(r.pos, model.Place{Line: r.line})
 	}
-	return model.SendEvent(rd.sink, e, rd.events, Carries)
+	return model.SendEvent(rd.sink, r.event, r.pos, Carries)
 }
 
 // value is a cell's text; "-", psort's mark for none, is "".

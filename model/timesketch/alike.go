@@ -14,14 +14,21 @@ import (
 // "ts-…-2"), which a first import has nothing else to go by. Numbered so
 // in an earlier import, a second import would give each the id of
 // another when the file's order changed, and what was added to one in
-// chrono (tags, notes) to another record. So once the store holds a
-// "ts-…-2", the records of that id are told apart by what they hold: each
-// takes the stored event of its id that holds the same attributes (its
-// summary, or the one its last import left when it was edited in chrono
-// since), and only one the store holds none alike of takes an id of the
-// group in the trash (it is most likely the record moved there), else
-// the first number left. Records alike in everything are one as much as
-// the other: the re-import updates none of them.
+// chrono (tags, notes) to another record. So the records of an id are
+// told apart by what they hold once the store holds a "ts-…-2" of it, or
+// when the file brings more than one of them together (records alike
+// share their time, and the readers hold back the records of one time,
+// a run, Name): each takes the stored event of its id that holds the
+// same attributes (its summary, or the one its last import left when it
+// was edited in chrono since), and only one the store holds none alike
+// of takes an id of the group in the trash (it is most likely the record
+// moved there), else the first number left, so that a record added
+// before the stored one, its time's second, takes "-2" and not the
+// stored event. Records alike in everything are one as much as the
+// other: the re-import updates none of them. Records alike apart in the
+// file (one not sorted by time) whose store holds one of them alone are
+// numbered in the file's order still: telling each record apart from a
+// stored event before it is sent would read the store once a record.
 
 // Alike is what a reader knows of the ids it numbered in an earlier
 // import; its zero value asks the store the first time. The readers of
@@ -58,28 +65,43 @@ type alikeGroup struct {
 // time which it holds: one walk of its made ids, however many records
 // the file has.
 func (a *Alike) Numbered(sink model.Sink, key uint64) bool {
-	if !a.asked {
-		a.asked = true
-		l, ok := sink.(model.StoredIDLister)
-		r, ok2 := sink.(model.StoredEventReader)
-		if !ok || !ok2 {
-			return false
-		}
-		ids, err := l.StoredIDs(madePrefix, "-2")
-		if err != nil || len(ids) == 0 {
-			return false // the store's error is the import's to say
-		}
-		a.reader = r
-		a.imported, _ = sink.(model.ImportedEventReader)
-		a.trash, _ = sink.(model.TrashKnown)
-		a.keys, a.groups = make(map[uint64]bool, len(ids)), map[string]*alikeGroup{}
-		for _, id := range ids {
-			if key, ok := madeKey(id); ok {
-				a.keys[key] = true
-			}
+	a.ask(sink)
+	return a.keys[key]
+}
+
+// Reads reports whether the store sink imports into can say what it
+// holds, so that records alike can be told apart by their attributes.
+func (a *Alike) Reads(sink model.Sink) bool {
+	a.ask(sink)
+	return a.reader != nil
+}
+
+// ask learns, the first time, what the store can say and which made ids
+// it holds numbered "-2".
+func (a *Alike) ask(sink model.Sink) {
+	if a.asked {
+		return
+	}
+	a.asked = true
+	a.groups = map[string]*alikeGroup{}
+	l, ok := sink.(model.StoredIDLister)
+	r, ok2 := sink.(model.StoredEventReader)
+	if !ok || !ok2 {
+		return
+	}
+	ids, err := l.StoredIDs(madePrefix, "-2")
+	if err != nil {
+		return // the store's error is the import's to say
+	}
+	a.reader = r
+	a.imported, _ = sink.(model.ImportedEventReader)
+	a.trash, _ = sink.(model.TrashKnown)
+	a.keys = make(map[uint64]bool, len(ids))
+	for _, id := range ids {
+		if key, ok := madeKey(id); ok {
+			a.keys[key] = true
 		}
 	}
-	return a.keys[key]
 }
 
 // madePrefix begins every made id.
@@ -98,25 +120,78 @@ func madeKey(id string) (uint64, bool) {
 	return uint64(b[0])<<40 | uint64(b[1])<<32 | uint64(b[2])<<24 | uint64(b[3])<<16 | uint64(b[4])<<8 | uint64(b[5]), true
 }
 
-// Match returns the id of a record alike others numbered in an earlier
-// import, made is its id unnumbered: that of the stored event holding
-// what e holds, else the first number no record of the file took. Ask
-// it only of a key Numbered.
-func (a *Alike) Match(made string, e *model.Event) string {
-	g := a.groups[made]
-	if g == nil {
-		g = a.readGroup(made)
-		a.groups[made] = g
+// Named is a record whose id is made, held back with the others of its
+// time to be given its id (Name).
+type Named struct {
+	Key   uint64 // the key of its made id
+	Made  string // its made id, unnumbered
+	Event *model.Event
+}
+
+// Name gives the records of a run, records of one time in file order,
+// their ids: number(i) numbers the ith in the file's order, as a reader
+// does, and is called in that order for each record whose made id the
+// store holds no "-2" of. The records alike in the run, or numbered in
+// the store, or told apart earlier in the file, are told apart by their
+// attributes when the store can say what it holds: each first claims
+// the stored event holding what it holds, then those that claimed none
+// take what is left, so that a record the store holds keeps its id
+// whatever comes before it in the file (records alike share their time,
+// and a file sorted by time holds them together).
+func (a *Alike) Name(sink model.Sink, run []Named, number func(i int) string) {
+	var alike map[uint64]int
+	if len(run) > 1 {
+		alike = make(map[uint64]int, len(run))
+		for _, r := range run {
+			alike[r.Key]++
+		}
 	}
+	reads := a.Reads(sink)
+	var left []int // the records that claimed no stored event
+	for i, r := range run {
+		numbered := a.Numbered(sink, r.Key)
+		if !numbered {
+			r.Event.ID = number(i)
+		}
+		if !reads || !numbered && alike[r.Key] < 2 && !a.Told(r.Made) {
+			continue
+		}
+		if id, ok := a.Claim(r.Made, r.Event); ok {
+			r.Event.ID = id
+		} else {
+			left = append(left, i)
+		}
+	}
+	for _, i := range left {
+		run[i].Event.ID = a.Next(run[i].Made)
+	}
+}
+
+// Claim returns the id of the stored event of made that holds what e
+// holds, when no record of the file took it yet. A reader that knows
+// the records alike coming (those of one time, together in a file
+// sorted by time) lets each claim its own before any takes what is left
+// (Next): one that holds what no stored event holds, first in the file,
+// took the id of the stored event a record after it holds.
+func (a *Alike) Claim(made string, e *model.Event) (string, bool) {
+	g := a.group(made)
 	key := attributes(e.Summary)
 	for ids := g.byAttributes[key]; len(ids) > 0; ids = ids[1:] {
 		// An id taken already went to a record alike to none before.
 		if id := ids[0]; !g.taken[id] {
 			g.byAttributes[key] = ids[1:]
 			g.taken[id] = true
-			return id
+			return id, true
 		}
 	}
+	return "", false
+}
+
+// Next returns the id of a record alike that claimed none: one of the
+// group's in the trash (it is most likely the record moved there), else
+// the first number no record of the file took.
+func (a *Alike) Next(made string) string {
+	g := a.group(made)
 	for len(g.trashed) > 0 {
 		id := g.trashed[0]
 		g.trashed = g.trashed[1:]
@@ -132,6 +207,21 @@ func (a *Alike) Match(made string, e *model.Event) string {
 		}
 	}
 }
+
+// group is what the store holds of made, read the first time.
+func (a *Alike) group(made string) *alikeGroup {
+	g := a.groups[made]
+	if g == nil {
+		g = a.readGroup(made)
+		a.groups[made] = g
+	}
+	return g
+}
+
+// Told reports whether the records of made were told apart by their
+// attributes before in this file: those after them must be too, or one
+// would be given an id another took.
+func (a *Alike) Told(made string) bool { return a.groups[made] != nil }
 
 // readGroup reads the stored events of made, numbered from 1 up to the
 // first number the store holds neither among its events nor in its

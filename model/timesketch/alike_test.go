@@ -2,6 +2,7 @@ package timesketch
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"chrono/model"
@@ -34,7 +35,7 @@ func TestAlikeNewRecordAfterTheStoredTakesTheNextNumber(t *testing.T) {
 		{"filename: /home/c.txt", made + "-3"},
 		{"filename: /home/d.txt", made + "-4"},
 	} {
-		if got := a.Match(made, &model.Event{Summary: tt.summary}); got != tt.want {
+		if got := match(a, made, &model.Event{Summary: tt.summary}); got != tt.want {
 			t.Errorf("%s: id %q, want %q", tt.summary, got, tt.want)
 		}
 	}
@@ -81,7 +82,7 @@ func TestAlikeReadsTheStoredOnce(t *testing.T) {
 	r := &countedReads{storedAlike: stored}
 	a := alikeOf(r)
 	for n := k; n >= 1; n-- {
-		if got, want := a.Match(made, &model.Event{Summary: fmt.Sprintf("filename: /f%d", n)}), numberedID(made, n); got != want {
+		if got, want := match(a, made, &model.Event{Summary: fmt.Sprintf("filename: /f%d", n)}), numberedID(made, n); got != want {
 			t.Fatalf("record %d: id %q, want %q", n, got, want)
 		}
 	}
@@ -97,7 +98,7 @@ func TestAlikeTakenIDNotGivenTwice(t *testing.T) {
 	a := alikeOf(storedAlike{made: "filename: /a", made + "-2": "filename: /b"})
 	got := map[string]string{}
 	for _, f := range []string{"/c", "/a", "/b"} {
-		id := a.Match(made, &model.Event{Summary: "filename: " + f})
+		id := match(a, made, &model.Event{Summary: "filename: " + f})
 		if other, ok := got[id]; ok {
 			t.Errorf("%s and %s both took %s", other, f, id)
 		}
@@ -111,4 +112,64 @@ func numberedID(made string, n int) string {
 		return made
 	}
 	return fmt.Sprintf("%s-%d", made, n)
+}
+
+// match is the id Alike gives a record that comes alone in its run.
+func match(a *Alike, made string, e *model.Event) string {
+	if id, ok := a.Claim(made, e); ok {
+		return id
+	}
+	return a.Next(made)
+}
+
+// Of records alike in one run, one the store holds keeps its id though
+// a record the store holds none alike of comes before it, when the
+// store holds it alone (no "-2" to say its records were numbered) or
+// with others.
+func TestAlikeNameLetsTheStoredClaimFirst(t *testing.T) {
+	const made = "ts-b0cb3c6c738b"
+	for _, tt := range []struct {
+		name   string
+		stored storedAlike
+		run    []string // the filenames of the run's records
+		want   []string
+	}{
+		{"stored alone", storedAlike{made: "filename: /a"}, []string{"/b", "/a"}, []string{made + "-2", made}},
+		{"stored with another", storedAlike{made: "filename: /a", made + "-2": "filename: /b"}, []string{"/c", "/b", "/a"}, []string{made + "-3", made + "-2", made}},
+		{"none stored", storedAlike{}, []string{"/b", "/a"}, []string{made, made + "-2"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var a Alike
+			sink := listedSink{tt.stored}
+			key, _ := madeKey(made + "-2")
+			run := make([]Named, len(tt.run))
+			for i, f := range tt.run {
+				run[i] = Named{Key: key, Made: made, Event: &model.Event{Summary: "filename: " + f}}
+			}
+			n := 0
+			a.Name(sink, run, func(int) string { n++; return numberedID(made, n) })
+			for i, r := range run {
+				if r.Event.ID != tt.want[i] {
+					t.Errorf("%s: id %q, want %q", tt.run[i], r.Event.ID, tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+// listedSink is a sink whose store lists the made ids numbered "-2" it
+// holds.
+type listedSink struct{ storedAlike }
+
+func (listedSink) Header(model.Header) error      { return nil }
+func (listedSink) Source(model.Source, int) error { return nil }
+func (listedSink) Event(model.Event, int) error   { return nil }
+func (s listedSink) StoredIDs(prefix, suffix string) ([]string, error) {
+	var out []string
+	for id := range s.storedAlike {
+		if strings.HasPrefix(id, prefix) && strings.HasSuffix(id, suffix) {
+			out = append(out, id)
+		}
+	}
+	return out, nil
 }

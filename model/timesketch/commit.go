@@ -17,25 +17,82 @@ func (rd *reader) record(rec *record) error {
 // commit finishes a converted record in file order, adding what depends
 // on the records before it (the sources sent, the numbering of made-up
 // ids, the count of records and of losses), reports what is wrong with
-// it, and sends what it yields.
+// it, and sends what it yields. A record whose id is made waits with the
+// others of its time (a run), so that records alike are told apart
+// knowing all of them (name).
 func (rd *reader) commit(r *result) error {
 	rd.events++
+	r.pos = rd.events
+	if r.syntax != "" || r.chrono {
+		if err := rd.flushRun(); err != nil {
+			return err
+		}
+		return rd.send(r)
+	}
+	if len(rd.run) > 0 && (rd.run[0].at != r.at || len(rd.run) >= maxRun) {
+		if err := rd.flushRun(); err != nil {
+			return err
+		}
+	}
+	rd.run = append(rd.run, *r)
+	return nil
+}
+
+// maxRun bounds the records of one time held back: a log's records of
+// one second may number thousands. Records alike beyond it are still
+// told apart by their attributes, each as it comes.
+const maxRun = 4096
+
+// flushRun names and sends the records held back.
+func (rd *reader) flushRun() error {
+	run := rd.run
+	if len(run) == 0 {
+		return nil
+	}
+	rd.run = nil
+	rd.name(run)
+	for i := range run {
+		if err := rd.send(&run[i]); err != nil {
+			return err
+		}
+	}
+	clear(run)
+	rd.run = run[:0]
+	return nil
+}
+
+// name gives the records of a run their made ids (Alike.Name).
+func (rd *reader) name(run []result) {
+	named := make([]Named, len(run))
+	ms := make([]madeID, len(run))
+	for i := range run {
+		r := &run[i]
+		m := r.id
+		if r.written != "" {
+			m = rd.settleIDs(r)
+		}
+		ms[i] = m
+		named[i] = Named{Key: m.key, Made: m.id, Event: &r.event}
+	}
+	rd.alike.Name(rd.sink, named, func(i int) string {
+		var id string
+		id, run[i].told = rd.number(ms[i])
+		return id
+	})
+}
+
+// send reports what is wrong with a named record, and sends what it
+// yields.
+func (rd *reader) send(r *result) error {
 	if r.syntax != "" {
 		return rd.report(r.line, r.col, r.syntax)
 	}
 	var sources []model.Source
 	if r.chrono {
 		sources = rd.newSources(r)
-	} else {
-		m := r.id
-		if r.written != "" {
-			m = rd.settleIDs(r)
-		}
-		if rd.alike.Numbered(rd.sink, m.key) {
-			r.event.ID = rd.alike.Match(m.id, &r.event)
-		} else {
-			r.event.ID = rd.number(m)
-		}
+	}
+	if r.told > 0 {
+		rd.losses.Add(NumberedInOrder, r.told)
 	}
 	r.losses.countIn(rd.losses)
 	for _, msg := range r.problems {
@@ -60,14 +117,14 @@ func (rd *reader) commit(r *result) error {
 		present = foreignCarries
 	}
 	if m, ok := rd.sink.(model.MadeIDs); ok && !r.chrono {
-		m.MadeID(rd.events)
+		m.MadeID(r.pos)
 	}
 	if l, ok := rd.sink.(model.Locator); ok {
 		// What is found of the event after (an id used twice, a link to
 		// nothing, a change made in chrono as well) is placed at its line.
-		l.EventAt(rd.events, model.Place{Line: r.line})
+		l.EventAt(r.pos, model.Place{Line: r.line})
 	}
-	return model.SendEvent(rd.sink, r.event, rd.events, present)
+	return model.SendEvent(rd.sink, r.event, r.pos, present)
 }
 
 // newSources returns the sources of a record that were not sent before,

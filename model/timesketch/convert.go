@@ -135,6 +135,9 @@ type result struct {
 	// than idTime writes it, is the record's date as written and its
 	// timestamp_desc: what an earlier chrono made the id of (legacyID).
 	written, desc string
+	at            string // the time id is made of, which records alike share
+	pos           int    // the record's position in its file, from 1
+	told          int    // the records alike it is counted as numbered in order (number)
 	losses        tally
 }
 
@@ -194,6 +197,7 @@ func convert(rec *record, memo *sourceMemo, out *result) {
 
 	var sources []model.Source
 	var made madeID
+	var at string
 	var written string
 	if chrono {
 		e.ID = id
@@ -215,7 +219,7 @@ func convert(rec *record, memo *sourceMemo, out *result) {
 		if !c.epoch.IsZero() {
 			d = c.epoch
 		}
-		at := idTime(d, when)
+		at = idTime(d, when)
 		made = makeID(at, desc, e.Title)
 		if at != when {
 			written = when
@@ -264,7 +268,7 @@ func convert(rec *record, memo *sourceMemo, out *result) {
 		}
 		e.Summary += rest.String()
 	}
-	*out = result{line: rec.line, event: e, problems: c.problems, chrono: chrono, sources: sources, id: made, written: written, desc: desc, losses: c.losses}
+	*out = result{line: rec.line, event: e, problems: c.problems, chrono: chrono, sources: sources, id: made, written: written, desc: desc, at: at, losses: c.losses}
 }
 
 // date sets e.Date from the record: from date_edtf in a record chrono

@@ -25,9 +25,9 @@
 // from its datetime, timestamp_desc and message, so that importing the
 // same file again updates the events instead of duplicating them; the
 // records that share all three are numbered in the file's order, and
-// counted (NumberedInOrder); once the store holds them so, an import
-// tells them apart by their other attributes, whatever their order
-// (alike.go).
+// counted (NumberedInOrder); once the store holds them so, or when the
+// file brings them together with another of their time, an import tells
+// them apart by their other attributes, whatever their order (alike.go).
 //
 // Writing adds chrono's own keys (chrono_id, date_edtf, date_text,
 // date_source, status, summary, actors, quotes, sources, links, notes), so

@@ -39,20 +39,20 @@ func makeID(when, desc, message string) madeID {
 }
 
 // number returns the id of m: the nth record of the file with the same
-// three values gets "-n" appended, and is counted (NumberedInOrder),
-// with the first when it is the second. Only a 48-bit number per
-// distinct id is remembered, not the records.
-func (rd *reader) number(m madeID) string {
+// three values gets "-n" appended, and is to be counted
+// (NumberedInOrder): told is 1, or 2 with the first when it is the
+// second. Only a 48-bit number per distinct id is remembered, not the
+// records.
+func (rd *reader) number(m madeID) (id string, told int) {
 	rd.ids[m.key]++
 	if n := rd.ids[m.key]; n > 1 {
-		told := 1
+		told = 1
 		if n == 2 {
 			told = 2 // the first too
 		}
-		rd.losses.Add(NumberedInOrder, told)
-		return m.id + "-" + strconv.Itoa(n)
+		return m.id + "-" + strconv.Itoa(n), told
 	}
-	return m.id
+	return m.id, 0
 }
 
 // idTime is the time a made-up id is made from: the instant a record's

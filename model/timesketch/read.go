@@ -51,15 +51,24 @@ func readIn(r io.Reader, sink model.Sink, losses *model.Losses, micros bool) err
 	}
 	rd := &reader{sink: sink, losses: losses, sources: map[string]seenSource{}, ids: map[uint64]int{}, micros: micros}
 	if first == '{' {
-		return rd.jsonl(br, blank)
+		err = rd.jsonl(br, blank)
+	} else {
+		if first == '[' {
+			head, _ := br.Peek(br.Buffered())
+			if miss := ArrayMiss(head); miss != "" {
+				return rd.report(blank+1, 1, miss)
+			}
+		}
+		err = rd.csv(br, blank)
 	}
-	if first == '[' {
-		head, _ := br.Peek(br.Buffered())
-		if miss := ArrayMiss(head); miss != "" {
-			return rd.report(blank+1, 1, miss)
+	// The records held back come before what ends the file, but not
+	// after the sink refused one.
+	if _, problem := errors.AsType[model.Problem](err); err == nil || problem {
+		if ferr := rd.flushRun(); ferr != nil {
+			return ferr
 		}
 	}
-	return rd.csv(br, blank)
+	return err
 }
 
 // reader is the state of one Read.
@@ -73,6 +82,7 @@ type reader struct {
 	idMode   int                   // which ids the file keeps to (settleIDs)
 	looked   int                   // records looked up while unsettled
 	alike    Alike                 // records alike numbered in an earlier import
+	run      []result              // records of one time held back (commit)
 	micros   bool                  // see record.micros
 }
 
@@ -110,6 +120,9 @@ func skipBlank(br *bufio.Reader) (lines int, first byte, err error) {
 // report sends a problem of the file, not of one record, at a line and
 // column (zero when not known), and says whether to go on.
 func (rd *reader) report(line, col int, msg string) error {
+	if err := rd.flushRun(); err != nil {
+		return err // the records before it come first
+	}
 	return model.Report(rd.sink, model.Problem{Line: line, Column: col, Msg: msg})
 }
 

@@ -19,7 +19,7 @@ import (
 // reported with the line it starts on, and the next row is read. The
 // first line is line blank+1.
 func (rd *reader) csv(br *bufio.Reader, blank int) error {
-	crlf := &model.CRLFCells{R: br}
+	crlf := &model.CRLFCells{R: beforeWait{br, rd}}
 	defer func() {
 		if crlf.N > 0 {
 			rd.losses.Add(model.CRLFRead, crlf.N)
@@ -145,4 +145,21 @@ func describeCSV(err error) string {
 		return `invalid CSV: a quoted cell is not closed, or its closing " is followed by more text: double any " inside a quoted cell`
 	}
 	return "invalid CSV: " + err.Error()
+}
+
+// beforeWait is the input of a CSV read: before it waits for more, the
+// records held back reach the sink, so that a stream's records reach it
+// as they come.
+type beforeWait struct {
+	br *bufio.Reader
+	rd *reader
+}
+
+func (w beforeWait) Read(p []byte) (int, error) {
+	if w.br.Buffered() == 0 {
+		if err := w.rd.flushRun(); err != nil {
+			return 0, err
+		}
+	}
+	return w.br.Read(p)
 }

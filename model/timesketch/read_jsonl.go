@@ -84,7 +84,9 @@ func (rd *reader) jsonl(r io.Reader, blank int) error {
 				return err
 			}
 		}
-		return nil
+		// A stream's records reach the sink before more is read, those
+		// held back for records of their time too.
+		return rd.flushRun()
 	}
 
 	in := newLines(r)
