@@ -139,13 +139,7 @@ type Named struct {
 // whatever comes before it in the file (records alike share their time,
 // and a file sorted by time holds them together).
 func (a *Alike) Name(sink model.Sink, run []Named, number func(i int) string) {
-	var alike map[uint64]int
-	if len(run) > 1 {
-		alike = make(map[uint64]int, len(run))
-		for _, r := range run {
-			alike[r.Key]++
-		}
-	}
+	together := alikeIn(run)
 	reads := a.Reads(sink)
 	var left []int // the records that claimed no stored event
 	for i, r := range run {
@@ -153,7 +147,7 @@ func (a *Alike) Name(sink model.Sink, run []Named, number func(i int) string) {
 		if !numbered {
 			r.Event.ID = number(i)
 		}
-		if !reads || !numbered && alike[r.Key] < 2 && !a.Told(r.Made) {
+		if !reads || !numbered && !together(r.Key) && !a.Told(r.Made) {
 			continue
 		}
 		if id, ok := a.Claim(r.Made, r.Event); ok {
@@ -165,6 +159,28 @@ func (a *Alike) Name(sink model.Sink, run []Named, number func(i int) string) {
 	for _, i := range left {
 		run[i].Event.ID = a.Next(run[i].Made)
 	}
+}
+
+// alikeIn returns whether a run holds more than one record of a key.
+// Most runs are of a record or a few: they are looked through rather
+// than counted in a map made for each.
+func alikeIn(run []Named) func(key uint64) bool {
+	if len(run) <= 16 {
+		return func(key uint64) bool {
+			n := 0
+			for _, r := range run {
+				if r.Key == key {
+					n++
+				}
+			}
+			return n > 1
+		}
+	}
+	count := make(map[uint64]int, len(run))
+	for _, r := range run {
+		count[r.Key]++
+	}
+	return func(key uint64) bool { return count[key] > 1 }
 }
 
 // Claim returns the id of the stored event of made that holds what e

@@ -63,22 +63,23 @@ func (rd *reader) flushRun() error {
 
 // name gives the records of a run their made ids (Alike.Name).
 func (rd *reader) name(run []result) {
-	named := make([]Named, len(run))
-	ms := make([]madeID, len(run))
+	named, ms := rd.named[:0], rd.made[:0]
 	for i := range run {
 		r := &run[i]
 		m := r.id
 		if r.written != "" {
 			m = rd.settleIDs(r)
 		}
-		ms[i] = m
-		named[i] = Named{Key: m.key, Made: m.id, Event: &r.event}
+		ms = append(ms, m)
+		named = append(named, Named{Key: m.key, Made: m.id, Event: &r.event})
 	}
 	rd.alike.Name(rd.sink, named, func(i int) string {
 		var id string
 		id, run[i].told = rd.number(ms[i])
 		return id
 	})
+	clear(named) // the events are the run's, cleared as it is sent
+	rd.named, rd.made = named[:0], ms[:0]
 }
 
 // send reports what is wrong with a named record, and sends what it

@@ -83,6 +83,8 @@ type reader struct {
 	looked   int                   // records looked up while unsettled
 	alike    Alike                 // records alike numbered in an earlier import
 	run      []result              // records of one time held back (commit)
+	named    []Named               // the run's, to be named (name), kept for the next
+	made     []madeID              // the run's made ids, kept for the next
 	micros   bool                  // see record.micros
 }
 

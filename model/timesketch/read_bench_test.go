@@ -2,6 +2,7 @@ package timesketch
 
 import (
 	"bytes"
+	"fmt"
 	"testing"
 
 	"chrono/model"
@@ -23,6 +24,29 @@ func BenchmarkReadJSONL(b *testing.B) {
 	var buf bytes.Buffer
 	if _, err := WriteJSONL(&buf, synth.Header(n), synth.Sources(synth.DefaultSeed), synth.Events(synth.DefaultSeed, n), nil); err != nil {
 		b.Fatal(err)
+	}
+	doc := buf.Bytes()
+	b.SetBytes(int64(len(doc)))
+	for b.Loop() {
+		if err := Read(bytes.NewReader(doc), discard{}, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N*n)/b.Elapsed().Seconds(), "events/s")
+}
+
+// BenchmarkReadJSONLMadeIDs reads 20,000 records without ids, as
+// Timesketch or Plaso write them, one in a hundred alike the one before:
+// each made an id, and those of one time held back together.
+func BenchmarkReadJSONLMadeIDs(b *testing.B) {
+	const n = 20000
+	var buf bytes.Buffer
+	for i := range n {
+		at, msg := i, i
+		if i%100 == 99 {
+			at, msg = i-1, i-1
+		}
+		fmt.Fprintf(&buf, `{"message":"File %d opened","datetime":"2021-06-01T12:%02d:%02d+00:00","timestamp_desc":"Last Access","filename":"/home/%d.txt","parser":"filestat"}`+"\n", msg, at/60%60, at%60, i)
 	}
 	doc := buf.Bytes()
 	b.SetBytes(int64(len(doc)))
