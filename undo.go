@@ -18,7 +18,9 @@ func newUndoCmd(c *cli) *cobra.Command {
 		Args:  noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			return c.withStore(false, func(s model.Store) error {
-				e, err := model.Undo(c.walkNoted(s))
+				m := c.revertMeter()
+				e, err := model.UndoWith(c.walkNoted(s), model.RevertOptions{Progress: m.progress})
+				m.stop()
 				return c.saidReverted(s, e, explain(s, err))
 			})
 		},
@@ -37,11 +39,18 @@ func newRevertCmd(c *cli) *cobra.Command {
 				return usagef("revert: %q is not a change number (see chrono log)", args[0])
 			}
 			return c.withStore(false, func(s model.Store) error {
-				e, err := model.RevertSeq(c.walkNoted(s), seq)
+				m := c.revertMeter()
+				e, err := model.RevertSeqWith(c.walkNoted(s), seq, model.RevertOptions{Progress: m.progress})
+				m.stop()
 				return c.saidReverted(s, e, explain(s, err))
 			})
 		},
 	}
+}
+
+// revertMeter is where an undo or a revert shows its progress.
+func (c *cli) revertMeter() *revertMeter {
+	return &revertMeter{to: c.progressTo, terminal: c.stderrIsTerminal()}
 }
 
 // saidReverted says what a revert did, as said does, and whose change

@@ -64,7 +64,23 @@ func (c *EventChange) changedFields() []string {
 // the trash. It is refused, naming them, when later entries changed the
 // same fields of the same events, or the same sources or title; emptying
 // the trash cannot be reversed.
-func RevertEntry(tx Tx, e Entry) error {
+func RevertEntry(tx Tx, e Entry) error { return RevertEntryWith(tx, e, RevertOptions{}) }
+
+// RevertOptions are how a revert is run: what it tells as it goes.
+type RevertOptions struct {
+	// Progress, when set, is told how many of the entry's events have
+	// been taken back, of how many: from time to time as they are, and
+	// once when all are, before the store records the entry and commits.
+	// An undo of a large import takes seconds to minutes.
+	Progress func(done, total int)
+}
+
+// progressEvery is how many events a revert takes back between telling
+// its progress.
+const progressEvery = 1024
+
+// RevertEntryWith is RevertEntry, telling its progress as o says.
+func RevertEntryWith(tx Tx, e Entry, o RevertOptions) error {
 	later, err := tx.Later(e.Seq)
 	if err != nil {
 		return err
@@ -83,7 +99,10 @@ func RevertEntry(tx Tx, e Entry) error {
 		return &TakenBackError{Seq: e.Seq, By: standing[i]}
 	}
 	var cb citedBack
-	for _, i := range revertOrder(e.Events) {
+	for n, i := range revertOrder(e.Events) {
+		if o.Progress != nil && n%progressEvery == 0 {
+			o.Progress(n, len(e.Events))
+		}
 		c := &e.Events[i]
 		if c.From == OnTimeline && c.To == InTrash {
 			// Brought back since, by whoever, and on the timeline now:
@@ -109,6 +128,9 @@ func RevertEntry(tx Tx, e Entry) error {
 				return err
 			}
 		}
+	}
+	if o.Progress != nil {
+		o.Progress(len(e.Events), len(e.Events))
 	}
 	for i := len(e.Sources) - 1; i >= 0; i-- {
 		if err := revertSource(tx, &e.Sources[i]); err != nil {
@@ -354,9 +376,12 @@ func revertSource(tx Tx, c *SourceChange) error {
 
 // Revert reverses a journal entry as one write of w, recorded as an
 // undo. Reverting an undo does again what it undid (a redo).
-func Revert(w Writer, e Entry) (Entry, error) {
+func Revert(w Writer, e Entry) (Entry, error) { return RevertWith(w, e, RevertOptions{}) }
+
+// RevertWith is Revert, telling its progress as o says.
+func RevertWith(w Writer, e Entry, o RevertOptions) (Entry, error) {
 	return w.Write(OpUndo, revertPhrase(e), func(tx Tx) error {
-		return RevertEntry(tx, e)
+		return RevertEntryWith(tx, e, o)
 	})
 }
 
@@ -376,7 +401,10 @@ func revertPhrase(e Entry) string {
 
 // Undo reverses the latest change in the journal of s; it is refused
 // when s was overtaken (Overtaken) while it was being opened.
-func Undo(s Store) (Entry, error) {
+func Undo(s Store) (Entry, error) { return UndoWith(s, RevertOptions{}) }
+
+// UndoWith is Undo, telling its progress as o says.
+func UndoWith(s Store, o RevertOptions) (Entry, error) {
 	last, err := s.Journal(JournalQuery{Limit: 1})
 	if err != nil {
 		return Entry{}, err
@@ -402,12 +430,15 @@ func Undo(s Store) (Entry, error) {
 		if len(later) > 0 {
 			return &OvertakenError{Latest: later[len(later)-1]}
 		}
-		return RevertEntry(tx, e)
+		return RevertEntryWith(tx, e, o)
 	})
 }
 
 // RevertSeq reverses entry seq of the journal of s, read from it.
-func RevertSeq(s Store, seq uint64) (Entry, error) {
+func RevertSeq(s Store, seq uint64) (Entry, error) { return RevertSeqWith(s, seq, RevertOptions{}) }
+
+// RevertSeqWith is RevertSeq, telling its progress as o says.
+func RevertSeqWith(s Store, seq uint64, o RevertOptions) (Entry, error) {
 	e, err := s.Entry(seq)
 	if err != nil {
 		return Entry{}, err
@@ -415,7 +446,7 @@ func RevertSeq(s Store, seq uint64) (Entry, error) {
 	if err := checkTrusted(s, seq); err != nil {
 		return Entry{}, err
 	}
-	return Revert(s, e)
+	return RevertWith(s, e, o)
 }
 
 // checkTrusted refuses to reverse entry seq of the journal of s, as
