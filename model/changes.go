@@ -124,7 +124,14 @@ func (c *Changes) Entry(op Op, phrase, author string, at time.Time, st TxState) 
 			return e, false, err
 		}
 		ch.To, ch.After = place, nil
-		if place != Absent {
+		switch {
+		case place == Absent:
+		case ch.Before != nil && SameEvent(ch.Before, &after):
+			// Moved and not changed (a trash move, an undo of an
+			// import's new events): the one version is kept once, not
+			// twice, for what may be a million events.
+			ch.After = ch.Before
+		default:
 			ch.After = &after
 		}
 		if ch.From == ch.To && sameVersion(ch.Before, ch.After) && !c.mentioned[id] {

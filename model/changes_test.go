@@ -205,3 +205,36 @@ func TestChangesStopsAtAReadError(t *testing.T) {
 		}
 	}
 }
+
+// TestChangesEntryKeepsAMovedVersionOnce: an event moved to the trash,
+// or back, unchanged, is one version before and after, held once: an
+// undo of an import of a million events otherwise held each twice until
+// its entry was written.
+func TestChangesEntryKeepsAMovedVersionOnce(t *testing.T) {
+	moved := Event{ID: "a", Title: "A", Tags: []string{"x"}}
+	edited := Event{ID: "b", Title: "B"}
+	f := &fakeTx{events: map[string]Event{"a": moved, "b": edited}, trash: map[string]Event{}}
+	var c Changes
+	for _, id := range []string{"a", "b"} {
+		if err := c.Event(id, f.state()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	delete(f.events, "a")
+	f.trash["a"] = moved
+	edited.Title = "B, retitled"
+	f.events["b"] = edited
+	e, _, err := c.Entry(OpDelete, "moved", "ana", time.Time{}, f.state())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.Events) != 2 {
+		t.Fatalf("%d events, want 2", len(e.Events))
+	}
+	if a := e.Events[0]; a.Before == nil || a.After != a.Before {
+		t.Errorf("the moved event's versions are held apart (%p, %p), want one", a.Before, a.After)
+	}
+	if b := e.Events[1]; b.After == b.Before || b.After.Title != "B, retitled" || b.Before.Title != "B" {
+		t.Errorf("the edited event's versions: before %+v, after %+v", b.Before, b.After)
+	}
+}
