@@ -348,3 +348,34 @@ func TestEachEvent(t *testing.T) {
 		t.Errorf("a byte after the last event: %v after %d events, want ErrDamaged and none", err, calls)
 	}
 }
+
+// TestEventsKeepAMovedVersionOnce: an event moved to the trash and not
+// changed is read back with one version for before and after, as the
+// write held it; a redo of an undone import reads a million of them.
+// An event changed keeps both.
+func TestEventsKeepAMovedVersionOnce(t *testing.T) {
+	moved := &model.Event{ID: "a", Title: "A", Tags: []string{"x"}}
+	before, after := &model.Event{ID: "b", Title: "B"}, &model.Event{ID: "b", Title: "B, retitled"}
+	e := model.Entry{Seq: 4, Op: model.OpUndo, Phrase: "undid #3", Events: []model.EventChange{
+		{ID: "a", From: model.OnTimeline, To: model.InTrash, Before: moved, After: moved},
+		{ID: "b", From: model.OnTimeline, To: model.OnTimeline, Before: before, After: after},
+	}}
+	body, err := Records(&e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Split(e.Seq, model.FormRecords, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got model.Entry
+	if err := p.Events(&got, ""); err != nil || len(got.Events) != 2 {
+		t.Fatalf("%d events, %v", len(got.Events), err)
+	}
+	if a := got.Events[0]; a.After != a.Before || a.Before.Title != "A" {
+		t.Errorf("the moved event: before %p %+v, after %p", a.Before, a.Before, a.After)
+	}
+	if b := got.Events[1]; b.After == b.Before || b.After.Title != "B, retitled" {
+		t.Errorf("the edited event: before %+v, after %+v", b.Before, b.After)
+	}
+}

@@ -441,6 +441,12 @@ func (p Parts) eachRecord(events []byte, all, only string, fn func(c *model.Even
 			if err := json.Unmarshal([]byte(body), &c); err != nil {
 				return damagef(p.seq, "%s", err)
 			}
+			if c.From != c.To && c.Before != nil && c.After != nil && model.SameEvent(c.Before, c.After) {
+				// Moved and not changed: one version, as the write that
+				// recorded it held it, not two for each of the events
+				// of an undone import that a redo reads.
+				c.After = c.Before
+			}
 		default:
 			return damagef(p.seq, "event record of kind %q", kind)
 		}
