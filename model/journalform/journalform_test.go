@@ -2,12 +2,15 @@ package journalform
 
 import (
 	"bytes"
+	"compress/flate"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"iter"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -377,5 +380,59 @@ func TestEventsKeepAMovedVersionOnce(t *testing.T) {
 	}
 	if b := got.Events[1]; b.After == b.Before || b.After.Title != "B, retitled" {
 		t.Errorf("the edited event: before %+v, after %+v", b.Before, b.After)
+	}
+}
+
+// TestEachEventHoldsTheRecordsOnce: an entry's events read back hold
+// their records uncompressed once while they are decoded, not a copy
+// beside them: a redo of an undone import of a million events reads
+// gigabytes of them.
+func TestEachEventHoldsTheRecordsOnce(t *testing.T) {
+	const events, size = 1000, 8 << 10
+	e := model.Entry{Seq: 2, Op: model.OpUndo, Phrase: "undid #1"}
+	letters := []byte("abcdefghijklmnopqrstuvwxyz")
+	var x uint32 = 1
+	for i := range events {
+		text := make([]byte, size)
+		for j := range text {
+			x = x*1664525 + 1013904223
+			text[j] = letters[x>>27%26]
+		}
+		v := &model.Event{ID: fmt.Sprintf("ev-%04d", i), Title: "T", Summary: string(text)}
+		e.Events = append(e.Events, model.EventChange{ID: v.ID, From: model.OnTimeline, To: model.InTrash, Before: v, After: v})
+	}
+	body, err := Records(&e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Events = nil
+	p, err := Split(e.Seq, model.FormRecords, body)
+	if err != nil || !p.compressed {
+		t.Fatalf("split: %v, compressed %v", err, p.compressed)
+	}
+	raw, err := io.ReadAll(flate.NewReader(bytes.NewReader(p.events)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	uncompressed := uint64(len(raw))
+	raw = nil
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	base := ms.HeapAlloc
+	var held uint64
+	err = p.EachEvent(func(c *model.EventChange) error {
+		if held == 0 {
+			runtime.GC()
+			runtime.ReadMemStats(&ms)
+			held = ms.HeapAlloc - min(base, ms.HeapAlloc)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if held > uncompressed*3/2 {
+		t.Errorf("reading %d bytes of records held %d bytes, want them held once", uncompressed, held)
 	}
 }

@@ -347,14 +347,14 @@ func (p Parts) Events(e *model.Entry, only string) error {
 		}
 		return nil
 	}
-	events, all, err := p.records()
+	all, err := p.records()
 	if err != nil {
 		return err
 	}
 	if only == "" {
 		e.Events = make([]model.EventChange, 0, p.n)
 	}
-	err = p.eachRecord(events, all, only, func(c *model.EventChange) error {
+	err = p.eachRecord(all, only, func(c *model.EventChange) error {
 		e.Events = append(e.Events, *c)
 		return nil
 	})
@@ -387,44 +387,45 @@ func (p Parts) EachEvent(fn func(c *model.EventChange) error) error {
 		}
 		return nil
 	}
-	events, all, err := p.records()
+	all, err := p.records()
 	if err != nil {
 		return err
 	}
-	if err := p.eachRecord(events, all, "", func(*model.EventChange) error { return nil }); err != nil {
+	if err := p.eachRecord(all, "", func(*model.EventChange) error { return nil }); err != nil {
 		return err
 	}
-	return p.eachRecord(events, all, "", fn)
+	return p.eachRecord(all, "", fn)
 }
 
-// records returns the entry's event records, uncompressed, and the same
-// as one string: the ids an import added are each a part of it, a
-// million of them one allocation, not a million.
-func (p Parts) records() ([]byte, string, error) {
+// records returns the entry's event records, uncompressed, as one
+// string: the ids an import added are each a part of it, a million of
+// them one allocation, not a million. The bytes uncompressed are not
+// kept beside it: an undo's records at a million events are gigabytes.
+func (p Parts) records() (string, error) {
 	events := p.events
 	if p.compressed {
 		var err error
 		if events, err = io.ReadAll(flate.NewReader(bytes.NewReader(events))); err != nil {
-			return nil, "", damagef(p.seq, "%s", err)
+			return "", damagef(p.seq, "%s", err)
 		}
 	}
 	if p.n > len(events) {
-		return nil, "", damagef(p.seq, "more events than bytes")
+		return "", damagef(p.seq, "more events than bytes")
 	}
-	return events, string(events), nil
+	return string(events), nil
 }
 
-// eachRecord calls fn with each of the p.n event records in events (all
-// is the same as a string), those that add an event other than only
-// (when set) left out; the change is valid only during the call.
-func (p Parts) eachRecord(events []byte, all, only string, fn func(c *model.EventChange) error) error {
+// eachRecord calls fn with each of the p.n event records in all, those
+// that add an event other than only (when set) left out; the change is
+// valid only during the call.
+func (p Parts) eachRecord(all, only string, fn func(c *model.EventChange) error) error {
 	at := 0
 	for range p.n {
 		if at >= len(all) {
 			return damagef(p.seq, "cut short")
 		}
 		kind := all[at]
-		size, w := binary.Uvarint(events[at+1:])
+		size, w := binary.Uvarint([]byte(all[at+1 : min(at+1+binary.MaxVarintLen64, len(all))]))
 		if w <= 0 || size > uint64(len(all)-at-1-w) {
 			return damagef(p.seq, "cut short")
 		}
