@@ -71,6 +71,9 @@ func TestCLIHelpPointers(t *testing.T) {
 		{"help lsit", []string{`unknown command "lsit"`, "did you mean list?"}},
 		{"help quote ad", []string{`unknown command "ad" for chrono quote`, "did you mean add?"}},
 		{"log -n abc", []string{`invalid argument "abc" for "-n, --number" flag: not a whole number`}},
+		{"quote", []string{"quote needs a command: add or rm", "Run 'chrono quote --help' for usage."}},
+		{"source", []string{"source needs a command: add, attach, edit, list, rm, show or text"}},
+		{"completion", []string{"completion needs a command: bash, fish, powershell or zsh"}},
 	} {
 		r := chrono(t, db, "", strings.Fields(tt.args)...)
 		if strings.Contains(r.stderr, "strconv") {

@@ -47,14 +47,27 @@ func noArgs(cmd *cobra.Command, args []string) error {
 	return usageError{errors.New(unknown)}
 }
 
-// showHelp is the RunE of a command that groups others (quote, source):
-// given none of them, it shows its help.
-func showHelp(cmd *cobra.Command, _ []string) error { return cmd.Help() }
+// needsCommand is the RunE of a command that groups others (quote,
+// source): given none of them, it did nothing, which is a usage error as a
+// missing argument is, so that a script whose subcommand came out empty
+// does not take the exit for done. It names the commands it groups.
+func needsCommand(cmd *cobra.Command, _ []string) error {
+	var names []string
+	for _, sub := range cmd.Commands() {
+		if sub.IsAvailableCommand() {
+			names = append(names, sub.Name())
+		}
+	}
+	if n := len(names); n > 1 {
+		names = append(names[:n-2], names[n-2]+" or "+names[n-1])
+	}
+	return usagef("%s needs a command: %s", cmd.Name(), strings.Join(names, ", "))
+}
 
 // groupCommands makes the commands of root that only group others (its
 // own, and cobra's completion) refuse an unknown subcommand, as root does,
-// rather than show their help and exit 0, which a script takes for done;
-// and cobra's help refuse an unknown topic so.
+// or none, rather than show their help and exit 0, which a script takes
+// for done; and cobra's help refuse an unknown topic so.
 func groupCommands(root *cobra.Command) {
 	root.InitDefaultCompletionCmd()
 	root.InitDefaultHelpCmd()
@@ -63,13 +76,13 @@ func groupCommands(root *cobra.Command) {
 		case cmd.Name() == "help":
 			cmd.Run, cmd.RunE = nil, helpTopic
 		case cmd.HasSubCommands() && !cmd.Runnable():
-			cmd.Args, cmd.RunE = noArgs, showHelp
+			cmd.Args, cmd.RunE = noArgs, needsCommand
 		}
 	}
 }
 
 // groups reports whether cmd only groups other commands (chrono quote):
-// run alone, it shows its help, and its usage names no way to run it.
+// run alone, it names them (exit 2), and its usage names no way to run it.
 func groups(cmd *cobra.Command) bool { return cmd.HasParent() && cmd.HasSubCommands() }
 
 // helpTopic is chrono help [command] (cobra's, which completes the
