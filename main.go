@@ -143,7 +143,7 @@ func newRootCmd(c *cli) *cobra.Command {
 	root.PersistentFlags().Var(&c.authorFlag, "author", "who your changes are attributed to (default $CHRONO_AUTHOR, else user@host)")
 	root.PersistentFlags().BoolVar(&c.acceptRollback, "accept-rollback", false, "write to a store whose newest meta page is damaged, keeping it as it reads (without its last change); take as it is a store that lost journal entries this machine saw")
 	root.PersistentFlags().StringVar(&c.investigation, "investigation", "", "the investigation in a postgres:// database (default $CHRONO_INVESTIGATION, else default)")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{wholeNumber(err)} })
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError{negativeNumber(cmd, wholeNumber(err))} })
 	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) {
 		c.dbGiven, c.investigationGiven = cmd.Flags().Changed("db"), cmd.Flags().Changed("investigation")
 	}

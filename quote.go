@@ -66,21 +66,21 @@ func newQuoteAddCmd(c *cli) *cobra.Command {
 
 // newQuoteRmCmd is chrono quote rm ID N.
 func newQuoteRmCmd(c *cli) *cobra.Command {
-	return &cobra.Command{
+	return countedFrom1(&cobra.Command{
 		Use:   "rm ID N",
 		Short: "Remove quote N (from 1, as chrono show lists them) of an event",
 		Args:  exactArgs(2, "the event's ID and the number of the quote"),
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			// Whole: a number read from the front of "2x" or "1.5" would
 			// remove a quote nobody named.
 			n, err := strconv.Atoi(args[1])
 			if err != nil || n < 1 {
-				return usagef("quote rm: %q is not a quote number (1, 2, …)", args[1])
+				return notCountedFrom1(cmd, args[1])
 			}
 			return c.change(model.OpQuote, fmt.Sprintf("removed quote %d of %s", n, args[0]), func(tx model.Tx) error {
 				_, err := model.RemoveQuote(tx, args[0], n)
 				return err
 			})
 		},
-	}
+	}, "the number of a quote (as chrono show lists them)")
 }

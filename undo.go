@@ -29,14 +29,14 @@ func newUndoCmd(c *cli) *cobra.Command {
 
 // newRevertCmd is chrono revert SEQ: an earlier change taken back.
 func newRevertCmd(c *cli) *cobra.Command {
-	return &cobra.Command{
+	return countedFrom1(&cobra.Command{
 		Use:   "revert N",
 		Short: "Take back change N of chrono log, unless later changes left the same fields otherwise",
 		Args:  exactArgs(1, "the number of a change (see chrono log)"),
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			seq, err := strconv.ParseUint(args[0], 10, 64)
 			if err != nil || seq == 0 {
-				return usagef("revert: %q is not a change number (see chrono log)", args[0])
+				return notCountedFrom1(cmd, args[0])
 			}
 			return c.withStore(false, func(s model.Store) error {
 				m := c.revertMeter()
@@ -45,7 +45,7 @@ func newRevertCmd(c *cli) *cobra.Command {
 				return c.saidReverted(s, e, explain(s, err))
 			})
 		},
-	}
+	}, "the number of a change (see chrono log)")
 }
 
 // revertMeter is where an undo or a revert shows its progress.
