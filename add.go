@@ -48,6 +48,11 @@ func runAdd(opts *addOptions) error {
 	if err := opts.event.apply(&e); err != nil {
 		return err
 	}
+	// Before the store: a store add makes should not be left behind by an
+	// event that could never be added.
+	if err := typedWrong(nil, e); err != nil {
+		return err
+	}
 	var added model.Event
 	var published model.Date // of the source anchoring the date text
 	_, err := opts.writeCreating(model.OpAdd, "added "+e.Title, func(tx model.Tx) (err error) {

@@ -69,12 +69,13 @@ func runEditSet(opts *editOptions) error {
 	}
 	err = opts.change(model.OpEdit, "edited "+opts.id, func(tx model.Tx) error {
 		_, err := model.UpdateEvent(tx, opts.id, func(e *model.Event) error {
+			was := e.Clone()
 			for _, s := range sets {
 				if err := setField(e, s.field, s.value); err != nil {
 					return err
 				}
 			}
-			return nil
+			return typedWrong(&was, *e)
 		})
 		return err
 	})

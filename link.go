@@ -27,6 +27,9 @@ func newLinkCmd(c *cli, unlink bool) *cobra.Command {
 			if !rel.Valid() {
 				return usagef("relation %q: use one of %s", rel, relNames())
 			}
+			if !unlink && from == to {
+				return usagef("event %q: link: an event cannot be linked to itself", from)
+			}
 			op, verb := model.LinkEvents, "linked"
 			if unlink {
 				op, verb = model.UnlinkEvents, "unlinked"

@@ -80,6 +80,10 @@ func newSourceAddCmd(c *cli, edit bool) *cobra.Command {
 		if edit {
 			id = args[0]
 		}
+		if m := model.CheckID(id); id != "" && m != "" {
+			// No source could have it, whatever the store holds.
+			return usagef("source %q: %s", id, m)
+		}
 		var out model.Source
 		phrase := "added a source"
 		switch {
