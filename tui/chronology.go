@@ -15,8 +15,8 @@ import (
 // problemSign marks a row whose event has a chronology problem (what
 // chrono check --chronology reports): ↯, the sign of a contradiction,
 // none of the status marks or the signs of what others say of it. Its
-// column is there only while the investigation has a problem, so that a
-// chronology that can all be true keeps its rows' room.
+// column is always there (rowChrome), so that the rows keep their places
+// when the first scan finds a problem.
 const problemSign = listing.ProblemSign
 
 // checkProblems asks again which events have a chronology problem (what

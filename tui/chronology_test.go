@@ -366,7 +366,7 @@ func TestTagColumnAsWideAsItsTags(t *testing.T) {
 			row, _, _ = strings.Cut(l, "│") // the list's side
 		}
 	}
-	if !strings.Contains(row, "publishes Miller's…  #post") {
+	if !strings.Contains(row, "publishes Miller'…  #post") {
 		t.Errorf("the row %q cuts its title for a tag column wider than its tags", row)
 	}
 }

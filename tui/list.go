@@ -22,8 +22,11 @@ const minTitleWidth = 10
 
 // rowChrome is a row's cells besides the date and the title: cursor,
 // mark, space, space after the date, status, what others say of it,
-// notes, space.
-const rowChrome = 2 + 1 + 1 + 1 + 1 + 1 + 1
+// notes, a chronology problem, space. The problem's cell is kept when no
+// event has one: the problems are known only once the store has been
+// scanned, after the first rows are drawn, and a column that came then
+// would shift every title sideways.
+const rowChrome = 2 + 1 + 1 + 1 + 1 + 1 + 1 + 1
 
 // noteSign marks an event with notes, after its standing.
 const noteSign = "✎"
@@ -88,7 +91,7 @@ func (b *browser) dateColumn(rows []model.Row, w int) int {
 	for _, r := range rows {
 		dw = max(dw, st.width(r.Event.Date.LabelIn(b.ctx.zone)))
 	}
-	return max(0, min(dw, w-b.rowChrome()-minTitleWidth))
+	return max(0, min(dw, w-rowChrome-minTitleWidth))
 }
 
 // tagColumn is the width of the tags' column, as wide as the widest tags
@@ -96,7 +99,7 @@ func (b *browser) dateColumn(rows []model.Row, w int) int {
 // narrow pane): titles take the rest. A cell is left before the pane's
 // divider.
 func (b *browser) tagColumn(rows []model.Row, w, dw int) int {
-	room := w - b.rowChrome() - dw
+	room := w - rowChrome - dw
 	if room <= 34 {
 		return 0
 	}
@@ -107,14 +110,6 @@ func (b *browser) tagColumn(rows []model.Row, w, dw int) int {
 		}
 	}
 	return min(tw, most)
-}
-
-// rowChrome is rowChrome with the problems' column while there is one.
-func (b *browser) rowChrome() int {
-	if b.problems.len() > 0 {
-		return rowChrome + 1
-	}
-	return rowChrome
 }
 
 // rowView renders one event as one line of w cells, its date in dw and
@@ -135,20 +130,16 @@ func (b *browser) rowView(e model.Event, selected bool, w, dw, tw int) string {
 	if len(e.Notes) > 0 {
 		noted = noteSign
 	}
-	problem := ""
-	if b.problems.len() > 0 {
-		// After the notes, before the title: one cell while the
-		// investigation has a problem.
-		problem = " "
-		if b.problems.has(e.ID) {
-			problem = problemSign
-		}
+	// After the notes, before the title (rowChrome).
+	problem := " "
+	if b.problems.has(e.ID) {
+		problem = problemSign
 	}
 	title := line(clip(e.Title, w))
 	// cursor, mark, space, date, space, status, what others say of it
 	// (disputed, supported), notes, space: then the title, and the tags in
 	// a column of their own so that titles line up.
-	room := w - b.rowChrome() - dw
+	room := w - rowChrome - dw
 	tagRoom := tw
 	tags := fitChips(st, b.shownTags(e.Tags), tagRoom-1) // a cell left before the pane's divider
 	titleRoom := room - tagRoom
