@@ -205,10 +205,10 @@ func TestYearKeysGoByTheYearShown(t *testing.T) {
 
 // TestYearKeysPastAnEventPlacedAtAYearsEnd: an event its links place at
 // the end of a year while its date ends later sits among that year's
-// events but is where the next year's first row may be; ] lands on it as
-// that year's first, and must go on from it, and [ go back from it,
-// rather than stay there. So for April 1991 said to precede an event of
-// 1990, which cannot hold, and for 2017 – 2022 before an event of 2019.
+// events, and is in that year: ] goes past it to the next year's first
+// row, and [ from there back to the first of the year it is placed in.
+// So for April 1991 said to precede an event of 1990, which cannot hold,
+// and for 2017 – 2022 before an event of 2019.
 func TestYearKeysPastAnEventPlacedAtAYearsEnd(t *testing.T) {
 	impossible := `{"chrono": 1, "events": [
   {"id": "march", "date": "1990-03", "title": "March 1990"},
@@ -230,8 +230,8 @@ func TestYearKeysPastAnEventPlacedAtAYearsEnd(t *testing.T) {
 		keys  []string
 		wants []string
 	}{
-		{"impossible ]]", impossible, []string{"]", "]"}, []string{"late", "may"}},
-		{"impossible ][", impossible, []string{"]", "["}, []string{"late", "march"}},
+		{"impossible ]]", impossible, []string{"]", "]"}, []string{"may", "may"}},
+		{"impossible ][", impossible, []string{"]", "["}, []string{"may", "march"}},
 		{"narrowed ]]", narrowed, []string{"]", "]"}, []string{"span", "may"}},
 		{"narrowed ][", narrowed, []string{"]", "["}, []string{"span", "march"}},
 	}
@@ -240,6 +240,58 @@ func TestYearKeysPastAnEventPlacedAtAYearsEnd(t *testing.T) {
 			d := newDriver(t, storeOf(t, tt.doc), 120, 40)
 			for i, k := range tt.keys {
 				d.keys(k)
+				if got := d.selected(); got != tt.wants[i] {
+					t.Errorf("%s (key %d): selected %s, want %s (status %q)", k, i+1, got, tt.wants[i], d.status())
+				}
+			}
+		})
+	}
+}
+
+// TestJumpsGoByWhereLinksPlace: an event linked after a later one (b,
+// of 2017, follows c, of May 2019) places c at the end of 2017, before
+// b. : lands on the first row placed on or after the date typed, never
+// on c for a later date, though c's own date is later; ] and [ go by the
+// years the rows are placed in, so that none is skipped and [ then ]
+// comes back to the row it left.
+func TestJumpsGoByWhereLinksPlace(t *testing.T) {
+	doc := `{"chrono": 1, "events": [
+  {"id": "a", "date": "2015-06", "title": "A in 2015"},
+  {"id": "b", "date": "2017", "title": "B in 2017, after C",
+   "links": [{"rel": "follows", "event": "c"}]},
+  {"id": "c", "date": "2019-05", "title": "C in May 2019"},
+  {"id": "e", "date": "2018-07", "title": "E in July 2018"},
+  {"id": "d", "date": "2021-02", "title": "D in 2021"}
+]}`
+	tests := []struct {
+		name  string
+		keys  []string // ":DATE" goes to DATE
+		wants []string
+	}{
+		{"years onward", []string{"]", "]", "]", "]"}, []string{"c", "e", "d", "d"}},
+		{"years back", []string{":2021", "[", "[", "["}, []string{"d", "e", "c", "a"}},
+		{"[ then ]", []string{":2018", "[", "]"}, []string{"e", "c", "e"}},
+		{"] then [", []string{":2017", "]", "["}, []string{"c", "e", "c"}},
+		{"a date c's own is after", []string{":2018-01"}, []string{"e"}},
+		{"a date c is placed after", []string{":2017-06"}, []string{"c"}},
+		{"a date after c's own", []string{":2019-06"}, []string{"d"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := newDriver(t, storeOf(t, doc), 120, 40)
+			var rows []string
+			for _, r := range d.browser().tl.rows {
+				rows = append(rows, r.Event.ID)
+			}
+			if !slices.Equal(rows, []string{"a", "c", "b", "e", "d"}) {
+				t.Fatalf("the rows are %v, want c placed before b", rows)
+			}
+			for i, k := range tt.keys {
+				if date, ok := strings.CutPrefix(k, ":"); ok {
+					d.goTo(date)
+				} else {
+					d.keys(k)
+				}
 				if got := d.selected(); got != tt.wants[i] {
 					t.Errorf("%s (key %d): selected %s, want %s (status %q)", k, i+1, got, tt.wants[i], d.status())
 				}

@@ -50,13 +50,10 @@ func firstShownFrom(s model.Store, q model.Query, zone model.Zone, from model.Da
 	at := model.PositionShownFrom(from)
 	if onward := from.Onward(); q.During.IsZero() && !onward.IsZero() {
 		// The store's filter by date reads past them, the date alone
-		// of each read: a day of a dense log is thousands of rows.
+		// of each read: a day of a dense log is thousands of rows. It
+		// reads an event's own date, not where its links place it, so
+		// what it finds is checked as any row is.
 		q.During, q.Zone = onward, zone
-		p, err := s.Page(q, model.PageAt{At: at, After: 1, Uncounted: true})
-		if err != nil || len(p.Rows) == 0 {
-			return model.Position{}, false, err
-		}
-		return p.Rows[0].Pos, true, nil
 	}
 	for {
 		p, err := s.Page(q, model.PageAt{At: at, After: shownFromScan, Uncounted: true})
@@ -77,9 +74,20 @@ func firstShownFrom(s model.Store, q model.Query, zone model.Zone, from model.Da
 
 // shownFrom reports whether the rows show r at or after the start of
 // from. An undated event is on or after no date, as a filter by date
-// selects none.
+// selects none. An event its links place before its own date ends (one
+// said to precede an event dated before it) is where they place it:
+// going to a date lands on it only when that place is on or after the
+// date, as the rows around it are, so that a jump never lands among the
+// rows of an earlier date.
 func shownFrom(r model.Row, zone model.Zone, from model.Date) bool {
-	return !r.Event.Date.IsZero() && r.Event.Date.EndsShownFrom(from, zone)
+	d := r.Event.Date
+	if d.IsZero() || !d.EndsShownFrom(from, zone) {
+		return false
+	}
+	if span, placed := r.Pos.Placed(); placed && span.Latest.Compare(d.Latest()) < 0 {
+		return span.Latest.Compare(from.Earliest()) >= 0
+	}
+	return true
 }
 
 // shownYear is the year the rows show r in, in zone: that of the latest
@@ -88,25 +96,17 @@ func shownFrom(r model.Row, zone model.Zone, from model.Date) bool {
 //
 // An event its links place at the very end of a year while its date
 // ends later (2017/2022 before an event of 2019, or April 1991 said to
-// precede an event of 1990) is where the next year's first row may be
-// and shows that year: landShownFrom lands on it as the next year's
-// first, so it is in that year, or ] would land on it again.
+// precede an event of 1990) is in the year they place it in, as
+// shownFrom has it: ] from it lands on the next year's first row, and [
+// from there comes back to it.
 func shownYear(r model.Row, zone model.Zone) (int64, bool) {
 	year, ok := yearOf(r.Pos)
 	if !ok {
 		return 0, false
 	}
 	span, _ := r.Pos.Placed()
-	d := r.Event.Date
-	switch {
-	case d.IsZero():
-	case d.Latest() == span.Latest:
+	if d := r.Event.Date; !d.IsZero() && d.Latest() == span.Latest {
 		year, _, _ = d.LatestShown(zone).Civil()
-	default:
-		next := model.YearDate(year + 1)
-		if r.Pos.Compare(model.PositionShownFrom(next)) >= 0 && shownFrom(r, zone, next) {
-			year++
-		}
 	}
 	return year, true
 }
