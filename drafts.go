@@ -52,8 +52,13 @@ func (f draftFile) Kept() (*tui.Draft, error) {
 // Keep implements tui.Drafts.
 func (f draftFile) Keep(d *tui.Draft) error { return writeState(f.path, d) }
 
-// Drop implements tui.Drafts.
-func (f draftFile) Drop() error {
+// Drop implements tui.Drafts: the file goes only if it still holds d,
+// as another browser of the investigation may have kept its own since.
+func (f draftFile) Drop(d *tui.Draft) error {
+	kept, err := f.Kept()
+	if err != nil || kept == nil || !kept.Ended.Equal(d.Ended) {
+		return nil // a file that cannot be read is left, as Kept says
+	}
 	if err := os.Remove(f.path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}

@@ -47,14 +47,26 @@ func TestDraftFiles(t *testing.T) {
 	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
 		t.Errorf("draft file %v, %v; want mode 0600", fi, err)
 	}
-	if err := ana.Drop(); err != nil {
+	if err := ana.Drop(want); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
 		t.Errorf("dropped, the file is still there: %v", err)
 	}
-	if err := ana.Drop(); err != nil {
+	if err := ana.Drop(want); err != nil {
 		t.Errorf("dropped twice: %v", err)
+	}
+	// Another browser's draft, kept after the one given back: dropping
+	// the one given back leaves it.
+	theirs := &tui.Draft{Form: tui.DraftNote, Event: "y", Fields: map[string]string{"text": "theirs"}, Ended: want.Ended.Add(time.Minute)}
+	if err := ana.Keep(theirs); err != nil {
+		t.Fatal(err)
+	}
+	if err := ana.Drop(want); err != nil {
+		t.Fatal(err)
+	}
+	if d, _ := ana.Kept(); d == nil || d.Event != "y" {
+		t.Errorf("dropping a draft forgotten already took another's: kept %+v", d)
 	}
 	os.WriteFile(path, []byte("{broken"), 0o600)
 	if _, err := ana.Kept(); err == nil || !strings.Contains(err.Error(), path) {

@@ -125,8 +125,11 @@ type Model struct {
 	// is the same, to be kept.
 	discarded string
 	draft     *Draft
-	// offer is the draft the browser was given, until its form opens.
-	offer *Draft
+	// offer is the draft the browser was given, until its form opens;
+	// given is the same, from then until the form is saved or discarded,
+	// when drafts forgets it.
+	offer, given *Draft
+	drafts       Drafts
 }
 
 // New returns the browser over s.
@@ -171,7 +174,7 @@ func New(s model.Store, opts Options) *Model {
 	ctx.help.Styles = ctx.styles.Help
 	b := newBrowser(ctx, qt)
 	b.restrictKeys()
-	m := &Model{ctx: ctx, screens: []Screen{b}, opening: true, offer: opts.draft}
+	m := &Model{ctx: ctx, screens: []Screen{b}, opening: true, offer: opts.draft, drafts: opts.Drafts}
 	m.status.text = opts.Greeting
 	m.status.err = opts.Warning != ""
 	if m.status.err {

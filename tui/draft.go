@@ -48,15 +48,18 @@ const (
 )
 
 // Drafts keeps a draft for the next browser of one investigation by one
-// person. Run and the SSH server call it around the browser, never from
-// inside it.
+// person. Run and the SSH server read and keep drafts around the
+// browser; the browser drops the one it gave back, from a command, as
+// soon as its form is saved or discarded, so that a browser killed
+// after the save does not give it back to be saved twice.
 type Drafts interface {
 	// Kept is the draft kept, nil for none.
 	Kept() (*Draft, error)
 	// Keep keeps d in place of any other.
 	Keep(d *Draft) error
-	// Drop forgets the draft kept, if any.
-	Drop() error
+	// Drop forgets d, unless another draft (another browser's) was kept
+	// in its place meanwhile; a draft already forgotten is no error.
+	Drop(d *Draft) error
 }
 
 // takeDraft reads the draft opts.Drafts kept, for the browser to give
@@ -83,9 +86,27 @@ func leaveDraft(opts Options, m *Model) error {
 	case d != nil && d != opts.draft:
 		return opts.Drafts.Keep(d)
 	case d == nil && opts.draft != nil:
-		return opts.Drafts.Drop()
+		return opts.Drafts.Drop(opts.draft)
 	}
 	return nil
+}
+
+// forgetGiven drops the draft given back once its form is closed, saved
+// or discarded, and no write of it is still under way: kept any longer,
+// a browser killed before it ends would leave it to be given back, and
+// saved, again. A save refused opens the form again, and keeps it.
+func (m *Model) forgetGiven() tea.Cmd {
+	d, drafts := m.given, m.drafts
+	if d == nil || drafts == nil || m.dialog != nil || m.writes.busy() || m.stopped {
+		return nil
+	}
+	m.given = nil
+	return func() tea.Msg {
+		if err := drafts.Drop(d); err != nil {
+			return statusMsg{text: fmt.Sprintf("saved, but the draft it was typed in could not be forgotten, and the next browser gives it back: %v", err), err: true}
+		}
+		return nil
+	}
 }
 
 // drafted is a dialog whose typing can outlive the browser.
@@ -274,7 +295,7 @@ func (m *Model) reopenDraft() tea.Cmd {
 		}
 		return sayAlso(fmt.Sprintf("%s, typed and not saved when the browser ended (%s), is kept: %s", draftPhrase(d), when, why))
 	}
-	m.offer = nil
+	m.offer, m.given = nil, d
 	m.open(f)
 	var cmd tea.Cmd
 	if _, ok := f.(*noteEditor); !ok {

@@ -16,7 +16,12 @@ type keptDrafts struct{ d *Draft }
 
 func (k *keptDrafts) Kept() (*Draft, error) { return k.d, nil }
 func (k *keptDrafts) Keep(d *Draft) error   { k.d = d; return nil }
-func (k *keptDrafts) Drop() error           { k.d = nil; return nil }
+func (k *keptDrafts) Drop(d *Draft) error {
+	if k.d != nil && k.d.Ended.Equal(d.Ended) {
+		k.d = nil
+	}
+	return nil
+}
 
 // browseWithDrafts opens a browser of s at 120×40 with drafts, as Run
 // and a served session open one.
@@ -128,6 +133,9 @@ func TestDraftMeetsAChangeMeanwhile(t *testing.T) {
 	if f, ok := again.openDialog().(*eventForm); !ok || f.conflict == nil {
 		t.Errorf("dialog %T; want the form showing the conflict", again.openDialog())
 	}
+	if kept.d == nil {
+		t.Error("the save refused forgot the draft")
+	}
 }
 
 // TestDraftWaitsForAStoreThatCanTakeIt: a browser that may not write
@@ -187,5 +195,51 @@ func TestDraftKeepsANewSourceTyped(t *testing.T) {
 	}
 	if got := f.value(quoteText); got != "bags of cash" {
 		t.Errorf("words %q", got)
+	}
+}
+
+// TestDraftGoesOnceSaved: the draft given back is forgotten as soon as
+// its form is saved or discarded, not when the browser ends: a browser
+// killed in between (kill -9, the machine down) must not leave it to be
+// given back and saved a second time. A save refused keeps it.
+func TestDraftGoesOnceSaved(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		keys  []string // from the first event
+		typed string
+		close []string // in the form given back
+	}{
+		{"a new event saved", []string{"A"}, "2019", []string{"ctrl+s"}},
+		{"a new note saved", []string{"a"}, "call them back", []string{"ctrl+s"}},
+		{"a new quote saved", []string{"Q"}, "bags of cash", []string{"ctrl+s"}},
+		{"a note discarded", []string{"a"}, "call them back", []string{"esc", "esc"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := exampleStore(t)
+			kept := &keptDrafts{}
+			d, opts := browseWithDrafts(t, s, kept, "")
+			d.keys("j")
+			d.keys(tc.keys...)
+			d.typeText(tc.typed)
+			if tc.keys[0] == "A" {
+				d.keys("tab", "tab", "tab")
+				d.typeText("a title")
+			}
+			d.send(stopMsg{sig: syscall.SIGHUP})
+			if err := leaveDraft(opts, d.m); err != nil {
+				t.Fatal(err)
+			}
+			if kept.d == nil {
+				t.Fatal("no draft kept")
+			}
+			again, _ := browseWithDrafts(t, s, kept, "")
+			if again.openDialog() == nil {
+				t.Fatalf("no form given back; status %q", again.status())
+			}
+			again.keys(tc.close...)
+			if kept.d != nil {
+				t.Errorf("the draft is still kept with the browser running (dialog %T, status %q)", again.openDialog(), again.status())
+			}
+		})
 	}
 }

@@ -228,6 +228,7 @@ func (m *Model) act(a Action, cmd tea.Cmd) tea.Cmd {
 		return cmd
 	case closeDialog:
 		m.dialog = nil
+		return tea.Batch(cmd, m.forgetGiven())
 	case openDialog:
 		m.open(a.dialog)
 	case writeEdit:
@@ -408,6 +409,7 @@ func (m *Model) written(msg writeMsg) tea.Cmd {
 		if header {
 			cmds = append(cmds, loadHeader(m.ctx.store))
 		}
+		cmds = append(cmds, m.forgetGiven())
 	}
 	cmds = append(cmds, m.say(status), m.writes.next(m.ctx.store))
 	if redo, ok := m.writes.release(); ok {

@@ -35,10 +35,12 @@ func (p personDraft) Keep(d *tui.Draft) error {
 	return nil
 }
 
-func (p personDraft) Drop() error {
+func (p personDraft) Drop(d *tui.Draft) error {
 	p.k.mu.Lock()
 	defer p.k.mu.Unlock()
-	delete(p.k.drafts, p.key)
+	if k := p.k.drafts[p.key]; k != nil && k.Ended.Equal(d.Ended) {
+		delete(p.k.drafts, p.key)
+	}
 	return nil
 }
 
