@@ -43,7 +43,7 @@ func TestDraftFiles(t *testing.T) {
 	if d, _ := draftsFor(filepath.Dir(db)+"/./a.db", "", "ana").Kept(); d == nil {
 		t.Error("the store named another way was not given ana's draft")
 	}
-	path := ana.(draftFile).path
+	path := filepath.Join(ana.(draftFile).dir, ana.(draftFile).name(want))
 	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
 		t.Errorf("draft file %v, %v; want mode 0600", fi, err)
 	}
@@ -74,5 +74,33 @@ func TestDraftFiles(t *testing.T) {
 	}
 	if _, err := os.Stat(path); err != nil {
 		t.Errorf("a broken draft was removed: %v", err)
+	}
+}
+
+// TestDraftsSideBySide: drafts kept by two browsers of the same
+// investigation, for the same person, are both kept, and given back in
+// turn, the older first.
+func TestDraftsSideBySide(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	ana := draftsFor(filepath.Join(t.TempDir(), "a.db"), "", "ana")
+	ended := time.Date(2026, 12, 6, 16, 0, 0, 0, time.UTC)
+	older := &tui.Draft{Form: tui.DraftNote, Event: "x", Fields: map[string]string{"text": "one"}, Ended: ended}
+	newer := &tui.Draft{Form: tui.DraftEvent, Fields: map[string]string{"title": "two"}, Ended: ended.Add(time.Second)}
+	for _, d := range []*tui.Draft{newer, older} {
+		if err := ana.Keep(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, want := range []*tui.Draft{older, newer} {
+		got, err := ana.Kept()
+		if err != nil || got == nil || got.Form != want.Form || !got.Ended.Equal(want.Ended) {
+			t.Fatalf("kept %+v, %v; want %+v", got, err, want)
+		}
+		if err := ana.Drop(got); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if d, err := ana.Kept(); d != nil || err != nil {
+		t.Errorf("kept %+v, %v once both were dropped", d, err)
 	}
 }

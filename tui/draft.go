@@ -53,9 +53,10 @@ const (
 // soon as its form is saved or discarded, so that a browser killed
 // after the save does not give it back to be saved twice.
 type Drafts interface {
-	// Kept is the draft kept, nil for none.
+	// Kept is the oldest draft kept, nil for none.
 	Kept() (*Draft, error)
-	// Keep keeps d in place of any other.
+	// Keep keeps d beside any others (the person's other browsers'),
+	// which Kept gives back in turn, the oldest first.
 	Keep(d *Draft) error
 	// Drop forgets d, unless another draft (another browser's) was kept
 	// in its place meanwhile; a draft already forgotten is no error.
@@ -77,15 +78,20 @@ func takeDraft(opts *Options) error {
 	return nil
 }
 
-// leaveDraft keeps what the ended browser m leaves typed, or forgets the
-// draft kept once the browser gave it back.
+// leaveDraft keeps what the ended browser m leaves typed, and forgets
+// the draft it was given once it gave it back: the one kept now, typed
+// over it, takes its place.
 func leaveDraft(opts Options, m *Model) error {
-	switch d := m.draftLeft(); {
-	case opts.Drafts == nil:
+	d := m.draftLeft()
+	if opts.Drafts == nil || d == opts.draft {
 		return nil
-	case d != nil && d != opts.draft:
-		return opts.Drafts.Keep(d)
-	case d == nil && opts.draft != nil:
+	}
+	if d != nil {
+		if err := opts.Drafts.Keep(d); err != nil {
+			return err
+		}
+	}
+	if opts.draft != nil {
 		return opts.Drafts.Drop(opts.draft)
 	}
 	return nil
