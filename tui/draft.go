@@ -299,7 +299,7 @@ func (m *Model) reopenDraft() tea.Cmd {
 		if m.ctx.readOnly == "" {
 			why = fmt.Sprintf("your role is %s", m.ctx.role)
 		}
-		return sayAlso(fmt.Sprintf("%s, typed and not saved when the browser ended (%s), is kept: %s", draftPhrase(d), when, why))
+		return sayAlso(fmt.Sprintf("kept, not opened, as %s: %s, typed and not saved when the browser ended (%s)", why, draftPhrase(d), when))
 	}
 	m.offer, m.given = nil, d
 	m.open(f)

@@ -149,7 +149,7 @@ func TestDraftWaitsForAStoreThatCanTakeIt(t *testing.T) {
 	if d.openDialog() != nil {
 		t.Errorf("dialog %T opened on a read-only store", d.openDialog())
 	}
-	if st := d.status(); !strings.Contains(st, "the note for nso-mobileum-call") || !strings.Contains(st, "is kept") {
+	if st := d.status(); !strings.Contains(st, "the note for nso-mobileum-call") || !strings.Contains(st, "kept, not opened, as the store is read-only here") {
 		t.Errorf("status %q; want it to say the draft is kept", st)
 	}
 	if err := leaveDraft(opts, d.m); err != nil {
@@ -161,11 +161,17 @@ func TestDraftWaitsForAStoreThatCanTakeIt(t *testing.T) {
 }
 
 // TestStopSaysTheDraftIsKept: the message a signal leaves says what was
-// typed is kept, not that it went.
+// typed is kept, not that it went, in words that agree with what it was
+// (one note, or the changes to an event).
 func TestStopSaysTheDraftIsKept(t *testing.T) {
-	err := (&Stopped{Signal: syscall.SIGHUP, Discarded: "the note typed for x", Drafted: true}).Error()
-	if want := "stopped by a signal (hangup); every change made in the browser is saved in the store; the note typed for x (not saved yet) is kept, and the browser opens its form again when it next opens this investigation"; err != want {
-		t.Errorf("the message: %q\nwant %q", err, want)
+	for _, tc := range []struct{ discarded, want string }{
+		{"the note typed for x", "stopped by a signal (hangup); every change made in the browser is saved in the store; chrono keeps the note typed for x (not saved yet), and the browser opens its form again when it next opens this investigation"},
+		{"the changes typed in the form of x", "stopped by a signal (hangup); every change made in the browser is saved in the store; chrono keeps the changes typed in the form of x (not saved yet), and the browser opens its form again when it next opens this investigation"},
+	} {
+		err := (&Stopped{Signal: syscall.SIGHUP, Discarded: tc.discarded, Drafted: true}).Error()
+		if err != tc.want {
+			t.Errorf("the message: %q\nwant %q", err, tc.want)
+		}
 	}
 }
 

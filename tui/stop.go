@@ -46,7 +46,7 @@ func (s *Stopped) Error() string {
 	}
 	switch {
 	case s.Discarded != "" && s.Drafted:
-		msg += fmt.Sprintf("; %s (not saved yet) is kept, and the browser opens its form again when it next opens this investigation", s.Discarded)
+		msg += fmt.Sprintf("; chrono keeps %s (not saved yet), and the browser opens its form again when it next opens this investigation", s.Discarded)
 	case s.Discarded != "" && s.Undrafted != nil:
 		msg += fmt.Sprintf(", but %s (not saved yet) went with it: it could not be kept: %v", s.Discarded, s.Undrafted)
 	case s.Discarded != "":

@@ -78,7 +78,7 @@ func TestADroppedConnectionKeepsTheDraft(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 
-	log.waitFor(t, "the note typed for nso-mobileum-call (not saved yet) is kept as a draft")
+	log.waitFor(t, "kept as a draft: the note typed for nso-mobileum-call (not saved yet)")
 
 	_, _, other, _ := browse(t, sv.connect(cy))
 	other.waitFor(t, "event 1 of")
@@ -109,7 +109,7 @@ func TestServerStopSaysTheDraftIsKept(t *testing.T) {
 	defer cancel()
 	sv.srv.Shutdown(ctx)
 	sess.Wait()
-	if got := errs.String(); !strings.Contains(got, "the server is stopping; the note typed for nso-mobileum-call (not saved yet) is kept, and comes back when you next open nso") {
+	if got := errs.String(); !strings.Contains(got, "the server is stopping; chrono keeps the note typed for nso-mobileum-call (not saved yet), and gives it back when you next open nso") {
 		t.Errorf("the session's last words: %q", got)
 	}
 }

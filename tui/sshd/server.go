@@ -636,8 +636,8 @@ func (s *Server) browse(sess ssh.Session, x *session, invs []Investigation, role
 	case reason := <-why:
 		switch {
 		case lost != "" && drafted:
-			reason.told += "; " + lost + " (not saved yet) is kept, and comes back when you next open " + name
-			reason.logged += "; " + lost + " (not saved yet) is kept as a draft"
+			reason.told += "; chrono keeps " + lost + " (not saved yet), and gives it back when you next open " + name
+			reason.logged += "; kept as a draft: " + lost + " (not saved yet)"
 		case lost != "":
 			reason.told += "; " + lost + " (not saved yet) went with it"
 			reason.logged += "; " + lost + " (not saved yet) went with it"
@@ -651,7 +651,7 @@ func (s *Server) browse(sess ssh.Session, x *session, invs []Investigation, role
 		closed := fmt.Sprintf("%s closed %s after %s", x.user, name, time.Since(begun).Round(time.Second))
 		switch {
 		case lost != "" && drafted:
-			closed += "; " + lost + " (not saved yet) is kept as a draft"
+			closed += "; kept as a draft: " + lost + " (not saved yet)"
 		case lost != "":
 			closed += "; " + lost + " (not saved yet) went with it"
 		}
