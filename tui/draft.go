@@ -115,6 +115,13 @@ func (m *Model) forgetGiven() tea.Cmd {
 	}
 }
 
+// draftKept says whether leaveDraft kept what the ended browser m left
+// typed: not when there is nowhere to keep it (no state directory), when
+// the message must say it went.
+func draftKept(opts Options, m *Model, err error) bool {
+	return opts.Drafts != nil && m.draft != nil && err == nil
+}
+
 // drafted is a dialog whose typing can outlive the browser.
 type drafted interface {
 	// draft is what was typed, nil when nothing was.

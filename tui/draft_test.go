@@ -249,3 +249,21 @@ func TestDraftGoesOnceSaved(t *testing.T) {
 		})
 	}
 }
+
+// TestNowhereToKeepADraft: with nowhere to keep drafts (no state
+// directory: neither XDG_STATE_HOME nor HOME), what a signal closes
+// unsaved is said to have gone, not to be kept.
+func TestNowhereToKeepADraft(t *testing.T) {
+	s := exampleStore(t)
+	d, opts := browseWithDrafts(t, s, nil, "")
+	d.keys("a")
+	d.typeText("call them back")
+	d.send(stopMsg{sig: syscall.SIGHUP})
+	err := leaveDraft(opts, d.m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if draftKept(opts, d.m, err) {
+		t.Error("the note is said to be kept, with nowhere to keep it")
+	}
+}

@@ -67,7 +67,7 @@ func Run(s model.Store, opts Options) (err error) {
 		return gerr
 	}
 	if sig, ok := ends.signalled(); ok {
-		return &Stopped{Signal: sig, Unsaved: unsaved, Discarded: m.discarded, Drafted: m.draft != nil && derr == nil, Undrafted: derr}
+		return &Stopped{Signal: sig, Unsaved: unsaved, Discarded: m.discarded, Drafted: draftKept(opts, m, derr), Undrafted: derr}
 	}
 	if derr != nil {
 		return fmt.Errorf("what was typed and not saved could not be kept: %w", derr)
