@@ -24,7 +24,9 @@ import (
 //     events of its own tick (ticks.go).
 //   - period_counts: the events by month of the earliest bound and how
 //     many months they may fall in (Periods).
-//   - facet_counts: the events by tag, actor and status (Facets, Count).
+//   - facet_counts: the events by tag, actor and status (Facets, Count),
+//     and by source cited, in a quote or as the date's source (kind c,
+//     schema step 17: the sources screen, the filter by source).
 //
 // Statement-level triggers with transition tables keep them, in the
 // transaction of each change: one aggregate per statement, not a
@@ -51,12 +53,23 @@ func stretchStart(ord []byte) []byte {
 }
 
 // countDeltas are the rows a statement changed, as +1 for a row as it is
-// now and -1 for a row as it was, by the kind of statement.
+// now and -1 for a row as it was, by the kind of statement; %[1]s is the
+// columns counted (countColumns).
 var countDeltas = map[string]string{
-	"insert": `SELECT inv, ord, status, actors, tags, period, months, 1 AS n FROM new_rows`,
-	"delete": `SELECT inv, ord, status, actors, tags, period, months, -1 AS n FROM old_rows`,
-	"update": `SELECT inv, ord, status, actors, tags, period, months, 1 AS n FROM new_rows
-		UNION ALL SELECT inv, ord, status, actors, tags, period, months, -1 AS n FROM old_rows`,
+	"insert": `SELECT %[1]s, 1 AS n FROM new_rows`,
+	"delete": `SELECT %[1]s, -1 AS n FROM old_rows`,
+	"update": `SELECT %[1]s, 1 AS n FROM new_rows
+		UNION ALL SELECT %[1]s, -1 AS n FROM old_rows`,
+}
+
+// countColumns are the columns of events the counts are made of; the
+// sources cited are counted from schema step 17 (keepCited).
+func countColumns(cited bool) string {
+	cols := "inv, ord, status, actors, tags, period, months"
+	if cited {
+		cols += ", cites"
+	}
+	return cols
 }
 
 // countTrigger is the function that applies a statement's deltas to the
@@ -64,12 +77,22 @@ var countDeltas = map[string]string{
 // left out: its counts go with it. An import defers them (deferCounts):
 // the deltas of its statements are gathered in temporary tables and
 // applied once, at its end.
-func countTrigger(op string) string { return countTriggerOf(op, false) }
+func countTrigger(op string) string { return countTriggerOf(op, false, false) }
 
 // countTriggerOf is countTrigger, keeping order_ticks as well when ticks
-// is set (keepTicks).
-func countTriggerOf(op string, ticks bool) string {
-	d := fmt.Sprintf(`(SELECT d.* FROM (%s) AS d JOIN investigations i ON i.id = d.inv)`, countDeltas[op])
+// is set (keepTicks), and the events citing each source in facet_counts
+// when cited is (keepCited). The steps before each keep the text they
+// were released with.
+func countTriggerOf(op string, ticks, cited bool) string {
+	d := fmt.Sprintf(`(SELECT d.* FROM (%s) AS d JOIN investigations i ON i.id = d.inv)`, fmt.Sprintf(countDeltas[op], countColumns(cited)))
+	// citedFacet counts each source a row cites, as kind c.
+	citedFacet := func(d string) string {
+		if !cited {
+			return ""
+		}
+		return fmt.Sprintf(`
+			UNION ALL SELECT d.inv, 'c', c, d.n FROM %s AS d, unnest(d.cites) AS c`, d)
+	}
 	// apply adds the deltas into the tables; upsert is true for the
 	// counts tables, whose rows are taken in key order.
 	apply := func(order, period, facet, tick string, upsert bool) string {
@@ -90,9 +113,9 @@ func countTriggerOf(op string, ticks bool) string {
 		SELECT inv, kind, name, sum(n) FROM (
 			SELECT d.inv, 't' AS kind, t AS name, d.n FROM %[1]s AS d, unnest(d.tags) AS t
 			UNION ALL SELECT d.inv, 'a', a, d.n FROM %[1]s AS d, unnest(d.actors) AS a
-			UNION ALL SELECT d.inv, 's', d.status, d.n FROM %[1]s AS d) AS f
+			UNION ALL SELECT d.inv, 's', d.status, d.n FROM %[1]s AS d%[8]s) AS f
 		GROUP BY 1, 2, 3 HAVING sum(n) <> 0%[7]s;`, d, order, period, facet,
-			tail("1, 2", "(inv, stretch)"), tail("1, 2, 3", "(inv, period, months)"), tail("1, 2, 3", "(inv, kind, name)"))
+			tail("1, 2", "(inv, stretch)"), tail("1, 2, 3", "(inv, period, months)"), tail("1, 2, 3", "(inv, kind, name)"), citedFacet(d))
 		if ticks {
 			sql += fmt.Sprintf(`
 	INSERT INTO %[2]s AS c (inv, tick, n)
@@ -133,7 +156,7 @@ CREATE TABLE period_counts (
 	n      bigint NOT NULL,
 	PRIMARY KEY (inv, period, months)
 );
--- kind: t a tag, a an actor, s a status.
+-- kind: t a tag, a an actor, s a status (c a source cited, from keepCited).
 CREATE TABLE facet_counts (
 	inv  bigint NOT NULL REFERENCES investigations ON DELETE CASCADE,
 	kind text COLLATE "C" NOT NULL,
@@ -232,23 +255,27 @@ var rankProbe = 256
 
 // keptCountSQL returns the statement that reads the count the kept
 // counts hold for q, and false when they hold none for it: the whole
-// investigation, or one tag, one actor or one status alone.
+// investigation, or one tag, one actor, one status or one source cited
+// alone.
 func (s *Store) keptCountSQL(q model.Query) (string, []any, bool) {
 	rest := q
-	rest.Tags, rest.Actors, rest.Statuses = nil, nil, nil
+	rest.Tags, rest.Actors, rest.Statuses, rest.Sources = nil, nil, nil, nil
 	if !rest.IsZero() {
 		return "", nil, false
 	}
 	const facet = `SELECT coalesce(sum(n), 0)::bigint FROM facet_counts WHERE inv = $1 AND kind = $2 AND name = $3`
-	switch {
+	switch n := len(q.Tags) + len(q.Actors) + len(q.Statuses) + len(q.Sources); {
 	case q.IsZero():
 		return `SELECT coalesce(sum(n), 0)::bigint FROM order_counts WHERE inv = $1`, []any{s.inv}, true
-	case len(q.Tags) == 1 && len(q.Actors) == 0 && len(q.Statuses) == 0:
+	case n != 1:
+	case len(q.Tags) == 1:
 		return facet, []any{s.inv, "t", q.Tags[0]}, true
-	case len(q.Tags) == 0 && len(q.Actors) == 1 && len(q.Statuses) == 0:
+	case len(q.Actors) == 1:
 		return facet, []any{s.inv, "a", q.Actors[0]}, true
-	case len(q.Tags) == 0 && len(q.Actors) == 0 && len(q.Statuses) == 1:
+	case len(q.Statuses) == 1:
 		return facet, []any{s.inv, "s", string(q.Statuses[0])}, true
+	case len(q.Sources) == 1:
+		return facet, []any{s.inv, "c", q.Sources[0]}, true
 	}
 	return "", nil, false
 }

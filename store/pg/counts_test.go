@@ -24,7 +24,8 @@ var keptAndCounted = []struct{ kept, counted string }{
 	{`SELECT kind || '/' || name, n FROM facet_counts WHERE inv = $1 AND n <> 0`,
 		`SELECT 't/' || t, count(*) FROM events, unnest(tags) AS t WHERE inv = $1 GROUP BY 1
 		UNION ALL SELECT 'a/' || a, count(*) FROM events, unnest(actors) AS a WHERE inv = $1 GROUP BY 1
-		UNION ALL SELECT 's/' || status, count(*) FROM events WHERE inv = $1 GROUP BY 1`},
+		UNION ALL SELECT 's/' || status, count(*) FROM events WHERE inv = $1 GROUP BY 1
+		UNION ALL SELECT 'c/' || c, count(*) FROM events, unnest(cites) AS c WHERE inv = $1 GROUP BY 1`},
 }
 
 func countRows(t testing.TB, c querier, sql string, inv int64) map[string]int64 {

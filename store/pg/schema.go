@@ -42,6 +42,7 @@ var migrations = []migration{
 	{"the search keys with full-width forms, folded to the characters they stand for", foldWidths},
 	{"the events' order keys holding their titles' first kilobyte", boundTitles},
 	{"the search keys with typographic apostrophes, quotation marks, spaces and hyphens, and ё, folded", foldTypography},
+	{"the counts kept of the events citing each source", keepCited},
 }
 
 // schemaLock is the advisory lock chronos take while they migrate, so

@@ -74,7 +74,7 @@ INSERT INTO order_ticks SELECT inv, chrono_tick(ord), count(*) FROM events GROUP
 		return err
 	}
 	for _, op := range []string{"insert", "update", "delete"} {
-		replace := strings.Replace(countTriggerOf(op, true), "CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
+		replace := strings.Replace(countTriggerOf(op, true, false), "CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
 		if _, err := tx.Exec(ctx, replace); err != nil {
 			return err
 		}

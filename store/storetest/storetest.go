@@ -67,6 +67,7 @@ func Run(t *testing.T, h Harness) {
 		{"EventsStops", testEventsStops},
 		{"Window", testWindow},
 		{"CountsFollowWrites", testCountsFollowWrites},
+		{"CitedCountsFollowWrites", testCitedCountsFollowWrites},
 		{"CountFromAndFindInPieces", testCountFromAndFindInPieces},
 		{"Detail", testDetail},
 		{"DetailInOneRead", testDetailInOneRead},

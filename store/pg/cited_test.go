@@ -1,0 +1,54 @@
+package pg
+
+import (
+	"testing"
+
+	"chrono/model"
+)
+
+// TestKeepCitedStep: the seventeenth step counts the events citing each
+// source that a database holds from before it, in quotes and as their
+// date's source, each source once an event; the counts are kept from
+// then on, and the sources' facets and a view of one source read them.
+func TestKeepCitedStep(t *testing.T) {
+	url, c, inv, step := databaseBeforeStep(t, "citing each source")
+	for _, e := range []model.Event{
+		{ID: "both", Title: "both", DateText: "that day", DateSource: "a", Quotes: []model.Quote{{Text: "x", Source: "a"}, {Text: "y", Source: "b"}}},
+		{ID: "date-only", Title: "date only", DateText: "that day", DateSource: "b"},
+		{ID: "none", Title: "none"},
+	} {
+		insertRow(t, c, inv, rowOf(&e))
+	}
+	if err := migrateTo(c, false, migrations[:step+1]); err != nil {
+		t.Fatal(err)
+	}
+	kept := countRows(t, c, `SELECT name, n FROM facet_counts WHERE inv = $1 AND kind = 'c'`, inv)
+	if want := map[string]int64{"a": 1, "b": 2}; !mapsEqual(kept, want) {
+		t.Errorf("after the step, kept %v; want %v", kept, want)
+	}
+	checkKeptCounts(t, c, inv)
+
+	s, err := Open(url, Options{Author: "tester@cited"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Write(model.OpEdit, "change", func(tx model.Tx) error {
+		e, err := tx.Event("both")
+		if err != nil {
+			return err
+		}
+		e.Quotes = e.Quotes[:1]
+		return tx.PutEvent(e)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	checkKeptCounts(t, c, inv)
+	facets, err := s.Facets(model.FacetSources)
+	if err != nil || len(facets) != 2 || facets[0] != (model.Facet{Name: "a", Count: 1}) || facets[1] != (model.Facet{Name: "b", Count: 1}) {
+		t.Errorf("Facets(sources) = %+v, %v; want a and b, 1 each", facets, err)
+	}
+	if n, err := s.Count(model.Query{Sources: []string{"b"}}); err != nil || n != 1 {
+		t.Errorf("Count(source b) = %d, %v; want 1", n, err)
+	}
+}
