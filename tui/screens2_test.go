@@ -237,12 +237,12 @@ func TestQuoteForm(t *testing.T) {
 	}
 }
 
-// TestCitedSourceIsNotOfferedForRemoval: on a source that quotes cite,
-// the sources screen does not offer x, and x says how many quotes cite
+// TestCitedSourceIsNotOfferedForRemoval: on a source that events cite,
+// the sources screen does not offer x, and x says how many events cite
 // it and what to do, without trying a write the store refuses.
 func TestCitedSourceIsNotOfferedForRemoval(t *testing.T) {
 	d := newDriver(t, exampleStore(t), 120, 40)
-	d.keys("S", "G") // wapo, cited by 6 quotes
+	d.keys("S", "G") // wapo, cited by 3 events
 	lines := strings.Split(d.screen(), "\n")
 	if foot := lines[len(lines)-1]; strings.Contains(foot, "x remove") {
 		t.Errorf("the footer offers removing a cited source: %q", foot)
@@ -252,7 +252,7 @@ func TestCitedSourceIsNotOfferedForRemoval(t *testing.T) {
 		t.Errorf("the help offers removing a cited source:\n%s", d.screen())
 	}
 	d.keys("esc", "x")
-	if want := "source wapo is cited by 6 quotes; remove them, or have them cite another source, first"; d.status() != want || !d.statusErr() {
+	if want := "source wapo is cited by 3 events, in quotes or date texts (f shows them); change or remove those first"; d.status() != want || !d.statusErr() {
 		t.Errorf("x on a cited source said %q (error %v), want %q", d.status(), d.statusErr(), want)
 	}
 }

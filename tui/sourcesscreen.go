@@ -13,19 +13,20 @@ import (
 	"chrono/model"
 )
 
-// sourcesScreen lists the investigation's sources with how many quotes
-// cite each; a source form adds or edits one, and a source is removed
-// only while nothing cites it (the store refuses otherwise, and says how
-// many cite it).
+// sourcesScreen lists the investigation's sources with how many events
+// cite each, in a quote or as the source of their date text (what f
+// shows); a source form adds or edits one, and a source is removed only
+// while nothing cites it (the store refuses otherwise, and says how many
+// cite it).
 type sourcesScreen struct {
 	ctx     *shared
 	keys    sourcesKeys
 	sources []model.Source
 	cites   map[string]int
 	loaded  bool
-	// counted is set once the quotes citing each source are counted,
+	// counted is set once the events citing each source are counted,
 	// which comes after the list: until then the column says so, and x
-	// is not offered, as whether a quote cites the source is not known.
+	// is not offered, as whether anything cites the source is not known.
 	// A count asked again after a change keeps the last one shown until
 	// it comes.
 	counted bool
@@ -50,7 +51,7 @@ type sourcesKeys struct {
 	// Events goes back to the chronology filtered to the events citing
 	// the source: everything it says.
 	Events key.Binding
-	// Cited is x on a source that quotes cite, which says so; neither
+	// Cited is x on a source that events cite, which says so; neither
 	// the footer nor the help offers it.
 	Cited key.Binding
 }
@@ -61,17 +62,15 @@ type sourcesListMsg struct {
 	err     error
 }
 
-// citesMsg brings how many quotes cite each source, for the count seq.
+// citesMsg brings how many events cite each source, for the count seq.
 type citesMsg struct {
 	seq   int
 	cites map[string]int
 	err   error
 }
 
-// loadSourceList reads the sources, then counts the quotes citing each
-// (countCites): the count walks every event, which in a large
-// investigation takes a second or more, and the list does not wait for
-// it.
+// loadSourceList reads the sources, and apart the events citing each
+// (countCites), which the list does not wait for.
 func (s *sourcesScreen) loadSourceList() tea.Cmd {
 	st := s.ctx.store
 	s.counting++
@@ -94,22 +93,20 @@ func sortByPublished(ss []model.Source) {
 	})
 }
 
-// countCites counts the quotes citing each source by walking the
-// events. The store keeps a count per source (Tx.Citing), but of the
-// events citing it, date texts included; a Reader method could expose a
-// count of quotes later and spare the walk.
+// countCites reads the events citing each source from the counts the
+// store keeps (Facets), which every change keeps in step: counting the
+// quotes instead walked every event after each change, a second or more
+// in a large investigation. The count is the one the store's refusal to
+// remove a cited source gives, and the events f shows.
 func countCites(st model.Store, seq int) tea.Cmd {
 	return func() tea.Msg {
-		cites := map[string]int{}
-		for e, err := range st.Events(model.Query{}) {
-			if err != nil {
-				return citesMsg{seq: seq, err: err}
-			}
-			for _, q := range e.Quotes {
-				if q.Source != "" {
-					cites[q.Source]++
-				}
-			}
+		facets, err := st.Facets(model.FacetSources)
+		if err != nil {
+			return citesMsg{seq: seq, err: err}
+		}
+		cites := make(map[string]int, len(facets))
+		for _, f := range facets {
+			cites[f.Name] = f.Count
 		}
 		return citesMsg{seq: seq, cites: cites}
 	}
@@ -177,7 +174,7 @@ func (s *sourcesScreen) update(msg tea.Msg) (Action, tea.Cmd) {
 		switch {
 		case msg.seq != s.counting:
 		case msg.err != nil:
-			return nil, fail(fmt.Errorf("counting the quotes citing each source: %w", msg.err))
+			return nil, fail(fmt.Errorf("counting the events citing each source: %w", msg.err))
 		default:
 			s.cites, s.counted = msg.cites, true
 		}
@@ -241,25 +238,19 @@ func (s *sourcesScreen) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
 	case key.Matches(msg, k.Cited):
 		return nil, fail(errors.New(citedSource(src.ID, s.cites[src.ID])))
 	case key.Matches(msg, k.Remove):
-		// A source cited only by a date text is refused by the store,
-		// whose error says so.
 		return openDialog{newConfirm(s.ctx, "Remove source "+line(src.ID)+"?", "remove it", []string{
 			"  " + line(model.Citation(src, func(t string) string { return clip(t, s.w) })),
 			"",
-			"No quote cites it. " + keyOf(k.Undo) + " undoes this.",
+			"Nothing cites it. " + keyOf(k.Undo) + " undoes this.",
 		}, writeEdit{model.DropSource{ID: src.ID}})}, nil
 	}
 	return nil, nil
 }
 
-// citedSource says why a source n quotes cite is not removed, and what
+// citedSource says why a source n events cite is not removed, and what
 // to do instead.
 func citedSource(id string, n int) string {
-	them := "them"
-	if n == 1 {
-		them = "it"
-	}
-	return fmt.Sprintf("source %s is cited by %s; remove %s, or have %s cite another source, first", line(id), plural(n, "quote"), them, them)
+	return fmt.Sprintf("source %s is cited by %s, in quotes or date texts (f shows them); change or remove those first", line(id), plural(n, "event"))
 }
 
 // SetSize implements Screen.
@@ -311,10 +302,10 @@ func (s *sourcesScreen) FullHelp() [][]key.Binding {
 }
 
 // sourceColumns are the widths of the publisher, author, title and URL
-// columns in w cells, after the quotes and the date; the URL has one
+// columns in w cells, after the events citing it and the date; the URL has one
 // only on a wide screen.
 func sourceColumns(w int) (pub, author, title, url int) {
-	rest := max(w-2-6-1-12-1-3, 0) // cursor, quotes, date, the gaps
+	rest := max(w-2-6-1-12-1-3, 0) // cursor, events, date, the gaps
 	if w >= wideLayout {
 		return rest * 22 / 100, rest * 18 / 100, rest * 34 / 100, rest - rest*22/100 - rest*18/100 - rest*34/100
 	}
@@ -337,7 +328,7 @@ func (s *sourcesScreen) View(over Dialog) []string {
 		}
 		return r
 	}
-	titles := "  " + cols("Quotes", "Published", "Publisher", "Author", "Title", "URL")
+	titles := "  " + cols("Events", "Published", "Publisher", "Author", "Title", "URL")
 	return listFrame(s.ctx, s.w, s.h, what, titles, &s.rows, over, empty, func(i int, selected bool) string {
 		src := s.sources[i]
 		n := fmt.Sprintf("%6s", "·")
