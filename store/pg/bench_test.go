@@ -279,3 +279,15 @@ func BenchmarkReimportEdited(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSourceFacets reads what the sources screen and the filter's
+// table read of the sources: how many events cite each.
+func BenchmarkSourceFacets(b *testing.B) {
+	s := benchStore(b)
+	for b.Loop() {
+		f, err := s.Facets(model.FacetSources)
+		if err != nil || len(f) == 0 {
+			b.Fatal(len(f), err)
+		}
+	}
+}
