@@ -26,6 +26,29 @@ type Event struct {
 	Links  []Link   `json:"links,omitempty"`
 	// Notes are the investigator's own annotations.
 	Notes []Note `json:"notes,omitempty"`
+	// Media are the pictures, videos, maps and other documents shown
+	// with the event.
+	Media []Medium `json:"media,omitempty"`
+}
+
+// Medium is a picture, video, map or other document shown with an
+// event: where it is, and the words that describe it. Unlike a quote's
+// text, its caption is no one's words to check against a source: it
+// says what the medium shows.
+type Medium struct {
+	URL string `json:"url,omitempty"`
+	// Caption says what the medium shows.
+	Caption string `json:"caption,omitempty"`
+	// Credit says whose it is: a photographer, an agency.
+	Credit string `json:"credit,omitempty"`
+	// Title names it, as a page shows it over the medium.
+	Title string `json:"title,omitempty"`
+	// Alt describes it for those who cannot see it.
+	Alt string `json:"alt,omitempty"`
+	// Thumbnail is the URL of a small picture of it.
+	Thumbnail string `json:"thumbnail,omitempty"`
+	// Link is the URL a click on it leads to.
+	Link string `json:"link,omitempty"`
 }
 
 // Quote is verbatim text from a source, with who said it and where.

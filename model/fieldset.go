@@ -27,13 +27,14 @@ const (
 	FieldQuotes
 	FieldLinks
 	FieldNotes
+	FieldMedia
 
 	// AllFields is every field of an event.
-	AllFields = FieldNotes<<1 - 1
+	AllFields = FieldMedia<<1 - 1
 )
 
 // fieldNames are the fields' chrono JSON names, one per bit in order.
-var fieldNames = [...]string{"date", "date_text", "date_source", "title", "summary", "status", "actors", "tags", "quotes", "links", "notes"}
+var fieldNames = [...]string{"date", "date_text", "date_source", "title", "summary", "status", "actors", "tags", "quotes", "links", "notes", "media"}
 
 // FieldByName returns the field a chrono JSON name names.
 func FieldByName(name string) (FieldSet, bool) {
@@ -129,6 +130,9 @@ func copyFields(dst, src *Event, f FieldSet) {
 	}
 	if f.Has(FieldNotes) {
 		dst.Notes = slices.Clone(src.Notes)
+	}
+	if f.Has(FieldMedia) {
+		dst.Media = slices.Clone(src.Media)
 	}
 }
 

@@ -14,7 +14,7 @@ func TestFieldSetStringRoundTrips(t *testing.T) {
 		{AllFields, "all"},
 		{FieldDate | FieldTitle, "date,title"},
 		{FieldNotes | FieldDateSource, "date_source,notes"},
-		{AllFields &^ FieldLinks, "date,date_text,date_source,title,summary,status,actors,tags,quotes,notes"},
+		{AllFields &^ FieldLinks, "date,date_text,date_source,title,summary,status,actors,tags,quotes,notes,media"},
 	}
 	for _, tt := range tests {
 		if got := tt.set.String(); got != tt.text {

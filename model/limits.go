@@ -20,8 +20,8 @@ const (
 	// MaxTextBytes caps running text: summaries, quotes, notes, the
 	// investigation's description.
 	MaxTextBytes = 1 << 20
-	// MaxItems caps each list an event holds: actors, tags, quotes, links
-	// and notes.
+	// MaxItems caps each list an event holds: actors, tags, quotes,
+	// links, notes and media.
 	MaxItems = 10_000
 )
 
@@ -59,6 +59,7 @@ func (e *Event) checkSizes() []string {
 	l.items("quotes", len(e.Quotes))
 	l.items("links", len(e.Links))
 	l.items("notes", len(e.Notes))
+	l.items("media", len(e.Media))
 	for i, a := range e.Actors {
 		if len(a) > MaxActorBytes {
 			l.check(fmt.Sprintf("actor #%d", i+1), a, MaxActorBytes)
@@ -75,6 +76,17 @@ func (e *Event) checkSizes() []string {
 	for i, n := range e.Notes {
 		if len(n.Text) > MaxTextBytes {
 			l.text(fmt.Sprintf("note #%d", i+1), n.Text)
+		}
+	}
+	for i, m := range e.Media {
+		for _, f := range m.fields() {
+			max := MaxLineBytes
+			if f.text {
+				max = MaxTextBytes
+			}
+			if len(f.value) > max {
+				l.check(fmt.Sprintf("medium #%d: %s", i+1, f.name), f.value, max)
+			}
 		}
 	}
 	return l

@@ -110,6 +110,8 @@ func fieldEqual(a, b *Event, f FieldSet) bool {
 		return slices.Equal(a.Links, b.Links)
 	case FieldNotes:
 		return slices.EqualFunc(a.Notes, b.Notes, func(x, y Note) bool { return x.Text == y.Text && x.At.Equal(y.At) })
+	case FieldMedia:
+		return slices.Equal(a.Media, b.Media)
 	}
 	return true
 }
@@ -153,6 +155,11 @@ func fieldText(e *Event, f FieldSet) string {
 			return ""
 		}
 		return counted(len(e.Notes), "note") + ": " + e.Notes[0].Text
+	case FieldMedia:
+		if len(e.Media) == 0 {
+			return ""
+		}
+		return counted(len(e.Media), "medium") + ": " + e.Media[0].Label()
 	}
 	return ""
 }

@@ -345,6 +345,7 @@ func (e Event) Clone() Event {
 	e.Quotes = slices.Clone(e.Quotes)
 	e.Links = slices.Clone(e.Links)
 	e.Notes = slices.Clone(e.Notes)
+	e.Media = slices.Clone(e.Media)
 	return e
 }
 
@@ -355,5 +356,5 @@ func SameEvent(a, b *Event) bool {
 		a.Title == b.Title && a.Summary == b.Summary && a.Status == b.Status &&
 		slices.Equal(a.Actors, b.Actors) && slices.Equal(a.Tags, b.Tags) &&
 		slices.Equal(a.Quotes, b.Quotes) && slices.Equal(a.Links, b.Links) &&
-		slices.EqualFunc(a.Notes, b.Notes, Note.same)
+		slices.EqualFunc(a.Notes, b.Notes, Note.same) && slices.Equal(a.Media, b.Media)
 }

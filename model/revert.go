@@ -27,6 +27,7 @@ func Fields(a, b *Event) []string {
 	add("quotes", !slices.Equal(a.Quotes, b.Quotes))
 	add("links", !slices.Equal(a.Links, b.Links))
 	add("notes", !slices.EqualFunc(a.Notes, b.Notes, Note.same))
+	add("media", !slices.Equal(a.Media, b.Media))
 	return out
 }
 

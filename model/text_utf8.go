@@ -47,6 +47,11 @@ func (e *Event) textNotUTF8() []string {
 		add(fmt.Sprintf("note #%d", i+1), n.Text)
 		add(fmt.Sprintf("note #%d: author", i+1), n.Author)
 	}
+	for i, m := range e.Media {
+		for _, f := range m.fields() {
+			add(fmt.Sprintf("medium #%d: %s", i+1, f.name), f.value)
+		}
+	}
 	return out
 }
 

@@ -210,6 +210,11 @@ func (e *Event) Check() []string {
 			add("note #%d: empty", i+1)
 		}
 	}
+	for i, m := range e.Media {
+		if Blank(m.URL) && Blank(m.Caption) && Blank(m.Title) {
+			add("medium #%d: empty: give its url, caption or title", i+1)
+		}
+	}
 	return append(msgs, e.checkSizes()...)
 }
 
