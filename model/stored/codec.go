@@ -21,9 +21,15 @@ import (
 // adds, after them, when each note was last edited and by whom; it is
 // written only for an event with an edited note, and the rest are
 // written in version 2, byte for byte as before, which a chrono from
-// before version 3 still reads. No version is '{', the first byte of an
-// event's JSON.
-const Version = 3
+// before version 3 still reads. Version 4 adds, after those, the event's
+// media; it is written only for an event with media (the rest as
+// before), so that an event without them costs not a byte more. No version is
+// '{', the first byte of an event's JSON.
+const Version = 4
+
+// versionEdits is the version of a value with an edited note and no
+// media.
+const versionEdits = 3
 
 // versionAuthors is the version of a value whose notes no one edited.
 const versionAuthors = 2
@@ -35,7 +41,8 @@ const versionAuthors = 2
 //	       context), notes (text)
 //	rest:  id, date (EDTF), date_source, quotes (source, stance), links
 //	       (rel, event), notes (at), notes (author; from version 2),
-//	       notes (edited, edited_by; in version 3)
+//	       notes (edited, edited_by; from version 3), media (url,
+//	       caption, credit, title, alt, thumbnail, link; in version 4)
 //
 // Strings are a uvarint length and the bytes; lists are a uvarint count
 // and their items. The status byte is the index in model.Statuses plus 1
@@ -107,8 +114,11 @@ func Encode(dst []byte, e *model.Event) []byte {
 	n := textLen(e)
 	dst = slices.Grow(dst, n+len(e.ID)+64)
 	version := byte(versionAuthors)
-	if slices.ContainsFunc(e.Notes, edited) {
+	switch {
+	case len(e.Media) > 0:
 		version = Version
+	case slices.ContainsFunc(e.Notes, edited):
+		version = versionEdits
 	}
 	dst = append(dst, version, statusCode(e.Status))
 	dst = binary.AppendUvarint(dst, uint64(n))
@@ -148,18 +158,27 @@ func Encode(dst []byte, e *model.Event) []byte {
 	for _, n := range e.Notes {
 		dst = appendString(dst, n.Author)
 	}
-	if version < Version {
+	if version < versionEdits {
 		return dst
 	}
 	for _, n := range e.Notes {
 		dst = appendTime(dst, n.Edited)
 		dst = appendString(dst, n.EditedBy)
 	}
+	if version < Version {
+		return dst
+	}
+	dst = binary.AppendUvarint(dst, uint64(len(e.Media)))
+	for _, m := range e.Media {
+		for _, s := range [...]string{m.URL, m.Caption, m.Credit, m.Title, m.Alt, m.Thumbnail, m.Link} {
+			dst = appendString(dst, s)
+		}
+	}
 	return dst
 }
 
-// edited reports whether a note says it was edited, which only version
-// 3 keeps.
+// edited reports whether a note says it was edited, which only versions
+// 3 and 4 keep.
 func edited(n model.Note) bool { return n.EditedBy != "" || !n.Edited.IsZero() }
 
 // appendTime appends t as RFC 3339, or the empty string for the zero
@@ -389,11 +408,14 @@ func decodeValue(v []byte, whole bool) (model.Event, error) {
 			e.Notes[i].Author = d.atItem("its note %d's author", i).string()
 		}
 	}
-	if version >= 3 {
+	if version >= versionEdits {
 		for i := range e.Notes {
 			e.Notes[i].Edited = d.atItem("its note %d's edit time", i).time()
 			e.Notes[i].EditedBy = d.atItem("its note %d's editor", i).string()
 		}
+	}
+	if version >= Version {
+		d.media(&e)
 	}
 	if d.err == nil {
 		var err error
@@ -412,9 +434,9 @@ func decodeValue(v []byte, whole bool) (model.Event, error) {
 
 // Current returns a stored value as Encode writes it now, so that
 // comparing it with a new encoding tells a changed event from one stored
-// by an older chrono. Values of versions 2 and 3 are as Encode writes
-// them: a value of version 2 holds no edited note, which is what Encode
-// writes in version 2.
+// by an older chrono. Values of versions 2 to 4 are as Encode writes
+// them: a value of version 2 holds no edited note and no media, one of
+// version 3 no media, which is what Encode writes in those versions.
 func Current(v []byte) ([]byte, error) {
 	if len(v) > 0 && v[0] >= versionAuthors && v[0] <= Version {
 		return v, nil
@@ -485,4 +507,23 @@ func DateOf(v []byte) model.Date {
 		return model.Date{}
 	}
 	return parsed
+}
+
+// media reads the media version 4 writes at the end of a value.
+func (d *decoder) media(e *model.Event) {
+	n := d.at("its media").count()
+	if n == 0 || d.err != nil {
+		return
+	}
+	e.Media = make([]model.Medium, n)
+	for i := range e.Media {
+		m := &e.Media[i]
+		m.URL = d.atItem("its medium %d's url", i).string()
+		m.Caption = d.atItem("its medium %d's caption", i).string()
+		m.Credit = d.atItem("its medium %d's credit", i).string()
+		m.Title = d.atItem("its medium %d's title", i).string()
+		m.Alt = d.atItem("its medium %d's alt", i).string()
+		m.Thumbnail = d.atItem("its medium %d's thumbnail", i).string()
+		m.Link = d.atItem("its medium %d's link", i).string()
+	}
 }

@@ -62,6 +62,16 @@ func codecEvents() []model.Event {
 		{ID: "unspecified", Date: model.MustParseDate("201X"), Title: "some year of the 2010s", Status: model.Disputed},
 		{ID: "season", Date: model.MustParseDate("2021-21"), Title: "spring", Quotes: []model.Quote{{Text: "q", Stance: model.Context}}},
 		{ID: "empty-strings", Title: "", Actors: []string{""}, Tags: []string{""}, Quotes: []model.Quote{{}}, Links: []model.Link{{}}, Notes: []model.Note{{}}},
+		{ID: "pictured", Title: "with media", Notes: []model.Note{{Text: "seen", Author: "ana"}},
+			Media: []model.Medium{
+				{URL: "https://example.org/photo.jpg", Caption: "The office in Herzliya, 2016", Credit: "Reuters/Ammar Awad",
+					Title: "NSO's office", Alt: "A glass building", Thumbnail: "https://example.org/t.jpg", Link: "https://example.org/story"},
+				{URL: "https://youtu.be/xyz"},
+				{Caption: long},
+			}},
+		{ID: "pictured-edited", Title: "with media and an edited note",
+			Notes: []model.Note{{Text: "redone", EditedBy: "cy"}, {Text: "as written"}},
+			Media: []model.Medium{{URL: "https://example.org/map", Caption: "where it was", Credit: "OpenStreetMap"}}},
 	}
 	return events
 }
@@ -99,6 +109,7 @@ func TestCodecRoundTrip(t *testing.T) {
 				"quotes": got.Quotes != nil && len(got.Quotes) == 0,
 				"links":  got.Links != nil && len(got.Links) == 0,
 				"notes":  got.Notes != nil && len(got.Notes) == 0,
+				"media":  got.Media != nil && len(got.Media) == 0,
 			} {
 				if n {
 					t.Errorf("%s decoded as an empty list, not nil", name)
@@ -150,6 +161,7 @@ func TestCodecReadsVersion1(t *testing.T) {
 		for i := range e.Notes {
 			e.Notes[i].Author, e.Notes[i].EditedBy, e.Notes[i].Edited = "", "", time.Time{}
 		}
+		e.Media = nil // not in version 1
 		enc := Encode(nil, &e)
 		// Version 1 is version 2 without the authors: one empty string,
 		// one byte, per note.
@@ -179,6 +191,9 @@ func TestCodecWritesVersion2UnlessANoteWasEdited(t *testing.T) {
 	}
 	var saw [2]bool
 	for _, e := range codecEvents() {
+		if len(e.Media) > 0 {
+			continue // version 4's (TestCodecWritesVersion4OnlyWithMedia)
+		}
 		enc := Encode(nil, &e)
 		want := byte(2)
 		if edited(&e) {
@@ -215,9 +230,61 @@ func TestCodecWritesVersion2UnlessANoteWasEdited(t *testing.T) {
 	}
 }
 
+// TestCodecWritesVersion4OnlyWithMedia: an event with media is written
+// in version 4, which is version 3 with the media at the end; every
+// other event is written as before, in version 2 or 3, byte for byte,
+// so that media cost an event without them nothing and a chrono from
+// before them still reads it. Values of version 4 are current.
+func TestCodecWritesVersion4OnlyWithMedia(t *testing.T) {
+	saw := 0
+	for _, e := range codecEvents() {
+		if len(e.Media) == 0 {
+			continue
+		}
+		saw++
+		enc := Encode(nil, &e)
+		if enc[0] != 4 {
+			t.Errorf("%s, with media, is written in version %d, want 4", e.ID, enc[0])
+		}
+		if cur, err := Current(enc); err != nil || !bytes.Equal(cur, enc) {
+			t.Errorf("%s: Current of its value = %v; want the value as it is", e.ID, err)
+		}
+		plain := e.Clone()
+		plain.Media = nil
+		before := Encode(nil, &plain)
+		if before[0] == 4 {
+			t.Fatalf("%s without media is written in version 4", e.ID)
+		}
+		// Version 3's end, the notes' edits: two strings a note, empty
+		// for a note no one edited.
+		var edits []byte
+		if before[0] == 2 {
+			edits = make([]byte, 2*len(e.Notes))
+		}
+		head := append(slices.Clone(before[1:]), edits...)
+		if !bytes.HasPrefix(enc[1:], head) {
+			t.Errorf("%s: version 4 does not begin as version 3 of the event without its media", e.ID)
+		}
+		got, err := Decode(enc[:1+len(head)+1])
+		if err == nil {
+			t.Errorf("%s: a value cut after its media's count decodes as %+v", e.ID, got)
+		}
+	}
+	if saw < 2 {
+		t.Fatalf("%d of the codec's events have media; want 2 or more", saw)
+	}
+	// A value of version 4 whose media cannot be read says which medium.
+	e := model.Event{ID: "cut", Title: "t", Media: []model.Medium{{URL: "u1"}, {URL: "u2", Caption: "c2"}}}
+	enc := Encode(nil, &e)
+	i := bytes.LastIndex(enc, []byte("c2"))
+	if _, err := Decode(enc[:i+1]); !errors.Is(err, ErrUnreadable) || !strings.Contains(err.Error(), "its medium 2's caption") {
+		t.Errorf("cut in the second medium's caption: error %v, want one naming it", err)
+	}
+}
+
 func TestCodecNilAndEmptyListsEncodeAlike(t *testing.T) {
 	withNil := model.Event{ID: "a", Title: "t"}
-	withEmpty := model.Event{ID: "a", Title: "t", Actors: []string{}, Tags: []string{}, Quotes: []model.Quote{}, Links: []model.Link{}, Notes: []model.Note{}}
+	withEmpty := model.Event{ID: "a", Title: "t", Actors: []string{}, Tags: []string{}, Quotes: []model.Quote{}, Links: []model.Link{}, Notes: []model.Note{}, Media: []model.Medium{}}
 	if !bytes.Equal(Encode(nil, &withNil), Encode(nil, &withEmpty)) {
 		t.Error("nil and empty lists encode differently: a re-import would see a change where there is none")
 	}

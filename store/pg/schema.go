@@ -43,6 +43,7 @@ var migrations = []migration{
 	{"the events' order keys holding their titles' first kilobyte", boundTitles},
 	{"the search keys with typographic apostrophes, quotation marks, spaces and hyphens, and ё, folded", foldTypography},
 	{"the counts kept of the events citing each source", keepCited},
+	{"the events' bodies with media, in the binary form's version 4", allowMedia},
 }
 
 // schemaLock is the advisory lock chronos take while they migrate, so

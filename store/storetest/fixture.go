@@ -204,6 +204,7 @@ func normalised(e model.Event) model.Event {
 	e.Tags = nilIfEmpty(e.Tags)
 	e.Quotes = nilIfEmpty(e.Quotes)
 	e.Links = nilIfEmpty(e.Links)
+	e.Media = nilIfEmpty(e.Media)
 	e.Notes = nilIfEmpty(slices.Clone(e.Notes))
 	for i := range e.Notes {
 		e.Notes[i].At = e.Notes[i].At.Round(0).UTC()

@@ -123,6 +123,7 @@ func Run(t *testing.T, h Harness) {
 		{"EveryWriteExtendsTheChain", testEveryWriteExtendsTheChain},
 		{"Snapshots", testSnapshots},
 		{"Restore", testRestore},
+		{"MediaAreKept", testMediaAreKept},
 	} {
 		t.Run(test.name, func(t *testing.T) { test.fn(t, &suite{h}) })
 	}
