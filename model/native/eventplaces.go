@@ -87,7 +87,7 @@ func memberPlaces(body []byte) map[string][2]int {
 // second of quotes), else the member.
 func memberPlace(places map[string][2]int, msg string) ([2]int, bool) {
 	member := memberNamed(msg)
-	if _, rest, ok := strings.Cut(msg, " #"); ok && strings.HasSuffix(member, "s") && strings.HasPrefix(msg, strings.TrimSuffix(member, "s")+" #") {
+	if _, rest, ok := strings.Cut(msg, " #"); ok && strings.HasPrefix(msg, itemName(member)+" #") {
 		digits := rest[:len(rest)-len(strings.TrimLeft(rest, "0123456789"))]
 		if n, err := strconv.Atoi(digits); err == nil && n > 0 {
 			if at, ok := places[member+"/"+strconv.Itoa(n-1)]; ok {
@@ -142,6 +142,17 @@ func memberNamed(msg string) string {
 	switch field {
 	case "quote", "link", "note", "actor", "tag":
 		return field + "s"
+	case "medium":
+		return "media"
 	}
 	return field
+}
+
+// itemName is what a problem's message calls an item of a list member:
+// "quote" of quotes, "medium" of media.
+func itemName(member string) string {
+	if member == "media" {
+		return "medium"
+	}
+	return strings.TrimSuffix(member, "s")
 }

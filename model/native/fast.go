@@ -73,6 +73,7 @@ var eventMembers = map[string]struct {
 	"quotes":      {model.FieldQuotes, func(f *fastReader, e *model.Event) bool { return array(f, &e.Quotes, f.quote, &f.quotes) }},
 	"links":       {model.FieldLinks, func(f *fastReader, e *model.Event) bool { return array(f, &e.Links, f.link, &f.links) }},
 	"notes":       {model.FieldNotes, func(f *fastReader, e *model.Event) bool { return array(f, &e.Notes, f.note, &f.notes) }},
+	"media":       {model.FieldMedia, func(f *fastReader, e *model.Event) bool { return array(f, &e.Media, f.medium, &f.media) }},
 }
 
 // spaces is a word of eight spaces.
@@ -92,6 +93,7 @@ type fastReader struct {
 	quotes  []model.Quote
 	links   []model.Link
 	notes   []model.Note
+	media   []model.Medium
 }
 
 func (f *fastReader) space() {
@@ -304,7 +306,7 @@ func (f *fastReader) date(dst *model.Date) bool {
 // strMembers reads an object of string members, each into the place
 // place gives its name (nil: not a member the format has).
 func (f *fastReader) strMembers(place func(name []byte) *string) bool {
-	var seen [8]*string // an object has at most 5 of them, each once
+	var seen [8]*string // an object has at most 7 of them, each once
 	n := 0
 	return f.object(func(name []byte) bool {
 		dst := place(name)
@@ -329,6 +331,28 @@ func (f *fastReader) quote(q *model.Quote) bool {
 			return &q.Context
 		case "stance":
 			return (*string)(&q.Stance)
+		}
+		return nil
+	})
+}
+
+func (f *fastReader) medium(m *model.Medium) bool {
+	return f.strMembers(func(name []byte) *string {
+		switch string(name) {
+		case "url":
+			return &m.URL
+		case "caption":
+			return &m.Caption
+		case "credit":
+			return &m.Credit
+		case "title":
+			return &m.Title
+		case "alt":
+			return &m.Alt
+		case "thumbnail":
+			return &m.Thumbnail
+		case "link":
+			return &m.Link
 		}
 		return nil
 	})
@@ -385,7 +409,8 @@ func (f *fastReader) time(t *time.Time) bool {
 }
 
 // DecodeList decodes a JSON list of one of an event's list members
-// (into is a *[]string, *[]model.Quote, *[]model.Link or *[]model.Note)
+// (into is a *[]string, *[]model.Quote, *[]model.Link, *[]model.Note or
+// *[]model.Medium)
 // whose syntax, UTF-8 and members' uniqueness have been checked, without
 // reflection, as Read decodes an event's. It returns false and leaves
 // *into as it was when the list holds anything but what the format asks
@@ -401,6 +426,8 @@ func DecodeList(v []byte, into any) bool {
 		return listOf(v, into, (*fastReader).link)
 	case *[]model.Note:
 		return listOf(v, into, (*fastReader).note)
+	case *[]model.Medium:
+		return listOf(v, into, (*fastReader).medium)
 	}
 	return false
 }

@@ -557,7 +557,7 @@ func fieldPath(ptr jsontext.Pointer, msg string) string {
 	var parts []string
 	for tok := range ptr.Tokens() {
 		if n, ok := index(tok); ok && len(parts) > 0 {
-			parts[len(parts)-1] = fmt.Sprintf("%s #%d", strings.TrimSuffix(parts[len(parts)-1], "s"), n+1)
+			parts[len(parts)-1] = fmt.Sprintf("%s #%d", itemName(parts[len(parts)-1]), n+1)
 			continue
 		}
 		parts = append(parts, tok)
