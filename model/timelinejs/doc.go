@@ -79,16 +79,26 @@
 // slide's id is not reserved, because the title may come after the events
 // in a file read as a stream.
 //
-// # Quotes and sources
+// # Media, quotes and sources
 //
-// A slide's media becomes a quote: the caption is the quote's text, the
-// credit its speaker, and the url a source, one per distinct URL, named
+// A slide's media is a medium of its event (a photo, a video, a map, an
+// embed's page), with its url, caption, credit, title, alt, thumbnail
+// and link: a caption says what the medium shows, and is no one's
+// words. Writing puts an event's first medium at a web address in its
+// slide's media, its quotes then in the text; the other media are
+// counted. Read back as an update, a slide whose medium is the one
+// written keeps the event's media whole (Taken).
+//
+// A <blockquote> media is a quote, and so is the media chrono's export
+// writes for a quote, whose credit it marks up (below): the caption is
+// the quote's text, the credit its speaker, and the url a source, one
+// per distinct URL, named
 // after the URL's host ("occupydemocrats.com", then
 // "occupydemocrats.com-2" for another page of the same site). Imported
 // into a store (a sink that is model.StoredSources), a URL stored already
 // is cited by its source's id, and no id is made up that a stored source
-// of another URL has. Writing puts
-// an event's first quote in media when its source has a URL, with the
+// of another URL has. Writing puts, for an event without a medium,
+// its first quote in media when its source has a URL, with the
 // source's details marked up in the credit so that they read back:
 //
 //	Gary Miller, <span class="chrono-context">to the Post</span>,

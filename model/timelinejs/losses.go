@@ -7,10 +7,12 @@ import "chrono/model"
 // (headline), the tags (group, and the text's "Tags:" line, added to the
 // stored ones), the status and actors when the text has chrono's export's
 // paragraphs for them (markedFields), and the summary (text, less what
-// chrono's export writes after a summary: Taken). Media holds only one
-// quote, without its stance: an update keeps the stored quotes, links,
-// date source and notes. A new event takes everything a slide has.
-const Carries = model.FieldDate | model.FieldDateText | model.FieldTitle | model.FieldTags | model.FieldSummary | model.FieldStatus | model.FieldActors
+// chrono's export writes after a summary: Taken), and the media when
+// the slide has a medium (a photo, a video: Taken keeps the stored
+// media when it is the first of them). Media holds only one quote,
+// without its stance: an update keeps the stored quotes, links, date
+// source and notes. A new event takes everything a slide has.
+const Carries = model.FieldDate | model.FieldDateText | model.FieldTitle | model.FieldTags | model.FieldSummary | model.FieldStatus | model.FieldActors | model.FieldMedia
 
 // What reading a TimelineJS document can lose or change. Each is counted
 // once per occurrence, so that nothing is dropped silently.
@@ -28,11 +30,11 @@ var (
 	LossNoHeadline    = model.Loss{One: "slide without a headline given a title from its content", Many: "slides without a headline given a title from their content"}
 	LossGroupChanged  = model.Loss{One: "group changed to make a valid tag", Many: "groups changed to make valid tags"}
 	LossGroupDropped  = model.Loss{One: "group not imported (no valid tag can be made of it)", Many: "groups not imported (no valid tag can be made of them)"}
-	LossMediaDisplay  = model.Loss{One: "media thumbnail, alt, link or link_target not imported", Many: "media thumbnails, alts, links or link_targets not imported"}
-	LossMediaTitle    = model.Loss{One: "title of a blockquote or embedded media not imported", Many: "titles of blockquote or embedded media not imported"}
-	LossMediaEmbed    = model.Loss{One: "embedded HTML media not imported", Many: "embedded HTML media not imported"}
+	LossMediaDisplay  = model.Loss{One: "media link_target, or a quote's media thumbnail, alt or link, not imported", Many: "media link_targets, or quotes' media thumbnails, alts or links, not imported"}
+	LossMediaTitle    = model.Loss{One: "title of a blockquote media not imported", Many: "titles of blockquote media not imported"}
+	LossMediaEmbed    = model.Loss{One: "embedded HTML media's markup not imported (the page it shows kept as the medium's URL)", Many: "embedded HTML media's markup not imported (the pages they show kept as the media's URLs)"}
 	LossMediaNoText   = model.Loss{One: "media without a caption kept only as a source", Many: "media without a caption kept only as sources"}
-	LossMediaEmpty    = model.Loss{One: "media without a URL or caption not imported", Many: "media without a URL or caption not imported"}
+	LossMediaEmpty    = model.Loss{One: "media without a URL, caption or title not imported", Many: "media without a URL, caption or title not imported"}
 	LossCreditSource  = model.Loss{One: "source detail in a credit without a URL not imported", Many: "source details in credits without a URL not imported"}
 	LossSourceDetails = model.Loss{One: "source detail differing from the first use of its URL not imported", Many: "source details differing from the first use of their URL not imported"}
 	LossFieldUnread   = model.Loss{One: "status, actors or tags paragraph not read (an unknown status, a tag chrono refuses): kept as text", Many: "status, actors or tags paragraphs not read (an unknown status, a tag chrono refuses): kept as text"}

@@ -82,12 +82,17 @@ func (rd *reader) convert(s *slide, n int) *pending {
 		}
 	}
 	var newSource *model.Source
+	p.present &^= model.FieldMedia // a slide without a medium keeps the stored ones
 	if s.media != nil {
-		var q *model.Quote
-		q, newSource = rd.media(s, s.media)
+		q, m, fresh := rd.media(s, s.media)
 		if q != nil {
 			e.Quotes = []model.Quote{*q}
 		}
+		if m != nil {
+			e.Media = []model.Medium{*m}
+			p.present |= model.FieldMedia
+		}
+		newSource = fresh
 	}
 	e.Title = s.headline
 	if e.Title == "" {

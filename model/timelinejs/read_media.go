@@ -7,25 +7,31 @@ import (
 	"chrono/model/native"
 )
 
-// media reads a slide's media as a quote: the caption is its text and the
-// credit its speaker (with the context and source details chrono writes
-// into a credit). A URL becomes a source, one per distinct URL; it returns
-// the source when the URL is new, for the caller to send. TimelineJS's
-// <blockquote> media, quote markup in place of a URL, is a quote too: its
-// <cite> names the speaker, and the caption says where it is from.
-func (rd *reader) media(s *slide, m *member) (*model.Quote, *model.Source) {
+// media reads a slide's media: a quote, when it is one, or a medium.
+// TimelineJS's <blockquote> media, quote markup in place of a URL, is a
+// quote: its <cite> names the speaker, and the caption says where it is
+// from. So is the media chrono's export writes for a quote, whose credit
+// it marks up (credit.go): the caption is the quote's text, the credit
+// its speaker, context and source details, and the URL a source, one
+// per distinct URL; it returns the source when the URL is new, for the
+// caller to send. Any other media (a photo, a video, a map) is a medium,
+// whose caption says what it shows and is no one's words; an embed's
+// (an <iframe>'s) too, the page it shows its URL.
+func (rd *reader) media(s *slide, m *member) (*model.Quote, *model.Medium, *model.Source) {
 	if m.value.Kind() != '{' {
 		s.problem(m.at, `media: want an object such as {"url": "...", "caption": "..."}, found `+native.KindName(m.value.Kind()))
-		return nil, nil
+		return nil, nil, nil
 	}
 	var url, caption, rawCredit, title string
+	var shown model.Medium // what only a medium keeps: alt, thumbnail, link
+	display := 0           // of those, how many the media has
 	for _, f := range members(m.value, m.at) {
 		str, ok := stringOf(f.value)
 		if m.name == "asset" && f.name == "media" {
 			f.name = "url" // TimelineJS2's asset names its URL "media"
 		}
 		switch f.name {
-		case "url", "caption", "credit", "title":
+		case "url", "caption", "credit", "title", "alt", "thumbnail", "link":
 			if !ok {
 				s.problem(f.at, "media: "+f.name+": want a string, found "+native.KindName(f.value.Kind()))
 				continue
@@ -37,10 +43,21 @@ func (rd *reader) media(s *slide, m *member) (*model.Quote, *model.Source) {
 				caption = rd.text(str)
 			case "credit":
 				rawCredit = str
-			default:
+			case "title":
 				title = oneLine(rd.text(str))
+			case "alt":
+				shown.Alt = strings.TrimSpace(str)
+			case "thumbnail":
+				shown.Thumbnail = strings.TrimSpace(str)
+			default:
+				shown.Link = strings.TrimSpace(str)
 			}
-		case "thumbnail", "alt", "link", "link_target":
+			if f.name == "alt" || f.name == "thumbnail" || f.name == "link" {
+				if carries(f.value) {
+					display++
+				}
+			}
+		case "link_target":
 			if carries(f.value) {
 				rd.losses.Add(LossMediaDisplay, 1)
 			}
@@ -52,6 +69,24 @@ func (rd *reader) media(s *slide, m *member) (*model.Quote, *model.Source) {
 	}
 	c, embeds := readCredit(rawCredit)
 	rd.losses.Add(LossHTMLEmbed, embeds)
+	if !c.structured && !strings.Contains(strings.ToLower(url), "<blockquote") {
+		if strings.HasPrefix(url, "<") {
+			// An embed (an <iframe>): its markup is not kept, the page
+			// it shows is.
+			rd.losses.Add(LossMediaEmbed, 1)
+			url = embedSource(url)
+		}
+		shown.URL, shown.Caption, shown.Credit, shown.Title = url, caption, c.speaker, title
+		if model.Blank(url) && model.Blank(caption) && model.Blank(title) {
+			if shown != (model.Medium{}) {
+				rd.losses.Add(LossMediaEmpty, 1)
+			}
+			return nil, nil, nil
+		}
+		return nil, &shown, nil
+	}
+	// A quote has no place for what only a medium shows.
+	rd.losses.Add(LossMediaDisplay, display)
 	context := c.context
 	if strings.HasPrefix(url, "<") {
 		// Markup in place of a URL: TimelineJS shows a <blockquote> as a
@@ -96,7 +131,7 @@ func (rd *reader) media(s *slide, m *member) (*model.Quote, *model.Source) {
 		if c.publisher != "" || c.author != "" || !c.published.IsZero() {
 			rd.losses.Add(LossCreditSource, 1)
 		}
-		return q, nil
+		return q, nil, nil
 	}
 	src := model.Source{ID: c.sourceID, URL: url, Title: title, Publisher: c.publisher, Author: c.author, Published: c.published}
 	var fresh *model.Source
@@ -123,10 +158,21 @@ func (rd *reader) media(s *slide, m *member) (*model.Quote, *model.Source) {
 	}
 	if q == nil {
 		rd.losses.Add(LossMediaNoText, 1)
-		return nil, fresh
+		return nil, nil, fresh
 	}
 	q.Source = src.ID
-	return q, fresh
+	return q, nil, fresh
+}
+
+// embedSource is the URL an embed's markup shows (its first src), or ""
+// for none.
+func embedSource(markup string) string {
+	for _, t := range tokenize(markup) {
+		if src := strings.TrimSpace(t.attrs["src"]); t.kind == startToken && src != "" {
+			return src
+		}
+	}
+	return ""
 }
 
 // storedSource is the id of the source the import already knows with

@@ -163,6 +163,7 @@ func readBack(class, label string, list []string) []string {
 // stored tag for each tag of the slide that is its export read back (a
 // tag "a  b", its spaces collapsed, is not another tag).
 func Taken(stored model.Event, read *model.Event) {
+	takenMedia(stored, read)
 	if read.Summary != stored.Summary {
 		read.Summary = SummaryTaken(stored.Summary, read.Summary)
 	}

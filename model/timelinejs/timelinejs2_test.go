@@ -46,8 +46,8 @@ func TestReadTimelineJS2(t *testing.T) {
 	if e.Summary != "Two days." || !slices.Equal(e.Tags, []string{"Protests"}) {
 		t.Errorf("first event %+v", e)
 	}
-	if q := e.Quotes; len(q) != 1 || q[0].Text != "What she said." || q[0].Speaker != "Jane Roe" || q[0].Source != "example.org" {
-		t.Errorf("quotes %+v, want the asset's caption by Jane Roe from example.org", q)
+	if m := e.Media; len(e.Quotes) != 0 || len(m) != 1 || m[0].Caption != "What she said." || m[0].Credit != "Jane Roe" || m[0].URL != "https://example.org/report" {
+		t.Errorf("quotes %+v, media %+v; want the asset a medium, its caption credited to Jane Roe", e.Quotes, m)
 	}
 	if q := tl.Events[4].Quotes; len(q) != 1 || q[0].Text != "Words." || q[0].Speaker != "A. Speaker" {
 		t.Errorf("blockquote asset read as %+v", q)

@@ -35,10 +35,13 @@ type (
 		Text     string `json:"text,omitempty"`
 	}
 	tlMedia struct {
-		URL     string `json:"url"`
-		Caption string `json:"caption,omitempty"`
-		Credit  string `json:"credit,omitempty"`
-		Title   string `json:"title,omitempty"`
+		URL       string `json:"url"`
+		Caption   string `json:"caption,omitempty"`
+		Credit    string `json:"credit,omitempty"`
+		Title     string `json:"title,omitempty"`
+		Alt       string `json:"alt,omitempty"`
+		Thumbnail string `json:"thumbnail,omitempty"`
+		Link      string `json:"link,omitempty"`
 	}
 )
 
@@ -141,7 +144,16 @@ func eventSlide(e model.Event, sources map[string]model.Source, carried map[stri
 	}
 	folded := e.Quotes
 	var media *model.Quote
-	if len(e.Quotes) > 0 {
+	shown, hasMedium := shownMedium(&e)
+	switch {
+	case hasMedium:
+		// The slide's media is for media: a photo shows what happened,
+		// and the quotes go into the text.
+		s.Media = slideMedium(e.Media[shown], losses)
+		losses.Add(LossMediaLeftOut, len(e.Media)-1)
+		losses.Add(LossQuoteBesideMedium, len(e.Quotes))
+	case len(e.Quotes) > 0:
+		losses.Add(LossMediaLeftOut, len(e.Media))
 		q := e.Quotes[0]
 		src, ok := sources[q.Source]
 		_, web := model.WebURL(src.URL)
@@ -164,6 +176,8 @@ func eventSlide(e model.Event, sources map[string]model.Source, carried map[stri
 			losses.Add(LossQuoteNoURL, 1)
 		}
 		losses.Add(LossQuoteFolded, len(e.Quotes)-1)
+	default:
+		losses.Add(LossMediaLeftOut, len(e.Media))
 	}
 	for _, q := range e.Quotes {
 		if q.Stance != "" {

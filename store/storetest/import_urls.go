@@ -19,14 +19,16 @@ func timelineJSInput(name, doc string) model.Input {
 // URL's host (TimelineJS) never makes one a stored source of another URL
 // has, and cites a URL already stored by its source's id: a later file's
 // quote cites the page it came from, and no stored source is moved to
-// another page. So in one transaction and in bulk.
+// another page. So in one transaction and in bulk. The media are quotes
+// as chrono's export marks them up, naming no source by its id: any
+// other media is a medium, whose URL is no source.
 func testImportCitesEachURL(t *testing.T, s *suite) {
 	first := `{"events": [
-		{"unique_id": "a", "start_date": {"year": "2017"}, "text": {"headline": "A"}, "media": {"url": "https://news.example/one", "caption": "Quote one", "credit": "Alice"}},
-		{"unique_id": "b", "start_date": {"year": "2018"}, "text": {"headline": "B"}, "media": {"url": "https://news.example/two", "caption": "Quote two", "credit": "Bob"}}]}`
+		{"unique_id": "a", "start_date": {"year": "2017"}, "text": {"headline": "A"}, "media": {"url": "https://news.example/one", "caption": "Quote one", "credit": "Alice, <span class=\"chrono-context\">to the paper</span>"}},
+		{"unique_id": "b", "start_date": {"year": "2018"}, "text": {"headline": "B"}, "media": {"url": "https://news.example/two", "caption": "Quote two", "credit": "Bob, <span class=\"chrono-context\">to the paper</span>"}}]}`
 	later := `{"events": [
-		{"unique_id": "c", "start_date": {"year": "2019"}, "text": {"headline": "C"}, "media": {"url": "https://news.example/three", "caption": "Quote three", "credit": "Carol"}},
-		{"unique_id": "d", "start_date": {"year": "2020"}, "text": {"headline": "D"}, "media": {"url": "https://news.example/two", "caption": "Quote four", "credit": "Dan"}}]}`
+		{"unique_id": "c", "start_date": {"year": "2019"}, "text": {"headline": "C"}, "media": {"url": "https://news.example/three", "caption": "Quote three", "credit": "Carol, <span class=\"chrono-context\">to the paper</span>"}},
+		{"unique_id": "d", "start_date": {"year": "2020"}, "text": {"headline": "D"}, "media": {"url": "https://news.example/two", "caption": "Quote four", "credit": "Dan, <span class=\"chrono-context\">to the paper</span>"}}]}`
 	eachWay(t, func(t *testing.T, bulk bool) {
 		st := s.empty(t)
 		opts := model.ImportOptions{Bulk: bulk}
@@ -62,7 +64,7 @@ func testImportCitesEachURL(t *testing.T, s *suite) {
 		for id, want := range map[string]string{"a": "https://news.example/one", "b": "https://news.example/two", "c": "https://news.example/three", "d": "https://news.example/two", "e": "https://other.example/x"} {
 			e := StoredEvent(t, st, id)
 			if len(e.Quotes) != 1 || url[e.Quotes[0].Source] != want {
-				t.Errorf("event %s's quote %+v cites %q, want %s", id, e.Quotes, url[e.Quotes[0].Source], want)
+				t.Errorf("event %s's quotes %+v (sources %v), want one citing %s", id, e.Quotes, url, want)
 			}
 		}
 	})
