@@ -753,6 +753,32 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 			}
 			text(e.Summary, st.Item, "")
 		}
+		if len(e.Media) > 0 {
+			lines = append(lines, "")
+			media := "1 medium"
+			if len(e.Media) > 1 {
+				media = thousands(len(e.Media)) + " media"
+			}
+			add(st.Label.Render(media))
+			for i, m := range e.Media {
+				if i > 0 {
+					lines = append(lines, "")
+				}
+				// A caption says what the medium shows, in no one's
+				// words: text, not a quote.
+				for _, t := range []string{m.Title, m.Caption} {
+					if !model.Blank(t) {
+						text(t, st.Item, "  ")
+					}
+				}
+				if !model.Blank(m.Credit) {
+					text("credit: "+line(m.Credit), st.Label, "  ")
+				}
+				if m.URL != "" {
+					address(m.URL, "  ")
+				}
+			}
+		}
 		return lines
 	}
 	b := p.blocks

@@ -447,7 +447,7 @@ func (f *eventForm) event() (model.Event, error) {
 	var e model.Event
 	if from := cmp.Or(f.rest, f.base); from != nil {
 		e = *from
-		e.Quotes, e.Links, e.Notes = slices.Clone(e.Quotes), slices.Clone(e.Links), slices.Clone(e.Notes)
+		e.Quotes, e.Links, e.Notes, e.Media = slices.Clone(e.Quotes), slices.Clone(e.Links), slices.Clone(e.Notes), slices.Clone(e.Media)
 	}
 	d, err := model.ReadDate(f.inputs[fieldDate].Value())
 	if err != nil {
