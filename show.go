@@ -27,7 +27,7 @@ func newShowCmd(c *cli) *cobra.Command {
 	opts := &showOptions{cli: c}
 	cmd := &cobra.Command{
 		Use:   "show ID [--sides] [--tz ZONE]",
-		Short: "Show an event with its quotes, their sources, links and notes",
+		Short: "Show an event with its quotes, their sources, media, links and notes",
 		Args:  exactArgs(1, "the ID of an event (see chrono list)"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.id = args[0]

@@ -190,6 +190,28 @@ func Show(w io.Writer, d model.Detail, problems []model.Contradiction, width int
 			}
 		}
 	}
+	if len(e.Media) > 0 {
+		p.blank()
+		p.line("", "Media")
+		// A caption says what a medium shows, in no one's words: text,
+		// not a quote.
+		for i, m := range e.Media {
+			if i > 0 {
+				p.blank()
+			}
+			for _, t := range []string{m.Title, m.Caption} {
+				if !model.Blank(t) {
+					p.wrapped("  ", termtext.Text(t))
+				}
+			}
+			if !model.Blank(m.Credit) {
+				p.wrapped("  ", "credit: "+termtext.Line(m.Credit))
+			}
+			if m.URL != "" {
+				p.line("  ", termtext.Line(m.URL))
+			}
+		}
+	}
 	if len(d.Related) > 0 {
 		p.blank()
 		p.line("", "Links")
