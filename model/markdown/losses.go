@@ -28,6 +28,9 @@ func holdsMarked(e *model.Event, notes bool) bool {
 	for _, q := range e.Quotes {
 		texts = append(texts, q.Text, q.Speaker, q.Context)
 	}
+	for _, m := range e.Media {
+		texts = append(texts, m.Title, m.Caption, m.Credit)
+	}
 	if notes {
 		for _, n := range e.Notes {
 			texts = append(texts, n.Text, n.Author)

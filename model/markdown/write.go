@@ -239,8 +239,9 @@ func (w *writer) source(id string) string {
 	return sourceName(s)
 }
 
-// particulars writes an event's date source, actors, tags, links (its
-// own, then those others make to it, turned around) and id as a list.
+// particulars writes an event's date source, actors, tags, media, links
+// (its own, then those others make to it, turned around) and id as a
+// list.
 func (w *writer) particulars(e *model.Event) {
 	var items []string
 	if src := w.source(e.DateSource); src != "" {
@@ -259,6 +260,9 @@ func (w *writer) particulars(e *model.Event) {
 			chips[i] = code("#" + t) // in code, so that no renderer takes it for a heading
 		}
 		items = append(items, "Tags: "+strings.Join(chips, " "))
+	}
+	for _, m := range e.Media {
+		items = append(items, medium(m))
 	}
 	var incoming []model.Incoming
 	if w.opts.Incoming != nil {
