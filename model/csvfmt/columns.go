@@ -46,7 +46,7 @@ type unknownColumn struct {
 }
 
 // Carries is the event fields chrono CSV has columns for. The rest (links,
-// notes) an update keeps as stored.
+// notes, media) an update keeps as stored.
 const Carries = model.FieldDate | model.FieldTitle | model.FieldSummary | model.FieldStatus |
 	model.FieldActors | model.FieldTags | model.FieldDateText | model.FieldDateSource | model.FieldQuotes
 

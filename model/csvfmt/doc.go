@@ -11,7 +11,8 @@
 // row stands on its own when a spreadsheet user copies it elsewhere.
 //
 // What the eleven columns cannot carry (the investigation's title and
-// description, links and notes) is counted as lost on export; the native
+// description, links, notes and media) is counted as lost on export; an
+// import keeps the stored ones (Carries); the native
 // JSON format carries everything. date_text holds the words a source
 // gave for the date ("last year"), and date_source the id of the source
 // whose publication date anchors them. Import takes the columns in any

@@ -13,6 +13,9 @@ var (
 	LostDescription = model.Loss{One: "investigation description not exported", Many: "investigation descriptions not exported"}
 	LostLink        = model.Loss{One: "link not exported", Many: "links not exported"}
 	LostNote        = model.Loss{One: "note not exported", Many: "notes not exported"}
+	// LostMedium counts the events' media: the eleven columns are the
+	// layout, with no place for them.
+	LostMedium = model.Loss{One: "medium not exported", Many: "media not exported"}
 	// LostUncitedSource counts sources no exported event cites: a row
 	// carries only the sources it cites.
 	LostUncitedSource = model.Loss{One: "source cited by no exported event left out", Many: "sources cited by no exported event left out"}

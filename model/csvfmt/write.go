@@ -104,6 +104,7 @@ func (wr *writer) row(e *model.Event, n int, rec []string) error {
 	}
 	wr.losses.Add(LostLink, len(e.Links))
 	wr.losses.Add(LostNote, len(e.Notes))
+	wr.losses.Add(LostMedium, len(e.Media))
 	return nil
 }
 

@@ -80,6 +80,7 @@ func TestWriteLosses(t *testing.T) {
 		Actors:  []string{" Gary Miller", "NSO Group"},
 		Links:   []model.Link{{Rel: model.Follows, Event: "y"}, {Rel: model.Related, Event: "z"}},
 		Notes:   []model.Note{{Text: "check the call logs"}},
+		Media:   []model.Medium{{URL: "https://example.org/p.jpg"}, {Caption: "a map"}},
 	}
 	sources := []model.Source{{ID: "wapo"}, {ID: "nyt"}, {ID: "ft"}}
 	var losses model.Losses
@@ -88,7 +89,7 @@ func TestWriteLosses(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[model.Loss]int{
-		LostTitle: 1, LostDescription: 0, LostLink: 2, LostNote: 1,
+		LostTitle: 1, LostDescription: 0, LostLink: 2, LostNote: 1, LostMedium: 2,
 		LostCarriageReturn: 3, TrimmedItem: 1, DroppedItem: 0,
 		LostUncitedSource: 2, // wapo is carried by the row its date cites
 	}
