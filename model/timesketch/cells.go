@@ -31,7 +31,12 @@ func decodeList(key string, v value, csv bool, into any) string {
 	return key + ": " + describeJSON(singular(key), err)
 }
 
-func singular(key string) string { return strings.TrimSuffix(key, "s") }
+func singular(key string) string {
+	if key == keyMedia {
+		return "medium"
+	}
+	return strings.TrimSuffix(key, "s")
+}
 
 // describeJSON says what is wrong with a list, naming the element as a
 // person would count it: `quote #2: unknown field "spekaer"`.

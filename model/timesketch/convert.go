@@ -209,6 +209,7 @@ func convert(rec *record, memo *sourceMemo, out *result) {
 		c.list(keyQuotes, &e.Quotes)
 		c.list(keyLinks, &e.Links)
 		c.list(keyNotes, &e.Notes)
+		c.list(keyMedia, &e.Media)
 		sources = c.sources(memo)
 	} else {
 		when := dt

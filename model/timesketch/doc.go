@@ -30,11 +30,11 @@
 // them apart by their other attributes, whatever their order (alike.go).
 //
 // Writing adds chrono's own keys (chrono_id, date_edtf, date_text,
-// date_source, status, summary, actors, quotes, sources, links, notes), so
-// that an export reads back to the same events. A record with a chrono_id
-// is read as chrono wrote it; in any other record those keys are ordinary
-// attributes, so that a web log's "status" column is not taken for the
-// standing of a claim.
+// date_source, status, summary, actors, quotes, sources, links, notes,
+// media), so that an export reads back to the same events. A record with
+// a chrono_id is read as chrono wrote it; in any other record those keys
+// are ordinary attributes, so that a web log's "status" column is not
+// taken for the standing of a claim.
 //
 // Timesketch needs a time for every event, so an export leaves out the
 // events it cannot place honestly (undated ones, those whose start is open
@@ -62,13 +62,14 @@ const (
 	keySources    = "sources"
 	keyLinks      = "links"
 	keyNotes      = "notes"
+	keyMedia      = "media"
 )
 
 // columns is the order in which both writers put the keys.
 var columns = []string{
 	keyMessage, keyDatetime, keyTimestamp, keyDesc, keyTag,
 	keyID, keyEDTF, keyDateText, keyDateSource, keyStatus, keySummary,
-	keyActors, keyQuotes, keySources, keyLinks, keyNotes,
+	keyActors, keyQuotes, keySources, keyLinks, keyNotes, keyMedia,
 }
 
 // timesketchOwn reports whether key is one of Timesketch's own, which
@@ -91,7 +92,7 @@ func timesketchOwn(key, text string) bool {
 func chronoKey(key string) bool {
 	switch key {
 	case keyID, keyEDTF, keyDateText, keyDateSource, keyStatus, keySummary,
-		keyActors, keyQuotes, keySources, keyLinks, keyNotes:
+		keyActors, keyQuotes, keySources, keyLinks, keyNotes, keyMedia:
 		return true
 	}
 	return false

@@ -43,7 +43,7 @@ func (v value) bytes() []byte {
 // listKey reports whether key is one of chrono's list-valued keys.
 func listKey(key string) bool {
 	switch key {
-	case keyActors, keyQuotes, keySources, keyLinks, keyNotes:
+	case keyActors, keyQuotes, keySources, keyLinks, keyNotes, keyMedia:
 		return true
 	}
 	return false

@@ -18,10 +18,10 @@ type row struct {
 	dateSource, status      string
 	summary                 string
 	// The list-valued keys as JSON; nil when empty.
-	actors, quotes, sources, links, notes []byte
+	actors, quotes, sources, links, notes, media []byte
 	// The same lists as values, in that order, for an exporter that
 	// encodes them as it writes (direct); nil when empty.
-	lists [5]any
+	lists [6]any
 }
 
 // exporter turns events into rows and counts what cannot go.
@@ -131,6 +131,7 @@ func (x *exporter) row(e model.Event) (r row, ok bool, err error) {
 		{&r.sources, cited, len(cited)},
 		{&r.links, e.Links, len(e.Links)},
 		{&r.notes, e.Notes, len(e.Notes)},
+		{&r.media, e.Media, len(e.Media)},
 	} {
 		if f.n == 0 {
 			continue

@@ -71,7 +71,7 @@ func (r *row) cells() ([]string, error) {
 	cells := []string{
 		r.message, r.datetime, strconv.FormatInt(r.timestamp, 10), r.desc, string(tagJSON),
 		r.id, r.edtf, r.dateText, r.dateSource, r.status, r.summary,
-		string(r.actors), string(r.quotes), string(r.sources), string(r.links), string(r.notes),
+		string(r.actors), string(r.quotes), string(r.sources), string(r.links), string(r.notes), string(r.media),
 	}
 	// JSON refuses invalid UTF-8; so must CSV, or the file would not read back.
 	for i, c := range cells {

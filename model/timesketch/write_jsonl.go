@@ -67,7 +67,7 @@ func (r *row) encode(enc *jsontext.Encoder) error {
 	str(keyDateSource, r.dateSource, false)
 	str(keyStatus, r.status, false)
 	str(keySummary, r.summary, false)
-	for i, key := range [...]string{keyActors, keyQuotes, keySources, keyLinks, keyNotes} {
+	for i, key := range [...]string{keyActors, keyQuotes, keySources, keyLinks, keyNotes, keyMedia} {
 		list(key, r.lists[i])
 	}
 	token(jsontext.EndObject)
