@@ -30,7 +30,7 @@ func keepBodiesBinary(tx pgx.Tx) error {
 	return err
 }
 
-// allowMedia is the seventeenth step, which changes no row. From it an
+// allowMedia is the eighteenth step, which changes no row. From it an
 // event with media has its body in version 4 of the binary form, which
 // a chrono of the step before cannot read and would call damaged; with
 // the version raised, it says the schema is newer and to upgrade chrono
