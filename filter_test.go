@@ -122,3 +122,32 @@ func TestCLIFilterBySource(t *testing.T) {
 	}
 	golden.RequireEqual(t, transcript(db, shown, results))
 }
+
+// TestSourceListCountsCitingEvents: source list says how many events
+// cite each source, as the browser's sources screen and rm count them:
+// an event whose date's words a source anchors cites it, and a source
+// nothing cites says so.
+func TestSourceListCountsCitingEvents(t *testing.T) {
+	db := exampleDB(t)
+	for _, args := range [][]string{
+		{"source", "add", "--id", "memo", "--publisher", "Memo"},
+		{"source", "add", "--id", "unused", "--publisher", "Unused"},
+		{"edit", "fbi-tip", "--set", "date_text=last year", "--set", "date_source=memo"},
+	} {
+		if r := chrono(t, db, "", args...); r.code != 0 {
+			t.Fatalf("%v: %s", args, r.stderr)
+		}
+	}
+	out := chrono(t, db, "", "source", "list").stdout
+	for id, want := range map[string]string{"memo": "cited by 1 event", "unused": "not cited", "wapo": "cited by 3 events", "occupy-democrats": "cited by 9 events"} {
+		line := ""
+		for l := range strings.Lines(out) {
+			if strings.HasPrefix(l, id+" ") {
+				line = l
+			}
+		}
+		if !strings.Contains(line, want) {
+			t.Errorf("%s: %q; want %q", id, line, want)
+		}
+	}
+}
