@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"encoding/binary"
 	"reflect"
 	"testing"
 
@@ -17,6 +18,22 @@ func testMigrationAllowsMedia(t *testing.T) {
 	want := dumpOf(t, s)
 	s.Close()
 	asSchema(t, path, 8, func(*bbolt.Tx) error { return nil })
+	// Read-only, it reads as it is, and stays at schema 8.
+	ro, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("a store of schema 8 opened read-only: %v", err)
+	}
+	got := dumpOf(t, ro)
+	ro.Close()
+	if v := got["meta"]["schema"]; v != string(binary.AppendUvarint(nil, 8)) {
+		t.Errorf("read-only, the schema became %q", v)
+	}
+	delete(got, "meta")
+	for name := range got {
+		if !reflect.DeepEqual(got[name], want[name]) {
+			t.Errorf("read-only, %s:\n%q\nwant\n%q", name, got[name], want[name])
+		}
+	}
 	s = openAt(t, path, Options{})
 	if got := dumpOf(t, s); !reflect.DeepEqual(got, want) {
 		t.Errorf("after the upgrade:\n%q\nwant\n%q", got, want)

@@ -226,6 +226,9 @@ func (s *Store) prepare(created bool) error {
 		return fmt.Errorf("store %s was %w (schema %d; this chrono reads up to %d): upgrade chrono", s.path, model.ErrNewerSchema, v, SchemaVersion)
 	case v == 0:
 		return fmt.Errorf("%s: %w (schema 0)", s.path, model.ErrNotChrono)
+	case v < SchemaVersion && s.readOnly && v >= readsAsIs:
+		// Read as it is: the steps since change no byte of it.
+		return nil
 	case v < SchemaVersion && s.readOnly:
 		return fmt.Errorf("store %s needs upgrading from schema %d: open it once without read-only", s.path, v)
 	case v < SchemaVersion:
