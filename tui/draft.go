@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -314,12 +315,32 @@ func (m *Model) reopenDraft() tea.Cmd {
 	if _, ok := f.(*noteEditor); !ok {
 		cmd = loadSources(m.ctx.store)
 	}
+	notice := fmt.Sprintf("back as you left it when the browser ended (%s): %s", when, draftPhrase(d))
 	if b, ok := m.screens[0].(*browser); ok && d.Event != "" {
 		// The rows behind the form show the event it changes; asked
 		// after the browser's first window, and so put on screen over it.
-		cmd = tea.Batch(cmd, b.askEvent(d.Event))
+		cmd = tea.Batch(cmd, b.askDraftEvent(d.Event, notice))
 	}
-	return tea.Batch(cmd, sayAlso(fmt.Sprintf("back as you left it when the browser ended (%s): %s", when, draftPhrase(d))))
+	return tea.Batch(cmd, sayAlso(notice))
+}
+
+// askDraftEvent moves the rows to the event a draft changes. One gone
+// meanwhile (to the trash, or deleted) is no error of the browser's:
+// the rows stay where they are, and the status line keeps notice, saying
+// where the event went, for the form's save says what it can do then.
+func (b *browser) askDraftEvent(id, notice string) tea.Cmd {
+	read := func(gen int) tea.Cmd {
+		jump := jumpToEvent(b.ctx.store, gen, b.query, id, windowSize(b.tl.height))
+		return func() tea.Msg {
+			msg := jump()
+			if w, ok := msg.(windowMsg); ok && errors.As(w.err, new(*model.Missing)) {
+				w.err, w.note = errNoMove, notice+" · "+id+" is no longer on the timeline (in the trash, or deleted)"
+				return w
+			}
+			return msg
+		}
+	}
+	return b.ask(read, read)
 }
 
 // draftLeft is the draft to keep once the browser has ended: what a

@@ -267,3 +267,32 @@ func TestNowhereToKeepADraft(t *testing.T) {
 		t.Error("the note is said to be kept, with nowhere to keep it")
 	}
 }
+
+// TestDraftOfAnEventGoneMeanwhile: a draft of an event moved to the
+// trash since opens its form all the same, and the status line keeps
+// saying it is the draft, and where the event went, rather than an
+// error in its place.
+func TestDraftOfAnEventGoneMeanwhile(t *testing.T) {
+	s := exampleStore(t)
+	kept := &keptDrafts{}
+	d, opts := browseWithDrafts(t, s, kept, "")
+	d.keys("j")
+	id := d.selected()
+	d.keys("E", "tab", "tab", "tab", "end")
+	d.typeText(" (mine)")
+	d.send(stopMsg{sig: syscall.SIGHUP})
+	if err := leaveDraft(opts, d.m); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := (model.Trash{Events: []string{id}}).Apply(s); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := browseWithDrafts(t, s, kept, "")
+	if _, ok := again.openDialog().(*eventForm); !ok {
+		t.Fatalf("dialog %T; want the event form", again.openDialog())
+	}
+	st := again.status()
+	if !strings.Contains(st, "back as you left it") || !strings.Contains(st, id+" is no longer on the timeline") || again.statusErr() {
+		t.Errorf("status %q (error %v); want the draft's notice and where its event went", st, again.statusErr())
+	}
+}
