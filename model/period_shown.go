@@ -68,7 +68,7 @@ func ShownWindows(periods []Period, z Zone) []Span {
 		if p.Open || p.Undated {
 			continue
 		}
-		n := p.Year*12 + int64(p.Month-1)
+		n := periodNumberOf(p)
 		last := n + int64(max(p.Months, 1)) - 1
 		turns[n], turns[n+1], turns[last], turns[last+1] = true, true, true, true
 	}

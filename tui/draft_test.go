@@ -36,6 +36,29 @@ func browseWithDrafts(t *testing.T, s model.Store, drafts Drafts, readOnly strin
 	return d, opts
 }
 
+// hangUp ends d's browser as a closed terminal does, and keeps what it
+// leaves typed, as Run does.
+func hangUp(t *testing.T, d *driver, opts Options) {
+	t.Helper()
+	d.send(stopMsg{sig: syscall.SIGHUP})
+	if err := leaveDraft(opts, d.m); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// draftATitle leaves a draft in kept of the second event's title, typed
+// longer, and returns the event's id.
+func draftATitle(t *testing.T, s model.Store, kept *keptDrafts) string {
+	t.Helper()
+	d, opts := browseWithDrafts(t, s, kept, "")
+	d.keys("j")
+	id := d.selected()
+	d.keys("E", "tab", "tab", "tab", "end")
+	d.typeText(" (mine)")
+	hangUp(t, d, opts)
+	return id
+}
+
 // TestDraftComesBack: what a signal closes unsaved in a form is kept,
 // and the next browser opens the same form with it, over the event it
 // changes, where ctrl+s saves it as it would have been saved then.
@@ -64,10 +87,7 @@ func TestDraftComesBack(t *testing.T) {
 			id := d.selected()
 			d.keys(tc.keys...)
 			d.typeText(tc.typed)
-			d.send(stopMsg{sig: syscall.SIGHUP})
-			if err := leaveDraft(opts, d.m); err != nil {
-				t.Fatal(err)
-			}
+			hangUp(t, d, opts)
 			if kept.d == nil || kept.d.Event != id {
 				t.Fatalf("kept %+v; want a draft of %s", kept.d, id)
 			}
@@ -109,15 +129,7 @@ func TestDraftComesBack(t *testing.T) {
 func TestDraftMeetsAChangeMeanwhile(t *testing.T) {
 	s := exampleStore(t)
 	kept := &keptDrafts{}
-	d, opts := browseWithDrafts(t, s, kept, "")
-	d.keys("j")
-	id := d.selected()
-	d.keys("E", "tab", "tab", "tab", "end")
-	d.typeText(" (mine)")
-	d.send(stopMsg{sig: syscall.SIGHUP})
-	if err := leaveDraft(opts, d.m); err != nil {
-		t.Fatal(err)
-	}
+	id := draftATitle(t, s, kept)
 	e := event(t, s, id)
 	theirs := e.Clone()
 	theirs.Title += " (theirs)"
@@ -187,10 +199,7 @@ func TestDraftKeepsANewSourceTyped(t *testing.T) {
 	d.typeText("Reuters")
 	d.keys("tab")
 	d.typeText(" Ltd")
-	d.send(stopMsg{sig: syscall.SIGHUP})
-	if err := leaveDraft(opts, d.m); err != nil {
-		t.Fatal(err)
-	}
+	hangUp(t, d, opts)
 	again, _ := browseWithDrafts(t, s, kept, "")
 	f, ok := again.openDialog().(*quoteForm)
 	if !ok || f.sub == nil {
@@ -231,10 +240,7 @@ func TestDraftGoesOnceSaved(t *testing.T) {
 				d.keys("tab", "tab", "tab")
 				d.typeText("a title")
 			}
-			d.send(stopMsg{sig: syscall.SIGHUP})
-			if err := leaveDraft(opts, d.m); err != nil {
-				t.Fatal(err)
-			}
+			hangUp(t, d, opts)
 			if kept.d == nil {
 				t.Fatal("no draft kept")
 			}
@@ -275,15 +281,7 @@ func TestNowhereToKeepADraft(t *testing.T) {
 func TestDraftOfAnEventGoneMeanwhile(t *testing.T) {
 	s := exampleStore(t)
 	kept := &keptDrafts{}
-	d, opts := browseWithDrafts(t, s, kept, "")
-	d.keys("j")
-	id := d.selected()
-	d.keys("E", "tab", "tab", "tab", "end")
-	d.typeText(" (mine)")
-	d.send(stopMsg{sig: syscall.SIGHUP})
-	if err := leaveDraft(opts, d.m); err != nil {
-		t.Fatal(err)
-	}
+	id := draftATitle(t, s, kept)
 	if _, _, err := (model.Trash{Events: []string{id}}).Apply(s); err != nil {
 		t.Fatal(err)
 	}

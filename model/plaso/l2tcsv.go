@@ -287,7 +287,7 @@ func (rd *l2tcsv) row(line int, cells []string) error {
 	}
 	when := cells[colDate] + " " + cells[colTime] + " " + cells[colTimezone]
 	key, id := timesketch.RecordID(when, cells[colType], e.Title)
-	if len(rd.run) > 0 && (rd.run[0].when != when || len(rd.run) >= maxRun) {
+	if len(rd.run) > 0 && (rd.run[0].when != when || len(rd.run) >= timesketch.MaxRun) {
 		if err := rd.flushRun(); err != nil {
 			return err
 		}
@@ -305,11 +305,6 @@ type heldRow struct {
 	made      string // its made id, unnumbered
 	pos, line int
 }
-
-// maxRun bounds the rows of one time held back: a log's rows of one
-// second may number thousands. Rows alike beyond it are still told
-// apart by their attributes, each as it comes.
-const maxRun = 4096
 
 // flushRun names and sends the rows held back.
 func (rd *l2tcsv) flushRun() error {

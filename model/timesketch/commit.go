@@ -29,7 +29,7 @@ func (rd *reader) commit(r *result) error {
 		}
 		return rd.send(r)
 	}
-	if len(rd.run) > 0 && (rd.run[0].at != r.at || len(rd.run) >= maxRun) {
+	if len(rd.run) > 0 && (rd.run[0].at != r.at || len(rd.run) >= MaxRun) {
 		if err := rd.flushRun(); err != nil {
 			return err
 		}
@@ -38,10 +38,11 @@ func (rd *reader) commit(r *result) error {
 	return nil
 }
 
-// maxRun bounds the records of one time held back: a log's records of
-// one second may number thousands. Records alike beyond it are still
-// told apart by their attributes, each as it comes.
-const maxRun = 4096
+// MaxRun bounds the records of one time a reader holds back to name
+// them together (Alike.Name): a log's records of one second may number
+// thousands. Records alike beyond it are still told apart by their
+// attributes, each as it comes.
+const MaxRun = 4096
 
 // flushRun names and sends the records held back.
 func (rd *reader) flushRun() error {
