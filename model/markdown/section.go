@@ -7,9 +7,9 @@ import (
 )
 
 // section is the part of the chronology an event goes under: the year of
-// its earliest bound, or the decade or century when its start is known
-// only to one (201X goes under "2010s", not "2010", which would read as
-// the year it happened), a section for events whose start is open or
+// its earliest bound as written, or the decade or century when its start
+// is known only to one (201X goes under "2010s", not "2010", which would
+// read as the year it happened), a section for events whose start is open or
 // unknown (they may begin before any year shown), or one for undated
 // events.
 type section struct {
@@ -34,7 +34,9 @@ func sectionOf(d model.Date) section {
 	case d.Earliest() == model.BeginningOfTime:
 		return section{kind: openStart}
 	}
-	year, _, _ := d.Earliest().Civil()
+	// By the clock as written, as the event's heading shows it: 22:00
+	// -05:00 on New Year's Eve is in the year that ends, whatever UTC says.
+	year, _, _ := d.SpanShown(model.ZoneWritten).Earliest.Civil()
 	if start, ok := d.Start(); ok && start.Precision() < model.PrecisionYear {
 		last, _, _ := start.Latest().Civil()
 		if last != year {

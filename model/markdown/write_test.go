@@ -73,6 +73,32 @@ func TestWriteYearSections(t *testing.T) {
 	}
 }
 
+// A time given with an offset goes under the year its clock shows, as
+// its heading and the list show it: 22:00 on New Year's Eve in New York
+// is 2018 in UTC but 2017 where it was written.
+func TestWriteSectionByClockAsWritten(t *testing.T) {
+	es := []model.Event{
+		{ID: "june", Title: "June", Date: model.MustParseDate("2017-06")},
+		{ID: "eve", Title: "Eve", Date: model.MustParseDate("2017-12-31T22:00:00-05:00")},
+		{ID: "morning", Title: "Morning", Date: model.MustParseDate("2018-01-01T21:00:00+10:00")},
+		{ID: "march", Title: "March", Date: model.MustParseDate("2018-03")},
+	}
+	out, _ := write(t, model.Header{}, nil, es)
+	var headings []string
+	for l := range strings.SplitSeq(out, "\n") {
+		if strings.HasPrefix(l, "## ") || strings.HasPrefix(l, "### ") {
+			headings = append(headings, l)
+		}
+	}
+	want := []string{
+		"## 2017", "### Jun 2017 · not assessed", "### 31 Dec 2017 22:00:00 -05:00 · not assessed",
+		"## 2018", "### 1 Jan 2018 21:00:00 +10:00 · not assessed", "### Mar 2018 · not assessed",
+	}
+	if strings.Join(headings, "\n") != strings.Join(want, "\n") {
+		t.Errorf("headings:\n%s\nwant:\n%s", strings.Join(headings, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func TestWriteBCEYear(t *testing.T) {
 	out, _ := write(t, model.Header{Title: "Rome"}, nil, []model.Event{{ID: "ides", Title: "Ides", Date: model.MustParseDate("-0043-03-15")}})
 	if !strings.Contains(out, "\n## 44 BCE\n\n### 15 Mar 44 BCE · not assessed\n") {
