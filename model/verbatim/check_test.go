@@ -164,6 +164,13 @@ func TestNearMiss(t *testing.T) {
 		// A dash between words is punctuation, a word of its own: what
 		// differs is the word, not the words the dash joins.
 		{"minister said nobody argued", "minister said—and nobody argued", "minister said{+—and+} nobody argued"},
+		// A full stop the text has only at its sentence's end, words
+		// later, is not where the passage ends; a word the text adds
+		// before it, as many as the quote has there, is.
+		{"We drop bags of cash at your office.", "We drop bags of cash at your office,", "We drop bags of cash at your office[-.-]{+,+}"},
+		{"Lavie said.", "Lavie allegedly said.", "Lavie {+allegedly+} said."},
+		{"comment, John reminded the public.", "comment, John Tye reminded the public.", "comment, John {+Tye+} reminded the public."},
+		{". Justice Department declined", "the Justice Department declined", "[-.-]{+the+} Justice Department declined"},
 	} {
 		r := Check(tc.quote, article)
 		if r.State != NotFound {

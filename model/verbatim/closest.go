@@ -217,15 +217,7 @@ func (x *Index) closest(q string) Result {
 	ops := diffTokens(nq, qs, s, ts)
 	// The passage runs from the first text token matched, less the
 	// quote's words before it, to the last, plus those after it.
-	qa, ta, qb, tb := -1, -1, -1, -1
-	for _, o := range ops {
-		if o.op == Same {
-			if qa < 0 {
-				qa, ta = o.q, o.t
-			}
-			qb, tb = o.q, o.t
-		}
-	}
+	qa, ta, qb, tb := pinned(ops, nq, qs)
 	var win []token
 	if qa < 0 {
 		// No word is the same, but parts of them placed the quote
