@@ -48,10 +48,19 @@ func newQuoteAddCmd(c *cli) *cobra.Command {
 			if !q.Stance.Valid() {
 				return usagef("--stance %q: use asserts, denies or context", stance)
 			}
-			return c.change(model.OpQuote, "added a quote to "+id, func(tx model.Tx) error {
-				_, err := model.AddQuote(tx, id, q, at)
+			n := at // the quote's place, once added
+			said := func(s model.Store, e model.Entry) {
+				fmt.Fprintln(c.stdout, entryLine(e))
+				c.warnQuoteNotFound(s, id, n, q)
+			}
+			_, err := c.writeThen(func() (model.Store, error) { return c.openStore(false) }, model.OpQuote, "added a quote to "+id, func(tx model.Tx) error {
+				ch, err := model.AddQuote(tx, id, q, at)
+				if at == 0 {
+					n = len(ch.After.Quotes)
+				}
 				return err
-			})
+			}, said)
+			return err
 		},
 	}
 	f := cmd.Flags()
