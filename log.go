@@ -185,6 +185,13 @@ func (o *logOptions) print(r model.Reader, e model.Entry) error {
 		}
 		fmt.Fprintf(o.stdout, "       source %s %s\n", termtext.Line(c.ID), sourceWords(c))
 	}
+	for i, r := range e.Snapshots {
+		if i == logShown {
+			fmt.Fprintf(o.stdout, "       … and %s more\n", plural(len(e.Snapshots)-logShown, "snapshot"))
+			break
+		}
+		fmt.Fprintf(o.stdout, "       %s\n", snapshotWords(r))
+	}
 	if h := e.Header; h != nil {
 		// An import can set them too: a revert refused for them must
 		// find the entry that did.
