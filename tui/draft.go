@@ -53,14 +53,20 @@ const (
 // browser; the browser drops the one it gave back, from a command, as
 // soon as its form is saved or discarded, so that a browser killed
 // after the save does not give it back to be saved twice.
+//
+// A draft goes to one browser only: two started at the same moment would
+// otherwise both open its form, and save it twice, or one lose the
+// other's typing.
 type Drafts interface {
-	// Kept is the oldest draft kept, nil for none.
+	// Kept is the oldest draft kept that no other browser was given,
+	// given to this one until it is dropped or kept again; nil for none.
 	Kept() (*Draft, error)
 	// Keep keeps d beside any others (the person's other browsers'),
-	// which Kept gives back in turn, the oldest first.
+	// which Kept gives back in turn, the oldest first. The draft Kept
+	// gave, kept again, is given up as it is, for the next browser.
 	Keep(d *Draft) error
-	// Drop forgets d, unless another draft (another browser's) was kept
-	// in its place meanwhile; a draft already forgotten is no error.
+	// Drop forgets d, the draft Kept gave, and no other (another
+	// browser's, kept since); a draft already forgotten is no error.
 	Drop(d *Draft) error
 }
 
@@ -81,11 +87,15 @@ func takeDraft(opts *Options) error {
 
 // leaveDraft keeps what the ended browser m leaves typed, and forgets
 // the draft it was given once it gave it back: the one kept now, typed
-// over it, takes its place.
+// over it, takes its place. A draft given and not opened is given up,
+// for the next browser.
 func leaveDraft(opts Options, m *Model) error {
 	d := m.draftLeft()
-	if opts.Drafts == nil || d == opts.draft {
+	if opts.Drafts == nil || d == nil && opts.draft == nil {
 		return nil
+	}
+	if d == opts.draft {
+		return opts.Drafts.Keep(d)
 	}
 	if d != nil {
 		if err := opts.Drafts.Keep(d); err != nil {

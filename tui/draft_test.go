@@ -11,14 +11,18 @@ import (
 	"chrono/model"
 )
 
-// keptDrafts is a Drafts in memory.
-type keptDrafts struct{ d *Draft }
+// keptDrafts is a Drafts in memory; held is set while a browser holds
+// the draft Kept gave it.
+type keptDrafts struct {
+	d    *Draft
+	held bool
+}
 
-func (k *keptDrafts) Kept() (*Draft, error) { return k.d, nil }
-func (k *keptDrafts) Keep(d *Draft) error   { k.d = d; return nil }
+func (k *keptDrafts) Kept() (*Draft, error) { k.held = k.d != nil; return k.d, nil }
+func (k *keptDrafts) Keep(d *Draft) error   { k.d, k.held = d, false; return nil }
 func (k *keptDrafts) Drop(d *Draft) error {
 	if k.d != nil && k.d.Ended.Equal(d.Ended) {
-		k.d = nil
+		k.d, k.held = nil, false
 	}
 	return nil
 }
@@ -167,8 +171,8 @@ func TestDraftWaitsForAStoreThatCanTakeIt(t *testing.T) {
 	if err := leaveDraft(opts, d.m); err != nil {
 		t.Fatal(err)
 	}
-	if kept.d != draft {
-		t.Errorf("kept %+v; want the draft still kept", kept.d)
+	if kept.d != draft || kept.held {
+		t.Errorf("kept %+v (held %v); want the draft still kept, for the next browser", kept.d, kept.held)
 	}
 }
 
