@@ -17,8 +17,8 @@ import (
 // and the next browser of the same investigation, for the same person,
 // opens the form again with it.
 type Draft struct {
-	// Form is the form it was typed in: DraftEvent, DraftQuote or
-	// DraftNote.
+	// Form is the form it was typed in: DraftEvent, DraftQuote,
+	// DraftNote, DraftSource or DraftTitle.
 	Form string `json:"form"`
 	// Event is the event edited, quoted or noted; "" for a new event.
 	Event string `json:"event,omitempty"`
@@ -37,6 +37,13 @@ type Draft struct {
 	// SourceFields are the fields of the form of a new source open over
 	// the quote's, as typed, by name.
 	SourceFields map[string]string `json:"source_fields,omitempty"`
+	// Source is the source edited in the sources screen's form as it
+	// was when the editing began, as Base is the event; nil for a new
+	// one.
+	Source *model.Source `json:"source,omitempty"`
+	// Header is the investigation's title and description as they were
+	// when the editing began, for a DraftTitle.
+	Header *model.Header `json:"header,omitempty"`
 	// Ended is when the browser ended.
 	Ended time.Time `json:"ended"`
 }
@@ -46,6 +53,11 @@ const (
 	DraftEvent = "event"
 	DraftQuote = "quote"
 	DraftNote  = "note"
+	// DraftSource is the sources screen's form of a source.
+	DraftSource = "source"
+	// DraftTitle is the dialog of the investigation's title and
+	// description.
+	DraftTitle = "title"
 )
 
 // Drafts keeps a draft for the next browser of one investigation by one
@@ -209,10 +221,54 @@ func (n *noteEditor) draft() *Draft {
 	return d
 }
 
-// reopen is the form d was typed in, filled as it was typed; nil when d
-// names no form this browser has.
-func reopen(ctx *shared, d *Draft) Dialog {
+func (f *sourceForm) draft() *Draft {
+	if f.typedAway() == "" {
+		return nil
+	}
+	d := &Draft{Form: DraftSource, Source: f.base, Fields: map[string]string{}}
+	for fld, name := range draftSourceFields {
+		d.Fields[name] = f.value(srcField(fld))
+	}
+	return d
+}
+
+func (t *titleDialog) draft() *Draft {
+	if t.typedAway() == "" {
+		return nil
+	}
+	was, h := t.was, t.header()
+	return &Draft{Form: DraftTitle, Header: &was, Fields: map[string]string{"title": h.Title, "description": h.Description}}
+}
+
+// reopen is the form d was typed in, filled as it was typed, and the
+// screen it opens over when not the browser's (the sources screen's
+// form); nil when d names no form this browser has.
+func reopen(ctx *shared, d *Draft) (Dialog, Screen) {
 	switch d.Form {
+	case DraftSource:
+		s := newSourcesScreen(ctx)
+		f := newSourceForm(ctx, d.Source, s.saveSource, closeDialog{})
+		for fld, name := range draftSourceFields {
+			if srcField(fld) == srcID && d.Source != nil {
+				continue // an id cannot change
+			}
+			// Typed over what the form was filled with, which stays
+			// stored: a conflict then keeps what was typed.
+			fillInput(&f.inputs[fld], d.Fields[name])
+		}
+		f.read()
+		return f, s
+	case DraftTitle:
+		if d.Header == nil {
+			return nil, nil
+		}
+		t := titleDialogOn(ctx, *d.Header)
+		title, desc := d.Fields["title"], d.Fields["description"]
+		t.title.SetValue(line(title))
+		t.title.CursorEnd()
+		t.kept = desc
+		t.desc.SetValue(areaText(desc))
+		return t, nil
 	case DraftEvent:
 		f := newEventForm(ctx, d.Base)
 		f.rest = d.Rest
@@ -231,10 +287,10 @@ func reopen(ctx *shared, d *Draft) Dialog {
 			}
 		}
 		f.read()
-		return f
+		return f, nil
 	case DraftQuote:
 		if d.Base == nil {
-			return nil
+			return nil, nil
 		}
 		f := newQuoteForm(ctx, *d.Base, d.N)
 		for fld, name := range draftQuoteFields {
@@ -262,10 +318,10 @@ func reopen(ctx *shared, d *Draft) Dialog {
 			}
 			f.sub.read()
 		}
-		return f
+		return f, nil
 	case DraftNote:
 		if d.Event == "" {
-			return nil
+			return nil, nil
 		}
 		title := d.Fields["title"]
 		ed := newNoteEditor(ctx, d.Event, title)
@@ -275,9 +331,9 @@ func reopen(ctx *shared, d *Draft) Dialog {
 		text := d.Fields["text"]
 		ed.kept = text
 		ed.area.SetValue(areaText(text))
-		return ed
+		return ed, nil
 	}
-	return nil
+	return nil, nil
 }
 
 // draftPhrase says which form d was typed in, for the status line.
@@ -291,6 +347,12 @@ func draftPhrase(d *Draft) string {
 		return "the new quote for " + d.Event
 	case d.Form == DraftQuote:
 		return fmt.Sprintf("the changes to quote %d of %s", d.N, d.Event)
+	case d.Form == DraftSource && d.Source == nil:
+		return "the new source"
+	case d.Form == DraftSource:
+		return "the changes to source " + line(d.Source.ID)
+	case d.Form == DraftTitle:
+		return "the changes to the investigation's title and description"
 	case d.N == 0:
 		return "the note for " + d.Event
 	}
@@ -306,7 +368,7 @@ func (m *Model) reopenDraft() tea.Cmd {
 	if d == nil || m.dialog != nil {
 		return nil
 	}
-	f := reopen(m.ctx, d)
+	f, over := reopen(m.ctx, d)
 	if f == nil {
 		m.offer = nil // no form of this browser's: nothing to give back
 		return nil
@@ -320,10 +382,16 @@ func (m *Model) reopenDraft() tea.Cmd {
 		return sayAlso(fmt.Sprintf("kept, not opened, as %s: %s, typed and not saved when the browser ended (%s)", why, draftPhrase(d), when))
 	}
 	m.offer, m.given = nil, d
-	m.open(f)
 	var cmd tea.Cmd
-	if _, ok := f.(*noteEditor); !ok {
-		cmd = loadSources(m.ctx.store)
+	if over != nil {
+		m.screens = append(m.screens, over)
+		m.fit(true)
+		cmd = over.Init()
+	}
+	m.open(f)
+	switch f.(type) {
+	case *eventForm, *quoteForm:
+		cmd = tea.Batch(cmd, loadSources(m.ctx.store))
 	}
 	notice := fmt.Sprintf("back as you left it when the browser ended (%s): %s", when, draftPhrase(d))
 	if b, ok := m.screens[0].(*browser); ok && d.Event != "" {

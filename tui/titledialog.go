@@ -40,9 +40,13 @@ func (k titleKeys) ShortHelp() []key.Binding { return []key.Binding{k.Next, k.Sa
 // FullHelp implements help.KeyMap.
 func (k titleKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
-func newTitleDialog(ctx *shared) *titleDialog {
+func newTitleDialog(ctx *shared) *titleDialog { return titleDialogOn(ctx, ctx.header) }
+
+// titleDialogOn is the dialog editing was, the title and description as
+// they were when the editing began.
+func titleDialogOn(ctx *shared, was model.Header) *titleDialog {
 	fk := newFormKeys()
-	d := &titleDialog{ctx: ctx, was: ctx.header, kept: ctx.header.Description, w: -1, keys: titleKeys{
+	d := &titleDialog{ctx: ctx, was: was, kept: was.Description, w: -1, keys: titleKeys{
 		Next:   key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "title / description")),
 		Save:   fk.Save,
 		Cancel: fk.Cancel, Interrupt: fk.Interrupt,
