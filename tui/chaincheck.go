@@ -47,11 +47,15 @@ func checkChain(s model.Store, remote bool) tea.Cmd {
 	}
 }
 
-// chainBroken says where the journal's chain breaks, until the next key,
-// and has what is on screen read again: a quote checked against a
-// snapshot whose record the chain no longer vouches for is marked so.
+// chainBroken says where the journal's chain breaks, on the status line
+// until the next key and in the header for as long as the browser is
+// open (every write chains on from the break, and a store altered
+// outside chrono should not be taken for sound a key later), and has
+// what is on screen read again: a quote checked against a snapshot whose
+// record the chain no longer vouches for is marked so.
 func (m *Model) chainBroken(msg chainMsg) tea.Cmd {
 	b := msg.broken
+	m.ctx.chainBreak = b.Seq
 	return tea.Batch(m.say(statusMsg{text: fmt.Sprintf("the journal's chain breaks at entry #%d (%s): it was altered outside chrono; chrono verify --journal says more", b.Seq, b.Fault), err: true}),
 		m.changed(nil))
 }
@@ -60,3 +64,15 @@ func (m *Model) chainBroken(msg chainMsg) tea.Cmd {
 // broken, after which the snapshots' records it does not vouch for are
 // read as vouching for nothing.
 type chainWeighedMsg struct{}
+
+// withChainBreak puts where the journal's chain breaks before where, the
+// right of a header, once the walk found it broken.
+func (c *shared) withChainBreak(where string) string {
+	switch {
+	case c.chainBreak == 0:
+		return where
+	case where == "":
+		return fmt.Sprintf("journal altered at #%d", c.chainBreak)
+	}
+	return fmt.Sprintf("journal altered at #%d · %s", c.chainBreak, where)
+}

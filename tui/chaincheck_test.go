@@ -25,9 +25,22 @@ func TestBrowserSaysTheChainIsBroken(t *testing.T) {
 	if !d.statusErr() || !strings.Contains(d.status(), "the journal's chain breaks at entry #4 (content)") || !strings.Contains(d.status(), "verify --journal") {
 		t.Errorf("status %q", d.status())
 	}
+	// The status line goes at the next key; the header keeps saying
+	// it, at every width, for as long as the browser is open, since
+	// every write then chains on from the break.
+	for _, w := range []int{80, 160} {
+		d := newDriver(t, brokenChain{exampleStore(t)}, w, 24)
+		d.keys("j", "j")
+		if head := strings.SplitN(d.screen(), "\n", 2)[0]; !strings.Contains(head, "journal altered at #4") {
+			t.Errorf("at %d columns, after two keys, the header: %q", w, head)
+		}
+	}
 	d = newDriver(t, exampleStore(t), 120, 40)
 	if strings.Contains(d.status(), "chain") {
 		t.Errorf("a sound store's status %q", d.status())
+	}
+	if head := strings.SplitN(d.screen(), "\n", 2)[0]; strings.Contains(head, "altered") {
+		t.Errorf("a sound store's header: %q", head)
 	}
 }
 

@@ -131,7 +131,7 @@ func frameHeader(ctx *shared, w int, what string) string {
 	if title == "" {
 		title = "chrono"
 	}
-	what = ctx.withOthers(ctx.withReadOnly(what), w)
+	what = ctx.withOthers(ctx.withChainBreak(ctx.withReadOnly(what)), w)
 	room := w - st.width(what) - 2
 	if room < 8 {
 		return st.fit(st.Count.Render(what), w)

@@ -19,6 +19,10 @@ type shared struct {
 	location string
 	// readOnly says why the store cannot be changed; "" when it can.
 	readOnly string
+	// chainBreak is the entry at which the journal's chain was found
+	// broken as the browser opened; 0 while it is known to hold or not
+	// yet walked.
+	chainBreak uint64
 	// role is what this session may change; remote is set for a browser
 	// served over SSH, which runs no program on the server.
 	role   Role
