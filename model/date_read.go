@@ -43,6 +43,14 @@ func ReadDate(s string) (Date, error) {
 		}
 		return d, err
 	}
+	if year, ok := bareLongYear(s); ok {
+		shown := year + " CE"
+		if y, err := strconv.ParseInt(year, 10, 64); err == nil {
+			shown = YearLabel(y)
+		}
+		return Date{}, &DateError{Text: s, Msg: fmt.Sprintf("%s has %s digits: if it is a year after 9999, write it as chrono shows it (%s) or in EDTF (Y%s); otherwise correct it",
+			year, digitWords[min(len(year), len(digitWords)-1)], shown, year)}
+	}
 	edtf, msg, ok := readBeforeAfter(s)
 	if ok && msg != "" {
 		return Date{}, &DateError{Text: s, Msg: msg}
@@ -588,3 +596,43 @@ func qualifiedLabel(s string) (Date, bool) {
 	d, err := ReadDate(words)
 	return d, err == nil && !d.IsZero() && !d.IsInterval()
 }
+
+// bareLongYear finds, in a date written as people write dates, a number
+// of five digits or more with no era after it and no commas grouping
+// its digits ("Aug 20177"): a year mistyped far more often than one
+// after 9999, which chrono shows grouped and with its era ("Aug 20,177
+// CE"). A number of years ago is left to be read as one.
+func bareLongYear(s string) (string, bool) {
+	l := strings.ToLower(s)
+	if strings.Contains(l, "ago") {
+		return "", false
+	}
+	for _, era := range []string{"bce", "bc", "b.c.", "ce", "ad", "a.d."} {
+		for w := range strings.FieldsSeq(l) {
+			if w == era {
+				return "", false
+			}
+		}
+	}
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		// Grouped (20,177), or no year: a fraction of a second
+		// (15:04:05.123456), a number with a decimal point.
+		notYear := i > 0 && strings.IndexByte(",.:", s[i-1]) >= 0 || j < len(s) && strings.IndexByte(",.:", s[j]) >= 0
+		if j-i > 4 && !notYear {
+			return s[i:j], true
+		}
+		i = j
+	}
+	return "", false
+}
+
+// digitWords name the lengths bareLongYear finds, past which "many".
+var digitWords = []string{5: "five", 6: "six", 7: "seven", 8: "many"}

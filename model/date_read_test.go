@@ -11,6 +11,12 @@ func TestReadDate(t *testing.T) {
 		{"14 Aug 2017", "2017-08-14", "14 Aug 2017"},
 		{"Aug 14, 2017", "2017-08-14", "14 Aug 2017"},
 		{"14th August 2017", "2017-08-14", "14 Aug 2017"},
+		// A year after 9999 with its era, or grouped as chrono shows it.
+		{"Aug 20,177 CE", "Y20177-08", "Aug 20,177 CE"},
+		{"Aug 20177 CE", "Y20177-08", "Aug 20,177 CE"},
+		{"10000 BCE", "-9999", "10,000 BCE"},
+		// A fraction of a second is no year.
+		{"14 Aug 2017 15:04:05.123456 UTC", "2017-08-14T15:04:05.123456Z", "14 Aug 2017 15:04:05.123456 UTC"},
 		{"2 Oct 2018 – 2021", "2018-10-02/2021", "2 Oct 2018 – 2021"},
 		{"2 Oct 2018 - 2021", "2018-10-02/2021", "2 Oct 2018 – 2021"},
 		{"2018 to 2021", "2018/2021", "2018 – 2021"},
@@ -254,6 +260,12 @@ func TestReadDateRefuses(t *testing.T) {
 		{"900–999 – 1001", `date "900–999 – 1001": `},     // three digits without an era
 		{"990s", `date "990s": `},                         // three digits are too often no year
 		{"0s CE", `date "0s CE": `},                       // year 0 is 1 BCE
+		// Five digits with no era and no grouping are more often a
+		// year mistyped than one after 9999.
+		{"Aug 20177", `date "Aug 20177": 20177 has five digits: if it is a year after 9999, write it as chrono shows it (20,177 CE) or in EDTF (Y20177); otherwise correct it`},
+		{"14 Aug 20177", `date "14 Aug 20177": 20177 has five digits`},
+		{"before Aug 20177", `date "before Aug 20177": 20177 has five digits`},
+		{"Aug 2017 – 20177", `date "Aug 2017 – 20177": 20177 has five digits`},
 		{"1950 (to 5 significant digits)", `date "1950 (to 5 significant digits)": 5 significant digits is more than the year has`},
 		{"Aug 1950 (to 2 significant digits)", `date "Aug 1950 (to 2 significant digits)": `},
 		{"1950s (to 2 significant digits)", `date "1950s (to 2 significant digits)": `},
@@ -375,7 +387,7 @@ func TestProposeDate(t *testing.T) {
 // FuzzReadDate: whatever is typed, ReadDate answers without panicking,
 // and a date it reads is one chrono can write as EDTF and read back.
 func FuzzReadDate(f *testing.F) {
-	for _, s := range []string{"Aug 2017", "14 – 20 Aug 2017", "c. 2021?", "until 2021", "? – 2021", "Aug 2017 – ?", "4 Mar 2020 15:04 UTC", "1990s", "44 BCE", "2017-08/2021", "Aug 14, 2017", "13.8 billion years ago", "c. 65 million years ago", "10,000 BCE"} {
+	for _, s := range []string{"Aug 20177", "Aug 2017", "14 – 20 Aug 2017", "c. 2021?", "until 2021", "? – 2021", "Aug 2017 – ?", "4 Mar 2020 15:04 UTC", "1990s", "44 BCE", "2017-08/2021", "Aug 14, 2017", "13.8 billion years ago", "c. 65 million years ago", "10,000 BCE"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
