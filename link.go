@@ -17,7 +17,7 @@ func newLinkCmd(c *cli, unlink bool) *cobra.Command {
 	if unlink {
 		use, short = "unlink ID REL ID", "Remove a link between two events"
 	}
-	return &cobra.Command{
+	return takesIDs(&cobra.Command{
 		Use:   use,
 		Short: short,
 		Long:  short + "\n\nRelations:\n  " + relNames() + ".",
@@ -46,7 +46,7 @@ func newLinkCmd(c *cli, unlink bool) *cobra.Command {
 			})
 			return err
 		},
-	}
+	}, "an event ID, a relation ("+relNames()+") and another event ID")
 }
 
 // sayContradictions says on stderr what a link of order just made from

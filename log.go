@@ -66,7 +66,7 @@ on stderr names the entry where it breaks.`,
 	cmd.Flags().StringVar(&opts.since, "since", "", "only changes made from this date on (EDTF or as chrono shows dates)")
 	cmd.Flags().IntVarP(&opts.limit, "number", "n", 0, "show at most `N` changes")
 	cmd.Flags().BoolVar(&opts.head, "head", false, "print the journal's chain head: the newest change's number and hash")
-	return cmd
+	return takesIDs(cmd, "an event's ID, or none for the whole journal")
 }
 
 // logShown is how many of an entry's events a line lists.

@@ -36,7 +36,7 @@ func newShowCmd(c *cli) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&opts.sides, "sides", false, "show what asserts the event's claim and what denies or disputes it")
 	opts.tz.register(cmd)
-	return cmd
+	return takesIDs(cmd, "the ID of an event (see chrono list)")
 }
 
 // runShow prints the event with everything that stands behind it.

@@ -169,7 +169,7 @@ func newSourceListCmd(c *cli) *cobra.Command {
 
 // newSourceRmCmd is chrono source rm ID.
 func newSourceRmCmd(c *cli) *cobra.Command {
-	return &cobra.Command{
+	return takesIDs(&cobra.Command{
 		Use:   "rm ID",
 		Short: "Remove a source no quote cites",
 		Args:  exactArgs(1, "the source's ID (chrono source list)"),
@@ -178,7 +178,7 @@ func newSourceRmCmd(c *cli) *cobra.Command {
 				return model.RemoveSource(tx, args[0])
 			})
 		},
-	}
+	}, "the source's ID (chrono source list)")
 }
 
 // citingEvents says how many events cite a source: "1 event", "3

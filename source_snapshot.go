@@ -110,7 +110,7 @@ func sizes(s model.Snapshot) string {
 
 // newSourceShowCmd is chrono source show SOURCE-ID.
 func newSourceShowCmd(c *cli) *cobra.Command {
-	return &cobra.Command{
+	return takesIDs(&cobra.Command{
 		Use:   "show SOURCE-ID",
 		Short: "Show a source and its snapshots",
 		Args:  exactArgs(1, "the source's ID (chrono source list)"),
@@ -154,7 +154,7 @@ func newSourceShowCmd(c *cli) *cobra.Command {
 				return w.Flush()
 			})
 		},
-	}
+	}, "the source's ID (chrono source list)")
 }
 
 // findSource returns the source with an id, or says the id meant.
@@ -240,7 +240,7 @@ func newSourceTextCmd(c *cli) *cobra.Command {
 			return nil
 		})
 	}
-	return cmd
+	return takesIDs(cmd, "the source's ID (chrono source list)")
 }
 
 // copySanitised copies text to a terminal a piece at a time, each piece

@@ -20,7 +20,7 @@ type trashOptions struct {
 // newRmCmd is chrono rm ID...: events to the trash.
 func newRmCmd(c *cli) *cobra.Command {
 	opts := &trashOptions{cli: c}
-	return &cobra.Command{
+	return takesIDs(&cobra.Command{
 		Use:   "rm ID...",
 		Short: "Move events to the trash (chrono restore brings them back)",
 		Args:  minArgs(1, "the ID of at least one event"),
@@ -28,7 +28,7 @@ func newRmCmd(c *cli) *cobra.Command {
 			opts.ids = model.UniqueIDs(args)
 			return runRm(opts)
 		},
-	}
+	}, "the ID of at least one event")
 }
 
 // runRm moves the events to the trash and names the links left pointing
@@ -142,7 +142,7 @@ func runEmptyTrash(opts *trashOptions) error {
 // newRestoreCmd is chrono restore ID...: events back from the trash.
 func newRestoreCmd(c *cli) *cobra.Command {
 	opts := &trashOptions{cli: c}
-	return &cobra.Command{
+	return takesIDs(&cobra.Command{
 		Use:   "restore ID...",
 		Short: "Bring events back from the trash",
 		Args:  minArgs(1, "the ID of at least one event in the trash (see chrono trash)"),
@@ -152,5 +152,5 @@ func newRestoreCmd(c *cli) *cobra.Command {
 				return model.RestoreEvents(tx, opts.ids)
 			})
 		},
-	}
+	}, "the ID of at least one event in the trash (see chrono trash)")
 }
