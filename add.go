@@ -35,7 +35,7 @@ chrono shows them (Aug 2017, 14 Aug 2017, 2 Oct 2018 – 2021, c. 2021).
 	}
 	cmd.Flags().StringVar(&opts.id, "id", "", "the event's id (default: made from the title)")
 	opts.event.register(cmd)
-	return cmd
+	return takesText(cmd)
 }
 
 // runAdd checks the event, writes it, and prints its id.

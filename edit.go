@@ -58,7 +58,7 @@ investigation's own title and description.`,
 	}
 	cmd.Flags().StringArrayVar(&opts.sets, "set", nil, "FIELD=VALUE to set (repeat for more)")
 	cmd.Flags().BoolVar(&opts.header, "header", false, "edit the investigation's title and description")
-	return takesIDs(cmd, "the ID of an event (see chrono list), or --header")
+	return takesText(takesIDs(cmd, "the ID of an event (see chrono list), or --header"))
 }
 
 // runEditSet sets the fields on the event as it is stored now.

@@ -144,8 +144,9 @@ func newRootCmd(c *cli) *cobra.Command {
 	root.PersistentFlags().BoolVar(&c.acceptRollback, "accept-rollback", false, "write to a store whose newest meta page is damaged, keeping it as it reads (without its last change); take as it is a store that lost journal entries this machine saw")
 	root.PersistentFlags().StringVar(&c.investigation, "investigation", "", "the investigation in a postgres:// database (default $CHRONO_INVESTIGATION, else default)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError{negativeNumber(cmd, wholeNumber(err))} })
-	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) {
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
 		c.dbGiven, c.investigationGiven = cmd.Flags().Changed("db"), cmd.Flags().Changed("investigation")
+		return textNotUTF8(cmd, args)
 	}
 	root.AddCommand(newNewCmd(c), newImportCmd(c), newExportCmd(c), newListCmd(c), newShowCmd(c),
 		newAddCmd(c), newEditCmd(c), newRmCmd(c), newTrashCmd(c), newRestoreCmd(c),

@@ -70,5 +70,5 @@ text: the note stays its writer's, and says you edited it and when.
 	}
 	cmd.Flags().IntVar(&edit, "edit", 0, "replace the text of note `N`")
 	cmd.Flags().IntVar(&del, "delete", 0, "remove note `N`")
-	return cmd
+	return takesText(cmd)
 }

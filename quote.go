@@ -70,7 +70,7 @@ func newQuoteAddCmd(c *cli) *cobra.Command {
 	f.StringVar(&q.Context, "context", "", "where it was said or written")
 	f.StringVar(&stance, "stance", "", "its stance on the event's claim: asserts, denies or context")
 	f.IntVar(&at, "at", 0, "its place among the event's quotes, from 1 (default: last)")
-	return takesIDs(cmd, "the event's ID")
+	return takesText(takesIDs(cmd, "the event's ID"))
 }
 
 // newQuoteRmCmd is chrono quote rm ID N.

@@ -126,7 +126,7 @@ func newSourceAddCmd(c *cli, edit bool) *cobra.Command {
 		cmd.Flags().StringVar(&id, "id", "", "the source's id (default: made from its publisher and title)")
 	}
 	f.register(cmd)
-	return cmd
+	return takesText(cmd)
 }
 
 // newSourceListCmd is chrono source list.

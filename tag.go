@@ -30,7 +30,7 @@ func newUntagCmd(c *cli) *cobra.Command {
 // newRetagCmd is tag and untag, which differ only in direction.
 func newRetagCmd(c *cli, add bool, use, short string) *cobra.Command {
 	opts := &tagOptions{cli: c, add: add}
-	return &cobra.Command{
+	return takesText(&cobra.Command{
 		Use:   use,
 		Short: short,
 		Args:  minArgs(2, "an event ID and at least one TAG"),
@@ -38,7 +38,7 @@ func newRetagCmd(c *cli, add bool, use, short string) *cobra.Command {
 			opts.id, opts.tags = args[0], args[1:]
 			return runTag(opts)
 		},
-	}
+	})
 }
 
 // runTag adds or removes the tags, refusing a bad tag before the store is

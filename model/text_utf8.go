@@ -74,3 +74,7 @@ func (h *Header) NotUTF8() string {
 	}
 	return notUTF8("description", h.Description)
 }
+
+// TextNotUTF8 says where s, the text of field, is not UTF-8 and how to
+// convert it, or "" when it is: for text refused before a store is opened.
+func TextNotUTF8(field, s string) string { return notUTF8(field, s) }
