@@ -5,6 +5,8 @@ import (
 	"os/user"
 	"strings"
 	"unicode"
+
+	"chrono/model"
 )
 
 // author is who this process's changes are attributed to, in the journal
@@ -23,6 +25,10 @@ func (c *cli) author() (string, error) {
 		}
 		if strings.IndexFunc(name, unicode.IsControl) >= 0 {
 			return "", usagef("%s %q: an author is a name, without control characters", a.from, name)
+		}
+		if m := model.TextNotUTF8(a.from, name); m != "" {
+			// As a terminal in Latin-1 sends it: the journal keeps UTF-8.
+			return "", usagef("%s", m)
 		}
 		return name, nil
 	}

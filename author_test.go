@@ -57,3 +57,34 @@ func TestBadAuthorStopsOnlyWrites(t *testing.T) {
 		t.Errorf("chrono tag with a bad author: exit %d, %q", r.code, r.stderr)
 	}
 }
+
+// TestAuthorNotUTF8Refused: an author that is not UTF-8 (a terminal in
+// Latin-1) failed a change with the journal encoder's words and exit 1;
+// it is refused as a mistake in how chrono was called, naming where it
+// came from and how to convert it, and nothing is written.
+func TestAuthorNotUTF8Refused(t *testing.T) {
+	db := exampleDB(t)
+	for _, tt := range []struct {
+		flag, env string
+		args      []string
+		want      string
+	}{
+		{"Ren\xe9", "", []string{"link", "fbi-tip", "related", "nso-mobileum-call"}, "--author: not UTF-8 text (the byte 0xe9 at 3)"},
+		{"", "Ren\xe9", []string{"rm", "fbi-tip"}, "$CHRONO_AUTHOR: not UTF-8 text (the byte 0xe9 at 3)"},
+		{"", "Ren\xe9", []string{"source", "rm", "wapo"}, "$CHRONO_AUTHOR: not UTF-8 text (the byte 0xe9 at 3)"},
+	} {
+		t.Setenv("CHRONO_AUTHOR", tt.env)
+		args := tt.args
+		if tt.flag != "" {
+			args = append([]string{"--author", tt.flag}, args...)
+		}
+		before := chrono(t, db, "", "log", "--head").stdout
+		r := chrono(t, db, "", args...)
+		if r.code != exitUsage || !strings.Contains(r.stderr, tt.want) || !strings.Contains(r.stderr, "convert it first") || strings.Contains(r.stderr, "jsontext") {
+			t.Errorf("%q, $CHRONO_AUTHOR %q: %+v", args, tt.env, r)
+		}
+		if after := chrono(t, db, "", "log", "--head").stdout; after != before {
+			t.Errorf("%q: the journal moved from %q to %q", args, before, after)
+		}
+	}
+}
