@@ -285,7 +285,13 @@ func (s *Store) checkIndexes(b buckets, add, altered report) (events int, err er
 	err = b.events.ForEach(func(order, v []byte) error {
 		e, err := stored.Decode(v)
 		if err != nil {
-			add("events", e.ID, "%v", err)
+			// Named by its key: what a damaged value gives for an id
+			// may be nothing, or the bytes after it.
+			id := model.OrderKeyID(order)
+			if id == "" {
+				id = e.ID
+			}
+			add("events", id, "%v", err)
 			return nil
 		}
 		events++

@@ -241,3 +241,29 @@ func TestCheckSaysEachMismatch(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckNamesAnUnreadableEventByItsKey: an event whose stored value
+// cannot be read is named by the id its key holds, not by whatever the
+// damaged value gave for one.
+func TestCheckNamesAnUnreadableEventByItsKey(t *testing.T) {
+	s := damageRaw(t, newStore(t), func(b buckets) error {
+		order := slices.Clone(b.ids.Get([]byte("fbi-tip")))
+		v := slices.Clone(b.events.Get(order))
+		// Cut inside its first field, the id, so that what decodes of
+		// it runs on into the bytes after.
+		return b.events.Put(order, v[:len(v)/2])
+	})
+	r, err := s.Check()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range r.Mismatches {
+		if m.Where == "events" {
+			if m.Event != "fbi-tip" {
+				t.Errorf("the unreadable event is named %q, want fbi-tip: %+v", m.Event, m)
+			}
+			return
+		}
+	}
+	t.Errorf("no mismatch in events: %+v", r.Mismatches)
+}
