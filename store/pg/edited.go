@@ -26,8 +26,7 @@ func (im *txImport) editedBases(ids []string) (map[string]*model.Event, error) {
 	// the member; a text that merely holds the words costs a read of
 	// the history, nothing worse). A change not kept in its row (an
 	// entry from before rows kept them) cannot have it.
-	rows, err := im.tx.Query(ctx, `SELECT DISTINCT ON (id) id, seq, coalesce(position(convert_to('"imported":', 'UTF8') in change) > 0, false)
-		FROM history WHERE inv = $1 AND id = ANY($2::text[]) ORDER BY id, seq DESC`, im.s.inv, ids)
+	rows, err := im.tx.Query(ctx, newestChangeSQL, im.s.inv, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -73,6 +72,18 @@ func (im *txImport) editedBases(ids []string) (map[string]*model.Event, error) {
 	}
 	return bases, nil
 }
+
+// newestChangeSQL reads, for each id of $2 in investigation $1 that has
+// a history, its newest entry, and whether that entry's change may keep
+// what the file said. Each id's newest row is read alone, from the end
+// of its range of the key: a scan of all the batch's ids' rows, sorted
+// and then thinned (DISTINCT ON), read and searched every change each
+// event ever had; and a plan made for a batch's values while the
+// history's statistics were missing or stale scanned the whole
+// investigation's history.
+const newestChangeSQL = `SELECT i.id, h.seq, coalesce(position(convert_to('"imported":', 'UTF8') in h.change) > 0, false)
+	FROM unnest($2::text[]) AS i(id)
+	CROSS JOIN LATERAL (SELECT seq, change FROM history WHERE inv = $1 AND id = i.id ORDER BY seq DESC LIMIT 1) AS h`
 
 // op returns what the journal entry seq did, read from its head (or its
 // body, when small), once per entry.
