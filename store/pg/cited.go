@@ -37,3 +37,20 @@ INSERT INTO facet_counts (inv, kind, name, n)
 	}
 	return nil
 }
+
+// citedSchema is the schema from which the counts of the events citing
+// each source are kept (keepCited).
+const citedSchema = 17
+
+// readsAsIs is the oldest schema a read-only open reads without
+// upgrading it: a database of it lacks only the kept counts of the
+// sources cited, which such a store counts from the cites column as it
+// is asked (citedCountsSQL), and the steps after those change no row.
+// chrono list, show or source list on a database no chrono of this
+// version has written to then work, rather than saying to open it for
+// writing first.
+const readsAsIs = citedSchema - 1
+
+// citedCountsSQL counts the events of investigation $1 citing each
+// source, for a store whose schema keeps no such counts.
+const citedCountsSQL = `SELECT c, count(*) FROM events, unnest(cites) AS c WHERE inv = $1 GROUP BY c`

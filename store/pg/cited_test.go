@@ -1,6 +1,7 @@
 package pg
 
 import (
+	"strings"
 	"testing"
 
 	"chrono/model"
@@ -50,5 +51,47 @@ func TestKeepCitedStep(t *testing.T) {
 	}
 	if n, err := s.Count(model.Query{Sources: []string{"b"}}); err != nil || n != 1 {
 		t.Errorf("Count(source b) = %d, %v; want 1", n, err)
+	}
+}
+
+// TestReadOnlyBeforeKeepCited: a database at the schema before the kept
+// counts of the sources cited opens read-only as it is, counting the
+// events citing each source from their rows, and stays at its schema;
+// one older still says to open it for writing once.
+func TestReadOnlyBeforeKeepCited(t *testing.T) {
+	url, c, inv, step := databaseBeforeStep(t, "citing each source")
+	for _, e := range []model.Event{
+		{ID: "both", Title: "both", DateText: "that day", DateSource: "a", Quotes: []model.Quote{{Text: "x", Source: "a"}, {Text: "y", Source: "b"}}},
+		{ID: "date-only", Title: "date only", DateText: "that day", DateSource: "b"},
+		{ID: "none", Title: "none"},
+	} {
+		insertRow(t, c, inv, rowOf(&e))
+	}
+	s, err := Open(url, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("a database of schema %d opened read-only: %v", step, err)
+	}
+	facets, err := s.Facets(model.FacetSources)
+	if err != nil || len(facets) != 2 || facets[0] != (model.Facet{Name: "b", Count: 2}) || facets[1] != (model.Facet{Name: "a", Count: 1}) {
+		t.Errorf("Facets(sources) = %+v, %v; want b 2, a 1", facets, err)
+	}
+	if n, err := s.Count(model.Query{Sources: []string{"b"}}); err != nil || n != 2 {
+		t.Errorf("Count(source b) = %d, %v; want 2", n, err)
+	}
+	if n, err := s.Count(model.Query{}); err != nil || n != 3 {
+		t.Errorf("Count() = %d, %v; want 3", n, err)
+	}
+	s.Close()
+	if v, err := schemaOf(c); err != nil || v != step {
+		t.Errorf("read-only, the schema became %d (%v); want %d", v, err, step)
+	}
+
+	old, c, _, step := databaseBeforeStep(t, "citing each source")
+	if _, err := c.Exec(ctx, `UPDATE chrono_schema SET version = $1`, step-1); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Open(old, Options{ReadOnly: true})
+	if err == nil || !strings.Contains(err.Error(), "open it once without read-only") {
+		t.Errorf("a database of schema %d opened read-only: %v; want it to say to open it for writing", step-1, err)
 	}
 }

@@ -274,7 +274,7 @@ func (s *Store) keptCountSQL(q model.Query) (string, []any, bool) {
 		return facet, []any{s.inv, "a", q.Actors[0]}, true
 	case len(q.Statuses) == 1:
 		return facet, []any{s.inv, "s", string(q.Statuses[0])}, true
-	case len(q.Sources) == 1:
+	case len(q.Sources) == 1 && s.citedKept:
 		return facet, []any{s.inv, "c", q.Sources[0]}, true
 	}
 	return "", nil, false

@@ -324,7 +324,7 @@ func eachRow(rows pgx.Rows, err error, fn func(id string, body []byte) error) er
 // frequent first, then by name: from the kept counts (counts.go), exact.
 func (s *Store) Facets(kind model.FacetKind) ([]model.Facet, error) {
 	var facet string
-	const sql = `SELECT name, n FROM facet_counts WHERE inv = $1 AND kind = $2 AND n <> 0`
+	sql := `SELECT name, n FROM facet_counts WHERE inv = $1 AND kind = $2 AND n <> 0`
 	switch kind {
 	case model.FacetTags:
 		facet = "t"
@@ -337,10 +337,14 @@ func (s *Store) Facets(kind model.FacetKind) ([]model.Facet, error) {
 	default:
 		return nil, fmt.Errorf("no facets of kind %d", kind)
 	}
+	args := []any{s.inv, facet}
+	if facet == "c" && !s.citedKept {
+		sql, args = citedCountsSQL, []any{s.inv}
+	}
 	var out []model.Facet
 	err := s.readOne(func(db querier) error {
 		out = nil // when run again (readOne)
-		rows, err := db.Query(ctx, sql, s.inv, facet)
+		rows, err := db.Query(ctx, sql, args...)
 		if err != nil {
 			return err
 		}

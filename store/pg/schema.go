@@ -81,6 +81,9 @@ func migrateTo(c *pgx.Conn, readOnly bool, steps []migration) error {
 	switch {
 	case v > len(steps):
 		return fmt.Errorf("the database's chrono schema is %w (schema %d; this chrono reads up to %d): upgrade chrono", model.ErrNewerSchema, v, len(steps))
+	case v < len(steps) && readOnly && v >= readsAsIs:
+		// Read as it is (readsAsIs), and left at its schema.
+		return nil
 	case v < len(steps) && readOnly:
 		if v == 0 {
 			return fmt.Errorf("%w: chrono has no tables in this database yet", model.ErrNoStore)

@@ -81,6 +81,10 @@ type Store struct {
 	// once connected, not in the connection's startup parameters, which
 	// a connection pooler such as PgBouncer may refuse.
 	jitOff bool
+	// citedKept: the schema keeps the counts of the events citing each
+	// source (keepCited); a read-only store of the schema before counts
+	// them as it is asked (readsAsIs).
+	citedKept bool
 	// made: Open made the investigation (DiscardUnused).
 	made   bool
 	listen listener
@@ -168,6 +172,14 @@ func (s *Store) prepare(opts Options) error {
 	c := s.first.c
 	if err := migrate(c, s.readOnly); err != nil {
 		return s.fail(err)
+	}
+	s.citedKept = true
+	if s.readOnly {
+		v, err := schemaOf(c)
+		if err != nil {
+			return s.fail(err)
+		}
+		s.citedKept = v >= citedSchema
 	}
 	// The investigation, and, in the same round trip, whether the role
 	// may write: one that may only read opens read-only, as a file that
