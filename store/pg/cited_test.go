@@ -1,6 +1,7 @@
 package pg
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -93,5 +94,46 @@ func TestReadOnlyBeforeKeepCited(t *testing.T) {
 	_, err = Open(old, Options{ReadOnly: true})
 	if err == nil || !strings.Contains(err.Error(), "open it once without read-only") {
 		t.Errorf("a database of schema %d opened read-only: %v; want it to say to open it for writing", step-1, err)
+	}
+}
+
+// TestReadingRoleBeforeKeepCited: a role that may only read, opening a
+// database at the schema before the kept counts of the sources cited
+// for writing (as the browser does first), is told it may only read,
+// as at the current schema, so that it opens read-only and reads it as
+// it is, rather than failing at the step it may not run.
+func TestReadingRoleBeforeKeepCited(t *testing.T) {
+	url, c, inv, step := databaseBeforeStep(t, "citing each source")
+	e := model.Event{ID: "quoted", Title: "quoted", Quotes: []model.Quote{{Text: "x", Source: "a"}}}
+	insertRow(t, c, inv, rowOf(&e))
+	var db string
+	if err := c.QueryRow(ctx, `SELECT current_database()`).Scan(&db); err != nil {
+		t.Fatal(err)
+	}
+	role := "chrono_reader_" + db
+	for _, sql := range []string{
+		`CREATE ROLE ` + role + ` LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE`,
+		`GRANT USAGE ON SCHEMA public TO ` + role,
+		`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ` + role,
+	} {
+		if _, err := c.Exec(ctx, sql); err != nil {
+			t.Fatalf("%s: %v", sql, err)
+		}
+	}
+	reader := asRole(t, url, role)
+	_, err := Open(reader, Options{Author: "r"})
+	if !errors.Is(err, model.ErrReadOnly) || !strings.Contains(err.Error(), "may only read") {
+		t.Fatalf("a reading role opened a database of schema %d for writing: %v; want model.ErrReadOnly", step, err)
+	}
+	r, err := Open(reader, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("a reading role opened it read-only: %v", err)
+	}
+	defer r.Close()
+	if facets, err := r.Facets(model.FacetSources); err != nil || len(facets) != 1 || facets[0] != (model.Facet{Name: "a", Count: 1}) {
+		t.Errorf("Facets(sources) = %+v, %v; want a 1", facets, err)
+	}
+	if v, err := schemaOf(c); err != nil || v != step {
+		t.Errorf("the schema became %d (%v); want %d", v, err, step)
 	}
 }

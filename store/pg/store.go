@@ -171,6 +171,15 @@ func majorOf(version string) int {
 func (s *Store) prepare(opts Options) error {
 	c := s.first.c
 	if err := migrate(c, s.readOnly); err != nil {
+		// A role that may only read cannot run the steps since readsAsIs;
+		// it reads such a database as it is, opened read-only, as it
+		// does one of the current schema.
+		var pgErr *pgconn.PgError
+		if errors.As(err, &pgErr) && pgErr.Code == "42501" {
+			if v, verr := schemaOf(c); verr == nil && v >= readsAsIs {
+				return s.addr.errorf("%s: %w: the role %s may only read it, and may not upgrade its chrono schema %d to %d (writing needs the rights the README lists)", s.loc, model.ErrReadOnly, s.cfg.User, v, SchemaVersion)
+			}
+		}
 		return s.fail(err)
 	}
 	s.citedKept = true
