@@ -24,7 +24,9 @@ type Query struct {
 	Zone   Zone
 	// Text selects events that contain it, ignoring case, and accents
 	// when it has none (FindFold), in their title, summary, date text,
-	// actors, tags, quotes (text, speaker, context) or notes.
+	// actors, tags, quotes (text, speaker, context), notes, or media
+	// (caption, credit, title, alt: what people read of them, not their
+	// addresses).
 	Text string
 	// Untagged selects events with no tags; Noted, events with notes.
 	Untagged, Noted bool
@@ -112,7 +114,8 @@ func (e *Event) SearchFields(fn func(field string) bool) {
 
 // MatchIn says where a search for text first finds it in e: "title",
 // "summary", "date", "actor", "tag", "quote" (its text, speaker or
-// context) or "note"; "" when it is not in e.
+// context), "note" or "medium" (its caption, credit, title or alt); ""
+// when it is not in e.
 func (e *Event) MatchIn(text string) string {
 	where := ""
 	e.searchFields(func(kind, field string) bool {
@@ -149,6 +152,11 @@ func (e *Event) searchFields(fn func(kind, field string) bool) {
 	}
 	for _, n := range e.Notes {
 		if !fn("note", n.Text) {
+			return
+		}
+	}
+	for _, m := range e.Media {
+		if !fn("medium", m.Caption) || !fn("medium", m.Credit) || !fn("medium", m.Title) || !fn("medium", m.Alt) {
 			return
 		}
 	}

@@ -74,3 +74,31 @@ func TestQueryMatches(t *testing.T) {
 		t.Error("Matches saw a link made to the event without being given it")
 	}
 }
+
+// TestMatchInMedia: a search found in a medium's caption, credit, title
+// or alt text says so, so that a row found there is not taken for a
+// miss; a medium's address is not searched.
+func TestMatchInMedia(t *testing.T) {
+	e := Event{ID: "pictured", Title: "A photograph", Notes: []Note{{Text: "ask about the photo"}}, Media: []Medium{{
+		URL: "https://example.org/quayside.jpg", Caption: "Hulio at the Limassol meeting", Credit: "Andreas Kyriakou",
+		Title: "The harbour café", Alt: "Two men at a table", Thumbnail: "https://example.org/t.jpg", Link: "https://example.org/story",
+	}}}
+	for _, c := range []struct{ text, want string }{
+		{"hulio", "medium"},
+		{"kyriakou", "medium"},
+		{"harbour cafe", "medium"},
+		{"two men", "medium"},
+		{"photo", "title"}, // the first field that has it
+		{"ask about", "note"},
+		{"quayside", ""},
+		{"story", ""},
+		{"meeting andreas", ""}, // from the caption into the credit
+	} {
+		if got := e.MatchIn(c.text); got != c.want {
+			t.Errorf("MatchIn(%q) = %q, want %q", c.text, got, c.want)
+		}
+		if got := e.Contains(c.text); got != (c.want != "") {
+			t.Errorf("Contains(%q) = %v", c.text, got)
+		}
+	}
+}

@@ -9,7 +9,10 @@ import (
 // TextContains reports whether text the matcher looks for is in one of
 // the fields a search looks at (model.Event.SearchFields), read straight
 // from a stored value's text section (codec.go) without decoding the
-// event. Every version lays the text section out alike.
+// event. Every version lays the text section out alike. Media, which
+// only version 4 holds, are after it: a value of that version that the
+// text section does not match is decoded to look in them, which costs
+// only the few events that have media.
 // Each field is searched on its own, so a match never runs from one field
 // into the next. A damaged value contains nothing.
 func TextContains(v []byte, m *model.Matcher) bool {
@@ -21,7 +24,8 @@ func TextContains(v []byte, m *model.Matcher) bool {
 		return false
 	}
 	t := textReader{b: v[2+k : 2+k+int(n)]}
-	if !m.MayBeIn(t.b) {
+	withMedia := v[0] >= Version
+	if !m.MayBeIn(t.b) && !(withMedia && m.MayBeIn(v)) {
 		return false // most events, for a rare first letter
 	}
 	found := false
@@ -62,7 +66,27 @@ func TextContains(v []byte, m *model.Matcher) bool {
 			return found
 		}
 	}
+	if withMedia {
+		return mediaContain(v, m)
+	}
 	return found
+}
+
+// mediaContain reports whether the text is in a medium's caption, credit,
+// title or alt text (model.Event.SearchFields).
+func mediaContain(v []byte, m *model.Matcher) bool {
+	e, err := Decode(v)
+	if err != nil {
+		return false
+	}
+	for _, md := range e.Media {
+		for _, s := range [...]string{md.Caption, md.Credit, md.Title, md.Alt} {
+			if m.In([]byte(s)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // textReader reads the strings and counts of a text section.

@@ -42,3 +42,26 @@ func TestTextContainsEveryVersion(t *testing.T) {
 		t.Error("the edited note's words are found in the wrong value")
 	}
 }
+
+// TestTextContainsMedia: a value of version 4 is searched in its media's
+// caption, credit, title and alt text, which lie after its text section,
+// and not in their addresses.
+func TestTextContainsMedia(t *testing.T) {
+	e := model.Event{ID: "pictured", Title: "A photograph", Media: []model.Medium{{
+		URL: "https://example.org/quayside.jpg", Caption: "Hulio at the Limassol meeting", Credit: "Andreas Kyriakou",
+		Title: "The harbour café", Alt: "Two men at a table",
+	}}}
+	v := Encode(nil, &e)
+	if v[0] != Version {
+		t.Fatalf("version %d, want %d", v[0], Version)
+	}
+	for _, c := range []struct {
+		text string
+		want bool
+	}{{"hulio", true}, {"KYRIAKOU", true}, {"harbour cafe", true}, {"two men", true}, {"photograph", true}, {"quayside", false}, {"meeting andreas", false}} {
+		m := model.NewMatcher(c.text)
+		if got := TextContains(v, &m); got != c.want {
+			t.Errorf("%q: %v, want %v", c.text, got, c.want)
+		}
+	}
+}

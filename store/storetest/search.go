@@ -32,7 +32,10 @@ const searchDoc = `{"chrono": 1, "events": [
   {"id": "vietnamese", "date": "2020-01-17", "title": "V\u1ecbnh H\u1ea1 Long"},
   {"id": "vietnamese-decomposed", "date": "2020-01-18", "title": "Ti\u0300nh Ha\u0323 Bay"},
   {"id": "hashtag", "date": "2020-01-19", "title": "A post", "summary": "tagged #Pegasus by its author"},
-  {"id": "tagged", "date": "2020-01-20", "title": "Tagged", "tags": ["pegasus-leak", "Key"]}
+  {"id": "tagged", "date": "2020-01-20", "title": "Tagged", "tags": ["pegasus-leak", "Key"]},
+  {"id": "pictured", "date": "2020-01-21", "title": "A photograph", "media": [
+    {"url": "https://example.org/quayside.jpg", "caption": "Hulio at the Limassol meeting", "credit": "Andreas Kyriakou",
+     "title": "The harbour café", "alt": "Two men at a table", "thumbnail": "https://example.org/thumb.jpg", "link": "https://example.org/story"}]}
 ]}`
 
 // searches are the texts searchAgrees looks for, and, for some, the
@@ -107,6 +110,15 @@ var searches = []struct {
 	{"leak", []string{"tagged"}},
 	{"#", []string{"lodz", "hashtag", "tagged"}},
 	{"\u0308", nil},
+	// A medium's caption, credit, title and alt text are searched, each
+	// on its own; its addresses are not.
+	{"hulio", []string{"pictured"}},
+	{"kyriakou", []string{"pictured"}},
+	{"harbour cafe", []string{"pictured"}},
+	{"two men", []string{"pictured"}},
+	{"meeting andreas", []string{}},
+	{"quayside", []string{}},
+	{"thumb.jpg", []string{}},
 }
 
 // testSearchAgreesWithTheModel: every search finds, in every way a store
