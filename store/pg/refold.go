@@ -12,13 +12,18 @@ import (
 // kept as they were and now takes to others. The vocabulary gets the new
 // words. Only those rows are written; the others' keys are as the fold
 // makes them now.
-func refoldKeys(tx pgx.Tx, chars string) error {
+func refoldKeys(tx pgx.Tx, chars string) error { return rekey(tx, `search ~ $3`, chars) }
+
+// rekey makes again, from their bodies, the search key and words of the
+// events for which where (a condition on the events table, with arg as
+// its $3) holds, and gives the vocabulary the new words.
+func rekey(tx pgx.Tx, where string, arg any) error {
 	var inv int64
 	id := ""
 	known := map[string]bool{}
 	for {
-		rows, err := tx.Query(ctx, `SELECT inv, id, body FROM events WHERE (inv, id) > ($1, $2) AND search ~ $3
-			ORDER BY inv, id LIMIT 1000`, inv, id, chars)
+		rows, err := tx.Query(ctx, `SELECT inv, id, body FROM events WHERE (inv, id) > ($1, $2) AND `+where+`
+			ORDER BY inv, id LIMIT 1000`, inv, id, arg)
 		if err != nil {
 			return err
 		}

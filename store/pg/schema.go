@@ -44,6 +44,7 @@ var migrations = []migration{
 	{"the search keys with typographic apostrophes, quotation marks, spaces and hyphens, and ё, folded", foldTypography},
 	{"the counts kept of the events citing each source", keepCited},
 	{"the events' bodies with media, in the binary form's version 4", allowMedia},
+	{"the search keys and words holding the media's captions, credits, titles and alt texts", searchMedia},
 }
 
 // schemaLock is the advisory lock chronos take while they migrate, so
