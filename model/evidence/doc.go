@@ -1,7 +1,8 @@
 // Package evidence writes an investigation as a directory that can be
 // read without chrono, by a lawyer or an editor, offline:
 //
-//	index.html              the chronology: every event, quote and source,
+//	index.html              the chronology: every event, quote, medium
+//	                        (its addresses as text, never loaded) and source,
 //	                        each snapshot's hash and whether its bytes
 //	                        match it, each quote's verification state, and
 //	                        the journal's chain head

@@ -23,7 +23,9 @@ var exported = time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC)
 // smallStore is an investigation with a quote in each state: verbatim,
 // normalised, through an ellipsis, not found, against a source with no
 // snapshot, and with no source; a source with two snapshots (quotes are
-// checked against the latest) and one whose bytes do not match its hash.
+// checked against the latest) and one whose bytes do not match its hash;
+// an event with media, one with every field and one with an escape in
+// its url.
 func smallStore() chained {
 	f := &fakeStore{header: model.Header{Title: "Harbour contract", Description: "Who knew what,\nand when."}}
 	f.sources = []model.Source{
@@ -38,6 +40,11 @@ func smallStore() chained {
 	f.events = []model.Event{
 		{ID: "contract-signed", Date: model.MustParseDate("2021-03-02"), Title: "Contract signed", Summary: "The mayor signs.", Status: model.Confirmed,
 			Actors: []string{"Mayor"}, Tags: []string{"contract"},
+			Media: []model.Medium{
+				{URL: "https://herald.example/signing.jpg", Caption: "The mayor at the signing,\nwith the harbour master", Credit: "Herald photo",
+					Title: "The signing", Alt: "Two men at a desk", Thumbnail: "https://herald.example/signing-small.jpg", Link: "https://herald.example/gallery"},
+				{URL: "https://video.example/\x1b[31mclip"},
+			},
 			Quotes: []model.Quote{
 				{Text: "The contract was signed on Tuesday.", Source: "herald", Speaker: "The Herald"},
 				{Text: `The mayor said "no comment"`, Source: "herald"},

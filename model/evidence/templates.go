@@ -109,7 +109,14 @@ Normalised means found once typographic quotes, white space, soft hyphens, chara
 <h3><span class="date">{{.Date}}</span> {{l .Event.Title}}</h3>
 <p><code class="id">{{l .Event.ID}}</code>{{with .Event.DateText}} · dated from “{{l .}}”{{end}} · {{with .Event.Status}}{{.Mark}} {{end}}{{.Event.Status.Word}}{{range .Event.Actors}} · {{l .}}{{end}}{{range .Event.Tags}} · #{{l .}}{{end}}</p>
 {{with .Event.Summary}}<p class="multi">{{t .}}</p>{{end}}
-{{range .Quotes}}<blockquote id="q{{.N}}" class="{{if eq .State "not found"}}not-found{{end}}">
+{{if .Event.Media}}<ul class="media">{{range .Event.Media}}<li>
+{{- with .Title}}<strong>{{l .}}</strong><br>{{end}}
+{{- with .Caption}}<span class="multi">{{t .}}</span><br>{{end}}
+{{- with .Credit}}Credit: {{l .}}<br>{{end}}
+{{- with .Alt}}Described as: <span class="multi">{{t .}}</span><br>{{end}}
+{{- "" }}<code>{{l .URL}}</code>{{with .Link}}, shown at <code>{{l .}}</code>{{end}}{{with .Thumbnail}}, thumbnail <code>{{l .}}</code>{{end}}</li>
+{{end}}</ul>
+{{end}}{{range .Quotes}}<blockquote id="q{{.N}}" class="{{if eq .State "not found"}}not-found{{end}}">
 <p class="multi">{{t .Quote.Text}}</p>
 <p class="state">{{with .Attribution}}{{l .}}<br>{{end}}
 {{- if .Quote.Source}}Source {{if .SourceAnchor}}<a href="#{{.SourceAnchor}}">{{l .Quote.Source}}</a>{{else}}{{l .Quote.Source}} (not among the sources){{end}}<br>{{end}}
