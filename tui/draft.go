@@ -152,7 +152,7 @@ type drafted interface {
 }
 
 // The names of the event form's fields in a draft.
-var draftEventFields = [fieldCount]string{"date", "date_text", "date_source", "title", "status", "actors", "tags", "summary"}
+var draftEventFields = [fieldCount]string{"date", "date_text", "date_source", "title", "status", "actors", "tags", "media", "summary"}
 
 // The names of the source form's fields in a draft.
 var draftSourceFields = [srcFieldCount]string{"id", "publisher", "author", "title", "url", "published"}
@@ -273,8 +273,15 @@ func reopen(ctx *shared, d *Draft) (Dialog, Screen) {
 		f := newEventForm(ctx, d.Base)
 		f.rest = d.Rest
 		for fld, name := range draftEventFields {
-			v := d.Fields[name]
+			v, ok := d.Fields[name]
 			switch fld := formField(fld); fld {
+			case fieldMedia:
+				// A draft from before the form had media leaves them as
+				// the event has them.
+				if ok {
+					f.stored[fld] = v
+					f.media.SetValue(areaText(v))
+				}
 			case fieldSource:
 				f.pendingSource = &v
 			case fieldStatus:

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -75,6 +76,9 @@ func TestDraftComesBack(t *testing.T) {
 	}{
 		{"an event's title", []string{"E", "tab", "tab", "tab", "end"}, " (draft)", func(e model.Event) bool {
 			return strings.HasSuffix(e.Title, " (draft)")
+		}},
+		{"an event's media", []string{"E", "shift+tab", "shift+tab"}, "https://example.org/draft.jpg", func(e model.Event) bool {
+			return len(e.Media) > 0 && e.Media[len(e.Media)-1].URL == "https://example.org/draft.jpg"
 		}},
 		{"a new note", []string{"a"}, "call them back", func(e model.Event) bool {
 			return len(e.Notes) > 0 && e.Notes[len(e.Notes)-1].Text == "call them back"
@@ -296,5 +300,24 @@ func TestDraftOfAnEventGoneMeanwhile(t *testing.T) {
 	st := again.status()
 	if !strings.Contains(st, "back as you left it") || !strings.Contains(st, id+" is no longer on the timeline") || again.statusErr() {
 		t.Errorf("status %q (error %v); want the draft's notice and where its event went", st, again.statusErr())
+	}
+}
+
+// TestDraftWithoutMediaKeepsThem: a draft of the event form kept before
+// the form had media, which names no media, reopens with the event's
+// media as they are, and saves them so.
+func TestDraftWithoutMediaKeepsThem(t *testing.T) {
+	s := storeOf(t, mediaDoc)
+	d := newDriver(t, s, 120, 40)
+	e := event(t, s, "pictured")
+	fields := map[string]string{"date": "2016-08-25", "title": e.Title + " (draft)", "summary": e.Summary}
+	dialog, _ := reopen(d.m.ctx, &Draft{Form: DraftEvent, Event: e.ID, Base: &e, Fields: fields})
+	f, ok := dialog.(*eventForm)
+	if !ok {
+		t.Fatal("the draft does not reopen the event form")
+	}
+	got, err := f.event()
+	if err != nil || len(e.Media) != 2 || !slices.Equal(got.Media, e.Media) {
+		t.Errorf("media %+v (%v), want %+v", got.Media, err, e.Media)
 	}
 }

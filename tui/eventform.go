@@ -34,8 +34,9 @@ type eventForm struct {
 
 	inputs  [fieldCount]textinput.Model // the one-line fields
 	summary textarea.Model
-	status  int // index into formStatuses
-	source  int // 0: none, else 1 + index into sources
+	media   textarea.Model // the media as text (mediaText)
+	status  int            // index into formStatuses
+	source  int            // 0: none, else 1 + index into sources
 	sources []model.Source
 	focus   formField
 	w, h    int
@@ -77,11 +78,12 @@ const (
 	fieldStatus
 	fieldActors
 	fieldTags
+	fieldMedia
 	fieldSummary
 	fieldCount
 )
 
-var fieldLabels = [fieldCount]string{"Date", "Date text", "Anchored by", "Title", "Status", "Actors", "Tags", "Summary"}
+var fieldLabels = [fieldCount]string{"Date", "Date text", "Anchored by", "Title", "Status", "Actors", "Tags", "Media", "Summary"}
 
 // formStatuses are the status field's choices: not assessed, then
 // model.Statuses.
@@ -134,6 +136,7 @@ func newEventForm(ctx *shared, base *model.Event) *eventForm {
 		f.inputs[fld] = newFieldInput(&ctx.styles, ph)
 	}
 	f.summary = newFieldArea(&ctx.styles, "what the sources say happened", "")
+	f.media = newFieldArea(&ctx.styles, "a url a line, then caption: …, credit: …", "")
 	if base != nil {
 		b := *base
 		f.base = &b
@@ -159,6 +162,8 @@ func (f *eventForm) fill(e model.Event) {
 	set(fieldTags, tagsText(e.Tags))
 	f.stored[fieldSummary] = e.Summary
 	f.summary.SetValue(areaText(e.Summary))
+	f.stored[fieldMedia] = mediaText(e.Media)
+	f.media.SetValue(areaText(f.stored[fieldMedia]))
 	f.status = max(slices.Index(formStatuses, e.Status), 0)
 }
 
@@ -177,10 +182,13 @@ func dateInput(d model.Date) string {
 // value is a field's text as it is to be stored.
 func (f *eventForm) value(fld formField) string {
 	v := f.inputs[fld].Value()
-	if fld == fieldSummary {
+	switch fld {
+	case fieldSummary:
 		v = f.summary.Value()
+	case fieldMedia:
+		v = f.media.Value()
 	}
-	return keptText(v, f.stored[fld], fld == fieldSummary)
+	return keptText(v, f.stored[fld], fld == fieldSummary || fld == fieldMedia)
 }
 
 // snapshot is every field as typed, to tell whether anything changed.
@@ -233,13 +241,17 @@ func (f *eventForm) focusOn(fld formField) {
 		blurInput(&f.inputs[i])
 	}
 	blurArea(&f.summary)
+	blurArea(&f.media)
 	switch fld {
 	case fieldSummary:
 		focusArea(&f.summary)
+	case fieldMedia:
+		focusArea(&f.media)
 	case fieldSource, fieldStatus:
 	default:
 		focusInput(&f.inputs[fld])
 	}
+	f.fitSummary() // the media's field grows when the cursor comes
 }
 
 // updateKeys turns on ←/→ on the fields that choose, ctrl+y when there
@@ -328,7 +340,7 @@ func (f *eventForm) key(k tea.KeyPressMsg) (Action, tea.Cmd) {
 			f.read()
 		}
 		return nil, nil
-	case k.String() == "enter" && f.focus != fieldSummary:
+	case k.String() == "enter" && f.focus != fieldSummary && f.focus != fieldMedia:
 		f.focusOn(stepRound(f.focus, 1, fieldCount))
 		return nil, nil
 	}
@@ -343,6 +355,8 @@ func (f *eventForm) edit(msg tea.Msg) tea.Cmd {
 		return nil
 	case fieldSummary:
 		return editArea(&f.summary, &f.stored[fieldSummary], msg)
+	case fieldMedia:
+		return editArea(&f.media, &f.stored[fieldMedia], msg)
 	default:
 		cmd = editLine(&f.inputs[f.focus], f.stored[f.focus], msg)
 		f.read()
@@ -474,6 +488,13 @@ func (f *eventForm) event() (model.Event, error) {
 		return e, err
 	}
 	e.Summary = f.text(fieldSummary, func(e *model.Event) string { return e.Summary })
+	// Media left as they were filled stay as stored, whatever the text
+	// would read back as.
+	if f.filled == nil || f.value(fieldMedia) != mediaText(f.filled.Media) {
+		if e.Media, err = readMedia(f.value(fieldMedia)); err != nil {
+			return e, err
+		}
+	}
 	probe := e
 	if probe.ID == "" {
 		probe.ID = "new" // the id comes when it is saved
@@ -529,7 +550,7 @@ func fieldOf(problem string) (formField, bool) {
 	}{
 		{"date_text", fieldDateText}, {"date_source", fieldSource}, {"date", fieldDate},
 		{"title", fieldTitle}, {"status", fieldStatus}, {"actor", fieldActors},
-		{"tag", fieldTags}, {"summary", fieldSummary},
+		{"tag", fieldTags}, {"summary", fieldSummary}, {"media", fieldMedia}, {"medium", fieldMedia},
 	} {
 		if strings.HasPrefix(problem, p.prefix) {
 			return p.fld, true
@@ -551,6 +572,7 @@ func (f *eventForm) SetSize(w, h int) {
 	}
 	// Laid out at the height it will have: scrolled at the old one, a
 	// summary grown back showed its last line over blank rows.
+	resizeArea(&f.media, aw, f.mediaHeight())
 	resizeArea(&f.summary, aw, f.summaryHeight())
 }
 

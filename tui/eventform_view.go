@@ -5,11 +5,25 @@ import (
 	"strings"
 )
 
-// formFixedLines are the lines of the event form above the summary: the
+// formFixedLines are the lines of the event form but the summary's: the
 // heading and a blank line, the fields, and a line each for the reading
 // of the date and the proposal of the date text, which may take more
-// (noteLines).
-const formFixedLines = 11
+// (noteLines), as the media may (mediaHeight).
+const formFixedLines = 12
+
+// mediaLines are the lines the media's field shows when it has any or
+// the cursor: a medium's url and two of its fields, the rest scrolled
+// to, so that the summary, under it, keeps the lines left.
+const mediaLines = 3
+
+// mediaHeight is the lines the media's field takes: one while it is
+// empty and the cursor elsewhere, as most events have none.
+func (f *eventForm) mediaHeight() int {
+	if f.focus != fieldMedia && f.media.Value() == "" {
+		return 1
+	}
+	return mediaLines
+}
 
 // notes are the lines of the reading of the date and of the proposal of
 // the date text, laid out for the form's width.
@@ -22,11 +36,15 @@ func (f *eventForm) notes() (reading, proposed []string) {
 	return readingLines(st, f.reading, f.readErr, f.w), noteLines(st, f.proposed, style, f.w)
 }
 
-// fitSummary gives the summary the lines the other fields and the notes
-// leave.
+// fitSummary gives the media their lines, and the summary the lines the
+// other fields and the notes leave.
 func (f *eventForm) fitSummary() {
 	if f.w < 0 {
 		return // not laid out yet
+	}
+	if h := f.mediaHeight(); f.media.Height() != h {
+		_, aw := fieldWidths(f.w)
+		resizeArea(&f.media, aw, h)
 	}
 	f.summary.SetHeight(f.summaryHeight())
 }
@@ -39,7 +57,7 @@ func (f *eventForm) summaryHeight() int {
 	// No more than the room under the heading, or the field's end would
 	// push its label and the cursor off a tiny screen.
 	least := min(minSummaryLines, max(f.h-2, 1))
-	return max(f.h-formFixedLines-(len(reading)-1)-(len(proposed)-1), least)
+	return max(f.h-formFixedLines-(len(reading)-1)-(len(proposed)-1)-(f.mediaHeight()-1), least)
 }
 
 // minSummaryLines is the least the summary shows.
@@ -79,6 +97,10 @@ func (f *eventForm) View(w, h int) []string {
 			for _, l := range labelledLines(f.label(fld), f.summary.View()) {
 				add(l)
 			}
+		case fieldMedia:
+			for _, l := range labelledLines(f.label(fld), f.media.View()) {
+				add(l)
+			}
 		default:
 			add(f.label(fld) + inputView(st, &f.inputs[fld]))
 		}
@@ -92,7 +114,7 @@ func (f *eventForm) View(w, h int) []string {
 		}
 	}
 	at := from // the input or the choice, on the label's line
-	if f.focus == fieldSummary {
+	if f.focus == fieldSummary || f.focus == fieldMedia {
 		at = to - 1 // the summary's lines end where its cursor is
 	}
 	return formLines(out, 2, from, at, to, h, starts)

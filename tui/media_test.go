@@ -45,8 +45,8 @@ func TestMediaInTheDetailPane(t *testing.T) {
 	golden.RequireEqual(t, screen)
 }
 
-// TestEventFormKeepsMedia: the event form has no field for media, and
-// saving it keeps them.
+// TestEventFormKeepsMedia: saving the event form with its media left as
+// they were keeps them byte for byte, a caption's escape sequence too.
 func TestEventFormKeepsMedia(t *testing.T) {
 	s := storeOf(t, mediaDoc)
 	d := newDriver(t, s, 120, 40)
