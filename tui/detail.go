@@ -774,6 +774,11 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 				if !model.Blank(m.Credit) {
 					text("credit: "+line(m.Credit), st.Label, "  ")
 				}
+				// A search looks in the alt text too: shown, so that a
+				// row found there shows where.
+				if !model.Blank(m.Alt) {
+					text("alt: "+m.Alt, st.Label, "  ")
+				}
 				if m.URL != "" {
 					address(m.URL, "  ")
 				}

@@ -66,3 +66,27 @@ func TestEventFormKeepsMedia(t *testing.T) {
 		t.Errorf("quotes after the save %+v, want %+v", after.Quotes, before.Quotes)
 	}
 }
+
+// TestSearchFoundInAMedium: a search found only in a medium's alt text
+// finds its event, whose row says it was found in a medium, and the
+// pane shows the alt text with the match.
+func TestSearchFoundInAMedium(t *testing.T) {
+	doc := `{"chrono": 1, "events": [
+ {"id": "before", "date": "2016-08-24", "title": "The day before"},
+ {"id": "pictured", "date": "2016-08-25", "title": "A photograph",
+  "media": [{"url": "https://example.org/quayside.jpg", "caption": "Hulio at the Limassol meeting", "alt": "Two men at a table by the harbour"}]}
+]}`
+	d := newDriver(t, storeOf(t, doc), 160, 45)
+	d.keys("/")
+	d.typeText("harbour")
+	d.keys("enter")
+	if d.selected() != "pictured" {
+		t.Fatalf("selected %q, want the event whose alt text has the search", d.selected())
+	}
+	screen := d.screen()
+	for _, want := range []string{"A photograph", "in medium", "alt: Two men at a table by the harbour"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("the screen does not show %q:\n%s", want, screen)
+		}
+	}
+}
