@@ -86,17 +86,19 @@ func readMedia(s string) ([]model.Medium, error) {
 	last := "" // the field an indented line goes on with
 	for i, l := range strings.Split(s, "\n") {
 		n := i + 1
+		indented := l != "" && (l[0] == ' ' || l[0] == '\t')
 		switch {
-		case strings.TrimSpace(l) == "":
-			last = ""
-			continue
-		case l[0] == ' ' || l[0] == '\t':
-			if last != "caption" && last != "alt" {
-				return nil, fmt.Errorf("media line %d: an indented line goes on with the caption or alt text above it, and there is none: write a medium's url at the line's start", n)
-			}
+		case indented && (last == "caption" || last == "alt"):
+			// Blank but indented, it is a blank line of the text, as
+			// mediaText writes one.
 			f := mediumField(&media[len(media)-1], last)
 			*f += "\n" + strings.TrimSpace(l)
 			continue
+		case strings.TrimSpace(l) == "":
+			last = ""
+			continue
+		case indented:
+			return nil, fmt.Errorf("media line %d: an indented line goes on with the caption or alt text above it, and there is none: write a medium's url at the line's start", n)
 		}
 		name, value, named := namedLine(l)
 		switch {
@@ -121,6 +123,11 @@ func readMedia(s string) ([]model.Medium, error) {
 			*f = value
 		}
 		last = name
+	}
+	for i := range media {
+		// Indented lines of spaces after the text are no part of it.
+		media[i].Caption = strings.TrimRight(media[i].Caption, "\n")
+		media[i].Alt = strings.TrimRight(media[i].Alt, "\n")
 	}
 	return media, nil
 }

@@ -34,6 +34,8 @@ func TestReadMedia(t *testing.T) {
 		{name: "a caption typed as a url", text: "https://example.org/a.jpg\nHulio at the meeting", err: "media line 2: \"Hulio at the meeting\" is not a url (it has spaces)"},
 		{name: "a field twice", text: "https://example.org/a.jpg\ncaption: a\ncaption: b", err: "media line 3: a second caption for medium #1"},
 		{name: "an empty url", text: "url:\ncaption: a", err: "media line 1: url missing"},
+		{name: "indented blank lines after a caption", text: "https://example.org/a.jpg\ncaption: a\n  \n\t\n\nhttps://example.org/b.jpg",
+			want: []model.Medium{{URL: "https://example.org/a.jpg", Caption: "a"}, {URL: "https://example.org/b.jpg"}}},
 		{name: "an indented line under a url", text: "https://example.org/a.jpg\n  more", err: "media line 2: an indented line goes on with the caption or alt text above it"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -61,11 +63,11 @@ func cmpErr(err error) string {
 }
 
 // TestMediaTextReadsBack: media written in the field read back as they
-// are, a caption of several lines and a url that looks like a field's
-// name too.
+// are, a caption of several lines (one blank) and a url that looks like
+// a field's name too.
 func TestMediaTextReadsBack(t *testing.T) {
 	media := []model.Medium{
-		{URL: "https://example.org/a.jpg", Caption: "Hulio at the Limassol meeting,\nwith the broker", Credit: "Andreas Kyriakou", Title: "The meeting",
+		{URL: "https://example.org/a.jpg", Caption: "Hulio at the Limassol meeting,\nwith the broker\n\nOn the quay", Credit: "Andreas Kyriakou", Title: "The meeting",
 			Alt: "Two men", Thumbnail: "https://example.org/t.jpg", Link: "https://example.org/story"},
 		{URL: "link:example", Caption: "A report"},
 	}
