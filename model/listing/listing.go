@@ -207,6 +207,11 @@ func Show(w io.Writer, d model.Detail, problems []model.Contradiction, width int
 			if !model.Blank(m.Credit) {
 				p.wrapped("  ", "credit: "+termtext.Line(m.Credit))
 			}
+			// A search finds an event by it: shown, as the fields a
+			// search looks in are.
+			if !model.Blank(m.Alt) {
+				p.wrapped("  ", "alt: "+termtext.Text(m.Alt))
+			}
 			if m.URL != "" {
 				p.line("  ", termtext.Line(m.URL))
 			}

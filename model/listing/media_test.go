@@ -18,7 +18,7 @@ func TestShowMedia(t *testing.T) {
 		Quotes: []model.Quote{{Text: "We drop bags of cash at your office", Speaker: "Omri Lavie"}},
 		Media: []model.Medium{
 			{URL: "https://example.org/office.jpg", Caption: "NSO's office building, seen from the street, in August 2016, its windows dark",
-				Credit: "Reuters/Ammar Awad", Title: "The office"},
+				Credit: "Reuters/Ammar Awad", Title: "The office", Alt: "A glass building behind a fence"},
 			{URL: "https://youtu.be/xyz\x1b[2J", Caption: "\x1b[31mA report\x1b[0m"},
 		}}}
 	var b bytes.Buffer
