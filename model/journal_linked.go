@@ -1,6 +1,9 @@
 package model
 
-import "slices"
+import (
+	"maps"
+	"slices"
+)
 
 // ChangesLinksTo reports whether c changed the links that another event
 // makes to the event with an id, as that event's show lists them
@@ -59,4 +62,33 @@ func (op Op) LeavesLinks() bool {
 		return true
 	}
 	return false
+}
+
+// LinksChangedTo returns, sorted, the ids of the events whose links from
+// other events the entry changed (EventChange.ChangesLinksTo): the
+// events whose history lists the entry though it did not touch them. An
+// entry of a kind that leaves links (Op.LeavesLinks) changed none, as an
+// event's history reads it. A store keeps them as an index, so that an
+// event's history need not read the journal back to find them.
+func (e *Entry) LinksChangedTo() []string {
+	if e.Op.LeavesLinks() {
+		return nil
+	}
+	seen := map[string]bool{}
+	for i := range e.Events {
+		c := &e.Events[i]
+		for _, v := range []*Event{c.Before, c.After} {
+			if v == nil {
+				continue
+			}
+			for _, l := range v.Links {
+				if !seen[l.Event] && c.ChangesLinksTo(l.Event) {
+					seen[l.Event] = true
+				}
+			}
+		}
+	}
+	ids := slices.Collect(maps.Keys(seen))
+	slices.Sort(ids)
+	return ids
 }

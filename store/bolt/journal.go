@@ -159,7 +159,8 @@ func historyValue(c *model.EventChange) ([]byte, error) {
 }
 
 // recordEntry stores an entry whose events are in l, under the next
-// sequence number, with the history key of each event it touched, and
+// sequence number, with the history key of each event it touched and
+// the linking key of each event whose links from others it changed, and
 // returns the sequence number.
 func recordEntry(b buckets, e *model.Entry, l *journalform.Log, ids []string) (uint64, error) {
 	e.Seq = lastSeq(b.journal) + 1
@@ -179,14 +180,20 @@ func recordEntry(b buckets, e *model.Entry, l *journalform.Log, ids []string) (u
 			return 0, err
 		}
 	}
+	for _, id := range e.LinksChangedTo() {
+		if err := b.linking.Put(historyKey(id, e.Seq), nil); err != nil {
+			return 0, err
+		}
+	}
 	return e.Seq, nil
 }
 
 // Journal returns the entries q selects, newest first. The entries of
-// one event come from its history keys, so that the first page reads no
-// more than it returns; with those that changed the links other events
-// make to it (Linked), from the whole journal read back, as no index
-// names them. The others come from the end of the journal backwards.
+// one event come from its history keys, and those that changed the
+// links other events make to it (Linked) from its linking keys, so that
+// the first page reads no more than it returns; in a store of schema 9
+// read as it is, which has no linking keys, from the whole journal read
+// back. The others come from the end of the journal backwards.
 func (s *Store) Journal(q model.JournalQuery) ([]model.Entry, error) {
 	var out []model.Entry
 	err := s.view(func(b buckets) (err error) {
@@ -267,7 +274,21 @@ func journalIn(b buckets, q model.JournalQuery) ([]model.Entry, error) {
 			}
 			hits[seq], seqs = how, append(seqs, seq)
 		}
-		if !q.Linked {
+		if q.Linked && b.linking != nil {
+			// The entries that changed links to it, but for those that
+			// touched it too: the history keys say what to read of them.
+			c := b.linking.Cursor()
+			for k, _ := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, _ = c.Next() {
+				if len(k) != len(prefix)+8 {
+					continue
+				}
+				if seq := binary.BigEndian.Uint64(k[len(prefix):]); hits[seq] == 0 {
+					hits[seq], seqs = journalLinking, append(seqs, seq)
+				}
+			}
+			slices.Sort(seqs)
+		}
+		if !q.Linked || b.linking != nil {
 			for _, seq := range slices.Backward(seqs) {
 				if q.Before != 0 && seq >= q.Before {
 					continue

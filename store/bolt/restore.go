@@ -224,8 +224,9 @@ func putStoredEntry(b buckets, later *laterPuts) func(model.StoredEntry, *model.
 
 // putHistory holds in later, to be put in key order (laterPuts), the
 // history key of each event e touched, marked as this store's imports
-// mark them (historyValue): a journal's keys come by entry, and so by
-// event id in no order.
+// mark them (historyValue), and the linking key of each event whose
+// links from others it changed: a journal's keys come by entry, and so
+// by event id in no order.
 func putHistory(b buckets, later *laterPuts, e *model.Entry) error {
 	for i := range e.Events {
 		v, err := historyValue(&e.Events[i])
@@ -233,6 +234,9 @@ func putHistory(b buckets, later *laterPuts, e *model.Entry) error {
 			return err
 		}
 		later.add(b.history, historyKey(e.Events[i].ID, e.Seq), v)
+	}
+	for _, id := range e.LinksChangedTo() {
+		later.add(b.linking, historyKey(id, e.Seq), nil)
 	}
 	return nil
 }

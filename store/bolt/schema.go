@@ -40,6 +40,11 @@ import (
 //	         'a' for an event an import added, 'k' and the change as
 //	         JSON for an import's change that kept what the file said
 //	         (journal.go, historyValue)
+//	linking/ event id 0x00 seq → nil: the entries that changed the links
+//	         other events make to each event (model.Entry.LinksChangedTo),
+//	         which its history lists too (journal.go); absent from a store
+//	         of schema 9 read as it is, whose histories read the journal
+//	         back
 //	snapshots/ source id 0x00 n ... → kept copies of sources' content,
 //	         deflated, in pieces (snapshot.go)
 //	counts/  kept up to date on every write, so counting never scans:
@@ -85,12 +90,13 @@ var (
 	bucketHistory = bucket{[]byte("history"), 'h', func(b *buckets) **bbolt.Bucket { return &b.history }} // id 0x00 seq → nil, 'a' or 'k' change
 
 	bucketSnapshots = bucket{[]byte("snapshots"), 'p', func(b *buckets) **bbolt.Bucket { return &b.snapshots }} // source 0x00 n part … → snapshot (snapshot.go)
+	bucketLinking   = bucket{[]byte("linking"), 'l', func(b *buckets) **bbolt.Bucket { return &b.linking }}     // id 0x00 seq → nil
 )
 
 // allBuckets is every bucket of a store file: a new file is made with
 // them (initialise), a transaction opens them (bucketsOf), and the bulk
 // build copies them (build). A bucket added to the layout is added here.
-var allBuckets = []bucket{bucketMeta, bucketEvents, bucketIDs, bucketTags, bucketLinks, bucketSources, bucketCounts, bucketTrash, bucketJournal, bucketHistory, bucketSnapshots}
+var allBuckets = []bucket{bucketMeta, bucketEvents, bucketIDs, bucketTags, bucketLinks, bucketSources, bucketCounts, bucketTrash, bucketJournal, bucketHistory, bucketSnapshots, bucketLinking}
 
 // The keys of meta/, and the value of its format key.
 var (
@@ -135,7 +141,7 @@ func counterKey(kind counterKind, name string) []byte {
 }
 
 // SchemaVersion is the layout this chrono writes.
-const SchemaVersion = 9
+const SchemaVersion = 10
 
 // migration upgrades a store from the version before it (its index in
 // migrations plus 1) to the next, inside the transaction that opens the
@@ -143,13 +149,13 @@ const SchemaVersion = 9
 type migration func(tx *bbolt.Tx) error
 
 // migrations[i] upgrades version i+1 to i+2.
-var migrations = []migration{addJournal, countSpans, chainJournal, addSnapshots, placeInOrder, allowJournalForms, boundTitles, allowMedia}
+var migrations = []migration{addJournal, countSpans, chainJournal, addSnapshots, placeInOrder, allowJournalForms, boundTitles, allowMedia, indexLinking}
 
 // addJournal (1 to 2) adds the trash, the journal and the history of each
 // event, all empty, and counts the events citing each source, reading
 // every event once.
 func addJournal(tx *bbolt.Tx) error {
-	for _, bk := range []bucket{bucketTrash, bucketJournal, bucketHistory, bucketSnapshots} {
+	for _, bk := range []bucket{bucketTrash, bucketJournal, bucketHistory, bucketSnapshots, bucketLinking} {
 		if _, err := tx.CreateBucketIfNotExists(bk.name); err != nil {
 			return err
 		}

@@ -12,6 +12,8 @@ type buckets struct {
 	tx                                              *bbolt.Tx
 	meta, events, ids, tags, links, sources, counts *bbolt.Bucket
 	trash, journal, history, snapshots              *bbolt.Bucket
+	// linking is nil in a store of schema 9 read as it is (schema.go).
+	linking *bbolt.Bucket
 	// regroup holds, in a write transaction, the events whose linked
 	// group must be placed again before it ends (order.go).
 	regroup map[string]bool
