@@ -9,8 +9,8 @@ import (
 
 // linkedJournalIn is journalIn for an event's history with the entries
 // that changed the links other events make to it (JournalQuery.Linked):
-// its own entries from the history table, and the others read back
-// from the journal, as no index names them.
+// its own entries from the history table, and the others from the
+// linking table.
 func (s *Store) linkedJournalIn(db querier, q model.JournalQuery) ([]model.Entry, error) {
 	own := q
 	own.Linked = false
@@ -38,8 +38,9 @@ func mergeNewest(a, b []model.Entry, limit int) []model.Entry {
 
 // linkingIn returns, newest first, up to q.Limit of the entries q
 // selects that are not in the history of q.Event but changed the links
-// other events make to it. An entry with a head is read whole only when
-// its kind may change links (model.Op.LeavesLinks).
+// other events make to it: those the linking table names. An entry with
+// a head is read whole only when its kind may change links
+// (model.Op.LeavesLinks).
 func (s *Store) linkingIn(db querier, q model.JournalQuery) ([]model.Entry, error) {
 	var out []model.Entry
 	before := int64(1) << 62
@@ -47,10 +48,11 @@ func (s *Store) linkingIn(db querier, q model.JournalQuery) ([]model.Entry, erro
 		before = int64(q.Before)
 	}
 	for {
-		page, err := scanJournal(db.Query(ctx, `SELECT seq, COALESCE(head, body), head IS NOT NULL, NULL::bytea, hash, prev, form
-			FROM journal j WHERE inv = $1 AND seq < $2 AND seq > $3
-			AND NOT EXISTS (SELECT 1 FROM history h WHERE h.inv = $1 AND h.id = $4 AND h.seq = j.seq)
-			ORDER BY seq DESC LIMIT $5`, s.inv, before, int64(q.After), q.Event, batch))
+		page, err := scanJournal(db.Query(ctx, `SELECT j.seq, COALESCE(head, body), head IS NOT NULL, NULL::bytea, hash, prev, form
+			FROM linking l JOIN journal j ON j.inv = l.inv AND j.seq = l.seq
+			WHERE l.inv = $1 AND l.id = $4 AND l.seq < $2 AND l.seq > $3
+			AND NOT EXISTS (SELECT 1 FROM history h WHERE h.inv = $1 AND h.id = $4 AND h.seq = l.seq)
+			ORDER BY l.seq DESC LIMIT $5`, s.inv, before, int64(q.After), q.Event, batch))
 		if err != nil {
 			return out, err
 		}

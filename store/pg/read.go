@@ -285,7 +285,7 @@ func (s *Store) Detail(id string) (model.Detail, error) {
 			}
 		}
 		// The changes to the links others make to the event are not in
-		// its history rows: the journal is read back for them.
+		// its history rows: its linking rows name them.
 		linking, err := s.linkingIn(db, history)
 		d.History = mergeNewest(d.History, linking, model.DetailHistory)
 		return err

@@ -118,11 +118,15 @@ func putStored(t *writeTx, entries iter.Seq2[model.StoredEntry, error]) (uint64,
 	})
 }
 
-// putHistory adds the history row of each event e touched.
+// putHistory adds the history row of each event e touched, and the
+// linking row of each event whose links from others it changed.
 func putHistory(t *writeTx, e *model.Entry) error {
 	ids, changes, err := changesOf(e)
 	if err != nil {
 		return err
 	}
-	return insertHistory(t.tx, t.s.inv, e.Seq, ids, changes)
+	if err := insertHistory(t.tx, t.s.inv, e.Seq, ids, changes); err != nil {
+		return err
+	}
+	return insertLinking(t.tx, t.s.inv, e.Seq, e.LinksChangedTo())
 }

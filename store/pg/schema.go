@@ -45,6 +45,7 @@ var migrations = []migration{
 	{"the counts kept of the events citing each source", keepCited},
 	{"the events' bodies with media, in the binary form's version 4", allowMedia},
 	{"the search keys and words holding the media's captions, credits, titles and alt texts", searchMedia},
+	{"the entries that changed the links other events make to each event", indexLinking},
 }
 
 // schemaLock is the advisory lock chronos take while they migrate, so

@@ -137,7 +137,8 @@ func (t *writeTx) state() model.TxState {
 
 // recordEntry stores an entry under the next sequence number, with its
 // head (heads.go) and, with history, the history row of each event it
-// touched (an import writes its own as it goes), and notifies the
+// touched (an import writes its own as it goes), with the linking row of
+// each event whose links from others it changed, and notifies the
 // channel at commit. The investigation's row lock, held since begin,
 // makes the number the next one.
 func recordEntry(tx pgx.Tx, s *Store, e *model.Entry, history bool) (uint64, error) {
@@ -159,6 +160,9 @@ func recordEntry(tx pgx.Tx, s *Store, e *model.Entry, history bool) (uint64, err
 		if err := insertHistory(tx, s.inv, e.Seq, ids, changes); err != nil {
 			return 0, err
 		}
+	}
+	if err := insertLinking(tx, s.inv, e.Seq, e.LinksChangedTo()); err != nil {
+		return 0, err
 	}
 	if _, err := tx.Exec(ctx, `SELECT pg_notify($1, $2)`, Channel, fmt.Sprintf("%d:%d", s.inv, e.Seq)); err != nil {
 		return 0, err
