@@ -43,9 +43,11 @@ INSERT INTO facet_counts (inv, kind, name, n)
 const citedSchema = 17
 
 // readsAsIs is the oldest schema a read-only open reads without
-// upgrading it: a database of it lacks only the kept counts of the
-// sources cited, which such a store counts from the cites column as it
-// is asked (citedCountsSQL), and the steps after those change no row.
+// upgrading it: a database of it lacks the kept counts of the sources
+// cited, which such a store counts from the cites column as it is asked
+// (citedCountsSQL), and the linking table, for which it reads the
+// journal back (linkingSQL); before the media's search words, a search
+// does not find a caption.
 // chrono list, show or source list on a database no chrono of this
 // version has written to then work, rather than saying to open it for
 // writing first.

@@ -48,11 +48,7 @@ func (s *Store) linkingIn(db querier, q model.JournalQuery) ([]model.Entry, erro
 		before = int64(q.Before)
 	}
 	for {
-		page, err := scanJournal(db.Query(ctx, `SELECT j.seq, COALESCE(head, body), head IS NOT NULL, NULL::bytea, hash, prev, form
-			FROM linking l JOIN journal j ON j.inv = l.inv AND j.seq = l.seq
-			WHERE l.inv = $1 AND l.id = $4 AND l.seq < $2 AND l.seq > $3
-			AND NOT EXISTS (SELECT 1 FROM history h WHERE h.inv = $1 AND h.id = $4 AND h.seq = l.seq)
-			ORDER BY l.seq DESC LIMIT $5`, s.inv, before, int64(q.After), q.Event, batch))
+		page, err := scanJournal(db.Query(ctx, s.linkingSQL(), s.inv, before, int64(q.After), q.Event, batch))
 		if err != nil {
 			return out, err
 		}
@@ -87,4 +83,21 @@ func (s *Store) linkingIn(db querier, q model.JournalQuery) ([]model.Entry, erro
 			return out, nil
 		}
 	}
+}
+
+// linkingSQL selects a page of the entries linkingIn reads: those the
+// linking table names, or, in a database opened read-only before it was
+// made, every entry not in the event's history, read back as before.
+func (s *Store) linkingSQL() string {
+	if !s.linkingKept {
+		return `SELECT seq, COALESCE(head, body), head IS NOT NULL, NULL::bytea, hash, prev, form
+			FROM journal j WHERE inv = $1 AND seq < $2 AND seq > $3
+			AND NOT EXISTS (SELECT 1 FROM history h WHERE h.inv = $1 AND h.id = $4 AND h.seq = j.seq)
+			ORDER BY seq DESC LIMIT $5`
+	}
+	return `SELECT j.seq, COALESCE(head, body), head IS NOT NULL, NULL::bytea, hash, prev, form
+			FROM linking l JOIN journal j ON j.inv = l.inv AND j.seq = l.seq
+			WHERE l.inv = $1 AND l.id = $4 AND l.seq < $2 AND l.seq > $3
+			AND NOT EXISTS (SELECT 1 FROM history h WHERE h.inv = $1 AND h.id = $4 AND h.seq = l.seq)
+			ORDER BY l.seq DESC LIMIT $5`
 }

@@ -6,6 +6,9 @@ import (
 	"chrono/model"
 )
 
+// linkingSchema is the schema from which the linking table is kept.
+const linkingSchema = 20
+
 // indexLinking is the schema's step that adds the linking table: the
 // entries that changed the links other events make to each event
 // (model.Entry.LinksChangedTo), which its history lists too. Until then

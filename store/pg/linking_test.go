@@ -2,6 +2,7 @@ package pg
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -36,6 +37,9 @@ func linkingRows(t *testing.T, url string) []string {
 // back, the link removed). The histories read with it are those read
 // before.
 func TestLinkingStep(t *testing.T) {
+	if m := migrations[linkingSchema-1]; !strings.Contains(m.what, "links other events make") {
+		t.Fatalf("step %d is %q, not the linking table's", linkingSchema, m.what)
+	}
 	url := freshDatabase(t)
 	s, err := Open(url, Options{Author: "test"})
 	if err != nil {
@@ -97,6 +101,19 @@ func TestLinkingStep(t *testing.T) {
 	if _, err := c.Exec(ctx, `UPDATE chrono_schema SET version = $1`, len(migrations)-1); err != nil {
 		t.Fatal(err)
 	}
+	// Opened read-only before the step, the database is read as it is:
+	// the histories come from the journal read back, as before it.
+	ro, err := Open(url, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("opened read-only before the step: %v", err)
+	}
+	if got := history(ro); !reflect.DeepEqual(got, want) {
+		t.Errorf("histories read-only before the step:\n%+v\nwant\n%+v", got, want)
+	}
+	if _, err := ro.Detail("khashoggi-killed"); err != nil {
+		t.Errorf("detail read-only before the step: %v", err)
+	}
+	ro.Close()
 	s, err = Open(url, Options{Author: "test"})
 	if err != nil {
 		t.Fatal(err)

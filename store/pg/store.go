@@ -85,6 +85,10 @@ type Store struct {
 	// source (keepCited); a read-only store of the schema before counts
 	// them as it is asked (readsAsIs).
 	citedKept bool
+	// linkingKept: the schema has the linking table (indexLinking); a
+	// read-only store of a schema before it reads the journal back for
+	// the entries that changed the links to an event, as it did then.
+	linkingKept bool
 	// made: Open made the investigation (DiscardUnused).
 	made   bool
 	listen listener
@@ -182,13 +186,13 @@ func (s *Store) prepare(opts Options) error {
 		}
 		return s.fail(err)
 	}
-	s.citedKept = true
+	s.citedKept, s.linkingKept = true, true
 	if s.readOnly {
 		v, err := schemaOf(c)
 		if err != nil {
 			return s.fail(err)
 		}
-		s.citedKept = v >= citedSchema
+		s.citedKept, s.linkingKept = v >= citedSchema, v >= linkingSchema
 	}
 	// The investigation, and, in the same round trip, whether the role
 	// may write: one that may only read opens read-only, as a file that
