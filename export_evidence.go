@@ -120,7 +120,11 @@ func writeEvidenceReport(w io.Writer, dir string, rep evidence.Report) {
 		warnChainBreak(w, rep.Chain.Break, "the evidence says so")
 	}
 	if rep.NotFound > 0 {
-		fmt.Fprintf(w, "warning: %s not found in the source's snapshot; the evidence says so (chrono verify lists them)\n", plural(rep.NotFound, "quote"))
+		what := model.Thousands(int64(rep.NotFound)) + " quotes were not found in their sources' snapshots"
+		if rep.NotFound == 1 {
+			what = "1 quote was not found in its source's snapshot"
+		}
+		fmt.Fprintf(w, "warning: %s; the evidence says so (chrono verify lists them)\n", what)
 	}
 	if rep.Mismatched > 0 {
 		fmt.Fprintf(w, "warning: %s not matching the hash kept with it; the evidence says so\n", plural(rep.Mismatched, "snapshot"))

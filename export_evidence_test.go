@@ -59,7 +59,7 @@ func TestExportEvidence(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "evidence")
 	r := chrono(t, db, "", "export", "--format", "evidence", "-o", out)
 	if r.code != 0 || !strings.Contains(r.stderr, "exported 2 events, 3 quotes and 1 snapshot to evidence in") ||
-		!strings.Contains(r.stderr, "warning: 1 quote not found") {
+		!strings.Contains(r.stderr, "warning: 1 quote was not found in its source's snapshot") {
 		t.Fatalf("export: %+v", r)
 	}
 	for _, name := range []string{"index.html", "journal.jsonl", "SHA256SUMS", "snapshots/herald-1.txt", "snapshots/herald-1.txt.html", "snapshots/herald-1.original.txt"} {

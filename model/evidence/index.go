@@ -72,7 +72,7 @@ func writeIndex(fs *files, r model.Reader, h model.Header, sources []sourceView,
 	}
 	var warn []string
 	if rep.NotFound > 0 {
-		warn = append(warn, count(rep.NotFound, "quote", "quotes")+" not found in the source")
+		warn = append(warn, count(rep.NotFound, "quote not found in its source", "quotes not found in their sources"))
 	}
 	if rep.Mismatched > 0 {
 		warn = append(warn, count(rep.Mismatched, "snapshot", "snapshots")+" not matching the hash kept with it")
