@@ -33,8 +33,9 @@ func newVerifyCmd(c *cli) *cobra.Command {
 the text of the source's latest snapshot, and says for each quote whether
 it is there verbatim, there after normalisation (naming the rules it
 needed: quotes, whitespace, soft-hyphen, invisible, hyphenation, nfc,
-ligatures, ellipsis, page-break, headers-footers, markdown), or not found, with
-the closest passage and a word diff ([-in the quote-]{+in the source+}).
+ligatures, ellipsis, page-break, paragraph-break, headers-footers,
+markdown), or not found, with the closest passage and a word diff
+([-in the quote-]{+in the source+}).
 It lists the quotes whose source has no snapshot to check against, and
 checks every snapshot's SHA-256 against its original bytes, and against
 the one the journal recorded when it was kept, provided the journal's

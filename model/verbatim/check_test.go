@@ -30,7 +30,7 @@ func TestCheck(t *testing.T) {
 		{"typographic for straight", "“plain quotes”", Normalised, Quotes, `"plain quotes"`, nil},
 		{"straight quotes for guillemets", `He answered "non", then 'peut-être'.`, Normalised, Quotes, "He answered «non», then ‹peut-être›.", nil},
 		{"a straight apostrophe for a modifier letter's", "Don't go", Normalised, Quotes, "Donʼt go", nil},
-		{"a paragraph break for a space", "documented interest. A", Normalised, Whitespace, "documented interest.\n\nA", nil},
+		{"a paragraph break for a space", "documented interest. A", Normalised, Whitespace | ParagraphBreak, "documented interest.\n\nA", nil},
 		{"a line break for a space", "Miller contacted Congressman Lieu last year", Normalised, Whitespace, "Miller contacted Congressman\nLieu last year", nil},
 		{"double spaces", "met in the Café Royal", Normalised, Whitespace | NFC, "met in the  Cafe\u0301 Royal", nil},
 		{"soft hyphen", "A statement from NSO", Normalised, SoftHyphen, "A state\u00ADment from NSO", nil},
@@ -39,7 +39,7 @@ func TestCheck(t *testing.T) {
 		{"direction marks around a name and a date", "He said שלום עולם on 2020-01-07.", Normalised, Invisible, "He said \u200Fשלום עולם\u200F on \u200E2020-01-07\u200E.", nil},
 		{"decomposed in the text", "The Café Society", Normalised, NFC, "The Cafe\u0301 Society", nil},
 		{"decomposed in the quote", "The Cafe\u0301 Society", Verbatim, 0, "The Cafe\u0301 Society", nil},
-		{"CRLF paragraphs", "with” Mobileum. The Café", Normalised, Whitespace | NFC, "with” Mobileum.\r\n\r\nThe Cafe\u0301", nil},
+		{"CRLF paragraphs", "with” Mobileum. The Café", Normalised, Whitespace | NFC | ParagraphBreak, "with” Mobileum.\r\n\r\nThe Cafe\u0301", nil},
 		{"typeset ligatures in the text", "Its financial officers fled", Normalised, Ligatures, "Its ﬁnancial oﬃcers ﬂed", nil},
 		{"a ligature in the quote", "at your oﬃce", Normalised, Ligatures, "at your office", nil},
 		{"a ligature is one word", "Its ﬁnancial oﬃ", NotFound, 0, "", nil},
@@ -262,7 +262,7 @@ func TestPageBreak(t *testing.T) {
 		{"words not in the text", "the office of the prime minister", NotFound, 0, ""},
 		{"an ellipsis with a part not in the text", "they would … the prime minister", NotFound, 0, ""},
 		{"an ellipsis across a paragraph ending a page", "ends here … Another begins", NotFound, 0, ""},
-		{"across a paragraph ending a page", "ends here. Another begins", Normalised, Whitespace | PageBreak, "ends here.\n\n\f\nAnother begins"},
+		{"across a paragraph ending a page", "ends here. Another begins", Normalised, Whitespace | PageBreak | ParagraphBreak, "ends here.\n\n\f\nAnother begins"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, r := range []Result{Check(tc.quote, text), NewIndex(text).Check(tc.quote)} {
@@ -271,6 +271,32 @@ func TestPageBreak(t *testing.T) {
 				}
 				if got := text[r.Span.Start:r.Span.End]; got != tc.want {
 					t.Errorf("range %v is %q, want %q", r.Span, got, tc.want)
+				}
+			}
+		})
+	}
+}
+
+// TestParagraphBreak: a quote found only by reading a paragraph break as
+// a space (a headline run into the paragraph below it) is found, and the
+// result says it crosses a paragraph, as it says a page; a quote that
+// holds the break itself, or stays within a paragraph's lines, does not.
+func TestParagraphBreak(t *testing.T) {
+	const text = "NSO offered bags of cash\n\nIn August 2017, on a call,\nLavie spoke.\u2029Then silence."
+	for _, tc := range []struct {
+		name, quote string
+		state       State
+		rules       Rules
+	}{
+		{"a headline run into its paragraph", "bags of cash In August 2017", Normalised, Whitespace | ParagraphBreak},
+		{"across U+2029", "Lavie spoke. Then silence.", Normalised, Whitespace | ParagraphBreak},
+		{"within a paragraph's lines", "on a call, Lavie spoke.", Normalised, Whitespace},
+		{"the break as the text has it", "bags of cash\n\nIn August", Verbatim, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, r := range []Result{Check(tc.quote, text), NewIndex(text).Check(tc.quote)} {
+				if r.State != tc.state || r.Rules != tc.rules {
+					t.Errorf("%q: %v (%v), want %v (%v)", tc.quote, r.State, r.Rules, tc.state, tc.rules)
 				}
 			}
 		})

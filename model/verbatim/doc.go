@@ -38,6 +38,11 @@
 //     quote crosses pages. A page break is not a paragraph break, since
 //     a sentence often goes on over a page's end, unless a blank line is
 //     beside the form feed.
+//   - ParagraphBreak: the match runs across a paragraph break (a blank
+//     line or U+2029), which the Whitespace rule read as a space: a
+//     headline run into the paragraph below it. As PageBreak, it lets
+//     nothing more match, and is named so that the result says the quote
+//     joins what the source keeps apart.
 //   - HeadersFooters: a quote not found otherwise is looked for in the
 //     text without its running heads and feet: between two pages, the
 //     lines at a page's top (or bottom), up to three, that another

@@ -163,6 +163,9 @@ func (x *Index) found(q string) (Result, bool) {
 		if x.n.pageBreakIn(i, i+len(nq)) {
 			r.Rules |= PageBreak
 		}
+		if x.n.paraBreakIn(i, i+len(nq)) {
+			r.Rules |= ParagraphBreak
+		}
 		return r, true
 	}
 	if r, ok := x.foundHyphenated(q, nq); ok {

@@ -32,7 +32,7 @@ func TestMarkdown(t *testing.T) {
 		{"escapes", "escaped as 2*3 [sic] and snake_case_name stays", Normalised, Markdown, "escaped as 2\\*3 \\[sic\\] and snake_case_name stays", nil},
 		{"autolink and reference link", "See https://example.com/x and the report for more of it; 5 * 3 is 15.", Normalised, Markdown, "See <https://example.com/x> and [the report][r] for _more_ of it; 5 * 3 is 15.", nil},
 		{"heading", "The offer", Normalised, Markdown, "The *offer", nil},
-		{"closed heading and the next paragraph", "Later The second paragraph", Normalised, Markdown | Whitespace, "Later ##\n\nThe *second* paragraph", nil},
+		{"closed heading and the next paragraph", "Later The second paragraph", Normalised, Markdown | Whitespace | ParagraphBreak, "Later ##\n\nThe *second* paragraph", nil},
 		{"an ellipsis", "Lavie offered … cash offer", Normalised, Markdown | Ellipsis, "Lavie offered the *bags of cash* offer", []string{"Lavie offered", "cash* offer"}},
 		{"markdown and quotes", "the “bags of cash” offer", NotFound, 0, "", nil},
 		{"words not in the text", "the bags of money offer", NotFound, 0, "", nil},

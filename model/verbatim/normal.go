@@ -65,6 +65,13 @@ func (m *normal) pageBreakIn(start, end int) bool {
 	return i < len(m.pages) && m.pages[i] < end
 }
 
+// paraBreakIn says whether a paragraph break is between offsets start
+// and end of the normalised text.
+func (m *normal) paraBreakIn(start, end int) bool {
+	i := sort.SearchInts(m.paras, start)
+	return i < len(m.paras) && m.paras[i] < end
+}
+
 // normalise applies rules to s.
 func normalise(s string, rules Rules) *normal { return normaliseSkipping(s, rules, nil) }
 

@@ -18,10 +18,12 @@ const (
 	Hyphenation
 	HeadersFooters
 	Invisible
+	ParagraphBreak
 )
 
 // charRules are the rules that normalise characters; Ellipsis is about
-// the quote's shape instead, PageBreak about where the match is, and
+// the quote's shape instead, PageBreak and ParagraphBreak about where the
+// match is, and
 // HeadersFooters about which lines of the text are read.
 const charRules = Quotes | Whitespace | SoftHyphen | Invisible | NFC | Ligatures | Hyphenation
 
@@ -38,13 +40,15 @@ var ruleNames = []struct {
 	{Ligatures, "ligatures"},
 	{Ellipsis, "ellipsis"},
 	{PageBreak, "page-break"},
+	{ParagraphBreak, "paragraph-break"},
 	{HeadersFooters, "headers-footers"},
 	{Markdown, "markdown"},
 }
 
 // Names lists the rules in the set by name, in a fixed order: "quotes",
 // "whitespace", "soft-hyphen", "invisible", "hyphenation", "nfc", "ligatures",
-// "ellipsis", "page-break", "headers-footers", "markdown".
+// "ellipsis", "page-break", "paragraph-break", "headers-footers",
+// "markdown".
 func (r Rules) Names() []string {
 	var names []string
 	for _, n := range ruleNames {
