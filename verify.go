@@ -32,10 +32,10 @@ func newVerifyCmd(c *cli) *cobra.Command {
 		Long: `Verify checks, read-only, every quote whose source has a snapshot against
 the text of the source's latest snapshot, and says for each quote whether
 it is there verbatim, there after normalisation (naming the rules it
-needed: quotes, whitespace, soft-hyphen, invisible, hyphenation, nfc,
-ligatures, ellipsis, page-break, paragraph-break, headers-footers,
-markdown), or not found, with the closest passage and a word diff
-([-in the quote-]{+in the source+}).
+needed: quotes, nested-quotes, whitespace, soft-hyphen, invisible,
+hyphenation, nfc, ligatures, ellipsis, page-break, paragraph-break,
+headers-footers, markdown), or not found, with the closest passage and a
+word diff ([-in the quote-]{+in the source+}).
 It lists the quotes whose source has no snapshot to check against, and
 checks every snapshot's SHA-256 against its original bytes, and against
 the one the journal recorded when it was kept, provided the journal's

@@ -355,3 +355,37 @@ func TestShortWordOnly(t *testing.T) {
 		t.Errorf("closest %+v (%q), want a passage with Mobileum", r.Closest, text[r.Closest.Start:r.Closest.End])
 	}
 }
+
+// TestNestedQuotes: a quotation inside the quote, which the writer set
+// in single quotation marks because the quote is itself one, is found
+// where the source sets it in double ones, and the other way round; the
+// result names nested-quotes. An apostrophe is never taken for one.
+func TestNestedQuotes(t *testing.T) {
+	const text = "Lavie said NSO would pay “bags of cash” for access. " +
+		"Miller recalled: “They said ‘we drop it at your office’ and laughed.” NSO’s denial came later."
+	for _, tc := range []struct {
+		name, quote string
+		state       State
+		rules       Rules
+		want        string
+	}{
+		{"single for double", "would pay ‘bags of cash’ for access", Normalised, NestedQuotes, "would pay “bags of cash” for access"},
+		{"straight single for double", "would pay 'bags of cash' for", Normalised, Quotes | NestedQuotes, "would pay “bags of cash” for"},
+		{"double for single", "They said “we drop it at your office” and laughed", Normalised, NestedQuotes, "They said ‘we drop it at your office’ and laughed"},
+		{"an apostrophe is the quotes rule's", "NSO's denial", Normalised, Quotes, "NSO’s denial"},
+		{"other words are not found", "would pay ‘bags of money’ for", NotFound, 0, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, r := range []Result{Check(tc.quote, text), NewIndex(text).Check(tc.quote)} {
+				if r.State != tc.state || r.Rules != tc.rules {
+					t.Fatalf("%q: %v (%v), want %v (%v)", tc.quote, r.State, r.Rules, tc.state, tc.rules)
+				}
+				if tc.want != "" {
+					if got := text[r.Span.Start:r.Span.End]; got != tc.want {
+						t.Errorf("range %v is %q, want %q", r.Span, got, tc.want)
+					}
+				}
+			}
+		})
+	}
+}

@@ -6,6 +6,12 @@
 //
 //   - Quotes: typographic quotation marks and apostrophes (‘ ’ ‚ ‛ ‹ › ʼ
 //     and “ ” „ ‟ « ») count as the straight ones (' and ").
+//   - NestedQuotes: a quote not found otherwise is looked for with the
+//     quotation marks of a quotation inside it swapped between single and
+//     double: quoting a passage, a writer sets what it quotes in single
+//     marks (‘bags of cash’) where the source has double ones, or the
+//     other way round. Single marks count only in pairs around words, so
+//     that an apostrophe stays one.
 //   - Whitespace: any run of white space, line breaks included (and the
 //     no-break space), counts as one space. A quote's leading and
 //     trailing white space is not part of it.

@@ -18,6 +18,7 @@ func FuzzCheck(f *testing.F) {
 	f.Add("the investigation", "the investi-\r\n\fgation a-\n\nb ﬁ-\nﬁ")
 	f.Add("of the minister", "POST\nof the\n- 3 -\n\f\nPOST\nminister\n- 4 -\f\n\fPOST")
 	f.Add("a self-made well-known man", "It is a self-made well-\nknown man.")
+	f.Add("pay ‘bags of cash’ for '\xff' NSO's", "pay “bags of cash” for \"\xff\" NSO’s")
 	f.Fuzz(func(t *testing.T, quote, text string) {
 		r := Check(quote, text)
 		valid := func(s Span) {

@@ -88,6 +88,12 @@ func (x *Index) check(q string) Result {
 			return r
 		}
 	}
+	for _, v := range nestedVariants(q) {
+		if r, ok := x.found(v); ok {
+			r.State, r.Rules = Normalised, r.Rules|NestedQuotes
+			return r
+		}
+	}
 	return x.closest(q)
 }
 

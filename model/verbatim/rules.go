@@ -19,6 +19,7 @@ const (
 	HeadersFooters
 	Invisible
 	ParagraphBreak
+	NestedQuotes
 )
 
 // charRules are the rules that normalise characters; Ellipsis is about
@@ -32,6 +33,7 @@ var ruleNames = []struct {
 	name string
 }{
 	{Quotes, "quotes"},
+	{NestedQuotes, "nested-quotes"},
 	{Whitespace, "whitespace"},
 	{SoftHyphen, "soft-hyphen"},
 	{Invisible, "invisible"},
@@ -46,7 +48,7 @@ var ruleNames = []struct {
 }
 
 // Names lists the rules in the set by name, in a fixed order: "quotes",
-// "whitespace", "soft-hyphen", "invisible", "hyphenation", "nfc", "ligatures",
+// "nested-quotes", "whitespace", "soft-hyphen", "invisible", "hyphenation", "nfc", "ligatures",
 // "ellipsis", "page-break", "paragraph-break", "headers-footers",
 // "markdown".
 func (r Rules) Names() []string {
