@@ -76,19 +76,26 @@ func (e *Entry) LinksChangedTo() []string {
 	}
 	seen := map[string]bool{}
 	for i := range e.Events {
-		c := &e.Events[i]
-		for _, v := range []*Event{c.Before, c.After} {
-			if v == nil {
-				continue
-			}
-			for _, l := range v.Links {
-				if !seen[l.Event] && c.ChangesLinksTo(l.Event) {
-					seen[l.Event] = true
-				}
-			}
-		}
+		e.Events[i].NoteLinksChanged(seen)
 	}
 	ids := slices.Collect(maps.Keys(seen))
 	slices.Sort(ids)
 	return ids
+}
+
+// NoteLinksChanged adds to seen the ids of the events whose links from
+// other events the change changed (ChangesLinksTo), for LinksChangedTo:
+// a change at a time, so that an entry of a million events need not be
+// held whole to find them.
+func (c *EventChange) NoteLinksChanged(seen map[string]bool) {
+	for _, v := range []*Event{c.Before, c.After} {
+		if v == nil {
+			continue
+		}
+		for _, l := range v.Links {
+			if !seen[l.Event] && c.ChangesLinksTo(l.Event) {
+				seen[l.Event] = true
+			}
+		}
+	}
 }

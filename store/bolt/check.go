@@ -424,12 +424,29 @@ func checkHistory(b buckets, want *extsort.Sorter, add, altered report) error {
 		// them took a hundred bytes an event. An entry that cannot be
 		// read gives none, as decodeEntry.
 		e, p, err := decodeEntryHead(beUint64(k), v)
+		// The linking index too, where the store keeps one, as the
+		// entry was indexed when it was written (Entry.LinksChangedTo):
+		// its keys sorted after the history's.
+		var linked map[string]bool
+		if err == nil && b.linking != nil && !e.Op.LeavesLinks() {
+			linked = map[string]bool{}
+		}
 		if err == nil {
 			err = asCorruption(p.EachEvent(func(c *model.EventChange) error {
+				if linked != nil {
+					c.NoteLinksChanged(linked)
+				}
 				key = appendHistoryKey(key[:0], c.ID, e.Seq)
 				sortErr = want.Add(0, key, nil, extsort.RankNew)
 				return sortErr
 			}))
+		}
+		for id := range linked {
+			if err != nil || sortErr != nil {
+				break
+			}
+			key = appendHistoryKey(key[:0], id, e.Seq)
+			sortErr = want.Add(1, key, nil, extsort.RankNew)
 		}
 		if sortErr != nil {
 			return sortErr
@@ -473,14 +490,36 @@ func checkHistory(b buckets, want *extsort.Sorter, add, altered report) error {
 			return model.Mismatch{Where: "history", Event: string(id), What: fmt.Sprintf("the history index lacks journal entry #%d", historySeq(k))}
 		},
 	}
+	var linking *keyJoin
+	if b.linking != nil {
+		linking = &keyJoin{
+			walk:   walkIndex(b.linking),
+			report: add,
+			extra: func(k []byte) {
+				id, _, _ := bytes.Cut(k, []byte{keySep})
+				add("linking", string(id), "the linking index names journal entry #%d, which changed no link to the event", historySeq(k))
+			},
+			lack: func(k []byte) model.Mismatch {
+				id, _, _ := bytes.Cut(k, []byte{keySep})
+				return model.Mismatch{Where: "linking", Event: string(id), What: fmt.Sprintf("the linking index lacks journal entry #%d, which changed a link to the event", historySeq(k))}
+			},
+		}
+	}
 	err = extsort.NewMerge(streams).Each(func(r *extsort.Record) error {
-		j.want(r.Key[1:], r.Value)
+		if r.Key[0] == 1 {
+			linking.want(r.Key[1:], r.Value)
+		} else {
+			j.want(r.Key[1:], r.Value)
+		}
 		return nil
 	})
 	if err != nil {
 		return err
 	}
 	j.end()
+	if linking != nil {
+		linking.end()
+	}
 	return nil
 }
 

@@ -267,3 +267,38 @@ func TestCheckNamesAnUnreadableEventByItsKey(t *testing.T) {
 	}
 	t.Errorf("no mismatch in events: %+v", r.Mismatches)
 }
+
+// TestCheckSaysLinkingMismatches: the index of the entries that changed
+// the links to each event is rebuilt from the journal and compared, as
+// the history index is: an entry it lacks and one no entry accounts for
+// are each said, of their event.
+func TestCheckSaysLinkingMismatches(t *testing.T) {
+	s := newStore(t)
+	e, err := s.Write(model.OpLink, "link", func(tx model.Tx) error {
+		_, err := model.LinkEvents(tx, "tye-statement", model.Disputes, "khashoggi-killed")
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, err := s.Check(); err != nil || len(r.Mismatches) != 0 {
+		t.Fatalf("a sound store: %+v, %v", r.Mismatches, err)
+	}
+	s = damageRaw(t, s, func(b buckets) error {
+		if err := b.linking.Delete(historyKey("khashoggi-killed", e.Seq)); err != nil {
+			return err
+		}
+		return b.linking.Put(historyKey("fbi-tip", 1), nil)
+	})
+	r, err := s.Check()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []model.Mismatch{
+		{Where: "linking", Event: "fbi-tip", What: "the linking index names journal entry #1, which changed no link to the event"},
+		{Where: "linking", Event: "khashoggi-killed", What: fmt.Sprintf("the linking index lacks journal entry #%d, which changed a link to the event", e.Seq)},
+	}
+	if !slices.Equal(r.Mismatches, want) {
+		t.Errorf("Check found\n%+v\nwant\n%+v", r.Mismatches, want)
+	}
+}
