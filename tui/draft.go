@@ -32,6 +32,9 @@ type Draft struct {
 	Rest *model.Event `json:"rest,omitempty"`
 	// Fields are the form's fields as typed, by name.
 	Fields map[string]string `json:"fields"`
+	// Focus is the field the cursor was in, by name, so that the typing
+	// goes on there; "" for the form's first.
+	Focus string `json:"focus,omitempty"`
 	// NewSource is a source made in the quote's form, not yet saved.
 	NewSource *model.Source `json:"new_source,omitempty"`
 	// SourceFields are the fields of the form of a new source open over
@@ -164,7 +167,7 @@ func (f *eventForm) draft() *Draft {
 	if !f.changed() {
 		return nil
 	}
-	d := &Draft{Form: DraftEvent, Base: f.base, Rest: f.rest, Fields: map[string]string{}}
+	d := &Draft{Form: DraftEvent, Base: f.base, Rest: f.rest, Fields: map[string]string{}, Focus: draftEventFields[f.focus]}
 	if f.base != nil {
 		d.Event = f.base.ID
 	}
@@ -187,7 +190,7 @@ func (f *quoteForm) draft() *Draft {
 		return nil
 	}
 	e := f.event.Clone()
-	d := &Draft{Form: DraftQuote, Event: e.ID, N: f.n, Base: &e, NewSource: f.newSource, Fields: map[string]string{}}
+	d := &Draft{Form: DraftQuote, Event: e.ID, N: f.n, Base: &e, NewSource: f.newSource, Fields: map[string]string{}, Focus: draftQuoteFields[f.focus]}
 	if sub {
 		d.SourceFields = map[string]string{}
 		for fld, name := range draftSourceFields {
@@ -225,7 +228,7 @@ func (f *sourceForm) draft() *Draft {
 	if f.typedAway() == "" {
 		return nil
 	}
-	d := &Draft{Form: DraftSource, Source: f.base, Fields: map[string]string{}}
+	d := &Draft{Form: DraftSource, Source: f.base, Fields: map[string]string{}, Focus: draftSourceFields[f.focus]}
 	for fld, name := range draftSourceFields {
 		d.Fields[name] = f.value(srcField(fld))
 	}
@@ -257,6 +260,9 @@ func reopen(ctx *shared, d *Draft) (Dialog, Screen) {
 			fillInput(&f.inputs[fld], d.Fields[name])
 		}
 		f.read()
+		if i := slices.Index(draftSourceFields[:], d.Focus); i >= 0 {
+			f.focusOn(srcField(i))
+		}
 		return f, s
 	case DraftTitle:
 		if d.Header == nil {
@@ -294,6 +300,9 @@ func reopen(ctx *shared, d *Draft) (Dialog, Screen) {
 			}
 		}
 		f.read()
+		if i := slices.Index(draftEventFields[:], d.Focus); i >= 0 {
+			f.focusOn(formField(i))
+		}
 		return f, nil
 	case DraftQuote:
 		if d.Base == nil {
@@ -313,6 +322,9 @@ func reopen(ctx *shared, d *Draft) (Dialog, Screen) {
 			default:
 				f.stored[fld] = fillInput(&f.inputs[fld], v)
 			}
+		}
+		if i := slices.Index(draftQuoteFields[:], d.Focus); i >= 0 {
+			f.focusOn(quoteField(i))
 		}
 		if d.NewSource != nil {
 			s := *d.NewSource

@@ -74,17 +74,22 @@ func TestDraftComesBack(t *testing.T) {
 		typed string
 		saved func(model.Event) bool
 	}{
+		// The typing goes on where it was left: "+" is typed after the
+		// form comes back.
 		{"an event's title", []string{"E", "tab", "tab", "tab", "end"}, " (draft)", func(e model.Event) bool {
-			return strings.HasSuffix(e.Title, " (draft)")
+			return strings.HasSuffix(e.Title, " (draft)+")
 		}},
 		{"an event's media", []string{"E", "shift+tab", "shift+tab"}, "https://example.org/draft.jpg", func(e model.Event) bool {
-			return len(e.Media) > 0 && e.Media[len(e.Media)-1].URL == "https://example.org/draft.jpg"
+			return len(e.Media) > 0 && e.Media[len(e.Media)-1].URL == "https://example.org/draft.jpg+"
 		}},
 		{"a new note", []string{"a"}, "call them back", func(e model.Event) bool {
-			return len(e.Notes) > 0 && e.Notes[len(e.Notes)-1].Text == "call them back"
+			return len(e.Notes) > 0 && e.Notes[len(e.Notes)-1].Text == "call them back+"
 		}},
 		{"a new quote", []string{"Q"}, "bags of cash", func(e model.Event) bool {
-			return len(e.Quotes) > 0 && e.Quotes[len(e.Quotes)-1].Text == "bags of cash"
+			return len(e.Quotes) > 0 && e.Quotes[len(e.Quotes)-1].Text == "bags of cash+"
+		}},
+		{"a quote's speaker", []string{"Q", "w", "tab"}, "Lavie", func(e model.Event) bool {
+			return len(e.Quotes) > 0 && e.Quotes[len(e.Quotes)-1].Speaker == "Lavie+"
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -113,6 +118,7 @@ func TestDraftComesBack(t *testing.T) {
 			if st := again.status(); !strings.Contains(st, "back as you left it") {
 				t.Errorf("status %q; want it to say the form is back", st)
 			}
+			again.typeText("+")
 			again.keys("ctrl+s")
 			if again.openDialog() != nil {
 				t.Fatalf("ctrl+s left the form open; status %q", again.status())
