@@ -53,7 +53,7 @@ type browserKeys struct {
 	QuoteAtEnd        key.Binding
 	EditNote, Retitle key.Binding
 	// Quotes and the screens of the sources and the trash.
-	AddQuote, EditQuote, Sources, Delete, Trash key.Binding
+	AddQuote, EditQuote, Sources, Delete, Trash, Journal key.Binding
 	// Sides puts the accounts of the selected event's claim side by side.
 	Sides key.Binding
 }
@@ -107,6 +107,7 @@ func newBrowserKeys(quickTags []string) browserKeys {
 		Sources:     key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "sources")),
 		Delete:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "move to the trash")),
 		Trash:       key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "the trash")),
+		Journal:     key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "the journal")),
 		Sides:       key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "accounts side by side")),
 		Uncited:     key.NewBinding(key.WithKeys("y", "o")),
 		OnNote:      key.NewBinding(key.WithKeys("y", "o")),
@@ -310,7 +311,7 @@ func (b *browser) FullHelp() [][]key.Binding {
 		slices.Concat(moves, []key.Binding{k.Top, k.Bottom, k.PrevYear, k.NextYear, k.GoTo, k.Zone}, b.axis.bindings()),
 		{k.Focus, k.ToList, k.ToSources, k.Open, k.Back, k.Escape, k.Search, k.NextMatch, k.PrevMatch, k.Filter, k.ClearFilter, k.Copy, k.OpenURL, k.InSource, k.Sides},
 		append([]key.Binding{k.Tag, k.Untag, k.Mark, k.Undo, k.Redo, k.Note}, k.QuickTags...),
-		{k.Add, k.Edit, k.Editor, k.Link, k.Remove, k.EditNote, k.QuoteUp, k.QuoteDown, k.AddQuote, k.EditQuote, k.Delete, k.Sources, k.Trash, k.Retitle},
+		{k.Add, k.Edit, k.Editor, k.Link, k.Remove, k.EditNote, k.QuoteUp, k.QuoteDown, k.AddQuote, k.EditQuote, k.Delete, k.Sources, k.Trash, k.Journal, k.Retitle},
 	}
 }
 

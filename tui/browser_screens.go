@@ -98,6 +98,8 @@ func (b *browser) screensUpdate(msg tea.Msg) (Action, tea.Cmd, bool) {
 			return pushScreen{newSourcesScreen(b.ctx)}, nil, true
 		case key.Matches(msg, k.Trash):
 			return pushScreen{newTrashScreen(b.ctx)}, nil, true
+		case key.Matches(msg, k.Journal):
+			return pushScreen{newJournalScreen(b.ctx)}, nil, true
 		case key.Matches(msg, k.Sides):
 			row, ok := b.tl.selected()
 			if !ok {

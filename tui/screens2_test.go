@@ -40,6 +40,7 @@ var quoteSourceTrashScreens = []authoringScreen{
 		d.typeText("March 2022")
 	}},
 	{"source-edit", false, func(d *driver) { d.keys("S", "e") }},
+	{"journal", false, func(d *driver) { d.keys("j", "d", "y", "2", "H") }},
 	{"quote-add", false, func(d *driver) {
 		d.keys("Q")
 		d.send(tea.PasteMsg{Content: "We would drop bags of cash\nat your office."})

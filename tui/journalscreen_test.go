@@ -1,0 +1,63 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"chrono/model"
+)
+
+// TestJournalScreenReadsOn: the journal screen lists every change, newest
+// first, reading a page at a time as the cursor goes down, and shows a
+// change made while it is open at the top.
+func TestJournalScreenReadsOn(t *testing.T) {
+	defer func(n int) { journalScreenPage = n }(journalScreenPage)
+	journalScreenPage = 3
+	s := exampleStore(t)
+	for i := range 7 {
+		if _, err := s.Write(model.OpTag, "tag", func(tx model.Tx) error {
+			_, err := model.RetagEach(tx, model.Retags([]string{"fbi-tip"}, []string{fmt.Sprintf("t%d", i)}, nil))
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := newDriver(t, s, 120, 12)
+	d.keys("H")
+	if head := strings.SplitN(d.screen(), "\n", 2)[0]; !strings.Contains(head, "Journal · 8 changes") {
+		t.Fatalf("header %q", head)
+	}
+	// Down to the first entry, the import, reading on as it goes.
+	for range 10 {
+		d.keys("G")
+	}
+	j, ok := d.m.screens[len(d.m.screens)-1].(*journalScreen)
+	if !ok {
+		t.Fatalf("the journal screen is not on top")
+	}
+	var seqs []uint64
+	for _, e := range j.entries {
+		seqs = append(seqs, e.Seq)
+	}
+	if fmt.Sprint(seqs) != "[8 7 6 5 4 3 2 1]" {
+		t.Errorf("entries read %v; want 8 down to 1", seqs)
+	}
+	if !strings.Contains(d.screen(), "› #1 ") {
+		t.Errorf("the cursor is not on the first change:\n%s", d.screen())
+	}
+	// A change made now, here or elsewhere, shows at the top.
+	if _, err := s.Write(model.OpTag, "tag", func(tx model.Tx) error {
+		_, err := model.RetagEach(tx, model.Retags([]string{"fbi-tip"}, []string{"later"}, nil))
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	d.send(storeChangedMsg{})
+	if head := strings.SplitN(d.screen(), "\n", 2)[0]; !strings.Contains(head, "Journal · 9 changes") {
+		t.Errorf("after a change, the header %q", head)
+	}
+	if !strings.Contains(d.screen(), "› #9 ") {
+		t.Errorf("the cursor is not on the newest change:\n%s", d.screen())
+	}
+}
