@@ -143,7 +143,7 @@ func newRootCmd(c *cli) *cobra.Command {
 	root.PersistentFlags().Var(&c.authorFlag, "author", "who your changes are attributed to (default $CHRONO_AUTHOR, else user@host)")
 	root.PersistentFlags().BoolVar(&c.acceptRollback, "accept-rollback", false, "write to a store whose newest meta page is damaged, keeping it as it reads (without its last change); take as it is a store that lost journal entries this machine saw")
 	root.PersistentFlags().StringVar(&c.investigation, "investigation", "", "the investigation in a postgres:// database (default $CHRONO_INVESTIGATION, else default)")
-	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError{negativeNumber(cmd, wholeNumber(err))} })
+	root.SetFlagErrorFunc(flagError)
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
 		c.dbGiven, c.investigationGiven = cmd.Flags().Changed("db"), cmd.Flags().Changed("investigation")
 		return textNotUTF8(cmd, args)
@@ -159,4 +159,11 @@ func newRootCmd(c *cli) *cobra.Command {
 	root.SetUsageFunc(writeUsage)
 	root.SetHelpFunc(writeHelp)
 	return root
+}
+
+// flagError is what a command says of a flag it cannot parse: a usage
+// mistake, worded for a number that is not whole, or a negative number
+// taken for a flag (negativeNumber).
+func flagError(cmd *cobra.Command, err error) error {
+	return usageError{negativeNumber(cmd, wholeNumber(err))}
 }

@@ -298,7 +298,7 @@ func runServed(inv sshd.Investigation, args []string, stdout, stderr io.Writer) 
 	c := &cli{stdin: strings.NewReader(""), stdout: stdout, stderr: stderr, db: inv.Path, dbGiven: true, runAs: "ssh HOST -- " + termtext.Line(inv.Name)}
 	root := &cobra.Command{Use: "chrono", SilenceErrors: true, SilenceUsage: true}
 	root.CompletionOptions.DisableDefaultCmd = true
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(flagError) // as chrono says it locally
 	export := newExportCmd(c)
 	// Its help offers what it does here: no file on the server, no
 	// evidence directory.

@@ -53,6 +53,13 @@ func TestServeExecRunsTheReadOnlyCommands(t *testing.T) {
 	if code := serveExec(inv, []string{"export", "--format", "bogus"}, &out, &errs); code == 0 || strings.Contains(errs.String(), "evidence") || !strings.Contains(errs.String(), `--format "bogus": over SSH, chrono exports json,`) {
 		t.Errorf("export --format bogus over SSH: exit %d, err %q", code, errs.String())
 	}
+	// A negative number for an ID is said as chrono says it locally, not
+	// as a flag mistyped.
+	out.Reset()
+	errs.Reset()
+	if code := serveExec(inv, []string{"show", "-1"}, &out, &errs); code != 2 || strings.Contains(errs.String(), "shorthand") || !strings.Contains(errs.String(), "show takes the ID of an event") {
+		t.Errorf("show -1 over SSH: exit %d, err %q", code, errs.String())
+	}
 	if r := chrono(t, db, "", "log"); strings.Contains(r.stdout, "#x") {
 		t.Error("a command over SSH tagged")
 	}
