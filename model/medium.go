@@ -20,6 +20,28 @@ func (m *Medium) fields() [7]mediumField {
 	}
 }
 
+// Field is the place of m's text a chrono JSON member name names (url,
+// caption, credit, title, alt, thumbnail, link); nil for any other name.
+func (m *Medium) Field(name string) *string {
+	switch name {
+	case "url":
+		return &m.URL
+	case "caption":
+		return &m.Caption
+	case "credit":
+		return &m.Credit
+	case "title":
+		return &m.Title
+	case "alt":
+		return &m.Alt
+	case "thumbnail":
+		return &m.Thumbnail
+	case "link":
+		return &m.Link
+	}
+	return nil
+}
+
 // Label is what names m in a line for people: its title, else its
 // caption, else its URL.
 func (m Medium) Label() string {

@@ -22,27 +22,6 @@ import (
 // order the form writes them.
 var mediumFields = []string{"caption", "credit", "title", "alt", "thumbnail", "link"}
 
-// mediumField is the place of a medium's field by its name.
-func mediumField(m *model.Medium, name string) *string {
-	switch name {
-	case "url":
-		return &m.URL
-	case "caption":
-		return &m.Caption
-	case "credit":
-		return &m.Credit
-	case "title":
-		return &m.Title
-	case "alt":
-		return &m.Alt
-	case "thumbnail":
-		return &m.Thumbnail
-	case "link":
-		return &m.Link
-	}
-	return nil
-}
-
 // mediaText is media as the form's field holds them.
 func mediaText(media []model.Medium) string {
 	var b strings.Builder
@@ -57,7 +36,7 @@ func mediaText(media []model.Medium) string {
 		}
 		b.WriteString(m.URL + "\n")
 		for _, name := range mediumFields {
-			if v := *mediumField(&m, name); v != "" {
+			if v := *m.Field(name); v != "" {
 				b.WriteString(name + ": " + strings.ReplaceAll(v, "\n", "\n  ") + "\n")
 			}
 		}
@@ -73,7 +52,7 @@ func namedLine(l string) (name, value string, ok bool) {
 		return "", "", false
 	}
 	name = strings.ToLower(strings.TrimSpace(name))
-	if name != "url" && mediumField(&model.Medium{}, name) == nil {
+	if name != "url" && (&model.Medium{}).Field(name) == nil {
 		return "", "", false
 	}
 	return name, strings.TrimSpace(value), true
@@ -91,7 +70,7 @@ func readMedia(s string) ([]model.Medium, error) {
 		case indented && (last == "caption" || last == "alt"):
 			// Blank but indented, it is a blank line of the text, as
 			// mediaText writes one.
-			f := mediumField(&media[len(media)-1], last)
+			f := media[len(media)-1].Field(last)
 			*f += "\n" + strings.TrimSpace(l)
 			continue
 		case strings.TrimSpace(l) == "":
@@ -116,7 +95,7 @@ func readMedia(s string) ([]model.Medium, error) {
 		case len(media) == 0:
 			return nil, fmt.Errorf("media line %d: %s with no medium: write the medium's url on the line above", n, name)
 		default:
-			f := mediumField(&media[len(media)-1], name)
+			f := media[len(media)-1].Field(name)
 			if *f != "" {
 				return nil, fmt.Errorf("media line %d: a second %s for medium #%d: keep one, or start another medium with its url", n, name, len(media))
 			}

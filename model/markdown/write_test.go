@@ -53,12 +53,7 @@ func TestWriteYearSections(t *testing.T) {
 		{ID: "later", Title: "Undated", Status: model.Alleged},
 	}
 	out, _ := write(t, model.Header{}, nil, es)
-	var headings []string
-	for l := range strings.SplitSeq(out, "\n") {
-		if strings.HasPrefix(l, "## ") || strings.HasPrefix(l, "### ") {
-			headings = append(headings, l)
-		}
-	}
+	headings := headingLines(out)
 	want := []string{
 		"## Start unknown", "### until 2017 · not assessed",
 		"## 2017", "### Aug 2017 · not assessed", "### Aug 2017 – 2021 · not assessed",
@@ -84,12 +79,7 @@ func TestWriteSectionByClockAsWritten(t *testing.T) {
 		{ID: "march", Title: "March", Date: model.MustParseDate("2018-03")},
 	}
 	out, _ := write(t, model.Header{}, nil, es)
-	var headings []string
-	for l := range strings.SplitSeq(out, "\n") {
-		if strings.HasPrefix(l, "## ") || strings.HasPrefix(l, "### ") {
-			headings = append(headings, l)
-		}
-	}
+	headings := headingLines(out)
 	want := []string{
 		"## 2017", "### Jun 2017 · not assessed", "### 31 Dec 2017 22:00:00 -05:00 · not assessed",
 		"## 2018", "### 1 Jan 2018 21:00:00 +10:00 · not assessed", "### Mar 2018 · not assessed",
@@ -217,6 +207,18 @@ func TestWriteSectionOnce(t *testing.T) {
 	if h := sectionHeadings(out); !slices.Equal(h, []string{"2017", "2019"}) {
 		t.Errorf("headings %q, want 2017 then 2019", h)
 	}
+}
+
+// headingLines are the lines of out that head a section or an event,
+// in order, with their marks.
+func headingLines(out string) []string {
+	var headings []string
+	for l := range strings.SplitSeq(out, "\n") {
+		if strings.HasPrefix(l, "## ") || strings.HasPrefix(l, "### ") {
+			headings = append(headings, l)
+		}
+	}
+	return headings
 }
 
 // sectionHeadings are the chronology's section headings in out, in

@@ -337,25 +337,7 @@ func (f *fastReader) quote(q *model.Quote) bool {
 }
 
 func (f *fastReader) medium(m *model.Medium) bool {
-	return f.strMembers(func(name []byte) *string {
-		switch string(name) {
-		case "url":
-			return &m.URL
-		case "caption":
-			return &m.Caption
-		case "credit":
-			return &m.Credit
-		case "title":
-			return &m.Title
-		case "alt":
-			return &m.Alt
-		case "thumbnail":
-			return &m.Thumbnail
-		case "link":
-			return &m.Link
-		}
-		return nil
-	})
+	return f.strMembers(func(name []byte) *string { return m.Field(string(name)) })
 }
 
 func (f *fastReader) link(l *model.Link) bool {
