@@ -1,9 +1,10 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"syscall"
+
+	"chrono/store/outfile"
 )
 
 // noRoomToWrite explains a write to dest that failed for want of space
@@ -17,14 +18,12 @@ func noRoomToWrite(dest string, through bool, err error) error {
 	if through {
 		left = "what reached it is incomplete"
 	}
-	if errors.Is(err, syscall.EFBIG) {
+	switch errno := outfile.NoRoom(err); errno {
+	case syscall.EFBIG:
 		// A limit on a file's size, which no space freed lifts.
 		return fmt.Errorf("cannot write %s: a file reached the largest size this process may write there (%w): %s; raise the limit on file size (ulimit -f), or write to a file system that holds larger files, and try again", dest, syscall.EFBIG, left)
-	}
-	for _, errno := range []syscall.Errno{syscall.ENOSPC, syscall.EDQUOT} {
-		if errors.Is(err, errno) {
-			return fmt.Errorf("no room to write %s (%w): %s; free some disk space, or write elsewhere, and try again", dest, errno, left)
-		}
+	case syscall.ENOSPC, syscall.EDQUOT:
+		return fmt.Errorf("no room to write %s (%w): %s; free some disk space, or write elsewhere, and try again", dest, errno, left)
 	}
 	return err
 }

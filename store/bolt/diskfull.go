@@ -1,10 +1,10 @@
 package bolt
 
 import (
-	"errors"
 	"fmt"
-	"strings"
 	"syscall"
+
+	"chrono/store/outfile"
 )
 
 // noRoom explains a write that failed for want of space: the disk (or
@@ -15,22 +15,11 @@ func noRoom(path string, err error) error {
 	if err == nil {
 		return nil
 	}
-	switch errnoOf(err) {
+	switch outfile.NoRoom(err) {
 	case syscall.EFBIG:
 		return fmt.Errorf("cannot write store %s: a file reached the largest size this process may write there (%w): nothing was saved and the store is as it was; raise the limit on file size (ulimit -f), or move the store to a file system that holds larger files, and try again", path, err)
 	case syscall.ENOSPC, syscall.EDQUOT:
 		return fmt.Errorf("no room to write store %s (%w): nothing was saved and the store is as it was; free some disk space and try again", path, err)
 	}
 	return err
-}
-
-// errnoOf is the errno of a write that failed for want of space, or 0.
-func errnoOf(err error) syscall.Errno {
-	for _, errno := range []syscall.Errno{syscall.ENOSPC, syscall.EFBIG, syscall.EDQUOT} {
-		// bbolt formats some of these with %s, not %w.
-		if errors.Is(err, errno) || strings.Contains(err.Error(), errno.Error()) {
-			return errno
-		}
-	}
-	return 0
 }
