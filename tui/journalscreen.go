@@ -19,12 +19,13 @@ type journalScreen struct {
 	ctx     *shared
 	keys    journalKeys
 	entries []model.Entry
-	// more: the journal has entries older than the last read; reading
-	// them is under way while asked is set.
-	more, asked bool
-	loaded      bool
-	rows        rowCursor
-	w, h        int
+	// asked: entries older than the last read are being read; ended:
+	// a read found none older (a journal cut short outside chrono may
+	// end above #1).
+	asked, ended bool
+	loaded       bool
+	rows         rowCursor
+	w, h         int
 }
 
 type journalKeys struct {
@@ -37,22 +38,32 @@ type journalKeys struct {
 // smaller.
 var journalScreenPage = 500
 
-// journalMsg brings a page of entries, older than those the screen holds
-// when before is set.
+// journalMsg brings entries, older than those the screen holds when
+// before is set.
 type journalMsg struct {
 	entries []model.Entry
 	before  uint64
 	err     error
 }
 
-// loadJournal reads the page of entries before the entry numbered
-// before (0: the newest), with one of each entry's events: the rows say
-// the phrase, which names what the entry did.
-func loadJournal(s model.Store, before uint64) tea.Cmd {
+// loadJournal reads the entries q selects, with one of each entry's
+// events: the rows say the phrase, which names what the entry did.
+func loadJournal(s model.Store, q model.JournalQuery) tea.Cmd {
+	q.MostEvents = 1
 	return func() tea.Msg {
-		es, err := s.Journal(model.JournalQuery{Before: before, Limit: journalScreenPage, MostEvents: 1})
-		return journalMsg{entries: es, before: before, err: err}
+		es, err := s.Journal(q)
+		return journalMsg{entries: es, before: q.Before, err: err}
 	}
+}
+
+// reload reads the journal again from the newest entry down to the
+// oldest the screen holds, so that the cursor stays on its entry; a
+// page when it holds none.
+func (j *journalScreen) reload() tea.Cmd {
+	if n := len(j.entries); n > 0 {
+		return loadJournal(j.ctx.store, model.JournalQuery{After: j.entries[n-1].Seq - 1})
+	}
+	return loadJournal(j.ctx.store, model.JournalQuery{Limit: journalScreenPage})
 }
 
 func newJournalScreen(ctx *shared) *journalScreen {
@@ -62,14 +73,14 @@ func newJournalScreen(ctx *shared) *journalScreen {
 }
 
 // Init implements Screen.
-func (j *journalScreen) Init() tea.Cmd { return loadJournal(j.ctx.store, 0) }
+func (j *journalScreen) Init() tea.Cmd { return j.reload() }
 
 // Update implements Screen.
 func (j *journalScreen) Update(msg tea.Msg) (Action, tea.Cmd) {
 	a, cmd := j.update(msg)
 	j.keys.enable(&j.rows)
 	// The last row read is not the journal's last while more can come.
-	if j.more {
+	if j.more() {
 		j.keys.Down.SetEnabled(true)
 		j.keys.PageDown.SetEnabled(true)
 	}
@@ -81,24 +92,42 @@ func (j *journalScreen) update(msg tea.Msg) (Action, tea.Cmd) {
 	case journalMsg:
 		j.asked = false
 		if msg.err != nil {
+			j.ended = true // not asked again at every key
 			return nil, fail(fmt.Errorf("reading the journal: %w", msg.err))
 		}
+		var at uint64 // the entry the cursor is on, to keep it there
+		if j.rows.cur < len(j.entries) {
+			at = j.entries[j.rows.cur].Seq
+		}
 		if msg.before == 0 {
-			j.entries, j.rows.cur, j.rows.offset = nil, 0, 0
+			j.entries = nil
 		} else if n := len(j.entries); n == 0 || j.entries[n-1].Seq != msg.before {
 			return nil, nil // read for a journal since read again
 		}
+		if msg.before != 0 || !j.loaded {
+			// A page read; a read again goes as deep as before.
+			j.ended = len(msg.entries) < journalScreenPage
+		}
 		j.entries = append(j.entries, msg.entries...)
-		j.more, j.loaded = len(msg.entries) == journalScreenPage, true
+		j.loaded = true
 		j.rows.resize(len(j.entries), j.h-listFrameTop)
+		if msg.before == 0 {
+			// Entries are numbered down from the newest with none
+			// missing: the one the cursor was on is as many rows down
+			// as entries came since.
+			j.rows.cur = 0
+			if at != 0 && len(j.entries) > 0 && j.entries[0].Seq >= at {
+				j.rows.move(int(j.entries[0].Seq - at))
+			}
+		}
 		return nil, nil
 	case showEventsMsg:
 		if msg.written {
-			return nil, loadJournal(j.ctx.store, 0)
+			return nil, j.reload()
 		}
 		return nil, nil
 	case storeChangedMsg:
-		return nil, loadJournal(j.ctx.store, 0)
+		return nil, j.reload()
 	case tea.KeyPressMsg:
 		return j.key(msg)
 	}
@@ -108,11 +137,17 @@ func (j *journalScreen) update(msg tea.Msg) (Action, tea.Cmd) {
 // readOn reads the next page when the cursor is within a screen of the
 // end of what was read.
 func (j *journalScreen) readOn() tea.Cmd {
-	if !j.more || j.asked || len(j.entries) == 0 || j.rows.cur < len(j.entries)-max(j.rows.height, 1) {
+	if !j.more() || j.asked || len(j.entries) == 0 || j.rows.cur < len(j.entries)-max(j.rows.height, 1) {
 		return nil
 	}
 	j.asked = true
-	return loadJournal(j.ctx.store, j.entries[len(j.entries)-1].Seq)
+	return loadJournal(j.ctx.store, model.JournalQuery{Before: j.entries[len(j.entries)-1].Seq, Limit: journalScreenPage})
+}
+
+// more reports whether the journal may have entries older than those
+// read: they are numbered from 1.
+func (j *journalScreen) more() bool {
+	return !j.ended && len(j.entries) > 0 && j.entries[len(j.entries)-1].Seq > 1
 }
 
 func (j *journalScreen) key(msg tea.KeyPressMsg) (Action, tea.Cmd) {
