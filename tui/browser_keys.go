@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"chrono/model"
+	"chrono/model/quotecheck"
 )
 
 // DefaultQuickTags are the tags the digit keys toggle unless told
@@ -243,7 +244,7 @@ func (b *browser) updateKeys() {
 	// one source has, or once its check found none, s would only say so.
 	sourced := q >= 0 && b.detail.d.Event.Quotes[q].Source != ""
 	snapshot := sourced && b.detail.snapshots
-	if m, ok := b.detail.mark(q); ok && m.state == quoteNoSnapshot {
+	if m, ok := b.detail.mark(q); ok && m.State == quotecheck.NoSnapshot {
 		snapshot = false
 	}
 	b.keys.InSource.SetEnabled(snapshot)

@@ -8,6 +8,7 @@ import (
 
 	"chrono/model"
 	"chrono/model/listing"
+	"chrono/model/quotecheck"
 )
 
 // detailPane is the sources pane: the selected event in full, its quotes
@@ -845,12 +846,12 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 		case q.Source != "":
 			text("source "+q.Source, st.Label, bar)
 		}
-		if m, ok := p.mark(it.quote); ok && (p.snapshots || m.state < quoteNoSnapshot) {
+		if m, ok := p.mark(it.quote); ok && (p.snapshots || m.State < quotecheck.NoSnapshot) {
 			style := st.Muted
-			if m.state == quoteNotFound || m.damaged != "" || m.outOfStep != "" {
+			if m.State == quotecheck.NotFound || m.Untrusted() {
 				style = st.Error
 			}
-			text(m.words(), style, bar)
+			text(m.Words(), style, bar)
 		}
 	case it.link >= 0:
 		r := p.d.Related[it.link]

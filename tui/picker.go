@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"chrono/model"
+	"chrono/model/quotecheck"
 )
 
 // picker is the dialog that chooses filters from a frequency table of
@@ -501,9 +502,9 @@ func setName(s idSet) string {
 func setSign(s idSet) string {
 	switch s {
 	case setNotFound:
-		return signNotFound
+		return quotecheck.SignNotFound
 	case setUnchecked:
-		return signNoSnapshot
+		return quotecheck.SignNoSnapshot
 	}
 	return problemSign
 }

@@ -9,30 +9,9 @@ import (
 	"sync"
 
 	"chrono/model"
+	"chrono/model/quotecheck"
 	"chrono/model/stored"
 	"chrono/model/verbatim"
-)
-
-// The signs of a quote checked against its source's latest snapshot, as
-// the sources pane shows them beside words: they read without colour,
-// and none is a status sign of the rows.
-const (
-	signVerbatim   = "="
-	signNormalised = "≈"
-	signNotFound   = "≠"
-	signNoSnapshot = "∅"
-)
-
-// quoteState is what checking a quote found.
-type quoteState uint8
-
-const (
-	quoteVerbatim quoteState = iota + 1
-	quoteNormalised
-	quoteNotFound
-	quoteUnreadable // its source's latest snapshot cannot be read
-	quoteNoSnapshot // its source has no snapshot
-	quoteNoSource   // it names no source
 )
 
 // quoteMark is what checking one quote against the latest snapshot of
@@ -40,55 +19,11 @@ const (
 // never shows beside another quote (one moved, or edited meanwhile).
 type quoteMark struct {
 	text, source string
-	state        quoteState
-	snapshot     int
-	rules        verbatim.Rules
-	diff         string // not found: the quote against the closest passage
-	// damaged says how the snapshot checked against no longer matches
-	// the hashes kept with it: what it found stands on altered bytes.
-	damaged string
-	// outOfStep says how the source's snapshots differ from those the
-	// journal left: what it found may stand on another snapshot than the
-	// latest.
-	outOfStep string
+	quotecheck.Found
 }
 
 // of reports whether the mark is of quote q.
 func (m quoteMark) of(q model.Quote) bool { return m.text == q.Text && m.source == q.Source }
-
-// words say the mark: its sign, then what it means, and first that the
-// snapshot is damaged, when it is.
-func (m quoteMark) words() string {
-	switch {
-	case m.state == quoteUnreadable:
-		return fmt.Sprintf("✗ snapshot %d cannot be read, so the quote is not checked: %s", m.snapshot, m.damaged)
-	case m.damaged != "":
-		return fmt.Sprintf("✗ snapshot %d is damaged: %s (chrono verify says more); what it finds cannot be trusted: %s", m.snapshot, m.damaged, m.found())
-	case m.outOfStep != "":
-		return fmt.Sprintf("✗ the source's snapshots are not those the journal left: %s (chrono verify says more); what snapshot %d finds cannot be trusted: %s", m.outOfStep, m.snapshot, m.found())
-	}
-	return m.found()
-}
-
-// found says what checking the quote found: its sign, then what it means.
-func (m quoteMark) found() string {
-	switch m.state {
-	case quoteVerbatim:
-		return fmt.Sprintf("%s verbatim in snapshot %d", signVerbatim, m.snapshot)
-	case quoteNormalised:
-		return fmt.Sprintf("%s normalised in snapshot %d: %s", signNormalised, m.snapshot, m.rules)
-	case quoteNotFound:
-		if m.diff == "" {
-			return fmt.Sprintf("%s not found in snapshot %d: no word of it is there", signNotFound, m.snapshot)
-		}
-		return fmt.Sprintf("%s not found in snapshot %d; the closest passage:\n%s", signNotFound, m.snapshot, m.diff)
-	case quoteNoSnapshot:
-		return signNoSnapshot + " no snapshot to check it against"
-	case quoteNoSource:
-		return signNoSnapshot + " no source to check it against"
-	}
-	return ""
-}
 
 // sourceIndex is a source's latest snapshot made ready for checking
 // quotes, built once and used while that snapshot is still the source's
@@ -252,26 +187,18 @@ func markQuote(q model.Quote, si *sourceIndex) quoteMark {
 	m := quoteMark{text: q.Text, source: q.Source}
 	switch {
 	case q.Source == "":
-		m.state = quoteNoSource
+		m.State = quotecheck.NoSource
 		return m
 	case si == nil:
-		m.state = quoteNoSnapshot
+		m.State = quotecheck.NoSnapshot
 		return m
 	}
 	if si.unreadable != "" {
-		m.state, m.snapshot, m.damaged = quoteUnreadable, si.latest.N, si.unreadable
+		m.State, m.Snapshot, m.Damaged = quotecheck.Unreadable, si.latest.N, si.unreadable
 		return m
 	}
-	r := si.check(q.Text)
-	m.snapshot, m.rules, m.damaged, m.outOfStep = si.latest.N, r.Rules, si.damaged, si.outOfStep
-	switch r.State {
-	case verbatim.Verbatim:
-		m.state = quoteVerbatim
-	case verbatim.Normalised:
-		m.state = quoteNormalised
-	default:
-		m.state, m.diff = quoteNotFound, verbatim.DiffString(r.Diff)
-	}
+	m.Found = quotecheck.Of(si.check(q.Text), si.latest.N)
+	m.Damaged, m.OutOfStep = si.damaged, si.outOfStep
 	return m
 }
 

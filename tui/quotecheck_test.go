@@ -15,6 +15,7 @@ import (
 
 	"chrono/model"
 	"chrono/model/native"
+	"chrono/model/quotecheck"
 	"chrono/model/stored"
 	"chrono/store"
 )
@@ -107,7 +108,7 @@ func TestQuoteStateScreens(t *testing.T) {
 func quoteLines(d *driver) []string {
 	var out []string
 	for _, l := range paneText(d) {
-		for _, sign := range []string{signVerbatim + " ", signNormalised + " ", signNotFound + " ", signNoSnapshot + " "} {
+		for _, sign := range []string{quotecheck.SignVerbatim + " ", quotecheck.SignNormalised + " ", quotecheck.SignNotFound + " ", quotecheck.SignNoSnapshot + " "} {
 			if i := strings.Index(l, sign); i >= 0 {
 				out = append(out, strings.TrimSpace(l[i:]))
 			}
@@ -213,8 +214,8 @@ func TestUnverifiedQuoteFilters(t *testing.T) {
 		typed, named string
 		want         []string
 	}{
-		{"not found", signNotFound + " " + nameNotFound, []string{"misquoted"}},
-		{"no snapshot", signNoSnapshot + " " + nameUnchecked, []string{"unchecked"}},
+		{"not found", quotecheck.SignNotFound + " " + nameNotFound, []string{"misquoted"}},
+		{"no snapshot", quotecheck.SignNoSnapshot + " " + nameUnchecked, []string{"unchecked"}},
 	} {
 		d.keys("f")
 		d.typeText(c.typed)
@@ -278,7 +279,7 @@ func TestExampleVerifiedScreen(t *testing.T) {
 	d := newDriver(t, placed{s}, 160, 45)
 	d.keys("enter")
 	for _, l := range quoteLines(d) {
-		if !strings.HasPrefix(l, signVerbatim+" verbatim in snapshot 1") {
+		if !strings.HasPrefix(l, quotecheck.SignVerbatim+" verbatim in snapshot 1") {
 			t.Errorf("a quote of the example is not verbatim: %s", l)
 		}
 	}
@@ -361,7 +362,7 @@ func TestQuoteInADamagedSnapshot(t *testing.T) {
 		t.Fatal(err)
 	}
 	q := model.Quote{Text: strings.Fields(sourceText)[0], Source: "wapo"}
-	if w := markQuote(q, si).words(); !strings.HasPrefix(w, "✗ snapshot 1 is damaged: its text does not have the SHA-256 kept with it") {
+	if w := markQuote(q, si).Words(); !strings.HasPrefix(w, "✗ snapshot 1 is damaged: its text does not have the SHA-256 kept with it") {
 		t.Errorf("the mark says %q", w)
 	}
 	// The source's text shown around the quote says so too (it showed
@@ -372,7 +373,7 @@ func TestQuoteInADamagedSnapshot(t *testing.T) {
 	}
 	good := textStore{texts: map[string][]string{"wapo": {sourceText}}}
 	si, _, _ = indexOf(good, nil, "wapo")
-	if w := markQuote(q, si).words(); strings.Contains(w, "damaged") {
+	if w := markQuote(q, si).Words(); strings.Contains(w, "damaged") {
 		t.Errorf("a sound snapshot's mark says %q", w)
 	}
 	if v, err := quoteInSource(good, &Styles{}, q, nil); err != nil || strings.Contains(v.title, "damaged") {
@@ -407,7 +408,7 @@ func TestQuoteAgainstASnapshotTakenAway(t *testing.T) {
 	}
 	q := model.Quote{Text: "We drop bags of cash at your office", Source: "wapo"}
 	want := "✗ the source's snapshots are not those the journal left: snapshot 2: journal entry #3 left it kept"
-	if w := markQuote(q, si).words(); !strings.HasPrefix(w, want) || !strings.Contains(w, "what snapshot 1 finds cannot be trusted: = verbatim in snapshot 1") {
+	if w := markQuote(q, si).Words(); !strings.HasPrefix(w, want) || !strings.Contains(w, "what snapshot 1 finds cannot be trusted: = verbatim in snapshot 1") {
 		t.Errorf("the mark says %q", w)
 	}
 	v, err := quoteInSource(s, &Styles{}, q, nil)
@@ -415,7 +416,7 @@ func TestQuoteAgainstASnapshotTakenAway(t *testing.T) {
 		t.Errorf("the source view's title: %q, %v", v.title, err)
 	}
 	si, _, _ = indexOf(base, nil, "wapo")
-	if w := markQuote(q, si).words(); strings.Contains(w, "journal left") {
+	if w := markQuote(q, si).Words(); strings.Contains(w, "journal left") {
 		t.Errorf("the store as kept: the mark says %q", w)
 	}
 }
@@ -446,7 +447,7 @@ func TestQuoteInAnUnreadableSnapshot(t *testing.T) {
 		t.Fatalf("marks: %+v", msg.marks)
 	}
 	for _, m := range msg.marks {
-		if w := m.words(); !strings.HasPrefix(w, "✗ snapshot 1 cannot be read, so the quote is not checked: ") || !strings.Contains(w, "piece 0 is missing") {
+		if w := m.Words(); !strings.HasPrefix(w, "✗ snapshot 1 cannot be read, so the quote is not checked: ") || !strings.Contains(w, "piece 0 is missing") {
 			t.Errorf("the mark says %q", w)
 		}
 	}

@@ -71,7 +71,7 @@ func TestQuoteInAReplacedSnapshot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w := markQuote(q, si).words(); !strings.HasPrefix(w, "✗ snapshot 1 is damaged: its original bytes have the SHA-256 kept with them") || !strings.Contains(w, "journal entry #1 recorded") {
+	if w := markQuote(q, si).Words(); !strings.HasPrefix(w, "✗ snapshot 1 is damaged: its original bytes have the SHA-256 kept with them") || !strings.Contains(w, "journal entry #1 recorded") {
 		t.Errorf("the mark of a quote in a replaced snapshot says %q", w)
 	}
 
@@ -80,7 +80,7 @@ func TestQuoteInAReplacedSnapshot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w := markQuote(model.Quote{Text: "bags of cash", Source: "nyt"}, si).words(); strings.Contains(w, "damaged") {
+	if w := markQuote(model.Quote{Text: "bags of cash", Source: "nyt"}, si).Words(); strings.Contains(w, "damaged") {
 		t.Errorf("the mark of a quote in a sound snapshot says %q", w)
 	}
 	if reads != 0 {
@@ -94,7 +94,7 @@ func TestQuoteInAReplacedSnapshot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w := markQuote(model.Quote{Text: "bags of cash", Source: "ap"}, si).words(); strings.Contains(w, "damaged") {
+	if w := markQuote(model.Quote{Text: "bags of cash", Source: "ap"}, si).Words(); strings.Contains(w, "damaged") {
 		t.Errorf("the mark of a quote in a snapshot kept since says %q", w)
 	}
 
@@ -104,7 +104,7 @@ func TestQuoteInAReplacedSnapshot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w := markQuote(model.Quote{Text: "bags of cash", Source: "rt"}, si).words(); !strings.Contains(w, "damaged: no journal entry records keeping it") {
+	if w := markQuote(model.Quote{Text: "bags of cash", Source: "rt"}, si).Words(); !strings.Contains(w, "damaged: no journal entry records keeping it") {
 		t.Errorf("the mark of a quote in a snapshot no entry records says %q", w)
 	}
 }
