@@ -65,7 +65,11 @@ func runShow(opts *showOptions) error {
 			return err
 		}
 		problems := model.ContradictionsOf(&d.Event, group, nil, model.PublishedDates(slices.Collect(maps.Values(d.Sources))))
-		if err := listing.Show(opts.stdout, d, problems, 80, zone); err != nil {
+		checks, err := quoteChecks(s, d)
+		if err != nil {
+			return err
+		}
+		if err := listing.Show(opts.stdout, d, problems, checks, 80, zone); err != nil {
 			return err
 		}
 		opts.sayTrashedLinks(d)

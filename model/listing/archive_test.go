@@ -16,7 +16,7 @@ func TestShowArchive(t *testing.T) {
 		Sources: map[string]model.Source{"s": {ID: "s", Title: "T", URL: "https://example.com/a", Archive: "https://web.archive.org/web/2022/x\x1b[2J"}},
 	}
 	var b bytes.Buffer
-	if err := Show(&b, d, nil, 100, model.ZoneWritten); err != nil {
+	if err := Show(&b, d, nil, nil, 100, model.ZoneWritten); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()

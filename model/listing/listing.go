@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"chrono/model"
+	"chrono/model/quotecheck"
 	"chrono/model/termtext"
 )
 
@@ -125,8 +126,10 @@ func Tags(tags []string) string {
 // Show writes a whole event, wrapped to width columns, its times in
 // zone and, when that changes them, as written too, and under its facts
 // the problems of the chronology that concern it (model.ContradictionsOf):
-// which link or source contradicts which dates.
-func Show(w io.Writer, d model.Detail, problems []model.Contradiction, width int, zone model.Zone) error {
+// which link or source contradicts which dates. Under each quote it says
+// what checking it against its source's latest snapshot found: checks
+// has one for each quote, or is nil to say nothing.
+func Show(w io.Writer, d model.Detail, problems []model.Contradiction, checks []quotecheck.Found, width int, zone model.Zone) error {
 	width = max(width, 40)
 	e := &d.Event
 	p := &printer{w: w, width: width}
@@ -187,6 +190,9 @@ func Show(w io.Writer, d model.Detail, problems []model.Contradiction, width int
 				}
 			} else if q.Source != "" {
 				p.line(under, "source "+q.Source)
+			}
+			if i < len(checks) && checks[i].State != 0 {
+				p.wrapped(under, checks[i].Words())
 			}
 		}
 	}

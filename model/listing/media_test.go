@@ -22,7 +22,7 @@ func TestShowMedia(t *testing.T) {
 			{URL: "https://youtu.be/xyz\x1b[2J", Caption: "\x1b[31mA report\x1b[0m"},
 		}}}
 	var b bytes.Buffer
-	if err := Show(&b, d, nil, 80, model.ZoneUTC); err != nil {
+	if err := Show(&b, d, nil, nil, 80, model.ZoneUTC); err != nil {
 		t.Fatal(err)
 	}
 	if strings.ContainsRune(b.String(), 0x1b) {

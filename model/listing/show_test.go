@@ -19,7 +19,7 @@ func TestShowIndentsEveryLineOfANote(t *testing.T) {
 		{Text: "undated\nnote"},
 	}}}
 	var b bytes.Buffer
-	if err := Show(&b, d, nil, 80, model.ZoneUTC); err != nil {
+	if err := Show(&b, d, nil, nil, 80, model.ZoneUTC); err != nil {
 		t.Fatal(err)
 	}
 	// Numbered as note --edit N and --delete N count them.
@@ -65,7 +65,7 @@ func TestShowSaysWhoEditedANote(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			d := model.Detail{Event: model.Event{ID: "a", Title: "A", Notes: []model.Note{tt.note}}}
 			var b bytes.Buffer
-			if err := Show(&b, d, nil, 80, model.ZoneUTC); err != nil {
+			if err := Show(&b, d, nil, nil, 80, model.ZoneUTC); err != nil {
 				t.Fatal(err)
 			}
 			if out := b.String(); !strings.HasSuffix(out, "Notes\n"+tt.want) {
@@ -90,7 +90,7 @@ func TestShowNoteTimesInTheReadersZone(t *testing.T) {
 		{model.ZoneUTC, "1. 3 Dec 2026 10:00 UTC — bo (edited by cy, 5 Dec 2026 11:30 UTC)\n"},
 	} {
 		var b bytes.Buffer
-		if err := Show(&b, d, nil, 80, tt.zone); err != nil {
+		if err := Show(&b, d, nil, nil, 80, tt.zone); err != nil {
 			t.Fatal(err)
 		}
 		if out := b.String(); !strings.Contains(out, "Notes\n"+tt.want) {

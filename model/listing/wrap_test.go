@@ -54,7 +54,7 @@ func TestShowKeepsIDsWhole(t *testing.T) {
 	}
 	problems := []model.Contradiction{{What: `a cycle of order, each before the next: "vote" before "board-meets" before "vote"`}}
 	var b bytes.Buffer
-	if err := Show(&b, d, problems, 80, model.ZoneWritten); err != nil {
+	if err := Show(&b, d, problems, nil, 80, model.ZoneWritten); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"fmt"
+
+	"chrono/model"
+	"chrono/model/quotecheck"
+	"chrono/model/stored"
+	"chrono/model/verbatim"
+)
+
+// showChecked is a source's latest snapshot made ready for checking the
+// quotes chrono show lists.
+type showChecked struct {
+	latest model.Snapshot
+	x      *verbatim.Index
+	// problem says how its bytes or text differ from the hashes kept
+	// with them; unreadable, that they cannot be read.
+	problem    string
+	unreadable bool
+}
+
+// quoteChecks checks each quote of d against its source's latest
+// snapshot, as the browser's sources pane does, reading each source's
+// text once. A snapshot whose bytes do not match the hashes kept with
+// them is said to be damaged; the journal's record of it is left to
+// chrono verify, which reads the whole journal.
+func quoteChecks(s model.Reader, d model.Detail) ([]quotecheck.Found, error) {
+	out := make([]quotecheck.Found, len(d.Event.Quotes))
+	of := map[string]*showChecked{}
+	for i, q := range d.Event.Quotes {
+		if q.Source == "" {
+			out[i].State = quotecheck.NoSource
+			continue
+		}
+		c, seen := of[q.Source]
+		if !seen {
+			var err error
+			if c, err = latestChecked(s, q.Source, d.Snapshots[q.Source]); err != nil {
+				return nil, err
+			}
+			of[q.Source] = c
+		}
+		switch {
+		case c == nil:
+			out[i].State = quotecheck.NoSnapshot
+		case c.unreadable:
+			out[i] = quotecheck.Found{State: quotecheck.Unreadable, Snapshot: c.latest.N, Damaged: c.problem}
+		default:
+			out[i] = quotecheck.Of(c.x.Check(q.Text), c.latest.N)
+			out[i].Damaged = c.problem
+		}
+	}
+	if len(d.Snapshots) > 0 {
+		return out, nil
+	}
+	// As in the browser, until some source has a snapshot no quote is
+	// said to have none to be checked against.
+	some, err := anySnapshot(s)
+	if err != nil || some {
+		return out, err
+	}
+	return nil, nil
+}
+
+// anySnapshot reports whether some source of s has a snapshot.
+func anySnapshot(s model.Reader) (bool, error) {
+	sources, err := s.Sources()
+	if err != nil {
+		return false, err
+	}
+	for _, src := range sources {
+		snaps, err := s.Snapshots(src.ID)
+		if err != nil {
+			return false, fmt.Errorf("source %q: reading its snapshots: %w", src.ID, err)
+		}
+		if len(snaps) > 0 {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// latestChecked reads the latest of a source's snapshots and checks it
+// against the hashes kept with it; nil when it has none.
+func latestChecked(s model.Reader, source string, snaps []model.Snapshot) (*showChecked, error) {
+	if len(snaps) == 0 {
+		return nil, nil
+	}
+	c := &showChecked{latest: snaps[len(snaps)-1]}
+	hash, err := checkSnapshotHash(s, source, c.latest)
+	if err != nil {
+		return nil, err
+	}
+	c.problem, c.unreadable = hash.Problem, hash.unreadable
+	if c.unreadable {
+		return c, nil
+	}
+	text, err := model.ReadSnapshotText(s, source, c.latest.N)
+	switch {
+	case stored.IsDamage(err):
+		c.problem, c.unreadable = "its text, which quotes are checked against, cannot be read: "+err.Error(), true
+		return c, nil
+	case err != nil:
+		return nil, err
+	}
+	c.x = c.latest.QuoteIndex(text)
+	return c, nil
+}

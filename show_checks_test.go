@@ -1,0 +1,61 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"chrono/store/snapshots"
+
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+// TestShowSaysQuoteChecks: chrono show says under each quote what
+// checking it against its source's latest snapshot found, in the words
+// of the browser's sources pane: verbatim, normalised with the rules it
+// needed, not found with the closest passage, no snapshot or no source
+// to check it against. Update with go test . -run TestShowSaysQuoteChecks
+// -update.
+func TestShowSaysQuoteChecks(t *testing.T) {
+	db := attachedStore(t, "article.txt", wapoText)
+	for _, args := range [][]string{
+		{"quote", "add", "nso-mobileum-call", "--text", "Nothing to check this against", "--source", "occupy-democrats"},
+		{"quote", "add", "nso-mobileum-call", "--text", "Nor this"},
+	} {
+		if r := chrono(t, db, "", args...); r.code != 0 {
+			t.Fatalf("%v: %+v", args, r)
+		}
+	}
+	r := chrono(t, db, "", "show", "nso-mobileum-call")
+	if r.code != 0 {
+		t.Fatalf("show: %+v", r)
+	}
+	golden.RequireEqual(t, r.stdout)
+}
+
+// TestShowSaysADamagedSnapshot: a quote checked against a snapshot whose
+// bytes are not those its hash was taken of is said to be checked
+// against a damaged one, as the browser says it, never plainly found.
+func TestShowSaysADamagedSnapshot(t *testing.T) {
+	db := attachedStore(t, "article.txt", wapoText)
+	alterSnapshot(t, db, "wapo", 1, snapshots.Original, strings.Replace(wapoText, "bags of money", "bags of cash", 1))
+	r := chrono(t, db, "", "show", "nso-mobileum-call")
+	said := strings.Join(strings.Fields(r.stdout), " ") // as wrapped to 80 columns
+	if r.code != 0 || !strings.Contains(said, "✗ snapshot 1 is damaged: its original bytes have SHA-256 ") ||
+		!strings.Contains(said, "what it finds cannot be trusted: ≈ normalised in snapshot 1: whitespace") {
+		t.Errorf("show of a quote in a damaged snapshot: %+v", r)
+	}
+}
+
+// TestShowSaysNoCheckWithoutSnapshots: until some source has a
+// snapshot, chrono show, as the browser, says of no quote that it has
+// none to be checked against.
+func TestShowSaysNoCheckWithoutSnapshots(t *testing.T) {
+	db := newDB(t)
+	if r := chrono(t, db, "", "import", "timeline.example.json"); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	r := chrono(t, db, "", "show", "nso-mobileum-call")
+	if r.code != 0 || strings.Contains(r.stdout, "snapshot") {
+		t.Errorf("show with no snapshot in the store: %+v", r)
+	}
+}
