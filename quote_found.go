@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"chrono/model"
+	"chrono/model/quotecheck"
 	"chrono/model/termtext"
 	"chrono/model/verbatim"
 )
@@ -34,11 +35,10 @@ func (c *cli) warnQuoteNotFound(s model.Store, event string, n int, q model.Quot
 	}
 	fmt.Fprintf(c.stderr, "warning: quote %d of %s is not in source %s's latest snapshot (%d), even normalised\n",
 		n, termtext.Line(event), termtext.Line(q.Source), latest.N)
-	if len(r.Diff) == 0 {
+	if f := quotecheck.Of(r, text, latest.N); f.Passage == "" {
 		fmt.Fprintf(c.stderr, "    no word of it is in the snapshot\n")
 	} else {
-		fmt.Fprintf(c.stderr, "    closest: %s\n    diff:    %s\n",
-			termtext.Line(text[r.Closest.Start:r.Closest.End]), termtext.Line(verbatim.DiffString(r.Diff)))
+		writeClosest(c.stderr, "    ", f)
 	}
 	fmt.Fprintf(c.stderr, "correct it from the source: chrono quote rm %s %d removes it, chrono undo takes it back; chrono verify lists every quote not found\n",
 		termtext.Line(event), n)

@@ -19,8 +19,8 @@ func TestQuoteAddWarnsWhenNotFound(t *testing.T) {
 		{"normalised", `"We drop bags of money at your office,"`, "wapo", nil},
 		{"a word changed", "We drop bags of cash at your office", "wapo", []string{
 			"warning: quote 4 of nso-mobileum-call is not in source wapo's latest snapshot (1), even normalised\n",
-			"    closest: We drop bags of money at your office\n",
-			"    diff:    We drop bags of [-cash-]{+money+} at your office\n",
+			"    the closest passage, in the source's words:\n      We drop bags of money at your office\n",
+			"    the difference, [-in the quote-]{+in the source+}:\n      We drop bags of [-cash-]{+money+} at your office\n",
 			"chrono quote rm nso-mobileum-call 4 removes it, chrono undo takes it back",
 		}},
 		{"no word there", "zebra quokka", "wapo", []string{"no word of it is in the snapshot"}},

@@ -14,6 +14,7 @@ import (
 type showChecked struct {
 	latest model.Snapshot
 	x      *verbatim.Index
+	text   string
 	// problem says how its bytes or text differ from the hashes kept
 	// with them; unreadable, that they cannot be read.
 	problem    string
@@ -47,7 +48,7 @@ func quoteChecks(s model.Reader, d model.Detail) ([]quotecheck.Found, error) {
 		case c.unreadable:
 			out[i] = quotecheck.Found{State: quotecheck.Unreadable, Snapshot: c.latest.N, Damaged: c.problem}
 		default:
-			out[i] = quotecheck.Of(c.x.Check(q.Text), c.latest.N)
+			out[i] = quotecheck.Of(c.x.Check(q.Text), c.text, c.latest.N)
 			out[i].Damaged = c.problem
 		}
 	}
@@ -104,6 +105,6 @@ func latestChecked(s model.Reader, source string, snaps []model.Snapshot) (*show
 	case err != nil:
 		return nil, err
 	}
-	c.x = c.latest.QuoteIndex(text)
+	c.x, c.text = c.latest.QuoteIndex(text), text
 	return c, nil
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"chrono/model"
+	"chrono/model/quotecheck"
 	"chrono/model/stored"
 	"chrono/model/termtext"
 	"chrono/model/verbatim"
@@ -390,10 +391,10 @@ func writeVerify(w io.Writer, rep verifyReport) {
 			fmt.Fprintf(w, "    snapshot %d does not hold up (above): what this check found cannot be trusted\n", q.Snapshot)
 		}
 		if q.State == verbatim.NotFound.String() {
-			if q.Diff == "" {
+			if q.Closest == "" || q.Diff == "" {
 				fmt.Fprintf(w, "    no word of it is in the snapshot\n")
 			} else {
-				fmt.Fprintf(w, "    closest: %s\n    diff:    %s\n", termtext.Line(q.Closest), termtext.Line(q.Diff))
+				writeClosest(w, "    ", quotecheck.Found{State: quotecheck.NotFound, Passage: q.Closest, Diff: q.Diff})
 			}
 		}
 	}

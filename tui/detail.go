@@ -851,7 +851,13 @@ func (p *detailPane) layBlock(k int, selected bool) []string {
 			if m.State == quotecheck.NotFound || m.Untrusted() {
 				style = st.Error
 			}
-			text(m.Words(), style, bar)
+			for _, l := range m.Lines() {
+				if l.Indented {
+					text(l.Text, style, bar+"  ")
+				} else {
+					text(l.Text, style, bar)
+				}
+			}
 		}
 	case it.link >= 0:
 		r := p.d.Related[it.link]

@@ -197,7 +197,7 @@ func markQuote(q model.Quote, si *sourceIndex) quoteMark {
 		m.State, m.Snapshot, m.Damaged = quotecheck.Unreadable, si.latest.N, si.unreadable
 		return m
 	}
-	m.Found = quotecheck.Of(si.check(q.Text), si.latest.N)
+	m.Found = quotecheck.Of(si.check(q.Text), si.text, si.latest.N)
 	m.Damaged, m.OutOfStep = si.damaged, si.outOfStep
 	return m
 }

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"chrono/model"
+	"chrono/model/quotecheck"
 	"chrono/model/verbatim"
 )
 
@@ -59,7 +60,8 @@ func quoteInSource(s model.Store, st *Styles, q model.Quote, kept quoteIndexes) 
 	case r.State == verbatim.Normalised:
 		title += " (" + r.Rules.String() + ")"
 	case r.State == verbatim.NotFound && len(r.Diff) > 0:
-		title += ", the closest passage: " + verbatim.DiffString(r.Diff)
+		// The passage itself is the one marked in the text below.
+		title += "; " + quotecheck.DiffHead + " " + verbatim.DiffString(r.Diff)
 		span, parts, shown = r.Closest, nil, "closest passage"
 	case r.State == verbatim.NotFound:
 		shown = "" // no word of it is in the text: nothing to show

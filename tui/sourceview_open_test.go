@@ -56,7 +56,7 @@ func TestOpenQuoteInSource(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := v.screen(); !strings.HasPrefix(got, "wapo · snapshot 2 of 2 · not found, the closest passage: We drop bags of [-money-]{+cash+} at your office\n") ||
+	if got := v.screen(); !strings.HasPrefix(strings.Join(strings.Fields(got), " "), "wapo · snapshot 2 of 2 · not found; the difference, [-in the quote-]{+in the source+}: We drop bags of [-money-]{+cash+} at your office ") ||
 		!strings.Contains(got, "⟦We drop bags of") {
 		t.Errorf("not found:\n%s", got)
 	}
@@ -84,7 +84,7 @@ func TestOpenQuoteInSource(t *testing.T) {
 	m.view.SetSize(60, 20)
 	got := m.view.screen()
 	if title := strings.Join(strings.Fields(strings.Join(strings.Split(got, "\n")[:5], " ")), " "); !strings.Contains(title,
-		"the closest passage: After reporting the incident to [-the-]{+an+} FBI {+tip line+} and getting no [-reply-]{+response+}, Miller contacted {+Congressman+} Lieu") {
+		"the difference, [-in the quote-]{+in the source+}: After reporting the incident to [-the-]{+an+} FBI {+tip line+} and getting no [-reply-]{+response+}, Miller contacted {+Congressman+} Lieu") {
 		t.Errorf("the diff is not whole at 60 columns:\n%s", got)
 	}
 	if !strings.Contains(got, "⟦After reporting") {

@@ -192,7 +192,13 @@ func Show(w io.Writer, d model.Detail, problems []model.Contradiction, checks []
 				p.line(under, "source "+q.Source)
 			}
 			if i < len(checks) && checks[i].State != 0 {
-				p.wrapped(under, checks[i].Words())
+				for _, l := range checks[i].Lines() {
+					if l.Indented {
+						p.wrapped(under+"  ", l.Text)
+					} else {
+						p.wrapped(under, l.Text)
+					}
+				}
 			}
 		}
 	}

@@ -10,9 +10,10 @@ type Found struct {
 	Snapshot int
 	// Rules are the normalisations a quote found Normalised needed.
 	Rules verbatim.Rules
-	// Diff is a quote not found against the closest passage, word by
-	// word; empty when no word of it is in the snapshot.
-	Diff string
+	// Passage is the snapshot's passage closest to a quote not found,
+	// as the snapshot has it, and Diff the quote against it, word by
+	// word; both empty when no word of the quote is in the snapshot.
+	Passage, Diff string
 	// Damaged says how the snapshot checked against differs from the
 	// hashes kept with it, so that what it found stands on altered
 	// bytes; for Unreadable, why it cannot be read.
@@ -23,8 +24,9 @@ type Found struct {
 	OutOfStep string
 }
 
-// Of is what the check r of a quote against snapshot n found.
-func Of(r verbatim.Result, n int) Found {
+// Of is what the check r of a quote against text, the text of snapshot
+// n, found.
+func Of(r verbatim.Result, text string, n int) Found {
 	f := Found{Snapshot: n, Rules: r.Rules}
 	switch r.State {
 	case verbatim.Verbatim:
@@ -32,7 +34,10 @@ func Of(r verbatim.Result, n int) Found {
 	case verbatim.Normalised:
 		f.State = Normalised
 	default:
-		f.State, f.Diff = NotFound, verbatim.DiffString(r.Diff)
+		f.State = NotFound
+		if len(r.Diff) > 0 && r.Closest.Len() > 0 {
+			f.Passage, f.Diff = text[r.Closest.Start:r.Closest.End], verbatim.DiffString(r.Diff)
+		}
 	}
 	return f
 }
