@@ -49,7 +49,8 @@ unless --force is given; a pipe or a device is written to as it is.
 --format evidence -o DIR writes a directory to be read without chrono:
 index.html (every event, quote and source, each snapshot's hash, each
 quote's check against its source's latest snapshot, linked to the passage
-in the snapshot's text, and the journal's chain head), the snapshots'
+in the snapshot's text, the journal's chain head, and who exported it and
+when, named as the journal names who made a change), the snapshots'
 text and original bytes, journal.jsonl, and SHA256SUMS, which
 sha256sum -c checks. The pages work offline and carry no script. DIR must
 not exist or be empty; the directory appears whole or not at all.`,

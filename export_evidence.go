@@ -43,6 +43,12 @@ func runExportEvidence(opts *exportOptions) error {
 	if err := emptyOrAbsent(dir); err != nil {
 		return err
 	}
+	// The evidence names who exported it as the journal names who made
+	// a change: a name that could not sign a change signs no export.
+	by, err := opts.author()
+	if err != nil {
+		return err
+	}
 	defer opts.clearOnSignal()()
 	return opts.withStore(true, func(s model.Store) error {
 		tmp, err := outfile.TempDir(dir, outfile.Evidence)
@@ -56,7 +62,7 @@ func runExportEvidence(opts *exportOptions) error {
 		if err := os.Mkdir(build, 0o777); err != nil {
 			return err
 		}
-		rep, err := writeEvidence(build, s, evidence.Options{Now: time.Now(), NotAsSeen: opts.seenLost})
+		rep, err := writeEvidence(build, s, evidence.Options{Now: time.Now(), By: by, NotAsSeen: opts.seenLost})
 		if err != nil {
 			// Said of the working directory, a full disk named a
 			// hidden name the user never gave, and no remedy.

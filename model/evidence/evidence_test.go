@@ -73,7 +73,7 @@ func smallStore() chained {
 func export(t *testing.T, r model.Reader) (string, Report) {
 	t.Helper()
 	dir := t.TempDir()
-	rep, err := Write(dir, r, Options{Now: exported})
+	rep, err := Write(dir, r, Options{Now: exported, By: "ana@desk"})
 	if err != nil {
 		t.Fatal(err)
 	}

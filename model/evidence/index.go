@@ -13,7 +13,9 @@ import (
 type indexPage struct {
 	Header   model.Header
 	Exported string
-	Report   *Report
+	// By is who exported it.
+	By     string
+	Report *Report
 	// Head is the journal's head as one copies it by hand.
 	Head string
 	// Chain says whether the journal's chain holds; Broken when it does
@@ -48,7 +50,7 @@ func count(n int, one, many string) string {
 // writeIndex writes index.html: the custody record, the sources and,
 // reading the events again, the chronology, one event at a time.
 func writeIndex(fs *files, r model.Reader, h model.Header, sources []sourceView, gone []model.SnapshotOutOfStep, checks []quoteCheck, ids map[string]int, rep *Report, opts Options) error {
-	p := indexPage{Header: h, Report: rep, Sources: sources, Gone: gone, Exported: opts.Now.UTC().Format(time.RFC3339)}
+	p := indexPage{Header: h, Report: rep, Sources: sources, Gone: gone, Exported: opts.Now.UTC().Format(time.RFC3339), By: opts.By}
 	p.Head = "none: the journal is empty"
 	if rep.Head.Seq > 0 {
 		p.Head = rep.Head.Short()

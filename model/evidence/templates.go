@@ -45,7 +45,7 @@ var indexTemplate = template.Must(template.New("index").Funcs(funcs).Parse(`
 <header>
 <h1>{{with .Header.Title}}{{l .}}{{else}}Untitled investigation{{end}}</h1>
 {{with .Header.Description}}<p class="multi">{{t .}}</p>{{end}}
-<p>Exported by chrono on {{.Exported}}: {{count .Report.Events "event" "events"}}, {{count .Report.Quotes "quote" "quotes"}}, {{count (len .Sources) "source" "sources"}}, {{count .Report.Snapshots "snapshot" "snapshots"}}.</p>
+<p>Exported {{with .By}}by {{l .}} {{end}}with chrono on {{.Exported}}: {{count .Report.Events "event" "events"}}, {{count .Report.Quotes "quote" "quotes"}}, {{count (len .Sources) "source" "sources"}}, {{count .Report.Snapshots "snapshot" "snapshots"}}.</p>
 </header>
 
 <section id="custody">

@@ -18,6 +18,9 @@ import (
 type Options struct {
 	// Now is when the export is made, as its pages say.
 	Now time.Time
+	// By is who makes it, named as the journal attributes changes: the
+	// pages say who vouches for the copy as well as when it was made.
+	By string
 	// NotAsSeen, when set, says how the journal is not as this machine
 	// last saw it (cut short, or another put in its place): a chain that
 	// holds proves nothing of that, and the custody record says so.
