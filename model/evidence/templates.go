@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"path"
 
+	"chrono/model/quotecheck"
 	"chrono/model/termtext"
 )
 
@@ -35,8 +36,11 @@ table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 0
 
 // funcs show untrusted text: t keeping its lines, l on one line, each
 // control and invisible character as a visible mark. The template
-// escapes what they return.
-var funcs = template.FuncMap{"t": show, "l": termtext.Line, "base": path.Base, "count": count}
+// escapes what they return. passageHead and diffHead name a misquote's
+// closest passage and its difference from it as chrono says them
+// everywhere else.
+var funcs = template.FuncMap{"t": show, "l": termtext.Line, "base": path.Base, "count": count,
+	"passageHead": func() string { return quotecheck.PassageHead }, "diffHead": func() string { return quotecheck.DiffHead }}
 
 var indexTemplate = template.Must(template.New("index").Funcs(funcs).Parse(`
 {{define "head"}}` + head + `<title>{{l .Header.Title}} (evidence)</title>
@@ -121,8 +125,8 @@ Normalised means found once typographic quotes, white space, soft hyphens, chara
 <p class="state">{{with .Attribution}}{{l .}}<br>{{end}}
 {{- if .Quote.Source}}Source {{if .SourceAnchor}}<a href="#{{.SourceAnchor}}">{{l .Quote.Source}}</a>{{else}}{{l .Quote.Source}} (not among the sources){{end}}<br>{{end}}
 {{.Sign}} {{if eq .State "not found"}}<span class="warn">not found</span>{{else}}{{.State}}{{end}}{{with .Rules}} ({{.}}){{end}}{{if .Snapshot}} in snapshot {{.Snapshot}}{{end}}{{if .Href}}: <a href="{{.Href}}">{{if eq .State "not found"}}the closest passage{{else}}see it in the source{{end}}</a>{{end}}{{if .Untrusted}}<br><span class="warn">the snapshot does not hold up (see the source): what this check found cannot be trusted</span>{{end}}</p>
-{{if .Diff}}<p class="state">closest: <span class="multi">{{t .Closest}}</span><br>
-diff: {{range .Diff}}{{if .Space}} {{end}}{{if eq .Kind "removed"}}<del>[-{{l .Text}}-]</del>{{else if eq .Kind "added"}}<ins>{+{{l .Text}}+}</ins>{{else}}{{l .Text}}{{end}}{{end}}</p>
+{{if .Diff}}<p class="state">{{passageHead}}<br><span class="multi">{{t .Closest}}</span><br>
+{{diffHead}}<br>{{range .Diff}}{{if .Space}} {{end}}{{if eq .Kind "removed"}}<del>[-{{l .Text}}-]</del>{{else if eq .Kind "added"}}<ins>{+{{l .Text}}+}</ins>{{else}}{{l .Text}}{{end}}{{end}}</p>
 {{else if eq .State "not found"}}<p class="state">no word of it is in the snapshot</p>
 {{end}}</blockquote>
 {{end}}{{if .Links}}<ul>{{range .Links}}<li>{{.Rel}} {{if .Href}}<a href="{{.Href}}">{{l .Event}}</a>{{else}}{{l .Event}} (not in the timeline){{end}}</li>{{end}}</ul>
