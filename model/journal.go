@@ -96,7 +96,19 @@ type EventChange struct {
 	// undid changes made in chrono since the last import, by their
 	// chrono JSON names (ReplaceUndid); nil for any other change.
 	Undid []string `json:"undid,omitempty"`
+	// Written is, for a change that keeps no version after (an import's:
+	// it adds or updates events by the million), a fingerprint of the
+	// event as the change stored it: the first WrittenSize bytes of the
+	// SHA-256 of its stored encoding, in hex. A store's check compares it
+	// with what the store holds, so that bytes changed outside chrono are
+	// found; empty in entries written before it was kept.
+	Written string `json:"written,omitempty"`
 }
+
+// WrittenSize is how many bytes of an event's SHA-256 EventChange.Written
+// keeps: enough to tell an altered event, at 8 bytes an event of an
+// import, for the journal's share of the store stays small.
+const WrittenSize = 8
 
 // Words says what c did to its event, as chrono log writes it under the
 // entry's phrase and the browser's history of the event beside it:

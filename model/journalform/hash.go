@@ -70,11 +70,16 @@ func (x *hasher) hash(seq uint64, form model.ChainForm, prev, body []byte) ([]by
 	return x.h.Sum(x.sum[:0]), nil
 }
 
-// Decode reads an entry stored in form, events and all. Its Hash and
-// Prev are left for the caller, who holds them.
+// Decode reads an entry stored in form, events and all, without their
+// Written, as Parts.Events. Its Hash and Prev are left for the caller,
+// who holds them.
 func Decode(seq uint64, form model.ChainForm, body []byte) (model.Entry, error) {
 	if form == model.FormJSON {
-		return decodeJSON(seq, body)
+		e, err := decodeJSON(seq, body)
+		for i := range e.Events {
+			e.Events[i].Written = ""
+		}
+		return e, err
 	}
 	p, err := Split(seq, form, body)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"slices"
@@ -22,7 +23,9 @@ import (
 //
 // An event record is 'c', a uvarint length and the model.EventChange as
 // JSON; or 'a', a uvarint length and an id, for an event an import added
-// (from absent to the timeline, with no copy: the store holds it).
+// (from absent to the timeline, with no copy: the store holds it); or
+// 'w', a uvarint length, the model.WrittenSize bytes of the added event's
+// fingerprint (model.EventChange.Written) and its id.
 //
 // JSON because an entry is written once and read seldom, holds whole
 // events and sources in the form exports and model already define, and
@@ -33,8 +36,9 @@ import (
 
 // Kinds of event record.
 const (
-	recordChange = 'c'
-	recordAdded  = 'a'
+	recordChange  = 'c'
+	recordAdded   = 'a'
+	recordWritten = 'w'
 )
 
 // compressFrom is the size of an entry's events from which they are
@@ -88,6 +92,15 @@ func (l *Log) Added(id string) error {
 	return l.write(l.rec)
 }
 
+// AddedWritten records an event an import added, with the fingerprint
+// of what it stored (model.EventChange.Written), as raw bytes.
+func (l *Log) AddedWritten(id string, written [model.WrittenSize]byte) error {
+	l.rec = append(l.rec[:0], recordWritten)
+	l.rec = binary.AppendUvarint(l.rec, uint64(model.WrittenSize+len(id)))
+	l.rec = append(append(l.rec, written[:]...), id...)
+	return l.write(l.rec)
+}
+
 // Change records what happened to an event, with its versions.
 func (l *Log) Change(c *model.EventChange) error {
 	j, err := json.Marshal(c)
@@ -101,6 +114,9 @@ func (l *Log) Change(c *model.EventChange) error {
 // Put records c: by its id alone when an import added it.
 func (l *Log) Put(c *model.EventChange) error {
 	if AddedByImport(c) {
+		if w, ok := writtenBytes(c.Written); ok {
+			return l.AddedWritten(c.ID, w)
+		}
 		return l.Added(c.ID)
 	}
 	return l.Change(c)
@@ -139,6 +155,16 @@ func Records(e *model.Entry) ([]byte, error) {
 		}
 	}
 	return l.Body(e)
+}
+
+// writtenBytes is a fingerprint in hex as the raw bytes a 'w' record
+// holds, and whether it is one.
+func writtenBytes(written string) (w [model.WrittenSize]byte, ok bool) {
+	if len(written) != 2*model.WrittenSize {
+		return w, false
+	}
+	_, err := hex.Decode(w[:], []byte(written))
+	return w, err == nil
 }
 
 func appendString(b []byte, s string) []byte {
@@ -326,8 +352,21 @@ func recordsIn(b []byte, n int) (int, bool) {
 // Events reads the entry's events into e.Events; only the changes of one
 // event when only is set (with e.Touched the number of all), so that an
 // event's history does not build a record for each of the million events
-// an import added with it.
+// an import added with it. It leaves out each change's Written, which is
+// the store's check's (EachEvent): an event's history, read from its
+// history key without the entry's records, reads as its entry does.
 func (p Parts) Events(e *model.Entry, only string) error {
+	if err := p.eventsWritten(e, only); err != nil {
+		return err
+	}
+	for i := range e.Events {
+		e.Events[i].Written = ""
+	}
+	return nil
+}
+
+// eventsWritten is Events, each change's Written kept.
+func (p Parts) eventsWritten(e *model.Entry, only string) error {
 	p, err := p.decoded()
 	if err != nil {
 		return err
@@ -438,6 +477,15 @@ func (p Parts) eachRecord(all, only string, fn func(c *model.EventChange) error)
 				continue
 			}
 			c = model.EventChange{ID: body, To: model.OnTimeline}
+		case recordWritten:
+			if len(body) < model.WrittenSize {
+				return damagef(p.seq, "an added event's record is cut short")
+			}
+			id := body[model.WrittenSize:]
+			if only != "" && id != only {
+				continue
+			}
+			c = model.EventChange{ID: id, To: model.OnTimeline, Written: hex.EncodeToString([]byte(body[:model.WrittenSize]))}
 		case recordChange:
 			if err := json.Unmarshal([]byte(body), &c); err != nil {
 				return damagef(p.seq, "%s", err)

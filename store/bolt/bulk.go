@@ -164,7 +164,7 @@ func (bi *bulkImport) EventFields(e model.Event, n int, present model.FieldSet) 
 		if bytes.Equal(was, bi.enc) {
 			bi.result.Unchanged++
 			if u.Remember {
-				return bi.journalUpdated(u.Change(&old))
+				return bi.journalUpdated(u.Change(&old), bi.enc)
 			}
 			return nil
 		}
@@ -172,22 +172,31 @@ func (bi *bulkImport) EventFields(e model.Event, n int, present model.FieldSet) 
 		if err := bi.remove(&old, oldOrder); err != nil {
 			return err
 		}
-		if err := bi.journalUpdated(u.Change(&old)); err != nil {
+		if err := bi.journalUpdated(u.Change(&old), bi.enc); err != nil {
 			return err
 		}
 	} else {
 		bi.result.New++
-		if err := bi.journalAdded(e.ID); err != nil {
-			return err
-		}
+		var v []byte // the event's stored value
 		if bi.sort != nil {
 			// Encoded where the sorter keeps it: encoding it apart and
 			// copying it in copied most of the import's bytes once more.
 			bi.records++
-			if err := bi.sort.AddValue(stored.Encode(bi.sort.Value(bucketEvents.letter, order), &e), extsort.RankNew); err != nil {
+			b := bi.sort.Value(bucketEvents.letter, order)
+			at := len(b)
+			b = stored.Encode(b, &e)
+			v = b[at:]
+			if err := bi.sort.AddValue(b, extsort.RankNew); err != nil {
 				return err
 			}
-		} else if err := bi.add(bucketEvents, order, stored.Encode(bi.enc[:0], &e), extsort.RankNew); err != nil {
+		} else {
+			bi.enc = stored.Encode(bi.enc[:0], &e)
+			v = bi.enc
+			if err := bi.add(bucketEvents, order, v, extsort.RankNew); err != nil {
+				return err
+			}
+		}
+		if err := bi.journalAdded(e.ID, v); err != nil {
 			return err
 		}
 	}
@@ -205,24 +214,25 @@ func (bi *bulkImport) EventFields(e model.Event, n int, present model.FieldSet) 
 	return counters(&e, order, func(c counter) error { bi.counts.add(c, 1); return nil })
 }
 
-// journalAdded records an event the import adds: its id in the entry,
-// and its history key.
-func (bi *bulkImport) journalAdded(id string) error {
+// journalAdded records an event the import adds, stored as v: its id and
+// the fingerprint of v in the entry, and its history key.
+func (bi *bulkImport) journalAdded(id string, v []byte) error {
 	if bi.dryRun {
 		return nil
 	}
-	if err := bi.journal.log.Added(id); err != nil {
+	if err := bi.journal.log.AddedWritten(id, writtenOf(v)); err != nil {
 		return err
 	}
 	return bi.add(bucketHistory, historyKey(id, bi.journal.seq), historyAdded, extsort.RankNew)
 }
 
 // journalUpdated records c, an event the import replaces (or leaves
-// as it was, keeping what the file said).
-func (bi *bulkImport) journalUpdated(c model.EventChange) error {
+// as it was, keeping what the file said), stored as v.
+func (bi *bulkImport) journalUpdated(c model.EventChange, v []byte) error {
 	if bi.dryRun {
 		return nil
 	}
+	c.Written = writtenHex(v)
 	if err := bi.journal.log.Change(&c); err != nil {
 		return err
 	}

@@ -267,7 +267,9 @@ type report func(where, event, format string, args ...any)
 // altered says what an alteration of the journal explains: an entry
 // deleted outside chrono leaves the history index naming it.
 func (s *Store) checkIndexes(b buckets, add, altered report) (events int, err error) {
-	if v, err := schemaOf(b.tx); err != nil || v != SchemaVersion {
+	// A store opened to be read is read as it is from readsAsIs on
+	// (Open): its layout is whole, only not yet marked as this one.
+	if v, err := schemaOf(b.tx); err != nil || v != SchemaVersion && !(s.readOnly && v >= readsAsIs && v < SchemaVersion) {
 		add("meta", "", "the schema is %d (%v), want %d", v, err, SchemaVersion)
 	}
 	dir := checkTempDir(s.path)

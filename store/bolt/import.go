@@ -240,11 +240,15 @@ func (im *txImport) EventFields(e model.Event, n int, present model.FieldSet) er
 	}
 	if !im.HasEvent(e.ID) {
 		im.result.New++
-		if err := im.journal.log.Added(e.ID); err != nil {
+		v, err := im.later.putNew(im.b, &e)
+		if err != nil {
+			return err
+		}
+		if err := im.journal.log.AddedWritten(e.ID, writtenOf(v)); err != nil {
 			return err
 		}
 		im.later.add(im.b.history, historyKey(e.ID, im.journal.seq), historyAdded)
-		return im.later.putNew(im.b, &e)
+		return nil
 	}
 	old, oldOrder, err := im.b.event(e.ID)
 	if err != nil {
@@ -259,7 +263,8 @@ func (im *txImport) EventFields(e model.Event, n int, present model.FieldSet) er
 	if err != nil {
 		return fmt.Errorf("event %q: %w", e.ID, err)
 	}
-	unchanged := bytes.Equal(was, stored.Encode(nil, &e))
+	v := stored.Encode(nil, &e)
+	unchanged := bytes.Equal(was, v)
 	if unchanged {
 		im.result.Unchanged++
 		if !u.Remember {
@@ -270,14 +275,15 @@ func (im *txImport) EventFields(e model.Event, n int, present model.FieldSet) er
 	}
 	before := old
 	c := u.Change(&before)
+	c.Written = writtenHex(v)
 	if err := im.journal.log.Change(&c); err != nil {
 		return err
 	}
-	v, err := historyValue(&c)
+	hv, err := historyValue(&c)
 	if err != nil {
 		return err
 	}
-	if err := im.b.history.Put(historyKey(e.ID, im.journal.seq), v); err != nil {
+	if err := im.b.history.Put(historyKey(e.ID, im.journal.seq), hv); err != nil {
 		return err
 	}
 	if unchanged {

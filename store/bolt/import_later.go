@@ -37,8 +37,9 @@ func (l *laterPuts) add(b *bbolt.Bucket, k, v []byte) {
 	l.puts[b] = append(l.puts[b], keyValue{k, v})
 }
 
-// putNew is buckets.put, for a new event, held back but for the counts.
-func (l *laterPuts) putNew(b buckets, e *model.Event) error {
+// putNew is buckets.put, for a new event, held back but for the counts;
+// it returns the event's stored value.
+func (l *laterPuts) putNew(b buckets, e *model.Event) ([]byte, error) {
 	b.mark(e)
 	order := model.OrderKey(e)
 	v := stored.Encode(nil, e)
@@ -53,9 +54,9 @@ func (l *laterPuts) putNew(b buckets, e *model.Event) error {
 		return nil
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return counters(e, order, func(c counter) error { return bump(b.counts, c.key(), 1) })
+	return v, counters(e, order, func(c counter) error { return bump(b.counts, c.key(), 1) })
 }
 
 // event is a new event held back, and whether id is one.

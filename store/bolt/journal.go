@@ -19,7 +19,8 @@ import (
 // This store writes its journal entries in model.FormRecords
 // (model/journalform), behind their links in the journal's hash chain
 // (chain.go): an entry's head as JSON, then a record per event it
-// touched, so that an import's million added events are an id each,
+// touched, so that an import's million added events are an id each and
+// the fingerprint of what it stored (model.EventChange.Written),
 // compressed. An entry restored from PostgreSQL keeps its FormJSON.
 
 // encodeEntry returns the stored form of an entry whose events are l's

@@ -185,7 +185,8 @@ func (t *writeTx) PutEvent(e model.Event) error {
 				return err
 			}
 		} else if t.b.ids.Get([]byte(e.ID)) == nil {
-			return t.later.putNew(t.b, &e)
+			_, err := t.later.putNew(t.b, &e)
+			return err
 		}
 	}
 	if t.b.ids.Get([]byte(e.ID)) == nil {
