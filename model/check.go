@@ -16,6 +16,11 @@ type CheckReport struct {
 	Location   string // the store checked
 	Events     int    // events that could be read
 	Mismatches []Mismatch
+	// NotCovered is how many events the check could not compare with
+	// the journal: the latest entry that touched each holds neither its
+	// version nor the fingerprint of what it stored (an import's entry
+	// from before fingerprints were kept), or none did.
+	NotCovered int
 }
 
 // OK reports whether the check found nothing wrong.

@@ -88,7 +88,7 @@ func (s *Store) Check() (r model.CheckReport, err error) {
 		for err := range b.tx.Check() {
 			add("pages", "", "%s", damageOf(err))
 		}
-		if r.Events, sortErr = s.checkIndexes(b, add, altered); sortErr != nil {
+		if r.Events, sortErr = s.checkIndexes(b, add, altered, &r.NotCovered); sortErr != nil {
 			return nil
 		}
 		// A byte changed in a journal entry leaves every page and index
@@ -265,8 +265,11 @@ type report func(where, event, format string, args ...any)
 // (placing). The error is for entries that could not be sorted.
 //
 // altered says what an alteration of the journal explains: an entry
-// deleted outside chrono leaves the history index naming it.
-func (s *Store) checkIndexes(b buckets, add, altered report) (events int, err error) {
+// deleted outside chrono leaves the history index naming it; and an
+// event whose bytes are not what the journal says was written
+// (writtenCheck), whose count of events it could not compare with the
+// journal goes in notCovered.
+func (s *Store) checkIndexes(b buckets, add, altered report, notCovered *int) (events int, err error) {
 	// A store opened to be read is read as it is from readsAsIs on
 	// (Open): its layout is whole, only not yet marked as this one.
 	if v, err := schemaOf(b.tx); err != nil || v != SchemaVersion && !(s.readOnly && v >= readsAsIs && v < SchemaVersion) {
@@ -282,6 +285,8 @@ func (s *Store) checkIndexes(b buckets, add, altered report) (events int, err er
 	want := extsort.New(dir, memory)
 	defer want.Remove()
 	wantCounts := map[string]int{}
+	written := newWrittenCheck(dir, memory)
+	defer written.remove()
 	placed := newPlacing()
 	var key []byte
 	err = b.events.ForEach(func(order, v []byte) error {
@@ -297,6 +302,11 @@ func (s *Store) checkIndexes(b buckets, add, altered report) (events int, err er
 			return nil
 		}
 		events++
+		if cur, err := stored.Current(v); err == nil {
+			if err := written.stored(e.ID, model.OnTimeline, cur); err != nil {
+				return err
+			}
+		}
 		placed.add(&e, order)
 		// The id and then the order key, so that an event stored twice
 		// is two entries (the merge keeps one of a key), with the order
@@ -359,17 +369,33 @@ func (s *Store) checkIndexes(b buckets, add, altered report) (events int, err er
 		}
 		return nil
 	})
-	_ = b.trash.ForEach(func(k, v []byte) error {
+	err = b.trash.ForEach(func(k, v []byte) error {
 		id := string(k)
-		if _, err := decodeTrashed(v); err != nil {
+		t, err := decodeTrashed(v)
+		if err != nil {
 			add("trash", id, "%v", err)
+		} else if err := written.stored(id, model.InTrash, stored.Encode(nil, &t.Event)); err != nil {
+			return err
 		}
 		if _, ok := wantIDsOnTimeline(b, id); ok {
 			add("trash", id, "the event is both on the timeline and in the trash")
 		}
 		return nil
 	})
-	return events, checkHistory(b, extsort.New(dir, memory), add, altered)
+	if err != nil {
+		return events, err
+	}
+	if err := checkHistory(b, extsort.New(dir, memory), written, add, altered); err != nil {
+		return events, err
+	}
+	if !verifyChain(b.journal).OK() {
+		// Past a break, the journal's versions are not its own: the
+		// events are not compared with them, and the break is said.
+		*notCovered = events
+		return events, nil
+	}
+	*notCovered, err = written.compare(altered, func(id string) bool { return b.ids.Get([]byte(id)) != nil })
+	return events, err
 }
 
 // checkTempDir makes the check's working directory beside the store,
@@ -416,8 +442,9 @@ func joinEventIndexes(b buckets, want *extsort.Sorter, add, index report) error 
 }
 
 // checkHistory rebuilds the history index from the journal, sorted in
-// want, and walks the stored one beside it.
-func checkHistory(b buckets, want *extsort.Sorter, add, altered report) error {
+// want, and walks the stored one beside it; it hands written each event
+// change, for the versions the journal says it left.
+func checkHistory(b buckets, want *extsort.Sorter, written *writtenCheck, add, altered report) error {
 	defer want.Remove()
 	var key []byte
 	var sortErr error
@@ -439,7 +466,10 @@ func checkHistory(b buckets, want *extsort.Sorter, add, altered report) error {
 					c.NoteLinksChanged(linked)
 				}
 				key = appendHistoryKey(key[:0], c.ID, e.Seq)
-				sortErr = want.Add(0, key, nil, extsort.RankNew)
+				if sortErr = want.Add(0, key, nil, extsort.RankNew); sortErr != nil {
+					return sortErr
+				}
+				sortErr = written.journaled(e.Seq, c)
 				return sortErr
 			}))
 		}

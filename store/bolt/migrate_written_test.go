@@ -14,9 +14,10 @@ import (
 func init() { migrationTests[10] = testMigrationAllowsWritten }
 
 // testMigrationAllowsWritten: a store of schema 10, whose import's entry
-// names its events by id alone, is read as it is when opened to be read,
-// its check finding nothing, and opens at schema 11 with every byte of
-// its buckets as it was.
+// names its events by id alone, opens at schema 11 with every byte of
+// its buckets as it was, and checks clean: the events that entry last
+// wrote are counted as not covered, and one changed in place is not
+// taken for an alteration, which that entry cannot show.
 func testMigrationAllowsWritten(t *testing.T) {
 	path := storeFile(t)
 	asSchema(t, path, 10, withoutFingerprints)
@@ -36,6 +37,18 @@ func testMigrationAllowsWritten(t *testing.T) {
 	delete(want, "meta")
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("after the upgrade:\n%q\nwant\n%q", got, want)
+	}
+	n, _ := s.Count(model.Query{})
+	r, err := s.Check()
+	if err != nil || !r.OK() || r.NotCovered != n {
+		t.Errorf("the check after the upgrade: %+v, %v; want no mismatch and all %d events not covered", r, err, n)
+	}
+	s = damageRaw(t, s, func(b buckets) error {
+		order := b.ids.Get([]byte("lieu-interview"))
+		return b.events.Put(order, bytes.Replace(bytes.Clone(b.events.Get(order)), []byte("interview"), []byte("interviex"), 1))
+	})
+	if r, err := s.Check(); err != nil || !r.OK() || r.NotCovered != n {
+		t.Errorf("an event the old entry wrote, changed: %+v, %v; want it not covered, not altered", r, err)
 	}
 }
 
