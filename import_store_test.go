@@ -55,7 +55,8 @@ func verifyHead(t *testing.T, db string, args ...string) string {
 	if r.code != 0 || !strings.Contains(r.stdout, "the chain holds") {
 		t.Fatalf("verify --journal: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	_, head, _ := strings.Cut(r.stdout, "head ")
+	chain, _, _ := strings.Cut(r.stdout, "\n") // a file's events follow
+	_, head, _ := strings.Cut(chain, "head ")
 	return strings.TrimSpace(head)
 }
 

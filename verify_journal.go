@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 
 	"chrono/model"
 
@@ -20,13 +21,29 @@ func verifyJournal(c *cli, s model.Store, asJSON bool) error {
 	if err != nil {
 		return err
 	}
+	// The chain proves the journal; the events are compared with it
+	// where the store can, so that bytes changed in place are found.
+	// Past a break, the journal's versions are not its own: the events
+	// are not compared with them.
+	var events *eventsReport
+	if ev, ok := s.(model.EventsVerifier); ok && r.OK() {
+		er, err := ev.VerifyEvents()
+		if err != nil {
+			return err
+		}
+		events = &eventsReport{Read: er.Events, NotCovered: er.NotCovered, report: er}
+		for _, m := range er.Mismatches {
+			events.Altered = append(events.Altered, alteredEvent{ID: m.Event, What: m.What})
+		}
+	}
 	if asJSON {
 		// What this machine saw goes with the chain's report: a journal
 		// that holds proves nothing of one cut short or put in its place.
 		b, err := json.Marshal(struct {
 			model.ChainReport `json:",inline"`
-			NotAsSeen         string `json:"not_as_seen,omitempty"`
-		}{r, c.seenLost})
+			NotAsSeen         string        `json:"not_as_seen,omitempty"`
+			Events            *eventsReport `json:"events,omitempty"`
+		}{r, c.seenLost, events})
 		if err != nil {
 			return err
 		}
@@ -41,6 +58,17 @@ func verifyJournal(c *cli, s model.Store, asJSON bool) error {
 	}
 	if c.seenLost != "" && !asJSON {
 		fmt.Fprintf(c.stdout, "journal: not as this machine saw it: %s\n", c.seenLost)
+	}
+	if events != nil && !asJSON {
+		events.write(c.stdout)
+	}
+	if events != nil && len(events.Altered) > 0 && r.OK() {
+		were := "1 event was"
+		if n := len(events.Altered); n != 1 {
+			were = model.Thousands(int64(n)) + " events were"
+		}
+		return fmt.Errorf("store %s: %s altered outside chrono, though its journal holds: restore the store from a backup made before, and keep this one as found (chrono backup -o FILE copies it, the alteration with it); chrono log ID shows the version the journal holds of each event named",
+			s.Location(), were)
 	}
 	if r.OK() && c.seenLost != "" {
 		// The chain holds, and proves nothing of entries cut off or of a
@@ -68,4 +96,37 @@ func entries(n uint64) string {
 		return "1 entry"
 	}
 	return model.Thousands(int64(n)) + " entries"
+}
+
+// eventsReport is what verify --journal found of the events against the
+// journal (model.EventsVerifier).
+type eventsReport struct {
+	Read       int            `json:"read"`
+	NotCovered int            `json:"not_covered,omitzero"`
+	Altered    []alteredEvent `json:"altered,omitempty"`
+	report     model.CheckReport
+}
+
+// alteredEvent is an event whose stored bytes or place are not what the
+// journal left, and what differs.
+type alteredEvent struct {
+	ID   string `json:"id"`
+	What string `json:"what"`
+}
+
+// write says the report as verify --journal prints it.
+func (e *eventsReport) write(w io.Writer) {
+	if len(e.Altered) > 0 {
+		writeMismatches(w, e.report)
+		return
+	}
+	if e.Read == 0 {
+		return
+	}
+	if e.NotCovered == 0 {
+		fmt.Fprintf(w, "events: all %s as the journal left them\n", model.Thousands(int64(e.Read)))
+		return
+	}
+	fmt.Fprintf(w, "events: %s of %s as the journal left them; %s last written by entries that keep neither their version nor a fingerprint of it (imports by a chrono before schema 11) could not be compared\n",
+		model.Thousands(int64(e.Read-e.NotCovered)), model.Thousands(int64(e.Read)), model.Thousands(int64(e.NotCovered)))
 }

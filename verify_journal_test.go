@@ -38,7 +38,7 @@ func TestVerifyJournal(t *testing.T) {
 		t.Errorf("log --head --json: %+v", r)
 	}
 	r := chrono(t, db, "", "verify", "--journal")
-	if want := "journal: 3 entries, the chain holds; head #3 " + m[1] + " (sha256 " + m[2] + ")\n"; r.code != 0 || r.stdout != want {
+	if want := "journal: 3 entries, the chain holds; head #3 " + m[1] + " (sha256 " + m[2] + ")\nevents: all 13 as the journal left them\n"; r.code != 0 || r.stdout != want {
 		t.Errorf("verify --journal of a clean store: %+v\nwant %q", r, want)
 	}
 

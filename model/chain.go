@@ -17,6 +17,19 @@ type JournalVerifier interface {
 	VerifyJournal() (ChainReport, error)
 }
 
+// EventsVerifier is a store that can compare each event as it holds it
+// with what its journal says was written of it: the version the latest
+// entry that touched the event holds, or the fingerprint of what an
+// import stored. The chain proves the journal; this proves the events
+// are the journal's.
+type EventsVerifier interface {
+	// VerifyEvents reports each event whose stored bytes or place are
+	// not what the journal left (Mismatches, all Altered), how many
+	// events it read, and how many it could not compare (NotCovered).
+	// The error is for a store that cannot be read.
+	VerifyEvents() (CheckReport, error)
+}
+
 // ChainHead names the newest entry of a journal's chain and its hash:
 // written down elsewhere (a notebook, an email, a timestamping service),
 // it shows later that nothing up to that entry has been rewritten since.

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestAnEventAlteredInPlaceIsFound: an event's title changed in the
+// store file by a letter, as a hex editor would (in its value and in
+// every key that holds it), leaves every page, value, index and the
+// journal's chain sound. check --store and verify --journal both find it
+// against the fingerprint the import kept, name the event and the
+// entry, exit 1, and say what to do.
+func TestAnEventAlteredInPlaceIsFound(t *testing.T) {
+	db := newDB(t)
+	if r := chrono(t, db, "", "import", "timeline.example.json"); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	if r := chrono(t, db, "", "verify", "--journal"); r.code != 0 || !strings.HasSuffix(r.stdout, "\nevents: all 13 as the journal left them\n") {
+		t.Fatalf("verify --journal of the store as imported: %+v", r)
+	}
+	file, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	altered := bytes.ReplaceAll(file, []byte("Apple sues NSO Group"), []byte("Apple sues NSO Grouq"))
+	if bytes.Equal(altered, file) {
+		t.Fatal("the title is not in the file")
+	}
+	if err := os.WriteFile(db, altered, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	const found = `events, event "apple-sues-nso": its stored bytes are not the version journal entry #1 left: they were changed outside chrono; chrono log apple-sues-nso shows the version the journal holds` + "\n"
+	r := chrono(t, db, "", "check", "--store")
+	if r.code != 1 || r.stdout != found ||
+		!strings.Contains(r.stderr, "what is named above was altered outside chrono: restore it from a backup made before, and keep this store as found") ||
+		!strings.Contains(r.stderr, "chrono log ID shows the version the journal holds of each event named") {
+		t.Errorf("check --store: %+v\nwant stdout %q", r, found)
+	}
+	r = chrono(t, db, "", "verify", "--journal")
+	if r.code != 1 || !strings.HasPrefix(r.stdout, "journal: 1 entry, the chain holds;") || !strings.HasSuffix(r.stdout, "\n"+found) ||
+		!strings.Contains(r.stderr, "store "+db+": 1 event was altered outside chrono, though its journal holds: restore the store from a backup made before") {
+		t.Errorf("verify --journal: %+v\nwant the chain holding, then %q", r, found)
+	}
+	r = chrono(t, db, "", "verify", "--journal", "--json")
+	if r.code != 1 || !strings.Contains(r.stdout, `"events":{"read":13,"altered":[{"id":"apple-sues-nso","what":"its stored bytes are not the version journal entry #1 left`) {
+		t.Errorf("verify --journal --json: %+v", r)
+	}
+}
