@@ -55,7 +55,10 @@ func runAdd(opts *addOptions) error {
 	}
 	var added model.Event
 	var published model.Date // of the source anchoring the date text
-	_, err := opts.writeCreating(model.OpAdd, "added "+e.Title, func(tx model.Tx) (err error) {
+	// The journal says it as the browser's add does: one phrasing, so
+	// chrono log reads alike whichever made the event.
+	phrase := model.SaveEvent{Event: e}.Phrase()
+	_, err := opts.writeCreating(model.OpAdd, phrase, func(tx model.Tx) (err error) {
 		if added, err = model.AddEvent(tx, e); err != nil {
 			return err
 		}

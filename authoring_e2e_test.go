@@ -115,7 +115,7 @@ func TestAuthoringInTmux(t *testing.T) {
 	// the link, the quote, the add, then the command line's two.
 	wants := []string{"undid", "tagged #verify", "restored 1 event", "moved 1 event to the trash", "saved “Mobileum call”",
 		"linked mobileum-call precedes lieus-referral", "added a quote to mobileum-call", "added “Mobileum call”",
-		"added Lieu's referral", "started Bags of cash"}
+		"added “Lieu's referral”", "started Bags of cash"}
 	if len(phrases) != len(wants) {
 		t.Fatalf("chrono log has %d changes, want %d:\n%s", len(phrases), len(wants), log)
 	}

@@ -164,11 +164,11 @@ func TestLogSinceOnTheReadersClock(t *testing.T) {
 			t.Fatal(err)
 		}
 		shown := e.At.Local().Truncate(time.Second)
-		if got := mustChrono(t, db, "log", "--since", shown.Format("2006-01-02T15:04:05")).stdout; !strings.Contains(got, "added One") {
+		if got := mustChrono(t, db, "log", "--since", shown.Format("2006-01-02T15:04:05")).stdout; !strings.Contains(got, "added “One”") {
 			t.Errorf("at %+d:00, log --since %s (as log shows the entry) leaves it out:\n%s", offset, shown.Format("2006-01-02T15:04:05"), got)
 		}
 		later := shown.Add(time.Second).Format("2006-01-02T15:04:05")
-		if got := mustChrono(t, db, "log", "--since", later).stdout; strings.Contains(got, "added One") {
+		if got := mustChrono(t, db, "log", "--since", later).stdout; strings.Contains(got, "added “One”") {
 			t.Errorf("at %+d:00, log --since %s lists the entry made before it:\n%s", offset, later, got)
 		}
 	}
