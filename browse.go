@@ -115,7 +115,7 @@ func runBrowse(opts *browseOptions) error {
 	if !opts.interactive() {
 		opts.sayRollback(s)
 		finish := opts.spoolStdout() // as list's (pipespool.go)
-		err := opts.printList(s, model.Query{}, zone)
+		err := opts.printList(s, model.Query{}, "", zone)
 		s.Close()
 		s = nil
 		if ferr := finish(); err == nil {

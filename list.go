@@ -62,16 +62,17 @@ func runList(opts *listOptions) error {
 			return err
 		}
 		if opts.asJSON {
-			return opts.printJSON(s, q)
+			return opts.printJSON(s, q, opts.filter.named())
 		}
-		return opts.printList(s, q, zone)
+		return opts.printList(s, q, opts.filter.named(), zone)
 	})
 }
 
 // printList prints the events as aligned lines, for a person, their
 // times in zone; chrono with no command prints them so too when it has
-// no terminal.
-func (c *cli) printList(s model.Store, q model.Query, zone model.Zone) error {
+// no terminal. filter names the flags that chose q, to say that nothing
+// matched them.
+func (c *cli) printList(s model.Store, q model.Query, filter string, zone model.Zone) error {
 	problem, failed, err := chronologyProblems(s, q)
 	if err != nil {
 		return err
@@ -87,6 +88,7 @@ func (c *cli) printList(s model.Store, q model.Query, zone model.Zone) error {
 		}
 		return p
 	}
+	listed := 0
 	for e, err := range s.Events(q) {
 		if err != nil {
 			return err
@@ -94,12 +96,16 @@ func (c *cli) printList(s model.Store, q model.Query, zone model.Zone) error {
 		if err := lines.Write(&e); err != nil {
 			return err
 		}
+		listed++
 	}
 	if err := lines.Flush(); err != nil {
 		return err
 	}
 	if err := failed(); err != nil {
 		return err
+	}
+	if listed == 0 {
+		return c.sayNoneListed(s, filter)
 	}
 	if marked > 0 {
 		// On stderr, so that the lines stay the events alone; short
@@ -111,8 +117,10 @@ func (c *cli) printList(s model.Store, q model.Query, zone model.Zone) error {
 }
 
 // printJSON prints the events as chrono JSON, an object a line, for
-// programs; what a terminal would act on is escaped.
-func (c *cli) printJSON(s model.Store, q model.Query) error {
+// programs; what a terminal would act on is escaped. filter names the
+// flags that chose q.
+func (c *cli) printJSON(s model.Store, q model.Query, filter string) error {
+	listed := 0
 	for e, err := range s.Events(q) {
 		if err != nil {
 			return err
@@ -124,6 +132,10 @@ func (c *cli) printJSON(s model.Store, q model.Query) error {
 		if _, err := c.stdout.Write(append(termtext.EscapeJSON(b), '\n')); err != nil {
 			return err
 		}
+		listed++
+	}
+	if listed == 0 {
+		return c.sayNoneListed(s, filter)
 	}
 	return nil
 }
