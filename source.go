@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"text/tabwriter"
 
 	"chrono/model"
@@ -34,6 +35,23 @@ func (f *sourceFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.s.URL, "url", "", "where it is")
 	fl.StringVar(&f.s.Archive, "archive", "", "an archived copy of it (a Wayback Machine or archive.today link)")
 	fl.StringVar(&f.published, "published", "", "when it was published (EDTF or as chrono shows dates)")
+}
+
+// sourceFieldFlags are the flags of a source's fields, in the order its
+// help lists them.
+var sourceFieldFlags = []string{"publisher", "byline", "title", "url", "archive", "published"}
+
+// none reports whether no flag of a field was given; then it says which
+// flags there are, for source edit to ask for one.
+func (f *sourceFlags) none(cmd *cobra.Command) (bool, string) {
+	var names []string
+	for _, name := range sourceFieldFlags {
+		if cmd.Flags().Changed(name) {
+			return false, ""
+		}
+		names = append(names, "--"+name)
+	}
+	return true, strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 // apply sets the given flags' fields on s.
@@ -83,6 +101,10 @@ func newSourceAddCmd(c *cli, edit bool) *cobra.Command {
 		if m := model.CheckID(id); id != "" && m != "" {
 			// No source could have it, whatever the store holds.
 			return usagef("source %q: %s", id, m)
+		}
+		if none, names := f.none(cmd); edit && none {
+			// Else it would say only that nothing changed.
+			return usagef("source edit %s needs the fields to change, as flags: %s (chrono source show %s shows them)", id, names, shellArg(id))
 		}
 		var out model.Source
 		phrase := "added a source"
