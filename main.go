@@ -162,8 +162,9 @@ func newRootCmd(c *cli) *cobra.Command {
 }
 
 // flagError is what a command says of a flag it cannot parse: a usage
-// mistake, worded for a number that is not whole, or a negative number
-// taken for a flag (negativeNumber).
+// mistake, worded for a number that is not whole, a negative number
+// taken for a flag (negativeNumber), or text that starts with a dash
+// (dashedText).
 func flagError(cmd *cobra.Command, err error) error {
-	return usageError{negativeNumber(cmd, wholeNumber(err))}
+	return usageError{dashedText(cmd, negativeNumber(cmd, wholeNumber(err)))}
 }

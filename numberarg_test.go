@@ -34,9 +34,8 @@ func TestNegativeNumberArgument(t *testing.T) {
 			t.Errorf("%s: %+v, want exit 2 and %q", strings.Join(tt.args, " "), r, tt.want)
 		}
 	}
-	// A tag or a note's text may be "-1": for those the flag parser's
-	// own word stands, which -- answers.
-	if r := chrono(t, db, "", "tag", "fbi-tip", "-1"); r.code != 2 || !strings.Contains(r.stderr, "unknown shorthand flag") {
+	// A tag or a note's text may be "-1": for those the answer is --.
+	if r := chrono(t, db, "", "tag", "fbi-tip", "-1"); r.code != 2 || !strings.Contains(r.stderr, "put -- before it") {
 		t.Errorf("tag fbi-tip -1: %+v", r)
 	}
 	if after := mustChrono(t, db, "log").stdout; after != before {
