@@ -41,7 +41,7 @@ text: the note stays its writer's, and says you edited it and when.
 				if text == "-" {
 					var err error
 					c.askTyped("the note")
-					if text, err = readText(c.stdin); err != nil {
+					if text, err = readText(c.stdin, "TEXT"); err != nil {
 						return err
 					}
 				}

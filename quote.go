@@ -29,7 +29,7 @@ func newQuoteAddCmd(c *cli) *cobra.Command {
 			id := args[0]
 			if q.Text == "-" {
 				c.askTyped("the quote, word for word")
-				text, err := readText(c.stdin)
+				text, err := readText(c.stdin, "--text")
 				if err != nil {
 					return err
 				}

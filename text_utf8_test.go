@@ -63,6 +63,33 @@ func TestTextNotUTF8Refused(t *testing.T) {
 	}
 }
 
+// TestTextNotUTF8OnStdinRefused: a note or quote piped in (TEXT -,
+// --text -) that is not UTF-8 is refused as it is given on the command
+// line, exit 2, naming it and standard input, the byte as read and how
+// to convert it, and nothing is written. The store's checks refused it,
+// exit 1, naming the event's note or quote it would have been.
+func TestTextNotUTF8OnStdinRefused(t *testing.T) {
+	db := exampleDB(t)
+	for _, tt := range []struct {
+		stdin string
+		args  []string
+		want  string
+	}{
+		{"\xff", []string{"note", "fbi-tip", "-"}, `TEXT from standard input: not UTF-8 text (the byte 0xff at 0)`},
+		{"ask \xff\n", []string{"note", "fbi-tip", "--edit", "1", "-"}, `TEXT from standard input: not UTF-8 text (the byte 0xff at 4)`},
+		{"a\r\ncaf\xe9", []string{"quote", "add", "fbi-tip", "--text", "-"}, `--text from standard input: not UTF-8 text (the byte 0xe9 at 6)`},
+	} {
+		before := chrono(t, db, "", "log", "--head").stdout
+		r := chrono(t, db, tt.stdin, tt.args...)
+		if r.code != 2 || !strings.Contains(r.stderr, tt.want) || !strings.Contains(r.stderr, "convert it first (iconv -f LATIN1 -t UTF-8") {
+			t.Errorf("%q: %+v", tt.args, r)
+		}
+		if after := chrono(t, db, "", "log", "--head").stdout; after != before {
+			t.Errorf("%q: the journal moved from %q to %q", tt.args, before, after)
+		}
+	}
+}
+
 // TestQuoteAddEmptyText: --text given empty, blank or of characters that
 // show as nothing is said as an empty quote, not as --text missing nor
 // as the event's quote #2.
