@@ -192,11 +192,21 @@ func (t *trashScreen) Hint() string {
 	return "id " + line(e.ID) + " · " + line(e.Title) + " · restored, it goes back to its place in the timeline"
 }
 
-// ShortHelp implements help.KeyMap.
+// ShortHelp implements help.KeyMap. Under the wide layout its keys are
+// named short (r, not r/enter; U, not U/ctrl+r), so that the footer
+// keeps them all at 80 columns, undo and redo with them: the status line
+// says "U to redo", and the footer left it out. The help names them in
+// full.
 func (t *trashScreen) ShortHelp() []key.Binding {
 	k, c := &t.keys, t.ctx
-	keys := []key.Binding{k.moving(), c.offered(RoleEdit, k.Restore), c.offered(RoleAdmin, k.Empty), k.Back}
-	return append(keys, c.undoing(k.Undo, k.Redo)...)
+	restore, empty, redo := k.Restore, k.Empty, k.Redo
+	if t.w < wideLayout {
+		restore.SetHelp("r", restore.Help().Desc)
+		empty.SetHelp(keyOf(empty), "empty trash")
+		redo.SetHelp("U", redo.Help().Desc)
+	}
+	keys := []key.Binding{k.moving(), c.offered(RoleEdit, restore), c.offered(RoleAdmin, empty), k.Back}
+	return append(keys, c.undoing(k.Undo, redo)...)
 }
 
 // FullHelp implements help.KeyMap.
