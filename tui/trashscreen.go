@@ -183,13 +183,19 @@ func (t *trashScreen) Latest(string) (model.Event, bool) { return model.Event{},
 
 // Hint implements Screen.
 // The row's columns cut a long id or title: the hint gives the selected
-// one's whole, the id first, as chrono restore takes it.
+// one's whole, the id first, as chrono restore takes it. What a restore
+// does follows where the line has room for it whole, never in the
+// title's place nor cut.
 func (t *trashScreen) Hint() string {
 	if len(t.trashed) == 0 || t.rows.cur >= len(t.trashed) {
 		return ""
 	}
 	e := t.trashed[t.rows.cur].Event
-	return "id " + line(e.ID) + " · " + line(e.Title) + " · restored, it goes back to its place in the timeline"
+	h := "id " + line(e.ID) + " · " + line(e.Title)
+	if more := h + " · restored, it goes back to its place in the timeline"; t.ctx.styles.width(more) <= t.w {
+		return more
+	}
+	return h
 }
 
 // ShortHelp implements help.KeyMap. Under the wide layout its keys are
