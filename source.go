@@ -163,6 +163,12 @@ func newSourceListCmd(c *cli) *cobra.Command {
 				if err != nil {
 					return err
 				}
+				if len(sources) == 0 {
+					// As list says it of events: on stderr, the lines
+					// staying the sources alone.
+					fmt.Fprintln(c.stderr, "no sources in this investigation; add one with chrono source add --publisher P --title T")
+					return nil
+				}
 				// The events citing each, in a quote or as the source of a
 				// date's words: the number the browser's sources screen
 				// and its filter show, and that rm refuses by; the store
