@@ -105,6 +105,10 @@ func newSourceAddCmd(c *cli, edit bool) *cobra.Command {
 		if none, names := f.none(cmd); edit && none {
 			// Else it would say only that nothing changed.
 			return usagef("source edit %s needs the fields to change, as flags: %s (chrono source show %s shows them)", id, names, shellArg(id))
+		} else if none && id == "" {
+			// Else the store refuses a source of nothing, naming its
+			// fields, not the flags that give them.
+			return usagef("source add needs what the source is, as flags: %s; --id chooses its id", names)
 		}
 		var out model.Source
 		phrase := "added a source"
