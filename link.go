@@ -30,12 +30,14 @@ func newLinkCmd(c *cli, unlink bool) *cobra.Command {
 			if !unlink && from == to {
 				return usagef("event %q: link: an event cannot be linked to itself", from)
 			}
-			op, verb := model.LinkEvents, "linked"
+			// Journaled as the browser's L and x are, so that the log
+			// names one change one way ("related to", "disputed by").
+			op, phrase := model.LinkEvents, model.AddLink{From: from, Rel: rel, To: to}.Phrase()
 			if unlink {
-				op, verb = model.UnlinkEvents, "unlinked"
+				op, phrase = model.UnlinkEvents, model.RemoveLink{From: from, Rel: rel, To: to}.Phrase()
 			}
 			open := func() (model.Store, error) { return c.openStore(false) }
-			_, err := c.writeThen(open, model.OpLink, fmt.Sprintf("%s %s %s %s", verb, from, rel, to), func(tx model.Tx) error {
+			_, err := c.writeThen(open, model.OpLink, phrase, func(tx model.Tx) error {
 				_, err := op(tx, from, rel, to)
 				return err
 			}, func(s model.Store, e model.Entry) {
