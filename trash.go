@@ -122,7 +122,9 @@ func runEmptyTrash(opts *trashOptions) error {
 			ids[i] = t.Event.ID
 		}
 		var purged model.Purged
-		e, err := s.Write(model.OpPurge, "emptied the trash of "+events(len(ids)), func(tx model.Tx) (err error) {
+		// Journaled as the browser's X is: "(for good)" says it cannot
+		// be undone.
+		e, err := s.Write(model.OpPurge, model.Purge{Events: ids}.Phrase(), func(tx model.Tx) (err error) {
 			purged, err = model.PurgeEvents(tx, ids)
 			return err
 		})

@@ -41,7 +41,8 @@ func TestEmptyTrashKeepsExportsImportable(t *testing.T) {
 	roundTrip("in the trash")
 
 	r := chrono(t, db, "", "trash", "--empty")
-	if want := "emptied the trash of 1 event (#3)\nremoved 1 link to it from 1 event:\n  nso-mobileum-call disputed-by nso-denial\n"; r.code != 0 || r.stdout != want {
+	// Said, and journaled, as the browser says it: for good.
+	if want := "emptied the trash of 1 event (for good) (#3)\nremoved 1 link to it from 1 event:\n  nso-mobileum-call disputed-by nso-denial\n"; r.code != 0 || r.stdout != want {
 		t.Errorf("trash --empty: %+v\nwant stdout %q", r, want)
 	}
 	if r := chrono(t, db, "", "show", "nso-mobileum-call"); r.code != 0 || strings.Contains(r.stdout, "nso-denial") {
