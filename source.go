@@ -111,12 +111,11 @@ func newSourceAddCmd(c *cli, edit bool) *cobra.Command {
 			return usagef("source add needs what the source is, as flags: %s; --id chooses its id", names)
 		}
 		var out model.Source
-		phrase := "added a source"
-		switch {
-		case edit:
-			phrase = "edited source " + id
-		case id != "":
-			phrase = "added source " + id
+		// Journaled as the browser's sources screen does, naming the
+		// source by its id, made or given.
+		phrase := model.SaveSource{Source: model.Source{ID: id}}.Phrase()
+		if edit {
+			phrase = model.SaveSource{Base: &model.Source{ID: id}, Source: model.Source{ID: id}}.Phrase()
 		}
 		e, err := c.write(model.OpSource, phrase, func(tx model.Tx) error {
 			if !edit {
@@ -125,7 +124,9 @@ func newSourceAddCmd(c *cli, edit bool) *cobra.Command {
 					return err
 				}
 				var err error
-				out, err = model.AddSource(tx, s)
+				if out, err = model.AddSource(tx, s); err == nil && id == "" {
+					tx.Rephrase(model.SaveSource{Source: out}.Phrase())
+				}
 				return err
 			}
 			s, err := tx.Source(id)

@@ -223,7 +223,7 @@ func TestSourceByline(t *testing.T) {
 	if r := chrono(t, db, "", "source", "show", "wapo"); !strings.Contains(r.stdout, "Jane Writer") {
 		t.Errorf("the byline is not the source's author:\n%s", r.stdout)
 	}
-	if r := chrono(t, db, "", "log", "-n", "1"); !strings.Contains(r.stdout, "alice") || !strings.Contains(r.stdout, "edited source wapo") {
+	if r := chrono(t, db, "", "log", "-n", "1"); !strings.Contains(r.stdout, "alice") || !strings.Contains(r.stdout, "saved source wapo") {
 		t.Errorf("the change is not alice's:\n%s", r.stdout)
 	}
 	if r := chrono(t, db, "", "source", "edit", "--help"); !strings.Contains(r.stdout, "--byline") || !strings.Contains(r.stdout, "--author") {
