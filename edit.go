@@ -108,6 +108,7 @@ func runEditHeader(opts *editOptions) error {
 		if err != nil {
 			return err
 		}
+		was := h
 		for _, s := range sets {
 			switch s.field {
 			case "title":
@@ -118,6 +119,8 @@ func runEditHeader(opts *editOptions) error {
 				return usagef("--set %s: the investigation has a title and a description", s.field)
 			}
 		}
+		// Journaled as the browser's I is, saying what changed.
+		tx.Rephrase(model.Retitle{Base: &was, Header: h}.Phrase())
 		return model.SetHeader(tx, h)
 	})
 }

@@ -18,7 +18,7 @@ func TestEditHeaderBesideInvestigation(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("edit --investigation default --header: exit %d: %s", r.code, r.stderr)
 	}
-	if r := chrono(t, db, "", "log"); !strings.Contains(r.stdout, "changed the investigation's title") {
+	if r := chrono(t, db, "", "log"); !strings.Contains(r.stdout, "titled the investigation “Renamed case”") {
 		t.Fatalf("the log does not show the new title:\n%s%s", r.stdout, r.stderr)
 	}
 }

@@ -109,7 +109,7 @@ func TestLogSaysHeaderChanges(t *testing.T) {
 	}
 	mustChrono(t, db, "edit", "--header", "--set", "description=Theirs")
 	r = chrono(t, db, "", "revert", "5")
-	if want := "the investigation's description changed since, by #7 changed the investigation's title or description by"; r.code != 1 || !strings.Contains(r.stderr, want) {
+	if want := "the investigation's description changed since, by #7 described the investigation by"; r.code != 1 || !strings.Contains(r.stderr, want) {
 		t.Errorf("revert 5: exit %d, stderr %q; want %q in it", r.code, r.stderr, want)
 	}
 }
