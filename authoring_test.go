@@ -162,7 +162,7 @@ func TestEditInEditor(t *testing.T) {
 	dir := twoPassEditor(t, `sed -i 's/"title": "/"title": 12, "x": "/' "$1"`, `grep -q '^// ' "$1" || exit 3
 sed -i 's/"title": 12, "x": "/"title": "Corrected: /' "$1"`)
 	r := chrono(t, db, "", "edit", "nso-denial")
-	if r.code != 0 || !strings.Contains(r.stdout, "edited nso-denial") {
+	if r.code != 0 || !strings.Contains(r.stdout, "saved “Corrected: NSO denies do … paying in cash”") {
 		t.Fatalf("edit: %+v", r)
 	}
 	show := chrono(t, db, "", "show", "nso-denial")

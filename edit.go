@@ -75,6 +75,8 @@ func runEditSet(opts *editOptions) error {
 					return err
 				}
 			}
+			// Journaled as the browser's E is, by the title it saves.
+			tx.Rephrase(model.SaveEvent{Base: &was, Event: *e}.Phrase())
 			return typedWrong(&was, *e)
 		})
 		return err

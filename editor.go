@@ -80,7 +80,8 @@ func runEditInEditor(opts *editOptions) error {
 			continue
 		}
 		var merged []string // the fields another changed meanwhile, kept beside these
-		entry, err := opts.write(model.OpEdit, "edited "+base.ID, func(tx model.Tx) error {
+		// Journaled as the browser's save is, by the title it saves.
+		entry, err := opts.write(model.OpEdit, model.SaveEvent{Base: &base, Event: e}.Phrase(), func(tx model.Tx) error {
 			_, err := model.EditEvent(tx, base, e)
 			var ce *model.ConflictError
 			if !errors.As(err, &ce) {

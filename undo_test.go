@@ -94,7 +94,7 @@ func TestUndoNamesAnotherAuthorsChange(t *testing.T) {
 	mustChrono(t, db, "new", db)
 	mustChrono(t, db, "add", "--title", "E", "--date", "2020")
 	mustChrono(t, db, "--author", "bob", "edit", "e", "--set", "title=Bob")
-	if out := mustChrono(t, db, "undo").stdout; !strings.Contains(out, "undid #3: edited e (#4)\nthat change was bob's, made ") {
+	if out := mustChrono(t, db, "undo").stdout; !strings.Contains(out, "undid #3: saved “Bob” (#4)\nthat change was bob's, made ") {
 		t.Errorf("undo of bob's change says:\n%s", out)
 	}
 	if out := mustChrono(t, db, "undo").stdout; strings.Contains(out, "that change was") {
