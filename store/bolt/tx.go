@@ -20,9 +20,12 @@ type writeTx struct {
 	author  string
 	now     time.Time
 	changes model.Changes
-	// later, when set (a restore into a new store), holds back the new
-	// events' keys to put in order (laterPuts) when the writer calls
-	// its put; the transaction reads the events held as stored.
+	// later, when set, holds back the keys of events new to the
+	// timeline to put in order (laterPuts): those of a restore into a
+	// new store, and those of events brought back from the trash and of
+	// the new ones written after them. The transaction reads the events
+	// held as stored, and puts them before reading what they leave out
+	// (the links index) and before it commits.
 	later *laterPuts
 }
 
@@ -44,6 +47,9 @@ func (s *Store) Write(op model.Op, phrase string, fn func(tx model.Tx) error) (m
 		return s.update(func(tx *bbolt.Tx) error {
 			t := &writeTx{b: bucketsOf(tx), author: s.author, now: clock().UTC().Round(0)}
 			if err := fn(t); err != nil {
+				return err
+			}
+			if err := t.putHeld(); err != nil {
 				return err
 			}
 			if err := t.b.settle(); err != nil {
@@ -80,6 +86,14 @@ func (t *writeTx) record(op model.Op, phrase string) (model.Entry, error) {
 	}
 	_, err = recordEntry(t.b, &e, &l, ids)
 	return e, err
+}
+
+// putHeld puts the events' keys held back (later), in order.
+func (t *writeTx) putHeld() error {
+	if t.later == nil {
+		return nil
+	}
+	return t.later.put()
 }
 
 // state is the transaction as it stands, for its changes.
@@ -200,10 +214,18 @@ func (t *writeTx) PutEvent(e model.Event) error {
 }
 
 // Backlinks implements model.Tx.
-func (t *writeTx) Backlinks(id string) ([]model.Incoming, error) { return backlinks(t.b, id) }
+func (t *writeTx) Backlinks(id string) ([]model.Incoming, error) {
+	if err := t.putHeld(); err != nil {
+		return nil, err
+	}
+	return backlinks(t.b, id)
+}
 
 // TrashEvent implements model.Tx.
 func (t *writeTx) TrashEvent(id string) error {
+	if err := t.putHeld(); err != nil {
+		return err
+	}
 	e, order, err := t.b.event(id)
 	if err != nil {
 		return err
@@ -252,7 +274,15 @@ func (t *writeTx) RestoreEvent(id string) error {
 	if err := t.b.trash.Delete([]byte(id)); err != nil {
 		return err
 	}
-	return t.b.put(&tr.Event)
+	// Held back: the events an undo of a deletion or a redo of an import
+	// brings back come in their ids' order (model's revertOrder), their
+	// order and index keys in none, and bbolt moves a page's keys along
+	// at each put until the transaction commits (import_later.go).
+	if t.later == nil {
+		t.later = &laterPuts{}
+	}
+	_, err = t.later.putNew(t.b, &tr.Event)
+	return err
 }
 
 // PurgeEvent implements model.Tx.
