@@ -52,23 +52,41 @@ func (cb *citedBack) restoreCited(tx Tx, id string) error {
 	return nil
 }
 
+// RecordedSources is a Tx that reads the changes to sources its journal
+// recorded without the entries' events: the restore of an event whose
+// source is gone reads every entry, and an entry's events may be a
+// million versions (the undo of an import, whose redo restores them).
+type RecordedSources interface {
+	// RecordedSources calls fn with each source change of each entry,
+	// the oldest entry first.
+	RecordedSources(fn func(c SourceChange) error) error
+}
+
 // read gathers the last version of every source the journal recorded.
 func (cb *citedBack) read(tx Tx) error {
+	cb.last = map[string]*Source{}
+	if r, ok := tx.(RecordedSources); ok {
+		return r.RecordedSources(func(c SourceChange) error { cb.note(c); return nil })
+	}
 	entries, err := tx.Later(0)
 	if err != nil {
 		return err
 	}
-	cb.last = map[string]*Source{}
 	for i := range entries {
 		for _, c := range entries[i].Sources {
-			if c.After != nil {
-				cb.last[c.ID] = c.After
-			} else if c.Before != nil {
-				cb.last[c.ID] = c.Before
-			}
+			cb.note(c)
 		}
 	}
 	return nil
+}
+
+// note keeps the version of a source that c left, or else found.
+func (cb *citedBack) note(c SourceChange) {
+	if c.After != nil {
+		cb.last[c.ID] = c.After
+	} else if c.Before != nil {
+		cb.last[c.ID] = c.Before
+	}
 }
 
 // AppendCited appends to dst the sources e cites, in its date text and

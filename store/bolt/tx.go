@@ -29,7 +29,10 @@ type writeTx struct {
 	later *laterPuts
 }
 
-var _ model.Tx = (*writeTx)(nil)
+var (
+	_ model.Tx              = (*writeTx)(nil)
+	_ model.RecordedSources = (*writeTx)(nil)
+)
 
 // clock tells the time writes are recorded at; tests that compare two
 // stores byte for byte stop it.
@@ -364,6 +367,24 @@ func (t *writeTx) Later(seq uint64) ([]model.Entry, error) {
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// RecordedSources implements model.RecordedSources from the entries'
+// heads, which hold their sources' changes, leaving their events unread.
+func (t *writeTx) RecordedSources(fn func(c model.SourceChange) error) error {
+	c := t.b.journal.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		e, _, err := decodeEntryHead(beUint64(k), v)
+		if err != nil {
+			return err
+		}
+		for _, s := range e.Sources {
+			if err := fn(s); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // Reverts implements model.Tx.
