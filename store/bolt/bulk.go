@@ -43,7 +43,9 @@ type bulkImport struct {
 	progress func(written, total int64)
 	records  int64
 	enc      []byte
-	looked   int  // events looked for in the store
+	looked   int // events looked for in the store
+	// pipe adds the events read, when the store held none, until drain.
+	pipe     *addPipe
 	noEvents bool // the store had none: no event need be looked for
 }
 
@@ -107,6 +109,9 @@ func (bi *bulkImport) add(bk bucket, key, value []byte, rank extsort.Rank) error
 
 // Source implements model.Sink.
 func (bi *bulkImport) Source(s model.Source, _ int) error {
+	if err := bi.drain(); err != nil {
+		return err
+	}
 	bi.result.Sources++
 	old := bi.b.sources.Get([]byte(s.ID))
 	if err := bi.mergeSource(old, &s); err != nil {
@@ -128,6 +133,17 @@ func (bi *bulkImport) Source(s model.Source, _ int) error {
 // stored event with the same id is updated with the fields in present.
 func (bi *bulkImport) EventFields(e model.Event, n int, present model.FieldSet) error {
 	bi.result.Events++
+	if bi.noEvents && bi.noTrash && bi.sort != nil {
+		// Every event is new: added on a goroutine of their own.
+		bi.result.New++
+		if bi.pipe == nil {
+			bi.pipe = startPipe(func(e *model.Event) error { return bi.addNew(e, model.OrderKey(e)) })
+		}
+		if !bi.pipe.send(&e) {
+			return bi.drain()
+		}
+		return nil
+	}
 	if !bi.noEvents || !bi.noTrash {
 		if bi.looked++; bi.looked%releaseLooked == 0 {
 			// What the lookups map (the trash, a page pread could not
@@ -177,50 +193,69 @@ func (bi *bulkImport) EventFields(e model.Event, n int, present model.FieldSet) 
 		}
 	} else {
 		bi.result.New++
-		var v []byte // the event's stored value
-		if bi.sort != nil {
-			// Encoded where the sorter keeps it: encoding it apart and
-			// copying it in copied most of the import's bytes once more.
-			bi.records++
-			b := bi.sort.Value(bucketEvents.letter, order)
-			at := len(b)
-			b = stored.Encode(b, &e)
-			v = b[at:]
-			if err := bi.sort.AddValue(b, extsort.RankNew); err != nil {
-				return err
-			}
-		} else {
-			bi.enc = stored.Encode(bi.enc[:0], &e)
-			v = bi.enc
-			if err := bi.add(bucketEvents, order, v, extsort.RankNew); err != nil {
-				return err
-			}
-		}
-		if err := bi.journalAdded(e.ID, v); err != nil {
+		return bi.addNew(&e, order)
+	}
+	if err := bi.add(bucketEvents, order, bi.enc, extsort.RankNew); err != nil {
+		return err
+	}
+	return bi.addRecords(&e, order)
+}
+
+// addNew adds the records of an event the store does not hold.
+func (bi *bulkImport) addNew(e *model.Event, order []byte) error {
+	var written [model.WrittenSize]byte // the fingerprint of its stored value
+	if bi.sort != nil {
+		// Encoded where the sorter keeps it: encoding it apart and
+		// copying it in copied most of the import's bytes once more.
+		bi.records++
+		b := bi.sort.Value(bucketEvents.letter, order)
+		at := len(b)
+		b = stored.Encode(b, e)
+		written = writtenOf(b[at:]) // taken before the sorter may write b out
+		if err := bi.sort.AddValue(b, extsort.RankNew); err != nil {
 			return err
 		}
+	} else if err := bi.add(bucketEvents, order, stored.Encode(bi.enc[:0], e), extsort.RankNew); err != nil {
+		return err // a dry run, which keeps no journal
 	}
-	if oldOrder != nil {
-		if err := bi.add(bucketEvents, order, bi.enc, extsort.RankNew); err != nil {
-			return err
-		}
+	if err := bi.journalAdded(e.ID, written); err != nil {
+		return err
 	}
+	return bi.addRecords(e, order)
+}
+
+// addRecords adds the records that find an event stored under order:
+// its id's, its index entries and its counts.
+func (bi *bulkImport) addRecords(e *model.Event, order []byte) error {
 	if err := bi.add(bucketIDs, []byte(e.ID), order, extsort.RankNew); err != nil {
 		return err
 	}
-	if err := indexEntries(&e, order, func(bk bucket, key []byte) error { return bi.add(bk, key, nil, extsort.RankNew) }); err != nil {
+	if err := indexEntries(e, order, func(bk bucket, key []byte) error { return bi.add(bk, key, nil, extsort.RankNew) }); err != nil {
 		return err
 	}
-	return counters(&e, order, func(c counter) error { bi.counts.add(c, 1); return nil })
+	return counters(e, order, func(c counter) error { bi.counts.add(c, 1); return nil })
 }
 
-// journalAdded records an event the import adds, stored as v: its id and
-// the fingerprint of v in the entry, and its history key.
-func (bi *bulkImport) journalAdded(id string, v []byte) error {
+// drain waits for the events read to be added, and returns the first
+// error in adding them. The sorter, the journal's entry and the counts
+// are the adding goroutine's until then.
+func (bi *bulkImport) drain() error {
+	if bi.pipe == nil {
+		return nil
+	}
+	err := bi.pipe.stop()
+	bi.pipe = nil
+	return err
+}
+
+// journalAdded records an event the import adds, whose stored value has
+// the fingerprint written: its id and written in the entry, and its
+// history key.
+func (bi *bulkImport) journalAdded(id string, written [model.WrittenSize]byte) error {
 	if bi.dryRun {
 		return nil
 	}
-	if err := bi.journal.log.AddedWritten(id, writtenOf(v)); err != nil {
+	if err := bi.journal.log.AddedWritten(id, written); err != nil {
 		return err
 	}
 	return bi.add(bucketHistory, historyKey(id, bi.journal.seq), historyAdded, extsort.RankNew)
@@ -259,6 +294,9 @@ func (bi *bulkImport) remove(old *model.Event, order []byte) error {
 // new store and puts it in place.
 func (bi *bulkImport) Commit(phrase string) (model.ImportResult, error) {
 	defer bi.cleanUp()
+	if err := bi.drain(); err != nil {
+		return bi.result, err
+	}
 	if err := bi.finish(phrase); err != nil {
 		return bi.result, err
 	}
@@ -358,6 +396,7 @@ func (bi *bulkImport) Rollback() model.ImportResult {
 }
 
 func (bi *bulkImport) cleanUp() {
+	_ = bi.drain() // the import ends: what went wrong has been said
 	if bi.tx != nil {
 		bi.tx.Rollback()
 		bi.tx = nil

@@ -357,6 +357,10 @@ func (im *txImport) Rollback() model.ImportResult {
 // Result returns what the import has done so far.
 func (im *txImport) Result() model.ImportResult { return im.result }
 
+// drain implements importer: a small import takes each event in as it
+// is read.
+func (im *txImport) drain() error { return nil }
+
 // bulkSize is the total input size from which an import builds a new
 // store file rather than writing in one transaction: bbolt holds a
 // transaction's writes in memory, and writes keys in file order slowly.
@@ -370,6 +374,9 @@ type importer interface {
 	Commit(phrase string) (model.ImportResult, error)
 	Rollback() model.ImportResult
 	Result() model.ImportResult
+	// drain returns once every event read has been taken in, with the
+	// first error in taking them.
+	drain() error
 	sides() *editSide
 	inTrash(id string) bool
 }
@@ -458,6 +465,9 @@ func (s *Store) importInputs(inputs []model.Input, opts model.ImportOptions, toT
 			carry.carries, carry.whole = in.Carries, in.Whole
 			side.merge.Taken = in.Taken
 			err := in.Read(chk)
+			if derr := im.drain(); err == nil {
+				err = derr
+			}
 			if err == nil {
 				err = chk.Done()
 			} else {
