@@ -63,3 +63,11 @@ func helpItems(st *Styles, bs []key.Binding) []string {
 	}
 	return out
 }
+
+// fitsCovered reports whether own keys, as named, fit in a footer w
+// cells wide beside the help key, the one global key a screen that
+// covers the browser shows: whether a screen needs to name them short.
+func fitsCovered(c *shared, own []key.Binding, w int) bool {
+	items := helpItems(&c.styles, append(own, c.keys.ShortHelp()[0]))
+	return c.styles.width(strings.Join(items, c.styles.HelpDesc.Render(c.help.ShortSeparator))) <= w
+}

@@ -33,6 +33,12 @@ var quoteSourceTrashScreens = []authoringScreen{
 	{"trash", false, func(d *driver) { d.keys("j", "d", "y", "space", "space", "d", "y", "D") }},
 	{"trash-purge-confirm", false, func(d *driver) { d.keys("d", "y", "D", "X") }},
 	{"sources", false, func(d *driver) { d.keys("S", "j") }},
+	// Every key the screen has offered at once: x on a source nothing
+	// cites, undo and redo.
+	{"sources-undone", false, func(d *driver) {
+		addGuardian(d)
+		d.keys("x", "y", "u")
+	}},
 	{"source-add", false, func(d *driver) {
 		d.keys("S", "a", "tab")
 		d.typeText("The Guardian")

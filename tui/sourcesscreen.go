@@ -285,11 +285,40 @@ func (s *sourcesScreen) Hint() string {
 	return h
 }
 
-// ShortHelp implements help.KeyMap.
+// ShortHelp implements help.KeyMap. Named in full, its keys need 140
+// columns when all are offered: the footer left out x, o, f and redo at
+// 80, while the status line said "U to redo". Where they do not fit,
+// they are named short, and undo and redo, offered both, share an item;
+// where that is still too wide, the movement key (which the help lists)
+// is left out, so that every key that acts fits in 80 columns. The help
+// names them in full.
 func (s *sourcesScreen) ShortHelp() []key.Binding {
 	k, c := &s.keys, s.ctx
 	keys := []key.Binding{k.moving(), c.offered(RoleEdit, k.Add), c.offered(RoleEdit, k.Edit), c.offered(RoleEdit, k.Remove), k.Back, k.Open, k.Events}
-	return append(keys, c.undoing(k.Undo, k.Redo)...)
+	keys = append(keys, c.undoing(k.Undo, k.Redo)...)
+	if fitsCovered(c, keys, s.w) {
+		return keys
+	}
+	add, edit, back, open, events := k.Add, k.Edit, k.Back, k.Open, k.Events
+	add.SetHelp("a", "add")
+	edit.SetHelp("e", "edit")
+	back.SetHelp("q", back.Help().Desc)
+	open.SetHelp(keyOf(open), "open")
+	events.SetHelp(keyOf(events), "events")
+	redo := k.Redo
+	redo.SetHelp("U", redo.Help().Desc)
+	undoing := c.undoing(k.Undo, redo)
+	if len(undoing) == 2 && undoing[0].Enabled() && undoing[1].Enabled() {
+		both := k.Undo
+		both.SetHelp(keyOf(k.Undo)+"/"+keyOf(redo), "undo/redo")
+		undoing = []key.Binding{both}
+	}
+	keys = []key.Binding{k.moving(), c.offered(RoleEdit, add), c.offered(RoleEdit, edit), c.offered(RoleEdit, k.Remove), back, open, events}
+	keys = append(keys, undoing...)
+	if fitsCovered(c, keys, s.w) {
+		return keys
+	}
+	return keys[1:]
 }
 
 // FullHelp implements help.KeyMap.
