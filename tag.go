@@ -83,11 +83,24 @@ func cleanTags(tags []string, adding bool) ([]string, error) {
 	out := make([]string, len(tags))
 	for i, t := range tags {
 		out[i] = model.TagTyped(t)
-		if msg := model.CheckTag(out[i]); msg != "" && (adding || out[i] == "") {
+		if out[i] == "" {
+			return nil, emptyTag(adding)
+		}
+		if msg := model.CheckTag(out[i]); msg != "" && adding {
 			return nil, usagef("%s", msg)
 		}
 	}
 	return out, nil
+}
+
+// emptyTag is the error of a tag given as an empty argument or a lone
+// #: what a tag is, and, as an empty one may have been meant to take
+// tags away, how to remove one. "tag: empty" said neither.
+func emptyTag(adding bool) error {
+	if !adding {
+		return usagef("tag: empty: name a tag the event has, as chrono show ID lists them")
+	}
+	return usagef("tag: empty: a tag is a word or phrase an event is filed under (ss7, cash-offer), which chrono list --tag finds; to remove a tag from an event, run chrono untag ID TAG")
 }
 
 // report says what changed; a tag already there is no error, as running

@@ -99,3 +99,30 @@ func tagAsBefore(t *testing.T, db, id string, tags ...string) {
 		t.Fatal(err)
 	}
 }
+
+// TestEmptyTagSaysWhatATagIs: a tag given as an empty argument or a
+// lone # is refused, exit 2, with what a tag is and how to remove one,
+// as an empty one may have been meant to take tags away. It said only
+// "tag: empty".
+func TestEmptyTagSaysWhatATagIs(t *testing.T) {
+	db := newDB(t)
+	if r := chrono(t, db, "", "add", "--id", "e", "--title", "E"); r.code != 0 {
+		t.Fatalf("add: %+v", r)
+	}
+	const adding = "chrono: tag: empty: a tag is a word or phrase an event is filed under (ss7, cash-offer), which chrono list --tag finds; to remove a tag from an event, run chrono untag ID TAG\n"
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"tag", "e", ""}, adding},
+		{[]string{"tag", "e", "x", "#"}, adding},
+		{[]string{"add", "--title", "F", "--tag", ""}, adding},
+		{[]string{"untag", "e", ""}, "chrono: tag: empty: name a tag the event has, as chrono show ID lists them\n"},
+	} {
+		r := chrono(t, db, "", c.args...)
+		first, _, _ := strings.Cut(r.stderr, "Run ")
+		if r.code != exitUsage || first != c.want {
+			t.Errorf("chrono %q: exit %d, %q; want exit %d, %q", c.args, r.code, r.stderr, exitUsage, c.want)
+		}
+	}
+}
