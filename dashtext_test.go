@@ -8,7 +8,9 @@ import (
 // TestTextThatStartsWithADash: text given as an argument that starts
 // with a dash (tag e -1, note e --later) is refused as a usage error that
 // says to put -- before it, and nothing is written; after -- it is kept.
-// The flag parser's "unknown shorthand flag: '1' in -1" said neither.
+// A path (import -x.json) may also be written ./-x.json, which it says
+// too. The flag parser's "unknown shorthand flag: '1' in -1" said
+// neither.
 func TestTextThatStartsWithADash(t *testing.T) {
 	db := newDB(t)
 	mustChrono(t, db, "new", db)
@@ -24,6 +26,10 @@ func TestTextThatStartsWithADash(t *testing.T) {
 		{"note e -1", "chrono: -1 reads as a flag, which note does not have; to have it read as TEXT, " + how},
 		{"note e --later", "chrono: --later reads as a flag, which note does not have; to have it read as TEXT, " + how},
 		{"note e ---", "chrono: --- reads as a flag, which note does not have; to have it read as TEXT, " + how},
+		// A path can also be written ./-x.json.
+		{"import -x.json", "chrono: -x.json reads as a flag, which import does not have; to have it read as FILE, write it ./-x.json, or " + how},
+		{"import --x.json", "chrono: --x.json reads as a flag, which import does not have; to have it read as FILE, write it ./--x.json, or " + how},
+		{"new -x.db", "chrono: -x.db reads as a flag, which new does not have; to have it read as PATH, write it ./-x.db, or " + how},
 		// A command that takes no text says what it does take.
 		{"show -1", `chrono: show takes the ID of an event (see chrono list); "-1" is not an ID: IDs start with a letter or digit` + "\n"},
 	} {

@@ -91,7 +91,7 @@ carried (it says so): restore a backup into a new store to keep them.`,
 	cmd.Flags().BoolVar(&opts.skipTrashed, "skip-trashed", false, "leave the events in the trash there, skipping the files' records of them (counted), where such a record stops the import")
 	cmd.Flags().StringVar(&opts.prefer, "prefer", "", "for a field changed both in chrono and in the file since the last import: file (take the file's) or chrono (keep chrono's); without it the import stops and lists them")
 	cmd.Flags().StringVar(&opts.format, "format", "auto", "the files' format: auto (recognise it), "+formats.Names(true))
-	return cmd
+	return takesFiles(cmd, "FILE")
 }
 
 // importMemory is the heap an import aims to stay within; past it the

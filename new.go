@@ -43,7 +43,7 @@ that name; its title is then the name unless --title gives one.`,
 	}
 	cmd.Flags().StringVar(&opts.title, "title", "", "the investigation's title (default: the file's name, or the investigation's)")
 	cmd.Flags().StringVar(&opts.description, "description", "", "what the investigation is about")
-	return cmd
+	return takesFiles(cmd, "PATH")
 }
 
 // runNew creates the store and writes its title, refusing one that
