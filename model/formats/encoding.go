@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"unicode/utf8"
 )
 
 // ErrUTF16 is a file in UTF-16, which Excel saves as "Unicode Text" and
@@ -50,3 +52,24 @@ func isUTF16(head []byte) bool {
 // white space): no format can be told from it. A file of JSON Lines
 // with no records is one, as an export of no events writes it.
 var ErrEmpty = errors.New("the file is empty")
+
+// notUTF8 is the error of a head no format recognised that is not UTF-8
+// text, nil when it is: every format chrono reads is UTF-8, and "not a
+// format chrono reads ... say which with --format" sent a file in
+// Latin-1, or one that is not text, to a --format that would only fail
+// at its first byte. A character cut at the end of a head that is not
+// the whole file (full) is not held against it.
+func notUTF8(head []byte, full bool) error {
+	at := 0
+	for at < len(head) {
+		r, n := utf8.DecodeRune(head[at:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		at += n
+	}
+	if at == len(head) || (full && !utf8.FullRune(head[at:])) {
+		return nil
+	}
+	return fmt.Errorf("not UTF-8 text (the byte 0x%02x at %d): chrono reads text as UTF-8; convert it first (iconv -f CHARSET -t UTF-8, CHARSET being the one it was saved in: LATIN1, WINDOWS-1252, …)", head[at], at)
+}

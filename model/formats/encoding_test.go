@@ -62,3 +62,27 @@ func utf16be(s string) string {
 	}
 	return b.String()
 }
+
+// TestDetectSaysWhereTextIsNotUTF8: what no format recognises and is not
+// UTF-8 is said to be so, at its first such byte, with how to convert it;
+// "not a format chrono reads ... say which with --format" sent it to a
+// --format that fails at that byte. A character cut where detection stops
+// looking is not counted against a file.
+func TestDetectSaysWhereTextIsNotUTF8(t *testing.T) {
+	cut := strings.Repeat("x", sniffSize-1) + "é" // its second byte unseen
+	for _, tt := range []struct {
+		name, doc, want string
+	}{
+		{"a byte", "\xff", "not UTF-8 text (the byte 0xff at 0)"},
+		{"latin-1", "caf\xe9 au lait", "not UTF-8 text (the byte 0xe9 at 3)"},
+		{"cut by the sniff", cut, "not a format chrono reads ("},
+		{"cut at the end", "caf\xc3", "not UTF-8 text (the byte 0xc3 at 3)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := Detect(strings.NewReader(tt.doc))
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("Detect: %v, want %q…", err, tt.want)
+			}
+		})
+	}
+}

@@ -169,6 +169,9 @@ func Detect(r io.Reader) (Format, io.Reader, error) {
 	if jsonp(head) {
 		return Format{}, rest, fmt.Errorf("not a format chrono reads: it looks like TimelineJS2's JSONP (storyjs_jsonp_data = {...}): delete what comes before the first { (and a ; at the end), and import the JSON left")
 	}
+	if err := notUTF8(head, len(head) == sniffSize); err != nil {
+		return Format{}, rest, err
+	}
 	return Format{}, rest, fmt.Errorf("not a format chrono reads (%s); if it is one of them, say which with --format", Names(true))
 }
 
