@@ -165,3 +165,32 @@ func TestRevertAfterTheTrashWasEmptiedSaysWhatToDo(t *testing.T) {
 		t.Errorf("revert after the trash was emptied: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+// TestUndoKeepsTheStartOfTheInvestigation: on a new store, undo and
+// revert 1 refuse to take back the entry that started the investigation,
+// saying so and how to change its title, and write nothing; undo said
+// "undid #1: started ..." and left the investigation without a title. A
+// change after it is undone as before.
+func TestUndoKeepsTheStartOfTheInvestigation(t *testing.T) {
+	db := newDB(t)
+	mustChrono(t, db, "new", "--title", "Case", db)
+	const kept = "#1 started the investigation, which is not taken back; to change its title or description, run chrono edit --header --set title=... (or description=...)\n"
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"undo"}, "chrono: nothing to undo: " + kept},
+		{[]string{"revert", "1"}, "chrono: " + kept},
+	} {
+		if r := chrono(t, db, "", c.args...); r.code != 1 || r.stdout != "" || r.stderr != c.want {
+			t.Errorf("chrono %v: exit %d, stdout %q, stderr %q; want exit 1, %q", c.args, r.code, r.stdout, r.stderr, c.want)
+		}
+	}
+	if r := mustChrono(t, db, "log"); strings.Count(r.stdout, "\n#")+1 != 1 || !strings.Contains(r.stdout, "started Case") {
+		t.Errorf("log after the refusals:\n%s", r.stdout)
+	}
+	mustChrono(t, db, "add", "--id", "e", "--title", "E")
+	if r := mustChrono(t, db, "undo"); !strings.HasPrefix(r.stdout, "undid #2: ") {
+		t.Errorf("undo of a change after the start: %+v", r)
+	}
+}

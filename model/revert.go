@@ -381,9 +381,21 @@ func Revert(w Writer, e Entry) (Entry, error) { return RevertWith(w, e, RevertOp
 
 // RevertWith is Revert, telling its progress as o says.
 func RevertWith(w Writer, e Entry, o RevertOptions) (Entry, error) {
+	if e.Op == OpNew {
+		return Entry{}, errors.New(startKept(e))
+	}
 	return w.Write(OpUndo, revertPhrase(e), func(tx Tx) error {
 		return RevertEntryWith(tx, e, o)
 	})
+}
+
+// startKept is why the entry that started the investigation is not
+// taken back: all it did was give the investigation its title, and
+// taking it back left an investigation without one (and undo on a new
+// store did that, saying "undid #1: started ..."), which no change
+// should do.
+func startKept(e Entry) string {
+	return fmt.Sprintf("#%d started the investigation, which is not taken back; to change its title or description, run chrono edit --header --set title=... (or description=...)", e.Seq)
 }
 
 // revertPhrase says what reverting e does: "undid #7: edited second";
@@ -415,6 +427,9 @@ func UndoWith(s Store, o RevertOptions) (Entry, error) {
 	}
 	if o, ok := s.(Overtaken); ok && o.Overtaken() {
 		return Entry{}, &OvertakenError{Latest: last[0]}
+	}
+	if last[0].Op == OpNew {
+		return Entry{}, fmt.Errorf("nothing to undo: %s", startKept(last[0]))
 	}
 	if err := checkTrusted(s, last[0].Seq); err != nil {
 		return Entry{}, err
