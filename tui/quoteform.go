@@ -105,8 +105,11 @@ type (
 func newQuoteForm(ctx *shared, e model.Event, n int) *quoteForm {
 	f := &quoteForm{ctx: ctx, event: e.Clone(), n: n, w: -1, keys: quoteFormKeys{
 		formKeys: newFormKeys(),
-		Pick:     key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "pick a source")),
-		Choose:   key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "choose")),
+		// "pick source", not "pick a source": at 80 columns the footer
+		// holds it beside tab, shift+tab, save and cancel with no cell
+		// to spare, and left it out for the two.
+		Pick:   key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "pick source")),
+		Choose: key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "choose")),
 	}}
 	f.text = newFieldArea(&ctx.styles, "the words as the source gives them; paste them here", "")
 	for fld, ph := range map[quoteField]string{
