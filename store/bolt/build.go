@@ -6,7 +6,7 @@ import (
 	"os"
 	"slices"
 
-	"chrono/store/bolt/internal/extsort"
+	"chrono/store/internal/extsort"
 	"chrono/store/outfile"
 
 	bbolt "go.etcd.io/bbolt"

@@ -11,8 +11,9 @@ import (
 
 	"chrono/model"
 	"chrono/model/stored"
-	"chrono/store/bolt/internal/extsort"
+	"chrono/store/internal/extsort"
 	"chrono/store/outfile"
+	"chrono/store/written"
 
 	"github.com/go-json-experiment/json"
 	bbolt "go.etcd.io/bbolt"
@@ -203,7 +204,7 @@ func (bi *bulkImport) EventFields(e model.Event, n int, present model.FieldSet) 
 
 // addNew adds the records of an event the store does not hold.
 func (bi *bulkImport) addNew(e *model.Event, order []byte) error {
-	var written [model.WrittenSize]byte // the fingerprint of its stored value
+	var fp [model.WrittenSize]byte // the fingerprint of its stored value
 	if bi.sort != nil {
 		// Encoded where the sorter keeps it: encoding it apart and
 		// copying it in copied most of the import's bytes once more.
@@ -211,14 +212,14 @@ func (bi *bulkImport) addNew(e *model.Event, order []byte) error {
 		b := bi.sort.Value(bucketEvents.letter, order)
 		at := len(b)
 		b = stored.Encode(b, e)
-		written = writtenOf(b[at:]) // taken before the sorter may write b out
+		fp = written.Of(b[at:]) // taken before the sorter may write b out
 		if err := bi.sort.AddValue(b, extsort.RankNew); err != nil {
 			return err
 		}
 	} else if err := bi.add(bucketEvents, order, stored.Encode(bi.enc[:0], e), extsort.RankNew); err != nil {
 		return err // a dry run, which keeps no journal
 	}
-	if err := bi.journalAdded(e.ID, written); err != nil {
+	if err := bi.journalAdded(e.ID, fp); err != nil {
 		return err
 	}
 	return bi.addRecords(e, order)
@@ -249,13 +250,12 @@ func (bi *bulkImport) drain() error {
 }
 
 // journalAdded records an event the import adds, whose stored value has
-// the fingerprint written: its id and written in the entry, and its
-// history key.
-func (bi *bulkImport) journalAdded(id string, written [model.WrittenSize]byte) error {
+// the fingerprint fp: its id and fp in the entry, and its history key.
+func (bi *bulkImport) journalAdded(id string, fp [model.WrittenSize]byte) error {
 	if bi.dryRun {
 		return nil
 	}
-	if err := bi.journal.log.AddedWritten(id, written); err != nil {
+	if err := bi.journal.log.AddedWritten(id, fp); err != nil {
 		return err
 	}
 	return bi.add(bucketHistory, historyKey(id, bi.journal.seq), historyAdded, extsort.RankNew)
@@ -267,7 +267,7 @@ func (bi *bulkImport) journalUpdated(c model.EventChange, v []byte) error {
 	if bi.dryRun {
 		return nil
 	}
-	c.Written = writtenHex(v)
+	c.Written = written.Hex(v)
 	if err := bi.journal.log.Change(&c); err != nil {
 		return err
 	}

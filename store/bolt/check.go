@@ -12,8 +12,9 @@ import (
 
 	"chrono/model"
 	"chrono/model/stored"
-	"chrono/store/bolt/internal/extsort"
+	"chrono/store/internal/extsort"
 	"chrono/store/outfile"
+	"chrono/store/written"
 
 	bbolt "go.etcd.io/bbolt"
 )
@@ -267,7 +268,7 @@ type report func(where, event, format string, args ...any)
 // altered says what an alteration of the journal explains: an entry
 // deleted outside chrono leaves the history index naming it; and an
 // event whose bytes are not what the journal says was written
-// (writtenCheck), whose count of events it could not compare with the
+// (package written), whose count of events it could not compare with the
 // journal goes in notCovered.
 func (s *Store) checkIndexes(b buckets, add, altered report, notCovered *int) (events int, err error) {
 	// A store opened to be read is read as it is from readsAsIs on
@@ -285,8 +286,8 @@ func (s *Store) checkIndexes(b buckets, add, altered report, notCovered *int) (e
 	want := extsort.New(dir, memory)
 	defer want.Remove()
 	wantCounts := map[string]int{}
-	written := newWrittenCheck(dir, memory)
-	defer written.remove()
+	wc := written.New(dir, memory)
+	defer wc.Remove()
 	placed := newPlacing()
 	var key []byte
 	err = b.events.ForEach(func(order, v []byte) error {
@@ -303,7 +304,7 @@ func (s *Store) checkIndexes(b buckets, add, altered report, notCovered *int) (e
 		}
 		events++
 		if cur, err := stored.Current(v); err == nil {
-			if err := written.stored(e.ID, model.OnTimeline, cur); err != nil {
+			if err := wc.Stored(e.ID, model.OnTimeline, cur); err != nil {
 				return err
 			}
 		}
@@ -374,7 +375,7 @@ func (s *Store) checkIndexes(b buckets, add, altered report, notCovered *int) (e
 		t, err := decodeTrashed(v)
 		if err != nil {
 			add("trash", id, "%v", err)
-		} else if err := written.stored(id, model.InTrash, stored.Encode(nil, &t.Event)); err != nil {
+		} else if err := wc.Stored(id, model.InTrash, stored.Encode(nil, &t.Event)); err != nil {
 			return err
 		}
 		if _, ok := wantIDsOnTimeline(b, id); ok {
@@ -385,7 +386,7 @@ func (s *Store) checkIndexes(b buckets, add, altered report, notCovered *int) (e
 	if err != nil {
 		return events, err
 	}
-	if err := checkHistory(b, extsort.New(dir, memory), written, add, altered); err != nil {
+	if err := checkHistory(b, extsort.New(dir, memory), wc, add, altered); err != nil {
 		return events, err
 	}
 	if !verifyChain(b.journal).OK() {
@@ -394,7 +395,7 @@ func (s *Store) checkIndexes(b buckets, add, altered report, notCovered *int) (e
 		*notCovered = events
 		return events, nil
 	}
-	*notCovered, err = written.compare(altered, func(id string) bool { return b.ids.Get([]byte(id)) != nil })
+	*notCovered, err = wc.Compare(written.Report(altered), func(id string) bool { return b.ids.Get([]byte(id)) != nil })
 	return events, err
 }
 
@@ -442,9 +443,9 @@ func joinEventIndexes(b buckets, want *extsort.Sorter, add, index report) error 
 }
 
 // checkHistory rebuilds the history index from the journal, sorted in
-// want, and walks the stored one beside it; it hands written each event
+// want, and walks the stored one beside it; it hands wc each event
 // change, for the versions the journal says it left.
-func checkHistory(b buckets, want *extsort.Sorter, written *writtenCheck, add, altered report) error {
+func checkHistory(b buckets, want *extsort.Sorter, wc *written.Check, add, altered report) error {
 	defer want.Remove()
 	var key []byte
 	var sortErr error
@@ -469,7 +470,7 @@ func checkHistory(b buckets, want *extsort.Sorter, written *writtenCheck, add, a
 				if sortErr = want.Add(0, key, nil, extsort.RankNew); sortErr != nil {
 					return sortErr
 				}
-				sortErr = written.journaled(e.Seq, c)
+				sortErr = wc.Journaled(e.Seq, c)
 				return sortErr
 			}))
 		}

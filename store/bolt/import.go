@@ -7,6 +7,7 @@ import (
 
 	"chrono/model"
 	"chrono/model/stored"
+	"chrono/store/written"
 
 	"github.com/go-json-experiment/json"
 	bbolt "go.etcd.io/bbolt"
@@ -244,7 +245,7 @@ func (im *txImport) EventFields(e model.Event, n int, present model.FieldSet) er
 		if err != nil {
 			return err
 		}
-		if err := im.journal.log.AddedWritten(e.ID, writtenOf(v)); err != nil {
+		if err := im.journal.log.AddedWritten(e.ID, written.Of(v)); err != nil {
 			return err
 		}
 		im.later.add(im.b.history, historyKey(e.ID, im.journal.seq), historyAdded)
@@ -275,7 +276,7 @@ func (im *txImport) EventFields(e model.Event, n int, present model.FieldSet) er
 	}
 	before := old
 	c := u.Change(&before)
-	c.Written = writtenHex(v)
+	c.Written = written.Hex(v)
 	if err := im.journal.log.Change(&c); err != nil {
 		return err
 	}

@@ -12,7 +12,7 @@ import (
 
 	"chrono/model"
 	"chrono/model/stored"
-	"chrono/store/bolt/internal/extsort"
+	"chrono/store/internal/extsort"
 
 	bbolt "go.etcd.io/bbolt"
 )

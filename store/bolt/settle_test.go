@@ -8,7 +8,7 @@ import (
 
 	"chrono/model"
 	"chrono/model/stored"
-	"chrono/store/bolt/internal/extsort"
+	"chrono/store/internal/extsort"
 )
 
 func TestPlaceSaysWhichLinkedEventItCannotRead(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"chrono/model"
 	"chrono/model/stored"
 	"chrono/store/outfile"
+	"chrono/store/written"
 )
 
 var (
@@ -15,7 +16,7 @@ var (
 
 // VerifyEvents implements model.EventsVerifier: it compares each event,
 // on the timeline or in the trash (both counted in Events), with what
-// the journal says was written of it (writtenCheck), reading the
+// the journal says was written of it (package written), reading the
 // journal's entries, the events' values as they are (by their keys'
 // ids, decoding none but the trash's) and the trash. The indexes are
 // check --store's. A journal whose chain breaks is not compared with:
@@ -36,14 +37,14 @@ func (s *Store) VerifyEvents() (model.CheckReport, error) {
 		if dir != "" {
 			defer outfile.RemoveTemp(dir)
 		}
-		w := newWrittenCheck(dir, int(min(int64(checkSortMemory), max(b.tx.Size(), 4<<10))))
-		defer w.remove()
+		w := written.New(dir, int(min(int64(checkSortMemory), max(b.tx.Size(), 4<<10))))
+		defer w.Remove()
 		err := b.journal.ForEach(func(k, v []byte) error {
 			e, p, err := decodeEntryHead(beUint64(k), v)
 			if err != nil {
 				return nil // the chain's walk says where the journal is damaged
 			}
-			err = p.EachEvent(func(c *model.EventChange) error { return w.journaled(e.Seq, c) })
+			err = p.EachEvent(func(c *model.EventChange) error { return w.Journaled(e.Seq, c) })
 			if err != nil && !stored.IsDamage(asCorruption(err)) {
 				return err
 			}
@@ -59,7 +60,7 @@ func (s *Store) VerifyEvents() (model.CheckReport, error) {
 				return nil
 			}
 			r.Events++
-			return w.stored(model.OrderKeyID(order), model.OnTimeline, cur)
+			return w.Stored(model.OrderKeyID(order), model.OnTimeline, cur)
 		})
 		if err != nil {
 			return err
@@ -71,12 +72,12 @@ func (s *Store) VerifyEvents() (model.CheckReport, error) {
 				return nil
 			}
 			r.Events++
-			return w.stored(string(k), model.InTrash, stored.Encode(nil, &t.Event))
+			return w.Stored(string(k), model.InTrash, stored.Encode(nil, &t.Event))
 		})
 		if err != nil {
 			return err
 		}
-		r.NotCovered, err = w.compare(altered, func(id string) bool { return b.ids.Get([]byte(id)) != nil })
+		r.NotCovered, err = w.Compare(written.Report(altered), func(id string) bool { return b.ids.Get([]byte(id)) != nil })
 		return err
 	})
 	return r, err

@@ -1,4 +1,7 @@
-package bolt
+// Package written compares each event a store holds with what its
+// journal says was written of it, for the check of every kind of store:
+// the events are the store's to read, the comparison is one.
+package written
 
 import (
 	"bytes"
@@ -8,7 +11,7 @@ import (
 
 	"chrono/model"
 	"chrono/model/stored"
-	"chrono/store/bolt/internal/extsort"
+	"chrono/store/internal/extsort"
 )
 
 // The journal's chain proves the journal, not that the events as stored
@@ -30,8 +33,12 @@ import (
 // SHA-256 of the version before, when it holds one; the store's record
 // is the whereabouts byte and the SHA-256 of the event's value.
 
+// keySep ends an id in a record's key: no id holds it (as the bbolt
+// store's keys), so an id's records are never among a longer one's.
+const keySep = 0x00
+
 // writtenSuffix is the size of what follows an id and keySep in a
-// written key: the entry's number and the record's place in it.
+// record's key: the entry's number and the record's place in it.
 const writtenSuffix = 8 + 4
 
 // The whereabouts bytes of a written record.
@@ -41,9 +48,13 @@ const (
 	writtenTrash    byte = 't'
 )
 
-// writtenCheck gathers what the journal says each event was left as and
-// what the store holds, and compares them.
-type writtenCheck struct {
+// Report says one difference: where (the table or bucket), the event,
+// and what differs.
+type Report func(where, event, format string, args ...any)
+
+// Check gathers what the journal says each event was left as and what
+// the store holds, and compares them.
+type Check struct {
 	sorter *extsort.Sorter
 	key    []byte
 	value  []byte
@@ -51,12 +62,14 @@ type writtenCheck struct {
 	seq    uint64
 }
 
-func newWrittenCheck(dir string, memory int) *writtenCheck {
-	return &writtenCheck{sorter: extsort.New(dir, memory)}
+// New returns a Check that sorts in dir ("" for the system's temporary
+// directory), holding up to memory bytes before it spills there.
+func New(dir string, memory int) *Check {
+	return &Check{sorter: extsort.New(dir, memory)}
 }
 
-// remove lets go of what the check sorted.
-func (w *writtenCheck) remove() { w.sorter.Remove() }
+// Remove lets go of what the check sorted.
+func (w *Check) Remove() { w.sorter.Remove() }
 
 // whereByte is the whereabouts byte of a place.
 func whereByte(p model.Whereabouts) byte {
@@ -69,9 +82,10 @@ func whereByte(p model.Whereabouts) byte {
 	return writtenAbsent
 }
 
-// journaled adds what the change c of entry seq left its event as, and
-// the version it found before.
-func (w *writtenCheck) journaled(seq uint64, c *model.EventChange) error {
+// Journaled adds what the change c of entry seq left its event as, and
+// the version it found before. The entries come in the order of their
+// numbers, each change with its Written.
+func (w *Check) Journaled(seq uint64, c *model.EventChange) error {
 	if seq != w.seq {
 		w.seq, w.at = seq, 0
 	}
@@ -99,9 +113,9 @@ func (w *writtenCheck) journaled(seq uint64, c *model.EventChange) error {
 	return w.sorter.Add(0, w.key, w.value, extsort.RankNew)
 }
 
-// stored adds an event as the store holds it, in the place given, from
-// its encoding as Encode writes it now (stored.Current).
-func (w *writtenCheck) stored(id string, where model.Whereabouts, current []byte) error {
+// Stored adds an event as the store holds it, in the place given, from
+// its encoding as stored.Encode writes it now (stored.Current).
+func (w *Check) Stored(id string, where model.Whereabouts, current []byte) error {
 	w.key = append(append(w.key[:0], id...), keySep)
 	w.key = append(w.key, storedSuffix[:]...) // after every entry's records of it
 	sum := sha256.Sum256(current)
@@ -133,17 +147,17 @@ func sameVersion(a, b []byte) bool {
 	return n > 0 && bytes.Equal(a[:n], b[:n])
 }
 
-// compare walks the records id by id and reports with altered each
+// Compare walks the records id by id and reports with altered each
 // event the store holds otherwise than the latest entry that touched it
 // left it, and each entry that found an event otherwise than the entry
-// before it left it. onTimeline says whether the ids index has an event:
-// one it has and the events bucket lacks is damage the index check
+// before it left it. onTimeline says whether the store's index of ids has an
+// event: one it has and its events lack is damage the store's own check
 // names.
 //
 // It returns how many events the store holds that it could not compare:
 // no entry touched them, or the latest holds neither their version nor
 // its fingerprint.
-func (w *writtenCheck) compare(altered report, onTimeline func(id string) bool) (notCovered int, err error) {
+func (w *Check) Compare(altered Report, onTimeline func(id string) bool) (notCovered int, err error) {
 	streams, err := w.sorter.Streams()
 	if err != nil {
 		return 0, err
