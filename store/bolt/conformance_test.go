@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"bytes"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -8,6 +9,8 @@ import (
 
 	"chrono/model"
 	"chrono/store/storetest"
+
+	bbolt "go.etcd.io/bbolt"
 )
 
 // TestConformance runs the store contract's suite against both ways of
@@ -67,6 +70,38 @@ func harness(open func(t *testing.T) model.Store) storetest.Harness {
 				return sh
 			}
 			return openAt(t, s.Location(), Options{Author: author})
+		},
+		AlterEvent: func(t *testing.T, s model.Store, id, old, new string) model.Store {
+			// The file is changed with bbolt alone, as a hex editor
+			// would: no index or count follows.
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			db, err := bbolt.Open(s.Location(), 0o600, &bbolt.Options{Timeout: time.Second})
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = db.Update(func(tx *bbolt.Tx) error {
+				b := bucketsOf(tx)
+				order := b.ids.Get([]byte(id))
+				v := b.events.Get(order)
+				if len(old) != len(new) || !bytes.Contains(v, []byte(old)) {
+					t.Fatalf("event %q: %q is not in its stored value, or %q is not as long", id, old, new)
+				}
+				return b.events.Put(order, bytes.Replace(bytes.Clone(v), []byte(old), []byte(new), 1))
+			})
+			if cerr := db.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := s.(*Shared); ok {
+				sh := NewShared(s.Location(), Options{Timeout: time.Second, Author: "tester@conformance"})
+				t.Cleanup(func() { sh.Close() })
+				return sh
+			}
+			return openAt(t, s.Location(), Options{Author: "tester@conformance"})
 		},
 		InJournal: func(key string) bool {
 			for _, bk := range []bucket{bucketJournal, bucketHistory} {

@@ -158,11 +158,24 @@ func changesOf(e *model.Entry) (ids []string, changes [][]byte, err error) {
 	changes = make([][]byte, len(e.Events))
 	for i := range e.Events {
 		ids[i] = e.Events[i].ID
-		if changes[i], err = json.Marshal(&e.Events[i]); err != nil {
+		if changes[i], err = json.Marshal(historyChange(&e.Events[i])); err != nil {
 			return nil, nil, fmt.Errorf("journal entry #%d: event %q: %w", e.Seq, ids[i], err)
 		}
 	}
 	return ids, changes, nil
+}
+
+// historyChange is c as a history row keeps it: without its Written,
+// which only the check reads from the entry (as the bbolt store's
+// history leaves it out), so that an event's history reads as a whole
+// read of its entry does.
+func historyChange(c *model.EventChange) *model.EventChange {
+	if c.Written == "" {
+		return c
+	}
+	h := *c
+	h.Written = ""
+	return &h
 }
 
 // insertHistory adds the history rows of the events an entry touched,

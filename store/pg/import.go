@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"chrono/model"
+	"chrono/store/written"
 
 	"github.com/go-json-experiment/json"
 	"github.com/jackc/pgx/v5"
@@ -563,12 +564,17 @@ func (im *txImport) flush(batch []pendingEvent) error {
 			im.changes = append(im.changes, change)
 			linked = append(linked, e.ID)
 		}
-		change, err := json.Marshal(&im.changes[len(im.changes)-1])
+		r := rowOf(&e)
+		// The entry keeps the fingerprint of what is stored, for the
+		// check; the history row leaves it out, as the bbolt store's
+		// does, so that an event's history reads as its entry does.
+		c := &im.changes[len(im.changes)-1]
+		c.Written = written.Hex(r.body)
+		change, err := json.Marshal(historyChange(c))
 		if err != nil {
 			return fmt.Errorf("event %q: %w", e.ID, err)
 		}
 		history, changes = append(history, e.ID), append(changes, change)
-		r := rowOf(&e)
 		// The words go as one text, split by the server: an array of
 		// some 60 texts took the server three times as long to read.
 		write = append(write, []any{r.id, r.ord, r.body, r.status, r.actors, r.tags, r.noted, r.period, r.months, r.cites, r.search, strings.Join(r.words, " ")})

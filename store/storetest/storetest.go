@@ -40,6 +40,11 @@ type Harness struct {
 	// Reopen, when set, closes s and opens the same investigation again
 	// as another process would, with another author.
 	Reopen func(t *testing.T, s model.Store, author string) model.Store
+	// AlterEvent, when set, changes the first old in the stored value of
+	// the event id, on the timeline, to new, as long, behind the store's
+	// back (in its file, or through the database), and returns the store
+	// to read it with after: s, or the investigation opened again.
+	AlterEvent func(t *testing.T, s model.Store, id, old, new string) model.Store
 }
 
 // RunSearch runs the suite's tests of searching alone, for a store to
@@ -124,6 +129,7 @@ func Run(t *testing.T, h Harness) {
 		{"Snapshots", testSnapshots},
 		{"Restore", testRestore},
 		{"MediaAreKept", testMediaAreKept},
+		{"AlteredEventsAreNamed", testAlteredEventsAreNamed},
 	} {
 		t.Run(test.name, func(t *testing.T) { test.fn(t, &suite{h}) })
 	}
