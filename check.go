@@ -42,8 +42,8 @@ It then lists each link that names an event neither on the timeline nor
 in the trash (emptying the trash with an earlier chrono left them), with
 its event and number and how to remove it, and exits 1 when there is any.
 A PostgreSQL database keeps its own pages and indexes: there --store
-checks what it cannot vouch for, the journal's hash chain and the
-snapshots, then the links.
+checks what it cannot vouch for, the journal's hash chain, each event
+against what the journal left it as, and the snapshots, then the links.
 
 --chronology lists what the events' dates, links and sources say that
 cannot all be true, naming the events: an event that precedes another
@@ -176,8 +176,19 @@ func checkDatabase(opts *checkOptions, s model.Store) error {
 			r.Mismatches = append(r.Mismatches, m)
 		}
 	}
+	// The database vouches for its pages, not for bytes changed through
+	// it behind chrono's back: each event is compared with the journal,
+	// as a store file's check does.
+	if v, ok := s.(model.EventsVerifier); ok {
+		er, err := v.VerifyEvents()
+		if err != nil {
+			return err
+		}
+		r.Mismatches = append(r.Mismatches, er.Mismatches...)
+		r.NotCovered = er.NotCovered
+	}
 	addDamagedSnapshots(&r, s)
-	return reportCheck(opts, r, "a database keeps its own pages and indexes; the journal's chain holds, and the snapshots match their hashes")
+	return reportCheck(opts, r, "a database keeps its own pages and indexes; the journal's chain holds, the events are what it left, and the snapshots match their hashes")
 }
 
 // pagesSound reports whether the store's check found its pages whole,

@@ -50,8 +50,10 @@ the newest: each entry holds the SHA-256 of its content and of the entry
 before it. When the chain holds, it prints how many entries there are and
 the head (as chrono log --head does). Otherwise it names the first entry
 where the chain breaks and what differs (its content and its hash, or its
-link to the entry before it, or a missing entry), and exits 1. The chain
-shows that the journal agrees with itself; it cannot show that someone
+link to the entry before it, or a missing entry), and exits 1. When it
+holds, each event, in a store file or a database, is compared with what
+the journal left it as: each that differs is named, and it exits 1. The
+chain shows that the journal agrees with itself; it cannot show that someone
 with the file did not rewrite all of it. A head noted elsewhere (chrono
 log --head) and compared with today's does. chrono notes one itself, the
 newest entry this machine saw in the store: a journal that no longer holds
