@@ -149,7 +149,7 @@ func reportCheck(opts *checkOptions, r model.CheckReport, sound string) error {
 		if r.NotCovered > 0 {
 			// Said, so that a clean check is not read as vouching for
 			// bytes it could not compare.
-			fmt.Fprintf(opts.stdout, "journal: %s last written by entries that keep neither their version nor a fingerprint of it (imports by a chrono before schema 11): their bytes could not be compared with the journal\n", plural(r.NotCovered, "event"))
+			fmt.Fprintf(opts.stdout, "journal: %s last written by entries that keep neither their version nor a fingerprint of it (imports by an earlier chrono, which kept no fingerprint): their bytes could not be compared with the journal\n", plural(r.NotCovered, "event"))
 		}
 		return nil
 	}

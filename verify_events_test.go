@@ -71,11 +71,11 @@ func TestEventsNotCoveredAreSaid(t *testing.T) {
 	// Read on a machine that did not see the entry as it was written.
 	t.Setenv("XDG_STATE_HOME", t.TempDir())
 	r := chrono(t, db, "", "check", "--store")
-	if want := "journal: 13 events last written by entries that keep neither their version nor a fingerprint of it (imports by a chrono before schema 11): their bytes could not be compared with the journal\n"; r.code != 0 || !strings.Contains(r.stdout, want) {
+	if want := "journal: 13 events last written by entries that keep neither their version nor a fingerprint of it (imports by an earlier chrono, which kept no fingerprint): their bytes could not be compared with the journal\n"; r.code != 0 || !strings.Contains(r.stdout, want) {
 		t.Errorf("check --store: %+v\nwant %q", r, want)
 	}
 	r = chrono(t, db, "", "verify", "--journal")
-	if want := "\nevents: 0 of 13 as the journal left them; 13 last written by entries that keep neither their version nor a fingerprint of it (imports by a chrono before schema 11) could not be compared\n"; r.code != 0 || !strings.HasSuffix(r.stdout, want) {
+	if want := "\nevents: 0 of 13 as the journal left them; 13 last written by entries that keep neither their version nor a fingerprint of it (imports by an earlier chrono, which kept no fingerprint) could not be compared\n"; r.code != 0 || !strings.HasSuffix(r.stdout, want) {
 		t.Errorf("verify --journal: %+v\nwant %q", r, want)
 	}
 }

@@ -127,6 +127,6 @@ func (e *eventsReport) write(w io.Writer) {
 		fmt.Fprintf(w, "events: all %s as the journal left them\n", model.Thousands(int64(e.Read)))
 		return
 	}
-	fmt.Fprintf(w, "events: %s of %s as the journal left them; %s last written by entries that keep neither their version nor a fingerprint of it (imports by a chrono before schema 11) could not be compared\n",
+	fmt.Fprintf(w, "events: %s of %s as the journal left them; %s last written by entries that keep neither their version nor a fingerprint of it (imports by an earlier chrono, which kept no fingerprint) could not be compared\n",
 		model.Thousands(int64(e.Read-e.NotCovered)), model.Thousands(int64(e.Read)), model.Thousands(int64(e.NotCovered)))
 }
