@@ -47,6 +47,7 @@ func harness(open func(t *testing.T) model.Store) storetest.Harness {
 		Check: func(t testing.TB, s model.Store) {
 			t.Helper()
 			withStore(t, s, func(st *Store) { checkInvariants(t, st) })
+			storetest.CheckWritten(t, s.(model.EventsVerifier))
 		},
 		Dump: func(t testing.TB, s model.Store) map[string]string {
 			t.Helper()

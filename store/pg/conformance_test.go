@@ -28,6 +28,7 @@ func harness() storetest.Harness {
 		Check: func(t testing.TB, s model.Store) {
 			t.Helper()
 			checkColumns(t, s.(*Store))
+			storetest.CheckWritten(t, s.(*Store))
 		},
 		Dump: func(t testing.TB, s model.Store) map[string]string {
 			t.Helper()

@@ -123,7 +123,7 @@ func (im *txImport) op(seq int64) (model.Op, error) {
 // its history row. Rare: one statement each.
 func (im *txImport) remember(c model.EventChange) error {
 	im.changes = append(im.changes, c)
-	j, err := json.Marshal(&c)
+	j, err := json.Marshal(historyChange(&c))
 	if err != nil {
 		return fmt.Errorf("event %q: %w", c.ID, err)
 	}

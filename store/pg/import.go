@@ -553,7 +553,9 @@ func (im *txImport) flush(batch []pendingEvent) error {
 				im.result.Unchanged++
 				if u.Remember {
 					// What the file said is kept for the next import;
-					// the event is not written.
+					// the event is not written, and the entry keeps
+					// the fingerprint of what stays stored.
+					change.Written = written.Hex(bodyOf(&before))
 					if err := im.remember(change); err != nil {
 						return err
 					}

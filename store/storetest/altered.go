@@ -79,3 +79,17 @@ func testAlteredEventsAreNamed(t *testing.T, s *suite) {
 		}
 	})
 }
+
+// CheckWritten fails t unless every event s holds is what the journal
+// left it as, each compared: every write and import keeps what the
+// comparison needs, and no write of chrono's reads as an alteration.
+func CheckWritten(t testing.TB, s model.EventsVerifier) {
+	t.Helper()
+	r, err := s.VerifyEvents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.OK() || r.NotCovered != 0 {
+		t.Errorf("the events against the journal: %d not compared, %+v", r.NotCovered, r.Mismatches)
+	}
+}
