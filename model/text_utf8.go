@@ -9,9 +9,16 @@ import (
 // read is refused at its place by its reader; this is for text typed or
 // given on a command line, as a terminal in another encoding sends it.
 func notUTF8(field, s string) string {
-	if utf8.ValidString(s) {
+	at := NotUTF8At(s)
+	if at == len(s) {
 		return ""
 	}
+	return fmt.Sprintf("%s: not UTF-8 text (the byte 0x%02x at %d): chrono keeps text as UTF-8; convert it first (iconv -f LATIN1 -t UTF-8 converts Latin-1)", field, s[at], at)
+}
+
+// NotUTF8At returns where the first byte of s that is not UTF-8 is, or
+// len(s) when every byte is: a character cut at the end is such a byte.
+func NotUTF8At(s string) int {
 	at := 0
 	for at < len(s) {
 		r, n := utf8.DecodeRuneInString(s[at:])
@@ -20,7 +27,7 @@ func notUTF8(field, s string) string {
 		}
 		at += n
 	}
-	return fmt.Sprintf("%s: not UTF-8 text (the byte 0x%02x at %d): chrono keeps text as UTF-8; convert it first (iconv -f LATIN1 -t UTF-8 converts Latin-1)", field, s[at], at)
+	return at
 }
 
 // textNotUTF8 names each of e's texts that is not UTF-8, by field.

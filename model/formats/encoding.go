@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"unicode/utf8"
+
+	"chrono/model"
 )
 
 // ErrUTF16 is a file in UTF-16, which Excel saves as "Unicode Text" and
@@ -60,14 +62,7 @@ var ErrEmpty = errors.New("the file is empty")
 // at its first byte. A character cut at the end of a head that is not
 // the whole file (full) is not held against it.
 func notUTF8(head []byte, full bool) error {
-	at := 0
-	for at < len(head) {
-		r, n := utf8.DecodeRune(head[at:])
-		if r == utf8.RuneError && n <= 1 {
-			break
-		}
-		at += n
-	}
+	at := model.NotUTF8At(string(head))
 	if at == len(head) || (full && !utf8.FullRune(head[at:])) {
 		return nil
 	}
