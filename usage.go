@@ -29,6 +29,11 @@ func noArgs(cmd *cobra.Command, args []string) error {
 			// chrono synth 200000: the count, as the help names it.
 			return usagef("%s takes no arguments, got %q: give the number of events with --%s %s", cmd.Name(), args[0], f.Name, args[0])
 		}
+		if f := cmd.Flags().Lookup("title"); f != nil && !f.Changed {
+			// chrono add "Apple sues NSO Group": the title, as a user
+			// of other tools' add commands would give it.
+			return usagef("%s takes no arguments, got %q: give the title with --title %q", cmd.Name(), strings.Join(args, " "), strings.Join(args, " "))
+		}
 		return usagef("%s takes no arguments, got %q", cmd.Name(), strings.Join(args, " "))
 	}
 	var names []string
