@@ -55,7 +55,8 @@ type Chronology struct {
 
 // Conflict is an order the links state that the dates make impossible:
 // Before has to come no later than After, but Before's earliest instant
-// is after After's latest.
+// is after After's latest. A conflict of one link leaves the order as if
+// the link were not there (see Order).
 type Conflict struct {
 	Before, After string
 	// Link is the constraint that states it when one link does; zero when
@@ -84,8 +85,13 @@ type Conflict struct {
 //     between events with the same span, precision and title.
 //  4. An undated event no constraint touches comes after all others.
 //
-// Every constraint outside a cycle holds in the result: its earlier event
-// comes first. Links to events not among events are ignored.
+// A constraint the two events' own dates surely contradict (a link that
+// puts an event of 2022 before one of 2019) is set aside: it narrows
+// nothing, so that it moves neither its events nor, along chains, those
+// it does not concern; it is reported among the conflicts for the reader
+// to resolve. Every other constraint outside a cycle holds in the result:
+// its earlier event comes first. Links to events not among events are
+// ignored.
 func Order(events []Event) Chronology {
 	n := len(events)
 	index := make(map[string]int, n)
@@ -172,6 +178,7 @@ func (g *constraintGraph) add(c Constraint) {
 // visited once forwards and once backwards, so it always ends.
 func (g *constraintGraph) narrow(events []Event, placed []Placed) ([][]string, []Conflict) {
 	comps, comp := g.components()
+	aside := g.contradicted(events, comp)
 	// comps is in reverse topological order: every edge between
 	// components goes from a later one to an earlier one.
 	var cycles [][]string
@@ -183,7 +190,7 @@ func (g *constraintGraph) narrow(events []Event, placed []Placed) ([][]string, [
 		// before it are done.
 		for _, u := range members {
 			for _, v := range g.edges[u] {
-				if comp[v] == comp[u] {
+				if comp[v] == comp[u] || aside[[2]int{u, v}] {
 					continue
 				}
 				pu, pv := &placed[u], &placed[v]
@@ -197,7 +204,7 @@ func (g *constraintGraph) narrow(events []Event, placed []Placed) ([][]string, [
 	for _, members := range comps {
 		for _, u := range members {
 			for _, v := range g.edges[u] {
-				if comp[v] == comp[u] {
+				if comp[v] == comp[u] || aside[[2]int{u, v}] {
 					continue
 				}
 				pu, pv := &placed[u], &placed[v]
@@ -213,7 +220,7 @@ func (g *constraintGraph) narrow(events []Event, placed []Placed) ([][]string, [
 	for _, members := range slices.Backward(comps) {
 		for _, u := range members {
 			for _, v := range g.edges[u] {
-				if comp[v] != comp[u] && placed[u].Span == placed[v].Span {
+				if comp[v] != comp[u] && !aside[[2]int{u, v}] && placed[u].Span == placed[v].Span {
 					placed[v].Depth = max(placed[v].Depth, placed[u].Depth+1)
 				}
 			}
@@ -221,6 +228,15 @@ func (g *constraintGraph) narrow(events []Event, placed []Placed) ([][]string, [
 	}
 	var conflicts []Conflict
 	seen := map[[2]string]bool{}
+	for u := range events {
+		for _, v := range g.edges[u] {
+			if aside[[2]int{u, v}] {
+				k := [2]string{events[u].ID, events[v].ID}
+				seen[k] = true
+				conflicts = append(conflicts, Conflict{Before: k[0], After: k[1], Link: g.links[[2]int{u, v}]})
+			}
+		}
+	}
 	for i := range placed {
 		p := &placed[i]
 		if p.Span.Earliest.Compare(p.Span.Latest) <= 0 {
@@ -243,6 +259,24 @@ func (g *constraintGraph) narrow(events []Event, placed []Placed) ([][]string, [
 		conflicts = append(conflicts, c)
 	}
 	return cycles, conflicts
+}
+
+// contradicted returns the edges between components (those of a cycle
+// are left out already) that the dates of their own two events surely
+// contradict: the order sets them aside.
+func (g *constraintGraph) contradicted(events []Event, comp map[int]int) map[[2]int]bool {
+	var aside map[[2]int]bool
+	for u, vs := range g.edges {
+		for _, v := range vs {
+			if comp[u] != comp[v] && events[v].Date.SurelyBefore(events[u].Date) {
+				if aside == nil {
+					aside = map[[2]int]bool{}
+				}
+				aside[[2]int{u, v}] = true
+			}
+		}
+	}
+	return aside
 }
 
 // components returns the strongly connected components of the graph

@@ -207,12 +207,14 @@ func TestYearKeysGoByTheYearShown(t *testing.T) {
 // the end of a year while its date ends later sits among that year's
 // events, and is in that year: ] goes past it to the next year's first
 // row, and [ from there back to the first of the year it is placed in.
-// So for April 1991 said to precede an event of 1990, which cannot hold,
-// and for 2017 – 2022 before an event of 2019.
+// So for April 1991 said to precede, through an undated event, an event
+// of 1990, which cannot hold, and for 2017 – 2022 before an event of 2019.
 func TestYearKeysPastAnEventPlacedAtAYearsEnd(t *testing.T) {
 	impossible := `{"chrono": 1, "events": [
   {"id": "march", "date": "1990-03", "title": "March 1990"},
   {"id": "late", "date": "1991-04", "title": "April 1991, before an event of 1990",
+   "links": [{"rel": "precedes", "event": "between"}]},
+  {"id": "between", "title": "Undated, between them",
    "links": [{"rel": "precedes", "event": "year"}]},
   {"id": "year", "date": "1990", "title": "Some time in 1990"},
   {"id": "may", "date": "1992-05", "title": "May 1992"}
@@ -248,9 +250,9 @@ func TestYearKeysPastAnEventPlacedAtAYearsEnd(t *testing.T) {
 	}
 }
 
-// TestJumpsGoByWhereLinksPlace: an event linked after a later one (b,
-// of 2017, follows c, of May 2019) places c at the end of 2017, before
-// b. : lands on the first row placed on or after the date typed, never
+// TestJumpsGoByWhereLinksPlace: an event linked after one that may be
+// later (b, of 2017, follows c, of 2016 to May 2019) places c at the end
+// of 2017, before b. : lands on the first row placed on or after the date typed, never
 // on c for a later date, though c's own date is later; ] and [ go by the
 // years the rows are placed in, so that none is skipped and [ then ]
 // comes back to the row it left.
@@ -259,7 +261,7 @@ func TestJumpsGoByWhereLinksPlace(t *testing.T) {
   {"id": "a", "date": "2015-06", "title": "A in 2015"},
   {"id": "b", "date": "2017", "title": "B in 2017, after C",
    "links": [{"rel": "follows", "event": "c"}]},
-  {"id": "c", "date": "2019-05", "title": "C in May 2019"},
+  {"id": "c", "date": "2016/2019-05", "title": "C by May 2019"},
   {"id": "e", "date": "2018-07", "title": "E in July 2018"},
   {"id": "d", "date": "2021-02", "title": "D in 2021"}
 ]}`

@@ -103,4 +103,22 @@ func testOrderFollowsLinks(t *testing.T, s *suite) {
 		before(t, "undated-rumour", "undated-aside")
 		s.checkViews(t, st, FixtureEvents(t))
 	})
+
+	// A link the dates contradict (the killing of 2018 before the call
+	// of 2017) moves nothing: the call's group, which its chains reach,
+	// stays in the order of the dates, as without the link.
+	write(model.OpLink, func(tx model.Tx) error {
+		_, err := model.LinkEvents(tx, "khashoggi-killed", model.Precedes, "nso-mobileum-call")
+		return err
+	})
+	events = FixtureEvents(t)
+	contradicted := set("khashoggi-killed", func(e *model.Event) {
+		e.Links = append(e.Links, model.Link{Rel: model.Precedes, Event: "nso-mobileum-call"})
+	})
+	t.Run("after a link the dates contradict", func(t *testing.T) {
+		if got, want := IDs(AllEvents(t, st)), IDs(InTimelineOrder(FixtureEvents(t))); !slices.Equal(got, want) {
+			t.Errorf("stored events %q\nwant them as without the link %q", got, want)
+		}
+		s.checkViews(t, st, contradicted)
+	})
 }
