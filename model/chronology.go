@@ -92,13 +92,21 @@ type Conflict struct {
 // to resolve. Every other constraint outside a cycle holds in the result:
 // its earlier event comes first. Links to events not among events are
 // ignored.
-func Order(events []Event) Chronology {
+func Order(events []Event) Chronology { return order(events, false) }
+
+// OrderKeepingContradicted is Order as chrono placed events before it
+// set aside the links the dates contradict: such a link narrows as the
+// others do, moving its events and those its chains reach. A store
+// placed so and read as it is, not yet upgraded, is checked against it.
+func OrderKeepingContradicted(events []Event) Chronology { return order(events, true) }
+
+func order(events []Event, keepContradicted bool) Chronology {
 	n := len(events)
 	index := make(map[string]int, n)
 	for i := range events {
 		index[events[i].ID] = i
 	}
-	g := constraintGraph{index: index}
+	g := constraintGraph{index: index, keepContradicted: keepContradicted}
 	for i := range events {
 		for _, c := range Constraints(&events[i]) {
 			g.add(c)
@@ -154,6 +162,9 @@ type constraintGraph struct {
 	links map[[2]int]Constraint
 	// linked holds every event some constraint involves.
 	linked map[int]bool
+	// keepContradicted narrows along the constraints the dates
+	// contradict too (OrderKeepingContradicted).
+	keepContradicted bool
 }
 
 func (g *constraintGraph) add(c Constraint) {
@@ -266,6 +277,9 @@ func (g *constraintGraph) narrow(events []Event, placed []Placed) ([][]string, [
 // contradict: the order sets them aside.
 func (g *constraintGraph) contradicted(events []Event, comp map[int]int) map[[2]int]bool {
 	var aside map[[2]int]bool
+	if g.keepContradicted {
+		return nil
+	}
 	for u, vs := range g.edges {
 		for _, v := range vs {
 			if comp[u] != comp[v] && events[v].Date.SurelyBefore(events[u].Date) {

@@ -273,8 +273,9 @@ type report func(where, event, format string, args ...any)
 func (s *Store) checkIndexes(b buckets, add, altered report, notCovered *int) (events int, err error) {
 	// A store opened to be read is read as it is from readsAsIs on
 	// (Open): its layout is whole, only not yet marked as this one.
-	if v, err := schemaOf(b.tx); err != nil || v != SchemaVersion && !(s.readOnly && v >= readsAsIs && v < SchemaVersion) {
-		add("meta", "", "the schema is %d (%v), want %d", v, err, SchemaVersion)
+	schema, err := schemaOf(b.tx)
+	if err != nil || schema != SchemaVersion && !(s.readOnly && schema >= readsAsIs && schema < SchemaVersion) {
+		add("meta", "", "the schema is %d (%v), want %d", schema, err, SchemaVersion)
 	}
 	dir := checkTempDir(s.path)
 	if dir != "" {
@@ -344,7 +345,7 @@ func (s *Store) checkIndexes(b buckets, add, altered report, notCovered *int) (e
 	if err != nil {
 		return events, err
 	}
-	placed.check(b, func(id string) {
+	placed.check(b, schema, func(id string) {
 		add("events", id, "stored under another key than the chronology's order gives it (its date, title or linked group changed without it)")
 	})
 	for _, m := range later {

@@ -356,8 +356,9 @@ func placingPart(e *model.Event) model.Event {
 }
 
 // check reads the targets of order links not yet gathered and reports
-// each gathered event stored under another key than its group gives it.
-func (p *placing) check(b buckets, wrong func(id string)) {
+// each gathered event stored under another key than its group gives it,
+// placed as a store of the schema places them.
+func (p *placing) check(b buckets, schema uint64, wrong func(id string)) {
 	for _, id := range slices.Sorted(maps.Keys(p.targets)) {
 		if _, ok := p.stored[id]; ok {
 			continue
@@ -367,7 +368,11 @@ func (p *placing) check(b buckets, wrong func(id string)) {
 			p.stored[id] = bytes.Clone(order)
 		}
 	}
-	ch := model.Order(p.events)
+	order := model.Order
+	if schema < setAsideSchema {
+		order = model.OrderKeepingContradicted
+	}
+	ch := order(p.events)
 	for i := range ch.Events {
 		pl := &ch.Events[i]
 		if !bytes.Equal(pl.OrderKey(), p.stored[pl.Event.ID]) {

@@ -1,0 +1,83 @@
+package bolt
+
+import (
+	"bytes"
+	"reflect"
+	"slices"
+	"testing"
+
+	"chrono/model"
+	"chrono/store/storetest"
+
+	bbolt "go.etcd.io/bbolt"
+)
+
+func init() { migrationTests[11] = testMigrationSetsAside }
+
+// testMigrationSetsAside: a store of schema 11, whose linked group a
+// link the dates contradict moved (the killing of 2018 before the call
+// of 2017), reads as it is and checks clean read-only; opened to write,
+// it is at schema 12 with the group in the order of the dates, as a
+// store of schema 12 places it, and checks clean.
+func testMigrationSetsAside(t *testing.T) {
+	path := storeFile(t)
+	s := openAt(t, path, Options{})
+	if _, err := s.Write(model.OpLink, "link", func(tx model.Tx) error {
+		_, err := model.LinkEvents(tx, "khashoggi-killed", model.Precedes, "nso-mobileum-call")
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	want := dumpOf(t, s)
+	wantIDs := storetest.IDs(storetest.AllEvents(t, s))
+	s.Close()
+	asSchema(t, path, 11, placeKeepingContradicted)
+
+	ro := openAt(t, path, Options{ReadOnly: true})
+	oldIDs := storetest.IDs(storetest.AllEvents(t, ro))
+	if slices.Equal(oldIDs, wantIDs) {
+		t.Fatal("the old placement moved nothing: the test places no group as schema 11 did")
+	}
+	if r, err := ro.Check(); err != nil || !r.OK() {
+		t.Errorf("the check of the store of schema 11 read as it is: %+v, %v", r.Mismatches, err)
+	}
+	ro.Close()
+
+	s = openAt(t, path, Options{})
+	if got := storetest.IDs(storetest.AllEvents(t, s)); !slices.Equal(got, wantIDs) {
+		t.Errorf("after the upgrade: %q\nwant %q", got, wantIDs)
+	}
+	if r, err := s.Check(); err != nil || !r.OK() {
+		t.Errorf("the check after the upgrade: %+v, %v", r.Mismatches, err)
+	}
+	got := dumpOf(t, s)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("after the upgrade:\n%q\nwant\n%q", got, want)
+	}
+}
+
+// placeKeepingContradicted places every linked group as a store of
+// schema 11 did: links the dates contradict narrowing as the others do.
+func placeKeepingContradicted(tx *bbolt.Tx) error {
+	b := bucketsOf(tx)
+	done := map[string]bool{}
+	for _, id := range orderSeeds(b) {
+		if done[id] {
+			continue
+		}
+		events, keys, err := b.group(id, done)
+		if err != nil {
+			return err
+		}
+		ch := model.OrderKeepingContradicted(events)
+		for i := range ch.Events {
+			p := &ch.Events[i]
+			if want := p.OrderKey(); !bytes.Equal(want, keys[p.Event.ID]) {
+				if err := b.move(p.Event, keys[p.Event.ID], want); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
