@@ -70,6 +70,12 @@ func placeInOrder(tx pgx.Tx) error {
 			break
 		}
 	}
+	return settleInvestigations(tx)
+}
+
+// settleInvestigations places every linked group of every investigation
+// again (settle).
+func settleInvestigations(tx pgx.Tx) error {
 	rows, err := tx.Query(ctx, `SELECT id FROM investigations ORDER BY id`)
 	if err != nil {
 		return err

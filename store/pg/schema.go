@@ -46,6 +46,7 @@ var migrations = []migration{
 	{"the events' bodies with media, in the binary form's version 4", allowMedia},
 	{"the search keys and words holding the media's captions, credits, titles and alt texts", searchMedia},
 	{"the entries that changed the links other events make to each event", indexLinking},
+	{"the linked groups placed again, the links the dates contradict set aside", placeSetAside},
 }
 
 // schemaLock is the advisory lock chronos take while they migrate, so
