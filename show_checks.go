@@ -16,28 +16,43 @@ type showChecked struct {
 	x      *verbatim.Index
 	text   string
 	// problem says how its bytes or text differ from the hashes kept
-	// with them; unreadable, that they cannot be read.
+	// with them, or those from the journal's record of it; unreadable,
+	// that they cannot be read.
 	problem    string
 	unreadable bool
+	// outOfStep says how the source's snapshots differ from those the
+	// journal left.
+	outOfStep string
 }
 
 // quoteChecks checks each quote of d against its source's latest
 // snapshot, as the browser's sources pane does, reading each source's
 // text once. A snapshot whose bytes do not match the hashes kept with
-// them is said to be damaged; the journal's record of it is left to
-// chrono verify, which reads the whole journal.
+// them, or whose hashes are not those the journal recorded when it was
+// kept, is said to be damaged, and a source whose snapshots are not
+// those the journal left is said to be so: bytes and hashes replaced
+// together match each other, and only the journal shows it. The journal
+// is read only when a quote's source has a snapshot.
 func quoteChecks(s model.Reader, d model.Detail) ([]quotecheck.Found, error) {
 	out := make([]quotecheck.Found, len(d.Event.Quotes))
 	of := map[string]*showChecked{}
+	var journal *showJournal
 	for i, q := range d.Event.Quotes {
 		if q.Source == "" {
 			out[i].State = quotecheck.NoSource
 			continue
 		}
 		c, seen := of[q.Source]
-		if !seen {
+		if snaps := d.Snapshots[q.Source]; !seen && len(snaps) > 0 {
+			if journal == nil {
+				kept, states, err := model.ReadSnapshotJournal(s)
+				if err != nil {
+					return nil, err
+				}
+				journal = &showJournal{kept, states}
+			}
 			var err error
-			if c, err = latestChecked(s, q.Source, d.Snapshots[q.Source]); err != nil {
+			if c, err = latestChecked(s, q.Source, snaps, journal); err != nil {
 				return nil, err
 			}
 			of[q.Source] = c
@@ -49,7 +64,7 @@ func quoteChecks(s model.Reader, d model.Detail) ([]quotecheck.Found, error) {
 			out[i] = quotecheck.Found{State: quotecheck.Unreadable, Snapshot: c.latest.N, Damaged: c.problem}
 		default:
 			out[i] = quotecheck.Of(c.x.Check(q.Text), c.text, c.latest.N)
-			out[i].Damaged = c.problem
+			out[i].Damaged, out[i].OutOfStep = c.problem, c.outOfStep
 		}
 	}
 	if len(d.Snapshots) > 0 {
@@ -82,20 +97,29 @@ func anySnapshot(s model.Reader) (bool, error) {
 	return false, nil
 }
 
-// latestChecked reads the latest of a source's snapshots and checks it
-// against the hashes kept with it; nil when it has none.
-func latestChecked(s model.Reader, source string, snaps []model.Snapshot) (*showChecked, error) {
-	if len(snaps) == 0 {
-		return nil, nil
-	}
+// showJournal is what the journal recorded of the snapshots
+// (model.ReadSnapshotJournal).
+type showJournal struct {
+	kept   map[model.SnapshotKey]model.SnapshotRecord
+	states model.SnapshotStates
+}
+
+// latestChecked reads the latest of a source's snapshots, snaps, and
+// checks it as verify does (checkSnapshot): against the hashes kept with
+// it, then against the journal's record of it; and, when it holds up,
+// the source's snapshots against those the journal left.
+func latestChecked(s model.Reader, source string, snaps []model.Snapshot, journal *showJournal) (*showChecked, error) {
 	c := &showChecked{latest: snaps[len(snaps)-1]}
-	hash, err := checkSnapshotHash(s, source, c.latest)
+	check, err := checkSnapshot(s, source, c.latest, journal.kept)
 	if err != nil {
 		return nil, err
 	}
-	c.problem, c.unreadable = hash.Problem, hash.unreadable
+	c.problem, c.unreadable = check.Problem, check.unreadable
 	if c.unreadable {
 		return c, nil
+	}
+	if c.problem == "" {
+		c.outOfStep = journal.states.FirstOutOfStep(source, snaps)
 	}
 	text, err := model.ReadSnapshotText(s, source, c.latest.N)
 	switch {

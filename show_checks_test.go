@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -43,6 +44,23 @@ func TestShowSaysADamagedSnapshot(t *testing.T) {
 	if r.code != 0 || !strings.Contains(said, "✗ snapshot 1 is damaged: its original bytes have SHA-256 ") ||
 		!strings.Contains(said, "what it finds cannot be trusted: ≈ normalised in snapshot 1: whitespace") {
 		t.Errorf("show of a quote in a damaged snapshot: %+v", r)
+	}
+}
+
+// TestShowSaysAReplacedSnapshot: a snapshot whose bytes and kept hashes
+// were replaced together matches itself, but not the hashes the
+// journal's entry recorded when it was kept. chrono show said its quote
+// was verbatim there, where the browser and verify call it damaged; it
+// says what the browser says, and exits 0, as it does for a misquote.
+func TestShowSaysAReplacedSnapshot(t *testing.T) {
+	db := attachedStore(t, "article.txt", wapoText)
+	was, now := replaceSnapshot(t, db, strings.Replace(wapoText, "bags of money", "bags of cash", 1))
+	r := chrono(t, db, "", "show", "nso-mobileum-call")
+	said := strings.Join(strings.Fields(r.stdout), " ") // as wrapped to 80 columns
+	want := fmt.Sprintf("✗ snapshot 1 is damaged: its original bytes have the SHA-256 kept with them, %s, but journal entry #", now)
+	if r.code != 0 || !strings.Contains(said, want) || !strings.Contains(said, fmt.Sprintf(" recorded %s when it was kept: both were replaced outside chrono", was)) ||
+		!strings.Contains(said, "what it finds cannot be trusted: = verbatim in snapshot 1") {
+		t.Errorf("show of a quote in a replaced snapshot: %+v\nwant %q", r, want)
 	}
 }
 

@@ -387,6 +387,14 @@ func TestSnapshotTakenAwayOutsideChrono(t *testing.T) {
 			if r.code != 1 || !strings.Contains(r.stdout, "snapshots: source wapo, snapshot 2: journal entry #") || !strings.Contains(r.stdout, tt.want) {
 				t.Errorf("check --store: %+v\nwant %q", r, tt.want)
 			}
+			// So does show, as the browser says it, of each quote
+			// checked against the source's latest snapshot.
+			r = chrono(t, db, "", "show", "nso-mobileum-call")
+			if said := strings.Join(strings.Fields(r.stdout), " "); r.code != 0 ||
+				!strings.Contains(said, "✗ the source's snapshots are not those the journal left: snapshot 2: journal entry #") ||
+				!strings.Contains(said, tt.want) || !strings.Contains(said, "finds cannot be trusted: = verbatim in snapshot ") {
+				t.Errorf("show: %+v\nwant %q", r, tt.want)
+			}
 			// So do the commands that carry the snapshots on: an export
 			// with them, and a backup's restore, each as found.
 			r = chrono(t, db, "", "export", "--with-snapshots", "-o", filepath.Join(t.TempDir(), "ex.json"))

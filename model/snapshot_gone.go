@@ -81,6 +81,17 @@ func (st SnapshotStates) OutOfStep(source string, listed []Snapshot) []SnapshotO
 	return out
 }
 
+// FirstOutOfStep says the first snapshot of source that OutOfStep finds,
+// as a quote checked against the source's latest says it ("snapshot N:
+// what is wrong"): "" when the listed snapshots are in step.
+func (st SnapshotStates) FirstOutOfStep(source string, listed []Snapshot) string {
+	found := st.OutOfStep(source, listed)
+	if len(found) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("snapshot %d: %s", found[0].N, found[0].Problem)
+}
+
 // SnapshotsOutOfStep compares each snapshot the journal of r names, in
 // the states it read (ReadSnapshotJournal), with the store
 // (SnapshotStates.OutOfStep). A journal an older chrono kept before it

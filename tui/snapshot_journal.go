@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"sync"
 
 	"chrono/model"
@@ -122,10 +121,7 @@ func (j *journaledSnapshots) outOfStep(r model.Reader, source string, listed []m
 	if why := j.readAgain(r); why != "" {
 		return why
 	}
-	if found := j.states.OutOfStep(source, listed); len(found) > 0 {
-		return fmt.Sprintf("snapshot %d: %s", found[0].N, found[0].Problem)
-	}
-	return ""
+	return j.states.FirstOutOfStep(source, listed)
 }
 
 func (j *journaledSnapshots) init() {
