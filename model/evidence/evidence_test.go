@@ -372,3 +372,25 @@ func TestSnapshotPageLinksResolve(t *testing.T) {
 		}
 	}
 }
+
+// TestMisquotePassageOutsideTheQuote: a misquote's closest passage is
+// the source's words, and stands after the quote's blockquote, named, in
+// one of its own, then the difference: inside the quote's, it read as
+// part of the quote.
+func TestMisquotePassageOutsideTheQuote(t *testing.T) {
+	dir, _ := export(t, smallStore())
+	index := read(t, dir, "index.html")
+	start := strings.Index(index, `<blockquote id="q4"`)
+	if start < 0 {
+		t.Fatal("no quote q4 in index.html")
+	}
+	quote, after, _ := strings.Cut(index[start:], "</blockquote>")
+	if strings.Contains(quote, "two bags of cash") || strings.Contains(quote, "the closest passage, in the source") {
+		t.Errorf("the closest passage is inside the quote's blockquote:\n%s", quote)
+	}
+	want := "\n<div class=\"closest\">\n<p class=\"state\">the closest passage, in the source&#39;s words:</p>\n" +
+		"<blockquote class=\"source\"><p class=\"multi\">two bags of cash</p></blockquote>\n<p class=\"state\">the difference,"
+	if !strings.HasPrefix(after, want) {
+		t.Errorf("after the quote's blockquote:\n%.300s\nwant it to begin %q", after, want)
+	}
+}

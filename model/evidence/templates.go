@@ -26,6 +26,7 @@ code, .hash, .id { font-family: Menlo, Consolas, monospace; font-size: 0.9em; wo
 article { border-top: 1px solid #ccc; padding-top: 0.5em; margin-top: 1em; }
 blockquote { margin: 0.5em 0 0.5em 1em; padding-left: 0.8em; border-left: 4px solid #999; }
 blockquote.not-found { border-left-color: #b00; }
+div.closest { margin-left: 1em; } blockquote.source { border-left-color: #fcc; }
 .state { font-family: Helvetica, Arial, sans-serif; font-size: 0.9em; }
 .warn { color: #b00; font-weight: bold; }
 del { background: #fdd; } ins { background: #dfd; }
@@ -38,7 +39,8 @@ table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 0
 // control and invisible character as a visible mark. The template
 // escapes what they return. passageHead and diffHead name a misquote's
 // closest passage and its difference from it as chrono says them
-// everywhere else.
+// everywhere else; the passage stands after the quote's blockquote, in
+// one of its own, so that the source's words never read as the quote's.
 var funcs = template.FuncMap{"t": show, "l": termtext.Line, "base": path.Base, "count": count,
 	"passageHead": func() string { return quotecheck.PassageHead }, "diffHead": func() string { return quotecheck.DiffHead }}
 
@@ -125,11 +127,14 @@ Normalised means found once typographic quotes, white space, soft hyphens, chara
 <p class="state">{{with .Attribution}}{{l .}}<br>{{end}}
 {{- if .Quote.Source}}Source {{if .SourceAnchor}}<a href="#{{.SourceAnchor}}">{{l .Quote.Source}}</a>{{else}}{{l .Quote.Source}} (not among the sources){{end}}<br>{{end}}
 {{.Sign}} {{if eq .State "not found"}}<span class="warn">not found</span>{{else}}{{.State}}{{end}}{{with .Rules}} ({{.}}){{end}}{{if .Snapshot}} in snapshot {{.Snapshot}}{{end}}{{if .Href}}: <a href="{{.Href}}">{{if eq .State "not found"}}the closest passage{{else}}see it in the source{{end}}</a>{{end}}{{if .Untrusted}}<br><span class="warn">the snapshot does not hold up (see the source): what this check found cannot be trusted</span>{{end}}</p>
-{{if .Diff}}<p class="state">{{passageHead}}<br><span class="multi">{{t .Closest}}</span><br>
-{{diffHead}}<br>{{range .Diff}}{{if .Space}} {{end}}{{if eq .Kind "removed"}}<del>[-{{l .Text}}-]</del>{{else if eq .Kind "added"}}<ins>{+{{l .Text}}+}</ins>{{else}}{{l .Text}}{{end}}{{end}}</p>
-{{else if eq .State "not found"}}<p class="state">no word of it is in the snapshot</p>
+{{if and (eq .State "not found") (not .Diff)}}<p class="state">no word of it is in the snapshot</p>
 {{end}}</blockquote>
-{{end}}{{if .Links}}<ul>{{range .Links}}<li>{{.Rel}} {{if .Href}}<a href="{{.Href}}">{{l .Event}}</a>{{else}}{{l .Event}} (not in the timeline){{end}}</li>{{end}}</ul>
+{{if .Diff}}<div class="closest">
+<p class="state">{{passageHead}}</p>
+<blockquote class="source"><p class="multi">{{t .Closest}}</p></blockquote>
+<p class="state">{{diffHead}}<br>{{range .Diff}}{{if .Space}} {{end}}{{if eq .Kind "removed"}}<del>[-{{l .Text}}-]</del>{{else if eq .Kind "added"}}<ins>{+{{l .Text}}+}</ins>{{else}}{{l .Text}}{{end}}{{end}}</p>
+</div>
+{{end}}{{end}}{{if .Links}}<ul>{{range .Links}}<li>{{.Rel}} {{if .Href}}<a href="{{.Href}}">{{l .Event}}</a>{{else}}{{l .Event}} (not in the timeline){{end}}</li>{{end}}</ul>
 {{end}}{{range .Event.Notes}}<p class="multi"><em>Note{{with .Author}} by {{l .}}{{end}}{{if not .At.IsZero}}, {{.At.UTC.Format "2006-01-02T15:04:05Z07:00"}}{{end}}
 {{- if or .EditedBy (not .Edited.IsZero)}}; edited{{with .EditedBy}} by {{l .}}{{end}}{{if not .Edited.IsZero}}, {{.Edited.UTC.Format "2006-01-02T15:04:05Z07:00"}}{{end}}{{end}}:</em> {{t .Text}}</p>
 {{end}}</article>
