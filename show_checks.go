@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-
 	"chrono/model"
 	"chrono/model/quotecheck"
 	"chrono/model/stored"
@@ -71,30 +69,14 @@ func quoteChecks(s model.Reader, d model.Detail) ([]quotecheck.Found, error) {
 		return out, nil
 	}
 	// As in the browser, until some source has a snapshot no quote is
-	// said to have none to be checked against.
-	some, err := anySnapshot(s)
+	// said to have none to be checked against. Asked of the store in one
+	// read: on a database, a query for each source's made a show of an
+	// investigation of many sources slow.
+	some, err := model.AnySnapshot(s)
 	if err != nil || some {
 		return out, err
 	}
 	return nil, nil
-}
-
-// anySnapshot reports whether some source of s has a snapshot.
-func anySnapshot(s model.Reader) (bool, error) {
-	sources, err := s.Sources()
-	if err != nil {
-		return false, err
-	}
-	for _, src := range sources {
-		snaps, err := s.Snapshots(src.ID)
-		if err != nil {
-			return false, fmt.Errorf("source %q: reading its snapshots: %w", src.ID, err)
-		}
-		if len(snaps) > 0 {
-			return true, nil
-		}
-	}
-	return false, nil
 }
 
 // showJournal is what the journal recorded of the snapshots

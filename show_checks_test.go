@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"chrono/model"
+	"chrono/model/quotecheck"
+	"chrono/store/bolt"
 	"chrono/store/snapshots"
 
 	"github.com/charmbracelet/x/exp/golden"
@@ -75,5 +78,60 @@ func TestShowSaysNoCheckWithoutSnapshots(t *testing.T) {
 	r := chrono(t, db, "", "show", "nso-mobileum-call")
 	if r.code != 0 || strings.Contains(r.stdout, "snapshot") {
 		t.Errorf("show with no snapshot in the store: %+v", r)
+	}
+}
+
+// snapshotLists is a store that counts the lists of a source's snapshots
+// read through it.
+type snapshotLists struct {
+	*bolt.Store
+	read int
+}
+
+// Snapshots counts the list read, then reads it.
+func (s *snapshotLists) Snapshots(source string) ([]model.Snapshot, error) {
+	s.read++
+	return s.Store.Snapshots(source)
+}
+
+// TestShowReadsNoSnapshotListPerSource: whether any source has a
+// snapshot, which decides whether show says a quote has none to be
+// checked against, is asked of the store in one read. Show read each
+// source's list of snapshots for it, on a database a query each.
+func TestShowReadsNoSnapshotListPerSource(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		db        func(t *testing.T) string
+		id        string
+		unchecked bool // each quote said to have no snapshot to check against
+	}{
+		{"no snapshot in the store", func(t *testing.T) string {
+			db := newDB(t)
+			mustChrono(t, db, "import", "timeline.example.json")
+			return db
+		}, "nso-mobileum-call", false},
+		{"none of the sources the event cites", func(t *testing.T) string {
+			return attachedStore(t, "article.txt", wapoText) // wapo's; fbi-tip cites occupy-democrats
+		}, "fbi-tip", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			st, err := bolt.Open(tt.db(t), bolt.Options{ReadOnly: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			s := &snapshotLists{Store: st}
+			d, err := s.Detail(tt.id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checks, err := quoteChecks(s, d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if unchecked := len(checks) > 0 && checks[len(checks)-1].State == quotecheck.NoSnapshot; unchecked != tt.unchecked || s.read != 0 {
+				t.Errorf("checks %+v after reading %d lists of snapshots; want none read, and each quote said to have no snapshot: %v", checks, s.read, tt.unchecked)
+			}
+		})
 	}
 }

@@ -127,6 +127,7 @@ func Run(t *testing.T, h Harness) {
 		{"TwoStoresOnOneFile", testTwoStoresOnOneFile},
 		{"EveryWriteExtendsTheChain", testEveryWriteExtendsTheChain},
 		{"Snapshots", testSnapshots},
+		{"AnySnapshot", testAnySnapshot},
 		{"Restore", testRestore},
 		{"MediaAreKept", testMediaAreKept},
 		{"AlteredEventsAreNamed", testAlteredEventsAreNamed},
