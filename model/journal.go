@@ -190,6 +190,11 @@ type JournalQuery struct {
 	// listing that shows only the first few of an import's million; 0
 	// keeps them all. It does not narrow an Event query's matching.
 	MostEvents int
+	// HeadsOnly, without Event, keeps none of each entry's events,
+	// Touched saying how many it touched: for a reader of what entries
+	// say of themselves (the snapshots they kept), whom decoding an
+	// event of each entry made slow on a long journal.
+	HeadsOnly bool
 }
 
 // Matches reports whether q selects e, leaving Limit aside.
@@ -209,7 +214,7 @@ func (q JournalQuery) Matches(e *Entry) bool {
 
 // Trim returns e as a journal read for q gives it: with an Event query,
 // that event's changes alone (and, Linked, the changes to links to it); with MostEvents, no more than that many;
-// and Touched saying how many there were when some are left out.
+// with HeadsOnly, none; and Touched saying how many there were when some are left out.
 func (q JournalQuery) Trim(e Entry) Entry {
 	n := len(e.Events)
 	switch {
@@ -217,6 +222,8 @@ func (q JournalQuery) Trim(e Entry) Entry {
 		e.Events = slices.DeleteFunc(slices.Clone(e.Events), func(c EventChange) bool {
 			return c.ID != q.Event && !(q.Linked && c.ChangesLinksTo(q.Event))
 		})
+	case q.HeadsOnly:
+		e.Events = nil
 	case q.MostEvents > 0 && n > q.MostEvents:
 		e.Events = e.Events[:q.MostEvents]
 	}

@@ -65,7 +65,7 @@ func ReadSnapshotJournal(r Reader) (map[SnapshotKey]SnapshotRecord, SnapshotStat
 // there is none): a reader that keeps kept reads only what the journal
 // gained since. states, unless nil, gains the last entry to name each.
 func RecordSnapshotsAfter(r Reader, after uint64, kept map[SnapshotKey]SnapshotRecord, states SnapshotStates) (uint64, error) {
-	entries, err := r.Journal(JournalQuery{After: after, MostEvents: 1})
+	entries, err := r.Journal(JournalQuery{After: after, HeadsOnly: true})
 	if err != nil {
 		return after, fmt.Errorf("reading the journal for the snapshots it records: %w", err)
 	}

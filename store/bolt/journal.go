@@ -247,8 +247,12 @@ func journalIn(b buckets, q model.JournalQuery) ([]model.Entry, error) {
 			if err = asCorruption(p.Events(&e, "")); err == nil {
 				e = q.Trim(e)
 			}
-		default:
-			err = asCorruption(p.SomeEvents(&e, q.MostEvents))
+		default: // journalAll
+			if q.HeadsOnly {
+				e.Touched = p.N() // its events unread
+			} else {
+				err = asCorruption(p.SomeEvents(&e, q.MostEvents))
+			}
 		}
 		if err != nil {
 			return false, err

@@ -465,7 +465,7 @@ func (s *Store) journalSQL(q model.JournalQuery, before int64, limit int) (strin
 			WHERE h.inv = $1 AND h.id = $2 AND h.seq < $3 AND h.seq > $5 ORDER BY h.seq DESC LIMIT $4`,
 			[]any{s.inv, q.Event, before, limit, int64(q.After), s.heads.known()}
 	}
-	heads := q.MostEvents > 0 && q.MostEvents <= headEvents
+	heads := q.HeadsOnly || q.MostEvents > 0 && q.MostEvents <= headEvents
 	return `SELECT seq, CASE WHEN $4 AND head IS NOT NULL THEN CASE WHEN seq = ANY($6) THEN NULL ELSE head END ELSE body END,
 			$4 AND head IS NOT NULL, NULL::bytea, hash, prev, form
 			FROM journal WHERE inv = $1 AND seq < $2 AND seq > $5 ORDER BY seq DESC LIMIT $3`,

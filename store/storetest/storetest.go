@@ -114,6 +114,7 @@ func Run(t *testing.T, h Harness) {
 		{"WriteIsAllOrNothing", testWriteIsAllOrNothing},
 		{"WriteRecordsOneEntry", testWriteRecordsOneEntry},
 		{"JournalQueries", testJournalQueries},
+		{"JournalHeadsOnly", testJournalHeadsOnly},
 		{"HistoryHasLinksFromOthers", testHistoryHasLinksFromOthers},
 		{"TrashRestorePurge", testTrashRestorePurge},
 		{"PurgeRemovesLinksToIt", testPurgeRemovesLinksToIt},
