@@ -605,11 +605,17 @@ func (im *txImport) flush(batch []pendingEvent) error {
 	// links made to the others stay, and are found after. The links go
 	// in before the events: an event that the batch links to is then
 	// flagged as it is inserted (flagLinkTargets), not written again.
+	// Of a stored event's links, only those the file no longer makes are
+	// removed: one removed and made again would have its target written
+	// twice (unflagged, then flagged), with every index of the events
+	// table, for a link that stayed.
 	if len(linked) > 0 {
 		if err := im.markLinked(linked); err != nil {
 			return err
 		}
-		if _, err := im.tx.Exec(ctx, `DELETE FROM links WHERE inv = $1 AND source = ANY($2::text[])`, im.s.inv, linked); err != nil {
+		if _, err := im.tx.Exec(ctx, `DELETE FROM links l WHERE l.inv = $1 AND l.source = ANY($2::text[])
+			AND NOT EXISTS (SELECT FROM unnest($3::text[], $4::text[], $5::text[]) AS x(t, s, r) WHERE x.t = l.target AND x.s = l.source AND x.r = l.rel)`,
+			im.s.inv, linked, column(im.linkRows, 1), column(im.linkRows, 2), column(im.linkRows, 3)); err != nil {
 			return err
 		}
 	}
