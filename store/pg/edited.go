@@ -122,7 +122,9 @@ func (im *txImport) op(seq int64) (model.Op, error) {
 // the entry, with what the file said (model.EventChange.Imported), and
 // its history row. Rare: one statement each.
 func (im *txImport) remember(c model.EventChange) error {
-	im.changes = append(im.changes, c)
+	if err := im.changes.add(&c); err != nil {
+		return err
+	}
 	j, err := json.Marshal(historyChange(&c))
 	if err != nil {
 		return fmt.Errorf("event %q: %w", c.ID, err)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -146,8 +147,14 @@ func insertStored(tx pgx.Tx, inv int64, se model.StoredEntry, e model.Entry) err
 	if err != nil {
 		return err
 	}
-	_, err = tx.Exec(ctx, `INSERT INTO journal (inv, seq, at, form, body, hash, prev, head) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-		inv, int64(se.Seq), e.At, int16(se.Form), se.Body, se.Hash, se.Prev, head)
+	return insertStoredHead(tx, inv, se, e.At, head)
+}
+
+// insertStoredHead stores an entry as stored, made at, with its head
+// (nil for an entry small enough to be read whole).
+func insertStoredHead(tx pgx.Tx, inv int64, se model.StoredEntry, at time.Time, head []byte) error {
+	_, err := tx.Exec(ctx, `INSERT INTO journal (inv, seq, at, form, body, hash, prev, head) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+		inv, int64(se.Seq), at, int16(se.Form), se.Body, se.Hash, se.Prev, head)
 	return err
 }
 

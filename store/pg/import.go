@@ -51,7 +51,7 @@ type txImport struct {
 	// began (lookUp).
 	empty    bool
 	linkRows [][]any
-	changes  []model.EventChange
+	changes  entryChanges
 	sources  []model.SourceChange
 	// regroup holds the events whose linked groups commit places again.
 	regroup map[string]bool
@@ -536,9 +536,10 @@ func (im *txImport) flush(batch []pendingEvent) error {
 			continue
 		}
 		_, ok := stored[e.ID]
+		var c model.EventChange
 		if !ok {
 			im.result.New++
-			im.changes = append(im.changes, model.EventChange{ID: e.ID, To: model.OnTimeline})
+			c = model.EventChange{ID: e.ID, To: model.OnTimeline}
 		} else {
 			before := decoded[e.ID]
 			u := im.merge.Merge(before, e, p.present, bases[e.ID], p.n, p.at, &im.result)
@@ -563,16 +564,18 @@ func (im *txImport) flush(batch []pendingEvent) error {
 				continue
 			}
 			u.CountUpdate(&im.result, &before, im.list)
-			im.changes = append(im.changes, change)
+			c = change
 			linked = append(linked, e.ID)
 		}
 		r := rowOf(&e)
 		// The entry keeps the fingerprint of what is stored, for the
 		// check; the history row leaves it out, as the bbolt store's
 		// does, so that an event's history reads as its entry does.
-		c := &im.changes[len(im.changes)-1]
 		c.Written = written.Hex(r.body)
-		change, err := json.Marshal(historyChange(c))
+		if err := im.changes.add(&c); err != nil {
+			return err
+		}
+		change, err := json.Marshal(historyChange(&c))
 		if err != nil {
 			return fmt.Errorf("event %q: %w", e.ID, err)
 		}
@@ -731,15 +734,15 @@ func (im *txImport) commit(inputs []model.Input, results []model.ImportResult) e
 		return err
 	}
 	e := model.Entry{At: clock().UTC().Round(0), Author: im.s.author, Op: model.OpImport,
-		Phrase: model.ImportPhrase(inputs, results), Events: im.changes, Sources: im.sources}
+		Phrase: model.ImportPhrase(inputs, results), Sources: im.sources}
 	if after != stored {
 		e.Header = &model.HeaderChange{Before: stored, After: after}
 		if _, err := im.tx.Exec(ctx, `UPDATE investigations SET title = $2, description = $3 WHERE id = $1`, im.s.inv, after.Title, after.Description); err != nil {
 			return err
 		}
 	}
-	if len(e.Events) > 0 || len(e.Sources) > 0 || e.Header != nil {
-		if _, err := recordEntry(im.tx, im.s, &e, false); err != nil {
+	if im.changes.n > 0 || len(e.Sources) > 0 || e.Header != nil {
+		if err := im.changes.record(im.tx, im.s, &e); err != nil {
 			return err
 		}
 	}
