@@ -3,6 +3,7 @@ package pg
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"testing"
 
 	"chrono/store/storetest"
@@ -136,5 +137,38 @@ func TestImportAnalysesPastALock(t *testing.T) {
 	}
 	if xids != 1 {
 		t.Errorf("the import's events were written by %d transactions, want 1", xids)
+	}
+}
+
+// TestImportAnalysesWhatItsLookupsRead: the statistics an import brings
+// up to date within its transaction are those of the columns its
+// lookups read by (the investigation and the id), not the events' words,
+// search keys and bodies, whose analysis took most of the time and
+// which the analysis after the commit refreshes.
+func TestImportAnalysesWhatItsLookupsRead(t *testing.T) {
+	s, err := Open(freshDatabase(t), Options{Investigation: "a", Author: "a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var analysed [][]string // the events' columns with statistics, after each batch
+	s.afterBatch = func(tx pgx.Tx) {
+		rows, err := tx.Query(ctx, `SELECT attname::text FROM pg_stats WHERE schemaname = 'public' AND tablename = 'events' ORDER BY 1`)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		cols, err := pgx.CollectRows(rows, pgx.RowTo[string])
+		if err != nil {
+			t.Error(err)
+		}
+		analysed = append(analysed, cols)
+	}
+	storetest.Import(t, s, storetest.SynthInput(t, analyzeAfter+importBatch))
+	if len(analysed) == 0 {
+		t.Fatal("no batch seen")
+	}
+	if got, want := analysed[len(analysed)-1], []string{"id", "inv"}; !slices.Equal(got, want) {
+		t.Errorf("columns analysed within the import: %q, want %q", got, want)
 	}
 }
