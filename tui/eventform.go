@@ -229,7 +229,39 @@ func (f *eventForm) Place() place { return placeBody }
 // ShortHelp implements help.KeyMap.
 func (f *eventForm) ShortHelp() []key.Binding { return f.keys.ShortHelp() }
 
-func (f *eventForm) footerKeys() (own, end []key.Binding) { return f.keys.footerKeys() }
+// footerKeys implements endKeys. Named in full, the keys need 94
+// columns on any field while a date is proposed: at 80 the footer left
+// out ctrl+y while the proposal said "ctrl+y takes it". Where they do
+// not fit, tab and shift+tab share an item and ctrl+y is named short;
+// where that is still too wide (a conflict to settle), tab and
+// shift+tab, which every form has, are left out, and then the keys
+// that settle the conflict are named short, so that the keys the
+// form's own text names stay.
+func (f *eventForm) footerKeys() (own, end []key.Binding) {
+	own, end = f.keys.footerKeys()
+	if fitsWhole(f.ctx, append(own, end...), f.w) {
+		return own, end
+	}
+	k := &f.keys
+	move, propose, reload, keep := k.Next, k.Propose, k.Reload, k.Keep
+	move.SetHelp(keyOf(k.Next)+"/"+keyOf(k.Prev), "move")
+	propose.SetHelp(keyOf(propose), "take date")
+	reload.SetHelp(keyOf(reload), "theirs")
+	keep.SetHelp(keyOf(keep), "yours")
+	// The proposal before the choice: with a conflict to settle as well,
+	// the line holds one of them, and only the proposal's key is named
+	// on the form.
+	tiers := [][]key.Binding{
+		{k.Reload, k.Keep, move, propose, k.Choose},
+		{k.Reload, k.Keep, propose, k.Choose},
+	}
+	for _, own := range tiers {
+		if fitsWhole(f.ctx, append(own, end...), f.w) {
+			return own, end
+		}
+	}
+	return []key.Binding{reload, keep, propose, k.Choose}, end
+}
 
 // FullHelp implements help.KeyMap.
 func (f *eventForm) FullHelp() [][]key.Binding { return f.keys.FullHelp() }

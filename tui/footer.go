@@ -68,6 +68,12 @@ func helpItems(st *Styles, bs []key.Binding) []string {
 // cells wide beside the help key, the one global key a screen that
 // covers the browser shows: whether a screen needs to name them short.
 func fitsCovered(c *shared, own []key.Binding, w int) bool {
-	items := helpItems(&c.styles, append(own, c.keys.ShortHelp()[0]))
+	return fitsWhole(c, append(own, c.keys.ShortHelp()[0]), w)
+}
+
+// fitsWhole reports whether a footer of the keys bs, all named as they
+// are, fits in w cells.
+func fitsWhole(c *shared, bs []key.Binding, w int) bool {
+	items := helpItems(&c.styles, bs)
 	return c.styles.width(strings.Join(items, c.styles.HelpDesc.Render(c.help.ShortSeparator))) <= w
 }
