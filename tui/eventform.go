@@ -54,7 +54,7 @@ type eventForm struct {
 	reading  string // what chrono reads in the date field
 	readErr  bool
 	proposal model.Date // the date the source's words propose; zero when none
-	proposed string     // what the form says of the date text
+	proposed string     // what the form says of the date text; the key that takes a proposal follows it (notes)
 	problem  refusal    // why the last save was refused
 	discard  discardGuard
 	// conflict is set when a save met a change made meanwhile; rest is
@@ -458,7 +458,6 @@ func (f *eventForm) readNotes() {
 		if !published.IsZero() {
 			f.proposed += ", read in a source published " + published.Label()
 		}
-		f.proposed += " · " + keyOf(f.keys.Propose) + " takes it"
 	}
 }
 

@@ -26,14 +26,15 @@ func (f *eventForm) mediaHeight() int {
 }
 
 // notes are the lines of the reading of the date and of the proposal of
-// the date text, laid out for the form's width.
+// the date text, laid out for the form's width: a proposal ends in the
+// key that takes it.
 func (f *eventForm) notes() (reading, proposed []string) {
 	st := &f.ctx.styles
-	style := st.Muted
+	style, take := st.Muted, ""
 	if !f.proposal.IsZero() {
-		style = st.Prompt
+		style, take = st.Prompt, keyOf(f.keys.Propose)+" takes it"
 	}
-	return readingLines(st, f.reading, f.readErr, f.w), noteLines(st, f.proposed, style, f.w)
+	return readingLines(st, f.reading, f.readErr, f.w), keyedNoteLines(st, f.proposed, take, style, f.w)
 }
 
 // fitSummary gives the media their lines, and the summary the lines the

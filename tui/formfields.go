@@ -314,14 +314,39 @@ const noteLinesMax = 3
 // rather than cut, so that the ways it names to write a date can be
 // read; at least one line, even when empty.
 func noteLines(st *Styles, note string, style Ink, w int) []string {
-	if note == "" {
+	return keyedNoteLines(st, note, "", style, w)
+}
+
+// keyedNoteLines is a note that ends in the key that acts on it, keyed
+// ("ctrl+y takes it"), which is never broken between lines: a key on
+// one line and what it does on the next read as two things. It follows
+// the note on its last line where it fits whole, else it has a line of
+// its own, which the note leaves room for.
+func keyedNoteLines(st *Styles, note, keyed string, style Ink, w int) []string {
+	if note == "" && keyed == "" {
 		return []string{""}
 	}
 	pad, tw := strings.Repeat(" ", formLabelWidth), max(w-formLabelWidth, 1)
 	lines := st.wrap(line(note), tw)
-	if len(lines) > noteLinesMax {
-		rest := strings.Join(lines[noteLinesMax-1:], " ")
-		lines = append(lines[:noteLinesMax-1], st.fit(rest, tw))
+	own := "" // the key, on a line of its own
+	if keyed != "" {
+		k := line(keyed)
+		if n := len(lines); n > 0 && n <= noteLinesMax && st.width(lines[n-1]+" · "+k) <= tw {
+			lines[n-1] += " · " + k
+		} else {
+			own = st.fit(k, tw)
+		}
+	}
+	most := noteLinesMax
+	if own != "" {
+		most--
+	}
+	if len(lines) > most {
+		rest := strings.Join(lines[most-1:], " ")
+		lines = append(lines[:most-1], st.fit(rest, tw))
+	}
+	if own != "" {
+		lines = append(lines, own)
 	}
 	for i, l := range lines {
 		lines[i] = pad + style.Render(l)

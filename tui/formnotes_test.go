@@ -11,21 +11,7 @@ import (
 // label, in the column of the fields, up to the next label, joined by
 // spaces.
 func noteUnder(screen, label string) string {
-	lines := strings.Split(screen, "\n")
-	var out []string
-	for i, l := range lines {
-		if !strings.HasPrefix(strings.TrimLeft(l, "› "), label+" ") {
-			continue
-		}
-		for _, n := range lines[i+1:] {
-			if len(n) < formLabelWidth || strings.TrimSpace(n[:formLabelWidth]) != "" {
-				break
-			}
-			out = append(out, strings.TrimSpace(n))
-		}
-		break
-	}
-	return strings.Join(out, " ")
+	return strings.Join(linesUnder(screen, label), " ")
 }
 
 // TestFormNotesWrap: what chrono says under a date it cannot read names
@@ -46,7 +32,7 @@ func TestFormNotesWrap(t *testing.T) {
 	if got := noteUnder(screen, "Date"); got != relative {
 		t.Errorf("under the date:\n%q\nwant\n%q\n%s", got, relative, screen)
 	}
-	if got, want := noteUnder(screen, "Anchored by"), "proposes 2021, read in a source published 1 Feb 2022 · ctrl+y takes it"; got != want {
+	if got, want := noteUnder(screen, "Anchored by"), "proposes 2021, read in a source published 1 Feb 2022 ctrl+y takes it"; got != want {
 		t.Errorf("under the source: %q, want %q\n%s", got, want, screen)
 	}
 	if !strings.Contains(screen, "Summary") {
