@@ -182,7 +182,9 @@ func (j *journalScreen) Area(place) (w, h int) { return j.w, max(j.h-1, 0) }
 func (j *journalScreen) Latest(string) (model.Event, bool) { return model.Event{}, false }
 
 // Hint implements Screen: the selected change whole, which its row may
-// cut, and who this browser's changes are attributed to.
+// cut, and who this browser's changes are attributed to where that fits
+// whole after it: cut, it lost the name it was there to give ("your
+// changes are recorde…").
 func (j *journalScreen) Hint() string {
 	you := "your changes are recorded as " + line(j.ctx.store.Author())
 	if j.ctx.store.Author() == "" {
@@ -192,7 +194,11 @@ func (j *journalScreen) Hint() string {
 		return you
 	}
 	e := j.entries[j.rows.cur]
-	return fmt.Sprintf("#%d %s", e.Seq, line(entryWhat(e))) + " · " + you
+	h := fmt.Sprintf("#%d %s", e.Seq, line(entryWhat(e)))
+	if more := h + " · " + you; j.ctx.styles.width(more) <= j.w {
+		return more
+	}
+	return h
 }
 
 // ShortHelp implements help.KeyMap.

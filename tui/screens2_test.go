@@ -47,6 +47,9 @@ var quoteSourceTrashScreens = []authoringScreen{
 	}},
 	{"source-edit", false, func(d *driver) { d.keys("S", "e") }},
 	{"journal", false, func(d *driver) { d.keys("j", "d", "y", "2", "H") }},
+	// A change that, with who the changes are recorded as, is wider
+	// than 80 columns.
+	{"journal-import", false, func(d *driver) { d.keys("H") }},
 	{"quote-add", false, func(d *driver) {
 		d.keys("Q")
 		d.send(tea.PasteMsg{Content: "We would drop bags of cash\nat your office."})
