@@ -159,12 +159,17 @@ func (f *eventForm) label(fld formField) string {
 }
 
 // choiceView shows a choice, with the arrows that change it when the
-// cursor is on it.
+// cursor is on it. A choice too long for the line (a source's citation
+// at 80 columns) is cut before the arrow after it, not the arrow: cut,
+// the line no longer showed that → had more to choose from.
 func (f *eventForm) choiceView(fld formField, s string) string {
-	if fld == f.focus {
-		return "‹ " + s + " ›"
+	if fld != f.focus {
+		return s
 	}
-	return s
+	if w := f.w - formLabelWidth - 4; w > 0 {
+		s = f.ctx.styles.fit(s, w)
+	}
+	return "‹ " + s + " ›"
 }
 
 // sourceName is the source chosen to anchor the date text.
