@@ -379,12 +379,31 @@ var facetLabels = map[model.FacetKind]string{
 	model.FacetSources:  "source",
 }
 
+// hint is what the line of what was typed says after it, in w cells:
+// as many of its parts as fit whole. Cut, it read "esc ca…" once a few
+// words were typed at 80 columns; the footer has the keys all the same.
+func (p *picker) hint(w int) string {
+	st := &p.ctx.styles
+	h := ""
+	for i, part := range []string{"type to narrow", keyOf(p.keys.Toggle) + " chooses", keyOf(p.keys.Apply) + " applies", keyOf(p.keys.Cancel) + " cancels"} {
+		more := h + " · " + part
+		if i == 0 {
+			more = "  " + part
+		}
+		if st.width(more) > w {
+			break
+		}
+		h = more
+	}
+	return h
+}
+
 // View implements Dialog: the table in w×h cells, a line for what was
 // typed, then one line per entry.
 func (p *picker) View(w, h int) []string {
 	st := &p.ctx.styles
 	lines := make([]string, 0, h)
-	lines = append(lines, st.fit(st.Prompt.Render("filter › ")+line(p.narrow)+st.Muted.Render("  type to narrow · "+keyOf(p.keys.Toggle)+" chooses · "+keyOf(p.keys.Apply)+" applies · "+keyOf(p.keys.Cancel)+" cancels"), w))
+	lines = append(lines, st.fit(st.Prompt.Render("filter › ")+line(p.narrow)+st.Muted.Render(p.hint(w-st.width("filter › "+line(p.narrow)))), w))
 	shown := p.shown()
 	switch {
 	case len(shown) == 0 && p.dateErr != "":
