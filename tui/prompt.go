@@ -380,11 +380,26 @@ func (p *prompt) withCandidates(w int) string {
 	if from > 0 {
 		b.WriteString(st.Muted.Render("…"))
 	}
+	more := " " + st.Muted.Render("…")
 	for i := from; i < len(c); i++ {
+		t := line(c[i])
+		// Whole tags only, then "…": a tag cut ("den…" for denial)
+		// reads as one that begins so. The first is shown, cut, if it
+		// alone is too wide.
+		need := st.width(t)
+		if b.Len() > 0 {
+			need += st.width(sep)
+		}
+		if i < len(c)-1 {
+			need += st.width(more)
+		}
+		if i > from && st.width(b.String())+need > room {
+			b.WriteString(more)
+			break
+		}
 		if b.Len() > 0 {
 			b.WriteString(st.Muted.Render(sep))
 		}
-		t := line(c[i])
 		if i == at {
 			b.WriteString(st.Selected.Render(t))
 		} else {
