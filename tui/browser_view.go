@@ -128,7 +128,14 @@ func (b *browser) filterView(w int) string {
 		if len(searches) == 0 {
 			return ""
 		}
-		return st.fit(searches[0], w)
+		// As beside a filter: the keys, then the count, go before the
+		// line is cut, which read "(n/N next, esc clear…".
+		for _, s := range searches {
+			if st.width(s) <= w {
+				return s
+			}
+		}
+		return st.fit(searches[len(searches)-1], w)
 	}
 	clears := "  (" + keyOf(b.keys.ClearFilter) + " clears)"
 	const fewWords = len("filter: ") + 8
