@@ -22,6 +22,7 @@ type Changes struct {
 	reverts     uint64
 	mentioned   map[string]bool // recorded even when unchanged (Mention)
 	phrase      string          // replaces the Write's phrase (Rephrase)
+	stream      *streamed       // when set, events' records finished as they go (Stream)
 }
 
 // TxState is how Changes reads a transaction as it stands: where an event
@@ -36,6 +37,9 @@ type TxState struct {
 // Event remembers an event as it is before the transaction first writes
 // it; call it before every write of the event.
 func (c *Changes) Event(id string, st TxState) error {
+	if c.stream != nil {
+		return c.streamEvent(id, st, false)
+	}
 	if _, ok := c.events[id]; ok {
 		return nil
 	}
@@ -58,6 +62,9 @@ func (c *Changes) Event(id string, st TxState) error {
 // Mention remembers an event as Event does, and records it in the entry
 // even when the transaction leaves it as it was (Tx.Mention).
 func (c *Changes) Mention(id string, st TxState) error {
+	if c.stream != nil {
+		return c.streamEvent(id, st, true)
+	}
 	if err := c.Event(id, st); err != nil {
 		return err
 	}
@@ -112,6 +119,8 @@ func (c *Changes) Rephrase(phrase string) { c.phrase = phrase }
 
 // Entry returns the journal entry of what changed, without its Seq or its
 // link in the chain (the store's to give), and false when nothing did.
+// When the events' records were streamed (Stream), the entry holds none
+// of them, and Touched says how many were handed on.
 func (c *Changes) Entry(op Op, phrase, author string, at time.Time, st TxState) (Entry, bool, error) {
 	if c.phrase != "" {
 		phrase = c.phrase
@@ -119,25 +128,19 @@ func (c *Changes) Entry(op Op, phrase, author string, at time.Time, st TxState) 
 	e := Entry{At: at, Author: author, Op: op, Phrase: phrase, Reverts: c.reverts}
 	for _, id := range c.eventOrder {
 		ch := c.events[id]
-		after, place, err := st.Where(id)
+		keep, err := finish(ch, st, c.mentioned[id])
 		if err != nil {
 			return e, false, err
 		}
-		ch.To, ch.After = place, nil
-		switch {
-		case place == Absent:
-		case ch.Before != nil && SameEvent(ch.Before, &after):
-			// Moved and not changed (a trash move, an undo of an
-			// import's new events): the one version is kept once, not
-			// twice, for what may be a million events.
-			ch.After = ch.Before
-		default:
-			ch.After = &after
+		if keep {
+			e.Events = append(e.Events, *ch)
 		}
-		if ch.From == ch.To && sameVersion(ch.Before, ch.After) && !c.mentioned[id] {
-			continue
+	}
+	if c.stream != nil {
+		if err := c.finishOpen(st); err != nil {
+			return e, false, err
 		}
-		e.Events = append(e.Events, *ch)
+		e.Touched = c.stream.n
 	}
 	for _, id := range c.sourceOrder {
 		ch := c.sources[id]
@@ -161,7 +164,7 @@ func (c *Changes) Entry(op Op, phrase, author string, at time.Time, st TxState) 
 		}
 	}
 	e.Snapshots = c.snapshots
-	changed := len(e.Events) > 0 || len(e.Sources) > 0 || e.Header != nil || len(e.Snapshots) > 0
+	changed := len(e.Events) > 0 || e.Touched > 0 || len(e.Sources) > 0 || e.Header != nil || len(e.Snapshots) > 0
 	return e, changed, nil
 }
 

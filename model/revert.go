@@ -99,6 +99,11 @@ func RevertEntryWith(tx Tx, e Entry, o RevertOptions) error {
 	if i := slices.IndexFunc(standing, func(l Entry) bool { return l.Reverts == e.Seq }); i >= 0 {
 		return &TakenBackError{Seq: e.Seq, By: standing[i]}
 	}
+	if st, ok := tx.(StreamedChanges); ok && len(e.Events) > manyReverted {
+		// Each event is reverted once, in its ids' order: its record
+		// can be finished when the next is reverted.
+		st.StreamEvents()
+	}
 	var cb citedBack
 	for n, i := range revertOrder(e.Events) {
 		if o.Progress != nil && n%progressEvery == 0 {
@@ -384,9 +389,27 @@ func RevertWith(w Writer, e Entry, o RevertOptions) (Entry, error) {
 	if e.Op == OpNew {
 		return Entry{}, errors.New(startKept(e))
 	}
+	if len(e.Events) < e.Touched {
+		// Held without its events (a large revert's entry, as Write
+		// returned it, or a journal page's): read whole.
+		r, ok := w.(entryReader)
+		if !ok {
+			return Entry{}, fmt.Errorf("journal entry #%d is held without its %d events: revert it by its number (chrono revert %d)", e.Seq, e.Touched, e.Seq)
+		}
+		whole, err := r.Entry(e.Seq)
+		if err != nil {
+			return Entry{}, err
+		}
+		e = whole
+	}
 	return w.Write(OpUndo, revertPhrase(e), func(tx Tx) error {
 		return RevertEntryWith(tx, e, o)
 	})
+}
+
+// entryReader reads a journal entry whole by its number.
+type entryReader interface {
+	Entry(seq uint64) (Entry, error)
 }
 
 // startKept is why the entry that started the investigation is not

@@ -46,7 +46,7 @@ func BenchmarkVerifyJournal(b *testing.B) {
 			if err := l.Change(&e.Events[0]); err != nil {
 				return err
 			}
-			if _, err := recordEntry(bk, &e, &l, []string{ev.ID}); err != nil {
+			if _, err := recordEntry(bk, &e, &l, []string{ev.ID}, e.LinksChangedTo()); err != nil {
 				return err
 			}
 		}

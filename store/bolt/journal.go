@@ -161,9 +161,10 @@ func historyValue(c *model.EventChange) ([]byte, error) {
 
 // recordEntry stores an entry whose events are in l, under the next
 // sequence number, with the history key of each event it touched and
-// the linking key of each event whose links from others it changed, and
-// returns the sequence number.
-func recordEntry(b buckets, e *model.Entry, l *journalform.Log, ids []string) (uint64, error) {
+// the linking key of each event linked names (those whose links from
+// others it changed, model.Entry.LinksChangedTo), and returns the
+// sequence number.
+func recordEntry(b buckets, e *model.Entry, l *journalform.Log, ids, linked []string) (uint64, error) {
 	e.Seq = lastSeq(b.journal) + 1
 	prev, err := chainHead(b.journal)
 	if err != nil {
@@ -181,7 +182,7 @@ func recordEntry(b buckets, e *model.Entry, l *journalform.Log, ids []string) (u
 			return 0, err
 		}
 	}
-	for _, id := range e.LinksChangedTo() {
+	for _, id := range linked {
 		if err := b.linking.Put(historyKey(id, e.Seq), nil); err != nil {
 			return 0, err
 		}

@@ -27,11 +27,18 @@ type writeTx struct {
 	// held as stored, and puts them before reading what they leave out
 	// (the links index) and before it commits.
 	later *laterPuts
+	// op is the write's, for what its entry records.
+	op model.Op
+	// streams, when set, lets the events' records be finished as the
+	// write goes (StreamEvents); streamed holds them once they are.
+	streams  bool
+	streamed *streamedRecords
 }
 
 var (
 	_ model.Tx              = (*writeTx)(nil)
 	_ model.RecordedSources = (*writeTx)(nil)
+	_ model.StreamedChanges = (*writeTx)(nil)
 )
 
 // clock tells the time writes are recorded at; tests that compare two
@@ -45,10 +52,22 @@ var errNothingWritten = errors.New("nothing written")
 // Write runs fn in one write transaction and records what it changed as
 // one journal entry in the same transaction: both are kept, or neither.
 func (s *Store) Write(op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
+	entry, err := s.write(op, phrase, fn, true)
+	if errors.Is(err, model.ErrTouchedAgain) {
+		// The write touched an event again once its record was
+		// finished: run it again, its changes held whole.
+		entry, err = s.write(op, phrase, fn, false)
+	}
+	return entry, err
+}
+
+// write is Write, its events' records streamed when fn asks and streams
+// allows (StreamEvents).
+func (s *Store) write(op model.Op, phrase string, fn func(tx model.Tx) error, streams bool) (model.Entry, error) {
 	var entry model.Entry
 	err := noRoom(s.path, s.guarded(func() error {
 		return s.update(func(tx *bbolt.Tx) error {
-			t := &writeTx{b: bucketsOf(tx), author: s.author, now: clock().UTC().Round(0)}
+			t := &writeTx{b: bucketsOf(tx), author: s.author, now: clock().UTC().Round(0), op: op, streams: streams}
 			if err := fn(t); err != nil {
 				return err
 			}
@@ -79,6 +98,10 @@ func (t *writeTx) record(op model.Op, phrase string) (model.Entry, error) {
 	if err != nil || !changed {
 		return model.Entry{}, err
 	}
+	if r := t.streamed; r != nil {
+		_, err = recordEntry(t.b, &e, &r.log, r.ids, r.linksChangedTo())
+		return e, err
+	}
 	var l journalform.Log
 	ids := make([]string, len(e.Events))
 	for i := range e.Events {
@@ -87,7 +110,7 @@ func (t *writeTx) record(op model.Op, phrase string) (model.Entry, error) {
 		}
 		ids[i] = e.Events[i].ID
 	}
-	_, err = recordEntry(t.b, &e, &l, ids)
+	_, err = recordEntry(t.b, &e, &l, ids, e.LinksChangedTo())
 	return e, err
 }
 
