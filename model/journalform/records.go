@@ -125,7 +125,13 @@ func (l *Log) Put(c *model.EventChange) error {
 // Body returns the FormRecords body of an entry whose events are the
 // log's: e's own Events, Touched, Hash and Prev are not written. The log
 // is spent.
-func (l *Log) Body(e *model.Entry) ([]byte, error) {
+func (l *Log) Body(e *model.Entry) ([]byte, error) { return l.BodyAfter(e, 0) }
+
+// BodyAfter is Body after room bytes left for the caller to fill in (a
+// store's chain fields), in the one slice: the records of a
+// million-event entry are hundreds of megabytes, copied once, and let
+// go of by the log.
+func (l *Log) BodyAfter(e *model.Entry, room int) ([]byte, error) {
 	compressed := byte(0)
 	if l.zw != nil {
 		if err := l.zw.Close(); err != nil {
@@ -139,11 +145,13 @@ func (l *Log) Body(e *model.Entry) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("journal entry #%d: %w", e.Seq, err)
 	}
-	v := make([]byte, 0, 1+2*binary.MaxVarintLen64+len(j)+l.buf.Len())
+	v := make([]byte, room, room+1+2*binary.MaxVarintLen64+len(j)+l.buf.Len())
 	v = append(v, compressed)
 	v = binary.AppendUvarint(v, uint64(l.n))
 	v = appendString(v, string(j))
-	return append(v, l.buf.Bytes()...), nil
+	v = append(v, l.buf.Bytes()...)
+	l.buf = bytes.Buffer{}
+	return v, nil
 }
 
 // Records returns the FormRecords body of e, events and all.

@@ -27,14 +27,19 @@ import (
 // (e.Events is not written), linked to the entry before it, whose hash
 // is prev, and sets e.Hash and e.Prev.
 func encodeEntry(e *model.Entry, l *journalform.Log, prev []byte) ([]byte, error) {
-	body, err := l.Body(e)
+	// The chain's fields filled in before the body, in place: the body
+	// of an entry of a million events is hundreds of megabytes.
+	v, err := l.BodyAfter(e, chainFields)
 	if err != nil {
 		return nil, err
 	}
-	v, err := chainedValue(e.Seq, model.FormRecords, prev, body)
+	hash, err := journalform.Hash(e.Seq, model.FormRecords, prev, v[chainFields:])
 	if err != nil {
 		return nil, err
 	}
+	v[0] = byte(model.FormRecords)
+	copy(v[1:], hash)
+	copy(v[1+hashSize:chainFields], prev)
 	e.Hash, e.Prev = hex.EncodeToString(entryHash(v)), hex.EncodeToString(entryPrev(v))
 	return v, nil
 }
