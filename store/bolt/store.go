@@ -145,12 +145,17 @@ func open(path string, opts Options) (*Store, error) {
 		// for a writer, and its writes, held open, for anyone.
 		turned = askTurn(path)
 	}
+	var size int64
+	if exists {
+		size = fi.Size()
+	}
 	err = guardPath(path, func() (err error) {
 		db, err = bbolt.Open(path, 0o600, &bbolt.Options{
-			Timeout:      timeout,
-			ReadOnly:     opts.ReadOnly,
-			FreelistType: bbolt.FreelistMapType,
-			OpenFile:     openKeeping(&file),
+			Timeout:         timeout,
+			ReadOnly:        opts.ReadOnly,
+			FreelistType:    bbolt.FreelistMapType,
+			OpenFile:        openKeeping(&file),
+			InitialMmapSize: mappedFor(size, opts.ReadOnly),
 		})
 		return err
 	})
