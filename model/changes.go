@@ -43,13 +43,9 @@ func (c *Changes) Event(id string, st TxState) error {
 	if _, ok := c.events[id]; ok {
 		return nil
 	}
-	e, place, err := st.Where(id)
+	ch, err := changeFrom(id, st)
 	if err != nil {
 		return err
-	}
-	ch := &EventChange{ID: id, From: place}
-	if place != Absent {
-		ch.Before = &e
 	}
 	if c.events == nil {
 		c.events = map[string]*EventChange{}
@@ -57,6 +53,20 @@ func (c *Changes) Event(id string, st TxState) error {
 	c.events[id] = ch
 	c.eventOrder = append(c.eventOrder, id)
 	return nil
+}
+
+// changeFrom starts the record of the event id as the transaction first
+// finds it: where it is, and its version there.
+func changeFrom(id string, st TxState) (*EventChange, error) {
+	e, place, err := st.Where(id)
+	if err != nil {
+		return nil, err
+	}
+	ch := &EventChange{ID: id, From: place}
+	if place != Absent {
+		ch.Before = &e
+	}
+	return ch, nil
 }
 
 // Mention remembers an event as Event does, and records it in the entry

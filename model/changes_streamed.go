@@ -59,13 +59,9 @@ func (c *Changes) streamEvent(id string, st TxState, mention bool) error {
 	if err := c.finishOpen(st); err != nil {
 		return err
 	}
-	e, place, err := st.Where(id)
+	ch, err := changeFrom(id, st)
 	if err != nil {
 		return err
-	}
-	ch := &EventChange{ID: id, From: place}
-	if place != Absent {
-		ch.Before = &e
 	}
 	s.open, s.mentioned, s.last = ch, mention, id
 	return nil
