@@ -72,7 +72,7 @@ func (c *cli) sayContradictions(s model.Store, from, to string) {
 		}
 	}
 	if found {
-		fmt.Fprintln(c.stderr, "the link stands: correct a date, or chrono unlink it (chrono check --chronology lists every such problem)")
+		fmt.Fprintln(c.stderr, "the link is recorded as given: correct a date, or chrono unlink it (chrono check --chronology lists every such problem)")
 	}
 }
 

@@ -12,8 +12,11 @@ import (
 func TestLinkSaysWhatItMakesImpossible(t *testing.T) {
 	db := exampleDB(t)
 	r := chrono(t, db, "", "link", "khashoggi-killed", "follows", "post-publishes")
-	if r.code != 0 || !strings.Contains(r.stderr, "warning: ") || !strings.Contains(r.stderr, "the link stands: correct a date, or chrono unlink it") {
+	if r.code != 0 || !strings.Contains(r.stderr, "warning: ") || !strings.Contains(r.stderr, "the link is recorded as given: correct a date, or chrono unlink it") {
 		t.Errorf("a link its dates contradict: exit %d, %q", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "chrono orders both by their dates, setting the link aside") {
+		t.Errorf("a link its dates contradict: %q does not say the order sets it aside", r.stderr)
 	}
 	r = chrono(t, db, "", "link", "khashoggi-killed", "precedes", "apple-sues-nso")
 	if r.code != 0 || r.stderr != "" {

@@ -62,6 +62,9 @@ type Conflict struct {
 	// Link is the constraint that states it when one link does; zero when
 	// it follows from a chain of them.
 	Link Constraint
+	// Aside says the two events' own dates contradict Link, which the
+	// order has set aside: they stand where their dates put them.
+	Aside bool
 }
 
 // Order places events in the order the chronology is read:
@@ -244,7 +247,7 @@ func (g *constraintGraph) narrow(events []Event, placed []Placed) ([][]string, [
 			if aside[[2]int{u, v}] {
 				k := [2]string{events[u].ID, events[v].ID}
 				seen[k] = true
-				conflicts = append(conflicts, Conflict{Before: k[0], After: k[1], Link: g.links[[2]int{u, v}]})
+				conflicts = append(conflicts, Conflict{Before: k[0], After: k[1], Link: g.links[[2]int{u, v}], Aside: true})
 			}
 		}
 	}

@@ -267,7 +267,7 @@ func TestContradictions(t *testing.T) {
 		got = append(got, strings.Join(c.Events, ",")+": "+c.What)
 	}
 	want := []string{
-		`a,b: "a" precedes "b", but "a" is dated 2022 and "b" 2019: "a"'s earliest instant is after "b"'s latest`,
+		`a,b: "a" precedes "b", but "a" is dated 2022 and "b" 2019: "a"'s earliest instant is after "b"'s latest; chrono orders both by their dates, setting the link aside`,
 		`x,y: a cycle of order, each before the next: "x" before "y" before "x"`,
 		`late: "late" is dated 2023, after the publication of source "post" (2022-02-01) that its date text ("last year") is anchored to`,
 		`early: "early" quotes source "old" (quote #1), published 2018-05, before the event it is said to describe (dated 2019)`,

@@ -45,11 +45,14 @@ func Contradictions(events []Event, sources []Source, ch *Chronology) []Contradi
 		if c.Link.From != "" {
 			how = c.Link.Phrase()
 		}
-		out = append(out, Contradiction{
-			Events: []string{c.Before, c.After},
-			What: fmt.Sprintf("%s, but %s is dated %s and %s %s: %s's earliest instant is after %s's latest",
-				how, quoteID(c.Before), dateWords(a.Date), quoteID(c.After), dateWords(b.Date), quoteID(c.Before), quoteID(c.After)),
-		})
+		what := fmt.Sprintf("%s, but %s is dated %s and %s %s: %s's earliest instant is after %s's latest",
+			how, quoteID(c.Before), dateWords(a.Date), quoteID(c.After), dateWords(b.Date), quoteID(c.Before), quoteID(c.After))
+		if c.Aside {
+			// Else the reader, seeing both in date order, would take the
+			// link for lost or the order for wrong.
+			what += "; chrono orders both by their dates, setting the link aside"
+		}
+		out = append(out, Contradiction{Events: []string{c.Before, c.After}, What: what})
 	}
 	for _, cy := range ch.Cycles {
 		ids := make([]string, len(cy), len(cy)+1)
