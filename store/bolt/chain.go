@@ -50,11 +50,18 @@ func storedEntry(seq uint64, v []byte) model.StoredEntry {
 
 // storedValue is the value an entry is stored as: storedEntry's inverse.
 func storedValue(se model.StoredEntry) []byte {
-	v := make([]byte, 0, chainFields+len(se.Body))
-	v = append(v, byte(se.Form))
-	v = append(v, se.Hash...)
-	v = append(v, se.Prev...)
+	v := make([]byte, chainFields, chainFields+len(se.Body))
+	putChainFields(v, se.Form, se.Hash, se.Prev)
 	return append(v, se.Body...)
+}
+
+// putChainFields writes an entry's form, hash and link to the entry
+// before it at the start of v, which has room for them (chainFields
+// bytes): where entryHash and entryPrev read them.
+func putChainFields(v []byte, form model.ChainForm, hash, prev []byte) {
+	v[0] = byte(form)
+	copy(entryHash(v), hash)
+	copy(entryPrev(v), prev)
 }
 
 // chainedValue is the stored value of an entry in form with body,

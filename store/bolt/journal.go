@@ -37,9 +37,7 @@ func encodeEntry(e *model.Entry, l *journalform.Log, prev []byte) ([]byte, error
 	if err != nil {
 		return nil, err
 	}
-	v[0] = byte(model.FormRecords)
-	copy(v[1:], hash)
-	copy(v[1+hashSize:chainFields], prev)
+	putChainFields(v, model.FormRecords, hash, prev)
 	e.Hash, e.Prev = hex.EncodeToString(entryHash(v)), hex.EncodeToString(entryPrev(v))
 	return v, nil
 }

@@ -118,8 +118,12 @@ func headOf(e model.Entry) ([]byte, error) {
 	if len(e.Events) <= headEvents {
 		return nil, nil
 	}
-	e.Touched = len(e.Events)
-	e.Events = e.Events[:headEvents]
+	return headWith(e, e.Events[:headEvents], len(e.Events))
+}
+
+// headWith is the head of e whose first events are first, of n in all.
+func headWith(e model.Entry, first []model.EventChange, n int) ([]byte, error) {
+	e.Events, e.Touched = first, n
 	e.Hash, e.Prev = "", ""
 	head, err := json.Marshal(&e)
 	if err != nil {

@@ -2,6 +2,7 @@ package pg
 
 import (
 	"bytes"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 
@@ -86,16 +87,14 @@ func (ec *entryChanges) record(tx pgx.Tx, s *Store, e *model.Entry) error {
 	if err != nil {
 		return err
 	}
-	h := *e
-	h.Events, h.Touched, h.Hash, h.Prev = ec.head, ec.n, "", ""
-	head, err := json.Marshal(&h)
+	head, err := headWith(*e, ec.head, ec.n)
 	if err != nil {
-		return fmt.Errorf("journal entry #%d: %w", e.Seq, err)
+		return err
 	}
 	se := model.StoredEntry{Seq: e.Seq, Form: model.FormJSON, Body: body, Hash: jsonHash(e.Seq, prev, body), Prev: prev}
 	if err := insertStoredHead(tx, s.inv, se, e.At, head); err != nil {
 		return err
 	}
-	_, err = tx.Exec(ctx, `SELECT pg_notify($1, $2)`, Channel, fmt.Sprintf("%d:%d", s.inv, e.Seq))
-	return err
+	e.Hash, e.Prev = hex.EncodeToString(se.Hash), hex.EncodeToString(prev)
+	return notify(tx, s.inv, e.Seq)
 }

@@ -71,7 +71,7 @@ func (s *Store) Restore(from model.Reader) (model.Restored, error) {
 		return n, s.fail(err)
 	}
 	if n.Entries > 0 {
-		if _, err := tx.Exec(ctx, `SELECT pg_notify($1, $2)`, Channel, fmt.Sprintf("%d:%d", s.inv, n.Entries)); err != nil {
+		if err := notify(tx, s.inv, uint64(n.Entries)); err != nil {
 			return n, s.fail(err)
 		}
 	}

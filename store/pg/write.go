@@ -164,10 +164,17 @@ func recordEntry(tx pgx.Tx, s *Store, e *model.Entry, history bool) (uint64, err
 	if err := insertLinking(tx, s.inv, e.Seq, e.LinksChangedTo()); err != nil {
 		return 0, err
 	}
-	if _, err := tx.Exec(ctx, `SELECT pg_notify($1, $2)`, Channel, fmt.Sprintf("%d:%d", s.inv, e.Seq)); err != nil {
+	if err := notify(tx, s.inv, e.Seq); err != nil {
 		return 0, err
 	}
 	return e.Seq, nil
+}
+
+// notify tells the investigation's listeners, once tx commits, that its
+// journal reaches entry seq.
+func notify(tx pgx.Tx, inv int64, seq uint64) error {
+	_, err := tx.Exec(ctx, `SELECT pg_notify($1, $2)`, Channel, fmt.Sprintf("%d:%d", inv, seq))
+	return err
 }
 
 // same compares two versions as JSON, nil only with nil.
