@@ -46,6 +46,50 @@ func sectionOf(d model.Date) section {
 	return section{kind: inYear, year: year}
 }
 
+// utcSectionOf is the year in UTC of a date whose earliest bound is a
+// time written with an offset, when it is not the year its clock shows
+// (sectionOf): 00:30 +02:00 on New Year's Day is 22:30 UTC the day
+// before. The chronology orders a time without an offset as if it were
+// UTC, so it is by this year that the order places such a date among
+// the dates that have none.
+func utcSectionOf(d model.Date) (section, bool) {
+	s := sectionOf(d)
+	start, ok := d.Start()
+	if s.kind != inYear || !ok || !start.HasOffset() {
+		return section{}, false
+	}
+	year, _, _ := d.Earliest().Civil()
+	if year == s.year {
+		return section{}, false
+	}
+	return section{kind: inYear, year: year}, true
+}
+
+// sectionFor is the section an event of date d goes under, current
+// being the section open (opened is false before the first event): its
+// sectionOf, or for a time with an offset whose year in UTC is another
+// (utcSectionOf), that year when it is the section open, or when it is
+// earlier than the year the clock shows and is neither written above
+// nor earlier than the section open. The order places such a time among
+// the dates without an offset by its UTC instant: under its clock's
+// year it would open that year before the last events of the year
+// before, which would then be called out of date order for an offset.
+// utc reports that the section is the UTC year's, which the event's
+// heading then says.
+func sectionFor(d model.Date, current section, opened bool, written map[string]bool) (s section, utc bool) {
+	s = sectionOf(d)
+	u, ok := utcSectionOf(d)
+	switch {
+	case !ok:
+	case opened && u.title() == current.title():
+		return u, true
+	case opened && s.title() == current.title():
+	case u.before(s) && !written[u.title()] && !(opened && u.before(current)):
+		return u, true
+	}
+	return s, false
+}
+
 // before reports whether s comes before o in time: the open start
 // first, the undated last, the others by their first year.
 func (s section) before(o section) bool {

@@ -42,9 +42,12 @@ func Write(w io.Writer, h model.Header, sources []model.Source, events iter.Seq2
 // section for events whose start is open before the years and one for
 // undated events after them. Each heading is written once: an event the
 // order places after the events of a later section stays under the
-// heading above it, and says so. The sources the events cite are listed at
-// the end; the others are counted in losses (which may be nil), as are
-// the notes left out.
+// heading above it, and says so. A time given with an offset whose year
+// in UTC, by which the order places it among times given without one, is
+// not its clock's goes under the one of the two its neighbours are in,
+// and its heading then gives its time in UTC (sectionFor). The sources
+// the events cite are listed at the end; the others are counted in
+// losses (which may be nil), as are the notes left out.
 //
 // A link to another event shows that event's title, from those written
 // above (only the titles are kept, the first 65,536 of them when
@@ -90,7 +93,8 @@ func writeMarkdown(w io.Writer, h model.Header, sources []model.Source, events i
 		}
 		var outOfOrder string
 		above := false
-		if s := sectionOf(e.Date); n == 0 || s.title() != current.title() {
+		s, utc := sectionFor(e.Date, current, n > 0, written)
+		if n == 0 || s.title() != current.title() {
 			switch {
 			case written[s.title()]:
 				outOfOrder, above = s.title(), true
@@ -102,7 +106,7 @@ func writeMarkdown(w io.Writer, h model.Header, sources []model.Source, events i
 				wr.printf("\n## %s\n", s.title())
 			}
 		}
-		wr.event(&e, outOfOrder, above)
+		wr.event(&e, outOfOrder, above, utc)
 		if holdsMarked(&e, opts.Notes) {
 			losses.Add(LostMarked, 1)
 		}
@@ -154,8 +158,13 @@ func (w *writer) header(h model.Header) {
 // summary and quotes, a list of its particulars, and its notes. section,
 // when set, is the heading the event belongs under, which comes earlier
 // (above: written above): the event is out of date order, and says so.
-func (w *writer) event(e *model.Event, section string, above bool) {
+// utc says the event is under the year of its time in UTC, not the one
+// its clock shows: the heading then gives that time too.
+func (w *writer) event(e *model.Event, section string, above, utc bool) {
 	heading := inline(e.Date.Label())
+	if utc {
+		heading += " (" + inline(e.Date.LabelIn(model.ZoneUTC)) + ")"
+	}
 	if e.DateText != "" {
 		heading += " (“" + oneLine(e.DateText) + "”)"
 	}

@@ -89,6 +89,62 @@ func TestWriteSectionByClockAsWritten(t *testing.T) {
 	}
 }
 
+// TestWriteSectionByUTCBesideFloatingTimes: the order places a time given
+// with an offset among dates without one by its instant in UTC, as it
+// reads those: 00:30 +02:00 on New Year's Day, 22:30 UTC the day before,
+// comes before December's events, and 22:00 -05:00 on New Year's Eve,
+// 03:00 UTC on New Year's Day, after 01:00 that morning. Each goes under
+// the year its neighbours are in, its heading giving its time in UTC,
+// and no event is called out of date order for an offset.
+func TestWriteSectionByUTCBesideFloatingTimes(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		es   []model.Event
+		want []string
+	}{
+		{"first", []model.Event{
+			{ID: "transfer", Title: "Transfer", Date: model.MustParseDate("2022-01-01T00:30:00+02:00")},
+			{ID: "contract", Title: "Contract", Date: model.MustParseDate("2021-12")},
+			{ID: "meeting", Title: "Meeting", Date: model.MustParseDate("2022-01-01")},
+		}, []string{
+			"## 2021", "### 1 Jan 2022 00:30:00 +02:00 (31 Dec 2021 22:30:00 UTC) · not assessed", "### Dec 2021 · not assessed",
+			"## 2022", "### 1 Jan 2022 · not assessed",
+		}},
+		{"after an earlier year", []model.Event{
+			{ID: "june", Title: "June", Date: model.MustParseDate("2020-06")},
+			{ID: "transfer", Title: "Transfer", Date: model.MustParseDate("2022-01-01T00:30:00+02:00")},
+			{ID: "invoice", Title: "Invoice", Date: model.MustParseDate("2021-12-31")},
+		}, []string{
+			"## 2020", "### Jun 2020 · not assessed",
+			"## 2021", "### 1 Jan 2022 00:30:00 +02:00 (31 Dec 2021 22:30:00 UTC) · not assessed", "### 31 Dec 2021 · not assessed",
+		}},
+		{"in its year in UTC", []model.Event{
+			{ID: "june", Title: "June", Date: model.MustParseDate("2021-06")},
+			{ID: "transfer", Title: "Transfer", Date: model.MustParseDate("2022-01-01T00:30:00+02:00")},
+			{ID: "contract", Title: "Contract", Date: model.MustParseDate("2021-12")},
+		}, []string{
+			"## 2021", "### Jun 2021 · not assessed", "### 1 Jan 2022 00:30:00 +02:00 (31 Dec 2021 22:30:00 UTC) · not assessed", "### Dec 2021 · not assessed",
+		}},
+		{"behind", []model.Event{
+			{ID: "early", Title: "Early", Date: model.MustParseDate("2022-01-01T01:00:00")},
+			{ID: "eve", Title: "Eve", Date: model.MustParseDate("2021-12-31T22:00:00-05:00")},
+			{ID: "march", Title: "March", Date: model.MustParseDate("2022-03")},
+		}, []string{
+			"## 2022", "### 1 Jan 2022 01:00:00 · not assessed", "### 31 Dec 2021 22:00:00 -05:00 (1 Jan 2022 03:00:00 UTC) · not assessed", "### Mar 2022 · not assessed",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, _ := write(t, model.Header{}, nil, tc.es)
+			if got := headingLines(out); !slices.Equal(got, tc.want) {
+				t.Errorf("headings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+			if strings.Contains(out, "Out of date order") {
+				t.Errorf("an event is called out of date order for its offset:\n%s", out)
+			}
+		})
+	}
+}
+
 func TestWriteBCEYear(t *testing.T) {
 	out, _ := write(t, model.Header{Title: "Rome"}, nil, []model.Event{{ID: "ides", Title: "Ides", Date: model.MustParseDate("-0043-03-15")}})
 	if !strings.Contains(out, "\n## 44 BCE\n\n### 15 Mar 44 BCE · not assessed\n") {
