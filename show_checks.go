@@ -29,8 +29,12 @@ type showChecked struct {
 // them, or whose hashes are not those the journal recorded when it was
 // kept, is said to be damaged, and a source whose snapshots are not
 // those the journal left is said to be so: bytes and hashes replaced
-// together match each other, and only the journal shows it. The journal
-// is read only when a quote's source has a snapshot.
+// together match each other, and only the journal shows it. A record
+// made by an entry the journal's chain does not vouch for vouches for
+// nothing, as verify and the browser weigh it: an entry rewritten with
+// the snapshot agrees with it, and only the chain shows it. The journal
+// is read, and its chain walked, only when a quote's source has a
+// snapshot.
 func quoteChecks(s model.Reader, d model.Detail) ([]quotecheck.Found, error) {
 	out := make([]quotecheck.Found, len(d.Event.Quotes))
 	of := map[string]*showChecked{}
@@ -45,6 +49,9 @@ func quoteChecks(s model.Reader, d model.Detail) ([]quotecheck.Found, error) {
 			if journal == nil {
 				kept, states, err := model.ReadSnapshotJournal(s)
 				if err != nil {
+					return nil, err
+				}
+				if err := unvouchPastBreak(s, kept); err != nil {
 					return nil, err
 				}
 				journal = &showJournal{kept, states}

@@ -67,6 +67,24 @@ func TestShowSaysAReplacedSnapshot(t *testing.T) {
 	}
 }
 
+// TestShowTrustsNoRecordPastTheBreak: a snapshot replaced with its
+// hashes, and the journal entry that kept it rewritten to record the
+// forgery's with its own hash recomputed, agree with each other; only
+// the journal's chain shows it, breaking at the next entry's link.
+// chrono show said the quote was verbatim in the forgery, where verify
+// and the browser say the record vouches for nothing.
+func TestShowTrustsNoRecordPastTheBreak(t *testing.T) {
+	db := attachedStore(t, "article.txt", wapoText)
+	mustChrono(t, db, "tag", "fbi-tip", "checked") // an entry after the attach, whose link shows the rewrite
+	attach := replaceSnapshotAndRecord(t, db, strings.Replace(wapoText, "bags of money", "bags of cash", 1))
+	r := chrono(t, db, "", "show", "nso-mobileum-call")
+	said := strings.Join(strings.Fields(r.stdout), " ") // as wrapped to 80 columns
+	want := fmt.Sprintf("✗ snapshot 1 is damaged: journal entry #%d recorded its hashes when it was kept, but the journal's chain breaks at entry #%d (link), so that record may have been rewritten with it and vouches for nothing", attach, attach+1)
+	if r.code != 0 || !strings.Contains(said, want) || !strings.Contains(said, "what it finds cannot be trusted: ≈ normalised in snapshot 1") {
+		t.Errorf("show of a quote in a snapshot replaced with its record: %+v\nwant %q", r, want)
+	}
+}
+
 // TestShowSaysNoCheckWithoutSnapshots: until some source has a
 // snapshot, chrono show, as the browser, says of no quote that it has
 // none to be checked against.

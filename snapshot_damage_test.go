@@ -241,37 +241,7 @@ func TestVerifyTrustsNoRecordPastTheBreak(t *testing.T) {
 	if r := chrono(t, db, "", "tag", "fbi-tip", "checked"); r.code != 0 {
 		t.Fatalf("tag: %+v", r)
 	}
-	was, now := replaceSnapshot(t, db, strings.Replace(wapoText, "conference call", "meeting", 1))
-	attach := uint64(0)
-	raw, err := bbolt.Open(db, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = raw.Update(func(tx *bbolt.Tx) error {
-		journal := tx.Bucket([]byte("journal"))
-		c := journal.Cursor()
-		k, v := c.First()
-		for k != nil && !bytes.Contains(v, []byte(was)) {
-			k, v = c.Next()
-		}
-		if k == nil {
-			return fmt.Errorf("no entry records %s", was)
-		}
-		attach = binary.BigEndian.Uint64(k)
-		// Form byte, hash, previous hash, content: the hash is over the
-		// key and all but itself.
-		forged := bytes.ReplaceAll(bytes.Clone(v), []byte(was), []byte(now))
-		h := sha256.New()
-		h.Write(k)
-		h.Write(forged[:1])
-		h.Write(forged[33:])
-		copy(forged[1:33], h.Sum(nil))
-		return journal.Put(bytes.Clone(k), forged)
-	})
-	raw.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	attach := replaceSnapshotAndRecord(t, db, strings.Replace(wapoText, "conference call", "meeting", 1))
 	if r := chrono(t, db, "", "verify", "--journal"); r.code != 1 || !strings.Contains(r.stdout, fmt.Sprintf("the chain breaks at entry #%d (link)", attach+1)) {
 		t.Fatalf("verify --journal: %+v", r)
 	}
@@ -294,6 +264,47 @@ func TestVerifyTrustsNoRecordPastTheBreak(t *testing.T) {
 		!strings.Contains(r.stderr, "an import of the file takes it as sound") {
 		t.Errorf("export --with-snapshots: %+v", r)
 	}
+}
+
+// replaceSnapshotAndRecord replaces snapshot 1 of wapo with forged and
+// its hashes (replaceSnapshot), and rewrites the journal entry that kept
+// it to record the forgery's, with the entry's own hash recomputed, as
+// someone who knows the file's format would: snapshot and record agree,
+// and only the next entry's link shows it. It returns the entry's number.
+func replaceSnapshotAndRecord(t *testing.T, db, forged string) uint64 {
+	t.Helper()
+	was, now := replaceSnapshot(t, db, forged)
+	attach := uint64(0)
+	raw, err := bbolt.Open(db, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = raw.Update(func(tx *bbolt.Tx) error {
+		journal := tx.Bucket([]byte("journal"))
+		c := journal.Cursor()
+		k, v := c.First()
+		for k != nil && !bytes.Contains(v, []byte(was)) {
+			k, v = c.Next()
+		}
+		if k == nil {
+			return fmt.Errorf("no entry records %s", was)
+		}
+		attach = binary.BigEndian.Uint64(k)
+		// Form byte, hash, previous hash, content: the hash is over the
+		// key and all but itself.
+		rewritten := bytes.ReplaceAll(bytes.Clone(v), []byte(was), []byte(now))
+		h := sha256.New()
+		h.Write(k)
+		h.Write(rewritten[:1])
+		h.Write(rewritten[33:])
+		copy(rewritten[1:33], h.Sum(nil))
+		return journal.Put(bytes.Clone(k), rewritten)
+	})
+	raw.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return attach
 }
 
 // TestSnapshotTakenAwayOutsideChrono: the latest snapshot deleted from
