@@ -129,6 +129,7 @@ func Run(t *testing.T, h Harness) {
 		{"EveryWriteExtendsTheChain", testEveryWriteExtendsTheChain},
 		{"Snapshots", testSnapshots},
 		{"AnySnapshot", testAnySnapshot},
+		{"AllSnapshots", testAllSnapshots},
 		{"Restore", testRestore},
 		{"MediaAreKept", testMediaAreKept},
 		{"AlteredEventsAreNamed", testAlteredEventsAreNamed},
