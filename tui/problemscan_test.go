@@ -225,3 +225,68 @@ func TestSetsReadWholeAfterAFailedCheck(t *testing.T) {
 		t.Errorf("%d whole reads, problems %q; want 2, and %q as read whole", scans, st.problems, fresh.problems)
 	}
 }
+
+// snapshotListsCounted counts the lists of one source's snapshots read
+// from a store, and passes on the store's list of every source's.
+type snapshotListsCounted struct {
+	model.Store
+	lists atomic.Int64
+}
+
+func (s *snapshotListsCounted) Snapshots(source string) ([]model.Snapshot, error) {
+	s.lists.Add(1)
+	return s.Store.Snapshots(source)
+}
+
+func (s *snapshotListsCounted) AllSnapshots() (map[string][]model.Snapshot, error) {
+	return s.Store.(model.AllSnapshotsReader).AllSnapshots()
+}
+
+// TestProblemScanListsSnapshotsOnce: the scan for the events with a
+// problem quote lists every source's snapshots in one read. It read
+// each source's list, and again for each source quoted, which on a
+// database is a query each.
+func TestProblemScanListsSnapshotsOnce(t *testing.T) {
+	base := quotesStore(t, false)
+	attach(t, base, "memo", "A memo that says nothing quoted.")
+	s := &snapshotListsCounted{Store: base}
+	a := <-trackerOf(s).ask(s, nil)
+	if a.err != nil {
+		t.Fatal(a.err)
+	}
+	if got := strings.Join(a.notFound.strings(), " "); got != "misquoted unchecked" {
+		t.Errorf("the events with a quote not found are %q; want misquoted unchecked", got)
+	}
+	if n := s.lists.Load(); n != 0 {
+		t.Errorf("the scan read %d lists of one source's snapshots; want every source's in one read", n)
+	}
+}
+
+// withdrawnAfterListing withdraws the latest snapshot, by an undo of its
+// attach, just after it lists every source's.
+type withdrawnAfterListing struct {
+	model.Store
+}
+
+func (s withdrawnAfterListing) AllSnapshots() (map[string][]model.Snapshot, error) {
+	listed, err := s.Store.(model.AllSnapshotsReader).AllSnapshots()
+	if err != nil {
+		return nil, err
+	}
+	_, err = model.Undo(s.Store)
+	return listed, err
+}
+
+// TestProblemScanTakesASnapshotWithdrawnMeanwhile: a snapshot withdrawn
+// after the scan listed it is not there to be read; its quotes are taken
+// as unchecked, and the scan goes on.
+func TestProblemScanTakesASnapshotWithdrawnMeanwhile(t *testing.T) {
+	s := withdrawnAfterListing{quotesStore(t, false)}
+	a := <-trackerOf(s).ask(s, nil)
+	if a.err != nil {
+		t.Fatalf("the scan stopped at the snapshot withdrawn: %v", a.err)
+	}
+	if got := strings.Join(a.unchecked.strings(), " "); !strings.Contains(got, "call") || !strings.Contains(got, "misquoted") {
+		t.Errorf("the events with a quote unchecked are %q; want call and misquoted among them", got)
+	}
+}

@@ -79,22 +79,6 @@ func (k quoteIndexes) merge(built quoteIndexes) {
 	maps.Copy(k, built)
 }
 
-// latestSnapshot is a source's latest snapshot, if it has one.
-func latestSnapshot(s model.Store, source string) (model.Snapshot, bool, error) {
-	snap, _, err := latestOf(s, source)
-	return snap, err == nil && snap.N != 0, err
-}
-
-// latestOf is a source's latest snapshot (N 0 when none) and how many it
-// has.
-func latestOf(s model.Store, source string) (model.Snapshot, int, error) {
-	snaps, err := snapshotsOf(s, source)
-	if err != nil || len(snaps) == 0 {
-		return model.Snapshot{}, 0, err
-	}
-	return snaps[len(snaps)-1], len(snaps), nil
-}
-
 // snapshotsOf lists a source's snapshots, its error saying which.
 func snapshotsOf(s model.Store, source string) ([]model.Snapshot, error) {
 	snaps, err := s.Snapshots(source)

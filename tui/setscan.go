@@ -273,7 +273,7 @@ func (st *setState) changedSince(s model.Store) (changed map[string]bool, whole 
 // known not to have changed in a way that needs the whole store.
 func (st *setState) settle(s model.Store, changed map[string]bool, sourcesChanged bool, newest uint64, hash string) (map[string]bool, bool, error) {
 	if sourcesChanged {
-		published, snapped, err := sourcesOf(s)
+		published, snapped, _, err := sourcesOf(s)
 		if err != nil {
 			return nil, false, err
 		}
@@ -288,22 +288,24 @@ func (st *setState) settle(s model.Store, changed map[string]bool, sourcesChange
 	return changed, false, nil
 }
 
-// sourcesOf reads the sources' publication dates and which have a
-// snapshot.
-func sourcesOf(s model.Store) (map[string]model.Date, map[string]bool, error) {
+// sourcesOf reads the sources' publication dates, which have a
+// snapshot, and the snapshots of those that have: every source's listed
+// in one read (model.AllSnapshots), where a read of each was a query
+// each on a database.
+func sourcesOf(s model.Store) (map[string]model.Date, map[string]bool, map[string][]model.Snapshot, error) {
 	sources, err := s.Sources()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
+	}
+	listed, err := model.AllSnapshots(s, sources)
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	snapped := map[string]bool{}
 	for _, src := range sources {
-		_, ok, err := latestSnapshot(s, src.ID)
-		if err != nil {
-			return nil, nil, err
-		}
-		snapped[src.ID] = ok
+		snapped[src.ID] = len(listed[src.ID]) > 0
 	}
-	return model.PublishedDates(sources), snapped, nil
+	return model.PublishedDates(sources), snapped, listed, nil
 }
 
 // full works the sets out of the whole store, a page at a time. The
@@ -314,7 +316,7 @@ func (st *setState) full(s model.Store) error {
 	if err != nil {
 		return err
 	}
-	published, snapped, err := sourcesOf(s)
+	published, snapped, listed, err := sourcesOf(s)
 	if err != nil {
 		return err
 	}
@@ -353,7 +355,12 @@ func (st *setState) full(s model.Store) error {
 	st.problems = problems.list()
 	notFound := map[string]bool{}
 	for _, source := range slices.Sorted(maps.Keys(bySource)) {
-		si, err := st.index(s, source, false)
+		// As listed when the scan began: a snapshot withdrawn since is
+		// not there to be read, and the change has the store read again.
+		si, err := st.indexListed(s, source, listed[source], false)
+		if errors.Is(err, model.ErrNotFound) {
+			si, err = nil, nil
+		}
 		if err != nil {
 			return err
 		}
@@ -418,13 +425,22 @@ const trackerIndexes = 4
 // kept (within trackerIndexes), those built for the whole store are not,
 // so that the scan holds one source's text at a time.
 func (st *setState) index(s model.Store, source string, keep bool) (*sourceIndex, error) {
+	snaps, err := snapshotsOf(s, source)
+	if err != nil {
+		return nil, err
+	}
+	return st.indexListed(s, source, snaps, keep)
+}
+
+// indexListed is index for a source whose snapshots are listed, snaps.
+func (st *setState) indexListed(s model.Store, source string, snaps []model.Snapshot, keep bool) (*sourceIndex, error) {
 	kept := quoteIndexes{}
 	for _, from := range []quoteIndexes{st.indexes, st.asked} {
 		if si := from[source]; si != nil {
-			kept[source] = si // indexOf builds it again if it no longer holds
+			kept[source] = si // indexOfListed builds it again if it no longer holds
 		}
 	}
-	si, built, err := indexOf(s, kept, source)
+	si, built, err := indexOfListed(s, kept, source, snaps, true)
 	if err != nil || !built || !keep {
 		return si, err
 	}
