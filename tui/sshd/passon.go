@@ -1,0 +1,23 @@
+package sshd
+
+import "chrono/model"
+
+// What the browser asks of a store beyond model.Store it asks by type
+// (model.Releaser and the like), and a session's store must not hide it:
+// limitedStore passes those questions on to the store under it.
+
+// AllSnapshots lists every source's snapshots in one read where the
+// store under it can (model.AllSnapshotsReader): the scan for problem
+// quotes of a session on a database made a query per source otherwise.
+func (s limitedStore) AllSnapshots() (map[string][]model.Snapshot, error) {
+	if a, ok := s.Store.(model.AllSnapshotsReader); ok {
+		return a.AllSnapshots()
+	}
+	sources, err := s.Store.Sources()
+	if err != nil {
+		return nil, err
+	}
+	return model.AllSnapshots(s.Store, sources)
+}
+
+var _ model.AllSnapshotsReader = limitedStore{}
