@@ -1,6 +1,10 @@
 package sshd
 
-import "chrono/model"
+import (
+	"fmt"
+
+	"chrono/model"
+)
 
 // What the browser asks of a store beyond model.Store it asks by type
 // (model.Releaser and the like), and a session's store must not hide it:
@@ -21,3 +25,18 @@ func (s limitedStore) AllSnapshots() (map[string][]model.Snapshot, error) {
 }
 
 var _ model.AllSnapshotsReader = limitedStore{}
+
+// VerifyJournal walks the journal's chain of the store under it
+// (model.JournalVerifier): the served sessions weigh the snapshots'
+// records by the walk, so that a snapshot rewritten with the entry that
+// kept it is not called sound to them. Every store a server serves keeps
+// a chain; one that keeps none says so.
+func (s limitedStore) VerifyJournal() (model.ChainReport, error) {
+	v, ok := s.Store.(model.JournalVerifier)
+	if !ok {
+		return model.ChainReport{}, fmt.Errorf("store %s cannot verify its journal: its kind of store keeps no hash chain", s.Location())
+	}
+	return v.VerifyJournal()
+}
+
+var _ model.JournalVerifier = limitedStore{}

@@ -30,3 +30,26 @@ func TestLimitedStorePassesAllSnapshotsOn(t *testing.T) {
 		t.Errorf("a session's store listed %v, %v, reading the store under it's list %d times; want wapo's snapshot from one read", got, err, under.listed)
 	}
 }
+
+// brokenChain is a store whose journal's chain breaks at entry 2.
+type brokenChain struct{ model.Store }
+
+func (brokenChain) VerifyJournal() (model.ChainReport, error) {
+	return model.ChainReport{Entries: 1, Break: &model.ChainBreak{Seq: 2, Fault: model.ChainLink}}, nil
+}
+
+// TestLimitedStorePassesVerifyJournalOn: a session's store does not hide
+// the journal's chain of the store under it. It did, so the served
+// browsers never walked it, and called a quote verbatim in a snapshot
+// rewritten with the entry that kept it, which verify and a browser at
+// its own terminal say the chain does not vouch for.
+func TestLimitedStorePassesVerifyJournalOn(t *testing.T) {
+	var s model.Store = limitedStore{Store: brokenChain{}}
+	v, ok := s.(model.JournalVerifier)
+	if !ok {
+		t.Fatal("a session's store hides VerifyJournal")
+	}
+	if r, err := v.VerifyJournal(); err != nil || r.OK() || r.Break.Seq != 2 {
+		t.Errorf("a session's store's walk of the chain: %+v, %v; want the break at entry 2", r, err)
+	}
+}
