@@ -13,30 +13,82 @@ import "strings"
 // the spaces where a line breaks are dropped. Sequences stay whole, in
 // the line of the text they style.
 //
+// A no-break space (U+00A0, see Keep) joins the words on either side:
+// an example of a date or a command is never broken inside where it
+// fits a line, and breaks at its no-break spaces where it does not. It
+// is written as a space, so that a command copied from the screen is
+// one a shell reads.
+//
 // measure gives a word's width in cells, and cut breaks a word too wide
 // for any line into lines of at most width cells, as the terminal's
 // measure of the caller has it (ansi.Method's StringWidth and Hardwrap).
 func Lines(s string, width int, measure func(string) int, cut func(string, int) string) []string {
+	return lines(s, width, measure, cut, false)
+}
+
+// Message lays out a message as Lines does, and keeps what it quotes
+// ("…", “…”, `…`: a value as it was typed, a title, a key) on one line
+// where it fits, as though its spaces were no-break ones: a quoted value
+// read over two lines reads as two values.
+func Message(s string, width int, measure func(string) int, cut func(string, int) string) []string {
+	return lines(s, width, measure, cut, true)
+}
+
+// Keep joins the words of s with no-break spaces, so that Lines and
+// Message keep them on one line where they fit: an example or a command
+// in a message.
+func Keep(s string) string { return strings.ReplaceAll(s, " ", nbsp) }
+
+// nbsp is the no-break space.
+const nbsp = "\u00a0"
+
+// lines is Lines, and Message with quoted set.
+func lines(s string, width int, measure func(string) int, cut func(string, int) string, quoted bool) []string {
 	if width <= 0 {
 		return nil
 	}
 	var out []string
 	for _, l := range strings.Split(s, "\n") {
-		out = append(out, line(l, width, measure, cut)...)
+		for _, w := range line(l, width, measure, cut, quoted) {
+			out = append(out, strings.ReplaceAll(w, nbsp, " "))
+		}
+	}
+	return out
+}
+
+// word is one word of a line and the spaces before it.
+type word struct{ gap, text string }
+
+// words splits a line of text into its words, each with the spaces
+// before it; the spaces that end the line come last, with no word. A
+// word joined by no-break spaces or quoted (quoted, see Message) is one
+// word, unless it is wider than width: then it is its words.
+func words(s string, width int, measure func(string) int, quoted bool) []word {
+	var out []word
+	for s != "" {
+		spaces := len(s) - len(strings.TrimLeft(s, " "))
+		gap, rest := s[:spaces], s[spaces:]
+		end := wordEnd(rest, quoted)
+		w := rest[:end]
+		s = rest[end:]
+		if w == "" || measure(w) <= width || !strings.ContainsAny(w, " "+nbsp) {
+			out = append(out, word{gap, w})
+			continue
+		}
+		// Too wide for any line: it breaks at its spaces, as any text.
+		inner := words(strings.ReplaceAll(w, nbsp, " "), width, measure, false)
+		inner[0].gap = gap
+		out = append(out, inner...)
 	}
 	return out
 }
 
 // line wraps one line of text without line breaks (see Lines).
-func line(s string, width int, measure func(string) int, cut func(string, int) string) []string {
+func line(s string, width int, measure func(string) int, cut func(string, int) string, quoted bool) []string {
 	var out []string
 	cur, curW := "", 0
-	for s != "" {
-		spaces := len(s) - len(strings.TrimLeft(s, " "))
-		gap, rest := s[:spaces], s[spaces:]
-		end := wordEnd(rest)
-		word := rest[:end]
-		s = rest[end:]
+	for _, w := range words(s, width, measure, quoted) {
+		gap, word := w.gap, w.text
 		if word == "" {
 			// Spaces that end the line: kept as far as they fit.
 			cur += gap[:min(len(gap), max(width-curW, 0))]
@@ -64,18 +116,52 @@ func line(s string, width int, measure func(string) int, cut func(string, int) s
 }
 
 // wordEnd is where the word that starts s ends: at the first space that
-// is not inside an escape sequence (a link's address may hold one), or at
-// the end of s.
-func wordEnd(s string) int {
+// is not inside an escape sequence (a link's address may hold one), nor,
+// when quoted, inside a quotation that ends on the line; or at the end
+// of s.
+func wordEnd(s string, quoted bool) int {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case ' ':
 			return i
 		case 0x1b:
 			i = sequenceEnd(s, i) - 1
+		default:
+			if quoted {
+				if end := quoteEnd(s, i); end > 0 {
+					i = end - 1
+				}
+			}
 		}
 	}
 	return len(s)
+}
+
+// quotes are the marks a quotation opens with, and the mark that ends
+// each.
+var quotes = []struct{ open, close string }{{`"`, `"`}, {"“", "”"}, {"`", "`"}}
+
+// quoteEnd is where the quotation that opens at s[i] ends, after its
+// closing mark, or 0 when none opens there or it does not end in s. A
+// backslash before a mark (as Go's %q writes one) does not end it.
+func quoteEnd(s string, i int) int {
+	for _, q := range quotes {
+		if !strings.HasPrefix(s[i:], q.open) {
+			continue
+		}
+		for j := i + len(q.open); j < len(s); j++ {
+			switch {
+			case s[j] == '\\' && q.open == `"`:
+				j++
+			case s[j] == 0x1b:
+				j = sequenceEnd(s, j) - 1
+			case strings.HasPrefix(s[j:], q.close):
+				return j + len(q.close)
+			}
+		}
+		return 0
+	}
+	return 0
 }
 
 // sequenceEnd is where the escape sequence that starts at s[i] ends: a
