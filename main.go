@@ -36,6 +36,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr}
 	if f, ok := stderr.(*os.File); ok {
 		c.progressTo = f // tests' buffers get no progress lines
+		c.errWidth = fileWidth(f)
 	}
 	return execute(c, newRootCmd(c), args)
 }
@@ -67,7 +68,7 @@ func execute(c *cli, root *cobra.Command, args []string) (code int) {
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "chrono: %s\n", termtext.Text(err.Error()))
+	fmt.Fprintln(stderr, errorText(termtext.Text(err.Error()), c.errWidth))
 	var ec exitCoder
 	if errors.As(err, &ec) {
 		return ec.ExitCode()
@@ -104,6 +105,9 @@ type cli struct {
 	// progressTo is where long work reports its progress (stderr); nil
 	// keeps quiet.
 	progressTo io.Writer
+	// errWidth is the width of the terminal stderr goes to, which an
+	// error is wrapped to (errorText); 0 for a pipe or a file.
+	errWidth int
 	// runAs is how a command is run where chrono is not (over SSH,
 	// "ssh HOST -- nso"), for the help a usage error names; "" for chrono.
 	runAs string

@@ -30,7 +30,15 @@ func (c *cli) stderrIsTerminal() bool {
 // it goes to a pipe or a file, whose lines are never cut.
 func (c *cli) terminalWidth() int {
 	f, ok := c.stdout.(*os.File)
-	if !ok || !term.IsTerminal(f.Fd()) {
+	if !ok {
+		return 0
+	}
+	return fileWidth(f)
+}
+
+// fileWidth is the width of the terminal f is, or 0 when it is none.
+func fileWidth(f *os.File) int {
+	if !term.IsTerminal(f.Fd()) {
 		return 0
 	}
 	w, _, err := term.GetSize(f.Fd())

@@ -39,6 +39,10 @@ func Message(s string, width int, measure func(string) int, cut func(string, int
 // in a message.
 func Keep(s string) string { return strings.ReplaceAll(s, " ", nbsp) }
 
+// Plain writes the no-break spaces of s as spaces, as Lines does: for
+// a message laid out by no wrapping of chrono's (to a pipe, a file).
+func Plain(s string) string { return strings.ReplaceAll(s, nbsp, " ") }
+
 // nbsp is the no-break space.
 const nbsp = "\u00a0"
 
@@ -50,7 +54,7 @@ func lines(s string, width int, measure func(string) int, cut func(string, int) 
 	var out []string
 	for _, l := range strings.Split(s, "\n") {
 		for _, w := range line(l, width, measure, cut, quoted) {
-			out = append(out, strings.ReplaceAll(w, nbsp, " "))
+			out = append(out, Plain(w))
 		}
 	}
 	return out

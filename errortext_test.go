@@ -1,0 +1,44 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+// TestErrorsAt80: the common errors, said to a terminal of 80 columns,
+// are wrapped at their spaces, with no line wider than the terminal
+// (which would cut it anywhere) and a date example, a command or a
+// quoted value whole on one line.
+func TestErrorsAt80(t *testing.T) {
+	db := newDB(t)
+	chrono(t, db, "", "import", "timeline.example.json")
+	steps := [][]string{
+		{"add", "--title", "Meeting", "--date", "yesterday-ish"},
+		{"add", "--date", "2020"},
+		{"show", "nso-mobilium-call"},
+		{"import", "testdata/import/notes.txt"},
+		{"list", "--during", "sometime"},
+		{"edit", "fbi-tip", "--set", "date=~2019-03"},
+		{"source", "show", "wapoo"},
+	}
+	var b strings.Builder
+	for _, args := range steps {
+		t.Setenv("CHRONO_DB", db)
+		t.Setenv("XDG_DATA_HOME", t.TempDir())
+		var out, errOut bytes.Buffer
+		c := &cli{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, errWidth: 80}
+		code := execute(c, newRootCmd(c), args)
+		for _, l := range strings.Split(strings.TrimSuffix(errOut.String(), "\n"), "\n") {
+			if ansi.StringWidth(l) > 80 {
+				t.Errorf("chrono %s: a line of %d columns: %q", strings.Join(args, " "), ansi.StringWidth(l), l)
+			}
+		}
+		fmt.Fprintf(&b, "$ chrono %s\n%s[exit %d]\n\n", strings.Join(args, " "), errOut.String(), code)
+	}
+	golden.RequireEqual(t, b.String())
+}
