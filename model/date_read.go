@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"chrono/model/wordwrap"
 )
 
 // ReadDate reads a date as a person types it: EDTF ("2017-08/2021"), or
@@ -71,7 +73,10 @@ func ReadDate(s string) (Date, error) {
 	if hint, ok := typedDateHint(s); ok {
 		return Date{}, &DateError{Text: s, Msg: hint}
 	}
-	return Date{}, &DateError{Text: s, Msg: "not a date chrono reads: write EDTF (2017-08, 2017-08/2021) or as chrono shows dates (Aug 2017, 14 Aug 2017, 2 Oct 2018 – 2021)"}
+	// The examples are marked to stay whole where the message wraps: "2"
+	// at a line's end and "Oct 2018" on the next read as two dates.
+	return Date{}, &DateError{Text: s, Msg: "not a date chrono reads: write EDTF (2017-08, 2017-08/2021) or as chrono shows dates (" +
+		wordwrap.Keep("Aug 2017") + ", " + wordwrap.Keep("14 Aug 2017") + ", " + wordwrap.Keep("2 Oct 2018 – 2021") + ")"}
 }
 
 // typedDateHint says how to write what is typed the way people write
@@ -82,7 +87,7 @@ func typedDateHint(s string) (string, bool) {
 		if _, err := ParseDate(rest + "~"); err == nil {
 			hint := fmt.Sprintf("EDTF puts the ~ after the date: write %s~", rest)
 			if _, err := ReadDate("c. " + rest); err == nil {
-				hint += fmt.Sprintf(" (or c. %s)", rest)
+				hint += " (or " + wordwrap.Keep("c. "+rest) + ")"
 			}
 			return hint, true
 		}
