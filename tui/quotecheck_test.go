@@ -17,6 +17,7 @@ import (
 	"chrono/model/native"
 	"chrono/model/quotecheck"
 	"chrono/model/stored"
+	"chrono/model/wordwrap"
 	"chrono/store"
 )
 
@@ -199,7 +200,7 @@ func TestQuoteInSourceKey(t *testing.T) {
 		t.Errorf("the misquote in its source:\n%s", got)
 	}
 	d.keys("esc", "h", "j", "enter", "s")
-	if d.openDialog() != nil || !strings.Contains(d.status(), `source "memo" has no snapshot to show the quote in: chrono source attach memo FILE keeps one`) {
+	if d.openDialog() != nil || !strings.Contains(wordwrap.Plain(d.status()), `source "memo" has no snapshot to show the quote in: chrono source attach memo FILE keeps one`) {
 		t.Errorf("no snapshot: dialog %T, status %q", d.openDialog(), d.status())
 	}
 	d.keys("j")

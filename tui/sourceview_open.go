@@ -9,6 +9,7 @@ import (
 	"chrono/model"
 	"chrono/model/quotecheck"
 	"chrono/model/verbatim"
+	"chrono/model/wordwrap"
 )
 
 // sourceViewMsg brings a source view made ready at a quote, or why
@@ -39,7 +40,7 @@ func quoteInSource(s model.Store, st *Styles, q model.Quote, kept quoteIndexes) 
 		return nil, err
 	}
 	if si == nil {
-		return nil, fmt.Errorf("source %q has no snapshot to show the quote in: chrono source attach %s FILE keeps one", q.Source, q.Source)
+		return nil, fmt.Errorf("source %q has no snapshot to show the quote in: %s keeps one", q.Source, wordwrap.Keep("chrono source attach "+q.Source+" FILE"))
 	}
 	if si.unreadable != "" {
 		return nil, fmt.Errorf("source %q, snapshot %d cannot be read: %s", q.Source, si.latest.N, si.unreadable)

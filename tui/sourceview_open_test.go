@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"chrono/model"
+	"chrono/model/wordwrap"
 )
 
 // textStore keeps snapshots' texts in memory: what the source view
@@ -96,7 +97,7 @@ func TestOpenQuoteInSource(t *testing.T) {
 		}
 	}
 
-	if _, err := open(model.Quote{Text: "x", Source: "bare"}); err == nil || err.Error() != `source "bare" has no snapshot to show the quote in: chrono source attach bare FILE keeps one` {
+	if _, err := open(model.Quote{Text: "x", Source: "bare"}); err == nil || wordwrap.Plain(err.Error()) != `source "bare" has no snapshot to show the quote in: chrono source attach bare FILE keeps one` {
 		t.Errorf("no snapshot: %v", err)
 	}
 }

@@ -156,8 +156,10 @@ func (s *statusLine) rows(st *Styles, w int) int {
 }
 
 // wrapped is the message, with its sign, in lines of w cells: words as
-// they fit, and a word longer than a line (a URL, a path) cut only where
-// the width forces it, never at its hyphens, so that it reads whole.
+// they fit, a quoted value, an example or a command kept whole on a line
+// where it fits (wrapMessage), and a word longer than a line (a URL, a
+// path) cut only where the width forces it, never at its hyphens, so
+// that it reads whole.
 func (s *statusLine) wrapped(st *Styles, w int) []string {
 	if s.text == "" || w <= 0 {
 		return nil
@@ -166,25 +168,7 @@ func (s *statusLine) wrapped(st *Styles, w int) []string {
 	if s.err {
 		text = "✗ " + text
 	}
-	var out []string
-	var cur string
-	for _, word := range strings.Fields(text) {
-		switch {
-		case cur == "":
-		case st.width(cur)+1+st.width(word) <= w:
-			cur += " " + word
-			continue
-		default:
-			out = append(out, cur)
-		}
-		cur = word
-		if st.width(word) > w {
-			parts := strings.Split(st.Cells.Hardwrap(word, w, false), "\n")
-			out = append(out, parts[:len(parts)-1]...)
-			cur = parts[len(parts)-1]
-		}
-	}
-	return append(out, cur)
+	return st.wrapMessage(text, w)
 }
 
 // view renders the message in n lines of w cells, its end cut if it

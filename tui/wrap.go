@@ -8,3 +8,10 @@ import "chrono/model/wordwrap"
 func (st *Styles) wrapWords(s string, w int) []string {
 	return wordwrap.Lines(s, w, st.width, func(word string, n int) string { return st.Cells.Hardwrap(word, n, false) })
 }
+
+// wrapMessage lays a message out as wrapWords does, and keeps what it
+// quotes ("…", `…`: a value, a title) on one line where it fits
+// (wordwrap.Message).
+func (st *Styles) wrapMessage(s string, w int) []string {
+	return wordwrap.Message(s, w, st.width, func(word string, n int) string { return st.Cells.Hardwrap(word, n, false) })
+}
