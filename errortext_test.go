@@ -25,6 +25,9 @@ func TestErrorsAt80(t *testing.T) {
 		{"list", "--during", "sometime"},
 		{"edit", "fbi-tip", "--set", "date=~2019-03"},
 		{"source", "show", "wapoo"},
+		{"source", "add", "--id", "wapo", "--publisher", "The Washington Post", "--title", "Miller"},
+		{"add", "--id", "fbi-tip", "--title", "Miller again"},
+		{"source", "edit", "wapo"},
 	}
 	var b strings.Builder
 	for _, args := range steps {

@@ -68,7 +68,7 @@ func execute(c *cli, root *cobra.Command, args []string) (code int) {
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintln(stderr, errorText(termtext.Text(err.Error()), c.errWidth))
+	fmt.Fprintln(stderr, errorText(keepCommands(root, termtext.Text(err.Error())), c.errWidth))
 	var ec exitCoder
 	if errors.As(err, &ec) {
 		return ec.ExitCode()

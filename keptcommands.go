@@ -1,0 +1,135 @@
+package main
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"chrono/model/wordwrap"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// keepCommands marks each chrono command msg names ("chrono source
+// attach wapo FILE", "chrono backup -o FILE") to be kept whole on a line
+// where it fits (wordwrap.Keep): a command broken over two lines reads
+// as a command and some words, and is copied so. A command is the word
+// chrono, the commands under it, the arguments the last takes, and
+// flags with their values, as root has them; punctuation after a word
+// ends it.
+func keepCommands(root *cobra.Command, msg string) string {
+	lines := strings.Split(msg, "\n")
+	for i, l := range lines {
+		words := strings.Split(l, " ")
+		var b strings.Builder
+		for j := 0; j < len(words); j++ {
+			if j > 0 {
+				b.WriteByte(' ')
+			}
+			n := 1
+			if strings.TrimLeft(words[j], `("`) == "chrono" {
+				n = commandWords(root, words[j+1:]) + 1
+			}
+			b.WriteString(wordwrap.Keep(strings.Join(words[j:j+n], " ")))
+			j += n - 1
+		}
+		lines[i] = b.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// commandWords is how many of words, which follow the word chrono, are
+// the command's.
+func commandWords(root *cobra.Command, words []string) int {
+	cmd, args, n := root, 0, 0
+	least, most := argCounts(cmd)
+	for n < len(words) {
+		w := strings.TrimRight(words[n], ",;:.)")
+		ended := w != words[n]
+		switch {
+		case w == "":
+			return n
+		case w == "-" && args < most: // stdin
+			args++
+			n++
+		case strings.HasPrefix(w, "-"):
+			f := flagNamed(cmd, w)
+			if f == nil {
+				return n
+			}
+			n++
+			if !ended && f.NoOptDefVal == "" && !strings.Contains(w, "=") && n < len(words) && words[n] != "" {
+				ended = strings.TrimRight(words[n], ",;:.)") != words[n]
+				n++ // the flag's value
+			}
+		case args == 0 && subcommand(cmd, w) != nil:
+			cmd = subcommand(cmd, w)
+			least, most = argCounts(cmd)
+			n++
+		case args < least || args < most && placeholder(w):
+			args++
+			n++
+		default:
+			return n
+		}
+		if ended {
+			return n
+		}
+	}
+	return n
+}
+
+// subcommand is cmd's command named name, or nil.
+func subcommand(cmd *cobra.Command, name string) *cobra.Command {
+	for _, sub := range cmd.Commands() {
+		if sub.Name() == name || slices.Contains(sub.Aliases, name) {
+			return sub
+		}
+	}
+	return nil
+}
+
+// flagNamed is cmd's flag written w (--name, --name=value or -n), its
+// own or inherited, or nil.
+func flagNamed(cmd *cobra.Command, w string) *pflag.Flag {
+	name, _, _ := strings.Cut(strings.TrimLeft(w, "-"), "=")
+	for _, fs := range []*pflag.FlagSet{cmd.Flags(), cmd.InheritedFlags()} {
+		var f *pflag.Flag
+		switch {
+		case strings.HasPrefix(w, "--"):
+			f = fs.Lookup(name)
+		case len(name) == 1:
+			f = fs.ShorthandLookup(name)
+		}
+		if f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// argCounts are the fewest and the most arguments cmd takes, as its
+// check of them has it; most is 4 for any number.
+func argCounts(cmd *cobra.Command) (least, most int) {
+	if cmd.Args == nil {
+		return 0, 0
+	}
+	least, most = -1, 0
+	for k := 0; k <= 4; k++ {
+		if cmd.Args(cmd, slices.Repeat([]string{"ID"}, k)) == nil {
+			if least < 0 {
+				least = k
+			}
+			most = k
+		}
+	}
+	return max(least, 0), most
+}
+
+// placeholder reports whether w names an argument rather than gives one
+// (ID, FILE, SOURCE-ID): an optional argument is taken as the command's
+// only so, not to take the words that follow it for arguments.
+func placeholder(w string) bool {
+	return strings.IndexFunc(w, unicode.IsLetter) >= 0 && strings.ToUpper(w) == w
+}
