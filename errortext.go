@@ -14,12 +14,31 @@ import (
 // (wordwrap.Message), where the terminal's own wrapping cuts a line
 // anywhere, inside a word or an example. To a pipe or a file (width 0)
 // each line is as written, for whatever reads it.
-func errorText(msg string, width int) string {
-	s := "chrono: " + msg
+func errorText(msg string, width int) string { return wrapped("chrono: "+msg, width) }
+
+// wrapped is what chrono says, s (already safe for the terminal), in a
+// terminal of width columns: wrapped at its spaces (wordwrap.Message), a
+// line's indent kept on the lines it continues on, so that what it
+// names (an id, a hash, a date) is read and copied whole where the
+// terminal would cut it; as written when width is 0.
+func wrapped(s string, width int) string {
 	if width <= 0 {
 		return wordwrap.Plain(s)
 	}
-	return strings.Join(wordwrap.Message(s, width, ansi.StringWidth, func(w string, n int) string {
-		return ansi.Hardwrap(w, n, false)
-	}), "\n")
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		indent := l[:len(l)-len(strings.TrimLeft(l, " "))]
+		if len(indent) > width/2 {
+			indent = ""
+		}
+		for i, w := range wordwrap.Message(strings.TrimLeft(l, " "), width-len(indent), ansi.StringWidth, func(w string, n int) string {
+			return ansi.Hardwrap(w, n, false)
+		}) {
+			if i == 0 || w != "" {
+				w = indent + w
+			}
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, "\n")
 }

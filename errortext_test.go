@@ -31,17 +31,25 @@ func TestErrorsAt80(t *testing.T) {
 	}
 	var b strings.Builder
 	for _, args := range steps {
-		t.Setenv("CHRONO_DB", db)
-		t.Setenv("XDG_DATA_HOME", t.TempDir())
-		var out, errOut bytes.Buffer
-		c := &cli{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, errWidth: 80}
-		code := execute(c, newRootCmd(c), args)
-		for _, l := range strings.Split(strings.TrimSuffix(errOut.String(), "\n"), "\n") {
+		_, stderr, code := at80(t, db, args...)
+		for _, l := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
 			if ansi.StringWidth(l) > 80 {
 				t.Errorf("chrono %s: a line of %d columns: %q", strings.Join(args, " "), ansi.StringWidth(l), l)
 			}
 		}
-		fmt.Fprintf(&b, "$ chrono %s\n%s[exit %d]\n\n", strings.Join(args, " "), errOut.String(), code)
+		fmt.Fprintf(&b, "$ chrono %s\n%s[exit %d]\n\n", strings.Join(args, " "), stderr, code)
 	}
 	golden.RequireEqual(t, b.String())
+}
+
+// at80 runs the CLI in-process on a store as chrono at a terminal of 80
+// columns, stdout and stderr both.
+func at80(t *testing.T, db string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	t.Setenv("CHRONO_DB", db)
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	var out, errOut bytes.Buffer
+	c := &cli{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, errWidth: 80, outWidth: 80}
+	code = execute(c, newRootCmd(c), args)
+	return out.String(), errOut.String(), code
 }

@@ -38,6 +38,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		c.progressTo = f // tests' buffers get no progress lines
 		c.errWidth = fileWidth(f)
 	}
+	if f, ok := stdout.(*os.File); ok {
+		c.outWidth = fileWidth(f)
+	}
 	return execute(c, newRootCmd(c), args)
 }
 
@@ -108,6 +111,10 @@ type cli struct {
 	// errWidth is the width of the terminal stderr goes to, which an
 	// error is wrapped to (errorText); 0 for a pipe or a file.
 	errWidth int
+	// outWidth is the width of the terminal stdout goes to, which what
+	// chrono says there is wrapped to (terminalWidth); 0 for a pipe or a
+	// file, whose lines are whole.
+	outWidth int
 	// runAs is how a command is run where chrono is not (over SSH,
 	// "ssh HOST -- nso"), for the help a usage error names; "" for chrono.
 	runAs string

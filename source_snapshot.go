@@ -78,7 +78,8 @@ func newSourceAttachCmd(c *cli) *cobra.Command {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(c.stdout, "%s: snapshot %d, %s, %s, sha256 %s\n", entryLine(e), snap.N, snap.MediaType, sizes(snap), snap.SHA256)
+		// Wrapped, so that the hash is read and copied whole.
+		fmt.Fprintln(c.stdout, wrapped(fmt.Sprintf("%s: snapshot %d, %s, %s, sha256 %s", entryLine(e), snap.N, snap.MediaType, sizes(snap), snap.SHA256), c.outWidth))
 		return nil
 	}
 	return cmd

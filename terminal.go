@@ -28,13 +28,7 @@ func (c *cli) stderrIsTerminal() bool {
 
 // terminalWidth is the width of the terminal output goes to, or 0 when
 // it goes to a pipe or a file, whose lines are never cut.
-func (c *cli) terminalWidth() int {
-	f, ok := c.stdout.(*os.File)
-	if !ok {
-		return 0
-	}
-	return fileWidth(f)
-}
+func (c *cli) terminalWidth() int { return c.outWidth }
 
 // fileWidth is the width of the terminal f is, or 0 when it is none.
 func fileWidth(f *os.File) int {

@@ -44,11 +44,15 @@ func runRm(opts *trashOptions) error {
 	if err != nil {
 		return err
 	}
+	w, done := opts.out()
 	for _, d := range deleted {
-		fmt.Fprintf(opts.stdout, "moved %s to the trash: %s\n", d.ID, termtext.Line(d.Title))
+		fmt.Fprintf(w, "moved %s to the trash: %s\n", d.ID, termtext.Line(d.Title))
 		for _, in := range d.LinkedBy {
-			fmt.Fprintf(opts.stdout, "  still linked from %s (%s)\n", in.From, in.Rel)
+			fmt.Fprintf(w, "  still linked from %s (%s)\n", in.From, in.Rel)
 		}
+	}
+	if err := done(); err != nil {
+		return err
 	}
 	them := "them"
 	if len(opts.ids) == 1 {

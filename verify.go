@@ -148,7 +148,11 @@ func verifyStore(opts *verifyOptions, s model.Store) error {
 			return err
 		}
 	} else {
-		writeVerify(opts.stdout, rep)
+		w, done := opts.out()
+		writeVerify(w, rep)
+		if err := done(); err != nil {
+			return err
+		}
 	}
 	where := "listed above"
 	if opts.asJSON {

@@ -83,7 +83,7 @@ func (c *cli) said(e model.Entry, err error) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(c.stdout, entryLine(e))
+	fmt.Fprintln(c.stdout, wrapped(entryLine(e), c.outWidth))
 	return nil
 }
 
