@@ -16,9 +16,12 @@ import (
 // where it fits (wordwrap.Keep): a command broken over two lines reads
 // as a command and some words, and is copied so. A command is the word
 // chrono, the commands under it, the arguments the last takes, and
-// flags with their values, as root has them; punctuation after a word
-// ends it.
+// flags with their values, as root has them; punctuation after a word,
+// or an opening parenthesis or quote before one, ends it.
 func keepCommands(root *cobra.Command, msg string) string {
+	if root == nil {
+		return msg
+	}
 	lines := strings.Split(msg, "\n")
 	for i, l := range lines {
 		words := strings.Split(l, " ")
@@ -48,8 +51,8 @@ func commandWords(root *cobra.Command, words []string) int {
 		w := strings.TrimRight(words[n], ",;:.)")
 		ended := w != words[n]
 		switch {
-		case w == "":
-			return n
+		case w == "" || strings.ContainsAny(w[:1], `("“`):
+			return n // a phrase of its own begins
 		case w == "-" && args < most: // stdin
 			args++
 			n++
@@ -67,7 +70,7 @@ func commandWords(root *cobra.Command, words []string) int {
 			cmd = subcommand(cmd, w)
 			least, most = argCounts(cmd)
 			n++
-		case args < least || args < most && placeholder(w):
+		case args < least || args < most && argumentLike(w):
 			args++
 			n++
 		default:
@@ -127,9 +130,12 @@ func argCounts(cmd *cobra.Command) (least, most int) {
 	return max(least, 0), most
 }
 
-// placeholder reports whether w names an argument rather than gives one
-// (ID, FILE, SOURCE-ID): an optional argument is taken as the command's
-// only so, not to take the words that follow it for arguments.
-func placeholder(w string) bool {
-	return strings.IndexFunc(w, unicode.IsLetter) >= 0 && strings.ToUpper(w) == w
+// argumentLike reports whether w reads as an argument rather than prose:
+// a name for one (ID, FILE, SOURCE-ID), or an id, a path or a number,
+// which have hyphens, dots, slashes or digits. An optional argument, or
+// one more of a list, is taken as the command's only so, not to take
+// the words that follow it for arguments.
+func argumentLike(w string) bool {
+	placeholder := strings.IndexFunc(w, unicode.IsLetter) >= 0 && strings.ToUpper(w) == w
+	return placeholder || strings.ContainsAny(w, "-./0123456789")
 }

@@ -24,6 +24,8 @@ func TestKeepCommands(t *testing.T) {
 		{"chrono rm fbi-tip leaves it alone", "chrono_rm_fbi-tip leaves it alone"},
 		{"run chrono to start, or upgrade chrono", "run chrono to start, or upgrade chrono"},
 		{"chrono: no such event", "chrono: no such event"},
+		{"chrono unlink it (chrono check --chronology lists them)", "chrono_unlink_it (chrono_check_--chronology lists them)"},
+		{"chrono restore fbi-tip nso-denial brings them back", "chrono_restore_fbi-tip_nso-denial brings them back"},
 	}
 	for _, tt := range tests {
 		if got := strings.ReplaceAll(keepCommands(root, tt.msg), "\u00a0", "_"); got != tt.want {
