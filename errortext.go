@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 
 	"chrono/model/wordwrap"
@@ -15,6 +16,13 @@ import (
 // anywhere, inside a word or an example. To a pipe or a file (width 0)
 // each line is as written, for whatever reads it.
 func errorText(msg string, width int) string { return wrapped("chrono: "+msg, width) }
+
+// tell says s, a line, on stderr: wrapped to the terminal's width there
+// and the commands it names kept whole, as an error is; as written to a
+// pipe or a file.
+func (c *cli) tell(s string) {
+	fmt.Fprintln(c.stderr, wrapped(keepCommands(c.commands, s), c.errWidth))
+}
 
 // wrapped is what chrono says, s (already safe for the terminal), in a
 // terminal of width columns: wrapped at its spaces (wordwrap.Message), a

@@ -53,3 +53,27 @@ func at80(t *testing.T, db string, args ...string) (stdout, stderr string, code 
 	code = execute(c, newRootCmd(c), args)
 	return out.String(), errOut.String(), code
 }
+
+// TestToldAt80: what chrono tells on stderr beside its output (how to
+// bring events back from the trash, that nothing was listed) is wrapped
+// at 80 columns as an error is, the commands it names whole on a line.
+func TestToldAt80(t *testing.T) {
+	db := newDB(t)
+	chrono(t, db, "", "import", "timeline.example.json")
+	steps := [][]string{
+		{"rm", "khashoggi-killed", "pegasus-project", "commerce-entity-list"},
+		{"link", "post-publishes", "precedes", "nso-mobileum-call"},
+		{"list", "--tag", "whistleblower", "--status", "confirmed", "--during", "2017"},
+	}
+	var b strings.Builder
+	for _, args := range steps {
+		_, stderr, code := at80(t, db, args...)
+		for _, l := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
+			if ansi.StringWidth(l) > 80 {
+				t.Errorf("chrono %s: a line of %d columns: %q", strings.Join(args, " "), ansi.StringWidth(l), l)
+			}
+		}
+		fmt.Fprintf(&b, "$ chrono %s\n%s[exit %d]\n\n", strings.Join(args, " "), stderr, code)
+	}
+	golden.RequireEqual(t, b.String())
+}

@@ -60,7 +60,7 @@ the other commands; the first import or chrono new into a name creates it.`,
 			if len(list) == 0 {
 				// Said on stderr: a script reading the list reads none.
 				arg, note := copyable(path)
-				fmt.Fprintf(c.stderr, "no investigations in %s yet; start one with chrono new %s --investigation NAME, or import into it%s\n", termtext.Line(store.SafeLocation(path)), arg, note)
+				c.tell(fmt.Sprintf("no investigations in %s yet; start one with chrono new %s --investigation NAME, or import into it%s", termtext.Line(store.SafeLocation(path)), arg, note))
 				return nil
 			}
 			for _, i := range list {

@@ -67,12 +67,12 @@ func (c *cli) sayContradictions(s model.Store, from, to string) {
 	found := false
 	for _, x := range model.ContradictionsOf(&e, group, nil, nil) {
 		if slices.Contains(x.Events, to) {
-			fmt.Fprintf(c.stderr, "warning: %s\n", termtext.Line(x.What))
+			c.tell("warning: " + termtext.Line(x.What))
 			found = true
 		}
 	}
 	if found {
-		fmt.Fprintln(c.stderr, "the link is recorded as given: correct a date, or chrono unlink it (chrono check --chronology lists every such problem)")
+		c.tell("the link is recorded as given: correct a date, or chrono unlink it (chrono check --chronology lists every such problem)")
 	}
 }
 

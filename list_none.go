@@ -21,7 +21,7 @@ func (c *cli) sayNoneListed(s model.Reader, filter string) error {
 			return err
 		}
 		if all > 0 {
-			fmt.Fprintf(c.stderr, "no events match %s (the investigation has %s)\n", filter, plural(all, "event"))
+			c.tell(fmt.Sprintf("no events match %s (the investigation has %s)", filter, plural(all, "event")))
 			return nil
 		}
 	}
@@ -43,10 +43,10 @@ func (c *cli) sayNoneListed(s model.Reader, filter string) error {
 		if len(trashed) > 0 {
 			inTrash = fmt.Sprintf(" (%s in the trash)", plural(len(trashed), "event"))
 		}
-		fmt.Fprintf(c.stderr, "no events in this investigation yet%s\n", inTrash)
+		c.tell("no events in this investigation yet" + inTrash)
 		return nil
 	}
-	fmt.Fprintf(c.stderr, "no events in this investigation%s; add one with chrono add --title TITLE, or import a file with chrono import FILE\n", inTrash)
+	c.tell("no events in this investigation" + inTrash + "; add one with chrono add --title TITLE, or import a file with chrono import FILE")
 	return nil
 }
 

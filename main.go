@@ -66,6 +66,7 @@ func execute(c *cli, root *cobra.Command, args []string) (code int) {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	groupCommands(root) // once the output is set: cobra's completion keeps it
+	c.commands = root
 	cmd, err := root.ExecuteC()
 	c.noteSeen()
 	if err == nil {
@@ -111,6 +112,9 @@ type cli struct {
 	// errWidth is the width of the terminal stderr goes to, which an
 	// error is wrapped to (errorText); 0 for a pipe or a file.
 	errWidth int
+	// commands is chrono's command line, whose commands what is said on
+	// stderr keeps whole (keepCommands); set as it runs.
+	commands *cobra.Command
 	// outWidth is the width of the terminal stdout goes to, which what
 	// chrono says there is wrapped to (terminalWidth); 0 for a pipe or a
 	// file, whose lines are whole.

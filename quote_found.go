@@ -33,13 +33,13 @@ func (c *cli) warnQuoteNotFound(s model.Store, event string, n int, q model.Quot
 	if r.State != verbatim.NotFound {
 		return
 	}
-	fmt.Fprintf(c.stderr, "warning: quote %d of %s is not in source %s's latest snapshot (%d), even normalised\n",
-		n, termtext.Line(event), termtext.Line(q.Source), latest.N)
+	c.tell(fmt.Sprintf("warning: quote %d of %s is not in source %s's latest snapshot (%d), even normalised",
+		n, termtext.Line(event), termtext.Line(q.Source), latest.N))
 	if f := quotecheck.Of(r, text, latest.N); f.Passage == "" {
 		fmt.Fprintf(c.stderr, "    no word of it is in the snapshot\n")
 	} else {
 		writeClosest(c.stderr, "    ", f)
 	}
-	fmt.Fprintf(c.stderr, "correct it from the source: chrono quote rm %s %d removes it, chrono undo takes it back; chrono verify lists every quote not found\n",
-		termtext.Line(event), n)
+	c.tell(fmt.Sprintf("correct it from the source: chrono quote rm %s %d removes it, chrono undo takes it back; chrono verify lists every quote not found",
+		termtext.Line(event), n))
 }

@@ -171,7 +171,7 @@ func newSourceListCmd(c *cli) *cobra.Command {
 				if len(sources) == 0 {
 					// As list says it of events: on stderr, the lines
 					// staying the sources alone.
-					fmt.Fprintln(c.stderr, "no sources in this investigation; add one with chrono source add --publisher P --title T")
+					c.tell("no sources in this investigation; add one with chrono source add --publisher P --title T")
 					return nil
 				}
 				// The events citing each, in a quote or as the source of a

@@ -60,10 +60,10 @@ func runRm(opts *trashOptions) error {
 	}
 	if opts.afterBreak {
 		// undo refuses an entry after a break in the chain.
-		fmt.Fprintf(opts.stderr, "chrono restore %s brings %s back\n", strings.Join(opts.ids, " "), them)
+		opts.tell(fmt.Sprintf("chrono restore %s brings %s back", strings.Join(opts.ids, " "), them))
 		return nil
 	}
-	fmt.Fprintf(opts.stderr, "chrono restore %s brings %s back; chrono undo takes back #%d\n", strings.Join(opts.ids, " "), them, e.Seq)
+	opts.tell(fmt.Sprintf("chrono restore %s brings %s back; chrono undo takes back #%d", strings.Join(opts.ids, " "), them, e.Seq))
 	return nil
 }
 
