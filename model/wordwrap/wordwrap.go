@@ -29,7 +29,9 @@ func Lines(s string, width int, measure func(string) int, cut func(string, int) 
 // Message lays out a message as Lines does, and keeps what it quotes
 // ("…", “…”, `…`: a value as it was typed, a title, a key) on one line
 // where it fits, as though its spaces were no-break ones: a quoted value
-// read over two lines reads as two values.
+// read over two lines reads as two values. An option (-f, --format) is
+// kept with the word before it, and a short one with its value, so that
+// a command of another program ("iconv -f UTF-16 -t UTF-8") stays whole.
 func Message(s string, width int, measure func(string) int, cut func(string, int) string) []string {
 	return lines(s, width, measure, cut, true)
 }
@@ -46,14 +48,14 @@ func Plain(s string) string { return strings.ReplaceAll(s, nbsp, " ") }
 // nbsp is the no-break space.
 const nbsp = "\u00a0"
 
-// lines is Lines, and Message with quoted set.
-func lines(s string, width int, measure func(string) int, cut func(string, int) string, quoted bool) []string {
+// lines is Lines, and Message with message set.
+func lines(s string, width int, measure func(string) int, cut func(string, int) string, message bool) []string {
 	if width <= 0 {
 		return nil
 	}
 	var out []string
 	for _, l := range strings.Split(s, "\n") {
-		for _, w := range line(l, width, measure, cut, quoted) {
+		for _, w := range line(l, width, measure, cut, message) {
 			out = append(out, Plain(w))
 		}
 	}
@@ -65,14 +67,15 @@ type word struct{ gap, text string }
 
 // words splits a line of text into its words, each with the spaces
 // before it; the spaces that end the line come last, with no word. A
-// word joined by no-break spaces or quoted (quoted, see Message) is one
-// word, unless it is wider than width: then it is its words.
-func words(s string, width int, measure func(string) int, quoted bool) []word {
+// word joined by no-break spaces, or in a message quoted or an option
+// (see Message), is one word, unless it is wider than width: then it is
+// its words.
+func words(s string, width int, measure func(string) int, message bool) []word {
 	var out []word
 	for s != "" {
 		spaces := len(s) - len(strings.TrimLeft(s, " "))
 		gap, rest := s[:spaces], s[spaces:]
-		end := wordEnd(rest, quoted)
+		end := wordEnd(rest, message)
 		w := rest[:end]
 		s = rest[end:]
 		if w == "" || measure(w) <= width || !strings.ContainsAny(w, " "+nbsp) {
@@ -88,10 +91,10 @@ func words(s string, width int, measure func(string) int, quoted bool) []word {
 }
 
 // line wraps one line of text without line breaks (see Lines).
-func line(s string, width int, measure func(string) int, cut func(string, int) string, quoted bool) []string {
+func line(s string, width int, measure func(string) int, cut func(string, int) string, message bool) []string {
 	var out []string
 	cur, curW := "", 0
-	for _, w := range words(s, width, measure, quoted) {
+	for _, w := range words(s, width, measure, message) {
 		gap, word := w.gap, w.text
 		if word == "" {
 			// Spaces that end the line: kept as far as they fit.
@@ -121,17 +124,21 @@ func line(s string, width int, measure func(string) int, cut func(string, int) s
 
 // wordEnd is where the word that starts s ends: at the first space that
 // is not inside an escape sequence (a link's address may hold one), nor,
-// when quoted, inside a quotation that ends on the line; or at the end
-// of s.
-func wordEnd(s string, quoted bool) int {
+// in a message, inside a quotation that ends on the line or between an
+// option and what it belongs to (optionJoins); or at the end of s.
+func wordEnd(s string, message bool) int {
+	start := 0 // of the last word joined
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case ' ':
-			return i
+			if !message || !optionJoins(s[start:i], s[i+1:]) {
+				return i
+			}
+			start = i + 1
 		case 0x1b:
 			i = sequenceEnd(s, i) - 1
 		default:
-			if quoted {
+			if message {
 				if end := quoteEnd(s, i); end > 0 {
 					i = end - 1
 				}
@@ -139,6 +146,25 @@ func wordEnd(s string, quoted bool) int {
 		}
 	}
 	return len(s)
+}
+
+// optionJoins reports whether a message keeps the word before a space,
+// prev, on the line of the text after it, rest: an option (-f, --format)
+// stays with the command or option before it, and a short option with
+// its value, so that "iconv -f UTF-16 -t UTF-8" reads as one command.
+// Punctuation after prev ends what the option could belong to.
+func optionJoins(prev, rest string) bool {
+	if prev == "" || strings.ContainsAny(prev[len(prev)-1:], ",;:.)") {
+		return false
+	}
+	next, _, _ := strings.Cut(rest, " ")
+	return option(next) || option(prev) && len(prev) == 2
+}
+
+// option reports whether w is an option: -f, --format, --set=title.
+func option(w string) bool {
+	name := strings.TrimPrefix(strings.TrimPrefix(w, "-"), "-")
+	return len(name) < len(w) && name != "" && (name[0] >= 'a' && name[0] <= 'z' || name[0] >= 'A' && name[0] <= 'Z')
 }
 
 // quotes are the marks a quotation opens with, and the mark that ends

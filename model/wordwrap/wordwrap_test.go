@@ -24,6 +24,8 @@ func TestMessageAt80(t *testing.T) {
 		{"escaped-quote", "chrono: edit: event nso-mobileum-call-2017: the title \"the minister said \\\"no comment at all\\\" twice\" is taken by another event of the same date"},
 		{"command", "✗ source \"miller-2020\" has no snapshot to show the quote in: " + Keep("chrono source attach miller-2020 FILE") + " keeps one"},
 		{"backticks", "✗ the date proposed by the source differs from the typed one: `ctrl+y` takes it; `chrono source attach ID FILE` keeps a snapshot"},
+		{"options", "chrono: testdata/import/utf16.csv:1:1: the file is UTF-16 (as a spreadsheet's \"Unicode Text\" or Windows PowerShell's > saves it), and chrono reads UTF-8: save it as UTF-8 (in a spreadsheet, as CSV UTF-8), or convert it with iconv -f UTF-16 -t UTF-8"},
+		{"options-listed", "chrono: source edit wapo needs the fields to change, as flags: --publisher, --byline, --title, --url, --archive or --published"},
 		{"unclosed-quote", "chrono: the title starts with \" and nothing ends it, so it reads as the rest of this line of the message"},
 		{"wider-than-a-line", "chrono: " + Keep(strings.Repeat("word ", 20)+"end") + " done"},
 	}
