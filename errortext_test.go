@@ -28,6 +28,7 @@ func TestErrorsAt80(t *testing.T) {
 		{"source", "add", "--id", "wapo", "--publisher", "The Washington Post", "--title", "Miller"},
 		{"add", "--id", "fbi-tip", "--title", "Miller again"},
 		{"source", "edit", "wapo"},
+		{"import", "testdata/import/bad-event.json"},
 	}
 	var b strings.Builder
 	for _, args := range steps {

@@ -16,7 +16,8 @@ import (
 // where it fits (wordwrap.Keep): a command broken over two lines reads
 // as a command and some words, and is copied so. A command is the word
 // chrono, the commands under it, the arguments the last takes, and
-// flags with their values, as root has them; punctuation after a word,
+// flags with their values (or what may be given, in brackets), as root
+// has them; punctuation after a word,
 // or an opening parenthesis or quote before one, ends it.
 func keepCommands(root *cobra.Command, msg string) string {
 	if root == nil {
@@ -53,6 +54,17 @@ func commandWords(root *cobra.Command, words []string) int {
 		switch {
 		case w == "" || strings.ContainsAny(w[:1], `("“`):
 			return n // a phrase of its own begins
+		case strings.HasPrefix(w, "["):
+			// What may be given ([--tag T]), as a usage line has it.
+			end := n
+			for end < len(words) && !strings.Contains(words[end], "]") {
+				end++
+			}
+			if end == len(words) {
+				return n // not closed: not a usage line's
+			}
+			ended = strings.TrimRight(words[end], ",;:.)") != words[end]
+			n = end + 1
 		case w == "-" && args < most: // stdin
 			args++
 			n++

@@ -25,6 +25,7 @@ func TestKeepCommands(t *testing.T) {
 		{"run chrono to start, or upgrade chrono", "run chrono to start, or upgrade chrono"},
 		{"chrono: no such event", "chrono: no such event"},
 		{"chrono unlink it (chrono check --chronology lists them)", "chrono_unlink_it (chrono_check_--chronology lists them)"},
+		{"export it as a document (chrono export --format json [--tag T])", "export it as a document (chrono_export_--format_json_[--tag_T])"},
 		{"chrono restore fbi-tip nso-denial brings them back", "chrono_restore_fbi-tip_nso-denial brings them back"},
 	}
 	for _, tt := range tests {
