@@ -62,7 +62,17 @@ chrono export -o FILE, imported into a new store.`,
 			if !cmd.Flags().Changed("store") && !cmd.Flags().Changed("chronology") {
 				opts.store, opts.chronology, opts.both = true, true, true
 			}
-			return runCheck(opts)
+			// What it finds is wrapped at a terminal: an event's id cut by
+			// the terminal's edge cannot be read or copied whole.
+			w, done := opts.out()
+			to := opts.stdout
+			opts.stdout = w
+			err := runCheck(opts)
+			opts.stdout = to
+			if derr := done(); err == nil {
+				err = derr
+			}
+			return err
 		},
 	}
 	cmd.Flags().BoolVar(&opts.store, "store", false, "check the store's file, indexes and counts")

@@ -539,7 +539,7 @@ func (o *importOptions) report(inputs []importInput, results []model.ImportResul
 		if n := joinNonEmpty("; ", inputs[i].detected, inputs[i].lost.String()); n != "" {
 			line += " (" + termtext.Line(n) + ")"
 		}
-		fmt.Fprintln(o.stdout, line)
+		fmt.Fprintln(o.stdout, wrapped(line, o.outWidth))
 		if o.dryRun {
 			o.listUpdates(r)
 		}

@@ -11,7 +11,7 @@ import (
 
 // TestSaidAt80: what chrono says on stdout at a terminal of 80 columns
 // (the snapshot it kept, the events it moved to the trash, verify's
-// report) is wrapped at its spaces, so that a hash or an id is read and
+// and check's reports) is wrapped at its spaces, so that a hash or an id is read and
 // copied whole rather than cut by the terminal's edge, and an indented
 // line goes on under its indent.
 func TestSaidAt80(t *testing.T) {
@@ -21,6 +21,8 @@ func TestSaidAt80(t *testing.T) {
 		{"source", "attach", "wapo", "testdata/import/notes.txt"},
 		{"rm", "fbi-tip"},
 		{"verify"},
+		{"import", "testdata/check/contradictions.json"},
+		{"check", "--chronology"},
 	}
 	var b strings.Builder
 	for _, args := range steps {
