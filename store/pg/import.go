@@ -165,16 +165,7 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 		return nil, s.fail(err)
 	}
 	if im.result.New+im.result.Updated >= analyzeAfter {
-		// The planner's statistics are refreshed now rather than when
-		// autovacuum comes by: without them, it takes a table just
-		// loaded for a few hundred rows, and sorts a search's first look
-		// out of every row after it rather than reading the thousand it
-		// needs by the order index. A role that does not own the table
-		// may not; the database then only warns, and autovacuum will.
-		// Nor does it wait for another import, which holds the lock for
-		// analysing until it commits (analyzeWithin): the import is
-		// done, and autovacuum comes by after.
-		tx.Conn().Exec(ctx, `ANALYZE (SKIP_LOCKED) events`)
+		s.analyzeLater()
 	}
 	return results, nil
 }
