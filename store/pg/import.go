@@ -48,8 +48,13 @@ type txImport struct {
 	done   chan error
 	failed error
 	// empty is set when the investigation held nothing as the import
-	// began (lookUp).
-	empty    bool
+	// began, no event, none in the trash and no link (lookUp); counts
+	// then counts the rows it inserts (importCounts).
+	empty  bool
+	counts *importCounts
+	// targets, when the investigation held nothing, are the events the
+	// import's links name: those flagged as linked to (importFlags).
+	targets  map[string]bool
 	linkRows [][]any
 	changes  entryChanges
 	sources  []model.SourceChange
@@ -103,7 +108,7 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 	CREATE TEMP TABLE chrono_staging (
 		id text COLLATE "C", ord bytea, body bytea, status text COLLATE "C", actors text[] COLLATE "C",
 		tags text[] COLLATE "C", noted boolean, period bigint, months bigint, cites text[] COLLATE "C",
-		search text COLLATE "C", words text COLLATE "C") ON COMMIT DROP`)
+		search text COLLATE "C", words text COLLATE "C", linked boolean) ON COMMIT DROP`)
 	if err != nil {
 		return nil, s.fail(err)
 	}
@@ -114,10 +119,17 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 	var last int64
 	var empty bool
 	if err := tx.QueryRow(ctx, `SELECT coalesce(max(seq), 0), NOT EXISTS (SELECT 1 FROM events WHERE inv = $1) AND NOT EXISTS (SELECT 1 FROM trash WHERE inv = $1)
+			AND NOT EXISTS (SELECT 1 FROM links WHERE inv = $1)
 		FROM journal WHERE inv = $1`, s.inv).Scan(&last, &empty); err != nil {
 		return nil, s.fail(err)
 	}
+	if err := importFlags(tx, empty); err != nil {
+		return nil, s.fail(err)
+	}
 	im := &txImport{s: s, tx: tx, applyCounts: applyCounts, seq: uint64(last + 1), list: opts.DryRun, replace: opts.Replace, inBatch: map[string]bool{}, regroup: map[string]bool{}, words: map[string]bool{}, analyzeAt: analyzeAfter, empty: empty}
+	if empty {
+		im.counts, im.targets = newImportCounts(), map[string]bool{}
+	}
 	// Before the rollback: the batch in flight uses the transaction.
 	defer im.wait()
 	results := make([]model.ImportResult, 0, len(inputs))
@@ -578,9 +590,12 @@ func (im *txImport) flush(batch []pendingEvent) error {
 			return fmt.Errorf("event %q: %w", e.ID, err)
 		}
 		history, changes = append(history, e.ID), append(changes, change)
+		if im.counts != nil {
+			im.counts.add(&r)
+		}
 		// The words go as one text, split by the server: an array of
 		// some 60 texts took the server three times as long to read.
-		write = append(write, []any{r.id, r.ord, r.body, r.status, r.actors, r.tags, r.noted, r.period, r.months, r.cites, r.search, strings.Join(r.words, " ")})
+		write = append(write, []any{r.id, r.ord, r.body, r.status, r.actors, r.tags, r.noted, r.period, r.months, r.cites, r.search, strings.Join(r.words, " "), false})
 		for _, w := range r.words {
 			if !im.words[w] {
 				words = append(words, w) // not yet put in the vocabulary
@@ -593,11 +608,20 @@ func (im *txImport) flush(batch []pendingEvent) error {
 	if len(write) == 0 {
 		return nil
 	}
+	if im.targets != nil {
+		// A link of this batch may name an event before it in the batch.
+		for _, l := range im.linkRows {
+			im.targets[l[1].(string)] = true
+		}
+		for _, w := range write {
+			w[len(w)-1] = im.targets[w[0].(string)]
+		}
+	}
 	if _, err := im.tx.Exec(ctx, `TRUNCATE chrono_staging`); err != nil {
 		return err
 	}
 	if _, err := im.tx.CopyFrom(ctx, pgx.Identifier{"chrono_staging"},
-		[]string{"id", "ord", "body", "status", "actors", "tags", "noted", "period", "months", "cites", "search", "words"}, pgx.CopyFromRows(write)); err != nil {
+		[]string{"id", "ord", "body", "status", "actors", "tags", "noted", "period", "months", "cites", "search", "words", "linked"}, pgx.CopyFromRows(write)); err != nil {
 		return err
 	}
 	// The groups the written events were in, by the links they had, and
@@ -605,7 +629,7 @@ func (im *txImport) flush(batch []pendingEvent) error {
 	// event loses links here, so only those are looked up before: the
 	// links made to the others stay, and are found after. The links go
 	// in before the events: an event that the batch links to is then
-	// flagged as it is inserted (flagLinkTargets), not written again.
+	// flagged as it is inserted (importFlags), not written again.
 	// Of a stored event's links, only those the file no longer makes are
 	// removed: one removed and made again would have its target written
 	// twice (unflagged, then flagged), with every index of the events
@@ -627,8 +651,8 @@ func (im *txImport) flush(batch []pendingEvent) error {
 		}
 		im.linkRows = im.linkRows[:0]
 	}
-	if _, err := im.tx.Exec(ctx, `INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites, search, words)
-		SELECT $1, id, ord, body, status, actors, tags, noted, period, months, cites, search, string_to_array(words, ' ') FROM chrono_staging
+	if _, err := im.tx.Exec(ctx, `INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites, search, words, linked_to)
+		SELECT $1, id, ord, body, status, actors, tags, noted, period, months, cites, search, string_to_array(words, ' '), linked FROM chrono_staging
 		ON CONFLICT (inv, id) DO UPDATE SET ord = EXCLUDED.ord, body = EXCLUDED.body, status = EXCLUDED.status,
 			actors = EXCLUDED.actors, tags = EXCLUDED.tags, noted = EXCLUDED.noted, period = EXCLUDED.period,
 			months = EXCLUDED.months, cites = EXCLUDED.cites, search = EXCLUDED.search, words = EXCLUDED.words,
@@ -725,11 +749,22 @@ func (im *txImport) commit(inputs []model.Input, results []model.ImportResult) e
 		return err
 	}
 	after := stored.FilledFrom(im.header)
+	if im.counts != nil {
+		// The moves of the linked groups are counted as any write's.
+		if _, err := im.tx.Exec(ctx, `SELECT set_config('chrono.counts', '', true)`); err != nil {
+			return err
+		}
+	}
 	if err := settle(im.tx, im.s.inv, slices.Sorted(maps.Keys(im.regroup))); err != nil {
 		return err
 	}
 	if err := im.applyCounts(); err != nil {
 		return err
+	}
+	if im.counts != nil {
+		if err := im.counts.apply(im.tx, im.s.inv); err != nil {
+			return err
+		}
 	}
 	e := model.Entry{At: clock().UTC().Round(0), Author: im.s.author, Op: model.OpImport,
 		Phrase: model.ImportPhrase(inputs, results), Sources: im.sources}

@@ -47,6 +47,7 @@ var migrations = []migration{
 	{"the search keys and words holding the media's captions, credits, titles and alt texts", searchMedia},
 	{"the entries that changed the links other events make to each event", indexLinking},
 	{"the linked groups placed again, the links the dates contradict set aside", placeSetAside},
+	{"the link flags and counts an import sets itself, passed by by the triggers", importSetsItself},
 }
 
 // schemaLock is the advisory lock chronos take while they migrate, so
