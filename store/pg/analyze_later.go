@@ -14,7 +14,8 @@ const analyzeLaterSQL = `ANALYZE (SKIP_LOCKED) events`
 // the events table, on a connection of its own, and does not wait for
 // the answer: the statement is sent, and the connection closed. The
 // server's process goes on with it, commits it, and ends when it finds
-// nobody to answer. Waiting took 2 to 5 s of a 100,000-event import,
+// nobody to answer (its log says so: could not send data to client,
+// connection to client lost). Waiting took 2 to 5 s of a 100,000-event import,
 // after everything it wrote was committed. Without the statistics, the
 // planner takes a table just loaded for a few hundred rows, and sorts a
 // search's first look out of every row after it rather than reading the
