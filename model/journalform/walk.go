@@ -47,6 +47,35 @@ func (w *Walk) Broken(seq uint64, fault model.ChainFault, format string, args ..
 // the report with it, or records where the chain breaks and returns
 // false.
 func (w *Walk) Next(e model.StoredEntry) bool {
+	if !w.follows(e) {
+		return false
+	}
+	got, err := w.x.hash(e.Seq, e.Form, e.Prev, e.Body)
+	if err != nil {
+		return w.Broken(e.Seq, model.ChainUnreadable, "entry #%d is not a chained entry: its form (%d) is not one this chrono knows", e.Seq, e.Form)
+	}
+	return w.held(e, got)
+}
+
+// NextSummed is Next for an entry whose content the store hashed where
+// it keeps it (a database server, asked for the hash rather than the
+// body): sum is Hash of the entry's number, form, link and body as
+// stored, and e's Body is left out. A long journal is then checked
+// without its bodies crossing to chrono.
+func (w *Walk) NextSummed(e model.StoredEntry, sum []byte) bool {
+	if !w.follows(e) {
+		return false
+	}
+	if len(sum) != HashSize {
+		return w.Broken(e.Seq, model.ChainUnreadable, "entry #%d is not a chained entry: its form (%d) is not one this chrono knows", e.Seq, e.Form)
+	}
+	return w.held(e, sum)
+}
+
+// follows checks e's number, hash and link are there, as the entry
+// after the last one that held; it records the break and returns false
+// when not.
+func (w *Walk) follows(e model.StoredEntry) bool {
 	r := &w.report
 	want := r.Head.Seq + 1
 	switch {
@@ -57,10 +86,14 @@ func (w *Walk) Next(e model.StoredEntry) bool {
 	case len(e.Hash) != HashSize || len(e.Prev) != HashSize:
 		return w.Broken(e.Seq, model.ChainUnreadable, "entry #%d holds no hash or no link of 32 bytes", e.Seq)
 	}
-	got, err := w.x.hash(e.Seq, e.Form, e.Prev, e.Body)
-	if err != nil {
-		return w.Broken(e.Seq, model.ChainUnreadable, "entry #%d is not a chained entry: its form (%d) is not one this chrono knows", e.Seq, e.Form)
-	}
+	return true
+}
+
+// held checks that e's content hashes to the hash it holds (got is what
+// it hashes to), and that it links to the last entry that held, and
+// extends the report with it, or records the break and returns false.
+func (w *Walk) held(e model.StoredEntry, got []byte) bool {
+	r := &w.report
 	if !bytes.Equal(got, e.Hash) {
 		return w.Broken(e.Seq, model.ChainContent, "entry #%d's content does not match its hash: it holds %x, its bytes hash to %x; it was altered, or moved from another number, after it was written",
 			e.Seq, e.Hash, got)

@@ -72,6 +72,10 @@ type Store struct {
 	// planOnce: the server has plan_cache_mode (PostgreSQL 12 on), with
 	// which the whole investigation's reads are planned once (pageAtOnce).
 	planOnce bool
+	// sums: the server has sha256 (PostgreSQL 11 on), with which it
+	// hashes the journal's entries for a walk of the chain
+	// (VerifyJournal).
+	sums bool
 	// jitOff: each connection turns JIT off as it starts (connOf), as
 	// the address does not say otherwise (?jit=on, or in its options).
 	// chrono's statements read a page, a rank or a kept count; a plan
@@ -159,7 +163,8 @@ func connect(url string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.planOnce = majorOf(c.PgConn().ParameterStatus("server_version")) >= 12
+	major := majorOf(c.PgConn().ParameterStatus("server_version"))
+	s.planOnce, s.sums = major >= 12, major >= 11
 	return s, nil
 }
 
