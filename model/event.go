@@ -12,6 +12,10 @@ type Event struct {
 	Date Date `json:"date,omitzero"`
 	// DateText is the words the source used for the date ("last year").
 	DateText string `json:"date_text,omitempty"`
+	// DateTextOf says which part of the date DateText names: the whole
+	// date (empty), its start or its end, or each end in turn, as a
+	// TimelineJS file gives its dates' own display_date.
+	DateTextOf DateTextPart `json:"date_text_of,omitempty"`
 	// DateSource is the id of the source whose publication date anchors
 	// DateText: "last year" in an article of 1 Feb 2022 is 2021.
 	DateSource string `json:"date_source,omitempty"`

@@ -102,7 +102,7 @@ func copyFields(dst, src *Event, f FieldSet) {
 		dst.Date = src.Date
 	}
 	if f.Has(FieldDateText) {
-		dst.DateText = src.DateText
+		dst.DateText, dst.DateTextOf = src.DateText, src.DateTextOf
 	}
 	if f.Has(FieldDateSource) {
 		dst.DateSource = src.DateSource

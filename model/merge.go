@@ -91,7 +91,7 @@ func fieldEqual(a, b *Event, f FieldSet) bool {
 	case FieldDate:
 		return a.Date.String() == b.Date.String()
 	case FieldDateText:
-		return a.DateText == b.DateText
+		return a.DateText == b.DateText && a.DateTextOf == b.DateTextOf
 	case FieldDateSource:
 		return a.DateSource == b.DateSource
 	case FieldTitle:

@@ -352,7 +352,7 @@ func (e Event) Clone() Event {
 // SameEvent reports whether a and b are the same version of an event:
 // every field equal, an empty list the same as none.
 func SameEvent(a, b *Event) bool {
-	return a.ID == b.ID && a.Date == b.Date && a.DateText == b.DateText && a.DateSource == b.DateSource &&
+	return a.ID == b.ID && a.Date == b.Date && a.DateText == b.DateText && a.DateTextOf == b.DateTextOf && a.DateSource == b.DateSource &&
 		a.Title == b.Title && a.Summary == b.Summary && a.Status == b.Status &&
 		slices.Equal(a.Actors, b.Actors) && slices.Equal(a.Tags, b.Tags) &&
 		slices.Equal(a.Quotes, b.Quotes) && slices.Equal(a.Links, b.Links) &&

@@ -17,7 +17,7 @@ func Fields(a, b *Event) []string {
 		}
 	}
 	add("date", a.Date != b.Date)
-	add("date_text", a.DateText != b.DateText)
+	add("date_text", a.DateText != b.DateText || a.DateTextOf != b.DateTextOf)
 	add("date_source", a.DateSource != b.DateSource)
 	add("title", a.Title != b.Title)
 	add("summary", a.Summary != b.Summary)

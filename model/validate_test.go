@@ -97,7 +97,7 @@ func TestEventCheckTagsInAnyCase(t *testing.T) {
 
 func TestEventCheck(t *testing.T) {
 	e := Event{
-		ID: "x", Title: " ", Status: "rumour", DateSource: "wapo",
+		ID: "x", Title: " ", Status: "rumour", DateSource: "wapo", DateTextOf: "middle",
 		Actors: []string{"NSO", ""},
 		Tags:   []string{"a", "a", ""},
 		Quotes: []Quote{{Text: " \n "}, {Text: "q", Stance: "maybe"}},
@@ -107,6 +107,7 @@ func TestEventCheck(t *testing.T) {
 	want := []string{
 		"title: missing",
 		`status "rumour": not one of confirmed, reported, alleged, disputed, denied`,
+		`date_text_of "middle": one of start, end, ends, or none for words of the whole date`,
 		`date_source "wapo": needs date_text, the words it anchors`,
 		"actor #2: empty",
 		`tag "a": listed twice`,

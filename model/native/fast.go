@@ -38,8 +38,16 @@ func (f *fastReader) decode(v []byte, e *model.Event) (model.FieldSet, bool) {
 // DecodeStored needs only check that before it.
 func (f *fastReader) event(e *model.Event) (model.FieldSet, bool) {
 	var present model.FieldSet
-	hadID := false
+	hadID, hadPart := false, false
 	ok := f.object(func(name []byte) bool {
+		if string(name) == "date_text_of" {
+			// Part of the date text's field, not one of its own.
+			if hadPart {
+				return false
+			}
+			hadPart = true
+			return f.str((*string)(&e.DateTextOf))
+		}
 		m, known := eventMembers[string(name)]
 		switch {
 		case !known:

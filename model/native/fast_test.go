@@ -116,6 +116,7 @@ func TestDecodeFastCorpus(t *testing.T) {
 	for _, v := range synthetic.Events {
 		values = append(values, v)
 	}
+	values = append(values, []byte(`{"id":"told","title":"T","date":"2017-08/2018","date_text":"Summer 2017","date_text_of":"start"}`))
 	for _, v := range values {
 		if !checkFast(t, v) {
 			t.Fatalf("decodeFast did not take %s", v)
@@ -129,6 +130,7 @@ func FuzzDecodeFast(f *testing.F) {
 	f.Add([]byte(`{"id":"a","title":"say \"no\"","tags":["x"],"quotes":[{"text":"t","stance":"denies"}]}`))
 	f.Add([]byte(`{"id":"a","date":"2017-08","notes":[{"text":"n","at":"2026-11-30T10:00:00Z"}],"links":[{"rel":"follows","event":"b"}]}`))
 	f.Add([]byte(`{"id":"\ud83d\ude00","title":null,"actors":[]}`))
+	f.Add([]byte(`{"id":"a","date_text":"x – y","date_text_of":"ends","date_text_of":"end"}`))
 	f.Add([]byte(`[{"rel":"follows","event":"b"},null]`))
 	f.Add([]byte(`[{"text":"t","speaker":"\u00e9"}]`))
 	f.Fuzz(func(t *testing.T, v []byte) {

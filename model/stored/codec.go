@@ -23,9 +23,16 @@ import (
 // written in version 2, byte for byte as before, which a chrono from
 // before version 3 still reads. Version 4 adds, after those, the event's
 // media; it is written only for an event with media (the rest as
-// before), so that an event without them costs not a byte more. No version is
-// '{', the first byte of an event's JSON.
-const Version = 4
+// before), so that an event without them costs not a byte more. Version
+// 5 adds, after the media, the part of the date its date text names
+// (model.DateTextPart); it is written only for an event whose date text
+// names a part, the rest as before. No version is '{', the first byte of
+// an event's JSON.
+const Version = 5
+
+// versionMedia is the version of a value with media and date text of
+// the whole date.
+const versionMedia = 4
 
 // versionEdits is the version of a value with an edited note and no
 // media.
@@ -42,7 +49,8 @@ const versionAuthors = 2
 //	rest:  id, date (EDTF), date_source, quotes (source, stance), links
 //	       (rel, event), notes (at), notes (author; from version 2),
 //	       notes (edited, edited_by; from version 3), media (url,
-//	       caption, credit, title, alt, thumbnail, link; in version 4)
+//	       caption, credit, title, alt, thumbnail, link; from version
+//	       4), date_text_of (in version 5)
 //
 // Strings are a uvarint length and the bytes; lists are a uvarint count
 // and their items. The status byte is the index in model.Statuses plus 1
@@ -115,8 +123,10 @@ func Encode(dst []byte, e *model.Event) []byte {
 	dst = slices.Grow(dst, n+len(e.ID)+64)
 	version := byte(versionAuthors)
 	switch {
-	case len(e.Media) > 0:
+	case e.DateTextOf != model.DateTextWhole:
 		version = Version
+	case len(e.Media) > 0:
+		version = versionMedia
 	case slices.ContainsFunc(e.Notes, edited):
 		version = versionEdits
 	}
@@ -165,7 +175,7 @@ func Encode(dst []byte, e *model.Event) []byte {
 		dst = appendTime(dst, n.Edited)
 		dst = appendString(dst, n.EditedBy)
 	}
-	if version < Version {
+	if version < versionMedia {
 		return dst
 	}
 	dst = binary.AppendUvarint(dst, uint64(len(e.Media)))
@@ -174,11 +184,14 @@ func Encode(dst []byte, e *model.Event) []byte {
 			dst = appendString(dst, s)
 		}
 	}
-	return dst
+	if version < Version {
+		return dst
+	}
+	return appendString(dst, string(e.DateTextOf))
 }
 
 // edited reports whether a note says it was edited, which only versions
-// 3 and 4 keep.
+// 3 and on keep.
 func edited(n model.Note) bool { return n.EditedBy != "" || !n.Edited.IsZero() }
 
 // appendTime appends t as RFC 3339, or the empty string for the zero
@@ -414,8 +427,11 @@ func decodeValue(v []byte, whole bool) (model.Event, error) {
 			e.Notes[i].EditedBy = d.atItem("its note %d's editor", i).string()
 		}
 	}
-	if version >= Version {
+	if version >= versionMedia {
 		d.media(&e)
+	}
+	if version >= Version {
+		e.DateTextOf = model.DateTextPart(d.at("its date_text_of").string())
 	}
 	if d.err == nil {
 		var err error
@@ -434,9 +450,10 @@ func decodeValue(v []byte, whole bool) (model.Event, error) {
 
 // Current returns a stored value as Encode writes it now, so that
 // comparing it with a new encoding tells a changed event from one stored
-// by an older chrono. Values of versions 2 to 4 are as Encode writes
+// by an older chrono. Values of versions 2 to 5 are as Encode writes
 // them: a value of version 2 holds no edited note and no media, one of
-// version 3 no media, which is what Encode writes in those versions.
+// version 3 no media, one of version 4 no date text of a part, which is
+// what Encode writes in those versions.
 func Current(v []byte) ([]byte, error) {
 	if len(v) > 0 && v[0] >= versionAuthors && v[0] <= Version {
 		return v, nil

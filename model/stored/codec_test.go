@@ -69,6 +69,12 @@ func codecEvents() []model.Event {
 				{URL: "https://youtu.be/xyz"},
 				{Caption: long},
 			}},
+		{ID: "told-start", Title: "date text of the start", Date: model.MustParseDate("2017-08/2018"),
+			DateText: "Summer 2017", DateTextOf: model.DateTextStart},
+		{ID: "told-ends", Title: "date text of both ends, with media", Date: model.MustParseDate("1943/1946"),
+			DateText: "Summer 1943 – early 1946", DateTextOf: model.DateTextEnds,
+			Notes: []model.Note{{Text: "redone", EditedBy: "cy"}},
+			Media: []model.Medium{{URL: "https://example.org/map"}}},
 		{ID: "pictured-edited", Title: "with media and an edited note",
 			Notes: []model.Note{{Text: "redone", EditedBy: "cy"}, {Text: "as written"}},
 			Media: []model.Medium{{URL: "https://example.org/map", Caption: "where it was", Credit: "OpenStreetMap"}}},
@@ -161,7 +167,7 @@ func TestCodecReadsVersion1(t *testing.T) {
 		for i := range e.Notes {
 			e.Notes[i].Author, e.Notes[i].EditedBy, e.Notes[i].Edited = "", "", time.Time{}
 		}
-		e.Media = nil // not in version 1
+		e.Media, e.DateTextOf = nil, model.DateTextWhole // not in version 1
 		enc := Encode(nil, &e)
 		// Version 1 is version 2 without the authors: one empty string,
 		// one byte, per note.
@@ -191,8 +197,8 @@ func TestCodecWritesVersion2UnlessANoteWasEdited(t *testing.T) {
 	}
 	var saw [2]bool
 	for _, e := range codecEvents() {
-		if len(e.Media) > 0 {
-			continue // version 4's (TestCodecWritesVersion4OnlyWithMedia)
+		if len(e.Media) > 0 || e.DateTextOf != model.DateTextWhole {
+			continue // version 4's or 5's (TestCodecWritesVersion4OnlyWithMedia, ...5OnlyForDateTextOfAPart)
 		}
 		enc := Encode(nil, &e)
 		want := byte(2)
@@ -241,6 +247,7 @@ func TestCodecWritesVersion4OnlyWithMedia(t *testing.T) {
 		if len(e.Media) == 0 {
 			continue
 		}
+		e.DateTextOf = model.DateTextWhole // version 5's
 		saw++
 		enc := Encode(nil, &e)
 		if enc[0] != 4 {
@@ -279,6 +286,50 @@ func TestCodecWritesVersion4OnlyWithMedia(t *testing.T) {
 	i := bytes.LastIndex(enc, []byte("c2"))
 	if _, err := Decode(enc[:i+1]); !errors.Is(err, ErrUnreadable) || !strings.Contains(err.Error(), "its medium 2's caption") {
 		t.Errorf("cut in the second medium's caption: error %v, want one naming it", err)
+	}
+}
+
+// TestCodecWritesVersion5OnlyForDateTextOfAPart: the part of the date
+// its date text names is written after the media, in version 5, only
+// for an event whose date text names a part; any other value is as
+// version 4 or before wrote it, which a chrono of version 4 reads.
+func TestCodecWritesVersion5OnlyForDateTextOfAPart(t *testing.T) {
+	saw := 0
+	for _, e := range codecEvents() {
+		if e.DateTextOf == model.DateTextWhole {
+			if enc := Encode(nil, &e); enc[0] > 4 {
+				t.Errorf("%s, its date text of the whole date, is written in version %d", e.ID, enc[0])
+			}
+			continue
+		}
+		saw++
+		enc := Encode(nil, &e)
+		if enc[0] != 5 {
+			t.Errorf("%s, its date text of a part, is written in version %d, want 5", e.ID, enc[0])
+		}
+		if cur, err := Current(enc); err != nil || !bytes.Equal(cur, enc) {
+			t.Errorf("%s: Current of its value = %v; want the value as it is", e.ID, err)
+		}
+		whole := e.Clone()
+		whole.DateTextOf = model.DateTextWhole
+		before := Encode(nil, &whole)
+		// Version 4's end, the media: their count, 0 when there are none.
+		head := slices.Clone(before[1:])
+		if len(e.Media) == 0 {
+			if before[0] == 2 {
+				head = append(head, make([]byte, 2*len(e.Notes))...)
+			}
+			head = append(head, 0)
+		}
+		if !bytes.HasPrefix(enc[1:], head) {
+			t.Errorf("%s: version 5 does not begin as version 4 of the event with date text of the whole date", e.ID)
+		}
+		if got, err := Decode(enc[:1+len(head)]); err == nil {
+			t.Errorf("%s: a value cut before its date_text_of decodes as %+v", e.ID, got)
+		}
+	}
+	if saw < 2 {
+		t.Fatalf("%d of the codec's events have date text of a part; want 2 or more", saw)
 	}
 }
 

@@ -10,7 +10,7 @@ import (
 // the fields a search looks at (model.Event.SearchFields), read straight
 // from a stored value's text section (codec.go) without decoding the
 // event. Every version lays the text section out alike. Media, which
-// only version 4 holds, are after it: a value of that version that the
+// only versions 4 and on hold, are after it: a value of that version that the
 // text section does not match is decoded to look in them, which costs
 // only the few events that have media.
 // Each field is searched on its own, so a match never runs from one field
@@ -24,7 +24,7 @@ func TextContains(v []byte, m *model.Matcher) bool {
 		return false
 	}
 	t := textReader{b: v[2+k : 2+k+int(n)]}
-	withMedia := v[0] >= Version
+	withMedia := v[0] >= versionMedia
 	if !m.MayBeIn(t.b) && !(withMedia && m.MayBeIn(v)) {
 		return false // most events, for a rare first letter
 	}

@@ -52,8 +52,8 @@ func TestTextContainsMedia(t *testing.T) {
 		Title: "The harbour café", Alt: "Two men at a table",
 	}}}
 	v := Encode(nil, &e)
-	if v[0] != Version {
-		t.Fatalf("version %d, want %d", v[0], Version)
+	if v[0] != versionMedia {
+		t.Fatalf("version %d, want %d", v[0], versionMedia)
 	}
 	for _, c := range []struct {
 		text string

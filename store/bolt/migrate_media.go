@@ -10,8 +10,9 @@ import bbolt "go.etcd.io/bbolt"
 func allowMedia(*bbolt.Tx) error { return nil }
 
 // readsAsIs is the oldest schema a read-only open reads without
-// upgrading it: every step after it changes no byte (allowMedia) or adds
-// an index whose reads do without it (indexLinking), so a store of it
+// upgrading it: every step after it changes no byte (allowMedia,
+// allowDateTextParts) or adds an index whose reads do without it
+// (indexLinking), so a store of it
 // reads as one of SchemaVersion, and chrono list, or a backup on
 // write-protected media, need not wait for a write.
 const readsAsIs = 8
