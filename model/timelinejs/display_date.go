@@ -33,6 +33,14 @@ func toldDate(display string, fields model.Date) (d model.Date, text string, ok 
 	return d, text, true
 }
 
+// told reports whether text, read back from a display_date beside the
+// fields of d, would be taken for chrono's label of a date (toldDate)
+// rather than words.
+func told(text string, d model.Date) bool {
+	_, _, ok := toldDate(text, d)
+	return ok
+}
+
 // labelled reads display as chrono's label of a date the fields agree
 // with, alone or followed by date text in quotation marks, and reports
 // whether the text was there and whether the fields lose something of

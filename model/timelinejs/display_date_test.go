@@ -13,8 +13,9 @@ import (
 
 // TestRoundTripKeepsEveryDate reads a TimelineJS file, exports it, and
 // compares each slide's dates as TimelineJS reads them: the same
-// start_date and end_date fields, and the same display_date, which chrono
-// keeps as it was and writes only where the file had one.
+// start_date and end_date fields, and the same display_date, the slide's
+// and each date's own, which chrono keeps as it was and writes only
+// where the file had it.
 func TestRoundTripKeepsEveryDate(t *testing.T) {
 	doc, err := os.ReadFile("testdata/display_date.json")
 	if err != nil {
@@ -36,6 +37,9 @@ func TestRoundTripKeepsEveryDate(t *testing.T) {
 			if got, want := slideDateFields(t, a[field]), slideDateFields(t, b[field]); got != want {
 				t.Errorf("%s: %s %s, want %s", id, field, got, want)
 			}
+			if got, want := dateDisplay(a[field]), dateDisplay(b[field]); got != want {
+				t.Errorf("%s: %s's display_date %q, want %q", id, field, got, want)
+			}
 		}
 		want, _ := stringOf(b["display_date"])
 		got, _ := stringOf(a["display_date"])
@@ -43,6 +47,20 @@ func TestRoundTripKeepsEveryDate(t *testing.T) {
 			t.Errorf("%s: display_date %q, want %q", id, got, want)
 		}
 	}
+}
+
+// dateDisplay is a TimelineJS date's own display_date: "" for none.
+func dateDisplay(v jsontext.Value) string {
+	if v == nil {
+		return ""
+	}
+	for _, m := range members(v, 0) {
+		if m.name == "display_date" {
+			s, _ := stringOf(m.value)
+			return s
+		}
+	}
+	return ""
 }
 
 // slideDateFields writes a TimelineJS date's fields as numbers, as TimelineJS

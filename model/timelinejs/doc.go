@@ -23,8 +23,10 @@
 // `c. 2017` beside {"year": 2017} is 2017~.
 //
 // A slide's display_date is the event's date text, kept as it was: it is
-// written back as it was read, and TimelineJS shows it in place of the
-// date, even one that reads as chrono would label the date ("1 Feb 2022"),
+// written back as it was read, and so is a start_date's or end_date's own
+// display_date, in that date (model.DateTextPart; both dates' own read as
+// one text, "Summer 1943 – early 1946", split again where the start's
+// words end). TimelineJS shows the slide's in place of the date, even one that reads as chrono would label the date ("1 Feb 2022"),
 // since chrono writes no label alone for a date the fields show. An event
 // without date text whose date the fields show gets
 // no display_date, so that TimelineJS labels the date itself, in the

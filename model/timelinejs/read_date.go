@@ -222,13 +222,17 @@ func indexOf(list []string, s string) int {
 // slideDate reads a slide's start_date and end_date into one date, an
 // interval when the end differs from the start (TimelineJS drops an end
 // equal to the start, and so does this), and returns it with the words
-// its display_date adds. A display_date that tells the date more exactly,
-// as chrono writes what the fields cannot show, gives the date instead
-// (see toldDate), and is counted.
-func (rd *reader) slideDate(s *slide) (model.Date, string) {
+// its display_date adds and the part of the date they name: the whole
+// date for the slide's display_date, the start or the end for a date's
+// own, both for both (model.DateTextEnds, unless the start's words hold
+// model.DateTextJoin, which would not tell where they end). A
+// display_date that tells the date more exactly, as chrono writes what
+// the fields cannot show, gives the date instead (see toldDate), and is
+// counted.
+func (rd *reader) slideDate(s *slide) (model.Date, string, model.DateTextPart) {
 	if s.start == nil {
 		s.problem(s.at, `start_date missing: every slide but the title has one, e.g. "start_date": {"year": 2017}`)
-		return model.Date{}, ""
+		return model.Date{}, "", model.DateTextWhole
 	}
 	before := len(s.problems)
 	start, startDisplay, ok := rd.readDate(s, s.start)
@@ -237,7 +241,7 @@ func (rd *reader) slideDate(s *slide) (model.Date, string) {
 		end, endDisplay, _ = rd.readDate(s, s.end)
 	}
 	if !ok || len(s.problems) > before {
-		return model.Date{}, ""
+		return model.Date{}, "", model.DateTextWhole
 	}
 	edtf := start
 	if end != "" && end != start {
@@ -247,46 +251,51 @@ func (rd *reader) slideDate(s *slide) (model.Date, string) {
 	if err != nil {
 		// Each end is valid on its own, so the interval ends before it starts.
 		s.problem(s.end.at, "end_date: before start_date; swap them")
-		return model.Date{}, ""
+		return model.Date{}, "", model.DateTextWhole
 	}
-	text := s.display
+	text, part := s.display, model.DateTextWhole
 	switch {
 	case text != "":
 		// The slide's display_date is what TimelineJS shows in place of both.
 		rd.losses.Add(LossDateDisplay, count(startDisplay != "")+count(endDisplay != ""))
 	case startDisplay != "" && endDisplay != "":
-		text = startDisplay + " – " + endDisplay
+		text = startDisplay + model.DateTextJoin + endDisplay
+		if !strings.Contains(startDisplay, model.DateTextJoin) {
+			part = model.DateTextEnds
+		}
 	case endDisplay != "":
-		text = endDisplay
-	default:
-		text = startDisplay
+		text, part = endDisplay, model.DateTextEnd
+	case startDisplay != "":
+		text, part = startDisplay, model.DateTextStart
 	}
 	if told, rest, ok := toldDate(text, d); ok {
 		if told != d {
 			rd.losses.Add(LossDateFromDisplay, 1)
 		}
-		return told, rest
+		return told, rest, model.DateTextWhole // chrono's label, which it writes for the whole date
 	}
 	label, words := labelAndWords(text)
 	said, err := model.ReadDate(label)
 	if err != nil || said.IsZero() {
-		return d, text
+		return d, text, part
 	}
-	if q, ok := staleLabel(said, label, d); ok {
+	// chrono writes its labels in the slide's display_date only: a date's
+	// own is never one left behind.
+	if q, ok := staleLabel(said, label, d); ok && part == model.DateTextWhole {
 		rd.losses.Add(LossStaleLabel, 1)
-		return q, words
+		return q, words, part
 	}
 	switch {
 	case !said.Overlaps(d):
 		rd.losses.Add(LossDisplayElsewhere, 1)
-	case labelOfAnother(said, label, d):
+	case part == model.DateTextWhole && labelOfAnother(said, label, d):
 		// chrono's label of a date the fields share days with but do
 		// not give (c. 2017 – 2019 beside 2017/2020, since Aug 2017
 		// beside Sep 2017): the fields changed by hand, what the label
 		// said beyond them is the date text now, and said.
 		rd.losses.Add(LossLabelAsText, 1)
 	}
-	return d, text
+	return d, text, part
 }
 
 // labelAndWords splits a display_date into chrono's label and the

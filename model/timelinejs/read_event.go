@@ -54,7 +54,7 @@ func (rd *reader) convert(s *slide, n int) *pending {
 	p := &pending{n: n, at: rd.pos.position(s.at), present: Carries &^ (model.FieldStatus | model.FieldActors)}
 	rd.idOf(s, p)
 	e := &p.e
-	e.Date, e.DateText = rd.slideDate(s)
+	e.Date, e.DateText, e.DateTextOf = rd.slideDate(s)
 	f := s.fields
 	e.Summary = s.text
 	if f.hasStatus {

@@ -179,7 +179,7 @@ func TestReimportFixtures(t *testing.T) {
 			used := map[string]bool{}
 			for i, a := range first.Events {
 				b := second.Events[i]
-				if a.ID != b.ID || a.Date != b.Date || a.DateText != b.DateText || a.Title != b.Title || !slices.Equal(a.Tags, b.Tags) {
+				if a.ID != b.ID || a.Date != b.Date || a.DateText != b.DateText || a.DateTextOf != b.DateTextOf || a.Title != b.Title || !slices.Equal(a.Tags, b.Tags) {
 					t.Errorf("event %d changed:\n %+v\n %+v", i+1, a, b)
 				}
 				// A slide's medium comes back as it was, one at a web

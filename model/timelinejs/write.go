@@ -128,7 +128,16 @@ func eventSlide(e model.Event, sources map[string]model.Source, carried map[stri
 	// date: it is written only for the date text, which is the file's own
 	// display_date when the event came from TimelineJS, and for what the
 	// fields cannot show.
+	startText, endText, apart := e.SplitDateText()
 	switch label := e.Date.Label(); {
+	case apart && !short.lost() && (endText == "" || s.EndDate != nil) && !told(oneLine(e.DateText), e.Date):
+		// Words of the start or the end go back in that date's own
+		// display_date, where the file had them, unless the fields lose
+		// what the label would show, or they would read back as it.
+		s.StartDate.DisplayDate = escapeText(oneLine(startText))
+		if endText != "" {
+			s.EndDate.DisplayDate = escapeText(oneLine(endText))
+		}
 	case e.DateText != "" && (short.lost() || guarded(oneLine(e.DateText), e.Date)):
 		// The words alone would hide what the fields lost, or be read
 		// back as a date they agree with ("Spring 2017" beside 2017).

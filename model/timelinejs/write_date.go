@@ -23,6 +23,9 @@ type tlDate struct {
 	Minute      *int  `json:"minute,omitempty"`
 	Second      *int  `json:"second,omitempty"`
 	Millisecond *int  `json:"millisecond,omitempty"`
+	// DisplayDate is the date's own display_date: the event's date text,
+	// when it names this end of the date (model.DateTextPart).
+	DisplayDate string `json:"display_date,omitempty"`
 }
 
 // dateShortfall is what TimelineJS's date fields cannot show of a date;

@@ -132,6 +132,7 @@ func Run(t *testing.T, h Harness) {
 		{"AllSnapshots", testAllSnapshots},
 		{"Restore", testRestore},
 		{"MediaAreKept", testMediaAreKept},
+		{"DateTextPartsAreKept", testDateTextPartsAreKept},
 		{"AlteredEventsAreNamed", testAlteredEventsAreNamed},
 	} {
 		t.Run(test.name, func(t *testing.T) { test.fn(t, &suite{h}) })
