@@ -153,7 +153,7 @@ func setField(e *model.Event, field, value string) error {
 	case "summary":
 		e.Summary = value
 	case "date_text":
-		e.DateText = value
+		e.SetDateText(value)
 	case "date_source":
 		e.DateSource = value
 	case "date":

@@ -55,3 +55,15 @@ func (e *Event) SplitDateText() (start, end string, ok bool) {
 	}
 	return "", "", false
 }
+
+// SetDateText sets e's date text to s as a person writes it: words that
+// change are words of the whole date, whatever part the words they
+// replace named, and no words name no part.
+func (e *Event) SetDateText(s string) {
+	if s != e.DateText {
+		e.DateText, e.DateTextOf = s, DateTextWhole
+	}
+	if s == "" {
+		e.DateTextOf = DateTextWhole
+	}
+}

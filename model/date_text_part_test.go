@@ -28,3 +28,27 @@ func TestSplitDateText(t *testing.T) {
 		}
 	}
 }
+
+// TestSetDateText: words written by hand name the whole date, unless
+// they are the words there already, which keep the part they name.
+func TestSetDateText(t *testing.T) {
+	for _, tc := range []struct {
+		text   string
+		of     DateTextPart
+		set    string
+		wantOf DateTextPart
+	}{
+		{"Summer 2017", DateTextStart, "Summer 2017", DateTextStart},
+		{"Summer 2017", DateTextStart, "late summer 2017", DateTextWhole},
+		{"Summer 2017", DateTextStart, "", DateTextWhole},
+		{"Summer 1943 – early 1946", DateTextEnds, "", DateTextWhole},
+		{"last year", DateTextWhole, "the year before", DateTextWhole},
+		{"", DateTextWhole, "last year", DateTextWhole},
+	} {
+		e := Event{DateText: tc.text, DateTextOf: tc.of}
+		e.SetDateText(tc.set)
+		if e.DateText != tc.set || e.DateTextOf != tc.wantOf {
+			t.Errorf("%q of %q set to %q: %q of %q; want %q of %q", tc.text, tc.of, tc.set, e.DateText, e.DateTextOf, tc.set, tc.wantOf)
+		}
+	}
+}

@@ -499,7 +499,7 @@ func (f *eventForm) event() (model.Event, error) {
 		return e, errUnreadableDate
 	}
 	e.Date = d
-	e.DateText = f.text(fieldDateText, func(e *model.Event) string { return e.DateText })
+	e.SetDateText(f.text(fieldDateText, func(e *model.Event) string { return e.DateText }))
 	e.DateSource = f.sourceID()
 	if strings.TrimSpace(e.DateText) == "" {
 		e.DateSource = "" // it anchors no words
