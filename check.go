@@ -241,7 +241,7 @@ func checkChronology(opts *checkOptions, s model.Store) error {
 			found++
 		}
 	}
-	say(model.Contradictions(linked, nil, nil))
+	say(model.PlacementOf(s).Contradictions(linked, nil))
 	linked = nil
 	published := model.PublishedDates(sources)
 	events := 0

@@ -23,6 +23,8 @@ func chronologyProblems(s model.Store, q model.Query) (problem func(*model.Event
 		return nil, nil, err
 	}
 	published := model.PublishedDates(sources)
+	// The store's own rule: one read as it is may hold an earlier order.
+	placement := model.PlacementOf(s)
 	bySources := func(e *model.Event) bool { return len(model.SourceContradictions(e, published)) > 0 }
 	few := false
 	if !q.IsZero() {
@@ -43,7 +45,7 @@ func chronologyProblems(s model.Store, q model.Query) (problem func(*model.Event
 				groupErr = err
 				return bySources(e)
 			}
-			return inContradiction(e.ID, group) || bySources(e)
+			return inContradiction(placement, e.ID, group) || bySources(e)
 		}, func() error { return groupErr }, nil
 	}
 	var linked []model.Event
@@ -54,7 +56,7 @@ func chronologyProblems(s model.Store, q model.Query) (problem func(*model.Event
 		linked = append(linked, model.Event{ID: e.ID, Date: e.Date, Links: e.Links})
 	}
 	inLinks := map[string]bool{}
-	for _, c := range model.Contradictions(linked, nil, nil) {
+	for _, c := range placement.Contradictions(linked, nil) {
 		for _, id := range c.Events {
 			inLinks[id] = true
 		}
@@ -63,12 +65,12 @@ func chronologyProblems(s model.Store, q model.Query) (problem func(*model.Event
 }
 
 // inContradiction reports whether the event id is among those the
-// contradictions of its linked group name.
-func inContradiction(id string, group []model.Event) bool {
+// contradictions of its linked group, placed by the rule p, name.
+func inContradiction(p model.Placement, id string, group []model.Event) bool {
 	if len(group) < 2 {
 		return false
 	}
-	for _, c := range model.Contradictions(group, nil, nil) {
+	for _, c := range p.Contradictions(group, nil) {
 		for _, named := range c.Events {
 			if named == id {
 				return true

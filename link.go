@@ -65,7 +65,7 @@ func (c *cli) sayContradictions(s model.Store, from, to string) {
 		return
 	}
 	found := false
-	for _, x := range model.ContradictionsOf(&e, group, nil, nil) {
+	for _, x := range model.PlacementOf(s).ContradictionsOf(&e, group, nil) {
 		if slices.Contains(x.Events, to) {
 			c.tell("warning: " + termtext.Line(x.What))
 			found = true

@@ -64,7 +64,7 @@ func runShow(opts *showOptions) error {
 		if err != nil {
 			return err
 		}
-		problems := model.ContradictionsOf(&d.Event, group, nil, model.PublishedDates(slices.Collect(maps.Values(d.Sources))))
+		problems := model.PlacementOf(s).ContradictionsOf(&d.Event, group, model.PublishedDates(slices.Collect(maps.Values(d.Sources))))
 		checks, err := quoteChecks(s, d)
 		if err != nil {
 			return err

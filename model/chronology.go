@@ -95,13 +95,15 @@ type Conflict struct {
 // to resolve. Every other constraint outside a cycle holds in the result:
 // its earlier event comes first. Links to events not among events are
 // ignored.
-func Order(events []Event) Chronology { return order(events, false) }
+func Order(events []Event) Chronology { return PlacedNow.Order(events) }
 
 // OrderKeepingContradicted is Order as chrono placed events before it
 // set aside the links the dates contradict: such a link narrows as the
 // others do, moving its events and those its chains reach. A store
 // placed so and read as it is, not yet upgraded, is checked against it.
-func OrderKeepingContradicted(events []Event) Chronology { return order(events, true) }
+func OrderKeepingContradicted(events []Event) Chronology {
+	return PlacedKeepingContradicted.Order(events)
+}
 
 func order(events []Event, keepContradicted bool) Chronology {
 	n := len(events)

@@ -54,7 +54,7 @@ func chronologyOf(s model.Store, d model.Detail) (chronologyNote, error) {
 		for i := range group {
 			titles[group[i].ID] = group[i].Title
 		}
-		o := model.Order(group)
+		o := model.PlacementOf(s).Order(group)
 		ch = &o
 		for _, p := range ch.Events {
 			if p.Event.ID == e.ID && p.Narrowed() {

@@ -513,6 +513,7 @@ func (st *setState) checkLinks(s model.Store) error {
 		ids.add(linked[i].id)
 	}
 	st.linked, st.linkProblems = ids.list(), map[string]bool{}
+	placement := model.PlacementOf(s) // a store read as it is keeps its rule
 	for _, r := range slices.Sorted(maps.Keys(members)) {
 		in := members[r]
 		if len(in) < 2 {
@@ -522,7 +523,7 @@ func (st *setState) checkLinks(s model.Store) error {
 		for k, i := range in {
 			events[k] = model.Event{ID: linked[i].id, Date: linked[i].date, Links: linked[i].links}
 		}
-		for _, c := range model.Contradictions(events, nil, nil) {
+		for _, c := range placement.Contradictions(events, nil) {
 			for _, id := range c.Events {
 				st.linkProblems[id] = true
 			}
@@ -620,6 +621,7 @@ func (st *setState) regroupLinks(s model.Store) (map[string]bool, error) {
 	linked := map[string]bool{}
 	defer func() { st.linked = st.linked.with(linked) }()
 	queue := slices.Sorted(maps.Keys(st.regroup))
+	placement := model.PlacementOf(s) // a store read as it is keeps its rule
 	for len(queue) > 0 {
 		id := queue[0]
 		queue = queue[1:]
@@ -672,7 +674,7 @@ func (st *setState) regroupLinks(s model.Store) (map[string]bool, error) {
 				linked[group[i].ID] = false
 			}
 		}
-		for _, c := range model.Contradictions(group, nil, nil) {
+		for _, c := range placement.Contradictions(group, nil) {
 			for _, id := range c.Events {
 				links[id] = true
 			}

@@ -1,6 +1,10 @@
 package bolt
 
-import bbolt "go.etcd.io/bbolt"
+import (
+	"chrono/model"
+
+	bbolt "go.etcd.io/bbolt"
+)
 
 // setAsideSchema is the first schema whose linked groups are placed with
 // the links the dates contradict set aside (model.Order). A store of an
@@ -13,3 +17,36 @@ const setAsideSchema = 12
 // now moves none. Only the events of such groups move; the rest keep
 // their keys.
 func placeSetAside(tx *bbolt.Tx) error { return bucketsOf(tx).settleAll() }
+
+// placementOf is the rule the linked groups of a store of the schema are
+// placed by.
+func placementOf(schema uint64) model.Placement {
+	if schema < setAsideSchema {
+		return model.PlacedKeepingContradicted
+	}
+	return model.PlacedNow
+}
+
+// Placement is the rule the store's linked groups are placed by: that of
+// its schema, which a store read as it is keeps.
+func (s *Store) Placement() model.Placement {
+	var schema uint64
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		var err error
+		schema, err = schemaOf(tx)
+		return err
+	})
+	if err != nil {
+		return model.PlacedNow
+	}
+	return placementOf(schema)
+}
+
+// Placement is Store.Placement.
+func (s *Shared) Placement() model.Placement {
+	p, err := read(s, func(st *Store) (model.Placement, error) { return st.Placement(), nil })
+	if err != nil {
+		return model.PlacedNow
+	}
+	return p
+}

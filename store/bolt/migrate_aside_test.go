@@ -2,6 +2,7 @@ package bolt
 
 import (
 	"bytes"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
@@ -80,4 +81,60 @@ func placeKeepingContradicted(tx *bbolt.Tx) error {
 		}
 	}
 	return nil
+}
+
+// TestReadAsItIsSaysItsOwnProblems: a store of schema 11 read as it is
+// lists a chain the dates contradict (the event of 2021 before that of
+// 2020 before that of 2019) in the order schema 11 placed it, and says
+// the problems of that order: those the list's ↯ marks and chrono check
+// name. By the rule that sets the links aside, they would be those of
+// another order than the one listed.
+func TestReadAsItIsSaysItsOwnProblems(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "chrono.db")
+	s := openAt(t, path, Options{})
+	if _, err := s.Write(model.OpAdd, "add", func(tx model.Tx) error {
+		for _, e := range []struct{ id, date, next string }{{"b", "2019", ""}, {"a", "2020", "b"}, {"z", "2021", "a"}} {
+			d, err := model.ParseDate(e.date)
+			if err != nil {
+				return err
+			}
+			ev := model.Event{ID: e.id, Title: e.id, Date: d}
+			if e.next != "" {
+				ev.Links = []model.Link{{Rel: model.Precedes, Event: e.next}}
+			}
+			if _, err := model.AddEvent(tx, ev); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	events := storetest.AllEvents(t, s)
+	s.Close()
+	asSchema(t, path, 11, placeKeepingContradicted)
+
+	named := func(cs []model.Contradiction) []string {
+		var ids []string
+		for _, c := range cs {
+			ids = append(ids, c.Events...)
+		}
+		slices.Sort(ids)
+		return slices.Compact(ids)
+	}
+	ro := openAt(t, path, Options{ReadOnly: true})
+	got := named(model.PlacementOf(ro).Contradictions(storetest.AllEvents(t, ro), nil))
+	old := model.OrderKeepingContradicted(slices.Clone(events))
+	if want := named(model.Contradictions(events, nil, &old)); !slices.Equal(got, want) {
+		t.Errorf("read as it is, the problems name %q; the order it lists has them name %q", got, want)
+	}
+	if now := named(model.Contradictions(events, nil, nil)); slices.Equal(got, now) {
+		t.Fatalf("both orders name %q: the test tells nothing apart", now)
+	}
+	ro.Close()
+
+	s = openAt(t, path, Options{})
+	if got, want := named(model.PlacementOf(s).Contradictions(storetest.AllEvents(t, s), nil)), named(model.Contradictions(events, nil, nil)); !slices.Equal(got, want) {
+		t.Errorf("upgraded, the problems name %q, want %q", got, want)
+	}
 }

@@ -368,11 +368,7 @@ func (p *placing) check(b buckets, schema uint64, wrong func(id string)) {
 			p.stored[id] = bytes.Clone(order)
 		}
 	}
-	order := model.Order
-	if schema < setAsideSchema {
-		order = model.OrderKeepingContradicted
-	}
-	ch := order(p.events)
+	ch := placementOf(schema).Order(p.events)
 	for i := range ch.Events {
 		pl := &ch.Events[i]
 		if !bytes.Equal(pl.OrderKey(), p.stored[pl.Event.ID]) {

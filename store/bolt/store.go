@@ -86,6 +86,8 @@ var (
 
 	_ model.Superseded = (*Store)(nil)
 	_ model.Overtaken  = (*Store)(nil)
+	_ model.Placer     = (*Store)(nil)
+	_ model.Placer     = (*Shared)(nil)
 )
 
 // Open opens the store at path, creating it (and its directory) when it

@@ -39,6 +39,15 @@ func TestSetAsideStep(t *testing.T) {
 	if slices.Equal(before, want) {
 		t.Fatal("the old placement moved nothing: the test places no group as before the step")
 	}
+	// Read as it is, it says the problems of the order it lists.
+	ro, err := Open(url, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := model.PlacementOf(ro); got != model.PlacedKeepingContradicted {
+		t.Errorf("read as it is before the step, its rule is %v, want the one that placed it", got)
+	}
+	ro.Close()
 	if err := migrateTo(c, false, migrations[:step+1]); err != nil {
 		t.Fatal(err)
 	}

@@ -93,6 +93,9 @@ type Store struct {
 	// read-only store of a schema before it reads the journal back for
 	// the entries that changed the links to an event, as it did then.
 	linkingKept bool
+	// placement is the rule the linked groups are placed by: an earlier
+	// one in a database read as it is (migrate_aside.go).
+	placement model.Placement
 	// made: Open made the investigation (DiscardUnused).
 	made   bool
 	listen listener
@@ -102,7 +105,10 @@ type Store struct {
 	afterBatch func(tx pgx.Tx)
 }
 
-var _ model.Store = (*Store)(nil)
+var (
+	_ model.Store  = (*Store)(nil)
+	_ model.Placer = (*Store)(nil)
+)
 
 // querier is a connection or a transaction.
 type querier interface {
@@ -198,6 +204,7 @@ func (s *Store) prepare(opts Options) error {
 			return s.fail(err)
 		}
 		s.citedKept, s.linkingKept = v >= citedSchema, v >= linkingSchema
+		s.placement = placementOf(v)
 	}
 	// The investigation, and, in the same round trip, whether the role
 	// may write: one that may only read opens read-only, as a file that
