@@ -55,15 +55,18 @@ type Chronology struct {
 
 // Conflict is an order the links state that the dates make impossible:
 // Before has to come no later than After, but Before's earliest instant
-// is after After's latest. A conflict of one link leaves the order as if
-// the link were not there (see Order).
+// is after After's latest. A link set aside leaves the order as if it
+// were not there (see Order).
 type Conflict struct {
 	Before, After string
-	// Link is the constraint that states it when one link does; zero when
-	// it follows from a chain of them.
+	// Link is the constraint that states it when one link does, or, when
+	// the order set one aside, that one: of a chain between Before and
+	// After, the link it took out. Zero when it follows from a chain of
+	// them that an order keeping them narrowed along.
 	Link Constraint
-	// Aside says the two events' own dates contradict Link, which the
-	// order has set aside: they stand where their dates put them.
+	// Aside says the dates contradict Link, alone or in a chain, and the
+	// order has set it aside: the events stand where their dates put
+	// them.
 	Aside bool
 }
 
@@ -88,13 +91,17 @@ type Conflict struct {
 //     between events with the same span, precision and title.
 //  4. An undated event no constraint touches comes after all others.
 //
-// A constraint the two events' own dates surely contradict (a link that
-// puts an event of 2022 before one of 2019) is set aside: it narrows
-// nothing, so that it moves neither its events nor, along chains, those
-// it does not concern; it is reported among the conflicts for the reader
-// to resolve. Every other constraint outside a cycle holds in the result:
-// its earlier event comes first. Links to events not among events are
-// ignored.
+// Links the dates surely contradict are set aside: of the links that
+// chains putting an event before one its date is surely after run
+// through (one link that puts an event of 2022 before one of 2019, or
+// 2022 before an undated event before 2019), the fewest that end every
+// such chain. They narrow nothing, so that they move neither their
+// events nor, along chains, those they do not concern; each is reported
+// among the conflicts for the reader to resolve. Of as many links, those
+// that push fewer events past their own dates (approximate ones) are set
+// aside, then the first by their events' ids. Every other constraint
+// outside a cycle holds in the result: its earlier event comes first.
+// Links to events not among events are ignored.
 func Order(events []Event) Chronology { return PlacedNow.Order(events) }
 
 // OrderKeepingContradicted is Order as chrono placed events before it
@@ -105,13 +112,21 @@ func OrderKeepingContradicted(events []Event) Chronology {
 	return PlacedKeepingContradicted.Order(events)
 }
 
-func order(events []Event, keepContradicted bool) Chronology {
+// OrderSettingAsideOwn is Order as chrono placed events when it set
+// aside only the links their own two events' dates contradict: a chain
+// the dates contradict (2022 before an undated event before 2019) still
+// narrows, moving its events out of their dates' order.
+func OrderSettingAsideOwn(events []Event) Chronology {
+	return PlacedSettingAsideOwn.Order(events)
+}
+
+func order(events []Event, rule Placement) Chronology {
 	n := len(events)
 	index := make(map[string]int, n)
 	for i := range events {
 		index[events[i].ID] = i
 	}
-	g := constraintGraph{index: index, keepContradicted: keepContradicted}
+	g := constraintGraph{index: index, rule: rule}
 	for i := range events {
 		for _, c := range Constraints(&events[i]) {
 			g.add(c)
@@ -167,9 +182,8 @@ type constraintGraph struct {
 	links map[[2]int]Constraint
 	// linked holds every event some constraint involves.
 	linked map[int]bool
-	// keepContradicted narrows along the constraints the dates
-	// contradict too (OrderKeepingContradicted).
-	keepContradicted bool
+	// rule says which constraints the dates contradict are set aside.
+	rule Placement
 }
 
 func (g *constraintGraph) add(c Constraint) {
@@ -194,49 +208,38 @@ func (g *constraintGraph) add(c Constraint) {
 // visited once forwards and once backwards, so it always ends.
 func (g *constraintGraph) narrow(events []Event, placed []Placed) ([][]string, []Conflict) {
 	comps, comp := g.components()
-	aside := g.contradicted(events, comp)
-	// comps is in reverse topological order: every edge between
-	// components goes from a later one to an earlier one.
 	var cycles [][]string
 	for _, members := range slices.Backward(comps) {
 		if len(members) > 1 {
 			cycles = append(cycles, g.cycle(events, members, comp))
 		}
-		// Forwards: a component's earliest bounds are final once those
-		// before it are done.
-		for _, u := range members {
-			for _, v := range g.edges[u] {
-				if comp[v] == comp[u] || aside[[2]int{u, v}] {
-					continue
-				}
-				pu, pv := &placed[u], &placed[v]
-				if pu.Span.Earliest.Compare(pv.Span.Earliest) > 0 {
-					pv.Span.Earliest = pu.Span.Earliest
-					pv.EarliestFrom = cmp.Or(pu.EarliestFrom, events[u].ID)
-				}
-			}
-		}
 	}
-	for _, members := range comps {
-		for _, u := range members {
-			for _, v := range g.edges[u] {
-				if comp[v] == comp[u] || aside[[2]int{u, v}] {
-					continue
-				}
-				pu, pv := &placed[u], &placed[v]
-				if pv.Span.Latest.Compare(pu.Span.Latest) < 0 {
-					pu.Span.Latest = pv.Span.Latest
-					pu.LatestFrom = cmp.Or(pv.LatestFrom, events[v].ID)
-				}
-			}
+	var aside map[[2]int][2]int
+	switch g.rule {
+	case PlacedNow:
+		// Most groups have no chain the dates contradict: narrowed along
+		// every link, they leave each event a span, and that is all.
+		if g.narrowSpans(events, placed, comps, comp, nil) {
+			break
 		}
+		if aside = g.fewestAside(events, comps, comp); aside != nil {
+			for i := range placed {
+				placed[i].Span, placed[i].EarliestFrom, placed[i].LatestFrom = SpanOf(events[i].Date), "", ""
+			}
+			g.narrowSpans(events, placed, comps, comp, aside)
+		}
+	case PlacedSettingAsideOwn:
+		aside = g.contradicted(events, comp)
+		g.narrowSpans(events, placed, comps, comp, aside)
+	default:
+		g.narrowSpans(events, placed, comps, comp, nil)
 	}
 	// Depth, once the spans are final: only a constraint between events
 	// with the same span is left for it to order.
 	for _, members := range slices.Backward(comps) {
 		for _, u := range members {
 			for _, v := range g.edges[u] {
-				if comp[v] != comp[u] && !aside[[2]int{u, v}] && placed[u].Span == placed[v].Span {
+				if comp[v] != comp[u] && !inAside(aside, u, v) && placed[u].Span == placed[v].Span {
 					placed[v].Depth = max(placed[v].Depth, placed[u].Depth+1)
 				}
 			}
@@ -246,8 +249,8 @@ func (g *constraintGraph) narrow(events []Event, placed []Placed) ([][]string, [
 	seen := map[[2]string]bool{}
 	for u := range events {
 		for _, v := range g.edges[u] {
-			if aside[[2]int{u, v}] {
-				k := [2]string{events[u].ID, events[v].ID}
+			if pair, ok := aside[[2]int{u, v}]; ok {
+				k := [2]string{events[pair[0]].ID, events[pair[1]].ID}
 				seen[k] = true
 				conflicts = append(conflicts, Conflict{Before: k[0], After: k[1], Link: g.links[[2]int{u, v}], Aside: true})
 			}
@@ -277,25 +280,72 @@ func (g *constraintGraph) narrow(events []Event, placed []Placed) ([][]string, [
 	return cycles, conflicts
 }
 
+// narrowSpans narrows the spans in placed along the constraints between
+// components but those aside, and reports whether every event is left a
+// span. comps is in reverse topological order: every edge between
+// components goes from a later one to an earlier one.
+func (g *constraintGraph) narrowSpans(events []Event, placed []Placed, comps [][]int, comp map[int]int, aside map[[2]int][2]int) bool {
+	for _, members := range slices.Backward(comps) {
+		// Forwards: a component's earliest bounds are final once those
+		// before it are done.
+		for _, u := range members {
+			for _, v := range g.edges[u] {
+				if comp[v] == comp[u] || inAside(aside, u, v) {
+					continue
+				}
+				pu, pv := &placed[u], &placed[v]
+				if pu.Span.Earliest.Compare(pv.Span.Earliest) > 0 {
+					pv.Span.Earliest = pu.Span.Earliest
+					pv.EarliestFrom = cmp.Or(pu.EarliestFrom, events[u].ID)
+				}
+			}
+		}
+	}
+	for _, members := range comps {
+		for _, u := range members {
+			for _, v := range g.edges[u] {
+				if comp[v] == comp[u] || inAside(aside, u, v) {
+					continue
+				}
+				pu, pv := &placed[u], &placed[v]
+				if pv.Span.Latest.Compare(pu.Span.Latest) < 0 {
+					pu.Span.Latest = pv.Span.Latest
+					pu.LatestFrom = cmp.Or(pv.LatestFrom, events[v].ID)
+				}
+			}
+		}
+	}
+	for i := range placed {
+		if placed[i].Span.Earliest.Compare(placed[i].Span.Latest) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // contradicted returns the edges between components (those of a cycle
 // are left out already) that the dates of their own two events surely
-// contradict: the order sets them aside.
-func (g *constraintGraph) contradicted(events []Event, comp map[int]int) map[[2]int]bool {
-	var aside map[[2]int]bool
-	if g.keepContradicted {
-		return nil
-	}
+// contradict, each with those two events: what OrderSettingAsideOwn sets
+// aside.
+func (g *constraintGraph) contradicted(events []Event, comp map[int]int) map[[2]int][2]int {
+	var aside map[[2]int][2]int
 	for u, vs := range g.edges {
 		for _, v := range vs {
 			if comp[u] != comp[v] && events[v].Date.SurelyBefore(events[u].Date) {
 				if aside == nil {
-					aside = map[[2]int]bool{}
+					aside = map[[2]int][2]int{}
 				}
-				aside[[2]int{u, v}] = true
+				aside[[2]int{u, v}] = [2]int{u, v}
 			}
 		}
 	}
 	return aside
+}
+
+// inAside reports whether the edge from u to v is set aside.
+func inAside(aside map[[2]int][2]int, u, v int) bool {
+	_, ok := aside[[2]int{u, v}]
+	return ok
 }
 
 // components returns the strongly connected components of the graph

@@ -16,7 +16,8 @@ type Contradiction struct {
 
 // Contradictions finds what in events and sources cannot all be true:
 //   - an order the links state that the dates make impossible: A precedes
-//     B, but A's earliest instant is after B's latest;
+//     B, but A's earliest instant is after B's latest, by one link or a
+//     chain of them (the link the order sets aside for it named too);
 //   - a cycle of order: links that put events each before the next and
 //     the last before the first;
 //   - an event dated after the publication of the source its date text is
@@ -42,17 +43,32 @@ func Contradictions(events []Event, sources []Source, ch *Chronology) []Contradi
 	for _, c := range ch.Conflicts {
 		a, b := byID[c.Before], byID[c.After]
 		how := fmt.Sprintf("%s comes before %s through their links", quoteID(c.Before), quoteID(c.After))
-		if c.Link.From != "" {
+		ids := []string{c.Before, c.After}
+		chain := c.Link.From != "" && (c.Link.Before != c.Before || c.Link.After != c.After)
+		switch {
+		case chain:
+			// A link of a chain: the reader is told which link, and
+			// which two dates the chain through it contradicts.
+			how = fmt.Sprintf("%s, which with the other links puts %s before %s", c.Link.Phrase(), quoteID(c.Before), quoteID(c.After))
+			for _, id := range []string{c.Link.Before, c.Link.After} {
+				if !slices.Contains(ids, id) {
+					ids = append(ids, id)
+				}
+			}
+		case c.Link.From != "":
 			how = c.Link.Phrase()
 		}
 		what := fmt.Sprintf("%s, but %s is dated %s and %s %s: %s's earliest instant is after %s's latest",
 			how, quoteID(c.Before), dateWords(a.Date), quoteID(c.After), dateWords(b.Date), quoteID(c.Before), quoteID(c.After))
-		if c.Aside {
+		switch {
+		case c.Aside && chain:
+			what += "; chrono orders the events by their dates, setting that link aside"
+		case c.Aside:
 			// Else the reader, seeing both in date order, would take the
 			// link for lost or the order for wrong.
 			what += "; chrono orders both by their dates, setting the link aside"
 		}
-		out = append(out, Contradiction{Events: []string{c.Before, c.After}, What: what})
+		out = append(out, Contradiction{Events: ids, What: what})
 	}
 	for _, cy := range ch.Cycles {
 		ids := make([]string, len(cy), len(cy)+1)

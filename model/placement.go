@@ -8,17 +8,20 @@ package model
 type Placement int
 
 const (
-	// PlacedNow is Order: the rule this chrono writes.
+	// PlacedNow is Order: the rule this chrono writes. Of the links
+	// that chains the dates contradict run through, the fewest are set
+	// aside.
 	PlacedNow Placement = iota
 	// PlacedKeepingContradicted is OrderKeepingContradicted: links the
 	// dates contradict narrow as the others do.
 	PlacedKeepingContradicted
+	// PlacedSettingAsideOwn is OrderSettingAsideOwn: only links their
+	// own two events' dates contradict are set aside.
+	PlacedSettingAsideOwn
 )
 
 // Order places events by the rule p.
-func (p Placement) Order(events []Event) Chronology {
-	return order(events, p == PlacedKeepingContradicted)
-}
+func (p Placement) Order(events []Event) Chronology { return order(events, p) }
 
 // Contradictions is Contradictions of events placed by the rule p.
 func (p Placement) Contradictions(events []Event, sources []Source) []Contradiction {

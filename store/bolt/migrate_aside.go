@@ -7,8 +7,9 @@ import (
 )
 
 // setAsideSchema is the first schema whose linked groups are placed with
-// the links the dates contradict set aside (model.Order). A store of an
-// older one, read as it is, is checked against the order that placed it
+// the links their own events' dates contradict set aside
+// (model.OrderSettingAsideOwn). A store of an older one, read as it is,
+// is checked against the order that placed it
 // (model.OrderKeepingContradicted).
 const setAsideSchema = 12
 
@@ -21,8 +22,11 @@ func placeSetAside(tx *bbolt.Tx) error { return bucketsOf(tx).settleAll() }
 // placementOf is the rule the linked groups of a store of the schema are
 // placed by.
 func placementOf(schema uint64) model.Placement {
-	if schema < setAsideSchema {
+	switch {
+	case schema < setAsideSchema:
 		return model.PlacedKeepingContradicted
+	case schema < fewestAsideSchema:
+		return model.PlacedSettingAsideOwn
 	}
 	return model.PlacedNow
 }

@@ -18,8 +18,8 @@ func init() { migrationTests[11] = testMigrationSetsAside }
 // testMigrationSetsAside: a store of schema 11, whose linked group a
 // link the dates contradict moved (the killing of 2018 before the call
 // of 2017), reads as it is and checks clean read-only; opened to write,
-// it is at schema 12 with the group in the order of the dates, as a
-// store of schema 12 places it, and checks clean.
+// it is at the current schema with the group in the order of the dates,
+// as a store of that schema places it, and checks clean.
 func testMigrationSetsAside(t *testing.T) {
 	path := storeFile(t)
 	s := openAt(t, path, Options{})
@@ -59,7 +59,11 @@ func testMigrationSetsAside(t *testing.T) {
 
 // placeKeepingContradicted places every linked group as a store of
 // schema 11 did: links the dates contradict narrowing as the others do.
-func placeKeepingContradicted(tx *bbolt.Tx) error {
+func placeKeepingContradicted(tx *bbolt.Tx) error { return placeBy(tx, model.OrderKeepingContradicted) }
+
+// placeBy places every linked group by the order given, as a store of
+// an earlier schema did.
+func placeBy(tx *bbolt.Tx, order func([]model.Event) model.Chronology) error {
 	b := bucketsOf(tx)
 	done := map[string]bool{}
 	for _, id := range orderSeeds(b) {
@@ -70,7 +74,7 @@ func placeKeepingContradicted(tx *bbolt.Tx) error {
 		if err != nil {
 			return err
 		}
-		ch := model.OrderKeepingContradicted(events)
+		ch := order(events)
 		for i := range ch.Events {
 			p := &ch.Events[i]
 			if want := p.OrderKey(); !bytes.Equal(want, keys[p.Event.ID]) {

@@ -141,7 +141,7 @@ func counterKey(kind counterKind, name string) []byte {
 }
 
 // SchemaVersion is the layout this chrono writes.
-const SchemaVersion = 13
+const SchemaVersion = 14
 
 // migration upgrades a store from the version before it (its index in
 // migrations plus 1) to the next, inside the transaction that opens the
@@ -149,7 +149,7 @@ const SchemaVersion = 13
 type migration func(tx *bbolt.Tx) error
 
 // migrations[i] upgrades version i+1 to i+2.
-var migrations = []migration{addJournal, countSpans, chainJournal, addSnapshots, placeInOrder, allowJournalForms, boundTitles, allowMedia, indexLinking, allowWritten, placeSetAside, allowDateTextParts}
+var migrations = []migration{addJournal, countSpans, chainJournal, addSnapshots, placeInOrder, allowJournalForms, boundTitles, allowMedia, indexLinking, allowWritten, placeSetAside, allowDateTextParts, placeFewestAside}
 
 // addJournal (1 to 2) adds the trash, the journal and the history of each
 // event, all empty, and counts the events citing each source, reading

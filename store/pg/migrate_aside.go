@@ -7,11 +7,12 @@ import (
 )
 
 // setAsideSchema is the first schema whose linked groups are placed with
-// the links the dates contradict set aside.
+// the links their own events' dates contradict set aside
+// (model.OrderSettingAsideOwn).
 const setAsideSchema = 21
 
 // placeSetAside is the twenty-first step: every linked group is placed
-// again, as model.Order now places it. A link the dates contradict,
+// again, as model.OrderSettingAsideOwn places it (model.Order, then). A link the dates contradict,
 // which moved its events and those its chains reach, moves none; only
 // the events of such groups change keys. A database read as it is
 // before the step keeps the order it was placed in, and says its
@@ -21,8 +22,11 @@ func placeSetAside(tx pgx.Tx) error { return settleInvestigations(tx) }
 // placementOf is the rule the linked groups of a database of the schema
 // are placed by.
 func placementOf(schema int) model.Placement {
-	if schema < setAsideSchema {
+	switch {
+	case schema < setAsideSchema:
 		return model.PlacedKeepingContradicted
+	case schema < fewestAsideSchema:
+		return model.PlacedSettingAsideOwn
 	}
 	return model.PlacedNow
 }

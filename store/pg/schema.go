@@ -49,6 +49,7 @@ var migrations = []migration{
 	{"the linked groups placed again, the links the dates contradict set aside", placeSetAside},
 	{"the link flags and counts an import sets itself, passed by by the triggers", importSetsItself},
 	{"the events' bodies with date text of a part of their date, in the binary form's version 5", allowDateTextParts},
+	{"the linked groups placed again, the fewest links of chains the dates contradict set aside", placeFewestAside},
 }
 
 // schemaLock is the advisory lock chronos take while they migrate, so

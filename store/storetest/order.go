@@ -121,4 +121,45 @@ func testOrderFollowsLinks(t *testing.T, s *suite) {
 		}
 		s.checkViews(t, st, contradicted)
 	})
+
+	// A chain the dates contradict (the killing of 2018 before an
+	// undated aside before the call of 2017) has the fewest of its links
+	// set aside: the killing's to the aside. Every dated event keeps the
+	// order of its date, and the aside, which precedes the call, comes
+	// before it.
+	write(model.OpLink, func(tx model.Tx) error {
+		if _, err := model.LinkEvents(tx, "khashoggi-killed", model.Precedes, "undated-aside"); err != nil {
+			return err
+		}
+		_, err := model.LinkEvents(tx, "undated-aside", model.Precedes, "nso-mobileum-call")
+		return err
+	})
+	chained := contradicted
+	for i := range chained {
+		switch chained[i].ID {
+		case "khashoggi-killed":
+			chained[i].Links = append(slices.Clone(chained[i].Links), model.Link{Rel: model.Precedes, Event: "undated-aside"})
+		case "undated-aside":
+			chained[i].Links = append(slices.Clone(chained[i].Links), model.Link{Rel: model.Precedes, Event: "nso-mobileum-call"})
+		}
+	}
+	t.Run("after a chain the dates contradict", func(t *testing.T) {
+		got := IDs(AllEvents(t, st))
+		dated := slices.DeleteFunc(slices.Clone(got), func(id string) bool { return id == "undated-aside" })
+		want := slices.DeleteFunc(IDs(InTimelineOrder(FixtureEvents(t))), func(id string) bool { return id == "undated-aside" })
+		if !slices.Equal(dated, want) {
+			t.Errorf("stored events %q\nwant the dated ones in the order of their dates %q", got, want)
+		}
+		before(t, "undated-aside", "nso-mobileum-call")
+		var aside []string
+		for _, c := range model.Order(chained).Conflicts {
+			if c.Aside {
+				aside = append(aside, c.Link.Phrase())
+			}
+		}
+		if want := []string{`"khashoggi-killed" precedes "nso-mobileum-call"`, `"khashoggi-killed" precedes "undated-aside"`}; !slices.Equal(aside, want) {
+			t.Errorf("set aside %q, want %q", aside, want)
+		}
+		s.checkViews(t, st, chained)
+	})
 }

@@ -1,0 +1,111 @@
+package model
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestOrderSetsAsideFewest: a chain of links the dates contradict has
+// the fewest of its links set aside, named in the conflicts and the
+// contradictions, and every event stays in the order of its date.
+func TestOrderSetsAsideFewest(t *testing.T) {
+	tests := []struct {
+		name   string
+		events []Event
+		order  string
+		aside  []string // "before>after" of each link set aside
+		named  []string // the events the contradictions name
+	}{
+		{"through an undated event",
+			evs("a 2020 precedes:b", "b - precedes:c", "c 2019", "x 2019-06", "y 2020-06"),
+			"x b c y a", []string{"a>b"}, []string{"a", "b", "c"}},
+		{"through an approximate date, the link that leaves it its year",
+			evs("a 2020 precedes:b", "b 2019~ precedes:c", "c 2019", "y 2020-06"),
+			"b c y a", []string{"a>b"}, []string{"a", "b", "c"}},
+		{"one link shared by two chains, not one of each",
+			evs("z 2021 precedes:m", "m - precedes:b precedes:c", "b 2019", "c 2018"),
+			"m c b z", []string{"z>m"}, []string{"c", "m", "z"}},
+		{"a link of its own, as before",
+			evs("a 2022 precedes:b", "b 2019", "c 2020"),
+			"b c a", []string{"a>b"}, []string{"a", "b"}},
+		{"a cycle moves nothing, and sets nothing aside",
+			evs("a 2020 precedes:b", "b - precedes:c", "c 2019 precedes:a", "x 2019-06"),
+			"x c a b", nil, []string{"a", "b", "c"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ch := Order(tt.events)
+			if got := orderIDs(ch); got != tt.order {
+				t.Errorf("order %q, want %q", got, tt.order)
+			}
+			var aside []string
+			for _, c := range ch.Conflicts {
+				if c.Aside {
+					aside = append(aside, c.Link.Before+">"+c.Link.After)
+				}
+			}
+			if !slices.Equal(aside, tt.aside) {
+				t.Errorf("set aside %q, want %q", aside, tt.aside)
+			}
+			var named []string
+			for _, c := range Contradictions(tt.events, nil, &ch) {
+				named = append(named, c.Events...)
+			}
+			slices.Sort(named)
+			if named = slices.Compact(named); !slices.Equal(named, tt.named) {
+				t.Errorf("the contradictions name %q, want %q", named, tt.named)
+			}
+			for _, p := range ch.Events {
+				if p.Span.Earliest.Compare(p.Span.Latest) > 0 {
+					t.Errorf("%s is placed past its own date: %+v", p.Event.ID, p.Span)
+				}
+			}
+		})
+	}
+}
+
+// TestContradictionNamesTheLinkOfAChain: the contradiction of a chain
+// says which link the order set aside, and which dates the chain
+// through it contradicts.
+func TestContradictionNamesTheLinkOfAChain(t *testing.T) {
+	events := evs("a 2020 precedes:b", "b - precedes:c", "c 2019")
+	cs := Contradictions(events, nil, nil)
+	if len(cs) != 1 {
+		t.Fatalf("contradictions %+v, want one", cs)
+	}
+	want := `"a" precedes "b", which with the other links puts "a" before "c", but "a" is dated 2020 and "c" 2019: "a"'s earliest instant is after "c"'s latest; chrono orders the events by their dates, setting that link aside`
+	if cs[0].What != want {
+		t.Errorf("says\n%s\nwant\n%s", cs[0].What, want)
+	}
+}
+
+// TestOrderSetsAsideGroupByGroup: the links set aside in a group are
+// the same whether it is ordered alone, as a store places it, or with
+// other groups, as chrono check reads every linked event at once.
+func TestOrderSetsAsideGroupByGroup(t *testing.T) {
+	groups := [][]Event{
+		evs("a 2020 precedes:b", "b 2019~ precedes:c", "c 2019"),
+		evs("z 2021 precedes:m", "m - precedes:p precedes:q", "p 2019", "q 2018"),
+		evs("k 2022 precedes:l", "l 2019", "j 2023 precedes:k"),
+	}
+	asideOf := func(ch Chronology) []string {
+		var out []string
+		for _, c := range ch.Conflicts {
+			if c.Aside {
+				out = append(out, c.Link.Phrase())
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	var all []Event
+	var want []string
+	for _, g := range groups {
+		all = append(all, g...)
+		want = append(want, asideOf(Order(g))...)
+	}
+	slices.Sort(want)
+	if got := asideOf(Order(all)); !slices.Equal(got, want) {
+		t.Errorf("ordered together, set aside %q; one by one %q", got, want)
+	}
+}
