@@ -300,21 +300,34 @@ func (bi *bulkImport) Commit(phrase string) (model.ImportResult, error) {
 	if err := bi.finish(phrase); err != nil {
 		return bi.result, err
 	}
-	streams, err := bi.sort.Streams()
+	err := bi.s.buildSwap(bi.tx, bi.dir, bi.sort, bi.records, bi.progress)
+	bi.tx = nil // rolled back
 	if err != nil {
 		return bi.result, err
 	}
-	noted, err := bi.sort.Noted()
+	return bi.result, nil
+}
+
+// buildSwap builds the store from the one tx reads and the records
+// sorted, in dir, and puts it in place of the old; tx is rolled back. progress, when set, is told how many
+// records the build has written out of how many it will write at most.
+func (s *Store) buildSwap(tx *bbolt.Tx, dir string, sort *extsort.Sorter, records int64, report func(written, total int64)) error {
+	defer tx.Rollback() // on the way out in error; rolling back twice is harmless
+	streams, err := sort.Streams()
+	if err != nil {
+		return err
+	}
+	noted, err := sort.Noted()
 	if err != nil {
 		extsort.CloseStreams(streams)
-		return bi.result, err
+		return err
 	}
-	placing, err := settle(streams, bi.tx, bi.s.path, bi.dir, noted)
+	placing, err := settle(streams, tx, s.path, dir, noted)
 	if noted != nil {
 		noted.Close()
 	}
 	if err != nil {
-		return bi.result, fmt.Errorf("placing the linked events: %w", err)
+		return fmt.Errorf("placing the linked events: %w", err)
 	}
 	var placed []extsort.Stream
 	// The sorted records go once the new store holds them (build), or
@@ -322,32 +335,31 @@ func (bi *bulkImport) Commit(phrase string) (model.ImportResult, error) {
 	letGo := func() {
 		extsort.CloseStreams(streams)
 		extsort.CloseStreams(placed)
-		bi.sort.Remove()
+		sort.Remove()
 		placing.Remove()
 	}
 	defer letGo()
-	if streams, err = bi.sort.LastStreams(); err != nil {
-		return bi.result, err
+	if streams, err = sort.LastStreams(); err != nil {
+		return err
 	}
 	if placed, err = placing.LastStreams(); err != nil {
-		return bi.result, err
+		return err
 	}
-	built := filepath.Join(bi.dir, "store")
+	built := filepath.Join(dir, "store")
 	var progress func(int64)
-	if bi.progress != nil {
-		total := bi.records + int64(bi.tx.Size()/64) // a rough count of the old keys
-		progress = func(written int64) { bi.progress(written, max(total, written)) }
+	if report != nil {
+		total := records + int64(tx.Size()/64) // a rough count of the old keys
+		progress = func(written int64) { report(written, max(total, written)) }
 	}
-	if err := build(built, bi.tx, bi.s.path, slices.Concat(streams, placed), progress, letGo); err != nil {
-		return bi.result, err
+	if err := build(built, tx, s.path, slices.Concat(streams, placed), progress, letGo); err != nil {
+		return err
 	}
-	bi.tx.Rollback()
-	bi.tx = nil
-	if err := bi.s.swap(built); err != nil {
-		return bi.result, err
+	tx.Rollback()
+	if err := s.swap(built); err != nil {
+		return err
 	}
-	bi.s.guard.dirty = true // the new file was built without the closed key
-	return bi.result, nil
+	s.guard.dirty = true // the new file was built without the closed key
+	return nil
 }
 
 // addCount adds the record that sets the count under key to n, of rank
