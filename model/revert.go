@@ -99,6 +99,11 @@ func RevertEntryWith(tx Tx, e Entry, o RevertOptions) error {
 	if i := slices.IndexFunc(standing, func(l Entry) bool { return l.Reverts == e.Seq }); i >= 0 {
 		return &TakenBackError{Seq: e.Seq, By: standing[i]}
 	}
+	if m, ok := tx.(ManyReverted); ok && len(e.Events) > manyReverted {
+		if err := m.ManyReverted(len(e.Events)); err != nil {
+			return err
+		}
+	}
 	if st, ok := tx.(StreamedChanges); ok && len(e.Events) > manyReverted {
 		// Each event is reverted once, in its ids' order: its record
 		// can be finished when the next is reverted.

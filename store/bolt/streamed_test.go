@@ -14,7 +14,7 @@ import (
 type heldWhole struct{ *Store }
 
 func (h heldWhole) Write(op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
-	return h.write(op, phrase, fn, false)
+	return h.write(op, phrase, fn, false, false)
 }
 
 // groupsDoc is an import of n pairs of linked events, each pair's

@@ -33,12 +33,16 @@ type writeTx struct {
 	// write goes (StreamEvents); streamed holds them once they are.
 	streams  bool
 	streamed *streamedRecords
+	// bulk, when set, lets a revert of many events be written as a new
+	// store (ManyReverted).
+	bulk bool
 }
 
 var (
 	_ model.Tx              = (*writeTx)(nil)
 	_ model.RecordedSources = (*writeTx)(nil)
 	_ model.StreamedChanges = (*writeTx)(nil)
+	_ model.ManyReverted    = (*writeTx)(nil)
 )
 
 // clock tells the time writes are recorded at; tests that compare two
@@ -51,23 +55,32 @@ var errNothingWritten = errors.New("nothing written")
 
 // Write runs fn in one write transaction and records what it changed as
 // one journal entry in the same transaction: both are kept, or neither.
+// A revert of many events is written as a new store built beside the
+// old one and put in its place (writeBulk), which is as atomic.
 func (s *Store) Write(op model.Op, phrase string, fn func(tx model.Tx) error) (model.Entry, error) {
-	entry, err := s.write(op, phrase, fn, true)
+	entry, err := s.write(op, phrase, fn, true, true)
+	if errors.Is(err, errManyReverted) {
+		entry, err = s.writeBulk(op, phrase, fn)
+		if errors.Is(err, errNotBulk) || errors.Is(err, model.ErrTouchedAgain) {
+			entry, err = s.write(op, phrase, fn, true, false)
+		}
+	}
 	if errors.Is(err, model.ErrTouchedAgain) {
 		// The write touched an event again once its record was
 		// finished: run it again, its changes held whole.
-		entry, err = s.write(op, phrase, fn, false)
+		entry, err = s.write(op, phrase, fn, false, false)
 	}
 	return entry, err
 }
 
 // write is Write, its events' records streamed when fn asks and streams
-// allows (StreamEvents).
-func (s *Store) write(op model.Op, phrase string, fn func(tx model.Tx) error, streams bool) (model.Entry, error) {
+// allows (StreamEvents), and a revert of many events handed to writeBulk
+// when bulk allows (ManyReverted).
+func (s *Store) write(op model.Op, phrase string, fn func(tx model.Tx) error, streams, bulk bool) (model.Entry, error) {
 	var entry model.Entry
 	err := noRoom(s.path, s.guarded(func() error {
 		return s.update(func(tx *bbolt.Tx) error {
-			t := &writeTx{b: bucketsOf(tx), author: s.author, now: clock().UTC().Round(0), op: op, streams: streams}
+			t := &writeTx{b: bucketsOf(tx), author: s.author, now: clock().UTC().Round(0), op: op, streams: streams, bulk: bulk}
 			if err := fn(t); err != nil {
 				return err
 			}
@@ -379,9 +392,12 @@ func (t *writeTx) Citing(sourceID string) (int, error) {
 
 // Later implements model.Tx: the entries after seq, oldest first, read in
 // the transaction so that a revert sees every change before it.
-func (t *writeTx) Later(seq uint64) ([]model.Entry, error) {
+func (t *writeTx) Later(seq uint64) ([]model.Entry, error) { return t.b.later(seq) }
+
+// later returns the entries after seq, oldest first.
+func (b buckets) later(seq uint64) ([]model.Entry, error) {
 	var out []model.Entry
-	c := t.b.journal.Cursor()
+	c := b.journal.Cursor()
 	for k, v := c.Seek(seqKey(seq + 1)); k != nil; k, v = c.Next() {
 		e, err := decodeEntry(beUint64(k), v)
 		if err != nil {
@@ -395,7 +411,13 @@ func (t *writeTx) Later(seq uint64) ([]model.Entry, error) {
 // RecordedSources implements model.RecordedSources from the entries'
 // heads, which hold their sources' changes, leaving their events unread.
 func (t *writeTx) RecordedSources(fn func(c model.SourceChange) error) error {
-	c := t.b.journal.Cursor()
+	return t.b.recordedSources(fn)
+}
+
+// recordedSources calls fn with the sources' changes of every entry, read
+// from the entries' heads.
+func (b buckets) recordedSources(fn func(c model.SourceChange) error) error {
+	c := b.journal.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		e, _, err := decodeEntryHead(beUint64(k), v)
 		if err != nil {
@@ -406,6 +428,16 @@ func (t *writeTx) RecordedSources(fn func(c model.SourceChange) error) error {
 				return err
 			}
 		}
+	}
+	return nil
+}
+
+// ManyReverted implements model.ManyReverted: a revert of more than
+// bulkRevertAbove events ends the transaction, for Write to write it as
+// a new store.
+func (t *writeTx) ManyReverted(events int) error {
+	if t.bulk && events > bulkRevertAbove {
+		return errManyReverted
 	}
 	return nil
 }
