@@ -3,6 +3,9 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"chrono/model"
+	"chrono/store"
 )
 
 // TestUndoRefusesATamperedEntry: an entry rewritten outside chrono (its
@@ -192,5 +195,51 @@ func TestUndoKeepsTheStartOfTheInvestigation(t *testing.T) {
 	mustChrono(t, db, "add", "--id", "e", "--title", "E")
 	if r := mustChrono(t, db, "undo"); !strings.HasPrefix(r.stdout, "undid #2: ") {
 		t.Errorf("undo of a change after the start: %+v", r)
+	}
+}
+
+// entryUnread is a store whose entries may be listed, but not read whole.
+type entryUnread struct {
+	model.Store
+	t *testing.T
+}
+
+func (s entryUnread) Entry(seq uint64) (model.Entry, error) {
+	s.t.Errorf("entry #%d read whole", seq)
+	return s.Store.Entry(seq)
+}
+
+func (s entryUnread) Journal(q model.JournalQuery) ([]model.Entry, error) {
+	if !q.HeadsOnly {
+		s.t.Errorf("the journal read with its entries' events: %+v", q)
+	}
+	return s.Store.Journal(q)
+}
+
+// TestUndoNamesTheAuthorFromTheHead: naming whose change an undo took
+// back reads that entry's head alone. It read the entry whole: a redo
+// of an import's undo read a version of each of the import's events
+// back once the redo was written, most of its memory.
+func TestUndoNamesTheAuthorFromTheHead(t *testing.T) {
+	db := newDB(t)
+	mustChrono(t, db, "new", db)
+	mustChrono(t, db, "add", "--title", "E", "--date", "2020")
+	mustChrono(t, db, "--author", "bob", "edit", "e", "--set", "title=Bob")
+	s, err := store.Open(db, store.Options{NoCreate: true, Author: "ana"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	e, err := model.Undo(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	c := &cli{stdout: &out}
+	if err := c.saidReverted(entryUnread{s, t}, e, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "undid #3: saved “Bob” (#4)\nthat change was bob's, made ") {
+		t.Errorf("the undo says:\n%s", out.String())
 	}
 }
