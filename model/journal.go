@@ -195,6 +195,11 @@ type JournalQuery struct {
 	// say of themselves (the snapshots they kept), whom decoding an
 	// event of each entry made slow on a long journal.
 	HeadsOnly bool
+	// Reverting, without Event, reads each entry's events as a revert
+	// needs them: the versions of the events it moved left out, which
+	// the revert reads from the store (the undo of an import holds one
+	// for each of its events). A store may keep them.
+	Reverting bool
 }
 
 // Matches reports whether q selects e, leaving Limit aside.

@@ -446,7 +446,7 @@ func Undo(s Store) (Entry, error) { return UndoWith(s, RevertOptions{}) }
 
 // UndoWith is Undo, telling its progress as o says.
 func UndoWith(s Store, o RevertOptions) (Entry, error) {
-	last, err := s.Journal(JournalQuery{Limit: 1})
+	last, err := s.Journal(JournalQuery{Limit: 1, Reverting: true})
 	if err != nil {
 		return Entry{}, err
 	}

@@ -444,6 +444,40 @@ func (p Parts) EachEvent(fn func(c *model.EventChange) error) error {
 	return p.eachRecord(all, "", fn)
 }
 
+// record decodes one event record of kind; skip says it adds an event
+// other than only (when set).
+func (p Parts) record(kind byte, body, only string) (c model.EventChange, skip bool, err error) {
+	switch kind {
+	case recordAdded:
+		if only != "" && body != only {
+			return c, true, nil
+		}
+		c = model.EventChange{ID: body, To: model.OnTimeline}
+	case recordWritten:
+		if len(body) < model.WrittenSize {
+			return c, false, damagef(p.seq, "an added event's record is cut short")
+		}
+		id := body[model.WrittenSize:]
+		if only != "" && id != only {
+			return c, true, nil
+		}
+		c = model.EventChange{ID: id, To: model.OnTimeline, Written: hex.EncodeToString([]byte(body[:model.WrittenSize]))}
+	case recordChange:
+		if err := json.Unmarshal([]byte(body), &c); err != nil {
+			return c, false, damagef(p.seq, "%s", err)
+		}
+		if c.From != c.To && c.Before != nil && c.After != nil && model.SameEvent(c.Before, c.After) {
+			// Moved and not changed: one version, as the write that
+			// recorded it held it, not two for each of the events
+			// of an undone import that a redo reads.
+			c.After = c.Before
+		}
+	default:
+		return c, false, damagef(p.seq, "event record of kind %q", kind)
+	}
+	return c, false, nil
+}
+
 // records returns the entry's event records, uncompressed, as one
 // string: the ids an import added are each a part of it, a million of
 // them one allocation, not a million. The bytes uncompressed are not
@@ -478,34 +512,12 @@ func (p Parts) eachRecord(all, only string, fn func(c *model.EventChange) error)
 		}
 		body := all[at+1+w : at+1+w+int(size)]
 		at += 1 + w + int(size)
-		var c model.EventChange
-		switch kind {
-		case recordAdded:
-			if only != "" && body != only {
-				continue
-			}
-			c = model.EventChange{ID: body, To: model.OnTimeline}
-		case recordWritten:
-			if len(body) < model.WrittenSize {
-				return damagef(p.seq, "an added event's record is cut short")
-			}
-			id := body[model.WrittenSize:]
-			if only != "" && id != only {
-				continue
-			}
-			c = model.EventChange{ID: id, To: model.OnTimeline, Written: hex.EncodeToString([]byte(body[:model.WrittenSize]))}
-		case recordChange:
-			if err := json.Unmarshal([]byte(body), &c); err != nil {
-				return damagef(p.seq, "%s", err)
-			}
-			if c.From != c.To && c.Before != nil && c.After != nil && model.SameEvent(c.Before, c.After) {
-				// Moved and not changed: one version, as the write that
-				// recorded it held it, not two for each of the events
-				// of an undone import that a redo reads.
-				c.After = c.Before
-			}
-		default:
-			return damagef(p.seq, "event record of kind %q", kind)
+		c, skip, err := p.record(kind, body, only)
+		if err != nil {
+			return err
+		}
+		if skip {
+			continue
 		}
 		if err := fn(&c); err != nil {
 			return err

@@ -252,9 +252,12 @@ func journalIn(b buckets, q model.JournalQuery) ([]model.Entry, error) {
 				e = q.Trim(e)
 			}
 		default: // journalAll
-			if q.HeadsOnly {
+			switch {
+			case q.HeadsOnly:
 				e.Touched = p.N() // its events unread
-			} else {
+			case q.Reverting:
+				err = asCorruption(p.Reverted(&e))
+			default:
 				err = asCorruption(p.SomeEvents(&e, q.MostEvents))
 			}
 		}
