@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"chrono/model"
 	"chrono/store/bolt"
 
 	bbolt "go.etcd.io/bbolt"
@@ -135,5 +136,42 @@ func rehashJournalEntry(t *testing.T, db string, seq uint64, from, to string) {
 	raw.Close()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// serverHashed is a store whose walk of its chain trusts hashes made
+// elsewhere, which here vouch for every entry: as a server that hashed
+// what it was told to, not what it holds.
+type serverHashed struct{ *bolt.Store }
+
+func (serverHashed) VerifyJournal() (model.ChainReport, error) {
+	return model.ChainReport{Entries: 3}, nil
+}
+
+func (s serverHashed) VerifyJournalHere() (model.ChainReport, error) {
+	return s.Store.VerifyJournal()
+}
+
+// TestVerifyHashesHere: verify --journal, which the investigator asks
+// for, hashes every entry itself where the store could leave that to
+// its server, and so finds an entry altered that the server's hashes
+// would vouch for.
+func TestVerifyHashesHere(t *testing.T) {
+	db := newDB(t)
+	for _, args := range [][]string{{"import", "timeline.example.json"}, {"tag", "fbi-tip", "checked"}, {"undo"}} {
+		if r := chrono(t, db, "", args...); r.code != 0 {
+			t.Fatalf("%v: %+v", args, r)
+		}
+	}
+	alterJournalEntry(t, db, 2, `"checked`, `"chequed`)
+	s, err := bolt.Open(db, bolt.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var out bytes.Buffer
+	c := &cli{stdout: &out, stderr: &out}
+	if err := verifyJournal(c, serverHashed{s}, false); !strings.HasPrefix(out.String(), "journal: the chain breaks at entry #2 (content)") {
+		t.Errorf("verify --journal of a store whose server vouches for an altered entry: %v\n%s", err, out.String())
 	}
 }

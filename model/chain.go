@@ -17,6 +17,20 @@ type JournalVerifier interface {
 	VerifyJournal() (ChainReport, error)
 }
 
+// JournalHasher is a JournalVerifier that may leave the hashing of its
+// entries' content to a server it reads them from, to spare reading them
+// whole on every walk; VerifyJournalHere hashes every entry on this
+// machine. A verification asked for by the investigator uses it: a
+// server that hashed what it was told to hash, rather than what it
+// holds, would otherwise vouch for a journal rewritten under a head
+// written down elsewhere.
+type JournalHasher interface {
+	JournalVerifier
+	// VerifyJournalHere is VerifyJournal with every entry read whole
+	// and hashed here.
+	VerifyJournalHere() (ChainReport, error)
+}
+
 // EventsVerifier is a store that can compare each event as it holds it
 // with what its journal says was written of it: the version the latest
 // entry that touched the event holds, or the fingerprint of what an

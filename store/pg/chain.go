@@ -129,6 +129,10 @@ const summedSQL = `SELECT seq, form, hash, prev, sum, CASE WHEN sum IS NULL THEN
 			pg_catalog.sha256(pg_catalog.int8send(seq) || CASE WHEN form = 2 THEN '\x02'::bytea ELSE ''::bytea END || prev || body) END AS sum
 		FROM journal WHERE inv = $1 AND seq > $2 ORDER BY seq LIMIT $3) AS j`
 
+// VerifyJournalHere implements model.JournalHasher: VerifyJournal
+// reading every entry whole, and hashing it here.
+func (s *Store) VerifyJournalHere() (model.ChainReport, error) { return s.verifyWhole() }
+
 // verifyWhole is VerifyJournal reading every entry whole, and hashing
 // it here.
 func (s *Store) verifyWhole() (model.ChainReport, error) {

@@ -26,7 +26,7 @@ func (c countingConn) Read(p []byte) (int, error) {
 // (the one every command makes after a write) has the server hash each
 // entry's content, and reads less than the journal holds; it still
 // finds an entry whose content was altered, as the walk of the bodies
-// read whole does.
+// read whole does. VerifyJournalHere reads them whole.
 func TestWalkLeavesTheBodiesAtTheServer(t *testing.T) {
 	s := newStore(t, "a")
 	storetest.Import(t, s, storetest.SynthInput(t, 2*importBatch))
@@ -68,11 +68,22 @@ func TestWalkLeavesTheBodiesAtTheServer(t *testing.T) {
 	if got := read.Load() - before; got >= stored {
 		t.Errorf("the walk read %d bytes from the server, the journal's bodies are %d", got, stored)
 	}
+	before = read.Load()
+	if r, err := s.VerifyJournalHere(); err != nil || !r.OK() || r.Entries != 1 {
+		t.Fatalf("the walk hashed here: %+v, %v; want one entry that holds", r, err)
+	}
+	if got := read.Load() - before; got < stored {
+		t.Errorf("the walk hashed here read %d bytes from the server, the journal's bodies are %d", got, stored)
+	}
 	if _, err := c.Exec(ctx, `UPDATE journal SET body = overlay(body PLACING '\x20'::bytea FROM 100 FOR 1) WHERE inv = $1`, s.inv); err != nil {
 		t.Fatal(err)
 	}
 	r, err = s.VerifyJournal()
 	if err != nil || r.OK() || r.Break.Fault != model.ChainContent || r.Break.Seq != 1 {
 		t.Errorf("the walk after entry #1's content was altered: %+v, %v; want its content said not to match", r, err)
+	}
+	r, err = s.VerifyJournalHere()
+	if err != nil || r.OK() || r.Break.Fault != model.ChainContent || r.Break.Seq != 1 {
+		t.Errorf("the walk hashed here after entry #1's content was altered: %+v, %v; want its content said not to match", r, err)
 	}
 }

@@ -106,8 +106,9 @@ type Store struct {
 }
 
 var (
-	_ model.Store  = (*Store)(nil)
-	_ model.Placer = (*Store)(nil)
+	_ model.Store         = (*Store)(nil)
+	_ model.Placer        = (*Store)(nil)
+	_ model.JournalHasher = (*Store)(nil)
 )
 
 // querier is a connection or a transaction.
