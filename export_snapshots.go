@@ -41,7 +41,7 @@ func snapshotDocs(s model.Reader, sources []model.Source, damaged func(sn model.
 	return func(yield func(native.SnapshotDoc, error) bool) {
 		kept, states, err := model.ReadSnapshotJournal(s)
 		if err == nil {
-			err = unvouchPastBreak(s, kept)
+			err = unvouchPastBreak(s, kept, false)
 		}
 		if err != nil {
 			yield(native.SnapshotDoc{}, err)

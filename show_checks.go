@@ -51,7 +51,7 @@ func quoteChecks(s model.Reader, d model.Detail) ([]quotecheck.Found, error) {
 				if err != nil {
 					return nil, err
 				}
-				if err := unvouchPastBreak(s, kept); err != nil {
+				if err := unvouchPastBreak(s, kept, false); err != nil {
 					return nil, err
 				}
 				journal = &showJournal{kept, states}

@@ -22,7 +22,7 @@ func damagedSnapshots(s model.Reader) ([]snapshotCheck, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := unvouchPastBreak(s, kept); err != nil {
+	if err := unvouchPastBreak(s, kept, false); err != nil {
 		return nil, err
 	}
 	var damaged []snapshotCheck

@@ -190,7 +190,7 @@ func verifyQuotes(s model.Store) (verifyReport, error) {
 	if err != nil {
 		return rep, err
 	}
-	if err := unvouchPastBreak(s, kept); err != nil {
+	if err := unvouchPastBreak(s, kept, true); err != nil {
 		return rep, err
 	}
 	// One source's snapshot text is held at a time.

@@ -17,11 +17,7 @@ func verifyJournal(c *cli, s model.Store, asJSON bool) error {
 	if !ok {
 		return fmt.Errorf("store %s cannot verify its journal: its kind of store keeps no hash chain", s.Location())
 	}
-	walk := v.VerifyJournal
-	if h, ok := v.(model.JournalHasher); ok {
-		walk = h.VerifyJournalHere // asked for: trust no server's hashing
-	}
-	r, err := walk()
+	r, err := walkChain(v, true)
 	if err != nil {
 		return err
 	}
@@ -133,4 +129,15 @@ func (e *eventsReport) write(w io.Writer) {
 	}
 	fmt.Fprintf(w, "events: %s of %s as the journal left them; %s last written by entries that keep neither their version nor a fingerprint of it (imports by an earlier chrono, which kept no fingerprint) could not be compared\n",
 		model.Thousands(int64(e.Read-e.NotCovered)), model.Thousands(int64(e.Read)), model.Thousands(int64(e.NotCovered)))
+}
+
+// walkChain walks the journal's chain of v. here is for a verification
+// the investigator asks for: every entry is then hashed on this machine,
+// where the store could leave that to its server (model.JournalHasher),
+// so that no server's hashing is trusted.
+func walkChain(v model.JournalVerifier, here bool) (model.ChainReport, error) {
+	if h, ok := v.(model.JournalHasher); ok && here {
+		return h.VerifyJournalHere()
+	}
+	return v.VerifyJournal()
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -173,5 +174,27 @@ func TestVerifyHashesHere(t *testing.T) {
 	c := &cli{stdout: &out, stderr: &out}
 	if err := verifyJournal(c, serverHashed{s}, false); !strings.HasPrefix(out.String(), "journal: the chain breaks at entry #2 (content)") {
 		t.Errorf("verify --journal of a store whose server vouches for an altered entry: %v\n%s", err, out.String())
+	}
+}
+
+// TestVerifyVouchesHere: verify, checking the snapshots, trusts a
+// snapshot's record as far as its own walk of the chain, hashed here,
+// vouches for it, not as far as a server's hashes would.
+func TestVerifyVouchesHere(t *testing.T) {
+	db := attachedStore(t, "article.txt", wapoText)
+	if r := chrono(t, db, "", "tag", "fbi-tip", "checked"); r.code != 0 {
+		t.Fatalf("tag: %+v", r)
+	}
+	attach := replaceSnapshotAndRecord(t, db, strings.Replace(wapoText, "conference call", "meeting", 1))
+	s, err := bolt.Open(db, bolt.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var out bytes.Buffer
+	opts := &verifyOptions{cli: &cli{stdout: &out, stderr: &out}}
+	err = verifyStore(opts, serverHashed{s})
+	if want := fmt.Sprintf("journal entry #%d recorded its hashes when it was kept, but the journal's chain breaks at entry #%d (link)", attach, attach+1); !strings.Contains(out.String(), want) {
+		t.Errorf("verify of a snapshot rewritten with its record, the server vouching for the chain: %v\n%s\nwant %q", err, out.String(), want)
 	}
 }
