@@ -29,21 +29,33 @@ func (c *cli) tell(s string) {
 // line's indent kept on the lines it continues on, so that what it
 // names (an id, a hash, a date) is read and copied whole where the
 // terminal would cut it; as written when width is 0.
-func wrapped(s string, width int) string {
+func wrapped(s string, width int) string { return wrappedHanging(s, width, 0) }
+
+// wrappedHanging is wrapped, a line without an indent going on under
+// hang columns: the lines of a listing whose first line is a heading
+// (chrono log's "#12 …") go on under its text.
+func wrappedHanging(s string, width, hang int) string {
 	if width <= 0 {
 		return wordwrap.Plain(s)
 	}
 	var out []string
 	for _, l := range strings.Split(s, "\n") {
 		indent := l[:len(l)-len(strings.TrimLeft(l, " "))]
-		if len(indent) > width/2 {
-			indent = ""
+		first, rest := indent, indent
+		if indent == "" {
+			rest = strings.Repeat(" ", hang)
 		}
-		for i, w := range wordwrap.Message(strings.TrimLeft(l, " "), width-len(indent), ansi.StringWidth, func(w string, n int) string {
+		if len(rest) > width/2 {
+			first, rest = "", ""
+		}
+		for i, w := range wordwrap.Message(strings.TrimLeft(l, " "), width-len(rest), ansi.StringWidth, func(w string, n int) string {
 			return ansi.Hardwrap(w, n, false)
 		}) {
-			if i == 0 || w != "" {
-				w = indent + w
+			switch {
+			case i == 0:
+				w = first + w
+			case w != "":
+				w = rest + w
 			}
 			out = append(out, w)
 		}

@@ -20,7 +20,13 @@ type logOptions struct {
 	asJSON    bool
 	limit     int
 	head      bool
+	// w is where the entries are listed: stdout, wrapped at a terminal.
+	w io.Writer
 }
+
+// logHang is the column an entry's lines go on under when wrapped: that
+// of the changes it lists.
+const logHang = 7
 
 // newLogCmd is chrono log [ID]: the journal, newest first.
 func newLogCmd(c *cli) *cobra.Command {
@@ -77,7 +83,7 @@ const logShown = 5
 const logPage = 200
 
 // runLog prints the journal a page at a time.
-func runLog(opts *logOptions) error {
+func runLog(opts *logOptions) (err error) {
 	q := model.JournalQuery{Event: opts.id, Linked: true, Limit: logPage, MostEvents: logShown}
 	if opts.asJSON {
 		q.MostEvents = 0 // JSON is for programs: every event, whole
@@ -100,6 +106,17 @@ func runLog(opts *logOptions) error {
 		return err
 	}
 	defer s.Close()
+	if !opts.asJSON {
+		// An entry's phrase and the changes it lists go on under the
+		// phrase's column, past the number, time and author.
+		w, done := opts.outHanging(logHang)
+		opts.w = w
+		defer func() {
+			if derr := done(); err == nil {
+				err = derr
+			}
+		}()
+	}
 	printed := 0
 list:
 	for {
@@ -153,7 +170,7 @@ func (o *logOptions) print(r model.Reader, e model.Entry) error {
 		_, err = o.stdout.Write(append(termtext.EscapeJSON(b), '\n'))
 		return err
 	}
-	fmt.Fprintf(o.stdout, "#%-5d %s  %-16s %s\n", e.Seq, e.At.Local().Format("2006-01-02 15:04:05"), termtext.Line(e.Author), termtext.Line(e.Phrase))
+	fmt.Fprintf(o.w, "#%-5d %s  %-16s %s\n", e.Seq, e.At.Local().Format("2006-01-02 15:04:05"), termtext.Line(e.Author), termtext.Line(e.Phrase))
 	for i, c := range e.Events {
 		if i == logShown {
 			break
@@ -169,33 +186,33 @@ func (o *logOptions) print(r model.Reader, e model.Entry) error {
 				c.After = &after
 			}
 		}
-		fmt.Fprintf(o.stdout, "       %s %s\n", c.ID, changeWords(c))
+		fmt.Fprintf(o.w, "       %s %s\n", c.ID, changeWords(c))
 	}
 	switch n, shown := max(e.Touched, len(e.Events)), min(len(e.Events), logShown); {
 	case n > shown && o.id != "":
 		// One event's history: the entry's other events, not listed.
-		fmt.Fprintf(o.stdout, "       … and %s\n", plural(n-shown, "other event"))
+		fmt.Fprintf(o.w, "       … and %s\n", plural(n-shown, "other event"))
 	case n > shown:
-		fmt.Fprintf(o.stdout, "       … and %s more\n", model.Thousands(int64(n-shown)))
+		fmt.Fprintf(o.w, "       … and %s more\n", model.Thousands(int64(n-shown)))
 	}
 	for i, c := range e.Sources {
 		if i == logShown {
-			fmt.Fprintf(o.stdout, "       … and %s more\n", plural(len(e.Sources)-logShown, "source"))
+			fmt.Fprintf(o.w, "       … and %s more\n", plural(len(e.Sources)-logShown, "source"))
 			break
 		}
-		fmt.Fprintf(o.stdout, "       source %s %s\n", termtext.Line(c.ID), sourceWords(c))
+		fmt.Fprintf(o.w, "       source %s %s\n", termtext.Line(c.ID), sourceWords(c))
 	}
 	for i, r := range e.Snapshots {
 		if i == logShown {
-			fmt.Fprintf(o.stdout, "       … and %s more\n", plural(len(e.Snapshots)-logShown, "snapshot"))
+			fmt.Fprintf(o.w, "       … and %s more\n", plural(len(e.Snapshots)-logShown, "snapshot"))
 			break
 		}
-		fmt.Fprintf(o.stdout, "       %s\n", snapshotWords(r))
+		fmt.Fprintf(o.w, "       %s\n", snapshotWords(r))
 	}
 	if h := e.Header; h != nil {
 		// An import can set them too: a revert refused for them must
 		// find the entry that did.
-		fmt.Fprintf(o.stdout, "       investigation %s\n", headerWords(h))
+		fmt.Fprintf(o.w, "       investigation %s\n", headerWords(h))
 	}
 	return nil
 }

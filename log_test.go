@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"chrono/model"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // TestChangeWords: what chrono log says of one event's change, among
@@ -203,5 +205,34 @@ func TestLogOfOneEventHasLinksFromOthers(t *testing.T) {
 	want := []string{"a moved to the trash", "a changed: links", "a changed: links", "a changed: links", "b added"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("log b lists:\n%s\nwant:\n%s", r.stdout, strings.Join(want, "\n"))
+	}
+}
+
+// TestLogAt80: at a terminal of 80 columns, an entry whose phrase runs
+// past the edge goes on under the column of the changes it lists, broken
+// at a space, and no line is wider than the terminal.
+func TestLogAt80(t *testing.T) {
+	db := newDB(t)
+	if r := chrono(t, db, "", "import", "timeline.example.json"); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	if r := chrono(t, db, "", "tag", "fbi-tip", "a-tag-long-enough-to-run-the-phrase-past-the-edge"); r.code != 0 {
+		t.Fatalf("tag: %+v", r)
+	}
+	out, _, code := at80(t, db, "log")
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if code != 0 || len(lines) < 2 {
+		t.Fatalf("log: exit %d\n%s", code, out)
+	}
+	for _, l := range lines {
+		if ansi.StringWidth(l) > 80 {
+			t.Errorf("a line of %d columns: %q", ansi.StringWidth(l), l)
+		}
+	}
+	if !strings.HasPrefix(lines[0], "#2 ") || !strings.HasPrefix(lines[1], strings.Repeat(" ", logHang)) || strings.HasPrefix(lines[1], strings.Repeat(" ", logHang+1)) {
+		t.Errorf("the entry's phrase does not go on under its changes' column:\n%s", out)
+	}
+	if !strings.Contains(out, "a-tag-long-enough-to-run-the-phrase-past-the-edge") {
+		t.Errorf("the tag broken inside:\n%s", out)
 	}
 }

@@ -11,6 +11,7 @@ import (
 type wrapWriter struct {
 	w     io.Writer
 	width int
+	hang  int    // wrappedHanging's
 	held  []byte // the line begun and not yet ended
 }
 
@@ -21,7 +22,7 @@ func (ww *wrapWriter) Write(p []byte) (int, error) {
 	if i < 0 {
 		return len(p), nil
 	}
-	_, err := io.WriteString(ww.w, wrapped(string(ww.held[:i]), ww.width)+"\n")
+	_, err := io.WriteString(ww.w, wrappedHanging(string(ww.held[:i]), ww.width, ww.hang)+"\n")
 	ww.held = append(ww.held[:0], ww.held[i+1:]...)
 	return len(p), err
 }
@@ -31,7 +32,7 @@ func (ww *wrapWriter) Flush() error {
 	if len(ww.held) == 0 {
 		return nil
 	}
-	_, err := io.WriteString(ww.w, wrapped(string(ww.held), ww.width))
+	_, err := io.WriteString(ww.w, wrappedHanging(string(ww.held), ww.width, ww.hang))
 	ww.held = ww.held[:0]
 	return err
 }
@@ -39,10 +40,14 @@ func (ww *wrapWriter) Flush() error {
 // out is where what chrono says goes on stdout: wrapped to the
 // terminal's width when stdout is a terminal (wrapWriter), and as it is
 // written otherwise. done writes what is left.
-func (c *cli) out() (w io.Writer, done func() error) {
+func (c *cli) out() (w io.Writer, done func() error) { return c.outHanging(0) }
+
+// outHanging is out, a line without an indent going on under hang
+// columns (wrappedHanging).
+func (c *cli) outHanging(hang int) (w io.Writer, done func() error) {
 	if c.outWidth <= 0 {
 		return c.stdout, func() error { return nil }
 	}
-	ww := &wrapWriter{w: c.stdout, width: c.outWidth}
+	ww := &wrapWriter{w: c.stdout, width: c.outWidth, hang: hang}
 	return ww, ww.Flush
 }
