@@ -53,7 +53,7 @@ func (g *constraintGraph) fewestAside(events []Event, comps [][]int, comp map[in
 	es, ls := whole.sureBounds(nil)
 	var on [][2]int
 	for _, l := range whole.links {
-		if a, b := es[l[0]], ls[l[1]]; a >= 0 && b >= 0 && events[whole.verts[b]].Date.SurelyBefore(events[whole.verts[a]].Date) {
+		if _, _, ok := whole.surelyAfter(es[l[0]], ls[l[1]]); ok {
 			on = append(on, [2]int{whole.verts[l[0]], whole.verts[l[1]]})
 		}
 	}
@@ -184,17 +184,22 @@ func canonicalOrder(events []Event, links [][2]int) []int {
 	return out
 }
 
-// sureBounds returns, for each event, the event among it and those the
-// links not aside lead to it from whose date starts latest, and the one
-// among it and those they lead to from it whose date ends earliest (-1
-// for none): undated events and approximate dates bound nothing surely.
-func (s *asideSearch) sureBounds(aside asideSet) (earliest, latest []int) {
+// sureBounds returns, for each event and each kind of date (by zone:
+// without an offset, with one), the event among it and those the links
+// not aside lead to it from whose date starts latest, and the one among
+// it and those they lead to from it whose date ends earliest (-1 for
+// none): undated events and approximate dates bound nothing surely. The
+// two kinds are kept apart because SurelyBefore widens a date without an
+// offset beside one with it: the latest start of all may be surely after
+// no end that an earlier start of the other kind is surely after.
+func (s *asideSearch) sureBounds(aside asideSet) (earliest, latest [][2]int) {
 	n := len(s.verts)
-	earliest, latest = make([]int, n), make([]int, n)
+	earliest, latest = make([][2]int, n), make([][2]int, n)
 	for i := range n {
-		earliest[i], latest[i] = -1, -1
+		earliest[i], latest[i] = [2]int{-1, -1}, [2]int{-1, -1}
 		if d := s.events[s.verts[i]].Date; !d.IsZero() && !d.Qualified() {
-			earliest[i], latest[i] = i, i
+			earliest[i][zoneKind(d.start)] = i
+			latest[i][zoneKind(d.endPoint())] = i
 		}
 	}
 	later := func(a, b int) bool {
@@ -205,19 +210,57 @@ func (s *asideSearch) sureBounds(aside asideSet) (earliest, latest []int) {
 	}
 	for u := range n {
 		for _, li := range s.out[u] {
-			if v := s.links[li][1]; !aside.has(li) && later(earliest[u], earliest[v]) {
-				earliest[v] = earliest[u]
+			if v := s.links[li][1]; !aside.has(li) {
+				for k := range 2 {
+					if later(earliest[u][k], earliest[v][k]) {
+						earliest[v][k] = earliest[u][k]
+					}
+				}
 			}
 		}
 	}
 	for u := n - 1; u >= 0; u-- {
 		for _, li := range s.out[u] {
-			if v := s.links[li][1]; !aside.has(li) && sooner(latest[v], latest[u]) {
-				latest[u] = latest[v]
+			if v := s.links[li][1]; !aside.has(li) {
+				for k := range 2 {
+					if sooner(latest[v][k], latest[u][k]) {
+						latest[u][k] = latest[v][k]
+					}
+				}
 			}
 		}
 	}
 	return earliest, latest
+}
+
+// zoneKind is 1 for a point with an offset, 0 for one without.
+func zoneKind(p point) int {
+	if p.zoned() {
+		return 1
+	}
+	return 0
+}
+
+// endPoint is the point d ends with: its end, or its one point.
+func (d Date) endPoint() point {
+	if d.form == formSingle {
+		return d.start
+	}
+	return d.end
+}
+
+// surelyAfter returns, of the events that start latest (after) and
+// those that end earliest (before) of each kind, an event and one its
+// date is surely after, if there is such a pair.
+func (s *asideSearch) surelyAfter(after, before [2]int) (a, b int, ok bool) {
+	for _, a := range after {
+		for _, b := range before {
+			if a >= 0 && b >= 0 && s.events[s.verts[b]].Date.SurelyBefore(s.events[s.verts[a]].Date) {
+				return a, b, true
+			}
+		}
+	}
+	return -1, -1, false
 }
 
 // asideEval is what the links not set aside make of the dates: the
@@ -235,7 +278,7 @@ func (s *asideSearch) eval(aside asideSet) asideEval {
 	r := asideEval{bad: -1}
 	es, ls := s.sureBounds(aside)
 	for w := range s.verts {
-		if a, b := es[w], ls[w]; a >= 0 && b >= 0 && s.events[s.verts[b]].Date.SurelyBefore(s.events[s.verts[a]].Date) {
+		if a, b, ok := s.surelyAfter(es[w], ls[w]); ok {
 			r.bad, r.pair = w, [2]int{a, b}
 			break
 		}
