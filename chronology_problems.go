@@ -1,6 +1,10 @@
 package main
 
-import "chrono/model"
+import (
+	"maps"
+
+	"chrono/model"
+)
 
 // fewListed is the most events a filtered list checks one linked group
 // at a time; a longer one reads every linked event once, as the whole
@@ -36,16 +40,26 @@ func chronologyProblems(s model.Store, q model.Query) (problem func(*model.Event
 	}
 	if few {
 		var groupErr error
+		// Each group is ordered once, however many of its events are
+		// listed: the search for the links to set aside is not cheap.
+		named := map[string]bool{}
 		return func(e *model.Event) bool {
 			if groupErr != nil {
 				return bySources(e)
+			}
+			if in, ok := named[e.ID]; ok {
+				return in || bySources(e)
 			}
 			group, err := model.LinkedGroup(s, *e)
 			if err != nil {
 				groupErr = err
 				return bySources(e)
 			}
-			return inContradiction(placement, e.ID, group) || bySources(e)
+			in := inContradiction(placement, group)
+			if len(group) < model.MaxGroup { // else read only this far from e
+				maps.Copy(named, in)
+			}
+			return in[e.ID] || bySources(e)
 		}, func() error { return groupErr }, nil
 	}
 	var linked []model.Event
@@ -64,18 +78,22 @@ func chronologyProblems(s model.Store, q model.Query) (problem func(*model.Event
 	return func(e *model.Event) bool { return inLinks[e.ID] || bySources(e) }, func() error { return nil }, nil
 }
 
-// inContradiction reports whether the event id is among those the
-// contradictions of its linked group, placed by the rule p, name.
-func inContradiction(p model.Placement, id string, group []model.Event) bool {
+// inContradiction returns, for each event of a linked group placed by
+// the rule p, whether the group's contradictions name it.
+func inContradiction(p model.Placement, group []model.Event) map[string]bool {
+	out := make(map[string]bool, len(group))
+	for i := range group {
+		out[group[i].ID] = false
+	}
 	if len(group) < 2 {
-		return false
+		return out
 	}
 	for _, c := range p.Contradictions(group, nil) {
-		for _, named := range c.Events {
-			if named == id {
-				return true
+		for _, id := range c.Events {
+			if _, ok := out[id]; ok {
+				out[id] = true
 			}
 		}
 	}
-	return false
+	return out
 }
