@@ -19,6 +19,12 @@ import (
 // kept again.
 const maxAsideTrials = 4096
 
+// maxAsideWork bounds them too by the links and events each reads: a
+// trial reads every one, so a part of thousands of links tries fewer
+// sets, and a group is placed in a fraction of a second however its
+// links run.
+const maxAsideWork = 1 << 20
+
 // asideSearch is the part of a constraint graph that chains the dates
 // contradict run through: the links between components that lie on one
 // (the constraints within a cycle narrow nothing), and their events.
@@ -27,6 +33,7 @@ type asideSearch struct {
 	verts  []int    // the events, by their place here, each after those linked to it
 	links  [][2]int // the links, by their events' places here, sorted by ids
 	out    [][]int  // each event's links to later ones, as indexes in links
+	evals  int      // how many sets of links eval judged
 }
 
 // fewestAside returns the constraints between components to set aside,
@@ -275,6 +282,7 @@ type asideEval struct {
 
 // eval judges the links but those aside.
 func (s *asideSearch) eval(aside asideSet) asideEval {
+	s.evals++
 	r := asideEval{bad: -1}
 	es, ls := s.sureBounds(aside)
 	for w := range s.verts {
@@ -322,14 +330,15 @@ func (a asideSet) has(li int) bool { return a != nil && a[li] }
 // fewest returns the links to set aside, as indexes in links: of the
 // fewest that leave no chain the dates contradict, the first (in the
 // order of links) of those that push the fewest events past their own
-// dates. Past maxAsideTrials it settles for cutting each chain in turn.
+// dates. Past maxAsideTrials, or maxAsideWork, it settles for cutting
+// each chain in turn.
 func (s *asideSearch) fewest() []int {
-	trials := 0
+	trials, most := 0, min(maxAsideTrials, max(1, maxAsideWork/(len(s.links)+len(s.verts))))
 	for k := 1; k <= len(s.links); k++ {
 		var best []int
 		bestInverted := -1
 		exhausted := eachChoice(len(s.links), k, func(chosen []int) bool {
-			if trials++; trials > maxAsideTrials {
+			if trials++; trials > most {
 				return false
 			}
 			r := s.eval(s.setOf(chosen))

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 )
@@ -145,5 +146,52 @@ func TestOrderSetsAsideAcrossZones(t *testing.T) {
 	}
 	if cs := Contradictions(events, nil, &ch); len(cs) != 1 || !slices.Equal(cs[0].Events, []string{"c", "a"}) {
 		t.Errorf("contradictions %+v, want the one of c and a", cs)
+	}
+}
+
+// TestFewestAsideIsBounded: the search for the fewest links reads, all
+// told, no more than maxAsideWork links and events, and the few more
+// that cutting each chain in turn takes, however many links a part of a
+// group has: 40 events of 2020 precede four layers of 40 undated ones,
+// each preceding every one of the next, and the last every one of 40
+// events of 2019.
+func TestFewestAsideIsBounded(t *testing.T) {
+	const w = 40
+	var events []Event
+	name := func(l, i int) string { return fmt.Sprintf("l%d-%02d", l, i) }
+	for l := range 4 {
+		for i := range w {
+			e := Event{ID: name(l, i), Title: name(l, i)}
+			for j := range w {
+				next := fmt.Sprintf("bot-%02d", j)
+				if l < 3 {
+					next = name(l+1, j)
+				}
+				e.Links = append(e.Links, Link{Rel: Precedes, Event: next})
+			}
+			events = append(events, e)
+		}
+	}
+	for i := range w {
+		events = append(events,
+			Event{ID: fmt.Sprintf("top-%02d", i), Title: "top", Date: MustParseDate("2020"), Links: []Link{{Rel: Precedes, Event: name(0, i)}}},
+			Event{ID: fmt.Sprintf("bot-%02d", i), Title: "bot", Date: MustParseDate("2019")})
+	}
+	index := map[string]int{}
+	for i := range events {
+		index[events[i].ID] = i
+	}
+	var links [][2]int
+	for i := range events {
+		for _, c := range Constraints(&events[i]) {
+			links = append(links, [2]int{index[c.Before], index[c.After]})
+		}
+	}
+	s := newAsideSearch(events, links, nil)
+	if got := len(s.fewest()); got != w {
+		t.Errorf("set aside %d links, want %d", got, w)
+	}
+	if work, most := s.evals*(len(s.links)+len(s.verts)), maxAsideWork+4*w*(len(s.links)+len(s.verts)); work > most {
+		t.Errorf("judged %d sets of %d links: %d read, want at most %d", s.evals, len(s.links), work, most)
 	}
 }
