@@ -82,6 +82,14 @@ const progressEvery = 1024
 
 // RevertEntryWith is RevertEntry, telling its progress as o says.
 func RevertEntryWith(tx Tx, e Entry, o RevertOptions) error {
+	// Told first, before the journal after the entry is read and its
+	// updates filled in: a store that ends the write to run it again
+	// its own way reads them again there.
+	if m, ok := tx.(ManyReverted); ok && len(e.Events) > manyReverted {
+		if err := m.ManyReverted(len(e.Events)); err != nil {
+			return err
+		}
+	}
 	later, err := tx.Later(e.Seq)
 	if err != nil {
 		return err
@@ -98,11 +106,6 @@ func RevertEntryWith(tx Tx, e Entry, o RevertOptions) error {
 	standing := inEffect(later)
 	if i := slices.IndexFunc(standing, func(l Entry) bool { return l.Reverts == e.Seq }); i >= 0 {
 		return &TakenBackError{Seq: e.Seq, By: standing[i]}
-	}
-	if m, ok := tx.(ManyReverted); ok && len(e.Events) > manyReverted {
-		if err := m.ManyReverted(len(e.Events)); err != nil {
-			return err
-		}
 	}
 	if st, ok := tx.(StreamedChanges); ok && len(e.Events) > manyReverted {
 		// Each event is reverted once, in its ids' order: its record
