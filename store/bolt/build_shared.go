@@ -24,7 +24,9 @@ var betweenLocks = func() {}
 // is refused, for it would build on what the store no longer is. The
 // store is open for writing again after an import that ends without its
 // new file (takeBack).
-func (s *Store) shareForBuild() error {
+//
+// what names the write for the errors: "import", "undo", "revert".
+func (s *Store) shareForBuild(what string) error {
 	// A write of its own goes first: the closed key, as the old file is
 	// not written again. Another import that got in as the lock was
 	// traded, and traded its own, wrote one too: the transaction ids
@@ -55,7 +57,7 @@ func (s *Store) shareForBuild() error {
 	betweenLocks()
 	if err := s.reopen(true); err != nil {
 		s.takeBack()
-		return fmt.Errorf("store %s was taken by another process as the import began: nothing was imported; run the import again: %w", s.path, err)
+		return fmt.Errorf("store %s was taken by another process as the %s began: nothing was changed; run the %s again: %w", s.path, what, what, err)
 	}
 	var now int
 	if err := s.db.View(func(tx *bbolt.Tx) error { now = tx.ID(); return nil }); err != nil {
@@ -64,7 +66,7 @@ func (s *Store) shareForBuild() error {
 	}
 	if now != before || s.replaced() {
 		s.takeBack()
-		return fmt.Errorf("store %s: %w: another process wrote to it as the import began; nothing was imported, run the import again", s.path, model.ErrConflict)
+		return fmt.Errorf("store %s: %w: another process wrote to it as the %s began; nothing was changed, run the %s again", s.path, model.ErrConflict, what, what)
 	}
 	return nil
 }

@@ -62,7 +62,7 @@ func (s *Store) beginBulk(dryRun bool) (bi *bulkImport, err error) {
 		if err := s.writable(); err != nil {
 			return nil, err
 		}
-		if err := s.shareForBuild(); err != nil {
+		if err := s.shareForBuild("import"); err != nil {
 			return nil, err
 		}
 		defer func() {

@@ -85,7 +85,7 @@ func (s *Store) writeBulk(op model.Op, phrase string, fn func(tx model.Tx) error
 		return entry, err
 	}
 	removeStaleImports(s.path)
-	if err := s.shareForBuild(); err != nil {
+	if err := s.shareForBuild(string(op)); err != nil { // "undo": undo, revert, redo
 		return entry, err
 	}
 	r := &bulkRevert{s: s, counts: newTally(), author: s.author, now: clock().UTC().Round(0), sources: map[string]*model.Source{}}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -189,4 +190,34 @@ func fileInfo(t *testing.T, s *Store) os.FileInfo {
 		t.Fatal(err)
 	}
 	return fi
+}
+
+// TestBulkRevertRefusedWhenWrittenAsItBegins: a writer that takes the
+// store in the instant a bulk revert trades its write lock refuses the
+// revert, which says it was the undo that changed nothing, not an
+// import; the write made meanwhile is kept.
+func TestBulkRevertRefusedWhenWrittenAsItBegins(t *testing.T) {
+	defer func(n int) { bulkRevertAbove = n }(bulkRevertAbove)
+	bulkRevertAbove = 1100
+	s := newStore(t)
+	importDocs(t, s, nativeInput("groups.json", groupsDoc(600, "First")))
+	defer func(f func()) { betweenLocks = f }(betweenLocks)
+	betweenLocks = func() {
+		betweenLocks = func() {}
+		w, err := Open(s.path, Options{Timeout: 50 * time.Millisecond})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer w.Close()
+		if _, err := storetest.Retag(w, []string{"fbi-tip"}, []string{"meanwhile"}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := model.Undo(s)
+	if !errors.Is(err, model.ErrConflict) || !strings.Contains(err.Error(), "as the undo began; nothing was changed, run the undo again") {
+		t.Fatalf("undo: %v; want a conflict that names the undo", err)
+	}
+	if e := storedEvent(t, s, "fbi-tip"); !slices.Contains(e.Tags, "meanwhile") {
+		t.Errorf("the write made meanwhile is lost: tags %q", e.Tags)
+	}
 }
