@@ -30,17 +30,7 @@ func TestErrorsAt80(t *testing.T) {
 		{"source", "edit", "wapo"},
 		{"import", "testdata/import/bad-event.json"},
 	}
-	var b strings.Builder
-	for _, args := range steps {
-		_, stderr, code := at80(t, db, args...)
-		for _, l := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
-			if ansi.StringWidth(l) > 80 {
-				t.Errorf("chrono %s: a line of %d columns: %q", strings.Join(args, " "), ansi.StringWidth(l), l)
-			}
-		}
-		fmt.Fprintf(&b, "$ chrono %s\n%s[exit %d]\n\n", strings.Join(args, " "), stderr, code)
-	}
-	golden.RequireEqual(t, b.String())
+	golden.RequireEqual(t, transcriptAt80(t, db, true, steps))
 }
 
 // at80 runs the CLI in-process on a store as chrono at a terminal of 80
@@ -55,6 +45,34 @@ func at80(t *testing.T, db string, args ...string) (stdout, stderr string, code 
 	return out.String(), errOut.String(), code
 }
 
+// transcriptAt80 runs each of steps as at80 does, and returns what each
+// said on stderr (onStderr) or stdout, under the command and over its
+// exit code; a line wider than 80 columns fails t.
+func transcriptAt80(t *testing.T, db string, onStderr bool, steps [][]string) string {
+	t.Helper()
+	var b strings.Builder
+	for _, args := range steps {
+		said, stderr, code := at80(t, db, args...)
+		if onStderr {
+			said = stderr
+		}
+		within80(t, "chrono "+strings.Join(args, " "), said)
+		fmt.Fprintf(&b, "$ chrono %s\n%s[exit %d]\n\n", strings.Join(args, " "), said, code)
+	}
+	return b.String()
+}
+
+// within80 fails t on each line of what cmd said, s, wider than 80
+// columns.
+func within80(t *testing.T, cmd, s string) {
+	t.Helper()
+	for _, l := range strings.Split(strings.TrimSuffix(s, "\n"), "\n") {
+		if ansi.StringWidth(l) > 80 {
+			t.Errorf("%s: a line of %d columns: %q", cmd, ansi.StringWidth(l), l)
+		}
+	}
+}
+
 // TestToldAt80: what chrono tells on stderr beside its output (how to
 // bring events back from the trash, that nothing was listed) is wrapped
 // at 80 columns as an error is, the commands it names whole on a line.
@@ -66,15 +84,5 @@ func TestToldAt80(t *testing.T) {
 		{"link", "post-publishes", "precedes", "nso-mobileum-call"},
 		{"list", "--tag", "whistleblower", "--status", "confirmed", "--during", "2017"},
 	}
-	var b strings.Builder
-	for _, args := range steps {
-		_, stderr, code := at80(t, db, args...)
-		for _, l := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
-			if ansi.StringWidth(l) > 80 {
-				t.Errorf("chrono %s: a line of %d columns: %q", strings.Join(args, " "), ansi.StringWidth(l), l)
-			}
-		}
-		fmt.Fprintf(&b, "$ chrono %s\n%s[exit %d]\n\n", strings.Join(args, " "), stderr, code)
-	}
-	golden.RequireEqual(t, b.String())
+	golden.RequireEqual(t, transcriptAt80(t, db, true, steps))
 }

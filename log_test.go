@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"chrono/model"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
 // TestChangeWords: what chrono log says of one event's change, among
@@ -224,11 +222,7 @@ func TestLogAt80(t *testing.T) {
 	if code != 0 || len(lines) < 2 {
 		t.Fatalf("log: exit %d\n%s", code, out)
 	}
-	for _, l := range lines {
-		if ansi.StringWidth(l) > 80 {
-			t.Errorf("a line of %d columns: %q", ansi.StringWidth(l), l)
-		}
-	}
+	within80(t, "chrono log", out)
 	if !strings.HasPrefix(lines[0], "#2 ") || !strings.HasPrefix(lines[1], strings.Repeat(" ", logHang)) || strings.HasPrefix(lines[1], strings.Repeat(" ", logHang+1)) {
 		t.Errorf("the entry's phrase does not go on under its changes' column:\n%s", out)
 	}

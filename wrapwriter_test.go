@@ -1,11 +1,8 @@
 package main
 
 import (
-	"fmt"
-	"strings"
 	"testing"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 )
 
@@ -24,15 +21,5 @@ func TestSaidAt80(t *testing.T) {
 		{"import", "testdata/check/contradictions.json"},
 		{"check", "--chronology"},
 	}
-	var b strings.Builder
-	for _, args := range steps {
-		stdout, _, code := at80(t, db, args...)
-		for _, l := range strings.Split(strings.TrimSuffix(stdout, "\n"), "\n") {
-			if ansi.StringWidth(l) > 80 {
-				t.Errorf("chrono %s: a line of %d columns: %q", strings.Join(args, " "), ansi.StringWidth(l), l)
-			}
-		}
-		fmt.Fprintf(&b, "$ chrono %s\n%s[exit %d]\n\n", strings.Join(args, " "), stdout, code)
-	}
-	golden.RequireEqual(t, b.String())
+	golden.RequireEqual(t, transcriptAt80(t, db, false, steps))
 }
