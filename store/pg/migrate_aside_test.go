@@ -13,17 +13,29 @@ import (
 // chrono placed it before the twenty-first step, lists the group in
 // the order of the dates after the step, as model.Order places it.
 func TestSetAsideStep(t *testing.T) {
-	url, c, inv, step := databaseBeforeStep(t, "links the dates contradict")
+	testPlacementStep(t, "links the dates contradict", model.PlacedKeepingContradicted, func(e *model.Event) {
+		if e.ID == "khashoggi-killed" {
+			e.Links = append(e.Links, model.Link{Rel: model.Precedes, Event: "nso-mobileum-call"})
+		}
+	})
+}
+
+// testPlacementStep: a database of the fixture's events, linked by link,
+// placed by the rule old before the step named, whose placement moved
+// them out of the dates' order, says its problems by that rule read as
+// it is, and after the step lists them in the order of the dates, as
+// model.Order places them.
+func testPlacementStep(t *testing.T, named string, old model.Placement, link func(e *model.Event)) {
+	t.Helper()
+	url, c, inv, step := databaseBeforeStep(t, named)
 	events := storetest.FixtureEvents(t)
 	for i := range events {
-		if events[i].ID == "khashoggi-killed" {
-			events[i].Links = append(events[i].Links, model.Link{Rel: model.Precedes, Event: "nso-mobileum-call"})
-		}
+		link(&events[i])
 	}
-	old := model.OrderKeepingContradicted(slices.Clone(events))
+	placed := old.Order(slices.Clone(events))
 	var before []string
-	for i := range old.Events {
-		p := &old.Events[i]
+	for i := range placed.Events {
+		p := &placed.Events[i]
 		r := rowOf(p.Event)
 		r.ord = p.OrderKey()
 		r.period, r.months = periodOfKey(r.ord)
@@ -44,7 +56,7 @@ func TestSetAsideStep(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := model.PlacementOf(ro); got != model.PlacedKeepingContradicted {
+	if got := model.PlacementOf(ro); got != old {
 		t.Errorf("read as it is before the step, its rule is %v, want the one that placed it", got)
 	}
 	ro.Close()
@@ -58,6 +70,9 @@ func TestSetAsideStep(t *testing.T) {
 	defer s.Close()
 	if got := storetest.IDs(storetest.AllEvents(t, s)); !slices.Equal(got, want) {
 		t.Errorf("after the step the store lists\n%q\nthe chronology's order is\n%q", got, want)
+	}
+	if got := model.PlacementOf(s); got != model.PlacedNow {
+		t.Errorf("after the step, its rule is %v, want the current one", got)
 	}
 	checkColumns(t, s)
 }
