@@ -21,26 +21,38 @@ func init() { migrationTests[11] = testMigrationSetsAside }
 // it is at the current schema with the group in the order of the dates,
 // as a store of that schema places it, and checks clean.
 func testMigrationSetsAside(t *testing.T) {
-	path := storeFile(t)
-	s := openAt(t, path, Options{})
-	if _, err := s.Write(model.OpLink, "link", func(tx model.Tx) error {
+	testPlacementMigration(t, 11, model.PlacedKeepingContradicted, func(tx model.Tx) error {
 		_, err := model.LinkEvents(tx, "khashoggi-killed", model.Precedes, "nso-mobileum-call")
 		return err
-	}); err != nil {
+	})
+}
+
+// testPlacementMigration: a store of schema, whose linked group, linked
+// by link, the rule old moved out of the dates' order, reads as it is,
+// says its problems by that rule, and checks clean read-only; opened to
+// write, it is at the current schema with the group in the order of the
+// dates, as a store of that schema places it, and checks clean.
+func testPlacementMigration(t *testing.T, schema uint64, old model.Placement, link func(tx model.Tx) error) {
+	t.Helper()
+	path := storeFile(t)
+	s := openAt(t, path, Options{})
+	if _, err := s.Write(model.OpLink, "link", link); err != nil {
 		t.Fatal(err)
 	}
 	want := dumpOf(t, s)
 	wantIDs := storetest.IDs(storetest.AllEvents(t, s))
 	s.Close()
-	asSchema(t, path, 11, placeKeepingContradicted)
+	asSchema(t, path, schema, func(tx *bbolt.Tx) error { return placeBy(tx, old.Order) })
 
 	ro := openAt(t, path, Options{ReadOnly: true})
-	oldIDs := storetest.IDs(storetest.AllEvents(t, ro))
-	if slices.Equal(oldIDs, wantIDs) {
-		t.Fatal("the old placement moved nothing: the test places no group as schema 11 did")
+	if slices.Equal(storetest.IDs(storetest.AllEvents(t, ro)), wantIDs) {
+		t.Fatalf("the old placement moved nothing: the test places no group as schema %d did", schema)
+	}
+	if got := model.PlacementOf(ro); got != old {
+		t.Errorf("read as it is, the store's rule is %v, want the one of schema %d", got, schema)
 	}
 	if r, err := ro.Check(); err != nil || !r.OK() {
-		t.Errorf("the check of the store of schema 11 read as it is: %+v, %v", r.Mismatches, err)
+		t.Errorf("the check of the store of schema %d read as it is: %+v, %v", schema, r.Mismatches, err)
 	}
 	ro.Close()
 
@@ -51,8 +63,7 @@ func testMigrationSetsAside(t *testing.T) {
 	if r, err := s.Check(); err != nil || !r.OK() {
 		t.Errorf("the check after the upgrade: %+v, %v", r.Mismatches, err)
 	}
-	got := dumpOf(t, s)
-	if !reflect.DeepEqual(got, want) {
+	if got := dumpOf(t, s); !reflect.DeepEqual(got, want) {
 		t.Errorf("after the upgrade:\n%q\nwant\n%q", got, want)
 	}
 }
