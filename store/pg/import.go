@@ -176,11 +176,21 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 	if err := im.commit(inputs, results); err != nil {
 		return nil, s.fail(err)
 	}
-	if im.result.New+im.result.Updated >= analyzeAfter {
-		s.analyzeLater()
-	}
 	return results, nil
 }
+
+// The statistics of the columns the import's own analysis leaves out
+// (analyzeWithin) are refreshed by autovacuum, which analyses a table
+// once the rows changed since its last analysis outnumber its
+// threshold (50 and a tenth of the table, by default): at its next
+// round (a minute by default) after an import of more than a tenth of
+// the events, and not for a smaller one, whose rows change the
+// statistics of the whole table little. The import neither waits for
+// an analysis nor leaves one running: an analysis sent on a
+// connection closed at once was finished by the server, which then
+// logged an error for every such import (could not send data to
+// client, connection to client lost), for an import that succeeded. A
+// server whose autovacuum is off is analysed by its administrator.
 
 // analyzeAfter is how many events an import writes for the planner's
 // statistics of them to be refreshed at once.
@@ -220,8 +230,8 @@ const analyzeAfter = 10_000
 // read by (the table's row count comes with them): the other columns,
 // the words and search keys above all, took most of the analysis (1.2
 // to 5.6 s of a 100,000-event import), for statistics that no
-// statement of the import reads, and that the analysis after the
-// commit refreshes.
+// statement of the import reads, and that autovacuum refreshes after
+// the import (see Import).
 func (im *txImport) analyzeWithin() error {
 	var was string
 	if err := im.tx.QueryRow(ctx, `SELECT current_setting('lock_timeout')`).Scan(&was); err != nil {

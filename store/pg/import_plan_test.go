@@ -144,7 +144,7 @@ func TestImportAnalysesPastALock(t *testing.T) {
 // up to date within its transaction are those of the columns its
 // lookups read by (the investigation and the id), not the events' words,
 // search keys and bodies, whose analysis took most of the time and
-// which the analysis after the commit refreshes.
+// which autovacuum refreshes after the import.
 func TestImportAnalysesWhatItsLookupsRead(t *testing.T) {
 	s, err := Open(freshDatabase(t), Options{Investigation: "a", Author: "a"})
 	if err != nil {

@@ -220,3 +220,10 @@ func tail(s string, n int) string {
 	}
 	return s
 }
+
+// Log is what the server has written to its log so far, for a test to
+// read what it logged while the test ran.
+func (c *Cluster) Log() (string, error) {
+	b, err := os.ReadFile(filepath.Join(c.dir, "server.log"))
+	return string(b), err
+}
