@@ -112,6 +112,11 @@ func (s *Store) Import(inputs []model.Input, opts model.ImportOptions) ([]model.
 	if err != nil {
 		return nil, s.fail(err)
 	}
+	if s.sums {
+		if _, err := tx.Exec(ctx, entryPartsSQL); err != nil {
+			return nil, s.fail(err)
+		}
+	}
 	applyCounts, err := deferCounts(tx)
 	if err != nil {
 		return nil, s.fail(err)
@@ -475,6 +480,9 @@ func (im *txImport) send() error {
 			}
 		}()
 		err := im.flush(batch)
+		if err == nil && im.s.sums {
+			err = im.changes.send(im.tx, false)
+		}
 		sent = true
 		done <- err
 	}()

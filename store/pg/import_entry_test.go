@@ -1,12 +1,18 @@
 package pg
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"testing"
 	"time"
 
 	"chrono/model"
+	"chrono/model/native"
+	"chrono/model/synth"
+	"chrono/store/storetest"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // TestEntryChangesEncodeAsTheEntry: an import's entry, its changes kept
@@ -58,5 +64,58 @@ func TestEntryChangesEncodeAsTheEntry(t *testing.T) {
 				t.Errorf("%d changes: %d kept decoded, %d counted; want %d, %d", n, len(ec.head), ec.n, min(n, headEvents), n)
 			}
 		}
+	}
+}
+
+// TestReimportSendsItsChangesAhead: a re-import that updates every event
+// sends its entry's changes to the server as its batches write them,
+// rather than holding them all until it commits; the entry the server
+// joins from them is the one the chain hashes, and it reads back whole.
+func TestReimportSendsItsChangesAhead(t *testing.T) {
+	const n = 3 * importBatch
+	s := newStore(t, "desk")
+	var doc bytes.Buffer
+	if err := native.Write(&doc, synth.Header(n), synth.Sources(synth.DefaultSeed), synth.Events(synth.DefaultSeed, n)); err != nil {
+		t.Fatal(err)
+	}
+	storetest.Import(t, s, storetest.NativeInput("a.json", doc.Bytes()))
+	changed := bytes.ReplaceAll(doc.Bytes(), []byte(`"summary": "`), []byte(`"summary": "Changed: `))
+	var ahead []int // the changes' bytes on the server, after each batch
+	s.afterBatch = func(tx pgx.Tx) {
+		var size int
+		if err := tx.QueryRow(ctx, `SELECT coalesce(sum(length(part)), 0) FROM chrono_entry`).Scan(&size); err != nil {
+			t.Error(err)
+		}
+		ahead = append(ahead, size)
+	}
+	res := storetest.Import(t, s, storetest.NativeInput("b.json", changed))
+	s.afterBatch = nil
+	if res[0].Updated != n {
+		t.Fatalf("re-import updated %d events, want %d", res[0].Updated, n)
+	}
+	if len(ahead) != 3 || ahead[len(ahead)-1] == 0 {
+		t.Errorf("bytes of changes on the server after each batch: %v, want some before the last", ahead)
+	}
+	report, err := s.VerifyJournal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !report.OK() {
+		t.Errorf("the chain after the re-import: %+v", report)
+	}
+	var seq int64
+	var body, hash, prev []byte
+	if err := s.first.c.QueryRow(ctx, `SELECT seq, body, hash, prev FROM journal WHERE inv = $1 ORDER BY seq DESC LIMIT 1`, s.inv).Scan(&seq, &body, &hash, &prev); err != nil {
+		t.Fatal(err)
+	}
+	if want := jsonHash(uint64(seq), prev, body); !bytes.Equal(hash, want) {
+		t.Errorf("entry #%d hashed to %x, its body to %x", seq, hash, want)
+	}
+	var e model.Entry
+	if err := json.Unmarshal(body, &e); err != nil {
+		t.Fatalf("entry #%d: %v", seq, err)
+	}
+	if len(e.Events) != n || e.Events[0].ID != "ev-0000001" || e.Events[n-1].Before == nil {
+		t.Errorf("entry #%d holds %d changes, want %d in order, each with the version before", seq, len(e.Events), n)
 	}
 }
