@@ -553,7 +553,7 @@ func (im *txImport) flush(batch []pendingEvent) error {
 		return err
 	}
 	im.merge.InTrash = func(id string) bool { return linkedInTrash[id] }
-	var write [][]any
+	var rows []placedRow
 	var history, linked, words []string
 	var changes [][]byte
 	for _, p := range batch {
@@ -608,12 +608,7 @@ func (im *txImport) flush(batch []pendingEvent) error {
 			return fmt.Errorf("event %q: %w", e.ID, err)
 		}
 		history, changes = append(history, e.ID), append(changes, change)
-		if im.counts != nil {
-			im.counts.add(&r)
-		}
-		// The words go as one text, split by the server: an array of
-		// some 60 texts took the server three times as long to read.
-		write = append(write, []any{r.id, r.ord, r.body, r.status, r.actors, r.tags, r.noted, r.period, r.months, r.cites, r.search, strings.Join(r.words, " "), false})
+		rows = append(rows, placedRow{r, e})
 		for _, w := range r.words {
 			if !im.words[w] {
 				words = append(words, w) // not yet put in the vocabulary
@@ -623,7 +618,7 @@ func (im *txImport) flush(batch []pendingEvent) error {
 			im.linkRows = append(im.linkRows, []any{im.s.inv, l.Event, e.ID, string(l.Rel)})
 		}
 	}
-	if len(write) == 0 {
+	if len(rows) == 0 {
 		return nil
 	}
 	if im.targets != nil {
@@ -631,16 +626,6 @@ func (im *txImport) flush(batch []pendingEvent) error {
 		for _, l := range im.linkRows {
 			im.targets[l[1].(string)] = true
 		}
-		for _, w := range write {
-			w[len(w)-1] = im.targets[w[0].(string)]
-		}
-	}
-	if _, err := im.tx.Exec(ctx, `TRUNCATE chrono_staging`); err != nil {
-		return err
-	}
-	if _, err := im.tx.CopyFrom(ctx, pgx.Identifier{"chrono_staging"},
-		[]string{"id", "ord", "body", "status", "actors", "tags", "noted", "period", "months", "cites", "search", "words", "linked"}, pgx.CopyFromRows(write)); err != nil {
-		return err
 	}
 	// The groups the written events were in, by the links they had, and
 	// those they are in now, are placed again at commit. Only a stored
@@ -669,6 +654,26 @@ func (im *txImport) flush(batch []pendingEvent) error {
 		}
 		im.linkRows = im.linkRows[:0]
 	}
+	if err := im.placeLinked(rows); err != nil {
+		return err
+	}
+	write := make([][]any, len(rows))
+	for i := range rows {
+		r := &rows[i].r
+		if im.counts != nil {
+			im.counts.add(r)
+		}
+		// The words go as one text, split by the server: an array of
+		// some 60 texts took the server three times as long to read.
+		write[i] = []any{r.id, r.ord, r.body, r.status, r.actors, r.tags, r.noted, r.period, r.months, r.cites, r.search, strings.Join(r.words, " "), im.targets[r.id]}
+	}
+	if _, err := im.tx.Exec(ctx, `TRUNCATE chrono_staging`); err != nil {
+		return err
+	}
+	if _, err := im.tx.CopyFrom(ctx, pgx.Identifier{"chrono_staging"},
+		[]string{"id", "ord", "body", "status", "actors", "tags", "noted", "period", "months", "cites", "search", "words", "linked"}, pgx.CopyFromRows(write)); err != nil {
+		return err
+	}
 	if _, err := im.tx.Exec(ctx, `INSERT INTO events (inv, id, ord, body, status, actors, tags, noted, period, months, cites, search, words, linked_to)
 		SELECT $1, id, ord, body, status, actors, tags, noted, period, months, cites, search, string_to_array(words, ' '), linked FROM chrono_staging
 		ON CONFLICT (inv, id) DO UPDATE SET ord = EXCLUDED.ord, body = EXCLUDED.body, status = EXCLUDED.status,
@@ -680,7 +685,7 @@ func (im *txImport) flush(batch []pendingEvent) error {
 	if err := addWords(im.tx, words, im.words); err != nil {
 		return err
 	}
-	if im.written += len(write); im.analyzeAt > 0 && im.written >= im.analyzeAt {
+	if im.written += len(rows); im.analyzeAt > 0 && im.written >= im.analyzeAt {
 		if err := im.analyzeWithin(); err != nil {
 			return err
 		}
