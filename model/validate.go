@@ -161,7 +161,7 @@ func (e *Event) Check() []string {
 		add("status %q: %s", e.Status, notOneOf(Statuses))
 	}
 	if !e.DateTextOf.Valid() {
-		add("date_text_of %q: one of start, end, ends, or none for words of the whole date", e.DateTextOf)
+		add("date_text_of %q: one of start, end, ends, a list such as whole:9,start:11,end, or none for words of the whole date", e.DateTextOf)
 	}
 	if e.DateSource != "" && e.DateText == "" {
 		add("date_source %q: needs date_text, the words it anchors", e.DateSource)

@@ -107,7 +107,7 @@ func TestEventCheck(t *testing.T) {
 	want := []string{
 		"title: missing",
 		`status "rumour": not one of confirmed, reported, alleged, disputed, denied`,
-		`date_text_of "middle": one of start, end, ends, or none for words of the whole date`,
+		`date_text_of "middle": one of start, end, ends, a list such as whole:9,start:11,end, or none for words of the whole date`,
 		`date_source "wapo": needs date_text, the words it anchors`,
 		"actor #2: empty",
 		`tag "a": listed twice`,

@@ -224,8 +224,7 @@ func indexOf(list []string, s string) int {
 // equal to the start, and so does this), and returns it with the words
 // its display_date adds and the part of the date they name: the whole
 // date for the slide's display_date, the start or the end for a date's
-// own, both for both (model.DateTextEnds, unless the start's words hold
-// model.DateTextJoin, which would not tell where they end). A
+// own, both for both (model.DateTexts.Join). A
 // display_date that tells the date more exactly, as chrono writes what
 // the fields cannot show, gives the date instead (see toldDate), and is
 // counted.
@@ -258,15 +257,8 @@ func (rd *reader) slideDate(s *slide) (model.Date, string, model.DateTextPart) {
 	case text != "":
 		// The slide's display_date is what TimelineJS shows in place of both.
 		rd.losses.Add(LossDateDisplay, count(startDisplay != "")+count(endDisplay != ""))
-	case startDisplay != "" && endDisplay != "":
-		text = startDisplay + model.DateTextJoin + endDisplay
-		if !strings.Contains(startDisplay, model.DateTextJoin) {
-			part = model.DateTextEnds
-		}
-	case endDisplay != "":
-		text, part = endDisplay, model.DateTextEnd
-	case startDisplay != "":
-		text, part = startDisplay, model.DateTextStart
+	default:
+		text, part = model.DateTexts{Start: startDisplay, End: endDisplay}.Join()
 	}
 	if told, rest, ok := toldDate(text, d); ok {
 		if told != d {
