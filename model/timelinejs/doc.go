@@ -26,7 +26,8 @@
 // written back as it was read, and so is a start_date's or end_date's own
 // display_date, in that date (model.DateTextPart; both dates' own read as
 // one text, "Summer 1943 – early 1946", split again where the start's
-// words end). TimelineJS shows the slide's in place of the date, even one that reads as chrono would label the date ("1 Feb 2022"),
+// words end), beside the slide's too (read after it, "The war years –
+// Summer 1943 – early 1946"). TimelineJS shows the slide's in place of the date, even one that reads as chrono would label the date ("1 Feb 2022"),
 // since chrono writes no label alone for a date the fields show. An event
 // without date text whose date the fields show gets
 // no display_date, so that TimelineJS labels the date itself, in the

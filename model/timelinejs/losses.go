@@ -24,7 +24,6 @@ var (
 	LossScale         = model.Loss{One: "cosmological scale setting not imported", Many: "cosmological scale settings not imported"}
 	LossTitleField    = model.Loss{One: "title slide field other than its text not imported", Many: "title slide fields other than its text not imported"}
 	LossDateFormat    = model.Loss{One: "date format setting not imported", Many: "date format settings not imported"}
-	LossDateDisplay   = model.Loss{One: "start or end display_date beside the slide's display_date not imported", Many: "start or end display_dates beside the slide's display_date not imported"}
 	LossYearZero      = model.Loss{One: "year 0 read as 1 BCE", Many: "years 0 read as 1 BCE"}
 	LossIDChanged     = model.Loss{One: "unique_id changed to a valid, unique id", Many: "unique_ids changed to valid, unique ids"}
 	LossNoHeadline    = model.Loss{One: "slide without a headline given a title from its content", Many: "slides without a headline given a title from their content"}

@@ -224,7 +224,7 @@ func indexOf(list []string, s string) int {
 // equal to the start, and so does this), and returns it with the words
 // its display_date adds and the part of the date they name: the whole
 // date for the slide's display_date, the start or the end for a date's
-// own, both for both (model.DateTexts.Join). A
+// own, each in turn for several (model.DateTexts.Join). A
 // display_date that tells the date more exactly, as chrono writes what
 // the fields cannot show, gives the date instead (see toldDate), and is
 // counted.
@@ -252,14 +252,22 @@ func (rd *reader) slideDate(s *slide) (model.Date, string, model.DateTextPart) {
 		s.problem(s.end.at, "end_date: before start_date; swap them")
 		return model.Date{}, "", model.DateTextWhole
 	}
-	text, part := s.display, model.DateTextWhole
-	switch {
-	case text != "":
-		// The slide's display_date is what TimelineJS shows in place of both.
-		rd.losses.Add(LossDateDisplay, count(startDisplay != "")+count(endDisplay != ""))
-	default:
-		text, part = model.DateTexts{Start: startDisplay, End: endDisplay}.Join()
+	if s.display == "" {
+		text, part := model.DateTexts{Start: startDisplay, End: endDisplay}.Join()
+		return rd.displayed(d, text, part)
 	}
+	// The slide's display_date is what TimelineJS shows in place of both
+	// dates' own, and what chrono writes its labels in: the dates' own are
+	// kept beside it, each for its part.
+	d, text, _ := rd.displayed(d, s.display, model.DateTextWhole)
+	text, part := model.DateTexts{Whole: text, Start: startDisplay, End: endDisplay}.Join()
+	return d, text, part
+}
+
+// displayed reads the words a display_date gives date d, of the part
+// named, into the date and the date text: the date it tells when it is
+// chrono's label (toldDate), counting what it says the fields do not.
+func (rd *reader) displayed(d model.Date, text string, part model.DateTextPart) (model.Date, string, model.DateTextPart) {
 	if told, rest, ok := toldDate(text, d); ok {
 		if told != d {
 			rd.losses.Add(LossDateFromDisplay, 1)

@@ -77,8 +77,7 @@ func TestReadFixtures(t *testing.T) {
 				"interval": "2017-08/2021", "same-end": "2018-05-01", "empty-end": "2019",
 				"end-displays": "2020/2021", "slide-display": "2021",
 			},
-			texts: map[string]string{"end-displays": "spring – the next year", "slide-display": "the slide's own words"},
-			loss:  map[model.Loss]int{LossDateDisplay: 1},
+			texts: map[string]string{"end-displays": "spring – the next year", "slide-display": "the slide's own words – not shown"},
 		},
 		{
 			file:  "html",

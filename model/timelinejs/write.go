@@ -128,23 +128,30 @@ func eventSlide(e model.Event, sources map[string]model.Source, carried map[stri
 	// date: it is written only for the date text, which is the file's own
 	// display_date when the event came from TimelineJS, and for what the
 	// fields cannot show.
-	startText, endText, apart := e.SplitDateText()
-	switch label := e.Date.Label(); {
-	case apart && !short.lost() && (endText == "" || s.EndDate != nil) && !told(oneLine(e.DateText), e.Date):
+	texts, whole := e.DateTexts(), e.DateText
+	apart := texts.Apart() && !short.lost() && (texts.End == "" || s.EndDate != nil) &&
+		(texts.Whole != "" || !told(oneLine(e.DateText), e.Date))
+	if apart {
 		// Words of the start or the end go back in that date's own
 		// display_date, where the file had them, unless the fields lose
-		// what the label would show, or they would read back as it.
-		s.StartDate.DisplayDate = escapeText(oneLine(startText))
-		if endText != "" {
-			s.EndDate.DisplayDate = escapeText(oneLine(endText))
+		// what the label would show, or, alone, they would read back as
+		// it. Words of the whole date beside them go back to the slide.
+		s.StartDate.DisplayDate = escapeText(oneLine(texts.Start))
+		if texts.End != "" {
+			s.EndDate.DisplayDate = escapeText(oneLine(texts.End))
 		}
-	case e.DateText != "" && (short.lost() || guarded(oneLine(e.DateText), e.Date)):
+		whole = texts.Whole
+	}
+	switch label := e.Date.Label(); {
+	case whole != "" && (short.lost() || guarded(oneLine(whole), e.Date)):
 		// The words alone would hide what the fields lost, or be read
 		// back as a date they agree with ("Spring 2017" beside 2017).
-		s.DisplayDate = escapeText(label + " “" + oneLine(e.DateText) + "”")
+		s.DisplayDate = escapeText(label + " “" + oneLine(whole) + "”")
 		losses.Add(LossDateTextMerged, 1)
-	case e.DateText != "":
-		s.DisplayDate = escapeText(oneLine(e.DateText))
+	case whole != "":
+		s.DisplayDate = escapeText(oneLine(whole))
+	case apart:
+		// The dates' own words show the date: a label would hide them.
 	case short.any():
 		s.DisplayDate = escapeText(label)
 		if short.midnight && !short.lost() {
