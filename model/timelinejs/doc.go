@@ -27,7 +27,8 @@
 // display_date, in that date (model.DateTextPart; both dates' own read as
 // one text, "Summer 1943 – early 1946", split again where the start's
 // words end), beside the slide's too (read after it, "The war years –
-// Summer 1943 – early 1946"). TimelineJS shows the slide's in place of the date, even one that reads as chrono would label the date ("1 Feb 2022"),
+// Summer 1943 – early 1946"). An end_date equal to the start_date, which
+// reading drops, is written again when it had a display_date of its own. TimelineJS shows the slide's in place of the date, even one that reads as chrono would label the date ("1 Feb 2022"),
 // since chrono writes no label alone for a date the fields show. An event
 // without date text whose date the fields show gets
 // no display_date, so that TimelineJS labels the date itself, in the

@@ -129,8 +129,15 @@ func eventSlide(e model.Event, sources map[string]model.Source, carried map[stri
 	// display_date when the event came from TimelineJS, and for what the
 	// fields cannot show.
 	texts, whole := e.DateTexts(), e.DateText
-	apart := texts.Apart() && !short.lost() && (texts.End == "" || s.EndDate != nil) &&
-		(texts.Whole != "" || !told(oneLine(e.DateText), e.Date))
+	apart := texts.Apart() && !short.lost() && (texts.Whole != "" || !told(oneLine(e.DateText), e.Date))
+	if apart && texts.End != "" && s.EndDate == nil {
+		// Words of an end the date does not have came from an end_date
+		// equal to the start_date, which reading drops: it is written
+		// again, and TimelineJS drops it or keeps it as it did the file's
+		// (it drops an end_date that has each member of the start_date).
+		end := s.StartDate
+		s.EndDate = &end
+	}
 	if apart {
 		// Words of the start or the end go back in that date's own
 		// display_date, where the file had them, unless the fields lose
