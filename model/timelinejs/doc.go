@@ -110,6 +110,9 @@
 //	<cite data-source="wapo">The Washington Post</cite>,
 //	<time datetime="2022-02-01">1 Feb 2022</time>
 //
+// A first quote of no source, as a <blockquote> media reads, goes back
+// into media as a <blockquote>, its speaker the credit and its context
+// the caption.
 // Other quotes, status, actors, further tags and links are written into
 // the slide's text for readers, and counted. The status, actors and tags
 // go in paragraphs marked with a class of their own (chrono-status,

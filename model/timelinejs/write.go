@@ -195,6 +195,12 @@ func eventSlide(e model.Event, sources map[string]model.Source, carried map[stri
 			}
 			carried[src.ID] = true
 			folded, media = e.Quotes[1:], &q
+		case q.Source == "":
+			// A quote of no source is what TimelineJS's <blockquote>
+			// media reads as: it goes back there, the speaker its credit
+			// and the context its caption, as TimelineJS shows them.
+			s.Media = &tlMedia{URL: "<blockquote>" + inline(q.Text) + "</blockquote>", Caption: escapeText(oneLine(q.Context)), Credit: escapeText(oneLine(q.Speaker))}
+			folded, media = e.Quotes[1:], &q
 		default:
 			losses.Add(LossQuoteNoURL, 1)
 		}
