@@ -10,7 +10,8 @@ import (
 )
 
 // dateTextPartsDoc is a TimelineJS document whose slides give words for
-// the start of a date, for its end, for both, and for the whole date.
+// the start of a date, for its end, for both, for the whole date, and
+// for the whole date beside both ends.
 const dateTextPartsDoc = `{"events": [
   {"start_date": {"year": 2017, "month": 8, "display_date": "Summer 2017"}, "end_date": {"year": 2019},
    "text": {"headline": "Start"}, "unique_id": "start"},
@@ -18,12 +19,15 @@ const dateTextPartsDoc = `{"events": [
    "text": {"headline": "End"}, "unique_id": "end"},
   {"start_date": {"year": 1943, "month": 7, "display_date": "Summer 1943"}, "end_date": {"year": 1946, "display_date": "early 1946"},
    "text": {"headline": "Both"}, "unique_id": "both"},
-  {"start_date": {"year": 2021}, "display_date": "last year", "text": {"headline": "Whole"}, "unique_id": "whole"}
+  {"start_date": {"year": 2021}, "display_date": "last year", "text": {"headline": "Whole"}, "unique_id": "whole"},
+  {"start_date": {"year": 1943, "month": 7, "display_date": "Summer 1943"}, "end_date": {"year": 1946, "display_date": "early 1946"},
+   "display_date": "The war years", "text": {"headline": "Whole and both"}, "unique_id": "whole-both"}
 ]}`
 
 // dateTextPartsWant is the part of its date each event's date text names.
 var dateTextPartsWant = map[string]model.DateTextPart{
 	"start": model.DateTextStart, "end": model.DateTextEnd, "both": model.DateTextEnds, "whole": model.DateTextWhole,
+	"whole-both": "whole:13,start:11,end",
 }
 
 // testDateTextPartsAreKept: the part of its date an event's date text
@@ -63,7 +67,7 @@ func testDateTextPartsAreKept(t *testing.T, s *suite) {
 			if _, err := timelinejs.Write(&doc, model.Header{}, nil, st.Events(model.Query{}), &model.Losses{}); err != nil {
 				t.Fatal(err)
 			}
-			for _, member := range []string{`"display_date": "Summer 2017"`, `"display_date": "the spring of 2019"`, `"display_date": "Summer 1943"`, `"display_date": "early 1946"`} {
+			for _, member := range []string{`"display_date": "Summer 2017"`, `"display_date": "the spring of 2019"`, `"display_date": "Summer 1943"`, `"display_date": "early 1946"`, `"display_date": "The war years"`} {
 				if !strings.Contains(doc.String(), member) {
 					t.Errorf("%s: the export has no %s:\n%s", when, member, doc.String())
 				}
