@@ -140,14 +140,6 @@ func (t DateTexts) Join() (string, DateTextPart) {
 	return text.String(), DateTextPart(part.String())
 }
 
-// SplitDateText returns the words e's date text gives its start and its
-// end, when it names them apart; ok is false when it names the whole
-// date alone.
-func (e *Event) SplitDateText() (start, end string, ok bool) {
-	t := e.DateTexts()
-	return t.Start, t.End, t.Apart()
-}
-
 // SetDateText sets e's date text to s as a person writes it: words that
 // change are words of the whole date, whatever part the words they
 // replace named, and no words name no part.
