@@ -93,7 +93,9 @@
 // counted. Read back as an update, a slide whose medium is the one
 // written keeps the event's media whole (Taken).
 //
-// A <blockquote> media is a quote, and so is the media chrono's export
+// A <blockquote> media is a quote (Twitter's embed code, <blockquote
+// class="twitter-tweet">, a quote of the post it links, which is its
+// source), and so is the media chrono's export
 // writes for a quote, whose credit it marks up (below): the caption is
 // the quote's text, the credit its speaker, and the url a source, one
 // per distinct URL, named

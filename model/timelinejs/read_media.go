@@ -89,6 +89,7 @@ func (rd *reader) media(s *slide, m *member) (*model.Quote, *model.Medium, *mode
 	rd.losses.Add(LossMediaDisplay, display)
 	context := c.context
 	if strings.HasPrefix(url, "<") {
+		page := tweetPage(url)
 		// Markup in place of a URL: TimelineJS shows a <blockquote> as a
 		// quote, and anything else (an <iframe>) as an embed.
 		if title != "" {
@@ -118,7 +119,7 @@ func (rd *reader) media(s *slide, m *member) (*model.Quote, *model.Medium, *mode
 		} else {
 			rd.losses.Add(LossMediaEmbed, 1)
 		}
-		url, title = "", ""
+		url, title = page, ""
 	}
 	var q *model.Quote
 	if caption != "" {
