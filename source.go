@@ -2,11 +2,14 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"text/tabwriter"
 
 	"chrono/model"
+	"chrono/model/columns"
 	"chrono/model/termtext"
+	"chrono/model/wordwrap"
 
 	"github.com/spf13/cobra"
 )
@@ -186,19 +189,86 @@ func newSourceListCmd(c *cli) *cobra.Command {
 				for _, f := range facets {
 					cites[f.Name] = f.Count
 				}
-				w := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
-				for _, src := range sources {
+				rows := make([][]string, len(sources))
+				for i, src := range sources {
 					pub := ""
 					if !src.Published.IsZero() {
 						pub = src.Published.Label()
 					}
-					fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", src.ID, termtext.Line(src.Publisher), termtext.Line(src.Title), pub, citingEvents(cites[src.ID]), termtext.Line(src.URL))
+					rows[i] = []string{src.ID, termtext.Line(src.Publisher), termtext.Line(src.Title), pub, citingEvents(cites[src.ID]), termtext.Line(src.URL)}
+				}
+				if width := c.terminalWidth(); width > 0 {
+					return c.printSources(rows, width)
+				}
+				w := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+				for _, r := range rows {
+					fmt.Fprintln(w, strings.Join(r, "\t"))
 				}
 				return w.Flush()
 			})
 		},
 	}
 }
+
+// printSources prints the rows of chrono source list to a terminal of
+// width columns, where a whole row is often wider: the publisher, title
+// and URL give way to its width, the id, date and count kept whole. When
+// that would leave them too few columns to say anything (an 80-column
+// terminal), each source is a heading of its id, publisher, date and
+// count, with its title and URL wrapped under it, as chrono log's
+// entries are. To a pipe each line is whole.
+func (c *cli) printSources(rows [][]string, width int) error {
+	if n := columns.Shortened(rows, sourceColumns, width); n == 0 || n >= sourceCellLeast {
+		for _, l := range columns.Lay(rows, sourceColumns, width) {
+			if _, err := fmt.Fprintln(c.stdout, l); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	idWidth := 0
+	for _, r := range rows {
+		idWidth = max(idWidth, len(r[0])) // ids are ASCII
+	}
+	hang := idWidth + columns.Gap
+	if hang > width/2 {
+		hang = 4 // the heading goes on under its id
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		var heading []string
+		for _, cell := range []string{r[1], r[3], r[4]} {
+			if cell != "" {
+				heading = append(heading, wordwrap.Keep(cell))
+			}
+		}
+		lead := fmt.Sprintf("%-*s", hang, r[0])
+		if len(r[0]) >= hang {
+			b.WriteString(r[0] + "\n")
+			lead = strings.Repeat(" ", hang)
+		}
+		for _, text := range []string{strings.Join(heading, " · "), r[2], r[5]} {
+			if text == "" {
+				continue
+			}
+			for _, l := range strings.Split(wrapped(text, width-hang), "\n") {
+				b.WriteString(lead + l + "\n")
+				lead = strings.Repeat(" ", hang)
+			}
+		}
+	}
+	_, err := io.WriteString(c.stdout, b.String())
+	return err
+}
+
+// sourceCellLeast is the fewest columns chrono source list shortens a
+// publisher, title or URL to in its table at a terminal: fewer, and it
+// lists each source on lines of its own.
+const sourceCellLeast = 20
+
+// sourceColumns are chrono source list's: id, publisher, title,
+// publication date, citing events and URL.
+var sourceColumns = []columns.Column{{}, {Shrinks: true}, {Shrinks: true}, {}, {}, {Shrinks: true}}
 
 // newSourceRmCmd is chrono source rm ID.
 func newSourceRmCmd(c *cli) *cobra.Command {
