@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"chrono/model"
+	"chrono/model/columns"
 	"chrono/model/termtext"
 
 	"github.com/spf13/cobra"
@@ -104,6 +105,21 @@ func (opts *trashOptions) withTrash(readOnly bool, use func(model.Store, []model
 // runTrash lists the trash, most recently deleted first.
 func runTrash(opts *trashOptions) error {
 	return opts.withTrash(true, func(_ model.Store, trash []model.Trashed) error {
+		if width := opts.terminalWidth(); width > 0 {
+			// At a terminal the title and who deleted it give way to
+			// its width, the time and the id kept whole; to a pipe
+			// each line is whole.
+			rows := make([][]string, len(trash))
+			for i, t := range trash {
+				rows[i] = []string{t.At.Local().Format("2006-01-02 15:04"), t.Event.ID, termtext.Line(t.Event.Title), "(deleted by " + termtext.Line(t.Author) + ")"}
+			}
+			for _, l := range columns.Lay(rows, trashColumns, width) {
+				if _, err := fmt.Fprintln(opts.stdout, l); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
 		// The titles in one column, however long an id (ids are ASCII).
 		idWidth := 24
 		for _, t := range trash {
@@ -116,6 +132,12 @@ func runTrash(opts *trashOptions) error {
 		return nil
 	})
 }
+
+// trashColumns are chrono trash's: when, id, title and who deleted it.
+// The title says what the line is: it keeps as many columns as chrono
+// list's titles do before who deleted it gives way, and who deleted it
+// is left out rather than cut to say nothing.
+var trashColumns = []columns.Column{{}, {}, {Shrinks: true, Least: 24}, {Shrinks: true, Tail: ")", Least: 16, Drops: true}}
 
 // runEmptyTrash removes every event in the trash, and the links events
 // on the timeline made to them, naming each link removed.

@@ -5,6 +5,7 @@
 package columns
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -22,6 +23,14 @@ type Column struct {
 	// Tail, when a cell ends with it, is kept after the cell shortened:
 	// the ")" of "(deleted by …)".
 	Tail string
+	// Least, when set, is the fewest cells the column gives way to while
+	// the other shrinking columns can still give way: a title that says
+	// what the line is keeps that much before who deleted it is cut.
+	Least int
+	// Drops leaves the column out, rather than shorten it past its
+	// Least, when the others cannot give way enough: who deleted an
+	// event, cut to "(del…)", says nothing.
+	Drops bool
 }
 
 // least is the fewest cells a shrinking column is shortened to: fewer
@@ -34,22 +43,25 @@ const least = 6
 // than width have the shrinking columns share what room the others
 // leave, each no wider than it needs (a short publisher keeps its
 // room, the long title and URL share the rest), their cells shortened
-// with "…" at a grapheme's edge, never inside a character; when even
-// that is too wide, each line is cut at width.
+// with "…" at a grapheme's edge, never inside a character; a column
+// keeps its Least while the others can give way, and one that Drops is
+// left out before it is shortened past it; when even that is too wide,
+// each line is cut at width.
 func Lay(rows [][]string, cols []Column, width int) []string {
 	widths, cut := laid(rows, cols, width)
 	out := make([]string, len(rows))
 	for r, row := range rows {
 		var b strings.Builder
 		for i, c := range cols {
+			if widths[i] < 0 {
+				continue // left out
+			}
 			cell := ""
 			if i < len(row) {
 				cell = fit(row[i], widths[i], c.Tail)
 			}
 			b.WriteString(cell)
-			if i < len(cols)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-ansi.StringWidth(cell)+Gap))
-			}
+			b.WriteString(strings.Repeat(" ", widths[i]-ansi.StringWidth(cell)+Gap))
 		}
 		line := strings.TrimRight(b.String(), " ")
 		if cut {
@@ -70,25 +82,52 @@ func Shortened(rows [][]string, cols []Column, width int) int {
 	}
 	most := 0
 	for i, w := range natural(rows, len(cols)) {
-		if widths[i] < w {
+		if widths[i] >= 0 && widths[i] < w {
 			most = max(most, widths[i])
 		}
 	}
 	return most
 }
 
-// laid is the width of each column as Lay lays it out, and whether its
-// lines are cut at width after all.
+// laid is the width of each column as Lay lays it out, -1 for one left
+// out (Drops), and whether its lines are cut at width after all.
 func laid(rows [][]string, cols []Column, width int) ([]int, bool) {
-	widths := natural(rows, len(cols))
-	total := (len(cols) - 1) * Gap
-	for _, w := range widths {
-		total += w
+	whole := natural(rows, len(cols))
+	widths := slices.Clone(whole)
+	for {
+		total := -Gap
+		for _, w := range widths {
+			if w >= 0 {
+				total += w + Gap
+			}
+		}
+		if width <= 0 || total <= width {
+			return widths, false
+		}
+		over := total - width
+		over = share(widths, cols, over, func(c Column) int { return max(c.Least, least) })
+		if over == 0 {
+			return widths, false
+		}
+		// The others gave way as far as they say something: a column
+		// that drops is left out, and the rest laid out again without it.
+		i := -1
+		for j, c := range cols {
+			if c.Drops && widths[j] >= 0 {
+				i = j
+				break
+			}
+		}
+		if i < 0 {
+			return widths, share(widths, cols, over, func(Column) int { return least }) > 0
+		}
+		for j := range widths {
+			if widths[j] >= 0 {
+				widths[j] = whole[j]
+			}
+		}
+		widths[i] = -1
 	}
-	if width > 0 && total > width {
-		return widths, !share(widths, cols, total-width)
-	}
-	return widths, false
 }
 
 // natural is the width of each of n columns with its cells whole.
@@ -104,23 +143,23 @@ func natural(rows [][]string, n int) []int {
 
 // share takes over cells from the shrinking columns' widths, the widest
 // giving way first so that what is left is shared evenly: a column
-// narrower than its share keeps its width. It reports false, leaving
-// each at least least cells, when over cannot all be taken so.
-func share(widths []int, cols []Column, over int) bool {
+// narrower than its share keeps its width. None gives way past floor;
+// what is left over is returned.
+func share(widths []int, cols []Column, over int, floor func(Column) int) int {
 	for over > 0 {
 		widest := -1
 		for i, c := range cols {
-			if c.Shrinks && widths[i] > least && (widest < 0 || widths[i] > widths[widest]) {
+			if c.Shrinks && widths[i] > floor(c) && (widest < 0 || widths[i] > widths[widest]) {
 				widest = i
 			}
 		}
 		if widest < 0 {
-			return false
+			return over
 		}
 		widths[widest]--
 		over--
 	}
-	return true
+	return 0
 }
 
 // fit shortens cell to at most w cells with an ellipsis, keeping tail

@@ -35,6 +35,12 @@ func TestLay(t *testing.T) {
 			[]string{"id  e\u0301e\u0301e\u0301e\u0301e\u0301…  x"}},
 		{"tail kept", [][]string{{"id", "(deleted by someone@a-long-host-name)"}}, []Column{{}, {Shrinks: true, Tail: ")"}}, 24,
 			[]string{"id  (deleted by someon…)"}},
+		{"least kept", [][]string{{"id", "A title that runs on and on and on", "(deleted by someone)"}}, []Column{{}, {Shrinks: true, Least: 24}, {Shrinks: true, Tail: ")"}}, 40,
+			[]string{"id  A title that runs on an…  (deleted…)"}},
+		{"dropped", [][]string{{"id", "A title that runs on and on and on", "(deleted by someone)"}}, []Column{{}, {Shrinks: true, Least: 24}, {Shrinks: true, Least: 16, Drops: true}}, 40,
+			[]string{"id  A title that runs on and on and on"}},
+		{"kept when it can be", [][]string{{"id", "A title that runs on and on and on", "(deleted by someone)"}}, []Column{{}, {Shrinks: true, Least: 24}, {Shrinks: true, Least: 16, Drops: true}}, 50,
+			[]string{"id  A title that runs on an…  (deleted by someone)"}},
 		{"too narrow", [][]string{{"an-id-that-is-long", "Title of it", "x"}}, idTitle, 20,
 			[]string{"an-id-that-is-long …"}},
 	}
