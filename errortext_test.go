@@ -86,3 +86,46 @@ func TestToldAt80(t *testing.T) {
 	}
 	golden.RequireEqual(t, transcriptAt80(t, db, true, steps))
 }
+
+// TestProblemsHang: a problem said at its place (an import's
+// file:line:col) goes on, wrapped at a terminal, under its text past the
+// place, so that where each problem begins shows at the margin; a place
+// too wide for that has its text on the lines under it, a line naming
+// no place is wrapped as any.
+func TestProblemsHang(t *testing.T) {
+	tests := []struct {
+		name, msg string
+		want      []string
+	}{
+		{"under its text", "nothing imported, the store is unchanged:\n" +
+			`notes.json:6:55: event "fbi-tip" (#2): status "rumour": not one of confirmed, reported, alleged, disputed, denied` + "\n" +
+			`notes.json:8:25: event "tip-three" (#3): unknown field "dat"`, []string{
+			"chrono: nothing imported, the store is unchanged:",
+			`notes.json:6:55: event "fbi-tip" (#2): status "rumour": not one of confirmed,`,
+			`                 reported, alleged, disputed, denied`,
+			`notes.json:8:25: event "tip-three" (#3): unknown field "dat"`,
+		}},
+		{"first line", `utf16 sheet.csv:1:1: the file is UTF-16, and chrono reads UTF-8: save it as UTF-8 (in a spreadsheet, as CSV UTF-8)`, []string{
+			`chrono: utf16 sheet.csv:1:1: the file is UTF-16, and chrono reads UTF-8: save it`,
+			`                             as UTF-8 (in a spreadsheet, as CSV UTF-8)`,
+		}},
+		{"place too wide", "nothing imported, the store is unchanged:\n" +
+			`exports/newsroom/2021/the-interception-timeline-as-the-desk-kept-it.csv:4: event "tip-one" (#3): id "tip-one": already used by event #1 of the same file`, []string{
+			"chrono: nothing imported, the store is unchanged:",
+			`exports/newsroom/2021/the-interception-timeline-as-the-desk-kept-it.csv:4:`,
+			`    event "tip-one" (#3): id "tip-one": already used by event #1 of the same`,
+			`    file`,
+		}},
+		{"no place", "edit: event fbi-tip: the date 2017-08-14T15:04:05: written with seconds, which this field does not keep", []string{
+			"chrono: edit: event fbi-tip: the date 2017-08-14T15:04:05: written with seconds,",
+			"which this field does not keep",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := errorText(tt.msg, 80); got != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", got, strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
