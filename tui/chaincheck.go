@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"chrono/model"
+	"chrono/model/wordwrap"
 )
 
 // chainMsg is what walking the journal's chain found as the browser
@@ -56,8 +57,13 @@ func checkChain(s model.Store, remote bool) tea.Cmd {
 func (m *Model) chainBroken(msg chainMsg) tea.Cmd {
 	b := msg.broken
 	m.ctx.chainBreak = b.Seq
-	return tea.Batch(m.say(statusMsg{text: fmt.Sprintf("the journal's chain breaks at entry #%d (%s): it was altered outside chrono; chrono verify --journal says more", b.Seq, b.Fault), err: true}),
-		m.changed(nil))
+	return tea.Batch(m.say(statusMsg{text: chainBreakNotice(b), err: true}), m.changed(nil))
+}
+
+// chainBreakNotice says where the journal's chain breaks, and the
+// command that says more, kept whole on a line.
+func chainBreakNotice(b *model.ChainBreak) string {
+	return fmt.Sprintf("the journal's chain breaks at entry #%d (%s): it was altered outside chrono; %s says more", b.Seq, b.Fault, wordwrap.Keep("chrono verify --journal"))
 }
 
 // chainWeighedMsg: a walk for the served sessions found the chain

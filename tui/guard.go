@@ -10,6 +10,7 @@ import (
 
 	"chrono/model"
 	"chrono/model/termtext"
+	"chrono/model/wordwrap"
 )
 
 // guard runs the browser so that a panic anywhere in it (Update, View, or
@@ -131,7 +132,7 @@ func damageOf(r any, location string) string {
 		return termtext.Line(err.Error())
 	}
 	if _, ok := r.(interface{ Addr() uintptr }); ok {
-		return termtext.Line(fmt.Sprintf("store %s is %v (reading it faulted: %v): nothing was changed; restore it from a backup made before the damage (chrono check --store says how far it goes; chrono export -o FILE keeps what can be read)", location, model.ErrDamaged, r))
+		return termtext.Line(fmt.Sprintf("store %s is %v (reading it faulted: %v): nothing was changed; restore it from a backup made before the damage (%s says how far it goes; %s keeps what can be read)", location, model.ErrDamaged, r, wordwrap.Keep("chrono check --store"), wordwrap.Keep("chrono export -o FILE")))
 	}
 	return ""
 }

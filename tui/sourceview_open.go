@@ -51,9 +51,9 @@ func quoteInSource(s model.Store, st *Styles, q model.Quote, kept quoteIndexes) 
 	case si.damaged != "":
 		// The pane marks its quotes so; the view of the text must too,
 		// or the altered words read as the source's.
-		title = fmt.Sprintf("✗ %s · snapshot %d is damaged: %s (chrono verify says more); what it shows cannot be trusted · %s", q.Source, si.latest.N, si.damaged, r.State)
+		title = fmt.Sprintf("✗ %s · snapshot %d is damaged: %s (%s says more); what it shows cannot be trusted · %s", q.Source, si.latest.N, si.damaged, wordwrap.Keep("chrono verify"), r.State)
 	case si.outOfStep != "":
-		title = fmt.Sprintf("✗ %s · its snapshots are not those the journal left: %s (chrono verify says more); what snapshot %d shows cannot be trusted · %s", q.Source, si.outOfStep, si.latest.N, r.State)
+		title = fmt.Sprintf("✗ %s · its snapshots are not those the journal left: %s (%s says more); what snapshot %d shows cannot be trusted · %s", q.Source, si.outOfStep, wordwrap.Keep("chrono verify"), si.latest.N, r.State)
 	}
 	span, parts := r.Span, r.Parts
 	shown := "quote"

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
+
+	"chrono/model"
 )
 
 // TestStatusKeepsACommandWhole: at 80 columns, the status line gives the
@@ -30,4 +32,24 @@ func lineHas(screen, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestNoticesKeepTheirCommandsWhole: a notice that names a command says
+// it whole on one line at any width it fits, where it broke between
+// chrono and the command at some.
+func TestNoticesKeepTheirCommandsWhole(t *testing.T) {
+	st := NewStyles(true)
+	tests := []struct{ name, text, command string }{
+		{"chain break", chainBreakNotice(&model.ChainBreak{Seq: 12, Fault: "its hash is not the one entry #13 holds"}), "chrono verify --journal"},
+		{"damage", damageOf(faultAt(0x7f0000001000), "/srv/investigations/interception.db"), "chrono check --store"},
+		{"damage export", damageOf(faultAt(0x7f0000001000), "/srv/investigations/interception.db"), "chrono export -o FILE"},
+	}
+	for _, tt := range tests {
+		for w := 30; w <= 120; w++ {
+			if lines := st.wrapMessage("✗ "+tt.text, w); !lineHas(strings.Join(lines, "\n"), tt.command) {
+				t.Errorf("%s at %d columns: %q broken:\n%s", tt.name, w, tt.command, strings.Join(lines, "\n"))
+				break
+			}
+		}
+	}
 }
