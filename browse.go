@@ -138,7 +138,7 @@ func runBrowse(opts *browseOptions) error {
 	limitMemory()
 	author, _ := opts.author() // a bad one was said as the store opened
 	drafts := draftsFor(path, opts.investigationName(), author)
-	return tui.Run(shared, tui.Options{QuickTags: opts.quickTags, Greeting: termtext.Line(greeting), Warning: warning, ReadOnly: readOnly, Zone: zone, Drafts: drafts})
+	return tui.Run(shared, tui.Options{QuickTags: opts.quickTags, Greeting: termtext.Line(greeting), Warning: warning, ReadOnly: readOnly, Zone: zone, Drafts: drafts, Commands: opts.keptCommands})
 }
 
 // seed fills the new default store with the example investigation, so

@@ -70,7 +70,7 @@ const problemIndent = 4
 // and the commands it names kept whole, as an error is; as written to a
 // pipe or a file.
 func (c *cli) tell(s string) {
-	fmt.Fprintln(c.stderr, wrapped(keepCommands(c.commands, s), c.errWidth))
+	fmt.Fprintln(c.stderr, wrapped(c.keptCommands(s), c.errWidth))
 }
 
 // wrapped is what chrono says, s (already safe for the terminal), in a

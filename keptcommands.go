@@ -3,6 +3,7 @@ package main
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"chrono/model/wordwrap"
@@ -42,6 +43,19 @@ func keepCommands(root *cobra.Command, msg string) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// keptCommands is keepCommands with chrono's commands: what the browser
+// marks the notices it shows with, and tell what it says. One at a
+// time: cobra builds a command's inherited flags as they are read, and
+// the browsers chrono serve runs say things side by side.
+func (c *cli) keptCommands(msg string) string {
+	keeping.Lock()
+	defer keeping.Unlock()
+	return keepCommands(c.commands, msg)
+}
+
+// keeping is held while keptCommands reads the commands.
+var keeping sync.Mutex
 
 // commandWords is how many of words, which follow the word chrono, are
 // the command's.

@@ -151,7 +151,7 @@ func runServe(opts *serveOptions) error {
 			return as.As(author), nil
 		},
 		Exec:    serveExec,
-		Browser: tui.Options{QuickTags: quick},
+		Browser: tui.Options{QuickTags: quick, Commands: opts.keptCommands},
 		Limits:  opts.limits,
 		Log:     opts.stderr,
 		Drafts: func(user string, inv sshd.Investigation) tui.Drafts {

@@ -79,6 +79,12 @@ type Options struct {
 	// the terminal or the connection gone), and gives it back: the next
 	// browser opens the form again, filled as it was.
 	Drafts Drafts
+	// Commands, when set, marks the chrono commands a notice names to be
+	// kept whole on a line where it fits (wordwrap.Keep), as the command
+	// line knows them: the notices of the store's errors ("chrono revert
+	// 7 brings it back") name them as the command line's errors do, and
+	// a command broken over two lines reads as a command and some words.
+	Commands func(notice string) string
 	// draft is the draft Drafts kept, read before the browser starts.
 	draft *Draft
 }
@@ -175,6 +181,7 @@ func New(s model.Store, opts Options) *Model {
 	b := newBrowser(ctx, qt)
 	b.restrictKeys()
 	m := &Model{ctx: ctx, screens: []Screen{b}, opening: true, offer: opts.draft, drafts: opts.Drafts}
+	m.status.commands = opts.Commands
 	m.status.text = opts.Greeting
 	m.status.err = opts.Warning != ""
 	if m.status.err {

@@ -30,6 +30,8 @@ type statusLine struct {
 	link string
 	// said is the number of the latest message of say shown.
 	said uint64
+	// commands marks the commands a message names (Options.Commands).
+	commands func(string) string
 }
 
 // statusRows is the most lines a message takes: a long one (a path, a
@@ -105,6 +107,9 @@ func (s *statusLine) show(msg statusMsg, tick ticker) tea.Cmd {
 			return nil // overtaken by a message said after it
 		}
 		s.said = msg.said
+	}
+	if s.commands != nil {
+		msg.text = s.commands(msg.text)
 	}
 	if msg.also && s.text != "" && !s.err && !msg.err {
 		msg.text, msg.offer, msg.link = s.text+" · "+msg.text, s.offer, s.link

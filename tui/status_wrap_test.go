@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"chrono/model"
+	"chrono/model/wordwrap"
 )
 
 // TestStatusKeepsACommandWhole: at 80 columns, the status line gives the
@@ -51,5 +52,19 @@ func TestNoticesKeepTheirCommandsWhole(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// TestNoticesOfTheStoreKeepTheirCommandsWhole: a notice from the store,
+// which names a command as the command line's errors do, has it marked
+// by the browser's Options.Commands and kept whole on a line, where at
+// 80 columns it broke between chrono and the command.
+func TestNoticesOfTheStoreKeepTheirCommandsWhole(t *testing.T) {
+	const command = "chrono revert 14"
+	marks := func(s string) string { return strings.ReplaceAll(s, command, wordwrap.Keep(command)) }
+	d := newDriverWith(t, exampleStore(t), 80, 24, Options{Commands: marks})
+	d.send(statusMsg{text: "#12 was taken back already, by #14 imported by ana: nothing to revert; " + command + " brings it back", err: true})
+	if !lineHas(d.screen(), command) {
+		t.Errorf("the command is broken over lines:\n%s", d.screen())
 	}
 }
