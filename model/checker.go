@@ -240,10 +240,16 @@ func (c *Checker) check(e *Event, n int) bool {
 }
 
 // later keeps a reference that does not resolve yet, for Done: the file
-// may declare its target further on.
+// may declare its target further on. The ids are cloned: an event's
+// strings may share its record's text (SharesText), which a kept id
+// would keep whole until the end of the import.
 func (c *Checker) later(from string, n int, at Place, field, id string, event bool) {
-	c.pending = append(c.pending, reference{from, n, at, field, id, event})
+	c.pending = append(c.pending, reference{strings.Clone(from), n, at, field, strings.Clone(id), event})
 }
+
+// SharesText implements TextSharer: the Checker keeps clones of the
+// strings it keeps (later), and passes on what its next Sink takes.
+func (c *Checker) SharesText() bool { return SharesText(c.next) }
 
 func (c *Checker) resolves(id string, event bool) bool {
 	if event {

@@ -33,6 +33,9 @@ type batch struct {
 	// asks for them (fields is set).
 	fields  bool
 	present []model.FieldSet
+	// shared: the events' strings are cut from one copy of each value,
+	// the sink taking them so (model.SharesText).
+	shared bool
 	// broken is the index of the first value that is not JSON (-1:
 	// none), which the events after it are not decoded past; syntax
 	// says what is wrong with it, at its place.
@@ -44,8 +47,8 @@ type batch struct {
 	done  chan struct{}
 }
 
-func newBatch(first int, fields bool) *batch {
-	return &batch{first: first, fields: fields, broken: -1, done: make(chan struct{})}
+func newBatch(first int, fields, shared bool) *batch {
+	return &batch{first: first, fields: fields, shared: shared, broken: -1, done: make(chan struct{})}
 }
 
 // events reads the "events" array: a splitter finds its values, and the
@@ -195,12 +198,13 @@ func (rd *reader) eventValues(src valueSource) error {
 		return nil
 	}
 	_, fields := rd.sink.(model.FieldSink)
-	cur := newBatch(1, fields)
+	shared := model.SharesText(rd.sink)
+	cur := newBatch(1, fields, shared)
 	send := func() error {
 		if len(cur.ends) == 0 {
 			return nil
 		}
-		next := newBatch(cur.first+len(cur.ends), fields)
+		next := newBatch(cur.first+len(cur.ends), fields, shared)
 		work <- cur // the worker owns it now
 		pending = append(pending, cur)
 		cur = next
@@ -323,7 +327,7 @@ func (b *batch) decode(vd *valueDecoder) {
 		// Valid UTF-8 taken by the walk is JSON (decodeFast); anything
 		// else is checked before it is decoded strictly.
 		if utf8.Valid(v) {
-			if present, ok := vd.fast.decode(v, &b.events[i]); ok {
+			if present, ok := vd.fast.decodeAs(v, &b.events[i], b.shared); ok {
 				if b.fields {
 					b.present[i] = present
 				}

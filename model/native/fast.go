@@ -28,8 +28,23 @@ func decodeFast(v []byte, e *model.Event) (model.FieldSet, bool) {
 // decode is decodeFast with f's lists to gather into, which a worker
 // keeps from one event to the next.
 func (f *fastReader) decode(v []byte, e *model.Event) (model.FieldSet, bool) {
-	f.b, f.i, f.controls = v, 0, true
+	f.b, f.i, f.controls, f.text = v, 0, true, ""
 	return f.event(e)
+}
+
+// decodeAs is decode, with the event's strings cut from one copy of v
+// when shared is set: one allocation an event rather than one a string,
+// some twenty. What keeps one of those strings keeps the event's whole
+// text, so only a sink that says it keeps clones is sent them
+// (model.SharesText).
+func (f *fastReader) decodeAs(v []byte, e *model.Event, shared bool) (model.FieldSet, bool) {
+	if !shared {
+		return f.decode(v, e)
+	}
+	f.b, f.i, f.controls, f.text = v, 0, true, string(v)
+	present, ok := f.event(e)
+	f.text = "" // the reader is kept for the next event
+	return present, ok
 }
 
 // event reads an event object as decodeFast says. It refuses a member
@@ -94,6 +109,9 @@ type fastReader struct {
 	// controls: refuse a string with a control character in it, which
 	// an import's reader has refused already.
 	controls bool
+	// text, when set, is b as a string, which the strings read are cut
+	// from (decodeShared).
+	text string
 	// A list's elements are gathered in these, then copied out at its
 	// length: one allocation a list rather than one an element (an
 	// element read through a pointer lives on the heap) and one a growth.
@@ -266,7 +284,11 @@ func (f *fastReader) str(dst *string) bool {
 	}
 	start, end := f.plain()
 	if end < len(f.b) && f.b[end] == '"' {
-		*dst = string(f.b[start:end])
+		if f.text != "" {
+			*dst = f.text[start:end]
+		} else {
+			*dst = string(f.b[start:end])
+		}
 		f.i = end + 1
 		return true
 	}

@@ -130,6 +130,11 @@ func (bi *bulkImport) Source(s model.Source, _ int) error {
 	return bi.add(bucketSources, []byte(s.ID), v, extsort.RankNew)
 }
 
+// SharesText implements model.TextSharer: an import into a store that
+// holds no events keeps none of an event's strings but the names its
+// counts are tallied by, which the tally clones.
+func (bi *bulkImport) SharesText() bool { return bi.noEvents && bi.noTrash && bi.sort != nil }
+
 // EventFields implements model.FieldSink: as txImport.EventFields, a
 // stored event with the same id is updated with the fields in present.
 func (bi *bulkImport) EventFields(e model.Event, n int, present model.FieldSet) error {

@@ -33,6 +33,12 @@ func (c *carrying) EventFields(e model.Event, n int, present model.FieldSet) err
 	return c.next.EventFields(e, n, c.fields(present))
 }
 
+// SharesText implements model.TextSharer, as the next Sink does.
+func (c *carrying) SharesText() bool { return model.SharesText(c.next) }
+
+// SharesText implements model.TextSharer, as the Sink it counts for does.
+func (p *progressSink) SharesText() bool { return model.SharesText(p.Sink) }
+
 // EventFields implements model.FieldSink, counting as Event does.
 func (p *progressSink) EventFields(e model.Event, n int, present model.FieldSet) error {
 	p.n++

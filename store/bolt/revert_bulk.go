@@ -497,7 +497,7 @@ func (r *bulkRevert) DeleteSource(id string) error {
 // Citing implements model.Tx: the kept count and the revert's changes
 // to it.
 func (r *bulkRevert) Citing(sourceID string) (int, error) {
-	return countOf(r.b.counts, counterKey(counterCited, sourceID)) + r.counts.cited[sourceID], nil
+	return countOf(r.b.counts, counterKey(counterCited, sourceID)) + r.counts.count(counterCited, sourceID), nil
 }
 
 // Later implements model.Tx.

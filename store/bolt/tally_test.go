@@ -2,7 +2,9 @@ package bolt
 
 import (
 	"maps"
+	"strings"
 	"testing"
+	"unsafe"
 )
 
 func TestTallyAddsUpEachCounter(t *testing.T) {
@@ -42,5 +44,30 @@ func TestTallyAddsUpEachCounter(t *testing.T) {
 	}
 	if !maps.Equal(got, want) {
 		t.Errorf("tally:\n got %v\nwant %v", got, want)
+	}
+}
+
+// TestTallyKeepsItsOwnNames: a name is kept as a clone, not as the
+// string it came in, which may share the text of a whole record
+// (model.SharesText) and would keep it alive to the end of the import.
+func TestTallyKeepsItsOwnNames(t *testing.T) {
+	record := strings.Repeat("x", 1000) + "an actor" + strings.Repeat("y", 1000)
+	name := record[1000:1008]
+	tl := newTally()
+	tl.add(counter{kind: counterActor, name: name}, 1)
+	tl.add(counter{kind: counterActor, name: name}, 1)
+	err := tl.each(func(c counter, n int) error {
+		if c.kind != counterActor || c.name != "an actor" || n != 2 {
+			t.Fatalf("tallied %+v %d times, want %q twice", c, n, "an actor")
+		}
+		start := uintptr(unsafe.Pointer(unsafe.StringData(record)))
+		at := uintptr(unsafe.Pointer(unsafe.StringData(c.name)))
+		if at >= start && at < start+uintptr(len(record)) {
+			t.Errorf("the name kept is the record's text, not a clone")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
