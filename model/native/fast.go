@@ -444,8 +444,34 @@ func DecodeList(v []byte, into any) bool {
 	return false
 }
 
+// DecodeListShared is DecodeList with the strings of the list cut from
+// one copy of v rather than each allocated: for a sink that keeps none
+// of an event's strings past the call, or keeps clones (model.SharesText).
+func DecodeListShared(v []byte, into any) bool {
+	text := string(v)
+	switch into := into.(type) {
+	case *[]string:
+		return listIn(v, text, into, (*fastReader).str)
+	case *[]model.Quote:
+		return listIn(v, text, into, (*fastReader).quote)
+	case *[]model.Link:
+		return listIn(v, text, into, (*fastReader).link)
+	case *[]model.Note:
+		return listIn(v, text, into, (*fastReader).note)
+	case *[]model.Medium:
+		return listIn(v, text, into, (*fastReader).medium)
+	}
+	return false
+}
+
 func listOf[T any](v []byte, into *[]T, elem func(*fastReader, *T) bool) bool {
-	f := fastReader{b: v}
+	return listIn(v, "", into, elem)
+}
+
+// listIn is listOf, the strings cut from text when it is set: v's bytes
+// as a string.
+func listIn[T any](v []byte, text string, into *[]T, elem func(*fastReader, *T) bool) bool {
+	f := fastReader{b: v, text: text}
 	var l, gather []T
 	if !array(&f, &l, func(t *T) bool { return elem(&f, t) }, &gather) {
 		return false

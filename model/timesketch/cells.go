@@ -17,11 +17,15 @@ import (
 // links, notes): JSON in JSONL, JSON text in a CSV cell. It is strict, as
 // the native format is: unknown fields and duplicate keys are errors. It
 // returns what is wrong, or "".
-func decodeList(key string, v value, csv bool, into any) string {
+func decodeList(key string, v value, csv, shared bool, into any) string {
 	if !v.json && !csv {
 		return fmt.Sprintf("%s: want a JSON list, found a string", key)
 	}
-	if v.raw != nil && native.DecodeList(v.raw, into) {
+	decode := native.DecodeList
+	if shared {
+		decode = native.DecodeListShared
+	}
+	if v.raw != nil && decode(v.raw, into) {
 		return "" // checked JSON, as the format asks: no reflection needed
 	}
 	err := json.Unmarshal(v.bytes(), into, json.RejectUnknownMembers(true))

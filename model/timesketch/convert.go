@@ -89,12 +89,18 @@ func (c *converter) datetime() (dt string, bad bool) {
 func blank(s string) bool { return strings.TrimSpace(s) == "" }
 
 // list decodes one of chrono's list-valued keys into into.
-func (c *converter) list(key string, into any) {
+func (c *converter) list(key string, into any) { c.listAs(key, into, false) }
+
+// eventList is list for a list of the event's own, whose strings are cut
+// from one copy of the list when the sink takes them so (record.shared).
+func (c *converter) eventList(key string, into any) { c.listAs(key, into, c.rec.shared) }
+
+func (c *converter) listAs(key string, into any, shared bool) {
 	v, ok := c.rec.get(key)
 	if !ok {
 		return
 	}
-	msg := decodeList(key, v, c.rec.csv, into)
+	msg := decodeList(key, v, c.rec.csv, shared, into)
 	if msg == "" || !c.rec.csv {
 		if msg != "" {
 			c.problems = append(c.problems, msg)
@@ -205,11 +211,11 @@ func convert(rec *record, memo *sourceMemo, out *result) {
 		e.DateSource = c.str(keyDateSource)
 		e.Status = model.Status(c.str(keyStatus))
 		e.Summary = c.str(keySummary)
-		c.list(keyActors, &e.Actors)
-		c.list(keyQuotes, &e.Quotes)
-		c.list(keyLinks, &e.Links)
-		c.list(keyNotes, &e.Notes)
-		c.list(keyMedia, &e.Media)
+		c.eventList(keyActors, &e.Actors)
+		c.eventList(keyQuotes, &e.Quotes)
+		c.eventList(keyLinks, &e.Links)
+		c.eventList(keyNotes, &e.Notes)
+		c.eventList(keyMedia, &e.Media)
 		sources = c.sources(memo)
 	} else {
 		when := dt

@@ -14,6 +14,7 @@ import (
 // to line, so each goroutine that reads lines has its own.
 type parser struct {
 	micros  bool // see record.micros
+	shared  bool // see record.shared
 	dec     *jsontext.Decoder
 	rec     record
 	unquote []byte
@@ -26,7 +27,7 @@ func newParser(micros bool) *parser {
 
 // line converts the JSON object on one line, the line numbered n.
 func (p *parser) line(text []byte, n int, out *result) {
-	p.rec = record{line: n, micros: p.micros, keys: p.rec.keys[:0], vals: p.rec.vals[:0]}
+	p.rec = record{line: n, micros: p.micros, shared: p.shared, keys: p.rec.keys[:0], vals: p.rec.vals[:0]}
 	if !p.plainObject(text) {
 		p.rec.keys, p.rec.vals = p.rec.keys[:0], p.rec.vals[:0]
 		if col, msg := p.object(text); msg != "" {

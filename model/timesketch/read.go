@@ -49,7 +49,7 @@ func readIn(r io.Reader, sink model.Sink, losses *model.Losses, micros bool) err
 	if err != nil {
 		return err
 	}
-	rd := &reader{sink: sink, losses: losses, sources: map[string]seenSource{}, ids: map[uint64]int{}, micros: micros}
+	rd := &reader{sink: sink, losses: losses, sources: map[string]seenSource{}, ids: map[uint64]int{}, micros: micros, shared: model.SharesText(sink)}
 	if first == '{' {
 		err = rd.jsonl(br, blank)
 	} else {
@@ -86,6 +86,7 @@ type reader struct {
 	named    []Named               // the run's, to be named (name), kept for the next
 	made     []madeID              // the run's made ids, kept for the next
 	micros   bool                  // see record.micros
+	shared   bool                  // see record.shared
 }
 
 // seenSource is a source as sent, and the line that defined it first.

@@ -27,6 +27,7 @@ func (rd *reader) jsonl(r io.Reader, blank int) error {
 	for range workers {
 		wg.Go(func() {
 			p := newParser(rd.micros)
+			p.shared = rd.shared
 			for b := range work {
 				b.convert(p)
 			}
@@ -72,6 +73,7 @@ func (rd *reader) jsonl(r io.Reader, blank int) error {
 			// brings a record at a time would pay for handing it over.
 			if own == nil {
 				own = newParser(rd.micros)
+				own.shared = rd.shared
 			}
 			cur.convert(own)
 			pending = append(pending, cur)
