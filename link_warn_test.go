@@ -18,8 +18,15 @@ func TestLinkSaysWhatItMakesImpossible(t *testing.T) {
 	if !strings.Contains(r.stderr, "chrono orders both by their dates, setting the link aside") {
 		t.Errorf("a link its dates contradict: %q does not say the order sets it aside", r.stderr)
 	}
-	r = chrono(t, db, "", "link", "khashoggi-killed", "precedes", "apple-sues-nso")
+	r = chrono(t, db, "", "link", "commerce-entity-list", "precedes", "apple-sues-nso")
 	if r.code != 0 || r.stderr != "" {
 		t.Errorf("a link that fits: exit %d, %q", r.code, r.stderr)
+	}
+	// One that fits its own dates but carries on the chain of the link
+	// set aside: the publication of 2022, which the killing follows, is
+	// put before the suit of 2021 too, and the suit is named.
+	r = chrono(t, db, "", "link", "khashoggi-killed", "precedes", "apple-sues-nso")
+	if r.code != 0 || !strings.Contains(r.stderr, `which with the other links puts "post-publishes" before "apple-sues-nso"`) {
+		t.Errorf("a link that carries on a chain set aside: exit %d, %q", r.code, r.stderr)
 	}
 }

@@ -62,7 +62,10 @@ type Conflict struct {
 	// Link is the constraint that states it when one link does, or, when
 	// the order set one aside, that one: of a chain between Before and
 	// After, the link it took out. Zero when it follows from a chain of
-	// them that an order keeping them narrowed along.
+	// them that an order keeping them narrowed along. A link set aside
+	// that ends several chains has a conflict for each pair of events
+	// needed so that every event whose date one of them contradicts is
+	// named.
 	Link Constraint
 	// Aside says the dates contradict Link, alone or in a chain, and the
 	// order has set it aside: the events stand where their dates put
@@ -97,7 +100,9 @@ type Conflict struct {
 // 2022 before an undated event before 2019), the fewest that end every
 // such chain. They narrow nothing, so that they move neither their
 // events nor, along chains, those they do not concern; each is reported
-// among the conflicts for the reader to resolve. Of as many links, those
+// among the conflicts for the reader to resolve, once for each pair of
+// events it takes to name every event whose date a chain through it
+// contradicts. Of as many links, those
 // that push fewer events past their own dates (approximate ones) are set
 // aside, then the first by their events' ids. Every other constraint
 // outside a cycle holds in the result: its earlier event comes first.
@@ -214,7 +219,7 @@ func (g *constraintGraph) narrow(events []Event, placed []Placed) ([][]string, [
 			cycles = append(cycles, g.cycle(events, members, comp))
 		}
 	}
-	var aside map[[2]int][2]int
+	var aside asidePairs
 	switch g.rule {
 	case PlacedNow:
 		// Most groups have no chain the dates contradict: narrowed along
@@ -249,7 +254,7 @@ func (g *constraintGraph) narrow(events []Event, placed []Placed) ([][]string, [
 	seen := map[[2]string]bool{}
 	for u := range events {
 		for _, v := range g.edges[u] {
-			if pair, ok := aside[[2]int{u, v}]; ok {
+			for _, pair := range aside[[2]int{u, v}] {
 				k := [2]string{events[pair[0]].ID, events[pair[1]].ID}
 				seen[k] = true
 				conflicts = append(conflicts, Conflict{Before: k[0], After: k[1], Link: g.links[[2]int{u, v}], Aside: true})
@@ -284,7 +289,7 @@ func (g *constraintGraph) narrow(events []Event, placed []Placed) ([][]string, [
 // components but those aside, and reports whether every event is left a
 // span. comps is in reverse topological order: every edge between
 // components goes from a later one to an earlier one.
-func (g *constraintGraph) narrowSpans(events []Event, placed []Placed, comps [][]int, comp map[int]int, aside map[[2]int][2]int) bool {
+func (g *constraintGraph) narrowSpans(events []Event, placed []Placed, comps [][]int, comp map[int]int, aside asidePairs) bool {
 	for _, members := range slices.Backward(comps) {
 		// Forwards: a component's earliest bounds are final once those
 		// before it are done.
@@ -327,23 +332,29 @@ func (g *constraintGraph) narrowSpans(events []Event, placed []Placed, comps [][
 // are left out already) that the dates of their own two events surely
 // contradict, each with those two events: what OrderSettingAsideOwn sets
 // aside.
-func (g *constraintGraph) contradicted(events []Event, comp map[int]int) map[[2]int][2]int {
-	var aside map[[2]int][2]int
+func (g *constraintGraph) contradicted(events []Event, comp map[int]int) asidePairs {
+	var aside asidePairs
 	for u, vs := range g.edges {
 		for _, v := range vs {
 			if comp[u] != comp[v] && events[v].Date.SurelyBefore(events[u].Date) {
 				if aside == nil {
-					aside = map[[2]int][2]int{}
+					aside = asidePairs{}
 				}
-				aside[[2]int{u, v}] = [2]int{u, v}
+				aside[[2]int{u, v}] = [][2]int{{u, v}}
 			}
 		}
 	}
 	return aside
 }
 
+// asidePairs holds the edges set aside, each with the pairs of events
+// (by index: the one whose date is surely after, then the other) of the
+// chains through it that the dates contradict, as its conflicts name
+// them.
+type asidePairs map[[2]int][][2]int
+
 // inAside reports whether the edge from u to v is set aside.
-func inAside(aside map[[2]int][2]int, u, v int) bool {
+func inAside(aside asidePairs, u, v int) bool {
 	_, ok := aside[[2]int{u, v}]
 	return ok
 }

@@ -155,23 +155,25 @@ func TestOrderConflicts(t *testing.T) {
 
 // TestOrderConflictMovesNothing: a link the dates contradict leaves its
 // linked group in the order of the dates, the events it joins as much as
-// those its chains reach, and is the one conflict reported: the chains
-// through it are no contradictions of their own.
+// those its chains reach, and is the one link reported: the chains
+// through it are no contradictions of their own, but it names, after its
+// own two events, those whose dates its chains contradict.
 func TestOrderConflictMovesNothing(t *testing.T) {
 	tests := []struct {
 		name   string
 		events []Event
 		want   string
+		pairs  []string // "before>after" of each conflict
 	}{
 		{"a link between two chains",
 			evs("a 2020-01 precedes:b", "b 2021", "c 2021-03 precedes:d", "d 2022 precedes:a", "x 2020-06", "y 2023-01"),
-			"a x c b d y"},
+			"a x c b d y", []string{"d>a", "c>a", "d>b"}},
 		{"a denial dated before what it denies",
 			evs("claim 2021-05 precedes:report", "report 2021-08", "denial 2020 disputes:claim", "reply 2020-03 follows:denial"),
-			"denial reply claim report"},
+			"denial reply claim report", []string{"claim>denial", "claim>reply"}},
 		{"an undated event the contradicted link does not concern",
 			evs("late 2022 precedes:early", "early 2019", "u - precedes:late"),
-			"early u late"},
+			"early u late", []string{"late>early"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -179,8 +181,15 @@ func TestOrderConflictMovesNothing(t *testing.T) {
 			if got := orderIDs(ch); got != tt.want {
 				t.Errorf("order %q, want %q", got, tt.want)
 			}
-			if len(ch.Conflicts) != 1 || ch.Conflicts[0].Link.From == "" {
-				t.Errorf("conflicts %+v, want the one of the link", ch.Conflicts)
+			var pairs []string
+			for _, c := range ch.Conflicts {
+				pairs = append(pairs, c.Before+">"+c.After)
+				if c.Link != ch.Conflicts[0].Link || !c.Aside {
+					t.Errorf("conflicts %+v, want those of the one link set aside", ch.Conflicts)
+				}
+			}
+			if !slices.Equal(pairs, tt.pairs) {
+				t.Errorf("conflicts name %q, want %q", pairs, tt.pairs)
 			}
 			for _, p := range ch.Events {
 				if p.Span.Earliest.Compare(p.Span.Latest) > 0 {

@@ -33,13 +33,14 @@ type asideSearch struct {
 	verts  []int    // the events, by their place here, each after those linked to it
 	links  [][2]int // the links, by their events' places here, sorted by ids
 	out    [][]int  // each event's links to later ones, as indexes in links
+	in     [][]int  // each event's links from earlier ones, once reach needs them
 	evals  int      // how many sets of links eval judged
 }
 
 // fewestAside returns the constraints between components to set aside,
-// each with the two events of a chain through it the dates contradict:
-// none when no chain of them does, as in most groups.
-func (g *constraintGraph) fewestAside(events []Event, comps [][]int, comp map[int]int) map[[2]int][2]int {
+// each with pairs of events of chains through it the dates contradict
+// (pairsOf): none when no chain of them does, as in most groups.
+func (g *constraintGraph) fewestAside(events []Event, comps [][]int, comp map[int]int) asidePairs {
 	var topo []int // any order of them will do to find the chains
 	for _, members := range slices.Backward(comps) {
 		topo = append(topo, members...)
@@ -64,13 +65,14 @@ func (g *constraintGraph) fewestAside(events []Event, comps [][]int, comp map[in
 			on = append(on, [2]int{whole.verts[l[0]], whole.verts[l[1]]})
 		}
 	}
-	aside := map[[2]int][2]int{}
+	aside := asidePairs{}
 	for _, part := range joined(on) {
 		s := newAsideSearch(events, part, nil)
 		chosen := s.fewest()
 		set := s.setOf(chosen)
+		named := map[int]bool{}
 		for _, li := range chosen {
-			aside[[2]int{s.verts[s.links[li][0]], s.verts[s.links[li][1]]}] = s.pairOf(set, li)
+			aside[[2]int{s.verts[s.links[li][0]], s.verts[s.links[li][1]]}] = s.pairsOf(set, li, named)
 		}
 	}
 	return aside
@@ -503,4 +505,75 @@ func (s *asideSearch) pairOf(aside asideSet, li int) [2]int {
 		return [2]int{u, v}
 	}
 	return [2]int{s.verts[r.pair[0]], s.verts[r.pair[1]]}
+}
+
+// pairsOf returns the pairs of events (by event index) that the link li
+// set aside names: first pairOf's, what setting it aside resolved; then,
+// for each event whose date contradicts a chain through li (of all the
+// links, as they are stated) and that no pair named so far names, one
+// such chain's pair. A link that ends several chains (2020 precedes an
+// undated event, which precedes 2019 and 2018) so names every event whose
+// date one of them contradicts, and each once however many links do.
+func (s *asideSearch) pairsOf(aside asideSet, li int, named map[int]bool) [][2]int {
+	first := s.pairOf(aside, li)
+	pairs := [][2]int{first}
+	named[first[0]], named[first[1]] = true, true
+	es, ls := s.sureBounds(nil)
+	u, v := s.links[li][0], s.links[li][1]
+	before, after := s.reach(u, true), s.reach(v, false)
+	for w := range s.verts {
+		if named[s.verts[w]] || !before[w] && !after[w] {
+			continue
+		}
+		d := s.events[s.verts[w]].Date
+		if d.IsZero() || d.Qualified() {
+			continue // it bounds nothing surely
+		}
+		var a, b int
+		var ok bool
+		if before[w] {
+			one := [2]int{-1, -1}
+			one[zoneKind(d.start)] = w
+			a, b, ok = s.surelyAfter(one, ls[v])
+		} else {
+			one := [2]int{-1, -1}
+			one[zoneKind(d.endPoint())] = w
+			a, b, ok = s.surelyAfter(es[u], one)
+		}
+		if ok {
+			pair := [2]int{s.verts[a], s.verts[b]}
+			pairs = append(pairs, pair)
+			named[pair[0]], named[pair[1]] = true, true
+		}
+	}
+	return pairs
+}
+
+// reach returns, by place here, the events the links lead to from w
+// (back, those they lead from to it), w among them.
+func (s *asideSearch) reach(w int, back bool) []bool {
+	if back && s.in == nil {
+		s.in = make([][]int, len(s.verts))
+		for li, l := range s.links {
+			s.in[l[1]] = append(s.in[l[1]], li)
+		}
+	}
+	seen := make([]bool, len(s.verts))
+	seen[w] = true
+	queue := []int{w}
+	for len(queue) > 0 {
+		x := queue[0]
+		queue = queue[1:]
+		next, end := s.out[x], 1
+		if back {
+			next, end = s.in[x], 0
+		}
+		for _, li := range next {
+			if y := s.links[li][end]; !seen[y] {
+				seen[y] = true
+				queue = append(queue, y)
+			}
+		}
+	}
+	return seen
 }

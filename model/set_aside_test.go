@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -23,9 +24,12 @@ func TestOrderSetsAsideFewest(t *testing.T) {
 		{"through an approximate date, the link that leaves it its year",
 			evs("a 2020 precedes:b", "b 2019~ precedes:c", "c 2019", "y 2020-06"),
 			"b c y a", []string{"a>b"}, []string{"a", "b", "c"}},
-		{"one link shared by two chains, not one of each",
+		{"one link shared by two chains, not one of each, naming both",
 			evs("z 2021 precedes:m", "m - precedes:b precedes:c", "b 2019", "c 2018"),
-			"m c b z", []string{"z>m"}, []string{"c", "m", "z"}},
+			"m c b z", []string{"z>m", "z>m"}, []string{"b", "c", "m", "z"}},
+		{"one link shared by chains from two dates, naming both",
+			evs("y 2020 precedes:z", "z 2021 precedes:m", "m - precedes:c", "c 2019"),
+			"c y z m", []string{"m>c", "m>c"}, []string{"c", "m", "y", "z"}},
 		{"a link of its own, as before",
 			evs("a 2022 precedes:b", "b 2019", "c 2020"),
 			"b c a", []string{"a>b"}, []string{"a", "b"}},
@@ -77,6 +81,25 @@ func TestContradictionNamesTheLinkOfAChain(t *testing.T) {
 	want := `"a" precedes "b", which with the other links puts "a" before "c", but "a" is dated 2020 and "c" 2019: "a"'s earliest instant is after "c"'s latest; chrono orders the events by their dates, setting that link aside`
 	if cs[0].What != want {
 		t.Errorf("says\n%s\nwant\n%s", cs[0].What, want)
+	}
+}
+
+// TestContradictionNamesEveryDateALinkContradicts: a link set aside
+// that ends two chains names both pairs of events whose dates they
+// contradict, so that neither event is left unmarked.
+func TestContradictionNamesEveryDateALinkContradicts(t *testing.T) {
+	events := evs("a 2020 precedes:m", "m - precedes:c precedes:d", "c 2019", "d 2018")
+	var got []string
+	for _, c := range Contradictions(events, nil, nil) {
+		got = append(got, c.What)
+	}
+	const tail = "; chrono orders the events by their dates, setting that link aside"
+	want := []string{
+		`"a" precedes "m", which with the other links puts "a" before "d", but "a" is dated 2020 and "d" 2018: "a"'s earliest instant is after "d"'s latest` + tail,
+		`"a" precedes "m", which with the other links puts "a" before "c", but "a" is dated 2020 and "c" 2019: "a"'s earliest instant is after "c"'s latest` + tail,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("says\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 

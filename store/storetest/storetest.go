@@ -63,6 +63,7 @@ func Run(t *testing.T, h Harness) {
 		{"ViewsAgreeWithTheModel", testViewsAgreeWithTheModel},
 		{"TimelineOrder", testTimelineOrder},
 		{"OrderFollowsLinks", testOrderFollowsLinks},
+		{"ContradictedChainsNameEveryDate", testContradictedChainsNameEveryDate},
 		{"DeepTime", testDeepTime},
 		{"DuringAsWritten", testDuringAsWritten},
 		{"PeriodsAsShown", testPeriodsAsShown},
