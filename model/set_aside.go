@@ -35,6 +35,23 @@ type asideSearch struct {
 	out    [][]int  // each event's links to later ones, as indexes in links
 	in     [][]int  // each event's links from earlier ones, once reach needs them
 	evals  int      // how many sets of links eval judged
+	// Each event's date as the search reads it, worked out once: a
+	// search judges thousands of sets of links, and reading the dates
+	// again for each was most of its cost.
+	dates []asideDate
+}
+
+// asideDate is what the search reads of an event's date: the instants
+// it starts and ends at, and its span (SpanOf); and, when it bounds
+// surely (dated, not approximate), the kind of each end (zoneKind) and
+// each end widened as SurelyBefore widens it beside an end of the other
+// kind.
+type asideDate struct {
+	sure               bool
+	startKind, endKind int
+	start, end         Instant
+	startWide, endWide Instant
+	earliest, latest   Instant
 }
 
 // fewestAside returns the constraints between components to set aside,
@@ -71,8 +88,9 @@ func (g *constraintGraph) fewestAside(events []Event, comps [][]int, comp map[in
 		chosen := s.fewest()
 		set := s.setOf(chosen)
 		named := map[int]bool{}
+		es, ls := s.sureBounds(nil)
 		for _, li := range chosen {
-			aside[[2]int{s.verts[s.links[li][0]], s.verts[s.links[li][1]]}] = s.pairsOf(set, li, named)
+			aside[[2]int{s.verts[s.links[li][0]], s.verts[s.links[li][1]]}] = s.pairsOf(set, li, es, ls, named)
 		}
 	}
 	return aside
@@ -153,7 +171,40 @@ func newAsideSearch(events []Event, links [][2]int, topo []int) *asideSearch {
 	for i, l := range s.links {
 		s.out[l[0]] = append(s.out[l[0]], i)
 	}
+	s.dates = make([]asideDate, len(s.verts))
+	for i, v := range s.verts {
+		d := events[v].Date
+		sp := SpanOf(d)
+		ad := asideDate{earliest: sp.Earliest, latest: sp.Latest}
+		if !d.IsZero() && !d.Qualified() {
+			ad.sure = true
+			ad.start, ad.end = d.Earliest(), d.Latest()
+			ad.startKind, ad.endKind = zoneKind(d.start), zoneKind(d.endPoint())
+			ad.startWide, ad.endWide = ad.start.addSeconds(-zoneEast), ad.end.addSeconds(zoneWest)
+		}
+		s.dates[i] = ad
+	}
 	return s
+}
+
+// surelyBefore is the SurelyBefore of the dates of the events b and a,
+// by their places here.
+func (s *asideSearch) surelyBefore(b, a int) bool {
+	db, da := &s.dates[b], &s.dates[a]
+	if !db.sure || !da.sure {
+		return false
+	}
+	latest, earliest := db.end, da.start
+	if db.endKind != da.startKind {
+		// The one without an offset may be in the zone that brings it
+		// nearest the other.
+		if db.endKind == 0 {
+			latest = db.endWide
+		} else {
+			earliest = da.startWide
+		}
+	}
+	return latest.Compare(earliest) < 0
 }
 
 // canonicalOrder returns the events of links (which make no cycle) in
@@ -206,16 +257,16 @@ func (s *asideSearch) sureBounds(aside asideSet) (earliest, latest [][2]int) {
 	earliest, latest = make([][2]int, n), make([][2]int, n)
 	for i := range n {
 		earliest[i], latest[i] = [2]int{-1, -1}, [2]int{-1, -1}
-		if d := s.events[s.verts[i]].Date; !d.IsZero() && !d.Qualified() {
-			earliest[i][zoneKind(d.start)] = i
-			latest[i][zoneKind(d.endPoint())] = i
+		if d := &s.dates[i]; d.sure {
+			earliest[i][d.startKind] = i
+			latest[i][d.endKind] = i
 		}
 	}
 	later := func(a, b int) bool {
-		return b < 0 || a >= 0 && s.events[s.verts[a]].Date.Earliest().Compare(s.events[s.verts[b]].Date.Earliest()) > 0
+		return b < 0 || a >= 0 && s.dates[a].start.Compare(s.dates[b].start) > 0
 	}
 	sooner := func(a, b int) bool {
-		return b < 0 || a >= 0 && s.events[s.verts[a]].Date.Latest().Compare(s.events[s.verts[b]].Date.Latest()) < 0
+		return b < 0 || a >= 0 && s.dates[a].end.Compare(s.dates[b].end) < 0
 	}
 	for u := range n {
 		for _, li := range s.out[u] {
@@ -264,7 +315,7 @@ func (d Date) endPoint() point {
 func (s *asideSearch) surelyAfter(after, before [2]int) (a, b int, ok bool) {
 	for _, a := range after {
 		for _, b := range before {
-			if a >= 0 && b >= 0 && s.events[s.verts[b]].Date.SurelyBefore(s.events[s.verts[a]].Date) {
+			if a >= 0 && b >= 0 && s.surelyBefore(b, a) {
 				return a, b, true
 			}
 		}
@@ -284,23 +335,17 @@ type asideEval struct {
 
 // eval judges the links but those aside.
 func (s *asideSearch) eval(aside asideSet) asideEval {
-	s.evals++
-	r := asideEval{bad: -1}
-	es, ls := s.sureBounds(aside)
-	for w := range s.verts {
-		if a, b, ok := s.surelyAfter(es[w], ls[w]); ok {
-			r.bad, r.pair = w, [2]int{a, b}
-			break
-		}
+	r := s.firstBad(aside)
+	if r.bad >= 0 {
+		return r // a set that leaves a chain contradicted is not kept
 	}
 	// The spans as Order narrows them, to tell apart sets of as many
 	// links: the one that pushes fewer events past their own dates
 	// (an approximate date among them) is kept.
 	n := len(s.verts)
 	early, late := make([]Instant, n), make([]Instant, n)
-	for i, v := range s.verts {
-		sp := SpanOf(s.events[v].Date)
-		early[i], late[i] = sp.Earliest, sp.Latest
+	for i := range s.dates {
+		early[i], late[i] = s.dates[i].earliest, s.dates[i].latest
 	}
 	for u := range n {
 		for _, li := range s.out[u] {
@@ -319,6 +364,21 @@ func (s *asideSearch) eval(aside asideSet) asideEval {
 	for i := range n {
 		if early[i].Compare(late[i]) > 0 {
 			r.inverted++
+		}
+	}
+	return r
+}
+
+// firstBad is eval without the count of events pushed past their dates,
+// which only tells apart sets that leave no chain contradicted.
+func (s *asideSearch) firstBad(aside asideSet) asideEval {
+	s.evals++
+	r := asideEval{bad: -1}
+	es, ls := s.sureBounds(aside)
+	for w := range s.verts {
+		if a, b, ok := s.surelyAfter(es[w], ls[w]); ok {
+			r.bad, r.pair = w, [2]int{a, b}
+			break
 		}
 	}
 	return r
@@ -399,7 +459,7 @@ func eachChoice(n, k int, fn func([]int) bool) bool {
 func (s *asideSearch) cutInTurn() []int {
 	aside := make(asideSet, len(s.links))
 	for {
-		r := s.eval(aside)
+		r := s.firstBad(aside)
 		if r.bad < 0 {
 			break
 		}
@@ -417,7 +477,7 @@ func (s *asideSearch) cutInTurn() []int {
 			continue
 		}
 		aside[li] = false
-		if s.eval(aside).bad >= 0 {
+		if s.firstBad(aside).bad >= 0 {
 			aside[li] = true
 			chosen = append(chosen, li)
 		}
@@ -500,7 +560,7 @@ func (s *asideSearch) pairOf(aside asideSet, li int) [2]int {
 	}
 	without := slices.Clone(aside)
 	without[li] = false
-	r := s.eval(without)
+	r := s.firstBad(without)
 	if r.bad < 0 {
 		return [2]int{u, v}
 	}
@@ -514,30 +574,30 @@ func (s *asideSearch) pairOf(aside asideSet, li int) [2]int {
 // such chain's pair. A link that ends several chains (2020 precedes an
 // undated event, which precedes 2019 and 2018) so names every event whose
 // date one of them contradicts, and each once however many links do.
-func (s *asideSearch) pairsOf(aside asideSet, li int, named map[int]bool) [][2]int {
+// Es and ls are sureBounds(nil).
+func (s *asideSearch) pairsOf(aside asideSet, li int, es, ls [][2]int, named map[int]bool) [][2]int {
 	first := s.pairOf(aside, li)
 	pairs := [][2]int{first}
 	named[first[0]], named[first[1]] = true, true
-	es, ls := s.sureBounds(nil)
 	u, v := s.links[li][0], s.links[li][1]
 	before, after := s.reach(u, true), s.reach(v, false)
 	for w := range s.verts {
 		if named[s.verts[w]] || !before[w] && !after[w] {
 			continue
 		}
-		d := s.events[s.verts[w]].Date
-		if d.IsZero() || d.Qualified() {
+		d := &s.dates[w]
+		if !d.sure {
 			continue // it bounds nothing surely
 		}
 		var a, b int
 		var ok bool
 		if before[w] {
 			one := [2]int{-1, -1}
-			one[zoneKind(d.start)] = w
+			one[d.startKind] = w
 			a, b, ok = s.surelyAfter(one, ls[v])
 		} else {
 			one := [2]int{-1, -1}
-			one[zoneKind(d.endPoint())] = w
+			one[d.endKind] = w
 			a, b, ok = s.surelyAfter(es[u], one)
 		}
 		if ok {
