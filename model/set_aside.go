@@ -39,6 +39,12 @@ type asideSearch struct {
 	// search judges thousands of sets of links, and reading the dates
 	// again for each was most of its cost.
 	dates []asideDate
+	// What firstBad and minCut work in, kept from one call to the next:
+	// cutting chains in turn calls them thousands of times.
+	es, ls [][2]int
+	prev   []int
+	seen   []bool
+	queue  []int
 }
 
 // asideDate is what the search reads of an event's date: the instants
@@ -255,6 +261,13 @@ func canonicalOrder(events []Event, links [][2]int) []int {
 func (s *asideSearch) sureBounds(aside asideSet) (earliest, latest [][2]int) {
 	n := len(s.verts)
 	earliest, latest = make([][2]int, n), make([][2]int, n)
+	s.sureBoundsIn(aside, earliest, latest)
+	return earliest, latest
+}
+
+// sureBoundsIn is sureBounds, written in earliest and latest.
+func (s *asideSearch) sureBoundsIn(aside asideSet, earliest, latest [][2]int) {
+	n := len(s.verts)
 	for i := range n {
 		earliest[i], latest[i] = [2]int{-1, -1}, [2]int{-1, -1}
 		if d := &s.dates[i]; d.sure {
@@ -290,7 +303,6 @@ func (s *asideSearch) sureBounds(aside asideSet) (earliest, latest [][2]int) {
 			}
 		}
 	}
-	return earliest, latest
 }
 
 // zoneKind is 1 for a point with an offset, 0 for one without.
@@ -374,7 +386,11 @@ func (s *asideSearch) eval(aside asideSet) asideEval {
 func (s *asideSearch) firstBad(aside asideSet) asideEval {
 	s.evals++
 	r := asideEval{bad: -1}
-	es, ls := s.sureBounds(aside)
+	if s.es == nil {
+		s.es, s.ls = make([][2]int, len(s.verts)), make([][2]int, len(s.verts))
+	}
+	es, ls := s.es, s.ls
+	s.sureBoundsIn(aside, es, ls)
 	for w := range s.verts {
 		if a, b, ok := s.surelyAfter(es[w], ls[w]); ok {
 			r.bad, r.pair = w, [2]int{a, b}
@@ -458,9 +474,11 @@ func eachChoice(n, k int, fn func([]int) bool) bool {
 // then keeps again each link set aside that the others make needless.
 func (s *asideSearch) cutInTurn() []int {
 	aside := make(asideSet, len(s.links))
+	settled := false
 	for {
 		r := s.firstBad(aside)
 		if r.bad < 0 {
+			settled = true
 			break
 		}
 		cut := s.minCut(aside, r.pair[0], r.pair[1])
@@ -471,16 +489,35 @@ func (s *asideSearch) cutInTurn() []int {
 			aside[li] = true
 		}
 	}
+	// With no chain of the others contradicted, keeping a link again
+	// contradicts one exactly when a chain through it is: when the
+	// latest start of what leads to its earlier event is surely after
+	// the earliest end of what its later event leads to. The bounds so
+	// change only when a link is kept again, not for each link tried.
 	var chosen []int
+	var es, ls [][2]int
 	for li := range s.links {
 		if !aside[li] {
 			continue
 		}
-		aside[li] = false
-		if s.firstBad(aside).bad >= 0 {
-			aside[li] = true
-			chosen = append(chosen, li)
+		if !settled {
+			aside[li] = false
+			if s.firstBad(aside).bad >= 0 {
+				aside[li] = true
+				chosen = append(chosen, li)
+			}
+			continue
 		}
+		if es == nil {
+			s.evals++
+			es, ls = s.sureBounds(aside)
+		}
+		if _, _, bad := s.surelyAfter(es[s.links[li][0]], ls[s.links[li][1]]); bad {
+			chosen = append(chosen, li)
+			continue
+		}
+		aside[li] = false
+		es, ls = nil, nil
 	}
 	return chosen
 }
@@ -490,20 +527,21 @@ func (s *asideSearch) cutInTurn() []int {
 // link still reaches from a (Edmonds and Karp).
 func (s *asideSearch) minCut(aside asideSet, a, b int) []int {
 	flow := make([]bool, len(s.links))
-	in := make([][]int, len(s.verts))
-	for li, l := range s.links {
-		in[l[1]] = append(in[l[1]], li)
+	in := s.linksIn()
+	if s.prev == nil {
+		s.prev, s.seen = make([]int, len(s.verts)), make([]bool, len(s.verts))
 	}
 	reach := func() (prev []int, found bool) {
 		// prev[v] is the link that reached v, +1, negative when it was
 		// followed back against its flow; 0 for not reached.
-		prev = make([]int, len(s.verts))
-		seen := make([]bool, len(s.verts))
+		prev, seen := s.prev, s.seen
+		clear(prev)
+		clear(seen)
 		seen[a] = true
-		queue := []int{a}
-		for len(queue) > 0 {
-			u := queue[0]
-			queue = queue[1:]
+		queue := append(s.queue[:0], a)
+		defer func() { s.queue = queue }()
+		for k := 0; k < len(queue); k++ {
+			u := queue[k]
 			for _, li := range s.out[u] {
 				if v := s.links[li][1]; !aside.has(li) && !flow[li] && !seen[v] {
 					seen[v], prev[v] = true, li+1
@@ -612,11 +650,8 @@ func (s *asideSearch) pairsOf(aside asideSet, li int, es, ls [][2]int, named map
 // reach returns, by place here, the events the links lead to from w
 // (back, those they lead from to it), w among them.
 func (s *asideSearch) reach(w int, back bool) []bool {
-	if back && s.in == nil {
-		s.in = make([][]int, len(s.verts))
-		for li, l := range s.links {
-			s.in[l[1]] = append(s.in[l[1]], li)
-		}
+	if back {
+		s.linksIn()
 	}
 	seen := make([]bool, len(s.verts))
 	seen[w] = true
@@ -636,4 +671,16 @@ func (s *asideSearch) reach(w int, back bool) []bool {
 		}
 	}
 	return seen
+}
+
+// linksIn returns each event's links from earlier ones (in), worked
+// out the first time.
+func (s *asideSearch) linksIn() [][]int {
+	if s.in == nil {
+		s.in = make([][]int, len(s.verts))
+		for li, l := range s.links {
+			s.in[l[1]] = append(s.in[l[1]], li)
+		}
+	}
+	return s.in
 }
