@@ -41,10 +41,12 @@ type asideSearch struct {
 	dates []asideDate
 	// What firstBad and minCut work in, kept from one call to the next:
 	// cutting chains in turn calls them thousands of times.
-	es, ls [][2]int
-	prev   []int
-	seen   []bool
-	queue  []int
+	es, ls   [][2]int
+	prev     []int
+	seen     []bool
+	queue    []int
+	dirty    []bool  // refreshBounds's
+	inPlaced [][]int // refreshBounds's
 }
 
 // asideDate is what the search reads of an event's date: the instants
@@ -275,12 +277,7 @@ func (s *asideSearch) sureBoundsIn(aside asideSet, earliest, latest [][2]int) {
 			latest[i][d.endKind] = i
 		}
 	}
-	later := func(a, b int) bool {
-		return b < 0 || a >= 0 && s.dates[a].start.Compare(s.dates[b].start) > 0
-	}
-	sooner := func(a, b int) bool {
-		return b < 0 || a >= 0 && s.dates[a].end.Compare(s.dates[b].end) < 0
-	}
+	later, sooner := s.later, s.sooner
 	for u := range n {
 		for _, li := range s.out[u] {
 			if v := s.links[li][1]; !aside.has(li) {
@@ -475,12 +472,18 @@ func eachChoice(n, k int, fn func([]int) bool) bool {
 func (s *asideSearch) cutInTurn() []int {
 	aside := make(asideSet, len(s.links))
 	settled := false
-	for {
-		r := s.firstBad(aside)
+	// Setting links aside only ever makes the bounds weaker: an event
+	// before the first with a contradicted chain is left without one.
+	s.evals++
+	es, ls := s.sureBounds(aside)
+	for from := 0; ; {
+		s.evals++
+		r := s.badFrom(es, ls, from)
 		if r.bad < 0 {
 			settled = true
 			break
 		}
+		from = r.bad
 		cut := s.minCut(aside, r.pair[0], r.pair[1])
 		if len(cut) == 0 {
 			break // not reached: a chain between them has a link to cut
@@ -488,14 +491,15 @@ func (s *asideSearch) cutInTurn() []int {
 		for _, li := range cut {
 			aside[li] = true
 		}
+		s.refreshBounds(aside, es, ls, cut)
 	}
 	// With no chain of the others contradicted, keeping a link again
 	// contradicts one exactly when a chain through it is: when the
 	// latest start of what leads to its earlier event is surely after
 	// the earliest end of what its later event leads to. The bounds so
-	// change only when a link is kept again, not for each link tried.
+	// change only when a link is kept again, not for each link tried,
+	// and then only for the events it leads to and from.
 	var chosen []int
-	var es, ls [][2]int
 	for li := range s.links {
 		if !aside[li] {
 			continue
@@ -508,16 +512,13 @@ func (s *asideSearch) cutInTurn() []int {
 			}
 			continue
 		}
-		if es == nil {
-			s.evals++
-			es, ls = s.sureBounds(aside)
-		}
 		if _, _, bad := s.surelyAfter(es[s.links[li][0]], ls[s.links[li][1]]); bad {
 			chosen = append(chosen, li)
 			continue
 		}
 		aside[li] = false
-		es, ls = nil, nil
+		s.evals++
+		s.refreshBounds(aside, es, ls, []int{li})
 	}
 	return chosen
 }
