@@ -22,6 +22,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash"
+	"io"
 
 	"chrono/model"
 )
@@ -38,6 +39,19 @@ func Hash(seq uint64, form model.ChainForm, prev, body []byte) ([]byte, error) {
 	var x hasher
 	h, err := x.hash(seq, form, prev, body)
 	return bytes.Clone(h), err
+}
+
+// HashReader is Hash of a body read from r, for a body too large to
+// hold: the log of a revert of a million events.
+func HashReader(seq uint64, form model.ChainForm, prev []byte, r io.Reader) ([]byte, error) {
+	var x hasher
+	if _, err := x.hash(seq, form, prev, nil); err != nil {
+		return nil, err
+	}
+	if _, err := io.Copy(x.h, r); err != nil {
+		return nil, fmt.Errorf("journal entry #%d: reading its body back: %w", seq, err)
+	}
+	return x.h.Sum(nil), nil
 }
 
 // hasher is Hash for entry after entry: one digest and its buffers,

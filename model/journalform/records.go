@@ -59,6 +59,29 @@ type Log struct {
 	buf bytes.Buffer // the records; once compressing, compressed
 	zw  *flate.Writer
 	rec []byte
+	// out, when set (SpillTo), takes the records once they are
+	// compressed, in place of buf; spilled counts what it took.
+	out     io.Writer
+	spilled int64
+}
+
+// SpillTo has the log write its records to w once it compresses them,
+// rather than hold them: the log of a revert of a million events is
+// hundreds of megabytes compressed. Call it before the first record;
+// the body is then Head followed by what w was given (Spilled bytes).
+func (l *Log) SpillTo(w io.Writer) { l.out = w }
+
+// Spilled is how many bytes of records the log has written to its
+// SpillTo writer.
+func (l *Log) Spilled() int64 { return l.spilled }
+
+// counted is the SpillTo writer, counting.
+type counted struct{ l *Log }
+
+func (c counted) Write(p []byte) (int, error) {
+	n, err := c.l.out.Write(p)
+	c.l.spilled += int64(n)
+	return n, err
 }
 
 // Len is how many events the log holds.
@@ -69,7 +92,11 @@ func (l *Log) write(p []byte) error {
 	if l.zw == nil && l.buf.Len()+len(p) > compressFrom {
 		raw := bytes.Clone(l.buf.Bytes())
 		l.buf.Reset()
-		zw, err := flate.NewWriter(&l.buf, flate.BestSpeed)
+		var to io.Writer = &l.buf
+		if l.out != nil {
+			to = counted{l}
+		}
+		zw, err := flate.NewWriter(to, flate.BestSpeed)
 		if err != nil {
 			return err
 		}
@@ -132,6 +159,43 @@ func (l *Log) Body(e *model.Entry) ([]byte, error) { return l.BodyAfter(e, 0) }
 // million-event entry are hundreds of megabytes, copied once, and let
 // go of by the log.
 func (l *Log) BodyAfter(e *model.Entry, room int) ([]byte, error) {
+	if l.out != nil {
+		return nil, fmt.Errorf("journal entry #%d: its records were spilled: read them back after Head", e.Seq)
+	}
+	v, err := l.head(e, room, l.buf.Len())
+	if err != nil {
+		return nil, err
+	}
+	v = append(v, l.buf.Bytes()...)
+	l.buf = bytes.Buffer{}
+	return v, nil
+}
+
+// Head is the start of the FormRecords body of a log given SpillTo,
+// after room bytes left for the caller: the body is the head followed by
+// the Spilled bytes the SpillTo writer took, which it has all been given
+// when Head returns. The log is spent.
+func (l *Log) Head(e *model.Entry, room int) ([]byte, error) {
+	if l.out == nil {
+		return nil, fmt.Errorf("journal entry #%d: its records are held: take them with BodyAfter", e.Seq)
+	}
+	v, err := l.head(e, room, 0)
+	if err != nil {
+		return nil, err
+	}
+	if l.buf.Len() > 0 { // too few to be compressed: the writer takes them as they are
+		if _, err := (counted{l}).Write(l.buf.Bytes()); err != nil {
+			return nil, err
+		}
+		l.buf = bytes.Buffer{}
+	}
+	return v, nil
+}
+
+// head finishes the records (compressed, their writer closed) and
+// returns room bytes and the body's head, with room for more bytes
+// after it.
+func (l *Log) head(e *model.Entry, room, more int) ([]byte, error) {
 	compressed := byte(0)
 	if l.zw != nil {
 		if err := l.zw.Close(); err != nil {
@@ -145,13 +209,10 @@ func (l *Log) BodyAfter(e *model.Entry, room int) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("journal entry #%d: %w", e.Seq, err)
 	}
-	v := make([]byte, room, room+1+2*binary.MaxVarintLen64+len(j)+l.buf.Len())
+	v := make([]byte, room, room+1+2*binary.MaxVarintLen64+len(j)+more)
 	v = append(v, compressed)
 	v = binary.AppendUvarint(v, uint64(l.n))
-	v = appendString(v, string(j))
-	v = append(v, l.buf.Bytes()...)
-	l.buf = bytes.Buffer{}
-	return v, nil
+	return appendString(v, string(j)), nil
 }
 
 // Records returns the FormRecords body of e, events and all.

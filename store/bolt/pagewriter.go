@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"os"
 	"slices"
 )
@@ -119,19 +120,9 @@ func (pw *pageWriter) put(key, value []byte) error { return pw.element(key, valu
 
 // element adds an element with the flags to the leaf page being filled.
 func (pw *pageWriter) element(key, value []byte, flags uint32) error {
-	switch {
-	case len(key) == 0:
-		return fmt.Errorf("an empty key")
-	case len(key) > maxKeySize:
-		return fmt.Errorf("a key of %d bytes", len(key))
-	case len(value) > maxValueSize:
-		return fmt.Errorf("a value of %d bytes", len(value))
-	case pw.last != nil && bytes.Equal(key, pw.last):
-		return fmt.Errorf("a key twice")
-	case pw.last != nil && bytes.Compare(key, pw.last) < 0:
-		return fmt.Errorf("a key out of order, after %s", shortKey(pw.last))
+	if err := pw.nextKey(key, int64(len(value))); err != nil {
+		return err
 	}
-	pw.last = append(pw.last[:0], key...)
 	size := pageHeaderSize + (len(pw.leaf)+1)*pageElementSize + len(pw.leafData) + len(key) + len(value)
 	if len(pw.leaf) > 0 && (size > pw.pageSize || len(pw.leaf) == maxPageCount) {
 		if err := pw.flushLeaf(); err != nil {
@@ -141,6 +132,83 @@ func (pw *pageWriter) element(key, value []byte, flags uint32) error {
 	pw.leaf = append(pw.leaf, leafElem{flags, uint32(len(key)), uint32(len(value))})
 	pw.leafData = append(append(pw.leafData, key...), value...)
 	return nil
+}
+
+// nextKey checks that key, with a value of size bytes, may follow the
+// bucket's last, and makes it the last.
+func (pw *pageWriter) nextKey(key []byte, size int64) error {
+	switch {
+	case len(key) == 0:
+		return fmt.Errorf("an empty key")
+	case len(key) > maxKeySize:
+		return fmt.Errorf("a key of %d bytes", len(key))
+	case size > maxValueSize:
+		return fmt.Errorf("a value of %d bytes", size)
+	case pw.last != nil && bytes.Equal(key, pw.last):
+		return fmt.Errorf("a key twice")
+	case pw.last != nil && bytes.Compare(key, pw.last) < 0:
+		return fmt.Errorf("a key out of order, after %s", shortKey(pw.last))
+	}
+	pw.last = append(pw.last[:0], key...)
+	return nil
+}
+
+// putFrom is put of a value of size bytes read from r, written into its
+// pages as it is read rather than held: the journal entry of a revert of
+// a million events is hundreds of megabytes. A value larger than a page
+// takes a leaf page and its overflow pages of its own, as put gives it.
+func (pw *pageWriter) putFrom(key []byte, size int64, r io.Reader) error {
+	first := pageHeaderSize + pageElementSize + len(key)
+	if int64(first)+size <= int64(pw.pageSize) {
+		// It may share a leaf page: put places it.
+		v := make([]byte, size)
+		if n, err := io.ReadFull(r, v); err != nil {
+			return fmt.Errorf("a value of %d bytes read as %d: %w", size, n, err)
+		}
+		return pw.put(key, v)
+	}
+	if err := pw.nextKey(key, size); err != nil {
+		return err
+	}
+	if len(pw.leaf) > 0 {
+		if err := pw.flushLeaf(); err != nil {
+			return err
+		}
+	}
+	id := pw.next
+	total := int64(first) + size
+	pages := (total + int64(pw.pageSize) - 1) / int64(pw.pageSize)
+	if pages-1 > 1<<32-1 {
+		return fmt.Errorf("a page of %d bytes", total)
+	}
+	p := make([]byte, first)
+	binary.NativeEndian.PutUint64(p[0:], id)
+	binary.NativeEndian.PutUint16(p[8:], leafPageFlag)
+	binary.NativeEndian.PutUint16(p[10:], 1)
+	binary.NativeEndian.PutUint32(p[12:], uint32(pages-1))
+	h := p[pageHeaderSize:]
+	binary.NativeEndian.PutUint32(h[0:], 0)
+	binary.NativeEndian.PutUint32(h[4:], pageElementSize)
+	binary.NativeEndian.PutUint32(h[8:], uint32(len(key)))
+	binary.NativeEndian.PutUint32(h[12:], uint32(size))
+	copy(p[pageHeaderSize+pageElementSize:], key)
+	if _, err := pw.w.Write(p); err != nil {
+		return err
+	}
+	if n, err := io.CopyN(pw.w, r, size); err != nil {
+		return fmt.Errorf("a value of %d bytes read as %d: %w", size, n, err)
+	}
+	pad := pages*int64(pw.pageSize) - total
+	for pad > 0 {
+		clear(pw.page)
+		n, err := pw.w.Write(pw.page[:min(pad, int64(len(pw.page)))])
+		if err != nil {
+			return err
+		}
+		pad -= int64(n)
+	}
+	pw.wrote(pages)
+	return pw.addToLevel(0, key, id)
 }
 
 // endBucket finishes the bucket whose keys were put since the last, and
@@ -307,10 +375,17 @@ func (pw *pageWriter) header(p []byte, id uint64, flags uint16, count int) {
 
 // writePage writes p, one page or more, as the next.
 func (pw *pageWriter) writePage(p []byte) error {
-	pw.next += uint64(len(p) / pw.pageSize)
 	if _, err := pw.w.Write(p); err != nil {
 		return err
 	}
+	pw.wrote(int64(len(p) / pw.pageSize))
+	return nil
+}
+
+// wrote counts the pages just written, and has the kernel send them to
+// the disk as they come.
+func (pw *pageWriter) wrote(pages int64) {
+	pw.next += uint64(pages)
 	// The pages are sent to the disk as they are written, not all at
 	// the sync: a million events' store is a gigabyte, whose sync alone
 	// took 2 s after the last page.
@@ -318,7 +393,6 @@ func (pw *pageWriter) writePage(p []byte) error {
 		startWriteback(pw.f, pw.flushing, written-pw.flushing)
 		pw.flushing = written
 	}
-	return nil
 }
 
 // writebackEvery is how much of the new store is written between asking
