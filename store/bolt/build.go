@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"os"
@@ -84,7 +85,8 @@ const buildReleaseEvery = 4 << 10
 
 // build writes the merge of old (a read transaction on the store at
 // oldPath, or nil) and the sorted records into a new store file at path,
-// and syncs it.
+// and syncs it. large, when set, is a value written from its reader in
+// place of the empty one its record holds.
 // The records place the linked groups already (settle).
 // progress, when set, is told how many records have been written.
 //
@@ -92,7 +94,7 @@ const buildReleaseEvery = 4 << 10
 // synced: the import's sorted runs can go then, and should, as the
 // system may not have written them to disk yet (a million events' runs
 // are a gigabyte), and writing them competes with syncing the file.
-func build(path string, old *bbolt.Tx, oldPath string, sorted []extsort.Stream, progress func(written int64), merged func()) error {
+func build(path string, old *bbolt.Tx, oldPath string, sorted []extsort.Stream, large *largeValue, progress func(written int64), merged func()) error {
 	pw, err := newPageWriter(path, storePageSize)
 	if err != nil {
 		return err
@@ -131,7 +133,13 @@ func build(path string, old *bbolt.Tx, oldPath string, sorted []extsort.Stream, 
 			}
 			open, opened = bk, true
 		}
-		if err := pw.put(r.Key[1:], r.Value); err != nil {
+		var err error
+		if large != nil && bytes.Equal(r.Key, large.key) {
+			err = pw.putFrom(r.Key[1:], large.size, large.r)
+		} else {
+			err = pw.put(r.Key[1:], r.Value)
+		}
+		if err != nil {
 			return fmt.Errorf("building the store: bucket %s: key %s: %w", open.name, shortKey(r.Key[1:]), err)
 		}
 		if written++; written%buildReleaseEvery == 0 {

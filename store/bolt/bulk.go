@@ -305,7 +305,7 @@ func (bi *bulkImport) Commit(phrase string) (model.ImportResult, error) {
 	if err := bi.finish(phrase); err != nil {
 		return bi.result, err
 	}
-	err := bi.s.buildSwap(bi.tx, bi.dir, bi.sort, bi.records, bi.progress)
+	err := bi.s.buildSwap(bi.tx, bi.dir, bi.sort, bi.records, bi.progress, nil)
 	bi.tx = nil // rolled back
 	if err != nil {
 		return bi.result, err
@@ -316,7 +316,9 @@ func (bi *bulkImport) Commit(phrase string) (model.ImportResult, error) {
 // buildSwap builds the store from the one tx reads and the records
 // sorted, in dir, and puts it in place of the old; tx is rolled back. progress, when set, is told how many
 // records the build has written out of how many it will write at most.
-func (s *Store) buildSwap(tx *bbolt.Tx, dir string, sort *extsort.Sorter, records int64, report func(written, total int64)) error {
+// large, when set, is a value written from its reader in place of its
+// record's.
+func (s *Store) buildSwap(tx *bbolt.Tx, dir string, sort *extsort.Sorter, records int64, report func(written, total int64), large *largeValue) error {
 	defer tx.Rollback() // on the way out in error; rolling back twice is harmless
 	streams, err := sort.Streams()
 	if err != nil {
@@ -356,7 +358,7 @@ func (s *Store) buildSwap(tx *bbolt.Tx, dir string, sort *extsort.Sorter, record
 		total := records + int64(tx.Size()/64) // a rough count of the old keys
 		progress = func(written int64) { report(written, max(total, written)) }
 	}
-	if err := build(built, tx, s.path, slices.Concat(streams, placed), progress, letGo); err != nil {
+	if err := build(built, tx, s.path, slices.Concat(streams, placed), large, progress, letGo); err != nil {
 		return err
 	}
 	tx.Rollback()

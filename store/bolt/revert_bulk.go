@@ -56,6 +56,7 @@ type bulkRevert struct {
 	now     time.Time
 	changes model.Changes
 	log     *streamedRecords
+	spilled *spilledLog // the log's records, as they are written
 	looked  int
 	// The event touched last, as the revert left it, while its record
 	// is open; wrote says whether it was written.
@@ -103,6 +104,9 @@ func (s *Store) writeBulk(op model.Op, phrase string, fn func(tx model.Tx) error
 		}
 		r.sort = extsort.New(r.dir, sortMemory)
 		r.log = &streamedRecords{linked: map[string]bool{}, links: !op.LeavesLinks()}
+		if r.spilled, err = spillLog(&r.log.log, r.dir); err != nil {
+			return err
+		}
 		r.changes.Stream(r.log.put)
 		if err := fn(r); err != nil {
 			return err
@@ -123,6 +127,7 @@ func (r *bulkRevert) cleanUp() {
 	if r.sort != nil {
 		r.sort.Remove()
 	}
+	r.spilled.close()
 	if r.dir != "" {
 		outfile.RemoveTemp(r.dir)
 	}
@@ -147,11 +152,13 @@ func (r *bulkRevert) commit(op model.Op, phrase string) (model.Entry, error) {
 	if err != nil {
 		return e, err
 	}
-	v, err := encodeEntry(&e, &r.log.log, prev)
+	// The entry's value is written from its file as the store is built;
+	// its record holds its place.
+	entry, err := r.spilled.entry(&e, &r.log.log, prev)
 	if err != nil {
 		return e, err
 	}
-	if err := r.add(bucketJournal, seqKey(e.Seq), v, extsort.RankNew); err != nil {
+	if err := r.add(bucketJournal, seqKey(e.Seq), nil, extsort.RankNew); err != nil {
 		return e, err
 	}
 	for _, id := range r.log.ids {
@@ -187,7 +194,7 @@ func (r *bulkRevert) commit(op model.Op, phrase string) (model.Entry, error) {
 	if err := r.add(bucketMeta, keyClosed, nil, extsort.RankDelete); err != nil {
 		return e, err
 	}
-	err = r.s.buildSwap(r.tx, r.dir, r.sort, r.records, nil)
+	err = r.s.buildSwap(r.tx, r.dir, r.sort, r.records, nil, entry)
 	r.tx, r.sort = nil, nil // rolled back; the records removed
 	return e, err
 }
