@@ -17,6 +17,7 @@ func newUndoCmd(c *cli) *cobra.Command {
 		Short: "Take back the latest change (run again to redo it)",
 		Args:  noArgs,
 		RunE: func(*cobra.Command, []string) error {
+			defer limitRevertMemory()()
 			return c.withStore(false, func(s model.Store) error {
 				m := c.revertMeter()
 				e, err := model.UndoWith(c.walkNoted(s), model.RevertOptions{Progress: m.progress})
@@ -38,6 +39,7 @@ func newRevertCmd(c *cli) *cobra.Command {
 			if err != nil || seq == 0 {
 				return notCountedFrom1(cmd, args[0])
 			}
+			defer limitRevertMemory()()
 			return c.withStore(false, func(s model.Store) error {
 				m := c.revertMeter()
 				e, err := model.RevertSeqWith(c.walkNoted(s), seq, model.RevertOptions{Progress: m.progress})
