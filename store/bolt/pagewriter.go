@@ -116,7 +116,15 @@ func newPageWriter(path string, pageSize int) (*pageWriter, error) {
 }
 
 // put adds a key of the bucket being written; keys come in order.
-func (pw *pageWriter) put(key, value []byte) error { return pw.element(key, value, 0) }
+func (pw *pageWriter) put(key, value []byte) error {
+	if pageHeaderSize+pageElementSize+len(key)+len(value) > pw.pageSize {
+		// Written where it lies rather than copied into the leaf and a
+		// page buffer: a journal entry of a revert of a million events,
+		// carried over from the old store, is hundreds of megabytes.
+		return pw.putFrom(key, int64(len(value)), bytes.NewReader(value))
+	}
+	return pw.element(key, value, 0)
+}
 
 // element adds an element with the flags to the leaf page being filled.
 func (pw *pageWriter) element(key, value []byte, flags uint32) error {
@@ -160,12 +168,12 @@ func (pw *pageWriter) nextKey(key []byte, size int64) error {
 func (pw *pageWriter) putFrom(key []byte, size int64, r io.Reader) error {
 	first := pageHeaderSize + pageElementSize + len(key)
 	if int64(first)+size <= int64(pw.pageSize) {
-		// It may share a leaf page: put places it.
+		// It may share a leaf page: element places it.
 		v := make([]byte, size)
 		if n, err := io.ReadFull(r, v); err != nil {
 			return fmt.Errorf("a value of %d bytes read as %d: %w", size, n, err)
 		}
-		return pw.put(key, v)
+		return pw.element(key, v, 0)
 	}
 	if err := pw.nextKey(key, size); err != nil {
 		return err
