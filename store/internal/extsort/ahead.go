@@ -85,12 +85,24 @@ const (
 )
 
 func (b *batch) reset() {
+	if cap(b.bytes) > batchBytes {
+		// Grown for one large record (a journal entry of hundreds of
+		// megabytes): not kept for the batches after it.
+		b.bytes = nil
+	}
 	b.bytes, b.records = b.bytes[:0], b.records[:0]
 }
 
 // add copies r into b, and reports false, copying nothing, when b is full.
+// A large value of RankOld is not copied: it stays where it lies until
+// the merge ends (Rank), and a journal entry of hundreds of megabytes
+// carried over from the old store was copied whole.
 func (b *batch) add(r *Record) bool {
-	n := len(r.Key) + len(r.Value)
+	lies := r.Rank == RankOld && len(r.Value) > batchBytes
+	n := len(r.Key)
+	if !lies {
+		n += len(r.Value)
+	}
 	if len(b.records) > 0 && (len(b.records) == batchRecords || len(b.bytes)+n > cap(b.bytes)) {
 		return false
 	}
@@ -100,9 +112,12 @@ func (b *batch) add(r *Record) bool {
 	}
 	start := len(b.bytes)
 	b.bytes = append(b.bytes, r.Key...)
-	b.bytes = append(b.bytes, r.Value...)
 	key := b.bytes[start : start+len(r.Key) : start+len(r.Key)]
-	value := b.bytes[start+len(r.Key) : start+n : start+n]
+	value := r.Value
+	if !lies {
+		b.bytes = append(b.bytes, r.Value...)
+		value = b.bytes[start+len(r.Key) : start+n : start+n]
+	}
 	b.records = append(b.records, Record{Key: key, Value: value, Rank: r.Rank})
 	return true
 }

@@ -33,7 +33,9 @@ type Rank byte
 
 // Ranks, from the weakest: the store's old content, then what the import
 // deletes, then what it writes; then what amends and retracts the
-// import's own records, once every record is known.
+// import's own records, once every record is known. A record of RankOld
+// holds a value that stays where it is until the merge ends (the old
+// store's, mapped): EachAhead passes a large one on without copying it.
 const (
 	RankOld     Rank = 0
 	RankDelete  Rank = 1
