@@ -36,6 +36,7 @@ type cursorStream struct {
 	letter byte
 	cur    extsort.Record
 	end    bool
+	pages  *oldPages
 }
 
 // cursorStreams returns a stream of each bucket of a store (none for a
@@ -45,16 +46,17 @@ func cursorStreams(tx *bbolt.Tx) []extsort.Stream {
 		return nil
 	}
 	var out []extsort.Stream
+	pages := &oldPages{tx: tx}
 	for _, bk := range allBuckets {
 		if b := tx.Bucket(bk.name); b != nil {
-			out = append(out, newCursorStream(b, bk.letter))
+			out = append(out, newCursorStream(b, bk.letter, pages))
 		}
 	}
 	return out
 }
 
-func newCursorStream(b *bbolt.Bucket, letter byte) *cursorStream {
-	cs := &cursorStream{c: b.Cursor(), letter: letter}
+func newCursorStream(b *bbolt.Bucket, letter byte, pages *oldPages) *cursorStream {
+	cs := &cursorStream{c: b.Cursor(), letter: letter, pages: pages}
 	cs.set(cs.c.First())
 	return cs
 }
@@ -70,7 +72,7 @@ func (cs *cursorStream) set(k, v []byte) {
 }
 
 func (cs *cursorStream) Head() (*extsort.Record, bool) { return &cs.cur, !cs.end }
-func (cs *cursorStream) Next() error                   { cs.set(cs.c.Next()); return nil }
+func (cs *cursorStream) Next() error                   { cs.pages.next(); cs.set(cs.c.Next()); return nil }
 func (cs *cursorStream) Close()                        {}
 
 // storePageSize is the page size of a built store: pages of 16 KiB hold
@@ -134,9 +136,12 @@ func build(path string, old *bbolt.Tx, oldPath string, sorted []extsort.Stream, 
 			open, opened = bk, true
 		}
 		var err error
-		if large != nil && bytes.Equal(r.Key, large.key) {
+		switch {
+		case large != nil && bytes.Equal(r.Key, large.key):
 			err = pw.putFrom(r.Key[1:], large.size, large.r)
-		} else {
+		case old != nil && r.Rank == extsort.RankOld && len(r.Value) > releaseValueEvery:
+			err = pw.putFrom(r.Key[1:], int64(len(r.Value)), &oldValue{tx: old, value: r.Value})
+		default:
 			err = pw.put(r.Key[1:], r.Value)
 		}
 		if err != nil {
