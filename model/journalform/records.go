@@ -254,6 +254,48 @@ type Parts struct {
 	// (SplitKnown).
 	whole *model.Entry
 	json  []byte
+	// letGo, when set, is called each time letGoEvery bytes of the
+	// stored records have been read (LetGo).
+	letGo      func()
+	letGoEvery int
+}
+
+// LetGo returns p reading its records with fn called each time every
+// bytes of them have been read, and once at their end: a store that
+// maps its file lets go of the pages read, where the records of a
+// revert of a million events are hundreds of megabytes.
+func (p Parts) LetGo(every int, fn func()) Parts {
+	p.letGo, p.letGoEvery = fn, every
+	return p
+}
+
+// lettingGo is the reader of stored records that LetGo asks for.
+type lettingGo struct {
+	b     []byte
+	every int
+	since int
+	fn    func()
+}
+
+func (l *lettingGo) Read(p []byte) (int, error) {
+	if len(l.b) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, l.b[:min(len(l.b), l.every-l.since)])
+	l.b = l.b[n:]
+	if l.since += n; l.since >= l.every || len(l.b) == 0 {
+		l.fn()
+		l.since = 0
+	}
+	return n, nil
+}
+
+// storedRecords reads the stored records, letting go as LetGo asks.
+func (p Parts) storedRecords() io.Reader {
+	if p.letGo == nil || p.letGoEvery <= 0 {
+		return bytes.NewReader(p.events)
+	}
+	return &lettingGo{b: p.events, every: p.letGoEvery, fn: p.letGo}
 }
 
 // SplitKnown is Split of an entry whose head was decoded before and

@@ -32,7 +32,7 @@ func (p Parts) Reverted(e *model.Entry) error {
 		}
 		return nil
 	}
-	var r io.Reader = bytes.NewReader(p.events)
+	r := p.storedRecords()
 	if p.compressed {
 		r = flate.NewReader(r)
 	}

@@ -256,7 +256,9 @@ func journalIn(b buckets, q model.JournalQuery) ([]model.Entry, error) {
 			case q.HeadsOnly:
 				e.Touched = p.N() // its events unread
 			case q.Reverting:
-				err = asCorruption(p.Reverted(&e))
+				// The pages of the entry's records let go of as they
+				// are read: a redo's are hundreds of megabytes.
+				err = asCorruption(p.LetGo(releaseValueEvery, func() { release(b.tx) }).Reverted(&e))
 			default:
 				err = asCorruption(p.SomeEvents(&e, q.MostEvents))
 			}
