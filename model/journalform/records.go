@@ -162,7 +162,7 @@ func (l *Log) BodyAfter(e *model.Entry, room int) ([]byte, error) {
 	if l.out != nil {
 		return nil, fmt.Errorf("journal entry #%d: its records were spilled: read them back after Head", e.Seq)
 	}
-	v, err := l.head(e, room, l.buf.Len())
+	v, err := l.head(e, room, true)
 	if err != nil {
 		return nil, err
 	}
@@ -179,7 +179,7 @@ func (l *Log) Head(e *model.Entry, room int) ([]byte, error) {
 	if l.out == nil {
 		return nil, fmt.Errorf("journal entry #%d: its records are held: take them with BodyAfter", e.Seq)
 	}
-	v, err := l.head(e, room, 0)
+	v, err := l.head(e, room, false)
 	if err != nil {
 		return nil, err
 	}
@@ -193,15 +193,19 @@ func (l *Log) Head(e *model.Entry, room int) ([]byte, error) {
 }
 
 // head finishes the records (compressed, their writer closed) and
-// returns room bytes and the body's head, with room for more bytes
-// after it.
-func (l *Log) head(e *model.Entry, room, more int) ([]byte, error) {
+// returns room bytes and the body's head, with room after it for the
+// records held, when held says they follow.
+func (l *Log) head(e *model.Entry, room int, held bool) ([]byte, error) {
 	compressed := byte(0)
 	if l.zw != nil {
 		if err := l.zw.Close(); err != nil {
 			return nil, err
 		}
 		compressed = 1
+	}
+	more := 0
+	if held {
+		more = l.buf.Len() // once closed: the last compressed bytes are in
 	}
 	head := *e
 	head.Events, head.Touched, head.Hash, head.Prev = nil, 0, "", ""
