@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -180,26 +179,7 @@ func TestOrderSetsAsideAcrossZones(t *testing.T) {
 // events of 2019.
 func TestFewestAsideIsBounded(t *testing.T) {
 	const w = 40
-	var events []Event
-	name := func(l, i int) string { return fmt.Sprintf("l%d-%02d", l, i) }
-	for l := range 4 {
-		for i := range w {
-			e := Event{ID: name(l, i), Title: name(l, i)}
-			for j := range w {
-				next := fmt.Sprintf("bot-%02d", j)
-				if l < 3 {
-					next = name(l+1, j)
-				}
-				e.Links = append(e.Links, Link{Rel: Precedes, Event: next})
-			}
-			events = append(events, e)
-		}
-	}
-	for i := range w {
-		events = append(events,
-			Event{ID: fmt.Sprintf("top-%02d", i), Title: "top", Date: MustParseDate("2020"), Links: []Link{{Rel: Precedes, Event: name(0, i)}}},
-			Event{ID: fmt.Sprintf("bot-%02d", i), Title: "bot", Date: MustParseDate("2019")})
-	}
+	events := layeredContradictions(w)
 	index := map[string]int{}
 	for i := range events {
 		index[events[i].ID] = i
