@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -241,5 +242,50 @@ func TestUndoNamesTheAuthorFromTheHead(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "undid #3: saved “Bob” (#4)\nthat change was bob's, made ") {
 		t.Errorf("the undo says:\n%s", out.String())
+	}
+}
+
+// entryReadWhole is a store that says when an entry is read whole.
+type entryReadWhole struct {
+	model.Store
+	t *testing.T
+}
+
+func (s entryReadWhole) Entry(seq uint64) (model.Entry, error) {
+	s.t.Errorf("entry #%d read whole, with a version of each event it moved", seq)
+	return s.Store.Entry(seq)
+}
+
+// TestRevertReadsWhatARevertNeeds: chrono revert N, and the browser's
+// redo of an entry it holds without its events, read the entry as undo
+// does (JournalQuery.Reverting), the versions of the events it moved
+// read from the store. Read whole, reverting the redo of a 200,000-event
+// import held a version of each event: 1.3 GB, where undo took 0.2 GB.
+func TestRevertReadsWhatARevertNeeds(t *testing.T) {
+	db := newDB(t)
+	mustChrono(t, db, "new", db)
+	mustChrono(t, db, "add", "--id", "e", "--title", "E", "--date", "2020")
+	mustChrono(t, db, "rm", "e")
+	s, err := store.Open(db, store.Options{NoCreate: true, Author: "ana"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	e, err := model.RevertSeq(entryReadWhole{s, t}, 3)
+	if err != nil || e.Reverts != 3 {
+		t.Fatalf("revert 3: %+v, %v", e, err)
+	}
+	if _, err := s.Event("e"); err != nil {
+		t.Fatalf("the event deleted is not back: %v", err)
+	}
+	heads, err := s.Journal(model.JournalQuery{Limit: 1, HeadsOnly: true})
+	if err != nil || len(heads) != 1 || len(heads[0].Events) != 0 {
+		t.Fatalf("the latest entry's head: %+v, %v", heads, err)
+	}
+	if _, err := model.RevertWith(entryReadWhole{s, t}, heads[0], model.RevertOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Event("e"); !errors.Is(err, model.ErrNotFound) {
+		t.Errorf("the event is not back in the trash: %v", err)
 	}
 }
