@@ -464,6 +464,40 @@ func DecodeListShared(v []byte, into any) bool {
 	return false
 }
 
+// DecodeListAt decodes the list that begins at b[at:] as DecodeList
+// does, checking its syntax as it goes, control characters in strings
+// included, and returns where the list ends. It does not check UTF-8,
+// nor that anything but space follows. When text is set (b as a string)
+// the list's strings are cut from it, as DecodeListShared cuts them.
+// A reader that had to check a list before decoding it walked it twice.
+func DecodeListAt(b []byte, at int, text string, into any) (end int, ok bool) {
+	f := fastReader{b: b, i: at, controls: true, text: text}
+	switch into := into.(type) {
+	case *[]string:
+		ok = decodeInto(&f, into, (*fastReader).str)
+	case *[]model.Quote:
+		ok = decodeInto(&f, into, (*fastReader).quote)
+	case *[]model.Link:
+		ok = decodeInto(&f, into, (*fastReader).link)
+	case *[]model.Note:
+		ok = decodeInto(&f, into, (*fastReader).note)
+	case *[]model.Medium:
+		ok = decodeInto(&f, into, (*fastReader).medium)
+	}
+	return f.i, ok
+}
+
+// decodeInto reads the array at f.i into *into, which it leaves as it
+// was unless the whole array is read.
+func decodeInto[T any](f *fastReader, into *[]T, elem func(*fastReader, *T) bool) bool {
+	var l, gather []T
+	if !array(f, &l, func(t *T) bool { return elem(f, t) }, &gather) {
+		return false
+	}
+	*into = l
+	return true
+}
+
 func listOf[T any](v []byte, into *[]T, elem func(*fastReader, *T) bool) bool {
 	return listIn(v, "", into, elem)
 }
@@ -472,8 +506,8 @@ func listOf[T any](v []byte, into *[]T, elem func(*fastReader, *T) bool) bool {
 // as a string.
 func listIn[T any](v []byte, text string, into *[]T, elem func(*fastReader, *T) bool) bool {
 	f := fastReader{b: v, text: text}
-	var l, gather []T
-	if !array(&f, &l, func(t *T) bool { return elem(&f, t) }, &gather) {
+	var l []T
+	if !decodeInto(&f, &l, elem) {
 		return false
 	}
 	if f.space(); f.i != len(f.b) {

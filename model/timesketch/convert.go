@@ -97,7 +97,7 @@ func (c *converter) eventList(key string, into any) { c.listAs(key, into, c.rec.
 
 func (c *converter) listAs(key string, into any, shared bool) {
 	v, ok := c.rec.get(key)
-	if !ok {
+	if !ok || v.decoded && c.rec.lists.decoded(key, into) {
 		return
 	}
 	msg := decodeList(key, v, c.rec.csv, shared, into)

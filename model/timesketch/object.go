@@ -29,7 +29,7 @@ func newParser(micros bool) *parser {
 func (p *parser) line(text []byte, n int, out *result) {
 	p.rec = record{line: n, micros: p.micros, shared: p.shared, keys: p.rec.keys[:0], vals: p.rec.vals[:0]}
 	if !p.plainObject(text) {
-		p.rec.keys, p.rec.vals = p.rec.keys[:0], p.rec.vals[:0]
+		p.rec.keys, p.rec.vals, p.rec.lists = p.rec.keys[:0], p.rec.vals[:0], lists{}
 		if col, msg := p.object(text); msg != "" {
 			*out = result{line: n, syntax: msg, col: col}
 			clear(p.rec.vals)
@@ -38,6 +38,7 @@ func (p *parser) line(text []byte, n int, out *result) {
 	}
 	convert(&p.rec, p.memo, out)
 	clear(p.rec.vals) // so that a long value does not outlive its line
+	p.rec.lists = lists{}
 }
 
 // object reads the members of a one-line JSON object into p.rec. A

@@ -3,6 +3,8 @@ package timesketch
 import (
 	"encoding/binary"
 	"unicode/utf8"
+
+	"chrono/model/native"
 )
 
 // plainObject reads the members of a one-line JSON object into p.rec as
@@ -49,22 +51,64 @@ func (p *parser) plainObject(text []byte) bool {
 				return false
 			}
 			val = value{text: string(p.unquote)}
+		} else if listKey(string(name)) {
+			// Decoded as it is checked, or else checked, and decoded
+			// when the record is converted.
+			decoded := p.list(&s, string(name))
+			if !decoded && !s.value(0) {
+				return false
+			}
+			val = value{json: true, raw: text[at:s.i], decoded: decoded}
 		} else {
 			if !s.value(0) {
 				return false
 			}
 			raw := text[at:s.i]
-			if listKey(string(name)) {
-				val = value{json: true, raw: raw}
-			} else {
-				val = value{text: string(raw), json: true, raw: raw}
-			}
+			val = value{text: string(raw), json: true, raw: raw}
 		}
 		rec.keys = append(rec.keys, key(string(name)))
 		rec.vals = append(rec.vals, val)
 	}
 	s.space()
 	return s.i == len(s.b)
+}
+
+// list decodes the value of one of chrono's list-valued keys at s.i into
+// p.rec.lists, checking it as value would, and moves s past it. It
+// reports false, s left as it was, when it cannot: value then checks
+// it, and the conversion decodes it or says what is wrong with it.
+func (p *parser) list(s *scan, name string) bool {
+	l := &p.rec.lists
+	if name == keySources {
+		return s.peek() == '[' && p.memo.take(s, &l.sources)
+	}
+	var into any
+	switch name {
+	case keyActors:
+		into = &l.actors
+	case keyQuotes:
+		into = &l.quotes
+	case keyLinks:
+		into = &l.links
+	case keyNotes:
+		into = &l.notes
+	case keyMedia:
+		into = &l.media
+	default:
+		return false
+	}
+	b, at, text := s.b, s.i, ""
+	if p.shared {
+		// The list's strings are cut from one copy of it.
+		b, at = s.b[s.i:compositeEnd(s.b, s.i)], 0
+		text = string(b)
+	}
+	end, ok := native.DecodeListAt(b, at, text, into)
+	if !ok || !utf8.Valid(b[at:end]) {
+		return false
+	}
+	s.i += end - at
+	return true
 }
 
 // maxPlainDepth is how deeply plainObject follows nested values.

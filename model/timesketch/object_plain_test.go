@@ -3,7 +3,10 @@ package timesketch
 import (
 	"encoding/binary"
 	"reflect"
+	"slices"
 	"testing"
+
+	"chrono/model"
 )
 
 // plainLines are lines plainObject takes, and lines it leaves to the
@@ -14,6 +17,11 @@ var plainLines = []string{
 	`{"quotes": [{"text": "Verbatim", "speaker": "A", "stance": "asserts"}, {"text": "Two"}], "tag": ["a", "b"], "extra": {"k": [1, 2, {"x": null}]}}`,
 	`{"actors": "a string where a list goes", "links": 7, "notes": null}`,
 	`{"message": "日本語 and emoji 🎉", "x": "\uFFFD"}`,
+	`{"actors": ["\u00e9t\u00e9", "\ud83c\udf89", "plain"], "links": [null, {"rel": "follows", "event": "e"}], "media": []}`,
+	`{"notes": [{"text": "n", "at": "2020-01-01T00:00:00Z"}], "quotes": null}`,
+	// Lists the conversion decodes and words the fault of.
+	`{"quotes": [{"spekaer": "A"}], "actors": ["a", 1], "notes": [{"text": "n", "at": "yesterday"}]}`,
+	`{"quotes": [{"text": "a", "text": "b"}]}`,
 	`{}`,
 	`{"a": 0, "b": -0, "c": 0.0, "d": 1E9, "e": 2e-3}`,
 	// What plainObject leaves to the decoder.
@@ -24,6 +32,13 @@ var plainLines = []string{
 	`{"x": "\ud800"}`,
 	"{\"x\": \"bad \xff utf-8\"}",
 	"{\"x\": \"a\tcontrol\"}",
+	"{\"quotes\": [{\"text\": \"a\tcontrol\"}]}",
+	"{\"quotes\": [{\"text\": \"bad \xff utf-8\"}]}",
+	"{\"actors\": [\"bad \xc3\"]}",
+	`{"quotes": [{"text": "a"},]}`,
+	`{"quotes": [{"text": "a"}}`,
+	`{"actors": ["a" "b"]}`,
+	`{"actors": ["\ud800"]}`,
 	`{"x": 01}`,
 	`{"x": 1.}`,
 	`{"x": -}`,
@@ -69,10 +84,21 @@ func FuzzPlainObject(f *testing.F) {
 }
 
 // samePlainObject checks that what plainObject takes of line, the
-// decoder reads alike, and reports whether plainObject took it.
+// decoder reads alike, and reports whether plainObject took it: with
+// each list's strings of their own, and cut from one copy of it.
 func samePlainObject(t *testing.T, line []byte) bool {
 	t.Helper()
+	own := samePlainObjectAs(t, line, false)
+	if shared := samePlainObjectAs(t, line, true); shared != own {
+		t.Errorf("%q: plainObject takes it %v, and %v with its lists' strings shared", line, own, shared)
+	}
+	return own
+}
+
+func samePlainObjectAs(t *testing.T, line []byte, shared bool) bool {
+	t.Helper()
 	plain, decoded := newParser(false), newParser(false)
+	plain.shared = shared
 	if !plain.plainObject(line) {
 		return false
 	}
@@ -80,10 +106,44 @@ func samePlainObject(t *testing.T, line []byte) bool {
 		t.Errorf("plainObject took %q, which the decoder refuses: %s", line, msg)
 		return true
 	}
-	if !reflect.DeepEqual(plain.rec.keys, decoded.rec.keys) || !reflect.DeepEqual(plain.rec.vals, decoded.rec.vals) {
-		t.Errorf("%q:\nplainObject %q %+v\ndecoder     %q %+v", line, plain.rec.keys, plain.rec.vals, decoded.rec.keys, decoded.rec.vals)
+	vals := slices.Clone(plain.rec.vals)
+	for i, v := range vals {
+		if v.decoded {
+			// Decoded as the conversion decodes what the decoder read.
+			key := plain.rec.keys[i]
+			want, got := newList(key), newList(key)
+			if msg := decodeList(key, value{json: true, raw: v.raw}, false, false, want); msg != "" {
+				t.Errorf("%q: plainObject decoded %s, which the conversion refuses: %s", line, key, msg)
+			}
+			if !plain.rec.lists.decoded(key, got) || !reflect.DeepEqual(got, want) {
+				t.Errorf("%q: plainObject decoded %s as %+v, want %+v", line, key, got, want)
+			}
+			vals[i].decoded = false
+		}
+	}
+	if !reflect.DeepEqual(plain.rec.keys, decoded.rec.keys) || !reflect.DeepEqual(vals, decoded.rec.vals) {
+		t.Errorf("%q:\nplainObject %q %+v\ndecoder     %q %+v", line, plain.rec.keys, vals, decoded.rec.keys, decoded.rec.vals)
 	}
 	return true
+}
+
+// newList returns a pointer to an empty list of the type of key's value.
+func newList(key string) any {
+	switch key {
+	case keyActors:
+		return new([]string)
+	case keyQuotes:
+		return new([]model.Quote)
+	case keyLinks:
+		return new([]model.Link)
+	case keyNotes:
+		return new([]model.Note)
+	case keyMedia:
+		return new([]model.Medium)
+	case keySources:
+		return new([]model.Source)
+	}
+	return nil
 }
 
 func TestNeedsLookFindsEveryByteThatEndsAPlainRun(t *testing.T) {

@@ -1,6 +1,7 @@
 package timesketch
 
 import (
+	"chrono/model"
 	"chrono/model/native"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -19,6 +20,47 @@ type record struct {
 	shared bool
 	keys   []string
 	vals   []value
+	// lists are chrono's list-valued keys that plainObject decoded as it
+	// checked them (value.decoded).
+	lists lists
+}
+
+// lists holds the decoded values of chrono's list-valued keys.
+type lists struct {
+	actors  []string
+	quotes  []model.Quote
+	links   []model.Link
+	notes   []model.Note
+	media   []model.Medium
+	sources []model.Source
+}
+
+// decoded puts the list decoded for key into into (a pointer to a list
+// of key's type), and reports whether it could.
+func (l *lists) decoded(key string, into any) bool {
+	switch key {
+	case keyActors:
+		return put(into, l.actors)
+	case keyQuotes:
+		return put(into, l.quotes)
+	case keyLinks:
+		return put(into, l.links)
+	case keyNotes:
+		return put(into, l.notes)
+	case keyMedia:
+		return put(into, l.media)
+	case keySources:
+		return put(into, l.sources)
+	}
+	return false
+}
+
+func put[T any](into any, l []T) bool {
+	p, ok := into.(*[]T)
+	if ok {
+		*p = l
+	}
+	return ok
 }
 
 // value is one value of a record.
@@ -27,6 +69,9 @@ type value struct {
 	// string (JSONL only).
 	text string
 	json bool
+	// decoded: the value is one of chrono's lists, which record.lists
+	// holds decoded.
+	decoded bool
 	// raw is the JSON text of a value that is not a string (JSONL only),
 	// as the decoder checked it, in the line: valid while the record is
 	// converted. chrono's list-valued keys, long in chrono's own records,

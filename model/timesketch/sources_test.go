@@ -56,3 +56,60 @@ func TestSourceMemoBound(t *testing.T) {
 		}
 	}
 }
+
+// TestMemoTakesOnlyListsOfSourcesItHasSeen: a list is taken without
+// being checked again only when each element is a source the memo has
+// decoded, and the list is JSON between them.
+func TestMemoTakesOnlyListsOfSourcesItHasSeen(t *testing.T) {
+	const a, b = `{"id":"a","title":"One, [two]"}`, `{"id":"b","url":"https://example.org/\"q\""}`
+	m := newSourceMemo()
+	if _, ok := m.decode([]byte(`[` + a + `,` + b + `]`)); !ok {
+		t.Fatal("the memo does not decode the sources it is to remember")
+	}
+	tests := []struct {
+		list string
+		want []string // the ids taken; nil: not taken
+	}{
+		{`[` + a + `,` + b + `]`, []string{"a", "b"}},
+		{"[ " + b + " ,\t" + a + "\r\n]", []string{"b", "a"}},
+		{`[` + a + `,` + a + `]`, []string{"a", "a"}},
+		{`[]`, []string{}},
+		{`[ ]`, []string{}},
+		{`[` + a + `,]`, nil},
+		{`[,` + a + `]`, nil},
+		{`[` + a + ` ` + b + `]`, nil},
+		{`[` + a, nil},
+		{`[` + a + `,`, nil},
+		{`[` + a + `,{"id":"c"}]`, nil},
+		{`[{"id":"a","title":"One, [two]" }]`, nil},
+		{`[{"title":"One, [two]","id":"a"}]`, nil},
+		{`[` + a + `,null]`, nil},
+		{`[` + a[:len(a)-1], nil},
+	}
+	for _, tt := range tests {
+		line := []byte(`{"sources":` + tt.list + `,"x":1}`)
+		at := len(`{"sources":`)
+		s := scan{b: line, i: at}
+		var got []model.Source
+		ok := m.take(&s, &got)
+		if !ok {
+			if tt.want != nil {
+				t.Errorf("%s: not taken, want %q", tt.list, tt.want)
+			}
+			if s.i != at {
+				t.Errorf("%s: not taken, and the scan moved to %d", tt.list, s.i)
+			}
+			continue
+		}
+		ids := []string{}
+		for _, src := range got {
+			ids = append(ids, src.ID)
+		}
+		if tt.want == nil || !slices.Equal(ids, tt.want) {
+			t.Errorf("%s: taken as %q, want %q", tt.list, ids, tt.want)
+		}
+		if s.i != at+len(tt.list) {
+			t.Errorf("%s: the scan moved to %d, want %d", tt.list, s.i, at+len(tt.list))
+		}
+	}
+}
