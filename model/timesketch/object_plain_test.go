@@ -4,7 +4,9 @@ import (
 	"encoding/binary"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
+	"unsafe"
 
 	"chrono/model"
 )
@@ -156,5 +158,18 @@ func TestNeedsLookFindsEveryByteThatEndsAPlainRun(t *testing.T) {
 				t.Errorf("byte %#x at %d: needsLook %v, want %v", b, at, got, want)
 			}
 		}
+	}
+}
+
+// TestKeyKeepsEachColumnOnce: reading a column's key allocates nothing,
+// whichever column it is.
+func TestKeyKeepsEachColumnOnce(t *testing.T) {
+	for _, c := range columns {
+		if got := key(strings.Clone(c)); unsafe.StringData(got) != unsafe.StringData(c) {
+			t.Errorf("key(%q) is a string of its own, not the column's", c)
+		}
+	}
+	if other := "not_a_column"; unsafe.StringData(key(other)) == unsafe.StringData(other) {
+		t.Errorf("key(%q) is the string it was given, which the line it was cut from may hold", other)
 	}
 }
