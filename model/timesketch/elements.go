@@ -2,6 +2,8 @@ package timesketch
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
 
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -97,11 +99,11 @@ func compositeEnd(checked []byte, i int) int {
 // number of backslashes.
 func stringEnd(checked []byte, i int) int {
 	for {
-		j := bytes.IndexByte(checked[i+1:], '"')
+		j := quoteAfter(checked, i)
 		if j < 0 {
 			return len(checked)
 		}
-		i += 1 + j
+		i = j
 		k := i
 		for checked[k-1] == '\\' {
 			k--
@@ -110,6 +112,31 @@ func stringEnd(checked []byte, i int) int {
 			return i
 		}
 	}
+}
+
+// quoteAfter returns where the first quote after b[i] is, or -1. Most
+// strings in a list are its objects' keys, a few bytes long: those are
+// looked at a word at a time, as handing each to bytes.IndexByte took
+// longer than that.
+func quoteAfter(b []byte, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	j := i + 1
+	for range 2 {
+		if j+8 > len(b) {
+			break
+		}
+		w := binary.LittleEndian.Uint64(b[j:]) ^ (ones * '"')
+		// The lowest byte this marks is a quote; bytes above it may be
+		// marked for a borrow.
+		if m := (w - ones) &^ w & highs; m != 0 {
+			return j + bits.TrailingZeros64(m)/8
+		}
+		j += 8
+	}
+	if k := bytes.IndexByte(b[j:], '"'); k >= 0 {
+		return j + k
+	}
+	return -1
 }
 
 func skipSpace(b []byte, i int) int {

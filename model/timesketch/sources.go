@@ -15,13 +15,43 @@ const maxMemo = 512
 // decoding it on every row was a quarter of the work of reading such a
 // row. A memo is for one goroutine.
 type sourceMemo struct {
-	seen  map[string]model.Source // by JSON text
-	elems [][]byte                // scratch
-	found []model.Source          // scratch
+	seen map[string]model.Source // by JSON text
+	// starts holds what seen holds by the first startLen bytes of the
+	// text, at most maxStarts for each: take finds a source by its start
+	// rather than by finding where its text ends first.
+	starts map[string][]memoed
+	elems  [][]byte       // scratch
+	found  []model.Source // scratch
 }
 
+// memoed is a source the memo has decoded, and its JSON text.
+type memoed struct {
+	text string
+	src  model.Source
+}
+
+const (
+	startLen  = 32
+	maxStarts = 8
+)
+
 func newSourceMemo() *sourceMemo {
-	return &sourceMemo{seen: map[string]model.Source{}}
+	return &sourceMemo{seen: map[string]model.Source{}, starts: map[string][]memoed{}}
+}
+
+// remember keeps src, decoded from text.
+func (m *sourceMemo) remember(text []byte, src model.Source) {
+	if len(m.seen) == maxMemo {
+		clear(m.seen)
+		clear(m.starts)
+	}
+	t := string(text)
+	m.seen[t] = src
+	if len(t) >= startLen {
+		if l := m.starts[t[:startLen]]; len(l) < maxStarts {
+			m.starts[t[:startLen]] = append(l, memoed{t, src})
+		}
+	}
 }
 
 // decode decodes a list of sources from JSON the decoder has checked, as
@@ -42,10 +72,7 @@ func (m *sourceMemo) decode(checked []byte) (all []model.Source, ok bool) {
 			if json.Unmarshal(v, &s, json.RejectUnknownMembers(true)) != nil {
 				return nil, false
 			}
-			if len(m.seen) == maxMemo {
-				clear(m.seen)
-			}
-			m.seen[string(v)] = s
+			m.remember(v, s)
 		}
 		all[i] = s
 	}
@@ -70,12 +97,12 @@ func (c *converter) sources(memo *sourceMemo) []model.Source {
 }
 
 // take reads the list of sources at s.i, when the memo has seen each of
-// them, and moves s past it. A source the memo has seen is text the
-// scan has checked and the decoder decoded, so that the list's syntax
-// is left to check only between its elements: most rows cite sources
-// the rows before them cited, and checking their text again was a tenth
-// of reading a row. It reports false, s left as it was, for anything
-// else, which the scan then checks.
+// them (one of its starts), and moves s past it. A source the memo has
+// seen is text the scan has checked and the decoder decoded, so that
+// the list's syntax is left to check only between its elements: most
+// rows cite sources the rows before them cited, and checking their
+// text again was a tenth of reading a row. It reports false, s left as
+// it was, for anything else, which the scan then checks.
 func (m *sourceMemo) take(s *scan, into *[]model.Source) bool {
 	b := s.b
 	all := m.found[:0]
@@ -83,15 +110,22 @@ func (m *sourceMemo) take(s *scan, into *[]model.Source) bool {
 	i := skipSpace(b, s.i+1) // past the [
 	if i < len(b) && b[i] != ']' {
 		for {
-			if i == len(b) || b[i] != '{' {
+			if len(b)-i < startLen || b[i] != '{' {
 				return false
 			}
-			end := compositeEnd(b, i)
-			src, seen := m.seen[string(b[i:end])]
-			if !seen {
+			end := -1
+			for _, c := range m.starts[string(b[i:i+startLen])] {
+				// A text the scan has checked is one whole object: the
+				// element is that object when it begins with it.
+				if len(b)-i >= len(c.text) && string(b[i:i+len(c.text)]) == c.text {
+					all = append(all, c.src)
+					end = i + len(c.text)
+					break
+				}
+			}
+			if end < 0 {
 				return false
 			}
-			all = append(all, src)
 			if i = skipSpace(b, end); i == len(b) || b[i] != ',' {
 				break
 			}

@@ -61,9 +61,12 @@ func TestSourceMemoBound(t *testing.T) {
 // being checked again only when each element is a source the memo has
 // decoded, and the list is JSON between them.
 func TestMemoTakesOnlyListsOfSourcesItHasSeen(t *testing.T) {
-	const a, b = `{"id":"a","title":"One, [two]"}`, `{"id":"b","url":"https://example.org/\"q\""}`
+	const a, b = `{"id":"a","title":"One, [two], three"}`, `{"id":"b","url":"https://example.org/\"q\""}`
+	// One as short as the start the memo finds it by, and one whose start
+	// is a's.
+	const short, likeA = `{"id":"s"}`, `{"id":"a","title":"One, [two], three!"}`
 	m := newSourceMemo()
-	if _, ok := m.decode([]byte(`[` + a + `,` + b + `]`)); !ok {
+	if _, ok := m.decode([]byte(`[` + a + `,` + b + `,` + short + `,` + likeA + `]`)); !ok {
 		t.Fatal("the memo does not decode the sources it is to remember")
 	}
 	tests := []struct {
@@ -73,6 +76,8 @@ func TestMemoTakesOnlyListsOfSourcesItHasSeen(t *testing.T) {
 		{`[` + a + `,` + b + `]`, []string{"a", "b"}},
 		{"[ " + b + " ,\t" + a + "\r\n]", []string{"b", "a"}},
 		{`[` + a + `,` + a + `]`, []string{"a", "a"}},
+		{`[` + likeA + `,` + a + `]`, []string{"a", "a"}},
+		{`[` + a + `,` + short + `]`, nil},
 		{`[]`, []string{}},
 		{`[ ]`, []string{}},
 		{`[` + a + `,]`, nil},
@@ -81,8 +86,9 @@ func TestMemoTakesOnlyListsOfSourcesItHasSeen(t *testing.T) {
 		{`[` + a, nil},
 		{`[` + a + `,`, nil},
 		{`[` + a + `,{"id":"c"}]`, nil},
-		{`[{"id":"a","title":"One, [two]" }]`, nil},
-		{`[{"title":"One, [two]","id":"a"}]`, nil},
+		{`[{"id":"a","title":"One, [two], three" }]`, nil},
+		{`[{"title":"One, [two], three","id":"a"}]`, nil},
+		{`[{"id":"a","title":"One, [two], three","x":1}]`, nil},
 		{`[` + a + `,null]`, nil},
 		{`[` + a[:len(a)-1], nil},
 	}
@@ -112,4 +118,35 @@ func TestMemoTakesOnlyListsOfSourcesItHasSeen(t *testing.T) {
 			t.Errorf("%s: the scan moved to %d, want %d", tt.list, s.i, at+len(tt.list))
 		}
 	}
+}
+
+// FuzzSourceMemoTake checks that what take takes is a list of sources
+// that json.Unmarshal decodes alike.
+func FuzzSourceMemoTake(f *testing.F) {
+	const a, b = `{"id":"a","title":"One, [two], three"}`, `{"id":"b","url":"https://example.org/\"q\""}`
+	m := newSourceMemo()
+	if _, ok := m.decode([]byte(`[` + a + `,` + b + `]`)); !ok {
+		f.Fatal("the memo does not decode the sources it is to remember")
+	}
+	for _, s := range []string{`[` + a + `,` + b + `]`, `[ ` + b + ` ]`, `[]`, `[` + a + `,]`, `[` + a + `}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, list []byte) {
+		if len(list) == 0 || list[0] != '[' {
+			return // take is called at a list
+		}
+		s := scan{b: list}
+		var got []model.Source
+		if !m.take(&s, &got) {
+			return
+		}
+		taken := list[:s.i]
+		var want []model.Source
+		if !jsontext.Value(taken).IsValid() {
+			t.Fatalf("%s: took %s, which is not JSON", list, taken)
+		}
+		if err := json.Unmarshal(taken, &want, json.RejectUnknownMembers(true)); err != nil || !slices.Equal(got, want) {
+			t.Fatalf("%s: took %#v, json.Unmarshal %#v, %v", list, got, want, err)
+		}
+	})
 }
