@@ -19,6 +19,9 @@ type parser struct {
 	rec     record
 	unquote []byte
 	memo    *sourceMemo
+	// text is the line plainObject reads as a string, when the record's
+	// strings are cut from it (shared), or "".
+	text string
 }
 
 func newParser(micros bool) *parser {
@@ -38,7 +41,7 @@ func (p *parser) line(text []byte, n int, out *result) {
 	}
 	convert(&p.rec, p.memo, out)
 	clear(p.rec.vals) // so that a long value does not outlive its line
-	p.rec.lists = lists{}
+	p.rec.lists, p.text = lists{}, ""
 }
 
 // object reads the members of a one-line JSON object into p.rec. A

@@ -21,6 +21,12 @@ func (p *parser) plainObject(text []byte) bool {
 	if !s.byte('{') {
 		return false
 	}
+	p.text = ""
+	if p.shared {
+		// The record's strings are cut from one copy of the line: one
+		// allocation a record rather than one a string.
+		p.text = string(text)
+	}
 	rec := &p.rec
 	for first := true; ; first = false {
 		s.space()
@@ -50,7 +56,13 @@ func (p *parser) plainObject(text []byte) bool {
 			if p.unquote, ok = s.str(p.unquote[:0], true); !ok {
 				return false
 			}
-			val = value{text: string(p.unquote)}
+			if p.text != "" && len(p.unquote) == s.i-at-2 {
+				// No escape in it (each makes the text shorter): its
+				// text is in the line's.
+				val = value{text: p.text[at+1 : s.i-1]}
+			} else {
+				val = value{text: string(p.unquote)}
+			}
 		} else if listKey(string(name)) {
 			// Decoded as it is checked, or else checked, and decoded
 			// when the record is converted.
@@ -64,7 +76,11 @@ func (p *parser) plainObject(text []byte) bool {
 				return false
 			}
 			raw := text[at:s.i]
-			val = value{text: string(raw), json: true, raw: raw}
+			if p.text != "" {
+				val = value{text: p.text[at:s.i], json: true, raw: raw}
+			} else {
+				val = value{text: string(raw), json: true, raw: raw}
+			}
 		}
 		rec.keys = append(rec.keys, key(string(name)))
 		rec.vals = append(rec.vals, val)
@@ -97,17 +113,11 @@ func (p *parser) list(s *scan, name string) bool {
 	default:
 		return false
 	}
-	b, at, text := s.b, s.i, ""
-	if p.shared {
-		// The list's strings are cut from one copy of it.
-		b, at = s.b[s.i:compositeEnd(s.b, s.i)], 0
-		text = string(b)
-	}
-	end, ok := native.DecodeListAt(b, at, text, into)
-	if !ok || !utf8.Valid(b[at:end]) {
+	end, ok := native.DecodeListAt(s.b, s.i, p.text, into)
+	if !ok || !utf8.Valid(s.b[s.i:end]) {
 		return false
 	}
-	s.i += end - at
+	s.i = end
 	return true
 }
 

@@ -15,8 +15,9 @@ type record struct {
 	// micros: the timestamp is microseconds whatever its size, as Plaso
 	// writes it, rather than in the unit its size says.
 	micros bool
-	// shared: the strings of the event's lists may be cut from one copy
-	// of each list, the sink taking them so (model.SharesText).
+	// shared: the record's strings may be cut from one copy of its line
+	// (or of each list, when the conversion decodes them), the sink
+	// taking them so (model.SharesText).
 	shared bool
 	keys   []string
 	vals   []value

@@ -14,10 +14,10 @@ type sharing struct{ model.Collect }
 
 func (*sharing) SharesText() bool { return true }
 
-// TestListsShareTheirTextOnlyWhenAsked: the strings of a chrono record's
-// lists are cut from one copy of each list for a sink that takes them so,
-// and are strings of their own for any other, which may keep one without
-// the rest.
+// TestListsShareTheirTextOnlyWhenAsked: the strings of a chrono record
+// and its lists are cut from one copy of its line for a sink that takes
+// them so, and are strings of their own for any other, which may keep one
+// without the rest.
 func TestListsShareTheirTextOnlyWhenAsked(t *testing.T) {
 	const text, speaker = "a quote long enough to be no tiny allocation", "a speaker of another length than the quote"
 	line := `{"message":"A","datetime":"2017-08-01T00:00:00+00:00","timestamp":1501545600000000,"timestamp_desc":"Event date","chrono_id":"e1","date_edtf":"2017-08-01",` +
@@ -25,6 +25,7 @@ func TestListsShareTheirTextOnlyWhenAsked(t *testing.T) {
 	// The distance between the two strings in the list: their distance
 	// in memory when both are cut from one copy of it.
 	apart := strings.Index(line, speaker) - strings.Index(line, text)
+	idToText := strings.Index(line, text) - strings.Index(line, `"e1"`) - 1
 	shares, collects := &sharing{}, &model.Collect{}
 	tests := []struct {
 		name   string
@@ -48,6 +49,11 @@ func TestListsShareTheirTextOnlyWhenAsked(t *testing.T) {
 			got := uintptr(unsafe.Pointer(unsafe.StringData(q.Speaker))) - uintptr(unsafe.Pointer(unsafe.StringData(q.Text)))
 			if (got == uintptr(apart)) != tt.shared {
 				t.Errorf("speaker %d bytes after the text in memory, %d in the record: shared %v, want %v", got, apart, !tt.shared, tt.shared)
+			}
+			// The record's own strings are cut from the same copy.
+			got = uintptr(unsafe.Pointer(unsafe.StringData(q.Text))) - uintptr(unsafe.Pointer(unsafe.StringData(events[0].ID)))
+			if (got == uintptr(idToText)) != tt.shared {
+				t.Errorf("quote's text %d bytes after the id in memory, %d in the record: shared %v, want %v", got, idToText, !tt.shared, tt.shared)
 			}
 		})
 	}
