@@ -260,38 +260,61 @@ func (s *Sorter) wait() error {
 	return err
 }
 
-// sorted sorts the records in memory: first by their bucket's letter,
-// keeping the order they came in, then each letter's by key. An import's
-// records of one bucket often come in order (ids and their history
-// entries in a file listed by id, events in one listed by date), which
-// the sort passes over in one look, but not among the other buckets'.
+// sorted sorts the records in memory: spread by the bytes of their
+// prefix (their bucket's letter first), keeping the order they came in,
+// then each small share by comparing. An import's records of one bucket
+// often come in order (ids and their history entries in a file listed by
+// id, events in one listed by date), which comparing passes over in one
+// look, but not among the other buckets'.
 func (s *Sorter) sorted() {
-	var first [257]int // where each letter's records start
-	for _, e := range s.offs {
-		first[byte(e.prefix[0]>>56)+1]++
+	if len(s.offs) > 1 {
+		s.sortFrom(s.offs, 0)
 	}
-	letters := 0
-	for l := range 256 {
-		if first[l+1] > 0 {
-			letters++
+}
+
+// radixAbove is how many records sortFrom spreads by a byte of their
+// prefix, rather than sorting them by comparing.
+const radixAbove = 256
+
+// sortFrom sorts es, whose prefixes' first d bytes are the same. Above
+// radixAbove records it spreads them by their prefixes' next byte that
+// differs, and sorts each share: comparing prefixes a word at a time
+// passes over the bytes they share again and again, and was most of the
+// sort.
+func (s *Sorter) sortFrom(es []sortEntry, d int) {
+	for ; len(es) > radixAbove && d < 8*prefixWords; d++ {
+		var first [257]int
+		for i := range es {
+			first[int(prefixByte(&es[i], d))+1]++
 		}
-		first[l+1] += first[l]
-	}
-	if letters > 1 {
-		by := slices.Grow(s.scratch[:0], len(s.offs))[:len(s.offs)]
+		if first[int(prefixByte(&es[0], d))+1] == len(es) {
+			continue // all the same there
+		}
+		for b := range 256 {
+			first[b+1] += first[b]
+		}
+		by := slices.Grow(s.scratch[:0], len(es))[:len(es)]
 		next := first
-		for _, e := range s.offs {
-			l := byte(e.prefix[0] >> 56)
-			by[next[l]] = e
-			next[l]++
+		for _, e := range es {
+			b := prefixByte(&e, d)
+			by[next[b]] = e
+			next[b]++
 		}
-		s.offs, s.scratch = by, s.offs
-	}
-	for l := range 256 {
-		if first[l+1]-first[l] > 1 {
-			slices.SortFunc(s.offs[first[l]:first[l+1]], s.compare)
+		copy(es, by)
+		s.scratch = by
+		for b := range 256 {
+			if first[b+1]-first[b] > 1 {
+				s.sortFrom(es[first[b]:first[b+1]], d+1)
+			}
 		}
+		return
 	}
+	slices.SortFunc(es, s.compare)
+}
+
+// prefixByte is the byte d of e's prefix.
+func prefixByte(e *sortEntry, d int) byte {
+	return byte(e.prefix[d/8] >> (56 - 8*(d%8)))
 }
 
 // compare orders two records in memory as Compare orders them.

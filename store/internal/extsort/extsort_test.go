@@ -326,3 +326,50 @@ func TestSortKeysSharingTheirPrefix(t *testing.T) {
 		t.Fatalf("%d keys, want %d", len(got), len(want))
 	}
 }
+
+// TestSortedOrdersAsCompare: the records in memory come out in the
+// order compare gives, however their keys share bytes: every byte value
+// (0xff among them, past which a count's index once wrapped), keys alike
+// beyond the prefix the sort spreads them by, keys that are prefixes of
+// others, and the same key at each rank.
+func TestSortedOrdersAsCompare(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	s := New(t.TempDir(), 1<<30)
+	shared := bytes.Repeat([]byte{0xff}, 40)
+	for i := range 20_000 {
+		var key []byte
+		switch i % 4 {
+		case 0: // any bytes
+			key = make([]byte, rnd.IntN(40))
+			for j := range key {
+				key[j] = byte(rnd.IntN(256))
+			}
+		case 1: // alike past the prefix
+			key = append(append([]byte{}, shared...), byte(rnd.IntN(4)), byte(rnd.IntN(256)))
+		case 2: // a prefix of another
+			key = shared[:rnd.IntN(len(shared))]
+		case 3: // few distinct bytes
+			key = []byte{byte(rnd.IntN(3)), 0xff, byte(rnd.IntN(3))}
+		}
+		letter := []byte{'e', 'i', 0xff}[rnd.IntN(3)]
+		if err := s.Add(letter, key, []byte{byte(i)}, []Rank{RankNew, RankDelete, RankAmend}[rnd.IntN(3)]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	offs := func() []int32 {
+		o := make([]int32, len(s.offs))
+		for i, e := range s.offs {
+			o[i] = e.off
+		}
+		slices.Sort(o)
+		return o
+	}
+	before := offs()
+	s.sorted()
+	if !slices.IsSortedFunc(s.offs, s.compare) {
+		t.Error("the records are not in compare's order")
+	}
+	if !slices.Equal(offs(), before) {
+		t.Error("the sorted records are not the records added")
+	}
+}
