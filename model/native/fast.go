@@ -464,34 +464,42 @@ func DecodeListShared(v []byte, into any) bool {
 	return false
 }
 
-// DecodeListAt decodes the list that begins at b[at:] as DecodeList
-// does, checking its syntax as it goes, control characters in strings
+// ListReader decodes lists of an event's list members one after another,
+// keeping what it gathers their elements in from one list to the next:
+// one allocation a list. A ListReader is for one goroutine.
+type ListReader struct{ f fastReader }
+
+// DecodeAt decodes the list that begins at b[at:] as DecodeList does,
+// checking its syntax as it goes, control characters in strings
 // included, and returns where the list ends. It does not check UTF-8,
 // nor that anything but space follows. When text is set (b as a string)
 // the list's strings are cut from it, as DecodeListShared cuts them.
 // A reader that had to check a list before decoding it walked it twice.
-func DecodeListAt(b []byte, at int, text string, into any) (end int, ok bool) {
-	f := fastReader{b: b, i: at, controls: true, text: text}
+func (r *ListReader) DecodeAt(b []byte, at int, text string, into any) (end int, ok bool) {
+	f := &r.f
+	f.b, f.i, f.controls, f.text = b, at, true, text
 	switch into := into.(type) {
 	case *[]string:
-		ok = decodeInto(&f, into, (*fastReader).str)
+		ok = decodeInto(f, into, f.str, &f.strings)
 	case *[]model.Quote:
-		ok = decodeInto(&f, into, (*fastReader).quote)
+		ok = decodeInto(f, into, f.quote, &f.quotes)
 	case *[]model.Link:
-		ok = decodeInto(&f, into, (*fastReader).link)
+		ok = decodeInto(f, into, f.link, &f.links)
 	case *[]model.Note:
-		ok = decodeInto(&f, into, (*fastReader).note)
+		ok = decodeInto(f, into, f.note, &f.notes)
 	case *[]model.Medium:
-		ok = decodeInto(&f, into, (*fastReader).medium)
+		ok = decodeInto(f, into, f.medium, &f.media)
 	}
-	return f.i, ok
+	end = f.i
+	f.b, f.text = nil, "" // what they hold is the caller's
+	return end, ok
 }
 
-// decodeInto reads the array at f.i into *into, which it leaves as it
-// was unless the whole array is read.
-func decodeInto[T any](f *fastReader, into *[]T, elem func(*fastReader, *T) bool) bool {
-	var l, gather []T
-	if !array(f, &l, func(t *T) bool { return elem(f, t) }, &gather) {
+// decodeInto reads the array at f.i into *into, gathering its elements
+// in *gather, and leaves *into as it was unless the whole array is read.
+func decodeInto[T any](f *fastReader, into *[]T, elem func(*T) bool, gather *[]T) bool {
+	var l []T
+	if !array(f, &l, elem, gather) {
 		return false
 	}
 	*into = l
@@ -506,8 +514,8 @@ func listOf[T any](v []byte, into *[]T, elem func(*fastReader, *T) bool) bool {
 // as a string.
 func listIn[T any](v []byte, text string, into *[]T, elem func(*fastReader, *T) bool) bool {
 	f := fastReader{b: v, text: text}
-	var l []T
-	if !decodeInto(&f, &l, elem) {
+	var l, gather []T
+	if !decodeInto(&f, &l, func(t *T) bool { return elem(&f, t) }, &gather) {
 		return false
 	}
 	if f.space(); f.i != len(f.b) {

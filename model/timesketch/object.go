@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"chrono/model/native"
+
 	"github.com/go-json-experiment/json/jsontext"
 )
 
@@ -19,6 +21,7 @@ type parser struct {
 	rec     record
 	unquote []byte
 	memo    *sourceMemo
+	lists   native.ListReader
 	// text is the line plainObject reads as a string, when the record's
 	// strings are cut from it (shared), or "".
 	text string

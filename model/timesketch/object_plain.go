@@ -3,8 +3,6 @@ package timesketch
 import (
 	"encoding/binary"
 	"unicode/utf8"
-
-	"chrono/model/native"
 )
 
 // plainObject reads the members of a one-line JSON object into p.rec as
@@ -113,7 +111,7 @@ func (p *parser) list(s *scan, name string) bool {
 	default:
 		return false
 	}
-	end, ok := native.DecodeListAt(s.b, s.i, p.text, into)
+	end, ok := p.lists.DecodeAt(s.b, s.i, p.text, into)
 	if !ok || !utf8.Valid(s.b[s.i:end]) {
 		return false
 	}
