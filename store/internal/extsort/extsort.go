@@ -74,8 +74,7 @@ type Sorter struct {
 	limit int
 	arena []byte      // encoded records (see Add)
 	offs  []sortEntry // each Record in arena, as sorting needs it
-	// What sorted puts offs in order of letter into: its backing array
-	// and offs's take turns.
+	// What sorted spreads a share of offs into before copying it back.
 	scratch []sortEntry
 	runs    []string
 	bytes   int64 // of all records added
@@ -288,7 +287,11 @@ func (s *Sorter) sortFrom(es []sortEntry, d int) {
 			first[int(prefixByte(&es[i], d))+1]++
 		}
 		if first[int(prefixByte(&es[0], d))+1] == len(es) {
-			continue // all the same there
+			// All the same there: on to the next byte where they differ,
+			// found in one look rather than a count for each byte they
+			// share (a long tag's index entries share all of them).
+			d = firstDiffering(es, d+1) - 1
+			continue
 		}
 		for b := range 256 {
 			first[b+1] += first[b]
@@ -310,6 +313,24 @@ func (s *Sorter) sortFrom(es []sortEntry, d int) {
 		return
 	}
 	slices.SortFunc(es, s.compare)
+}
+
+// firstDiffering returns the first byte from d on where the prefixes of
+// es differ, or 8*prefixWords.
+func firstDiffering(es []sortEntry, d int) int {
+	var differ [prefixWords]uint64
+	p := es[0].prefix
+	for i := range es {
+		for w := range differ {
+			differ[w] |= es[i].prefix[w] ^ p[w]
+		}
+	}
+	for ; d < 8*prefixWords; d++ {
+		if byte(differ[d/8]>>(56-8*(d%8))) != 0 {
+			break
+		}
+	}
+	return d
 }
 
 // prefixByte is the byte d of e's prefix.

@@ -33,3 +33,20 @@ func BenchmarkSort(b *testing.B) {
 		s.sorted()
 	}
 }
+
+// BenchmarkSortSharedPrefix sorts 300,000 index entries of one tag longer
+// than the records' prefix: their prefixes are all alike, and only
+// comparing their keys whole orders them.
+func BenchmarkSortSharedPrefix(b *testing.B) {
+	s := New(b.TempDir(), 1<<30)
+	tag := []byte("a-tag-longer-than-the-prefix-the-sorter-keeps\x00")
+	for i := range 300_000 {
+		key := append(append([]byte{}, tag...), byte(i*7919>>16), byte(i*7919>>8), byte(i*7919))
+		s.Add('t', key, nil, RankNew)
+	}
+	arrived := append([]sortEntry(nil), s.offs...)
+	for b.Loop() {
+		copy(s.offs, arrived)
+		s.sorted()
+	}
+}
