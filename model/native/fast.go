@@ -478,32 +478,22 @@ type ListReader struct{ f fastReader }
 func (r *ListReader) DecodeAt(b []byte, at int, text string, into any) (end int, ok bool) {
 	f := &r.f
 	f.b, f.i, f.controls, f.text = b, at, true, text
+	// array leaves *into as it was unless it reads the whole list.
 	switch into := into.(type) {
 	case *[]string:
-		ok = decodeInto(f, into, f.str, &f.strings)
+		ok = array(f, into, f.str, &f.strings)
 	case *[]model.Quote:
-		ok = decodeInto(f, into, f.quote, &f.quotes)
+		ok = array(f, into, f.quote, &f.quotes)
 	case *[]model.Link:
-		ok = decodeInto(f, into, f.link, &f.links)
+		ok = array(f, into, f.link, &f.links)
 	case *[]model.Note:
-		ok = decodeInto(f, into, f.note, &f.notes)
+		ok = array(f, into, f.note, &f.notes)
 	case *[]model.Medium:
-		ok = decodeInto(f, into, f.medium, &f.media)
+		ok = array(f, into, f.medium, &f.media)
 	}
 	end = f.i
 	f.b, f.text = nil, "" // what they hold is the caller's
 	return end, ok
-}
-
-// decodeInto reads the array at f.i into *into, gathering its elements
-// in *gather, and leaves *into as it was unless the whole array is read.
-func decodeInto[T any](f *fastReader, into *[]T, elem func(*T) bool, gather *[]T) bool {
-	var l []T
-	if !array(f, &l, elem, gather) {
-		return false
-	}
-	*into = l
-	return true
 }
 
 func listOf[T any](v []byte, into *[]T, elem func(*fastReader, *T) bool) bool {
@@ -515,7 +505,7 @@ func listOf[T any](v []byte, into *[]T, elem func(*fastReader, *T) bool) bool {
 func listIn[T any](v []byte, text string, into *[]T, elem func(*fastReader, *T) bool) bool {
 	f := fastReader{b: v, text: text}
 	var l, gather []T
-	if !decodeInto(&f, &l, func(t *T) bool { return elem(&f, t) }, &gather) {
+	if !array(&f, &l, func(t *T) bool { return elem(&f, t) }, &gather) {
 		return false
 	}
 	if f.space(); f.i != len(f.b) {

@@ -35,7 +35,7 @@ func newParser(micros bool) *parser {
 func (p *parser) line(text []byte, n int, out *result) {
 	p.rec = record{line: n, micros: p.micros, shared: p.shared, keys: p.rec.keys[:0], vals: p.rec.vals[:0]}
 	if !p.plainObject(text) {
-		p.rec.keys, p.rec.vals, p.rec.lists = p.rec.keys[:0], p.rec.vals[:0], lists{}
+		p.rec.keys, p.rec.vals, p.rec.lists, p.text = p.rec.keys[:0], p.rec.vals[:0], lists{}, ""
 		if col, msg := p.object(text); msg != "" {
 			*out = result{line: n, syntax: msg, col: col}
 			clear(p.rec.vals)

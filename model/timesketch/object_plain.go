@@ -8,11 +8,13 @@ import (
 // plainObject reads the members of a one-line JSON object into p.rec as
 // object does, without a decoder, when the line is plain JSON: keys
 // without escapes, no escaped surrogate, nesting no deeper than
-// maxPlainDepth. It checks what the decoder checks (the syntax, UTF-8,
-// no control character in a string, no key twice in an object) and
-// returns false for anything it does not take, a fault included; object
-// then reads the line and says what is wrong. Reading the objects
-// through the decoder took a third of a million records' conversion.
+// maxPlainDepth (chrono's lists, which it decodes as it checks them, and
+// sources the memo has seen, may hold both). It checks what the decoder
+// checks (the syntax, UTF-8, no control character in a string, no key
+// twice in an object) and returns false for anything it does not take,
+// a fault included; object then reads the line and says what is wrong.
+// Reading the objects through the decoder took a third of a million
+// records' conversion.
 func (p *parser) plainObject(text []byte) bool {
 	s := scan{b: text}
 	s.space()
@@ -22,7 +24,8 @@ func (p *parser) plainObject(text []byte) bool {
 	p.text = ""
 	if p.shared {
 		// The record's strings are cut from one copy of the line: one
-		// allocation a record rather than one a string.
+		// allocation a record rather than one a string. The records of
+		// one time held back (commit) keep their lines so.
 		p.text = string(text)
 	}
 	rec := &p.rec
@@ -96,19 +99,8 @@ func (p *parser) list(s *scan, name string) bool {
 	if name == keySources {
 		return s.peek() == '[' && p.memo.take(s, &l.sources)
 	}
-	var into any
-	switch name {
-	case keyActors:
-		into = &l.actors
-	case keyQuotes:
-		into = &l.quotes
-	case keyLinks:
-		into = &l.links
-	case keyNotes:
-		into = &l.notes
-	case keyMedia:
-		into = &l.media
-	default:
+	into := l.of(name)
+	if into == nil {
 		return false
 	}
 	end, ok := p.lists.DecodeAt(s.b, s.i, p.text, into)

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 	"unsafe"
-
-	"chrono/model"
 )
 
 // plainLines are lines plainObject takes, and lines it leaves to the
@@ -130,22 +128,40 @@ func samePlainObjectAs(t *testing.T, line []byte, shared bool) bool {
 }
 
 // newList returns a pointer to an empty list of the type of key's value.
-func newList(key string) any {
-	switch key {
-	case keyActors:
-		return new([]string)
-	case keyQuotes:
-		return new([]model.Quote)
-	case keyLinks:
-		return new([]model.Link)
-	case keyNotes:
-		return new([]model.Note)
-	case keyMedia:
-		return new([]model.Medium)
-	case keySources:
-		return new([]model.Source)
+func newList(key string) any { return new(lists).of(key) }
+
+// TestPlainObjectDecodesChronosLists: each of chrono's lists is decoded
+// as it is checked, and a list of sources when the memo has seen each of
+// them, which a line the conversion read before shows it.
+func TestPlainObjectDecodesChronosLists(t *testing.T) {
+	const sources = `[{"id":"src-a","title":"A source cited on both lines","published":"2017-08"}]`
+	const first = `{"message":"A","datetime":"2017-08-01T00:00:00+00:00","chrono_id":"e1","date_edtf":"2017-08-01","sources":` + sources + `}`
+	const second = `{"message":"B","chrono_id":"e2","actors":["NSO"],"quotes":[{"text":"Verbatim","speaker":"A","source":"src-a"}],` +
+		`"links":[{"rel":"follows","event":"e1"}],"notes":[{"text":"n"}],"media":[{"url":"https://example.org/a.png"}],"sources":` + sources + `}`
+	p := newParser(false)
+	var out result
+	p.line([]byte(first), 1, &out) // the memo sees the source
+	p.rec = record{line: 2}
+	if !p.plainObject([]byte(second)) {
+		t.Fatal("plainObject does not take the line")
 	}
-	return nil
+	for i, k := range p.rec.keys {
+		if !listKey(k) {
+			continue
+		}
+		v := p.rec.vals[i]
+		if !v.decoded {
+			t.Errorf("%s: not decoded as it was checked", k)
+			continue
+		}
+		want, got := newList(k), newList(k)
+		if msg := decodeList(k, value{json: true, raw: v.raw}, false, false, want); msg != "" {
+			t.Fatalf("%s: %s", k, msg)
+		}
+		if !p.rec.lists.decoded(k, got) || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: decoded as %+v, want %+v", k, got, want)
+		}
+	}
 }
 
 func TestNeedsLookFindsEveryByteThatEndsAPlainRun(t *testing.T) {

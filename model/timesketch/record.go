@@ -36,22 +36,43 @@ type lists struct {
 	sources []model.Source
 }
 
+// of returns the list for key, as a pointer to it, or nil when key is
+// not one of chrono's lists that plainObject decodes (sources are the
+// memo's).
+func (l *lists) of(key string) any {
+	switch key {
+	case keyActors:
+		return &l.actors
+	case keyQuotes:
+		return &l.quotes
+	case keyLinks:
+		return &l.links
+	case keyNotes:
+		return &l.notes
+	case keyMedia:
+		return &l.media
+	case keySources:
+		return &l.sources
+	}
+	return nil
+}
+
 // decoded puts the list decoded for key into into (a pointer to a list
 // of key's type), and reports whether it could.
 func (l *lists) decoded(key string, into any) bool {
-	switch key {
-	case keyActors:
-		return put(into, l.actors)
-	case keyQuotes:
-		return put(into, l.quotes)
-	case keyLinks:
-		return put(into, l.links)
-	case keyNotes:
-		return put(into, l.notes)
-	case keyMedia:
-		return put(into, l.media)
-	case keySources:
-		return put(into, l.sources)
+	switch from := l.of(key).(type) {
+	case *[]string:
+		return put(into, *from)
+	case *[]model.Quote:
+		return put(into, *from)
+	case *[]model.Link:
+		return put(into, *from)
+	case *[]model.Note:
+		return put(into, *from)
+	case *[]model.Medium:
+		return put(into, *from)
+	case *[]model.Source:
+		return put(into, *from)
 	}
 	return false
 }

@@ -107,12 +107,16 @@ func TestMemoTakesOnlyListsOfSourcesItHasSeen(t *testing.T) {
 			}
 			continue
 		}
+		var want []model.Source
+		if err := json.Unmarshal([]byte(tt.list), &want); err != nil {
+			t.Fatalf("%s: taken, but json.Unmarshal: %v", tt.list, err)
+		}
 		ids := []string{}
 		for _, src := range got {
 			ids = append(ids, src.ID)
 		}
-		if tt.want == nil || !slices.Equal(ids, tt.want) {
-			t.Errorf("%s: taken as %q, want %q", tt.list, ids, tt.want)
+		if tt.want == nil || !slices.Equal(ids, tt.want) || !slices.Equal(got, want) {
+			t.Errorf("%s: taken as %#v, want %#v", tt.list, got, want)
 		}
 		if s.i != at+len(tt.list) {
 			t.Errorf("%s: the scan moved to %d, want %d", tt.list, s.i, at+len(tt.list))
