@@ -37,8 +37,7 @@ type lists struct {
 }
 
 // of returns the list for key, as a pointer to it, or nil when key is
-// not one of chrono's lists that plainObject decodes (sources are the
-// memo's).
+// not one of chrono's lists.
 func (l *lists) of(key string) any {
 	switch key {
 	case keyActors:
