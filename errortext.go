@@ -32,7 +32,10 @@ func errorText(msg string, width int) string {
 // place is where a problem is, which begins a line of an error: a
 // file's path and the line (and column) in it, as an import refused
 // says each problem ("notes.json:6:23: "), after what chrono says first.
-var place = regexp.MustCompile(`^(chrono: )?[^ :][^:]*:[0-9]+(:[0-9]+)?: `)
+// The path may hold a colon (C:\notes.json, /mnt/case:2021/notes.json)
+// but for one before a space, which ends what a message says first
+// ("reading notes.json: line 3:4: " names no path).
+var place = regexp.MustCompile(`^(chrono: )?[^ :](?:[^:]|:[^ ])*:[0-9]+(:[0-9]+)?: `)
 
 // wrappedProblem is a line of an error, l, wrapped to width: a problem
 // at its place goes on under its text, past the place, so that each of

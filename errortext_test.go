@@ -116,6 +116,19 @@ func TestProblemsHang(t *testing.T) {
 			`    event "tip-one" (#3): id "tip-one": already used by event #1 of the same`,
 			`    file`,
 		}},
+		{"a path with colons", "nothing imported, the store is unchanged:\n" +
+			`C:\case\notes.json:6:55: event "fbi-tip" (#2): status "rumour": not one of confirmed, reported, alleged` + "\n" +
+			`/mnt/case:2021/notes.json:8:25: event "tip-three" (#3): unknown field "dat", nor "date_txt"`, []string{
+			"chrono: nothing imported, the store is unchanged:",
+			`C:\case\notes.json:6:55: event "fbi-tip" (#2): status "rumour": not one of`,
+			strings.Repeat(" ", len(`C:\case\notes.json:6:55: `)) + `confirmed, reported, alleged`,
+			`/mnt/case:2021/notes.json:8:25: event "tip-three" (#3): unknown field "dat", nor`,
+			strings.Repeat(" ", len(`/mnt/case:2021/notes.json:8:25: `)) + `"date_txt"`,
+		}},
+		{"a colon before a space ends what is said first", "reading notes.json: line 3:4: a quote left open runs to the end of the file, where nothing closes it", []string{
+			"chrono: reading notes.json: line 3:4: a quote left open runs to the end of the",
+			"file, where nothing closes it",
+		}},
 		{"no place", "edit: event fbi-tip: the date 2017-08-14T15:04:05: written with seconds, which this field does not keep", []string{
 			"chrono: edit: event fbi-tip: the date 2017-08-14T15:04:05: written with seconds,",
 			"which this field does not keep",
