@@ -28,7 +28,12 @@
 // one text, "Summer 1943 – early 1946", split again where the start's
 // words end), beside the slide's too (read after it, "The war years –
 // Summer 1943 – early 1946"). An end_date equal to the start_date, which
-// reading drops, is written again when it had a display_date of its own. TimelineJS shows the slide's in place of the date, even one that reads as chrono would label the date ("1 Feb 2022"),
+// reading drops, is written again when it had a display_date of its own.
+// TimelineJS drops such an end_date only when it has every member of the
+// start_date: one without the start_date's own display_date is kept and
+// shown ("Summer 2017 – August 2017"), and so reading keeps it too, as the
+// date's end (2017-08/2017-08, which chrono labels as its one date), and
+// writing writes it again. TimelineJS shows the slide's in place of the date, even one that reads as chrono would label the date ("1 Feb 2022"),
 // since chrono writes no label alone for a date the fields show. An event
 // without date text whose date the fields show gets
 // no display_date, so that TimelineJS labels the date itself, in the

@@ -221,7 +221,8 @@ func indexOf(list []string, s string) int {
 
 // slideDate reads a slide's start_date and end_date into one date, an
 // interval when the end differs from the start (TimelineJS drops an end
-// equal to the start, and so does this), and returns it with the words
+// equal to the start, and so does this, but for one TimelineJS keeps
+// beside the start's own words), and returns it with the words
 // its display_date adds and the part of the date they name: the whole
 // date for the slide's display_date, the start or the end for a date's
 // own, each in turn for several (model.DateTexts.Join). A
@@ -243,7 +244,16 @@ func (rd *reader) slideDate(s *slide) (model.Date, string, model.DateTextPart) {
 		return model.Date{}, "", model.DateTextWhole
 	}
 	edtf := start
-	if end != "" && end != start {
+	switch {
+	case end != "" && end != start:
+		edtf += "/" + end
+	case end == start && startDisplay != "" && endDisplay == "":
+		// TimelineJS drops an end_date equal to the start_date only when
+		// it has each member of the start_date, its display_date too: an
+		// end without the start's words is kept and shown ("Summer 2017
+		// – August 2017"). Without words of its own to write it again,
+		// it is the date's end, alike its start (2017-08/2017-08, which
+		// chrono labels as its one date).
 		edtf += "/" + end
 	}
 	d, err := model.ParseDate(edtf)
