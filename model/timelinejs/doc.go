@@ -33,7 +33,15 @@
 // start_date: one without the start_date's own display_date is kept and
 // shown ("Summer 2017 – August 2017"), and so reading keeps it too, as the
 // date's end (2017-08/2017-08, which chrono labels as its one date), and
-// writing writes it again. TimelineJS shows the slide's in place of the date, even one that reads as chrono would label the date ("1 Feb 2022"),
+// writing writes it again. An end_date of words alone, without a year
+// (`"end_date": {"display_date": "present"}`), is how TimelineJS authors
+// write an event that goes on: TimelineJS shows the words as the end and
+// draws no span to a date. It reads as an open end (2017-08/..), the
+// words the end's date text, and an open end with words of its own is
+// written so again, rather than as chrono's label ("since Aug 2017"),
+// counted as the open end TimelineJS does not draw. Beside it, chrono's
+// label of the date alone in the slide's display_date is the file's
+// words, since chrono writes none there. TimelineJS shows the slide's in place of the date, even one that reads as chrono would label the date ("1 Feb 2022"),
 // since chrono writes no label alone for a date the fields show. An event
 // without date text whose date the fields show gets
 // no display_date, so that TimelineJS labels the date itself, in the

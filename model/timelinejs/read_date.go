@@ -222,7 +222,8 @@ func indexOf(list []string, s string) int {
 // slideDate reads a slide's start_date and end_date into one date, an
 // interval when the end differs from the start (TimelineJS drops an end
 // equal to the start, and so does this, but for one TimelineJS keeps
-// beside the start's own words), and returns it with the words
+// beside the start's own words; an end of words alone is open), and
+// returns it with the words
 // its display_date adds and the part of the date they name: the whole
 // date for the slide's display_date, the start or the end for a date's
 // own, each in turn for several (model.DateTexts.Join). A
@@ -247,6 +248,12 @@ func (rd *reader) slideDate(s *slide) (model.Date, string, model.DateTextPart) {
 	switch {
 	case end != "" && end != start:
 		edtf += "/" + end
+	case end == "" && endDisplay != "":
+		// An end_date of words alone ("present"), as TimelineJS authors
+		// write an event that goes on: TimelineJS shows the words as the
+		// end, and draws no span to a date. The end is open, and the
+		// words are its date text.
+		edtf += "/.."
 	case end == start && startDisplay != "" && endDisplay == "":
 		// TimelineJS drops an end_date equal to the start_date only when
 		// it has each member of the start_date, its display_date too: an
@@ -269,9 +276,22 @@ func (rd *reader) slideDate(s *slide) (model.Date, string, model.DateTextPart) {
 	// The slide's display_date is what TimelineJS shows in place of both
 	// dates' own, and what chrono writes its labels in: the dates' own are
 	// kept beside it, each for its part.
-	d, text, _ := rd.displayed(d, s.display, model.DateTextWhole)
+	text := s.display
+	if end != "" || endDisplay == "" || !loneLabel(s.display, d) {
+		// Beside an end of words alone, which shows the open end, chrono
+		// writes no label alone: one is the file's words ("since Aug
+		// 2017").
+		d, text, _ = rd.displayed(d, s.display, model.DateTextWhole)
+	}
 	text, part := model.DateTexts{Whole: text, Start: startDisplay, End: endDisplay}.Join()
 	return d, text, part
+}
+
+// loneLabel reports whether display is chrono's label of d alone, with
+// no words after it.
+func loneLabel(display string, d model.Date) bool {
+	told, _, merged, _, ok := labelled(display, d)
+	return ok && !merged && told == d
 }
 
 // displayed reads the words a display_date gives date d, of the part

@@ -15,7 +15,8 @@ import (
 // them: the events array is there and not empty; each slide has a
 // start_date with a whole year; month, day and time fields are in range
 // and each comes with the coarser ones; an end_date does not come before
-// its start; text and media hold strings; media has a url; unique_ids are
+// its start, or is words alone (a display_date, shown as the end: an open
+// end's, "present"); text and media hold strings; media has a url; unique_ids are
 // there and unique; and HTML fields hold no markup but the tags chrono
 // writes, so that every text was escaped.
 func validate(doc []byte) []string {
@@ -85,7 +86,7 @@ func checkSlide(where string, s map[string]any, title bool, add func(string, ...
 	if hasStart {
 		first = checkDate(where+": start_date", start, add)
 	}
-	if end, ok := s["end_date"]; ok {
+	if end, ok := s["end_date"]; ok && !wordsAlone(end) {
 		last := checkDate(where+": end_date", end, add)
 		if first != nil && last != nil && compareFields(last, first) < 0 {
 			add("%s: end_date before start_date", where)
@@ -134,6 +135,14 @@ func checkSlide(where string, s map[string]any, title bool, add func(string, ...
 			}
 		}
 	}
+}
+
+// wordsAlone reports whether a date object is a display_date alone, with
+// words in it, and no other member.
+func wordsAlone(v any) bool {
+	d, ok := v.(map[string]any)
+	words, _ := d["display_date"].(string)
+	return ok && len(d) == 1 && strings.TrimSpace(words) != ""
 }
 
 var dateFields = []string{"year", "month", "day", "hour", "minute", "second", "millisecond"}
@@ -260,6 +269,8 @@ func TestValidate(t *testing.T) {
 		{"month 13", `{"events": [{"unique_id": "a", "start_date": {"year": 2017, "month": 13}}]}`, "month 13 out of range"},
 		{"day without month", `{"events": [{"unique_id": "a", "start_date": {"year": 2017, "day": 3}}]}`, "day without month"},
 		{"30 February", `{"events": [{"unique_id": "a", "start_date": {"year": 2017, "month": 2, "day": 30}}]}`, "beyond the month"},
+		{"end without a year or words", `{"events": [{"unique_id": "a", "start_date": {"year": 2017}, "end_date": {"display_date": " "}}]}`, "end_date: year missing"},
+		{"end of words and a month", `{"events": [{"unique_id": "a", "start_date": {"year": 2017}, "end_date": {"month": 3, "display_date": "present"}}]}`, "end_date: year missing"},
 		{"end before start", `{"events": [{"unique_id": "a", "start_date": {"year": 2017}, "end_date": {"year": 2016}}]}`, "end_date before start_date"},
 		{"media without url", `{"events": [{"unique_id": "a", "start_date": {"year": 2017}, "media": {"caption": "c"}}]}`, "media without a url"},
 		{"duplicate id", `{"events": [{"unique_id": "a", "start_date": {"year": 2017}}, {"unique_id": "a", "start_date": {"year": 2018}}]}`, `unique_id "a" used twice`},
@@ -277,5 +288,9 @@ func TestValidate(t *testing.T) {
 	ok := `{"title": {"text": {"headline": "T"}}, "events": [{"unique_id": "a", "start_date": {"year": -43, "month": 3, "day": 15}, "end_date": {"year": "-43", "month": 3, "day": 16}, "text": {"headline": "AT&amp;T &lt;3", "text": "<p>x<br>y</p>"}, "media": {"url": "https://example.com", "credit": "<cite data-source=\"ex\">Ex</cite>"}}]}`
 	if bad := validate([]byte(ok)); len(bad) > 0 {
 		t.Errorf("a valid document fails: %q", bad)
+	}
+	present := `{"events": [{"unique_id": "a", "start_date": {"year": 2017, "month": 8}, "end_date": {"display_date": "present"}, "text": {"headline": "x"}}]}`
+	if bad := validate([]byte(present)); len(bad) > 0 {
+		t.Errorf("an end_date of words alone fails: %q", bad)
 	}
 }

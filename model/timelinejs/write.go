@@ -129,7 +129,22 @@ func eventSlide(e model.Event, sources map[string]model.Source, carried map[stri
 	// display_date when the event came from TimelineJS, and for what the
 	// fields cannot show.
 	texts, whole := e.DateTexts(), e.DateText
-	apart := texts.Apart() && !short.lost() && (texts.Whole != "" || !told(oneLine(e.DateText), e.Date))
+	// unshown is what the slide leaves unshown: an open end with words of
+	// its own ("present") is shown by an end_date of those words alone,
+	// as TimelineJS authors write an event that goes on, and which reads
+	// back as the open end. TimelineJS draws no span to it (counted).
+	unshown := short
+	if texts.End != "" && openEnded(e.Date) {
+		unshown.openEnd = false
+	}
+	apart := texts.Apart() && !unshown.lost() && (texts.Whole != "" || !told(oneLine(e.DateText), e.Date))
+	wordsEnd := apart && unshown != short
+	if !apart {
+		unshown = short
+	}
+	if wordsEnd {
+		s.EndDate = &tlDate{}
+	}
 	if apart && texts.End != "" && s.EndDate == nil {
 		// Words of an end the date does not have came from an end_date
 		// equal to the start_date, which reading drops: it is written
@@ -150,9 +165,12 @@ func eventSlide(e model.Event, sources map[string]model.Source, carried map[stri
 		whole = texts.Whole
 	}
 	switch label := e.Date.Label(); {
-	case whole != "" && (short.lost() || guarded(oneLine(whole), e.Date)):
+	case whole != "" && (unshown.lost() || guarded(oneLine(whole), e.Date) || wordsEnd && told(oneLine(whole), e.Date) && !loneLabel(oneLine(whole), e.Date)):
 		// The words alone would hide what the fields lost, or be read
-		// back as a date they agree with ("Spring 2017" beside 2017).
+		// back as a date they agree with ("Spring 2017" beside 2017),
+		// or, beside an end of words alone, as chrono's label of the
+		// open date and words (`since Aug 2017 “x”`; the label alone
+		// reads back as words there).
 		s.DisplayDate = escapeText(label + " “" + oneLine(whole) + "”")
 		losses.Add(LossDateTextMerged, 1)
 	case whole != "":

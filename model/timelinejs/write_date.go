@@ -16,7 +16,10 @@ import (
 // of format), and reading the export back then fills nothing in, so it
 // counts nothing (see TimeNoSeconds).
 type tlDate struct {
-	Year        int64 `json:"year"`
+	// Year is never 0, which TimelineJS shows as 0 (chrono writes 1 BCE
+	// as -1): an end_date without one is an end of words alone, an open
+	// end's (see eventSlide).
+	Year        int64 `json:"year,omitzero"`
 	Month       int   `json:"month,omitzero"`
 	Day         int   `json:"day,omitzero"`
 	Hour        *int  `json:"hour,omitempty"`
@@ -90,6 +93,14 @@ func timelineDates(d model.Date) (start tlDate, end *tlDate, short dateShortfall
 		short.openEnd = true
 	}
 	return start, end, short
+}
+
+// openEnded reports whether d is an interval from a known start to an
+// open end (2017-08/..), one that goes on.
+func openEnded(d model.Date) bool {
+	_, sok := d.Start()
+	_, eok := d.End()
+	return d.IsInterval() && sok && !eok && !d.UnknownEnd()
 }
 
 // before reports whether TimelineJS places d before o: at the start of
