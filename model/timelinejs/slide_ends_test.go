@@ -1,6 +1,9 @@
 package timelinejs
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"chrono/model"
@@ -145,4 +148,58 @@ var slideEnds = []slideEnd{
 // doc is a TimelineJS file of the slide alone.
 func (tt slideEnd) doc() string {
 	return `{"events": [{` + tt.slide + `, "text": {"headline": "T"}, "unique_id": "e"}]}`
+}
+
+// TestTimelineJS3ShowsTheSameDates runs TimelineJS3's own code on files
+// read and exported again (testdata/display_date.json, and each of
+// slideEnds): every slide of the export shows the date the file's
+// showed, its end included.
+func TestTimelineJS3ShowsTheSameDates(t *testing.T) {
+	node, dir := timelineJS3(t)
+	tmp := t.TempDir()
+	pairs := map[string]string{} // file → its export
+	add := func(name, doc string) {
+		tl, _ := mustRead(t, doc)
+		out, _ := export(t, tl)
+		file, exported := filepath.Join(tmp, name+".json"), filepath.Join(tmp, name+".export.json")
+		for path, text := range map[string]string{file: doc, exported: out} {
+			if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+		pairs[file] = exported
+	}
+	fixture, err := os.ReadFile("testdata/display_date.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	add("display_date", string(fixture))
+	for i, tt := range slideEnds {
+		add(fmt.Sprintf("slide-end-%d", i), tt.doc())
+	}
+	var files []string
+	for f, e := range pairs {
+		files = append(files, f, e)
+	}
+	results, stderr := checkTimelineJS3(t, node, dir, files)
+	shown := map[string]map[string]string{}
+	for _, r := range results {
+		if !r.Valid {
+			t.Errorf("TimelineJS3 refuses %s: %q", filepath.Base(r.File), r.Errors)
+		}
+		shown[r.File] = r.Shown
+	}
+	if len(shown) != len(files) {
+		t.Fatalf("check.mjs reported on %d files, want %d\n%s", len(shown), len(files), stderr)
+	}
+	for f, e := range pairs {
+		if len(shown[f]) == 0 {
+			t.Errorf("%s: TimelineJS3 showed no slide", filepath.Base(f))
+		}
+		for id, want := range shown[f] {
+			if got := shown[e][id]; got != want {
+				t.Errorf("%s: slide %s shows %q, want %q as the file did", filepath.Base(f), id, got, want)
+			}
+		}
+	}
 }

@@ -14,7 +14,7 @@ import (
 )
 
 // timelineJS3Env names the directory where `npm install
-// @knight-lab/timelinejs jsdom` ran, for TestTimelineJS3AcceptsExports.
+// @knight-lab/timelinejs jsdom` ran, for the tests that run TimelineJS3.
 const timelineJS3Env = "CHRONO_TIMELINEJS3"
 
 // TestTimelineJS3AcceptsExports runs TimelineJS3's own configuration
@@ -23,19 +23,7 @@ const timelineJS3Env = "CHRONO_TIMELINEJS3"
 // must be valid, with every slide placed on the time axis. It needs node
 // and the npm package; .ci/run installs them, so CI never skips it.
 func TestTimelineJS3AcceptsExports(t *testing.T) {
-	dir := os.Getenv(timelineJS3Env)
-	node, err := exec.LookPath("node")
-	switch {
-	case (dir == "" || err != nil) && os.Getenv("CI") == "true":
-		t.Fatalf("CI runs TimelineJS3's checks: install node and set %s to where `npm install @knight-lab/timelinejs jsdom` ran (.ci/run does)", timelineJS3Env)
-	case err != nil:
-		t.Skip("node is not installed: TimelineJS3's checks of the export were not run")
-	case dir == "":
-		t.Skipf("%s is not set: TimelineJS3's checks of the export were not run; run `npm install @knight-lab/timelinejs jsdom` in a directory and set %s to it", timelineJS3Env, timelineJS3Env)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "node_modules", "@knight-lab", "timelinejs", "src", "js", "core", "TimelineConfig.js")); err != nil {
-		t.Fatalf("%s=%s holds no TimelineJS3 sources: %v", timelineJS3Env, dir, err)
-	}
+	node, dir := timelineJS3(t)
 
 	tmp := t.TempDir()
 	exports := map[string]int{} // file → slides
@@ -63,29 +51,13 @@ func TestTimelineJS3AcceptsExports(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	args := []string{filepath.Join("testdata", "timelinejs3", "check.mjs"), dir, bad}
+	files := []string{bad}
 	for f := range exports {
-		args = append(args, f)
+		files = append(files, f)
 	}
-	var stderr bytes.Buffer
-	cmd := exec.Command(node, args...)
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("TimelineJS3's checks did not run: %v\n%s", err, stderr.String())
-	}
+	results, stderr := checkTimelineJS3(t, node, dir, files)
 	seen := 0
-	sc := bufio.NewScanner(bytes.NewReader(out))
-	for sc.Scan() {
-		var r struct {
-			File           string
-			Valid          bool
-			Errors         []string
-			Slides, Events int
-		}
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			t.Fatalf("check.mjs printed %q: %v", sc.Text(), err)
-		}
+	for _, r := range results {
 		seen++
 		if r.File == bad {
 			if r.Valid {
@@ -102,6 +74,64 @@ func TestTimelineJS3AcceptsExports(t *testing.T) {
 		}
 	}
 	if seen != len(exports)+1 {
-		t.Errorf("check.mjs reported on %d files, want %d\n%s", seen, len(exports)+1, stderr.String())
+		t.Errorf("check.mjs reported on %d files, want %d\n%s", seen, len(exports)+1, stderr)
 	}
+}
+
+// timelineJS3 returns node and the directory where `npm install
+// @knight-lab/timelinejs jsdom` ran, skipping the test when either is
+// missing, except in CI.
+func timelineJS3(t *testing.T) (node, dir string) {
+	t.Helper()
+	dir = os.Getenv(timelineJS3Env)
+	node, err := exec.LookPath("node")
+	switch {
+	case (dir == "" || err != nil) && os.Getenv("CI") == "true":
+		t.Fatalf("CI runs TimelineJS3's checks: install node and set %s to where `npm install @knight-lab/timelinejs jsdom` ran (.ci/run does)", timelineJS3Env)
+	case err != nil:
+		t.Skip("node is not installed: TimelineJS3's checks of the export were not run")
+	case dir == "":
+		t.Skipf("%s is not set: TimelineJS3's checks of the export were not run; run `npm install @knight-lab/timelinejs jsdom` in a directory and set %s to it", timelineJS3Env, timelineJS3Env)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "node_modules", "@knight-lab", "timelinejs", "src", "js", "core", "TimelineConfig.js")); err != nil {
+		t.Fatalf("%s=%s holds no TimelineJS3 sources: %v", timelineJS3Env, dir, err)
+	}
+	return node, dir
+}
+
+// timelineJS3Result is what check.mjs reports of a file: whether
+// TimelineJS3 takes it, how many slides it has and places, and the date
+// each slide shows, by its unique_id.
+type timelineJS3Result struct {
+	File           string
+	Valid          bool
+	Errors         []string
+	Slides, Events int
+	Shown          map[string]string
+}
+
+// checkTimelineJS3 runs TimelineJS3's own configuration code on files
+// (testdata/timelinejs3/check.mjs), and returns its reports and what it
+// logged.
+func checkTimelineJS3(t *testing.T, node, dir string, files []string) ([]timelineJS3Result, string) {
+	t.Helper()
+	args := append([]string{filepath.Join("testdata", "timelinejs3", "check.mjs"), dir}, files...)
+	var stderr bytes.Buffer
+	cmd := exec.Command(node, args...)
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("TimelineJS3's checks did not run: %v\n%s", err, stderr.String())
+	}
+	var results []timelineJS3Result
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var r timelineJS3Result
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			t.Fatalf("check.mjs printed %q: %v", sc.Text(), err)
+		}
+		results = append(results, r)
+	}
+	return results, stderr.String()
 }

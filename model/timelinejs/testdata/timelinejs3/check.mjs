@@ -5,7 +5,8 @@
 //   node check.mjs DIR FILE...
 //
 // DIR is where `npm install @knight-lab/timelinejs jsdom` ran. Prints one
-// JSON line per file: {"file", "valid", "errors", "slides", "events"}.
+// JSON line per file: {"file", "valid", "errors", "slides", "events",
+// "shown"}, shown giving each slide's unique_id the date it shows.
 import { register, createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
@@ -55,5 +56,14 @@ for (const file of files) {
       }
     }
   }
-  report({ file, valid: config.isValid() && errors.length === 0, errors, slides, events: config.events.length });
+  // The date each slide shows, as TimelineJS's Slide writes it: the
+  // slide's display_date, or its dates' own (each its display_date or
+  // its fields in the default language), the end after a dash.
+  const shown = {};
+  for (const event of config.events) {
+    const slide = (event.display_date || '').trim();
+    const end = event.end_date ? ' — ' + event.end_date.getDisplayDate() : '';
+    shown[event.unique_id] = slide || event.start_date.getDisplayDate() + end;
+  }
+  report({ file, valid: config.isValid() && errors.length === 0, errors, slides, events: config.events.length, shown });
 }
