@@ -526,8 +526,10 @@ func (p Parts) eventsWritten(e *model.Entry, only string) error {
 
 // EachEvent calls fn with each of the entry's events, in order, keeping
 // none: the store's check reads the million an import added without a
-// record of each in memory. It reads the whole entry before it calls fn,
-// so that for an entry Events cannot read it calls fn with none.
+// record of each in memory. It reads the records twice as they are
+// uncompressed, a record at a time (eachStreamed), where it held them
+// whole: once to find that every record reads, so that for an entry
+// Events cannot read it calls fn with none, then for fn.
 func (p Parts) EachEvent(fn func(c *model.EventChange) error) error {
 	p, err := p.decoded()
 	if err != nil {
@@ -541,14 +543,53 @@ func (p Parts) EachEvent(fn func(c *model.EventChange) error) error {
 		}
 		return nil
 	}
-	all, err := p.records()
-	if err != nil {
+	if err := p.eachStreamed(nil); err != nil {
 		return err
 	}
-	if err := p.eachRecord(all, "", func(*model.EventChange) error { return nil }); err != nil {
-		return err
+	return p.eachStreamed(fn)
+}
+
+// eachStreamed reads the entry's records as they are uncompressed and
+// calls fn, when set, with each change, valid only during the call. An
+// entry that cannot be read gives the error Events gives for it: the
+// records are read to their end, so that records that do not uncompress,
+// or fewer bytes than events, are said before a record that does not
+// read, as when the records were uncompressed whole before any was read.
+func (p Parts) eachStreamed(fn func(c *model.EventChange) error) error {
+	r := p.recordReader()
+	var bad error
+	read := 0
+	for ; read < p.n; read++ {
+		kind, body, err := r.next()
+		if err != nil {
+			bad = damagef(p.seq, "cut short")
+			break
+		}
+		c, _, err := p.record(kind, string(body), "")
+		if err != nil {
+			bad = err
+			break
+		}
+		if fn == nil {
+			continue
+		}
+		if err := fn(&c); err != nil {
+			return err
+		}
 	}
-	return p.eachRecord(all, "", fn)
+	if read == p.n {
+		if end, _ := r.atEnd(); !end {
+			bad = damagef(p.seq, "bytes after the last event")
+		}
+	}
+	r.drain()
+	switch {
+	case r.in.err != nil:
+		return damagef(p.seq, "%s", r.in.err)
+	case int64(p.n) > r.in.n:
+		return damagef(p.seq, "more events than bytes")
+	}
+	return bad
 }
 
 // record decodes one event record of kind; skip says it adds an event

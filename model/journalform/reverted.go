@@ -1,10 +1,6 @@
 package journalform
 
 import (
-	"bufio"
-	"bytes"
-	"compress/flate"
-	"encoding/binary"
 	"errors"
 	"io"
 	"slices"
@@ -32,29 +28,14 @@ func (p Parts) Reverted(e *model.Entry) error {
 		}
 		return nil
 	}
-	r := p.storedRecords()
-	if p.compressed {
-		r = flate.NewReader(r)
-	}
-	br := bufio.NewReaderSize(r, 64<<10)
+	r := p.recordReader()
 	e.Events = make([]model.EventChange, 0, p.n)
-	var body bytes.Buffer
 	for range p.n {
-		kind, err := br.ReadByte()
+		kind, body, err := r.next()
 		if err != nil {
 			return p.readError(err)
 		}
-		size, err := binary.ReadUvarint(br)
-		if err != nil {
-			return p.readError(err)
-		}
-		// Read as it comes, not made at the size it says: a damaged
-		// size ends the read at the end of the records.
-		body.Reset()
-		if n, err := io.CopyN(&body, br, int64(min(size, 1<<62))); err != nil || uint64(n) != size {
-			return p.readError(err)
-		}
-		c, _, err := p.record(kind, body.String(), "")
+		c, _, err := p.record(kind, string(body), "")
 		if err != nil {
 			return err
 		}
@@ -62,7 +43,7 @@ func (p Parts) Reverted(e *model.Entry) error {
 		c.Written = ""
 		e.Events = append(e.Events, c)
 	}
-	if _, err := br.ReadByte(); err != io.EOF {
+	if end, err := r.atEnd(); !end {
 		if err == nil {
 			return damagef(p.seq, "bytes after the last event")
 		}
