@@ -64,6 +64,12 @@ type hasher struct {
 
 // hash is Hash; what it returns is good until the next call.
 func (x *hasher) hash(seq uint64, form model.ChainForm, prev, body []byte) ([]byte, error) {
+	return x.hashLettingGo(seq, form, prev, body, 0, nil)
+}
+
+// hashLettingGo is hash, calling letGo, when set, after each every
+// bytes of body it hashes, and after the last.
+func (x *hasher) hashLettingGo(seq uint64, form model.ChainForm, prev, body []byte, every int, letGo func()) ([]byte, error) {
 	binary.BigEndian.PutUint64(x.head[:8], seq)
 	head := x.head[:8]
 	switch form {
@@ -80,7 +86,16 @@ func (x *hasher) hash(seq uint64, form model.ChainForm, prev, body []byte) ([]by
 	x.h.Reset()
 	x.h.Write(head)
 	x.h.Write(prev)
-	x.h.Write(body)
+	if letGo == nil || every <= 0 {
+		x.h.Write(body)
+		return x.h.Sum(x.sum[:0]), nil
+	}
+	for len(body) > 0 {
+		n := min(len(body), every)
+		x.h.Write(body[:n])
+		body = body[n:]
+		letGo()
+	}
 	return x.h.Sum(x.sum[:0]), nil
 }
 

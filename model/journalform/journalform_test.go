@@ -265,6 +265,32 @@ func TestWalk(t *testing.T) {
 	}
 }
 
+// TestNextLettingGo: a walk that lets go of each entry's pages as it
+// hashes them finds what Next finds, and is told after each piece of
+// every bytes of a body and after the last.
+func TestNextLettingGo(t *testing.T) {
+	altered := chain(t)
+	altered[0].Body = bytes.Clone(altered[0].Body)
+	altered[0].Body[len(altered[0].Body)/2] ^= 1
+	for name, es := range map[string][]model.StoredEntry{"intact": chain(t), "a body altered": altered} {
+		var w, by Walk
+		calls, want := 0, 0
+		for _, e := range es {
+			ok := w.Next(e)
+			if by.NextLettingGo(e, 1000, func() { calls++ }) != ok {
+				t.Fatalf("%s: entry #%d held %v with Next, not with NextLettingGo", name, e.Seq, ok)
+			}
+			want += (len(e.Body) + 999) / 1000
+			if !ok {
+				break
+			}
+		}
+		if r, got := w.Report(), by.Report(); asJSON(t, r) != asJSON(t, got) || calls != want {
+			t.Errorf("%s: %+v after %d calls, want %+v after %d", name, got, calls, r, want)
+		}
+	}
+}
+
 func seq(es []model.StoredEntry) iter.Seq2[model.StoredEntry, error] {
 	return func(yield func(model.StoredEntry, error) bool) {
 		for _, e := range es {

@@ -57,6 +57,21 @@ func (w *Walk) Next(e model.StoredEntry) bool {
 	return w.held(e, got)
 }
 
+// NextLettingGo is Next, calling letGo after each every bytes of the
+// entry's body it hashes, and after the last: a store that maps its file
+// lets go of the pages of an entry as they are hashed, where the undo of
+// an import of a million events is an entry of 315 MB (Parts.LetGo).
+func (w *Walk) NextLettingGo(e model.StoredEntry, every int, letGo func()) bool {
+	if !w.follows(e) {
+		return false
+	}
+	got, err := w.x.hashLettingGo(e.Seq, e.Form, e.Prev, e.Body, every, letGo)
+	if err != nil {
+		return w.Broken(e.Seq, model.ChainUnreadable, "entry #%d is not a chained entry: its form (%d) is not one this chrono knows", e.Seq, e.Form)
+	}
+	return w.held(e, got)
+}
+
 // NextSummed is Next for an entry whose content the store hashed where
 // it keeps it (a database server, asked for the hash rather than the
 // body): sum is Hash of the entry's number, form, link and body as
