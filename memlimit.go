@@ -35,11 +35,28 @@ const revertMemory = 192 << 20
 
 // limitRevertMemory sets the revert's soft memory limit, unless
 // GOMEMLIMIT sets another, and returns what puts the one before back.
-func limitRevertMemory() (restore func()) {
+func limitRevertMemory() (restore func()) { return limitHeap(revertMemory) }
+
+// verifyMemory is the heap verify --journal aims to stay within, as an
+// import does (importMemory): it decodes the version of each event that
+// the undo of an import and its redo record, each garbage once hashed,
+// and holds little more than its sorter's buffers (under 100 MiB live
+// at a million events). Without a limit the heap doubled past that
+// before each collection: at a million events imported, undone and
+// redone, a peak RSS of 316 MiB, against 266 MiB with it, in as long.
+const verifyMemory = 192 << 20
+
+// limitVerifyMemory sets verify --journal's soft memory limit, as
+// limitRevertMemory.
+func limitVerifyMemory() (restore func()) { return limitHeap(verifyMemory) }
+
+// limitHeap sets the soft memory limit to n bytes, unless GOMEMLIMIT
+// sets another, and returns what puts the one before back.
+func limitHeap(n int64) (restore func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	before := debug.SetMemoryLimit(revertMemory)
+	before := debug.SetMemoryLimit(n)
 	return func() { debug.SetMemoryLimit(before) }
 }
 

@@ -61,6 +61,9 @@ it (an older copy put in the store's place) is said, and exits 1, until
 --accept-rollback takes the store as it is.`,
 		Args: exactArgs(0, "no arguments: it checks every quote of the store --db names"),
 		RunE: func(*cobra.Command, []string) error {
+			if opts.journal {
+				defer limitVerifyMemory()()
+			}
 			return c.withStore(true, func(s model.Store) error {
 				if opts.journal {
 					return verifyJournal(opts.cli, s, opts.asJSON)
