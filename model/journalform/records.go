@@ -565,7 +565,7 @@ func (p Parts) eachStreamed(fn func(c *model.EventChange) error) error {
 			bad = damagef(p.seq, "cut short")
 			break
 		}
-		c, _, err := p.record(kind, string(body), "")
+		c, _, err := record(p.seq, kind, body, "")
 		if err != nil {
 			bad = err
 			break
@@ -593,26 +593,29 @@ func (p Parts) eachStreamed(fn func(c *model.EventChange) error) error {
 }
 
 // record decodes one event record of kind; skip says it adds an event
-// other than only (when set).
-func (p Parts) record(kind byte, body, only string) (c model.EventChange, skip bool, err error) {
+// other than only (when set). The body is a part of the entry's records
+// held whole (a string: the ids it gives are parts of it) or one record
+// read as they are uncompressed (bytes, decoded without a copy of them
+// made first).
+func record[B string | []byte](seq uint64, kind byte, body B, only string) (c model.EventChange, skip bool, err error) {
 	switch kind {
 	case recordAdded:
-		if only != "" && body != only {
+		if only != "" && string(body) != only {
 			return c, true, nil
 		}
-		c = model.EventChange{ID: body, To: model.OnTimeline}
+		c = model.EventChange{ID: string(body), To: model.OnTimeline}
 	case recordWritten:
 		if len(body) < model.WrittenSize {
-			return c, false, damagef(p.seq, "an added event's record is cut short")
+			return c, false, damagef(seq, "an added event's record is cut short")
 		}
 		id := body[model.WrittenSize:]
-		if only != "" && id != only {
+		if only != "" && string(id) != only {
 			return c, true, nil
 		}
-		c = model.EventChange{ID: id, To: model.OnTimeline, Written: hex.EncodeToString([]byte(body[:model.WrittenSize]))}
+		c = model.EventChange{ID: string(id), To: model.OnTimeline, Written: hex.EncodeToString([]byte(body[:model.WrittenSize]))}
 	case recordChange:
 		if err := json.Unmarshal([]byte(body), &c); err != nil {
-			return c, false, damagef(p.seq, "%s", err)
+			return c, false, damagef(seq, "%s", err)
 		}
 		if c.From != c.To && c.Before != nil && c.After != nil && model.SameEvent(c.Before, c.After) {
 			// Moved and not changed: one version, as the write that
@@ -621,7 +624,7 @@ func (p Parts) record(kind byte, body, only string) (c model.EventChange, skip b
 			c.After = c.Before
 		}
 	default:
-		return c, false, damagef(p.seq, "event record of kind %q", kind)
+		return c, false, damagef(seq, "event record of kind %q", kind)
 	}
 	return c, false, nil
 }
@@ -660,7 +663,7 @@ func (p Parts) eachRecord(all, only string, fn func(c *model.EventChange) error)
 		}
 		body := all[at+1+w : at+1+w+int(size)]
 		at += 1 + w + int(size)
-		c, skip, err := p.record(kind, body, only)
+		c, skip, err := record(p.seq, kind, body, only)
 		if err != nil {
 			return err
 		}

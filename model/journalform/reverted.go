@@ -35,7 +35,7 @@ func (p Parts) Reverted(e *model.Entry) error {
 		if err != nil {
 			return p.readError(err)
 		}
-		c, _, err := p.record(kind, string(body), "")
+		c, _, err := record(p.seq, kind, body, "")
 		if err != nil {
 			return err
 		}

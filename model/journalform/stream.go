@@ -56,6 +56,15 @@ func (r *recordReader) next() (kind byte, body []byte, err error) {
 	if err != nil {
 		return 0, nil, err
 	}
+	if size <= uint64(r.br.Size()) {
+		// Where the reader holds it: no copy made.
+		body, err := r.br.Peek(int(size))
+		if err != nil {
+			return 0, nil, err
+		}
+		_, _ = r.br.Discard(len(body))
+		return kind, body, nil
+	}
 	// Read as it comes, not made at the size it says: a damaged size
 	// ends the read at the end of the records.
 	r.body.Reset()
