@@ -81,6 +81,20 @@ func withoutWritten(e model.Entry) model.Entry {
 }
 
 // bodies returns e in each form.
+// recordParts is e written as records and split again.
+func recordParts(t testing.TB, e *model.Entry) Parts {
+	t.Helper()
+	body, err := Records(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Split(e.Seq, model.FormRecords, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 func bodies(t testing.TB, e model.Entry) map[model.ChainForm][]byte {
 	t.Helper()
 	rec, err := Records(&e)
@@ -403,14 +417,7 @@ func TestEventsKeepAMovedVersionOnce(t *testing.T) {
 		{ID: "a", From: model.OnTimeline, To: model.InTrash, Before: moved, After: moved},
 		{ID: "b", From: model.OnTimeline, To: model.OnTimeline, Before: before, After: after},
 	}}
-	body, err := Records(&e)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := Split(e.Seq, model.FormRecords, body)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := recordParts(t, &e)
 	var got model.Entry
 	if err := p.Events(&got, ""); err != nil || len(got.Events) != 2 {
 		t.Fatalf("%d events, %v", len(got.Events), err)
@@ -431,14 +438,10 @@ func TestEventsKeepAMovedVersionOnce(t *testing.T) {
 func TestEachEventReadsTheRecordsAPieceAtATime(t *testing.T) {
 	const events, size = 1000, 8 << 10
 	e := undoEntry(events, size)
-	body, err := Records(&e)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := recordParts(t, &e)
 	e.Events = nil
-	p, err := Split(e.Seq, model.FormRecords, body)
-	if err != nil || !p.compressed {
-		t.Fatalf("split: %v, compressed %v", err, p.compressed)
+	if !p.compressed {
+		t.Fatal("the records are not compressed")
 	}
 	raw, err := io.ReadAll(flate.NewReader(bytes.NewReader(p.events)))
 	if err != nil {

@@ -17,14 +17,7 @@ func TestRevertedLettingGo(t *testing.T) {
 		ev := model.Event{ID: fmt.Sprintf("ev-%05d", i), Title: fmt.Sprintf("Event %d", i)}
 		e.Events = append(e.Events, model.EventChange{ID: ev.ID, From: model.OnTimeline, To: model.OnTimeline, Before: &ev, After: &ev})
 	}
-	body, err := Records(&e)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := Split(e.Seq, model.FormRecords, body)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := recordParts(t, &e)
 	var want, got model.Entry
 	if err := p.Reverted(&want); err != nil {
 		t.Fatal(err)

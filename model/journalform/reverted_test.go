@@ -98,15 +98,8 @@ func TestRevertedDamaged(t *testing.T) {
 func TestRevertedHoldsNoVersions(t *testing.T) {
 	const events, size = 1000, 8 << 10
 	e := undoEntry(events, size)
-	body, err := Records(&e)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := recordParts(t, &e)
 	e.Events = nil
-	p, err := Split(e.Seq, model.FormRecords, body)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var ms runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&ms)

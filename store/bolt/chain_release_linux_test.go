@@ -1,11 +1,7 @@
 package bolt
 
 import (
-	"bufio"
-	"fmt"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"chrono/model"
@@ -61,35 +57,4 @@ func TestVerifyJournalLetsGoOfTheEntries(t *testing.T) {
 	if in := mappedIn(t, s.db.Info().Data); in > size/4 {
 		t.Errorf("after the walk, %d bytes of the store's file are mapped in, of an entry of %d", in, size)
 	}
-}
-
-// mappedIn is how much of the process's mapping that starts at data is
-// resident (its Rss in /proc/self/smaps).
-func mappedIn(t *testing.T, data uintptr) int64 {
-	t.Helper()
-	smaps, err := os.Open("/proc/self/smaps")
-	if err != nil {
-		t.Skip("no /proc/self/smaps")
-	}
-	defer smaps.Close()
-	sc := bufio.NewScanner(smaps)
-	in := false
-	for sc.Scan() {
-		f := strings.Fields(sc.Text())
-		var from, to uintptr
-		if len(f) > 0 && strings.Contains(f[0], "-") {
-			_, err := fmt.Sscanf(f[0], "%x-%x", &from, &to)
-			in = err == nil && from == data
-			continue
-		}
-		if in && len(f) == 3 && f[0] == "Rss:" {
-			var kb int64
-			if _, err := fmt.Sscan(f[1], &kb); err != nil {
-				t.Fatal(err)
-			}
-			return kb << 10
-		}
-	}
-	t.Fatalf("the store's mapping at %#x is not in /proc/self/smaps", data)
-	return 0
 }

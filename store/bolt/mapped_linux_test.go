@@ -62,19 +62,46 @@ func TestStoreMappedAheadOfItsFile(t *testing.T) {
 
 // mappingAt is the length of the process's mapping that starts at data.
 func mappingAt(t *testing.T, data uintptr) int64 {
+	size, _ := mapping(t, data)
+	return size
+}
+
+// mappedIn is how much of the process's mapping that starts at data is
+// resident.
+func mappedIn(t *testing.T, data uintptr) int64 {
+	_, in := mapping(t, data)
+	return in
+}
+
+// mapping is the length of the process's mapping that starts at data,
+// and its resident bytes (its Rss in /proc/self/smaps).
+func mapping(t *testing.T, data uintptr) (size, resident int64) {
 	t.Helper()
-	maps, err := os.Open("/proc/self/maps")
+	smaps, err := os.Open("/proc/self/smaps")
 	if err != nil {
-		t.Skip("no /proc/self/maps")
+		t.Skip("no /proc/self/smaps")
 	}
-	defer maps.Close()
-	sc := bufio.NewScanner(maps)
+	defer smaps.Close()
+	sc := bufio.NewScanner(smaps)
+	found := false
 	for sc.Scan() {
+		f := strings.Fields(sc.Text())
 		var from, to uintptr
-		if _, err := fmt.Sscanf(strings.Fields(sc.Text())[0], "%x-%x", &from, &to); err == nil && from == data {
-			return int64(to - from)
+		if len(f) > 0 && strings.Contains(f[0], "-") {
+			_, err := fmt.Sscanf(f[0], "%x-%x", &from, &to)
+			if found = err == nil && from == data; found {
+				size = int64(to - from)
+			}
+			continue
+		}
+		if found && len(f) == 3 && f[0] == "Rss:" {
+			var kb int64
+			if _, err := fmt.Sscan(f[1], &kb); err != nil {
+				t.Fatal(err)
+			}
+			return size, kb << 10
 		}
 	}
-	t.Fatalf("the store's mapping at %#x is not in /proc/self/maps", data)
-	return 0
+	t.Fatalf("the store's mapping at %#x is not in /proc/self/smaps", data)
+	return 0, 0
 }
